@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/drovedb/drove/server"
+)
+
+func serverCmd() *cobra.Command {
+	var (
+		cfg      server.Config
+		logLevel string
+	)
+	cmd := &cobra.Command{
+		Use:   "server",
+		Short: "Run a drove node",
+		Long: `Run a drove node serving the PostgreSQL protocol.
+
+The data directory is created on first start with one tablespace, "drove"; connect with
+  psql -h 127.0.0.1 -p 5433 -U drove drove`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var level slog.Level
+			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+				return fmt.Errorf("--log-level: %w", err)
+			}
+			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			srv, err := server.Start(cfg)
+			if err != nil {
+				return err
+			}
+			sig := make(chan os.Signal, 1)
+			signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+			got := <-sig
+			cfg.Logger.Info("shutting down", "signal", got.String())
+			return srv.Close()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfg.DataDir, "data-dir", "./drove-data", "data directory")
+	f.StringVar(&cfg.PGAddr, "pg-addr", "127.0.0.1:5433", "PostgreSQL protocol listen address")
+	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
+	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
+	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
+	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	return cmd
+}

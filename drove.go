@@ -1,0 +1,316 @@
+package drove
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/drovedb/drove/server"
+	drovesql "github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
+)
+
+// DB is an open drove data directory.
+type DB struct {
+	srv  *server.Server
+	path string
+	refs int // guarded by registry.mu
+}
+
+// Option configures Open.
+type Option func(*server.Config)
+
+// WithPGAddr also serves the PostgreSQL protocol on addr from this process.
+func WithPGAddr(addr string) Option { return func(c *server.Config) { c.PGAddr = addr } }
+
+// WithCheckpointInterval sets the time between periodic checkpoints.
+func WithCheckpointInterval(d time.Duration) Option {
+	return func(c *server.Config) { c.CheckpointInterval = d }
+}
+
+// registry shares one engine per directory within the process.
+var registry = struct {
+	mu  sync.Mutex
+	dbs map[string]*DB
+}{dbs: make(map[string]*DB)}
+
+// Open opens (creating if needed) the data directory dir.
+func Open(dir string, opts ...Option) (*DB, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if db, ok := registry.dbs[abs]; ok {
+		db.refs++
+		return db, nil
+	}
+	cfg := server.Config{DataDir: abs}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := server.Start(cfg)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{srv: srv, path: abs, refs: 1}
+	registry.dbs[abs] = db
+	return db, nil
+}
+
+// Close releases this handle; the engine stops (with a final checkpoint) when the last handle
+// to its directory is closed.
+func (db *DB) Close() error {
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if db.refs == 0 {
+		return nil
+	}
+	db.refs--
+	if db.refs > 0 {
+		return nil
+	}
+	delete(registry.dbs, db.path)
+	return db.srv.Close()
+}
+
+// Server exposes the node, e.g. for its PostgreSQL address.
+func (db *DB) Server() *server.Server { return db.srv }
+
+// Exec runs SQL statements on the default tablespace and returns the last statement's rows as
+// text (NULL as nil) together with its command tag. It is a convenience for tools and tests;
+// programs should use database/sql.
+func (db *DB) Exec(ctx context.Context, query string) (rows [][]*string, tag string, err error) {
+	s, err := db.srv.Session(server.DefaultTablespace)
+	if err != nil {
+		return nil, "", err
+	}
+	defer s.Close()
+	var out collector
+	err = s.Exec(ctx, query, &out)
+	return out.rows, out.tag, err
+}
+
+type collector struct {
+	rows [][]*string
+	tag  string
+}
+
+func (c *collector) Columns([]drovesql.Column) error { c.rows = nil; return nil }
+func (c *collector) Row(r []types.Value) error {
+	out := make([]*string, len(r))
+	for i, v := range r {
+		if !v.IsNull() {
+			s := v.String()
+			out[i] = &s
+		}
+	}
+	c.rows = append(c.rows, out)
+	return nil
+}
+func (c *collector) Complete(tag string) error { c.tag = tag; return nil }
+
+func init() { sql.Register("drove", &sqlDriver{}) }
+
+// sqlDriver is the database/sql driver; the DSN is the data directory.
+type sqlDriver struct{}
+
+func (d *sqlDriver) Open(dsn string) (driver.Conn, error) {
+	c, err := d.OpenConnector(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return c.Connect(context.Background())
+}
+
+func (d *sqlDriver) OpenConnector(dsn string) (driver.Connector, error) {
+	db, err := Open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &connector{d: d, db: db}, nil
+}
+
+type connector struct {
+	d  *sqlDriver
+	db *DB
+}
+
+func (c *connector) Connect(context.Context) (driver.Conn, error) {
+	s, err := c.db.srv.Session(server.DefaultTablespace)
+	if err != nil {
+		return nil, err
+	}
+	return &conn{s: s}, nil
+}
+
+func (c *connector) Driver() driver.Driver { return c.d }
+
+// Close is called by sql.DB.Close.
+func (c *connector) Close() error { return c.db.Close() }
+
+var _ io.Closer = (*connector)(nil)
+
+// errArgs: the SQL layer has no bind parameters yet; refusing beats interpolating unsafely.
+var errArgs = errors.New("drove: query arguments are not supported yet; inline literals")
+
+type conn struct{ s *drovesql.Session }
+
+func (c *conn) Prepare(query string) (driver.Stmt, error) { return &stmt{c: c, q: query}, nil }
+func (c *conn) Close() error                              { c.s.Close(); return nil }
+func (c *conn) Begin() (driver.Tx, error) {
+	return c.BeginTx(context.Background(), driver.TxOptions{})
+}
+
+func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	if opts.ReadOnly {
+		return nil, errors.New("drove: read-only transactions are not supported yet")
+	}
+	if _, err := c.run(ctx, "BEGIN"); err != nil {
+		return nil, err
+	}
+	return &tx{c: c}, nil
+}
+
+func (c *conn) run(ctx context.Context, q string) (*resultSet, error) {
+	rs := &resultSet{}
+	if err := c.s.Exec(ctx, q, rs); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
+	if len(args) > 0 {
+		return nil, errArgs
+	}
+	rs, err := c.run(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return driver.RowsAffected(rs.affected()), nil
+}
+
+func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
+	if len(args) > 0 {
+		return nil, errArgs
+	}
+	rs, err := c.run(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return &rows{rs: rs}, nil
+}
+
+type tx struct{ c *conn }
+
+func (t *tx) Commit() error {
+	rs, err := t.c.run(context.Background(), "COMMIT")
+	if err == nil && rs.tag == "ROLLBACK" {
+		return errors.New("drove: transaction was aborted by an earlier error and rolled back")
+	}
+	return err
+}
+
+func (t *tx) Rollback() error {
+	_, err := t.c.run(context.Background(), "ROLLBACK")
+	return err
+}
+
+type stmt struct {
+	c *conn
+	q string
+}
+
+func (s *stmt) Close() error  { return nil }
+func (s *stmt) NumInput() int { return -1 }
+func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
+	if len(args) > 0 {
+		return nil, errArgs
+	}
+	return s.c.ExecContext(context.Background(), s.q, nil)
+}
+func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
+	if len(args) > 0 {
+		return nil, errArgs
+	}
+	return s.c.QueryContext(context.Background(), s.q, nil)
+}
+
+// resultSet buffers the last statement's result of an Exec; rows presents it to database/sql.
+type resultSet struct {
+	cols []drovesql.Column
+	rows [][]types.Value
+	tag  string
+}
+
+func (r *resultSet) Columns(cols []drovesql.Column) error {
+	r.cols, r.rows = append([]drovesql.Column(nil), cols...), nil
+	return nil
+}
+
+func (r *resultSet) Row(row []types.Value) error {
+	r.rows = append(r.rows, append([]types.Value(nil), row...))
+	return nil
+}
+
+func (r *resultSet) Complete(tag string) error { r.tag = tag; return nil }
+
+// affected is the row count at the end of a tag such as "INSERT 0 3" or "UPDATE 2".
+func (r *resultSet) affected() int64 {
+	n, _ := strconv.ParseInt(r.tag[strings.LastIndexByte(r.tag, ' ')+1:], 10, 64)
+	return n
+}
+
+type rows struct {
+	rs  *resultSet
+	pos int
+}
+
+func (r *rows) Columns() []string {
+	names := make([]string, len(r.rs.cols))
+	for i, c := range r.rs.cols {
+		names[i] = c.Name
+	}
+	return names
+}
+
+func (r *rows) Close() error { return nil }
+
+func (r *rows) Next(dest []driver.Value) error {
+	if r.pos >= len(r.rs.rows) {
+		return io.EOF
+	}
+	for i, v := range r.rs.rows[r.pos] {
+		dest[i] = goValue(v)
+	}
+	r.pos++
+	return nil
+}
+
+func goValue(v types.Value) driver.Value {
+	if v.IsNull() {
+		return nil
+	}
+	switch v.T {
+	case types.Int16, types.Int32, types.Int64:
+		return v.I
+	case types.Float32, types.Float64:
+		return v.F
+	case types.Bool:
+		return v.Bool()
+	case types.Timestamp:
+		return v.Time()
+	case types.Bytea:
+		return []byte(v.S)
+	}
+	return v.S
+}

@@ -1,0 +1,91 @@
+package e2e
+
+import (
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// psql runs the real psql client with the given -c commands in one session and returns its
+// stdout and stderr.
+func psql(t *testing.T, n *node, commands ...string) (string, string) {
+	t.Helper()
+	args := []string{"-X", "-A", "-t", "-v", "VERBOSITY=verbose", "-h", "127.0.0.1",
+		"-p", strconv.Itoa(n.port), "-U", "drove", "drove"}
+	for _, c := range commands {
+		args = append(args, "-c", c)
+	}
+	cmd := exec.Command(requireTool(t, "psql"), args...)
+	cmd.Env = append(cmd.Environ(), "PGCONNECT_TIMEOUT=10", "PGSSLMODE=prefer")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Run() // psql's exit status reflects only the last command; callers check output
+	return stdout.String(), stderr.String()
+}
+
+// TestPsqlSession is the README's promise: psql connects, creates a table, writes; the server
+// is killed with SIGKILL and restarted; every acknowledged row is there.
+func TestPsqlSession(t *testing.T) {
+	requireTool(t, "psql")
+	n := newNode(t)
+	n.start()
+
+	steps := []struct {
+		name       string
+		commands   []string
+		wantOut    string
+		wantErrHas []string
+	}{
+		{"create and insert", []string{
+			"CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, score double precision, active boolean DEFAULT true)",
+			"INSERT INTO users (id, name, score) VALUES (1, 'ada', 9.5), (2, 'grace', 8), (3, 'linus', NULL)",
+		}, "", nil},
+		{"select in order", []string{"SELECT id, name, score, active FROM users ORDER BY id"},
+			"1|ada|9.5|t\n2|grace|8|t\n3|linus||t\n", nil},
+		{"point lookup", []string{"SELECT name FROM users WHERE id = 2"}, "grace\n", nil},
+		{"update and delete", []string{
+			"UPDATE users SET score = score + 1 WHERE id = 1",
+			"DELETE FROM users WHERE id = 3",
+			"SELECT id, score FROM users ORDER BY id",
+		}, "1|10.5\n2|8\n", nil},
+		{"transaction rolled back", []string{
+			"BEGIN; INSERT INTO users (id, name) VALUES (10, 'temp'); ROLLBACK",
+			"SELECT count(*) FROM users",
+		}, "2\n", nil},
+		{"transaction committed", []string{
+			"BEGIN; INSERT INTO users (id, name) VALUES (4, 'barbara'); UPDATE users SET name = 'Ada' WHERE id = 1; COMMIT",
+			"SELECT id, name FROM users ORDER BY id",
+		}, "1|Ada\n2|grace\n4|barbara\n", nil},
+		{"errors keep the session usable", []string{
+			"INSERT INTO users (id, name) VALUES (1, 'dup')",
+			"SELECT * FROM nosuchtable",
+			"SELECT nosuchcolumn FROM users",
+			"INSERT INTO users (id) VALUES (5)",
+			"INSERT INTO users (id, name) VALUES ('abc', 'x')",
+			"SELEKT 1",
+			"SELECT 42",
+		}, "42\n", []string{"23505", "42P01", "42703", "23502", "22P02", "42601"}},
+	}
+	for _, s := range steps {
+		out, errOut := psql(t, n, s.commands...)
+		if out != s.wantOut {
+			t.Fatalf("%s: stdout\n%q\nwant\n%q\nstderr: %s", s.name, out, s.wantOut, errOut)
+		}
+		for _, code := range s.wantErrHas {
+			if !strings.Contains(errOut, code) {
+				t.Fatalf("%s: stderr lacks SQLSTATE %s:\n%s", s.name, code, errOut)
+			}
+		}
+		if s.wantErrHas == nil && errOut != "" {
+			t.Fatalf("%s: unexpected stderr: %s", s.name, errOut)
+		}
+	}
+
+	n.kill()
+	n.start()
+	out, errOut := psql(t, n, "SELECT id, name FROM users ORDER BY id")
+	if want := "1|Ada\n2|grace\n4|barbara\n"; out != want {
+		t.Fatalf("after kill -9 and restart: %q, want %q (stderr %s)", out, want, errOut)
+	}
+}

@@ -1,0 +1,330 @@
+package tablespace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/hashicorp/raft"
+
+	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/types"
+)
+
+// A checkpoint is the Raft snapshot. Snapshot (on the FSM goroutine, so no entry applies
+// meanwhile) only freezes each table's dirty buffer as its flushing buffer; Persist (on Raft's
+// snapshot goroutine, while entries keep applying into fresh dirty buffers) writes the frozen
+// records and the live records of half-empty pages into new pages, points the PK map at them,
+// and writes the manifest into the snapshot sink. After Persist Raft truncates the log.
+
+// errCheckpointRunning is returned by Snapshot while a previous checkpoint is still persisting.
+var errCheckpointRunning = errors.New("tablespace: a checkpoint is already running")
+
+// minLiveFraction: a page whose live records fall below this fraction is rewritten.
+const minLiveFraction = 0.5
+
+type tableSnap struct {
+	t       *table
+	frozen  map[string][]byte
+	compact []uint64 // pages to rewrite
+}
+
+type snapshot struct {
+	f      *fsm
+	index  uint64
+	seq    uint64
+	tables []tableSnap
+	prev   *checkpoint.Manifest
+	onDone func(*checkpoint.Manifest, checkpointStats)
+}
+
+type checkpointStats struct {
+	Duration     time.Duration
+	Records      int
+	PagesWritten int
+	Bytes        int64
+	PagesRemoved int
+}
+
+// Snapshot implements raft.FSM.
+func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	for _, t := range f.tables {
+		t.mu.RLock()
+		busy := t.flushing != nil
+		t.mu.RUnlock()
+		if busy {
+			return nil, errCheckpointRunning
+		}
+	}
+	f.checkpoints++
+	s := &snapshot{f: f, index: f.applied.Load(), seq: f.checkpoints, prev: f.lastManifest, onDone: f.onCheckpoint}
+	names := make([]string, 0, len(f.tables))
+	for n := range f.tables {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		t := f.tables[n]
+		t.mu.Lock()
+		ts := tableSnap{t: t, frozen: t.dirty}
+		t.flushing = t.dirty
+		t.dirty = make(map[string][]byte)
+		t.dirtyMem = 0
+		for id, p := range t.pages {
+			if float64(p.live()) < minLiveFraction*float64(p.records) {
+				ts.compact = append(ts.compact, id)
+			}
+		}
+		slices.Sort(ts.compact)
+		t.mu.Unlock()
+		s.tables = append(s.tables, ts)
+	}
+	f.dirtyMem.Store(0)
+	return s, nil
+}
+
+// Persist implements raft.FSMSnapshot.
+func (s *snapshot) Persist(sink raft.SnapshotSink) error {
+	start := time.Now()
+	m := &checkpoint.Manifest{Seq: s.seq, RaftIndex: s.index}
+	var st checkpointStats
+	done := 0
+	for i := range s.tables {
+		tm, err := s.persistTable(&s.tables[i], &st)
+		if err != nil {
+			for j := i; j < len(s.tables); j++ {
+				s.tables[j].abort()
+			}
+			sink.Cancel()
+			return err
+		}
+		m.Tables = append(m.Tables, tm)
+		done++
+	}
+	m.NextPageID = s.f.pages.NextID()
+	if _, err := sink.Write(m.Marshal()); err != nil {
+		sink.Cancel()
+		return fmt.Errorf("tablespace: writing manifest: %w", err)
+	}
+	if err := sink.Close(); err != nil {
+		return fmt.Errorf("tablespace: closing snapshot: %w", err)
+	}
+	keep := []*checkpoint.Manifest{m}
+	if s.prev != nil {
+		keep = append(keep, s.prev)
+	}
+	removed, err := s.f.pages.GC(keep...)
+	if err != nil {
+		return fmt.Errorf("tablespace: page GC: %w", err)
+	}
+	st.PagesRemoved = removed
+	st.Duration = time.Since(start)
+	s.f.mu.Lock()
+	s.f.lastManifest = m
+	s.f.mu.Unlock()
+	if s.onDone != nil {
+		s.onDone(m, st)
+	}
+	return nil
+}
+
+// Release implements raft.FSMSnapshot.
+func (s *snapshot) Release() {}
+
+// abort gives a table's frozen records back to its dirty buffer after a failed checkpoint.
+func (ts *tableSnap) abort() {
+	t := ts.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.flushing == nil {
+		return
+	}
+	for k, v := range t.flushing {
+		if _, newer := t.dirty[k]; newer {
+			continue
+		}
+		if l, ok := t.pk[k]; ok && l == inMemory {
+			t.dirty[k] = v
+			t.dirtyMem += int64(len(k) + len(v) + recordOverhead)
+		}
+	}
+	t.flushing = nil
+}
+
+type written struct {
+	key  string
+	from loc // the location the record was copied from (inMemory for frozen records)
+	to   loc
+}
+
+func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.TableManifest, error) {
+	t := ts.t
+	w := s.f.pages.NewPageWriter(checkpoint.DefaultPageSize)
+	out := make([]written, 0, len(ts.frozen))
+	add := func(k string, v []byte, from loc) error {
+		page, slot, err := w.Add([]byte(k), v)
+		if err != nil {
+			return err
+		}
+		if slot > maxSlot {
+			return fmt.Errorf("tablespace: page slot %d out of range", slot)
+		}
+		out = append(out, written{key: k, from: from, to: pageLoc(page, slot)})
+		return nil
+	}
+	keys := make([]string, 0, len(ts.frozen))
+	for k := range ts.frozen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // pages in key order make neighbouring keys share a page
+	for _, k := range keys {
+		if err := add(k, ts.frozen[k], inMemory); err != nil {
+			w.Abort()
+			return checkpoint.TableManifest{}, err
+		}
+	}
+	for _, id := range ts.compact {
+		if err := s.copyLive(t, id, add); err != nil {
+			w.Abort()
+			return checkpoint.TableManifest{}, err
+		}
+	}
+	infos, err := w.Finish()
+	if err != nil {
+		w.Abort()
+		return checkpoint.TableManifest{}, err
+	}
+	for _, p := range infos {
+		st.PagesWritten++
+		st.Bytes += p.Bytes
+	}
+	st.Records += len(out)
+
+	// Install: point the PK map at the new copies that are still current, mark the others dead.
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, p := range infos {
+		t.pages[p.ID] = &pageState{records: p.Records}
+	}
+	for _, wr := range out {
+		cur, ok := t.pk[wr.key]
+		current := ok && cur == wr.from
+		if current && wr.from == inMemory {
+			_, newer := t.dirty[wr.key]
+			current = !newer
+		}
+		if current {
+			t.pk[wr.key] = wr.to
+		} else {
+			t.markDead(wr.to)
+		}
+	}
+	for _, id := range ts.compact {
+		delete(t.pages, id)
+		s.f.cache.Remove(id)
+	}
+	t.flushing = nil
+	return checkpoint.TableManifest{Schema: types.MarshalSchema(t.schema), Pages: t.pageRefs()}, nil
+}
+
+// copyLive re-adds the live records of page id. Caller does not hold t.mu.
+func (s *snapshot) copyLive(t *table, id uint64, add func(string, []byte, loc) error) error {
+	p, err := s.f.cache.Get(id, s.f.pages.ReadPage)
+	if err != nil {
+		return err
+	}
+	t.mu.RLock()
+	ps := t.pages[id]
+	var dead map[uint32]struct{}
+	if ps != nil {
+		dead = make(map[uint32]struct{}, len(ps.dead))
+		for k := range ps.dead {
+			dead[k] = struct{}{}
+		}
+	}
+	t.mu.RUnlock()
+	for slot := 0; slot < p.Len(); slot++ {
+		if _, gone := dead[uint32(slot)]; gone {
+			continue
+		}
+		k, v, err := p.Record(uint32(slot))
+		if err != nil {
+			return err
+		}
+		if err := add(string(k), v, pageLoc(id, uint32(slot))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Restore implements raft.FSM: it replaces the whole state with the checkpoint whose manifest
+// the snapshot holds. Raft then replays the log entries that follow it.
+func (f *fsm) Restore(rc io.ReadCloser) error {
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return fmt.Errorf("tablespace: reading snapshot: %w", err)
+	}
+	m, err := checkpoint.UnmarshalManifest(b)
+	if err != nil {
+		return fmt.Errorf("tablespace: snapshot manifest: %w", err)
+	}
+	tables := make(map[string]*table, len(m.Tables))
+	for _, tm := range m.Tables {
+		s, err := types.UnmarshalSchema(tm.Schema)
+		if err != nil {
+			return fmt.Errorf("tablespace: snapshot schema: %w", err)
+		}
+		t := newTable(s)
+		for _, ref := range tm.Pages {
+			if err := f.loadPage(t, ref); err != nil {
+				return err
+			}
+		}
+		tables[s.Name] = t
+	}
+	f.pages.SetMinNextID(m.NextPageID)
+	f.mu.Lock()
+	f.tables = tables
+	f.checkpoints = m.Seq
+	f.lastManifest = m
+	f.mu.Unlock()
+	f.applied.Store(m.RaftIndex)
+	f.refreshDirty()
+	return nil
+}
+
+func (f *fsm) loadPage(t *table, ref checkpoint.PageRef) error {
+	p, err := f.pages.ReadPage(ref.ID)
+	if err != nil {
+		return fmt.Errorf("tablespace: checkpoint page %d: %w", ref.ID, err)
+	}
+	if p.Len() != int(ref.Records) {
+		return fmt.Errorf("tablespace: checkpoint page %d holds %d records, manifest says %d: %w",
+			ref.ID, p.Len(), ref.Records, checkpoint.ErrCorrupt)
+	}
+	ps := &pageState{records: ref.Records}
+	if len(ref.Dead) > 0 {
+		ps.dead = make(map[uint32]struct{}, len(ref.Dead))
+		for _, d := range ref.Dead {
+			ps.dead[d] = struct{}{}
+		}
+	}
+	for slot := 0; slot < p.Len(); slot++ {
+		if _, gone := ps.dead[uint32(slot)]; gone {
+			continue
+		}
+		k, _, err := p.Record(uint32(slot))
+		if err != nil {
+			return err
+		}
+		t.pk[string(k)] = pageLoc(ref.ID, uint32(slot))
+	}
+	t.pages[ref.ID] = ps
+	return nil
+}

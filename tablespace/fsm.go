@@ -1,0 +1,232 @@
+package tablespace
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/hashicorp/raft"
+
+	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/types"
+	"github.com/drovedb/drove/wal"
+)
+
+// fsm is the replicated state: every replica feeds it the same committed entries in the same
+// order. Apply runs on Raft's FSM goroutine only; readers run concurrently under table locks.
+type fsm struct {
+	pages *checkpoint.Store
+	cache *checkpoint.Cache
+
+	mu     sync.RWMutex // guards tables (the map, not the tables' contents)
+	tables map[string]*table
+
+	applied      atomic.Uint64        // index of the last applied entry
+	dirtyMem     atomic.Int64         // sum of the tables' dirtyMem, refreshed after each batch
+	checkpoints  uint64               // manifest sequence number of the last checkpoint
+	lastManifest *checkpoint.Manifest // the newest durable checkpoint; guarded by mu
+	onDirty      func(int64)          // told the dirty memory after each batch; may be nil
+	onCheckpoint func(*checkpoint.Manifest, checkpointStats)
+}
+
+func newFSM(pages *checkpoint.Store, cache *checkpoint.Cache) *fsm {
+	return &fsm{pages: pages, cache: cache, tables: make(map[string]*table)}
+}
+
+func (f *fsm) table(name string) *table {
+	f.mu.RLock()
+	t := f.tables[name]
+	f.mu.RUnlock()
+	return t
+}
+
+// Apply implements raft.FSM.
+func (f *fsm) Apply(l *raft.Log) interface{} {
+	return f.ApplyBatch([]*raft.Log{l})[0]
+}
+
+// ApplyBatch implements raft.BatchingFSM. The result of each entry is nil or an error that the
+// proposer gets back from its future (e.g. the table was dropped before the entry applied).
+func (f *fsm) ApplyBatch(logs []*raft.Log) []interface{} {
+	out := make([]interface{}, len(logs))
+	for i, l := range logs {
+		if l.Type == raft.LogCommand {
+			out[i] = f.applyData(l.Data)
+		}
+		f.applied.Store(l.Index)
+	}
+	f.refreshDirty()
+	return out
+}
+
+func (f *fsm) refreshDirty() {
+	var total int64
+	f.mu.RLock()
+	for _, t := range f.tables {
+		t.mu.RLock()
+		total += t.dirtyMem
+		t.mu.RUnlock()
+	}
+	f.mu.RUnlock()
+	f.dirtyMem.Store(total)
+	if f.onDirty != nil {
+		f.onDirty(total)
+	}
+}
+
+// applyData applies one encoded entry. A corrupt entry is an error result, never a panic: the
+// log is checksummed, so this means a bug or disk corruption, and it must not be half applied.
+func (f *fsm) applyData(data []byte) error {
+	e, err := wal.Decode(data)
+	if err != nil {
+		return fmt.Errorf("tablespace: undecodable log entry: %w", err)
+	}
+	return f.applyEntry(&e)
+}
+
+func (f *fsm) applyEntry(e *wal.Entry) error {
+	switch e.Kind {
+	case wal.KindNoop:
+		return nil
+	case wal.KindCreateTable:
+		s, err := types.UnmarshalSchema(e.Schema)
+		if err != nil {
+			return err
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if f.tables[s.Name] != nil {
+			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
+		}
+		f.tables[s.Name] = newTable(s)
+		return nil
+	case wal.KindDropTable:
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if f.tables[e.Table] == nil {
+			return fmt.Errorf("%w: %q", ErrNoTable, e.Table)
+		}
+		delete(f.tables, e.Table)
+		return nil
+	case wal.KindTxn:
+		return f.applyTxn(e.Mutations)
+	}
+	return fmt.Errorf("tablespace: unknown log entry kind %d", e.Kind)
+}
+
+// applyTxn applies a transaction's row images atomically: every table is resolved first, so
+// an entry naming a dropped table changes nothing.
+func (f *fsm) applyTxn(muts []wal.Mutation) error {
+	var last *table
+	var lastName string
+	tabs := make([]*table, len(muts))
+	for i := range muts {
+		if last == nil || muts[i].Table != lastName {
+			lastName = muts[i].Table
+			if last = f.table(lastName); last == nil {
+				return fmt.Errorf("%w: %q", ErrNoTable, lastName)
+			}
+		}
+		tabs[i] = last
+	}
+	var locked *table
+	for i := range muts {
+		t := tabs[i]
+		if t != locked {
+			if locked != nil {
+				locked.mu.Unlock()
+			}
+			t.mu.Lock()
+			locked = t
+		}
+		m := &muts[i]
+		if m.Op == wal.OpDelete {
+			t.remove(m.Key)
+		} else {
+			t.put(m.Key, m.Value)
+		}
+	}
+	if locked != nil {
+		locked.mu.Unlock()
+	}
+	return nil
+}
+
+// schemas returns the tables' schemas sorted by name.
+func (f *fsm) schemas() []*types.Schema {
+	f.mu.RLock()
+	out := make([]*types.Schema, 0, len(f.tables))
+	for _, t := range f.tables {
+		out = append(out, t.schema)
+	}
+	f.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// get returns the current image of key in t, reading its page if it is not in memory. The
+// returned slice must not be modified.
+func (f *fsm) get(t *table, key []byte) ([]byte, bool, error) {
+	t.mu.RLock()
+	l, v, ok := t.lookup(key)
+	t.mu.RUnlock()
+	if !ok {
+		return nil, false, nil
+	}
+	if l == inMemory {
+		return v, true, nil
+	}
+	v, err := f.readSlot(l)
+	return v, err == nil, err
+}
+
+func (f *fsm) readSlot(l loc) ([]byte, error) {
+	p, err := f.cache.Get(l.page(), f.pages.ReadPage)
+	if err != nil {
+		return nil, err
+	}
+	_, v, err := p.Record(l.slot())
+	return v, err
+}
+
+// A Go map cannot resume iteration after its lock is dropped, so scan copies references (not
+// bytes) of every row under the read lock, then reads pages and calls fn without holding it:
+// a slow consumer never blocks the apply path.
+type scanRef struct {
+	key   string
+	l     loc
+	value []byte
+}
+
+// scan calls fn for every row of t, in no particular order.
+func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
+	t.mu.RLock()
+	refs := make([]scanRef, 0, len(t.pk))
+	for k, l := range t.pk {
+		r := scanRef{key: k, l: l}
+		if l == inMemory {
+			if v, ok := t.dirty[k]; ok {
+				r.value = v
+			} else {
+				r.value = t.flushing[k]
+			}
+		}
+		refs = append(refs, r)
+	}
+	t.mu.RUnlock()
+	for i := range refs {
+		r := &refs[i]
+		v := r.value
+		if r.l != inMemory {
+			var err error
+			if v, err = f.readSlot(r.l); err != nil {
+				return err
+			}
+		}
+		if err := fn([]byte(r.key), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,341 @@
+package tablespace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/hashicorp/raft"
+	raftboltdb "github.com/hashicorp/raft-boltdb/v2"
+
+	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/types"
+	"github.com/drovedb/drove/wal"
+)
+
+// Options configure a tablespace replica. Zero values take the defaults below.
+type Options struct {
+	Dir  string // this tablespace's directory: raft log, snapshots, pages
+	Name string // tablespace name
+	// NodeID names this replica in the Raft group; default "node1".
+	NodeID string
+
+	CheckpointInterval time.Duration // default 60s; negative disables periodic checkpoints
+	MaxDirtyMemory     int64         // dirty bytes that trigger an early checkpoint; default 256 MiB
+	PageCache          *checkpoint.Cache
+	PageCacheMemory    int64 // when PageCache is nil: bound of a private cache; default 256 MiB
+
+	LockTimeout  time.Duration // longest wait for a row lock; default 10s
+	ApplyTimeout time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
+	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
+	// little behind catches up from the log rather than a snapshot. Default 1024.
+	TrailingLogs uint64
+
+	Logger *slog.Logger
+}
+
+func (o *Options) setDefaults() {
+	if o.NodeID == "" {
+		o.NodeID = "node1"
+	}
+	if o.CheckpointInterval == 0 {
+		o.CheckpointInterval = 60 * time.Second
+	}
+	if o.MaxDirtyMemory == 0 {
+		o.MaxDirtyMemory = 256 << 20
+	}
+	if o.PageCacheMemory == 0 {
+		o.PageCacheMemory = 256 << 20
+	}
+	if o.LockTimeout == 0 {
+		o.LockTimeout = 10 * time.Second
+	}
+	if o.TrailingLogs == 0 {
+		o.TrailingLogs = 1024
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+}
+
+// Tablespace is one replica of a tablespace's Raft group together with its state machine.
+type Tablespace struct {
+	opts  Options
+	log   *slog.Logger
+	fsm   *fsm
+	locks *lockTable
+
+	raft      *raft.Raft
+	boltStore *raftboltdb.BoltStore
+	transport raft.Transport
+
+	nextTxn   atomic.Uint64
+	closed    atomic.Bool
+	closeOnce sync.Once
+	stop      chan struct{}
+	wake      chan struct{} // an early checkpoint is due
+	loopDone  chan struct{}
+
+	statsMu   sync.Mutex
+	lastCkpt  checkpointStats
+	lastCkptM *checkpoint.Manifest
+}
+
+// Open starts (or restarts) a single-voter tablespace replica in opts.Dir: Raft restores the
+// newest checkpoint and replays the log after it; Open returns once this replica leads and
+// has applied every entry it had, so reads see every acknowledged write.
+func Open(opts Options) (*Tablespace, error) {
+	opts.setDefaults()
+	if opts.Dir == "" || opts.Name == "" {
+		return nil, errors.New("tablespace: Dir and Name are required")
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, err
+	}
+	pages, err := checkpoint.OpenStore(filepath.Join(opts.Dir, "pages"))
+	if err != nil {
+		return nil, err
+	}
+	cache := opts.PageCache
+	if cache == nil {
+		cache = checkpoint.NewCache(opts.PageCacheMemory)
+	}
+	ts := &Tablespace{
+		opts:     opts,
+		log:      opts.Logger.With("tablespace", opts.Name),
+		fsm:      newFSM(pages, cache),
+		locks:    newLockTable(),
+		stop:     make(chan struct{}),
+		wake:     make(chan struct{}, 1),
+		loopDone: make(chan struct{}),
+	}
+	ts.fsm.onDirty = ts.dirtyChanged
+	ts.fsm.onCheckpoint = ts.checkpointDone
+	if err := ts.startRaft(); err != nil {
+		ts.shutdownRaft()
+		return nil, err
+	}
+	go ts.checkpointLoop()
+	return ts, nil
+}
+
+func (ts *Tablespace) startRaft() error {
+	bolt, err := raftboltdb.New(raftboltdb.Options{Path: filepath.Join(ts.opts.Dir, "raft.db")})
+	if err != nil {
+		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
+	}
+	ts.boltStore = bolt
+	logs, err := raft.NewLogCache(1024, bolt)
+	if err != nil {
+		return err
+	}
+	hlog := hclog.New(&hclog.LoggerOptions{
+		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
+	})
+	snaps, err := raft.NewFileSnapshotStoreWithLogger(ts.opts.Dir, 2, hlog)
+	if err != nil {
+		return err
+	}
+	cfg := raft.DefaultConfig()
+	cfg.LocalID = raft.ServerID(ts.opts.NodeID)
+	cfg.Logger = hlog
+	cfg.BatchApplyCh = true     // concurrent commits share one append and one fsync
+	cfg.MaxAppendEntries = 1024 // the largest group commit
+	cfg.TrailingLogs = ts.opts.TrailingLogs
+	// Checkpoints are drove's to schedule (interval and dirty memory), not Raft's.
+	cfg.SnapshotThreshold = 1 << 62
+	cfg.SnapshotInterval = 24 * time.Hour
+	// A single voter elects itself after one heartbeat timeout: keep restarts quick.
+	cfg.HeartbeatTimeout = 300 * time.Millisecond
+	cfg.ElectionTimeout = 300 * time.Millisecond
+	cfg.LeaderLeaseTimeout = 150 * time.Millisecond
+
+	addr, trans := raft.NewInmemTransport(raft.ServerAddress(ts.opts.NodeID))
+	ts.transport = trans
+	existing, err := raft.HasExistingState(logs, bolt, snaps)
+	if err != nil {
+		return err
+	}
+	if !existing {
+		conf := raft.Configuration{Servers: []raft.Server{{ID: cfg.LocalID, Address: addr}}}
+		if err := raft.BootstrapCluster(cfg, logs, bolt, snaps, trans, conf); err != nil {
+			return fmt.Errorf("tablespace %s: bootstrap: %w", ts.opts.Name, err)
+		}
+	}
+	r, err := raft.NewRaft(cfg, ts.fsm, logs, bolt, snaps, trans)
+	if err != nil {
+		return fmt.Errorf("tablespace %s: starting raft: %w", ts.opts.Name, err)
+	}
+	ts.raft = r
+	deadline := time.Now().Add(30 * time.Second)
+	for r.State() != raft.Leader {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("tablespace %s: no leadership after 30s", ts.opts.Name)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	// The barrier returns once every entry before it, including the log replayed after the
+	// checkpoint, is applied.
+	if err := r.Barrier(0).Error(); err != nil {
+		return fmt.Errorf("tablespace %s: replaying log: %w", ts.opts.Name, err)
+	}
+	ts.log.Info("tablespace open", "applied_index", ts.fsm.applied.Load(),
+		"tables", len(ts.fsm.schemas()))
+	return nil
+}
+
+// Name is the tablespace's name.
+func (ts *Tablespace) Name() string { return ts.opts.Name }
+
+// Schema returns the schema of a table. The schema is shared and must not be modified.
+func (ts *Tablespace) Schema(table string) (*types.Schema, bool) {
+	t := ts.fsm.table(table)
+	if t == nil {
+		return nil, false
+	}
+	return t.schema, true
+}
+
+// Tables returns every table's schema, sorted by name.
+func (ts *Tablespace) Tables() []*types.Schema { return ts.fsm.schemas() }
+
+// CreateTable creates a table; ErrTableExists if one has that name.
+func (ts *Tablespace) CreateTable(ctx context.Context, s *types.Schema) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if ts.fsm.table(s.Name) != nil {
+		return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
+	}
+	return ts.propose(ctx, &wal.Entry{Kind: wal.KindCreateTable, Schema: types.MarshalSchema(s)})
+}
+
+// DropTable drops a table and its rows; ErrNoTable if there is none.
+func (ts *Tablespace) DropTable(ctx context.Context, name string) error {
+	if ts.fsm.table(name) == nil {
+		return fmt.Errorf("%w: %q", ErrNoTable, name)
+	}
+	return ts.propose(ctx, &wal.Entry{Kind: wal.KindDropTable, Table: name})
+}
+
+// Checkpoint takes a checkpoint now and returns when it is durable and the log is truncated.
+func (ts *Tablespace) Checkpoint(ctx context.Context) error {
+	if ts.closed.Load() {
+		return ErrClosed
+	}
+	done := make(chan error, 1)
+	go func() { done <- ts.raft.Snapshot().Error() }()
+	select {
+	case err := <-done:
+		if errors.Is(err, raft.ErrNothingNewToSnapshot) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (ts *Tablespace) dirtyChanged(bytes int64) {
+	if bytes > ts.opts.MaxDirtyMemory {
+		select {
+		case ts.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (ts *Tablespace) checkpointDone(m *checkpoint.Manifest, st checkpointStats) {
+	ts.statsMu.Lock()
+	ts.lastCkpt, ts.lastCkptM = st, m
+	ts.statsMu.Unlock()
+	ts.log.Info("checkpoint", "seq", m.Seq, "raft_index", m.RaftIndex, "records", st.Records,
+		"pages_written", st.PagesWritten, "bytes", st.Bytes, "pages_removed", st.PagesRemoved,
+		"duration", st.Duration)
+}
+
+// checkpointLoop takes the periodic checkpoints and the early ones dirty memory asks for.
+func (ts *Tablespace) checkpointLoop() {
+	defer close(ts.loopDone)
+	var tick <-chan time.Time
+	if ts.opts.CheckpointInterval > 0 {
+		t := time.NewTicker(ts.opts.CheckpointInterval)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-ts.stop:
+			return
+		case <-tick:
+		case <-ts.wake:
+		}
+		if err := ts.Checkpoint(context.Background()); err != nil &&
+			!errors.Is(err, errCheckpointRunning) && !errors.Is(err, ErrClosed) {
+			ts.log.Error("checkpoint failed", "err", err)
+		}
+	}
+}
+
+// Stats is a point-in-time summary of the tablespace for status and metrics.
+type Stats struct {
+	AppliedIndex       uint64
+	DirtyBytes         int64
+	Tables             int
+	LastCheckpointSeq  uint64
+	LastCheckpointTime time.Duration
+	LastCheckpointSize int64
+	Leader             bool
+}
+
+// Stats returns the current Stats.
+func (ts *Tablespace) Stats() Stats {
+	ts.statsMu.Lock()
+	st := Stats{LastCheckpointTime: ts.lastCkpt.Duration, LastCheckpointSize: ts.lastCkpt.Bytes}
+	if ts.lastCkptM != nil {
+		st.LastCheckpointSeq = ts.lastCkptM.Seq
+	}
+	ts.statsMu.Unlock()
+	st.AppliedIndex = ts.fsm.applied.Load()
+	st.DirtyBytes = ts.fsm.dirtyMem.Load()
+	st.Tables = len(ts.fsm.schemas())
+	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
+	return st
+}
+
+// Close takes a final checkpoint, so the next start replays nothing, and stops the replica.
+func (ts *Tablespace) Close() error {
+	var err error
+	ts.closeOnce.Do(func() {
+		close(ts.stop)
+		<-ts.loopDone
+		if cerr := ts.Checkpoint(context.Background()); cerr != nil {
+			ts.log.Warn("final checkpoint failed; the log will be replayed at next start", "err", cerr)
+		}
+		ts.closed.Store(true)
+		err = ts.shutdownRaft()
+	})
+	return err
+}
+
+func (ts *Tablespace) shutdownRaft() error {
+	var errs []error
+	if ts.raft != nil {
+		errs = append(errs, ts.raft.Shutdown().Error())
+	}
+	if c, ok := ts.transport.(io.Closer); ok {
+		errs = append(errs, c.Close())
+	}
+	if ts.boltStore != nil {
+		errs = append(errs, ts.boltStore.Close())
+	}
+	return errors.Join(errs...)
+}

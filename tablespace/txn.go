@@ -1,0 +1,220 @@
+package tablespace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/raft"
+
+	"github.com/drovedb/drove/wal"
+)
+
+// Txn is a transaction on the leader: READ COMMITTED reads that also see the transaction's own
+// writes, row locks on every row it writes, and a write set that becomes one log entry at
+// Commit. A Txn is used by one goroutine at a time.
+type Txn struct {
+	ts     *Tablespace
+	id     uint64
+	writes []wal.Mutation
+	index  map[string]int // lock id → position in writes
+	locks  []string
+	done   bool
+}
+
+// Begin starts a transaction.
+func (ts *Tablespace) Begin() *Txn {
+	return &Txn{ts: ts, id: ts.nextTxn.Add(1)}
+}
+
+// lockID names a row for the lock table and the write-set index.
+func lockID(table string, key []byte) string {
+	b := make([]byte, 0, len(table)+1+len(key))
+	b = append(b, table...)
+	b = append(b, 0)
+	return string(append(b, key...))
+}
+
+func (tx *Txn) table(name string) (*table, error) {
+	if tx.done {
+		return nil, ErrTxnDone
+	}
+	t := tx.ts.fsm.table(name)
+	if t == nil {
+		return nil, fmt.Errorf("%w: %q", ErrNoTable, name)
+	}
+	return t, nil
+}
+
+// Get returns the current image of a row, as this transaction sees it. The returned slice
+// must not be modified.
+func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
+	t, err := tx.table(table)
+	if err != nil {
+		return nil, false, err
+	}
+	if i, ok := tx.index[lockID(table, key)]; ok {
+		m := &tx.writes[i]
+		return m.Value, m.Op != wal.OpDelete, nil
+	}
+	return tx.ts.fsm.get(t, key)
+}
+
+// GetForUpdate locks the row (even if it does not exist yet) and then reads it, so the image
+// the caller computes its update from cannot change before this transaction ends.
+func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
+	if _, err := tx.table(table); err != nil {
+		return nil, false, err
+	}
+	if err := tx.lock(ctx, lockID(table, key)); err != nil {
+		return nil, false, err
+	}
+	return tx.Get(table, key)
+}
+
+// Scan calls fn for every row of table as this transaction sees it, in no particular order.
+// fn must not keep key or value past the call.
+func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
+	t, err := tx.table(table)
+	if err != nil {
+		return err
+	}
+	var mine map[string]int
+	for i := range tx.writes {
+		if tx.writes[i].Table == table {
+			if mine == nil {
+				mine = make(map[string]int)
+			}
+			mine[string(tx.writes[i].Key)] = i
+		}
+	}
+	if err := tx.ts.fsm.scan(t, func(k, v []byte) error {
+		if _, overridden := mine[string(k)]; overridden {
+			return nil
+		}
+		return fn(k, v)
+	}); err != nil {
+		return err
+	}
+	for _, i := range mine {
+		if m := &tx.writes[i]; m.Op != wal.OpDelete {
+			if err := fn(m.Key, m.Value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (tx *Txn) lock(ctx context.Context, id string) error {
+	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, tx.ts.opts.LockTimeout)
+	if err != nil {
+		return err
+	}
+	if taken {
+		tx.locks = append(tx.locks, id)
+	}
+	return nil
+}
+
+// write locks the row, checks that its existence is what op needs, and records the image.
+func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []byte) error {
+	if _, err := tx.table(table); err != nil {
+		return err
+	}
+	id := lockID(table, key)
+	if err := tx.lock(ctx, id); err != nil {
+		return err
+	}
+	_, exists, err := tx.Get(table, key)
+	if err != nil {
+		return err
+	}
+	switch {
+	case op == wal.OpInsert && exists:
+		return ErrDuplicateKey
+	case op != wal.OpInsert && !exists:
+		return ErrNoRow
+	}
+	m := wal.Mutation{Op: op, Table: table, Key: append([]byte(nil), key...)}
+	if op != wal.OpDelete {
+		m.Value = append([]byte(nil), value...)
+	}
+	if i, ok := tx.index[id]; ok {
+		tx.writes[i] = m
+		return nil
+	}
+	if tx.index == nil {
+		tx.index = make(map[string]int)
+	}
+	tx.index[id] = len(tx.writes)
+	tx.writes = append(tx.writes, m)
+	return nil
+}
+
+// Insert adds a row; ErrDuplicateKey if the key exists.
+func (tx *Txn) Insert(ctx context.Context, table string, key, value []byte) error {
+	return tx.write(ctx, wal.OpInsert, table, key, value)
+}
+
+// Update replaces an existing row; ErrNoRow if the key does not exist.
+func (tx *Txn) Update(ctx context.Context, table string, key, value []byte) error {
+	return tx.write(ctx, wal.OpUpdate, table, key, value)
+}
+
+// Delete removes an existing row; ErrNoRow if the key does not exist.
+func (tx *Txn) Delete(ctx context.Context, table string, key []byte) error {
+	return tx.write(ctx, wal.OpDelete, table, key, nil)
+}
+
+// Writes is the number of rows written so far.
+func (tx *Txn) Writes() int { return len(tx.writes) }
+
+// Commit appends the write set to the log as one entry and returns once it is applied, which
+// on a quorum-replicated, fsynced log means durable. Locks are held until then.
+func (tx *Txn) Commit(ctx context.Context) error {
+	if tx.done {
+		return ErrTxnDone
+	}
+	defer tx.finish()
+	if len(tx.writes) == 0 {
+		return nil
+	}
+	return tx.ts.propose(ctx, &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes})
+}
+
+// Rollback discards the write set and releases the locks. It is safe to call after Commit.
+func (tx *Txn) Rollback() {
+	if !tx.done {
+		tx.finish()
+	}
+}
+
+func (tx *Txn) finish() {
+	tx.done = true
+	tx.ts.locks.release(tx.id, tx.locks)
+	tx.writes, tx.index, tx.locks = nil, nil, nil
+}
+
+// propose appends an entry to the log and waits until it is applied, returning the FSM's
+// verdict for it.
+func (ts *Tablespace) propose(ctx context.Context, e *wal.Entry) error {
+	if ts.closed.Load() {
+		return ErrClosed
+	}
+	data := wal.AppendEntry(make([]byte, 0, wal.EncodedSize(e)), e)
+	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
+	if err := f.Error(); err != nil {
+		switch {
+		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipLost):
+			return fmt.Errorf("%w: %v", ErrNotLeader, err)
+		case errors.Is(err, raft.ErrRaftShutdown):
+			return ErrClosed
+		}
+		return fmt.Errorf("tablespace %s: log append: %w", ts.opts.Name, err)
+	}
+	if err, ok := f.Response().(error); ok && err != nil {
+		return err
+	}
+	return nil
+}

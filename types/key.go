@@ -1,0 +1,132 @@
+package types
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// The primary-key encoding is order-preserving: bytes.Compare on two encoded keys orders them
+// as the SQL values compare, column by column. Integers of every width share one 8-byte form so
+// that a key compares the same whatever integer type a literal was parsed as.
+//
+//	integers, timestamps: 8 bytes big-endian with the sign bit flipped
+//	floats:               8 bytes of the float64 bits, sign-folded (negative numbers inverted)
+//	bool:                 1 byte
+//	text, bytea:          bytes with 0x00 escaped as 0x00 0xFF, terminated by 0x00 0x01
+
+// ErrNullKey is returned when a primary-key value is NULL.
+var ErrNullKey = errors.New("primary key value is NULL")
+
+// AppendKey appends the order-preserving encoding of the primary key of row (a full row in
+// schema column order) to dst.
+func AppendKey(dst []byte, s *Schema, row []Value) ([]byte, error) {
+	for _, p := range s.PK {
+		var err error
+		if dst, err = AppendKeyValue(dst, s.Columns[p].Type, row[p]); err != nil {
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// AppendKeyValue appends one key column. v must already have the column's type family.
+func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
+	if v.IsNull() {
+		return dst, ErrNullKey
+	}
+	switch t {
+	case Int16, Int32, Int64, Timestamp:
+		return binary.BigEndian.AppendUint64(dst, uint64(v.I)^(1<<63)), nil
+	case Float32, Float64:
+		b := math.Float64bits(v.F)
+		if b&(1<<63) != 0 {
+			b = ^b
+		} else {
+			b |= 1 << 63
+		}
+		return binary.BigEndian.AppendUint64(dst, b), nil
+	case Bool:
+		return append(dst, byte(v.I&1)), nil
+	case Text, Bytea:
+		for i := 0; i < len(v.S); i++ {
+			c := v.S[i]
+			dst = append(dst, c)
+			if c == 0 {
+				dst = append(dst, 0xFF)
+			}
+		}
+		return append(dst, 0x00, 0x01), nil
+	}
+	return dst, fmt.Errorf("type %s cannot be a key column", t)
+}
+
+// DecodeKey decodes an encoded primary key into the PK columns of row (a full row in schema
+// column order); other columns are left untouched.
+func DecodeKey(s *Schema, key []byte, row []Value) error {
+	for _, p := range s.PK {
+		t := s.Columns[p].Type
+		var n int
+		var err error
+		row[p], n, err = decodeKeyValue(t, key)
+		if err != nil {
+			return err
+		}
+		key = key[n:]
+	}
+	if len(key) != 0 {
+		return fmt.Errorf("corrupt key: %d trailing bytes", len(key))
+	}
+	return nil
+}
+
+var errShortKey = errors.New("corrupt key: truncated")
+
+func decodeKeyValue(t Type, b []byte) (Value, int, error) {
+	switch t {
+	case Int16, Int32, Int64, Timestamp:
+		if len(b) < 8 {
+			return Value{}, 0, errShortKey
+		}
+		return Value{T: t, I: int64(binary.BigEndian.Uint64(b) ^ (1 << 63))}, 8, nil
+	case Float32, Float64:
+		if len(b) < 8 {
+			return Value{}, 0, errShortKey
+		}
+		u := binary.BigEndian.Uint64(b)
+		if u&(1<<63) != 0 {
+			u &^= 1 << 63
+		} else {
+			u = ^u
+		}
+		return Value{T: t, F: math.Float64frombits(u)}, 8, nil
+	case Bool:
+		if len(b) < 1 {
+			return Value{}, 0, errShortKey
+		}
+		return Value{T: Bool, I: int64(b[0] & 1)}, 1, nil
+	case Text, Bytea:
+		out := make([]byte, 0, len(b))
+		for i := 0; i < len(b); i++ {
+			if b[i] != 0 {
+				out = append(out, b[i])
+				continue
+			}
+			if i+1 >= len(b) {
+				return Value{}, 0, errShortKey
+			}
+			switch b[i+1] {
+			case 0x01:
+				return Value{T: t, S: string(out)}, i + 2, nil
+			case 0xFF:
+				out = append(out, 0)
+				i++
+			default:
+				return Value{}, 0, fmt.Errorf("corrupt key: bad escape 0x%02x", b[i+1])
+			}
+		}
+		return Value{}, 0, errShortKey
+	}
+	return Value{}, 0, fmt.Errorf("type %s cannot be a key column", t)
+}

@@ -1,0 +1,129 @@
+package types
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+const schemaVersion = 1
+
+// MarshalSchema encodes a schema for the log and for checkpoint manifests.
+func MarshalSchema(s *Schema) []byte {
+	b := []byte{schemaVersion}
+	b = appendString(b, s.Name)
+	b = binary.AppendUvarint(b, uint64(len(s.Columns)))
+	for _, c := range s.Columns {
+		b = appendString(b, c.Name)
+		b = append(b, byte(c.Type))
+		b = binary.AppendUvarint(b, uint64(c.Length))
+		var flags byte
+		if c.Fixed {
+			flags |= 1
+		}
+		if c.NotNull {
+			flags |= 2
+		}
+		b = append(b, flags)
+		b = appendString(b, c.Default)
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.PK)))
+	for _, p := range s.PK {
+		b = binary.AppendUvarint(b, uint64(p))
+	}
+	return b
+}
+
+// UnmarshalSchema decodes MarshalSchema's output, rejecting malformed input.
+func UnmarshalSchema(b []byte) (*Schema, error) {
+	d := decoder{b: b}
+	if v := d.byte(); v != schemaVersion {
+		if d.err != nil {
+			return nil, d.err
+		}
+		return nil, fmt.Errorf("schema: unsupported version %d", v)
+	}
+	s := &Schema{Name: d.string()}
+	n := d.count()
+	for i := 0; i < n && d.err == nil; i++ {
+		c := Column{Name: d.string(), Type: Type(d.byte()), Length: int(d.uvarint())}
+		flags := d.byte()
+		c.Fixed, c.NotNull = flags&1 != 0, flags&2 != 0
+		c.Default = d.string()
+		s.Columns = append(s.Columns, c)
+	}
+	n = d.count()
+	for i := 0; i < n && d.err == nil; i++ {
+		s.PK = append(s.PK, int(d.uvarint()))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errors.New("schema: trailing bytes")
+	}
+	if err := s.Validate(); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	return s, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// decoder reads a byte slice, remembering the first error so callers check once.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+var errTruncated = errors.New("schema: truncated")
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errTruncated
+	}
+	d.b = nil
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) < 1 {
+		d.fail()
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uvarint() uint64 {
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+// count reads a length that must be plausible for the bytes left.
+func (d *decoder) count() int {
+	x := d.uvarint()
+	if x > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(x)
+}
+
+func (d *decoder) string() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

@@ -1,0 +1,55 @@
+package types
+
+import (
+	"encoding/hex"
+	"math"
+	"strconv"
+)
+
+// AppendText appends v in PostgreSQL's text output format (the format of the text wire
+// protocol). NULL appends nothing: callers signal NULL out of band.
+func (v Value) AppendText(dst []byte) []byte {
+	if v.IsNull() {
+		return dst
+	}
+	switch v.T {
+	case Int16, Int32, Int64:
+		return strconv.AppendInt(dst, v.I, 10)
+	case Float32:
+		return appendFloat(dst, v.F, 32)
+	case Float64:
+		return appendFloat(dst, v.F, 64)
+	case Bool:
+		if v.I != 0 {
+			return append(dst, 't')
+		}
+		return append(dst, 'f')
+	case Text:
+		return append(dst, v.S...)
+	case Timestamp:
+		return v.Time().AppendFormat(dst, TimestampLayout)
+	case Bytea:
+		dst = append(dst, '\\', 'x')
+		return hex.AppendEncode(dst, []byte(v.S))
+	}
+	return dst
+}
+
+// appendFloat prints like PostgreSQL 15 (extra_float_digits = 1: shortest exact form).
+func appendFloat(dst []byte, f float64, bits int) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(dst, "NaN"...)
+	case math.IsInf(f, 1):
+		return append(dst, "Infinity"...)
+	case math.IsInf(f, -1):
+		return append(dst, "-Infinity"...)
+	}
+	abs := math.Abs(f)
+	if abs != 0 && (abs < 1e-4 || abs >= 1e15) {
+		b := strconv.AppendFloat(dst, f, 'e', -1, bits)
+		// PostgreSQL prints at least two exponent digits, as Go does: only the sign differs.
+		return b
+	}
+	return strconv.AppendFloat(dst, f, 'f', -1, bits)
+}

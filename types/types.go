@@ -1,0 +1,251 @@
+package types
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Type is a column type. The numeric values are persisted in schemas: never renumber them.
+type Type uint8
+
+const (
+	Null      Type = 0 // the type of an untyped NULL literal; never a column type
+	Int16     Type = 1 // smallint
+	Int32     Type = 2 // integer
+	Int64     Type = 3 // bigint
+	Float32   Type = 4 // real
+	Float64   Type = 5 // double precision
+	Bool      Type = 6 // boolean
+	Text      Type = 7 // text, varchar(n), char(n)
+	Timestamp Type = 8 // timestamp without time zone, microseconds since the Unix epoch
+	Bytea     Type = 9 // bytea
+)
+
+// OID is the PostgreSQL type OID clients see in RowDescription.
+func (t Type) OID() uint32 {
+	switch t {
+	case Int16:
+		return 21
+	case Int32:
+		return 23
+	case Int64:
+		return 20
+	case Float32:
+		return 700
+	case Float64:
+		return 701
+	case Bool:
+		return 16
+	case Text:
+		return 25
+	case Timestamp:
+		return 1114
+	case Bytea:
+		return 17
+	}
+	return 25 // unknown/NULL columns are described as text, as PostgreSQL does for literals
+}
+
+// Size is the PostgreSQL typlen reported in RowDescription (-1 for variable length).
+func (t Type) Size() int16 {
+	switch t {
+	case Int16:
+		return 2
+	case Int32, Float32:
+		return 4
+	case Int64, Float64, Timestamp:
+		return 8
+	case Bool:
+		return 1
+	}
+	return -1
+}
+
+// String is the PostgreSQL name of the type.
+func (t Type) String() string {
+	switch t {
+	case Null:
+		return "unknown"
+	case Int16:
+		return "smallint"
+	case Int32:
+		return "integer"
+	case Int64:
+		return "bigint"
+	case Float32:
+		return "real"
+	case Float64:
+		return "double precision"
+	case Bool:
+		return "boolean"
+	case Text:
+		return "text"
+	case Timestamp:
+		return "timestamp without time zone"
+	case Bytea:
+		return "bytea"
+	}
+	return fmt.Sprintf("type(%d)", uint8(t))
+}
+
+// IsInteger reports whether t is one of the integer types.
+func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
+
+// IsFloat reports whether t is one of the floating point types.
+func (t Type) IsFloat() bool { return t == Float32 || t == Float64 }
+
+// Value is one SQL value. The zero Value is NULL. Integers, booleans (0/1) and timestamps
+// (microseconds since the epoch, UTC) live in I, floats in F, text and bytea bytes in S.
+type Value struct {
+	T    Type
+	Null bool
+	I    int64
+	F    float64
+	S    string
+}
+
+// NullValue is the SQL NULL.
+var NullValue = Value{Null: true}
+
+// IsNull reports whether v is SQL NULL.
+func (v Value) IsNull() bool { return v.Null || v.T == Null }
+
+// NewInt returns an integer value of type t (Int16, Int32 or Int64).
+func NewInt(t Type, i int64) Value { return Value{T: t, I: i} }
+
+// NewFloat returns a floating point value of type t (Float32 or Float64).
+func NewFloat(t Type, f float64) Value { return Value{T: t, F: f} }
+
+// NewBool returns a boolean value.
+func NewBool(b bool) Value {
+	if b {
+		return Value{T: Bool, I: 1}
+	}
+	return Value{T: Bool}
+}
+
+// NewText returns a text value.
+func NewText(s string) Value { return Value{T: Text, S: s} }
+
+// NewBytea returns a bytea value.
+func NewBytea(b []byte) Value { return Value{T: Bytea, S: string(b)} }
+
+// NewTimestamp returns a timestamp value (the wall clock of t read as UTC).
+func NewTimestamp(t time.Time) Value { return Value{T: Timestamp, I: t.UnixMicro()} }
+
+// Bool returns the boolean held by v.
+func (v Value) Bool() bool { return v.I != 0 }
+
+// Time returns the timestamp held by v, in UTC.
+func (v Value) Time() time.Time { return time.UnixMicro(v.I).UTC() }
+
+// TimestampLayout is how timestamps are printed, as PostgreSQL does with DateStyle ISO.
+const TimestampLayout = "2006-01-02 15:04:05.999999"
+
+// String renders v in PostgreSQL's text output format; NULL renders as "NULL".
+func (v Value) String() string {
+	if v.IsNull() {
+		return "NULL"
+	}
+	return string(v.AppendText(nil))
+}
+
+// Column is one column of a table schema.
+type Column struct {
+	Name    string
+	Type    Type
+	Length  int    // n of varchar(n)/char(n); 0 when unbounded
+	Fixed   bool   // char(n): blank-padded to Length
+	NotNull bool   // NOT NULL (always true for primary key columns)
+	Default string // the DEFAULT expression as SQL text, "" when none; evaluated by package sql
+}
+
+// TypeName is the column's declared type as PostgreSQL prints it.
+func (c Column) TypeName() string {
+	if c.Type == Text && c.Length > 0 {
+		if c.Fixed {
+			return fmt.Sprintf("character(%d)", c.Length)
+		}
+		return fmt.Sprintf("character varying(%d)", c.Length)
+	}
+	return c.Type.String()
+}
+
+// Schema describes a table: its columns in declaration order and which of them form the
+// primary key, in key order.
+type Schema struct {
+	Name    string
+	Columns []Column
+	PK      []int // indexes into Columns
+}
+
+// ColumnIndex returns the position of the named column (names are case-sensitive, already
+// folded by the SQL layer), or -1.
+func (s *Schema) ColumnIndex(name string) int {
+	for i := range s.Columns {
+		if s.Columns[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// IsPK reports whether column i is part of the primary key.
+func (s *Schema) IsPK(i int) bool {
+	for _, p := range s.PK {
+		if p == i {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks the structural rules every schema must follow.
+func (s *Schema) Validate() error {
+	if s.Name == "" {
+		return fmt.Errorf("table name is empty")
+	}
+	if len(s.Columns) == 0 {
+		return fmt.Errorf("table %q has no columns", s.Name)
+	}
+	seen := make(map[string]bool, len(s.Columns))
+	for _, c := range s.Columns {
+		if c.Name == "" {
+			return fmt.Errorf("table %q has a column with no name", s.Name)
+		}
+		if seen[c.Name] {
+			return fmt.Errorf("column %q specified more than once", c.Name)
+		}
+		seen[c.Name] = true
+		if c.Type == Null || c.Type > Bytea {
+			return fmt.Errorf("column %q has invalid type %d", c.Name, c.Type)
+		}
+	}
+	if len(s.PK) == 0 {
+		return fmt.Errorf("table %q has no primary key", s.Name)
+	}
+	inPK := make(map[int]bool, len(s.PK))
+	for _, p := range s.PK {
+		if p < 0 || p >= len(s.Columns) || inPK[p] {
+			return fmt.Errorf("table %q has an invalid primary key", s.Name)
+		}
+		inPK[p] = true
+	}
+	return nil
+}
+
+// QuoteIdent quotes an identifier the PostgreSQL way when it needs quoting.
+func QuoteIdent(s string) string {
+	plain := s != ""
+	for i, r := range s {
+		if !(r == '_' || (r >= 'a' && r <= 'z') || (i > 0 && r >= '0' && r <= '9')) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

@@ -1,0 +1,256 @@
+package wal
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+)
+
+// Byte layout of an entry (uvarint = encoding/binary unsigned varint):
+//
+//	magic    1 byte   0xD7
+//	version  1 byte   1
+//	kind     1 byte   Kind
+//	body     per kind:
+//	  noop          (empty)
+//	  create table  uvarint len, schema bytes
+//	  drop table    uvarint len, table name
+//	  txn           uvarint txid
+//	                uvarint number of distinct table names, then each: uvarint len, name
+//	                uvarint number of mutations, then each:
+//	                  op byte, uvarint table index, uvarint key len, key,
+//	                  [insert/update only] uvarint value len, value
+//	crc      4 bytes  CRC-32C (Castagnoli), little-endian, of every byte before it
+//
+// Table names are a per-entry dictionary so a many-row transaction names each table once and
+// decoding allocates one string per table, not per row.
+
+const (
+	magic   = 0xD7
+	version = 1
+	crcLen  = 4
+	// minMutation is the fewest bytes a mutation can take (op, table index, key length).
+	minMutation = 3
+)
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// ErrCorrupt is wrapped by every decoding error.
+var ErrCorrupt = errors.New("wal: corrupt log entry")
+
+func uvarintLen(x uint64) int {
+	n := 1
+	for x >= 0x80 {
+		x >>= 7
+		n++
+	}
+	return n
+}
+
+// tableIndex returns the position of name in names, or -1. Entries name few tables, so a
+// linear scan beats a map and allocates nothing.
+func tableIndex(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// EncodedSize returns the exact size of e's encoding, so callers can size buffers once.
+func EncodedSize(e *Entry) int {
+	n := 3 + crcLen
+	switch e.Kind {
+	case KindCreateTable:
+		n += uvarintLen(uint64(len(e.Schema))) + len(e.Schema)
+	case KindDropTable:
+		n += uvarintLen(uint64(len(e.Table))) + len(e.Table)
+	case KindTxn:
+		n += uvarintLen(e.TxID)
+		var dict [8]string
+		names := dict[:0]
+		for i := range e.Mutations {
+			m := &e.Mutations[i]
+			idx := tableIndex(names, m.Table)
+			if idx < 0 {
+				idx = len(names)
+				names = append(names, m.Table)
+				n += uvarintLen(uint64(len(m.Table))) + len(m.Table)
+			}
+			n += 1 + uvarintLen(uint64(idx)) + uvarintLen(uint64(len(m.Key))) + len(m.Key)
+			if m.Op != OpDelete {
+				n += uvarintLen(uint64(len(m.Value))) + len(m.Value)
+			}
+		}
+		n += uvarintLen(uint64(len(names))) + uvarintLen(uint64(len(e.Mutations)))
+	}
+	return n
+}
+
+// AppendEntry appends the encoding of e to dst. With cap(dst)-len(dst) >= EncodedSize(e) it
+// does not allocate (for entries naming at most 8 tables).
+func AppendEntry(dst []byte, e *Entry) []byte {
+	start := len(dst)
+	dst = append(dst, magic, version, byte(e.Kind))
+	switch e.Kind {
+	case KindCreateTable:
+		dst = binary.AppendUvarint(dst, uint64(len(e.Schema)))
+		dst = append(dst, e.Schema...)
+	case KindDropTable:
+		dst = binary.AppendUvarint(dst, uint64(len(e.Table)))
+		dst = append(dst, e.Table...)
+	case KindTxn:
+		dst = binary.AppendUvarint(dst, e.TxID)
+		var dict [8]string
+		names := dict[:0]
+		for i := range e.Mutations {
+			if tableIndex(names, e.Mutations[i].Table) < 0 {
+				names = append(names, e.Mutations[i].Table)
+			}
+		}
+		dst = binary.AppendUvarint(dst, uint64(len(names)))
+		for _, name := range names {
+			dst = binary.AppendUvarint(dst, uint64(len(name)))
+			dst = append(dst, name...)
+		}
+		dst = binary.AppendUvarint(dst, uint64(len(e.Mutations)))
+		for i := range e.Mutations {
+			m := &e.Mutations[i]
+			dst = append(dst, byte(m.Op))
+			dst = binary.AppendUvarint(dst, uint64(tableIndex(names, m.Table)))
+			dst = binary.AppendUvarint(dst, uint64(len(m.Key)))
+			dst = append(dst, m.Key...)
+			if m.Op != OpDelete {
+				dst = binary.AppendUvarint(dst, uint64(len(m.Value)))
+				dst = append(dst, m.Value...)
+			}
+		}
+	}
+	return binary.LittleEndian.AppendUint32(dst, crc32.Checksum(dst[start:], crcTable))
+}
+
+// reader walks an entry body; the first failure sticks and every later read returns zero.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: %s", ErrCorrupt, what)
+	}
+	r.b = nil
+}
+
+func (r *reader) byte(what string) byte {
+	if len(r.b) < 1 {
+		r.fail(what + " truncated")
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) uvarint(what string) uint64 {
+	x, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail(what + " truncated or overlong")
+		return 0
+	}
+	r.b = r.b[n:]
+	return x
+}
+
+// count reads a count of items each at least minSize bytes long, refusing counts the
+// remaining bytes cannot hold (so a forged count cannot make us allocate gigabytes).
+func (r *reader) count(what string, minSize int) int {
+	x := r.uvarint(what)
+	if r.err == nil && x > uint64(len(r.b)/minSize) {
+		r.fail(what + " larger than the entry")
+		return 0
+	}
+	return int(x)
+}
+
+func (r *reader) bytes(what string) []byte {
+	n := r.uvarint(what + " length")
+	if r.err != nil {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.fail(what + " longer than the entry")
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
+}
+
+// Decode decodes one entry. Key, Value and Schema alias b: the caller must not modify b while
+// it uses the entry.
+func Decode(b []byte) (Entry, error) {
+	if len(b) < 3+crcLen {
+		return Entry{}, fmt.Errorf("%w: %d bytes is too short", ErrCorrupt, len(b))
+	}
+	body, sum := b[:len(b)-crcLen], binary.LittleEndian.Uint32(b[len(b)-crcLen:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return Entry{}, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	}
+	if body[0] != magic {
+		return Entry{}, fmt.Errorf("%w: bad magic 0x%02x", ErrCorrupt, body[0])
+	}
+	if body[1] != version {
+		return Entry{}, fmt.Errorf("%w: unsupported version %d", ErrCorrupt, body[1])
+	}
+	e := Entry{Kind: Kind(body[2])}
+	r := reader{b: body[3:]}
+	switch e.Kind {
+	case KindNoop:
+	case KindCreateTable:
+		e.Schema = r.bytes("schema")
+	case KindDropTable:
+		e.Table = string(r.bytes("table name"))
+	case KindTxn:
+		e.TxID = r.uvarint("txid")
+		names := make([]string, r.count("table count", 1))
+		for i := range names {
+			names[i] = string(r.bytes("table name"))
+		}
+		n := r.count("mutation count", minMutation)
+		if n > 0 {
+			e.Mutations = make([]Mutation, n)
+		}
+		for i := 0; i < n && r.err == nil; i++ {
+			m := &e.Mutations[i]
+			m.Op = Op(r.byte("op"))
+			idx := r.uvarint("table index")
+			if r.err == nil && idx >= uint64(len(names)) {
+				r.fail("table index out of range")
+				break
+			}
+			if r.err == nil {
+				m.Table = names[idx]
+			}
+			m.Key = r.bytes("key")
+			switch m.Op {
+			case OpInsert, OpUpdate:
+				m.Value = r.bytes("value")
+			case OpDelete:
+			default:
+				r.fail(fmt.Sprintf("unknown op %d", m.Op))
+			}
+		}
+	default:
+		return Entry{}, fmt.Errorf("%w: unknown kind %d", ErrCorrupt, e.Kind)
+	}
+	if r.err != nil {
+		return Entry{}, r.err
+	}
+	if len(r.b) != 0 {
+		return Entry{}, fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(r.b))
+	}
+	return e, nil
+}

@@ -1,0 +1,38 @@
+package wal
+
+// Kind says what a log entry does. Values are persisted: never renumber them.
+type Kind uint8
+
+const (
+	KindNoop        Kind = 1 // does nothing; used to confirm leadership and to test the log
+	KindCreateTable Kind = 2 // Schema holds types.MarshalSchema output
+	KindDropTable   Kind = 3 // Table names the table
+	KindTxn         Kind = 4 // Mutations hold the committed row images of one transaction
+)
+
+// Op is what a mutation does to one row. Values are persisted: never renumber them.
+type Op uint8
+
+const (
+	OpInsert Op = 1
+	OpUpdate Op = 2
+	OpDelete Op = 3 // Value is empty
+)
+
+// Mutation is one row image of a committed transaction: the encoded primary key and, for
+// inserts and updates, the encoded row (types.AppendRow) as it is after the change.
+type Mutation struct {
+	Op    Op
+	Table string
+	Key   []byte
+	Value []byte
+}
+
+// Entry is one Raft log entry of a tablespace. Only the fields of its Kind are set.
+type Entry struct {
+	Kind      Kind
+	TxID      uint64 // KindTxn: the leader-assigned transaction id, for diagnostics
+	Table     string // KindDropTable
+	Schema    []byte // KindCreateTable
+	Mutations []Mutation
+}
