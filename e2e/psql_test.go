@@ -11,7 +11,7 @@ import (
 // stdout and stderr.
 func psql(t *testing.T, n *node, commands ...string) (string, string) {
 	t.Helper()
-	args := []string{"-X", "-A", "-t", "-v", "VERBOSITY=verbose", "-h", "127.0.0.1",
+	args := []string{"-X", "-q", "-A", "-t", "-v", "VERBOSITY=verbose", "-h", "127.0.0.1",
 		"-p", strconv.Itoa(n.port), "-U", "drove", "drove"}
 	for _, c := range commands {
 		args = append(args, "-c", c)

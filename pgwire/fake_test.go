@@ -1,0 +1,90 @@
+package pgwire
+
+import (
+	"context"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
+)
+
+// fakeBackend opens fakeSessions; database "nope" does not exist.
+type fakeBackend struct{}
+
+func (fakeBackend) Open(_ context.Context, user, db string) (sql.Executor, error) {
+	if db == "nope" {
+		return nil, sql.Errorf("3D000", "database %q does not exist", db)
+	}
+	return &fakeSession{}, nil
+}
+
+// fakeSession answers a few canned statements, enough to exercise every message the
+// protocol layer writes.
+type fakeSession struct{ status byte }
+
+func (s *fakeSession) TxStatus() byte {
+	if s.status == 0 {
+		return sql.TxIdle
+	}
+	return s.status
+}
+func (s *fakeSession) Close() {}
+
+func (s *fakeSession) Exec(_ context.Context, q string, out sql.Output) error {
+	for _, stmt := range strings.Split(q, ";") {
+		switch strings.TrimSpace(stmt) {
+		case "":
+		case "rows":
+			out.Columns([]sql.Column{{Name: "id", Type: types.Int32}, {Name: "name", Type: types.Text},
+				{Name: "ok", Type: types.Bool}})
+			out.Row([]types.Value{types.NewInt(types.Int32, 1), types.NewText("a"), types.NewBool(true)})
+			out.Row([]types.Value{types.NewInt(types.Int32, 2), types.NewText(""), types.NullValue})
+			out.Complete("SELECT 2")
+		case "many":
+			out.Columns([]sql.Column{{Name: "n", Type: types.Int64}})
+			for i := 0; i < 5000; i++ {
+				out.Row([]types.Value{types.NewInt(types.Int64, int64(i))})
+			}
+			out.Complete("SELECT 5000")
+		case "insert":
+			out.Complete("INSERT 0 1")
+		case "begin":
+			s.status = sql.TxActive
+			out.Complete("BEGIN")
+		case "fail":
+			if s.status == sql.TxActive {
+				s.status = sql.TxFailed
+			}
+			return sql.Errorf("42P01", `relation "x" does not exist`)
+		case "rollback":
+			s.status = sql.TxIdle
+			out.Complete("ROLLBACK")
+		case "internal":
+			return context.DeadlineExceeded
+		case "panic":
+			panic("boom")
+		default:
+			return sql.Errorf("42601", "syntax error at or near %q", stmt)
+		}
+	}
+	return nil
+}
+
+// startServer serves a fakeBackend on a loopback port.
+func startServer(t *testing.T, mut ...func(*Config)) (*Server, string) {
+	t.Helper()
+	cfg := Config{Backend: fakeBackend{}}
+	for _, m := range mut {
+		m(&cfg)
+	}
+	s := NewServer(cfg)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(l)
+	t.Cleanup(func() { s.Close() })
+	return s, "postgres://drove@" + l.Addr().String() + "/drove?sslmode=disable"
+}

@@ -1,0 +1,319 @@
+package pgwire
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"runtime/debug"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/drovedb/drove/sql"
+)
+
+// Backend opens SQL sessions; package server implements it.
+type Backend interface {
+	// Open starts a session for user on database (the database name selects the tablespace).
+	// A *sql.Error refuses the connection with its SQLSTATE.
+	Open(ctx context.Context, user, database string) (sql.Executor, error)
+}
+
+// Config configures a Server.
+type Config struct {
+	Backend        Backend
+	Logger         *slog.Logger
+	MaxMessageSize int    // default 64 MiB; a larger message is a protocol violation
+	MaxConnections int    // default 100; more are refused with 53300
+	ServerVersion  string // reported as server_version; default "15.0"
+}
+
+// Server accepts PostgreSQL connections.
+type Server struct {
+	cfg Config
+	log *slog.Logger
+
+	mu       sync.Mutex
+	listener net.Listener
+	conns    map[net.Conn]struct{}
+	closed   bool
+	wg       sync.WaitGroup
+}
+
+// NewServer returns a server; call Serve to accept connections.
+func NewServer(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxMessageSize == 0 {
+		cfg.MaxMessageSize = 64 << 20
+	}
+	if cfg.MaxConnections == 0 {
+		cfg.MaxConnections = 100
+	}
+	if cfg.ServerVersion == "" {
+		cfg.ServerVersion = "15.0"
+	}
+	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{})}
+}
+
+// Serve accepts connections on l until Close; it returns nil after Close.
+func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return l.Close()
+	}
+	s.listener = l
+	s.mu.Unlock()
+	for {
+		c, err := l.Accept()
+		if err != nil {
+			s.mu.Lock()
+			closed := s.closed
+			s.mu.Unlock()
+			if closed {
+				return nil
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			return err
+		}
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.ServeConn(context.Background(), c)
+		}()
+	}
+}
+
+// Close stops accepting, closes every connection and waits for their goroutines.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	s.closed = true
+	var err error
+	if s.listener != nil {
+		err = s.listener.Close()
+	}
+	for c := range s.conns {
+		c.Close()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
+	return err
+}
+
+// track registers a connection; it reports false when the server is full or closed.
+func (s *Server) track(c net.Conn) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || len(s.conns) >= s.cfg.MaxConnections {
+		return false
+	}
+	s.conns[c] = struct{}{}
+	return true
+}
+
+func (s *Server) untrack(c net.Conn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+}
+
+// ServeConn runs the protocol on one connection until it ends. It never panics.
+func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
+	defer c.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cn := &conn{srv: s, nc: c, be: pgproto3.NewBackend(c, c), log: s.log.With("remote", c.RemoteAddr().String())}
+	cn.be.SetMaxBodyLen(s.cfg.MaxMessageSize)
+	defer func() {
+		if r := recover(); r != nil {
+			cn.log.Error("panic in session", "panic", r, "stack", string(debug.Stack()))
+			cn.fatal(&sql.Error{Code: "XX000", Message: fmt.Sprintf("internal error: %v", r)})
+		}
+		if cn.session != nil {
+			cn.session.Close()
+		}
+	}()
+	if !s.track(c) {
+		cn.fatal(&sql.Error{Code: "53300", Message: "sorry, too many clients already"})
+		return
+	}
+	defer s.untrack(c)
+	if !cn.startup(ctx) {
+		return
+	}
+	cn.loop(ctx)
+}
+
+// conn is the state of one client connection.
+type conn struct {
+	srv     *Server
+	nc      net.Conn
+	be      *pgproto3.Backend
+	log     *slog.Logger
+	session sql.Executor
+	out     output
+}
+
+// fatal sends a FATAL error; the caller then closes the connection.
+func (c *conn) fatal(e *sql.Error) {
+	c.be.Send(errorResponse("FATAL", e))
+	c.be.Flush()
+}
+
+func (c *conn) startup(ctx context.Context) bool {
+	for {
+		msg, err := c.be.ReceiveStartupMessage()
+		if err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				c.fatal(&sql.Error{Code: "08P01", Message: "invalid startup packet: " + err.Error()})
+			}
+			return false
+		}
+		switch m := msg.(type) {
+		case *pgproto3.SSLRequest, *pgproto3.GSSEncRequest:
+			// No TLS or GSSAPI encryption here: 'N' tells the client to go on in the clear.
+			if _, err := c.nc.Write([]byte{'N'}); err != nil {
+				return false
+			}
+		case *pgproto3.CancelRequest:
+			return false
+		case *pgproto3.StartupMessage:
+			return c.open(ctx, m)
+		default:
+			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected startup message %T", m)})
+			return false
+		}
+	}
+}
+
+func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
+	user := m.Parameters["user"]
+	if user == "" {
+		c.fatal(&sql.Error{Code: "28000", Message: "no PostgreSQL user name specified in startup packet"})
+		return false
+	}
+	database := m.Parameters["database"]
+	if database == "" {
+		database = user
+	}
+	session, err := c.srv.cfg.Backend.Open(ctx, user, database)
+	if err != nil {
+		c.fatal(toSQLError(err))
+		return false
+	}
+	c.session = session
+	c.be.Send(&pgproto3.AuthenticationOk{})
+	params := [][2]string{
+		{"server_version", c.srv.cfg.ServerVersion},
+		{"server_encoding", "UTF8"},
+		{"client_encoding", "UTF8"},
+		{"DateStyle", "ISO, MDY"},
+		{"integer_datetimes", "on"},
+		{"standard_conforming_strings", "on"},
+		{"TimeZone", "UTC"},
+		{"IntervalStyle", "postgres"},
+		{"is_superuser", "on"},
+		{"session_authorization", user},
+		{"application_name", m.Parameters["application_name"]},
+	}
+	for _, p := range params {
+		c.be.Send(&pgproto3.ParameterStatus{Name: p[0], Value: p[1]})
+	}
+	var key [8]byte
+	rand.Read(key[:])
+	c.be.Send(&pgproto3.BackendKeyData{ProcessID: binary.BigEndian.Uint32(key[:4]) >> 1, SecretKey: key[4:]})
+	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
+	return c.be.Flush() == nil
+}
+
+// loop reads and answers messages until the client leaves or breaks the protocol.
+func (c *conn) loop(ctx context.Context) {
+	c.out.be = c.be
+	// After an error in extended-protocol messages, PostgreSQL discards messages until Sync.
+	skipToSync := false
+	for {
+		msg, err := c.be.Receive()
+		if err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
+				c.fatal(&sql.Error{Code: "08P01", Message: "invalid message: " + err.Error()})
+			}
+			return
+		}
+		switch m := msg.(type) {
+		case *pgproto3.Query:
+			c.query(ctx, m.String)
+		case *pgproto3.Terminate:
+			return
+		case *pgproto3.Sync:
+			skipToSync = false
+			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+		case *pgproto3.Flush:
+		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close:
+			if !skipToSync {
+				skipToSync = true
+				c.be.Send(errorResponse("ERROR", &sql.Error{Code: "0A000",
+					Message: "extended query protocol is not supported yet; use the simple query protocol"}))
+			}
+		default:
+			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message %T", m)})
+			return
+		}
+		if err := c.be.Flush(); err != nil {
+			return
+		}
+	}
+}
+
+func (c *conn) query(ctx context.Context, q string) {
+	if isBlank(q) {
+		c.be.Send(&pgproto3.EmptyQueryResponse{})
+	} else if err := c.session.Exec(ctx, q, &c.out); err != nil {
+		c.be.Send(errorResponse("ERROR", toSQLError(err)))
+	}
+	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+}
+
+func isBlank(q string) bool {
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case ' ', '\t', '\n', '\r', ';':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// toSQLError keeps an error's SQLSTATE, or makes it an internal error.
+func toSQLError(err error) *sql.Error {
+	var se *sql.Error
+	if errors.As(err, &se) {
+		return se
+	}
+	var coded interface{ SQLState() string }
+	if errors.As(err, &coded) {
+		return &sql.Error{Code: coded.SQLState(), Message: err.Error()}
+	}
+	return &sql.Error{Code: "XX000", Message: err.Error()}
+}
+
+func errorResponse(severity string, e *sql.Error) *pgproto3.ErrorResponse {
+	return &pgproto3.ErrorResponse{
+		Severity:            severity,
+		SeverityUnlocalized: severity,
+		Code:                e.Code,
+		Message:             e.Message,
+		Detail:              e.Detail,
+		Hint:                e.Hint,
+	}
+}

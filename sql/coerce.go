@@ -1,0 +1,277 @@
+package sql
+
+import (
+	"encoding/hex"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/drovedb/drove/types"
+)
+
+// family groups types that compare and convert among themselves.
+type family uint8
+
+const (
+	famNull family = iota
+	famNumeric
+	famText
+	famBool
+	famTime
+	famBytes
+)
+
+func familyOf(t types.Type) family {
+	switch t {
+	case types.Int16, types.Int32, types.Int64, types.Float32, types.Float64:
+		return famNumeric
+	case types.Text:
+		return famText
+	case types.Bool:
+		return famBool
+	case types.Timestamp:
+		return famTime
+	case types.Bytea:
+		return famBytes
+	}
+	return famNull
+}
+
+func outOfRange(t types.Type) error {
+	return Errorf("22003", "%s out of range", t)
+}
+
+// intRange checks that i fits t.
+func intRange(t types.Type, i int64) error {
+	switch t {
+	case types.Int16:
+		if i < math.MinInt16 || i > math.MaxInt16 {
+			return outOfRange(t)
+		}
+	case types.Int32:
+		if i < math.MinInt32 || i > math.MaxInt32 {
+			return outOfRange(t)
+		}
+	}
+	return nil
+}
+
+// parseText reads s as a value of type t, the way PostgreSQL reads an untyped literal.
+func parseText(s string, t types.Type) (types.Value, error) {
+	bad := func() (types.Value, error) {
+		code := "22P02"
+		if t == types.Timestamp {
+			code = "22007"
+		}
+		return types.Value{}, Errorf(code, "invalid input syntax for type %s: %q", t, s)
+	}
+	switch t {
+	case types.Int16, types.Int32, types.Int64:
+		i, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+				return types.Value{}, Errorf("22003", "value %q is out of range for type %s", s, t)
+			}
+			return bad()
+		}
+		if intRange(t, i) != nil {
+			return types.Value{}, Errorf("22003", "value %q is out of range for type %s", s, t)
+		}
+		return types.NewInt(t, i), nil
+	case types.Float32, types.Float64:
+		trimmed := strings.TrimSpace(s)
+		switch strings.ToLower(trimmed) {
+		case "nan":
+			return types.NewFloat(t, math.NaN()), nil
+		case "infinity", "inf", "+infinity":
+			return types.NewFloat(t, math.Inf(1)), nil
+		case "-infinity", "-inf":
+			return types.NewFloat(t, math.Inf(-1)), nil
+		}
+		bits := 64
+		if t == types.Float32 {
+			bits = 32
+		}
+		f, err := strconv.ParseFloat(trimmed, bits)
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+				return types.Value{}, Errorf("22003", "%q is out of range for type %s", s, t)
+			}
+			return bad()
+		}
+		return types.NewFloat(t, f), nil
+	case types.Bool:
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "t", "true", "y", "yes", "on", "1":
+			return types.NewBool(true), nil
+		case "f", "false", "n", "no", "off", "0":
+			return types.NewBool(false), nil
+		}
+		return bad()
+	case types.Timestamp:
+		trimmed := strings.TrimSpace(s)
+		for _, layout := range []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+			if ts, err := time.Parse(layout, trimmed); err == nil {
+				return types.Value{T: types.Timestamp, I: ts.UnixMicro()}, nil
+			}
+		}
+		return bad()
+	case types.Bytea:
+		if rest, ok := strings.CutPrefix(s, `\x`); ok {
+			b, err := hex.DecodeString(rest)
+			if err != nil {
+				return types.Value{}, Errorf("22P02", "invalid hexadecimal data for type bytea: %q", s)
+			}
+			return types.NewBytea(b), nil
+		}
+		return decodeByteaEscape(s)
+	case types.Text:
+		return types.NewText(s), nil
+	}
+	return bad()
+}
+
+// decodeByteaEscape reads bytea's escape format: \\ for a backslash, \nnn octal, else raw.
+func decodeByteaEscape(s string) (types.Value, error) {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			out = append(out, s[i])
+			continue
+		}
+		switch {
+		case i+1 < len(s) && s[i+1] == '\\':
+			out = append(out, '\\')
+			i++
+		case i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]):
+			out = append(out, (s[i+1]-'0')<<6|(s[i+2]-'0')<<3|(s[i+3]-'0'))
+			i += 3
+		default:
+			return types.Value{}, Errorf("22P02", "invalid input syntax for type bytea")
+		}
+	}
+	return types.NewBytea(out), nil
+}
+
+func isOctal(c byte) bool { return c >= '0' && c <= '7' }
+
+// assign converts v (of static type from, or an untyped literal when unknown) to a value of
+// column c, as PostgreSQL's assignment casts do.
+func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (types.Value, error) {
+	if v.IsNull() {
+		return types.NullValue, nil
+	}
+	to := c.Type
+	if unknown {
+		var err error
+		if v, err = parseText(v.S, to); err != nil {
+			return types.Value{}, err
+		}
+		return checkLength(v, c)
+	}
+	switch {
+	case from == to:
+		if from.IsInteger() {
+			return v, intRange(to, v.I)
+		}
+		return checkLength(v, c)
+	case from.IsInteger() && to.IsInteger():
+		if err := intRange(to, v.I); err != nil {
+			return types.Value{}, err
+		}
+		return types.NewInt(to, v.I), nil
+	case from.IsFloat() && to.IsInteger():
+		if math.IsNaN(v.F) || math.IsInf(v.F, 0) {
+			return types.Value{}, outOfRange(to)
+		}
+		r := math.RoundToEven(v.F)
+		if r < math.MinInt64 || r >= math.MaxInt64 {
+			return types.Value{}, outOfRange(to)
+		}
+		if err := intRange(to, int64(r)); err != nil {
+			return types.Value{}, err
+		}
+		return types.NewInt(to, int64(r)), nil
+	case from.IsInteger() && to.IsFloat():
+		return types.NewFloat(to, float64(v.I)), nil
+	case from.IsFloat() && to.IsFloat():
+		if to == types.Float32 && !math.IsInf(v.F, 0) && math.Abs(v.F) > math.MaxFloat32 {
+			return types.Value{}, Errorf("22003", "value out of range: overflow")
+		}
+		return types.NewFloat(to, v.F), nil
+	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || from == types.Timestamp):
+		return checkLength(types.NewText(v.String()), c)
+	}
+	return types.Value{}, &Error{Code: "42804",
+		Message: "column \"" + c.Name + "\" is of type " + c.TypeName() + " but expression is of type " + from.String(),
+		Hint:    "You will need to rewrite or cast the expression."}
+}
+
+// checkLength enforces varchar(n) and pads char(n).
+func checkLength(v types.Value, c *types.Column) (types.Value, error) {
+	if c.Type != types.Text || c.Length == 0 {
+		return v, nil
+	}
+	n := utf8.RuneCountInString(v.S)
+	if n > c.Length {
+		trimmed := strings.TrimRight(v.S, " ")
+		if utf8.RuneCountInString(trimmed) > c.Length {
+			return types.Value{}, Errorf("22001", "value too long for type %s", c.TypeName())
+		}
+		v.S = string([]rune(v.S)[:c.Length])
+		n = c.Length
+	}
+	if c.Fixed && n < c.Length {
+		v.S += strings.Repeat(" ", c.Length-n)
+	}
+	return v, nil
+}
+
+// compare orders two non-NULL values of comparable families.
+func compare(a, b types.Value) int {
+	switch {
+	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
+		a.T == types.Timestamp && b.T == types.Timestamp:
+		return cmpOrdered(a.I, b.I)
+	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:
+		return cmpFloat(num(a), num(b))
+	}
+	return strings.Compare(a.S, b.S)
+}
+
+func num(v types.Value) float64 {
+	if v.T.IsInteger() {
+		return float64(v.I)
+	}
+	return v.F
+}
+
+func cmpOrdered[T int64 | string](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// cmpFloat orders floats as PostgreSQL does: NaN equals NaN and is greater than everything.
+func cmpFloat(a, b float64) int {
+	an, bn := math.IsNaN(a), math.IsNaN(b)
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return 1
+	case bn:
+		return -1
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

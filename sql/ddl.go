@@ -1,0 +1,174 @@
+package sql
+
+import (
+	"context"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.
+func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
+	c := types.Column{}
+	t := strings.ToLower(ct.Type)
+	if ct.Unsigned || ct.Zerofill || len(ct.EnumValues) > 0 || ct.Charset.Name != "" {
+		return c, unsupported("column type %s", sqlparser.String(ct))
+	}
+	noLength := ct.Length == nil && ct.Scale == nil
+	switch {
+	case t == "smallint" && noLength:
+		c.Type = types.Int16
+	case (t == "int" || t == "integer") && noLength:
+		c.Type = types.Int32
+	case t == "bigint" && noLength:
+		c.Type = types.Int64
+	case t == "real" && noLength:
+		c.Type = types.Float32
+	case t == "double" && noLength:
+		c.Type = types.Float64
+	case t == "float" && ct.Scale == nil:
+		// PostgreSQL: float(1..24) is real, float and float(25..53) double precision.
+		c.Type = types.Float64
+		if ct.Length != nil && *ct.Length <= 24 {
+			c.Type = types.Float32
+		}
+	case (t == "boolean" || t == "bool") && noLength:
+		c.Type = types.Bool
+	case t == "text" && noLength:
+		c.Type = types.Text
+	case t == "varchar" && ct.Scale == nil:
+		c.Type = types.Text
+		if ct.Length != nil {
+			c.Length = *ct.Length
+		}
+	case t == "char" && ct.Scale == nil:
+		c.Type, c.Fixed, c.Length = types.Text, true, 1
+		if ct.Length != nil {
+			c.Length = *ct.Length
+		}
+	case t == "timestamp" && noLength:
+		c.Type = types.Timestamp
+	case t == "longblob" && noLength:
+		c.Type = types.Bytea
+	default:
+		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
+	}
+	if c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0 {
+		return c, Errorf("22023", "length for type %s must be at least 1", t)
+	}
+	return c, nil
+}
+
+func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, out Output) error {
+	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil || st.Temp {
+		return unsupported("this form of CREATE TABLE")
+	}
+	spec := st.TableSpec
+	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
+		return unsupported("table constraints and options other than PRIMARY KEY")
+	}
+	name, err := s.tableName(st.Table)
+	if err != nil {
+		return err
+	}
+	schema := &types.Schema{Name: name}
+	for _, cd := range spec.Columns {
+		c, err := columnType(cd.Type)
+		if err != nil {
+			return err
+		}
+		c.Name = cd.Name.String()
+		if o := cd.Type.Options; o != nil {
+			if o.Autoincrement || o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
+				o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
+				o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
+				o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
+				return unsupported("column constraint on %q (only NOT NULL, DEFAULT and PRIMARY KEY)", c.Name)
+			}
+			if o.Null != nil && !*o.Null {
+				c.NotNull = true
+			}
+			if o.Default != nil {
+				if _, err := compile(o.Default, &scope{}); err != nil {
+					return err
+				}
+				c.Default = sqlparser.String(o.Default)
+			}
+			if o.KeyOpt == sqlparser.ColKeyPrimary {
+				if len(schema.PK) > 0 {
+					return Errorf("42P16", "multiple primary keys for table %q are not allowed", name)
+				}
+				schema.PK = []int{len(schema.Columns)}
+			}
+		}
+		if schema.ColumnIndex(c.Name) >= 0 {
+			return Errorf("42701", "column %q specified more than once", c.Name)
+		}
+		schema.Columns = append(schema.Columns, c)
+	}
+	for _, idx := range spec.Indexes {
+		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
+			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
+		}
+		if len(schema.PK) > 0 {
+			return Errorf("42P16", "multiple primary keys for table %q are not allowed", name)
+		}
+		for _, ic := range idx.Columns {
+			if ic.Expression != nil || ic.Length != nil {
+				return unsupported("expressions in PRIMARY KEY")
+			}
+			i := schema.ColumnIndex(ic.Column.String())
+			if i < 0 {
+				return Errorf("42703", "column %q named in key does not exist", ic.Column.String())
+			}
+			schema.PK = append(schema.PK, i)
+		}
+	}
+	if len(schema.PK) == 0 {
+		return unsupported("a table without a PRIMARY KEY")
+	}
+	for _, p := range schema.PK {
+		schema.Columns[p].NotNull = true
+	}
+	if err := schema.Validate(); err != nil {
+		return Errorf("42P16", "%v", err)
+	}
+	if _, exists := s.ts.Schema(name); exists {
+		if st.IfNotExists {
+			return out.Complete("CREATE TABLE")
+		}
+		return Errorf("42P07", "relation %q already exists", name)
+	}
+	if err := s.ts.CreateTable(ctx, schema); err != nil {
+		return err
+	}
+	return out.Complete("CREATE TABLE")
+}
+
+func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Output) error {
+	if st.Temp {
+		return unsupported("DROP TEMPORARY TABLE")
+	}
+	names := make([]string, 0, len(st.FromTables))
+	for _, tn := range st.FromTables {
+		name, err := s.tableName(tn)
+		if err != nil {
+			return err
+		}
+		if _, ok := s.ts.Schema(name); !ok && !st.IfExists {
+			return relationMissing(name)
+		}
+		names = append(names, name)
+	}
+	for _, name := range names {
+		if _, ok := s.ts.Schema(name); !ok {
+			continue
+		}
+		if err := s.ts.DropTable(ctx, name); err != nil {
+			return err
+		}
+	}
+	return out.Complete("DROP TABLE")
+}

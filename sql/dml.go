@@ -1,0 +1,315 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// defaults compiles a table's DEFAULT expressions once per schema.
+func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
+	if d, ok := s.defaultCache[schema]; ok {
+		return d, nil
+	}
+	d := make([]*expr, len(schema.Columns))
+	for i, c := range schema.Columns {
+		if c.Default == "" {
+			continue
+		}
+		e, err := parser.ParseExpr(c.Default)
+		if err != nil {
+			return nil, Errorf("XX000", "stored default of column %q does not parse: %v", c.Name, err)
+		}
+		if d[i], err = compile(e, &scope{}); err != nil {
+			return nil, err
+		}
+	}
+	if s.defaultCache == nil {
+		s.defaultCache = make(map[*types.Schema][]*expr)
+	}
+	s.defaultCache[schema] = d
+	return d, nil
+}
+
+// finishRow checks NOT NULL and encodes a full row into key and value.
+func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []byte, error) {
+	for i, c := range bt.schema.Columns {
+		if c.NotNull && row[i].IsNull() {
+			return nil, nil, &Error{Code: "23502",
+				Message: "null value in column \"" + c.Name + "\" of relation \"" + bt.name + "\" violates not-null constraint"}
+		}
+	}
+	key, err := types.AppendKey(key[:0], bt.schema, row)
+	if err != nil {
+		return nil, nil, err
+	}
+	return key, types.AppendRow(value[:0], bt.schema, row), nil
+}
+
+// duplicateKey is PostgreSQL's unique violation for the primary key of row.
+func duplicateKey(bt *boundTable, row []types.Value) error {
+	names := make([]string, len(bt.schema.PK))
+	vals := make([]string, len(bt.schema.PK))
+	for i, p := range bt.schema.PK {
+		names[i] = bt.schema.Columns[p].Name
+		vals[i] = row[p].String()
+	}
+	return &Error{Code: "23505",
+		Message: "duplicate key value violates unique constraint \"" + bt.name + "_pkey\"",
+		Detail:  "Key (" + strings.Join(names, ", ") + ")=(" + strings.Join(vals, ", ") + ") already exists."}
+}
+
+func (s *Session) insert(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Insert, out Output) error {
+	if st.Action != sqlparser.InsertAct || st.Ignore || len(st.OnDup) > 0 || st.RowAlias != nil || len(st.Partitions) > 0 {
+		return unsupported("this form of INSERT")
+	}
+	bt, err := s.bindTable(st.Table)
+	if err != nil {
+		return err
+	}
+	values, ok := st.Rows.(sqlparser.Values)
+	if !ok {
+		return unsupported("INSERT ... SELECT")
+	}
+	schema := bt.schema
+	targets := make([]int, 0, len(schema.Columns))
+	if len(st.Columns) == 0 {
+		for i := range schema.Columns {
+			targets = append(targets, i)
+		}
+	}
+	seen := make(map[int]bool)
+	for _, c := range st.Columns {
+		i := schema.ColumnIndex(c.String())
+		if i < 0 {
+			return Errorf("42703", "column %q of relation %q does not exist", c.String(), bt.name)
+		}
+		if seen[i] {
+			return Errorf("42701", "column %q specified more than once", c.String())
+		}
+		seen[i] = true
+		targets = append(targets, i)
+	}
+	defs, err := s.defaults(schema)
+	if err != nil {
+		return err
+	}
+	row := make([]types.Value, len(schema.Columns))
+	var key, value []byte
+	empty := &scope{}
+	for _, tuple := range values {
+		if len(tuple) > len(targets) {
+			return Errorf("42601", "INSERT has more expressions than target columns")
+		}
+		if len(tuple) < len(targets) && len(st.Columns) > 0 {
+			return Errorf("42601", "INSERT has more target columns than expressions")
+		}
+		for i := range row {
+			row[i] = types.NullValue
+			if defs[i] != nil {
+				v, err := defs[i].eval(nil)
+				if err != nil {
+					return err
+				}
+				if row[i], err = assign(v, defs[i].typ, defs[i].unknown, &schema.Columns[i]); err != nil {
+					return err
+				}
+			}
+		}
+		for j, e := range tuple {
+			i := targets[j]
+			if _, isDefault := e.(*sqlparser.Default); isDefault {
+				continue
+			}
+			x, err := compile(e, empty)
+			if err != nil {
+				return err
+			}
+			v, err := x.eval(nil)
+			if err != nil {
+				return err
+			}
+			if row[i], err = assign(v, x.typ, x.unknown, &schema.Columns[i]); err != nil {
+				return err
+			}
+		}
+		if key, value, err = finishRow(bt, row, key, value); err != nil {
+			return err
+		}
+		if err := tx.Insert(ctx, bt.name, key, value); err != nil {
+			if errors.Is(err, tablespace.ErrDuplicateKey) {
+				return duplicateKey(bt, row)
+			}
+			return err
+		}
+	}
+	return out.Complete("INSERT 0 " + strconv.Itoa(len(values)))
+}
+
+// singleTable binds the one table of an UPDATE or DELETE.
+func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With, orderBy sqlparser.OrderBy, limit *sqlparser.Limit) (*boundTable, error) {
+	if len(exprs) != 1 {
+		return nil, unsupported("several tables in UPDATE/DELETE")
+	}
+	if with != nil || len(orderBy) > 0 || limit != nil {
+		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
+	}
+	return s.bindTable(exprs[0])
+}
+
+// matchingKeys returns the keys of the rows a plan selects. Keys are collected before any row
+// changes, so a statement never sees its own writes (no Halloween problem).
+func matchingKeys(tx *tablespace.Txn, acc *access) ([][]byte, error) {
+	var keys [][]byte
+	err := acc.visit(tx, func(key []byte, _ []types.Value) error {
+		keys = append(keys, append([]byte(nil), key...))
+		return nil
+	})
+	return keys, err
+}
+
+// lockAndRecheck locks a row, reads its current image and checks the filter again: another
+// transaction may have changed it between the scan and the lock (READ COMMITTED).
+func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []byte, row []types.Value) (bool, error) {
+	value, ok, err := tx.GetForUpdate(ctx, acc.table.name, key)
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := types.DecodeRow(acc.table.schema, key, value, row); err != nil {
+		return false, err
+	}
+	if acc.filter == nil {
+		return true, nil
+	}
+	v, err := acc.filter.eval(row)
+	return err == nil && !v.IsNull() && v.Bool(), err
+}
+
+func (s *Session) update(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Update, out Output) error {
+	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit)
+	if err != nil {
+		return err
+	}
+	schema := bt.schema
+	type set struct {
+		col int
+		x   *expr
+	}
+	sets := make([]set, 0, len(st.Exprs))
+	pkChanges := false
+	for _, ue := range st.Exprs {
+		i, err := bt.scope.column(ue.Name)
+		if err != nil {
+			return Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
+		}
+		for _, other := range sets {
+			if other.col == i {
+				return Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
+			}
+		}
+		var x *expr
+		if _, isDefault := ue.Expr.(*sqlparser.Default); isDefault {
+			defs, err := s.defaults(schema)
+			if err != nil {
+				return err
+			}
+			if x = defs[i]; x == nil {
+				x = constExpr(types.NullValue, false)
+			}
+		} else if x, err = compile(ue.Expr, bt.scope); err != nil {
+			return err
+		}
+		sets = append(sets, set{col: i, x: x})
+		pkChanges = pkChanges || schema.IsPK(i)
+	}
+	acc, err := planAccess(bt, st.Where)
+	if err != nil {
+		return err
+	}
+	keys, err := matchingKeys(tx, acc)
+	if err != nil {
+		return err
+	}
+	row := make([]types.Value, len(schema.Columns))
+	next := make([]types.Value, len(schema.Columns))
+	var key, value []byte
+	n := 0
+	for _, old := range keys {
+		ok, err := lockAndRecheck(ctx, tx, acc, old, row)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		copy(next, row)
+		for _, st := range sets {
+			v, err := st.x.eval(row) // every SET expression sees the old row
+			if err != nil {
+				return err
+			}
+			if next[st.col], err = assign(v, st.x.typ, st.x.unknown, &schema.Columns[st.col]); err != nil {
+				return err
+			}
+		}
+		if key, value, err = finishRow(bt, next, key, value); err != nil {
+			return err
+		}
+		if pkChanges && string(key) != string(old) {
+			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
+				if errors.Is(err, tablespace.ErrDuplicateKey) {
+					return duplicateKey(bt, next)
+				}
+				return err
+			}
+			err = tx.Delete(ctx, bt.name, old)
+		} else {
+			err = tx.Update(ctx, bt.name, key, value)
+		}
+		if err != nil {
+			return err
+		}
+		n++
+	}
+	return out.Complete("UPDATE " + strconv.Itoa(n))
+}
+
+func (s *Session) delete(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Delete, out Output) error {
+	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
+		return unsupported("this form of DELETE")
+	}
+	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit)
+	if err != nil {
+		return err
+	}
+	acc, err := planAccess(bt, st.Where)
+	if err != nil {
+		return err
+	}
+	keys, err := matchingKeys(tx, acc)
+	if err != nil {
+		return err
+	}
+	row := make([]types.Value, len(bt.schema.Columns))
+	n := 0
+	for _, key := range keys {
+		ok, err := lockAndRecheck(ctx, tx, acc, key, row)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if err := tx.Delete(ctx, bt.name, key); err != nil {
+			return err
+		}
+		n++
+	}
+	return out.Complete("DELETE " + strconv.Itoa(n))
+}

@@ -1,0 +1,734 @@
+package sql
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// expr is a compiled expression: its static type and a function of the current row.
+// unknown marks an untyped string literal, whose type the context decides (as in PostgreSQL).
+// constant is set when the value does not depend on the row.
+type expr struct {
+	typ      types.Type
+	unknown  bool
+	constant bool
+	eval     func(row []types.Value) (types.Value, error)
+}
+
+func constExpr(v types.Value, unknown bool) *expr {
+	return &expr{typ: v.T, unknown: unknown, constant: true,
+		eval: func([]types.Value) (types.Value, error) { return v, nil }}
+}
+
+// scope resolves column names against the one table of a statement.
+type scope struct {
+	schema *types.Schema // nil when there is no FROM
+	names  []string      // names the table may be qualified with
+}
+
+func (sc *scope) column(c *sqlparser.ColName) (int, error) {
+	name := c.Name.String()
+	if q := c.Qualifier.Name.String(); q != "" {
+		ok := false
+		for _, n := range sc.names {
+			ok = ok || n == q
+		}
+		if !ok {
+			return 0, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+		}
+	}
+	if sc.schema != nil {
+		if i := sc.schema.ColumnIndex(name); i >= 0 {
+			return i, nil
+		}
+	}
+	return 0, Errorf("42703", "column %q does not exist", name)
+}
+
+// compile turns a vitess expression into an expr. Anything it does not implement is a 0A000
+// error, never a guess.
+func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
+	switch e := e.(type) {
+	case *sqlparser.Literal:
+		return compileLiteral(e)
+	case *sqlparser.NullVal:
+		return constExpr(types.NullValue, false), nil
+	case sqlparser.BoolVal:
+		return constExpr(types.NewBool(bool(e)), false), nil
+	case *sqlparser.ColName:
+		i, err := sc.column(e)
+		if err != nil {
+			return nil, err
+		}
+		return &expr{typ: sc.schema.Columns[i].Type,
+			eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}, nil
+	case *sqlparser.AndExpr:
+		return compileLogic(e.Left, e.Right, sc, true)
+	case *sqlparser.OrExpr:
+		return compileLogic(e.Left, e.Right, sc, false)
+	case *sqlparser.NotExpr:
+		x, err := compileBool(e.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+			v, err := x.eval(row)
+			if err != nil || v.IsNull() {
+				return types.NullValue, err
+			}
+			return types.NewBool(!v.Bool()), nil
+		}}, x)
+	case *sqlparser.ComparisonExpr:
+		return compileComparison(e, sc)
+	case *sqlparser.BetweenExpr:
+		lo := &sqlparser.ComparisonExpr{Operator: sqlparser.GreaterEqualOp, Left: e.Left, Right: e.From}
+		hi := &sqlparser.ComparisonExpr{Operator: sqlparser.LessEqualOp, Left: e.Left, Right: e.To}
+		var both sqlparser.Expr = &sqlparser.AndExpr{Left: lo, Right: hi}
+		if !e.IsBetween {
+			both = &sqlparser.NotExpr{Expr: both}
+		}
+		return compile(both, sc)
+	case *sqlparser.IsExpr:
+		return compileIs(e, sc)
+	case *sqlparser.BinaryExpr:
+		return compileArith(e, sc)
+	case *sqlparser.UnaryExpr:
+		if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
+			return nil, unsupported("operator %s", sqlparser.String(e))
+		}
+		if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp {
+			return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
+		}
+		x, err := compile(e.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		if familyOf(x.typ) != famNumeric && !(x.typ == types.Null && !x.unknown) {
+			return nil, Errorf("42883", "operator does not exist: %s %s", e.Operator.ToString(), x.typ)
+		}
+		if e.Operator == sqlparser.UPlusOp {
+			return x, nil
+		}
+		return fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
+			v, err := x.eval(row)
+			if err != nil || v.IsNull() {
+				return types.NullValue, err
+			}
+			if v.T.IsInteger() {
+				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
+					return types.Value{}, outOfRange(v.T)
+				}
+				v.I = -v.I
+			} else {
+				v.F = -v.F
+			}
+			return v, nil
+		}}, x)
+	case *sqlparser.FuncExpr:
+		return compileFunc(e, sc)
+	case *sqlparser.CountStar, *sqlparser.Count, *sqlparser.Sum, *sqlparser.Min, *sqlparser.Max, *sqlparser.Avg:
+		return nil, Errorf("42803", "aggregate functions are not allowed here")
+	}
+	return nil, unsupported("expression %s", sqlparser.String(e))
+}
+
+// fold evaluates an expression whose inputs are all constant once, at compile time.
+func fold(x *expr, inputs ...*expr) (*expr, error) {
+	for _, in := range inputs {
+		if !in.constant {
+			return x, nil
+		}
+	}
+	v, err := x.eval(nil)
+	if err != nil {
+		return nil, err
+	}
+	if v.IsNull() {
+		v = types.NullValue
+		v.T = types.Null
+		c := constExpr(v, false)
+		c.typ = x.typ
+		return c, nil
+	}
+	return constExpr(v, false), nil
+}
+
+func compileLiteral(l *sqlparser.Literal) (*expr, error) {
+	switch l.Type {
+	case sqlparser.StrVal:
+		return constExpr(types.NewText(l.Val), true), nil
+	case sqlparser.IntVal:
+		i, err := strconv.ParseInt(l.Val, 10, 64)
+		if err != nil {
+			// Beyond bigint: PostgreSQL would make it numeric; we have no numeric yet.
+			f, ferr := strconv.ParseFloat(l.Val, 64)
+			if ferr != nil {
+				return nil, Errorf("22P02", "invalid input syntax for type bigint: %q", l.Val)
+			}
+			return constExpr(types.NewFloat(types.Float64, f), false), nil
+		}
+		if intRange(types.Int32, i) == nil {
+			return constExpr(types.NewInt(types.Int32, i), false), nil
+		}
+		return constExpr(types.NewInt(types.Int64, i), false), nil
+	case sqlparser.DecimalVal, sqlparser.FloatVal:
+		f, err := strconv.ParseFloat(l.Val, 64)
+		if err != nil {
+			return nil, Errorf("22P02", "invalid input syntax for type double precision: %q", l.Val)
+		}
+		return constExpr(types.NewFloat(types.Float64, f), false), nil
+	}
+	return nil, unsupported("literal %s", sqlparser.String(l))
+}
+
+func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
+	x, err := compile(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown {
+		v, err := parseText(mustConst(x).S, types.Bool)
+		if err != nil {
+			return nil, err
+		}
+		return constExpr(v, false), nil
+	}
+	if x.typ != types.Bool && x.typ != types.Null {
+		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
+	}
+	return x, nil
+}
+
+func mustConst(x *expr) types.Value {
+	v, _ := x.eval(nil)
+	return v
+}
+
+// compileLogic builds AND/OR with SQL's three-valued logic.
+func compileLogic(l, r sqlparser.Expr, sc *scope, and bool) (*expr, error) {
+	a, err := compileBool(l, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compileBool(r, sc)
+	if err != nil {
+		return nil, err
+	}
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if !x.IsNull() && x.Bool() != and {
+			return x, nil // false AND _, true OR _
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		switch {
+		case !y.IsNull() && y.Bool() != and:
+			return y, nil
+		case x.IsNull() || y.IsNull():
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(and), nil
+	}}, a, b)
+}
+
+// unify resolves the types of two operands: an untyped literal takes the other side's type.
+func unify(a, b *expr) (*expr, *expr, error) {
+	var err error
+	switch {
+	case a.unknown && b.unknown:
+		a.unknown, b.unknown = false, false
+	case a.unknown && b.typ != types.Null:
+		a, err = castLiteral(a, b.typ)
+	case b.unknown && a.typ != types.Null:
+		b, err = castLiteral(b, a.typ)
+	}
+	return a, b, err
+}
+
+func castLiteral(x *expr, t types.Type) (*expr, error) {
+	v, err := parseText(mustConst(x).S, t)
+	if err != nil {
+		return nil, err
+	}
+	return constExpr(v, false), nil
+}
+
+func comparable(a, b types.Type) bool {
+	fa, fb := familyOf(a), familyOf(b)
+	return fa == famNull || fb == famNull || fa == fb
+}
+
+var opNames = map[sqlparser.ComparisonExprOperator]string{
+	sqlparser.EqualOp: "=", sqlparser.NotEqualOp: "<>", sqlparser.LessThanOp: "<",
+	sqlparser.LessEqualOp: "<=", sqlparser.GreaterThanOp: ">", sqlparser.GreaterEqualOp: ">=",
+}
+
+func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if e.Modifier != sqlparser.Missing {
+		return nil, unsupported("ANY/ALL")
+	}
+	switch e.Operator {
+	case sqlparser.InOp, sqlparser.NotInOp:
+		return compileIn(e, sc)
+	case sqlparser.LikeOp, sqlparser.NotLikeOp:
+		return compileLike(e, sc)
+	}
+	name, ok := opNames[e.Operator]
+	if !ok {
+		return nil, unsupported("operator %s", e.Operator.ToString())
+	}
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = unify(a, b); err != nil {
+		return nil, err
+	}
+	if !comparable(a.typ, b.typ) {
+		return nil, &Error{Code: "42883", Message: "operator does not exist: " + a.typ.String() + " " + name + " " + b.typ.String(),
+			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
+	}
+	op := e.Operator
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if x.IsNull() || y.IsNull() {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		c := compare(x, y)
+		var r bool
+		switch op {
+		case sqlparser.EqualOp:
+			r = c == 0
+		case sqlparser.NotEqualOp:
+			r = c != 0
+		case sqlparser.LessThanOp:
+			r = c < 0
+		case sqlparser.LessEqualOp:
+			r = c <= 0
+		case sqlparser.GreaterThanOp:
+			r = c > 0
+		case sqlparser.GreaterEqualOp:
+			r = c >= 0
+		}
+		return types.NewBool(r), nil
+	}}, a, b)
+}
+
+func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	tuple, ok := e.Right.(sqlparser.ValTuple)
+	if !ok {
+		return nil, unsupported("IN with a subquery")
+	}
+	left, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]*expr, len(tuple))
+	inputs := []*expr{left}
+	for i, t := range tuple {
+		x, err := compile(t, sc)
+		if err != nil {
+			return nil, err
+		}
+		l := left
+		if l, x, err = unify(l, x); err != nil {
+			return nil, err
+		}
+		if !comparable(l.typ, x.typ) {
+			return nil, Errorf("42883", "operator does not exist: %s = %s", l.typ, x.typ)
+		}
+		items[i] = x
+		inputs = append(inputs, x)
+	}
+	if left.unknown {
+		left.unknown = false
+	}
+	negate := e.Operator == sqlparser.NotInOp
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := left.eval(row)
+		if err != nil || x.IsNull() {
+			return types.Value{T: types.Bool, Null: true}, err
+		}
+		sawNull := false
+		for _, it := range items {
+			y, err := it.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if y.IsNull() {
+				sawNull = true
+			} else if compare(x, y) == 0 {
+				return types.NewBool(!negate), nil
+			}
+		}
+		if sawNull {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(negate), nil
+	}}, inputs...)
+}
+
+func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []*expr{a, b} {
+		if x.typ != types.Text && x.typ != types.Null {
+			return nil, Errorf("42883", "operator does not exist: %s ~~ unknown", x.typ)
+		}
+	}
+	if e.Escape != nil {
+		return nil, unsupported("LIKE ... ESCAPE")
+	}
+	negate := e.Operator == sqlparser.NotLikeOp
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		p, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if x.IsNull() || p.IsNull() {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(like(x.S, p.S) != negate), nil
+	}}, a, b)
+}
+
+// like matches s against a LIKE pattern: % any run, _ one character, \ escapes.
+func like(s, p string) bool {
+	for len(p) > 0 {
+		c, n := utf8.DecodeRuneInString(p)
+		switch c {
+		case '%':
+			p = p[n:]
+			if p == "" {
+				return true
+			}
+			for i := 0; i <= len(s); {
+				if like(s[i:], p) {
+					return true
+				}
+				if i == len(s) {
+					break
+				}
+				_, m := utf8.DecodeRuneInString(s[i:])
+				i += m
+			}
+			return false
+		case '_':
+			if s == "" {
+				return false
+			}
+			_, m := utf8.DecodeRuneInString(s)
+			s, p = s[m:], p[n:]
+			continue
+		case '\\':
+			p = p[n:]
+			if p == "" {
+				return false
+			}
+			c, n = utf8.DecodeRuneInString(p)
+		}
+		sc, m := utf8.DecodeRuneInString(s)
+		if s == "" || sc != c {
+			return false
+		}
+		s, p = s[m:], p[n:]
+	}
+	return s == ""
+}
+
+func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
+	x, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	op := e.Right
+	if op != sqlparser.IsNullOp && op != sqlparser.IsNotNullOp {
+		if x, err = compileBool(e.Left, sc); err != nil {
+			return nil, err
+		}
+	}
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		null := v.IsNull()
+		var r bool
+		switch op {
+		case sqlparser.IsNullOp:
+			r = null
+		case sqlparser.IsNotNullOp:
+			r = !null
+		case sqlparser.IsTrueOp:
+			r = !null && v.Bool()
+		case sqlparser.IsNotTrueOp:
+			r = null || !v.Bool()
+		case sqlparser.IsFalseOp:
+			r = !null && !v.Bool()
+		case sqlparser.IsNotFalseOp:
+			r = null || v.Bool()
+		}
+		return types.NewBool(r), nil
+	}}, x)
+}
+
+// arithType is the result type of a numeric operator, following PostgreSQL: the wider integer,
+// real with real, double precision as soon as a double is involved.
+func arithType(a, b types.Type) types.Type {
+	switch {
+	case a == types.Null:
+		return b
+	case b == types.Null:
+		return a
+	case a.IsInteger() && b.IsInteger():
+		return max(a, b)
+	case a == types.Float32 && b == types.Float32:
+		return types.Float32
+	}
+	return types.Float64
+}
+
+func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
+	var sym string
+	switch e.Operator {
+	case sqlparser.PlusOp:
+		sym = "+"
+	case sqlparser.MinusOp:
+		sym = "-"
+	case sqlparser.MultOp:
+		sym = "*"
+	case sqlparser.DivOp:
+		sym = "/"
+	case sqlparser.ModOp:
+		sym = "%"
+	default:
+		return nil, unsupported("operator %s", e.Operator.ToString())
+	}
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = unify(a, b); err != nil {
+		return nil, err
+	}
+	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
+	if !numeric(a) || !numeric(b) {
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
+	}
+	rt := arithType(a.typ, b.typ)
+	op := e.Operator
+	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if x.IsNull() || y.IsNull() {
+			return types.Value{T: rt, Null: true}, nil
+		}
+		if rt.IsInteger() {
+			return intArith(op, rt, x.I, y.I)
+		}
+		return floatArith(op, rt, num(x), num(y))
+	}}, a, b)
+}
+
+func intArith(op sqlparser.BinaryExprOperator, t types.Type, x, y int64) (types.Value, error) {
+	var r int64
+	switch op {
+	case sqlparser.PlusOp:
+		r = x + y
+		if (r > x) != (y > 0) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.MinusOp:
+		r = x - y
+		if (r < x) != (y > 0) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.MultOp:
+		r = x * y
+		if x != 0 && (r/x != y || x == -1 && y == math.MinInt64) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.DivOp, sqlparser.ModOp:
+		if y == 0 {
+			return types.Value{}, Errorf("22012", "division by zero")
+		}
+		if x == math.MinInt64 && y == -1 {
+			if op == sqlparser.ModOp {
+				return types.NewInt(t, 0), nil
+			}
+			return types.Value{}, outOfRange(t)
+		}
+		if op == sqlparser.DivOp {
+			r = x / y
+		} else {
+			r = x % y
+		}
+	}
+	if err := intRange(t, r); err != nil {
+		return types.Value{}, err
+	}
+	return types.NewInt(t, r), nil
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (types.Value, error) {
+	var r float64
+	switch op {
+	case sqlparser.PlusOp:
+		r = x + y
+	case sqlparser.MinusOp:
+		r = x - y
+	case sqlparser.MultOp:
+		r = x * y
+	case sqlparser.DivOp:
+		if y == 0 {
+			return types.Value{}, Errorf("22012", "division by zero")
+		}
+		r = x / y
+	case sqlparser.ModOp:
+		return types.Value{}, Errorf("42883", "operator does not exist: %s %% %s", t, t)
+	}
+	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+		return types.Value{}, Errorf("22003", "value out of range: overflow")
+	}
+	return types.NewFloat(t, r), nil
+}
+
+// compileFunc implements the few scalar functions of this slice.
+func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
+	name := strings.ToLower(e.Name.String())
+	args := make([]*expr, len(e.Exprs))
+	for i, a := range e.Exprs {
+		x, err := compile(a, sc)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
+	}
+	text1 := func(f func(string) types.Value, rt types.Type) (*expr, error) {
+		if len(args) != 1 {
+			return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
+		}
+		a := args[0]
+		if a.typ != types.Text && a.typ != types.Null {
+			return nil, Errorf("42883", "function %s(%s) does not exist", name, a.typ)
+		}
+		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			v, err := a.eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: rt, Null: true}, err
+			}
+			return f(v.S), nil
+		}}, a)
+	}
+	switch name {
+	case "lower":
+		return text1(func(s string) types.Value { return types.NewText(strings.ToLower(s)) }, types.Text)
+	case "upper":
+		return text1(func(s string) types.Value { return types.NewText(strings.ToUpper(s)) }, types.Text)
+	case "length", "char_length":
+		return text1(func(s string) types.Value {
+			return types.NewInt(types.Int32, int64(utf8.RuneCountInString(s)))
+		}, types.Int32)
+	case "abs":
+		if len(args) != 1 || familyOf(args[0].typ) != famNumeric {
+			return nil, Errorf("42883", "function abs does not exist for these arguments")
+		}
+		a := args[0]
+		return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
+			v, err := a.eval(row)
+			if err != nil || v.IsNull() {
+				return v, err
+			}
+			if v.T.IsInteger() {
+				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
+					return types.Value{}, outOfRange(v.T)
+				}
+				v.I = abs64(v.I)
+			} else {
+				v.F = math.Abs(v.F)
+			}
+			return v, nil
+		}}, a)
+	case "coalesce":
+		if len(args) == 0 {
+			return nil, Errorf("42601", "syntax error at or near \")\"")
+		}
+		rt := types.Null
+		for i, a := range args {
+			if a.unknown && rt != types.Null {
+				var err error
+				if args[i], err = castLiteral(a, rt); err != nil {
+					return nil, err
+				}
+				a = args[i]
+			}
+			if rt == types.Null {
+				rt = a.typ
+			} else if a.typ != types.Null && !comparable(rt, a.typ) {
+				return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
+			} else if familyOf(a.typ) == famNumeric {
+				rt = arithType(rt, a.typ)
+			}
+		}
+		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			for _, a := range args {
+				v, err := a.eval(row)
+				if err != nil || !v.IsNull() {
+					return v, err
+				}
+			}
+			return types.Value{T: rt, Null: true}, nil
+		}}, args...)
+	}
+	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
+		Hint: "No function matches the given name and argument types."}
+}

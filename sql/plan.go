@@ -1,0 +1,201 @@
+package sql
+
+import (
+	"errors"
+	"fmt"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// boundTable is the one table a statement reads or writes.
+type boundTable struct {
+	name   string
+	schema *types.Schema
+	scope  *scope
+}
+
+func (s *Session) bindTable(te sqlparser.TableExpr) (*boundTable, error) {
+	ate, ok := te.(*sqlparser.AliasedTableExpr)
+	if !ok {
+		return nil, unsupported("joins")
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	if !ok {
+		return nil, unsupported("subqueries in FROM")
+	}
+	if len(ate.Partitions) > 0 || ate.Hints != nil || len(ate.Columns) > 0 {
+		return nil, unsupported("table options in FROM")
+	}
+	name, err := s.tableName(tn)
+	if err != nil {
+		return nil, err
+	}
+	schema, ok := s.ts.Schema(name)
+	if !ok {
+		return nil, relationMissing(name)
+	}
+	sc := &scope{schema: schema, names: []string{name}}
+	if alias := ate.As.String(); alias != "" {
+		sc.names = []string{alias} // PostgreSQL: an alias hides the table name
+	}
+	return &boundTable{name: name, schema: schema, scope: sc}, nil
+}
+
+// accessKind is how a statement reaches its rows.
+type accessKind uint8
+
+const (
+	fullScan    accessKind = iota
+	pointLookup            // every primary-key column is equal to a constant
+)
+
+// access is the plan for reaching the rows of one table: which rows to visit, and the filter
+// every visited row must pass (the whole WHERE clause, rechecked even on a point lookup).
+type access struct {
+	kind   accessKind
+	table  *boundTable
+	key    []byte // pointLookup
+	filter *expr  // nil: every row
+}
+
+func (a *access) String() string {
+	f := ""
+	if a.filter != nil {
+		f = " filter"
+	}
+	if a.kind == pointLookup {
+		return fmt.Sprintf("PointLookup(%s pk=%x)%s", a.table.name, a.key, f)
+	}
+	return fmt.Sprintf("FullScan(%s)%s", a.table.name, f)
+}
+
+// planAccess picks a point lookup when the WHERE clause pins every primary-key column to a
+// constant through top-level ANDed equalities, and a filtered full scan otherwise.
+func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
+	a := &access{table: bt}
+	if where == nil {
+		return a, nil
+	}
+	filter, err := compileBool(where.Expr, bt.scope)
+	if err != nil {
+		return nil, err
+	}
+	a.filter = filter
+	pinned := make(map[int]types.Value)
+	for _, conj := range conjuncts(where.Expr, nil) {
+		cmp, ok := conj.(*sqlparser.ComparisonExpr)
+		if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+			continue
+		}
+		col, other := cmp.Left, cmp.Right
+		if _, ok := col.(*sqlparser.ColName); !ok {
+			col, other = other, col
+		}
+		c, ok := col.(*sqlparser.ColName)
+		if !ok {
+			continue
+		}
+		i, err := bt.scope.column(c)
+		if err != nil || !bt.schema.IsPK(i) {
+			continue
+		}
+		x, err := compile(other, bt.scope)
+		if err != nil || !x.constant {
+			continue
+		}
+		v := mustConst(x)
+		if v.IsNull() {
+			continue // pk = NULL matches nothing; the filter says so
+		}
+		col0 := bt.schema.Columns[i]
+		if x.unknown {
+			if v, err = parseText(v.S, col0.Type); err != nil {
+				return nil, err
+			}
+		} else if v, err = keyValue(v, col0.Type); err != nil {
+			continue // e.g. 1.5 against an integer key: no row can match, let the filter decide
+		}
+		pinned[i] = v
+	}
+	if len(pinned) < len(bt.schema.PK) {
+		return a, nil
+	}
+	row := make([]types.Value, len(bt.schema.Columns))
+	for i, v := range pinned {
+		row[i] = v
+	}
+	key, err := types.AppendKey(nil, bt.schema, row)
+	if err != nil {
+		return nil, err
+	}
+	a.kind, a.key = pointLookup, key
+	return a, nil
+}
+
+// keyValue converts a constant to the key encoding's form of column type t, or fails when the
+// constant cannot equal any value of t.
+func keyValue(v types.Value, t types.Type) (types.Value, error) {
+	switch {
+	case t.IsInteger() && v.T.IsInteger():
+		return types.NewInt(t, v.I), nil
+	case t.IsInteger() && v.T.IsFloat():
+		if v.F != float64(int64(v.F)) {
+			return v, errors.New("not integral")
+		}
+		return types.NewInt(t, int64(v.F)), nil
+	case t.IsFloat() && familyOf(v.T) == famNumeric:
+		return types.NewFloat(t, num(v)), nil
+	case familyOf(t) == familyOf(v.T):
+		return v, nil
+	}
+	return v, errors.New("incomparable")
+}
+
+func conjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
+	if and, ok := e.(*sqlparser.AndExpr); ok {
+		return conjuncts(and.Right, conjuncts(and.Left, acc))
+	}
+	return append(acc, e)
+}
+
+// errStop ends a row iteration early without an error.
+var errStop = errors.New("stop")
+
+// visit calls fn with the key and the decoded row of every row the plan selects that passes
+// its filter. row is reused between calls.
+func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value) error) error {
+	schema := a.table.schema
+	row := make([]types.Value, len(schema.Columns))
+	one := func(key, value []byte) error {
+		if err := types.DecodeRow(schema, key, value, row); err != nil {
+			return err
+		}
+		if a.filter != nil {
+			ok, err := a.filter.eval(row)
+			if err != nil {
+				return err
+			}
+			if ok.IsNull() || !ok.Bool() {
+				return nil
+			}
+		}
+		return fn(key, row)
+	}
+	var err error
+	if a.kind == pointLookup {
+		var value []byte
+		var found bool
+		if value, found, err = tx.Get(a.table.name, a.key); err == nil && found {
+			err = one(a.key, value)
+		}
+	} else {
+		err = tx.Scan(a.table.name, one)
+	}
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
