@@ -186,7 +186,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		if math.IsNaN(v.F) || math.IsInf(v.F, 0) {
 			return types.Value{}, outOfRange(to)
 		}
-		r := math.RoundToEven(v.F)
+		r := math.Round(v.F) // decimal literals are numeric in PostgreSQL: half away from zero
 		if r < math.MinInt64 || r >= math.MaxInt64 {
 			return types.Value{}, outOfRange(to)
 		}

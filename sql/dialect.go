@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,8 +16,9 @@ import (
 //	'it''s a \ path'  → 'it''s a \\ path'  backslash is literal in standard strings
 //	double precision  → double
 //	bytea             → longblob     (mapped back to bytea by the binder)
+//	OFFSET n          → LIMIT <max> OFFSET n when there is no LIMIT
 //	-- and /* */      → removed (PostgreSQL block comments nest)
-//	||                → refused for now: vitess would read it as OR
+//	||  ::            → refused for now (vitess would read || as OR)
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -26,7 +28,9 @@ type piece struct {
 }
 
 func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }
-func isIdentPart(r rune) bool  { return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isIdentPart(r rune) bool {
+	return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
 func splitAndRewrite(q string) ([]piece, error) {
@@ -119,6 +123,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteByte(' ')
 		case c == '|' && i+1 < len(q) && q[i+1] == '|':
 			return nil, Errorf("0A000", "the || operator is not supported yet; use concat()")
+		case c == ':' && i+1 < len(q) && q[i+1] == ':':
+			return nil, Errorf("0A000", "the :: cast syntax is not supported yet")
 		case c == '`':
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
 		default:
@@ -140,6 +146,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 					continue // "double precision" is vitess's "double"
 				case w == "bytea":
 					b.WriteString("longblob")
+				case w == "offset" && !slices.Contains(words, "limit"):
+					// PostgreSQL allows OFFSET without LIMIT; MySQL does not.
+					b.WriteString("limit 9223372036854775807 offset")
 				default:
 					b.WriteString(w)
 				}
@@ -159,7 +168,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 }
 
 // prevIsIdent reports whether the byte before i continues an identifier (so an 'e' there is
-// part of a word like "date'", not an E'' string prefix).
+// part of a word like "date'", not an E” string prefix).
 func prevIsIdent(q string, i int) bool {
 	if i == 0 {
 		return false
@@ -168,8 +177,8 @@ func prevIsIdent(q string, i int) bool {
 	return isIdentPart(r)
 }
 
-// scanString reads a single-quoted literal starting at q[i] == '\'' and returns it re-quoted
-// for vitess (where backslash escapes): standard strings double their backslashes, E'' strings
+// scanString reads a single-quoted literal starting at q[i] == '\” and returns it re-quoted
+// for vitess (where backslash escapes): standard strings double their backslashes, E” strings
 // keep PostgreSQL's escapes, which vitess's match for the common ones.
 func scanString(q string, i int, escapes bool) (int, string, error) {
 	var b strings.Builder

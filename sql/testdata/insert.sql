@@ -1,0 +1,132 @@
+statement ok
+CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL, score double precision DEFAULT 1.5, active boolean DEFAULT true, note varchar(5))
+
+query
+INSERT INTO users (id, name) VALUES (1, 'ada')
+----
+tag: INSERT 0 1
+
+query
+INSERT INTO users VALUES (2, 'bob', 3, false, 'hi'), (3, 'cy', NULL, NULL, NULL)
+----
+tag: INSERT 0 2
+
+query
+SELECT * FROM users ORDER BY id
+----
+1|ada|1.5|t|NULL
+2|bob|3|f|hi
+3|cy|NULL|NULL|NULL
+tag: SELECT 3
+
+statement error 23505
+INSERT INTO users (id, name) VALUES (1, 'again')
+
+statement error 23505
+INSERT INTO users (id, name) VALUES (10, 'x'), (10, 'y')
+
+query
+SELECT count(*) FROM users WHERE id = 10
+----
+0
+tag: SELECT 1
+
+statement error 23502
+INSERT INTO users (id) VALUES (4)
+
+statement error 23502
+INSERT INTO users (id, name) VALUES (NULL, 'nokey')
+
+statement error 22P02
+INSERT INTO users (id, name) VALUES ('abc', 'x')
+
+statement ok
+INSERT INTO users (id, name) VALUES ('5', 'quoted int')
+
+statement error 22001
+INSERT INTO users (id, name, note) VALUES (6, 'x', 'toolong')
+
+statement ok
+INSERT INTO users (id, name, note) VALUES (6, 'x', 'five ')
+
+statement ok
+INSERT INTO users (id, name, note) VALUES (7, 'x', 'trim     ')
+
+query
+SELECT id, note, length(note) FROM users WHERE id IN (6, 7) ORDER BY id
+----
+6|five |5
+7|trim |5
+tag: SELECT 2
+
+statement error 42703
+INSERT INTO users (id, nosuch) VALUES (8, 1)
+
+statement error 42701
+INSERT INTO users (id, id) VALUES (8, 8)
+
+statement error 42601
+INSERT INTO users (id, name) VALUES (8)
+
+statement error 42601
+INSERT INTO users (id) VALUES (8, 'a')
+
+statement error 42804
+INSERT INTO users (id, name, active) VALUES (8, 'x', 1)
+
+statement ok
+INSERT INTO users (id, name, active) VALUES (8, 'x', 'yes'), (9, 'y', 'off')
+
+query
+SELECT id, active FROM users WHERE id >= 8 ORDER BY id
+----
+8|t
+9|f
+tag: SELECT 2
+
+statement ok
+INSERT INTO users (id, name, score) VALUES (11, 'int to double', 7), (12, 'default kw', DEFAULT)
+
+query
+SELECT id, score FROM users WHERE id > 10 ORDER BY id
+----
+11|7
+12|1.5
+tag: SELECT 2
+
+statement ok
+INSERT INTO users (id, name) VALUES (13, 'it''s'), (14, 'back\slash'), (15, E'tab\there')
+
+query
+SELECT id, name, length(name) FROM users WHERE id BETWEEN 13 AND 15 ORDER BY id
+----
+13|it's|4
+14|back\slash|10
+15|tab	here|8
+tag: SELECT 3
+
+statement ok
+CREATE TABLE small (k smallint PRIMARY KEY, i int, b bigint)
+
+statement error 22003
+INSERT INTO small VALUES (40000, 1, 1)
+
+statement error 22003
+INSERT INTO small VALUES (1, 3000000000, 1)
+
+statement ok
+INSERT INTO small VALUES (1, 2147483647, 9223372036854775807)
+
+statement ok
+INSERT INTO small VALUES (-32768, -2147483648, -9223372036854775807)
+
+statement ok
+INSERT INTO small VALUES (2, 2.5, 3.5)
+
+query
+SELECT * FROM small ORDER BY k
+----
+-32768|-2147483648|-9223372036854775807
+1|2147483647|9223372036854775807
+2|3|4
+tag: SELECT 3

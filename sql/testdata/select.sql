@@ -1,0 +1,280 @@
+statement ok
+CREATE TABLE items (id bigint PRIMARY KEY, name text, price double precision, qty int, tag varchar(10))
+
+statement ok
+INSERT INTO items VALUES (1, 'apple', 1.25, 10, 'fruit'), (2, 'banana', 0.5, 0, 'fruit'), (3, 'carrot', 0.75, 25, 'veg'), (4, 'durian', 12, NULL, NULL), (5, 'eggplant', 2.5, 3, 'veg')
+
+query
+SELECT 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT 1 + 2 * 3, 7 / 2, 7 % 3, -5 / 2, 7.0 / 2
+----
+7|3|1|-2|3.5
+tag: SELECT 1
+
+query
+SELECT 'abc' AS s, NULL AS n, true, 2 > 1 AS gt
+----
+abc|NULL|t|t
+tag: SELECT 1
+
+query
+SELECT * FROM items WHERE id = 3
+----
+3|carrot|0.75|25|veg
+tag: SELECT 1
+
+query
+SELECT name FROM items WHERE id = 99
+----
+tag: SELECT 0
+
+query
+SELECT id, name FROM items WHERE price > 1 ORDER BY id
+----
+1|apple
+4|durian
+5|eggplant
+tag: SELECT 3
+
+query
+SELECT id FROM items WHERE qty IS NULL
+----
+4
+tag: SELECT 1
+
+query
+SELECT id FROM items WHERE qty IS NOT NULL AND qty < 5 ORDER BY id
+----
+2
+5
+tag: SELECT 2
+
+query
+SELECT id FROM items WHERE tag = 'veg' OR qty = 0 ORDER BY id DESC
+----
+5
+3
+2
+tag: SELECT 3
+
+query
+SELECT id FROM items WHERE NOT (tag = 'fruit') ORDER BY id
+----
+3
+5
+tag: SELECT 2
+
+query
+SELECT id FROM items WHERE id IN (1, 3, 7) ORDER BY id
+----
+1
+3
+tag: SELECT 2
+
+query
+SELECT id FROM items WHERE id NOT IN (1, 3) ORDER BY id
+----
+2
+4
+5
+tag: SELECT 3
+
+query
+SELECT id FROM items WHERE qty NOT IN (10, NULL)
+----
+tag: SELECT 0
+
+query
+SELECT id FROM items WHERE price BETWEEN 0.5 AND 1.25 ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM items WHERE price NOT BETWEEN 0.5 AND 1.25 ORDER BY id
+----
+4
+5
+tag: SELECT 2
+
+query
+SELECT name FROM items WHERE name LIKE '%an%' ORDER BY name
+----
+banana
+durian
+eggplant
+tag: SELECT 3
+
+query
+SELECT name FROM items WHERE name LIKE '_pple'
+----
+apple
+tag: SELECT 1
+
+query
+SELECT name FROM items WHERE name NOT LIKE '%a%'
+----
+tag: SELECT 0
+
+query
+SELECT name, qty * 2 AS double_qty FROM items ORDER BY double_qty DESC
+----
+durian|NULL
+carrot|50
+apple|20
+eggplant|6
+banana|0
+tag: SELECT 5
+
+query
+SELECT name FROM items ORDER BY qty
+----
+banana
+eggplant
+apple
+carrot
+durian
+tag: SELECT 5
+
+query
+SELECT name, tag FROM items ORDER BY tag, name DESC
+----
+banana|fruit
+apple|fruit
+eggplant|veg
+carrot|veg
+durian|NULL
+tag: SELECT 5
+
+query
+SELECT id, name FROM items ORDER BY 2 DESC LIMIT 2
+----
+5|eggplant
+4|durian
+tag: SELECT 2
+
+query
+SELECT id FROM items ORDER BY id LIMIT 2 OFFSET 1
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM items ORDER BY id OFFSET 4
+----
+5
+tag: SELECT 1
+
+query
+SELECT id FROM items ORDER BY id LIMIT 0
+----
+tag: SELECT 0
+
+query
+SELECT count(*) FROM items
+----
+5
+tag: SELECT 1
+
+query
+SELECT count(*) FROM items WHERE price < 1
+----
+2
+tag: SELECT 1
+
+query
+SELECT count(qty), count(tag) FROM items
+----
+4|4
+tag: SELECT 1
+
+query
+SELECT count(*) AS n FROM items WHERE id = 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT upper(name), lower('ABC'), length(name), abs(-3), coalesce(qty, -1) FROM items WHERE id = 4
+----
+DURIAN|abc|6|3|-1
+tag: SELECT 1
+
+query
+SELECT i.name FROM items i WHERE i.id = 1
+----
+apple
+tag: SELECT 1
+
+query
+SELECT items.name FROM items WHERE items.id = 2
+----
+banana
+tag: SELECT 1
+
+statement error 42P01
+SELECT items.name FROM items i
+
+statement error 42703
+SELECT nosuch FROM items
+
+statement error 42703
+SELECT * FROM items WHERE nosuch = 1
+
+statement error 42P01
+SELECT * FROM nosuch
+
+statement error 42P10
+SELECT id FROM items ORDER BY 3
+
+statement error 2201W
+SELECT id FROM items LIMIT -1
+
+statement error 42803
+SELECT id, count(*) FROM items
+
+statement error 0A000
+SELECT DISTINCT tag FROM items
+
+statement error 0A000
+SELECT tag, count(*) FROM items GROUP BY tag
+
+statement error 0A000
+SELECT * FROM items a, items b
+
+statement error 0A000
+SELECT * FROM items a JOIN items b ON a.id = b.id
+
+statement error 0A000
+SELECT * FROM items WHERE id IN (SELECT id FROM items)
+
+statement error 0A000
+SELECT sum(qty) FROM items
+
+statement error 42883
+SELECT * FROM items WHERE name = 1
+
+statement error 42883
+SELECT nosuchfunc(1)
+
+statement error 22012
+SELECT 1 / 0
+
+statement error 22012
+SELECT id FROM items WHERE qty / 0 > 1
+
+statement error 22003
+SELECT 2147483647 + 1
+
+query
+SELECT 2147483647::bigint
+----
+error 0A000: the :: cast syntax is not supported yet

@@ -1,0 +1,151 @@
+statement ok
+CREATE TABLE kv (k text PRIMARY KEY, v int)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO kv VALUES ('a', 1), ('b', 2)
+
+query
+SELECT k, v FROM kv ORDER BY k
+----
+a|1
+b|2
+tag: SELECT 2
+
+statement ok
+UPDATE kv SET v = v * 10 WHERE k = 'a'
+
+statement ok
+DELETE FROM kv WHERE k = 'b'
+
+query
+SELECT k, v FROM kv ORDER BY k
+----
+a|10
+tag: SELECT 1
+
+query
+COMMIT
+----
+tag: COMMIT
+
+query
+SELECT k, v FROM kv
+----
+a|10
+tag: SELECT 1
+
+statement ok
+START TRANSACTION
+
+statement ok
+INSERT INTO kv VALUES ('c', 3)
+
+query
+ROLLBACK
+----
+tag: ROLLBACK
+
+query
+SELECT count(*) FROM kv
+----
+1
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO kv VALUES ('d', 4)
+
+statement error 23505
+INSERT INTO kv VALUES ('a', 0)
+
+statement error 25P02
+SELECT 1
+
+statement error 25P02
+INSERT INTO kv VALUES ('e', 5)
+
+query
+COMMIT
+----
+tag: ROLLBACK
+
+query
+SELECT k FROM kv ORDER BY k
+----
+a
+tag: SELECT 1
+
+query
+BEGIN; INSERT INTO kv VALUES ('f', 6); END
+----
+tag: BEGIN
+tag: INSERT 0 1
+tag: COMMIT
+
+query
+BEGIN; INSERT INTO kv VALUES ('g', 7); ABORT
+----
+tag: BEGIN
+tag: INSERT 0 1
+tag: ROLLBACK
+
+query
+SELECT k FROM kv ORDER BY k
+----
+a
+f
+tag: SELECT 2
+
+query
+COMMIT
+----
+tag: COMMIT
+
+query
+ROLLBACK
+----
+tag: ROLLBACK
+
+statement ok
+BEGIN
+
+statement error 0A000
+CREATE TABLE inside (a int PRIMARY KEY)
+
+statement ok
+ROLLBACK
+
+query
+INSERT INTO kv VALUES ('h', 8); SELECT count(*) FROM kv
+----
+tag: INSERT 0 1
+3
+tag: SELECT 1
+
+query
+CHECKPOINT
+----
+tag: CHECKPOINT
+
+query
+SELECT k, v FROM kv ORDER BY k
+----
+a|10
+f|6
+h|8
+tag: SELECT 3
+
+query
+BEGIN; UPDATE kv SET v = 0 WHERE k = 'a'; CHECKPOINT; ROLLBACK; SELECT v FROM kv WHERE k = 'a'
+----
+tag: BEGIN
+tag: UPDATE 1
+tag: CHECKPOINT
+tag: ROLLBACK
+10
+tag: SELECT 1
