@@ -75,6 +75,7 @@ type Tablespace struct {
 
 	raft      *raft.Raft
 	boltStore *raftboltdb.BoltStore
+	logStore  *countingLogStore
 	transport raft.Transport
 
 	nextTxn   atomic.Uint64
@@ -133,7 +134,8 @@ func (ts *Tablespace) startRaft() error {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.boltStore = bolt
-	logs, err := raft.NewLogCache(1024, bolt)
+	ts.logStore = &countingLogStore{LogStore: bolt}
+	logs, err := raft.NewLogCache(1024, ts.logStore)
 	if err != nil {
 		return err
 	}
@@ -294,6 +296,8 @@ type Stats struct {
 	LastCheckpointTime time.Duration
 	LastCheckpointSize int64
 	Leader             bool
+	LogAppends         uint64 // fsynced appends to the log
+	LogEntries         uint64 // entries those appends carried (entries/appends = group commit)
 }
 
 // Stats returns the current Stats.
@@ -308,6 +312,9 @@ func (ts *Tablespace) Stats() Stats {
 	st.DirtyBytes = ts.fsm.dirtyMem.Load()
 	st.Tables = len(ts.fsm.schemas())
 	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
+	if ts.logStore != nil {
+		st.LogAppends, st.LogEntries = ts.logStore.appends.Load(), ts.logStore.entries.Load()
+	}
 	return st
 }
 

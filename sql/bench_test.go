@@ -1,0 +1,67 @@
+package sql
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/drovedb/drove/types"
+)
+
+type discard struct{}
+
+func (discard) Columns([]Column) error  { return nil }
+func (discard) Row([]types.Value) error { return nil }
+func (discard) Complete(string) error   { return nil }
+
+func benchSession(b *testing.B, rows int) *Session {
+	s := NewSession(openTestTablespace(b))
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE t (id bigint PRIMARY KEY, v text, n int)", discard{}); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < rows; i += 1000 {
+		q := "INSERT INTO t VALUES "
+		for j := i; j < i+1000 && j < rows; j++ {
+			if j > i {
+				q += ","
+			}
+			q += fmt.Sprintf("(%d, 'value %d', %d)", j, j, j)
+		}
+		if err := s.Exec(ctx, q, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+// BenchmarkPointSelect is a primary-key SELECT through the whole SQL layer (split, dialect,
+// parse, plan, execute), without the network.
+func BenchmarkPointSelect(b *testing.B) {
+	s := benchSession(b, 100000)
+	queries := make([]string, 1024)
+	for i := range queries {
+		queries[i] = fmt.Sprintf("SELECT * FROM t WHERE id = %d", i*97)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Exec(ctx, queries[i%len(queries)], discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInsert is one autocommitted single-row INSERT, fsync included.
+func BenchmarkInsert(b *testing.B) {
+	s := benchSession(b, 0)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Exec(ctx, fmt.Sprintf("INSERT INTO t VALUES (%d, 'v', 1)", i), discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package sql
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDialectPass(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string // rewritten statements; nil with code set means an error
+		code string
+	}{
+		{"SELECT 1", []string{"select 1"}, ""},
+		{`SELECT "Mixed Case" FROM "T"`, []string{"select `Mixed Case` from `T`"}, ""},
+		{`SELECT "a""b"`, []string{"select `a\"b`"}, ""},
+		{"select 'It''s' ; select 2;", []string{"select 'It''s'", "select 2"}, ""},
+		{`select 'a\b'`, []string{`select 'a\\b'`}, ""},
+		{`select E'a\tb'`, []string{`select 'a\tb'`}, ""},
+		{"select 'semi;colon'", []string{"select 'semi;colon'"}, ""},
+		{"SELECT 1 -- trailing comment; not a statement\n", []string{"select 1"}, ""},
+		{"SELECT /* a /* nested */ comment */ 1", []string{"select   1"}, ""},
+		{"create table t (d double precision, b bytea)", []string{"create table t (d double , b longblob)"}, ""},
+		{"select * from t offset 3", []string{"select * from t limit 9223372036854775807 offset 3"}, ""},
+		{"select * from t limit 2 offset 3", []string{"select * from t limit 2 offset 3"}, ""},
+		{";;  ; ", nil, ""},
+		{"select 'open", nil, "42601"},
+		{`select "open`, nil, "42601"},
+		{`select ""`, nil, "42601"},
+		{"select /* open", nil, "42601"},
+		{"select 'a' || 'b'", nil, "0A000"},
+		{"select 1::int", nil, "0A000"},
+		{"select `x`", nil, "42601"},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			pieces, err := splitAndRewrite(c.in)
+			if c.code != "" {
+				var e *Error
+				if !errors.As(err, &e) || e.Code != c.code {
+					t.Fatalf("got %v, want SQLSTATE %s", err, c.code)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range pieces {
+				got = append(got, p.sql)
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
