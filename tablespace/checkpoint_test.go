@@ -69,7 +69,6 @@ func TestCheckpointTruncatesLogAndRecovers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want, _ := ts.Digest()
 	if err := ts.Checkpoint(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +77,7 @@ func TestCheckpointTruncatesLogAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	insertRows(t, ts, "t", 30010, 30020, 5)
-	want, _ = ts.Digest()
+	want, _ := ts.Digest()
 	ts.shutdownRaft()
 
 	ts = openTest(t, dir)
