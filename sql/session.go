@@ -112,6 +112,9 @@ func syntaxError(err error) error {
 		}
 		return Errorf("42601", "syntax error at or near %q", near)
 	}
+	if strings.HasPrefix(msg, "syntax error") {
+		return Errorf("42601", "%s", msg)
+	}
 	return Errorf("42601", "syntax error: %s", msg)
 }
 
