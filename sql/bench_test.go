@@ -65,3 +65,23 @@ func BenchmarkInsert(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPreparedPointSelect is the extended-protocol hot path: a prepared
+// SELECT ... WHERE pk = $1 executed with a new parameter each time (plan cache hit, no parse).
+func BenchmarkPreparedPointSelect(b *testing.B) {
+	s := benchSession(b, 100000)
+	st, err := s.Prepare("SELECT * FROM t WHERE id = $1", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	args := []types.Value{{}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		args[0] = types.NewInt(types.Int64, int64(i*97%100000))
+		if err := s.ExecPrepared(ctx, st, args, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

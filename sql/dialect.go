@@ -18,6 +18,7 @@ import (
 //	bytea             → longblob     (mapped back to bytea by the binder)
 //	OFFSET n          → LIMIT <max> OFFSET n when there is no LIMIT
 //	-- and /* */      → removed (PostgreSQL block comments nest)
+//	$1                → :p1          vitess's bind variable
 //	||  ::            → refused for now (vitess would read || as OR)
 
 // piece is one statement of a query string after the dialect pass.
@@ -123,6 +124,14 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteByte(' ')
 		case c == '|' && i+1 < len(q) && q[i+1] == '|':
 			return nil, Errorf("0A000", "the || operator is not supported yet; use concat()")
+		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
+			lastWord = ""
+			i = j
 		case c == ':' && i+1 < len(q) && q[i+1] == ':':
 			return nil, Errorf("0A000", "the :: cast syntax is not supported yet")
 		case c == '`':

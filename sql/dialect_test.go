@@ -31,6 +31,7 @@ func TestDialectPass(t *testing.T) {
 		{"select /* open", nil, "42601"},
 		{"select 'a' || 'b'", nil, "0A000"},
 		{"select 1::int", nil, "0A000"},
+		{"select $1, $12", []string{"select :p1, :p12"}, ""},
 		{"select `x`", nil, "42601"},
 	}
 	for _, c := range cases {

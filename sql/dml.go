@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,17 +66,17 @@ func duplicateKey(bt *boundTable, row []types.Value) error {
 		Detail:  "Key (" + strings.Join(names, ", ") + ")=(" + strings.Join(vals, ", ") + ") already exists."}
 }
 
-func (s *Session) insert(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Insert, out Output) error {
+func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 	if st.Action != sqlparser.InsertAct || st.Ignore || len(st.OnDup) > 0 || st.RowAlias != nil || len(st.Partitions) > 0 {
-		return unsupported("this form of INSERT")
+		return nil, unsupported("this form of INSERT")
 	}
-	bt, err := s.bindTable(st.Table)
+	bt, err := s.bindTable(st.Table, ps)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
-		return unsupported("INSERT ... SELECT")
+		return nil, unsupported("INSERT ... SELECT")
 	}
 	schema := bt.schema
 	targets := make([]int, 0, len(schema.Columns))
@@ -88,79 +89,88 @@ func (s *Session) insert(ctx context.Context, tx *tablespace.Txn, st *sqlparser.
 	for _, c := range st.Columns {
 		i := schema.ColumnIndex(c.String())
 		if i < 0 {
-			return Errorf("42703", "column %q of relation %q does not exist", c.String(), bt.name)
+			return nil, Errorf("42703", "column %q of relation %q does not exist", c.String(), bt.name)
 		}
 		if seen[i] {
-			return Errorf("42701", "column %q specified more than once", c.String())
+			return nil, Errorf("42701", "column %q specified more than once", c.String())
 		}
 		seen[i] = true
 		targets = append(targets, i)
 	}
 	defs, err := s.defaults(schema)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	row := make([]types.Value, len(schema.Columns))
-	var key, value []byte
-	empty := &scope{}
-	for _, tuple := range values {
+	// rows[r][c] is the expression for column c of row r: the VALUES item, the column's
+	// DEFAULT, or nil for NULL.
+	rows := make([][]*expr, len(values))
+	noRow := &scope{params: ps}
+	for r, tuple := range values {
 		if len(tuple) > len(targets) {
-			return Errorf("42601", "INSERT has more expressions than target columns")
+			return nil, Errorf("42601", "INSERT has more expressions than target columns")
 		}
 		if len(tuple) < len(targets) && len(st.Columns) > 0 {
-			return Errorf("42601", "INSERT has more target columns than expressions")
+			return nil, Errorf("42601", "INSERT has more target columns than expressions")
 		}
-		for i := range row {
-			row[i] = types.NullValue
-			if defs[i] != nil {
-				v, err := defs[i].eval(nil)
-				if err != nil {
-					return err
-				}
-				if row[i], err = assign(v, defs[i].typ, defs[i].unknown, &schema.Columns[i]); err != nil {
-					return err
-				}
-			}
-		}
+		exprs := slices.Clone(defs)
 		for j, e := range tuple {
 			i := targets[j]
 			if _, isDefault := e.(*sqlparser.Default); isDefault {
 				continue
 			}
-			x, err := compile(e, empty)
+			x, err := compile(e, noRow)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			v, err := x.eval(nil)
-			if err != nil {
-				return err
+			if x.param > 0 && x.unknown {
+				x = x.setParamType(schema.Columns[i].Type)
 			}
-			if row[i], err = assign(v, x.typ, x.unknown, &schema.Columns[i]); err != nil {
-				return err
-			}
+			exprs[i] = x
 		}
-		if key, value, err = finishRow(bt, row, key, value); err != nil {
-			return err
-		}
-		if err := tx.Insert(ctx, bt.name, key, value); err != nil {
-			if errors.Is(err, tablespace.ErrDuplicateKey) {
-				return duplicateKey(bt, row)
-			}
-			return err
-		}
+		rows[r] = exprs
 	}
-	return out.Complete("INSERT 0 " + strconv.Itoa(len(values)))
+	tag := "INSERT 0 " + strconv.Itoa(len(values))
+	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		row := make([]types.Value, len(schema.Columns))
+		var key, value []byte
+		for _, exprs := range rows {
+			for i, x := range exprs {
+				row[i] = types.NullValue
+				if x == nil {
+					continue
+				}
+				v, err := x.eval(nil)
+				if err != nil {
+					return err
+				}
+				if row[i], err = assign(v, x.typ, x.unknown, &schema.Columns[i]); err != nil {
+					return err
+				}
+			}
+			var err error
+			if key, value, err = finishRow(bt, row, key, value); err != nil {
+				return err
+			}
+			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
+				if errors.Is(err, tablespace.ErrDuplicateKey) {
+					return duplicateKey(bt, row)
+				}
+				return err
+			}
+		}
+		return out.Complete(tag)
+	}}, nil
 }
 
 // singleTable binds the one table of an UPDATE or DELETE.
-func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With, orderBy sqlparser.OrderBy, limit *sqlparser.Limit) (*boundTable, error) {
+func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With, orderBy sqlparser.OrderBy, limit *sqlparser.Limit, ps *params) (*boundTable, error) {
 	if len(exprs) != 1 {
 		return nil, unsupported("several tables in UPDATE/DELETE")
 	}
 	if with != nil || len(orderBy) > 0 || limit != nil {
 		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
 	}
-	return s.bindTable(exprs[0])
+	return s.bindTable(exprs[0], ps)
 }
 
 // matchingKeys returns the keys of the rows a plan selects. Keys are collected before any row
@@ -191,10 +201,10 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 	return err == nil && !v.IsNull() && v.Bool(), err
 }
 
-func (s *Session) update(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Update, out Output) error {
-	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit)
+func (s *Session) bindUpdate(st *sqlparser.Update, ps *params) (*plan, error) {
+	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	schema := bt.schema
 	type set struct {
@@ -206,110 +216,117 @@ func (s *Session) update(ctx context.Context, tx *tablespace.Txn, st *sqlparser.
 	for _, ue := range st.Exprs {
 		i, err := bt.scope.column(ue.Name)
 		if err != nil {
-			return Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
+			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
 		}
 		for _, other := range sets {
 			if other.col == i {
-				return Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
+				return nil, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
 			}
 		}
 		var x *expr
 		if _, isDefault := ue.Expr.(*sqlparser.Default); isDefault {
 			defs, err := s.defaults(schema)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if x = defs[i]; x == nil {
 				x = constExpr(types.NullValue, false)
 			}
 		} else if x, err = compile(ue.Expr, bt.scope); err != nil {
-			return err
+			return nil, err
+		}
+		if x.param > 0 && x.unknown {
+			x = x.setParamType(schema.Columns[i].Type)
 		}
 		sets = append(sets, set{col: i, x: x})
 		pkChanges = pkChanges || schema.IsPK(i)
 	}
 	acc, err := planAccess(bt, st.Where)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	keys, err := matchingKeys(tx, acc)
-	if err != nil {
-		return err
-	}
-	row := make([]types.Value, len(schema.Columns))
-	next := make([]types.Value, len(schema.Columns))
-	var key, value []byte
-	n := 0
-	for _, old := range keys {
-		ok, err := lockAndRecheck(ctx, tx, acc, old, row)
+	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		keys, err := matchingKeys(tx, acc)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			continue
-		}
-		copy(next, row)
-		for _, st := range sets {
-			v, err := st.x.eval(row) // every SET expression sees the old row
+		row := make([]types.Value, len(schema.Columns))
+		next := make([]types.Value, len(schema.Columns))
+		var key, value []byte
+		n := 0
+		for _, old := range keys {
+			ok, err := lockAndRecheck(ctx, tx, acc, old, row)
 			if err != nil {
 				return err
 			}
-			if next[st.col], err = assign(v, st.x.typ, st.x.unknown, &schema.Columns[st.col]); err != nil {
-				return err
+			if !ok {
+				continue
 			}
-		}
-		if key, value, err = finishRow(bt, next, key, value); err != nil {
-			return err
-		}
-		if pkChanges && string(key) != string(old) {
-			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
-				if errors.Is(err, tablespace.ErrDuplicateKey) {
-					return duplicateKey(bt, next)
+			copy(next, row)
+			for _, st := range sets {
+				v, err := st.x.eval(row) // every SET expression sees the old row
+				if err != nil {
+					return err
 				}
+				if next[st.col], err = assign(v, st.x.typ, st.x.unknown, &schema.Columns[st.col]); err != nil {
+					return err
+				}
+			}
+			if key, value, err = finishRow(bt, next, key, value); err != nil {
 				return err
 			}
-			err = tx.Delete(ctx, bt.name, old)
-		} else {
-			err = tx.Update(ctx, bt.name, key, value)
+			if pkChanges && string(key) != string(old) {
+				if err := tx.Insert(ctx, bt.name, key, value); err != nil {
+					if errors.Is(err, tablespace.ErrDuplicateKey) {
+						return duplicateKey(bt, next)
+					}
+					return err
+				}
+				err = tx.Delete(ctx, bt.name, old)
+			} else {
+				err = tx.Update(ctx, bt.name, key, value)
+			}
+			if err != nil {
+				return err
+			}
+			n++
 		}
-		if err != nil {
-			return err
-		}
-		n++
-	}
-	return out.Complete("UPDATE " + strconv.Itoa(n))
+		return out.Complete("UPDATE " + strconv.Itoa(n))
+	}}, nil
 }
 
-func (s *Session) delete(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Delete, out Output) error {
+func (s *Session) bindDelete(st *sqlparser.Delete, ps *params) (*plan, error) {
 	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
-		return unsupported("this form of DELETE")
+		return nil, unsupported("this form of DELETE")
 	}
-	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit)
+	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	acc, err := planAccess(bt, st.Where)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	keys, err := matchingKeys(tx, acc)
-	if err != nil {
-		return err
-	}
-	row := make([]types.Value, len(bt.schema.Columns))
-	n := 0
-	for _, key := range keys {
-		ok, err := lockAndRecheck(ctx, tx, acc, key, row)
+	return &plan{deps: []dep{{bt.name, bt.schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		keys, err := matchingKeys(tx, acc)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			continue
+		row := make([]types.Value, len(bt.schema.Columns))
+		n := 0
+		for _, key := range keys {
+			ok, err := lockAndRecheck(ctx, tx, acc, key, row)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if err := tx.Delete(ctx, bt.name, key); err != nil {
+				return err
+			}
+			n++
 		}
-		if err := tx.Delete(ctx, bt.name, key); err != nil {
-			return err
-		}
-		n++
-	}
-	return out.Complete("DELETE " + strconv.Itoa(n))
+		return out.Complete("DELETE " + strconv.Itoa(n))
+	}}, nil
 }

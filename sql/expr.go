@@ -12,24 +12,55 @@ import (
 )
 
 // expr is a compiled expression: its static type and a function of the current row.
-// unknown marks an untyped string literal, whose type the context decides (as in PostgreSQL).
-// constant is set when the value does not depend on the row.
+// unknown marks an untyped string literal or parameter, whose type the context decides (as in
+// PostgreSQL). constant: known at compile time. rowFree: does not depend on the row (constants
+// and parameters), so it can pick a point lookup.
 type expr struct {
 	typ      types.Type
 	unknown  bool
 	constant bool
+	rowFree  bool
+	param    int     // 1-based $n for a parameter reference, else 0
+	params   *params // the statement's parameters, for param > 0
 	eval     func(row []types.Value) (types.Value, error)
 }
 
 func constExpr(v types.Value, unknown bool) *expr {
-	return &expr{typ: v.T, unknown: unknown, constant: true,
+	return &expr{typ: v.T, unknown: unknown, constant: true, rowFree: true,
 		eval: func([]types.Value) (types.Value, error) { return v, nil }}
 }
 
-// scope resolves column names against the one table of a statement.
+// params are a statement's $n parameters: their types, inferred while binding (or declared by
+// the client), and their values during one execution.
+type params struct {
+	types []types.Type
+	vals  []types.Value
+}
+
+// ref returns an expression reading parameter n (1-based).
+func (p *params) ref(n int) *expr {
+	for len(p.types) < n {
+		p.types = append(p.types, types.Null)
+	}
+	t := p.types[n-1]
+	return &expr{typ: t, unknown: t == types.Null, rowFree: true, param: n, params: p,
+		eval: func([]types.Value) (types.Value, error) { return p.vals[n-1], nil }}
+}
+
+// settle gives every parameter whose type nothing decided the type text, as PostgreSQL does.
+func (p *params) settle() {
+	for i, t := range p.types {
+		if t == types.Null {
+			p.types[i] = types.Text
+		}
+	}
+}
+
+// scope resolves column names against the one table of a statement, and $n parameters.
 type scope struct {
 	schema *types.Schema // nil when there is no FROM
 	names  []string      // names the table may be qualified with
+	params *params
 }
 
 func (sc *scope) column(c *sqlparser.ColName) (int, error) {
@@ -57,6 +88,12 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
 		return compileLiteral(e)
+	case *sqlparser.Argument:
+		n, err := strconv.Atoi(strings.TrimPrefix(e.Name, "p"))
+		if err != nil || n < 1 || sc.params == nil || n > maxParams {
+			return nil, Errorf("42P02", "there is no parameter $%s", strings.TrimPrefix(e.Name, "p"))
+		}
+		return sc.params.ref(n), nil
 	case *sqlparser.NullVal:
 		return constExpr(types.NullValue, false), nil
 	case sqlparser.BoolVal:
@@ -138,12 +175,20 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return nil, unsupported("expression %s", sqlparser.String(e))
 }
 
-// fold evaluates an expression whose inputs are all constant once, at compile time.
+// maxParams is PostgreSQL's limit on $n parameters.
+const maxParams = 65535
+
+// fold evaluates an expression whose inputs are all constant once, at compile time; otherwise
+// it records whether the expression depends on the row.
 func fold(x *expr, inputs ...*expr) (*expr, error) {
+	x.rowFree = true
+	constant := true
 	for _, in := range inputs {
-		if !in.constant {
-			return x, nil
-		}
+		x.rowFree = x.rowFree && in.rowFree
+		constant = constant && in.constant
+	}
+	if !constant {
+		return x, nil
 	}
 	v, err := x.eval(nil)
 	if err != nil {
@@ -193,16 +238,22 @@ func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	if x.unknown {
-		v, err := parseText(mustConst(x).S, types.Bool)
-		if err != nil {
-			return nil, err
-		}
-		return constExpr(v, false), nil
+		return castLiteral(x, types.Bool)
 	}
 	if x.typ != types.Bool && x.typ != types.Null {
 		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
 	}
 	return x, nil
+}
+
+// setParamType fixes the type of the untyped parameter x refers to.
+func (x *expr) setParamType(t types.Type) *expr {
+	if x.params.types[x.param-1] == types.Null {
+		x.params.types[x.param-1] = t
+	}
+	y := *x
+	y.typ, y.unknown = x.params.types[x.param-1], false
+	return &y
 }
 
 func mustConst(x *expr) types.Value {
@@ -256,7 +307,11 @@ func unify(a, b *expr) (*expr, *expr, error) {
 	return a, b, err
 }
 
+// castLiteral gives an untyped literal or parameter the type t.
 func castLiteral(x *expr, t types.Type) (*expr, error) {
+	if x.param > 0 {
+		return x.setParamType(t), nil
+	}
 	v, err := parseText(mustConst(x).S, t)
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ type boundTable struct {
 	scope  *scope
 }
 
-func (s *Session) bindTable(te sqlparser.TableExpr) (*boundTable, error) {
+func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
 	if !ok {
 		return nil, unsupported("joins")
@@ -37,7 +37,7 @@ func (s *Session) bindTable(te sqlparser.TableExpr) (*boundTable, error) {
 	if !ok {
 		return nil, relationMissing(name)
 	}
-	sc := &scope{schema: schema, names: []string{name}}
+	sc := &scope{schema: schema, names: []string{name}, params: ps}
 	if alias := ate.As.String(); alias != "" {
 		sc.names = []string{alias} // PostgreSQL: an alias hides the table name
 	}
@@ -49,7 +49,7 @@ type accessKind uint8
 
 const (
 	fullScan    accessKind = iota
-	pointLookup            // every primary-key column is equal to a constant
+	pointLookup            // every primary-key column is equal to a row-independent value
 )
 
 // access is the plan for reaching the rows of one table: which rows to visit, and the filter
@@ -57,8 +57,8 @@ const (
 type access struct {
 	kind   accessKind
 	table  *boundTable
-	key    []byte // pointLookup
-	filter *expr  // nil: every row
+	key    []*expr // pointLookup: the value of each primary-key column, in key order
+	filter *expr   // nil: every row
 }
 
 func (a *access) String() string {
@@ -67,13 +67,13 @@ func (a *access) String() string {
 		f = " filter"
 	}
 	if a.kind == pointLookup {
-		return fmt.Sprintf("PointLookup(%s pk=%x)%s", a.table.name, a.key, f)
+		return fmt.Sprintf("PointLookup(%s)%s", a.table.name, f)
 	}
 	return fmt.Sprintf("FullScan(%s)%s", a.table.name, f)
 }
 
 // planAccess picks a point lookup when the WHERE clause pins every primary-key column to a
-// constant through top-level ANDed equalities, and a filtered full scan otherwise.
+// constant or parameter through top-level ANDed equalities, and a filtered full scan otherwise.
 func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	a := &access{table: bt}
 	if where == nil {
@@ -84,7 +84,7 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 		return nil, err
 	}
 	a.filter = filter
-	pinned := make(map[int]types.Value)
+	pinned := make(map[int]*expr)
 	for _, conj := range conjuncts(where.Expr, nil) {
 		cmp, ok := conj.(*sqlparser.ComparisonExpr)
 		if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
@@ -103,36 +103,48 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 			continue
 		}
 		x, err := compile(other, bt.scope)
-		if err != nil || !x.constant {
+		if err != nil || !x.rowFree {
 			continue
 		}
-		v := mustConst(x)
-		if v.IsNull() {
-			continue // pk = NULL matches nothing; the filter says so
-		}
-		col0 := bt.schema.Columns[i]
 		if x.unknown {
-			if v, err = parseText(v.S, col0.Type); err != nil {
+			if x, err = castLiteral(x, bt.schema.Columns[i].Type); err != nil {
 				return nil, err
 			}
-		} else if v, err = keyValue(v, col0.Type); err != nil {
-			continue // e.g. 1.5 against an integer key: no row can match, let the filter decide
 		}
-		pinned[i] = v
+		if familyOf(x.typ) != familyOf(bt.schema.Columns[i].Type) {
+			continue
+		}
+		pinned[i] = x
 	}
 	if len(pinned) < len(bt.schema.PK) {
 		return a, nil
 	}
-	row := make([]types.Value, len(bt.schema.Columns))
-	for i, v := range pinned {
-		row[i] = v
+	a.kind = pointLookup
+	for _, p := range bt.schema.PK {
+		a.key = append(a.key, pinned[p])
 	}
-	key, err := types.AppendKey(nil, bt.schema, row)
-	if err != nil {
-		return nil, err
-	}
-	a.kind, a.key = pointLookup, key
 	return a, nil
+}
+
+// lookupKey evaluates the key expressions of a point lookup; ok is false when no row can
+// match (a NULL, or a value no key of the column's type can equal).
+func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, ok bool, err error) {
+	schema := a.table.schema
+	for j, p := range schema.PK {
+		v, err := a.key[j].eval(nil)
+		if err != nil {
+			return nil, false, err
+		}
+		if v.IsNull() {
+			return nil, false, nil
+		}
+		if v, err = keyValue(v, schema.Columns[p].Type); err != nil {
+			return nil, false, nil
+		}
+		row[p] = v
+	}
+	key, err = types.AppendKey(dst[:0], schema, row)
+	return key, err == nil, err
 }
 
 // keyValue converts a constant to the key encoding's form of column type t, or fails when the
@@ -186,10 +198,12 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 	}
 	var err error
 	if a.kind == pointLookup {
-		var value []byte
-		var found bool
-		if value, found, err = tx.Get(a.table.name, a.key); err == nil && found {
-			err = one(a.key, value)
+		var key, value []byte
+		var ok, found bool
+		if key, ok, err = a.lookupKey(nil, row); err == nil && ok {
+			if value, found, err = tx.Get(a.table.name, key); err == nil && found {
+				err = one(key, value)
+			}
 		}
 	} else {
 		err = tx.Scan(a.table.name, one)

@@ -33,7 +33,8 @@ func TestPlannerChoosesPointLookup(t *testing.T) {
 		{"SELECT * FROM one WHERE id = 5 OR id = 6", "FullScan(one)"},
 		{"SELECT * FROM one WHERE id > 5", "FullScan(one)"},
 		{"SELECT * FROM one WHERE v = 'x'", "FullScan(one)"},
-		{"SELECT * FROM one WHERE id = 1.5", "FullScan(one)"},
+		{"SELECT * FROM one WHERE id = 1.5", "PointLookup(one"}, // finds nothing at run time
+		{"SELECT * FROM one WHERE id = $1", "PointLookup(one"},
 		{"SELECT * FROM one", "FullScan(one)"},
 		{"SELECT * FROM two WHERE a = 1 AND b = 'x'", "PointLookup(two"},
 		{"SELECT * FROM two WHERE b = 'x' AND v = 3 AND a = 1", "PointLookup(two"},
@@ -50,7 +51,7 @@ func TestPlannerChoosesPointLookup(t *testing.T) {
 				t.Fatal(err)
 			}
 			sel := stmt.(*sqlparser.Select)
-			bt, err := s.bindTable(sel.From[0])
+			bt, err := s.bindTable(sel.From[0], &params{})
 			if err != nil {
 				t.Fatal(err)
 			}

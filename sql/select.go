@@ -34,58 +34,76 @@ type sortedRow struct {
 	out  []types.Value
 }
 
-func (s *Session) selectStmt(ctx context.Context, tx *tablespace.Txn, st *sqlparser.Select, out Output) error {
+func (s *Session) bindSelect(st *sqlparser.Select, ps *params) (*plan, error) {
 	switch {
 	case st.With != nil || st.Into != nil:
-		return unsupported("WITH and SELECT INTO")
+		return nil, unsupported("WITH and SELECT INTO")
 	case st.Distinct:
-		return unsupported("SELECT DISTINCT")
+		return nil, unsupported("SELECT DISTINCT")
 	case st.GroupBy != nil && len(st.GroupBy.Exprs) > 0, st.Having != nil:
-		return unsupported("GROUP BY and HAVING")
+		return nil, unsupported("GROUP BY and HAVING")
 	case len(st.Windows) > 0:
-		return unsupported("window functions")
+		return nil, unsupported("window functions")
 	case st.Lock != sqlparser.NoLock:
-		return unsupported("SELECT ... FOR UPDATE/SHARE")
+		return nil, unsupported("SELECT ... FOR UPDATE/SHARE")
 	case len(st.From) > 1:
-		return unsupported("joins")
+		return nil, unsupported("joins")
 	}
+	p := &plan{}
 	var bt *boundTable
-	sc := &scope{}
+	sc := &scope{params: ps}
 	if len(st.From) == 1 && !s.isImplicitDual(st.From[0]) {
 		var err error
-		if bt, err = s.bindTable(st.From[0]); err != nil {
-			return err
+		if bt, err = s.bindTable(st.From[0], ps); err != nil {
+			return nil, err
 		}
 		sc = bt.scope
+		p.deps = []dep{{bt.name, bt.schema}}
 	}
 	projs, counts, err := s.projections(st.SelectExprs, sc)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var acc *access
 	if bt != nil {
 		if acc, err = planAccess(bt, st.Where); err != nil {
-			return err
+			return nil, err
 		}
 	} else if st.Where != nil {
-		return unsupported("WHERE without FROM")
+		return nil, unsupported("WHERE without FROM")
 	}
 	order, err := orderKeys(st.OrderBy, projs, sc)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	offset, limit, err := limits(st.Limit)
+	limit, err := bindLimits(st.Limit, ps)
+	if err != nil {
+		return nil, err
+	}
+	p.cols = make([]Column, len(projs))
+	for i, pr := range projs {
+		p.cols[i] = pr.col
+	}
+	q := &selectPlan{s: s, acc: acc, projs: projs, counts: counts, order: order, limit: limit}
+	p.run = q.run
+	return p, nil
+}
+
+// selectPlan is a bound SELECT.
+type selectPlan struct {
+	s      *Session
+	acc    *access // nil without FROM
+	projs  []projection
+	counts bool
+	order  []orderKey
+	limit  *limitExprs
+}
+
+func (q *selectPlan) run(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	offset, limit, err := q.limit.eval()
 	if err != nil {
 		return err
 	}
-	cols := make([]Column, len(projs))
-	for i, p := range projs {
-		cols[i] = p.col
-	}
-	if err := out.Columns(cols); err != nil {
-		return err
-	}
-
 	emitted := int64(0)
 	skipped := int64(0)
 	emit := func(row []types.Value) error {
@@ -99,10 +117,11 @@ func (s *Session) selectStmt(ctx context.Context, tx *tablespace.Txn, st *sqlpar
 		emitted++
 		return out.Row(row)
 	}
-	buf := s.row.out[:0]
+	buf := q.s.row.out[:0]
+	defer func() { q.s.row.out = buf[:0] }()
 	project := func(row []types.Value) ([]types.Value, error) {
 		buf = buf[:0]
-		for _, p := range projs {
+		for _, p := range q.projs {
 			v, err := p.x.eval(row)
 			if err != nil {
 				return nil, err
@@ -111,88 +130,82 @@ func (s *Session) selectStmt(ctx context.Context, tx *tablespace.Txn, st *sqlpar
 		}
 		return buf, nil
 	}
-	defer func() { s.row.out = buf[:0] }()
+	// visit runs fn on every selected row, or once on no row without FROM.
+	visit := func(fn func(row []types.Value) error) error {
+		if q.acc == nil {
+			return fn(nil)
+		}
+		return q.acc.visit(tx, func(_ []byte, row []types.Value) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return fn(row)
+		})
+	}
 
 	switch {
-	case counts:
+	case q.counts:
 		// count(*) counts rows; count(expr) counts rows where expr is not NULL.
-		ns := make([]int64, len(projs))
-		countRow := func(row []types.Value) error {
-			for i, p := range projs {
+		ns := make([]int64, len(q.projs))
+		if err := visit(func(row []types.Value) error {
+			for i, p := range q.projs {
 				if p.x != nil {
-					if v, err := p.x.eval(row); err != nil || v.IsNull() {
-						if err != nil {
-							return err
-						}
+					v, err := p.x.eval(row)
+					if err != nil {
+						return err
+					}
+					if v.IsNull() {
 						continue
 					}
 				}
 				ns[i]++
 			}
 			return nil
-		}
-		if acc == nil {
-			if err := countRow(nil); err != nil {
-				return err
-			}
-		} else if err := acc.visit(tx, func(_ []byte, row []types.Value) error { return countRow(row) }); err != nil {
+		}); err != nil {
 			return err
 		}
-		row := make([]types.Value, len(projs))
+		row := make([]types.Value, len(q.projs))
 		for i := range row {
 			row[i] = types.NewInt(types.Int64, ns[i])
 		}
 		if err := emit(row); err != nil && err != errStop {
 			return err
 		}
-	case len(order) == 0 && acc != nil:
-		if err := acc.visit(tx, func(_ []byte, row []types.Value) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	case len(q.order) == 0:
+		if err := visit(func(row []types.Value) error {
 			o, err := project(row)
 			if err != nil {
 				return err
 			}
 			return emit(o)
-		}); err != nil {
+		}); err != nil && err != errStop {
 			return err
 		}
 	default:
 		var rows []sortedRow
-		add := func(row []types.Value) error {
+		if err := visit(func(row []types.Value) error {
 			o, err := project(row)
 			if err != nil {
 				return err
 			}
 			sr := sortedRow{out: slices.Clone(o)}
-			for _, k := range order {
+			for _, k := range q.order {
 				if k.pos >= 0 {
 					sr.keys = append(sr.keys, sr.out[k.pos])
-				} else {
-					v, err := k.x.eval(row)
-					if err != nil {
-						return err
-					}
-					sr.keys = append(sr.keys, v)
+					continue
 				}
+				v, err := k.x.eval(row)
+				if err != nil {
+					return err
+				}
+				sr.keys = append(sr.keys, v)
 			}
 			rows = append(rows, sr)
 			return nil
-		}
-		if acc == nil {
-			if err := add(nil); err != nil {
-				return err
-			}
-		} else if err := acc.visit(tx, func(_ []byte, row []types.Value) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return add(row)
 		}); err != nil {
 			return err
 		}
-		slices.SortStableFunc(rows, func(a, b sortedRow) int { return compareKeys(order, a.keys, b.keys) })
+		slices.SortStableFunc(rows, func(a, b sortedRow) int { return compareKeys(q.order, a.keys, b.keys) })
 		for _, r := range rows {
 			if err := emit(r.out); err == errStop {
 				break
@@ -368,39 +381,68 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, sc *scope) ([]orderKey,
 	return keys, nil
 }
 
-// limits evaluates LIMIT and OFFSET; limit -1 means none.
-func limits(l *sqlparser.Limit) (offset, limit int64, err error) {
-	limit = -1
+// limitExprs are a statement's LIMIT and OFFSET, evaluated at each execution (they may be
+// parameters).
+type limitExprs struct {
+	limit, offset *expr
+}
+
+func bindLimits(l *sqlparser.Limit, ps *params) (*limitExprs, error) {
+	le := &limitExprs{}
 	if l == nil {
-		return 0, -1, nil
+		return le, nil
 	}
-	eval := func(e sqlparser.Expr, what string) (int64, error) {
-		x, err := compile(e, &scope{})
+	bindOne := func(e sqlparser.Expr, what string) (*expr, error) {
+		if e == nil {
+			return nil, nil
+		}
+		x, err := compile(e, &scope{params: ps})
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
-		if !x.constant || !x.typ.IsInteger() && x.typ != types.Null {
-			return 0, Errorf("42804", "argument of %s must be an integer constant", what)
+		if x.unknown {
+			if x, err = castLiteral(x, types.Int64); err != nil {
+				return nil, err
+			}
 		}
-		v := mustConst(x)
-		if v.IsNull() {
-			return -1, nil
+		if !x.rowFree || !x.typ.IsInteger() && x.typ != types.Null {
+			return nil, Errorf("42804", "argument of %s must be type bigint, not type %s", what, x.typ)
+		}
+		return x, nil
+	}
+	var err error
+	if le.limit, err = bindOne(l.Rowcount, "LIMIT"); err != nil {
+		return nil, err
+	}
+	if le.offset, err = bindOne(l.Offset, "OFFSET"); err != nil {
+		return nil, err
+	}
+	return le, nil
+}
+
+// eval returns the offset and the limit (-1: none).
+func (le *limitExprs) eval() (offset, limit int64, err error) {
+	limit = -1
+	get := func(x *expr, what string) (int64, bool, error) {
+		if x == nil {
+			return 0, false, nil
+		}
+		v, err := x.eval(nil)
+		if err != nil || v.IsNull() {
+			return 0, false, err
 		}
 		if v.I < 0 {
-			return 0, Errorf("2201W", "%s must not be negative", what)
+			return 0, false, Errorf("2201W", "%s must not be negative", what)
 		}
-		return v.I, nil
+		return v.I, true, nil
 	}
-	if l.Rowcount != nil {
-		if limit, err = eval(l.Rowcount, "LIMIT"); err != nil {
-			return 0, 0, err
-		}
+	if n, ok, err := get(le.limit, "LIMIT"); err != nil {
+		return 0, 0, err
+	} else if ok {
+		limit = n
 	}
-	if l.Offset != nil {
-		if offset, err = eval(l.Offset, "OFFSET"); err != nil {
-			return 0, 0, err
-		}
-		offset = max(offset, 0)
+	if offset, _, err = get(le.offset, "OFFSET"); err != nil {
+		return 0, 0, err
 	}
 	return offset, limit, nil
 }

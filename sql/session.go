@@ -28,6 +28,7 @@ type Session struct {
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
 	row    rowBuffers
 
+	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr
 }
 
@@ -53,20 +54,6 @@ func (s *Session) Close() {
 		s.tx.Rollback()
 		s.tx, s.failed = nil, false
 	}
-}
-
-// Exec implements Executor.
-func (s *Session) Exec(ctx context.Context, query string, out Output) error {
-	pieces, err := splitAndRewrite(query)
-	if err != nil {
-		return s.fail(err)
-	}
-	for _, p := range pieces {
-		if err := s.execOne(ctx, p, out); err != nil {
-			return s.fail(err)
-		}
-	}
-	return nil
 }
 
 // fail marks an explicit transaction failed and maps the error to a SQLSTATE.
@@ -118,74 +105,8 @@ func syntaxError(err error) error {
 	return Errorf("42601", "syntax error: %s", msg)
 }
 
-func (s *Session) execOne(ctx context.Context, p piece, out Output) error {
-	if s.failed {
-		switch p.first {
-		case "rollback", "abort", "commit", "end":
-		default:
-			return Errorf("25P02", "current transaction is aborted, commands ignored until end of transaction block")
-		}
-	}
-	// Statements vitess does not know, or knows differently.
-	switch {
-	case p.first == "checkpoint" && len(p.words) == 1:
-		if err := s.ts.Checkpoint(ctx); err != nil {
-			return err
-		}
-		return out.Complete("CHECKPOINT")
-	case (p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
-		if p.first == "end" {
-			return s.commit(ctx, out)
-		}
-		return s.rollback(out)
-	}
-	stmt, err := parser.ParseStrictDDL(p.sql)
-	if err != nil {
-		return syntaxError(err)
-	}
-	switch st := stmt.(type) {
-	case *sqlparser.Begin:
-		if len(st.TxAccessModes) > 0 {
-			return Errorf("0A000", "transaction access modes are not supported yet")
-		}
-		if s.tx != nil {
-			// PostgreSQL warns and carries on; so do we (without the warning).
-			return out.Complete("BEGIN")
-		}
-		s.tx = s.ts.Begin()
-		return out.Complete("BEGIN")
-	case *sqlparser.Commit:
-		return s.commit(ctx, out)
-	case *sqlparser.Rollback:
-		return s.rollback(out)
-	case *sqlparser.CreateTable:
-		if s.tx != nil {
-			return Errorf("0A000", "CREATE TABLE inside a transaction block is not supported yet")
-		}
-		return s.createTable(ctx, st, out)
-	case *sqlparser.DropTable:
-		if s.tx != nil {
-			return Errorf("0A000", "DROP TABLE inside a transaction block is not supported yet")
-		}
-		return s.dropTable(ctx, st, out)
-	case *sqlparser.Select:
-		return s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.selectStmt(ctx, tx, st, out) })
-	case *sqlparser.Insert:
-		return s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.insert(ctx, tx, st, out) })
-	case *sqlparser.Update:
-		return s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.update(ctx, tx, st, out) })
-	case *sqlparser.Delete:
-		return s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.delete(ctx, tx, st, out) })
-	}
-	return Errorf("0A000", "statement not supported: %s", firstWords(p.words, 3))
-}
-
 func isTxnTail(words []string) bool {
 	return len(words) == 0 || len(words) == 1 && (words[0] == "transaction" || words[0] == "work")
-}
-
-func firstWords(w []string, n int) string {
-	return strings.ToUpper(strings.Join(w[:min(n, len(w))], " "))
 }
 
 // withTxn runs fn in the explicit transaction, or in its own autocommitted one.

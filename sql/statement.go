@@ -1,0 +1,259 @@
+package sql
+
+import (
+	"context"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// Statement is one parsed statement, with its plan once bound. Sessions cache them by query
+// text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
+type Statement struct {
+	first string // first word, lower case
+	words []string
+	ast   sqlparser.Statement // nil for statements handled without vitess
+	// declared are parameter types the client named at Parse; types.Null where it did not.
+	declared []types.Type
+	plan     *plan
+}
+
+// plan is a bound statement: its parameters, result columns, the schemas it was bound against
+// (it is re-bound when any of them changes) and the function that runs it.
+type plan struct {
+	params *params
+	cols   []Column
+	deps   []dep
+	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
+}
+
+type dep struct {
+	table  string
+	schema *types.Schema
+}
+
+// parse turns one dialect-rewritten piece into a Statement.
+func parse(p piece) (*Statement, error) {
+	st := &Statement{first: p.first, words: p.words}
+	switch {
+	case p.first == "checkpoint" && len(p.words) == 1,
+		(p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
+		return st, nil
+	}
+	ast, err := parser.ParseStrictDDL(p.sql)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	st.ast = ast
+	return st, nil
+}
+
+// maxCachedQueries bounds a session's statement cache; past it the cache starts over.
+const maxCachedQueries = 512
+
+// statements returns the parsed statements of query, from the session's cache when it can.
+func (s *Session) statements(query string) ([]*Statement, error) {
+	if sts, ok := s.cache[query]; ok {
+		return sts, nil
+	}
+	pieces, err := splitAndRewrite(query)
+	if err != nil {
+		return nil, err
+	}
+	sts := make([]*Statement, 0, len(pieces))
+	for _, p := range pieces {
+		st, err := parse(p)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
+	}
+	if s.cache == nil || len(s.cache) >= maxCachedQueries {
+		s.cache = make(map[string][]*Statement)
+	}
+	s.cache[query] = sts
+	return sts, nil
+}
+
+// Prepare parses a single statement for the extended query protocol. paramTypes are the types
+// the client declared for $1..$n (types.Null where it left the choice to the server).
+func (s *Session) Prepare(query string, paramTypes []types.Type) (*Statement, error) {
+	pieces, err := splitAndRewrite(query)
+	if err != nil {
+		return nil, err
+	}
+	if len(pieces) > 1 {
+		return nil, Errorf("42601", "cannot insert multiple commands into a prepared statement")
+	}
+	if len(pieces) == 0 {
+		return &Statement{}, nil
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		return nil, err
+	}
+	st.declared = paramTypes
+	if _, err := s.bind(st); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// Empty reports whether the statement has no SQL (an empty query string).
+func (st *Statement) Empty() bool { return st.first == "" && st.ast == nil }
+
+// ParamTypes are the types of $1..$n, inferred from where they are used.
+func (st *Statement) ParamTypes() []types.Type {
+	if st.plan == nil {
+		return nil
+	}
+	return st.plan.params.types
+}
+
+// Columns are the result columns, nil for a statement that returns no rows.
+func (st *Statement) Columns() []Column {
+	if st.plan == nil {
+		return nil
+	}
+	return st.plan.cols
+}
+
+// bind returns the statement's plan, binding it on first use and again whenever a table it
+// reads changed schema (dropped, re-created) since. Statements without a plan return nil.
+func (s *Session) bind(st *Statement) (*plan, error) {
+	if p := st.plan; p != nil {
+		fresh := true
+		for _, d := range p.deps {
+			if cur, _ := s.ts.Schema(d.table); cur != d.schema {
+				fresh = false
+				break
+			}
+		}
+		if fresh {
+			return p, nil
+		}
+	}
+	ps := &params{types: append([]types.Type(nil), st.declared...)}
+	var p *plan
+	var err error
+	switch ast := st.ast.(type) {
+	case *sqlparser.Select:
+		p, err = s.bindSelect(ast, ps)
+	case *sqlparser.Insert:
+		p, err = s.bindInsert(ast, ps)
+	case *sqlparser.Update:
+		p, err = s.bindUpdate(ast, ps)
+	case *sqlparser.Delete:
+		p, err = s.bindDelete(ast, ps)
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ps.settle()
+	p.params = ps
+	st.plan = p
+	return p, nil
+}
+
+// Exec implements Executor: it runs every statement of query in order.
+func (s *Session) Exec(ctx context.Context, query string, out Output) error {
+	sts, err := s.statements(query)
+	if err != nil {
+		return s.fail(err)
+	}
+	for _, st := range sts {
+		if err := s.run(ctx, st, nil, out); err != nil {
+			return s.fail(err)
+		}
+	}
+	return nil
+}
+
+// ExecPrepared runs a prepared statement with parameter values of its ParamTypes.
+func (s *Session) ExecPrepared(ctx context.Context, st *Statement, args []types.Value, out Output) error {
+	if err := s.run(ctx, st, args, out); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}
+
+func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, out Output) error {
+	if st.Empty() {
+		return nil
+	}
+	if s.failed {
+		switch st.first {
+		case "rollback", "abort", "commit", "end":
+		default:
+			return Errorf("25P02", "current transaction is aborted, commands ignored until end of transaction block")
+		}
+	}
+	p, err := s.bind(st)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		return s.execUtility(ctx, st, out)
+	}
+	if len(args) != len(p.params.types) {
+		return Errorf("08P01", "bind message supplies %d parameters, but prepared statement requires %d",
+			len(args), len(p.params.types))
+	}
+	p.params.vals = args
+	if p.cols != nil {
+		if err := out.Columns(p.cols); err != nil {
+			return err
+		}
+	}
+	return s.withTxn(ctx, func(tx *tablespace.Txn) error { return p.run(ctx, tx, out) })
+}
+
+// execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.
+func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) error {
+	switch st.first {
+	case "checkpoint":
+		if err := s.ts.Checkpoint(ctx); err != nil {
+			return err
+		}
+		return out.Complete("CHECKPOINT")
+	case "end":
+		if st.ast == nil {
+			return s.commit(ctx, out)
+		}
+	case "abort":
+		if st.ast == nil {
+			return s.rollback(out)
+		}
+	}
+	switch ast := st.ast.(type) {
+	case *sqlparser.Begin:
+		if len(ast.TxAccessModes) > 0 {
+			return unsupported("transaction access modes")
+		}
+		if s.tx == nil {
+			s.tx = s.ts.Begin()
+		}
+		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
+		return out.Complete("BEGIN")
+	case *sqlparser.Commit:
+		return s.commit(ctx, out)
+	case *sqlparser.Rollback:
+		return s.rollback(out)
+	case *sqlparser.CreateTable:
+		if s.tx != nil {
+			return unsupported("CREATE TABLE inside a transaction block")
+		}
+		return s.createTable(ctx, ast, out)
+	case *sqlparser.DropTable:
+		if s.tx != nil {
+			return unsupported("DROP TABLE inside a transaction block")
+		}
+		return s.dropTable(ctx, ast, out)
+	}
+	return Errorf("0A000", "statement not supported: %s", strings.ToUpper(strings.Join(st.words[:min(3, len(st.words))], " ")))
+}
