@@ -72,6 +72,50 @@ func (s *fakeSession) Exec(_ context.Context, q string, out sql.Output) error {
 	return nil
 }
 
+type fakeStmt struct {
+	query  string
+	params []types.Type
+	cols   []sql.Column
+}
+
+func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
+func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
+
+// Prepare knows "rows", "many", "insert", "fail" and "echo $1" (returns its text parameter).
+func (s *fakeSession) Prepare(q string, declared []types.Type) (sql.PreparedStatement, error) {
+	st := &fakeStmt{query: q}
+	switch q {
+	case "rows":
+		st.cols = []sql.Column{{Name: "id", Type: types.Int32}, {Name: "name", Type: types.Text}, {Name: "ok", Type: types.Bool}}
+	case "many":
+		st.cols = []sql.Column{{Name: "n", Type: types.Int64}}
+	case "echo $1":
+		st.params = []types.Type{types.Int64}
+		if len(declared) == 1 && declared[0] != types.Null {
+			st.params = declared
+		}
+		st.cols = []sql.Column{{Name: "v", Type: st.params[0]}}
+	case "insert", "fail":
+	default:
+		return nil, sql.Errorf("42601", "syntax error at or near %q", q)
+	}
+	return st, nil
+}
+
+func (s *fakeSession) ExecPrepared(ctx context.Context, ps sql.PreparedStatement, args []types.Value, out sql.Output) error {
+	st := ps.(*fakeStmt)
+	if st.query == "echo $1" {
+		out.Row(args)
+		return out.Complete("SELECT 1")
+	}
+	return s.Exec(ctx, st.query, noColumns{out})
+}
+
+// noColumns drops Columns calls: the extended protocol describes results separately.
+type noColumns struct{ sql.Output }
+
+func (noColumns) Columns([]sql.Column) error { return nil }
+
 // startServer serves a fakeBackend on a loopback port.
 func startServer(t *testing.T, mut ...func(*Config)) (*Server, string) {
 	t.Helper()

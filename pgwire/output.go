@@ -15,24 +15,46 @@ const flushRows = 512
 type output struct {
 	be      *pgproto3.Backend
 	fields  []pgproto3.FieldDescription
+	types   []types.Type // column types, for binary encoding
+	formats []int16      // per column: 0 text, 1 binary; empty means all text
 	values  [][]byte
 	scratch []byte
 	pending int
 }
 
+// Columns implements sql.Output for the simple protocol: results are described, in text.
 func (o *output) Columns(cols []sql.Column) error {
+	o.describe(cols, nil)
+	o.prepare(cols, nil)
+	return nil
+}
+
+// describe sends a RowDescription with the given formats (nil: text).
+func (o *output) describe(cols []sql.Column, formats []int16) {
 	o.fields = o.fields[:0]
-	for _, c := range cols {
+	for i, c := range cols {
+		var f int16
+		if i < len(formats) {
+			f = formats[i]
+		}
 		o.fields = append(o.fields, pgproto3.FieldDescription{
 			Name:         []byte(c.Name),
 			DataTypeOID:  c.Type.OID(),
 			DataTypeSize: c.Type.Size(),
 			TypeModifier: -1,
-			Format:       0,
+			Format:       f,
 		})
 	}
 	o.be.Send(&pgproto3.RowDescription{Fields: o.fields})
-	return nil
+}
+
+// prepare sets the column types and formats the following rows are encoded with.
+func (o *output) prepare(cols []sql.Column, formats []int16) {
+	o.types = o.types[:0]
+	for _, c := range cols {
+		o.types = append(o.types, c.Type)
+	}
+	o.formats = formats
 }
 
 func (o *output) Row(row []types.Value) error {
@@ -45,12 +67,16 @@ func (o *output) Row(row []types.Value) error {
 	// allocation. Offsets are taken first because appending may move the buffer.
 	var offs [64]int
 	ends := offs[:0]
-	for _, v := range row {
+	for i, v := range row {
 		if v.IsNull() {
 			ends = append(ends, -1)
 			continue
 		}
-		o.scratch = v.AppendText(o.scratch)
+		if i < len(o.formats) && o.formats[i] == 1 && i < len(o.types) {
+			o.scratch = appendBinary(o.scratch, o.types[i], v)
+		} else {
+			o.scratch = v.AppendText(o.scratch)
+		}
 		ends = append(ends, len(o.scratch))
 	}
 	start := 0

@@ -156,12 +156,14 @@ func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
 
 // conn is the state of one client connection.
 type conn struct {
-	srv     *Server
-	nc      net.Conn
-	be      *pgproto3.Backend
-	log     *slog.Logger
-	session sql.Executor
-	out     output
+	srv        *Server
+	nc         net.Conn
+	be         *pgproto3.Backend
+	log        *slog.Logger
+	session    sql.Executor
+	out        output
+	statements map[string]*statement
+	portals    map[string]*portal
 }
 
 // fatal sends a FATAL error; the caller then closes the connection.
@@ -239,7 +241,9 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 // loop reads and answers messages until the client leaves or breaks the protocol.
 func (c *conn) loop(ctx context.Context) {
 	c.out.be = c.be
-	// After an error in extended-protocol messages, PostgreSQL discards messages until Sync.
+	c.statements = make(map[string]*statement)
+	c.portals = make(map[string]*portal)
+	// After an error in an extended-protocol message, PostgreSQL skips messages until Sync.
 	skipToSync := false
 	for {
 		msg, err := c.be.Receive()
@@ -249,6 +253,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			return
 		}
+		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:
 			c.query(ctx, m.String)
@@ -256,17 +261,41 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		case *pgproto3.Sync:
 			skipToSync = false
+			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 		case *pgproto3.Flush:
-		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close:
+		case *pgproto3.Parse:
 			if !skipToSync {
-				skipToSync = true
-				c.be.Send(errorResponse("ERROR", &sql.Error{Code: "0A000",
-					Message: "extended query protocol is not supported yet; use the simple query protocol"}))
+				extErr = c.parse(m)
+			}
+		case *pgproto3.Bind:
+			if !skipToSync {
+				extErr = c.bind(m)
+			}
+		case *pgproto3.Describe:
+			if !skipToSync {
+				extErr = c.describe(m)
+			}
+		case *pgproto3.Execute:
+			if !skipToSync {
+				extErr = c.execute(ctx, m)
+			}
+		case *pgproto3.Close:
+			if !skipToSync {
+				c.closeObject(m)
 			}
 		default:
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message %T", m)})
 			return
+		}
+		if extErr != nil {
+			skipToSync = true
+			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
+		}
+		// Pipelined extended messages are answered together at Sync or Flush.
+		switch msg.(type) {
+		case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close:
+			continue
 		}
 		if err := c.be.Flush(); err != nil {
 			return

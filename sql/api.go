@@ -47,11 +47,23 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// PreparedStatement is what the extended query protocol needs to know of a statement.
+type PreparedStatement interface {
+	ParamTypes() []types.Type
+	Columns() []Column // nil when the statement returns no rows
+}
+
 // Executor is the contract a session offers to pgwire and to the database/sql driver.
 type Executor interface {
 	// Exec runs every statement of query in order, writing results to out. It stops at the
 	// first failing statement and returns its error (an *Error for client-caused errors).
 	Exec(ctx context.Context, query string, out Output) error
+	// Prepare parses and plans one statement for the extended query protocol. paramTypes are
+	// the types the client declared for $1..$n, types.Null where it left them to the server.
+	Prepare(query string, paramTypes []types.Type) (PreparedStatement, error)
+	// ExecPrepared runs a prepared statement with values of its ParamTypes. It does not call
+	// out.Columns: the extended protocol describes results separately.
+	ExecPrepared(ctx context.Context, st PreparedStatement, args []types.Value, out Output) error
 	// TxStatus is TxIdle, TxActive or TxFailed.
 	TxStatus() byte
 	// Close rolls back any open transaction.

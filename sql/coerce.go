@@ -58,6 +58,10 @@ func intRange(t types.Type, i int64) error {
 	return nil
 }
 
+// ParseText reads s as a value of type t, the way PostgreSQL reads text input for that type
+// (pgwire uses it for parameters sent in text format).
+func ParseText(s string, t types.Type) (types.Value, error) { return parseText(s, t) }
+
 // parseText reads s as a value of type t, the way PostgreSQL reads an untyped literal.
 func parseText(s string, t types.Type) (types.Value, error) {
 	bad := func() (types.Value, error) {
@@ -112,9 +116,11 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return bad()
 	case types.Timestamp:
 		trimmed := strings.TrimSpace(s)
-		for _, layout := range []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+		for _, layout := range timestampLayouts {
 			if ts, err := time.Parse(layout, trimmed); err == nil {
-				return types.Value{T: types.Timestamp, I: ts.UnixMicro()}, nil
+				// timestamp without time zone ignores a zone in its input, as PostgreSQL does.
+				wall := time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(), time.UTC)
+				return types.Value{T: types.Timestamp, I: wall.UnixMicro()}, nil
 			}
 		}
 		return bad()
@@ -131,6 +137,12 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return types.NewText(s), nil
 	}
 	return bad()
+}
+
+var timestampLayouts = []string{
+	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999 MST", "2006-01-02",
 }
 
 // decodeByteaEscape reads bytea's escape format: \\ for a backslash, \nnn octal, else raw.

@@ -80,7 +80,7 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 
 // Prepare parses a single statement for the extended query protocol. paramTypes are the types
 // the client declared for $1..$n (types.Null where it left the choice to the server).
-func (s *Session) Prepare(query string, paramTypes []types.Type) (*Statement, error) {
+func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatement, error) {
 	pieces, err := splitAndRewrite(query)
 	if err != nil {
 		return nil, err
@@ -167,22 +167,28 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 		return s.fail(err)
 	}
 	for _, st := range sts {
-		if err := s.run(ctx, st, nil, out); err != nil {
+		if err := s.run(ctx, st, nil, out, true); err != nil {
 			return s.fail(err)
 		}
 	}
 	return nil
 }
 
-// ExecPrepared runs a prepared statement with parameter values of its ParamTypes.
-func (s *Session) ExecPrepared(ctx context.Context, st *Statement, args []types.Value, out Output) error {
-	if err := s.run(ctx, st, args, out); err != nil {
+// ExecPrepared implements Executor.
+func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args []types.Value, out Output) error {
+	st, ok := ps.(*Statement)
+	if !ok {
+		return Errorf("XX000", "statement %T was not prepared by this session", ps)
+	}
+	if err := s.run(ctx, st, args, out, false); err != nil {
 		return s.fail(err)
 	}
 	return nil
 }
 
-func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, out Output) error {
+// run executes a statement; describe says whether to announce result columns first (the simple
+// protocol does, the extended one describes them separately).
+func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, out Output, describe bool) error {
 	if st.Empty() {
 		return nil
 	}
@@ -205,7 +211,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 			len(args), len(p.params.types))
 	}
 	p.params.vals = args
-	if p.cols != nil {
+	if describe && p.cols != nil {
 		if err := out.Columns(p.cols); err != nil {
 			return err
 		}

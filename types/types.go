@@ -47,6 +47,32 @@ func (t Type) OID() uint32 {
 	return 25 // unknown/NULL columns are described as text, as PostgreSQL does for literals
 }
 
+// FromOID maps a PostgreSQL type OID to a drove type; Null for OIDs drove has no type for
+// (including 0, "unspecified").
+func FromOID(oid uint32) Type {
+	switch oid {
+	case 21:
+		return Int16
+	case 23:
+		return Int32
+	case 20:
+		return Int64
+	case 700:
+		return Float32
+	case 701:
+		return Float64
+	case 16:
+		return Bool
+	case 25, 1043, 1042, 19: // text, varchar, bpchar, name
+		return Text
+	case 1114, 1184: // timestamp, timestamptz (read as UTC)
+		return Timestamp
+	case 17:
+		return Bytea
+	}
+	return Null
+}
+
 // Size is the PostgreSQL typlen reported in RowDescription (-1 for variable length).
 func (t Type) Size() int16 {
 	switch t {

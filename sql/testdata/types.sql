@@ -104,3 +104,14 @@ SELECT v FROM fkey WHERE f = 2.5
 ----
 two and a half
 tag: SELECT 1
+
+statement ok
+INSERT INTO t (id, ts) VALUES (10, '2024-05-06 07:08:09.123456Z'), (11, '2024-05-06T07:08:09+02:00'), (12, '2024-05-06 07:08:09-05')
+
+query
+SELECT id, ts FROM t WHERE id >= 10 ORDER BY id
+----
+10|2024-05-06 07:08:09.123456
+11|2024-05-06 07:08:09
+12|2024-05-06 07:08:09
+tag: SELECT 3

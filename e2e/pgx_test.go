@@ -1,0 +1,150 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// TestPgx drives the server with pgx v5 in each of its query modes: the default caches
+// prepared statements and uses binary formats; the others describe, exec, or use the simple
+// protocol.
+func TestPgx(t *testing.T) {
+	n := newNode(t)
+	n.start()
+	ctx := context.Background()
+	modes := []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe,
+		pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol}
+	for i, mode := range modes {
+		t.Run(mode.String(), func(t *testing.T) {
+			cfg, err := pgx.ParseConfig(n.url())
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.DefaultQueryExecMode = mode
+			c, err := pgx.ConnectConfig(ctx, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close(ctx)
+			table := fmt.Sprintf("things%d", i)
+			if _, err := c.Exec(ctx, "CREATE TABLE "+table+
+				" (id bigint PRIMARY KEY, name text, score double precision, small smallint, ok boolean, at timestamp, raw bytea)"); err != nil {
+				t.Fatal(err)
+			}
+			at := time.Date(2024, 5, 6, 7, 8, 9, 123456000, time.UTC)
+			for id := int64(1); id <= 3; id++ {
+				if _, err := c.Exec(ctx, "INSERT INTO "+table+" VALUES ($1, $2, $3, $4, $5, $6, $7)",
+					id, fmt.Sprint("name", id), float64(id)/4, int16(id), id%2 == 0, at, []byte{byte(id), 0}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var (
+				name  string
+				score float64
+				small int16
+				ok    bool
+				got   time.Time
+				raw   []byte
+			)
+			if err := c.QueryRow(ctx, "SELECT name, score, small, ok, at, raw FROM "+table+" WHERE id = $1", int64(2)).
+				Scan(&name, &score, &small, &ok, &got, &raw); err != nil {
+				t.Fatal(err)
+			}
+			if name != "name2" || score != 0.5 || small != 2 || !ok || !got.Equal(at) || string(raw) != "\x02\x00" {
+				t.Fatalf("scanned %q %v %v %v %v %v", name, score, small, ok, got, raw)
+			}
+			tag, err := c.Exec(ctx, "UPDATE "+table+" SET score = score + $1 WHERE id = $2", 1.0, int64(3))
+			if err != nil || tag.String() != "UPDATE 1" {
+				t.Fatalf("update: %v %v", tag, err)
+			}
+			_, err = c.Exec(ctx, "INSERT INTO "+table+" (id, name) VALUES ($1, $2)", int64(1), "dup")
+			var pgErr *pgconn.PgError
+			if !errors.As(err, &pgErr) || pgErr.Code != "23505" {
+				t.Fatalf("duplicate: %v, want 23505", err)
+			}
+			tx, err := c.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := tx.Exec(ctx, "DELETE FROM "+table+" WHERE id = $1", int64(1)); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Rollback(ctx); err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := c.Query(ctx, "SELECT id FROM "+table+" ORDER BY id")
+			ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+			if err != nil || fmt.Sprint(ids) != "[1 2 3]" {
+				t.Fatalf("ids %v %v", ids, err)
+			}
+		})
+	}
+}
+
+// TestPgxPool: 32 pooled connections increment counters concurrently inside transactions with
+// row locks; no increment may be lost.
+func TestPgxPool(t *testing.T) {
+	n := newNode(t)
+	n.start()
+	ctx := context.Background()
+	cfg, err := pgxpool.ParseConfig(n.url())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxConns = 32
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := pool.Exec(ctx, "CREATE TABLE counters (id int PRIMARY KEY, n bigint NOT NULL)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, "INSERT INTO counters VALUES (1, 0), (2, 0), (3, 0), (4, 0)"); err != nil {
+		t.Fatal(err)
+	}
+	const workers, each = 32, 20
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				id := int32(1 + (w+i)%4)
+				if _, err := pool.Exec(ctx, "UPDATE counters SET n = n + 1 WHERE id = $1", id); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	var total int64
+	if err := pool.QueryRow(ctx, "SELECT n FROM counters WHERE id = 1").Scan(&total); err != nil {
+		t.Fatal(err)
+	}
+	sum := int64(0)
+	for id := int32(1); id <= 4; id++ {
+		var v int64
+		if err := pool.QueryRow(ctx, "SELECT n FROM counters WHERE id = $1", id).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		sum += v
+	}
+	if sum != workers*each {
+		t.Fatalf("counters sum to %d, want %d: increments were lost", sum, workers*each)
+	}
+}

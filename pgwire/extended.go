@@ -1,0 +1,178 @@
+package pgwire
+
+import (
+	"context"
+	"slices"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
+)
+
+// The extended query protocol: Parse makes a prepared statement, Bind a portal (a statement
+// with parameter values and result formats), Execute runs a portal, possibly a few rows at a
+// time, Sync ends the exchange. After an error every message up to Sync is skipped.
+
+type statement struct {
+	st sql.PreparedStatement
+}
+
+type portal struct {
+	st      sql.PreparedStatement
+	args    []types.Value
+	formats []int16 // result format per column
+	// A portal executed with a row limit runs to completion once and hands out its rows in
+	// batches; rows and tag hold what is left.
+	started bool
+	rows    [][]types.Value
+	tag     string
+}
+
+func paramOIDs(ts []types.Type) []uint32 {
+	oids := make([]uint32, len(ts))
+	for i, t := range ts {
+		oids[i] = t.OID()
+	}
+	return oids
+}
+
+func (c *conn) parse(m *pgproto3.Parse) error {
+	declared := make([]types.Type, len(m.ParameterOIDs))
+	for i, oid := range m.ParameterOIDs {
+		declared[i] = types.FromOID(oid)
+	}
+	st, err := c.session.Prepare(m.Query, declared)
+	if err != nil {
+		return err
+	}
+	if m.Name != "" {
+		if _, exists := c.statements[m.Name]; exists {
+			return sql.Errorf("42P05", "prepared statement %q already exists", m.Name)
+		}
+	}
+	c.statements[m.Name] = &statement{st: st}
+	c.be.Send(&pgproto3.ParseComplete{})
+	return nil
+}
+
+func (c *conn) bind(m *pgproto3.Bind) error {
+	s, ok := c.statements[m.PreparedStatement]
+	if !ok {
+		return sql.Errorf("26000", "prepared statement %q does not exist", m.PreparedStatement)
+	}
+	ptypes := s.st.ParamTypes()
+	if len(m.Parameters) != len(ptypes) {
+		return sql.Errorf("08P01", "bind message supplies %d parameters, but prepared statement %q requires %d",
+			len(m.Parameters), m.PreparedStatement, len(ptypes))
+	}
+	if n := len(m.ParameterFormatCodes); n > 1 && n != len(m.Parameters) {
+		return sql.Errorf("08P01", "bind message has %d parameter formats but %d parameters", n, len(m.Parameters))
+	}
+	args := make([]types.Value, len(m.Parameters))
+	for i, raw := range m.Parameters {
+		f, _ := formatFor(m.ParameterFormatCodes, i)
+		v, err := decodeParam(raw, f, ptypes[i])
+		if err != nil {
+			return err
+		}
+		args[i] = v
+	}
+	cols := s.st.Columns()
+	formats := make([]int16, len(cols))
+	for i := range cols {
+		f, err := formatFor(m.ResultFormatCodes, i)
+		if err != nil || f < 0 || f > 1 {
+			return sql.Errorf("08P01", "invalid result format codes")
+		}
+		formats[i] = f
+	}
+	c.portals[m.DestinationPortal] = &portal{st: s.st, args: args, formats: formats}
+	c.be.Send(&pgproto3.BindComplete{})
+	return nil
+}
+
+func (c *conn) describe(m *pgproto3.Describe) error {
+	var cols []sql.Column
+	var formats []int16
+	switch m.ObjectType {
+	case 'S':
+		s, ok := c.statements[m.Name]
+		if !ok {
+			return sql.Errorf("26000", "prepared statement %q does not exist", m.Name)
+		}
+		c.be.Send(&pgproto3.ParameterDescription{ParameterOIDs: paramOIDs(s.st.ParamTypes())})
+		cols = s.st.Columns()
+	case 'P':
+		p, ok := c.portals[m.Name]
+		if !ok {
+			return sql.Errorf("34000", "portal %q does not exist", m.Name)
+		}
+		cols, formats = p.st.Columns(), p.formats
+	default:
+		return sql.Errorf("08P01", "invalid Describe object type %q", m.ObjectType)
+	}
+	if cols == nil {
+		c.be.Send(&pgproto3.NoData{})
+		return nil
+	}
+	c.out.describe(cols, formats)
+	return nil
+}
+
+func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
+	p, ok := c.portals[m.Portal]
+	if !ok {
+		return sql.Errorf("34000", "portal %q does not exist", m.Portal)
+	}
+	c.out.prepare(p.st.Columns(), p.formats)
+	if !p.started && m.MaxRows == 0 {
+		p.started = true
+		return c.session.ExecPrepared(ctx, p.st, p.args, &c.out)
+	}
+	if !p.started {
+		p.started = true
+		var buf bufferedOutput
+		if err := c.session.ExecPrepared(ctx, p.st, p.args, &buf); err != nil {
+			return err
+		}
+		p.rows, p.tag = buf.rows, buf.tag
+	}
+	n := len(p.rows)
+	if m.MaxRows > 0 {
+		n = min(n, int(m.MaxRows))
+	}
+	for _, row := range p.rows[:n] {
+		if err := c.out.Row(row); err != nil {
+			return err
+		}
+	}
+	p.rows = p.rows[n:]
+	if m.MaxRows > 0 && n == int(m.MaxRows) && len(p.rows) > 0 {
+		c.be.Send(&pgproto3.PortalSuspended{})
+		return nil
+	}
+	return c.out.Complete(p.tag)
+}
+
+func (c *conn) closeObject(m *pgproto3.Close) {
+	if m.ObjectType == 'S' {
+		delete(c.statements, m.Name)
+	} else {
+		delete(c.portals, m.Name)
+	}
+	c.be.Send(&pgproto3.CloseComplete{})
+}
+
+// bufferedOutput keeps a whole result for a portal read a few rows at a time.
+type bufferedOutput struct {
+	rows [][]types.Value
+	tag  string
+}
+
+func (b *bufferedOutput) Columns([]sql.Column) error { return nil }
+func (b *bufferedOutput) Row(r []types.Value) error {
+	b.rows = append(b.rows, slices.Clone(r))
+	return nil
+}
+func (b *bufferedOutput) Complete(tag string) error { b.tag = tag; return nil }
