@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -159,9 +160,6 @@ func (c *connector) Close() error { return c.db.Close() }
 
 var _ io.Closer = (*connector)(nil)
 
-// errArgs: the SQL layer has no bind parameters yet; refusing beats interpolating unsafely.
-var errArgs = errors.New("drove: query arguments are not supported yet; inline literals")
-
 type conn struct{ s *drovesql.Session }
 
 func (c *conn) Prepare(query string) (driver.Stmt, error) { return &stmt{c: c, q: query}, nil }
@@ -188,11 +186,70 @@ func (c *conn) run(ctx context.Context, q string) (*resultSet, error) {
 	return rs, nil
 }
 
-func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
-	if len(args) > 0 {
-		return nil, errArgs
+// runArgs runs one statement with $n arguments through a prepared statement, so values are
+// never spliced into SQL text.
+func (c *conn) runArgs(ctx context.Context, q string, args []driver.NamedValue) (*resultSet, error) {
+	if len(args) == 0 {
+		return c.run(ctx, q)
 	}
-	rs, err := c.run(ctx, q)
+	st, err := c.s.Prepare(q, nil)
+	if err != nil {
+		return nil, err
+	}
+	ptypes := st.ParamTypes()
+	if len(args) != len(ptypes) {
+		return nil, fmt.Errorf("drove: %d arguments for %d parameters", len(args), len(ptypes))
+	}
+	vals := make([]types.Value, len(args))
+	for i, a := range args {
+		if vals[i], err = toValue(a.Value, ptypes[i]); err != nil {
+			return nil, fmt.Errorf("drove: argument $%d: %w", i+1, err)
+		}
+	}
+	rs := &resultSet{cols: st.Columns()}
+	if err := c.s.ExecPrepared(ctx, st, vals, rs); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// toValue converts a database/sql argument to a value of the parameter's type.
+func toValue(v driver.Value, t types.Type) (types.Value, error) {
+	switch x := v.(type) {
+	case nil:
+		return types.NullValue, nil
+	case int64:
+		switch {
+		case t.IsInteger():
+			return types.NewInt(t, x), nil
+		case t.IsFloat():
+			return types.NewFloat(t, float64(x)), nil
+		}
+	case float64:
+		if t.IsFloat() {
+			return types.NewFloat(t, x), nil
+		}
+	case bool:
+		if t == types.Bool {
+			return types.NewBool(x), nil
+		}
+	case time.Time:
+		if t == types.Timestamp {
+			return types.NewTimestamp(x), nil
+		}
+	case []byte:
+		if t == types.Bytea {
+			return types.NewBytea(x), nil
+		}
+		return drovesql.ParseText(string(x), t)
+	case string:
+		return drovesql.ParseText(x, t)
+	}
+	return types.Value{}, fmt.Errorf("cannot use %T as %s", v, t)
+}
+
+func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
+	rs, err := c.runArgs(ctx, q, args)
 	if err != nil {
 		return nil, err
 	}
@@ -200,10 +257,7 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 }
 
 func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
-	if len(args) > 0 {
-		return nil, errArgs
-	}
-	rs, err := c.run(ctx, q)
+	rs, err := c.runArgs(ctx, q, args)
 	if err != nil {
 		return nil, err
 	}
@@ -233,16 +287,18 @@ type stmt struct {
 func (s *stmt) Close() error  { return nil }
 func (s *stmt) NumInput() int { return -1 }
 func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
-	if len(args) > 0 {
-		return nil, errArgs
-	}
-	return s.c.ExecContext(context.Background(), s.q, nil)
+	return s.c.ExecContext(context.Background(), s.q, named(args))
 }
 func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
-	if len(args) > 0 {
-		return nil, errArgs
+	return s.c.QueryContext(context.Background(), s.q, named(args))
+}
+
+func named(args []driver.Value) []driver.NamedValue {
+	out := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		out[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	return s.c.QueryContext(context.Background(), s.q, nil)
+	return out
 }
 
 // resultSet buffers the last statement's result of an Exec; rows presents it to database/sql.

@@ -44,8 +44,18 @@ func TestDatabaseSQLDriver(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if _, err := db.Exec("SELECT * FROM notes WHERE id = $1", 1); err == nil {
-		t.Fatal("query arguments accepted although the SQL layer has no parameters yet")
+	var body string
+	if err := db.QueryRow("SELECT body FROM notes WHERE id = $1", 2).Scan(&body); err != nil || body != "second" {
+		t.Fatalf("query with an argument: %q %v", body, err)
+	}
+	if _, err := db.Exec("INSERT INTO notes VALUES ($1, $2, $3)", 3, "it's; DROP TABLE notes --", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow("SELECT body FROM notes WHERE id = $1", "3").Scan(&body); err != nil || body != "it's; DROP TABLE notes --" {
+		t.Fatalf("argument round trip: %q %v", body, err)
+	}
+	if _, err := db.Exec("DELETE FROM notes WHERE id = $1", 3); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := db.Exec("INSERT INTO notes VALUES (1, 'dup', 0)"); err == nil {
 		t.Fatal("duplicate key accepted")
