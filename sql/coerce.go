@@ -128,7 +128,8 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		if rest, ok := strings.CutPrefix(s, `\x`); ok {
 			b, err := hex.DecodeString(rest)
 			if err != nil {
-				return types.Value{}, Errorf("22P02", "invalid hexadecimal data for type bytea: %q", s)
+				// PostgreSQL reports bad hex digits as invalid_parameter_value, not 22P02.
+				return types.Value{}, Errorf("22023", "invalid hexadecimal data for type bytea: %q", s)
 			}
 			return types.NewBytea(b), nil
 		}

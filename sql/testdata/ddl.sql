@@ -33,6 +33,7 @@ SELECT id, name FROM folded
 ----
 tag: SELECT 0
 
+# deviation: tables without a primary key (hidden row id) are not supported yet.
 statement error 0A000
 CREATE TABLE nopk (a int)
 
@@ -45,19 +46,23 @@ CREATE TABLE dupcol (a int PRIMARY KEY, a text)
 statement error 42703
 CREATE TABLE badkey (a int, PRIMARY KEY (b))
 
+# deviation: foreign keys are not supported.
 statement error 0A000
 CREATE TABLE fk (a int PRIMARY KEY, b int REFERENCES t1(id))
 
+# deviation: CHECK constraints are not supported.
 statement error 0A000
 CREATE TABLE chk (a int PRIMARY KEY, CHECK (a > 0))
 
+# deviation: UNIQUE constraints are not supported yet.
 statement error 0A000
 CREATE TABLE uniq (a int PRIMARY KEY, b int UNIQUE)
 
-# Deviation: PostgreSQL says 42704 (undefined type); vitess cannot parse unknown type names.
+# deviation: PostgreSQL says 42704 (undefined type); vitess cannot parse unknown type names.
 statement error 42601
 CREATE TABLE badtype (a int PRIMARY KEY, b nosuchtype)
 
+# deviation: numeric/decimal is not supported yet.
 statement error 42704
 CREATE TABLE badtype (a int PRIMARY KEY, b decimal(10, 2))
 

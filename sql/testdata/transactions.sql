@@ -114,6 +114,7 @@ tag: ROLLBACK
 statement ok
 BEGIN
 
+# deviation: DDL inside a transaction block is refused; PostgreSQL's DDL is transactional.
 statement error 0A000
 CREATE TABLE inside (a int PRIMARY KEY)
 

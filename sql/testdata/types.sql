@@ -51,7 +51,7 @@ INSERT INTO t (id, ts) VALUES (4, 'yesterday-ish')
 statement error 22P02
 INSERT INTO t (id, b) VALUES (4, 'maybe')
 
-statement error 22P02
+statement error 22023
 INSERT INTO t (id, bin) VALUES (4, '\xzz')
 
 statement error 22001
