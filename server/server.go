@@ -27,6 +27,9 @@ const DefaultTablespace = "drove"
 // Config configures a node. Zero values take the defaults.
 type Config struct {
 	DataDir string // default "./drove-data"
+	// NodeID names this node in the catalog; "" keeps the data directory's (a random one at
+	// first start).
+	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
 	PGAddr             string
 	CheckpointInterval time.Duration // default 60s
@@ -43,7 +46,9 @@ type Server struct {
 	cache  *checkpoint.Cache
 	pg     *pgwire.Server
 	pgAddr net.Addr
+	nodeID string
 
+	ddl         sync.Mutex // serializes CREATE/DROP TABLESPACE
 	mu          sync.RWMutex
 	tablespaces map[string]*tablespace.Tablespace
 	closed      bool
@@ -75,6 +80,10 @@ func Start(cfg Config) (*Server, error) {
 		tablespaces: make(map[string]*tablespace.Tablespace),
 	}
 	if err := s.lockDataDir(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(s.loadNodeID(), s.removeDropped()); err != nil {
+		s.Close()
 		return nil, err
 	}
 	names, err := s.existingTablespaces()
@@ -199,7 +208,7 @@ func (s *Server) Session(database string) (*sql.Session, error) {
 	if !ok {
 		return nil, sql.Errorf("3D000", "database %q does not exist", database)
 	}
-	return sql.NewSession(ts), nil
+	return sql.NewSession(ts, s), nil
 }
 
 // Open implements pgwire.Backend: the database name selects the tablespace.

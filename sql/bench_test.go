@@ -15,7 +15,7 @@ func (discard) Row([]types.Value) error { return nil }
 func (discard) Complete(string) error   { return nil }
 
 func benchSession(b *testing.B, rows int) *Session {
-	s := NewSession(openTestTablespace(b))
+	s := NewSession(openTestTablespace(b), nil)
 	ctx := context.Background()
 	if err := s.Exec(ctx, "CREATE TABLE t (id bigint PRIMARY KEY, v text, n int)", discard{}); err != nil {
 		b.Fatal(err)

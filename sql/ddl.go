@@ -135,7 +135,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 	if err := schema.Validate(); err != nil {
 		return Errorf("42P16", "%v", err)
 	}
-	if _, exists := s.ts.Schema(name); exists {
+	if _, exists := s.ts.Schema(name); exists || systemTables[name] != nil {
 		if st.IfNotExists {
 			return out.Complete("CREATE TABLE")
 		}

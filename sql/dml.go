@@ -70,7 +70,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 	if st.Action != sqlparser.InsertAct || st.Ignore || len(st.OnDup) > 0 || st.RowAlias != nil || len(st.Partitions) > 0 {
 		return nil, unsupported("this form of INSERT")
 	}
-	bt, err := s.bindTable(st.Table, ps)
+	bt, err := s.bindWritableTable(st.Table, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +170,7 @@ func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With,
 	if with != nil || len(orderBy) > 0 || limit != nil {
 		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
 	}
-	return s.bindTable(exprs[0], ps)
+	return s.bindWritableTable(exprs[0], ps)
 }
 
 // matchingKeys returns the keys of the rows a plan selects. Keys are collected before any row

@@ -18,14 +18,14 @@ func FuzzExec(f *testing.F) {
 		f.Add(s)
 	}
 	ts := openTestTablespace(f)
-	setup := NewSession(ts)
+	setup := NewSession(ts, nil)
 	if err := setup.Exec(context.Background(),
 		"CREATE TABLE t (id int PRIMARY KEY, v text, n double precision); INSERT INTO t VALUES (1, 'a', 1), (2, NULL, NULL)",
 		&textOutput{}); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		s := NewSession(ts)
+		s := NewSession(ts, nil)
 		defer s.Close()
 		err := s.Exec(context.Background(), q, &textOutput{})
 		var e *Error

@@ -127,7 +127,7 @@ func openTestTablespace(t testing.TB) *tablespace.Tablespace {
 
 func runGolden(t *testing.T, file string) {
 	blocks := parseGolden(t, file)
-	s := NewSession(openTestTablespace(t))
+	s := NewSession(openTestTablespace(t), nil)
 	defer s.Close()
 	ctx := context.Background()
 	var rewritten strings.Builder

@@ -12,9 +12,11 @@ import (
 
 // boundTable is the one table a statement reads or writes.
 type boundTable struct {
-	name   string
-	schema *types.Schema
-	scope  *scope
+	name    string
+	schema  *types.Schema
+	scope   *scope
+	system  *systemTable // non-nil for a read-only system table
+	session *Session     // whose node and tablespace a system table describes
 }
 
 func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
@@ -33,15 +35,26 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 	if err != nil {
 		return nil, err
 	}
-	schema, ok := s.ts.Schema(name)
-	if !ok {
+	bt := &boundTable{name: name, session: s}
+	if bt.system = systemTables[name]; bt.system != nil {
+		bt.schema = bt.system.schema
+	} else if bt.schema, ok = s.ts.Schema(name); !ok {
 		return nil, relationMissing(name)
 	}
-	sc := &scope{schema: schema, names: []string{name}, params: ps}
+	bt.scope = &scope{schema: bt.schema, names: []string{name}, params: ps}
 	if alias := ate.As.String(); alias != "" {
-		sc.names = []string{alias} // PostgreSQL: an alias hides the table name
+		bt.scope.names = []string{alias} // PostgreSQL: an alias hides the table name
 	}
-	return &boundTable{name: name, schema: schema, scope: sc}, nil
+	return bt, nil
+}
+
+// bindWritableTable binds the target of INSERT, UPDATE or DELETE.
+func (s *Session) bindWritableTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
+	bt, err := s.bindTable(te, ps)
+	if err == nil && bt.system != nil {
+		return nil, Errorf("42809", "cannot change system table %q", bt.name)
+	}
+	return bt, err
 }
 
 // accessKind is how a statement reaches its rows.
@@ -78,6 +91,12 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	a := &access{table: bt}
 	if where == nil {
 		return a, nil
+	}
+	if bt.system != nil {
+		// System tables are generated whole; a filter is all there is to plan.
+		filter, err := compileBool(where.Expr, bt.scope)
+		a.filter = filter
+		return a, err
 	}
 	filter, err := compileBool(where.Expr, bt.scope)
 	if err != nil {
@@ -181,10 +200,7 @@ var errStop = errors.New("stop")
 func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value) error) error {
 	schema := a.table.schema
 	row := make([]types.Value, len(schema.Columns))
-	one := func(key, value []byte) error {
-		if err := types.DecodeRow(schema, key, value, row); err != nil {
-			return err
-		}
+	check := func(key []byte) error {
 		if a.filter != nil {
 			ok, err := a.filter.eval(row)
 			if err != nil {
@@ -196,6 +212,12 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 		}
 		return fn(key, row)
 	}
+	one := func(key, value []byte) error {
+		if err := types.DecodeRow(schema, key, value, row); err != nil {
+			return err
+		}
+		return check(key)
+	}
 	var err error
 	if a.kind == pointLookup {
 		var key, value []byte
@@ -203,6 +225,13 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 		if key, ok, err = a.lookupKey(nil, row); err == nil && ok {
 			if value, found, err = tx.Get(a.table.name, key); err == nil && found {
 				err = one(key, value)
+			}
+		}
+	} else if sys := a.table.system; sys != nil {
+		for _, r := range sys.rows(a.table.session) {
+			copy(row, r)
+			if err = check(nil); err != nil {
+				break
 			}
 		}
 	} else {

@@ -11,7 +11,7 @@ import (
 // The planner must turn primary-key equality into a point lookup, and only that.
 func TestPlannerChoosesPointLookup(t *testing.T) {
 	ts := openTestTablespace(t)
-	s := NewSession(ts)
+	s := NewSession(ts, nil)
 	ctx := context.Background()
 	for _, q := range []string{
 		"CREATE TABLE one (id bigint PRIMARY KEY, v text)",
@@ -68,7 +68,7 @@ func TestPlannerChoosesPointLookup(t *testing.T) {
 
 // A statement vitess only half-parses must be a syntax error, never run half-understood.
 func TestPartialDDLIsRejected(t *testing.T) {
-	s := NewSession(openTestTablespace(t))
+	s := NewSession(openTestTablespace(t), nil)
 	for _, q := range []string{
 		"CREATE TABLE p (a int PRIMARY KEY) PARTITION BY nonsense here",
 		"CREATE TABLE p (a int PRIMARY KEY, b int) WITH garbage",

@@ -10,7 +10,7 @@ import (
 )
 
 func TestPreparedStatements(t *testing.T) {
-	s := NewSession(openTestTablespace(t))
+	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
 	run := func(q string) []string {
 		t.Helper()

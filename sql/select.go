@@ -58,7 +58,9 @@ func (s *Session) bindSelect(st *sqlparser.Select, ps *params) (*plan, error) {
 			return nil, err
 		}
 		sc = bt.scope
-		p.deps = []dep{{bt.name, bt.schema}}
+		if bt.system == nil { // system schemas never change
+			p.deps = []dep{{bt.name, bt.schema}}
+		}
 	}
 	projs, counts, err := s.projections(st.SelectExprs, sc)
 	if err != nil {

@@ -24,6 +24,7 @@ var parser = func() *sqlparser.Parser {
 // Session is one client's SQL session on one tablespace. It is used by one goroutine at a time.
 type Session struct {
 	ts     *tablespace.Tablespace
+	node   Node            // nil: no node-level statements
 	tx     *tablespace.Txn // open explicit transaction, or nil
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
 	row    rowBuffers
@@ -32,8 +33,10 @@ type Session struct {
 	defaultCache map[*types.Schema][]*expr
 }
 
-// NewSession starts a session on ts.
-func NewSession(ts *tablespace.Tablespace) *Session { return &Session{ts: ts} }
+// NewSession starts a session on ts, run by node (nil for a bare tablespace).
+func NewSession(ts *tablespace.Tablespace, node Node) *Session {
+	return &Session{ts: ts, node: node}
+}
 
 var _ Executor = (*Session)(nil)
 

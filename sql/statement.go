@@ -13,9 +13,10 @@ import (
 // Statement is one parsed statement, with its plan once bound. Sessions cache them by query
 // text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
 type Statement struct {
-	first string // first word, lower case
-	words []string
-	ast   sqlparser.Statement // nil for statements handled without vitess
+	first  string // first word, lower case
+	words  []string
+	ast    sqlparser.Statement // nil for statements handled without vitess
+	tsStmt *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -42,6 +43,10 @@ func parse(p piece) (*Statement, error) {
 	case p.first == "checkpoint" && len(p.words) == 1,
 		(p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
 		return st, nil
+	case isTablespaceStmt(p.words):
+		var err error
+		st.tsStmt, err = parseTablespaceStmt(p.sql)
+		return st, err
 	}
 	ast, err := parser.ParseStrictDDL(p.sql)
 	if err != nil {
@@ -103,7 +108,7 @@ func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatem
 }
 
 // Empty reports whether the statement has no SQL (an empty query string).
-func (st *Statement) Empty() bool { return st.first == "" && st.ast == nil }
+func (st *Statement) Empty() bool { return st.first == "" && st.ast == nil && st.tsStmt == nil }
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
 func (st *Statement) ParamTypes() []types.Type {
@@ -192,6 +197,9 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if st.Empty() {
 		return nil
 	}
+	if s.ts.Closed() {
+		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
+	}
 	if s.failed {
 		switch st.first {
 		case "rollback", "abort", "commit", "end":
@@ -221,6 +229,9 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 
 // execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.
 func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) error {
+	if st.tsStmt != nil {
+		return s.execTablespaceStmt(ctx, st.tsStmt, out)
+	}
 	switch st.first {
 	case "checkpoint":
 		if err := s.ts.Checkpoint(ctx); err != nil {

@@ -197,6 +197,9 @@ func (ts *Tablespace) startRaft() error {
 // Name is the tablespace's name.
 func (ts *Tablespace) Name() string { return ts.opts.Name }
 
+// Closed reports whether Close has begun: the replica takes no more statements.
+func (ts *Tablespace) Closed() bool { return ts.closed.Load() }
+
 // Schema returns the schema of a table. The schema is shared and must not be modified.
 func (ts *Tablespace) Schema(table string) (*types.Schema, bool) {
 	t := ts.fsm.table(table)
