@@ -11,17 +11,21 @@ import (
 var version = "dev"
 
 func main() {
+	if err := rootCmd().Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "drove:", err)
+		os.Exit(1)
+	}
+}
+
+func rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "drove",
 		Short:         "drove is a replicated-log SQL database that speaks the PostgreSQL protocol",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(serverCmd(), versionCmd())
-	if err := root.Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "drove:", err)
-		os.Exit(1)
-	}
+	root.AddCommand(serverCmd(), tablespaceCmd(), checkpointCmd(), versionCmd())
+	return root
 }
 
 func versionCmd() *cobra.Command {
