@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -15,13 +14,9 @@ import (
 
 const defaultURL = "postgres://drove@127.0.0.1:5433/drove"
 
-// addURLFlag gives client commands --url, defaulting to $DROVE_URL or the local server.
+// addURLFlag gives client commands --url (or DROVE_URL).
 func addURLFlag(flags *pflag.FlagSet, url *string) {
-	def := os.Getenv("DROVE_URL")
-	if def == "" {
-		def = defaultURL
-	}
-	flags.StringVar(url, "url", def, "server URL (postgres://user@host:port/tablespace); env DROVE_URL")
+	flags.StringVar(url, "url", defaultURL, "server URL (postgres://user@host:port/tablespace)")
 }
 
 // connect opens a connection to url, switched to database when it is not "".

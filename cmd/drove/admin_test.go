@@ -62,3 +62,45 @@ func TestAdminCommands(t *testing.T) {
 		})
 	}
 }
+
+func TestFlagsFromEnvironment(t *testing.T) {
+	cases := []struct {
+		env, value string
+		want       string
+	}{
+		{env: "DROVE_URL", value: "postgres://x@h:1/ts", want: "postgres://x@h:1/ts"},
+		{env: "DROVE_TABLESPACE", value: "sales", want: "sales"},
+	}
+	for _, c := range cases {
+		t.Run(c.env, func(t *testing.T) {
+			t.Setenv(c.env, c.value)
+			cmd := checkpointCmd()
+			if err := flagsFromEnv(cmd.Flags()); err != nil {
+				t.Fatal(err)
+			}
+			name := strings.ToLower(strings.TrimPrefix(c.env, "DROVE_"))
+			if got := cmd.Flags().Lookup(name).Value.String(); got != c.want {
+				t.Fatalf("--%s = %q, want %q", name, got, c.want)
+			}
+		})
+	}
+	t.Run("command line wins", func(t *testing.T) {
+		t.Setenv("DROVE_TABLESPACE", "env")
+		cmd := checkpointCmd()
+		if err := cmd.Flags().Parse([]string{"--tablespace", "flag"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := flagsFromEnv(cmd.Flags()); err != nil {
+			t.Fatal(err)
+		}
+		if got := cmd.Flags().Lookup("tablespace").Value.String(); got != "flag" {
+			t.Fatalf("--tablespace = %q, want the command line's", got)
+		}
+	})
+	t.Run("bad value", func(t *testing.T) {
+		t.Setenv("DROVE_CHECKPOINT_INTERVAL", "soon")
+		if err := flagsFromEnv(serverCmd().Flags()); err == nil || !strings.Contains(err.Error(), "DROVE_CHECKPOINT_INTERVAL") {
+			t.Fatalf("error %v, want one naming DROVE_CHECKPOINT_INTERVAL", err)
+		}
+	})
+}

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -23,6 +25,9 @@ func rootCmd() *cobra.Command {
 		Short:         "drove is a replicated-log SQL database that speaks the PostgreSQL protocol",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Like the postgres image, every flag can come from the environment: --data-dir from
+		// DROVE_DATA_DIR, --url from DROVE_URL. A flag on the command line wins.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return flagsFromEnv(cmd.Flags()) },
 	}
 	root.AddCommand(serverCmd(), tablespaceCmd(), checkpointCmd(), versionCmd())
 	return root
@@ -37,4 +42,18 @@ func versionCmd() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "drove %s\n", version)
 		},
 	}
+}
+
+// flagsFromEnv sets each flag not given on the command line from DROVE_<FLAG_NAME>.
+func flagsFromEnv(flags *pflag.FlagSet) error {
+	var err error
+	flags.VisitAll(func(f *pflag.Flag) {
+		env := "DROVE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(env); ok && !f.Changed && err == nil {
+			if serr := flags.Set(f.Name, v); serr != nil {
+				err = fmt.Errorf("%s: %w", env, serr)
+			}
+		}
+	})
+	return err
 }
