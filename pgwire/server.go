@@ -121,6 +121,13 @@ func (s *Server) track(c net.Conn) bool {
 	return true
 }
 
+// Connections is the number of open client connections.
+func (s *Server) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
 func (s *Server) untrack(c net.Conn) {
 	s.mu.Lock()
 	delete(s.conns, c)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,7 +32,9 @@ type Config struct {
 	// first start).
 	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
-	PGAddr             string
+	PGAddr string
+	// HTTPAddr serves /metrics, /healthz and /readyz; "" serves none.
+	HTTPAddr           string
 	CheckpointInterval time.Duration // default 60s
 	MaxDirtyMemory     int64         // default 256 MiB per tablespace
 	PageCacheMemory    int64         // default 256 MiB for the node
@@ -47,6 +50,10 @@ type Server struct {
 	pg     *pgwire.Server
 	pgAddr net.Addr
 	nodeID string
+
+	metrics  *metrics
+	http     *http.Server
+	httpAddr net.Addr
 
 	ddl         sync.Mutex // serializes CREATE/DROP TABLESPACE
 	mu          sync.RWMutex
@@ -79,6 +86,7 @@ func Start(cfg Config) (*Server, error) {
 		cache:       checkpoint.NewCache(cfg.PageCacheMemory),
 		tablespaces: make(map[string]*tablespace.Tablespace),
 	}
+	s.metrics = newMetrics(s)
 	if err := s.lockDataDir(); err != nil {
 		return nil, err
 	}
@@ -96,6 +104,12 @@ func Start(cfg Config) (*Server, error) {
 	}
 	for _, n := range names {
 		if _, err := s.openTablespace(n); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	if cfg.HTTPAddr != "" {
+		if err := s.serveHTTP(cfg.HTTPAddr); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -177,6 +191,7 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
 		PageCache:          s.cache,
+		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,
 	})
 	if err != nil {
@@ -228,6 +243,9 @@ func (s *Server) Close() error {
 	tss := s.tablespaces
 	s.mu.Unlock()
 	var errs []error
+	if s.http != nil {
+		errs = append(errs, s.http.Close())
+	}
 	if s.pg != nil {
 		errs = append(errs, s.pg.Close())
 	}

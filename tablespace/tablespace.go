@@ -39,6 +39,10 @@ type Options struct {
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
 
+	// ObserveCommit, when set, is told how long each successful commit of a non-empty
+	// transaction took (log append, fsync and apply); metrics hang off it.
+	ObserveCommit func(time.Duration)
+
 	Logger *slog.Logger
 }
 
@@ -293,6 +297,7 @@ func (ts *Tablespace) checkpointLoop() {
 // Stats is a point-in-time summary of the tablespace for status and metrics.
 type Stats struct {
 	AppliedIndex       uint64
+	ApplyLag           uint64 // log entries stored but not yet applied
 	DirtyBytes         int64
 	Tables             int
 	LastCheckpointSeq  uint64
@@ -315,6 +320,11 @@ func (ts *Tablespace) Stats() Stats {
 	st.DirtyBytes = ts.fsm.dirtyMem.Load()
 	st.Tables = len(ts.fsm.schemas())
 	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
+	if ts.raft != nil {
+		if last := ts.raft.LastIndex(); last > st.AppliedIndex {
+			st.ApplyLag = last - st.AppliedIndex
+		}
+	}
 	if ts.logStore != nil {
 		st.LogAppends, st.LogEntries = ts.logStore.appends.Load(), ts.logStore.entries.Load()
 	}

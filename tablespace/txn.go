@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/raft"
 
@@ -180,7 +181,16 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if len(tx.writes) == 0 {
 		return nil
 	}
-	return tx.ts.propose(ctx, &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes})
+	observe := tx.ts.opts.ObserveCommit
+	var start time.Time
+	if observe != nil {
+		start = time.Now()
+	}
+	err := tx.ts.propose(ctx, &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes})
+	if err == nil && observe != nil {
+		observe(time.Since(start))
+	}
+	return err
 }
 
 // Rollback discards the write set and releases the locks. It is safe to call after Commit.

@@ -45,6 +45,8 @@ The data directory is created on first start with one tablespace, "drove"; conne
 	f := cmd.Flags()
 	f.StringVar(&cfg.DataDir, "data-dir", "./drove-data", "data directory")
 	f.StringVar(&cfg.PGAddr, "pg-addr", "127.0.0.1:5433", "PostgreSQL protocol listen address")
+	f.StringVar(&cfg.HTTPAddr, "http-addr", "", "admin HTTP address for /metrics, /healthz and /readyz (e.g. 127.0.0.1:8080; empty: off)")
+	f.StringVar(&cfg.NodeID, "node-id", "", "this node's id (default: the data directory's, random at first start)")
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
