@@ -32,7 +32,9 @@ func connect(ctx context.Context, url, database string) (*pgx.Conn, error) {
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("connecting to %s:%d: %w", cfg.Host, cfg.Port, err)
+		// pgx lists every attempt (TLS, then plain) on its own line; the last says why.
+		lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+		return nil, fmt.Errorf("connecting to %s:%d: %s", cfg.Host, cfg.Port, strings.TrimSpace(lines[len(lines)-1]))
 	}
 	return conn, nil
 }
@@ -175,5 +177,38 @@ func checkpointCmd() *cobra.Command {
 	}
 	addURLFlag(cmd.Flags(), &url)
 	cmd.Flags().StringVar(&ts, "tablespace", "", "tablespace to checkpoint (default: the URL's database)")
+	return cmd
+}
+
+func statusCmd() *cobra.Command {
+	var url string
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Summarize the node and its tablespaces",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			ctx := c.Context()
+			conn, err := connect(ctx, url, "")
+			if err != nil {
+				return err
+			}
+			defer conn.Close(ctx)
+			out := c.OutOrStdout()
+			rows, err := conn.Query(ctx, "SELECT nodeid, address FROM sysnodes")
+			if err != nil {
+				return err
+			}
+			if err := printRows(out, rows); err != nil {
+				return err
+			}
+			fmt.Fprintln(out)
+			rows, err = conn.Query(ctx, "SELECT tablespace_name, leader, replica, expectedreplicacount FROM systablespaces ORDER BY tablespace_name")
+			if err != nil {
+				return err
+			}
+			return printRows(out, rows)
+		},
+	}
+	addURLFlag(cmd.Flags(), &url)
 	return cmd
 }

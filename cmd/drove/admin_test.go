@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -36,6 +37,13 @@ func TestAdminCommands(t *testing.T) {
 			"sales            n1      n1       1\n" +
 			"\n" +
 			"TABLE_NAME  COLUMN_NAME  DATA_TYPE  IS_PRIMARY_KEY\n"},
+		{args: []string{"status"}, out: "" +
+			"NODEID  ADDRESS\n" +
+			"n1      " + srv.PGAddr().String() + "\n" +
+			"\n" +
+			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT\n" +
+			"drove            n1      n1       1\n" +
+			"sales            n1      n1       1\n"},
 		{args: []string{"tablespace", "drop", "sales"}, out: "tablespace sales dropped\n"},
 		{args: []string{"tablespace", "describe", "sales"}, err: `database "sales" does not exist`},
 		{args: []string{"tablespace", "drop", "drove"}, err: "SQLSTATE 55006"},
@@ -103,4 +111,14 @@ func TestFlagsFromEnvironment(t *testing.T) {
 			t.Fatalf("error %v, want one naming DROVE_CHECKPOINT_INTERVAL", err)
 		}
 	})
+}
+
+func TestClientCommandWithoutServerFailsInOneLine(t *testing.T) {
+	root := rootCmd()
+	root.SetOut(io.Discard)
+	root.SetArgs([]string{"status", "--url", "postgres://drove@127.0.0.1:1/drove?connect_timeout=2"})
+	err := root.Execute()
+	if err == nil || !strings.HasPrefix(err.Error(), "connecting to 127.0.0.1:1") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error %q, want one line starting with the address", err)
+	}
 }
