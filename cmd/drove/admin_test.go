@@ -44,6 +44,9 @@ func TestAdminCommands(t *testing.T) {
 			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT\n" +
 			"drove            n1      n1       1\n" +
 			"sales            n1      n1       1\n"},
+		{args: []string{"sql", "-c", "SELECT count(*) FROM systablespaces; SELECT tablespace_name FROM systablespaces WHERE tablespace_name = 'sales'"},
+			out: " count \n-------\n     2\n(1 row)\n\n tablespace_name \n-----------------\n sales\n(1 row)\n\n"},
+		{args: []string{"sql", "-c", "SELECT * FROM nosuch"}, err: "error printed above"},
 		{args: []string{"tablespace", "drop", "sales"}, out: "tablespace sales dropped\n"},
 		{args: []string{"tablespace", "describe", "sales"}, err: `database "sales" does not exist`},
 		{args: []string{"tablespace", "drop", "drove"}, err: "SQLSTATE 55006"},

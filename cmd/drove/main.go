@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -14,7 +15,9 @@ var version = "dev"
 
 func main() {
 	if err := rootCmd().Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "drove:", err)
+		if !errors.Is(err, errSilentFailure) {
+			fmt.Fprintln(os.Stderr, "drove:", err)
+		}
 		os.Exit(1)
 	}
 }
@@ -29,7 +32,7 @@ func rootCmd() *cobra.Command {
 		// DROVE_DATA_DIR, --url from DROVE_URL. A flag on the command line wins.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return flagsFromEnv(cmd.Flags()) },
 	}
-	root.AddCommand(serverCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), versionCmd())
+	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), versionCmd())
 	return root
 }
 
