@@ -33,6 +33,9 @@ type Config struct {
 	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
 	PGAddr string
+	// TrustNetwork allows trust authentication on a non-loopback PGAddr (the docker image's
+	// DROVE_HOST_AUTH_METHOD=trust). Without it, and with no passwords, only loopback is served.
+	TrustNetwork bool
 	// HTTPAddr serves /metrics, /healthz and /readyz; "" serves none.
 	HTTPAddr           string
 	CheckpointInterval time.Duration // default 60s
@@ -75,7 +78,7 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.PageCacheMemory == 0 {
 		cfg.PageCacheMemory = 256 << 20
 	}
-	if cfg.PGAddr != "" {
+	if cfg.PGAddr != "" && !cfg.TrustNetwork {
 		if err := checkLoopback(cfg.PGAddr); err != nil {
 			return nil, err
 		}
@@ -128,6 +131,9 @@ func Start(cfg Config) (*Server, error) {
 			}
 		}()
 		s.log.Info("serving PostgreSQL protocol", "addr", s.pgAddr.String(), "data_dir", cfg.DataDir)
+		if cfg.TrustNetwork {
+			s.log.Warn("trust authentication: anyone who can reach this address can connect without a password")
+		}
 	}
 	return s, nil
 }
@@ -144,7 +150,7 @@ func checkLoopback(addr string) error {
 	}
 	ip := net.ParseIP(host)
 	if ip == nil || !ip.IsLoopback() {
-		return fmt.Errorf("refusing to listen on %s: only loopback addresses are allowed until password authentication exists (connections are trusted)", addr)
+		return fmt.Errorf("refusing to listen on %s: only loopback addresses are allowed until password authentication exists (connections are trusted); --host-auth-method=trust allows it explicitly", addr)
 	}
 	return nil
 }

@@ -90,3 +90,13 @@ func TestDatabaseNameSelectsTablespace(t *testing.T) {
 		t.Fatalf("unknown database: %v, want 3D000", err)
 	}
 }
+
+func TestTrustNetworkAllowsAnyAddress(t *testing.T) {
+	cfg := quietConfig(t.TempDir(), "0.0.0.0:0")
+	cfg.TrustNetwork = true
+	s, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}

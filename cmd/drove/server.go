@@ -14,8 +14,9 @@ import (
 
 func serverCmd() *cobra.Command {
 	var (
-		cfg      server.Config
-		logLevel string
+		cfg        server.Config
+		logLevel   string
+		authMethod string
 	)
 	cmd := &cobra.Command{
 		Use:   "server",
@@ -26,6 +27,13 @@ The data directory is created on first start with one tablespace, "drove"; conne
   psql -h 127.0.0.1 -p 5433 -U drove drove`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch authMethod {
+			case "":
+			case "trust":
+				cfg.TrustNetwork = true
+			default:
+				return fmt.Errorf("--host-auth-method %q: only \"trust\" is available until password authentication exists", authMethod)
+			}
 			var level slog.Level
 			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 				return fmt.Errorf("--log-level: %w", err)
@@ -50,6 +58,7 @@ The data directory is created on first start with one tablespace, "drove"; conne
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
+	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address connect without a password (default: loopback only)`)
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	return cmd
 }
