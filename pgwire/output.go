@@ -20,6 +20,10 @@ type output struct {
 	values  [][]byte
 	scratch []byte
 	pending int
+
+	simple     bool    // running a simple Query, where COPY is possible
+	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
+	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
 }
 
 // Columns implements sql.Output for the simple protocol: results are described, in text.
@@ -99,6 +103,10 @@ func (o *output) Row(row []types.Value) error {
 
 func (o *output) Complete(tag string) error {
 	o.pending = 0
+	if o.copyingOut {
+		o.copyingOut = false
+		o.be.Send(&pgproto3.CopyDone{})
+	}
 	o.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(tag)})
 	return nil
 }

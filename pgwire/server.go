@@ -263,7 +263,9 @@ func (c *conn) loop(ctx context.Context) {
 		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:
-			c.query(ctx, m.String)
+			if !c.query(ctx, m.String) {
+				return
+			}
 		case *pgproto3.Terminate:
 			return
 		case *pgproto3.Sync:
@@ -271,6 +273,10 @@ func (c *conn) loop(ctx context.Context) {
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 		case *pgproto3.Flush:
+		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
+			// A COPY that failed before it started: the client (pgx, for one) streams its data
+			// without waiting for CopyInResponse. PostgreSQL ignores it here too.
+			continue
 		case *pgproto3.Parse:
 			if !skipToSync {
 				extErr = c.parse(m)
@@ -310,13 +316,49 @@ func (c *conn) loop(ctx context.Context) {
 	}
 }
 
-func (c *conn) query(ctx context.Context, q string) {
+// query runs a simple Query; false means the connection must close.
+func (c *conn) query(ctx context.Context, q string) bool {
+	c.out.simple = true
+	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
-	} else if err := c.session.Exec(ctx, q, &c.out); err != nil {
+	} else {
+		err = c.session.Exec(ctx, q, &c.out)
+	}
+	c.out.simple, c.out.copyingOut = false, false
+	if in := c.out.copyIn; in != nil {
+		c.out.copyIn = nil
+		if in.broken {
+			if err != nil && !errors.Is(err, in.err) {
+				c.log.Debug("COPY ended by a broken stream", "err", err)
+			}
+			if e := toSQLError(in.err); e.Code == "08P01" {
+				c.fatal(e)
+			}
+			return false
+		}
+		if !in.done {
+			// The statement ended before the client's data did (an error, or a \. line):
+			// report an error at once, so the client can stop sending, then skip what it
+			// already sent, as PostgreSQL does.
+			if err != nil {
+				c.be.Send(errorResponse("ERROR", toSQLError(err)))
+				err = nil
+				if c.be.Flush() != nil {
+					return false
+				}
+			}
+			in.drain()
+			if in.broken {
+				return false
+			}
+		}
+	}
+	if err != nil {
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+	return true
 }
 
 func isBlank(q string) bool {
@@ -351,5 +393,6 @@ func errorResponse(severity string, e *sql.Error) *pgproto3.ErrorResponse {
 		Message:             e.Message,
 		Detail:              e.Detail,
 		Hint:                e.Hint,
+		Where:               e.Where,
 	}
 }

@@ -35,6 +35,7 @@ type Error struct {
 	Message string
 	Detail  string
 	Hint    string
+	Where   string // context, e.g. "COPY t, line 3, column a"
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -17,6 +17,7 @@ type Statement struct {
 	words  []string
 	ast    sqlparser.Statement // nil for statements handled without vitess
 	tsStmt *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
+	copy   *copyStmt           // COPY, which vitess does not know either
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -46,6 +47,10 @@ func parse(p piece) (*Statement, error) {
 	case isTablespaceStmt(p.words):
 		var err error
 		st.tsStmt, err = parseTablespaceStmt(p.sql)
+		return st, err
+	case isCopyStmt(p.words):
+		var err error
+		st.copy, err = parseCopy(p.sql)
 		return st, err
 	}
 	ast, err := parser.ParseStrictDDL(p.sql)
@@ -108,7 +113,9 @@ func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatem
 }
 
 // Empty reports whether the statement has no SQL (an empty query string).
-func (st *Statement) Empty() bool { return st.first == "" && st.ast == nil && st.tsStmt == nil }
+func (st *Statement) Empty() bool {
+	return st.first == "" && st.ast == nil && st.tsStmt == nil && st.copy == nil
+}
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
 func (st *Statement) ParamTypes() []types.Type {
@@ -231,6 +238,9 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) error {
 	if st.tsStmt != nil {
 		return s.execTablespaceStmt(ctx, st.tsStmt, out)
+	}
+	if st.copy != nil {
+		return s.execCopy(ctx, st.copy, out)
 	}
 	switch st.first {
 	case "checkpoint":

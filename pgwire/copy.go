@@ -1,0 +1,103 @@
+package pgwire
+
+import (
+	"io"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/drovedb/drove/sql"
+)
+
+// COPY runs inside a simple Query: the session asks the output for the client's data
+// (CopyIn) or for a place to send records (CopyOut), and pgwire switches the connection into
+// the COPY sub-protocol for as long as the statement runs.
+
+// copyIn reads the client's CopyData messages until CopyDone or CopyFail.
+type copyIn struct {
+	be     *pgproto3.Backend
+	data   []byte
+	done   bool  // CopyDone or CopyFail seen: the connection is back in normal mode
+	broken bool  // the client sent something else: the byte stream cannot be trusted
+	err    error // what the client's side of the COPY ended with, io.EOF when it went well
+}
+
+func (r *copyIn) Read(p []byte) (int, error) {
+	for len(r.data) == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		r.receive()
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// receive takes one message: data, the end of the data, or a protocol violation.
+func (r *copyIn) receive() {
+	msg, err := r.be.Receive()
+	if err != nil {
+		r.broken, r.err = true, err
+		return
+	}
+	switch m := msg.(type) {
+	case *pgproto3.CopyData:
+		r.data = m.Data // valid until the next Receive, which Read does only once it is consumed
+	case *pgproto3.CopyDone:
+		r.done, r.err = true, io.EOF
+	case *pgproto3.CopyFail:
+		r.done, r.err = true, &sql.Error{Code: "57014", Message: "COPY from stdin failed: " + m.Message}
+	case *pgproto3.Flush, *pgproto3.Sync:
+		// PostgreSQL ignores these during COPY FROM STDIN, for clients that send them anyway.
+	default:
+		r.broken = true
+		r.err = &sql.Error{Code: "08P01", Message: "unexpected message type during COPY from stdin"}
+	}
+}
+
+// drain discards the rest of the client's data after the statement ended early, so the
+// next message read is the client's next command.
+func (r *copyIn) drain() {
+	for !r.done && !r.broken {
+		r.data = nil
+		r.receive()
+	}
+}
+
+// CopyIn implements sql.CopyStream.
+func (o *output) CopyIn(ncols int) (io.Reader, error) {
+	if !o.simple {
+		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN is supported in the simple query protocol only"}
+	}
+	o.be.Send(&pgproto3.CopyInResponse{OverallFormat: 0, ColumnFormatCodes: make([]uint16, ncols)})
+	if err := o.be.Flush(); err != nil {
+		return nil, err
+	}
+	o.copyIn = &copyIn{be: o.be}
+	return o.copyIn, nil
+}
+
+// CopyOut implements sql.CopyStream.
+func (o *output) CopyOut(ncols int) (io.Writer, error) {
+	if !o.simple {
+		return nil, &sql.Error{Code: "0A000", Message: "COPY TO STDOUT is supported in the simple query protocol only"}
+	}
+	o.be.Send(&pgproto3.CopyOutResponse{OverallFormat: 0, ColumnFormatCodes: make([]uint16, ncols)})
+	o.copyingOut = true
+	return copyOut{o}, nil
+}
+
+// copyOut sends each Write as one CopyData message, flushing like result rows do.
+type copyOut struct{ o *output }
+
+func (w copyOut) Write(p []byte) (int, error) {
+	w.o.be.Send(&pgproto3.CopyData{Data: p})
+	w.o.pending++
+	if w.o.pending >= flushRows {
+		w.o.pending = 0
+		if err := w.o.be.Flush(); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}

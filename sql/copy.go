@@ -1,0 +1,586 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/copydata"
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// CopyStream is offered by an Output whose client speaks PostgreSQL's COPY sub-protocol
+// (pgwire's). The session asks for it by type assertion; outputs without it cannot COPY.
+type CopyStream interface {
+	// CopyIn announces COPY FROM STDIN of ncols text columns and returns the client's data,
+	// which ends with io.EOF when the client says CopyDone.
+	CopyIn(ncols int) (io.Reader, error)
+	// CopyOut announces COPY TO STDOUT of ncols text columns; every Write is one record.
+	CopyOut(ncols int) (io.Writer, error)
+}
+
+// copyStmt is a parsed COPY, which vitess does not know:
+//
+//	COPY table [(col, ...)] FROM STDIN [[WITH] (option, ...) | legacy options]
+//	COPY {table [(col, ...)] | (query)} TO STDOUT [[WITH] (option, ...) | legacy options]
+type copyStmt struct {
+	table string
+	cols  []string
+	query string // COPY (query) TO: the dialect-rewritten query text
+	from  bool
+	opts  copydata.Options
+}
+
+func isCopyStmt(words []string) bool { return len(words) > 0 && words[0] == "copy" }
+
+type token struct {
+	id  int
+	val string
+	pos int // offset just past the token
+}
+
+func tokenize(sql string) ([]token, error) {
+	tok := parser.NewStringTokenizer(sql)
+	var toks []token
+	for {
+		id, val := tok.Scan()
+		if id == 0 {
+			return toks, nil
+		}
+		if tok.LastError != nil || id == sqlparser.LEX_ERROR {
+			return nil, Errorf("42601", "syntax error at or near %q", val)
+		}
+		toks = append(toks, token{id, val, tok.Pos})
+	}
+}
+
+// copyParser walks the tokens of a COPY statement.
+type copyParser struct {
+	sql  string
+	toks []token
+	i    int
+}
+
+func (p *copyParser) peek() token {
+	if p.i < len(p.toks) {
+		return p.toks[p.i]
+	}
+	return token{}
+}
+
+// word reports whether the next token is the keyword or identifier w (not a string).
+func (p *copyParser) word(w string) bool {
+	t := p.peek()
+	return t.id != 0 && t.id != sqlparser.STRING && strings.EqualFold(t.val, w)
+}
+
+func (p *copyParser) accept(w string) bool {
+	if p.word(w) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *copyParser) punct(c byte) bool {
+	if p.peek().id == int(c) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *copyParser) errNear() error {
+	t := p.peek()
+	switch {
+	case t.id == 0:
+		return Errorf("42601", "syntax error at end of input")
+	case t.val == "":
+		return Errorf("42601", "syntax error at or near %q", string(rune(t.id)))
+	}
+	return Errorf("42601", "syntax error at or near %q", t.val)
+}
+
+// ident reads an identifier (a keyword is accepted as one, as PostgreSQL does for unreserved
+// words).
+func (p *copyParser) ident() (string, error) {
+	t := p.peek()
+	if t.id == 0 || t.id == sqlparser.STRING || t.val == "" {
+		return "", p.errNear()
+	}
+	p.i++
+	return t.val, nil
+}
+
+func (p *copyParser) str() (string, error) {
+	t := p.peek()
+	if t.id != sqlparser.STRING {
+		return "", p.errNear()
+	}
+	p.i++
+	return t.val, nil
+}
+
+func parseCopy(sql string) (*copyStmt, error) {
+	toks, err := tokenize(sql)
+	if err != nil {
+		return nil, err
+	}
+	p := &copyParser{sql: sql, toks: toks, i: 1} // past COPY
+	st := &copyStmt{}
+	if p.punct('(') {
+		// COPY (query) TO: find the matching parenthesis and keep the text between.
+		start, depth := p.toks[p.i-1].pos, 1
+		for ; p.i < len(p.toks) && depth > 0; p.i++ {
+			switch p.toks[p.i].id {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+		}
+		if depth > 0 {
+			return nil, Errorf("42601", "syntax error at end of input")
+		}
+		st.query = strings.TrimSpace(sql[start : p.toks[p.i-1].pos-1])
+	} else {
+		if st.table, err = p.ident(); err != nil {
+			return nil, err
+		}
+		if p.punct('.') { // tablespace- or schema-qualified
+			q := st.table
+			if st.table, err = p.ident(); err != nil {
+				return nil, err
+			}
+			if q != "public" {
+				st.table = q + "." + st.table
+			}
+		}
+		if p.punct('(') {
+			for {
+				c, err := p.ident()
+				if err != nil {
+					return nil, err
+				}
+				st.cols = append(st.cols, c)
+				if p.punct(')') {
+					break
+				}
+				if !p.punct(',') {
+					return nil, p.errNear()
+				}
+			}
+		}
+	}
+	switch {
+	case p.accept("from"):
+		st.from = true
+		if !p.accept("stdin") {
+			return nil, copyTarget(p)
+		}
+		if st.query != "" {
+			return nil, Errorf("42601", "COPY (query) FROM is not possible: a query cannot receive rows")
+		}
+	case p.accept("to"):
+		if !p.accept("stdout") {
+			return nil, copyTarget(p)
+		}
+	default:
+		return nil, p.errNear()
+	}
+	if err := p.options(&st.opts); err != nil {
+		return nil, err
+	}
+	if p.peek().id != 0 {
+		return nil, p.errNear()
+	}
+	if err := st.opts.Normalize(); err != nil {
+		return nil, Errorf("22023", "%v", err)
+	}
+	return st, nil
+}
+
+func copyTarget(p *copyParser) error {
+	if p.peek().id == sqlparser.STRING || p.word("program") {
+		return Errorf("0A000", "COPY to or from a server file or program is not supported; use STDIN/STDOUT (psql's \\copy)")
+	}
+	return p.errNear()
+}
+
+// options reads [WITH] (option value, ...) or the pre-9.0 list of bare options.
+func (p *copyParser) options(o *copydata.Options) error {
+	p.accept("with")
+	if p.punct('(') {
+		for {
+			name, err := p.ident()
+			if err != nil {
+				return err
+			}
+			if err := p.option(o, strings.ToLower(name), true); err != nil {
+				return err
+			}
+			if p.punct(')') {
+				return nil
+			}
+			if !p.punct(',') {
+				return p.errNear()
+			}
+		}
+	}
+	for p.peek().id != 0 {
+		name, err := p.ident()
+		if err != nil {
+			return err
+		}
+		if err := p.option(o, strings.ToLower(name), false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// option reads the value of one option; modern is the parenthesized syntax.
+func (p *copyParser) option(o *copydata.Options, name string, modern bool) error {
+	char := func(what string) (byte, error) {
+		p.accept("as")
+		s, err := p.str()
+		if err != nil {
+			return 0, err
+		}
+		if len(s) != 1 {
+			return 0, Errorf("22023", "COPY %s must be a single one-byte character", what)
+		}
+		return s[0], nil
+	}
+	var err error
+	switch name {
+	case "format":
+		if !modern {
+			return Errorf("42601", "syntax error at or near \"format\"")
+		}
+		f, err := p.ident()
+		if err != nil {
+			if f, err = p.str(); err != nil {
+				return err
+			}
+		}
+		switch strings.ToLower(f) {
+		case "text":
+		case "csv":
+			o.CSV = true
+		case "binary":
+			return Errorf("0A000", "COPY BINARY is not supported yet; use text or csv")
+		default:
+			return Errorf("22023", "COPY format %q not recognized", f)
+		}
+	case "csv":
+		o.CSV = true
+	case "binary":
+		return Errorf("0A000", "COPY BINARY is not supported yet; use text or csv")
+	case "header":
+		o.Header = true
+		if modern {
+			switch {
+			case p.accept("true"), p.accept("on"), p.accept("1"):
+			case p.accept("false"), p.accept("off"), p.accept("0"):
+				o.Header = false
+			case p.word("match"):
+				return Errorf("0A000", "COPY HEADER MATCH is not supported")
+			}
+		}
+	case "delimiter":
+		o.Delimiter, err = char("delimiter")
+	case "quote":
+		o.Quote, err = char("quote")
+	case "escape":
+		o.Escape, err = char("escape")
+	case "null":
+		p.accept("as")
+		var s string
+		if s, err = p.str(); err == nil {
+			o.SetNull(s)
+		}
+	case "encoding":
+		var enc string
+		if enc, err = p.str(); err == nil && !strings.EqualFold(strings.ReplaceAll(enc, "-", ""), "utf8") {
+			return Errorf("0A000", "COPY encoding %q is not supported: drove speaks UTF8", enc)
+		}
+	case "freeze":
+		if modern {
+			p.accept("true")
+		}
+	default:
+		return Errorf("42601", "option %q not recognized", name)
+	}
+	return err
+}
+
+// execCopy runs a parsed COPY.
+func (s *Session) execCopy(ctx context.Context, st *copyStmt, out Output) error {
+	stream, ok := out.(CopyStream)
+	if !ok {
+		return Errorf("0A000", "COPY FROM STDIN and TO STDOUT need a client that speaks the COPY protocol")
+	}
+	if st.from {
+		return s.copyFrom(ctx, st, stream, out)
+	}
+	return s.copyTo(ctx, st, stream, out)
+}
+
+// copyFrom inserts every record of the client's data in one transaction (the explicit one, if
+// open): a bad record aborts the whole COPY, as in PostgreSQL.
+func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
+	name, err := s.copyTable(st.table)
+	if err != nil {
+		return err
+	}
+	schema, ok := s.ts.Schema(name)
+	if !ok {
+		if systemTables[name] != nil {
+			return Errorf("42809", "cannot change system table %q", name)
+		}
+		return relationMissing(name)
+	}
+	targets, err := copyColumns(schema, name, st.cols)
+	if err != nil {
+		return err
+	}
+	defs, err := s.defaults(schema)
+	if err != nil {
+		return err
+	}
+	// Columns COPY does not name take their DEFAULT, or NULL.
+	var fill []int
+	for i, x := range defs {
+		if x != nil && !slices.Contains(targets, i) {
+			fill = append(fill, i)
+		}
+	}
+	bt := &boundTable{name: name, schema: schema}
+	data, err := stream.CopyIn(len(targets))
+	if err != nil {
+		return err
+	}
+	r := copydata.NewReader(data, st.opts)
+	var n int
+	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		row := make([]types.Value, len(schema.Columns))
+		var key, value []byte
+		for {
+			fields, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil {
+				var fe *copydata.FormatError
+				if errors.As(err, &fe) {
+					return copyError("22P04", name, fe.Line, "", fe.Msg)
+				}
+				return err
+			}
+			if len(fields) > len(targets) {
+				return copyError("22P04", name, r.Line(), "", "extra data after last expected column")
+			}
+			if len(fields) < len(targets) {
+				return copyError("22P04", name, r.Line(), "", "missing data for column \""+schema.Columns[targets[len(fields)]].Name+"\"")
+			}
+			for i := range row {
+				row[i] = types.NullValue
+			}
+			for _, i := range fill {
+				x := defs[i]
+				if row[i], err = x.eval(nil); err == nil {
+					row[i], err = assign(row[i], x.typ, x.unknown, &schema.Columns[i])
+				}
+				if err != nil {
+					return err
+				}
+			}
+			for j, f := range fields {
+				c := &schema.Columns[targets[j]]
+				if f.Null {
+					row[targets[j]] = types.NullValue
+					continue
+				}
+				v, err := assign(types.NewText(string(f.Value)), types.Text, true, c)
+				if err != nil {
+					var e *Error
+					if errors.As(err, &e) {
+						return copyError(e.Code, name, r.Line(), c.Name, e.Message)
+					}
+					return err
+				}
+				row[targets[j]] = v
+			}
+			if key, value, err = finishRow(bt, row, key, value); err != nil {
+				var e *Error
+				if errors.As(err, &e) {
+					return copyError(e.Code, name, r.Line(), "", e.Message)
+				}
+				return err
+			}
+			if err := tx.Insert(ctx, name, key, value); err != nil {
+				if errors.Is(err, tablespace.ErrDuplicateKey) {
+					e := duplicateKey(bt, row).(*Error)
+					e.Where = copyWhere(name, r.Line(), "")
+					return e
+				}
+				return err
+			}
+			n++
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return out.Complete("COPY " + strconv.Itoa(n))
+}
+
+// copyTable resolves COPY's table name, which may carry the tablespace as qualifier.
+func (s *Session) copyTable(name string) (string, error) {
+	if q, t, ok := strings.Cut(name, "."); ok {
+		if q != s.ts.Name() {
+			return "", Errorf("0A000", "cross-tablespace reference %s is not supported", name)
+		}
+		return t, nil
+	}
+	return name, nil
+}
+
+// copyColumns maps COPY's column list (all columns when empty) to schema positions.
+func copyColumns(schema *types.Schema, table string, cols []string) ([]int, error) {
+	if len(cols) == 0 {
+		all := make([]int, len(schema.Columns))
+		for i := range all {
+			all[i] = i
+		}
+		return all, nil
+	}
+	targets := make([]int, 0, len(cols))
+	seen := make(map[int]bool)
+	for _, c := range cols {
+		i := schema.ColumnIndex(c)
+		if i < 0 {
+			return nil, Errorf("42703", "column %q of relation %q does not exist", c, table)
+		}
+		if seen[i] {
+			return nil, Errorf("42701", "column %q specified more than once", c)
+		}
+		seen[i] = true
+		targets = append(targets, i)
+	}
+	return targets, nil
+}
+
+func copyWhere(table string, line int, column string) string {
+	w := "COPY " + table + ", line " + strconv.Itoa(line)
+	if column != "" {
+		w += ", column " + column
+	}
+	return w
+}
+
+// copyError is a COPY failure with PostgreSQL's CONTEXT line, which names the input line
+// (`drove load` reads it to report the bad row).
+func copyError(code, table string, line int, column, msg string) error {
+	return &Error{Code: code, Message: msg, Where: copyWhere(table, line, column)}
+}
+
+// copyTo streams a table or a query's rows to the client.
+func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
+	query := st.query
+	if query == "" {
+		name, err := s.copyTable(st.table)
+		if err != nil {
+			return err
+		}
+		cols := "*"
+		if len(st.cols) > 0 {
+			quoted := make([]string, len(st.cols))
+			for i, c := range st.cols {
+				quoted[i] = sqlparser.String(sqlparser.NewIdentifierCI(c))
+			}
+			cols = strings.Join(quoted, ", ")
+		}
+		query = "select " + cols + " from " + sqlparser.String(sqlparser.NewIdentifierCS(name))
+	}
+	ast, err := parser.ParseStrictDDL(query)
+	if err != nil {
+		return syntaxError(err)
+	}
+	sel, ok := ast.(*sqlparser.Select)
+	if !ok {
+		return Errorf("0A000", "COPY (query) TO supports SELECT only")
+	}
+	p, err := s.bindSelect(sel, &params{})
+	if err != nil {
+		return err
+	}
+	w, err := stream.CopyOut(len(p.cols))
+	if err != nil {
+		return err
+	}
+	enc := &copyEncoder{opts: &st.opts, w: w}
+	if st.opts.Header {
+		names := make([]string, len(p.cols))
+		for i, c := range p.cols {
+			names[i] = c.Name
+		}
+		if _, err := w.Write(st.opts.AppendHeader(nil, names)); err != nil {
+			return err
+		}
+	}
+	if err := s.withTxn(ctx, func(tx *tablespace.Txn) error { return p.run(ctx, tx, enc) }); err != nil {
+		return err
+	}
+	return out.Complete("COPY " + strconv.Itoa(enc.n))
+}
+
+// copyEncoder is the Output a COPY TO query writes to: each row becomes one record.
+type copyEncoder struct {
+	opts    *copydata.Options
+	w       io.Writer
+	n       int
+	fields  [][]byte
+	scratch []byte
+	rec     []byte
+}
+
+func (e *copyEncoder) Columns([]Column) error { return nil }
+func (e *copyEncoder) Complete(string) error  { return nil }
+
+func (e *copyEncoder) Row(row []types.Value) error {
+	e.scratch, e.fields = e.scratch[:0], e.fields[:0]
+	var ends [64]int
+	offs := ends[:0]
+	for _, v := range row {
+		if v.IsNull() {
+			offs = append(offs, -1)
+			continue
+		}
+		e.scratch = v.AppendText(e.scratch)
+		offs = append(offs, len(e.scratch))
+	}
+	start := 0
+	for _, end := range offs {
+		if end < 0 {
+			e.fields = append(e.fields, nil)
+			continue
+		}
+		e.fields = append(e.fields, e.scratch[start:end:end])
+		if e.fields[len(e.fields)-1] == nil {
+			e.fields[len(e.fields)-1] = []byte{}
+		}
+		start = end
+	}
+	e.rec = e.opts.AppendRecord(e.rec[:0], e.fields)
+	e.n++
+	_, err := e.w.Write(e.rec)
+	return err
+}
