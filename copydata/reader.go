@@ -36,6 +36,7 @@ type Reader struct {
 	ends   []int // per field: end offset in vals, or -1 for NULL
 	fields []Field
 	header bool // a header line is still to be skipped
+	names  []string
 	done   bool
 }
 
@@ -43,6 +44,9 @@ type Reader struct {
 func NewReader(r io.Reader, opts Options) *Reader {
 	return &Reader{br: bufio.NewReaderSize(r, 64<<10), opts: opts, header: opts.Header}
 }
+
+// Header is the header record's fields, once the first Read has skipped it (Options.Header).
+func (r *Reader) Header() []string { return r.names }
 
 // Line is the line number on which the record last returned by Read starts.
 func (r *Reader) Line() int { return r.start }
@@ -77,6 +81,9 @@ func (r *Reader) Read() ([]Field, error) {
 		}
 		if r.header {
 			r.header = false
+			for _, f := range r.fields {
+				r.names = append(r.names, string(f.Value))
+			}
 			continue
 		}
 		return r.fields, nil

@@ -369,7 +369,12 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 	}
 	r := copydata.NewReader(data, st.opts)
 	var n int
+	// lines[i] is the input line of the transaction's write base+i, to name the row the
+	// apply path refuses (rows are loaded unlocked: see tablespace.Txn.Load).
+	var base int
+	var lines []int
 	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		base = tx.Writes()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		for {
@@ -425,7 +430,8 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 				}
 				return err
 			}
-			if err := tx.Insert(ctx, name, key, value); err != nil {
+			before := tx.Writes()
+			if err := tx.Load(name, key, value); err != nil {
 				if errors.Is(err, tablespace.ErrDuplicateKey) {
 					e := duplicateKey(bt, row).(*Error)
 					e.Where = copyWhere(name, r.Line(), "")
@@ -433,9 +439,21 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 				}
 				return err
 			}
+			if tx.Writes() > before {
+				lines = append(lines, r.Line())
+			}
 			n++
 		}
 	})
+	var dup *tablespace.DuplicateKeyError
+	if errors.As(err, &dup) && dup.Index >= base && dup.Index-base < len(lines) {
+		row := make([]types.Value, len(schema.Columns))
+		if types.DecodeKey(schema, dup.Key, row) == nil {
+			e := duplicateKey(bt, row).(*Error)
+			e.Where = copyWhere(name, lines[dup.Index-base], "")
+			return e
+		}
+	}
 	if err != nil {
 		return err
 	}

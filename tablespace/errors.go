@@ -1,6 +1,9 @@
 package tablespace
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors callers map to SQLSTATEs. Wrapped errors keep these identities (use errors.Is).
 var (
@@ -13,3 +16,18 @@ var (
 	ErrClosed       = errors.New("tablespace is closed") // 57P01
 	ErrNotLeader    = errors.New("this replica is not the tablespace leader")
 )
+
+// DuplicateKeyError is the apply-time verdict on a transaction that inserted a key which
+// existed by the time its log entry was applied (possible only for Txn.Load's unlocked
+// inserts). Index is the position of the offending row among the transaction's writes.
+type DuplicateKeyError struct {
+	Table string
+	Key   []byte
+	Index int
+}
+
+func (e *DuplicateKeyError) Error() string {
+	return fmt.Sprintf("%v: table %q, row %d of the transaction", ErrDuplicateKey, e.Table, e.Index)
+}
+
+func (e *DuplicateKeyError) Unwrap() error { return ErrDuplicateKey }

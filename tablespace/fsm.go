@@ -130,6 +130,21 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 		}
 		tabs[i] = last
 	}
+	// An insert must not find its key: a locked insert checked that on the leader and held
+	// the row since, but Txn.Load's did not. Checking every insert here, before anything
+	// changes, keeps the entry all-or-nothing and every replica's verdict the same.
+	for i := range muts {
+		if muts[i].Op != wal.OpInsert {
+			continue
+		}
+		t := tabs[i]
+		t.mu.RLock()
+		_, exists := t.pk[string(muts[i].Key)]
+		t.mu.RUnlock()
+		if exists {
+			return &DuplicateKeyError{Table: muts[i].Table, Key: muts[i].Key, Index: i}
+		}
+	}
 	var locked *table
 	for i := range muts {
 		t := tabs[i]

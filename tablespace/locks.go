@@ -11,15 +11,17 @@ import (
 // transactions never compute new images of the same row from the same old one.
 type lockTable struct {
 	mu    sync.Mutex
-	locks map[string]*rowLock
+	locks map[string]rowLock
 }
 
+// rowLock is kept by value: a lock nobody waits for costs no allocation (bulk loads take
+// one per row).
 type rowLock struct {
 	owner    uint64
-	released chan struct{} // closed when the owner lets go
+	released chan struct{} // made by the first waiter, closed when the owner lets go
 }
 
-func newLockTable() *lockTable { return &lockTable{locks: make(map[string]*rowLock)} }
+func newLockTable() *lockTable { return &lockTable{locks: make(map[string]rowLock)} }
 
 // acquire takes the lock on id (table name, NUL, key) for txn, waiting at most timeout.
 // It reports whether the lock was newly taken (false when txn already held it).
@@ -32,15 +34,19 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 	}()
 	for {
 		lt.mu.Lock()
-		l := lt.locks[id]
-		if l == nil {
-			lt.locks[id] = &rowLock{owner: txn, released: make(chan struct{})}
+		l, held := lt.locks[id]
+		if !held {
+			lt.locks[id] = rowLock{owner: txn}
 			lt.mu.Unlock()
 			return true, nil
 		}
 		if l.owner == txn {
 			lt.mu.Unlock()
 			return false, nil
+		}
+		if l.released == nil {
+			l.released = make(chan struct{})
+			lt.locks[id] = l
 		}
 		wait := l.released
 		lt.mu.Unlock()
@@ -64,9 +70,11 @@ func (lt *lockTable) release(txn uint64, ids []string) {
 	}
 	lt.mu.Lock()
 	for _, id := range ids {
-		if l := lt.locks[id]; l != nil && l.owner == txn {
+		if l, held := lt.locks[id]; held && l.owner == txn {
 			delete(lt.locks, id)
-			close(l.released)
+			if l.released != nil {
+				close(l.released)
+			}
 		}
 	}
 	lt.mu.Unlock()

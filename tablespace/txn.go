@@ -20,6 +20,7 @@ type Txn struct {
 	writes []wal.Mutation
 	index  map[string]int // lock id → position in writes
 	locks  []string
+	arena  []byte // see keep
 	done   bool
 }
 
@@ -120,15 +121,19 @@ func (tx *Txn) lock(ctx context.Context, id string) error {
 
 // write locks the row, checks that its existence is what op needs, and records the image.
 func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []byte) error {
-	if _, err := tx.table(table); err != nil {
+	t, err := tx.table(table)
+	if err != nil {
 		return err
 	}
 	id := lockID(table, key)
 	if err := tx.lock(ctx, id); err != nil {
 		return err
 	}
-	_, exists, err := tx.Get(table, key)
-	if err != nil {
+	i, mine := tx.index[id]
+	var exists bool
+	if mine {
+		exists = tx.writes[i].Op != wal.OpDelete
+	} else if _, exists, err = tx.ts.fsm.get(t, key); err != nil {
 		return err
 	}
 	switch {
@@ -137,20 +142,69 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	case op != wal.OpInsert && !exists:
 		return ErrNoRow
 	}
-	m := wal.Mutation{Op: op, Table: table, Key: append([]byte(nil), key...)}
+	tx.record(op, id, i, mine, table, key, value)
+	return nil
+}
+
+// record adds a row image to the write set, or replaces the one the transaction already has
+// for the row (at i, when mine). A replaced image keeps saying whether the key is new to the
+// committed table: the apply path refuses an insert of a key it already has.
+func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key, value []byte) {
+	m := wal.Mutation{Op: op, Table: table, Key: tx.keep(key)}
 	if op != wal.OpDelete {
-		m.Value = append([]byte(nil), value...)
+		m.Value = tx.keep(value)
 	}
-	if i, ok := tx.index[id]; ok {
+	if mine {
+		if op != wal.OpDelete {
+			m.Op = wal.OpUpdate
+			if tx.writes[i].Op == wal.OpInsert {
+				m.Op = wal.OpInsert
+			}
+		}
 		tx.writes[i] = m
-		return nil
+		return
 	}
 	if tx.index == nil {
 		tx.index = make(map[string]int)
 	}
 	tx.index[id] = len(tx.writes)
 	tx.writes = append(tx.writes, m)
+}
+
+// Load inserts a row without locking it or reading the committed table: bulk loads would
+// otherwise pay a lock and a lookup per row and wait on every apply. Whether the key is new
+// is decided when the log entry is applied, which refuses the whole transaction with a
+// *DuplicateKeyError naming the row; a key repeated within the transaction is
+// ErrDuplicateKey at once. A concurrent locked insert of the same key makes one of the two
+// fail with a duplicate key, as it would have with the lock.
+func (tx *Txn) Load(table string, key, value []byte) error {
+	if _, err := tx.table(table); err != nil {
+		return err
+	}
+	id := lockID(table, key)
+	i, mine := tx.index[id]
+	if mine && tx.writes[i].Op != wal.OpDelete {
+		return ErrDuplicateKey
+	}
+	tx.record(wal.OpInsert, id, i, mine, table, key, value)
 	return nil
+}
+
+// arenaChunk is the size of the blocks a transaction copies its row images into: one
+// allocation per many rows instead of two per row.
+const arenaChunk = 64 << 10
+
+// keep copies b into the transaction's arena. The copy lives as long as the transaction.
+func (tx *Txn) keep(b []byte) []byte {
+	if len(b) > arenaChunk/4 {
+		return append([]byte(nil), b...)
+	}
+	if cap(tx.arena)-len(tx.arena) < len(b) {
+		tx.arena = make([]byte, 0, arenaChunk)
+	}
+	start := len(tx.arena)
+	tx.arena = append(tx.arena, b...)
+	return tx.arena[start:len(tx.arena):len(tx.arena)]
 }
 
 // Insert adds a row; ErrDuplicateKey if the key exists.
@@ -203,7 +257,7 @@ func (tx *Txn) Rollback() {
 func (tx *Txn) finish() {
 	tx.done = true
 	tx.ts.locks.release(tx.id, tx.locks)
-	tx.writes, tx.index, tx.locks = nil, nil, nil
+	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 }
 
 // propose appends an entry to the log and waits until it is applied, returning the FSM's
