@@ -65,11 +65,11 @@ func (r *copyIn) drain() {
 }
 
 // CopyIn implements sql.CopyStream.
-func (o *output) CopyIn(ncols int) (io.Reader, error) {
+func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
 	if !o.simple {
 		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN is supported in the simple query protocol only"}
 	}
-	o.be.Send(&pgproto3.CopyInResponse{OverallFormat: 0, ColumnFormatCodes: make([]uint16, ncols)})
+	o.be.Send(&pgproto3.CopyInResponse{OverallFormat: format(binary), ColumnFormatCodes: formats(ncols, binary)})
 	if err := o.be.Flush(); err != nil {
 		return nil, err
 	}
@@ -78,13 +78,28 @@ func (o *output) CopyIn(ncols int) (io.Reader, error) {
 }
 
 // CopyOut implements sql.CopyStream.
-func (o *output) CopyOut(ncols int) (io.Writer, error) {
+func (o *output) CopyOut(ncols int, binary bool) (io.Writer, error) {
 	if !o.simple {
 		return nil, &sql.Error{Code: "0A000", Message: "COPY TO STDOUT is supported in the simple query protocol only"}
 	}
-	o.be.Send(&pgproto3.CopyOutResponse{OverallFormat: 0, ColumnFormatCodes: make([]uint16, ncols)})
+	o.be.Send(&pgproto3.CopyOutResponse{OverallFormat: format(binary), ColumnFormatCodes: formats(ncols, binary)})
 	o.copyingOut = true
 	return copyOut{o}, nil
+}
+
+func format(binary bool) byte {
+	if binary {
+		return 1
+	}
+	return 0
+}
+
+func formats(ncols int, binary bool) []uint16 {
+	f := make([]uint16, ncols)
+	for i := range f {
+		f[i] = uint16(format(binary))
+	}
+	return f
 }
 
 // copyOut sends each Write as one CopyData message, flushing like result rows do.

@@ -141,7 +141,8 @@ func (s *Server) DropTablespace(_ context.Context, name string) error {
 	return os.RemoveAll(trash)
 }
 
-// removeDropped deletes what DROP TABLESPACE renamed away but a crash kept it from deleting.
+// removeDropped deletes what DROP TABLESPACE renamed away but a crash kept it from deleting,
+// and restores a crash interrupted before their commit.
 func (s *Server) removeDropped() error {
 	dir := filepath.Join(s.cfg.DataDir, "tablespaces")
 	entries, err := os.ReadDir(dir)
@@ -149,7 +150,7 @@ func (s *Server) removeDropped() error {
 		return err
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".dropped-") {
+		if strings.HasPrefix(e.Name(), ".dropped-") || strings.HasPrefix(e.Name(), ".restoring-") {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				return err
 			}

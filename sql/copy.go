@@ -18,11 +18,12 @@ import (
 // CopyStream is offered by an Output whose client speaks PostgreSQL's COPY sub-protocol
 // (pgwire's). The session asks for it by type assertion; outputs without it cannot COPY.
 type CopyStream interface {
-	// CopyIn announces COPY FROM STDIN of ncols text columns and returns the client's data,
-	// which ends with io.EOF when the client says CopyDone.
-	CopyIn(ncols int) (io.Reader, error)
-	// CopyOut announces COPY TO STDOUT of ncols text columns; every Write is one record.
-	CopyOut(ncols int) (io.Writer, error)
+	// CopyIn announces COPY FROM STDIN of ncols columns, text or binary, and returns the
+	// client's data, which ends with io.EOF when the client says CopyDone.
+	CopyIn(ncols int, binary bool) (io.Reader, error)
+	// CopyOut announces COPY TO STDOUT of ncols columns, text or binary; every Write is one
+	// CopyData message.
+	CopyOut(ncols int, binary bool) (io.Writer, error)
 }
 
 // copyStmt is a parsed COPY, which vitess does not know:
@@ -363,7 +364,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 		}
 	}
 	bt := &boundTable{name: name, schema: schema}
-	data, err := stream.CopyIn(len(targets))
+	data, err := stream.CopyIn(len(targets), false)
 	if err != nil {
 		return err
 	}
@@ -540,7 +541,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if err != nil {
 		return err
 	}
-	w, err := stream.CopyOut(len(p.cols))
+	w, err := stream.CopyOut(len(p.cols), false)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,10 @@ type Node interface {
 	CreateTablespace(ctx context.Context, name string, opts TablespaceOptions) error
 	DropTablespace(ctx context.Context, name string) error
 	Tablespaces() []TablespaceInfo
+	// BackupTablespace writes a consistent backup of a tablespace to w while writes go on.
+	BackupTablespace(ctx context.Context, name string, w io.Writer) error
+	// RestoreTablespace creates tablespace name from a backup read from r.
+	RestoreTablespace(ctx context.Context, name string, r io.Reader) error
 }
 
 // TablespaceOptions are the options of CREATE TABLESPACE, in HerdDB's 'key:value' syntax.

@@ -18,6 +18,7 @@ type Statement struct {
 	ast    sqlparser.Statement // nil for statements handled without vitess
 	tsStmt *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
 	copy   *copyStmt           // COPY, which vitess does not know either
+	backup *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -47,6 +48,10 @@ func parse(p piece) (*Statement, error) {
 	case isTablespaceStmt(p.words):
 		var err error
 		st.tsStmt, err = parseTablespaceStmt(p.sql)
+		return st, err
+	case isBackupStmt(p.words):
+		var err error
+		st.backup, err = parseBackupStmt(p.sql)
 		return st, err
 	case isCopyStmt(p.words):
 		var err error
@@ -114,7 +119,7 @@ func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatem
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.tsStmt == nil && st.copy == nil
+	return st.first == "" && st.ast == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
@@ -241,6 +246,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.copy != nil {
 		return s.execCopy(ctx, st.copy, out)
+	}
+	if st.backup != nil {
+		return s.execBackup(ctx, st.backup, out)
 	}
 	switch st.first {
 	case "checkpoint":

@@ -117,6 +117,11 @@ func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 	if s.prev != nil {
 		keep = append(keep, s.prev)
 	}
+	s.f.mu.RLock()
+	for pm := range s.f.pinned {
+		keep = append(keep, pm)
+	}
+	s.f.mu.RUnlock()
 	removed, err := s.f.pages.GC(keep...)
 	if err != nil {
 		return fmt.Errorf("tablespace: page GC: %w", err)

@@ -26,7 +26,10 @@ type fsm struct {
 	dirtyMem     atomic.Int64         // sum of the tables' dirtyMem, refreshed after each batch
 	checkpoints  uint64               // manifest sequence number of the last checkpoint
 	lastManifest *checkpoint.Manifest // the newest durable checkpoint; guarded by mu
-	onDirty      func(int64)          // told the dirty memory after each batch; may be nil
+	// pinned are checkpoints a backup is copying: their pages survive page GC until it is
+	// done. Guarded by mu.
+	pinned       map[*checkpoint.Manifest]int
+	onDirty      func(int64) // told the dirty memory after each batch; may be nil
 	onCheckpoint func(*checkpoint.Manifest, checkpointStats)
 }
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/mattn/go-isatty"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/drovedb/drove/load"
@@ -80,15 +79,8 @@ stay loaded; no batch is ever half applied.`,
 				r, name = f, args[0]
 			}
 			stderr := cmd.ErrOrStderr()
-			var bar *progressbar.ProgressBar
-			if progress {
-				bar = progressbar.NewOptions64(size,
-					progressbar.OptionSetWriter(stderr),
-					progressbar.OptionSetDescription("loading "+name),
-					progressbar.OptionShowBytes(true),
-					progressbar.OptionShowCount(),
-					progressbar.OptionThrottle(100*time.Millisecond),
-					progressbar.OptionClearOnFinish())
+			bar := newBar(progress, stderr, size, "loading "+name)
+			if bar != nil {
 				opts.Progress = func(read, _ int64) { bar.Set64(read) }
 			}
 			opts.BadRow = func(b load.BadRow) {

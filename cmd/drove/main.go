@@ -32,7 +32,7 @@ func rootCmd() *cobra.Command {
 		// DROVE_DATA_DIR, --url from DROVE_URL. A flag on the command line wins.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return flagsFromEnv(cmd.Flags()) },
 	}
-	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), loadCmd(), versionCmd())
+	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), loadCmd(), backupCmd(), restoreCmd(), versionCmd())
 	return root
 }
 

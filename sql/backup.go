@@ -1,0 +1,87 @@
+package sql
+
+import (
+	"bufio"
+	"context"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// backupStmt is BACKUP TABLESPACE 'name' TO STDOUT or RESTORE TABLESPACE 'name' FROM STDIN:
+// the backup streams through COPY's sub-protocol, so any client with COPY support (pgx's
+// CopyTo/CopyFrom, psql's \copy) can take or feed one.
+type backupStmt struct {
+	restore bool
+	name    string
+}
+
+func isBackupStmt(words []string) bool {
+	return len(words) >= 2 && (words[0] == "backup" || words[0] == "restore") && words[1] == "tablespace"
+}
+
+func parseBackupStmt(sql string) (*backupStmt, error) {
+	toks, err := tokenize(sql)
+	if err != nil {
+		return nil, err
+	}
+	p := &copyParser{sql: sql, toks: toks, i: 2} // past BACKUP|RESTORE TABLESPACE
+	st := &backupStmt{restore: strings.EqualFold(toks[0].val, "restore")}
+	t := p.peek()
+	if t.id != sqlparser.STRING && t.id != sqlparser.ID {
+		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in BACKUP TABLESPACE 'name' TO STDOUT")
+	}
+	st.name = t.val
+	p.i++
+	if st.restore {
+		if !p.accept("from") || !p.accept("stdin") {
+			return nil, Errorf("42601", "syntax error: RESTORE TABLESPACE 'name' FROM STDIN")
+		}
+	} else if !p.accept("to") || !p.accept("stdout") {
+		return nil, Errorf("42601", "syntax error: BACKUP TABLESPACE 'name' TO STDOUT")
+	}
+	if p.peek().id != 0 {
+		return nil, p.errNear()
+	}
+	return st, nil
+}
+
+func (s *Session) execBackup(ctx context.Context, st *backupStmt, out Output) error {
+	if s.node == nil {
+		return Errorf("0A000", "BACKUP and RESTORE need a server")
+	}
+	if s.tx != nil {
+		verb := "BACKUP"
+		if st.restore {
+			verb = "RESTORE"
+		}
+		return Errorf("25001", "%s TABLESPACE cannot run inside a transaction block", verb)
+	}
+	stream, ok := out.(CopyStream)
+	if !ok {
+		return Errorf("0A000", "BACKUP and RESTORE stream through COPY; this client cannot")
+	}
+	if st.restore {
+		r, err := stream.CopyIn(0, true)
+		if err != nil {
+			return err
+		}
+		if err := s.node.RestoreTablespace(ctx, st.name, r); err != nil {
+			return err
+		}
+		return out.Complete("RESTORE")
+	}
+	w, err := stream.CopyOut(0, true)
+	if err != nil {
+		return err
+	}
+	// CopyOut makes a message of every Write: gather the archive into sizable ones.
+	bw := bufio.NewWriterSize(w, 256<<10)
+	if err := s.node.BackupTablespace(ctx, st.name, bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return out.Complete("BACKUP")
+}
