@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/raft"
@@ -27,7 +28,7 @@ const minLiveFraction = 0.5
 
 type tableSnap struct {
 	t       *table
-	frozen  map[string][]byte
+	frozen  *memBuf
 	compact []uint64 // pages to rewrite
 }
 
@@ -72,7 +73,7 @@ func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
 		t.mu.Lock()
 		ts := tableSnap{t: t, frozen: t.dirty}
 		t.flushing = t.dirty
-		t.dirty = make(map[string][]byte)
+		t.dirty = &memBuf{parity: t.flushing.parity ^ parityBit}
 		t.dirtyMem = 0
 		for id, p := range t.pages {
 			if float64(p.live()) < minLiveFraction*float64(p.records) {
@@ -145,16 +146,15 @@ func (ts *tableSnap) abort() {
 	t := ts.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.flushing == nil {
+	f := t.flushing
+	if f == nil {
 		return
 	}
-	for k, v := range t.flushing {
-		if _, newer := t.dirty[k]; newer {
-			continue
-		}
-		if l, ok := t.pk[k]; ok && l == inMemory {
-			t.dirty[k] = v
-			t.dirtyMem += int64(len(k) + len(v) + recordOverhead)
+	for i := range f.n {
+		r := f.at(i)
+		if l, ok := t.pk[r.key]; ok && l == memLoc(f.parity, i) {
+			t.pk[r.key] = memLoc(t.dirty.parity, t.dirty.add(*r))
+			t.dirtyMem += int64(len(r.key) + len(r.value) + recordOverhead)
 		}
 	}
 	t.flushing = nil
@@ -162,14 +162,14 @@ func (ts *tableSnap) abort() {
 
 type written struct {
 	key  string
-	from loc // the location the record was copied from (inMemory for frozen records)
+	from loc // the location the record was copied from
 	to   loc
 }
 
 func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.TableManifest, error) {
 	t := ts.t
 	w := s.f.pages.NewPageWriter(checkpoint.DefaultPageSize)
-	out := make([]written, 0, len(ts.frozen))
+	out := make([]written, 0, ts.frozen.n)
 	add := func(k string, v []byte, from loc) error {
 		page, slot, err := w.Add([]byte(k), v)
 		if err != nil {
@@ -181,13 +181,18 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 		out = append(out, written{key: k, from: from, to: pageLoc(page, slot)})
 		return nil
 	}
-	keys := make([]string, 0, len(ts.frozen))
-	for k := range ts.frozen {
-		keys = append(keys, k)
+	frozen := ts.frozen
+	order := make([]int, 0, frozen.n)
+	for i := range frozen.n {
+		if !frozen.at(i).dead {
+			order = append(order, i)
+		}
 	}
-	slices.Sort(keys) // pages in key order make neighbouring keys share a page
-	for _, k := range keys {
-		if err := add(k, ts.frozen[k], inMemory); err != nil {
+	// Pages in key order make neighbouring keys share a page.
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(frozen.at(a).key, frozen.at(b).key) })
+	for _, i := range order {
+		r := frozen.at(i)
+		if err := add(r.key, r.value, memLoc(frozen.parity, i)); err != nil {
 			w.Abort()
 			return checkpoint.TableManifest{}, err
 		}
@@ -216,13 +221,9 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 		t.pages[p.ID] = &pageState{records: p.Records}
 	}
 	for _, wr := range out {
-		cur, ok := t.pk[wr.key]
-		current := ok && cur == wr.from
-		if current && wr.from == inMemory {
-			_, newer := t.dirty[wr.key]
-			current = !newer
-		}
-		if current {
+		// A record is current if its key still points where it was copied from: any later
+		// write points the key into the dirty buffer, a delete removes it.
+		if cur, ok := t.pk[wr.key]; ok && cur == wr.from {
 			t.pk[wr.key] = wr.to
 		} else {
 			t.markDead(wr.to)

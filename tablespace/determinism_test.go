@@ -20,13 +20,15 @@ func TestApplyIsDeterministic(t *testing.T) {
 	cases := []struct {
 		name       string
 		batch      int
-		checkpoint int // apply this many entries, checkpoint, apply the rest during Persist
+		checkpoint int  // apply this many entries, checkpoint, apply the rest during Persist
+		abort      bool // the first checkpoint fails after entries applied meanwhile; a second one follows
 	}{
-		{"single entries", 1, -1},
-		{"batches of 64", 64, -1},
-		{"one huge batch", len(log), -1},
-		{"checkpoint midway", 16, len(log) / 2},
-		{"checkpoint early", 7, 10},
+		{"single entries", 1, -1, false},
+		{"batches of 64", 64, -1, false},
+		{"one huge batch", len(log), -1, false},
+		{"checkpoint midway", 16, len(log) / 2, false},
+		{"checkpoint early", 7, 10, false},
+		{"checkpoint aborted", 16, len(log) / 3, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -41,6 +43,18 @@ func TestApplyIsDeterministic(t *testing.T) {
 				}
 				// Entries keep applying while the checkpoint persists.
 				applyLog(t, f, log, c.checkpoint, c.checkpoint+200, c.batch)
+				if c.abort {
+					// The frozen rows go back to the dirty buffer; a second checkpoint takes them.
+					for i := range snap.(*snapshot).tables {
+						snap.(*snapshot).tables[i].abort()
+					}
+					applyLog(t, f, log, c.checkpoint+200, c.checkpoint+400, c.batch)
+					c.checkpoint += 400
+					if snap, err = f.Snapshot(); err != nil {
+						t.Fatal(err)
+					}
+					applyLog(t, f, log, c.checkpoint, c.checkpoint+200, c.batch)
+				}
 				var sink memSink
 				if err := snap.Persist(&sink); err != nil {
 					t.Fatal(err)

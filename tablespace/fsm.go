@@ -136,17 +136,25 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	// An insert must not find its key: a locked insert checked that on the leader and held
 	// the row since, but Txn.Load's did not. Checking every insert here, before anything
 	// changes, keeps the entry all-or-nothing and every replica's verdict the same.
+	var rlocked *table
 	for i := range muts {
 		if muts[i].Op != wal.OpInsert {
 			continue
 		}
-		t := tabs[i]
-		t.mu.RLock()
-		_, exists := t.pk[string(muts[i].Key)]
-		t.mu.RUnlock()
-		if exists {
+		if t := tabs[i]; t != rlocked {
+			if rlocked != nil {
+				rlocked.mu.RUnlock()
+			}
+			t.mu.RLock()
+			rlocked = t
+		}
+		if _, exists := rlocked.pk[string(muts[i].Key)]; exists {
+			rlocked.mu.RUnlock()
 			return &DuplicateKeyError{Table: muts[i].Table, Key: muts[i].Key, Index: i}
 		}
+	}
+	if rlocked != nil {
+		rlocked.mu.RUnlock()
 	}
 	var locked *table
 	for i := range muts {
@@ -192,7 +200,7 @@ func (f *fsm) get(t *table, key []byte) ([]byte, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
-	if l == inMemory {
+	if l.inMemory() {
 		return v, true, nil
 	}
 	v, err := f.readSlot(l)
@@ -223,12 +231,8 @@ func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 	refs := make([]scanRef, 0, len(t.pk))
 	for k, l := range t.pk {
 		r := scanRef{key: k, l: l}
-		if l == inMemory {
-			if v, ok := t.dirty[k]; ok {
-				r.value = v
-			} else {
-				r.value = t.flushing[k]
-			}
+		if l.inMemory() {
+			r.value = t.rec(l).value
 		}
 		refs = append(refs, r)
 	}
@@ -236,7 +240,7 @@ func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 	for i := range refs {
 		r := &refs[i]
 		v := r.value
-		if r.l != inMemory {
+		if !r.l.inMemory() {
 			var err error
 			if v, err = f.readSlot(r.l); err != nil {
 				return err

@@ -9,19 +9,26 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// loc is where the current image of a row lives: inMemory (the dirty or the flushing buffer),
-// or a slot of an immutable page, packed as pageID<<slotBits | slot.
+// loc is where the current image of a row lives: a slot of an immutable page, packed as
+// pageID<<slotBits | slot, or, with memBit set, a record of one of the table's two memory
+// buffers (the dirty one, or the one a checkpoint is flushing), told apart by parity.
 type loc uint64
 
 const (
-	inMemory loc = 0
-	slotBits     = 24
-	maxSlot      = 1<<slotBits - 1
+	slotBits  = 24
+	maxSlot   = 1<<slotBits - 1
+	memBit    = loc(1) << 63
+	parityBit = loc(1) << 62
 )
 
 func pageLoc(page uint64, slot uint32) loc { return loc(page<<slotBits | uint64(slot)) }
 func (l loc) page() uint64                 { return uint64(l) >> slotBits }
 func (l loc) slot() uint32                 { return uint32(l & maxSlot) }
+
+func memLoc(parity loc, index int) loc { return memBit | parity | loc(index) }
+func (l loc) inMemory() bool           { return l&memBit != 0 }
+func (l loc) parity() loc              { return l & parityBit }
+func (l loc) index() int               { return int(l &^ (memBit | parityBit)) }
 
 // pageState is what the tablespace knows of one page a table references: how many records it
 // holds and which slots are no longer live. Dead slots are recorded when the row is changed,
@@ -33,68 +40,107 @@ type pageState struct {
 
 func (p *pageState) live() int { return int(p.records) - len(p.dead) }
 
+// memBuf holds rows changed since a checkpoint, in the order they were first changed. The PK
+// map points into it by index, so a changed row costs one map entry (the PK map's) rather
+// than two, and changing it again is a lookup and a slice write. Records live in fixed-size
+// chunks: growing never copies the records already there.
+type memBuf struct {
+	parity loc
+	chunks [][]memRec
+	n      int
+}
+
+const chunkBits = 12
+
+func (b *memBuf) at(i int) *memRec { return &b.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// add appends a record and returns its index.
+func (b *memBuf) add(r memRec) int {
+	if b.n&(1<<chunkBits-1) == 0 {
+		b.chunks = append(b.chunks, make([]memRec, 0, 1<<chunkBits))
+	}
+	c := &b.chunks[len(b.chunks)-1]
+	*c = append(*c, r)
+	b.n++
+	return b.n - 1
+}
+
+// memRec is one row image. dead: the row was deleted after this image was written.
+type memRec struct {
+	key   string
+	value []byte
+	dead  bool
+}
+
 // table is the in-memory state of one table. mu guards every field except schema, which is
-// immutable; flushing is written only by the checkpoint that owns it (see checkpoint.go).
+// immutable; flushing and its records are written only by the checkpoint that owns them (see
+// checkpoint.go), and never while it persists them.
 type table struct {
 	schema *types.Schema
 
 	mu       sync.RWMutex
 	pk       map[string]loc
-	dirty    map[string][]byte // rows changed since the checkpoint that is being taken, if any
-	flushing map[string][]byte // rows the checkpoint in progress is writing; nil when none
+	dirty    *memBuf // rows changed since the last checkpoint began
+	flushing *memBuf // rows the checkpoint in progress is writing; nil when none
 	pages    map[uint64]*pageState
 	dirtyMem int64
 }
 
-// recordOverhead approximates the map and slice headers a dirty record costs beyond its bytes.
+// recordOverhead approximates the PK map entry and record header a changed row costs beyond
+// its bytes.
 const recordOverhead = 64
 
 func newTable(s *types.Schema) *table {
 	return &table{
 		schema: s,
 		pk:     make(map[string]loc),
-		dirty:  make(map[string][]byte),
+		dirty:  &memBuf{},
 		pages:  make(map[uint64]*pageState),
 	}
+}
+
+// rec returns the memory record l points at. Caller holds mu.
+func (t *table) rec(l loc) *memRec {
+	b := t.dirty
+	if l.parity() != b.parity {
+		b = t.flushing
+	}
+	return b.at(l.index())
 }
 
 // lookup returns the location of key and, when it is in memory, its value. Caller holds mu.
 func (t *table) lookup(key []byte) (l loc, value []byte, ok bool) {
 	l, ok = t.pk[string(key)]
-	if !ok || l != inMemory {
+	if !ok || !l.inMemory() {
 		return l, nil, ok
 	}
-	if v, ok := t.dirty[string(key)]; ok {
-		return l, v, true
-	}
-	return l, t.flushing[string(key)], true
+	return l, t.rec(l).value, true
 }
 
 // put makes value the current image of key. Caller holds mu for writing.
-// It touches each map as few times as it can: on a million-row table every access is a
+//
+// It touches the PK map as few times as it can: on a million-row table every access is a
 // likely cache miss, and this runs serially on the apply path.
 func (t *table) put(key, value []byte) {
 	old, ok := t.pk[string(key)]
-	var prev []byte
-	inDirty := false
+	if ok && old.inMemory() && old.parity() == t.dirty.parity {
+		r := t.dirty.at(old.index())
+		t.dirtyMem += int64(len(value) - len(r.value))
+		r.value = value
+		return
+	}
+	var k string
 	switch {
-	case !ok: // a new key: in neither map
-	case old != inMemory:
-		t.markDead(old)
+	case !ok:
+		k = string(key)
+	case old.inMemory(): // in the flushing buffer, which must not change: a new record
+		k = t.flushing.at(old.index()).key
 	default:
-		prev, inDirty = t.dirty[string(key)]
+		t.markDead(old)
+		k = string(key)
 	}
-	k := string(key)
-	if !ok || old != inMemory {
-		t.pk[k] = inMemory
-	}
-	if inDirty {
-		t.dirtyMem -= int64(len(prev))
-	} else {
-		t.dirtyMem += int64(len(k) + recordOverhead)
-	}
-	t.dirty[k] = value
-	t.dirtyMem += int64(len(value))
+	t.pk[k] = memLoc(t.dirty.parity, t.dirty.add(memRec{key: k, value: value}))
+	t.dirtyMem += int64(len(k) + len(value) + recordOverhead)
 }
 
 // remove deletes key. Caller holds mu for writing.
@@ -103,16 +149,17 @@ func (t *table) remove(key []byte) {
 	if !ok {
 		return
 	}
-	if l != inMemory {
+	switch {
+	case !l.inMemory():
 		t.markDead(l)
+	case l.parity() == t.dirty.parity:
+		r := t.dirty.at(l.index())
+		t.dirtyMem -= int64(len(r.key) + len(r.value) + recordOverhead)
+		r.value, r.dead = nil, true
 	}
+	// A flushing record stays as it is until its checkpoint ends; the checkpoint sees the key
+	// no longer points at it and marks the copy it wrote dead.
 	delete(t.pk, string(key))
-	if old, ok := t.dirty[string(key)]; ok {
-		t.dirtyMem -= int64(len(key) + recordOverhead + len(old))
-		delete(t.dirty, string(key))
-	}
-	// A flushing copy stays until its checkpoint ends; the checkpoint sees the key is gone
-	// from pk and marks the copy it wrote dead.
 }
 
 func (t *table) markDead(l loc) {
