@@ -288,3 +288,16 @@ func cmpFloat(a, b float64) int {
 	}
 	return 0
 }
+
+// Assign converts v, a value of its own type, to a value of column c the way an INSERT
+// assigns it: integer ranges, float rounding, varchar length and char padding, PostgreSQL's
+// errors. NULL stays NULL (NOT NULL is EncodeRow's to check). The native Go API uses it.
+func Assign(v types.Value, c *types.Column) (types.Value, error) {
+	return assign(v, v.T, false, c)
+}
+
+// EncodeRow checks NOT NULL and encodes a full row of table (in schema column order) into
+// its primary key and value, as INSERT and UPDATE store them.
+func EncodeRow(table string, schema *types.Schema, row []types.Value) (key, value []byte, err error) {
+	return finishRow(&boundTable{name: table, schema: schema}, row, nil, nil)
+}

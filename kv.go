@@ -1,0 +1,259 @@
+package drove
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/drovedb/drove/server"
+	drovesql "github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// The native key-value API reaches a table's rows by primary key without SQL: no parsing, no
+// planning, a hash lookup and a decode for a Get. Tables are created with SQL (or the server's
+// tools); the API reads and writes their rows with the same checks an INSERT applies.
+
+// Row is one row's values in the table's column order: int64 for integer columns, float64,
+// bool, string, []byte, time.Time, or nil for NULL. Put also accepts other Go integer and
+// float types.
+type Row []any
+
+// KV is key-value access to the tables of one tablespace.
+type KV struct {
+	ts *tablespace.Tablespace
+}
+
+// ErrNoTable is returned for a table the tablespace does not have.
+var ErrNoTable = errors.New("drove: no such table")
+
+// KV returns key-value access to a tablespace ("" for the default one).
+func (db *DB) KV(ts string) (*KV, error) {
+	if ts == "" {
+		ts = server.DefaultTablespace
+	}
+	t, ok := db.srv.Tablespace(ts)
+	if !ok {
+		return nil, drovesql.Errorf("3D000", "tablespace %q does not exist", ts)
+	}
+	return &KV{ts: t}, nil
+}
+
+// Get returns the row whose primary key is key (one value per primary-key column, in key
+// order); false if there is none.
+func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
+	var row Row
+	var found bool
+	err := kv.View(ctx, func(tx *Tx) error {
+		var err error
+		row, found, err = tx.Get(table, key...)
+		return err
+	})
+	return row, found, err
+}
+
+// Put inserts row, or replaces the row with its primary key, in a transaction of its own.
+func (kv *KV) Put(ctx context.Context, table string, row Row) error {
+	return kv.Update(ctx, func(tx *Tx) error { return tx.Put(table, row) })
+}
+
+// Delete removes the row whose primary key is key, reporting whether there was one.
+func (kv *KV) Delete(ctx context.Context, table string, key ...any) (bool, error) {
+	var found bool
+	err := kv.Update(ctx, func(tx *Tx) error {
+		var err error
+		found, err = tx.Delete(table, key...)
+		return err
+	})
+	return found, err
+}
+
+// Update runs fn in a transaction and commits it when fn returns nil: every write becomes
+// durable together, as one log entry. When fn fails, nothing it wrote happens.
+func (kv *KV) Update(ctx context.Context, fn func(*Tx) error) error {
+	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
+	if err := fn(tx); err != nil {
+		tx.tx.Rollback()
+		return err
+	}
+	return tx.tx.Commit(ctx)
+}
+
+// View runs fn in a transaction that is rolled back at the end: for reads.
+func (kv *KV) View(ctx context.Context, fn func(*Tx) error) error {
+	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
+	defer tx.tx.Rollback()
+	return fn(tx)
+}
+
+// Tx is a transaction of the key-value API: it reads committed rows and its own writes, and
+// locks the rows it writes until it ends. It is used by one goroutine.
+type Tx struct {
+	ctx context.Context
+	ts  *tablespace.Tablespace
+	tx  *tablespace.Txn
+}
+
+func (tx *Tx) schema(table string) (*types.Schema, error) {
+	s, ok := tx.ts.Schema(table)
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrNoTable, table)
+	}
+	return s, nil
+}
+
+// encodeKey turns Go values into the table's primary-key bytes.
+func encodeKey(s *types.Schema, key []any) ([]byte, error) {
+	if len(key) != len(s.PK) {
+		return nil, fmt.Errorf("drove: table %q has a %d-column primary key, got %d values", s.Name, len(s.PK), len(key))
+	}
+	var b []byte
+	for i, p := range s.PK {
+		c := &s.Columns[p]
+		v, err := fromGo(key[i], c)
+		if err != nil {
+			return nil, err
+		}
+		if b, err = types.AppendKeyValue(b, c.Type, v); err != nil {
+			return nil, fmt.Errorf("drove: column %q: %w", c.Name, err)
+		}
+	}
+	return b, nil
+}
+
+// Get returns the row whose primary key is key.
+func (tx *Tx) Get(table string, key ...any) (Row, bool, error) {
+	s, err := tx.schema(table)
+	if err != nil {
+		return nil, false, err
+	}
+	k, err := encodeKey(s, key)
+	if err != nil {
+		return nil, false, err
+	}
+	v, ok, err := tx.tx.Get(table, k)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	row, err := decode(s, k, v)
+	return row, err == nil, err
+}
+
+// Put inserts row or replaces the row with its primary key.
+func (tx *Tx) Put(table string, row Row) error {
+	s, err := tx.schema(table)
+	if err != nil {
+		return err
+	}
+	if len(row) != len(s.Columns) {
+		return fmt.Errorf("drove: table %q has %d columns, the row %d values", table, len(s.Columns), len(row))
+	}
+	vals := make([]types.Value, len(row))
+	for i, x := range row {
+		if vals[i], err = fromGo(x, &s.Columns[i]); err != nil {
+			return err
+		}
+	}
+	k, v, err := drovesql.EncodeRow(table, s, vals)
+	if err != nil {
+		return err
+	}
+	_, exists, err := tx.tx.GetForUpdate(tx.ctx, table, k)
+	if err != nil {
+		return err
+	}
+	if exists {
+		return tx.tx.Update(tx.ctx, table, k, v)
+	}
+	return tx.tx.Insert(tx.ctx, table, k, v)
+}
+
+// Delete removes the row whose primary key is key, reporting whether there was one.
+func (tx *Tx) Delete(table string, key ...any) (bool, error) {
+	s, err := tx.schema(table)
+	if err != nil {
+		return false, err
+	}
+	k, err := encodeKey(s, key)
+	if err != nil {
+		return false, err
+	}
+	_, exists, err := tx.tx.GetForUpdate(tx.ctx, table, k)
+	if err != nil || !exists {
+		return false, err
+	}
+	return true, tx.tx.Delete(tx.ctx, table, k)
+}
+
+// Scan calls fn for every row of table, in no particular order (the primary-key index is a
+// hash map). fn returning an error stops the scan with that error.
+func (tx *Tx) Scan(table string, fn func(Row) error) error {
+	s, err := tx.schema(table)
+	if err != nil {
+		return err
+	}
+	return tx.tx.Scan(table, func(k, v []byte) error {
+		row, err := decode(s, k, v)
+		if err != nil {
+			return err
+		}
+		return fn(row)
+	})
+}
+
+func decode(s *types.Schema, k, v []byte) (Row, error) {
+	vals := make([]types.Value, len(s.Columns))
+	if err := types.DecodeRow(s, k, v, vals); err != nil {
+		return nil, err
+	}
+	row := make(Row, len(vals))
+	for i, x := range vals {
+		row[i] = goValue(x)
+	}
+	return row, nil
+}
+
+// fromGo converts a Go value to a value of column c, with an INSERT's checks.
+func fromGo(x any, c *types.Column) (types.Value, error) {
+	var v types.Value
+	switch x := x.(type) {
+	case nil:
+		return types.NullValue, nil
+	case int:
+		v = types.NewInt(types.Int64, int64(x))
+	case int8:
+		v = types.NewInt(types.Int64, int64(x))
+	case int16:
+		v = types.NewInt(types.Int64, int64(x))
+	case int32:
+		v = types.NewInt(types.Int64, int64(x))
+	case int64:
+		v = types.NewInt(types.Int64, x)
+	case uint8:
+		v = types.NewInt(types.Int64, int64(x))
+	case uint16:
+		v = types.NewInt(types.Int64, int64(x))
+	case uint32:
+		v = types.NewInt(types.Int64, int64(x))
+	case float32:
+		v = types.NewFloat(types.Float64, float64(x))
+	case float64:
+		v = types.NewFloat(types.Float64, x)
+	case bool:
+		v = types.NewBool(x)
+	case string:
+		v = types.NewText(x)
+	case []byte:
+		v = types.NewBytea(x)
+	case time.Time:
+		v = types.NewTimestamp(x)
+	default:
+		return types.Value{}, fmt.Errorf("drove: column %q: cannot store a %T", c.Name, x)
+	}
+	if c.Type == types.Bytea && v.T == types.Text {
+		v.T = types.Bytea // a string for a bytea column is its bytes
+	}
+	return drovesql.Assign(v, c)
+}
