@@ -92,6 +92,32 @@ func TestDockerImage(t *testing.T) {
 	if got, _ := psql(t, n, "SELECT k, v FROM kv ORDER BY k"); got != "1|one\n2|two\n" {
 		t.Fatalf("after restart: got %q\n%s", got, docker(t, "logs", name))
 	}
+
+	// DROVE_PASSWORD, like POSTGRES_PASSWORD: psql must give it (SCRAM-SHA-256).
+	secure := name + "-pw"
+	t.Cleanup(func() { exec.Command("docker", "rm", "-f", secure).Run() })
+	docker(t, "run", "-d", "--name", secure, "-e", "DROVE_PASSWORD=correct horse", "-p", "127.0.0.1::5433", image)
+	port := mappedPort(t, secure)
+	psqlWith := func(password string) (string, error) {
+		cmd := exec.Command("psql", "-X", "-A", "-t", "-h", "127.0.0.1", "-p", strconv.Itoa(port), "-U", "drove", "drove", "-c", "SELECT 1")
+		cmd.Env = append(os.Environ(), "PGPASSWORD="+password, "PGCONNECT_TIMEOUT=10", "PGSSLMODE=disable")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		out, err := psqlWith("correct horse")
+		if err == nil && out == "1\n" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("psql with the password: %v %s\n%s", err, out, docker(t, "logs", secure))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if out, err := psqlWith("wrong"); err == nil || !strings.Contains(out, "password authentication failed") {
+		t.Fatalf("psql with a wrong password: %v %s", err, out)
+	}
 }
 
 func mappedPort(t *testing.T, container string) int {

@@ -6,12 +6,30 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xdg-go/scram"
+
 	"github.com/drovedb/drove/sql"
 	"github.com/drovedb/drove/types"
 )
 
-// fakeBackend opens fakeSessions; database "nope" does not exist.
-type fakeBackend struct{}
+// fakeBackend opens fakeSessions; database "nope" does not exist. User "alice" has the
+// password "wonderland"; with passwordsOnly, every other user is unknown, else trusted.
+type fakeBackend struct{ passwordsOnly bool }
+
+func (b fakeBackend) Authenticate(user string) (*scram.StoredCredentials, error) {
+	if user == "alice" {
+		c, err := scram.SHA256.NewClient("", "wonderland", "")
+		if err != nil {
+			return nil, err
+		}
+		creds, err := c.GetStoredCredentialsWithError(scram.KeyFactors{Salt: "pepper", Iters: 4096})
+		return &creds, err
+	}
+	if b.passwordsOnly {
+		return nil, ErrUnknownUser
+	}
+	return nil, nil
+}
 
 func (fakeBackend) Open(_ context.Context, user, db string) (sql.Executor, error) {
 	if db == "nope" {

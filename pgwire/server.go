@@ -13,16 +13,26 @@ import (
 	"sync"
 
 	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/sql"
 )
 
 // Backend opens SQL sessions; package server implements it.
 type Backend interface {
+	// Authenticate says how user must prove who they are: nil credentials mean trust; an
+	// error (a *sql.Error) refuses the connection. With password users configured, an
+	// unknown user gets ErrUnknownUser, and pgwire runs a decoy exchange that fails like a
+	// wrong password would.
+	Authenticate(user string) (*scram.StoredCredentials, error)
 	// Open starts a session for user on database (the database name selects the tablespace).
 	// A *sql.Error refuses the connection with its SQLSTATE.
 	Open(ctx context.Context, user, database string) (sql.Executor, error)
 }
+
+// ErrUnknownUser is what Backend.Authenticate returns for a user who has no password when
+// passwords are required.
+var ErrUnknownUser = errors.New("pgwire: unknown user")
 
 // Config configures a Server.
 type Config struct {
@@ -214,6 +224,17 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 	database := m.Parameters["database"]
 	if database == "" {
 		database = user
+	}
+	creds, err := c.srv.cfg.Backend.Authenticate(user)
+	switch {
+	case errors.Is(err, ErrUnknownUser):
+		c.authenticate(user, nil)
+		return false
+	case err != nil:
+		c.fatal(toSQLError(err))
+		return false
+	case creds != nil && !c.authenticate(user, creds):
+		return false
 	}
 	session, err := c.srv.cfg.Backend.Open(ctx, user, database)
 	if err != nil {

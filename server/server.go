@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/drovedb/drove/auth"
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/pgwire"
 	"github.com/drovedb/drove/sql"
@@ -33,8 +34,13 @@ type Config struct {
 	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
 	PGAddr string
-	// TrustNetwork allows trust authentication on a non-loopback PGAddr (the docker image's
-	// DROVE_HOST_AUTH_METHOD=trust). Without it, and with no passwords, only loopback is served.
+	// Password, when set, becomes the password of the superuser "drove" (DROVE_PASSWORD). Once
+	// any user has a password, every connection must prove one with SCRAM-SHA-256, and the
+	// server may listen beyond loopback.
+	Password string
+	// TrustNetwork lets every client in without a password, on any address (the docker
+	// image's DROVE_HOST_AUTH_METHOD=trust). Without it and with no password, only loopback
+	// is served.
 	TrustNetwork bool
 	// HTTPAddr serves /metrics, /healthz and /readyz; "" serves none.
 	HTTPAddr           string
@@ -53,6 +59,7 @@ type Server struct {
 	pg     *pgwire.Server
 	pgAddr net.Addr
 	nodeID string
+	users  *auth.Store
 
 	metrics  *metrics
 	http     *http.Server
@@ -78,11 +85,6 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.PageCacheMemory == 0 {
 		cfg.PageCacheMemory = 256 << 20
 	}
-	if cfg.PGAddr != "" && !cfg.TrustNetwork {
-		if err := checkLoopback(cfg.PGAddr); err != nil {
-			return nil, err
-		}
-	}
 	s := &Server{
 		cfg:         cfg,
 		log:         cfg.Logger,
@@ -93,9 +95,15 @@ func Start(cfg Config) (*Server, error) {
 	if err := s.lockDataDir(); err != nil {
 		return nil, err
 	}
-	if err := errors.Join(s.loadNodeID(), s.removeDropped()); err != nil {
+	if err := errors.Join(s.loadNodeID(), s.removeDropped(), s.loadUsers()); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if cfg.PGAddr != "" && !cfg.TrustNetwork && !s.users.Required() {
+		if err := checkLoopback(cfg.PGAddr); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	names, err := s.existingTablespaces()
 	if err != nil {
@@ -131,15 +139,18 @@ func Start(cfg Config) (*Server, error) {
 			}
 		}()
 		s.log.Info("serving PostgreSQL protocol", "addr", s.pgAddr.String(), "data_dir", cfg.DataDir)
-		if cfg.TrustNetwork {
+		switch {
+		case cfg.TrustNetwork:
 			s.log.Warn("trust authentication: anyone who can reach this address can connect without a password")
+		case s.users.Required():
+			s.log.Info("password authentication (SCRAM-SHA-256) required")
 		}
 	}
 	return s, nil
 }
 
-// checkLoopback refuses a non-loopback listen address: drove has no password authentication
-// yet, so trust is only safe where no other machine can connect.
+// checkLoopback refuses a non-loopback listen address when no password is configured: trust
+// is only safe where no other machine can connect.
 func checkLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -150,7 +161,7 @@ func checkLoopback(addr string) error {
 	}
 	ip := net.ParseIP(host)
 	if ip == nil || !ip.IsLoopback() {
-		return fmt.Errorf("refusing to listen on %s: only loopback addresses are allowed until password authentication exists (connections are trusted); --host-auth-method=trust allows it explicitly", addr)
+		return fmt.Errorf("refusing to listen on %s with no password configured: set one with --password or DROVE_PASSWORD, or let anyone in with --host-auth-method=trust", addr)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -123,5 +125,61 @@ func TestClientCommandWithoutServerFailsInOneLine(t *testing.T) {
 	err := root.Execute()
 	if err == nil || !strings.HasPrefix(err.Error(), "connecting to 127.0.0.1:1") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("error %q, want one line starting with the address", err)
+	}
+}
+
+func TestFlagsFromConfigFile(t *testing.T) {
+	write := func(body string) string {
+		p := filepath.Join(t.TempDir(), "drove.toml")
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name    string
+		body    string
+		args    []string
+		env     map[string]string
+		want    map[string]string
+		wantErr string
+	}{
+		{name: "settings", body: "data-dir = \"/srv/drove\"\ncheckpoint-interval = \"5m\"\nmax-dirty-memory = 1048576\n",
+			want: map[string]string{"data-dir": "/srv/drove", "checkpoint-interval": "5m0s", "max-dirty-memory": "1048576"}},
+		{name: "command line and environment win", body: "data-dir = \"/file\"\npg-addr = \"127.0.0.1:1\"\n",
+			args: []string{"--data-dir", "/flag"}, env: map[string]string{"DROVE_PG_ADDR": "127.0.0.1:2"},
+			want: map[string]string{"data-dir": "/flag", "pg-addr": "127.0.0.1:2"}},
+		{name: "unknown key", body: "data_dir = \"/x\"\n", wantErr: `unknown setting "data_dir"`},
+		{name: "bad value", body: "checkpoint-interval = \"soon\"\n", wantErr: "checkpoint-interval"},
+		{name: "not toml", body: "data-dir: /x\n", wantErr: "--config"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cmd := serverCmd()
+			if err := cmd.Flags().Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			err := flagsFromEnv(cmd.Flags())
+			if err == nil {
+				err = flagsFromFile(cmd.Flags(), write(tt.body))
+			}
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tt.want {
+				if got := cmd.Flags().Lookup(k).Value.String(); got != v {
+					t.Errorf("--%s = %q, want %q", k, got, v)
+				}
+			}
+		})
 	}
 }

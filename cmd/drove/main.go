@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -45,6 +47,34 @@ func versionCmd() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "drove %s\n", version)
 		},
 	}
+}
+
+// flagsFromFile sets each flag not given on the command line or in the environment from a
+// TOML file whose keys are flag names. An unknown key is an error: a typo must not be
+// silently ignored.
+func flagsFromFile(flags *pflag.FlagSet, path string) error {
+	var settings map[string]any
+	if _, err := toml.DecodeFile(path, &settings); err != nil {
+		return fmt.Errorf("--config: %w", err)
+	}
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		f := flags.Lookup(k)
+		if f == nil || k == "config" {
+			return fmt.Errorf("--config %s: unknown setting %q", path, k)
+		}
+		if f.Changed {
+			continue
+		}
+		if err := flags.Set(k, fmt.Sprint(settings[k])); err != nil {
+			return fmt.Errorf("--config %s: %s: %w", path, k, err)
+		}
+	}
+	return nil
 }
 
 // flagsFromEnv sets each flag not given on the command line from DROVE_<FLAG_NAME>.

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,8 @@ func serverCmd() *cobra.Command {
 		cfg        server.Config
 		logLevel   string
 		authMethod string
+		configFile string
+		pwFile     string
 	)
 	cmd := &cobra.Command{
 		Use:   "server",
@@ -24,15 +27,35 @@ func serverCmd() *cobra.Command {
 		Long: `Run a drove node serving the PostgreSQL protocol.
 
 The data directory is created on first start with one tablespace, "drove"; connect with
-  psql -h 127.0.0.1 -p 5433 -U drove drove`,
+  psql -h 127.0.0.1 -p 5433 -U drove drove
+
+Settings come from, in order of precedence: the command line, DROVE_<FLAG> environment
+variables (DROVE_DATA_DIR, DROVE_PASSWORD, ...), the --config file (TOML, keys named like the
+flags: data-dir = "/var/lib/drove"), the defaults.
+
+Without a password the server listens on loopback only and trusts its clients. With one
+(--password, DROVE_PASSWORD or --password-file, for the user "drove") every client must
+authenticate with SCRAM-SHA-256, and any address may be used.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if configFile != "" {
+				if err := flagsFromFile(cmd.Flags(), configFile); err != nil {
+					return err
+				}
+			}
 			switch authMethod {
-			case "":
+			case "", "scram-sha-256":
 			case "trust":
 				cfg.TrustNetwork = true
 			default:
-				return fmt.Errorf("--host-auth-method %q: only \"trust\" is available until password authentication exists", authMethod)
+				return fmt.Errorf("--host-auth-method %q: trust or scram-sha-256", authMethod)
+			}
+			if pwFile != "" {
+				b, err := os.ReadFile(pwFile)
+				if err != nil {
+					return fmt.Errorf("--password-file: %w", err)
+				}
+				cfg.Password = strings.TrimRight(string(b), "\r\n")
 			}
 			var level slog.Level
 			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
@@ -58,7 +81,10 @@ The data directory is created on first start with one tablespace, "drove"; conne
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
-	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address connect without a password (default: loopback only)`)
+	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
+	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
+	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)
+	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	return cmd
 }

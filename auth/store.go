@@ -1,0 +1,165 @@
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/xdg-go/scram"
+)
+
+// Iterations is the PBKDF2 iteration count of new verifiers, PostgreSQL's default.
+const Iterations = 4096
+
+type verifier struct {
+	Salt      []byte `json:"salt"`
+	Iters     int    `json:"iterations"`
+	StoredKey []byte `json:"stored_key"`
+	ServerKey []byte `json:"server_key"`
+}
+
+// Store is the set of password users, kept in one file.
+type Store struct {
+	path  string
+	mu    sync.RWMutex
+	users map[string]verifier
+}
+
+// Open reads the users file at path; a missing file is an empty store.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, users: make(map[string]verifier)}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &s.users); err != nil {
+		return nil, fmt.Errorf("auth: %s: %w", path, err)
+	}
+	for name, v := range s.users {
+		if len(v.Salt) == 0 || v.Iters < 1 || len(v.StoredKey) != 32 || len(v.ServerKey) != 32 {
+			return nil, fmt.Errorf("auth: %s: damaged verifier for user %q", path, name)
+		}
+	}
+	return s, nil
+}
+
+func newVerifier(password string, salt []byte, iters int) (verifier, error) {
+	c, err := scram.SHA256.NewClient("", password, "")
+	if err != nil {
+		return verifier{}, fmt.Errorf("auth: password: %w", err)
+	}
+	creds, err := c.GetStoredCredentialsWithError(scram.KeyFactors{Salt: string(salt), Iters: iters})
+	if err != nil {
+		return verifier{}, err
+	}
+	return verifier{Salt: salt, Iters: iters, StoredKey: creds.StoredKey, ServerKey: creds.ServerKey}, nil
+}
+
+// SetPassword gives user a new password (creating the user), durably.
+func (s *Store) SetPassword(user, password string) error {
+	if password == "" {
+		return errors.New("auth: empty password")
+	}
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	v, err := newVerifier(password, salt, Iterations)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := make(map[string]verifier, len(s.users)+1)
+	for k, old := range s.users {
+		next[k] = old
+	}
+	next[user] = v
+	if err := s.write(next); err != nil {
+		return err
+	}
+	s.users = next
+	return nil
+}
+
+// Matches reports whether password is user's current password.
+func (s *Store) Matches(user, password string) bool {
+	s.mu.RLock()
+	v, ok := s.users[user]
+	s.mu.RUnlock()
+	if !ok {
+		return false
+	}
+	w, err := newVerifier(password, v.Salt, v.Iters)
+	return err == nil && subtle.ConstantTimeCompare(w.StoredKey, v.StoredKey) == 1
+}
+
+// Credentials returns user's verifier for a SCRAM exchange; false if the user has none.
+func (s *Store) Credentials(user string) (scram.StoredCredentials, bool) {
+	s.mu.RLock()
+	v, ok := s.users[user]
+	s.mu.RUnlock()
+	if !ok {
+		return scram.StoredCredentials{}, false
+	}
+	return scram.StoredCredentials{KeyFactors: scram.KeyFactors{Salt: string(v.Salt), Iters: v.Iters},
+		StoredKey: v.StoredKey, ServerKey: v.ServerKey}, true
+}
+
+// Required reports whether any user has a password: then every connection must give one.
+func (s *Store) Required() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.users) > 0
+}
+
+// Users lists the users, sorted.
+func (s *Store) Users() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	names := make([]string, 0, len(s.users))
+	for n := range s.users {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (s *Store) write(users map[string]verifier) error {
+	b, err := json.MarshalIndent(users, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := s.path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, s.path); err != nil {
+		return err
+	}
+	d, err := os.Open(filepath.Dir(s.path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
