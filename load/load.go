@@ -23,6 +23,10 @@ type Options struct {
 	Table   string
 	Columns []string         // target columns; empty: the file's header if it has one, else all
 	Input   copydata.Options // the file's format (normalized by Load)
+	// Mutations reads a delta file instead of rows: a CSV whose header is key,
+	// mutation_type, logical_commit_time and then column names, applied last-writer-wins by
+	// logical commit time (COPY's MUTATIONS option), so delta files can be loaded in any order.
+	Mutations bool
 	// BatchRows and BatchBytes bound one batch; the first reached closes it.
 	BatchRows  int // default 10000
 	BatchBytes int // default 4 MiB
@@ -75,16 +79,21 @@ func Load(ctx context.Context, connect Connect, r io.Reader, opts Options) (Resu
 	counted := &countingReader{r: r}
 	in := &records{br: bufio.NewReaderSize(counted, 1<<20), opts: opts.Input}
 	cols := opts.Columns
-	if opts.Input.Header {
+	if opts.Input.Header || opts.Mutations {
 		header, err := in.header()
 		if err != nil {
 			return Result{}, err
+		}
+		if opts.Mutations {
+			if header, err = mutationColumns(header); err != nil {
+				return Result{}, err
+			}
 		}
 		if len(cols) == 0 {
 			cols = header
 		}
 	}
-	l := &loader{opts: opts, counted: counted, copySQL: copyStatement(opts.Table, cols, opts.Input)}
+	l := &loader{opts: opts, counted: counted, copySQL: copyStatement(opts.Table, cols, opts.Input, opts.Mutations)}
 
 	conns := make([]*pgconn.PgConn, 0, opts.Workers)
 	defer func() {
@@ -127,8 +136,25 @@ func Load(ctx context.Context, connect Connect, r io.Reader, opts Options) (Resu
 	return res, readErr
 }
 
+// mutationFields are the leading fields of every mutation record.
+var mutationFields = []string{"key", "mutation_type", "logical_commit_time"}
+
+// mutationColumns checks a mutation file's header and returns the column names after the
+// leading fields.
+func mutationColumns(header []string) ([]string, error) {
+	if len(header) < len(mutationFields) {
+		return nil, fmt.Errorf("a mutation file's header starts with %s", strings.Join(mutationFields, ","))
+	}
+	for i, f := range mutationFields {
+		if !strings.EqualFold(strings.TrimSpace(header[i]), f) {
+			return nil, fmt.Errorf("a mutation file's header starts with %s, not %s", strings.Join(mutationFields, ","), strings.Join(header[:len(mutationFields)], ","))
+		}
+	}
+	return header[len(mutationFields):], nil
+}
+
 // copyStatement is the COPY each batch is sent with: the file's own format, no header.
-func copyStatement(table string, cols []string, in copydata.Options) string {
+func copyStatement(table string, cols []string, in copydata.Options, mutations bool) string {
 	var b strings.Builder
 	b.WriteString("COPY " + pgx.Identifier{table}.Sanitize())
 	if len(cols) > 0 {
@@ -145,8 +171,11 @@ func copyStatement(table string, cols []string, in copydata.Options) string {
 	} else {
 		b.WriteString("text")
 	}
-	b.WriteString(", DELIMITER " + lit(string(in.Delimiter)) + ", NULL " + lit(in.Null) + ")")
-	return b.String()
+	b.WriteString(", DELIMITER " + lit(string(in.Delimiter)) + ", NULL " + lit(in.Null))
+	if mutations {
+		b.WriteString(", MUTATIONS")
+	}
+	return b.String() + ")"
 }
 
 type loader struct {

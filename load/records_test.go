@@ -98,7 +98,7 @@ func TestCopyStatement(t *testing.T) {
 	if err := csv.Normalize(); err != nil {
 		t.Fatal(err)
 	}
-	got := copyStatement(`we"ird`, []string{"id", " name "}, csv)
+	got := copyStatement(`we"ird`, []string{"id", " name "}, csv, false)
 	want := `COPY "we""ird" ("id", "name") FROM STDIN WITH (FORMAT csv, QUOTE '"', ESCAPE '"', DELIMITER ';', NULL 'N''A')`
 	if got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)

@@ -36,6 +36,9 @@ type copyStmt struct {
 	query string // COPY (query) TO: the dialect-rewritten query text
 	from  bool
 	opts  copydata.Options
+	// mutations: each record is key, UPDATE|DELETE, logical commit time, then the columns,
+	// applied last-writer-wins (see mutations.go).
+	mutations bool
 }
 
 func isCopyStmt(words []string) bool { return len(words) > 0 && words[0] == "copy" }
@@ -195,7 +198,7 @@ func parseCopy(sql string) (*copyStmt, error) {
 	default:
 		return nil, p.errNear()
 	}
-	if err := p.options(&st.opts); err != nil {
+	if err := p.options(st); err != nil {
 		return nil, err
 	}
 	if p.peek().id != 0 {
@@ -215,7 +218,7 @@ func copyTarget(p *copyParser) error {
 }
 
 // options reads [WITH] (option value, ...) or the pre-9.0 list of bare options.
-func (p *copyParser) options(o *copydata.Options) error {
+func (p *copyParser) options(st *copyStmt) error {
 	p.accept("with")
 	if p.punct('(') {
 		for {
@@ -223,7 +226,7 @@ func (p *copyParser) options(o *copydata.Options) error {
 			if err != nil {
 				return err
 			}
-			if err := p.option(o, strings.ToLower(name), true); err != nil {
+			if err := p.option(st, strings.ToLower(name), true); err != nil {
 				return err
 			}
 			if p.punct(')') {
@@ -239,7 +242,7 @@ func (p *copyParser) options(o *copydata.Options) error {
 		if err != nil {
 			return err
 		}
-		if err := p.option(o, strings.ToLower(name), false); err != nil {
+		if err := p.option(st, strings.ToLower(name), false); err != nil {
 			return err
 		}
 	}
@@ -247,7 +250,8 @@ func (p *copyParser) options(o *copydata.Options) error {
 }
 
 // option reads the value of one option; modern is the parenthesized syntax.
-func (p *copyParser) option(o *copydata.Options, name string, modern bool) error {
+func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
+	o := &st.opts
 	char := func(what string) (byte, error) {
 		p.accept("as")
 		s, err := p.str()
@@ -316,6 +320,13 @@ func (p *copyParser) option(o *copydata.Options, name string, modern bool) error
 		if modern {
 			p.accept("true")
 		}
+	case "mutations": // drove's own: last-writer-wins mutation records
+		st.mutations = true
+		if modern && (p.accept("false") || p.accept("off")) {
+			st.mutations = false
+		} else if modern {
+			_ = p.accept("true") || p.accept("on")
+		}
 	default:
 		return Errorf("42601", "option %q not recognized", name)
 	}
@@ -328,8 +339,13 @@ func (s *Session) execCopy(ctx context.Context, st *copyStmt, out Output) error 
 	if !ok {
 		return Errorf("0A000", "COPY FROM STDIN and TO STDOUT need a client that speaks the COPY protocol")
 	}
-	if st.from {
+	switch {
+	case st.from && st.mutations:
+		return s.copyMutations(ctx, st, stream, out)
+	case st.from:
 		return s.copyFrom(ctx, st, stream, out)
+	case st.mutations:
+		return Errorf("42601", "MUTATIONS is an option of COPY FROM")
 	}
 	return s.copyTo(ctx, st, stream, out)
 }

@@ -8,16 +8,17 @@ import (
 
 func TestParseCopy(t *testing.T) {
 	tests := []struct {
-		sql      string
-		table    string
-		cols     []string
-		query    string
-		from     bool
-		csv      bool
-		header   bool
-		delim    byte
-		null     string
-		wantCode string
+		sql       string
+		table     string
+		cols      []string
+		query     string
+		from      bool
+		csv       bool
+		header    bool
+		delim     byte
+		null      string
+		mutations bool
+		wantCode  string
 	}{
 		{sql: "COPY t FROM STDIN", table: "t", from: true, delim: '\t', null: `\N`},
 		{sql: `COPY "My T" (a, "B") FROM stdin WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'x')`, table: "My T", cols: []string{"a", "B"}, from: true, csv: true, header: true, delim: ';', null: "x"},
@@ -26,6 +27,8 @@ func TestParseCopy(t *testing.T) {
 		{sql: "COPY drove.t TO STDOUT", table: "drove.t", delim: '\t', null: `\N`},
 		{sql: "COPY (SELECT a, (b) FROM t WHERE c = 'x)') TO STDOUT CSV", query: "select a, (b) from t where c = 'x)'", csv: true, delim: ',', null: ""},
 		{sql: "COPY t FROM STDIN DELIMITER E'\\t'", table: "t", from: true, delim: '\t', null: `\N`},
+		{sql: "COPY t (v) FROM STDIN WITH (FORMAT csv, MUTATIONS)", table: "t", cols: []string{"v"}, from: true, csv: true, delim: ',', null: "", mutations: true},
+		{sql: "COPY t FROM STDIN (MUTATIONS false)", table: "t", from: true, delim: '\t', null: `\N`},
 		{sql: "COPY t FROM '/etc/passwd'", wantCode: "0A000"},
 		{sql: "COPY t TO PROGRAM 'ls'", wantCode: "0A000"},
 		{sql: "COPY t FROM STDIN (FORMAT binary)", wantCode: "0A000"},
@@ -58,7 +61,7 @@ func TestParseCopy(t *testing.T) {
 				t.Fatal(err)
 			}
 			if st.table != tt.table || !reflect.DeepEqual(st.cols, tt.cols) || st.query != tt.query || st.from != tt.from ||
-				st.opts.CSV != tt.csv || st.opts.Header != tt.header || st.opts.Delimiter != tt.delim || st.opts.Null != tt.null {
+				st.opts.CSV != tt.csv || st.opts.Header != tt.header || st.opts.Delimiter != tt.delim || st.opts.Null != tt.null || st.mutations != tt.mutations {
 				t.Fatalf("got %+v", st)
 			}
 		})

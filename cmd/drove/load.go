@@ -30,9 +30,17 @@ and one transaction, and several batches are in flight at once.
 
 Rows the server refuses (a bad value, a duplicate key) are printed with their line number and
 skipped; once more than --max-errors rows were bad the load stops. Batches already loaded
-stay loaded; no batch is ever half applied.`,
+stay loaded; no batch is ever half applied.
+
+--format mutations loads a delta file: a CSV whose header is
+  key,mutation_type,logical_commit_time,<column>,...
+and whose records are UPDATE (the whole row) or DELETE of the row with that primary key. A
+record applies only if its logical commit time is later than the row's (kept in the table's
+bigint column logical_commit_time; deletes leave tombstones in <table>__tombstones), so delta
+files can be loaded in any order, or again, with the same result.`,
 		Example: `  drove load --table users --header users.csv
-  zcat big.csv.gz | drove load --table events --max-errors 100 -`,
+  zcat big.csv.gz | drove load --table events --max-errors 100 -
+  drove load --table prices --format mutations delta-0042.csv`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Table == "" {
@@ -42,9 +50,11 @@ stay loaded; no batch is ever half applied.`,
 			switch format {
 			case "csv":
 				in.CSV = true
+			case "mutations":
+				in.CSV, opts.Mutations = true, true
 			case "text":
 			default:
-				return fmt.Errorf("--format %q: csv or text", format)
+				return fmt.Errorf("--format %q: csv, text or mutations", format)
 			}
 			in.Header = header
 			for _, c := range []struct {
@@ -115,7 +125,7 @@ stay loaded; no batch is ever half applied.`,
 	addURLFlag(f, &url)
 	f.StringVar(&opts.Table, "table", "", "target table (required)")
 	f.StringSliceVar(&opts.Columns, "columns", nil, "target columns in file order (default: the header's, else all)")
-	f.StringVar(&format, "format", "csv", "input format: csv or text (COPY's text format)")
+	f.StringVar(&format, "format", "csv", "input format: csv, text (COPY's text format) or mutations (a CSV delta file)")
 	f.BoolVar(&header, "header", false, "the first line is a header naming the columns")
 	f.StringVar(&delimiter, "delimiter", "", `field delimiter (default "," for csv, tab for text)`)
 	f.StringVar(&null, "null", "", `the string that means NULL (default: empty for csv, \N for text)`)
