@@ -85,3 +85,31 @@ func BenchmarkPreparedPointSelect(b *testing.B) {
 		}
 	}
 }
+
+// benchQuery runs a query that returns one row b.N times.
+func benchQuery(b *testing.B, s *Session, q string) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Exec(ctx, q, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHashJoin100k joins two 100k-row tables on their keys (bench/query_vs_postgres.sh
+// runs the same query on PostgreSQL).
+func BenchmarkHashJoin100k(b *testing.B) {
+	s := benchSession(b, 100000)
+	if err := s.Exec(context.Background(), "CREATE TABLE u (id bigint PRIMARY KEY, t_id bigint); INSERT INTO u SELECT id, 99999 - id FROM t", discard{}); err != nil {
+		b.Fatal(err)
+	}
+	benchQuery(b, s, "SELECT count(*), sum(t.n) FROM t JOIN u ON t.id = u.t_id")
+}
+
+// BenchmarkGroupBy1M groups 1M rows into 1000 groups.
+func BenchmarkGroupBy1M(b *testing.B) {
+	s := benchSession(b, 1000000)
+	benchQuery(b, s, "SELECT n % 1000, count(*), sum(n) FROM t GROUP BY n % 1000")
+}

@@ -19,7 +19,11 @@ import (
 //	OFFSET n          → LIMIT <max> OFFSET n when there is no LIMIT
 //	-- and /* */      → removed (PostgreSQL block comments nest)
 //	$1                → :p1          vitess's bind variable
-//	||  ::            → refused for now (vitess would read || as OR)
+//	a || b            → a | b        (vitess would read || as OR)
+//	x::t, CAST(x AS t) → x COLLATE '::t'  a cast, at the precedence of PostgreSQL's ::
+//	FULL [OUTER] JOIN → straight_join
+//	ILIKE             → regexp
+//	x NULLS FIRST     → x, '::nulls first'  (read back by orderKeys)
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -51,6 +55,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 		words = nil
 	}
 	lastWord := ""
+	depth := 0      // parentheses
+	var casts []int // depth inside each open CAST(
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
@@ -123,7 +129,23 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			b.WriteByte(' ')
 		case c == '|' && i+1 < len(q) && q[i+1] == '|':
-			return nil, Errorf("0A000", "the || operator is not supported yet; use concat()")
+			// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || among
+			// the operators: below + and -, above comparisons. The binder reads | as ||.
+			b.WriteString(" | ")
+			lastWord = ""
+			i += 2
+		case c == '|':
+			return nil, Errorf("0A000", "the bitwise operator | is not supported yet")
+		case c == '(':
+			depth++
+			b.WriteByte(c)
+			lastWord = ""
+			i++
+		case c == ')':
+			depth--
+			b.WriteByte(c)
+			lastWord = ""
+			i++
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
 			j := i + 1
 			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
@@ -133,7 +155,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 			lastWord = ""
 			i = j
 		case c == ':' && i+1 < len(q) && q[i+1] == ':':
-			return nil, Errorf("0A000", "the :: cast syntax is not supported yet")
+			end, name, err := scanTypeName(q, i+2)
+			if err != nil {
+				return nil, err
+			}
+			writeCast(&b, name)
+			lastWord = ""
+			i = end
 		case c == '`':
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
 		default:
@@ -150,6 +178,48 @@ func splitAndRewrite(q string) ([]piece, error) {
 				w := strings.ToLower(q[i:j])
 				i = j
 				switch {
+				case w == "cast" && nextNonSpace(q, i) == '(':
+					// CAST(x AS t) → ((x) COLLATE '::t'), like x::t; see writeCast.
+					b.WriteString("((")
+					i = strings.IndexByte(q[i:], '(') + i + 1
+					depth++
+					casts = append(casts, depth)
+					lastWord = ""
+					continue
+				case w == "as" && len(casts) > 0 && casts[len(casts)-1] == depth:
+					end, name, err := scanTypeName(q, i)
+					if err != nil {
+						return nil, err
+					}
+					b.WriteByte(')')
+					writeCast(&b, name)
+					casts = casts[:len(casts)-1]
+					i = end
+					lastWord = ""
+					continue
+				case w == "full" && (followedBy(q, i, "join") || followedBy(q, i, "outer", "join")):
+					// vitess has no FULL JOIN; its STRAIGHT_JOIN, which PostgreSQL lacks,
+					// takes an ON condition and stands for it.
+					n := 1
+					if followedBy(q, i, "outer", "join") {
+						n = 2
+					}
+					i = skipWords(q, i, n)
+					b.WriteString("straight_join")
+					words = append(words, "join")
+					lastWord = "join"
+					continue
+				case w == "nulls" && (followedBy(q, i, "first") || followedBy(q, i, "last")):
+					// vitess has no NULLS FIRST/LAST. A string constant cannot be an ORDER BY
+					// term in PostgreSQL, so one that follows the term carries it.
+					order, _ := nextWord(q, i)
+					i = skipWords(q, i, 1)
+					b.WriteString(", '" + nullsMarker + order + "'")
+					lastWord = ""
+					continue
+				case w == "ilike":
+					// vitess has no ILIKE; REGEXP, which PostgreSQL lacks, stands for it.
+					b.WriteString("regexp")
 				case w == "precision" && lastWord == "double":
 					lastWord = w
 					continue // "double precision" is vitess's "double"
@@ -218,3 +288,96 @@ func scanString(q string, i int, escapes bool) (int, string, error) {
 		}
 	}
 }
+
+// nextNonSpace returns the first byte at or after i that is not white space (0 at the end).
+func nextNonSpace(q string, i int) byte {
+	for ; i < len(q); i++ {
+		if !unicode.IsSpace(rune(q[i])) {
+			return q[i]
+		}
+	}
+	return 0
+}
+
+// nextWord returns the identifier word starting at the first non-space at or after i, lower
+// case, and the position after it ("" when there is none).
+func nextWord(q string, i int) (string, int) {
+	for i < len(q) && unicode.IsSpace(rune(q[i])) {
+		i++
+	}
+	j := i
+	for j < len(q) {
+		r, size := utf8.DecodeRuneInString(q[j:])
+		if !isIdentPart(r) || (j == i && !isIdentStart(r)) {
+			break
+		}
+		j += size
+	}
+	return strings.ToLower(q[i:j]), j
+}
+
+// followedBy reports whether the words after position i are want.
+func followedBy(q string, i int, want ...string) bool {
+	for _, w := range want {
+		var got string
+		if got, i = nextWord(q, i); got != w {
+			return false
+		}
+	}
+	return true
+}
+
+func skipWords(q string, i, n int) int {
+	for ; n > 0; n-- {
+		_, i = nextWord(q, i)
+	}
+	return i
+}
+
+// scanTypeName reads the type name of a cast at q[i:]: one or more words (double precision,
+// character varying, timestamp without time zone), then an optional (n) or (p, s).
+func scanTypeName(q string, i int) (int, string, error) {
+	w, j := nextWord(q, i)
+	if w == "" {
+		return 0, "", Errorf("42601", "syntax error at or near %q", strings.TrimSpace(q[i:min(len(q), i+10)]))
+	}
+	name := w
+	switch {
+	case w == "double" && followedBy(q, j, "precision"):
+		name, j = "double precision", skipWords(q, j, 1)
+	case w == "character" && followedBy(q, j, "varying"):
+		name, j = "varchar", skipWords(q, j, 1)
+	case (w == "timestamp" || w == "time") && followedBy(q, j, "without", "time", "zone"):
+		j = skipWords(q, j, 3)
+	case (w == "timestamp" || w == "time") && followedBy(q, j, "with", "time", "zone"):
+		name, j = w+"tz", skipWords(q, j, 3)
+	}
+	if nextNonSpace(q, j) == '(' {
+		k := strings.IndexByte(q[j:], ')')
+		if k < 0 {
+			return 0, "", Errorf("42601", "syntax error: unterminated type modifier in cast to %s", name)
+		}
+		mod := strings.Join(strings.Fields(q[j:j+k+1]), "")
+		for _, r := range mod {
+			if !strings.ContainsRune("(),0123456789", r) {
+				return 0, "", Errorf("42601", "syntax error at or near %q", mod)
+			}
+		}
+		name += mod
+		j += k + 1
+	}
+	if nextNonSpace(q, j) == '[' {
+		return 0, "", unsupported("array types")
+	}
+	return j, name, nil
+}
+
+// writeCast writes the marker the binder reads as a cast to type name.
+func writeCast(b *strings.Builder, name string) {
+	b.WriteString(" collate '::")
+	b.WriteString(name)
+	b.WriteString("' ")
+}
+
+// nullsMarker starts the string constant that carries NULLS FIRST/LAST as an ORDER BY term.
+const nullsMarker = "::nulls "

@@ -74,10 +74,6 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	values, ok := st.Rows.(sqlparser.Values)
-	if !ok {
-		return nil, unsupported("INSERT ... SELECT")
-	}
 	schema := bt.schema
 	targets := make([]int, 0, len(schema.Columns))
 	if len(st.Columns) == 0 {
@@ -100,6 +96,13 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 	defs, err := s.defaults(schema)
 	if err != nil {
 		return nil, err
+	}
+	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
+		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps)
+	}
+	values, ok := st.Rows.(sqlparser.Values)
+	if !ok {
+		return nil, unsupported("this form of INSERT")
 	}
 	// rows[r][c] is the expression for column c of row r: the VALUES item, the column's
 	// DEFAULT, or nil for NULL.
@@ -159,6 +162,69 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 			}
 		}
 		return out.Complete(tag)
+	}}, nil
+}
+
+// bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
+// first insert, so a table copied into itself is copied once.
+func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params) (*plan, error) {
+	root, cols, err := s.bindQuery(q, ps, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) > len(targets) {
+		return nil, Errorf("42601", "INSERT has more expressions than target columns")
+	}
+	if len(cols) < len(targets) && named {
+		return nil, Errorf("42601", "INSERT has more target columns than expressions")
+	}
+	targets = targets[:len(cols)]
+	schema := bt.schema
+	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		it, err := root.open(ps.ec)
+		if err != nil {
+			return err
+		}
+		rows, err := collect(ps.ec, it)
+		if err != nil {
+			return err
+		}
+		row := make([]types.Value, len(schema.Columns))
+		var key, value []byte
+		for n, src := range rows {
+			if n%checkEvery == checkEvery-1 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			for i, d := range defs {
+				row[i] = types.NullValue
+				if d != nil {
+					v, err := d.eval(nil)
+					if err != nil {
+						return err
+					}
+					if row[i], err = assign(v, d.typ, d.unknown, &schema.Columns[i]); err != nil {
+						return err
+					}
+				}
+			}
+			for j, i := range targets {
+				if row[i], err = assign(src[j], cols[j].Type, false, &schema.Columns[i]); err != nil {
+					return err
+				}
+			}
+			if key, value, err = finishRow(bt, row, key, value); err != nil {
+				return err
+			}
+			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
+				if errors.Is(err, tablespace.ErrDuplicateKey) {
+					return duplicateKey(bt, row)
+				}
+				return err
+			}
+		}
+		return out.Complete("INSERT 0 " + strconv.Itoa(len(rows)))
 	}}, nil
 }
 

@@ -35,6 +35,13 @@ func constExpr(v types.Value, unknown bool) *expr {
 type params struct {
 	types []types.Type
 	vals  []types.Value
+
+	// The rest is the statement's binding and execution context, which every expression of
+	// it can reach through its parameters: the session that binds subqueries, the tables
+	// the plan depends on, and the current execution (for subqueries' scans and caches).
+	sess *Session
+	deps []dep
+	ec   *execCtx
 }
 
 // ref returns an expression reading parameter n (1-based).
@@ -56,35 +63,14 @@ func (p *params) settle() {
 	}
 }
 
-// scope resolves column names against the one table of a statement, and $n parameters.
-type scope struct {
-	schema *types.Schema // nil when there is no FROM
-	names  []string      // names the table may be qualified with
-	params *params
-}
-
-func (sc *scope) column(c *sqlparser.ColName) (int, error) {
-	name := c.Name.String()
-	if q := c.Qualifier.Name.String(); q != "" {
-		ok := false
-		for _, n := range sc.names {
-			ok = ok || n == q
-		}
-		if !ok {
-			return 0, Errorf("42P01", "missing FROM-clause entry for table %q", q)
-		}
-	}
-	if sc.schema != nil {
-		if i := sc.schema.ColumnIndex(name); i >= 0 {
-			return i, nil
-		}
-	}
-	return 0, Errorf("42703", "column %q does not exist", name)
-}
-
 // compile turns a vitess expression into an expr. Anything it does not implement is a 0A000
 // error, never a guess.
 func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
+	if sc.agg != nil {
+		if x, ok, err := sc.agg.resolve(e, sc); ok {
+			return x, err
+		}
+	}
 	switch e := e.(type) {
 	case *sqlparser.Literal:
 		return compileLiteral(e)
@@ -99,12 +85,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case sqlparser.BoolVal:
 		return constExpr(types.NewBool(bool(e)), false), nil
 	case *sqlparser.ColName:
-		i, err := sc.column(e)
-		if err != nil {
-			return nil, err
-		}
-		return &expr{typ: sc.schema.Columns[i].Type,
-			eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}, nil
+		return sc.compileColumn(e)
 	case *sqlparser.AndExpr:
 		return compileLogic(e.Left, e.Right, sc, true)
 	case *sqlparser.OrExpr:
@@ -169,8 +150,14 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 		}}, x)
 	case *sqlparser.FuncExpr:
 		return compileFunc(e, sc)
-	case *sqlparser.CountStar, *sqlparser.Count, *sqlparser.Sum, *sqlparser.Min, *sqlparser.Max, *sqlparser.Avg:
+	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
+	case *sqlparser.CollateExpr:
+		return compileCast(e, sc)
+	case *sqlparser.Subquery:
+		return compileScalarSubquery(e, sc)
+	case *sqlparser.ExistsExpr:
+		return compileExists(e, sc)
 	}
 	return nil, unsupported("expression %s", sqlparser.String(e))
 }
@@ -336,7 +323,7 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	switch e.Operator {
 	case sqlparser.InOp, sqlparser.NotInOp:
 		return compileIn(e, sc)
-	case sqlparser.LikeOp, sqlparser.NotLikeOp:
+	case sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
 		return compileLike(e, sc)
 	}
 	name, ok := opNames[e.Operator]
@@ -392,9 +379,12 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 }
 
 func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if q, ok := e.Right.(*sqlparser.Subquery); ok {
+		return compileInSubquery(e, q, sc)
+	}
 	tuple, ok := e.Right.(sqlparser.ValTuple)
 	if !ok {
-		return nil, unsupported("IN with a subquery")
+		return nil, unsupported("IN with %s", sqlparser.String(e.Right))
 	}
 	left, err := compile(e.Left, sc)
 	if err != nil {
@@ -462,7 +452,9 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if e.Escape != nil {
 		return nil, unsupported("LIKE ... ESCAPE")
 	}
-	negate := e.Operator == sqlparser.NotLikeOp
+	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
+	// REGEXP is the dialect pass's spelling of ILIKE.
+	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -474,6 +466,9 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		}
 		if x.IsNull() || p.IsNull() {
 			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		if ilike {
+			return types.NewBool(like(strings.ToLower(x.S), strings.ToLower(p.S)) != negate), nil
 		}
 		return types.NewBool(like(x.S, p.S) != negate), nil
 	}}, a, b)
@@ -578,6 +573,8 @@ func arithType(a, b types.Type) types.Type {
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	var sym string
 	switch e.Operator {
+	case sqlparser.BitOrOp: // the dialect pass's spelling of ||
+		return compileConcat(e, sc)
 	case sqlparser.PlusOp:
 		sym = "+"
 	case sqlparser.MinusOp:

@@ -14,6 +14,11 @@ func FuzzExec(f *testing.F) {
 		"UPDATE t SET v = v || 'a' WHERE id IN (1, 2)", "DELETE FROM t WHERE n > 1 OR v LIKE '%_'",
 		`SELECT "id", -n, n / 0 FROM t ORDER BY 1 DESC LIMIT 2 OFFSET 1`, "BEGIN; ROLLBACK",
 		"CREATE TABLE x (a int PRIMARY KEY, b bytea DEFAULT '\\x00')", "SELECT E'\\'' /* c */",
+		"SELECT a.v, count(*) FROM t a LEFT JOIN t b ON a.id = b.id + 1 GROUP BY a.v HAVING sum(a.n) > 0 ORDER BY 2 NULLS FIRST",
+		"SELECT * FROM t x FULL JOIN t y USING (id) WHERE x.n IS NULL",
+		"SELECT id FROM t WHERE EXISTS (SELECT 1 FROM t u WHERE u.id = t.id) AND v NOT IN (SELECT v FROM t)",
+		"SELECT (SELECT max(n) FROM t), id::text || 'x', CAST(n AS int) FROM t UNION ALL SELECT 1, 'a', 2",
+		"EXPLAIN SELECT DISTINCT v FROM (SELECT v FROM t WHERE v ILIKE 'A%') s LIMIT 1",
 	} {
 		f.Add(s)
 	}

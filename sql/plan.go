@@ -13,6 +13,7 @@ import (
 // boundTable is the one table a statement reads or writes.
 type boundTable struct {
 	name    string
+	alias   string // what its columns are qualified by
 	schema  *types.Schema
 	scope   *scope
 	system  *systemTable // non-nil for a read-only system table
@@ -41,10 +42,11 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
 		return nil, relationMissing(name)
 	}
-	bt.scope = &scope{schema: bt.schema, names: []string{name}, params: ps}
+	bt.alias = name
 	if alias := ate.As.String(); alias != "" {
-		bt.scope.names = []string{alias} // PostgreSQL: an alias hides the table name
+		bt.alias = alias // PostgreSQL: an alias hides the table name
 	}
+	bt.scope = tableScope(bt.schema, bt.alias, ps)
 	return bt, nil
 }
 
@@ -68,10 +70,11 @@ const (
 // access is the plan for reaching the rows of one table: which rows to visit, and the filter
 // every visited row must pass (the whole WHERE clause, rechecked even on a point lookup).
 type access struct {
-	kind   accessKind
-	table  *boundTable
-	key    []*expr // pointLookup: the value of each primary-key column, in key order
-	filter *expr   // nil: every row
+	kind       accessKind
+	table      *boundTable
+	key        []*expr // pointLookup: the value of each primary-key column, in key order
+	filter     *expr   // nil: every row
+	filterText string  // for EXPLAIN
 }
 
 func (a *access) String() string {
@@ -92,6 +95,7 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	if where == nil {
 		return a, nil
 	}
+	a.filterText = exprText(where.Expr)
 	if bt.system != nil {
 		// System tables are generated whole; a filter is all there is to plan.
 		filter, err := compileBool(where.Expr, bt.scope)

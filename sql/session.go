@@ -27,7 +27,9 @@ type Session struct {
 	node   Node            // nil: no node-level statements
 	tx     *tablespace.Txn // open explicit transaction, or nil
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
-	row    rowBuffers
+	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
+	queryMemory int64
+	exec        execCtx // the running statement's; reused
 
 	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr
@@ -35,7 +37,7 @@ type Session struct {
 
 // NewSession starts a session on ts, run by node (nil for a bare tablespace).
 func NewSession(ts *tablespace.Tablespace, node Node) *Session {
-	return &Session{ts: ts, node: node}
+	return &Session{ts: ts, node: node, queryMemory: defaultQueryMemory}
 }
 
 var _ Executor = (*Session)(nil)

@@ -153,12 +153,14 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 			return p, nil
 		}
 	}
-	ps := &params{types: append([]types.Type(nil), st.declared...)}
+	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
 	var p *plan
 	var err error
 	switch ast := st.ast.(type) {
-	case *sqlparser.Select:
+	case sqlparser.TableStatement:
 		p, err = s.bindSelect(ast, ps)
+	case *sqlparser.ExplainStmt:
+		p, err = s.bindExplain(ast, ps)
 	case *sqlparser.Insert:
 		p, err = s.bindInsert(ast, ps)
 	case *sqlparser.Update:
@@ -173,6 +175,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	}
 	ps.settle()
 	p.params = ps
+	p.deps = append(p.deps, ps.deps...)
 	st.plan = p
 	return p, nil
 }
@@ -236,7 +239,13 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 			return err
 		}
 	}
-	return s.withTxn(ctx, func(tx *tablespace.Txn) error { return p.run(ctx, tx, out) })
+	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		ec := &s.exec
+		*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
+		p.params.ec = ec
+		defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
+		return p.run(ctx, tx, out)
+	})
 }
 
 // execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.

@@ -225,9 +225,10 @@ type scanRef struct {
 	value []byte
 }
 
-// scan calls fn for every row of t, in no particular order.
-func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
+// refs snapshots references to every row of t under the read lock.
+func (f *fsm) refs(t *table) []scanRef {
 	t.mu.RLock()
+	defer t.mu.RUnlock()
 	refs := make([]scanRef, 0, len(t.pk))
 	for k, l := range t.pk {
 		r := scanRef{key: k, l: l}
@@ -236,17 +237,26 @@ func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 		}
 		refs = append(refs, r)
 	}
-	t.mu.RUnlock()
+	return refs
+}
+
+// value reads the image a reference points to.
+func (f *fsm) value(r *scanRef) ([]byte, error) {
+	if r.l.inMemory() {
+		return r.value, nil
+	}
+	return f.readSlot(r.l)
+}
+
+// scan calls fn for every row of t, in no particular order.
+func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
+	refs := f.refs(t)
 	for i := range refs {
-		r := &refs[i]
-		v := r.value
-		if !r.l.inMemory() {
-			var err error
-			if v, err = f.readSlot(r.l); err != nil {
-				return err
-			}
+		v, err := f.value(&refs[i])
+		if err != nil {
+			return err
 		}
-		if err := fn([]byte(r.key), v); err != nil {
+		if err := fn([]byte(refs[i].key), v); err != nil {
 			return err
 		}
 	}

@@ -57,7 +57,19 @@ func DecodeRow(s *Schema, key, value []byte, row []Value) error {
 }
 
 // DecodeValue decodes only the non-key columns of value into row.
-func DecodeValue(s *Schema, b []byte, row []Value) error {
+func DecodeValue(s *Schema, b []byte, row []Value) error { return decodeValue(s, b, row, nil) }
+
+// DecodeColumns is DecodeRow for a reader that needs only some columns: text and bytea
+// columns with need[i] false are skipped rather than copied out (they read as empty values of
+// their type). A nil need decodes everything.
+func DecodeColumns(s *Schema, key, value []byte, row []Value, need []bool) error {
+	if err := DecodeKey(s, key, row); err != nil {
+		return err
+	}
+	return decodeValue(s, value, row, need)
+}
+
+func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
 	n, k := binary.Uvarint(b)
 	if k <= 0 {
 		return errShortRow
@@ -110,7 +122,11 @@ func DecodeValue(s *Schema, b []byte, row []Value) error {
 			if k <= 0 || uint64(len(b)-k) < l {
 				return errShortRow
 			}
-			row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
+			if need == nil || need[i] {
+				row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
+			} else {
+				row[i] = Value{T: c.Type}
+			}
 			b = b[k+int(l):]
 		default:
 			return fmt.Errorf("corrupt row: column %q has invalid type %d", c.Name, c.Type)

@@ -130,3 +130,55 @@ SELECT * FROM small ORDER BY k
 1|2147483647|9223372036854775807
 2|3|4
 tag: SELECT 3
+
+statement ok
+CREATE TABLE copy_src (id int PRIMARY KEY, name text, n int)
+
+statement ok
+INSERT INTO copy_src VALUES (1, 'a', 10), (2, 'b', 20), (3, 'c', NULL)
+
+statement ok
+CREATE TABLE copy_dst (id bigint PRIMARY KEY, name text DEFAULT 'none', total bigint)
+
+query
+INSERT INTO copy_dst SELECT id, name, n * 2 FROM copy_src WHERE id < 3
+----
+tag: INSERT 0 2
+
+query
+INSERT INTO copy_dst (id, total) SELECT id + 10, sum(n) FROM copy_src GROUP BY id
+----
+tag: INSERT 0 3
+
+query
+SELECT * FROM copy_dst ORDER BY id
+----
+1|a|20
+2|b|40
+11|none|10
+12|none|20
+13|none|NULL
+tag: SELECT 5
+
+statement error 23505
+INSERT INTO copy_dst SELECT id, name, n FROM copy_src
+
+query
+SELECT count(*) FROM copy_dst
+----
+5
+tag: SELECT 1
+
+query
+INSERT INTO copy_dst SELECT id + 100, name, total FROM copy_dst
+----
+tag: INSERT 0 5
+
+statement error 42601
+INSERT INTO copy_dst (id) SELECT id, name FROM copy_src
+
+statement error 42601
+INSERT INTO copy_dst (id, name) SELECT id FROM copy_src
+
+statement error 42804
+INSERT INTO copy_dst (id, total) SELECT id, name FROM copy_src

@@ -248,29 +248,53 @@ SELECT id FROM items LIMIT -1
 statement error 42803
 SELECT id, count(*) FROM items
 
-# deviation: DISTINCT is not supported yet.
-statement error 0A000
-SELECT DISTINCT tag FROM items
+query
+SELECT DISTINCT tag FROM items ORDER BY tag
+----
+fruit
+veg
+NULL
+tag: SELECT 3
 
-# deviation: GROUP BY is not supported yet.
-statement error 0A000
-SELECT tag, count(*) FROM items GROUP BY tag
+query
+SELECT tag, count(*) FROM items GROUP BY tag ORDER BY tag
+----
+fruit|2
+veg|2
+NULL|1
+tag: SELECT 3
 
-# deviation: joins are not supported yet.
-statement error 0A000
-SELECT * FROM items a, items b
+query
+SELECT a.id, b.name FROM items a, items b WHERE a.id = b.id - 1 ORDER BY a.id
+----
+1|banana
+2|carrot
+3|durian
+4|eggplant
+tag: SELECT 4
 
-# deviation: joins are not supported yet.
-statement error 0A000
-SELECT * FROM items a JOIN items b ON a.id = b.id
+query
+SELECT a.id, b.id FROM items a JOIN items b ON a.id = b.id ORDER BY 1
+----
+1|1
+2|2
+3|3
+4|4
+5|5
+tag: SELECT 5
 
-# deviation: subqueries are not supported yet.
-statement error 0A000
-SELECT * FROM items WHERE id IN (SELECT id FROM items)
+query
+SELECT id FROM items WHERE id IN (SELECT id FROM items WHERE qty > 5) ORDER BY id
+----
+1
+3
+tag: SELECT 2
 
-# deviation: aggregates other than count are not supported yet.
-statement error 0A000
-SELECT sum(qty) FROM items
+query
+SELECT sum(qty), min(name), max(price), count(tag), count(DISTINCT tag) FROM items
+----
+38|apple|12|4|2
+tag: SELECT 1
 
 statement error 42883
 SELECT * FROM items WHERE name = 1
@@ -287,8 +311,8 @@ SELECT id FROM items WHERE qty / 0 > 1
 statement error 22003
 SELECT 2147483647 + 1
 
-# deviation: the :: cast syntax is not supported yet.
 query
 SELECT 2147483647::bigint
 ----
-error 0A000: the :: cast syntax is not supported yet
+2147483647
+tag: SELECT 1

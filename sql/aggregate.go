@@ -1,0 +1,411 @@
+package sql
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// An aggregated query (GROUP BY, HAVING, or an aggregate in the select list) computes its
+// output over groups: aggNode emits one row per group holding the GROUP BY values followed by
+// the aggregates' results, and the select list, HAVING and ORDER BY are compiled against that
+// row by aggBinder, which maps each aggregate call and each grouped expression to its slot.
+
+type aggKind uint8
+
+const (
+	aggCountStar aggKind = iota
+	aggCount
+	aggSum
+	aggAvg
+	aggMin
+	aggMax
+)
+
+// aggSpec is one aggregate call of the query.
+type aggSpec struct {
+	kind     aggKind
+	arg      *expr // nil for count(*)
+	distinct bool
+	typ      types.Type
+	text     string
+}
+
+type aggBinder struct {
+	input     *scope // the FROM clause's rows, which aggregate arguments read
+	exprs     []sqlparser.Expr
+	groupCols []int // for a GROUP BY column reference, its input column; else -1
+	groups    []*expr
+	groupText []string
+	aggs      []*aggSpec
+	aggASTs   []sqlparser.Expr
+}
+
+// newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
+// names an output column by position and an unqualified name that is not an input column
+// names one by alias, as in PostgreSQL.
+func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
+	ab := &aggBinder{input: input}
+	if st.GroupBy == nil {
+		return ab, nil
+	}
+	for _, g := range st.GroupBy.Exprs {
+		e := g
+		switch x := g.(type) {
+		case *sqlparser.Literal:
+			if x.Type == sqlparser.IntVal {
+				n, _ := strconv.Atoi(x.Val)
+				sel := st.SelectExprs.Exprs
+				if n < 1 || n > len(sel) {
+					return nil, Errorf("42P10", "GROUP BY position %s is not in select list", x.Val)
+				}
+				ae, ok := sel[n-1].(*sqlparser.AliasedExpr)
+				if !ok {
+					return nil, unsupported("GROUP BY position of *")
+				}
+				e = ae.Expr
+			}
+		case *sqlparser.ColName:
+			if i, err := input.lookup(x); err == nil && i < 0 && x.Qualifier.IsEmpty() {
+				for _, se := range st.SelectExprs.Exprs {
+					if ae, ok := se.(*sqlparser.AliasedExpr); ok && ae.As.String() == x.Name.String() {
+						e = ae.Expr
+					}
+				}
+			}
+		}
+		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}}) {
+			return nil, Errorf("42803", "aggregate functions are not allowed in GROUP BY")
+		}
+		x, err := compile(e, input)
+		if err != nil {
+			return nil, err
+		}
+		if x.unknown {
+			x.unknown, x.typ = false, types.Text
+		}
+		col := -1
+		if c, ok := e.(*sqlparser.ColName); ok {
+			col, _ = input.lookup(c)
+		}
+		ab.exprs = append(ab.exprs, e)
+		ab.groupCols = append(ab.groupCols, col)
+		ab.groups = append(ab.groups, x)
+		ab.groupText = append(ab.groupText, exprText(e))
+	}
+	return ab, nil
+}
+
+// resolve compiles e in the aggregated scope when it is an aggregate call, a grouped
+// expression or a column (which must be grouped); ok is false for anything else, which
+// compile then builds from its parts.
+func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
+	slot := func(i int, t types.Type) *expr {
+		return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
+	}
+	if c, ok := e.(*sqlparser.ColName); ok {
+		i, err := ab.input.lookup(c)
+		if err != nil {
+			return nil, true, err
+		}
+		if i < 0 { // an enclosing query's column, or a missing one
+			x, err := ab.input.compileColumn(c)
+			return x, true, err
+		}
+		for g, col := range ab.groupCols {
+			if col == i {
+				return slot(g, ab.groups[g].typ), true, nil
+			}
+		}
+		return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function",
+			exprText(c))
+	}
+	for g, ge := range ab.exprs {
+		if ab.groupCols[g] < 0 && sqlparser.Equals.Expr(e, ge) {
+			return slot(g, ab.groups[g].typ), true, nil
+		}
+	}
+	if _, ok := e.(sqlparser.AggrFunc); !ok {
+		return nil, false, nil
+	}
+	for i, a := range ab.aggASTs {
+		if sqlparser.Equals.Expr(e, a) {
+			return slot(len(ab.groups)+i, ab.aggs[i].typ), true, nil
+		}
+	}
+	spec, err := ab.bindAggregate(e)
+	if err != nil {
+		return nil, true, err
+	}
+	ab.aggs = append(ab.aggs, spec)
+	ab.aggASTs = append(ab.aggASTs, e)
+	return slot(len(ab.groups)+len(ab.aggs)-1, spec.typ), true, nil
+}
+
+func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
+	spec := &aggSpec{text: exprText(e)}
+	var arg sqlparser.Expr
+	var name string
+	switch a := e.(type) {
+	case *sqlparser.CountStar:
+		spec.kind, spec.typ = aggCountStar, types.Int64
+		return spec, nil
+	case *sqlparser.Count:
+		if len(a.Args) != 1 {
+			return nil, Errorf("42883", "function count with %d arguments does not exist", len(a.Args))
+		}
+		spec.kind, spec.distinct, arg, name = aggCount, a.Distinct, a.Args[0], "count"
+	case *sqlparser.Sum:
+		spec.kind, spec.distinct, arg, name = aggSum, a.Distinct, a.Arg, "sum"
+	case *sqlparser.Avg:
+		spec.kind, spec.distinct, arg, name = aggAvg, a.Distinct, a.Arg, "avg"
+	case *sqlparser.Min:
+		spec.kind, spec.distinct, arg, name = aggMin, a.Distinct, a.Arg, "min"
+	case *sqlparser.Max:
+		spec.kind, spec.distinct, arg, name = aggMax, a.Distinct, a.Arg, "max"
+	default:
+		return nil, unsupported("aggregate %s", sqlparser.String(e))
+	}
+	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: arg}}) {
+		return nil, Errorf("42803", "aggregate function calls cannot be nested")
+	}
+	x, err := compile(arg, ab.input)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown {
+		x.unknown, x.typ = false, types.Text
+	}
+	spec.arg = x
+	t := x.typ
+	switch spec.kind {
+	case aggCount:
+		spec.typ = types.Int64
+	case aggSum, aggAvg:
+		if familyOf(t) != famNumeric {
+			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
+		}
+		switch {
+		case spec.kind == aggAvg || t == types.Float64:
+			// PostgreSQL's avg of integers is numeric; without numeric, double precision.
+			spec.typ = types.Float64
+		case t == types.Float32:
+			spec.typ = types.Float32
+		default:
+			// sum(bigint) is numeric in PostgreSQL; here bigint, checked for overflow.
+			spec.typ = types.Int64
+		}
+	case aggMin, aggMax:
+		if t == types.Bool || t == types.Bytea {
+			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
+		}
+		spec.typ = t
+	}
+	return spec, nil
+}
+
+// hasAggregate reports whether an aggregate call appears in the expressions, outside any
+// subquery (whose aggregates are its own).
+func hasAggregate(exprs []sqlparser.SelectExpr) bool {
+	found := false
+	for _, se := range exprs {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n.(type) {
+			case *sqlparser.Subquery:
+				return false, nil
+			case sqlparser.AggrFunc:
+				found = true
+				return false, nil
+			}
+			return !found, nil
+		}, se)
+	}
+	return found
+}
+
+func hasAggregateOrder(ob sqlparser.OrderBy) bool {
+	for _, o := range ob {
+		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: o.Expr}}) {
+			return true
+		}
+	}
+	return false
+}
+
+// aggNode groups its input by hashing the GROUP BY values and folds each group's rows into
+// its aggregates' states. Without GROUP BY there is exactly one group, even over no rows.
+type aggNode struct {
+	in        node
+	groups    []*expr
+	groupText []string
+	aggs      []*aggSpec
+}
+
+func (n *aggNode) explain(ex *explainer) {
+	if len(n.groups) == 0 {
+		ex.line("Aggregate")
+	} else {
+		ex.line("HashAggregate")
+		ex.detail("Group Key: %s", strings.Join(n.groupText, ", "))
+	}
+	ex.child(n.in)
+}
+
+// aggState is one aggregate's running state within one group.
+type aggState struct {
+	n    int64
+	i    int64
+	f    float64
+	v    types.Value
+	seen map[string]struct{} // DISTINCT: the argument values already folded in
+}
+
+type group struct {
+	key    []types.Value
+	states []aggState
+}
+
+func (n *aggNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	var groups []*group
+	index := make(map[string]*group)
+	var key []byte
+	vals := make([]types.Value, len(n.groups))
+	newGroup := func() *group {
+		return &group{key: slices.Clone(vals), states: make([]aggState, len(n.aggs))}
+	}
+	if len(n.groups) == 0 {
+		groups = append(groups, newGroup())
+	}
+	for count := 0; ; count++ {
+		if count%checkEvery == checkEvery-1 {
+			if err := ec.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		row, err := in.next()
+		if err != nil {
+			return nil, err
+		}
+		if row == nil {
+			break
+		}
+		var g *group
+		if len(n.groups) == 0 {
+			g = groups[0]
+		} else {
+			key = key[:0]
+			for i, x := range n.groups {
+				if vals[i], err = x.eval(row); err != nil {
+					return nil, err
+				}
+				key = appendValueKey(key, vals[i])
+			}
+			if g = index[string(key)]; g == nil {
+				if err := ec.mem.grow(rowBytes(vals) + int64(len(key)+64*len(n.aggs))); err != nil {
+					return nil, err
+				}
+				g = newGroup()
+				index[string(key)] = g
+				groups = append(groups, g)
+			}
+		}
+		for i, a := range n.aggs {
+			if err := a.step(ec, &g.states[i], row); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &aggIter{n: n, groups: groups, out: make([]types.Value, len(n.groups)+len(n.aggs))}, nil
+}
+
+type aggIter struct {
+	n      *aggNode
+	groups []*group
+	out    []types.Value
+}
+
+func (it *aggIter) next() ([]types.Value, error) {
+	if len(it.groups) == 0 {
+		return nil, nil
+	}
+	g := it.groups[0]
+	it.groups = it.groups[1:]
+	copy(it.out, g.key)
+	for i, a := range it.n.aggs {
+		it.out[len(g.key)+i] = a.result(&g.states[i])
+	}
+	return it.out, nil
+}
+
+// step folds one input row into an aggregate's state. NULL arguments are skipped.
+func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
+	if a.kind == aggCountStar {
+		st.n++
+		return nil
+	}
+	v, err := a.arg.eval(row)
+	if err != nil || v.IsNull() {
+		return err
+	}
+	if a.distinct {
+		k := string(appendValueKey(nil, v))
+		if _, dup := st.seen[k]; dup {
+			return nil
+		}
+		if st.seen == nil {
+			st.seen = make(map[string]struct{})
+		}
+		if err := ec.mem.grow(int64(len(k) + 48)); err != nil {
+			return err
+		}
+		st.seen[k] = struct{}{}
+	}
+	st.n++
+	switch a.kind {
+	case aggSum, aggAvg:
+		if a.typ.IsInteger() {
+			s := st.i + v.I
+			if (v.I > 0 && s < st.i) || (v.I < 0 && s > st.i) {
+				return outOfRange(types.Int64)
+			}
+			st.i = s
+		} else {
+			st.f += num(v)
+		}
+	case aggMin, aggMax:
+		if st.n == 1 {
+			st.v = v // decoded strings are copies, so keeping v is safe
+		} else if c := compare(v, st.v); (a.kind == aggMin && c < 0) || (a.kind == aggMax && c > 0) {
+			st.v = v
+		}
+	}
+	return nil
+}
+
+func (a *aggSpec) result(st *aggState) types.Value {
+	switch a.kind {
+	case aggCountStar, aggCount:
+		return types.NewInt(types.Int64, st.n)
+	}
+	if st.n == 0 {
+		return types.Value{T: a.typ, Null: true}
+	}
+	switch a.kind {
+	case aggSum:
+		if a.typ.IsInteger() {
+			return types.NewInt(a.typ, st.i)
+		}
+		return types.NewFloat(a.typ, st.f)
+	case aggAvg:
+		return types.NewFloat(a.typ, st.f/float64(st.n))
+	}
+	return st.v
+}

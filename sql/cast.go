@@ -1,0 +1,182 @@
+package sql
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// castMarker prefixes the COLLATE name the dialect pass writes for x::t and CAST(x AS t).
+const castMarker = "::"
+
+// castTarget maps a cast's type name (as the dialect pass wrote it) to a column type.
+func castTarget(name string) (types.Column, error) {
+	base, mod := name, ""
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		base, mod = name[:i], strings.Trim(name[i:], "()")
+	}
+	c := types.Column{Name: name}
+	switch base {
+	case "smallint", "int2":
+		c.Type = types.Int16
+	case "int", "integer", "int4":
+		c.Type = types.Int32
+	case "bigint", "int8":
+		c.Type = types.Int64
+	case "real", "float4":
+		c.Type = types.Float32
+	case "double precision", "float8", "float":
+		c.Type = types.Float64
+	case "boolean", "bool":
+		c.Type = types.Bool
+	case "text":
+		c.Type = types.Text
+	case "varchar", "char", "character", "bpchar":
+		c.Type = types.Text
+		c.Fixed = base != "varchar"
+		if c.Fixed {
+			c.Length = 1
+		}
+		if mod != "" {
+			n, err := strconv.Atoi(mod)
+			if err != nil || n < 1 {
+				return c, Errorf("22023", "length for type %s must be at least 1", base)
+			}
+			c.Length = n
+		} else if base == "bpchar" {
+			c.Length = 0
+		}
+		return c, nil
+	case "timestamp":
+		c.Type = types.Timestamp
+	case "bytea":
+		c.Type = types.Bytea
+	default:
+		return c, Errorf("42704", "type %q does not exist or is not supported yet", name)
+	}
+	if mod != "" {
+		return c, unsupported("type modifier on %s", base)
+	}
+	return c, nil
+}
+
+// compileCast compiles CAST(x AS t) and x::t with PostgreSQL's explicit cast rules: text
+// parses as the target type, anything converts to text as it prints, numbers convert to
+// each other (range-checked), integer and boolean convert both ways.
+func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
+	if !strings.HasPrefix(e.Collation, castMarker) {
+		return nil, unsupported("COLLATE")
+	}
+	c, err := castTarget(strings.TrimPrefix(e.Collation, castMarker))
+	if err != nil {
+		return nil, err
+	}
+	x, err := compile(e.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown {
+		if x.param > 0 {
+			return x.setParamType(c.Type), nil
+		}
+		v, err := parseText(mustConst(x).S, c.Type)
+		if err != nil {
+			return nil, err
+		}
+		v, err = castLength(v, &c)
+		if err != nil {
+			return nil, err
+		}
+		return constExpr(v, false), nil
+	}
+	from, to := x.typ, c.Type
+	ok := from == to || from == types.Null || from == types.Text || to == types.Text ||
+		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
+		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32
+	if !ok {
+		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
+	}
+	return fold(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: to, Null: true}, err
+		}
+		return castValue(v, &c)
+	}}, x)
+}
+
+// castValue converts a non-NULL value for an explicit cast to column type c.
+func castValue(v types.Value, c *types.Column) (types.Value, error) {
+	to := c.Type
+	switch {
+	case v.T == types.Text && to != types.Text:
+		return parseText(v.S, to)
+	case to == types.Text:
+		s := v.String()
+		if v.T == types.Bool { // the cast spells booleans out; output prints t/f
+			s = strconv.FormatBool(v.Bool())
+		}
+		return castLength(types.NewText(s), c)
+	case v.T == types.Bool:
+		return types.NewInt(to, v.I), nil
+	case to == types.Bool:
+		return types.NewBool(v.I != 0), nil
+	case v.T.IsFloat() && to.IsInteger():
+		// PostgreSQL rounds half to even converting a float to an integer.
+		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
+			return types.Value{}, outOfRange(to)
+		}
+		r := int64(math.RoundToEven(v.F))
+		return types.NewInt(to, r), intRange(to, r)
+	}
+	return assign(v, v.T, false, c)
+}
+
+// castLength applies varchar(n)/char(n) to an explicitly cast value: unlike assignment, a
+// cast truncates silently.
+func castLength(v types.Value, c *types.Column) (types.Value, error) {
+	if c.Type != types.Text || c.Length == 0 {
+		return v, nil
+	}
+	if utf8.RuneCountInString(v.S) > c.Length {
+		v.S = string([]rune(v.S)[:c.Length])
+	}
+	return checkLength(v, c)
+}
+
+// compileConcat compiles a || b: text concatenation, where one side may be of any type
+// (printed as text); NULL if either side is NULL.
+func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
+	if !isText(a) && !isText(b) {
+		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
+	}
+	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if x.IsNull() || y.IsNull() {
+			return types.Value{T: types.Text, Null: true}, nil
+		}
+		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
+		return types.NewText(string(y.AppendText(x.AppendText(buf)))), nil
+	}}, a, b)
+}

@@ -1,0 +1,488 @@
+package sql
+
+import (
+	"context"
+	"math"
+	"strconv"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// rowIter is a pull-based iterator over the rows of a relation. next returns a nil row at the
+// end. The row it returns may be overwritten by the following call: a consumer that keeps rows
+// (sort, hash build) clones them.
+type rowIter interface {
+	next() ([]types.Value, error)
+}
+
+// node is one operator of a query plan. open starts an execution of it; a node can be opened
+// any number of times (the inner side of a correlated subquery is, once per outer row).
+type node interface {
+	open(ec *execCtx) (rowIter, error)
+	explain(ex *explainer)
+}
+
+// execCtx is what one execution of a statement runs with.
+type execCtx struct {
+	ctx context.Context
+	tx  *tablespace.Txn
+	mem memAccount
+	run uint64 // counts executions, so subqueries know when a cached result is stale
+}
+
+// defaultQueryMemory bounds what one query may hold in sorts, hash tables and groups. It is
+// generous: its job is to fail one query with 53200 before the process runs out of memory.
+const defaultQueryMemory = 1 << 30
+
+// memAccount counts the bytes a query's materializing operators hold.
+type memAccount struct {
+	used, limit int64
+}
+
+func (m *memAccount) grow(n int64) error {
+	m.used += n
+	if m.limit > 0 && m.used > m.limit {
+		return &Error{Code: "53200", Message: "out of memory",
+			Detail: "The query needs more than its memory limit of " + formatBytes(m.limit) + " for sorting, hashing or grouping."}
+	}
+	return nil
+}
+
+func formatBytes(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
+
+// rowBytes estimates the memory a kept row takes.
+func rowBytes(row []types.Value) int64 {
+	n := int64(24 + 40*len(row))
+	for i := range row {
+		n += int64(len(row[i].S))
+	}
+	return n
+}
+
+// checkEvery is how many rows a loop handles between checks for cancellation.
+const checkEvery = 1024
+
+// --- leaves ---
+
+// oneRowNode is the single empty row a SELECT without FROM computes its list over.
+type oneRowNode struct{}
+
+func (oneRowNode) open(*execCtx) (rowIter, error) { return &sliceIter{rows: [][]types.Value{{}}}, nil }
+func (oneRowNode) explain(ex *explainer)          { ex.line("Result") }
+
+// sliceIter returns rows held in memory.
+type sliceIter struct {
+	rows [][]types.Value
+	i    int
+}
+
+func (it *sliceIter) next() ([]types.Value, error) {
+	if it.i >= len(it.rows) {
+		return nil, nil
+	}
+	it.i++
+	return it.rows[it.i-1], nil
+}
+
+// scanNode reads one table through its access plan: a point lookup, or a cursor over every
+// row, with the table's pushed-down filter.
+type scanNode struct {
+	acc  *access
+	cols []scopeCol // the table's columns as the query sees them, with their used flags
+	need []bool     // computed at first open, once binding has marked every use
+	it   scanIter   // reused by every open (see below)
+}
+
+// Nodes reuse one iterator across executions: a plan runs on one session at a time and a node
+// is never open twice at once (a correlated subquery's previous run is over when it is opened
+// again), and a point lookup then allocates nothing to set up.
+
+func (n *scanNode) open(ec *execCtx) (rowIter, error) {
+	a := n.acc
+	row := n.it.row
+	if row == nil {
+		row = make([]types.Value, len(a.table.schema.Columns))
+	}
+	if n.need == nil {
+		n.need = make([]bool, len(a.table.schema.Columns))
+		for i := range n.need {
+			n.need[i] = i >= len(n.cols) || n.cols[i].used == nil || *n.cols[i].used
+		}
+	}
+	it := &n.it
+	*it = scanIter{ec: ec, acc: a, row: row, need: n.need}
+	switch {
+	case a.kind == pointLookup:
+		key, ok, err := a.lookupKey(nil, it.row)
+		if err != nil || !ok {
+			return it, err
+		}
+		value, found, err := ec.tx.Get(a.table.name, key)
+		if err != nil || !found {
+			return it, err
+		}
+		it.one = [2][]byte{key, value}
+		it.pending = true
+	case a.table.system != nil:
+		it.sys = a.table.system.rows(a.table.session)
+	default:
+		c, err := ec.tx.Cursor(a.table.name)
+		if err != nil {
+			return nil, err
+		}
+		it.cursor = c
+	}
+	return it, nil
+}
+
+type scanIter struct {
+	ec      *execCtx
+	acc     *access
+	row     []types.Value
+	cursor  *tablespace.Cursor
+	sys     [][]types.Value
+	one     [2][]byte
+	pending bool
+	n       int
+	need    []bool
+}
+
+func (it *scanIter) next() ([]types.Value, error) {
+	for {
+		switch {
+		case it.pending:
+			it.pending = false
+			if err := types.DecodeRow(it.acc.table.schema, it.one[0], it.one[1], it.row); err != nil {
+				return nil, err
+			}
+		case it.cursor != nil:
+			if it.n++; it.n%checkEvery == 0 {
+				if err := it.ec.ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			k, v, ok, err := it.cursor.Next()
+			if err != nil || !ok {
+				return nil, err
+			}
+			if err := types.DecodeColumns(it.acc.table.schema, k, v, it.row, it.need); err != nil {
+				return nil, err
+			}
+		case len(it.sys) > 0:
+			copy(it.row, it.sys[0])
+			it.sys = it.sys[1:]
+		default:
+			return nil, nil
+		}
+		if ok, err := passes(it.acc.filter, it.row); err != nil || ok {
+			return it.row, err
+		}
+	}
+}
+
+// passes evaluates a filter (nil: every row passes); NULL counts as false.
+func passes(f *expr, row []types.Value) (bool, error) {
+	if f == nil {
+		return true, nil
+	}
+	v, err := f.eval(row)
+	if err != nil {
+		return false, err
+	}
+	return !v.IsNull() && v.Bool(), nil
+}
+
+func (n *scanNode) explain(ex *explainer) {
+	a := n.acc
+	switch {
+	case a.kind == pointLookup:
+		ex.line("Point Lookup on %s", tableLabel(a.table))
+	default:
+		ex.line("Seq Scan on %s", tableLabel(a.table))
+	}
+	if a.filter != nil {
+		ex.detail("Filter: %s", a.filterText)
+	}
+}
+
+func tableLabel(bt *boundTable) string {
+	if bt.alias != bt.name {
+		return bt.name + " " + bt.alias
+	}
+	return bt.name
+}
+
+// --- row-at-a-time operators ---
+
+// filterNode keeps the rows its predicate is true for.
+type filterNode struct {
+	in   node
+	pred *expr
+	text string
+}
+
+func (n *filterNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	return &filterIter{in: in, pred: n.pred}, nil
+}
+
+func (n *filterNode) explain(ex *explainer) {
+	ex.line("Filter")
+	ex.detail("Filter: %s", n.text)
+	ex.child(n.in)
+}
+
+type filterIter struct {
+	in   rowIter
+	pred *expr
+}
+
+func (it *filterIter) next() ([]types.Value, error) {
+	for {
+		row, err := it.in.next()
+		if err != nil || row == nil {
+			return nil, err
+		}
+		if ok, err := passes(it.pred, row); err != nil || ok {
+			return row, err
+		}
+	}
+}
+
+// projectNode computes expressions over each input row.
+type projectNode struct {
+	in    node
+	exprs []*expr
+	it    projectIter
+}
+
+func (n *projectNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	if n.it.out == nil {
+		n.it = projectIter{exprs: n.exprs, out: make([]types.Value, len(n.exprs))}
+	}
+	n.it.in = in
+	return &n.it, nil
+}
+
+func (n *projectNode) explain(ex *explainer) {
+	// Projection is not a step of its own in PostgreSQL's plans either; show the input.
+	n.in.explain(ex)
+}
+
+type projectIter struct {
+	in    rowIter
+	exprs []*expr
+	out   []types.Value
+}
+
+func (it *projectIter) next() ([]types.Value, error) {
+	row, err := it.in.next()
+	if err != nil || row == nil {
+		return nil, err
+	}
+	for i, x := range it.exprs {
+		if it.out[i], err = x.eval(row); err != nil {
+			return nil, err
+		}
+	}
+	return it.out, nil
+}
+
+// limitNode skips OFFSET rows and stops after LIMIT.
+type limitNode struct {
+	in     node
+	limits *limitExprs
+}
+
+func (n *limitNode) open(ec *execCtx) (rowIter, error) {
+	offset, limit, err := n.limits.eval()
+	if err != nil {
+		return nil, err
+	}
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	return &limitIter{in: in, skip: offset, left: limit}, nil
+}
+
+func (n *limitNode) explain(ex *explainer) {
+	ex.line("Limit")
+	ex.child(n.in)
+}
+
+type limitIter struct {
+	in         rowIter
+	skip, left int64 // left < 0: no limit
+}
+
+func (it *limitIter) next() ([]types.Value, error) {
+	for ; it.skip > 0; it.skip-- {
+		row, err := it.in.next()
+		if err != nil || row == nil {
+			return nil, err
+		}
+	}
+	if it.left == 0 {
+		return nil, nil
+	}
+	it.left--
+	return it.in.next()
+}
+
+// distinctNode drops rows equal to one already returned (NULLs equal to each other).
+type distinctNode struct {
+	in node
+}
+
+func (n *distinctNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	return &distinctIter{ec: ec, in: in, seen: make(map[string]struct{})}, nil
+}
+
+func (n *distinctNode) explain(ex *explainer) {
+	ex.line("HashAggregate (DISTINCT)")
+	ex.child(n.in)
+}
+
+type distinctIter struct {
+	ec   *execCtx
+	in   rowIter
+	seen map[string]struct{}
+	key  []byte
+}
+
+func (it *distinctIter) next() ([]types.Value, error) {
+	for {
+		row, err := it.in.next()
+		if err != nil || row == nil {
+			return nil, err
+		}
+		it.key = appendRowKey(it.key[:0], row)
+		if _, dup := it.seen[string(it.key)]; dup {
+			continue
+		}
+		if err := it.ec.mem.grow(int64(len(it.key) + 48)); err != nil {
+			return nil, err
+		}
+		it.seen[string(it.key)] = struct{}{}
+		return row, nil
+	}
+}
+
+// appendNode returns the rows of each input in turn (UNION ALL).
+type appendNode struct {
+	ins []node
+}
+
+func (n *appendNode) open(ec *execCtx) (rowIter, error) {
+	return &appendIter{ec: ec, ins: n.ins}, nil
+}
+
+func (n *appendNode) explain(ex *explainer) {
+	ex.line("Append")
+	for _, in := range n.ins {
+		ex.child(in)
+	}
+}
+
+type appendIter struct {
+	ec  *execCtx
+	ins []node
+	cur rowIter
+}
+
+func (it *appendIter) next() ([]types.Value, error) {
+	for {
+		if it.cur == nil {
+			if len(it.ins) == 0 {
+				return nil, nil
+			}
+			var err error
+			if it.cur, err = it.ins[0].open(it.ec); err != nil {
+				return nil, err
+			}
+			it.ins = it.ins[1:]
+		}
+		row, err := it.cur.next()
+		if err != nil || row != nil {
+			return row, err
+		}
+		it.cur = nil
+	}
+}
+
+// --- value keys for hashing ---
+
+// appendValueKey appends an encoding of v that is equal for equal values of one type (and for
+// integers of any width), with NULL distinct from every value: hash join, GROUP BY and DISTINCT
+// keys.
+func appendValueKey(dst []byte, v types.Value) []byte {
+	if v.IsNull() {
+		return append(dst, 0)
+	}
+	switch {
+	case v.T.IsFloat():
+		f := v.F
+		if f == 0 {
+			f = 0 // -0 = 0
+		}
+		if math.IsNaN(f) {
+			f = math.NaN()
+		}
+		return appendUint64(append(dst, 2), math.Float64bits(f))
+	case v.T == types.Text || v.T == types.Bytea:
+		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
+		return append(dst, v.S...)
+	}
+	return appendUint64(append(dst, 1), uint64(v.I))
+}
+
+func appendRowKey(dst []byte, row []types.Value) []byte {
+	for _, v := range row {
+		dst = appendValueKey(dst, v)
+	}
+	return dst
+}
+
+func appendUint64(dst []byte, u uint64) []byte {
+	return append(dst, byte(u>>56), byte(u>>48), byte(u>>40), byte(u>>32), byte(u>>24), byte(u>>16), byte(u>>8), byte(u))
+}
+
+// collect reads every row of it, copied, counting their memory. Rows are carved out of
+// shared chunks rather than allocated one by one.
+func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
+	var rows [][]types.Value
+	var chunk []types.Value
+	for n := 0; ; n++ {
+		if n%checkEvery == checkEvery-1 {
+			if err := ec.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		row, err := it.next()
+		if err != nil || row == nil {
+			return rows, err
+		}
+		if err := ec.mem.grow(rowBytes(row)); err != nil {
+			return nil, err
+		}
+		if cap(chunk)-len(chunk) < len(row) {
+			chunk = make([]types.Value, 0, max(4096, len(row)))
+		}
+		start := len(chunk)
+		chunk = append(chunk, row...)
+		rows = append(rows, chunk[start:len(chunk):len(chunk)])
+	}
+}

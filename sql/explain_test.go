@@ -1,0 +1,113 @@
+package sql
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// EXPLAIN shows the plan the planner chose: where conditions went (point lookups inside
+// joins, hash keys, filters kept above outer joins) and which operators run.
+func TestExplainPlans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, b_id int, v text);
+		CREATE TABLE b (id int PRIMARY KEY, w text)`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		query string
+		plan  string
+	}{
+		{"SELECT * FROM a WHERE id = 1", `
+Point Lookup on a
+  Filter: id = 1`},
+		{"SELECT * FROM a JOIN b ON a.b_id = b.id WHERE b.id = 3 AND a.v = 'x'", `
+Hash Join
+  Hash Cond: a.b_id = b.id
+  ->  Seq Scan on a
+        Filter: a.v = 'x'
+  ->  Hash
+        ->  Point Lookup on b
+              Filter: b.id = 3`},
+		{"SELECT * FROM a LEFT JOIN b ON a.b_id = b.id AND b.w = 'x' WHERE b.w IS NULL", `
+Filter
+  Filter: b.w is null
+  ->  Hash Left Join
+        Hash Cond: a.b_id = b.id
+        ->  Seq Scan on a
+        ->  Hash
+              ->  Seq Scan on b
+                    Filter: b.w = 'x'`},
+		{"SELECT * FROM a, b WHERE a.id < b.id", `
+Nested Loop Join
+  Join Filter: a.id < b.id
+  ->  Seq Scan on a
+  ->  Materialize
+        ->  Seq Scan on b`},
+		{"SELECT v, count(*) FROM a GROUP BY v HAVING count(*) > 1 ORDER BY 2 DESC LIMIT 3", `
+Limit
+  ->  Top-N Sort
+        ->  Filter
+              Filter: count(*) > 1
+              ->  HashAggregate
+                    Group Key: v
+                    ->  Seq Scan on a`},
+		{"SELECT DISTINCT v FROM a UNION ALL SELECT w FROM b", `
+Append
+  ->  HashAggregate (DISTINCT)
+        ->  Seq Scan on a
+  ->  Seq Scan on b`},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			out := &textOutput{}
+			if err := s.Exec(ctx, "EXPLAIN "+c.query, out); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(out.lines[:len(out.lines)-1], "\n") // without the tag
+			want := strings.TrimPrefix(c.plan, "\n")
+			if got != want {
+				t.Fatalf("plan:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// A query that needs more memory than its limit fails with 53200 and leaves the session
+// usable.
+func TestQueryMemoryLimit(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE m (id int PRIMARY KEY, v text)", &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	var q strings.Builder
+	q.WriteString("INSERT INTO m VALUES (0, 'x')")
+	for i := 1; i < 2000; i++ {
+		q.WriteString(", (" + strconv.Itoa(i) + ", '" + strings.Repeat("x", 100) + "')")
+	}
+	if err := s.Exec(ctx, q.String(), &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	s.queryMemory = 64 << 10
+	for _, query := range []string{
+		"SELECT * FROM m ORDER BY v",
+		"SELECT v, count(*) FROM m GROUP BY v, id",
+		"SELECT count(*) FROM m x JOIN m y ON x.id = y.id",
+		"SELECT DISTINCT id, v FROM m",
+	} {
+		err := s.Exec(ctx, query, &textOutput{})
+		if e, ok := err.(*Error); !ok || e.Code != "53200" {
+			t.Errorf("%s: got %v, want 53200", query, err)
+		}
+	}
+	out := &textOutput{}
+	if err := s.Exec(ctx, "SELECT count(*) FROM m", out); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.lines[0]; got != "2000" {
+		t.Fatalf("count after failures: %s", got)
+	}
+}

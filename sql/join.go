@@ -1,0 +1,701 @@
+package sql
+
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The FROM clause is bound in three passes over a tree of fromItems (tables, derived tables
+// and the joins between them):
+//
+//  1. shape: the tree, each item's columns and where they start in the joined row;
+//  2. placement: every WHERE and ON conjunct goes as low as its meaning allows: into a table's
+//     access plan (where an equality on the whole primary key becomes a point lookup), into a
+//     join as a hash key or a residual condition, or into a filter above everything;
+//  3. build: operators bottom-up.
+//
+// A WHERE conjunct moves below a join only into a side whose rows that join never
+// NULL-extends: on a LEFT JOIN's left side it filters rows that would survive anyway, but on
+// the right side it would see the NULL rows the join adds. An ON conjunct is the opposite: it
+// may filter a LEFT JOIN's right side (which rows match) but not its left (whose rows all
+// survive).
+
+type joinKind uint8
+
+const (
+	innerJoin joinKind = iota
+	leftJoin
+	rightJoin
+	fullJoin
+)
+
+func (k joinKind) String() string {
+	return [...]string{"Inner", "Left", "Right", "Full"}[k]
+}
+
+type fromItem struct {
+	// a table or derived table
+	table  *boundTable
+	sub    node
+	alias  string
+	pushed []sqlparser.Expr
+
+	// a join
+	left, right *fromItem
+	kind        joinKind
+	on          []sqlparser.Expr
+
+	cols  []scopeCol
+	start int // first column in the whole FROM row
+}
+
+func (f *fromItem) isLeaf() bool { return f.left == nil }
+
+func (f *fromItem) width() int { return len(f.cols) }
+
+// covers reports whether the FROM-row columns [lo, hi] lie in f.
+func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.start+f.width() }
+
+// nullable reports whether the rows of leaf can be NULL-extended by an outer join inside f.
+func (f *fromItem) nullable(leaf *fromItem) bool {
+	if f.isLeaf() || f == leaf {
+		return false
+	}
+	inLeft := f.left.covers(leaf.start, leaf.start)
+	switch {
+	case f.kind == fullJoin,
+		f.kind == leftJoin && !inLeft,
+		f.kind == rightJoin && inLeft:
+		return true
+	}
+	if inLeft {
+		return f.left.nullable(leaf)
+	}
+	return f.right.nullable(leaf)
+}
+
+// bindFrom plans FROM and WHERE; it returns the root operator and the scope of its rows.
+func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, ps *params, outer *scope, lvl *level) (node, *scope, error) {
+	var root *fromItem
+	for _, te := range from {
+		item, err := s.shapeFrom(te, ps, outer, lvl)
+		if err != nil {
+			return nil, nil, err
+		}
+		if root == nil {
+			root = item
+		} else {
+			root = joinItems(root, item, innerJoin, nil)
+		}
+	}
+	setStarts(root, 0)
+	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl}
+
+	var top []sqlparser.Expr
+	if where != nil {
+		for _, c := range conjuncts(where.Expr, nil) {
+			if !root.place(c, sc) {
+				top = append(top, c)
+			}
+		}
+	}
+	if err := root.placeOn(sc); err != nil {
+		return nil, nil, err
+	}
+	n, err := s.buildFrom(root, sc)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(top) > 0 {
+		e := andAll(top)
+		x, err := compileBool(e, sc)
+		if err != nil {
+			return nil, nil, err
+		}
+		n = &filterNode{in: n, pred: x, text: exprText(e)}
+	}
+	return n, sc, nil
+}
+
+func andAll(es []sqlparser.Expr) sqlparser.Expr {
+	e := es[0]
+	for _, c := range es[1:] {
+		e = &sqlparser.AndExpr{Left: e, Right: c}
+	}
+	return e
+}
+
+// shapeFrom builds the fromItem tree of one FROM element.
+func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lvl *level) (*fromItem, error) {
+	switch te := te.(type) {
+	case *sqlparser.AliasedTableExpr:
+		if dt, ok := te.Expr.(*sqlparser.DerivedTable); ok {
+			if dt.Lateral {
+				return nil, unsupported("LATERAL")
+			}
+			alias := te.As.String()
+			if alias == "" {
+				return nil, Errorf("42601", "subquery in FROM must have an alias")
+			}
+			n, cols, err := s.bindQuery(dt.Select, ps, outer)
+			if err != nil {
+				return nil, err
+			}
+			if len(te.Columns) > len(cols) {
+				return nil, Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(cols), len(te.Columns))
+			}
+			item := &fromItem{sub: n, alias: alias}
+			for i, c := range cols {
+				name := c.Name
+				if i < len(te.Columns) {
+					name = te.Columns[i].String()
+				}
+				item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, merged: -1})
+			}
+			return item, nil
+		}
+		bt, err := s.bindTable(te, ps)
+		if err != nil {
+			return nil, err
+		}
+		bt.scope.outer, bt.scope.level = outer, lvl
+		if bt.system == nil {
+			ps.deps = append(ps.deps, dep{bt.name, bt.schema})
+		}
+		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
+	case *sqlparser.ParenTableExpr:
+		var item *fromItem
+		for _, e := range te.Exprs {
+			it, err := s.shapeFrom(e, ps, outer, lvl)
+			if err != nil {
+				return nil, err
+			}
+			if item == nil {
+				item = it
+			} else {
+				item = joinItems(item, it, innerJoin, nil)
+			}
+		}
+		return item, nil
+	case *sqlparser.JoinTableExpr:
+		left, err := s.shapeFrom(te.LeftExpr, ps, outer, lvl)
+		if err != nil {
+			return nil, err
+		}
+		right, err := s.shapeFrom(te.RightExpr, ps, outer, lvl)
+		if err != nil {
+			return nil, err
+		}
+		var kind joinKind
+		switch te.Join {
+		case sqlparser.NormalJoinType:
+			kind = innerJoin
+		case sqlparser.LeftJoinType:
+			kind = leftJoin
+		case sqlparser.RightJoinType:
+			kind = rightJoin
+		case sqlparser.StraightJoinType: // the dialect pass's spelling of FULL JOIN
+			kind = fullJoin
+		default:
+			return nil, unsupported("NATURAL JOIN")
+		}
+		var on sqlparser.Expr
+		var using []string
+		if c := te.Condition; c != nil {
+			on = c.On
+			for _, u := range c.Using {
+				using = append(using, u.String())
+			}
+		}
+		if on == nil && using == nil && kind != innerJoin {
+			return nil, Errorf("42601", "syntax error: %s JOIN needs an ON or USING condition", strings.ToUpper(kind.String()))
+		}
+		return usingJoin(left, right, kind, on, using)
+	}
+	return nil, unsupported("FROM item %s", sqlparser.String(te))
+}
+
+// joinItems joins two items; the columns of the result are left's then right's.
+func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromItem {
+	j := &fromItem{left: left, right: right, kind: kind, on: on}
+	j.cols = append(j.cols, left.cols...)
+	for _, c := range right.cols {
+		if c.merged >= 0 {
+			c.merged += left.width()
+		}
+		j.cols = append(j.cols, c)
+	}
+	return j
+}
+
+// usingJoin joins with ON, or with USING (cols): each named column equal on both sides and
+// referred to unqualified as one column.
+func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []string) (*fromItem, error) {
+	var conds []sqlparser.Expr
+	if on != nil {
+		conds = conjuncts(on, nil)
+	}
+	j := joinItems(left, right, kind, nil)
+	for _, name := range using {
+		li, ri := -1, -1
+		for i, c := range j.cols {
+			if c.name != name || c.hidden {
+				continue
+			}
+			if i < left.width() {
+				if li >= 0 {
+					return nil, Errorf("42702", "common column name %q appears more than once in left table", name)
+				}
+				li = i
+			} else {
+				if ri >= 0 {
+					return nil, Errorf("42702", "common column name %q appears more than once in right table", name)
+				}
+				ri = i
+			}
+		}
+		if li < 0 {
+			return nil, Errorf("42703", "column %q specified in USING clause does not exist in left table", name)
+		}
+		if ri < 0 {
+			return nil, Errorf("42703", "column %q specified in USING clause does not exist in right table", name)
+		}
+		l, r := j.cols[li], j.cols[ri]
+		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
+			Left:  &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(l.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(l.table)}},
+			Right: &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(r.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(r.table)}}})
+		switch kind {
+		case rightJoin:
+			j.cols[li].hidden = true
+		case fullJoin:
+			j.cols[ri].hidden = true
+			j.cols[li].merged = ri
+		default:
+			j.cols[ri].hidden = true
+		}
+	}
+	j.on = conds
+	return j, nil
+}
+
+func setStarts(f *fromItem, start int) {
+	f.start = start
+	if !f.isLeaf() {
+		setStarts(f.left, start)
+		setStarts(f.right, start+f.left.width())
+	}
+}
+
+// refs returns the range of FROM-row columns e reads (lo > hi: none), and whether it can be
+// moved at all: expressions with subqueries stay where they are written.
+func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
+	lo, hi, movable = 1<<30, -1, true
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+			movable = false
+			return false, nil
+		case *sqlparser.ColName:
+			i, err := sc.lookup(n)
+			if err != nil {
+				movable = false
+			}
+			if i < 0 {
+				return false, nil
+			}
+			idx := []int{i}
+			if m := sc.cols[i].merged; m >= 0 {
+				idx = append(idx, m)
+			}
+			for _, k := range idx {
+				lo, hi = min(lo, k), max(hi, k)
+			}
+		}
+		return true, nil
+	}, e)
+	return lo, hi, movable
+}
+
+// place puts a WHERE conjunct into the lowest item that can evaluate it; false leaves it to
+// the caller.
+func (f *fromItem) place(c sqlparser.Expr, sc *scope) bool {
+	lo, hi, movable := refs(c, sc)
+	if !movable || lo > hi {
+		return false
+	}
+	return f.sink(c, lo, hi)
+}
+
+// sink moves c, which reads FROM-row columns [lo, hi] inside f, down into f.
+func (f *fromItem) sink(c sqlparser.Expr, lo, hi int) bool {
+	if f.isLeaf() {
+		f.pushed = append(f.pushed, c)
+		return true
+	}
+	inLeft, inRight := f.left.covers(lo, hi), f.right.covers(lo, hi)
+	// A filter may pass below a join into a side whose rows are never NULL-extended by it.
+	switch {
+	case inLeft && (f.kind == innerJoin || f.kind == leftJoin):
+		return f.left.sink(c, lo, hi)
+	case inRight && (f.kind == innerJoin || f.kind == rightJoin):
+		return f.right.sink(c, lo, hi)
+	case f.kind == innerJoin && !inLeft && !inRight:
+		f.on = append(f.on, c) // spans both sides: a join condition
+		return true
+	}
+	return false
+}
+
+// placeOn moves each join's ON conjuncts that concern only one side into that side, where the
+// join's meaning allows: for a LEFT JOIN the right side (it filters which rows match), never
+// the left (its rows all survive).
+func (f *fromItem) placeOn(sc *scope) error {
+	if f.isLeaf() {
+		return nil
+	}
+	var keep []sqlparser.Expr
+	for _, c := range f.on {
+		lo, hi, movable := refs(c, sc)
+		moved := false
+		if movable && lo <= hi {
+			switch {
+			case f.left.covers(lo, hi) && (f.kind == innerJoin || f.kind == rightJoin):
+				moved = f.left.sink(c, lo, hi)
+			case f.right.covers(lo, hi) && (f.kind == innerJoin || f.kind == leftJoin):
+				moved = f.right.sink(c, lo, hi)
+			}
+		}
+		if !moved {
+			keep = append(keep, c)
+		}
+	}
+	f.on = keep
+	if err := f.left.placeOn(sc); err != nil {
+		return err
+	}
+	return f.right.placeOn(sc)
+}
+
+// buildFrom creates the operators of an item.
+func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
+	if f.isLeaf() {
+		if f.table != nil {
+			var w *sqlparser.Where
+			if len(f.pushed) > 0 {
+				w = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(f.pushed)}
+			}
+			acc, err := planAccess(f.table, w)
+			if err != nil {
+				return nil, err
+			}
+			return &scanNode{acc: acc, cols: f.table.scope.cols}, nil
+		}
+		if len(f.pushed) == 0 {
+			return f.sub, nil
+		}
+		e := andAll(f.pushed)
+		x, err := compileBool(e, sc.child(f.cols))
+		if err != nil {
+			return nil, err
+		}
+		return &filterNode{in: f.sub, pred: x, text: exprText(e)}, nil
+	}
+	left, err := s.buildFrom(f.left, sc)
+	if err != nil {
+		return nil, err
+	}
+	right, err := s.buildFrom(f.right, sc)
+	if err != nil {
+		return nil, err
+	}
+	j := &joinNode{left: left, right: right, kind: f.kind, lw: f.left.width(), rw: f.right.width()}
+	// Condition columns are relative to this join's row, which starts at f.start.
+	local := sc.child(f.cols)
+	var residual []sqlparser.Expr
+	for _, c := range f.on {
+		if ok, err := j.addHashKey(c, f, sc, local); err != nil {
+			return nil, err
+		} else if !ok {
+			residual = append(residual, c)
+		}
+	}
+	if len(residual) > 0 {
+		e := andAll(residual)
+		if j.residual, err = compileBool(e, local); err != nil {
+			return nil, err
+		}
+		j.residualText = exprText(e)
+	}
+	return j, nil
+}
+
+// addHashKey makes an equality between an expression of the left side and one of the right
+// side a hash key of the join.
+func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (bool, error) {
+	cmp, ok := c.(*sqlparser.ComparisonExpr)
+	if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+		return false, nil
+	}
+	// Check the comparison as a whole first, for its errors.
+	if _, err := compileBool(c, local); err != nil {
+		return false, err
+	}
+	a, b := cmp.Left, cmp.Right
+	alo, ahi, am := refs(a, sc)
+	blo, bhi, bm := refs(b, sc)
+	if !am || !bm || alo > ahi || blo > bhi {
+		return false, nil
+	}
+	switch {
+	case f.left.covers(alo, ahi) && f.right.covers(blo, bhi):
+	case f.right.covers(alo, ahi) && f.left.covers(blo, bhi):
+		a, b = b, a
+	default:
+		return false, nil
+	}
+	lx, err := compile(a, sc.child(f.left.cols))
+	if err != nil {
+		return false, err
+	}
+	rx, err := compile(b, sc.child(f.right.cols))
+	if err != nil {
+		return false, err
+	}
+	if lx.unknown || rx.unknown {
+		return false, nil
+	}
+	if lx.typ != rx.typ && familyOf(lx.typ) == famNumeric {
+		if lx.typ.IsFloat() || rx.typ.IsFloat() {
+			lx, rx = convertExpr(lx, types.Float64), convertExpr(rx, types.Float64)
+		}
+	} else if !comparable(lx.typ, rx.typ) {
+		return false, nil
+	}
+	j.lkeys, j.rkeys = append(j.lkeys, lx), append(j.rkeys, rx)
+	j.keyText = append(j.keyText, exprText(c))
+	return true, nil
+}
+
+// joinNode joins its inputs: a hash join when it has equality keys (the right side is built
+// into a hash table, the left streams past it), a nested loop over the materialized right side
+// otherwise. Outer joins add the unmatched rows NULL-extended.
+type joinNode struct {
+	left, right  node
+	kind         joinKind
+	lw, rw       int
+	lkeys, rkeys []*expr
+	keyText      []string
+	residual     *expr
+	residualText string
+}
+
+func (n *joinNode) explain(ex *explainer) {
+	kind := ""
+	if n.kind != innerJoin {
+		kind = " " + n.kind.String()
+	}
+	if len(n.lkeys) > 0 {
+		ex.line("Hash%s Join", kind)
+		ex.detail("Hash Cond: %s", strings.Join(n.keyText, " AND "))
+	} else {
+		ex.line("Nested Loop%s Join", kind)
+	}
+	if n.residual != nil {
+		ex.detail("Join Filter: %s", n.residualText)
+	}
+	ex.child(n.left)
+	ex.depth++
+	if len(n.lkeys) > 0 {
+		ex.line("Hash")
+		ex.child(n.right)
+	} else {
+		ex.line("Materialize")
+		ex.child(n.right)
+	}
+	ex.depth--
+}
+
+func (n *joinNode) open(ec *execCtx) (rowIter, error) {
+	rin, err := n.right.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := collect(ec, rin)
+	if err != nil {
+		return nil, err
+	}
+	it := &joinIter{n: n, rows: rows, out: make([]types.Value, n.lw+n.rw)}
+	if n.kind == rightJoin || n.kind == fullJoin {
+		it.matched = make([]bool, len(rows))
+	}
+	if len(n.lkeys) > 0 {
+		// Rows with equal keys are chained through chain (1-based, 0 ends a chain), so the
+		// table holds one int32 per distinct key and building allocates no slice per key.
+		it.chain = make([]int32, len(rows))
+		it.intKey = len(n.lkeys) == 1 && n.lkeys[0].typ.IsInteger() && n.rkeys[0].typ.IsInteger()
+		if it.intKey {
+			it.ints = make(map[int64]int32, len(rows))
+		} else {
+			it.strs = make(map[string]int32, len(rows))
+		}
+		for i, r := range rows {
+			var head int32
+			if it.intKey {
+				v, err := n.rkeys[0].eval(r)
+				if err != nil {
+					return nil, err
+				}
+				if v.IsNull() {
+					continue // a NULL key matches nothing
+				}
+				head = it.ints[v.I]
+				it.ints[v.I] = int32(i + 1)
+			} else {
+				var null bool
+				if it.key, null, err = hashKey(it.key[:0], n.rkeys, r); err != nil {
+					return nil, err
+				}
+				if null {
+					continue
+				}
+				head = it.strs[string(it.key)]
+				it.strs[string(it.key)] = int32(i + 1)
+			}
+			it.chain[i] = head
+		}
+		if err := ec.mem.grow(int64(len(rows)) * 24); err != nil {
+			return nil, err
+		}
+	}
+	if it.lin, err = n.left.open(ec); err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+// hashKey encodes the key expressions over row; null reports a NULL among them.
+func hashKey(dst []byte, keys []*expr, row []types.Value) ([]byte, bool, error) {
+	for _, k := range keys {
+		v, err := k.eval(row)
+		if err != nil || v.IsNull() {
+			return dst, true, err
+		}
+		dst = appendValueKey(dst, v)
+	}
+	return dst, false, nil
+}
+
+type joinIter struct {
+	n       *joinNode
+	lin     rowIter
+	rows    [][]types.Value
+	intKey  bool
+	ints    map[int64]int32 // hash join on one integer key: key → first row + 1
+	strs    map[string]int32
+	chain   []int32 // hash chains: row → next row with its key + 1
+	matched []bool
+	out     []types.Value
+	key     []byte
+
+	cur     []types.Value // the left row being joined, nil between rows
+	cand    int32         // hash join: the next candidate right row + 1
+	pos     int           // nested loop: the next right row
+	hit     bool          // cur matched some right row
+	leftEOF bool
+	tail    int // position in the unmatched-right pass
+}
+
+// probe finds the first right row whose key equals l's.
+func (it *joinIter) probe(l []types.Value) (int32, error) {
+	n := it.n
+	if it.intKey {
+		v, err := n.lkeys[0].eval(l)
+		if err != nil || v.IsNull() {
+			return 0, err
+		}
+		return it.ints[v.I], nil
+	}
+	var null bool
+	var err error
+	if it.key, null, err = hashKey(it.key[:0], n.lkeys, l); err != nil || null {
+		return 0, err
+	}
+	return it.strs[string(it.key)], nil
+}
+
+func (it *joinIter) next() ([]types.Value, error) {
+	n := it.n
+	hashed := it.chain != nil
+	for !it.leftEOF {
+		if it.cur == nil {
+			l, err := it.lin.next()
+			if err != nil {
+				return nil, err
+			}
+			if l == nil {
+				it.leftEOF = true
+				break
+			}
+			it.cur, it.pos, it.hit = l, 0, false
+			if hashed {
+				if it.cand, err = it.probe(l); err != nil {
+					return nil, err
+				}
+			}
+			copy(it.out, l)
+		}
+		for {
+			ri := -1
+			if hashed {
+				if it.cand > 0 {
+					ri = int(it.cand - 1)
+					it.cand = it.chain[ri]
+				}
+			} else if it.pos < len(it.rows) {
+				ri = it.pos
+				it.pos++
+			}
+			if ri < 0 {
+				break
+			}
+			copy(it.out[n.lw:], it.rows[ri])
+			ok, err := passes(n.residual, it.out)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				it.hit = true
+				if it.matched != nil {
+					it.matched[ri] = true
+				}
+				return it.out, nil
+			}
+		}
+		l := it.cur
+		it.cur = nil
+		if !it.hit && (n.kind == leftJoin || n.kind == fullJoin) {
+			copy(it.out, l)
+			nullFill(it.out[n.lw:])
+			return it.out, nil
+		}
+	}
+	for it.matched != nil && it.tail < len(it.rows) {
+		i := it.tail
+		it.tail++
+		if !it.matched[i] {
+			nullFill(it.out[:n.lw])
+			copy(it.out[n.lw:], it.rows[i])
+			return it.out, nil
+		}
+	}
+	return nil, nil
+}
+
+func nullFill(row []types.Value) {
+	for i := range row {
+		row[i] = types.NullValue
+	}
+}

@@ -1,0 +1,262 @@
+package sql
+
+import (
+	"context"
+	"strconv"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// bindSelect plans a SELECT or UNION statement.
+func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, error) {
+	root, cols, err := s.bindQuery(st, ps, nil)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{cols: cols}
+	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
+		it, err := root.open(ps.ec)
+		if err != nil {
+			return err
+		}
+		n := int64(0)
+		for {
+			row, err := it.next()
+			if err != nil {
+				return err
+			}
+			if row == nil {
+				break
+			}
+			if err := out.Row(row); err != nil {
+				return err
+			}
+			n++
+		}
+		return out.Complete("SELECT " + strconv.FormatInt(n, 10))
+	}
+	return p, nil
+}
+
+// bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing
+// query's scope when this is a subquery.
+func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope) (node, []Column, error) {
+	switch q := q.(type) {
+	case *sqlparser.Select:
+		return s.bindSelectQuery(q, ps, outer)
+	case *sqlparser.Union:
+		return s.bindUnion(q, ps, outer)
+	}
+	return nil, nil, unsupported("%s", sqlparser.String(q))
+}
+
+// bindSelectQuery plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed
+// down) → remaining WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden ORDER BY
+// columns) → DISTINCT → sort (top-N under a LIMIT) → LIMIT/OFFSET → hidden columns dropped.
+func (s *Session) bindSelectQuery(st *sqlparser.Select, ps *params, outer *scope) (node, []Column, error) {
+	switch {
+	case st.With != nil:
+		return nil, nil, unsupported("WITH")
+	case st.Into != nil:
+		return nil, nil, unsupported("SELECT INTO")
+	case len(st.Windows) > 0:
+		return nil, nil, unsupported("window functions")
+	case st.Lock != sqlparser.NoLock:
+		return nil, nil, unsupported("SELECT ... FOR UPDATE/SHARE")
+	}
+	lvl := &level{}
+	var root node
+	var sc *scope
+	var err error
+	if len(st.From) == 0 || (len(st.From) == 1 && s.isImplicitDual(st.From[0])) {
+		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
+		if st.Where != nil {
+			x, err := compileBool(st.Where.Expr, sc)
+			if err != nil {
+				return nil, nil, err
+			}
+			root = &filterNode{in: root, pred: x, text: exprText(st.Where.Expr)}
+		}
+	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
+		return nil, nil, err
+	}
+
+	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
+	var ab *aggBinder
+	if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) ||
+		hasAggregateOrder(st.OrderBy) {
+		if ab, err = newAggBinder(st, sc); err != nil {
+			return nil, nil, err
+		}
+		out = &scope{params: ps, outer: outer, level: lvl, agg: ab}
+	}
+
+	projs, err := s.projections(st.SelectExprs, out)
+	if err != nil {
+		return nil, nil, err
+	}
+	var having *expr
+	if st.Having != nil {
+		if having, err = compileBool(st.Having.Expr, out); err != nil {
+			return nil, nil, err
+		}
+	}
+	exprs := make([]*expr, len(projs))
+	cols := make([]Column, len(projs))
+	for i, p := range projs {
+		exprs[i], cols[i] = p.x, p.col
+	}
+	keys, exprs, err := orderKeys(st.OrderBy, projs, exprs, out, st.Distinct)
+	if err != nil {
+		return nil, nil, err
+	}
+	limits, err := bindLimits(st.Limit, ps)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	if ab != nil {
+		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs}
+		if having != nil {
+			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}
+		}
+	}
+	root = &projectNode{in: root, exprs: exprs}
+	if st.Distinct {
+		root = &distinctNode{in: root}
+	}
+	return finishQuery(root, cols, keys, limits), cols, nil
+}
+
+// finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns.
+func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) node {
+	if len(keys) > 0 {
+		root = &sortNode{in: root, keys: keys, limits: limits}
+	}
+	if limits.limit != nil || limits.offset != nil {
+		root = &limitNode{in: root, limits: limits}
+	}
+	hidden := false
+	for _, k := range keys {
+		hidden = hidden || k.pos >= len(cols)
+	}
+	if hidden {
+		trim := make([]*expr, len(cols))
+		for i, c := range cols {
+			trim[i] = columnExpr(i, c.Type)
+		}
+		root = &projectNode{in: root, exprs: trim}
+	}
+	return root
+}
+
+// bindUnion plans UNION [ALL]: the inputs appended, duplicates removed unless ALL, then the
+// union's own ORDER BY and LIMIT, which can name only its output columns.
+func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	if u.With != nil || u.Into != nil || u.Lock != sqlparser.NoLock {
+		return nil, nil, unsupported("%s", sqlparser.String(u))
+	}
+	left, lcols, err := s.bindQuery(u.Left, ps, outer)
+	if err != nil {
+		return nil, nil, err
+	}
+	right, rcols, err := s.bindQuery(u.Right, ps, outer)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(lcols) != len(rcols) {
+		return nil, nil, Errorf("42601", "each UNION query must have the same number of columns")
+	}
+	cols := make([]Column, len(lcols))
+	lconv, rconv := false, false
+	for i := range lcols {
+		lt, rt := lcols[i].Type, rcols[i].Type
+		cols[i] = Column{Name: lcols[i].Name, Type: lt}
+		switch {
+		case lt == rt || rt == types.Null:
+		case lt == types.Null:
+			cols[i].Type = rt
+		case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
+			cols[i].Type = arithType(lt, rt)
+		default:
+			return nil, nil, Errorf("42804", "UNION types %s and %s cannot be matched", lt, rt)
+		}
+		lconv = lconv || cols[i].Type != lt
+		rconv = rconv || cols[i].Type != rt
+	}
+	if lconv {
+		left = convertNode(left, lcols, cols)
+	}
+	if rconv {
+		right = convertNode(right, rcols, cols)
+	}
+	var root node = &appendNode{ins: []node{left, right}}
+	if u.Distinct {
+		root = &distinctNode{in: root}
+	}
+	projs := make([]projection, len(cols))
+	exprs := make([]*expr, len(cols))
+	outScope := &scope{params: ps, outer: outer, level: &level{}}
+	for i, c := range cols {
+		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
+		exprs[i] = projs[i].x
+		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
+	}
+	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(exprs) > len(cols) {
+		return nil, nil, Errorf("0A000", "ORDER BY on a UNION result can only name its output columns")
+	}
+	limits, err := bindLimits(u.Limit, ps)
+	if err != nil {
+		return nil, nil, err
+	}
+	return finishQuery(root, cols, keys, limits), cols, nil
+}
+
+// convertNode converts a relation's numeric columns to wider types.
+func convertNode(in node, from, to []Column) node {
+	exprs := make([]*expr, len(from))
+	for i := range from {
+		exprs[i] = convertExpr(columnExpr(i, from[i].Type), to[i].Type)
+	}
+	return &projectNode{in: in, exprs: exprs}
+}
+
+// convertExpr widens a numeric expression to type t (integers to floats, or a wider integer).
+func convertExpr(x *expr, t types.Type) *expr {
+	if x.typ == t {
+		return x
+	}
+	return &expr{typ: t, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: t, Null: true}, err
+		}
+		if t.IsFloat() {
+			return types.NewFloat(t, num(v)), nil
+		}
+		v.T = t
+		return v, nil
+	}}
+}
+
+// isImplicitDual reports whether te is the "dual" table vitess puts in a SELECT without FROM.
+// (PostgreSQL has no dual, so it is that unless a real table has the name.)
+func (s *Session) isImplicitDual(te sqlparser.TableExpr) bool {
+	ate, ok := te.(*sqlparser.AliasedTableExpr)
+	if !ok || !ate.As.IsEmpty() {
+		return false
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	if !ok || !tn.Qualifier.IsEmpty() || tn.Name.String() != "dual" {
+		return false
+	}
+	_, exists := s.ts.Schema("dual")
+	return !exists
+}

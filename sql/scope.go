@@ -1,0 +1,177 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// scopeCol is one column a name can resolve to: a column of a table in FROM, in row order.
+type scopeCol struct {
+	table string // the name the column is qualified by: the table's alias, or its name
+	name  string
+	typ   types.Type
+	// hidden columns are reachable only qualified and are left out of *: the right-hand
+	// column of a JOIN ... USING pair, which the left-hand one stands for.
+	hidden bool
+	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
+	// column of a RIGHT or FULL join, where either side may be the NULL one.
+	merged int
+	// used is set when anything reads the column. Every scope that shows the column shares
+	// the flag, so the table's scan learns which columns it must decode.
+	used *bool
+}
+
+func (c scopeCol) markUsed() {
+	if c.used != nil {
+		*c.used = true
+	}
+}
+
+// level is one query level (a SELECT, or a subquery in it); its scopes share whether anything
+// in it reads an enclosing query's row.
+type level struct {
+	correlated bool
+}
+
+// scope resolves names for one row layout: the columns of the FROM clause (or of one table
+// within it), the statement's $n parameters, and the enclosing query's scope for correlated
+// subqueries.
+type scope struct {
+	cols   []scopeCol
+	params *params
+	outer  *scope
+	level  *level
+	// cell holds the row this scope is evaluating while a correlated subquery compiled in it
+	// runs: the subquery reads the enclosing row's columns from here.
+	cell *[]types.Value
+	agg  *aggBinder // non-nil in the scope of an aggregated query's output
+}
+
+// tableScope is the scope of one table's rows.
+func tableScope(schema *types.Schema, name string, ps *params) *scope {
+	sc := &scope{params: ps, level: &level{}}
+	for _, c := range schema.Columns {
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, merged: -1, used: new(bool)})
+	}
+	return sc
+}
+
+// child is a scope for another row layout of the same query level.
+func (sc *scope) child(cols []scopeCol) *scope {
+	return &scope{cols: cols, params: sc.params, outer: sc.outer, level: sc.level}
+}
+
+// lookup finds a column of this scope; -1 when it has none by that name (the caller then
+// tries enclosing scopes).
+func (sc *scope) lookup(c *sqlparser.ColName) (int, error) {
+	name, q := c.Name.String(), c.Qualifier.Name.String()
+	found := -1
+	for i, col := range sc.cols {
+		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) {
+			continue
+		}
+		if found >= 0 {
+			return 0, Errorf("42702", "column reference %q is ambiguous", name)
+		}
+		found = i
+	}
+	return found, nil
+}
+
+// hasTable reports whether any column is qualified by name.
+func (sc *scope) hasTable(name string) bool {
+	for _, c := range sc.cols {
+		if c.table == name {
+			return true
+		}
+	}
+	return false
+}
+
+// column resolves a column of this scope only (DML targets and key planning).
+func (sc *scope) column(c *sqlparser.ColName) (int, error) {
+	i, err := sc.lookup(c)
+	if err != nil {
+		return 0, err
+	}
+	if i < 0 {
+		return 0, sc.missing(c)
+	}
+	return i, nil
+}
+
+func (sc *scope) missing(c *sqlparser.ColName) error {
+	if q := c.Qualifier.Name.String(); q != "" {
+		for s := sc; s != nil; s = s.outer {
+			if s.hasTable(q) {
+				return Errorf("42703", "column %s.%s does not exist", q, c.Name.String())
+			}
+		}
+		return Errorf("42P01", "missing FROM-clause entry for table %q", q)
+	}
+	return Errorf("42703", "column %q does not exist", c.Name.String())
+}
+
+// compileColumn compiles a column reference: to this scope's row, or, for a correlated
+// subquery, to the row an enclosing scope is evaluating.
+func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
+	i, err := sc.lookup(c)
+	if err != nil {
+		return nil, err
+	}
+	if i >= 0 {
+		return sc.colExpr(i), nil
+	}
+	for o := sc.outer; o != nil; o = o.outer {
+		if o.agg != nil {
+			return nil, unsupported("a subquery referring to a column of an aggregated query")
+		}
+		j, err := o.lookup(c)
+		if err != nil {
+			return nil, err
+		}
+		if j < 0 {
+			continue
+		}
+		// Every query level between here and o depends on o's current row.
+		for s := sc; s != o; s = s.outer {
+			if s.level != nil {
+				s.level.correlated = true
+			}
+		}
+		if o.cell == nil {
+			o.cell = new([]types.Value)
+		}
+		o.cols[j].markUsed()
+		cell, typ := o.cell, o.cols[j].typ
+		if m := o.cols[j].merged; m >= 0 {
+			o.cols[m].markUsed()
+			return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+				if (*cell)[j].IsNull() {
+					return (*cell)[m], nil
+				}
+				return (*cell)[j], nil
+			}}, nil
+		}
+		// Row-free: it does not read this scope's row, so it can pick a point lookup.
+		return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[j], nil }}, nil
+	}
+	return nil, sc.missing(c)
+}
+
+// colExpr reads column i of this scope's row (for a merged USING column, either side's).
+func (sc *scope) colExpr(i int) *expr {
+	col := sc.cols[i]
+	col.markUsed()
+	if j := col.merged; j >= 0 {
+		sc.cols[j].markUsed()
+		return &expr{typ: col.typ, eval: func(row []types.Value) (types.Value, error) {
+			if row[i].IsNull() {
+				return row[j], nil
+			}
+			return row[i], nil
+		}}
+	}
+	return columnExpr(i, col.typ)
+}

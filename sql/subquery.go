@@ -1,0 +1,208 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// A subquery in an expression is planned like any query, with the scope it appears in as its
+// enclosing scope. An uncorrelated one runs once per execution of the statement and its
+// result is kept; a correlated one runs again for every row of the enclosing scope, which it
+// reads through that scope's cell (see scope.compileColumn). The simple decorrelation that
+// matters most, a correlated equality on the inner table's primary key, falls out of this:
+// the enclosing value is row-free for the inner query, so its scan becomes a point lookup.
+
+// subplan is a bound subquery.
+type subplan struct {
+	root       node
+	cols       []Column
+	correlated bool
+	sc         *scope // the scope the subquery appears in
+}
+
+func compileSubquery(q sqlparser.TableStatement, sc *scope) (*subplan, error) {
+	ps := sc.params
+	if ps == nil || ps.sess == nil {
+		return nil, Errorf("0A000", "cannot use subquery here")
+	}
+	// Every reference from inside the subquery to sc's row, or to any scope enclosing it,
+	// passes through bridge (it has no columns) and marks its level correlated.
+	bridge := &scope{params: ps, outer: sc, level: &level{}}
+	root, cols, err := ps.sess.bindQuery(q, ps, bridge)
+	if err != nil {
+		return nil, err
+	}
+	return &subplan{root: root, cols: cols, sc: sc, correlated: bridge.level.correlated}, nil
+}
+
+// open runs the subquery for the enclosing row.
+func (sp *subplan) open(row []types.Value) (rowIter, *execCtx, error) {
+	if sp.sc.cell != nil {
+		*sp.sc.cell = row
+	}
+	ec := sp.sc.params.ec
+	it, err := sp.root.open(ec)
+	return it, ec, err
+}
+
+// compileScalarSubquery: (SELECT x ...) as a value; NULL when it returns no row.
+func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(e.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	if len(sp.cols) != 1 {
+		return nil, Errorf("42601", "subquery must return only one column")
+	}
+	t := sp.cols[0].Type
+	var cachedRun uint64 // the execution the cached result belongs to; 0: none
+	var cached types.Value
+	return &expr{typ: t, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
+			return cached, nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		first, err := it.next()
+		if err != nil {
+			return types.Value{}, err
+		}
+		v := types.Value{T: t, Null: true}
+		if first != nil {
+			v = first[0]
+			if more, err := it.next(); err != nil {
+				return types.Value{}, err
+			} else if more != nil {
+				return types.Value{}, Errorf("21000", "more than one row returned by a subquery used as an expression")
+			}
+		}
+		cachedRun, cached = ec.run, v
+		return v, nil
+	}}, nil
+}
+
+// compileExists: EXISTS (SELECT ...).
+func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(e.Subquery.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	var cachedRun uint64 // the execution the cached result belongs to; 0: none
+	var cached bool
+	return &expr{typ: types.Bool, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
+			return types.NewBool(cached), nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		first, err := it.next()
+		if err != nil {
+			return types.Value{}, err
+		}
+		cachedRun, cached = ec.run, first != nil
+		return types.NewBool(cached), nil
+	}}, nil
+}
+
+// compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
+// (and the subquery returns rows) or when no y equals x but some y is NULL.
+func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	left, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := compileSubquery(q.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	if len(sp.cols) != 1 {
+		return nil, Errorf("42601", "subquery has too many columns")
+	}
+	rt := sp.cols[0].Type
+	if left.unknown {
+		if left, err = castLiteral(left, rt); err != nil {
+			return nil, err
+		}
+	}
+	if !comparable(left.typ, rt) {
+		return nil, Errorf("42883", "operator does not exist: %s = %s", left.typ, rt)
+	}
+	// Values are compared by their hash keys; an integer meeting a float compares as float.
+	toFloat := familyOf(rt) == famNumeric && left.typ.IsFloat() != rt.IsFloat()
+	keyOf := func(dst []byte, v types.Value) []byte {
+		if toFloat && v.T.IsInteger() {
+			v = types.NewFloat(types.Float64, float64(v.I))
+		}
+		return appendValueKey(dst, v)
+	}
+	type result struct {
+		set     map[string]struct{}
+		anyRow  bool
+		sawNull bool
+	}
+	var cachedRun uint64 // the execution the cached result belongs to; 0: none
+	var cached result
+	load := func(row []types.Value) (result, error) {
+		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
+			return cached, nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return result{}, err
+		}
+		r := result{set: make(map[string]struct{})}
+		var key []byte
+		for {
+			y, err := it.next()
+			if err != nil {
+				return result{}, err
+			}
+			if y == nil {
+				break
+			}
+			r.anyRow = true
+			if y[0].IsNull() {
+				r.sawNull = true
+				continue
+			}
+			key = keyOf(key[:0], y[0])
+			if _, ok := r.set[string(key)]; !ok {
+				if err := ec.mem.grow(int64(len(key) + 48)); err != nil {
+					return result{}, err
+				}
+				r.set[string(key)] = struct{}{}
+			}
+		}
+		cachedRun, cached = ec.run, r
+		return r, nil
+	}
+	negate := e.Operator == sqlparser.NotInOp
+	return &expr{typ: types.Bool, rowFree: left.rowFree && !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		x, err := left.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		r, err := load(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		switch {
+		case !r.anyRow:
+			return types.NewBool(negate), nil
+		case x.IsNull():
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		if _, ok := r.set[string(keyOf(nil, x))]; ok {
+			return types.NewBool(!negate), nil
+		}
+		if r.sawNull {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(negate), nil
+	}}, nil
+}

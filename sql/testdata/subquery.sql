@@ -1,0 +1,201 @@
+# Subqueries: IN / NOT IN / EXISTS / NOT EXISTS / scalar, correlated and not; UNION.
+statement ok
+CREATE TABLE c (id int PRIMARY KEY, name text, country text)
+
+statement ok
+CREATE TABLE o (id int PRIMARY KEY, cust int, total int)
+
+statement ok
+INSERT INTO c VALUES (1, 'ada', 'uk'), (2, 'bo', 'se'), (3, 'cy', 'uk'), (4, 'di', NULL)
+
+statement ok
+INSERT INTO o VALUES (10, 1, 50), (11, 1, 70), (12, 2, 20), (13, NULL, 5), (14, 9, 1)
+
+query
+SELECT name FROM c WHERE id IN (SELECT cust FROM o) ORDER BY name
+----
+ada
+bo
+tag: SELECT 2
+
+query
+SELECT name FROM c WHERE id NOT IN (SELECT cust FROM o) ORDER BY name
+----
+tag: SELECT 0
+
+query
+SELECT name FROM c WHERE id NOT IN (SELECT cust FROM o WHERE cust IS NOT NULL) ORDER BY name
+----
+cy
+di
+tag: SELECT 2
+
+query
+SELECT name FROM c WHERE EXISTS (SELECT 1 FROM o WHERE o.cust = c.id) ORDER BY name
+----
+ada
+bo
+tag: SELECT 2
+
+query
+SELECT name FROM c WHERE NOT EXISTS (SELECT 1 FROM o WHERE o.cust = c.id) ORDER BY name
+----
+cy
+di
+tag: SELECT 2
+
+query
+SELECT name, (SELECT sum(total) FROM o WHERE o.cust = c.id) AS spent FROM c ORDER BY id
+----
+ada|120
+bo|20
+cy|NULL
+di|NULL
+tag: SELECT 4
+
+query
+SELECT name, (SELECT count(*) FROM o WHERE o.cust = c.id) FROM c ORDER BY id
+----
+ada|2
+bo|1
+cy|0
+di|0
+tag: SELECT 4
+
+query
+SELECT id, (SELECT name FROM c WHERE c.id = o.cust) FROM o ORDER BY id
+----
+10|ada
+11|ada
+12|bo
+13|NULL
+14|NULL
+tag: SELECT 5
+
+query
+SELECT name FROM c WHERE id = (SELECT cust FROM o WHERE total = 20)
+----
+bo
+tag: SELECT 1
+
+query
+SELECT (SELECT max(total) FROM o), (SELECT min(name) FROM c)
+----
+70|ada
+tag: SELECT 1
+
+query
+SELECT id FROM o WHERE total > (SELECT avg(total) FROM o) ORDER BY id
+----
+10
+11
+tag: SELECT 2
+
+query
+SELECT name FROM c WHERE country IN (SELECT country FROM c WHERE name = 'ada') ORDER BY 1
+----
+ada
+cy
+tag: SELECT 2
+
+query
+SELECT o.id FROM o WHERE o.total = (SELECT max(o2.total) FROM o o2 WHERE o2.cust = o.cust) ORDER BY 1
+----
+11
+12
+14
+tag: SELECT 3
+
+query
+SELECT name FROM c WHERE EXISTS (SELECT 1 FROM o WHERE o.cust = c.id AND EXISTS (SELECT 1 FROM c c2 WHERE c2.id = o.cust AND c2.country = c.country)) ORDER BY 1
+----
+ada
+bo
+tag: SELECT 2
+
+query
+SELECT NULL IN (SELECT cust FROM o WHERE cust > 100), 1 IN (SELECT cust FROM o), 3 IN (SELECT cust FROM o), 3 NOT IN (SELECT cust FROM o WHERE cust > 0)
+----
+f|t|NULL|t
+tag: SELECT 1
+
+query
+SELECT name FROM c WHERE id IN (SELECT cust FROM o GROUP BY cust HAVING count(*) > 1)
+----
+ada
+tag: SELECT 1
+
+statement error 21000
+SELECT (SELECT id FROM c)
+
+statement error 42601
+SELECT (SELECT id, name FROM c WHERE id = 1)
+
+statement error 42601
+SELECT 1 WHERE 1 IN (SELECT id, name FROM c)
+
+query
+SELECT name FROM c UNION SELECT country FROM c ORDER BY 1
+----
+ada
+bo
+cy
+di
+se
+uk
+NULL
+tag: SELECT 7
+
+query
+SELECT country FROM c UNION ALL SELECT country FROM c ORDER BY 1 NULLS FIRST
+----
+NULL
+NULL
+se
+se
+uk
+uk
+uk
+uk
+tag: SELECT 8
+
+query
+SELECT id FROM c UNION SELECT cust FROM o ORDER BY id DESC LIMIT 3
+----
+NULL
+9
+4
+tag: SELECT 3
+
+query
+SELECT id, name FROM c WHERE id < 3 UNION ALL SELECT id, 'order' FROM o WHERE id < 12 ORDER BY 1
+----
+1|ada
+2|bo
+10|order
+11|order
+tag: SELECT 4
+
+query
+SELECT 1 UNION SELECT 2 UNION SELECT 1 ORDER BY 1
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT total FROM o UNION SELECT 2.5 ORDER BY 1
+----
+1
+2.5
+5
+20
+50
+70
+tag: SELECT 6
+
+statement error 42601
+SELECT id FROM c UNION SELECT id, name FROM c
+
+statement error 42804
+SELECT id FROM c UNION SELECT name FROM c
