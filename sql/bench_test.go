@@ -113,3 +113,9 @@ func BenchmarkGroupBy1M(b *testing.B) {
 	s := benchSession(b, 1000000)
 	benchQuery(b, s, "SELECT n % 1000, count(*), sum(n) FROM t GROUP BY n % 1000")
 }
+
+// BenchmarkCount1M scans 1M rows: the cost under every full-table query.
+func BenchmarkCount1M(b *testing.B) {
+	s := benchSession(b, 1000000)
+	benchQuery(b, s, "SELECT count(*) FROM t")
+}

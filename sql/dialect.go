@@ -24,12 +24,14 @@ import (
 //	FULL [OUTER] JOIN → straight_join
 //	ILIKE             → regexp
 //	x NULLS FIRST     → x, '::nulls first'  (read back by orderKeys)
+//	... RETURNING list → cut off into piece.returning
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
-	sql   string // rewritten for vitess
-	first string // first word, lower case, for statements handled before vitess
-	words []string
+	sql       string // rewritten for vitess
+	first     string // first word, lower case, for statements handled before vitess
+	words     []string
+	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 }
 
 func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }
@@ -42,10 +44,16 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var out []piece
 	var b strings.Builder
 	var words []string
+	returningAt := -1 // where RETURNING starts in b
 	flush := func() {
-		s := strings.TrimSpace(b.String())
+		text, ret := b.String(), ""
+		if returningAt >= 0 {
+			text, ret = text[:returningAt], strings.TrimSpace(text[returningAt:])
+			returningAt = -1
+		}
+		s := strings.TrimSpace(text)
 		if s != "" {
-			p := piece{sql: s, words: words}
+			p := piece{sql: s, words: words, returning: ret}
 			if len(words) > 0 {
 				p.first = words[0]
 			}
@@ -216,6 +224,14 @@ func splitAndRewrite(q string) ([]piece, error) {
 					i = skipWords(q, i, 1)
 					b.WriteString(", '" + nullsMarker + order + "'")
 					lastWord = ""
+					continue
+				case w == "returning" && depth == 0 && len(words) > 0 && returningAt < 0 &&
+					(words[0] == "insert" || words[0] == "update" || words[0] == "delete"):
+					// vitess has no RETURNING: the list is cut off here and bound by the
+					// statement's plan (see Statement.returning).
+					returningAt = b.Len()
+					words = append(words, w)
+					lastWord = w
 					continue
 				case w == "ilike":
 					// vitess has no ILIKE; REGEXP, which PostgreSQL lacks, stands for it.

@@ -66,7 +66,7 @@ func duplicateKey(bt *boundTable, row []types.Value) error {
 		Detail:  "Key (" + strings.Join(names, ", ") + ")=(" + strings.Join(vals, ", ") + ") already exists."}
 }
 
-func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
+func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
 	if st.Action != sqlparser.InsertAct || st.Ignore || len(st.OnDup) > 0 || st.RowAlias != nil || len(st.Partitions) > 0 {
 		return nil, unsupported("this form of INSERT")
 	}
@@ -97,8 +97,12 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	ret, err := s.bindReturning(retList, bt)
+	if err != nil {
+		return nil, err
+	}
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
-		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps)
+		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ret)
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
@@ -133,7 +137,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 		rows[r] = exprs
 	}
 	tag := "INSERT 0 " + strconv.Itoa(len(values))
-	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		for _, exprs := range rows {
@@ -160,6 +164,9 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 				}
 				return err
 			}
+			if err := ret.emit(out, row); err != nil {
+				return err
+			}
 		}
 		return out.Complete(tag)
 	}}, nil
@@ -167,7 +174,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params) (*plan, error) {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ret *returning) (*plan, error) {
 	root, cols, err := s.bindQuery(q, ps, nil)
 	if err != nil {
 		return nil, err
@@ -180,7 +187,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 	}
 	targets = targets[:len(cols)]
 	schema := bt.schema
-	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
 		if err != nil {
 			return err
@@ -221,6 +228,9 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 				if errors.Is(err, tablespace.ErrDuplicateKey) {
 					return duplicateKey(bt, row)
 				}
+				return err
+			}
+			if err := ret.emit(out, row); err != nil {
 				return err
 			}
 		}
@@ -267,8 +277,12 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 	return err == nil && !v.IsNull() && v.Bool(), err
 }
 
-func (s *Session) bindUpdate(st *sqlparser.Update, ps *params) (*plan, error) {
+func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
 	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
+	if err != nil {
+		return nil, err
+	}
+	ret, err := s.bindReturning(retList, bt)
 	if err != nil {
 		return nil, err
 	}
@@ -311,7 +325,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &plan{deps: []dep{{bt.name, schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		keys, err := matchingKeys(tx, acc)
 		if err != nil {
 			return err
@@ -355,13 +369,16 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params) (*plan, error) {
 			if err != nil {
 				return err
 			}
+			if err := ret.emit(out, next); err != nil {
+				return err
+			}
 			n++
 		}
 		return out.Complete("UPDATE " + strconv.Itoa(n))
 	}}, nil
 }
 
-func (s *Session) bindDelete(st *sqlparser.Delete, ps *params) (*plan, error) {
+func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
 	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
 		return nil, unsupported("this form of DELETE")
 	}
@@ -369,11 +386,15 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	ret, err := s.bindReturning(retList, bt)
+	if err != nil {
+		return nil, err
+	}
 	acc, err := planAccess(bt, st.Where)
 	if err != nil {
 		return nil, err
 	}
-	return &plan{deps: []dep{{bt.name, bt.schema}}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		keys, err := matchingKeys(tx, acc)
 		if err != nil {
 			return err
@@ -389,6 +410,9 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params) (*plan, error) {
 				continue
 			}
 			if err := tx.Delete(ctx, bt.name, key); err != nil {
+				return err
+			}
+			if err := ret.emit(out, row); err != nil {
 				return err
 			}
 			n++

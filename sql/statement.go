@@ -19,6 +19,7 @@ type Statement struct {
 	tsStmt *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
 	copy   *copyStmt           // COPY, which vitess does not know either
 	backup *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -63,7 +64,30 @@ func parse(p piece) (*Statement, error) {
 		return nil, syntaxError(err)
 	}
 	st.ast = ast
+	if p.returning != "" {
+		// The list parses as a select list; it is bound against the written rows.
+		sel, err := parser.ParseStrictDDL("select " + p.returning)
+		if err != nil {
+			return nil, syntaxError(err)
+		}
+		s, ok := sel.(*sqlparser.Select)
+		if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil ||
+			s.GroupBy != nil || s.OrderBy != nil || s.Limit != nil {
+			return nil, Errorf("42601", "syntax error in RETURNING list")
+		}
+		st.returning = s.SelectExprs
+	}
 	return st, nil
+}
+
+// isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM.
+func isDualFrom(te sqlparser.TableExpr) bool {
+	ate, ok := te.(*sqlparser.AliasedTableExpr)
+	if !ok {
+		return false
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	return ok && tn.Name.String() == "dual" && tn.Qualifier.IsEmpty()
 }
 
 // maxCachedQueries bounds a session's statement cache; past it the cache starts over.
@@ -162,11 +186,11 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	case *sqlparser.ExplainStmt:
 		p, err = s.bindExplain(ast, ps)
 	case *sqlparser.Insert:
-		p, err = s.bindInsert(ast, ps)
+		p, err = s.bindInsert(ast, ps, st.returning)
 	case *sqlparser.Update:
-		p, err = s.bindUpdate(ast, ps)
+		p, err = s.bindUpdate(ast, ps, st.returning)
 	case *sqlparser.Delete:
-		p, err = s.bindDelete(ast, ps)
+		p, err = s.bindDelete(ast, ps, st.returning)
 	default:
 		return nil, nil
 	}

@@ -225,7 +225,9 @@ type scanRef struct {
 	value []byte
 }
 
-// refs snapshots references to every row of t under the read lock.
+// refs snapshots references to every row of t under the read lock. Iterating the PK map (in
+// its random order, with a random access to each record) is most of what a full scan of a
+// large in-memory table costs; a scan in storage order would avoid it.
 func (f *fsm) refs(t *table) []scanRef {
 	t.mu.RLock()
 	defer t.mu.RUnlock()

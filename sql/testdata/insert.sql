@@ -182,3 +182,56 @@ INSERT INTO copy_dst (id, name) SELECT id FROM copy_src
 
 statement error 42804
 INSERT INTO copy_dst (id, total) SELECT id, name FROM copy_src
+
+statement ok
+CREATE TABLE ret (id int PRIMARY KEY, name text, n int DEFAULT 7)
+
+query
+INSERT INTO ret (id, name) VALUES (1, 'a'), (2, 'b') RETURNING id, n, name || '!' AS shout
+----
+1|7|a!
+2|7|b!
+tag: INSERT 0 2
+
+query
+INSERT INTO ret VALUES (3, 'c', 1) RETURNING *
+----
+3|c|1
+tag: INSERT 0 1
+
+query
+UPDATE ret SET n = n + 1 WHERE id = 2 RETURNING id, n
+----
+2|8
+tag: UPDATE 1
+
+query
+DELETE FROM ret WHERE id = 1 RETURNING name, ret.n
+----
+a|7
+tag: DELETE 1
+
+query
+UPDATE ret SET n = 0 WHERE id = 99 RETURNING id
+----
+tag: UPDATE 0
+
+query
+INSERT INTO ret SELECT id + 10, name, n FROM ret WHERE id = 2 RETURNING id
+----
+12
+tag: INSERT 0 1
+
+statement error 42703
+INSERT INTO ret VALUES (4, 'd') RETURNING nosuch
+
+statement error 42803
+DELETE FROM ret RETURNING count(*)
+
+query
+SELECT * FROM ret ORDER BY id
+----
+2|b|8
+3|c|1
+12|b|8
+tag: SELECT 3
