@@ -25,6 +25,9 @@ import (
 //	ILIKE             → regexp
 //	x NULLS FIRST     → x, '::nulls first'  (read back by orderKeys)
 //	... RETURNING list → cut off into piece.returning
+//	ON CONFLICT (k) DO UPDATE SET → on duplicate key update  (DO NOTHING: removed; both
+//	                    recorded in piece.conflict)
+//	UPSERT INTO       → insert into, recorded in piece.conflict
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -32,6 +35,47 @@ type piece struct {
 	first     string // first word, lower case, for statements handled before vitess
 	words     []string
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
+	conflict  *conflictClause
+}
+
+// conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
+type conflictClause struct {
+	target  []string // the conflict target's columns; empty when not given
+	update  bool     // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE
+	replace bool     // UPSERT: the new row replaces the old
+}
+
+// scanOnConflict reads "[(cols)] DO NOTHING" or "[(cols)] DO UPDATE SET" after ON CONFLICT;
+// for DO UPDATE it stops before the assignments.
+func scanOnConflict(q string, i int) (int, *conflictClause, error) {
+	c := &conflictClause{}
+	if nextNonSpace(q, i) == '(' {
+		open := strings.IndexByte(q[i:], '(') + i
+		end := strings.IndexByte(q[open:], ')')
+		if end < 0 {
+			return 0, nil, Errorf("42601", "syntax error: unterminated ON CONFLICT target")
+		}
+		for _, col := range strings.Split(q[open+1:open+end], ",") {
+			col = strings.TrimSpace(col)
+			if strings.HasPrefix(col, `"`) && strings.HasSuffix(col, `"`) && len(col) > 1 {
+				col = col[1 : len(col)-1]
+			} else {
+				col = strings.ToLower(col)
+			}
+			c.target = append(c.target, col)
+		}
+		i = open + end + 1
+	}
+	switch {
+	case followedBy(q, i, "do", "nothing"):
+		return skipWords(q, i, 2), c, nil
+	case followedBy(q, i, "do", "update", "set"):
+		c.update = true
+		return skipWords(q, i, 3), c, nil
+	case followedBy(q, i, "on", "constraint"):
+		return 0, nil, unsupported("ON CONFLICT ON CONSTRAINT")
+	}
+	return 0, nil, Errorf("42601", "syntax error in ON CONFLICT: expected DO NOTHING or DO UPDATE SET")
 }
 
 func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }
@@ -45,6 +89,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var b strings.Builder
 	var words []string
 	returningAt := -1 // where RETURNING starts in b
+	var onConflict *conflictClause
 	flush := func() {
 		text, ret := b.String(), ""
 		if returningAt >= 0 {
@@ -53,7 +98,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		s := strings.TrimSpace(text)
 		if s != "" {
-			p := piece{sql: s, words: words, returning: ret}
+			p := piece{sql: s, words: words, returning: ret, conflict: onConflict}
 			if len(words) > 0 {
 				p.first = words[0]
 			}
@@ -61,6 +106,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		b.Reset()
 		words = nil
+		onConflict = nil
 	}
 	lastWord := ""
 	depth := 0      // parentheses
@@ -232,6 +278,26 @@ func splitAndRewrite(q string) ([]piece, error) {
 					returningAt = b.Len()
 					words = append(words, w)
 					lastWord = w
+					continue
+				case w == "on" && depth == 0 && len(words) > 0 && words[0] == "insert" && followedBy(q, i, "conflict"):
+					end, conflict, err := scanOnConflict(q, skipWords(q, i, 1))
+					if err != nil {
+						return nil, err
+					}
+					onConflict = conflict
+					if conflict.update {
+						// DO UPDATE SET ... is vitess's ON DUPLICATE KEY UPDATE ...
+						b.WriteString("on duplicate key update")
+					}
+					i = end
+					lastWord = ""
+					continue
+				case w == "upsert" && len(words) == 0:
+					// HerdDB's UPSERT INTO: an INSERT that replaces the row with its key.
+					b.WriteString("insert")
+					onConflict = &conflictClause{replace: true}
+					words = append(words, "insert")
+					lastWord = "insert"
 					continue
 				case w == "ilike":
 					// vitess has no ILIKE; REGEXP, which PostgreSQL lacks, stands for it.

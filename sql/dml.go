@@ -66,8 +66,8 @@ func duplicateKey(bt *boundTable, row []types.Value) error {
 		Detail:  "Key (" + strings.Join(names, ", ") + ")=(" + strings.Join(vals, ", ") + ") already exists."}
 }
 
-func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	if st.Action != sqlparser.InsertAct || st.Ignore || len(st.OnDup) > 0 || st.RowAlias != nil || len(st.Partitions) > 0 {
+func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause) (*plan, error) {
+	if st.Action != sqlparser.InsertAct || st.Ignore || st.RowAlias != nil || len(st.Partitions) > 0 {
 		return nil, unsupported("this form of INSERT")
 	}
 	bt, err := s.bindWritableTable(st.Table, ps)
@@ -101,8 +101,13 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
+	ins, err := s.bindConflict(bt, conflict, st.OnDup, ps)
+	if err != nil {
+		return nil, err
+	}
+	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
-		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ret)
+		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ins)
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
@@ -136,10 +141,10 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		}
 		rows[r] = exprs
 	}
-	tag := "INSERT 0 " + strconv.Itoa(len(values))
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
+		written := 0
 		for _, exprs := range rows {
 			for i, x := range exprs {
 				row[i] = types.NullValue
@@ -158,23 +163,19 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				return err
 			}
-			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
-				if errors.Is(err, tablespace.ErrDuplicateKey) {
-					return duplicateKey(bt, row)
-				}
+			n, err := ins.insert(ctx, tx, out, row, key, value)
+			if err != nil {
 				return err
 			}
-			if err := ret.emit(out, row); err != nil {
-				return err
-			}
+			written += n
 		}
-		return out.Complete(tag)
+		return out.Complete("INSERT 0 " + strconv.Itoa(written))
 	}}, nil
 }
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ret *returning) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ins *inserter) (*plan, error) {
 	root, cols, err := s.bindQuery(q, ps, nil)
 	if err != nil {
 		return nil, err
@@ -187,7 +188,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 	}
 	targets = targets[:len(cols)]
 	schema := bt.schema
-	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
 		if err != nil {
 			return err
@@ -198,6 +199,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 		}
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
+		written := 0
 		for n, src := range rows {
 			if n%checkEvery == checkEvery-1 {
 				if err := ctx.Err(); err != nil {
@@ -224,17 +226,13 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				return err
 			}
-			if err := tx.Insert(ctx, bt.name, key, value); err != nil {
-				if errors.Is(err, tablespace.ErrDuplicateKey) {
-					return duplicateKey(bt, row)
-				}
+			w, err := ins.insert(ctx, tx, out, row, key, value)
+			if err != nil {
 				return err
 			}
-			if err := ret.emit(out, row); err != nil {
-				return err
-			}
+			written += w
 		}
-		return out.Complete("INSERT 0 " + strconv.Itoa(len(rows)))
+		return out.Complete("INSERT 0 " + strconv.Itoa(written))
 	}}, nil
 }
 

@@ -20,6 +20,7 @@ type Statement struct {
 	copy   *copyStmt           // COPY, which vitess does not know either
 	backup *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
+	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -64,6 +65,7 @@ func parse(p piece) (*Statement, error) {
 		return nil, syntaxError(err)
 	}
 	st.ast = ast
+	st.conflict = p.conflict
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
 		sel, err := parser.ParseStrictDDL("select " + p.returning)
@@ -186,7 +188,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	case *sqlparser.ExplainStmt:
 		p, err = s.bindExplain(ast, ps)
 	case *sqlparser.Insert:
-		p, err = s.bindInsert(ast, ps, st.returning)
+		p, err = s.bindInsert(ast, ps, st.returning, st.conflict)
 	case *sqlparser.Update:
 		p, err = s.bindUpdate(ast, ps, st.returning)
 	case *sqlparser.Delete:

@@ -235,3 +235,75 @@ SELECT * FROM ret ORDER BY id
 3|c|1
 12|b|8
 tag: SELECT 3
+
+statement ok
+CREATE TABLE kv (k int PRIMARY KEY, v text, hits int DEFAULT 0)
+
+query
+INSERT INTO kv VALUES (1, 'a', 1), (2, 'b', 1) ON CONFLICT (k) DO NOTHING
+----
+tag: INSERT 0 2
+
+query
+INSERT INTO kv VALUES (1, 'x', 5), (3, 'c', 1) ON CONFLICT (k) DO NOTHING RETURNING k, v
+----
+3|c
+tag: INSERT 0 1
+
+query
+INSERT INTO kv VALUES (1, 'x', 5), (1, 'y', 6) ON CONFLICT DO NOTHING
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO kv (k, v) VALUES (2, 'B'), (4, 'd') ON CONFLICT (k) DO UPDATE SET v = excluded.v, hits = kv.hits + 1 RETURNING *
+----
+2|B|2
+4|d|0
+tag: INSERT 0 2
+
+query
+INSERT INTO kv VALUES (3, 'C', 9) ON CONFLICT (k) DO UPDATE SET hits = kv.hits + excluded.hits
+----
+tag: INSERT 0 1
+
+query
+SELECT * FROM kv ORDER BY k
+----
+1|a|1
+2|B|2
+3|c|10
+4|d|0
+tag: SELECT 4
+
+statement error 21000
+INSERT INTO kv VALUES (5, 'e'), (5, 'f') ON CONFLICT (k) DO UPDATE SET v = excluded.v
+
+statement error 42P10
+INSERT INTO kv VALUES (1, 'a') ON CONFLICT (v) DO NOTHING
+
+statement error 42601
+INSERT INTO kv VALUES (1, 'a') ON CONFLICT DO UPDATE SET v = 'z'
+
+statement error 42703
+INSERT INTO kv VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET nosuch = 1
+
+query
+SELECT count(*) FROM kv
+----
+4
+tag: SELECT 1
+
+# deviation: HerdDB's UPSERT, which PostgreSQL does not have.
+query
+UPSERT INTO kv VALUES (1, 'one', 100), (9, 'nine', 0)
+----
+tag: INSERT 0 2
+
+# deviation: the result of the HerdDB-only UPSERT above.
+query
+SELECT * FROM kv WHERE k IN (1, 9) ORDER BY k
+----
+1|one|100
+9|nine|0
+tag: SELECT 2

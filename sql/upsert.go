@@ -1,0 +1,161 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// inserter writes the rows of one INSERT: plain, ON CONFLICT DO NOTHING, ON CONFLICT DO
+// UPDATE SET (whose expressions see the existing row and, as "excluded", the proposed one) or
+// HerdDB's UPSERT (the proposed row replaces the existing one).
+type inserter struct {
+	bt       *boundTable
+	conflict *conflictClause
+	sets     []assignment
+	ret      *returning
+	both     []types.Value // existing row ++ proposed row, for DO UPDATE's expressions
+	next     []types.Value
+	touched  map[string]bool // DO UPDATE: keys this statement already wrote
+	key      []byte
+	value    []byte
+}
+
+// assignment is one SET col = x.
+type assignment struct {
+	col int
+	x   *expr
+}
+
+// bindConflict checks ON CONFLICT's target and binds DO UPDATE's assignments.
+func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparser.OnDup, ps *params) (*inserter, error) {
+	ins := &inserter{bt: bt, conflict: c}
+	if c == nil {
+		if len(onDup) > 0 {
+			return nil, unsupported("ON DUPLICATE KEY UPDATE")
+		}
+		return ins, nil
+	}
+	schema := bt.schema
+	if len(c.target) > 0 {
+		var pk []string
+		for _, p := range schema.PK {
+			pk = append(pk, schema.Columns[p].Name)
+		}
+		target := slices.Clone(c.target)
+		slices.Sort(pk)
+		slices.Sort(target)
+		if !slices.Equal(pk, target) {
+			return nil, Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
+		}
+	} else if c.update {
+		return nil, Errorf("42601", "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+	}
+	if !c.update {
+		return ins, nil
+	}
+	n := len(schema.Columns)
+	sc := bt.scope.child(slices.Clone(bt.scope.cols))
+	for _, col := range schema.Columns {
+		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, hidden: true, merged: -1})
+	}
+	for _, ue := range onDup {
+		i := schema.ColumnIndex(ue.Name.Name.String())
+		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != bt.alias) {
+			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
+		}
+		if schema.IsPK(i) {
+			return nil, unsupported("ON CONFLICT DO UPDATE changing the primary key")
+		}
+		for _, a := range ins.sets {
+			if a.col == i {
+				return nil, Errorf("42601", "multiple assignments to same column %q", schema.Columns[i].Name)
+			}
+		}
+		x, err := compile(ue.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		if x.param > 0 && x.unknown {
+			x = x.setParamType(schema.Columns[i].Type)
+		}
+		ins.sets = append(ins.sets, assignment{col: i, x: x})
+	}
+	ins.both = make([]types.Value, 2*n)
+	ins.next = make([]types.Value, n)
+	return ins, nil
+}
+
+// insert writes one full row (key and value already encoded) and returns how many rows it
+// inserted or updated.
+func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output, row []types.Value, key, value []byte) (int, error) {
+	bt := ins.bt
+	err := tx.Insert(ctx, bt.name, key, value)
+	if err == nil {
+		if ins.sets != nil {
+			if ins.touched == nil {
+				ins.touched = make(map[string]bool)
+			}
+			ins.touched[string(key)] = true
+		}
+		return 1, ins.ret.emit(out, row)
+	}
+	if !errors.Is(err, tablespace.ErrDuplicateKey) {
+		return 0, err
+	}
+	c := ins.conflict
+	switch {
+	case c == nil:
+		return 0, duplicateKey(bt, row)
+	case c.replace:
+		if err := tx.Update(ctx, bt.name, key, value); err != nil {
+			return 0, err
+		}
+		return 1, ins.ret.emit(out, row)
+	case !c.update:
+		return 0, nil
+	}
+	if ins.touched[string(key)] {
+		return 0, &Error{Code: "21000", Message: "ON CONFLICT DO UPDATE command cannot affect row a second time",
+			Hint: "Ensure that no rows proposed for insertion within the same command have duplicate constrained values."}
+	}
+	// Insert left the row locked; read the image the assignments start from.
+	old, found, err := tx.GetForUpdate(ctx, bt.name, key)
+	if err != nil {
+		return 0, err
+	}
+	if !found {
+		return 0, Errorf("40001", "could not serialize access due to concurrent delete")
+	}
+	n := len(bt.schema.Columns)
+	if err := types.DecodeRow(bt.schema, key, old, ins.both[:n]); err != nil {
+		return 0, err
+	}
+	copy(ins.both[n:], row)
+	copy(ins.next, ins.both[:n])
+	for _, a := range ins.sets {
+		v, err := a.x.eval(ins.both)
+		if err != nil {
+			return 0, err
+		}
+		if ins.next[a.col], err = assign(v, a.x.typ, a.x.unknown, &bt.schema.Columns[a.col]); err != nil {
+			return 0, err
+		}
+	}
+	if ins.key, ins.value, err = finishRow(bt, ins.next, ins.key, ins.value); err != nil {
+		return 0, err
+	}
+	if err := tx.Update(ctx, bt.name, ins.key, ins.value); err != nil {
+		return 0, err
+	}
+	if ins.touched == nil {
+		ins.touched = make(map[string]bool)
+	}
+	ins.touched[string(key)] = true
+	return 1, ins.ret.emit(out, ins.next)
+}
