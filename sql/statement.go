@@ -13,12 +13,12 @@ import (
 // Statement is one parsed statement, with its plan once bound. Sessions cache them by query
 // text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
 type Statement struct {
-	first  string // first word, lower case
-	words  []string
-	ast    sqlparser.Statement // nil for statements handled without vitess
-	tsStmt *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
-	copy   *copyStmt           // COPY, which vitess does not know either
-	backup *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	first     string // first word, lower case
+	words     []string
+	ast       sqlparser.Statement    // nil for statements handled without vitess
+	tsStmt    *tablespaceStmt        // CREATE/DROP TABLESPACE, which vitess does not know
+	copy      *copyStmt              // COPY, which vitess does not know either
+	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
