@@ -154,6 +154,16 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case *sqlparser.CollateExpr:
 		return compileCast(e, sc)
+	case *sqlparser.CaseExpr:
+		return compileCase(e, sc)
+	case *sqlparser.SubstrExpr:
+		return compileSubstr(e, sc)
+	case *sqlparser.TrimFuncExpr:
+		return compileTrim(e, sc)
+	case *sqlparser.LocateExpr:
+		return compilePosition(e, sc)
+	case *sqlparser.CurTimeFuncExpr:
+		return compileNow(e)
 	case *sqlparser.Subquery:
 		return compileScalarSubquery(e, sc)
 	case *sqlparser.ExistsExpr:
@@ -780,6 +790,9 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 			return types.Value{T: rt, Null: true}, nil
 		}}, args...)
+	}
+	if x, ok, err := moreFuncs(name, args); ok {
+		return x, err
 	}
 	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
 		Hint: "No function matches the given name and argument types."}

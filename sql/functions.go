@@ -1,0 +1,466 @@
+package sql
+
+import (
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// commonType resolves the result type of CASE, GREATEST/LEAST and the like: untyped literals
+// take the type of the typed branches (text when none is typed), numbers widen.
+func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
+	rt := types.Null
+	for _, x := range xs {
+		switch {
+		case x.unknown || x.typ == types.Null:
+		case rt == types.Null:
+			rt = x.typ
+		case familyOf(rt) == famNumeric && familyOf(x.typ) == famNumeric:
+			rt = arithType(rt, x.typ)
+		case rt != x.typ:
+			return nil, 0, Errorf("42804", "%s types %s and %s cannot be matched", what, rt, x.typ)
+		}
+	}
+	if rt == types.Null {
+		rt = types.Text
+	}
+	out := make([]*expr, len(xs))
+	for i, x := range xs {
+		var err error
+		switch {
+		case x.unknown:
+			if out[i], err = castLiteral(x, rt); err != nil {
+				return nil, 0, err
+			}
+		case x.typ != rt && x.typ != types.Null:
+			out[i] = convertExpr(x, rt)
+		default:
+			out[i] = x
+		}
+	}
+	return out, rt, nil
+}
+
+// compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END.
+func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
+	conds := make([]*expr, len(e.Whens))
+	vals := make([]*expr, 0, len(e.Whens)+1)
+	for i, w := range e.Whens {
+		cond := w.Cond
+		if e.Expr != nil {
+			cond = &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
+		}
+		c, err := compileBool(cond, sc)
+		if err != nil {
+			return nil, err
+		}
+		v, err := compileBranch(w.Val, sc)
+		if err != nil {
+			return nil, err
+		}
+		conds[i] = c
+		vals = append(vals, v)
+	}
+	if e.Else != nil {
+		v, err := compileBranch(e.Else, sc)
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	vals, rt, err := commonType("CASE", vals)
+	if err != nil {
+		return nil, err
+	}
+	hasElse := e.Else != nil
+	// Not folded as a whole: a branch that is never taken must not raise its error.
+	inputs := append(append([]*expr{}, conds...), vals...)
+	x := &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for i, c := range conds {
+			ok, err := passes(c, row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if ok {
+				return vals[i].eval(row)
+			}
+		}
+		if hasElse {
+			return vals[len(vals)-1].eval(row)
+		}
+		return types.Value{T: rt, Null: true}, nil
+	}}
+	x.rowFree = true
+	for _, in := range inputs {
+		x.rowFree = x.rowFree && in.rowFree
+	}
+	return x, nil
+}
+
+// compileBranch compiles a CASE result. A constant that fails to compute (1/0) fails only if
+// its branch is taken, as in PostgreSQL.
+func compileBranch(e sqlparser.Expr, sc *scope) (*expr, error) {
+	x, err := compile(e, sc)
+	if pe, ok := err.(*Error); ok && strings.HasPrefix(pe.Code, "22") {
+		return &expr{typ: types.Null, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+			return types.Value{}, pe
+		}}, nil
+	}
+	return x, err
+}
+
+// compileSubstr compiles substring(s FROM start [FOR count]) with PostgreSQL's rules: the
+// characters at positions start .. start+count-1 that exist.
+func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
+	var xs []*expr
+	for _, a := range []sqlparser.Expr{e.Name, e.From, e.To} {
+		if a == nil {
+			xs = append(xs, nil)
+			continue
+		}
+		x, err := compile(a, sc)
+		if err != nil {
+			return nil, err
+		}
+		xs = append(xs, x)
+	}
+	s, from, count := xs[0], xs[1], xs[2]
+	if s.unknown {
+		s.unknown, s.typ = false, types.Text
+	}
+	var err error
+	if from, err = intArg("substring", from); err != nil {
+		return nil, err
+	}
+	if count != nil {
+		if count, err = intArg("substring", count); err != nil {
+			return nil, err
+		}
+	}
+	if s.typ != types.Text && s.typ != types.Null {
+		return nil, Errorf("42883", "function substring(%s, integer) does not exist", s.typ)
+	}
+	inputs := []*expr{s, from}
+	if count != nil {
+		inputs = append(inputs, count)
+	}
+	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		vals := make([]types.Value, len(inputs))
+		for i, in := range inputs {
+			v, err := in.eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: types.Text, Null: true}, err
+			}
+			vals[i] = v
+		}
+		runes := []rune(vals[0].S)
+		start, end := vals[1].I, int64(math.MaxInt64)
+		if count != nil {
+			if vals[2].I < 0 {
+				return types.Value{}, Errorf("22011", "negative substring length not allowed")
+			}
+			if start > math.MaxInt64-vals[2].I {
+				end = math.MaxInt64
+			} else {
+				end = start + vals[2].I
+			}
+		}
+		lo, hi := max(start, 1), min(end, int64(len(runes))+1)
+		if lo >= hi {
+			return types.NewText(""), nil
+		}
+		return types.NewText(string(runes[lo-1 : hi-1])), nil
+	}}, inputs...)
+}
+
+// intArg checks an integer argument of a function (an untyped literal becomes one).
+func intArg(fn string, x *expr) (*expr, error) {
+	if x.unknown {
+		return castLiteral(x, types.Int64)
+	}
+	if !x.typ.IsInteger() && x.typ != types.Null {
+		return nil, Errorf("42883", "function %s with argument of type %s does not exist", fn, x.typ)
+	}
+	return x, nil
+}
+
+// compileTrim compiles trim([BOTH|LEADING|TRAILING] [chars] FROM s), ltrim and rtrim.
+func compileTrim(e *sqlparser.TrimFuncExpr, sc *scope) (*expr, error) {
+	s, err := compile(e.StringArg, sc)
+	if err != nil {
+		return nil, err
+	}
+	chars := constExpr(types.NewText(" "), false)
+	if e.TrimArg != nil {
+		if chars, err = compile(e.TrimArg, sc); err != nil {
+			return nil, err
+		}
+	}
+	for _, x := range []*expr{s, chars} {
+		if !x.unknown && x.typ != types.Text && x.typ != types.Null {
+			return nil, Errorf("42883", "function trim(%s) does not exist", x.typ)
+		}
+	}
+	left, right := true, true
+	switch {
+	case e.TrimFuncType == sqlparser.LTrimType || e.Type == sqlparser.LeadingTrimType:
+		right = false
+	case e.TrimFuncType == sqlparser.RTrimType || e.Type == sqlparser.TrailingTrimType:
+		left = false
+	}
+	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		v, err := s.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		c, err := chars.eval(row)
+		if err != nil || c.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		out := v.S
+		if left {
+			out = strings.TrimLeft(out, c.S)
+		}
+		if right {
+			out = strings.TrimRight(out, c.S)
+		}
+		return types.NewText(out), nil
+	}}, s, chars)
+}
+
+// compilePosition compiles position(sub IN s): the 1-based character position, 0 if absent.
+func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
+	if e.Pos != nil {
+		return nil, Errorf("42883", "function position with 3 arguments does not exist")
+	}
+	sub, err := compile(e.SubStr, sc)
+	if err != nil {
+		return nil, err
+	}
+	s, err := compile(e.Str, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []*expr{sub, s} {
+		if !x.unknown && x.typ != types.Text && x.typ != types.Null {
+			return nil, Errorf("42883", "function position(%s) does not exist", x.typ)
+		}
+	}
+	return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		a, err := sub.eval(row)
+		if err != nil || a.IsNull() {
+			return types.Value{T: types.Int32, Null: true}, err
+		}
+		b, err := s.eval(row)
+		if err != nil || b.IsNull() {
+			return types.Value{T: types.Int32, Null: true}, err
+		}
+		i := strings.Index(b.S, a.S)
+		if i < 0 {
+			return types.NewInt(types.Int32, 0), nil
+		}
+		return types.NewInt(types.Int32, int64(utf8.RuneCountInString(b.S[:i])+1)), nil
+	}}, sub, s)
+}
+
+// compileNow compiles now() and current_timestamp: the time the statement runs, as a
+// timestamp in UTC.
+func compileNow(e *sqlparser.CurTimeFuncExpr) (*expr, error) {
+	switch e.Name.Lowered() {
+	case "now", "current_timestamp", "localtimestamp":
+	default:
+		return nil, unsupported("%s", e.Name.Lowered())
+	}
+	return &expr{typ: types.Timestamp, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+		return types.NewTimestamp(time.Now()), nil
+	}}, nil
+}
+
+// moreFuncs compiles the scalar functions beyond compileFunc's first few; ok is false for a
+// name it does not know.
+func moreFuncs(name string, args []*expr) (*expr, bool, error) {
+	arity := func(n int) error {
+		if len(args) != n {
+			return Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
+		}
+		return nil
+	}
+	numeric := func(x *expr) bool { return familyOf(x.typ) == famNumeric || x.typ == types.Null }
+	switch name {
+	case "nullif":
+		if err := arity(2); err != nil {
+			return nil, true, err
+		}
+		a, b, err := unify(args[0], args[1])
+		if err != nil {
+			return nil, true, err
+		}
+		if !comparable(a.typ, b.typ) {
+			return nil, true, Errorf("42883", "operator does not exist: %s = %s", a.typ, b.typ)
+		}
+		if a.unknown {
+			a.unknown, a.typ = false, types.Text
+		}
+		return must(fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
+			x, err := a.eval(row)
+			if err != nil || x.IsNull() {
+				return x, err
+			}
+			y, err := b.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if !y.IsNull() && compare(x, y) == 0 {
+				return types.Value{T: a.typ, Null: true}, nil
+			}
+			return x, nil
+		}}, a, b))
+	case "greatest", "least":
+		if len(args) == 0 {
+			return nil, true, Errorf("42601", "syntax error at or near \")\"")
+		}
+		xs, rt, err := commonType(strings.ToUpper(name), args)
+		if err != nil {
+			return nil, true, err
+		}
+		sign := 1
+		if name == "least" {
+			sign = -1
+		}
+		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			best := types.Value{T: rt, Null: true}
+			for _, x := range xs {
+				v, err := x.eval(row)
+				if err != nil {
+					return types.Value{}, err
+				}
+				if !v.IsNull() && (best.IsNull() || sign*compare(v, best) > 0) {
+					best = v
+				}
+			}
+			return best, nil
+		}}, xs...))
+	case "current_date":
+		return nil, true, unsupported("the date type")
+	case "concat":
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			var b []byte
+			for _, x := range args {
+				v, err := x.eval(row)
+				if err != nil {
+					return types.Value{}, err
+				}
+				b = v.AppendText(b) // NULL appends nothing
+			}
+			return types.NewText(string(b)), nil
+		}}, args...))
+	case "replace":
+		if err := arity(3); err != nil {
+			return nil, true, err
+		}
+		for _, x := range args {
+			if !x.unknown && x.typ != types.Text && x.typ != types.Null {
+				return nil, true, Errorf("42883", "function replace(%s) does not exist", x.typ)
+			}
+		}
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			var v [3]types.Value
+			for i, x := range args {
+				var err error
+				if v[i], err = x.eval(row); err != nil || v[i].IsNull() {
+					return types.Value{T: types.Text, Null: true}, err
+				}
+			}
+			if v[1].S == "" {
+				return types.NewText(v[0].S), nil
+			}
+			return types.NewText(strings.ReplaceAll(v[0].S, v[1].S, v[2].S)), nil
+		}}, args...))
+	case "round", "floor", "ceil", "ceiling", "trunc":
+		if len(args) == 0 || len(args) > 2 || !numeric(args[0]) || (len(args) == 2 && name != "round" && name != "trunc") {
+			return nil, true, Errorf("42883", "function %s does not exist for these arguments", name)
+		}
+		x := args[0]
+		var digits *expr
+		if len(args) == 2 {
+			d, err := intArg(name, args[1])
+			if err != nil {
+				return nil, true, err
+			}
+			digits = d
+		}
+		rt := x.typ
+		if rt == types.Null {
+			rt = types.Float64
+		}
+		inputs := []*expr{x}
+		if digits != nil {
+			inputs = append(inputs, digits)
+		}
+		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			v, err := x.eval(row)
+			if err != nil || v.IsNull() || v.T.IsInteger() {
+				return v, err // an integer is already whole
+			}
+			scale := 1.0
+			if digits != nil {
+				d, err := digits.eval(row)
+				if err != nil || d.IsNull() {
+					return types.Value{T: rt, Null: true}, err
+				}
+				scale = math.Pow(10, float64(d.I))
+			}
+			f := v.F * scale
+			switch name {
+			case "round":
+				// Decimal literals are numeric in PostgreSQL, whose round goes half away
+				// from zero.
+				f = math.Round(f)
+			case "floor":
+				f = math.Floor(f)
+			case "ceil", "ceiling":
+				f = math.Ceil(f)
+			case "trunc":
+				f = math.Trunc(f)
+			}
+			return types.NewFloat(v.T, f/scale), nil
+		}}, inputs...))
+	case "mod":
+		if err := arity(2); err != nil {
+			return nil, true, err
+		}
+		a, b, err := unify(args[0], args[1])
+		if err != nil {
+			return nil, true, err
+		}
+		if !numeric(a) || !numeric(b) {
+			return nil, true, Errorf("42883", "function mod(%s, %s) does not exist", a.typ, b.typ)
+		}
+		rt := arithType(a.typ, b.typ)
+		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			x, err := a.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			y, err := b.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if x.IsNull() || y.IsNull() {
+				return types.Value{T: rt, Null: true}, nil
+			}
+			if rt.IsInteger() {
+				return intArith(sqlparser.ModOp, rt, x.I, y.I)
+			}
+			return floatArith(sqlparser.ModOp, rt, num(x), num(y))
+		}}, a, b))
+	}
+	return nil, false, nil
+}
+
+func must(x *expr, err error) (*expr, bool, error) { return x, true, err }
