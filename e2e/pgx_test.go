@@ -85,6 +85,20 @@ func TestPgx(t *testing.T) {
 			if err != nil || fmt.Sprint(ids) != "[1 2 3]" {
 				t.Fatalf("ids %v %v", ids, err)
 			}
+			// RETURNING describes its columns like a query (pgjdbc's generated keys use it).
+			var newID int64
+			var newName string
+			if err := c.QueryRow(ctx, "INSERT INTO "+table+" (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING id, name",
+				int64(2), "renamed").Scan(&newID, &newName); err != nil || newID != 2 || newName != "renamed" {
+				t.Fatalf("upsert returning: %v %q %v", newID, newName, err)
+			}
+			var n int64
+			var total float64
+			if err := c.QueryRow(ctx, "SELECT count(*), sum(a.score) FROM "+table+" a JOIN "+table+" b ON a.id = b.id "+
+				"WHERE b.id >= $1 AND EXISTS (SELECT 1 FROM "+table+" c WHERE c.id = a.id AND c.name IS NOT NULL)",
+				int64(2)).Scan(&n, &total); err != nil || n != 2 || total != 2.25 {
+				t.Fatalf("join, aggregate and subquery: %v %v %v", n, total, err)
+			}
 		})
 	}
 }

@@ -549,14 +549,16 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if err != nil {
 		return syntaxError(err)
 	}
-	sel, ok := ast.(*sqlparser.Select)
+	sel, ok := ast.(sqlparser.TableStatement)
 	if !ok {
 		return Errorf("0A000", "COPY (query) TO supports SELECT only")
 	}
-	p, err := s.bindSelect(sel, &params{})
+	ps := &params{sess: s}
+	p, err := s.bindSelect(sel, ps)
 	if err != nil {
 		return err
 	}
+	p.params = ps
 	w, err := stream.CopyOut(len(p.cols), false)
 	if err != nil {
 		return err
@@ -571,7 +573,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 			return err
 		}
 	}
-	if err := s.withTxn(ctx, func(tx *tablespace.Txn) error { return p.run(ctx, tx, enc) }); err != nil {
+	if err := s.runPlan(ctx, p, enc); err != nil {
 		return err
 	}
 	return out.Complete("COPY " + strconv.Itoa(enc.n))

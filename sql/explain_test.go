@@ -111,3 +111,32 @@ func TestQueryMemoryLimit(t *testing.T) {
 		t.Fatalf("count after failures: %s", got)
 	}
 }
+
+// Output columns are named as PostgreSQL names them, which clients show as headers.
+func TestOutputColumnNames(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE a (id int PRIMARY KEY, v text)", &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ query, names string }{
+		{"SELECT count(*), sum(id), max(v) FROM a", "count,sum,max"},
+		{"SELECT id, a.v, id + 1, 1 AS one FROM a", "id,v,?column?,one"},
+		{"SELECT '1'::int, id::text, CAST(v AS varchar(3)), 2::bigint FROM a", "int4,id,v,int8"},
+		{"SELECT CASE WHEN true THEN 1 END, EXISTS (SELECT 1), (SELECT max(id) FROM a)", "case,exists,max"},
+		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
+	}
+	for _, c := range cases {
+		st, err := s.Prepare(c.query, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		var names []string
+		for _, col := range st.Columns() {
+			names = append(names, col.Name)
+		}
+		if got := strings.Join(names, ","); got != c.names {
+			t.Errorf("%s: columns %s, want %s", c.query, got, c.names)
+		}
+	}
+}

@@ -59,24 +59,6 @@ func (f *fromItem) width() int { return len(f.cols) }
 // covers reports whether the FROM-row columns [lo, hi] lie in f.
 func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.start+f.width() }
 
-// nullable reports whether the rows of leaf can be NULL-extended by an outer join inside f.
-func (f *fromItem) nullable(leaf *fromItem) bool {
-	if f.isLeaf() || f == leaf {
-		return false
-	}
-	inLeft := f.left.covers(leaf.start, leaf.start)
-	switch {
-	case f.kind == fullJoin,
-		f.kind == leftJoin && !inLeft,
-		f.kind == rightJoin && inLeft:
-		return true
-	}
-	if inLeft {
-		return f.left.nullable(leaf)
-	}
-	return f.right.nullable(leaf)
-}
-
 // bindFrom plans FROM and WHERE; it returns the root operator and the scope of its rows.
 func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, ps *params, outer *scope, lvl *level) (node, *scope, error) {
 	var root *fromItem

@@ -83,8 +83,42 @@ func columnName(e sqlparser.Expr) string {
 		return e.Name.Lowered()
 	case sqlparser.BoolVal:
 		return "bool"
+	case sqlparser.AggrFunc:
+		return strings.ToLower(e.AggrName())
+	case *sqlparser.CaseExpr:
+		return "case"
+	case *sqlparser.ExistsExpr:
+		return "exists"
+	case *sqlparser.SubstrExpr:
+		return "substring"
+	case *sqlparser.LocateExpr:
+		return "position"
+	case *sqlparser.CurTimeFuncExpr:
+		return e.Name.Lowered()
+	case *sqlparser.TrimFuncExpr:
+		return [...]string{"btrim", "ltrim", "rtrim"}[e.TrimFuncType]
+	case *sqlparser.Subquery:
+		if sel, ok := e.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
+			if ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr); ok {
+				return orDefault(ae.As.String(), columnName(ae.Expr))
+			}
+		}
+	case *sqlparser.CollateExpr: // a cast: a column keeps its name, anything else takes the type's
+		if c, ok := e.Expr.(*sqlparser.ColName); ok {
+			return c.Name.String()
+		}
+		if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
+			return typeNames[t.Type]
+		}
 	}
 	return "?column?"
+}
+
+// typeNames are PostgreSQL's internal names, which name the column of a cast constant.
+var typeNames = map[types.Type]string{
+	types.Int16: "int2", types.Int32: "int4", types.Int64: "int8", types.Float32: "float4",
+	types.Float64: "float8", types.Bool: "bool", types.Text: "text", types.Timestamp: "timestamp",
+	types.Bytea: "bytea",
 }
 
 // orderKeys binds ORDER BY. A term naming an output column (by position or, unqualified, by

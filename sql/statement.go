@@ -265,6 +265,12 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 			return err
 		}
 	}
+	return s.runPlan(ctx, p, out)
+}
+
+// runPlan runs a bound plan in the session's transaction (or its own), with a fresh execution
+// context its operators and subqueries share.
+func (s *Session) runPlan(ctx context.Context, p *plan, out Output) error {
 	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		ec := &s.exec
 		*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
