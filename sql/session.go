@@ -82,6 +82,10 @@ func toError(err error) error {
 		return Errorf("42P07", "%v", err)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
+	case errors.Is(err, tablespace.ErrDeadlock):
+		return &Error{Code: "40P01", Message: "deadlock detected",
+			Detail: "The transaction waited for a row lock held by a transaction waiting for it.",
+			Hint:   "Retry the transaction; take row locks in the same order everywhere to avoid it."}
 	case errors.Is(err, tablespace.ErrLockTimeout):
 		return Errorf("55P03", "could not obtain lock on row: lock wait timeout")
 	case errors.Is(err, tablespace.ErrClosed):

@@ -12,6 +12,7 @@ var (
 	ErrDuplicateKey = errors.New("duplicate key value violates unique constraint") // 23505
 	ErrNoRow        = errors.New("row does not exist")                             // internal: update/delete of a missing key
 	ErrLockTimeout  = errors.New("lock wait timeout")                              // 55P03
+	ErrDeadlock     = errors.New("deadlock detected")                              // 40P01
 	ErrTxnDone      = errors.New("transaction already committed or rolled back")
 	ErrClosed       = errors.New("tablespace is closed") // 57P01
 	ErrNotLeader    = errors.New("this replica is not the tablespace leader")

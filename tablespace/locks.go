@@ -9,9 +9,17 @@ import (
 // lockTable holds the row locks of one tablespace. A lock is owned by one transaction from its
 // first write (or GetForUpdate) of the row until that transaction commits or rolls back, so two
 // transactions never compute new images of the same row from the same old one.
+//
+// Deadlocks are detected when they form: a transaction waits for at most one lock at a time,
+// so the waits-for graph has one edge per waiting transaction, and a transaction about to wait
+// for the owner of a lock follows that owner's chain of edges. If the chain leads back to the
+// transaction, waiting would never end: it fails with ErrDeadlock instead (PostgreSQL's 40P01)
+// and the others go on once its transaction rolls back. Edges change only under mu, so of two
+// transactions closing a cycle at the same moment, one sees the other's edge.
 type lockTable struct {
-	mu    sync.Mutex
-	locks map[string]rowLock
+	mu       sync.Mutex
+	locks    map[string]rowLock
+	waitsFor map[uint64]uint64 // waiting transaction → owner of the lock it waits for
 }
 
 // rowLock is kept by value: a lock nobody waits for costs no allocation (bulk loads take
@@ -21,7 +29,24 @@ type rowLock struct {
 	released chan struct{} // made by the first waiter, closed when the owner lets go
 }
 
-func newLockTable() *lockTable { return &lockTable{locks: make(map[string]rowLock)} }
+func newLockTable() *lockTable {
+	return &lockTable{locks: make(map[string]rowLock), waitsFor: make(map[uint64]uint64)}
+}
+
+// closesCycle reports whether txn waiting for owner would complete a cycle. Caller holds mu.
+func (lt *lockTable) closesCycle(txn, owner uint64) bool {
+	for steps := 0; steps <= len(lt.waitsFor); steps++ {
+		if owner == txn {
+			return true
+		}
+		next, waiting := lt.waitsFor[owner]
+		if !waiting {
+			return false
+		}
+		owner = next
+	}
+	return false
+}
 
 // acquire takes the lock on id (table name, NUL, key) for txn, waiting at most timeout.
 // It reports whether the lock was newly taken (false when txn already held it).
@@ -32,8 +57,14 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 			timer.Stop()
 		}
 	}()
+	stopWaiting := func() {
+		lt.mu.Lock()
+		delete(lt.waitsFor, txn)
+		lt.mu.Unlock()
+	}
 	for {
 		lt.mu.Lock()
+		delete(lt.waitsFor, txn)
 		l, held := lt.locks[id]
 		if !held {
 			lt.locks[id] = rowLock{owner: txn}
@@ -44,6 +75,11 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 			lt.mu.Unlock()
 			return false, nil
 		}
+		if lt.closesCycle(txn, l.owner) {
+			lt.mu.Unlock()
+			return false, ErrDeadlock
+		}
+		lt.waitsFor[txn] = l.owner
 		if l.released == nil {
 			l.released = make(chan struct{})
 			lt.locks[id] = l
@@ -56,8 +92,10 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 		select {
 		case <-wait:
 		case <-timer.C:
+			stopWaiting()
 			return false, ErrLockTimeout
 		case <-ctx.Done():
+			stopWaiting()
 			return false, ctx.Err()
 		}
 	}
@@ -69,11 +107,22 @@ func (lt *lockTable) release(txn uint64, ids []string) {
 		return
 	}
 	lt.mu.Lock()
+	woke := false
 	for _, id := range ids {
 		if l, held := lt.locks[id]; held && l.owner == txn {
 			delete(lt.locks, id)
 			if l.released != nil {
 				close(l.released)
+				woke = true
+			}
+		}
+	}
+	if woke {
+		// Waiters no longer wait for txn, though they have not run yet to say so: an edge
+		// left behind could close a cycle that does not exist.
+		for w, owner := range lt.waitsFor {
+			if owner == txn {
+				delete(lt.waitsFor, w)
 			}
 		}
 	}
