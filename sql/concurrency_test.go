@@ -37,7 +37,9 @@ func TestDeadlockDetected(t *testing.T) {
 	execOK(t, b, "BEGIN; UPDATE acct SET bal = bal - 1 WHERE id = 2")
 	start := time.Now()
 	aDone := make(chan error, 1)
-	go func() { aDone <- a.Exec(context.Background(), "UPDATE acct SET bal = bal + 1 WHERE id = 2", &textOutput{}) }()
+	go func() {
+		aDone <- a.Exec(context.Background(), "UPDATE acct SET bal = bal + 1 WHERE id = 2", &textOutput{})
+	}()
 	time.Sleep(50 * time.Millisecond) // let a wait for b's row
 	err := b.Exec(context.Background(), "UPDATE acct SET bal = bal + 1 WHERE id = 1", &textOutput{})
 	if sqlState(err) != "40P01" {
