@@ -153,3 +153,29 @@ func TestMoneyTransfersKeepTheTotal(t *testing.T) {
 	}
 	t.Logf("%d deadlocks detected and retried", deadlocks)
 }
+
+// SELECT ... FOR UPDATE holds the rows it returned: a concurrent UPDATE waits for the commit.
+func TestSelectForUpdateLocks(t *testing.T) {
+	ts := openTestTablespace(t)
+	a, b := NewSession(ts, nil), NewSession(ts, nil)
+	execOK(t, a, "CREATE TABLE r (id int PRIMARY KEY, v int); INSERT INTO r VALUES (1, 1), (2, 2)")
+	execOK(t, a, "BEGIN")
+	if got := execOK(t, a, "SELECT v FROM r WHERE id = 1 FOR UPDATE").lines[0]; got != "1" {
+		t.Fatalf("read %s", got)
+	}
+	done := make(chan error, 1)
+	go func() { done <- b.Exec(context.Background(), "UPDATE r SET v = v * 10 WHERE id = 1", &textOutput{}) }()
+	select {
+	case err := <-done:
+		t.Fatalf("UPDATE of a row locked FOR UPDATE finished before the lock holder committed: %v", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	execOK(t, a, "UPDATE r SET v = 5 WHERE id = 1")
+	execOK(t, a, "COMMIT")
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := execOK(t, a, "SELECT v FROM r WHERE id = 1").lines[0]; got != "50" {
+		t.Fatalf("v = %s, want 50 (the waiting UPDATE applied to the committed 5)", got)
+	}
+}

@@ -486,3 +486,49 @@ func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
 		rows = append(rows, chunk[start:len(chunk):len(chunk)])
 	}
 }
+
+// lockRowsNode is SELECT ... FOR UPDATE on one table: each row the scan finds is locked,
+// re-read and re-checked against the filter (another transaction may have changed it before
+// the lock was granted, as for UPDATE), so the transaction keeps exactly the rows it returned.
+type lockRowsNode struct {
+	scan *scanNode
+}
+
+func (n *lockRowsNode) explain(ex *explainer) {
+	ex.line("LockRows")
+	ex.child(n.scan)
+}
+
+func (n *lockRowsNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.scan.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	acc := n.scan.acc
+	return &lockRowsIter{ec: ec, in: in, acc: acc, row: make([]types.Value, len(acc.table.schema.Columns))}, nil
+}
+
+type lockRowsIter struct {
+	ec  *execCtx
+	in  rowIter
+	acc *access
+	row []types.Value
+	key []byte
+}
+
+func (it *lockRowsIter) next() ([]types.Value, error) {
+	for {
+		found, err := it.in.next()
+		if err != nil || found == nil {
+			return nil, err
+		}
+		schema := it.acc.table.schema
+		if it.key, err = types.AppendKey(it.key[:0], schema, found); err != nil {
+			return nil, err
+		}
+		ok, err := lockAndRecheck(it.ec.ctx, it.ec.tx, it.acc, it.key, it.row)
+		if err != nil || ok {
+			return it.row, err
+		}
+	}
+}

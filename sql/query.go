@@ -64,8 +64,8 @@ func (s *Session) bindSelectQuery(st *sqlparser.Select, ps *params, outer *scope
 		return nil, nil, unsupported("SELECT INTO")
 	case len(st.Windows) > 0:
 		return nil, nil, unsupported("window functions")
-	case st.Lock != sqlparser.NoLock:
-		return nil, nil, unsupported("SELECT ... FOR UPDATE/SHARE")
+	case st.Lock != sqlparser.NoLock && st.Lock != sqlparser.ForUpdateLock:
+		return nil, nil, unsupported("this row-locking clause (only FOR UPDATE is supported)")
 	}
 	lvl := &level{}
 	var root node
@@ -82,6 +82,16 @@ func (s *Session) bindSelectQuery(st *sqlparser.Select, ps *params, outer *scope
 		}
 	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
 		return nil, nil, err
+	}
+	if st.Lock == sqlparser.ForUpdateLock {
+		scan, ok := root.(*scanNode)
+		switch {
+		case !ok || scan.acc.table.system != nil:
+			return nil, nil, unsupported("FOR UPDATE on anything but one table")
+		case st.Distinct || st.GroupBy != nil || st.Having != nil || hasAggregate(st.SelectExprs.Exprs):
+			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
+		}
+		root = &lockRowsNode{scan: scan}
 	}
 
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in

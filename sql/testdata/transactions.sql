@@ -150,3 +150,34 @@ tag: CHECKPOINT
 tag: ROLLBACK
 10
 tag: SELECT 1
+
+statement ok
+CREATE TABLE fu (id int PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO fu VALUES (1, 10), (2, 20), (3, 30)
+
+statement ok
+BEGIN
+
+query
+SELECT id, v FROM fu WHERE v >= 20 ORDER BY id FOR UPDATE
+----
+2|20
+3|30
+tag: SELECT 2
+
+query
+SELECT v FROM fu WHERE id = 1 FOR UPDATE
+----
+10
+tag: SELECT 1
+
+statement ok
+COMMIT
+
+statement error 0A000
+SELECT count(*) FROM fu FOR UPDATE
+
+statement error 0A000
+SELECT DISTINCT v FROM fu FOR UPDATE
