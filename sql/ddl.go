@@ -2,10 +2,13 @@ package sql
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
 
@@ -171,4 +174,47 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 		}
 	}
 	return out.Complete("DROP TABLE")
+}
+
+// truncate empties a table by deleting every row in the session's transaction (or its own):
+// like PostgreSQL's TRUNCATE it is transactional and all-or-nothing, and it reaches replicas
+// as an ordinary log entry.
+func (s *Session) truncate(ctx context.Context, st *sqlparser.TruncateTable, out Output) error {
+	name, err := s.tableName(st.Table)
+	if err != nil {
+		return err
+	}
+	if systemTables[name] != nil {
+		return Errorf("42809", "cannot truncate system table %q", name)
+	}
+	if _, ok := s.ts.Schema(name); !ok {
+		return relationMissing(name)
+	}
+	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		c, err := tx.Cursor(name)
+		if err != nil {
+			return err
+		}
+		var keys [][]byte
+		for {
+			k, _, ok, err := c.Next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			keys = append(keys, slices.Clone(k))
+		}
+		for _, k := range keys {
+			if err := tx.Delete(ctx, name, k); err != nil && !errors.Is(err, tablespace.ErrNoRow) {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return out.Complete("TRUNCATE TABLE")
 }

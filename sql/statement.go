@@ -330,6 +330,8 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return unsupported("DROP TABLE inside a transaction block")
 		}
 		return s.dropTable(ctx, ast, out)
+	case *sqlparser.TruncateTable:
+		return s.truncate(ctx, ast, out)
 	}
 	return Errorf("0A000", "statement not supported: %s", strings.ToUpper(strings.Join(st.words[:min(3, len(st.words))], " ")))
 }

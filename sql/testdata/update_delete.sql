@@ -125,3 +125,46 @@ DELETE FROM nosuch
 
 statement error 42P01
 UPDATE nosuch SET a = 1
+
+statement ok
+CREATE TABLE tr (id int PRIMARY KEY, v text)
+
+statement ok
+INSERT INTO tr VALUES (1, 'a'), (2, 'b')
+
+statement ok
+BEGIN
+
+query
+TRUNCATE tr
+----
+tag: TRUNCATE TABLE
+
+query
+SELECT count(*) FROM tr
+----
+0
+tag: SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT count(*) FROM tr
+----
+2
+tag: SELECT 1
+
+query
+TRUNCATE TABLE tr
+----
+tag: TRUNCATE TABLE
+
+query
+SELECT count(*) FROM tr
+----
+0
+tag: SELECT 1
+
+statement error 42P01
+TRUNCATE nosuch
