@@ -36,7 +36,7 @@ func TestCheckpointTruncatesLogAndRecovers(t *testing.T) {
 	if err := ts.Checkpoint(ctx); err != nil {
 		t.Fatal(err)
 	}
-	first, err := ts.boltStore.FirstIndex()
+	first, err := ts.logDB.FirstIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

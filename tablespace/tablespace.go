@@ -14,7 +14,8 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/raft"
-	raftboltdb "github.com/hashicorp/raft-boltdb/v2"
+	raftwal "github.com/hashicorp/raft-wal"
+	"github.com/hashicorp/raft-wal/metadb"
 
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/types"
@@ -78,7 +79,8 @@ type Tablespace struct {
 	locks *lockTable
 
 	raft      *raft.Raft
-	boltStore *raftboltdb.BoltStore
+	logDB     *raftwal.WAL
+	logMeta   *metadb.BoltMetaDB
 	logStore  *countingLogStore
 	transport raft.Transport
 
@@ -133,12 +135,15 @@ func Open(opts Options) (*Tablespace, error) {
 }
 
 func (ts *Tablespace) startRaft() error {
-	bolt, err := raftboltdb.New(raftboltdb.Options{Path: filepath.Join(ts.opts.Dir, "raft.db")})
+	if err := migrateBoltLog(ts.opts.Dir); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
+	}
+	logDB, meta, err := openLog(filepath.Join(ts.opts.Dir, logDir))
 	if err != nil {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
-	ts.boltStore = bolt
-	ts.logStore = &countingLogStore{LogStore: bolt}
+	ts.logDB, ts.logMeta = logDB, meta
+	ts.logStore = &countingLogStore{LogStore: logDB}
 	logs, err := raft.NewLogCache(1024, ts.logStore)
 	if err != nil {
 		return err
@@ -166,17 +171,17 @@ func (ts *Tablespace) startRaft() error {
 
 	addr, trans := raft.NewInmemTransport(raft.ServerAddress(ts.opts.NodeID))
 	ts.transport = trans
-	existing, err := raft.HasExistingState(logs, bolt, snaps)
+	existing, err := raft.HasExistingState(logs, logDB, snaps)
 	if err != nil {
 		return err
 	}
 	if !existing {
 		conf := raft.Configuration{Servers: []raft.Server{{ID: cfg.LocalID, Address: addr}}}
-		if err := raft.BootstrapCluster(cfg, logs, bolt, snaps, trans, conf); err != nil {
+		if err := raft.BootstrapCluster(cfg, logs, logDB, snaps, trans, conf); err != nil {
 			return fmt.Errorf("tablespace %s: bootstrap: %w", ts.opts.Name, err)
 		}
 	}
-	r, err := raft.NewRaft(cfg, ts.fsm, logs, bolt, snaps, trans)
+	r, err := raft.NewRaft(cfg, ts.fsm, logs, logDB, snaps, trans)
 	if err != nil {
 		return fmt.Errorf("tablespace %s: starting raft: %w", ts.opts.Name, err)
 	}
@@ -354,8 +359,8 @@ func (ts *Tablespace) shutdownRaft() error {
 	if c, ok := ts.transport.(io.Closer); ok {
 		errs = append(errs, c.Close())
 	}
-	if ts.boltStore != nil {
-		errs = append(errs, ts.boltStore.Close())
+	if ts.logDB != nil {
+		errs = append(errs, ts.logDB.Close(), ts.logMeta.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -190,8 +190,9 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 	return nil
 }
 
-// arenaChunk is the size of the blocks a transaction copies its row images into: one
-// allocation per many rows instead of two per row.
+// arenaChunk is the largest block a transaction copies its row images into: one allocation
+// per many rows instead of two per row. Blocks start small and double, so a one-row
+// transaction (the common autocommit case) does not allocate and clear a whole chunk.
 const arenaChunk = 64 << 10
 
 // keep copies b into the transaction's arena. The copy lives as long as the transaction.
@@ -200,7 +201,8 @@ func (tx *Txn) keep(b []byte) []byte {
 		return append([]byte(nil), b...)
 	}
 	if cap(tx.arena)-len(tx.arena) < len(b) {
-		tx.arena = make([]byte, 0, arenaChunk)
+		size := min(max(2*cap(tx.arena), 256, 2*len(b)), arenaChunk)
+		tx.arena = make([]byte, 0, size)
 	}
 	start := len(tx.arena)
 	tx.arena = append(tx.arena, b...)
