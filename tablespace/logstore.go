@@ -41,7 +41,7 @@ func (s *countingLogStore) StoreLogs(logs []*raft.Log) error {
 // and its file locked.
 const (
 	logDir     = "wal"
-	boltLogDB  = "raft.db"         // the log of data directories written before raft-wal
+	boltLogDB  = "raft.db"          // the log of data directories written before raft-wal
 	boltLogOld = "raft.db.migrated" // kept after migration, for a downgrade by hand
 )
 
