@@ -12,25 +12,8 @@ cd "$(dirname "$0")/.."
 secs=${1:-10}
 clients=${2:-8}
 rows=100000
-pgbin=/usr/lib/postgresql/15/bin
-work=$(mktemp -d /tmp/drove-pgbench.XXXXXX)
-chmod 755 "$work"
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  [ -n "${drove_pid:-}" ] && kill "$drove_pid" 2>/dev/null && wait "$drove_pid" 2>/dev/null || true
-  [ -d "$work/pg" ] && run_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-go build -o "$work/drove" ./cmd/drove
-pgport=$((20000 + RANDOM % 10000)); droveport=$((pgport + 1))
-mkdir "$work/pg"; [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
-run_pg "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-run_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg/log" -w start >/dev/null
-"$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" --log-level warn &
-drove_pid=$!
-for _ in $(seq 100); do psql -qX -h 127.0.0.1 -p "$droveport" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && break; sleep 0.1; done
+. bench/lib.sh
+start_servers max_connections=200
 
 seq 1 "$rows" | awk '{ print $1 "," $1 }' > "$work/kv.csv"
 chmod 644 "$work/kv.csv"

@@ -9,25 +9,8 @@
 # Needs Debian's postgresql-15 (/usr/lib/postgresql/15/bin) and psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pgbin=/usr/lib/postgresql/15/bin
-work=$(mktemp -d /tmp/drove-query.XXXXXX)
-chmod 755 "$work"
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  [ -n "${drove_pid:-}" ] && kill "$drove_pid" 2>/dev/null && wait "$drove_pid" 2>/dev/null || true
-  [ -d "$work/pg" ] && run_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-go build -o "$work/drove" ./cmd/drove
-pgport=$((20000 + RANDOM % 10000)); droveport=$((pgport + 1))
-mkdir "$work/pg"; [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
-run_pg "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-run_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1" -l "$work/pg/log" -w start >/dev/null
-"$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" --log-level warn &
-drove_pid=$!
-for _ in $(seq 100); do psql -qX -h 127.0.0.1 -p "$droveport" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && break; sleep 0.1; done
+. bench/lib.sh
+start_servers
 
 seq 1 1000000 | awk '{ print $1 "," $1 % 1000 "," $1 * 7 }' > "$work/big.csv"
 seq 1 100000 | awk '{ print $1 "," 100001 - $1 }' > "$work/small.csv"

@@ -47,4 +47,4 @@ func VerifyPage(id uint64, data []byte) error {
 }
 
 // SyncPages makes the page directory's entries durable.
-func (s *Store) SyncPages() error { return syncDir(s.dir) }
+func (s *Store) SyncPages() error { return SyncDir(s.dir) }

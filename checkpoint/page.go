@@ -214,8 +214,8 @@ func writeFileSync(path string, b []byte) error {
 	return f.Close()
 }
 
-// syncDir makes renames in dir durable.
-func syncDir(dir string) error {
+// SyncDir makes renames and new files in dir durable.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
@@ -230,7 +230,7 @@ func (w *PageWriter) Finish() ([]PageInfo, error) {
 		return nil, err
 	}
 	if len(w.done) > 0 {
-		if err := syncDir(w.s.dir); err != nil {
+		if err := SyncDir(w.s.dir); err != nil {
 			return nil, err
 		}
 	}

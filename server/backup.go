@@ -67,13 +67,13 @@ func (s *Server) RestoreTablespace(_ context.Context, name string, r io.Reader) 
 	if err := tablespace.Seed(tablespace.Options{Dir: tmp, Name: name}, m); err != nil {
 		return err
 	}
-	if err := syncDir(tmp); err != nil {
+	if err := checkpoint.SyncDir(tmp); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, s.tablespaceDir(name)); err != nil {
 		return err
 	}
-	if err := syncDir(parent); err != nil {
+	if err := checkpoint.SyncDir(parent); err != nil {
 		return err
 	}
 	if _, err := s.openTablespace(name); err != nil {

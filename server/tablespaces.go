@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/sql"
 )
 
@@ -103,7 +104,7 @@ func (s *Server) CreateTablespace(_ context.Context, name string, opts sql.Table
 		os.RemoveAll(s.tablespaceDir(name))
 		return err
 	}
-	if err := syncDir(filepath.Dir(s.tablespaceDir(name))); err != nil {
+	if err := checkpoint.SyncDir(filepath.Dir(s.tablespaceDir(name))); err != nil {
 		return err
 	}
 	s.log.Info("tablespace created", "tablespace", name)
@@ -134,7 +135,7 @@ func (s *Server) DropTablespace(_ context.Context, name string) error {
 	if err := os.Rename(s.tablespaceDir(name), trash); err != nil {
 		return fmt.Errorf("dropping tablespace %s: %w", name, err)
 	}
-	if err := syncDir(filepath.Dir(trash)); err != nil {
+	if err := checkpoint.SyncDir(filepath.Dir(trash)); err != nil {
 		return err
 	}
 	s.log.Info("tablespace dropped", "tablespace", name)
@@ -159,15 +160,6 @@ func (s *Server) removeDropped() error {
 	return nil
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
-
 func writeFileSync(path string, data []byte) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
@@ -188,5 +180,5 @@ func writeFileSync(path string, data []byte) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	return checkpoint.SyncDir(filepath.Dir(path))
 }

@@ -285,12 +285,7 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 		groups = append(groups, newGroup())
 	}
 	for count := 0; ; count++ {
-		if count%checkEvery == checkEvery-1 {
-			if err := ec.ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		row, err := in.next()
+		row, err := ec.pull(in, count)
 		if err != nil {
 			return nil, err
 		}

@@ -164,19 +164,8 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if !isText(a) && !isText(b) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 	}
-	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		x, err := a.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		y, err := b.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		if x.IsNull() || y.IsNull() {
-			return types.Value{T: types.Text, Null: true}, nil
-		}
+	return strict2(types.Text, a, b, func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
 		return types.NewText(string(y.AppendText(x.AppendText(buf)))), nil
-	}}, a, b)
+	})
 }

@@ -63,6 +63,17 @@ func rowBytes(row []types.Value) int64 {
 // checkEvery is how many rows a loop handles between checks for cancellation.
 const checkEvery = 1024
 
+// pull returns the next row of it, the n-th a loop reads, first checking every checkEvery
+// rows whether the statement was cancelled.
+func (ec *execCtx) pull(it rowIter, n int) ([]types.Value, error) {
+	if n%checkEvery == checkEvery-1 {
+		if err := ec.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return it.next()
+}
+
 // --- leaves ---
 
 // oneRowNode is the single empty row a SELECT without FROM computes its list over.
@@ -466,12 +477,7 @@ func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
 	var rows [][]types.Value
 	var chunk []types.Value
 	for n := 0; ; n++ {
-		if n%checkEvery == checkEvery-1 {
-			if err := ec.ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		row, err := it.next()
+		row, err := ec.pull(it, n)
 		if err != nil || row == nil {
 			return rows, err
 		}

@@ -356,18 +356,7 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
 	}
 	op := e.Operator
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		x, err := a.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		y, err := b.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		if x.IsNull() || y.IsNull() {
-			return types.Value{T: types.Bool, Null: true}, nil
-		}
+	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
 		c := compare(x, y)
 		var r bool
 		switch op {
@@ -385,7 +374,7 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			r = c >= 0
 		}
 		return types.NewBool(r), nil
-	}}, a, b)
+	})
 }
 
 func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
@@ -615,22 +604,26 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	}
 	rt := arithType(a.typ, b.typ)
 	op := e.Operator
-	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
+		if rt.IsInteger() {
+			return intArith(op, rt, x.I, y.I)
+		}
+		return floatArith(op, rt, num(x), num(y))
+	})
+}
+
+// strict2 builds a function of two operands that is NULL (of type t) when either is.
+func strict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
+	return fold(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
 		}
 		y, err := b.eval(row)
-		if err != nil {
-			return types.Value{}, err
+		if err != nil || x.IsNull() || y.IsNull() {
+			return types.Value{T: t, Null: true}, err
 		}
-		if x.IsNull() || y.IsNull() {
-			return types.Value{T: rt, Null: true}, nil
-		}
-		if rt.IsInteger() {
-			return intArith(op, rt, x.I, y.I)
-		}
-		return floatArith(op, rt, num(x), num(y))
+		return f(x, y)
 	}}, a, b)
 }
 

@@ -442,23 +442,12 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			return nil, true, Errorf("42883", "function mod(%s, %s) does not exist", a.typ, b.typ)
 		}
 		rt := arithType(a.typ, b.typ)
-		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-			x, err := a.eval(row)
-			if err != nil {
-				return types.Value{}, err
-			}
-			y, err := b.eval(row)
-			if err != nil {
-				return types.Value{}, err
-			}
-			if x.IsNull() || y.IsNull() {
-				return types.Value{T: rt, Null: true}, nil
-			}
+		return must(strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
 			if rt.IsInteger() {
 				return intArith(sqlparser.ModOp, rt, x.I, y.I)
 			}
 			return floatArith(sqlparser.ModOp, rt, num(x), num(y))
-		}}, a, b))
+		}))
 	}
 	return nil, false, nil
 }

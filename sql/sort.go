@@ -79,12 +79,7 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 	// Top-N: a max-heap of the best rows so far; seq keeps equal rows in input order.
 	h := &topN{keys: n.keys, max: offset + limit}
 	for i := 0; ; i++ {
-		if i%checkEvery == checkEvery-1 {
-			if err := ec.ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		row, err := in.next()
+		row, err := ec.pull(in, i)
 		if err != nil {
 			return nil, err
 		}

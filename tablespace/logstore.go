@@ -13,6 +13,8 @@ import (
 	raftwal "github.com/hashicorp/raft-wal"
 	"github.com/hashicorp/raft-wal/metadb"
 	"github.com/hashicorp/raft-wal/migrate"
+
+	"github.com/drovedb/drove/checkpoint"
 )
 
 // countingLogStore counts appends to the Raft log: entries over appends is the group-commit
@@ -95,7 +97,7 @@ func migrateBoltLog(dir string) error {
 	if err != nil {
 		return fmt.Errorf("migrating %s to %s/: %w", boltLogDB, logDir, err)
 	}
-	if err := syncDir(tmp); err != nil {
+	if err := checkpoint.SyncDir(tmp); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, logDir)); err != nil {
@@ -104,14 +106,5 @@ func migrateBoltLog(dir string) error {
 	if err := os.Rename(old, filepath.Join(dir, boltLogOld)); err != nil {
 		return err
 	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return checkpoint.SyncDir(dir)
 }
