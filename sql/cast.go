@@ -101,17 +101,18 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
+	constant := x.constant
 	return fold(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: to, Null: true}, err
 		}
-		return castValue(v, &c)
+		return castValue(v, &c, constant)
 	}}, x)
 }
 
 // castValue converts a non-NULL value for an explicit cast to column type c.
-func castValue(v types.Value, c *types.Column) (types.Value, error) {
+func castValue(v types.Value, c *types.Column, numeric bool) (types.Value, error) {
 	to := c.Type
 	switch {
 	case v.T == types.Text && to != types.Text:
@@ -127,11 +128,15 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 	case to == types.Bool:
 		return types.NewBool(v.I != 0), nil
 	case v.T.IsFloat() && to.IsInteger():
-		// PostgreSQL rounds half to even converting a float to an integer.
 		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
 			return types.Value{}, outOfRange(to)
 		}
+		// PostgreSQL rounds a double precision half to even, and a numeric (what a decimal
+		// constant is there) half away from zero.
 		r := int64(math.RoundToEven(v.F))
+		if numeric {
+			r = int64(math.Round(v.F))
+		}
 		return types.NewInt(to, r), intRange(to, r)
 	}
 	return assign(v, v.T, false, c)

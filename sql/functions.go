@@ -348,6 +348,9 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 	case "current_date":
 		return nil, true, unsupported("the date type")
 	case "concat":
+		if len(args) == 0 {
+			return nil, true, Errorf("42883", "function concat() does not exist")
+		}
 		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var b []byte
 			for _, x := range args {
