@@ -19,6 +19,11 @@ func FuzzExec(f *testing.F) {
 		"SELECT id FROM t WHERE EXISTS (SELECT 1 FROM t u WHERE u.id = t.id) AND v NOT IN (SELECT v FROM t)",
 		"SELECT (SELECT max(n) FROM t), id::text || 'x', CAST(n AS int) FROM t UNION ALL SELECT 1, 'a', 2",
 		"EXPLAIN SELECT DISTINCT v FROM (SELECT v FROM t WHERE v ILIKE 'A%') s LIMIT 1",
+		"INSERT INTO t VALUES (3, 'c', 2) ON CONFLICT (id) DO UPDATE SET n = excluded.n + t.n RETURNING *",
+		"UPSERT INTO t VALUES (1, 'z', 0); TRUNCATE t; SELECT * FROM t FOR UPDATE",
+		"SELECT CASE WHEN n > 1 THEN substring(v, 2, 3) ELSE trim(both 'a' from v) END, greatest(n, 1), concat(v, id) FROM t",
+		"SELECT position('a' in v), replace(v, 'a', 'b'), round(n, 1), mod(id, 2), nullif(v, 'a')::text FROM t",
+		"DELETE FROM t WHERE id IN (SELECT id FROM t WHERE n IS NULL) RETURNING id",
 	} {
 		f.Add(s)
 	}
