@@ -121,6 +121,8 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 }
 
 func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
+	ctx = c.running(ctx)
+	defer c.idle()
 	p, ok := c.portals[m.Portal]
 	if !ok {
 		return sql.Errorf("34000", "portal %q does not exist", m.Portal)

@@ -50,7 +50,15 @@ func (s *fakeSession) TxStatus() byte {
 }
 func (s *fakeSession) Close() {}
 
-func (s *fakeSession) Exec(_ context.Context, q string, out sql.Output) error {
+func (s *fakeSession) Start(st sql.Startup) ([]sql.Setting, error) {
+	if st.Params["application_name"] == "refuse" {
+		return nil, sql.Errorf("22023", "bad application_name")
+	}
+	return []sql.Setting{{Name: "server_version", Value: sql.ServerVersion},
+		{Name: "application_name", Value: st.Params["application_name"]}}, nil
+}
+
+func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error {
 	for _, stmt := range strings.Split(q, ";") {
 		switch strings.TrimSpace(stmt) {
 		case "":
@@ -83,6 +91,9 @@ func (s *fakeSession) Exec(_ context.Context, q string, out sql.Output) error {
 			return context.DeadlineExceeded
 		case "panic":
 			panic("boom")
+		case "sleep":
+			<-ctx.Done()
+			return sql.Errorf("57014", "canceling statement due to user request")
 		default:
 			return sql.Errorf("42601", "syntax error at or near %q", stmt)
 		}

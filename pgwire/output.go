@@ -110,3 +110,11 @@ func (o *output) Complete(tag string) error {
 	o.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(tag)})
 	return nil
 }
+
+// ReportSetting implements sql.SettingReporter: a reported setting changed.
+func (o *output) ReportSetting(name, value string) error {
+	o.be.Send(&pgproto3.ParameterStatus{Name: name, Value: value})
+	return nil
+}
+
+var _ sql.SettingReporter = (*output)(nil)

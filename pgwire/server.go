@@ -2,8 +2,7 @@ package pgwire
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/binary"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -38,9 +37,11 @@ var ErrUnknownUser = errors.New("pgwire: unknown user")
 type Config struct {
 	Backend        Backend
 	Logger         *slog.Logger
-	MaxMessageSize int    // default 64 MiB; a larger message is a protocol violation
-	MaxConnections int    // default 100; more are refused with 53300
-	ServerVersion  string // reported as server_version; default "15.0"
+	MaxMessageSize int // default 64 MiB; a larger message is a protocol violation
+	MaxConnections int // default 100; more are refused with 53300
+	// TLS, when set, answers SSLRequest with 'S' and runs the session over TLS; without it
+	// clients are told 'N' and go on in the clear.
+	TLS *tls.Config
 }
 
 // Server accepts PostgreSQL connections.
@@ -51,6 +52,7 @@ type Server struct {
 	mu       sync.Mutex
 	listener net.Listener
 	conns    map[net.Conn]struct{}
+	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
 	wg       sync.WaitGroup
 }
@@ -66,10 +68,7 @@ func NewServer(cfg Config) *Server {
 	if cfg.MaxConnections == 0 {
 		cfg.MaxConnections = 100
 	}
-	if cfg.ServerVersion == "" {
-		cfg.ServerVersion = "15.0"
-	}
-	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{})}
+	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
 }
 
 // Serve accepts connections on l until Close; it returns nil after Close.
@@ -159,6 +158,7 @@ func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
 		if cn.session != nil {
 			cn.session.Close()
 		}
+		s.forgetKey(cn)
 	}()
 	if !s.track(c) {
 		cn.fatal(&sql.Error{Code: "53300", Message: "sorry, too many clients already"})
@@ -181,6 +181,16 @@ type conn struct {
 	out        output
 	statements map[string]*statement
 	portals    map[string]*portal
+	tls        bool
+
+	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
+	pid    uint32
+	secret [4]byte
+	// run is the context of the statement running now; a CancelRequest cancels it.
+	runMu     sync.Mutex
+	busy      bool
+	runCtx    context.Context
+	runCancel context.CancelFunc
 }
 
 // fatal sends a FATAL error; the caller then closes the connection.
@@ -199,12 +209,22 @@ func (c *conn) startup(ctx context.Context) bool {
 			return false
 		}
 		switch m := msg.(type) {
-		case *pgproto3.SSLRequest, *pgproto3.GSSEncRequest:
-			// No TLS or GSSAPI encryption here: 'N' tells the client to go on in the clear.
+		case *pgproto3.SSLRequest:
+			if c.tls {
+				c.fatal(&sql.Error{Code: "08P01", Message: "SSLRequest on a connection that already uses TLS"})
+				return false
+			}
+			if !c.startTLS(ctx) {
+				return false
+			}
+		case *pgproto3.GSSEncRequest:
+			// No GSSAPI encryption: 'N' tells the client to go on without it.
 			if _, err := c.nc.Write([]byte{'N'}); err != nil {
 				return false
 			}
 		case *pgproto3.CancelRequest:
+			// PostgreSQL answers a cancel request with nothing, whether or not it matched.
+			c.srv.cancel(m.ProcessID, m.SecretKey)
 			return false
 		case *pgproto3.StartupMessage:
 			return c.open(ctx, m)
@@ -242,26 +262,17 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 		return false
 	}
 	c.session = session
+	c.srv.assignKey(c)
+	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: m.Parameters, BackendPID: c.pid})
+	if err != nil {
+		c.fatal(toSQLError(err))
+		return false
+	}
 	c.be.Send(&pgproto3.AuthenticationOk{})
-	params := [][2]string{
-		{"server_version", c.srv.cfg.ServerVersion},
-		{"server_encoding", "UTF8"},
-		{"client_encoding", "UTF8"},
-		{"DateStyle", "ISO, MDY"},
-		{"integer_datetimes", "on"},
-		{"standard_conforming_strings", "on"},
-		{"TimeZone", "UTC"},
-		{"IntervalStyle", "postgres"},
-		{"is_superuser", "on"},
-		{"session_authorization", user},
-		{"application_name", m.Parameters["application_name"]},
+	for _, p := range settings {
+		c.be.Send(&pgproto3.ParameterStatus{Name: p.Name, Value: p.Value})
 	}
-	for _, p := range params {
-		c.be.Send(&pgproto3.ParameterStatus{Name: p[0], Value: p[1]})
-	}
-	var key [8]byte
-	rand.Read(key[:])
-	c.be.Send(&pgproto3.BackendKeyData{ProcessID: binary.BigEndian.Uint32(key[:4]) >> 1, SecretKey: key[4:]})
+	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
 	return c.be.Flush() == nil
 }
@@ -344,7 +355,8 @@ func (c *conn) query(ctx context.Context, q string) bool {
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 	} else {
-		err = c.session.Exec(ctx, q, &c.out)
+		err = c.session.Exec(c.running(ctx), q, &c.out)
+		c.idle()
 	}
 	c.out.simple, c.out.copyingOut = false, false
 	if in := c.out.copyIn; in != nil {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -42,6 +43,10 @@ type Config struct {
 	// image's DROVE_HOST_AUTH_METHOD=trust). Without it and with no password, only loopback
 	// is served.
 	TrustNetwork bool
+	// TLSCert and TLSKey are PEM files; with both, clients that ask for TLS (sslmode=require
+	// and up) get it. Without, they are told the server has none.
+	TLSCert, TLSKey string
+	MaxConnections  int // default 100; more are refused with SQLSTATE 53300
 	// HTTPAddr serves /metrics, /healthz and /readyz; "" serves none.
 	HTTPAddr           string
 	CheckpointInterval time.Duration // default 60s
@@ -126,13 +131,18 @@ func Start(cfg Config) (*Server, error) {
 		}
 	}
 	if cfg.PGAddr != "" {
+		tlsConfig, err := loadTLS(cfg.TLSCert, cfg.TLSKey)
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
 		l, err := net.Listen("tcp", cfg.PGAddr)
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("listening on %s: %w", cfg.PGAddr, err)
 		}
 		s.pgAddr = l.Addr()
-		s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log})
+		s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log, TLS: tlsConfig, MaxConnections: cfg.MaxConnections})
 		go func() {
 			if err := s.pg.Serve(l); err != nil {
 				s.log.Error("pgwire server stopped", "err", err)
@@ -147,6 +157,21 @@ func Start(cfg Config) (*Server, error) {
 		}
 	}
 	return s, nil
+}
+
+// loadTLS reads the certificate and key for TLS connections; nil when neither is given.
+func loadTLS(certFile, keyFile string) (*tls.Config, error) {
+	switch {
+	case certFile == "" && keyFile == "":
+		return nil, nil
+	case certFile == "" || keyFile == "":
+		return nil, errors.New("TLS needs both a certificate (--tls-cert) and its key (--tls-key)")
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("loading TLS certificate: %w", err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
 }
 
 // checkLoopback refuses a non-loopback listen address when no password is configured: trust

@@ -65,6 +65,9 @@ type Executor interface {
 	// ExecPrepared runs a prepared statement with values of its ParamTypes. It does not call
 	// out.Columns: the extended protocol describes results separately.
 	ExecPrepared(ctx context.Context, st PreparedStatement, args []types.Value, out Output) error
+	// Start applies the connection's startup parameters before the first statement and
+	// returns the settings to report to the client. A *Error refuses the connection.
+	Start(st Startup) ([]Setting, error)
 	// TxStatus is TxIdle, TxActive or TxFailed.
 	TxStatus() byte
 	// Close rolls back any open transaction.

@@ -787,6 +787,9 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	if x, ok, err := moreFuncs(name, args); ok {
 		return x, err
 	}
+	if x, ok, err := sessionFuncs(name, args, sc); ok {
+		return x, err
+	}
 	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
 		Hint: "No function matches the given name and argument types."}
 }

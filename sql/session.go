@@ -30,6 +30,7 @@ type Session struct {
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
 	exec        execCtx // the running statement's; reused
+	set         settings
 
 	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr
@@ -37,7 +38,7 @@ type Session struct {
 
 // NewSession starts a session on ts, run by node (nil for a bare tablespace).
 func NewSession(ts *tablespace.Tablespace, node Node) *Session {
-	return &Session{ts: ts, node: node, queryMemory: defaultQueryMemory}
+	return &Session{ts: ts, node: node, queryMemory: defaultQueryMemory, set: settings{user: "drove", database: ts.Name()}}
 }
 
 var _ Executor = (*Session)(nil)
@@ -58,6 +59,7 @@ func (s *Session) Close() {
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.tx, s.failed = nil, false
+		s.endTxnSettings(false)
 	}
 }
 
@@ -92,6 +94,8 @@ func toError(err error) error {
 		return Errorf("57P01", "terminating connection due to administrator command")
 	case errors.Is(err, tablespace.ErrNotLeader):
 		return Errorf("40001", "%v", err)
+	case errors.Is(err, context.DeadlineExceeded):
+		return Errorf("57014", "canceling statement due to statement timeout")
 	case errors.Is(err, context.Canceled):
 		return Errorf("57014", "canceling statement due to user request")
 	}
@@ -123,12 +127,27 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 	if s.tx != nil {
 		return fn(s.tx)
 	}
-	tx := s.ts.Begin()
+	tx := s.begin()
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
 	}
 	return tx.Commit(ctx)
+}
+
+// begin starts a transaction with the session's lock_timeout.
+func (s *Session) begin() *tablespace.Txn {
+	tx := s.ts.Begin()
+	tx.SetLockTimeout(s.set.lockTimeout)
+	return tx
+}
+
+// withTimeout bounds a statement by statement_timeout.
+func (s *Session) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if s.set.statementTimeout > 0 {
+		return context.WithTimeout(ctx, s.set.statementTimeout)
+	}
+	return ctx, func() {}
 }
 
 func (s *Session) commit(ctx context.Context, out Output) error {
@@ -139,9 +158,12 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 	}
 	if failed {
 		tx.Rollback()
+		s.endTxnSettings(false)
 		return out.Complete("ROLLBACK")
 	}
-	if err := tx.Commit(ctx); err != nil {
+	err := tx.Commit(ctx)
+	s.endTxnSettings(err == nil)
+	if err != nil {
 		return err
 	}
 	return out.Complete("COMMIT")
@@ -150,6 +172,7 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 func (s *Session) rollback(out Output) error {
 	if s.tx != nil {
 		s.tx.Rollback()
+		s.endTxnSettings(false)
 	}
 	s.tx, s.failed = nil, false
 	return out.Complete("ROLLBACK")

@@ -19,6 +19,7 @@ type Statement struct {
 	tsStmt    *tablespaceStmt        // CREATE/DROP TABLESPACE, which vitess does not know
 	copy      *copyStmt              // COPY, which vitess does not know either
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
+	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -54,6 +55,10 @@ func parse(p piece) (*Statement, error) {
 	case isBackupStmt(p.words):
 		var err error
 		st.backup, err = parseBackupStmt(p.sql)
+		return st, err
+	case isSettingStmt(p.words):
+		var err error
+		st.setting, err = parseSettingStmt(p.sql)
 		return st, err
 	case isCopyStmt(p.words):
 		var err error
@@ -212,8 +217,14 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	if err != nil {
 		return s.fail(err)
 	}
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
 	for _, st := range sts {
-		if err := s.run(ctx, st, nil, out, true); err != nil {
+		err := s.run(ctx, st, nil, out, true)
+		if rerr := s.reportSettings(out); err == nil {
+			err = rerr
+		}
+		if err != nil {
 			return s.fail(err)
 		}
 	}
@@ -226,7 +237,13 @@ func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args [
 	if !ok {
 		return Errorf("XX000", "statement %T was not prepared by this session", ps)
 	}
-	if err := s.run(ctx, st, args, out, false); err != nil {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	err := s.run(ctx, st, args, out, false)
+	if rerr := s.reportSettings(out); err == nil {
+		err = rerr
+	}
+	if err != nil {
 		return s.fail(err)
 	}
 	return nil
@@ -291,6 +308,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.backup != nil {
 		return s.execBackup(ctx, st.backup, out)
 	}
+	if st.setting != nil {
+		return s.execSettingStmt(ctx, st.setting, out)
+	}
 	switch st.first {
 	case "checkpoint":
 		if err := s.ts.Checkpoint(ctx); err != nil {
@@ -312,9 +332,12 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return unsupported("transaction access modes")
 		}
 		if s.tx == nil {
-			s.tx = s.ts.Begin()
+			s.tx = s.begin()
 		}
 		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
+		if st.first == "start" {
+			return out.Complete("START TRANSACTION")
+		}
 		return out.Complete("BEGIN")
 	case *sqlparser.Commit:
 		return s.commit(ctx, out)

@@ -22,6 +22,8 @@ type Txn struct {
 	locks  []string
 	arena  []byte // see keep
 	done   bool
+
+	lockTimeout time.Duration // 0: the tablespace's
 }
 
 // Begin starts a transaction.
@@ -109,7 +111,11 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 }
 
 func (tx *Txn) lock(ctx context.Context, id string) error {
-	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, tx.ts.opts.LockTimeout)
+	timeout := tx.lockTimeout
+	if timeout == 0 {
+		timeout = tx.ts.opts.LockTimeout
+	}
+	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, timeout)
 	if err != nil {
 		return err
 	}
@@ -223,6 +229,10 @@ func (tx *Txn) Update(ctx context.Context, table string, key, value []byte) erro
 func (tx *Txn) Delete(ctx context.Context, table string, key []byte) error {
 	return tx.write(ctx, wal.OpDelete, table, key, nil)
 }
+
+// SetLockTimeout bounds this transaction's waits for row locks; 0 means the tablespace's
+// LockTimeout.
+func (tx *Txn) SetLockTimeout(d time.Duration) { tx.lockTimeout = d }
 
 // Writes is the number of rows written so far.
 func (tx *Txn) Writes() int { return len(tx.writes) }

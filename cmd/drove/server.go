@@ -84,6 +84,9 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)
+	f.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate for TLS connections (with --tls-key)")
+	f.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert")
+	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most client connections at once; more are refused with SQLSTATE 53300")
 	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	return cmd

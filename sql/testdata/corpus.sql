@@ -384,7 +384,7 @@ SELECT o.id, sum(l.qty) FROM orders o JOIN order_lines l ON l.order_id = o.id GR
 tag: SELECT 6
 
 query
-SELECT o.id, sum(l.qty * p.price) AS total FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.sku = l.sku GROUP BY o.id ORDER BY total DESC
+SELECT o.id, sum(l.qty * p.price) AS total FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.sku = l.sku GROUP BY o.id ORDER BY total DESC, o.id
 ----
 102|42.00000000000001
 101|15

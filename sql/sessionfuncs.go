@@ -1,0 +1,111 @@
+package sql
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/drovedb/drove/types"
+)
+
+// sessionFuncs compiles the functions that read or change the session: current_setting,
+// set_config, and what clients ask at connection (version, current_database, current_schema,
+// current_user, pg_backend_pid). ok is false for a name it does not know.
+func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
+	s := sc.params.sess
+	if s == nil {
+		return nil, false, nil
+	}
+	arity := func(min, max int) error {
+		if len(args) < min || len(args) > max {
+			return Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
+		}
+		for _, a := range args {
+			if a.unknown {
+				a.unknown, a.typ = false, types.Text
+			}
+		}
+		return nil
+	}
+	text := func(v string) (*expr, bool, error) {
+		// Fixed for the session's life, and plans are per session: a constant.
+		return constExpr(types.NewText(v), false), true, arity(0, 0)
+	}
+	switch name {
+	case "version":
+		return text(fmt.Sprintf("PostgreSQL %s (drove) on %s-%s, compiled by %s, 64-bit",
+			ServerVersion, runtime.GOARCH, runtime.GOOS, runtime.Version()))
+	case "current_database":
+		return text(s.set.database)
+	case "current_schema":
+		return text("public")
+	case "current_user", "session_user":
+		return text(s.set.user)
+	case "pg_backend_pid":
+		return constExpr(types.NewInt(types.Int32, int64(s.set.pid)), false), true, arity(0, 0)
+	case "current_setting":
+		if err := arity(1, 2); err != nil {
+			return nil, true, err
+		}
+		if args[0].typ != types.Text || len(args) == 2 && args[1].typ != types.Bool {
+			return nil, true, Errorf("42883", "function current_setting(%s) does not exist", args[0].typ)
+		}
+		// Evaluated when the statement runs: a SET between runs of a cached plan must show.
+		return &expr{typ: types.Text, rowFree: allRowFree(args), eval: func(row []types.Value) (types.Value, error) {
+			n, err := args[0].eval(row)
+			if err != nil || n.IsNull() {
+				return types.Value{T: types.Text, Null: true}, err
+			}
+			missingOK := false
+			if len(args) == 2 {
+				m, err := args[1].eval(row)
+				if err != nil {
+					return types.Value{}, err
+				}
+				missingOK = !m.IsNull() && m.I != 0
+			}
+			v, err := s.setting(n.S)
+			if err != nil {
+				if missingOK {
+					return types.Value{T: types.Text, Null: true}, nil
+				}
+				return types.Value{}, err
+			}
+			return types.NewText(v), nil
+		}}, true, nil
+	case "set_config":
+		if err := arity(3, 3); err != nil {
+			return nil, true, err
+		}
+		if args[0].typ != types.Text || args[1].typ != types.Text || args[2].typ != types.Bool {
+			return nil, true, Errorf("42883", "function set_config(%s, %s, %s) does not exist", args[0].typ, args[1].typ, args[2].typ)
+		}
+		return &expr{typ: types.Text, rowFree: allRowFree(args), eval: func(row []types.Value) (types.Value, error) {
+			var v [3]types.Value
+			for i, a := range args {
+				var err error
+				if v[i], err = a.eval(row); err != nil {
+					return types.Value{}, err
+				}
+			}
+			if v[0].IsNull() {
+				return types.Value{}, Errorf("22004", "SET requires parameter name")
+			}
+			value, reset := v[1].S, v[1].IsNull()
+			if err := s.changeSetting(v[0].S, value, !v[2].IsNull() && v[2].I != 0, reset); err != nil {
+				return types.Value{}, err
+			}
+			cur, err := s.setting(v[0].S)
+			return types.NewText(cur), err
+		}}, true, nil
+	}
+	return nil, false, nil
+}
+
+func allRowFree(args []*expr) bool {
+	for _, a := range args {
+		if !a.rowFree {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,382 @@
+package sql
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/drovedb/drove/types"
+)
+
+// settingStmt is SET, SHOW, RESET, SET TRANSACTION, BEGIN with transaction modes, or VACUUM
+// and ANALYZE, none of which vitess parses the PostgreSQL way.
+type settingStmt struct {
+	kind   string // "set", "show", "show all", "reset", "reset all", "transaction", "begin", "maintenance"
+	name   string // the setting
+	value  string
+	reset  bool // SET x TO DEFAULT
+	local  bool // SET LOCAL
+	tables []string
+	tag    string // VACUUM or ANALYZE
+}
+
+// isSettingStmt reports whether the statement's words are one settingStmt parses.
+func isSettingStmt(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "set", "show", "reset", "vacuum", "analyze", "analyse":
+		return true
+	case "begin":
+		return !isTxnTail(words[1:])
+	case "start":
+		return len(words) > 2 && words[1] == "transaction"
+	}
+	return false
+}
+
+// settingToken is a token of the rewritten statement text: a word (lower case unless it was
+// quoted), a string's contents, a number or one punctuation character.
+type settingToken struct {
+	text   string
+	quoted bool // a string literal or quoted identifier, not a keyword
+	ident  bool // a quoted identifier
+}
+
+func lexSetting(q string) ([]settingToken, error) {
+	var out []settingToken
+	for i := 0; i < len(q); {
+		c := q[i]
+		r, size := utf8.DecodeRuneInString(q[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case c == '\'' || c == '`':
+			var b strings.Builder
+			j := i + 1
+			for ; ; j++ {
+				if j >= len(q) {
+					return nil, Errorf("42601", "unterminated quoted string at or near %q", q[i:])
+				}
+				if q[j] == c {
+					if j+1 < len(q) && q[j+1] == c {
+						b.WriteByte(c)
+						j++
+						continue
+					}
+					break
+				}
+				if q[j] == '\\' && c == '\'' && j+1 < len(q) {
+					// The dialect pass re-quoted the string for vitess: undo its escapes.
+					j++
+					switch q[j] {
+					case 'n':
+						b.WriteByte('\n')
+					case 't':
+						b.WriteByte('\t')
+					case 'r':
+						b.WriteByte('\r')
+					default:
+						b.WriteByte(q[j])
+					}
+					continue
+				}
+				b.WriteByte(q[j])
+			}
+			out = append(out, settingToken{text: b.String(), quoted: true, ident: c == '`'})
+			i = j + 1
+		case isIdentPart(r):
+			j := i
+			for j < len(q) {
+				r, size := utf8.DecodeRuneInString(q[j:])
+				if !isIdentPart(r) && r != '.' {
+					break
+				}
+				j += size
+			}
+			out = append(out, settingToken{text: strings.ToLower(q[i:j])})
+			i = j
+		default:
+			out = append(out, settingToken{text: q[i : i+size]})
+			i += size
+		}
+	}
+	return out, nil
+}
+
+// settingParser walks the tokens of one statement.
+type settingParser struct {
+	toks []settingToken
+	pos  int
+}
+
+func (p *settingParser) peek(words ...string) bool {
+	for i, w := range words {
+		if p.pos+i >= len(p.toks) || p.toks[p.pos+i].quoted || p.toks[p.pos+i].text != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *settingParser) accept(words ...string) bool {
+	if p.peek(words...) {
+		p.pos += len(words)
+		return true
+	}
+	return false
+}
+
+func (p *settingParser) done() bool { return p.pos >= len(p.toks) }
+
+func (p *settingParser) syntaxError() error {
+	if p.done() {
+		return Errorf("42601", "syntax error at end of input")
+	}
+	return Errorf("42601", "syntax error at or near %q", p.toks[p.pos].text)
+}
+
+// name reads a setting name: a word or quoted identifier, dotted for placeholders.
+func (p *settingParser) name() (string, error) {
+	if p.done() || p.toks[p.pos].quoted && !p.toks[p.pos].ident {
+		return "", p.syntaxError()
+	}
+	t := p.toks[p.pos]
+	if !t.ident && !isIdentStart([]rune(t.text)[0]) {
+		return "", p.syntaxError()
+	}
+	p.pos++
+	return t.text, nil
+}
+
+// values reads SET's value list, joined as PostgreSQL shows a list setting.
+func (p *settingParser) values() (string, error) {
+	var parts []string
+	for {
+		if p.done() {
+			return "", p.syntaxError()
+		}
+		t := p.toks[p.pos]
+		p.pos++
+		v := t.text
+		switch {
+		case t.ident:
+			v = `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+		case !t.quoted && (v == "-" || v == "+") && !p.done():
+			v += p.toks[p.pos].text
+			p.pos++
+		case !t.quoted && !isIdentPart([]rune(v)[0]):
+			return "", Errorf("42601", "syntax error at or near %q", v)
+		}
+		parts = append(parts, v)
+		if !p.accept(",") {
+			break
+		}
+	}
+	if !p.done() {
+		return "", p.syntaxError()
+	}
+	return strings.Join(parts, ", "), nil
+}
+
+// transactionModes reads ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE and
+// checks that drove can run them.
+func (p *settingParser) transactionModes() error {
+	for !p.done() {
+		switch {
+		case p.accept("isolation", "level"):
+			var level []string
+			for !p.done() && !p.peek(",") && !p.peek("read", "write") && !p.peek("read", "only") &&
+				!p.peek("deferrable") && !p.peek("not") {
+				level = append(level, p.toks[p.pos].text)
+				p.pos++
+			}
+			if len(level) == 0 {
+				return p.syntaxError()
+			}
+			if _, err := checkIsolation(strings.Join(level, " ")); err != nil {
+				return err
+			}
+		case p.accept("read", "write"), p.accept("deferrable"), p.accept("not", "deferrable"):
+			// DEFERRABLE matters only to SERIALIZABLE READ ONLY transactions.
+		case p.accept("read", "only"):
+			return unsupported("read-only transactions")
+		default:
+			return p.syntaxError()
+		}
+		p.accept(",")
+	}
+	return nil
+}
+
+func parseSettingStmt(sql string) (*settingStmt, error) {
+	toks, err := lexSetting(sql)
+	if err != nil {
+		return nil, err
+	}
+	p := &settingParser{toks: toks, pos: 1}
+	st := &settingStmt{}
+	switch first := toks[0].text; first {
+	case "set":
+		st.kind = "set"
+		switch {
+		case p.accept("local"):
+			st.local = true
+		case p.peek("session", "characteristics"), p.peek("session", "authorization"):
+		default:
+			p.accept("session")
+		}
+		switch {
+		case p.accept("session", "characteristics", "as", "transaction"):
+			return &settingStmt{kind: "transaction"}, p.transactionModes()
+		case p.accept("transaction"):
+			if p.peek("snapshot") {
+				return nil, unsupported("SET TRANSACTION SNAPSHOT")
+			}
+			return &settingStmt{kind: "transaction"}, p.transactionModes()
+		case p.peek("session", "authorization"), p.peek("role"):
+			return nil, unsupported("SET %s", strings.ToUpper(p.toks[p.pos].text))
+		case p.accept("time", "zone"):
+			st.name = "timezone"
+			if p.accept("local") || p.accept("default") {
+				st.reset = true
+				return st, nil
+			}
+			st.value, err = p.values()
+			return st, err
+		case p.accept("names"):
+			st.name = "client_encoding"
+		default:
+			if st.name, err = p.name(); err != nil {
+				return nil, err
+			}
+			if !p.accept("to") && !p.accept("=") {
+				return nil, p.syntaxError()
+			}
+		}
+		if p.accept("default") && p.done() {
+			st.reset = true
+			return st, nil
+		}
+		st.value, err = p.values()
+		return st, err
+	case "show", "reset":
+		st.kind = first
+		switch {
+		case p.accept("all"):
+			st.kind += " all"
+		case p.accept("time", "zone"):
+			st.name = "timezone"
+		case p.accept("transaction", "isolation", "level"):
+			st.name = "transaction_isolation"
+		case p.accept("session", "authorization"):
+			st.name = "session_authorization"
+		default:
+			if st.name, err = p.name(); err != nil {
+				return nil, err
+			}
+		}
+		if !p.done() {
+			return nil, p.syntaxError()
+		}
+		return st, nil
+	case "begin", "start":
+		st := &settingStmt{kind: "begin", tag: "BEGIN"}
+		if first == "start" {
+			st.tag = "START TRANSACTION"
+		}
+		if !p.accept("transaction") {
+			p.accept("work")
+		}
+		return st, p.transactionModes()
+	default: // vacuum, analyze
+		st.kind, st.tag = "maintenance", strings.ToUpper(first)
+		if first == "analyse" {
+			st.tag = "ANALYZE"
+		}
+		if p.accept("(") {
+			for !p.done() && !p.accept(")") {
+				p.pos++
+			}
+		}
+		for p.accept("full") || p.accept("freeze") || p.accept("verbose") || p.accept("analyze") || p.accept("analyse") {
+		}
+		for !p.done() {
+			name, err := p.name()
+			if err != nil {
+				return nil, err
+			}
+			st.tables = append(st.tables, name)
+			if p.accept("(") { // a column list
+				for !p.done() && !p.accept(")") {
+					p.pos++
+				}
+			}
+			if !p.accept(",") && !p.done() {
+				return nil, p.syntaxError()
+			}
+		}
+		return st, nil
+	}
+}
+
+// execSettingStmt runs a settingStmt.
+func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Output) error {
+	switch st.kind {
+	case "set":
+		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
+			return err
+		}
+		return out.Complete("SET")
+	case "reset":
+		if err := s.changeSetting(st.name, "", false, true); err != nil {
+			return err
+		}
+		return out.Complete("RESET")
+	case "reset all":
+		if err := s.resetAll(); err != nil {
+			return err
+		}
+		return out.Complete("RESET")
+	case "show":
+		v, err := s.setting(st.name)
+		if err != nil {
+			return err
+		}
+		def, col, _ := lookupSetting(st.name)
+		if def != nil {
+			col = def.name
+		}
+		if err := out.Columns([]Column{{col, types.Text}}); err != nil {
+			return err
+		}
+		if err := out.Row([]types.Value{types.NewText(v)}); err != nil {
+			return err
+		}
+		return out.Complete("SHOW")
+	case "show all":
+		return s.showAll(out)
+	case "transaction":
+		// The modes were checked when parsed: every one drove accepts is its only behaviour.
+		return out.Complete("SET")
+	case "begin":
+		if s.tx == nil {
+			s.tx = s.begin()
+		}
+		return out.Complete(st.tag)
+	default: // maintenance
+		if s.tx != nil && st.tag == "VACUUM" {
+			return Errorf("25001", "VACUUM cannot run inside a transaction block")
+		}
+		for _, t := range st.tables {
+			if _, ok := s.ts.Schema(strings.TrimPrefix(t, "public.")); !ok {
+				return Errorf("42P01", "relation %q does not exist", t)
+			}
+		}
+		// Versions are not kept in tables, so there is nothing to vacuum; and the planner
+		// keeps no statistics to analyze. Both are accepted for the scripts that run them.
+		return out.Complete(st.tag)
+	}
+}

@@ -1,0 +1,591 @@
+package sql
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // TimeZone names must resolve in a FROM scratch image too
+
+	"github.com/drovedb/drove/types"
+)
+
+// Session settings follow PostgreSQL's GUCs: the names, defaults and canonical spellings its
+// SHOW prints, and its transactional behaviour (a SET inside a transaction that rolls back is
+// undone; SET LOCAL lasts until the transaction ends). Only settings drove honours, or that
+// describe something true of it (server_version, integer_datetimes), are known; any other
+// name is refused as PostgreSQL refuses a misspelt one, except the dotted names of
+// extensions, which PostgreSQL keeps as placeholders and so does drove.
+
+// ServerVersion is the PostgreSQL version drove speaks and reports.
+const ServerVersion = "15.0"
+
+// Setting is one setting and its value, as ParameterStatus carries it.
+type Setting struct {
+	Name, Value string
+}
+
+// SettingReporter is implemented by outputs that tell the client when a reported setting
+// changes (pgwire sends ParameterStatus).
+type SettingReporter interface {
+	ReportSetting(name, value string) error
+}
+
+// Startup describes the connection a session serves.
+type Startup struct {
+	User, Database string
+	// Params are the startup message's other parameters: settings, and "options" with
+	// -c name=value (or --name=value) in it.
+	Params     map[string]string
+	BackendPID uint32
+}
+
+type settingDef struct {
+	name     string // as PostgreSQL spells it in SHOW ALL and ParameterStatus
+	def      string
+	report   bool // PostgreSQL's GUC_REPORT: changes are sent to the client
+	readOnly bool
+	desc     string
+	// check validates a value and returns it in canonical form; nil accepts any value.
+	check func(v string) (string, error)
+}
+
+// settingDefs are the known settings by lower-case name.
+var settingDefs = func() map[string]*settingDef {
+	defs := []*settingDef{
+		{name: "application_name", report: true, desc: "Sets the application name to be reported in statistics and logs."},
+		{name: "bytea_output", def: "hex", desc: "Sets the output format for bytea.", check: oneOf("hex")},
+		{name: "client_encoding", def: "UTF8", report: true, desc: "Sets the client's character set encoding.", check: checkEncoding},
+		{name: "client_min_messages", def: "notice", desc: "Sets the message levels that are sent to the client.",
+			check: oneOf("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error")},
+		{name: "DateStyle", def: "ISO, MDY", report: true, desc: "Sets the display format for date and time values.", check: checkDateStyle},
+		{name: "default_transaction_isolation", def: "read committed", desc: "Sets the transaction isolation level of each new transaction.", check: checkIsolation},
+		{name: "default_transaction_read_only", def: "off", report: true, desc: "Sets the default read-only status of new transactions.", check: checkReadWrite},
+		{name: "extra_float_digits", def: "1", desc: "Sets the number of digits displayed for floating-point values.", check: checkFloatDigits},
+		{name: "in_hot_standby", def: "off", report: true, readOnly: true, desc: "Shows whether hot standby is currently active."},
+		{name: "integer_datetimes", def: "on", report: true, readOnly: true, desc: "Shows whether datetimes are integer based."},
+		{name: "IntervalStyle", def: "postgres", report: true, desc: "Sets the display format for interval values.", check: oneOf("postgres")},
+		{name: "is_superuser", def: "on", report: true, readOnly: true, desc: "Shows whether the current user is a superuser."},
+		{name: "lock_timeout", def: "0", desc: "Sets the maximum allowed duration of any wait for a lock.", check: checkDuration},
+		{name: "max_identifier_length", def: "63", readOnly: true, desc: "Shows the maximum identifier length."},
+		{name: "search_path", def: `"$user", public`, desc: "Sets the schema search order for names that are not schema-qualified."},
+		{name: "server_encoding", def: "UTF8", report: true, readOnly: true, desc: "Shows the server (database) character set encoding."},
+		{name: "server_version", def: ServerVersion, report: true, readOnly: true, desc: "Shows the server version."},
+		{name: "server_version_num", def: "150000", readOnly: true, desc: "Shows the server version as an integer."},
+		{name: "session_authorization", report: true, readOnly: true, desc: "Sets the session user name."},
+		{name: "standard_conforming_strings", def: "on", report: true, desc: "Causes '...' strings to treat backslashes literally.", check: oneOf("on")},
+		{name: "statement_timeout", def: "0", desc: "Sets the maximum allowed duration of any statement.", check: checkDuration},
+		{name: "TimeZone", def: "UTC", report: true, desc: "Sets the time zone for displaying and interpreting time stamps.", check: checkTimeZone},
+		{name: "transaction_isolation", def: "read committed", desc: "Sets the current transaction's isolation level.", check: checkIsolation},
+		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkReadWrite},
+	}
+	m := make(map[string]*settingDef, len(defs))
+	for _, d := range defs {
+		m[strings.ToLower(d.name)] = d
+	}
+	return m
+}()
+
+// settingAliases are the other names PostgreSQL accepts for a setting.
+var settingAliases = map[string]string{"time zone": "timezone", "names": "client_encoding"}
+
+func oneOf(allowed ...string) func(string) (string, error) {
+	return func(v string) (string, error) {
+		l := strings.ToLower(v)
+		for _, a := range allowed {
+			if l == a {
+				return a, nil
+			}
+		}
+		return "", unsupported("the value %q", v)
+	}
+}
+
+func checkEncoding(v string) (string, error) {
+	switch strings.ToUpper(strings.ReplaceAll(v, "-", "")) {
+	case "UTF8", "UNICODE":
+		return "UTF8", nil
+	case "SQL_ASCII":
+		// The client asks for no conversion at all, which for a UTF8 server is what it gets.
+		return "SQL_ASCII", nil
+	}
+	return "", Errorf("0A000", "conversion between %s and UTF8 is not supported", v)
+}
+
+func checkDateStyle(v string) (string, error) {
+	style, order := "ISO", "MDY"
+	for _, part := range strings.Split(v, ",") {
+		switch p := strings.ToUpper(strings.TrimSpace(part)); p {
+		case "ISO", "DEFAULT":
+		case "MDY", "DMY", "YMD", "US", "EURO", "EUROPEAN", "NONEURO", "NONEUROPEAN":
+			order = map[string]string{"US": "MDY", "NONEURO": "MDY", "NONEUROPEAN": "MDY", "EURO": "DMY", "EUROPEAN": "DMY"}[p]
+			if order == "" {
+				order = p
+			}
+		case "SQL", "POSTGRES", "GERMAN":
+			return "", unsupported("DateStyle %s (dates are printed in ISO style)", p)
+		default:
+			return "", Errorf("22023", "invalid value for parameter \"DateStyle\": %q", v)
+		}
+	}
+	return style + ", " + order, nil
+}
+
+func checkIsolation(v string) (string, error) {
+	switch l := strings.Join(strings.Fields(strings.ToLower(v)), " "); l {
+	case "read committed", "default":
+		return "read committed", nil
+	case "read uncommitted", "repeatable read", "serializable":
+		return "", &Error{Code: "0A000", Message: "transaction isolation level " + l + " is not supported",
+			Hint: "drove runs every transaction at READ COMMITTED."}
+	}
+	return "", Errorf("22023", "invalid value for parameter \"transaction_isolation\": %q", v)
+}
+
+func checkReadWrite(v string) (string, error) {
+	if b, ok := parseBoolSetting(v); ok && !b {
+		return "off", nil
+	} else if ok {
+		return "", unsupported("read-only transactions")
+	}
+	return "", Errorf("22023", "parameter requires a Boolean value")
+}
+
+func checkFloatDigits(v string) (string, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	switch {
+	case err != nil:
+		return "", Errorf("22023", "invalid value for parameter \"extra_float_digits\": %q", v)
+	case n < -15 || n > 3:
+		return "", Errorf("22023", "%d is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)", n)
+	case n < 1:
+		// Values above 0 all mean the shortest exact text, which is what drove prints.
+		return "", unsupported("extra_float_digits below 1 (floats print in shortest exact form)")
+	}
+	return strconv.Itoa(n), nil
+}
+
+func checkTimeZone(v string) (string, error) {
+	switch strings.ToUpper(v) {
+	case "UTC", "GMT", "Z", "ZULU", "UCT":
+		return "UTC", nil
+	}
+	if _, err := time.LoadLocation(v); err != nil || v == "" || v == "Local" {
+		return "", Errorf("22023", "invalid value for parameter \"TimeZone\": %q", v)
+	}
+	return v, nil
+}
+
+func parseBoolSetting(v string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "yes", "1", "t", "y":
+		return true, true
+	case "off", "false", "no", "0", "f", "n":
+		return false, true
+	}
+	return false, false
+}
+
+// durationUnits are PostgreSQL's time units for settings measured in milliseconds.
+var durationUnits = []struct {
+	name string
+	ms   int64
+}{{"d", 86400000}, {"h", 3600000}, {"min", 60000}, {"s", 1000}, {"ms", 1}}
+
+// checkDuration reads a millisecond setting ("5000", "5s", "1.5 min") and returns it as SHOW
+// prints it: in the largest unit that divides it.
+func checkDuration(v string) (string, error) {
+	ms, err := parseMillis(v)
+	if err != nil {
+		return "", err
+	}
+	return formatMillis(ms), nil
+}
+
+func parseMillis(v string) (int64, error) {
+	s := strings.TrimSpace(v)
+	i := len(s)
+	for i > 0 && (s[i-1] < '0' || s[i-1] > '9') && s[i-1] != '.' {
+		i--
+	}
+	num, unit := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, Errorf("22023", "invalid value for a time setting: %q", v)
+	}
+	scale := int64(1)
+	if unit != "" {
+		scale = 0
+		for _, u := range durationUnits {
+			if u.name == unit {
+				scale = u.ms
+			}
+		}
+		if scale == 0 {
+			return 0, &Error{Code: "22023", Message: fmt.Sprintf("invalid value for a time setting: %q", v),
+				Hint: `Valid units for this parameter are "us", "ms", "s", "min", "h", and "d".`}
+		}
+	}
+	ms := math.Round(f * float64(scale))
+	if ms < 0 || ms > math.MaxInt32 {
+		return 0, Errorf("22023", "%s is outside the valid range for a time setting (0 .. 2147483647 ms)", v)
+	}
+	return int64(ms), nil
+}
+
+func formatMillis(ms int64) string {
+	if ms == 0 {
+		return "0"
+	}
+	for _, u := range durationUnits {
+		if ms%u.ms == 0 {
+			return strconv.FormatInt(ms/u.ms, 10) + u.name
+		}
+	}
+	return strconv.FormatInt(ms, 10) + "ms"
+}
+
+// settings is a session's state of them.
+type settings struct {
+	base    map[string]string // values from the startup message, by lower-case name
+	session map[string]string // SET values
+	local   map[string]string // SET LOCAL values, until the transaction ends
+	// saved is the session values as they were at the transaction's first SET, which a
+	// ROLLBACK restores; nil when the transaction has not changed any.
+	saved        map[string]string
+	placeholders map[string]bool   // dotted names that were ever set
+	reported     map[string]string // what the client was last told of each reported setting
+	changed      bool              // something may differ from reported
+
+	user, database string
+	pid            uint32
+
+	// The settings the executor reads on every statement, parsed.
+	statementTimeout, lockTimeout time.Duration
+}
+
+// lookupSetting finds a setting by any spelling; custom reports a dotted placeholder name.
+func lookupSetting(name string) (def *settingDef, key string, err error) {
+	key = strings.ToLower(name)
+	if alias, ok := settingAliases[key]; ok {
+		key = alias
+	}
+	if def, ok := settingDefs[key]; ok {
+		return def, key, nil
+	}
+	if strings.Contains(key, ".") && !strings.HasPrefix(key, ".") && !strings.HasSuffix(key, ".") {
+		return nil, key, nil
+	}
+	return nil, key, Errorf("42704", "unrecognized configuration parameter %q", name)
+}
+
+// setting returns the current value of a setting.
+func (s *Session) setting(name string) (string, error) {
+	def, key, err := lookupSetting(name)
+	if err != nil {
+		return "", err
+	}
+	if v, ok := s.set.local[key]; ok {
+		return v, nil
+	}
+	if v, ok := s.set.session[key]; ok {
+		return v, nil
+	}
+	if v, ok := s.set.base[key]; ok {
+		return v, nil
+	}
+	switch {
+	case def == nil && s.set.placeholders[key]:
+		return "", nil // a placeholder once set stays defined, empty after RESET
+	case def == nil:
+		return "", Errorf("42704", "unrecognized configuration parameter %q", name)
+	case key == "session_authorization":
+		return s.set.user, nil
+	}
+	return def.def, nil
+}
+
+// checkSetting validates a new value for a setting and returns its key and canonical value.
+func checkSetting(name, value string, reset bool) (key, canonical string, err error) {
+	def, key, err := lookupSetting(name)
+	if err != nil {
+		return "", "", err
+	}
+	if def != nil {
+		if def.readOnly {
+			return "", "", Errorf("55P02", "parameter %q cannot be changed", def.name)
+		}
+		if !reset && def.check != nil {
+			if value, err = def.check(value); err != nil {
+				return "", "", err
+			}
+		}
+	}
+	return key, value, nil
+}
+
+// changeSetting is SET (local false) or SET LOCAL; reset restores the value the session
+// started with.
+func (s *Session) changeSetting(name, value string, local, reset bool) error {
+	key, value, err := checkSetting(name, value, reset)
+	if err != nil {
+		return err
+	}
+	if local && s.tx == nil {
+		return nil // PostgreSQL warns that SET LOCAL outside a transaction has no effect
+	}
+	if !local {
+		s.saveForRollback()
+	}
+	target := &s.set.session
+	if local {
+		target = &s.set.local
+	}
+	if *target == nil {
+		*target = make(map[string]string)
+	}
+	if settingDefs[key] == nil {
+		if s.set.placeholders == nil {
+			s.set.placeholders = make(map[string]bool)
+		}
+		s.set.placeholders[key] = true
+	}
+	switch {
+	case reset && local:
+		(*target)[key] = s.resetValue(key) // SET LOCAL x TO DEFAULT: the reset value, for now
+	case reset:
+		delete(*target, key)
+	default:
+		(*target)[key] = value
+	}
+	s.set.changed = true
+	return s.refreshSettings()
+}
+
+// resetValue is what RESET returns a setting to: its value at connection start.
+func (s *Session) resetValue(key string) string {
+	if v, ok := s.set.base[key]; ok {
+		return v
+	}
+	if def := settingDefs[key]; def != nil {
+		return def.def
+	}
+	return ""
+}
+
+// resetAll is RESET ALL: every setting back to its value at connection start.
+func (s *Session) resetAll() error {
+	s.saveForRollback()
+	clear(s.set.session)
+	s.set.changed = true
+	return s.refreshSettings()
+}
+
+// saveForRollback keeps the session's values at a transaction's first change of them.
+func (s *Session) saveForRollback() {
+	if s.tx != nil && s.set.saved == nil {
+		s.set.saved = maps.Clone(s.set.session)
+		if s.set.saved == nil {
+			s.set.saved = map[string]string{}
+		}
+	}
+}
+
+// endTxnSettings applies the end of a transaction to the settings: SET LOCAL values go, and
+// a rollback undoes the transaction's SETs.
+func (s *Session) endTxnSettings(committed bool) {
+	if s.set.local == nil && s.set.saved == nil {
+		return
+	}
+	if !committed && s.set.saved != nil {
+		s.set.session = s.set.saved
+	}
+	s.set.saved, s.set.local = nil, nil
+	s.set.changed = true
+	if err := s.refreshSettings(); err != nil {
+		// The values were valid when set; a failure here is a bug, not the client's doing.
+		panic(err)
+	}
+}
+
+// refreshSettings re-reads the settings the executor uses on every statement.
+func (s *Session) refreshSettings() error {
+	for _, d := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"statement_timeout", &s.set.statementTimeout}, {"lock_timeout", &s.set.lockTimeout}} {
+		v, err := s.setting(d.name)
+		if err != nil {
+			return err
+		}
+		ms, err := parseMillis(v)
+		if err != nil {
+			return err
+		}
+		*d.dst = time.Duration(ms) * time.Millisecond
+	}
+	if s.tx != nil {
+		s.tx.SetLockTimeout(s.set.lockTimeout)
+	}
+	return nil
+}
+
+// reportSettings tells the client of every reported setting whose value changed.
+func (s *Session) reportSettings(out Output) error {
+	if !s.set.changed {
+		return nil
+	}
+	s.set.changed = false
+	r, ok := out.(SettingReporter)
+	if !ok {
+		return nil
+	}
+	if s.set.reported == nil {
+		s.set.reported = make(map[string]string)
+	}
+	for _, st := range s.reportedSettings() {
+		if s.set.reported[st.Name] == st.Value {
+			continue
+		}
+		s.set.reported[st.Name] = st.Value
+		if err := r.ReportSetting(st.Name, st.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reportedSettings lists the reported settings and their values, sorted by name as
+// PostgreSQL sends them at startup.
+func (s *Session) reportedSettings() []Setting {
+	var out []Setting
+	for key, def := range settingDefs {
+		if def.report {
+			v, _ := s.setting(key)
+			out = append(out, Setting{Name: def.name, Value: v})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// Start applies the connection's startup parameters and returns the reported settings, which
+// pgwire sends as ParameterStatus. A bad parameter is an error the connection ends with.
+func (s *Session) Start(st Startup) ([]Setting, error) {
+	s.set.user, s.set.database, s.set.pid = st.User, st.Database, st.BackendPID
+	s.set.base = make(map[string]string)
+	apply := func(name, value string) error {
+		if name == "session_authorization" || name == "is_superuser" {
+			return nil // the startup message's user decides these
+		}
+		key, value, err := checkSetting(name, value, false)
+		if err == nil {
+			s.set.base[key] = value
+		}
+		return err
+	}
+	names := make([]string, 0, len(st.Params))
+	for name := range st.Params {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		value := st.Params[name]
+		switch name {
+		case "user", "database", "replication":
+			continue
+		case "options":
+			opts, err := parseStartupOptions(value)
+			if err != nil {
+				return nil, err
+			}
+			for _, o := range opts {
+				if err := apply(o.Name, o.Value); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		if err := apply(name, value); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.refreshSettings(); err != nil {
+		return nil, err
+	}
+	all := s.reportedSettings()
+	s.set.reported = make(map[string]string, len(all))
+	for _, r := range all {
+		s.set.reported[r.Name] = r.Value
+	}
+	s.set.changed = false
+	return all, nil
+}
+
+// parseStartupOptions reads the startup "options" parameter: -c name=value and --name=value,
+// separated by spaces, with backslash escaping a space.
+func parseStartupOptions(opts string) ([]Setting, error) {
+	var args []string
+	var cur strings.Builder
+	for i := 0; i < len(opts); i++ {
+		switch c := opts[i]; {
+		case c == '\\' && i+1 < len(opts):
+			i++
+			cur.WriteByte(opts[i])
+		case c == ' ' || c == '\t':
+			if cur.Len() > 0 {
+				args = append(args, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	if cur.Len() > 0 {
+		args = append(args, cur.String())
+	}
+	var out []Setting
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-c" && i+1 < len(args):
+			i++
+			a = args[i]
+		case strings.HasPrefix(a, "-c"):
+			a = a[2:]
+		case strings.HasPrefix(a, "--"):
+			a = a[2:]
+		default:
+			return nil, Errorf("42601", "invalid command-line argument for server process: %s", a)
+		}
+		name, value, ok := strings.Cut(a, "=")
+		if !ok {
+			return nil, Errorf("42601", "-c %s requires a value", a)
+		}
+		out = append(out, Setting{Name: strings.ReplaceAll(name, "-", "_"), Value: value})
+	}
+	return out, nil
+}
+
+// showAll is SHOW ALL's rows.
+func (s *Session) showAll(out Output) error {
+	if err := out.Columns([]Column{{"name", types.Text}, {"setting", types.Text}, {"description", types.Text}}); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(settingDefs))
+	for k := range settingDefs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v, _ := s.setting(k)
+		row := []types.Value{types.NewText(settingDefs[k].name), types.NewText(v), types.NewText(settingDefs[k].desc)}
+		if err := out.Row(row); err != nil {
+			return err
+		}
+	}
+	return out.Complete("SHOW")
+}
