@@ -3,12 +3,15 @@ package auth
 import (
 	"crypto/rand"
 	"crypto/subtle"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/xdg-go/scram"
@@ -64,29 +67,127 @@ func newVerifier(password string, salt []byte, iters int) (verifier, error) {
 	return verifier{Salt: salt, Iters: iters, StoredKey: creds.StoredKey, ServerKey: creds.ServerKey}, nil
 }
 
+// Errors of Create, Alter and Drop.
+var (
+	ErrUserExists = errors.New("auth: user exists")
+	ErrNoUser     = errors.New("auth: no such user")
+)
+
 // SetPassword gives user a new password (creating the user), durably.
 func (s *Store) SetPassword(user, password string) error {
-	if password == "" {
-		return errors.New("auth: empty password")
-	}
-	salt := make([]byte, 16)
-	rand.Read(salt)
-	v, err := newVerifier(password, salt, Iterations)
+	v, err := verifierFor(password)
 	if err != nil {
 		return err
 	}
+	return s.update(func(users map[string]verifier) error {
+		users[user] = v
+		return nil
+	})
+}
+
+// Create adds a user with a password, or a SCRAM-SHA-256 verifier in PostgreSQL's text form
+// (what psql's \password and drivers send instead of the password itself).
+func (s *Store) Create(user, password string) error {
+	v, err := verifierFor(password)
+	if err != nil {
+		return err
+	}
+	return s.update(func(users map[string]verifier) error {
+		if _, ok := users[user]; ok {
+			return ErrUserExists
+		}
+		users[user] = v
+		return nil
+	})
+}
+
+// Alter changes an existing user's password (or verifier).
+func (s *Store) Alter(user, password string) error {
+	v, err := verifierFor(password)
+	if err != nil {
+		return err
+	}
+	return s.update(func(users map[string]verifier) error {
+		if _, ok := users[user]; !ok {
+			return ErrNoUser
+		}
+		users[user] = v
+		return nil
+	})
+}
+
+// Drop removes a user.
+func (s *Store) Drop(user string) error {
+	return s.update(func(users map[string]verifier) error {
+		if _, ok := users[user]; !ok {
+			return ErrNoUser
+		}
+		delete(users, user)
+		return nil
+	})
+}
+
+// update applies change to a copy of the users and makes it durable before it takes effect.
+func (s *Store) update(change func(map[string]verifier) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := make(map[string]verifier, len(s.users)+1)
-	for k, old := range s.users {
-		next[k] = old
+	for k, v := range s.users {
+		next[k] = v
 	}
-	next[user] = v
+	if err := change(next); err != nil {
+		return err
+	}
 	if err := s.write(next); err != nil {
 		return err
 	}
 	s.users = next
 	return nil
+}
+
+// verifierFor makes a verifier of a password, or parses one given as
+// SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey> (base64), as PostgreSQL does.
+func verifierFor(password string) (verifier, error) {
+	switch {
+	case password == "":
+		return verifier{}, errors.New("auth: empty password")
+	case strings.HasPrefix(password, "SCRAM-SHA-256$"):
+		return parseVerifier(password)
+	case len(password) == 35 && strings.HasPrefix(password, "md5"):
+		return verifier{}, errors.New("auth: MD5 password hashes are not supported; give the password or a SCRAM-SHA-256 verifier")
+	}
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	return newVerifier(password, salt, Iterations)
+}
+
+func parseVerifier(text string) (verifier, error) {
+	bad := fmt.Errorf("auth: malformed SCRAM-SHA-256 verifier")
+	rest := strings.TrimPrefix(text, "SCRAM-SHA-256$")
+	params, keys, ok := strings.Cut(rest, "$")
+	if !ok {
+		return verifier{}, bad
+	}
+	iters, salt64, ok1 := strings.Cut(params, ":")
+	stored64, server64, ok2 := strings.Cut(keys, ":")
+	n, err := strconv.Atoi(iters)
+	if !ok1 || !ok2 || err != nil || n < 1 {
+		return verifier{}, bad
+	}
+	var v verifier
+	v.Iters = n
+	for _, f := range []struct {
+		dst *[]byte
+		src string
+	}{{&v.Salt, salt64}, {&v.StoredKey, stored64}, {&v.ServerKey, server64}} {
+		if *f.dst, err = base64.StdEncoding.DecodeString(f.src); err != nil {
+			return verifier{}, bad
+		}
+	}
+	if len(v.Salt) == 0 || len(v.StoredKey) != 32 || len(v.ServerKey) != 32 {
+		return verifier{}, bad
+	}
+	return v, nil
 }
 
 // Matches reports whether password is user's current password.

@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,3 +74,51 @@ func TestOpenRefusesDamagedFile(t *testing.T) {
 		})
 	}
 }
+
+func TestCreateAlterDrop(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "users.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A verifier in PostgreSQL's text form, made with the SCRAM library from a known password.
+	salt := []byte("0123456789abcdef")
+	v, err := newVerifier("from-a-client", salt, 4096)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64 := base64.StdEncoding.EncodeToString
+	text := "SCRAM-SHA-256$4096:" + b64(salt) + "$" + b64(v.StoredKey) + ":" + b64(v.ServerKey)
+
+	steps := []struct {
+		name string
+		do   func() error
+		want error // nil, or the error expected (matched with errors.Is, or any error for errAny)
+	}{
+		{"create", func() error { return s.Create("app", "first") }, nil},
+		{"create again", func() error { return s.Create("app", "second") }, ErrUserExists},
+		{"alter", func() error { return s.Alter("app", "second") }, nil},
+		{"alter a missing user", func() error { return s.Alter("ghost", "x") }, ErrNoUser},
+		{"create with a verifier", func() error { return s.Create("hashed", text) }, nil},
+		{"a malformed verifier", func() error { return s.Create("bad", "SCRAM-SHA-256$4096:abc$x:y") }, errAny},
+		{"an md5 hash", func() error { return s.Create("md5user", "md5"+strings.Repeat("0", 32)) }, errAny},
+		{"drop", func() error { return s.Drop("app") }, nil},
+		{"drop again", func() error { return s.Drop("app") }, ErrNoUser},
+	}
+	for _, st := range steps {
+		err := st.do()
+		switch {
+		case st.want == errAny && err == nil:
+			t.Errorf("%s: accepted", st.name)
+		case st.want != errAny && !errors.Is(err, st.want):
+			t.Errorf("%s: got %v, want %v", st.name, err, st.want)
+		}
+	}
+	if !s.Matches("hashed", "from-a-client") {
+		t.Error("the user created from a verifier does not match its password")
+	}
+	if got := strings.Join(s.Users(), ","); got != "hashed" {
+		t.Errorf("users = %s, want hashed", got)
+	}
+}
+
+var errAny = errors.New("any error")

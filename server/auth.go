@@ -1,12 +1,16 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
+	"strings"
 
 	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/auth"
 	"github.com/drovedb/drove/pgwire"
+	"github.com/drovedb/drove/sql"
 )
 
 // SuperUser is the user DROVE_PASSWORD gives a password to.
@@ -39,4 +43,36 @@ func (s *Server) Authenticate(user string) (*scram.StoredCredentials, error) {
 		return nil, pgwire.ErrUnknownUser
 	}
 	return &creds, nil
+}
+
+// CreateUser implements sql.Node.
+func (s *Server) CreateUser(_ context.Context, name, password string) error {
+	return s.userError(name, s.users.Create(name, password), "created")
+}
+
+// AlterUser implements sql.Node.
+func (s *Server) AlterUser(_ context.Context, name, password string) error {
+	return s.userError(name, s.users.Alter(name, password), "password changed")
+}
+
+// DropUser implements sql.Node. The superuser's password, while --password sets it, comes back
+// at the next start.
+func (s *Server) DropUser(_ context.Context, name string) error {
+	return s.userError(name, s.users.Drop(name), "dropped")
+}
+
+// userError maps the users store's errors to PostgreSQL's, and logs a change.
+func (s *Server) userError(name string, err error, done string) error {
+	switch {
+	case err == nil:
+		s.log.Info("user "+done, "user", name)
+		return nil
+	case errors.Is(err, auth.ErrUserExists):
+		return sql.Errorf("42710", "role %q already exists", name)
+	case errors.Is(err, auth.ErrNoUser):
+		return sql.Errorf("42704", "role %q does not exist", name)
+	case strings.HasPrefix(err.Error(), "auth: "):
+		return sql.Errorf("22023", "%s", strings.TrimPrefix(err.Error(), "auth: "))
+	}
+	return err
 }

@@ -22,6 +22,12 @@ type Node interface {
 	BackupTablespace(ctx context.Context, name string, w io.Writer) error
 	// RestoreTablespace creates tablespace name from a backup read from r.
 	RestoreTablespace(ctx context.Context, name string, r io.Reader) error
+	// CreateUser adds a password user; the password may be a SCRAM-SHA-256 verifier.
+	CreateUser(ctx context.Context, name, password string) error
+	// AlterUser gives an existing user a new password.
+	AlterUser(ctx context.Context, name, password string) error
+	// DropUser removes a user.
+	DropUser(ctx context.Context, name string) error
 }
 
 // TablespaceOptions are the options of CREATE TABLESPACE, in HerdDB's 'key:value' syntax.

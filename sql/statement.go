@@ -20,6 +20,7 @@ type Statement struct {
 	copy      *copyStmt              // COPY, which vitess does not know either
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
+	user      *userStmt              // CREATE/ALTER/DROP USER
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -55,6 +56,10 @@ func parse(p piece) (*Statement, error) {
 	case isBackupStmt(p.words):
 		var err error
 		st.backup, err = parseBackupStmt(p.sql)
+		return st, err
+	case isUserStmt(p.words):
+		var err error
+		st.user, err = parseUserStmt(p.sql)
 		return st, err
 	case isSettingStmt(p.words):
 		var err error
@@ -310,6 +315,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.setting != nil {
 		return s.execSettingStmt(ctx, st.setting, out)
+	}
+	if st.user != nil {
+		return s.execUserStmt(ctx, st.user, out)
 	}
 	switch st.first {
 	case "checkpoint":
