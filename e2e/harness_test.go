@@ -57,6 +57,18 @@ func requireTool(t testing.TB, name string) string {
 	return p
 }
 
+// requireFile is requireTool for a file a package installs, such as a driver's jar.
+func requireFile(t testing.TB, path, pkg string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required in CI (.ci/run installs %s): %v", path, pkg, err)
+		}
+		t.Skipf("%s not found; .ci/run installs %s", path, pkg)
+	}
+	return path
+}
+
 func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -15,7 +15,8 @@ import (
 // time, Sync ends the exchange. After an error every message up to Sync is skipped.
 
 type statement struct {
-	st sql.PreparedStatement
+	st       sql.PreparedStatement
+	declared []uint32 // the parameter type OIDs the client gave at Parse
 }
 
 type portal struct {
@@ -29,10 +30,16 @@ type portal struct {
 	tag     string
 }
 
-func paramOIDs(ts []types.Type) []uint32 {
+// paramOIDs describes parameters as PostgreSQL does: a type the client declared is echoed
+// back as declared (varchar stays varchar, though drove reads it as text); pgjdbc, for one,
+// refuses a description that changes the type it declared.
+func paramOIDs(ts []types.Type, declared []uint32) []uint32 {
 	oids := make([]uint32, len(ts))
 	for i, t := range ts {
 		oids[i] = t.OID()
+		if i < len(declared) && declared[i] != 0 && types.FromOID(declared[i]) == t {
+			oids[i] = declared[i]
+		}
 	}
 	return oids
 }
@@ -51,7 +58,7 @@ func (c *conn) parse(m *pgproto3.Parse) error {
 			return sql.Errorf("42P05", "prepared statement %q already exists", m.Name)
 		}
 	}
-	c.statements[m.Name] = &statement{st: st}
+	c.statements[m.Name] = &statement{st: st, declared: m.ParameterOIDs}
 	c.be.Send(&pgproto3.ParseComplete{})
 	return nil
 }
@@ -101,7 +108,7 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 		if !ok {
 			return sql.Errorf("26000", "prepared statement %q does not exist", m.Name)
 		}
-		c.be.Send(&pgproto3.ParameterDescription{ParameterOIDs: paramOIDs(s.st.ParamTypes())})
+		c.be.Send(&pgproto3.ParameterDescription{ParameterOIDs: paramOIDs(s.st.ParamTypes(), s.declared)})
 		cols = s.st.Columns()
 	case 'P':
 		p, ok := c.portals[m.Name]

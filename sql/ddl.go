@@ -21,15 +21,15 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	}
 	noLength := ct.Length == nil && ct.Scale == nil
 	switch {
-	case t == "smallint" && noLength:
+	case (t == "smallint" || t == "int2") && noLength:
 		c.Type = types.Int16
-	case (t == "int" || t == "integer") && noLength:
+	case (t == "int" || t == "integer" || t == "int4") && noLength:
 		c.Type = types.Int32
-	case t == "bigint" && noLength:
+	case (t == "bigint" || t == "int8") && noLength:
 		c.Type = types.Int64
-	case t == "real" && noLength:
+	case (t == "real" || t == "float4") && noLength:
 		c.Type = types.Float32
-	case t == "double" && noLength:
+	case (t == "double" || t == "float8") && noLength:
 		c.Type = types.Float64
 	case t == "float" && ct.Scale == nil:
 		// PostgreSQL: float(1..24) is real, float and float(25..53) double precision.
@@ -84,7 +84,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		}
 		c.Name = cd.Name.String()
 		if o := cd.Type.Options; o != nil {
-			if o.Autoincrement || o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
+			if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 				o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
 				o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
 				o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
@@ -98,6 +98,17 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 					return err
 				}
 				c.Default = sqlparser.String(o.Default)
+			}
+			if o.Autoincrement {
+				// SERIAL and identity columns: NOT NULL, counting from the table's largest value.
+				if !c.Type.IsInteger() {
+					return Errorf("22023", "identity column type must be smallint, integer, or bigint")
+				}
+				if o.Default != nil {
+					return Errorf("42601", "both default and identity specified for column %q", c.Name)
+				}
+				c.NotNull = true
+				c.Default = serialDefault(name, c.Name)
 			}
 			if o.KeyOpt == sqlparser.ColKeyPrimary {
 				if len(schema.PK) > 0 {
@@ -147,7 +158,25 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 	if err := s.ts.CreateTable(ctx, schema); err != nil {
 		return err
 	}
+	if s.tx != nil {
+		s.txCreated = append(s.txCreated, name)
+	}
 	return out.Complete("CREATE TABLE")
+}
+
+// undoCreates drops the tables the ending transaction created, when it rolls back. DDL is not
+// part of the transaction's log entry: it took effect when it ran, and this is its undo.
+func (s *Session) undoCreates(committed bool) {
+	created := s.txCreated
+	s.txCreated = nil
+	if committed {
+		return
+	}
+	for _, name := range created {
+		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
+			s.ts.Logger().Warn("could not drop a table created in a rolled-back transaction", "table", name, "err", err)
+		}
+	}
 }
 
 func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Output) error {
@@ -168,6 +197,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 	for _, name := range names {
 		if _, ok := s.ts.Schema(name); !ok {
 			continue
+		}
+		if s.tx != nil && s.tx.Touches(name) {
+			return unsupported("DROP TABLE of a table this transaction changed")
 		}
 		if err := s.ts.DropTable(ctx, name); err != nil {
 			return err

@@ -109,6 +109,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		onConflict = nil
 	}
 	lastWord := ""
+	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
+	// its type does (PostgreSQL's type names are rewritten there, and only there).
+	colState := 0
 	depth := 0      // parentheses
 	var casts []int // depth inside each open CAST(
 	for i := 0; i < len(q); {
@@ -117,6 +120,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		case c == ';':
 			flush()
 			lastWord = ""
+			colState = 0
 			i++
 		case c == '\'' || ((c == 'e' || c == 'E') && i+1 < len(q) && q[i+1] == '\'' && !prevIsIdent(q, i)):
 			escapes := c != '\''
@@ -156,6 +160,11 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteByte('`')
 			words = append(words, id.String())
 			lastWord = ""
+			if colState == 1 {
+				colState = 2
+			} else {
+				colState = 0
+			}
 			i = j + 1
 		case c == '-' && i+1 < len(q) && q[i+1] == '-':
 			for i < len(q) && q[i] != '\n' {
@@ -194,6 +203,15 @@ func splitAndRewrite(q string) ([]piece, error) {
 			depth++
 			b.WriteByte(c)
 			lastWord = ""
+			colState = 0
+			if depth == 1 && isCreateTable(words) {
+				colState = 1
+			}
+			i++
+		case c == ',' && depth == 1 && isCreateTable(words):
+			b.WriteByte(c)
+			lastWord = ""
+			colState = 1
 			i++
 		case c == ')':
 			depth--
@@ -231,7 +249,39 @@ func splitAndRewrite(q string) ([]piece, error) {
 				}
 				w := strings.ToLower(q[i:j])
 				i = j
+				switch colState {
+				case 1:
+					colState = 2
+					if tableConstraintWords[w] {
+						colState = 0
+					}
+				case 2:
+					colState = 0
+					if typ, end, ok, err := columnTypeName(w, q, i); err != nil {
+						return nil, err
+					} else if ok {
+						b.WriteString(typ)
+						words = append(words, w)
+						lastWord = w
+						i = end
+						continue
+					}
+				}
 				switch {
+				case w == "generated" && (followedBy(q, i, "always", "as", "identity") || followedBy(q, i, "by", "default", "as", "identity")):
+					// An identity column is a serial one here; see columnTypeName.
+					n := 3
+					if followedBy(q, i, "by") {
+						n = 4
+					}
+					i = skipWords(q, i, n)
+					if nextNonSpace(q, i) == '(' {
+						return nil, unsupported("identity column options")
+					}
+					b.WriteString("auto_increment")
+					words = append(words, "auto_increment")
+					lastWord = ""
+					continue
 				case w == "cast" && nextNonSpace(q, i) == '(':
 					// CAST(x AS t) → ((x) COLLATE '::t'), like x::t; see writeCast.
 					b.WriteString("((")
@@ -326,6 +376,49 @@ func splitAndRewrite(q string) ([]piece, error) {
 	}
 	flush()
 	return out, nil
+}
+
+func isCreateTable(words []string) bool {
+	return len(words) >= 2 && words[0] == "create" && words[1] == "table"
+}
+
+// tableConstraintWords start a table constraint where a column definition could be.
+var tableConstraintWords = map[string]bool{"primary": true, "constraint": true, "unique": true,
+	"foreign": true, "check": true, "exclude": true, "like": true}
+
+// columnTypeName rewrites a PostgreSQL column type that vitess does not know, starting with
+// word w, whose text ends at q[i:]. ok is false when w needs no rewriting. SERIAL types become
+// the integer type with AUTO_INCREMENT, which the binder reads as a serial column.
+func columnTypeName(w, q string, i int) (typ string, end int, ok bool, err error) {
+	switch w {
+	case "int2":
+		return "smallint", i, true, nil
+	case "int4":
+		return "int", i, true, nil
+	case "int8":
+		return "bigint", i, true, nil
+	case "smallserial", "serial2":
+		return "smallint auto_increment", i, true, nil
+	case "serial", "serial4":
+		return "int auto_increment", i, true, nil
+	case "bigserial", "serial8":
+		return "bigint auto_increment", i, true, nil
+	case "character":
+		if followedBy(q, i, "varying") {
+			return "varchar", skipWords(q, i, 1), true, nil
+		}
+		return "char", i, true, nil
+	case "timestamp":
+		switch {
+		case followedBy(q, i, "without", "time", "zone"):
+			return "timestamp", skipWords(q, i, 3), true, nil
+		case followedBy(q, i, "with", "time", "zone"):
+			return "", 0, false, unsupported("type timestamp with time zone")
+		}
+	case "timestamptz":
+		return "", 0, false, unsupported("type timestamp with time zone")
+	}
+	return "", i, false, nil
 }
 
 // prevIsIdent reports whether the byte before i continues an identifier (so an 'e' there is

@@ -23,6 +23,10 @@ func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
 		if c.Default == "" {
 			continue
 		}
+		if isSerialDefault(c.Default) {
+			d[i] = s.serialExpr(schema, i)
+			continue
+		}
 		e, err := parser.ParseExpr(c.Default)
 		if err != nil {
 			return nil, Errorf("XX000", "stored default of column %q does not parse: %v", c.Name, err)

@@ -31,6 +31,7 @@ type Session struct {
 	queryMemory int64
 	exec        execCtx // the running statement's; reused
 	set         settings
+	txCreated   []string // tables created in the open transaction, dropped if it rolls back
 
 	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr
@@ -59,7 +60,7 @@ func (s *Session) Close() {
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.tx, s.failed = nil, false
-		s.endTxnSettings(false)
+		s.endTxn(false)
 	}
 }
 
@@ -135,6 +136,12 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 	return tx.Commit(ctx)
 }
 
+// endTxn applies the end of the explicit transaction to what the session keeps beside it.
+func (s *Session) endTxn(committed bool) {
+	s.endTxnSettings(committed)
+	s.undoCreates(committed)
+}
+
 // begin starts a transaction with the session's lock_timeout.
 func (s *Session) begin() *tablespace.Txn {
 	tx := s.ts.Begin()
@@ -158,11 +165,11 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 	}
 	if failed {
 		tx.Rollback()
-		s.endTxnSettings(false)
+		s.endTxn(false)
 		return out.Complete("ROLLBACK")
 	}
 	err := tx.Commit(ctx)
-	s.endTxnSettings(err == nil)
+	s.endTxn(err == nil)
 	if err != nil {
 		return err
 	}
@@ -172,7 +179,7 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 func (s *Session) rollback(out Output) error {
 	if s.tx != nil {
 		s.tx.Rollback()
-		s.endTxnSettings(false)
+		s.endTxn(false)
 	}
 	s.tx, s.failed = nil, false
 	return out.Complete("ROLLBACK")

@@ -131,7 +131,16 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 
 // Prepare parses a single statement for the extended query protocol. paramTypes are the types
 // the client declared for $1..$n (types.Null where it left the choice to the server).
+// An error aborts the open transaction, as any error does.
 func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatement, error) {
+	st, err := s.prepare(query, paramTypes)
+	if err != nil {
+		return nil, s.fail(err)
+	}
+	return st, nil
+}
+
+func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, error) {
 	pieces, err := splitAndRewrite(query)
 	if err != nil {
 		return nil, err
@@ -146,11 +155,26 @@ func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatem
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkFailed(st); err != nil {
+		return nil, err
+	}
 	st.declared = paramTypes
 	if _, err := s.bind(st); err != nil {
 		return nil, err
 	}
 	return st, nil
+}
+
+// checkFailed refuses every statement but the ones that end a failed transaction.
+func (s *Session) checkFailed(st *Statement) error {
+	if s.failed {
+		switch st.first {
+		case "rollback", "abort", "commit", "end":
+		default:
+			return Errorf("25P02", "current transaction is aborted, commands ignored until end of transaction block")
+		}
+	}
+	return nil
 }
 
 // Empty reports whether the statement has no SQL (an empty query string).
@@ -263,12 +287,8 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
 	}
-	if s.failed {
-		switch st.first {
-		case "rollback", "abort", "commit", "end":
-		default:
-			return Errorf("25P02", "current transaction is aborted, commands ignored until end of transaction block")
-		}
+	if err := s.checkFailed(st); err != nil {
+		return err
 	}
 	p, err := s.bind(st)
 	if err != nil {
@@ -352,14 +372,8 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.Rollback:
 		return s.rollback(out)
 	case *sqlparser.CreateTable:
-		if s.tx != nil {
-			return unsupported("CREATE TABLE inside a transaction block")
-		}
 		return s.createTable(ctx, ast, out)
 	case *sqlparser.DropTable:
-		if s.tx != nil {
-			return unsupported("DROP TABLE inside a transaction block")
-		}
 		return s.dropTable(ctx, ast, out)
 	case *sqlparser.TruncateTable:
 		return s.truncate(ctx, ast, out)

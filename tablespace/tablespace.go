@@ -85,6 +85,7 @@ type Tablespace struct {
 	transport raft.Transport
 
 	nextTxn   atomic.Uint64
+	serials   sync.Map // serialKey → *serialCounter
 	closed    atomic.Bool
 	closeOnce sync.Once
 	stop      chan struct{}
@@ -205,6 +206,9 @@ func (ts *Tablespace) startRaft() error {
 
 // Name is the tablespace's name.
 func (ts *Tablespace) Name() string { return ts.opts.Name }
+
+// Logger is the tablespace's logger, for its users' messages about it.
+func (ts *Tablespace) Logger() *slog.Logger { return ts.log }
 
 // Closed reports whether Close has begun: the replica takes no more statements.
 func (ts *Tablespace) Closed() bool { return ts.closed.Load() }

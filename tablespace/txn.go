@@ -234,6 +234,16 @@ func (tx *Txn) Delete(ctx context.Context, table string, key []byte) error {
 // LockTimeout.
 func (tx *Txn) SetLockTimeout(d time.Duration) { tx.lockTimeout = d }
 
+// Touches reports whether the transaction has written to table.
+func (tx *Txn) Touches(table string) bool {
+	for i := range tx.writes {
+		if tx.writes[i].Table == table {
+			return true
+		}
+	}
+	return false
+}
+
 // Writes is the number of rows written so far.
 func (tx *Txn) Writes() int { return len(tx.writes) }
 

@@ -111,15 +111,49 @@ ROLLBACK
 ----
 tag: ROLLBACK
 
+# A table created in a transaction is used in it, and gone when it rolls back.
+
 statement ok
 BEGIN
 
-# deviation: DDL inside a transaction block is refused; PostgreSQL's DDL is transactional.
-statement error 0A000
+statement ok
 CREATE TABLE inside (a int PRIMARY KEY)
 
 statement ok
+INSERT INTO inside VALUES (1), (2)
+
+query
+SELECT count(*) FROM inside
+----
+2
+tag: SELECT 1
+
+statement ok
 ROLLBACK
+
+statement error 42P01
+SELECT count(*) FROM inside
+
+statement ok
+BEGIN
+
+statement ok
+DROP TABLE IF EXISTS inside
+
+statement ok
+CREATE TABLE inside (a int PRIMARY KEY)
+
+statement ok
+INSERT INTO inside VALUES (3)
+
+statement ok
+COMMIT
+
+query
+SELECT a FROM inside
+----
+3
+tag: SELECT 1
 
 query
 INSERT INTO kv VALUES ('h', 8); SELECT count(*) FROM kv

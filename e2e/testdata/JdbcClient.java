@@ -1,0 +1,95 @@
+import java.sql.*;
+
+/**
+ * pgjdbc against drove: prepared statements (past the server-side prepare threshold), batch
+ * inserts, generated keys, transactions, errors. Run by e2e/pgjdbc_test.go with the JDBC URL as
+ * the only argument; prints "ok" when every check passed, and throws otherwise.
+ */
+public class JdbcClient {
+    static void check(boolean ok, String what) {
+        if (!ok) throw new AssertionError(what);
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Connection c = DriverManager.getConnection(args[0])) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS orders");
+                st.execute("CREATE TABLE orders (id bigserial PRIMARY KEY, customer text NOT NULL, qty int, price float8, placed timestamp)");
+            }
+
+            // Generated keys: pgjdbc appends RETURNING to the INSERT.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO orders (customer, qty, price, placed) VALUES (?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, "acme");
+                ps.setInt(2, 3);
+                ps.setDouble(3, 9.75);
+                ps.setTimestamp(4, Timestamp.valueOf("2024-05-06 07:08:09"));
+                check(ps.executeUpdate() == 1, "insert count");
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    check(keys.next() && keys.getLong("id") == 1, "generated key");
+                }
+            }
+
+            // A batch, in a transaction.
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (customer, qty, price) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < 200; i++) {
+                    ps.setString(1, "batch" + i);
+                    ps.setInt(2, i);
+                    if (i % 10 == 0) ps.setNull(3, Types.DOUBLE); else ps.setDouble(3, i * 0.5);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                check(counts.length == 200, "batch size");
+                for (int n : counts) check(n == 1, "batch row count");
+            }
+            c.commit();
+
+            // The same prepared query many times: pgjdbc switches to a named server-side
+            // statement and binary results after its prepare threshold.
+            try (PreparedStatement ps = c.prepareStatement("SELECT customer, qty, price FROM orders WHERE id = ?")) {
+                for (int i = 2; i < 30; i++) {
+                    ps.setLong(1, i);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        check(rs.next(), "row " + i);
+                        check(rs.getString(1).equals("batch" + (i - 2)), "customer of " + i);
+                        check(rs.getInt(2) == i - 2, "qty of " + i);
+                        double price = rs.getDouble(3);
+                        check(((i - 2) % 10 == 0) == rs.wasNull(), "null price of " + i);
+                        check(rs.wasNull() || price == (i - 2) * 0.5, "price of " + i);
+                        check(!rs.next(), "one row for " + i);
+                    }
+                }
+            }
+            c.commit();
+
+            // An error rolls the transaction back; the connection stays usable.
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE orders SET qty = qty + 100 WHERE id = 1");
+                try {
+                    st.executeQuery("SELECT * FROM no_such_table");
+                    check(false, "query on a missing table succeeded");
+                } catch (SQLException e) {
+                    check("42P01".equals(e.getSQLState()), "SQLSTATE " + e.getSQLState());
+                }
+                try {
+                    st.executeQuery("SELECT 1");
+                    check(false, "statement accepted in a failed transaction");
+                } catch (SQLException e) {
+                    check("25P02".equals(e.getSQLState()), "SQLSTATE " + e.getSQLState());
+                }
+                c.rollback();
+                try (ResultSet rs = st.executeQuery("SELECT qty, placed FROM orders WHERE id = 1")) {
+                    check(rs.next() && rs.getInt(1) == 3, "rolled-back update is gone");
+                    check(rs.getTimestamp(2).equals(Timestamp.valueOf("2024-05-06 07:08:09")), "timestamp");
+                }
+                try (ResultSet rs = st.executeQuery("SELECT count(*), sum(qty) FROM orders")) {
+                    check(rs.next() && rs.getLong(1) == 201 && rs.getLong(2) == 3 + 199 * 100, "totals");
+                }
+            }
+            c.commit();
+        }
+        System.out.println("ok");
+    }
+}

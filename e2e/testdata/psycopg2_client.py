@@ -1,0 +1,77 @@
+"""psycopg2 against drove: parameters, executemany, COPY, transactions, errors.
+
+Run by e2e/psycopg2_test.go with the server's DSN as the only argument. Any failed check raises,
+and the script prints "ok" at the end.
+"""
+import io
+import sys
+
+import psycopg2
+import psycopg2.errors
+
+conn = psycopg2.connect(sys.argv[1])
+cur = conn.cursor()
+
+# psycopg2 opens a transaction before the first statement: DDL runs inside it.
+cur.execute("DROP TABLE IF EXISTS accounts")
+cur.execute("CREATE TABLE accounts (id serial PRIMARY KEY, owner text NOT NULL, balance float8, note text)")
+conn.commit()
+
+# Parameters are interpolated by the client: quotes, backslashes, NULL, unicode.
+cur.execute("INSERT INTO accounts (owner, balance, note) VALUES (%s, %s, %s) RETURNING id",
+            ("O'Brien", 10.5, "back\\slash"))
+first_id = cur.fetchone()[0]
+assert first_id == 1, first_id
+cur.execute("INSERT INTO accounts (owner, balance, note) VALUES (%s, %s, %s)", ("Zoë", 0, None))
+
+cur.executemany("INSERT INTO accounts (owner, balance) VALUES (%s, %s)",
+                [("user%d" % i, i * 1.25) for i in range(100)])
+conn.commit()
+
+cur.execute("SELECT owner, balance, note FROM accounts WHERE id = %s", (first_id,))
+assert cur.fetchone() == ("O'Brien", 10.5, "back\\slash")
+cur.execute("SELECT note FROM accounts WHERE owner = %s", ("Zoë",))
+assert cur.fetchone() == (None,)
+cur.execute("SELECT count(*), sum(balance) FROM accounts WHERE owner LIKE %s", ("user%",))
+assert cur.fetchone() == (100, sum(i * 1.25 for i in range(100)))
+assert [d.name for d in cur.description] == ["count", "sum"]
+
+# COPY in and out.
+cur.copy_from(io.StringIO("1000\tcopied\t2.5\t\\N\n1001\tcsv, too\t3\tx\n"), "accounts",
+              columns=("id", "owner", "balance", "note"))
+conn.commit()
+out = io.StringIO()
+cur.copy_expert("COPY (SELECT id, owner, note FROM accounts WHERE id >= 1000 ORDER BY id) TO STDOUT WITH CSV HEADER", out)
+assert out.getvalue() == 'id,owner,note\n1000,copied,\n1001,"csv, too",x\n', repr(out.getvalue())
+
+# An error aborts the transaction until rollback; the connection stays usable.
+cur.execute("UPDATE accounts SET balance = balance - 5 WHERE id = %s", (first_id,))
+try:
+    cur.execute("INSERT INTO accounts (id, owner) VALUES (%s, %s)", (first_id, "dup"))
+    raise AssertionError("duplicate key accepted")
+except psycopg2.errors.UniqueViolation:
+    pass
+try:
+    cur.execute("SELECT 1")
+    raise AssertionError("statement accepted in a failed transaction")
+except psycopg2.errors.InFailedSqlTransaction:
+    pass
+conn.rollback()
+cur.execute("SELECT balance FROM accounts WHERE id = %s", (first_id,))
+assert cur.fetchone() == (10.5,), "the failed transaction's update survived"
+
+# A committed transfer across rows is all or nothing.
+with conn:
+    with conn.cursor() as c2:
+        c2.execute("UPDATE accounts SET balance = balance - 1 WHERE id = %s", (first_id,))
+        c2.execute("UPDATE accounts SET balance = balance + 1 WHERE owner = %s", ("Zoë",))
+cur.execute("SELECT sum(balance) FROM accounts WHERE id = %s OR owner = %s", (first_id, "Zoë"))
+assert cur.fetchone() == (10.5,)
+conn.commit()
+
+conn.autocommit = True
+cur.execute("SHOW server_version")
+assert cur.fetchone()[0].startswith("15")
+assert conn.server_version >= 150000, conn.server_version
+conn.close()
+print("ok")
