@@ -491,11 +491,7 @@ func (s *Session) copyTable(name string) (string, error) {
 // copyColumns maps COPY's column list (all columns when empty) to schema positions.
 func copyColumns(schema *types.Schema, table string, cols []string) ([]int, error) {
 	if len(cols) == 0 {
-		all := make([]int, len(schema.Columns))
-		for i := range all {
-			all[i] = i
-		}
-		return all, nil
+		return visibleColumns(schema), nil
 	}
 	targets := make([]int, 0, len(cols))
 	seen := make(map[int]bool)

@@ -141,7 +141,14 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		}
 	}
 	if len(schema.PK) == 0 {
-		return unsupported("a table without a PRIMARY KEY")
+		// Rows need a key: a table without one gets a hidden row id, numbered like a
+		// BIGSERIAL.
+		if schema.ColumnIndex(RowIDColumn) >= 0 {
+			return Errorf("42701", "column name %q is reserved for the row id of a table without a primary key", RowIDColumn)
+		}
+		schema.PK = []int{len(schema.Columns)}
+		schema.Columns = append(schema.Columns, types.Column{Name: RowIDColumn, Type: types.Int64,
+			NotNull: true, Hidden: true, Default: serialDefault(name, RowIDColumn)})
 	}
 	for _, p := range schema.PK {
 		schema.Columns[p].NotNull = true

@@ -42,6 +42,18 @@ func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
 	return d, nil
 }
 
+// visibleColumns are the positions of the columns a statement without a column list means:
+// all but a hidden row id.
+func visibleColumns(schema *types.Schema) []int {
+	cols := make([]int, 0, len(schema.Columns))
+	for i, c := range schema.Columns {
+		if !c.Hidden {
+			cols = append(cols, i)
+		}
+	}
+	return cols
+}
+
 // finishRow checks NOT NULL and encodes a full row into key and value.
 func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []byte, error) {
 	for i, c := range bt.schema.Columns {
@@ -81,9 +93,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	schema := bt.schema
 	targets := make([]int, 0, len(schema.Columns))
 	if len(st.Columns) == 0 {
-		for i := range schema.Columns {
-			targets = append(targets, i)
-		}
+		targets = visibleColumns(schema)
 	}
 	seen := make(map[int]bool)
 	for _, c := range st.Columns {

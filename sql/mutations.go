@@ -59,8 +59,8 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 	}
 	var targets []int
 	if len(st.cols) == 0 {
-		for i := range schema.Columns {
-			if i != pk && i != timeCol {
+		for i, c := range schema.Columns {
+			if i != pk && i != timeCol && !c.Hidden {
 				targets = append(targets, i)
 			}
 		}

@@ -14,6 +14,8 @@ type scopeCol struct {
 	// hidden columns are reachable only qualified and are left out of *: the right-hand
 	// column of a JOIN ... USING pair, which the left-hand one stands for.
 	hidden bool
+	// rowID is a table's hidden row id (types.Column.Hidden): reachable by name, never in *.
+	rowID bool
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a RIGHT or FULL join, where either side may be the NULL one.
 	merged int
@@ -52,7 +54,7 @@ type scope struct {
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
 	for _, c := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, merged: -1, used: new(bool)})
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, merged: -1, used: new(bool)})
 	}
 	return sc
 }

@@ -33,7 +33,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
 			}
 			for i, c := range sc.cols {
-				if (q == "" && c.hidden) || (q != "" && c.table != q) {
+				if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
 					continue
 				}
 				c.markUsed()

@@ -11,6 +11,9 @@ import (
 // sequence named after the table and column; the value comes from the tablespace's counter
 // for that column (see tablespace.NextSerial). There are no sequence objects of their own.
 
+// RowIDColumn names the hidden key of a table created without a primary key.
+const RowIDColumn = "_rowid"
+
 func serialDefault(table, column string) string {
 	return fmt.Sprintf("nextval('%s_%s_seq')", table, column)
 }

@@ -65,6 +65,9 @@ var systemTables = map[string]*systemTable{
 		rows: func(s *Session) (rows [][]types.Value) {
 			for _, sc := range s.ts.Tables() {
 				for i, c := range sc.Columns {
+					if c.Hidden {
+						continue
+					}
 					def := types.NullValue
 					if c.Default != "" {
 						def = types.NewText(c.Default)

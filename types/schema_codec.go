@@ -24,6 +24,9 @@ func MarshalSchema(s *Schema) []byte {
 		if c.NotNull {
 			flags |= 2
 		}
+		if c.Hidden {
+			flags |= 4
+		}
 		b = append(b, flags)
 		b = appendString(b, c.Default)
 	}
@@ -48,7 +51,7 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 	for i := 0; i < n && d.err == nil; i++ {
 		c := Column{Name: d.string(), Type: Type(d.byte()), Length: int(d.uvarint())}
 		flags := d.byte()
-		c.Fixed, c.NotNull = flags&1 != 0, flags&2 != 0
+		c.Fixed, c.NotNull, c.Hidden = flags&1 != 0, flags&2 != 0, flags&4 != 0
 		c.Default = d.string()
 		s.Columns = append(s.Columns, c)
 	}

@@ -185,6 +185,9 @@ type Column struct {
 	Fixed   bool   // char(n): blank-padded to Length
 	NotNull bool   // NOT NULL (always true for primary key columns)
 	Default string // the DEFAULT expression as SQL text, "" when none; evaluated by package sql
+	// Hidden marks the row id of a table created without a primary key: it is the key, but
+	// SELECT * and an INSERT without a column list do not see it.
+	Hidden bool
 }
 
 // TypeName is the column's declared type as PostgreSQL prints it.

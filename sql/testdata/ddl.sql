@@ -33,9 +33,12 @@ SELECT id, name FROM folded
 ----
 tag: SELECT 0
 
-# deviation: tables without a primary key (hidden row id) are not supported yet.
-statement error 0A000
+statement ok
 CREATE TABLE nopk (a int)
+
+# deviation: drove names the hidden row id of a table without a primary key _rowid
+statement error 42701
+CREATE TABLE nopk2 (_rowid int)
 
 statement error 42P16
 CREATE TABLE twopk (a int PRIMARY KEY, b int PRIMARY KEY)
