@@ -317,8 +317,9 @@ func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
 			return Errorf("0A000", "COPY encoding %q is not supported: drove speaks UTF8", enc)
 		}
 	case "freeze":
+		// Rows are visible to others only at commit anyway: FREEZE has nothing to change.
 		if modern {
-			p.accept("true")
+			_ = p.accept("true") || p.accept("on") || p.accept("1") || p.accept("false") || p.accept("off") || p.accept("0")
 		}
 	case "mutations": // drove's own: last-writer-wins mutation records
 		st.mutations = true
@@ -391,6 +392,9 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 	var base int
 	var lines []int
 	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		if err := enterTable(ctx, tx, name, schema); err != nil {
+			return err
+		}
 		base = tx.Writes()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte

@@ -205,8 +205,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 		if _, ok := s.ts.Schema(name); !ok {
 			continue
 		}
-		if s.tx != nil && s.tx.Touches(name) {
-			return unsupported("DROP TABLE of a table this transaction changed")
+		if s.tx != nil && s.tx.Entered(name) {
+			// Dropping waits for the transactions using the table: this one would wait for itself.
+			return unsupported("DROP TABLE of a table this transaction has used")
 		}
 		if err := s.ts.DropTable(ctx, name); err != nil {
 			return err
@@ -218,36 +219,53 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 // truncate empties a table by deleting every row in the session's transaction (or its own):
 // like PostgreSQL's TRUNCATE it is transactional and all-or-nothing, and it reaches replicas
 // as an ordinary log entry.
-func (s *Session) truncate(ctx context.Context, st *sqlparser.TruncateTable, out Output) error {
-	name, err := s.tableName(st.Table)
-	if err != nil {
-		return err
-	}
-	if systemTables[name] != nil {
-		return Errorf("42809", "cannot truncate system table %q", name)
-	}
-	if _, ok := s.ts.Schema(name); !ok {
-		return relationMissing(name)
-	}
-	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
-		c, err := tx.Cursor(name)
+func (s *Session) truncate(ctx context.Context, tables []string, out Output) error {
+	names := make([]string, 0, len(tables))
+	for _, t := range tables {
+		tn := sqlparser.TableName{Name: sqlparser.NewIdentifierCS(t)}
+		if q, n, ok := strings.Cut(t, "."); ok {
+			tn = sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(q), Name: sqlparser.NewIdentifierCS(n)}
+		}
+		name, err := s.tableName(tn)
 		if err != nil {
 			return err
 		}
-		var keys [][]byte
-		for {
-			k, _, ok, err := c.Next()
+		if systemTables[name] != nil {
+			return Errorf("42809", "cannot truncate system table %q", name)
+		}
+		if _, ok := s.ts.Schema(name); !ok {
+			return relationMissing(name)
+		}
+		names = append(names, name)
+	}
+	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		for _, name := range names {
+			schema, ok := s.ts.Schema(name)
+			if !ok {
+				return relationMissing(name)
+			}
+			if err := enterTable(ctx, tx, name, schema); err != nil {
+				return err
+			}
+			c, err := tx.Cursor(name)
 			if err != nil {
 				return err
 			}
-			if !ok {
-				break
+			var keys [][]byte
+			for {
+				k, _, ok, err := c.Next()
+				if err != nil {
+					return err
+				}
+				if !ok {
+					break
+				}
+				keys = append(keys, slices.Clone(k))
 			}
-			keys = append(keys, slices.Clone(k))
-		}
-		for _, k := range keys {
-			if err := tx.Delete(ctx, name, k); err != nil && !errors.Is(err, tablespace.ErrNoRow) {
-				return err
+			for _, k := range keys {
+				if err := tx.Delete(ctx, name, k); err != nil && !errors.Is(err, tablespace.ErrNoRow) {
+					return err
+				}
 			}
 		}
 		return nil
@@ -256,4 +274,40 @@ func (s *Session) truncate(ctx context.Context, st *sqlparser.TruncateTable, out
 		return err
 	}
 	return out.Complete("TRUNCATE TABLE")
+}
+
+// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY]
+// [RESTRICT | CASCADE], which vitess knows only for one table.
+func parseTruncate(sql string) ([]string, error) {
+	toks, err := lexSetting(sql)
+	if err != nil {
+		return nil, err
+	}
+	p := &settingParser{toks: toks, pos: 1}
+	p.accept("table")
+	var names []string
+	for {
+		p.accept("only")
+		name, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+		p.accept("*")
+		if !p.accept(",") {
+			break
+		}
+	}
+	switch {
+	case p.accept("restart", "identity"):
+		return nil, unsupported("TRUNCATE ... RESTART IDENTITY")
+	case p.accept("cascade"):
+		return nil, unsupported("TRUNCATE ... CASCADE")
+	}
+	p.accept("continue", "identity")
+	p.accept("restrict")
+	if !p.done() {
+		return nil, p.syntaxError()
+	}
+	return names, nil
 }

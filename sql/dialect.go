@@ -2,6 +2,7 @@ package sql
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -268,6 +269,16 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 				}
 				switch {
+				case w == "with" && depth == 0 && isCreateTable(words) && nextNonSpace(q, i) == '(':
+					// Storage parameters: fillfactor is accepted (pages are written full and
+					// never updated in place, so it has nothing to change); others are refused.
+					end, err := skipStorageParams(q, i)
+					if err != nil {
+						return nil, err
+					}
+					i = end
+					lastWord = ""
+					continue
 				case w == "generated" && (followedBy(q, i, "always", "as", "identity") || followedBy(q, i, "by", "default", "as", "identity")):
 					// An identity column is a serial one here; see columnTypeName.
 					n := 3
@@ -376,6 +387,29 @@ func splitAndRewrite(q string) ([]piece, error) {
 	}
 	flush()
 	return out, nil
+}
+
+// skipStorageParams reads CREATE TABLE's WITH (name = value, ...) from q[i:], at its '(' and
+// returns the position after the ')'.
+func skipStorageParams(q string, i int) (int, error) {
+	open := strings.IndexByte(q[i:], '(') + i
+	end := strings.IndexByte(q[open:], ')')
+	if end < 0 {
+		return 0, Errorf("42601", "syntax error: unterminated WITH (...) storage parameters")
+	}
+	for _, p := range strings.Split(q[open+1:open+end], ",") {
+		name, value, _ := strings.Cut(p, "=")
+		name, value = strings.ToLower(strings.TrimSpace(name)), strings.TrimSpace(value)
+		switch name {
+		case "fillfactor":
+			if n, err := strconv.Atoi(value); err != nil || n < 10 || n > 100 {
+				return 0, Errorf("22023", "value %s out of bounds for option \"fillfactor\"", value)
+			}
+		default:
+			return 0, unsupported("storage parameter %q", name)
+		}
+	}
+	return open + end + 1, nil
 }
 
 func isCreateTable(words []string) bool {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -71,15 +70,10 @@ func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []
 
 // duplicateKey is PostgreSQL's unique violation for the primary key of row.
 func duplicateKey(bt *boundTable, row []types.Value) error {
-	names := make([]string, len(bt.schema.PK))
-	vals := make([]string, len(bt.schema.PK))
-	for i, p := range bt.schema.PK {
-		names[i] = bt.schema.Columns[p].Name
-		vals[i] = row[p].String()
-	}
+	names, vals := keyText(bt.schema, row)
 	return &Error{Code: "23505",
 		Message: "duplicate key value violates unique constraint \"" + bt.name + "_pkey\"",
-		Detail:  "Key (" + strings.Join(names, ", ") + ")=(" + strings.Join(vals, ", ") + ") already exists."}
+		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}
 }
 
 func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause) (*plan, error) {

@@ -96,6 +96,12 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 	tomb := tombstoneTable(name)
 	row := make([]types.Value, len(schema.Columns))
 	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		if err := enterTable(ctx, tx, name, schema); err != nil {
+			return err
+		}
+		if err := enterTable(ctx, tx, tomb, tombSchema); err != nil {
+			return err
+		}
 		for _, m := range muts {
 			if err := applyMutation(ctx, tx, name, tomb, schema, tombSchema, timeCol, row, m); err != nil {
 				return err

@@ -21,6 +21,7 @@ type Statement struct {
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	user      *userStmt              // CREATE/ALTER/DROP USER
+	truncate  []string               // TRUNCATE's tables
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -56,6 +57,10 @@ func parse(p piece) (*Statement, error) {
 	case isBackupStmt(p.words):
 		var err error
 		st.backup, err = parseBackupStmt(p.sql)
+		return st, err
+	case p.first == "truncate":
+		var err error
+		st.truncate, err = parseTruncate(p.sql)
 		return st, err
 	case isUserStmt(p.words):
 		var err error
@@ -297,29 +302,76 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
-	if len(args) != len(p.params.types) {
-		return Errorf("08P01", "bind message supplies %d parameters, but prepared statement requires %d",
-			len(args), len(p.params.types))
-	}
-	p.params.vals = args
-	if describe && p.cols != nil {
-		if err := out.Columns(p.cols); err != nil {
+	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		p, err := s.enterPlan(ctx, tx, st, p)
+		if err != nil {
 			return err
 		}
-	}
-	return s.runPlan(ctx, p, out)
+		if len(args) != len(p.params.types) {
+			return Errorf("08P01", "bind message supplies %d parameters, but prepared statement requires %d",
+				len(args), len(p.params.types))
+		}
+		p.params.vals = args
+		if describe && p.cols != nil {
+			if err := out.Columns(p.cols); err != nil {
+				return err
+			}
+		}
+		return s.execPlan(ctx, tx, p, out)
+	})
 }
 
-// runPlan runs a bound plan in the session's transaction (or its own), with a fresh execution
-// context its operators and subqueries share.
+// enterPlan admits tx to the tables of st's plan p (see tablespace.Txn.Enter). A table whose
+// schema changed before it got in makes the statement bind again: once in, it cannot change.
+func (s *Session) enterPlan(ctx context.Context, tx *tablespace.Txn, st *Statement, p *plan) (*plan, error) {
+	for {
+		fresh := true
+		for _, d := range p.deps {
+			ok, err := tx.Enter(ctx, d.table, d.schema)
+			if err != nil {
+				return nil, err
+			}
+			fresh = fresh && ok
+		}
+		if fresh {
+			return p, nil
+		}
+		var err error
+		if p, err = s.bind(st); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// enterTable admits tx to a table a statement without a plan (COPY, TRUNCATE) works on.
+func enterTable(ctx context.Context, tx *tablespace.Txn, table string, schema *types.Schema) error {
+	ok, err := tx.Enter(ctx, table, schema)
+	if err == nil && !ok {
+		err = Errorf("40001", "table %q changed as the statement started; run it again", table)
+	}
+	return err
+}
+
+// runPlan runs a plan that was bound outside a Statement (COPY's query) in the session's
+// transaction, or its own.
 func (s *Session) runPlan(ctx context.Context, p *plan, out Output) error {
 	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
-		ec := &s.exec
-		*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
-		p.params.ec = ec
-		defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
-		return p.run(ctx, tx, out)
+		for _, d := range p.deps {
+			if err := enterTable(ctx, tx, d.table, d.schema); err != nil {
+				return err
+			}
+		}
+		return s.execPlan(ctx, tx, p, out)
 	})
+}
+
+// execPlan runs a plan with a fresh execution context its operators and subqueries share.
+func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out Output) error {
+	ec := &s.exec
+	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
+	p.params.ec = ec
+	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
+	return p.run(ctx, tx, out)
 }
 
 // execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.
@@ -338,6 +390,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)
+	}
+	if st.truncate != nil {
+		return s.truncate(ctx, st.truncate, out)
 	}
 	switch st.first {
 	case "checkpoint":
@@ -374,9 +429,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.CreateTable:
 		return s.createTable(ctx, ast, out)
 	case *sqlparser.DropTable:
-		return s.dropTable(ctx, ast, out)
-	case *sqlparser.TruncateTable:
-		return s.truncate(ctx, ast, out)
+		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
+	case *sqlparser.AlterTable:
+		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}
 	return Errorf("0A000", "statement not supported: %s", strings.ToUpper(strings.Join(st.words[:min(3, len(st.words))], " ")))
 }

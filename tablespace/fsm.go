@@ -114,6 +114,8 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 		return nil
 	case wal.KindTxn:
 		return f.applyTxn(e.Mutations)
+	case wal.KindAlterTable:
+		return f.applyAlter(e)
 	}
 	return fmt.Errorf("tablespace: unknown log entry kind %d", e.Kind)
 }

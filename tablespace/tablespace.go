@@ -86,6 +86,7 @@ type Tablespace struct {
 
 	nextTxn   atomic.Uint64
 	serials   sync.Map // serialKey → *serialCounter
+	gates     sync.Map // table name → *tableGate
 	closed    atomic.Bool
 	closeOnce sync.Once
 	stop      chan struct{}
@@ -238,10 +239,12 @@ func (ts *Tablespace) CreateTable(ctx context.Context, s *types.Schema) error {
 
 // DropTable drops a table and its rows; ErrNoTable if there is none.
 func (ts *Tablespace) DropTable(ctx context.Context, name string) error {
-	if ts.fsm.table(name) == nil {
-		return fmt.Errorf("%w: %q", ErrNoTable, name)
-	}
-	return ts.propose(ctx, &wal.Entry{Kind: wal.KindDropTable, Table: name})
+	return ts.closingGate(ctx, name, func() error {
+		if ts.fsm.table(name) == nil {
+			return fmt.Errorf("%w: %q", ErrNoTable, name)
+		}
+		return ts.propose(ctx, &wal.Entry{Kind: wal.KindDropTable, Table: name})
+	})
 }
 
 // Checkpoint takes a checkpoint now and returns when it is durable and the log is truncated.

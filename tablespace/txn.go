@@ -24,6 +24,7 @@ type Txn struct {
 	done   bool
 
 	lockTimeout time.Duration // 0: the tablespace's
+	gates       []enteredGate // tables entered, left at the end
 }
 
 // Begin starts a transaction.
@@ -234,16 +235,6 @@ func (tx *Txn) Delete(ctx context.Context, table string, key []byte) error {
 // LockTimeout.
 func (tx *Txn) SetLockTimeout(d time.Duration) { tx.lockTimeout = d }
 
-// Touches reports whether the transaction has written to table.
-func (tx *Txn) Touches(table string) bool {
-	for i := range tx.writes {
-		if tx.writes[i].Table == table {
-			return true
-		}
-	}
-	return false
-}
-
 // Writes is the number of rows written so far.
 func (tx *Txn) Writes() int { return len(tx.writes) }
 
@@ -279,6 +270,10 @@ func (tx *Txn) Rollback() {
 func (tx *Txn) finish() {
 	tx.done = true
 	tx.ts.locks.release(tx.id, tx.locks)
+	for _, g := range tx.gates {
+		g.g.leave()
+	}
+	tx.gates = nil
 	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 }
 

@@ -16,6 +16,8 @@ import (
 //	  noop          (empty)
 //	  create table  uvarint len, schema bytes
 //	  drop table    uvarint len, table name
+//	  alter table   uvarint len, table name; uvarint len, schema bytes;
+//	                uvarint number of columns, then each: uvarint source column + 1 (0: none)
 //	  txn           uvarint txid
 //	                uvarint number of distinct table names, then each: uvarint len, name
 //	                uvarint number of mutations, then each:
@@ -67,6 +69,12 @@ func EncodedSize(e *Entry) int {
 		n += uvarintLen(uint64(len(e.Schema))) + len(e.Schema)
 	case KindDropTable:
 		n += uvarintLen(uint64(len(e.Table))) + len(e.Table)
+	case KindAlterTable:
+		n += uvarintLen(uint64(len(e.Table))) + len(e.Table) + uvarintLen(uint64(len(e.Schema))) + len(e.Schema)
+		n += uvarintLen(uint64(len(e.Sources)))
+		for _, src := range e.Sources {
+			n += uvarintLen(uint64(src + 1))
+		}
 	case KindTxn:
 		n += uvarintLen(e.TxID)
 		var dict [8]string
@@ -101,6 +109,15 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 	case KindDropTable:
 		dst = binary.AppendUvarint(dst, uint64(len(e.Table)))
 		dst = append(dst, e.Table...)
+	case KindAlterTable:
+		dst = binary.AppendUvarint(dst, uint64(len(e.Table)))
+		dst = append(dst, e.Table...)
+		dst = binary.AppendUvarint(dst, uint64(len(e.Schema)))
+		dst = append(dst, e.Schema...)
+		dst = binary.AppendUvarint(dst, uint64(len(e.Sources)))
+		for _, src := range e.Sources {
+			dst = binary.AppendUvarint(dst, uint64(src+1))
+		}
 	case KindTxn:
 		dst = binary.AppendUvarint(dst, e.TxID)
 		var dict [8]string
@@ -213,6 +230,18 @@ func Decode(b []byte) (Entry, error) {
 		e.Schema = r.bytes("schema")
 	case KindDropTable:
 		e.Table = string(r.bytes("table name"))
+	case KindAlterTable:
+		e.Table = string(r.bytes("table name"))
+		e.Schema = r.bytes("schema")
+		n := r.count("column count", 1)
+		e.Sources = make([]int, 0, n)
+		for i := 0; i < n && r.err == nil; i++ {
+			src := r.uvarint("source column")
+			if src > 1<<16 {
+				r.fail("source column out of range")
+			}
+			e.Sources = append(e.Sources, int(src)-1)
+		}
 	case KindTxn:
 		e.TxID = r.uvarint("txid")
 		names := make([]string, r.count("table count", 1))

@@ -14,6 +14,7 @@ func sampleEntries() map[string]*Entry {
 		"noop":         {Kind: KindNoop},
 		"create table": {Kind: KindCreateTable, Schema: []byte{1, 2, 3, 0, 255}},
 		"drop table":   {Kind: KindDropTable, Table: "accounts"},
+		"alter table":  {Kind: KindAlterTable, Table: "accounts", Schema: []byte{9, 8}, Sources: []int{1, -1, 0}},
 		"txn several tables": {Kind: KindTxn, TxID: 1 << 40, Mutations: []Mutation{
 			{Op: OpInsert, Table: "a", Key: []byte("k1"), Value: []byte("v1")},
 			{Op: OpUpdate, Table: "b", Key: []byte("k2"), Value: []byte("v2")},

@@ -8,6 +8,9 @@ const (
 	KindCreateTable Kind = 2 // Schema holds types.MarshalSchema output
 	KindDropTable   Kind = 3 // Table names the table
 	KindTxn         Kind = 4 // Mutations hold the committed row images of one transaction
+	// KindAlterTable rewrites table Table to Schema (which may rename it): column i of the new
+	// schema takes its values from old column Sources[i], or is NULL where that is -1.
+	KindAlterTable Kind = 5
 )
 
 // Op is what a mutation does to one row. Values are persisted: never renumber them.
@@ -32,7 +35,8 @@ type Mutation struct {
 type Entry struct {
 	Kind      Kind
 	TxID      uint64 // KindTxn: the leader-assigned transaction id, for diagnostics
-	Table     string // KindDropTable
-	Schema    []byte // KindCreateTable
+	Table     string // KindDropTable, KindAlterTable
+	Schema    []byte // KindCreateTable, KindAlterTable
+	Sources   []int  // KindAlterTable
 	Mutations []Mutation
 }

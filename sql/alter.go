@@ -1,0 +1,248 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// ALTER TABLE builds the new schema and a map from its columns to the old ones, and has the
+// tablespace rewrite the table in one log entry (tablespace.AlterTable), once no transaction
+// is using it. Like CREATE and DROP it takes effect when it runs, even inside a transaction
+// block.
+
+// alterTable runs ALTER TABLE: ADD [CONSTRAINT name] PRIMARY KEY, ADD/DROP/RENAME COLUMN,
+// RENAME TO.
+func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out Output) error {
+	if !st.FullyParsed || st.PartitionSpec != nil || st.PartitionOption != nil {
+		return unsupported("this form of ALTER TABLE")
+	}
+	name, err := s.tableName(st.Table)
+	if err != nil {
+		return err
+	}
+	schema, ok := s.ts.Schema(name)
+	if !ok {
+		if systemTables[name] != nil {
+			return Errorf("42809", "cannot alter system table %q", name)
+		}
+		return relationMissing(name)
+	}
+	if s.tx != nil && s.tx.Entered(name) {
+		// The change waits for the transactions using the table: this one would wait for itself.
+		return unsupported("ALTER TABLE of a table this transaction has used")
+	}
+	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK)}
+	a.sources = make([]int, len(a.cols))
+	for i := range a.sources {
+		a.sources[i] = i
+	}
+	for _, opt := range st.AlterOptions {
+		if err := s.alterOption(ctx, a, opt); err != nil {
+			return err
+		}
+	}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk}
+	if next.Name == "" {
+		next.Name = name
+	}
+	err = s.ts.AlterTable(ctx, name, next, a.sources)
+	var ae *tablespace.AlterError
+	switch {
+	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey):
+		names, vals := keyText(next, ae.Row)
+		return &Error{Code: "23505", Message: "could not create unique index \"" + next.Name + "_pkey\"",
+			Detail: "Key (" + names + ")=(" + vals + ") is duplicated."}
+	case errors.As(err, &ae):
+		for _, p := range next.PK {
+			if ae.Row[p].IsNull() {
+				return Errorf("23502", "column %q of relation %q contains null values", next.Columns[p].Name, name)
+			}
+		}
+		return Errorf("23502", "a primary key column of relation %q contains null values", name)
+	case errors.Is(err, tablespace.ErrTableExists):
+		return Errorf("42P07", "relation %q already exists", next.Name)
+	case err != nil:
+		return err
+	}
+	return out.Complete("ALTER TABLE")
+}
+
+// alteration is an ALTER TABLE being worked out: the new columns, key and name, and for each
+// new column the old one it comes from (-1: none, it starts NULL).
+type alteration struct {
+	name    string
+	old     *types.Schema
+	cols    []types.Column
+	pk      []int
+	sources []int
+	newName string
+}
+
+func (a *alteration) column(name string) int {
+	for i, c := range a.cols {
+		if c.Name == name && !c.Hidden {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.AlterOption) error {
+	switch o := opt.(type) {
+	case *sqlparser.AddIndexDefinition:
+		if o.IndexDefinition.Info.Type != sqlparser.IndexTypePrimary || len(o.IndexDefinition.Options) > 0 {
+			return unsupported("secondary indexes")
+		}
+		if len(a.pk) != 1 || !a.cols[a.pk[0]].Hidden {
+			return Errorf("42P16", "multiple primary keys for table %q are not allowed", a.name)
+		}
+		var pk []int
+		for _, ic := range o.IndexDefinition.Columns {
+			if ic.Expression != nil || ic.Length != nil {
+				return unsupported("expressions in PRIMARY KEY")
+			}
+			i := a.column(ic.Column.String())
+			if i < 0 {
+				return Errorf("42703", "column %q of relation %q does not exist", ic.Column.String(), a.name)
+			}
+			pk = append(pk, i)
+		}
+		// The hidden row id goes: the named columns are the key now.
+		hidden := a.pk[0]
+		a.cols = slices.Delete(a.cols, hidden, hidden+1)
+		a.sources = slices.Delete(a.sources, hidden, hidden+1)
+		for j, p := range pk {
+			if p > hidden {
+				pk[j] = p - 1
+			}
+			a.cols[pk[j]].NotNull = true
+		}
+		a.pk = pk
+	case *sqlparser.RenameTableName:
+		newName, err := s.tableName(o.Table)
+		if err != nil {
+			return err
+		}
+		if _, exists := s.ts.Schema(newName); exists || systemTables[newName] != nil {
+			return Errorf("42P07", "relation %q already exists", newName)
+		}
+		a.newName = newName
+	case *sqlparser.RenameColumn:
+		i := a.column(o.OldName.Name.String())
+		if i < 0 {
+			return Errorf("42703", "column %q does not exist", o.OldName.Name.String())
+		}
+		to := o.NewName.Name.String()
+		if a.column(to) >= 0 || to == RowIDColumn {
+			return Errorf("42701", "column %q of relation %q already exists", to, a.name)
+		}
+		a.cols[i].Name = to
+	case *sqlparser.AddColumns:
+		for _, cd := range o.Columns {
+			if err := s.addColumn(a, cd); err != nil {
+				return err
+			}
+		}
+	case *sqlparser.DropColumn:
+		i := a.column(o.Name.Name.String())
+		if i < 0 {
+			return Errorf("42703", "column %q of relation %q does not exist", o.Name.Name.String(), a.name)
+		}
+		if slices.Contains(a.pk, i) {
+			return unsupported("dropping a primary key column")
+		}
+		if len(a.cols) == 1 || len(a.cols) == 2 && a.cols[1-i].Hidden {
+			return unsupported("dropping a table's last column")
+		}
+		a.cols = slices.Delete(a.cols, i, i+1)
+		a.sources = slices.Delete(a.sources, i, i+1)
+		for j, p := range a.pk {
+			if p > i {
+				a.pk[j] = p - 1
+			}
+		}
+	default:
+		return unsupported("ALTER TABLE %s", strings.ToUpper(strings.Fields(sqlparser.String(opt))[0]))
+	}
+	return nil
+}
+
+// addColumn adds a column that existing rows hold as NULL: so it may be NOT NULL or have a
+// DEFAULT only while the table is empty.
+func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error {
+	c, err := columnType(cd.Type)
+	if err != nil {
+		return err
+	}
+	c.Name = cd.Name.String()
+	if a.column(c.Name) >= 0 || c.Name == RowIDColumn {
+		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)
+	}
+	if o := cd.Type.Options; o != nil {
+		if o.Autoincrement || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil || o.As != nil ||
+			o.Reference != nil || o.Collate != "" {
+			return unsupported("ADD COLUMN with constraints other than NOT NULL and DEFAULT")
+		}
+		c.NotNull = o.Null != nil && !*o.Null
+		if o.Default != nil {
+			if _, err := compile(o.Default, &scope{}); err != nil {
+				return err
+			}
+			c.Default = sqlparser.String(o.Default)
+		}
+	}
+	if c.NotNull || c.Default != "" {
+		empty, err := s.tableIsEmpty(a.name)
+		if err != nil {
+			return err
+		}
+		if !empty && c.NotNull && c.Default == "" {
+			return Errorf("23502", "column %q of relation %q contains null values", c.Name, a.name)
+		}
+		if !empty {
+			return unsupported("ADD COLUMN with a DEFAULT on a table that has rows (add it without, then UPDATE)")
+		}
+	}
+	// A new column goes after the visible ones, before a hidden row id.
+	at := len(a.cols)
+	if len(a.cols) > 0 && a.cols[len(a.cols)-1].Hidden {
+		at--
+	}
+	a.cols = slices.Insert(a.cols, at, c)
+	a.sources = slices.Insert(a.sources, at, -1)
+	for j, p := range a.pk {
+		if p >= at {
+			a.pk[j] = p + 1
+		}
+	}
+	return nil
+}
+
+func (s *Session) tableIsEmpty(name string) (bool, error) {
+	tx := s.ts.Begin()
+	defer tx.Rollback()
+	c, err := tx.Cursor(name)
+	if err != nil {
+		return false, err
+	}
+	_, _, ok, err := c.Next()
+	return !ok, err
+}
+
+// keyText renders a key's columns and values as PostgreSQL's unique-violation detail does.
+func keyText(s *types.Schema, row []types.Value) (names, vals string) {
+	ns := make([]string, len(s.PK))
+	vs := make([]string, len(s.PK))
+	for i, p := range s.PK {
+		ns[i] = s.Columns[p].Name
+		vs[i] = row[p].String()
+	}
+	return strings.Join(ns, ", "), strings.Join(vs, ", ")
+}

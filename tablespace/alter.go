@@ -1,0 +1,261 @@
+package tablespace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/drovedb/drove/types"
+	"github.com/drovedb/drove/wal"
+)
+
+// Schema changes and the transactions that use a table exclude each other through the table's
+// gate, as PostgreSQL's ACCESS EXCLUSIVE lock excludes every other lock on a relation: a
+// transaction enters the gates of the tables it reads or writes (Txn.Enter) and leaves at its
+// end; ALTER TABLE and DROP TABLE wait until no transaction is inside, keep new ones out, and
+// only then append their log entry. So no transaction can commit rows encoded for a schema
+// that has changed under it.
+
+// ErrNotNullKey says an ALTER TABLE would give a row a NULL primary key.
+var ErrNotNullKey = errors.New("primary key column contains NULL values")
+
+// AlterError is the apply-time verdict on an ALTER TABLE whose rows do not fit the new schema.
+type AlterError struct {
+	Table string
+	Err   error // ErrDuplicateKey or ErrNotNullKey
+	Row   []types.Value
+}
+
+func (e *AlterError) Error() string { return fmt.Sprintf("altering %q: %v", e.Table, e.Err) }
+func (e *AlterError) Unwrap() error { return e.Err }
+
+type tableGate struct {
+	mu       sync.Mutex
+	inside   int  // transactions that entered
+	altering bool // a schema change holds the gate or waits for it
+	changed  chan struct{}
+}
+
+func (ts *Tablespace) gate(table string) *tableGate {
+	if g, ok := ts.gates.Load(table); ok {
+		return g.(*tableGate)
+	}
+	g, _ := ts.gates.LoadOrStore(table, &tableGate{changed: make(chan struct{})})
+	return g.(*tableGate)
+}
+
+// signal wakes every waiter. Caller holds mu.
+func (g *tableGate) signal() {
+	close(g.changed)
+	g.changed = make(chan struct{})
+}
+
+func (g *tableGate) enter(ctx context.Context) error {
+	g.mu.Lock()
+	for g.altering {
+		ch := g.changed
+		g.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		g.mu.Lock()
+	}
+	g.inside++
+	g.mu.Unlock()
+	return nil
+}
+
+func (g *tableGate) leave() {
+	g.mu.Lock()
+	g.inside--
+	if g.altering && g.inside == 0 {
+		g.signal()
+	}
+	g.mu.Unlock()
+}
+
+// close waits until no transaction is inside and keeps new ones out until open.
+func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	wait := func(ch chan struct{}) error {
+		select {
+		case <-ch:
+			return nil
+		case <-timer.C:
+			return ErrLockTimeout
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	g.mu.Lock()
+	for g.altering { // another schema change first
+		ch := g.changed
+		g.mu.Unlock()
+		if err := wait(ch); err != nil {
+			return err
+		}
+		g.mu.Lock()
+	}
+	g.altering = true
+	for g.inside > 0 {
+		ch := g.changed
+		g.mu.Unlock()
+		if err := wait(ch); err != nil {
+			g.mu.Lock()
+			g.altering = false
+			g.signal()
+			g.mu.Unlock()
+			return err
+		}
+		g.mu.Lock()
+	}
+	g.mu.Unlock()
+	return nil
+}
+
+func (g *tableGate) open() {
+	g.mu.Lock()
+	g.altering = false
+	g.signal()
+	g.mu.Unlock()
+}
+
+// Enter admits the transaction to table, waiting while a schema change holds it, and checks
+// that the table's schema is still want, the one the caller bound its statement to: false
+// means it changed, and the caller must bind again. The transaction stays admitted until it
+// ends.
+func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (bool, error) {
+	if !tx.Entered(table) {
+		g := tx.ts.gate(table)
+		if err := g.enter(ctx); err != nil {
+			return false, err
+		}
+		tx.gates = append(tx.gates, enteredGate{table, g})
+	}
+	cur, ok := tx.ts.Schema(table)
+	return ok && cur == want, nil
+}
+
+// Entered reports whether the transaction has entered table.
+func (tx *Txn) Entered(table string) bool {
+	for _, g := range tx.gates {
+		if g.table == table {
+			return true
+		}
+	}
+	return false
+}
+
+type enteredGate struct {
+	table string
+	g     *tableGate
+}
+
+// AlterTable rewrites table to schema s (which may carry a new name): column i of s takes its
+// values from column sources[i] of the current schema, or is NULL where sources[i] is -1. It
+// waits up to the lock timeout for transactions using the table to end. Rows that do not fit
+// the new primary key fail it with an *AlterError, leaving the table as it was.
+func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Schema, sources []int) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if len(sources) != len(s.Columns) {
+		return fmt.Errorf("tablespace: %d column sources for %d columns", len(sources), len(s.Columns))
+	}
+	return ts.closingGate(ctx, table, func() error {
+		if ts.fsm.table(table) == nil {
+			return fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		if s.Name != table && ts.fsm.table(s.Name) != nil {
+			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
+		}
+		return ts.propose(ctx, &wal.Entry{Kind: wal.KindAlterTable, Table: table,
+			Schema: types.MarshalSchema(s), Sources: sources})
+	})
+}
+
+type lockTimeoutKey struct{}
+
+// WithLockTimeout bounds the waits of the schema changes run with the returned context (the
+// session's lock_timeout); without, they wait up to the tablespace's LockTimeout.
+func WithLockTimeout(ctx context.Context, d time.Duration) context.Context {
+	if d <= 0 {
+		return ctx
+	}
+	return context.WithValue(ctx, lockTimeoutKey{}, d)
+}
+
+// closingGate runs fn with table's gate closed.
+func (ts *Tablespace) closingGate(ctx context.Context, table string, fn func() error) error {
+	timeout := ts.opts.LockTimeout
+	if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
+		timeout = d
+	}
+	g := ts.gate(table)
+	if err := g.close(ctx, timeout); err != nil {
+		return err
+	}
+	defer g.open()
+	return fn()
+}
+
+// applyAlter rewrites a table into a new one and swaps it in: all or nothing, the same on
+// every replica.
+func (f *fsm) applyAlter(e *wal.Entry) error {
+	s, err := types.UnmarshalSchema(e.Schema)
+	if err != nil {
+		return err
+	}
+	old := f.table(e.Table)
+	if old == nil {
+		return fmt.Errorf("%w: %q", ErrNoTable, e.Table)
+	}
+	if s.Name != e.Table && f.table(s.Name) != nil {
+		return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
+	}
+	if len(e.Sources) != len(s.Columns) {
+		return fmt.Errorf("tablespace: alter of %q: %d sources for %d columns", e.Table, len(e.Sources), len(s.Columns))
+	}
+	for _, src := range e.Sources {
+		if src >= len(old.schema.Columns) {
+			return fmt.Errorf("tablespace: alter of %q: source column %d out of range", e.Table, src)
+		}
+	}
+	nt := newTable(s)
+	oldRow := make([]types.Value, len(old.schema.Columns))
+	newRow := make([]types.Value, len(s.Columns))
+	err = f.scan(old, func(key, value []byte) error {
+		if err := types.DecodeRow(old.schema, key, value, oldRow); err != nil {
+			return err
+		}
+		for i, src := range e.Sources {
+			if src < 0 {
+				newRow[i] = types.Value{T: s.Columns[i].Type, Null: true}
+			} else {
+				newRow[i] = oldRow[src]
+			}
+		}
+		k, err := types.AppendKey(nil, s, newRow)
+		if err != nil {
+			return &AlterError{Table: e.Table, Err: ErrNotNullKey, Row: append([]types.Value(nil), newRow...)}
+		}
+		if _, dup := nt.pk[string(k)]; dup {
+			return &AlterError{Table: e.Table, Err: ErrDuplicateKey, Row: append([]types.Value(nil), newRow...)}
+		}
+		nt.put(k, types.AppendRow(nil, s, newRow))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	delete(f.tables, e.Table)
+	f.tables[s.Name] = nt
+	f.mu.Unlock()
+	return nil
+}
