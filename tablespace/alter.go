@@ -135,6 +135,9 @@ func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (boo
 		if err := g.enter(ctx); err != nil {
 			return false, err
 		}
+		if tx.gates == nil {
+			tx.gates = tx.gateBuf[:0] // most statements use one or two tables
+		}
 		tx.gates = append(tx.gates, enteredGate{table, g})
 	}
 	cur, ok := tx.ts.Schema(table)

@@ -25,6 +25,7 @@ type Txn struct {
 
 	lockTimeout time.Duration // 0: the tablespace's
 	gates       []enteredGate // tables entered, left at the end
+	gateBuf     [2]enteredGate
 }
 
 // Begin starts a transaction.
