@@ -50,6 +50,12 @@ func (s *fakeSession) TxStatus() byte {
 }
 func (s *fakeSession) Close() {}
 
+func (s *fakeSession) Abort() {
+	if s.status == sql.TxActive {
+		s.status = sql.TxFailed
+	}
+}
+
 func (s *fakeSession) Start(st sql.Startup) ([]sql.Setting, error) {
 	if st.Params["application_name"] == "refuse" {
 		return nil, sql.Errorf("22023", "bad application_name")

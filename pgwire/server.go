@@ -334,6 +334,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
+			c.session.Abort()
 			skipToSync = true
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
 		}

@@ -177,3 +177,24 @@ func TestLockTimeout(t *testing.T) {
 		t.Fatalf("after the holder committed: %s", code)
 	}
 }
+
+// A parameter that does not decode fails the Bind, and like any error inside a transaction
+// it aborts the transaction.
+func TestBindErrorAbortsTransaction(t *testing.T) {
+	s := startedServer(t)
+	c := connect(t, s, "drove")
+	ctx := context.Background()
+	exec(t, c, "BEGIN")
+	res := c.ExecParams(ctx, "SELECT $1::int", [][]byte{[]byte("not a number")}, []uint32{23}, nil, nil).Read()
+	var pgErr *pgconn.PgError
+	if !errors.As(res.Err, &pgErr) || pgErr.Code != "22P02" {
+		t.Fatalf("bind of a bad integer: %v, want 22P02", res.Err)
+	}
+	if _, code := exec(t, c, "SELECT 1"); code != "25P02" {
+		t.Fatalf("after the failed bind: %q, want 25P02", code)
+	}
+	exec(t, c, "ROLLBACK")
+	if got, code := exec(t, c, "SELECT 1"); got != "1" || code != "" {
+		t.Fatalf("after ROLLBACK: %q %s", got, code)
+	}
+}

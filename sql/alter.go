@@ -238,11 +238,9 @@ func (s *Session) tableIsEmpty(name string) (bool, error) {
 
 // keyText renders a key's columns and values as PostgreSQL's unique-violation detail does.
 func keyText(s *types.Schema, row []types.Value) (names, vals string) {
-	ns := make([]string, len(s.PK))
 	vs := make([]string, len(s.PK))
 	for i, p := range s.PK {
-		ns[i] = s.Columns[p].Name
 		vs[i] = row[p].String()
 	}
-	return strings.Join(ns, ", "), strings.Join(vs, ", ")
+	return strings.Join(keyColumns(s), ", "), strings.Join(vs, ", ")
 }

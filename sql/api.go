@@ -68,6 +68,9 @@ type Executor interface {
 	// Start applies the connection's startup parameters before the first statement and
 	// returns the settings to report to the client. A *Error refuses the connection.
 	Start(st Startup) ([]Setting, error)
+	// Abort puts an open transaction in the failed state: an error the protocol layer raised
+	// itself (a Bind whose parameters do not decode) ends a transaction as any error does.
+	Abort()
 	// TxStatus is TxIdle, TxActive or TxFailed.
 	TxStatus() byte
 	// Close rolls back any open transaction.

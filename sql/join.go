@@ -110,6 +110,31 @@ func andAll(es []sqlparser.Expr) sqlparser.Expr {
 	return e
 }
 
+// derivedItem is a FROM element whose rows come from a query: a derived table or a WITH query.
+// names rename its first columns.
+func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem, error) {
+	if len(names) > len(cols) {
+		return nil, Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(cols), len(names))
+	}
+	item := &fromItem{sub: n, alias: alias}
+	for i, c := range cols {
+		name := c.Name
+		if i < len(names) {
+			name = names[i]
+		}
+		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, merged: -1})
+	}
+	return item, nil
+}
+
+func columnNames(cols sqlparser.Columns) []string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.String()
+	}
+	return names
+}
+
 // shapeFrom builds the fromItem tree of one FROM element.
 func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lvl *level) (*fromItem, error) {
 	switch te := te.(type) {
@@ -126,18 +151,23 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			if err != nil {
 				return nil, err
 			}
-			if len(te.Columns) > len(cols) {
-				return nil, Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(cols), len(te.Columns))
-			}
-			item := &fromItem{sub: n, alias: alias}
-			for i, c := range cols {
-				name := c.Name
-				if i < len(te.Columns) {
-					name = te.Columns[i].String()
+			return derivedItem(n, cols, alias, columnNames(te.Columns))
+		}
+		if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
+			if def, ok := s.lookupCTE(tn.Name.String()); ok {
+				n, cols, err := s.bindCTE(def, ps)
+				if err != nil {
+					return nil, err
 				}
-				item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, merged: -1})
+				alias, names := te.As.String(), def.cols
+				if alias == "" {
+					alias = def.name
+				}
+				if len(te.Columns) > 0 {
+					names = columnNames(te.Columns)
+				}
+				return derivedItem(n, cols, alias, names)
 			}
-			return item, nil
 		}
 		bt, err := s.bindTable(te, ps)
 		if err != nil {

@@ -42,7 +42,7 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
 		return nil, relationMissing(name)
 	}
-	bt.alias = name
+	bt.alias = tn.Name.String() // information_schema.tables is "tables", as in PostgreSQL
 	if alias := ate.As.String(); alias != "" {
 		bt.alias = alias // PostgreSQL: an alias hides the table name
 	}

@@ -57,9 +57,14 @@ func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope
 // down) → remaining WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden ORDER BY
 // columns) → DISTINCT → sort (top-N under a LIMIT) → LIMIT/OFFSET → hidden columns dropped.
 func (s *Session) bindSelectQuery(st *sqlparser.Select, ps *params, outer *scope) (node, []Column, error) {
+	if st.With != nil {
+		return s.withCTEs(st.With, outer, func() (node, []Column, error) { return s.bindSelectBody(st, ps, outer) })
+	}
+	return s.bindSelectBody(st, ps, outer)
+}
+
+func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope) (node, []Column, error) {
 	switch {
-	case st.With != nil:
-		return nil, nil, unsupported("WITH")
 	case st.Into != nil:
 		return nil, nil, unsupported("SELECT INTO")
 	case len(st.Windows) > 0:
@@ -166,7 +171,14 @@ func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) n
 // bindUnion plans UNION [ALL]: the inputs appended, duplicates removed unless ALL, then the
 // union's own ORDER BY and LIMIT, which can name only its output columns.
 func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.With != nil || u.Into != nil || u.Lock != sqlparser.NoLock {
+	if u.With != nil {
+		return s.withCTEs(u.With, outer, func() (node, []Column, error) { return s.bindUnionBody(u, ps, outer) })
+	}
+	return s.bindUnionBody(u, ps, outer)
+}
+
+func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	if u.Into != nil || u.Lock != sqlparser.NoLock {
 		return nil, nil, unsupported("%s", sqlparser.String(u))
 	}
 	left, lcols, err := s.bindQuery(u.Left, ps, outer)

@@ -32,6 +32,7 @@ type Session struct {
 	exec        execCtx // the running statement's; reused
 	set         settings
 	txCreated   []string // tables created in the open transaction, dropped if it rolls back
+	ctes        []cteDef // WITH queries in scope while a statement binds
 
 	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr
@@ -61,6 +62,13 @@ func (s *Session) Close() {
 		s.tx.Rollback()
 		s.tx, s.failed = nil, false
 		s.endTxn(false)
+	}
+}
+
+// Abort implements Executor.
+func (s *Session) Abort() {
+	if s.tx != nil {
+		s.failed = true
 	}
 }
 
@@ -187,7 +195,11 @@ func (s *Session) rollback(out Output) error {
 
 // tableName resolves a single unqualified (or tablespace-qualified) table reference.
 func (s *Session) tableName(tn sqlparser.TableName) (string, error) {
-	if q := tn.Qualifier.String(); q != "" && q != "public" && q != s.ts.Name() {
+	q := tn.Qualifier.String()
+	if q == "information_schema" {
+		return q + "." + tn.Name.String(), nil // only system tables have such names
+	}
+	if q != "" && q != "public" && q != s.ts.Name() {
 		return "", Errorf("0A000", "cross-tablespace reference %s.%s is not supported", q, tn.Name.String())
 	}
 	return tn.Name.String(), nil

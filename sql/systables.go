@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/drovedb/drove/types"
@@ -20,6 +21,7 @@ func sysSchema(name string, cols ...types.Column) *types.Schema {
 func textCol(name string) types.Column { return types.Column{Name: name, Type: types.Text} }
 func intCol(name string) types.Column  { return types.Column{Name: name, Type: types.Int32} }
 func boolCol(name string) types.Column { return types.Column{Name: name, Type: types.Bool} }
+func bigCol(name string) types.Column  { return types.Column{Name: name, Type: types.Int64} }
 
 // systemTables are looked up before user tables; CREATE TABLE refuses their names.
 var systemTables = map[string]*systemTable{
@@ -42,20 +44,6 @@ var systemTables = map[string]*systemTable{
 				return nil
 			}
 			return [][]types.Value{{types.NewText(s.node.ID()), types.NewText(s.node.Address())}}
-		},
-	},
-	"systables": {
-		schema: sysSchema("systables", textCol("tablespace"), textCol("table_name"), boolCol("systemtable")),
-		rows: func(s *Session) (rows [][]types.Value) {
-			for _, sc := range s.ts.Tables() {
-				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
-					types.NewBool(false)})
-			}
-			for _, name := range systemTableNames() {
-				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(name),
-					types.NewBool(true)})
-			}
-			return rows
 		},
 	},
 	"syscolumns": {
@@ -83,8 +71,142 @@ var systemTables = map[string]*systemTable{
 	},
 }
 
+// systemTableNames lists HerdDB's sys* tables (not information_schema's), sorted.
 func systemTableNames() []string {
-	return []string{"syscolumns", "sysnodes", "systables", "systablespaces"}
+	var names []string
+	for name := range systemTables {
+		if !strings.Contains(name, ".") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func init() {
+	// Declared here rather than in the map literal: systables's rows read systemTables.
+	systemTables["systables"] = &systemTable{
+		schema: sysSchema("systables", textCol("tablespace"), textCol("table_name"), boolCol("systemtable")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, sc := range s.ts.Tables() {
+				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
+					types.NewBool(false)})
+			}
+			for _, name := range systemTableNames() {
+				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(name),
+					types.NewBool(true)})
+			}
+			return rows
+		},
+	}
+	systemTables["sysindexes"] = &systemTable{
+		schema: sysSchema("sysindexes", textCol("tablespace"), textCol("table_name"), textCol("index_name"),
+			textCol("index_type"), textCol("columns"), boolCol("is_unique")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			// The primary key is the only index: the tablespace's hash map of rows.
+			for _, sc := range s.ts.Tables() {
+				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
+					types.NewText(sc.Name + "_pkey"), types.NewText("hash"), types.NewText(strings.Join(keyColumns(sc), ",")),
+					types.NewBool(true)})
+			}
+			return rows
+		},
+	}
+	systemTables["systablestats"] = &systemTable{
+		schema: sysSchema("systablestats", textCol("tablespace"), textCol("table_name"), bigCol("tablesize"),
+			bigCol("dirtybytes"), intCol("pages")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, st := range s.ts.TableStats() {
+				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(st.Name),
+					types.NewInt(types.Int64, int64(st.Rows)), types.NewInt(types.Int64, st.DirtyBytes),
+					types.NewInt(types.Int32, int64(st.Pages))})
+			}
+			return rows
+		},
+	}
+	systemTables["information_schema.tables"] = &systemTable{
+		schema: sysSchema("tables", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
+			textCol("table_type"), textCol("is_insertable_into"), textCol("is_typed")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, sc := range s.ts.Tables() {
+				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
+					types.NewText(sc.Name), types.NewText("BASE TABLE"), types.NewText("YES"), types.NewText("NO")})
+			}
+			return rows
+		},
+	}
+	systemTables["information_schema.columns"] = &systemTable{
+		schema: sysSchema("columns", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
+			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
+			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, sc := range s.ts.Tables() {
+				n := 0
+				for _, c := range sc.Columns {
+					if c.Hidden {
+						continue
+					}
+					n++
+					def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
+					if c.Default != "" {
+						def = types.NewText(c.Default)
+					}
+					if c.Length > 0 {
+						maxLen = types.NewInt(types.Int32, int64(c.Length))
+					}
+					rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
+						types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
+						types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO")})
+				}
+			}
+			return rows
+		},
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "YES"
+	}
+	return "NO"
+}
+
+// sqlTypeName is a column's type as information_schema.columns.data_type names it.
+func sqlTypeName(c types.Column) string {
+	switch c.Type {
+	case types.Int16:
+		return "smallint"
+	case types.Int32:
+		return "integer"
+	case types.Int64:
+		return "bigint"
+	case types.Float32:
+		return "real"
+	case types.Float64:
+		return "double precision"
+	case types.Bool:
+		return "boolean"
+	case types.Timestamp:
+		return "timestamp without time zone"
+	case types.Bytea:
+		return "bytea"
+	case types.Text:
+		switch {
+		case c.Fixed:
+			return "character"
+		case c.Length > 0:
+			return "character varying"
+		}
+	}
+	return "text"
+}
+
+func keyColumns(s *types.Schema) []string {
+	names := make([]string, len(s.PK))
+	for i, p := range s.PK {
+		names[i] = s.Columns[p].Name
+	}
+	return names
 }
 
 // tablespaces lists the node's tablespaces, or only the session's own without a node.

@@ -54,15 +54,3 @@ func TestParseTablespaceStatements(t *testing.T) {
 		})
 	}
 }
-
-func TestSystemTableNamesMatchTheCatalog(t *testing.T) {
-	names := systemTableNames()
-	if len(names) != len(systemTables) {
-		t.Fatalf("systemTableNames lists %d tables, the catalog has %d", len(names), len(systemTables))
-	}
-	for _, n := range names {
-		if systemTables[n] == nil {
-			t.Errorf("%s is listed but not in systemTables", n)
-		}
-	}
-}

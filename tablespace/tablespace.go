@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -370,4 +371,27 @@ func (ts *Tablespace) shutdownRaft() error {
 		errs = append(errs, ts.logDB.Close(), ts.logMeta.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// TableStats describes one table's share of the tablespace.
+type TableStats struct {
+	Name       string
+	Rows       int   // rows in the committed state
+	DirtyBytes int64 // changed records not yet in a checkpoint's pages
+	Pages      int   // data pages holding some of its rows
+}
+
+// TableStats returns every table's TableStats, sorted by name.
+func (ts *Tablespace) TableStats() []TableStats {
+	f := ts.fsm
+	f.mu.RLock()
+	out := make([]TableStats, 0, len(f.tables))
+	for name, t := range f.tables {
+		t.mu.RLock()
+		out = append(out, TableStats{Name: name, Rows: len(t.pk), DirtyBytes: t.dirtyMem, Pages: len(t.pages)})
+		t.mu.RUnlock()
+	}
+	f.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

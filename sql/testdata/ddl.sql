@@ -95,3 +95,25 @@ SELECT count(*) FROM t1
 ----
 0
 tag: SELECT 1
+
+# drove's own system tables: the primary key is each table's one index.
+
+statement ok
+CREATE TABLE stats_t (a int, b text, PRIMARY KEY (b, a))
+
+statement ok
+INSERT INTO stats_t VALUES (1, 'x'), (2, 'y')
+
+# deviation: sysindexes and systablestats are HerdDB's tables
+query
+SELECT index_name, index_type, columns, is_unique FROM sysindexes WHERE table_name = 'stats_t'
+----
+stats_t_pkey|hash|b,a|t
+tag: SELECT 1
+
+# deviation: sysindexes and systablestats are HerdDB's tables
+query
+SELECT tablesize FROM systablestats WHERE table_name = 'stats_t'
+----
+2
+tag: SELECT 1
