@@ -137,6 +137,16 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 		it.pending = true
 	case a.table.system != nil:
 		it.sys = a.table.system.rows(a.table.session)
+	case a.kind == indexScan:
+		pks, ok, err := a.ix.keys(ec.tx, a.table.name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			it.pks, it.viaIndex = pks, true
+			break
+		}
+		fallthrough // the transaction wrote the table: its own rows are not in the index
 	default:
 		c, err := ec.tx.Cursor(a.table.name)
 		if err != nil {
@@ -157,6 +167,9 @@ type scanIter struct {
 	pending bool
 	n       int
 	need    []bool
+	// viaIndex: the rows are those of pks, the primary keys an index scan found.
+	viaIndex bool
+	pks      []string
 }
 
 func (it *scanIter) next() ([]types.Value, error) {
@@ -183,6 +196,24 @@ func (it *scanIter) next() ([]types.Value, error) {
 		case len(it.sys) > 0:
 			copy(it.row, it.sys[0])
 			it.sys = it.sys[1:]
+		case it.viaIndex && len(it.pks) > 0:
+			if it.n++; it.n%checkEvery == 0 {
+				if err := it.ec.ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			pk := []byte(it.pks[0])
+			it.pks = it.pks[1:]
+			v, found, err := it.ec.tx.Get(it.acc.table.name, pk)
+			if err != nil {
+				return nil, err
+			}
+			if !found {
+				continue // deleted since the index was read
+			}
+			if err := types.DecodeColumns(it.acc.table.schema, pk, v, it.row, it.need); err != nil {
+				return nil, err
+			}
 		default:
 			return nil, nil
 		}
@@ -209,6 +240,8 @@ func (n *scanNode) explain(ex *explainer) {
 	switch {
 	case a.kind == pointLookup:
 		ex.line("Point Lookup on %s", tableLabel(a.table))
+	case a.kind == indexScan:
+		ex.line("Index Scan using %s on %s", a.ix.def.Name, tableLabel(a.table))
 	default:
 		ex.line("Seq Scan on %s", tableLabel(a.table))
 	}

@@ -13,7 +13,9 @@ func TestExplainPlans(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
 	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, b_id int, v text);
-		CREATE TABLE b (id int PRIMARY KEY, w text)`, &textOutput{}); err != nil {
+		CREATE TABLE b (id int PRIMARY KEY, w text);
+		CREATE TABLE c (id int PRIMARY KEY, k int, g text, h text);
+		CREATE INDEX c_k ON c (k); CREATE UNIQUE INDEX c_gh ON c (g, h); CREATE INDEX c_h ON c USING hash (h)`, &textOutput{}); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -23,6 +25,27 @@ func TestExplainPlans(t *testing.T) {
 		{"SELECT * FROM a WHERE id = 1", `
 Point Lookup on a
   Filter: id = 1`},
+		{"SELECT * FROM c WHERE k = 5", `
+Index Scan using c_k on c
+  Filter: k = 5`},
+		{"SELECT * FROM c WHERE k BETWEEN 1 AND 7", `
+Index Scan using c_k on c
+  Filter: k between 1 and 7`},
+		{"SELECT * FROM c WHERE g = 'x' AND h = 'y'", `
+Index Scan using c_gh on c
+  Filter: g = 'x' and h = 'y'`},
+		{"SELECT * FROM c WHERE g = 'x'", `
+Index Scan using c_gh on c
+  Filter: g = 'x'`},
+		{"SELECT * FROM c WHERE h = 'y'", `
+Index Scan using c_h on c
+  Filter: h = 'y'`},
+		{"SELECT * FROM c WHERE h > 'y'", `
+Seq Scan on c
+  Filter: h > 'y'`},
+		{"SELECT * FROM c WHERE id = 1 AND k = 2", `
+Point Lookup on c
+  Filter: id = 1 and k = 2`},
 		{"SELECT * FROM a JOIN b ON a.b_id = b.id WHERE b.id = 3 AND a.v = 'x'", `
 Hash Join
   Hash Cond: a.b_id = b.id

@@ -20,6 +20,7 @@ type expr struct {
 	unknown  bool
 	constant bool
 	rowFree  bool
+	bpchar   bool    // a char(n) column: trailing spaces do not count when it is compared
 	param    int     // 1-based $n for a parameter reference, else 0
 	params   *params // the statement's parameters, for param > 0
 	eval     func(row []types.Value) (types.Value, error)
@@ -356,7 +357,11 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
 	}
 	op := e.Operator
+	bpchar := a.bpchar || b.bpchar
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
+		if bpchar {
+			x, y = trimChar(x), trimChar(y)
+		}
 		c := compare(x, y)
 		var r bool
 		switch op {
@@ -375,6 +380,14 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		}
 		return types.NewBool(r), nil
 	})
+}
+
+// trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
+func trimChar(v types.Value) types.Value {
+	if v.T == types.Text && !v.IsNull() {
+		v.S = strings.TrimRight(v.S, " ")
+	}
+	return v
 }
 
 func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
@@ -410,16 +423,26 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		left.unknown = false
 	}
 	negate := e.Operator == sqlparser.NotInOp
+	bpchar := left.bpchar
+	for _, it := range items {
+		bpchar = bpchar || it.bpchar
+	}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil || x.IsNull() {
 			return types.Value{T: types.Bool, Null: true}, err
+		}
+		if bpchar {
+			x = trimChar(x)
 		}
 		sawNull := false
 		for _, it := range items {
 			y, err := it.eval(row)
 			if err != nil {
 				return types.Value{}, err
+			}
+			if bpchar {
+				y = trimChar(y)
 			}
 			if y.IsNull() {
 				sawNull = true

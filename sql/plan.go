@@ -3,6 +3,8 @@ package sql
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -65,6 +67,7 @@ type accessKind uint8
 const (
 	fullScan    accessKind = iota
 	pointLookup            // every primary-key column is equal to a row-independent value
+	indexScan              // a secondary index narrows the rows (see index.go)
 )
 
 // access is the plan for reaching the rows of one table: which rows to visit, and the filter
@@ -73,8 +76,9 @@ type access struct {
 	kind       accessKind
 	table      *boundTable
 	key        []*expr // pointLookup: the value of each primary-key column, in key order
-	filter     *expr   // nil: every row
-	filterText string  // for EXPLAIN
+	ix         *indexAccess
+	filter     *expr  // nil: every row
+	filterText string // for EXPLAIN
 }
 
 func (a *access) String() string {
@@ -82,8 +86,11 @@ func (a *access) String() string {
 	if a.filter != nil {
 		f = " filter"
 	}
-	if a.kind == pointLookup {
+	switch a.kind {
+	case pointLookup:
 		return fmt.Sprintf("PointLookup(%s)%s", a.table.name, f)
+	case indexScan:
+		return fmt.Sprintf("IndexScan(%s.%s)%s", a.table.name, a.ix.def.Name, f)
 	}
 	return fmt.Sprintf("FullScan(%s)%s", a.table.name, f)
 }
@@ -107,46 +114,111 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 		return nil, err
 	}
 	a.filter = filter
-	pinned := make(map[int]*expr)
-	for _, conj := range conjuncts(where.Expr, nil) {
-		cmp, ok := conj.(*sqlparser.ComparisonExpr)
-		if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
-			continue
-		}
-		col, other := cmp.Left, cmp.Right
-		if _, ok := col.(*sqlparser.ColName); !ok {
-			col, other = other, col
-		}
-		c, ok := col.(*sqlparser.ColName)
-		if !ok {
-			continue
-		}
-		i, err := bt.scope.column(c)
-		if err != nil || !bt.schema.IsPK(i) {
-			continue
-		}
-		x, err := compile(other, bt.scope)
-		if err != nil || !x.rowFree {
-			continue
-		}
-		if x.unknown {
-			if x, err = castLiteral(x, bt.schema.Columns[i].Type); err != nil {
-				return nil, err
-			}
-		}
-		if familyOf(x.typ) != familyOf(bt.schema.Columns[i].Type) {
-			continue
-		}
-		pinned[i] = x
+	bounds, err := columnBounds(bt, where.Expr)
+	if err != nil {
+		return nil, err
 	}
-	if len(pinned) < len(bt.schema.PK) {
-		return a, nil
+	pinned := make(map[int]*expr)
+	for _, b := range bounds {
+		if b.op == sqlparser.EqualOp {
+			pinned[b.col] = b.x
+		}
+	}
+	for _, p := range bt.schema.PK {
+		if pinned[p] == nil {
+			a.ix = chooseIndex(bt.schema, pinned, bounds)
+			if a.ix != nil {
+				a.kind = indexScan
+			}
+			return a, nil
+		}
 	}
 	a.kind = pointLookup
 	for _, p := range bt.schema.PK {
 		a.key = append(a.key, pinned[p])
 	}
 	return a, nil
+}
+
+// bound is a top-level ANDed comparison of a column with a row-independent value.
+type bound struct {
+	col int
+	op  sqlparser.ComparisonExprOperator // =, <, <=, >, >=
+	x   *expr
+}
+
+// columnBounds finds the comparisons of WHERE's top-level conjuncts that pin or bound a
+// column: the candidates for a point lookup or an index.
+func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
+	var out []bound
+	add := func(c *sqlparser.ColName, op sqlparser.ComparisonExprOperator, other sqlparser.Expr) error {
+		i, err := bt.scope.column(c)
+		if err != nil {
+			return nil
+		}
+		x, err := compile(other, bt.scope)
+		if err != nil || !x.rowFree {
+			return nil
+		}
+		if x.unknown {
+			if x, err = castLiteral(x, bt.schema.Columns[i].Type); err != nil {
+				return err
+			}
+		}
+		if familyOf(x.typ) == familyOf(bt.schema.Columns[i].Type) {
+			out = append(out, bound{col: i, op: op, x: x})
+		}
+		return nil
+	}
+	for _, conj := range conjuncts(where, nil) {
+		switch e := conj.(type) {
+		case *sqlparser.ComparisonExpr:
+			if e.Modifier != sqlparser.Missing {
+				continue
+			}
+			op := e.Operator
+			switch op {
+			case sqlparser.EqualOp, sqlparser.LessThanOp, sqlparser.LessEqualOp, sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+			default:
+				continue
+			}
+			if c, ok := e.Left.(*sqlparser.ColName); ok {
+				if err := add(c, op, e.Right); err != nil {
+					return nil, err
+				}
+			} else if c, ok := e.Right.(*sqlparser.ColName); ok {
+				if err := add(c, flipComparison(op), e.Left); err != nil {
+					return nil, err
+				}
+			}
+		case *sqlparser.BetweenExpr:
+			c, ok := e.Left.(*sqlparser.ColName)
+			if !ok || !e.IsBetween {
+				continue
+			}
+			if err := add(c, sqlparser.GreaterEqualOp, e.From); err != nil {
+				return nil, err
+			}
+			if err := add(c, sqlparser.LessEqualOp, e.To); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func flipComparison(op sqlparser.ComparisonExprOperator) sqlparser.ComparisonExprOperator {
+	switch op {
+	case sqlparser.LessThanOp:
+		return sqlparser.GreaterThanOp
+	case sqlparser.LessEqualOp:
+		return sqlparser.GreaterEqualOp
+	case sqlparser.GreaterThanOp:
+		return sqlparser.LessThanOp
+	case sqlparser.GreaterEqualOp:
+		return sqlparser.LessEqualOp
+	}
+	return op
 }
 
 // lookupKey evaluates the key expressions of a point lookup; ok is false when no row can
@@ -164,10 +236,28 @@ func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, ok bool, 
 		if v, err = keyValue(v, schema.Columns[p].Type); err != nil {
 			return nil, false, nil
 		}
+		if v, ok = padChar(v, &schema.Columns[p]); !ok {
+			return nil, false, nil
+		}
 		row[p] = v
 	}
 	key, err = types.AppendKey(dst[:0], schema, row)
 	return key, err == nil, err
+}
+
+// padChar gives a value for a char(n) column the padding stored values have, so its key
+// encoding matches; ok is false when it is too long to equal any of them.
+func padChar(v types.Value, c *types.Column) (types.Value, bool) {
+	if !c.Fixed || v.T != types.Text {
+		return v, true
+	}
+	v = trimChar(v)
+	n := utf8.RuneCountInString(v.S)
+	if n > c.Length {
+		return v, false
+	}
+	v.S += strings.Repeat(" ", c.Length-n)
+	return v, true
 }
 
 // keyValue converts a constant to the key encoding's form of column type t, or fails when the
@@ -223,12 +313,34 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 		return check(key)
 	}
 	var err error
+	var pks []string
+	var useIndex bool
+	if a.kind == indexScan {
+		pks, useIndex, err = a.ix.keys(tx, a.table.name)
+		if err != nil {
+			return err
+		}
+	}
 	if a.kind == pointLookup {
 		var key, value []byte
 		var ok, found bool
 		if key, ok, err = a.lookupKey(nil, row); err == nil && ok {
 			if value, found, err = tx.Get(a.table.name, key); err == nil && found {
 				err = one(key, value)
+			}
+		}
+	} else if useIndex {
+		for _, pk := range pks {
+			value, found, gerr := tx.Get(a.table.name, []byte(pk))
+			if gerr != nil {
+				err = gerr
+				break
+			}
+			if !found {
+				continue
+			}
+			if err = one([]byte(pk), value); err != nil {
+				break
 			}
 		}
 	} else if sys := a.table.system; sys != nil {

@@ -16,6 +16,8 @@ type scopeCol struct {
 	hidden bool
 	// rowID is a table's hidden row id (types.Column.Hidden): reachable by name, never in *.
 	rowID bool
+	// bpchar is a char(n) column, compared without its trailing spaces.
+	bpchar bool
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a RIGHT or FULL join, where either side may be the NULL one.
 	merged int
@@ -54,7 +56,7 @@ type scope struct {
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
 	for _, c := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, merged: -1, used: new(bool)})
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, merged: -1, used: new(bool)})
 	}
 	return sc
 }
@@ -175,5 +177,7 @@ func (sc *scope) colExpr(i int) *expr {
 			return row[i], nil
 		}}
 	}
-	return columnExpr(i, col.typ)
+	x := columnExpr(i, col.typ)
+	x.bpchar = col.bpchar
+	return x
 }

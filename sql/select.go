@@ -38,6 +38,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				}
 				c.markUsed()
 				x := columnExpr(i, c.typ)
+				x.bpchar = c.bpchar
 				if q == "" {
 					x = sc.colExpr(i)
 				}

@@ -86,11 +86,14 @@ func toError(err error) error {
 	if errors.As(err, &e) {
 		return e
 	}
+	var uv *tablespace.UniqueViolation
 	switch {
 	case errors.Is(err, tablespace.ErrNoTable):
 		return Errorf("42P01", "%v", err)
 	case errors.Is(err, tablespace.ErrTableExists):
 		return Errorf("42P07", "%v", err)
+	case errors.As(err, &uv):
+		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
 	case errors.Is(err, tablespace.ErrDeadlock):

@@ -22,6 +22,7 @@ type Statement struct {
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	user      *userStmt              // CREATE/ALTER/DROP USER
 	truncate  []string               // TRUNCATE's tables
+	index     *indexStmt             // CREATE/DROP INDEX
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -57,6 +58,10 @@ func parse(p piece) (*Statement, error) {
 	case isBackupStmt(p.words):
 		var err error
 		st.backup, err = parseBackupStmt(p.sql)
+		return st, err
+	case isIndexStmt(p.words):
+		var err error
+		st.index, err = parseIndexStmt(p.sql)
 		return st, err
 	case p.first == "truncate":
 		var err error
@@ -393,6 +398,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.truncate != nil {
 		return s.truncate(ctx, st.truncate, out)
+	}
+	if st.index != nil {
+		return s.execIndexStmt(ctx, st.index, out)
 	}
 	switch st.first {
 	case "checkpoint":

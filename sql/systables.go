@@ -103,11 +103,24 @@ func init() {
 		schema: sysSchema("sysindexes", textCol("tablespace"), textCol("table_name"), textCol("index_name"),
 			textCol("index_type"), textCol("columns"), boolCol("is_unique")),
 		rows: func(s *Session) (rows [][]types.Value) {
-			// The primary key is the only index: the tablespace's hash map of rows.
+			// The primary key is the tablespace's hash map of rows; secondary indexes follow.
 			for _, sc := range s.ts.Tables() {
 				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
 					types.NewText(sc.Name + "_pkey"), types.NewText("hash"), types.NewText(strings.Join(keyColumns(sc), ",")),
 					types.NewBool(true)})
+				for _, ix := range sc.Indexes {
+					names := make([]string, len(ix.Columns))
+					for i, c := range ix.Columns {
+						names[i] = sc.Columns[c].Name
+					}
+					kind := "btree"
+					if ix.Hash {
+						kind = "hash"
+					}
+					rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
+						types.NewText(ix.Name), types.NewText(kind), types.NewText(strings.Join(names, ",")),
+						types.NewBool(ix.Unique)})
+				}
 			}
 			return rows
 		},

@@ -24,7 +24,8 @@ var ErrNotNullKey = errors.New("primary key column contains NULL values")
 // AlterError is the apply-time verdict on an ALTER TABLE whose rows do not fit the new schema.
 type AlterError struct {
 	Table string
-	Err   error // ErrDuplicateKey or ErrNotNullKey
+	Index string // the unique index two rows collide in; "" for the primary key
+	Err   error  // ErrDuplicateKey or ErrNotNullKey
 	Row   []types.Value
 }
 
@@ -254,6 +255,9 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := f.buildIndexes(nt); err != nil {
 		return err
 	}
 	f.mu.Lock()

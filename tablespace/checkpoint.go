@@ -292,6 +292,9 @@ func (f *fsm) Restore(rc io.ReadCloser) error {
 				return err
 			}
 		}
+		if err := f.buildIndexes(t); err != nil {
+			return fmt.Errorf("tablespace: rebuilding the indexes of %q: %w", s.Name, err)
+		}
 		tables[s.Name] = t
 	}
 	f.pages.SetMinNextID(m.NextPageID)

@@ -158,6 +158,10 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	if rlocked != nil {
 		rlocked.mu.RUnlock()
 	}
+	changes, err := f.indexChanges(tabs, muts)
+	if err != nil {
+		return err
+	}
 	var locked *table
 	for i := range muts {
 		t := tabs[i]
@@ -174,11 +178,43 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 		} else {
 			t.put(m.Key, m.Value)
 		}
+		if changes != nil && changes[i] != nil {
+			changes[i].apply()
+		}
 	}
 	if locked != nil {
 		locked.mu.Unlock()
 	}
 	return nil
+}
+
+// indexChanges plans the index maintenance of an entry's mutations (nil when no table it
+// touches has an index), one per mutation.
+func (f *fsm) indexChanges(tabs []*table, muts []wal.Mutation) ([]*indexChange, error) {
+	indexed := false
+	for _, t := range tabs {
+		indexed = indexed || len(t.indexes) > 0
+	}
+	if !indexed {
+		return nil, nil
+	}
+	views := make([]mutationView, len(muts))
+	for i := range muts {
+		views[i] = mutationView{key: muts[i].Key, value: muts[i].Value, delete: muts[i].Op == wal.OpDelete}
+	}
+	planned, err := f.planIndexChanges(tabs, views)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*indexChange, len(muts))
+	j := 0
+	for i := range muts {
+		if len(tabs[i].indexes) > 0 {
+			out[i] = &planned[j]
+			j++
+		}
+	}
+	return out, nil
 }
 
 // schemas returns the tables' schemas sorted by name.

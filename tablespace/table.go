@@ -84,6 +84,9 @@ type table struct {
 	flushing *memBuf // rows the checkpoint in progress is writing; nil when none
 	pages    map[uint64]*pageState
 	dirtyMem int64
+
+	indexes   []*secIndex // secondary indexes, in schema order (index.go)
+	indexNeed []bool      // the columns any index reads
 }
 
 // recordOverhead approximates the PK map entry and record header a changed row costs beyond
@@ -91,12 +94,23 @@ type table struct {
 const recordOverhead = 64
 
 func newTable(s *types.Schema) *table {
-	return &table{
+	t := &table{
 		schema: s,
 		pk:     make(map[string]loc),
 		dirty:  &memBuf{},
 		pages:  make(map[uint64]*pageState),
 	}
+	if len(s.Indexes) > 0 {
+		t.indexNeed = make([]bool, len(s.Columns))
+		for _, def := range s.Indexes {
+			ix := newSecIndex(s, def)
+			t.indexes = append(t.indexes, ix)
+			for i, n := range ix.need {
+				t.indexNeed[i] = t.indexNeed[i] || n
+			}
+		}
+	}
+	return t
 }
 
 // rec returns the memory record l points at. Caller holds mu.

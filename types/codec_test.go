@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -152,22 +153,41 @@ func TestTextOutput(t *testing.T) {
 }
 
 func TestSchemaCodec(t *testing.T) {
-	s := &Schema{Name: "accounts", PK: []int{1, 0}, Columns: []Column{
+	cols := []Column{
 		{Name: "a", Type: Int32, NotNull: true},
 		{Name: "b", Type: Text, Length: 10, Fixed: true, NotNull: true, Default: "'x'"},
-	}}
-	b := MarshalSchema(s)
-	got, err := UnmarshalSchema(b)
-	if err != nil {
-		t.Fatal(err)
+		{Name: "c", Type: Float64},
+		{Name: "_rowid", Type: Int64, NotNull: true, Hidden: true},
 	}
-	if string(MarshalSchema(got)) != string(b) {
-		t.Fatalf("round trip changed the schema: %+v", got)
+	cases := []struct {
+		name string
+		s    *Schema
+	}{
+		{"composite key", &Schema{Name: "accounts", PK: []int{1, 0}, Columns: cols[:2]}},
+		{"hidden row id and indexes", &Schema{Name: "events", PK: []int{3}, Columns: cols, Indexes: []Index{
+			{Name: "events_a", Columns: []int{0}},
+			{Name: "events_bc", Columns: []int{1, 2}, Unique: true, Hash: true},
+		}}},
 	}
-	for n := 0; n < len(b); n++ {
-		if _, err := UnmarshalSchema(b[:n]); err == nil {
-			t.Fatalf("truncated schema (%d bytes) accepted", n)
-		}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := MarshalSchema(tc.s)
+			got, err := UnmarshalSchema(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.s) {
+				t.Fatalf("round trip changed the schema: %+v", got)
+			}
+			// Every prefix is refused, except the one that ends where the indexes begin: that
+			// is a complete schema from before indexes existed.
+			noIndexes := len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns}))
+			for n := 0; n < len(b); n++ {
+				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes {
+					t.Fatalf("truncated schema (%d bytes) accepted", n)
+				}
+			}
+		})
 	}
 }
 

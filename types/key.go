@@ -62,6 +62,30 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 	return dst, fmt.Errorf("type %s cannot be a key column", t)
 }
 
+// KeyValueLen is the length of the one encoded key column of type t at the start of b, 0 when
+// b does not start with one.
+func KeyValueLen(t Type, b []byte) int {
+	switch t {
+	case Int16, Int32, Int64, Timestamp, Float32, Float64:
+		if len(b) < 8 {
+			return 0
+		}
+		return 8
+	case Bool:
+		return min(1, len(b))
+	case Text, Bytea:
+		for i := 0; i+1 < len(b); i++ {
+			if b[i] == 0 {
+				if b[i+1] == 0x01 {
+					return i + 2
+				}
+				i++ // 0x00 0xFF: an escaped zero byte
+			}
+		}
+	}
+	return 0
+}
+
 // DecodeKey decodes an encoded primary key into the PK columns of row (a full row in schema
 // column order); other columns are left untouched.
 func DecodeKey(s *Schema, key []byte, row []Value) error {

@@ -34,6 +34,25 @@ func MarshalSchema(s *Schema) []byte {
 	for _, p := range s.PK {
 		b = binary.AppendUvarint(b, uint64(p))
 	}
+	// Indexes follow, when there are any: a schema without keeps the encoding it always had.
+	if len(s.Indexes) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(s.Indexes)))
+		for _, ix := range s.Indexes {
+			b = appendString(b, ix.Name)
+			var flags byte
+			if ix.Unique {
+				flags |= 1
+			}
+			if ix.Hash {
+				flags |= 2
+			}
+			b = append(b, flags)
+			b = binary.AppendUvarint(b, uint64(len(ix.Columns)))
+			for _, c := range ix.Columns {
+				b = binary.AppendUvarint(b, uint64(c))
+			}
+		}
+	}
 	return b
 }
 
@@ -58,6 +77,19 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 	n = d.count()
 	for i := 0; i < n && d.err == nil; i++ {
 		s.PK = append(s.PK, int(d.uvarint()))
+	}
+	if d.err == nil && len(d.b) > 0 {
+		n = d.count()
+		for i := 0; i < n && d.err == nil; i++ {
+			ix := Index{Name: d.string()}
+			flags := d.byte()
+			ix.Unique, ix.Hash = flags&1 != 0, flags&2 != 0
+			m := d.count()
+			for j := 0; j < m && d.err == nil; j++ {
+				ix.Columns = append(ix.Columns, int(d.uvarint()))
+			}
+			s.Indexes = append(s.Indexes, ix)
+		}
 	}
 	if d.err != nil {
 		return nil, d.err

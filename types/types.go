@@ -207,6 +207,25 @@ type Schema struct {
 	Name    string
 	Columns []Column
 	PK      []int // indexes into Columns
+	Indexes []Index
+}
+
+// Index is a secondary index of a table.
+type Index struct {
+	Name    string
+	Columns []int // indexes into Columns
+	Unique  bool
+	Hash    bool // USING hash: equality lookups only; otherwise ordered (ranges too)
+}
+
+// IndexNamed returns the index called name, or nil.
+func (s *Schema) IndexNamed(name string) *Index {
+	for i := range s.Indexes {
+		if s.Indexes[i].Name == name {
+			return &s.Indexes[i]
+		}
+	}
+	return nil
 }
 
 // ColumnIndex returns the position of the named column (names are case-sensitive, already
@@ -260,6 +279,18 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("table %q has an invalid primary key", s.Name)
 		}
 		inPK[p] = true
+	}
+	names := make(map[string]bool, len(s.Indexes))
+	for _, ix := range s.Indexes {
+		if ix.Name == "" || names[ix.Name] || len(ix.Columns) == 0 {
+			return fmt.Errorf("table %q has an invalid index %q", s.Name, ix.Name)
+		}
+		names[ix.Name] = true
+		for _, c := range ix.Columns {
+			if c < 0 || c >= len(s.Columns) {
+				return fmt.Errorf("index %q of table %q names a column it does not have", ix.Name, s.Name)
+			}
+		}
 	}
 	return nil
 }

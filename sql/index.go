@@ -1,0 +1,400 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// Secondary indexes: CREATE [UNIQUE] INDEX and DROP INDEX change the table's schema through
+// tablespace.AlterTable (which builds or drops the index on every replica), and planAccess
+// uses an index when WHERE pins its columns (any index) or a prefix of them, or bounds the
+// next one (ordered indexes only). The whole WHERE clause is still checked on every row the
+// index yields.
+
+// indexAccess is an index scan: the index, the values its leading columns equal, and bounds
+// on the column after them.
+type indexAccess struct {
+	def    types.Index
+	schema *types.Schema
+	eq     []*expr // values of the first len(eq) index columns
+	lo, hi *expr   // bounds on column len(eq); nil: unbounded
+	loInc  bool    // lo is >=, not >
+	hiInc  bool    // hi is <=, not <
+}
+
+// chooseIndex picks an index for the bounds, preferring one whose every column is pinned
+// (unique first), then the longest pinned prefix of an ordered index, then a range; nil when
+// none helps.
+func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAccess {
+	var best *indexAccess
+	score := func(ia *indexAccess) int {
+		n := len(ia.eq) * 4
+		if len(ia.eq) == len(ia.def.Columns) {
+			n += 100
+			if ia.def.Unique {
+				n += 100
+			}
+		}
+		if ia.lo != nil || ia.hi != nil {
+			n++
+		}
+		return n
+	}
+	for _, def := range s.Indexes {
+		ia := &indexAccess{def: def, schema: s}
+		for _, c := range def.Columns {
+			x := pinned[c]
+			if x == nil {
+				break
+			}
+			ia.eq = append(ia.eq, x)
+		}
+		if def.Hash && len(ia.eq) < len(def.Columns) {
+			continue // a hash index answers equality on all its columns only
+		}
+		// Ranges only on columns whose key order is their SQL order (not char(n), whose
+		// padding is not part of its value).
+		if !def.Hash && len(ia.eq) < len(def.Columns) && !s.Columns[def.Columns[len(ia.eq)]].Fixed {
+			next := def.Columns[len(ia.eq)]
+			for _, b := range bounds {
+				if b.col != next {
+					continue
+				}
+				switch b.op {
+				case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+					ia.lo, ia.loInc = b.x, b.op == sqlparser.GreaterEqualOp
+				case sqlparser.LessThanOp, sqlparser.LessEqualOp:
+					ia.hi, ia.hiInc = b.x, b.op == sqlparser.LessEqualOp
+				}
+			}
+		}
+		if len(ia.eq) == 0 && ia.lo == nil && ia.hi == nil {
+			continue
+		}
+		if best == nil || score(ia) > score(best) {
+			best = ia
+		}
+	}
+	return best
+}
+
+// keys returns the primary keys the index scan selects; ok is false when the caller must
+// scan the table instead (the transaction wrote to it, or a bound's value cannot be put in
+// the index's terms).
+func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok bool, err error) {
+	var prefix []byte
+	for i, x := range ia.eq {
+		v, err := x.eval(nil)
+		if err != nil {
+			return nil, false, err
+		}
+		if v.IsNull() {
+			return nil, true, nil // = NULL matches nothing
+		}
+		col := &ia.schema.Columns[ia.def.Columns[i]]
+		t := col.Type
+		if v, err = keyValue(v, t); err != nil {
+			return nil, false, nil
+		}
+		var fits bool
+		if v, fits = padChar(v, col); !fits {
+			return nil, true, nil // longer than any char(n) value
+		}
+		if prefix, err = types.AppendKeyValue(prefix, t, v); err != nil {
+			return nil, false, err
+		}
+	}
+	if len(ia.eq) == len(ia.def.Columns) {
+		return tx.IndexScan(table, ia.def.Name, prefix, nil, true)
+	}
+	lo, hi := prefix, prefixEnd(prefix)
+	bound := func(x *expr, inclusiveHigh bool) ([]byte, bool, error) {
+		v, err := x.eval(nil)
+		if err != nil || v.IsNull() {
+			return nil, false, err
+		}
+		t := ia.schema.Columns[ia.def.Columns[len(ia.eq)]].Type
+		if v, err = keyValue(v, t); err != nil {
+			return nil, false, nil
+		}
+		b, err := types.AppendKeyValue(slices.Clip(prefix), t, v)
+		if err == nil && inclusiveHigh {
+			b = prefixEnd(b)
+		}
+		return b, true, err
+	}
+	if ia.lo != nil {
+		b, usable, err := bound(ia.lo, !ia.loInc) // > x starts after every entry beginning with x
+		if err != nil || !usable {
+			return nil, usable || err != nil, err
+		}
+		lo = b
+	}
+	if ia.hi != nil {
+		b, usable, err := bound(ia.hi, ia.hiInc)
+		if err != nil || !usable {
+			return nil, usable || err != nil, err
+		}
+		hi = b
+	}
+	return tx.IndexScan(table, ia.def.Name, lo, hi, false)
+}
+
+// prefixEnd is the smallest byte string greater than every string starting with p; nil when
+// there is none (p empty or all 0xFF).
+func prefixEnd(p []byte) []byte {
+	end := slices.Clone(p)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xFF {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// indexStmt is CREATE INDEX or DROP INDEX, which vitess parses only in MySQL's forms.
+type indexStmt struct {
+	create      bool
+	name        string
+	table       string
+	columns     []string
+	unique      bool
+	hash        bool
+	ifNotExists bool
+	ifExists    bool
+	names       []string // DROP INDEX
+}
+
+func isIndexStmt(words []string) bool {
+	switch {
+	case len(words) >= 2 && words[0] == "create" && words[1] == "index",
+		len(words) >= 3 && words[0] == "create" && words[1] == "unique" && words[2] == "index",
+		len(words) >= 2 && words[0] == "drop" && words[1] == "index":
+		return true
+	}
+	return false
+}
+
+// parseIndexStmt reads
+//
+//	CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table
+//	       [USING btree | hash] (column [ASC | DESC] [NULLS FIRST | LAST], ...)
+//	DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]
+func parseIndexStmt(sql string) (*indexStmt, error) {
+	toks, err := lexSetting(sql)
+	if err != nil {
+		return nil, err
+	}
+	p := &settingParser{toks: toks, pos: 1}
+	st := &indexStmt{create: toks[0].text == "create"}
+	if !st.create {
+		p.accept("index")
+		p.accept("concurrently")
+		st.ifExists = p.accept("if", "exists")
+		for {
+			name, err := p.name()
+			if err != nil {
+				return nil, err
+			}
+			st.names = append(st.names, name)
+			if !p.accept(",") {
+				break
+			}
+		}
+		if p.accept("cascade") {
+			return nil, unsupported("DROP INDEX ... CASCADE")
+		}
+		p.accept("restrict")
+		if !p.done() {
+			return nil, p.syntaxError()
+		}
+		return st, nil
+	}
+	st.unique = p.accept("unique")
+	p.accept("index")
+	p.accept("concurrently")
+	st.ifNotExists = p.accept("if", "not", "exists")
+	if !p.peek("on") {
+		if st.name, err = p.name(); err != nil {
+			return nil, err
+		}
+	}
+	if !p.accept("on") {
+		return nil, p.syntaxError()
+	}
+	p.accept("only")
+	if st.table, err = p.name(); err != nil {
+		return nil, err
+	}
+	if p.accept("using") {
+		method, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		switch method {
+		case "btree":
+		case "hash":
+			st.hash = true
+		default:
+			return nil, unsupported("index method %q (btree and hash are)", method)
+		}
+	}
+	if !p.accept("(") {
+		return nil, p.syntaxError()
+	}
+	for {
+		if p.peek("(") {
+			return nil, unsupported("indexes on expressions")
+		}
+		col, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		st.columns = append(st.columns, col)
+		_ = p.accept("asc") || p.accept("desc")
+		if !p.accept(",") {
+			break
+		}
+		// The dialect pass turned NULLS FIRST/LAST into ", '::nulls first'": order only.
+		if !p.done() && p.toks[p.pos].quoted && strings.HasPrefix(p.toks[p.pos].text, nullsMarker) {
+			p.pos++
+			if !p.accept(",") {
+				break
+			}
+		}
+	}
+	if !p.accept(")") {
+		return nil, p.syntaxError()
+	}
+	switch {
+	case p.peek("include"):
+		return nil, unsupported("INCLUDE columns")
+	case p.peek("where"):
+		return nil, unsupported("partial indexes")
+	case !p.done():
+		return nil, p.syntaxError()
+	}
+	if st.hash && st.unique {
+		return nil, Errorf("0A000", "access method \"hash\" does not support unique indexes")
+	}
+	return st, nil
+}
+
+// execIndexStmt runs CREATE INDEX or DROP INDEX.
+func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) error {
+	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
+	if !st.create {
+		for _, name := range st.names {
+			if err := s.dropIndex(ctx, name, st.ifExists); err != nil {
+				return err
+			}
+		}
+		return out.Complete("DROP INDEX")
+	}
+	table, err := s.tableName(sqlparser.TableName{Name: sqlparser.NewIdentifierCS(st.table)})
+	if err != nil {
+		return err
+	}
+	schema, ok := s.ts.Schema(table)
+	if !ok {
+		if systemTables[table] != nil {
+			return Errorf("42809", "cannot index system table %q", table)
+		}
+		return relationMissing(table)
+	}
+	if s.tx != nil && s.tx.Entered(table) {
+		return unsupported("CREATE INDEX on a table this transaction has used")
+	}
+	def := types.Index{Name: st.name, Unique: st.unique, Hash: st.hash}
+	for _, c := range st.columns {
+		i := schema.ColumnIndex(c)
+		if i < 0 || schema.Columns[i].Hidden {
+			return Errorf("42703", "column %q does not exist", c)
+		}
+		if slices.Contains(def.Columns, i) {
+			return Errorf("42701", "column %q appears twice in index", c)
+		}
+		def.Columns = append(def.Columns, i)
+	}
+	if def.Name == "" {
+		def.Name = table + "_" + strings.Join(st.columns, "_") + "_idx"
+		for n := 1; s.relationExists(def.Name); n++ {
+			def.Name = table + "_" + strings.Join(st.columns, "_") + "_idx" + strconv.Itoa(n)
+		}
+	}
+	if s.relationExists(def.Name) {
+		if st.ifNotExists {
+			return out.Complete("CREATE INDEX")
+		}
+		return Errorf("42P07", "relation %q already exists", def.Name)
+	}
+	next := *schema
+	next.Indexes = append(slices.Clip(schema.Indexes), def)
+	err = s.ts.AlterTable(ctx, table, &next, identitySources(schema))
+	var ae *tablespace.AlterError
+	if errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey) {
+		cols, vals := make([]string, len(def.Columns)), make([]string, len(def.Columns))
+		for i, c := range def.Columns {
+			cols[i], vals[i] = schema.Columns[c].Name, ae.Row[c].String()
+		}
+		return &Error{Code: "23505", Message: "could not create unique index \"" + def.Name + "\"",
+			Detail: "Key (" + strings.Join(cols, ", ") + ")=(" + strings.Join(vals, ", ") + ") is duplicated."}
+	}
+	if err != nil {
+		return err
+	}
+	return out.Complete("CREATE INDEX")
+}
+
+func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) error {
+	for _, schema := range s.ts.Tables() {
+		if name == schema.Name+"_pkey" {
+			return &Error{Code: "2BP01", Message: "cannot drop index " + name + " because constraint " + name +
+				" on table " + schema.Name + " requires it"}
+		}
+		if schema.IndexNamed(name) == nil {
+			continue
+		}
+		if s.tx != nil && s.tx.Entered(schema.Name) {
+			return unsupported("DROP INDEX on a table this transaction has used")
+		}
+		next := *schema
+		next.Indexes = slices.DeleteFunc(slices.Clone(schema.Indexes), func(ix types.Index) bool { return ix.Name == name })
+		return s.ts.AlterTable(ctx, schema.Name, &next, identitySources(schema))
+	}
+	if ifExists {
+		return nil
+	}
+	return Errorf("42704", "index %q does not exist", name)
+}
+
+// relationExists reports whether a table, a system table or an index has the name: they
+// share PostgreSQL's namespace of relations.
+func (s *Session) relationExists(name string) bool {
+	if systemTables[name] != nil {
+		return true
+	}
+	for _, schema := range s.ts.Tables() {
+		if schema.Name == name || schema.Name+"_pkey" == name || schema.IndexNamed(name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func identitySources(s *types.Schema) []int {
+	src := make([]int, len(s.Columns))
+	for i := range src {
+		src[i] = i
+	}
+	return src
+}

@@ -1,0 +1,308 @@
+package tablespace
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/google/btree"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Secondary indexes live in memory beside the primary-key map, on every replica: the apply
+// path maintains them from the row images in the log (the old image is read from memory or its
+// page), and a table loaded from a checkpoint rebuilds them from its rows. Keeping them out of
+// the pages keeps checkpoints what they were, at the cost of a scan per indexed table at start.
+//
+// An index key is the key encoding (types.AppendKeyValue) of the row's index columns. Ordered
+// indexes keep ikey+pk strings in a B-tree, so equality is a prefix and a range is a range
+// (the key encoding is order-preserving and self-delimiting); hash indexes keep a map from
+// ikey to the set of primary keys. A row with a NULL in an index column is not indexed: no
+// equality or range matches NULL, and NULLs never conflict in a unique index.
+
+type secIndex struct {
+	def   types.Index
+	need  []bool // the columns its key reads
+	tree  *btree.BTreeG[string]
+	hash  map[string]map[string]struct{}
+	types []types.Type
+}
+
+func newSecIndex(s *types.Schema, def types.Index) *secIndex {
+	ix := &secIndex{def: def, need: make([]bool, len(s.Columns))}
+	for _, c := range def.Columns {
+		ix.need[c] = true
+		ix.types = append(ix.types, s.Columns[c].Type)
+	}
+	if def.Hash {
+		ix.hash = make(map[string]map[string]struct{})
+	} else {
+		ix.tree = btree.NewG(32, func(a, b string) bool { return a < b })
+	}
+	return ix
+}
+
+// keyOf is the index key of a full row; ok is false when an index column is NULL.
+func (ix *secIndex) keyOf(row []types.Value) (string, bool) {
+	var b []byte
+	for i, c := range ix.def.Columns {
+		var err error
+		if b, err = types.AppendKeyValue(b, ix.types[i], row[c]); err != nil {
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+func (ix *secIndex) add(ikey, pk string) {
+	if ix.hash != nil {
+		set := ix.hash[ikey]
+		if set == nil {
+			set = make(map[string]struct{}, 1)
+			ix.hash[ikey] = set
+		}
+		set[pk] = struct{}{}
+		return
+	}
+	ix.tree.ReplaceOrInsert(ikey + pk)
+}
+
+func (ix *secIndex) remove(ikey, pk string) {
+	if ix.hash != nil {
+		if set := ix.hash[ikey]; set != nil {
+			delete(set, pk)
+			if len(set) == 0 {
+				delete(ix.hash, ikey)
+			}
+		}
+		return
+	}
+	ix.tree.Delete(ikey + pk)
+}
+
+// owners appends the primary keys indexed under ikey.
+func (ix *secIndex) owners(dst []string, ikey string) []string {
+	if ix.hash != nil {
+		for pk := range ix.hash[ikey] {
+			dst = append(dst, pk)
+		}
+		return dst
+	}
+	ix.tree.AscendGreaterOrEqual(ikey, func(e string) bool {
+		if !strings.HasPrefix(e, ikey) {
+			return false
+		}
+		dst = append(dst, e[len(ikey):])
+		return true
+	})
+	return dst
+}
+
+// rowKeys computes the index keys of the row (key, value) for every index of t.
+func (t *table) rowKeys(key, value []byte, row []types.Value, out []string, ok []bool) error {
+	if err := types.DecodeColumns(t.schema, key, value, row, t.indexNeed); err != nil {
+		return err
+	}
+	for i, ix := range t.indexes {
+		out[i], ok[i] = ix.keyOf(row)
+	}
+	return nil
+}
+
+// buildIndexes fills t's indexes from its rows; a unique index that finds two rows with one
+// key fails with an *AlterError.
+func (f *fsm) buildIndexes(t *table) error {
+	if len(t.indexes) == 0 {
+		return nil
+	}
+	row := make([]types.Value, len(t.schema.Columns))
+	keys := make([]string, len(t.indexes))
+	ok := make([]bool, len(t.indexes))
+	var owners []string
+	return f.scan(t, func(key, value []byte) error {
+		if err := t.rowKeys(key, value, row, keys, ok); err != nil {
+			return err
+		}
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		for i, ix := range t.indexes {
+			if !ok[i] {
+				continue
+			}
+			if ix.def.Unique {
+				if owners = ix.owners(owners[:0], keys[i]); len(owners) > 0 {
+					return &AlterError{Table: t.schema.Name, Index: ix.def.Name, Err: ErrDuplicateKey,
+						Row: append([]types.Value(nil), row...)}
+				}
+			}
+			ix.add(keys[i], string(key))
+		}
+		return nil
+	})
+}
+
+// UniqueViolation is the apply-time verdict on a transaction that would give two rows one key
+// of a unique index.
+type UniqueViolation struct {
+	Table, Index string
+	Key          []byte // the encoded row's primary key
+}
+
+func (e *UniqueViolation) Error() string {
+	return fmt.Sprintf("%v: unique index %q of table %q", ErrDuplicateKey, e.Index, e.Table)
+}
+
+func (e *UniqueViolation) Unwrap() error { return ErrDuplicateKey }
+
+// indexChange is what one mutation does to one table's index entries.
+type indexChange struct {
+	t              *table
+	pk             string
+	oldKeys, newKs []string
+	oldOK, newOK   []bool
+}
+
+// planIndexChanges computes, before anything changes, the index entries each mutation of a
+// table with indexes removes and adds, and checks the unique indexes: every replica reaches
+// the same verdict, and a refused entry changes nothing.
+func (f *fsm) planIndexChanges(tabs []*table, muts []mutationView) ([]indexChange, error) {
+	var changes []indexChange
+	for i, m := range muts {
+		t := tabs[i]
+		if len(t.indexes) == 0 {
+			continue
+		}
+		c := indexChange{t: t, pk: string(m.key),
+			oldKeys: make([]string, len(t.indexes)), oldOK: make([]bool, len(t.indexes)),
+			newKs: make([]string, len(t.indexes)), newOK: make([]bool, len(t.indexes))}
+		row := make([]types.Value, len(t.schema.Columns))
+		old, found, err := f.get(t, m.key)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			if err := t.rowKeys(m.key, old, row, c.oldKeys, c.oldOK); err != nil {
+				return nil, err
+			}
+		}
+		if !m.delete {
+			if err := t.rowKeys(m.key, m.value, row, c.newKs, c.newOK); err != nil {
+				return nil, err
+			}
+		}
+		changes = append(changes, c)
+	}
+	// Unique indexes: after the entry, each key touched must have at most one row.
+	type slot struct {
+		t   *table
+		ix  int
+		key string
+	}
+	gone := make(map[slot]map[string]bool)
+	for _, c := range changes {
+		for i := range c.t.indexes {
+			if c.oldOK[i] && (!c.newOK[i] || c.oldKeys[i] != c.newKs[i]) {
+				s := slot{c.t, i, c.oldKeys[i]}
+				if gone[s] == nil {
+					gone[s] = make(map[string]bool)
+				}
+				gone[s][c.pk] = true
+			}
+		}
+	}
+	added := make(map[slot]string)
+	var owners []string
+	for _, c := range changes {
+		for i, ix := range c.t.indexes {
+			if !ix.def.Unique || !c.newOK[i] || (c.oldOK[i] && c.oldKeys[i] == c.newKs[i]) {
+				continue
+			}
+			s := slot{c.t, i, c.newKs[i]}
+			if other, dup := added[s]; dup && other != c.pk {
+				return nil, &UniqueViolation{Table: c.t.schema.Name, Index: ix.def.Name, Key: []byte(c.pk)}
+			}
+			added[s] = c.pk
+			c.t.mu.RLock()
+			owners = ix.owners(owners[:0], c.newKs[i])
+			c.t.mu.RUnlock()
+			for _, o := range owners {
+				if o != c.pk && !gone[s][o] {
+					return nil, &UniqueViolation{Table: c.t.schema.Name, Index: ix.def.Name, Key: []byte(c.pk)}
+				}
+			}
+		}
+	}
+	return changes, nil
+}
+
+// apply changes the index entries. Caller holds c.t.mu for writing.
+func (c *indexChange) apply() {
+	for i, ix := range c.t.indexes {
+		if c.oldOK[i] && c.newOK[i] && c.oldKeys[i] == c.newKs[i] {
+			continue
+		}
+		if c.oldOK[i] {
+			ix.remove(c.oldKeys[i], c.pk)
+		}
+		if c.newOK[i] {
+			ix.add(c.newKs[i], c.pk)
+		}
+	}
+}
+
+// mutationView is the part of a mutation index maintenance reads.
+type mutationView struct {
+	key, value []byte
+	delete     bool
+}
+
+// IndexScan returns the primary keys of committed rows of table whose key in index lies in
+// [lo, hi) (hi nil: no upper bound), or equals lo exactly when exact. ok is false when the
+// transaction has written to the table, whose own rows the index does not hold: the caller
+// must scan instead.
+func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []string, ok bool, err error) {
+	for i := range tx.writes {
+		if tx.writes[i].Table == table {
+			return nil, false, nil
+		}
+	}
+	t, err := tx.table(table)
+	if err != nil {
+		return nil, false, err
+	}
+	var ix *secIndex
+	for _, x := range t.indexes {
+		if x.def.Name == index {
+			ix = x
+		}
+	}
+	if ix == nil {
+		return nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	if exact {
+		return ix.owners(nil, string(lo)), true, nil
+	}
+	if ix.tree == nil {
+		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
+	}
+	ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
+		if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
+			return false
+		}
+		pks = append(pks, e[ikeyLen(ix, e):])
+		return true
+	})
+	return pks, true, nil
+}
+
+// ikeyLen is the length of the index key at the start of an ordered index entry.
+func ikeyLen(ix *secIndex, e string) int {
+	n := 0
+	for _, t := range ix.types {
+		n += types.KeyValueLen(t, []byte(e[n:]))
+	}
+	return n
+}
