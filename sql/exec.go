@@ -137,8 +137,15 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 		it.pending = true
 	case a.table.system != nil:
 		it.sys = a.table.system.rows(a.table.session)
-	case a.kind == indexScan:
-		pks, ok, err := a.ix.keys(ec.tx, a.table.name)
+	case a.kind == indexScan || a.kind == pkRange:
+		var pks []string
+		var ok bool
+		var err error
+		if a.kind == indexScan {
+			pks, ok, err = a.ix.keys(ec.tx, a.table.name)
+		} else {
+			pks, ok, err = a.pk.keys(a.table.schema)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +153,7 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 			it.pks, it.viaIndex = pks, true
 			break
 		}
-		fallthrough // the transaction wrote the table: its own rows are not in the index
+		fallthrough // the index cannot answer (see indexAccess.keys): scan
 	default:
 		c, err := ec.tx.Cursor(a.table.name)
 		if err != nil {
@@ -242,6 +249,8 @@ func (n *scanNode) explain(ex *explainer) {
 		ex.line("Point Lookup on %s", tableLabel(a.table))
 	case a.kind == indexScan:
 		ex.line("Index Scan using %s on %s", a.ix.def.Name, tableLabel(a.table))
+	case a.kind == pkRange:
+		ex.line("Key Range Scan on %s", tableLabel(a.table))
 	default:
 		ex.line("Seq Scan on %s", tableLabel(a.table))
 	}

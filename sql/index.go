@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,6 +147,88 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 		hi = b
 	}
 	return tx.IndexScan(table, ia.def.Name, lo, hi, false)
+}
+
+// keyRangeAccess is a range of a single-column integer primary key. The key map is a hash, so
+// a range is read as the point lookups of every key in it, when it spans few enough keys.
+type keyRangeAccess struct {
+	lo, hi       *expr
+	loInc, hiInc bool
+}
+
+// maxKeyRange is the widest key range read key by key; a wider one scans the table.
+const maxKeyRange = 4096
+
+// keyRange plans a key range when the bounds limit a single-column integer key on both sides.
+func keyRange(s *types.Schema, bounds []bound) *keyRangeAccess {
+	if len(s.PK) != 1 || !s.Columns[s.PK[0]].Type.IsInteger() {
+		return nil
+	}
+	kr := &keyRangeAccess{}
+	for _, b := range bounds {
+		if b.col != s.PK[0] {
+			continue
+		}
+		switch b.op {
+		case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+			kr.lo, kr.loInc = b.x, b.op == sqlparser.GreaterEqualOp
+		case sqlparser.LessThanOp, sqlparser.LessEqualOp:
+			kr.hi, kr.hiInc = b.x, b.op == sqlparser.LessEqualOp
+		}
+	}
+	if kr.lo == nil || kr.hi == nil {
+		return nil
+	}
+	return kr
+}
+
+// keys returns the encoded keys of the range; ok is false when it is too wide (or its bounds
+// are not integers), and the caller must scan.
+func (kr *keyRangeAccess) keys(s *types.Schema) (pks []string, ok bool, err error) {
+	lo, hi := kr.lo, kr.hi
+	lv, err := lo.eval(nil)
+	if err != nil {
+		return nil, false, err
+	}
+	hv, err := hi.eval(nil)
+	if err != nil {
+		return nil, false, err
+	}
+	if lv.IsNull() || hv.IsNull() {
+		return nil, true, nil
+	}
+	if !lv.T.IsInteger() || !hv.T.IsInteger() {
+		return nil, false, nil
+	}
+	from, to := lv.I, hv.I
+	if !kr.loInc {
+		if from == math.MaxInt64 {
+			return nil, true, nil
+		}
+		from++
+	}
+	if !kr.hiInc {
+		if to == math.MinInt64 {
+			return nil, true, nil
+		}
+		to--
+	}
+	if from > to {
+		return nil, true, nil
+	}
+	if uint64(to-from) >= maxKeyRange {
+		return nil, false, nil
+	}
+	t := s.Columns[s.PK[0]].Type
+	var buf []byte
+	for k := from; ; k++ {
+		buf, _ = types.AppendKeyValue(buf[:0], t, types.NewInt(t, k))
+		pks = append(pks, string(buf))
+		if k == to {
+			break
+		}
+	}
+	return pks, true, nil
 }
 
 // prefixEnd is the smallest byte string greater than every string starting with p; nil when

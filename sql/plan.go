@@ -68,6 +68,7 @@ const (
 	fullScan    accessKind = iota
 	pointLookup            // every primary-key column is equal to a row-independent value
 	indexScan              // a secondary index narrows the rows (see index.go)
+	pkRange                // an integer primary key between two bounds, looked up key by key
 )
 
 // access is the plan for reaching the rows of one table: which rows to visit, and the filter
@@ -77,6 +78,7 @@ type access struct {
 	table      *boundTable
 	key        []*expr // pointLookup: the value of each primary-key column, in key order
 	ix         *indexAccess
+	pk         *keyRangeAccess
 	filter     *expr  // nil: every row
 	filterText string // for EXPLAIN
 }
@@ -91,6 +93,8 @@ func (a *access) String() string {
 		return fmt.Sprintf("PointLookup(%s)%s", a.table.name, f)
 	case indexScan:
 		return fmt.Sprintf("IndexScan(%s.%s)%s", a.table.name, a.ix.def.Name, f)
+	case pkRange:
+		return fmt.Sprintf("KeyRange(%s)%s", a.table.name, f)
 	}
 	return fmt.Sprintf("FullScan(%s)%s", a.table.name, f)
 }
@@ -127,7 +131,13 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	for _, p := range bt.schema.PK {
 		if pinned[p] == nil {
 			a.ix = chooseIndex(bt.schema, pinned, bounds)
-			if a.ix != nil {
+			if a.ix != nil && len(a.ix.eq) == len(a.ix.def.Columns) {
+				a.kind = indexScan // equality on a whole index beats a key range
+				return a, nil
+			}
+			if a.pk = keyRange(bt.schema, bounds); a.pk != nil {
+				a.kind, a.ix = pkRange, nil
+			} else if a.ix != nil {
 				a.kind = indexScan
 			}
 			return a, nil
@@ -315,11 +325,14 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 	var err error
 	var pks []string
 	var useIndex bool
-	if a.kind == indexScan {
+	switch a.kind {
+	case indexScan:
 		pks, useIndex, err = a.ix.keys(tx, a.table.name)
-		if err != nil {
-			return err
-		}
+	case pkRange:
+		pks, useIndex, err = a.pk.keys(schema)
+	}
+	if err != nil {
+		return err
 	}
 	if a.kind == pointLookup {
 		var key, value []byte

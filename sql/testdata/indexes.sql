@@ -283,3 +283,77 @@ SELECT n FROM codes WHERE label > 'x' ORDER BY n
 ----
 2
 tag: SELECT 1
+
+# A range of an integer primary key is read key by key when it is narrow.
+
+statement ok
+CREATE TABLE seq (id bigint PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO seq VALUES (1, 10), (2, 20), (3, 30), (5, 50), (8, 80), (-3, -30)
+
+query
+SELECT id, v FROM seq WHERE id BETWEEN 2 AND 5 ORDER BY id
+----
+2|20
+3|30
+5|50
+tag: SELECT 3
+
+query
+SELECT id FROM seq WHERE id > 1 AND id < 8 AND v <> 30 ORDER BY id
+----
+2
+5
+tag: SELECT 2
+
+query
+SELECT sum(v) FROM seq WHERE id >= -100000 AND id <= 100000
+----
+160
+tag: SELECT 1
+
+query
+SELECT count(*) FROM seq WHERE id BETWEEN 5 AND 2
+----
+0
+tag: SELECT 1
+
+query
+SELECT id FROM seq WHERE id BETWEEN 1.5 AND 3 ORDER BY id
+----
+2
+3
+tag: SELECT 2
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO seq VALUES (4, 40)
+
+statement ok
+DELETE FROM seq WHERE id = 3
+
+query
+SELECT id FROM seq WHERE id BETWEEN 2 AND 5 ORDER BY id
+----
+2
+4
+5
+tag: SELECT 3
+
+query
+UPDATE seq SET v = v + 1 WHERE id BETWEEN 4 AND 5
+----
+tag: UPDATE 2
+
+statement ok
+COMMIT
+
+query
+SELECT id, v FROM seq WHERE id >= 4 AND id <= 5 ORDER BY id
+----
+4|41
+5|51
+tag: SELECT 2
