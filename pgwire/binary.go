@@ -10,8 +10,11 @@ import (
 )
 
 // Binary format of PostgreSQL values: big-endian integers and IEEE floats, one byte for bool,
-// raw bytes for text and bytea, and timestamps as microseconds since 2000-01-01.
-const pgEpochMicros = 946684800 * 1_000_000
+// raw bytes for text and bytea, timestamps as microseconds and dates as days since 2000-01-01.
+const (
+	pgEpochMicros = 946684800 * 1_000_000
+	pgEpochDays   = 10957
+)
 
 // appendBinary appends v in PostgreSQL's binary format for column type t.
 func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
@@ -30,6 +33,8 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 		return append(dst, byte(v.I&1))
 	case types.Timestamp:
 		return binary.BigEndian.AppendUint64(dst, uint64(v.I-pgEpochMicros))
+	case types.Date:
+		return binary.BigEndian.AppendUint32(dst, uint32(int32(v.I-pgEpochDays)))
 	}
 	return append(dst, v.S...) // text, bytea
 }
@@ -46,7 +51,7 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.Value{}, sql.Errorf("08P01", "unsupported format code %d", format)
 	}
 	size := map[types.Type]int{types.Int16: 2, types.Int32: 4, types.Int64: 8, types.Float32: 4,
-		types.Float64: 8, types.Bool: 1, types.Timestamp: 8}
+		types.Float64: 8, types.Bool: 1, types.Timestamp: 8, types.Date: 4}
 	if n, fixed := size[t]; fixed && len(b) != n {
 		return types.Value{}, sql.Errorf("22P03", "incorrect binary data format in bind parameter: %d bytes for %s", len(b), t)
 	}
@@ -65,6 +70,8 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.NewBool(b[0] != 0), nil
 	case types.Timestamp:
 		return types.Value{T: t, I: int64(binary.BigEndian.Uint64(b)) + pgEpochMicros}, nil
+	case types.Date:
+		return types.Value{T: t, I: int64(int32(binary.BigEndian.Uint32(b))) + pgEpochDays}, nil
 	case types.Text:
 		return types.NewText(string(b)), nil
 	case types.Bytea:

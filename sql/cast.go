@@ -54,6 +54,8 @@ func castTarget(name string) (types.Column, error) {
 		return c, nil
 	case "timestamp":
 		c.Type = types.Timestamp
+	case "date":
+		c.Type = types.Date
 	case "bytea":
 		c.Type = types.Bytea
 	default:
@@ -97,6 +99,7 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	from, to := x.typ, c.Type
 	ok := from == to || from == types.Null || from == types.Text || to == types.Text ||
 		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
+		familyOf(from) == famTime && familyOf(to) == famTime ||
 		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())

@@ -31,7 +31,7 @@ func familyOf(t types.Type) family {
 		return famText
 	case types.Bool:
 		return famBool
-	case types.Timestamp:
+	case types.Timestamp, types.Date:
 		return famTime
 	case types.Bytea:
 		return famBytes
@@ -66,7 +66,7 @@ func ParseText(s string, t types.Type) (types.Value, error) { return parseText(s
 func parseText(s string, t types.Type) (types.Value, error) {
 	bad := func() (types.Value, error) {
 		code := "22P02"
-		if t == types.Timestamp {
+		if t == types.Timestamp || t == types.Date {
 			code = "22007"
 		}
 		return types.Value{}, Errorf(code, "invalid input syntax for type %s: %q", t, s)
@@ -121,6 +121,18 @@ func parseText(s string, t types.Type) (types.Value, error) {
 				// timestamp without time zone ignores a zone in its input, as PostgreSQL does.
 				wall := time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(), time.UTC)
 				return types.Value{T: types.Timestamp, I: wall.UnixMicro()}, nil
+			}
+		}
+		return bad()
+	case types.Date:
+		trimmed := strings.TrimSpace(s)
+		for _, layout := range timestampLayouts {
+			ts, err := time.Parse(layout, trimmed)
+			if err == nil {
+				return types.NewDate(ts), nil // a time of day in the input is dropped
+			}
+			if strings.Contains(err.Error(), "out of range") {
+				return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
 			}
 		}
 		return bad()
@@ -214,7 +226,11 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 			return types.Value{}, Errorf("22003", "value out of range: overflow")
 		}
 		return types.NewFloat(to, v.F), nil
-	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || from == types.Timestamp):
+	case from == types.Timestamp && to == types.Date:
+		return types.Value{T: types.Date, I: floorDiv(v.I, microsPerDay)}, nil
+	case from == types.Date && to == types.Timestamp:
+		return types.Value{T: types.Timestamp, I: v.I * microsPerDay}, nil
+	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || familyOf(from) == famTime):
 		return checkLength(types.NewText(v.String()), c)
 	}
 	return types.Value{}, &Error{Code: "42804",
@@ -242,12 +258,33 @@ func checkLength(v types.Value, c *types.Column) (types.Value, error) {
 	return v, nil
 }
 
+const microsPerDay = 86400 * 1_000_000
+
+// floorDiv divides rounding toward minus infinity (a timestamp before 1970 is on the day before).
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// micros is a date or timestamp as microseconds since the epoch: how the two compare.
+func micros(v types.Value) int64 {
+	if v.T == types.Date {
+		return v.I * microsPerDay
+	}
+	return v.I
+}
+
 // compare orders two non-NULL values of comparable families.
 func compare(a, b types.Value) int {
 	switch {
 	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
-		a.T == types.Timestamp && b.T == types.Timestamp:
+		a.T == types.Timestamp && b.T == types.Timestamp, a.T == types.Date && b.T == types.Date:
 		return cmpOrdered(a.I, b.I)
+	case familyOf(a.T) == famTime && familyOf(b.T) == famTime:
+		return cmpOrdered(micros(a), micros(b))
 	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:
 		return cmpFloat(num(a), num(b))
 	}

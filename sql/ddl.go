@@ -53,6 +53,8 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		}
 	case t == "timestamp" && noLength:
 		c.Type = types.Timestamp
+	case t == "date" && noLength:
+		c.Type = types.Date
 	case t == "longblob" && noLength:
 		c.Type = types.Bytea
 	default:

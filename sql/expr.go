@@ -226,6 +226,17 @@ func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 			return nil, Errorf("22P02", "invalid input syntax for type double precision: %q", l.Val)
 		}
 		return constExpr(types.NewFloat(types.Float64, f), false), nil
+	case sqlparser.DateVal, sqlparser.TimestampVal:
+		// DATE '...' and TIMESTAMP '...': typed constants.
+		t := types.Date
+		if l.Type == sqlparser.TimestampVal {
+			t = types.Timestamp
+		}
+		v, err := parseText(l.Val, t)
+		if err != nil {
+			return nil, err
+		}
+		return constExpr(v, false), nil
 	}
 	return nil, unsupported("literal %s", sqlparser.String(l))
 }
@@ -621,6 +632,9 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
 	}
+	if a.typ == types.Date || b.typ == types.Date {
+		return compileDateArith(e.Operator, sym, a, b)
+	}
 	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
 	if !numeric(a) || !numeric(b) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
@@ -633,6 +647,39 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		}
 		return floatArith(op, rt, num(x), num(y))
 	})
+}
+
+// compileDateArith compiles date + integer, integer + date, date - integer (a date) and
+// date - date (the days between, an integer), as PostgreSQL has them.
+func compileDateArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr) (*expr, error) {
+	isInt := func(x *expr) bool { return x.typ.IsInteger() }
+	switch {
+	case op == sqlparser.PlusOp && a.typ == types.Date && isInt(b),
+		op == sqlparser.MinusOp && a.typ == types.Date && isInt(b):
+		sign := int64(1)
+		if op == sqlparser.MinusOp {
+			sign = -1
+		}
+		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) {
+			return dateValue(x.I + sign*y.I)
+		})
+	case op == sqlparser.PlusOp && isInt(a) && b.typ == types.Date:
+		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) { return dateValue(x.I + y.I) })
+	case op == sqlparser.MinusOp && a.typ == types.Date && b.typ == types.Date:
+		return strict2(types.Int32, a, b, func(x, y types.Value) (types.Value, error) {
+			return types.NewInt(types.Int32, x.I-y.I), nil
+		})
+	}
+	return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
+}
+
+// dateValue is the date days after the epoch, if it is one PostgreSQL can hold.
+func dateValue(days int64) (types.Value, error) {
+	// PostgreSQL's dates end in 5874897 AD; years past 9999 do not print in ISO style here.
+	if days < -719162 || days > 2932896 { // 0001-01-01 .. 9999-12-31
+		return types.Value{}, Errorf("22008", "date out of range")
+	}
+	return types.Value{T: types.Date, I: days}, nil
 }
 
 // strict2 builds a function of two operands that is NULL (of type t) when either is.

@@ -346,7 +346,12 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			return best, nil
 		}}, xs...))
 	case "current_date":
-		return nil, true, unsupported("the date type")
+		if err := arity(0); err != nil {
+			return nil, true, err
+		}
+		return &expr{typ: types.Date, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+			return types.NewDate(time.Now().UTC()), nil
+		}}, true, nil
 	case "concat":
 		if len(args) == 0 {
 			return nil, true, Errorf("42883", "function concat() does not exist")

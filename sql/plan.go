@@ -283,6 +283,13 @@ func keyValue(v types.Value, t types.Type) (types.Value, error) {
 		return types.NewInt(t, int64(v.F)), nil
 	case t.IsFloat() && familyOf(v.T) == famNumeric:
 		return types.NewFloat(t, num(v)), nil
+	case t == types.Date && v.T == types.Timestamp:
+		if v.I%microsPerDay != 0 {
+			return v, errors.New("not a whole day")
+		}
+		return types.Value{T: t, I: v.I / microsPerDay}, nil
+	case t == types.Timestamp && v.T == types.Date:
+		return types.Value{T: t, I: v.I * microsPerDay}, nil
 	case familyOf(t) == familyOf(v.T):
 		return v, nil
 	}

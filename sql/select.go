@@ -119,7 +119,7 @@ func columnName(e sqlparser.Expr) string {
 var typeNames = map[types.Type]string{
 	types.Int16: "int2", types.Int32: "int4", types.Int64: "int8", types.Float32: "float4",
 	types.Float64: "float8", types.Bool: "bool", types.Text: "text", types.Timestamp: "timestamp",
-	types.Bytea: "bytea",
+	types.Bytea: "bytea", types.Date: "date",
 }
 
 // orderKeys binds ORDER BY. A term naming an output column (by position or, unqualified, by

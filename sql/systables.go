@@ -203,6 +203,8 @@ func sqlTypeName(c types.Column) string {
 		return "timestamp without time zone"
 	case types.Bytea:
 		return "bytea"
+	case types.Date:
+		return "date"
 	case types.Text:
 		switch {
 		case c.Fixed:

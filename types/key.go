@@ -37,7 +37,7 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 		return dst, ErrNullKey
 	}
 	switch t {
-	case Int16, Int32, Int64, Timestamp:
+	case Int16, Int32, Int64, Timestamp, Date:
 		return binary.BigEndian.AppendUint64(dst, uint64(v.I)^(1<<63)), nil
 	case Float32, Float64:
 		b := math.Float64bits(v.F)
@@ -66,7 +66,7 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 // b does not start with one.
 func KeyValueLen(t Type, b []byte) int {
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Float32, Float64:
+	case Int16, Int32, Int64, Timestamp, Date, Float32, Float64:
 		if len(b) < 8 {
 			return 0
 		}
@@ -109,7 +109,7 @@ var errShortKey = errors.New("corrupt key: truncated")
 
 func decodeKeyValue(t Type, b []byte) (Value, int, error) {
 	switch t {
-	case Int16, Int32, Int64, Timestamp:
+	case Int16, Int32, Int64, Timestamp, Date:
 		if len(b) < 8 {
 			return Value{}, 0, errShortKey
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"math"
 	"strconv"
+	"time"
 )
 
 // AppendText appends v in PostgreSQL's text output format (the format of the text wire
@@ -28,6 +29,8 @@ func (v Value) AppendText(dst []byte) []byte {
 		return append(dst, v.S...)
 	case Timestamp:
 		return v.Time().AppendFormat(dst, TimestampLayout)
+	case Date:
+		return time.Unix(v.I*86400, 0).UTC().AppendFormat(dst, DateLayout)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))

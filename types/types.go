@@ -10,16 +10,17 @@ import (
 type Type uint8
 
 const (
-	Null      Type = 0 // the type of an untyped NULL literal; never a column type
-	Int16     Type = 1 // smallint
-	Int32     Type = 2 // integer
-	Int64     Type = 3 // bigint
-	Float32   Type = 4 // real
-	Float64   Type = 5 // double precision
-	Bool      Type = 6 // boolean
-	Text      Type = 7 // text, varchar(n), char(n)
-	Timestamp Type = 8 // timestamp without time zone, microseconds since the Unix epoch
-	Bytea     Type = 9 // bytea
+	Null      Type = 0  // the type of an untyped NULL literal; never a column type
+	Int16     Type = 1  // smallint
+	Int32     Type = 2  // integer
+	Int64     Type = 3  // bigint
+	Float32   Type = 4  // real
+	Float64   Type = 5  // double precision
+	Bool      Type = 6  // boolean
+	Text      Type = 7  // text, varchar(n), char(n)
+	Timestamp Type = 8  // timestamp without time zone, microseconds since the Unix epoch
+	Bytea     Type = 9  // bytea
+	Date      Type = 10 // date, days since the Unix epoch
 )
 
 // OID is the PostgreSQL type OID clients see in RowDescription.
@@ -43,6 +44,8 @@ func (t Type) OID() uint32 {
 		return 1114
 	case Bytea:
 		return 17
+	case Date:
+		return 1082
 	}
 	return 25 // unknown/NULL columns are described as text, as PostgreSQL does for literals
 }
@@ -69,6 +72,8 @@ func FromOID(oid uint32) Type {
 		return Timestamp
 	case 17:
 		return Bytea
+	case 1082:
+		return Date
 	}
 	return Null
 }
@@ -78,7 +83,7 @@ func (t Type) Size() int16 {
 	switch t {
 	case Int16:
 		return 2
-	case Int32, Float32:
+	case Int32, Float32, Date:
 		return 4
 	case Int64, Float64, Timestamp:
 		return 8
@@ -111,6 +116,8 @@ func (t Type) String() string {
 		return "timestamp without time zone"
 	case Bytea:
 		return "bytea"
+	case Date:
+		return "date"
 	}
 	return fmt.Sprintf("type(%d)", uint8(t))
 }
@@ -165,6 +172,14 @@ func (v Value) Bool() bool { return v.I != 0 }
 
 // Time returns the timestamp held by v, in UTC.
 func (v Value) Time() time.Time { return time.UnixMicro(v.I).UTC() }
+
+// NewDate is the date of t (its UTC calendar day).
+func NewDate(t time.Time) Value {
+	return Value{T: Date, I: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400}
+}
+
+// DateLayout is how dates are printed, as PostgreSQL does with DateStyle ISO.
+const DateLayout = "2006-01-02"
 
 // TimestampLayout is how timestamps are printed, as PostgreSQL does with DateStyle ISO.
 const TimestampLayout = "2006-01-02 15:04:05.999999"
@@ -266,7 +281,7 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("column %q specified more than once", c.Name)
 		}
 		seen[c.Name] = true
-		if c.Type == Null || c.Type > Bytea {
+		if c.Type == Null || c.Type > Date {
 			return fmt.Errorf("column %q has invalid type %d", c.Name, c.Type)
 		}
 	}
