@@ -113,6 +113,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
 	colState := 0
+	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
+	regexMarker := ""
 	depth := 0      // parentheses
 	var casts []int // depth inside each open CAST(
 	for i := 0; i < len(q); {
@@ -133,6 +135,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 				return nil, err
 			}
 			b.WriteString(lit)
+			if regexMarker != "" {
+				b.WriteString(" collate '" + regexMarker + "'")
+				regexMarker = ""
+			}
 			i = end
 			lastWord = ""
 		case c == '"':
@@ -200,6 +206,21 @@ func splitAndRewrite(q string) ([]piece, error) {
 			i += 2
 		case c == '|':
 			return nil, Errorf("0A000", "the bitwise operator | is not supported yet")
+		case c == '~' || c == '!' && i+1 < len(q) && q[i+1] == '~':
+			op := "~"
+			if c == '!' {
+				op = "!~"
+			}
+			if i+len(op) < len(q) && q[i+len(op)] == '*' {
+				op += "*"
+			}
+			marker, err := regexOp(&b, op, q, i+len(op))
+			if err != nil {
+				return nil, err
+			}
+			regexMarker = marker
+			lastWord = ""
+			i += len(op)
 		case c == '(':
 			depth++
 			b.WriteByte(c)
@@ -225,6 +246,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 				j++
 			}
 			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
+			if regexMarker != "" {
+				b.WriteString(" collate '" + regexMarker + "'")
+				regexMarker = ""
+			}
 			lastWord = ""
 			i = j
 		case c == ':' && i+1 < len(q) && q[i+1] == ':':
@@ -269,6 +294,35 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 				}
 				switch {
+				case w == "operator" && nextNonSpace(q, i) == '(':
+					// OPERATOR(pg_catalog.op): the operator itself.
+					open := strings.IndexByte(q[i:], '(') + i
+					end := strings.IndexByte(q[open:], ')')
+					if end < 0 {
+						return nil, Errorf("42601", "syntax error at or near \"operator\"")
+					}
+					op := strings.TrimSpace(q[open+1 : open+end])
+					op = strings.TrimPrefix(op, "pg_catalog.")
+					i = open + end + 1
+					switch op {
+					case "~", "~*", "!~", "!~*":
+						marker, err := regexOp(&b, op, q, i)
+						if err != nil {
+							return nil, err
+						}
+						regexMarker = marker
+					case "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%":
+						b.WriteString(" " + op + " ")
+					default:
+						return nil, unsupported("OPERATOR(%s)", op)
+					}
+					lastWord = ""
+					continue
+				case w == "collate" && skipsCollation(q, i) > 0:
+					// The default and the C collations are how drove compares text anyway.
+					i = skipsCollation(q, i)
+					lastWord = ""
+					continue
 				case w == "with" && depth == 0 && isCreateTable(words) && nextNonSpace(q, i) == '(':
 					// Storage parameters: fillfactor is accepted (pages are written full and
 					// never updated in place, so it has nothing to change); others are refused.
@@ -387,6 +441,56 @@ func splitAndRewrite(q string) ([]piece, error) {
 	}
 	flush()
 	return out, nil
+}
+
+// regexOp writes a regular-expression match operator (~, ~*, !~, !~*) as vitess's REGEXP,
+// whose pattern (q from i on) must be a string constant or a parameter: the returned marker,
+// written after it as a collation, tells the binder which match this is (REGEXP alone is
+// ILIKE's spelling).
+func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
+	j := i
+	for j < len(q) && unicode.IsSpace(rune(q[j])) {
+		j++
+	}
+	constant := j < len(q) && (q[j] == '\'' ||
+		(q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\'' ||
+		q[j] == '$' && j+1 < len(q) && q[j+1] >= '0' && q[j+1] <= '9')
+	if !constant {
+		return "", unsupported("a regular expression match against anything but a constant or parameter")
+	}
+	if strings.HasPrefix(op, "!") {
+		b.WriteString(" not regexp ")
+	} else {
+		b.WriteString(" regexp ")
+	}
+	if strings.HasSuffix(op, "*") {
+		return regexMarkerPrefix + "i", nil
+	}
+	return regexMarkerPrefix, nil
+}
+
+// regexMarkerPrefix marks a pattern as a regular expression (a trailing "i": case-insensitive).
+const regexMarkerPrefix = "~regex"
+
+// skipsCollation returns where a no-op COLLATE clause's collation name ends (default, C and
+// POSIX, possibly quoted or pg_catalog-qualified), or 0 for any other.
+func skipsCollation(q string, i int) int {
+	j := i
+	for j < len(q) && unicode.IsSpace(rune(q[j])) {
+		j++
+	}
+	rest := q[j:]
+	for _, name := range []string{"pg_catalog.default", `pg_catalog."default"`, `pg_catalog."C"`, `pg_catalog."POSIX"`,
+		`"default"`, `"C"`, `"POSIX"`, "default"} {
+		if len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
+			end := j + len(name)
+			if end < len(q) && isIdentPart(rune(q[end])) {
+				continue
+			}
+			return end
+		}
+	}
+	return 0
 }
 
 // skipStorageParams reads CREATE TABLE's WITH (name = value, ...) from q[i:], at its '(' and

@@ -469,6 +469,9 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 }
 
 func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
+		return compileRegex(e, m, sc)
+	}
 	a, err := compile(e.Left, sc)
 	if err != nil {
 		return nil, err

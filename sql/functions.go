@@ -2,6 +2,7 @@ package sql
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -461,3 +462,43 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 }
 
 func must(x *expr, err error) (*expr, bool, error) { return x, true, err }
+
+// compileRegex compiles the regular-expression match operators (~, ~*, !~, !~*), which the
+// dialect pass wrote as REGEXP with a marker on the pattern. Patterns are Go's RE2 syntax,
+// which agrees with PostgreSQL's for the common constructs; a constant pattern is compiled
+// once.
+func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *scope) (*expr, error) {
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	p, err := compile(m.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []*expr{a, p} {
+		if x.unknown {
+			x.unknown, x.typ = false, types.Text
+		}
+		if x.typ != types.Text && x.typ != types.Null {
+			return nil, Errorf("42883", "operator does not exist: %s ~ %s", a.typ, p.typ)
+		}
+	}
+	prefix := ""
+	if strings.HasSuffix(m.Collation, "i") {
+		prefix = "(?i)"
+	}
+	negate := e.Operator == sqlparser.NotRegexpOp
+	var last *regexp.Regexp
+	var lastPattern string
+	return strict2(types.Bool, a, p, func(x, y types.Value) (types.Value, error) {
+		if last == nil || y.S != lastPattern {
+			re, err := regexp.Compile(prefix + y.S)
+			if err != nil {
+				return types.Value{}, Errorf("2201B", "invalid regular expression: %v", err)
+			}
+			last, lastPattern = re, y.S
+		}
+		return types.NewBool(last.MatchString(x.S) != negate), nil
+	})
+}
