@@ -89,3 +89,27 @@ func TestPsqlSession(t *testing.T) {
 		t.Fatalf("after kill -9 and restart: %q, want %q (stderr %s)", out, want, errOut)
 	}
 }
+
+// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l and \du read drove's pg_catalog.
+func TestPsqlMetaCommands(t *testing.T) {
+	requireTool(t, "psql")
+	n := newNode(t)
+	n.start()
+	if _, errOut := psql(t, n, "CREATE TABLE t (id int PRIMARY KEY, k int); CREATE INDEX t_k ON t (k); CREATE TABLE logs (msg text)"); errOut != "" {
+		t.Fatal(errOut)
+	}
+	cases := []struct{ command, want string }{
+		{`\dt`, "public|logs|table|drove\npublic|t|table|drove\n"},
+		{`\di`, "public|t_k|index|drove|t\npublic|t_pkey|index|drove|t\n"},
+		{`\dn`, "public|drove\n"},
+		{`\l`, "drove|drove|UTF8|C|C||libc|\n"},
+		{`\du`, "drove|Superuser, Create role, Create DB|{}\n"},
+		{`\dt lo*`, "public|logs|table|drove\n"},
+	}
+	for _, c := range cases {
+		out, errOut := psql(t, n, c.command)
+		if out != c.want || errOut != "" {
+			t.Errorf("%s: got %q (stderr %q), want %q", c.command, out, errOut, c.want)
+		}
+	}
+}

@@ -76,3 +76,6 @@ func (s *Server) userError(name string, err error, done string) error {
 	}
 	return err
 }
+
+// Users implements sql.Node.
+func (s *Server) Users() []string { return s.users.Users() }

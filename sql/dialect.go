@@ -115,8 +115,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 	colState := 0
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker := ""
-	depth := 0      // parentheses
-	var casts []int // depth inside each open CAST(
+	depth := 0       // parentheses
+	var casts []int  // depth inside each open CAST(
+	var arrays []int // depth inside each open ARRAY(
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
@@ -236,8 +237,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 			colState = 1
 			i++
 		case c == ')':
+			if len(arrays) > 0 && arrays[len(arrays)-1] == depth {
+				b.WriteString("))") // closes the subquery and drove_array(
+				arrays = arrays[:len(arrays)-1]
+			} else {
+				b.WriteByte(c)
+			}
 			depth--
-			b.WriteByte(c)
 			lastWord = ""
 			i++
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
@@ -294,6 +300,15 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 				}
 				switch {
+				case w == "array" && nextNonSpace(q, i) == '(' && followedBy(q, strings.IndexByte(q[i:], '(')+i+1, "select"):
+					// ARRAY(SELECT ...) → drove_array((SELECT ...)): vitess has no ARRAY
+					// constructor; the binder reads the function as one.
+					i = strings.IndexByte(q[i:], '(') + i + 1
+					depth++
+					arrays = append(arrays, depth)
+					b.WriteString("drove_array((")
+					lastWord = ""
+					continue
 				case w == "operator" && nextNonSpace(q, i) == '(':
 					// OPERATOR(pg_catalog.op): the operator itself.
 					open := strings.IndexByte(q[i:], '(') + i

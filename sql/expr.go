@@ -773,6 +773,11 @@ func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (ty
 // compileFunc implements the few scalar functions of this slice.
 func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	name := strings.ToLower(e.Name.String())
+	if name == "drove_array" && len(e.Exprs) == 1 {
+		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
+			return compileArraySubquery(q, sc)
+		}
+	}
 	args := make([]*expr, len(e.Exprs))
 	for i, a := range e.Exprs {
 		x, err := compile(a, sc)

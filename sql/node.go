@@ -28,6 +28,8 @@ type Node interface {
 	AlterUser(ctx context.Context, name, password string) error
 	// DropUser removes a user.
 	DropUser(ctx context.Context, name string) error
+	// Users lists the password users, sorted.
+	Users() []string
 }
 
 // TablespaceOptions are the options of CREATE TABLESPACE, in HerdDB's 'key:value' syntax.

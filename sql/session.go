@@ -199,8 +199,12 @@ func (s *Session) rollback(out Output) error {
 // tableName resolves a single unqualified (or tablespace-qualified) table reference.
 func (s *Session) tableName(tn sqlparser.TableName) (string, error) {
 	q := tn.Qualifier.String()
-	if q == "information_schema" {
+	switch {
+	case q == "information_schema" || q == "pg_catalog":
 		return q + "." + tn.Name.String(), nil // only system tables have such names
+	case q == "" && strings.HasPrefix(tn.Name.String(), "pg_") && systemTables["pg_catalog."+tn.Name.String()] != nil:
+		// pg_catalog comes first on every search path, as in PostgreSQL.
+		return "pg_catalog." + tn.Name.String(), nil
 	}
 	if q != "" && q != "public" && q != s.ts.Name() {
 		return "", Errorf("0A000", "cross-tablespace reference %s.%s is not supported", q, tn.Name.String())

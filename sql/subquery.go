@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"strings"
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/types"
@@ -205,4 +206,57 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		}
 		return types.NewBool(negate), nil
 	}}, nil
+}
+
+// compileArraySubquery: ARRAY(SELECT x ...). drove has no array type, so the value is the
+// array's text form, '{a,b}', typed text: what psql prints for it, and all a client can get.
+func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(e.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	if len(sp.cols) != 1 {
+		return nil, Errorf("42601", "subquery must return only one column")
+	}
+	return &expr{typ: types.Text, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		it, _, err := sp.open(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		b := []byte{'{'}
+		for n := 0; ; n++ {
+			r, err := it.next()
+			if err != nil {
+				return types.Value{}, err
+			}
+			if r == nil {
+				break
+			}
+			if n > 0 {
+				b = append(b, ',')
+			}
+			b = appendArrayElement(b, r[0])
+		}
+		return types.NewText(string(append(b, '}'))), nil
+	}}, nil
+}
+
+// appendArrayElement writes one element of an array's text form, quoted where PostgreSQL
+// quotes it.
+func appendArrayElement(b []byte, v types.Value) []byte {
+	if v.IsNull() {
+		return append(b, "NULL"...)
+	}
+	s := string(v.AppendText(nil))
+	if s != "" && !strings.EqualFold(s, "null") && !strings.ContainsAny(s, " ,{}\"\\\t\n") {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
 }

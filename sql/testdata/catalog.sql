@@ -40,3 +40,78 @@ SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AN
 ----
 2
 tag: SELECT 1
+
+# pg_catalog, as the common client queries read it.
+
+statement ok
+CREATE INDEX accounts_owner ON accounts (owner)
+
+query
+SELECT tablename, hasindexes FROM pg_tables WHERE schemaname = 'public' ORDER BY 1
+----
+accounts|t
+events|f
+tag: SELECT 2
+
+query
+SELECT c.relname, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') ORDER BY 1
+----
+accounts|r
+accounts_owner|i
+accounts_pkey|i
+events|r
+tag: SELECT 4
+
+query
+SELECT t.relname, i.relname, x.indisunique, x.indisprimary FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname = 'accounts' ORDER BY 2
+----
+accounts|accounts_owner|f|f
+accounts|accounts_pkey|t|t
+tag: SELECT 2
+
+query
+SELECT a.attname, a.attnum, a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'accounts' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+----
+id|1|t
+owner|2|t
+code|3|f
+balance|4|f
+opened|5|f
+active|6|f
+n|7|f
+blob|8|f
+note|9|f
+qty|10|f
+r|11|f
+tag: SELECT 11
+
+query
+SELECT indexname FROM pg_indexes WHERE tablename = 'accounts' ORDER BY 1
+----
+accounts_owner
+accounts_pkey
+tag: SELECT 2
+
+query
+SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema'
+----
+public
+tag: SELECT 1
+
+query
+SELECT datname = current_database(), pg_catalog.pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()
+----
+t|UTF8
+tag: SELECT 1
+
+query
+SELECT pg_catalog.pg_get_userbyid(c.relowner) = current_user, pg_catalog.pg_table_is_visible(c.oid) FROM pg_class c WHERE c.relname = 'events'
+----
+t|t
+tag: SELECT 1
+
+query
+SELECT ARRAY(SELECT relname FROM pg_class WHERE relname LIKE 'acc%' AND relkind <> 'S' ORDER BY 1)
+----
+{accounts,accounts_owner,accounts_pkey}
+tag: SELECT 1

@@ -1,0 +1,287 @@
+package sql
+
+import (
+	"hash/fnv"
+	"strings"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The pg_catalog tables clients read, generated from drove's catalog: the database is the
+// tablespace, its tables and indexes live in schema public, every object belongs to the
+// superuser. Object ids are hashes of the objects' names, stable as long as the names are.
+// Only the columns the common client queries read are here (psql's \dt, \di, \dn, \l, \du,
+// and the pg_tables and pg_indexes views people query by hand).
+
+const (
+	oidPgCatalog    = 11
+	oidPublic       = 2200
+	oidInfoSchema   = 13000
+	oidSuperuser    = 10
+	oidAmHeap       = 2
+	oidAmBtree      = 403
+	oidAmHash       = 405
+	encodingUTF8    = 6
+	firstNormalOID  = 16384
+	oidSpaceForHash = 1<<31 - firstNormalOID
+)
+
+// objectOID is the id of a named object of a kind ("table", "index", "database", "role").
+func objectOID(kind, name string) int64 {
+	h := fnv.New32a()
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write([]byte(name))
+	return firstNormalOID + int64(h.Sum32()%oidSpaceForHash)
+}
+
+func oidCol(name string) types.Column   { return types.Column{Name: name, Type: types.Int64} }
+func floatCol(name string) types.Column { return types.Column{Name: name, Type: types.Float32} }
+
+func text(s string) types.Value       { return types.NewText(s) }
+func oidVal(o int64) types.Value      { return types.NewInt(types.Int64, o) }
+func boolVal(b bool) types.Value      { return types.NewBool(b) }
+func int32Val(i int) types.Value      { return types.NewInt(types.Int32, int64(i)) }
+func nullOf(t types.Type) types.Value { return types.Value{T: t, Null: true} }
+
+// catalogIndex is an index as pg_catalog shows it: the primary key's and the secondary ones.
+type catalogIndex struct {
+	name    string
+	table   *types.Schema
+	columns []int
+	unique  bool
+	primary bool
+	am      int64
+}
+
+func catalogIndexes(s *types.Schema) []catalogIndex {
+	var out []catalogIndex
+	if !(len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden) { // a hidden row id is no constraint
+		out = append(out, catalogIndex{name: s.Name + "_pkey", table: s, columns: s.PK, unique: true, primary: true, am: oidAmHash})
+	}
+	for _, ix := range s.Indexes {
+		am := int64(oidAmBtree)
+		if ix.Hash {
+			am = oidAmHash
+		}
+		out = append(out, catalogIndex{name: ix.Name, table: s, columns: ix.Columns, unique: ix.Unique, am: am})
+	}
+	return out
+}
+
+// indexDef is the CREATE INDEX statement of an index, as pg_get_indexdef prints it.
+func (ix catalogIndex) indexDef() string {
+	names := make([]string, len(ix.columns))
+	for i, c := range ix.columns {
+		names[i] = types.QuoteIdent(ix.table.Columns[c].Name)
+	}
+	unique, method := "", "btree"
+	if ix.unique {
+		unique = "UNIQUE "
+	}
+	if ix.am == oidAmHash {
+		method = "hash"
+	}
+	return "CREATE " + unique + "INDEX " + types.QuoteIdent(ix.name) + " ON public." + types.QuoteIdent(ix.table.Name) +
+		" USING " + method + " (" + strings.Join(names, ", ") + ")"
+}
+
+func visibleColumnCount(s *types.Schema) int {
+	n := 0
+	for _, c := range s.Columns {
+		if !c.Hidden {
+			n++
+		}
+	}
+	return n
+}
+
+func init() {
+	add := func(name string, schema *types.Schema, rows func(s *Session) [][]types.Value) {
+		schema.Name = name
+		systemTables["pg_catalog."+name] = &systemTable{schema: schema, rows: rows}
+	}
+	add("pg_namespace", sysSchema("", oidCol("oid"), textCol("nspname"), oidCol("nspowner"), textCol("nspacl")),
+		func(*Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, ns := range []struct {
+				oid  int64
+				name string
+			}{{oidPgCatalog, "pg_catalog"}, {oidPublic, "public"}, {oidInfoSchema, "information_schema"}} {
+				rows = append(rows, []types.Value{oidVal(ns.oid), text(ns.name), oidVal(oidSuperuser), nullOf(types.Text)})
+			}
+			return rows
+		})
+	add("pg_am", sysSchema("", oidCol("oid"), textCol("amname"), textCol("amtype")),
+		func(*Session) [][]types.Value {
+			return [][]types.Value{
+				{oidVal(oidAmHeap), text("heap"), text("t")},
+				{oidVal(oidAmBtree), text("btree"), text("i")},
+				{oidVal(oidAmHash), text("hash"), text("i")},
+			}
+		})
+	add("pg_class", sysSchema("", oidCol("oid"), textCol("relname"), oidCol("relnamespace"), oidCol("reltype"),
+		oidCol("relowner"), oidCol("relam"), textCol("relkind"), textCol("relpersistence"), floatCol("reltuples"),
+		intCol("relpages"), intCol("relnatts"), intCol("relchecks"), boolCol("relhasindex"), boolCol("relhasrules"),
+		boolCol("relhastriggers"), boolCol("relrowsecurity"), boolCol("relforcerowsecurity"), boolCol("relispartition"),
+		oidCol("reltablespace"), oidCol("reloftype"), oidCol("reltoastrelid"), textCol("relreplident"),
+		textCol("relacl"), textCol("reloptions")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			stats := make(map[string]int)
+			for _, st := range s.ts.TableStats() {
+				stats[st.Name] = st.Rows
+			}
+			rel := func(oid int64, name string, am int64, kind string, tuples, natts int) []types.Value {
+				return []types.Value{oidVal(oid), text(name), oidVal(oidPublic), oidVal(0), oidVal(oidSuperuser),
+					oidVal(am), text(kind), text("p"), types.NewFloat(types.Float32, float64(tuples)), int32Val(0),
+					int32Val(natts), int32Val(0), boolVal(kind == "r"), boolVal(false), boolVal(false), boolVal(false),
+					boolVal(false), boolVal(false), oidVal(0), oidVal(0), oidVal(0), text("d"), nullOf(types.Text),
+					nullOf(types.Text)}
+			}
+			for _, t := range s.ts.Tables() {
+				rows = append(rows, rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t)))
+				for _, ix := range catalogIndexes(t) {
+					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
+				}
+			}
+			return rows
+		})
+	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), boolCol("indisunique"),
+		boolCol("indisprimary"), boolCol("indisclustered"), boolCol("indisvalid"), boolCol("indisreplident"), textCol("indkey")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				for _, ix := range catalogIndexes(t) {
+					keys := make([]string, len(ix.columns))
+					for i, c := range ix.columns {
+						keys[i] = itoa(c + 1)
+					}
+					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
+						int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
+						boolVal(false), text(strings.Join(keys, " "))})
+				}
+			}
+			return rows
+		})
+	add("pg_attribute", sysSchema("", oidCol("attrelid"), textCol("attname"), oidCol("atttypid"), intCol("attnum"),
+		intCol("attlen"), intCol("atttypmod"), boolCol("attnotnull"), boolCol("atthasdef"), boolCol("attisdropped"),
+		textCol("attidentity"), textCol("attgenerated")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				n := 0
+				for _, c := range t.Columns {
+					if c.Hidden {
+						continue
+					}
+					n++
+					typmod := -1
+					if c.Length > 0 {
+						typmod = c.Length + 4 // PostgreSQL's varchar/bpchar typmod carries a 4-byte header
+					}
+					rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
+						oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
+						boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text("")})
+				}
+			}
+			return rows
+		})
+	add("pg_type", sysSchema("", oidCol("oid"), textCol("typname"), oidCol("typnamespace"), intCol("typlen"),
+		textCol("typtype")),
+		func(*Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, t := range []struct {
+				oid  int64
+				name string
+				len  int
+			}{{16, "bool", 1}, {17, "bytea", -1}, {20, "int8", 8}, {21, "int2", 2}, {23, "int4", 4}, {25, "text", -1},
+				{700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
+				{1114, "timestamp", 8}} {
+				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b")})
+			}
+			return rows
+		})
+	add("pg_database", sysSchema("", oidCol("oid"), textCol("datname"), oidCol("datdba"), intCol("encoding"),
+		textCol("datlocprovider"), textCol("datcollate"), textCol("datctype"), textCol("daticulocale"), textCol("datacl"),
+		boolCol("datistemplate"), boolCol("datallowconn")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, ts := range s.tablespaces() {
+				rows = append(rows, []types.Value{oidVal(objectOID("database", ts.Name)), text(ts.Name), oidVal(oidSuperuser),
+					int32Val(encodingUTF8), text("c"), text("C"), text("C"), nullOf(types.Text), nullOf(types.Text),
+					boolVal(false), boolVal(true)})
+			}
+			return rows
+		})
+	add("pg_roles", sysSchema("", oidCol("oid"), textCol("rolname"), boolCol("rolsuper"), boolCol("rolinherit"),
+		boolCol("rolcreaterole"), boolCol("rolcreatedb"), boolCol("rolcanlogin"), boolCol("rolreplication"),
+		intCol("rolconnlimit"), types.Column{Name: "rolvaliduntil", Type: types.Timestamp}, boolCol("rolbypassrls")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, name := range s.userNames() {
+				oid := objectOID("role", name)
+				if name == s.set.user {
+					oid = oidSuperuser
+				}
+				rows = append(rows, []types.Value{oidVal(oid), text(name), boolVal(true), boolVal(true), boolVal(true),
+					boolVal(true), boolVal(true), boolVal(false), int32Val(-1), nullOf(types.Timestamp), boolVal(false)})
+			}
+			return rows
+		})
+	add("pg_auth_members", sysSchema("", oidCol("roleid"), oidCol("member"), oidCol("grantor"), boolCol("admin_option")),
+		func(*Session) [][]types.Value { return nil }) // no role is a member of another
+	add("pg_tables", sysSchema("", textCol("schemaname"), textCol("tablename"), textCol("tableowner"), textCol("tablespace"),
+		boolCol("hasindexes"), boolCol("hasrules"), boolCol("hastriggers"), boolCol("rowsecurity")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				rows = append(rows, []types.Value{text("public"), text(t.Name), text(s.ownerName()), nullOf(types.Text),
+					boolVal(len(catalogIndexes(t)) > 0), boolVal(false), boolVal(false), boolVal(false)})
+			}
+			return rows
+		})
+	add("pg_indexes", sysSchema("", textCol("schemaname"), textCol("tablename"), textCol("indexname"),
+		textCol("tablespace"), textCol("indexdef")),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				for _, ix := range catalogIndexes(t) {
+					rows = append(rows, []types.Value{text("public"), text(t.Name), text(ix.name), nullOf(types.Text), text(ix.indexDef())})
+				}
+			}
+			return rows
+		})
+}
+
+// columnTypeOID is the type OID pg_attribute gives a column: varchar and char have their own.
+func columnTypeOID(c types.Column) uint32 {
+	if c.Type == types.Text && c.Length > 0 {
+		if c.Fixed {
+			return 1042
+		}
+		return 1043
+	}
+	return c.Type.OID()
+}
+
+// userNames are the roles pg_roles lists: the node's password users and the session's user.
+func (s *Session) userNames() []string {
+	var names []string
+	if s.node != nil {
+		names = s.node.Users()
+	}
+	for _, n := range names {
+		if n == s.set.user {
+			return names
+		}
+	}
+	return append(names, s.set.user)
+}
+
+// ownerName is who pg_catalog says owns every object: the superuser, whose oid is 10.
+func (s *Session) ownerName() string { return s.set.user }
+
+func itoa(i int) string {
+	return types.NewInt(types.Int64, int64(i)).String()
+}
