@@ -37,6 +37,7 @@ type piece struct {
 	words     []string
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 	conflict  *conflictClause
+	alias     string // INSERT INTO t AS alias, which vitess does not parse
 }
 
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
@@ -91,6 +92,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var words []string
 	returningAt := -1 // where RETURNING starts in b
 	var onConflict *conflictClause
+	insertAlias := ""
 	flush := func() {
 		text, ret := b.String(), ""
 		if returningAt >= 0 {
@@ -99,7 +101,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		s := strings.TrimSpace(text)
 		if s != "" {
-			p := piece{sql: s, words: words, returning: ret, conflict: onConflict}
+			p := piece{sql: s, words: words, returning: ret, conflict: onConflict, alias: insertAlias}
 			if len(words) > 0 {
 				p.first = words[0]
 			}
@@ -108,6 +110,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		b.Reset()
 		words = nil
 		onConflict = nil
+		insertAlias = ""
 	}
 	lastWord := ""
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
@@ -307,6 +310,15 @@ func splitAndRewrite(q string) ([]piece, error) {
 					depth++
 					arrays = append(arrays, depth)
 					b.WriteString("drove_array((")
+					lastWord = ""
+					continue
+				case w == "as" && depth == 0 && len(words) >= 3 && words[0] == "insert" && words[1] == "into" &&
+					insertAlias == "" && !slices.Contains(words, "values") && !slices.Contains(words, "select"):
+					alias, end := nextWord(q, i)
+					if alias == "" {
+						return nil, Errorf("42601", "syntax error at or near \"as\"")
+					}
+					insertAlias, i = alias, end
 					lastWord = ""
 					continue
 				case w == "operator" && nextNonSpace(q, i) == '(':

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -202,6 +203,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			return nil, err
 		}
 		var kind joinKind
+		natural := false
 		switch te.Join {
 		case sqlparser.NormalJoinType:
 			kind = innerJoin
@@ -211,8 +213,14 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			kind = rightJoin
 		case sqlparser.StraightJoinType: // the dialect pass's spelling of FULL JOIN
 			kind = fullJoin
+		case sqlparser.NaturalJoinType:
+			kind, natural = innerJoin, true
+		case sqlparser.NaturalLeftJoinType:
+			kind, natural = leftJoin, true
+		case sqlparser.NaturalRightJoinType:
+			kind, natural = rightJoin, true
 		default:
-			return nil, unsupported("NATURAL JOIN")
+			return nil, unsupported("this kind of join")
 		}
 		var on sqlparser.Expr
 		var using []string
@@ -220,6 +228,26 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			on = c.On
 			for _, u := range c.Using {
 				using = append(using, u.String())
+			}
+		}
+		if natural {
+			// NATURAL: USING every column name both sides show.
+			for _, lc := range left.cols {
+				if lc.hidden || lc.rowID || slices.Contains(using, lc.name) {
+					continue
+				}
+				for _, rc := range right.cols {
+					if rc.name == lc.name && !rc.hidden && !rc.rowID {
+						using = append(using, lc.name)
+						break
+					}
+				}
+			}
+			if using == nil {
+				if kind == innerJoin {
+					return joinItems(left, right, innerJoin, nil), nil
+				}
+				on = sqlparser.BoolVal(true)
 			}
 		}
 		if on == nil && using == nil && kind != innerJoin {

@@ -86,6 +86,9 @@ func parse(p piece) (*Statement, error) {
 	}
 	st.ast = ast
 	st.conflict = p.conflict
+	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
+		ins.Table.As = sqlparser.NewIdentifierCS(p.alias)
+	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
 		sel, err := parser.ParseStrictDDL("select " + p.returning)

@@ -125,6 +125,17 @@ func init() {
 			return rows
 		},
 	}
+	systemTables["systransactions"] = &systemTable{
+		schema: sysSchema("systransactions", textCol("tablespace"), bigCol("txid"),
+			types.Column{Name: "creationtimestamp", Type: types.Timestamp}),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, tx := range s.ts.ActiveTransactions() {
+				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewInt(types.Int64, int64(tx.ID)),
+					types.NewTimestamp(tx.Started)})
+			}
+			return rows
+		},
+	}
 	systemTables["systablestats"] = &systemTable{
 		schema: sysSchema("systablestats", textCol("tablespace"), textCol("table_name"), bigCol("tablesize"),
 			bigCol("dirtybytes"), intCol("pages")),

@@ -88,6 +88,7 @@ type Tablespace struct {
 	nextTxn   atomic.Uint64
 	serials   sync.Map // serialKey → *serialCounter
 	gates     sync.Map // table name → *tableGate
+	active    sync.Map // txn id → *activeTxn: transactions holding row locks
 	closed    atomic.Bool
 	closeOnce sync.Once
 	stop      chan struct{}
@@ -393,5 +394,30 @@ func (ts *Tablespace) TableStats() []TableStats {
 	}
 	f.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// activeTxn is a transaction that holds row locks, as systransactions lists it.
+type activeTxn struct {
+	id      uint64
+	started time.Time // when it took its first lock
+}
+
+// TxnInfo describes an open transaction that has written or locked rows.
+type TxnInfo struct {
+	ID      uint64
+	Started time.Time
+}
+
+// ActiveTransactions lists the transactions holding row locks, oldest first. Read-only
+// transactions take no locks and are not listed.
+func (ts *Tablespace) ActiveTransactions() []TxnInfo {
+	var out []TxnInfo
+	ts.active.Range(func(_, v any) bool {
+		a := v.(*activeTxn)
+		out = append(out, TxnInfo{ID: a.id, Started: a.started})
+		return true
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Started.Before(out[j].Started) })
 	return out
 }

@@ -122,6 +122,9 @@ func (tx *Txn) lock(ctx context.Context, id string) error {
 		return err
 	}
 	if taken {
+		if len(tx.locks) == 0 {
+			tx.ts.active.Store(tx.id, &activeTxn{id: tx.id, started: time.Now()})
+		}
 		tx.locks = append(tx.locks, id)
 	}
 	return nil
@@ -270,6 +273,9 @@ func (tx *Txn) Rollback() {
 
 func (tx *Txn) finish() {
 	tx.done = true
+	if len(tx.locks) > 0 {
+		tx.ts.active.Delete(tx.id)
+	}
 	tx.ts.locks.release(tx.id, tx.locks)
 	for _, g := range tx.gates {
 		g.g.leave()

@@ -307,3 +307,23 @@ SELECT * FROM kv WHERE k IN (1, 9) ORDER BY k
 1|one|100
 9|nine|0
 tag: SELECT 2
+
+# INSERT INTO t AS alias: the alias names the existing row in ON CONFLICT DO UPDATE.
+
+statement ok
+CREATE TABLE counters (name text PRIMARY KEY, n int)
+
+statement ok
+INSERT INTO counters AS c VALUES ('a', 1)
+
+query
+INSERT INTO counters AS c VALUES ('a', 5) ON CONFLICT (name) DO UPDATE SET n = c.n + excluded.n RETURNING name, n
+----
+a|6
+tag: INSERT 0 1
+
+query
+INSERT INTO counters AS c (name, n) SELECT 'b', 2 RETURNING c.name, c.n
+----
+b|2
+tag: INSERT 0 1

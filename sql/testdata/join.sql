@@ -316,3 +316,45 @@ SELECT * FROM emp JOIN dept ON emp.name = dept.id
 
 statement error 42601
 SELECT * FROM (SELECT 1)
+
+# NATURAL JOIN: USING every column name the two sides share.
+
+statement ok
+CREATE TABLE nat_a (id int PRIMARY KEY, k int, x text)
+
+statement ok
+CREATE TABLE nat_b (id int PRIMARY KEY, k int, y text)
+
+statement ok
+INSERT INTO nat_a VALUES (1, 10, 'a1'), (2, 20, 'a2'), (3, 30, 'a3')
+
+statement ok
+INSERT INTO nat_b VALUES (1, 10, 'b1'), (2, 99, 'b2'), (4, 40, 'b4')
+
+query
+SELECT * FROM nat_a NATURAL JOIN nat_b
+----
+1|10|a1|b1
+tag: SELECT 1
+
+query
+SELECT id, x, y FROM nat_a NATURAL LEFT JOIN nat_b ORDER BY id
+----
+1|a1|b1
+2|a2|NULL
+3|a3|NULL
+tag: SELECT 3
+
+query
+SELECT id, x, y FROM nat_a NATURAL RIGHT JOIN nat_b ORDER BY id
+----
+1|a1|b1
+2|NULL|b2
+4|NULL|b4
+tag: SELECT 3
+
+query
+SELECT count(*) FROM nat_a NATURAL JOIN (SELECT y FROM nat_b) s
+----
+9
+tag: SELECT 1
