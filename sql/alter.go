@@ -27,16 +27,9 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if err != nil {
 		return err
 	}
-	schema, ok := s.ts.Schema(name)
-	if !ok {
-		if systemTables[name] != nil {
-			return Errorf("42809", "cannot alter system table %q", name)
-		}
-		return relationMissing(name)
-	}
-	if s.tx != nil && s.tx.Entered(name) {
-		// The change waits for the transactions using the table: this one would wait for itself.
-		return unsupported("ALTER TABLE of a table this transaction has used")
+	schema, err := s.schemaToChange(name, "ALTER TABLE")
+	if err != nil {
+		return err
 	}
 	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK)}
 	a.sources = make([]int, len(a.cols))
@@ -72,6 +65,22 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 		return err
 	}
 	return out.Complete("ALTER TABLE")
+}
+
+// schemaToChange returns the schema of a table a schema change (verb) is about to change.
+func (s *Session) schemaToChange(table, verb string) (*types.Schema, error) {
+	schema, ok := s.ts.Schema(table)
+	if !ok {
+		if systemTables[table] != nil {
+			return nil, Errorf("42809", "%s: %q is a system table", verb, table)
+		}
+		return nil, relationMissing(table)
+	}
+	if s.tx != nil && s.tx.Entered(table) {
+		// The change waits for the transactions using the table: this one would wait for itself.
+		return nil, unsupported("%s of a table this transaction has used", verb)
+	}
+	return schema, nil
 }
 
 // alteration is an ALTER TABLE being worked out: the new columns, key and name, and for each

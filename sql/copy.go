@@ -545,7 +545,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 		}
 		query = "select " + cols + " from " + sqlparser.String(sqlparser.NewIdentifierCS(name))
 	}
-	ast, err := parser.ParseStrictDDL(query)
+	ast, err := parseStatement(query)
 	if err != nil {
 		return syntaxError(err)
 	}

@@ -24,6 +24,16 @@ func FuzzExec(f *testing.F) {
 		"SELECT CASE WHEN n > 1 THEN substring(v, 2, 3) ELSE trim(both 'a' from v) END, greatest(n, 1), concat(v, id) FROM t",
 		"SELECT position('a' in v), replace(v, 'a', 'b'), round(n, 1), mod(id, 2), nullif(v, 'a')::text FROM t",
 		"DELETE FROM t WHERE id IN (SELECT id FROM t WHERE n IS NULL) RETURNING id",
+		"SET statement_timeout = '1s'; SHOW ALL; RESET ALL; SET LOCAL x.y TO 'z', 2; SHOW TIME ZONE",
+		"BEGIN ISOLATION LEVEL READ COMMITTED, READ WRITE; SELECT set_config('a.b', 'c', true); COMMIT",
+		"VACUUM (VERBOSE, ANALYZE) t; ANALYZE t (v); SELECT current_setting('DateStyle')",
+		"CREATE TABLE s (id serial PRIMARY KEY, d date, c char(3)) WITH (fillfactor = 90); INSERT INTO s (d, c) VALUES ('2024-01-01', 'a') RETURNING *",
+		"CREATE TABLE h (a int, b text); ALTER TABLE h ADD PRIMARY KEY (a); ALTER TABLE h RENAME COLUMN b TO c; ALTER TABLE h RENAME TO h2",
+		"CREATE UNIQUE INDEX ti ON t USING btree (v DESC NULLS LAST); SELECT * FROM t WHERE v = 'a' AND id BETWEEN 1 AND 9; DROP INDEX IF EXISTS ti",
+		"WITH w (x) AS (SELECT id FROM t) SELECT * FROM w NATURAL JOIN (SELECT 1 AS x) y WHERE x ~* '^1' ",
+		"SELECT ARRAY(SELECT relname FROM pg_class), pg_get_userbyid(10) FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.!~) '^pg_' COLLATE pg_catalog.default",
+		"INSERT INTO t AS x VALUES (5, 'e', 1) ON CONFLICT (id) DO UPDATE SET n = x.n + 1; TRUNCATE TABLE ONLY t, t CONTINUE IDENTITY",
+		"CREATE USER u WITH PASSWORD 'p'; SELECT DATE '2024-02-29' + 1, current_date - DATE '2000-01-01'",
 	} {
 		f.Add(s)
 	}

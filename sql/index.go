@@ -64,18 +64,7 @@ func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAc
 		// Ranges only on columns whose key order is their SQL order (not char(n), whose
 		// padding is not part of its value).
 		if !def.Hash && len(ia.eq) < len(def.Columns) && !s.Columns[def.Columns[len(ia.eq)]].Fixed {
-			next := def.Columns[len(ia.eq)]
-			for _, b := range bounds {
-				if b.col != next {
-					continue
-				}
-				switch b.op {
-				case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-					ia.lo, ia.loInc = b.x, b.op == sqlparser.GreaterEqualOp
-				case sqlparser.LessThanOp, sqlparser.LessEqualOp:
-					ia.hi, ia.hiInc = b.x, b.op == sqlparser.LessEqualOp
-				}
-			}
+			ia.lo, ia.hi, ia.loInc, ia.hiInc = rangeOf(bounds, def.Columns[len(ia.eq)])
 		}
 		if len(ia.eq) == 0 && ia.lo == nil && ia.hi == nil {
 			continue
@@ -165,21 +154,27 @@ func keyRange(s *types.Schema, bounds []bound) *keyRangeAccess {
 		return nil
 	}
 	kr := &keyRangeAccess{}
-	for _, b := range bounds {
-		if b.col != s.PK[0] {
-			continue
-		}
-		switch b.op {
-		case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-			kr.lo, kr.loInc = b.x, b.op == sqlparser.GreaterEqualOp
-		case sqlparser.LessThanOp, sqlparser.LessEqualOp:
-			kr.hi, kr.hiInc = b.x, b.op == sqlparser.LessEqualOp
-		}
-	}
+	kr.lo, kr.hi, kr.loInc, kr.hiInc = rangeOf(bounds, s.PK[0])
 	if kr.lo == nil || kr.hi == nil {
 		return nil
 	}
 	return kr
+}
+
+// rangeOf collects the lower and upper bounds the comparisons put on column col.
+func rangeOf(bounds []bound, col int) (lo, hi *expr, loInc, hiInc bool) {
+	for _, b := range bounds {
+		if b.col != col {
+			continue
+		}
+		switch b.op {
+		case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+			lo, loInc = b.x, b.op == sqlparser.GreaterEqualOp
+		case sqlparser.LessThanOp, sqlparser.LessEqualOp:
+			hi, hiInc = b.x, b.op == sqlparser.LessEqualOp
+		}
+	}
+	return lo, hi, loInc, hiInc
 }
 
 // keys returns the encoded keys of the range; ok is false when it is too wide (or its bounds
@@ -387,15 +382,9 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	if err != nil {
 		return err
 	}
-	schema, ok := s.ts.Schema(table)
-	if !ok {
-		if systemTables[table] != nil {
-			return Errorf("42809", "cannot index system table %q", table)
-		}
-		return relationMissing(table)
-	}
-	if s.tx != nil && s.tx.Entered(table) {
-		return unsupported("CREATE INDEX on a table this transaction has used")
+	schema, err := s.schemaToChange(table, "CREATE INDEX")
+	if err != nil {
+		return err
 	}
 	def := types.Index{Name: st.name, Unique: st.unique, Hash: st.hash}
 	for _, c := range st.columns {

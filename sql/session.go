@@ -21,6 +21,17 @@ var parser = func() *sqlparser.Parser {
 	return p
 }()
 
+// parseStatement runs vitess's parser, turning a panic inside it (fuzzing finds inputs that
+// crash it) into a syntax error: a client's text must never take down its session.
+func parseStatement(text string) (st sqlparser.Statement, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = nil, fmt.Errorf("syntax error: the parser failed on this statement (%v)", r)
+		}
+	}()
+	return parser.ParseStrictDDL(text)
+}
+
 // Session is one client's SQL session on one tablespace. It is used by one goroutine at a time.
 type Session struct {
 	ts     *tablespace.Tablespace

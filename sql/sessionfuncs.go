@@ -26,6 +26,19 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 		}
 		return nil
 	}
+	// textOf is a text function of one argument, NULL when it is.
+	textOf := func(f func(types.Value) types.Value) (*expr, bool, error) {
+		if err := arity(1, 1); err != nil {
+			return nil, true, err
+		}
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			v, err := args[0].eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: types.Text, Null: true}, err
+			}
+			return f(v), nil
+		}}, args[0]))
+	}
 	text := func(v string) (*expr, bool, error) {
 		// Fixed for the session's life, and plans are per session: a constant.
 		return constExpr(types.NewText(v), false), true, arity(0, 0)
@@ -41,41 +54,27 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 	case "current_user", "session_user":
 		return text(s.set.user)
 	case "pg_get_userbyid":
-		if err := arity(1, 1); err != nil {
-			return nil, true, err
-		}
 		// Every object belongs to the superuser (oid 10), the session's user here.
 		owner := s.ownerName()
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-			v, err := args[0].eval(row)
-			if err != nil || v.IsNull() {
-				return types.Value{T: types.Text, Null: true}, err
-			}
+		return textOf(func(v types.Value) types.Value {
 			if v.I == oidSuperuser {
-				return types.NewText(owner), nil
+				return types.NewText(owner)
 			}
-			return types.NewText("unknown (OID=" + v.String() + ")"), nil
-		}}, args[0]))
+			return types.NewText("unknown (OID=" + v.String() + ")")
+		})
 	case "pg_table_is_visible", "has_table_privilege", "has_schema_privilege", "has_database_privilege":
 		// One schema, on every search path, and no privileges: everything is visible and allowed.
 		return constExpr(types.NewBool(true), false), true, nil
 	case "pg_encoding_to_char":
-		if err := arity(1, 1); err != nil {
-			return nil, true, err
-		}
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-			v, err := args[0].eval(row)
-			if err != nil || v.IsNull() {
-				return types.Value{T: types.Text, Null: true}, err
-			}
+		return textOf(func(v types.Value) types.Value {
 			switch v.I {
 			case encodingUTF8:
-				return types.NewText("UTF8"), nil
+				return types.NewText("UTF8")
 			case 0:
-				return types.NewText("SQL_ASCII"), nil
+				return types.NewText("SQL_ASCII")
 			}
-			return types.NewText(""), nil
-		}}, args[0]))
+			return types.NewText("")
+		})
 	case "array_to_string":
 		// drove has no arrays: the catalog's array columns (datacl, ...) are NULL text.
 		if err := arity(2, 3); err != nil {

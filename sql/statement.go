@@ -80,7 +80,7 @@ func parse(p piece) (*Statement, error) {
 		st.copy, err = parseCopy(p.sql)
 		return st, err
 	}
-	ast, err := parser.ParseStrictDDL(p.sql)
+	ast, err := parseStatement(p.sql)
 	if err != nil {
 		return nil, syntaxError(err)
 	}
@@ -91,7 +91,7 @@ func parse(p piece) (*Statement, error) {
 	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
-		sel, err := parser.ParseStrictDDL("select " + p.returning)
+		sel, err := parseStatement("select " + p.returning)
 		if err != nil {
 			return nil, syntaxError(err)
 		}
