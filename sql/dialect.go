@@ -321,6 +321,18 @@ func splitAndRewrite(q string) ([]piece, error) {
 					insertAlias, i = alias, end
 					lastWord = ""
 					continue
+				case w == "is" && followedBy(q, i, "not", "distinct", "from"):
+					// vitess's null-safe <=> is IS NOT DISTINCT FROM; IS DISTINCT FROM is
+					// <=> with a marker operand in between, read back by the binder.
+					b.WriteString("<=>")
+					i = skipWords(q, i, 3)
+					lastWord = ""
+					continue
+				case w == "is" && followedBy(q, i, "distinct", "from"):
+					b.WriteString("<=> '" + distinctMarker + "' <=>")
+					i = skipWords(q, i, 2)
+					lastWord = ""
+					continue
 				case w == "operator" && nextNonSpace(q, i) == '(':
 					// OPERATOR(pg_catalog.op): the operator itself.
 					open := strings.IndexByte(q[i:], '(') + i
@@ -495,6 +507,9 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 	}
 	return regexMarkerPrefix, nil
 }
+
+// distinctMarker stands between the operands of IS DISTINCT FROM (see the dialect pass).
+const distinctMarker = "~distinct"
 
 // regexMarkerPrefix marks a pattern as a regular expression (a trailing "i": case-insensitive).
 const regexMarkerPrefix = "~regex"

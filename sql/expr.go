@@ -345,6 +345,8 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	switch e.Operator {
 	case sqlparser.InOp, sqlparser.NotInOp:
 		return compileIn(e, sc)
+	case sqlparser.NullSafeEqualOp:
+		return compileDistinct(e, sc)
 	case sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
 		return compileLike(e, sc)
 	}
@@ -391,6 +393,52 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		}
 		return types.NewBool(r), nil
 	})
+}
+
+// compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
+// yields NULL. IS DISTINCT FROM arrives as (a <=> '~distinct') <=> b.
+func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	left, distinct := e.Left, false
+	if inner, ok := e.Left.(*sqlparser.ComparisonExpr); ok && inner.Operator == sqlparser.NullSafeEqualOp {
+		if lit, ok := inner.Right.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && lit.Val == distinctMarker {
+			left, distinct = inner.Left, true
+		}
+	}
+	a, err := compile(left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = unify(a, b); err != nil {
+		return nil, err
+	}
+	if !comparable(a.typ, b.typ) {
+		return nil, Errorf("42883", "operator does not exist: %s = %s", a.typ, b.typ)
+	}
+	bpchar := a.bpchar || b.bpchar
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		var same bool
+		switch {
+		case x.IsNull() || y.IsNull():
+			same = x.IsNull() && y.IsNull()
+		case bpchar:
+			same = compare(trimChar(x), trimChar(y)) == 0
+		default:
+			same = compare(x, y) == 0
+		}
+		return types.NewBool(same != distinct), nil
+	}}, a, b)
 }
 
 // trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
