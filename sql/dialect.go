@@ -93,6 +93,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 	returningAt := -1 // where RETURNING starts in b
 	var onConflict *conflictClause
 	insertAlias := ""
+	fullJoinAt := -1 // the parenthesis depth of a FULL JOIN waiting for its ON or USING
 	flush := func() {
 		text, ret := b.String(), ""
 		if returningAt >= 0 {
@@ -416,6 +417,32 @@ func splitAndRewrite(q string) ([]piece, error) {
 					b.WriteString("straight_join")
 					words = append(words, "join")
 					lastWord = "join"
+					fullJoinAt = depth
+					continue
+				case w == "using" && fullJoinAt == depth && nextNonSpace(q, i) == '(':
+					// STRAIGHT_JOIN takes only ON: USING (cols) travels as a marker string.
+					open := strings.IndexByte(q[i:], '(') + i
+					end := strings.IndexByte(q[open:], ')')
+					if end < 0 {
+						return nil, Errorf("42601", "syntax error: unterminated USING list")
+					}
+					var cols []string
+					for _, c := range strings.Split(q[open+1:open+end], ",") {
+						c = strings.TrimSpace(c)
+						if strings.HasPrefix(c, `"`) && strings.HasSuffix(c, `"`) && len(c) > 1 {
+							c = strings.ReplaceAll(c[1:len(c)-1], `""`, `"`)
+						} else {
+							c = strings.ToLower(c)
+						}
+						if c == "" || strings.ContainsAny(c, "',") {
+							return nil, Errorf("42601", "syntax error in USING list")
+						}
+						cols = append(cols, c)
+					}
+					b.WriteString("on '" + usingMarker + strings.Join(cols, ",") + "'")
+					i = open + end + 1
+					fullJoinAt = -1
+					lastWord = ""
 					continue
 				case w == "nulls" && (followedBy(q, i, "first") || followedBy(q, i, "last")):
 					// vitess has no NULLS FIRST/LAST. A string constant cannot be an ORDER BY
@@ -507,6 +534,9 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 	}
 	return regexMarkerPrefix, nil
 }
+
+// usingMarker starts the string that carries a FULL JOIN's USING list.
+const usingMarker = "~using:"
 
 // distinctMarker stands between the operands of IS DISTINCT FROM (see the dialect pass).
 const distinctMarker = "~distinct"

@@ -229,6 +229,9 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			for _, u := range c.Using {
 				using = append(using, u.String())
 			}
+			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && strings.HasPrefix(lit.Val, usingMarker) {
+				on, using = nil, strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
+			}
 		}
 		if natural {
 			// NATURAL: USING every column name both sides show.

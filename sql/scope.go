@@ -124,6 +124,15 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A qualified reference to a merged USING column is that side's value, not the merge.
+	qualified := c.Qualifier.Name.String() != ""
+	if i >= 0 && qualified {
+		col := sc.cols[i]
+		col.markUsed()
+		x := columnExpr(i, col.typ)
+		x.bpchar = col.bpchar
+		return x, nil
+	}
 	if i >= 0 {
 		return sc.colExpr(i), nil
 	}
@@ -149,7 +158,7 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 		}
 		o.cols[j].markUsed()
 		cell, typ := o.cell, o.cols[j].typ
-		if m := o.cols[j].merged; m >= 0 {
+		if m := o.cols[j].merged; m >= 0 && !qualified {
 			o.cols[m].markUsed()
 			return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) {
 				if (*cell)[j].IsNull() {

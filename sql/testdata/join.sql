@@ -358,3 +358,24 @@ SELECT count(*) FROM nat_a NATURAL JOIN (SELECT y FROM nat_b) s
 ----
 9
 tag: SELECT 1
+
+# FULL JOIN ... USING: the USING column is whichever side is not NULL.
+
+query
+SELECT id, x, y FROM nat_a FULL JOIN nat_b USING (id) ORDER BY id
+----
+1|a1|b1
+2|a2|b2
+3|a3|NULL
+4|NULL|b4
+tag: SELECT 4
+
+query
+SELECT id, k, nat_a.k, nat_b.k FROM nat_a FULL JOIN nat_b USING (id, k) ORDER BY 1, 2
+----
+1|10|10|10
+2|20|20|NULL
+2|99|NULL|99
+3|30|30|NULL
+4|40|NULL|40
+tag: SELECT 5
