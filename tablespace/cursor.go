@@ -62,6 +62,10 @@ func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
 		// per row (callers must not modify key, as documented).
 		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), v, true, nil
 	}
+	if c.refs != nil {
+		releaseRefs(c.refs) // keys handed out stay valid: they are the table's own strings
+		c.refs, c.i = nil, 0
+	}
 	if c.j < len(c.own) {
 		m := &c.txn.writes[c.own[c.j]]
 		c.j++

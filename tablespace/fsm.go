@@ -269,7 +269,15 @@ type scanRef struct {
 func (f *fsm) refs(t *table) []scanRef {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	refs := make([]scanRef, 0, len(t.pk))
+	var refs []scanRef
+	if p, ok := refsPool.Get().(*[]scanRef); ok && cap(*p) >= len(t.pk) {
+		refs = (*p)[:0]
+	} else {
+		if ok {
+			refsPool.Put(p)
+		}
+		refs = make([]scanRef, 0, len(t.pk))
+	}
 	for k, l := range t.pk {
 		r := scanRef{key: k, l: l}
 		if l.inMemory() {
@@ -288,9 +296,25 @@ func (f *fsm) value(r *scanRef) ([]byte, error) {
 	return f.readSlot(r.l)
 }
 
+// refsPool recycles the reference snapshots of finished scans: a scan of a large table would
+// otherwise allocate one the table's size (tens of MB for a million rows) every time, and the
+// garbage collections that garbage brings each walk the whole table.
+var refsPool sync.Pool
+
+// releaseRefs returns a finished scan's snapshot to the pool, dropping what it pointed at.
+func releaseRefs(refs []scanRef) {
+	if cap(refs) < 1024 {
+		return // small ones cost less to allocate than to clear and keep
+	}
+	clear(refs)
+	refs = refs[:0]
+	refsPool.Put(&refs)
+}
+
 // scan calls fn for every row of t, in no particular order.
 func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 	refs := f.refs(t)
+	defer releaseRefs(refs)
 	for i := range refs {
 		v, err := f.value(&refs[i])
 		if err != nil {
