@@ -218,6 +218,9 @@ func hasAggregate(exprs []sqlparser.SelectExpr) bool {
 			case *sqlparser.Subquery:
 				return false, nil
 			case sqlparser.AggrFunc:
+				if wf, ok := n.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
+					return false, nil // a window function, not an aggregate of the query
+				}
 				found = true
 				return false, nil
 			}

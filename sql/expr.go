@@ -151,6 +151,17 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 		}}, x)
 	case *sqlparser.FuncExpr:
 		return compileFunc(e, sc)
+	case sqlparser.WindowFunc:
+		if e.GetOverClause() != nil {
+			if i, ok := sc.windows[e]; ok {
+				return sc.colExpr(i), nil
+			}
+			return nil, Errorf("42P20", "window functions are not allowed here")
+		}
+		if _, ok := e.(sqlparser.AggrFunc); ok {
+			return nil, Errorf("42803", "aggregate functions are not allowed here")
+		}
+		return nil, unsupported("expression %s", sqlparser.String(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case *sqlparser.CollateExpr:

@@ -100,6 +100,14 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	}
 
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
+	if calls := windowCalls(st); len(calls) > 0 {
+		if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) {
+			return nil, nil, unsupported("window functions with GROUP BY or aggregates")
+		}
+		if root, out, err = bindWindows(root, sc, calls); err != nil {
+			return nil, nil, err
+		}
+	}
 	var ab *aggBinder
 	if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) ||
 		hasAggregateOrder(st.OrderBy) {

@@ -1,0 +1,110 @@
+# Window functions with PostgreSQL's default frame.
+
+statement ok
+CREATE TABLE sales (id int PRIMARY KEY, region text, amount int, day int)
+
+statement ok
+INSERT INTO sales VALUES (1, 'east', 10, 1), (2, 'east', 20, 2), (3, 'east', 20, 3), (4, 'west', 5, 1), (5, 'west', 7, 2), (6, 'north', NULL, 1)
+
+query
+SELECT id, row_number() OVER (ORDER BY id) FROM sales ORDER BY id
+----
+1|1
+2|2
+3|3
+4|4
+5|5
+6|6
+tag: SELECT 6
+
+query
+SELECT id, region, row_number() OVER (PARTITION BY region ORDER BY day DESC) AS rn FROM sales ORDER BY region, rn
+----
+3|east|1
+2|east|2
+1|east|3
+6|north|1
+5|west|1
+4|west|2
+tag: SELECT 6
+
+query
+SELECT id, amount, rank() OVER (ORDER BY amount DESC), dense_rank() OVER (ORDER BY amount DESC) FROM sales ORDER BY id
+----
+1|10|4|3
+2|20|2|2
+3|20|2|2
+4|5|6|5
+5|7|5|4
+6|NULL|1|1
+tag: SELECT 6
+
+query
+SELECT id, sum(amount) OVER (PARTITION BY region ORDER BY day), sum(amount) OVER (PARTITION BY region), count(*) OVER () FROM sales ORDER BY id
+----
+1|10|50|6
+2|30|50|6
+3|50|50|6
+4|5|12|6
+5|12|12|6
+6|NULL|NULL|6
+tag: SELECT 6
+
+query
+SELECT id, sum(amount) OVER (ORDER BY amount), count(amount) OVER (ORDER BY amount) FROM sales WHERE region = 'east' ORDER BY id
+----
+1|10|1
+2|50|3
+3|50|3
+tag: SELECT 3
+
+# deviation: avg is double precision here, numeric in PostgreSQL
+query
+SELECT id, min(amount) OVER (PARTITION BY region), max(day) OVER (PARTITION BY region ORDER BY day), avg(amount) OVER (PARTITION BY region) FROM sales WHERE region <> 'north' ORDER BY id
+----
+1|10|1|16.666666666666668
+2|10|2|16.666666666666668
+3|10|3|16.666666666666668
+4|5|1|6
+5|5|2|6
+tag: SELECT 5
+
+query
+SELECT region, amount FROM (SELECT region, amount, row_number() OVER (PARTITION BY region ORDER BY amount DESC NULLS LAST, id) AS rn FROM sales) t WHERE rn = 1 ORDER BY region
+----
+east|20
+north|NULL
+west|7
+tag: SELECT 3
+
+query
+SELECT id FROM sales ORDER BY row_number() OVER (ORDER BY amount DESC NULLS LAST, id) LIMIT 2
+----
+2
+3
+tag: SELECT 2
+
+statement error 42P20
+SELECT id FROM sales WHERE row_number() OVER () > 1
+
+# deviation: window functions over grouped rows are not supported yet
+statement error 0A000
+SELECT region, sum(amount), rank() OVER (ORDER BY sum(amount)) FROM sales GROUP BY region
+
+query
+SELECT id, min(amount) OVER (PARTITION BY region), max(day) OVER (PARTITION BY region ORDER BY day) FROM sales WHERE region <> 'north' ORDER BY id
+----
+1|10|1
+2|10|2
+3|10|3
+4|5|1
+5|5|2
+tag: SELECT 5
+
+# deviation: drove's plans have no costs and no index-only scans
+query
+EXPLAIN SELECT id, row_number() OVER (ORDER BY id) FROM sales
+----
+WindowAgg
+  ->  Seq Scan on sales
+tag: EXPLAIN

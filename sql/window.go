@@ -1,0 +1,353 @@
+package sql
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Window functions: row_number, rank, dense_rank and the aggregates count, sum, avg, min and
+// max with OVER (PARTITION BY ... ORDER BY ...), with PostgreSQL's default frame (with an
+// ORDER BY, from the partition's start to the current row's last peer; without, the whole
+// partition). The window node sits between FROM/WHERE and the select list: it reads every
+// row, orders a copy of them per window, and appends one column per call, which the select
+// list and ORDER BY read through the scope's windows map.
+
+type windowSpec struct {
+	call      sqlparser.Expr
+	kind      string // row_number, rank, dense_rank, count, sum, avg, min, max
+	arg       *expr  // nil for the ranking functions and count(*)
+	partition []*expr
+	order     []*expr
+	keys      []sortKey // over partition then order values
+	typ       types.Type
+}
+
+type windowNode struct {
+	in    node
+	specs []*windowSpec
+	width int // columns of an input row
+}
+
+// windowCalls finds the window function calls of the select list and ORDER BY, outside
+// subqueries.
+func windowCalls(st *sqlparser.Select) []sqlparser.Expr {
+	var calls []sqlparser.Expr
+	visit := func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.Subquery:
+			return false, nil
+		case sqlparser.WindowFunc:
+			if n.GetOverClause() != nil {
+				calls = append(calls, n)
+				return false, nil
+			}
+		}
+		return true, nil
+	}
+	for _, se := range st.SelectExprs.Exprs {
+		_ = sqlparser.Walk(visit, se)
+	}
+	for _, o := range st.OrderBy {
+		_ = sqlparser.Walk(visit, o)
+	}
+	return calls
+}
+
+// bindWindows plans the window calls over rows of scope sc, returning the node and the scope
+// the select list reads them in.
+func bindWindows(in node, sc *scope, calls []sqlparser.Expr) (node, *scope, error) {
+	n := &windowNode{in: in, width: len(sc.cols)}
+	out := sc.child(slices.Clone(sc.cols))
+	out.windows = make(map[sqlparser.Expr]int)
+	for _, call := range calls {
+		spec, err := bindWindow(call, sc)
+		if err != nil {
+			return nil, nil, err
+		}
+		out.windows[call] = len(out.cols)
+		out.cols = append(out.cols, scopeCol{name: "?window?", typ: spec.typ, hidden: true, merged: -1})
+		n.specs = append(n.specs, spec)
+	}
+	return n, out, nil
+}
+
+func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
+	wf := call.(sqlparser.WindowFunc)
+	over := wf.GetOverClause()
+	if !over.WindowName.IsEmpty() || over.WindowSpec == nil || !over.WindowSpec.Name.IsEmpty() {
+		return nil, unsupported("named windows")
+	}
+	if over.WindowSpec.FrameClause != nil {
+		return nil, unsupported("window frame clauses")
+	}
+	spec := &windowSpec{call: call}
+	var arg sqlparser.Expr
+	switch c := call.(type) {
+	case *sqlparser.ArgumentLessWindowExpr:
+		switch c.Type {
+		case sqlparser.RowNumberExprType:
+			spec.kind = "row_number"
+		case sqlparser.RankExprType:
+			spec.kind = "rank"
+		case sqlparser.DenseRankExprType:
+			spec.kind = "dense_rank"
+		default:
+			return nil, unsupported("window function %s", sqlparser.String(call))
+		}
+		spec.typ = types.Int64
+	case *sqlparser.CountStar:
+		spec.kind, spec.typ = "count", types.Int64
+	case *sqlparser.Count:
+		if c.Distinct || len(c.Args) != 1 {
+			return nil, unsupported("DISTINCT in window functions")
+		}
+		spec.kind, spec.typ, arg = "count", types.Int64, c.Args[0]
+	case *sqlparser.Sum:
+		spec.kind, arg = "sum", c.Arg
+	case *sqlparser.Avg:
+		spec.kind, arg = "avg", c.Arg
+	case *sqlparser.Min:
+		spec.kind, arg = "min", c.Arg
+	case *sqlparser.Max:
+		spec.kind, arg = "max", c.Arg
+	default:
+		return nil, unsupported("window function %s", sqlparser.String(call))
+	}
+	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
+		return nil, unsupported("DISTINCT in window functions")
+	}
+	if arg != nil {
+		x, err := compile(arg, sc)
+		if err != nil {
+			return nil, err
+		}
+		if x.unknown {
+			x.unknown, x.typ = false, types.Text
+		}
+		spec.arg = x
+		switch spec.kind {
+		case "sum", "avg":
+			if familyOf(x.typ) != famNumeric {
+				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+			}
+			spec.typ = types.Float64 // avg, and sum of floats, as aggregates type them here
+			if spec.kind == "sum" && x.typ.IsInteger() {
+				spec.typ = types.Int64
+			} else if spec.kind == "sum" && x.typ == types.Float32 {
+				spec.typ = types.Float32
+			}
+		case "min", "max":
+			if x.typ == types.Bool || x.typ == types.Bytea {
+				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+			}
+			spec.typ = x.typ
+		}
+	}
+	for _, p := range over.WindowSpec.PartitionClause {
+		x, err := compile(p, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order)})
+		spec.partition = append(spec.partition, x)
+	}
+	for _, o := range over.WindowSpec.OrderClause {
+		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
+			if len(spec.order) == 0 {
+				return nil, Errorf("42601", "syntax error at or near \"NULLS\"")
+			}
+			spec.keys[len(spec.keys)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
+			continue
+		}
+		x, err := compile(o.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		desc := o.Direction == sqlparser.DescOrder
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc})
+		spec.order = append(spec.order, x)
+	}
+	return spec, nil
+}
+
+func (n *windowNode) explain(ex *explainer) {
+	ex.line("WindowAgg")
+	ex.child(n.in)
+}
+
+func (n *windowNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]types.Value
+	for count := 0; ; count++ {
+		row, err := ec.pull(in, count)
+		if err != nil {
+			return nil, err
+		}
+		if row == nil {
+			break
+		}
+		r := make([]types.Value, n.width, n.width+len(n.specs))
+		copy(r, row)
+		if err := ec.mem.grow(rowBytes(r)); err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	for _, spec := range n.specs {
+		if err := spec.compute(rows); err != nil {
+			return nil, err
+		}
+	}
+	return &sliceIter{rows: rows}, nil
+}
+
+// compute appends the window's value to every row.
+func (w *windowSpec) compute(rows [][]types.Value) error {
+	type entry struct {
+		keys []types.Value
+		row  int
+	}
+	entries := make([]entry, len(rows))
+	for i, r := range rows {
+		keys := make([]types.Value, 0, len(w.partition)+len(w.order))
+		for _, x := range append(slices.Clip(w.partition), w.order...) {
+			v, err := x.eval(r[:len(r):len(r)])
+			if err != nil {
+				return err
+			}
+			keys = append(keys, v)
+		}
+		entries[i] = entry{keys, i}
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int { return compareRows(w.keys, a.keys, b.keys) })
+	results := make([]types.Value, len(rows))
+	np := len(w.partition)
+	same := func(a, b []types.Value, from, to int) bool {
+		for i := from; i < to; i++ {
+			if (a[i].IsNull() != b[i].IsNull()) || !a[i].IsNull() && compare(a[i], b[i]) != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for start := 0; start < len(entries); {
+		end := start + 1
+		for end < len(entries) && same(entries[start].keys, entries[end].keys, 0, np) {
+			end++
+		}
+		// Within the partition, peers (equal ORDER BY values) share rank and frame.
+		acc := newWindowAcc(w)
+		rank, dense := 0, 0
+		for ps := start; ps < end; {
+			pe := ps + 1
+			for pe < end && same(entries[ps].keys, entries[pe].keys, np, len(entries[ps].keys)) {
+				pe++
+			}
+			if len(w.order) == 0 {
+				pe = end // no ORDER BY: the whole partition is one peer group
+			}
+			dense++
+			rank = ps - start + 1
+			for i := ps; i < pe; i++ {
+				if err := acc.add(rows[entries[i].row]); err != nil {
+					return err
+				}
+			}
+			for i := ps; i < pe; i++ {
+				var v types.Value
+				switch w.kind {
+				case "row_number":
+					v = types.NewInt(types.Int64, int64(i-start+1))
+				case "rank":
+					v = types.NewInt(types.Int64, int64(rank))
+				case "dense_rank":
+					v = types.NewInt(types.Int64, int64(dense))
+				default:
+					v = acc.result()
+				}
+				results[entries[i].row] = v
+			}
+			ps = pe
+		}
+		start = end
+	}
+	for i := range rows {
+		rows[i] = append(rows[i], results[i])
+	}
+	return nil
+}
+
+// windowAcc folds rows into a running aggregate.
+type windowAcc struct {
+	w    *windowSpec
+	n    int64
+	i    int64
+	f    float64
+	best types.Value
+}
+
+func newWindowAcc(w *windowSpec) *windowAcc {
+	return &windowAcc{w: w, best: types.Value{T: w.typ, Null: true}}
+}
+
+func (a *windowAcc) add(row []types.Value) error {
+	if a.w.arg == nil {
+		a.n++ // count(*), and the ranking functions, which do not read it
+		return nil
+	}
+	v, err := a.w.arg.eval(row)
+	if err != nil || v.IsNull() {
+		return err
+	}
+	a.n++
+	switch a.w.kind {
+	case "sum", "avg":
+		if a.w.typ.IsInteger() {
+			s := a.i + v.I
+			if (s > a.i) != (v.I > 0) {
+				return outOfRange(types.Int64)
+			}
+			a.i = s
+		} else {
+			a.f += num(v)
+		}
+	case "min", "max":
+		if a.best.IsNull() || (compare(v, a.best) < 0) == (a.w.kind == "min") && compare(v, a.best) != 0 {
+			a.best = v
+		}
+	}
+	return nil
+}
+
+func (a *windowAcc) result() types.Value {
+	switch a.w.kind {
+	case "count":
+		return types.NewInt(types.Int64, a.n)
+	case "sum":
+		switch {
+		case a.n == 0:
+			return types.Value{T: a.w.typ, Null: true}
+		case a.w.typ.IsInteger():
+			return types.NewInt(types.Int64, a.i)
+		}
+		return types.NewFloat(a.w.typ, a.f)
+	case "avg":
+		if a.n == 0 {
+			return types.Value{T: types.Float64, Null: true}
+		}
+		r := a.f / float64(a.n)
+		if math.IsInf(r, 0) {
+			return types.Value{T: types.Float64, Null: true}
+		}
+		return types.NewFloat(types.Float64, r)
+	}
+	return a.best
+}
