@@ -54,6 +54,8 @@ func castTarget(name string) (types.Column, error) {
 		return c, nil
 	case "timestamp":
 		c.Type = types.Timestamp
+	case "oid", "regclass":
+		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
 		c.Type = types.Date
 	case "bytea":
@@ -81,6 +83,13 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	x, err := compile(e.Expr, sc)
 	if err != nil {
 		return nil, err
+	}
+	if c.Name == "regclass" && x.unknown && x.param == 0 && sc.params.sess != nil {
+		oid, err := sc.params.sess.relationOID(mustConst(x).S)
+		if err != nil {
+			return nil, err
+		}
+		return constExpr(types.NewInt(types.Int64, oid), false), nil
 	}
 	if x.unknown {
 		if x.param > 0 {

@@ -726,6 +726,9 @@ func scanTypeName(q string, i int) (int, string, error) {
 	if w == "" {
 		return 0, "", Errorf("42601", "syntax error at or near %q", strings.TrimSpace(q[i:min(len(q), i+10)]))
 	}
+	if w == "pg_catalog" && j < len(q) && q[j] == '.' {
+		w, j = nextWord(q, j+1) // pg_catalog.text is text
+	}
 	name := w
 	switch {
 	case w == "double" && followedBy(q, j, "precision"):

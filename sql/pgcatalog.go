@@ -188,7 +188,7 @@ func init() {
 			return rows
 		})
 	add("pg_type", sysSchema("", oidCol("oid"), textCol("typname"), oidCol("typnamespace"), intCol("typlen"),
-		textCol("typtype")),
+		textCol("typtype"), boolCol("typnotnull"), intCol("typtypmod"), oidCol("typbasetype")),
 		func(*Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, t := range []struct {
@@ -198,7 +198,8 @@ func init() {
 			}{{16, "bool", 1}, {17, "bytea", -1}, {20, "int8", 8}, {21, "int2", 2}, {23, "int4", 4}, {25, "text", -1},
 				{700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
 				{1114, "timestamp", 8}} {
-				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b")})
+				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
+					boolVal(false), int32Val(-1), oidVal(0)})
 			}
 			return rows
 		})
@@ -229,6 +230,27 @@ func init() {
 			}
 			return rows
 		})
+	add("pg_attrdef", sysSchema("", oidCol("oid"), oidCol("adrelid"), intCol("adnum"), textCol("adbin")),
+		func(s *Session) [][]types.Value {
+			// adbin holds the default's SQL text: pg_get_expr prints it back.
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				n := 0
+				for _, c := range t.Columns {
+					if c.Hidden {
+						continue
+					}
+					n++
+					if c.Default != "" {
+						rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
+							oidVal(objectOID("table", t.Name)), int32Val(n), text(c.Default)})
+					}
+				}
+			}
+			return rows
+		})
+	add("pg_description", sysSchema("", oidCol("objoid"), oidCol("classoid"), intCol("objsubid"), textCol("description")),
+		func(*Session) [][]types.Value { return nil }) // there are no COMMENTs
 	add("pg_auth_members", sysSchema("", oidCol("roleid"), oidCol("member"), oidCol("grantor"), boolCol("admin_option")),
 		func(*Session) [][]types.Value { return nil }) // no role is a member of another
 	add("pg_tables", sysSchema("", textCol("schemaname"), textCol("tablename"), textCol("tableowner"), textCol("tablespace"),
@@ -252,6 +274,30 @@ func init() {
 			}
 			return rows
 		})
+}
+
+// catalogOIDs are PostgreSQL's fixed ids of the catalog tables clients name as regclass.
+var catalogOIDs = map[string]int64{"pg_class": 1259, "pg_namespace": 2615, "pg_attribute": 1249, "pg_type": 1247,
+	"pg_index": 2610, "pg_attrdef": 2604, "pg_description": 2609, "pg_database": 1262, "pg_am": 2601,
+	"pg_authid": 1260, "pg_auth_members": 1261}
+
+// relationOID is 'name'::regclass: the id of a table, index or catalog table.
+func (s *Session) relationOID(name string) (int64, error) {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
+	if oid, ok := catalogOIDs[name]; ok {
+		return oid, nil
+	}
+	for _, t := range s.ts.Tables() {
+		if t.Name == name {
+			return objectOID("table", name), nil
+		}
+		for _, ix := range catalogIndexes(t) {
+			if ix.name == name {
+				return objectOID("index", name), nil
+			}
+		}
+	}
+	return 0, relationMissing(name)
 }
 
 // columnTypeOID is the type OID pg_attribute gives a column: varchar and char have their own.

@@ -101,6 +101,14 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 			}
 			return types.Value{T: types.Text, Null: true}, nil
 		}}, args[0]))
+	case "pg_get_expr":
+		// pg_attrdef.adbin is the expression's text already.
+		if err := arity(2, 3); err != nil {
+			return nil, true, err
+		}
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			return args[0].eval(row)
+		}}, args[0]))
 	case "obj_description", "col_description", "shobj_description":
 		return constExpr(types.Value{T: types.Text, Null: true}, false), true, nil
 	case "pg_backend_pid":

@@ -89,6 +89,25 @@ public class JdbcClient {
                 }
             }
             c.commit();
+
+            // DatabaseMetaData: the tables and their columns, read from pg_catalog (pgjdbc calls
+            // an integer column whose default is nextval a serial, as it does on PostgreSQL).
+            DatabaseMetaData md = c.getMetaData();
+            try (ResultSet rs = md.getTables(null, "public", "%", new String[]{"TABLE"})) {
+                check(rs.next() && rs.getString("TABLE_NAME").equals("orders") && rs.getString("TABLE_TYPE").equals("TABLE"), "getTables");
+                check(!rs.next(), "getTables: one table");
+            }
+            String[][] want = {{"id", "bigserial", "NO"}, {"customer", "text", "NO"}, {"qty", "int4", "YES"},
+                {"price", "float8", "YES"}, {"placed", "timestamp", "YES"}};
+            try (ResultSet rs = md.getColumns(null, "public", "orders", "%")) {
+                for (String[] w : want) {
+                    check(rs.next(), "getColumns: column " + w[0]);
+                    check(rs.getString("COLUMN_NAME").equals(w[0]) && rs.getString("TYPE_NAME").equals(w[1])
+                        && rs.getString("IS_NULLABLE").equals(w[2]), "getColumns: " + w[0] + " is " + rs.getString("TYPE_NAME"));
+                }
+                check(!rs.next(), "getColumns: no more columns");
+            }
+            c.commit();
         }
         System.out.println("ok");
     }

@@ -115,3 +115,25 @@ SELECT ARRAY(SELECT relname FROM pg_class WHERE relname LIKE 'acc%' AND relkind 
 ----
 {accounts,accounts_owner,accounts_pkey}
 tag: SELECT 1
+
+query
+SELECT c.oid = 'accounts'::regclass, c.oid = 'public.accounts'::pg_catalog.regclass FROM pg_class c WHERE c.relname = 'accounts'
+----
+t|t
+tag: SELECT 1
+
+query
+SELECT count(*) FROM pg_description d WHERE d.objoid = 'accounts'::regclass AND d.classoid = 'pg_class'::regclass
+----
+0
+tag: SELECT 1
+
+query
+SELECT a.attname FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = 'accounts'::regclass ORDER BY 1
+----
+balance
+id
+tag: SELECT 2
+
+statement error 42P01
+SELECT 'no_such_table'::regclass
