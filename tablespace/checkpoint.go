@@ -23,6 +23,9 @@ import (
 // errCheckpointRunning is returned by Snapshot while a previous checkpoint is still persisting.
 var errCheckpointRunning = errors.New("tablespace: a checkpoint is already running")
 
+// errChunksPending is returned by Snapshot while a chunked transaction is being committed.
+var errChunksPending = errors.New("tablespace: a chunked transaction is being committed")
+
 // minLiveFraction: a page whose live records fall below this fraction is rewritten.
 const minLiveFraction = 0.5
 
@@ -53,6 +56,11 @@ type checkpointStats struct {
 func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
+	if len(f.chunks) > 0 {
+		// The held-back chunks live only in memory: truncating the log under them would lose
+		// them. The checkpoint waits for their commit.
+		return nil, errChunksPending
+	}
 	for _, t := range f.tables {
 		t.mu.RLock()
 		busy := t.flushing != nil

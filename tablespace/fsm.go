@@ -31,6 +31,9 @@ type fsm struct {
 	pinned       map[*checkpoint.Manifest]int
 	onDirty      func(int64) // told the dirty memory after each batch; may be nil
 	onCheckpoint func(*checkpoint.Manifest, checkpointStats)
+	// chunks holds the mutations of chunked transactions whose commit has not arrived (see
+	// chunked.go); only the apply goroutine and Snapshot touch it, under mu.
+	chunks map[uint64][]wal.Mutation
 }
 
 func newFSM(pages *checkpoint.Store, cache *checkpoint.Cache) *fsm {
@@ -116,6 +119,8 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 		return f.applyTxn(e.Mutations)
 	case wal.KindAlterTable:
 		return f.applyAlter(e)
+	case wal.KindTxnChunk, wal.KindTxnCommit, wal.KindTxnAbort:
+		return f.applyChunked(e)
 	}
 	return fmt.Errorf("tablespace: unknown log entry kind %d", e.Kind)
 }

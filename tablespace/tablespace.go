@@ -35,8 +35,11 @@ type Options struct {
 	PageCache          *checkpoint.Cache
 	PageCacheMemory    int64 // when PageCache is nil: bound of a private cache; default 256 MiB
 
-	LockTimeout  time.Duration // longest wait for a row lock; default 10s
-	ApplyTimeout time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
+	LockTimeout time.Duration // longest wait for a row lock; default 10s
+	// MaxEntryBytes bounds a transaction's log entry: a larger one commits in chunks of about
+	// this size (see chunked.go). Default 32 MiB.
+	MaxEntryBytes int
+	ApplyTimeout  time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
@@ -63,6 +66,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.LockTimeout == 0 {
 		o.LockTimeout = 10 * time.Second
+	}
+	if o.MaxEntryBytes == 0 {
+		o.MaxEntryBytes = 32 << 20
 	}
 	if o.TrailingLogs == 0 {
 		o.TrailingLogs = 1024
@@ -202,6 +208,9 @@ func (ts *Tablespace) startRaft() error {
 	if err := r.Barrier(0).Error(); err != nil {
 		return fmt.Errorf("tablespace %s: replaying log: %w", ts.opts.Name, err)
 	}
+	if err := ts.abortOrphanChunks(); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
+	}
 	ts.log.Info("tablespace open", "applied_index", ts.fsm.applied.Load(),
 		"tables", len(ts.fsm.schemas()))
 	return nil
@@ -302,7 +311,7 @@ func (ts *Tablespace) checkpointLoop() {
 		case <-ts.wake:
 		}
 		if err := ts.Checkpoint(context.Background()); err != nil &&
-			!errors.Is(err, errCheckpointRunning) && !errors.Is(err, ErrClosed) {
+			!errors.Is(err, errCheckpointRunning) && !errors.Is(err, errChunksPending) && !errors.Is(err, ErrClosed) {
 			ts.log.Error("checkpoint failed", "err", err)
 		}
 	}

@@ -257,7 +257,13 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if observe != nil {
 		start = time.Now()
 	}
-	err := tx.ts.propose(ctx, &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes})
+	e := &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes}
+	var err error
+	if wal.EncodedSize(e) > tx.ts.opts.MaxEntryBytes {
+		err = tx.commitChunked(ctx)
+	} else {
+		err = tx.ts.propose(ctx, e)
+	}
 	if err == nil && observe != nil {
 		observe(time.Since(start))
 	}

@@ -18,11 +18,12 @@ import (
 //	  drop table    uvarint len, table name
 //	  alter table   uvarint len, table name; uvarint len, schema bytes;
 //	                uvarint number of columns, then each: uvarint source column + 1 (0: none)
-//	  txn           uvarint txid
+//	  txn, txn chunk uvarint txid
 //	                uvarint number of distinct table names, then each: uvarint len, name
 //	                uvarint number of mutations, then each:
 //	                  op byte, uvarint table index, uvarint key len, key,
 //	                  [insert/update only] uvarint value len, value
+//	  txn commit, txn abort: uvarint txid
 //	crc      4 bytes  CRC-32C (Castagnoli), little-endian, of every byte before it
 //
 // Table names are a per-entry dictionary so a many-row transaction names each table once and
@@ -75,7 +76,9 @@ func EncodedSize(e *Entry) int {
 		for _, src := range e.Sources {
 			n += uvarintLen(uint64(src + 1))
 		}
-	case KindTxn:
+	case KindTxnCommit, KindTxnAbort:
+		n += uvarintLen(e.TxID)
+	case KindTxn, KindTxnChunk:
 		n += uvarintLen(e.TxID)
 		var dict [8]string
 		names := dict[:0]
@@ -118,7 +121,9 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 		for _, src := range e.Sources {
 			dst = binary.AppendUvarint(dst, uint64(src+1))
 		}
-	case KindTxn:
+	case KindTxnCommit, KindTxnAbort:
+		dst = binary.AppendUvarint(dst, e.TxID)
+	case KindTxn, KindTxnChunk:
 		dst = binary.AppendUvarint(dst, e.TxID)
 		var dict [8]string
 		names := dict[:0]
@@ -242,7 +247,9 @@ func Decode(b []byte) (Entry, error) {
 			}
 			e.Sources = append(e.Sources, int(src)-1)
 		}
-	case KindTxn:
+	case KindTxnCommit, KindTxnAbort:
+		e.TxID = r.uvarint("txid")
+	case KindTxn, KindTxnChunk:
 		e.TxID = r.uvarint("txid")
 		names := make([]string, r.count("table count", 1))
 		for i := range names {

@@ -15,6 +15,9 @@ func sampleEntries() map[string]*Entry {
 		"create table": {Kind: KindCreateTable, Schema: []byte{1, 2, 3, 0, 255}},
 		"drop table":   {Kind: KindDropTable, Table: "accounts"},
 		"alter table":  {Kind: KindAlterTable, Table: "accounts", Schema: []byte{9, 8}, Sources: []int{1, -1, 0}},
+		"txn chunk":    {Kind: KindTxnChunk, TxID: 7, Mutations: []Mutation{{Op: OpInsert, Table: "a", Key: []byte("k"), Value: []byte("v")}}},
+		"txn commit":   {Kind: KindTxnCommit, TxID: 7},
+		"txn abort":    {Kind: KindTxnAbort, TxID: 1 << 50},
 		"txn several tables": {Kind: KindTxn, TxID: 1 << 40, Mutations: []Mutation{
 			{Op: OpInsert, Table: "a", Key: []byte("k1"), Value: []byte("v1")},
 			{Op: OpUpdate, Table: "b", Key: []byte("k2"), Value: []byte("v2")},

@@ -11,6 +11,12 @@ const (
 	// KindAlterTable rewrites table Table to Schema (which may rename it): column i of the new
 	// schema takes its values from old column Sources[i], or is NULL where that is -1.
 	KindAlterTable Kind = 5
+	// A transaction too large for one entry commits as KindTxnChunk entries (TxID and part of
+	// its Mutations, held back by the state machine) and then KindTxnCommit (TxID alone), which
+	// applies them all at once; KindTxnAbort (TxID) drops them.
+	KindTxnChunk  Kind = 6
+	KindTxnCommit Kind = 7
+	KindTxnAbort  Kind = 8
 )
 
 // Op is what a mutation does to one row. Values are persisted: never renumber them.
