@@ -34,6 +34,7 @@ func FuzzExec(f *testing.F) {
 		"SELECT ARRAY(SELECT relname FROM pg_class), pg_get_userbyid(10) FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.!~) '^pg_' COLLATE pg_catalog.default",
 		"INSERT INTO t AS x VALUES (5, 'e', 1) ON CONFLICT (id) DO UPDATE SET n = x.n + 1; TRUNCATE TABLE ONLY t, t CONTINUE IDENTITY",
 		"CREATE USER u WITH PASSWORD 'p'; SELECT DATE '2024-02-29' + 1, current_date - DATE '2000-01-01'",
+		"WITH RECURSIVE r (n) AS (SELECT 1 UNION SELECT n + 1 FROM r WHERE n < 4) SELECT * FROM r, t WHERE r.n = t.id",
 		"SELECT id, rank() OVER (PARTITION BY v ORDER BY n DESC NULLS LAST), sum(n) OVER (ORDER BY id) FROM t ORDER BY row_number() OVER ()",
 	} {
 		f.Add(s)

@@ -71,6 +71,59 @@ WITH a AS (SELECT 1), a AS (SELECT 2) SELECT * FROM a
 statement error 42P10
 WITH a (x, y) AS (SELECT 1) SELECT * FROM a
 
-# deviation: recursive WITH queries are not supported yet
-statement error 0A000
-WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r
+# WITH RECURSIVE.
+
+query
+WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT * FROM r
+----
+1
+2
+3
+4
+5
+tag: SELECT 5
+
+statement ok
+CREATE TABLE tree (id int PRIMARY KEY, parent int, name text)
+
+statement ok
+INSERT INTO tree VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 1, 'b'), (4, 2, 'a1'), (5, 4, 'a1x'), (6, 3, 'b1')
+
+query
+WITH RECURSIVE sub (id, name, depth) AS (
+  SELECT id, name, 0 FROM tree WHERE id = 2
+  UNION ALL
+  SELECT t.id, t.name, s.depth + 1 FROM tree t JOIN sub s ON t.parent = s.id
+) SELECT name, depth FROM sub ORDER BY depth, name
+----
+a|0
+a1|1
+a1x|2
+tag: SELECT 3
+
+query
+WITH RECURSIVE up (id, parent) AS (
+  SELECT id, parent FROM tree WHERE name = 'a1x'
+  UNION
+  SELECT t.id, t.parent FROM tree t, up WHERE t.id = up.parent
+) SELECT count(*), max(id) FROM up
+----
+4|5
+tag: SELECT 1
+
+query
+WITH RECURSIVE cycle (n) AS (SELECT 1 UNION SELECT (n % 3) + 1 FROM cycle) SELECT n FROM cycle ORDER BY n
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+WITH RECURSIVE fib (a, b) AS (SELECT 0::bigint, 1::bigint UNION ALL SELECT b, a + b FROM fib WHERE b < 50), plain AS (SELECT 1 AS one) SELECT max(a), (SELECT one FROM plain) FROM fib
+----
+34|1
+tag: SELECT 1
+
+statement error 42804
+WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n::bigint + 1 FROM r WHERE n < 3) SELECT * FROM r
