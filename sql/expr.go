@@ -365,20 +365,9 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if !ok {
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
-	a, err := compile(e.Left, sc)
+	a, b, err := compileOperands(e.Left, e.Right, name, sc)
 	if err != nil {
 		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	if a, b, err = unify(a, b); err != nil {
-		return nil, err
-	}
-	if !comparable(a.typ, b.typ) {
-		return nil, &Error{Code: "42883", Message: "operator does not exist: " + a.typ.String() + " " + name + " " + b.typ.String(),
-			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
 	}
 	op := e.Operator
 	bpchar := a.bpchar || b.bpchar
@@ -406,6 +395,24 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	})
 }
 
+// compileOperands compiles the two sides of a comparison and gives them one type.
+func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *expr, err error) {
+	if a, err = compile(left, sc); err != nil {
+		return nil, nil, err
+	}
+	if b, err = compile(right, sc); err != nil {
+		return nil, nil, err
+	}
+	if a, b, err = unify(a, b); err != nil {
+		return nil, nil, err
+	}
+	if !comparable(a.typ, b.typ) {
+		return nil, nil, &Error{Code: "42883", Message: "operator does not exist: " + a.typ.String() + " " + op + " " + b.typ.String(),
+			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
+	}
+	return a, b, nil
+}
+
 // compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
 // yields NULL. IS DISTINCT FROM arrives as (a <=> '~distinct') <=> b.
 func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
@@ -415,19 +422,9 @@ func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			left, distinct = inner.Left, true
 		}
 	}
-	a, err := compile(left, sc)
+	a, b, err := compileOperands(left, e.Right, "=", sc)
 	if err != nil {
 		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	if a, b, err = unify(a, b); err != nil {
-		return nil, err
-	}
-	if !comparable(a.typ, b.typ) {
-		return nil, Errorf("42883", "operator does not exist: %s = %s", a.typ, b.typ)
 	}
 	bpchar := a.bpchar || b.bpchar
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {

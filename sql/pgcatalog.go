@@ -167,24 +167,16 @@ func init() {
 	add("pg_attribute", sysSchema("", oidCol("attrelid"), textCol("attname"), oidCol("atttypid"), intCol("attnum"),
 		intCol("attlen"), intCol("atttypmod"), boolCol("attnotnull"), boolCol("atthasdef"), boolCol("attisdropped"),
 		textCol("attidentity"), textCol("attgenerated")),
-		func(s *Session) [][]types.Value {
-			var rows [][]types.Value
-			for _, t := range s.ts.Tables() {
-				n := 0
-				for _, c := range t.Columns {
-					if c.Hidden {
-						continue
-					}
-					n++
-					typmod := -1
-					if c.Length > 0 {
-						typmod = c.Length + 4 // PostgreSQL's varchar/bpchar typmod carries a 4-byte header
-					}
-					rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
-						oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
-						boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text("")})
+		func(s *Session) (rows [][]types.Value) {
+			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
+				typmod := -1
+				if c.Length > 0 {
+					typmod = c.Length + 4 // PostgreSQL's varchar/bpchar typmod carries a 4-byte header
 				}
-			}
+				rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
+					oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
+					boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text("")})
+			})
 			return rows
 		})
 	add("pg_type", sysSchema("", oidCol("oid"), textCol("typname"), oidCol("typnamespace"), intCol("typlen"),
@@ -231,22 +223,14 @@ func init() {
 			return rows
 		})
 	add("pg_attrdef", sysSchema("", oidCol("oid"), oidCol("adrelid"), intCol("adnum"), textCol("adbin")),
-		func(s *Session) [][]types.Value {
+		func(s *Session) (rows [][]types.Value) {
 			// adbin holds the default's SQL text: pg_get_expr prints it back.
-			var rows [][]types.Value
-			for _, t := range s.ts.Tables() {
-				n := 0
-				for _, c := range t.Columns {
-					if c.Hidden {
-						continue
-					}
-					n++
-					if c.Default != "" {
-						rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
-							oidVal(objectOID("table", t.Name)), int32Val(n), text(c.Default)})
-					}
+			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
+				if c.Default != "" {
+					rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
+						oidVal(objectOID("table", t.Name)), int32Val(n), text(c.Default)})
 				}
-			}
+			})
 			return rows
 		})
 	add("pg_description", sysSchema("", oidCol("objoid"), oidCol("classoid"), intCol("objsubid"), textCol("description")),
@@ -298,6 +282,20 @@ func (s *Session) relationOID(name string) (int64, error) {
 		}
 	}
 	return 0, relationMissing(name)
+}
+
+// visibleColumns calls fn for every column clients see (not a hidden row id), with its
+// 1-based position among them, table by table.
+func (s *Session) visibleColumns(fn func(t *types.Schema, c types.Column, n int)) {
+	for _, t := range s.ts.Tables() {
+		n := 0
+		for _, c := range t.Columns {
+			if !c.Hidden {
+				n++
+				fn(t, c, n)
+			}
+		}
+	}
 }
 
 // columnTypeOID is the type OID pg_attribute gives a column: varchar and char have their own.

@@ -164,25 +164,18 @@ func init() {
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
 			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity")),
 		rows: func(s *Session) (rows [][]types.Value) {
-			for _, sc := range s.ts.Tables() {
-				n := 0
-				for _, c := range sc.Columns {
-					if c.Hidden {
-						continue
-					}
-					n++
-					def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
-					if c.Default != "" {
-						def = types.NewText(c.Default)
-					}
-					if c.Length > 0 {
-						maxLen = types.NewInt(types.Int32, int64(c.Length))
-					}
-					rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
-						types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
-						types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO")})
+			s.visibleColumns(func(sc *types.Schema, c types.Column, n int) {
+				def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
+				if c.Default != "" {
+					def = types.NewText(c.Default)
 				}
-			}
+				if c.Length > 0 {
+					maxLen = types.NewInt(types.Int32, int64(c.Length))
+				}
+				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
+					types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
+					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO")})
+			})
 			return rows
 		},
 	}
