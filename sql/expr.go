@@ -351,7 +351,10 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 
 func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if e.Modifier != sqlparser.Missing {
-		return nil, unsupported("ANY/ALL")
+		if q, ok := e.Right.(*sqlparser.Subquery); ok {
+			return compileQuantified(e, q, sc)
+		}
+		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
 	switch e.Operator {
 	case sqlparser.InOp, sqlparser.NotInOp:

@@ -35,6 +35,7 @@ func FuzzExec(f *testing.F) {
 		"INSERT INTO t AS x VALUES (5, 'e', 1) ON CONFLICT (id) DO UPDATE SET n = x.n + 1; TRUNCATE TABLE ONLY t, t CONTINUE IDENTITY",
 		"CREATE USER u WITH PASSWORD 'p'; SELECT DATE '2024-02-29' + 1, current_date - DATE '2000-01-01'",
 		"WITH RECURSIVE r (n) AS (SELECT 1 UNION SELECT n + 1 FROM r WHERE n < 4) SELECT * FROM r, t WHERE r.n = t.id",
+		"SELECT id FROM t WHERE n > ALL (SELECT n FROM t u WHERE u.id < t.id) AND v = ANY (SELECT v FROM t)",
 		"SELECT id, rank() OVER (PARTITION BY v ORDER BY n DESC NULLS LAST), sum(n) OVER (ORDER BY id) FROM t ORDER BY row_number() OVER ()",
 	} {
 		f.Add(s)

@@ -260,3 +260,100 @@ func appendArrayElement(b []byte, v types.Value) []byte {
 	}
 	return append(b, '"')
 }
+
+// compileQuantified: x op ANY (SELECT y ...) and x op ALL (SELECT y ...), with SQL's NULL
+// rules: ANY is true if some comparison is, else NULL if some is NULL, else false; ALL is
+// false if some comparison is, else NULL if some is NULL, else true (so true over no rows).
+func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	name, ok := opNames[e.Operator]
+	if !ok {
+		return nil, unsupported("operator %s with ANY/ALL", e.Operator.ToString())
+	}
+	left, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := compileSubquery(q.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	if len(sp.cols) != 1 {
+		return nil, Errorf("42601", "subquery has too many columns")
+	}
+	rt := sp.cols[0].Type
+	if left.unknown {
+		if left, err = castLiteral(left, rt); err != nil {
+			return nil, err
+		}
+	}
+	if !comparable(left.typ, rt) {
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", left.typ, name, rt)
+	}
+	op, all := e.Operator, e.Modifier == sqlparser.All
+	holds := func(c int) bool {
+		switch op {
+		case sqlparser.EqualOp:
+			return c == 0
+		case sqlparser.NotEqualOp:
+			return c != 0
+		case sqlparser.LessThanOp:
+			return c < 0
+		case sqlparser.LessEqualOp:
+			return c <= 0
+		case sqlparser.GreaterThanOp:
+			return c > 0
+		}
+		return c >= 0
+	}
+	var cachedRun uint64 // the execution the cached values belong to; 0: none
+	var cached []types.Value
+	load := func(row []types.Value) ([]types.Value, error) {
+		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
+			return cached, nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return nil, err
+		}
+		var vals []types.Value
+		for {
+			y, err := it.next()
+			if err != nil {
+				return nil, err
+			}
+			if y == nil {
+				break
+			}
+			if err := ec.mem.grow(rowBytes(y[:1])); err != nil {
+				return nil, err
+			}
+			vals = append(vals, y[0])
+		}
+		cachedRun, cached = ec.run, vals
+		return vals, nil
+	}
+	return &expr{typ: types.Bool, rowFree: left.rowFree && !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		x, err := left.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		vals, err := load(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		sawNull := false
+		for _, y := range vals {
+			if x.IsNull() || y.IsNull() {
+				sawNull = true
+				continue
+			}
+			if holds(compare(x, y)) != all {
+				return types.NewBool(!all), nil // ANY found a match; ALL found a miss
+			}
+		}
+		if sawNull {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(all), nil
+	}}, nil
+}

@@ -199,3 +199,48 @@ SELECT id FROM c UNION SELECT id, name FROM c
 
 statement error 42804
 SELECT id FROM c UNION SELECT name FROM c
+
+# Quantified comparisons: ANY / SOME / ALL over a subquery.
+
+statement ok
+CREATE TABLE q_nums (n int PRIMARY KEY)
+
+statement ok
+INSERT INTO q_nums VALUES (1), (5), (10)
+
+statement ok
+CREATE TABLE q_nulls (n int)
+
+statement ok
+INSERT INTO q_nulls VALUES (3), (NULL)
+
+query
+SELECT 5 = ANY (SELECT n FROM q_nums), 4 = ANY (SELECT n FROM q_nums), 4 < ANY (SELECT n FROM q_nums), 4 < ALL (SELECT n FROM q_nums), 0 < ALL (SELECT n FROM q_nums)
+----
+t|f|t|f|t
+tag: SELECT 1
+
+query
+SELECT 3 = ANY (SELECT n FROM q_nulls), 4 = ANY (SELECT n FROM q_nulls), 4 > ALL (SELECT n FROM q_nulls), 2 > ALL (SELECT n FROM q_nulls), 1 > ALL (SELECT n FROM q_nums WHERE n > 100)
+----
+t|NULL|NULL|f|t
+tag: SELECT 1
+
+query
+SELECT n FROM q_nums WHERE n >= ALL (SELECT n FROM q_nums)
+----
+10
+tag: SELECT 1
+
+query
+SELECT n FROM q_nums o WHERE n <> ALL (SELECT n + 4 FROM q_nums i WHERE i.n < o.n) ORDER BY n
+----
+1
+10
+tag: SELECT 2
+
+query
+SELECT n FROM q_nums WHERE n = SOME (SELECT n * 5 FROM q_nums) ORDER BY n
+----
+5
+tag: SELECT 1
