@@ -10,8 +10,8 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// Window functions: row_number, rank, dense_rank and the aggregates count, sum, avg, min and
-// max with OVER (PARTITION BY ... ORDER BY ...), with PostgreSQL's default frame (with an
+// Window functions: row_number, rank, dense_rank, ntile, lag, lead, first_value, last_value
+// and the aggregates count, sum, avg, min and max with OVER (PARTITION BY ... ORDER BY ...), with PostgreSQL's default frame (with an
 // ORDER BY, from the partition's start to the current row's last peer; without, the whole
 // partition). The window node sits between FROM/WHERE and the select list: it reads every
 // row, orders a copy of them per window, and appends one column per call, which the select
@@ -19,8 +19,9 @@ import (
 
 type windowSpec struct {
 	call      sqlparser.Expr
-	kind      string // row_number, rank, dense_rank, count, sum, avg, min, max
+	kind      string // row_number, rank, dense_rank, ntile, lag, lead, first_value, last_value, count, sum, avg, min, max
 	arg       *expr  // nil for the ranking functions and count(*)
+	n, def    *expr  // lag/lead's offset and default, ntile's bucket count
 	partition []*expr
 	order     []*expr
 	keys      []sortKey // over partition then order values
@@ -100,6 +101,37 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 			return nil, unsupported("window function %s", sqlparser.String(call))
 		}
 		spec.typ = types.Int64
+	case *sqlparser.NtileExpr:
+		spec.kind, spec.typ = "ntile", types.Int64
+		n, err := compileWindowInt(c.N, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.n = n
+	case *sqlparser.LagLeadExpr:
+		spec.kind, arg = "lag", c.Expr
+		if c.Type == sqlparser.LeadExprType {
+			spec.kind = "lead"
+		}
+		if c.N != nil {
+			n, err := compileWindowInt(c.N, sc)
+			if err != nil {
+				return nil, err
+			}
+			spec.n = n
+		}
+		if c.Default != nil {
+			d, err := compile(c.Default, sc)
+			if err != nil {
+				return nil, err
+			}
+			spec.def = d
+		}
+	case *sqlparser.FirstOrLastValueExpr:
+		spec.kind, arg = "first_value", c.Expr
+		if c.Type == sqlparser.LastValueExprType {
+			spec.kind = "last_value"
+		}
 	case *sqlparser.CountStar:
 		spec.kind, spec.typ = "count", types.Int64
 	case *sqlparser.Count:
@@ -146,6 +178,18 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
 			}
 			spec.typ = x.typ
+		case "lag", "lead", "first_value", "last_value":
+			spec.typ = x.typ
+			if spec.def != nil {
+				if spec.def.unknown {
+					if spec.def, err = castLiteral(spec.def, x.typ); err != nil {
+						return nil, err
+					}
+				}
+				if spec.def.typ != x.typ && spec.def.typ != types.Null {
+					return nil, Errorf("42804", "%s's default has type %s, not %s", spec.kind, spec.def.typ, x.typ)
+				}
+			}
 		}
 	}
 	for _, p := range over.WindowSpec.PartitionClause {
@@ -173,6 +217,23 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.order = append(spec.order, x)
 	}
 	return spec, nil
+}
+
+// compileWindowInt compiles ntile's bucket count or lag/lead's offset: an integer.
+func compileWindowInt(e sqlparser.Expr, sc *scope) (*expr, error) {
+	x, err := compile(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown {
+		if x, err = castLiteral(x, types.Int32); err != nil {
+			return nil, err
+		}
+	}
+	if !x.typ.IsInteger() {
+		return nil, Errorf("42883", "the argument must be an integer, not %s", x.typ)
+	}
+	return x, nil
 }
 
 func (n *windowNode) explain(ex *explainer) {
@@ -263,6 +324,8 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 			}
 			for i := ps; i < pe; i++ {
 				var v types.Value
+				var err error
+				row := rows[entries[i].row]
 				switch w.kind {
 				case "row_number":
 					v = types.NewInt(types.Int64, int64(i-start+1))
@@ -270,8 +333,24 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 					v = types.NewInt(types.Int64, int64(rank))
 				case "dense_rank":
 					v = types.NewInt(types.Int64, int64(dense))
+				case "ntile":
+					v, err = w.ntile(row, i-start, end-start)
+				case "lag", "lead":
+					v, err = w.offset(row, func(k int) []types.Value {
+						if k < 0 || k >= end-start {
+							return nil
+						}
+						return rows[entries[start+k].row]
+					}, i-start)
+				case "first_value":
+					v, err = w.arg.eval(rows[entries[start].row])
+				case "last_value":
+					v, err = w.arg.eval(rows[entries[pe-1].row]) // the frame ends at the last peer
 				default:
 					v = acc.result()
+				}
+				if err != nil {
+					return err
 				}
 				results[entries[i].row] = v
 			}
@@ -283,6 +362,48 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 		rows[i] = append(rows[i], results[i])
 	}
 	return nil
+}
+
+// ntile is the bucket (1..n) of the row at position pos of a partition of size rows: the
+// first rows%n buckets hold one row more than the others.
+func (w *windowSpec) ntile(row []types.Value, pos, rows int) (types.Value, error) {
+	nv, err := w.n.eval(row)
+	if err != nil || nv.IsNull() {
+		return types.Value{T: types.Int64, Null: true}, err
+	}
+	if nv.I <= 0 {
+		return types.Value{}, Errorf("22014", "argument of ntile must be greater than zero")
+	}
+	n := int(min(nv.I, int64(rows)))
+	size, extra := rows/n, rows%n
+	big := extra * (size + 1) // rows in the buckets that hold one more
+	if pos < big {
+		return types.NewInt(types.Int64, int64(pos/(size+1)+1)), nil
+	}
+	return types.NewInt(types.Int64, int64(extra+(pos-big)/size+1)), nil
+}
+
+// offset is lag or lead: the argument at the row n before or after position pos of the
+// partition (at(k) is the partition's k-th row, nil outside it), else the default.
+func (w *windowSpec) offset(row []types.Value, at func(int) []types.Value, pos int) (types.Value, error) {
+	n := int64(1)
+	if w.n != nil {
+		nv, err := w.n.eval(row)
+		if err != nil || nv.IsNull() {
+			return types.Value{T: w.typ, Null: true}, err
+		}
+		n = nv.I
+	}
+	if w.kind == "lag" {
+		n = -n
+	}
+	if r := at(pos + int(n)); r != nil {
+		return w.arg.eval(r)
+	}
+	if w.def != nil {
+		return w.def.eval(row)
+	}
+	return types.Value{T: w.typ, Null: true}, nil
 }
 
 // windowAcc folds rows into a running aggregate.

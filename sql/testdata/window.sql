@@ -108,3 +108,36 @@ EXPLAIN SELECT id, row_number() OVER (ORDER BY id) FROM sales
 WindowAgg
   ->  Seq Scan on sales
 tag: EXPLAIN
+
+query
+SELECT id, lag(amount) OVER (ORDER BY id), lead(amount, 2, -1) OVER (ORDER BY id), lag(id, 1, 0) OVER (PARTITION BY region ORDER BY day) FROM sales ORDER BY id
+----
+1|NULL|20|0
+2|10|5|1
+3|20|7|2
+4|20|NULL|0
+5|5|-1|4
+6|7|-1|0
+tag: SELECT 6
+
+query
+SELECT id, first_value(amount) OVER (PARTITION BY region ORDER BY day), last_value(day) OVER (PARTITION BY region ORDER BY amount) FROM sales WHERE region = 'east' ORDER BY id
+----
+1|10|1
+2|10|3
+3|10|3
+tag: SELECT 3
+
+query
+SELECT id, ntile(4) OVER (ORDER BY id), ntile(2) OVER (PARTITION BY region ORDER BY id) FROM sales ORDER BY id
+----
+1|1|1
+2|1|1
+3|2|2
+4|2|1
+5|3|2
+6|4|1
+tag: SELECT 6
+
+statement error 22014
+SELECT ntile(0) OVER () FROM sales
