@@ -132,6 +132,9 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	if _, ok := e.(sqlparser.AggrFunc); !ok {
 		return nil, false, nil
 	}
+	if wf, ok := e.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
+		return nil, false, nil // a window function over the groups: the window node's
+	}
 	for i, a := range ab.aggASTs {
 		if sqlparser.Equals.Expr(e, a) {
 			return slot(len(ab.groups)+i, ab.aggs[i].typ), true, nil

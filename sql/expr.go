@@ -154,7 +154,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {
 			if i, ok := sc.windows[e]; ok {
-				return sc.colExpr(i), nil
+				return sc.window.windowColumn(i), nil
 			}
 			return nil, Errorf("42P20", "window functions are not allowed here")
 		}

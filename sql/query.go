@@ -100,14 +100,6 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	}
 
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
-	if calls := windowCalls(st); len(calls) > 0 {
-		if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) {
-			return nil, nil, unsupported("window functions with GROUP BY or aggregates")
-		}
-		if root, out, err = bindWindows(root, sc, calls); err != nil {
-			return nil, nil, err
-		}
-	}
 	var ab *aggBinder
 	if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) ||
 		hasAggregateOrder(st.OrderBy) {
@@ -115,6 +107,13 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 			return nil, nil, err
 		}
 		out = &scope{params: ps, outer: outer, level: lvl, agg: ab}
+	}
+	var win *windowNode // over the FROM rows, or over the groups
+	if calls := windowCalls(st); len(calls) > 0 {
+		if win, out, err = bindWindows(out, calls); err != nil {
+			return nil, nil, err
+		}
+		out.window = win
 	}
 
 	projs, err := s.projections(st.SelectExprs, out)
@@ -146,6 +145,9 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		if having != nil {
 			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}
 		}
+	}
+	if win != nil {
+		win.in, root = root, win
 	}
 	root = &projectNode{in: root, exprs: exprs}
 	if st.Distinct {

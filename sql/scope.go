@@ -50,8 +50,9 @@ type scope struct {
 	// runs: the subquery reads the enclosing row's columns from here.
 	cell *[]types.Value
 	agg  *aggBinder // non-nil in the scope of an aggregated query's output
-	// windows maps each window function call to the column the window node appends for it.
+	// windows maps each window function call to its position among the window node's columns.
 	windows map[sqlparser.Expr]int
+	window  *windowNode
 }
 
 // tableScope is the scope of one table's rows.

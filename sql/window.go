@@ -28,10 +28,12 @@ type windowSpec struct {
 	typ       types.Type
 }
 
+// windowNode appends its calls' values to each input row. Its columns are read from the end
+// of the row: an aggregated input row grows as the select list's aggregates are bound, after
+// the window calls were.
 type windowNode struct {
 	in    node
 	specs []*windowSpec
-	width int // columns of an input row
 }
 
 // windowCalls finds the window function calls of the select list and ORDER BY, outside
@@ -59,22 +61,30 @@ func windowCalls(st *sqlparser.Select) []sqlparser.Expr {
 	return calls
 }
 
-// bindWindows plans the window calls over rows of scope sc, returning the node and the scope
-// the select list reads them in.
-func bindWindows(in node, sc *scope, calls []sqlparser.Expr) (node, *scope, error) {
-	n := &windowNode{in: in, width: len(sc.cols)}
+// bindWindows plans the window calls over rows of scope sc (the FROM clause's, or the
+// groups' when the query aggregates), returning the node, whose input the caller sets, and the
+// scope the select list reads the calls in.
+func bindWindows(sc *scope, calls []sqlparser.Expr) (*windowNode, *scope, error) {
+	n := &windowNode{}
 	out := sc.child(slices.Clone(sc.cols))
+	out.agg = sc.agg
 	out.windows = make(map[sqlparser.Expr]int)
-	for _, call := range calls {
+	for i, call := range calls {
 		spec, err := bindWindow(call, sc)
 		if err != nil {
 			return nil, nil, err
 		}
-		out.windows[call] = len(out.cols)
-		out.cols = append(out.cols, scopeCol{name: "?window?", typ: spec.typ, hidden: true, merged: -1})
+		out.windows[call] = i
 		n.specs = append(n.specs, spec)
 	}
 	return n, out, nil
+}
+
+// windowColumn reads call i's value, counted from the end of the row.
+func (n *windowNode) windowColumn(i int) *expr {
+	back := len(n.specs) - i
+	t := n.specs[i].typ
+	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[len(row)-back], nil }}
 }
 
 func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
@@ -255,7 +265,7 @@ func (n *windowNode) open(ec *execCtx) (rowIter, error) {
 		if row == nil {
 			break
 		}
-		r := make([]types.Value, n.width, n.width+len(n.specs))
+		r := make([]types.Value, len(row), len(row)+len(n.specs))
 		copy(r, row)
 		if err := ec.mem.grow(rowBytes(r)); err != nil {
 			return nil, err

@@ -87,9 +87,25 @@ tag: SELECT 2
 statement error 42P20
 SELECT id FROM sales WHERE row_number() OVER () > 1
 
-# deviation: window functions over grouped rows are not supported yet
-statement error 0A000
-SELECT region, sum(amount), rank() OVER (ORDER BY sum(amount)) FROM sales GROUP BY region
+# Window functions over grouped rows.
+
+query
+SELECT region, sum(amount), rank() OVER (ORDER BY sum(amount) DESC NULLS LAST), count(*) OVER () FROM sales GROUP BY region ORDER BY 3
+----
+east|50|1|3
+west|12|2|3
+north|NULL|3|3
+tag: SELECT 3
+
+query
+SELECT region, max(day) AS last_day, sum(count(*)) OVER (ORDER BY region) AS running FROM sales GROUP BY region HAVING count(*) > 1 ORDER BY region
+----
+east|3|3
+west|2|5
+tag: SELECT 2
+
+statement error 42P20
+SELECT region FROM sales GROUP BY region HAVING rank() OVER () > 1
 
 query
 SELECT id, min(amount) OVER (PARTITION BY region), max(day) OVER (PARTITION BY region ORDER BY day) FROM sales WHERE region <> 'north' ORDER BY id
