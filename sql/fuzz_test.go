@@ -38,6 +38,7 @@ func FuzzExec(f *testing.F) {
 		"SELECT id FROM t WHERE n > ALL (SELECT n FROM t u WHERE u.id < t.id) AND v = ANY (SELECT v FROM t)",
 		"SELECT lag(v, 2, 'x') OVER (ORDER BY id), lead(n) OVER (), ntile(3) OVER (PARTITION BY v), first_value(id) OVER (ORDER BY n) FROM t",
 		"SELECT v, sum(n), rank() OVER (ORDER BY count(*) DESC), sum(sum(n)) OVER () FROM t GROUP BY v HAVING count(*) > 0",
+		"SELECT sum(n) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING), last_value(v) OVER (RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM t",
 		"SELECT id, rank() OVER (PARTITION BY v ORDER BY n DESC NULLS LAST), sum(n) OVER (ORDER BY id) FROM t ORDER BY row_number() OVER ()",
 	} {
 		f.Add(s)

@@ -26,6 +26,18 @@ type windowSpec struct {
 	order     []*expr
 	keys      []sortKey // over partition then order values
 	typ       types.Type
+	frame     *windowFrame // an explicit frame clause; nil: the default frame
+}
+
+// windowFrame is ROWS or RANGE BETWEEN start AND end.
+type windowFrame struct {
+	rows       bool
+	start, end frameBound
+}
+
+type frameBound struct {
+	kind   sqlparser.FramePointType
+	offset *expr // n PRECEDING / n FOLLOWING
 }
 
 // windowNode appends its calls' values to each input row. Its columns are read from the end
@@ -93,10 +105,14 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	if !over.WindowName.IsEmpty() || over.WindowSpec == nil || !over.WindowSpec.Name.IsEmpty() {
 		return nil, unsupported("named windows")
 	}
-	if over.WindowSpec.FrameClause != nil {
-		return nil, unsupported("window frame clauses")
-	}
 	spec := &windowSpec{call: call}
+	if fc := over.WindowSpec.FrameClause; fc != nil {
+		f, err := bindFrame(fc, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.frame = f
+	}
 	var arg sqlparser.Expr
 	switch c := call.(type) {
 	case *sqlparser.ArgumentLessWindowExpr:
@@ -229,6 +245,85 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	return spec, nil
 }
 
+// bindFrame checks and compiles a frame clause.
+func bindFrame(fc *sqlparser.FrameClause, sc *scope) (*windowFrame, error) {
+	f := &windowFrame{rows: fc.Unit == sqlparser.FrameRowsType, end: frameBound{kind: sqlparser.CurrentRowType}}
+	bound := func(p *sqlparser.FramePoint) (frameBound, error) {
+		b := frameBound{kind: p.Type}
+		if p.Type == sqlparser.ExprPrecedingType || p.Type == sqlparser.ExprFollowingType {
+			if !f.rows {
+				return b, unsupported("RANGE frames with offsets")
+			}
+			x, err := compileWindowInt(p.Expr, sc)
+			if err != nil {
+				return b, err
+			}
+			b.offset = x
+		}
+		return b, nil
+	}
+	var err error
+	if f.start, err = bound(fc.Start); err != nil {
+		return nil, err
+	}
+	if fc.End != nil {
+		if f.end, err = bound(fc.End); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case f.start.kind == sqlparser.UnboundedFollowingType:
+		return nil, Errorf("42P20", "frame start cannot be UNBOUNDED FOLLOWING")
+	case f.end.kind == sqlparser.UnboundedPrecedingType:
+		return nil, Errorf("42P20", "frame end cannot be UNBOUNDED PRECEDING")
+	}
+	return f, nil
+}
+
+// limits returns the frame of the row at partition position pos, as partition positions
+// [lo, hi] (empty when lo > hi); the row's peers are positions [ps, pe) and the partition has
+// rows rows.
+func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi int, err error) {
+	at := func(b frameBound, start bool) (int, error) {
+		switch b.kind {
+		case sqlparser.UnboundedPrecedingType:
+			return 0, nil
+		case sqlparser.UnboundedFollowingType:
+			return rows - 1, nil
+		case sqlparser.CurrentRowType:
+			switch {
+			case f.rows:
+				return pos, nil
+			case start:
+				return ps, nil
+			}
+			return pe - 1, nil
+		}
+		v, err := b.offset.eval(row)
+		if err != nil {
+			return 0, err
+		}
+		if v.IsNull() {
+			return 0, Errorf("22004", "frame offset must not be null")
+		}
+		if v.I < 0 {
+			return 0, Errorf("22013", "frame offset must not be negative")
+		}
+		n := int(min(v.I, int64(rows)))
+		if b.kind == sqlparser.ExprPrecedingType {
+			return pos - n, nil
+		}
+		return pos + n, nil
+	}
+	if lo, err = at(f.start, true); err != nil {
+		return 0, 0, err
+	}
+	if hi, err = at(f.end, false); err != nil {
+		return 0, 0, err
+	}
+	return max(lo, 0), min(hi, rows-1), nil
+}
+
 // compileWindowInt compiles ntile's bucket count or lag/lead's offset: an integer.
 func compileWindowInt(e sqlparser.Expr, sc *scope) (*expr, error) {
 	x, err := compile(e, sc)
@@ -280,13 +375,16 @@ func (n *windowNode) open(ec *execCtx) (rowIter, error) {
 	return &sliceIter{rows: rows}, nil
 }
 
+// windowEntry is a row in window order: its partition and order values, and its position in
+// the input.
+type windowEntry struct {
+	keys []types.Value
+	row  int
+}
+
 // compute appends the window's value to every row.
 func (w *windowSpec) compute(rows [][]types.Value) error {
-	type entry struct {
-		keys []types.Value
-		row  int
-	}
-	entries := make([]entry, len(rows))
+	entries := make([]windowEntry, len(rows))
 	for i, r := range rows {
 		keys := make([]types.Value, 0, len(w.partition)+len(w.order))
 		for _, x := range append(slices.Clip(w.partition), w.order...) {
@@ -296,9 +394,9 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 			}
 			keys = append(keys, v)
 		}
-		entries[i] = entry{keys, i}
+		entries[i] = windowEntry{keys, i}
 	}
-	slices.SortStableFunc(entries, func(a, b entry) int { return compareRows(w.keys, a.keys, b.keys) })
+	slices.SortStableFunc(entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) })
 	results := make([]types.Value, len(rows))
 	np := len(w.partition)
 	same := func(a, b []types.Value, from, to int) bool {
@@ -352,12 +450,19 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 						}
 						return rows[entries[start+k].row]
 					}, i-start)
-				case "first_value":
-					v, err = w.arg.eval(rows[entries[start].row])
-				case "last_value":
-					v, err = w.arg.eval(rows[entries[pe-1].row]) // the frame ends at the last peer
-				default:
-					v = acc.result()
+				case "first_value", "last_value", "count", "sum", "avg", "min", "max":
+					if w.frame != nil {
+						v, err = w.overFrame(rows, entries[start:end], row, i-start, ps-start, pe-start)
+						break
+					}
+					switch w.kind {
+					case "first_value":
+						v, err = w.arg.eval(rows[entries[start].row])
+					case "last_value":
+						v, err = w.arg.eval(rows[entries[pe-1].row]) // the frame ends at the last peer
+					default:
+						v = acc.result()
+					}
 				}
 				if err != nil {
 					return err
@@ -372,6 +477,33 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 		rows[i] = append(rows[i], results[i])
 	}
 	return nil
+}
+
+// overFrame computes an aggregate, first_value or last_value over an explicit frame of the
+// row at position pos of the partition part (ordered).
+func (w *windowSpec) overFrame(rows [][]types.Value, part []windowEntry, row []types.Value, pos, ps, pe int) (types.Value, error) {
+	lo, hi, err := w.frame.limits(row, pos, ps, pe, len(part))
+	if err != nil {
+		return types.Value{}, err
+	}
+	switch w.kind {
+	case "first_value", "last_value":
+		if lo > hi {
+			return types.Value{T: w.typ, Null: true}, nil
+		}
+		k := lo
+		if w.kind == "last_value" {
+			k = hi
+		}
+		return w.arg.eval(rows[part[k].row])
+	}
+	acc := newWindowAcc(w)
+	for k := lo; k <= hi; k++ {
+		if err := acc.add(rows[part[k].row]); err != nil {
+			return types.Value{}, err
+		}
+	}
+	return acc.result(), nil
 }
 
 // ntile is the bucket (1..n) of the row at position pos of a partition of size rows: the
