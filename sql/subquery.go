@@ -110,29 +110,40 @@ func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
 	}}, nil
 }
 
-// compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
-// (and the subquery returns rows) or when no y equals x but some y is NULL.
-func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	left, err := compile(e.Left, sc)
+// compileAgainstSubquery compiles x and the one-column subquery it is compared with (by op)
+// and gives an untyped x the subquery's type.
+func compileAgainstSubquery(x sqlparser.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, *subplan, error) {
+	left, err := compile(x, sc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sp, err := compileSubquery(q.Select, sc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(sp.cols) != 1 {
-		return nil, Errorf("42601", "subquery has too many columns")
+		return nil, nil, Errorf("42601", "subquery has too many columns")
 	}
 	rt := sp.cols[0].Type
 	if left.unknown {
 		if left, err = castLiteral(left, rt); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if !comparable(left.typ, rt) {
-		return nil, Errorf("42883", "operator does not exist: %s = %s", left.typ, rt)
+		return nil, nil, Errorf("42883", "operator does not exist: %s %s %s", left.typ, op, rt)
 	}
+	return left, sp, nil
+}
+
+// compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
+// (and the subquery returns rows) or when no y equals x but some y is NULL.
+func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	left, sp, err := compileAgainstSubquery(e.Left, q, "=", sc)
+	if err != nil {
+		return nil, err
+	}
+	rt := sp.cols[0].Type
 	// Values are compared by their hash keys; an integer meeting a float compares as float.
 	toFloat := familyOf(rt) == famNumeric && left.typ.IsFloat() != rt.IsFloat()
 	keyOf := func(dst []byte, v types.Value) []byte {
@@ -269,25 +280,9 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	if !ok {
 		return nil, unsupported("operator %s with ANY/ALL", e.Operator.ToString())
 	}
-	left, err := compile(e.Left, sc)
+	left, sp, err := compileAgainstSubquery(e.Left, q, name, sc)
 	if err != nil {
 		return nil, err
-	}
-	sp, err := compileSubquery(q.Select, sc)
-	if err != nil {
-		return nil, err
-	}
-	if len(sp.cols) != 1 {
-		return nil, Errorf("42601", "subquery has too many columns")
-	}
-	rt := sp.cols[0].Type
-	if left.unknown {
-		if left, err = castLiteral(left, rt); err != nil {
-			return nil, err
-		}
-	}
-	if !comparable(left.typ, rt) {
-		return nil, Errorf("42883", "operator does not exist: %s %s %s", left.typ, name, rt)
 	}
 	op, all := e.Operator, e.Modifier == sqlparser.All
 	holds := func(c int) bool {
