@@ -193,35 +193,6 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	return nil
 }
 
-// indexChanges plans the index maintenance of an entry's mutations (nil when no table it
-// touches has an index), one per mutation.
-func (f *fsm) indexChanges(tabs []*table, muts []wal.Mutation) ([]*indexChange, error) {
-	indexed := false
-	for _, t := range tabs {
-		indexed = indexed || len(t.indexes) > 0
-	}
-	if !indexed {
-		return nil, nil
-	}
-	views := make([]mutationView, len(muts))
-	for i := range muts {
-		views[i] = mutationView{key: muts[i].Key, value: muts[i].Value, delete: muts[i].Op == wal.OpDelete}
-	}
-	planned, err := f.planIndexChanges(tabs, views)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*indexChange, len(muts))
-	j := 0
-	for i := range muts {
-		if len(tabs[i].indexes) > 0 {
-			out[i] = &planned[j]
-			j++
-		}
-	}
-	return out, nil
-}
-
 // schemas returns the tables' schemas sorted by name.
 func (f *fsm) schemas() []*types.Schema {
 	f.mu.RLock()

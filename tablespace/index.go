@@ -8,6 +8,7 @@ import (
 	"github.com/google/btree"
 
 	"github.com/drovedb/drove/types"
+	"github.com/drovedb/drove/wal"
 )
 
 // Secondary indexes live in memory beside the primary-key map, on every replica: the apply
@@ -163,34 +164,46 @@ type indexChange struct {
 	oldOK, newOK   []bool
 }
 
-// planIndexChanges computes, before anything changes, the index entries each mutation of a
+// indexChanges computes, before anything changes, the index entries each mutation of a
 // table with indexes removes and adds, and checks the unique indexes: every replica reaches
 // the same verdict, and a refused entry changes nothing.
-func (f *fsm) planIndexChanges(tabs []*table, muts []mutationView) ([]indexChange, error) {
-	var changes []indexChange
-	for i, m := range muts {
-		t := tabs[i]
+//
+// The result has one change per mutation, nil for those of tables without indexes; it is nil
+// when no table the entry writes has one.
+func (f *fsm) indexChanges(tabs []*table, muts []wal.Mutation) ([]*indexChange, error) {
+	var out []*indexChange
+	var changes []*indexChange
+	var row []types.Value
+	for i := range muts {
+		m, t := &muts[i], tabs[i]
 		if len(t.indexes) == 0 {
 			continue
 		}
-		c := indexChange{t: t, pk: string(m.key),
-			oldKeys: make([]string, len(t.indexes)), oldOK: make([]bool, len(t.indexes)),
-			newKs: make([]string, len(t.indexes)), newOK: make([]bool, len(t.indexes))}
-		row := make([]types.Value, len(t.schema.Columns))
-		old, found, err := f.get(t, m.key)
+		if out == nil {
+			out = make([]*indexChange, len(muts))
+		}
+		n := len(t.indexes)
+		keys, ok := make([]string, 2*n), make([]bool, 2*n)
+		c := &indexChange{t: t, pk: string(m.Key), oldKeys: keys[:n], newKs: keys[n:], oldOK: ok[:n], newOK: ok[n:]}
+		if cap(row) < len(t.schema.Columns) {
+			row = make([]types.Value, len(t.schema.Columns))
+		}
+		row = row[:len(t.schema.Columns)]
+		old, found, err := f.get(t, m.Key)
 		if err != nil {
 			return nil, err
 		}
 		if found {
-			if err := t.rowKeys(m.key, old, row, c.oldKeys, c.oldOK); err != nil {
+			if err := t.rowKeys(m.Key, old, row, c.oldKeys, c.oldOK); err != nil {
 				return nil, err
 			}
 		}
-		if !m.delete {
-			if err := t.rowKeys(m.key, m.value, row, c.newKs, c.newOK); err != nil {
+		if m.Op != wal.OpDelete {
+			if err := t.rowKeys(m.Key, m.Value, row, c.newKs, c.newOK); err != nil {
 				return nil, err
 			}
 		}
+		out[i] = c
 		changes = append(changes, c)
 	}
 	// Unique indexes: after the entry, each key touched must have at most one row.
@@ -233,7 +246,7 @@ func (f *fsm) planIndexChanges(tabs []*table, muts []mutationView) ([]indexChang
 			}
 		}
 	}
-	return changes, nil
+	return out, nil
 }
 
 // apply changes the index entries. Caller holds c.t.mu for writing.
@@ -249,12 +262,6 @@ func (c *indexChange) apply() {
 			ix.add(c.newKs[i], c.pk)
 		}
 	}
-}
-
-// mutationView is the part of a mutation index maintenance reads.
-type mutationView struct {
-	key, value []byte
-	delete     bool
 }
 
 // IndexScan returns the primary keys of committed rows of table whose key in index lies in

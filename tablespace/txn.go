@@ -259,10 +259,10 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	}
 	e := &wal.Entry{Kind: wal.KindTxn, TxID: tx.id, Mutations: tx.writes}
 	var err error
-	if wal.EncodedSize(e) > tx.ts.opts.MaxEntryBytes {
+	if size := wal.EncodedSize(e); size > tx.ts.opts.MaxEntryBytes {
 		err = tx.commitChunked(ctx)
 	} else {
-		err = tx.ts.propose(ctx, e)
+		err = tx.ts.proposeSized(ctx, e, size)
 	}
 	if err == nil && observe != nil {
 		observe(time.Since(start))
@@ -293,10 +293,15 @@ func (tx *Txn) finish() {
 // propose appends an entry to the log and waits until it is applied, returning the FSM's
 // verdict for it.
 func (ts *Tablespace) propose(ctx context.Context, e *wal.Entry) error {
+	return ts.proposeSized(ctx, e, wal.EncodedSize(e))
+}
+
+// proposeSized is propose for a caller that already knows the entry's encoded size.
+func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) error {
 	if ts.closed.Load() {
 		return ErrClosed
 	}
-	data := wal.AppendEntry(make([]byte, 0, wal.EncodedSize(e)), e)
+	data := wal.AppendEntry(make([]byte, 0, size), e)
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	if err := f.Error(); err != nil {
 		switch {
