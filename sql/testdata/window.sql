@@ -137,11 +137,11 @@ SELECT id, lag(amount) OVER (ORDER BY id), lead(amount, 2, -1) OVER (ORDER BY id
 tag: SELECT 6
 
 query
-SELECT id, first_value(amount) OVER (PARTITION BY region ORDER BY day), last_value(day) OVER (PARTITION BY region ORDER BY amount) FROM sales WHERE region = 'east' ORDER BY id
+SELECT id, first_value(amount) OVER (PARTITION BY region ORDER BY day), last_value(amount) OVER (PARTITION BY region ORDER BY amount), last_value(day) OVER (PARTITION BY region ORDER BY amount, day) FROM sales WHERE region = 'east' ORDER BY id
 ----
-1|10|1
-2|10|3
-3|10|3
+1|10|10|1
+2|10|20|2
+3|10|20|3
 tag: SELECT 3
 
 query
