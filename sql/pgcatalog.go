@@ -2,6 +2,7 @@ package sql
 
 import (
 	"hash/fnv"
+	"strconv"
 	"strings"
 
 	"github.com/drovedb/drove/types"
@@ -155,7 +156,7 @@ func init() {
 				for _, ix := range catalogIndexes(t) {
 					keys := make([]string, len(ix.columns))
 					for i, c := range ix.columns {
-						keys[i] = itoa(c + 1)
+						keys[i] = strconv.Itoa(c + 1)
 					}
 					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
 						int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
@@ -325,7 +326,3 @@ func (s *Session) userNames() []string {
 
 // ownerName is who pg_catalog says owns every object: the superuser, whose oid is 10.
 func (s *Session) ownerName() string { return s.set.user }
-
-func itoa(i int) string {
-	return types.NewInt(types.Int64, int64(i)).String()
-}

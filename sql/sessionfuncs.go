@@ -3,6 +3,7 @@ package sql
 import (
 	"fmt"
 	"runtime"
+	"strings"
 
 	"github.com/drovedb/drove/types"
 )
@@ -76,13 +77,42 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 			return types.NewText("")
 		})
 	case "array_to_string":
-		// drove has no arrays: the catalog's array columns (datacl, ...) are NULL text.
+		// drove has no array type: arrays are their text form ('{a,b}', what ARRAY(SELECT ...)
+		// makes; the catalog's array columns are NULL).
 		if err := arity(2, 3); err != nil {
 			return nil, true, err
 		}
+		for _, a := range args {
+			if a.typ != types.Text && a.typ != types.Null {
+				return nil, true, Errorf("42883", "function array_to_string(%s, ...) does not exist", a.typ)
+			}
+		}
 		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-			return args[0].eval(row)
-		}}, args[0]))
+			var v [3]types.Value
+			for i, a := range args {
+				var err error
+				if v[i], err = a.eval(row); err != nil {
+					return types.Value{}, err
+				}
+			}
+			if v[0].IsNull() || v[1].IsNull() {
+				return types.Value{T: types.Text, Null: true}, nil
+			}
+			elems, err := parseArrayText(v[0].S)
+			if err != nil {
+				return types.Value{}, err
+			}
+			var parts []string
+			for _, e := range elems {
+				switch {
+				case e != nil:
+					parts = append(parts, *e)
+				case len(args) == 3 && !v[2].IsNull():
+					parts = append(parts, v[2].S) // NULL elements print as the third argument
+				}
+			}
+			return types.NewText(strings.Join(parts, v[1].S)), nil
+		}}, args...))
 	case "pg_get_indexdef":
 		if err := arity(1, 3); err != nil {
 			return nil, true, err

@@ -352,3 +352,51 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		return types.NewBool(all), nil
 	}}, nil
 }
+
+// parseArrayText reads a one-dimensional array's text form, the inverse of
+// appendArrayElement: a nil element is NULL.
+func parseArrayText(s string) ([]*string, error) {
+	bad := Errorf("22P02", "malformed array literal: %q", s)
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return nil, bad
+	}
+	body := s[1 : len(s)-1]
+	var out []*string
+	for i := 0; i < len(body); {
+		var b strings.Builder
+		quoted := body[i] == '"'
+		if quoted {
+			i++
+			for ; i < len(body) && body[i] != '"'; i++ {
+				if body[i] == '\\' && i+1 < len(body) {
+					i++
+				}
+				b.WriteByte(body[i])
+			}
+			if i >= len(body) {
+				return nil, bad
+			}
+			i++ // the closing quote
+		} else {
+			for ; i < len(body) && body[i] != ','; i++ {
+				b.WriteByte(body[i])
+			}
+		}
+		e := b.String()
+		if !quoted && strings.EqualFold(e, "null") {
+			out = append(out, nil)
+		} else {
+			out = append(out, &e)
+		}
+		if i < len(body) {
+			if body[i] != ',' {
+				return nil, bad
+			}
+			i++
+			if i == len(body) {
+				return nil, bad // a trailing comma
+			}
+		}
+	}
+	return out, nil
+}

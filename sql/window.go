@@ -425,7 +425,7 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 			}
 			dense++
 			rank = ps - start + 1
-			for i := ps; i < pe; i++ {
+			for i := ps; w.frame == nil && i < pe; i++ { // an explicit frame is folded per row
 				if err := acc.add(rows[entries[i].row]); err != nil {
 					return err
 				}

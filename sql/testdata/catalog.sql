@@ -137,3 +137,20 @@ tag: SELECT 2
 
 statement error 42P01
 SELECT 'no_such_table'::regclass
+
+query
+SELECT array_to_string(ARRAY(SELECT relname FROM pg_class WHERE relname LIKE 'acc%' AND relkind <> 'S' ORDER BY 1), ', ')
+----
+accounts, accounts_owner, accounts_pkey
+tag: SELECT 1
+
+# deviation: drove's arrays are their text form, so array_to_string reads text
+query
+SELECT array_to_string(NULL, ','), array_to_string('{a,NULL,"b,c"}', '|', '*'), array_to_string('{a,NULL}', '|')
+----
+NULL|a|*|b,c|a
+tag: SELECT 1
+
+# deviation: drove's arrays are their text form, so array_to_string reads text
+statement error 22P02
+SELECT array_to_string('{a', ',')
