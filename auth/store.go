@@ -71,6 +71,8 @@ func newVerifier(password string, salt []byte, iters int) (verifier, error) {
 var (
 	ErrUserExists = errors.New("auth: user exists")
 	ErrNoUser     = errors.New("auth: no such user")
+	// ErrBadPassword wraps the reason a password (or verifier) cannot be stored.
+	ErrBadPassword = errors.New("auth: unusable password")
 )
 
 // SetPassword gives user a new password (creating the user), durably.
@@ -150,11 +152,11 @@ func (s *Store) update(change func(map[string]verifier) error) error {
 func verifierFor(password string) (verifier, error) {
 	switch {
 	case password == "":
-		return verifier{}, errors.New("auth: empty password")
+		return verifier{}, fmt.Errorf("%w: it is empty", ErrBadPassword)
 	case strings.HasPrefix(password, "SCRAM-SHA-256$"):
 		return parseVerifier(password)
 	case len(password) == 35 && strings.HasPrefix(password, "md5"):
-		return verifier{}, errors.New("auth: MD5 password hashes are not supported; give the password or a SCRAM-SHA-256 verifier")
+		return verifier{}, fmt.Errorf("%w: MD5 password hashes are not supported; give the password or a SCRAM-SHA-256 verifier", ErrBadPassword)
 	}
 	salt := make([]byte, 16)
 	rand.Read(salt)
@@ -162,7 +164,7 @@ func verifierFor(password string) (verifier, error) {
 }
 
 func parseVerifier(text string) (verifier, error) {
-	bad := fmt.Errorf("auth: malformed SCRAM-SHA-256 verifier")
+	bad := fmt.Errorf("%w: malformed SCRAM-SHA-256 verifier", ErrBadPassword)
 	rest := strings.TrimPrefix(text, "SCRAM-SHA-256$")
 	params, keys, ok := strings.Cut(rest, "$")
 	if !ok {

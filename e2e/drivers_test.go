@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -13,13 +14,19 @@ import (
 
 // TestPsycopg2 runs testdata/psycopg2_client.py with Debian's python3-psycopg2.
 func TestPsycopg2(t *testing.T) {
-	python := requireTool(t, "python3")
-	if err := exec.Command(python, "-c", "import psycopg2").Run(); err != nil {
-		// A python3 earlier on PATH than Debian's may not see its packages.
-		python = requireFile(t, "/usr/bin/python3", "python3")
-		if err := exec.Command(python, "-c", "import psycopg2").Run(); err != nil {
-			requireFile(t, "/usr/lib/python3/dist-packages/psycopg2", "python3-psycopg2")
+	// A python3 earlier on PATH than Debian's (pyenv, a virtualenv) may not see its packages.
+	python := ""
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", "import psycopg2").Run() == nil {
+			python = path
+			break
 		}
+	}
+	if python == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no python3 imports psycopg2 in CI (.ci/run installs python3-psycopg2)")
+		}
+		t.Skip("no python3 with psycopg2; .ci/run installs python3-psycopg2")
 	}
 	n := newNode(t)
 	n.start()

@@ -71,7 +71,7 @@ func (s *Server) userError(name string, err error, done string) error {
 		return sql.Errorf("42710", "role %q already exists", name)
 	case errors.Is(err, auth.ErrNoUser):
 		return sql.Errorf("42704", "role %q does not exist", name)
-	case strings.HasPrefix(err.Error(), "auth: "):
+	case errors.Is(err, auth.ErrBadPassword):
 		return sql.Errorf("22023", "%s", strings.TrimPrefix(err.Error(), "auth: "))
 	}
 	return err
