@@ -99,6 +99,20 @@ func TestPgx(t *testing.T) {
 				int64(2)).Scan(&n, &total); err != nil || n != 2 || total != 2.25 {
 				t.Fatalf("join, aggregate and subquery: %v %v %v", n, total, err)
 			}
+			// Arrays both ways: a Go slice as x = ANY ($1), arrays and a NULL element back.
+			rows, _ = c.Query(ctx, "SELECT name FROM "+table+" WHERE id = ANY ($1) ORDER BY id", []int64{1, 3, 9})
+			names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+			if err != nil || fmt.Sprint(names) != "[name1 name3]" {
+				t.Fatalf("= ANY ($1): %v %v", names, err)
+			}
+			var nums []int64
+			var texts []*string
+			var empty []string
+			if err := c.QueryRow(ctx, "SELECT ARRAY[id, 7], ARRAY['x', NULL, name], ARRAY(SELECT name FROM "+table+" WHERE id > $1) FROM "+table+" WHERE id = 1",
+				int64(5)).Scan(&nums, &texts, &empty); err != nil || fmt.Sprint(nums) != "[1 7]" || len(texts) != 3 ||
+				*texts[0] != "x" || texts[1] != nil || *texts[2] != "name1" || empty == nil || len(empty) != 0 {
+				t.Fatalf("arrays: %v %v %v %v", nums, texts, empty, err)
+			}
 		})
 	}
 }

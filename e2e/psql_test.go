@@ -112,4 +112,24 @@ func TestPsqlMetaCommands(t *testing.T) {
 			t.Errorf("%s: got %q (stderr %q), want %q", c.command, out, errOut, c.want)
 		}
 	}
+
+	// \d table: columns, then the indexes footer (the primary key is drove's hash map).
+	if _, errOut := psql(t, n, "CREATE TABLE items (id int PRIMARY KEY, name varchar(20) NOT NULL DEFAULT 'x', qty bigint); CREATE UNIQUE INDEX items_name ON items (name)"); errOut != "" {
+		t.Fatal(errOut)
+	}
+	want := `                      Table "public.items"
+ Column |         Type          | Collation | Nullable | Default 
+--------+-----------------------+-----------+----------+---------
+ id     | integer               |           | not null | 
+ name   | character varying(20) |           | not null | 'x'
+ qty    | bigint                |           |          | 
+Indexes:
+    "items_pkey" PRIMARY KEY, hash (id)
+    "items_name" UNIQUE, btree (name)
+
+`
+	out, errOut := psql(t, n, `\pset tuples_only off`, `\pset format aligned`, `\d items`)
+	if out != want || errOut != "" {
+		t.Errorf("\\d items: got\n%s(stderr %q), want\n%s", out, errOut, want)
+	}
 }

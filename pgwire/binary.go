@@ -36,7 +36,72 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 	case types.Date:
 		return binary.BigEndian.AppendUint32(dst, uint32(int32(v.I-pgEpochDays)))
 	}
+	switch {
+	case t.IsArray():
+		return appendBinaryArray(dst, t, v)
+	case t.IsRecord():
+		return appendBinaryRecord(dst, t, v)
+	}
 	return append(dst, v.S...) // text, bytea
+}
+
+// appendBinaryArray writes array_send's format: dimensions, a has-NULLs flag, the element
+// type, each dimension's length and lower bound, then each element as a length (-1 for NULL)
+// and its binary form.
+func appendBinaryArray(dst []byte, t types.Type, v types.Value) []byte {
+	elems, err := v.Elems()
+	if err != nil {
+		elems = nil // a value the server made always parses; never send half an array
+	}
+	hasNull := uint32(0)
+	for _, e := range elems {
+		if e.IsNull() {
+			hasNull = 1
+		}
+	}
+	dims := uint32(1)
+	if len(elems) == 0 {
+		dims = 0
+	}
+	dst = binary.BigEndian.AppendUint32(dst, dims)
+	dst = binary.BigEndian.AppendUint32(dst, hasNull)
+	dst = binary.BigEndian.AppendUint32(dst, t.Elem().OID())
+	if dims == 1 {
+		dst = binary.BigEndian.AppendUint32(dst, uint32(len(elems)))
+		dst = binary.BigEndian.AppendUint32(dst, uint32(t.LowerBound()))
+	}
+	for _, e := range elems {
+		dst = appendBinaryItem(dst, t.Elem(), e)
+	}
+	return dst
+}
+
+// appendBinaryRecord writes record_send's format: the field count, then per field its type,
+// its length (-1 for NULL) and its binary form.
+func appendBinaryRecord(dst []byte, t types.Type, v types.Value) []byte {
+	fields := t.Fields()
+	vals, err := v.FieldValues()
+	if err != nil {
+		vals = make([]types.Value, len(fields)) // all NULL
+	}
+	dst = binary.BigEndian.AppendUint32(dst, uint32(len(fields)))
+	for i, f := range fields {
+		dst = binary.BigEndian.AppendUint32(dst, f.Type.OID())
+		dst = appendBinaryItem(dst, f.Type, vals[i])
+	}
+	return dst
+}
+
+// appendBinaryItem writes one element or field: its length, then its binary form.
+func appendBinaryItem(dst []byte, t types.Type, v types.Value) []byte {
+	if v.IsNull() {
+		return binary.BigEndian.AppendUint32(dst, math.MaxUint32) // -1
+	}
+	at := len(dst)
+	dst = binary.BigEndian.AppendUint32(dst, 0)
+	dst = appendBinary(dst, t, v)
+	binary.BigEndian.PutUint32(dst[at:], uint32(len(dst)-at-4))
+	return dst
 }
 
 // decodeParam reads a parameter sent in text (format 0) or binary (1) as type t.
@@ -77,7 +142,69 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.Bytea:
 		return types.NewBytea(b), nil
 	}
+	if t.IsArray() {
+		return decodeBinaryArray(b, t)
+	}
 	return types.Value{}, sql.Errorf("0A000", "binary parameters of type %s are not supported", t)
+}
+
+// decodeBinaryArray reads array_send's format (see appendBinaryArray) as an array of type t.
+func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
+	bad := sql.Errorf("22P03", "incorrect binary data format in bind parameter of type %s", t)
+	word := func() (uint32, bool) {
+		if len(b) < 4 {
+			return 0, false
+		}
+		w := binary.BigEndian.Uint32(b)
+		b = b[4:]
+		return w, true
+	}
+	dims, ok1 := word()
+	_, ok2 := word() // the has-NULLs flag: the lengths say which are
+	elemOID, ok3 := word()
+	if !ok1 || !ok2 || !ok3 || dims > 1 {
+		if dims > 1 {
+			return types.Value{}, sql.Errorf("0A000", "multidimensional arrays are not supported")
+		}
+		return types.Value{}, bad
+	}
+	if dims == 0 {
+		return types.NewArray(t, nil), nil
+	}
+	n, ok1 := word()
+	_, ok2 = word() // the lower bound
+	if !ok1 || !ok2 || n > uint32(len(b)/4) {
+		return types.Value{}, bad
+	}
+	et := types.FromOID(elemOID)
+	if et != t.Elem() && !(et.IsInteger() && t.Elem().IsInteger()) && !(et == types.Text && t.Elem() == types.Text) {
+		return types.Value{}, sql.Errorf("42804", "wrong element type %d in a binary %s parameter", elemOID, t)
+	}
+	elems := make([]types.Value, n)
+	for i := range elems {
+		l, ok := word()
+		switch {
+		case !ok:
+			return types.Value{}, bad
+		case l == math.MaxUint32:
+			elems[i] = types.NullValue
+			continue
+		case l > uint32(len(b)):
+			return types.Value{}, bad
+		}
+		v, err := decodeParam(b[:l], 1, et)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if v.T != t.Elem() { // an int4 element of an int8[] parameter, say
+			if v, err = sql.Assign(v, &types.Column{Type: t.Elem()}); err != nil {
+				return types.Value{}, err
+			}
+		}
+		elems[i] = v
+		b = b[l:]
+	}
+	return types.NewArray(t, elems), nil
 }
 
 // formatFor returns the format code for column i given Bind's result format codes: none means

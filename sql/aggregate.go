@@ -24,6 +24,7 @@ const (
 	aggAvg
 	aggMin
 	aggMax
+	aggStringAgg
 )
 
 // aggSpec is one aggregate call of the query.
@@ -33,6 +34,7 @@ type aggSpec struct {
 	distinct bool
 	typ      types.Type
 	text     string
+	sep      string // string_agg's delimiter
 }
 
 type aggBinder struct {
@@ -170,6 +172,11 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 		spec.kind, spec.distinct, arg, name = aggMin, a.Distinct, a.Arg, "min"
 	case *sqlparser.Max:
 		spec.kind, spec.distinct, arg, name = aggMax, a.Distinct, a.Arg, "max"
+	case *sqlparser.GroupConcatExpr: // string_agg(x, 'delimiter'), as the dialect pass writes it
+		if len(a.Exprs) != 1 || len(a.OrderBy) > 0 || a.Limit != nil {
+			return nil, unsupported("string_agg with ORDER BY or more than two arguments")
+		}
+		spec.kind, spec.distinct, arg, name, spec.sep = aggStringAgg, a.Distinct, a.Exprs[0], "string_agg", decodeSQLString(a.Separator)
 	default:
 		return nil, unsupported("aggregate %s", sqlparser.String(e))
 	}
@@ -207,6 +214,11 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
 		}
 		spec.typ = t
+	case aggStringAgg:
+		if t != types.Text && t != types.Null {
+			return nil, Errorf("42883", "function %s(%s, text) does not exist", name, t)
+		}
+		spec.typ = types.Text
 	}
 	return spec, nil
 }
@@ -268,6 +280,7 @@ type aggState struct {
 	f    float64
 	v    types.Value
 	seen map[string]struct{} // DISTINCT: the argument values already folded in
+	b    []byte              // string_agg's result so far
 }
 
 type group struct {
@@ -381,6 +394,12 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 		} else {
 			st.f += num(v)
 		}
+	case aggStringAgg:
+		if st.n > 1 {
+			st.b = append(st.b, a.sep...)
+		}
+		st.b = append(st.b, v.S...)
+		return ec.mem.grow(int64(len(a.sep) + len(v.S)))
 	case aggMin, aggMax:
 		if st.n == 1 {
 			st.v = v // decoded strings are copies, so keeping v is safe
@@ -407,6 +426,42 @@ func (a *aggSpec) result(st *aggState) types.Value {
 		return types.NewFloat(a.typ, st.f)
 	case aggAvg:
 		return types.NewFloat(a.typ, st.f/float64(st.n))
+	case aggStringAgg:
+		return types.NewText(string(st.b))
 	}
 	return st.v
+}
+
+// decodeSQLString reads back the quoted, backslash-escaped form vitess keeps GROUP_CONCAT's
+// SEPARATOR in.
+func decodeSQLString(s string) string {
+	if len(s) < 2 || s[0] != '\'' || s[len(s)-1] != '\'' {
+		return s
+	}
+	s = s[1 : len(s)-1]
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case '0':
+			b.WriteByte(0)
+		case 'b':
+			b.WriteByte('\b')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'Z':
+			b.WriteByte(26)
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }

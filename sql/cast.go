@@ -54,13 +54,22 @@ func castTarget(name string) (types.Column, error) {
 		return c, nil
 	case "timestamp":
 		c.Type = types.Timestamp
-	case "oid", "regclass":
+	case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc":
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
 		c.Type = types.Date
 	case "bytea":
 		c.Type = types.Bytea
+	case "int2vector":
+		c.Type = types.Int2Vector
 	default:
+		if elem, ok := strings.CutSuffix(base, "[]"); ok && mod == "" {
+			if e, err := castTarget(elem); err == nil && e.Length == 0 {
+				if c.Type = types.ArrayOf(e.Type); c.Type != types.Null {
+					return c, nil
+				}
+			}
+		}
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", name)
 	}
 	if mod != "" {
@@ -109,7 +118,8 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	ok := from == to || from == types.Null || from == types.Text || to == types.Text ||
 		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
 		familyOf(from) == famTime && familyOf(to) == famTime ||
-		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32
+		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32 ||
+		from.IsArray() && to.IsArray()
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
@@ -139,6 +149,20 @@ func castValue(v types.Value, c *types.Column, numeric bool) (types.Value, error
 		return types.NewInt(to, v.I), nil
 	case to == types.Bool:
 		return types.NewBool(v.I != 0), nil
+	case v.T.IsArray() && to.IsArray():
+		elems, err := arrayElems(v)
+		if err != nil {
+			return types.Value{}, err
+		}
+		ec := types.Column{Type: to.Elem()}
+		for i, e := range elems {
+			if !e.IsNull() {
+				if elems[i], err = castValue(e, &ec, false); err != nil {
+					return types.Value{}, err
+				}
+			}
+		}
+		return types.NewArray(to, elems), nil
 	case v.T.IsFloat() && to.IsInteger():
 		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
 			return types.Value{}, outOfRange(to)

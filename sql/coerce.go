@@ -21,6 +21,8 @@ const (
 	famBool
 	famTime
 	famBytes
+	famArray
+	famRecord
 )
 
 func familyOf(t types.Type) family {
@@ -35,6 +37,12 @@ func familyOf(t types.Type) family {
 		return famTime
 	case types.Bytea:
 		return famBytes
+	}
+	switch {
+	case t.IsArray():
+		return famArray
+	case t.IsRecord():
+		return famRecord
 	}
 	return famNull
 }
@@ -148,6 +156,13 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return decodeByteaEscape(s)
 	case types.Text:
 		return types.NewText(s), nil
+	}
+	if t.IsArray() {
+		v, err := types.ParseArray(s, t)
+		if err != nil {
+			return types.Value{}, Errorf("22P02", "%v", err)
+		}
+		return v, nil
 	}
 	return bad()
 }
@@ -287,8 +302,34 @@ func compare(a, b types.Value) int {
 		return cmpOrdered(micros(a), micros(b))
 	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:
 		return cmpFloat(num(a), num(b))
+	case a.T.IsArray() && b.T.IsArray():
+		return compareArrays(a, b)
 	}
 	return strings.Compare(a.S, b.S)
+}
+
+// compareArrays orders arrays element by element, a NULL element after any other, a prefix
+// before the longer array.
+func compareArrays(a, b types.Value) int {
+	x, errA := a.Elems()
+	y, errB := b.Elems()
+	if errA != nil || errB != nil {
+		return strings.Compare(a.S, b.S)
+	}
+	for i := 0; i < len(x) && i < len(y); i++ {
+		switch xn, yn := x[i].IsNull(), y[i].IsNull(); {
+		case xn && yn:
+		case xn:
+			return 1
+		case yn:
+			return -1
+		default:
+			if c := compare(x[i], y[i]); c != 0 {
+				return c
+			}
+		}
+	}
+	return cmpOrdered(int64(len(x)), int64(len(y)))
 }
 
 func num(v types.Value) float64 {

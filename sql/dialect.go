@@ -122,10 +122,39 @@ func splitAndRewrite(q string) ([]piece, error) {
 	depth := 0       // parentheses
 	var casts []int  // depth inside each open CAST(
 	var arrays []int // depth inside each open ARRAY(
+	// The rewrites of subscripts, field selections and functions in FROM wrap an operand
+	// already written: operandStart is where in b the last complete operand (an identifier
+	// chain, a call, a parenthesized group, a subscript) begins.
+	operandStart := 0
+	var parens []openParen      // one per open parenthesis
+	var brackets []int          // where each open subscript's operand begins (-1: ARRAY[...])
+	clauses := map[int]string{} // per depth: "select" after SELECT, "from" inside its FROM
+	insertAt := func(pos int, text string) {
+		cur := b.String()
+		b.Reset()
+		b.WriteString(cur[:pos])
+		b.WriteString(text)
+		b.WriteString(cur[pos:])
+		if returningAt > pos {
+			returningAt += len(text)
+		}
+	}
+	pushParen := func(call bool) {
+		p := openParen{start: b.Len()}
+		if call {
+			p.start = operandStart
+		}
+		parens = append(parens, p)
+	}
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
 		case c == ';':
+			if len(brackets) > 0 {
+				return nil, Errorf("42601", "syntax error at or near \";\"")
+			}
+			parens = parens[:0]
+			clear(clauses)
 			flush()
 			lastWord = ""
 			colState = 0
@@ -166,6 +195,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			if id.Len() == 0 {
 				return nil, Errorf("42601", "zero-length delimited identifier at or near \"\"\"\"")
+			}
+			if prevNonSpace(q, i) != '.' {
+				operandStart = b.Len()
 			}
 			b.WriteByte('`')
 			b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
@@ -227,6 +259,15 @@ func splitAndRewrite(q string) ([]piece, error) {
 			lastWord = ""
 			i += len(op)
 		case c == '(':
+			call := lastWord != "" && !notFunctionNames[lastWord]
+			pushParen(call)
+			parens[len(parens)-1].stringAgg = lastWord == "group_concat" && strings.HasSuffix(b.String(), "group_concat")
+			if call && clauses[depth] == "from" && afterFromSeparator(b.String()[:operandStart]) {
+				// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
+				// is how PostgreSQL names its rows' column (the alias, else the function).
+				insertAt(operandStart, "(select ")
+				parens[len(parens)-1].fromFunc = lastWord
+			}
 			depth++
 			b.WriteByte(c)
 			lastWord = ""
@@ -234,6 +275,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if depth == 1 && isCreateTable(words) {
 				colState = 1
 			}
+			i++
+		case c == ',' && len(parens) > 0 && parens[len(parens)-1].stringAgg:
+			// string_agg(x, 'd') → group_concat(x separator 'd'): MySQL's aggregate, whose
+			// delimiter must be a string constant.
+			b.WriteString(" separator ")
+			parens[len(parens)-1].stringAgg = false
+			lastWord = ""
 			i++
 		case c == ',' && depth == 1 && isCreateTable(words):
 			b.WriteByte(c)
@@ -247,9 +295,62 @@ func splitAndRewrite(q string) ([]piece, error) {
 			} else {
 				b.WriteByte(c)
 			}
+			delete(clauses, depth)
 			depth--
 			lastWord = ""
 			i++
+			if len(parens) > 0 {
+				p := parens[len(parens)-1]
+				parens = parens[:len(parens)-1]
+				operandStart = p.start
+				b.WriteString(p.close)
+				if p.fromFunc != "" {
+					end, text, err := fromFunctionAlias(q, i, p.fromFunc)
+					if err != nil {
+						return nil, err
+					}
+					b.WriteString(text)
+					i = end
+				}
+			}
+		case c == '[':
+			// x[i] → drove_subscript(x, i); ARRAY[...] was rewritten where the word was read.
+			if p := prevNonSpace(q, i); !(p == ')' || p == ']' || p == '"' || isIdentPart(rune(p))) || notFunctionNames[lastWord] {
+				return nil, Errorf("42601", "syntax error at or near \"[\"")
+			}
+			insertAt(operandStart, "drove_subscript(")
+			b.WriteString(", ")
+			brackets = append(brackets, operandStart)
+			lastWord = ""
+			i++
+		case c == ']':
+			if len(brackets) == 0 {
+				return nil, Errorf("42601", "syntax error at or near \"]\"")
+			}
+			b.WriteByte(')')
+			if start := brackets[len(brackets)-1]; start >= 0 {
+				operandStart = start
+			}
+			brackets = brackets[:len(brackets)-1]
+			lastWord = ""
+			i++
+		case c == '.' && prevNonSpace(q, i) == ')':
+			// (x).field → drove_field((x), 'field')
+			name, end := nextWord(q, i+1)
+			if nextNonSpace(q, i+1) == '"' {
+				j := strings.IndexByte(q[i+2:], '"')
+				if j < 0 {
+					return nil, Errorf("42601", "unterminated quoted identifier at or near %q", q[i+1:])
+				}
+				name, end = q[i+2:i+2+j], i+3+j
+			}
+			if name == "" || strings.ContainsAny(name, "'\\") {
+				return nil, unsupported("selecting %q from a composite value", strings.TrimSpace(q[i+1:min(len(q), i+10)]))
+			}
+			insertAt(operandStart, "drove_field(")
+			b.WriteString(", '" + name + "')")
+			lastWord = ""
+			i = end
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
 			j := i + 1
 			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
@@ -284,7 +385,16 @@ func splitAndRewrite(q string) ([]piece, error) {
 					j += size
 				}
 				w := strings.ToLower(q[i:j])
+				wordStart := i
 				i = j
+				switch {
+				case w == "select":
+					clauses[depth] = "select"
+				case w == "from" && clauses[depth] == "select":
+					clauses[depth] = "from"
+				case fromClauseEnds[w]:
+					delete(clauses, depth)
+				}
 				switch colState {
 				case 1:
 					colState = 2
@@ -304,10 +414,29 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 				}
 				switch {
+				case w == "array" && nextNonSpace(q, i) == '[':
+					// ARRAY[a, b] → drove_array_of(a, b)
+					operandStart = b.Len()
+					b.WriteString("drove_array_of(")
+					i = strings.IndexByte(q[i:], '[') + i + 1
+					brackets = append(brackets, -1)
+					lastWord = ""
+					continue
+				case (w == "any" || w == "some" || w == "all") && nextNonSpace(q, i) == '(' &&
+					!followedBy(q, strings.IndexByte(q[i:], '(')+i+1, "select") && endsWithOperator(b.String()):
+					// x op ANY (array) → x op ANY (SELECT unnest(array)), which vitess parses.
+					b.WriteString(w + " (select unnest(")
+					i = strings.IndexByte(q[i:], '(') + i + 1
+					parens = append(parens, openParen{start: b.Len(), close: ")"})
+					depth++
+					lastWord = ""
+					continue
 				case w == "array" && nextNonSpace(q, i) == '(' && followedBy(q, strings.IndexByte(q[i:], '(')+i+1, "select"):
 					// ARRAY(SELECT ...) → drove_array((SELECT ...)): vitess has no ARRAY
 					// constructor; the binder reads the function as one.
 					i = strings.IndexByte(q[i:], '(') + i + 1
+					operandStart = b.Len()
+					pushParen(true)
 					depth++
 					arrays = append(arrays, depth)
 					b.WriteString("drove_array((")
@@ -389,6 +518,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 					continue
 				case w == "cast" && nextNonSpace(q, i) == '(':
 					// CAST(x AS t) → ((x) COLLATE '::t'), like x::t; see writeCast.
+					operandStart = b.Len()
+					pushParen(true)
 					b.WriteString("((")
 					i = strings.IndexByte(q[i:], '(') + i + 1
 					depth++
@@ -480,6 +611,12 @@ func splitAndRewrite(q string) ([]piece, error) {
 					words = append(words, "insert")
 					lastWord = "insert"
 					continue
+				case w == "string_agg" && nextNonSpace(q, i) == '(':
+					operandStart = b.Len()
+					b.WriteString("group_concat")
+					w = "group_concat"
+				case w == "group_concat" && nextNonSpace(q, i) == '(':
+					return nil, Errorf("42883", "function group_concat does not exist")
 				case w == "ilike":
 					// vitess has no ILIKE; REGEXP, which PostgreSQL lacks, stands for it.
 					b.WriteString("regexp")
@@ -492,6 +629,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 					// PostgreSQL allows OFFSET without LIMIT; MySQL does not.
 					b.WriteString("limit 9223372036854775807 offset")
 				default:
+					if prevNonSpace(q, wordStart) != '.' {
+						operandStart = b.Len()
+					}
 					b.WriteString(w)
 				}
 				words = append(words, w)
@@ -504,6 +644,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteString(q[i : i+size])
 			i += size
 		}
+	}
+	if len(brackets) > 0 {
+		return nil, Errorf("42601", "syntax error at end of input")
 	}
 	flush()
 	return out, nil
@@ -755,7 +898,12 @@ func scanTypeName(q string, i int) (int, string, error) {
 		j += k + 1
 	}
 	if nextNonSpace(q, j) == '[' {
-		return 0, "", unsupported("array types")
+		k := strings.IndexByte(q[j:], '[') + j + 1
+		if nextNonSpace(q, k) != ']' {
+			return 0, "", unsupported("array types with dimensions")
+		}
+		name += "[]"
+		j = strings.IndexByte(q[k:], ']') + k + 1
 	}
 	return j, name, nil
 }
@@ -769,3 +917,99 @@ func writeCast(b *strings.Builder, name string) {
 
 // nullsMarker starts the string constant that carries NULLS FIRST/LAST as an ORDER BY term.
 const nullsMarker = "::nulls "
+
+// openParen is an open parenthesis of the dialect pass.
+type openParen struct {
+	start    int    // where in the output its operand begins: the function name of a call
+	close    string // written after its closing parenthesis
+	fromFunc string // the function, when this is the argument list of a function in FROM
+	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
+	stringAgg bool
+}
+
+// notFunctionNames are the words a parenthesis follows without making a call of them.
+var notFunctionNames = map[string]bool{}
+
+// fromClauseEnds are the words after which a FROM list has ended.
+var fromClauseEnds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`all and any array as between by case check conflict default distinct else
+		except exists filter from group having in intersect into is join key lateral like limit not offset on only
+		or order over partition primary range recursive references regexp returning rows select set some table then
+		union unique using values when where window with within`) {
+		notFunctionNames[w] = true
+	}
+	for _, w := range strings.Fields(`where group having order limit offset union intersect except window fetch for
+		returning on`) {
+		fromClauseEnds[w] = true
+	}
+}
+
+// afterFromSeparator reports whether the output ends with what precedes a FROM element:
+// FROM, JOIN or a comma.
+func afterFromSeparator(out string) bool {
+	out = strings.TrimRightFunc(out, unicode.IsSpace)
+	if strings.HasSuffix(out, ",") {
+		return true
+	}
+	i := strings.LastIndexFunc(out, func(r rune) bool { return !isIdentPart(r) })
+	w := strings.ToLower(out[i+1:])
+	return w == "from" || w == "join" || w == "straight_join"
+}
+
+// endsWithOperator reports whether the output ends with a comparison operator.
+func endsWithOperator(out string) bool {
+	out = strings.TrimRightFunc(out, unicode.IsSpace)
+	return out != "" && strings.ContainsRune("=<>", rune(out[len(out)-1]))
+}
+
+// fromFunctionAlias reads the alias after a function in FROM (q[i:] follows its closing
+// parenthesis) and returns the text that finishes its rewrite: " as c) as a".
+func fromFunctionAlias(q string, i int, fn string) (int, string, error) {
+	alias, col := fn, ""
+	j := i
+	w, k := nextWord(q, j)
+	if w == "as" {
+		j = k
+		w, k = nextWord(q, j)
+	}
+	if w == "with" && followedBy(q, k, "ordinality") {
+		return 0, "", unsupported("WITH ORDINALITY")
+	}
+	if w != "" && !notFunctionNames[w] && !fromClauseEnds[w] && w != "left" && w != "right" && w != "full" &&
+		w != "inner" && w != "cross" && w != "natural" {
+		alias, j = w, k
+		if nextNonSpace(q, j) == '(' {
+			open := strings.IndexByte(q[j:], '(') + j
+			end := strings.IndexByte(q[open:], ')')
+			if end < 0 {
+				return 0, "", Errorf("42601", "syntax error: unterminated column alias list")
+			}
+			cols := strings.Split(q[open+1:open+end], ",")
+			if len(cols) != 1 {
+				return 0, "", Errorf("42601", "too many column aliases specified for function %s", fn)
+			}
+			col, j = strings.ToLower(strings.TrimSpace(cols[0])), open+end+1
+		}
+	}
+	if col == "" {
+		col = alias
+	}
+	for _, name := range []string{alias, col} {
+		if name == "" || !isIdentStart(rune(name[0])) || strings.IndexFunc(name, func(r rune) bool { return !isIdentPart(r) }) >= 0 {
+			return 0, "", Errorf("42601", "syntax error at or near %q", name)
+		}
+	}
+	return j, " as `" + col + "`) as `" + alias + "`", nil
+}
+
+// prevNonSpace is the last byte before q[i] that is not white space (0 at the start).
+func prevNonSpace(q string, i int) byte {
+	for i--; i >= 0; i-- {
+		if !unicode.IsSpace(rune(q[i])) {
+			return q[i]
+		}
+	}
+	return 0
+}

@@ -35,7 +35,19 @@ func TestDialectPass(t *testing.T) {
 		{"select x :: double precision, y::varchar( 10 )", []string{"select x  collate '::double precision' , y collate '::varchar(10)'"}, ""},
 		{"select CAST(a + 1 AS character varying(3)) as c", []string{"select ((a + 1 ) collate '::varchar(3)' ) as c"}, ""},
 		{"select cast((1) as int), f(x as y)", []string{"select (((1) ) collate '::int' ), f(x as y)"}, ""},
-		{"select 1::int[]", nil, "0A000"},
+		{"select x::pg_catalog.int2[], 1::int[3]", nil, "0A000"},
+		{"select a[1], t.b [i + 1][2], f(x)[1], (r).n, (f(x)).\"N\"", []string{
+			"select drove_subscript(a, 1), drove_subscript(drove_subscript(t.b , i + 1), 2), drove_subscript(f(x), 1), drove_field((r), 'n'), drove_field((f(x)), 'N')"}, ""},
+		{"select ARRAY[1, 2], 'd' = any(k), x <> ALL (select y from t)", []string{
+			"select drove_array_of(1, 2), 'd' = any (select unnest(k)), x <> all (select y from t)"}, ""},
+		{"select s from pg_catalog.generate_series(1, 3) s, t join generate_series(1, n) as g(v) on true", []string{
+			"select s from (select pg_catalog.generate_series(1, 3) as `s`) as `s`, t join (select generate_series(1, n) as `v`) as `g` on true"}, ""},
+		{"select * from unnest(x) where trim(both 'a' from lower(b)) = c", []string{
+			"select * from (select unnest(x) as `unnest`) as `unnest` where trim(both 'a' from lower(b)) = c"}, ""},
+		{"select * from (select 1) x, lateral f(y)", []string{"select * from (select 1) x, lateral f(y)"}, ""},
+		{"select a[1", nil, "42601"},
+		{"select 1]", nil, "42601"},
+		{"select [1]", nil, "42601"},
 		{"select * from a full outer join b on true, c FULL JOIN d on false", []string{"select * from a straight_join b on true, c straight_join d on false"}, ""},
 		{"select 'a' ILIKE 'A' and x not ilike y", []string{"select 'a' regexp 'A' and x not regexp y"}, ""},
 		{"select $1, $12", []string{"select :p1, :p12"}, ""},

@@ -680,6 +680,8 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		sym = "/"
 	case sqlparser.ModOp:
 		sym = "%"
+	case sqlparser.BitAndOp, sqlparser.ShiftLeftOp, sqlparser.ShiftRightOp:
+		return compileBitwise(e, sc)
 	default:
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
@@ -924,9 +926,64 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	if x, ok, err := moreFuncs(name, args); ok {
 		return x, err
 	}
+	if x, ok, err := arrayFuncs(name, args); ok {
+		return x, err
+	}
+	if x, ok, err := compileSRF(name, args, sc); ok {
+		return x, err
+	}
 	if x, ok, err := sessionFuncs(name, args, sc); ok {
 		return x, err
 	}
 	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
 		Hint: "No function matches the given name and argument types."}
+}
+
+// compileBitwise compiles the integer operators &, << and >>: & takes the wider type of its
+// operands, a shift the type of its left one.
+func compileBitwise(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
+	a, b, err := compileOperands(e.Left, e.Right, e.Operator.ToString(), sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []**expr{&a, &b} {
+		if (*x).unknown {
+			if *x, err = castLiteral(*x, types.Int32); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !(a.typ.IsInteger() || a.typ == types.Null) || !(b.typ.IsInteger() || b.typ == types.Null) {
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, e.Operator.ToString(), b.typ)
+	}
+	rt, op := arithType(a.typ, b.typ), e.Operator
+	if op != sqlparser.BitAndOp {
+		rt = a.typ
+	}
+	bits := int64(64)
+	if rt != types.Null {
+		bits = int64(rt.Size()) * 8
+	}
+	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
+		n := y.I % bits // PostgreSQL shifts by the count modulo the width, as the CPU does
+		if n < 0 {
+			n += bits
+		}
+		var r int64
+		switch op {
+		case sqlparser.BitAndOp:
+			r = x.I & y.I
+		case sqlparser.ShiftLeftOp:
+			r = x.I << n
+		default:
+			r = x.I >> n
+		}
+		switch rt { // wrap to the type's width, as PostgreSQL's shifts do
+		case types.Int16:
+			r = int64(int16(r))
+		case types.Int32:
+			r = int64(int32(r))
+		}
+		return types.NewInt(rt, r), nil
+	})
 }

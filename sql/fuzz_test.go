@@ -40,6 +40,10 @@ func FuzzExec(f *testing.F) {
 		"SELECT v, sum(n), rank() OVER (ORDER BY count(*) DESC), sum(sum(n)) OVER () FROM t GROUP BY v HAVING count(*) > 0",
 		"SELECT sum(n) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING), last_value(v) OVER (RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM t",
 		"SELECT id, rank() OVER (PARTITION BY v ORDER BY n DESC NULLS LAST), sum(n) OVER (ORDER BY id) FROM t ORDER BY row_number() OVER ()",
+		"SELECT (ARRAY[id, 2])[1], '{1,NULL}'::int[], i.indkey[0] & 1, 1 << 2, n = ANY (ARRAY[1.0]) FROM t, pg_index i",
+		"SELECT generate_series(1, id), unnest(ARRAY['a', v]), (information_schema._pg_expandarray(ARRAY[3])).n FROM t",
+		"SELECT s, string_agg(v, ', ') FROM pg_catalog.generate_series(0, 2) AS g(s), t GROUP BY s",
+		"SELECT r.k, (r.e).x FROM (SELECT 1 AS k, information_schema._pg_expandarray(ARRAY[5]) AS e) r WHERE (r.e).n = 1",
 	} {
 		f.Add(s)
 	}

@@ -23,6 +23,7 @@ const (
 	oidAmBtree      = 403
 	oidAmHash       = 405
 	encodingUTF8    = 6
+	oidCollDefault  = 100
 	firstNormalOID  = 16384
 	oidSpaceForHash = 1<<31 - firstNormalOID
 )
@@ -36,7 +37,11 @@ func objectOID(kind, name string) int64 {
 	return firstNormalOID + int64(h.Sum32()%oidSpaceForHash)
 }
 
-func oidCol(name string) types.Column   { return types.Column{Name: name, Type: types.Int64} }
+func oidCol(name string) types.Column    { return types.Column{Name: name, Type: types.Int64} }
+func vectorCol(name string) types.Column { return types.Column{Name: name, Type: types.Int2Vector} }
+
+// aclCol is an access privileges column (aclitem[]): NULL, the owner's default privileges.
+func aclCol(name string) types.Column   { return types.Column{Name: name, Type: types.TextArray} }
 func floatCol(name string) types.Column { return types.Column{Name: name, Type: types.Float32} }
 
 func text(s string) types.Value       { return types.NewText(s) }
@@ -70,8 +75,9 @@ func catalogIndexes(s *types.Schema) []catalogIndex {
 	return out
 }
 
-// indexDef is the CREATE INDEX statement of an index, as pg_get_indexdef prints it.
-func (ix catalogIndex) indexDef() string {
+// indexDef is the CREATE INDEX statement of an index, as pg_get_indexdef prints it: the
+// table schema-qualified unless pretty.
+func (ix catalogIndex) indexDef(pretty bool) string {
 	names := make([]string, len(ix.columns))
 	for i, c := range ix.columns {
 		names[i] = types.QuoteIdent(ix.table.Columns[c].Name)
@@ -83,7 +89,11 @@ func (ix catalogIndex) indexDef() string {
 	if ix.am == oidAmHash {
 		method = "hash"
 	}
-	return "CREATE " + unique + "INDEX " + types.QuoteIdent(ix.name) + " ON public." + types.QuoteIdent(ix.table.Name) +
+	schema := "public."
+	if pretty {
+		schema = ""
+	}
+	return "CREATE " + unique + "INDEX " + types.QuoteIdent(ix.name) + " ON " + schema + types.QuoteIdent(ix.table.Name) +
 		" USING " + method + " (" + strings.Join(names, ", ") + ")"
 }
 
@@ -102,14 +112,14 @@ func init() {
 		schema.Name = name
 		systemTables["pg_catalog."+name] = &systemTable{schema: schema, rows: rows}
 	}
-	add("pg_namespace", sysSchema("", oidCol("oid"), textCol("nspname"), oidCol("nspowner"), textCol("nspacl")),
+	add("pg_namespace", sysSchema("", oidCol("oid"), textCol("nspname"), oidCol("nspowner"), aclCol("nspacl")),
 		func(*Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, ns := range []struct {
 				oid  int64
 				name string
 			}{{oidPgCatalog, "pg_catalog"}, {oidPublic, "public"}, {oidInfoSchema, "information_schema"}} {
-				rows = append(rows, []types.Value{oidVal(ns.oid), text(ns.name), oidVal(oidSuperuser), nullOf(types.Text)})
+				rows = append(rows, []types.Value{oidVal(ns.oid), text(ns.name), oidVal(oidSuperuser), nullOf(types.TextArray)})
 			}
 			return rows
 		})
@@ -126,7 +136,7 @@ func init() {
 		intCol("relpages"), intCol("relnatts"), intCol("relchecks"), boolCol("relhasindex"), boolCol("relhasrules"),
 		boolCol("relhastriggers"), boolCol("relrowsecurity"), boolCol("relforcerowsecurity"), boolCol("relispartition"),
 		oidCol("reltablespace"), oidCol("reloftype"), oidCol("reltoastrelid"), textCol("relreplident"),
-		textCol("relacl"), textCol("reloptions")),
+		aclCol("relacl"), textCol("reloptions"), textCol("relpartbound")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			stats := make(map[string]int)
@@ -137,8 +147,8 @@ func init() {
 				return []types.Value{oidVal(oid), text(name), oidVal(oidPublic), oidVal(0), oidVal(oidSuperuser),
 					oidVal(am), text(kind), text("p"), types.NewFloat(types.Float32, float64(tuples)), int32Val(0),
 					int32Val(natts), int32Val(0), boolVal(kind == "r"), boolVal(false), boolVal(false), boolVal(false),
-					boolVal(false), boolVal(false), oidVal(0), oidVal(0), oidVal(0), text("d"), nullOf(types.Text),
-					nullOf(types.Text)}
+					boolVal(false), boolVal(false), oidVal(0), oidVal(0), oidVal(0), text("d"), nullOf(types.TextArray),
+					nullOf(types.Text), nullOf(types.Text)}
 			}
 			for _, t := range s.ts.Tables() {
 				rows = append(rows, rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t)))
@@ -149,25 +159,79 @@ func init() {
 			return rows
 		})
 	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), boolCol("indisunique"),
-		boolCol("indisprimary"), boolCol("indisclustered"), boolCol("indisvalid"), boolCol("indisreplident"), textCol("indkey")),
+		boolCol("indisprimary"), boolCol("indisclustered"), boolCol("indisvalid"), boolCol("indisreplident"),
+		vectorCol("indkey"), vectorCol("indoption"), textCol("indexprs"), textCol("indpred")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, t := range s.ts.Tables() {
 				for _, ix := range catalogIndexes(t) {
-					keys := make([]string, len(ix.columns))
+					keys := make([]types.Value, len(ix.columns))
+					options := make([]types.Value, len(ix.columns)) // no DESC or NULLS FIRST columns
 					for i, c := range ix.columns {
-						keys[i] = strconv.Itoa(c + 1)
+						keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
+						options[i] = types.NewInt(types.Int16, 0)
 					}
 					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
 						int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
-						boolVal(false), text(strings.Join(keys, " "))})
+						boolVal(false), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
+						nullOf(types.Text), nullOf(types.Text)})
 				}
 			}
 			return rows
 		})
+	add("pg_constraint", sysSchema("", oidCol("oid"), textCol("conname"), oidCol("connamespace"), textCol("contype"),
+		boolCol("condeferrable"), boolCol("condeferred"), boolCol("convalidated"), oidCol("conrelid"), oidCol("contypid"),
+		oidCol("conindid"), oidCol("conparentid"), oidCol("confrelid"), types.Column{Name: "conkey", Type: types.Int16Array},
+		types.Column{Name: "confkey", Type: types.Int16Array}, textCol("conbin")),
+		func(s *Session) [][]types.Value {
+			// The primary key is the only constraint with a name; NOT NULL is not one in
+			// PostgreSQL's catalog either.
+			var rows [][]types.Value
+			for _, t := range s.ts.Tables() {
+				for _, ix := range catalogIndexes(t) {
+					if !ix.primary {
+						continue
+					}
+					keys := make([]types.Value, len(ix.columns))
+					for i, c := range ix.columns {
+						keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
+					}
+					rows = append(rows, []types.Value{oidVal(objectOID("constraint", ix.name)), text(ix.name), oidVal(oidPublic),
+						text("p"), boolVal(false), boolVal(false), boolVal(true), oidVal(objectOID("table", t.Name)), oidVal(0),
+						oidVal(objectOID("index", ix.name)), oidVal(0), oidVal(0), types.NewArray(types.Int16Array, keys),
+						nullOf(types.Int16Array), nullOf(types.Text)})
+				}
+			}
+			return rows
+		})
+	add("pg_collation", sysSchema("", oidCol("oid"), textCol("collname"), oidCol("collnamespace"), textCol("collprovider"),
+		intCol("collencoding"), textCol("collcollate"), textCol("collctype")),
+		func(*Session) [][]types.Value {
+			return [][]types.Value{
+				{oidVal(oidCollDefault), text("default"), oidVal(oidPgCatalog), text("d"), int32Val(-1), nullOf(types.Text), nullOf(types.Text)},
+				{oidVal(950), text("C"), oidVal(oidPgCatalog), text("c"), int32Val(-1), text("C"), text("C")},
+				{oidVal(951), text("POSIX"), oidVal(oidPgCatalog), text("c"), int32Val(-1), text("POSIX"), text("POSIX")},
+			}
+		})
+	// What drove has none of: row-level security policies, extended statistics, publications
+	// and table inheritance. Clients join these while describing a table.
+	none := func(*Session) [][]types.Value { return nil }
+	add("pg_policy", sysSchema("", oidCol("oid"), textCol("polname"), oidCol("polrelid"), textCol("polcmd"),
+		boolCol("polpermissive"), types.Column{Name: "polroles", Type: types.Int64Array}, textCol("polqual"),
+		textCol("polwithcheck")), none)
+	add("pg_statistic_ext", sysSchema("", oidCol("oid"), oidCol("stxrelid"), textCol("stxname"), oidCol("stxnamespace"),
+		oidCol("stxowner"), intCol("stxstattarget"), vectorCol("stxkeys"), types.Column{Name: "stxkind", Type: types.TextArray},
+		textCol("stxexprs")), none)
+	add("pg_publication", sysSchema("", oidCol("oid"), textCol("pubname"), oidCol("pubowner"), boolCol("puballtables"),
+		boolCol("pubinsert"), boolCol("pubupdate"), boolCol("pubdelete"), boolCol("pubtruncate"), boolCol("pubviaroot")), none)
+	add("pg_publication_namespace", sysSchema("", oidCol("oid"), oidCol("pnpubid"), oidCol("pnnspid")), none)
+	add("pg_publication_rel", sysSchema("", oidCol("oid"), oidCol("prpubid"), oidCol("prrelid"), textCol("prqual"),
+		vectorCol("prattrs")), none)
+	add("pg_inherits", sysSchema("", oidCol("inhrelid"), oidCol("inhparent"), intCol("inhseqno"),
+		boolCol("inhdetachpending")), none)
 	add("pg_attribute", sysSchema("", oidCol("attrelid"), textCol("attname"), oidCol("atttypid"), intCol("attnum"),
 		intCol("attlen"), intCol("atttypmod"), boolCol("attnotnull"), boolCol("atthasdef"), boolCol("attisdropped"),
-		textCol("attidentity"), textCol("attgenerated")),
+		textCol("attidentity"), textCol("attgenerated"), oidCol("attcollation")),
 		func(s *Session) (rows [][]types.Value) {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
 				typmod := -1
@@ -176,12 +240,12 @@ func init() {
 				}
 				rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
 					oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
-					boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text("")})
+					boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text(""), oidVal(collationOf(c.Type))})
 			})
 			return rows
 		})
 	add("pg_type", sysSchema("", oidCol("oid"), textCol("typname"), oidCol("typnamespace"), intCol("typlen"),
-		textCol("typtype"), boolCol("typnotnull"), intCol("typtypmod"), oidCol("typbasetype")),
+		textCol("typtype"), boolCol("typnotnull"), intCol("typtypmod"), oidCol("typbasetype"), oidCol("typcollation")),
 		func(*Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, t := range []struct {
@@ -192,18 +256,18 @@ func init() {
 				{700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
 				{1114, "timestamp", 8}} {
 				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
-					boolVal(false), int32Val(-1), oidVal(0)})
+					boolVal(false), int32Val(-1), oidVal(0), oidVal(collationOf(types.FromOID(uint32(t.oid))))})
 			}
 			return rows
 		})
 	add("pg_database", sysSchema("", oidCol("oid"), textCol("datname"), oidCol("datdba"), intCol("encoding"),
-		textCol("datlocprovider"), textCol("datcollate"), textCol("datctype"), textCol("daticulocale"), textCol("datacl"),
+		textCol("datlocprovider"), textCol("datcollate"), textCol("datctype"), textCol("daticulocale"), aclCol("datacl"),
 		boolCol("datistemplate"), boolCol("datallowconn")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, ts := range s.tablespaces() {
 				rows = append(rows, []types.Value{oidVal(objectOID("database", ts.Name)), text(ts.Name), oidVal(oidSuperuser),
-					int32Val(encodingUTF8), text("c"), text("C"), text("C"), nullOf(types.Text), nullOf(types.Text),
+					int32Val(encodingUTF8), text("c"), text("C"), text("C"), nullOf(types.Text), nullOf(types.TextArray),
 					boolVal(false), boolVal(true)})
 			}
 			return rows
@@ -254,7 +318,7 @@ func init() {
 			var rows [][]types.Value
 			for _, t := range s.ts.Tables() {
 				for _, ix := range catalogIndexes(t) {
-					rows = append(rows, []types.Value{text("public"), text(t.Name), text(ix.name), nullOf(types.Text), text(ix.indexDef())})
+					rows = append(rows, []types.Value{text("public"), text(t.Name), text(ix.name), nullOf(types.Text), text(ix.indexDef(false))})
 				}
 			}
 			return rows
@@ -264,7 +328,28 @@ func init() {
 // catalogOIDs are PostgreSQL's fixed ids of the catalog tables clients name as regclass.
 var catalogOIDs = map[string]int64{"pg_class": 1259, "pg_namespace": 2615, "pg_attribute": 1249, "pg_type": 1247,
 	"pg_index": 2610, "pg_attrdef": 2604, "pg_description": 2609, "pg_database": 1262, "pg_am": 2601,
-	"pg_authid": 1260, "pg_auth_members": 1261}
+	"pg_authid": 1260, "pg_auth_members": 1261, "pg_constraint": 2606, "pg_collation": 3456, "pg_policy": 3256,
+	"pg_statistic_ext": 3381, "pg_publication": 6104, "pg_publication_namespace": 6237, "pg_publication_rel": 6106,
+	"pg_inherits": 2611}
+
+// attnum is the 1-based position clients know column i of t by: hidden columns do not count.
+func attnum(t *types.Schema, i int) int {
+	n := 0
+	for _, c := range t.Columns[:i+1] {
+		if !c.Hidden {
+			n++
+		}
+	}
+	return n
+}
+
+// collationOf is the collation of a column or type: the default one for text.
+func collationOf(t types.Type) int64 {
+	if t == types.Text {
+		return oidCollDefault
+	}
+	return 0
+}
 
 // relationOID is 'name'::regclass: the id of a table, index or catalog table.
 func (s *Session) relationOID(name string) (int64, error) {
@@ -326,3 +411,39 @@ func (s *Session) userNames() []string {
 
 // ownerName is who pg_catalog says owns every object: the superuser, whose oid is 10.
 func (s *Session) ownerName() string { return s.set.user }
+
+// catalogIndex finds an index by the oid of its constraint (a primary key's) or by its own.
+func (s *Session) catalogIndex(constraint, index int64) (catalogIndex, bool) {
+	for _, t := range s.ts.Tables() {
+		for _, ix := range catalogIndexes(t) {
+			if objectOID("index", ix.name) == index || ix.primary && objectOID("constraint", ix.name) == constraint {
+				return ix, true
+			}
+		}
+	}
+	return catalogIndex{}, false
+}
+
+// formatType is format_type(oid, typmod): the SQL name of a type, with its length.
+func formatType(oid, typmod int64) string {
+	switch oid {
+	case 1043:
+		if typmod > 4 {
+			return "character varying(" + strconv.FormatInt(typmod-4, 10) + ")"
+		}
+		return "character varying"
+	case 1042:
+		if typmod > 4 {
+			return "character(" + strconv.FormatInt(typmod-4, 10) + ")"
+		}
+		return "bpchar"
+	case 26:
+		return "oid"
+	case 19:
+		return "name"
+	}
+	if t := types.FromOID(uint32(oid)); t != types.Null && uint32(oid) == t.OID() {
+		return t.String()
+	}
+	return "???"
+}

@@ -116,7 +116,10 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		out.window = win
 	}
 
+	var srfs []*srfCall
+	out.srfs = &srfs
 	projs, err := s.projections(st.SelectExprs, out)
+	out.srfs = nil
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,7 +152,11 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	if win != nil {
 		win.in, root = root, win
 	}
-	root = &projectNode{in: root, exprs: exprs}
+	if len(srfs) > 0 {
+		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
+	} else {
+		root = &projectNode{in: root, exprs: exprs}
+	}
 	if st.Distinct {
 		root = &distinctNode{in: root}
 	}

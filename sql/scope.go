@@ -53,6 +53,9 @@ type scope struct {
 	// windows maps each window function call to its position among the window node's columns.
 	windows map[sqlparser.Expr]int
 	window  *windowNode
+	// srfs collects the set-returning calls of the select list being compiled; nil where
+	// they are not allowed.
+	srfs *[]*srfCall
 }
 
 // tableScope is the scope of one table's rows.

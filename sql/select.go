@@ -81,9 +81,22 @@ func columnName(e sqlparser.Expr) string {
 	case *sqlparser.ColName:
 		return e.Name.String()
 	case *sqlparser.FuncExpr:
-		return e.Name.Lowered()
+		switch name := e.Name.Lowered(); {
+		case name == "drove_subscript" && len(e.Exprs) == 2: // a[i] is named for a
+			return columnName(e.Exprs[0])
+		case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
+			if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {
+				return l.Val
+			}
+		case name == "drove_array_of" || name == "drove_array":
+			return "array"
+		default:
+			return name
+		}
 	case sqlparser.BoolVal:
 		return "bool"
+	case *sqlparser.GroupConcatExpr:
+		return "string_agg"
 	case sqlparser.AggrFunc:
 		return strings.ToLower(e.AggrName())
 	case *sqlparser.CaseExpr:
@@ -119,7 +132,8 @@ func columnName(e sqlparser.Expr) string {
 var typeNames = map[types.Type]string{
 	types.Int16: "int2", types.Int32: "int4", types.Int64: "int8", types.Float32: "float4",
 	types.Float64: "float8", types.Bool: "bool", types.Text: "text", types.Timestamp: "timestamp",
-	types.Bytea: "bytea", types.Date: "date",
+	types.Bytea: "bytea", types.Date: "date", types.Int2Vector: "int2vector", types.Int16Array: "int2",
+	types.Int32Array: "int4", types.Int64Array: "int8", types.TextArray: "text",
 }
 
 // orderKeys binds ORDER BY. A term naming an output column (by position or, unqualified, by

@@ -76,45 +76,42 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 			}
 			return types.NewText("")
 		})
-	case "array_to_string":
-		// drove has no array type: arrays are their text form ('{a,b}', what ARRAY(SELECT ...)
-		// makes; the catalog's array columns are NULL).
-		if err := arity(2, 3); err != nil {
-			return nil, true, err
-		}
-		for _, a := range args {
-			if a.typ != types.Text && a.typ != types.Null {
-				return nil, true, Errorf("42883", "function array_to_string(%s, ...) does not exist", a.typ)
-			}
-		}
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-			var v [3]types.Value
-			for i, a := range args {
-				var err error
-				if v[i], err = a.eval(row); err != nil {
-					return types.Value{}, err
-				}
-			}
-			if v[0].IsNull() || v[1].IsNull() {
-				return types.Value{T: types.Text, Null: true}, nil
-			}
-			elems, err := parseArrayText(v[0].S)
-			if err != nil {
-				return types.Value{}, err
-			}
-			var parts []string
-			for _, e := range elems {
-				switch {
-				case e != nil:
-					parts = append(parts, *e)
-				case len(args) == 3 && !v[2].IsNull():
-					parts = append(parts, v[2].S) // NULL elements print as the third argument
-				}
-			}
-			return types.NewText(strings.Join(parts, v[1].S)), nil
-		}}, args...))
 	case "pg_get_indexdef":
 		if err := arity(1, 3); err != nil {
+			return nil, true, err
+		}
+		// pg_get_indexdef(index [, column, pretty]): the CREATE INDEX statement, or with a
+		// column number above 0 that column's name.
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			null := types.Value{T: types.Text, Null: true}
+			v, err := args[0].eval(row)
+			if err != nil || v.IsNull() {
+				return null, err
+			}
+			col, pretty := types.NewInt(types.Int32, 0), types.NewBool(false)
+			if len(args) > 1 {
+				if col, err = args[1].eval(row); err != nil || col.IsNull() {
+					return null, err
+				}
+			}
+			if len(args) > 2 {
+				if pretty, err = args[2].eval(row); err != nil || pretty.IsNull() {
+					return null, err
+				}
+			}
+			ix, ok := s.catalogIndex(-1, v.I)
+			switch {
+			case !ok:
+				return null, nil
+			case col.I <= 0:
+				return types.NewText(ix.indexDef(pretty.Bool())), nil
+			case col.I <= int64(len(ix.columns)):
+				return types.NewText(types.QuoteIdent(ix.table.Columns[ix.columns[col.I-1]].Name)), nil
+			}
+			return types.NewText(""), nil
+		}}, args...))
+	case "pg_get_constraintdef":
+		if err := arity(1, 2); err != nil {
 			return nil, true, err
 		}
 		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
@@ -122,15 +119,59 @@ func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err e
 			if err != nil || v.IsNull() {
 				return types.Value{T: types.Text, Null: true}, err
 			}
+			ix, ok := s.catalogIndex(v.I, -1)
+			if !ok {
+				return types.Value{T: types.Text, Null: true}, nil
+			}
+			names := make([]string, len(ix.columns))
+			for i, c := range ix.columns {
+				names[i] = types.QuoteIdent(ix.table.Columns[c].Name)
+			}
+			return types.NewText("PRIMARY KEY (" + strings.Join(names, ", ") + ")"), nil
+		}}, args...))
+	case "format_type":
+		if err := arity(2, 2); err != nil {
+			return nil, true, err
+		}
+		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			oid, err := args[0].eval(row)
+			if err != nil || oid.IsNull() {
+				return types.Value{T: types.Text, Null: true}, err
+			}
+			mod, err := args[1].eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			typmod := int64(-1)
+			if !mod.IsNull() {
+				typmod = mod.I
+			}
+			return types.NewText(formatType(oid.I, typmod)), nil
+		}}, args...))
+	case "pg_relation_is_publishable":
+		// Every table could be published (were there publications): PostgreSQL's answer for
+		// a permanent table.
+		if err := arity(1, 1); err != nil {
+			return nil, true, err
+		}
+		return must(fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+			v, err := args[0].eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: types.Bool, Null: true}, err
+			}
 			for _, t := range s.ts.Tables() {
-				for _, ix := range catalogIndexes(t) {
-					if objectOID("index", ix.name) == v.I {
-						return types.NewText(ix.indexDef()), nil
-					}
+				if objectOID("table", t.Name) == v.I {
+					return types.NewBool(true), nil
 				}
 			}
-			return types.Value{T: types.Text, Null: true}, nil
-		}}, args[0]))
+			return types.NewBool(false), nil
+		}}, args...))
+	case "pg_get_statisticsobjdef_columns":
+		// There are no statistics objects, and PostgreSQL answers NULL for an unknown one.
+		if err := arity(1, 1); err != nil {
+			return nil, true, err
+		}
+		return constExpr(types.Value{T: types.Text, Null: true}, false), true, nil
 	case "pg_get_expr":
 		// pg_attrdef.adbin is the expression's text already.
 		if err := arity(2, 3); err != nil {

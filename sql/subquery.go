@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"strings"
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/types"
@@ -117,6 +116,7 @@ func compileAgainstSubquery(x sqlparser.Expr, q *sqlparser.Subquery, op string, 
 	if err != nil {
 		return nil, nil, err
 	}
+	inferUnnestArray(q, left)
 	sp, err := compileSubquery(q.Select, sc)
 	if err != nil {
 		return nil, nil, err
@@ -229,47 +229,33 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 	if len(sp.cols) != 1 {
 		return nil, Errorf("42601", "subquery must return only one column")
 	}
-	return &expr{typ: types.Text, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+	// An array of a type drove has no array type for is a text[] of the elements' text.
+	et := sp.cols[0].Type
+	at := types.ArrayOf(et)
+	if at == types.Null {
+		at = types.TextArray
+	}
+	return &expr{typ: at, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		it, _, err := sp.open(row)
 		if err != nil {
 			return types.Value{}, err
 		}
-		b := []byte{'{'}
-		for n := 0; ; n++ {
+		var elems []types.Value
+		for {
 			r, err := it.next()
 			if err != nil {
 				return types.Value{}, err
 			}
 			if r == nil {
-				break
+				return types.NewArray(at, elems), nil
 			}
-			if n > 0 {
-				b = append(b, ',')
+			v := r[0]
+			if !v.IsNull() && v.T != at.Elem() {
+				v = types.NewText(v.String())
 			}
-			b = appendArrayElement(b, r[0])
+			elems = append(elems, v)
 		}
-		return types.NewText(string(append(b, '}'))), nil
 	}}, nil
-}
-
-// appendArrayElement writes one element of an array's text form, quoted where PostgreSQL
-// quotes it.
-func appendArrayElement(b []byte, v types.Value) []byte {
-	if v.IsNull() {
-		return append(b, "NULL"...)
-	}
-	s := string(v.AppendText(nil))
-	if s != "" && !strings.EqualFold(s, "null") && !strings.ContainsAny(s, " ,{}\"\\\t\n") {
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' || s[i] == '\\' {
-			b = append(b, '\\')
-		}
-		b = append(b, s[i])
-	}
-	return append(b, '"')
 }
 
 // compileQuantified: x op ANY (SELECT y ...) and x op ALL (SELECT y ...), with SQL's NULL
@@ -353,50 +339,30 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	}}, nil
 }
 
-// parseArrayText reads a one-dimensional array's text form, the inverse of
-// appendArrayElement: a nil element is NULL.
-func parseArrayText(s string) ([]*string, error) {
-	bad := Errorf("22P02", "malformed array literal: %q", s)
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
-		return nil, bad
+// inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'), which the dialect
+// pass wrote as x op ANY (SELECT unnest(...)): an untyped array is one of x's type, as
+// PostgreSQL infers it. The argument becomes a cast to that array type.
+func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
+	sel, ok := q.Select.(*sqlparser.Select)
+	if !ok || len(sel.SelectExprs.Exprs) != 1 || left.unknown || types.ArrayOf(left.typ) == types.Null {
+		return
 	}
-	body := s[1 : len(s)-1]
-	var out []*string
-	for i := 0; i < len(body); {
-		var b strings.Builder
-		quoted := body[i] == '"'
-		if quoted {
-			i++
-			for ; i < len(body) && body[i] != '"'; i++ {
-				if body[i] == '\\' && i+1 < len(body) {
-					i++
-				}
-				b.WriteByte(body[i])
-			}
-			if i >= len(body) {
-				return nil, bad
-			}
-			i++ // the closing quote
-		} else {
-			for ; i < len(body) && body[i] != ','; i++ {
-				b.WriteByte(body[i])
-			}
-		}
-		e := b.String()
-		if !quoted && strings.EqualFold(e, "null") {
-			out = append(out, nil)
-		} else {
-			out = append(out, &e)
-		}
-		if i < len(body) {
-			if body[i] != ',' {
-				return nil, bad
-			}
-			i++
-			if i == len(body) {
-				return nil, bad // a trailing comma
-			}
-		}
+	ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr)
+	if !ok {
+		return
 	}
-	return out, nil
+	f, ok := ae.Expr.(*sqlparser.FuncExpr)
+	if !ok || f.Name.Lowered() != "unnest" || len(f.Exprs) != 1 {
+		return
+	}
+	switch a := f.Exprs[0].(type) {
+	case *sqlparser.Argument:
+	case *sqlparser.Literal:
+		if a.Type != sqlparser.StrVal {
+			return
+		}
+	default:
+		return
+	}
+	f.Exprs[0] = &sqlparser.CollateExpr{Expr: f.Exprs[0], Collation: castMarker + types.ArrayOf(left.typ).String()}
 }

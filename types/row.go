@@ -38,7 +38,7 @@ func AppendRow(dst []byte, s *Schema, row []Value) []byte {
 			dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(v.F))
 		case Bool:
 			dst = append(dst, byte(v.I&1))
-		case Text, Bytea:
+		default: // text, bytea, arrays, records
 			dst = binary.AppendUvarint(dst, uint64(len(v.S)))
 			dst = append(dst, v.S...)
 		}
@@ -129,7 +129,15 @@ func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
 			}
 			b = b[k+int(l):]
 		default:
-			return fmt.Errorf("corrupt row: column %q has invalid type %d", c.Name, c.Type)
+			if !c.Type.HoldsBytes() {
+				return fmt.Errorf("corrupt row: column %q has invalid type %d", c.Name, c.Type)
+			}
+			l, k := binary.Uvarint(b)
+			if k <= 0 || uint64(len(b)-k) < l {
+				return errShortRow
+			}
+			row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
+			b = b[k+int(l):]
 		}
 	}
 	return nil

@@ -35,7 +35,10 @@ func (v Value) AppendText(dst []byte) []byte {
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))
 	}
-	return dst
+	if v.T.IsRecord() {
+		return v.appendRecordText(dst)
+	}
+	return append(dst, v.S...) // arrays
 }
 
 // appendFloat prints like PostgreSQL 15 (extra_float_digits = 1: shortest exact form).

@@ -46,6 +46,19 @@ func (t Type) OID() uint32 {
 		return 17
 	case Date:
 		return 1082
+	case Int2Vector:
+		return 22
+	case Int16Array:
+		return 1005
+	case Int32Array:
+		return 1007
+	case Int64Array:
+		return 1016
+	case TextArray:
+		return 1009
+	}
+	if t.IsRecord() {
+		return 2249
 	}
 	return 25 // unknown/NULL columns are described as text, as PostgreSQL does for literals
 }
@@ -74,6 +87,16 @@ func FromOID(oid uint32) Type {
 		return Bytea
 	case 1082:
 		return Date
+	case 22:
+		return Int2Vector
+	case 1005:
+		return Int16Array
+	case 1007:
+		return Int32Array
+	case 1016, 1028: // bigint[], oid[]
+		return Int64Array
+	case 1009, 1015: // text[], varchar[]
+		return TextArray
 	}
 	return Null
 }
@@ -118,6 +141,14 @@ func (t Type) String() string {
 		return "bytea"
 	case Date:
 		return "date"
+	case Int2Vector:
+		return "int2vector"
+	}
+	if t.IsArray() {
+		return t.Elem().String() + "[]"
+	}
+	if t.IsRecord() {
+		return "record"
 	}
 	return fmt.Sprintf("type(%d)", uint8(t))
 }
@@ -125,11 +156,15 @@ func (t Type) String() string {
 // IsInteger reports whether t is one of the integer types.
 func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
+// HoldsBytes reports whether values of type t live in S.
+func (t Type) HoldsBytes() bool { return t == Text || t == Bytea || t.IsArray() || t.IsRecord() }
+
 // IsFloat reports whether t is one of the floating point types.
 func (t Type) IsFloat() bool { return t == Float32 || t == Float64 }
 
 // Value is one SQL value. The zero Value is NULL. Integers, booleans (0/1) and timestamps
-// (microseconds since the epoch, UTC) live in I, floats in F, text and bytea bytes in S.
+// (microseconds since the epoch, UTC) live in I, floats in F, text and bytea bytes in S, and
+// so do arrays and records (see array.go and record.go).
 type Value struct {
 	T    Type
 	Null bool

@@ -107,6 +107,26 @@ public class JdbcClient {
                 }
                 check(!rs.next(), "getColumns: no more columns");
             }
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE INDEX orders_customer_qty ON orders (customer, qty)");
+            }
+            try (ResultSet rs = md.getPrimaryKeys(null, "public", "orders")) {
+                check(rs.next() && rs.getString("COLUMN_NAME").equals("id") && rs.getInt("KEY_SEQ") == 1
+                    && rs.getString("PK_NAME").equals("orders_pkey"), "getPrimaryKeys");
+                check(!rs.next(), "getPrimaryKeys: one column");
+            }
+            // Unique indexes first, then by name and column position.
+            String[][] wantIx = {{"orders_pkey", "id", "false", "1"}, {"orders_customer_qty", "customer", "true", "1"},
+                {"orders_customer_qty", "qty", "true", "2"}};
+            try (ResultSet rs = md.getIndexInfo(null, "public", "orders", false, false)) {
+                for (String[] w : wantIx) {
+                    check(rs.next(), "getIndexInfo: " + w[0] + "." + w[1]);
+                    String got = rs.getString("INDEX_NAME") + "." + rs.getString("COLUMN_NAME") + " non-unique " + rs.getBoolean("NON_UNIQUE")
+                        + " #" + rs.getInt("ORDINAL_POSITION");
+                    check(got.equals(w[0] + "." + w[1] + " non-unique " + w[2] + " #" + w[3]), "getIndexInfo: " + got);
+                }
+                check(!rs.next(), "getIndexInfo: no more index columns");
+            }
             c.commit();
         }
         System.out.println("ok");

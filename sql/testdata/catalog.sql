@@ -144,13 +144,63 @@ SELECT array_to_string(ARRAY(SELECT relname FROM pg_class WHERE relname LIKE 'ac
 accounts, accounts_owner, accounts_pkey
 tag: SELECT 1
 
-# deviation: drove's arrays are their text form, so array_to_string reads text
 query
-SELECT array_to_string(NULL, ','), array_to_string('{a,NULL,"b,c"}', '|', '*'), array_to_string('{a,NULL}', '|')
+SELECT array_to_string(NULL::text[], ','), array_to_string('{a,NULL,"b,c"}'::text[], '|', '*'), array_to_string('{a,NULL}'::text[], '|')
 ----
 NULL|a|*|b,c|a
 tag: SELECT 1
 
-# deviation: drove's arrays are their text form, so array_to_string reads text
 statement error 22P02
-SELECT array_to_string('{a', ',')
+SELECT array_to_string('{a'::text[], ',')
+
+statement error 42804
+SELECT array_to_string('{a}', ',')
+
+# What psql's \d and pgjdbc's getPrimaryKeys and getIndexInfo read.
+
+query
+SELECT c.relname, i.indkey, i.indoption, i.indkey[0], i.indkey[1], array_lower(i.indkey, 1), array_upper(i.indkey, 1) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE 'accounts%' ORDER BY 1
+----
+accounts_owner|2|0|2|NULL|0|0
+accounts_pkey|1|0|1|NULL|0|0
+tag: SELECT 2
+
+query
+SELECT conname, contype, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true), conkey FROM pg_constraint WHERE conrelid = 'accounts'::regclass
+----
+accounts_pkey|p|PRIMARY KEY (id)|PRIMARY KEY (id)|{1}
+tag: SELECT 1
+
+query
+SELECT attname, format_type(atttypid, atttypmod), attcollation <> 0 FROM pg_attribute WHERE attrelid = 'accounts'::regclass AND attnum > 0 ORDER BY attnum
+----
+id|bigint|f
+owner|character varying(40)|t
+code|character(3)|t
+balance|double precision|f
+opened|timestamp without time zone|f
+active|boolean|f
+n|smallint|f
+blob|bytea|f
+note|text|t
+qty|integer|f
+r|real|f
+tag: SELECT 11
+
+query
+SELECT pg_get_indexdef('accounts_owner'::regclass, 1, false), pg_get_indexdef('accounts_owner'::regclass, 0, true), pg_get_indexdef('accounts_owner'::regclass, 0, false)
+----
+owner|CREATE INDEX accounts_owner ON accounts USING btree (owner)|CREATE INDEX accounts_owner ON public.accounts USING btree (owner)
+tag: SELECT 1
+
+query
+SELECT a.attname, (information_schema._pg_expandarray(i.indkey)).n FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid WHERE i.indrelid = 'accounts'::regclass AND i.indisprimary AND a.attnum = (i.indkey)[0]
+----
+id|1
+tag: SELECT 1
+
+query
+SELECT count(*) FROM pg_policy, pg_statistic_ext, pg_publication, pg_publication_rel, pg_inherits
+----
+0
+tag: SELECT 1

@@ -1,0 +1,199 @@
+package sql
+
+import (
+	"github.com/drovedb/drove/types"
+)
+
+// Set-returning functions (generate_series, unnest, information_schema._pg_expandarray) run in
+// a select list the way PostgreSQL 10 and later run them: every call yields its values for an
+// input row, the row is repeated as often as the longest call yields, the calls advance in
+// lockstep and one that has run out reads NULL. A function in FROM reaches here too: the
+// dialect pass writes FROM f(x) a as FROM (SELECT f(x) AS a) AS a.
+
+// srfCall is one set-returning call of a select list. The expression standing for it reads
+// cur, which the projectSet node sets before it evaluates the list.
+type srfCall struct {
+	args  []*expr
+	start func(args []types.Value) (srfIter, error)
+	typ   types.Type
+	cur   types.Value
+}
+
+// srfIter yields a call's values; ok is false once it has run out.
+type srfIter func() (v types.Value, ok bool)
+
+// compileSRF compiles a call of a set-returning function; ok is false for a name it does not
+// know.
+func compileSRF(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
+	var call *srfCall
+	switch name {
+	case "generate_series":
+		if call, err = generateSeries(args); err != nil {
+			return nil, true, err
+		}
+	case "unnest", "_pg_expandarray":
+		if len(args) != 1 {
+			return nil, true, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
+		}
+		if !args[0].typ.IsArray() {
+			t := args[0].typ.String()
+			if args[0].unknown {
+				t = "unknown"
+			}
+			return nil, true, Errorf("42883", "function %s(%s) does not exist", name, t)
+		}
+		call = &srfCall{args: args, typ: args[0].typ.Elem()}
+		expand := name == "_pg_expandarray"
+		if expand {
+			// (x, n): each element and its 1-based position.
+			if call.typ, err = types.RecordType([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}}); err != nil {
+				return nil, true, Errorf("54000", "%v", err)
+			}
+		}
+		rt := call.typ
+		call.start = func(vals []types.Value) (srfIter, error) {
+			if vals[0].IsNull() {
+				return func() (types.Value, bool) { return types.Value{}, false }, nil
+			}
+			elems, err := arrayElems(vals[0])
+			if err != nil {
+				return nil, err
+			}
+			i := 0
+			return func() (types.Value, bool) {
+				if i >= len(elems) {
+					return types.Value{}, false
+				}
+				i++
+				if expand {
+					return types.NewRecord(rt, []types.Value{elems[i-1], types.NewInt(types.Int32, int64(i))}), true
+				}
+				return elems[i-1], true
+			}, nil
+		}
+	default:
+		return nil, false, nil
+	}
+	if sc.srfs == nil {
+		return nil, true, Errorf("0A000", "set-returning function %s is not allowed here", name)
+	}
+	*sc.srfs = append(*sc.srfs, call)
+	return &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}, true, nil
+}
+
+// generateSeries is generate_series(start, stop [, step]) over integers.
+func generateSeries(args []*expr) (*srfCall, error) {
+	if len(args) != 2 && len(args) != 3 {
+		return nil, Errorf("42883", "function generate_series with %d arguments does not exist", len(args))
+	}
+	rt := types.Int32
+	for i, a := range args {
+		x, err := intArg("generate_series", a)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
+		if x.typ == types.Int64 {
+			rt = types.Int64
+		}
+	}
+	return &srfCall{args: args, typ: rt, start: func(vals []types.Value) (srfIter, error) {
+		step := int64(1)
+		if len(vals) == 3 {
+			if vals[2].IsNull() {
+				return func() (types.Value, bool) { return types.Value{}, false }, nil
+			}
+			step = vals[2].I
+		}
+		if step == 0 {
+			return nil, Errorf("22023", "step size cannot equal zero")
+		}
+		if vals[0].IsNull() || vals[1].IsNull() {
+			return func() (types.Value, bool) { return types.Value{}, false }, nil
+		}
+		next, stop, done := vals[0].I, vals[1].I, false
+		return func() (types.Value, bool) {
+			if done || (step > 0 && next > stop) || (step < 0 && next < stop) {
+				return types.Value{}, false
+			}
+			v := types.NewInt(rt, next)
+			if intRange(rt, next+step) != nil || (step > 0) != (next+step > next) {
+				done = true // the next value would overflow: this one is the last
+			}
+			next += step
+			return v, true
+		}, nil
+	}}, nil
+}
+
+// projectSetNode is a select list with set-returning calls.
+type projectSetNode struct {
+	in    node
+	exprs []*expr
+	srfs  []*srfCall
+}
+
+func (n *projectSetNode) open(ec *execCtx) (rowIter, error) {
+	in, err := n.in.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	return &projectSetIter{n: n, in: in, iters: make([]srfIter, len(n.srfs)), vals: make([]types.Value, 3),
+		out: make([]types.Value, len(n.exprs))}, nil
+}
+
+func (n *projectSetNode) explain(ex *explainer) {
+	ex.line("ProjectSet")
+	ex.child(n.in)
+}
+
+type projectSetIter struct {
+	n     *projectSetNode
+	in    rowIter
+	row   []types.Value // the input row whose calls are running; nil before the first
+	iters []srfIter
+	vals  []types.Value
+	out   []types.Value
+}
+
+func (it *projectSetIter) next() ([]types.Value, error) {
+	for {
+		if it.row != nil {
+			more := false
+			for i, c := range it.n.srfs {
+				v, ok := it.iters[i]()
+				if !ok {
+					v = types.Value{T: c.typ, Null: true}
+				}
+				c.cur, more = v, more || ok
+			}
+			if more {
+				for i, x := range it.n.exprs {
+					var err error
+					if it.out[i], err = x.eval(it.row); err != nil {
+						return nil, err
+					}
+				}
+				return it.out, nil
+			}
+		}
+		row, err := it.in.next()
+		if err != nil || row == nil {
+			return nil, err
+		}
+		it.row = row
+		for i, c := range it.n.srfs {
+			it.vals = it.vals[:0]
+			for _, a := range c.args {
+				v, err := a.eval(row)
+				if err != nil {
+					return nil, err
+				}
+				it.vals = append(it.vals, v)
+			}
+			if it.iters[i], err = c.start(it.vals); err != nil {
+				return nil, err
+			}
+		}
+	}
+}

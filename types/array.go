@@ -1,0 +1,213 @@
+package types
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Array types. They are the types of catalog columns (pg_index.indkey is an int2vector) and of
+// expressions over them; a table column can never have one. An array value keeps its elements
+// in S in PostgreSQL's text output form ("{1,2}", or "1 2" for an int2vector), which is what
+// clients read and what equal arrays share, so equality is equality of S.
+const (
+	Int2Vector Type = 11 // int2vector: subscripts start at 0
+	Int16Array Type = 12 // smallint[]
+	Int32Array Type = 13 // integer[]
+	Int64Array Type = 14 // bigint[] (and oid[]: an oid is a bigint here)
+	TextArray  Type = 15 // text[]
+)
+
+// IsArray reports whether t is one of the array types.
+func (t Type) IsArray() bool { return t >= Int2Vector && t <= TextArray }
+
+// Elem is the element type of an array type.
+func (t Type) Elem() Type {
+	switch t {
+	case Int2Vector, Int16Array:
+		return Int16
+	case Int32Array:
+		return Int32
+	case Int64Array:
+		return Int64
+	case TextArray:
+		return Text
+	}
+	return Null
+}
+
+// ArrayOf is the array type whose elements are of type t; Null when there is none.
+func ArrayOf(t Type) Type {
+	switch t {
+	case Int16:
+		return Int16Array
+	case Int32:
+		return Int32Array
+	case Int64:
+		return Int64Array
+	case Text:
+		return TextArray
+	}
+	return Null
+}
+
+// LowerBound is the first subscript of an array of type t.
+func (t Type) LowerBound() int {
+	if t == Int2Vector {
+		return 0
+	}
+	return 1
+}
+
+// NewArray is the array of type t holding elems (each NULL or of t.Elem()).
+func NewArray(t Type, elems []Value) Value {
+	var b []byte
+	if t == Int2Vector {
+		for i, e := range elems {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = e.AppendText(b)
+		}
+		return Value{T: t, S: string(b)}
+	}
+	b = append(b, '{')
+	for i, e := range elems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if e.IsNull() {
+			b = append(b, "NULL"...)
+			continue
+		}
+		b = appendArrayElem(b, string(e.AppendText(nil)))
+	}
+	return Value{T: t, S: string(append(b, '}'))}
+}
+
+// appendArrayElem quotes an element the way array_out does when it must.
+func appendArrayElem(b []byte, s string) []byte {
+	quote := s == "" || strings.EqualFold(s, "null")
+	for _, r := range s {
+		if r == '{' || r == '}' || r == ',' || r == '"' || r == '\\' || r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			quote = true
+			break
+		}
+	}
+	if !quote {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// ParseArray reads PostgreSQL's text form of a one-dimensional array of type t.
+func ParseArray(s string, t Type) (Value, error) {
+	elems, err := parseArrayText(s, t)
+	if err != nil {
+		return Value{}, err
+	}
+	return NewArray(t, elems), nil
+}
+
+// Elems returns the elements of an array value.
+func (v Value) Elems() ([]Value, error) { return parseArrayText(v.S, v.T) }
+
+func parseArrayText(s string, t Type) ([]Value, error) {
+	bad := func() ([]Value, error) {
+		return nil, fmt.Errorf("malformed array literal: %q", s)
+	}
+	if t == Int2Vector {
+		var out []Value
+		for _, f := range strings.Fields(s) {
+			v, err := parseElem(f, t.Elem())
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return bad()
+	}
+	body := s[1 : len(s)-1]
+	if strings.TrimSpace(body) == "" {
+		return nil, nil
+	}
+	var out []Value
+	for i := 0; i <= len(body); {
+		for i < len(body) && body[i] == ' ' {
+			i++
+		}
+		var elem strings.Builder
+		quoted := false
+		if i < len(body) && body[i] == '"' {
+			quoted = true
+			i++
+			for ; i < len(body) && body[i] != '"'; i++ {
+				if body[i] == '\\' && i+1 < len(body) {
+					i++
+				}
+				elem.WriteByte(body[i])
+			}
+			if i >= len(body) {
+				return bad()
+			}
+			i++
+			for i < len(body) && body[i] == ' ' {
+				i++
+			}
+		} else {
+			for ; i < len(body) && body[i] != ','; i++ {
+				if body[i] == '{' || body[i] == '}' || body[i] == '"' {
+					return bad()
+				}
+				if body[i] == '\\' && i+1 < len(body) {
+					i++
+				}
+				elem.WriteByte(body[i])
+			}
+		}
+		if i < len(body) && body[i] != ',' {
+			return bad()
+		}
+		text := elem.String()
+		if !quoted {
+			text = strings.TrimSpace(text)
+			if text == "" {
+				return bad()
+			}
+		}
+		if !quoted && strings.EqualFold(text, "null") {
+			out = append(out, NullValue)
+		} else {
+			v, err := parseElem(text, t.Elem())
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		i++ // past the comma (or the end)
+	}
+	return out, nil
+}
+
+// parseElem reads one element of an array of integers or text.
+func parseElem(s string, t Type) (Value, error) {
+	if t == Text {
+		return NewText(s), nil
+	}
+	i, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || (t == Int16 && int64(int16(i)) != i) || (t == Int32 && int64(int32(i)) != i) {
+		return Value{}, fmt.Errorf("invalid input syntax for type %s: %q", t, s)
+	}
+	return NewInt(t, i), nil
+}
