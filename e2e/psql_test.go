@@ -66,6 +66,14 @@ func TestPsqlSession(t *testing.T) {
 			"SELEKT 1",
 			"SELECT 42",
 		}, "42\n", []string{"23505", "42P01", "42703", "23502", "22P02", "42601"}},
+		{"an error inside a transaction", []string{
+			"BEGIN",
+			"INSERT INTO users (id, name) VALUES (20, 'doomed')",
+			"SELECT 1 / 0",
+			"SELECT 'ignored'",
+			"ROLLBACK",
+			"SELECT count(*) FROM users WHERE id = 20",
+		}, "0\n", []string{"22012", "25P02"}},
 	}
 	for _, s := range steps {
 		out, errOut := psql(t, n, s.commands...)

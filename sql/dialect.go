@@ -315,6 +315,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 		case c == '[':
 			// x[i] → drove_subscript(x, i); ARRAY[...] was rewritten where the word was read.
+			if isCreateTable(words) || len(words) > 0 && words[0] == "alter" {
+				return nil, unsupported("array column types")
+			}
 			if p := prevNonSpace(q, i); !(p == ')' || p == ']' || p == '"' || isIdentPart(rune(p))) || notFunctionNames[lastWord] {
 				return nil, Errorf("42601", "syntax error at or near \"[\"")
 			}

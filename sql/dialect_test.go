@@ -48,6 +48,8 @@ func TestDialectPass(t *testing.T) {
 		{"select a[1", nil, "42601"},
 		{"select 1]", nil, "42601"},
 		{"select [1]", nil, "42601"},
+		{"create table t (a int[])", nil, "0A000"},
+		{"alter table t add column a text[]", nil, "0A000"},
 		{"select * from a full outer join b on true, c FULL JOIN d on false", []string{"select * from a straight_join b on true, c straight_join d on false"}, ""},
 		{"select 'a' ILIKE 'A' and x not ilike y", []string{"select 'a' regexp 'A' and x not regexp y"}, ""},
 		{"select $1, $12", []string{"select :p1, :p12"}, ""},

@@ -172,20 +172,20 @@ statement error 42809
 SELECT (id).x FROM items
 
 query
-SELECT string_agg(name, ', ') FROM items
+SELECT string_agg(name, ', ') FROM (SELECT name FROM items ORDER BY id) s
 ----
 bolt, nut, gear
 tag: SELECT 1
 
 query
-SELECT qty % 2, string_agg(name, '|') FROM items GROUP BY 1 ORDER BY 1
+SELECT qty % 2, string_agg(name, '|') FROM (SELECT * FROM items ORDER BY id) s GROUP BY 1 ORDER BY 1
 ----
 0|nut
 1|bolt|gear
 tag: SELECT 2
 
 query
-SELECT string_agg(tags, '-'), string_agg(NULL::text, ','), string_agg(DISTINCT 'x', ',') FROM items
+SELECT string_agg(tags, '-'), string_agg(NULL::text, ','), string_agg(DISTINCT 'x', ',') FROM (SELECT * FROM items ORDER BY id) s
 ----
 a-b|NULL|x
 tag: SELECT 1
