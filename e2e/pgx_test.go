@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -112,6 +113,19 @@ func TestPgx(t *testing.T) {
 				int64(5)).Scan(&nums, &texts, &empty); err != nil || fmt.Sprint(nums) != "[1 7]" || len(texts) != 3 ||
 				*texts[0] != "x" || texts[1] != nil || *texts[2] != "name1" || empty == nil || len(empty) != 0 {
 				t.Fatalf("arrays: %v %v %v %v", nums, texts, empty, err)
+			}
+			// numeric: a float parameter, exact results with their scale, in text or binary.
+			var product, literal pgtype.Numeric
+			var asText string
+			if err := c.QueryRow(ctx, "SELECT $1::numeric * 2, 1.50::numeric(5,2), (1 / 3.0)::text", 1.25).
+				Scan(&product, &literal, &asText); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := product.MarshalJSON(); string(got) != "2.50" || product.Exp != -2 {
+				t.Errorf("$1::numeric * 2 = %s (exp %d), want 2.50", got, product.Exp)
+			}
+			if got, _ := literal.MarshalJSON(); string(got) != "1.50" || asText != "0.33333333333333333333" {
+				t.Errorf("numeric literals: %s and %s", got, asText)
 			}
 		})
 	}

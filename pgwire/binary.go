@@ -37,6 +37,8 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 		return binary.BigEndian.AppendUint32(dst, uint32(int32(v.I-pgEpochDays)))
 	}
 	switch {
+	case t == types.Numeric:
+		return types.AppendNumericBinary(dst, v)
 	case t.IsArray():
 		return appendBinaryArray(dst, t, v)
 	case t.IsRecord():
@@ -141,6 +143,13 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.NewText(string(b)), nil
 	case types.Bytea:
 		return types.NewBytea(b), nil
+	}
+	if t == types.Numeric {
+		v, err := types.ParseNumericBinary(b)
+		if err != nil {
+			return types.Value{}, sql.Errorf("22P03", "incorrect binary data format in bind parameter: %v", err)
+		}
+		return v, nil
 	}
 	if t.IsArray() {
 		return decodeBinaryArray(b, t)

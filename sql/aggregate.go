@@ -199,15 +199,8 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 		if familyOf(t) != famNumeric {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
 		}
-		switch {
-		case spec.kind == aggAvg || t == types.Float64:
-			// PostgreSQL's avg of integers is numeric; without numeric, double precision.
-			spec.typ = types.Float64
-		case t == types.Float32:
-			spec.typ = types.Float32
-		default:
-			// sum(bigint) is numeric in PostgreSQL; here bigint, checked for overflow.
-			spec.typ = types.Int64
+		if spec.typ, err = sumType(spec.kind == aggAvg, t); err != nil {
+			return nil, err
 		}
 	case aggMin, aggMax:
 		if t == types.Bool || t == types.Bytea {
@@ -276,8 +269,7 @@ func (n *aggNode) explain(ex *explainer) {
 // aggState is one aggregate's running state within one group.
 type aggState struct {
 	n    int64
-	i    int64
-	f    float64
+	sum  sumAcc
 	v    types.Value
 	seen map[string]struct{} // DISTINCT: the argument values already folded in
 	b    []byte              // string_agg's result so far
@@ -354,7 +346,11 @@ func (it *aggIter) next() ([]types.Value, error) {
 	it.groups = it.groups[1:]
 	copy(it.out, g.key)
 	for i, a := range it.n.aggs {
-		it.out[len(g.key)+i] = a.result(&g.states[i])
+		v, err := a.result(&g.states[i])
+		if err != nil {
+			return nil, err
+		}
+		it.out[len(g.key)+i] = v
 	}
 	return it.out, nil
 }
@@ -385,15 +381,7 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 	st.n++
 	switch a.kind {
 	case aggSum, aggAvg:
-		if a.typ.IsInteger() {
-			s := st.i + v.I
-			if (v.I > 0 && s < st.i) || (v.I < 0 && s > st.i) {
-				return outOfRange(types.Int64)
-			}
-			st.i = s
-		} else {
-			st.f += num(v)
-		}
+		return st.sum.add(v, a.typ)
 	case aggStringAgg:
 		if st.n > 1 {
 			st.b = append(st.b, a.sep...)
@@ -410,26 +398,23 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 	return nil
 }
 
-func (a *aggSpec) result(st *aggState) types.Value {
+func (a *aggSpec) result(st *aggState) (types.Value, error) {
 	switch a.kind {
 	case aggCountStar, aggCount:
-		return types.NewInt(types.Int64, st.n)
+		return types.NewInt(types.Int64, st.n), nil
 	}
 	if st.n == 0 {
-		return types.Value{T: a.typ, Null: true}
+		return types.Value{T: a.typ, Null: true}, nil
 	}
 	switch a.kind {
 	case aggSum:
-		if a.typ.IsInteger() {
-			return types.NewInt(a.typ, st.i)
-		}
-		return types.NewFloat(a.typ, st.f)
+		return st.sum.sum(a.typ)
 	case aggAvg:
-		return types.NewFloat(a.typ, st.f/float64(st.n))
+		return st.sum.avg(a.typ)
 	case aggStringAgg:
-		return types.NewText(string(st.b))
+		return types.NewText(string(st.b)), nil
 	}
-	return st.v
+	return st.v, nil
 }
 
 // decodeSQLString reads back the quoted, backslash-escaped form vitess keeps GROUP_CONCAT's

@@ -121,6 +121,9 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 			if i < 0 {
 				return Errorf("42703", "column %q of relation %q does not exist", ic.Column.String(), a.name)
 			}
+			if err := keyColumn(a.cols[i]); err != nil {
+				return err
+			}
 			pk = append(pk, i)
 		}
 		// The hidden row id goes: the named columns are the key now.

@@ -58,6 +58,16 @@ func castTarget(name string) (types.Column, error) {
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
 		c.Type = types.Date
+	case "numeric", "decimal":
+		c.Type = types.Numeric
+		if mod != "" {
+			length, err := numericModifier(mod)
+			if err != nil {
+				return c, err
+			}
+			c.Length = length
+		}
+		return c, nil
 	case "bytea":
 		c.Type = types.Bytea
 	case "int2vector":
@@ -123,20 +133,25 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
-	constant := x.constant
 	return fold(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: to, Null: true}, err
 		}
-		return castValue(v, &c, constant)
+		return castValue(v, &c)
 	}}, x)
 }
 
 // castValue converts a non-NULL value for an explicit cast to column type c.
-func castValue(v types.Value, c *types.Column, numeric bool) (types.Value, error) {
+func castValue(v types.Value, c *types.Column) (types.Value, error) {
 	to := c.Type
 	switch {
+	case v.T == types.Text && to == types.Numeric:
+		v, err := parseText(v.S, to)
+		if err != nil {
+			return v, err
+		}
+		return numericTypmod(v, c)
 	case v.T == types.Text && to != types.Text:
 		return parseText(v.S, to)
 	case to == types.Text:
@@ -157,7 +172,7 @@ func castValue(v types.Value, c *types.Column, numeric bool) (types.Value, error
 		ec := types.Column{Type: to.Elem()}
 		for i, e := range elems {
 			if !e.IsNull() {
-				if elems[i], err = castValue(e, &ec, false); err != nil {
+				if elems[i], err = castValue(e, &ec); err != nil {
 					return types.Value{}, err
 				}
 			}
@@ -167,12 +182,7 @@ func castValue(v types.Value, c *types.Column, numeric bool) (types.Value, error
 		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
 			return types.Value{}, outOfRange(to)
 		}
-		// PostgreSQL rounds a double precision half to even, and a numeric (what a decimal
-		// constant is there) half away from zero.
-		r := int64(math.RoundToEven(v.F))
-		if numeric {
-			r = int64(math.Round(v.F))
-		}
+		r := int64(math.RoundToEven(v.F)) // PostgreSQL rounds a float half to even
 		return types.NewInt(to, r), intRange(to, r)
 	}
 	return assign(v, v.T, false, c)
@@ -209,4 +219,23 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
 		return types.NewText(string(y.AppendText(x.AppendText(buf)))), nil
 	})
+}
+
+// numericModifier reads numeric's (precision[, scale]) as a column Length (types.NumericTypmod).
+func numericModifier(mod string) (int, error) {
+	ps, sc, _ := strings.Cut(mod, ",")
+	p, err := strconv.Atoi(strings.TrimSpace(ps))
+	if err != nil || p < 1 || p > 1000 {
+		return 0, Errorf("22023", "NUMERIC precision %s must be between 1 and 1000", strings.TrimSpace(ps))
+	}
+	s := 0
+	if sc != "" {
+		if s, err = strconv.Atoi(strings.TrimSpace(sc)); err != nil || s < -1000 || s > 1000 {
+			return 0, Errorf("22023", "NUMERIC scale %s must be between -1000 and 1000", strings.TrimSpace(sc))
+		}
+		if s < 0 {
+			return 0, unsupported("a negative NUMERIC scale")
+		}
+	}
+	return types.NumericTypmod(p, s), nil
 }

@@ -27,7 +27,7 @@ const (
 
 func familyOf(t types.Type) family {
 	switch t {
-	case types.Int16, types.Int32, types.Int64, types.Float32, types.Float64:
+	case types.Int16, types.Int32, types.Int64, types.Float32, types.Float64, types.Numeric:
 		return famNumeric
 	case types.Text:
 		return famText
@@ -157,6 +157,13 @@ func parseText(s string, t types.Type) (types.Value, error) {
 	case types.Text:
 		return types.NewText(s), nil
 	}
+	if t == types.Numeric {
+		v, err := types.ParseNumeric(s)
+		if err != nil {
+			return types.Value{}, Errorf("22P02", "%v", err)
+		}
+		return v, nil
+	}
 	if t.IsArray() {
 		v, err := types.ParseArray(s, t)
 		if err != nil {
@@ -209,9 +216,22 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		if v, err = parseText(v.S, to); err != nil {
 			return types.Value{}, err
 		}
+		if to == types.Numeric {
+			return numericTypmod(v, c)
+		}
 		return checkLength(v, c)
 	}
 	switch {
+	case to == types.Numeric && familyOf(from) == famNumeric:
+		v, err := toNumeric(v)
+		if err != nil {
+			return types.Value{}, err
+		}
+		return numericTypmod(v, c)
+	case from == types.Numeric && to.IsInteger():
+		return numericToInt(v, to)
+	case from == types.Numeric && to.IsFloat():
+		return assign(types.NewFloat(types.Float64, num(v)), types.Float64, false, c)
 	case from == to:
 		if from.IsInteger() {
 			return v, intRange(to, v.I)
@@ -226,7 +246,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		if math.IsNaN(v.F) || math.IsInf(v.F, 0) {
 			return types.Value{}, outOfRange(to)
 		}
-		r := math.Round(v.F) // decimal literals are numeric in PostgreSQL: half away from zero
+		r := math.RoundToEven(v.F) // as PostgreSQL's float-to-integer casts round
 		if r < math.MinInt64 || r >= math.MaxInt64 {
 			return types.Value{}, outOfRange(to)
 		}
@@ -300,6 +320,8 @@ func compare(a, b types.Value) int {
 		return cmpOrdered(a.I, b.I)
 	case familyOf(a.T) == famTime && familyOf(b.T) == famTime:
 		return cmpOrdered(micros(a), micros(b))
+	case (a.T == types.Numeric || b.T == types.Numeric) && !a.T.IsFloat() && !b.T.IsFloat():
+		return compareNumeric(a, b)
 	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:
 		return cmpFloat(num(a), num(b))
 	case a.T.IsArray() && b.T.IsArray():
@@ -333,8 +355,12 @@ func compareArrays(a, b types.Value) int {
 }
 
 func num(v types.Value) float64 {
-	if v.T.IsInteger() {
+	switch {
+	case v.T.IsInteger():
 		return float64(v.I)
+	case v.T == types.Numeric:
+		f, _ := strconv.ParseFloat(v.S, 64) // NaN and ±Infinity parse too; huge values are ±Inf
+		return f
 	}
 	return v.F
 }

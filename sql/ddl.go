@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -55,12 +56,25 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		c.Type = types.Timestamp
 	case t == "date" && noLength:
 		c.Type = types.Date
+	case t == "numeric" || t == "decimal":
+		c.Type = types.Numeric
+		if ct.Length != nil {
+			mod := strconv.Itoa(*ct.Length)
+			if ct.Scale != nil {
+				mod += "," + strconv.Itoa(*ct.Scale)
+			}
+			length, err := numericModifier(mod)
+			if err != nil {
+				return c, err
+			}
+			c.Length = length
+		}
 	case t == "longblob" && noLength:
 		c.Type = types.Bytea
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}
-	if c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0 {
+	if c.Type != types.Numeric && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
 		return c, Errorf("22023", "length for type %s must be at least 1", t)
 	}
 	return c, nil
@@ -154,6 +168,9 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 	}
 	for _, p := range schema.PK {
 		schema.Columns[p].NotNull = true
+		if err := keyColumn(schema.Columns[p]); err != nil {
+			return err
+		}
 	}
 	if err := schema.Validate(); err != nil {
 		return Errorf("42P16", "%v", err)
@@ -312,4 +329,14 @@ func parseTruncate(sql string) ([]string, error) {
 		return nil, p.syntaxError()
 	}
 	return names, nil
+}
+
+// keyColumn refuses a column that cannot be part of a primary key or an index: keys are
+// compared as encoded bytes, and a numeric has no encoding where 1.5 and 1.50 are one key
+// yet each reads back as written.
+func keyColumn(c types.Column) error {
+	if c.Type == types.Numeric {
+		return unsupported("numeric columns in primary keys and indexes")
+	}
+	return nil
 }

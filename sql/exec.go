@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"strconv"
 
@@ -495,7 +496,12 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 			f = math.NaN()
 		}
 		return appendUint64(append(dst, 2), math.Float64bits(f))
-	case v.T == types.Text || v.T == types.Bytea:
+	case v.T == types.Numeric: // by value: 1.5 and 1.50 are one group
+		start := len(dst)
+		dst = types.AppendNumericKey(appendUint64(append(dst, 4), 0), v)
+		binary.BigEndian.PutUint64(dst[start+1:], uint64(len(dst)-start-9))
+		return dst
+	case v.T.HoldsBytes():
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
 		return append(dst, v.S...)
 	}

@@ -219,24 +219,23 @@ func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 		return constExpr(types.NewText(l.Val), true), nil
 	case sqlparser.IntVal:
 		i, err := strconv.ParseInt(l.Val, 10, 64)
-		if err != nil {
-			// Beyond bigint: PostgreSQL would make it numeric; we have no numeric yet.
-			f, ferr := strconv.ParseFloat(l.Val, 64)
-			if ferr != nil {
-				return nil, Errorf("22P02", "invalid input syntax for type bigint: %q", l.Val)
+		if err != nil { // beyond bigint: numeric, as in PostgreSQL
+			v, err := types.ParseNumeric(l.Val)
+			if err != nil {
+				return nil, Errorf("22P02", "invalid input syntax for type numeric: %q", l.Val)
 			}
-			return constExpr(types.NewFloat(types.Float64, f), false), nil
+			return constExpr(v, false), nil
 		}
 		if intRange(types.Int32, i) == nil {
 			return constExpr(types.NewInt(types.Int32, i), false), nil
 		}
 		return constExpr(types.NewInt(types.Int64, i), false), nil
-	case sqlparser.DecimalVal, sqlparser.FloatVal:
-		f, err := strconv.ParseFloat(l.Val, 64)
+	case sqlparser.DecimalVal, sqlparser.FloatVal: // 1.5 and 1e3 are numeric in PostgreSQL
+		v, err := types.ParseNumeric(l.Val)
 		if err != nil {
-			return nil, Errorf("22P02", "invalid input syntax for type double precision: %q", l.Val)
+			return nil, Errorf("22P02", "%v", err)
 		}
-		return constExpr(types.NewFloat(types.Float64, f), false), nil
+		return constExpr(v, false), nil
 	case sqlparser.DateVal, sqlparser.TimestampVal:
 		// DATE '...' and TIMESTAMP '...': typed constants.
 		t := types.Date
@@ -650,7 +649,8 @@ func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
 }
 
 // arithType is the result type of a numeric operator, following PostgreSQL: the wider integer,
-// real with real, double precision as soon as a double is involved.
+// numeric with integers or numeric, real with real, double precision as soon as a float meets
+// anything else.
 func arithType(a, b types.Type) types.Type {
 	switch {
 	case a == types.Null:
@@ -661,6 +661,8 @@ func arithType(a, b types.Type) types.Type {
 		return max(a, b)
 	case a == types.Float32 && b == types.Float32:
 		return types.Float32
+	case !a.IsFloat() && !b.IsFloat():
+		return types.Numeric
 	}
 	return types.Float64
 }
@@ -706,8 +708,11 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	rt := arithType(a.typ, b.typ)
 	op := e.Operator
 	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
-		if rt.IsInteger() {
+		switch {
+		case rt.IsInteger():
 			return intArith(op, rt, x.I, y.I)
+		case rt == types.Numeric:
+			return numericArith(sym, x, y)
 		}
 		return floatArith(op, rt, num(x), num(y))
 	})
@@ -882,12 +887,15 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			if err != nil || v.IsNull() {
 				return v, err
 			}
-			if v.T.IsInteger() {
+			switch {
+			case v.T.IsInteger():
 				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
 					return types.Value{}, outOfRange(v.T)
 				}
 				v.I = abs64(v.I)
-			} else {
+			case v.T == types.Numeric:
+				v.S = strings.TrimPrefix(v.S, "-")
+			default:
 				v.F = math.Abs(v.F)
 			}
 			return v, nil

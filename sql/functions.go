@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/cockroachdb/apd/v3"
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/types"
@@ -404,17 +405,39 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			digits = d
 		}
 		rt := x.typ
-		if rt == types.Null {
+		switch {
+		case digits != nil && rt.IsFloat():
+			return nil, true, Errorf("42883", "function %s(%s, integer) does not exist", name, rt)
+		case digits != nil || rt == types.Null:
+			rt = types.Numeric // round(x, n) and trunc(x, n) exist for numeric only
+		case rt == types.Float32:
 			rt = types.Float64
 		}
 		inputs := []*expr{x}
 		if digits != nil {
 			inputs = append(inputs, digits)
 		}
+		mode := map[string]apd.Rounder{"round": apd.RoundHalfUp, "trunc": apd.RoundDown, "floor": apd.RoundFloor,
+			"ceil": apd.RoundCeiling, "ceiling": apd.RoundCeiling}[name]
 		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			v, err := x.eval(row)
-			if err != nil || v.IsNull() || v.T.IsInteger() {
+			if err != nil || v.IsNull() || (v.T.IsInteger() && rt.IsInteger()) {
 				return v, err // an integer is already whole
+			}
+			if rt == types.Numeric {
+				scale := int64(0)
+				if digits != nil {
+					d, err := digits.eval(row)
+					if err != nil || d.IsNull() {
+						return types.Value{T: rt, Null: true}, err
+					}
+					scale = max(min(d.I, types.NumericMaxScale), -types.NumericMaxWeightDigits)
+				}
+				dec, err := decimalOf(v)
+				if err != nil {
+					return types.Value{}, err
+				}
+				return roundNumeric(dec, int32(scale), mode)
 			}
 			scale := 1.0
 			if digits != nil {
@@ -427,9 +450,7 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			f := v.F * scale
 			switch name {
 			case "round":
-				// Decimal literals are numeric in PostgreSQL, whose round goes half away
-				// from zero.
-				f = math.Round(f)
+				f = math.RoundToEven(f) // as PostgreSQL's rint
 			case "floor":
 				f = math.Floor(f)
 			case "ceil", "ceiling":
@@ -439,6 +460,16 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			}
 			return types.NewFloat(v.T, f/scale), nil
 		}}, inputs...))
+	case "pg_typeof":
+		// The argument's type, by name (a regtype in PostgreSQL, which prints as the name).
+		if err := arity(1); err != nil {
+			return nil, true, err
+		}
+		name := args[0].typ.String()
+		if args[0].unknown {
+			name = "unknown"
+		}
+		return constExpr(types.NewText(name), false), true, nil
 	case "mod":
 		if err := arity(2); err != nil {
 			return nil, true, err
@@ -451,11 +482,14 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			return nil, true, Errorf("42883", "function mod(%s, %s) does not exist", a.typ, b.typ)
 		}
 		rt := arithType(a.typ, b.typ)
+		if rt.IsFloat() {
+			return nil, true, Errorf("42883", "function mod(%s, %s) does not exist", a.typ, b.typ)
+		}
 		return must(strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
 			if rt.IsInteger() {
 				return intArith(sqlparser.ModOp, rt, x.I, y.I)
 			}
-			return floatArith(sqlparser.ModOp, rt, num(x), num(y))
+			return numericArith("%", x, y)
 		}))
 	}
 	return nil, false, nil

@@ -44,6 +44,8 @@ func FuzzExec(f *testing.F) {
 		"SELECT generate_series(1, id), unnest(ARRAY['a', v]), (information_schema._pg_expandarray(ARRAY[3])).n FROM t",
 		"SELECT s, string_agg(v, ', ') FROM pg_catalog.generate_series(0, 2) AS g(s), t GROUP BY s",
 		"SELECT r.k, (r.e).x FROM (SELECT 1 AS k, information_schema._pg_expandarray(ARRAY[5]) AS e) r WHERE (r.e).n = 1",
+		"CREATE TABLE m (a int PRIMARY KEY, b numeric(5,2)); INSERT INTO m VALUES (1, 1.005), (2, '-3e2'); SELECT b / 3, round(b, 1), sum(b), avg(a) FROM m GROUP BY b",
+		"SELECT 1e-3 % 0.7, 'NaN'::numeric * 2, 12345678901234567890 + 1, 2.5::int, trunc(-1.99::numeric(4,1)), n::numeric(3,1) FROM t",
 	} {
 		f.Add(s)
 	}

@@ -395,6 +395,9 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		if slices.Contains(def.Columns, i) {
 			return Errorf("42701", "column %q appears twice in index", c)
 		}
+		if err := keyColumn(schema.Columns[i]); err != nil {
+			return err
+		}
 		def.Columns = append(def.Columns, i)
 	}
 	if def.Name == "" {

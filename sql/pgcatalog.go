@@ -236,7 +236,7 @@ func init() {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
 				typmod := -1
 				if c.Length > 0 {
-					typmod = c.Length + 4 // PostgreSQL's varchar/bpchar typmod carries a 4-byte header
+					typmod = c.Length + 4 // PostgreSQL's varchar/bpchar/numeric typmod carries a 4-byte header
 				}
 				rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
 					oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
@@ -254,7 +254,7 @@ func init() {
 				len  int
 			}{{16, "bool", 1}, {17, "bytea", -1}, {20, "int8", 8}, {21, "int2", 2}, {23, "int4", 4}, {25, "text", -1},
 				{700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
-				{1114, "timestamp", 8}} {
+				{1114, "timestamp", 8}, {1700, "numeric", -1}} {
 				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
 					boolVal(false), int32Val(-1), oidVal(0), oidVal(collationOf(types.FromOID(uint32(t.oid))))})
 			}
@@ -437,6 +437,11 @@ func formatType(oid, typmod int64) string {
 			return "character(" + strconv.FormatInt(typmod-4, 10) + ")"
 		}
 		return "bpchar"
+	case 1700:
+		if p, s, ok := types.NumericPrecisionScale(int(typmod - 4)); ok && typmod > 4 {
+			return "numeric(" + strconv.Itoa(p) + "," + strconv.Itoa(s) + ")"
+		}
+		return "numeric"
 	case 26:
 		return "oid"
 	case 19:

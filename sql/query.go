@@ -267,7 +267,8 @@ func convertNode(in node, from, to []Column) node {
 	return &projectNode{in: in, exprs: exprs}
 }
 
-// convertExpr widens a numeric expression to type t (integers to floats, or a wider integer).
+// convertExpr widens a numeric expression to type t (integers to numeric or floats, numeric to
+// floats, or a wider integer).
 func convertExpr(x *expr, t types.Type) *expr {
 	if x.typ == t {
 		return x
@@ -277,8 +278,11 @@ func convertExpr(x *expr, t types.Type) *expr {
 		if err != nil || v.IsNull() {
 			return types.Value{T: t, Null: true}, err
 		}
-		if t.IsFloat() {
+		switch {
+		case t.IsFloat():
 			return types.NewFloat(t, num(v)), nil
+		case t == types.Numeric:
+			return toNumeric(v)
 		}
 		v.T = t
 		return v, nil

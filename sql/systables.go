@@ -209,6 +209,8 @@ func sqlTypeName(c types.Column) string {
 		return "bytea"
 	case types.Date:
 		return "date"
+	case types.Numeric:
+		return "numeric"
 	case types.Text:
 		switch {
 		case c.Fixed:

@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -193,11 +192,8 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 			if familyOf(x.typ) != famNumeric {
 				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
 			}
-			spec.typ = types.Float64 // avg, and sum of floats, as aggregates type them here
-			if spec.kind == "sum" && x.typ.IsInteger() {
-				spec.typ = types.Int64
-			} else if spec.kind == "sum" && x.typ == types.Float32 {
-				spec.typ = types.Float32
+			if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
+				return nil, err
 			}
 		case "min", "max":
 			if x.typ == types.Bool || x.typ == types.Bytea {
@@ -461,7 +457,7 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 					case "last_value":
 						v, err = w.arg.eval(rows[entries[pe-1].row]) // the frame ends at the last peer
 					default:
-						v = acc.result()
+						v, err = acc.result()
 					}
 				}
 				if err != nil {
@@ -503,7 +499,7 @@ func (w *windowSpec) overFrame(rows [][]types.Value, part []windowEntry, row []t
 			return types.Value{}, err
 		}
 	}
-	return acc.result(), nil
+	return acc.result()
 }
 
 // ntile is the bucket (1..n) of the row at position pos of a partition of size rows: the
@@ -552,8 +548,7 @@ func (w *windowSpec) offset(row []types.Value, at func(int) []types.Value, pos i
 type windowAcc struct {
 	w    *windowSpec
 	n    int64
-	i    int64
-	f    float64
+	sum  sumAcc
 	best types.Value
 }
 
@@ -573,15 +568,7 @@ func (a *windowAcc) add(row []types.Value) error {
 	a.n++
 	switch a.w.kind {
 	case "sum", "avg":
-		if a.w.typ.IsInteger() {
-			s := a.i + v.I
-			if (s > a.i) != (v.I > 0) {
-				return outOfRange(types.Int64)
-			}
-			a.i = s
-		} else {
-			a.f += num(v)
-		}
+		return a.sum.add(v, a.w.typ)
 	case "min", "max":
 		if a.best.IsNull() || (compare(v, a.best) < 0) == (a.w.kind == "min") && compare(v, a.best) != 0 {
 			a.best = v
@@ -590,27 +577,14 @@ func (a *windowAcc) add(row []types.Value) error {
 	return nil
 }
 
-func (a *windowAcc) result() types.Value {
+func (a *windowAcc) result() (types.Value, error) {
 	switch a.w.kind {
 	case "count":
-		return types.NewInt(types.Int64, a.n)
+		return types.NewInt(types.Int64, a.n), nil
 	case "sum":
-		switch {
-		case a.n == 0:
-			return types.Value{T: a.w.typ, Null: true}
-		case a.w.typ.IsInteger():
-			return types.NewInt(types.Int64, a.i)
-		}
-		return types.NewFloat(a.w.typ, a.f)
+		return a.sum.sum(a.w.typ)
 	case "avg":
-		if a.n == 0 {
-			return types.Value{T: types.Float64, Null: true}
-		}
-		r := a.f / float64(a.n)
-		if math.IsInf(r, 0) {
-			return types.Value{T: types.Float64, Null: true}
-		}
-		return types.NewFloat(types.Float64, r)
+		return a.sum.avg(a.w.typ)
 	}
-	return a.best
+	return a.best, nil
 }

@@ -20,7 +20,7 @@ func compareValues(a, b Value) int {
 			return 1
 		}
 		return 0
-	case Text, Bytea:
+	case Text, Bytea, Numeric:
 		return bytes.Compare([]byte(a.S), []byte(b.S))
 	}
 	switch {
@@ -88,12 +88,12 @@ func TestRowRoundTrip(t *testing.T) {
 	s := &Schema{Name: "t", PK: []int{1}, Columns: []Column{
 		{Name: "a", Type: Int16}, {Name: "id", Type: Int64}, {Name: "f", Type: Float32},
 		{Name: "d", Type: Float64}, {Name: "b", Type: Bool}, {Name: "s", Type: Text},
-		{Name: "ts", Type: Timestamp}, {Name: "by", Type: Bytea},
+		{Name: "ts", Type: Timestamp}, {Name: "by", Type: Bytea}, {Name: "n", Type: Numeric, Length: NumericTypmod(10, 2)},
 	}}
 	rows := [][]Value{
 		{NewInt(Int16, -3), NewInt(Int64, 42), NewFloat(Float32, 1.5), NewFloat(Float64, math.Inf(-1)),
-			NewBool(true), NewText("héllo"), {T: Timestamp, I: -1}, NewBytea([]byte{0, 1, 2})},
-		{NullValue, NewInt(Int64, math.MinInt64), NullValue, NullValue, NullValue, NewText(""), NullValue, NewBytea(nil)},
+			NewBool(true), NewText("héllo"), {T: Timestamp, I: -1}, NewBytea([]byte{0, 1, 2}), {T: Numeric, S: "-1.50"}},
+		{NullValue, NewInt(Int64, math.MinInt64), NullValue, NullValue, NullValue, NewText(""), NullValue, NewBytea(nil), NullValue},
 	}
 	for _, row := range rows {
 		key, err := AppendKey(nil, s, row)

@@ -56,6 +56,8 @@ func (t Type) OID() uint32 {
 		return 1016
 	case TextArray:
 		return 1009
+	case Numeric:
+		return 1700
 	}
 	if t.IsRecord() {
 		return 2249
@@ -87,6 +89,8 @@ func FromOID(oid uint32) Type {
 		return Bytea
 	case 1082:
 		return Date
+	case 1700:
+		return Numeric
 	case 22:
 		return Int2Vector
 	case 1005:
@@ -143,6 +147,8 @@ func (t Type) String() string {
 		return "date"
 	case Int2Vector:
 		return "int2vector"
+	case Numeric:
+		return "numeric"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -157,7 +163,12 @@ func (t Type) String() string {
 func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
 // HoldsBytes reports whether values of type t live in S.
-func (t Type) HoldsBytes() bool { return t == Text || t == Bytea || t.IsArray() || t.IsRecord() }
+func (t Type) HoldsBytes() bool {
+	return t == Text || t == Bytea || t == Numeric || t.IsArray() || t.IsRecord()
+}
+
+// IsColumnType reports whether a table column can have type t.
+func (t Type) IsColumnType() bool { return t >= Int16 && t <= Date || t == Numeric }
 
 // IsFloat reports whether t is one of the floating point types.
 func (t Type) IsFloat() bool { return t == Float32 || t == Float64 }
@@ -242,6 +253,9 @@ type Column struct {
 
 // TypeName is the column's declared type as PostgreSQL prints it.
 func (c Column) TypeName() string {
+	if p, s, ok := NumericPrecisionScale(c.Length); ok && c.Type == Numeric {
+		return fmt.Sprintf("numeric(%d,%d)", p, s)
+	}
 	if c.Type == Text && c.Length > 0 {
 		if c.Fixed {
 			return fmt.Sprintf("character(%d)", c.Length)
@@ -316,7 +330,7 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("column %q specified more than once", c.Name)
 		}
 		seen[c.Name] = true
-		if c.Type == Null || c.Type > Date {
+		if !c.Type.IsColumnType() {
 			return fmt.Errorf("column %q has invalid type %d", c.Name, c.Type)
 		}
 	}

@@ -16,11 +16,10 @@ SELECT 1 + 2 * 3, 7 / 2, 7 % 3, -5 / 2
 7|3|1|-2
 tag: SELECT 1
 
-# deviation: decimal literals are double precision until numeric exists; PostgreSQL prints 3.5000000000000000.
 query
 SELECT 7.0 / 2
 ----
-3.5
+3.5000000000000000
 tag: SELECT 1
 
 query

@@ -58,15 +58,14 @@ SELECT id, sum(amount) OVER (ORDER BY amount), count(amount) OVER (ORDER BY amou
 3|50|3
 tag: SELECT 3
 
-# deviation: avg is double precision here, numeric in PostgreSQL
 query
 SELECT id, min(amount) OVER (PARTITION BY region), max(day) OVER (PARTITION BY region ORDER BY day), avg(amount) OVER (PARTITION BY region) FROM sales WHERE region <> 'north' ORDER BY id
 ----
-1|10|1|16.666666666666668
-2|10|2|16.666666666666668
-3|10|3|16.666666666666668
-4|5|1|6
-5|5|2|6
+1|10|1|16.6666666666666667
+2|10|2|16.6666666666666667
+3|10|3|16.6666666666666667
+4|5|1|6.0000000000000000
+5|5|2|6.0000000000000000
 tag: SELECT 5
 
 query

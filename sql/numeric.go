@@ -1,0 +1,381 @@
+package sql
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/cockroachdb/apd/v3"
+
+	"github.com/drovedb/drove/types"
+)
+
+// numeric arithmetic (types/numeric.go holds the values) with PostgreSQL's scale rules: + and
+// - keep the larger scale, * adds the scales, / picks a scale that gives at least 16
+// significant digits and no fewer than either input's, rounding half away from zero.
+
+// exact is the context of the operations that never round: apd computes them to as many
+// digits as they take.
+var exact = apd.Context{MaxExponent: apd.MaxExponent, MinExponent: apd.MinExponent, Traps: apd.DefaultTraps}
+
+// decimalOf reads an integer, float or numeric value as a decimal. A float converts the way
+// float8_numeric does: its 15 significant digits.
+func decimalOf(v types.Value) (*apd.Decimal, error) {
+	switch {
+	case v.T.IsInteger():
+		return apd.New(v.I, 0), nil
+	case v.T.IsFloat():
+		switch {
+		case math.IsNaN(v.F):
+			return &apd.Decimal{Form: apd.NaN}, nil
+		case math.IsInf(v.F, 0):
+			return &apd.Decimal{Form: apd.Infinite, Negative: v.F < 0}, nil
+		}
+		digits := 15
+		if v.T == types.Float32 {
+			digits = 6
+		}
+		d, _, err := apd.NewFromString(strconv.FormatFloat(v.F, 'g', digits, 64))
+		return d, err
+	}
+	d, err := v.Decimal()
+	if err != nil {
+		return nil, Errorf("22P02", "invalid input syntax for type numeric: %q", v.S)
+	}
+	return d, nil
+}
+
+// numericResult is d as a value, refused when it is beyond numeric's range.
+func numericResult(d *apd.Decimal) (types.Value, error) {
+	if d.Form == apd.Finite && !d.IsZero() &&
+		(int64(d.Exponent)+d.NumDigits() > types.NumericMaxWeightDigits || d.Exponent < -types.NumericMaxScale-1000) {
+		return types.Value{}, Errorf("22003", "value overflows numeric format")
+	}
+	return types.NewNumeric(d), nil
+}
+
+// numericArith applies + - * / % to two values of which at least one is numeric and neither
+// a float.
+func numericArith(op string, x, y types.Value) (types.Value, error) {
+	a, err := decimalOf(x)
+	if err != nil {
+		return types.Value{}, err
+	}
+	b, err := decimalOf(y)
+	if err != nil {
+		return types.Value{}, err
+	}
+	if (op == "/" || op == "%") && b.IsZero() && b.Form == apd.Finite {
+		return types.Value{}, Errorf("22012", "division by zero")
+	}
+	if a.Form != apd.Finite || b.Form != apd.Finite {
+		return specialArith(op, a, b)
+	}
+	var d apd.Decimal
+	switch op {
+	case "+":
+		_, err = exact.Add(&d, a, b)
+	case "-":
+		_, err = exact.Sub(&d, a, b)
+	case "*":
+		_, err = exact.Mul(&d, a, b)
+	case "/":
+		return numericDiv(a, b, divScale(a, b))
+	case "%":
+		ctx := exact.WithPrecision(uint32(max(a.NumDigits()+int64(max(a.Exponent, 0)), 1) + 2))
+		if _, err = ctx.Rem(&d, a, b); err == nil {
+			err = quantize(&d, min(a.Exponent, b.Exponent, 0), apd.RoundHalfUp)
+		}
+	}
+	if err != nil {
+		return types.Value{}, Errorf("22003", "value overflows numeric format")
+	}
+	return numericResult(&d)
+}
+
+// specialArith is arithmetic where NaN or an infinity takes part, as PostgreSQL defines it.
+func specialArith(op string, a, b *apd.Decimal) (types.Value, error) {
+	nan := types.Value{T: types.Numeric, S: "NaN"}
+	if a.Form == apd.NaN || b.Form == apd.NaN {
+		return nan, nil
+	}
+	f := func(d *apd.Decimal) float64 {
+		v, _ := d.Float64()
+		return v
+	}
+	var r float64
+	switch op {
+	case "+":
+		r = f(a) + f(b)
+	case "-":
+		r = f(a) - f(b)
+	case "*":
+		r = f(a) * f(b)
+	case "/":
+		if b.Form == apd.Infinite {
+			if a.Form == apd.Infinite {
+				return nan, nil
+			}
+			return types.NewNumeric(apd.New(0, 0)), nil
+		}
+		r = f(a) / f(b)
+	case "%":
+		if a.Form == apd.Infinite {
+			return nan, nil
+		}
+		return types.NewNumeric(a), nil // x % ±Infinity is x
+	}
+	switch {
+	case math.IsNaN(r):
+		return nan, nil
+	case math.IsInf(r, 1):
+		return types.Value{T: types.Numeric, S: "Infinity"}, nil
+	case math.IsInf(r, -1):
+		return types.Value{T: types.Numeric, S: "-Infinity"}, nil
+	}
+	return types.NewNumeric(apd.New(0, 0)), nil
+}
+
+// weightAndFirst are the position (in powers of 10000) and value of the first nonzero
+// base-10000 digit of d, which is how PostgreSQL estimates a quotient's size.
+func weightAndFirst(d *apd.Decimal) (weight int64, first int64) {
+	if d.IsZero() {
+		return 0, 0
+	}
+	e10 := d.NumDigits() + int64(d.Exponent) - 1 // 10^e10 <= |d| < 10^(e10+1)
+	weight = e10 / 4
+	if e10 < 0 && e10%4 != 0 {
+		weight--
+	}
+	var q, abs apd.Decimal
+	abs.Abs(d)
+	ctx := exact.WithPrecision(uint32(d.NumDigits()) + 8)
+	_, _ = ctx.Quo(&q, &abs, apd.New(1, int32(4*weight)))
+	_, _ = ctx.Floor(&q, &q)
+	first, _ = q.Int64()
+	return weight, first
+}
+
+// divScale is select_div_scale: the scale of a / b.
+func divScale(a, b *apd.Decimal) int32 {
+	w1, f1 := weightAndFirst(a)
+	w2, f2 := weightAndFirst(b)
+	qweight := w1 - w2
+	if f1 <= f2 {
+		qweight--
+	}
+	scale := 16 - qweight*4
+	scale = max(scale, int64(-a.Exponent), int64(-b.Exponent), 0)
+	return int32(min(scale, 1000))
+}
+
+// numericDiv is a / b rounded half away from zero to scale digits after the point.
+func numericDiv(a, b *apd.Decimal, scale int32) (types.Value, error) {
+	// Truncate well past the digits kept, so the rounding digit is exact, then round once.
+	intDigits := max(a.NumDigits()+int64(a.Exponent)-(b.NumDigits()+int64(b.Exponent))+2, 1)
+	ctx := exact.WithPrecision(uint32(intDigits + int64(scale) + 2))
+	ctx.Rounding = apd.RoundDown
+	var q apd.Decimal
+	if _, err := ctx.Quo(&q, a, b); err != nil {
+		return types.Value{}, Errorf("22003", "value overflows numeric format")
+	}
+	return roundNumeric(&q, scale, apd.RoundHalfUp)
+}
+
+// roundNumeric rounds d to scale digits after the point (before it, for a negative scale) in
+// the given mode; the result shows max(scale, 0) digits after the point.
+func roundNumeric(d *apd.Decimal, scale int32, mode apd.Rounder) (types.Value, error) {
+	if d.Form != apd.Finite {
+		return types.NewNumeric(d), nil
+	}
+	var r apd.Decimal
+	r.Set(d)
+	if err := quantize(&r, -scale, mode); err != nil {
+		return types.Value{}, err
+	}
+	if scale < 0 { // round(1234.5, -2) is 1200, shown without a point
+		if err := quantize(&r, 0, mode); err != nil {
+			return types.Value{}, err
+		}
+	}
+	return numericResult(&r)
+}
+
+// quantize sets d's exponent to exp, rounding in the given mode when digits go.
+func quantize(d *apd.Decimal, exp int32, mode apd.Rounder) error {
+	digits := d.NumDigits() + int64(d.Exponent) - int64(exp) // the digits left of 10^exp, and more
+	ctx := exact.WithPrecision(uint32(max(digits, 0) + 2))
+	ctx.Rounding = mode
+	if _, err := ctx.Quantize(d, d, exp); err != nil {
+		return Errorf("22003", "value overflows numeric format")
+	}
+	return nil
+}
+
+// numericToInt converts a numeric to an integer type, rounding half away from zero.
+func numericToInt(v types.Value, to types.Type) (types.Value, error) {
+	d, err := decimalOf(v)
+	if err != nil {
+		return types.Value{}, err
+	}
+	if d.Form != apd.Finite {
+		return types.Value{}, Errorf("0A000", "cannot convert %s to %s", v.S, to)
+	}
+	r, err := roundNumeric(d, 0, apd.RoundHalfUp)
+	if err != nil {
+		return types.Value{}, err
+	}
+	i, err := strconv.ParseInt(r.S, 10, 64)
+	if err != nil || intRange(to, i) != nil {
+		return types.Value{}, outOfRange(to)
+	}
+	return types.NewInt(to, i), nil
+}
+
+// toNumeric converts an integer, float or numeric value to numeric.
+func toNumeric(v types.Value) (types.Value, error) {
+	if v.T == types.Numeric {
+		return v, nil
+	}
+	d, err := decimalOf(v)
+	if err != nil {
+		return types.Value{}, err
+	}
+	return numericResult(d)
+}
+
+// numericTypmod applies numeric(precision, scale) to a value stored in such a column: it
+// rounds to the scale and fails when the digits before the point do not fit.
+func numericTypmod(v types.Value, c *types.Column) (types.Value, error) {
+	p, s, ok := types.NumericPrecisionScale(c.Length)
+	if !ok || v.S == "NaN" {
+		return v, nil
+	}
+	d, err := decimalOf(v)
+	if err != nil {
+		return types.Value{}, err
+	}
+	overflow := func() error {
+		return &Error{Code: "22003", Message: "numeric field overflow",
+			Detail: "A field with precision " + strconv.Itoa(p) + ", scale " + strconv.Itoa(s) +
+				" must round to an absolute value less than 10^" + strconv.Itoa(p-s) + "."}
+	}
+	if d.Form != apd.Finite {
+		return types.Value{}, overflow()
+	}
+	r, err := roundNumeric(d, int32(s), apd.RoundHalfUp)
+	if err != nil {
+		return types.Value{}, err
+	}
+	rd, _ := r.Decimal()
+	if !rd.IsZero() && rd.NumDigits()+int64(rd.Exponent) > int64(p-s) {
+		return types.Value{}, overflow()
+	}
+	return r, nil
+}
+
+// compareNumeric orders two values of which one is numeric and neither a float.
+func compareNumeric(x, y types.Value) int {
+	a, errA := decimalOf(x)
+	b, errB := decimalOf(y)
+	if errA != nil || errB != nil {
+		return cmpOrdered(x.S, y.S)
+	}
+	// PostgreSQL: NaN equals NaN and sorts above everything, infinities included.
+	an, bn := a.Form == apd.NaN, b.Form == apd.NaN
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return 1
+	case bn:
+		return -1
+	}
+	return a.Cmp(b)
+}
+
+// sumType is the type of sum(x) or avg(x) over x of type t, as PostgreSQL types them.
+func sumType(avg bool, t types.Type) (types.Type, error) {
+	switch {
+	case familyOf(t) != famNumeric:
+		return types.Null, Errorf("42883", "function sum(%s) does not exist", t)
+	case t.IsFloat() && avg, t == types.Float64:
+		return types.Float64, nil
+	case t == types.Float32:
+		return types.Float32, nil
+	case avg, t == types.Numeric, t == types.Int64:
+		return types.Numeric, nil
+	}
+	return types.Int64, nil // sum of smallint or integer
+}
+
+// sumAcc accumulates sum(x) or avg(x). Integers add up in i, exactly, until they would
+// overflow; then they carry on in dec.
+type sumAcc struct {
+	n   int64
+	i   int64
+	f   float64
+	dec apd.Decimal
+}
+
+func (a *sumAcc) add(v types.Value, rt types.Type) error {
+	a.n++
+	switch {
+	case rt.IsFloat():
+		a.f += num(v)
+	case v.T.IsInteger():
+		s := a.i + v.I
+		if (s > a.i) == (v.I > 0) || v.I == 0 {
+			a.i = s
+			return nil
+		}
+		if rt == types.Int64 {
+			return outOfRange(types.Int64)
+		}
+		if _, err := exact.Add(&a.dec, &a.dec, apd.New(v.I, 0)); err != nil {
+			return Errorf("22003", "value overflows numeric format")
+		}
+	default:
+		d, err := decimalOf(v)
+		if err != nil {
+			return err
+		}
+		if _, err := exact.Add(&a.dec, &a.dec, d); err != nil && d.Form == apd.Finite {
+			return Errorf("22003", "value overflows numeric format")
+		}
+	}
+	return nil
+}
+
+// total is the sum as a decimal.
+func (a *sumAcc) total() *apd.Decimal {
+	var t apd.Decimal
+	_, _ = exact.Add(&t, &a.dec, apd.New(a.i, 0))
+	return &t
+}
+
+func (a *sumAcc) sum(rt types.Type) (types.Value, error) {
+	switch {
+	case a.n == 0:
+		return types.Value{T: rt, Null: true}, nil
+	case rt.IsFloat():
+		return types.NewFloat(rt, a.f), nil
+	case rt == types.Int64:
+		return types.NewInt(rt, a.i), nil
+	}
+	return numericResult(a.total())
+}
+
+func (a *sumAcc) avg(rt types.Type) (types.Value, error) {
+	switch {
+	case a.n == 0:
+		return types.Value{T: rt, Null: true}, nil
+	case rt.IsFloat():
+		return types.NewFloat(rt, a.f/float64(a.n)), nil
+	}
+	t := a.total()
+	if t.Form != apd.Finite {
+		return types.NewNumeric(t), nil
+	}
+	n := apd.New(a.n, 0)
+	return numericDiv(t, n, divScale(t, n))
+}
