@@ -1,16 +1,15 @@
 package tablespace
 
 import (
-	"unsafe"
-
 	"github.com/drovedb/drove/wal"
 )
 
 // Cursor reads the rows of one table as a transaction saw them when the cursor was opened, one
-// at a time and in no particular order: the pull-based form of Txn.Scan, for executors that
-// interleave several tables. Like Scan it holds no lock while the caller works.
+// at a time: the committed rows in storage order, then the transaction's own. It is the
+// pull-based form of Txn.Scan, for executors that interleave several tables; like Scan it holds
+// no lock while the caller works.
 type Cursor struct {
-	f    *fsm
+	rd   pageReader
 	refs []scanRef
 	mine map[string]int // keys this transaction wrote → position in writes
 	own  []int          // positions of the transaction's own live rows, read after refs
@@ -24,7 +23,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cursor{f: tx.ts.fsm, txn: tx}
+	c := &Cursor{rd: pageReader{f: tx.ts.fsm}, txn: tx}
 	for i := range tx.writes {
 		if tx.writes[i].Table == table {
 			if c.mine == nil {
@@ -51,19 +50,17 @@ func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
 	for c.i < len(c.refs) {
 		r := &c.refs[c.i]
 		c.i++
-		if _, overridden := c.mine[r.key]; overridden {
-			continue
-		}
-		v, err := c.f.value(r)
+		k, v, err := c.rd.read(r)
 		if err != nil {
 			return nil, nil, false, err
 		}
-		// The key string is immutable and outlives the call; viewing it as bytes saves a copy
-		// per row (callers must not modify key, as documented).
-		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), v, true, nil
+		if _, overridden := c.mine[string(k)]; overridden {
+			continue
+		}
+		return k, v, true, nil
 	}
 	if c.refs != nil {
-		releaseRefs(c.refs) // keys handed out stay valid: they are the table's own strings
+		releaseRefs(c.refs) // keys handed out stay valid: the table's own strings, or page bytes
 		c.refs, c.i = nil, 0
 	}
 	if c.j < len(c.own) {

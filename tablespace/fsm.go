@@ -2,9 +2,11 @@ package tablespace
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/hashicorp/raft"
 
@@ -230,18 +232,19 @@ func (f *fsm) readSlot(l loc) ([]byte, error) {
 	return v, err
 }
 
-// A Go map cannot resume iteration after its lock is dropped, so scan copies references (not
-// bytes) of every row under the read lock, then reads pages and calls fn without holding it:
-// a slow consumer never blocks the apply path.
+// A scan copies references (not bytes) of every row under the read lock, then reads pages and
+// calls its consumer without holding it: a slow consumer never blocks the apply path. A
+// page's rows are referenced by location alone; their keys are read with their values.
 type scanRef struct {
 	key   string
 	l     loc
 	value []byte
 }
 
-// refs snapshots references to every row of t under the read lock. Iterating the PK map (in
-// its random order, with a random access to each record) is most of what a full scan of a
-// large in-memory table costs; a scan in storage order would avoid it.
+// refs snapshots references to every row of t under the read lock, in storage order: the live
+// slots of each page, then the current records of the buffer a checkpoint is flushing, then
+// those of the dirty buffer. Reading rows where they lie, rather than in the PK map's random
+// order with a random access to each, is what keeps a full scan of a large table cheap.
 func (f *fsm) refs(t *table) []scanRef {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
@@ -254,22 +257,61 @@ func (f *fsm) refs(t *table) []scanRef {
 		}
 		refs = make([]scanRef, 0, len(t.pk))
 	}
-	for k, l := range t.pk {
-		r := scanRef{key: k, l: l}
-		if l.inMemory() {
-			r.value = t.rec(l).value
+	ids := make([]uint64, 0, len(t.pages))
+	for id := range t.pages {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		ps := t.pages[id]
+		for slot := range ps.records {
+			if _, gone := ps.dead[slot]; !gone {
+				refs = append(refs, scanRef{l: pageLoc(id, slot)})
+			}
 		}
-		refs = append(refs, r)
+	}
+	// A flushing record is current while the key still points at it (see put and remove);
+	// a dirty one until it is deleted.
+	if fl := t.flushing; fl != nil {
+		for i := range fl.n {
+			r := fl.at(i)
+			if l := memLoc(fl.parity, i); t.pk[r.key] == l {
+				refs = append(refs, scanRef{key: r.key, l: l, value: r.value})
+			}
+		}
+	}
+	for c, chunk := range t.dirty.chunks {
+		for i := range chunk {
+			if r := &chunk[i]; !r.dead {
+				refs = append(refs, scanRef{key: r.key, l: memLoc(t.dirty.parity, c<<chunkBits|i), value: r.value})
+			}
+		}
 	}
 	return refs
 }
 
-// value reads the image a reference points to.
-func (f *fsm) value(r *scanRef) ([]byte, error) {
+// pageReader reads the rows of scan references, keeping the page it read last.
+type pageReader struct {
+	f    *fsm
+	id   uint64
+	page *checkpoint.Page
+}
+
+// read returns the key and value a reference points to; they must not be modified.
+func (pr *pageReader) read(r *scanRef) (key, value []byte, err error) {
 	if r.l.inMemory() {
-		return r.value, nil
+		// The key string is immutable and outlives the scan; viewing it as bytes saves a
+		// copy per row.
+		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), r.value, nil
 	}
-	return f.readSlot(r.l)
+	if pr.page == nil || pr.id != r.l.page() {
+		p, err := pr.f.cache.Get(r.l.page(), pr.f.pages.ReadPage)
+		if err != nil {
+			return nil, nil, err
+		}
+		pr.page, pr.id = p, r.l.page()
+	}
+	return pr.page.Record(r.l.slot())
 }
 
 // refsPool recycles the reference snapshots of finished scans: a scan of a large table would
@@ -287,16 +329,17 @@ func releaseRefs(refs []scanRef) {
 	refsPool.Put(&refs)
 }
 
-// scan calls fn for every row of t, in no particular order.
+// scan calls fn for every row of t, in storage order.
 func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 	refs := f.refs(t)
 	defer releaseRefs(refs)
+	pr := pageReader{f: f}
 	for i := range refs {
-		v, err := f.value(&refs[i])
+		k, v, err := pr.read(&refs[i])
 		if err != nil {
 			return err
 		}
-		if err := fn([]byte(refs[i].key), v); err != nil {
+		if err := fn(k, v); err != nil {
 			return err
 		}
 	}

@@ -78,7 +78,8 @@ func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]by
 	return tx.Get(table, key)
 }
 
-// Scan calls fn for every row of table as this transaction sees it, in no particular order.
+// Scan calls fn for every row of table as this transaction sees it, in storage order (no order
+// a caller may rely on).
 // fn must not keep key or value past the call.
 func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	t, err := tx.table(table)
