@@ -287,6 +287,11 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 	}
 	var groups []*group
 	index := make(map[string]*group)
+	// One integer grouping expression (the common GROUP BY column) is looked up by its value,
+	// without encoding a key; NULL is its own group.
+	intKey := len(n.groups) == 1 && n.groups[0].typ.IsInteger()
+	byInt := make(map[int64]*group)
+	var nullGroup *group
 	var key []byte
 	vals := make([]types.Value, len(n.groups))
 	newGroup := func() *group {
@@ -304,9 +309,31 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 			break
 		}
 		var g *group
-		if len(n.groups) == 0 {
+		switch {
+		case len(n.groups) == 0:
 			g = groups[0]
-		} else {
+		case intKey:
+			if vals[0], err = n.groups[0].eval(row); err != nil {
+				return nil, err
+			}
+			if vals[0].IsNull() {
+				g = nullGroup
+			} else {
+				g = byInt[vals[0].I]
+			}
+			if g == nil {
+				if err := ec.mem.grow(int64(64 + 64*len(n.aggs))); err != nil {
+					return nil, err
+				}
+				g = newGroup()
+				groups = append(groups, g)
+				if vals[0].IsNull() {
+					nullGroup = g
+				} else {
+					byInt[vals[0].I] = g
+				}
+			}
+		default:
 			key = key[:0]
 			for i, x := range n.groups {
 				if vals[i], err = x.eval(row); err != nil {

@@ -61,10 +61,17 @@ func DecodeValue(s *Schema, b []byte, row []Value) error { return decodeValue(s,
 
 // DecodeColumns is DecodeRow for a reader that needs only some columns: text and bytea
 // columns with need[i] false are skipped rather than copied out (they read as empty values of
-// their type). A nil need decodes everything.
+// their type), and the key is not decoded when no key column is needed (its columns keep what
+// row held). A nil need decodes everything.
 func DecodeColumns(s *Schema, key, value []byte, row []Value, need []bool) error {
-	if err := DecodeKey(s, key, row); err != nil {
-		return err
+	keyNeeded := need == nil
+	for _, p := range s.PK {
+		keyNeeded = keyNeeded || need[p]
+	}
+	if keyNeeded {
+		if err := DecodeKey(s, key, row); err != nil {
+			return err
+		}
 	}
 	return decodeValue(s, value, row, need)
 }
