@@ -375,16 +375,26 @@ func cmpOrdered[T int64 | string](a, b T) int {
 	return 0
 }
 
-// cmpFloat orders floats as PostgreSQL does: NaN equals NaN and is greater than everything.
-func cmpFloat(a, b float64) int {
-	an, bn := math.IsNaN(a), math.IsNaN(b)
+// nanOrder orders two values of which one or both are NaN (ok is false when neither is) as
+// PostgreSQL orders floats and numerics: NaN equals NaN and is greater than everything.
+func nanOrder(aNaN, bNaN bool) (c int, ok bool) {
 	switch {
-	case an && bn:
-		return 0
-	case an:
-		return 1
-	case bn:
-		return -1
+	case aNaN && bNaN:
+		return 0, true
+	case aNaN:
+		return 1, true
+	case bNaN:
+		return -1, true
+	}
+	return 0, false
+}
+
+// cmpFloat orders floats as PostgreSQL does (see nanOrder).
+func cmpFloat(a, b float64) int {
+	if c, ok := nanOrder(math.IsNaN(a), math.IsNaN(b)); ok {
+		return c
+	}
+	switch {
 	case a < b:
 		return -1
 	case a > b:

@@ -280,15 +280,8 @@ func compareNumeric(x, y types.Value) int {
 	if errA != nil || errB != nil {
 		return cmpOrdered(x.S, y.S)
 	}
-	// PostgreSQL: NaN equals NaN and sorts above everything, infinities included.
-	an, bn := a.Form == apd.NaN, b.Form == apd.NaN
-	switch {
-	case an && bn:
-		return 0
-	case an:
-		return 1
-	case bn:
-		return -1
+	if c, ok := nanOrder(a.Form == apd.NaN, b.Form == apd.NaN); ok { // above the infinities too
+		return c
 	}
 	return a.Cmp(b)
 }
