@@ -138,14 +138,17 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 		it.pending = true
 	case a.table.system != nil:
 		it.sys = a.table.system.rows(a.table.session)
-	case a.kind == indexScan || a.kind == pkRange:
+	case a.kind == indexScan || a.kind == pkRange || a.kind == pkList:
 		var pks []string
 		var ok bool
 		var err error
-		if a.kind == indexScan {
+		switch a.kind {
+		case indexScan:
 			pks, ok, err = a.ix.keys(ec.tx, a.table.name)
-		} else {
+		case pkRange:
 			pks, ok, err = a.pk.keys(a.table.schema)
+		default:
+			pks, ok, err = a.list.keys(a.table.schema)
 		}
 		if err != nil {
 			return nil, err
@@ -252,6 +255,8 @@ func (n *scanNode) explain(ex *explainer) {
 		ex.line("Index Scan using %s on %s", a.ix.def.Name, tableLabel(a.table))
 	case a.kind == pkRange:
 		ex.line("Key Range Scan on %s", tableLabel(a.table))
+	case a.kind == pkList:
+		ex.line("Key List Lookup on %s", tableLabel(a.table))
 	default:
 		ex.line("Seq Scan on %s", tableLabel(a.table))
 	}

@@ -25,6 +25,15 @@ func TestExplainPlans(t *testing.T) {
 		{"SELECT * FROM a WHERE id = 1", `
 Point Lookup on a
   Filter: id = 1`},
+		{"SELECT * FROM a WHERE id IN (1, 2, 3)", `
+Key List Lookup on a
+  Filter: id in (1, 2, 3)`},
+		{"SELECT * FROM a WHERE id = ANY ('{1,2}') AND v <> 'x'", `
+Key List Lookup on a
+  Filter: id = any (select unnest('{1,2}') from dual) and v != 'x'`},
+		{"SELECT * FROM a WHERE id IN (1, b_id)", `
+Seq Scan on a
+  Filter: id in (1, b_id)`},
 		{"SELECT * FROM c WHERE k = 5", `
 Index Scan using c_k on c
   Filter: k = 5`},

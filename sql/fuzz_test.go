@@ -46,6 +46,7 @@ func FuzzExec(f *testing.F) {
 		"SELECT r.k, (r.e).x FROM (SELECT 1 AS k, information_schema._pg_expandarray(ARRAY[5]) AS e) r WHERE (r.e).n = 1",
 		"CREATE TABLE m (a int PRIMARY KEY, b numeric(5,2)); INSERT INTO m VALUES (1, 1.005), (2, '-3e2'); SELECT b / 3, round(b, 1), sum(b), avg(a) FROM m GROUP BY b",
 		"SELECT 1e-3 % 0.7, 'NaN'::numeric * 2, 12345678901234567890 + 1, 2.5::int, trunc(-1.99::numeric(4,1)), n::numeric(3,1) FROM t",
+		"SELECT id FROM t a WHERE EXISTS (SELECT 1 FROM t b WHERE b.v = a.v AND b.n > 0) AND id IN (1, 2, $1) OR id = ANY ('{3}')",
 	} {
 		f.Add(s)
 	}

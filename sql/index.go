@@ -473,3 +473,118 @@ func identitySources(s *types.Schema) []int {
 	}
 	return src
 }
+
+// keyListAccess reads the rows whose single-column primary key is one of a list of
+// row-independent values: pk IN (a, b, ...), or pk = ANY (array), which the dialect pass wrote
+// as pk = ANY (SELECT unnest(array)).
+type keyListAccess struct {
+	items []*expr // the IN list
+	array *expr   // or the array
+}
+
+// keyList plans a key list from WHERE's top-level conjuncts; nil when none applies.
+func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
+	s := bt.schema
+	if len(s.PK) != 1 {
+		return nil
+	}
+	isKey := func(e sqlparser.Expr) bool {
+		c, ok := e.(*sqlparser.ColName)
+		if !ok {
+			return false
+		}
+		i, err := bt.scope.column(c)
+		return err == nil && i == s.PK[0]
+	}
+	keyType := s.Columns[s.PK[0]].Type
+	for _, conj := range conjuncts(where, nil) {
+		e, ok := conj.(*sqlparser.ComparisonExpr)
+		if !ok || !isKey(e.Left) {
+			continue
+		}
+		switch {
+		case e.Operator == sqlparser.InOp && e.Modifier == sqlparser.Missing:
+			tuple, ok := e.Right.(sqlparser.ValTuple)
+			if !ok || len(tuple) > maxKeyRange {
+				continue
+			}
+			kl := &keyListAccess{}
+			for _, item := range tuple {
+				x, err := compile(item, bt.scope)
+				if err != nil || !x.rowFree {
+					kl = nil
+					break
+				}
+				if x.unknown {
+					if x, err = castLiteral(x, keyType); err != nil {
+						kl = nil
+						break
+					}
+				}
+				kl.items = append(kl.items, x)
+			}
+			if kl != nil {
+				return kl
+			}
+		case e.Operator == sqlparser.EqualOp && e.Modifier == sqlparser.Any:
+			q, ok := e.Right.(*sqlparser.Subquery)
+			if !ok {
+				continue
+			}
+			if arg := unnestArg(q); arg != nil {
+				if x, err := compile(arg, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
+					return &keyListAccess{array: x}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// keys returns the encoded keys of the list, each once; ok is false when the list is too long
+// to read key by key (the plan then scans).
+func (kl *keyListAccess) keys(s *types.Schema) (pks []string, ok bool, err error) {
+	vals := make([]types.Value, 0, len(kl.items))
+	for _, x := range kl.items {
+		v, err := x.eval(nil)
+		if err != nil {
+			return nil, false, err
+		}
+		vals = append(vals, v)
+	}
+	if kl.array != nil {
+		a, err := kl.array.eval(nil)
+		if err != nil || a.IsNull() {
+			return nil, err == nil, err
+		}
+		if vals, err = arrayElems(a); err != nil {
+			return nil, false, err
+		}
+	}
+	if len(vals) > maxKeyRange {
+		return nil, false, nil
+	}
+	col := &s.Columns[s.PK[0]]
+	seen := make(map[string]bool, len(vals))
+	var buf []byte
+	for _, v := range vals {
+		if v.IsNull() {
+			continue // NULL equals no key
+		}
+		if v, err = keyValue(v, col.Type); err != nil {
+			continue // a value no key of the column's type can equal
+		}
+		v, fits := padChar(v, col)
+		if !fits {
+			continue
+		}
+		if buf, err = types.AppendKeyValue(buf[:0], col.Type, v); err != nil {
+			return nil, false, err
+		}
+		if !seen[string(buf)] {
+			seen[string(buf)] = true
+			pks = append(pks, string(buf))
+		}
+	}
+	return pks, true, nil
+}

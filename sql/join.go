@@ -333,12 +333,22 @@ func setStarts(f *fromItem, start int) {
 }
 
 // refs returns the range of FROM-row columns e reads (lo > hi: none), and whether it can be
-// moved at all: expressions with subqueries stay where they are written.
+// moved at all: expressions with subqueries stay where they are written (but for the array
+// of op ANY (array), which only looks like one).
 func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
 	lo, hi, movable = 1<<30, -1, true
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
-		case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+		case *sqlparser.Subquery:
+			if arg := unnestArg(n); arg != nil {
+				// x op ANY (array), as the dialect pass writes it: an expression over arg.
+				l, h, m := refs(arg, sc)
+				lo, hi, movable = min(lo, l), max(hi, h), movable && m
+				return false, nil
+			}
+			movable = false
+			return false, nil
+		case *sqlparser.ExistsExpr:
 			movable = false
 			return false, nil
 		case *sqlparser.ColName:

@@ -69,6 +69,7 @@ const (
 	pointLookup            // every primary-key column is equal to a row-independent value
 	indexScan              // a secondary index narrows the rows (see index.go)
 	pkRange                // an integer primary key between two bounds, looked up key by key
+	pkList                 // a primary key IN a list, or = ANY an array: one lookup per value
 )
 
 // access is the plan for reaching the rows of one table: which rows to visit, and the filter
@@ -79,6 +80,7 @@ type access struct {
 	key        []*expr // pointLookup: the value of each primary-key column, in key order
 	ix         *indexAccess
 	pk         *keyRangeAccess
+	list       *keyListAccess
 	filter     *expr  // nil: every row
 	filterText string // for EXPLAIN
 }
@@ -95,6 +97,8 @@ func (a *access) String() string {
 		return fmt.Sprintf("IndexScan(%s.%s)%s", a.table.name, a.ix.def.Name, f)
 	case pkRange:
 		return fmt.Sprintf("KeyRange(%s)%s", a.table.name, f)
+	case pkList:
+		return fmt.Sprintf("KeyList(%s)%s", a.table.name, f)
 	}
 	return fmt.Sprintf("FullScan(%s)%s", a.table.name, f)
 }
@@ -130,6 +134,10 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	}
 	for _, p := range bt.schema.PK {
 		if pinned[p] == nil {
+			if a.list = keyList(bt, where.Expr); a.list != nil {
+				a.kind = pkList // exact, like a point lookup per value
+				return a, nil
+			}
 			a.ix = chooseIndex(bt.schema, pinned, bounds)
 			if a.ix != nil && len(a.ix.eq) == len(a.ix.def.Columns) {
 				a.kind = indexScan // equality on a whole index beats a key range
@@ -337,6 +345,8 @@ func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value
 		pks, useIndex, err = a.ix.keys(tx, a.table.name)
 	case pkRange:
 		pks, useIndex, err = a.pk.keys(schema)
+	case pkList:
+		pks, useIndex, err = a.list.keys(schema)
 	}
 	if err != nil {
 		return err

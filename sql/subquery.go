@@ -12,6 +12,8 @@ import (
 // reads through that scope's cell (see scope.compileColumn). The simple decorrelation that
 // matters most, a correlated equality on the inner table's primary key, falls out of this:
 // the enclosing value is row-free for the inner query, so its scan becomes a point lookup.
+// EXISTS correlated by an equality on any other column is rewritten into a hashed IN
+// (compileSemiJoin), so it reads the inner table once rather than once per row.
 
 // subplan is a bound subquery.
 type subplan struct {
@@ -86,6 +88,9 @@ func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 
 // compileExists: EXISTS (SELECT ...).
 func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
+	if x, ok, err := compileSemiJoin(e, sc); ok {
+		return x, err
+	}
 	sp, err := compileSubquery(e.Subquery.Select, sc)
 	if err != nil {
 		return nil, err
@@ -339,23 +344,32 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	}}, nil
 }
 
-// inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'), which the dialect
-// pass wrote as x op ANY (SELECT unnest(...)): an untyped array is one of x's type, as
-// PostgreSQL infers it. The argument becomes a cast to that array type.
-func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
+// unnestArg is the argument of a subquery of the form SELECT unnest(x), which is how the
+// dialect pass writes the array of op ANY (array); nil for any other subquery.
+func unnestArg(q *sqlparser.Subquery) sqlparser.Expr {
 	sel, ok := q.Select.(*sqlparser.Select)
-	if !ok || len(sel.SelectExprs.Exprs) != 1 || left.unknown || types.ArrayOf(left.typ) == types.Null {
-		return
+	if !ok || len(sel.SelectExprs.Exprs) != 1 || sel.Where != nil || sel.GroupBy != nil {
+		return nil
 	}
 	ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr)
 	if !ok {
-		return
+		return nil
 	}
 	f, ok := ae.Expr.(*sqlparser.FuncExpr)
 	if !ok || f.Name.Lowered() != "unnest" || len(f.Exprs) != 1 {
+		return nil
+	}
+	return f.Exprs[0]
+}
+
+// inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'): an untyped array is
+// one of x's type, as PostgreSQL infers it. The argument becomes a cast to that array type.
+func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
+	arg := unnestArg(q)
+	if arg == nil || left.unknown || types.ArrayOf(left.typ) == types.Null {
 		return
 	}
-	switch a := f.Exprs[0].(type) {
+	switch a := arg.(type) {
 	case *sqlparser.Argument:
 	case *sqlparser.Literal:
 		if a.Type != sqlparser.StrVal {
@@ -364,5 +378,125 @@ func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
 	default:
 		return
 	}
-	f.Exprs[0] = &sqlparser.CollateExpr{Expr: f.Exprs[0], Collation: castMarker + types.ArrayOf(left.typ).String()}
+	f := q.Select.(*sqlparser.Select).SelectExprs.Exprs[0].(*sqlparser.AliasedExpr).Expr.(*sqlparser.FuncExpr)
+	f.Exprs[0] = &sqlparser.CollateExpr{Expr: arg, Collation: castMarker + types.ArrayOf(left.typ).String()}
+}
+
+// compileSemiJoin decorrelates EXISTS (SELECT ... FROM u WHERE u.c = outer AND p(u)), where
+// outer reads only enclosing rows and p only u, into outer IN (SELECT u.c FROM u WHERE p(u)):
+// the inner query runs once per execution into a hash set, and each enclosing row probes it,
+// instead of a scan of u per row. It applies only when that scan is what the correlated plan
+// would do: an equality on u's primary key or on the first column of one of its indexes is
+// already a lookup per row. ok is false when the subquery does not have this shape.
+func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err error) {
+	sel, isSel := e.Subquery.Select.(*sqlparser.Select)
+	sess := sc.params.sess
+	if !isSel || sess == nil || sel.Where == nil || len(sel.From) != 1 || sel.GroupBy != nil || sel.Having != nil ||
+		sel.Limit != nil || sel.With != nil || len(sel.Windows) > 0 || sel.Lock != sqlparser.NoLock ||
+		hasAggregate(sel.SelectExprs.Exprs) {
+		return nil, false, nil
+	}
+	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
+	if !isTable || ate.Partitions != nil {
+		return nil, false, nil
+	}
+	tn, isName := ate.Expr.(sqlparser.TableName)
+	if !isName || !tn.Qualifier.IsEmpty() {
+		return nil, false, nil
+	}
+	if _, cte := sess.lookupCTE(tn.Name.String()); cte {
+		return nil, false, nil
+	}
+	schema, exists := sess.ts.Schema(tn.Name.String())
+	if !exists {
+		return nil, false, nil
+	}
+	alias := tn.Name.String()
+	if !ate.As.IsEmpty() {
+		alias = ate.As.String()
+	}
+	// inner reports whether a column reference names the inner table's column; sides reads
+	// which tables an expression's columns come from (and whether it holds a subquery).
+	inner := func(c *sqlparser.ColName) bool {
+		q := c.Qualifier.Name.String()
+		return (q == "" || q == alias) && c.Qualifier.Qualifier.IsEmpty() && schema.ColumnIndex(c.Name.String()) >= 0
+	}
+	sides := func(x sqlparser.Expr) (in, out, sub bool) {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n := n.(type) {
+			case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+				sub = true
+				return false, nil
+			case *sqlparser.ColName:
+				if inner(n) {
+					in = true
+				} else {
+					out = true
+				}
+			}
+			return true, nil
+		}, x)
+		return in, out, sub
+	}
+	// correlated finds u.c = outer (either way round) in a conjunct.
+	correlated := func(c sqlparser.Expr) (*sqlparser.ColName, sqlparser.Expr, bool) {
+		cmp, isCmp := c.(*sqlparser.ComparisonExpr)
+		if !isCmp || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+			return nil, nil, false
+		}
+		for _, pair := range [][2]sqlparser.Expr{{cmp.Left, cmp.Right}, {cmp.Right, cmp.Left}} {
+			col, isCol := pair[0].(*sqlparser.ColName)
+			if in, out, sub := sides(pair[1]); isCol && inner(col) && out && !in && !sub {
+				return col, pair[1], true
+			}
+		}
+		return nil, nil, false
+	}
+	var innerCol *sqlparser.ColName
+	var outerExpr sqlparser.Expr
+	var rest []sqlparser.Expr
+	for _, c := range conjuncts(sel.Where.Expr, nil) {
+		if innerCol == nil {
+			if col, other, found := correlated(c); found {
+				innerCol, outerExpr = col, other
+				continue
+			}
+		}
+		if _, out, sub := sides(c); out || sub {
+			return nil, false, nil // correlated some other way
+		}
+		rest = append(rest, c)
+	}
+	if innerCol == nil {
+		return nil, false, nil
+	}
+	col := schema.ColumnIndex(innerCol.Name.String())
+	if len(schema.PK) == 1 && schema.PK[0] == col {
+		return nil, false, nil
+	}
+	for _, ix := range schema.Indexes {
+		if ix.Columns[0] == col {
+			return nil, false, nil
+		}
+	}
+	probe := &sqlparser.Select{
+		SelectExprs: &sqlparser.SelectExprs{Exprs: []sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: innerCol}}},
+		From:        sel.From,
+	}
+	if len(rest) > 0 {
+		probe.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
+	}
+	q := &sqlparser.Subquery{Select: probe}
+	in, err := compileInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.InOp, Left: outerExpr, Right: q}, q, sc)
+	if err != nil {
+		return nil, false, nil // let the correlated plan report it
+	}
+	// EXISTS is true exactly when the IN is; it is never NULL.
+	return &expr{typ: types.Bool, rowFree: in.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		v, err := in.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		return types.NewBool(!v.IsNull() && v.Bool()), nil
+	}}, true, nil
 }

@@ -315,3 +315,66 @@ SELECT 2147483647::bigint
 ----
 2147483647
 tag: SELECT 1
+
+# A primary key IN a list, or = ANY an array, is one lookup per distinct value.
+
+statement ok
+CREATE TABLE keyed (id int PRIMARY KEY, name text)
+
+statement ok
+INSERT INTO keyed VALUES (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four')
+
+query
+SELECT id, name FROM keyed WHERE id IN (3, 1, 1, NULL, 9, 2.5) ORDER BY id
+----
+1|one
+3|three
+tag: SELECT 2
+
+query
+SELECT id FROM keyed WHERE id = ANY (ARRAY[4, 2, 4, NULL]) ORDER BY id
+----
+2
+4
+tag: SELECT 2
+
+query
+SELECT id FROM keyed WHERE id = ANY ('{1,3}') AND name <> 'one'
+----
+3
+tag: SELECT 1
+
+query
+SELECT count(*) FROM keyed WHERE id IN (5, 6) OR id = 1
+----
+1
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO keyed VALUES (5, 'five')
+
+statement ok
+UPDATE keyed SET name = upper(name) WHERE id IN (1, 5)
+
+statement ok
+DELETE FROM keyed WHERE id = ANY (ARRAY[2])
+
+query
+SELECT id, name FROM keyed WHERE id IN (1, 2, 5) ORDER BY id
+----
+1|ONE
+5|FIVE
+tag: SELECT 2
+
+statement ok
+ROLLBACK
+
+query
+SELECT id, name FROM keyed WHERE id IN (1, 2, 5) ORDER BY id
+----
+1|one
+2|two
+tag: SELECT 2

@@ -244,3 +244,71 @@ SELECT n FROM q_nums WHERE n = SOME (SELECT n * 5 FROM q_nums) ORDER BY n
 ----
 5
 tag: SELECT 1
+
+# EXISTS correlated on a column that is no key runs the inner query once, into a hash set.
+
+statement ok
+CREATE TABLE emp (id int PRIMARY KEY, dept int, boss bigint, salary double precision)
+
+statement ok
+CREATE TABLE proj (id int PRIMARY KEY, dept bigint, leader int, budget int)
+
+statement ok
+INSERT INTO emp VALUES (1, 10, NULL, 100), (2, 10, 1, 80), (3, 20, 1, 90), (4, NULL, 2, 70), (5, 30, 3, 60)
+
+statement ok
+INSERT INTO proj VALUES (1, 10, 2, 500), (2, 20, 3, 50), (3, NULL, 1, 900), (4, 10, NULL, 10)
+
+query
+SELECT id FROM emp e WHERE EXISTS (SELECT 1 FROM proj p WHERE p.dept = e.dept) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM emp e WHERE NOT EXISTS (SELECT * FROM proj WHERE dept = e.dept AND budget > 100) ORDER BY id
+----
+3
+4
+5
+tag: SELECT 3
+
+query
+SELECT id FROM emp WHERE EXISTS (SELECT 1 FROM proj p WHERE emp.id = p.leader AND p.budget >= 50) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id, CASE WHEN EXISTS (SELECT 1 FROM emp b WHERE b.boss = e.id) THEN 'boss' ELSE 'staff' END FROM emp e ORDER BY id
+----
+1|boss
+2|boss
+3|boss
+4|staff
+5|staff
+tag: SELECT 5
+
+query
+SELECT id FROM emp e WHERE EXISTS (SELECT 1 FROM proj p WHERE p.leader = e.id + 1 AND p.dept IS NOT NULL) ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM emp e WHERE EXISTS (SELECT 1 FROM proj p WHERE p.dept = e.dept AND p.budget > e.salary) ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT count(*) FROM emp e WHERE EXISTS (SELECT 1 FROM emp b WHERE b.salary = e.salary * 1.0 - 10)
+----
+4
+tag: SELECT 1
