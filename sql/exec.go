@@ -484,6 +484,19 @@ func (it *appendIter) next() ([]types.Value, error) {
 
 // --- value keys for hashing ---
 
+// hashType is the type both sides of an equality between numbers of types a and b take
+// before they are hashed, so that equal values hash alike; Null when they need no conversion
+// (the same type, or integers of any width, which hash alike).
+func hashType(a, b types.Type) types.Type {
+	switch {
+	case a == b || a.IsInteger() && b.IsInteger():
+		return types.Null
+	case a.IsFloat() || b.IsFloat():
+		return types.Float64
+	}
+	return types.Numeric
+}
+
 // appendValueKey appends an encoding of v that is equal for equal values of one type (and for
 // integers of any width), with NULL distinct from every value: hash join, GROUP BY and DISTINCT
 // keys.

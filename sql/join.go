@@ -521,8 +521,10 @@ func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (
 		return false, nil
 	}
 	if lx.typ != rx.typ && familyOf(lx.typ) == famNumeric {
-		if lx.typ.IsFloat() || rx.typ.IsFloat() {
-			lx, rx = convertExpr(lx, types.Float64), convertExpr(rx, types.Float64)
+		// Equal numbers of different types must hash alike: both sides become the type
+		// they compare as (integers of any width already hash alike).
+		if t := hashType(lx.typ, rx.typ); t != types.Null {
+			lx, rx = convertExpr(lx, t), convertExpr(rx, t)
 		}
 	} else if !comparable(lx.typ, rx.typ) {
 		return false, nil

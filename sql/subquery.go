@@ -149,11 +149,20 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		return nil, err
 	}
 	rt := sp.cols[0].Type
-	// Values are compared by their hash keys; an integer meeting a float compares as float.
-	toFloat := familyOf(rt) == famNumeric && left.typ.IsFloat() != rt.IsFloat()
+	// Values are compared by their hash keys, in the type the two sides compare as.
+	common := types.Null
+	if familyOf(rt) == famNumeric && familyOf(left.typ) == famNumeric {
+		common = hashType(left.typ, rt)
+	}
 	keyOf := func(dst []byte, v types.Value) []byte {
-		if toFloat && v.T.IsInteger() {
-			v = types.NewFloat(types.Float64, float64(v.I))
+		switch {
+		case v.IsNull() || v.T == common:
+		case common.IsFloat():
+			v = types.NewFloat(types.Float64, num(v))
+		case common == types.Numeric:
+			if n, err := toNumeric(v); err == nil {
+				v = n
+			}
 		}
 		return appendValueKey(dst, v)
 	}

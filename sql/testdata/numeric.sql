@@ -212,3 +212,57 @@ SELECT sum(x) OVER (ORDER BY x), avg(x) OVER () FROM (SELECT 1.5 AS x UNION ALL 
 1.5|1.8750000000000000
 3.75|1.8750000000000000
 tag: SELECT 2
+
+# Equal numbers of different types meet in joins, IN, EXISTS and groups.
+
+statement ok
+CREATE TABLE nums (id int PRIMARY KEY, n numeric, f float8)
+
+statement ok
+INSERT INTO nums VALUES (1, 1, 1), (2, 2.0, 2.5), (3, 2.5, 3), (4, NULL, NULL), (5, 1.00, 1)
+
+query
+SELECT a.id, b.id FROM nums a JOIN nums b ON a.id = b.n ORDER BY 1, 2
+----
+1|1
+1|5
+2|2
+tag: SELECT 3
+
+query
+SELECT a.id, b.id FROM nums a JOIN nums b ON a.n = b.f ORDER BY 1, 2
+----
+1|1
+1|5
+3|2
+5|1
+5|5
+tag: SELECT 5
+
+query
+SELECT id FROM nums WHERE id IN (SELECT n FROM nums) ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM nums WHERE f IN (SELECT n FROM nums) ORDER BY id
+----
+1
+2
+5
+tag: SELECT 3
+
+query
+SELECT id FROM nums a WHERE EXISTS (SELECT 1 FROM nums b WHERE b.n = a.id) ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT count(*), count(DISTINCT n) FROM (SELECT n FROM nums GROUP BY n) s
+----
+4|3
+tag: SELECT 1
