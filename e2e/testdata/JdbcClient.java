@@ -1,3 +1,4 @@
+import java.math.BigDecimal;
 import java.sql.*;
 
 /**
@@ -109,6 +110,16 @@ public class JdbcClient {
             }
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE INDEX orders_customer_qty ON orders (customer, qty)");
+            }
+            // numeric both ways, past the server-prepare threshold (binary transfer).
+            try (PreparedStatement ps = c.prepareStatement("SELECT ?::numeric * 2, 1.50::numeric(5,2)")) {
+                for (int i = 0; i < 7; i++) {
+                    ps.setBigDecimal(1, new BigDecimal("1.25"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        check(rs.next() && rs.getBigDecimal(1).equals(new BigDecimal("2.50"))
+                            && rs.getBigDecimal(2).equals(new BigDecimal("1.50")), "numeric: " + i);
+                    }
+                }
             }
             try (ResultSet rs = md.getPrimaryKeys(null, "public", "orders")) {
                 check(rs.next() && rs.getString("COLUMN_NAME").equals("id") && rs.getInt("KEY_SEQ") == 1

@@ -5,6 +5,7 @@ and the script prints "ok" at the end.
 """
 import io
 import sys
+from decimal import Decimal
 
 import psycopg2
 import psycopg2.errors
@@ -43,6 +44,10 @@ conn.commit()
 out = io.StringIO()
 cur.copy_expert("COPY (SELECT id, owner, note FROM accounts WHERE id >= 1000 ORDER BY id) TO STDOUT WITH CSV HEADER", out)
 assert out.getvalue() == 'id,owner,note\n1000,copied,\n1001,"csv, too",x\n', repr(out.getvalue())
+
+# numeric arrives as Decimal with its scale; a Decimal parameter keeps every digit.
+cur.execute("SELECT %s::numeric * 2, 1.50::numeric(5,2), 1 / 3.0", (Decimal("1.25"),))
+assert cur.fetchone() == (Decimal("2.50"), Decimal("1.50"), Decimal("0.33333333333333333333")), "numeric"
 
 # An error aborts the transaction until rollback; the connection stays usable.
 cur.execute("UPDATE accounts SET balance = balance - 5 WHERE id = %s", (first_id,))
