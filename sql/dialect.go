@@ -129,7 +129,11 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var parens []openParen      // one per open parenthesis
 	var brackets []int          // where each open subscript's operand begins (-1: ARRAY[...])
 	clauses := map[int]string{} // per depth: "select" after SELECT, "from" inside its FROM
-	insertAt := func(pos int, text string) {
+	inserts := 0                // each copies the output so far: bounded, so no statement costs quadratic time
+	insertAt := func(pos int, text string) error {
+		if inserts++; inserts > maxOperandRewrites {
+			return Errorf("54001", "statement too complex: more than %d subscripts, field selections and functions in FROM", maxOperandRewrites)
+		}
 		cur := b.String()
 		b.Reset()
 		b.WriteString(cur[:pos])
@@ -138,6 +142,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		if returningAt > pos {
 			returningAt += len(text)
 		}
+		return nil
 	}
 	pushParen := func(call bool) {
 		p := openParen{start: b.Len()}
@@ -265,7 +270,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if call && clauses[depth] == "from" && afterFromSeparator(b.String()[:operandStart]) {
 				// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 				// is how PostgreSQL names its rows' column (the alias, else the function).
-				insertAt(operandStart, "(select ")
+				if err := insertAt(operandStart, "(select "); err != nil {
+					return nil, err
+				}
 				parens[len(parens)-1].fromFunc = lastWord
 			}
 			depth++
@@ -321,7 +328,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if p := prevNonSpace(q, i); !(p == ')' || p == ']' || p == '"' || isIdentPart(rune(p))) || notFunctionNames[lastWord] {
 				return nil, Errorf("42601", "syntax error at or near \"[\"")
 			}
-			insertAt(operandStart, "drove_subscript(")
+			if err := insertAt(operandStart, "drove_subscript("); err != nil {
+				return nil, err
+			}
 			b.WriteString(", ")
 			brackets = append(brackets, operandStart)
 			lastWord = ""
@@ -350,7 +359,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if name == "" || strings.ContainsAny(name, "'\\") {
 				return nil, unsupported("selecting %q from a composite value", strings.TrimSpace(q[i+1:min(len(q), i+10)]))
 			}
-			insertAt(operandStart, "drove_field(")
+			if err := insertAt(operandStart, "drove_field("); err != nil {
+				return nil, err
+			}
 			b.WriteString(", '" + name + "')")
 			lastWord = ""
 			i = end
@@ -920,6 +931,9 @@ func writeCast(b *strings.Builder, name string) {
 
 // nullsMarker starts the string constant that carries NULLS FIRST/LAST as an ORDER BY term.
 const nullsMarker = "::nulls "
+
+// maxOperandRewrites bounds the rewrites that wrap an operand already written in one query.
+const maxOperandRewrites = 10000
 
 // openParen is an open parenthesis of the dialect pass.
 type openParen struct {

@@ -47,7 +47,7 @@ func decimalOf(v types.Value) (*apd.Decimal, error) {
 // numericResult is d as a value, refused when it is beyond numeric's range.
 func numericResult(d *apd.Decimal) (types.Value, error) {
 	if d.Form == apd.Finite && !d.IsZero() &&
-		(int64(d.Exponent)+d.NumDigits() > types.NumericMaxWeightDigits || d.Exponent < -types.NumericMaxScale-1000) {
+		(int64(d.Exponent)+d.NumDigits() > types.NumericMaxWeightDigits || d.Exponent < -types.NumericMaxScale) {
 		return types.Value{}, Errorf("22003", "value overflows numeric format")
 	}
 	return types.NewNumeric(d), nil
