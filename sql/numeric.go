@@ -77,7 +77,10 @@ func numericArith(op string, x, y types.Value) (types.Value, error) {
 	case "-":
 		_, err = exact.Sub(&d, a, b)
 	case "*":
-		_, err = exact.Mul(&d, a, b)
+		// PostgreSQL rounds a product with more digits after the point than a numeric holds.
+		if _, err = exact.Mul(&d, a, b); err == nil && d.Exponent < -types.NumericMaxScale {
+			err = quantize(&d, -types.NumericMaxScale, apd.RoundHalfUp)
+		}
 	case "/":
 		return numericDiv(a, b, divScale(a, b))
 	case "%":

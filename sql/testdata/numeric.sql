@@ -266,3 +266,9 @@ SELECT count(*), count(DISTINCT n) FROM (SELECT n FROM nums GROUP BY n) s
 ----
 4|3
 tag: SELECT 1
+
+query
+SELECT length((1e-9001 * 1e-9001)::text), 1e-9001 * 1e-9001 = 0
+----
+16385|t
+tag: SELECT 1
