@@ -117,9 +117,7 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	if format != 1 {
 		return types.Value{}, sql.Errorf("08P01", "unsupported format code %d", format)
 	}
-	size := map[types.Type]int{types.Int16: 2, types.Int32: 4, types.Int64: 8, types.Float32: 4,
-		types.Float64: 8, types.Bool: 1, types.Timestamp: 8, types.Date: 4}
-	if n, fixed := size[t]; fixed && len(b) != n {
+	if n := t.Size(); n > 0 && len(b) != int(n) { // the fixed-size types
 		return types.Value{}, sql.Errorf("22P03", "incorrect binary data format in bind parameter: %d bytes for %s", len(b), t)
 	}
 	switch t {

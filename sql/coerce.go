@@ -223,10 +223,6 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	}
 	switch {
 	case to == types.Numeric && familyOf(from) == famNumeric:
-		v, err := toNumeric(v)
-		if err != nil {
-			return types.Value{}, err
-		}
 		return numericTypmod(v, c)
 	case from == types.Numeric && to.IsInteger():
 		return numericToInt(v, to)

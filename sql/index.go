@@ -531,8 +531,8 @@ func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
 			if !ok {
 				continue
 			}
-			if arg := unnestArg(q); arg != nil {
-				if x, err := compile(arg, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
+			if f := unnestCall(q); f != nil {
+				if x, err := compile(f.Exprs[0], bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
 					return &keyListAccess{array: x}
 				}
 			}

@@ -340,9 +340,9 @@ func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
 		case *sqlparser.Subquery:
-			if arg := unnestArg(n); arg != nil {
-				// x op ANY (array), as the dialect pass writes it: an expression over arg.
-				l, h, m := refs(arg, sc)
+			if f := unnestCall(n); f != nil {
+				// x op ANY (array), as the dialect pass writes it: an expression over the array.
+				l, h, m := refs(f.Exprs[0], sc)
 				lo, hi, movable = min(lo, l), max(hi, h), movable && m
 				return false, nil
 			}

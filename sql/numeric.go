@@ -235,45 +235,39 @@ func numericToInt(v types.Value, to types.Type) (types.Value, error) {
 }
 
 // toNumeric converts an integer, float or numeric value to numeric.
-func toNumeric(v types.Value) (types.Value, error) {
-	if v.T == types.Numeric {
+func toNumeric(v types.Value) (types.Value, error) { return numericTypmod(v, &unconstrained) }
+
+// unconstrained is a numeric column without precision and scale.
+var unconstrained = types.Column{Type: types.Numeric}
+
+// numericTypmod converts an integer, float or numeric value to a value of numeric column c:
+// numeric(precision, scale) rounds to the scale and fails when the digits before the point do
+// not fit.
+func numericTypmod(v types.Value, c *types.Column) (types.Value, error) {
+	p, s, constrained := types.NumericPrecisionScale(c.Length)
+	if v.T == types.Numeric && (!constrained || v.S == "NaN") {
 		return v, nil
 	}
 	d, err := decimalOf(v)
-	if err != nil {
+	if err != nil || !constrained || d.Form == apd.NaN {
+		if err != nil {
+			return types.Value{}, err
+		}
+		return numericResult(d)
+	}
+	overflow := &Error{Code: "22003", Message: "numeric field overflow",
+		Detail: "A field with precision " + strconv.Itoa(p) + ", scale " + strconv.Itoa(s) +
+			" must round to an absolute value less than 10^" + strconv.Itoa(p-s) + "."}
+	if d.Form != apd.Finite {
+		return types.Value{}, overflow
+	}
+	if err := quantize(d, -int32(s), apd.RoundHalfUp); err != nil {
 		return types.Value{}, err
+	}
+	if !d.IsZero() && d.NumDigits()+int64(d.Exponent) > int64(p-s) {
+		return types.Value{}, overflow
 	}
 	return numericResult(d)
-}
-
-// numericTypmod applies numeric(precision, scale) to a value stored in such a column: it
-// rounds to the scale and fails when the digits before the point do not fit.
-func numericTypmod(v types.Value, c *types.Column) (types.Value, error) {
-	p, s, ok := types.NumericPrecisionScale(c.Length)
-	if !ok || v.S == "NaN" {
-		return v, nil
-	}
-	d, err := decimalOf(v)
-	if err != nil {
-		return types.Value{}, err
-	}
-	overflow := func() error {
-		return &Error{Code: "22003", Message: "numeric field overflow",
-			Detail: "A field with precision " + strconv.Itoa(p) + ", scale " + strconv.Itoa(s) +
-				" must round to an absolute value less than 10^" + strconv.Itoa(p-s) + "."}
-	}
-	if d.Form != apd.Finite {
-		return types.Value{}, overflow()
-	}
-	r, err := roundNumeric(d, int32(s), apd.RoundHalfUp)
-	if err != nil {
-		return types.Value{}, err
-	}
-	rd, _ := r.Decimal()
-	if !rd.IsZero() && rd.NumDigits()+int64(rd.Exponent) > int64(p-s) {
-		return types.Value{}, overflow()
-	}
-	return r, nil
 }
 
 // compareNumeric orders two values of which one is numeric and neither a float.

@@ -138,7 +138,7 @@ func (n *projectSetNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &projectSetIter{n: n, in: in, iters: make([]srfIter, len(n.srfs)), vals: make([]types.Value, 3),
+	return &projectSetIter{n: n, in: in, iters: make([]srfIter, len(n.srfs)), vals: make([]types.Value, 0, 3),
 		out: make([]types.Value, len(n.exprs))}, nil
 }
 

@@ -233,8 +233,7 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	}}, nil
 }
 
-// compileArraySubquery: ARRAY(SELECT x ...). drove has no array type, so the value is the
-// array's text form, '{a,b}', typed text: what psql prints for it, and all a client can get.
+// compileArraySubquery: ARRAY(SELECT x ...), an array of x's type.
 func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 	sp, err := compileSubquery(e.Select, sc)
 	if err != nil {
@@ -353,9 +352,9 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	}}, nil
 }
 
-// unnestArg is the argument of a subquery of the form SELECT unnest(x), which is how the
-// dialect pass writes the array of op ANY (array); nil for any other subquery.
-func unnestArg(q *sqlparser.Subquery) sqlparser.Expr {
+// unnestCall is the call of a subquery of the form SELECT unnest(x), which is how the dialect
+// pass writes the array of op ANY (array); nil for any other subquery.
+func unnestCall(q *sqlparser.Subquery) *sqlparser.FuncExpr {
 	sel, ok := q.Select.(*sqlparser.Select)
 	if !ok || len(sel.SelectExprs.Exprs) != 1 || sel.Where != nil || sel.GroupBy != nil {
 		return nil
@@ -368,17 +367,17 @@ func unnestArg(q *sqlparser.Subquery) sqlparser.Expr {
 	if !ok || f.Name.Lowered() != "unnest" || len(f.Exprs) != 1 {
 		return nil
 	}
-	return f.Exprs[0]
+	return f
 }
 
 // inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'): an untyped array is
 // one of x's type, as PostgreSQL infers it. The argument becomes a cast to that array type.
 func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
-	arg := unnestArg(q)
-	if arg == nil || left.unknown || types.ArrayOf(left.typ) == types.Null {
+	f := unnestCall(q)
+	if f == nil || left.unknown || types.ArrayOf(left.typ) == types.Null {
 		return
 	}
-	switch a := arg.(type) {
+	switch a := f.Exprs[0].(type) {
 	case *sqlparser.Argument:
 	case *sqlparser.Literal:
 		if a.Type != sqlparser.StrVal {
@@ -387,8 +386,7 @@ func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
 	default:
 		return
 	}
-	f := q.Select.(*sqlparser.Select).SelectExprs.Exprs[0].(*sqlparser.AliasedExpr).Expr.(*sqlparser.FuncExpr)
-	f.Exprs[0] = &sqlparser.CollateExpr{Expr: arg, Collation: castMarker + types.ArrayOf(left.typ).String()}
+	f.Exprs[0] = &sqlparser.CollateExpr{Expr: f.Exprs[0], Collation: castMarker + types.ArrayOf(left.typ).String()}
 }
 
 // compileSemiJoin decorrelates EXISTS (SELECT ... FROM u WHERE u.c = outer AND p(u)), where
