@@ -96,12 +96,27 @@ type Tx struct {
 	tx  *tablespace.Txn
 }
 
+// schema admits the transaction to table (tablespace.Txn.Enter) and returns the schema rows
+// are encoded and decoded with: once in, no ALTER or DROP can change it before the
+// transaction ends, and the tablespace refuses writes encoded for any other.
 func (tx *Tx) schema(table string) (*types.Schema, error) {
-	s, ok := tx.ts.Schema(table)
-	if !ok {
-		return nil, fmt.Errorf("%w: %q", ErrNoTable, table)
+	if s := tx.tx.EnteredSchema(table); s != nil {
+		return s, nil
 	}
-	return s, nil
+	for {
+		s, ok := tx.ts.Schema(table)
+		if !ok {
+			return nil, fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		fresh, err := tx.tx.Enter(tx.ctx, table, s)
+		if err != nil {
+			return nil, err
+		}
+		if fresh {
+			return s, nil
+		}
+		// The table changed between reading its schema and getting in: read it again.
+	}
 }
 
 // encodeKey turns Go values into the table's primary-key bytes.

@@ -16,6 +16,10 @@ var (
 	ErrTxnDone      = errors.New("transaction already committed or rolled back")
 	ErrClosed       = errors.New("tablespace is closed") // 57P01
 	ErrNotLeader    = errors.New("this replica is not the tablespace leader")
+	// ErrNotEntered: a write to a table the transaction has not entered (Txn.Enter) with the
+	// table's current schema. The rows may have been encoded for a schema that changed, so
+	// they are refused; the caller must enter (and encode) again.
+	ErrNotEntered = errors.New("transaction has not entered the table with its current schema")
 )
 
 // DuplicateKeyError is the apply-time verdict on a transaction that inserted a key which

@@ -137,6 +137,9 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	if err != nil {
 		return err
 	}
+	if err := tx.admitted(table, t); err != nil {
+		return err
+	}
 	id := lockID(table, key)
 	if err := tx.lock(ctx, id); err != nil {
 		return err
@@ -190,7 +193,11 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 // ErrDuplicateKey at once. A concurrent locked insert of the same key makes one of the two
 // fail with a duplicate key, as it would have with the lock.
 func (tx *Txn) Load(table string, key, value []byte) error {
-	if _, err := tx.table(table); err != nil {
+	t, err := tx.table(table)
+	if err != nil {
+		return err
+	}
+	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
 	id := lockID(table, key)
