@@ -51,8 +51,11 @@ type Config struct {
 	HTTPAddr           string
 	CheckpointInterval time.Duration // default 60s
 	MaxDirtyMemory     int64         // default 256 MiB per tablespace
-	PageCacheMemory    int64         // default 256 MiB for the node
-	Logger             *slog.Logger
+	// MaxTxnMemory bounds one transaction's write set; past it a write fails with 53200.
+	// Default tablespace.DefaultMaxTxnMemory (1 GiB); negative: no bound.
+	MaxTxnMemory    int64
+	PageCacheMemory int64 // default 256 MiB for the node
+	Logger          *slog.Logger
 }
 
 // Server is one running node.
@@ -232,6 +235,7 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		Name:               name,
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
+		MaxTxnMemory:       s.cfg.MaxTxnMemory,
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,

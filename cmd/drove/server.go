@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/drovedb/drove/server"
+	"github.com/drovedb/drove/tablespace"
 )
 
 func serverCmd() *cobra.Command {
@@ -80,6 +81,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&cfg.NodeID, "node-id", "", "this node's id (default: the data directory's, random at first start)")
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
+	f.Int64Var(&cfg.MaxTxnMemory, "max-txn-memory", tablespace.DefaultMaxTxnMemory, "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (negative: no limit)")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
