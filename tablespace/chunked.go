@@ -23,10 +23,17 @@ import (
 func (tx *Txn) commitChunked(ctx context.Context) error {
 	limit := tx.ts.opts.MaxEntryBytes
 	start, size := 0, 0
+	// The write set ends with this commit whatever its outcome, and the state machine holds
+	// each appended chunk's rows itself: dropping the index and every appended row as it goes
+	// lets the arena blocks go, so the write set and its log entries are not all in memory
+	// at once.
+	tx.index = nil
 	flush := func(end int) error {
 		e := &wal.Entry{Kind: wal.KindTxnChunk, TxID: tx.id, Mutations: tx.writes[start:end]}
+		err := tx.ts.propose(ctx, e)
+		clear(tx.writes[start:end])
 		start, size = end, 0
-		return tx.ts.propose(ctx, e)
+		return err
 	}
 	for i := range tx.writes {
 		m := &tx.writes[i]

@@ -165,10 +165,7 @@ func (ts *Tablespace) startRaft() error {
 	}
 	ts.logDB, ts.logMeta = logDB, meta
 	ts.logStore = &countingLogStore{LogStore: logDB}
-	logs, err := raft.NewLogCache(1024, ts.logStore)
-	if err != nil {
-		return err
-	}
+	logs := newLogCache(1024, ts.logStore)
 	hlog := hclog.New(&hclog.LoggerOptions{
 		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
 	})
