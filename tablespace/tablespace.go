@@ -23,7 +23,7 @@ import (
 	"github.com/drovedb/drove/wal"
 )
 
-// DefaultMaxTxnMemory is Options.MaxTxnMemory's default: about three million 300-byte rows,
+// DefaultMaxTxnMemory is Options.MaxTxnMemory's default: about 1.9 million 300-byte rows,
 // which at commit peak at two to three times that in memory (see DESIGN.md).
 const DefaultMaxTxnMemory = 1 << 30
 
