@@ -3,6 +3,9 @@ package drove
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"strings"
 	"testing"
 
 	drovesql "github.com/drovedb/drove/sql"
@@ -38,11 +41,17 @@ func TestTransactionMemoryLimitSQL(t *testing.T) {
 		{"SELECT 1", "25P02", ""}, // the block is aborted, as after any error
 		{"ROLLBACK", "", ""},
 		{"SELECT count(*) FROM t", "", "0"},
+		{"COPY t FROM STDIN", "53200", ""}, // COPY's rows take no locks; they count all the same
+		{"SELECT count(*) FROM t", "", "0"},
 		{"INSERT INTO t VALUES (1, 'after')", "", ""},
 		{"SELECT count(*) FROM t", "", "1"},
 	}
+	var copyData strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&copyData, "%d\t%s\n", 1000+i, strings.Repeat("y", 100))
+	}
 	for _, st := range steps {
-		var out collector
+		out := copyOutput{data: copyData.String()}
 		err := s.Exec(ctx, st.sql, &out)
 		var pe *drovesql.Error
 		switch {
@@ -56,3 +65,12 @@ func TestTransactionMemoryLimitSQL(t *testing.T) {
 		}
 	}
 }
+
+// copyOutput is a collector that feeds COPY FROM STDIN data.
+type copyOutput struct {
+	collector
+	data string
+}
+
+func (c *copyOutput) CopyIn(int, bool) (io.Reader, error)  { return strings.NewReader(c.data), nil }
+func (c *copyOutput) CopyOut(int, bool) (io.Writer, error) { return io.Discard, nil }
