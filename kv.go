@@ -71,7 +71,9 @@ func (kv *KV) Delete(ctx context.Context, table string, key ...any) (bool, error
 }
 
 // Update runs fn in a transaction and commits it when fn returns nil: every write becomes
-// durable together, as one log entry. When fn fails, nothing it wrote happens.
+// durable together, as one log entry. When fn fails, nothing it wrote happens. As in a SQL
+// transaction, a table the transaction has used cannot be altered or dropped until it ends:
+// ALTER TABLE and DROP TABLE wait for it (up to their lock timeout).
 func (kv *KV) Update(ctx context.Context, fn func(*Tx) error) error {
 	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
 	if err := fn(tx); err != nil {
