@@ -62,8 +62,8 @@ type Server struct {
 	mu       sync.Mutex
 	listener net.Listener
 	conns    map[net.Conn]struct{}
-	starting int // connections in conns still in startup or authentication
-	sessions int // authenticated connections, at most MaxConnections
+	starting int              // connections in conns still in startup or authentication
+	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
 	wg       sync.WaitGroup
