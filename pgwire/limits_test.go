@@ -202,3 +202,36 @@ func TestTooManyClientsAnswersSSLRequestFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestCancelWhenFull: a CancelRequest never becomes a session, so it is served when
+// MaxConnections sessions are open, as PostgreSQL does: a full server can still be told to
+// stop a runaway statement.
+func TestCancelWhenFull(t *testing.T) {
+	srv, url := startServer(t, func(c *Config) { c.MaxConnections = 1 })
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	done := make(chan error, 1)
+	go func() { done <- c.Exec(ctx, "sleep").Close() }()
+	time.Sleep(50 * time.Millisecond) // let the statement start
+	if err := c.CancelRequest(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		var pgErr *pgconn.PgError
+		if !errors.As(err, &pgErr) || pgErr.Code != "57014" {
+			t.Fatalf("got %v, want 57014", err)
+		}
+	case <-time.After(2 * time.Second):
+		srv.cancel(c.PID(), c.SecretKey()) // end the statement, so the server can close
+		<-done
+		t.Fatal("the cancel request was not served by a full server")
+	}
+	if got := srv.Connections(); got != 1 {
+		t.Errorf("Connections() = %d, want 1", got)
+	}
+}
