@@ -133,7 +133,7 @@ func TestStalledStartupsDoNotLockOut(t *testing.T) {
 // TestStartupConnectionCap: past MaxStartupConnections a connection is told 53300 at once,
 // unread; once the stalled ones time out, clients get in again.
 func TestStartupConnectionCap(t *testing.T) {
-	_, url := startServer(t, func(c *Config) {
+	srv, url := startServer(t, func(c *Config) {
 		c.MaxStartupConnections = 3
 		c.AuthenticationTimeout = 500 * time.Millisecond
 	})
@@ -145,7 +145,9 @@ func TestStartupConnectionCap(t *testing.T) {
 	fe := pgproto3.NewFrontend(nc, nc)
 	expectFatal(t, fe, "53300")
 
-	time.Sleep(time.Second)
+	for deadline := time.Now().Add(10 * time.Second); srv.StartingConnections() > 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	c, err := pgconn.Connect(context.Background(), url)
 	if err != nil {
 		t.Fatalf("after the stalled connections timed out: %v", err)
