@@ -43,10 +43,10 @@ type Config struct {
 	// with 53300 after its StartupMessage, as PostgreSQL does.
 	MaxConnections int
 	// MaxStartupConnections bounds the connections still in startup or authentication
-	// (default the larger of 1000 and twice MaxConnections); one more is sent 53300 at once
+	// (0: the larger of 1000 and twice MaxConnections); one more is sent 53300 at once
 	// and closed, unread.
 	MaxStartupConnections int
-	// AuthenticationTimeout bounds startup, TLS and authentication (default 60s, as
+	// AuthenticationTimeout bounds startup, TLS and authentication (0: 60s, as
 	// PostgreSQL's authentication_timeout); a client still in it then is closed.
 	AuthenticationTimeout time.Duration
 	// TLS, when set, answers SSLRequest with 'S' and runs the session over TLS; without it
@@ -80,10 +80,10 @@ func NewServer(cfg Config) *Server {
 	if cfg.MaxConnections == 0 {
 		cfg.MaxConnections = 100
 	}
-	if cfg.MaxStartupConnections == 0 {
+	if cfg.MaxStartupConnections <= 0 {
 		cfg.MaxStartupConnections = max(1000, 2*cfg.MaxConnections)
 	}
-	if cfg.AuthenticationTimeout == 0 {
+	if cfg.AuthenticationTimeout <= 0 {
 		cfg.AuthenticationTimeout = defaultAuthenticationTimeout
 	}
 	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
