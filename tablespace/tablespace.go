@@ -169,7 +169,7 @@ func (ts *Tablespace) startRaft() error {
 	hlog := hclog.New(&hclog.LoggerOptions{
 		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
 	})
-	snaps, err := raft.NewFileSnapshotStoreWithLogger(ts.opts.Dir, 2, hlog)
+	snaps, err := openSnapshotStore(ts.opts.Dir, hlog)
 	if err != nil {
 		return err
 	}

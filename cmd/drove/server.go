@@ -88,7 +88,9 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)
 	f.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate for TLS connections (with --tls-key)")
 	f.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert")
-	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most client connections at once; more are refused with SQLSTATE 53300")
+	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most authenticated client connections at once; more are refused with SQLSTATE 53300")
+	f.IntVar(&cfg.MaxStartupConnections, "max-startup-connections", 0, "most connections still authenticating at once; more are refused with 53300 unread (default: the larger of 1000 and twice --max-connections)")
+	f.DurationVar(&cfg.AuthenticationTimeout, "authentication-timeout", 60e9, "time a client has to finish startup, TLS and authentication before it is disconnected")
 	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	return cmd
