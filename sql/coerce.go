@@ -122,28 +122,16 @@ func parseText(s string, t types.Type) (types.Value, error) {
 			return types.NewBool(false), nil
 		}
 		return bad()
-	case types.Timestamp:
-		trimmed := strings.TrimSpace(s)
-		for _, layout := range timestampLayouts {
-			if ts, err := time.Parse(layout, trimmed); err == nil {
-				// timestamp without time zone ignores a zone in its input, as PostgreSQL does.
-				wall := time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(), time.UTC)
-				return types.Value{T: types.Timestamp, I: wall.UnixMicro()}, nil
-			}
+	case types.Timestamp, types.Date:
+		parse := types.ParseTimestamp
+		if t == types.Date {
+			parse = types.ParseDate
 		}
-		return bad()
-	case types.Date:
-		trimmed := strings.TrimSpace(s)
-		for _, layout := range timestampLayouts {
-			ts, err := time.Parse(layout, trimmed)
-			if err == nil {
-				return types.NewDate(ts), nil // a time of day in the input is dropped
-			}
-			if strings.Contains(err.Error(), "out of range") {
-				return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
-			}
+		v, err := parse(s, time.Now())
+		if dt, ok := err.(*types.DateTimeError); ok {
+			return types.Value{}, Errorf(dt.Code, "%s", dt.Msg)
 		}
-		return bad()
+		return v, err
 	case types.Bytea:
 		if rest, ok := strings.CutPrefix(s, `\x`); ok {
 			b, err := hex.DecodeString(rest)
@@ -172,12 +160,6 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return v, nil
 	}
 	return bad()
-}
-
-var timestampLayouts = []string{
-	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
-	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999 MST", "2006-01-02",
 }
 
 // decodeByteaEscape reads bytea's escape format: \\ for a backslash, \nnn octal, else raw.

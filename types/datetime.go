@@ -1,0 +1,549 @@
+package types
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Date and timestamp input, ported from PostgreSQL 15's DecodeDateTime (datetime.c) with
+// DateStyle ISO, MDY, so that drove accepts exactly what PostgreSQL does: ISO 8601 with a
+// space or T, any number of digits in month and day, hh:mm without seconds, fractions,
+// YYYYMMDD, month names, BC, Julian days, epoch/now/today/tomorrow/yesterday/allballs, and
+// time zones, which timestamp (without time zone) and date ignore after checking them.
+
+// DateTimeError is a rejected date or timestamp input; Code is its SQLSTATE.
+type DateTimeError struct {
+	Code string // 22007 bad format, 22008 field or value out of range, 22009 zone offset, 22023 zone name, 0A000
+	Msg  string
+}
+
+func (e *DateTimeError) Error() string { return e.Msg }
+
+// dterr is one of PostgreSQL's DTERR_* results of decoding.
+type dterr uint8
+
+const (
+	dtOK dterr = iota
+	dtBadFormat
+	dtFieldOverflow
+	dtZoneOverflow
+)
+
+// Field masks (PostgreSQL's DTK_M bits); the time of day is all or nothing, so one bit.
+const (
+	mYear = 1 << iota
+	mMonth
+	mDay
+	mDOY
+	mTime
+	mTZ
+	mAMPM
+	mADBC
+	mDOW
+	mReserved // epoch, infinity: the other fields are checked, then ignored
+	mDate     = mYear | mMonth | mDay
+)
+
+// What the input denotes besides a date and time.
+type dtKind uint8
+
+const (
+	kDate dtKind = iota
+	kEpoch
+	kLate  // infinity
+	kEarly // -infinity
+)
+
+// tm is a decoded date and time; year is astronomical once validated (1 BC is 0).
+type tm struct {
+	year, mon, mday, yday, hour, min, sec int
+	usec                                  int64
+}
+
+type keyword uint8
+
+const (
+	kwMonth keyword = iota + 1
+	kwDOW
+	kwAMPM
+	kwADBC
+	kwReserved
+	kwIgnore
+	kwISOTime
+	kwUnits
+)
+
+type kwVal struct {
+	kw  keyword
+	val int
+}
+
+const (
+	resNow = iota
+	resToday
+	resTomorrow
+	resYesterday
+	resEpoch
+	resLate
+	resEarly
+	resAllballs
+	unitJulian = 1
+	unitOther  = 2
+	ampmAM     = 0
+	ampmPM     = 1
+	adbcBC     = 1
+)
+
+// dateKeywords is PostgreSQL's datetktbl.
+var dateKeywords = func() map[string]kwVal {
+	m := map[string]kwVal{
+		"am": {kwAMPM, ampmAM}, "pm": {kwAMPM, ampmPM}, "ad": {kwADBC, 0}, "bc": {kwADBC, adbcBC},
+		"now": {kwReserved, resNow}, "today": {kwReserved, resToday}, "tomorrow": {kwReserved, resTomorrow},
+		"yesterday": {kwReserved, resYesterday}, "epoch": {kwReserved, resEpoch}, "infinity": {kwReserved, resLate},
+		"-infinity": {kwReserved, resEarly}, "allballs": {kwReserved, resAllballs},
+		"at": {kwIgnore, 0}, "on": {kwIgnore, 0}, "t": {kwISOTime, 0},
+		"j": {kwUnits, unitJulian}, "jd": {kwUnits, unitJulian}, "julian": {kwUnits, unitJulian},
+		"y": {kwUnits, unitOther}, "m": {kwUnits, unitOther}, "d": {kwUnits, unitOther}, "h": {kwUnits, unitOther},
+		"mm": {kwUnits, unitOther}, "s": {kwUnits, unitOther}, "isodow": {kwUnits, unitOther}, "isoyear": {kwUnits, unitOther},
+	}
+	for i, names := range []string{"jan january", "feb february", "mar march", "apr april", "may", "jun june",
+		"jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"} {
+		for _, n := range strings.Fields(names) {
+			m[n] = kwVal{kwMonth, i + 1}
+		}
+	}
+	for i, names := range []string{"sun sunday", "mon monday", "tue tues tuesday", "wed wednesday",
+		"thu thur thurs thursday", "fri friday", "sat saturday"} {
+		for _, n := range strings.Fields(names) {
+			m[n] = kwVal{kwDOW, i}
+		}
+	}
+	return m
+}()
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// dtDecoder is the state of one decodeDateTime.
+type dtDecoder struct {
+	f             []dtField
+	now           time.Time
+	fmask         int
+	kind          dtKind
+	tm            tm
+	is2digits     bool
+	haveTextMonth bool
+	bc, julian    bool
+	ampm          int    // -1: 24-hour clock
+	badZone       string // a zone name not recognized: PostgreSQL reports 22023, not 22007
+}
+
+// decodeDateTime decodes s as PostgreSQL's DecodeDateTime does; now is what "now",
+// "today", "tomorrow" and "yesterday" refer to.
+func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
+	fields, ok := lexDateTime(s)
+	if !ok {
+		return nil, dtBadFormat
+	}
+	d := &dtDecoder{f: fields, now: now, ampm: -1}
+	ptype := 0 // a label ("t", "j") the next field belongs to
+	for i, f := range fields {
+		var tmask int
+		var err dterr
+		switch f.typ {
+		case fDate:
+			tmask, err = d.dateField(f, &ptype)
+		case fTime:
+			if ptype != 0 {
+				if ptype != int(kwISOTime) {
+					return nil, dtBadFormat
+				}
+				ptype = 0
+			}
+			tmask = mTime
+			if err = decodeTime(f.text, &d.tm); err == dtOK && timeOverflows(&d.tm) {
+				err = dtFieldOverflow
+			}
+		case fTZ:
+			_, err = decodeZone(f.text)
+			tmask = mTZ
+		case fNumber:
+			tmask, err = d.numberField(f.text, &ptype)
+		case fString, fSpecial:
+			var skip bool
+			tmask, skip, err = d.wordField(i, f, &ptype)
+			if skip {
+				continue
+			}
+		}
+		if err != dtOK {
+			return d, err
+		}
+		if tmask&d.fmask != 0 {
+			return d, dtBadFormat
+		}
+		d.fmask |= tmask
+	}
+	if ptype != 0 { // a label with nothing after it
+		return nil, dtBadFormat
+	}
+	if err := d.validateDate(); err != dtOK {
+		return nil, err
+	}
+	if d.ampm >= 0 && d.tm.hour > 12 {
+		return nil, dtFieldOverflow
+	}
+	if d.ampm == ampmAM && d.tm.hour == 12 {
+		d.tm.hour = 0
+	} else if d.ampm == ampmPM && d.tm.hour != 12 {
+		d.tm.hour += 12
+	}
+	if d.kind == kDate && d.fmask&mDate != mDate {
+		return nil, dtBadFormat
+	}
+	return d, dtOK
+}
+
+// dateField handles a field with embedded delimiters: a date, or after a full month and
+// day a zone name or a run-together time with an offset (hhmmss-zz).
+func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
+	if *ptype == 0 && d.fmask&(mMonth|mDay) != mMonth|mDay {
+		return decodeDate(f.text, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth)
+	}
+	if isDigit(f.text[0]) || *ptype != 0 {
+		if *ptype != 0 && *ptype != int(kwISOTime) {
+			return 0, dtBadFormat
+		}
+		*ptype = 0
+		if d.fmask&mTime != 0 {
+			return 0, dtBadFormat
+		}
+		cut := strings.IndexByte(f.text, '-')
+		if cut < 0 {
+			return 0, dtBadFormat
+		}
+		if _, err := decodeZone(f.text[cut:]); err != dtOK {
+			return 0, err
+		}
+		tmask, err := numberField(f.text[:cut], d.fmask, &d.tm, &d.is2digits)
+		return tmask | mTZ, err
+	}
+	if !knownZone(f.orig) {
+		d.badZone = f.text
+		return 0, dtBadFormat
+	}
+	return mTZ, dtOK
+}
+
+// numberField handles a field of digits, maybe with a fraction.
+func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
+	if *ptype != 0 {
+		p := *ptype
+		*ptype = 0
+		intPart, frac, hasFrac := strings.Cut(s, ".")
+		if _, err := strconv.ParseInt(intPart, 10, 32); err != nil {
+			return 0, dtFieldOverflow // digits only, so too large
+		}
+		if p == int(kwISOTime) {
+			tmask, err := numberField(s, d.fmask|mDate, &d.tm, &d.is2digits)
+			if err == dtOK && tmask != mTime {
+				err = dtBadFormat
+			}
+			return tmask, err
+		}
+		// A Julian day, maybe with a fraction of a day.
+		jd, _ := strconv.Atoi(intPart)
+		d.tm.year, d.tm.mon, d.tm.mday = j2date(jd)
+		d.julian = true
+		if !hasFrac {
+			return mDate, dtOK
+		}
+		day, err := strconv.ParseFloat("0."+frac, 64)
+		if err != nil {
+			return 0, dtBadFormat
+		}
+		us := int64(day * 86400e6)
+		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = int(us/3600e6), int(us/60e6%60), int(us/1e6%60), us%1e6
+		return mDate | mTime, dtOK
+	}
+	dot := strings.IndexByte(s, '.')
+	switch {
+	case dot >= 0 && d.fmask&mDate == 0:
+		return decodeDate(s, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth)
+	case dot > 2, len(s) >= 6 && (d.fmask&mDate == 0 || d.fmask&mTime == 0):
+		return numberField(s, d.fmask, &d.tm, &d.is2digits)
+	}
+	return decodeNumber(s, d.haveTextMonth, d.fmask, &d.tm, &d.is2digits)
+}
+
+// wordField handles a word: a zone abbreviation, a keyword or a zone name.
+func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip bool, err dterr) {
+	if tzAbbrevs[f.text] {
+		return mTZ, false, dtOK
+	}
+	kw, ok := dateKeywords[f.text]
+	if !ok {
+		if f.typ == fString && knownZone(f.orig) {
+			return mTZ, false, dtOK
+		}
+		return 0, false, dtBadFormat
+	}
+	switch kw.kw {
+	case kwIgnore:
+		return 0, true, dtOK
+	case kwReserved:
+		return d.reserved(kw.val), false, dtOK
+	case kwMonth:
+		tmask = mMonth
+		// A numeric month before a month name was really the day: 2 jan 2024 is read so.
+		if d.fmask&mMonth != 0 && !d.haveTextMonth && d.fmask&mDay == 0 && d.tm.mon >= 1 && d.tm.mon <= 31 {
+			d.tm.mday = d.tm.mon
+			tmask = mDay
+		}
+		d.haveTextMonth = true
+		d.tm.mon = kw.val
+	case kwAMPM:
+		tmask, d.ampm = mAMPM, kw.val
+	case kwADBC:
+		tmask, d.bc = mADBC, kw.val == adbcBC
+	case kwDOW:
+		tmask = mDOW
+	case kwUnits:
+		if kw.val != unitJulian { // y2024m01d02 labels: not supported
+			return 0, false, dtBadFormat
+		}
+		*ptype = int(kwUnits)
+	case kwISOTime:
+		// "t" must follow a whole date and precede a time.
+		if d.fmask&mDate != mDate || i+1 >= len(d.f) || d.f[i+1].typ == fTZ || d.f[i+1].typ >= fString {
+			return 0, false, dtBadFormat
+		}
+		*ptype = int(kwISOTime)
+	}
+	return tmask, false, dtOK
+}
+
+// reserved applies now, today, epoch and the like and returns the fields they fill.
+func (d *dtDecoder) reserved(v int) int {
+	day := func(offset int) {
+		t := d.now.UTC().AddDate(0, 0, offset)
+		d.tm.year, d.tm.mon, d.tm.mday = t.Year(), int(t.Month()), t.Day()
+	}
+	switch v {
+	case resNow:
+		t := d.now.UTC()
+		day(0)
+		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = t.Hour(), t.Minute(), t.Second(), int64(t.Nanosecond()/1000)
+		return mDate | mTime | mTZ
+	case resToday:
+		day(0)
+	case resTomorrow:
+		day(1)
+	case resYesterday:
+		day(-1)
+	case resAllballs:
+		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = 0, 0, 0, 0
+		return mTime | mTZ
+	default:
+		d.kind = map[int]dtKind{resEpoch: kEpoch, resLate: kLate, resEarly: kEarly}[v]
+		return mReserved
+	}
+	return mDate
+}
+
+// validateDate is PostgreSQL's ValidateDate: year adjustments and field ranges.
+func (d *dtDecoder) validateDate() dterr {
+	t := &d.tm
+	if d.fmask&mYear != 0 {
+		switch {
+		case d.julian:
+		case d.bc:
+			if t.year <= 0 {
+				return dtFieldOverflow
+			}
+			t.year = -(t.year - 1)
+		case d.is2digits:
+			if t.year < 70 {
+				t.year += 2000
+			} else if t.year < 100 {
+				t.year += 1900
+			}
+		case t.year <= 0:
+			return dtFieldOverflow
+		}
+	}
+	if d.fmask&mDOY != 0 {
+		t.year, t.mon, t.mday = j2date(date2j(t.year, 1, 1) + t.yday - 1)
+	}
+	if d.fmask&mMonth != 0 && (t.mon < 1 || t.mon > 12) {
+		return dtFieldOverflow
+	}
+	if d.fmask&mDay != 0 && (t.mday < 1 || t.mday > 31) {
+		return dtFieldOverflow
+	}
+	if d.fmask&mDate == mDate && t.mday > daysIn(t.year, t.mon) {
+		return dtFieldOverflow
+	}
+	return dtOK
+}
+
+func daysIn(year, mon int) int {
+	if mon == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[mon-1]
+}
+
+// knownZone reports whether name is a time zone the host's database knows (as written, or
+// capitalized the usual way: europe/rome is Europe/Rome) or a POSIX zone like GMT+2 or
+// EST5EDT. PostgreSQL matches names case-insensitively in its own copy of the database.
+func knownZone(name string) bool {
+	if name == "" || name == "Local" || !isAlpha(name[0]) || strings.Contains(name, "..") {
+		return false
+	}
+	if posixZone.MatchString(name) {
+		return true
+	}
+	if _, err := time.LoadLocation(name); err == nil {
+		return true
+	}
+	b := []byte(strings.ToLower(name))
+	for i := range b {
+		if i == 0 || strings.IndexByte("/_-", b[i-1]) >= 0 {
+			b[i] = byte(unicode.ToUpper(rune(b[i])))
+		}
+	}
+	_, err := time.LoadLocation(string(b))
+	return err == nil
+}
+
+// posixZone is a POSIX TZ specification without rules: a name of three or more letters,
+// an offset, and maybe a daylight-saving name and offset.
+var posixZone = regexp.MustCompile(`^[A-Za-z]{3,}[+-]?\d{1,2}(:\d{1,2}){0,2}([A-Za-z]{3,}([+-]?\d{1,2}(:\d{1,2}){0,2})?)?$`)
+
+// inputError builds the error PostgreSQL reports for input s of type typ.
+func (d *dtDecoder) inputError(err dterr, typ, s string) error {
+	switch {
+	case d != nil && d.badZone != "":
+		return &DateTimeError{Code: "22023", Msg: fmt.Sprintf("time zone %q not recognized", d.badZone)}
+	case err == dtFieldOverflow:
+		return &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date/time field value out of range: %q", s)}
+	case err == dtZoneOverflow:
+		return &DateTimeError{Code: "22009", Msg: fmt.Sprintf("time zone displacement out of range: %q", s)}
+	}
+	return &DateTimeError{Code: "22007", Msg: fmt.Sprintf("invalid input syntax for type %s: %q", typ, s)}
+}
+
+// Julian day numbers (PostgreSQL's date2j and j2date, valid far beyond the types' ranges).
+const (
+	unixEpochJDate     = 2440588
+	postgresEpochJDate = 2451545
+)
+
+func date2j(y, m, d int) int {
+	if m > 2 {
+		m++
+		y += 4800
+	} else {
+		m += 13
+		y += 4799
+	}
+	century := y / 100
+	j := y*365 - 32167
+	j += y/4 - century + century/4
+	return j + 7834*m/256 + d
+}
+
+func j2date(jd int) (year, month, day int) {
+	julian := uint64(uint32(jd)) + 32044
+	quad := julian / 146097
+	extra := (julian-quad*146097)*4 + 3
+	julian += 60 + quad*3 + extra/146097
+	quad = julian / 1461
+	julian -= quad * 1461
+	y := julian * 4 / 1461
+	if y != 0 {
+		julian = (julian+305)%365 + 123
+	} else {
+		julian = (julian+306)%366 + 123
+	}
+	y += quad * 4
+	quad = julian * 2141 / 65536
+	return int(y) - 4800, int((quad+10)%12 + 1), int(julian - 7834*quad/256)
+}
+
+// validJulian is PostgreSQL's IS_VALID_JULIAN: from 4714-11-24 BC to 5874898-06 AD.
+func validJulian(y, m int) bool {
+	return (y > -4713 || y == -4713 && m >= 11) && (y < 5874898 || y == 5874898 && m < 6)
+}
+
+// ParseDate reads s as PostgreSQL's date input does. now is what "today" means.
+func ParseDate(s string, now time.Time) (Value, error) {
+	d, err := decodeDateTime(s, now)
+	if err != dtOK {
+		return Value{}, d.inputError(err, "date", s)
+	}
+	switch d.kind {
+	case kEpoch:
+		return Value{T: Date, I: 0}, nil
+	case kLate, kEarly:
+		return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("date %q is not supported: drove has no infinite dates", s)}
+	}
+	if !validJulian(d.tm.year, d.tm.mon) {
+		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date out of range: %q", s)}
+	}
+	jd := date2j(d.tm.year, d.tm.mon, d.tm.mday)
+	if jd < 0 || jd >= 2147483494 { // IS_VALID_DATE
+		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date out of range: %q", s)}
+	}
+	return Value{T: Date, I: int64(jd - unixEpochJDate)}, nil
+}
+
+// Timestamps PostgreSQL accepts, in microseconds since 2000-01-01 (MIN_TIMESTAMP and
+// END_TIMESTAMP); drove's microseconds since 1970 end a little earlier, in 294247.
+const (
+	minTimestamp = -211813488000000000
+	endTimestamp = 9223371331200000000
+	usecsPerDay  = int64(86400e6)
+	unixToPG     = (postgresEpochJDate - unixEpochJDate) * usecsPerDay
+)
+
+// ParseTimestamp reads s as PostgreSQL's timestamp (without time zone) input does: a
+// time zone in s is checked and ignored. now is what "now" and "today" mean.
+func ParseTimestamp(s string, now time.Time) (Value, error) {
+	d, err := decodeDateTime(s, now)
+	if err != dtOK {
+		return Value{}, d.inputError(err, "timestamp", s)
+	}
+	switch d.kind {
+	case kEpoch:
+		return Value{T: Timestamp, I: 0}, nil
+	case kLate, kEarly:
+		return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("timestamp %q is not supported: drove has no infinite timestamps", s)}
+	}
+	t := &d.tm
+	outOfRange := &DateTimeError{Code: "22008", Msg: fmt.Sprintf("timestamp out of range: %q", s)}
+	if !validJulian(t.year, t.mon) {
+		return Value{}, outOfRange
+	}
+	days := int64(date2j(t.year, t.mon, t.mday) - postgresEpochJDate)
+	tod := ((int64(t.hour)*60+int64(t.min))*60+int64(t.sec))*1e6 + t.usec
+	if days > math.MaxInt64/usecsPerDay || days < math.MinInt64/usecsPerDay {
+		return Value{}, outOfRange
+	}
+	pg := days*usecsPerDay + tod
+	if pg < minTimestamp || pg >= endTimestamp || pg > math.MaxInt64-unixToPG {
+		return Value{}, outOfRange
+	}
+	return Value{T: Timestamp, I: pg + unixToPG}, nil
+}
