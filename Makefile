@@ -21,6 +21,7 @@ bench:
 fuzz:
 	go test ./wal -run '^$$' -fuzz FuzzDecode -fuzztime 60s
 	go test ./checkpoint -run '^$$' -fuzz FuzzUnmarshalManifest -fuzztime 60s
+	go test ./types -run '^$$' -fuzz FuzzParseDateTime -fuzztime 60s
 
 # drove:latest, a FROM scratch image of a static binary.
 docker:

@@ -1,0 +1,125 @@
+package types
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// answer renders what ParseTimestamp or ParseDate returned as the cases table does.
+func answer(v Value, err error) string {
+	var dt *DateTimeError
+	if errors.As(err, &dt) {
+		return "ERR " + dt.Code
+	}
+	if err != nil {
+		return "untyped error " + err.Error()
+	}
+	return v.String()
+}
+
+// TestDateTimeInputLikePostgres checks every case of pg15DateTimeCases: the value or the
+// SQLSTATE PostgreSQL 15 gives, for both types.
+func TestDateTimeInputLikePostgres(t *testing.T) {
+	now := time.Date(2024, 6, 15, 12, 30, 0, 0, time.UTC)
+	for _, c := range pg15DateTimeCases {
+		if got := answer(ParseTimestamp(c.in, now)); got != c.timestamp {
+			t.Errorf("timestamp %q = %s, PostgreSQL: %s", c.in, got, c.timestamp)
+		}
+		if got := answer(ParseDate(c.in, now)); got != c.date {
+			t.Errorf("date %q = %s, PostgreSQL: %s", c.in, got, c.date)
+		}
+	}
+}
+
+// TestDateTimeRelativeAndDeviations covers what depends on the current time and the
+// documented differences from PostgreSQL.
+func TestDateTimeRelativeAndDeviations(t *testing.T) {
+	now := time.Date(2024, 6, 15, 12, 30, 45, 123456789, time.UTC)
+	tests := []struct{ in, timestamp, date string }{
+		{"now", "2024-06-15 12:30:45.123456", "2024-06-15"},
+		{" NOW ", "2024-06-15 12:30:45.123456", "2024-06-15"},
+		{"today", "2024-06-15 00:00:00", "2024-06-15"},
+		{"tomorrow", "2024-06-16 00:00:00", "2024-06-16"},
+		{"yesterday", "2024-06-14 00:00:00", "2024-06-14"},
+		{"today 10:00", "2024-06-15 10:00:00", "2024-06-15"},
+		{"tomorrow 10:00:00 pm", "2024-06-16 22:00:00", "2024-06-16"},
+		{"yesterday allballs", "2024-06-14 00:00:00", "2024-06-14"},
+		{"now 10:00", "ERR 22007", "ERR 22007"},
+		{"today now", "ERR 22007", "ERR 22007"},
+		{"today bc", "2024-06-15 00:00:00 BC", "2024-06-15 BC"},
+		// drove has no infinite values: refused as unsupported rather than misread.
+		{"infinity", "ERR 0A000", "ERR 0A000"},
+		{"-infinity", "ERR 0A000", "ERR 0A000"},
+		{"- Infinity", "ERR 0A000", "ERR 0A000"},
+		{"infinity 10:00", "ERR 0A000", "ERR 0A000"},
+		// Timestamps past 294247 AD do not fit drove's microseconds since 1970.
+		{"294247-01-10 04:00:54.775807", "294247-01-10 04:00:54.775807", "294247-01-10"},
+		{"294247-01-10 04:00:54.775808", "ERR 22008", "294247-01-10"},
+		{"294276-12-31", "ERR 22008", "294276-12-31"},
+		// ISO 8601 with field labels is not supported.
+		{"y2024m01d02", "ERR 22007", "ERR 22007"},
+	}
+	for _, c := range tests {
+		if got := answer(ParseTimestamp(c.in, now)); got != c.timestamp {
+			t.Errorf("timestamp %q = %s, want %s", c.in, got, c.timestamp)
+		}
+		if got := answer(ParseDate(c.in, now)); got != c.date {
+			t.Errorf("date %q = %s, want %s", c.in, got, c.date)
+		}
+	}
+}
+
+func TestDateTimeErrorMessages(t *testing.T) {
+	tests := []struct{ in, typ, want string }{
+		{"not a date", "timestamp", `invalid input syntax for type timestamp: "not a date"`},
+		{"2024-13-01", "date", `date/time field value out of range: "2024-13-01"`},
+		{"2024-01-02 10:00+16", "timestamp", `time zone displacement out of range: "2024-01-02 10:00+16"`},
+		{"2024-01-02 10:00 Foo/Bar", "timestamp", `time zone "foo/bar" not recognized`},
+		{"5874898-01-01", "date", `date out of range: "5874898-01-01"`},
+		{"294277-01-01", "timestamp", `timestamp out of range: "294277-01-01"`},
+	}
+	for _, c := range tests {
+		var err error
+		if c.typ == "date" {
+			_, err = ParseDate(c.in, time.Now())
+		} else {
+			_, err = ParseTimestamp(c.in, time.Now())
+		}
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s %q: error %v, want %s", c.typ, c.in, err, c.want)
+		}
+	}
+}
+
+// FuzzParseDateTime feeds untrusted bytes to both parsers: they must not panic, must answer
+// with a DateTimeError when they refuse, and what they accept must print and read back to
+// the same value.
+func FuzzParseDateTime(f *testing.F) {
+	for _, c := range pg15DateTimeCases {
+		f.Add(c.in)
+	}
+	now := time.Date(2024, 6, 15, 12, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, parse := range []func(string, time.Time) (Value, error){ParseTimestamp, ParseDate} {
+			v, err := parse(s, now)
+			if err != nil {
+				var dt *DateTimeError
+				if !errors.As(err, &dt) || len(dt.Code) != 5 {
+					t.Fatalf("%q: error %v is not a DateTimeError with a SQLSTATE", s, err)
+				}
+				continue
+			}
+			out := v.String()
+			if !utf8.ValidString(out) || strings.ContainsAny(out, "\x00") {
+				t.Fatalf("%q printed as %q", s, out)
+			}
+			back, err := parse(out, now)
+			if err != nil || back != v {
+				t.Fatalf("%q = %s, which reads back as %v, %v", s, out, back, err)
+			}
+		}
+	})
+}
