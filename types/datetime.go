@@ -136,6 +136,7 @@ func setOf(words string) map[string]bool {
 
 // dtDecoder is the state of one decodeDateTime.
 type dtDecoder struct {
+	buf           [8]dtField // room for the usual number of fields without allocating
 	f             []dtField
 	now           time.Time
 	fmask         int
@@ -151,11 +152,12 @@ type dtDecoder struct {
 // decodeDateTime decodes s as PostgreSQL's DecodeDateTime does; now is what "now",
 // "today", "tomorrow" and "yesterday" refer to.
 func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
-	fields, ok := lexDateTime(s)
+	d := &dtDecoder{now: now, ampm: -1}
+	fields, ok := lexDateTime(s, d.buf[:0])
 	if !ok {
 		return nil, dtBadFormat
 	}
-	d := &dtDecoder{f: fields, now: now, ampm: -1}
+	d.f = fields
 	ptype := 0 // a label ("t", "j") the next field belongs to
 	for i, f := range fields {
 		var tmask int
@@ -532,18 +534,20 @@ func ParseTimestamp(s string, now time.Time) (Value, error) {
 		return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("timestamp %q is not supported: drove has no infinite timestamps", s)}
 	}
 	t := &d.tm
-	outOfRange := &DateTimeError{Code: "22008", Msg: fmt.Sprintf("timestamp out of range: %q", s)}
+	outOfRange := func() error {
+		return &DateTimeError{Code: "22008", Msg: fmt.Sprintf("timestamp out of range: %q", s)}
+	}
 	if !validJulian(t.year, t.mon) {
-		return Value{}, outOfRange
+		return Value{}, outOfRange()
 	}
 	days := int64(date2j(t.year, t.mon, t.mday) - postgresEpochJDate)
 	tod := ((int64(t.hour)*60+int64(t.min))*60+int64(t.sec))*1e6 + t.usec
 	if days > math.MaxInt64/usecsPerDay || days < math.MinInt64/usecsPerDay {
-		return Value{}, outOfRange
+		return Value{}, outOfRange()
 	}
 	pg := days*usecsPerDay + tod
 	if pg < minTimestamp || pg >= endTimestamp || pg > math.MaxInt64-unixToPG {
-		return Value{}, outOfRange
+		return Value{}, outOfRange()
 	}
 	return Value{T: Timestamp, I: pg + unixToPG}, nil
 }

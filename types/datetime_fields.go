@@ -146,7 +146,8 @@ func decodeZone(s string) (int, dterr) {
 // decodeDate reads a date field with delimiters (2024-01-02, 1/2/2024, 02-jan-2024,
 // 2024.100): month names first, then the numbers in DateStyle MDY order.
 func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool) (int, dterr) {
-	var parts []string
+	var buf [8]string
+	parts := buf[:0]
 	for i := 0; i < len(s) && len(parts) < maxDateFields; {
 		for i < len(s) && !isDigit(s[i]) && !isAlpha(s[i]) {
 			i++

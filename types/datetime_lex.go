@@ -34,9 +34,9 @@ func isPunct(c byte) bool {
 	return c > ' ' && c < 0x7f && !isDigit(c) && !isAlpha(c)
 }
 
-// lexDateTime splits s into fields; ok is false where PostgreSQL reports a bad format.
-func lexDateTime(s string) ([]dtField, bool) {
-	var fields []dtField
+// lexDateTime splits s into fields, appended to fields (a buffer the caller reuses); ok
+// is false where PostgreSQL reports a bad format.
+func lexDateTime(s string, fields []dtField) ([]dtField, bool) {
 	i := 0
 	digits := func() {
 		for i < len(s) && isDigit(s[i]) {
