@@ -37,93 +37,23 @@ func isPunct(c byte) bool {
 // lexDateTime splits s into fields, appended to fields (a buffer the caller reuses); ok
 // is false where PostgreSQL reports a bad format.
 func lexDateTime(s string, fields []dtField) ([]dtField, bool) {
-	i := 0
-	digits := func() {
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	}
-	for i < len(s) {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if isSpace(c) {
-			i++
-			continue
-		}
 		start := i
 		var typ fieldType
 		switch {
+		case isSpace(c):
+			i++
+			continue
 		case isDigit(c):
-			digits()
-			typ = fNumber
-			if i < len(s) && s[i] == ':' {
-				typ = fTime
-				for i < len(s) && (isDigit(s[i]) || s[i] == ':' || s[i] == '.') {
-					i++
-				}
-			} else if i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.') {
-				delim := s[i]
-				i++
-				if i < len(s) && isDigit(s[i]) {
-					if delim != '.' {
-						typ = fDate
-					}
-					digits()
-					if i < len(s) && s[i] == delim { // a three-field date needs matching delimiters
-						typ = fDate
-						for i < len(s) && (isDigit(s[i]) || s[i] == delim) {
-							i++
-						}
-					}
-				} else {
-					typ = fDate // an embedded month name: 02-jan-2024
-					for i < len(s) && (isDigit(s[i]) || isAlpha(s[i]) || s[i] == delim) {
-						i++
-					}
-				}
-			}
+			i, typ = lexNumber(s, i)
 		case c == '.':
-			i++
-			digits()
-			typ = fNumber
+			i, typ = skipDigits(s, i+1), fNumber
 		case isAlpha(c):
-			for i < len(s) && isAlpha(s[i]) {
-				i++
-			}
-			typ = fString
-			// A word running into '-', '/' or '.' is a date (jan-02-2024) or a zone name
-			// (America/New_York); into a digit or '+', a zone name unless it is a keyword.
-			isDate := false
-			if i < len(s) {
-				switch n := s[i]; {
-				case n == '-' || n == '/' || n == '.':
-					isDate = true
-				case n == '+' || isDigit(n):
-					_, kw := dateKeywords[strings.ToLower(s[start:i])]
-					isDate = !kw
-				}
-			}
-			if isDate {
-				typ = fDate
-				for i++; i < len(s) && (isDigit(s[i]) || isAlpha(s[i]) || strings.IndexByte("+-/_.:", s[i]) >= 0); i++ {
-				}
-			}
+			i, typ = lexWord(s, i)
 		case c == '+' || c == '-':
-			i++
-			for i < len(s) && isSpace(s[i]) {
-				i++
-			}
-			switch {
-			case i < len(s) && isDigit(s[i]):
-				typ = fTZ
-				for i < len(s) && (isDigit(s[i]) || s[i] == ':' || s[i] == '.' || s[i] == '-') {
-					i++
-				}
-			case i < len(s) && isAlpha(s[i]):
-				typ = fSpecial
-				for i < len(s) && isAlpha(s[i]) {
-					i++
-				}
-			default:
+			var ok bool
+			if i, typ, ok = lexSigned(s, i); !ok {
 				return nil, false
 			}
 		case isPunct(c):
@@ -142,4 +72,93 @@ func lexDateTime(s string, fields []dtField) ([]dtField, bool) {
 		fields = append(fields, dtField{typ: typ, text: strings.ToLower(orig), orig: orig})
 	}
 	return fields, true
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// lexNumber reads a field starting with a digit: a time, a date or a number.
+func lexNumber(s string, i int) (int, fieldType) {
+	i = skipDigits(s, i)
+	if i == len(s) {
+		return i, fNumber
+	}
+	switch delim := s[i]; {
+	case delim == ':':
+		for i < len(s) && (isDigit(s[i]) || s[i] == ':' || s[i] == '.') {
+			i++
+		}
+		return i, fTime
+	case delim == '-' || delim == '/' || delim == '.':
+		i++
+		if i < len(s) && isDigit(s[i]) {
+			typ := fDate
+			if delim == '.' {
+				typ = fNumber
+			}
+			i = skipDigits(s, i)
+			if i < len(s) && s[i] == delim { // a three-field date needs matching delimiters
+				typ = fDate
+				for i < len(s) && (isDigit(s[i]) || s[i] == delim) {
+					i++
+				}
+			}
+			return i, typ
+		}
+		for i < len(s) && (isDigit(s[i]) || isAlpha(s[i]) || s[i] == delim) { // 02-jan-2024
+			i++
+		}
+		return i, fDate
+	}
+	return i, fNumber
+}
+
+// lexWord reads a field starting with a letter. Running into '-', '/' or '.' it is a date
+// (jan-02-2024) or a zone name (America/New_York); into a digit or '+', a zone name unless
+// it is a keyword.
+func lexWord(s string, i int) (int, fieldType) {
+	start := i
+	for i < len(s) && isAlpha(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return i, fString
+	}
+	switch n := s[i]; {
+	case n == '-' || n == '/' || n == '.':
+	case n == '+' || isDigit(n):
+		if _, kw := dateKeywords[strings.ToLower(s[start:i])]; kw {
+			return i, fString
+		}
+	default:
+		return i, fString
+	}
+	for i++; i < len(s) && (isDigit(s[i]) || isAlpha(s[i]) || strings.IndexByte("+-/_.:", s[i]) >= 0); i++ {
+	}
+	return i, fDate
+}
+
+// lexSigned reads a field starting with a sign: a zone offset or -infinity.
+func lexSigned(s string, i int) (int, fieldType, bool) {
+	i++
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	switch {
+	case i < len(s) && isDigit(s[i]):
+		for i < len(s) && (isDigit(s[i]) || s[i] == ':' || s[i] == '.' || s[i] == '-') {
+			i++
+		}
+		return i, fTZ, true
+	case i < len(s) && isAlpha(s[i]):
+		for i < len(s) && isAlpha(s[i]) {
+			i++
+		}
+		return i, fSpecial, true
+	}
+	return i, 0, false
 }
