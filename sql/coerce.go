@@ -242,7 +242,11 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	case from == types.Timestamp && to == types.Date:
 		return types.Value{T: types.Date, I: floorDiv(v.I, microsPerDay)}, nil
 	case from == types.Date && to == types.Timestamp:
-		return types.Value{T: types.Timestamp, I: v.I * microsPerDay}, nil
+		us, ok := types.DateToTimestamp(v.I)
+		if !ok {
+			return types.Value{}, Errorf("22008", "date out of range for timestamp")
+		}
+		return types.Value{T: types.Timestamp, I: us}, nil
 	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || familyOf(from) == famTime):
 		return checkLength(types.NewText(v.String()), c)
 	}
@@ -282,12 +286,13 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// micros is a date or timestamp as microseconds since the epoch: how the two compare.
-func micros(v types.Value) int64 {
-	if v.T == types.Date {
-		return v.I * microsPerDay
+// compareDateTimestamp orders a date (days) and a timestamp (microseconds) by day first:
+// a date's microseconds may not fit an int64.
+func compareDateTimestamp(days, micros int64) int {
+	if c := cmpOrdered(days, floorDiv(micros, microsPerDay)); c != 0 {
+		return c
 	}
-	return v.I
+	return cmpOrdered(days*microsPerDay, micros)
 }
 
 // compare orders two non-NULL values of comparable families.
@@ -296,8 +301,10 @@ func compare(a, b types.Value) int {
 	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
 		a.T == types.Timestamp && b.T == types.Timestamp, a.T == types.Date && b.T == types.Date:
 		return cmpOrdered(a.I, b.I)
-	case familyOf(a.T) == famTime && familyOf(b.T) == famTime:
-		return cmpOrdered(micros(a), micros(b))
+	case a.T == types.Date && b.T == types.Timestamp:
+		return compareDateTimestamp(a.I, b.I)
+	case a.T == types.Timestamp && b.T == types.Date:
+		return -compareDateTimestamp(b.I, a.I)
 	case (a.T == types.Numeric || b.T == types.Numeric) && !a.T.IsFloat() && !b.T.IsFloat():
 		return compareNumeric(a, b)
 	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:

@@ -504,11 +504,30 @@ func ParseDate(s string, now time.Time) (Value, error) {
 	if !validJulian(d.tm.year, d.tm.mon) {
 		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date out of range: %q", s)}
 	}
-	jd := date2j(d.tm.year, d.tm.mon, d.tm.mday)
-	if jd < 0 || jd >= 2147483494 { // IS_VALID_DATE
+	days := int64(date2j(d.tm.year, d.tm.mon, d.tm.mday) - unixEpochJDate)
+	if !DateInRange(days) {
 		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date out of range: %q", s)}
 	}
-	return Value{T: Date, I: int64(jd - unixEpochJDate)}, nil
+	return Value{T: Date, I: days}, nil
+}
+
+// DateInRange reports whether days after 1970-01-01 is a date PostgreSQL can hold
+// (IS_VALID_DATE: 4714-11-24 BC to 5874897-12-31).
+func DateInRange(days int64) bool {
+	return days >= -unixEpochJDate && days < 2147483494-unixEpochJDate
+}
+
+// DateToTimestamp is the timestamp at the start of the date days after 1970-01-01; ok is
+// false when that is past the timestamps drove holds (PostgreSQL: "date out of range for
+// timestamp").
+func DateToTimestamp(days int64) (micros int64, ok bool) {
+	if !DateInRange(days) || days > math.MaxInt64/usecsPerDay {
+		return 0, false
+	}
+	if pg := days*usecsPerDay - unixToPG; pg < minTimestamp || pg >= endTimestamp {
+		return 0, false
+	}
+	return days * usecsPerDay, true
 }
 
 // Timestamps PostgreSQL accepts, in microseconds since 2000-01-01 (MIN_TIMESTAMP and

@@ -2,6 +2,7 @@ package types
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -122,4 +123,50 @@ func FuzzParseDateTime(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDateRanges(t *testing.T) {
+	day := func(s string) int64 {
+		v, err := ParseDate(s, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.I
+	}
+	tests := []struct {
+		date      string
+		timestamp string // "" when it has none
+	}{
+		{"1970-01-01", "1970-01-01 00:00:00"},
+		{"0044-03-15 BC", "0044-03-15 00:00:00 BC"},
+		{"4713-11-24 BC", "4713-11-24 00:00:00 BC"},
+		{"294247-01-10", "294247-01-10 00:00:00"},
+		{"294247-01-11", ""},
+		{"5874897-12-31", ""},
+	}
+	for _, tt := range tests {
+		d := day(tt.date)
+		if !DateInRange(d) || !DateInRange(d+1) && tt.date != "5874897-12-31" {
+			t.Errorf("%s: DateInRange false", tt.date)
+		}
+		us, ok := DateToTimestamp(d)
+		got := ""
+		if ok {
+			got = Value{T: Timestamp, I: us}.String()
+		}
+		if got != tt.timestamp {
+			t.Errorf("DateToTimestamp(%s) = %q, want %q", tt.date, got, tt.timestamp)
+		}
+	}
+	if last := day("5874897-12-31"); DateInRange(last + 1) {
+		t.Error("the day after 5874897-12-31 is in range")
+	}
+	if first := day("4714-11-24 BC"); !DateInRange(first) || DateInRange(first-1) {
+		t.Error("4714-11-24 BC should be the first date")
+	}
+	for _, d := range []int64{math.MaxInt64, math.MinInt64, math.MaxInt64/usecsPerDay + 1, math.MinInt64 / usecsPerDay} {
+		if _, ok := DateToTimestamp(d); ok {
+			t.Errorf("DateToTimestamp(%d) ok", d)
+		}
+	}
 }

@@ -297,3 +297,46 @@ SELECT 'today'::date = current_date, 'tomorrow'::date - 'yesterday'::date, 'toda
 ----
 t|2|t
 tag: SELECT 1
+
+# Dates span PostgreSQL's range (4714-11-24 BC to 5874897-12-31) in arithmetic too; casting
+# one to timestamp needs it to be in the timestamps' range, and comparing one with a
+# timestamp does not.
+query
+SELECT '0044-03-15 BC'::date + 1, '10000-01-01'::date - 1, '5874897-12-31'::date - '4713-11-24 BC'::date, '0001-01-01'::date - 1
+----
+0044-03-16 BC|9999-12-31|2147483127|0001-12-31 BC
+tag: SELECT 1
+
+query
+SELECT '100000-01-01'::date > '2024-01-02 10:00'::timestamp, '4713-11-24 BC'::date < '2024-01-02'::timestamp, '5874897-12-31'::date > '2024-01-02'::timestamp, '2024-01-02'::date = '2024-01-02 00:00'::timestamp, '412000-01-01'::date > '2024-01-02'::timestamp, '2024-01-02 10:00'::timestamp < '412000-01-01'::date
+----
+t|t|t|t|t|t
+tag: SELECT 1
+
+query
+SELECT '100000-01-01'::date::timestamp, '0044-03-15 BC'::date::timestamp, '0044-03-15 10:00 BC'::timestamp::date
+----
+100000-01-01 00:00:00|0044-03-15 00:00:00 BC|0044-03-15 BC
+tag: SELECT 1
+
+statement error 22008
+SELECT '5874897-12-31'::date + 1
+
+statement error 22008
+SELECT '4714-11-24 BC'::date - 1
+
+# deviation: drove's timestamps end in 294247 AD, so later dates have no timestamp (PostgreSQL's end in 294276).
+statement error 22008
+SELECT '294270-01-01'::date::timestamp
+
+statement error 22008
+SELECT '5874897-12-31'::date::timestamp
+
+statement ok
+CREATE INDEX events_at ON events (at)
+
+query
+SELECT count(*) FROM events WHERE at < '412000-01-01'::date
+----
+6
+tag: SELECT 1
