@@ -570,3 +570,28 @@ func ParseTimestamp(s string, now time.Time) (Value, error) {
 	}
 	return Value{T: Timestamp, I: pg + unixToPG}, nil
 }
+
+// TimestampFromPostgres reads microseconds since 2000-01-01 (PostgreSQL's binary format).
+// PostgreSQL's infinities are refused as in text input; values past either type's range
+// are out of range (22008), as timestamp_recv says.
+func TimestampFromPostgres(pg int64) (Value, error) {
+	switch {
+	case pg == math.MaxInt64 || pg == math.MinInt64:
+		return Value{}, &DateTimeError{Code: "0A000", Msg: "infinite timestamps are not supported"}
+	case pg < minTimestamp || pg >= endTimestamp || pg > math.MaxInt64-unixToPG:
+		return Value{}, &DateTimeError{Code: "22008", Msg: "timestamp out of range"}
+	}
+	return Value{T: Timestamp, I: pg + unixToPG}, nil
+}
+
+// DateFromPostgres reads days since 2000-01-01 (PostgreSQL's binary format), as date_recv.
+func DateFromPostgres(pg int32) (Value, error) {
+	switch days := int64(pg) + postgresEpochJDate - unixEpochJDate; {
+	case pg == math.MaxInt32 || pg == math.MinInt32:
+		return Value{}, &DateTimeError{Code: "0A000", Msg: "infinite dates are not supported"}
+	case !DateInRange(days):
+		return Value{}, &DateTimeError{Code: "22008", Msg: "date out of range"}
+	default:
+		return Value{T: Date, I: days}, nil
+	}
+}
