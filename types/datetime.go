@@ -595,3 +595,15 @@ func DateFromPostgres(pg int32) (Value, error) {
 		return Value{T: Date, I: days}, nil
 	}
 }
+
+// TimestampFromTime is the timestamp of t's wall clock in UTC, or 22008 when t is outside
+// the timestamps PostgreSQL and drove hold (4714-11-24 BC to 294247-01-10).
+func TimestampFromTime(t time.Time) (Value, error) {
+	t = t.UTC()
+	if y := t.Year(); y < -4713 || y > 294247 {
+		return Value{}, &DateTimeError{Code: "22008", Msg: "timestamp out of range"}
+	}
+	days := int64(date2j(t.Year(), int(t.Month()), t.Day())) - postgresEpochJDate
+	pg := days*usecsPerDay + int64(t.Hour()*3600+t.Minute()*60+t.Second())*1e6 + int64(t.Nanosecond()/1000)
+	return TimestampFromPostgres(pg)
+}

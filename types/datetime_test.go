@@ -170,3 +170,30 @@ func TestDateRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestTimestampFromTime(t *testing.T) {
+	rome := time.FixedZone("CET", 3600)
+	tests := []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Date(2024, 1, 2, 10, 0, 0, 123456789, time.UTC), "2024-01-02 10:00:00.123456"},
+		{time.Date(2024, 1, 2, 10, 0, 0, 0, rome), "2024-01-02 09:00:00"},
+		{time.Date(-43, 3, 15, 12, 0, 0, 0, time.UTC), "0044-03-15 12:00:00 BC"},
+		{time.Date(-4713, 11, 24, 0, 0, 0, 0, time.UTC), "4714-11-24 00:00:00 BC"},
+		{time.Date(-4713, 11, 23, 23, 59, 59, 0, time.UTC), "ERR 22008"},
+		{time.Date(294247, 1, 10, 4, 0, 54, 775807000, time.UTC), "294247-01-10 04:00:54.775807"},
+		{time.Date(294247, 1, 10, 4, 0, 54, 775808000, time.UTC), "ERR 22008"},
+		{time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC), "ERR 22008"},
+		{time.Date(-300000, 1, 1, 0, 0, 0, 0, time.UTC), "ERR 22008"},
+	}
+	for _, tt := range tests {
+		v, err := TimestampFromTime(tt.in)
+		if got := answer(v, err); got != tt.want {
+			t.Errorf("TimestampFromTime(%v) = %s, want %s", tt.in, got, tt.want)
+		}
+		if err == nil && v != NewTimestamp(tt.in) {
+			t.Errorf("TimestampFromTime(%v) = %d, NewTimestamp %d", tt.in, v.I, NewTimestamp(tt.in).I)
+		}
+	}
+}
