@@ -3,7 +3,6 @@ package types
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +45,7 @@ const (
 	mADBC
 	mDOW
 	mReserved // epoch, infinity: the other fields are checked, then ignored
+	mDTZ      // a daylight-saving or dynamic zone abbreviation
 	mDate     = mYear | mMonth | mDay
 )
 
@@ -196,9 +196,6 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 		}
 		d.fmask |= tmask
 	}
-	if ptype != 0 { // a label with nothing after it
-		return nil, dtBadFormat
-	}
 	if err := d.validateDate(); err != dtOK {
 		return nil, err
 	}
@@ -253,7 +250,7 @@ func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
 		p := *ptype
 		*ptype = 0
 		intPart, frac, hasFrac := strings.Cut(s, ".")
-		if _, err := strconv.ParseInt(intPart, 10, 32); err != nil {
+		if _, err := strconv.ParseInt(intPart, 10, 32); err != nil && intPart != "" { // "" reads as 0, as strtoint does
 			return 0, dtFieldOverflow // digits only, so too large
 		}
 		if p == int(kwISOTime) {
@@ -291,6 +288,9 @@ func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
 // wordField handles a word: a zone abbreviation, a keyword or a zone name.
 func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip bool, err dterr) {
 	if tzAbbrevs[f.text] {
+		if tzMarked[f.text] {
+			return mTZ | mDTZ, false, dtOK
+		}
 		return mTZ, false, dtOK
 	}
 	kw, ok := dateKeywords[f.text]
@@ -406,15 +406,19 @@ func daysIn(year, mon int) int {
 	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[mon-1]
 }
 
-// knownZone reports whether name is a time zone the host's database knows (as written, or
-// capitalized the usual way: europe/rome is Europe/Rome) or a POSIX zone like GMT+2 or
-// EST5EDT. PostgreSQL matches names case-insensitively in its own copy of the database.
+// knownZone reports whether name is a time zone PostgreSQL's pg_tzset accepts: one the
+// host's zone database knows (as written, or capitalized word by word: europe/rome is
+// Europe/Rome; PostgreSQL matches case-insensitively in its own copy), or a POSIX TZ
+// string such as GMT+2 or EST5EDT.
 func knownZone(name string) bool {
-	if name == "" || name == "Local" || !isAlpha(name[0]) || strings.Contains(name, "..") {
+	if name == "" || len(name) > 255 || !isAlpha(name[0]) {
 		return false
 	}
-	if posixZone.MatchString(name) {
+	if posixZone(name) {
 		return true
+	}
+	if name == "Local" || strings.Contains(name, "..") { // not names in the zone database
+		return false
 	}
 	if _, err := time.LoadLocation(name); err == nil {
 		return true
@@ -429,9 +433,63 @@ func knownZone(name string) bool {
 	return err == nil
 }
 
-// posixZone is a POSIX TZ specification without rules: a name of three or more letters,
-// an offset, and maybe a daylight-saving name and offset.
-var posixZone = regexp.MustCompile(`^[A-Za-z]{3,}[+-]?\d{1,2}(:\d{1,2}){0,2}([A-Za-z]{3,}([+-]?\d{1,2}(:\d{1,2}){0,2})?)?$`)
+// posixZone reports whether s parses as tzcode's tzparse reads a POSIX TZ string without
+// rules: a name, an offset, and maybe a daylight-saving name and offset. Names are any
+// characters but digits, ',', '+' and '-'; hours go up to 167, as tzcode allows.
+func posixZone(s string) bool {
+	zname := func(s string) int { return strings.IndexAny(s, "0123456789,+-") }
+	n := zname(s)
+	if n < 0 {
+		return false // a name without an offset
+	}
+	s, ok := posixOffset(s[n:])
+	if !ok {
+		return false
+	}
+	if s == "" {
+		return true
+	}
+	if n = zname(s); n == 0 {
+		return false
+	} else if n < 0 {
+		return true // a daylight-saving name with the default offset
+	}
+	s, ok = posixOffset(s[n:])
+	return ok && s == ""
+}
+
+// posixOffset reads [+-]hh[:mm[:ss]] and returns the rest.
+func posixOffset(s string) (string, bool) {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	num := func(max int) bool {
+		if s == "" || !isDigit(s[0]) {
+			return false
+		}
+		v := 0
+		for s != "" && isDigit(s[0]) {
+			if v = v*10 + int(s[0]-'0'); v > max {
+				return false
+			}
+			s = s[1:]
+		}
+		return true
+	}
+	if !num(167) {
+		return s, false
+	}
+	for _, max := range []int{59, 60} {
+		if s == "" || s[0] != ':' {
+			break
+		}
+		s = s[1:]
+		if !num(max) {
+			return s, false
+		}
+	}
+	return s, true
+}
 
 // inputError builds the error PostgreSQL reports for input s of type typ.
 func (d *dtDecoder) inputError(err dterr, typ, s string) error {

@@ -8,17 +8,28 @@ import (
 
 // The field decoders of PostgreSQL's datetime.c.
 
-// strtoint reads the leading digits of s as C's strtoint does: ok is false on overflow of a
-// 32-bit int; n is how many bytes were read.
+// strtoint reads an int at the start of s as C's strtol does (blanks, a sign, digits): ok
+// is false on overflow of a 32-bit int; n is how many bytes were read, 0 when no digits.
 func strtoint(s string) (v, n int, ok bool) {
-	for n < len(s) && isDigit(s[n]) {
-		n++
+	i := 0
+	for i < len(s) && isSpace(s[i]) {
+		i++
 	}
-	if n == 0 {
+	neg := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	start := i
+	i = skipDigits(s, i)
+	if i == start {
 		return 0, 0, true
 	}
-	x, err := strconv.ParseInt(s[:n], 10, 32)
-	return int(x), n, err == nil
+	x, err := strconv.ParseInt(s[start:i], 10, 32)
+	if neg {
+		x = -x
+	}
+	return int(x), i, err == nil || neg && s[start:i] == "2147483648"
 }
 
 // fraction reads ".123" as microseconds, rounded as PostgreSQL's rint does; trailing junk
@@ -130,7 +141,7 @@ func decodeZone(s string) (int, dterr) {
 	case rest == "" && len(s) > 3:
 		hr, min = hr/100, hr%100
 	}
-	if hr > 15 || min > 59 || sec > 59 {
+	if hr < 0 || hr > 15 || min < 0 || min > 59 || sec < 0 || sec > 59 {
 		return 0, dtZoneOverflow
 	}
 	if rest != "" {
@@ -178,8 +189,7 @@ func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool) (int
 		kw := dateKeywords[p]
 		switch kw.kw {
 		case kwIgnore:
-			parts[i] = ""
-			continue
+			continue // left in place: as a number below it is a format error, as in PostgreSQL
 		case kwMonth:
 			t.mon = kw.val
 			*haveTextMonth = true

@@ -13,3 +13,15 @@ var tzAbbrevs = setOf(`
 	pett pgt pht pkst pkt pmdt pmst pont pst pwt pyst pyt ret sadt sast sct sgt taht tft tjt tkt
 	tmt tot trut tvt uct ulast ulat ut utc uyst uyt uzst uzt vet vlast vlat volt vut wadt wakt
 	wast wat wdt wet wetdst wft wgst wgt xjt yakst yakt yapt yekst yekt z zulu `)
+
+// tzMarked are the abbreviations among tzAbbrevs that PostgreSQL marks with a field bit
+// of their own (daylight-saving ones, flagged D, and dynamic ones, defined by a zone name):
+// a date field after one is refused.
+var tzMarked = setOf(`
+	acdt acsst adt aedt aesst akdt almst amst anast anat arst art awsst azost azst azt bdst
+	brst bst cadt cdt cest cetdst chadt ckt clst clt davt easst east edt eest eetdst egst fjst
+	fkst fkt fnst gest get gyt idt iot irkst irkt kdt kgst kgt kost krast krat lhdt lint lkt
+	magst magt mawt mdt mest mesz metdst msd msk must ndt novst novt nut nzdt omsst omst pdt
+	petst pett pkst pmdt pyst pyt sadt sgt tkt tmt ulast ulat uyst uzst vet vlast vlat volt
+	wadt wdt wetdst wgst yakst yakt yekst yekt
+`)
