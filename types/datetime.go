@@ -33,20 +33,24 @@ const (
 	dtZoneOverflow
 )
 
-// Field masks (PostgreSQL's DTK_M bits); the time of day is all or nothing, so one bit.
+// Field masks (PostgreSQL's DTK_M bits).
 const (
 	mYear = 1 << iota
 	mMonth
 	mDay
 	mDOY
-	mTime
+	mHour
+	mMinute
+	mSecond // with its fraction
 	mTZ
 	mAMPM
 	mADBC
 	mDOW
 	mReserved // epoch, infinity: the other fields are checked, then ignored
 	mDTZ      // a daylight-saving or dynamic zone abbreviation
+	mDTZMod   // "dst"
 	mDate     = mYear | mMonth | mDay
+	mTime     = mHour | mMinute | mSecond
 )
 
 // What the input denotes besides a date and time.
@@ -76,6 +80,21 @@ const (
 	kwIgnore
 	kwISOTime
 	kwUnits
+	kwDTZMod
+)
+
+// What a label makes of the number after it (PostgreSQL's ptype).
+const (
+	ptNone = iota
+	ptTime // "t": hhmmss
+	ptJulian
+	ptYear
+	ptMonth
+	ptDay
+	ptHour
+	ptMinute
+	ptSecond
+	ptOther // dow, doy, isodow, isoyear: a format error with a number
 )
 
 type kwVal struct {
@@ -92,11 +111,9 @@ const (
 	resLate
 	resEarly
 	resAllballs
-	unitJulian = 1
-	unitOther  = 2
-	ampmAM     = 0
-	ampmPM     = 1
-	adbcBC     = 1
+	ampmAM = 0
+	ampmPM = 1
+	adbcBC = 1
 )
 
 // dateKeywords is PostgreSQL's datetktbl.
@@ -107,9 +124,10 @@ var dateKeywords = func() map[string]kwVal {
 		"yesterday": {kwReserved, resYesterday}, "epoch": {kwReserved, resEpoch}, "infinity": {kwReserved, resLate},
 		"-infinity": {kwReserved, resEarly}, "allballs": {kwReserved, resAllballs},
 		"at": {kwIgnore, 0}, "on": {kwIgnore, 0}, "t": {kwISOTime, 0},
-		"j": {kwUnits, unitJulian}, "jd": {kwUnits, unitJulian}, "julian": {kwUnits, unitJulian},
-		"y": {kwUnits, unitOther}, "m": {kwUnits, unitOther}, "d": {kwUnits, unitOther}, "h": {kwUnits, unitOther},
-		"mm": {kwUnits, unitOther}, "s": {kwUnits, unitOther}, "isodow": {kwUnits, unitOther}, "isoyear": {kwUnits, unitOther},
+		"j": {kwUnits, ptJulian}, "jd": {kwUnits, ptJulian}, "julian": {kwUnits, ptJulian},
+		"y": {kwUnits, ptYear}, "m": {kwUnits, ptMonth}, "d": {kwUnits, ptDay}, "h": {kwUnits, ptHour},
+		"mm": {kwUnits, ptMinute}, "s": {kwUnits, ptSecond}, "dow": {kwUnits, ptOther}, "doy": {kwUnits, ptOther},
+		"isodow": {kwUnits, ptOther}, "isoyear": {kwUnits, ptOther}, "dst": {kwDTZMod, 0},
 	}
 	for i, names := range []string{"jan january", "feb february", "mar march", "apr april", "may", "jun june",
 		"jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"} {
@@ -117,7 +135,7 @@ var dateKeywords = func() map[string]kwVal {
 			m[n] = kwVal{kwMonth, i + 1}
 		}
 	}
-	for i, names := range []string{"sun sunday", "mon monday", "tue tues tuesday", "wed wednesday",
+	for i, names := range []string{"sun sunday", "mon monday", "tue tues tuesday", "wed weds wednesday",
 		"thu thur thurs thursday", "fri friday", "sat saturday"} {
 		for _, n := range strings.Fields(names) {
 			m[n] = kwVal{kwDOW, i}
@@ -147,6 +165,7 @@ type dtDecoder struct {
 	bc, julian    bool
 	ampm          int    // -1: 24-hour clock
 	badZone       string // a zone name not recognized: PostgreSQL reports 22023, not 22007
+	namedZone     bool   // a zone given by name (not by offset or abbreviation)
 }
 
 // decodeDateTime decodes s as PostgreSQL's DecodeDateTime does; now is what "now",
@@ -158,7 +177,7 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 		return nil, dtBadFormat
 	}
 	d.f = fields
-	ptype := 0 // a label ("t", "j") the next field belongs to
+	ptype := ptNone // a label ("t", "j", "y") the next field belongs to
 	for i, f := range fields {
 		var tmask int
 		var err dterr
@@ -166,11 +185,11 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 		case fDate:
 			tmask, err = d.dateField(f, &ptype)
 		case fTime:
-			if ptype != 0 {
-				if ptype != int(kwISOTime) {
+			if ptype != ptNone {
+				if ptype != ptTime {
 					return nil, dtBadFormat
 				}
-				ptype = 0
+				ptype = ptNone
 			}
 			tmask = mTime
 			if err = decodeTime(f.text, &d.tm); err == dtOK && timeOverflows(&d.tm) {
@@ -207,8 +226,11 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 	} else if d.ampm == ampmPM && d.tm.hour != 12 {
 		d.tm.hour += 12
 	}
-	if d.kind == kDate && d.fmask&mDate != mDate {
-		return nil, dtBadFormat
+	if d.kind == kDate {
+		// A date is needed; "dst" needs a zone given by offset or fixed abbreviation.
+		if d.fmask&mDate != mDate || d.fmask&mDTZMod != 0 && (d.namedZone || d.fmask&mTZ == 0) {
+			return nil, dtBadFormat
+		}
 	}
 	return d, dtOK
 }
@@ -216,15 +238,28 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 // dateField handles a field with embedded delimiters: a date, or after a full month and
 // day a zone name or a run-together time with an offset (hhmmss-zz).
 func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
-	if *ptype == 0 && d.fmask&(mMonth|mDay) != mMonth|mDay {
+	if *ptype == ptJulian { // a Julian day with a zone: J2451187-05
+		*ptype = ptNone
+		jd, n, ok := strtoint(f.text)
+		if !ok || jd < 0 {
+			return 0, dtFieldOverflow
+		}
+		d.tm.year, d.tm.mon, d.tm.mday = j2date(jd)
+		d.julian = true
+		if _, err := decodeZone(f.text[n:]); err != dtOK {
+			return 0, err
+		}
+		return mDate | mTime | mTZ, dtOK
+	}
+	if *ptype == ptNone && d.fmask&(mMonth|mDay) != mMonth|mDay {
 		return decodeDate(f.text, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth)
 	}
-	if isDigit(f.text[0]) || *ptype != 0 {
-		if *ptype != 0 && *ptype != int(kwISOTime) {
+	if isDigit(f.text[0]) || *ptype != ptNone {
+		if *ptype != ptNone && *ptype != ptTime {
 			return 0, dtBadFormat
 		}
-		*ptype = 0
-		if d.fmask&mTime != 0 {
+		*ptype = ptNone
+		if d.fmask&mTime == mTime {
 			return 0, dtBadFormat
 		}
 		cut := strings.IndexByte(f.text, '-')
@@ -241,39 +276,14 @@ func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
 		d.badZone = f.text
 		return 0, dtBadFormat
 	}
+	d.namedZone = true
 	return mTZ, dtOK
 }
 
 // numberField handles a field of digits, maybe with a fraction.
 func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
-	if *ptype != 0 {
-		p := *ptype
-		*ptype = 0
-		intPart, frac, hasFrac := strings.Cut(s, ".")
-		if _, err := strconv.ParseInt(intPart, 10, 32); err != nil && intPart != "" { // "" reads as 0, as strtoint does
-			return 0, dtFieldOverflow // digits only, so too large
-		}
-		if p == int(kwISOTime) {
-			tmask, err := numberField(s, d.fmask|mDate, &d.tm, &d.is2digits)
-			if err == dtOK && tmask != mTime {
-				err = dtBadFormat
-			}
-			return tmask, err
-		}
-		// A Julian day, maybe with a fraction of a day.
-		jd, _ := strconv.Atoi(intPart)
-		d.tm.year, d.tm.mon, d.tm.mday = j2date(jd)
-		d.julian = true
-		if !hasFrac {
-			return mDate, dtOK
-		}
-		day, err := strconv.ParseFloat("0."+frac, 64)
-		if err != nil {
-			return 0, dtBadFormat
-		}
-		us := int64(day * 86400e6)
-		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = int(us/3600e6), int(us/60e6%60), int(us/1e6%60), us%1e6
-		return mDate | mTime, dtOK
+	if *ptype != ptNone {
+		return d.labelledNumber(s, ptype)
 	}
 	dot := strings.IndexByte(s, '.')
 	switch {
@@ -283,6 +293,78 @@ func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
 		return numberField(s, d.fmask, &d.tm, &d.is2digits)
 	}
 	return decodeNumber(s, d.haveTextMonth, d.fmask, &d.tm, &d.is2digits)
+}
+
+// labelledNumber handles a number after a label: t (hhmmss), j (a Julian day), or the
+// ISO 8601 labels y, m, d, h, mm, s (y2024m01d02h10mm30s05).
+func (d *dtDecoder) labelledNumber(s string, ptype *int) (int, dterr) {
+	p := *ptype
+	*ptype = ptNone
+	d.kind = kDate // PostgreSQL forgets an epoch or infinity before a labelled number
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	val := 0 // "" reads as 0, as strtoint does
+	if intPart != "" {
+		v, err := strconv.ParseInt(intPart, 10, 32)
+		if err != nil {
+			return 0, dtFieldOverflow // digits only, so too large
+		}
+		val = int(v)
+	}
+	if hasFrac && p != ptJulian && p != ptTime && p != ptSecond {
+		return 0, dtBadFormat
+	}
+	t := &d.tm
+	switch p {
+	case ptTime:
+		tmask, err := numberField(s, d.fmask|mDate, t, &d.is2digits)
+		if err == dtOK && tmask != mTime {
+			err = dtBadFormat
+		}
+		return tmask, err
+	case ptJulian: // maybe with a fraction of a day
+		t.year, t.mon, t.mday = j2date(val)
+		d.julian = true
+		if !hasFrac {
+			return mDate, dtOK
+		}
+		day, err := strconv.ParseFloat("0."+frac, 64)
+		if err != nil {
+			return 0, dtBadFormat
+		}
+		us := int64(day * 86400e6)
+		t.hour, t.min, t.sec, t.usec = int(us/3600e6), int(us/60e6%60), int(us/1e6%60), us%1e6
+		return mDate | mTime, dtOK
+	case ptYear:
+		t.year = val
+		return mYear, dtOK
+	case ptMonth:
+		if d.fmask&mMonth != 0 && d.fmask&mHour != 0 { // after a month and an hour: minutes
+			t.min = val
+			return mMinute, dtOK
+		}
+		t.mon = val
+		return mMonth, dtOK
+	case ptDay:
+		t.mday = val
+		return mDay, dtOK
+	case ptHour:
+		t.hour = val
+		return mHour, dtOK
+	case ptMinute:
+		t.min = val
+		return mMinute, dtOK
+	case ptSecond:
+		t.sec = val
+		if hasFrac {
+			us, err := fraction("." + frac)
+			if err != dtOK {
+				return 0, err
+			}
+			t.usec = us
+		}
+		return mSecond, dtOK
+	}
+	return 0, dtBadFormat
 }
 
 // wordField handles a word: a zone abbreviation, a keyword or a zone name.
@@ -296,6 +378,7 @@ func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip boo
 	kw, ok := dateKeywords[f.text]
 	if !ok {
 		if f.typ == fString && knownZone(f.orig) {
+			d.namedZone = true
 			return mTZ, false, dtOK
 		}
 		return 0, false, dtBadFormat
@@ -321,22 +404,22 @@ func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip boo
 	case kwDOW:
 		tmask = mDOW
 	case kwUnits:
-		if kw.val != unitJulian { // y2024m01d02 labels: not supported
-			return 0, false, dtBadFormat
-		}
-		*ptype = int(kwUnits)
+		*ptype = kw.val
+	case kwDTZMod:
+		tmask = mDTZMod | mDTZ
 	case kwISOTime:
 		// "t" must follow a whole date and precede a time.
 		if d.fmask&mDate != mDate || i+1 >= len(d.f) || d.f[i+1].typ == fTZ || d.f[i+1].typ >= fString {
 			return 0, false, dtBadFormat
 		}
-		*ptype = int(kwISOTime)
+		*ptype = ptTime
 	}
 	return tmask, false, dtOK
 }
 
 // reserved applies now, today, epoch and the like and returns the fields they fill.
 func (d *dtDecoder) reserved(v int) int {
+	d.kind = kDate // as PostgreSQL, a later now, today or allballs overrides an epoch
 	day := func(offset int) {
 		t := d.now.UTC().AddDate(0, 0, offset)
 		d.tm.year, d.tm.mon, d.tm.mday = t.Year(), int(t.Month()), t.Day()

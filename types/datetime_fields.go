@@ -304,7 +304,7 @@ func numberField(s string, fmask int, t *tm, is2digits *bool) (int, dterr) {
 		}
 		return mDate, dtOK
 	}
-	if fmask&mTime == 0 {
+	if fmask&mTime != mTime { // not all of the time of day given yet
 		switch len(s) {
 		case 6:
 			t.hour, t.min, t.sec = atoi(s[:2]), atoi(s[2:4]), atoi(s[4:])

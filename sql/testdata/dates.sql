@@ -287,9 +287,12 @@ SELECT '-infinity'::date
 statement error 22008
 SELECT '294276-12-31'::timestamp
 
-# deviation: ISO 8601 with field labels (y2024m01d02) is not supported.
-statement error 22007
-SELECT 'y2024m01d02'::date
+# ISO 8601 with field labels.
+query
+SELECT 'y2024m01d02'::date, 'y2024m01d02h10mm30s05.5'::timestamp, '2024-01-02 h10 m5'::timestamp
+----
+2024-01-02|2024-01-02 10:30:05.5|2024-01-02 10:05:00
+tag: SELECT 1
 
 # Words relative to the current date.
 query
