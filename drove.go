@@ -239,7 +239,7 @@ func toValue(v driver.Value, t types.Type) (types.Value, error) {
 		}
 	case time.Time:
 		if t == types.Timestamp {
-			return types.NewTimestamp(x), nil
+			return timestamp(x)
 		}
 	case []byte:
 		if t == types.Bytea {
@@ -373,4 +373,13 @@ func goValue(v types.Value) driver.Value {
 		return []byte(v.S)
 	}
 	return v.S
+}
+
+// timestamp converts a Go time to a timestamp value, refusing one outside its range.
+func timestamp(t time.Time) (types.Value, error) {
+	v, err := types.TimestampFromTime(t)
+	if dt, ok := err.(*types.DateTimeError); ok {
+		return types.Value{}, &drovesql.Error{Code: dt.Code, Message: dt.Msg}
+	}
+	return v, err
 }

@@ -265,7 +265,10 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 	case []byte:
 		v = types.NewBytea(x)
 	case time.Time:
-		v = types.NewTimestamp(x)
+		var err error
+		if v, err = timestamp(x); err != nil {
+			return types.Value{}, fmt.Errorf("drove: column %q: %w", c.Name, err)
+		}
 	default:
 		return types.Value{}, fmt.Errorf("drove: column %q: cannot store a %T", c.Name, x)
 	}

@@ -134,9 +134,9 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.Bool:
 		return types.NewBool(b[0] != 0), nil
 	case types.Timestamp:
-		return types.Value{T: t, I: int64(binary.BigEndian.Uint64(b)) + pgEpochMicros}, nil
+		return dateTimeParam(types.TimestampFromPostgres(int64(binary.BigEndian.Uint64(b))))
 	case types.Date:
-		return types.Value{T: t, I: int64(int32(binary.BigEndian.Uint32(b))) + pgEpochDays}, nil
+		return dateTimeParam(types.DateFromPostgres(int32(binary.BigEndian.Uint32(b))))
 	case types.Text:
 		return types.NewText(string(b)), nil
 	case types.Bytea:
@@ -156,6 +156,14 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 }
 
 // decodeBinaryArray reads array_send's format (see appendBinaryArray) as an array of type t.
+// dateTimeParam turns a refused binary date or timestamp into its SQL error.
+func dateTimeParam(v types.Value, err error) (types.Value, error) {
+	if dt, ok := err.(*types.DateTimeError); ok {
+		return types.Value{}, sql.Errorf(dt.Code, "%s", dt.Msg)
+	}
+	return v, err
+}
+
 func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 	bad := sql.Errorf("22P03", "incorrect binary data format in bind parameter of type %s", t)
 	word := func() (uint32, bool) {

@@ -122,28 +122,16 @@ func parseText(s string, t types.Type) (types.Value, error) {
 			return types.NewBool(false), nil
 		}
 		return bad()
-	case types.Timestamp:
-		trimmed := strings.TrimSpace(s)
-		for _, layout := range timestampLayouts {
-			if ts, err := time.Parse(layout, trimmed); err == nil {
-				// timestamp without time zone ignores a zone in its input, as PostgreSQL does.
-				wall := time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(), time.UTC)
-				return types.Value{T: types.Timestamp, I: wall.UnixMicro()}, nil
-			}
+	case types.Timestamp, types.Date:
+		parse := types.ParseTimestamp
+		if t == types.Date {
+			parse = types.ParseDate
 		}
-		return bad()
-	case types.Date:
-		trimmed := strings.TrimSpace(s)
-		for _, layout := range timestampLayouts {
-			ts, err := time.Parse(layout, trimmed)
-			if err == nil {
-				return types.NewDate(ts), nil // a time of day in the input is dropped
-			}
-			if strings.Contains(err.Error(), "out of range") {
-				return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
-			}
+		v, err := parse(s, time.Now())
+		if dt, ok := err.(*types.DateTimeError); ok {
+			return types.Value{}, Errorf(dt.Code, "%s", dt.Msg)
 		}
-		return bad()
+		return v, err
 	case types.Bytea:
 		if rest, ok := strings.CutPrefix(s, `\x`); ok {
 			b, err := hex.DecodeString(rest)
@@ -172,12 +160,6 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return v, nil
 	}
 	return bad()
-}
-
-var timestampLayouts = []string{
-	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
-	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999 MST", "2006-01-02",
 }
 
 // decodeByteaEscape reads bytea's escape format: \\ for a backslash, \nnn octal, else raw.
@@ -260,7 +242,11 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	case from == types.Timestamp && to == types.Date:
 		return types.Value{T: types.Date, I: floorDiv(v.I, microsPerDay)}, nil
 	case from == types.Date && to == types.Timestamp:
-		return types.Value{T: types.Timestamp, I: v.I * microsPerDay}, nil
+		us, ok := types.DateToTimestamp(v.I)
+		if !ok {
+			return types.Value{}, Errorf("22008", "date out of range for timestamp")
+		}
+		return types.Value{T: types.Timestamp, I: us}, nil
 	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || familyOf(from) == famTime):
 		return checkLength(types.NewText(v.String()), c)
 	}
@@ -300,12 +286,13 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// micros is a date or timestamp as microseconds since the epoch: how the two compare.
-func micros(v types.Value) int64 {
-	if v.T == types.Date {
-		return v.I * microsPerDay
+// compareDateTimestamp orders a date (days) and a timestamp (microseconds) by day first:
+// a date's microseconds may not fit an int64.
+func compareDateTimestamp(days, micros int64) int {
+	if c := cmpOrdered(days, floorDiv(micros, microsPerDay)); c != 0 {
+		return c
 	}
-	return v.I
+	return cmpOrdered(days*microsPerDay, micros)
 }
 
 // compare orders two non-NULL values of comparable families.
@@ -314,8 +301,10 @@ func compare(a, b types.Value) int {
 	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
 		a.T == types.Timestamp && b.T == types.Timestamp, a.T == types.Date && b.T == types.Date:
 		return cmpOrdered(a.I, b.I)
-	case familyOf(a.T) == famTime && familyOf(b.T) == famTime:
-		return cmpOrdered(micros(a), micros(b))
+	case a.T == types.Date && b.T == types.Timestamp:
+		return compareDateTimestamp(a.I, b.I)
+	case a.T == types.Timestamp && b.T == types.Date:
+		return -compareDateTimestamp(b.I, a.I)
 	case (a.T == types.Numeric || b.T == types.Numeric) && !a.T.IsFloat() && !b.T.IsFloat():
 		return compareNumeric(a, b)
 	case familyOf(a.T) == famNumeric && familyOf(b.T) == famNumeric:

@@ -744,8 +744,7 @@ func compileDateArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr) (
 
 // dateValue is the date days after the epoch, if it is one PostgreSQL can hold.
 func dateValue(days int64) (types.Value, error) {
-	// PostgreSQL's dates end in 5874897 AD; years past 9999 do not print in ISO style here.
-	if days < -719162 || days > 2932896 { // 0001-01-01 .. 9999-12-31
+	if !types.DateInRange(days) {
 		return types.Value{}, Errorf("22008", "date out of range")
 	}
 	return types.Value{T: types.Date, I: days}, nil

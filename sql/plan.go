@@ -297,7 +297,11 @@ func keyValue(v types.Value, t types.Type) (types.Value, error) {
 		}
 		return types.Value{T: t, I: v.I / microsPerDay}, nil
 	case t == types.Timestamp && v.T == types.Date:
-		return types.Value{T: t, I: v.I * microsPerDay}, nil
+		us, ok := types.DateToTimestamp(v.I)
+		if !ok {
+			return v, errors.New("past the timestamps")
+		}
+		return types.Value{T: t, I: us}, nil
 	case familyOf(t) == familyOf(v.T):
 		return v, nil
 	}

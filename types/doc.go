@@ -3,5 +3,8 @@
 // encode) and the compact row encoding stored in the log, the dirty buffer and data pages.
 //
 // It is a leaf: the log, the tablespace and SQL all speak these encodings, so none of them has to
-// know the others. It must not grow SQL semantics (casts, operators): those live in package sql.
+// know the others. It also reads and prints values in PostgreSQL's text formats (numeric, arrays,
+// dates and timestamps: datetime.go is a port of PostgreSQL 15's DecodeDateTime), so every
+// input path accepts the same strings. It must not grow SQL semantics (casts, operators): those
+// live in package sql.
 package types

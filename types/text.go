@@ -28,9 +28,9 @@ func (v Value) AppendText(dst []byte) []byte {
 	case Text:
 		return append(dst, v.S...)
 	case Timestamp:
-		return v.Time().AppendFormat(dst, TimestampLayout)
+		return appendTime(dst, v.Time(), TimestampLayout)
 	case Date:
-		return time.Unix(v.I*86400, 0).UTC().AppendFormat(dst, DateLayout)
+		return appendTime(dst, time.Unix(v.I*86400, 0).UTC(), DateLayout)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))
@@ -39,6 +39,21 @@ func (v Value) AppendText(dst []byte) []byte {
 		return v.appendRecordText(dst)
 	}
 	return append(dst, v.S...) // arrays
+}
+
+// appendTime prints t with layout (which starts with the year) as PostgreSQL does: years
+// before 1 AD as "0001-01-01 BC" (astronomical year 0 is 1 BC).
+func appendTime(dst []byte, t time.Time, layout string) []byte {
+	if t.Year() > 0 {
+		return t.AppendFormat(dst, layout)
+	}
+	y := 1 - t.Year()
+	for n := len(strconv.Itoa(y)); n < 4; n++ {
+		dst = append(dst, '0')
+	}
+	dst = strconv.AppendInt(dst, int64(y), 10)
+	dst = t.AppendFormat(dst, layout[len("2006"):])
+	return append(dst, " BC"...)
 }
 
 // appendFloat prints like PostgreSQL 15 (extra_float_digits = 1: shortest exact form).

@@ -145,7 +145,13 @@ func TestFlagsFromConfigFile(t *testing.T) {
 		wantErr string
 	}{
 		{name: "settings", body: "data-dir = \"/srv/drove\"\ncheckpoint-interval = \"5m\"\nmax-dirty-memory = 1048576\n",
-			want: map[string]string{"data-dir": "/srv/drove", "checkpoint-interval": "5m0s", "max-dirty-memory": "1048576"}},
+			want: map[string]string{"data-dir": "/srv/drove", "checkpoint-interval": "5m0s", "max-dirty-memory": "1MiB"}},
+		{name: "sizes with units", body: "max-dirty-memory = \"256MiB\"\npage-cache-memory = \"1GB\"\n",
+			want: map[string]string{"max-dirty-memory": "256MiB", "page-cache-memory": "1GiB"}},
+		{name: "sizes from flags and environment", body: "",
+			args: []string{"--max-dirty-memory", "64kB"}, env: map[string]string{"DROVE_PAGE_CACHE_MEMORY": "512 MB"},
+			want: map[string]string{"max-dirty-memory": "64KiB", "page-cache-memory": "512MiB"}},
+		{name: "bad size", body: "page-cache-memory = \"256mb\"\n", wantErr: "valid units"},
 		{name: "command line and environment win", body: "data-dir = \"/file\"\npg-addr = \"127.0.0.1:1\"\n",
 			args: []string{"--data-dir", "/flag"}, env: map[string]string{"DROVE_PG_ADDR": "127.0.0.1:2"},
 			want: map[string]string{"data-dir": "/flag", "pg-addr": "127.0.0.1:2"}},

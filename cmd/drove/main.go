@@ -12,9 +12,6 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func main() {
 	if err := rootCmd().Execute(); err != nil {
 		if !errors.Is(err, errSilentFailure) {
@@ -34,19 +31,10 @@ func rootCmd() *cobra.Command {
 		// DROVE_DATA_DIR, --url from DROVE_URL. A flag on the command line wins.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return flagsFromEnv(cmd.Flags()) },
 	}
+	root.Version = versionString(version, commit, readBuildInfo())
+	root.SetVersionTemplate("drove {{.Version}}\n")
 	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), loadCmd(), backupCmd(), restoreCmd(), versionCmd())
 	return root
-}
-
-func versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the drove version",
-		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintf(cmd.OutOrStdout(), "drove %s\n", version)
-		},
-	}
 }
 
 // flagsFromFile sets each flag not given on the command line or in the environment from a

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/drovedb/drove/internal/bytesize"
 	"github.com/drovedb/drove/server"
 	"github.com/drovedb/drove/tablespace"
 )
@@ -80,9 +81,9 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&cfg.HTTPAddr, "http-addr", "", "admin HTTP address for /metrics, /healthz and /readyz (e.g. 127.0.0.1:8080; empty: off)")
 	f.StringVar(&cfg.NodeID, "node-id", "", "this node's id (default: the data directory's, random at first start)")
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
-	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
-	f.Int64Var(&cfg.MaxTxnMemory, "max-txn-memory", tablespace.DefaultMaxTxnMemory, "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (negative: no limit)")
-	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
+	f.Var(bytesize.NewFlag(&cfg.MaxDirtyMemory, 256<<20), "max-dirty-memory", "dirty bytes per tablespace that trigger an early checkpoint (256MiB, 1GB, 65536: units as in PostgreSQL)")
+	f.Var(bytesize.NewFlag(&cfg.PageCacheMemory, 256<<20), "page-cache-memory", "bytes of data pages cached in memory (units as --max-dirty-memory)")
+	f.Var(bytesize.NewLimitFlag(&cfg.MaxTxnMemory, tablespace.DefaultMaxTxnMemory), "max-txn-memory", "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (units as --max-dirty-memory; -1: no limit)")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)

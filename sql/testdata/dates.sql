@@ -125,3 +125,221 @@ id|integer
 day|date
 at|timestamp without time zone
 tag: SELECT 3
+
+# Date and timestamp input: every form below was checked against PostgreSQL 15 (the
+# differential test keeps it so); TimeZone is UTC.
+# ISO 8601 forms PostgreSQL accepts: no seconds, one-digit fields, T, fractions, zones (ignored by timestamp without time zone).
+query
+SELECT '2024-01-02 10:00'::timestamp, '2024-01-2 10:00:00'::timestamp, '2024-1-02'::date, '2024-01-02T10:00:00'::timestamp, '2024-01-02T10:00'::timestamp
+----
+2024-01-02 10:00:00|2024-01-02 10:00:00|2024-01-02|2024-01-02 10:00:00|2024-01-02 10:00:00
+tag: SELECT 1
+
+query
+SELECT '2024-01-02 10:00:00.1234567'::timestamp, '2024-01-02 10:00:00.5'::timestamp, '2024-01-02 10:00:00+02'::timestamp, '2024-01-02T10:00:00Z'::timestamp, '2024-01-02 10:00:00-05:30'::timestamp
+----
+2024-01-02 10:00:00.123457|2024-01-02 10:00:00.5|2024-01-02 10:00:00|2024-01-02 10:00:00|2024-01-02 10:00:00
+tag: SELECT 1
+
+query
+SELECT '2024-01-02 10:00:00 UTC'::timestamp, '2024-01-02 10:00:00 PST'::timestamp, '2024-01-02 10:00:00 Europe/Rome'::timestamp, '2024-01-02 10:00:00+02'::date, '2024-01-02T23:59:59.999'::date
+----
+2024-01-02 10:00:00|2024-01-02 10:00:00|2024-01-02 10:00:00|2024-01-02|2024-01-02
+tag: SELECT 1
+
+# Run-together digits, month names, MDY order, two-digit years.
+query
+SELECT '20240102'::date, '20240102T101500'::timestamp, '20240102 1015'::timestamp, '240102'::date, '2024.100'::date
+----
+2024-01-02|2024-01-02 10:15:00|2024-01-02 10:15:00|2024-01-02|2024-04-09
+tag: SELECT 1
+
+query
+SELECT 'Jan 2 2024'::date, 'January 2, 2024 10:00 pm'::timestamp, '2 Jan 2024'::date, '02-Jan-2024'::date, '2024-Jan-02'::date
+----
+2024-01-02|2024-01-02 22:00:00|2024-01-02|2024-01-02|2024-01-02
+tag: SELECT 1
+
+query
+SELECT '1/2/2024'::date, '01/02/24'::date, '2024/01/02'::date, '1-2-2024'::date, 'Tuesday, January 2, 2024'::date
+----
+2024-01-02|2024-01-02|2024-01-02|2024-01-02|2024-01-02
+tag: SELECT 1
+
+# Special values, BC dates, Julian days, leap seconds and 24:00.
+query
+SELECT 'epoch'::timestamp, 'epoch'::date, '2024-01-02 allballs'::timestamp, '0001-01-01 BC'::date, '0044-03-15 BC'::date
+----
+1970-01-01 00:00:00|1970-01-01|2024-01-02 00:00:00|0001-01-01 BC|0044-03-15 BC
+tag: SELECT 1
+
+query
+SELECT 'J2451187'::date, '2024-01-02 24:00:00'::timestamp, '2024-12-31 23:59:60'::timestamp, '2024-01-02 12:00 am'::timestamp, '2024-02-29'::date
+----
+1999-01-08|2024-01-03 00:00:00|2025-01-01 00:00:00|2024-01-02 00:00:00|2024-02-29
+tag: SELECT 1
+
+query
+SELECT '5874897-12-31'::date, '4713-11-24 BC'::date, '4714-11-24 00:00:00 BC'::timestamp
+----
+5874897-12-31|4713-11-24 BC|4714-11-24 00:00:00 BC
+tag: SELECT 1
+
+# What PostgreSQL rejects, with its SQLSTATE: 22007 bad format, 22008 field or value out of
+# range, 22009 zone offset out of range, 22023 unknown zone name.
+statement error 22007
+SELECT '2024-01-02 10'::timestamp
+
+statement error 22007
+SELECT '2024-01-02T'::timestamp
+
+statement error 22007
+SELECT '10:00'::timestamp
+
+statement error 22007
+SELECT '2024-01-02 x'::timestamp
+
+statement error 22007
+SELECT '2024-01-02 10:00:00.5.5'::timestamp
+
+statement error 22007
+SELECT '2024-01-02 -'::timestamp
+
+statement error 22008
+SELECT '44-03-15 BC'::timestamp
+
+statement error 22007
+SELECT '2024-01-02 10:00:00:00'::timestamp
+
+statement error 22007
+SELECT 'now 10:00'::timestamp
+
+statement error 22007
+SELECT 'epoch epoch'::timestamp
+
+statement error 22007
+SELECT '2024-01-02 10:00 am pm'::timestamp
+
+statement error 22008
+SELECT '2024-02-30'::timestamp
+
+statement error 22008
+SELECT '2023-02-29'::timestamp
+
+statement error 22008
+SELECT '2024-01-02 24:00:01'::timestamp
+
+statement error 22008
+SELECT '2024-01-02 10:60'::timestamp
+
+statement error 22008
+SELECT '2024-01-02 13:00 pm'::timestamp
+
+statement error 22008
+SELECT '0000-01-01'::timestamp
+
+statement error 22008
+SELECT '2024-00-10'::timestamp
+
+statement error 22008
+SELECT '99999999999-01-01'::timestamp
+
+statement error 22008
+SELECT '5874898-01-01'::timestamp
+
+statement error 22008
+SELECT '4714-11-23 BC'::timestamp
+
+statement error 22009
+SELECT '2024-01-02 10:00+16'::timestamp
+
+statement error 22023
+SELECT '2024-01-02 10:00 Foo/Bar'::timestamp
+
+# Strings assigned to date and timestamp columns go through the same input.
+statement ok
+INSERT INTO events VALUES (10, '2024-1-2', '2024-01-02 10:00'), (11, 'Jan 3 2024', '20240103T101500'), (12, '0044-03-15 BC', '2024-01-04T10:00:00.5+02')
+
+query
+SELECT id, day, at FROM events WHERE id >= 10 ORDER BY id
+----
+10|2024-01-02|2024-01-02 10:00:00
+11|2024-01-03|2024-01-03 10:15:00
+12|0044-03-15 BC|2024-01-04 10:00:00.5
+tag: SELECT 3
+
+statement error 22008
+INSERT INTO events VALUES (13, '2024-02-30', NULL)
+
+statement error 22007
+INSERT INTO events VALUES (13, '2024-01-02', '2024-01-02 10')
+
+# deviation: drove has no infinite dates or timestamps; it refuses them (0A000) rather than
+# misread them.
+statement error 0A000
+SELECT 'infinity'::timestamp
+
+# deviation: drove has no infinite dates or timestamps.
+statement error 0A000
+SELECT '-infinity'::date
+
+# deviation: drove's timestamps (microseconds since 1970 in an int64) end in 294247 AD, PostgreSQL's in 294276.
+statement error 22008
+SELECT '294276-12-31'::timestamp
+
+# ISO 8601 with field labels.
+query
+SELECT 'y2024m01d02'::date, 'y2024m01d02h10mm30s05.5'::timestamp, '2024-01-02 h10 m5'::timestamp
+----
+2024-01-02|2024-01-02 10:30:05.5|2024-01-02 10:05:00
+tag: SELECT 1
+
+# Words relative to the current date.
+query
+SELECT 'today'::date = current_date, 'tomorrow'::date - 'yesterday'::date, 'today'::timestamp = current_date::timestamp
+----
+t|2|t
+tag: SELECT 1
+
+# Dates span PostgreSQL's range (4714-11-24 BC to 5874897-12-31) in arithmetic too; casting
+# one to timestamp needs it to be in the timestamps' range, and comparing one with a
+# timestamp does not.
+query
+SELECT '0044-03-15 BC'::date + 1, '10000-01-01'::date - 1, '5874897-12-31'::date - '4713-11-24 BC'::date, '0001-01-01'::date - 1
+----
+0044-03-16 BC|9999-12-31|2147483127|0001-12-31 BC
+tag: SELECT 1
+
+query
+SELECT '100000-01-01'::date > '2024-01-02 10:00'::timestamp, '4713-11-24 BC'::date < '2024-01-02'::timestamp, '5874897-12-31'::date > '2024-01-02'::timestamp, '2024-01-02'::date = '2024-01-02 00:00'::timestamp, '412000-01-01'::date > '2024-01-02'::timestamp, '2024-01-02 10:00'::timestamp < '412000-01-01'::date
+----
+t|t|t|t|t|t
+tag: SELECT 1
+
+query
+SELECT '100000-01-01'::date::timestamp, '0044-03-15 BC'::date::timestamp, '0044-03-15 10:00 BC'::timestamp::date
+----
+100000-01-01 00:00:00|0044-03-15 00:00:00 BC|0044-03-15 BC
+tag: SELECT 1
+
+statement error 22008
+SELECT '5874897-12-31'::date + 1
+
+statement error 22008
+SELECT '4714-11-24 BC'::date - 1
+
+# deviation: drove's timestamps end in 294247 AD, so later dates have no timestamp (PostgreSQL's end in 294276).
+statement error 22008
+SELECT '294270-01-01'::date::timestamp
+
+statement error 22008
+SELECT '5874897-12-31'::date::timestamp
+
+statement ok
+CREATE INDEX events_at ON events (at)
+
+query
+SELECT count(*) FROM events WHERE at < '412000-01-01'::date
+----
+6
+tag: SELECT 1

@@ -1,0 +1,68 @@
+package drove_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/drovedb/drove"
+	drovesql "github.com/drovedb/drove/sql"
+)
+
+// Go times outside the timestamps' range are refused (22008) by database/sql and the KV
+// API alike, instead of being stored wrapped around.
+func TestTimeArgumentsOutOfRange(t *testing.T) {
+	_, kv := openKV(t)
+	ctx := context.Background()
+	db, err := sql.Open("drove", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE ev (id int PRIMARY KEY, at timestamp)"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at      time.Time
+		text    string // as database/sql reads it back as text
+		wantErr string // SQLSTATE
+	}{
+		{at: time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC), text: "2024-01-02 10:00:00"},
+		{at: time.Date(-43, 3, 15, 0, 0, 0, 0, time.UTC), text: "0044-03-15 00:00:00 BC"},
+		{at: time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC), wantErr: "22008"},
+		{at: time.Date(-5000, 1, 1, 0, 0, 0, 0, time.UTC), wantErr: "22008"},
+	}
+	for i, tt := range tests {
+		checkErr := func(api string, err error) bool {
+			t.Helper()
+			var se *drovesql.Error
+			if tt.wantErr != "" {
+				if !errors.As(err, &se) || se.Code != tt.wantErr {
+					t.Errorf("%s %v: error %v, want SQLSTATE %s", api, tt.at, err, tt.wantErr)
+				}
+				return false
+			}
+			if err != nil {
+				t.Errorf("%s %v: %v", api, tt.at, err)
+				return false
+			}
+			return true
+		}
+		_, err := db.Exec("INSERT INTO ev VALUES ($1, $2)", i, tt.at)
+		if checkErr("database/sql", err) {
+			var s string
+			if err := db.QueryRow("SELECT at::text FROM ev WHERE id = $1", i).Scan(&s); err != nil || s != tt.text {
+				t.Errorf("database/sql %v: stored %q, %v; want %s", tt.at, s, err, tt.text)
+			}
+		}
+		err = kv.Put(ctx, "users", drove.Row{int64(i), "u", nil, nil, tt.at, nil, nil})
+		if checkErr("KV", err) {
+			row, _, err := kv.Get(ctx, "users", int64(i))
+			if err != nil || !row[4].(time.Time).Equal(tt.at) {
+				t.Errorf("KV %v: stored %v, %v", tt.at, row, err)
+			}
+		}
+	}
+}
