@@ -64,7 +64,7 @@ type modelHarness struct {
 	history []string
 	counts  map[mt.Kind]int
 	spent   map[mt.Kind]time.Duration // running op plus checking after it, per kind
-	probe   uint64 // varies the point reads from step to step, deterministically
+	probe   uint64                    // varies the point reads from step to step, deterministically
 }
 
 // step runs op, applies it to the model and compares the whole node with the model.
