@@ -16,7 +16,7 @@ import (
 
 var (
 	modelSeed    = flag.Uint64("model.seed", 0, "seed of the model tests (0: a new one, logged)")
-	modelSteps   = flag.Int("model.steps", 200, "operations TestModel runs")
+	modelSteps   = flag.Int("model.steps", 150, "operations TestModel runs")
 	modelVerbose = flag.Bool("model.v", false, "log every operation of TestModel")
 )
 

@@ -130,3 +130,62 @@ func TestRestoreUnderAnotherNameReadsItsOwnPages(t *testing.T) {
 		}
 	}
 }
+
+// TestRecreatedTablespaceReadsItsOwnPages drops a tablespace whose pages were cached and
+// creates one of the same name in the same directory: its page 1 is a new page, never the
+// dropped one's from the cache.
+func TestRecreatedTablespaceReadsItsOwnPages(t *testing.T) {
+	cases := []struct {
+		name     string
+		recreate func(t *testing.T, db *drove.DB, backup *bytes.Buffer)
+	}{
+		{"create", func(t *testing.T, db *drove.DB, _ *bytes.Buffer) {
+			if _, _, err := execIn(context.Background(), db, "drove", "CREATE TABLESPACE 't2'"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"restore", func(t *testing.T, db *drove.DB, backup *bytes.Buffer) {
+			if err := db.Server().RestoreTablespace(context.Background(), "t2", backup); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			db, err := drove.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			must := func(ts, q string) [][]*string {
+				t.Helper()
+				rows, _, err := execIn(ctx, db, ts, q)
+				if err != nil {
+					t.Fatalf("%s: %s: %v", ts, q, err)
+				}
+				return rows
+			}
+			// The backup's page 1 holds other rows than the dropped tablespace's page 1.
+			must("drove", "CREATE TABLESPACE 'src'")
+			must("src", "CREATE TABLE b (id int PRIMARY KEY, v text); INSERT INTO b VALUES (1, 'backup')")
+			var backup bytes.Buffer
+			if err := db.Server().BackupTablespace(ctx, "src", &backup); err != nil {
+				t.Fatal(err)
+			}
+			must("drove", "CREATE TABLESPACE 't2'")
+			must("t2", "CREATE TABLE b (id int PRIMARY KEY, v text); INSERT INTO b VALUES (1, 'old'), (2, 'old2'); CHECKPOINT")
+			must("t2", "SELECT * FROM b") // caches the dropped tablespace's page 1
+			must("drove", "DROP TABLESPACE 't2'")
+			c.recreate(t, db, &backup)
+			want := "1|backup\n"
+			if c.name == "create" {
+				must("t2", "CREATE TABLE b (id int PRIMARY KEY, v text); INSERT INTO b VALUES (1, 'new'); CHECKPOINT")
+				want = "1|new\n"
+			}
+			if got := rowsText(must("t2", "SELECT * FROM b ORDER BY id")); got != want {
+				t.Fatalf("recreated t2 reads %q, want %q", got, want)
+			}
+		})
+	}
+}
