@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/drovedb/drove"
+	mt "github.com/drovedb/drove/internal/modeltest"
 	"github.com/drovedb/drove/tablespace"
 )
 
@@ -57,9 +58,9 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 
 	const kvWriters, sqlWriters = 3, 2
 	var wg sync.WaitGroup
-	c.expected = make([]map[int64]*expectedRow, kvWriters+sqlWriters)
+	c.expected = make([]map[int64]*mt.Expected, kvWriters+sqlWriters)
 	for w := range kvWriters + sqlWriters {
-		c.expected[w] = map[int64]*expectedRow{}
+		c.expected[w] = map[int64]*mt.Expected{}
 		r := rand.New(rand.NewPCG(seed, uint64(w)))
 		wg.Add(1)
 		go func() {
@@ -89,26 +90,18 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 		c.alters.Load(), c.checked, c.refused.Load(), c.ambiguous.Load())
 }
 
-// expectedRow is what a row must hold after its last successful write: the values by column
-// (an absent column is NULL); unknown after a write whose meaning is ambiguous.
-type expectedRow struct {
-	unknown bool
-	vals    map[string]string
-}
-
 type concurrentRun struct {
-	ts    *tablespace.Tablespace
-	kv    *drove.KV
-	sqldb *sql.DB
-	stop  chan struct{}
-	// epoch counts column changes: odd while one runs.
-	epoch    atomic.Uint64
+	ts       *tablespace.Tablespace
+	kv       *drove.KV
+	sqldb    *sql.DB
+	stop     chan struct{}
+	epoch    mt.Epoch
 	alters   atomic.Int64
 	refused  atomic.Int64
 	firstErr atomic.Pointer[error]
 
 	ambiguous atomic.Int64
-	expected  []map[int64]*expectedRow // per writer: its own keys
+	expected  []map[int64]*mt.Expected // per writer: its own keys
 	checked   int
 }
 
@@ -151,9 +144,9 @@ func (c *concurrentRun) alterer(ctx context.Context, r *rand.Rand) error {
 		} else {
 			next++
 		}
-		c.epoch.Add(1)
+		c.epoch.Begin()
 		_, err := c.sqldb.ExecContext(ctx, q)
-		c.epoch.Add(1)
+		c.epoch.End()
 		if err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}
@@ -162,45 +155,26 @@ func (c *concurrentRun) alterer(ctx context.Context, r *rand.Rand) error {
 	return nil
 }
 
-// changesBetween is how many column changes may have run between epochs e0 and e1.
-func changesBetween(e0, e1 uint64) int {
-	if e1 == 0 {
-		return 0
-	}
-	return int((e1-1)/2) - int(e0/2) + 1
-}
-
-func value(col string, id int64, n int) string { return fmt.Sprintf("%s=%d-%d", col, id, n) }
-
 // kvWriter puts rows of its own keys, one to three per transaction.
 func (c *concurrentRun) kvWriter(ctx context.Context, r *rand.Rand, w int) {
 	exp := c.expected[w]
 	for n := 0; !c.stopped(); n++ {
 		type pending struct {
 			id  int64
-			row *expectedRow
+			row *mt.Expected
 		}
 		var done []pending
 		err := c.kv.Update(ctx, func(tx *drove.Tx) error {
 			done = done[:0]
 			for range 1 + r.IntN(3) {
 				id := int64(w*1000 + r.IntN(20))
-				e0 := c.epoch.Load()
-				cols := c.columns()
-				row, vals := drove.Row{id}, map[string]string{}
-				for _, col := range cols {
-					if r.IntN(5) == 0 {
-						row = append(row, nil)
-						continue
-					}
-					vals[col] = value(col, id, n)
-					row = append(row, vals[col])
-				}
+				e0 := c.epoch.Now()
+				row, vals := mt.RandomRow(r, c.columns(), id, n)
 				if err := tx.Put("w", row); err != nil {
 					return err
 				}
-				ambiguous := changesBetween(e0, c.epoch.Load()) > 1
-				done = append(done, pending{id, &expectedRow{unknown: ambiguous, vals: vals}})
+				ambiguous := mt.ChangesBetween(e0, c.epoch.Now()) > 1
+				done = append(done, pending{id, &mt.Expected{Unknown: ambiguous, Vals: vals}})
 				if r.IntN(2) == 0 {
 					// Work between writes: the window a schema change can fall into.
 					time.Sleep(time.Duration(r.IntN(500)) * time.Microsecond)
@@ -213,7 +187,7 @@ func (c *concurrentRun) kvWriter(ctx context.Context, r *rand.Rand, w int) {
 			continue
 		}
 		for _, p := range done {
-			if p.row.unknown {
+			if p.row.Unknown {
 				c.ambiguous.Add(1)
 			}
 			exp[p.id] = p.row
@@ -234,14 +208,14 @@ func (c *concurrentRun) sqlWriter(ctx context.Context, r *rand.Rand, w int) {
 		if cur == nil {
 			q, args = "INSERT INTO w (id", []any{id}
 			for _, col := range cols {
-				vals[col] = value(col, id, n)
+				vals[col] = mt.Value(col, id, n)
 				q += ", " + col
 				args = append(args, vals[col])
 			}
 			q += ") VALUES (" + placeholders(len(args)) + ")"
 		} else {
 			set := cols[r.IntN(len(cols))]
-			vals[set] = value(set, id, n)
+			vals[set] = mt.Value(set, id, n)
 			q, args = "UPDATE w SET "+set+" = $1 WHERE id = $2", []any{vals[set], id}
 		}
 		res, err := c.sqldb.ExecContext(ctx, q, args...)
@@ -259,10 +233,10 @@ func (c *concurrentRun) sqlWriter(ctx context.Context, r *rand.Rand, w int) {
 		}
 		switch {
 		case cur == nil:
-			exp[id] = &expectedRow{vals: vals}
-		case !cur.unknown:
+			exp[id] = &mt.Expected{Vals: vals}
+		case !cur.Unknown:
 			for k, v := range vals {
-				cur.vals[k] = v
+				cur.Vals[k] = v
 			}
 		}
 	}
@@ -312,18 +286,12 @@ func (c *concurrentRun) verify(ctx context.Context) error {
 			} else if g, s := rowsText([][]*string{kvText(kvRow)[1:]}), rowsText([][]*string{row}); g != s {
 				bad = append(bad, fmt.Sprintf("row %d: KV get %q, SQL %q", id, g, s))
 			}
-			if e.unknown {
+			if e.Unknown {
 				continue
 			}
 			c.checked++
-			for i, col := range cols {
-				want, has := e.vals[col]
-				switch {
-				case has && (row[i] == nil || *row[i] != want):
-					bad = append(bad, fmt.Sprintf("row %d column %s: %s, want %q", id, col, showVal(row[i]), want))
-				case !has && row[i] != nil:
-					bad = append(bad, fmt.Sprintf("row %d column %s: %q, want NULL", id, col, *row[i]))
-				}
+			for _, d := range e.Diff(cols, row) {
+				bad = append(bad, fmt.Sprintf("row %d %s", id, d))
 			}
 		}
 	}
@@ -335,11 +303,4 @@ func (c *concurrentRun) verify(ctx context.Context) error {
 		return fmt.Errorf("%d wrong values (columns now %v):\n  %s", len(bad), cols, strings.Join(bad[:min(len(bad), 20)], "\n  "))
 	}
 	return nil
-}
-
-func showVal(v *string) string {
-	if v == nil {
-		return "NULL"
-	}
-	return fmt.Sprintf("%q", *v)
 }
