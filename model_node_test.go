@@ -66,12 +66,19 @@ func (n *modelNode) restart() error {
 }
 
 // crash reopens the node from a copy of its files taken while it runs, as a kill -9 would
-// leave them: every acknowledged commit is in the log, nothing was shut down. The old
-// process state is then closed and thrown away with its directory.
-func (n *modelNode) crash() error {
+// leave them: every acknowledged commit is in the log, nothing was shut down. During the
+// copy, the transaction inflight opens is uncommitted; it ends (with the function inflight
+// returns) before the old process state is closed and thrown away with its directory.
+func (n *modelNode) crash(inflight func() (end func(), err error)) error {
+	end, err := inflight()
+	if err != nil {
+		return fmt.Errorf("opening the transaction the crash interrupts: %w", err)
+	}
 	n.gen++
 	next := filepath.Join(n.base, fmt.Sprintf("data%d", n.gen))
-	if err := copyTree(n.dir, next); err != nil {
+	err = copyTree(n.dir, next)
+	end()
+	if err != nil {
 		return err
 	}
 	if err := n.close(); err != nil {

@@ -136,7 +136,7 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 	case mt.Restart:
 		return n.restart()
 	case mt.Crash:
-		return n.crash()
+		return n.crash(func() (func(), error) { return h.uncommitted(ctx) })
 	case mt.BackupRestore:
 		var buf bytes.Buffer
 		if err := n.db.Server().BackupTablespace(ctx, op.Space, &buf); err != nil {
@@ -161,6 +161,27 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 		return err
 	}
 	return n.autocommit(op.Space, func(r runner) error { return h.runRow(ctx, r, h.m, op) })
+}
+
+// uncommitted opens a transaction on the default tablespace that inserts a row and deletes
+// every other one of a table, and leaves it open: a crash now must lose all of it.
+func (h *modelHarness) uncommitted(ctx context.Context) (func(), error) {
+	sp := h.m.Spaces[mt.DefaultSpace]
+	if len(sp.Tables) == 0 {
+		return func() {}, nil
+	}
+	name := sp.TableNames()[0]
+	tx, err := h.n.sqldb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range []string{"INSERT INTO " + name + " (id) VALUES (1000)", "DELETE FROM " + name + " WHERE id % 2 = 0"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return func() { tx.Rollback() }, nil
 }
 
 func execf(ctx context.Context, q string) func(runner) error {
