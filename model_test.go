@@ -149,11 +149,16 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 		// The model's tables as the transaction goes: statements name the columns of then.
 		scratch := h.m.Clone()
 		err := n.transaction(ctx, op.Space, op.Commit, func(r runner) error {
-			for _, s := range op.Sub {
+			for i, s := range op.Sub {
 				if err := h.runRow(ctx, r, scratch, s); err != nil {
 					return fmt.Errorf("%v: %w", s, err)
 				}
 				scratch.Apply(s)
+				if i == 0 && op.MidCkpt {
+					if err := h.midCheckpoint(ctx, op.Space); err != nil {
+						return err
+					}
+				}
 			}
 			// The transaction reads its own writes.
 			return h.compareTables(ctx, r, op.Space, scratch)
@@ -161,6 +166,16 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 		return err
 	}
 	return n.autocommit(op.Space, func(r runner) error { return h.runRow(ctx, r, h.m, op) })
+}
+
+// midCheckpoint checkpoints a tablespace from a session of its own, while a transaction there
+// is open: the checkpoint must hold none of its writes, and the transaction must still commit
+// (or roll back) whole.
+func (h *modelHarness) midCheckpoint(ctx context.Context, space string) error {
+	if err := h.n.autocommit(space, execf(ctx, "CHECKPOINT")); err != nil {
+		return fmt.Errorf("CHECKPOINT inside the transaction: %w", err)
+	}
+	return nil
 }
 
 // uncommitted opens a transaction on the default tablespace that inserts a row and deletes
@@ -258,7 +273,7 @@ func (h *modelHarness) runKV(ctx context.Context, op mt.Op) error {
 		subs = op.Sub
 	}
 	err = kv.Update(ctx, func(tx *drove.Tx) error {
-		for _, s := range subs {
+		for i, s := range subs {
 			t := scratch.Spaces[s.Space].Tables[s.Table]
 			if s.Kind == mt.KVDelete {
 				found, err := tx.Delete(s.Table, s.ID)
@@ -282,6 +297,11 @@ func (h *modelHarness) runKV(ctx context.Context, op mt.Op) error {
 				}
 			}
 			scratch.Apply(s)
+			if i == 0 && op.MidCkpt {
+				if err := h.midCheckpoint(ctx, op.Space); err != nil {
+					return err
+				}
+			}
 		}
 		if op.Kind == mt.KVTxn && !op.Commit {
 			return errRollback

@@ -199,6 +199,7 @@ func (g *Gen) txn(op Op, _ *Table) Op {
 	}
 	op.Table = ""
 	op.Commit = g.r.IntN(4) != 0
+	op.MidCkpt = g.r.IntN(4) == 0
 	return op
 }
 

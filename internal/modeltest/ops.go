@@ -56,6 +56,7 @@ type Op struct {
 	Hash         bool
 	Sub          []Op // Txn, KVTxn
 	Commit       bool
+	MidCkpt      bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
 	NewSpace     string
 }
 
@@ -85,7 +86,7 @@ func (op Op) String() string {
 	case BackupRestore:
 		fmt.Fprintf(&b, " as %s", op.NewSpace)
 	case Txn, KVTxn:
-		fmt.Fprintf(&b, " commit=%v [", op.Commit)
+		fmt.Fprintf(&b, " commit=%v checkpoint-inside=%v [", op.Commit, op.MidCkpt)
 		for i, s := range op.Sub {
 			if i > 0 {
 				b.WriteString("; ")
