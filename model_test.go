@@ -234,6 +234,14 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		q, args = "UPDATE "+op.Table+" SET id = $1 WHERE id = $2", []any{op.NewID, op.ID}
 	case mt.Delete:
 		q, args = "DELETE FROM "+op.Table+" WHERE id = $1", []any{op.ID}
+	case mt.UpdateWhere:
+		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE " + op.Where + " = $2"
+		args = []any{nil, op.WhereVal}
+		if op.Val != nil {
+			args[0] = *op.Val
+		}
+	case mt.DeleteWhere:
+		q, args = "DELETE FROM "+op.Table+" WHERE "+op.Where+" = $1", []any{op.WhereVal}
 	default:
 		return fmt.Errorf("not a row operation: %v", op.Kind)
 	}
@@ -247,8 +255,12 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 	if err != nil {
 		return err
 	}
-	if n != 1 {
-		return fmt.Errorf("%s: %d rows affected, want 1", q, n)
+	want := 1
+	if op.Kind == mt.UpdateWhere || op.Kind == mt.DeleteWhere {
+		want = len(t.Lookup(op.Where, op.WhereVal))
+	}
+	if n != int64(want) {
+		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)
 	}
 	return nil
 }

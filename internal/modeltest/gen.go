@@ -57,7 +57,7 @@ var weights = []struct {
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2},
 }
 
 var totalWeight = func() int {
@@ -171,6 +171,11 @@ func (g *Gen) row(op Op, t *Table) Op {
 		op.ID, op.NewID = pick(g, ids), free
 	case Delete, KVDelete:
 		op.ID = pick(g, ids)
+	case UpdateWhere:
+		op.Col, op.Val = pick(g, t.Cols), g.value()
+		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
+	case DeleteWhere:
+		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
 	}
 	return op
 }
@@ -179,7 +184,7 @@ func (g *Gen) row(op Op, t *Table) Op {
 // valid after the ones before it.
 func (g *Gen) txn(op Op, _ *Table) Op {
 	scratch := g.m.Spaces[op.Space].Clone()
-	kinds := []Kind{Insert, Update, UpdateKey, Delete}
+	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere}
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
 	}

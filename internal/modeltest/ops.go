@@ -35,11 +35,13 @@ const (
 	Crash                     // reopen the node's files as a kill -9 leaves them
 	BackupRestore             // back up Space and restore it as NewSpace
 	DropSpace                 // DROP TABLESPACE
+	UpdateWhere               // SQL UPDATE SET Col = Val WHERE Where = WhereVal: any number of rows
+	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -52,6 +54,8 @@ type Op struct {
 	Val          *string // Update's new value (nil: NULL)
 	Row          Row     // Insert, InsertDup, Put: the non-key values
 	Cols         []string
+	Where        string // UpdateWhere, DeleteWhere: the column compared
+	WhereVal     string
 	Index        string
 	Hash         bool
 	Sub          []Op // Txn, KVTxn
@@ -75,6 +79,10 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " id=%d→%d", op.ID, op.NewID)
 	case Delete, KVDelete:
 		fmt.Fprintf(&b, " id=%d", op.ID)
+	case UpdateWhere:
+		fmt.Fprintf(&b, " %s=%s where %s=%q", op.Col, valText(op.Val), op.Where, op.WhereVal)
+	case DeleteWhere:
+		fmt.Fprintf(&b, " where %s=%q", op.Where, op.WhereVal)
 	case CreateTable:
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
@@ -144,6 +152,18 @@ func (m *Model) Apply(op Op) {
 		delete(t.Rows, op.ID)
 	case Delete, KVDelete:
 		delete(t.Rows, op.ID)
+	case UpdateWhere:
+		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+			if op.Val == nil {
+				delete(t.Rows[id], op.Col)
+			} else {
+				t.Rows[id][op.Col] = *op.Val
+			}
+		}
+	case DeleteWhere:
+		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+			delete(t.Rows, id)
+		}
 	case Txn, KVTxn:
 		if op.Commit {
 			for _, s := range op.Sub {
