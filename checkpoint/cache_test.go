@@ -142,3 +142,64 @@ func TestCacheLoadsOncePerMiss(t *testing.T) {
 		t.Fatalf("page loaded %d times by concurrent misses", n)
 	}
 }
+
+// TestImportPageKeepsIDsUnique: a page copied in from another store may not take an id this
+// store has already used, or the cache would serve the old page for it.
+func TestImportPageKeepsIDsUnique(t *testing.T) {
+	cases := []struct {
+		name    string
+		ownPage bool // the store already wrote page 1
+		wantErr bool
+	}{
+		{"fresh store", false, false},
+		{"id in use", true, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src, err := OpenStore(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := writeOnePage(t, src, "k", "imported")
+			data, err := os.ReadFile(src.path(id))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst, err := OpenStore(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "imported"
+			if c.ownPage {
+				writeOnePage(t, dst, "k", "own")
+				want = "own"
+			}
+			cache := NewCache(1 << 20)
+			if c.ownPage {
+				cache.Get(dst, id)
+			}
+			err = dst.ImportPage(id, data)
+			if (err != nil) != c.wantErr {
+				t.Fatalf("ImportPage: %v, want error %v", err, c.wantErr)
+			}
+			for _, p := range []func() (*Page, error){
+				func() (*Page, error) { return dst.ReadPage(id) },
+				func() (*Page, error) { return cache.Get(dst, id) },
+			} {
+				page, err := p()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, v, _ := page.Record(0); string(v) != want {
+					t.Fatalf("page %d holds %q, want %q", id, v, want)
+				}
+			}
+			if dst.NextID() <= id {
+				t.Fatalf("next id %d after page %d", dst.NextID(), id)
+			}
+			if entries, _ := os.ReadDir(dst.dir); len(entries) != 1 {
+				t.Fatalf("%d files in the store, want 1", len(entries))
+			}
+		})
+	}
+}
