@@ -16,7 +16,8 @@ import (
 
 var (
 	modelSeed    = flag.Uint64("model.seed", 0, "seed of the model tests (0: a new one, logged)")
-	modelSteps   = flag.Int("model.steps", 150, "operations TestModel runs")
+	modelSteps   = flag.Int("model.steps", 200, "operations TestModel runs")
+	modelTime    = flag.Duration("model.time", 5*time.Second, "TestModel stops early after this long unless -model.steps is given")
 	modelVerbose = flag.Bool("model.v", false, "log every operation of TestModel")
 )
 
@@ -48,11 +49,18 @@ func TestModel(t *testing.T) {
 	for _, op := range h.gen.Setup() {
 		h.step(-1, op)
 	}
+	budget := *modelTime
+	flag.Visit(func(f *flag.Flag) {
+		if f.Name == "model.steps" {
+			budget = 0 // a run of a given length, e.g. a replay or a long run
+		}
+	})
 	start := time.Now()
-	for i := 0; i < *modelSteps; i++ {
-		h.step(i, h.gen.Next())
+	steps := 0
+	for ; steps < *modelSteps && (budget == 0 || time.Since(start) < budget); steps++ {
+		h.step(steps, h.gen.Next())
 	}
-	t.Logf("%d steps in %v; operations %v; time per kind %v", *modelSteps, time.Since(start).Round(time.Millisecond), h.counts, h.spent)
+	t.Logf("%d steps in %v; operations %v; time per kind %v", steps, time.Since(start).Round(time.Millisecond), h.counts, h.spent)
 }
 
 type modelHarness struct {
