@@ -69,10 +69,11 @@ func (h *modelHarness) checkSchemas(space string) error {
 			for _, c := range ix.Columns {
 				on = append(on, s.Columns[c].Name)
 			}
-			got = append(got, fmt.Sprintf("%s(%s) hash=%v", ix.Name, strings.Join(on, ","), ix.Hash))
+			got = append(got, fmt.Sprintf("%s(%s) hash=%v unique=%v", ix.Name, strings.Join(on, ","), ix.Hash, ix.Unique))
 		}
-		for _, ix := range t.IndexNames() {
-			want = append(want, fmt.Sprintf("%s(%s) hash=%v", ix, t.Indexes[ix], t.Hash[ix]))
+		for _, name := range t.IndexNames() {
+			ix := t.Indexes[name]
+			want = append(want, fmt.Sprintf("%s(%s) hash=%v unique=%v", name, ix.Col, ix.Hash, ix.Unique))
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
@@ -142,7 +143,12 @@ func (h *modelHarness) pointReads(ctx context.Context, r runner, space string) e
 		}
 		for _, ix := range t.IndexNames() {
 			h.probe++
-			col, v := t.Indexes[ix], fmt.Sprintf("v%d", h.probe%9) // v8 is never stored
+			col, v := t.Indexes[ix].Col, fmt.Sprintf("v%d", h.probe%9) // v8 is never stored
+			if ids := t.IDs(); h.probe%2 == 0 && len(ids) > 0 {
+				if x, ok := t.Rows[ids[int(h.probe/2)%len(ids)]][col]; ok {
+					v = x // a value the column holds, whatever its kind
+				}
+			}
 			rows, err := r.query(ctx, "SELECT id FROM "+name+" WHERE "+col+" = $1 ORDER BY id", v)
 			if err != nil {
 				return fmt.Errorf("%s: lookup through %s: %w", name, ix, err)

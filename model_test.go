@@ -12,6 +12,7 @@ import (
 
 	"github.com/drovedb/drove"
 	mt "github.com/drovedb/drove/internal/modeltest"
+	"github.com/drovedb/drove/tablespace"
 )
 
 var (
@@ -132,11 +133,18 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 	case mt.DropColumn:
 		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" DROP COLUMN "+op.Col))
 	case mt.CreateIndex:
-		using := ""
+		using, unique := "", ""
 		if op.Hash {
 			using = "USING hash "
 		}
-		return n.autocommit(op.Space, execf(ctx, "CREATE INDEX "+op.Index+" ON "+op.Table+" "+using+"("+op.Col+")"))
+		if op.Unique {
+			unique = "UNIQUE "
+		}
+		q := "CREATE " + unique + "INDEX " + op.Index + " ON " + op.Table + " " + using + "(" + op.Col + ")"
+		return n.autocommit(op.Space, func(r runner) error {
+			_, err := r.exec(ctx, q)
+			return wantDuplicate(op, err)
+		})
 	case mt.DropIndex:
 		return n.autocommit(op.Space, execf(ctx, "DROP INDEX "+op.Index))
 	case mt.Checkpoint:
@@ -254,14 +262,8 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		return fmt.Errorf("not a row operation: %v", op.Kind)
 	}
 	n, err := r.exec(ctx, q, args...)
-	if op.Kind == mt.InsertDup {
-		if sqlState(err) != "23505" {
-			return fmt.Errorf("insert of a present key: got %v (%q), want 23505", err, sqlState(err))
-		}
-		return nil
-	}
-	if err != nil {
-		return err
+	if op.Kind == mt.InsertDup || op.Fails || err != nil {
+		return wantDuplicate(op, err)
 	}
 	want := 1
 	if op.Kind == mt.UpdateWhere || op.Kind == mt.DeleteWhere {
@@ -269,6 +271,18 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 	}
 	if n != int64(want) {
 		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)
+	}
+	return nil
+}
+
+// wantDuplicate checks a statement's error: 23505 when op must fail (a duplicate key),
+// none otherwise.
+func wantDuplicate(op mt.Op, err error) error {
+	if op.Kind != mt.InsertDup && !op.Fails {
+		return err
+	}
+	if sqlState(err) != "23505" {
+		return fmt.Errorf("a duplicate key: got %v (SQLSTATE %q), want 23505", err, sqlState(err))
 	}
 	return nil
 }
@@ -328,9 +342,15 @@ func (h *modelHarness) runKV(ctx context.Context, op mt.Op) error {
 		}
 		return nil
 	})
-	if op.Kind == mt.KVTxn && !op.Commit {
+	switch {
+	case op.Kind == mt.KVTxn && !op.Commit:
 		if !errors.Is(err, errRollback) {
 			return fmt.Errorf("a KV transaction that failed on purpose: %v", err)
+		}
+		return nil
+	case op.Fails:
+		if !errors.Is(err, tablespace.ErrDuplicateKey) {
+			return fmt.Errorf("a put of a duplicate in a unique index: got %v, want tablespace.ErrDuplicateKey", err)
 		}
 		return nil
 	}

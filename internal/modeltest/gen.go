@@ -2,6 +2,7 @@ package modeltest
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 )
 
@@ -128,7 +129,9 @@ func (g *Gen) Next() Op {
 			return op
 		}
 	case CreateIndex:
-		op.Col, op.Index, op.Hash = pick(g, t.Cols), g.fresh("ix"), g.r.IntN(3) == 0
+		op.Col, op.Index, op.Hash, op.Unique = pick(g, t.Cols), g.fresh("ix"), g.r.IntN(3) == 0, g.r.IntN(3) == 0
+		op.Hash = op.Hash && !op.Unique // as in PostgreSQL, hash indexes are never unique
+		op.Fails = g.m.Violates(op)
 		return op
 	case DropIndex:
 		if len(t.Indexes) > 0 {
@@ -139,7 +142,9 @@ func (g *Gen) Next() Op {
 	if k == CreateTable || k == DropTable || k == AddColumn || k == DropColumn || k == DropIndex {
 		op.Kind = Insert
 	}
-	return g.row(op, t)
+	op = g.row(op, t)
+	op.Fails = g.m.Violates(op)
+	return op
 }
 
 // row fills in a row operation on t, falling back to an insert when there is no row to act
@@ -166,7 +171,8 @@ func (g *Gen) row(op Op, t *Table) Op {
 			op.ID = int64(1 + g.r.IntN(maxID))
 		}
 	case Update:
-		op.ID, op.Col, op.Val = pick(g, ids), pick(g, t.Cols), g.value()
+		op.ID, op.Col = pick(g, ids), pick(g, t.Cols)
+		op.Val = g.colValue(t, op.Col)
 	case UpdateKey:
 		op.ID, op.NewID = pick(g, ids), free
 	case Delete, KVDelete:
@@ -199,12 +205,34 @@ func (g *Gen) txn(op Op, _ *Table) Op {
 			sub.Kind, sub.Row = Update, nil
 			sub.Col, sub.Val = pick(g, scratch.Tables[name].Cols), g.value()
 		}
-		(&Model{Spaces: map[string]*Tablespace{op.Space: scratch}}).Apply(sub)
+		sm := &Model{Spaces: map[string]*Tablespace{op.Space: scratch}}
+		if sm.Violates(sub) {
+			// A failed statement would abort the transaction: write NULLs, which never collide.
+			sub = nullUnique(sub, scratch.Tables[name])
+		}
+		sm.Apply(sub)
 		op.Sub = append(op.Sub, sub)
 	}
 	op.Table = ""
 	op.Commit = g.r.IntN(4) != 0
 	op.MidCkpt = g.r.IntN(4) == 0
+	return op
+}
+
+// nullUnique makes op write NULL to every uniquely indexed column of t.
+func nullUnique(op Op, t *Table) Op {
+	for _, ix := range t.Indexes {
+		if !ix.Unique {
+			continue
+		}
+		if op.Row != nil {
+			op.Row = maps.Clone(op.Row)
+			delete(op.Row, ix.Col)
+		}
+		if op.Col == ix.Col {
+			op.Val = nil
+		}
+	}
 	return op
 }
 
@@ -222,11 +250,32 @@ func (g *Gen) freeID(t *Table) int64 {
 func (g *Gen) values(t *Table) Row {
 	r := Row{}
 	for _, c := range t.Cols {
-		if v := g.value(); v != nil {
+		if v := g.colValue(t, c); v != nil {
 			r[c] = *v
 		}
 	}
 	return r
+}
+
+// colValue is a value for column col of t: for a uniquely indexed column mostly a fresh one,
+// sometimes one a row holds (a duplicate the write must be refused for).
+func (g *Gen) colValue(t *Table, col string) *string {
+	unique := false
+	for _, ix := range t.Indexes {
+		unique = unique || ix.Unique && ix.Col == col
+	}
+	if !unique {
+		return g.value()
+	}
+	if g.r.IntN(4) == 0 {
+		if ids := t.IDs(); len(ids) > 0 {
+			if v, ok := t.Rows[pick(g, ids)][col]; ok {
+				return &v
+			}
+		}
+	}
+	v := fmt.Sprintf("u%d", g.r.IntN(1000))
+	return &v
 }
 
 func (g *Gen) value() *string {

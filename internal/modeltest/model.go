@@ -18,10 +18,16 @@ type Row map[string]string
 
 // Table is a model table: (id int PRIMARY KEY, then Cols, all text).
 type Table struct {
-	Cols    []string          // the non-key columns, in table order
-	Indexes map[string]string // index name → its (single) column
-	Hash    map[string]bool   // index name → USING hash
+	Cols    []string         // the non-key columns, in table order
+	Indexes map[string]Index // by name
 	Rows    map[int64]Row
+}
+
+// Index is a secondary index on one column.
+type Index struct {
+	Col    string
+	Hash   bool // USING hash
+	Unique bool
 }
 
 // Tablespace is a model tablespace: its tables by name.
@@ -45,14 +51,12 @@ func New(spaces ...string) *Model {
 
 // NewTable returns an empty table with the given columns.
 func NewTable(cols ...string) *Table {
-	return &Table{Cols: slices.Clone(cols), Indexes: map[string]string{}, Hash: map[string]bool{},
-		Rows: map[int64]Row{}}
+	return &Table{Cols: slices.Clone(cols), Indexes: map[string]Index{}, Rows: map[int64]Row{}}
 }
 
 // Clone returns a deep copy of t.
 func (t *Table) Clone() *Table {
-	c := &Table{Cols: slices.Clone(t.Cols), Indexes: maps.Clone(t.Indexes), Hash: maps.Clone(t.Hash),
-		Rows: make(map[int64]Row, len(t.Rows))}
+	c := &Table{Cols: slices.Clone(t.Cols), Indexes: maps.Clone(t.Indexes), Rows: make(map[int64]Row, len(t.Rows))}
 	for id, r := range t.Rows {
 		c.Rows[id] = maps.Clone(r)
 	}
@@ -125,13 +129,34 @@ func (t *Table) Values(id int64, r Row) []*string {
 // indexOn returns the names of the indexes on col.
 func (t *Table) indexOn(col string) []string {
 	var out []string
-	for n, c := range t.Indexes {
-		if c == col {
+	for n, ix := range t.Indexes {
+		if ix.Col == col {
 			out = append(out, n)
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Duplicated reports whether a unique index's column holds a value twice (NULLs never
+// collide), naming the index.
+func (t *Table) Duplicated() (string, bool) {
+	for _, name := range t.IndexNames() {
+		ix := t.Indexes[name]
+		if !ix.Unique {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range t.Rows {
+			if v, ok := r[ix.Col]; ok {
+				if seen[v] {
+					return name, true
+				}
+				seen[v] = true
+			}
+		}
+	}
+	return "", false
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -2,6 +2,7 @@ package modeltest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,10 +79,13 @@ func TestGenIsDeterministicAndValid(t *testing.T) {
 					if len(tb.Cols) == 0 || len(tb.Cols) > maxCols || len(tb.Rows) > maxID {
 						t.Fatalf("step %d: %v leaves table %s with %d columns, %d rows", i, op, name, len(tb.Cols), len(tb.Rows))
 					}
-					for ix, col := range tb.Indexes {
-						if !slices.Contains(tb.Cols, col) {
-							t.Fatalf("step %d: index %s on missing column %s", i, ix, col)
+					for name, ix := range tb.Indexes {
+						if !slices.Contains(tb.Cols, ix.Col) {
+							t.Fatalf("step %d: index %s on missing column %s", i, name, ix.Col)
 						}
+					}
+					if ix, dup := tb.Duplicated(); dup {
+						t.Fatalf("step %d: %v left a duplicate in unique index %s", i, op, ix)
 					}
 				}
 			}
@@ -94,6 +98,15 @@ func TestGenIsDeterministicAndValid(t *testing.T) {
 	}
 	if slices.Equal(a, run(43)) {
 		t.Fatal("two seeds made the same run")
+	}
+	fails := 0
+	for _, s := range a {
+		if strings.Contains(s, "must fail") {
+			fails++
+		}
+	}
+	if fails == 0 {
+		t.Error("3000 operations have none that must fail")
 	}
 	kinds := map[Kind]bool{}
 	for _, s := range a {

@@ -28,7 +28,7 @@ const (
 	KVTxn                     // KV Update running Sub; fails on purpose unless Commit
 	AddColumn                 // ALTER TABLE ADD COLUMN Col text
 	DropColumn                // ALTER TABLE DROP COLUMN Col
-	CreateIndex               // CREATE INDEX Index ON Table (Col), USING hash if Hash
+	CreateIndex               // CREATE [UNIQUE] INDEX Index ON Table [USING hash] (Col)
 	DropIndex                 // DROP INDEX Index
 	Checkpoint                // CHECKPOINT
 	Restart                   // close the node cleanly and open it again
@@ -57,16 +57,19 @@ type Op struct {
 	Where        string // UpdateWhere, DeleteWhere: the column compared
 	WhereVal     string
 	Index        string
-	Hash         bool
-	Sub          []Op // Txn, KVTxn
-	Commit       bool
-	MidCkpt      bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
-	NewSpace     string
+	Hash, Unique bool // CreateIndex
+	// Fails: the operation must be refused with 23505 (a duplicate key) and change nothing.
+	Fails    bool
+	Sub      []Op // Txn, KVTxn
+	Commit   bool
+	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
+	NewSpace string
 }
 
 func (op Op) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s", op.Kind, op.Space)
+
 	if op.Table != "" {
 		fmt.Fprintf(&b, ".%s", op.Table)
 	}
@@ -88,7 +91,7 @@ func (op Op) String() string {
 	case AddColumn, DropColumn:
 		fmt.Fprintf(&b, " %s", op.Col)
 	case CreateIndex:
-		fmt.Fprintf(&b, " %s(%s) hash=%v", op.Index, op.Col, op.Hash)
+		fmt.Fprintf(&b, " %s(%s) hash=%v unique=%v", op.Index, op.Col, op.Hash, op.Unique)
 	case DropIndex:
 		fmt.Fprintf(&b, " %s", op.Index)
 	case BackupRestore:
@@ -103,6 +106,9 @@ func (op Op) String() string {
 			b.WriteString(" (" + s.Kind.String() + ")")
 		}
 		b.WriteString("]")
+	}
+	if op.Fails {
+		b.WriteString(" (must fail: duplicate)")
 	}
 	return b.String()
 }
@@ -127,6 +133,9 @@ func rowText(r Row) string {
 // InsertDup change nothing; Checkpoint, Restart and Crash change nothing either: every
 // acknowledged write survives them).
 func (m *Model) Apply(op Op) {
+	if op.Fails || op.Kind == InsertDup {
+		return
+	}
 	sp := m.Spaces[op.Space]
 	var t *Table
 	if sp != nil {
@@ -180,19 +189,33 @@ func (m *Model) Apply(op Op) {
 		// As in PostgreSQL, the indexes on a dropped column go with it.
 		for _, ix := range t.indexOn(op.Col) {
 			delete(t.Indexes, ix)
-			delete(t.Hash, ix)
 		}
 	case CreateIndex:
-		t.Indexes[op.Index] = op.Col
-		t.Hash[op.Index] = op.Hash
+		t.Indexes[op.Index] = Index{Col: op.Col, Hash: op.Hash, Unique: op.Unique}
 	case DropIndex:
 		delete(t.Indexes, op.Index)
-		delete(t.Hash, op.Index)
 	case BackupRestore:
 		m.Spaces[op.NewSpace] = sp.Clone()
 	case DropSpace:
 		delete(m.Spaces, op.Space)
 	}
+}
+
+// Violates reports whether op, applied to m, would put a value twice into a unique index:
+// then it must fail and change nothing.
+func (m *Model) Violates(op Op) bool {
+	sp := m.Spaces[op.Space]
+	if sp == nil || op.Kind == InsertDup {
+		return false
+	}
+	scratch := &Model{Spaces: map[string]*Tablespace{op.Space: sp.Clone()}}
+	scratch.Apply(op)
+	for _, t := range scratch.Spaces[op.Space].Tables {
+		if _, dup := t.Duplicated(); dup {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
