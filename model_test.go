@@ -132,6 +132,8 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" ADD COLUMN "+op.Col+" text"))
 	case mt.DropColumn:
 		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" DROP COLUMN "+op.Col))
+	case mt.RenameColumn:
+		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" RENAME COLUMN "+op.Col+" TO "+op.NewCol))
 	case mt.CreateIndex:
 		using, unique := "", ""
 		if op.Hash {

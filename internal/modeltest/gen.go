@@ -58,7 +58,7 @@ var weights = []struct {
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2},
 }
 
 var totalWeight = func() int {
@@ -128,6 +128,9 @@ func (g *Gen) Next() Op {
 			op.Col = pick(g, t.Cols)
 			return op
 		}
+	case RenameColumn:
+		op.Col, op.NewCol = pick(g, t.Cols), g.fresh("c")
+		return op
 	case CreateIndex:
 		op.Col, op.Index, op.Hash, op.Unique = pick(g, t.Cols), g.fresh("ix"), g.r.IntN(3) == 0, g.r.IntN(3) == 0
 		op.Hash = op.Hash && !op.Unique // as in PostgreSQL, hash indexes are never unique

@@ -37,11 +37,12 @@ const (
 	DropSpace                 // DROP TABLESPACE
 	UpdateWhere               // SQL UPDATE SET Col = Val WHERE Where = WhereVal: any number of rows
 	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
+	RenameColumn              // ALTER TABLE RENAME COLUMN Col TO NewCol
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -54,6 +55,7 @@ type Op struct {
 	Val          *string // Update's new value (nil: NULL)
 	Row          Row     // Insert, InsertDup, Put: the non-key values
 	Cols         []string
+	NewCol       string // RenameColumn
 	Where        string // UpdateWhere, DeleteWhere: the column compared
 	WhereVal     string
 	Index        string
@@ -90,6 +92,8 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
 		fmt.Fprintf(&b, " %s", op.Col)
+	case RenameColumn:
+		fmt.Fprintf(&b, " %s→%s", op.Col, op.NewCol)
 	case CreateIndex:
 		fmt.Fprintf(&b, " %s(%s) hash=%v unique=%v", op.Index, op.Col, op.Hash, op.Unique)
 	case DropIndex:
@@ -189,6 +193,19 @@ func (m *Model) Apply(op Op) {
 		// As in PostgreSQL, the indexes on a dropped column go with it.
 		for _, ix := range t.indexOn(op.Col) {
 			delete(t.Indexes, ix)
+		}
+	case RenameColumn:
+		t.Cols[slices.Index(t.Cols, op.Col)] = op.NewCol
+		for _, r := range t.Rows {
+			if v, ok := r[op.Col]; ok {
+				r[op.NewCol] = v
+				delete(r, op.Col)
+			}
+		}
+		for _, name := range t.indexOn(op.Col) {
+			ix := t.Indexes[name]
+			ix.Col = op.NewCol
+			t.Indexes[name] = ix
 		}
 	case CreateIndex:
 		t.Indexes[op.Index] = Index{Col: op.Col, Hash: op.Hash, Unique: op.Unique}
