@@ -36,25 +36,24 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 	seed := seedOf(t, "TestModelConcurrentKVSQL")
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := drove.Open(dir)
-	if err != nil {
-		t.Fatal(err)
+	open := func() (*drove.DB, *sql.DB) {
+		t.Helper()
+		db, err := drove.Open(dir, drove.WithCheckpointInterval(-1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqldb, err := sql.Open("drove", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db, sqldb
 	}
-	defer db.Close()
-	sqldb, err := sql.Open("drove", dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sqldb.Close()
+	db, sqldb := open()
 	if _, err := sqldb.Exec("CREATE TABLE w (id bigint PRIMARY KEY, c1 text, c2 text, c3 text)"); err != nil {
 		t.Fatal(err)
 	}
-	ts, _ := db.Server().Tablespace("drove")
-	kv, err := db.KV("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &concurrentRun{ts: ts, kv: kv, sqldb: sqldb, stop: make(chan struct{})}
+	c := &concurrentRun{stop: make(chan struct{})}
+	c.attach(t, db, sqldb)
 
 	const kvWriters, sqlWriters = 3, 2
 	var wg sync.WaitGroup
@@ -72,6 +71,19 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 			}
 		}()
 	}
+	wg.Add(1)
+	go func() {
+		// Checkpoints run through it all: rows move from memory to pages under the writers
+		// and the column changes.
+		defer wg.Done()
+		for !c.stopped() {
+			time.Sleep(20 * time.Millisecond)
+			if _, err := sqldb.ExecContext(ctx, "CHECKPOINT"); err != nil {
+				c.failf("CHECKPOINT: %v", err)
+				return
+			}
+		}
+	}()
 	alterDone := make(chan error, 1)
 	go func() { alterDone <- c.alterer(ctx, rand.New(rand.NewPCG(seed, 99))) }()
 	time.Sleep(*modelConcurrentFor)
@@ -86,8 +98,30 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 	if err := c.verify(ctx); err != nil {
 		t.Fatalf("seed %d: %v", seed, err)
 	}
+	// Again after a restart, from the checkpoint and the log.
+	sqldb.Close()
+	db.Close()
+	db, sqldb = open()
+	defer db.Close()
+	defer sqldb.Close()
+	c.attach(t, db, sqldb)
+	c.checked = 0
+	if err := c.verify(ctx); err != nil {
+		t.Fatalf("seed %d: after a restart: %v", seed, err)
+	}
 	t.Logf("%d column changes; %d rows checked (%d writes refused cleanly, %d KV writes unchecked: two column changes in their window)",
 		c.alters.Load(), c.checked, c.refused.Load(), c.ambiguous.Load())
+}
+
+// attach points the run at an open node.
+func (c *concurrentRun) attach(t *testing.T, db *drove.DB, sqldb *sql.DB) {
+	t.Helper()
+	kv, err := db.KV("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ts, _ = db.Server().Tablespace("drove")
+	c.kv, c.sqldb = kv, sqldb
 }
 
 type concurrentRun struct {
