@@ -117,7 +117,7 @@ func (g *Gen) Next() Op {
 	t := sp.Tables[op.Table]
 	switch k {
 	case Txn, KVTxn:
-		return g.txn(op, t)
+		return g.txn(op)
 	case AddColumn:
 		if len(t.Cols) < maxCols {
 			op.Col = g.fresh("c")
@@ -191,7 +191,7 @@ func (g *Gen) row(op Op, t *Table) Op {
 
 // txn builds a transaction of one to five row operations on the tables of op.Space, each
 // valid after the ones before it.
-func (g *Gen) txn(op Op, _ *Table) Op {
+func (g *Gen) txn(op Op) Op {
 	scratch := g.m.Spaces[op.Space].Clone()
 	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere}
 	if op.Kind == KVTxn {
