@@ -109,8 +109,8 @@ func TestModelConcurrentKVSQL(t *testing.T) {
 	if err := c.verify(ctx); err != nil {
 		t.Fatalf("seed %d: after a restart: %v", seed, err)
 	}
-	t.Logf("%d column changes; %d rows checked (%d writes refused cleanly, %d KV writes unchecked: two column changes in their window)",
-		c.alters.Load(), c.checked, c.refused.Load(), c.ambiguous.Load())
+	t.Logf("%d column changes, %d index changes; %d rows checked (%d writes refused cleanly, %d KV writes unchecked: two column changes in their window)",
+		c.alters.Load(), c.indexChanges.Load(), c.checked, c.refused.Load(), c.ambiguous.Load())
 }
 
 // attach points the run at an open node.
@@ -125,14 +125,16 @@ func (c *concurrentRun) attach(t *testing.T, db *drove.DB, sqldb *sql.DB) {
 }
 
 type concurrentRun struct {
-	ts       *tablespace.Tablespace
-	kv       *drove.KV
-	sqldb    *sql.DB
-	stop     chan struct{}
-	epoch    mt.Epoch
-	alters   atomic.Int64
-	refused  atomic.Int64
-	firstErr atomic.Pointer[error]
+	ts     *tablespace.Tablespace
+	kv     *drove.KV
+	sqldb  *sql.DB
+	stop   chan struct{}
+	epoch  mt.Epoch
+	alters atomic.Int64
+	// indexChanges counts CREATE and DROP INDEX.
+	indexChanges atomic.Int64
+	refused      atomic.Int64
+	firstErr     atomic.Pointer[error]
 
 	ambiguous atomic.Int64
 	expected  []map[int64]*mt.Expected // per writer: its own keys
@@ -172,6 +174,14 @@ func (c *concurrentRun) alterer(ctx context.Context, r *rand.Rand) error {
 	for !c.stopped() {
 		time.Sleep(time.Duration(r.IntN(3000)) * time.Microsecond)
 		cols := c.columns()
+		if r.IntN(4) == 0 {
+			// Indexes come and go too; they change no row's shape, so no epoch.
+			if err := c.changeIndex(ctx, r, cols, next); err != nil {
+				return err
+			}
+			next++
+			continue
+		}
 		q := fmt.Sprintf("ALTER TABLE w ADD COLUMN c%d text", next)
 		if len(cols) > 2 && (len(cols) >= 6 || r.IntN(2) == 0) {
 			q = "ALTER TABLE w DROP COLUMN " + cols[r.IntN(len(cols))]
@@ -185,6 +195,60 @@ func (c *concurrentRun) alterer(ctx context.Context, r *rand.Rand) error {
 			return fmt.Errorf("%s: %w", q, err)
 		}
 		c.alters.Add(1)
+	}
+	return nil
+}
+
+// changeIndex creates an index on one of cols (ordered, hash or unique: every value is
+// distinct) or, when there are two, drops one.
+func (c *concurrentRun) changeIndex(ctx context.Context, r *rand.Rand, cols []string, n int) error {
+	s, _ := c.ts.Schema("w")
+	q := fmt.Sprintf("CREATE INDEX ix%d ON w (%s)", n, cols[r.IntN(len(cols))])
+	switch {
+	case len(s.Indexes) >= 2:
+		q = "DROP INDEX " + s.Indexes[r.IntN(len(s.Indexes))].Name
+	case r.IntN(3) == 0:
+		q = fmt.Sprintf("CREATE INDEX ix%d ON w USING hash (%s)", n, cols[r.IntN(len(cols))])
+	case r.IntN(2) == 0:
+		q = fmt.Sprintf("CREATE UNIQUE INDEX ix%d ON w (%s)", n, cols[r.IntN(len(cols))])
+	}
+	if _, err := c.sqldb.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("%s: %w", q, err)
+	}
+	c.indexChanges.Add(1)
+	return nil
+}
+
+// checkIndexes looks every value of every indexed column up through its index and compares
+// the ids found with the table's rows (got, by id: the values of cols).
+func (c *concurrentRun) checkIndexes(ctx context.Context, cols []string, got map[int64][]*string) error {
+	s, _ := c.ts.Schema("w")
+	for _, ix := range s.Indexes {
+		col := s.Columns[ix.Columns[0]].Name
+		i := slices.Index(cols, col)
+		for id, row := range got {
+			if row[i] == nil {
+				continue
+			}
+			var ids []int64
+			rows, err := c.sqldb.QueryContext(ctx, "SELECT id FROM w WHERE "+col+" = $1", *row[i])
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var x int64
+				if err := rows.Scan(&x); err != nil {
+					return err
+				}
+				ids = append(ids, x)
+			}
+			if err := rows.Close(); err != nil {
+				return err
+			}
+			if !slices.Equal(ids, []int64{id}) {
+				return fmt.Errorf("index %s: %s = %q finds rows %v, the table has it in row %d", ix.Name, col, *row[i], ids, id)
+			}
+		}
 	}
 	return nil
 }
@@ -304,6 +368,9 @@ func (c *concurrentRun) verify(ctx context.Context) error {
 		got[id] = row
 	}
 	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := c.checkIndexes(ctx, cols, got); err != nil {
 		return err
 	}
 	var bad []string
