@@ -66,19 +66,13 @@ func (n *modelNode) restart() error {
 }
 
 // crash reopens the node from a copy of its files taken while it runs, as a kill -9 would
-// leave them: every acknowledged commit is in the log, nothing was shut down. During the
-// copy, the transaction inflight opens is uncommitted; it ends (with the function inflight
-// returns) before the old process state is closed and thrown away with its directory.
-func (n *modelNode) crash(inflight func() (end func(), err error)) error {
-	end, err := inflight()
-	if err != nil {
-		return fmt.Errorf("opening the transaction the crash interrupts: %w", err)
-	}
+// leave them: every acknowledged commit is in the log, nothing was shut down. around runs the
+// copy (so it can hold a transaction open across it); then the old process state is closed
+// and thrown away with its directory.
+func (n *modelNode) crash(around func(snapshot func() error) error) error {
 	n.gen++
 	next := filepath.Join(n.base, fmt.Sprintf("data%d", n.gen))
-	err = copyTree(n.dir, next)
-	end()
-	if err != nil {
+	if err := around(func() error { return copyTree(n.dir, next) }); err != nil {
 		return err
 	}
 	if err := n.close(); err != nil {

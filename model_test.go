@@ -154,10 +154,13 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 	case mt.Restart:
 		return n.restart()
 	case mt.Crash:
-		return n.crash(func() (func(), error) { return h.uncommitted(ctx) })
+		return n.crash(func(snapshot func() error) error { return h.whileUncommitted(ctx, op.Space, snapshot) })
 	case mt.BackupRestore:
 		var buf bytes.Buffer
-		if err := n.db.Server().BackupTablespace(ctx, op.Space, &buf); err != nil {
+		err := h.whileUncommitted(ctx, op.Space, func() error {
+			return n.db.Server().BackupTablespace(ctx, op.Space, &buf)
+		})
+		if err != nil {
 			return err
 		}
 		return n.db.Server().RestoreTablespace(ctx, op.NewSpace, &buf)
@@ -196,25 +199,22 @@ func (h *modelHarness) midCheckpoint(ctx context.Context, space string) error {
 	return nil
 }
 
-// uncommitted opens a transaction on the default tablespace that inserts a row and deletes
-// every other one of a table, and leaves it open: a crash now must lose all of it.
-func (h *modelHarness) uncommitted(ctx context.Context) (func(), error) {
-	sp := h.m.Spaces[mt.DefaultSpace]
+// whileUncommitted runs during while a transaction on space has inserted a row and deleted
+// every other row of a table, never to commit: a crash or a backup then must hold none of it.
+func (h *modelHarness) whileUncommitted(ctx context.Context, space string, during func() error) error {
+	sp := h.m.Spaces[space]
 	if len(sp.Tables) == 0 {
-		return func() {}, nil
+		return during()
 	}
 	name := sp.TableNames()[0]
-	tx, err := h.n.sqldb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, q := range []string{"INSERT INTO " + name + " (id) VALUES (1000)", "DELETE FROM " + name + " WHERE id % 2 = 0"} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			tx.Rollback()
-			return nil, fmt.Errorf("%s: %w", q, err)
+	return h.n.transaction(ctx, space, false, func(r runner) error {
+		for _, q := range []string{"INSERT INTO " + name + " (id) VALUES (1000)", "DELETE FROM " + name + " WHERE id % 2 = 0"} {
+			if _, err := r.exec(ctx, q); err != nil {
+				return fmt.Errorf("the uncommitted transaction: %s: %w", q, err)
+			}
 		}
-	}
-	return func() { tx.Rollback() }, nil
+		return during()
+	})
 }
 
 func execf(ctx context.Context, q string) func(runner) error {
