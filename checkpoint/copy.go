@@ -1,6 +1,7 @@
 package checkpoint
 
 import (
+	"errors"
 	"fmt"
 	"os"
 )
@@ -19,6 +20,8 @@ func (s *Store) OpenPageFile(id uint64) (*os.File, error) {
 
 // ImportPage writes a page file copied from elsewhere, after checking that it is a whole,
 // undamaged page with that id. The file is fsynced; call SyncPages once after the last.
+// A page id the store already has is refused: ids are never reused within a store (the
+// page cache relies on it), and another store's page 7 is not this one's.
 func (s *Store) ImportPage(id uint64, data []byte) error {
 	if err := VerifyPage(id, data); err != nil {
 		return err
@@ -27,7 +30,12 @@ func (s *Store) ImportPage(id uint64, data []byte) error {
 	if err := writeFileSync(tmp, data); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, s.path(id)); err != nil {
+	defer os.Remove(tmp)
+	// A hard link, unlike a rename, fails when the page exists.
+	if err := os.Link(tmp, s.path(id)); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("checkpoint: page %d is already in the store", id)
+		}
 		return err
 	}
 	s.SetMinNextID(id + 1)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Page file layout (little-endian fixed-width integers, uvarint = encoding/binary varint):
@@ -43,7 +44,12 @@ type Store struct {
 	mu  sync.Mutex
 	// next is the id the next page gets; it never goes back, so an id is never reused.
 	next uint64
+	// cacheID tells this store's pages from other stores' in a shared Cache: page ids are
+	// only unique within a store. Unique in the process, never reused.
+	cacheID uint64
 }
+
+var storeIDs atomic.Uint64
 
 // OpenStore opens (creating) a page directory. The id allocator starts above every page file
 // present, including orphans of a checkpoint that crashed before its manifest was written.
@@ -51,7 +57,7 @@ func OpenStore(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Store{dir: dir, next: 1}
+	s := &Store{dir: dir, next: 1, cacheID: storeIDs.Add(1)}
 	ids, err := s.PageIDs()
 	if err != nil {
 		return nil, err

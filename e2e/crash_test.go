@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -9,6 +10,9 @@ import (
 	"testing"
 	"time"
 )
+
+// crashSeed replays TestKillDashNine's kill timings: the seed is logged by every run.
+var crashSeed = flag.Uint64("crash.seed", 0, "seed of TestKillDashNine's kill timings (0: random)")
 
 // keyState is what one client knows of one key: the last acknowledged value (-1: never
 // acknowledged) and the value of a write that was sent but never answered (-1: none).
@@ -38,7 +42,13 @@ func TestKillDashNine(t *testing.T) {
 	for w := range states {
 		states[w] = make(map[int64]*keyState)
 	}
-	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	seed := *crashSeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	// Only the kill moments are drawn from the seed; goroutine scheduling is not replayable.
+	t.Logf("seed %d (replay the kill timings with -crash.seed=%d)", seed, seed)
+	r := rand.New(rand.NewPCG(seed, 1))
 
 	for cycle := 0; cycle < cycles; cycle++ {
 		withCheckpoint := cycle%2 == 1

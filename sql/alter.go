@@ -41,7 +41,7 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 			return err
 		}
 	}
-	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes()}
 	if next.Name == "" {
 		next.Name = name
 	}
@@ -92,6 +92,26 @@ type alteration struct {
 	pk      []int
 	sources []int
 	newName string
+}
+
+// indexes carries the old schema's secondary indexes over to the new columns. As in
+// PostgreSQL, an index on a dropped column goes with it; the others stay, whatever else the
+// statement changed (they were all lost on every ALTER TABLE once).
+func (a *alteration) indexes() []types.Index {
+	var out []types.Index
+	for _, ix := range a.old.Indexes {
+		cols := make([]int, 0, len(ix.Columns))
+		for _, old := range ix.Columns {
+			if j := slices.Index(a.sources, old); j >= 0 {
+				cols = append(cols, j)
+			}
+		}
+		if len(cols) == len(ix.Columns) {
+			ix.Columns = cols
+			out = append(out, ix)
+		}
+	}
+	return out
 }
 
 func (a *alteration) column(name string) int {

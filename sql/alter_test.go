@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -80,5 +81,56 @@ func TestSchemaChangeOfATableInUse(t *testing.T) {
 			t.Fatalf("%s: got %v, want 0A000", q, err)
 		}
 		execOK(t, s, "ROLLBACK; BEGIN; SELECT * FROM t")
+	}
+}
+
+// ALTER TABLE keeps the secondary indexes, renumbered to the new columns; an index on a
+// dropped column goes with it, as in PostgreSQL. Every ALTER TABLE used to drop them all,
+// and with a unique index its constraint.
+func TestAlterTableKeepsIndexes(t *testing.T) {
+	cases := []struct {
+		alter string
+		want  string // the indexes afterwards: name(columns) ...
+	}{
+		{"ALTER TABLE t ADD COLUMN e text", "t_u(u) t_h(h) t_cu(c,u)"},
+		{"ALTER TABLE t DROP COLUMN b", "t_u(u) t_h(h) t_cu(c,u)"},
+		{"ALTER TABLE t DROP COLUMN c", "t_u(u) t_h(h)"},
+		{"ALTER TABLE t RENAME COLUMN u TO w", "t_u(w) t_h(h) t_cu(c,w)"},
+		{"ALTER TABLE t RENAME TO t2", "t_u(u) t_h(h) t_cu(c,u)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.alter, func(t *testing.T) {
+			ts := openTestTablespace(t)
+			s := NewSession(ts, nil)
+			execOK(t, s, `CREATE TABLE t (id int PRIMARY KEY, b text, c int, u int, h text);
+				CREATE UNIQUE INDEX t_u ON t (u); CREATE INDEX t_h ON t USING hash (h); CREATE INDEX t_cu ON t (c, u);
+				INSERT INTO t VALUES (1, 'b', 10, 100, 'x')`)
+			execOK(t, s, tc.alter)
+			var got []string
+			for _, sc := range ts.Tables() {
+				for _, ix := range sc.Indexes {
+					var cols []string
+					for _, c := range ix.Columns {
+						cols = append(cols, sc.Columns[c].Name)
+					}
+					got = append(got, ix.Name+"("+strings.Join(cols, ",")+")")
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Fatalf("indexes after %q: %v, want %s", tc.alter, got, tc.want)
+			}
+			// The unique index still refuses a duplicate.
+			table, col := "t", "u"
+			if strings.Contains(tc.alter, "RENAME TO") {
+				table = "t2"
+			}
+			if strings.Contains(tc.alter, "TO w") {
+				col = "w"
+			}
+			err := s.Exec(context.Background(), "INSERT INTO "+table+" (id, "+col+") VALUES (2, 100)", &textOutput{})
+			if sqlState(err) != "23505" {
+				t.Fatalf("duplicate in the unique index after %q: %v, want 23505", tc.alter, err)
+			}
+		})
 	}
 }

@@ -239,7 +239,7 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 	}
 	for _, id := range ts.compact {
 		delete(t.pages, id)
-		s.f.cache.Remove(id)
+		s.f.cache.Remove(s.f.pages, id)
 	}
 	t.flushing = nil
 	return checkpoint.TableManifest{Schema: types.MarshalSchema(t.schema), Pages: t.pageRefs()}, nil
@@ -247,7 +247,7 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 
 // copyLive re-adds the live records of page id. Caller does not hold t.mu.
 func (s *snapshot) copyLive(t *table, id uint64, add func(string, []byte, loc) error) error {
-	p, err := s.f.cache.Get(id, s.f.pages.ReadPage)
+	p, err := s.f.cache.Get(s.f.pages, id)
 	if err != nil {
 		return err
 	}

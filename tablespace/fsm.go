@@ -224,7 +224,7 @@ func (f *fsm) get(t *table, key []byte) ([]byte, bool, error) {
 }
 
 func (f *fsm) readSlot(l loc) ([]byte, error) {
-	p, err := f.cache.Get(l.page(), f.pages.ReadPage)
+	p, err := f.cache.Get(f.pages, l.page())
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +305,7 @@ func (pr *pageReader) read(r *scanRef) (key, value []byte, err error) {
 		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), r.value, nil
 	}
 	if pr.page == nil || pr.id != r.l.page() {
-		p, err := pr.f.cache.Get(r.l.page(), pr.f.pages.ReadPage)
+		p, err := pr.f.cache.Get(pr.f.pages, r.l.page())
 		if err != nil {
 			return nil, nil, err
 		}

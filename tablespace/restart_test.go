@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+
+	"github.com/drovedb/drove/checkpoint"
 )
 
 func TestRestartKeepsCommittedData(t *testing.T) {
@@ -95,5 +97,75 @@ func TestDDLSurvivesRestart(t *testing.T) {
 	}
 	if fmt.Sprint(names) != "[a c]" {
 		t.Fatalf("tables after restart: %v, want [a c]", names)
+	}
+}
+
+// TestTablespacesShareACache: a node's tablespaces share one page cache and each numbers its
+// pages from one; each must read its own rows, before and after restarts, and a closed one
+// leaves no pages behind in the cache.
+func TestTablespacesShareACache(t *testing.T) {
+	cases := []struct {
+		name    string
+		restart bool
+	}{
+		{"running", false},
+		{"after a restart", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			cache := checkpoint.NewCache(64 << 20)
+			shared := func(o *Options) { o.PageCache = cache }
+			dirs := []string{t.TempDir(), t.TempDir()}
+			var tss []*Tablespace
+			for i, dir := range dirs {
+				ts := openTest(t, dir, shared)
+				if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
+					t.Fatal(err)
+				}
+				tx := ts.Begin()
+				for id := range 3 + i { // different counts: different slots per page
+					if err := tx.Insert(ctx, "t", testKey(int64(id)), testValue(fmt.Sprintf("ts%d-%d", i, id))); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := tx.Commit(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if err := ts.Checkpoint(ctx); err != nil {
+					t.Fatal(err)
+				}
+				tss = append(tss, ts)
+			}
+			read := func() {
+				t.Helper()
+				for i, ts := range tss {
+					for id := range 3 + i {
+						v, ok, err := ts.Begin().Get("t", testKey(int64(id)))
+						if want := testValue(fmt.Sprintf("ts%d-%d", i, id)); err != nil || !ok || string(v) != string(want) {
+							t.Fatalf("tablespace %d row %d: %q %v %v, want %q", i, id, v, ok, err, want)
+						}
+					}
+				}
+			}
+			read()
+			if c.restart {
+				for i, ts := range tss {
+					if err := ts.Close(); err != nil {
+						t.Fatal(err)
+					}
+					tss[i] = openTest(t, dirs[i], shared)
+				}
+				read()
+			}
+			for _, ts := range tss {
+				if err := ts.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, _, n := cache.Stats(); n != 0 {
+				t.Fatalf("%d bytes of closed tablespaces' pages still cached", n)
+			}
+		})
 	}
 }

@@ -373,6 +373,8 @@ func (ts *Tablespace) Close() error {
 		}
 		ts.closed.Store(true)
 		err = ts.shutdownRaft()
+		// The cache may be the node's, shared with other tablespaces: free this one's pages.
+		ts.fsm.cache.RemoveStore(ts.fsm.pages)
 	})
 	return err
 }

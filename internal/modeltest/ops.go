@@ -1,0 +1,238 @@
+package modeltest
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Kind is what an operation does.
+type Kind int
+
+// The operations. Row operations name a tablespace and table; the generator only makes ones
+// that are valid in the model's state, except InsertDup, which must fail with 23505.
+const (
+	CreateSpace   Kind = iota // CREATE TABLESPACE
+	CreateTable               // CREATE TABLE (id int PRIMARY KEY, Cols... text)
+	DropTable                 // DROP TABLE
+	Insert                    // SQL INSERT of a new key
+	InsertDup                 // SQL INSERT of a present key: refused with 23505, nothing changes
+	Update                    // SQL UPDATE of one non-key column by key
+	UpdateKey                 // SQL UPDATE of the primary key to a free one
+	Delete                    // SQL DELETE by key
+	Put                       // KV Put: insert or replace the whole row
+	KVDelete                  // KV Delete by key
+	Txn                       // SQL BEGIN; Sub; COMMIT (Commit) or ROLLBACK
+	KVTxn                     // KV Update running Sub; fails on purpose unless Commit
+	AddColumn                 // ALTER TABLE ADD COLUMN Col text
+	DropColumn                // ALTER TABLE DROP COLUMN Col
+	CreateIndex               // CREATE [UNIQUE] INDEX Index ON Table [USING hash] (Col)
+	DropIndex                 // DROP INDEX Index
+	Checkpoint                // CHECKPOINT
+	Restart                   // close the node cleanly and open it again
+	Crash                     // reopen the node's files as a kill -9 leaves them
+	BackupRestore             // back up Space and restore it as NewSpace
+	DropSpace                 // DROP TABLESPACE
+	UpdateWhere               // SQL UPDATE SET Col = Val WHERE Where = WhereVal: any number of rows
+	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
+	RenameColumn              // ALTER TABLE RENAME COLUMN Col TO NewCol
+)
+
+var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
+	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Op is one generated operation.
+type Op struct {
+	Kind         Kind
+	Space, Table string
+	ID, NewID    int64
+	Col          string  // Update, AddColumn, DropColumn, CreateIndex; CreateTable: see Cols
+	Val          *string // Update's new value (nil: NULL)
+	Row          Row     // Insert, InsertDup, Put: the non-key values
+	Cols         []string
+	NewCol       string // RenameColumn
+	Where        string // UpdateWhere, DeleteWhere: the column compared
+	WhereVal     string
+	Index        string
+	Hash, Unique bool // CreateIndex
+	// Fails: the operation must be refused with 23505 (a duplicate key) and change nothing.
+	Fails    bool
+	Sub      []Op // Txn, KVTxn
+	Commit   bool
+	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
+	NewSpace string
+}
+
+func (op Op) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", op.Kind, op.Space)
+
+	if op.Table != "" {
+		fmt.Fprintf(&b, ".%s", op.Table)
+	}
+	switch op.Kind {
+	case Insert, InsertDup, Put:
+		fmt.Fprintf(&b, " id=%d %s", op.ID, rowText(op.Row))
+	case Update:
+		fmt.Fprintf(&b, " id=%d %s=%s", op.ID, op.Col, valText(op.Val))
+	case UpdateKey:
+		fmt.Fprintf(&b, " id=%d→%d", op.ID, op.NewID)
+	case Delete, KVDelete:
+		fmt.Fprintf(&b, " id=%d", op.ID)
+	case UpdateWhere:
+		fmt.Fprintf(&b, " %s=%s where %s=%q", op.Col, valText(op.Val), op.Where, op.WhereVal)
+	case DeleteWhere:
+		fmt.Fprintf(&b, " where %s=%q", op.Where, op.WhereVal)
+	case CreateTable:
+		fmt.Fprintf(&b, " %v", op.Cols)
+	case AddColumn, DropColumn:
+		fmt.Fprintf(&b, " %s", op.Col)
+	case RenameColumn:
+		fmt.Fprintf(&b, " %s→%s", op.Col, op.NewCol)
+	case CreateIndex:
+		fmt.Fprintf(&b, " %s(%s) hash=%v unique=%v", op.Index, op.Col, op.Hash, op.Unique)
+	case DropIndex:
+		fmt.Fprintf(&b, " %s", op.Index)
+	case BackupRestore:
+		fmt.Fprintf(&b, " as %s", op.NewSpace)
+	case Txn, KVTxn:
+		fmt.Fprintf(&b, " commit=%v checkpoint-inside=%v [", op.Commit, op.MidCkpt)
+		for i, s := range op.Sub {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(strings.TrimPrefix(s.String(), s.Kind.String()+" "+s.Space+"."))
+			b.WriteString(" (" + s.Kind.String() + ")")
+		}
+		b.WriteString("]")
+	}
+	if op.Fails {
+		b.WriteString(" (must fail: duplicate)")
+	}
+	return b.String()
+}
+
+func valText(v *string) string {
+	if v == nil {
+		return "NULL"
+	}
+	return strconv.Quote(*v)
+}
+
+func rowText(r Row) string {
+	keys := slices.Sorted(maps.Keys(r))
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + strconv.Quote(r[k])
+	}
+	return "{" + strings.Join(parts, " ") + "}"
+}
+
+// Apply changes the model as op does when it succeeds (a rolled-back transaction and
+// InsertDup change nothing; Checkpoint, Restart and Crash change nothing either: every
+// acknowledged write survives them).
+func (m *Model) Apply(op Op) {
+	if op.Fails || op.Kind == InsertDup {
+		return
+	}
+	sp := m.Spaces[op.Space]
+	var t *Table
+	if sp != nil {
+		t = sp.Tables[op.Table]
+	}
+	switch op.Kind {
+	case CreateSpace:
+		m.Spaces[op.Space] = &Tablespace{Tables: map[string]*Table{}}
+	case CreateTable:
+		sp.Tables[op.Table] = NewTable(op.Cols...)
+	case DropTable:
+		delete(sp.Tables, op.Table)
+	case Insert, Put:
+		t.Rows[op.ID] = maps.Clone(op.Row)
+	case Update:
+		if op.Val == nil {
+			delete(t.Rows[op.ID], op.Col)
+		} else {
+			t.Rows[op.ID][op.Col] = *op.Val
+		}
+	case UpdateKey:
+		t.Rows[op.NewID] = t.Rows[op.ID]
+		delete(t.Rows, op.ID)
+	case Delete, KVDelete:
+		delete(t.Rows, op.ID)
+	case UpdateWhere:
+		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+			if op.Val == nil {
+				delete(t.Rows[id], op.Col)
+			} else {
+				t.Rows[id][op.Col] = *op.Val
+			}
+		}
+	case DeleteWhere:
+		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+			delete(t.Rows, id)
+		}
+	case Txn, KVTxn:
+		if op.Commit {
+			for _, s := range op.Sub {
+				m.Apply(s)
+			}
+		}
+	case AddColumn:
+		t.Cols = append(t.Cols, op.Col)
+	case DropColumn:
+		t.Cols = slices.DeleteFunc(t.Cols, func(c string) bool { return c == op.Col })
+		for _, r := range t.Rows {
+			delete(r, op.Col)
+		}
+		// As in PostgreSQL, the indexes on a dropped column go with it.
+		for _, ix := range t.indexOn(op.Col) {
+			delete(t.Indexes, ix)
+		}
+	case RenameColumn:
+		t.Cols[slices.Index(t.Cols, op.Col)] = op.NewCol
+		for _, r := range t.Rows {
+			if v, ok := r[op.Col]; ok {
+				r[op.NewCol] = v
+				delete(r, op.Col)
+			}
+		}
+		for _, name := range t.indexOn(op.Col) {
+			ix := t.Indexes[name]
+			ix.Col = op.NewCol
+			t.Indexes[name] = ix
+		}
+	case CreateIndex:
+		t.Indexes[op.Index] = Index{Col: op.Col, Hash: op.Hash, Unique: op.Unique}
+	case DropIndex:
+		delete(t.Indexes, op.Index)
+	case BackupRestore:
+		m.Spaces[op.NewSpace] = sp.Clone()
+	case DropSpace:
+		delete(m.Spaces, op.Space)
+	}
+}
+
+// Violates reports whether op, applied to m, would put a value twice into a unique index:
+// then it must fail and change nothing.
+func (m *Model) Violates(op Op) bool {
+	sp := m.Spaces[op.Space]
+	if sp == nil || op.Kind == InsertDup {
+		return false
+	}
+	scratch := &Model{Spaces: map[string]*Tablespace{op.Space: sp.Clone()}}
+	scratch.Apply(op)
+	for _, t := range scratch.Spaces[op.Space].Tables {
+		if _, dup := t.Duplicated(); dup {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -1,0 +1,360 @@
+package drove_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/drovedb/drove"
+	mt "github.com/drovedb/drove/internal/modeltest"
+	"github.com/drovedb/drove/tablespace"
+)
+
+var (
+	modelSeed    = flag.Uint64("model.seed", 0, "seed of the model tests (0: a new one, logged)")
+	modelSteps   = flag.Int("model.steps", 200, "operations TestModel runs")
+	modelTime    = flag.Duration("model.time", 5*time.Second, "TestModel stops early after this long unless -model.steps is given")
+	modelVerbose = flag.Bool("model.v", false, "log every operation of TestModel")
+)
+
+func seedOf(t *testing.T, test string) uint64 {
+	seed := *modelSeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (replay: go test -run '%s$' -model.seed=%d)", seed, test, seed)
+	return seed
+}
+
+// TestModel runs seeded random operations over several tablespaces against one embedded node
+// — SQL inserts, updates of values and keys, deletes, transactions committed and rolled back,
+// the KV API's puts and transactions, ALTER TABLE, indexes, CHECKPOINT, clean restarts,
+// kill -9 reopens, backups restored under new names — and after every step compares the
+// node with an in-memory model: every table in full, point reads by key through SQL and the
+// KV API, and lookups through every index. A failure names the seed and step to replay.
+func TestModel(t *testing.T) {
+	seed := seedOf(t, "TestModel")
+	h := &modelHarness{t: t, seed: seed, m: mt.New(mt.DefaultSpace)}
+	h.gen = mt.NewGen(seed, h.m)
+	n, err := openModelNode(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.n = n
+	defer func() { n.close() }()
+	for _, op := range h.gen.Setup() {
+		h.step(-1, op)
+	}
+	budget := *modelTime
+	flag.Visit(func(f *flag.Flag) {
+		if f.Name == "model.steps" {
+			budget = 0 // a run of a given length, e.g. a replay or a long run
+		}
+	})
+	start := time.Now()
+	steps := 0
+	for ; steps < *modelSteps && (budget == 0 || time.Since(start) < budget); steps++ {
+		h.step(steps, h.gen.Next())
+	}
+	t.Logf("%d steps in %v; operations %v; time per kind %v", steps, time.Since(start).Round(time.Millisecond), h.counts, h.spent)
+}
+
+type modelHarness struct {
+	t       *testing.T
+	seed    uint64
+	m       *mt.Model
+	gen     *mt.Gen
+	n       *modelNode
+	history []string
+	counts  map[mt.Kind]int
+	spent   map[mt.Kind]time.Duration // running op plus checking after it, per kind
+	probe   uint64                    // varies the point reads from step to step, deterministically
+}
+
+// step runs op, applies it to the model and compares the whole node with the model.
+func (h *modelHarness) step(i int, op mt.Op) {
+	h.t.Helper()
+	h.history = append(h.history, fmt.Sprintf("%d: %v", i, op))
+	if len(h.history) > 12 {
+		h.history = h.history[1:]
+	}
+	if *modelVerbose {
+		h.t.Logf("step %d: %v", i, op)
+	}
+	if h.counts == nil {
+		h.counts = map[mt.Kind]int{}
+	}
+	h.counts[op.Kind]++
+	if h.spent == nil {
+		h.spent = map[mt.Kind]time.Duration{}
+	}
+	defer func(start time.Time) { h.spent[op.Kind] += time.Since(start) }(time.Now())
+	ctx := context.Background()
+	if err := h.run(ctx, op); err != nil {
+		h.fail(i, "%v: %v", op, err)
+	}
+	h.m.Apply(op)
+	if err := h.check(ctx); err != nil {
+		h.fail(i, "after %v: %v", op, err)
+	}
+}
+
+func (h *modelHarness) fail(i int, format string, args ...any) {
+	h.t.Helper()
+	h.t.Fatalf("seed %d step %d: %s\nlast operations:\n  %s\nreplay: go test -run 'TestModel$' -model.seed=%d -model.steps=%d",
+		h.seed, i, fmt.Sprintf(format, args...), strings.Join(h.history, "\n  "), h.seed, i+1)
+}
+
+var errRollback = errors.New("model: roll back")
+
+// run performs op on the node; an error means the node did not do what op says.
+func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
+	n := h.n
+	switch op.Kind {
+	case mt.CreateSpace:
+		return n.autocommit(mt.DefaultSpace, execf(ctx, "CREATE TABLESPACE '"+op.Space+"'"))
+	case mt.DropSpace:
+		return n.autocommit(mt.DefaultSpace, execf(ctx, "DROP TABLESPACE '"+op.Space+"'"))
+	case mt.CreateTable:
+		q := "CREATE TABLE " + op.Table + " (id int PRIMARY KEY"
+		for _, c := range op.Cols {
+			q += ", " + c + " text"
+		}
+		return n.autocommit(op.Space, execf(ctx, q+")"))
+	case mt.DropTable:
+		return n.autocommit(op.Space, execf(ctx, "DROP TABLE "+op.Table))
+	case mt.AddColumn:
+		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" ADD COLUMN "+op.Col+" text"))
+	case mt.DropColumn:
+		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" DROP COLUMN "+op.Col))
+	case mt.RenameColumn:
+		return n.autocommit(op.Space, execf(ctx, "ALTER TABLE "+op.Table+" RENAME COLUMN "+op.Col+" TO "+op.NewCol))
+	case mt.CreateIndex:
+		using, unique := "", ""
+		if op.Hash {
+			using = "USING hash "
+		}
+		if op.Unique {
+			unique = "UNIQUE "
+		}
+		q := "CREATE " + unique + "INDEX " + op.Index + " ON " + op.Table + " " + using + "(" + op.Col + ")"
+		return n.autocommit(op.Space, func(r runner) error {
+			_, err := r.exec(ctx, q)
+			return wantDuplicate(op, err)
+		})
+	case mt.DropIndex:
+		return n.autocommit(op.Space, execf(ctx, "DROP INDEX "+op.Index))
+	case mt.Checkpoint:
+		return n.autocommit(op.Space, execf(ctx, "CHECKPOINT"))
+	case mt.Restart:
+		return n.restart()
+	case mt.Crash:
+		return n.crash(func(snapshot func() error) error { return h.whileUncommitted(ctx, op.Space, snapshot) })
+	case mt.BackupRestore:
+		var buf bytes.Buffer
+		err := h.whileUncommitted(ctx, op.Space, func() error {
+			return n.db.Server().BackupTablespace(ctx, op.Space, &buf)
+		})
+		if err != nil {
+			return err
+		}
+		return n.db.Server().RestoreTablespace(ctx, op.NewSpace, &buf)
+	case mt.Put, mt.KVDelete, mt.KVTxn:
+		return h.runKV(ctx, op)
+	case mt.Txn:
+		// The model's tables as the transaction goes: statements name the columns of then.
+		scratch := h.m.Clone()
+		err := n.transaction(ctx, op.Space, op.Commit, func(r runner) error {
+			for i, s := range op.Sub {
+				if err := h.runRow(ctx, r, scratch, s); err != nil {
+					return fmt.Errorf("%v: %w", s, err)
+				}
+				scratch.Apply(s)
+				if i == 0 && op.MidCkpt {
+					if err := h.midCheckpoint(ctx, op.Space); err != nil {
+						return err
+					}
+				}
+			}
+			// The transaction reads its own writes.
+			return h.compareTables(ctx, r, op.Space, scratch)
+		})
+		return err
+	}
+	return n.autocommit(op.Space, func(r runner) error { return h.runRow(ctx, r, h.m, op) })
+}
+
+// midCheckpoint checkpoints a tablespace from a session of its own, while a transaction there
+// is open: the checkpoint must hold none of its writes, and the transaction must still commit
+// (or roll back) whole.
+func (h *modelHarness) midCheckpoint(ctx context.Context, space string) error {
+	if err := h.n.autocommit(space, execf(ctx, "CHECKPOINT")); err != nil {
+		return fmt.Errorf("CHECKPOINT inside the transaction: %w", err)
+	}
+	return nil
+}
+
+// whileUncommitted runs during while a transaction on space has inserted a row and deleted
+// every other row of a table, never to commit: a crash or a backup then must hold none of it.
+func (h *modelHarness) whileUncommitted(ctx context.Context, space string, during func() error) error {
+	sp := h.m.Spaces[space]
+	if len(sp.Tables) == 0 {
+		return during()
+	}
+	name := sp.TableNames()[0]
+	return h.n.transaction(ctx, space, false, func(r runner) error {
+		for _, q := range []string{"INSERT INTO " + name + " (id) VALUES (1000)", "DELETE FROM " + name + " WHERE id % 2 = 0"} {
+			if _, err := r.exec(ctx, q); err != nil {
+				return fmt.Errorf("the uncommitted transaction: %s: %w", q, err)
+			}
+		}
+		return during()
+	})
+}
+
+func execf(ctx context.Context, q string) func(runner) error {
+	return func(r runner) error {
+		_, err := r.exec(ctx, q)
+		return err
+	}
+}
+
+// runRow runs one SQL row operation; m is the model state it runs in.
+func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.Op) error {
+	t := m.Spaces[op.Space].Tables[op.Table]
+	var q string
+	var args []any
+	switch op.Kind {
+	case mt.Insert, mt.InsertDup:
+		q = "INSERT INTO " + op.Table + " (id"
+		args = []any{op.ID}
+		for _, c := range t.Cols {
+			q += ", " + c
+			if v, ok := op.Row[c]; ok {
+				args = append(args, v)
+			} else {
+				args = append(args, nil)
+			}
+		}
+		q += ") VALUES (" + placeholders(len(args)) + ")"
+	case mt.Update:
+		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE id = $2"
+		args = []any{nil, op.ID}
+		if op.Val != nil {
+			args[0] = *op.Val
+		}
+	case mt.UpdateKey:
+		q, args = "UPDATE "+op.Table+" SET id = $1 WHERE id = $2", []any{op.NewID, op.ID}
+	case mt.Delete:
+		q, args = "DELETE FROM "+op.Table+" WHERE id = $1", []any{op.ID}
+	case mt.UpdateWhere:
+		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE " + op.Where + " = $2"
+		args = []any{nil, op.WhereVal}
+		if op.Val != nil {
+			args[0] = *op.Val
+		}
+	case mt.DeleteWhere:
+		q, args = "DELETE FROM "+op.Table+" WHERE "+op.Where+" = $1", []any{op.WhereVal}
+	default:
+		return fmt.Errorf("not a row operation: %v", op.Kind)
+	}
+	n, err := r.exec(ctx, q, args...)
+	if op.Kind == mt.InsertDup || op.Fails || err != nil {
+		return wantDuplicate(op, err)
+	}
+	want := 1
+	if op.Kind == mt.UpdateWhere || op.Kind == mt.DeleteWhere {
+		want = len(t.Lookup(op.Where, op.WhereVal))
+	}
+	if n != int64(want) {
+		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)
+	}
+	return nil
+}
+
+// wantDuplicate checks a statement's error: 23505 when op must fail (a duplicate key),
+// none otherwise.
+func wantDuplicate(op mt.Op, err error) error {
+	if op.Kind != mt.InsertDup && !op.Fails {
+		return err
+	}
+	if sqlState(err) != "23505" {
+		return fmt.Errorf("a duplicate key: got %v (SQLSTATE %q), want 23505", err, sqlState(err))
+	}
+	return nil
+}
+
+func placeholders(n int) string {
+	p := make([]string, n)
+	for i := range p {
+		p[i] = fmt.Sprintf("$%d", i+1)
+	}
+	return strings.Join(p, ", ")
+}
+
+// runKV runs a KV put, delete or transaction.
+func (h *modelHarness) runKV(ctx context.Context, op mt.Op) error {
+	kv, err := h.n.db.KV(op.Space)
+	if err != nil {
+		return err
+	}
+	scratch := h.m.Clone()
+	subs := []mt.Op{op}
+	if op.Kind == mt.KVTxn {
+		subs = op.Sub
+	}
+	err = kv.Update(ctx, func(tx *drove.Tx) error {
+		for i, s := range subs {
+			t := scratch.Spaces[s.Space].Tables[s.Table]
+			if s.Kind == mt.KVDelete {
+				found, err := tx.Delete(s.Table, s.ID)
+				if err != nil {
+					return err
+				}
+				if !found {
+					return fmt.Errorf("%v: key not found", s)
+				}
+			} else {
+				row := drove.Row{s.ID}
+				for _, c := range t.Cols {
+					if v, ok := s.Row[c]; ok {
+						row = append(row, v)
+					} else {
+						row = append(row, nil)
+					}
+				}
+				if err := tx.Put(s.Table, row); err != nil {
+					return fmt.Errorf("%v: %w", s, err)
+				}
+			}
+			scratch.Apply(s)
+			if i == 0 && op.MidCkpt {
+				if err := h.midCheckpoint(ctx, op.Space); err != nil {
+					return err
+				}
+			}
+		}
+		if op.Kind == mt.KVTxn && !op.Commit {
+			return errRollback
+		}
+		return nil
+	})
+	switch {
+	case op.Kind == mt.KVTxn && !op.Commit:
+		if !errors.Is(err, errRollback) {
+			return fmt.Errorf("a KV transaction that failed on purpose: %v", err)
+		}
+		return nil
+	case op.Fails:
+		if !errors.Is(err, tablespace.ErrDuplicateKey) {
+			return fmt.Errorf("a put of a duplicate in a unique index: got %v, want tablespace.ErrDuplicateKey", err)
+		}
+		return nil
+	}
+	return err
+}
