@@ -15,8 +15,6 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/raft"
-	raftwal "github.com/hashicorp/raft-wal"
-	"github.com/hashicorp/raft-wal/metadb"
 
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/types"
@@ -43,12 +41,17 @@ type Options struct {
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
+	// LogSegmentSize is the size of the log's segment files, each preallocated when created.
+	// Default 64 MiB.
+	LogSegmentSize int
 
 	// ObserveCommit, when set, is told how long each successful commit of a non-empty
 	// transaction took (log append, fsync and apply); metrics hang off it.
 	ObserveCommit func(time.Duration)
 
 	Logger *slog.Logger
+
+	logHooks *logHooks // tests: faults under the log
 }
 
 func (o *Options) setDefaults() {
@@ -70,6 +73,9 @@ func (o *Options) setDefaults() {
 	if o.MaxEntryBytes == 0 {
 		o.MaxEntryBytes = 32 << 20
 	}
+	if o.LogSegmentSize == 0 {
+		o.LogSegmentSize = 64 << 20
+	}
 	if o.TrailingLogs == 0 {
 		o.TrailingLogs = 1024
 	}
@@ -86,9 +92,7 @@ type Tablespace struct {
 	locks *lockTable
 
 	raft      *raft.Raft
-	logDB     *raftwal.WAL
-	logMeta   *metadb.BoltMetaDB
-	logStore  *countingLogStore
+	logDB     *logGuard
 	transport raft.Transport
 
 	nextTxn   atomic.Uint64
@@ -148,13 +152,12 @@ func (ts *Tablespace) startRaft() error {
 	if err := migrateBoltLog(ts.opts.Dir); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
-	logDB, meta, err := openLog(filepath.Join(ts.opts.Dir, logDir))
+	logDB, err := newLogGuard(filepath.Join(ts.opts.Dir, logDir), ts.opts.LogSegmentSize, ts.opts.logHooks, ts.log)
 	if err != nil {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
-	ts.logDB, ts.logMeta = logDB, meta
-	ts.logStore = &countingLogStore{LogStore: logDB}
-	logs, err := raft.NewLogCache(1024, ts.logStore)
+	ts.logDB = logDB
+	logs, err := raft.NewLogCache(1024, logDB)
 	if err != nil {
 		return err
 	}
@@ -348,8 +351,8 @@ func (ts *Tablespace) Stats() Stats {
 			st.ApplyLag = last - st.AppliedIndex
 		}
 	}
-	if ts.logStore != nil {
-		st.LogAppends, st.LogEntries = ts.logStore.appends.Load(), ts.logStore.entries.Load()
+	if ts.logDB != nil {
+		st.LogAppends, st.LogEntries = ts.logDB.appends.Load(), ts.logDB.entries.Load()
 	}
 	return st
 }
@@ -378,7 +381,7 @@ func (ts *Tablespace) shutdownRaft() error {
 		errs = append(errs, c.Close())
 	}
 	if ts.logDB != nil {
-		errs = append(errs, ts.logDB.Close(), ts.logMeta.Close())
+		errs = append(errs, ts.logDB.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -302,9 +302,15 @@ func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) er
 	if ts.closed.Load() {
 		return ErrClosed
 	}
+	if err := ts.logDB.writable(); err != nil {
+		return err // the log is full: fail now rather than queue behind Raft
+	}
 	data := wal.AppendEntry(make([]byte, 0, size), e)
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	if err := f.Error(); err != nil {
+		if lerr := ts.logDB.writable(); lerr != nil {
+			return lerr // Raft stepped down because the append failed; say why
+		}
 		switch {
 		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipLost):
 			return fmt.Errorf("%w: %v", ErrNotLeader, err)
