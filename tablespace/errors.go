@@ -18,7 +18,7 @@ var (
 	ErrNotLeader    = errors.New("this replica is not the tablespace leader")
 	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
 	// writes resume by themselves once space is freed.
-	ErrDiskFull = errors.New("could not write to the log: no space left on device")
+	ErrDiskFull = errors.New("could not write to the log: the disk is full")
 )
 
 // DuplicateKeyError is the apply-time verdict on a transaction that inserted a key which

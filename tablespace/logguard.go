@@ -1,9 +1,12 @@
 package tablespace
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,33 +15,43 @@ import (
 
 	"github.com/hashicorp/raft"
 	raftwal "github.com/hashicorp/raft-wal"
+	"github.com/hashicorp/raft-wal/metadb"
 	waltypes "github.com/hashicorp/raft-wal/types"
+
+	"github.com/drovedb/drove/checkpoint"
 )
 
-// logGuard is the Raft log and stable store: raft-wal behind a guard that turns a full disk
-// into a state the tablespace reports (ErrDiskFull) and leaves by itself once space returns.
+// logGuard is the Raft log and stable store: raft-wal behind a guard that keeps a full disk
+// from breaking the log. It reports the disk as full (ErrDiskFull) and leaves that state by
+// itself once space returns.
 //
 // Without it a full disk bricked the log: raft-wal's segment rotation runs in the background,
 // and when it fails (no room for the next segment file or for its metadata) the in-memory tail
 // stays sealed, every later append fails with "segment is sealed", and nothing retries the
-// rotation. Raft answers any failed append by stepping down, so clients saw "not the leader".
-// The guard reopens the WAL to retry the rotation (see openWAL, which also completes a
-// rotation a crash or an earlier failure left half done on disk), and until an append
-// succeeds again it refuses appends at once, so nothing touches the disk in the meantime.
+// rotation. Raft answers any failed append by stepping down, so clients saw "not the leader",
+// and after a restart Raft could not append the entry that confirms its leadership.
+//
+// The guard keeps a reserve: a preallocated file the size of one segment in the log's
+// directory. When an append or a new segment finds the disk full, the reserve is deleted and
+// the operation retried, so what Raft itself must append (the entry a new leader writes, the
+// barrier Open waits on) and the batch in flight still land; from that moment writers get
+// ErrDiskFull before anything reaches Raft. A probe remakes the reserve once there is room for
+// it, and writes resume. Only when the reserve is gone and the disk still full does an append
+// fail; a sealed tail is then repaired by reopening the WAL (see openWAL).
 type logGuard struct {
 	dir     string
 	segSize int
-	hooks   *logHooks // tests: fault injection
 	log     *slog.Logger
+	vfs     waltypes.VFS       // the file system under the WAL, faults included
+	meta    waltypes.MetaStore // segment metadata and Raft's stable values; outlives reopens
 
 	mu sync.RWMutex // guards w; taken for writing only to swap the WAL
 	w  *raftwal.WAL
 
-	// state is logOK, logFull (appends are refused; the probe loop is waiting for space) or
-	// logProbing (space is back; the next append decides).
-	state      atomic.Int32
-	cause      atomic.Pointer[error] // why the log is not writable, for the client's message
+	full       atomic.Bool           // writers are refused: the reserve is spent or an append failed
+	cause      atomic.Pointer[error] // why, for the client's message
 	needReopen atomic.Bool           // the WAL's tail is sealed in memory: reopen before writing
+	reserveMu  sync.Mutex            // serializes spending and remaking the reserve
 
 	appends atomic.Uint64 // fsynced appends
 	entries atomic.Uint64 // entries those appends carried (entries/appends = group commit)
@@ -47,13 +60,10 @@ type logGuard struct {
 	done chan struct{}
 }
 
-const (
-	logOK int32 = iota
-	logFull
-	logProbing
-)
+// reserveFile is the reserve's name in the log's directory (raft-wal only reads *.wal files).
+const reserveFile = "reserve"
 
-// probeInterval is how often an unwritable log checks whether space came back.
+// probeInterval is how often a full log checks whether space came back.
 const probeInterval = 200 * time.Millisecond
 
 var (
@@ -63,12 +73,35 @@ var (
 )
 
 func newLogGuard(dir string, segSize int, hooks *logHooks, log *slog.Logger) (*logGuard, error) {
-	w, err := openWAL(dir, segSize, hooks)
-	if err != nil {
+	if segSize == 0 {
+		segSize = raftwal.DefaultSegmentSize
+	}
+	g := &logGuard{dir: dir, segSize: segSize, log: log,
+		stop: make(chan struct{}), done: make(chan struct{})}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	g := &logGuard{dir: dir, segSize: segSize, hooks: hooks, log: log, w: w,
-		stop: make(chan struct{}), done: make(chan struct{})}
+	g.vfs = &reserveFS{VFS: baseVFS(hooks), g: g}
+	g.meta = &metadb.BoltMetaDB{}
+	if hooks != nil && hooks.meta != nil {
+		g.meta = hooks.meta(g.meta)
+	}
+	if _, err := g.meta.Load(dir); err != nil { // opens it
+		g.meta.Close()
+		return nil, err
+	}
+	if err := g.makeReserve(); err != nil && !isNoSpace(err) {
+		g.meta.Close()
+		return nil, err
+	} else if err != nil {
+		g.setFull(err) // open anyway: reads work, writes wait for space
+	}
+	w, err := openWAL(dir, segSize, g.vfs, keptMeta{g.meta})
+	if err != nil {
+		g.meta.Close()
+		return nil, err
+	}
+	g.w = w
 	go g.probeLoop()
 	return g, nil
 }
@@ -78,21 +111,17 @@ func (g *logGuard) wal() (*raftwal.WAL, error) {
 	g.mu.RLock()
 	if g.w == nil {
 		g.mu.RUnlock()
-		return nil, g.unavailable()
+		if err := g.writable(); err != nil {
+			return nil, err
+		}
+		return nil, errors.New("tablespace: the log is being reopened")
 	}
 	return g.w, nil
 }
 
-func (g *logGuard) unavailable() error {
-	if err := g.writable(); err != nil {
-		return err
-	}
-	return errors.New("tablespace: the log is being reopened")
-}
-
-// writable is nil when the log takes appends, else the error a writer should get.
+// writable is nil when the log takes writers' entries, else the error a writer should get.
 func (g *logGuard) writable() error {
-	if g.state.Load() == logOK {
+	if !g.full.Load() {
 		return nil
 	}
 	if p := g.cause.Load(); p != nil {
@@ -101,65 +130,110 @@ func (g *logGuard) writable() error {
 	return ErrDiskFull
 }
 
-// StoreLogs implements raft.LogStore.
-func (g *logGuard) StoreLogs(logs []*raft.Log) error {
-	if g.state.Load() == logFull {
-		return g.writable()
+func (g *logGuard) setFull(err error) {
+	cause := fmt.Errorf("%w (%v); writes resume when space is freed", ErrDiskFull, err)
+	if errors.Is(err, ErrDiskFull) {
+		cause = err
 	}
+	g.cause.Store(&cause)
+	if !g.full.Swap(true) {
+		g.log.Error("the disk is full: refusing writes until space is freed", "dir", g.dir, "err", err)
+	}
+}
+
+// store appends under the read lock.
+func (g *logGuard) store(logs []*raft.Log) error {
 	w, err := g.wal()
 	if err != nil {
 		return err
 	}
-	err = w.StoreLogs(logs)
-	g.mu.RUnlock()
+	defer g.mu.RUnlock()
+	return w.StoreLogs(logs)
+}
+
+// StoreLogs implements raft.LogStore. raft-wal (since v0.4.1) rolls a failed append back, so
+// retrying one rewrites the whole batch. An error that is not about space (an fsync's EIO,
+// say) is returned as it is: the batch was not acknowledged, Raft steps down, and its next
+// append rewrites the entries from memory — an fsync is never retried alone.
+func (g *logGuard) StoreLogs(logs []*raft.Log) error {
+	err := g.store(logs)
+	if err != nil && g.spaceProblem(err) {
+		// Spend the reserve (if any is left) and try once more.
+		g.spendReserve(err)
+		if g.needReopen.Load() {
+			if rerr := g.reopen(); rerr != nil {
+				g.log.Warn("reopening the log failed; will retry", "err", rerr)
+			}
+		}
+		if err = g.store(logs); err != nil && g.spaceProblem(err) {
+			g.setFull(err)
+			return g.writable()
+		}
+	}
 	if err != nil {
-		return g.failed(err)
+		return err
 	}
 	g.appends.Add(1)
 	g.entries.Add(uint64(len(logs)))
-	if g.state.CompareAndSwap(logProbing, logOK) {
-		g.log.Info("the log is writable again")
-	}
 	return nil
+}
+
+// spaceProblem reports whether err is a full disk or the sealed tail a failed rotation leaves
+// (whatever its cause, a reopen repairs that).
+func (g *logGuard) spaceProblem(err error) bool {
+	if errors.Is(err, waltypes.ErrSealed) {
+		g.needReopen.Store(true)
+		return true
+	}
+	return isNoSpace(err)
 }
 
 // StoreLog implements raft.LogStore.
 func (g *logGuard) StoreLog(l *raft.Log) error { return g.StoreLogs([]*raft.Log{l}) }
 
-// failed records a failed append. raft-wal (since v0.4.1) rolls a failed append back, so
-// retrying it rewrites the whole batch; only a sealed tail (a failed rotation) needs a reopen.
-// An error that is not about space (an fsync's EIO, say) is returned as it is: the batch was
-// not acknowledged, Raft steps down, and the next append rewrites it from memory — an fsync is
-// never retried alone.
-func (g *logGuard) failed(err error) error {
-	sealed := errors.Is(err, waltypes.ErrSealed)
-	if sealed {
-		g.needReopen.Store(true)
+// makeReserve creates the reserve file if it is missing.
+func (g *logGuard) makeReserve() error {
+	g.reserveMu.Lock()
+	defer g.reserveMu.Unlock()
+	path := filepath.Join(g.dir, reserveFile)
+	if _, err := os.Stat(path); err == nil {
+		return nil
 	}
-	if !sealed && !isNoSpace(err) {
+	tmp := path + ".tmp"
+	os.Remove(tmp)
+	f, err := g.vfs.(*reserveFS).VFS.Create(g.dir, reserveFile+".tmp", uint64(g.segSize))
+	if err == nil {
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	var cause error
-	if free, ok := freeBytes(g.dir); sealed && ok && free >= g.reserve() {
-		cause = fmt.Errorf("tablespace: the log could not start its next segment: %w", err)
-	} else {
-		cause = fmt.Errorf("%w: %v", ErrDiskFull, err)
-	}
-	g.cause.Store(&cause)
-	if g.state.Swap(logFull) != logFull {
-		g.log.Error("the log cannot be written; refusing writes until it can", "err", err)
-	}
-	return cause
+	return checkpoint.SyncDir(g.dir)
 }
 
-// reserve is the free space the log needs before it is tried again: a new segment and the
-// batch that seals the old one.
-func (g *logGuard) reserve() uint64 {
-	return uint64(g.segSize) + 1<<20
+// spendReserve deletes the reserve, so the operation that found the disk full can retry, and
+// refuses writers from now on. It reports whether there was a reserve to spend.
+func (g *logGuard) spendReserve(cause error) bool {
+	g.reserveMu.Lock()
+	defer g.reserveMu.Unlock()
+	g.setFull(cause)
+	err := os.Remove(filepath.Join(g.dir, reserveFile))
+	if err != nil {
+		return false
+	}
+	g.log.Warn("the disk is full: the log spent its reserve", "dir", g.dir)
+	return true
 }
 
-// probeLoop waits, while the log is unwritable, for enough free space, reopens the WAL if its
-// tail is sealed, and lets the next append through (raft retries one as soon as it leads).
+// probeLoop waits, while the log is full, for room for a new reserve, reopens the WAL if its
+// tail is sealed, remakes the reserve, and lets writers in again.
 func (g *logGuard) probeLoop() {
 	defer close(g.done)
 	t := time.NewTicker(probeInterval)
@@ -170,10 +244,10 @@ func (g *logGuard) probeLoop() {
 			return
 		case <-t.C:
 		}
-		if g.state.Load() != logFull {
+		if !g.full.Load() {
 			continue
 		}
-		if free, ok := freeBytes(g.dir); ok && free < g.reserve() {
+		if free, ok := freeBytes(g.dir); ok && free < uint64(g.segSize)+1<<20 {
 			continue
 		}
 		if g.needReopen.Load() {
@@ -181,9 +255,13 @@ func (g *logGuard) probeLoop() {
 				g.log.Warn("reopening the log failed; will retry", "err", err)
 				continue
 			}
-			g.needReopen.Store(false)
 		}
-		g.state.CompareAndSwap(logFull, logProbing)
+		if err := g.makeReserve(); err != nil {
+			continue
+		}
+		if g.full.CompareAndSwap(true, false) {
+			g.log.Info("space is available again: writes resume", "dir", g.dir)
+		}
 	}
 }
 
@@ -191,17 +269,21 @@ func (g *logGuard) probeLoop() {
 func (g *logGuard) reopen() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if !g.needReopen.Load() {
+		return nil
+	}
 	if g.w != nil {
 		if err := g.w.Close(); err != nil {
 			g.log.Warn("closing the log", "err", err)
 		}
 		g.w = nil
 	}
-	w, err := openWAL(g.dir, g.segSize, g.hooks)
+	w, err := openWAL(g.dir, g.segSize, g.vfs, keptMeta{g.meta})
 	if err != nil {
 		return err
 	}
 	g.w = w
+	g.needReopen.Store(false)
 	return nil
 }
 
@@ -216,12 +298,34 @@ func (g *logGuard) Close() error {
 	<-g.done
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.w == nil {
-		return nil
+	var err error
+	if g.w != nil {
+		err = g.w.Close()
+		g.w = nil
 	}
-	err := g.w.Close()
-	g.w = nil
-	return err
+	return errors.Join(err, g.meta.Close())
+}
+
+// keptMeta is the metadata store as the WAL sees it: reopening the WAL must not close it,
+// because Raft's stable values (its term and vote) are read and written through it, and
+// hashicorp/raft panics when it cannot write its term.
+type keptMeta struct{ waltypes.MetaStore }
+
+func (keptMeta) Close() error { return nil }
+
+// reserveFS is the WAL's file system: a segment that cannot be created for lack of space is
+// created again after the reserve is spent.
+type reserveFS struct {
+	waltypes.VFS
+	g *logGuard
+}
+
+func (r *reserveFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
+	f, err := r.VFS.Create(dir, name, size)
+	if err != nil && isNoSpace(err) && r.g.spendReserve(err) {
+		f, err = r.VFS.Create(dir, name, size)
+	}
+	return f, err
 }
 
 // FirstIndex implements raft.LogStore.
@@ -268,44 +372,28 @@ func (g *logGuard) DeleteRange(lo, hi uint64) error {
 // gap, so Raft must clear it before restoring a snapshot.
 func (g *logGuard) IsMonotonic() bool { return true }
 
-// Set implements raft.StableStore.
-func (g *logGuard) Set(k, v []byte) error {
-	w, err := g.wal()
-	if err != nil {
-		return err
-	}
-	defer g.mu.RUnlock()
-	return w.Set(k, v)
-}
+// Set implements raft.StableStore. Stable values live in the metadata store, not the WAL, so
+// they stay readable and writable while the WAL is reopened.
+func (g *logGuard) Set(k, v []byte) error { return g.meta.SetStable(k, v) }
 
 // Get implements raft.StableStore.
-func (g *logGuard) Get(k []byte) ([]byte, error) {
-	w, err := g.wal()
-	if err != nil {
-		return nil, err
-	}
-	defer g.mu.RUnlock()
-	return w.Get(k)
-}
+func (g *logGuard) Get(k []byte) ([]byte, error) { return g.meta.GetStable(k) }
 
-// SetUint64 implements raft.StableStore.
+// SetUint64 implements raft.StableStore, in raft-wal's encoding.
 func (g *logGuard) SetUint64(k []byte, v uint64) error {
-	w, err := g.wal()
-	if err != nil {
-		return err
-	}
-	defer g.mu.RUnlock()
-	return w.SetUint64(k, v)
+	return g.Set(k, binary.LittleEndian.AppendUint64(nil, v))
 }
 
 // GetUint64 implements raft.StableStore.
 func (g *logGuard) GetUint64(k []byte) (uint64, error) {
-	w, err := g.wal()
-	if err != nil {
+	b, err := g.Get(k)
+	if err != nil || len(b) == 0 {
 		return 0, err
 	}
-	defer g.mu.RUnlock()
-	return w.GetUint64(k)
+	if len(b) != 8 {
+		return 0, fmt.Errorf("tablespace: stable value %q is not a uint64", k)
+	}
+	return binary.LittleEndian.Uint64(b), nil
 }
 
 // isNoSpace reports whether err means the device (or the user's quota) is full. Some layers

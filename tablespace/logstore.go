@@ -12,9 +12,9 @@ import (
 	raftwal "github.com/hashicorp/raft-wal"
 	"github.com/hashicorp/raft-wal/fs"
 	"github.com/hashicorp/raft-wal/metadb"
+	"github.com/hashicorp/raft-wal/migrate"
 	"github.com/hashicorp/raft-wal/segment"
 	waltypes "github.com/hashicorp/raft-wal/types"
-	"github.com/hashicorp/raft-wal/migrate"
 
 	"github.com/drovedb/drove/checkpoint"
 )
@@ -28,46 +28,48 @@ const (
 	boltLogOld = "raft.db.migrated" // kept after migration, for a downgrade by hand
 )
 
+// openLog opens the log in dir on its own (for the migration).
 func openLog(dir string, segmentSize int) (*raftwal.WAL, error) {
-	return openWAL(dir, segmentSize, nil)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	meta := &metadb.BoltMetaDB{}
+	w, err := openWAL(dir, segmentSize, baseVFS(nil), meta)
+	if err != nil {
+		meta.Close()
+	}
+	return w, err
 }
 
-// logHooks let tests put faults under the log: the VFS wraps the segment files' file system,
+// logHooks let tests put faults under the log: vfs wraps the segment files' file system,
 // meta the store of segment metadata and Raft's stable values.
 type logHooks struct {
 	vfs  func(waltypes.VFS) waltypes.VFS
 	meta func(waltypes.MetaStore) waltypes.MetaStore
 }
 
-// openWAL opens (or creates) the raft-wal log in dir. Before raft-wal sees the directory it
-// completes a segment rotation that was cut short (see sealInterruptedRotation).
-func openWAL(dir string, segmentSize int, hooks *logHooks) (*raftwal.WAL, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	if segmentSize == 0 {
-		segmentSize = raftwal.DefaultSegmentSize
-	}
+// baseVFS is the file system the WAL's segments live on, with the tests' faults if any.
+func baseVFS(hooks *logHooks) waltypes.VFS {
 	var vfs waltypes.VFS = dirSyncFS{fs.New()}
-	var meta waltypes.MetaStore = &metadb.BoltMetaDB{}
 	if hooks != nil && hooks.vfs != nil {
 		vfs = hooks.vfs(vfs)
 	}
-	if hooks != nil && hooks.meta != nil {
-		meta = hooks.meta(meta)
+	return vfs
+}
+
+// openWAL opens (or creates) the raft-wal log in dir on vfs, with its metadata in meta (which
+// raft-wal closes with the log). Before raft-wal sees the directory it completes a segment
+// rotation that was cut short (see sealInterruptedRotation).
+func openWAL(dir string, segmentSize int, vfs waltypes.VFS, meta waltypes.MetaStore) (*raftwal.WAL, error) {
+	if segmentSize == 0 {
+		segmentSize = raftwal.DefaultSegmentSize
 	}
 	filer := segment.NewFiler(dir, vfs)
 	if err := sealInterruptedRotation(dir, meta, filer, segmentSize); err != nil {
-		meta.Close()
 		return nil, fmt.Errorf("completing an interrupted log segment rotation: %w", err)
 	}
-	w, err := raftwal.Open(dir, raftwal.WithMetaStore(meta), raftwal.WithSegmentFiler(filer),
+	return raftwal.Open(dir, raftwal.WithMetaStore(meta), raftwal.WithSegmentFiler(filer),
 		raftwal.WithSegmentSize(segmentSize))
-	if err != nil {
-		meta.Close()
-		return nil, err
-	}
-	return w, nil
 }
 
 // sealInterruptedRotation finishes a rotation that sealed the tail segment's file (the append
