@@ -31,13 +31,17 @@ import (
 // rotation. Raft answers any failed append by stepping down, so clients saw "not the leader",
 // and after a restart Raft could not append the entry that confirms its leadership.
 //
-// The guard keeps a reserve: a preallocated file the size of one segment in the log's
-// directory. When an append or a new segment finds the disk full, the reserve is deleted and
-// the operation retried, so what Raft itself must append (the entry a new leader writes, the
-// barrier Open waits on) and the batch in flight still land; from that moment writers get
-// ErrDiskFull before anything reaches Raft. A probe remakes the reserve once there is room for
-// it, and writes resume. Only when the reserve is gone and the disk still full does an append
-// fail; a sealed tail is then repaired by reopening the WAL (see openWAL).
+// The guard keeps a reserve: two preallocated files in the log's directory, one the size of a
+// segment and one of 1 MiB for appends (the append that seals a segment runs past its
+// preallocated size) and metadata commits. When a new segment or an append finds the disk
+// full, the matching file is deleted and the operation retried, so what Raft itself must
+// append (the entry a new leader writes, the barrier Open waits on) and the batch in flight
+// still land; from that moment writers get ErrDiskFull before anything reaches Raft. Two files,
+// not one, so that the space an append frees is not taken by someone else before the rotation
+// that follows it (raft-wal rotates in the background) needs its own. A probe remakes the
+// reserve once there is room for it, and writes resume. Only when the reserve is gone and the
+// disk still full does an append fail; a sealed tail is then repaired by reopening the WAL
+// (see openWAL).
 type logGuard struct {
 	dir     string
 	segSize int
@@ -60,8 +64,11 @@ type logGuard struct {
 	done chan struct{}
 }
 
-// reserveFile is the reserve's name in the log's directory (raft-wal only reads *.wal files).
-const reserveFile = "reserve"
+// The reserve's files in the log's directory (raft-wal only reads *.wal files).
+const (
+	reserveSegment = "reserve.segment" // a new segment's preallocation
+	reserveAppend  = "reserve.append"  // appends and metadata commits
+)
 
 // probeInterval is how often a full log checks whether space came back.
 const probeInterval = 200 * time.Millisecond
@@ -88,7 +95,7 @@ func newLogGuard(dir string, segSize int, hooks *logHooks, log *slog.Logger) (*l
 	}
 	if _, err := g.meta.Load(dir); err != nil { // opens it
 		g.meta.Close()
-		return nil, err
+		return nil, fmt.Errorf("log metadata: %w", err)
 	}
 	if err := g.makeReserve(); err != nil && !isNoSpace(err) {
 		g.meta.Close()
@@ -96,10 +103,10 @@ func newLogGuard(dir string, segSize int, hooks *logHooks, log *slog.Logger) (*l
 	} else if err != nil {
 		g.setFull(err) // open anyway: reads work, writes wait for space
 	}
-	w, err := openWAL(dir, segSize, g.vfs, keptMeta{g.meta})
+	w, err := openWAL(dir, segSize, g.vfs, keptMeta{g.meta, g})
 	if err != nil {
 		g.meta.Close()
-		return nil, err
+		return nil, fmt.Errorf("log segments: %w", err)
 	}
 	g.w = w
 	go g.probeLoop()
@@ -157,20 +164,26 @@ func (g *logGuard) store(logs []*raft.Log) error {
 // append rewrites the entries from memory — an fsync is never retried alone.
 func (g *logGuard) StoreLogs(logs []*raft.Log) error {
 	err := g.store(logs)
-	if err != nil && g.spaceProblem(err) {
-		// Spend the reserve (if any is left) and try once more.
-		g.spendReserve(err)
-		if g.needReopen.Load() {
-			if rerr := g.reopen(); rerr != nil {
-				g.log.Warn("reopening the log failed; will retry", "err", rerr)
-			}
+	sealed := errors.Is(err, waltypes.ErrSealed)
+	switch {
+	case err == nil:
+	case sealed:
+		// A rotation failed: reopening retries it (reserveFS spends the reserve for it).
+		g.needReopen.Store(true)
+		if rerr := g.reopen(); rerr != nil {
+			g.log.Warn("reopening the log failed; will retry", "err", rerr)
 		}
-		if err = g.store(logs); err != nil && g.spaceProblem(err) {
-			g.setFull(err)
-			return g.writable()
+		err = g.store(logs)
+	case isNoSpace(err):
+		if g.spendReserve(reserveAppend, err) {
+			err = g.store(logs)
 		}
 	}
 	if err != nil {
+		if sealed || errors.Is(err, waltypes.ErrSealed) || isNoSpace(err) {
+			g.setFull(err)
+			return g.writable()
+		}
 		return err
 	}
 	g.appends.Add(1)
@@ -178,30 +191,48 @@ func (g *logGuard) StoreLogs(logs []*raft.Log) error {
 	return nil
 }
 
-// spaceProblem reports whether err is a full disk or the sealed tail a failed rotation leaves
-// (whatever its cause, a reopen repairs that).
-func (g *logGuard) spaceProblem(err error) bool {
-	if errors.Is(err, waltypes.ErrSealed) {
-		g.needReopen.Store(true)
-		return true
-	}
-	return isNoSpace(err)
-}
-
 // StoreLog implements raft.LogStore.
 func (g *logGuard) StoreLog(l *raft.Log) error { return g.StoreLogs([]*raft.Log{l}) }
 
-// makeReserve creates the reserve file if it is missing.
+// reserveBytes is the size of the reserve file name.
+func (g *logGuard) reserveBytes(name string) uint64 {
+	if name == reserveSegment {
+		return uint64(g.segSize)
+	}
+	return 1 << 20
+}
+
+// missingReserve is the space the reserve's missing files need.
+func (g *logGuard) missingReserve() uint64 {
+	var n uint64
+	for _, name := range []string{reserveSegment, reserveAppend} {
+		if _, err := os.Stat(filepath.Join(g.dir, name)); err != nil {
+			n += g.reserveBytes(name)
+		}
+	}
+	return n
+}
+
+// makeReserve creates the reserve's missing files.
 func (g *logGuard) makeReserve() error {
 	g.reserveMu.Lock()
 	defer g.reserveMu.Unlock()
-	path := filepath.Join(g.dir, reserveFile)
+	for _, name := range []string{reserveSegment, reserveAppend} {
+		if err := g.makeReserveFile(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *logGuard) makeReserveFile(name string) error {
+	path := filepath.Join(g.dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return nil
 	}
 	tmp := path + ".tmp"
 	os.Remove(tmp)
-	f, err := g.vfs.(*reserveFS).VFS.Create(g.dir, reserveFile+".tmp", uint64(g.segSize))
+	f, err := g.vfs.(*reserveFS).VFS.Create(g.dir, name+".tmp", g.reserveBytes(name))
 	if err == nil {
 		err = f.Sync()
 		if cerr := f.Close(); err == nil {
@@ -218,17 +249,16 @@ func (g *logGuard) makeReserve() error {
 	return checkpoint.SyncDir(g.dir)
 }
 
-// spendReserve deletes the reserve, so the operation that found the disk full can retry, and
-// refuses writers from now on. It reports whether there was a reserve to spend.
-func (g *logGuard) spendReserve(cause error) bool {
+// spendReserve deletes the reserve file name, so the operation that found the disk full can
+// retry, and refuses writers from now on. It reports whether there was such a file.
+func (g *logGuard) spendReserve(name string, cause error) bool {
 	g.reserveMu.Lock()
 	defer g.reserveMu.Unlock()
 	g.setFull(cause)
-	err := os.Remove(filepath.Join(g.dir, reserveFile))
-	if err != nil {
+	if err := os.Remove(filepath.Join(g.dir, name)); err != nil {
 		return false
 	}
-	g.log.Warn("the disk is full: the log spent its reserve", "dir", g.dir)
+	g.log.Warn("the disk is full: the log spent part of its reserve", "dir", g.dir, "file", name)
 	return true
 }
 
@@ -247,7 +277,7 @@ func (g *logGuard) probeLoop() {
 		if !g.full.Load() {
 			continue
 		}
-		if free, ok := freeBytes(g.dir); ok && free < uint64(g.segSize)+1<<20 {
+		if free, ok := freeBytes(g.dir); ok && free < g.missingReserve() {
 			continue
 		}
 		if g.needReopen.Load() {
@@ -278,7 +308,7 @@ func (g *logGuard) reopen() error {
 		}
 		g.w = nil
 	}
-	w, err := openWAL(g.dir, g.segSize, g.vfs, keptMeta{g.meta})
+	w, err := openWAL(g.dir, g.segSize, g.vfs, keptMeta{g.meta, g})
 	if err != nil {
 		return err
 	}
@@ -306,15 +336,31 @@ func (g *logGuard) Close() error {
 	return errors.Join(err, g.meta.Close())
 }
 
-// keptMeta is the metadata store as the WAL sees it: reopening the WAL must not close it,
+// keptMeta is the metadata store as the WAL sees it. Reopening the WAL must not close it,
 // because Raft's stable values (its term and vote) are read and written through it, and
-// hashicorp/raft panics when it cannot write its term.
-type keptMeta struct{ waltypes.MetaStore }
+// hashicorp/raft panics when it cannot write its term. A commit that fails for lack of space
+// spends the reserve and is retried; one that still fails leaves the WAL to be reopened.
+type keptMeta struct {
+	waltypes.MetaStore
+	g *logGuard
+}
 
 func (keptMeta) Close() error { return nil }
 
+func (m keptMeta) CommitState(ps waltypes.PersistentState) error {
+	err := m.MetaStore.CommitState(ps)
+	if err != nil && isNoSpace(err) && m.g.spendReserve(reserveAppend, err) {
+		err = m.MetaStore.CommitState(ps)
+	}
+	if err != nil {
+		m.g.needReopen.Store(true)
+	}
+	return err
+}
+
 // reserveFS is the WAL's file system: a segment that cannot be created for lack of space is
-// created again after the reserve is spent.
+// the reserve's segment file, renamed. Renaming, rather than deleting it and allocating again,
+// leaves no moment in which someone else can take the space.
 type reserveFS struct {
 	waltypes.VFS
 	g *logGuard
@@ -322,10 +368,41 @@ type reserveFS struct {
 
 func (r *reserveFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
 	f, err := r.VFS.Create(dir, name, size)
-	if err != nil && isNoSpace(err) && r.g.spendReserve(err) {
-		f, err = r.VFS.Create(dir, name, size)
+	if err != nil && isNoSpace(err) {
+		if spare, ok := r.g.takeSpareSegment(name, size, err); ok {
+			return spare, nil
+		}
+	}
+	if err != nil {
+		// The rotation that asked fails and leaves the tail sealed: the probe reopens it.
+		r.g.needReopen.Store(true)
+		if isNoSpace(err) {
+			r.g.setFull(err)
+		}
 	}
 	return f, err
+}
+
+// takeSpareSegment renames the reserve's segment file to name and opens it as a new segment:
+// it is preallocated to the segment size and reads as zeros, as a new segment does.
+func (g *logGuard) takeSpareSegment(name string, size uint64, cause error) (waltypes.WritableFile, bool) {
+	g.reserveMu.Lock()
+	defer g.reserveMu.Unlock()
+	g.setFull(cause)
+	spare := filepath.Join(g.dir, reserveSegment)
+	if st, err := os.Stat(spare); err != nil || uint64(st.Size()) != size {
+		return nil, false
+	}
+	path := filepath.Join(g.dir, name)
+	if err := os.Rename(spare, path); err != nil {
+		return nil, false
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, false
+	}
+	g.log.Warn("the disk is full: the log took its reserve segment", "dir", g.dir)
+	return &dirSyncFile{WritableFile: f, dir: g.dir}, true
 }
 
 // FirstIndex implements raft.LogStore.
