@@ -52,6 +52,7 @@ type Config struct {
 	CheckpointInterval time.Duration // default 60s
 	MaxDirtyMemory     int64         // default 256 MiB per tablespace
 	PageCacheMemory    int64         // default 256 MiB for the node
+	LogSegmentSize     int           // bytes per log segment file; default 64 MiB
 	Logger             *slog.Logger
 }
 
@@ -232,6 +233,7 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		Name:               name,
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
+		LogSegmentSize:     s.cfg.LogSegmentSize,
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,

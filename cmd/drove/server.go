@@ -81,6 +81,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
+	f.IntVar(&cfg.LogSegmentSize, "log-segment-size", 64<<20, "bytes per preallocated log segment file; the log keeps one more in reserve for a full disk")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)
