@@ -377,6 +377,9 @@ func TestFullDisk(t *testing.T) {
 			ts = open()
 			w.ts = ts
 			w.check(ts)
+			if tmps, _ := filepath.Glob(filepath.Join(dir, "snapshots", "*.tmp")); len(tmps) > 0 {
+				t.Fatalf("failed snapshots left behind: %v", tmps)
+			}
 		})
 	}
 }
@@ -435,6 +438,50 @@ func TestFailedCheckpointGivesRecordsBack(t *testing.T) {
 			}
 			if mustDigest(t, g) != want || mustDigest(t, f) != want {
 				t.Fatal("the checkpoint after a failed one does not hold the state")
+			}
+		})
+	}
+}
+
+// TestOpenRemovesSnapshotTemps: a snapshot whose files could not be written leaves a
+// temporary directory Raft never removes; Open does, and keeps the complete snapshots.
+func TestOpenRemovesSnapshotTemps(t *testing.T) {
+	cases := []struct {
+		name string
+		temp string // a temporary snapshot directory left behind, with a file in it
+	}{
+		{"metadata could not be written", "2-1074-1796019330588.tmp"},
+		{"state could not be written", "3-2000-1796019330999.tmp"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			ts := openTest(t, dir)
+			if err := ts.CreateTable(context.Background(), testSchema("t")); err != nil {
+				t.Fatal(err)
+			}
+			insertRows(t, ts, "t", 0, 100, 10)
+			want, err := ts.Digest()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ts.Close(); err != nil { // a complete snapshot
+				t.Fatal(err)
+			}
+			tmp := filepath.Join(dir, "snapshots", c.temp)
+			if err := os.MkdirAll(tmp, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(tmp, "meta.json"), []byte("{"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ts = openTest(t, dir)
+			defer ts.Close()
+			if _, err := os.Stat(tmp); !errors.Is(err, os.ErrNotExist) {
+				t.Fatalf("%s after Open: %v, want it removed", c.temp, err)
+			}
+			if got, err := ts.Digest(); err != nil || got != want {
+				t.Fatalf("state after Open differs (%v)", err)
 			}
 		})
 	}

@@ -164,6 +164,9 @@ func (ts *Tablespace) startRaft() error {
 	hlog := hclog.New(&hclog.LoggerOptions{
 		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
 	})
+	if err := removeSnapshotTemps(ts.opts.Dir); err != nil {
+		return err
+	}
 	snaps, err := raft.NewFileSnapshotStoreWithLogger(ts.opts.Dir, 2, hlog)
 	if err != nil {
 		return err
