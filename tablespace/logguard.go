@@ -53,6 +53,8 @@ type logGuard struct {
 	w  *raftwal.WAL
 
 	full       atomic.Bool           // writers are refused: the reserve is spent or an append failed
+	fullMu     sync.Mutex            // orders setting full against the probe clearing it
+	fullGen    uint64                // setFull calls, under fullMu: a probe clears only its own
 	cause      atomic.Pointer[error] // why, for the client's message
 	needReopen atomic.Bool           // the WAL's tail is sealed in memory: reopen before writing
 	reserveMu  sync.Mutex            // serializes spending and remaking the reserve
@@ -143,9 +145,20 @@ func (g *logGuard) setFull(err error) {
 		cause = err
 	}
 	g.cause.Store(&cause)
-	if !g.full.Swap(true) {
+	g.fullMu.Lock()
+	g.fullGen++
+	was := g.full.Swap(true)
+	g.fullMu.Unlock()
+	if !was {
 		g.log.Error("the disk is full: refusing writes until space is freed", "dir", g.dir, "err", err)
 	}
+}
+
+// clearFull lets writers in again unless the log was found full since generation gen.
+func (g *logGuard) clearFull(gen uint64) bool {
+	g.fullMu.Lock()
+	defer g.fullMu.Unlock()
+	return g.fullGen == gen && g.full.CompareAndSwap(true, false)
 }
 
 // store appends under the read lock.
@@ -277,6 +290,9 @@ func (g *logGuard) probeLoop() {
 		if !g.full.Load() {
 			continue
 		}
+		g.fullMu.Lock()
+		gen := g.fullGen
+		g.fullMu.Unlock()
 		if free, ok := freeBytes(g.dir); ok && free < g.missingReserve() {
 			continue
 		}
@@ -289,7 +305,7 @@ func (g *logGuard) probeLoop() {
 		if err := g.makeReserve(); err != nil {
 			continue
 		}
-		if g.full.CompareAndSwap(true, false) {
+		if g.clearFull(gen) {
 			g.log.Info("space is available again: writes resume", "dir", g.dir)
 		}
 	}
