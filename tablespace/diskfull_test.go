@@ -13,6 +13,8 @@ import (
 	"time"
 
 	waltypes "github.com/hashicorp/raft-wal/types"
+
+	"github.com/drovedb/drove/wal"
 )
 
 // faults are failures injected under the log (see logHooks).
@@ -522,6 +524,66 @@ func TestSegmentDirSyncRetried(t *testing.T) {
 				if err := f.Sync(); (err != nil) != c.wantErr {
 					t.Fatalf("Sync %d: %v, want error %v", i, err, c.wantErr)
 				}
+			}
+		})
+	}
+}
+
+// TestChunkAbortOnFullDisk: aborting a chunked transaction's held-back chunks only releases
+// state, so it must reach the log when writers are refused for a full disk; otherwise the
+// chunks (and the checkpoints they hold back) stay, and Open, which aborts a crashed run's
+// chunks, fails on a full disk.
+func TestChunkAbortOnFullDisk(t *testing.T) {
+	cases := []struct {
+		name    string
+		restart bool // the chunks are a crashed run's, aborted by Open
+	}{
+		{"open aborts a crashed run's chunks", true},
+		{"a transaction aborts its own chunks", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := &faults{}
+			open := func() *Tablespace {
+				return openTest(t, dir, func(o *Options) { o.logHooks = f.hooks() })
+			}
+			ts := open()
+			ctx := context.Background()
+			if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
+				t.Fatal(err)
+			}
+			muts := []wal.Mutation{{Op: wal.OpInsert, Table: "t", Key: testKey(1), Value: testValue("half")}}
+			if err := ts.propose(ctx, &wal.Entry{Kind: wal.KindTxnChunk, TxID: 99, Mutations: muts}); err != nil {
+				t.Fatal(err)
+			}
+			// The disk fills: the reserve is gone and cannot be remade.
+			f.noCreate.Store(true)
+			for _, name := range []string{reserveSegment, reserveAppend} {
+				os.Remove(filepath.Join(dir, logDir, name))
+			}
+			if c.restart {
+				if err := ts.shutdownRaft(); err != nil {
+					t.Fatal(err)
+				}
+				ts = open() // must abort the orphan chunks on a full disk
+			} else {
+				ts.logDB.setFull(syscall.ENOSPC)
+				ts.abortChunks(99)
+			}
+			defer ts.Close()
+			if n := countRows(t, ts, "t"); n != 0 {
+				t.Fatalf("the aborted transaction's rows were applied: %d", n)
+			}
+			if err := ts.Checkpoint(ctx); err != nil {
+				t.Fatalf("checkpoint after the chunks were aborted: %v", err)
+			}
+			tx := ts.Begin()
+			if err := tx.Insert(ctx, "t", testKey(2), testValue("x")); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(ctx); !errors.Is(err, ErrDiskFull) {
+				t.Fatalf("a commit on the full disk: %v, want ErrDiskFull", err)
 			}
 		})
 	}
