@@ -58,18 +58,46 @@ func baseVFS(hooks *logHooks) waltypes.VFS {
 }
 
 // openWAL opens (or creates) the raft-wal log in dir on vfs, with its metadata in meta (which
-// raft-wal closes with the log). Before raft-wal sees the directory it completes a segment
-// rotation that was cut short (see sealInterruptedRotation).
+// raft-wal closes with the log). If the tail it recovers is sealed — a rotation was cut short —
+// it completes the rotation (see sealInterruptedRotation) and opens again.
 func openWAL(dir string, segmentSize int, vfs waltypes.VFS, meta waltypes.MetaStore) (*raftwal.WAL, error) {
 	if segmentSize == 0 {
 		segmentSize = raftwal.DefaultSegmentSize
 	}
-	filer := segment.NewFiler(dir, vfs)
-	if err := sealInterruptedRotation(dir, meta, filer, segmentSize); err != nil {
+	filer := &sealWatchFiler{Filer: segment.NewFiler(dir, vfs)}
+	open := func() (*raftwal.WAL, error) {
+		return raftwal.Open(dir, raftwal.WithMetaStore(meta), raftwal.WithSegmentFiler(filer),
+			raftwal.WithSegmentSize(segmentSize))
+	}
+	w, err := open()
+	if err != nil || !filer.sealedTail {
+		return w, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	if err := sealInterruptedRotation(dir, meta, filer.Filer, segmentSize); err != nil {
 		return nil, fmt.Errorf("completing an interrupted log segment rotation: %w", err)
 	}
-	return raftwal.Open(dir, raftwal.WithMetaStore(meta), raftwal.WithSegmentFiler(filer),
-		raftwal.WithSegmentSize(segmentSize))
+	filer.sealedTail = false
+	return open()
+}
+
+// sealWatchFiler notes whether the tail raft-wal recovers is sealed. Checking it as raft-wal
+// opens, rather than reading the tail once more before, keeps an ordinary open at one read.
+type sealWatchFiler struct {
+	*segment.Filer
+	sealedTail bool
+}
+
+func (f *sealWatchFiler) RecoverTail(info waltypes.SegmentInfo) (waltypes.SegmentWriter, error) {
+	w, err := f.Filer.RecoverTail(info)
+	if err == nil {
+		if sealed, _, _ := w.Sealed(); sealed {
+			f.sealedTail = true
+		}
+	}
+	return w, err
 }
 
 // sealInterruptedRotation finishes a rotation that sealed the tail segment's file (the append
