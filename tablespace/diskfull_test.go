@@ -214,10 +214,16 @@ func TestLogFaults(t *testing.T) {
 						t.Fatalf("next commit: %v, want ErrDiskFull", err)
 					}
 				}
+				if !ts.Stats().DiskFull {
+					t.Error("Stats().DiskFull is false while writes are refused")
+				}
 			}
 			w.check(ts) // reads go on
 			c.clear(f)
 			w.resume()
+			if ts.Stats().DiskFull {
+				t.Error("Stats().DiskFull is true after writes resumed")
+			}
 			for range 100 { // past another rotation
 				if err := w.write(); err != nil {
 					t.Fatal(err)

@@ -333,6 +333,7 @@ type Stats struct {
 	LastCheckpointTime time.Duration
 	LastCheckpointSize int64
 	Leader             bool
+	DiskFull           bool   // writes are refused (53100) until the log's disk has room again
 	LogAppends         uint64 // fsynced appends to the log
 	LogEntries         uint64 // entries those appends carried (entries/appends = group commit)
 }
@@ -356,6 +357,7 @@ func (ts *Tablespace) Stats() Stats {
 	}
 	if ts.logDB != nil {
 		st.LogAppends, st.LogEntries = ts.logDB.appends.Load(), ts.logDB.entries.Load()
+		st.DiskFull = ts.logDB.full.Load()
 	}
 	return st
 }
