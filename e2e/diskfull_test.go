@@ -17,8 +17,9 @@ import (
 )
 
 // TestFullDisk runs the server on a small tmpfs and fills it: inserts fail with 53100
-// (disk_full) while reads go on, inserts resume by themselves once space is freed, and after
-// kill -9 and a restart every acknowledged insert is there.
+// (disk_full) while reads go on, a kill -9 and restart on the full disk keeps every
+// acknowledged insert, inserts resume by themselves once space is freed, and after another
+// kill -9 and restart every acknowledged insert is there.
 func TestFullDisk(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full-disk test skipped in -short mode")
@@ -89,6 +90,21 @@ func TestFullDisk(t *testing.T) {
 		if !strings.Contains(string(out), "53100") {
 			t.Fatalf("psql insert on a full disk: %s, want 53100", out)
 		}
+	}
+
+	// kill -9 and a restart while the disk is still full: the server opens with every
+	// acknowledged insert and still answers 53100.
+	c.Close(ctx)
+	n.kill()
+	n.start()
+	if c, err = n.connect(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustExec(t, c, "SELECT count(*) FROM t")[0][0]; got != strconv.Itoa(len(acked)) {
+		t.Fatalf("count(*) = %s after a restart on a full disk, want %d", got, len(acked))
+	}
+	if err := insert(); !errors.As(err, &full) || full.Code != "53100" {
+		t.Fatalf("insert after a restart on a full disk: %v, want 53100", err)
 	}
 
 	if err := os.Remove(filler); err != nil {

@@ -384,6 +384,9 @@ type reserveFS struct {
 
 func (r *reserveFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
 	f, err := r.VFS.Create(dir, name, size)
+	if _, ok := err.(*os.PathError); err != nil && !ok {
+		err = &os.PathError{Op: "preallocate", Path: filepath.Join(dir, name), Err: err} // name the file
+	}
 	if err != nil && isNoSpace(err) {
 		if spare, ok := r.g.takeSpareSegment(name, size, err); ok {
 			return spare, nil
