@@ -36,6 +36,10 @@ func WithCheckpointInterval(d time.Duration) Option {
 	return func(c *server.Config) { c.CheckpointInterval = d }
 }
 
+// WithMaxTxnMemory bounds the memory one transaction's writes may hold; a write past it fails
+// with SQLSTATE 53200 (tablespace.ErrTxnMemory). Negative: no bound.
+func WithMaxTxnMemory(n int64) Option { return func(c *server.Config) { c.MaxTxnMemory = n } }
+
 // registry shares one engine per directory within the process.
 var registry = struct {
 	mu  sync.Mutex

@@ -71,7 +71,9 @@ func (kv *KV) Delete(ctx context.Context, table string, key ...any) (bool, error
 }
 
 // Update runs fn in a transaction and commits it when fn returns nil: every write becomes
-// durable together, as one log entry. When fn fails, nothing it wrote happens.
+// durable together, as one log entry. When fn fails, nothing it wrote happens. As in a SQL
+// transaction, a table the transaction has used cannot be altered or dropped until it ends:
+// ALTER TABLE and DROP TABLE wait for it (up to their lock timeout).
 func (kv *KV) Update(ctx context.Context, fn func(*Tx) error) error {
 	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
 	if err := fn(tx); err != nil {
@@ -96,12 +98,27 @@ type Tx struct {
 	tx  *tablespace.Txn
 }
 
+// schema admits the transaction to table (tablespace.Txn.Enter) and returns the schema rows
+// are encoded and decoded with: once in, no ALTER or DROP can change it before the
+// transaction ends, and the tablespace refuses writes encoded for any other.
 func (tx *Tx) schema(table string) (*types.Schema, error) {
-	s, ok := tx.ts.Schema(table)
-	if !ok {
-		return nil, fmt.Errorf("%w: %q", ErrNoTable, table)
+	if s := tx.tx.EnteredSchema(table); s != nil {
+		return s, nil
 	}
-	return s, nil
+	for {
+		s, ok := tx.ts.Schema(table)
+		if !ok {
+			return nil, fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		fresh, err := tx.tx.Enter(tx.ctx, table, s)
+		if err != nil {
+			return nil, err
+		}
+		if fresh {
+			return s, nil
+		}
+		// The table changed between reading its schema and getting in: read it again.
+	}
 }
 
 // encodeKey turns Go values into the table's primary-key bytes.

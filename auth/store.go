@@ -25,6 +25,9 @@ type verifier struct {
 	Iters     int    `json:"iterations"`
 	StoredKey []byte `json:"stored_key"`
 	ServerKey []byte `json:"server_key"`
+	// Superuser may manage users and tablespaces. A file written before the flag existed
+	// reads as false: those users are not superusers until ALTER USER ... SUPERUSER.
+	Superuser bool `json:"superuser,omitempty"`
 }
 
 // Store is the set of password users, kept in one file.
@@ -75,13 +78,14 @@ var (
 	ErrBadPassword = errors.New("auth: unusable password")
 )
 
-// SetPassword gives user a new password (creating the user), durably.
+// SetPassword gives user a new password (creating the user), durably; a superuser stays one.
 func (s *Store) SetPassword(user, password string) error {
 	v, err := verifierFor(password)
 	if err != nil {
 		return err
 	}
 	return s.update(func(users map[string]verifier) error {
+		v.Superuser = users[user].Superuser
 		users[user] = v
 		return nil
 	})
@@ -89,11 +93,12 @@ func (s *Store) SetPassword(user, password string) error {
 
 // Create adds a user with a password, or a SCRAM-SHA-256 verifier in PostgreSQL's text form
 // (what psql's \password and drivers send instead of the password itself).
-func (s *Store) Create(user, password string) error {
+func (s *Store) Create(user, password string, superuser bool) error {
 	v, err := verifierFor(password)
 	if err != nil {
 		return err
 	}
+	v.Superuser = superuser
 	return s.update(func(users map[string]verifier) error {
 		if _, ok := users[user]; ok {
 			return ErrUserExists
@@ -103,19 +108,39 @@ func (s *Store) Create(user, password string) error {
 	})
 }
 
-// Alter changes an existing user's password (or verifier).
-func (s *Store) Alter(user, password string) error {
-	v, err := verifierFor(password)
-	if err != nil {
-		return err
+// Alter changes an existing user's password (or verifier) and superuser flag; nil leaves
+// either as it is.
+func (s *Store) Alter(user string, password *string, superuser *bool) error {
+	var v verifier
+	if password != nil {
+		var err error
+		if v, err = verifierFor(*password); err != nil {
+			return err
+		}
 	}
 	return s.update(func(users map[string]verifier) error {
-		if _, ok := users[user]; !ok {
+		old, ok := users[user]
+		if !ok {
 			return ErrNoUser
+		}
+		if password == nil {
+			v = old
+		} else {
+			v.Superuser = old.Superuser
+		}
+		if superuser != nil {
+			v.Superuser = *superuser
 		}
 		users[user] = v
 		return nil
 	})
+}
+
+// Superuser reports whether user is a password user with the superuser flag.
+func (s *Store) Superuser(user string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.users[user].Superuser
 }
 
 // Drop removes a user.

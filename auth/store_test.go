@@ -94,13 +94,13 @@ func TestCreateAlterDrop(t *testing.T) {
 		do   func() error
 		want error // nil, or the error expected (matched with errors.Is, or any error for errAny)
 	}{
-		{"create", func() error { return s.Create("app", "first") }, nil},
-		{"create again", func() error { return s.Create("app", "second") }, ErrUserExists},
-		{"alter", func() error { return s.Alter("app", "second") }, nil},
-		{"alter a missing user", func() error { return s.Alter("ghost", "x") }, ErrNoUser},
-		{"create with a verifier", func() error { return s.Create("hashed", text) }, nil},
-		{"a malformed verifier", func() error { return s.Create("bad", "SCRAM-SHA-256$4096:abc$x:y") }, errAny},
-		{"an md5 hash", func() error { return s.Create("md5user", "md5"+strings.Repeat("0", 32)) }, errAny},
+		{"create", func() error { return s.Create("app", "first", false) }, nil},
+		{"create again", func() error { return s.Create("app", "second", false) }, ErrUserExists},
+		{"alter", func() error { return s.Alter("app", ptr("second"), nil) }, nil},
+		{"alter a missing user", func() error { return s.Alter("ghost", ptr("x"), nil) }, ErrNoUser},
+		{"create with a verifier", func() error { return s.Create("hashed", text, false) }, nil},
+		{"a malformed verifier", func() error { return s.Create("bad", "SCRAM-SHA-256$4096:abc$x:y", false) }, errAny},
+		{"an md5 hash", func() error { return s.Create("md5user", "md5"+strings.Repeat("0", 32), false) }, errAny},
 		{"drop", func() error { return s.Drop("app") }, nil},
 		{"drop again", func() error { return s.Drop("app") }, ErrNoUser},
 	}
@@ -122,3 +122,47 @@ func TestCreateAlterDrop(t *testing.T) {
 }
 
 var errAny = errors.New("any error")
+
+func ptr[T any](v T) *T { return &v }
+
+// TestSuperuserFlag: the flag is kept with the user across password changes and reopening,
+// and only ALTER with a flag changes it.
+func TestSuperuserFlag(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "users.json")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name   string
+		do     func() error
+		user   string
+		super  bool
+		reopen bool
+	}{
+		{"created a superuser", func() error { return s.Create("root", "pw", true) }, "root", true, false},
+		{"created without", func() error { return s.Create("app", "pw", false) }, "app", false, false},
+		{"kept on reopening", func() error { return nil }, "root", true, true},
+		{"a new password keeps it", func() error { return s.Alter("root", ptr("new"), nil) }, "root", true, true},
+		{"SetPassword keeps it", func() error { return s.SetPassword("root", "newer") }, "root", true, false},
+		{"granted", func() error { return s.Alter("app", nil, ptr(true)) }, "app", true, true},
+		{"revoked with a password", func() error { return s.Alter("app", ptr("x"), ptr(false)) }, "app", false, true},
+		{"unknown users are not", func() error { return nil }, "ghost", false, false},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if st.reopen {
+			if s, err = Open(path); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := s.Superuser(st.user); got != st.super {
+			t.Errorf("%s: Superuser(%s) = %v", st.name, st.user, got)
+		}
+	}
+	if !s.Matches("root", "newer") || !s.Matches("app", "x") {
+		t.Error("passwords not kept")
+	}
+}

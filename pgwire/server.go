@@ -10,6 +10,7 @@ import (
 	"net"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/xdg-go/scram"
@@ -38,7 +39,16 @@ type Config struct {
 	Backend        Backend
 	Logger         *slog.Logger
 	MaxMessageSize int // default 64 MiB; a larger message is a protocol violation
-	MaxConnections int // default 100; more are refused with 53300
+	// MaxConnections bounds the authenticated sessions (default 100); one more is refused
+	// with 53300 after its StartupMessage, as PostgreSQL does.
+	MaxConnections int
+	// MaxStartupConnections bounds the connections still in startup or authentication
+	// (0: the larger of 1000 and twice MaxConnections); one more is sent 53300 at once
+	// and closed, unread.
+	MaxStartupConnections int
+	// AuthenticationTimeout bounds startup, TLS and authentication (0: 60s, as
+	// PostgreSQL's authentication_timeout); a client still in it then is closed.
+	AuthenticationTimeout time.Duration
 	// TLS, when set, answers SSLRequest with 'S' and runs the session over TLS; without it
 	// clients are told 'N' and go on in the clear.
 	TLS *tls.Config
@@ -52,6 +62,8 @@ type Server struct {
 	mu       sync.Mutex
 	listener net.Listener
 	conns    map[net.Conn]struct{}
+	starting int              // connections in conns still in startup or authentication
+	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
 	wg       sync.WaitGroup
@@ -67,6 +79,12 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.MaxConnections == 0 {
 		cfg.MaxConnections = 100
+	}
+	if cfg.MaxStartupConnections <= 0 {
+		cfg.MaxStartupConnections = max(1000, 2*cfg.MaxConnections)
+	}
+	if cfg.AuthenticationTimeout <= 0 {
+		cfg.AuthenticationTimeout = defaultAuthenticationTimeout
 	}
 	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
 }
@@ -95,10 +113,14 @@ func (s *Server) Serve(l net.Listener) error {
 			}
 			return err
 		}
+		if e := s.admit(c); e != nil {
+			refuse(c, e)
+			continue
+		}
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
-			s.ServeConn(context.Background(), c)
+			s.serve(context.Background(), c)
 		}()
 	}
 }
@@ -119,37 +141,23 @@ func (s *Server) Close() error {
 	return err
 }
 
-// track registers a connection; it reports false when the server is full or closed.
-func (s *Server) track(c net.Conn) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed || len(s.conns) >= s.cfg.MaxConnections {
-		return false
-	}
-	s.conns[c] = struct{}{}
-	return true
-}
-
-// Connections is the number of open client connections.
-func (s *Server) Connections() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.conns)
-}
-
-func (s *Server) untrack(c net.Conn) {
-	s.mu.Lock()
-	delete(s.conns, c)
-	s.mu.Unlock()
-}
-
 // ServeConn runs the protocol on one connection until it ends. It never panics.
 func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
+	if e := s.admit(c); e != nil {
+		refuse(c, e)
+		return
+	}
+	s.serve(ctx, c)
+}
+
+// serve runs an admitted connection.
+func (s *Server) serve(ctx context.Context, c net.Conn) {
 	defer c.Close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cn := &conn{srv: s, nc: c, be: pgproto3.NewBackend(c, c), log: s.log.With("remote", c.RemoteAddr().String())}
-	cn.be.SetMaxBodyLen(s.cfg.MaxMessageSize)
+	defer func() { s.leave(c, cn.counted) }()
+	cn.beginStartup()
 	defer func() {
 		if r := recover(); r != nil {
 			cn.log.Error("panic in session", "panic", r, "stack", string(debug.Stack()))
@@ -160,12 +168,7 @@ func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
 		}
 		s.forgetKey(cn)
 	}()
-	if !s.track(c) {
-		cn.fatal(&sql.Error{Code: "53300", Message: "sorry, too many clients already"})
-		return
-	}
-	defer s.untrack(c)
-	if !cn.startup(ctx) {
+	if !cn.startup(ctx) || !cn.endStartup() {
 		return
 	}
 	cn.loop(ctx)
@@ -182,6 +185,7 @@ type conn struct {
 	statements map[string]*statement
 	portals    map[string]*portal
 	tls        bool
+	counted    bool // holds one of MaxConnections
 
 	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
 	pid    uint32
@@ -203,9 +207,7 @@ func (c *conn) startup(ctx context.Context) bool {
 	for {
 		msg, err := c.be.ReceiveStartupMessage()
 		if err != nil {
-			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-				c.fatal(&sql.Error{Code: "08P01", Message: "invalid startup packet: " + err.Error()})
-			}
+			c.readFailed(err, "invalid startup packet")
 			return false
 		}
 		switch m := msg.(type) {
@@ -227,7 +229,8 @@ func (c *conn) startup(ctx context.Context) bool {
 			c.srv.cancel(m.ProcessID, m.SecretKey)
 			return false
 		case *pgproto3.StartupMessage:
-			return c.open(ctx, m)
+			// A full server says so before authentication, as PostgreSQL does.
+			return c.roomFor() && c.open(ctx, m)
 		default:
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected startup message %T", m)})
 			return false
@@ -254,6 +257,9 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 		c.fatal(toSQLError(err))
 		return false
 	case creds != nil && !c.authenticate(user, creds):
+		return false
+	}
+	if !c.takeSlot() {
 		return false
 	}
 	session, err := c.srv.cfg.Backend.Open(ctx, user, database)

@@ -8,8 +8,7 @@ import (
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
-// tlsHandshakeTimeout bounds the handshake, so a client that never finishes it cannot hold a
-// connection slot.
+// tlsHandshakeTimeout bounds the handshake, within the whole startup's AuthenticationTimeout.
 const tlsHandshakeTimeout = 10 * time.Second
 
 // startTLS answers an SSLRequest: 'N' without a certificate, else 'S' and a TLS handshake,
@@ -31,6 +30,6 @@ func (c *conn) startTLS(ctx context.Context) bool {
 	}
 	c.nc, c.tls = tc, true
 	c.be = pgproto3.NewBackend(tc, tc)
-	c.be.SetMaxBodyLen(c.srv.cfg.MaxMessageSize)
+	c.be.SetMaxBodyLen(c.startupMaxBody())
 	return true
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 	"github.com/drovedb/drove/sql"
 )
 
-// SuperUser is the user DROVE_PASSWORD gives a password to.
+// SuperUser is the user DROVE_PASSWORD gives a password to. It is always a superuser, with or
+// without a password, as PostgreSQL's bootstrap superuser is.
 const SuperUser = "drove"
 
 // loadUsers opens the node's password users and applies Config.Password.
@@ -46,14 +48,24 @@ func (s *Server) Authenticate(user string) (*scram.StoredCredentials, error) {
 }
 
 // CreateUser implements sql.Node.
-func (s *Server) CreateUser(_ context.Context, name, password string) error {
-	return s.userError(name, s.users.Create(name, password), "created")
+func (s *Server) CreateUser(_ context.Context, name string, opts sql.UserOptions) error {
+	super := opts.Superuser != nil && *opts.Superuser
+	return s.userError(name, s.users.Create(name, *opts.Password, super), "created", "superuser", super)
 }
 
 // AlterUser implements sql.Node.
-func (s *Server) AlterUser(_ context.Context, name, password string) error {
-	return s.userError(name, s.users.Alter(name, password), "password changed")
+func (s *Server) AlterUser(_ context.Context, name string, opts sql.UserOptions) error {
+	if name == SuperUser && opts.Superuser != nil && !*opts.Superuser {
+		return &sql.Error{Code: "0A000", Message: "permission denied to alter role",
+			Detail: fmt.Sprintf("The bootstrap superuser %q must have the SUPERUSER attribute.", SuperUser)}
+	}
+	return s.userError(name, s.users.Alter(name, opts.Password, opts.Superuser), "altered",
+		"password_changed", opts.Password != nil, "superuser", s.users.Superuser(name))
 }
+
+// Superuser implements sql.Node: the user "drove", and users created or altered WITH
+// SUPERUSER.
+func (s *Server) Superuser(user string) bool { return user == SuperUser || s.users.Superuser(user) }
 
 // DropUser implements sql.Node. The superuser's password, while --password sets it, comes back
 // at the next start.
@@ -62,10 +74,10 @@ func (s *Server) DropUser(_ context.Context, name string) error {
 }
 
 // userError maps the users store's errors to PostgreSQL's, and logs a change.
-func (s *Server) userError(name string, err error, done string) error {
+func (s *Server) userError(name string, err error, done string, attrs ...any) error {
 	switch {
 	case err == nil:
-		s.log.Info("user "+done, "user", name)
+		s.log.Info("user "+done, append([]any{"user", name}, attrs...)...)
 		return nil
 	case errors.Is(err, auth.ErrUserExists):
 		return sql.Errorf("42710", "role %q already exists", name)

@@ -67,7 +67,7 @@ var (
 	descCacheHits   = prometheus.NewDesc("drove_page_cache_hits_total", "Page cache hits.", nil, nil)
 	descCacheMisses = prometheus.NewDesc("drove_page_cache_misses_total", "Page cache misses (page file reads).", nil, nil)
 	descCacheBytes  = prometheus.NewDesc("drove_page_cache_bytes", "Bytes of pages in the cache.", nil, nil)
-	descConns       = prometheus.NewDesc("drove_connections", "Open PostgreSQL client connections.", nil, nil)
+	descConns       = prometheus.NewDesc("drove_connections", "Authenticated PostgreSQL client connections.", nil, nil)
 )
 
 // nodeCollector reads the node's state when Prometheus scrapes.

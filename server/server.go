@@ -46,14 +46,21 @@ type Config struct {
 	// TLSCert and TLSKey are PEM files; with both, clients that ask for TLS (sslmode=require
 	// and up) get it. Without, they are told the server has none.
 	TLSCert, TLSKey string
-	MaxConnections  int // default 100; more are refused with SQLSTATE 53300
+	MaxConnections  int // authenticated sessions, default 100; more are refused with SQLSTATE 53300
+	// MaxStartupConnections bounds connections still authenticating (default the larger of
+	// 1000 and twice MaxConnections); AuthenticationTimeout (default 60s) closes them.
+	MaxStartupConnections int
+	AuthenticationTimeout time.Duration
 	// HTTPAddr serves /metrics, /healthz and /readyz; "" serves none.
 	HTTPAddr           string
 	CheckpointInterval time.Duration // default 60s
 	MaxDirtyMemory     int64         // default 256 MiB per tablespace
-	PageCacheMemory    int64         // default 256 MiB for the node
-	LogSegmentSize     int           // bytes per log segment file; default 64 MiB
-	Logger             *slog.Logger
+	// MaxTxnMemory bounds one transaction's write set; past it a write fails with 53200.
+	// Default tablespace.DefaultMaxTxnMemory (1 GiB); negative: no bound.
+	MaxTxnMemory    int64
+	PageCacheMemory int64 // default 256 MiB for the node
+	LogSegmentSize  int   // bytes per log segment file; default 64 MiB
+	Logger          *slog.Logger
 }
 
 // Server is one running node.
@@ -143,7 +150,8 @@ func Start(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("listening on %s: %w", cfg.PGAddr, err)
 		}
 		s.pgAddr = l.Addr()
-		s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log, TLS: tlsConfig, MaxConnections: cfg.MaxConnections})
+		s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log, TLS: tlsConfig, MaxConnections: cfg.MaxConnections,
+			MaxStartupConnections: cfg.MaxStartupConnections, AuthenticationTimeout: cfg.AuthenticationTimeout})
 		go func() {
 			if err := s.pg.Serve(l); err != nil {
 				s.log.Error("pgwire server stopped", "err", err)
@@ -234,6 +242,7 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
 		LogSegmentSize:     s.cfg.LogSegmentSize,
+		MaxTxnMemory:       s.cfg.MaxTxnMemory,
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,

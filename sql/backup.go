@@ -50,6 +50,13 @@ func (s *Session) execBackup(ctx context.Context, st *backupStmt, out Output) er
 	if s.node == nil {
 		return Errorf("0A000", "BACKUP and RESTORE need a server")
 	}
+	verb := "back up tablespaces"
+	if st.restore {
+		verb = "restore tablespaces"
+	}
+	if err := s.requireSuperuser(verb); err != nil {
+		return err
+	}
 	if s.tx != nil {
 		verb := "BACKUP"
 		if st.restore {

@@ -23,13 +23,22 @@ type Node interface {
 	// RestoreTablespace creates tablespace name from a backup read from r.
 	RestoreTablespace(ctx context.Context, name string, r io.Reader) error
 	// CreateUser adds a password user; the password may be a SCRAM-SHA-256 verifier.
-	CreateUser(ctx context.Context, name, password string) error
-	// AlterUser gives an existing user a new password.
-	AlterUser(ctx context.Context, name, password string) error
+	CreateUser(ctx context.Context, name string, opts UserOptions) error
+	// AlterUser changes an existing user's password or superuser flag.
+	AlterUser(ctx context.Context, name string, opts UserOptions) error
 	// DropUser removes a user.
 	DropUser(ctx context.Context, name string) error
 	// Users lists the password users, sorted.
 	Users() []string
+	// Superuser reports whether user may manage users and tablespaces.
+	Superuser(user string) bool
+}
+
+// UserOptions are what CREATE and ALTER USER set; nil leaves a thing as it is (for CREATE:
+// not a superuser).
+type UserOptions struct {
+	Password  *string
+	Superuser *bool
 }
 
 // TablespaceOptions are the options of CREATE TABLESPACE, in HerdDB's 'key:value' syntax.
@@ -155,6 +164,9 @@ func (s *Session) execTablespaceStmt(ctx context.Context, st *tablespaceStmt, ou
 	}
 	if s.node == nil {
 		return unsupported("%s TABLESPACE in a session without a node", verb)
+	}
+	if err := s.requireSuperuser(strings.ToLower(verb) + " tablespaces"); err != nil {
+		return err
 	}
 	if s.tx != nil {
 		return Errorf("25001", "%s TABLESPACE cannot run inside a transaction block", verb)

@@ -282,8 +282,26 @@ func init() {
 				if name == s.set.user {
 					oid = oidSuperuser
 				}
-				rows = append(rows, []types.Value{oidVal(oid), text(name), boolVal(true), boolVal(true), boolVal(true),
-					boolVal(true), boolVal(true), boolVal(false), int32Val(-1), nullOf(types.Timestamp), boolVal(false)})
+				// A superuser has CREATEROLE and CREATEDB; nobody else does (see users.go).
+				super := s.node == nil || s.node.Superuser(name)
+				rows = append(rows, []types.Value{oidVal(oid), text(name), boolVal(super), boolVal(true), boolVal(super),
+					boolVal(super), boolVal(true), boolVal(false), int32Val(-1), nullOf(types.Timestamp), boolVal(false)})
+			}
+			return rows
+		})
+	add("pg_user", sysSchema("", textCol("usename"), oidCol("usesysid"), boolCol("usecreatedb"), boolCol("usesuper"),
+		boolCol("userepl"), boolCol("usebypassrls"), textCol("passwd"), types.Column{Name: "valuntil", Type: types.Timestamp},
+		types.Column{Name: "useconfig", Type: types.TextArray}),
+		func(s *Session) [][]types.Value {
+			var rows [][]types.Value
+			for _, name := range s.userNames() {
+				oid := objectOID("role", name)
+				if name == s.set.user {
+					oid = oidSuperuser
+				}
+				super := s.node == nil || s.node.Superuser(name)
+				rows = append(rows, []types.Value{text(name), oidVal(oid), boolVal(super), boolVal(super), boolVal(false),
+					boolVal(false), text("********"), nullOf(types.Timestamp), nullOf(types.TextArray)})
 			}
 			return rows
 		})

@@ -113,6 +113,9 @@ func toError(err error) error {
 			Hint:   "Retry the transaction; take row locks in the same order everywhere to avoid it."}
 	case errors.Is(err, tablespace.ErrLockTimeout):
 		return Errorf("55P03", "could not obtain lock on row: lock wait timeout")
+	case errors.Is(err, tablespace.ErrTxnMemory):
+		return &Error{Code: "53200", Message: "out of memory", Detail: err.Error(),
+			Hint: "Split the work into smaller transactions, or raise the server's --max-txn-memory."}
 	case errors.Is(err, tablespace.ErrClosed):
 		return Errorf("57P01", "terminating connection due to administrator command")
 	case errors.Is(err, tablespace.ErrDiskFull):

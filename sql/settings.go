@@ -304,6 +304,8 @@ func (s *Session) setting(name string) (string, error) {
 		return "", Errorf("42704", "unrecognized configuration parameter %q", name)
 	case key == "session_authorization":
 		return s.set.user, nil
+	case key == "is_superuser" && !s.superuser():
+		return "off", nil
 	}
 	return def.def, nil
 }

@@ -407,6 +407,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	switch st.first {
 	case "checkpoint":
+		if err := s.requireSuperuser("do CHECKPOINT"); err != nil { // as PostgreSQL 15
+			return err
+		}
 		if err := s.ts.Checkpoint(ctx); err != nil {
 			return err
 		}

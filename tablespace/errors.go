@@ -19,6 +19,13 @@ var (
 	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
 	// writes resume by themselves once space is freed.
 	ErrDiskFull = errors.New("could not write to the log: the disk is full")
+	// ErrNotEntered: a write to a table the transaction has not entered (Txn.Enter) with the
+	// table's current schema. The rows may have been encoded for a schema that changed, so
+	// they are refused; the caller must enter (and encode) again.
+	// ErrTxnMemory: the transaction's writes passed Options.MaxTxnMemory (53200); it can
+	// only roll back.
+	ErrTxnMemory  = errors.New("transaction write set exceeds the memory limit")
+	ErrNotEntered = errors.New("transaction has not entered the table with its current schema")
 )
 
 // DuplicateKeyError is the apply-time verdict on a transaction that inserted a key which

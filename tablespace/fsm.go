@@ -35,7 +35,7 @@ type fsm struct {
 	onCheckpoint func(*checkpoint.Manifest, checkpointStats)
 	// chunks holds the mutations of chunked transactions whose commit has not arrived (see
 	// chunked.go); only the apply goroutine and Snapshot touch it, under mu.
-	chunks map[uint64][]wal.Mutation
+	chunks map[uint64][][]wal.Mutation
 }
 
 func newFSM(pages *checkpoint.Store, cache *checkpoint.Cache) *fsm {

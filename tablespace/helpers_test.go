@@ -136,7 +136,7 @@ func insertRows(t testing.TB, ts *Tablespace, table string, from, to, batch int)
 	t.Helper()
 	ctx := context.Background()
 	for i := from; i < to; i += batch {
-		tx := ts.Begin()
+		tx := beginAll(ts)
 		for j := i; j < min(i+batch, to); j++ {
 			if err := tx.Insert(ctx, table, testKey(int64(j)), testValue(fmt.Sprintf("row%-100d", j))); err != nil {
 				t.Fatal(err)
@@ -146,4 +146,16 @@ func insertRows(t testing.TB, ts *Tablespace, table string, from, to, batch int)
 			t.Fatal(err)
 		}
 	}
+}
+
+// beginAll begins a transaction admitted to every table that exists now (Txn.Enter), as a
+// SQL statement is to the tables it uses.
+func beginAll(ts *Tablespace) *Txn {
+	tx := ts.Begin()
+	for _, s := range ts.Tables() {
+		if ok, err := tx.Enter(context.Background(), s.Name, s); !ok || err != nil {
+			panic(fmt.Sprintf("entering %q: %v %v", s.Name, ok, err))
+		}
+	}
+	return tx
 }

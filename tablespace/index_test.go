@@ -25,7 +25,7 @@ func vKey(v string) []byte {
 // lookup returns the ids of committed rows whose v is v, sorted.
 func lookup(t *testing.T, ts *Tablespace, table, v string) []int64 {
 	t.Helper()
-	tx := ts.Begin()
+	tx := beginAll(ts)
 	defer tx.Rollback()
 	pks, ok, err := tx.IndexScan(table, table+"_v", vKey(v), nil, true)
 	if err != nil || !ok {
@@ -46,7 +46,7 @@ func lookup(t *testing.T, ts *Tablespace, table, v string) []int64 {
 
 func commit(t *testing.T, ts *Tablespace, fn func(tx *Txn) error) error {
 	t.Helper()
-	tx := ts.Begin()
+	tx := beginAll(ts)
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err

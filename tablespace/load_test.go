@@ -38,7 +38,7 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			var err error
 			for _, k := range tt.keys {
 				if err = tx.Load("t", testKey(k), testValue("loaded")); err != nil {
@@ -67,14 +67,14 @@ func TestLoad(t *testing.T) {
 	}
 
 	// A locked insert that commits first makes a concurrent Load of the same key fail whole.
-	loader := ts.Begin()
+	loader := beginAll(ts)
 	if err := loader.Load("t", testKey(40), testValue("bulk")); err != nil {
 		t.Fatal(err)
 	}
 	if err := loader.Load("t", testKey(41), testValue("bulk")); err != nil {
 		t.Fatal(err)
 	}
-	other := ts.Begin()
+	other := beginAll(ts)
 	if err := other.Insert(ctx, "t", testKey(41), testValue("first")); err != nil {
 		t.Fatal(err)
 	}

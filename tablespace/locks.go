@@ -107,6 +107,7 @@ func (lt *lockTable) release(txn uint64, ids []string) {
 		return
 	}
 	lt.mu.Lock()
+	defer lt.mu.Unlock()
 	woke := false
 	for _, id := range ids {
 		if l, held := lt.locks[id]; held && l.owner == txn {
@@ -126,5 +127,17 @@ func (lt *lockTable) release(txn uint64, ids []string) {
 			}
 		}
 	}
-	lt.mu.Unlock()
+	// A Go map keeps the buckets of its largest size: after a transaction that locked
+	// millions of rows they would stay for good. Copy the few locks left into a fresh map.
+	if len(ids) >= shrinkLocksAfter && len(lt.locks) < len(ids)/8 {
+		fresh := make(map[string]rowLock, len(lt.locks))
+		for id, l := range lt.locks {
+			fresh[id] = l
+		}
+		lt.locks = fresh
+	}
 }
+
+// shrinkLocksAfter is the release size from which the lock map is rebuilt when it has become
+// mostly empty.
+const shrinkLocksAfter = 4096

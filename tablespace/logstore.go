@@ -144,23 +144,6 @@ func sealInterruptedRotation(dir string, meta waltypes.MetaStore, filer *segment
 	return meta.CommitState(ps)
 }
 
-// removeSnapshotTemps removes the temporary directories of snapshots that were never
-// completed. Raft's file snapshot store skips them but never deletes them, and one whose
-// metadata could not be written (a full disk) is not even cancelled. Called before Raft starts,
-// when no snapshot is being written.
-func removeSnapshotTemps(dir string) error {
-	tmps, err := filepath.Glob(filepath.Join(dir, "snapshots", "*.tmp"))
-	if err != nil {
-		return err
-	}
-	for _, d := range tmps {
-		if err := os.RemoveAll(d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // dirSyncFS is raft-wal's file system with one fix: a new segment file's directory entry is
 // fsynced until that succeeds. raft-wal's own file tries once, on the first Sync, and a failed
 // directory fsync was then never retried while later appends reported success.

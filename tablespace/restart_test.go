@@ -24,7 +24,7 @@ func TestRestartKeepsCommittedData(t *testing.T) {
 				t.Fatal(err)
 			}
 			insertRows(t, ts, "t", 0, 500, 50)
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			if err := tx.Update(ctx, "t", testKey(7), testValue("seven")); err != nil {
 				t.Fatal(err)
 			}

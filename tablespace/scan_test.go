@@ -19,7 +19,7 @@ func TestScanReadsEveryLiveRowOnce(t *testing.T) {
 	want := map[int64]string{}
 	write := func(f func(tx *Txn) error) {
 		t.Helper()
-		tx := ts.Begin()
+		tx := beginAll(ts)
 		if err := f(tx); err != nil {
 			t.Fatal(err)
 		}

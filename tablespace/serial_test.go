@@ -35,7 +35,7 @@ func TestSerialCountsPastCommittedValues(t *testing.T) {
 		}
 	}
 	// 41..43 were handed out but never committed; commit 44 only.
-	tx := ts.Begin()
+	tx := beginAll(ts)
 	if err := tx.Insert(ctx, "t", testKey(next(ts)), testValue("x")); err != nil {
 		t.Fatal(err)
 	}

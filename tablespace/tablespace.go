@@ -21,6 +21,10 @@ import (
 	"github.com/drovedb/drove/wal"
 )
 
+// DefaultMaxTxnMemory is Options.MaxTxnMemory's default: about 1.9 million 300-byte rows,
+// which at commit peak at two to three times that in memory (see DESIGN.md).
+const DefaultMaxTxnMemory = 1 << 30
+
 // Options configure a tablespace replica. Zero values take the defaults below.
 type Options struct {
 	Dir  string // this tablespace's directory: raft log, snapshots, pages
@@ -37,7 +41,11 @@ type Options struct {
 	// MaxEntryBytes bounds a transaction's log entry: a larger one commits in chunks of about
 	// this size (see chunked.go). Default 32 MiB.
 	MaxEntryBytes int
-	ApplyTimeout  time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
+	// MaxTxnMemory bounds the memory a transaction's write set and row locks may hold (an
+	// estimate: row bytes plus a fixed cost per row and lock); a write past it fails with
+	// ErrTxnMemory and the transaction can only roll back. Default 1 GiB; negative: no bound.
+	MaxTxnMemory int64
+	ApplyTimeout time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
@@ -75,6 +83,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.LogSegmentSize == 0 {
 		o.LogSegmentSize = 64 << 20
+	}
+	if o.MaxTxnMemory == 0 {
+		o.MaxTxnMemory = DefaultMaxTxnMemory
 	}
 	if o.TrailingLogs == 0 {
 		o.TrailingLogs = 1024
@@ -157,17 +168,11 @@ func (ts *Tablespace) startRaft() error {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
-	logs, err := raft.NewLogCache(1024, logDB)
-	if err != nil {
-		return err
-	}
+	logs := newLogCache(1024, logDB)
 	hlog := hclog.New(&hclog.LoggerOptions{
 		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
 	})
-	if err := removeSnapshotTemps(ts.opts.Dir); err != nil {
-		return err
-	}
-	snaps, err := raft.NewFileSnapshotStoreWithLogger(ts.opts.Dir, 2, hlog)
+	snaps, err := openSnapshotStore(ts.opts.Dir, hlog)
 	if err != nil {
 		return err
 	}

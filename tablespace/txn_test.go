@@ -22,14 +22,14 @@ func TestTransactionSemantics(t *testing.T) {
 		run  func(t *testing.T)
 	}{
 		{"duplicate insert", func(t *testing.T) {
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			defer tx.Rollback()
 			if err := tx.Insert(ctx, "t", testKey(1), testValue("x")); !errors.Is(err, ErrDuplicateKey) {
 				t.Fatalf("got %v, want ErrDuplicateKey", err)
 			}
 		}},
 		{"update missing row", func(t *testing.T) {
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			defer tx.Rollback()
 			if err := tx.Update(ctx, "t", testKey(99), testValue("x")); !errors.Is(err, ErrNoRow) {
 				t.Fatalf("got %v, want ErrNoRow", err)
@@ -41,7 +41,7 @@ func TestTransactionSemantics(t *testing.T) {
 			}
 		}},
 		{"reads see own writes, others do not until commit", func(t *testing.T) {
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			if err := tx.Update(ctx, "t", testKey(2), testValue("mine")); err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestTransactionSemantics(t *testing.T) {
 			}
 		}},
 		{"rollback discards", func(t *testing.T) {
-			tx := ts.Begin()
+			tx := beginAll(ts)
 			tx.Delete(ctx, "t", testKey(4))
 			tx.Rollback()
 			if _, ok, _ := ts.Begin().Get("t", testKey(4)); !ok {
@@ -84,7 +84,7 @@ func TestTransactionSemantics(t *testing.T) {
 			}
 		}},
 		{"row lock blocks a second writer until timeout", func(t *testing.T) {
-			a, b := ts.Begin(), ts.Begin()
+			a, b := beginAll(ts), beginAll(ts)
 			defer a.Rollback()
 			defer b.Rollback()
 			if _, _, err := a.GetForUpdate(ctx, "t", testKey(5)); err != nil {
@@ -95,7 +95,7 @@ func TestTransactionSemantics(t *testing.T) {
 			}
 		}},
 		{"lock released at commit lets the waiter in", func(t *testing.T) {
-			a, b := ts.Begin(), ts.Begin()
+			a, b := beginAll(ts), beginAll(ts)
 			if err := a.Update(ctx, "t", testKey(6), testValue("a")); err != nil {
 				t.Fatal(err)
 			}
@@ -138,7 +138,7 @@ func TestConcurrentCommits(t *testing.T) {
 		go func(w int) {
 			defer wg.Done()
 			for i := w * each; i < (w+1)*each; i++ {
-				tx := ts.Begin()
+				tx := beginAll(ts)
 				err := tx.Insert(ctx, "t", testKey(int64(i)), testValue("x"))
 				if err == nil {
 					err = tx.Commit(ctx)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/drovedb/drove/server"
+	"github.com/drovedb/drove/tablespace"
 )
 
 func serverCmd() *cobra.Command {
@@ -80,6 +81,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&cfg.NodeID, "node-id", "", "this node's id (default: the data directory's, random at first start)")
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
 	f.Int64Var(&cfg.MaxDirtyMemory, "max-dirty-memory", 256<<20, "dirty bytes per tablespace that trigger an early checkpoint")
+	f.Int64Var(&cfg.MaxTxnMemory, "max-txn-memory", tablespace.DefaultMaxTxnMemory, "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (negative: no limit)")
 	f.Int64Var(&cfg.PageCacheMemory, "page-cache-memory", 256<<20, "bytes of data pages cached in memory")
 	f.IntVar(&cfg.LogSegmentSize, "log-segment-size", 64<<20, "bytes per preallocated log segment file; the log keeps one more in reserve for a full disk")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
@@ -87,7 +89,9 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)
 	f.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate for TLS connections (with --tls-key)")
 	f.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert")
-	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most client connections at once; more are refused with SQLSTATE 53300")
+	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most authenticated client connections at once; more are refused with SQLSTATE 53300")
+	f.IntVar(&cfg.MaxStartupConnections, "max-startup-connections", 0, "most connections still authenticating at once; more are refused with 53300 unread (default: the larger of 1000 and twice --max-connections)")
+	f.DurationVar(&cfg.AuthenticationTimeout, "authentication-timeout", 60e9, "time a client has to finish startup, TLS and authentication before it is disconnected")
 	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	return cmd

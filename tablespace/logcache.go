@@ -1,0 +1,62 @@
+package tablespace
+
+import (
+	"sync"
+
+	"github.com/hashicorp/raft"
+)
+
+// logCache keeps the most recent small log entries in memory in front of the log store, as
+// raft.LogCache does, so the leader's replication and apply read them without touching disk.
+// Unlike raft.LogCache it does not keep entries larger than maxCachedEntry: the chunks of a big
+// transaction are up to MaxEntryBytes each, and a ring of 1024 of them pinned a gigabyte of
+// encoded rows long after the transaction was applied and checkpointed. Such entries are read
+// from the store, which only a lagging replica needs.
+type logCache struct {
+	raft.LogStore
+	mu   sync.RWMutex
+	ring []*raft.Log
+}
+
+const maxCachedEntry = 64 << 10
+
+func newLogCache(size int, store raft.LogStore) *logCache {
+	return &logCache{LogStore: store, ring: make([]*raft.Log, size)}
+}
+
+func (c *logCache) GetLog(index uint64, out *raft.Log) error {
+	c.mu.RLock()
+	l := c.ring[index%uint64(len(c.ring))]
+	c.mu.RUnlock()
+	if l != nil && l.Index == index {
+		*out = *l
+		return nil
+	}
+	return c.LogStore.GetLog(index, out)
+}
+
+func (c *logCache) StoreLog(l *raft.Log) error { return c.StoreLogs([]*raft.Log{l}) }
+
+func (c *logCache) StoreLogs(logs []*raft.Log) error {
+	if err := c.LogStore.StoreLogs(logs); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	for _, l := range logs {
+		slot := &c.ring[l.Index%uint64(len(c.ring))]
+		if len(l.Data) <= maxCachedEntry {
+			*slot = l
+		} else {
+			*slot = nil
+		}
+	}
+	c.mu.Unlock()
+	return nil
+}
+
+func (c *logCache) DeleteRange(min, max uint64) error {
+	c.mu.Lock()
+	clear(c.ring)
+	c.mu.Unlock()
+	return c.LogStore.DeleteRange(min, max)
+}
