@@ -53,7 +53,9 @@ var (
 		"Log entries stored but not yet applied.", []string{"tablespace"}, nil)
 	descDirty = prometheus.NewDesc("drove_tablespace_dirty_bytes",
 		"Bytes of records changed since the last checkpoint.", []string{"tablespace"}, nil)
-	descTables  = prometheus.NewDesc("drove_tablespace_tables", "Tables in the tablespace.", []string{"tablespace"}, nil)
+	descTables   = prometheus.NewDesc("drove_tablespace_tables", "Tables in the tablespace.", []string{"tablespace"}, nil)
+	descDiskFull = prometheus.NewDesc("drove_tablespace_disk_full",
+		"1 while the tablespace refuses writes because its log's disk is full (53100).", []string{"tablespace"}, nil)
 	descAppends = prometheus.NewDesc("drove_log_appends_total",
 		"fsynced appends to the tablespace's Raft log.", []string{"tablespace"}, nil)
 	descEntries = prometheus.NewDesc("drove_log_entries_total",
@@ -73,7 +75,7 @@ type nodeCollector struct{ s *Server }
 
 func (c nodeCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descRole, descApplied, descApplyLag, descDirty, descTables,
-		descAppends, descEntries, descCkptSeconds, descCkptBytes, descCacheHits, descCacheMisses,
+		descDiskFull, descAppends, descEntries, descCkptSeconds, descCkptBytes, descCacheHits, descCacheMisses,
 		descCacheBytes, descConns} {
 		ch <- d
 	}
@@ -101,6 +103,11 @@ func (c nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descApplyLag, float64(st.ApplyLag), info.Name)
 		gauge(descDirty, float64(st.DirtyBytes), info.Name)
 		gauge(descTables, float64(st.Tables), info.Name)
+		full := 0.0
+		if st.DiskFull {
+			full = 1
+		}
+		gauge(descDiskFull, full, info.Name)
 		counter(descAppends, float64(st.LogAppends), info.Name)
 		counter(descEntries, float64(st.LogEntries), info.Name)
 		gauge(descCkptSeconds, st.LastCheckpointTime.Seconds(), info.Name)

@@ -42,6 +42,7 @@ func TestMetricsAndHealthEndpoints(t *testing.T) {
 		`drove_commit_duration_seconds_count{tablespace="drove"} 3`,
 		`drove_tablespace_leader{tablespace="drove"} 1`,
 		`drove_tablespace_tables{tablespace="drove"} 1`,
+		`drove_tablespace_disk_full{tablespace="drove"} 0`,
 		`drove_tablespace_apply_lag_entries{tablespace="drove"} 0`,
 		`drove_tablespace_dirty_bytes{tablespace="drove"} 0`, // the checkpoint flushed them
 		`drove_connections 1`,

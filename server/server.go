@@ -59,6 +59,7 @@ type Config struct {
 	// Default tablespace.DefaultMaxTxnMemory (1 GiB); negative: no bound.
 	MaxTxnMemory    int64
 	PageCacheMemory int64 // default 256 MiB for the node
+	LogSegmentSize  int64 // bytes per log segment file; default 64 MiB
 	Logger          *slog.Logger
 }
 
@@ -240,6 +241,7 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		Name:               name,
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
+		LogSegmentSize:     int(s.cfg.LogSegmentSize),
 		MaxTxnMemory:       s.cfg.MaxTxnMemory,
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),

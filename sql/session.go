@@ -118,6 +118,9 @@ func toError(err error) error {
 			Hint: "Split the work into smaller transactions, or raise the server's --max-txn-memory."}
 	case errors.Is(err, tablespace.ErrClosed):
 		return Errorf("57P01", "terminating connection due to administrator command")
+	case errors.Is(err, tablespace.ErrDiskFull):
+		return &Error{Code: "53100", Message: err.Error(),
+			Hint: "Free disk space; writes resume by themselves, reads are not affected."}
 	case errors.Is(err, tablespace.ErrNotLeader):
 		return Errorf("40001", "%v", err)
 	case errors.Is(err, context.DeadlineExceeded):

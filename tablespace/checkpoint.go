@@ -146,8 +146,15 @@ func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 	return nil
 }
 
-// Release implements raft.FSMSnapshot.
-func (s *snapshot) Release() {}
+// Release implements raft.FSMSnapshot. Raft calls it after Persist and also when it never
+// called Persist (creating the snapshot's files failed, on a full disk say): the records
+// still frozen go back to the dirty buffers, or every later checkpoint would find one
+// "already running".
+func (s *snapshot) Release() {
+	for i := range s.tables {
+		s.tables[i].abort()
+	}
+}
 
 // abort gives a table's frozen records back to its dirty buffer after a failed checkpoint.
 func (ts *tableSnap) abort() {
@@ -155,8 +162,8 @@ func (ts *tableSnap) abort() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	f := t.flushing
-	if f == nil {
-		return
+	if f == nil || f != ts.frozen {
+		return // persisted, or already given back
 	}
 	for i := range f.n {
 		r := f.at(i)

@@ -64,7 +64,7 @@ func (tx *Txn) commitChunked(ctx context.Context) error {
 // abortChunks appends an abort for txid's chunks; the error is logged: an abort that fails
 // leaves chunks the next start aborts.
 func (ts *Tablespace) abortChunks(txid uint64) {
-	if err := ts.propose(context.Background(), &wal.Entry{Kind: wal.KindTxnAbort, TxID: txid}); err != nil {
+	if err := ts.proposeRelease(&wal.Entry{Kind: wal.KindTxnAbort, TxID: txid}); err != nil {
 		ts.log.Warn("could not abort a chunked transaction's chunks", "txid", txid, "err", err)
 	}
 }
@@ -78,7 +78,7 @@ func (ts *Tablespace) abortOrphanChunks() error {
 	}
 	ts.fsm.mu.RUnlock()
 	for _, id := range ids {
-		if err := ts.propose(context.Background(), &wal.Entry{Kind: wal.KindTxnAbort, TxID: id}); err != nil {
+		if err := ts.proposeRelease(&wal.Entry{Kind: wal.KindTxnAbort, TxID: id}); err != nil {
 			return fmt.Errorf("aborting the chunks of unfinished transaction %d: %w", id, err)
 		}
 		ts.log.Warn("aborted a transaction interrupted between its chunks and its commit", "txid", id)

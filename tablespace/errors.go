@@ -16,6 +16,9 @@ var (
 	ErrTxnDone      = errors.New("transaction already committed or rolled back")
 	ErrClosed       = errors.New("tablespace is closed") // 57P01
 	ErrNotLeader    = errors.New("this replica is not the tablespace leader")
+	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
+	// writes resume by themselves once space is freed.
+	ErrDiskFull = errors.New("could not write to the log: the disk is full")
 	// ErrNotEntered: a write to a table the transaction has not entered (Txn.Enter) with the
 	// table's current schema. The rows may have been encoded for a schema that changed, so
 	// they are refused; the caller must enter (and encode) again.

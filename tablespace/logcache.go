@@ -60,3 +60,10 @@ func (c *logCache) DeleteRange(min, max uint64) error {
 	c.mu.Unlock()
 	return c.LogStore.DeleteRange(min, max)
 }
+
+// IsMonotonic passes the store's raft.MonotonicLogStore answer through: raft-wal cannot take
+// an append that leaves a gap, so after installing a snapshot Raft must reset the log instead.
+func (c *logCache) IsMonotonic() bool {
+	m, ok := c.LogStore.(raft.MonotonicLogStore)
+	return ok && m.IsMonotonic()
+}

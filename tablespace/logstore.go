@@ -6,58 +6,176 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync/atomic"
+	"time"
 
-	"github.com/hashicorp/raft"
 	raftboltdb "github.com/hashicorp/raft-boltdb/v2"
 	raftwal "github.com/hashicorp/raft-wal"
+	"github.com/hashicorp/raft-wal/fs"
 	"github.com/hashicorp/raft-wal/metadb"
 	"github.com/hashicorp/raft-wal/migrate"
+	"github.com/hashicorp/raft-wal/segment"
+	waltypes "github.com/hashicorp/raft-wal/types"
 
 	"github.com/drovedb/drove/checkpoint"
 )
 
-// countingLogStore counts appends to the Raft log: entries over appends is the group-commit
-// factor (each append is one fsync).
-type countingLogStore struct {
-	raft.LogStore
-	appends atomic.Uint64
-	entries atomic.Uint64
-}
-
-func (s *countingLogStore) StoreLog(l *raft.Log) error {
-	s.appends.Add(1)
-	s.entries.Add(1)
-	return s.LogStore.StoreLog(l)
-}
-
-func (s *countingLogStore) StoreLogs(logs []*raft.Log) error {
-	s.appends.Add(1)
-	s.entries.Add(uint64(len(logs)))
-	return s.LogStore.StoreLogs(logs)
-}
-
 // The Raft log and Raft's few stable values live in raft-wal: segment files appended with one
 // fsync per group commit (bbolt, which drove used first, costs two per commit and a page
-// rewrite). Its small metadata database is opened here because raft-wal's Close leaves it open,
-// and its file locked.
+// rewrite). logguard.go keeps it writable through a full disk.
 const (
 	logDir     = "wal"
 	boltLogDB  = "raft.db"          // the log of data directories written before raft-wal
 	boltLogOld = "raft.db.migrated" // kept after migration, for a downgrade by hand
 )
 
-func openLog(dir string) (*raftwal.WAL, *metadb.BoltMetaDB, error) {
+// openLog opens the log in dir on its own (for the migration).
+func openLog(dir string, segmentSize int) (*raftwal.WAL, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	meta := &metadb.BoltMetaDB{}
-	w, err := raftwal.Open(dir, raftwal.WithMetaStore(meta))
+	w, err := openWAL(dir, segmentSize, baseVFS(nil), meta)
 	if err != nil {
 		meta.Close()
-		return nil, nil, err
 	}
-	return w, meta, nil
+	return w, err
+}
+
+// logHooks let tests put faults under the log: vfs wraps the segment files' file system,
+// meta the store of segment metadata and Raft's stable values.
+type logHooks struct {
+	vfs  func(waltypes.VFS) waltypes.VFS
+	meta func(waltypes.MetaStore) waltypes.MetaStore
+}
+
+// baseVFS is the file system the WAL's segments live on, with the tests' faults if any.
+func baseVFS(hooks *logHooks) waltypes.VFS {
+	var vfs waltypes.VFS = dirSyncFS{fs.New()}
+	if hooks != nil && hooks.vfs != nil {
+		vfs = hooks.vfs(vfs)
+	}
+	return vfs
+}
+
+// openWAL opens (or creates) the raft-wal log in dir on vfs, with its metadata in meta (which
+// raft-wal closes with the log). If the tail it recovers is sealed — a rotation was cut short —
+// it completes the rotation (see sealInterruptedRotation) and opens again.
+func openWAL(dir string, segmentSize int, vfs waltypes.VFS, meta waltypes.MetaStore) (*raftwal.WAL, error) {
+	if segmentSize == 0 {
+		segmentSize = raftwal.DefaultSegmentSize
+	}
+	filer := &sealWatchFiler{Filer: segment.NewFiler(dir, vfs)}
+	open := func() (*raftwal.WAL, error) {
+		return raftwal.Open(dir, raftwal.WithMetaStore(meta), raftwal.WithSegmentFiler(filer),
+			raftwal.WithSegmentSize(segmentSize))
+	}
+	w, err := open()
+	if err != nil || !filer.sealedTail {
+		return w, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	if err := sealInterruptedRotation(dir, meta, filer.Filer, segmentSize); err != nil {
+		return nil, fmt.Errorf("completing an interrupted log segment rotation: %w", err)
+	}
+	filer.sealedTail = false
+	return open()
+}
+
+// sealWatchFiler notes whether the tail raft-wal recovers is sealed. Checking it as raft-wal
+// opens, rather than reading the tail once more before, keeps an ordinary open at one read.
+type sealWatchFiler struct {
+	*segment.Filer
+	sealedTail bool
+}
+
+func (f *sealWatchFiler) RecoverTail(info waltypes.SegmentInfo) (waltypes.SegmentWriter, error) {
+	w, err := f.Filer.RecoverTail(info)
+	if err == nil {
+		if sealed, _, _ := w.Sealed(); sealed {
+			f.sealedTail = true
+		}
+	}
+	return w, err
+}
+
+// sealInterruptedRotation finishes a rotation that sealed the tail segment's file (the append
+// that wrote its index frame was fsynced) but did not record that in the metadata: the
+// rotation runs after the append, and a crash, a full disk or an I/O error can stop it. raft-wal
+// (v0.4.2) recovers such a tail as a sealed writer that refuses every append ("segment is
+// sealed") and never rotates it, so the directory could no longer be written, and a restart
+// could not even append Raft's first entry ("node is not the leader"). This records what the
+// rotation would have: the tail sealed at its last entry, and a new empty tail after it, whose
+// file raft-wal creates when it opens.
+func sealInterruptedRotation(dir string, meta waltypes.MetaStore, filer *segment.Filer, segmentSize int) error {
+	ps, err := meta.Load(dir)
+	if err != nil {
+		return err
+	}
+	n := len(ps.Segments)
+	if n == 0 || !ps.Segments[n-1].SealTime.IsZero() {
+		return nil
+	}
+	tail := ps.Segments[n-1]
+	sw, err := filer.RecoverTail(tail)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil // raft-wal creates it
+	}
+	if err != nil {
+		return err
+	}
+	sealed, indexStart, err := sw.Sealed()
+	last := sw.LastIndex()
+	if cerr := sw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || !sealed {
+		return err
+	}
+	now := time.Now()
+	tail.SealTime, tail.MaxIndex, tail.IndexStart = now, last, indexStart
+	ps.Segments[n-1] = tail
+	ps.Segments = append(ps.Segments, waltypes.SegmentInfo{
+		ID: ps.NextSegmentID, BaseIndex: last + 1, MinIndex: last + 1,
+		SizeLimit: uint32(segmentSize), Codec: raftwal.CodecBinaryV1, CreateTime: now,
+	})
+	ps.NextSegmentID++
+	return meta.CommitState(ps)
+}
+
+// dirSyncFS is raft-wal's file system with one fix: a new segment file's directory entry is
+// fsynced until that succeeds. raft-wal's own file tries once, on the first Sync, and a failed
+// directory fsync was then never retried while later appends reported success.
+type dirSyncFS struct{ *fs.FS }
+
+func (d dirSyncFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
+	f, err := d.FS.Create(dir, name, size)
+	if err != nil {
+		// A failed preallocation leaves the file behind; it holds nothing.
+		os.Remove(filepath.Join(dir, name))
+		return nil, err
+	}
+	return &dirSyncFile{WritableFile: f, dir: dir}, nil
+}
+
+type dirSyncFile struct {
+	waltypes.WritableFile
+	dir    string
+	synced bool // the directory entry is durable
+}
+
+func (f *dirSyncFile) Sync() error {
+	if err := f.WritableFile.Sync(); err != nil {
+		return err
+	}
+	if !f.synced {
+		if err := checkpoint.SyncDir(f.dir); err != nil {
+			return err
+		}
+		f.synced = true
+	}
+	return nil
 }
 
 // migrateBoltLog moves a log kept in raft-boltdb (raft.db) into raft-wal, once. It copies into
@@ -82,7 +200,7 @@ func migrateBoltLog(dir string) error {
 		return fmt.Errorf("opening %s to migrate it: %w", boltLogDB, err)
 	}
 	defer src.Close()
-	dst, meta, err := openLog(tmp)
+	dst, err := openLog(tmp, 0)
 	if err != nil {
 		return err
 	}
@@ -91,7 +209,7 @@ func migrateBoltLog(dir string) error {
 	if err == nil {
 		err = migrate.CopyStable(ctx, dst, src, nil, nil, nil)
 	}
-	if cerr := errors.Join(dst.Close(), meta.Close()); err == nil {
+	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {

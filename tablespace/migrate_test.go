@@ -33,7 +33,7 @@ func TestBoltLogIsMigrated(t *testing.T) {
 	}
 
 	// Rewrite the log as the older layout had it.
-	wal, meta, err := openLog(filepath.Join(dir, logDir))
+	wal, err := openLog(filepath.Join(dir, logDir), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,6 @@ func TestBoltLogIsMigrated(t *testing.T) {
 	}
 	bolt.Close()
 	wal.Close()
-	meta.Close()
 	if err := os.RemoveAll(filepath.Join(dir, logDir)); err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,6 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/raft"
-	raftwal "github.com/hashicorp/raft-wal"
-	"github.com/hashicorp/raft-wal/metadb"
 
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/types"
@@ -51,12 +49,17 @@ type Options struct {
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
+	// LogSegmentSize is the size of the log's segment files, each preallocated when created.
+	// Default 64 MiB.
+	LogSegmentSize int
 
 	// ObserveCommit, when set, is told how long each successful commit of a non-empty
 	// transaction took (log append, fsync and apply); metrics hang off it.
 	ObserveCommit func(time.Duration)
 
 	Logger *slog.Logger
+
+	logHooks *logHooks // tests: faults under the log
 }
 
 func (o *Options) setDefaults() {
@@ -78,6 +81,9 @@ func (o *Options) setDefaults() {
 	if o.MaxEntryBytes == 0 {
 		o.MaxEntryBytes = 32 << 20
 	}
+	if o.LogSegmentSize == 0 {
+		o.LogSegmentSize = 64 << 20
+	}
 	if o.MaxTxnMemory == 0 {
 		o.MaxTxnMemory = DefaultMaxTxnMemory
 	}
@@ -97,9 +103,7 @@ type Tablespace struct {
 	locks *lockTable
 
 	raft      *raft.Raft
-	logDB     *raftwal.WAL
-	logMeta   *metadb.BoltMetaDB
-	logStore  *countingLogStore
+	logDB     *logGuard
 	transport raft.Transport
 
 	nextTxn   atomic.Uint64
@@ -159,13 +163,12 @@ func (ts *Tablespace) startRaft() error {
 	if err := migrateBoltLog(ts.opts.Dir); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
-	logDB, meta, err := openLog(filepath.Join(ts.opts.Dir, logDir))
+	logDB, err := newLogGuard(filepath.Join(ts.opts.Dir, logDir), ts.opts.LogSegmentSize, ts.opts.logHooks, ts.log)
 	if err != nil {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
-	ts.logDB, ts.logMeta = logDB, meta
-	ts.logStore = &countingLogStore{LogStore: logDB}
-	logs := newLogCache(1024, ts.logStore)
+	ts.logDB = logDB
+	logs := newLogCache(1024, logDB)
 	hlog := hclog.New(&hclog.LoggerOptions{
 		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
 	})
@@ -335,6 +338,7 @@ type Stats struct {
 	LastCheckpointTime time.Duration
 	LastCheckpointSize int64
 	Leader             bool
+	DiskFull           bool   // writes are refused (53100) until the log's disk has room again
 	LogAppends         uint64 // fsynced appends to the log
 	LogEntries         uint64 // entries those appends carried (entries/appends = group commit)
 }
@@ -356,8 +360,9 @@ func (ts *Tablespace) Stats() Stats {
 			st.ApplyLag = last - st.AppliedIndex
 		}
 	}
-	if ts.logStore != nil {
-		st.LogAppends, st.LogEntries = ts.logStore.appends.Load(), ts.logStore.entries.Load()
+	if ts.logDB != nil {
+		st.LogAppends, st.LogEntries = ts.logDB.appends.Load(), ts.logDB.entries.Load()
+		st.DiskFull = ts.logDB.full.Load()
 	}
 	return st
 }
@@ -388,7 +393,7 @@ func (ts *Tablespace) shutdownRaft() error {
 		errs = append(errs, c.Close())
 	}
 	if ts.logDB != nil {
-		errs = append(errs, ts.logDB.Close(), ts.logMeta.Close())
+		errs = append(errs, ts.logDB.Close())
 	}
 	return errors.Join(errs...)
 }

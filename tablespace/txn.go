@@ -343,9 +343,29 @@ func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) er
 	if ts.closed.Load() {
 		return ErrClosed
 	}
+	if err := ts.logDB.writable(); err != nil {
+		return err // the log is full: fail now rather than queue behind Raft
+	}
+	return ts.apply(e, size)
+}
+
+// proposeRelease is propose for an entry that only releases state (the abort of a chunked
+// transaction's held-back chunks): it goes to the log even when writers are refused for a
+// full disk, as the log's reserve is there for such entries.
+func (ts *Tablespace) proposeRelease(e *wal.Entry) error {
+	if ts.closed.Load() {
+		return ErrClosed
+	}
+	return ts.apply(e, wal.EncodedSize(e))
+}
+
+func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	data := wal.AppendEntry(make([]byte, 0, size), e)
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	if err := f.Error(); err != nil {
+		if lerr := ts.logDB.writable(); lerr != nil {
+			return lerr // Raft stepped down because the append failed; say why
+		}
 		switch {
 		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipLost):
 			return fmt.Errorf("%w: %v", ErrNotLeader, err)

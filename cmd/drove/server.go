@@ -84,6 +84,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.Var(bytesize.NewFlag(&cfg.MaxDirtyMemory, 256<<20), "max-dirty-memory", "dirty bytes per tablespace that trigger an early checkpoint (256MiB, 1GB, 65536: units as in PostgreSQL)")
 	f.Var(bytesize.NewFlag(&cfg.PageCacheMemory, 256<<20), "page-cache-memory", "bytes of data pages cached in memory (units as --max-dirty-memory)")
 	f.Var(bytesize.NewLimitFlag(&cfg.MaxTxnMemory, tablespace.DefaultMaxTxnMemory), "max-txn-memory", "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (units as --max-dirty-memory; -1: no limit)")
+	f.Var(bytesize.NewFlag(&cfg.LogSegmentSize, 64<<20), "log-segment-size", "bytes per preallocated log segment file; the log keeps one more in reserve for a full disk (units as --max-dirty-memory)")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
 	f.StringVar(&pwFile, "password-file", "", `file holding the password of the user "drove"`)

@@ -1,0 +1,552 @@
+package tablespace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	waltypes "github.com/hashicorp/raft-wal/types"
+
+	"github.com/drovedb/drove/wal"
+)
+
+// faults are failures injected under the log (see logHooks).
+type faults struct {
+	noCreate atomic.Bool  // a new segment (or the reserve) cannot be allocated: ENOSPC
+	noWrite  atomic.Bool  // writes to segment files fail: ENOSPC
+	noMeta   atomic.Bool  // the segment metadata cannot be committed: ENOSPC, as bbolt words it
+	syncErrs atomic.Int32 // the next n fsyncs of segment files fail with EIO
+}
+
+func (f *faults) hooks() *logHooks {
+	return &logHooks{
+		vfs:  func(v waltypes.VFS) waltypes.VFS { return faultVFS{v, f} },
+		meta: func(m waltypes.MetaStore) waltypes.MetaStore { return faultMeta{m, f} },
+	}
+}
+
+type faultVFS struct {
+	waltypes.VFS
+	f *faults
+}
+
+func (v faultVFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
+	if v.f.noCreate.Load() {
+		return nil, &os.PathError{Op: "fallocate", Path: filepath.Join(dir, name), Err: syscall.ENOSPC}
+	}
+	w, err := v.VFS.Create(dir, name, size)
+	if err != nil {
+		return nil, err
+	}
+	return faultFile{w, v.f}, nil
+}
+
+func (v faultVFS) OpenWriter(dir, name string) (waltypes.WritableFile, error) {
+	w, err := v.VFS.OpenWriter(dir, name)
+	if err != nil {
+		return nil, err
+	}
+	return faultFile{w, v.f}, nil
+}
+
+type faultFile struct {
+	waltypes.WritableFile
+	f *faults
+}
+
+func (f faultFile) WriteAt(p []byte, off int64) (int, error) {
+	if f.f.noWrite.Load() {
+		return 0, &os.PathError{Op: "write", Path: "segment", Err: syscall.ENOSPC}
+	}
+	return f.WritableFile.WriteAt(p, off)
+}
+
+func (f faultFile) Sync() error {
+	for {
+		n := f.f.syncErrs.Load()
+		if n <= 0 {
+			return f.WritableFile.Sync()
+		}
+		if f.f.syncErrs.CompareAndSwap(n, n-1) {
+			return &os.PathError{Op: "fsync", Path: "segment", Err: syscall.EIO}
+		}
+	}
+}
+
+type faultMeta struct {
+	waltypes.MetaStore
+	f *faults
+}
+
+func (m faultMeta) CommitState(ps waltypes.PersistentState) error {
+	if m.f.noMeta.Load() {
+		return fmt.Errorf("file resize error: %s", syscall.ENOSPC) // bbolt's words, no wrapping
+	}
+	return m.MetaStore.CommitState(ps)
+}
+
+// ackedWriter inserts numbered rows and remembers those whose commit succeeded.
+type ackedWriter struct {
+	t     *testing.T
+	ts    *Tablespace
+	next  int64
+	acked map[int64]string
+}
+
+func (w *ackedWriter) write() error {
+	i := w.next
+	w.next++
+	v := fmt.Sprintf("row %d %0900d", i, i)
+	tx := beginAll(w.ts)
+	if err := tx.Insert(context.Background(), "t", testKey(i), testValue(v)); err != nil {
+		w.t.Fatalf("insert %d: %v", i, err)
+	}
+	err := tx.Commit(context.Background())
+	if err == nil {
+		w.acked[i] = v
+	}
+	return err
+}
+
+// fillUntil writes until a commit fails, which must happen within max writes.
+func (w *ackedWriter) fillUntil(max int) error {
+	w.t.Helper()
+	for range max {
+		if err := w.write(); err != nil {
+			return err
+		}
+	}
+	w.t.Fatalf("%d commits succeeded; the fault never surfaced", max)
+	return nil
+}
+
+// resume retries writes until one succeeds: after space returns, writes must resume without
+// a restart. Errors on the way must be the full disk's or a leader change's.
+func (w *ackedWriter) resume() {
+	w.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		err := w.write()
+		if err == nil {
+			return
+		}
+		if !errors.Is(err, ErrDiskFull) && !errors.Is(err, ErrNotLeader) {
+			w.t.Fatalf("while waiting for writes to resume: %v", err)
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("writes did not resume after space was freed: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// check verifies that every acknowledged row is there with its value, and nothing else.
+func (w *ackedWriter) check(ts *Tablespace) {
+	w.t.Helper()
+	n := 0
+	if err := ts.Begin().Scan("t", func(k, v []byte) error { n++; return nil }); err != nil {
+		w.t.Fatal(err)
+	}
+	if n != len(w.acked) {
+		w.t.Errorf("%d rows, want the %d acknowledged", n, len(w.acked))
+	}
+	for i, want := range w.acked {
+		v, ok, err := ts.Begin().Get("t", testKey(i))
+		if err != nil || !ok || string(v) != string(testValue(want)) {
+			w.t.Fatalf("acknowledged row %d: ok=%v err=%v", i, ok, err)
+		}
+	}
+}
+
+// TestLogFaults injects the failures a full disk (or a failing one) causes at each point of
+// the log and checks that writes fail with ErrDiskFull while reads go on, that writes resume
+// without a restart once the fault is gone, and that every acknowledged write survives a crash.
+func TestLogFaults(t *testing.T) {
+	cases := []struct {
+		name     string
+		inject   func(*faults)
+		clear    func(*faults)
+		diskFull bool // the failing commit reports ErrDiskFull (else: some error)
+	}{
+		{"next segment cannot be created",
+			func(f *faults) { f.noCreate.Store(true) }, func(f *faults) { f.noCreate.Store(false) }, true},
+		{"segment writes fail",
+			func(f *faults) { f.noCreate.Store(true); f.noWrite.Store(true) },
+			func(f *faults) { f.noCreate.Store(false); f.noWrite.Store(false) }, true},
+		{"segment metadata cannot be committed",
+			func(f *faults) { f.noCreate.Store(true); f.noMeta.Store(true) },
+			func(f *faults) { f.noCreate.Store(false); f.noMeta.Store(false) }, true},
+		{"an fsync fails",
+			func(f *faults) { f.syncErrs.Store(1) }, func(f *faults) {}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := &faults{}
+			open := func() *Tablespace {
+				return openTest(t, dir, func(o *Options) { o.LogSegmentSize = 64 << 10; o.logHooks = f.hooks() })
+			}
+			ts := open()
+			if err := ts.CreateTable(context.Background(), testSchema("t")); err != nil {
+				t.Fatal(err)
+			}
+			w := &ackedWriter{t: t, ts: ts, acked: map[int64]string{}}
+			for range 100 {
+				if err := w.write(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c.inject(f)
+			err := w.fillUntil(1000)
+			if c.diskFull {
+				if !errors.Is(err, ErrDiskFull) {
+					t.Fatalf("commit on a full disk: %v, want ErrDiskFull", err)
+				}
+				for range 3 {
+					if err := w.write(); !errors.Is(err, ErrDiskFull) {
+						t.Fatalf("next commit: %v, want ErrDiskFull", err)
+					}
+				}
+				if !ts.Stats().DiskFull {
+					t.Error("Stats().DiskFull is false while writes are refused")
+				}
+			}
+			w.check(ts) // reads go on
+			c.clear(f)
+			w.resume()
+			if ts.Stats().DiskFull {
+				t.Error("Stats().DiskFull is true after writes resumed")
+			}
+			for range 100 { // past another rotation
+				if err := w.write(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.check(ts)
+			if err := ts.shutdownRaft(); err != nil { // a crash: the log is replayed
+				t.Fatal(err)
+			}
+			ts = open()
+			defer ts.Close()
+			w.ts = ts
+			w.check(ts)
+			if err := w.write(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestSealedTailOpens: a crash (or a failed metadata commit) between the append that seals a
+// segment and the rotation that records it used to leave a directory raft-wal opened but could
+// not append to, so Open failed with "replaying log: node is not the leader".
+func TestSealedTailOpens(t *testing.T) {
+	dir := t.TempDir()
+	f := &faults{}
+	open := func() (*Tablespace, error) {
+		return Open(Options{Dir: dir, Name: "test", CheckpointInterval: -1, LogSegmentSize: 64 << 10,
+			logHooks: f.hooks(), Logger: openTest(t, t.TempDir()).opts.Logger})
+	}
+	ts, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.CreateTable(context.Background(), testSchema("t")); err != nil {
+		t.Fatal(err)
+	}
+	w := &ackedWriter{t: t, ts: ts, acked: map[int64]string{}}
+	f.noMeta.Store(true) // the rotation seals the file but cannot record it
+	f.noCreate.Store(true)
+	w.fillUntil(1000)
+	if err := ts.shutdownRaft(); err != nil {
+		t.Fatal(err)
+	}
+	f.noMeta.Store(false)
+	f.noCreate.Store(false)
+	if ts, err = open(); err != nil {
+		t.Fatalf("open after a cut-short rotation: %v", err)
+	}
+	defer ts.Close()
+	w.ts = ts
+	w.check(ts)
+	if err := w.write(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mountTmpfs mounts a tmpfs of size bytes on a fresh directory, or skips the test.
+func mountTmpfs(t *testing.T, size int) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", size), "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		t.Skipf("cannot mount a tmpfs to fill (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
+}
+
+// fill writes a file until the file system is full.
+func fill(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 4<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+}
+
+// TestFullDisk fills a real (tmpfs) file system under a tablespace: writes fail with
+// ErrDiskFull and reads go on; a checkpoint fails cleanly; a restart while full opens with
+// every acknowledged write; once space is freed writes resume without a restart, and a crash
+// after that loses nothing.
+func TestFullDisk(t *testing.T) {
+	for _, restartWhileFull := range []bool{false, true} {
+		t.Run(fmt.Sprintf("restart while full %v", restartWhileFull), func(t *testing.T) {
+			mnt := mountTmpfs(t, 12<<20)
+			dir := filepath.Join(mnt, "ts")
+			open := func() *Tablespace {
+				return openTest(t, dir, func(o *Options) { o.LogSegmentSize = 1 << 20 })
+			}
+			ts := open()
+			defer func() { ts.Close() }()
+			if err := ts.CreateTable(context.Background(), testSchema("t")); err != nil {
+				t.Fatal(err)
+			}
+			w := &ackedWriter{t: t, ts: ts, acked: map[int64]string{}}
+			for range 300 {
+				if err := w.write(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			filler := filepath.Join(mnt, "filler")
+			fill(t, filler)
+			if err := w.fillUntil(5000); !errors.Is(err, ErrDiskFull) {
+				t.Fatalf("commit on a full disk: %v, want ErrDiskFull", err)
+			}
+			for range 3 {
+				if err := w.write(); !errors.Is(err, ErrDiskFull) {
+					t.Fatalf("next commit: %v, want ErrDiskFull", err)
+				}
+			}
+			w.check(ts)
+			// Whatever space the reserve left is taken too: the checkpoint's pages cannot be
+			// written, so it must fail and change nothing.
+			fill(t, filler+"2")
+			if err := ts.Checkpoint(context.Background()); err == nil {
+				t.Fatal("a checkpoint on a full disk succeeded")
+			}
+			w.check(ts)
+			if restartWhileFull {
+				if err := ts.shutdownRaft(); err != nil {
+					t.Fatal(err)
+				}
+				ts = open()
+				w.ts = ts
+				w.check(ts)
+				if err := w.write(); !errors.Is(err, ErrDiskFull) {
+					t.Fatalf("commit after a restart on a full disk: %v, want ErrDiskFull", err)
+				}
+			}
+			for _, f := range []string{filler, filler + "2"} {
+				if err := os.Remove(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w.resume()
+			for range 1500 { // past more rotations
+				if err := w.write(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := ts.Checkpoint(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			w.check(ts)
+			if err := ts.shutdownRaft(); err != nil {
+				t.Fatal(err)
+			}
+			ts = open()
+			w.ts = ts
+			w.check(ts)
+			if tmps, _ := filepath.Glob(filepath.Join(dir, "snapshots", "*.tmp")); len(tmps) > 0 {
+				t.Fatalf("failed snapshots left behind: %v", tmps)
+			}
+		})
+	}
+}
+
+// failSink is a snapshot sink whose writes fail as on a full disk.
+type failSink struct{ memSink }
+
+func (s *failSink) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestFailedCheckpointGivesRecordsBack: a checkpoint that fails, including one whose snapshot
+// files Raft could not even create (so Persist never runs), must leave the state as it was and
+// let the next checkpoint run. Release used to do nothing, so after a snapshot whose files
+// could not be created every later checkpoint failed with "already running".
+func TestFailedCheckpointGivesRecordsBack(t *testing.T) {
+	cases := []struct {
+		name string
+		fail func(*snapshot) // what happens to the checkpoint before Release
+	}{
+		{"snapshot files cannot be created", func(*snapshot) {}},
+		{"manifest cannot be written", func(s *snapshot) {
+			if err := s.Persist(&failSink{}); err == nil {
+				t.Fatal("Persist into a failing sink succeeded")
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newTestFSM(t)
+			log := randomLog(7, 300)
+			applyLog(t, f, log, 0, 200, 16)
+			want := mustDigest(t, f)
+			s, err := f.Snapshot()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.fail(s.(*snapshot))
+			s.Release()
+			if got := mustDigest(t, f); got != want {
+				t.Fatal("a failed checkpoint changed the state")
+			}
+			applyLog(t, f, log, 200, 300, 16)
+			want = mustDigest(t, f)
+			s, err = f.Snapshot()
+			if err != nil {
+				t.Fatalf("the checkpoint after a failed one: %v", err)
+			}
+			var sink memSink
+			if err := s.Persist(&sink); err != nil {
+				t.Fatal(err)
+			}
+			s.Release()
+			g := newTestFSM(t)
+			g.pages = f.pages
+			if err := g.Restore(nopCloser(sink.Bytes())); err != nil {
+				t.Fatal(err)
+			}
+			if mustDigest(t, g) != want || mustDigest(t, f) != want {
+				t.Fatal("the checkpoint after a failed one does not hold the state")
+			}
+		})
+	}
+}
+
+// TestSegmentDirSyncRetried: a new segment's directory entry must be fsynced before an append
+// to it is acknowledged. raft-wal's own file tries that once, on the first Sync, and a later
+// Sync reported success after the directory fsync had failed.
+func TestSegmentDirSyncRetried(t *testing.T) {
+	cases := []struct {
+		name    string
+		dirGone bool // the directory cannot be fsynced
+		wantErr bool
+	}{
+		{"directory fsync fails", true, true},
+		{"directory fsync works", false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "wal")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			f, err := baseVFS(nil).Create(dir, "seg.wal", 4096)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if c.dirGone {
+				if err := os.Remove(filepath.Join(dir, "seg.wal")); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for i := range 3 {
+				if err := f.Sync(); (err != nil) != c.wantErr {
+					t.Fatalf("Sync %d: %v, want error %v", i, err, c.wantErr)
+				}
+			}
+		})
+	}
+}
+
+// TestChunkAbortOnFullDisk: aborting a chunked transaction's held-back chunks only releases
+// state, so it must reach the log when writers are refused for a full disk; otherwise the
+// chunks (and the checkpoints they hold back) stay, and Open, which aborts a crashed run's
+// chunks, fails on a full disk.
+func TestChunkAbortOnFullDisk(t *testing.T) {
+	cases := []struct {
+		name    string
+		restart bool // the chunks are a crashed run's, aborted by Open
+	}{
+		{"open aborts a crashed run's chunks", true},
+		{"a transaction aborts its own chunks", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := &faults{}
+			open := func() *Tablespace {
+				return openTest(t, dir, func(o *Options) { o.logHooks = f.hooks() })
+			}
+			ts := open()
+			ctx := context.Background()
+			if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
+				t.Fatal(err)
+			}
+			muts := []wal.Mutation{{Op: wal.OpInsert, Table: "t", Key: testKey(1), Value: testValue("half")}}
+			if err := ts.propose(ctx, &wal.Entry{Kind: wal.KindTxnChunk, TxID: 99, Mutations: muts}); err != nil {
+				t.Fatal(err)
+			}
+			// The disk fills: the reserve is gone and cannot be remade.
+			f.noCreate.Store(true)
+			for _, name := range []string{reserveSegment, reserveAppend} {
+				os.Remove(filepath.Join(dir, logDir, name))
+			}
+			if c.restart {
+				if err := ts.shutdownRaft(); err != nil {
+					t.Fatal(err)
+				}
+				ts = open() // must abort the orphan chunks on a full disk
+			} else {
+				ts.logDB.setFull(syscall.ENOSPC)
+				ts.abortChunks(99)
+			}
+			defer ts.Close()
+			if n := countRows(t, ts, "t"); n != 0 {
+				t.Fatalf("the aborted transaction's rows were applied: %d", n)
+			}
+			if err := ts.Checkpoint(ctx); err != nil {
+				t.Fatalf("checkpoint after the chunks were aborted: %v", err)
+			}
+			tx := beginAll(ts)
+			if err := tx.Insert(ctx, "t", testKey(2), testValue("x")); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.Commit(ctx); !errors.Is(err, ErrDiskFull) {
+				t.Fatalf("a commit on the full disk: %v, want ErrDiskFull", err)
+			}
+		})
+	}
+}
