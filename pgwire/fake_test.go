@@ -117,7 +117,7 @@ func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
 func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
 
 // Prepare knows "rows", "many", "insert", "fail" and "echo $1" (returns its text parameter).
-func (s *fakeSession) Prepare(q string, declared []types.Type) (sql.PreparedStatement, error) {
+func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type) (sql.PreparedStatement, error) {
 	st := &fakeStmt{query: q}
 	switch q {
 	case "rows":

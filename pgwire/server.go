@@ -311,7 +311,7 @@ func (c *conn) loop(ctx context.Context) {
 			continue
 		case *pgproto3.Parse:
 			if !skipToSync {
-				extErr = c.parse(m)
+				extErr = c.parse(ctx, m)
 			}
 		case *pgproto3.Bind:
 			if !skipToSync {

@@ -114,7 +114,7 @@ func (n *recursiveNode) open(ec *execCtx) (rowIter, error) {
 		}
 		var fresh [][]types.Value
 		for count := 0; ; count++ {
-			row, err := ec.pull(it, count)
+			row, err := ec.pull(it)
 			if err != nil {
 				return nil, err
 			}

@@ -79,7 +79,7 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 	// Top-N: a max-heap of the best rows so far; seq keeps equal rows in input order.
 	h := &topN{keys: n.keys, max: offset + limit}
 	for i := 0; ; i++ {
-		row, err := ec.pull(in, i)
+		row, err := ec.pull(in)
 		if err != nil {
 			return nil, err
 		}

@@ -145,7 +145,10 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 // Prepare parses a single statement for the extended query protocol. paramTypes are the types
 // the client declared for $1..$n (types.Null where it left the choice to the server).
 // An error aborts the open transaction, as any error does.
-func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatement, error) {
+func (s *Session) Prepare(ctx context.Context, query string, paramTypes []types.Type) (PreparedStatement, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	defer s.statementContext(ctx)()
 	st, err := s.prepare(query, paramTypes)
 	if err != nil {
 		return nil, s.fail(err)
@@ -255,12 +258,13 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 
 // Exec implements Executor: it runs every statement of query in order.
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	defer s.statementContext(ctx)()
 	sts, err := s.statements(query)
 	if err != nil {
 		return s.fail(err)
 	}
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if rerr := s.reportSettings(out); err == nil {
@@ -281,6 +285,7 @@ func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args [
 	}
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
+	defer s.statementContext(ctx)()
 	err := s.run(ctx, st, args, out, false)
 	if rerr := s.reportSettings(out); err == nil {
 		err = rerr

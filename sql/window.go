@@ -349,7 +349,7 @@ func (n *windowNode) open(ec *execCtx) (rowIter, error) {
 	}
 	var rows [][]types.Value
 	for count := 0; ; count++ {
-		row, err := ec.pull(in, count)
+		row, err := ec.pull(in)
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,50 @@
+package sql
+
+import (
+	"context"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Every phase of a statement stops soon after its context ends (a CancelRequest, a client
+// that went away, statement_timeout, shutdown): binding checks once per query block it binds,
+// and execution counts units of work (a row pulled, produced or skipped, a comparison) in the
+// statement's execCtx and looks at the context every checkEvery of them, so a hot loop pays
+// an increment and a branch, not a channel operation. The counter is per statement, not per
+// iterator: the inner side of a nested loop re-opens its scan for every outer row, and a
+// per-iterator count would never reach checkEvery.
+
+// checkEvery is how many units of work a statement does between checks for cancellation.
+const checkEvery = 1024
+
+// check counts one unit of work and, every checkEvery units, returns the context's error.
+func (ec *execCtx) check() error {
+	ec.ticks++
+	if ec.ticks%checkEvery != 0 {
+		return nil
+	}
+	return ec.ctx.Err()
+}
+
+// pull returns the next row of it, counting it as a unit of work.
+func (ec *execCtx) pull(it rowIter) ([]types.Value, error) {
+	if err := ec.check(); err != nil {
+		return nil, err
+	}
+	return it.next()
+}
+
+// interrupted returns the statement's context error while it is being parsed and bound.
+func (s *Session) interrupted() error {
+	if s.stmtCtx == nil {
+		return nil
+	}
+	return s.stmtCtx.Err()
+}
+
+// statementContext sets the context the statement being parsed and bound checks; the
+// returned function clears it.
+func (s *Session) statementContext(ctx context.Context) func() {
+	s.stmtCtx = ctx
+	return func() { s.stmtCtx = nil }
+}
