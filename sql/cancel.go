@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"slices"
 
 	"github.com/drovedb/drove/types"
 )
@@ -47,4 +48,20 @@ func (s *Session) interrupted() error {
 func (s *Session) statementContext(ctx context.Context) func() {
 	s.stmtCtx = ctx
 	return func() { s.stmtCtx = nil }
+}
+
+// sortStable is slices.SortStableFunc counting each comparison as work: once the statement
+// is cancelled the remaining comparisons return at once, and sortStable returns the error.
+func sortStable[E any](ec *execCtx, s []E, cmp func(a, b E) int) error {
+	var err error
+	slices.SortStableFunc(s, func(a, b E) int {
+		if err != nil {
+			return 0
+		}
+		if err = ec.check(); err != nil {
+			return 0
+		}
+		return cmp(a, b)
+	})
+	return err
 }

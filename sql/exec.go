@@ -269,7 +269,7 @@ func (n *filterNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &filterIter{in: in, pred: n.pred}, nil
+	return &filterIter{ec: ec, in: in, pred: n.pred}, nil
 }
 
 func (n *filterNode) explain(ex *explainer) {
@@ -279,13 +279,14 @@ func (n *filterNode) explain(ex *explainer) {
 }
 
 type filterIter struct {
+	ec   *execCtx
 	in   rowIter
 	pred *expr
 }
 
 func (it *filterIter) next() ([]types.Value, error) {
 	for {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}
@@ -353,7 +354,7 @@ func (n *limitNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limitIter{in: in, skip: offset, left: limit}, nil
+	return &limitIter{ec: ec, in: in, skip: offset, left: limit}, nil
 }
 
 func (n *limitNode) explain(ex *explainer) {
@@ -362,13 +363,14 @@ func (n *limitNode) explain(ex *explainer) {
 }
 
 type limitIter struct {
+	ec         *execCtx
 	in         rowIter
 	skip, left int64 // left < 0: no limit
 }
 
 func (it *limitIter) next() ([]types.Value, error) {
 	for ; it.skip > 0; it.skip-- {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}
@@ -407,7 +409,7 @@ type distinctIter struct {
 
 func (it *distinctIter) next() ([]types.Value, error) {
 	for {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}

@@ -24,7 +24,7 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 		}
 		n := int64(0)
 		for {
-			row, err := it.next()
+			row, err := ps.ec.pull(it)
 			if err != nil {
 				return err
 			}

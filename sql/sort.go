@@ -73,7 +73,9 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 		if err != nil {
 			return nil, err
 		}
-		slices.SortStableFunc(rows, func(a, b []types.Value) int { return compareRows(n.keys, a, b) })
+		if err := sortStable(ec, rows, func(a, b []types.Value) int { return compareRows(n.keys, a, b) }); err != nil {
+			return nil, err
+		}
 		return &sliceIter{rows: rows}, nil
 	}
 	// Top-N: a max-heap of the best rows so far; seq keeps equal rows in input order.

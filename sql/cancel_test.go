@@ -1,0 +1,112 @@
+package sql
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Every phase of a long statement stops soon after its context ends. Each query here runs
+// for minutes (or forever) when nothing checks the context in its inner loop.
+func TestCancelLongStatements(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE t (id int PRIMARY KEY, v int); INSERT INTO t SELECT g, g FROM generate_series(1, 10) g", discard{}); err != nil {
+		t.Fatal(err)
+	}
+	cross := make([]string, 12)
+	sum := make([]string, 12)
+	for i := range cross {
+		cross[i] = fmt.Sprintf("t t%d", i)
+		sum[i] = fmt.Sprintf("t%d.v", i)
+	}
+	parts := make([]string, 20000)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("SELECT %d", i)
+	}
+	cases := []struct {
+		name, query string
+		setup       string // run first, e.g. SET statement_timeout
+		cancelled   bool   // the context is cancelled before the statement starts
+	}{
+		// A many-table join whose condition never holds: the join's inner loop.
+		{name: "cross join", query: "SELECT count(*) FROM " + strings.Join(cross, ", ") + " WHERE " + strings.Join(sum, " + ") + " < 0"},
+		// A filter over a set-returning function that rejects every row.
+		{name: "filter over generate_series", query: "SELECT * FROM generate_series(1, 1000000000000) g WHERE g < 0"},
+		// Rows streamed to a client that keeps reading: the result loop.
+		{name: "select-list generate_series", query: "SELECT generate_series(1, 1000000000000)"},
+		// A window frame per row: quadratic in the partition.
+		{name: "window frame", query: "SELECT sum(g) OVER (ORDER BY g ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM generate_series(1, 100000) g"},
+		// A correlated subquery re-evaluated for every row, each time finding nothing.
+		{name: "correlated subquery", query: "SELECT count(*) FROM generate_series(1, 1000000) a WHERE EXISTS (SELECT 1 FROM generate_series(1, 1000000) b WHERE b = -a)"},
+		// DISTINCT dropping duplicates it never returns.
+		{name: "distinct", query: "SELECT DISTINCT 1 FROM generate_series(1, 1000000000000) g WHERE g > 0"},
+		// statement_timeout, through SET.
+		{name: "statement_timeout", setup: "SET statement_timeout = 100", query: "SELECT * FROM generate_series(1, 1000000000000) g WHERE g < 0"},
+		// Binding a long UNION stops when the statement is already cancelled.
+		{name: "binding", cancelled: true, query: strings.Join(parts, " UNION ALL ")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.setup != "" {
+				if err := s.Exec(ctx, tc.setup, discard{}); err != nil {
+					t.Fatal(err)
+				}
+				defer s.Exec(ctx, "RESET ALL", discard{})
+			}
+			qctx, cancel := context.WithCancel(ctx)
+			defer cancel()
+			if tc.cancelled {
+				cancel()
+			}
+			done := make(chan error, 1)
+			go func() { done <- s.Exec(qctx, tc.query, discard{}) }()
+			time.Sleep(500 * time.Millisecond)
+			cancel()
+			cancelled := time.Now()
+			select {
+			case err := <-done:
+				if sqlState(err) != "57014" {
+					t.Fatalf("got %v, want 57014", err)
+				}
+				t.Logf("stopped %v after the cancel", time.Since(cancelled))
+			case <-time.After(10 * time.Second):
+				t.Fatal("still running 10s after the cancel")
+			}
+		})
+	}
+}
+
+// A sort stops comparing once the statement is cancelled.
+func TestSortStableCancel(t *testing.T) {
+	rows := make([]int, 1<<20)
+	for i := range rows {
+		rows[i] = len(rows) - i
+	}
+	cases := []struct {
+		name      string
+		cancelled bool
+		maxCmp    int
+	}{
+		{"running", false, 1 << 30},
+		{"cancelled", true, checkEvery},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tc.cancelled {
+				cancel()
+			}
+			ec := &execCtx{ctx: ctx}
+			rs := append([]int(nil), rows...)
+			n := 0
+			err := sortStable(ec, rs, func(a, b int) int { n++; return a - b })
+			if (err != nil) != tc.cancelled || n > tc.maxCmp {
+				t.Errorf("err %v after %d comparisons", err, n)
+			}
+		})
+	}
+}
