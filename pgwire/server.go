@@ -10,6 +10,7 @@ import (
 	"net"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/xdg-go/scram"
@@ -54,6 +55,7 @@ type Server struct {
 	conns    map[net.Conn]struct{}
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
+	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
 	wg       sync.WaitGroup
 }
 
@@ -80,6 +82,9 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listener = l
 	s.mu.Unlock()
+	watching := make(chan struct{})
+	defer close(watching)
+	go s.watchClients(watching)
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -103,7 +108,8 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 }
 
-// Close stops accepting, closes every connection and waits for their goroutines.
+// Close stops accepting and ends every session (see terminate): running statements are
+// cancelled and clients told 57P01. It returns within a bounded time.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	s.closed = true
@@ -111,11 +117,8 @@ func (s *Server) Close() error {
 	if s.listener != nil {
 		err = s.listener.Close()
 	}
-	for c := range s.conns {
-		c.Close()
-	}
 	s.mu.Unlock()
-	s.wg.Wait()
+	s.terminate()
 	return err
 }
 
@@ -190,7 +193,7 @@ type conn struct {
 	runMu     sync.Mutex
 	busy      bool
 	runCtx    context.Context
-	runCancel context.CancelFunc
+	runCancel context.CancelCauseFunc
 }
 
 // fatal sends a FATAL error; the caller then closes the connection.
@@ -287,6 +290,9 @@ func (c *conn) loop(ctx context.Context) {
 	for {
 		msg, err := c.be.Receive()
 		if err != nil {
+			if c.shutDown() {
+				return
+			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
 				c.fatal(&sql.Error{Code: "08P01", Message: "invalid message: " + err.Error()})
 			}
@@ -334,6 +340,9 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
+			if c.shutDown() {
+				return
+			}
 			c.session.Abort()
 			skipToSync = true
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
@@ -358,6 +367,9 @@ func (c *conn) query(ctx context.Context, q string) bool {
 	} else {
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
+		if err != nil && c.shutDown() {
+			return false
+		}
 	}
 	c.out.simple, c.out.copyingOut = false, false
 	if in := c.out.copyIn; in != nil {
