@@ -24,7 +24,7 @@ func TestStoppedStatementReleasesTable(t *testing.T) {
 	defer admin.Close(ctx)
 	cases := []struct {
 		name  string
-		setup string                   // run on the client's connection first
+		setup string                 // run on the client's connection first
 		stop  func(c *pgconn.PgConn) // nil: statement_timeout stops it
 	}{
 		{"cancel request", "", func(c *pgconn.PgConn) { c.CancelRequest(ctx) }},
