@@ -46,8 +46,25 @@ func (s *Session) interrupted() error {
 // statementContext sets the context the statement being parsed and bound checks; the
 // returned function clears it.
 func (s *Session) statementContext(ctx context.Context) func() {
-	s.stmtCtx = ctx
+	s.stmtCtx, s.blocks = ctx, 0
 	return func() { s.stmtCtx = nil }
+}
+
+// maxQueryBlocks bounds the query blocks (SELECTs, UNION branches, subqueries, references to
+// WITH queries) one statement binds. A WITH query is bound again for every reference, so a
+// chain of WITH queries that each read the previous one twice doubles at every step: without
+// a bound, a statement of a few lines would bind millions of blocks and exhaust memory.
+const maxQueryBlocks = 100_000
+
+// enterBlock counts a query block being bound, and checks for cancellation.
+func (s *Session) enterBlock() error {
+	if err := s.interrupted(); err != nil {
+		return err
+	}
+	if s.blocks++; s.blocks > maxQueryBlocks {
+		return Errorf("54001", "statement too complex: it has more than %d query blocks (each reference to a WITH query counts its blocks again)", maxQueryBlocks)
+	}
+	return nil
 }
 
 // sortStable is slices.SortStableFunc counting each comparison as work: once the statement

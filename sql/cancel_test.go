@@ -110,3 +110,34 @@ func TestSortStableCancel(t *testing.T) {
 		})
 	}
 }
+
+// A statement that binds too many query blocks fails with 54001 instead of exhausting memory:
+// each WITH query here reads the previous one twice, doubling the blocks bound at each step.
+func TestStatementTooComplex(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	chain := func(n int) string {
+		defs := []string{"c0 AS (SELECT 1 AS x)"}
+		for i := 1; i < n; i++ {
+			defs = append(defs, fmt.Sprintf("c%d AS (SELECT a.x FROM c%d a, c%d b)", i, i-1, i-1))
+		}
+		return "WITH " + strings.Join(defs, ", ") + fmt.Sprintf(" SELECT count(*) FROM c%d", n-1)
+	}
+	cases := []struct {
+		query string
+		code  string
+	}{
+		{chain(10), ""},
+		{chain(24), "54001"},
+		{"WITH a AS (SELECT 1), a AS (SELECT 2) SELECT * FROM a", "42712"},
+	}
+	for _, tc := range cases {
+		start := time.Now()
+		err := s.Exec(context.Background(), tc.query, discard{})
+		if sqlState(err) != tc.code || tc.code == "" && err != nil {
+			t.Errorf("%.60s...: got %v, want %q", tc.query, err, tc.code)
+		}
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%.60s...: took %v", tc.query, d)
+		}
+	}
+}

@@ -44,7 +44,7 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 // bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing
 // query's scope when this is a subquery.
 func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope) (node, []Column, error) {
-	if err := s.interrupted(); err != nil {
+	if err := s.enterBlock(); err != nil {
 		return nil, nil, err
 	}
 	switch q := q.(type) {

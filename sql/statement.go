@@ -302,6 +302,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if st.Empty() {
 		return nil
 	}
+	s.blocks = 0
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
 	}
