@@ -141,3 +141,45 @@ func TestStatementTooComplex(t *testing.T) {
 		}
 	}
 }
+
+// UPDATE and DELETE stop while they look for their rows, and while they write them.
+func TestCancelLongWrites(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE big (id int PRIMARY KEY, v int); INSERT INTO big SELECT g, g FROM generate_series(1, 200000) g", discard{}); err != nil {
+		t.Fatal(err)
+	}
+	// An expression that is slow for every row (a long IN list, read item by item), in the
+	// filter that picks the rows, then in the SET that writes them.
+	list := make([]string, 2000)
+	for i := range list {
+		list[i] = fmt.Sprint(-i - 1)
+	}
+	slow := "v + 0 IN (" + strings.Join(list, ", ") + ")"
+	cases := []struct{ name, query string }{
+		{"update filter", "UPDATE big SET v = v + 1 WHERE " + slow},
+		{"delete filter", "DELETE FROM big WHERE " + slow},
+		{"update set", "UPDATE big SET v = CASE WHEN " + slow + " THEN 0 ELSE v END"},
+		{"delete subquery", "DELETE FROM big WHERE (SELECT count(*) FROM big b WHERE b.v = big.v + 1000000) > 0"},
+	}
+	for _, tc := range cases {
+		q := tc.query
+		t.Run(tc.name, func(t *testing.T) {
+			qctx, cancel := context.WithCancel(ctx)
+			done := make(chan error, 1)
+			go func() { done <- s.Exec(qctx, q, discard{}) }()
+			time.Sleep(300 * time.Millisecond)
+			cancel()
+			cancelled := time.Now()
+			select {
+			case err := <-done:
+				if sqlState(err) != "57014" {
+					t.Fatalf("got %v, want 57014", err)
+				}
+				t.Logf("stopped %v after the cancel", time.Since(cancelled))
+			case <-time.After(10 * time.Second):
+				t.Fatal("still running 10s after the cancel")
+			}
+		})
+	}
+}
