@@ -27,6 +27,15 @@ func (ec *execCtx) check() error {
 	return ec.ctx.Err()
 }
 
+// every returns ctx's error on every checkEvery-th call of a loop outside the executor (n
+// counts its iterations), such as COPY reading the client's rows.
+func every(ctx context.Context, n int) error {
+	if n%checkEvery != checkEvery-1 {
+		return nil
+	}
+	return ctx.Err()
+}
+
 // pull returns the next row of it, counting it as a unit of work.
 func (ec *execCtx) pull(it rowIter) ([]types.Value, error) {
 	if err := ec.check(); err != nil {

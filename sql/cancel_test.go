@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -168,6 +169,65 @@ func TestCancelLongWrites(t *testing.T) {
 			qctx, cancel := context.WithCancel(ctx)
 			done := make(chan error, 1)
 			go func() { done <- s.Exec(qctx, q, discard{}) }()
+			time.Sleep(300 * time.Millisecond)
+			cancel()
+			cancelled := time.Now()
+			select {
+			case err := <-done:
+				if sqlState(err) != "57014" {
+					t.Fatalf("got %v, want 57014", err)
+				}
+				t.Logf("stopped %v after the cancel", time.Since(cancelled))
+			case <-time.After(10 * time.Second):
+				t.Fatal("still running 10s after the cancel")
+			}
+		})
+	}
+}
+
+// copyFeed is a client streaming COPY data: line(i) for i up to limit, then the end.
+type copyFeed struct {
+	discard
+	n, limit int
+	line     func(i int) string
+	buf      []byte
+}
+
+func (f *copyFeed) CopyIn(int, bool) (io.Reader, error) { return f, nil }
+func (f *copyFeed) CopyOut(int, bool) (io.Writer, error) { return io.Discard, nil }
+func (f *copyFeed) Read(p []byte) (int, error) {
+	for len(f.buf) < len(p) && f.n < f.limit {
+		f.n++
+		f.buf = append(f.buf, f.line(f.n)...)
+	}
+	if len(f.buf) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p, f.buf)
+	f.buf = f.buf[k:]
+	return k, nil
+}
+
+// COPY FROM stops on a cancel while the client's data is still coming, and a mutation load
+// while it applies its records.
+func TestCancelCopyFrom(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE c (id int PRIMARY KEY, v int); CREATE TABLE m (id int PRIMARY KEY, v int, logical_commit_time bigint)", discard{}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, query string
+		feed        *copyFeed
+	}{
+		{"rows", "COPY c FROM STDIN", &copyFeed{limit: 5_000_000, line: func(i int) string { return fmt.Sprintf("%d\t%d\n", i, i) }}},
+		{"mutations", "COPY m (v) FROM STDIN WITH (MUTATIONS)", &copyFeed{limit: 1_000_000, line: func(i int) string { return fmt.Sprintf("%d\tUPDATE\t%d\t%d\n", i, i, i) }}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			qctx, cancel := context.WithCancel(ctx)
+			done := make(chan error, 1)
+			go func() { done <- s.Exec(qctx, tc.query, tc.feed) }()
 			time.Sleep(300 * time.Millisecond)
 			cancel()
 			cancelled := time.Now()

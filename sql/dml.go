@@ -209,10 +209,8 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 		var key, value []byte
 		written := 0
 		for n, src := range rows {
-			if n%checkEvery == checkEvery-1 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+			if err := every(ctx, n); err != nil {
+				return err
 			}
 			for i, d := range defs {
 				row[i] = types.NullValue
