@@ -193,7 +193,7 @@ type copyFeed struct {
 	buf      []byte
 }
 
-func (f *copyFeed) CopyIn(int, bool) (io.Reader, error) { return f, nil }
+func (f *copyFeed) CopyIn(int, bool) (io.Reader, error)  { return f, nil }
 func (f *copyFeed) CopyOut(int, bool) (io.Writer, error) { return io.Discard, nil }
 func (f *copyFeed) Read(p []byte) (int, error) {
 	for len(f.buf) < len(p) && f.n < f.limit {
