@@ -188,15 +188,6 @@ func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) n
 	return root
 }
 
-// convertNode converts a relation's numeric columns to wider types.
-func convertNode(in node, from, to []Column) node {
-	exprs := make([]*expr, len(from))
-	for i := range from {
-		exprs[i] = convertExpr(columnExpr(i, from[i].Type), to[i].Type)
-	}
-	return &projectNode{in: in, exprs: exprs}
-}
-
 // convertExpr widens a numeric expression to type t (integers to numeric or floats, numeric to
 // floats, or a wider integer).
 func convertExpr(x *expr, t types.Type) *expr {
