@@ -243,3 +243,29 @@ func TestCancelCopyFrom(t *testing.T) {
 		})
 	}
 }
+
+// A cancelled query string of many statements stops between their parses (the dialect pass
+// before them reads the whole string, in linear time).
+func TestCancelParse(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	q := strings.Repeat("SELECT 1 + 1 AS x WHERE 1 = 1; ", 1000)
+	cases := []struct {
+		name      string
+		cancelled bool
+	}{{"running", false}, {"cancelled", true}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tc.cancelled {
+				cancel()
+			}
+			s.cache = nil
+			defer s.statementContext(ctx)()
+			sts, err := s.statements(q)
+			if tc.cancelled != (err != nil) || !tc.cancelled && len(sts) != 1000 {
+				t.Errorf("got %d statements, err %v", len(sts), err)
+			}
+		})
+	}
+}

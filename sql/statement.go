@@ -129,6 +129,9 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 	}
 	sts := make([]*Statement, 0, len(pieces))
 	for _, p := range pieces {
+		if err := s.interrupted(); err != nil {
+			return nil, err
+		}
 		st, err := parse(p)
 		if err != nil {
 			return nil, err
