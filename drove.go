@@ -196,7 +196,7 @@ func (c *conn) runArgs(ctx context.Context, q string, args []driver.NamedValue) 
 	if len(args) == 0 {
 		return c.run(ctx, q)
 	}
-	st, err := c.s.Prepare(q, nil)
+	st, err := c.s.Prepare(ctx, q, nil)
 	if err != nil {
 		return nil, err
 	}

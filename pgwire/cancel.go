@@ -5,6 +5,10 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/binary"
+	"errors"
+	"time"
+
+	"github.com/drovedb/drove/sql"
 )
 
 // A CancelRequest arrives on a new connection and names the session to interrupt by the
@@ -12,6 +16,17 @@ import (
 // connections by process id; the secret, compared in constant time, proves the request comes
 // from that session's client. Only a statement running at that moment is cancelled (57014),
 // as in PostgreSQL.
+//
+// Two other things end a running statement the same way, through the cause of its context: a
+// client that went away (watchClients), and the server shutting down (terminate), which
+// tells every client 57P01 and ends its session.
+
+var (
+	// errClientGone cancels the statement of a client whose connection closed.
+	errClientGone = errors.New("pgwire: the client closed the connection")
+	// errAdminShutdown is what every session is told when the server shuts down.
+	errAdminShutdown = &sql.Error{Code: "57P01", Message: "terminating connection due to administrator command"}
+)
 
 // assignKey gives c a process id no other live connection has, and a random secret.
 func (s *Server) assignKey(c *conn) {
@@ -49,10 +64,15 @@ func (s *Server) cancel(pid uint32, secret []byte) {
 	if c == nil || subtle.ConstantTimeCompare(c.secret[:], secret) != 1 {
 		return
 	}
+	c.interrupt(nil)
+}
+
+// interrupt cancels the running statement, if any, with cause (nil: a cancel request).
+func (c *conn) interrupt(cause error) {
 	c.runMu.Lock()
 	defer c.runMu.Unlock()
 	if c.busy && c.runCancel != nil {
-		c.runCancel()
+		c.runCancel(cause)
 		c.runCtx, c.runCancel = nil, nil
 	}
 }
@@ -63,7 +83,10 @@ func (c *conn) running(parent context.Context) context.Context {
 	c.runMu.Lock()
 	defer c.runMu.Unlock()
 	if c.runCtx == nil {
-		c.runCtx, c.runCancel = context.WithCancel(parent)
+		c.runCtx, c.runCancel = context.WithCancelCause(parent)
+	}
+	if c.srv.stopping.Load() { // terminate has already interrupted the running statements
+		c.runCancel(errAdminShutdown)
 	}
 	c.busy = true
 	return c.runCtx
@@ -74,4 +97,59 @@ func (c *conn) idle() {
 	c.runMu.Lock()
 	c.busy = false
 	c.runMu.Unlock()
+}
+
+func (c *conn) isBusy() bool {
+	c.runMu.Lock()
+	defer c.runMu.Unlock()
+	return c.busy
+}
+
+// shutDown sends the FATAL 57P01 that ends a session when the server is shutting down; false
+// means the server is not shutting down.
+func (c *conn) shutDown() bool {
+	if !c.srv.stopping.Load() {
+		return false
+	}
+	c.fatal(errAdminShutdown)
+	return true
+}
+
+// shutdownGrace bounds how long Close waits for sessions to end once their statements are
+// cancelled; after it their connections are closed under them.
+const shutdownGrace = 5 * time.Second
+
+// terminate ends every session for Close: running statements are cancelled, idle sessions
+// woken from their read, and each tells its client 57P01 as it ends. A session still running
+// after shutdownGrace (a statement that does not notice its cancellation) has its connection
+// closed and is waited for one more second at most.
+func (s *Server) terminate() {
+	s.stopping.Store(true)
+	s.mu.Lock()
+	for _, c := range s.keys {
+		c.interrupt(errAdminShutdown)
+	}
+	now := time.Now()
+	for nc := range s.conns {
+		nc.SetReadDeadline(now)
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return
+	case <-time.After(shutdownGrace):
+	}
+	s.log.Warn("sessions still running after the shutdown grace period; closing their connections", "grace", shutdownGrace)
+	s.mu.Lock()
+	for nc := range s.conns {
+		nc.Close()
+	}
+	s.mu.Unlock()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		s.log.Error("sessions did not end after their connections were closed")
+	}
 }

@@ -44,12 +44,13 @@ func paramOIDs(ts []types.Type, declared []uint32) []uint32 {
 	return oids
 }
 
-func (c *conn) parse(m *pgproto3.Parse) error {
+func (c *conn) parse(ctx context.Context, m *pgproto3.Parse) error {
 	declared := make([]types.Type, len(m.ParameterOIDs))
 	for i, oid := range m.ParameterOIDs {
 		declared[i] = types.FromOID(oid)
 	}
-	st, err := c.session.Prepare(m.Query, declared)
+	st, err := c.session.Prepare(c.running(ctx), m.Query, declared)
+	c.idle()
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,11 @@ import (
 
 // fakeBackend opens fakeSessions; database "nope" does not exist. User "alice" has the
 // password "wonderland"; with passwordsOnly, every other user is unknown, else trusted.
-type fakeBackend struct{ passwordsOnly bool }
+type fakeBackend struct {
+	passwordsOnly bool
+	ended         chan error    // "sleep" sends the cause that ended it, when set
+	release       chan struct{} // "stuck" waits for it to close, ignoring its context
+}
 
 func (b fakeBackend) Authenticate(user string) (*scram.StoredCredentials, error) {
 	if user == "alice" {
@@ -31,16 +35,20 @@ func (b fakeBackend) Authenticate(user string) (*scram.StoredCredentials, error)
 	return nil, nil
 }
 
-func (fakeBackend) Open(_ context.Context, user, db string) (sql.Executor, error) {
+func (b fakeBackend) Open(_ context.Context, user, db string) (sql.Executor, error) {
 	if db == "nope" {
 		return nil, sql.Errorf("3D000", "database %q does not exist", db)
 	}
-	return &fakeSession{}, nil
+	return &fakeSession{ended: b.ended, release: b.release}, nil
 }
 
 // fakeSession answers a few canned statements, enough to exercise every message the
 // protocol layer writes.
-type fakeSession struct{ status byte }
+type fakeSession struct {
+	status  byte
+	ended   chan error
+	release chan struct{}
+}
 
 func (s *fakeSession) TxStatus() byte {
 	if s.status == 0 {
@@ -93,12 +101,18 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 		case "rollback":
 			s.status = sql.TxIdle
 			out.Complete("ROLLBACK")
+		case "stuck":
+			<-s.release
+			return sql.Errorf("57014", "canceling statement due to user request")
 		case "internal":
 			return context.DeadlineExceeded
 		case "panic":
 			panic("boom")
 		case "sleep":
 			<-ctx.Done()
+			if s.ended != nil {
+				s.ended <- context.Cause(ctx)
+			}
 			return sql.Errorf("57014", "canceling statement due to user request")
 		default:
 			return sql.Errorf("42601", "syntax error at or near %q", stmt)
@@ -117,7 +131,7 @@ func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
 func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
 
 // Prepare knows "rows", "many", "insert", "fail" and "echo $1" (returns its text parameter).
-func (s *fakeSession) Prepare(q string, declared []types.Type) (sql.PreparedStatement, error) {
+func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type) (sql.PreparedStatement, error) {
 	st := &fakeStmt{query: q}
 	switch q {
 	case "rows":

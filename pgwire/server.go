@@ -10,6 +10,7 @@ import (
 	"net"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -66,6 +67,7 @@ type Server struct {
 	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
+	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
 	wg       sync.WaitGroup
 }
 
@@ -98,6 +100,9 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listener = l
 	s.mu.Unlock()
+	watching := make(chan struct{})
+	defer close(watching)
+	go s.watchClients(watching)
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -125,7 +130,8 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 }
 
-// Close stops accepting, closes every connection and waits for their goroutines.
+// Close stops accepting and ends every session (see terminate): running statements are
+// cancelled and clients told 57P01. It returns within a bounded time.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	s.closed = true
@@ -133,11 +139,8 @@ func (s *Server) Close() error {
 	if s.listener != nil {
 		err = s.listener.Close()
 	}
-	for c := range s.conns {
-		c.Close()
-	}
 	s.mu.Unlock()
-	s.wg.Wait()
+	s.terminate()
 	return err
 }
 
@@ -194,7 +197,7 @@ type conn struct {
 	runMu     sync.Mutex
 	busy      bool
 	runCtx    context.Context
-	runCancel context.CancelFunc
+	runCancel context.CancelCauseFunc
 }
 
 // fatal sends a FATAL error; the caller then closes the connection.
@@ -293,6 +296,9 @@ func (c *conn) loop(ctx context.Context) {
 	for {
 		msg, err := c.be.Receive()
 		if err != nil {
+			if c.shutDown() {
+				return
+			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
 				c.fatal(&sql.Error{Code: "08P01", Message: "invalid message: " + err.Error()})
 			}
@@ -317,7 +323,7 @@ func (c *conn) loop(ctx context.Context) {
 			continue
 		case *pgproto3.Parse:
 			if !skipToSync {
-				extErr = c.parse(m)
+				extErr = c.parse(ctx, m)
 			}
 		case *pgproto3.Bind:
 			if !skipToSync {
@@ -340,6 +346,9 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
+			if c.shutDown() {
+				return
+			}
 			c.session.Abort()
 			skipToSync = true
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
@@ -364,6 +373,9 @@ func (c *conn) query(ctx context.Context, q string) bool {
 	} else {
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
+		if err != nil && c.shutDown() {
+			return false
+		}
 	}
 	c.out.simple, c.out.copyingOut = false, false
 	if in := c.out.copyIn; in != nil {

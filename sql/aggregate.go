@@ -301,7 +301,7 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 		groups = append(groups, newGroup())
 	}
 	for count := 0; ; count++ {
-		row, err := ec.pull(in, count)
+		row, err := ec.pull(in)
 		if err != nil {
 			return nil, err
 		}

@@ -61,7 +61,8 @@ type Executor interface {
 	Exec(ctx context.Context, query string, out Output) error
 	// Prepare parses and plans one statement for the extended query protocol. paramTypes are
 	// the types the client declared for $1..$n, types.Null where it left them to the server.
-	Prepare(query string, paramTypes []types.Type) (PreparedStatement, error)
+	// ctx ends the work early, as for Exec.
+	Prepare(ctx context.Context, query string, paramTypes []types.Type) (PreparedStatement, error)
 	// ExecPrepared runs a prepared statement with values of its ParamTypes. It does not call
 	// out.Columns: the extended protocol describes results separately.
 	ExecPrepared(ctx context.Context, st PreparedStatement, args []types.Value, out Output) error

@@ -70,7 +70,7 @@ func BenchmarkInsert(b *testing.B) {
 // SELECT ... WHERE pk = $1 executed with a new parameter each time (plan cache hit, no parse).
 func BenchmarkPreparedPointSelect(b *testing.B) {
 	s := benchSession(b, 100000)
-	st, err := s.Prepare("SELECT * FROM t WHERE id = $1", nil)
+	st, err := s.Prepare(context.Background(), "SELECT * FROM t WHERE id = $1", nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -398,7 +398,10 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 		base = tx.Writes()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
-		for {
+		for read := 0; ; read++ {
+			if err := every(ctx, read); err != nil { // a cancel request or statement_timeout mid-COPY
+				return err
+			}
 			fields, err := r.Read()
 			if errors.Is(err, io.EOF) {
 				return nil

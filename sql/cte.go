@@ -28,13 +28,13 @@ type cteDef struct {
 func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, []Column, error)) (node, []Column, error) {
 	n := len(s.ctes)
 	defer func() { s.ctes = s.ctes[:n] }()
+	names := make(map[string]bool, len(w.CTEs))
 	for _, c := range w.CTEs {
 		name := c.ID.String()
-		for _, d := range s.ctes[n:] {
-			if d.name == name {
-				return nil, nil, Errorf("42712", "WITH query name %q specified more than once", name)
-			}
+		if names[name] {
+			return nil, nil, Errorf("42712", "WITH query name %q specified more than once", name)
 		}
+		names[name] = true
 		s.ctes = append(s.ctes, cteDef{name: name, cols: columnNames(c.Columns), query: c.Subquery,
 			outer: outer, depth: len(s.ctes), recursive: w.Recursive})
 	}
@@ -114,7 +114,7 @@ func (n *recursiveNode) open(ec *execCtx) (rowIter, error) {
 		}
 		var fresh [][]types.Value
 		for count := 0; ; count++ {
-			row, err := ec.pull(it, count)
+			row, err := ec.pull(it)
 			if err != nil {
 				return nil, err
 			}

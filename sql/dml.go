@@ -209,10 +209,8 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 		var key, value []byte
 		written := 0
 		for n, src := range rows {
-			if n%checkEvery == checkEvery-1 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
+			if err := every(ctx, n); err != nil {
+				return err
 			}
 			for i, d := range defs {
 				row[i] = types.NullValue
@@ -257,9 +255,9 @@ func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With,
 
 // matchingKeys returns the keys of the rows a plan selects. Keys are collected before any row
 // changes, so a statement never sees its own writes (no Halloween problem).
-func matchingKeys(tx *tablespace.Txn, acc *access) ([][]byte, error) {
+func matchingKeys(ec *execCtx, acc *access) ([][]byte, error) {
 	var keys [][]byte
-	err := acc.visit(tx, func(key []byte, _ []types.Value) error {
+	err := acc.visit(ec, func(key []byte, _ []types.Value) error {
 		keys = append(keys, append([]byte(nil), key...))
 		return nil
 	})
@@ -332,7 +330,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 		return nil, err
 	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
-		keys, err := matchingKeys(tx, acc)
+		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
@@ -341,6 +339,9 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 		var key, value []byte
 		n := 0
 		for _, old := range keys {
+			if err := ps.ec.check(); err != nil {
+				return err
+			}
 			ok, err := lockAndRecheck(ctx, tx, acc, old, row)
 			if err != nil {
 				return err
@@ -401,13 +402,16 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 		return nil, err
 	}
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
-		keys, err := matchingKeys(tx, acc)
+		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
 		row := make([]types.Value, len(bt.schema.Columns))
 		n := 0
 		for _, key := range keys {
+			if err := ps.ec.check(); err != nil {
+				return err
+			}
 			ok, err := lockAndRecheck(ctx, tx, acc, key, row)
 			if err != nil {
 				return err

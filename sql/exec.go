@@ -30,6 +30,8 @@ type execCtx struct {
 	tx  *tablespace.Txn
 	mem memAccount
 	run uint64 // counts executions, so subqueries know when a cached result is stale
+	// ticks counts units of work for the cancellation checks (cancel.go).
+	ticks uint64
 }
 
 // defaultQueryMemory bounds what one query may hold in sorts, hash tables and groups. It is
@@ -59,20 +61,6 @@ func rowBytes(row []types.Value) int64 {
 		n += int64(len(row[i].S))
 	}
 	return n
-}
-
-// checkEvery is how many rows a loop handles between checks for cancellation.
-const checkEvery = 1024
-
-// pull returns the next row of it, the n-th a loop reads, first checking every checkEvery
-// rows whether the statement was cancelled.
-func (ec *execCtx) pull(it rowIter, n int) ([]types.Value, error) {
-	if n%checkEvery == checkEvery-1 {
-		if err := ec.ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return it.next()
 }
 
 // --- leaves ---
@@ -176,7 +164,6 @@ type scanIter struct {
 	sys     [][]types.Value
 	one     [2][]byte
 	pending bool
-	n       int
 	need    []bool
 	// viaIndex: the rows are those of pks, the primary keys an index scan found.
 	viaIndex bool
@@ -192,10 +179,8 @@ func (it *scanIter) next() ([]types.Value, error) {
 				return nil, err
 			}
 		case it.cursor != nil:
-			if it.n++; it.n%checkEvery == 0 {
-				if err := it.ec.ctx.Err(); err != nil {
-					return nil, err
-				}
+			if err := it.ec.check(); err != nil {
+				return nil, err
 			}
 			k, v, ok, err := it.cursor.Next()
 			if err != nil || !ok {
@@ -208,10 +193,8 @@ func (it *scanIter) next() ([]types.Value, error) {
 			copy(it.row, it.sys[0])
 			it.sys = it.sys[1:]
 		case it.viaIndex && len(it.pks) > 0:
-			if it.n++; it.n%checkEvery == 0 {
-				if err := it.ec.ctx.Err(); err != nil {
-					return nil, err
-				}
+			if err := it.ec.check(); err != nil {
+				return nil, err
 			}
 			pk := []byte(it.pks[0])
 			it.pks = it.pks[1:]
@@ -286,7 +269,7 @@ func (n *filterNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &filterIter{in: in, pred: n.pred}, nil
+	return &filterIter{ec: ec, in: in, pred: n.pred}, nil
 }
 
 func (n *filterNode) explain(ex *explainer) {
@@ -296,13 +279,14 @@ func (n *filterNode) explain(ex *explainer) {
 }
 
 type filterIter struct {
+	ec   *execCtx
 	in   rowIter
 	pred *expr
 }
 
 func (it *filterIter) next() ([]types.Value, error) {
 	for {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}
@@ -370,7 +354,7 @@ func (n *limitNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limitIter{in: in, skip: offset, left: limit}, nil
+	return &limitIter{ec: ec, in: in, skip: offset, left: limit}, nil
 }
 
 func (n *limitNode) explain(ex *explainer) {
@@ -379,13 +363,14 @@ func (n *limitNode) explain(ex *explainer) {
 }
 
 type limitIter struct {
+	ec         *execCtx
 	in         rowIter
 	skip, left int64 // left < 0: no limit
 }
 
 func (it *limitIter) next() ([]types.Value, error) {
 	for ; it.skip > 0; it.skip-- {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}
@@ -424,7 +409,7 @@ type distinctIter struct {
 
 func (it *distinctIter) next() ([]types.Value, error) {
 	for {
-		row, err := it.in.next()
+		row, err := it.ec.pull(it.in)
 		if err != nil || row == nil {
 			return nil, err
 		}
@@ -543,7 +528,7 @@ func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
 	var rows [][]types.Value
 	var chunk []types.Value
 	for n := 0; ; n++ {
-		row, err := ec.pull(it, n)
+		row, err := ec.pull(it)
 		if err != nil || row == nil {
 			return rows, err
 		}

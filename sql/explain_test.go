@@ -159,7 +159,7 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
 	}
 	for _, c := range cases {
-		st, err := s.Prepare(c.query, nil)
+		st, err := s.Prepare(context.Background(), c.query, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", c.query, err)
 		}

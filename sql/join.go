@@ -582,7 +582,7 @@ func (n *joinNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	it := &joinIter{n: n, rows: rows, out: make([]types.Value, n.lw+n.rw)}
+	it := &joinIter{ec: ec, n: n, rows: rows, out: make([]types.Value, n.lw+n.rw)}
 	if n.kind == rightJoin || n.kind == fullJoin {
 		it.matched = make([]bool, len(rows))
 	}
@@ -644,6 +644,7 @@ func hashKey(dst []byte, keys []*expr, row []types.Value) ([]byte, bool, error) 
 }
 
 type joinIter struct {
+	ec      *execCtx
 	n       *joinNode
 	lin     rowIter
 	rows    [][]types.Value
@@ -715,6 +716,9 @@ func (it *joinIter) next() ([]types.Value, error) {
 			}
 			if ri < 0 {
 				break
+			}
+			if err := it.ec.check(); err != nil {
+				return nil, err
 			}
 			copy(it.out[n.lw:], it.rows[ri])
 			ok, err := passes(n.residual, it.out)

@@ -85,13 +85,15 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 	if err != nil {
 		return err
 	}
-	muts, err := readMutations(copydata.NewReader(data, st.opts), name, schema, pk, timeCol, targets, defs)
+	muts, err := readMutations(ctx, copydata.NewReader(data, st.opts), name, schema, pk, timeCol, targets, defs)
 	if err != nil {
 		return err
 	}
 	// One order for every batch: concurrent batches lock keys in the same order and so never
 	// wait on each other in a cycle.
-	slices.SortStableFunc(muts, func(a, b mutation) int { return bytes.Compare(a.key, b.key) })
+	if err := sortStable(&execCtx{ctx: ctx}, muts, func(a, b mutation) int { return bytes.Compare(a.key, b.key) }); err != nil {
+		return err
+	}
 
 	tomb := tombstoneTable(name)
 	row := make([]types.Value, len(schema.Columns))
@@ -102,7 +104,10 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 		if err := enterTable(ctx, tx, tomb, tombSchema); err != nil {
 			return err
 		}
-		for _, m := range muts {
+		for n, m := range muts {
+			if err := every(ctx, n); err != nil {
+				return err
+			}
 			if err := applyMutation(ctx, tx, name, tomb, schema, tombSchema, timeCol, row, m); err != nil {
 				return err
 			}
@@ -140,12 +145,15 @@ func (s *Session) tombstones(ctx context.Context, table string, schema *types.Sc
 }
 
 // readMutations decodes and checks every record before anything is written.
-func readMutations(r *copydata.Reader, table string, schema *types.Schema, pk, timeCol int, targets []int, defs []*expr) ([]mutation, error) {
+func readMutations(ctx context.Context, r *copydata.Reader, table string, schema *types.Schema, pk, timeCol int, targets []int, defs []*expr) ([]mutation, error) {
 	bt := &boundTable{name: table, schema: schema}
 	row := make([]types.Value, len(schema.Columns))
 	var muts []mutation
 	var key, value []byte
-	for {
+	for read := 0; ; read++ {
+		if err := every(ctx, read); err != nil {
+			return nil, err
+		}
 		fields, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return muts, nil

@@ -8,7 +8,6 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
-	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
 
@@ -320,10 +319,14 @@ var errStop = errors.New("stop")
 
 // visit calls fn with the key and the decoded row of every row the plan selects that passes
 // its filter. row is reused between calls.
-func (a *access) visit(tx *tablespace.Txn, fn func(key []byte, row []types.Value) error) error {
+func (a *access) visit(ec *execCtx, fn func(key []byte, row []types.Value) error) error {
+	tx := ec.tx
 	schema := a.table.schema
 	row := make([]types.Value, len(schema.Columns))
 	check := func(key []byte) error {
+		if err := ec.check(); err != nil {
+			return err
+		}
 		if a.filter != nil {
 			ok, err := a.filter.eval(row)
 			if err != nil {

@@ -22,7 +22,7 @@ func TestPreparedStatements(t *testing.T) {
 	}
 	run("CREATE TABLE p (id bigint PRIMARY KEY, name text, score double precision, ok boolean)")
 
-	ins, err := s.Prepare("INSERT INTO p VALUES ($1, $2, $3, $4)", nil)
+	ins, err := s.Prepare(context.Background(), "INSERT INTO p VALUES ($1, $2, $3, $4)", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestPreparedStatements(t *testing.T) {
 		}
 	}
 
-	sel, err := s.Prepare("SELECT name, score FROM p WHERE id = $1", nil)
+	sel, err := s.Prepare(context.Background(), "SELECT name, score FROM p WHERE id = $1", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestPreparedStatements(t *testing.T) {
 		{"SELECT 1; SELECT 2", nil, "", "42601"},
 	}
 	for _, c := range cases {
-		st, err := s.Prepare(c.query, nil)
+		st, err := s.Prepare(context.Background(), c.query, nil)
 		if err == nil {
 			var out textOutput
 			err = s.ExecPrepared(ctx, st, c.args, &out)

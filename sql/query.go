@@ -24,7 +24,7 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 		}
 		n := int64(0)
 		for {
-			row, err := it.next()
+			row, err := ps.ec.pull(it)
 			if err != nil {
 				return err
 			}
@@ -44,6 +44,9 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 // bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing
 // query's scope when this is a subquery.
 func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope) (node, []Column, error) {
+	if err := s.enterBlock(); err != nil {
+		return nil, nil, err
+	}
 	switch q := q.(type) {
 	case *sqlparser.Select:
 		return s.bindSelectQuery(q, ps, outer)
@@ -183,88 +186,6 @@ func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) n
 		root = &projectNode{in: root, exprs: trim}
 	}
 	return root
-}
-
-// bindUnion plans UNION [ALL]: the inputs appended, duplicates removed unless ALL, then the
-// union's own ORDER BY and LIMIT, which can name only its output columns.
-func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.With != nil {
-		return s.withCTEs(u.With, outer, func() (node, []Column, error) { return s.bindUnionBody(u, ps, outer) })
-	}
-	return s.bindUnionBody(u, ps, outer)
-}
-
-func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("%s", sqlparser.String(u))
-	}
-	left, lcols, err := s.bindQuery(u.Left, ps, outer)
-	if err != nil {
-		return nil, nil, err
-	}
-	right, rcols, err := s.bindQuery(u.Right, ps, outer)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(lcols) != len(rcols) {
-		return nil, nil, Errorf("42601", "each UNION query must have the same number of columns")
-	}
-	cols := make([]Column, len(lcols))
-	lconv, rconv := false, false
-	for i := range lcols {
-		lt, rt := lcols[i].Type, rcols[i].Type
-		cols[i] = Column{Name: lcols[i].Name, Type: lt}
-		switch {
-		case lt == rt || rt == types.Null:
-		case lt == types.Null:
-			cols[i].Type = rt
-		case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
-			cols[i].Type = arithType(lt, rt)
-		default:
-			return nil, nil, Errorf("42804", "UNION types %s and %s cannot be matched", lt, rt)
-		}
-		lconv = lconv || cols[i].Type != lt
-		rconv = rconv || cols[i].Type != rt
-	}
-	if lconv {
-		left = convertNode(left, lcols, cols)
-	}
-	if rconv {
-		right = convertNode(right, rcols, cols)
-	}
-	var root node = &appendNode{ins: []node{left, right}}
-	if u.Distinct {
-		root = &distinctNode{in: root}
-	}
-	projs := make([]projection, len(cols))
-	exprs := make([]*expr, len(cols))
-	outScope := &scope{params: ps, outer: outer, level: &level{}}
-	for i, c := range cols {
-		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
-		exprs[i] = projs[i].x
-		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
-	}
-	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(exprs) > len(cols) {
-		return nil, nil, Errorf("0A000", "ORDER BY on a UNION result can only name its output columns")
-	}
-	limits, err := bindLimits(u.Limit, ps)
-	if err != nil {
-		return nil, nil, err
-	}
-	return finishQuery(root, cols, keys, limits), cols, nil
-}
-
-// convertNode converts a relation's numeric columns to wider types.
-func convertNode(in node, from, to []Column) node {
-	exprs := make([]*expr, len(from))
-	for i := range from {
-		exprs[i] = convertExpr(columnExpr(i, from[i].Type), to[i].Type)
-	}
-	return &projectNode{in: in, exprs: exprs}
 }
 
 // convertExpr widens a numeric expression to type t (integers to numeric or floats, numeric to

@@ -44,6 +44,9 @@ type Session struct {
 	set         settings
 	txCreated   []string // tables created in the open transaction, dropped if it rolls back
 	ctes        []cteDef // WITH queries in scope while a statement binds
+	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
+	stmtCtx context.Context
+	blocks  int // query blocks the statement has bound (enterBlock)
 
 	cache        map[string][]*Statement // parsed statements by query text
 	defaultCache map[*types.Schema][]*expr

@@ -73,13 +73,15 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 		if err != nil {
 			return nil, err
 		}
-		slices.SortStableFunc(rows, func(a, b []types.Value) int { return compareRows(n.keys, a, b) })
+		if err := sortStable(ec, rows, func(a, b []types.Value) int { return compareRows(n.keys, a, b) }); err != nil {
+			return nil, err
+		}
 		return &sliceIter{rows: rows}, nil
 	}
 	// Top-N: a max-heap of the best rows so far; seq keeps equal rows in input order.
 	h := &topN{keys: n.keys, max: offset + limit}
 	for i := 0; ; i++ {
-		row, err := ec.pull(in, i)
+		row, err := ec.pull(in)
 		if err != nil {
 			return nil, err
 		}

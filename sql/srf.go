@@ -138,7 +138,7 @@ func (n *projectSetNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &projectSetIter{n: n, in: in, iters: make([]srfIter, len(n.srfs)), vals: make([]types.Value, 0, 3),
+	return &projectSetIter{ec: ec, n: n, in: in, iters: make([]srfIter, len(n.srfs)), vals: make([]types.Value, 0, 3),
 		out: make([]types.Value, len(n.exprs))}, nil
 }
 
@@ -148,6 +148,7 @@ func (n *projectSetNode) explain(ex *explainer) {
 }
 
 type projectSetIter struct {
+	ec    *execCtx
 	n     *projectSetNode
 	in    rowIter
 	row   []types.Value // the input row whose calls are running; nil before the first
@@ -159,6 +160,9 @@ type projectSetIter struct {
 func (it *projectSetIter) next() ([]types.Value, error) {
 	for {
 		if it.row != nil {
+			if err := it.ec.check(); err != nil { // generate_series(1, 1e12) is one input row
+				return nil, err
+			}
 			more := false
 			for i, c := range it.n.srfs {
 				v, ok := it.iters[i]()

@@ -129,6 +129,9 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 	}
 	sts := make([]*Statement, 0, len(pieces))
 	for _, p := range pieces {
+		if err := s.interrupted(); err != nil {
+			return nil, err
+		}
 		st, err := parse(p)
 		if err != nil {
 			return nil, err
@@ -145,7 +148,10 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 // Prepare parses a single statement for the extended query protocol. paramTypes are the types
 // the client declared for $1..$n (types.Null where it left the choice to the server).
 // An error aborts the open transaction, as any error does.
-func (s *Session) Prepare(query string, paramTypes []types.Type) (PreparedStatement, error) {
+func (s *Session) Prepare(ctx context.Context, query string, paramTypes []types.Type) (PreparedStatement, error) {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	defer s.statementContext(ctx)()
 	st, err := s.prepare(query, paramTypes)
 	if err != nil {
 		return nil, s.fail(err)
@@ -255,12 +261,13 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 
 // Exec implements Executor: it runs every statement of query in order.
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	defer s.statementContext(ctx)()
 	sts, err := s.statements(query)
 	if err != nil {
 		return s.fail(err)
 	}
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if rerr := s.reportSettings(out); err == nil {
@@ -281,6 +288,7 @@ func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args [
 	}
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
+	defer s.statementContext(ctx)()
 	err := s.run(ctx, st, args, out, false)
 	if rerr := s.reportSettings(out); err == nil {
 		err = rerr
@@ -297,6 +305,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if st.Empty() {
 		return nil
 	}
+	s.blocks = 0
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
 	}

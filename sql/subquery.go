@@ -44,6 +44,9 @@ func (sp *subplan) open(row []types.Value) (rowIter, *execCtx, error) {
 		*sp.sc.cell = row
 	}
 	ec := sp.sc.params.ec
+	if err := ec.check(); err != nil { // a correlated subquery runs once per outer row
+		return nil, nil, err
+	}
 	it, err := sp.root.open(ec)
 	return it, ec, err
 }
@@ -184,7 +187,7 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		r := result{set: make(map[string]struct{})}
 		var key []byte
 		for {
-			y, err := it.next()
+			y, err := ec.pull(it)
 			if err != nil {
 				return result{}, err
 			}
@@ -249,13 +252,13 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 		at = types.TextArray
 	}
 	return &expr{typ: at, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
-		it, _, err := sp.open(row)
+		it, ec, err := sp.open(row)
 		if err != nil {
 			return types.Value{}, err
 		}
 		var elems []types.Value
 		for {
-			r, err := it.next()
+			r, err := ec.pull(it)
 			if err != nil {
 				return types.Value{}, err
 			}
@@ -311,7 +314,7 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		}
 		var vals []types.Value
 		for {
-			y, err := it.next()
+			y, err := ec.pull(it)
 			if err != nil {
 				return nil, err
 			}

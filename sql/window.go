@@ -349,7 +349,7 @@ func (n *windowNode) open(ec *execCtx) (rowIter, error) {
 	}
 	var rows [][]types.Value
 	for count := 0; ; count++ {
-		row, err := ec.pull(in, count)
+		row, err := ec.pull(in)
 		if err != nil {
 			return nil, err
 		}
@@ -364,7 +364,7 @@ func (n *windowNode) open(ec *execCtx) (rowIter, error) {
 		rows = append(rows, r)
 	}
 	for _, spec := range n.specs {
-		if err := spec.compute(rows); err != nil {
+		if err := spec.compute(ec, rows); err != nil {
 			return nil, err
 		}
 	}
@@ -379,9 +379,12 @@ type windowEntry struct {
 }
 
 // compute appends the window's value to every row.
-func (w *windowSpec) compute(rows [][]types.Value) error {
+func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 	entries := make([]windowEntry, len(rows))
 	for i, r := range rows {
+		if err := ec.check(); err != nil {
+			return err
+		}
 		keys := make([]types.Value, 0, len(w.partition)+len(w.order))
 		for _, x := range append(slices.Clip(w.partition), w.order...) {
 			v, err := x.eval(r[:len(r):len(r)])
@@ -392,7 +395,9 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 		}
 		entries[i] = windowEntry{keys, i}
 	}
-	slices.SortStableFunc(entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) })
+	if err := sortStable(ec, entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) }); err != nil {
+		return err
+	}
 	results := make([]types.Value, len(rows))
 	np := len(w.partition)
 	same := func(a, b []types.Value, from, to int) bool {
@@ -428,6 +433,9 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 			}
 			for i := ps; i < pe; i++ {
 				var v types.Value
+				if err := ec.check(); err != nil {
+					return err
+				}
 				var err error
 				row := rows[entries[i].row]
 				switch w.kind {
@@ -448,7 +456,7 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 					}, i-start)
 				case "first_value", "last_value", "count", "sum", "avg", "min", "max":
 					if w.frame != nil {
-						v, err = w.overFrame(rows, entries[start:end], row, i-start, ps-start, pe-start)
+						v, err = w.overFrame(ec, rows, entries[start:end], row, i-start, ps-start, pe-start)
 						break
 					}
 					switch w.kind {
@@ -477,7 +485,7 @@ func (w *windowSpec) compute(rows [][]types.Value) error {
 
 // overFrame computes an aggregate, first_value or last_value over an explicit frame of the
 // row at position pos of the partition part (ordered).
-func (w *windowSpec) overFrame(rows [][]types.Value, part []windowEntry, row []types.Value, pos, ps, pe int) (types.Value, error) {
+func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowEntry, row []types.Value, pos, ps, pe int) (types.Value, error) {
 	lo, hi, err := w.frame.limits(row, pos, ps, pe, len(part))
 	if err != nil {
 		return types.Value{}, err
@@ -495,6 +503,9 @@ func (w *windowSpec) overFrame(rows [][]types.Value, part []windowEntry, row []t
 	}
 	acc := newWindowAcc(w)
 	for k := lo; k <= hi; k++ {
+		if err := ec.check(); err != nil { // a frame per row: quadratic in the partition
+			return types.Value{}, err
+		}
 		if err := acc.add(rows[part[k].row]); err != nil {
 			return types.Value{}, err
 		}

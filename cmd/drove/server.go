@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +23,7 @@ func serverCmd() *cobra.Command {
 		authMethod string
 		configFile string
 		pwFile     string
+		stopWithin time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "server",
@@ -72,7 +74,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 			signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
 			got := <-sig
 			cfg.Logger.Info("shutting down", "signal", got.String())
-			return srv.Close()
+			return shutdown(srv, stopWithin, sig)
 		},
 	}
 	f := cmd.Flags()
@@ -95,5 +97,23 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.DurationVar(&cfg.AuthenticationTimeout, "authentication-timeout", 60e9, "time a client has to finish startup, TLS and authentication before it is disconnected")
 	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	f.DurationVar(&stopWithin, "shutdown-timeout", 30*time.Second, "after SIGTERM, exit even if the final checkpoint has not finished by then")
 	return cmd
+}
+
+// shutdown closes srv: running statements are cancelled and clients told 57P01 (within about
+// 6 s, see pgwire's terminate), then every tablespace takes its final checkpoint. If that has
+// not finished within timeout, or a second signal comes, the process exits without it: the
+// log already holds every acknowledged write and the next start replays it.
+func shutdown(srv *server.Server, timeout time.Duration, sig <-chan os.Signal) error {
+	done := make(chan error, 1)
+	go func() { done <- srv.Close() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(timeout):
+		return fmt.Errorf("shutdown did not finish within %v; exiting without the final checkpoint (the log is replayed at the next start)", timeout)
+	case s := <-sig:
+		return fmt.Errorf("second signal (%v): exiting without the final checkpoint (the log is replayed at the next start)", s)
+	}
 }

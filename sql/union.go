@@ -1,0 +1,200 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// bindUnion plans UNION [ALL]: the inputs appended, duplicates removed unless ALL, then the
+// union's own ORDER BY and LIMIT, which can name only its output columns.
+func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	if u.With != nil {
+		return s.withCTEs(u.With, outer, func() (node, []Column, error) { return s.bindUnionBody(u, ps, outer) })
+	}
+	return s.bindUnionBody(u, ps, outer)
+}
+
+// A chain a UNION b UNION ALL c ... parses left-deep, one Union per operator. Planned as
+// written, every UNION would dedupe everything to its left again and every row would climb
+// through one Append per operator: quadratic in the number of branches. The chain is planned
+// flat instead: one Append of every branch, and one DISTINCT over the branches up to the last
+// UNION (without ALL), since deduplicating that prefix subsumes every earlier DISTINCT; the
+// branches after it are appended as they are.
+//
+// Column types are resolved pairwise left to right, as PostgreSQL does: after branch i the
+// columns have types T_i, and a branch's values go through the same conversions they would
+// in the nested plan (its own type → T_i → each later change), so the results are the same.
+// T changes only a few times (NULL → integers → numeric → floats), so this stays linear.
+
+// unionChain returns the branches of u's left-deep chain in order and, for each branch but
+// the first, whether the UNION that adds it removes duplicates. A nested union with its own
+// ORDER BY, LIMIT or WITH is a branch of its own.
+func unionChain(u *sqlparser.Union) (branches []sqlparser.TableStatement, distinct []bool) {
+	for {
+		branches = append(branches, u.Right)
+		distinct = append(distinct, u.Distinct)
+		l, ok := u.Left.(*sqlparser.Union)
+		if !ok || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Into != nil || l.Lock != sqlparser.NoLock {
+			branches = append(branches, u.Left)
+			distinct = append(distinct, false)
+			break
+		}
+		u = l
+	}
+	for i, j := 0, len(branches)-1; i < j; i, j = i+1, j-1 {
+		branches[i], branches[j] = branches[j], branches[i]
+		distinct[i], distinct[j] = distinct[j], distinct[i]
+	}
+	return branches, distinct
+}
+
+// typeStep says that the union's column type became t when branch at was added.
+type typeStep struct {
+	at int
+	t  types.Type
+}
+
+func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	if u.Into != nil || u.Lock != sqlparser.NoLock {
+		return nil, nil, unsupported("%s", sqlparser.String(u))
+	}
+	branches, distinct := unionChain(u)
+	nodes := make([]node, len(branches))
+	from := make([][]types.Type, len(branches)) // each branch's own column types
+	var cols []Column
+	var steps [][]typeStep // per column, the types it took and where
+	for i, b := range branches {
+		n, bcols, err := s.bindQuery(b, ps, outer)
+		if err != nil {
+			return nil, nil, err
+		}
+		nodes[i] = n
+		from[i] = make([]types.Type, len(bcols))
+		for c := range bcols {
+			from[i][c] = bcols[c].Type
+		}
+		if i == 0 {
+			cols = append([]Column(nil), bcols...)
+			steps = make([][]typeStep, len(cols))
+			for c := range cols {
+				steps[c] = []typeStep{{0, cols[c].Type}}
+			}
+			continue
+		}
+		if len(bcols) != len(cols) {
+			return nil, nil, Errorf("42601", "each UNION query must have the same number of columns")
+		}
+		for c := range cols {
+			lt, rt := cols[c].Type, bcols[c].Type
+			t := lt
+			switch {
+			case lt == rt || rt == types.Null:
+			case lt == types.Null:
+				t = rt
+			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
+				t = arithType(lt, rt)
+			default:
+				return nil, nil, Errorf("42804", "UNION types %s and %s cannot be matched", lt, rt)
+			}
+			if t != lt {
+				cols[c].Type = t
+				steps[c] = append(steps[c], typeStep{i, t})
+			}
+		}
+	}
+	last := len(branches) - 1
+	dedupe := 0 // the last branch a DISTINCT covers; 0: none
+	for i := last; i > 0; i-- {
+		if distinct[i] {
+			dedupe = i
+			break
+		}
+	}
+	var root node
+	if dedupe > 0 {
+		prefix := make([]node, dedupe+1)
+		for i := range prefix {
+			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
+		}
+		root = &distinctNode{in: &appendNode{ins: prefix}}
+		at := make([]types.Type, len(cols))
+		for c := range cols {
+			at[c] = typeAt(steps[c], dedupe)
+		}
+		root = convertBranch(root, at, steps, dedupe, last)
+	}
+	if dedupe < last {
+		ins := make([]node, 0, last-dedupe+1)
+		if root != nil {
+			ins = append(ins, root)
+		}
+		for i := dedupe + min(dedupe, 1); i <= last; i++ {
+			ins = append(ins, convertBranch(nodes[i], from[i], steps, i, last))
+		}
+		root = &appendNode{ins: ins}
+	}
+
+	projs := make([]projection, len(cols))
+	exprs := make([]*expr, len(cols))
+	outScope := &scope{params: ps, outer: outer, level: &level{}}
+	for i, c := range cols {
+		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
+		exprs[i] = projs[i].x
+		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
+	}
+	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(exprs) > len(cols) {
+		return nil, nil, Errorf("0A000", "ORDER BY on a UNION result can only name its output columns")
+	}
+	limits, err := bindLimits(u.Limit, ps)
+	if err != nil {
+		return nil, nil, err
+	}
+	return finishQuery(root, cols, keys, limits), cols, nil
+}
+
+// typeAt is a column's type once the branches up to i are in.
+func typeAt(steps []typeStep, i int) types.Type {
+	t := steps[0].t
+	for _, st := range steps {
+		if st.at > i {
+			break
+		}
+		t = st.t
+	}
+	return t
+}
+
+// convertBranch converts the rows of n, which has the types from when branch i joins the
+// union, through the types its columns take up to branch upto; n itself when nothing changes.
+func convertBranch(n node, from []types.Type, steps [][]typeStep, i, upto int) node {
+	var exprs []*expr
+	for c, t := range from {
+		x := columnExpr(c, t)
+		if at := typeAt(steps[c], i); at != t {
+			x = convertExpr(x, at)
+		}
+		for _, st := range steps[c] {
+			if st.at > i && st.at <= upto {
+				x = convertExpr(x, st.t)
+			}
+		}
+		if x.typ != t && exprs == nil {
+			exprs = make([]*expr, len(from))
+			for k := range c {
+				exprs[k] = columnExpr(k, from[k])
+			}
+		}
+		if exprs != nil {
+			exprs[c] = x
+		}
+	}
+	if exprs == nil {
+		return n
+	}
+	return &projectNode{in: n, exprs: exprs}
+}
