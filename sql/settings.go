@@ -125,6 +125,12 @@ func checkDateStyle(v string) (string, error) {
 			if order == "" {
 				order = p
 			}
+			if order != "MDY" {
+				// Input is read in MDY order whatever the setting: accepting DMY would read
+				// 1/2/2024 as January 2 while the user meant February 1.
+				return "", &Error{Code: "0A000", Message: "DateStyle " + order + " is not supported",
+					Hint: "drove reads ambiguous dates in MDY order; ISO dates (2024-02-01) read the same under every DateStyle."}
+			}
 		case "SQL", "POSTGRES", "GERMAN":
 			return "", unsupported("DateStyle %s (dates are printed in ISO style)", p)
 		default:

@@ -92,13 +92,21 @@ SHOW search_path
 public
 tag: SHOW
 
-statement ok
+# deviation: PostgreSQL reads dates in DMY order after this; drove reads MDY only and refuses it
+statement error 0A000
 SET DateStyle = 'iso, dmy'
+
+# deviation: as above, for YMD
+statement error 0A000
+SET DateStyle = 'YMD'
+
+statement ok
+SET DateStyle = 'US, ISO'
 
 query
 SHOW DateStyle
 ----
-ISO, DMY
+ISO, MDY
 tag: SHOW
 
 statement ok
