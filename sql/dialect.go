@@ -87,6 +87,10 @@ func isIdentPart(r rune) bool {
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
 func splitAndRewrite(q string) ([]piece, error) {
+	if strings.IndexByte(q, 0) >= 0 {
+		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
+		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
+	}
 	var out []piece
 	var b strings.Builder
 	var words []string
@@ -175,7 +179,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			b.WriteString(lit)
 			if regexMarker != "" {
-				b.WriteString(" collate '" + regexMarker + "'")
+				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
 			}
 			i = end
@@ -200,6 +204,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			if id.Len() == 0 {
 				return nil, Errorf("42601", "zero-length delimited identifier at or near \"\"\"\"")
+			}
+			if internalFunctions[id.String()] && nextNonSpace(q, j+1) == '(' {
+				return nil, Errorf("42883", "function %s does not exist", id.String())
 			}
 			if prevNonSpace(q, i) != '.' {
 				operandStart = b.Len()
@@ -290,6 +297,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 			parens[len(parens)-1].stringAgg = false
 			lastWord = ""
 			i++
+		case c == ',' && clauses[depth] == "limit":
+			return nil, Errorf("42601", "LIMIT #,# syntax is not supported")
 		case c == ',' && depth == 1 && isCreateTable(words):
 			b.WriteByte(c)
 			lastWord = ""
@@ -372,7 +381,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
 			if regexMarker != "" {
-				b.WriteString(" collate '" + regexMarker + "'")
+				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
 			}
 			lastWord = ""
@@ -387,6 +396,31 @@ func splitAndRewrite(q string) ([]piece, error) {
 			i = end
 		case c == '`':
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
+		case strings.IndexByte(opChars, c) >= 0:
+			// Read as PostgreSQL reads operators; only those vitess reads alike pass.
+			op, end := scanOperator(q, i)
+			if !passedOperators[op] {
+				return nil, operatorError(op)
+			}
+			b.WriteString(op)
+			lastWord = ""
+			i = end
+		case c == ':':
+			switch {
+			case len(brackets) > 0:
+				return nil, unsupported("array slices")
+			case i+1 < len(q) && q[i+1] == '=' && depth > 0:
+				return nil, unsupported("named function arguments")
+			}
+			return nil, Errorf("42601", "syntax error at or near \":\"")
+		case c >= '0' && c <= '9' || c == '.' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			end, err := scanNumber(q, i)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(q[i:end])
+			lastWord = ""
+			i = end
 		default:
 			r, size := utf8.DecodeRuneInString(q[i:])
 			if isIdentStart(r) {
@@ -408,6 +442,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 					clauses[depth] = "from"
 				case fromClauseEnds[w]:
 					delete(clauses, depth)
+				}
+				if w == "limit" {
+					clauses[depth] = "limit" // where MySQL's LIMIT offset, count would have its comma
 				}
 				switch colState {
 				case 1:
@@ -473,7 +510,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					lastWord = ""
 					continue
 				case w == "is" && followedBy(q, i, "distinct", "from"):
-					b.WriteString("<=> '" + distinctMarker + "' <=>")
+					b.WriteString("<=> " + markerLiteral(distinctMarker) + " <=>")
 					i = skipWords(q, i, 2)
 					lastWord = ""
 					continue
@@ -584,7 +621,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 						}
 						cols = append(cols, c)
 					}
-					b.WriteString("on '" + usingMarker + strings.Join(cols, ",") + "'")
+					b.WriteString("on " + markerLiteral(usingMarker+strings.ReplaceAll(strings.Join(cols, ","), `\`, `\\`)))
 					i = open + end + 1
 					fullJoinAt = -1
 					lastWord = ""
@@ -594,7 +631,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					// term in PostgreSQL, so one that follows the term carries it.
 					order, _ := nextWord(q, i)
 					i = skipWords(q, i, 1)
-					b.WriteString(", '" + nullsMarker + order + "'")
+					b.WriteString(", " + markerLiteral(nullsMarker+order))
 					lastWord = ""
 					continue
 				case w == "returning" && depth == 0 && len(words) > 0 && returningAt < 0 &&
@@ -642,11 +679,17 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "offset" && !slices.Contains(words, "limit"):
 					// PostgreSQL allows OFFSET without LIMIT; MySQL does not.
 					b.WriteString("limit 9223372036854775807 offset")
+				case internalFunctions[w] && nextNonSpace(q, i) == '(':
+					return nil, Errorf("42883", "function %s does not exist", w)
+				case w == "collate" && nextNonSpace(q, i) == '\'':
+					return nil, Errorf("42601", "syntax error at or near \"'\"")
+				case w == "set" && depth == 0 && len(words) > 0 && words[0] == "insert":
+					return nil, Errorf("42601", "syntax error at or near \"set\"")
 				default:
 					if prevNonSpace(q, wordStart) != '.' {
 						operandStart = b.Len()
 					}
-					b.WriteString(w)
+					b.WriteString(quotedWord(w))
 				}
 				words = append(words, w)
 				lastWord = w
@@ -693,13 +736,13 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 }
 
 // usingMarker starts the string that carries a FULL JOIN's USING list.
-const usingMarker = "~using:"
+const usingMarker = markerStart + "using:"
 
 // distinctMarker stands between the operands of IS DISTINCT FROM (see the dialect pass).
-const distinctMarker = "~distinct"
+const distinctMarker = markerStart + "distinct"
 
 // regexMarkerPrefix marks a pattern as a regular expression (a trailing "i": case-insensitive).
-const regexMarkerPrefix = "~regex"
+const regexMarkerPrefix = markerStart + "regex"
 
 // skipsCollation returns where a no-op COLLATE clause's collation name ends (default, C and
 // POSIX, possibly quoted or pg_catalog-qualified), or 0 for any other.
@@ -784,6 +827,13 @@ func columnTypeName(w, q string, i int) (typ string, end int, ok bool, err error
 		}
 	case "timestamptz":
 		return "", 0, false, unsupported("type timestamp with time zone")
+	case "double":
+		if !followedBy(q, i, "precision") {
+			return "", 0, false, Errorf("42704", "type \"double\" does not exist")
+		}
+	}
+	if mysqlOnlyTypes[w] {
+		return "", 0, false, Errorf("42704", "type %q does not exist", w)
 	}
 	return "", i, false, nil
 }
@@ -800,7 +850,7 @@ func prevIsIdent(q string, i int) bool {
 
 // scanString reads a single-quoted literal starting at q[i] == '\” and returns it re-quoted
 // for vitess (where backslash escapes): standard strings double their backslashes, E” strings
-// keep PostgreSQL's escapes, which vitess's match for the common ones.
+// are decoded with PostgreSQL's escapes (pgEscape), so vitess never applies its own.
 func scanString(q string, i int, escapes bool) (int, string, error) {
 	var b strings.Builder
 	b.WriteByte('\'')
@@ -816,14 +866,20 @@ func scanString(q string, i int, escapes bool) (int, string, error) {
 			j += 2
 		case c == '\'':
 			b.WriteByte('\'')
+			if escapes && !utf8.ValidString(b.String()) {
+				return 0, "", Errorf("22021", "invalid byte sequence for encoding \"UTF8\" in string constant")
+			}
 			return j + 1, b.String(), nil
 		case c == '\\' && !escapes:
 			b.WriteString(`\\`)
 			j++
 		case c == '\\' && escapes && j+1 < len(q):
-			b.WriteByte('\\')
-			b.WriteByte(q[j+1])
-			j += 2
+			decoded, end, err := pgEscape(q, j)
+			if err != nil {
+				return 0, "", err
+			}
+			b.WriteString(strings.ReplaceAll(strings.ReplaceAll(decoded, `\`, `\\`), "'", "''"))
+			j = end
 		default:
 			b.WriteByte(c)
 			j++
@@ -924,13 +980,13 @@ func scanTypeName(q string, i int) (int, string, error) {
 
 // writeCast writes the marker the binder reads as a cast to type name.
 func writeCast(b *strings.Builder, name string) {
-	b.WriteString(" collate '::")
-	b.WriteString(name)
-	b.WriteString("' ")
+	b.WriteString(" collate ")
+	b.WriteString(markerLiteral(castMarker + name))
+	b.WriteString(" ")
 }
 
 // nullsMarker starts the string constant that carries NULLS FIRST/LAST as an ORDER BY term.
-const nullsMarker = "::nulls "
+const nullsMarker = markerStart + "nulls "
 
 // maxOperandRewrites bounds the rewrites that wrap an operand already written in one query.
 const maxOperandRewrites = 10000

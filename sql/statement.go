@@ -84,6 +84,9 @@ func parse(p piece) (*Statement, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
+	if err := checkPostgres(ast); err != nil {
+		return nil, err
+	}
 	st.ast = ast
 	st.conflict = p.conflict
 	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
@@ -94,6 +97,9 @@ func parse(p piece) (*Statement, error) {
 		sel, err := parseStatement("select " + p.returning)
 		if err != nil {
 			return nil, syntaxError(err)
+		}
+		if err := checkPostgres(sel); err != nil {
+			return nil, err
 		}
 		s, ok := sel.(*sqlparser.Select)
 		if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil ||

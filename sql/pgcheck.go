@@ -1,0 +1,325 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// The dialect pass hands vitess, a MySQL parser, text it rewrote, and carries the PostgreSQL
+// constructs vitess lacks through MySQL constructs PostgreSQL lacks (STRAIGHT_JOIN for FULL
+// JOIN, REGEXP for ILIKE, <=> for IS NOT DISTINCT FROM, ...) and through marker strings. Both
+// are only sound if user text can never spell them. This file is how that is kept:
+//
+//   - every marker string starts with a NUL byte, which no query text, string literal or
+//     identifier can hold (splitAndRewrite refuses NUL, and E” strings are decoded here, so
+//     vitess never sees an escape that makes one);
+//   - a word that vitess reads as a MySQL-only keyword but PostgreSQL reads as an identifier
+//     is written as a quoted identifier, so vitess reads it as PostgreSQL does;
+//   - operators are read the way PostgreSQL's lexer reads them, and only those drove
+//     implements reach vitess (no <=>, &&, #-comments, :=, ?, @ variables);
+//   - checkPostgres refuses what is left of MySQL's grammar in the parsed statement.
+
+// markerStart begins every marker string the dialect pass writes.
+const markerStart = "\x00"
+
+// markerLiteral is m as a vitess string literal: its NUL written as vitess's \0 escape.
+func markerLiteral(m string) string {
+	return "'" + strings.ReplaceAll(m, markerStart, `\0`) + "'"
+}
+
+// mysqlOnlyWords are words vitess parses as MySQL keywords (operators, statement and select
+// options, MySQL-only types and functions) that PostgreSQL reads as plain identifiers. The
+// dialect pass writes them quoted, so `a STRAIGHT_JOIN b` or `x REGEXP y` fail to parse as
+// they do in PostgreSQL, and `SELECT 1 AS div` works as it does there.
+var mysqlOnlyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`straight_join regexp rlike div xor separator duplicate auto_increment
+		group_concat distinctrow high_priority low_priority delayed sql_cache sql_no_cache sql_calc_found_rows
+		sql_small_result sql_big_result sql_buffer_result ignore use describe unsigned signed zerofill
+		longblob mediumblob tinyblob blob longtext mediumtext tinytext tinyint mediumint middleint int1 int3
+		varbinary datetime engine charset outfile dumpfile infile curdate curtime sysdate utc_date utc_time
+		utc_timestamp date_add date_sub adddate subdate timestampadd timestampdiff weight_string last_insert_id
+		any_value member mid locate mod against kill flush optimize repair purge unlock modify change
+		vexplain vitess_migration vstream fulltext spatial`) {
+		mysqlOnlyWords[w] = true
+	}
+}
+
+// quotedWord is how the dialect pass writes the unquoted word w: quoted when vitess would
+// read it as a MySQL keyword or a charset introducer (_utf8'...').
+func quotedWord(w string) string {
+	if mysqlOnlyWords[w] || strings.HasPrefix(w, "_") {
+		return "`" + w + "`"
+	}
+	return w
+}
+
+// mysqlOnlyTypes are MySQL column types vitess knows and PostgreSQL does not.
+var mysqlOnlyTypes = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`tinyint mediumint middleint int1 int3 datetime year tinytext mediumtext
+		longtext tinyblob blob mediumblob longblob binary varbinary enum set unsigned signed long`) {
+		mysqlOnlyTypes[w] = true
+	}
+}
+
+// internalFunctions are the calls the dialect pass writes for subscripts, field selections
+// and ARRAY constructors; user text naming them is refused as PostgreSQL would.
+var internalFunctions = map[string]bool{
+	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true,
+}
+
+// opChars are the characters of a PostgreSQL operator.
+const opChars = "+-*/<>=~!@#%^&|`?"
+
+// scanOperator reads the operator at q[i] as PostgreSQL's lexer does: the longest run of
+// operator characters, cut before a comment, and a trailing + or - dropped unless the
+// operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
+func scanOperator(q string, i int) (string, int) {
+	j := i
+	for j < len(q) && strings.IndexByte(opChars, q[j]) >= 0 {
+		if j > i && (q[j-1] == '-' && q[j] == '-' || q[j-1] == '/' && q[j] == '*') {
+			j--
+			break
+		}
+		if j+1 < len(q) && (q[j] == '-' && q[j+1] == '-' || q[j] == '/' && q[j+1] == '*') && j > i {
+			break
+		}
+		j++
+	}
+	op := q[i:j]
+	if len(op) > 1 && !strings.ContainsAny(op, "~!@#%^&|`?") {
+		for len(op) > 1 && (op[len(op)-1] == '+' || op[len(op)-1] == '-') {
+			op = op[:len(op)-1]
+		}
+	}
+	return op, i + len(op)
+}
+
+// passedOperators are the operators the dialect pass hands to vitess as they are: vitess
+// reads each with PostgreSQL's meaning.
+var passedOperators = map[string]bool{"+": true, "-": true, "*": true, "/": true, "%": true, "<": true,
+	">": true, "=": true, "<=": true, ">=": true, "<>": true, "!=": true, "&": true, "<<": true, ">>": true}
+
+// pgOperators are the operator names PostgreSQL 15 defines (SELECT oprname FROM pg_operator).
+var pgOperators = map[string]bool{}
+
+func init() {
+	for _, op := range strings.Fields(`!! !~ !~* !~~ !~~* # ## #- #> #>> % & && &< &<| &> * *< *<= *<> *= *> *>=
+		+ - -> ->> -|- / < <-> << <<= <<| <= <> <@ <^ = > >= >> >>= >^ ? ?# ?& ?- ?-| ?| ?|| @ @-@ @> @? @@
+		@@@ ^ ^@ | |&> |/ |>> || ||/ ~ ~* ~<=~ ~<~ ~= ~>=~ ~>~ ~~ ~~*`) {
+		pgOperators[op] = true
+	}
+}
+
+// operatorError is the error for an operator drove does not pass on: one PostgreSQL has is
+// not supported yet (0A000); one it lacks does not exist (42883), as PostgreSQL answers.
+func operatorError(op string) error {
+	if pgOperators[op] {
+		return unsupported("operator %s", op)
+	}
+	return Errorf("42883", "operator does not exist: %s", op)
+}
+
+// checkPostgres refuses the MySQL grammar vitess accepts that PostgreSQL does not have and
+// the dialect pass cannot see in the text (it would need to parse): 42601, as PostgreSQL.
+func checkPostgres(stmt sqlparser.Statement) error {
+	bad := ""
+	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
+		if bad == "" {
+			bad = mysqlOnlyNode(node)
+		}
+		return bad == "", nil
+	}, stmt)
+	if bad != "" {
+		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+	}
+	return nil
+}
+
+// mysqlOnlyNode names the MySQL-only construct node is, or returns "".
+func mysqlOnlyNode(node sqlparser.SQLNode) string {
+	switch n := node.(type) {
+	case *sqlparser.Select:
+		switch {
+		case n.Lock == sqlparser.ShareModeLock:
+			return "LOCK IN SHARE MODE"
+		case n.GroupBy != nil && n.GroupBy.WithRollup:
+			return "WITH ROLLUP"
+		}
+	case *sqlparser.Delete:
+		switch {
+		case n.Limit != nil || n.OrderBy != nil:
+			return "ORDER BY or LIMIT in DELETE"
+		case len(n.Targets) > 0 || len(n.TableExprs) != 1:
+			return "multiple-table DELETE"
+		case bool(n.Ignore):
+			return "DELETE IGNORE"
+		}
+	case *sqlparser.Update:
+		switch {
+		case n.Limit != nil || n.OrderBy != nil:
+			return "ORDER BY or LIMIT in UPDATE"
+		case len(n.TableExprs) != 1:
+			return "multiple-table UPDATE"
+		case bool(n.Ignore):
+			return "UPDATE IGNORE"
+		}
+		if _, ok := n.TableExprs[0].(*sqlparser.AliasedTableExpr); !ok {
+			return "multiple-table UPDATE"
+		}
+	case *sqlparser.Insert:
+		switch {
+		case n.Action == sqlparser.ReplaceAct:
+			return "REPLACE"
+		case bool(n.Ignore):
+			return "INSERT IGNORE"
+		case len(n.Partitions) > 0:
+			return "INSERT ... PARTITION"
+		}
+	case *sqlparser.AliasedTableExpr:
+		if len(n.Hints) > 0 {
+			return "an index hint"
+		}
+	case *sqlparser.AddColumns:
+		if n.First || n.After != nil {
+			return "FIRST or AFTER in ADD COLUMN"
+		}
+	case *sqlparser.TableSpec:
+		if len(n.Options) > 0 {
+			return "a table option"
+		}
+	case *sqlparser.ColumnDefinition:
+		if o := n.Type.Options; o != nil && (o.Comment != nil || o.OnUpdate != nil || o.Format != sqlparser.UnspecifiedFormat || o.Invisible != nil) {
+			return "a MySQL column option"
+		}
+	case *sqlparser.ExplainTab:
+		return "EXPLAIN of a table"
+	case *sqlparser.LockTables:
+		return "LOCK TABLES"
+	case *sqlparser.UnlockTables:
+		return "UNLOCK TABLES"
+	case *sqlparser.RenameTable:
+		return "RENAME TABLE"
+	case *sqlparser.Use:
+		return "USE"
+	case *sqlparser.IntervalDateExpr:
+		return "INTERVAL arithmetic"
+	case *sqlparser.ConvertExpr:
+		return "CONVERT or BINARY"
+	case *sqlparser.ConvertUsingExpr:
+		return "CONVERT ... USING"
+	case *sqlparser.MatchExpr:
+		return "MATCH ... AGAINST"
+	case *sqlparser.Variable:
+		return "a variable"
+	case *sqlparser.AssignmentExpr:
+		return ":="
+	case *sqlparser.JSONExtractExpr, *sqlparser.JSONUnquoteExpr:
+		return "-> or ->>"
+	case *sqlparser.MemberOfExpr:
+		return "MEMBER OF"
+	}
+	return ""
+}
+
+// pgEscape decodes the backslash escape of an E'' string at q[i] == '\\' as PostgreSQL does
+// (\b \f \n \r \t, octal \o..\ooo, hex \xh..\xhh, \uXXXX, \UXXXXXXXX, else the character
+// itself) and returns its bytes and where it ends. A NUL is refused as PostgreSQL refuses it.
+func pgEscape(q string, i int) (string, int, error) {
+	c := q[i+1]
+	digits := func(from, max int, isDigit func(byte) bool) int {
+		j := from
+		for j < len(q) && j < from+max && isDigit(q[j]) {
+			j++
+		}
+		return j
+	}
+	isOctal := func(b byte) bool { return b >= '0' && b <= '7' }
+	isHex := func(b byte) bool { return strings.IndexByte("0123456789abcdefABCDEF", b) >= 0 }
+	var s string
+	end := i + 2
+	switch c {
+	case 'b':
+		s = "\b"
+	case 'f':
+		s = "\f"
+	case 'n':
+		s = "\n"
+	case 'r':
+		s = "\r"
+	case 't':
+		s = "\t"
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		end = digits(i+1, 3, isOctal)
+		n, _ := strconv.ParseUint(q[i+1:end], 8, 16)
+		s = string([]byte{byte(n)})
+	case 'x':
+		if end = digits(i+2, 2, isHex); end == i+2 {
+			s, end = "x", i+2
+			break
+		}
+		n, _ := strconv.ParseUint(q[i+2:end], 16, 8)
+		s = string([]byte{byte(n)})
+	case 'u', 'U':
+		width := 4
+		if c == 'U' {
+			width = 8
+		}
+		if end = digits(i+2, width, isHex); end-i-2 != width {
+			return "", 0, Errorf("22025", "invalid Unicode escape")
+		}
+		n, _ := strconv.ParseUint(q[i+2:end], 16, 32)
+		if n == 0 || n > unicode.MaxRune || n >= 0xD800 && n <= 0xDFFF {
+			return "", 0, Errorf("22025", "invalid Unicode escape value")
+		}
+		s = string(rune(n))
+	default:
+		_, size := utf8.DecodeRuneInString(q[i+1:])
+		s, end = q[i+1:i+1+size], i+1+size
+	}
+	if s == markerStart {
+		return "", 0, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
+	}
+	return s, end, nil
+}
+
+// scanNumber returns where the numeric constant at q[i] ends, read as PostgreSQL 15 reads
+// one: digits, a fraction, an exponent; a letter or underscore right after it is trailing
+// junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
+func scanNumber(q string, i int) (int, error) {
+	isDigit := func(j int) bool { return j < len(q) && q[j] >= '0' && q[j] <= '9' }
+	j := i
+	for isDigit(j) {
+		j++
+	}
+	if j < len(q) && q[j] == '.' && !(j+1 < len(q) && q[j+1] == '.') {
+		j++
+		for isDigit(j) {
+			j++
+		}
+	}
+	if j < len(q) && (q[j] == 'e' || q[j] == 'E') {
+		k := j + 1
+		if k < len(q) && (q[k] == '+' || q[k] == '-') {
+			k++
+		}
+		if isDigit(k) {
+			for j = k; isDigit(j); j++ {
+			}
+		}
+	}
+	if j < len(q) {
+		if r, _ := utf8.DecodeRuneInString(q[j:]); isIdentStart(r) {
+			_, end := nextWord(q, j)
+			return 0, Errorf("42601", "trailing junk after numeric literal at or near %q", q[i:end])
+		}
+	}
+	return j, nil
+}
