@@ -229,7 +229,7 @@ func mysqlOnlyNode(node sqlparser.SQLNode) string {
 	return ""
 }
 
-// pgEscape decodes the backslash escape of an E'' string at q[i] == '\\' as PostgreSQL does
+// pgEscape decodes the backslash escape of an E” string at q[i] == '\\' as PostgreSQL does
 // (\b \f \n \r \t, octal \o..\ooo, hex \xh..\xhh, \uXXXX, \UXXXXXXXX, else the character
 // itself) and returns its bytes and where it ends. A NUL is refused as PostgreSQL refuses it.
 func pgEscape(q string, i int) (string, int, error) {
