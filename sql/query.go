@@ -50,7 +50,7 @@ func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope
 	case *sqlparser.Union:
 		return s.bindUnion(q, ps, outer)
 	}
-	return nil, nil, unsupported("%s", sqlparser.String(q))
+	return nil, nil, unsupported("%s", pgString(q))
 }
 
 // bindSelectQuery plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed
@@ -196,7 +196,7 @@ func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node,
 
 func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
 	if u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("%s", sqlparser.String(u))
+		return nil, nil, unsupported("%s", pgString(u))
 	}
 	left, lcols, err := s.bindQuery(u.Left, ps, outer)
 	if err != nil {
