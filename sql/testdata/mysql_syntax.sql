@@ -1,0 +1,238 @@
+# MySQL syntax vitess parses but PostgreSQL does not have: refused with PostgreSQL's SQLSTATE,
+# never run with a meaning of its own. And user text spelling the dialect pass's internal
+# markers ('~using:', '~distinct', '::t', '~regex', '::nulls first') means what it means in
+# PostgreSQL.
+
+statement ok
+CREATE TABLE a (x int PRIMARY KEY, y int)
+
+statement ok
+CREATE TABLE b (x int PRIMARY KEY, y int)
+
+statement ok
+INSERT INTO a VALUES (1, 10), (2, 20)
+
+statement ok
+INSERT INTO b VALUES (2, 200), (3, 300)
+
+statement error 42601
+SELECT * FROM a STRAIGHT_JOIN b ON true
+
+statement error 42601
+SELECT * FROM a straight_join b ON '~using:x'
+
+statement error 42883
+SELECT 1 <=> 2
+
+statement error 42883
+SELECT 1 <=> '~distinct' <=> 2
+
+statement error 42601
+SELECT 'a' REGEXP 'A'
+
+statement error 42601
+SELECT 'a' RLIKE 'A'
+
+statement error 42601
+SELECT 'a' regexp 'a' COLLATE '~regex'
+
+statement error 42601
+SELECT x FROM a LIMIT 1, 1
+
+statement error 42601
+SELECT 7 DIV 2
+
+statement error 42601
+SELECT true XOR false
+
+statement error 42601
+SELECT 5 MOD 2
+
+statement error 42601
+SELECT :foo
+
+statement error 42601
+SELECT 1 := 2
+
+statement error 42883
+SELECT !true
+
+statement error 42601
+SELECT 0x41
+
+statement error 42601
+SELECT 1_000
+
+statement error 42601
+SELECT `x` FROM a
+
+statement error 42601
+DELETE FROM a LIMIT 1
+
+statement error 42601
+UPDATE a SET y = 0 LIMIT 1
+
+statement error 42601
+INSERT INTO a SET x = 9
+
+statement error 42601
+REPLACE INTO a VALUES (1, 1)
+
+statement error 42601
+INSERT IGNORE INTO a VALUES (1, 1)
+
+statement error 42601
+INSERT INTO a VALUES (1, 1) ON DUPLICATE KEY UPDATE y = 0
+
+statement error 42601
+SELECT * FROM a LOCK IN SHARE MODE
+
+statement error 42601
+USE db
+
+statement error 42601
+SELECT * FROM a USE INDEX (i)
+
+statement error 42601
+SELECT * FROM a FORCE INDEX (i)
+
+statement error 42601
+SELECT HIGH_PRIORITY 1
+
+statement error 42601
+SELECT SQL_CALC_FOUND_ROWS 1
+
+statement error 42703
+SELECT DISTINCTROW x FROM a
+
+statement error 42601
+SELECT x FROM a GROUP BY x WITH ROLLUP
+
+statement error 42601
+EXPLAIN a
+
+statement error 42601
+LOCK TABLES a READ
+
+statement error 42601
+RENAME TABLE a TO c
+
+statement error 42601
+ALTER TABLE a ADD COLUMN z int AFTER x
+
+statement error 42601
+CREATE TABLE c (x int) ENGINE = InnoDB
+
+statement error 42601
+CREATE TABLE c (x int COMMENT 'q')
+
+statement error 42601
+CREATE TABLE c (x int AUTO_INCREMENT)
+
+statement error 42704
+CREATE TABLE c (x tinyint)
+
+statement error 42704
+CREATE TABLE c (x double)
+
+statement error 42704
+CREATE TABLE c (x datetime)
+
+statement error 42883
+SELECT ifnull(1, 2)
+
+statement error 42883
+SELECT locate('a', 'ba')
+
+statement error 42883
+SELECT group_concat(x) FROM a
+
+statement error 42883
+SELECT drove_subscript(x, 1) FROM a
+
+statement error 42883
+SELECT "drove_array_of"(1, 2)
+
+statement error 42601
+SELECT 'a' COLLATE 'C'
+
+statement error 42704
+SELECT 'a' COLLATE "::int"
+
+statement error 42601
+SELECT x FROM a ORDER BY x, '::nulls first'
+
+statement error 22P02
+SELECT * FROM a JOIN b ON '~using:x'
+
+statement error 22021
+SELECT E'\0::int'
+
+statement error 22021
+SELECT E'\x00using:x'
+
+# The markers as ordinary strings, identifiers and comments.
+
+query
+SELECT '~using:x', '~distinct', '::int', '~regex', '::nulls first', '~regexi'
+----
+~using:x|~distinct|::int|~regex|::nulls first|~regexi
+tag: SELECT 1
+
+query
+SELECT 1 AS "~using:x", 2 AS "::int", 3 AS div, 4 AS xor, 5 AS regexp, 6 AS straight_join, 7 AS _utf8
+----
+1|2|3|4|5|6|7
+tag: SELECT 1
+
+query
+SELECT x /* collate '::int' */ FROM a -- ON '~using:x'
+ORDER BY x
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT '1' = '1'::text COLLATE "C", 'a' || '~distinct'
+----
+t|a~distinct
+tag: SELECT 1
+
+statement ok
+CREATE TABLE "::int" ("~distinct" int PRIMARY KEY, regexp text)
+
+statement ok
+INSERT INTO "::int" VALUES (1, '~using:x')
+
+query
+SELECT "~distinct", regexp, regexp ILIKE '~USING%' FROM "::int"
+----
+1|~using:x|t
+tag: SELECT 1
+
+query
+SELECT 1 IS DISTINCT FROM 2, 1 IS NOT DISTINCT FROM 1, 'a' ~ 'A', 'a' ~* 'A', 'a' ILIKE 'A'
+----
+t|t|f|t|t
+tag: SELECT 1
+
+query
+SELECT a.x, b.x FROM a FULL JOIN b USING (x) ORDER BY 1, 2
+----
+1|NULL
+2|2
+NULL|3
+tag: SELECT 3
+
+query
+SELECT 1-1, 2*-1, 3<-1, 4>=-1, 7 % 3, 1 & 3, 1 << 2
+----
+0|-2|f|t|1|1|4
+tag: SELECT 1
+
+query
+SELECT E'\x41\101\u0041\t|', length(E'\\'), E'it\'s'
+----
+AAA	||1|it's
+tag: SELECT 1
