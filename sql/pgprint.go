@@ -125,7 +125,13 @@ func unnestedArray(sub *sqlparser.Subquery) sqlparser.Expr {
 func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) bool {
 	switch name := f.Name.Lowered(); {
 	case name == "drove_subscript" && len(f.Exprs) == 2:
-		buf.Myprintf("%v[%v]", f.Exprs[0], f.Exprs[1])
+		// PostgreSQL subscripts a column or a subscript as it is, anything else in parentheses.
+		inner, ok := f.Exprs[0].(*sqlparser.FuncExpr)
+		if _, col := f.Exprs[0].(*sqlparser.ColName); col || ok && inner.Name.Lowered() == "drove_subscript" {
+			buf.Myprintf("%v[%v]", f.Exprs[0], f.Exprs[1])
+		} else {
+			buf.Myprintf("(%v)[%v]", f.Exprs[0], f.Exprs[1])
+		}
 	case name == "drove_field" && len(f.Exprs) == 2:
 		field := f.Exprs[1]
 		if lit, ok := field.(*sqlparser.Literal); ok {
