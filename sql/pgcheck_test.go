@@ -175,3 +175,24 @@ func TestExplainShowsNoMarker(t *testing.T) {
 		})
 	}
 }
+
+// TestCatalogDefaultsShowNoMarker: the catalogs show a DEFAULT as PostgreSQL text.
+func TestCatalogDefaultsShowNoMarker(t *testing.T) {
+	s := pgcheckSession(t)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE d (k int PRIMARY KEY, t text DEFAULT ('a' || 'b'), e bool DEFAULT (1 IS DISTINCT FROM 2))", &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"SELECT column_default FROM information_schema.columns WHERE table_name = 'd' AND column_default IS NOT NULL ORDER BY ordinal_position",
+		"SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef",
+	} {
+		var out textOutput
+		if err := s.Exec(ctx, q, &out); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(out.lines, " "), "('a' || 'b') (1 IS DISTINCT FROM 2) tag: SELECT 2"; got != want {
+			t.Errorf("%s: got %q, want %q", q, got, want)
+		}
+	}
+}

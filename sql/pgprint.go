@@ -155,3 +155,16 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 	}
 	return true
 }
+
+// defaultText is a stored DEFAULT expression (vitess text, see ddl.go) as PostgreSQL text,
+// for the catalogs that show it.
+func defaultText(def string) string {
+	if isSerialDefault(def) {
+		return def
+	}
+	e, err := parser.ParseExpr(def)
+	if err != nil {
+		return def
+	}
+	return pgString(e)
+}
