@@ -203,6 +203,12 @@ statement ok
 CREATE TABLE "::int" ("~distinct" int PRIMARY KEY, regexp text)
 
 statement ok
+CREATE INDEX ai ON a (y DESC NULLS FIRST, x NULLS LAST)
+
+statement error 42601
+CREATE INDEX ai2 ON a (y, '::nulls first')
+
+statement ok
 INSERT INTO "::int" VALUES (1, '~using:x')
 
 query
