@@ -212,7 +212,11 @@ func splitAndRewrite(q string) ([]piece, error) {
 				operandStart = b.Len()
 			}
 			b.WriteByte('`')
-			b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+			if id.String() == "dual" && (clauses[depth] == "from" || lastWord == "join") {
+				b.WriteString(userDual) // see userDual
+			} else {
+				b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+			}
 			b.WriteByte('`')
 			words = append(words, id.String())
 			lastWord = ""
@@ -374,6 +378,19 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteString(", '" + name + "')")
 			lastWord = ""
 			i = end
+		case c == '$' && !prevIsIdent(q, i) && !(i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9'):
+			// $tag$ ... $tag$, PostgreSQL's dollar-quoted string; nothing else starts with $.
+			end, lit, err := scanDollarString(q, i)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(lit)
+			if regexMarker != "" {
+				b.WriteString(" collate " + markerLiteral(regexMarker))
+				regexMarker = ""
+			}
+			i = end
+			lastWord = ""
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
 			j := i + 1
 			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
@@ -679,6 +696,16 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "offset" && !slices.Contains(words, "limit"):
 					// PostgreSQL allows OFFSET without LIMIT; MySQL does not.
 					b.WriteString("limit 9223372036854775807 offset")
+				case w == "dual" && (clauses[depth] == "from" || lastWord == "join"):
+					// Not vitess's implicit FROM dual: see userDual.
+					b.WriteString("`" + userDual + "`")
+				case (w == "u" || w == "U") && strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\""):
+					return nil, unsupported("U& strings and identifiers")
+				case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
+					return nil, Errorf("42601", "syntax error at or near \"(\"")
+				case w == "add" && len(words) > 0 && words[0] == "alter" &&
+					(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
+					return nil, Errorf("42601", "syntax error at or near \"(\"")
 				case internalFunctions[w] && nextNonSpace(q, i) == '(':
 					return nil, Errorf("42883", "function %s does not exist", w)
 				case w == "collate" && nextNonSpace(q, i) == '\'':
@@ -720,7 +747,7 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 	}
 	constant := j < len(q) && (q[j] == '\'' ||
 		(q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\'' ||
-		q[j] == '$' && j+1 < len(q) && q[j+1] >= '0' && q[j+1] <= '9')
+		q[j] == '$') // a parameter or a dollar-quoted string
 	if !constant {
 		return "", unsupported("a regular expression match against anything but a constant or parameter")
 	}

@@ -53,10 +53,46 @@ func init() {
 // quotedWord is how the dialect pass writes the unquoted word w: quoted when vitess would
 // read it as a MySQL keyword or a charset introducer (_utf8'...').
 func quotedWord(w string) string {
-	if mysqlOnlyWords[w] || strings.HasPrefix(w, "_") {
+	if mysqlOnlyWords[w] || strings.HasPrefix(w, "_") || strings.HasPrefix(w, "json_") {
 		return "`" + w + "`"
 	}
 	return w
+}
+
+// sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
+// parentheses but, unlike MySQL's, never empty ones.
+var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
+	"localtimestamp": true}
+
+// emptyParens reports whether q[i:] starts with "()", spaces aside.
+func emptyParens(q string, i int) bool {
+	if nextNonSpace(q, i) != '(' {
+		return false
+	}
+	return nextNonSpace(q, strings.IndexByte(q[i:], '(')+i+1) == ')'
+}
+
+// scanDollarString reads the dollar-quoted string at q[i] == '$' ($$...$$ or $tag$...$tag$)
+// and returns it as a vitess string literal.
+func scanDollarString(q string, i int) (int, string, error) {
+	j := i + 1
+	for j < len(q) && q[j] != '$' {
+		r, size := utf8.DecodeRuneInString(q[j:])
+		if !(isIdentPart(r) && r != '$' && (j > i+1 || isIdentStart(r))) {
+			return 0, "", Errorf("42601", "syntax error at or near \"$\"")
+		}
+		j += size
+	}
+	if j >= len(q) {
+		return 0, "", Errorf("42601", "syntax error at or near \"$\"")
+	}
+	tag := q[i : j+1]
+	end := strings.Index(q[j+1:], tag)
+	if end < 0 {
+		return 0, "", Errorf("42601", "unterminated dollar-quoted string at or near %q", q[i:])
+	}
+	body := q[j+1 : j+1+end]
+	return j + 1 + end + len(tag), "'" + strings.ReplaceAll(strings.ReplaceAll(body, `\`, `\\`), "'", "''") + "'", nil
 }
 
 // mysqlOnlyTypes are MySQL column types vitess knows and PostgreSQL does not.
@@ -127,16 +163,50 @@ func operatorError(op string) error {
 	return Errorf("42883", "operator does not exist: %s", op)
 }
 
+// userDual is how the dialect pass writes a table named dual in FROM, so that it is not taken
+// for the dual vitess puts in a SELECT without FROM; restoreDual names it dual again, with
+// itself as alias, so isImplicitDual (unaliased dual) can only be vitess's.
+const userDual = markerStart + "dual"
+
+// restoreDual undoes userDual in a parsed statement.
+func restoreDual(stmt sqlparser.SQLNode) {
+	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
+		ate, ok := node.(*sqlparser.AliasedTableExpr)
+		if !ok {
+			return true, nil
+		}
+		dual := sqlparser.NewIdentifierCS("dual")
+		if tn, ok := ate.Expr.(sqlparser.TableName); ok && tn.Name.String() == userDual {
+			tn.Name = dual
+			ate.Expr = tn
+			if ate.As.IsEmpty() {
+				ate.As = dual
+			}
+		}
+		if ate.As.String() == userDual {
+			ate.As = dual
+		}
+		return true, nil
+	}, stmt)
+}
+
 // checkPostgres refuses the MySQL grammar vitess accepts that PostgreSQL does not have and
 // the dialect pass cannot see in the text (it would need to parse): 42601, as PostgreSQL.
 func checkPostgres(stmt sqlparser.Statement) error {
 	bad := ""
+	var err error
 	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
+		if ct, ok := node.(*sqlparser.CurTimeFuncExpr); ok && ct.Name.Lowered() == "now" && ct.Fsp > 0 {
+			err = Errorf("42883", "function now(integer) does not exist") // MySQL's NOW(precision)
+		}
 		if bad == "" {
 			bad = mysqlOnlyNode(node)
 		}
-		return bad == "", nil
+		return bad == "" && err == nil, nil
 	}, stmt)
+	if err != nil {
+		return err
+	}
 	if bad != "" {
 		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
 	}
@@ -187,6 +257,19 @@ func mysqlOnlyNode(node sqlparser.SQLNode) string {
 		if len(n.Hints) > 0 {
 			return "an index hint"
 		}
+	case *sqlparser.IndexDefinition:
+		switch n.Info.Type {
+		case sqlparser.IndexTypeDefault, sqlparser.IndexTypeSpatial, sqlparser.IndexTypeFullText:
+			return "an INDEX or KEY definition"
+		}
+	case *sqlparser.DropKey:
+		if n.Type != sqlparser.ConstraintType {
+			return "DROP PRIMARY KEY, FOREIGN KEY, INDEX, KEY or CHECK"
+		}
+	case *sqlparser.AlterIndex, *sqlparser.AlterCharset, *sqlparser.KeyState, *sqlparser.TablespaceOperation,
+		*sqlparser.Force, *sqlparser.LockOption, *sqlparser.OrderByOption, *sqlparser.RenameIndex,
+		*sqlparser.Validation, *sqlparser.AlterCheck, *sqlparser.ChangeColumn, *sqlparser.ModifyColumn:
+		return "this ALTER TABLE action"
 	case *sqlparser.AddColumns:
 		if n.First || n.After != nil {
 			return "FIRST or AFTER in ADD COLUMN"

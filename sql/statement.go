@@ -87,6 +87,7 @@ func parse(p piece) (*Statement, error) {
 	if err := checkPostgres(ast); err != nil {
 		return nil, err
 	}
+	restoreDual(ast)
 	st.ast = ast
 	st.conflict = p.conflict
 	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
@@ -111,10 +112,11 @@ func parse(p piece) (*Statement, error) {
 	return st, nil
 }
 
-// isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM.
+// isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM
+// (unaliased: a dual the user wrote has an alias, see userDual).
 func isDualFrom(te sqlparser.TableExpr) bool {
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok {
+	if !ok || !ate.As.IsEmpty() {
 		return false
 	}
 	tn, ok := ate.Expr.(sqlparser.TableName)
