@@ -45,7 +45,8 @@ func init() {
 		varbinary datetime engine charset outfile dumpfile infile curdate curtime sysdate utc_date utc_time
 		utc_timestamp date_add date_sub adddate subdate timestampadd timestampdiff weight_string last_insert_id
 		any_value member mid locate mod against kill flush optimize repair purge unlock modify change
-		vexplain vitess_migration vstream fulltext spatial`) {
+		vexplain vitess_migration vstream fulltext spatial std get_lock release_lock is_free_lock is_used_lock
+		release_all_locks`) {
 		mysqlOnlyWords[w] = true
 	}
 }

@@ -98,6 +98,25 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"SELECT E'\\xff'", "22021"},
 		{"SELECT '\x00::int'", "22021"},
 		{"SELECT _utf8'abc'", "42703"},
+		{"SELECT 1 FROM dual", "42P01"},
+		{`SELECT * FROM "dual"`, "42P01"},
+		{"SELECT 1 FROM a JOIN dual ON true", "42P01"},
+		{"SELECT current_date()", "42601"},
+		{"SELECT current_timestamp()", "42601"},
+		{"SELECT now(3)", "42883"},
+		{"SELECT json_extract('{}', '$.a')", "42883"},
+		{"SELECT get_lock('x', 1)", "42883"},
+		{"ALTER TABLE a ADD COLUMN (z int)", "42601"},
+		{"ALTER TABLE a ADD (z int)", "42601"},
+		{"ALTER TABLE a DROP PRIMARY KEY", "42601"},
+		{"ALTER TABLE a DROP INDEX i", "42601"},
+		{"ALTER TABLE a ADD INDEX i (y)", "42601"},
+		{"ALTER TABLE a RENAME INDEX i TO j", "42601"},
+		{"ALTER TABLE a FORCE", "42601"},
+		{"CREATE TABLE c (x int, INDEX i (x))", "42601"},
+		{"SELECT $$open", "42601"},
+		{"SELECT $x", "42601"},
+		{"SELECT u&'d\\0061t'", "0A000"},
 	}
 	for _, c := range cases {
 		t.Run(c.sql, func(t *testing.T) {
@@ -125,6 +144,8 @@ func TestMarkersUnforgeable(t *testing.T) {
 		{"SELECT 1-1, 2*-1, 3<-1, 4>=-1, 7 % 3, 1 & 3, 1 << 2, 'a' || 'b'", "0|-2|f|t|1|1|4|ab"},
 		{`SELECT E'\x41\101\u0041', length(E'\\'), E'it\'s', E'\q'`, "AAA|1|it's|q"},
 		{"SELECT 1 AS \"drove_array\", mod(7, 3)", "1|1"},
+		{"SELECT $$abc$$, $t$a'b\\c$t$, $a$x$$y$a$, 'a' ~ $$^a$$", "abc|a'b\\c|x$$y|t"},
+		{"SELECT current_date = current_date, current_timestamp(2) IS NOT NULL, 1 AS x$", "t|t|1"},
 	}
 	for _, c := range cases {
 		t.Run(c.sql, func(t *testing.T) {
@@ -173,6 +194,30 @@ func TestExplainShowsNoMarker(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUserDualIsATable: a table named dual is a table, never vitess's implicit FROM dual.
+func TestUserDualIsATable(t *testing.T) {
+	s := pgcheckSession(t)
+	cases := []struct{ sql, want string }{
+		{"CREATE TABLE dual (x int PRIMARY KEY)", "tag: CREATE TABLE"},
+		{"SELECT 1, (SELECT 2)", "1|2 tag: SELECT 1"},
+		{"INSERT INTO dual VALUES (5), (6)", "tag: INSERT 0 2"},
+		{"SELECT 7", "7 tag: SELECT 1"},
+		{"SELECT x FROM dual ORDER BY x", "5 6 tag: SELECT 2"},
+		{`SELECT dual.x FROM "dual" WHERE dual.x = 6`, "6 tag: SELECT 1"},
+		{"SELECT d.x FROM dual d WHERE d.x = 5", "5 tag: SELECT 1"},
+		{"SELECT count(*) FROM a JOIN dual ON true", "4 tag: SELECT 1"},
+	}
+	for _, c := range cases {
+		var out textOutput
+		if err := s.Exec(context.Background(), c.sql, &out); err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		if got := strings.Join(out.lines, " "); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.sql, got, c.want)
+		}
 	}
 }
 

@@ -242,3 +242,56 @@ SELECT E'\x41\101\u0041\t|', length(E'\\'), E'it\'s'
 ----
 AAA	||1|it's
 tag: SELECT 1
+
+statement error 42P01
+SELECT 1 FROM dual
+
+statement error 42601
+SELECT current_date()
+
+statement error 42883
+SELECT now(3)
+
+statement error 42883
+SELECT json_extract('{}', '$.a')
+
+statement error 42883
+SELECT std(1)
+
+statement error 42601
+ALTER TABLE a ADD COLUMN (z int)
+
+statement error 42601
+ALTER TABLE a DROP PRIMARY KEY
+
+statement error 42601
+ALTER TABLE a RENAME INDEX i TO j
+
+statement error 42601
+SELECT $x
+
+query
+SELECT $$abc$$, $t$a'b\c$t$, $a$x$$y$a$, 'a' ~ $$^a$$
+----
+abc|a'b\c|x$$y|t
+tag: SELECT 1
+
+# A table named dual is a table; a SELECT without FROM never reads it.
+
+statement ok
+CREATE TABLE dual (x int PRIMARY KEY)
+
+statement ok
+INSERT INTO dual VALUES (5), (6)
+
+query
+SELECT 1, (SELECT 2)
+----
+1|2
+tag: SELECT 1
+
+query
+SELECT dual.x FROM "dual" WHERE dual.x = 6
+----
+6
+tag: SELECT 1
