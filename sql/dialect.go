@@ -423,13 +423,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 			lastWord = ""
 			i = end
 		case c == ':':
-			switch {
-			case len(brackets) > 0:
-				return nil, unsupported("array slices")
-			case i+1 < len(q) && q[i+1] == '=' && depth > 0:
-				return nil, unsupported("named function arguments")
-			}
-			return nil, Errorf("42601", "syntax error at or near \":\"")
+			return nil, colonError(q, i, len(brackets) > 0, depth > 0)
 		case c >= '0' && c <= '9' || c == '.' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
 			end, err := scanNumber(q, i)
 			if err != nil {
@@ -462,6 +456,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 				}
 				if w == "limit" {
 					clauses[depth] = "limit" // where MySQL's LIMIT offset, count would have its comma
+				}
+				if err := refuseWord(w, q, i, words, depth); err != nil {
+					return nil, err
 				}
 				switch colState {
 				case 1:
@@ -699,19 +696,6 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "dual" && (clauses[depth] == "from" || lastWord == "join"):
 					// Not vitess's implicit FROM dual: see userDual.
 					b.WriteString("`" + userDual + "`")
-				case (w == "u" || w == "U") && strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\""):
-					return nil, unsupported("U& strings and identifiers")
-				case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
-					return nil, Errorf("42601", "syntax error at or near \"(\"")
-				case w == "add" && len(words) > 0 && words[0] == "alter" &&
-					(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
-					return nil, Errorf("42601", "syntax error at or near \"(\"")
-				case internalFunctions[w] && nextNonSpace(q, i) == '(':
-					return nil, Errorf("42883", "function %s does not exist", w)
-				case w == "collate" && nextNonSpace(q, i) == '\'':
-					return nil, Errorf("42601", "syntax error at or near \"'\"")
-				case w == "set" && depth == 0 && len(words) > 0 && words[0] == "insert":
-					return nil, Errorf("42601", "syntax error at or near \"set\"")
 				default:
 					if prevNonSpace(q, wordStart) != '.' {
 						operandStart = b.Len()

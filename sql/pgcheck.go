@@ -60,6 +60,38 @@ func quotedWord(w string) string {
 	return w
 }
 
+// refuseWord returns the error for the word w (lower case; q[i:] follows it) where PostgreSQL
+// reads it differently from vitess, or nil. words are the statement's words before it.
+func refuseWord(w, q string, i int, words []string, depth int) error {
+	switch {
+	case w == "u" && (strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\"")):
+		return unsupported("U& strings and identifiers")
+	case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_DATE()
+	case w == "add" && len(words) > 0 && words[0] == "alter" &&
+		(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's ADD [COLUMN] (a int, ...)
+	case internalFunctions[w] && nextNonSpace(q, i) == '(':
+		return Errorf("42883", "function %s does not exist", w)
+	case w == "collate" && nextNonSpace(q, i) == '\'':
+		return Errorf("42601", "syntax error at or near \"'\"") // MySQL's COLLATE 'name'
+	case w == "set" && depth == 0 && len(words) > 0 && words[0] == "insert":
+		return Errorf("42601", "syntax error at or near \"set\"") // MySQL's INSERT ... SET
+	}
+	return nil
+}
+
+// colonError is the error for a ':' that does not start '::' (MySQL's := and :name).
+func colonError(q string, i int, inBrackets, inParens bool) error {
+	switch {
+	case inBrackets:
+		return unsupported("array slices")
+	case i+1 < len(q) && q[i+1] == '=' && inParens:
+		return unsupported("named function arguments")
+	}
+	return Errorf("42601", "syntax error at or near \":\"")
+}
+
 // sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
 // parentheses but, unlike MySQL's, never empty ones.
 var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
@@ -216,6 +248,17 @@ func checkPostgres(stmt sqlparser.Statement) error {
 
 // mysqlOnlyNode names the MySQL-only construct node is, or returns "".
 func mysqlOnlyNode(node sqlparser.SQLNode) string {
+	if what := mysqlOnlyDML(node); what != "" {
+		return what
+	}
+	if what := mysqlOnlyDDL(node); what != "" {
+		return what
+	}
+	return mysqlOnlyOther(node)
+}
+
+// mysqlOnlyDML checks the MySQL clauses of SELECT, INSERT, UPDATE and DELETE.
+func mysqlOnlyDML(node sqlparser.SQLNode) string {
 	switch n := node.(type) {
 	case *sqlparser.Select:
 		switch {
@@ -258,6 +301,13 @@ func mysqlOnlyNode(node sqlparser.SQLNode) string {
 		if len(n.Hints) > 0 {
 			return "an index hint"
 		}
+	}
+	return ""
+}
+
+// mysqlOnlyDDL checks CREATE TABLE and ALTER TABLE for MySQL's definitions and actions.
+func mysqlOnlyDDL(node sqlparser.SQLNode) string {
+	switch n := node.(type) {
 	case *sqlparser.IndexDefinition:
 		switch n.Info.Type {
 		case sqlparser.IndexTypeDefault, sqlparser.IndexTypeSpatial, sqlparser.IndexTypeFullText:
@@ -283,6 +333,13 @@ func mysqlOnlyNode(node sqlparser.SQLNode) string {
 		if o := n.Type.Options; o != nil && (o.Comment != nil || o.OnUpdate != nil || o.Format != sqlparser.UnspecifiedFormat || o.Invisible != nil) {
 			return "a MySQL column option"
 		}
+	}
+	return ""
+}
+
+// mysqlOnlyOther checks for MySQL's statements and expressions.
+func mysqlOnlyOther(node sqlparser.SQLNode) string {
+	switch node.(type) {
 	case *sqlparser.ExplainTab:
 		return "EXPLAIN of a table"
 	case *sqlparser.LockTables:
