@@ -218,7 +218,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 				b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
 			}
 			b.WriteByte('`')
-			words = append(words, id.String())
+			// Kept quoted: a quoted identifier is never the keyword it spells ("checkpoint").
+			words = append(words, `"`+id.String()+`"`)
 			lastWord = ""
 			if colState == 1 {
 				colState = 2
@@ -510,6 +511,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "as" && depth == 0 && len(words) >= 3 && words[0] == "insert" && words[1] == "into" &&
 					insertAlias == "" && !slices.Contains(words, "values") && !slices.Contains(words, "select"):
 					alias, end := nextWord(q, i)
+					if nextNonSpace(q, i) == '"' {
+						alias, end = quotedAlias(q, i)
+					}
 					if alias == "" {
 						return nil, Errorf("42601", "syntax error at or near \"as\"")
 					}

@@ -92,6 +92,27 @@ func colonError(q string, i int, inBrackets, inParens bool) error {
 	return Errorf("42601", "syntax error at or near \":\"")
 }
 
+// quotedAlias reads the quoted identifier starting at the first non-space at or after i
+// ("" when it is not one, or is unterminated) and the position after it.
+func quotedAlias(q string, i int) (string, int) {
+	for i < len(q) && q[i] != '"' {
+		i++
+	}
+	var b strings.Builder
+	for j := i + 1; j < len(q); j++ {
+		if q[j] == '"' {
+			if j+1 < len(q) && q[j+1] == '"' {
+				b.WriteByte('"')
+				j++
+				continue
+			}
+			return b.String(), j + 1
+		}
+		b.WriteByte(q[j])
+	}
+	return "", i
+}
+
 // sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
 // parentheses but, unlike MySQL's, never empty ones.
 var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,

@@ -224,6 +224,35 @@ func TestUserDualIsATable(t *testing.T) {
 	}
 }
 
+// TestQuotedKeywordsAreIdentifiers: a quoted identifier never counts as the keyword it spells
+// when drove picks a statement's kind or rewrites a clause ("truncate" a truncated a).
+func TestQuotedKeywordsAreIdentifiers(t *testing.T) {
+	s := pgcheckSession(t)
+	ctx := context.Background()
+	for _, q := range []string{`"checkpoint"`, `"truncate" a`, `"show" "all"`, `"begin"`, `"copy" a TO STDOUT`} {
+		err := s.Exec(ctx, q, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "42601" {
+			t.Errorf("%s: got %v, want SQLSTATE 42601", q, err)
+		}
+	}
+	cases := []struct{ sql, want string }{
+		{"SELECT count(*) FROM a", "2 tag: SELECT 1"},
+		{`CREATE TABLE k ("limit" int PRIMARY KEY, "values" int)`, "tag: CREATE TABLE"},
+		{`INSERT INTO k AS "values" VALUES (1, 2), (3, 4)`, "tag: INSERT 0 2"},
+		{`SELECT "limit" FROM k ORDER BY 1 OFFSET 1`, "3 tag: SELECT 1"},
+	}
+	for _, c := range cases {
+		var out textOutput
+		if err := s.Exec(ctx, c.sql, &out); err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		if got := strings.Join(out.lines, " "); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.sql, got, c.want)
+		}
+	}
+}
+
 // TestCatalogDefaultsShowNoMarker: the catalogs show a DEFAULT as PostgreSQL text.
 func TestCatalogDefaultsShowNoMarker(t *testing.T) {
 	s := pgcheckSession(t)

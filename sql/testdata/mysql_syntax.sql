@@ -295,3 +295,29 @@ SELECT dual.x FROM "dual" WHERE dual.x = 6
 ----
 6
 tag: SELECT 1
+
+# A quoted identifier is never the keyword it spells.
+
+statement error 42601
+"truncate" dual
+
+statement error 42601
+"checkpoint"
+
+statement ok
+CREATE TABLE k ("limit" int PRIMARY KEY, "values" int)
+
+statement ok
+INSERT INTO k AS "values" VALUES (1, 2), (3, 4)
+
+query
+SELECT "limit" FROM k ORDER BY 1 OFFSET 1
+----
+3
+tag: SELECT 1
+
+query
+SELECT count(*) FROM dual
+----
+2
+tag: SELECT 1
