@@ -155,8 +155,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		parens = append(parens, p)
 	}
+	chain := opChain{} // see opChain
 	for i := 0; i < len(q); {
 		c := q[i]
+		chain.punct(c, depth)
 		switch {
 		case c == ';':
 			if len(brackets) > 0 {
@@ -255,6 +257,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		case c == '|' && i+1 < len(q) && q[i+1] == '|':
 			// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || among
 			// the operators: below + and -, above comparisons. The binder reads | as ||.
+			if err := chain.op("||", depth); err != nil {
+				return nil, err
+			}
 			b.WriteString(" | ")
 			lastWord = ""
 			i += 2
@@ -420,6 +425,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if !passedOperators[op] {
 				return nil, operatorError(op)
 			}
+			if err := chain.op(op, depth); err != nil {
+				return nil, err
+			}
 			b.WriteString(op)
 			lastWord = ""
 			i = end
@@ -461,6 +469,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 				if err := refuseWord(w, q, i, words, depth); err != nil {
 					return nil, err
 				}
+				chain.word(w, depth)
 				switch colState {
 				case 1:
 					colState = 2

@@ -39,6 +39,9 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"SELECT 5 MOD 2", "42601"},
 		{"SELECT 1 # 2", "0A000"}, // PostgreSQL's xor, not a MySQL comment
 		{"SELECT 2 ^ 3", "0A000"},
+		{"SELECT 6 & 3 << 1", "0A000"}, // (6 & 3) << 1 in PostgreSQL, 6 & (3 << 1) in vitess
+		{"SELECT 1 & 2 & 3 >> 1", "0A000"},
+		{"SELECT x FROM a WHERE y = 1 AND 'n' || x << 2 = 'n4'", "0A000"},
 		{"SELECT 1 && 2", "0A000"},
 		{"SELECT 1 ->> 'a'", "0A000"},
 		{"SELECT ?", "0A000"},
@@ -147,6 +150,7 @@ func TestMarkersUnforgeable(t *testing.T) {
 		{"SELECT 1-1, 2*-1, 3<-1, 4>=-1, 7 % 3, 1 & 3, 1 << 2, 'a' || 'b'", "0|-2|f|t|1|1|4|ab"},
 		{`SELECT E'\x41\101\u0041', length(E'\\'), E'it\'s', E'\q'`, "AAA|1|it's|q"},
 		{"SELECT 1 AS \"drove_array\", mod(7, 3)", "1|1"},
+		{"SELECT 1 << 2 + 1, 7 & 3 + 1, 6 & (3 << 1), (6 & 3) << 1, 1 << 2 & 3, 1 & 2 = 3 << 1", "8|4|6|4|0|f"},
 		{"SELECT $$abc$$, $t$a'b\\c$t$, $a$x$$y$a$, 'a' ~ $$^a$$", "abc|a'b\\c|x$$y|t"},
 		{"SELECT current_date = current_date, current_timestamp(2) IS NOT NULL, 1 AS x$", "t|t|1"},
 	}
