@@ -176,10 +176,20 @@ func splitAndRewrite(q string) ([]piece, error) {
 				i++
 			}
 			end, lit, err := scanString(q, i, escapes)
+			for err == nil {
+				// A literal continues past a newline ('a'\n'b' is 'ab'); vitess joins
+				// adjacent literals too, but also on one line, which PostgreSQL refuses.
+				b.WriteString(lit)
+				next, more, cerr := stringContinuation(q, end)
+				if err = cerr; !more || err != nil {
+					break
+				}
+				b.WriteByte(' ')
+				end, lit, err = scanString(q, next, escapes)
+			}
 			if err != nil {
 				return nil, err
 			}
-			b.WriteString(lit)
 			if regexMarker != "" {
 				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""

@@ -171,6 +171,53 @@ func isOperandWord(w string) bool {
 var chainEndWords = map[string]bool{"when": true, "then": true, "else": true, "end": true, "between": true,
 	"ilike": true, "similar": true, "escape": true, "case": true, "null": true, "true": true, "false": true}
 
+// stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
+// with a plain literal after white space holding a newline (-- comments count as white space)
+// and refuses a literal that follows on the same line or after a /* comment. It returns
+// where the continuing literal starts.
+func stringContinuation(q string, i int) (int, bool, error) {
+	newline, block := false, false
+	j := i
+	for j < len(q) {
+		switch {
+		case q[j] == '\n':
+			newline = true
+			j++
+		case q[j] == ' ' || q[j] == '\t' || q[j] == '\r' || q[j] == '\f' || q[j] == '\v':
+			j++
+		case strings.HasPrefix(q[j:], "--"):
+			for j < len(q) && q[j] != '\n' {
+				j++
+			}
+		case strings.HasPrefix(q[j:], "/*"):
+			block = true
+			end := strings.Index(q[j+2:], "*/")
+			if end < 0 {
+				return 0, false, nil // the comment's own error comes later
+			}
+			j += end + 4
+		default:
+			lit := q[j] == '\'' || (q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\''
+			switch {
+			case !lit:
+				return 0, false, nil
+			case newline && !block && q[j] == '\'':
+				return j, true, nil
+			}
+			k := j
+			if q[k] != '\'' {
+				k++
+			}
+			end, _, err := scanString(q, k, false)
+			if err != nil {
+				end = len(q)
+			}
+			return 0, false, Errorf("42601", "syntax error at or near %q", q[j:end])
+		}
+	}
+	return 0, false, nil
+}
+
 // sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
 // parentheses but, unlike MySQL's, never empty ones.
 var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,

@@ -118,6 +118,10 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"ALTER TABLE a FORCE", "42601"},
 		{"CREATE TABLE c (x int, INDEX i (x))", "42601"},
 		{"SELECT $$open", "42601"},
+		{"SELECT 'a' 'b'", "42601"}, // MySQL joins adjacent literals; PostgreSQL only across a newline
+		{"SELECT 'a' /* c */ 'b'", "42601"},
+		{"SELECT 'a'\n/* c */ 'b'", "42601"},
+		{"SELECT 'a'\nE'b'", "42601"},
 		{"SELECT $x", "42601"},
 		{"SELECT u&'d\\0061t'", "0A000"},
 		// Not MySQL, found on the way: an unknown function in a DEFAULT crashed the binder.
@@ -152,6 +156,7 @@ func TestMarkersUnforgeable(t *testing.T) {
 		{"SELECT 1 AS \"drove_array\", mod(7, 3)", "1|1"},
 		{"SELECT 1 << 2 + 1, 7 & 3 + 1, 6 & (3 << 1), (6 & 3) << 1, 1 << 2 & 3, 1 & 2 = 3 << 1", "8|4|6|4|0|f"},
 		{"SELECT $$abc$$, $t$a'b\\c$t$, $a$x$$y$a$, 'a' ~ $$^a$$", "abc|a'b\\c|x$$y|t"},
+		{"SELECT 'a'\n'b', 'c' -- comment\n  'd', E'e'\n'\\x41'", "ab|cd|eA"},
 		{"SELECT current_date = current_date, current_timestamp(2) IS NOT NULL, 1 AS x$", "t|t|1"},
 	}
 	for _, c := range cases {

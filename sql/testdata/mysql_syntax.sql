@@ -327,3 +327,16 @@ SELECT count(*) FROM dual
 ----
 2
 tag: SELECT 1
+
+# Adjacent string literals join only across a newline.
+
+statement error 42601
+SELECT 'a' 'b'
+
+query
+SELECT 'a'
+'b', 'c' -- comment
+  'd'
+----
+ab|cd
+tag: SELECT 1
