@@ -322,6 +322,33 @@ func operatorError(op string) error {
 	return Errorf("42883", "operator does not exist: %s", op)
 }
 
+// checkJoins refuses MySQL's JOIN without ON or USING and PostgreSQL's CROSS JOIN with one:
+// vitess parses both as the same join, so the conditionless plain joins of the statement must
+// be exactly its CROSS JOINs (words are the statement's words, as the dialect pass read them).
+func checkJoins(stmt sqlparser.SQLNode, words []string) error {
+	cross := 0
+	for i := 1; i < len(words); i++ {
+		if words[i] == "join" && words[i-1] == "cross" {
+			cross++
+		}
+	}
+	bare := 0
+	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
+		if j, ok := node.(*sqlparser.JoinTableExpr); ok && j.Join == sqlparser.NormalJoinType &&
+			(j.Condition == nil || j.Condition.On == nil && len(j.Condition.Using) == 0) {
+			bare++
+		}
+		return true, nil
+	}, stmt)
+	switch {
+	case bare > cross:
+		return Errorf("42601", "syntax error: JOIN without ON or USING")
+	case bare < cross:
+		return Errorf("42601", "syntax error: CROSS JOIN takes no ON or USING")
+	}
+	return nil
+}
+
 // userDual is how the dialect pass writes a table named dual in FROM, so that it is not taken
 // for the dual vitess puts in a SELECT without FROM; restoreDual names it dual again, with
 // itself as alias, so isImplicitDual (unaliased dual) can only be vitess's.

@@ -118,6 +118,10 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"ALTER TABLE a FORCE", "42601"},
 		{"CREATE TABLE c (x int, INDEX i (x))", "42601"},
 		{"SELECT $$open", "42601"},
+		{"SELECT * FROM a JOIN b", "42601"}, // MySQL's cross join
+		{"SELECT * FROM a INNER JOIN b WHERE true", "42601"},
+		{"SELECT * FROM a CROSS JOIN b ON true", "42601"},
+		{"SELECT * FROM a WHERE x IN (SELECT x FROM b JOIN a USING (x) JOIN b c)", "42601"},
 		{"SELECT 'a' 'b'", "42601"}, // MySQL joins adjacent literals; PostgreSQL only across a newline
 		{"SELECT 'a' /* c */ 'b'", "42601"},
 		{"SELECT 'a'\n/* c */ 'b'", "42601"},
@@ -151,6 +155,7 @@ func TestMarkersUnforgeable(t *testing.T) {
 		{"SELECT 1 IS DISTINCT FROM 2, 1 IS NOT DISTINCT FROM 1, 'a' ~ 'A', 'a' ~* 'A', 'a' ILIKE 'A'", "t|t|f|t|t"},
 		{"SELECT a.x, b.x FROM a FULL JOIN b USING (x) ORDER BY 1, 2", "1|NULL 2|2 NULL|3"},
 		{"SELECT x FROM a ORDER BY y DESC NULLS LAST", "2 1"},
+		{"SELECT count(*) FROM a CROSS JOIN b JOIN a c ON c.x = a.x CROSS JOIN b d", "8"},
 		{"SELECT 1-1, 2*-1, 3<-1, 4>=-1, 7 % 3, 1 & 3, 1 << 2, 'a' || 'b'", "0|-2|f|t|1|1|4|ab"},
 		{`SELECT E'\x41\101\u0041', length(E'\\'), E'it\'s', E'\q'`, "AAA|1|it's|q"},
 		{"SELECT 1 AS \"drove_array\", mod(7, 3)", "1|1"},

@@ -87,6 +87,9 @@ func parse(p piece) (*Statement, error) {
 	if err := checkPostgres(ast); err != nil {
 		return nil, err
 	}
+	if err := checkJoins(ast, p.words); err != nil {
+		return nil, err
+	}
 	restoreDual(ast)
 	st.ast = ast
 	st.conflict = p.conflict

@@ -340,3 +340,17 @@ SELECT 'a'
 ----
 ab|cd
 tag: SELECT 1
+
+# JOIN needs ON or USING; CROSS JOIN takes neither.
+
+statement error 42601
+SELECT * FROM a JOIN b
+
+statement error 42601
+SELECT * FROM a CROSS JOIN b ON true
+
+query
+SELECT count(*) FROM a CROSS JOIN b JOIN a c ON c.x = a.x CROSS JOIN b d
+----
+8
+tag: SELECT 1
