@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -75,8 +76,11 @@ func refuseWord(w, q string, i int, words []string, depth int) error {
 		return Errorf("42883", "function %s does not exist", w)
 	case w == "collate" && nextNonSpace(q, i) == '\'':
 		return Errorf("42601", "syntax error at or near \"'\"") // MySQL's COLLATE 'name'
-	case w == "set" && depth == 0 && len(words) > 0 && words[0] == "insert":
-		return Errorf("42601", "syntax error at or near \"set\"") // MySQL's INSERT ... SET
+	case (w == "set" || w == "value") && depth == 0 && len(words) > 0 && words[0] == "insert" &&
+		!slices.Contains(words, "select") && !slices.Contains(words, "values"):
+		return Errorf("42601", "syntax error at or near %q", w) // MySQL's INSERT ... SET and VALUE
+	case sessionUserFunctions[w] && nextNonSpace(q, i) == '(':
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_USER()
 	}
 	return nil
 }
@@ -222,6 +226,11 @@ func stringContinuation(q string, i int) (int, bool, error) {
 // parentheses but, unlike MySQL's, never empty ones.
 var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
 	"localtimestamp": true}
+
+// sessionUserFunctions are PostgreSQL's keywords for the session's users, never called with
+// parentheses there.
+var sessionUserFunctions = map[string]bool{"current_user": true, "session_user": true, "current_role": true,
+	"user": true, "current_catalog": true}
 
 // emptyParens reports whether q[i:] starts with "()", spaces aside.
 func emptyParens(q string, i int) bool {
@@ -454,6 +463,10 @@ func mysqlOnlyDML(node sqlparser.SQLNode) string {
 		if len(n.Hints) > 0 {
 			return "an index hint"
 		}
+	case *sqlparser.Default:
+		if n.ColName != "" {
+			return "DEFAULT(column)"
+		}
 	}
 	return ""
 }
@@ -465,6 +478,13 @@ func mysqlOnlyDDL(node sqlparser.SQLNode) string {
 		switch n.Info.Type {
 		case sqlparser.IndexTypeDefault, sqlparser.IndexTypeSpatial, sqlparser.IndexTypeFullText:
 			return "an INDEX or KEY definition"
+		}
+		if len(n.Options) > 0 {
+			return "an index option"
+		}
+	case *sqlparser.DropTable:
+		if n.Temp {
+			return "DROP TEMPORARY TABLE"
 		}
 	case *sqlparser.DropKey:
 		if n.Type != sqlparser.ConstraintType {
@@ -519,6 +539,12 @@ func mysqlOnlyOther(node sqlparser.SQLNode) string {
 		return "-> or ->>"
 	case *sqlparser.MemberOfExpr:
 		return "MEMBER OF"
+	case *sqlparser.CharExpr:
+		return "CHAR()"
+	case *sqlparser.ValuesFuncExpr:
+		return "VALUES()"
+	case *sqlparser.IntervalFuncExpr:
+		return "INTERVAL()"
 	}
 	return ""
 }

@@ -354,3 +354,36 @@ SELECT count(*) FROM a CROSS JOIN b JOIN a c ON c.x = a.x CROSS JOIN b d
 ----
 8
 tag: SELECT 1
+
+statement error 42601
+INSERT INTO a VALUE (9, 9)
+
+statement error 42601
+SELECT char(65)
+
+statement error 42601
+SELECT values(x) FROM a
+
+statement error 42601
+SELECT default(x) FROM a
+
+statement error 42601
+SELECT interval(1, 2, 3)
+
+statement error 42601
+DROP TEMPORARY TABLE a
+
+statement error 42601
+CREATE TABLE c (x int, PRIMARY KEY (x) USING BTREE)
+
+statement error 42601
+SELECT current_user()
+
+statement error 42601
+SELECT 'a' FROM a LIMIT 1, 2
+
+query
+SELECT count(*) FROM a
+----
+2
+tag: SELECT 1
