@@ -27,6 +27,13 @@ import (
 // markerStart begins every marker string the dialect pass writes.
 const markerStart = "\x00"
 
+// unmarker spells markers as the PostgreSQL text they stand for, for messages.
+var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
+	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+
+// unmark is s with its markers spelled as PostgreSQL text.
+func unmark(s string) string { return unmarker.Replace(s) }
+
 // markerLiteral is m as a vitess string literal: its NUL written as vitess's \0 escape.
 func markerLiteral(m string) string {
 	return "'" + strings.ReplaceAll(m, markerStart, `\0`) + "'"

@@ -126,6 +126,8 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"DROP TEMPORARY TABLE a", "42601"},
 		{"CREATE TABLE c (x int, PRIMARY KEY (x) USING BTREE)", "42601"},
 		{"SELECT current_user()", "42601"},
+		{"SELECT 1 NULLS FIRST", "42601"}, // not the marker NULLS FIRST becomes as an ORDER BY term
+		{"SELECT x FROM a GROUP BY x NULLS LAST", "42601"},
 		{"SELECT * FROM a JOIN b", "42601"}, // MySQL's cross join
 		{"SELECT * FROM a INNER JOIN b WHERE true", "42601"},
 		{"SELECT * FROM a CROSS JOIN b ON true", "42601"},
@@ -292,6 +294,31 @@ func TestCatalogDefaultsShowNoMarker(t *testing.T) {
 		}
 		if got, want := strings.Join(out.lines, " "), "('a' || 'b') (1 IS DISTINCT FROM 2) tag: SELECT 2"; got != want {
 			t.Errorf("%s: got %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestErrorsShowNoMarker: error messages quote the user's text, never a marker (whose NUL
+// would also cut a protocol message short).
+func TestErrorsShowNoMarker(t *testing.T) {
+	s := pgcheckSession(t)
+	for _, q := range []string{
+		"SELECT 1 FROM dual dual dual",
+		"SELECT 1 NULLS FIRST",
+		"SELECT x FROM a GROUP BY x NULLS LAST",
+		"SELECT x::int y z FROM a",
+		"SELECT * FROM a FULL JOIN b USING (x) 1",
+		"SELECT x IS DISTINCT FROM 1 2 FROM a",
+		"SELECT 'a' ~ 'b' 'c'",
+		"SELECT sum(x::text ~ 'a') FROM a",
+	} {
+		err := s.Exec(context.Background(), q, &textOutput{})
+		if err == nil {
+			t.Errorf("%s: no error", q)
+			continue
+		}
+		if msg := err.Error(); strings.ContainsAny(msg, "\x00") || strings.Contains(msg, "collate '") {
+			t.Errorf("%s: message shows a marker: %q", q, msg)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 		return
 	case *sqlparser.Literal:
 		if strings.HasPrefix(n.Val, markerStart) { // never printed alone; not as a NUL either
-			buf.WriteString("'" + strings.TrimPrefix(n.Val, markerStart) + "'")
+			buf.WriteString(unmark(n.Val))
 			return
 		}
 	}

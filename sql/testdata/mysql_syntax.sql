@@ -387,3 +387,16 @@ SELECT count(*) FROM a
 ----
 2
 tag: SELECT 1
+
+statement error 42601
+SELECT 1 NULLS FIRST
+
+statement error 42601
+SELECT x FROM a GROUP BY x NULLS LAST
+
+query
+SELECT x FROM a ORDER BY x DESC NULLS LAST
+----
+2
+1
+tag: SELECT 2
