@@ -21,14 +21,17 @@ import (
 //	-- and /* */      → removed (PostgreSQL block comments nest)
 //	$1                → :p1          vitess's bind variable
 //	a || b            → a | b        (vitess would read || as OR)
-//	x::t, CAST(x AS t) → x COLLATE '::t'  a cast, at the precedence of PostgreSQL's ::
+//	x::t, CAST(x AS t) → x COLLATE '\0::t'  a cast, at the precedence of PostgreSQL's ::
 //	FULL [OUTER] JOIN → straight_join
 //	ILIKE             → regexp
-//	x NULLS FIRST     → x, '::nulls first'  (read back by orderKeys)
+//	x NULLS FIRST     → x, '\0nulls first'  (read back by orderKeys)
 //	... RETURNING list → cut off into piece.returning
 //	ON CONFLICT (k) DO UPDATE SET → on duplicate key update  (DO NOTHING: removed; both
 //	                    recorded in piece.conflict)
 //	UPSERT INTO       → insert into, recorded in piece.conflict
+//
+// Every marker string starts with NUL (\0 to vitess), which user text cannot hold, and every
+// MySQL construct standing for a PostgreSQL one is one user text cannot spell: see pgcheck.go.
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
