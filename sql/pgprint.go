@@ -156,13 +156,36 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 	return true
 }
 
+// storedExpr is e as the text a schema keeps for a DEFAULT, which parseStoredExpr reads back:
+// vitess's own printing, except that a COLLATE marker stays a quoted string (vitess prints a
+// collation bare, and '\0::int' bare does not parse again).
+func storedExpr(e sqlparser.Expr) string {
+	buf := sqlparser.NewTrackedBuffer(func(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
+		if c, ok := node.(*sqlparser.CollateExpr); ok && strings.HasPrefix(c.Collation, markerStart) {
+			buf.Myprintf("(%v) collate %s", c.Expr, markerLiteral(c.Collation))
+			return
+		}
+		node.Format(buf)
+	})
+	buf.WriteNode(e)
+	return buf.String()
+}
+
+// parseStoredExpr parses a DEFAULT as storedExpr wrote it. Schemas written before markers
+// began with NUL hold IS DISTINCT FROM's as '~distinct' (no other marker could be stored in a
+// form that parsed).
+func parseStoredExpr(def string) (sqlparser.Expr, error) {
+	def = strings.ReplaceAll(def, "<=> '~distinct' <=>", "<=> "+markerLiteral(distinctMarker)+" <=>")
+	return parser.ParseExpr(def)
+}
+
 // defaultText is a stored DEFAULT expression (vitess text, see ddl.go) as PostgreSQL text,
 // for the catalogs that show it.
 func defaultText(def string) string {
 	if isSerialDefault(def) {
 		return def
 	}
-	e, err := parser.ParseExpr(def)
+	e, err := parseStoredExpr(def)
 	if err != nil {
 		return def
 	}
