@@ -338,6 +338,34 @@ func operatorError(op string) error {
 	return Errorf("42883", "operator does not exist: %s", op)
 }
 
+// parseChecked parses dialect-rewritten text (words are its statement's words) with vitess
+// and holds the result to PostgreSQL's grammar: every statement vitess parses goes this way.
+func parseChecked(text string, words []string) (sqlparser.Statement, error) {
+	ast, err := parseStatement(text)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	if err := checkPostgres(ast); err != nil {
+		return nil, err
+	}
+	if err := checkJoins(ast, words); err != nil {
+		return nil, err
+	}
+	restoreDual(ast)
+	return ast, nil
+}
+
+// splitReturning splits a statement's words at its RETURNING list, which the dialect pass
+// cut off at the last RETURNING word (any other is inside the statement before it).
+func splitReturning(words []string) (stmt, returning []string) {
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == "returning" {
+			return words[:i], words[i+1:]
+		}
+	}
+	return words, nil
+}
+
 // checkJoins refuses MySQL's JOIN without ON or USING and PostgreSQL's CROSS JOIN with one:
 // vitess parses both as the same join, so the conditionless plain joins of the statement must
 // be exactly its CROSS JOINs (words are the statement's words, as the dialect pass read them).

@@ -1,8 +1,10 @@
 package sql
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -354,5 +356,72 @@ func TestStoredDefaults(t *testing.T) {
 	}
 	if v, err := x.eval(nil); err != nil || v.String() != "t" {
 		t.Errorf("legacy IS DISTINCT FROM default: got %v, %v", v, err)
+	}
+}
+
+// copyOutput is an Output that takes COPY TO's data.
+type copyOutput struct {
+	textOutput
+	data bytes.Buffer
+}
+
+func (o *copyOutput) CopyIn(int, bool) (io.Reader, error) {
+	return nil, errors.New("no COPY FROM here")
+}
+func (o *copyOutput) CopyOut(int, bool) (io.Writer, error) { return &o.data, nil }
+
+// TestCopyQueryIsChecked: COPY (query) and COPY table read their query as every other
+// statement is read: MySQL syntax refused, a table named dual a table.
+func TestCopyQueryIsChecked(t *testing.T) {
+	s := pgcheckSession(t)
+	ctx := context.Background()
+	for _, q := range []string{"CREATE TABLE dual (x int PRIMARY KEY)", "INSERT INTO dual VALUES (7), (8)"} {
+		if err := s.Exec(ctx, q, &textOutput{}); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	for _, c := range []struct{ sql, want string }{
+		{"COPY dual TO STDOUT", "7\n8\n"},
+		{"COPY (SELECT x + 1 FROM dual ORDER BY x) TO STDOUT", "8\n9\n"},
+		{"COPY (SELECT 1 FROM a JOIN b) TO STDOUT", "42601"},
+		{"COPY (SELECT 1 FROM a LIMIT 1, 1) TO STDOUT", "42601"},
+		{"COPY (SELECT 1 <=> 2) TO STDOUT", "42883"},
+	} {
+		var out copyOutput
+		err := s.Exec(ctx, c.sql, &out)
+		got := out.data.String()
+		var e *Error
+		if errors.As(err, &e) {
+			got = e.Code
+		} else if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.sql, got, c.want)
+		}
+	}
+}
+
+// TestReturningIsChecked: a RETURNING list is held to PostgreSQL's grammar too, and its CROSS
+// JOINs are its own, not the statement's.
+func TestReturningIsChecked(t *testing.T) {
+	s := pgcheckSession(t)
+	ctx := context.Background()
+	for _, c := range []struct{ sql, want string }{
+		{"INSERT INTO b VALUES (9, 'z') RETURNING x, (SELECT count(*) FROM a CROSS JOIN a c)", "9|4 tag: INSERT 0 1"},
+		{"INSERT INTO b VALUES (10, 'z') RETURNING (SELECT count(*) FROM a JOIN a c)", "42601"},
+		{"DELETE FROM b WHERE x = 9 RETURNING x LIMIT 1", "42601"},
+		{"UPDATE b SET s = 'y' WHERE x = 9 RETURNING s REGEXP 'y'", "42601"},
+	} {
+		var out textOutput
+		err := s.Exec(ctx, c.sql, &out)
+		got := strings.Join(out.lines, " ")
+		var e *Error
+		if errors.As(err, &e) {
+			got = e.Code
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q (%v), want %q", c.sql, got, err, c.want)
+		}
 	}
 }

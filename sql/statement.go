@@ -78,19 +78,19 @@ func parse(p piece) (*Statement, error) {
 	case isCopyStmt(p.words):
 		var err error
 		st.copy, err = parseCopy(p.sql)
+		if st.copy != nil {
+			st.copy.words = p.words
+		}
 		return st, err
 	}
-	ast, err := parseStatement(p.sql)
+	words, returningWords := p.words, []string(nil)
+	if p.returning != "" {
+		words, returningWords = splitReturning(words)
+	}
+	ast, err := parseChecked(p.sql, words)
 	if err != nil {
-		return nil, syntaxError(err)
-	}
-	if err := checkPostgres(ast); err != nil {
 		return nil, err
 	}
-	if err := checkJoins(ast, p.words); err != nil {
-		return nil, err
-	}
-	restoreDual(ast)
 	st.ast = ast
 	st.conflict = p.conflict
 	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
@@ -98,11 +98,8 @@ func parse(p piece) (*Statement, error) {
 	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
-		sel, err := parseStatement("select " + p.returning)
+		sel, err := parseChecked("select "+p.returning, returningWords)
 		if err != nil {
-			return nil, syntaxError(err)
-		}
-		if err := checkPostgres(sel); err != nil {
 			return nil, err
 		}
 		s, ok := sel.(*sqlparser.Select)
