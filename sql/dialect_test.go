@@ -55,6 +55,24 @@ func TestDialectPass(t *testing.T) {
 		{"select 'a' ILIKE 'A' and x not ilike y", []string{"select 'a' regexp 'A' and x not regexp y"}, ""},
 		{"select $1, $12", []string{"select :p1, :p12"}, ""},
 		{"select `x`", nil, "42601"},
+		// pgcheck.go: nothing a user writes is taken for a MySQL construct or a marker.
+		{"select 1 as div, x regexp y, _utf8", []string{"select 1 as `div`, x `regexp` y, `_utf8`"}, ""},
+		{"select $$a'b\\$$, $t$x$t$", []string{`select 'a''b\\', 'x'`}, ""},
+		{"select 'a'\n'b'", []string{"select 'a' 'b'"}, ""},
+		{"select 'a' 'b'", nil, "42601"},
+		{"select * from dual, \"dual\" d", []string{"select * from `\x00dual`, `\x00dual` d"}, ""},
+		{"select a=-1, b<>-1, c !=1", []string{"select a=-1, b<>-1, c !=1"}, ""},
+		{"select 1 <=> 2", nil, "42883"},
+		{"select 1 # 2", nil, "0A000"},
+		{"select 6 & 3 << 1", nil, "0A000"},
+		{"select 0x41", nil, "42601"},
+		{"select :x", nil, "42601"},
+		{"select 1 from t limit 1, 2", nil, "42601"},
+		{"insert into t set a = 1", nil, "42601"},
+		{"select drove_field(r, 'f')", nil, "42883"},
+		{"select E'\\0'", nil, "22021"},
+		{"select '\x00'", nil, "22021"},
+		{"\"truncate\" t", []string{"`truncate` t"}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
