@@ -158,7 +158,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		parens = append(parens, p)
 	}
-	chain := opChain{} // see opChain
+	chain := newOpChain() // see opChain
 	for i := 0; i < len(q); {
 		c := q[i]
 		chain.punct(c, depth)
@@ -691,6 +691,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					if conflict.update {
 						// DO UPDATE SET ... is vitess's ON DUPLICATE KEY UPDATE ...
 						b.WriteString("on duplicate key update")
+						chain.assignments(depth)
 					}
 					i = end
 					lastWord = ""

@@ -124,64 +124,6 @@ func quotedAlias(q string, i int) (string, int) {
 	return "", i
 }
 
-// opChain catches the one place PostgreSQL's and vitess's operator precedences part: PostgreSQL
-// reads ||, &, << and >> at one level, left to right, where vitess binds << and >> tighter
-// than &, and & tighter than | (the dialect pass's ||). A chain of them gives the same tree
-// in both only while no operator binds tighter in vitess than the one before it; otherwise
-// (6 & 3 << 1 is (6 & 3) << 1 in PostgreSQL) it is refused rather than run another way.
-// It maps a parenthesis depth to vitess's precedence of the chain's last operator there.
-type opChain map[int]int
-
-// opChainPrecedence is vitess's precedence of the operators opChain follows.
-var opChainPrecedence = map[string]int{"||": 1, "&": 2, "<<": 3, ">>": 3}
-
-// op records operator op at depth: a comparison ends the chain.
-func (c opChain) op(op string, depth int) error {
-	p, ok := opChainPrecedence[op]
-	if !ok {
-		if strings.ContainsAny(op, "<>=") {
-			delete(c, depth)
-		}
-		return nil
-	}
-	if last, ok := c[depth]; ok && p > last {
-		return unsupported("%s after a lower-precedence operator without parentheses", op)
-	}
-	c[depth] = p
-	return nil
-}
-
-// punct ends the chains a comma, parenthesis or semicolon ends.
-func (c opChain) punct(ch byte, depth int) {
-	switch ch {
-	case ',':
-		delete(c, depth)
-	case '(':
-		delete(c, depth+1)
-	case ')':
-		delete(c, depth)
-	case ';':
-		clear(c)
-	}
-}
-
-// word ends the chain at depth when w is a keyword that ends an operand chain.
-func (c opChain) word(w string, depth int) {
-	if !isOperandWord(w) {
-		delete(c, depth)
-	}
-}
-
-// isOperandWord reports whether w can stand inside a chain of operators: an identifier or a
-// function name, not a keyword that separates expressions (AND, THEN, LIKE, FROM, ...).
-func isOperandWord(w string) bool {
-	return !notFunctionNames[w] && !fromClauseEnds[w] && !chainEndWords[w]
-}
-
-// chainEndWords are keywords outside notFunctionNames and fromClauseEnds that end a chain.
-var chainEndWords = map[string]bool{"when": true, "then": true, "else": true, "end": true, "between": true,
-	"ilike": true, "similar": true, "escape": true, "case": true, "null": true, "true": true, "false": true}
-
 // stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
 // with a plain literal after white space holding a newline (-- comments count as white space)
 // and refuses a literal that follows on the same line or after a /* comment. It returns

@@ -41,7 +41,10 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"SELECT 5 MOD 2", "42601"},
 		{"SELECT 1 # 2", "0A000"}, // PostgreSQL's xor, not a MySQL comment
 		{"SELECT 2 ^ 3", "0A000"},
-		{"SELECT 6 & 3 << 1", "0A000"}, // (6 & 3) << 1 in PostgreSQL, 6 & (3 << 1) in vitess
+		{"SELECT 6 & 3 << 1", "0A000"},   // (6 & 3) << 1 in PostgreSQL, 6 & (3 << 1) in vitess
+		{"SELECT 1 = 1 = true", "42601"}, // comparisons do not associate in PostgreSQL
+		{"SELECT x FROM a WHERE x = 1 = true", "42601"},
+		{"UPDATE a SET y = x = 1 = true", "42601"},
 		{"SELECT 1 & 2 & 3 >> 1", "0A000"},
 		{"SELECT x FROM a WHERE y = 1 AND 'n' || x << 2 = 'n4'", "0A000"},
 		{"SELECT 1 && 2", "0A000"},
@@ -168,6 +171,7 @@ func TestMarkersUnforgeable(t *testing.T) {
 		{"SELECT a.x, b.x FROM a FULL JOIN b USING (x) ORDER BY 1, 2", "1|NULL 2|2 NULL|3"},
 		{"SELECT x FROM a ORDER BY y DESC NULLS LAST", "2 1"},
 		{"SELECT count(*) FROM a CROSS JOIN b JOIN a c ON c.x = a.x CROSS JOIN b d", "8"},
+		{"SELECT 1 = 1, (1 = 1) = true, 1 = 1 IS TRUE, 'a' LIKE 'a' = true, x BETWEEN 0 AND 2 = true FROM a ORDER BY x", "t|t|t|t|t t|t|t|t|t"},
 		{"SELECT 1-1, 2*-1, 3<-1, 4>=-1, 7 % 3, 1 & 3, 1 << 2, 'a' || 'b'", "0|-2|f|t|1|1|4|ab"},
 		{`SELECT E'\x41\101\u0041', length(E'\\'), E'it\'s', E'\q'`, "AAA|1|it's|q"},
 		{"SELECT 1 AS \"drove_array\", mod(7, 3)", "1|1"},

@@ -400,3 +400,29 @@ SELECT x FROM a ORDER BY x DESC NULLS LAST
 2
 1
 tag: SELECT 2
+
+# Comparisons do not associate; a SET list's = is an assignment.
+
+statement error 42601
+SELECT 1 = 1 = true
+
+statement error 42601
+SELECT 1 < 2 < 3
+
+statement ok
+CREATE TABLE f (x int PRIMARY KEY, y int, ok bool)
+
+statement ok
+INSERT INTO f VALUES (1, 2, false)
+
+statement ok
+UPDATE f SET ok = x = 1, y = 5 WHERE x = 1 AND y = 2
+
+statement ok
+INSERT INTO f VALUES (1, 0, false) ON CONFLICT (x) DO UPDATE SET ok = excluded.x = 1, y = 7
+
+query
+SELECT x, y, ok, (x = 1) = ok, ok = (x = 1) FROM f
+----
+1|7|t|t|t
+tag: SELECT 1
