@@ -34,7 +34,7 @@ type copyStmt struct {
 	table string
 	cols  []string
 	query string   // COPY (query) TO: the dialect-rewritten query text
-	words []string // the statement's words, which checkJoins reads
+	words []string // the statement's words, which checkPostgres reads
 	from  bool
 	opts  copydata.Options
 	// mutations: each record is key, UPDATE|DELETE, logical commit time, then the columns,

@@ -20,8 +20,16 @@ type opChain struct {
 	assign   map[int]bool // depth → the next = assigns
 }
 
-func newOpChain() *opChain {
-	return &opChain{bits: map[int]int{}, compared: map[int]bool{}, inSet: map[int]bool{}, assign: map[int]bool{}}
+// newOpChain returns an empty opChain; its maps are made when first written, since most
+// statements never write them.
+func newOpChain() *opChain { return &opChain{} }
+
+// set sets m[depth] to v, making m first if it is nil.
+func set[V any](m *map[int]V, depth int, v V) {
+	if *m == nil {
+		*m = map[int]V{}
+	}
+	(*m)[depth] = v
 }
 
 // opChainPrecedence is vitess's precedence of the bit operators opChain follows.
@@ -40,7 +48,7 @@ func (c *opChain) op(op string, depth int) error {
 		case c.compared[depth]:
 			return Errorf("42601", "syntax error at or near %q", op)
 		default:
-			c.compared[depth] = true
+			set(&c.compared, depth, true)
 		}
 		return nil
 	}
@@ -51,7 +59,7 @@ func (c *opChain) op(op string, depth int) error {
 	if last, ok := c.bits[depth]; ok && p > last {
 		return unsupported("%s after a lower-precedence operator without parentheses", op)
 	}
-	c.bits[depth] = p
+	set(&c.bits, depth, p)
 	return nil
 }
 
@@ -67,7 +75,7 @@ func (c *opChain) punct(ch byte, depth int) {
 	case ',':
 		c.end(depth)
 		if c.inSet[depth] {
-			c.assign[depth] = true
+			set(&c.assign, depth, true)
 		}
 	case '(':
 		c.end(depth + 1)
@@ -101,8 +109,8 @@ func (c *opChain) word(w string, depth int) {
 
 // assignments starts a SET list at depth (also ON CONFLICT's, whose SET the pass consumes).
 func (c *opChain) assignments(depth int) {
-	c.inSet[depth] = true
-	c.assign[depth] = true
+	set(&c.inSet, depth, true)
+	set(&c.assign, depth, true)
 }
 
 // isOperandWord reports whether w can stand inside a chain of operators: an identifier or a

@@ -287,13 +287,9 @@ func parseChecked(text string, words []string) (sqlparser.Statement, error) {
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	if err := checkPostgres(ast); err != nil {
+	if err := checkPostgres(ast, words); err != nil {
 		return nil, err
 	}
-	if err := checkJoins(ast, words); err != nil {
-		return nil, err
-	}
-	restoreDual(ast)
 	return ast, nil
 }
 
@@ -308,68 +304,32 @@ func splitReturning(words []string) (stmt, returning []string) {
 	return words, nil
 }
 
-// checkJoins refuses MySQL's JOIN without ON or USING and PostgreSQL's CROSS JOIN with one:
-// vitess parses both as the same join, so the conditionless plain joins of the statement must
-// be exactly its CROSS JOINs (words are the statement's words, as the dialect pass read them).
-func checkJoins(stmt sqlparser.SQLNode, words []string) error {
-	cross := 0
-	for i := 1; i < len(words); i++ {
-		if words[i] == "join" && words[i-1] == "cross" {
-			cross++
-		}
-	}
-	bare := 0
-	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
-		if j, ok := node.(*sqlparser.JoinTableExpr); ok && j.Join == sqlparser.NormalJoinType &&
-			(j.Condition == nil || j.Condition.On == nil && len(j.Condition.Using) == 0) {
-			bare++
-		}
-		return true, nil
-	}, stmt)
-	switch {
-	case bare > cross:
-		return Errorf("42601", "syntax error: JOIN without ON or USING")
-	case bare < cross:
-		return Errorf("42601", "syntax error: CROSS JOIN takes no ON or USING")
-	}
-	return nil
-}
-
 // userDual is how the dialect pass writes a table named dual in FROM, so that it is not taken
-// for the dual vitess puts in a SELECT without FROM; restoreDual names it dual again, with
+// for the dual vitess puts in a SELECT without FROM; checkPostgres names it dual again, with
 // itself as alias, so isImplicitDual (unaliased dual) can only be vitess's.
 const userDual = markerStart + "dual"
 
-// restoreDual undoes userDual in a parsed statement.
-func restoreDual(stmt sqlparser.SQLNode) {
-	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
-		ate, ok := node.(*sqlparser.AliasedTableExpr)
-		if !ok {
-			return true, nil
-		}
-		dual := sqlparser.NewIdentifierCS("dual")
-		if tn, ok := ate.Expr.(sqlparser.TableName); ok && tn.Name.String() == userDual {
-			tn.Name = dual
-			ate.Expr = tn
-			if ate.As.IsEmpty() {
-				ate.As = dual
-			}
-		}
-		if ate.As.String() == userDual {
-			ate.As = dual
-		}
-		return true, nil
-	}, stmt)
-}
-
 // checkPostgres refuses the MySQL grammar vitess accepts that PostgreSQL does not have and
 // the dialect pass cannot see in the text (it would need to parse): 42601, as PostgreSQL.
-func checkPostgres(stmt sqlparser.Statement) error {
-	bad := ""
+// In the same walk it restores userDual, and refuses MySQL's JOIN without ON or USING and
+// PostgreSQL's CROSS JOIN with one: vitess parses both as the same join, so the statement's
+// conditionless plain joins must be exactly its CROSS JOINs (words are its words, as the
+// dialect pass read them).
+func checkPostgres(stmt sqlparser.Statement, words []string) error {
+	bad, bare := "", 0
 	var err error
 	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
-		if ct, ok := node.(*sqlparser.CurTimeFuncExpr); ok && ct.Name.Lowered() == "now" && ct.Fsp > 0 {
-			err = Errorf("42883", "function now(integer) does not exist") // MySQL's NOW(precision)
+		switch n := node.(type) {
+		case *sqlparser.CurTimeFuncExpr:
+			if n.Name.Lowered() == "now" && n.Fsp > 0 {
+				err = Errorf("42883", "function now(integer) does not exist") // MySQL's NOW(precision)
+			}
+		case *sqlparser.JoinTableExpr:
+			if n.Join == sqlparser.NormalJoinType && (n.Condition == nil || n.Condition.On == nil && len(n.Condition.Using) == 0) {
+				bare++
+			}
+		case *sqlparser.AliasedTableExpr:
+			restoreDual(n)
 		}
 		if bad == "" {
 			bad = mysqlOnlyNode(node)
@@ -382,7 +342,33 @@ func checkPostgres(stmt sqlparser.Statement) error {
 	if bad != "" {
 		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
 	}
+	cross := 0
+	for i := 1; i < len(words); i++ {
+		if words[i] == "join" && words[i-1] == "cross" {
+			cross++
+		}
+	}
+	switch {
+	case bare > cross:
+		return Errorf("42601", "syntax error: JOIN without ON or USING")
+	case bare < cross:
+		return Errorf("42601", "syntax error: CROSS JOIN takes no ON or USING")
+	}
 	return nil
+}
+
+// restoreDual undoes userDual in one FROM item.
+func restoreDual(ate *sqlparser.AliasedTableExpr) {
+	if tn, ok := ate.Expr.(sqlparser.TableName); ok && tn.Name.String() == userDual {
+		tn.Name = sqlparser.NewIdentifierCS("dual")
+		ate.Expr = tn
+		if ate.As.IsEmpty() {
+			ate.As = tn.Name
+		}
+	}
+	if ate.As.String() == userDual {
+		ate.As = sqlparser.NewIdentifierCS("dual")
+	}
 }
 
 // mysqlOnlyNode names the MySQL-only construct node is, or returns "".
