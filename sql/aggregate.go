@@ -178,7 +178,7 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 		}
 		spec.kind, spec.distinct, arg, name, spec.sep = aggStringAgg, a.Distinct, a.Exprs[0], "string_agg", decodeSQLString(a.Separator)
 	default:
-		return nil, unsupported("aggregate %s", sqlparser.String(e))
+		return nil, unsupported("aggregate %s", pgString(e))
 	}
 	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: arg}}) {
 		return nil, Errorf("42803", "aggregate function calls cannot be nested")

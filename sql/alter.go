@@ -227,7 +227,7 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 			if _, err := compile(o.Default, &scope{}); err != nil {
 				return err
 			}
-			c.Default = sqlparser.String(o.Default)
+			c.Default = storedExpr(o.Default)
 		}
 	}
 	if c.NotNull || c.Default != "" {

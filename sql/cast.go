@@ -12,7 +12,7 @@ import (
 )
 
 // castMarker prefixes the COLLATE name the dialect pass writes for x::t and CAST(x AS t).
-const castMarker = "::"
+const castMarker = markerStart + "::"
 
 // castTarget maps a cast's type name (as the dialect pass wrote it) to a column type.
 func castTarget(name string) (types.Column, error) {
@@ -93,7 +93,9 @@ func castTarget(name string) (types.Column, error) {
 // each other (range-checked), integer and boolean convert both ways.
 func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !strings.HasPrefix(e.Collation, castMarker) {
-		return nil, unsupported("COLLATE")
+		// Only a marker is a cast; the collations drove has (default, C, POSIX) never
+		// get here, as the dialect pass drops them.
+		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
 	}
 	c, err := castTarget(strings.TrimPrefix(e.Collation, castMarker))
 	if err != nil {

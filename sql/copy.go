@@ -33,7 +33,8 @@ type CopyStream interface {
 type copyStmt struct {
 	table string
 	cols  []string
-	query string // COPY (query) TO: the dialect-rewritten query text
+	query string   // COPY (query) TO: the dialect-rewritten query text
+	words []string // the statement's words, which checkPostgres reads
 	from  bool
 	opts  copydata.Options
 	// mutations: each record is key, UPDATE|DELETE, logical commit time, then the columns,
@@ -546,11 +547,13 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 			}
 			cols = strings.Join(quoted, ", ")
 		}
-		query = "select " + cols + " from " + sqlparser.String(sqlparser.NewIdentifierCS(name))
+		// Aliased, so that a table named dual is not taken for vitess's implicit one.
+		table := sqlparser.String(sqlparser.NewIdentifierCS(name))
+		query = "select " + cols + " from " + table + " as " + table
 	}
-	ast, err := parseStatement(query)
+	ast, err := parseChecked(query, st.words)
 	if err != nil {
-		return syntaxError(err)
+		return err
 	}
 	sel, ok := ast.(sqlparser.TableStatement)
 	if !ok {

@@ -113,7 +113,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 				if _, err := compile(o.Default, &scope{}); err != nil {
 					return err
 				}
-				c.Default = sqlparser.String(o.Default)
+				c.Default = storedExpr(o.Default)
 			}
 			if o.Autoincrement {
 				// SERIAL and identity columns: NOT NULL, counting from the table's largest value.

@@ -21,14 +21,17 @@ import (
 //	-- and /* */      → removed (PostgreSQL block comments nest)
 //	$1                → :p1          vitess's bind variable
 //	a || b            → a | b        (vitess would read || as OR)
-//	x::t, CAST(x AS t) → x COLLATE '::t'  a cast, at the precedence of PostgreSQL's ::
+//	x::t, CAST(x AS t) → x COLLATE '\0::t'  a cast, at the precedence of PostgreSQL's ::
 //	FULL [OUTER] JOIN → straight_join
 //	ILIKE             → regexp
-//	x NULLS FIRST     → x, '::nulls first'  (read back by orderKeys)
+//	x NULLS FIRST     → x, '\0nulls first'  (read back by orderKeys)
 //	... RETURNING list → cut off into piece.returning
 //	ON CONFLICT (k) DO UPDATE SET → on duplicate key update  (DO NOTHING: removed; both
 //	                    recorded in piece.conflict)
 //	UPSERT INTO       → insert into, recorded in piece.conflict
+//
+// Every marker string starts with NUL (\0 to vitess), which user text cannot hold, and every
+// MySQL construct standing for a PostgreSQL one is one user text cannot spell: see pgcheck.go.
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -87,6 +90,10 @@ func isIdentPart(r rune) bool {
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
 func splitAndRewrite(q string) ([]piece, error) {
+	if strings.IndexByte(q, 0) >= 0 {
+		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
+		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
+	}
 	var out []piece
 	var b strings.Builder
 	var words []string
@@ -151,8 +158,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		parens = append(parens, p)
 	}
+	chain := newOpChain() // see opChain
 	for i := 0; i < len(q); {
 		c := q[i]
+		chain.punct(c, depth)
 		switch {
 		case c == ';':
 			if len(brackets) > 0 {
@@ -170,12 +179,22 @@ func splitAndRewrite(q string) ([]piece, error) {
 				i++
 			}
 			end, lit, err := scanString(q, i, escapes)
+			for err == nil {
+				// A literal continues past a newline ('a'\n'b' is 'ab'); vitess joins
+				// adjacent literals too, but also on one line, which PostgreSQL refuses.
+				b.WriteString(lit)
+				next, more, cerr := stringContinuation(q, end)
+				if err = cerr; !more || err != nil {
+					break
+				}
+				b.WriteByte(' ')
+				end, lit, err = scanString(q, next, escapes)
+			}
 			if err != nil {
 				return nil, err
 			}
-			b.WriteString(lit)
 			if regexMarker != "" {
-				b.WriteString(" collate '" + regexMarker + "'")
+				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
 			}
 			i = end
@@ -201,13 +220,21 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if id.Len() == 0 {
 				return nil, Errorf("42601", "zero-length delimited identifier at or near \"\"\"\"")
 			}
+			if internalFunctions[id.String()] && nextNonSpace(q, j+1) == '(' {
+				return nil, Errorf("42883", "function %s does not exist", id.String())
+			}
 			if prevNonSpace(q, i) != '.' {
 				operandStart = b.Len()
 			}
 			b.WriteByte('`')
-			b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+			if id.String() == "dual" && (clauses[depth] == "from" || lastWord == "join") {
+				b.WriteString(userDual) // see userDual
+			} else {
+				b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+			}
 			b.WriteByte('`')
-			words = append(words, id.String())
+			// Kept quoted: a quoted identifier is never the keyword it spells ("checkpoint").
+			words = append(words, `"`+id.String()+`"`)
 			lastWord = ""
 			if colState == 1 {
 				colState = 2
@@ -243,6 +270,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		case c == '|' && i+1 < len(q) && q[i+1] == '|':
 			// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || among
 			// the operators: below + and -, above comparisons. The binder reads | as ||.
+			if err := chain.op("||", depth); err != nil {
+				return nil, err
+			}
 			b.WriteString(" | ")
 			lastWord = ""
 			i += 2
@@ -290,6 +320,8 @@ func splitAndRewrite(q string) ([]piece, error) {
 			parens[len(parens)-1].stringAgg = false
 			lastWord = ""
 			i++
+		case c == ',' && clauses[depth] == "limit":
+			return nil, Errorf("42601", "LIMIT #,# syntax is not supported")
 		case c == ',' && depth == 1 && isCreateTable(words):
 			b.WriteByte(c)
 			lastWord = ""
@@ -365,6 +397,19 @@ func splitAndRewrite(q string) ([]piece, error) {
 			b.WriteString(", '" + name + "')")
 			lastWord = ""
 			i = end
+		case c == '$' && !prevIsIdent(q, i) && !(i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9'):
+			// $tag$ ... $tag$, PostgreSQL's dollar-quoted string; nothing else starts with $.
+			end, lit, err := scanDollarString(q, i)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(lit)
+			if regexMarker != "" {
+				b.WriteString(" collate " + markerLiteral(regexMarker))
+				regexMarker = ""
+			}
+			i = end
+			lastWord = ""
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
 			j := i + 1
 			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
@@ -372,7 +417,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
 			if regexMarker != "" {
-				b.WriteString(" collate '" + regexMarker + "'")
+				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
 			}
 			lastWord = ""
@@ -387,6 +432,28 @@ func splitAndRewrite(q string) ([]piece, error) {
 			i = end
 		case c == '`':
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
+		case strings.IndexByte(opChars, c) >= 0:
+			// Read as PostgreSQL reads operators; only those vitess reads alike pass.
+			op, end := scanOperator(q, i)
+			if !passedOperators[op] {
+				return nil, operatorError(op)
+			}
+			if err := chain.op(op, depth); err != nil {
+				return nil, err
+			}
+			b.WriteString(op)
+			lastWord = ""
+			i = end
+		case c == ':':
+			return nil, colonError(q, i, len(brackets) > 0, depth > 0)
+		case c >= '0' && c <= '9' || c == '.' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
+			end, err := scanNumber(q, i)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(q[i:end])
+			lastWord = ""
+			i = end
 		default:
 			r, size := utf8.DecodeRuneInString(q[i:])
 			if isIdentStart(r) {
@@ -409,6 +476,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case fromClauseEnds[w]:
 					delete(clauses, depth)
 				}
+				if w == "limit" {
+					clauses[depth] = "limit" // where MySQL's LIMIT offset, count would have its comma
+				}
+				if err := refuseWord(w, q, i, words, depth); err != nil {
+					return nil, err
+				}
+				chain.word(w, depth)
 				switch colState {
 				case 1:
 					colState = 2
@@ -459,6 +533,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "as" && depth == 0 && len(words) >= 3 && words[0] == "insert" && words[1] == "into" &&
 					insertAlias == "" && !slices.Contains(words, "values") && !slices.Contains(words, "select"):
 					alias, end := nextWord(q, i)
+					if nextNonSpace(q, i) == '"' {
+						alias, end = quotedAlias(q, i)
+					}
 					if alias == "" {
 						return nil, Errorf("42601", "syntax error at or near \"as\"")
 					}
@@ -473,7 +550,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					lastWord = ""
 					continue
 				case w == "is" && followedBy(q, i, "distinct", "from"):
-					b.WriteString("<=> '" + distinctMarker + "' <=>")
+					b.WriteString("<=> " + markerLiteral(distinctMarker) + " <=>")
 					i = skipWords(q, i, 2)
 					lastWord = ""
 					continue
@@ -584,7 +661,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 						}
 						cols = append(cols, c)
 					}
-					b.WriteString("on '" + usingMarker + strings.Join(cols, ",") + "'")
+					b.WriteString("on " + markerLiteral(usingMarker+strings.ReplaceAll(strings.Join(cols, ","), `\`, `\\`)))
 					i = open + end + 1
 					fullJoinAt = -1
 					lastWord = ""
@@ -594,7 +671,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					// term in PostgreSQL, so one that follows the term carries it.
 					order, _ := nextWord(q, i)
 					i = skipWords(q, i, 1)
-					b.WriteString(", '" + nullsMarker + order + "'")
+					b.WriteString(", " + markerLiteral(nullsMarker+order))
 					lastWord = ""
 					continue
 				case w == "returning" && depth == 0 && len(words) > 0 && returningAt < 0 &&
@@ -614,6 +691,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					if conflict.update {
 						// DO UPDATE SET ... is vitess's ON DUPLICATE KEY UPDATE ...
 						b.WriteString("on duplicate key update")
+						chain.assignments(depth)
 					}
 					i = end
 					lastWord = ""
@@ -642,11 +720,14 @@ func splitAndRewrite(q string) ([]piece, error) {
 				case w == "offset" && !slices.Contains(words, "limit"):
 					// PostgreSQL allows OFFSET without LIMIT; MySQL does not.
 					b.WriteString("limit 9223372036854775807 offset")
+				case w == "dual" && (clauses[depth] == "from" || lastWord == "join"):
+					// Not vitess's implicit FROM dual: see userDual.
+					b.WriteString("`" + userDual + "`")
 				default:
 					if prevNonSpace(q, wordStart) != '.' {
 						operandStart = b.Len()
 					}
-					b.WriteString(w)
+					b.WriteString(quotedWord(w))
 				}
 				words = append(words, w)
 				lastWord = w
@@ -677,7 +758,7 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 	}
 	constant := j < len(q) && (q[j] == '\'' ||
 		(q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\'' ||
-		q[j] == '$' && j+1 < len(q) && q[j+1] >= '0' && q[j+1] <= '9')
+		q[j] == '$') // a parameter or a dollar-quoted string
 	if !constant {
 		return "", unsupported("a regular expression match against anything but a constant or parameter")
 	}
@@ -693,13 +774,13 @@ func regexOp(b *strings.Builder, op, q string, i int) (string, error) {
 }
 
 // usingMarker starts the string that carries a FULL JOIN's USING list.
-const usingMarker = "~using:"
+const usingMarker = markerStart + "using:"
 
 // distinctMarker stands between the operands of IS DISTINCT FROM (see the dialect pass).
-const distinctMarker = "~distinct"
+const distinctMarker = markerStart + "distinct"
 
 // regexMarkerPrefix marks a pattern as a regular expression (a trailing "i": case-insensitive).
-const regexMarkerPrefix = "~regex"
+const regexMarkerPrefix = markerStart + "regex"
 
 // skipsCollation returns where a no-op COLLATE clause's collation name ends (default, C and
 // POSIX, possibly quoted or pg_catalog-qualified), or 0 for any other.
@@ -784,6 +865,13 @@ func columnTypeName(w, q string, i int) (typ string, end int, ok bool, err error
 		}
 	case "timestamptz":
 		return "", 0, false, unsupported("type timestamp with time zone")
+	case "double":
+		if !followedBy(q, i, "precision") {
+			return "", 0, false, Errorf("42704", "type \"double\" does not exist")
+		}
+	}
+	if mysqlOnlyTypes[w] {
+		return "", 0, false, Errorf("42704", "type %q does not exist", w)
 	}
 	return "", i, false, nil
 }
@@ -800,7 +888,7 @@ func prevIsIdent(q string, i int) bool {
 
 // scanString reads a single-quoted literal starting at q[i] == '\” and returns it re-quoted
 // for vitess (where backslash escapes): standard strings double their backslashes, E” strings
-// keep PostgreSQL's escapes, which vitess's match for the common ones.
+// are decoded with PostgreSQL's escapes (pgEscape), so vitess never applies its own.
 func scanString(q string, i int, escapes bool) (int, string, error) {
 	var b strings.Builder
 	b.WriteByte('\'')
@@ -816,14 +904,20 @@ func scanString(q string, i int, escapes bool) (int, string, error) {
 			j += 2
 		case c == '\'':
 			b.WriteByte('\'')
+			if escapes && !utf8.ValidString(b.String()) {
+				return 0, "", Errorf("22021", "invalid byte sequence for encoding \"UTF8\" in string constant")
+			}
 			return j + 1, b.String(), nil
 		case c == '\\' && !escapes:
 			b.WriteString(`\\`)
 			j++
 		case c == '\\' && escapes && j+1 < len(q):
-			b.WriteByte('\\')
-			b.WriteByte(q[j+1])
-			j += 2
+			decoded, end, err := pgEscape(q, j)
+			if err != nil {
+				return 0, "", err
+			}
+			b.WriteString(strings.ReplaceAll(strings.ReplaceAll(decoded, `\`, `\\`), "'", "''"))
+			j = end
 		default:
 			b.WriteByte(c)
 			j++
@@ -924,13 +1018,13 @@ func scanTypeName(q string, i int) (int, string, error) {
 
 // writeCast writes the marker the binder reads as a cast to type name.
 func writeCast(b *strings.Builder, name string) {
-	b.WriteString(" collate '::")
-	b.WriteString(name)
-	b.WriteString("' ")
+	b.WriteString(" collate ")
+	b.WriteString(markerLiteral(castMarker + name))
+	b.WriteString(" ")
 }
 
 // nullsMarker starts the string constant that carries NULLS FIRST/LAST as an ORDER BY term.
-const nullsMarker = "::nulls "
+const nullsMarker = markerStart + "nulls "
 
 // maxOperandRewrites bounds the rewrites that wrap an operand already written in one query.
 const maxOperandRewrites = 10000

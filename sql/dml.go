@@ -26,7 +26,7 @@ func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
 			d[i] = s.serialExpr(schema, i)
 			continue
 		}
-		e, err := parser.ParseExpr(c.Default)
+		e, err := parseStoredExpr(c.Default)
 		if err != nil {
 			return nil, Errorf("XX000", "stored default of column %q does not parse: %v", c.Name, err)
 		}

@@ -45,7 +45,7 @@ func (ex *explainer) child(n node) {
 
 // exprText is how a plan shows an expression.
 func exprText(e sqlparser.Expr) string {
-	return strings.ReplaceAll(sqlparser.String(e), "`", `"`)
+	return pgString(e)
 }
 
 // bindExplain plans EXPLAIN <query>: the plan of the query, as rows of text.
@@ -59,7 +59,7 @@ func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, err
 	case sqlparser.TableStatement:
 		root, _, err = s.bindQuery(q, ps, nil)
 	default:
-		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(sqlparser.String(q))))
+		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(pgString(q))))
 	}
 	if err != nil {
 		return nil, err

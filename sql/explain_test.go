@@ -30,7 +30,7 @@ Key List Lookup on a
   Filter: id in (1, 2, 3)`},
 		{"SELECT * FROM a WHERE id = ANY ('{1,2}') AND v <> 'x'", `
 Key List Lookup on a
-  Filter: id = any (select unnest('{1,2}') from dual) and v != 'x'`},
+  Filter: (id = ANY ('{1,2}')) and v != 'x'`},
 		{"SELECT * FROM a WHERE id IN (1, b_id)", `
 Seq Scan on a
   Filter: id in (1, b_id)`},

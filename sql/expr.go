@@ -119,7 +119,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return compileArith(e, sc)
 	case *sqlparser.UnaryExpr:
 		if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
-			return nil, unsupported("operator %s", sqlparser.String(e))
+			return nil, unsupported("operator %s", pgString(e))
 		}
 		if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp {
 			return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
@@ -161,7 +161,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 		if _, ok := e.(sqlparser.AggrFunc); ok {
 			return nil, Errorf("42803", "aggregate functions are not allowed here")
 		}
-		return nil, unsupported("expression %s", sqlparser.String(e))
+		return nil, unsupported("expression %s", pgString(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case *sqlparser.CollateExpr:
@@ -181,7 +181,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.ExistsExpr:
 		return compileExists(e, sc)
 	}
-	return nil, unsupported("expression %s", sqlparser.String(e))
+	return nil, unsupported("expression %s", pgString(e))
 }
 
 // maxParams is PostgreSQL's limit on $n parameters.
@@ -216,6 +216,9 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 	switch l.Type {
 	case sqlparser.StrVal:
+		if strings.HasPrefix(l.Val, markerStart) { // a marker out of place: NULLS FIRST in a select list
+			return nil, Errorf("42601", "syntax error at or near %q", unmark(l.Val))
+		}
 		return constExpr(types.NewText(l.Val), true), nil
 	case sqlparser.IntVal:
 		i, err := strconv.ParseInt(l.Val, 10, 64)
@@ -248,7 +251,7 @@ func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 		}
 		return constExpr(v, false), nil
 	}
-	return nil, unsupported("literal %s", sqlparser.String(l))
+	return nil, unsupported("literal %s", pgString(l))
 }
 
 func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
@@ -465,7 +468,7 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}
 	tuple, ok := e.Right.(sqlparser.ValTuple)
 	if !ok {
-		return nil, unsupported("IN with %s", sqlparser.String(e.Right))
+		return nil, unsupported("IN with %s", pgString(e.Right))
 	}
 	left, err := compile(e.Left, sc)
 	if err != nil {

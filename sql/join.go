@@ -258,7 +258,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		}
 		return usingJoin(left, right, kind, on, using)
 	}
-	return nil, unsupported("FROM item %s", sqlparser.String(te))
+	return nil, unsupported("FROM item %s", pgString(te))
 }
 
 // joinItems joins two items; the columns of the result are left's then right's.

@@ -53,7 +53,7 @@ func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope
 	case *sqlparser.Union:
 		return s.bindUnion(q, ps, outer)
 	}
-	return nil, nil, unsupported("%s", sqlparser.String(q))
+	return nil, nil, unsupported("%s", pgString(q))
 }
 
 // bindSelectQuery plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed
@@ -210,17 +210,8 @@ func convertExpr(x *expr, t types.Type) *expr {
 	}}
 }
 
-// isImplicitDual reports whether te is the "dual" table vitess puts in a SELECT without FROM.
-// (PostgreSQL has no dual, so it is that unless a real table has the name.)
+// isImplicitDual reports whether te is the "dual" table vitess puts in a SELECT without FROM;
+// a table the user named dual is never taken for it (see userDual).
 func (s *Session) isImplicitDual(te sqlparser.TableExpr) bool {
-	ate, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok || !ate.As.IsEmpty() {
-		return false
-	}
-	tn, ok := ate.Expr.(sqlparser.TableName)
-	if !ok || !tn.Qualifier.IsEmpty() || tn.Name.String() != "dual" {
-		return false
-	}
-	_, exists := s.ts.Schema("dual")
-	return !exists
+	return isDualFrom(te)
 }

@@ -58,7 +58,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			}
 			projs = append(projs, projection{col: Column{Name: name, Type: x.typ}, x: x})
 		default:
-			return nil, unsupported("select expression %s", sqlparser.String(se))
+			return nil, unsupported("select expression %s", pgString(se))
 		}
 	}
 	return projs, nil

@@ -12,10 +12,10 @@ import (
 // set_config, and what clients ask at connection (version, current_database, current_schema,
 // current_user, pg_backend_pid). ok is false for a name it does not know.
 func sessionFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
-	s := sc.params.sess
-	if s == nil {
+	if sc.params == nil || sc.params.sess == nil { // a DEFAULT expression has no session
 		return nil, false, nil
 	}
+	s := sc.params.sess
 	arity := func(min, max int) error {
 		if len(args) < min || len(args) > max {
 			return Errorf("42883", "function %s with %d arguments does not exist", name, len(args))

@@ -78,6 +78,8 @@ func lexSetting(q string) ([]settingToken, error) {
 						b.WriteByte('\t')
 					case 'r':
 						b.WriteByte('\r')
+					case '0': // a marker's NUL (see markerLiteral)
+						b.WriteByte(0)
 					default:
 						b.WriteByte(q[j])
 					}

@@ -78,11 +78,18 @@ func parse(p piece) (*Statement, error) {
 	case isCopyStmt(p.words):
 		var err error
 		st.copy, err = parseCopy(p.sql)
+		if st.copy != nil {
+			st.copy.words = p.words
+		}
 		return st, err
 	}
-	ast, err := parseStatement(p.sql)
+	words, returningWords := p.words, []string(nil)
+	if p.returning != "" {
+		words, returningWords = splitReturning(words)
+	}
+	ast, err := parseChecked(p.sql, words)
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, err
 	}
 	st.ast = ast
 	st.conflict = p.conflict
@@ -91,9 +98,9 @@ func parse(p piece) (*Statement, error) {
 	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
-		sel, err := parseStatement("select " + p.returning)
+		sel, err := parseChecked("select "+p.returning, returningWords)
 		if err != nil {
-			return nil, syntaxError(err)
+			return nil, err
 		}
 		s, ok := sel.(*sqlparser.Select)
 		if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil ||
@@ -105,10 +112,11 @@ func parse(p piece) (*Statement, error) {
 	return st, nil
 }
 
-// isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM.
+// isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM
+// (unaliased: a dual the user wrote has an alias, see userDual).
 func isDualFrom(te sqlparser.TableExpr) bool {
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok {
+	if !ok || !ate.As.IsEmpty() {
 		return false
 	}
 	tn, ok := ate.Expr.(sqlparser.TableName)

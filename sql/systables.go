@@ -58,7 +58,7 @@ var systemTables = map[string]*systemTable{
 					}
 					def := types.NullValue
 					if c.Default != "" {
-						def = types.NewText(c.Default)
+						def = types.NewText(defaultText(c.Default))
 					}
 					rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
 						types.NewText(c.Name), types.NewInt(types.Int32, int64(i+1)),
@@ -167,7 +167,7 @@ func init() {
 			s.visibleColumns(func(sc *types.Schema, c types.Column, n int) {
 				def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
 				if c.Default != "" {
-					def = types.NewText(c.Default)
+					def = types.NewText(defaultText(c.Default))
 				}
 				if c.Length > 0 {
 					maxLen = types.NewInt(types.Int32, int64(c.Length))

@@ -57,7 +57,7 @@ type typeStep struct {
 
 func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
 	if u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("%s", sqlparser.String(u))
+		return nil, nil, unsupported("%s", pgString(u))
 	}
 	branches, distinct := unionChain(u)
 	nodes := make([]node, len(branches))

@@ -123,7 +123,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		case sqlparser.DenseRankExprType:
 			spec.kind = "dense_rank"
 		default:
-			return nil, unsupported("window function %s", sqlparser.String(call))
+			return nil, unsupported("window function %s", pgString(call))
 		}
 		spec.typ = types.Int64
 	case *sqlparser.NtileExpr:
@@ -173,7 +173,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	case *sqlparser.Max:
 		spec.kind, arg = "max", c.Arg
 	default:
-		return nil, unsupported("window function %s", sqlparser.String(call))
+		return nil, unsupported("window function %s", pgString(call))
 	}
 	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
 		return nil, unsupported("DISTINCT in window functions")

@@ -1,0 +1,125 @@
+package sql
+
+import "strings"
+
+// opChain follows the operators between two operands of one expression level (a parenthesis
+// depth, up to a comma or a keyword such as AND, THEN or LIKE), for the two places where
+// PostgreSQL's grammar and vitess's part on text both accept:
+//
+//   - PostgreSQL reads ||, &, << and >> at one level, left to right, where vitess binds << and
+//     >> tighter than &, and & tighter than | (the dialect pass's ||). A chain of them gives
+//     the same tree in both only while no operator binds tighter in vitess than the one before
+//     it; otherwise (6 & 3 << 1 is (6 & 3) << 1 in PostgreSQL) it is refused (0A000) rather
+//     than run another way.
+//   - PostgreSQL's comparisons do not associate: a = b = c is a syntax error there, and vitess
+//     would run it as (a = b) = c. The = of a SET list's assignment is not a comparison.
+type opChain struct {
+	bits     map[int]int  // depth → vitess's precedence of the chain's last bit operator
+	compared map[int]bool // depth → a comparison was seen
+	inSet    map[int]bool // depth → in a SET list (UPDATE, ON CONFLICT DO UPDATE, SET)
+	assign   map[int]bool // depth → the next = assigns
+}
+
+// newOpChain returns an empty opChain; its maps are made when first written, since most
+// statements never write them.
+func newOpChain() *opChain { return &opChain{} }
+
+// set sets m[depth] to v, making m first if it is nil.
+func set[V any](m *map[int]V, depth int, v V) {
+	if *m == nil {
+		*m = map[int]V{}
+	}
+	(*m)[depth] = v
+}
+
+// opChainPrecedence is vitess's precedence of the bit operators opChain follows.
+var opChainPrecedence = map[string]int{"||": 1, "&": 2, "<<": 3, ">>": 3}
+
+// comparisons are PostgreSQL's comparison operators.
+var comparisons = map[string]bool{"=": true, "<": true, ">": true, "<=": true, ">=": true, "<>": true, "!=": true}
+
+// op records operator op at depth.
+func (c *opChain) op(op string, depth int) error {
+	if comparisons[op] {
+		delete(c.bits, depth)
+		switch {
+		case op == "=" && c.assign[depth]:
+			delete(c.assign, depth)
+		case c.compared[depth]:
+			return Errorf("42601", "syntax error at or near %q", op)
+		default:
+			set(&c.compared, depth, true)
+		}
+		return nil
+	}
+	p, ok := opChainPrecedence[op]
+	if !ok {
+		return nil
+	}
+	if last, ok := c.bits[depth]; ok && p > last {
+		return unsupported("%s after a lower-precedence operator without parentheses", op)
+	}
+	set(&c.bits, depth, p)
+	return nil
+}
+
+// end ends the expression at depth.
+func (c *opChain) end(depth int) {
+	delete(c.bits, depth)
+	delete(c.compared, depth)
+}
+
+// punct ends the expressions a comma, parenthesis or semicolon ends.
+func (c *opChain) punct(ch byte, depth int) {
+	switch ch {
+	case ',':
+		c.end(depth)
+		if c.inSet[depth] {
+			set(&c.assign, depth, true)
+		}
+	case '(':
+		c.end(depth + 1)
+		delete(c.inSet, depth+1)
+		delete(c.assign, depth+1)
+	case ')':
+		c.end(depth)
+	case ';':
+		clear(c.bits)
+		clear(c.compared)
+		clear(c.inSet)
+		clear(c.assign)
+	}
+}
+
+// word ends the expression at depth when w is a keyword that ends one; SET starts a list of
+// assignments, which WHERE, FROM or RETURNING ends.
+func (c *opChain) word(w string, depth int) {
+	if isOperandWord(w) {
+		return
+	}
+	c.end(depth)
+	switch w {
+	case "set":
+		c.assignments(depth)
+	case "where", "from", "returning":
+		delete(c.inSet, depth)
+		delete(c.assign, depth)
+	}
+}
+
+// assignments starts a SET list at depth (also ON CONFLICT's, whose SET the pass consumes).
+func (c *opChain) assignments(depth int) {
+	set(&c.inSet, depth, true)
+	set(&c.assign, depth, true)
+}
+
+// isOperandWord reports whether w can stand inside a chain of operators: an identifier or a
+// function name, not a keyword that separates expressions (AND, THEN, LIKE, FROM, ...).
+func isOperandWord(w string) bool {
+	return !notFunctionNames[w] && !fromClauseEnds[w] && !chainEndWords[w] && !strings.HasPrefix(w, "\"")
+}
+
+// chainEndWords are keywords outside notFunctionNames and fromClauseEnds that end a chain.
+var chainEndWords = map[string]bool{"when": true, "then": true, "else": true, "end": true, "between": true,
+	"ilike": true, "similar": true, "escape": true, "case": true, "null": true, "true": true, "false": true,
+	"and": true, "or": true, "not": true, "is": true, "in": true, "like": true, "default": true, "to": true}

@@ -1,0 +1,608 @@
+package sql
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// The dialect pass hands vitess, a MySQL parser, text it rewrote, and carries the PostgreSQL
+// constructs vitess lacks through MySQL constructs PostgreSQL lacks (STRAIGHT_JOIN for FULL
+// JOIN, REGEXP for ILIKE, <=> for IS NOT DISTINCT FROM, ...) and through marker strings. Both
+// are only sound if user text can never spell them. This file is how that is kept:
+//
+//   - every marker string starts with a NUL byte, which no query text, string literal or
+//     identifier can hold (splitAndRewrite refuses NUL, and E” strings are decoded here, so
+//     vitess never sees an escape that makes one);
+//   - a word that vitess reads as a MySQL-only keyword but PostgreSQL reads as an identifier
+//     is written as a quoted identifier, so vitess reads it as PostgreSQL does;
+//   - operators are read the way PostgreSQL's lexer reads them, and only those drove
+//     implements reach vitess (no <=>, &&, #-comments, :=, ?, @ variables);
+//   - checkPostgres refuses what is left of MySQL's grammar in the parsed statement.
+
+// markerStart begins every marker string the dialect pass writes.
+const markerStart = "\x00"
+
+// unmarker spells markers as the PostgreSQL text they stand for, for messages.
+var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
+	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+
+// unmark is s with its markers spelled as PostgreSQL text.
+func unmark(s string) string { return unmarker.Replace(s) }
+
+// markerLiteral is m as a vitess string literal: its NUL written as vitess's \0 escape.
+func markerLiteral(m string) string {
+	return "'" + strings.ReplaceAll(m, markerStart, `\0`) + "'"
+}
+
+// mysqlOnlyWords are words vitess parses as MySQL keywords (operators, statement and select
+// options, MySQL-only types and functions) that PostgreSQL reads as plain identifiers. The
+// dialect pass writes them quoted, so `a STRAIGHT_JOIN b` or `x REGEXP y` fail to parse as
+// they do in PostgreSQL, and `SELECT 1 AS div` works as it does there.
+var mysqlOnlyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`straight_join regexp rlike div xor separator duplicate auto_increment
+		group_concat distinctrow high_priority low_priority delayed sql_cache sql_no_cache sql_calc_found_rows
+		sql_small_result sql_big_result sql_buffer_result ignore use describe unsigned signed zerofill
+		longblob mediumblob tinyblob blob longtext mediumtext tinytext tinyint mediumint middleint int1 int3
+		varbinary datetime engine charset outfile dumpfile infile curdate curtime sysdate utc_date utc_time
+		utc_timestamp date_add date_sub adddate subdate timestampadd timestampdiff weight_string last_insert_id
+		any_value member mid locate mod against kill flush optimize repair purge unlock modify change
+		vexplain vitess_migration vstream fulltext spatial std get_lock release_lock is_free_lock is_used_lock
+		release_all_locks`) {
+		mysqlOnlyWords[w] = true
+	}
+}
+
+// quotedWord is how the dialect pass writes the unquoted word w: quoted when vitess would
+// read it as a MySQL keyword or a charset introducer (_utf8'...').
+func quotedWord(w string) string {
+	if mysqlOnlyWords[w] || strings.HasPrefix(w, "_") || strings.HasPrefix(w, "json_") {
+		return "`" + w + "`"
+	}
+	return w
+}
+
+// refuseWord returns the error for the word w (lower case; q[i:] follows it) where PostgreSQL
+// reads it differently from vitess, or nil. words are the statement's words before it.
+func refuseWord(w, q string, i int, words []string, depth int) error {
+	switch {
+	case w == "u" && (strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\"")):
+		return unsupported("U& strings and identifiers")
+	case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_DATE()
+	case w == "add" && len(words) > 0 && words[0] == "alter" &&
+		(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's ADD [COLUMN] (a int, ...)
+	case internalFunctions[w] && nextNonSpace(q, i) == '(':
+		return Errorf("42883", "function %s does not exist", w)
+	case w == "collate" && nextNonSpace(q, i) == '\'':
+		return Errorf("42601", "syntax error at or near \"'\"") // MySQL's COLLATE 'name'
+	case (w == "set" || w == "value") && depth == 0 && len(words) > 0 && words[0] == "insert" &&
+		!slices.Contains(words, "select") && !slices.Contains(words, "values"):
+		return Errorf("42601", "syntax error at or near %q", w) // MySQL's INSERT ... SET and VALUE
+	case sessionUserFunctions[w] && nextNonSpace(q, i) == '(':
+		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_USER()
+	}
+	return nil
+}
+
+// colonError is the error for a ':' that does not start '::' (MySQL's := and :name).
+func colonError(q string, i int, inBrackets, inParens bool) error {
+	switch {
+	case inBrackets:
+		return unsupported("array slices")
+	case i+1 < len(q) && q[i+1] == '=' && inParens:
+		return unsupported("named function arguments")
+	}
+	return Errorf("42601", "syntax error at or near \":\"")
+}
+
+// quotedAlias reads the quoted identifier starting at the first non-space at or after i
+// ("" when it is not one, or is unterminated) and the position after it.
+func quotedAlias(q string, i int) (string, int) {
+	for i < len(q) && q[i] != '"' {
+		i++
+	}
+	var b strings.Builder
+	for j := i + 1; j < len(q); j++ {
+		if q[j] == '"' {
+			if j+1 < len(q) && q[j+1] == '"' {
+				b.WriteByte('"')
+				j++
+				continue
+			}
+			return b.String(), j + 1
+		}
+		b.WriteByte(q[j])
+	}
+	return "", i
+}
+
+// stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
+// with a plain literal after white space holding a newline (-- comments count as white space)
+// and refuses a literal that follows on the same line or after a /* comment. It returns
+// where the continuing literal starts.
+func stringContinuation(q string, i int) (int, bool, error) {
+	newline, block := false, false
+	j := i
+	for j < len(q) {
+		switch {
+		case q[j] == '\n':
+			newline = true
+			j++
+		case q[j] == ' ' || q[j] == '\t' || q[j] == '\r' || q[j] == '\f' || q[j] == '\v':
+			j++
+		case strings.HasPrefix(q[j:], "--"):
+			for j < len(q) && q[j] != '\n' {
+				j++
+			}
+		case strings.HasPrefix(q[j:], "/*"):
+			block = true
+			end := strings.Index(q[j+2:], "*/")
+			if end < 0 {
+				return 0, false, nil // the comment's own error comes later
+			}
+			j += end + 4
+		default:
+			lit := q[j] == '\'' || (q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\''
+			switch {
+			case !lit:
+				return 0, false, nil
+			case newline && !block && q[j] == '\'':
+				return j, true, nil
+			}
+			k := j
+			if q[k] != '\'' {
+				k++
+			}
+			end, _, err := scanString(q, k, false)
+			if err != nil {
+				end = len(q)
+			}
+			return 0, false, Errorf("42601", "syntax error at or near %q", q[j:end])
+		}
+	}
+	return 0, false, nil
+}
+
+// sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
+// parentheses but, unlike MySQL's, never empty ones.
+var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
+	"localtimestamp": true}
+
+// sessionUserFunctions are PostgreSQL's keywords for the session's users, never called with
+// parentheses there.
+var sessionUserFunctions = map[string]bool{"current_user": true, "session_user": true, "current_role": true,
+	"user": true, "current_catalog": true}
+
+// emptyParens reports whether q[i:] starts with "()", spaces aside.
+func emptyParens(q string, i int) bool {
+	if nextNonSpace(q, i) != '(' {
+		return false
+	}
+	return nextNonSpace(q, strings.IndexByte(q[i:], '(')+i+1) == ')'
+}
+
+// scanDollarString reads the dollar-quoted string at q[i] == '$' ($$...$$ or $tag$...$tag$)
+// and returns it as a vitess string literal.
+func scanDollarString(q string, i int) (int, string, error) {
+	j := i + 1
+	for j < len(q) && q[j] != '$' {
+		r, size := utf8.DecodeRuneInString(q[j:])
+		if !(isIdentPart(r) && r != '$' && (j > i+1 || isIdentStart(r))) {
+			return 0, "", Errorf("42601", "syntax error at or near \"$\"")
+		}
+		j += size
+	}
+	if j >= len(q) {
+		return 0, "", Errorf("42601", "syntax error at or near \"$\"")
+	}
+	tag := q[i : j+1]
+	end := strings.Index(q[j+1:], tag)
+	if end < 0 {
+		return 0, "", Errorf("42601", "unterminated dollar-quoted string at or near %q", q[i:])
+	}
+	body := q[j+1 : j+1+end]
+	return j + 1 + end + len(tag), "'" + strings.ReplaceAll(strings.ReplaceAll(body, `\`, `\\`), "'", "''") + "'", nil
+}
+
+// mysqlOnlyTypes are MySQL column types vitess knows and PostgreSQL does not.
+var mysqlOnlyTypes = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`tinyint mediumint middleint int1 int3 datetime year tinytext mediumtext
+		longtext tinyblob blob mediumblob longblob binary varbinary enum set unsigned signed long`) {
+		mysqlOnlyTypes[w] = true
+	}
+}
+
+// internalFunctions are the calls the dialect pass writes for subscripts, field selections
+// and ARRAY constructors; user text naming them is refused as PostgreSQL would.
+var internalFunctions = map[string]bool{
+	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true,
+}
+
+// opChars are the characters of a PostgreSQL operator.
+const opChars = "+-*/<>=~!@#%^&|`?"
+
+// scanOperator reads the operator at q[i] as PostgreSQL's lexer does: the longest run of
+// operator characters, cut before a comment, and a trailing + or - dropped unless the
+// operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
+func scanOperator(q string, i int) (string, int) {
+	j := i
+	for j < len(q) && strings.IndexByte(opChars, q[j]) >= 0 {
+		if j > i && (q[j-1] == '-' && q[j] == '-' || q[j-1] == '/' && q[j] == '*') {
+			j--
+			break
+		}
+		if j+1 < len(q) && (q[j] == '-' && q[j+1] == '-' || q[j] == '/' && q[j+1] == '*') && j > i {
+			break
+		}
+		j++
+	}
+	op := q[i:j]
+	if len(op) > 1 && !strings.ContainsAny(op, "~!@#%^&|`?") {
+		for len(op) > 1 && (op[len(op)-1] == '+' || op[len(op)-1] == '-') {
+			op = op[:len(op)-1]
+		}
+	}
+	return op, i + len(op)
+}
+
+// passedOperators are the operators the dialect pass hands to vitess as they are: vitess
+// reads each with PostgreSQL's meaning.
+var passedOperators = map[string]bool{"+": true, "-": true, "*": true, "/": true, "%": true, "<": true,
+	">": true, "=": true, "<=": true, ">=": true, "<>": true, "!=": true, "&": true, "<<": true, ">>": true}
+
+// pgOperators are the operator names PostgreSQL 15 defines (SELECT oprname FROM pg_operator).
+var pgOperators = map[string]bool{}
+
+func init() {
+	for _, op := range strings.Fields(`!! !~ !~* !~~ !~~* # ## #- #> #>> % & && &< &<| &> * *< *<= *<> *= *> *>=
+		+ - -> ->> -|- / < <-> << <<= <<| <= <> <@ <^ = > >= >> >>= >^ ? ?# ?& ?- ?-| ?| ?|| @ @-@ @> @? @@
+		@@@ ^ ^@ | |&> |/ |>> || ||/ ~ ~* ~<=~ ~<~ ~= ~>=~ ~>~ ~~ ~~*`) {
+		pgOperators[op] = true
+	}
+}
+
+// operatorError is the error for an operator drove does not pass on: one PostgreSQL has is
+// not supported yet (0A000); one it lacks does not exist (42883), as PostgreSQL answers.
+func operatorError(op string) error {
+	if pgOperators[op] {
+		return unsupported("operator %s", op)
+	}
+	return Errorf("42883", "operator does not exist: %s", op)
+}
+
+// parseChecked parses dialect-rewritten text (words are its statement's words) with vitess
+// and holds the result to PostgreSQL's grammar: every statement vitess parses goes this way.
+func parseChecked(text string, words []string) (sqlparser.Statement, error) {
+	ast, err := parseStatement(text)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	if err := checkPostgres(ast, words); err != nil {
+		return nil, err
+	}
+	return ast, nil
+}
+
+// splitReturning splits a statement's words at its RETURNING list, which the dialect pass
+// cut off at the last RETURNING word (any other is inside the statement before it).
+func splitReturning(words []string) (stmt, returning []string) {
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == "returning" {
+			return words[:i], words[i+1:]
+		}
+	}
+	return words, nil
+}
+
+// userDual is how the dialect pass writes a table named dual in FROM, so that it is not taken
+// for the dual vitess puts in a SELECT without FROM; checkPostgres names it dual again, with
+// itself as alias, so isImplicitDual (unaliased dual) can only be vitess's.
+const userDual = markerStart + "dual"
+
+// checkPostgres refuses the MySQL grammar vitess accepts that PostgreSQL does not have and
+// the dialect pass cannot see in the text (it would need to parse): 42601, as PostgreSQL.
+// In the same walk it restores userDual, and refuses MySQL's JOIN without ON or USING and
+// PostgreSQL's CROSS JOIN with one: vitess parses both as the same join, so the statement's
+// conditionless plain joins must be exactly its CROSS JOINs (words are its words, as the
+// dialect pass read them).
+func checkPostgres(stmt sqlparser.Statement, words []string) error {
+	bad, bare := "", 0
+	var err error
+	_ = sqlparser.Walk(func(node sqlparser.SQLNode) (bool, error) {
+		switch n := node.(type) {
+		case *sqlparser.CurTimeFuncExpr:
+			if n.Name.Lowered() == "now" && n.Fsp > 0 {
+				err = Errorf("42883", "function now(integer) does not exist") // MySQL's NOW(precision)
+			}
+		case *sqlparser.JoinTableExpr:
+			if n.Join == sqlparser.NormalJoinType && (n.Condition == nil || n.Condition.On == nil && len(n.Condition.Using) == 0) {
+				bare++
+			}
+		case *sqlparser.AliasedTableExpr:
+			restoreDual(n)
+		}
+		if bad == "" {
+			bad = mysqlOnlyNode(node)
+		}
+		return bad == "" && err == nil, nil
+	}, stmt)
+	if err != nil {
+		return err
+	}
+	if bad != "" {
+		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+	}
+	cross := 0
+	for i := 1; i < len(words); i++ {
+		if words[i] == "join" && words[i-1] == "cross" {
+			cross++
+		}
+	}
+	switch {
+	case bare > cross:
+		return Errorf("42601", "syntax error: JOIN without ON or USING")
+	case bare < cross:
+		return Errorf("42601", "syntax error: CROSS JOIN takes no ON or USING")
+	}
+	return nil
+}
+
+// restoreDual undoes userDual in one FROM item.
+func restoreDual(ate *sqlparser.AliasedTableExpr) {
+	if tn, ok := ate.Expr.(sqlparser.TableName); ok && tn.Name.String() == userDual {
+		tn.Name = sqlparser.NewIdentifierCS("dual")
+		ate.Expr = tn
+		if ate.As.IsEmpty() {
+			ate.As = tn.Name
+		}
+	}
+	if ate.As.String() == userDual {
+		ate.As = sqlparser.NewIdentifierCS("dual")
+	}
+}
+
+// mysqlOnlyNode names the MySQL-only construct node is, or returns "".
+func mysqlOnlyNode(node sqlparser.SQLNode) string {
+	if what := mysqlOnlyDML(node); what != "" {
+		return what
+	}
+	if what := mysqlOnlyDDL(node); what != "" {
+		return what
+	}
+	return mysqlOnlyOther(node)
+}
+
+// mysqlOnlyDML checks the MySQL clauses of SELECT, INSERT, UPDATE and DELETE.
+func mysqlOnlyDML(node sqlparser.SQLNode) string {
+	switch n := node.(type) {
+	case *sqlparser.Select:
+		switch {
+		case n.Lock == sqlparser.ShareModeLock:
+			return "LOCK IN SHARE MODE"
+		case n.GroupBy != nil && n.GroupBy.WithRollup:
+			return "WITH ROLLUP"
+		}
+	case *sqlparser.Delete:
+		switch {
+		case n.Limit != nil || n.OrderBy != nil:
+			return "ORDER BY or LIMIT in DELETE"
+		case len(n.Targets) > 0 || len(n.TableExprs) != 1:
+			return "multiple-table DELETE"
+		case bool(n.Ignore):
+			return "DELETE IGNORE"
+		}
+	case *sqlparser.Update:
+		switch {
+		case n.Limit != nil || n.OrderBy != nil:
+			return "ORDER BY or LIMIT in UPDATE"
+		case len(n.TableExprs) != 1:
+			return "multiple-table UPDATE"
+		case bool(n.Ignore):
+			return "UPDATE IGNORE"
+		}
+		if _, ok := n.TableExprs[0].(*sqlparser.AliasedTableExpr); !ok {
+			return "multiple-table UPDATE"
+		}
+	case *sqlparser.Insert:
+		switch {
+		case n.Action == sqlparser.ReplaceAct:
+			return "REPLACE"
+		case bool(n.Ignore):
+			return "INSERT IGNORE"
+		case len(n.Partitions) > 0:
+			return "INSERT ... PARTITION"
+		}
+	case *sqlparser.AliasedTableExpr:
+		if len(n.Hints) > 0 {
+			return "an index hint"
+		}
+	case *sqlparser.Default:
+		if n.ColName != "" {
+			return "DEFAULT(column)"
+		}
+	}
+	return ""
+}
+
+// mysqlOnlyDDL checks CREATE TABLE and ALTER TABLE for MySQL's definitions and actions.
+func mysqlOnlyDDL(node sqlparser.SQLNode) string {
+	switch n := node.(type) {
+	case *sqlparser.IndexDefinition:
+		switch n.Info.Type {
+		case sqlparser.IndexTypeDefault, sqlparser.IndexTypeSpatial, sqlparser.IndexTypeFullText:
+			return "an INDEX or KEY definition"
+		}
+		if len(n.Options) > 0 {
+			return "an index option"
+		}
+	case *sqlparser.DropTable:
+		if n.Temp {
+			return "DROP TEMPORARY TABLE"
+		}
+	case *sqlparser.DropKey:
+		if n.Type != sqlparser.ConstraintType {
+			return "DROP PRIMARY KEY, FOREIGN KEY, INDEX, KEY or CHECK"
+		}
+	case *sqlparser.AlterIndex, *sqlparser.AlterCharset, *sqlparser.KeyState, *sqlparser.TablespaceOperation,
+		*sqlparser.Force, *sqlparser.LockOption, *sqlparser.OrderByOption, *sqlparser.RenameIndex,
+		*sqlparser.Validation, *sqlparser.AlterCheck, *sqlparser.ChangeColumn, *sqlparser.ModifyColumn:
+		return "this ALTER TABLE action"
+	case *sqlparser.AddColumns:
+		if n.First || n.After != nil {
+			return "FIRST or AFTER in ADD COLUMN"
+		}
+	case *sqlparser.TableSpec:
+		if len(n.Options) > 0 {
+			return "a table option"
+		}
+	case *sqlparser.ColumnDefinition:
+		if o := n.Type.Options; o != nil && (o.Comment != nil || o.OnUpdate != nil || o.Format != sqlparser.UnspecifiedFormat || o.Invisible != nil) {
+			return "a MySQL column option"
+		}
+	}
+	return ""
+}
+
+// mysqlOnlyOther checks for MySQL's statements and expressions.
+func mysqlOnlyOther(node sqlparser.SQLNode) string {
+	switch node.(type) {
+	case *sqlparser.ExplainTab:
+		return "EXPLAIN of a table"
+	case *sqlparser.LockTables:
+		return "LOCK TABLES"
+	case *sqlparser.UnlockTables:
+		return "UNLOCK TABLES"
+	case *sqlparser.RenameTable:
+		return "RENAME TABLE"
+	case *sqlparser.Use:
+		return "USE"
+	case *sqlparser.IntervalDateExpr:
+		return "INTERVAL arithmetic"
+	case *sqlparser.ConvertExpr:
+		return "CONVERT or BINARY"
+	case *sqlparser.ConvertUsingExpr:
+		return "CONVERT ... USING"
+	case *sqlparser.MatchExpr:
+		return "MATCH ... AGAINST"
+	case *sqlparser.Variable:
+		return "a variable"
+	case *sqlparser.AssignmentExpr:
+		return ":="
+	case *sqlparser.JSONExtractExpr, *sqlparser.JSONUnquoteExpr:
+		return "-> or ->>"
+	case *sqlparser.MemberOfExpr:
+		return "MEMBER OF"
+	case *sqlparser.CharExpr:
+		return "CHAR()"
+	case *sqlparser.ValuesFuncExpr:
+		return "VALUES()"
+	case *sqlparser.IntervalFuncExpr:
+		return "INTERVAL()"
+	}
+	return ""
+}
+
+// pgEscape decodes the backslash escape of an E” string at q[i] == '\\' as PostgreSQL does
+// (\b \f \n \r \t, octal \o..\ooo, hex \xh..\xhh, \uXXXX, \UXXXXXXXX, else the character
+// itself) and returns its bytes and where it ends. A NUL is refused as PostgreSQL refuses it.
+func pgEscape(q string, i int) (string, int, error) {
+	c := q[i+1]
+	digits := func(from, max int, isDigit func(byte) bool) int {
+		j := from
+		for j < len(q) && j < from+max && isDigit(q[j]) {
+			j++
+		}
+		return j
+	}
+	isOctal := func(b byte) bool { return b >= '0' && b <= '7' }
+	isHex := func(b byte) bool { return strings.IndexByte("0123456789abcdefABCDEF", b) >= 0 }
+	var s string
+	end := i + 2
+	switch c {
+	case 'b':
+		s = "\b"
+	case 'f':
+		s = "\f"
+	case 'n':
+		s = "\n"
+	case 'r':
+		s = "\r"
+	case 't':
+		s = "\t"
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		end = digits(i+1, 3, isOctal)
+		n, _ := strconv.ParseUint(q[i+1:end], 8, 16)
+		s = string([]byte{byte(n)})
+	case 'x':
+		if end = digits(i+2, 2, isHex); end == i+2 {
+			s, end = "x", i+2
+			break
+		}
+		n, _ := strconv.ParseUint(q[i+2:end], 16, 8)
+		s = string([]byte{byte(n)})
+	case 'u', 'U':
+		width := 4
+		if c == 'U' {
+			width = 8
+		}
+		if end = digits(i+2, width, isHex); end-i-2 != width {
+			return "", 0, Errorf("22025", "invalid Unicode escape")
+		}
+		n, _ := strconv.ParseUint(q[i+2:end], 16, 32)
+		if n == 0 || n > unicode.MaxRune || n >= 0xD800 && n <= 0xDFFF {
+			return "", 0, Errorf("22025", "invalid Unicode escape value")
+		}
+		s = string(rune(n))
+	default:
+		_, size := utf8.DecodeRuneInString(q[i+1:])
+		s, end = q[i+1:i+1+size], i+1+size
+	}
+	if s == markerStart {
+		return "", 0, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
+	}
+	return s, end, nil
+}
+
+// scanNumber returns where the numeric constant at q[i] ends, read as PostgreSQL 15 reads
+// one: digits, a fraction, an exponent; a letter or underscore right after it is trailing
+// junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
+func scanNumber(q string, i int) (int, error) {
+	isDigit := func(j int) bool { return j < len(q) && q[j] >= '0' && q[j] <= '9' }
+	j := i
+	for isDigit(j) {
+		j++
+	}
+	if j < len(q) && q[j] == '.' && !(j+1 < len(q) && q[j+1] == '.') {
+		j++
+		for isDigit(j) {
+			j++
+		}
+	}
+	if j < len(q) && (q[j] == 'e' || q[j] == 'E') {
+		k := j + 1
+		if k < len(q) && (q[k] == '+' || q[k] == '-') {
+			k++
+		}
+		if isDigit(k) {
+			for j = k; isDigit(j); j++ {
+			}
+		}
+	}
+	if j < len(q) {
+		if r, _ := utf8.DecodeRuneInString(q[j:]); isIdentStart(r) {
+			_, end := nextWord(q, j)
+			return 0, Errorf("42601", "trailing junk after numeric literal at or near %q", q[i:end])
+		}
+	}
+	return j, nil
+}

@@ -1,0 +1,193 @@
+package sql
+
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// pgString prints a node the dialect pass produced as PostgreSQL text: the MySQL constructs
+// and marker strings that carry PostgreSQL's meaning (see pgcheck.go) are printed as what
+// they stand for, so EXPLAIN, error messages and catalogs never show a marker.
+func pgString(node sqlparser.SQLNode) string {
+	buf := sqlparser.NewTrackedBuffer(pgFormat)
+	buf.WriteNode(node)
+	return strings.ReplaceAll(buf.String(), "`", `"`)
+}
+
+// pgFormat is the vitess node formatter behind pgString.
+func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
+	switch n := node.(type) {
+	case *sqlparser.CollateExpr:
+		if name, ok := strings.CutPrefix(n.Collation, castMarker); ok {
+			buf.Myprintf("(%v)::%s", n.Expr, name)
+			return
+		}
+	case *sqlparser.ComparisonExpr:
+		if pgFormatComparison(buf, n) {
+			return
+		}
+	case *sqlparser.BinaryExpr:
+		if n.Operator == sqlparser.BitOrOp { // the dialect pass's ||
+			buf.Myprintf("(%v || %v)", n.Left, n.Right)
+			return
+		}
+	case *sqlparser.FuncExpr:
+		if pgFormatInternalCall(buf, n) {
+			return
+		}
+	case *sqlparser.GroupConcatExpr: // string_agg
+		buf.WriteString("string_agg(")
+		if n.Distinct {
+			buf.WriteString("DISTINCT ")
+		}
+		for _, e := range n.Exprs {
+			buf.Myprintf("%v, ", e)
+		}
+		buf.Myprintf("%v%v)", sqlparser.NewStrLiteral(n.Separator), n.OrderBy)
+		return
+	case *sqlparser.Literal:
+		if strings.HasPrefix(n.Val, markerStart) { // never printed alone; not as a NUL either
+			buf.WriteString(unmark(n.Val))
+			return
+		}
+	}
+	node.Format(buf)
+}
+
+// pgFormatComparison prints IS [NOT] DISTINCT FROM, the regular-expression matches, ILIKE and
+// x op ANY (array) as PostgreSQL spells them; false for any other comparison.
+func pgFormatComparison(buf *sqlparser.TrackedBuffer, n *sqlparser.ComparisonExpr) bool {
+	switch n.Operator {
+	case sqlparser.NullSafeEqualOp:
+		if inner, ok := n.Left.(*sqlparser.ComparisonExpr); ok && inner.Operator == sqlparser.NullSafeEqualOp {
+			if lit, ok := inner.Right.(*sqlparser.Literal); ok && lit.Val == distinctMarker {
+				buf.Myprintf("(%v IS DISTINCT FROM %v)", inner.Left, n.Right)
+				return true
+			}
+		}
+		buf.Myprintf("(%v IS NOT DISTINCT FROM %v)", n.Left, n.Right)
+		return true
+	case sqlparser.RegexpOp, sqlparser.NotRegexpOp:
+		not := n.Operator == sqlparser.NotRegexpOp
+		if m, ok := n.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
+			op := "~"
+			if not {
+				op = "!~"
+			}
+			if strings.HasSuffix(m.Collation, "i") {
+				op += "*"
+			}
+			buf.Myprintf("(%v %s %v)", n.Left, op, m.Expr)
+			return true
+		}
+		op := "~~*" // ILIKE, as PostgreSQL's EXPLAIN prints it
+		if not {
+			op = "!~~*"
+		}
+		buf.Myprintf("(%v %s %v)", n.Left, op, n.Right)
+		return true
+	}
+	if n.Modifier != 0 {
+		if sub, ok := n.Right.(*sqlparser.Subquery); ok {
+			if arr := unnestedArray(sub); arr != nil {
+				mod := "ANY"
+				if n.Modifier == sqlparser.All {
+					mod = "ALL"
+				}
+				buf.Myprintf("(%v %s %s (%v))", n.Left, n.Operator.ToString(), mod, arr)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unnestedArray returns x when sub is the dialect pass's (SELECT unnest(x)) for op ANY (x).
+func unnestedArray(sub *sqlparser.Subquery) sqlparser.Expr {
+	sel, ok := sub.Select.(*sqlparser.Select)
+	if !ok || len(sel.SelectExprs.Exprs) != 1 || sel.Where != nil || len(sel.From) != 1 || !isDualFrom(sel.From[0]) {
+		return nil
+	}
+	ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr)
+	if !ok {
+		return nil
+	}
+	f, ok := ae.Expr.(*sqlparser.FuncExpr)
+	if !ok || !f.Name.EqualString("unnest") || len(f.Exprs) != 1 {
+		return nil
+	}
+	return f.Exprs[0]
+}
+
+// pgFormatInternalCall prints the dialect pass's calls for subscripts, field selections and
+// ARRAY constructors as the syntax they stand for.
+func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) bool {
+	switch name := f.Name.Lowered(); {
+	case name == "drove_subscript" && len(f.Exprs) == 2:
+		// PostgreSQL subscripts a column or a subscript as it is, anything else in parentheses.
+		inner, ok := f.Exprs[0].(*sqlparser.FuncExpr)
+		if _, col := f.Exprs[0].(*sqlparser.ColName); col || ok && inner.Name.Lowered() == "drove_subscript" {
+			buf.Myprintf("%v[%v]", f.Exprs[0], f.Exprs[1])
+		} else {
+			buf.Myprintf("(%v)[%v]", f.Exprs[0], f.Exprs[1])
+		}
+	case name == "drove_field" && len(f.Exprs) == 2:
+		field := f.Exprs[1]
+		if lit, ok := field.(*sqlparser.Literal); ok {
+			buf.Myprintf("(%v).%s", f.Exprs[0], lit.Val)
+		} else {
+			buf.Myprintf("(%v).%v", f.Exprs[0], field)
+		}
+	case name == "drove_array_of":
+		buf.WriteString("ARRAY[")
+		for i, e := range f.Exprs {
+			if i > 0 {
+				buf.WriteString(", ")
+			}
+			buf.Myprintf("%v", e)
+		}
+		buf.WriteString("]")
+	case name == "drove_array" && len(f.Exprs) == 1:
+		buf.Myprintf("ARRAY%v", f.Exprs[0])
+	default:
+		return false
+	}
+	return true
+}
+
+// storedExpr is e as the text a schema keeps for a DEFAULT, which parseStoredExpr reads back:
+// vitess's own printing, except that a COLLATE marker stays a quoted string (vitess prints a
+// collation bare, and '\0::int' bare does not parse again).
+func storedExpr(e sqlparser.Expr) string {
+	buf := sqlparser.NewTrackedBuffer(func(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
+		if c, ok := node.(*sqlparser.CollateExpr); ok && strings.HasPrefix(c.Collation, markerStart) {
+			buf.Myprintf("(%v) collate %s", c.Expr, markerLiteral(c.Collation))
+			return
+		}
+		node.Format(buf)
+	})
+	buf.WriteNode(e)
+	return buf.String()
+}
+
+// parseStoredExpr parses a DEFAULT as storedExpr wrote it. Schemas written before markers
+// began with NUL hold IS DISTINCT FROM's as '~distinct' (no other marker could be stored in a
+// form that parsed).
+func parseStoredExpr(def string) (sqlparser.Expr, error) {
+	def = strings.ReplaceAll(def, "<=> '~distinct' <=>", "<=> "+markerLiteral(distinctMarker)+" <=>")
+	return parser.ParseExpr(def)
+}
+
+// defaultText is a stored DEFAULT expression (vitess text, see ddl.go) as PostgreSQL text,
+// for the catalogs that show it.
+func defaultText(def string) string {
+	if isSerialDefault(def) {
+		return def
+	}
+	e, err := parseStoredExpr(def)
+	if err != nil {
+		return def
+	}
+	return pgString(e)
+}
