@@ -20,10 +20,13 @@ type expr struct {
 	unknown  bool
 	constant bool
 	rowFree  bool
-	bpchar   bool    // a char(n) column: trailing spaces do not count when it is compared
-	param    int     // 1-based $n for a parameter reference, else 0
-	params   *params // the statement's parameters, for param > 0
-	eval     func(row []types.Value) (types.Value, error)
+	bpchar   bool // a char(n) column: trailing spaces do not count when it is compared
+	param    int  // 1-based $n for a parameter reference, else 0
+	// err: folding this constant failed with err. compile raises it, except in a branch
+	// that never runs (see compileDead), where it is left for eval to return.
+	err    error
+	params *params // the statement's parameters, for param > 0
+	eval   func(row []types.Value) (types.Value, error)
 }
 
 func constExpr(v types.Value, unknown bool) *expr {
@@ -67,6 +70,14 @@ func (p *params) settle() {
 // compile turns a vitess expression into an expr. Anything it does not implement is a 0A000
 // error, never a guess.
 func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
+	x, err := compileExpr(e, sc)
+	if err == nil && x.err != nil && !sc.inDeadBranch() {
+		return nil, x.err
+	}
+	return x, err
+}
+
+func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	if sc.agg != nil {
 		if x, ok, err := sc.agg.resolve(e, sc); ok {
 			return x, err
@@ -139,12 +150,15 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 			if err != nil || v.IsNull() {
 				return types.NullValue, err
 			}
-			if v.T.IsInteger() {
+			switch {
+			case v.T.IsInteger():
 				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
 					return types.Value{}, outOfRange(v.T)
 				}
 				v.I = -v.I
-			} else {
+			case v.T == types.Numeric:
+				return negateNumeric(v), nil
+			default:
 				v.F = -v.F
 			}
 			return v, nil
@@ -201,7 +215,8 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 	}
 	v, err := x.eval(nil)
 	if err != nil {
-		return nil, err
+		return &expr{typ: x.typ, constant: true, rowFree: true, err: err,
+			eval: func([]types.Value) (types.Value, error) { return types.Value{}, err }}, nil
 	}
 	if v.IsNull() {
 		v = types.NullValue
@@ -275,20 +290,41 @@ func (x *expr) setParamType(t types.Type) *expr {
 	return &y
 }
 
+// isConst reports whether x is a constant whose value is known (folding it did not fail).
+func isConst(x *expr) bool { return x.constant && x.err == nil }
+
 func mustConst(x *expr) types.Value {
 	v, _ := x.eval(nil)
 	return v
 }
 
 // compileLogic builds AND/OR with SQL's three-valued logic.
+// Like PostgreSQL, it simplifies left to right: a constant that decides the result (false for
+// AND, true for OR) is the result, and what follows it is never simplified (so never fails).
 func compileLogic(l, r sqlparser.Expr, sc *scope, and bool) (*expr, error) {
 	a, err := compileBool(l, sc)
 	if err != nil {
 		return nil, err
 	}
+	decides := func(x *expr) bool {
+		if !isConst(x) {
+			return false
+		}
+		v := mustConst(x)
+		return !v.IsNull() && v.Bool() != and
+	}
+	if decides(a) {
+		sc.dead++
+		_, err := compileBool(r, sc)
+		sc.dead--
+		return a, err
+	}
 	b, err := compileBool(r, sc)
 	if err != nil {
 		return nil, err
+	}
+	if decides(b) {
+		return b, nil // x AND false is false whatever x is
 	}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
@@ -845,12 +881,20 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 		}
 	}
 	args := make([]*expr, len(e.Exprs))
+	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
 	for i, a := range e.Exprs {
-		x, err := compile(a, sc)
+		compileArg := compile
+		if i >= live {
+			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
+		}
+		x, err := compileArg(a, sc)
 		if err != nil {
 			return nil, err
 		}
 		args[i] = x
+		if name == "coalesce" && i < live && isConst(x) && !mustConst(x).IsNull() {
+			live = i + 1
+		}
 	}
 	text1 := func(f func(string) types.Value, rt types.Type) (*expr, error) {
 		if len(args) != 1 {
@@ -921,6 +965,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 				rt = arithType(rt, a.typ)
 			}
 		}
+		args := args[:live]
 		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			for _, a := range args {
 				v, err := a.eval(row)

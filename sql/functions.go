@@ -48,72 +48,107 @@ func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
 	return out, rt, nil
 }
 
-// compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END.
+// compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END. Like PostgreSQL it
+// simplifies the branches in order: one whose condition is constant true is the result, and
+// what follows it, like the result of a condition that is constant false or NULL, is only
+// type-checked (compileDead), so an error it would raise (1/0) cannot happen.
 func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
-	conds := make([]*expr, len(e.Whens))
+	var conds []*expr
 	vals := make([]*expr, 0, len(e.Whens)+1)
-	for i, w := range e.Whens {
+	live := make([]bool, 0, len(e.Whens)+1)
+	taken := -1 // the branch whose condition is constant true
+	for _, w := range e.Whens {
 		cond := w.Cond
 		if e.Expr != nil {
 			cond = &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
 		}
+		if taken >= 0 {
+			sc.dead++
+		}
 		c, err := compileBool(cond, sc)
+		if taken >= 0 {
+			sc.dead--
+		}
 		if err != nil {
 			return nil, err
 		}
-		v, err := compileBranch(w.Val, sc)
+		reachable := taken < 0 && !(isConst(c) && !passesConst(c))
+		compileVal := compileDead
+		if reachable {
+			compileVal = compile
+		}
+		v, err := compileVal(w.Val, sc)
 		if err != nil {
 			return nil, err
 		}
-		conds[i] = c
+		if reachable && isConst(c) {
+			taken = len(vals)
+		}
+		conds = append(conds, c)
 		vals = append(vals, v)
+		live = append(live, reachable)
 	}
-	if e.Else != nil {
-		v, err := compileBranch(e.Else, sc)
+	hasElse := e.Else != nil
+	if hasElse {
+		compileVal := compileDead
+		if taken < 0 {
+			compileVal = compile
+		}
+		v, err := compileVal(e.Else, sc)
 		if err != nil {
 			return nil, err
 		}
 		vals = append(vals, v)
+		live = append(live, taken < 0)
 	}
 	vals, rt, err := commonType("CASE", vals)
 	if err != nil {
 		return nil, err
 	}
-	hasElse := e.Else != nil
-	// Not folded as a whole: a branch that is never taken must not raise its error.
-	inputs := append(append([]*expr{}, conds...), vals...)
-	x := &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-		for i, c := range conds {
+	// Only the branches that can be taken are kept; one taken always is the ELSE.
+	var lconds, lvals []*expr
+	for i, c := range conds {
+		if live[i] && i != taken {
+			lconds, lvals = append(lconds, c), append(lvals, vals[i])
+		}
+	}
+	var elseVal *expr
+	switch {
+	case taken >= 0:
+		elseVal = vals[taken]
+	case hasElse:
+		elseVal = vals[len(vals)-1]
+	}
+	if len(lconds) == 0 && elseVal != nil {
+		x := *elseVal
+		x.typ = rt // CASE WHEN true THEN NULL ELSE 1 END is an integer
+		return &x, nil
+	}
+	inputs := append(append([]*expr{}, lconds...), lvals...)
+	if elseVal != nil {
+		inputs = append(inputs, elseVal)
+	}
+	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for i, c := range lconds {
 			ok, err := passes(c, row)
 			if err != nil {
 				return types.Value{}, err
 			}
 			if ok {
-				return vals[i].eval(row)
+				return lvals[i].eval(row)
 			}
 		}
-		if hasElse {
-			return vals[len(vals)-1].eval(row)
+		if elseVal != nil {
+			return elseVal.eval(row)
 		}
 		return types.Value{T: rt, Null: true}, nil
-	}}
-	x.rowFree = true
-	for _, in := range inputs {
-		x.rowFree = x.rowFree && in.rowFree
-	}
-	return x, nil
+	}}, inputs...)
 }
 
-// compileBranch compiles a CASE result. A constant that fails to compute (1/0) fails only if
-// its branch is taken, as in PostgreSQL.
-func compileBranch(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compile(e, sc)
-	if pe, ok := err.(*Error); ok && strings.HasPrefix(pe.Code, "22") {
-		return &expr{typ: types.Null, rowFree: true, eval: func([]types.Value) (types.Value, error) {
-			return types.Value{}, pe
-		}}, nil
-	}
-	return x, err
+// passesConst reports whether a constant condition holds (NULL does not).
+func passesConst(c *expr) bool {
+	v := mustConst(c)
+	return !v.IsNull() && v.Bool()
 }
 
 // compileSubstr compiles substring(s FROM start [FOR count]) with PostgreSQL's rules: the

@@ -3,6 +3,7 @@ package sql
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/cockroachdb/apd/v3"
 
@@ -368,4 +369,16 @@ func (a *sumAcc) avg(rt types.Type) (types.Value, error) {
 	}
 	n := apd.New(a.n, 0)
 	return numericDiv(t, n, divScale(t, n))
+}
+
+// negateNumeric is -v for a numeric value (its text form): NaN and zero keep their sign.
+func negateNumeric(v types.Value) types.Value {
+	switch {
+	case v.S == "NaN":
+	case strings.HasPrefix(v.S, "-"):
+		v.S = v.S[1:]
+	case strings.Trim(v.S, "0.") != "":
+		v.S = "-" + v.S
+	}
+	return v
 }
