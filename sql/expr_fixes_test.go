@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/drovedb/drove/types"
 )
 
 // queryCase is one statement and its expected answer: the rows as golden files spell them
@@ -86,4 +88,110 @@ func TestNegativeOffset(t *testing.T) {
 		{"SELECT 1 LIMIT -1", "error 2201W"},
 		{"SELECT 1 LIMIT 1 OFFSET 0", "1\ntag: SELECT 1"},
 	})
+}
+
+// A predicate matches the same rows through every access path as by evaluation, whatever the
+// type of the constant it compares a key column with (9.0 and 9::bigint find an integer key 9,
+// 9.5 finds nothing, a range with fractional bounds covers the integers inside).
+func TestKeyLookupsAcrossTypes(t *testing.T) {
+	setup := `CREATE TABLE k (k int PRIMARY KEY, v text);
+INSERT INTO k VALUES (8, 'eight'), (9, 'nine'), (10, 'ten');
+CREATE TABLE b (k bigint PRIMARY KEY, v int);
+INSERT INTO b VALUES (8, 8), (9, 9), (10, 10), (9007199254740993, 1), (9007199254740992, 2);
+CREATE TABLE s (id int PRIMARY KEY, x int, y smallint);
+CREATE INDEX s_x ON s (x); CREATE INDEX s_xy ON s (x, y);
+INSERT INTO s VALUES (1, 9, 9), (2, 10, 10), (3, 8, 8);
+CREATE TABLE f (k float8 PRIMARY KEY, v text);
+INSERT INTO f VALUES (9, 'nine'), (0.5, 'half'), ('-0', 'minus zero');
+CREATE TABLE r (k real PRIMARY KEY);
+INSERT INTO r VALUES (0.5), (0.1);
+CREATE TABLE d (k date PRIMARY KEY);
+INSERT INTO d VALUES ('2020-01-01');
+CREATE TABLE o (n numeric, x float8);
+INSERT INTO o VALUES (9.0, 9), (9.5, 9.5)`
+	runQueryCases(t, setup, []queryCase{
+		// primary-key point lookups
+		{"SELECT v FROM k WHERE k = 9.0", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE 9.0 = k", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k = 9.5", "tag: SELECT 0"},
+		{"SELECT v FROM k WHERE k = 9.0::float8", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k = 9.5::float8", "tag: SELECT 0"},
+		{"SELECT v FROM k WHERE k = 9::bigint", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k = 4294967305", "tag: SELECT 0"}, // 2^32 + 9
+		{"SELECT v FROM k WHERE k = 'NaN'::numeric", "tag: SELECT 0"},
+		{"SELECT v FROM k WHERE k = 9e0", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM b WHERE k = 9.0", "9\ntag: SELECT 1"},
+		{"SELECT v FROM b WHERE k = 9007199254740992::float8 ORDER BY v", "1\n2\ntag: SELECT 2"},
+		{"SELECT v FROM f WHERE k = 9", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM f WHERE k = 0.50", "half\ntag: SELECT 1"},
+		{"SELECT v FROM f WHERE k = 0", "minus zero\ntag: SELECT 1"},
+		{"SELECT k FROM r WHERE k = 0.5", "0.5\ntag: SELECT 1"},
+		{"SELECT k FROM d WHERE k = '2020-01-01 00:00:00'::timestamp", "2020-01-01\ntag: SELECT 1"},
+		{"SELECT k FROM d WHERE k = '2020-01-01 00:01:00'::timestamp", "tag: SELECT 0"},
+		// key lists
+		{"SELECT v FROM k WHERE k IN (9.0, 10) ORDER BY k", "nine\nten\ntag: SELECT 2"},
+		{"SELECT v FROM k WHERE k IN (9.5, 10.0::float8) ORDER BY k", "ten\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k = ANY (ARRAY[9::bigint, 4294967305])", "nine\ntag: SELECT 1"}, // no numeric or float arrays yet
+		{"SELECT v FROM b WHERE k IN (9007199254740992::float8, 8) ORDER BY v", "1\n2\n8\ntag: SELECT 3"},
+		// key ranges
+		{"SELECT v FROM k WHERE k > 8.5 AND k < 10.5 ORDER BY k", "nine\nten\ntag: SELECT 2"},
+		{"SELECT v FROM k WHERE k BETWEEN 8.5 AND 9.5", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k >= 9.0::float8 AND k <= 9.9::float8", "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k > 9.0 AND k <= 10", "ten\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k BETWEEN -0.5 AND 8.0 ORDER BY k", "eight\ntag: SELECT 1"},
+		// secondary indexes: equality on all, a prefix, a range
+		{"SELECT id FROM s WHERE x = 9.0", "1\ntag: SELECT 1"},
+		{"SELECT id FROM s WHERE x = 9.5", "tag: SELECT 0"},
+		{"SELECT id FROM s WHERE x = 9.0 AND y = 9.0::float8", "1\ntag: SELECT 1"},
+		{"SELECT id FROM s WHERE x = 9::bigint AND y > 8.5 AND y < 9.5", "1\ntag: SELECT 1"},
+		{"SELECT id FROM s WHERE x > 8.5 ORDER BY id", "1\n2\ntag: SELECT 2"},
+		{"SELECT id FROM s WHERE x >= 8.5 AND x <= 9.5", "1\ntag: SELECT 1"},
+		{"SELECT id FROM s WHERE x < 9.0::float8", "3\ntag: SELECT 1"},
+		{"SELECT k FROM f WHERE k >= 0 AND k < 1 ORDER BY k", "-0\n0.5\ntag: SELECT 2"},
+		// correlated lookups and joins by key
+		{"SELECT n, (SELECT v FROM k WHERE k.k = o.n) FROM o ORDER BY n", "9.0|nine\n9.5|NULL\ntag: SELECT 2"},
+		{"SELECT n FROM o WHERE EXISTS (SELECT 1 FROM k WHERE k.k = o.x)", "9.0\ntag: SELECT 1"},
+		{"SELECT n, v FROM o JOIN k ON k.k = o.n", "9.0|nine\ntag: SELECT 1"},
+		{"SELECT n, id FROM o JOIN s ON s.x = o.n", "9.0|1\ntag: SELECT 1"},
+		// writes
+		{"UPDATE k SET v = 'NINE' WHERE k = 9.0", "tag: UPDATE 1"},
+		{"UPDATE k SET v = 'x' WHERE k = 9.5", "tag: UPDATE 0"},
+		{"DELETE FROM k WHERE k IN (10.0, 11)", "tag: DELETE 1"},
+		{"DELETE FROM s WHERE x = 8.0", "tag: DELETE 1"},
+		{"SELECT k, v FROM k ORDER BY k", "8|eight\n9|NINE\ntag: SELECT 2"},
+	})
+}
+
+// Parameters bound as numeric or float find integer keys by value.
+func TestKeyLookupWithTypedParameters(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	execOK(t, s, "CREATE TABLE k (k int PRIMARY KEY, v text); INSERT INTO k VALUES (9, 'nine'), (10, 'ten')")
+	nine, _ := types.ParseNumeric("9.0")
+	half, _ := types.ParseNumeric("9.5")
+	for _, c := range []struct {
+		sql  string
+		typ  types.Type
+		arg  types.Value
+		want string
+	}{
+		{"SELECT v FROM k WHERE k = $1", types.Numeric, nine, "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k = $1", types.Numeric, half, "tag: SELECT 0"},
+		{"SELECT v FROM k WHERE k = $1", types.Float64, types.NewFloat(types.Float64, 9), "nine\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k > $1 ORDER BY k", types.Numeric, half, "ten\ntag: SELECT 1"},
+		{"SELECT v FROM k WHERE k IN ($1, 11)", types.Float64, types.NewFloat(types.Float64, 10), "ten\ntag: SELECT 1"},
+		{"UPDATE k SET v = v WHERE k = $1", types.Numeric, nine, "tag: UPDATE 1"},
+	} {
+		p, err := s.Prepare(c.sql, []types.Type{c.typ})
+		if err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		var out textOutput
+		if err := s.ExecPrepared(context.Background(), p, []types.Value{c.arg}, &out); err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		if got := strings.Join(out.lines, "\n"); got != c.want {
+			t.Errorf("%s with %v: got %q, want %q", c.sql, c.arg, got, c.want)
+		}
+	}
 }
