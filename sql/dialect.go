@@ -152,6 +152,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		parens = append(parens, p)
 	}
 	for i := 0; i < len(q); {
+		if depth > maxDepth {
+			return nil, tooDeep() // see depth.go
+		}
 		c := q[i]
 		switch {
 		case c == ';':

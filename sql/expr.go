@@ -604,48 +604,54 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}}, a, b)
 }
 
-// like matches s against a LIKE pattern: % any run, _ one character, \ escapes.
+// like matches s against a LIKE pattern: % any run, _ one character, \ escapes (a pattern
+// ending in one matches nothing, as in PostgreSQL). It walks both strings once, going back
+// only to just after the last % seen, so no pattern takes more than len(s)·len(p) steps or
+// any stack: a pattern comes from data and may be long.
 func like(s, p string) bool {
-	for len(p) > 0 {
-		c, n := utf8.DecodeRuneInString(p)
-		switch c {
-		case '%':
-			p = p[n:]
-			if p == "" {
-				return true
-			}
-			for i := 0; i <= len(s); {
-				if like(s[i:], p) {
-					return true
+	si, pi := 0, 0
+	star, retry := -1, 0 // where the pattern resumes after the last %, and where s then resumes
+	for si < len(s) {
+		c, n := utf8.DecodeRuneInString(s[si:])
+		if pi < len(p) {
+			pc, pn := utf8.DecodeRuneInString(p[pi:])
+			switch pc {
+			case '%':
+				star, retry = pi+pn, si
+				pi += pn
+				continue
+			case '_':
+				si, pi = si+n, pi+pn
+				continue
+			case '\\':
+				if pi+pn == len(p) {
+					return false
 				}
-				if i == len(s) {
-					break
+				pi += pn
+				pc, pn = utf8.DecodeRuneInString(p[pi:])
+				if pc == c {
+					si, pi = si+n, pi+pn
+					continue
 				}
-				_, m := utf8.DecodeRuneInString(s[i:])
-				i += m
+			default:
+				if pc == c {
+					si, pi = si+n, pi+pn
+					continue
+				}
 			}
-			return false
-		case '_':
-			if s == "" {
-				return false
-			}
-			_, m := utf8.DecodeRuneInString(s)
-			s, p = s[m:], p[n:]
-			continue
-		case '\\':
-			p = p[n:]
-			if p == "" {
-				return false
-			}
-			c, n = utf8.DecodeRuneInString(p)
 		}
-		sc, m := utf8.DecodeRuneInString(s)
-		if s == "" || sc != c {
+		if star < 0 {
 			return false
 		}
-		s, p = s[m:], p[n:]
+		// Let the last % take one more character and try again from there.
+		_, m := utf8.DecodeRuneInString(s[retry:])
+		retry += m
+		si, pi = retry, star
 	}
-	return s == ""
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
 }
 
 func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -193,5 +194,38 @@ func TestKeyLookupWithTypedParameters(t *testing.T) {
 		if got := strings.Join(out.lines, "\n"); got != c.want {
 			t.Errorf("%s with %v: got %q, want %q", c.sql, c.arg, got, c.want)
 		}
+	}
+}
+
+// LIKE matches by walking, not by recursion: a pattern with many % (it may come from data)
+// neither takes exponential time nor a stack frame per %.
+func TestLikeIsLinear(t *testing.T) {
+	for _, c := range []struct {
+		s, p string
+		want bool
+	}{
+		{"abc", "abc", true}, {"abc", "a%", true}, {"abc", "%c", true}, {"abc", "%b%", true},
+		{"abc", "a_c", true}, {"abc", "a_", false}, {"", "%", true}, {"", "_", false},
+		{"abc", "%%%", true}, {"abcbd", "%b_", true}, {"abcbd", "a%b%d", true}, {"abcbe", "a%b%d", false},
+		{"a%c", `a\%c`, true}, {"abc", `a\%c`, false}, {`a\`, `a\\`, true}, {"a", `a\`, false},
+		{"a_", `a\_`, true}, {"ab", `a\_`, false}, {"ünï", "_n_", true}, {"ünï", "%ï", true},
+		{"mississippi", "%iss%ppi", true}, {"mississippi", "%iss%ipp", false},
+	} {
+		if got := like(c.s, c.p); got != c.want {
+			t.Errorf("%q LIKE %q = %v, want %v", c.s, c.p, got, c.want)
+		}
+	}
+	done := make(chan bool, 1)
+	go func() {
+		long := like(strings.Repeat("a", 200000), strings.Repeat("%a", 100000)+"b")
+		done <- like(strings.Repeat("a", 60), strings.Repeat("%a", 30)+"b") || long
+	}()
+	select {
+	case matched := <-done:
+		if matched {
+			t.Error("matched")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("LIKE with many % took more than 10s")
 	}
 }
