@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -179,11 +178,7 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 		}
 		return types.NewArray(to, elems), nil
 	case v.T.IsFloat() && to.IsInteger():
-		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
-			return types.Value{}, outOfRange(to)
-		}
-		r := int64(math.RoundToEven(v.F)) // PostgreSQL rounds a float half to even
-		return types.NewInt(to, r), intRange(to, r)
+		return floatToInt(v, to)
 	}
 	return assign(v, v.T, false, c)
 }

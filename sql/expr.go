@@ -228,6 +228,20 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 	return constExpr(v, false), nil
 }
 
+// foldStrict folds an expression that is NULL whenever one of its inputs is (a strict
+// function): as in PostgreSQL, a NULL constant among its inputs makes it a NULL constant, and
+// its other inputs are then never evaluated (NULL::int + x/0 is NULL on every row).
+func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
+	for _, in := range inputs {
+		if isConst(in) && mustConst(in).IsNull() {
+			c := constExpr(types.Value{T: types.Null, Null: true}, false)
+			c.typ = x.typ
+			return c, nil
+		}
+	}
+	return fold(x, inputs...)
+}
+
 func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 	switch l.Type {
 	case sqlparser.StrVal:
@@ -534,13 +548,15 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
-		if err != nil || x.IsNull() {
-			return types.Value{T: types.Bool, Null: true}, err
+		if err != nil {
+			return types.Value{}, err
 		}
 		if bpchar {
 			x = trimChar(x)
 		}
-		sawNull := false
+		// Every item is computed, even once the answer is known: PostgreSQL builds the
+		// list's array first, so an item that fails fails the IN.
+		sawNull, found := x.IsNull(), false
 		for _, it := range items {
 			y, err := it.eval(row)
 			if err != nil {
@@ -549,13 +565,18 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			if bpchar {
 				y = trimChar(y)
 			}
-			if y.IsNull() {
+			switch {
+			case found || x.IsNull():
+			case y.IsNull():
 				sawNull = true
-			} else if compare(x, y) == 0 {
-				return types.NewBool(!negate), nil
+			case compare(x, y) == 0:
+				found = true
 			}
 		}
-		if sawNull {
+		switch {
+		case found:
+			return types.NewBool(!negate), nil
+		case sawNull:
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
 		return types.NewBool(negate), nil
@@ -585,7 +606,7 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
 	// REGEXP is the dialect pass's spelling of ILIKE.
 	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+	return foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -795,7 +816,7 @@ func dateValue(days int64) (types.Value, error) {
 
 // strict2 builds a function of two operands that is NULL (of type t) when either is.
 func strict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
-	return fold(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+	return foldStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
