@@ -132,7 +132,13 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
-	return fold(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
+	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable
+	// in PostgreSQL, not folded while planning.
+	finish := fold
+	if familyOf(from) == famTime && to == types.Text || from == types.Text && familyOf(to) == famTime {
+		finish = stable
+	}
+	return finish(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: to, Null: true}, err

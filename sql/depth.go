@@ -2,8 +2,11 @@ package sql
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
 )
 
 // Deeply nested statements. The dialect pass, vitess's parser (a table-driven LALR parser with
@@ -153,4 +156,33 @@ func mayNest(t reflect.Type) bool {
 		return true
 	}
 	return false
+}
+
+// maxFromItems bounds the tables, derived tables and functions one FROM clause joins. Binding
+// a join takes time quadratic in their number (each join's row layout is its inputs'
+// together) and recursion as deep, and a FROM list is flat, so the depth bound does not
+// reach it: 8000 tables took 6 s.
+const maxFromItems = 1000
+
+// checkFromSize refuses a FROM clause of more than maxFromItems items (54000, as PostgreSQL
+// refuses too many range table entries).
+func checkFromSize(from []sqlparser.TableExpr) error {
+	n := 0
+	stack := slices.Clone(from)
+	for len(stack) > 0 {
+		te := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch te := te.(type) {
+		case *sqlparser.JoinTableExpr:
+			stack = append(stack, te.LeftExpr, te.RightExpr)
+		case *sqlparser.ParenTableExpr:
+			stack = append(stack, te.Exprs...)
+		default:
+			n++
+		}
+		if n > maxFromItems {
+			return Errorf("54000", "too many tables in FROM: more than %d", maxFromItems)
+		}
+	}
+	return nil
 }

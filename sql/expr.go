@@ -228,6 +228,17 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 	return constExpr(v, false), nil
 }
 
+// stable finishes an expression PostgreSQL marks stable (its result depends on settings,
+// such as how a date prints): like PostgreSQL, it is never folded, so it is not a constant
+// that decides a branch, and it is computed when the statement runs.
+func stable(x *expr, inputs ...*expr) (*expr, error) {
+	x.rowFree = true
+	for _, in := range inputs {
+		x.rowFree = x.rowFree && in.rowFree
+	}
+	return x, nil
+}
+
 // foldStrict folds an expression that is NULL whenever one of its inputs is (a strict
 // function): as in PostgreSQL, a NULL constant among its inputs makes it a NULL constant, and
 // its other inputs are then never evaluated (NULL::int + x/0 is NULL on every row).
@@ -546,6 +557,21 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	for _, it := range items {
 		bpchar = bpchar || it.bpchar
 	}
+	// PostgreSQL evaluates x IN (a, b, ...) as x = ANY (ARRAY[the items that read no column])
+	// OR x = (each item that does), in order, when there are two or more of the former, and
+	// as x = a OR x = b ... otherwise (NOT IN likewise with <> and AND). The array's items are
+	// all computed; the rest only until the answer is known.
+	var array, each []*expr
+	for _, it := range items {
+		if it.rowFree {
+			array = append(array, it)
+		} else {
+			each = append(each, it)
+		}
+	}
+	if len(array) < 2 {
+		array, each = nil, items
+	}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil {
@@ -554,23 +580,35 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if bpchar {
 			x = trimChar(x)
 		}
-		// Every item is computed, even once the answer is known: PostgreSQL builds the
-		// list's array first, so an item that fails fails the IN.
 		sawNull, found := x.IsNull(), false
-		for _, it := range items {
+		match := func(it *expr) error {
 			y, err := it.eval(row)
 			if err != nil {
-				return types.Value{}, err
+				return err
 			}
 			if bpchar {
 				y = trimChar(y)
 			}
 			switch {
-			case found || x.IsNull():
+			case x.IsNull():
 			case y.IsNull():
 				sawNull = true
 			case compare(x, y) == 0:
 				found = true
+			}
+			return nil
+		}
+		for _, it := range array {
+			if err := match(it); err != nil {
+				return types.Value{}, err
+			}
+		}
+		for _, it := range each {
+			if found {
+				break
+			}
+			if err := match(it); err != nil {
+				return types.Value{}, err
 			}
 		}
 		switch {

@@ -113,6 +113,8 @@ type egen struct{ r *rand.Rand }
 
 func (g *egen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
 
+func (g *egen) pickType(ts ...etype) etype { return ts[g.r.IntN(len(ts))] }
+
 func (g *egen) node(t etype, form string, kids ...*enode) *enode {
 	return &enode{typ: t, form: form, kids: kids}
 }
@@ -194,7 +196,7 @@ func (g *egen) gen(t etype, depth int) *enode {
 		}
 		return g.node(t, "(%s "+g.pick("+", "-", "*", "/")+" %s)", g.gen(t, d), g.gen(t, d))
 	case tText:
-		switch g.r.IntN(8) {
+		switch g.r.IntN(11) {
 		case 0:
 			return g.node(t, "lower(%s)", g.gen(t, d))
 		case 1:
@@ -206,22 +208,34 @@ func (g *egen) gen(t etype, depth int) *enode {
 		case 4:
 			return g.node(t, "CAST(%s AS text)", g.gen(etype(g.r.IntN(3)), d))
 		case 5:
-			return g.node(t, "trim(%s)", g.gen(t, d))
+			return g.node(t, g.pick("trim(%s)", "ltrim(%s)", "rtrim(%s)"), g.gen(t, d))
+		case 6:
+			return g.node(t, "concat(%s, %s)", g.gen(t, d), g.gen(etype(g.r.IntN(int(tTs+1))), d))
+		case 7:
+			return g.node(t, "CAST(%s AS text)", g.gen(g.pickType(tDate, tTs, tBool), d))
+		}
+		if g.r.IntN(3) == 0 { // text || a number
+			return g.node(t, "(%s || %s)", g.gen(t, d), g.gen(etype(g.r.IntN(3)), d))
 		}
 		return g.node(t, "(%s || %s)", g.gen(t, d), g.gen(t, d))
 	case tBool:
 		return g.genBool(d)
 	case tDate:
+		if g.r.IntN(3) == 0 {
+			return g.node(t, "CAST(%s AS date)", g.gen(tTs, d))
+		}
 		days := &enode{typ: tInt, lit: g.pick("0", "1", "30", "365", "1000"), val: "7"}
 		days.val = days.lit
 		return g.node(t, "(%s "+g.pick("+", "-")+" %s)", g.gen(t, d), days)
+	case tTs:
+		return g.node(t, "CAST(%s AS timestamp)", g.gen(tDate, d))
 	}
 	return g.leafOf(t)
 }
 
 // genNumber makes an integer, bigint or numeric expression.
 func (g *egen) genNumber(t etype, d int) *enode {
-	switch g.r.IntN(9) {
+	switch g.r.IntN(12) {
 	case 0:
 		return g.node(t, "(-%s)", g.gen(t, d))
 	case 1:
@@ -245,8 +259,30 @@ func (g *egen) genNumber(t etype, d int) *enode {
 		return g.node(t, "(%s "+g.pick("+", "-", "*")+" %s)", g.gen(narrow, d), g.gen(t, d))
 	case 5:
 		return g.node(t, g.pick("greatest(%s, %s)", "least(%s, %s)"), g.gen(t, d), g.gen(t, d))
+	case 6:
+		switch t {
+		case tNum:
+			return g.node(t, g.pick("round(%s, %s)", "trunc(%s, %s)"), g.gen(t, d), g.smallInt())
+		case tInt:
+			if g.r.IntN(2) == 0 {
+				return g.node(t, "position(%s IN %s)", g.gen(tText, d), g.gen(tText, d))
+			}
+			return g.node(t, "CAST(%s AS int)", g.gen(tBool, d))
+		}
+		return g.node(t, "mod(%s, %s)", g.gen(t, d), g.gen(t, d))
+	case 7:
+		if t == tNum {
+			return g.node(t, "CAST(%s AS numeric)", g.gen(tText, d)) // often not a number: 22P02
+		}
+		return g.node(t, "(%s "+g.pick("&", "<<", ">>")+" %s)", g.gen(t, d), g.smallInt())
 	}
 	return g.node(t, "(%s "+g.pick("+", "-", "*", "/", "%")+" %s)", g.gen(t, d), g.gen(t, d))
+}
+
+// smallInt is a small integer constant: a shift count, a number of digits.
+func (g *egen) smallInt() *enode {
+	v := g.pick("0", "1", "2", "3", "-1", "-2", "31", "64")
+	return &enode{typ: tInt, lit: v, val: v}
 }
 
 // genBool makes a boolean expression: comparisons of any type, logic, IS, LIKE, IN, BETWEEN.
@@ -269,7 +305,14 @@ func (g *egen) genBool(d int) *enode {
 	case 7:
 		return g.node(tBool, "(%s "+g.pick("IN", "NOT IN")+" (%s, %s))", g.gen(ct, d), g.gen(ct, d), g.gen(ct, d))
 	case 8:
-		return g.node(tBool, "(%s BETWEEN %s AND %s)", g.gen(ct, d), g.gen(ct, d), g.gen(ct, d))
+		if g.r.IntN(2) == 0 {
+			return g.node(tBool, "(%s "+g.pick("IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN")+")", g.gen(tBool, d))
+		}
+		return g.node(tBool, "(%s "+g.pick("BETWEEN", "NOT BETWEEN")+" %s AND %s)", g.gen(ct, d), g.gen(ct, d), g.gen(ct, d))
+	}
+	if g.r.IntN(4) == 0 { // dates and timestamps compare with each other
+		a, b := tDate+etype(g.r.IntN(2)), tDate+etype(g.r.IntN(2))
+		return g.node(tBool, "(%s "+cmp+" %s)", g.gen(a, d), g.gen(b, d))
 	}
 	// mixed number types compare by value
 	a, b := etype(g.r.IntN(4)), etype(g.r.IntN(4))

@@ -401,7 +401,8 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if len(args) == 0 {
 			return nil, true, Errorf("42883", "function concat() does not exist")
 		}
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		// stable in PostgreSQL: its arguments print by their types' output functions
+		return must(stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var b []byte
 			for _, x := range args {
 				v, err := x.eval(row)
