@@ -100,14 +100,6 @@ func (n *enode) render(slots map[string]string, used *[nTypes]int) string {
 	return fmt.Sprintf(n.form, args...)
 }
 
-func (n *enode) size() int {
-	s := 1
-	for _, k := range n.kids {
-		s += k.size()
-	}
-	return s
-}
-
 // egen generates expressions.
 type egen struct{ r *rand.Rand }
 

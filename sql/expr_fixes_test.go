@@ -108,6 +108,7 @@ CREATE TABLE r (k real PRIMARY KEY);
 INSERT INTO r VALUES (0.5), (0.1);
 CREATE TABLE d (k date PRIMARY KEY);
 INSERT INTO d VALUES ('2020-01-01');
+CREATE TABLE tk (k text PRIMARY KEY); INSERT INTO tk VALUES ('9');
 CREATE TABLE o (n numeric, x float8);
 INSERT INTO o VALUES (9.0, 9), (9.5, 9.5)`
 	runQueryCases(t, setup, []queryCase{
@@ -129,6 +130,9 @@ INSERT INTO o VALUES (9.0, 9), (9.5, 9.5)`
 		{"SELECT k FROM r WHERE k = 0.5", "0.5\ntag: SELECT 1"},
 		{"SELECT k FROM d WHERE k = '2020-01-01 00:00:00'::timestamp", "2020-01-01\ntag: SELECT 1"},
 		{"SELECT k FROM d WHERE k = '2020-01-01 00:01:00'::timestamp", "tag: SELECT 0"},
+		{"SELECT k FROM tk WHERE k = 9", "error 42883"}, // text = integer does not exist
+		{"SELECT k FROM tk WHERE k = '9'", "9\ntag: SELECT 1"},
+		{"SELECT k FROM tk WHERE k = 9::text", "9\ntag: SELECT 1"},
 		// key lists
 		{"SELECT v FROM k WHERE k IN (9.0, 10) ORDER BY k", "nine\nten\ntag: SELECT 2"},
 		{"SELECT v FROM k WHERE k IN (9.5, 10.0::float8) ORDER BY k", "ten\ntag: SELECT 1"},
