@@ -2,7 +2,6 @@ package sql
 
 import (
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -168,8 +167,19 @@ const maxFromItems = 1000
 // refuses too many range table entries).
 func checkFromSize(from []sqlparser.TableExpr) error {
 	n := 0
-	stack := slices.Clone(from)
-	for len(stack) > 0 {
+	var stack []sqlparser.TableExpr // only joins are walked: a plain FROM costs no allocation
+	for _, te := range from {
+		switch te.(type) {
+		case *sqlparser.JoinTableExpr, *sqlparser.ParenTableExpr:
+			stack = append(stack, te)
+		default:
+			n++
+		}
+	}
+	for len(stack) > 0 || n > maxFromItems {
+		if n > maxFromItems {
+			return Errorf("54000", "too many tables in FROM: more than %d", maxFromItems)
+		}
 		te := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		switch te := te.(type) {
@@ -179,9 +189,6 @@ func checkFromSize(from []sqlparser.TableExpr) error {
 			stack = append(stack, te.Exprs...)
 		default:
 			n++
-		}
-		if n > maxFromItems {
-			return Errorf("54000", "too many tables in FROM: more than %d", maxFromItems)
 		}
 	}
 	return nil

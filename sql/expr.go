@@ -21,10 +21,10 @@ type expr struct {
 	constant bool
 	rowFree  bool
 	bpchar   bool // a char(n) column: trailing spaces do not count when it is compared
-	param    int  // 1-based $n for a parameter reference, else 0
-	// err: folding this constant failed with err. compile raises it, except in a branch
-	// that never runs (see compileDead), where it is left for eval to return.
-	err    error
+	// failed: folding this constant failed, and eval returns the error. compile raises it,
+	// except in a branch that never runs (see compileDead).
+	failed bool
+	param  int     // 1-based $n for a parameter reference, else 0
 	params *params // the statement's parameters, for param > 0
 	eval   func(row []types.Value) (types.Value, error)
 }
@@ -71,8 +71,9 @@ func (p *params) settle() {
 // error, never a guess.
 func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	x, err := compileExpr(e, sc)
-	if err == nil && x.err != nil && !sc.inDeadBranch() {
-		return nil, x.err
+	if err == nil && x.failed && !sc.inDeadBranch() {
+		_, err = x.eval(nil)
+		return nil, err
 	}
 	return x, err
 }
@@ -215,7 +216,7 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 	}
 	v, err := x.eval(nil)
 	if err != nil {
-		return &expr{typ: x.typ, constant: true, rowFree: true, err: err,
+		return &expr{typ: x.typ, constant: true, rowFree: true, failed: true,
 			eval: func([]types.Value) (types.Value, error) { return types.Value{}, err }}, nil
 	}
 	if v.IsNull() {
@@ -316,7 +317,7 @@ func (x *expr) setParamType(t types.Type) *expr {
 }
 
 // isConst reports whether x is a constant whose value is known (folding it did not fail).
-func isConst(x *expr) bool { return x.constant && x.err == nil }
+func isConst(x *expr) bool { return x.constant && !x.failed }
 
 func mustConst(x *expr) types.Value {
 	v, _ := x.eval(nil)
