@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -135,7 +134,13 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
-	return fold(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
+	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable
+	// in PostgreSQL, not folded while planning.
+	finish := fold
+	if familyOf(from) == famTime && to == types.Text || from == types.Text && familyOf(to) == famTime {
+		finish = stable
+	}
+	return finish(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: to, Null: true}, err
@@ -181,11 +186,7 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 		}
 		return types.NewArray(to, elems), nil
 	case v.T.IsFloat() && to.IsInteger():
-		if math.IsNaN(v.F) || math.IsInf(v.F, 0) || math.Abs(v.F) >= math.MaxInt64 {
-			return types.Value{}, outOfRange(to)
-		}
-		r := int64(math.RoundToEven(v.F)) // PostgreSQL rounds a float half to even
-		return types.NewInt(to, r), intRange(to, r)
+		return floatToInt(v, to)
 	}
 	return assign(v, v.T, false, c)
 }

@@ -47,6 +47,19 @@ func familyOf(t types.Type) family {
 	return famNull
 }
 
+// floatToInt converts a float to an integer type as PostgreSQL's casts do: rounded half to
+// even, then checked (-2^63 itself is a bigint).
+func floatToInt(v types.Value, to types.Type) (types.Value, error) {
+	r := math.RoundToEven(v.F)
+	if math.IsNaN(r) || r < math.MinInt64 || r >= math.MaxInt64 {
+		return types.Value{}, outOfRange(to)
+	}
+	if err := intRange(to, int64(r)); err != nil {
+		return types.Value{}, err
+	}
+	return types.NewInt(to, int64(r)), nil
+}
+
 func outOfRange(t types.Type) error {
 	return Errorf("22003", "%s out of range", t)
 }
@@ -221,17 +234,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		}
 		return types.NewInt(to, v.I), nil
 	case from.IsFloat() && to.IsInteger():
-		if math.IsNaN(v.F) || math.IsInf(v.F, 0) {
-			return types.Value{}, outOfRange(to)
-		}
-		r := math.RoundToEven(v.F) // as PostgreSQL's float-to-integer casts round
-		if r < math.MinInt64 || r >= math.MaxInt64 {
-			return types.Value{}, outOfRange(to)
-		}
-		if err := intRange(to, int64(r)); err != nil {
-			return types.Value{}, err
-		}
-		return types.NewInt(to, int64(r)), nil
+		return floatToInt(v, to)
 	case from.IsInteger() && to.IsFloat():
 		return types.NewFloat(to, float64(v.I)), nil
 	case from.IsFloat() && to.IsFloat():

@@ -160,6 +160,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 	}
 	chain := newOpChain() // see opChain
 	for i := 0; i < len(q); {
+		if depth > maxDepth {
+			return nil, tooDeep() // see depth.go
+		}
 		c := q[i]
 		chain.punct(c, depth)
 		switch {

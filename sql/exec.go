@@ -114,9 +114,12 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 	*it = scanIter{ec: ec, acc: a, row: row, need: n.need}
 	switch {
 	case a.kind == pointLookup:
-		key, ok, err := a.lookupKey(nil, it.row)
-		if err != nil || !ok {
+		key, m, err := a.lookupKey(nil, it.row)
+		if err != nil || m == keyNone {
 			return it, err
+		}
+		if m == keyScan {
+			return n.openCursor(ec, it)
 		}
 		value, found, err := ec.tx.Get(a.table.name, key)
 		if err != nil || !found {
@@ -145,14 +148,20 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 			it.pks, it.viaIndex = pks, true
 			break
 		}
-		fallthrough // the index cannot answer (see indexAccess.keys): scan
+		return n.openCursor(ec, it) // the index cannot answer (see indexAccess.keys): scan
 	default:
-		c, err := ec.tx.Cursor(a.table.name)
-		if err != nil {
-			return nil, err
-		}
-		it.cursor = c
+		return n.openCursor(ec, it)
 	}
+	return it, nil
+}
+
+// openCursor makes it read every row of the table (each still passes the filter).
+func (n *scanNode) openCursor(ec *execCtx, it *scanIter) (rowIter, error) {
+	c, err := ec.tx.Cursor(n.acc.table.name)
+	if err != nil {
+		return nil, err
+	}
+	it.cursor = c
 	return it, nil
 }
 

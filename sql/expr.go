@@ -20,10 +20,13 @@ type expr struct {
 	unknown  bool
 	constant bool
 	rowFree  bool
-	bpchar   bool    // a char(n) column: trailing spaces do not count when it is compared
-	param    int     // 1-based $n for a parameter reference, else 0
-	params   *params // the statement's parameters, for param > 0
-	eval     func(row []types.Value) (types.Value, error)
+	bpchar   bool // a char(n) column: trailing spaces do not count when it is compared
+	// failed: folding this constant failed, and eval returns the error. compile raises it,
+	// except in a branch that never runs (see compileDead).
+	failed bool
+	param  int     // 1-based $n for a parameter reference, else 0
+	params *params // the statement's parameters, for param > 0
+	eval   func(row []types.Value) (types.Value, error)
 }
 
 func constExpr(v types.Value, unknown bool) *expr {
@@ -67,6 +70,15 @@ func (p *params) settle() {
 // compile turns a vitess expression into an expr. Anything it does not implement is a 0A000
 // error, never a guess.
 func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
+	x, err := compileExpr(e, sc)
+	if err == nil && x.failed && !sc.inDeadBranch() {
+		_, err = x.eval(nil)
+		return nil, err
+	}
+	return x, err
+}
+
+func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	if sc.agg != nil {
 		if x, ok, err := sc.agg.resolve(e, sc); ok {
 			return x, err
@@ -139,12 +151,15 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 			if err != nil || v.IsNull() {
 				return types.NullValue, err
 			}
-			if v.T.IsInteger() {
+			switch {
+			case v.T.IsInteger():
 				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
 					return types.Value{}, outOfRange(v.T)
 				}
 				v.I = -v.I
-			} else {
+			case v.T == types.Numeric:
+				return negateNumeric(v), nil
+			default:
 				v.F = -v.F
 			}
 			return v, nil
@@ -201,7 +216,8 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 	}
 	v, err := x.eval(nil)
 	if err != nil {
-		return nil, err
+		return &expr{typ: x.typ, constant: true, rowFree: true, failed: true,
+			eval: func([]types.Value) (types.Value, error) { return types.Value{}, err }}, nil
 	}
 	if v.IsNull() {
 		v = types.NullValue
@@ -211,6 +227,31 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 		return c, nil
 	}
 	return constExpr(v, false), nil
+}
+
+// stable finishes an expression PostgreSQL marks stable (its result depends on settings,
+// such as how a date prints): like PostgreSQL, it is never folded, so it is not a constant
+// that decides a branch, and it is computed when the statement runs.
+func stable(x *expr, inputs ...*expr) (*expr, error) {
+	x.rowFree = true
+	for _, in := range inputs {
+		x.rowFree = x.rowFree && in.rowFree
+	}
+	return x, nil
+}
+
+// foldStrict folds an expression that is NULL whenever one of its inputs is (a strict
+// function): as in PostgreSQL, a NULL constant among its inputs makes it a NULL constant, and
+// its other inputs are then never evaluated (NULL::int + x/0 is NULL on every row).
+func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
+	for _, in := range inputs {
+		if isConst(in) && mustConst(in).IsNull() {
+			c := constExpr(types.Value{T: types.Null, Null: true}, false)
+			c.typ = x.typ
+			return c, nil
+		}
+	}
+	return fold(x, inputs...)
 }
 
 func compileLiteral(l *sqlparser.Literal) (*expr, error) {
@@ -278,20 +319,41 @@ func (x *expr) setParamType(t types.Type) *expr {
 	return &y
 }
 
+// isConst reports whether x is a constant whose value is known (folding it did not fail).
+func isConst(x *expr) bool { return x.constant && !x.failed }
+
 func mustConst(x *expr) types.Value {
 	v, _ := x.eval(nil)
 	return v
 }
 
 // compileLogic builds AND/OR with SQL's three-valued logic.
+// Like PostgreSQL, it simplifies left to right: a constant that decides the result (false for
+// AND, true for OR) is the result, and what follows it is never simplified (so never fails).
 func compileLogic(l, r sqlparser.Expr, sc *scope, and bool) (*expr, error) {
 	a, err := compileBool(l, sc)
 	if err != nil {
 		return nil, err
 	}
+	decides := func(x *expr) bool {
+		if !isConst(x) {
+			return false
+		}
+		v := mustConst(x)
+		return !v.IsNull() && v.Bool() != and
+	}
+	if decides(a) {
+		sc.dead++
+		_, err := compileBool(r, sc)
+		sc.dead--
+		return a, err
+	}
 	b, err := compileBool(r, sc)
 	if err != nil {
 		return nil, err
+	}
+	if decides(b) {
+		return b, nil // x AND false is false whatever x is
 	}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
@@ -418,239 +480,6 @@ func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *ex
 	return a, b, nil
 }
 
-// compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
-// yields NULL. IS DISTINCT FROM arrives as (a <=> '~distinct') <=> b.
-func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	left, distinct := e.Left, false
-	if inner, ok := e.Left.(*sqlparser.ComparisonExpr); ok && inner.Operator == sqlparser.NullSafeEqualOp {
-		if lit, ok := inner.Right.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && lit.Val == distinctMarker {
-			left, distinct = inner.Left, true
-		}
-	}
-	a, b, err := compileOperands(left, e.Right, "=", sc)
-	if err != nil {
-		return nil, err
-	}
-	bpchar := a.bpchar || b.bpchar
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		x, err := a.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		y, err := b.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		var same bool
-		switch {
-		case x.IsNull() || y.IsNull():
-			same = x.IsNull() && y.IsNull()
-		case bpchar:
-			same = compare(trimChar(x), trimChar(y)) == 0
-		default:
-			same = compare(x, y) == 0
-		}
-		return types.NewBool(same != distinct), nil
-	}}, a, b)
-}
-
-// trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
-func trimChar(v types.Value) types.Value {
-	if v.T == types.Text && !v.IsNull() {
-		v.S = strings.TrimRight(v.S, " ")
-	}
-	return v
-}
-
-func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if q, ok := e.Right.(*sqlparser.Subquery); ok {
-		return compileInSubquery(e, q, sc)
-	}
-	tuple, ok := e.Right.(sqlparser.ValTuple)
-	if !ok {
-		return nil, unsupported("IN with %s", pgString(e.Right))
-	}
-	left, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	items := make([]*expr, len(tuple))
-	inputs := []*expr{left}
-	for i, t := range tuple {
-		x, err := compile(t, sc)
-		if err != nil {
-			return nil, err
-		}
-		l := left
-		if l, x, err = unify(l, x); err != nil {
-			return nil, err
-		}
-		if !comparable(l.typ, x.typ) {
-			return nil, Errorf("42883", "operator does not exist: %s = %s", l.typ, x.typ)
-		}
-		items[i] = x
-		inputs = append(inputs, x)
-	}
-	if left.unknown {
-		left.unknown = false
-	}
-	negate := e.Operator == sqlparser.NotInOp
-	bpchar := left.bpchar
-	for _, it := range items {
-		bpchar = bpchar || it.bpchar
-	}
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		x, err := left.eval(row)
-		if err != nil || x.IsNull() {
-			return types.Value{T: types.Bool, Null: true}, err
-		}
-		if bpchar {
-			x = trimChar(x)
-		}
-		sawNull := false
-		for _, it := range items {
-			y, err := it.eval(row)
-			if err != nil {
-				return types.Value{}, err
-			}
-			if bpchar {
-				y = trimChar(y)
-			}
-			if y.IsNull() {
-				sawNull = true
-			} else if compare(x, y) == 0 {
-				return types.NewBool(!negate), nil
-			}
-		}
-		if sawNull {
-			return types.Value{T: types.Bool, Null: true}, nil
-		}
-		return types.NewBool(negate), nil
-	}}, inputs...)
-}
-
-func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
-		return compileRegex(e, m, sc)
-	}
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	for _, x := range []*expr{a, b} {
-		if x.typ != types.Text && x.typ != types.Null {
-			return nil, Errorf("42883", "operator does not exist: %s ~~ unknown", x.typ)
-		}
-	}
-	if e.Escape != nil {
-		return nil, unsupported("LIKE ... ESCAPE")
-	}
-	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
-	// REGEXP is the dialect pass's spelling of ILIKE.
-	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		x, err := a.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		p, err := b.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		if x.IsNull() || p.IsNull() {
-			return types.Value{T: types.Bool, Null: true}, nil
-		}
-		if ilike {
-			return types.NewBool(like(strings.ToLower(x.S), strings.ToLower(p.S)) != negate), nil
-		}
-		return types.NewBool(like(x.S, p.S) != negate), nil
-	}}, a, b)
-}
-
-// like matches s against a LIKE pattern: % any run, _ one character, \ escapes.
-func like(s, p string) bool {
-	for len(p) > 0 {
-		c, n := utf8.DecodeRuneInString(p)
-		switch c {
-		case '%':
-			p = p[n:]
-			if p == "" {
-				return true
-			}
-			for i := 0; i <= len(s); {
-				if like(s[i:], p) {
-					return true
-				}
-				if i == len(s) {
-					break
-				}
-				_, m := utf8.DecodeRuneInString(s[i:])
-				i += m
-			}
-			return false
-		case '_':
-			if s == "" {
-				return false
-			}
-			_, m := utf8.DecodeRuneInString(s)
-			s, p = s[m:], p[n:]
-			continue
-		case '\\':
-			p = p[n:]
-			if p == "" {
-				return false
-			}
-			c, n = utf8.DecodeRuneInString(p)
-		}
-		sc, m := utf8.DecodeRuneInString(s)
-		if s == "" || sc != c {
-			return false
-		}
-		s, p = s[m:], p[n:]
-	}
-	return s == ""
-}
-
-func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
-	x, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	op := e.Right
-	if op != sqlparser.IsNullOp && op != sqlparser.IsNotNullOp {
-		if x, err = compileBool(e.Left, sc); err != nil {
-			return nil, err
-		}
-	}
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		v, err := x.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		null := v.IsNull()
-		var r bool
-		switch op {
-		case sqlparser.IsNullOp:
-			r = null
-		case sqlparser.IsNotNullOp:
-			r = !null
-		case sqlparser.IsTrueOp:
-			r = !null && v.Bool()
-		case sqlparser.IsNotTrueOp:
-			r = null || !v.Bool()
-		case sqlparser.IsFalseOp:
-			r = !null && !v.Bool()
-		case sqlparser.IsNotFalseOp:
-			r = null || v.Bool()
-		}
-		return types.NewBool(r), nil
-	}}, x)
-}
-
 // arithType is the result type of a numeric operator, following PostgreSQL: the wider integer,
 // numeric with integers or numeric, real with real, double precision as soon as a float meets
 // anything else.
@@ -755,7 +584,7 @@ func dateValue(days int64) (types.Value, error) {
 
 // strict2 builds a function of two operands that is NULL (of type t) when either is.
 func strict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
-	return fold(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+	return foldStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -847,12 +676,20 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 		}
 	}
 	args := make([]*expr, len(e.Exprs))
+	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
 	for i, a := range e.Exprs {
-		x, err := compile(a, sc)
+		compileArg := compile
+		if i >= live {
+			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
+		}
+		x, err := compileArg(a, sc)
 		if err != nil {
 			return nil, err
 		}
 		args[i] = x
+		if name == "coalesce" && i < live && isConst(x) && !mustConst(x).IsNull() {
+			live = i + 1
+		}
 	}
 	text1 := func(f func(string) types.Value, rt types.Type) (*expr, error) {
 		if len(args) != 1 {
@@ -923,6 +760,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 				rt = arithType(rt, a.typ)
 			}
 		}
+		args := args[:live]
 		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			for _, a := range args {
 				v, err := a.eval(row)

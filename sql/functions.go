@@ -48,72 +48,107 @@ func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
 	return out, rt, nil
 }
 
-// compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END.
+// compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END. Like PostgreSQL it
+// simplifies the branches in order: one whose condition is constant true is the result, and
+// what follows it, like the result of a condition that is constant false or NULL, is only
+// type-checked (compileDead), so an error it would raise (1/0) cannot happen.
 func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
-	conds := make([]*expr, len(e.Whens))
+	var conds []*expr
 	vals := make([]*expr, 0, len(e.Whens)+1)
-	for i, w := range e.Whens {
+	live := make([]bool, 0, len(e.Whens)+1)
+	taken := -1 // the branch whose condition is constant true
+	for _, w := range e.Whens {
 		cond := w.Cond
 		if e.Expr != nil {
 			cond = &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
 		}
+		if taken >= 0 {
+			sc.dead++
+		}
 		c, err := compileBool(cond, sc)
+		if taken >= 0 {
+			sc.dead--
+		}
 		if err != nil {
 			return nil, err
 		}
-		v, err := compileBranch(w.Val, sc)
+		reachable := taken < 0 && !(isConst(c) && !passesConst(c))
+		compileVal := compileDead
+		if reachable {
+			compileVal = compile
+		}
+		v, err := compileVal(w.Val, sc)
 		if err != nil {
 			return nil, err
 		}
-		conds[i] = c
+		if reachable && isConst(c) {
+			taken = len(vals)
+		}
+		conds = append(conds, c)
 		vals = append(vals, v)
+		live = append(live, reachable)
 	}
-	if e.Else != nil {
-		v, err := compileBranch(e.Else, sc)
+	hasElse := e.Else != nil
+	if hasElse {
+		compileVal := compileDead
+		if taken < 0 {
+			compileVal = compile
+		}
+		v, err := compileVal(e.Else, sc)
 		if err != nil {
 			return nil, err
 		}
 		vals = append(vals, v)
+		live = append(live, taken < 0)
 	}
 	vals, rt, err := commonType("CASE", vals)
 	if err != nil {
 		return nil, err
 	}
-	hasElse := e.Else != nil
-	// Not folded as a whole: a branch that is never taken must not raise its error.
-	inputs := append(append([]*expr{}, conds...), vals...)
-	x := &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-		for i, c := range conds {
+	// Only the branches that can be taken are kept; one taken always is the ELSE.
+	var lconds, lvals []*expr
+	for i, c := range conds {
+		if live[i] && i != taken {
+			lconds, lvals = append(lconds, c), append(lvals, vals[i])
+		}
+	}
+	var elseVal *expr
+	switch {
+	case taken >= 0:
+		elseVal = vals[taken]
+	case hasElse:
+		elseVal = vals[len(vals)-1]
+	}
+	if len(lconds) == 0 && elseVal != nil {
+		x := *elseVal
+		x.typ = rt // CASE WHEN true THEN NULL ELSE 1 END is an integer
+		return &x, nil
+	}
+	inputs := append(append([]*expr{}, lconds...), lvals...)
+	if elseVal != nil {
+		inputs = append(inputs, elseVal)
+	}
+	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for i, c := range lconds {
 			ok, err := passes(c, row)
 			if err != nil {
 				return types.Value{}, err
 			}
 			if ok {
-				return vals[i].eval(row)
+				return lvals[i].eval(row)
 			}
 		}
-		if hasElse {
-			return vals[len(vals)-1].eval(row)
+		if elseVal != nil {
+			return elseVal.eval(row)
 		}
 		return types.Value{T: rt, Null: true}, nil
-	}}
-	x.rowFree = true
-	for _, in := range inputs {
-		x.rowFree = x.rowFree && in.rowFree
-	}
-	return x, nil
+	}}, inputs...)
 }
 
-// compileBranch compiles a CASE result. A constant that fails to compute (1/0) fails only if
-// its branch is taken, as in PostgreSQL.
-func compileBranch(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compile(e, sc)
-	if pe, ok := err.(*Error); ok && strings.HasPrefix(pe.Code, "22") {
-		return &expr{typ: types.Null, rowFree: true, eval: func([]types.Value) (types.Value, error) {
-			return types.Value{}, pe
-		}}, nil
-	}
-	return x, err
+// passesConst reports whether a constant condition holds (NULL does not).
+func passesConst(c *expr) bool {
+	v := mustConst(c)
+	return !v.IsNull() && v.Bool()
 }
 
 // compileSubstr compiles substring(s FROM start [FOR count]) with PostgreSQL's rules: the
@@ -151,14 +186,10 @@ func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
 	if count != nil {
 		inputs = append(inputs, count)
 	}
-	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		vals := make([]types.Value, len(inputs))
-		for i, in := range inputs {
-			v, err := in.eval(row)
-			if err != nil || v.IsNull() {
-				return types.Value{T: types.Text, Null: true}, err
-			}
-			vals[i] = v
+	return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var vals [3]types.Value
+		if null, err := evalStrict(row, inputs, vals[:]); err != nil || null {
+			return types.Value{T: types.Text, Null: true}, err
 		}
 		runes := []rune(vals[0].S)
 		start, end := vals[1].I, int64(math.MaxInt64)
@@ -178,6 +209,19 @@ func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
 		}
 		return types.NewText(string(runes[lo-1 : hi-1])), nil
 	}}, inputs...)
+}
+
+// evalStrict evaluates every argument of a strict function into dst, as PostgreSQL does before
+// it calls one: an error in any of them is raised even when another is NULL. null reports
+// whether one is NULL (the function's result then is).
+func evalStrict(row []types.Value, args []*expr, dst []types.Value) (null bool, err error) {
+	for i, a := range args {
+		if dst[i], err = a.eval(row); err != nil {
+			return false, err
+		}
+		null = null || dst[i].IsNull()
+	}
+	return null, nil
 }
 
 // intArg checks an integer argument of a function (an untyped literal becomes one).
@@ -215,15 +259,12 @@ func compileTrim(e *sqlparser.TrimFuncExpr, sc *scope) (*expr, error) {
 	case e.TrimFuncType == sqlparser.RTrimType || e.Type == sqlparser.TrailingTrimType:
 		left = false
 	}
-	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		v, err := s.eval(row)
-		if err != nil || v.IsNull() {
+	return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var vals [2]types.Value
+		if null, err := evalStrict(row, []*expr{s, chars}, vals[:]); err != nil || null {
 			return types.Value{T: types.Text, Null: true}, err
 		}
-		c, err := chars.eval(row)
-		if err != nil || c.IsNull() {
-			return types.Value{T: types.Text, Null: true}, err
-		}
+		v, c := vals[0], vals[1]
 		out := v.S
 		if left {
 			out = strings.TrimLeft(out, c.S)
@@ -253,15 +294,12 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 			return nil, Errorf("42883", "function position(%s) does not exist", x.typ)
 		}
 	}
-	return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
-		a, err := sub.eval(row)
-		if err != nil || a.IsNull() {
+	return foldStrict(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		var vals [2]types.Value
+		if null, err := evalStrict(row, []*expr{sub, s}, vals[:]); err != nil || null {
 			return types.Value{T: types.Int32, Null: true}, err
 		}
-		b, err := s.eval(row)
-		if err != nil || b.IsNull() {
-			return types.Value{T: types.Int32, Null: true}, err
-		}
+		a, b := vals[0], vals[1]
 		i := strings.Index(b.S, a.S)
 		if i < 0 {
 			return types.NewInt(types.Int32, 0), nil
@@ -308,14 +346,19 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if a.unknown {
 			a.unknown, a.typ = false, types.Text
 		}
+		for _, x := range []*expr{a, b} {
+			if isConst(x) && mustConst(x).IsNull() {
+				return a, true, nil // as PostgreSQL simplifies it: a NULL equals nothing
+			}
+		}
 		return must(fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
 			x, err := a.eval(row)
-			if err != nil || x.IsNull() {
+			if err != nil {
 				return x, err
 			}
-			y, err := b.eval(row)
-			if err != nil {
-				return types.Value{}, err
+			y, err := b.eval(row) // even when x is NULL, as PostgreSQL does
+			if err != nil || x.IsNull() {
+				return x, err
 			}
 			if !y.IsNull() && compare(x, y) == 0 {
 				return types.Value{T: a.typ, Null: true}, nil
@@ -358,7 +401,8 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if len(args) == 0 {
 			return nil, true, Errorf("42883", "function concat() does not exist")
 		}
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		// stable in PostgreSQL: its arguments print by their types' output functions
+		return must(stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var b []byte
 			for _, x := range args {
 				v, err := x.eval(row)
@@ -378,13 +422,10 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 				return nil, true, Errorf("42883", "function replace(%s) does not exist", x.typ)
 			}
 		}
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		return must(foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var v [3]types.Value
-			for i, x := range args {
-				var err error
-				if v[i], err = x.eval(row); err != nil || v[i].IsNull() {
-					return types.Value{T: types.Text, Null: true}, err
-				}
+			if null, err := evalStrict(row, args, v[:]); err != nil || null {
+				return types.Value{T: types.Text, Null: true}, err
 			}
 			if v[1].S == "" {
 				return types.NewText(v[0].S), nil
@@ -419,19 +460,20 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		}
 		mode := map[string]apd.Rounder{"round": apd.RoundHalfUp, "trunc": apd.RoundDown, "floor": apd.RoundFloor,
 			"ceil": apd.RoundCeiling, "ceiling": apd.RoundCeiling}[name]
-		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-			v, err := x.eval(row)
-			if err != nil || v.IsNull() || (v.T.IsInteger() && rt.IsInteger()) {
-				return v, err // an integer is already whole
+		return must(foldStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			var vals [2]types.Value
+			null, err := evalStrict(row, inputs, vals[:])
+			if err != nil || null {
+				return types.Value{T: rt, Null: true}, err
+			}
+			v := vals[0]
+			if v.T.IsInteger() && rt.IsInteger() {
+				return v, nil // an integer is already whole
 			}
 			if rt == types.Numeric {
 				scale := int64(0)
 				if digits != nil {
-					d, err := digits.eval(row)
-					if err != nil || d.IsNull() {
-						return types.Value{T: rt, Null: true}, err
-					}
-					scale = max(min(d.I, types.NumericMaxScale), -types.NumericMaxWeightDigits)
+					scale = max(min(vals[1].I, types.NumericMaxScale), -types.NumericMaxWeightDigits)
 				}
 				dec, err := decimalOf(v)
 				if err != nil {
@@ -441,11 +483,7 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 			}
 			scale := 1.0
 			if digits != nil {
-				d, err := digits.eval(row)
-				if err != nil || d.IsNull() {
-					return types.Value{T: rt, Null: true}, err
-				}
-				scale = math.Pow(10, float64(d.I))
+				scale = math.Pow(10, float64(vals[1].I))
 			}
 			f := v.F * scale
 			switch name {

@@ -91,7 +91,11 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 		}
 		col := &ia.schema.Columns[ia.def.Columns[i]]
 		t := col.Type
-		if v, err = keyValue(v, t); err != nil {
+		var m keyMatch
+		switch v, m = keyValue(v, t); m {
+		case keyNone:
+			return nil, true, nil
+		case keyScan:
 			return nil, false, nil
 		}
 		var fits bool
@@ -106,30 +110,32 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 		return tx.IndexScan(table, ia.def.Name, prefix, nil, true)
 	}
 	lo, hi := prefix, prefixEnd(prefix)
-	bound := func(x *expr, inclusiveHigh bool) ([]byte, bool, error) {
+	bound := func(x *expr, lower, inclusive bool) ([]byte, bool, error) {
 		v, err := x.eval(nil)
 		if err != nil || v.IsNull() {
 			return nil, false, err
 		}
 		t := ia.schema.Columns[ia.def.Columns[len(ia.eq)]].Type
-		if v, err = keyValue(v, t); err != nil {
+		v, inclusive, ok := keyBound(v, t, lower, inclusive)
+		if !ok {
 			return nil, false, nil
 		}
 		b, err := types.AppendKeyValue(slices.Clip(prefix), t, v)
-		if err == nil && inclusiveHigh {
+		if err == nil && lower != inclusive {
+			// > x starts after, and <= x ends after, every entry beginning with x
 			b = prefixEnd(b)
 		}
 		return b, true, err
 	}
 	if ia.lo != nil {
-		b, usable, err := bound(ia.lo, !ia.loInc) // > x starts after every entry beginning with x
+		b, usable, err := bound(ia.lo, true, ia.loInc)
 		if err != nil || !usable {
 			return nil, usable || err != nil, err
 		}
 		lo = b
 	}
 	if ia.hi != nil {
-		b, usable, err := bound(ia.hi, ia.hiInc)
+		b, usable, err := bound(ia.hi, false, ia.hiInc)
 		if err != nil || !usable {
 			return nil, usable || err != nil, err
 		}
@@ -192,17 +198,20 @@ func (kr *keyRangeAccess) keys(s *types.Schema) (pks []string, ok bool, err erro
 	if lv.IsNull() || hv.IsNull() {
 		return nil, true, nil
 	}
-	if !lv.T.IsInteger() || !hv.T.IsInteger() {
+	t := s.Columns[s.PK[0]].Type
+	lk, loInc, lok := keyBound(lv, t, true, kr.loInc) // k > 8.5 is k >= 9
+	hk, hiInc, hok := keyBound(hv, t, false, kr.hiInc)
+	if !lok || !hok {
 		return nil, false, nil
 	}
-	from, to := lv.I, hv.I
-	if !kr.loInc {
+	from, to := lk.I, hk.I
+	if !loInc {
 		if from == math.MaxInt64 {
 			return nil, true, nil
 		}
 		from++
 	}
-	if !kr.hiInc {
+	if !hiInc {
 		if to == math.MinInt64 {
 			return nil, true, nil
 		}
@@ -214,7 +223,6 @@ func (kr *keyRangeAccess) keys(s *types.Schema) (pks []string, ok bool, err erro
 	if uint64(to-from) >= maxKeyRange {
 		return nil, false, nil
 	}
-	t := s.Columns[s.PK[0]].Type
 	var buf []byte
 	for k := from; ; k++ {
 		buf, _ = types.AppendKeyValue(buf[:0], t, types.NewInt(t, k))
@@ -571,8 +579,12 @@ func (kl *keyListAccess) keys(s *types.Schema) (pks []string, ok bool, err error
 		if v.IsNull() {
 			continue // NULL equals no key
 		}
-		if v, err = keyValue(v, col.Type); err != nil {
+		var m keyMatch
+		switch v, m = keyValue(v, col.Type); m {
+		case keyNone:
 			continue // a value no key of the column's type can equal
+		case keyScan:
+			return nil, false, nil
 		}
 		v, fits := padChar(v, col)
 		if !fits {

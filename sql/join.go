@@ -62,6 +62,9 @@ func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.star
 
 // bindFrom plans FROM and WHERE; it returns the root operator and the scope of its rows.
 func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, ps *params, outer *scope, lvl *level) (node, *scope, error) {
+	if err := checkFromSize(from); err != nil {
+		return nil, nil, err
+	}
 	var root *fromItem
 	for _, te := range from {
 		item, err := s.shapeFrom(te, ps, outer, lvl)

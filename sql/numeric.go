@@ -3,6 +3,7 @@ package sql
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/cockroachdb/apd/v3"
 
@@ -206,6 +207,14 @@ func roundNumeric(d *apd.Decimal, scale int32, mode apd.Rounder) (types.Value, e
 // quantize sets d's exponent to exp, rounding in the given mode when digits go.
 func quantize(d *apd.Decimal, exp int32, mode apd.Rounder) error {
 	digits := d.NumDigits() + int64(d.Exponent) - int64(exp) // the digits left of 10^exp, and more
+	if digits < 0 && !d.IsZero() {
+		// |d| < 10^(exp-1): apd would make it 0 whatever the mode (ceil(0.001) is 1), so
+		// round 10^(exp-1) of the same sign instead, which every mode rounds alike.
+		neg := d.Negative
+		d.SetFinite(1, exp-1)
+		d.Negative = neg
+		digits = 0
+	}
 	ctx := exact.WithPrecision(uint32(max(digits, 0) + 2))
 	ctx.Rounding = mode
 	if _, err := ctx.Quantize(d, d, exp); err != nil {
@@ -368,4 +377,16 @@ func (a *sumAcc) avg(rt types.Type) (types.Value, error) {
 	}
 	n := apd.New(a.n, 0)
 	return numericDiv(t, n, divScale(t, n))
+}
+
+// negateNumeric is -v for a numeric value (its text form): NaN and zero keep their sign.
+func negateNumeric(v types.Value) types.Value {
+	switch {
+	case v.S == "NaN":
+	case strings.HasPrefix(v.S, "-"):
+		v.S = v.S[1:]
+	case strings.Trim(v.S, "0.") != "":
+		v.S = "-" + v.S
+	}
+	return v
 }

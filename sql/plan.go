@@ -238,28 +238,39 @@ func flipComparison(op sqlparser.ComparisonExprOperator) sqlparser.ComparisonExp
 	return op
 }
 
-// lookupKey evaluates the key expressions of a point lookup; ok is false when no row can
-// match (a NULL, or a value no key of the column's type can equal).
-func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, ok bool, err error) {
+// lookupKey evaluates the key expressions of a point lookup: keyNone when no row can match (a
+// NULL, or a value no key of the column's type can equal), keyScan when the rows that match
+// cannot be found by one key (see keyValue).
+func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, m keyMatch, err error) {
 	schema := a.table.schema
+	m = keyExact
 	for j, p := range schema.PK {
 		v, err := a.key[j].eval(nil)
 		if err != nil {
-			return nil, false, err
+			return nil, keyNone, err
 		}
 		if v.IsNull() {
-			return nil, false, nil
+			return nil, keyNone, nil
 		}
-		if v, err = keyValue(v, schema.Columns[p].Type); err != nil {
-			return nil, false, nil
+		var vm keyMatch
+		if v, vm = keyValue(v, schema.Columns[p].Type); vm == keyNone {
+			return nil, keyNone, nil
 		}
-		if v, ok = padChar(v, &schema.Columns[p]); !ok {
-			return nil, false, nil
+		m = max(m, vm)
+		var fits bool
+		if v, fits = padChar(v, &schema.Columns[p]); !fits {
+			return nil, keyNone, nil
 		}
 		row[p] = v
 	}
+	if m == keyScan {
+		return nil, keyScan, nil
+	}
 	key, err = types.AppendKey(dst[:0], schema, row)
-	return key, err == nil, err
+	if err != nil {
+		return nil, keyNone, err
+	}
+	return key, keyExact, nil
 }
 
 // padChar gives a value for a char(n) column the padding stored values have, so its key
@@ -275,36 +286,6 @@ func padChar(v types.Value, c *types.Column) (types.Value, bool) {
 	}
 	v.S += strings.Repeat(" ", c.Length-n)
 	return v, true
-}
-
-// keyValue converts a constant to the key encoding's form of column type t, or fails when the
-// constant cannot equal any value of t.
-func keyValue(v types.Value, t types.Type) (types.Value, error) {
-	switch {
-	case t.IsInteger() && v.T.IsInteger():
-		return types.NewInt(t, v.I), nil
-	case t.IsInteger() && v.T.IsFloat():
-		if v.F != float64(int64(v.F)) {
-			return v, errors.New("not integral")
-		}
-		return types.NewInt(t, int64(v.F)), nil
-	case t.IsFloat() && familyOf(v.T) == famNumeric:
-		return types.NewFloat(t, num(v)), nil
-	case t == types.Date && v.T == types.Timestamp:
-		if v.I%microsPerDay != 0 {
-			return v, errors.New("not a whole day")
-		}
-		return types.Value{T: t, I: v.I / microsPerDay}, nil
-	case t == types.Timestamp && v.T == types.Date:
-		us, ok := types.DateToTimestamp(v.I)
-		if !ok {
-			return v, errors.New("past the timestamps")
-		}
-		return types.Value{T: t, I: us}, nil
-	case familyOf(t) == familyOf(v.T):
-		return v, nil
-	}
-	return v, errors.New("incomparable")
 }
 
 func conjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
@@ -358,10 +339,15 @@ func (a *access) visit(ec *execCtx, fn func(key []byte, row []types.Value) error
 	if err != nil {
 		return err
 	}
+	var m keyMatch
+	var key []byte
 	if a.kind == pointLookup {
-		var key, value []byte
-		var ok, found bool
-		if key, ok, err = a.lookupKey(nil, row); err == nil && ok {
+		key, m, err = a.lookupKey(nil, row)
+	}
+	if a.kind == pointLookup && m != keyScan {
+		var value []byte
+		var found bool
+		if err == nil && m == keyExact {
 			if value, found, err = tx.Get(a.table.name, key); err == nil && found {
 				err = one(key, value)
 			}

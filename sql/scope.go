@@ -56,6 +56,28 @@ type scope struct {
 	// srfs collects the set-returning calls of the select list being compiled; nil where
 	// they are not allowed.
 	srfs *[]*srfCall
+	// dead counts the enclosing branches being compiled that constant folding has already
+	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
+	dead int
+}
+
+// inDeadBranch reports whether sc, or a scope enclosing it, is compiling a branch that can
+// never run.
+func (sc *scope) inDeadBranch() bool {
+	for ; sc != nil; sc = sc.outer {
+		if sc.dead > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// compileDead compiles a branch that can never run: it is type-checked, but a constant in it
+// that fails to compute (1/0) is no error, as in PostgreSQL, which never simplifies it.
+func compileDead(e sqlparser.Expr, sc *scope) (*expr, error) {
+	sc.dead++
+	defer func() { sc.dead-- }()
+	return compile(e, sc)
 }
 
 // tableScope is the scope of one table's rows.

@@ -234,7 +234,7 @@ func bindLimits(l *sqlparser.Limit, ps *params) (*limitExprs, error) {
 // eval returns the offset and the limit (-1: none).
 func (le *limitExprs) eval() (offset, limit int64, err error) {
 	limit = -1
-	get := func(x *expr, what string) (int64, bool, error) {
+	get := func(x *expr, what, code string) (int64, bool, error) {
 		if x == nil {
 			return 0, false, nil
 		}
@@ -243,16 +243,17 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 			return 0, false, err
 		}
 		if v.I < 0 {
-			return 0, false, Errorf("2201W", "%s must not be negative", what)
+			return 0, false, Errorf(code, "%s must not be negative", what)
 		}
 		return v.I, true, nil
 	}
-	if n, ok, err := get(le.limit, "LIMIT"); err != nil {
+	if n, ok, err := get(le.limit, "LIMIT", "2201W"); err != nil {
 		return 0, 0, err
 	} else if ok {
 		limit = n
 	}
-	if offset, _, err = get(le.offset, "OFFSET"); err != nil {
+	// A negative OFFSET is invalid_row_count_in_result_offset_clause, not LIMIT's 2201W.
+	if offset, _, err = get(le.offset, "OFFSET", "2201X"); err != nil {
 		return 0, 0, err
 	}
 	return offset, limit, nil

@@ -29,7 +29,13 @@ func parseStatement(text string) (st sqlparser.Statement, err error) {
 			st, err = nil, fmt.Errorf("syntax error: the parser failed on this statement (%v)", r)
 		}
 	}()
-	return parser.ParseStrictDDL(text)
+	if err := checkNesting(text); err != nil {
+		return nil, err
+	}
+	if st, err = parser.ParseStrictDDL(text); err == nil {
+		err = checkDepth(text, st)
+	}
+	return st, err
 }
 
 // Session is one client's SQL session on one tablespace. It is used by one goroutine at a time.
@@ -136,6 +142,10 @@ func toError(err error) error {
 
 // syntaxError turns a vitess parse error into PostgreSQL's 42601 message.
 func syntaxError(err error) error {
+	var se *Error
+	if errors.As(err, &se) {
+		return se // the parse succeeded but the statement is refused (too deep)
+	}
 	msg := err.Error()
 	if i := strings.Index(msg, " near '"); i >= 0 {
 		near := strings.TrimSuffix(msg[i+len(" near '"):], "'")

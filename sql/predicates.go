@@ -1,0 +1,285 @@
+package sql
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Predicates: IS [NOT] DISTINCT FROM, IN (list), LIKE and ILIKE, IS [NOT] NULL/TRUE/FALSE.
+
+// compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
+// yields NULL. IS DISTINCT FROM arrives as (a <=> '~distinct') <=> b.
+func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	left, distinct := e.Left, false
+	if inner, ok := e.Left.(*sqlparser.ComparisonExpr); ok && inner.Operator == sqlparser.NullSafeEqualOp {
+		if lit, ok := inner.Right.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && lit.Val == distinctMarker {
+			left, distinct = inner.Left, true
+		}
+	}
+	a, b, err := compileOperands(left, e.Right, "=", sc)
+	if err != nil {
+		return nil, err
+	}
+	bpchar := a.bpchar || b.bpchar
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		var same bool
+		switch {
+		case x.IsNull() || y.IsNull():
+			same = x.IsNull() && y.IsNull()
+		case bpchar:
+			same = compare(trimChar(x), trimChar(y)) == 0
+		default:
+			same = compare(x, y) == 0
+		}
+		return types.NewBool(same != distinct), nil
+	}}, a, b)
+}
+
+// trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
+func trimChar(v types.Value) types.Value {
+	if v.T == types.Text && !v.IsNull() {
+		v.S = strings.TrimRight(v.S, " ")
+	}
+	return v
+}
+
+func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if q, ok := e.Right.(*sqlparser.Subquery); ok {
+		return compileInSubquery(e, q, sc)
+	}
+	tuple, ok := e.Right.(sqlparser.ValTuple)
+	if !ok {
+		return nil, unsupported("IN with %s", pgString(e.Right))
+	}
+	left, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]*expr, len(tuple))
+	inputs := []*expr{left}
+	for i, t := range tuple {
+		x, err := compile(t, sc)
+		if err != nil {
+			return nil, err
+		}
+		l := left
+		if l, x, err = unify(l, x); err != nil {
+			return nil, err
+		}
+		if !comparable(l.typ, x.typ) {
+			return nil, Errorf("42883", "operator does not exist: %s = %s", l.typ, x.typ)
+		}
+		items[i] = x
+		inputs = append(inputs, x)
+	}
+	if left.unknown {
+		left.unknown = false
+	}
+	negate := e.Operator == sqlparser.NotInOp
+	bpchar := left.bpchar
+	for _, it := range items {
+		bpchar = bpchar || it.bpchar
+	}
+	// PostgreSQL evaluates x IN (a, b, ...) as x = ANY (ARRAY[the items that read no column])
+	// OR x = (each item that does), in order, when there are two or more of the former, and
+	// as x = a OR x = b ... otherwise (NOT IN likewise with <> and AND). The array's items are
+	// all computed; the rest only until the answer is known.
+	var array, each []*expr
+	for _, it := range items {
+		if it.rowFree {
+			array = append(array, it)
+		} else {
+			each = append(each, it)
+		}
+	}
+	if len(array) < 2 {
+		array, each = nil, items
+	}
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := left.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if bpchar {
+			x = trimChar(x)
+		}
+		sawNull, found := x.IsNull(), false
+		match := func(it *expr) error {
+			y, err := it.eval(row)
+			if err != nil {
+				return err
+			}
+			if bpchar {
+				y = trimChar(y)
+			}
+			switch {
+			case x.IsNull():
+			case y.IsNull():
+				sawNull = true
+			case compare(x, y) == 0:
+				found = true
+			}
+			return nil
+		}
+		for _, it := range array {
+			if err := match(it); err != nil {
+				return types.Value{}, err
+			}
+		}
+		for _, it := range each {
+			if found {
+				break
+			}
+			if err := match(it); err != nil {
+				return types.Value{}, err
+			}
+		}
+		switch {
+		case found:
+			return types.NewBool(!negate), nil
+		case sawNull:
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(negate), nil
+	}}, inputs...)
+}
+
+func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
+		return compileRegex(e, m, sc)
+	}
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []*expr{a, b} {
+		if x.typ != types.Text && x.typ != types.Null {
+			return nil, Errorf("42883", "operator does not exist: %s ~~ unknown", x.typ)
+		}
+	}
+	if e.Escape != nil {
+		return nil, unsupported("LIKE ... ESCAPE")
+	}
+	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
+	// REGEXP is the dialect pass's spelling of ILIKE.
+	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp
+	return foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		p, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if x.IsNull() || p.IsNull() {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		if ilike {
+			return types.NewBool(like(strings.ToLower(x.S), strings.ToLower(p.S)) != negate), nil
+		}
+		return types.NewBool(like(x.S, p.S) != negate), nil
+	}}, a, b)
+}
+
+// like matches s against a LIKE pattern: % any run, _ one character, \ escapes (a pattern
+// ending in one matches nothing, as in PostgreSQL). It walks both strings once, going back
+// only to just after the last % seen, so no pattern takes more than len(s)·len(p) steps or
+// any stack: a pattern comes from data and may be long.
+func like(s, p string) bool {
+	si, pi := 0, 0
+	star, retry := -1, 0 // where the pattern resumes after the last %, and where s then resumes
+	for si < len(s) {
+		c, n := utf8.DecodeRuneInString(s[si:])
+		if pi < len(p) {
+			pc, pn := utf8.DecodeRuneInString(p[pi:])
+			switch pc {
+			case '%':
+				star, retry = pi+pn, si
+				pi += pn
+				continue
+			case '_':
+				si, pi = si+n, pi+pn
+				continue
+			case '\\':
+				if pi+pn == len(p) {
+					return false
+				}
+				pi += pn
+				pc, pn = utf8.DecodeRuneInString(p[pi:])
+				if pc == c {
+					si, pi = si+n, pi+pn
+					continue
+				}
+			default:
+				if pc == c {
+					si, pi = si+n, pi+pn
+					continue
+				}
+			}
+		}
+		if star < 0 {
+			return false
+		}
+		// Let the last % take one more character and try again from there.
+		_, m := utf8.DecodeRuneInString(s[retry:])
+		retry += m
+		si, pi = retry, star
+	}
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
+	x, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	op := e.Right
+	if op != sqlparser.IsNullOp && op != sqlparser.IsNotNullOp {
+		if x, err = compileBool(e.Left, sc); err != nil {
+			return nil, err
+		}
+	}
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		null := v.IsNull()
+		var r bool
+		switch op {
+		case sqlparser.IsNullOp:
+			r = null
+		case sqlparser.IsNotNullOp:
+			r = !null
+		case sqlparser.IsTrueOp:
+			r = !null && v.Bool()
+		case sqlparser.IsNotTrueOp:
+			r = null || !v.Bool()
+		case sqlparser.IsFalseOp:
+			r = !null && !v.Bool()
+		case sqlparser.IsNotFalseOp:
+			r = null || v.Bool()
+		}
+		return types.NewBool(r), nil
+	}}, x)
+}
