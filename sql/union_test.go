@@ -72,11 +72,12 @@ func TestUnionChainPlan(t *testing.T) {
 	}
 }
 
-// Many branches bind and run in linear time and memory: 20,000 took minutes and ran out of
-// memory when every UNION deduplicated all rows before it.
+// Many branches bind and run in linear time and memory: 5,000 took 42 s and 10,000 ran out of
+// memory when every UNION deduplicated all rows before it. PostgreSQL 15 answers 5,000
+// branches and refuses 10,000 with 54001 (its stack depth limit); so does drove.
 func TestUnionManyBranches(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
-	const n = 20000
+	const n = 5000
 	parts := make([]string, n)
 	for i := range parts {
 		parts[i] = fmt.Sprintf("SELECT %d", i%(n/2))
@@ -91,5 +92,9 @@ func TestUnionManyBranches(t *testing.T) {
 	}
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("%d branches took %v", n, d)
+	}
+	err := s.Exec(context.Background(), strings.Repeat("SELECT 1 UNION ", 20000)+"SELECT 1", &textOutput{})
+	if e, ok := err.(*Error); !ok || e.Code != "54001" {
+		t.Errorf("20,000 branches: %v, want 54001", err)
 	}
 }
