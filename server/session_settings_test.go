@@ -92,7 +92,7 @@ func TestReportedSettingsFollowChanges(t *testing.T) {
 		{"SET application_name = 'report'", "application_name", "report"},
 		{"BEGIN; SET TimeZone = 'Asia/Tokyo'", "TimeZone", "Asia/Tokyo"},
 		{"ROLLBACK", "TimeZone", "UTC"}, // the rollback undoes the SET, and says so
-		{"SELECT set_config('DateStyle', 'ISO, DMY', false)", "DateStyle", "ISO, DMY"},
+		{"SELECT set_config('application_name', 'by set_config', false)", "application_name", "by set_config"},
 		{"RESET ALL", "application_name", ""},
 	}
 	for _, st := range steps {
