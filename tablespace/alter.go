@@ -73,14 +73,15 @@ func (g *tableGate) enter(ctx context.Context) error {
 func (g *tableGate) leave() {
 	g.mu.Lock()
 	g.inside--
-	if g.altering && g.inside == 0 {
+	if g.altering {
 		g.signal()
 	}
 	g.mu.Unlock()
 }
 
-// close waits until no transaction is inside and keeps new ones out until open.
-func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
+// close waits until at most own transactions are inside (the caller's own: 1 when a
+// transaction that entered closes it for its TRUNCATE) and keeps new ones out until open.
+func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) error {
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	wait := func(ch chan struct{}) error {
@@ -103,7 +104,7 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
 		g.mu.Lock()
 	}
 	g.altering = true
-	for g.inside > 0 {
+	for g.inside > own {
 		ch := g.changed
 		g.mu.Unlock()
 		if err := wait(ch); err != nil {
@@ -192,6 +193,8 @@ type enteredGate struct {
 	table  string
 	g      *tableGate
 	schema *types.Schema // the schema Enter confirmed; nil until one did
+	// exclusive: the transaction truncated the table and holds its gate closed until it ends.
+	exclusive bool
 }
 
 // AlterTable rewrites table to schema s (which may carry a new name): column i of s takes its
@@ -235,7 +238,7 @@ func (ts *Tablespace) closingGate(ctx context.Context, table string, fn func() e
 		timeout = d
 	}
 	g := ts.gate(table)
-	if err := g.close(ctx, timeout); err != nil {
+	if err := g.close(ctx, timeout, 0); err != nil {
 		return err
 	}
 	defer g.open()
