@@ -96,7 +96,7 @@ func EncodedSize(e *Entry) int {
 				n += uvarintLen(uint64(len(m.Table))) + len(m.Table)
 			}
 			n += 1 + uvarintLen(uint64(idx)) + uvarintLen(uint64(len(m.Key))) + len(m.Key)
-			if m.Op.hasValue() {
+			if m.Op.HasValue() {
 				n += uvarintLen(uint64(len(m.Value))) + len(m.Value)
 			}
 		}
@@ -149,7 +149,7 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 			dst = binary.AppendUvarint(dst, uint64(tableIndex(names, m.Table)))
 			dst = binary.AppendUvarint(dst, uint64(len(m.Key)))
 			dst = append(dst, m.Key...)
-			if m.Op.hasValue() {
+			if m.Op.HasValue() {
 				dst = binary.AppendUvarint(dst, uint64(len(m.Value)))
 				dst = append(dst, m.Value...)
 			}

@@ -32,8 +32,8 @@ const (
 	OpTruncate Op = 4
 )
 
-// hasValue says whether a mutation with op carries a row image.
-func (op Op) hasValue() bool { return op == OpInsert || op == OpUpdate }
+// HasValue says whether a mutation with op carries a row image.
+func (op Op) HasValue() bool { return op == OpInsert || op == OpUpdate }
 
 // Mutation is one row image of a committed transaction: the encoded primary key and, for
 // inserts and updates, the encoded row (types.AppendRow) as it is after the change.
