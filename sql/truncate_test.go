@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -174,4 +176,59 @@ func rowsOf(out *textOutput) string {
 		}
 	}
 	return strings.Join(rows, ";")
+}
+
+// BenchmarkTruncate1M times TRUNCATE of a checkpointed 1M-row table and reports the heap it
+// needs at its peak above what the loaded table holds, and the bytes it allocates:
+//
+//	go test ./sql -run '^$' -bench Truncate1M -benchtime 1x
+func BenchmarkTruncate1M(b *testing.B) {
+	const rows = 1000000
+	ctx := context.Background()
+	var peakSum, allocSum float64
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := benchSession(b, rows)
+		if err := s.Exec(ctx, "CHECKPOINT", discard{}); err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		var base runtime.MemStats
+		runtime.ReadMemStats(&base)
+		var peak atomic.Uint64
+		stop, done := make(chan struct{}), make(chan struct{})
+		go func() { // sample the heap in use until stopped
+			defer close(done)
+			var m runtime.MemStats
+			for {
+				runtime.ReadMemStats(&m)
+				if m.HeapInuse > peak.Load() {
+					peak.Store(m.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(time.Millisecond):
+				}
+			}
+		}()
+		b.StartTimer()
+		if err := s.Exec(ctx, "TRUNCATE t", discard{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		close(stop)
+		<-done
+		peakSum += max(0, float64(peak.Load())-float64(base.HeapInuse))
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		allocSum += float64(after.TotalAlloc - base.TotalAlloc)
+		var out textOutput
+		if err := s.Exec(ctx, "SELECT count(*) FROM t", &out); err != nil || out.lines[0] != "0" {
+			b.Fatalf("after TRUNCATE: %v %v", out.lines, err)
+		}
+		s.Close()
+	}
+	b.ReportMetric(peakSum/float64(b.N)/(1<<20), "peak-MiB")
+	b.ReportMetric(allocSum/float64(b.N)/(1<<20), "alloc-MiB")
 }
