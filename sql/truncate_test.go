@@ -149,6 +149,21 @@ func TestTruncateLocksTable(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a wait past lock_timeout fails", func(t *testing.T) {
+		ts := openTruncateTest(t)
+		a, b := NewSession(ts, nil), NewSession(ts, nil)
+		defer a.Close()
+		defer b.Close()
+		execOK(t, a, "BEGIN; TRUNCATE big")
+		execOK(t, b, "SET lock_timeout = '50ms'")
+		if err := b.Exec(ctx, "SELECT count(*) FROM big", &textOutput{}); sqlState(err) != "55P03" {
+			t.Fatalf("read of a table truncated by an open transaction: %v, want 55P03", err)
+		}
+		execOK(t, a, "ROLLBACK")
+		if got := rowsOf(execOK(t, b, "SELECT count(*) FROM big")); got != fmt.Sprint(truncateRows) {
+			t.Fatalf("after ROLLBACK: %s", got)
+		}
+	})
 	t.Run("truncate waits for the table's users", func(t *testing.T) {
 		ts := openTruncateTest(t)
 		a, b := NewSession(ts, nil), NewSession(ts, nil)

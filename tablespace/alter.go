@@ -36,7 +36,10 @@ type tableGate struct {
 	mu       sync.Mutex
 	inside   int  // transactions that entered
 	altering bool // a schema change holds the gate or waits for it
-	changed  chan struct{}
+	// held: a transaction's TRUNCATE holds the gate until that transaction ends, which may
+	// take long, so entering waits for it no longer than the lock timeout.
+	held    bool
+	changed chan struct{}
 }
 
 func (ts *Tablespace) gate(table string) *tableGate {
@@ -53,13 +56,21 @@ func (g *tableGate) signal() {
 	g.changed = make(chan struct{})
 }
 
-func (g *tableGate) enter(ctx context.Context) error {
+func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
+	var expired <-chan time.Time
 	g.mu.Lock()
 	for g.altering {
+		if g.held && expired == nil {
+			timer := time.NewTimer(timeout)
+			defer timer.Stop()
+			expired = timer.C
+		}
 		ch := g.changed
 		g.mu.Unlock()
 		select {
 		case <-ch:
+		case <-expired:
+			return ErrLockTimeout
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -122,7 +133,7 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) e
 
 func (g *tableGate) open() {
 	g.mu.Lock()
-	g.altering = false
+	g.altering, g.held = false, false
 	g.signal()
 	g.mu.Unlock()
 }
@@ -137,7 +148,7 @@ func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (boo
 	i := tx.entered(table)
 	if i < 0 {
 		g := tx.ts.gate(table)
-		if err := g.enter(ctx); err != nil {
+		if err := g.enter(ctx, tx.timeout()); err != nil {
 			return false, err
 		}
 		if tx.gates == nil {

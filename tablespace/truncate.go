@@ -32,16 +32,16 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 	}
 	i := tx.entered(table)
 	if g := &tx.gates[i]; !g.exclusive {
-		timeout := tx.lockTimeout
-		if timeout == 0 {
-			timeout = tx.ts.opts.LockTimeout
-		}
+		timeout := tx.timeout()
 		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
 			timeout = d
 		}
 		if err := g.g.close(ctx, timeout, 1); err != nil {
 			return err
 		}
+		g.g.mu.Lock()
+		g.g.held = true
+		g.g.mu.Unlock()
 		g.exclusive = true
 	}
 	if err := tx.reserve(int64(len(table)) + truncateOverhead); err != nil {

@@ -192,12 +192,19 @@ func TestTruncateExcludesOthers(t *testing.T) {
 			t.Fatalf("%s: entering a table another transaction truncated: %v, want to wait", name, err)
 		}
 	}
+	// Past its lock timeout a waiter gives up, as on a row lock.
+	b := ts.Begin()
+	b.SetLockTimeout(20 * time.Millisecond)
+	if _, err := b.Enter(ctx, "t", schema); !errors.Is(err, ErrLockTimeout) {
+		t.Fatalf("entering past the lock timeout: %v, want ErrLockTimeout", err)
+	}
+	b.Rollback()
 	if err := ts.AlterTable(WithLockTimeout(ctx, 50*time.Millisecond), "t", schema, []int{0, 1}); !errors.Is(err, ErrLockTimeout) {
 		t.Fatalf("ALTER TABLE during the truncating transaction: %v, want ErrLockTimeout", err)
 	}
 	// Waiters get in when it commits, and see the empty table.
 	entered := make(chan error, 1)
-	b := ts.Begin()
+	b = ts.Begin()
 	defer b.Rollback()
 	go func() {
 		_, err := b.Enter(ctx, "t", schema)

@@ -127,12 +127,16 @@ func (tx *Txn) own(table string) map[string]int {
 	return mine
 }
 
-func (tx *Txn) lock(ctx context.Context, id string) error {
-	timeout := tx.lockTimeout
-	if timeout == 0 {
-		timeout = tx.ts.opts.LockTimeout
+// timeout bounds the transaction's lock waits.
+func (tx *Txn) timeout() time.Duration {
+	if tx.lockTimeout == 0 {
+		return tx.ts.opts.LockTimeout
 	}
-	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, timeout)
+	return tx.lockTimeout
+}
+
+func (tx *Txn) lock(ctx context.Context, id string) error {
+	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, tx.timeout())
 	if err != nil {
 		return err
 	}
