@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -36,9 +37,9 @@ type tableGate struct {
 	mu       sync.Mutex
 	inside   int  // transactions that entered
 	altering bool // a schema change holds the gate or waits for it
-	// held: a transaction's TRUNCATE holds the gate until that transaction ends, which may
-	// take long, so entering waits for it no longer than the lock timeout.
-	held    bool
+	// holder is the id of the transaction whose TRUNCATE holds the gate until it ends (0:
+	// none). That may take long, so entering waits for it no longer than the lock timeout.
+	holder  atomic.Uint64
 	changed chan struct{}
 }
 
@@ -60,7 +61,7 @@ func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
 	var expired <-chan time.Time
 	g.mu.Lock()
 	for g.altering {
-		if g.held && expired == nil {
+		if g.holder.Load() != 0 && expired == nil {
 			timer := time.NewTimer(timeout)
 			defer timer.Stop()
 			expired = timer.C
@@ -133,7 +134,8 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) e
 
 func (g *tableGate) open() {
 	g.mu.Lock()
-	g.altering, g.held = false, false
+	g.altering = false
+	g.holder.Store(0)
 	g.signal()
 	g.mu.Unlock()
 }
@@ -204,8 +206,6 @@ type enteredGate struct {
 	table  string
 	g      *tableGate
 	schema *types.Schema // the schema Enter confirmed; nil until one did
-	// exclusive: the transaction truncated the table and holds its gate closed until it ends.
-	exclusive bool
 }
 
 // AlterTable rewrites table to schema s (which may carry a new name): column i of s takes its

@@ -30,19 +30,18 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
-	i := tx.entered(table)
-	if g := &tx.gates[i]; !g.exclusive {
+	if g := tx.gates[tx.entered(table)].g; g.holder.Load() != tx.id {
 		timeout := tx.timeout()
 		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
 			timeout = d
 		}
-		if err := g.g.close(ctx, timeout, 1); err != nil {
+		if err := g.close(ctx, timeout, 1); err != nil {
 			return err
 		}
-		g.g.mu.Lock()
-		g.g.held = true
-		g.g.mu.Unlock()
-		g.exclusive = true
+		g.mu.Lock()
+		g.holder.Store(tx.id)
+		g.signal() // transactions already waiting to enter start their lock timeout now
+		g.mu.Unlock()
 	}
 	if err := tx.reserve(int64(len(table)) + truncateOverhead); err != nil {
 		return err
@@ -65,21 +64,14 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 			}
 		}
 	}
-	if !tx.truncated(table) {
-		tx.truncs = append(tx.truncs, table)
-	}
 	return nil
 }
 
-// truncated says whether the transaction truncated table: its committed rows are then
-// invisible to it.
+// truncated says whether the transaction truncated table (it holds the table's gate): its
+// committed rows are then invisible to it.
 func (tx *Txn) truncated(table string) bool {
-	for _, n := range tx.truncs {
-		if n == table {
-			return true
-		}
-	}
-	return false
+	i := tx.entered(table)
+	return i >= 0 && tx.gates[i].g.holder.Load() == tx.id
 }
 
 // truncations applies an entry's truncates to tabs, the table each mutation was resolved to

@@ -177,7 +177,32 @@ func TestTruncateExcludesOthers(t *testing.T) {
 		t.Fatalf("truncate while another transaction is inside: %v, want ErrLockTimeout", err)
 	}
 	a.Rollback()
+	// A transaction that starts waiting to enter while the truncate waits for the reader gets
+	// its lock timeout too, counted from when the truncate holds the table.
+	truncated := make(chan error, 1)
+	a = beginAll(ts)
+	go func() { truncated <- a.Truncate(ctx, "t") }()
+	time.Sleep(20 * time.Millisecond) // a waits for reader
+	late := make(chan error, 1)
+	go func() {
+		b := ts.Begin()
+		defer b.Rollback()
+		b.SetLockTimeout(50 * time.Millisecond)
+		_, err := b.Enter(ctx, "t", schema)
+		late <- err
+	}()
+	time.Sleep(20 * time.Millisecond) // b waits for a
 	reader.Rollback()
+	mustNil(t, <-truncated)
+	select {
+	case err := <-late:
+		if !errors.Is(err, ErrLockTimeout) {
+			t.Fatalf("waiting to enter a truncated table: %v, want ErrLockTimeout", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a transaction waiting to enter since before the truncate waits past its lock timeout")
+	}
+	a.Rollback()
 
 	// Once truncated (not committed), nobody else gets in.
 	a = beginAll(ts)

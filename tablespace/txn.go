@@ -28,7 +28,6 @@ type Txn struct {
 	lockTimeout time.Duration // 0: the tablespace's
 	gates       []enteredGate // tables entered, left at the end
 	gateBuf     [2]enteredGate
-	truncs      []string // tables truncated (truncate.go)
 }
 
 // Begin starts a transaction.
@@ -345,7 +344,7 @@ func (tx *Txn) finish() {
 	tx.ts.locks.release(tx.id, tx.locks)
 	for _, g := range tx.gates {
 		g.g.leave()
-		if g.exclusive {
+		if g.g.holder.Load() == tx.id { // its TRUNCATE's
 			g.g.open()
 		}
 	}
