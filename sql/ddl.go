@@ -3,7 +3,6 @@ package sql
 import (
 	"context"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -235,9 +234,10 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 	return out.Complete("DROP TABLE")
 }
 
-// truncate empties a table by deleting every row in the session's transaction (or its own):
-// like PostgreSQL's TRUNCATE it is transactional and all-or-nothing, and it reaches replicas
-// as an ordinary log entry.
+// truncate empties tables in the session's transaction (or its own): one small mutation per
+// table whatever its size (tablespace.Txn.Truncate). Like PostgreSQL's TRUNCATE it is
+// transactional and all-or-nothing, and keeps the tables to the transaction (ACCESS
+// EXCLUSIVE) until it ends; serial and identity counters continue (CONTINUE IDENTITY).
 func (s *Session) truncate(ctx context.Context, tables []string, out Output) error {
 	names := make([]string, 0, len(tables))
 	for _, t := range tables {
@@ -266,25 +266,8 @@ func (s *Session) truncate(ctx context.Context, tables []string, out Output) err
 			if err := enterTable(ctx, tx, name, schema); err != nil {
 				return err
 			}
-			c, err := tx.Cursor(name)
-			if err != nil {
+			if err := tx.Truncate(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), name); err != nil {
 				return err
-			}
-			var keys [][]byte
-			for {
-				k, _, ok, err := c.Next()
-				if err != nil {
-					return err
-				}
-				if !ok {
-					break
-				}
-				keys = append(keys, slices.Clone(k))
-			}
-			for _, k := range keys {
-				if err := tx.Delete(ctx, name, k); err != nil && !errors.Is(err, tablespace.ErrNoRow) {
-					return err
-				}
 			}
 		}
 		return nil

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -36,7 +37,10 @@ type tableGate struct {
 	mu       sync.Mutex
 	inside   int  // transactions that entered
 	altering bool // a schema change holds the gate or waits for it
-	changed  chan struct{}
+	// holder is the id of the transaction whose TRUNCATE holds the gate until it ends (0:
+	// none). That may take long, so entering waits for it no longer than the lock timeout.
+	holder  atomic.Uint64
+	changed chan struct{}
 }
 
 func (ts *Tablespace) gate(table string) *tableGate {
@@ -53,13 +57,21 @@ func (g *tableGate) signal() {
 	g.changed = make(chan struct{})
 }
 
-func (g *tableGate) enter(ctx context.Context) error {
+func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
+	var expired <-chan time.Time
 	g.mu.Lock()
 	for g.altering {
+		if g.holder.Load() != 0 && expired == nil {
+			timer := time.NewTimer(timeout)
+			defer timer.Stop()
+			expired = timer.C
+		}
 		ch := g.changed
 		g.mu.Unlock()
 		select {
 		case <-ch:
+		case <-expired:
+			return ErrLockTimeout
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -73,14 +85,15 @@ func (g *tableGate) enter(ctx context.Context) error {
 func (g *tableGate) leave() {
 	g.mu.Lock()
 	g.inside--
-	if g.altering && g.inside == 0 {
+	if g.altering {
 		g.signal()
 	}
 	g.mu.Unlock()
 }
 
-// close waits until no transaction is inside and keeps new ones out until open.
-func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
+// close waits until at most own transactions are inside (the caller's own: 1 when a
+// transaction that entered closes it for its TRUNCATE) and keeps new ones out until open.
+func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) error {
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	wait := func(ch chan struct{}) error {
@@ -103,7 +116,7 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
 		g.mu.Lock()
 	}
 	g.altering = true
-	for g.inside > 0 {
+	for g.inside > own {
 		ch := g.changed
 		g.mu.Unlock()
 		if err := wait(ch); err != nil {
@@ -122,6 +135,7 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration) error {
 func (g *tableGate) open() {
 	g.mu.Lock()
 	g.altering = false
+	g.holder.Store(0)
 	g.signal()
 	g.mu.Unlock()
 }
@@ -136,7 +150,7 @@ func (tx *Txn) Enter(ctx context.Context, table string, want *types.Schema) (boo
 	i := tx.entered(table)
 	if i < 0 {
 		g := tx.ts.gate(table)
-		if err := g.enter(ctx); err != nil {
+		if err := g.enter(ctx, tx.timeout()); err != nil {
 			return false, err
 		}
 		if tx.gates == nil {
@@ -235,7 +249,7 @@ func (ts *Tablespace) closingGate(ctx context.Context, table string, fn func() e
 		timeout = d
 	}
 	g := ts.gate(table)
-	if err := g.close(ctx, timeout); err != nil {
+	if err := g.close(ctx, timeout, 0); err != nil {
 		return err
 	}
 	defer g.open()

@@ -1,9 +1,5 @@
 package tablespace
 
-import (
-	"github.com/drovedb/drove/wal"
-)
-
 // Cursor reads the rows of one table as a transaction saw them when the cursor was opened, one
 // at a time: the committed rows in storage order, then the transaction's own. It is the
 // pull-based form of Txn.Scan, for executors that interleave several tables; like Scan it holds
@@ -23,21 +19,15 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cursor{rd: pageReader{f: tx.ts.fsm}, txn: tx}
-	for i := range tx.writes {
-		if tx.writes[i].Table == table {
-			if c.mine == nil {
-				c.mine = make(map[string]int)
-			}
-			c.mine[string(tx.writes[i].Key)] = i
-		}
-	}
+	c := &Cursor{rd: pageReader{f: tx.ts.fsm}, txn: tx, mine: tx.own(table)}
 	for _, i := range c.mine {
-		if tx.writes[i].Op != wal.OpDelete {
+		if tx.writes[i].Op.HasValue() {
 			c.own = append(c.own, i)
 		}
 	}
-	c.refs = tx.ts.fsm.refs(t)
+	if !tx.truncated(table) { // else the committed rows are gone for this transaction
+		c.refs = tx.ts.fsm.refs(t)
+	}
 	return c, nil
 }
 

@@ -128,7 +128,8 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 }
 
 // applyTxn applies a transaction's row images atomically: every table is resolved first, so
-// an entry naming a dropped table changes nothing.
+// an entry naming a dropped table changes nothing. A truncate's table is replaced by an empty
+// one (truncate.go) only after everything has been checked and applied.
 func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	var last *table
 	var lastName string
@@ -142,12 +143,13 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 		}
 		tabs[i] = last
 	}
+	fresh := truncations(muts, tabs)
 	// An insert must not find its key: a locked insert checked that on the leader and held
 	// the row since, but Txn.Load's did not. Checking every insert here, before anything
 	// changes, keeps the entry all-or-nothing and every replica's verdict the same.
 	var rlocked *table
 	for i := range muts {
-		if muts[i].Op != wal.OpInsert {
+		if muts[i].Op != wal.OpInsert || tabs[i] == nil {
 			continue
 		}
 		if t := tabs[i]; t != rlocked {
@@ -172,6 +174,9 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	var locked *table
 	for i := range muts {
 		t := tabs[i]
+		if t == nil { // a truncate, or voided by one
+			continue
+		}
 		if t != locked {
 			if locked != nil {
 				locked.mu.Unlock()
@@ -192,6 +197,7 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	if locked != nil {
 		locked.mu.Unlock()
 	}
+	f.install(fresh)
 	return nil
 }
 

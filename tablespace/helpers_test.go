@@ -38,7 +38,7 @@ func testValue(s string) []byte {
 }
 
 // randomLog builds a deterministic pseudo-random log over a few tables: creates, drops,
-// multi-table transactions of inserts, updates and deletes, and no-ops.
+// multi-table transactions of inserts, updates, deletes and truncates, and no-ops.
 func randomLog(seed uint64, n int) [][]byte {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var out [][]byte
@@ -59,9 +59,12 @@ func randomLog(seed uint64, n int) [][]byte {
 			e := &wal.Entry{Kind: wal.KindTxn, TxID: uint64(i)}
 			for j := 0; j < 1+r.IntN(20); j++ {
 				m := wal.Mutation{Table: tables[r.IntN(len(tables))], Key: testKey(int64(r.IntN(500)))}
-				if r.IntN(5) == 0 {
+				switch y := r.IntN(100); {
+				case y == 0:
+					m.Op, m.Key = wal.OpTruncate, nil
+				case y < 20:
 					m.Op = wal.OpDelete
-				} else {
+				default:
 					m.Op = wal.OpUpdate
 					m.Value = testValue(fmt.Sprintf("v%d-%d", i, j))
 				}

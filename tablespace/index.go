@@ -176,7 +176,7 @@ func (f *fsm) indexChanges(tabs []*table, muts []wal.Mutation) ([]*indexChange, 
 	var row []types.Value
 	for i := range muts {
 		m, t := &muts[i], tabs[i]
-		if len(t.indexes) == 0 {
+		if t == nil || len(t.indexes) == 0 {
 			continue
 		}
 		if out == nil {

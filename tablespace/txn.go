@@ -65,6 +65,9 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 		m := &tx.writes[i]
 		return m.Value, m.Op != wal.OpDelete, nil
 	}
+	if tx.truncated(table) {
+		return nil, false, nil
+	}
 	return tx.ts.fsm.get(t, key)
 }
 
@@ -88,25 +91,19 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	if err != nil {
 		return err
 	}
-	var mine map[string]int
-	for i := range tx.writes {
-		if tx.writes[i].Table == table {
-			if mine == nil {
-				mine = make(map[string]int)
+	mine := tx.own(table)
+	if !tx.truncated(table) {
+		if err := tx.ts.fsm.scan(t, func(k, v []byte) error {
+			if _, overridden := mine[string(k)]; overridden {
+				return nil
 			}
-			mine[string(tx.writes[i].Key)] = i
+			return fn(k, v)
+		}); err != nil {
+			return err
 		}
-	}
-	if err := tx.ts.fsm.scan(t, func(k, v []byte) error {
-		if _, overridden := mine[string(k)]; overridden {
-			return nil
-		}
-		return fn(k, v)
-	}); err != nil {
-		return err
 	}
 	for _, i := range mine {
-		if m := &tx.writes[i]; m.Op != wal.OpDelete {
+		if m := &tx.writes[i]; m.Op.HasValue() {
 			if err := fn(m.Key, m.Value); err != nil {
 				return err
 			}
@@ -115,12 +112,30 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	return nil
 }
 
-func (tx *Txn) lock(ctx context.Context, id string) error {
-	timeout := tx.lockTimeout
-	if timeout == 0 {
-		timeout = tx.ts.opts.LockTimeout
+// own maps the keys of the rows this transaction wrote to table to their place in writes.
+func (tx *Txn) own(table string) map[string]int {
+	var mine map[string]int
+	for i := range tx.writes {
+		if m := &tx.writes[i]; m.Table == table && m.Op != wal.OpTruncate {
+			if mine == nil {
+				mine = make(map[string]int)
+			}
+			mine[string(m.Key)] = i
+		}
 	}
-	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, timeout)
+	return mine
+}
+
+// timeout bounds the transaction's lock waits.
+func (tx *Txn) timeout() time.Duration {
+	if tx.lockTimeout == 0 {
+		return tx.ts.opts.LockTimeout
+	}
+	return tx.lockTimeout
+}
+
+func (tx *Txn) lock(ctx context.Context, id string) error {
+	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, tx.timeout())
 	if err != nil {
 		return err
 	}
@@ -173,6 +188,8 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	var exists bool
 	if mine {
 		exists = tx.writes[i].Op != wal.OpDelete
+	} else if tx.truncated(table) {
+		exists = false
 	} else if _, exists, err = tx.ts.fsm.get(t, key); err != nil {
 		return err
 	}
@@ -327,6 +344,9 @@ func (tx *Txn) finish() {
 	tx.ts.locks.release(tx.id, tx.locks)
 	for _, g := range tx.gates {
 		g.g.leave()
+		if g.g.holder.Load() == tx.id { // its TRUNCATE's
+			g.g.open()
+		}
 	}
 	tx.gates = nil
 	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil

@@ -10,7 +10,9 @@ import (
 // Byte layout of an entry (uvarint = encoding/binary unsigned varint):
 //
 //	magic    1 byte   0xD7
-//	version  1 byte   1
+//	version  1 byte   1, or 2 for an entry that holds an OpTruncate (the only difference:
+//	                  version 1 knows ops 1-3). Writers use the lowest version that can
+//	                  express the entry, so entries without a truncate read the same as before.
 //	kind     1 byte   Kind
 //	body     per kind:
 //	  noop          (empty)
@@ -23,6 +25,7 @@ import (
 //	                uvarint number of mutations, then each:
 //	                  op byte, uvarint table index, uvarint key len, key,
 //	                  [insert/update only] uvarint value len, value
+//	                  (a truncate has an empty key and no value)
 //	  txn commit, txn abort: uvarint txid
 //	crc      4 bytes  CRC-32C (Castagnoli), little-endian, of every byte before it
 //
@@ -30,9 +33,11 @@ import (
 // decoding allocates one string per table, not per row.
 
 const (
-	magic   = 0xD7
-	version = 1
-	crcLen  = 4
+	magic = 0xD7
+	// version1 is the format before OpTruncate; version is the newest this package writes.
+	version1 = 1
+	version  = 2
+	crcLen   = 4
 	// minMutation is the fewest bytes a mutation can take (op, table index, key length).
 	minMutation = 3
 )
@@ -91,7 +96,7 @@ func EncodedSize(e *Entry) int {
 				n += uvarintLen(uint64(len(m.Table))) + len(m.Table)
 			}
 			n += 1 + uvarintLen(uint64(idx)) + uvarintLen(uint64(len(m.Key))) + len(m.Key)
-			if m.Op != OpDelete {
+			if m.Op.HasValue() {
 				n += uvarintLen(uint64(len(m.Value))) + len(m.Value)
 			}
 		}
@@ -104,7 +109,7 @@ func EncodedSize(e *Entry) int {
 // does not allocate (for entries naming at most 8 tables).
 func AppendEntry(dst []byte, e *Entry) []byte {
 	start := len(dst)
-	dst = append(dst, magic, version, byte(e.Kind))
+	dst = append(dst, magic, entryVersion(e), byte(e.Kind))
 	switch e.Kind {
 	case KindCreateTable:
 		dst = binary.AppendUvarint(dst, uint64(len(e.Schema)))
@@ -144,13 +149,25 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 			dst = binary.AppendUvarint(dst, uint64(tableIndex(names, m.Table)))
 			dst = binary.AppendUvarint(dst, uint64(len(m.Key)))
 			dst = append(dst, m.Key...)
-			if m.Op != OpDelete {
+			if m.Op.HasValue() {
 				dst = binary.AppendUvarint(dst, uint64(len(m.Value)))
 				dst = append(dst, m.Value...)
 			}
 		}
 	}
 	return binary.LittleEndian.AppendUint32(dst, crc32.Checksum(dst[start:], crcTable))
+}
+
+// entryVersion is the lowest format version that can express e.
+func entryVersion(e *Entry) byte {
+	if e.Kind == KindTxn || e.Kind == KindTxnChunk {
+		for i := range e.Mutations {
+			if e.Mutations[i].Op == OpTruncate {
+				return version
+			}
+		}
+	}
+	return version1
 }
 
 // reader walks an entry body; the first failure sticks and every later read returns zero.
@@ -224,8 +241,9 @@ func Decode(b []byte) (Entry, error) {
 	if body[0] != magic {
 		return Entry{}, fmt.Errorf("%w: bad magic 0x%02x", ErrCorrupt, body[0])
 	}
-	if body[1] != version {
-		return Entry{}, fmt.Errorf("%w: unsupported version %d", ErrCorrupt, body[1])
+	v := body[1]
+	if v != version1 && v != version {
+		return Entry{}, fmt.Errorf("%w: unsupported version %d", ErrCorrupt, v)
 	}
 	e := Entry{Kind: Kind(body[2])}
 	r := reader{b: body[3:]}
@@ -275,6 +293,12 @@ func Decode(b []byte) (Entry, error) {
 			case OpInsert, OpUpdate:
 				m.Value = r.bytes("value")
 			case OpDelete:
+			case OpTruncate:
+				if v < version {
+					r.fail(fmt.Sprintf("op %d in a version %d entry", m.Op, v))
+				} else if len(m.Key) != 0 {
+					r.fail("truncate with a key")
+				}
 			default:
 				r.fail(fmt.Sprintf("unknown op %d", m.Op))
 			}

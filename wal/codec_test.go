@@ -28,6 +28,12 @@ func sampleEntries() map[string]*Entry {
 			{Op: OpUpdate, Table: "t", Key: []byte{0}, Value: big},
 		}},
 		"txn empty": {Kind: KindTxn, TxID: 7},
+		"txn truncate and insert": {Kind: KindTxn, TxID: 3, Mutations: []Mutation{
+			{Op: OpTruncate, Table: "a"},
+			{Op: OpInsert, Table: "a", Key: []byte("k1"), Value: []byte("v1")},
+			{Op: OpTruncate, Table: "b"},
+		}},
+		"txn chunk truncate": {Kind: KindTxnChunk, TxID: 4, Mutations: []Mutation{{Op: OpTruncate, Table: "t"}}},
 	}
 }
 

@@ -26,7 +26,14 @@ const (
 	OpInsert Op = 1
 	OpUpdate Op = 2
 	OpDelete Op = 3 // Value is empty
+	// OpTruncate empties table Table (Key and Value are empty): its rows, and the table's
+	// earlier mutations in the same entry, are gone; later ones apply to the empty table.
+	// Entries holding one are written as format version 2.
+	OpTruncate Op = 4
 )
+
+// HasValue says whether a mutation with op carries a row image.
+func (op Op) HasValue() bool { return op == OpInsert || op == OpUpdate }
 
 // Mutation is one row image of a committed transaction: the encoded primary key and, for
 // inserts and updates, the encoded row (types.AppendRow) as it is after the change.

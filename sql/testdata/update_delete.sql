@@ -155,6 +155,51 @@ SELECT count(*) FROM tr
 2
 tag: SELECT 1
 
+# A transaction may TRUNCATE and then write the table again; it reads its own writes.
+
+statement ok
+BEGIN
+
+statement ok
+TRUNCATE tr
+
+statement ok
+INSERT INTO tr VALUES (2, 'new'), (3, 'c')
+
+query
+SELECT id, v FROM tr ORDER BY id
+----
+2|new
+3|c
+tag: SELECT 2
+
+statement ok
+COMMIT
+
+query
+SELECT id, v FROM tr ORDER BY id
+----
+2|new
+3|c
+tag: SELECT 2
+
+# TRUNCATE keeps serial counters going (CONTINUE IDENTITY is the default).
+
+statement ok
+CREATE TABLE trs (id serial PRIMARY KEY, v text)
+
+statement ok
+INSERT INTO trs (v) VALUES ('a'), ('b')
+
+statement ok
+TRUNCATE trs
+
+query
+INSERT INTO trs (v) VALUES ('c') RETURNING id
+----
+3
+tag: INSERT 0 1
+
 query
 TRUNCATE TABLE tr
 ----
