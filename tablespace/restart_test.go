@@ -123,7 +123,7 @@ func TestTablespacesShareACache(t *testing.T) {
 				if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
 					t.Fatal(err)
 				}
-				tx := ts.Begin()
+				tx := beginAll(ts)
 				for id := range 3 + i { // different counts: different slots per page
 					if err := tx.Insert(ctx, "t", testKey(int64(id)), testValue(fmt.Sprintf("ts%d-%d", i, id))); err != nil {
 						t.Fatal(err)
