@@ -58,7 +58,7 @@ var weights = []struct {
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
 }
 
 var totalWeight = func() int {
@@ -118,6 +118,8 @@ func (g *Gen) Next() Op {
 	switch k {
 	case Txn, KVTxn:
 		return g.txn(op)
+	case Query:
+		return g.query(op, sp)
 	case AddColumn:
 		if len(t.Cols) < maxCols {
 			op.Col = g.fresh("c")
@@ -193,13 +195,19 @@ func (g *Gen) row(op Op, t *Table) Op {
 // valid after the ones before it.
 func (g *Gen) txn(op Op) Op {
 	scratch := g.m.Spaces[op.Space].Clone()
-	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere}
+	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query}
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
 	}
 	for range 1 + g.r.IntN(5) {
 		name := pick(g, scratch.TableNames())
-		sub := g.row(Op{Kind: pick(g, kinds), Space: op.Space, Table: name}, scratch.Tables[name])
+		k := pick(g, kinds)
+		if k == Query {
+			// A read inside the transaction sees its writes so far.
+			op.Sub = append(op.Sub, g.query(Op{Kind: Query, Space: op.Space, Table: name}, scratch))
+			continue
+		}
+		sub := g.row(Op{Kind: k, Space: op.Space, Table: name}, scratch.Tables[name])
 		if op.Kind == KVTxn && sub.Kind != KVDelete {
 			sub.Kind = Put
 		}

@@ -38,11 +38,12 @@ const (
 	UpdateWhere               // SQL UPDATE SET Col = Val WHERE Where = WhereVal: any number of rows
 	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
 	RenameColumn              // ALTER TABLE RENAME COLUMN Col TO NewCol
+	Query                     // a read query (SQL), compared with PostgreSQL; changes nothing
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -66,6 +67,8 @@ type Op struct {
 	Commit   bool
 	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
 	NewSpace string
+	SQL      string // Query
+	Ordered  bool   // Query: its ORDER BY fixes the order of its rows
 }
 
 func (op Op) String() string {
@@ -100,6 +103,8 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s", op.Index)
 	case BackupRestore:
 		fmt.Fprintf(&b, " as %s", op.NewSpace)
+	case Query:
+		fmt.Fprintf(&b, ": %s", op.SQL)
 	case Txn, KVTxn:
 		fmt.Fprintf(&b, " commit=%v checkpoint-inside=%v [", op.Commit, op.MidCkpt)
 		for i, s := range op.Sub {
