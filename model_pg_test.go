@@ -121,7 +121,7 @@ func (a pgAnswer) String() string {
 	if a.code != "" {
 		return "error " + a.code
 	}
-	return strings.TrimSuffix(rowsText(a.rows), "\n") + " [" + a.tag + "]"
+	return strings.Join(rowLines(a.rows), "\n") + " [" + a.tag + "]"
 }
 
 // run runs one statement with the simple protocol; an error that is not PostgreSQL's answer
@@ -168,7 +168,7 @@ func droveAnswer(rows [][]*string, affected int64, err error) string {
 		return fmt.Sprintf("error %s (%v)", sqlState(err), err)
 	}
 	if rows != nil {
-		return strings.TrimSuffix(rowsText(rows), "\n")
+		return strings.Join(rowLines(rows), "\n")
 	}
 	return fmt.Sprintf("%d rows affected", affected)
 }
@@ -189,25 +189,32 @@ func (r pairRunner) exec(ctx context.Context, q string, args ...any) (int64, err
 		return n, fmt.Errorf("PostgreSQL: %s: %w", text, perr)
 	}
 	r.p.compared++
-	if sqlState(err) != a.code || (err != nil) != (a.code != "") {
+	if !agreeExec(n, err, a) {
 		return n, &mismatch{text, droveAnswer(nil, n, err), a.String()}
+	}
+	return n, err
+}
+
+// agreeExec reports whether drove's answer to a statement (n rows changed, or err) is
+// PostgreSQL's: the same SQLSTATE, or success changing as many rows.
+func agreeExec(n int64, err error, a pgAnswer) bool {
+	if sqlState(err) != a.code || (err != nil) != (a.code != "") {
+		return false
 	}
 	// The rows a DML statement changed are the last word of PostgreSQL's tag.
 	if f := strings.Fields(a.tag); err == nil && len(f) > 1 && slices.Contains([]string{"INSERT", "UPDATE", "DELETE"}, f[0]) {
-		if pn, _ := strconv.ParseInt(f[len(f)-1], 10, 64); pn != n {
-			return n, &mismatch{text, droveAnswer(nil, n, err), a.String()}
-		}
+		pn, perr := strconv.ParseInt(f[len(f)-1], 10, 64)
+		return perr == nil && pn == n
 	}
-	return n, err
+	return true
 }
 
 func (r pairRunner) query(ctx context.Context, q string, args ...any) ([][]*string, error) {
 	return r.compare(ctx, q, true, args...)
 }
 
-// compare runs a query on both and compares the rows, in order when ordered, else as
-// multisets; errors must have the same SQLSTATE (and then the query's drove error is
-// returned, which a caller expecting rows reports).
+// compare runs a query on both and compares the answers (agreeRows); when both fail alike,
+// drove's error is returned, which a caller expecting rows reports.
 func (r pairRunner) compare(ctx context.Context, q string, ordered bool, args ...any) ([][]*string, error) {
 	rows, err := r.d.query(ctx, q, args...)
 	text := splice(q, args)
@@ -216,32 +223,42 @@ func (r pairRunner) compare(ctx context.Context, q string, ordered bool, args ..
 		return rows, fmt.Errorf("PostgreSQL: %s: %w", text, perr)
 	}
 	r.p.compared++
-	if sqlState(err) != a.code || (err != nil) != (a.code != "") {
-		return rows, &mismatch{text, droveAnswer(rows, 0, err), a.String()}
+	if ok, got, want := agreeRows(rows, err, a, ordered); !ok {
+		if !ordered {
+			text += "   (compared as multisets: rows sorted here)"
+		}
+		return rows, &mismatch{text, got, want}
 	}
-	if err != nil {
-		return rows, err
+	return rows, err
+}
+
+// agreeRows reports whether drove's answer to a query (rows, or err) is PostgreSQL's: the
+// same SQLSTATE, or the same rows, in the same order when ordered. It returns both answers
+// as compared, for a report.
+func agreeRows(rows [][]*string, err error, a pgAnswer, ordered bool) (ok bool, drove, postgres string) {
+	if err != nil || a.code != "" {
+		return sqlState(err) == a.code && err != nil && a.code != "", droveAnswer(rows, 0, err), a.String()
 	}
 	got, want := rowLines(rows), rowLines(a.rows)
 	if !ordered {
 		slices.Sort(got)
 		slices.Sort(want)
 	}
-	if !slices.Equal(got, want) {
-		how := "in order"
-		if !ordered {
-			how = "as multisets, sorted here"
-		}
-		return rows, &mismatch{text + "   (compared " + how + ")", strings.Join(got, "\n"), strings.Join(want, "\n")}
-	}
-	return rows, nil
+	return slices.Equal(got, want), strings.Join(got, "\n"), strings.Join(want, "\n")
 }
 
+// rowLines renders rows one a line, values quoted (NULL bare), so no two rows render alike.
 func rowLines(rows [][]*string) []string {
 	out := make([]string, len(rows))
 	for i, r := range rows {
-		out[i] = rowsText([][]*string{r})
-		out[i] = out[i][:len(out[i])-1]
+		vals := make([]string, len(r))
+		for j, v := range r {
+			vals[j] = "NULL"
+			if v != nil {
+				vals[j] = strconv.Quote(*v)
+			}
+		}
+		out[i] = strings.Join(vals, ", ")
 	}
 	return out
 }

@@ -20,7 +20,8 @@ import (
 // queryShapes are the shapes query draws from.
 var queryShapes = []func(g *Gen, sp *Tablespace, t string) (string, bool){
 	fullScan, pointByKey, rangeByKey, byColumn, rangeByColumn, groupBy, aggregate, join,
-	distinct, limitOffset, inList, isNull, expressions, inSubquery,
+	distinct, limitOffset, inList, isNull, expressions, inSubquery, setOp, subqueries, orderBy,
+	joinGroupBy, cte,
 }
 
 // query fills in op (Kind Query on op.Table of op.Space in sp) with a read query.
@@ -236,4 +237,67 @@ func inSubquery(g *Gen, sp *Tablespace, name string) (string, bool) {
 	o := pick(g, sp.TableNames())
 	neg := pick(g, []string{"", "NOT "})
 	return "SELECT id FROM " + name + " WHERE id " + neg + "IN (SELECT id FROM " + o + ")", false
+}
+
+func setOp(g *Gen, sp *Tablespace, name string) (string, bool) {
+	o := pick(g, sp.TableNames())
+	a, b := g.col(sp.Tables[name]), g.col(sp.Tables[o])
+	op := pick(g, []string{"UNION", "UNION ALL", "EXCEPT", "INTERSECT", "EXCEPT ALL", "INTERSECT ALL"})
+	q := "SELECT " + a + " FROM " + name + " " + op + " SELECT " + b + " FROM " + o
+	if g.r.IntN(2) == 0 && op != "UNION ALL" && op != "EXCEPT ALL" && op != "INTERSECT ALL" {
+		return q + " ORDER BY 1", true // distinct values: the order is fixed
+	}
+	return q, false
+}
+
+func subqueries(g *Gen, sp *Tablespace, name string) (string, bool) {
+	o := pick(g, sp.TableNames())
+	x, y := sp.Tables[name], sp.Tables[o]
+	a, b := g.col(x), g.col(y)
+	where := pick(g, []string{
+		"EXISTS (SELECT 1 FROM " + o + " y WHERE y." + b + " = x." + a + ")",
+		"NOT EXISTS (SELECT 1 FROM " + o + " y WHERE y.id = x.id)",
+		"x." + a + " IN (SELECT " + b + " FROM " + o + ")",
+		// NOT IN over a column with NULLs is never true: a classic to get wrong.
+		"x." + a + " NOT IN (SELECT " + b + " FROM " + o + ")",
+		"x.id > (SELECT min(id) FROM " + o + ")",
+		"x.id = ANY (SELECT id FROM " + o + ")",
+	})
+	sel := "x.id, x." + a
+	if g.r.IntN(2) == 0 {
+		sel += ", (SELECT count(*) FROM " + o + " y WHERE y.id < x.id)"
+	}
+	return "SELECT " + sel + " FROM " + name + " x WHERE " + where + " ORDER BY x.id", true
+}
+
+func orderBy(g *Gen, sp *Tablespace, name string) (string, bool) {
+	t := sp.Tables[name]
+	a := g.col(t)
+	order := pick(g, []string{
+		"2 NULLS FIRST, 1", "2 DESC NULLS LAST, 1 DESC", a + " DESC NULLS FIRST, id",
+		"length(" + a + "), " + a + ", id", "coalesce(" + a + ", 'zz'), id", "-id", "id % 5, id",
+	})
+	q := "SELECT id, " + a + " FROM " + name + " ORDER BY " + order
+	if g.r.IntN(2) == 0 {
+		q += fmt.Sprintf(" LIMIT %d", 1+g.r.IntN(6))
+	}
+	return q, true
+}
+
+func joinGroupBy(g *Gen, sp *Tablespace, name string) (string, bool) {
+	o := pick(g, sp.TableNames())
+	a := g.col(sp.Tables[name])
+	q := "SELECT x." + a + ", count(*), count(y.id), sum(y.id), max(y.id) FROM " + name + " x LEFT JOIN " + o +
+		" y ON y.id <= x.id GROUP BY x." + a
+	if g.r.IntN(2) == 0 {
+		return q + " HAVING count(y.id) > 2 ORDER BY x." + a + " NULLS FIRST", true
+	}
+	return q, false
+}
+
+func cte(g *Gen, sp *Tablespace, name string) (string, bool) {
+	t := sp.Tables[name]
+	a := g.col(t)
+	return "WITH w AS (SELECT id, " + a + " AS v FROM " + name + fmt.Sprintf(" WHERE id > %d)", g.id()) +
+		" SELECT w.v, count(*) FROM w GROUP BY w.v ORDER BY w.v", true
 }

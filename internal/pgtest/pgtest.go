@@ -80,6 +80,10 @@ func Start(t testing.TB) string {
 	l.Close()
 	pg := command(filepath.Join(Bin, "postgres"), "-D", data, "-p", fmt.Sprint(port), "-k", dir,
 		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "TimeZone=UTC")
+	// Killed with the test binary (a timeout, ^C), the postmaster must not outlive it.
+	pgAttr := *attr
+	pgAttr.Pdeathsig = syscall.SIGKILL
+	pg.SysProcAttr = &pgAttr
 	var logBuf strings.Builder
 	pg.Stderr = &logBuf
 	if err := pg.Start(); err != nil {
