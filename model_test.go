@@ -36,7 +36,9 @@ func seedOf(t *testing.T, test string) uint64 {
 // the KV API's puts and transactions, ALTER TABLE, indexes, CHECKPOINT, clean restarts,
 // kill -9 reopens, backups restored under new names — and after every step compares the
 // node with an in-memory model: every table in full, point reads by key through SQL and the
-// KV API, and lookups through every index. A failure names the seed and step to replay.
+// KV API, and lookups through every index. With PostgreSQL 15 installed (model_pg_test.go) every
+// portable statement, the generator's read queries among them, runs there too and must get the
+// same answer. A failure names the seed and step to replay.
 func TestModel(t *testing.T) {
 	seed := seedOf(t, "TestModel")
 	h := &modelHarness{t: t, seed: seed, m: mt.New(mt.DefaultSpace)}
