@@ -149,6 +149,14 @@ func (g *Gen) Next() Op {
 	}
 	op = g.row(op, t)
 	op.Fails = g.m.Violates(op)
+	if ids := t.IDs(); op.Kind == UpdateKey && len(ids) > 1 && g.r.IntN(5) == 0 {
+		// Onto a key another row has: refused with 23505 (not in transactions, which one
+		// failed statement would abort).
+		for op.NewID = op.ID; op.NewID == op.ID; {
+			op.NewID = pick(g, ids)
+		}
+		op.Fails = true
+	}
 	return op
 }
 

@@ -20,7 +20,7 @@ const (
 	Insert                    // SQL INSERT of a new key
 	InsertDup                 // SQL INSERT of a present key: refused with 23505, nothing changes
 	Update                    // SQL UPDATE of one non-key column by key
-	UpdateKey                 // SQL UPDATE of the primary key to a free one
+	UpdateKey                 // SQL UPDATE of the primary key to a free one (Fails: to a taken one)
 	Delete                    // SQL DELETE by key
 	Put                       // KV Put: insert or replace the whole row
 	KVDelete                  // KV Delete by key

@@ -60,6 +60,9 @@ func (g *Gen) selection(t *Table, alias string) string {
 	return strings.Join(cols, ", ")
 }
 
+// fullScan never lists the key twice: drove refuses "SELECT *, id FROM t ORDER BY id" with
+// 42702 (ORDER BY "id" is ambiguous), where PostgreSQL orders by the column both name
+// (a drove bug, reported; not worked around elsewhere).
 func fullScan(g *Gen, sp *Tablespace, name string) (string, bool) {
 	dir := pick(g, []string{"", " DESC", " ASC"})
 	return "SELECT " + g.selection(sp.Tables[name], "") + " FROM " + name + " ORDER BY id" + dir, true
