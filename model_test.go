@@ -187,26 +187,47 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 	case mt.Put, mt.KVDelete, mt.KVTxn:
 		return h.runKV(ctx, op)
 	case mt.Txn:
-		// The model's tables as the transaction goes: statements name the columns of then.
-		scratch := h.m.Clone()
-		err := h.transaction(ctx, op.Space, op.Commit, func(r runner) error {
-			for i, s := range op.Sub {
-				if err := h.runRow(ctx, r, scratch, s); err != nil {
-					return fmt.Errorf("%v: %w", s, err)
-				}
-				scratch.Apply(s)
-				if i == 0 && op.MidCkpt {
-					if err := h.midCheckpoint(ctx, op.Space); err != nil {
-						return err
-					}
-				}
-			}
-			// The transaction reads its own writes.
-			return h.compareTables(ctx, r, op.Space, scratch)
-		})
-		return err
+		return h.runTxn(ctx, op)
 	}
 	return h.autocommit(ctx, op.Space, func(r runner) error { return h.runRow(ctx, r, h.m, op) })
+}
+
+// runTxn runs a SQL transaction. A statement in it that fails (a duplicate key) fails the
+// transaction: every later statement must be refused with 25P02, and COMMIT rolls back.
+func (h *modelHarness) runTxn(ctx context.Context, op mt.Op) error {
+	// The model's tables as the transaction goes: statements name the columns of then.
+	scratch := h.m.Clone()
+	failed := false
+	err := h.transaction(ctx, op.Space, op.Commit, func(r runner) error {
+		for i, s := range op.Sub {
+			err := h.runRow(ctx, r, scratch, s)
+			switch {
+			case failed && sqlState(err) != "25P02":
+				return fmt.Errorf("%v after a failed statement: got %v, want 25P02", s, err)
+			case !failed && err != nil:
+				return fmt.Errorf("%v: %w", s, err)
+			}
+			failed = failed || s.Kind == mt.InsertDup
+			scratch.Apply(s)
+			if i == 0 && op.MidCkpt {
+				if err := h.midCheckpoint(ctx, op.Space); err != nil {
+					return err
+				}
+			}
+		}
+		if failed {
+			return nil
+		}
+		// The transaction reads its own writes.
+		return h.compareTables(ctx, r, op.Space, scratch)
+	})
+	if failed && op.Commit {
+		if !errors.Is(err, errRolledBack) {
+			return fmt.Errorf("COMMIT of a failed transaction: got %v, want it rolled back", err)
+		}
+		return nil
+	}
+	return err
 }
 
 // midCheckpoint checkpoints a tablespace from a session of its own, while a transaction there

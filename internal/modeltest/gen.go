@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"slices"
 )
 
 // DefaultSpace is the tablespace every node has.
@@ -232,10 +233,31 @@ func (g *Gen) txn(op Op) Op {
 		sm.Apply(sub)
 		op.Sub = append(op.Sub, sub)
 	}
+	if op.Kind == Txn && g.r.IntN(6) == 0 {
+		g.failInside(&op)
+	}
 	op.Table = ""
 	op.Commit = g.r.IntN(4) != 0
 	op.MidCkpt = g.r.IntN(4) == 0
 	return op
+}
+
+// failInside puts an INSERT of a taken key somewhere into transaction op: it fails, and so
+// must every statement after it (25P02) and the COMMIT (which rolls back).
+func (g *Gen) failInside(op *Op) {
+	at := g.r.IntN(len(op.Sub) + 1)
+	sm := &Model{Spaces: map[string]*Tablespace{op.Space: g.m.Spaces[op.Space].Clone()}}
+	for _, s := range op.Sub[:at] {
+		sm.Apply(s)
+	}
+	sp := sm.Spaces[op.Space]
+	name := pick(g, sp.TableNames())
+	t := sp.Tables[name]
+	if len(t.Rows) == 0 {
+		return
+	}
+	dup := Op{Kind: InsertDup, Space: op.Space, Table: name, ID: pick(g, t.IDs()), Row: g.values(t)}
+	op.Sub = slices.Insert(op.Sub, at, dup)
 }
 
 // nullUnique makes op write NULL to every uniquely indexed column of t.

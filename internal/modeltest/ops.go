@@ -24,7 +24,7 @@ const (
 	Delete                    // SQL DELETE by key
 	Put                       // KV Put: insert or replace the whole row
 	KVDelete                  // KV Delete by key
-	Txn                       // SQL BEGIN; Sub; COMMIT (Commit) or ROLLBACK
+	Txn                       // SQL BEGIN; Sub; COMMIT (Commit) or ROLLBACK; see Aborted
 	KVTxn                     // KV Update running Sub; fails on purpose unless Commit
 	AddColumn                 // ALTER TABLE ADD COLUMN Col text
 	DropColumn                // ALTER TABLE DROP COLUMN Col
@@ -183,7 +183,7 @@ func (m *Model) Apply(op Op) {
 			delete(t.Rows, id)
 		}
 	case Txn, KVTxn:
-		if op.Commit {
+		if op.Commit && !op.Aborted() {
 			for _, s := range op.Sub {
 				m.Apply(s)
 			}
@@ -238,6 +238,12 @@ func (m *Model) Violates(op Op) bool {
 		}
 	}
 	return false
+}
+
+// Aborted reports whether a transaction has a statement that fails (a duplicate key): that
+// fails the whole transaction, and its COMMIT rolls back.
+func (op Op) Aborted() bool {
+	return slices.ContainsFunc(op.Sub, func(s Op) bool { return s.Kind == InsertDup })
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
