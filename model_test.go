@@ -301,6 +301,14 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		}
 	case mt.DeleteWhere:
 		q, args = "DELETE FROM "+op.Table+" WHERE "+op.Where+" = $1", []any{op.WhereVal}
+	case mt.UpdateRange:
+		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE id BETWEEN $2 AND $3"
+		args = []any{nil, op.ID, op.Hi}
+		if op.Val != nil {
+			args[0] = *op.Val
+		}
+	case mt.DeleteRange:
+		q, args = "DELETE FROM "+op.Table+" WHERE id >= $1 AND id <= $2", []any{op.ID, op.Hi}
 	case mt.Query:
 		return runQuery(ctx, r, op)
 	default:
@@ -311,8 +319,11 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		return wantDuplicate(op, err)
 	}
 	want := 1
-	if op.Kind == mt.UpdateWhere || op.Kind == mt.DeleteWhere {
+	switch op.Kind {
+	case mt.UpdateWhere, mt.DeleteWhere:
 		want = len(t.Lookup(op.Where, op.WhereVal))
+	case mt.UpdateRange, mt.DeleteRange:
+		want = len(t.Range(op.ID, op.Hi))
 	}
 	if n != int64(want) {
 		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)

@@ -60,6 +60,7 @@ var weights = []struct {
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
 	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
+	{UpdateRange, 3}, {DeleteRange, 2},
 }
 
 var totalWeight = func() int {
@@ -196,6 +197,14 @@ func (g *Gen) row(op Op, t *Table) Op {
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
 	case DeleteWhere:
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
+	case UpdateRange:
+		op.Col = pick(g, t.Cols)
+		op.Val = g.colValue(t, op.Col)
+		op.ID = int64(g.r.IntN(maxID + 1))
+		op.Hi = op.ID + int64(g.r.IntN(10))
+	case DeleteRange:
+		op.ID = int64(g.r.IntN(maxID + 1))
+		op.Hi = op.ID + int64(g.r.IntN(6))
 	}
 	return op
 }
@@ -204,7 +213,7 @@ func (g *Gen) row(op Op, t *Table) Op {
 // valid after the ones before it.
 func (g *Gen) txn(op Op) Op {
 	scratch := g.m.Spaces[op.Space].Clone()
-	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query}
+	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query, UpdateRange, DeleteRange}
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
 	}

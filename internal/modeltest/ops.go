@@ -39,11 +39,13 @@ const (
 	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
 	RenameColumn              // ALTER TABLE RENAME COLUMN Col TO NewCol
 	Query                     // a read query (SQL), compared with PostgreSQL; changes nothing
+	UpdateRange               // SQL UPDATE SET Col = Val WHERE id BETWEEN ID AND Hi
+	DeleteRange               // SQL DELETE WHERE id >= ID AND id <= Hi
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -67,6 +69,7 @@ type Op struct {
 	Commit   bool
 	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
 	NewSpace string
+	Hi       int64  // UpdateRange, DeleteRange: the last key of the range
 	SQL      string // Query
 	Ordered  bool   // Query: its ORDER BY fixes the order of its rows
 }
@@ -91,6 +94,10 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s=%s where %s=%q", op.Col, valText(op.Val), op.Where, op.WhereVal)
 	case DeleteWhere:
 		fmt.Fprintf(&b, " where %s=%q", op.Where, op.WhereVal)
+	case UpdateRange:
+		fmt.Fprintf(&b, " %s=%s where id in [%d, %d]", op.Col, valText(op.Val), op.ID, op.Hi)
+	case DeleteRange:
+		fmt.Fprintf(&b, " where id in [%d, %d]", op.ID, op.Hi)
 	case CreateTable:
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
@@ -160,26 +167,22 @@ func (m *Model) Apply(op Op) {
 	case Insert, Put:
 		t.Rows[op.ID] = maps.Clone(op.Row)
 	case Update:
-		if op.Val == nil {
-			delete(t.Rows[op.ID], op.Col)
-		} else {
-			t.Rows[op.ID][op.Col] = *op.Val
-		}
+		t.set([]int64{op.ID}, op.Col, op.Val)
 	case UpdateKey:
 		t.Rows[op.NewID] = t.Rows[op.ID]
 		delete(t.Rows, op.ID)
 	case Delete, KVDelete:
 		delete(t.Rows, op.ID)
 	case UpdateWhere:
-		for _, id := range t.Lookup(op.Where, op.WhereVal) {
-			if op.Val == nil {
-				delete(t.Rows[id], op.Col)
-			} else {
-				t.Rows[id][op.Col] = *op.Val
-			}
-		}
+		t.set(t.Lookup(op.Where, op.WhereVal), op.Col, op.Val)
 	case DeleteWhere:
 		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+			delete(t.Rows, id)
+		}
+	case UpdateRange:
+		t.set(t.Range(op.ID, op.Hi), op.Col, op.Val)
+	case DeleteRange:
+		for _, id := range t.Range(op.ID, op.Hi) {
 			delete(t.Rows, id)
 		}
 	case Txn, KVTxn:
@@ -220,6 +223,17 @@ func (m *Model) Apply(op Op) {
 		m.Spaces[op.NewSpace] = sp.Clone()
 	case DropSpace:
 		delete(m.Spaces, op.Space)
+	}
+}
+
+// set sets column col of rows ids to v (nil: NULL).
+func (t *Table) set(ids []int64, col string, v *string) {
+	for _, id := range ids {
+		if v == nil {
+			delete(t.Rows[id], col)
+		} else {
+			t.Rows[id][col] = *v
+		}
 	}
 }
 
