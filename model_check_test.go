@@ -26,7 +26,7 @@ func (h *modelHarness) check(ctx context.Context) error {
 		if err := h.checkSchemas(space); err != nil {
 			return fmt.Errorf("tablespace %s: %w", space, err)
 		}
-		err := h.n.autocommit(space, func(r runner) error {
+		err := h.autocommit(ctx, space, func(r runner) error {
 			if err := h.compareTables(ctx, r, space, h.m); err != nil {
 				return err
 			}

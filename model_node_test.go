@@ -228,10 +228,14 @@ func (n *modelNode) transaction(ctx context.Context, space string, commit bool, 
 			tx.Rollback()
 			return err
 		}
-		if commit {
-			return tx.Commit()
+		if !commit {
+			return tx.Rollback()
 		}
-		return tx.Rollback()
+		// The driver has no error of its own for a COMMIT that rolled back: it says so in words.
+		if err := tx.Commit(); err != nil && sqlState(err) == "" && strings.Contains(err.Error(), "rolled back") {
+			return fmt.Errorf("%w (%v)", errRolledBack, err)
+		}
+		return err
 	}
 	s, err := openSession(n.db, space)
 	if err != nil {
@@ -246,13 +250,19 @@ func (n *modelNode) transaction(ctx context.Context, space string, commit bool, 
 		r.exec(ctx, "ROLLBACK")
 		return err
 	}
-	end := "ROLLBACK"
-	if commit {
-		end = "COMMIT"
+	if !commit {
+		_, err = r.exec(ctx, "ROLLBACK")
+		return err
 	}
-	_, err = r.exec(ctx, end)
+	_, tag, err := s.exec(ctx, "COMMIT")
+	if err == nil && tag == "ROLLBACK" {
+		return errRolledBack
+	}
 	return err
 }
+
+// errRolledBack is a COMMIT answered ROLLBACK: an earlier error had failed the transaction.
+var errRolledBack = errors.New("the transaction was rolled back: an earlier statement failed")
 
 // sqlState is the SQLSTATE of a drove error, "" for others.
 func sqlState(err error) string {

@@ -4,94 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
-	"os"
-	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/drovedb/drove/internal/pgtest"
 	"github.com/jackc/pgx/v5/pgconn"
 )
-
-const pgBin = "/usr/lib/postgresql/15/bin"
-
-// startPostgres runs a throwaway PostgreSQL 15 on a loopback port and returns a URL for
-// database db (created for the caller).
-func startPostgres(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(filepath.Join(pgBin, "postgres")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("PostgreSQL 15 is required in CI (.ci/run installs postgresql-15): %v", err)
-		}
-		t.Skip("PostgreSQL 15 server not installed (apt-get install postgresql-15)")
-	}
-	dir, err := os.MkdirTemp("", "drove-pg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	// PostgreSQL refuses to run as root: run it as the postgres user the package creates.
-	// Each command gets its own process group so cleanup can kill the postmaster's children.
-	attr := &syscall.SysProcAttr{Setpgid: true}
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			t.Fatalf("running as root and there is no postgres user: %v", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			t.Fatal(err)
-		}
-		attr.Credential = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
-	}
-	command := func(args ...string) *exec.Cmd {
-		cmd := exec.Command(args[0], args[1:]...)
-		cmd.SysProcAttr = attr
-		cmd.Dir = dir
-		cmd.WaitDelay = 5 * time.Second
-		return cmd
-	}
-	data := filepath.Join(dir, "data")
-	if out, err := command(filepath.Join(pgBin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
-		"--no-sync", "--encoding=UTF8", "--locale=C").CombinedOutput(); err != nil {
-		t.Fatalf("initdb: %v\n%s", err, out)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	pg := command(filepath.Join(pgBin, "postgres"), "-D", data, "-p", fmt.Sprint(port), "-k", dir,
-		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "TimeZone=UTC")
-	var logBuf strings.Builder
-	pg.Stderr = &logBuf
-	if err := pg.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Kill(-pg.Process.Pid, syscall.SIGKILL)
-		pg.Wait()
-	})
-	url := fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port)
-	for deadline := time.Now().Add(30 * time.Second); ; {
-		c, err := pgconn.Connect(context.Background(), url)
-		if err == nil {
-			c.Close(context.Background())
-			return url
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("PostgreSQL did not start: %v\n%s", err, logBuf.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
 
 // TestDifferentialPostgres runs every golden file against a real PostgreSQL 15 and checks
 // that it answers as drove does: same rows and tags, same SQLSTATEs. A block preceded by a
@@ -101,7 +20,7 @@ func TestDifferentialPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("differential test skipped in -short mode")
 	}
-	url := startPostgres(t)
+	url := pgtest.Start(t)
 	ctx := context.Background()
 	admin, err := pgconn.Connect(ctx, url)
 	if err != nil {
@@ -115,7 +34,7 @@ func TestDifferentialPostgres(t *testing.T) {
 			if _, err := admin.Exec(ctx, "CREATE DATABASE "+db).ReadAll(); err != nil {
 				t.Fatal(err)
 			}
-			c, err := pgconn.Connect(ctx, strings.Replace(url, "/postgres?", "/"+db+"?", 1))
+			c, err := pgconn.Connect(ctx, pgtest.Database(url, db))
 			if err != nil {
 				t.Fatal(err)
 			}

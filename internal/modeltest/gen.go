@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"slices"
 )
 
 // DefaultSpace is the tablespace every node has.
@@ -58,7 +59,8 @@ var weights = []struct {
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
+	{UpdateRange, 3}, {DeleteRange, 2},
 }
 
 var totalWeight = func() int {
@@ -118,6 +120,8 @@ func (g *Gen) Next() Op {
 	switch k {
 	case Txn, KVTxn:
 		return g.txn(op)
+	case Query:
+		return g.query(op, sp)
 	case AddColumn:
 		if len(t.Cols) < maxCols {
 			op.Col = g.fresh("c")
@@ -147,6 +151,14 @@ func (g *Gen) Next() Op {
 	}
 	op = g.row(op, t)
 	op.Fails = g.m.Violates(op)
+	if ids := t.IDs(); op.Kind == UpdateKey && len(ids) > 1 && g.r.IntN(5) == 0 {
+		// Onto a key another row has: refused with 23505 (not in transactions, which one
+		// failed statement would abort).
+		for op.NewID = op.ID; op.NewID == op.ID; {
+			op.NewID = pick(g, ids)
+		}
+		op.Fails = true
+	}
 	return op
 }
 
@@ -185,6 +197,14 @@ func (g *Gen) row(op Op, t *Table) Op {
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
 	case DeleteWhere:
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
+	case UpdateRange:
+		op.Col = pick(g, t.Cols)
+		op.Val = g.colValue(t, op.Col)
+		op.ID = int64(g.r.IntN(maxID + 1))
+		op.Hi = op.ID + int64(g.r.IntN(10))
+	case DeleteRange:
+		op.ID = int64(g.r.IntN(maxID + 1))
+		op.Hi = op.ID + int64(g.r.IntN(6))
 	}
 	return op
 }
@@ -193,13 +213,19 @@ func (g *Gen) row(op Op, t *Table) Op {
 // valid after the ones before it.
 func (g *Gen) txn(op Op) Op {
 	scratch := g.m.Spaces[op.Space].Clone()
-	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere}
+	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query, UpdateRange, DeleteRange}
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
 	}
 	for range 1 + g.r.IntN(5) {
 		name := pick(g, scratch.TableNames())
-		sub := g.row(Op{Kind: pick(g, kinds), Space: op.Space, Table: name}, scratch.Tables[name])
+		k := pick(g, kinds)
+		if k == Query {
+			// A read inside the transaction sees its writes so far.
+			op.Sub = append(op.Sub, g.query(Op{Kind: Query, Space: op.Space, Table: name}, scratch))
+			continue
+		}
+		sub := g.row(Op{Kind: k, Space: op.Space, Table: name}, scratch.Tables[name])
 		if op.Kind == KVTxn && sub.Kind != KVDelete {
 			sub.Kind = Put
 		}
@@ -216,10 +242,31 @@ func (g *Gen) txn(op Op) Op {
 		sm.Apply(sub)
 		op.Sub = append(op.Sub, sub)
 	}
+	if op.Kind == Txn && g.r.IntN(6) == 0 {
+		g.failInside(&op)
+	}
 	op.Table = ""
 	op.Commit = g.r.IntN(4) != 0
 	op.MidCkpt = g.r.IntN(4) == 0
 	return op
+}
+
+// failInside puts an INSERT of a taken key somewhere into transaction op: it fails, and so
+// must every statement after it (25P02) and the COMMIT (which rolls back).
+func (g *Gen) failInside(op *Op) {
+	at := g.r.IntN(len(op.Sub) + 1)
+	sm := &Model{Spaces: map[string]*Tablespace{op.Space: g.m.Spaces[op.Space].Clone()}}
+	for _, s := range op.Sub[:at] {
+		sm.Apply(s)
+	}
+	sp := sm.Spaces[op.Space]
+	name := pick(g, sp.TableNames())
+	t := sp.Tables[name]
+	if len(t.Rows) == 0 {
+		return
+	}
+	dup := Op{Kind: InsertDup, Space: op.Space, Table: name, ID: pick(g, t.IDs()), Row: g.values(t)}
+	op.Sub = slices.Insert(op.Sub, at, dup)
 }
 
 // nullUnique makes op write NULL to every uniquely indexed column of t.

@@ -113,6 +113,17 @@ func (t *Table) Lookup(col, v string) []int64 {
 	return ids
 }
 
+// Range returns, in order, the ids from lo to hi.
+func (t *Table) Range(lo, hi int64) []int64 {
+	var ids []int64
+	for _, id := range t.IDs() {
+		if id >= lo && id <= hi {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // Values returns the row's values in column order (nil for NULL), key first, as text.
 func (t *Table) Values(id int64, r Row) []*string {
 	out := []*string{ptr(itoa(id))}

@@ -20,11 +20,11 @@ const (
 	Insert                    // SQL INSERT of a new key
 	InsertDup                 // SQL INSERT of a present key: refused with 23505, nothing changes
 	Update                    // SQL UPDATE of one non-key column by key
-	UpdateKey                 // SQL UPDATE of the primary key to a free one
+	UpdateKey                 // SQL UPDATE of the primary key to a free one (Fails: to a taken one)
 	Delete                    // SQL DELETE by key
 	Put                       // KV Put: insert or replace the whole row
 	KVDelete                  // KV Delete by key
-	Txn                       // SQL BEGIN; Sub; COMMIT (Commit) or ROLLBACK
+	Txn                       // SQL BEGIN; Sub; COMMIT (Commit) or ROLLBACK; see Aborted
 	KVTxn                     // KV Update running Sub; fails on purpose unless Commit
 	AddColumn                 // ALTER TABLE ADD COLUMN Col text
 	DropColumn                // ALTER TABLE DROP COLUMN Col
@@ -38,11 +38,14 @@ const (
 	UpdateWhere               // SQL UPDATE SET Col = Val WHERE Where = WhereVal: any number of rows
 	DeleteWhere               // SQL DELETE WHERE Where = WhereVal
 	RenameColumn              // ALTER TABLE RENAME COLUMN Col TO NewCol
+	Query                     // a read query (SQL), compared with PostgreSQL; changes nothing
+	UpdateRange               // SQL UPDATE SET Col = Val WHERE id BETWEEN ID AND Hi
+	DeleteRange               // SQL DELETE WHERE id >= ID AND id <= Hi
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -66,6 +69,9 @@ type Op struct {
 	Commit   bool
 	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
 	NewSpace string
+	Hi       int64  // UpdateRange, DeleteRange: the last key of the range
+	SQL      string // Query
+	Ordered  bool   // Query: its ORDER BY fixes the order of its rows
 }
 
 func (op Op) String() string {
@@ -88,6 +94,10 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s=%s where %s=%q", op.Col, valText(op.Val), op.Where, op.WhereVal)
 	case DeleteWhere:
 		fmt.Fprintf(&b, " where %s=%q", op.Where, op.WhereVal)
+	case UpdateRange:
+		fmt.Fprintf(&b, " %s=%s where id in [%d, %d]", op.Col, valText(op.Val), op.ID, op.Hi)
+	case DeleteRange:
+		fmt.Fprintf(&b, " where id in [%d, %d]", op.ID, op.Hi)
 	case CreateTable:
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
@@ -100,6 +110,8 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s", op.Index)
 	case BackupRestore:
 		fmt.Fprintf(&b, " as %s", op.NewSpace)
+	case Query:
+		fmt.Fprintf(&b, ": %s", op.SQL)
 	case Txn, KVTxn:
 		fmt.Fprintf(&b, " commit=%v checkpoint-inside=%v [", op.Commit, op.MidCkpt)
 		for i, s := range op.Sub {
@@ -155,30 +167,26 @@ func (m *Model) Apply(op Op) {
 	case Insert, Put:
 		t.Rows[op.ID] = maps.Clone(op.Row)
 	case Update:
-		if op.Val == nil {
-			delete(t.Rows[op.ID], op.Col)
-		} else {
-			t.Rows[op.ID][op.Col] = *op.Val
-		}
+		t.set([]int64{op.ID}, op.Col, op.Val)
 	case UpdateKey:
 		t.Rows[op.NewID] = t.Rows[op.ID]
 		delete(t.Rows, op.ID)
 	case Delete, KVDelete:
 		delete(t.Rows, op.ID)
 	case UpdateWhere:
-		for _, id := range t.Lookup(op.Where, op.WhereVal) {
-			if op.Val == nil {
-				delete(t.Rows[id], op.Col)
-			} else {
-				t.Rows[id][op.Col] = *op.Val
-			}
-		}
+		t.set(t.Lookup(op.Where, op.WhereVal), op.Col, op.Val)
 	case DeleteWhere:
 		for _, id := range t.Lookup(op.Where, op.WhereVal) {
 			delete(t.Rows, id)
 		}
+	case UpdateRange:
+		t.set(t.Range(op.ID, op.Hi), op.Col, op.Val)
+	case DeleteRange:
+		for _, id := range t.Range(op.ID, op.Hi) {
+			delete(t.Rows, id)
+		}
 	case Txn, KVTxn:
-		if op.Commit {
+		if op.Commit && !op.Aborted() {
 			for _, s := range op.Sub {
 				m.Apply(s)
 			}
@@ -218,6 +226,17 @@ func (m *Model) Apply(op Op) {
 	}
 }
 
+// set sets column col of rows ids to v (nil: NULL).
+func (t *Table) set(ids []int64, col string, v *string) {
+	for _, id := range ids {
+		if v == nil {
+			delete(t.Rows[id], col)
+		} else {
+			t.Rows[id][col] = *v
+		}
+	}
+}
+
 // Violates reports whether op, applied to m, would put a value twice into a unique index:
 // then it must fail and change nothing.
 func (m *Model) Violates(op Op) bool {
@@ -233,6 +252,12 @@ func (m *Model) Violates(op Op) bool {
 		}
 	}
 	return false
+}
+
+// Aborted reports whether a transaction has a statement that fails (a duplicate key): that
+// fails the whole transaction, and its COMMIT rolls back.
+func (op Op) Aborted() bool {
+	return slices.ContainsFunc(op.Sub, func(s Op) bool { return s.Kind == InsertDup })
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }

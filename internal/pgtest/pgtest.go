@@ -1,0 +1,113 @@
+// Package pgtest starts a throwaway PostgreSQL 15 for tests that compare drove with the real
+// thing (sql's differential test, the root package's TestModel). It is test support only.
+package pgtest
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Bin is where Debian's postgresql-15 package installs the server.
+const Bin = "/usr/lib/postgresql/15/bin"
+
+// Available reports whether the PostgreSQL 15 server is installed.
+func Available() bool {
+	_, err := os.Stat(filepath.Join(Bin, "postgres"))
+	return err == nil
+}
+
+// Start runs a throwaway PostgreSQL 15 on a loopback port (trust auth, fsync off, C locale,
+// UTC) for the rest of t and returns the URL of its postgres database as user postgres.
+// Without the server the test is skipped, unless it runs in CI (CI set), where it fails:
+// CI installs postgresql-15 (.ci/run), so its absence there is a broken setup, not a skip.
+func Start(t testing.TB) string {
+	t.Helper()
+	if !Available() {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PostgreSQL 15 is required in CI (.ci/run installs postgresql-15): %s/postgres not found", Bin)
+		}
+		t.Skipf("PostgreSQL 15 server not installed at %s (apt-get install postgresql-15)", Bin)
+	}
+	dir, err := os.MkdirTemp("", "drove-pg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	// PostgreSQL refuses to run as root: run it as the postgres user the package creates.
+	// Each command gets its own process group so cleanup can kill the postmaster's children.
+	attr := &syscall.SysProcAttr{Setpgid: true}
+	if os.Geteuid() == 0 {
+		u, err := user.Lookup("postgres")
+		if err != nil {
+			t.Fatalf("running as root and there is no postgres user: %v", err)
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		if err := os.Chown(dir, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+		attr.Credential = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	}
+	command := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.SysProcAttr = attr
+		cmd.Dir = dir
+		cmd.WaitDelay = 5 * time.Second
+		return cmd
+	}
+	data := filepath.Join(dir, "data")
+	if out, err := command(filepath.Join(Bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
+		"--no-sync", "--encoding=UTF8", "--locale=C").CombinedOutput(); err != nil {
+		t.Fatalf("initdb: %v\n%s", err, out)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	pg := command(filepath.Join(Bin, "postgres"), "-D", data, "-p", fmt.Sprint(port), "-k", dir,
+		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "TimeZone=UTC")
+	// Killed with the test binary (a timeout, ^C), the postmaster must not outlive it.
+	pgAttr := *attr
+	pgAttr.Pdeathsig = syscall.SIGKILL
+	pg.SysProcAttr = &pgAttr
+	var logBuf strings.Builder
+	pg.Stderr = &logBuf
+	if err := pg.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-pg.Process.Pid, syscall.SIGKILL)
+		pg.Wait()
+	})
+	url := fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port)
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		c, err := pgconn.Connect(context.Background(), url)
+		if err == nil {
+			c.Close(context.Background())
+			return url
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("PostgreSQL did not start: %v\n%s", err, logBuf.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Database returns the URL of database db on the server url points to.
+func Database(url, db string) string {
+	return strings.Replace(url, "/postgres?", "/"+db+"?", 1)
+}
