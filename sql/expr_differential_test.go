@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // The differential expression test generates random scalar expressions over the types and
@@ -472,7 +474,7 @@ func TestExprDifferential(t *testing.T) {
 	if testing.Short() {
 		t.Skip("differential test skipped in -short mode")
 	}
-	url := startPostgres(t)
+	url := pgtest.Start(t)
 	ctx := context.Background()
 	pg, err := pgconn.Connect(ctx, url)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 type projection struct {
 	col Column
 	x   *expr
+	ref int // 1 + the scope column a plain column reference reads; 0 for anything else
 }
 
 // projections compiles the select list.
@@ -42,7 +43,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				if q == "" {
 					x = sc.colExpr(i)
 				}
-				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ}, x: x})
+				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ}, x: x, ref: i + 1})
 			}
 		case *sqlparser.AliasedExpr:
 			x, err := compile(se.Expr, sc)
@@ -56,7 +57,13 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if name == "" {
 				name = columnName(se.Expr)
 			}
-			projs = append(projs, projection{col: Column{Name: name, Type: x.typ}, x: x})
+			p := projection{col: Column{Name: name, Type: x.typ}, x: x}
+			if c, ok := se.Expr.(*sqlparser.ColName); ok {
+				if i, err := sc.lookup(c); err == nil && i >= 0 {
+					p.ref = i + 1
+				}
+			}
+			projs = append(projs, p)
 		default:
 			return nil, unsupported("select expression %s", pgString(se))
 		}
@@ -165,7 +172,9 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 				// PostgreSQL resolves a bare ORDER BY name against the output columns first.
 				for i, p := range projs {
 					if p.col.Name == e.Name.String() {
-						if k.pos >= 0 {
+						// Ambiguous only when the columns so named differ, as in PostgreSQL:
+						// SELECT id, id ... ORDER BY id orders by the one column both read.
+						if k.pos >= 0 && (p.ref == 0 || p.ref != projs[k.pos].ref) {
 							return nil, nil, Errorf("42702", "ORDER BY %q is ambiguous", e.Name.String())
 						}
 						k.pos = i

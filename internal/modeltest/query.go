@@ -60,12 +60,12 @@ func (g *Gen) selection(t *Table, alias string) string {
 	return strings.Join(cols, ", ")
 }
 
-// fullScan never lists the key twice: drove refuses "SELECT *, id FROM t ORDER BY id" with
-// 42702 (ORDER BY "id" is ambiguous), where PostgreSQL orders by the column both name
-// (a drove bug, reported; not worked around elsewhere).
+// fullScan sometimes lists the key twice: ORDER BY id then names one column both read, which
+// is not ambiguous (drove once refused it with 42702).
 func fullScan(g *Gen, sp *Tablespace, name string) (string, bool) {
 	dir := pick(g, []string{"", " DESC", " ASC"})
-	return "SELECT " + g.selection(sp.Tables[name], "") + " FROM " + name + " ORDER BY id" + dir, true
+	extra := pick(g, []string{"", "", ", id"})
+	return "SELECT " + g.selection(sp.Tables[name], "") + extra + " FROM " + name + " ORDER BY id" + dir, true
 }
 
 func pointByKey(g *Gen, sp *Tablespace, name string) (string, bool) {
@@ -308,14 +308,12 @@ func cte(g *Gen, sp *Tablespace, name string) (string, bool) {
 }
 
 // keyCoercion compares the integer key with numerics and text literals, which PostgreSQL
-// coerces: a point or range read on the key must not round 7.5 to 7.
-//
-// Not "id = 7.0" nor "id IN (7.0, ...)": drove's key lookup finds no row for a numeric
-// constant equal to a key (a drove bug, reported; "id + 0 = 7.0" is right).
+// coerces: a point or range read on the key must not round 7.5 to 7, and must find 7 by 7.0.
 func keyCoercion(g *Gen, sp *Tablespace, name string) (string, bool) {
 	a, b := g.id(), g.id()
 	where := pick(g, []string{
 		fmt.Sprintf("id = %d.5", a), fmt.Sprintf("id = '%d'", a), fmt.Sprintf("id + 0 IN (%d.0, %d.5)", a, b),
+		fmt.Sprintf("id = %d.0", a), fmt.Sprintf("id IN (%d.0, %d.5)", a, b), fmt.Sprintf("id = %d.0::float8", a),
 		fmt.Sprintf("id < %d.5", a), fmt.Sprintf("id >= %d.5", a),
 		fmt.Sprintf("id BETWEEN %d.5 AND %d", a, b), fmt.Sprintf("id + 0 = %d", a),
 		fmt.Sprintf("id = %d OR %s = %s", a, g.col(sp.Tables[name]), g.strLit()),

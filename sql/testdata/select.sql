@@ -378,3 +378,24 @@ SELECT id, name FROM keyed WHERE id IN (1, 2, 5) ORDER BY id
 1|one
 2|two
 tag: SELECT 2
+
+# An ORDER BY name that several output columns carry is ambiguous only when they differ.
+query
+SELECT id, id FROM items WHERE id < 3 ORDER BY id DESC
+----
+2|2
+1|1
+tag: SELECT 2
+
+query
+SELECT *, id FROM items WHERE id < 3 ORDER BY id DESC
+----
+2|banana|0.5|0|fruit|2
+1|apple|1.25|10|fruit|1
+tag: SELECT 2
+
+statement error 42702
+SELECT id, qty AS id FROM items ORDER BY id
+
+statement error 42702
+SELECT qty AS x, price AS x FROM items ORDER BY x
