@@ -9,11 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/drovedb/drove/internal/fulldisk"
 )
 
 // TestFullDisk runs the server on a small tmpfs and fills it: inserts fail with 53100
@@ -25,14 +26,8 @@ func TestFullDisk(t *testing.T) {
 		t.Skip("full-disk test skipped in -short mode")
 	}
 	n := newNode(t, "--log-segment-size", strconv.Itoa(1<<20))
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", n.dataDir).CombinedOutput()
-	if err != nil {
-		t.Skipf("cannot mount a tmpfs to fill (needs root): %v %s", err, out)
-	}
-	t.Cleanup(func() {
-		n.kill()
-		exec.Command("umount", "-l", n.dataDir).Run()
-	})
+	fulldisk.Mount(t, n.dataDir, 48<<20)
+	t.Cleanup(n.kill) // before the unmount: cleanups run last first
 	n.start()
 	ctx := context.Background()
 	c, err := n.connect(ctx)
@@ -59,7 +54,7 @@ func TestFullDisk(t *testing.T) {
 	}
 
 	filler := filepath.Join(n.dataDir, "filler")
-	fillFile(t, filler)
+	fulldisk.Fill(t, filler)
 	var full *pgconn.PgError
 	for i := 0; ; i++ {
 		err := insert()
@@ -148,24 +143,5 @@ func TestFullDisk(t *testing.T) {
 	}
 	if len(got) != len(acked) {
 		t.Fatalf("%d rows after restart, %d acknowledged", len(got), len(acked))
-	}
-}
-
-// fillFile writes path until the file system is full.
-func fillFile(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return
-		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync/atomic"
 	"syscall"
@@ -14,6 +13,7 @@ import (
 
 	waltypes "github.com/hashicorp/raft-wal/types"
 
+	"github.com/drovedb/drove/internal/fulldisk"
 	"github.com/drovedb/drove/wal"
 )
 
@@ -283,33 +283,9 @@ func TestSealedTailOpens(t *testing.T) {
 
 // mountTmpfs mounts a tmpfs of size bytes on a fresh directory, or skips the test.
 func mountTmpfs(t *testing.T, size int) string {
-	t.Helper()
 	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", size), "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("cannot mount a tmpfs to fill (needs root): %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	fulldisk.Mount(t, dir, size)
 	return dir
-}
-
-// fill writes a file until the file system is full.
-func fill(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	buf := make([]byte, 4<<10)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
 }
 
 // TestFullDisk fills a real (tmpfs) file system under a tablespace: writes fail with
@@ -336,7 +312,7 @@ func TestFullDisk(t *testing.T) {
 				}
 			}
 			filler := filepath.Join(mnt, "filler")
-			fill(t, filler)
+			fulldisk.Fill(t, filler)
 			if err := w.fillUntil(5000); !errors.Is(err, ErrDiskFull) {
 				t.Fatalf("commit on a full disk: %v, want ErrDiskFull", err)
 			}
@@ -348,7 +324,7 @@ func TestFullDisk(t *testing.T) {
 			w.check(ts)
 			// Whatever space the reserve left is taken too: the checkpoint's pages cannot be
 			// written, so it must fail and change nothing.
-			fill(t, filler+"2")
+			fulldisk.Fill(t, filler+"2")
 			if err := ts.Checkpoint(context.Background()); err == nil {
 				t.Fatal("a checkpoint on a full disk succeeded")
 			}
