@@ -54,7 +54,12 @@ func TestStoppedStatementReleasesTable(t *testing.T) {
 				}
 			}
 			started := time.Now()
-			go c.Exec(ctx, query).ReadAll()
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				c.Exec(ctx, query).ReadAll()
+			}()
+			defer func() { <-done }() // the reader is done with c before the deferred Close
 			time.Sleep(300 * time.Millisecond)
 			stopped := started.Add(300 * time.Millisecond)
 			if tc.stop != nil {
