@@ -20,7 +20,8 @@ type expr struct {
 	unknown  bool
 	constant bool
 	rowFree  bool
-	bpchar   bool // a char(n) column: trailing spaces do not count when it is compared
+	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
+	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileDead).
 	failed bool
@@ -384,11 +385,23 @@ func unify(a, b *expr) (*expr, *expr, error) {
 	case a.unknown && b.unknown:
 		a.unknown, b.unknown = false, false
 	case a.unknown && b.typ != types.Null:
-		a, err = castLiteral(a, b.typ)
+		if a, err = castLiteral(a, b.typ); err == nil {
+			a.bpchar, a.varchar = b.bpchar, b.varchar // the literal takes the other side's type
+		}
 	case b.unknown && a.typ != types.Null:
-		b, err = castLiteral(b, a.typ)
+		if b, err = castLiteral(b, a.typ); err == nil {
+			b.bpchar, b.varchar = a.bpchar, a.varchar
+		}
 	}
 	return a, b, err
+}
+
+// charTrims says which sides of a comparison of two (unified) operands lose their trailing
+// spaces, by PostgreSQL's operator resolution: char(n) against char(n) or varchar compares as
+// bpchar (both trimmed); char(n) against text compares as text, the char(n) side cast to text
+// (which drops its trailing spaces) and the text side as it is.
+func charTrims(a, b *expr) (trimA, trimB bool) {
+	return a.bpchar || a.varchar && b.bpchar, b.bpchar || b.varchar && a.bpchar
 }
 
 // castLiteral gives an untyped literal or parameter the type t.
@@ -437,10 +450,13 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	op := e.Operator
-	bpchar := a.bpchar || b.bpchar
+	trimA, trimB := charTrims(a, b)
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
-		if bpchar {
-			x, y = trimChar(x), trimChar(y)
+		if trimA {
+			x = trimChar(x)
+		}
+		if trimB {
+			y = trimChar(y)
 		}
 		c := compare(x, y)
 		var r bool
@@ -695,7 +711,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 		if len(args) != 1 {
 			return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
 		}
-		a := args[0]
+		a := asText(args[0])
 		if a.typ != types.Text && a.typ != types.Null {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, a.typ)
 		}

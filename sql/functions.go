@@ -160,7 +160,7 @@ func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
 			xs = append(xs, nil)
 			continue
 		}
-		x, err := compile(a, sc)
+		x, err := compileText(a, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -237,13 +237,13 @@ func intArg(fn string, x *expr) (*expr, error) {
 
 // compileTrim compiles trim([BOTH|LEADING|TRAILING] [chars] FROM s), ltrim and rtrim.
 func compileTrim(e *sqlparser.TrimFuncExpr, sc *scope) (*expr, error) {
-	s, err := compile(e.StringArg, sc)
+	s, err := compileText(e.StringArg, sc)
 	if err != nil {
 		return nil, err
 	}
 	chars := constExpr(types.NewText(" "), false)
 	if e.TrimArg != nil {
-		if chars, err = compile(e.TrimArg, sc); err != nil {
+		if chars, err = compileText(e.TrimArg, sc); err != nil {
 			return nil, err
 		}
 	}
@@ -281,11 +281,11 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 	if e.Pos != nil {
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	}
-	sub, err := compile(e.SubStr, sc)
+	sub, err := compileText(e.SubStr, sc)
 	if err != nil {
 		return nil, err
 	}
-	s, err := compile(e.Str, sc)
+	s, err := compileText(e.Str, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -417,10 +417,11 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if err := arity(3); err != nil {
 			return nil, true, err
 		}
-		for _, x := range args {
+		for i, x := range args {
 			if !x.unknown && x.typ != types.Text && x.typ != types.Null {
 				return nil, true, Errorf("42883", "function replace(%s) does not exist", x.typ)
 			}
+			args[i] = asText(x)
 		}
 		return must(foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var v [3]types.Value

@@ -38,7 +38,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				}
 				c.markUsed()
 				x := columnExpr(i, c.typ)
-				x.bpchar = c.bpchar
+				x.bpchar, x.varchar = c.bpchar, c.varchar
 				if q == "" {
 					x = sc.colExpr(i)
 				}
