@@ -532,6 +532,15 @@ func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (
 	} else if !comparable(lx.typ, rx.typ) {
 		return false, nil
 	}
+	if tl, tr := charTrims(lx, rx); tl || tr {
+		// The key is what the comparison compares: char(n) without its trailing spaces.
+		if tl {
+			lx = trimmed(lx)
+		}
+		if tr {
+			rx = trimmed(rx)
+		}
+	}
 	j.lkeys, j.rkeys = append(j.lkeys, lx), append(j.rkeys, rx)
 	j.keyText = append(j.keyText, exprText(c))
 	return true, nil

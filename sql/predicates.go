@@ -57,6 +57,11 @@ func asText(x *expr) *expr {
 	if !x.bpchar {
 		return x
 	}
+	return trimmed(x)
+}
+
+// trimmed is x without trailing spaces.
+func trimmed(x *expr) *expr {
 	y, _ := fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		return trimChar(v), err
