@@ -109,6 +109,11 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	slot := func(i int, t types.Type) *expr {
 		return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
 	}
+	group := func(g int) *expr { // a grouped value keeps its char(n) or varchar type
+		x := slot(g, ab.groups[g].typ)
+		x.bpchar, x.varchar = ab.groups[g].bpchar, ab.groups[g].varchar
+		return x
+	}
 	if c, ok := e.(*sqlparser.ColName); ok {
 		i, err := ab.input.lookup(c)
 		if err != nil {
@@ -120,7 +125,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 		}
 		for g, col := range ab.groupCols {
 			if col == i {
-				return slot(g, ab.groups[g].typ), true, nil
+				return group(g), true, nil
 			}
 		}
 		return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function",
@@ -128,7 +133,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	for g, ge := range ab.exprs {
 		if ab.groupCols[g] < 0 && sqlparser.Equals.Expr(e, ge) {
-			return slot(g, ab.groups[g].typ), true, nil
+			return group(g), true, nil
 		}
 	}
 	if _, ok := e.(sqlparser.AggrFunc); !ok {

@@ -777,7 +777,11 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 		}
 		args := args[:live]
-		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		var kind charKind
+		if rt == types.Text {
+			args, _, kind, _ = commonTypeKind("COALESCE", args) // char(n) or varchar stays so
+		}
+		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			for _, a := range args {
 				v, err := a.eval(row)
 				if err != nil || !v.IsNull() {
@@ -786,6 +790,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 			return types.Value{T: rt, Null: true}, nil
 		}}, args...)
+		return kind.set(x), err
 	}
 	if x, ok, err := moreFuncs(name, args); ok {
 		return x, err

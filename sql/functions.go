@@ -16,6 +16,45 @@ import (
 // commonType resolves the result type of CASE, GREATEST/LEAST and the like: untyped literals
 // take the type of the typed branches (text when none is typed), numbers widen.
 func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
+	out, rt, _, err := commonTypeKind(what, xs)
+	return out, rt, err
+}
+
+// charKind is whether a text expression is of type char(n) or varchar (see expr.bpchar).
+type charKind struct{ bpchar, varchar bool }
+
+func (k charKind) set(x *expr) *expr {
+	x.bpchar, x.varchar = k.bpchar, k.varchar
+	return x
+}
+
+// commonTypeKind is commonType that also resolves char(n) and varchar as PostgreSQL does:
+// the result has the type of the first typed input, so char(n) stays char(n) when it comes
+// first and is cast to text (losing its padding) when text or varchar does.
+func commonTypeKind(what string, xs []*expr) ([]*expr, types.Type, charKind, error) {
+	var k charKind
+	for _, x := range xs {
+		if !x.unknown && x.typ != types.Null {
+			k = charKind{x.bpchar, x.varchar}
+			break
+		}
+	}
+	out, rt, err := commonTypeOf(what, xs)
+	if err != nil || rt != types.Text {
+		return out, rt, charKind{}, err
+	}
+	for i, x := range out {
+		switch {
+		case xs[i].unknown:
+			out[i] = k.set(x)
+		case x.bpchar && !k.bpchar:
+			out[i] = asText(x)
+		}
+	}
+	return out, rt, k, nil
+}
+
+func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
 	rt := types.Null
 	for _, x := range xs {
 		switch {
@@ -101,7 +140,7 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 		vals = append(vals, v)
 		live = append(live, taken < 0)
 	}
-	vals, rt, err := commonType("CASE", vals)
+	vals, rt, kind, err := commonTypeKind("CASE", vals)
 	if err != nil {
 		return nil, err
 	}
@@ -122,13 +161,13 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 	if len(lconds) == 0 && elseVal != nil {
 		x := *elseVal
 		x.typ = rt // CASE WHEN true THEN NULL ELSE 1 END is an integer
-		return &x, nil
+		return kind.set(&x), nil
 	}
 	inputs := append(append([]*expr{}, lconds...), lvals...)
 	if elseVal != nil {
 		inputs = append(inputs, elseVal)
 	}
-	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 		for i, c := range lconds {
 			ok, err := passes(c, row)
 			if err != nil {
@@ -143,6 +182,7 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 		}
 		return types.Value{T: rt, Null: true}, nil
 	}}, inputs...)
+	return kind.set(x), err
 }
 
 // passesConst reports whether a constant condition holds (NULL does not).
@@ -369,27 +409,29 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if len(args) == 0 {
 			return nil, true, Errorf("42601", "syntax error at or near \")\"")
 		}
-		xs, rt, err := commonType(strings.ToUpper(name), args)
+		xs, rt, kind, err := commonTypeKind(strings.ToUpper(name), args)
 		if err != nil {
 			return nil, true, err
 		}
+		trim := kind.bpchar // char(n) values order without their padding
 		sign := 1
 		if name == "least" {
 			sign = -1
 		}
-		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			best := types.Value{T: rt, Null: true}
 			for _, x := range xs {
 				v, err := x.eval(row)
 				if err != nil {
 					return types.Value{}, err
 				}
-				if !v.IsNull() && (best.IsNull() || sign*compare(v, best) > 0) {
+				if !v.IsNull() && (best.IsNull() || sign*compareChar(v, best, trim) > 0) {
 					best = v
 				}
 			}
 			return best, nil
-		}}, xs...))
+		}}, xs...)
+		return kind.set(x), true, err
 	case "current_date":
 		if err := arity(0); err != nil {
 			return nil, true, err

@@ -78,6 +78,18 @@ func compileText(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return asText(x), nil
 }
 
+// isTextKind reports whether x is of type text (not char(n) nor varchar): compared with
+// char(n), it compares as text.
+func isTextKind(x *expr) bool { return x.typ == types.Text && !x.bpchar && !x.varchar }
+
+// compareChar is compare, of char(n) values (trim) without their trailing spaces.
+func compareChar(x, y types.Value, trim bool) int {
+	if trim {
+		x, y = trimChar(x), trimChar(y)
+	}
+	return compare(x, y)
+}
+
 // trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
 func trimChar(v types.Value) types.Value {
 	if v.T == types.Text && !v.IsNull() {

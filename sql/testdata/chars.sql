@@ -218,11 +218,10 @@ SELECT count(DISTINCT c) FROM ch
 1
 tag: SELECT 1
 
-# deviation: a grouped char(n) column loses its type above GROUP BY, so || keeps its padding (not fixed yet)
 query
 SELECT '[' || c || ']', count(*) FROM ch GROUP BY c ORDER BY 1
 ----
-[ab  ]|3
+[ab]|3
 NULL|1
 tag: SELECT 2
 
@@ -235,7 +234,6 @@ SELECT id FROM ch ORDER BY c, id
 4
 tag: SELECT 4
 
-# deviation: the hash join compares char(n) with text raw (not fixed yet)
 query
 SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.tx ORDER BY 1, 2
 ----
@@ -244,7 +242,6 @@ SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.tx ORDER BY 1, 2
 3|1
 tag: SELECT 3
 
-# deviation: the hash join compares char(n) with varchar raw (not fixed yet)
 query
 SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.vc ORDER BY 1, 2
 ----
@@ -308,12 +305,10 @@ SELECT n FROM chk WHERE k IN ('ab '::text, 'x '::text) ORDER BY n
 2
 tag: SELECT 2
 
-# deviation: a key list from = ANY(text[]) on char(n) pads the text (not fixed yet)
 query
 SELECT n FROM chk WHERE k = ANY (ARRAY['ab '::text]) ORDER BY n
 ----
-1
-tag: SELECT 1
+tag: SELECT 0
 
 query
 SELECT id FROM ch WHERE id IN (1, NULL) ORDER BY id
@@ -329,3 +324,81 @@ SELECT id, id IN (1, NULL), id NOT IN (1, NULL), c IN ('ab', NULL) FROM ch ORDER
 3|NULL|NULL|t
 4|NULL|NULL|NULL
 tag: SELECT 4
+
+query
+SELECT n FROM chk WHERE k = ANY (ARRAY['ab'::text, 'x'])
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT n FROM chk WHERE k = ANY (ARRAY['ab'::char(3)])
+----
+1
+tag: SELECT 1
+
+query
+SELECT id FROM ch WHERE coalesce(c, 'z') = 'ab ' ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id, CASE WHEN id = 1 THEN c ELSE 'ab ' END = 'ab'::text, '[' || coalesce(c, 'z') || ']', greatest(c, 'ab ') = 'ab '::text FROM ch ORDER BY id
+----
+1|t|[ab]|f
+2|t|[ab]|f
+3|t|[ab]|f
+4|t|[z]|f
+tag: SELECT 4
+
+query
+SELECT id FROM ch WHERE c IN (SELECT tx FROM ch) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM ch WHERE c IN (SELECT vc FROM ch) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM ch WHERE tx = ANY (SELECT c FROM ch) ORDER BY id
+----
+1
+tag: SELECT 1
+
+query
+SELECT id FROM ch WHERE vc = ANY (SELECT c FROM ch WHERE c IS NOT NULL) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT s.id FROM (SELECT id, c FROM ch) s WHERE s.c = 'ab   ' ORDER BY 1
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT s.id FROM (SELECT id, c FROM ch) s WHERE s.c = 'ab '::text ORDER BY 1
+----
+tag: SELECT 0
+
+query
+SELECT id FROM ch WHERE c = ANY (ARRAY['ab '::text, 'x']) ORDER BY id
+----
+tag: SELECT 0
