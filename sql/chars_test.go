@@ -28,6 +28,18 @@ func TestCharComparisonsAsPostgres(t *testing.T) {
 		{"SELECT c || 'x', length(c), upper(c) || '|', c::text || '|' FROM ch WHERE id = 1", "abx|2|AB||ab|\ntag: SELECT 1"},
 		{"SELECT n FROM chk WHERE k = 'ab '::text", "tag: SELECT 0"},
 		{"SELECT n FROM chk WHERE k = 'ab  '", "1\ntag: SELECT 1"},
+		{"SELECT n FROM chk WHERE k IN ('ab '::text)", "tag: SELECT 0"},
+		{"SELECT n FROM chk WHERE k = ANY (ARRAY['ab '::text])", "tag: SELECT 0"},
+		{"SELECT n FROM chk WHERE k = ANY (ARRAY['ab'::char(3)])", "1\ntag: SELECT 1"},
+		{"SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.tx ORDER BY 1, 2", "1|1\n2|1\n3|1\ntag: SELECT 3"},
+		{"SELECT count(*) FROM ch a JOIN ch b ON a.c = b.vc", "9\ntag: SELECT 1"},
+		{"SELECT '[' || c || ']', count(*) FROM ch GROUP BY c", "[ab]|3\ntag: SELECT 1"},
+		{"SELECT id FROM ch WHERE c IN (SELECT tx FROM ch) ORDER BY id", "1\n2\n3\ntag: SELECT 3"},
+		{"SELECT id FROM ch WHERE tx = ANY (SELECT c FROM ch) ORDER BY id", "1\ntag: SELECT 1"},
+		{"SELECT id FROM ch WHERE vc IN (SELECT c FROM ch) ORDER BY id", "1\n2\n3\ntag: SELECT 3"},
+		{"SELECT s.id FROM (SELECT id, c FROM ch) s WHERE s.c = 'ab   ' ORDER BY 1", "1\n2\n3\ntag: SELECT 3"},
+		{"SELECT id FROM ch WHERE coalesce(c, 'z') = 'ab ' ORDER BY id", "1\n2\n3\ntag: SELECT 3"},
+		{"SELECT '[' || coalesce(c, 'z') || ']', greatest(c, 'ab ') = 'ab '::text FROM ch WHERE id = 1", "[ab]|f\ntag: SELECT 1"},
 	})
 }
 
