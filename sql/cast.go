@@ -148,7 +148,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	// in PostgreSQL, not folded while planning.
 	finish := fold
 	if familyOf(from) == famTime && to == types.Text || from == types.Text && familyOf(to) == famTime {
-		finish = stable
+		finish = stableStrict
 	}
 	trim := x.bpchar && !c.Fixed // char(n) to text or varchar drops the padding
 	return finish(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {

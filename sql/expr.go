@@ -241,6 +241,20 @@ func stable(x *expr, inputs ...*expr) (*expr, error) {
 	return x, nil
 }
 
+// stableStrict is stable for a strict expression: as PostgreSQL's planner does for any strict
+// function whatever its volatility, a NULL constant input makes it a NULL constant (so
+// NULL::date::text is NULL while planning, and decides a CASE branch).
+func stableStrict(x *expr, inputs ...*expr) (*expr, error) {
+	for _, in := range inputs {
+		if isConst(in) && mustConst(in).IsNull() {
+			c := constExpr(types.Value{T: types.Null, Null: true}, false)
+			c.typ = x.typ
+			return c, nil
+		}
+	}
+	return stable(x, inputs...)
+}
+
 // foldStrict folds an expression that is NULL whenever one of its inputs is (a strict
 // function): as in PostgreSQL, a NULL constant among its inputs makes it a NULL constant, and
 // its other inputs are then never evaluated (NULL::int + x/0 is NULL on every row).
