@@ -90,6 +90,14 @@ func compareChar(x, y types.Value, trim bool) int {
 	return compare(x, y)
 }
 
+// trimCharIf is trimChar when trim is set.
+func trimCharIf(v types.Value, trim bool) types.Value {
+	if trim {
+		return trimChar(v)
+	}
+	return v
+}
+
 // trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
 func trimChar(v types.Value) types.Value {
 	if v.T == types.Text && !v.IsNull() {

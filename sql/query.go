@@ -162,7 +162,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &projectNode{in: root, exprs: exprs}
 	}
 	if st.Distinct {
-		root = &distinctNode{in: root}
+		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
 	return finishQuery(root, cols, keys, limits), cols, nil
 }

@@ -117,7 +117,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 		for i := range prefix {
 			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
 		}
-		root = &distinctNode{in: &appendNode{ins: prefix}}
+		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols)}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
 			at[c] = typeAt(steps[c], dedupe)

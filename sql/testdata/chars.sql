@@ -402,3 +402,84 @@ query
 SELECT id FROM ch WHERE c = ANY (ARRAY['ab '::text, 'x']) ORDER BY id
 ----
 tag: SELECT 0
+
+query
+SELECT count(*) FROM (SELECT c FROM ch UNION SELECT 'ab ' ) u
+----
+2
+tag: SELECT 1
+
+query
+SELECT DISTINCT '[' || c || ']' FROM ch ORDER BY 1
+----
+[ab]
+NULL
+tag: SELECT 2
+
+query
+SELECT id FROM ch WHERE c LIKE vc ORDER BY id
+----
+3
+tag: SELECT 1
+
+query
+SELECT id FROM ch WHERE c IN ('ab', NULL) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id, c NOT IN ('zz', NULL), c IN ('ab  ', 'q') FROM ch ORDER BY id
+----
+1|NULL|t
+2|NULL|t
+3|NULL|t
+4|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT id FROM ch WHERE c IN (tx, 'zz', 'yy') ORDER BY id
+----
+1
+tag: SELECT 1
+
+query
+SELECT id FROM ch WHERE vc IN (c, 'zz') ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM ch WHERE c IN ('ab '::varchar, 'x') ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM ch WHERE c > 'ab'::text ORDER BY id
+----
+tag: SELECT 0
+
+query
+SELECT max(c) = 'ab '::text, min(c) || '|' FROM ch
+----
+f|ab|
+tag: SELECT 1
+
+query
+SELECT count(*) FROM (SELECT CASE WHEN id = 1 THEN c ELSE 'ab ' END AS k FROM ch GROUP BY 1) s
+----
+1
+tag: SELECT 1
+
+query
+SELECT count(DISTINCT CASE WHEN id = 1 THEN c ELSE 'ab ' END), string_agg(c, ',') FROM ch
+----
+1|ab,ab,ab
+tag: SELECT 1
