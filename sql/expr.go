@@ -410,14 +410,6 @@ func unify(a, b *expr) (*expr, *expr, error) {
 	return a, b, err
 }
 
-// charTrims says which sides of a comparison of two (unified) operands lose their trailing
-// spaces, by PostgreSQL's operator resolution: char(n) against char(n) or varchar compares as
-// bpchar (both trimmed); char(n) against text compares as text, the char(n) side cast to text
-// (which drops its trailing spaces) and the text side as it is.
-func charTrims(a, b *expr) (trimA, trimB bool) {
-	return a.bpchar || a.varchar && b.bpchar, b.bpchar || b.varchar && a.bpchar
-}
-
 // castLiteral gives an untyped literal or parameter the type t.
 func castLiteral(x *expr, t types.Type) (*expr, error) {
 	if x.param > 0 {
@@ -791,10 +783,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 		}
 		args := args[:live]
-		var kind charKind
-		if rt == types.Text {
-			args, _, kind, _ = commonTypeKind("COALESCE", args) // char(n) or varchar stays so
-		}
+		args, kind := textKind(args, rt)
 		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			for _, a := range args {
 				v, err := a.eval(row)

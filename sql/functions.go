@@ -13,47 +13,8 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// commonType resolves the result type of CASE, GREATEST/LEAST and the like: untyped literals
-// take the type of the typed branches (text when none is typed), numbers widen.
-func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
-	out, rt, _, err := commonTypeKind(what, xs)
-	return out, rt, err
-}
-
-// charKind is whether a text expression is of type char(n) or varchar (see expr.bpchar).
-type charKind struct{ bpchar, varchar bool }
-
-func (k charKind) set(x *expr) *expr {
-	x.bpchar, x.varchar = k.bpchar, k.varchar
-	return x
-}
-
-// commonTypeKind is commonType that also resolves char(n) and varchar as PostgreSQL does:
-// the result has the type of the first typed input, so char(n) stays char(n) when it comes
-// first and is cast to text (losing its padding) when text or varchar does.
-func commonTypeKind(what string, xs []*expr) ([]*expr, types.Type, charKind, error) {
-	var k charKind
-	for _, x := range xs {
-		if !x.unknown && x.typ != types.Null {
-			k = charKind{x.bpchar, x.varchar}
-			break
-		}
-	}
-	out, rt, err := commonTypeOf(what, xs)
-	if err != nil || rt != types.Text {
-		return out, rt, charKind{}, err
-	}
-	for i, x := range out {
-		switch {
-		case xs[i].unknown:
-			out[i] = k.set(x)
-		case x.bpchar && !k.bpchar:
-			out[i] = asText(x)
-		}
-	}
-	return out, rt, k, nil
-}
-
+// commonTypeOf resolves the result type of CASE, GREATEST/LEAST and the like: untyped
+// literals take the type of the typed branches (text when none is typed), numbers widen.
 func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
 	rt := types.Null
 	for _, x := range xs {

@@ -51,61 +51,6 @@ func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}}, a, b)
 }
 
-// asText converts a char(n) expression to text, as PostgreSQL does for a function or operator
-// that takes text (||, upper, length, substr, ...): the cast drops the trailing spaces.
-func asText(x *expr) *expr {
-	if !x.bpchar {
-		return x
-	}
-	return trimmed(x)
-}
-
-// trimmed is x without trailing spaces.
-func trimmed(x *expr) *expr {
-	y, _ := fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
-		v, err := x.eval(row)
-		return trimChar(v), err
-	}}, x) // fold's error is always nil: a failure is kept in the expression
-	return y
-}
-
-// compileText compiles an argument that a text parameter takes (see asText).
-func compileText(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compile(e, sc)
-	if err != nil {
-		return nil, err
-	}
-	return asText(x), nil
-}
-
-// isTextKind reports whether x is of type text (not char(n) nor varchar): compared with
-// char(n), it compares as text.
-func isTextKind(x *expr) bool { return x.typ == types.Text && !x.bpchar && !x.varchar }
-
-// compareChar is compare, of char(n) values (trim) without their trailing spaces.
-func compareChar(x, y types.Value, trim bool) int {
-	if trim {
-		x, y = trimChar(x), trimChar(y)
-	}
-	return compare(x, y)
-}
-
-// trimCharIf is trimChar when trim is set.
-func trimCharIf(v types.Value, trim bool) types.Value {
-	if trim {
-		return trimChar(v)
-	}
-	return v
-}
-
-// trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
-func trimChar(v types.Value) types.Value {
-	if v.T == types.Text && !v.IsNull() {
-		v.S = strings.TrimRight(v.S, " ")
-	}
-	return v
-}
-
 func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
 		return compileRegex(e, m, sc)
