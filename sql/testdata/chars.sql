@@ -483,3 +483,16 @@ SELECT count(DISTINCT CASE WHEN id = 1 THEN c ELSE 'ab ' END), string_agg(c, ','
 ----
 1|ab,ab,ab
 tag: SELECT 1
+
+query
+SELECT '[' || x || ']' FROM (SELECT c FROM ch WHERE id = 1 UNION ALL SELECT tx FROM ch WHERE id = 3) u(x) ORDER BY 1
+----
+[ab]
+[ab]
+tag: SELECT 2
+
+query
+SELECT count(*) FROM (SELECT tx FROM ch UNION SELECT c FROM ch) u
+----
+4
+tag: SELECT 1
