@@ -187,6 +187,7 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 			k.pos = len(exprs)
 			exprs = append(exprs, x)
 		}
+		k.trim = exprs[k.pos].bpchar
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil

@@ -141,6 +141,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
 	for i, c := range cols {
 		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
+		projs[i].x.bpchar, projs[i].x.varchar = c.bpchar, c.varchar
 		exprs[i] = projs[i].x
 		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
 	}

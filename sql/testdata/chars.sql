@@ -496,3 +496,10 @@ SELECT count(*) FROM (SELECT tx FROM ch UNION SELECT c FROM ch) u
 ----
 4
 tag: SELECT 1
+
+query
+SELECT x, n FROM (SELECT c, 1 FROM ch WHERE id = 1 UNION ALL SELECT 'ab ', 2) u(x, n) ORDER BY x, n DESC
+----
+ab |2
+ab  |1
+tag: SELECT 2
