@@ -40,7 +40,7 @@ func TestCharComparisonsAsPostgres(t *testing.T) {
 		{"SELECT s.id FROM (SELECT id, c FROM ch) s WHERE s.c = 'ab   ' ORDER BY 1", "1\n2\n3\ntag: SELECT 3"},
 		{"SELECT id FROM ch WHERE coalesce(c, 'z') = 'ab ' ORDER BY id", "1\n2\n3\ntag: SELECT 3"},
 		{"SELECT count(*) FROM (SELECT c FROM ch UNION SELECT 'ab ') u", "1\ntag: SELECT 1"},
-		{"SELECT id FROM ch ORDER BY CASE WHEN id = 1 THEN c ELSE 'ab ' END, id DESC", "3\n2\n1\ntag: SELECT 3"},
+		{"SELECT id FROM ch ORDER BY CASE WHEN id = 1 THEN c ELSE 'ab ' END, id", "1\n2\n3\ntag: SELECT 3"},
 		{"SELECT '[' || x || ']' FROM (SELECT tx FROM ch WHERE id = 1 UNION ALL SELECT c FROM ch WHERE id = 1) u(x)", "[ab]\n[ab]\ntag: SELECT 2"},
 		{"SELECT count(*) FROM (SELECT DISTINCT CASE WHEN id = 1 THEN c ELSE 'ab ' END FROM ch) s", "1\ntag: SELECT 1"},
 		{"SELECT count(*) FROM (SELECT CASE WHEN id = 1 THEN c ELSE 'ab ' END FROM ch GROUP BY 1) s", "1\ntag: SELECT 1"},
