@@ -109,6 +109,18 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	slot := func(i int, t types.Type) *expr {
 		return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
 	}
+	agg := func(i int) *expr { // min and max of char(n) are char(n)
+		x := slot(len(ab.groups)+i, ab.aggs[i].typ)
+		if k := ab.aggs[i].kind; k == aggMin || k == aggMax {
+			x.bpchar, x.varchar = ab.aggs[i].arg.bpchar, ab.aggs[i].arg.varchar
+		}
+		return x
+	}
+	group := func(g int) *expr { // a grouped value keeps its char(n) or varchar type
+		x := slot(g, ab.groups[g].typ)
+		x.bpchar, x.varchar = ab.groups[g].bpchar, ab.groups[g].varchar
+		return x
+	}
 	if c, ok := e.(*sqlparser.ColName); ok {
 		i, err := ab.input.lookup(c)
 		if err != nil {
@@ -120,7 +132,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 		}
 		for g, col := range ab.groupCols {
 			if col == i {
-				return slot(g, ab.groups[g].typ), true, nil
+				return group(g), true, nil
 			}
 		}
 		return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function",
@@ -128,7 +140,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	for g, ge := range ab.exprs {
 		if ab.groupCols[g] < 0 && sqlparser.Equals.Expr(e, ge) {
-			return slot(g, ab.groups[g].typ), true, nil
+			return group(g), true, nil
 		}
 	}
 	if _, ok := e.(sqlparser.AggrFunc); !ok {
@@ -139,7 +151,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	for i, a := range ab.aggASTs {
 		if sqlparser.Equals.Expr(e, a) {
-			return slot(len(ab.groups)+i, ab.aggs[i].typ), true, nil
+			return agg(i), true, nil
 		}
 	}
 	spec, err := ab.bindAggregate(e)
@@ -148,7 +160,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	ab.aggs = append(ab.aggs, spec)
 	ab.aggASTs = append(ab.aggASTs, e)
-	return slot(len(ab.groups)+len(ab.aggs)-1, spec.typ), true, nil
+	return agg(len(ab.aggs) - 1), true, nil
 }
 
 func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
@@ -212,6 +224,7 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 			return nil, Errorf("42883", "function %s(%s, text) does not exist", name, t)
 		}
 		spec.typ = types.Text
+		spec.arg = asText(x) // string_agg takes text: char(n) loses its padding
 	}
 	return spec, nil
 }
@@ -339,7 +352,11 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 				if vals[i], err = x.eval(row); err != nil {
 					return nil, err
 				}
-				key = appendValueKey(key, vals[i])
+				v := vals[i]
+				if x.bpchar {
+					v = trimChar(v) // char(n) values equal but for padding are one group
+				}
+				key = appendValueKey(key, v)
 			}
 			if g = index[string(key)]; g == nil {
 				if err := ec.mem.grow(rowBytes(vals) + int64(len(key)+64*len(n.aggs))); err != nil {
@@ -393,7 +410,7 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 		return err
 	}
 	if a.distinct {
-		k := string(appendValueKey(nil, v))
+		k := string(appendValueKey(nil, trimCharIf(v, a.arg.bpchar)))
 		if _, dup := st.seen[k]; dup {
 			return nil
 		}
@@ -418,7 +435,7 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 	case aggMin, aggMax:
 		if st.n == 1 {
 			st.v = v // decoded strings are copies, so keeping v is safe
-		} else if c := compare(v, st.v); (a.kind == aggMin && c < 0) || (a.kind == aggMax && c > 0) {
+		} else if c := compareChar(v, st.v, a.arg.bpchar); (a.kind == aggMin && c < 0) || (a.kind == aggMax && c > 0) {
 			st.v = v
 		}
 	}

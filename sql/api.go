@@ -11,6 +11,9 @@ import (
 type Column struct {
 	Name string
 	Type types.Type
+	// char(n) or varchar (see expr.bpchar): how a derived table's or subquery's column
+	// compares with char(n).
+	bpchar, varchar bool
 }
 
 // Output receives the results of the statements of one query string, in order. For a

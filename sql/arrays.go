@@ -124,7 +124,7 @@ func arrayFuncs(name string, args []*expr) (x *expr, ok bool, err error) {
 		}
 		return nil, true, Errorf("42703", "could not identify column %q in record data type", mustConst(field).S)
 	case "drove_array_of":
-		xs, et, err := commonType("ARRAY", args)
+		xs, et, kind, err := commonTypeKind("ARRAY", args)
 		if err != nil {
 			return nil, true, err
 		}
@@ -132,7 +132,7 @@ func arrayFuncs(name string, args []*expr) (x *expr, ok bool, err error) {
 		if at == types.Null {
 			return nil, true, unsupported("arrays of %s", et)
 		}
-		return must(fold(&expr{typ: at, eval: func(row []types.Value) (types.Value, error) {
+		x, err := fold(&expr{typ: at, eval: func(row []types.Value) (types.Value, error) {
 			elems := make([]types.Value, len(xs))
 			for i, x := range xs {
 				var err error
@@ -141,7 +141,8 @@ func arrayFuncs(name string, args []*expr) (x *expr, ok bool, err error) {
 				}
 			}
 			return types.NewArray(at, elems), nil
-		}}, xs...))
+		}}, xs...)
+		return kind.set(x), true, err // the kind of the elements (char(n)[] is bpchar[])
 	case "array_lower":
 		return dimFunc(func(t types.Type, n int) int { return t.LowerBound() })
 	case "array_upper":

@@ -91,6 +91,16 @@ func castTarget(name string) (types.Column, error) {
 // parses as the target type, anything converts to text as it prints, numbers convert to
 // each other (range-checked), integer and boolean convert both ways.
 func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
+	x, err := compileCastTo(e, sc)
+	if err == nil && x.typ == types.Text {
+		name := strings.TrimPrefix(e.Collation, castMarker)
+		x.bpchar = strings.HasPrefix(name, "char") || strings.HasPrefix(name, "character") && !strings.HasPrefix(name, "character varying") || strings.HasPrefix(name, "bpchar")
+		x.varchar = strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying")
+	}
+	return x, err
+}
+
+func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !strings.HasPrefix(e.Collation, castMarker) {
 		// Only a marker is a cast; the collations drove has (default, C, POSIX) never
 		// get here, as the dialect pass drops them.
@@ -138,12 +148,16 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	// in PostgreSQL, not folded while planning.
 	finish := fold
 	if familyOf(from) == famTime && to == types.Text || from == types.Text && familyOf(to) == famTime {
-		finish = stable
+		finish = stableStrict
 	}
+	trim := x.bpchar && !c.Fixed // char(n) to text or varchar drops the padding
 	return finish(&expr{typ: to, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: to, Null: true}, err
+		}
+		if trim {
+			v = trimChar(v)
 		}
 		return castValue(v, &c)
 	}}, x)
@@ -218,6 +232,7 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if !isText(a) && !isText(b) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 	}
+	a, b = asText(a), asText(b)
 	return strict2(types.Text, a, b, func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
 		return types.NewText(string(y.AppendText(x.AppendText(buf)))), nil

@@ -393,7 +393,22 @@ func (it *limitIter) next() ([]types.Value, error) {
 
 // distinctNode drops rows equal to one already returned (NULLs equal to each other).
 type distinctNode struct {
-	in node
+	in   node
+	trim []bool // per column: char(n), whose trailing spaces do not count; nil: none
+}
+
+// charTrimFlags says which columns are char(n); nil when none is.
+func charTrimFlags(cols []Column) []bool {
+	var trim []bool
+	for i, c := range cols {
+		if c.bpchar {
+			if trim == nil {
+				trim = make([]bool, len(cols))
+			}
+			trim[i] = true
+		}
+	}
+	return trim
 }
 
 func (n *distinctNode) open(ec *execCtx) (rowIter, error) {
@@ -401,7 +416,7 @@ func (n *distinctNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &distinctIter{ec: ec, in: in, seen: make(map[string]struct{})}, nil
+	return &distinctIter{ec: ec, in: in, trim: n.trim, seen: make(map[string]struct{})}, nil
 }
 
 func (n *distinctNode) explain(ex *explainer) {
@@ -414,6 +429,7 @@ type distinctIter struct {
 	in   rowIter
 	seen map[string]struct{}
 	key  []byte
+	trim []bool
 }
 
 func (it *distinctIter) next() ([]types.Value, error) {
@@ -422,7 +438,17 @@ func (it *distinctIter) next() ([]types.Value, error) {
 		if err != nil || row == nil {
 			return nil, err
 		}
-		it.key = appendRowKey(it.key[:0], row)
+		if it.trim == nil {
+			it.key = appendRowKey(it.key[:0], row)
+		} else {
+			it.key = it.key[:0]
+			for i, v := range row {
+				if it.trim[i] {
+					v = trimChar(v)
+				}
+				it.key = appendValueKey(it.key, v)
+			}
+		}
 		if _, dup := it.seen[string(it.key)]; dup {
 			continue
 		}

@@ -20,7 +20,8 @@ type expr struct {
 	unknown  bool
 	constant bool
 	rowFree  bool
-	bpchar   bool // a char(n) column: trailing spaces do not count when it is compared
+	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
+	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileDead).
 	failed bool
@@ -240,6 +241,20 @@ func stable(x *expr, inputs ...*expr) (*expr, error) {
 	return x, nil
 }
 
+// stableStrict is stable for a strict expression: as PostgreSQL's planner does for any strict
+// function whatever its volatility, a NULL constant input makes it a NULL constant (so
+// NULL::date::text is NULL while planning, and decides a CASE branch).
+func stableStrict(x *expr, inputs ...*expr) (*expr, error) {
+	for _, in := range inputs {
+		if isConst(in) && mustConst(in).IsNull() {
+			c := constExpr(types.Value{T: types.Null, Null: true}, false)
+			c.typ = x.typ
+			return c, nil
+		}
+	}
+	return stable(x, inputs...)
+}
+
 // foldStrict folds an expression that is NULL whenever one of its inputs is (a strict
 // function): as in PostgreSQL, a NULL constant among its inputs makes it a NULL constant, and
 // its other inputs are then never evaluated (NULL::int + x/0 is NULL on every row).
@@ -384,9 +399,13 @@ func unify(a, b *expr) (*expr, *expr, error) {
 	case a.unknown && b.unknown:
 		a.unknown, b.unknown = false, false
 	case a.unknown && b.typ != types.Null:
-		a, err = castLiteral(a, b.typ)
+		if a, err = castLiteral(a, b.typ); err == nil {
+			a.bpchar, a.varchar = b.bpchar, b.varchar // the literal takes the other side's type
+		}
 	case b.unknown && a.typ != types.Null:
-		b, err = castLiteral(b, a.typ)
+		if b, err = castLiteral(b, a.typ); err == nil {
+			b.bpchar, b.varchar = a.bpchar, a.varchar
+		}
 	}
 	return a, b, err
 }
@@ -437,10 +456,13 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	op := e.Operator
-	bpchar := a.bpchar || b.bpchar
+	trimA, trimB := charTrims(a, b)
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
-		if bpchar {
-			x, y = trimChar(x), trimChar(y)
+		if trimA {
+			x = trimChar(x)
+		}
+		if trimB {
+			y = trimChar(y)
 		}
 		c := compare(x, y)
 		var r bool
@@ -695,7 +717,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 		if len(args) != 1 {
 			return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
 		}
-		a := args[0]
+		a := asText(args[0])
 		if a.typ != types.Text && a.typ != types.Null {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, a.typ)
 		}
@@ -761,7 +783,8 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 		}
 		args := args[:live]
-		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		args, kind := textKind(args, rt)
+		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			for _, a := range args {
 				v, err := a.eval(row)
 				if err != nil || !v.IsNull() {
@@ -770,6 +793,7 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			}
 			return types.Value{T: rt, Null: true}, nil
 		}}, args...)
+		return kind.set(x), err
 	}
 	if x, ok, err := moreFuncs(name, args); ok {
 		return x, err

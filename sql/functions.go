@@ -13,9 +13,9 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// commonType resolves the result type of CASE, GREATEST/LEAST and the like: untyped literals
-// take the type of the typed branches (text when none is typed), numbers widen.
-func commonType(what string, xs []*expr) ([]*expr, types.Type, error) {
+// commonTypeOf resolves the result type of CASE, GREATEST/LEAST and the like: untyped
+// literals take the type of the typed branches (text when none is typed), numbers widen.
+func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
 	rt := types.Null
 	for _, x := range xs {
 		switch {
@@ -101,7 +101,7 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 		vals = append(vals, v)
 		live = append(live, taken < 0)
 	}
-	vals, rt, err := commonType("CASE", vals)
+	vals, rt, kind, err := commonTypeKind("CASE", vals)
 	if err != nil {
 		return nil, err
 	}
@@ -122,13 +122,13 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 	if len(lconds) == 0 && elseVal != nil {
 		x := *elseVal
 		x.typ = rt // CASE WHEN true THEN NULL ELSE 1 END is an integer
-		return &x, nil
+		return kind.set(&x), nil
 	}
 	inputs := append(append([]*expr{}, lconds...), lvals...)
 	if elseVal != nil {
 		inputs = append(inputs, elseVal)
 	}
-	return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 		for i, c := range lconds {
 			ok, err := passes(c, row)
 			if err != nil {
@@ -143,6 +143,7 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 		}
 		return types.Value{T: rt, Null: true}, nil
 	}}, inputs...)
+	return kind.set(x), err
 }
 
 // passesConst reports whether a constant condition holds (NULL does not).
@@ -160,7 +161,7 @@ func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
 			xs = append(xs, nil)
 			continue
 		}
-		x, err := compile(a, sc)
+		x, err := compileText(a, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -237,13 +238,13 @@ func intArg(fn string, x *expr) (*expr, error) {
 
 // compileTrim compiles trim([BOTH|LEADING|TRAILING] [chars] FROM s), ltrim and rtrim.
 func compileTrim(e *sqlparser.TrimFuncExpr, sc *scope) (*expr, error) {
-	s, err := compile(e.StringArg, sc)
+	s, err := compileText(e.StringArg, sc)
 	if err != nil {
 		return nil, err
 	}
 	chars := constExpr(types.NewText(" "), false)
 	if e.TrimArg != nil {
-		if chars, err = compile(e.TrimArg, sc); err != nil {
+		if chars, err = compileText(e.TrimArg, sc); err != nil {
 			return nil, err
 		}
 	}
@@ -281,11 +282,11 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 	if e.Pos != nil {
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	}
-	sub, err := compile(e.SubStr, sc)
+	sub, err := compileText(e.SubStr, sc)
 	if err != nil {
 		return nil, err
 	}
-	s, err := compile(e.Str, sc)
+	s, err := compileText(e.Str, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -369,27 +370,29 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if len(args) == 0 {
 			return nil, true, Errorf("42601", "syntax error at or near \")\"")
 		}
-		xs, rt, err := commonType(strings.ToUpper(name), args)
+		xs, rt, kind, err := commonTypeKind(strings.ToUpper(name), args)
 		if err != nil {
 			return nil, true, err
 		}
+		trim := kind.bpchar // char(n) values order without their padding
 		sign := 1
 		if name == "least" {
 			sign = -1
 		}
-		return must(fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 			best := types.Value{T: rt, Null: true}
 			for _, x := range xs {
 				v, err := x.eval(row)
 				if err != nil {
 					return types.Value{}, err
 				}
-				if !v.IsNull() && (best.IsNull() || sign*compare(v, best) > 0) {
+				if !v.IsNull() && (best.IsNull() || sign*compareChar(v, best, trim) > 0) {
 					best = v
 				}
 			}
 			return best, nil
-		}}, xs...))
+		}}, xs...)
+		return kind.set(x), true, err
 	case "current_date":
 		if err := arity(0); err != nil {
 			return nil, true, err
@@ -417,10 +420,11 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		if err := arity(3); err != nil {
 			return nil, true, err
 		}
-		for _, x := range args {
+		for i, x := range args {
 			if !x.unknown && x.typ != types.Text && x.typ != types.Null {
 				return nil, true, Errorf("42883", "function replace(%s) does not exist", x.typ)
 			}
+			args[i] = asText(x)
 		}
 		return must(foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			var v [3]types.Value

@@ -99,7 +99,7 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 			return nil, false, nil
 		}
 		var fits bool
-		if v, fits = padChar(v, col); !fits {
+		if v, fits = padChar(v, col, isTextKind(x)); !fits {
 			return nil, true, nil // longer than any char(n) value
 		}
 		if prefix, err = types.AppendKeyValue(prefix, t, v); err != nil {
@@ -488,6 +488,8 @@ func identitySources(s *types.Schema) []int {
 type keyListAccess struct {
 	items []*expr // the IN list
 	array *expr   // or the array
+	// asText: the values compare with a char(n) key as text, not as char(n) (see padChar).
+	asText bool
 }
 
 // keyList plans a key list from WHERE's top-level conjuncts; nil when none applies.
@@ -528,10 +530,13 @@ func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
 						kl = nil
 						break
 					}
+					x.bpchar = s.Columns[s.PK[0]].Fixed
 				}
 				kl.items = append(kl.items, x)
 			}
 			if kl != nil {
+				// One item is key = item; more are key = ANY (an array of the key's type).
+				kl.asText = len(kl.items) == 1 && isTextKind(kl.items[0])
 				return kl
 			}
 		case e.Operator == sqlparser.EqualOp && e.Modifier == sqlparser.Any:
@@ -541,7 +546,7 @@ func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
 			}
 			if f := unnestCall(q); f != nil {
 				if x, err := compile(f.Exprs[0], bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
-					return &keyListAccess{array: x}
+					return &keyListAccess{array: x, asText: !x.bpchar && !x.varchar} // = ANY (text[]) compares as text
 				}
 			}
 		}
@@ -586,7 +591,7 @@ func (kl *keyListAccess) keys(s *types.Schema) (pks []string, ok bool, err error
 		case keyScan:
 			return nil, false, nil
 		}
-		v, fits := padChar(v, col)
+		v, fits := padChar(v, col, kl.asText)
 		if !fits {
 			continue
 		}

@@ -126,7 +126,7 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 		if i < len(names) {
 			name = names[i]
 		}
-		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, merged: -1})
+		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, merged: -1})
 	}
 	return item, nil
 }
@@ -531,6 +531,15 @@ func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (
 		}
 	} else if !comparable(lx.typ, rx.typ) {
 		return false, nil
+	}
+	if tl, tr := charTrims(lx, rx); tl || tr {
+		// The key is what the comparison compares: char(n) without its trailing spaces.
+		if tl {
+			lx = trimmed(lx)
+		}
+		if tr {
+			rx = trimmed(rx)
+		}
 	}
 	j.lkeys, j.rkeys = append(j.lkeys, lx), append(j.rkeys, rx)
 	j.keyText = append(j.keyText, exprText(c))

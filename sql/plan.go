@@ -181,6 +181,7 @@ func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
 			if x, err = castLiteral(x, bt.schema.Columns[i].Type); err != nil {
 				return err
 			}
+			x.bpchar = bt.schema.Columns[i].Fixed // the literal takes the column's type
 		}
 		if familyOf(x.typ) == familyOf(bt.schema.Columns[i].Type) {
 			out = append(out, bound{col: i, op: op, x: x})
@@ -258,7 +259,7 @@ func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, m keyMatc
 		}
 		m = max(m, vm)
 		var fits bool
-		if v, fits = padChar(v, &schema.Columns[p]); !fits {
+		if v, fits = padChar(v, &schema.Columns[p], isTextKind(a.key[j])); !fits {
 			return nil, keyNone, nil
 		}
 		row[p] = v
@@ -274,10 +275,15 @@ func (a *access) lookupKey(dst []byte, row []types.Value) (key []byte, m keyMatc
 }
 
 // padChar gives a value for a char(n) column the padding stored values have, so its key
-// encoding matches; ok is false when it is too long to equal any of them.
-func padChar(v types.Value, c *types.Column) (types.Value, bool) {
+// encoding matches; ok is false when it is too long to equal any of them. asText: the value
+// compares with the column as text (PostgreSQL casts the char(n) side to text, dropping its
+// padding), so a value with trailing spaces equals none of them.
+func padChar(v types.Value, c *types.Column, asText bool) (types.Value, bool) {
 	if !c.Fixed || v.T != types.Text {
 		return v, true
+	}
+	if asText && strings.HasSuffix(v.S, " ") {
+		return v, false
 	}
 	v = trimChar(v)
 	n := utf8.RuneCountInString(v.S)

@@ -24,7 +24,7 @@ func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	bpchar := a.bpchar || b.bpchar
+	trimA, trimB := charTrims(a, b)
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -38,122 +38,17 @@ func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		switch {
 		case x.IsNull() || y.IsNull():
 			same = x.IsNull() && y.IsNull()
-		case bpchar:
-			same = compare(trimChar(x), trimChar(y)) == 0
 		default:
+			if trimA {
+				x = trimChar(x)
+			}
+			if trimB {
+				y = trimChar(y)
+			}
 			same = compare(x, y) == 0
 		}
 		return types.NewBool(same != distinct), nil
 	}}, a, b)
-}
-
-// trimChar drops the trailing spaces of a text value: how char(n) compares in PostgreSQL.
-func trimChar(v types.Value) types.Value {
-	if v.T == types.Text && !v.IsNull() {
-		v.S = strings.TrimRight(v.S, " ")
-	}
-	return v
-}
-
-func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if q, ok := e.Right.(*sqlparser.Subquery); ok {
-		return compileInSubquery(e, q, sc)
-	}
-	tuple, ok := e.Right.(sqlparser.ValTuple)
-	if !ok {
-		return nil, unsupported("IN with %s", pgString(e.Right))
-	}
-	left, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	items := make([]*expr, len(tuple))
-	inputs := []*expr{left}
-	for i, t := range tuple {
-		x, err := compile(t, sc)
-		if err != nil {
-			return nil, err
-		}
-		l := left
-		if l, x, err = unify(l, x); err != nil {
-			return nil, err
-		}
-		if !comparable(l.typ, x.typ) {
-			return nil, Errorf("42883", "operator does not exist: %s = %s", l.typ, x.typ)
-		}
-		items[i] = x
-		inputs = append(inputs, x)
-	}
-	if left.unknown {
-		left.unknown = false
-	}
-	negate := e.Operator == sqlparser.NotInOp
-	bpchar := left.bpchar
-	for _, it := range items {
-		bpchar = bpchar || it.bpchar
-	}
-	// PostgreSQL evaluates x IN (a, b, ...) as x = ANY (ARRAY[the items that read no column])
-	// OR x = (each item that does), in order, when there are two or more of the former, and
-	// as x = a OR x = b ... otherwise (NOT IN likewise with <> and AND). The array's items are
-	// all computed; the rest only until the answer is known.
-	var array, each []*expr
-	for _, it := range items {
-		if it.rowFree {
-			array = append(array, it)
-		} else {
-			each = append(each, it)
-		}
-	}
-	if len(array) < 2 {
-		array, each = nil, items
-	}
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		x, err := left.eval(row)
-		if err != nil {
-			return types.Value{}, err
-		}
-		if bpchar {
-			x = trimChar(x)
-		}
-		sawNull, found := x.IsNull(), false
-		match := func(it *expr) error {
-			y, err := it.eval(row)
-			if err != nil {
-				return err
-			}
-			if bpchar {
-				y = trimChar(y)
-			}
-			switch {
-			case x.IsNull():
-			case y.IsNull():
-				sawNull = true
-			case compare(x, y) == 0:
-				found = true
-			}
-			return nil
-		}
-		for _, it := range array {
-			if err := match(it); err != nil {
-				return types.Value{}, err
-			}
-		}
-		for _, it := range each {
-			if found {
-				break
-			}
-			if err := match(it); err != nil {
-				return types.Value{}, err
-			}
-		}
-		switch {
-		case found:
-			return types.NewBool(!negate), nil
-		case sawNull:
-			return types.Value{T: types.Bool, Null: true}, nil
-		}
-		return types.NewBool(negate), nil
-	}}, inputs...)
 }
 
 func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {

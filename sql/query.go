@@ -136,6 +136,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	cols := make([]Column, len(projs))
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
+		cols[i].bpchar, cols[i].varchar = p.x.bpchar, p.x.varchar
 	}
 	keys, exprs, err := orderKeys(st.OrderBy, projs, exprs, out, st.Distinct)
 	if err != nil {
@@ -161,7 +162,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &projectNode{in: root, exprs: exprs}
 	}
 	if st.Distinct {
-		root = &distinctNode{in: root}
+		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
 	return finishQuery(root, cols, keys, limits), cols, nil
 }

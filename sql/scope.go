@@ -18,6 +18,8 @@ type scopeCol struct {
 	rowID bool
 	// bpchar is a char(n) column, compared without its trailing spaces.
 	bpchar bool
+	// varchar is a varchar(n) column (see expr.varchar).
+	varchar bool
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a RIGHT or FULL join, where either side may be the NULL one.
 	merged int
@@ -84,7 +86,7 @@ func compileDead(e sqlparser.Expr, sc *scope) (*expr, error) {
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
 	for _, c := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, merged: -1, used: new(bool)})
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, varchar: !c.Fixed && c.Type == types.Text && c.Length > 0, merged: -1, used: new(bool)})
 	}
 	return sc
 }
@@ -158,7 +160,7 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 		col := sc.cols[i]
 		col.markUsed()
 		x := columnExpr(i, col.typ)
-		x.bpchar = col.bpchar
+		x.bpchar, x.varchar = col.bpchar, col.varchar
 		return x, nil
 	}
 	if i >= 0 {
@@ -215,6 +217,6 @@ func (sc *scope) colExpr(i int) *expr {
 		}}
 	}
 	x := columnExpr(i, col.typ)
-	x.bpchar = col.bpchar
+	x.bpchar, x.varchar = col.bpchar, col.varchar
 	return x
 }

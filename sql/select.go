@@ -39,7 +39,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				}
 				c.markUsed()
 				x := columnExpr(i, c.typ)
-				x.bpchar = c.bpchar
+				x.bpchar, x.varchar = c.bpchar, c.varchar
 				if q == "" {
 					x = sc.colExpr(i)
 				}
@@ -196,6 +196,7 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 			k.pos = len(exprs)
 			exprs = append(exprs, x)
 		}
+		k.trim = exprs[k.pos].bpchar
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil

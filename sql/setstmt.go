@@ -351,7 +351,7 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if def != nil {
 			col = def.name
 		}
-		if err := out.Columns([]Column{{col, types.Text}}); err != nil {
+		if err := out.Columns([]Column{{Name: col, Type: types.Text}}); err != nil {
 			return err
 		}
 		if err := out.Row([]types.Value{types.NewText(v)}); err != nil {

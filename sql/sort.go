@@ -13,6 +13,7 @@ type sortKey struct {
 	pos        int
 	desc       bool
 	nullsFirst bool
+	trim       bool // char(n): trailing spaces do not count
 }
 
 // compareRows orders rows by ORDER BY terms.
@@ -30,7 +31,7 @@ func compareRows(keys []sortKey, a, b []types.Value) int {
 			}
 			return c
 		default:
-			c = compare(x, y)
+			c = compareChar(x, y, k.trim)
 		}
 		if k.desc {
 			c = -c

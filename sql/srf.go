@@ -78,7 +78,11 @@ func compileSRF(name string, args []*expr, sc *scope) (x *expr, ok bool, err err
 		return nil, true, Errorf("0A000", "set-returning function %s is not allowed here", name)
 	}
 	*sc.srfs = append(*sc.srfs, call)
-	return &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}, true, nil
+	x = &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}
+	if name == "unnest" {
+		x.bpchar, x.varchar = args[0].bpchar, args[0].varchar // char(n)[] has char(n) elements
+	}
+	return x, true, nil
 }
 
 // generateSeries is generate_series(start, stop [, step]) over integers.

@@ -137,11 +137,17 @@ func compileAgainstSubquery(x sqlparser.Expr, q *sqlparser.Subquery, op string, 
 		if left, err = castLiteral(left, rt); err != nil {
 			return nil, nil, err
 		}
+		left.bpchar, left.varchar = sp.cols[0].bpchar, sp.cols[0].varchar // it takes the column's type
 	}
 	if !comparable(left.typ, rt) {
 		return nil, nil, Errorf("42883", "operator does not exist: %s %s %s", left.typ, op, rt)
 	}
 	return left, sp, nil
+}
+
+// subqueryTrims is charTrims for a value compared with a subquery's column.
+func subqueryTrims(left *expr, c Column) (trimLeft, trimCol bool) {
+	return charTrims(left, &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar})
 }
 
 // compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
@@ -157,7 +163,11 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 	if familyOf(rt) == famNumeric && familyOf(left.typ) == famNumeric {
 		common = hashType(left.typ, rt)
 	}
-	keyOf := func(dst []byte, v types.Value) []byte {
+	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
+	keyOf := func(dst []byte, v types.Value, trim bool) []byte {
+		if trim {
+			v = trimChar(v)
+		}
 		switch {
 		case v.IsNull() || v.T == common:
 		case common.IsFloat():
@@ -199,7 +209,7 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 				r.sawNull = true
 				continue
 			}
-			key = keyOf(key[:0], y[0])
+			key = keyOf(key[:0], y[0], trimCol)
 			if _, ok := r.set[string(key)]; !ok {
 				if err := ec.mem.grow(int64(len(key) + 48)); err != nil {
 					return result{}, err
@@ -226,7 +236,7 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		case x.IsNull():
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
-		if _, ok := r.set[string(keyOf(nil, x))]; ok {
+		if _, ok := r.set[string(keyOf(nil, x, trimLeft))]; ok {
 			return types.NewBool(!negate), nil
 		}
 		if r.sawNull {
@@ -287,6 +297,7 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		return nil, err
 	}
 	op, all := e.Operator, e.Modifier == sqlparser.All
+	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
 	holds := func(c int) bool {
 		switch op {
 		case sqlparser.EqualOp:
@@ -343,6 +354,12 @@ func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 			if x.IsNull() || y.IsNull() {
 				sawNull = true
 				continue
+			}
+			if trimLeft {
+				x = trimChar(x)
+			}
+			if trimCol {
+				y = trimChar(y)
 			}
 			if holds(compare(x, y)) != all {
 				return types.NewBool(!all), nil // ANY found a match; ALL found a miss

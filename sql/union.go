@@ -85,6 +85,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 		if len(bcols) != len(cols) {
 			return nil, nil, Errorf("42601", "each UNION query must have the same number of columns")
 		}
+		nodes[i] = castCharBranch(n, bcols, cols)
 		for c := range cols {
 			lt, rt := cols[c].Type, bcols[c].Type
 			t := lt
@@ -117,7 +118,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 		for i := range prefix {
 			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
 		}
-		root = &distinctNode{in: &appendNode{ins: prefix}}
+		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols)}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
 			at[c] = typeAt(steps[c], dedupe)
@@ -140,6 +141,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
 	for i, c := range cols {
 		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
+		projs[i].x.bpchar, projs[i].x.varchar = c.bpchar, c.varchar
 		exprs[i] = projs[i].x
 		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
 	}
@@ -191,6 +193,28 @@ func convertBranch(n node, from []types.Type, steps [][]typeStep, i, upto int) n
 		}
 		if exprs != nil {
 			exprs[c] = x
+		}
+	}
+	if exprs == nil {
+		return n
+	}
+	return &projectNode{in: n, exprs: exprs}
+}
+
+// castCharBranch casts a later UNION branch's char(n) columns to text where the union's
+// column is text or varchar (the first branch's type wins, as in PostgreSQL), which drops
+// their padding.
+func castCharBranch(n node, bcols, cols []Column) node {
+	var exprs []*expr
+	for c := range bcols {
+		if bcols[c].bpchar && !cols[c].bpchar && cols[c].Type == types.Text {
+			if exprs == nil {
+				exprs = make([]*expr, len(bcols))
+				for j := range bcols {
+					exprs[j] = columnExpr(j, bcols[j].Type)
+				}
+			}
+			exprs[c] = trimmed(exprs[c])
 		}
 	}
 	if exprs == nil {

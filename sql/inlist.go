@@ -1,0 +1,206 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// compileIn compiles x [NOT] IN (list). PostgreSQL evaluates it as x = ANY (ARRAY[the items
+// that read no column]) OR x = (each item that does), in order, when there are two or more
+// of the former, and as x = a OR x = b ... otherwise (NOT IN likewise with <> and AND). The
+// array's items are all computed; the rest only until the answer is known. The array has
+// one type, the first typed one of x and its items, so char(n) against text may compare
+// differently in the array than in x = item. An array of constants is a hash set, so a long
+// list costs one probe per row, not one comparison per item.
+func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if q, ok := e.Right.(*sqlparser.Subquery); ok {
+		return compileInSubquery(e, q, sc)
+	}
+	tuple, ok := e.Right.(sqlparser.ValTuple)
+	if !ok {
+		return nil, unsupported("IN with %s", pgString(e.Right))
+	}
+	left, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	raw := make([]*expr, len(tuple))
+	rowFree := 0
+	for i, t := range tuple {
+		if raw[i], err = compile(t, sc); err != nil {
+			return nil, err
+		}
+		if raw[i].rowFree {
+			rowFree++
+		}
+	}
+	// The array's element type decides how char(n) compares (see charTrims).
+	elem := &expr{}
+	for _, x := range append([]*expr{left}, raw...) {
+		if !x.unknown && (x == left || x.rowFree) {
+			elem.bpchar, elem.varchar = x.bpchar, x.varchar
+			break
+		}
+	}
+	in := &inList{negate: e.Operator == sqlparser.NotInOp}
+	inputs := []*expr{left}
+	for _, x := range raw {
+		l := left
+		if l, x, err = unify(l, x); err != nil {
+			return nil, err
+		}
+		if !comparable(l.typ, x.typ) {
+			return nil, Errorf("42883", "operator does not exist: %s = %s", l.typ, x.typ)
+		}
+		inputs = append(inputs, x)
+		if rowFree >= 2 && x.rowFree {
+			if x.bpchar && !elem.bpchar {
+				x = asText(x) // cast to the array's text or varchar
+			}
+			in.array = append(in.array, x)
+			continue
+		}
+		trimL, trimX := charTrims(l, x)
+		in.each = append(in.each, inItem{x: x, trimLeft: trimL, trim: trimX})
+	}
+	if left.unknown {
+		left.unknown = false
+	}
+	in.left = left
+	if len(in.array) > 0 {
+		in.trimLeft, in.trimArray = charTrims(left, elem)
+		if left.unknown || left.typ == types.Null {
+			in.trimLeft = in.trimArray
+		}
+		in.buildSet()
+	}
+	return fold(&expr{typ: types.Bool, eval: in.eval}, inputs...)
+}
+
+type inItem struct {
+	x              *expr
+	trimLeft, trim bool
+}
+
+type inList struct {
+	left                *expr
+	negate              bool
+	array               []*expr
+	trimLeft, trimArray bool
+	each                []inItem
+
+	// When every item of the array is a constant of a type whose equality is its
+	// encoding's, the array is a set: ints (any width) or strings.
+	hashed   bool
+	ints     map[int64]struct{}
+	strs     map[string]struct{}
+	nullItem bool // the array has a NULL
+}
+
+// buildSet makes the array a set when every item is a constant of the left side's kind of
+// value: integers of any width, or text, booleans, dates or timestamps of its own type.
+func (in *inList) buildSet() {
+	lt := in.left.typ
+	intKind := lt.IsInteger() || lt == types.Bool || lt == types.Date || lt == types.Timestamp
+	if !intKind && lt != types.Text {
+		return
+	}
+	vals := make([]types.Value, len(in.array))
+	for i, x := range in.array {
+		if !isConst(x) {
+			return
+		}
+		v := mustConst(x)
+		switch {
+		case v.IsNull():
+		case lt.IsInteger() && v.T.IsInteger(), v.T == lt:
+		default:
+			return
+		}
+		vals[i] = v
+	}
+	in.hashed = true
+	if intKind {
+		in.ints = make(map[int64]struct{}, len(vals))
+	} else {
+		in.strs = make(map[string]struct{}, len(vals))
+	}
+	for _, v := range vals {
+		switch {
+		case v.IsNull():
+			in.nullItem = true
+		case intKind:
+			in.ints[v.I] = struct{}{}
+		case in.trimArray:
+			in.strs[trimChar(v).S] = struct{}{}
+		default:
+			in.strs[v.S] = struct{}{}
+		}
+	}
+}
+
+func (in *inList) eval(row []types.Value) (types.Value, error) {
+	x, err := in.left.eval(row)
+	if err != nil {
+		return types.Value{}, err
+	}
+	sawNull, found := x.IsNull(), false
+	match := func(it *expr, trimL, trim bool) error {
+		y, err := it.eval(row)
+		if err != nil {
+			return err
+		}
+		l := x
+		if trimL {
+			l = trimChar(l)
+		}
+		if trim {
+			y = trimChar(y)
+		}
+		switch {
+		case x.IsNull():
+		case y.IsNull():
+			sawNull = true
+		case compare(l, y) == 0:
+			found = true
+		}
+		return nil
+	}
+	switch {
+	case in.hashed:
+		sawNull = sawNull || in.nullItem
+		if !x.IsNull() {
+			if in.ints != nil {
+				_, found = in.ints[x.I]
+			} else {
+				l := x
+				if in.trimLeft {
+					l = trimChar(l)
+				}
+				_, found = in.strs[l.S]
+			}
+		}
+	default:
+		for _, it := range in.array {
+			if err := match(it, in.trimLeft, in.trimArray); err != nil {
+				return types.Value{}, err
+			}
+		}
+	}
+	for _, it := range in.each {
+		if found {
+			break
+		}
+		if err := match(it.x, it.trimLeft, it.trim); err != nil {
+			return types.Value{}, err
+		}
+	}
+	switch {
+	case found:
+		return types.NewBool(!in.negate), nil
+	case sawNull:
+		return types.Value{T: types.Bool, Null: true}, nil
+	}
+	return types.NewBool(in.negate), nil
+}
