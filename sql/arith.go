@@ -1,0 +1,248 @@
+package sql
+
+// Arithmetic: the result types of + - * / % on mixed numeric types, integer overflow and
+// division checks as PostgreSQL makes them, date arithmetic and the bitwise operators.
+
+import (
+	"math"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// arithType is the result type of a numeric operator, following PostgreSQL: the wider integer,
+// numeric with integers or numeric, real with real, double precision as soon as a float meets
+// anything else.
+func arithType(a, b types.Type) types.Type {
+	switch {
+	case a == types.Null:
+		return b
+	case b == types.Null:
+		return a
+	case a.IsInteger() && b.IsInteger():
+		return max(a, b)
+	case a == types.Float32 && b == types.Float32:
+		return types.Float32
+	case !a.IsFloat() && !b.IsFloat():
+		return types.Numeric
+	}
+	return types.Float64
+}
+
+func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
+	var sym string
+	switch e.Operator {
+	case sqlparser.BitOrOp: // the dialect pass's spelling of ||
+		return compileConcat(e, sc)
+	case sqlparser.PlusOp:
+		sym = "+"
+	case sqlparser.MinusOp:
+		sym = "-"
+	case sqlparser.MultOp:
+		sym = "*"
+	case sqlparser.DivOp:
+		sym = "/"
+	case sqlparser.ModOp:
+		sym = "%"
+	case sqlparser.BitAndOp, sqlparser.ShiftLeftOp, sqlparser.ShiftRightOp:
+		return compileBitwise(e, sc)
+	default:
+		return nil, unsupported("operator %s", e.Operator.ToString())
+	}
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = unify(a, b); err != nil {
+		return nil, err
+	}
+	if a.typ == types.Date || b.typ == types.Date {
+		return compileDateArith(e.Operator, sym, a, b)
+	}
+	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
+	if !numeric(a) || !numeric(b) {
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
+	}
+	rt := arithType(a.typ, b.typ)
+	op := e.Operator
+	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
+		switch {
+		case rt.IsInteger():
+			return intArith(op, rt, x.I, y.I)
+		case rt == types.Numeric:
+			return numericArith(sym, x, y)
+		}
+		return floatArith(op, rt, num(x), num(y))
+	})
+}
+
+// compileDateArith compiles date + integer, integer + date, date - integer (a date) and
+// date - date (the days between, an integer), as PostgreSQL has them.
+func compileDateArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr) (*expr, error) {
+	isInt := func(x *expr) bool { return x.typ.IsInteger() }
+	switch {
+	case op == sqlparser.PlusOp && a.typ == types.Date && isInt(b),
+		op == sqlparser.MinusOp && a.typ == types.Date && isInt(b):
+		sign := int64(1)
+		if op == sqlparser.MinusOp {
+			sign = -1
+		}
+		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) {
+			return dateValue(x.I + sign*y.I)
+		})
+	case op == sqlparser.PlusOp && isInt(a) && b.typ == types.Date:
+		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) { return dateValue(x.I + y.I) })
+	case op == sqlparser.MinusOp && a.typ == types.Date && b.typ == types.Date:
+		return strict2(types.Int32, a, b, func(x, y types.Value) (types.Value, error) {
+			return types.NewInt(types.Int32, x.I-y.I), nil
+		})
+	}
+	return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
+}
+
+// dateValue is the date days after the epoch, if it is one PostgreSQL can hold.
+func dateValue(days int64) (types.Value, error) {
+	if !types.DateInRange(days) {
+		return types.Value{}, Errorf("22008", "date out of range")
+	}
+	return types.Value{T: types.Date, I: days}, nil
+}
+
+// strict2 builds a function of two operands that is NULL (of type t) when either is.
+func strict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
+	return foldStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		y, err := b.eval(row)
+		if err != nil || x.IsNull() || y.IsNull() {
+			return types.Value{T: t, Null: true}, err
+		}
+		return f(x, y)
+	}}, a, b)
+}
+
+func intArith(op sqlparser.BinaryExprOperator, t types.Type, x, y int64) (types.Value, error) {
+	var r int64
+	switch op {
+	case sqlparser.PlusOp:
+		r = x + y
+		if (r > x) != (y > 0) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.MinusOp:
+		r = x - y
+		if (r < x) != (y > 0) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.MultOp:
+		r = x * y
+		if x != 0 && (r/x != y || x == -1 && y == math.MinInt64) {
+			return types.Value{}, outOfRange(t)
+		}
+	case sqlparser.DivOp, sqlparser.ModOp:
+		if y == 0 {
+			return types.Value{}, Errorf("22012", "division by zero")
+		}
+		if x == math.MinInt64 && y == -1 {
+			if op == sqlparser.ModOp {
+				return types.NewInt(t, 0), nil
+			}
+			return types.Value{}, outOfRange(t)
+		}
+		if op == sqlparser.DivOp {
+			r = x / y
+		} else {
+			r = x % y
+		}
+	}
+	if err := intRange(t, r); err != nil {
+		return types.Value{}, err
+	}
+	return types.NewInt(t, r), nil
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (types.Value, error) {
+	var r float64
+	switch op {
+	case sqlparser.PlusOp:
+		r = x + y
+	case sqlparser.MinusOp:
+		r = x - y
+	case sqlparser.MultOp:
+		r = x * y
+	case sqlparser.DivOp:
+		if y == 0 {
+			return types.Value{}, Errorf("22012", "division by zero")
+		}
+		r = x / y
+	case sqlparser.ModOp:
+		return types.Value{}, Errorf("42883", "operator does not exist: %s %% %s", t, t)
+	}
+	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+		return types.Value{}, Errorf("22003", "value out of range: overflow")
+	}
+	return types.NewFloat(t, r), nil
+}
+
+// compileBitwise compiles the integer operators &, << and >>: & takes the wider type of its
+// operands, a shift the type of its left one.
+func compileBitwise(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
+	a, b, err := compileOperands(e.Left, e.Right, e.Operator.ToString(), sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range []**expr{&a, &b} {
+		if (*x).unknown {
+			if *x, err = castLiteral(*x, types.Int32); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !(a.typ.IsInteger() || a.typ == types.Null) || !(b.typ.IsInteger() || b.typ == types.Null) {
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, e.Operator.ToString(), b.typ)
+	}
+	rt, op := arithType(a.typ, b.typ), e.Operator
+	if op != sqlparser.BitAndOp {
+		rt = a.typ
+	}
+	bits := int64(64)
+	if rt != types.Null {
+		bits = int64(rt.Size()) * 8
+	}
+	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
+		n := y.I % bits // PostgreSQL shifts by the count modulo the width, as the CPU does
+		if n < 0 {
+			n += bits
+		}
+		var r int64
+		switch op {
+		case sqlparser.BitAndOp:
+			r = x.I & y.I
+		case sqlparser.ShiftLeftOp:
+			r = x.I << n
+		default:
+			r = x.I >> n
+		}
+		switch rt { // wrap to the type's width, as PostgreSQL's shifts do
+		case types.Int16:
+			r = int64(int16(r))
+		case types.Int32:
+			r = int64(int32(r))
+		}
+		return types.NewInt(rt, r), nil
+	})
+}
