@@ -396,6 +396,10 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
 	p.params.ec = ec
 	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
+	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
+	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
+	tx.PinSnapshot()
+	defer tx.UnpinSnapshot()
 	return p.run(ctx, tx, out)
 }
 
