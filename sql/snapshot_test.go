@@ -79,3 +79,77 @@ func TestStatementSnapshot(t *testing.T) {
 }
 
 func itoa(i int) string { return string(rune('0' + i)) }
+
+// TestRepeatableReadSQL: under REPEATABLE READ (by BEGIN, SET TRANSACTION or
+// default_transaction_isolation) a transaction reads one snapshot — no non-repeatable read,
+// no phantom — and updating a row committed after it is 40001 (no lost update); READ COMMITTED
+// sees each commit; the level cannot change after the first query (25001); SERIALIZABLE is
+// still refused.
+func TestRepeatableReadSQL(t *testing.T) {
+	cases := []struct {
+		name  string
+		begin []string // statements that open the transaction
+		other string   // committed by another session after the first read
+		read  string   // read again in the transaction
+		want  string   // its first line
+		write string   // then written in the transaction
+		state string   // the write's SQLSTATE ("" for success)
+	}{
+		{"non-repeatable read", []string{"BEGIN ISOLATION LEVEL REPEATABLE READ"},
+			"UPDATE pair SET bal = 600 WHERE id = 0", "SELECT bal FROM pair WHERE id = 0", "500",
+			"UPDATE pair SET bal = bal + 1 WHERE id = 0", "40001"},
+		{"phantom", []string{"START TRANSACTION ISOLATION LEVEL REPEATABLE READ"},
+			"INSERT INTO pair VALUES (5, 1, 7)", "SELECT count(*) FROM pair WHERE grp = 7", "2",
+			"UPDATE pair SET bal = bal + 1 WHERE id = 1", ""},
+		{"set transaction", []string{"BEGIN", "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"},
+			"DELETE FROM pair WHERE id = 1", "SELECT sum(bal) FROM pair", "1000",
+			"DELETE FROM pair WHERE id = 1", "40001"},
+		{"session default", []string{"SET default_transaction_isolation = 'repeatable read'", "BEGIN"},
+			"UPDATE pair SET bal = 600 WHERE id = 0", "SELECT a.bal + b.bal FROM pair a, pair b WHERE a.id = 0 AND b.id = 1", "1000",
+			"UPDATE pair SET bal = 0 WHERE id = 0", "40001"},
+		{"read committed sees commits", []string{"BEGIN"},
+			"UPDATE pair SET bal = 600 WHERE id = 0", "SELECT bal FROM pair WHERE id = 0", "600",
+			"UPDATE pair SET bal = bal + 1 WHERE id = 0", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := openTestTablespace(t)
+			s, other := NewSession(ts, nil), NewSession(ts, nil)
+			execOK(t, s, "CREATE TABLE pair (id int PRIMARY KEY, bal int, grp int)")
+			execOK(t, s, "CREATE INDEX pair_grp ON pair (grp)")
+			execOK(t, s, "INSERT INTO pair VALUES (0, 500, 7), (1, 500, 7)")
+			for _, q := range tc.begin {
+				execOK(t, s, q)
+			}
+			if got := execOK(t, s, tc.read).lines; tc.want != "600" && got[0] != tc.want {
+				t.Fatalf("first read %v, want %s", got, tc.want)
+			}
+			execOK(t, other, tc.other)
+			if got := execOK(t, s, tc.read).lines; len(got) == 0 || got[0] != tc.want {
+				t.Errorf("second read %v, want %s", got, tc.want)
+			}
+			err := s.Exec(context.Background(), tc.write, &textOutput{})
+			if sqlState(err) != tc.state || (tc.state == "" && err != nil) {
+				t.Errorf("%s: %v, want SQLSTATE %q", tc.write, err, tc.state)
+			}
+			execOK(t, s, "ROLLBACK")
+		})
+	}
+	t.Run("level fixed after the first query", func(t *testing.T) {
+		ts := openTestTablespace(t)
+		s := NewSession(ts, nil)
+		execOK(t, s, "BEGIN ISOLATION LEVEL REPEATABLE READ")
+		if got := execOK(t, s, "SHOW transaction_isolation").lines; got[0] != "repeatable read" {
+			t.Errorf("SHOW transaction_isolation: %v", got)
+		}
+		execOK(t, s, "SELECT 1")
+		err := s.Exec(context.Background(), "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", &textOutput{})
+		if sqlState(err) != "25001" {
+			t.Errorf("SET TRANSACTION after a query: %v, want 25001", err)
+		}
+		execOK(t, s, "ROLLBACK")
+		if err := s.Exec(context.Background(), "BEGIN ISOLATION LEVEL SERIALIZABLE", &textOutput{}); sqlState(err) != "0A000" {
+			t.Errorf("SERIALIZABLE: %v, want 0A000", err)
+		}
+	})
+}

@@ -450,7 +450,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return unsupported("transaction access modes")
 		}
 		if s.tx == nil {
-			s.tx = s.begin()
+			if err := s.beginBlock(""); err != nil {
+				return err
+			}
 		}
 		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
 		if st.first == "start" {

@@ -15,6 +15,8 @@ var (
 	ErrDeadlock     = errors.New("deadlock detected")                              // 40P01
 	// ErrSerialization: a REPEATABLE READ transaction wrote a row committed after its snapshot.
 	ErrSerialization = errors.New("could not serialize access due to concurrent update") // 40001
+	// ErrSnapshotTaken: the isolation level changed after the transaction's first statement.
+	ErrSnapshotTaken = errors.New("the transaction has already read") // 25001
 	ErrTxnDone       = errors.New("transaction already committed or rolled back")
 	ErrClosed        = errors.New("tablespace is closed") // 57P01
 	ErrNotLeader     = errors.New("this replica is not the tablespace leader")

@@ -364,11 +364,16 @@ func TestRepeatableRead(t *testing.T) {
 			}
 			rr := beginAll(ts)
 			defer rr.Rollback()
-			rr.SetRepeatableRead()
+			if err := rr.SetRepeatableRead(true); err != nil {
+				t.Fatal(err)
+			}
 			rr.PinSnapshot() // first statement
 			rr.UnpinSnapshot()
 			if err := commit(t, ts, tc.other); err != nil {
 				t.Fatal(err)
+			}
+			if err := rr.SetRepeatableRead(false); !errors.Is(err, ErrSnapshotTaken) {
+				t.Errorf("isolation changed after the first statement: %v", err)
 			}
 			rr.PinSnapshot() // second statement: same snapshot
 			got := readView(t, rr, []int64{0}, nil)

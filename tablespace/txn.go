@@ -28,6 +28,7 @@ type Txn struct {
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned (mvcc.go)
 	pins       int    // PinSnapshot calls not yet undone (plus one a repeatable read holds)
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
+	pinned     bool   // a snapshot was pinned (a statement ran)
 
 	lockTimeout time.Duration // 0: the tablespace's
 	gates       []enteredGate // tables entered, left at the end
@@ -48,7 +49,7 @@ func (tx *Txn) PinSnapshot() {
 		return
 	}
 	if tx.pins == 0 {
-		tx.snap = tx.ts.fsm.pin()
+		tx.snap, tx.pinned = tx.ts.fsm.pin(), true
 		if tx.repeatable {
 			tx.pins++
 		}
@@ -68,9 +69,15 @@ func (tx *Txn) UnpinSnapshot() {
 }
 
 // SetRepeatableRead makes the transaction read one snapshot, taken at its first pin, until it
-// ends, and fail a write to a row committed after that snapshot with ErrSerialization. It must
-// be called before the first pin.
-func (tx *Txn) SetRepeatableRead() { tx.repeatable = true }
+// ends, and fail a write to a row committed after that snapshot with ErrSerialization (on:
+// REPEATABLE READ; off: READ COMMITTED). After the first pin it is ErrSnapshotTaken.
+func (tx *Txn) SetRepeatableRead(on bool) error {
+	if tx.pinned {
+		return ErrSnapshotTaken
+	}
+	tx.repeatable = on
+	return nil
+}
 
 // conflict reports ErrSerialization when a repeatable-read transaction writes a row that an
 // entry after its snapshot changed.
