@@ -35,12 +35,19 @@ type oldRef struct {
 // entry and key, the chain's slot, the prune queue's reference.
 const oldVerOverhead = 96
 
+// pinCount is a snapshot index and how many readers hold it.
+type pinCount struct {
+	index uint64
+	n     int
+}
+
 // snapRegistry is the set of pinned snapshots and the queue of kept images.
 type snapRegistry struct {
 	readers atomic.Int64 // pinned snapshots; apply reads it once per entry
 
 	mu     sync.Mutex
-	pinned map[uint64]int // snapshot index → how many readers hold it
+	pinned []pinCount // the snapshots held, few (one per distinct applied index): a slice
+	// costs no allocation per statement, which a map's churn did
 
 	qmu   sync.Mutex // guards queue and head; taken before any table lock
 	queue []oldRef
@@ -63,10 +70,17 @@ func (f *fsm) pin() uint64 {
 	r.mu.Lock()
 	r.readers.Add(1)
 	s := f.applying.Load()
-	if r.pinned == nil {
-		r.pinned = make(map[uint64]int)
+	found := false
+	for i := range r.pinned {
+		if r.pinned[i].index == s {
+			r.pinned[i].n++
+			found = true
+			break
+		}
 	}
-	r.pinned[s]++
+	if !found {
+		r.pinned = append(r.pinned, pinCount{index: s, n: 1})
+	}
 	r.mu.Unlock()
 	// Not under mu: the entry being applied may wait for a pruner that waits for mu.
 	for spins := 0; f.applied.Load() < s; spins++ {
@@ -83,8 +97,15 @@ func (f *fsm) pin() uint64 {
 func (f *fsm) unpin(s uint64) {
 	r := &f.snaps
 	r.mu.Lock()
-	if r.pinned[s]--; r.pinned[s] <= 0 {
-		delete(r.pinned, s)
+	for i := range r.pinned {
+		if r.pinned[i].index == s {
+			if r.pinned[i].n--; r.pinned[i].n == 0 {
+				last := len(r.pinned) - 1
+				r.pinned[i] = r.pinned[last]
+				r.pinned = r.pinned[:last]
+			}
+			break
+		}
 	}
 	r.readers.Add(-1)
 	r.mu.Unlock()
@@ -116,8 +137,8 @@ func (f *fsm) pruneLocked() {
 	r := &f.snaps
 	bound := f.applied.Load()
 	r.mu.Lock()
-	for s := range r.pinned {
-		bound = min(bound, s)
+	for _, p := range r.pinned {
+		bound = min(bound, p.index)
 	}
 	r.mu.Unlock()
 	var locked *table
@@ -136,7 +157,9 @@ func (f *fsm) pruneLocked() {
 		n := 0
 		for n < len(chain) && chain[n].until <= bound {
 			r.versions.Add(-1)
-			r.bytes.Add(-int64(len(q.key) + len(chain[n].value) + oldVerOverhead))
+			size := int64(len(q.key) + len(chain[n].value) + oldVerOverhead)
+			r.bytes.Add(-size)
+			q.t.oldMem -= size
 			chain[n] = oldVer{}
 			n++
 		}
@@ -181,7 +204,9 @@ func (f *fsm) keepOld(t *table, key []byte, idx uint64) error {
 	}
 	t.old[k] = append(chain, oldVer{value: v, exists: ok, until: idx})
 	f.snaps.versions.Add(1)
-	f.snaps.bytes.Add(int64(len(k) + len(v) + oldVerOverhead))
+	size := int64(len(k) + len(v) + oldVerOverhead)
+	f.snaps.bytes.Add(size)
+	t.oldMem += size
 	f.kept = append(f.kept, oldRef{t: t, key: k, until: idx})
 	return nil
 }

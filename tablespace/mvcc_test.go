@@ -179,6 +179,9 @@ func TestSnapshotReads(t *testing.T) {
 			if n, _ := ts.OldVersions(); n != 5 {
 				t.Errorf("kept %d images for the pinned reader, want 5", n)
 			}
+			if st := ts.Stats(); st.OldVersionBytes <= 0 || st.PinnedSnapshots != 1 || ts.TableStats()[0].OldBytes != st.OldVersionBytes {
+				t.Errorf("stats while pinned: %+v, table %+v", st, ts.TableStats())
+			}
 			if got := readView(t, reader, ids, vs); !viewEqual(got, before) {
 				t.Errorf("pinned reader saw\n%+v\nwant\n%+v", got, before)
 			}
@@ -195,7 +198,7 @@ func TestSnapshotReads(t *testing.T) {
 				t.Errorf("own write not seen under a snapshot: %+v", got)
 			}
 			reader.UnpinSnapshot()
-			if n, b := ts.OldVersions(); n != 0 || b != 0 {
+			if n, b := ts.OldVersions(); n != 0 || b != 0 || ts.TableStats()[0].OldBytes != 0 {
 				t.Errorf("after the last unpin %d images (%d bytes) are kept, want none", n, b)
 			}
 			if err := commit(t, ts, func(tx *Txn) error { return setRow(tx, "update", 0, "z") }); err != nil {

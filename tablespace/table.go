@@ -86,7 +86,8 @@ type table struct {
 	dirtyMem int64
 
 	// old holds images replaced while snapshots were pinned, oldest first per key (mvcc.go).
-	old map[string][]oldVer
+	old    map[string][]oldVer
+	oldMem int64 // estimated bytes of old
 
 	indexes   []*secIndex // secondary indexes, in schema order (index.go)
 	indexNeed []bool      // the columns any index reads
