@@ -192,13 +192,19 @@ func (f *fsm) keepOld(t *table, key []byte, idx uint64) error {
 		return nil // the image before this entry is already kept
 	}
 	l, v, ok := t.lookup(key)
-	if ok && !l.inMemory() {
+	var k string
+	switch {
+	case ok && l.inMemory():
+		k = t.rec(l).key // the record's key string, shared rather than copied
+	case ok:
 		var err error
 		if v, err = f.readSlot(l); err != nil {
 			return err
 		}
+		fallthrough
+	default:
+		k = string(key)
 	}
-	k := string(key)
 	if t.old == nil {
 		t.old = make(map[string][]oldVer)
 	}

@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/raft"
+
 	"github.com/drovedb/drove/types"
+	"github.com/drovedb/drove/wal"
 )
 
 // snapView is what a transaction reads of table "t" (id → v) through every read path.
@@ -391,5 +394,54 @@ func TestRepeatableRead(t *testing.T) {
 	}
 	if n, _ := ts.OldVersions(); n != 0 {
 		t.Errorf("%d images kept after the transactions ended", n)
+	}
+}
+
+// BenchmarkFSMApplyPinned is BenchmarkFSMApply's updates with a reader pinned, re-pinned every
+// 1024 entries: the cost of keeping the replaced images for it.
+func BenchmarkFSMApplyPinned(b *testing.B) {
+	for _, pinned := range []bool{false, true} {
+		b.Run(fmt.Sprintf("pinned=%v", pinned), func(b *testing.B) {
+			const rowsPerEntry = 100
+			f := newTestFSM(b)
+			applyLog(b, f, [][]byte{wal.AppendEntry(nil, &wal.Entry{Kind: wal.KindCreateTable,
+				Schema: types.MarshalSchema(testSchema("t"))})}, 0, 1, 1)
+			value := testValue(string(make([]byte, 100)))
+			entries := make([]*raft.Log, 1024)
+			for i := range entries {
+				e := &wal.Entry{Kind: wal.KindTxn}
+				for j := 0; j < rowsPerEntry; j++ {
+					op := wal.OpUpdate
+					if i == 0 {
+						op = wal.OpInsert
+					}
+					e.Mutations = append(e.Mutations, wal.Mutation{Op: op, Table: "t",
+						Key: testKey(int64(j)), Value: value})
+				}
+				entries[i] = &raft.Log{Index: uint64(i + 2), Type: raft.LogCommand, Data: wal.AppendEntry(nil, e)}
+			}
+			f.ApplyBatch(entries[:1])
+			next := uint64(len(entries) + 2)
+			var s uint64
+			if pinned {
+				s = f.pin()
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				l := *entries[1+i%(len(entries)-1)]
+				l.Index = next
+				next++
+				f.ApplyBatch([]*raft.Log{&l})
+				if pinned && i%1024 == 1023 {
+					f.unpin(s)
+					s = f.pin()
+				}
+			}
+			if pinned {
+				f.unpin(s)
+			}
+			b.ReportMetric(float64(b.N*rowsPerEntry)/b.Elapsed().Seconds(), "rows/s")
+		})
 	}
 }
