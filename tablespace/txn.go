@@ -22,13 +22,13 @@ type Txn struct {
 	locks  []string
 	arena  []byte // see keep
 	done   bool
-	mem    int64 // estimated bytes held by writes, index, arena and locks
-	failed error // set when the transaction passed its memory bound: it can only roll back
-
-	snap       uint64 // the pinned snapshot reads see; latest when none is pinned (mvcc.go)
-	pins       int    // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
+	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
+	mem        int64  // estimated bytes held by writes, index, arena and locks
+	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
 	lockTimeout time.Duration // 0: the tablespace's
 	gates       []enteredGate // tables entered, left at the end
