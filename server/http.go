@@ -53,6 +53,10 @@ var (
 		"Log entries stored but not yet applied.", []string{"tablespace"}, nil)
 	descDirty = prometheus.NewDesc("drove_tablespace_dirty_bytes",
 		"Bytes of records changed since the last checkpoint.", []string{"tablespace"}, nil)
+	descOldBytes = prometheus.NewDesc("drove_tablespace_old_version_bytes",
+		"Bytes of replaced row images kept for pinned snapshots.", []string{"tablespace"}, nil)
+	descPinned = prometheus.NewDesc("drove_tablespace_pinned_snapshots",
+		"Readers holding a snapshot (running statements, REPEATABLE READ transactions).", []string{"tablespace"}, nil)
 	descTables   = prometheus.NewDesc("drove_tablespace_tables", "Tables in the tablespace.", []string{"tablespace"}, nil)
 	descDiskFull = prometheus.NewDesc("drove_tablespace_disk_full",
 		"1 while the tablespace refuses writes because its log's disk is full (53100).", []string{"tablespace"}, nil)
@@ -74,7 +78,7 @@ var (
 type nodeCollector struct{ s *Server }
 
 func (c nodeCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descRole, descApplied, descApplyLag, descDirty, descTables,
+	for _, d := range []*prometheus.Desc{descRole, descApplied, descApplyLag, descDirty, descOldBytes, descPinned, descTables,
 		descDiskFull, descAppends, descEntries, descCkptSeconds, descCkptBytes, descCacheHits, descCacheMisses,
 		descCacheBytes, descConns} {
 		ch <- d
@@ -102,6 +106,8 @@ func (c nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descApplied, float64(st.AppliedIndex), info.Name)
 		gauge(descApplyLag, float64(st.ApplyLag), info.Name)
 		gauge(descDirty, float64(st.DirtyBytes), info.Name)
+		gauge(descOldBytes, float64(st.OldVersionBytes), info.Name)
+		gauge(descPinned, float64(st.PinnedSnapshots), info.Name)
 		gauge(descTables, float64(st.Tables), info.Name)
 		full := 0.0
 		if st.DiskFull {

@@ -116,6 +116,9 @@ func toError(err error) error {
 		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
+	case errors.Is(err, tablespace.ErrSerialization):
+		return &Error{Code: "40001", Message: "could not serialize access due to concurrent update",
+			Hint: "The row changed after this REPEATABLE READ transaction's snapshot; retry the transaction."}
 	case errors.Is(err, tablespace.ErrDeadlock):
 		return &Error{Code: "40P01", Message: "deadlock detected",
 			Detail: "The transaction waited for a row lock held by a transaction waiting for it.",
@@ -188,6 +191,26 @@ func (s *Session) begin() *tablespace.Txn {
 	tx := s.ts.Begin()
 	tx.SetLockTimeout(s.set.lockTimeout)
 	return tx
+}
+
+// beginBlock starts the explicit transaction at level ("" for default_transaction_isolation).
+func (s *Session) beginBlock(level string) error {
+	if level == "" {
+		level, _ = s.setting("default_transaction_isolation")
+	}
+	s.tx = s.begin()
+	return s.setIsolation(level)
+}
+
+// setIsolation sets the explicit transaction's isolation level (checkIsolation's names).
+func (s *Session) setIsolation(level string) error {
+	if err := s.tx.SetRepeatableRead(level == "repeatable read"); err != nil {
+		return Errorf("25001", "SET TRANSACTION ISOLATION LEVEL must be called before any query")
+	}
+	if cur, _ := s.setting("transaction_isolation"); cur == level {
+		return nil
+	}
+	return s.changeSetting("transaction_isolation", level, true, false)
 }
 
 // withTimeout bounds a statement by statement_timeout.

@@ -19,6 +19,8 @@ type settingStmt struct {
 	local  bool // SET LOCAL
 	tables []string
 	tag    string // VACUUM or ANALYZE
+	// isolation is the ISOLATION LEVEL of BEGIN or SET TRANSACTION, as checkIsolation names it.
+	isolation string
 }
 
 // isSettingStmt reports whether the statement's words are one settingStmt parses.
@@ -185,7 +187,7 @@ func (p *settingParser) values() (string, error) {
 
 // transactionModes reads ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE and
 // checks that drove can run them.
-func (p *settingParser) transactionModes() error {
+func (p *settingParser) transactionModes(st *settingStmt) error {
 	for !p.done() {
 		switch {
 		case p.accept("isolation", "level"):
@@ -198,9 +200,11 @@ func (p *settingParser) transactionModes() error {
 			if len(level) == 0 {
 				return p.syntaxError()
 			}
-			if _, err := checkIsolation(strings.Join(level, " ")); err != nil {
+			l, err := checkIsolation(strings.Join(level, " "))
+			if err != nil {
 				return err
 			}
+			st.isolation = l
 		case p.accept("read", "write"), p.accept("deferrable"), p.accept("not", "deferrable"):
 			// DEFERRABLE matters only to SERIALIZABLE READ ONLY transactions.
 		case p.accept("read", "only"):
@@ -232,12 +236,14 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 		}
 		switch {
 		case p.accept("session", "characteristics", "as", "transaction"):
-			return &settingStmt{kind: "transaction"}, p.transactionModes()
+			st := &settingStmt{kind: "transaction", name: "default_transaction_isolation"}
+			return st, p.transactionModes(st)
 		case p.accept("transaction"):
 			if p.peek("snapshot") {
 				return nil, unsupported("SET TRANSACTION SNAPSHOT")
 			}
-			return &settingStmt{kind: "transaction"}, p.transactionModes()
+			st := &settingStmt{kind: "transaction"}
+			return st, p.transactionModes(st)
 		case p.peek("session", "authorization"), p.peek("role"):
 			return nil, unsupported("SET %s", strings.ToUpper(p.toks[p.pos].text))
 		case p.accept("time", "zone"):
@@ -292,7 +298,7 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 		if !p.accept("transaction") {
 			p.accept("work")
 		}
-		return st, p.transactionModes()
+		return st, p.transactionModes(st)
 	default: // vacuum, analyze
 		st.kind, st.tag = "maintenance", strings.ToUpper(first)
 		if first == "analyse" {
@@ -331,6 +337,12 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
 			return err
 		}
+		if s.tx != nil && strings.EqualFold(st.name, "transaction_isolation") {
+			level, _ := s.setting("transaction_isolation")
+			if err := s.setIsolation(level); err != nil {
+				return err
+			}
+		}
 		return out.Complete("SET")
 	case "reset":
 		if err := s.changeSetting(st.name, "", false, true); err != nil {
@@ -361,11 +373,25 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 	case "show all":
 		return s.showAll(out)
 	case "transaction":
-		// The modes were checked when parsed: every one drove accepts is its only behaviour.
+		// The modes were checked when parsed; the isolation level is the one that matters.
+		// Outside a transaction block SET TRANSACTION does nothing (PostgreSQL warns).
+		switch {
+		case st.isolation == "":
+		case st.name != "": // SET SESSION CHARACTERISTICS AS TRANSACTION
+			if err := s.changeSetting(st.name, st.isolation, false, false); err != nil {
+				return err
+			}
+		case s.tx != nil:
+			if err := s.setIsolation(st.isolation); err != nil {
+				return err
+			}
+		}
 		return out.Complete("SET")
 	case "begin":
 		if s.tx == nil {
-			s.tx = s.begin()
+			if err := s.beginBlock(st.isolation); err != nil {
+				return err
+			}
 		}
 		return out.Complete(st.tag)
 	default: // maintenance

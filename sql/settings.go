@@ -144,9 +144,11 @@ func checkIsolation(v string) (string, error) {
 	switch l := strings.Join(strings.Fields(strings.ToLower(v)), " "); l {
 	case "read committed", "default":
 		return "read committed", nil
-	case "read uncommitted", "repeatable read", "serializable":
+	case "repeatable read":
+		return l, nil
+	case "read uncommitted", "serializable":
 		return "", &Error{Code: "0A000", Message: "transaction isolation level " + l + " is not supported",
-			Hint: "drove runs every transaction at READ COMMITTED."}
+			Hint: "drove runs transactions at READ COMMITTED or REPEATABLE READ."}
 	}
 	return "", Errorf("22023", "invalid value for parameter \"transaction_isolation\": %q", v)
 }

@@ -396,6 +396,10 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory}, run: ec.run + 1}
 	p.params.ec = ec
 	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
+	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
+	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
+	tx.PinSnapshot()
+	defer tx.UnpinSnapshot()
 	return p.run(ctx, tx, out)
 }
 
@@ -446,7 +450,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return unsupported("transaction access modes")
 		}
 		if s.tx == nil {
-			s.tx = s.begin()
+			if err := s.beginBlock(""); err != nil {
+				return err
+			}
 		}
 		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
 		if st.first == "start" {

@@ -138,12 +138,12 @@ func init() {
 	}
 	systemTables["systablestats"] = &systemTable{
 		schema: sysSchema("systablestats", textCol("tablespace"), textCol("table_name"), bigCol("tablesize"),
-			bigCol("dirtybytes"), intCol("pages")),
+			bigCol("dirtybytes"), intCol("pages"), bigCol("oldversionbytes")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			for _, st := range s.ts.TableStats() {
 				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(st.Name),
 					types.NewInt(types.Int64, int64(st.Rows)), types.NewInt(types.Int64, st.DirtyBytes),
-					types.NewInt(types.Int32, int64(st.Pages))})
+					types.NewInt(types.Int32, int64(st.Pages)), types.NewInt(types.Int64, st.OldBytes)})
 			}
 			return rows
 		},

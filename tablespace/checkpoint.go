@@ -325,6 +325,7 @@ func (f *fsm) Restore(rc io.ReadCloser) error {
 	f.checkpoints = m.Seq
 	f.lastManifest = m
 	f.mu.Unlock()
+	f.applying.Store(m.RaftIndex)
 	f.applied.Store(m.RaftIndex)
 	f.refreshDirty()
 	return nil

@@ -7,8 +7,10 @@ package tablespace
 type Cursor struct {
 	rd   pageReader
 	refs []scanRef
-	mine map[string]int // keys this transaction wrote → position in writes
-	own  []int          // positions of the transaction's own live rows, read after refs
+	n    int               // refs[:n] are current rows, skipped when over replaces them
+	over map[string]oldVer // images at the transaction's snapshot (see fsm.refs)
+	mine map[string]int    // keys this transaction wrote → position in writes
+	own  []int             // positions of the transaction's own live rows, read after refs
 	txn  *Txn
 	i, j int
 }
@@ -26,7 +28,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 		}
 	}
 	if !tx.truncated(table) { // else the committed rows are gone for this transaction
-		c.refs = tx.ts.fsm.refs(t)
+		c.refs, c.n, c.over = tx.ts.fsm.refs(t, tx.snap)
 	}
 	return c, nil
 }
@@ -46,6 +48,11 @@ func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
 		}
 		if _, overridden := c.mine[string(k)]; overridden {
 			continue
+		}
+		if c.i <= c.n && c.over != nil {
+			if _, replaced := c.over[string(k)]; replaced {
+				continue
+			}
 		}
 		return k, v, true, nil
 	}

@@ -13,9 +13,13 @@ var (
 	ErrNoRow        = errors.New("row does not exist")                             // internal: update/delete of a missing key
 	ErrLockTimeout  = errors.New("lock wait timeout")                              // 55P03
 	ErrDeadlock     = errors.New("deadlock detected")                              // 40P01
-	ErrTxnDone      = errors.New("transaction already committed or rolled back")
-	ErrClosed       = errors.New("tablespace is closed") // 57P01
-	ErrNotLeader    = errors.New("this replica is not the tablespace leader")
+	// ErrSerialization: a REPEATABLE READ transaction wrote a row committed after its snapshot.
+	ErrSerialization = errors.New("could not serialize access due to concurrent update") // 40001
+	// ErrSnapshotTaken: the isolation level changed after the transaction's first statement.
+	ErrSnapshotTaken = errors.New("the transaction has already read") // 25001
+	ErrTxnDone       = errors.New("transaction already committed or rolled back")
+	ErrClosed        = errors.New("tablespace is closed") // 57P01
+	ErrNotLeader     = errors.New("this replica is not the tablespace leader")
 	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
 	// writes resume by themselves once space is freed.
 	ErrDiskFull = errors.New("could not write to the log: the disk is full")

@@ -25,6 +25,9 @@ type fsm struct {
 	tables map[string]*table
 
 	applied      atomic.Uint64        // index of the last applied entry
+	applying     atomic.Uint64        // index of the entry being applied (= applied when idle)
+	snaps        snapRegistry         // pinned snapshots and the images kept for them (mvcc.go)
+	kept         []oldRef             // images the entry being applied kept; apply goroutine only
 	dirtyMem     atomic.Int64         // sum of the tables' dirtyMem, refreshed after each batch
 	checkpoints  uint64               // manifest sequence number of the last checkpoint
 	lastManifest *checkpoint.Manifest // the newest durable checkpoint; guarded by mu
@@ -59,10 +62,14 @@ func (f *fsm) Apply(l *raft.Log) interface{} {
 func (f *fsm) ApplyBatch(logs []*raft.Log) []interface{} {
 	out := make([]interface{}, len(logs))
 	for i, l := range logs {
+		f.applying.Store(l.Index) // before applyTxn reads the reader count: see pin
 		if l.Type == raft.LogCommand {
 			out[i] = f.applyData(l.Data)
 		}
 		f.applied.Store(l.Index)
+	}
+	if f.snaps.versions.Load() > 0 {
+		f.prune()
 	}
 	f.refreshDirty()
 	return out
@@ -171,6 +178,11 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	if err != nil {
 		return err
 	}
+	if f.snaps.readers.Load() > 0 {
+		if err := f.keepImages(tabs, muts); err != nil {
+			return err
+		}
+	}
 	var locked *table
 	for i := range muts {
 		t := tabs[i]
@@ -201,6 +213,36 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 	return nil
 }
 
+// keepImages keeps, for the pinned readers, the images the entry is about to replace. It runs
+// before anything changes, so an unreadable page leaves the entry unapplied, not half applied.
+func (f *fsm) keepImages(tabs []*table, muts []wal.Mutation) error {
+	defer f.queueKept()
+	idx := f.applying.Load()
+	var locked *table
+	defer func() {
+		if locked != nil {
+			locked.mu.Unlock()
+		}
+	}()
+	for i := range muts {
+		t := tabs[i]
+		if t == nil {
+			continue
+		}
+		if t != locked {
+			if locked != nil {
+				locked.mu.Unlock()
+			}
+			t.mu.Lock()
+			locked = t
+		}
+		if err := f.keepOld(t, muts[i].Key, idx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // schemas returns the tables' schemas sorted by name.
 func (f *fsm) schemas() []*types.Schema {
 	f.mu.RLock()
@@ -216,7 +258,18 @@ func (f *fsm) schemas() []*types.Schema {
 // get returns the current image of key in t, reading its page if it is not in memory. The
 // returned slice must not be modified.
 func (f *fsm) get(t *table, key []byte) ([]byte, bool, error) {
+	return f.getAt(t, key, latest)
+}
+
+// getAt is get at snapshot s (latest: the current image).
+func (f *fsm) getAt(t *table, key []byte, s uint64) ([]byte, bool, error) {
 	t.mu.RLock()
+	if s != latest && len(t.old) > 0 {
+		if v, ok := t.versionAt(string(key), s); ok {
+			t.mu.RUnlock()
+			return v.value, v.exists, nil
+		}
+	}
 	l, v, ok := t.lookup(key)
 	t.mu.RUnlock()
 	if !ok {
@@ -251,10 +304,13 @@ type scanRef struct {
 // slots of each page, then the current records of the buffer a checkpoint is flushing, then
 // those of the dirty buffer. Reading rows where they lie, rather than in the PK map's random
 // order with a random access to each, is what keeps a full scan of a large table cheap.
-func (f *fsm) refs(t *table) []scanRef {
+//
+// At a snapshot s (not latest) the images kept for it replace the current ones: refs[:n] are
+// the current rows, of which those whose key is in over must be skipped, and refs[n:] are the
+// images at s of those keys that existed then.
+func (f *fsm) refs(t *table, s uint64) (refs []scanRef, n int, over map[string]oldVer) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	var refs []scanRef
 	if p, ok := refsPool.Get().(*[]scanRef); ok && cap(*p) >= len(t.pk) {
 		refs = (*p)[:0]
 	} else {
@@ -293,7 +349,16 @@ func (f *fsm) refs(t *table) []scanRef {
 			}
 		}
 	}
-	return refs
+	n = len(refs)
+	if s != latest && len(t.old) > 0 {
+		over = t.overrides(s)
+		for k, v := range over {
+			if v.exists {
+				refs = append(refs, scanRef{key: k, l: memBit, value: v.value})
+			}
+		}
+	}
+	return refs, n, over
 }
 
 // pageReader reads the rows of scan references, keeping the page it read last.
@@ -337,13 +402,23 @@ func releaseRefs(refs []scanRef) {
 
 // scan calls fn for every row of t, in storage order.
 func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
-	refs := f.refs(t)
+	return f.scanAt(t, latest, fn)
+}
+
+// scanAt calls fn for every row of t at snapshot s.
+func (f *fsm) scanAt(t *table, s uint64, fn func(key, value []byte) error) error {
+	refs, n, over := f.refs(t, s)
 	defer releaseRefs(refs)
 	pr := pageReader{f: f}
 	for i := range refs {
 		k, v, err := pr.read(&refs[i])
 		if err != nil {
 			return err
+		}
+		if i < n && over != nil {
+			if _, replaced := over[string(k)]; replaced {
+				continue
+			}
 		}
 		if err := fn(k, v); err != nil {
 			return err

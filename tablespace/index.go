@@ -3,6 +3,7 @@ package tablespace
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/btree"
@@ -287,22 +288,78 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 	if ix == nil {
 		return nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
 	}
-	t.mu.RLock()
-	defer t.mu.RUnlock()
-	if exact {
-		return ix.owners(nil, string(lo)), true, nil
-	}
-	if ix.tree == nil {
+	if !exact && ix.tree == nil {
 		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
 	}
-	ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
-		if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
-			return false
+	t.mu.RLock()
+	var over map[string]oldVer
+	if tx.snap != latest && len(t.old) > 0 {
+		over = t.overrides(tx.snap)
+	}
+	var ents []string // the entries found, kept only to merge a snapshot's rows in order
+	if exact {
+		pks = ix.owners(nil, string(lo))
+		if over != nil {
+			for _, pk := range pks {
+				ents = append(ents, string(lo)+pk)
+			}
 		}
-		pks = append(pks, e[ikeyLen(ix, e):])
-		return true
-	})
+	} else {
+		ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
+			if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
+				return false
+			}
+			pks = append(pks, e[ikeyLen(ix, e):])
+			if over != nil {
+				ents = append(ents, e)
+			}
+			return true
+		})
+	}
+	t.mu.RUnlock()
+	if over != nil {
+		if pks, err = t.indexAt(ix, over, ents, lo, hi, exact); err != nil {
+			return nil, false, err
+		}
+	}
 	return pks, true, nil
+}
+
+// indexAt turns the entries (index key + pk) an index lookup found among the current rows into
+// the primary keys it finds at a snapshot: the rows over replaces are dropped, and added back
+// when their image at the snapshot matches. Keys come in index order, as the B-tree's.
+func (t *table) indexAt(ix *secIndex, over map[string]oldVer, ents []string, lo, hi []byte, exact bool) ([]string, error) {
+	n := slices.Index(t.indexes, ix)
+	row := make([]types.Value, len(t.schema.Columns))
+	keys, ok := make([]string, len(t.indexes)), make([]bool, len(t.indexes))
+	kept := ents[:0]
+	for _, e := range ents {
+		if _, replaced := over[e[ikeyLen(ix, e):]]; !replaced {
+			kept = append(kept, e)
+		}
+	}
+	for pk, v := range over {
+		if !v.exists {
+			continue
+		}
+		if err := t.rowKeys([]byte(pk), v.value, row, keys, ok); err != nil {
+			return nil, err
+		}
+		e := keys[n] + pk
+		switch {
+		case !ok[n]:
+		case exact && keys[n] != string(lo):
+		case !exact && (e < string(lo) || hi != nil && e >= string(hi)):
+		default:
+			kept = append(kept, e)
+		}
+	}
+	slices.Sort(kept)
+	pks := make([]string, len(kept))
+	for i, e := range kept {
+		pks[i] = e[ikeyLen(ix, e):]
+	}
+	return pks, nil
 }
 
 // ikeyLen is the length of the index key at the start of an ordered index entry.

@@ -85,6 +85,10 @@ type table struct {
 	pages    map[uint64]*pageState
 	dirtyMem int64
 
+	// old holds images replaced while snapshots were pinned, oldest first per key (mvcc.go).
+	old    map[string][]oldVer
+	oldMem int64 // estimated bytes of old
+
 	indexes   []*secIndex // secondary indexes, in schema order (index.go)
 	indexNeed []bool      // the columns any index reads
 }

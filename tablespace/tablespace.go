@@ -341,6 +341,9 @@ type Stats struct {
 	DiskFull           bool   // writes are refused (53100) until the log's disk has room again
 	LogAppends         uint64 // fsynced appends to the log
 	LogEntries         uint64 // entries those appends carried (entries/appends = group commit)
+	OldVersions        int64  // replaced row images kept for pinned snapshots
+	OldVersionBytes    int64  // their estimated memory
+	PinnedSnapshots    int64  // readers holding a snapshot (statements, REPEATABLE READ transactions)
 }
 
 // Stats returns the current Stats.
@@ -353,6 +356,8 @@ func (ts *Tablespace) Stats() Stats {
 	ts.statsMu.Unlock()
 	st.AppliedIndex = ts.fsm.applied.Load()
 	st.DirtyBytes = ts.fsm.dirtyMem.Load()
+	st.OldVersions, st.OldVersionBytes = ts.OldVersions()
+	st.PinnedSnapshots = ts.fsm.snaps.readers.Load()
 	st.Tables = len(ts.fsm.schemas())
 	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
 	if ts.raft != nil {
@@ -404,6 +409,7 @@ type TableStats struct {
 	Rows       int   // rows in the committed state
 	DirtyBytes int64 // changed records not yet in a checkpoint's pages
 	Pages      int   // data pages holding some of its rows
+	OldBytes   int64 // replaced row images kept for pinned snapshots (estimate)
 }
 
 // TableStats returns every table's TableStats, sorted by name.
@@ -413,7 +419,8 @@ func (ts *Tablespace) TableStats() []TableStats {
 	out := make([]TableStats, 0, len(f.tables))
 	for name, t := range f.tables {
 		t.mu.RLock()
-		out = append(out, TableStats{Name: name, Rows: len(t.pk), DirtyBytes: t.dirtyMem, Pages: len(t.pages)})
+		out = append(out, TableStats{Name: name, Rows: len(t.pk), DirtyBytes: t.dirtyMem, Pages: len(t.pages),
+			OldBytes: t.oldMem})
 		t.mu.RUnlock()
 	}
 	f.mu.RUnlock()

@@ -22,8 +22,13 @@ type Txn struct {
 	locks  []string
 	arena  []byte // see keep
 	done   bool
-	mem    int64 // estimated bytes held by writes, index, arena and locks
-	failed error // set when the transaction passed its memory bound: it can only roll back
+	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
+	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
+	pinned     bool   // a snapshot was pinned (a statement ran)
+	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
+	mem        int64  // estimated bytes held by writes, index, arena and locks
+	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
 	lockTimeout time.Duration // 0: the tablespace's
 	gates       []enteredGate // tables entered, left at the end
@@ -32,7 +37,61 @@ type Txn struct {
 
 // Begin starts a transaction.
 func (ts *Tablespace) Begin() *Txn {
-	return &Txn{ts: ts, id: ts.nextTxn.Add(1)}
+	return &Txn{ts: ts, id: ts.nextTxn.Add(1), snap: latest}
+}
+
+// PinSnapshot makes the transaction's reads see the committed state at the applied index of
+// now (plus its own writes) until the matching UnpinSnapshot: a statement under READ
+// COMMITTED pins one for its duration. Nested pins share the outer one's snapshot; under
+// REPEATABLE READ the first pin lasts until the transaction ends.
+func (tx *Txn) PinSnapshot() {
+	if tx.done {
+		return
+	}
+	if tx.pins == 0 {
+		tx.snap, tx.pinned = tx.ts.fsm.pin(), true
+		if tx.repeatable {
+			tx.pins++
+		}
+	}
+	tx.pins++
+}
+
+// UnpinSnapshot undoes a PinSnapshot.
+func (tx *Txn) UnpinSnapshot() {
+	if tx.pins == 0 {
+		return
+	}
+	if tx.pins--; tx.pins == 0 {
+		tx.ts.fsm.unpin(tx.snap)
+		tx.snap = latest
+	}
+}
+
+// SetRepeatableRead makes the transaction read one snapshot, taken at its first pin, until it
+// ends, and fail a write to a row committed after that snapshot with ErrSerialization (on:
+// REPEATABLE READ; off: READ COMMITTED). After the first pin it is ErrSnapshotTaken.
+func (tx *Txn) SetRepeatableRead(on bool) error {
+	if tx.pinned {
+		return ErrSnapshotTaken
+	}
+	tx.repeatable = on
+	return nil
+}
+
+// conflict reports ErrSerialization when a repeatable-read transaction writes a row that an
+// entry after its snapshot changed.
+func (tx *Txn) conflict(t *table, key []byte) error {
+	if !tx.repeatable || tx.snap == latest {
+		return nil
+	}
+	t.mu.RLock()
+	changed := t.changedSince(string(key), tx.snap)
+	t.mu.RUnlock()
+	if changed {
+		return ErrSerialization
+	}
+	return nil
 }
 
 // lockID names a row for the lock table and the write-set index.
@@ -68,19 +127,35 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 	if tx.truncated(table) {
 		return nil, false, nil
 	}
-	return tx.ts.fsm.get(t, key)
+	return tx.ts.fsm.getAt(t, key, tx.snap)
 }
 
 // GetForUpdate locks the row (even if it does not exist yet) and then reads it, so the image
 // the caller computes its update from cannot change before this transaction ends.
+//
+// It reads the latest committed image, not the snapshot: under READ COMMITTED an update
+// applies to the row as the writer before it left it, as in PostgreSQL. Under REPEATABLE
+// READ a row committed after the snapshot is ErrSerialization.
 func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
-	if _, err := tx.table(table); err != nil {
+	t, err := tx.table(table)
+	if err != nil {
 		return nil, false, err
 	}
-	if err := tx.lock(ctx, lockID(table, key)); err != nil {
+	id := lockID(table, key)
+	if err := tx.lock(ctx, id); err != nil {
 		return nil, false, err
 	}
-	return tx.Get(table, key)
+	if i, ok := tx.index[id]; ok {
+		m := &tx.writes[i]
+		return m.Value, m.Op != wal.OpDelete, nil
+	}
+	if tx.truncated(table) {
+		return nil, false, nil
+	}
+	if err := tx.conflict(t, key); err != nil {
+		return nil, false, err
+	}
+	return tx.ts.fsm.get(t, key)
 }
 
 // Scan calls fn for every row of table as this transaction sees it, in storage order (no order
@@ -93,7 +168,7 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	}
 	mine := tx.own(table)
 	if !tx.truncated(table) {
-		if err := tx.ts.fsm.scan(t, func(k, v []byte) error {
+		if err := tx.ts.fsm.scanAt(t, tx.snap, func(k, v []byte) error {
 			if _, overridden := mine[string(k)]; overridden {
 				return nil
 			}
@@ -190,6 +265,8 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 		exists = tx.writes[i].Op != wal.OpDelete
 	} else if tx.truncated(table) {
 		exists = false
+	} else if err = tx.conflict(t, key); err != nil {
+		return err
 	} else if _, exists, err = tx.ts.fsm.get(t, key); err != nil {
 		return err
 	}
@@ -338,6 +415,10 @@ func (tx *Txn) Rollback() {
 
 func (tx *Txn) finish() {
 	tx.done = true
+	if tx.pins > 0 {
+		tx.pins = 1
+		tx.UnpinSnapshot()
+	}
 	if len(tx.locks) > 0 {
 		tx.ts.active.Delete(tx.id)
 	}
