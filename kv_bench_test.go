@@ -7,22 +7,29 @@ import (
 	"github.com/drovedb/drove"
 )
 
-// BenchmarkKVGet is a primary-key read through the native Go API: encode the key, look it up,
-// decode the row into Go values.
-func BenchmarkKVGet(b *testing.B) {
+// openBenchKV opens an engine in a temporary directory, closed when b ends, with an empty
+// table kv (k bigint PRIMARY KEY, v text), and returns its default tablespace's KV API.
+func openBenchKV(b *testing.B) *drove.KV {
 	db, err := drove.Open(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
-	ctx := context.Background()
-	if _, _, err := db.Exec(ctx, "CREATE TABLE kv (k bigint PRIMARY KEY, v text)"); err != nil {
+	b.Cleanup(func() { db.Close() })
+	if _, _, err := db.Exec(context.Background(), "CREATE TABLE kv (k bigint PRIMARY KEY, v text)"); err != nil {
 		b.Fatal(err)
 	}
 	kv, err := db.KV("")
 	if err != nil {
 		b.Fatal(err)
 	}
+	return kv
+}
+
+// BenchmarkKVGet is a primary-key read through the native Go API: encode the key, look it up,
+// decode the row into Go values.
+func BenchmarkKVGet(b *testing.B) {
+	kv := openBenchKV(b)
+	ctx := context.Background()
 	const n = 10000
 	if err := kv.Update(ctx, func(tx *drove.Tx) error {
 		for i := range n {
@@ -47,19 +54,8 @@ func BenchmarkKVGet(b *testing.B) {
 // BenchmarkKVPut is an autocommit insert through the native Go API: encode the row, lock and
 // check the key, commit one log entry.
 func BenchmarkKVPut(b *testing.B) {
-	db, err := drove.Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	kv := openBenchKV(b)
 	ctx := context.Background()
-	if _, _, err := db.Exec(ctx, "CREATE TABLE kv (k bigint PRIMARY KEY, v text)"); err != nil {
-		b.Fatal(err)
-	}
-	kv, err := db.KV("")
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -73,19 +69,8 @@ func BenchmarkKVPut(b *testing.B) {
 // BenchmarkKVPutBatch is many inserts in one transaction through the native Go API (the write
 // set's CPU cost per row; the commit is one entry per 1000 rows).
 func BenchmarkKVPutBatch(b *testing.B) {
-	db, err := drove.Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	kv := openBenchKV(b)
 	ctx := context.Background()
-	if _, _, err := db.Exec(ctx, "CREATE TABLE kv (k bigint PRIMARY KEY, v text)"); err != nil {
-		b.Fatal(err)
-	}
-	kv, err := db.KV("")
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
