@@ -2,6 +2,7 @@ package drove_test
 
 import (
 	"context"
+	"testing"
 
 	"github.com/drovedb/drove"
 	drovesql "github.com/drovedb/drove/sql"
@@ -50,6 +51,16 @@ func (c *textRows) Row(r []types.Value) error {
 func (c *textRows) Complete(tag string) error { c.tag = tag; return nil }
 
 // execIn runs query in a session of its own on tablespace ts.
+// mustIn is execIn that fails the test on an error.
+func mustIn(t testing.TB, db *drove.DB, ts, query string) [][]*string {
+	t.Helper()
+	rows, _, err := execIn(context.Background(), db, ts, query)
+	if err != nil {
+		t.Fatalf("%s: %s: %v", ts, query, err)
+	}
+	return rows
+}
+
 func execIn(ctx context.Context, db *drove.DB, ts, query string) ([][]*string, string, error) {
 	s, err := openSession(db, ts)
 	if err != nil {

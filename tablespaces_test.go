@@ -41,20 +41,12 @@ func TestTablespacesKeepTheirOwnPages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ctx := context.Background()
 			dir := t.TempDir()
 			db, err := drove.Open(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			must := func(ts, q string) [][]*string {
-				t.Helper()
-				rows, _, err := execIn(ctx, db, ts, q)
-				if err != nil {
-					t.Fatalf("%s: %s: %v", ts, q, err)
-				}
-				return rows
-			}
+			must := func(ts, q string) [][]*string { t.Helper(); return mustIn(t, db, ts, q) }
 			must("drove", "CREATE TABLESPACE 't2'")
 			// Different row counts, so a page of one read as the other's also misses slots.
 			must("drove", "CREATE TABLE a (id int PRIMARY KEY, v text); INSERT INTO a VALUES (1, 'a1'), (2, 'a2'), (3, 'a3')")
@@ -97,14 +89,7 @@ func TestRestoreUnderAnotherNameReadsItsOwnPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	must := func(ts, q string) [][]*string {
-		t.Helper()
-		rows, _, err := execIn(ctx, db, ts, q)
-		if err != nil {
-			t.Fatalf("%s: %s: %v", ts, q, err)
-		}
-		return rows
-	}
+	must := func(ts, q string) [][]*string { t.Helper(); return mustIn(t, db, ts, q) }
 	must("drove", "CREATE TABLESPACE 't2'")
 	must("drove", "CREATE TABLE a (id int PRIMARY KEY, v text); INSERT INTO a VALUES (1, 'a1'), (2, 'a2'), (3, 'a3'); CHECKPOINT")
 	must("t2", "CREATE TABLE b (id int PRIMARY KEY, v text); INSERT INTO b VALUES (1, 'b1'), (2, 'b2')")
@@ -158,14 +143,7 @@ func TestRecreatedTablespaceReadsItsOwnPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer db.Close()
-			must := func(ts, q string) [][]*string {
-				t.Helper()
-				rows, _, err := execIn(ctx, db, ts, q)
-				if err != nil {
-					t.Fatalf("%s: %s: %v", ts, q, err)
-				}
-				return rows
-			}
+			must := func(ts, q string) [][]*string { t.Helper(); return mustIn(t, db, ts, q) }
 			// The backup's page 1 holds other rows than the dropped tablespace's page 1.
 			must("drove", "CREATE TABLESPACE 'src'")
 			must("src", "CREATE TABLE b (id int PRIMARY KEY, v text); INSERT INTO b VALUES (1, 'backup')")
