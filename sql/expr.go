@@ -552,61 +552,9 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 			return types.NewInt(types.Int32, int64(utf8.RuneCountInString(s)))
 		}, types.Int32)
 	case "abs":
-		if len(args) != 1 || familyOf(args[0].typ) != famNumeric {
-			return nil, Errorf("42883", "function abs does not exist for these arguments")
-		}
-		a := args[0]
-		return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
-			v, err := a.eval(row)
-			if err != nil || v.IsNull() {
-				return v, err
-			}
-			switch {
-			case v.T.IsInteger():
-				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
-					return types.Value{}, outOfRange(v.T)
-				}
-				v.I = abs64(v.I)
-			case v.T == types.Numeric:
-				v.S = strings.TrimPrefix(v.S, "-")
-			default:
-				v.F = math.Abs(v.F)
-			}
-			return v, nil
-		}}, a)
+		return compileAbs(args)
 	case "coalesce":
-		if len(args) == 0 {
-			return nil, Errorf("42601", "syntax error at or near \")\"")
-		}
-		rt := types.Null
-		for i, a := range args {
-			if a.unknown && rt != types.Null {
-				var err error
-				if args[i], err = castLiteral(a, rt); err != nil {
-					return nil, err
-				}
-				a = args[i]
-			}
-			if rt == types.Null {
-				rt = a.typ
-			} else if a.typ != types.Null && !comparable(rt, a.typ) {
-				return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
-			} else if familyOf(a.typ) == famNumeric {
-				rt = arithType(rt, a.typ)
-			}
-		}
-		args := args[:live]
-		args, kind := textKind(args, rt)
-		x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-			for _, a := range args {
-				v, err := a.eval(row)
-				if err != nil || !v.IsNull() {
-					return v, err
-				}
-			}
-			return types.Value{T: rt, Null: true}, nil
-		}}, args...)
-		return kind.set(x), err
+		return compileCoalesce(args, live)
 	}
 	if x, ok, err := moreFuncs(name, args); ok {
 		return x, err
@@ -622,4 +570,67 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	}
 	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
 		Hint: "No function matches the given name and argument types."}
+}
+
+// compileAbs compiles abs(x) for every numeric type (an integer's minimum has no absolute
+// value of its type: 22003).
+func compileAbs(args []*expr) (*expr, error) {
+	if len(args) != 1 || familyOf(args[0].typ) != famNumeric {
+		return nil, Errorf("42883", "function abs does not exist for these arguments")
+	}
+	a := args[0]
+	return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
+		v, err := a.eval(row)
+		if err != nil || v.IsNull() {
+			return v, err
+		}
+		switch {
+		case v.T.IsInteger():
+			if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
+				return types.Value{}, outOfRange(v.T)
+			}
+			v.I = abs64(v.I)
+		case v.T == types.Numeric:
+			v.S = strings.TrimPrefix(v.S, "-")
+		default:
+			v.F = math.Abs(v.F)
+		}
+		return v, nil
+	}}, a)
+}
+
+// compileCoalesce compiles COALESCE over its compiled arguments, of which the first live are
+// evaluated (those after a non-NULL constant never run).
+func compileCoalesce(args []*expr, live int) (*expr, error) {
+	if len(args) == 0 {
+		return nil, Errorf("42601", "syntax error at or near \")\"")
+	}
+	rt := types.Null
+	for i, a := range args {
+		if a.unknown && rt != types.Null {
+			var err error
+			if args[i], err = castLiteral(a, rt); err != nil {
+				return nil, err
+			}
+			a = args[i]
+		}
+		if rt == types.Null {
+			rt = a.typ
+		} else if a.typ != types.Null && !comparable(rt, a.typ) {
+			return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
+		} else if familyOf(a.typ) == famNumeric {
+			rt = arithType(rt, a.typ)
+		}
+	}
+	args, kind := textKind(args[:live], rt)
+	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for _, a := range args {
+			v, err := a.eval(row)
+			if err != nil || !v.IsNull() {
+				return v, err
+			}
+		}
+		return types.Value{T: rt, Null: true}, nil
+	}}, args...)
+	return kind.set(x), err
 }
