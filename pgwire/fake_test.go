@@ -5,6 +5,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xdg-go/scram"
 
@@ -49,6 +50,8 @@ type fakeSession struct {
 	ended   chan error
 	release chan struct{}
 }
+
+func (s *fakeSession) IdleInTransactionTimeout() time.Duration { return 0 }
 
 func (s *fakeSession) TxStatus() byte {
 	if s.status == 0 {

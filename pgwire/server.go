@@ -293,10 +293,16 @@ func (c *conn) loop(ctx context.Context) {
 	c.portals = make(map[string]*portal)
 	// After an error in an extended-protocol message, PostgreSQL skips messages until Sync.
 	skipToSync := false
+	idleArmed := false
 	for {
+		idleArmed = c.armIdleTimeout(idleArmed)
 		msg, err := c.be.Receive()
 		if err != nil {
 			if c.shutDown() {
+				return
+			}
+			if idleTimedOut(idleArmed, err) {
+				c.fatal(errIdleInTransaction)
 				return
 			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {

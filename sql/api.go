@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -77,6 +78,9 @@ type Executor interface {
 	Abort()
 	// TxStatus is TxIdle, TxActive or TxFailed.
 	TxStatus() byte
+	// IdleInTransactionTimeout is how long the session may wait for its client's next message
+	// inside a transaction (idle_in_transaction_session_timeout; 0: no limit).
+	IdleInTransactionTimeout() time.Duration
 	// Close rolls back any open transaction.
 	Close()
 }

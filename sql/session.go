@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -75,6 +76,9 @@ func (s *Session) TxStatus() byte {
 	}
 	return TxActive
 }
+
+// IdleInTransactionTimeout implements Executor.
+func (s *Session) IdleInTransactionTimeout() time.Duration { return s.set.idleInTxTimeout }
 
 // Close implements Executor.
 func (s *Session) Close() {

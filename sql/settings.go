@@ -78,6 +78,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "session_authorization", report: true, readOnly: true, desc: "Sets the session user name."},
 		{name: "standard_conforming_strings", def: "on", report: true, desc: "Causes '...' strings to treat backslashes literally.", check: oneOf("on")},
 		{name: "statement_timeout", def: "0", desc: "Sets the maximum allowed duration of any statement.", check: checkDuration},
+		{name: "idle_in_transaction_session_timeout", def: "0", desc: "Sets the maximum allowed idle time between queries, when in a transaction.", check: checkDuration},
 		{name: "TimeZone", def: "UTC", report: true, desc: "Sets the time zone for displaying and interpreting time stamps.", check: checkTimeZone},
 		{name: "transaction_isolation", def: "read committed", desc: "Sets the current transaction's isolation level.", check: checkIsolation},
 		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkReadWrite},
@@ -273,6 +274,7 @@ type settings struct {
 
 	// The settings the executor reads on every statement, parsed.
 	statementTimeout, lockTimeout time.Duration
+	idleInTxTimeout               time.Duration // idle_in_transaction_session_timeout
 }
 
 // lookupSetting finds a setting by any spelling; custom reports a dotted placeholder name.
@@ -426,7 +428,8 @@ func (s *Session) refreshSettings() error {
 	for _, d := range []struct {
 		name string
 		dst  *time.Duration
-	}{{"statement_timeout", &s.set.statementTimeout}, {"lock_timeout", &s.set.lockTimeout}} {
+	}{{"statement_timeout", &s.set.statementTimeout}, {"lock_timeout", &s.set.lockTimeout},
+		{"idle_in_transaction_session_timeout", &s.set.idleInTxTimeout}} {
 		v, err := s.setting(d.name)
 		if err != nil {
 			return err
