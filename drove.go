@@ -367,7 +367,13 @@ func goValue(v types.Value) driver.Value {
 		return v.F
 	case types.Bool:
 		return v.Bool()
-	case types.Timestamp:
+	case types.Timestamp, types.Date:
+		if types.IsInfinite(v.I) {
+			return v.String() // "infinity" or "-infinity": no time.Time is infinite
+		}
+		if v.T == types.Date {
+			return time.Unix(v.I*86400, 0).UTC()
+		}
 		return v.Time()
 	case types.Bytea:
 		return []byte(v.S)
