@@ -106,6 +106,12 @@ func TestInfinityInGo(t *testing.T) {
 		if err := db.QueryRow("SELECT at FROM ev WHERE id = $1", i).Scan(&tm); (err == nil) != tt.timeScan {
 			t.Errorf("%d: scan into time.Time: %v", i, err)
 		}
+		if d, ok := tt.wantDay.(time.Time); ok { // a time.Time argument for a date is its day
+			var n int
+			if err := db.QueryRow("SELECT count(*) FROM ev WHERE day = $1", d.Add(5*time.Hour)).Scan(&n); err != nil || n != 1 {
+				t.Errorf("%d: date = time.Time argument: %d rows, %v", i, n, err)
+			}
+		}
 		if err := kv.Put(ctx, "users", drove.Row{int64(i), "u", nil, nil, tt.at, nil, nil}); err != nil {
 			t.Fatal(err)
 		}

@@ -238,8 +238,14 @@ func toValue(v driver.Value, t types.Type) (types.Value, error) {
 			return types.NewBool(x), nil
 		}
 	case time.Time:
-		if t == types.Timestamp {
+		switch t {
+		case types.Timestamp:
 			return timestamp(x)
+		case types.Date: // the time's UTC calendar day, as a date reads back
+			if d := types.NewDate(x); types.DateInRange(d.I) {
+				return d, nil
+			}
+			return types.Value{}, drovesql.Errorf("22008", "date out of range")
 		}
 	case []byte:
 		if t == types.Bytea {
