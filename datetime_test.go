@@ -66,3 +66,58 @@ func TestTimeArgumentsOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// Infinite dates and timestamps reach Go as the strings "infinity" and "-infinity" (no
+// time.Time is infinite, so scanning one into a time.Time fails), and go in as those
+// strings; finite dates are time.Time at midnight UTC.
+func TestInfinityInGo(t *testing.T) {
+	_, kv := openKV(t)
+	ctx := context.Background()
+	db, err := sql.Open("drove", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE ev (id int PRIMARY KEY, day date, at timestamp)"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		day, at  string // as inserted
+		wantDay  any    // as database/sql returns it
+		wantAt   any
+		timeScan bool // whether at scans into a time.Time
+	}{
+		{"infinity", "-infinity", "infinity", "-infinity", false},
+		{"-infinity", "infinity", "-infinity", "infinity", false},
+		{"2024-01-02", "2024-01-02 10:00", time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC), true},
+	}
+	for i, tt := range tests {
+		if _, err := db.Exec("INSERT INTO ev VALUES ($1, '"+tt.day+"', '"+tt.at+"')", i); err != nil {
+			t.Fatal(err)
+		}
+		var day, at any
+		if err := db.QueryRow("SELECT day, at FROM ev WHERE id = $1", i).Scan(&day, &at); err != nil {
+			t.Fatal(err)
+		}
+		if day != tt.wantDay || at != tt.wantAt {
+			t.Errorf("%d: database/sql read %#v, %#v; want %#v, %#v", i, day, at, tt.wantDay, tt.wantAt)
+		}
+		var tm time.Time
+		if err := db.QueryRow("SELECT at FROM ev WHERE id = $1", i).Scan(&tm); (err == nil) != tt.timeScan {
+			t.Errorf("%d: scan into time.Time: %v", i, err)
+		}
+		if d, ok := tt.wantDay.(time.Time); ok { // a time.Time argument for a date is its day
+			var n int
+			if err := db.QueryRow("SELECT count(*) FROM ev WHERE day = $1", d.Add(5*time.Hour)).Scan(&n); err != nil || n != 1 {
+				t.Errorf("%d: date = time.Time argument: %d rows, %v", i, n, err)
+			}
+		}
+		if err := kv.Put(ctx, "users", drove.Row{int64(i), "u", nil, nil, tt.at, nil, nil}); err != nil {
+			t.Fatal(err)
+		}
+		row, _, err := kv.Get(ctx, "users", int64(i))
+		if err != nil || row[4] != tt.wantAt {
+			t.Errorf("%d: KV read %#v, %v; want %#v", i, row, err, tt.wantAt)
+		}
+	}
+}

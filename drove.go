@@ -238,8 +238,14 @@ func toValue(v driver.Value, t types.Type) (types.Value, error) {
 			return types.NewBool(x), nil
 		}
 	case time.Time:
-		if t == types.Timestamp {
+		switch t {
+		case types.Timestamp:
 			return timestamp(x)
+		case types.Date: // the time's UTC calendar day, as a date reads back
+			if d := types.NewDate(x); types.DateInRange(d.I) {
+				return d, nil
+			}
+			return types.Value{}, drovesql.Errorf("22008", "date out of range")
 		}
 	case []byte:
 		if t == types.Bytea {
@@ -367,7 +373,13 @@ func goValue(v types.Value) driver.Value {
 		return v.F
 	case types.Bool:
 		return v.Bool()
-	case types.Timestamp:
+	case types.Timestamp, types.Date:
+		if types.IsInfinite(v.I) {
+			return v.String() // "infinity" or "-infinity": no time.Time is infinite
+		}
+		if v.T == types.Date {
+			return time.Unix(v.I*86400, 0).UTC()
+		}
 		return v.Time()
 	case types.Bytea:
 		return []byte(v.S)

@@ -17,8 +17,9 @@ import (
 // tools); the API reads and writes their rows with the same checks an INSERT applies.
 
 // Row is one row's values in the table's column order: int64 for integer columns, float64,
-// bool, string, []byte, time.Time, or nil for NULL. Put also accepts other Go integer and
-// float types.
+// bool, string, []byte, time.Time (dates and timestamps; an infinite one is the string
+// "infinity" or "-infinity"), or nil for NULL. Put also accepts other Go integer and float
+// types, and date and timestamp input text.
 type Row []any
 
 // KV is key-value access to the tables of one tablespace.
@@ -261,6 +262,9 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 	case bool:
 		v = types.NewBool(x)
 	case string:
+		if c.Type == types.Timestamp || c.Type == types.Date {
+			return drovesql.ParseText(x, c.Type) // "infinity", as Get returns it, and any input text
+		}
 		v = types.NewText(x)
 	case []byte:
 		v = types.NewBytea(x)

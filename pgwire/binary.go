@@ -10,11 +10,8 @@ import (
 )
 
 // Binary format of PostgreSQL values: big-endian integers and IEEE floats, one byte for bool,
-// raw bytes for text and bytea, timestamps as microseconds and dates as days since 2000-01-01.
-const (
-	pgEpochMicros = 946684800 * 1_000_000
-	pgEpochDays   = 10957
-)
+// raw bytes for text and bytea, timestamps as microseconds and dates as days since 2000-01-01
+// (types converts them, infinities included).
 
 // appendBinary appends v in PostgreSQL's binary format for column type t.
 func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
@@ -32,9 +29,9 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 	case types.Bool:
 		return append(dst, byte(v.I&1))
 	case types.Timestamp:
-		return binary.BigEndian.AppendUint64(dst, uint64(v.I-pgEpochMicros))
+		return binary.BigEndian.AppendUint64(dst, uint64(types.TimestampToPostgres(v.I)))
 	case types.Date:
-		return binary.BigEndian.AppendUint32(dst, uint32(int32(v.I-pgEpochDays)))
+		return binary.BigEndian.AppendUint32(dst, uint32(types.DateToPostgres(v.I)))
 	}
 	switch {
 	case t == types.Numeric:

@@ -10,8 +10,9 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// Binary dates and timestamps: what fits reads back as sent; PostgreSQL's infinities and
-// values past the types' ranges are errors with their SQLSTATEs, never wrapped around.
+// Binary dates and timestamps: what fits, PostgreSQL's infinities included, reads back and
+// is sent back as sent; values past the types' ranges are errors with their SQLSTATEs, never
+// wrapped around.
 func TestBinaryDateTimeParams(t *testing.T) {
 	u64 := func(x int64) []byte { return binary.BigEndian.AppendUint64(nil, uint64(x)) }
 	u32 := func(x int32) []byte { return binary.BigEndian.AppendUint32(nil, uint32(x)) }
@@ -24,17 +25,19 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		{types.Timestamp, u64(-1), "1999-12-31 23:59:59.999999"},
 		{types.Timestamp, u64(-211813488000000000), "4714-11-24 00:00:00 BC"},
 		{types.Timestamp, u64(-211813488000000001), "ERR 22008"},
-		{types.Timestamp, u64(math.MaxInt64 - 946684800000000), "294247-01-10 04:00:54.775807"},
-		{types.Timestamp, u64(math.MaxInt64 - 946684800000000 + 1), "ERR 22008"},
-		{types.Timestamp, u64(math.MaxInt64), "ERR 0A000"}, // PostgreSQL's infinity
-		{types.Timestamp, u64(math.MinInt64), "ERR 0A000"},
+		{types.Timestamp, u64(math.MaxInt64 - 946684800000000 - 1), "294247-01-10 04:00:54.775806"},
+		{types.Timestamp, u64(math.MaxInt64 - 946684800000000), "ERR 22008"}, // drove's infinity
+		{types.Timestamp, u64(math.MaxInt64), "infinity"},                    // PostgreSQL's infinity
+		{types.Timestamp, u64(math.MinInt64), "-infinity"},
+		{types.Timestamp, u64(math.MinInt64 + 1), "ERR 22008"},
 		{types.Date, u32(0), "2000-01-01"},
 		{types.Date, u32(-2451545), "4714-11-24 BC"},
 		{types.Date, u32(-2451546), "ERR 22008"},
 		{types.Date, u32(2147483494 - 2451545 - 1), "5874897-12-31"},
 		{types.Date, u32(2147483494 - 2451545), "ERR 22008"},
-		{types.Date, u32(math.MaxInt32), "ERR 0A000"},
-		{types.Date, u32(math.MinInt32), "ERR 0A000"},
+		{types.Date, u32(math.MaxInt32), "infinity"},
+		{types.Date, u32(math.MinInt32), "-infinity"},
+		{types.Date, u32(math.MaxInt32 - 1), "ERR 22008"},
 	}
 	for _, tt := range tests {
 		v, err := decodeParam(tt.b, 1, tt.typ)

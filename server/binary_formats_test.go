@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // pgx sends parameters and asks for results in binary wherever it can: dates and timestamps
@@ -39,6 +40,38 @@ func TestDatesInBinaryFormat(t *testing.T) {
 		}
 		if !day.Equal(tc.day) || !next.Equal(tc.day.AddDate(0, 0, 1)) || !at.Equal(tc.at) {
 			t.Errorf("%d: got %v, %v, %v; want %v, %v, %v", i, day, next, at, tc.day, tc.day.AddDate(0, 0, 1), tc.at)
+		}
+	}
+}
+
+// pgx sends and reads PostgreSQL's infinite dates and timestamps in binary (its
+// InfinityModifier); they must come back infinite, in binary and in text.
+func TestInfinityInBinaryFormat(t *testing.T) {
+	s := startedServer(t)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, "postgres://drove@"+s.PGAddr().String()+"/drove?sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, "CREATE TABLE inf (id int PRIMARY KEY, day date, at timestamp)"); err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range []pgtype.InfinityModifier{pgtype.Infinity, pgtype.NegativeInfinity} {
+		day := pgtype.Date{InfinityModifier: m, Valid: true}
+		at := pgtype.Timestamp{InfinityModifier: m, Valid: true}
+		if _, err := c.Exec(ctx, "INSERT INTO inf VALUES ($1, $2, $3)", i, day, at); err != nil {
+			t.Fatal(err)
+		}
+		var gotDay pgtype.Date
+		var gotAt pgtype.Timestamp
+		var text string
+		err := c.QueryRow(ctx, "SELECT day, at, day::text || ' ' || at::text FROM inf WHERE day = $1 AND at = $2", day, at).Scan(&gotDay, &gotAt, &text)
+		if err != nil {
+			t.Fatalf("%v: %v", m, err)
+		}
+		if gotDay.InfinityModifier != m || gotAt.InfinityModifier != m || text != m.String()+" "+m.String() {
+			t.Errorf("%v: read back %v, %v, %q", m, gotDay.InfinityModifier, gotAt.InfinityModifier, text)
 		}
 	}
 }

@@ -93,16 +93,27 @@ func compileDateArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr) (
 			sign = -1
 		}
 		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) {
-			return dateValue(x.I + sign*y.I)
+			return addDays(x.I, sign*y.I)
 		})
 	case op == sqlparser.PlusOp && isInt(a) && b.typ == types.Date:
-		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) { return dateValue(x.I + y.I) })
+		return strict2(types.Date, a, b, func(x, y types.Value) (types.Value, error) { return addDays(y.I, x.I) })
 	case op == sqlparser.MinusOp && a.typ == types.Date && b.typ == types.Date:
 		return strict2(types.Int32, a, b, func(x, y types.Value) (types.Value, error) {
+			if types.IsInfinite(x.I) || types.IsInfinite(y.I) {
+				return types.Value{}, Errorf("22008", "cannot subtract infinite dates")
+			}
 			return types.NewInt(types.Int32, x.I-y.I), nil
 		})
 	}
 	return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
+}
+
+// addDays is date + n days; an infinite date stays infinite, as in PostgreSQL.
+func addDays(date, n int64) (types.Value, error) {
+	if types.IsInfinite(date) {
+		return types.Value{T: types.Date, I: date}, nil
+	}
+	return dateValue(date + n)
 }
 
 // dateValue is the date days after the epoch, if it is one PostgreSQL can hold.

@@ -243,6 +243,9 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		}
 		return types.NewFloat(to, v.F), nil
 	case from == types.Timestamp && to == types.Date:
+		if types.IsInfinite(v.I) {
+			return types.Value{T: types.Date, I: v.I}, nil
+		}
 		return types.Value{T: types.Date, I: floorDiv(v.I, microsPerDay)}, nil
 	case from == types.Date && to == types.Timestamp:
 		us, ok := types.DateToTimestamp(v.I)
@@ -292,6 +295,9 @@ func floorDiv(a, b int64) int64 {
 // compareDateTimestamp orders a date (days) and a timestamp (microseconds) by day first:
 // a date's microseconds may not fit an int64.
 func compareDateTimestamp(days, micros int64) int {
+	if types.IsInfinite(days) || types.IsInfinite(micros) {
+		return cmpOrdered(days, micros) // the infinities are the same in both types
+	}
 	if c := cmpOrdered(days, floorDiv(micros, microsPerDay)); c != 0 {
 		return c
 	}

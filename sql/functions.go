@@ -400,6 +400,27 @@ func moreFuncs(name string, args []*expr) (*expr, bool, error) {
 		return &expr{typ: types.Date, rowFree: true, eval: func([]types.Value) (types.Value, error) {
 			return types.NewDate(time.Now().UTC()), nil
 		}}, true, nil
+	case "isfinite":
+		if err := arity(1); err != nil {
+			return nil, true, err
+		}
+		x := args[0]
+		if x.unknown { // PostgreSQL picks a timestamp type for an untyped literal
+			var err error
+			if x, err = castLiteral(x, types.Timestamp); err != nil {
+				return nil, true, err
+			}
+		}
+		if familyOf(x.typ) != famTime {
+			return nil, true, Errorf("42883", "function isfinite(%s) does not exist", x.typ)
+		}
+		return must(foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+			v, err := x.eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: types.Bool, Null: true}, err
+			}
+			return types.NewBool(!types.IsInfinite(v.I)), nil
+		}}, x))
 	case "concat":
 		if len(args) == 0 {
 			return nil, true, Errorf("42883", "function concat() does not exist")

@@ -43,6 +43,9 @@ func keyValue(v types.Value, t types.Type) (types.Value, keyMatch) {
 		}
 		return types.NewFloat(t, f), keyExact
 	case t == types.Date && v.T == types.Timestamp:
+		if types.IsInfinite(v.I) {
+			return types.Value{T: t, I: v.I}, keyExact
+		}
 		if v.I%microsPerDay != 0 {
 			return v, keyNone // not a whole day
 		}

@@ -53,14 +53,18 @@ func TestDateTimeRelativeAndDeviations(t *testing.T) {
 		{"today bc", "2024-06-15 00:00:00 BC", "2024-06-15 BC"},
 		{"epoch today 10:00", "2024-06-15 10:00:00", "2024-06-15"}, // a later today overrides epoch
 		{"today epoch", "1970-01-01 00:00:00", "1970-01-01"},
-		// drove has no infinite values: refused as unsupported rather than misread.
-		{"infinity", "ERR 0A000", "ERR 0A000"},
-		{"-infinity", "ERR 0A000", "ERR 0A000"},
-		{"- Infinity", "ERR 0A000", "ERR 0A000"},
-		{"infinity 10:00", "ERR 0A000", "ERR 0A000"},
+		// The infinities, in any case, signed, with spaces around.
+		{"infinity", "infinity", "infinity"},
+		{" INFINITY ", "infinity", "infinity"},
+		{"+infinity", "ERR 22007", "ERR 22007"}, // PostgreSQL 16 takes it, 15 does not
+		{"-infinity", "-infinity", "-infinity"},
+		{" -Infinity ", "-infinity", "-infinity"},
+		{"- Infinity", "-infinity", "-infinity"},
+		{"infinite", "ERR 22007", "ERR 22007"},
 		// Timestamps past 294247 AD do not fit drove's microseconds since 1970.
-		{"294247-01-10 04:00:54.775807", "294247-01-10 04:00:54.775807", "294247-01-10"},
-		{"294247-01-10 04:00:54.775808", "ERR 22008", "294247-01-10"},
+		// The last microsecond of an int64 is infinity.
+		{"294247-01-10 04:00:54.775806", "294247-01-10 04:00:54.775806", "294247-01-10"},
+		{"294247-01-10 04:00:54.775807", "ERR 22008", "294247-01-10"},
 		{"294276-12-31", "ERR 22008", "294276-12-31"},
 	}
 	for _, c := range tests {
@@ -164,7 +168,7 @@ func TestDateRanges(t *testing.T) {
 	if first := day("4714-11-24 BC"); !DateInRange(first) || DateInRange(first-1) {
 		t.Error("4714-11-24 BC should be the first date")
 	}
-	for _, d := range []int64{math.MaxInt64, math.MinInt64, math.MaxInt64/usecsPerDay + 1, math.MinInt64 / usecsPerDay} {
+	for _, d := range []int64{math.MaxInt64 - 1, math.MinInt64 + 1, math.MaxInt64/usecsPerDay + 1, math.MinInt64 / usecsPerDay} {
 		if _, ok := DateToTimestamp(d); ok {
 			t.Errorf("DateToTimestamp(%d) ok", d)
 		}
@@ -182,8 +186,8 @@ func TestTimestampFromTime(t *testing.T) {
 		{time.Date(-43, 3, 15, 12, 0, 0, 0, time.UTC), "0044-03-15 12:00:00 BC"},
 		{time.Date(-4713, 11, 24, 0, 0, 0, 0, time.UTC), "4714-11-24 00:00:00 BC"},
 		{time.Date(-4713, 11, 23, 23, 59, 59, 0, time.UTC), "ERR 22008"},
-		{time.Date(294247, 1, 10, 4, 0, 54, 775807000, time.UTC), "294247-01-10 04:00:54.775807"},
-		{time.Date(294247, 1, 10, 4, 0, 54, 775808000, time.UTC), "ERR 22008"},
+		{time.Date(294247, 1, 10, 4, 0, 54, 775806000, time.UTC), "294247-01-10 04:00:54.775806"},
+		{time.Date(294247, 1, 10, 4, 0, 54, 775807000, time.UTC), "ERR 22008"}, // infinity's microsecond
 		{time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC), "ERR 22008"},
 		{time.Date(-300000, 1, 1, 0, 0, 0, 0, time.UTC), "ERR 22008"},
 	}
@@ -195,5 +199,72 @@ func TestTimestampFromTime(t *testing.T) {
 		if err == nil && v != NewTimestamp(tt.in) {
 			t.Errorf("TimestampFromTime(%v) = %d, NewTimestamp %d", tt.in, v.I, NewTimestamp(tt.in).I)
 		}
+	}
+}
+
+// TestDateTimeInfinity checks that the infinities print, cross PostgreSQL's binary format
+// and sort in the key encoding as PostgreSQL orders them: -infinity first, infinity last.
+func TestDateTimeInfinity(t *testing.T) {
+	now := time.Date(2024, 6, 15, 0, 0, 0, 0, time.UTC)
+	for _, typ := range []Type{Date, Timestamp} {
+		parse := ParseTimestamp
+		if typ == Date {
+			parse = ParseDate
+		}
+		var keys [][]byte
+		for _, in := range []string{"-infinity", "4713-11-24 BC", "2024-06-15", "294247-01-01", "infinity"} {
+			v, err := parse(in, now)
+			if err != nil {
+				t.Fatalf("%s %q: %v", typ, in, err)
+			}
+			k, err := AppendKeyValue(nil, typ, v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(keys); n > 0 && string(keys[n-1]) >= string(k) {
+				t.Errorf("%s %q: key does not sort after the one before", typ, in)
+			}
+			keys = append(keys, k)
+		}
+	}
+	binTests := []struct {
+		v      Value
+		pg     int64
+		prints string
+	}{
+		{Value{T: Timestamp, I: Infinity}, math.MaxInt64, "infinity"},
+		{Value{T: Timestamp, I: NegInfinity}, math.MinInt64, "-infinity"},
+		{Value{T: Timestamp, I: 0}, -946684800000000, "1970-01-01 00:00:00"},
+		{Value{T: Date, I: Infinity}, math.MaxInt32, "infinity"},
+		{Value{T: Date, I: NegInfinity}, math.MinInt32, "-infinity"},
+		{Value{T: Date, I: 0}, -10957, "1970-01-01"},
+	}
+	for _, c := range binTests {
+		if got := c.v.String(); got != c.prints {
+			t.Errorf("%v prints %q, want %q", c.v, got, c.prints)
+		}
+		var pg int64
+		var back Value
+		var err error
+		if c.v.T == Timestamp {
+			pg = TimestampToPostgres(c.v.I)
+			back, err = TimestampFromPostgres(pg)
+		} else {
+			pg = int64(DateToPostgres(c.v.I))
+			back, err = DateFromPostgres(int32(pg))
+		}
+		if pg != c.pg || err != nil || back != c.v {
+			t.Errorf("%s: binary %d (want %d), read back %v, %v", c.prints, pg, c.pg, back, err)
+		}
+	}
+	// No finite value is an infinity: the ranges end inside the int64s.
+	if DateInRange(Infinity) || DateInRange(NegInfinity) {
+		t.Error("DateInRange accepts an infinity")
+	}
+	if _, err := TimestampFromPostgres(math.MaxInt64 - 1); err == nil {
+		t.Error("a timestamp next to infinity is accepted")
+	}
+	if us, ok := DateToTimestamp(Infinity); !ok || us != Infinity {
+		t.Errorf("DateToTimestamp(infinity) = %d, %v", us, ok)
 	}
 }

@@ -61,8 +61,10 @@ func ParseDate(s string, now time.Time) (Value, error) {
 	switch d.kind {
 	case kEpoch:
 		return Value{T: Date, I: 0}, nil
-	case kLate, kEarly:
-		return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("date %q is not supported: drove has no infinite dates", s)}
+	case kLate:
+		return Value{T: Date, I: Infinity}, nil
+	case kEarly:
+		return Value{T: Date, I: NegInfinity}, nil
 	}
 	if !validJulian(d.tm.year, d.tm.mon) {
 		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date out of range: %q", s)}
@@ -80,10 +82,25 @@ func DateInRange(days int64) bool {
 	return days >= -unixEpochJDate && days < 2147483494-unixEpochJDate
 }
 
+// Infinity and NegInfinity are the I of date and timestamp 'infinity' and '-infinity'
+// (PostgreSQL's DT_NOEND and DT_NOBEGIN): they sort after and before every value in compare
+// and in the key encoding, and no finite value reaches them (DateInRange and the timestamp
+// range checks end far inside an int64).
+const (
+	Infinity    int64 = math.MaxInt64
+	NegInfinity int64 = math.MinInt64
+)
+
+// IsInfinite reports whether i, a date's or a timestamp's I, is one of the infinities.
+func IsInfinite(i int64) bool { return i == Infinity || i == NegInfinity }
+
 // DateToTimestamp is the timestamp at the start of the date days after 1970-01-01; ok is
 // false when that is past the timestamps drove holds (PostgreSQL: "date out of range for
-// timestamp").
+// timestamp"). An infinite date is the same infinite timestamp.
 func DateToTimestamp(days int64) (micros int64, ok bool) {
+	if IsInfinite(days) {
+		return days, true
+	}
 	if !DateInRange(days) || days > math.MaxInt64/usecsPerDay {
 		return 0, false
 	}
@@ -94,7 +111,8 @@ func DateToTimestamp(days int64) (micros int64, ok bool) {
 }
 
 // Timestamps PostgreSQL accepts, in microseconds since 2000-01-01 (MIN_TIMESTAMP and
-// END_TIMESTAMP); drove's microseconds since 1970 end a little earlier, in 294247.
+// END_TIMESTAMP); drove's microseconds since 1970 end a little earlier, in 294247, one
+// microsecond before Infinity.
 const (
 	minTimestamp = -211813488000000000
 	endTimestamp = 9223371331200000000
@@ -112,8 +130,10 @@ func ParseTimestamp(s string, now time.Time) (Value, error) {
 	switch d.kind {
 	case kEpoch:
 		return Value{T: Timestamp, I: 0}, nil
-	case kLate, kEarly:
-		return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("timestamp %q is not supported: drove has no infinite timestamps", s)}
+	case kLate:
+		return Value{T: Timestamp, I: Infinity}, nil
+	case kEarly:
+		return Value{T: Timestamp, I: NegInfinity}, nil
 	}
 	t := &d.tm
 	outOfRange := func() error {
@@ -128,30 +148,33 @@ func ParseTimestamp(s string, now time.Time) (Value, error) {
 		return Value{}, outOfRange()
 	}
 	pg := days*usecsPerDay + tod
-	if pg < minTimestamp || pg >= endTimestamp || pg > math.MaxInt64-unixToPG {
+	if pg < minTimestamp || pg >= endTimestamp || pg >= math.MaxInt64-unixToPG {
 		return Value{}, outOfRange()
 	}
 	return Value{T: Timestamp, I: pg + unixToPG}, nil
 }
 
 // TimestampFromPostgres reads microseconds since 2000-01-01 (PostgreSQL's binary format).
-// PostgreSQL's infinities are refused as in text input; values past either type's range
-// are out of range (22008), as timestamp_recv says.
+// PostgreSQL's infinities (INT64_MIN and INT64_MAX) are drove's; values past either type's
+// range are out of range (22008), as timestamp_recv says.
 func TimestampFromPostgres(pg int64) (Value, error) {
 	switch {
-	case pg == math.MaxInt64 || pg == math.MinInt64:
-		return Value{}, &DateTimeError{Code: "0A000", Msg: "infinite timestamps are not supported"}
-	case pg < minTimestamp || pg >= endTimestamp || pg > math.MaxInt64-unixToPG:
+	case IsInfinite(pg):
+		return Value{T: Timestamp, I: pg}, nil
+	case pg < minTimestamp || pg >= endTimestamp || pg >= math.MaxInt64-unixToPG:
 		return Value{}, &DateTimeError{Code: "22008", Msg: "timestamp out of range"}
 	}
 	return Value{T: Timestamp, I: pg + unixToPG}, nil
 }
 
-// DateFromPostgres reads days since 2000-01-01 (PostgreSQL's binary format), as date_recv.
+// DateFromPostgres reads days since 2000-01-01 (PostgreSQL's binary format), as date_recv;
+// INT32_MIN and INT32_MAX are -infinity and infinity.
 func DateFromPostgres(pg int32) (Value, error) {
 	switch days := int64(pg) + postgresEpochJDate - unixEpochJDate; {
-	case pg == math.MaxInt32 || pg == math.MinInt32:
-		return Value{}, &DateTimeError{Code: "0A000", Msg: "infinite dates are not supported"}
+	case pg == math.MaxInt32:
+		return Value{T: Date, I: Infinity}, nil
+	case pg == math.MinInt32:
+		return Value{T: Date, I: NegInfinity}, nil
 	case !DateInRange(days):
 		return Value{}, &DateTimeError{Code: "22008", Msg: "date out of range"}
 	default:
@@ -169,4 +192,25 @@ func TimestampFromTime(t time.Time) (Value, error) {
 	days := int64(date2j(t.Year(), int(t.Month()), t.Day())) - postgresEpochJDate
 	pg := days*usecsPerDay + int64(t.Hour()*3600+t.Minute()*60+t.Second())*1e6 + int64(t.Nanosecond()/1000)
 	return TimestampFromPostgres(pg)
+}
+
+// TimestampToPostgres is ts (microseconds since 1970) as PostgreSQL's binary format has it:
+// microseconds since 2000-01-01, with the infinities as INT64_MIN and INT64_MAX.
+func TimestampToPostgres(ts int64) int64 {
+	if IsInfinite(ts) {
+		return ts
+	}
+	return ts - unixToPG
+}
+
+// DateToPostgres is days (since 1970) as PostgreSQL's binary format has it: days since
+// 2000-01-01, with the infinities as INT32_MIN and INT32_MAX.
+func DateToPostgres(days int64) int32 {
+	switch days {
+	case Infinity:
+		return math.MaxInt32
+	case NegInfinity:
+		return math.MinInt32
+	}
+	return int32(days - (postgresEpochJDate - unixEpochJDate))
 }

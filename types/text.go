@@ -27,9 +27,16 @@ func (v Value) AppendText(dst []byte) []byte {
 		return append(dst, 'f')
 	case Text:
 		return append(dst, v.S...)
-	case Timestamp:
-		return appendTime(dst, v.Time(), TimestampLayout)
-	case Date:
+	case Timestamp, Date:
+		switch v.I {
+		case Infinity:
+			return append(dst, "infinity"...)
+		case NegInfinity:
+			return append(dst, "-infinity"...)
+		}
+		if v.T == Timestamp {
+			return appendTime(dst, v.Time(), TimestampLayout)
+		}
 		return appendTime(dst, time.Unix(v.I*86400, 0).UTC(), DateLayout)
 	case Bytea:
 		dst = append(dst, '\\', 'x')

@@ -1,5 +1,4 @@
 # The date type.
-
 statement ok
 CREATE TABLE events (id int PRIMARY KEY, day date NOT NULL, at timestamp)
 
@@ -274,14 +273,157 @@ INSERT INTO events VALUES (13, '2024-02-30', NULL)
 statement error 22007
 INSERT INTO events VALUES (13, '2024-01-02', '2024-01-02 10')
 
-# deviation: drove has no infinite dates or timestamps; it refuses them (0A000) rather than
-# misread them.
-statement error 0A000
-SELECT 'infinity'::timestamp
+# The infinities: any case, spaces around; they sort before and after every value.
+query
+SELECT 'infinity'::timestamp, ' -INFINITY '::date, 'Infinity'::date, '-infinity'::timestamp
+----
+infinity|-infinity|infinity|-infinity
+tag: SELECT 1
 
-# deviation: drove has no infinite dates or timestamps.
-statement error 0A000
-SELECT '-infinity'::date
+statement error 22007
+SELECT 'infinite'::date
+
+# PostgreSQL 15 has no '+infinity' (16 added it).
+statement error 22007
+SELECT '+infinity'::timestamp
+
+statement ok
+CREATE TABLE spans (d date PRIMARY KEY, t timestamp)
+
+statement ok
+INSERT INTO spans VALUES ('infinity', '-infinity'), ('-infinity', 'infinity'), ('2024-01-02', '2024-01-02 10:00'), ('4714-11-24 BC', '4714-11-24 00:00 BC'), ('5874897-12-31', NULL)
+
+statement ok
+CREATE INDEX spans_t ON spans (t)
+
+query
+SELECT d, t FROM spans ORDER BY d
+----
+-infinity|infinity
+4714-11-24 BC|4714-11-24 00:00:00 BC
+2024-01-02|2024-01-02 10:00:00
+5874897-12-31|NULL
+infinity|-infinity
+tag: SELECT 5
+
+query
+SELECT t FROM spans ORDER BY t DESC
+----
+NULL
+infinity
+2024-01-02 10:00:00
+4714-11-24 00:00:00 BC
+-infinity
+tag: SELECT 5
+
+query
+SELECT min(d), max(d), min(t), max(t) FROM spans
+----
+-infinity|infinity|-infinity|infinity
+tag: SELECT 1
+
+query
+SELECT t FROM spans WHERE d = 'infinity'
+----
+-infinity
+tag: SELECT 1
+
+query
+SELECT d FROM spans WHERE t = '-infinity'
+----
+infinity
+tag: SELECT 1
+
+query
+SELECT d FROM spans WHERE d > '2024-01-01' ORDER BY d
+----
+2024-01-02
+5874897-12-31
+infinity
+tag: SELECT 3
+
+query
+SELECT count(*) FROM spans WHERE t < 'infinity'
+----
+3
+tag: SELECT 1
+
+query
+SELECT d FROM spans WHERE d = 'infinity'::timestamp
+----
+infinity
+tag: SELECT 1
+
+query
+SELECT d::timestamp, t::date FROM spans WHERE NOT isfinite(d) ORDER BY d
+----
+-infinity|infinity
+infinity|-infinity
+tag: SELECT 2
+
+query
+SELECT 'infinity'::date = 'infinity'::timestamp, '-infinity'::date < '4714-11-24 BC'::timestamp, 'infinity'::timestamp > '5874897-12-31'::date
+----
+t|t|t
+tag: SELECT 1
+
+query
+SELECT 'infinity'::date + 1, 'infinity'::date - 1, 10 + '-infinity'::date
+----
+infinity|infinity|-infinity
+tag: SELECT 1
+
+statement error 22008
+SELECT 'infinity'::date - '2024-01-02'::date
+
+statement error 22008
+SELECT '2024-01-02'::date - '-infinity'::date
+
+query
+SELECT isfinite('infinity'::date), isfinite('2024-01-02'::date), isfinite('-infinity'::timestamp), isfinite('2024-01-02 10:00'::timestamp), isfinite(NULL::date)
+----
+f|t|f|t|NULL
+tag: SELECT 1
+
+query
+SELECT d, isfinite(t) FROM spans ORDER BY d
+----
+-infinity|f
+4714-11-24 BC|t
+2024-01-02|t
+5874897-12-31|NULL
+infinity|f
+tag: SELECT 5
+
+query
+SELECT 'infinity'::timestamp::text, '-infinity'::date::text
+----
+infinity|-infinity
+tag: SELECT 1
+
+statement ok
+UPDATE spans SET t = 'infinity' WHERE d = '2024-01-02'
+
+query
+SELECT count(*) FROM spans WHERE t = 'infinity'
+----
+2
+tag: SELECT 1
+
+statement ok
+DELETE FROM spans WHERE d = '-infinity'
+
+query
+SELECT d FROM spans ORDER BY d
+----
+4714-11-24 BC
+2024-01-02
+5874897-12-31
+infinity
+tag: SELECT 4
+
+statement ok
+DROP TABLE spans
 
 # deviation: drove's timestamps (microseconds since 1970 in an int64) end in 294247 AD, PostgreSQL's in 294276.
 statement error 22008
