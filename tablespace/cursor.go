@@ -28,7 +28,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 		}
 	}
 	if !tx.truncated(table) { // else the committed rows are gone for this transaction
-		c.refs, c.n, c.over = tx.ts.fsm.refs(t, tx.snap)
+		c.refs, c.n, c.over = tx.ts.fsm.refs(t, tx.snapshot())
 	}
 	return c, nil
 }

@@ -291,10 +291,11 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 	if !exact && ix.tree == nil {
 		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
 	}
+	snap := tx.snapshot() // before the table lock: a first pin may wait for apply
 	t.mu.RLock()
 	var over map[string]oldVer
-	if tx.snap != latest && len(t.old) > 0 {
-		over = t.overrides(tx.snap)
+	if snap != latest && len(t.old) > 0 {
+		over = t.overrides(snap)
 	}
 	var ents []string // the entries found, kept only to merge a snapshot's rows in order
 	if exact {

@@ -25,6 +25,7 @@ type Txn struct {
 	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
+	lazy       bool   // a READ COMMITTED pin whose snapshot is taken at its first read
 	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
 	mem        int64  // estimated bytes held by writes, index, arena and locks
@@ -49,12 +50,28 @@ func (tx *Txn) PinSnapshot() {
 		return
 	}
 	if tx.pins == 0 {
-		tx.snap, tx.pinned = tx.ts.fsm.pin(), true
+		tx.pinned = true
 		if tx.repeatable {
+			tx.snap = tx.ts.fsm.pin()
 			tx.pins++
+		} else {
+			// Taken at the statement's first read (snapshot): a statement that reads nothing
+			// through it (INSERT ... VALUES, a locked read by key) never makes apply keep
+			// images for it. Its reads still all see one committed state.
+			tx.lazy = true
 		}
 	}
 	tx.pins++
+}
+
+// snapshot is the snapshot the transaction's reads see, taking a pending READ COMMITTED pin's
+// now.
+func (tx *Txn) snapshot() uint64 {
+	if tx.lazy {
+		tx.lazy = false
+		tx.snap = tx.ts.fsm.pin()
+	}
+	return tx.snap
 }
 
 // UnpinSnapshot undoes a PinSnapshot.
@@ -63,7 +80,11 @@ func (tx *Txn) UnpinSnapshot() {
 		return
 	}
 	if tx.pins--; tx.pins == 0 {
-		tx.ts.fsm.unpin(tx.snap)
+		if tx.lazy {
+			tx.lazy = false
+		} else {
+			tx.ts.fsm.unpin(tx.snap)
+		}
 		tx.snap = latest
 	}
 }
@@ -127,7 +148,7 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 	if tx.truncated(table) {
 		return nil, false, nil
 	}
-	return tx.ts.fsm.getAt(t, key, tx.snap)
+	return tx.ts.fsm.getAt(t, key, tx.snapshot())
 }
 
 // GetForUpdate locks the row (even if it does not exist yet) and then reads it, so the image
@@ -168,7 +189,7 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	}
 	mine := tx.own(table)
 	if !tx.truncated(table) {
-		if err := tx.ts.fsm.scanAt(t, tx.snap, func(k, v []byte) error {
+		if err := tx.ts.fsm.scanAt(t, tx.snapshot(), func(k, v []byte) error {
 			if _, overridden := mine[string(k)]; overridden {
 				return nil
 			}
