@@ -2,7 +2,6 @@ package pgwire
 
 import (
 	"net"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -11,16 +10,8 @@ import (
 // POLLRDHUP sees the end of the stream even when unread data comes before it, as
 // PostgreSQL's pq_check_connection does. It never blocks and reads nothing.
 func peerClosed(c net.Conn) bool {
-	sc, ok := c.(syscall.Conn)
-	if !ok {
-		return false
-	}
-	rc, err := sc.SyscallConn()
-	if err != nil {
-		return false
-	}
 	closed := false
-	rc.Control(func(fd uintptr) {
+	withFD(c, func(fd uintptr) {
 		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLRDHUP}}
 		n, err := unix.Poll(fds, 0)
 		closed = err == nil && n > 0 && fds[0].Revents&(unix.POLLRDHUP|unix.POLLHUP|unix.POLLERR) != 0

@@ -4,7 +4,6 @@ package pgwire
 
 import (
 	"net"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -13,16 +12,8 @@ import (
 // read that finds the end of the stream. Without POLLRDHUP, data the client sent before
 // closing hides the close until it has been read.
 func peerClosed(c net.Conn) bool {
-	sc, ok := c.(syscall.Conn)
-	if !ok {
-		return false
-	}
-	rc, err := sc.SyscallConn()
-	if err != nil {
-		return false
-	}
 	closed := false
-	rc.Control(func(fd uintptr) {
+	withFD(c, func(fd uintptr) {
 		var b [1]byte
 		n, _, err := unix.Recvfrom(int(fd), b[:], unix.MSG_PEEK|unix.MSG_DONTWAIT)
 		closed = err == nil && n == 0 || err == unix.ECONNRESET

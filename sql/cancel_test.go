@@ -62,20 +62,9 @@ func TestCancelLongStatements(t *testing.T) {
 			if tc.cancelled {
 				cancel()
 			}
-			done := make(chan error, 1)
-			go func() { done <- s.Exec(qctx, tc.query, discard{}) }()
-			time.Sleep(500 * time.Millisecond)
-			cancel()
-			cancelled := time.Now()
-			select {
-			case err := <-done:
-				if sqlState(err) != "57014" {
-					t.Fatalf("got %v, want 57014", err)
-				}
-				t.Logf("stopped %v after the cancel", time.Since(cancelled))
-			case <-time.After(10 * time.Second):
-				t.Fatal("still running 10s after the cancel")
-			}
+			runCancelled(t, qctx, cancel, 500*time.Millisecond, func(ctx context.Context) error {
+				return s.Exec(ctx, tc.query, discard{})
+			})
 		})
 	}
 }
@@ -168,20 +157,9 @@ func TestCancelLongWrites(t *testing.T) {
 		q := tc.query
 		t.Run(tc.name, func(t *testing.T) {
 			qctx, cancel := context.WithCancel(ctx)
-			done := make(chan error, 1)
-			go func() { done <- s.Exec(qctx, q, discard{}) }()
-			time.Sleep(300 * time.Millisecond)
-			cancel()
-			cancelled := time.Now()
-			select {
-			case err := <-done:
-				if sqlState(err) != "57014" {
-					t.Fatalf("got %v, want 57014", err)
-				}
-				t.Logf("stopped %v after the cancel", time.Since(cancelled))
-			case <-time.After(10 * time.Second):
-				t.Fatal("still running 10s after the cancel")
-			}
+			runCancelled(t, qctx, cancel, 300*time.Millisecond, func(ctx context.Context) error {
+				return s.Exec(ctx, q, discard{})
+			})
 		})
 	}
 }
@@ -227,20 +205,9 @@ func TestCancelCopyFrom(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			qctx, cancel := context.WithCancel(ctx)
-			done := make(chan error, 1)
-			go func() { done <- s.Exec(qctx, tc.query, tc.feed) }()
-			time.Sleep(300 * time.Millisecond)
-			cancel()
-			cancelled := time.Now()
-			select {
-			case err := <-done:
-				if sqlState(err) != "57014" {
-					t.Fatalf("got %v, want 57014", err)
-				}
-				t.Logf("stopped %v after the cancel", time.Since(cancelled))
-			case <-time.After(10 * time.Second):
-				t.Fatal("still running 10s after the cancel")
-			}
+			runCancelled(t, qctx, cancel, 300*time.Millisecond, func(ctx context.Context) error {
+				return s.Exec(ctx, tc.query, tc.feed)
+			})
 		})
 	}
 }
@@ -268,5 +235,25 @@ func TestCancelParse(t *testing.T) {
 				t.Errorf("got %d statements, err %v", len(sts), err)
 			}
 		})
+	}
+}
+
+// runCancelled runs exec(ctx) in the background, cancels it after the given time, and fails
+// unless it then ends with 57014 within 10 s (it logs how long it took to stop).
+func runCancelled(t *testing.T, ctx context.Context, cancel context.CancelFunc, after time.Duration, exec func(context.Context) error) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- exec(ctx) }()
+	time.Sleep(after)
+	cancel()
+	cancelled := time.Now()
+	select {
+	case err := <-done:
+		if sqlState(err) != "57014" {
+			t.Fatalf("got %v, want 57014", err)
+		}
+		t.Logf("stopped %v after the cancel", time.Since(cancelled))
+	case <-time.After(10 * time.Second):
+		t.Fatal("still running 10s after the cancel")
 	}
 }
