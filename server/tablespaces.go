@@ -87,13 +87,8 @@ func (s *Server) CreateTablespace(_ context.Context, name string, opts sql.Table
 	if !validName.MatchString(name) {
 		return sql.Errorf("42602", "invalid tablespace name %q: use 1 to 63 letters, digits and '_', not starting with a digit", name)
 	}
-	for _, n := range append([]string{opts.Leader}, opts.Replicas...) {
-		if n != "" && n != s.nodeID {
-			return sql.Errorf("0A000", "tablespace %q cannot be placed on node %q: this node is %q and clustering is not available yet", name, n, s.nodeID)
-		}
-	}
-	if opts.ExpectedReplicas > 1 {
-		return sql.Errorf("0A000", "expectedreplicacount:%d needs a cluster; this node runs alone", opts.ExpectedReplicas)
+	if err := s.checkPlacement(name, opts); err != nil {
+		return err
 	}
 	s.ddl.Lock()
 	defer s.ddl.Unlock()
@@ -108,6 +103,38 @@ func (s *Server) CreateTablespace(_ context.Context, name string, opts sql.Table
 		return err
 	}
 	s.log.Info("tablespace created", "tablespace", name)
+	return nil
+}
+
+// checkPlacement refuses options that name other nodes or more than one replica: there is
+// no cluster to place a tablespace on yet, so its replica set is this node, its expected
+// replica count 1 and its leader this node.
+func (s *Server) checkPlacement(name string, opts sql.TablespaceOptions) error {
+	for _, n := range append([]string{opts.Leader}, opts.Replicas...) {
+		if n != "" && n != s.nodeID {
+			return sql.Errorf("0A000", "tablespace %q cannot be placed on node %q: this node is %q and clustering is not available yet", name, n, s.nodeID)
+		}
+	}
+	if opts.ExpectedReplicas > 1 {
+		return sql.Errorf("0A000", "expectedreplicacount:%d needs a cluster; this node runs alone", opts.ExpectedReplicas)
+	}
+	return nil
+}
+
+// AlterTablespace changes a tablespace's placement. On one node the only placement is the
+// one it has (replica set this node, one expected replica, this node leading), so options
+// saying so are accepted and change nothing, and any other is refused as CREATE refuses it.
+// maxleaderinactivitytime has no leader to replace on one node and changes nothing either.
+func (s *Server) AlterTablespace(_ context.Context, name string, opts sql.TablespaceOptions) error {
+	if err := s.checkPlacement(name, opts); err != nil {
+		return err
+	}
+	s.ddl.Lock()
+	defer s.ddl.Unlock()
+	if _, ok := s.Tablespace(name); !ok {
+		return sql.Errorf("42704", "tablespace %q does not exist", name)
+	}
+	s.log.Info("tablespace altered", "tablespace", name)
 	return nil
 }
 

@@ -38,12 +38,37 @@ var systemTables = map[string]*systemTable{
 		},
 	},
 	"sysnodes": {
-		schema: sysSchema("sysnodes", textCol("nodeid"), textCol("address")),
+		schema: sysSchema("sysnodes", textCol("nodeid"), textCol("address"), textCol("clusteraddress"),
+			boolCol("live"), types.Column{Name: "lastseen", Type: types.Timestamp}),
 		rows: func(s *Session) (rows [][]types.Value) {
 			if s.node == nil {
 				return nil
 			}
-			return [][]types.Value{{types.NewText(s.node.ID()), types.NewText(s.node.Address())}}
+			for _, n := range s.node.Nodes() {
+				seen := types.Value{T: types.Timestamp, Null: true}
+				if !n.LastSeen.IsZero() {
+					seen = types.NewTimestamp(n.LastSeen)
+				}
+				rows = append(rows, []types.Value{types.NewText(n.ID), types.NewText(n.Address),
+					types.NewText(n.ClusterAddress), types.NewBool(n.Live), seen})
+			}
+			return rows
+		},
+	},
+	"systablespacereplicastate": {
+		schema: sysSchema("systablespacereplicastate", textCol("tablespace_name"), textCol("nodeid"),
+			textCol("mode"), bigCol("appliedindex"), bigCol("lag"),
+			types.Column{Name: "lagseconds", Type: types.Float64}),
+		rows: func(s *Session) (rows [][]types.Value) {
+			if s.node == nil {
+				return nil
+			}
+			for _, info := range s.node.Tablespaces() {
+				for _, r := range s.node.ReplicaStates(info.Name) {
+					rows = append(rows, replicaStateRow(info.Name, r))
+				}
+			}
+			return rows
 		},
 	},
 	"syscolumns": {
@@ -228,6 +253,17 @@ func keyColumns(s *types.Schema) []string {
 		names[i] = s.Columns[p].Name
 	}
 	return names
+}
+
+// replicaStateRow is one row of systablespacereplicastate; lagseconds is NULL when the lag
+// in time is not known.
+func replicaStateRow(tablespace string, r ReplicaState) []types.Value {
+	lagSeconds := types.Value{T: types.Float64, Null: true}
+	if r.LagKnown {
+		lagSeconds = types.NewFloat(types.Float64, r.Lag.Seconds())
+	}
+	return []types.Value{types.NewText(tablespace), types.NewText(r.NodeID), types.NewText(string(r.Role)),
+		types.NewInt(types.Int64, int64(r.AppliedIndex)), types.NewInt(types.Int64, int64(r.LagEntries)), lagSeconds}
 }
 
 // tablespaces lists the node's tablespaces, or only the session's own without a node.

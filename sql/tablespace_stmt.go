@@ -1,0 +1,267 @@
+package sql
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// tablespaceStmt is a parsed CREATE, ALTER or DROP TABLESPACE, or DROP NODE.
+type tablespaceStmt struct {
+	verb     string // "CREATE", "ALTER" or "DROP"
+	node     bool   // DROP NODE: name is a node id
+	name     string
+	opts     TablespaceOptions
+	ifExists bool // DROP ... IF EXISTS, CREATE ... IF NOT EXISTS
+}
+
+// tag is the statement's command tag: "ALTER TABLESPACE", "DROP NODE".
+func (st *tablespaceStmt) tag() string {
+	if st.node {
+		return st.verb + " NODE"
+	}
+	return st.verb + " TABLESPACE"
+}
+
+// isTablespaceStmt reports whether words start CREATE, ALTER or DROP TABLESPACE, or DROP
+// NODE, which vitess does not parse.
+func isTablespaceStmt(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "create", "alter":
+		return words[1] == "tablespace"
+	case "drop":
+		return words[1] == "tablespace" || words[1] == "node"
+	}
+	return false
+}
+
+// tsToken is one token of a tablespace statement.
+type tsToken struct {
+	id  int
+	val string
+}
+
+// scanTablespaceStmt splits a tablespace statement into tokens.
+func scanTablespaceStmt(sql string) ([]tsToken, error) {
+	tok := parser.NewStringTokenizer(sql)
+	var toks []tsToken
+	for {
+		id, val := tok.Scan()
+		if id == 0 {
+			return toks, nil
+		}
+		if tok.LastError != nil || id == sqlparser.LEX_ERROR {
+			return nil, Errorf("42601", "syntax error in tablespace or node statement")
+		}
+		toks = append(toks, tsToken{id, val})
+	}
+}
+
+// parseTablespaceStmt parses HerdDB's syntax, with PostgreSQL-style IF [NOT] EXISTS allowed:
+//
+//	CREATE TABLESPACE [IF NOT EXISTS] 'name' [, 'option:value' ...]
+//	ALTER TABLESPACE 'name', 'option:value' [, 'option:value' ...]
+//	DROP TABLESPACE [IF EXISTS] 'name'
+//	DROP NODE [IF EXISTS] 'id'
+//
+// The options are 'replica:n1,n2,...', 'expectedreplicacount:n', 'leader:n' and
+// 'maxleaderinactivitytime:ms', and for CREATE HerdDB's 'wait:ms'. The name may also be a
+// plain or double-quoted identifier. sql is the dialect-rewritten text.
+func parseTablespaceStmt(sql string) (*tablespaceStmt, error) {
+	toks, err := scanTablespaceStmt(sql)
+	if err != nil {
+		return nil, err
+	}
+	st := &tablespaceStmt{verb: strings.ToUpper(toks[0].val), node: strings.EqualFold(toks[1].val, "node")}
+	toks = toks[2:] // CREATE|ALTER|DROP TABLESPACE|NODE
+	word := func(i int, w string) bool {
+		return i < len(toks) && toks[i].id != sqlparser.STRING && strings.EqualFold(toks[i].val, w)
+	}
+	switch {
+	case st.verb == "CREATE" && word(0, "if") && word(1, "not") && word(2, "exists"):
+		st.ifExists, toks = true, toks[3:]
+	case st.verb == "DROP" && word(0, "if") && word(1, "exists"):
+		st.ifExists, toks = true, toks[2:]
+	}
+	if len(toks) == 0 || (toks[0].id != sqlparser.STRING && toks[0].id != sqlparser.ID) {
+		if st.node {
+			return nil, Errorf("42601", "syntax error: a node id is expected, as in DROP NODE 'n2'")
+		}
+		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in %s TABLESPACE 'name'", st.verb)
+	}
+	st.name = toks[0].val // the dialect pass already folded an unquoted identifier
+	if err := st.parseOptions(toks[1:]); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// parseOptions reads the ", 'key:value'" pairs after the name and checks them together.
+func (st *tablespaceStmt) parseOptions(rest []tsToken) error {
+	takesOptions := st.verb != "DROP"
+	for ; len(rest) > 0; rest = rest[2:] {
+		if !takesOptions || len(rest) < 2 || rest[0].id != ',' || rest[1].id != sqlparser.STRING {
+			near := rest[0].val
+			if near == "" {
+				near = string(rune(rest[0].id))
+			}
+			if !takesOptions {
+				return Errorf("42601", "syntax error at or near %q: %s takes no options", near, st.tag())
+			}
+			return Errorf("42601", "syntax error at or near %q: tablespace options follow the name as 'key:value' strings separated by commas", near)
+		}
+		if err := st.opts.set(rest[1].val, st.verb == "CREATE"); err != nil {
+			return err
+		}
+	}
+	if st.verb == "ALTER" && st.opts.Given == 0 {
+		return Errorf("42601", "ALTER TABLESPACE needs at least one option, as in ALTER TABLESPACE '%s','leader:node'", st.name)
+	}
+	return st.opts.check()
+}
+
+// tablespaceOptionHint lists the options for error hints.
+const tablespaceOptionHint = "The options are 'replica:node1,node2', 'expectedreplicacount:n', 'leader:node' and 'maxleaderinactivitytime:ms' (and 'wait:ms' in CREATE TABLESPACE)."
+
+// set applies one 'key:value' option; create allows CREATE TABLESPACE's own ones.
+func (o *TablespaceOptions) set(opt string, create bool) error {
+	key, value, ok := strings.Cut(opt, ":")
+	if !ok {
+		return Errorf("42601", "tablespace option %q is not of the form 'key:value'", opt)
+	}
+	key, value = strings.ToLower(strings.TrimSpace(key)), strings.TrimSpace(value)
+	bit, err := o.setValue(key, value, create)
+	if err != nil || bit == 0 {
+		return err
+	}
+	if o.Has(bit) {
+		return Errorf("42601", "conflicting or redundant options: %s is given twice", key)
+	}
+	o.Given |= bit
+	return nil
+}
+
+// setValue parses one option's value into its field and returns the option's bit (0 for
+// those that change nothing kept).
+func (o *TablespaceOptions) setValue(key, value string, create bool) (TablespaceOption, error) {
+	switch key {
+	case "leader":
+		if value == "" {
+			return 0, Errorf("22023", "tablespace option leader needs a node id, as in 'leader:n1'")
+		}
+		o.Leader = value
+		return OptLeader, nil
+	case "replica":
+		o.Replicas = nil
+		for _, r := range strings.Split(value, ",") {
+			if r = strings.TrimSpace(r); r == "" {
+				continue
+			}
+			if slices.Contains(o.Replicas, r) {
+				return 0, Errorf("22023", "tablespace option replica names node %q twice", r)
+			}
+			o.Replicas = append(o.Replicas, r)
+		}
+		if len(o.Replicas) == 0 {
+			return 0, Errorf("22023", "tablespace option replica needs at least one node id, as in 'replica:n1,n2,n3'")
+		}
+		return OptReplicas, nil
+	case "expectedreplicacount":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 {
+			return 0, Errorf("22023", "expectedreplicacount must be a positive integer, not %q", value)
+		}
+		o.ExpectedReplicas = n
+		return OptExpectedReplicas, nil
+	case "maxleaderinactivitytime":
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || n < 0 || n > int64(time.Duration(1<<62)/time.Millisecond) {
+			return 0, Errorf("22023", "maxleaderinactivitytime must be a number of milliseconds, not %q", value)
+		}
+		o.MaxLeaderInactivity = time.Duration(n) * time.Millisecond
+		return OptMaxLeaderInactivity, nil
+	case "wait":
+		// HerdDB's wait for the new tablespace to be ready: creation here returns once it
+		// is, so the value has nothing to change.
+		if !create {
+			return 0, &Error{Code: "22023", Message: "tablespace option wait applies only to CREATE TABLESPACE", Hint: tablespaceOptionHint}
+		}
+		if n, err := strconv.Atoi(value); err != nil || n < 0 {
+			return 0, Errorf("22023", "tablespace option wait must be a number of milliseconds, not %q", value)
+		}
+		return 0, nil
+	}
+	return 0, &Error{Code: "22023", Message: "unrecognized tablespace option \"" + key + "\"", Hint: tablespaceOptionHint}
+}
+
+// check verifies what the options say together.
+func (o *TablespaceOptions) check() error {
+	if o.Has(OptReplicas) && o.Has(OptExpectedReplicas) && o.ExpectedReplicas > len(o.Replicas) {
+		return Errorf("22023", "expectedreplicacount:%d is more than the %d replicas given in 'replica:%s'",
+			o.ExpectedReplicas, len(o.Replicas), strings.Join(o.Replicas, ","))
+	}
+	if o.Has(OptReplicas) && o.Has(OptLeader) && !slices.Contains(o.Replicas, o.Leader) {
+		return Errorf("22023", "leader %q is not one of the replicas given in 'replica:%s'", o.Leader, strings.Join(o.Replicas, ","))
+	}
+	return nil
+}
+
+// execTablespaceStmt runs CREATE, ALTER or DROP TABLESPACE, or DROP NODE, through the node.
+func (s *Session) execTablespaceStmt(ctx context.Context, st *tablespaceStmt, out Output) error {
+	if s.node == nil {
+		return unsupported("%s in a session without a node", st.tag())
+	}
+	what := strings.ToLower(st.verb) + " tablespaces"
+	if st.node {
+		what = "remove nodes"
+	}
+	if err := s.requireSuperuser(what); err != nil {
+		return err
+	}
+	if s.tx != nil {
+		return Errorf("25001", "%s cannot run inside a transaction block", st.tag())
+	}
+	if st.node {
+		return s.execDropNode(ctx, st, out)
+	}
+	exists := false
+	for _, info := range s.node.Tablespaces() {
+		exists = exists || info.Name == st.name
+	}
+	var err error
+	switch {
+	case st.verb == "CREATE" && exists && st.ifExists, st.verb == "DROP" && !exists && st.ifExists:
+	case st.verb == "CREATE":
+		err = s.node.CreateTablespace(ctx, st.name, st.opts)
+	case !exists:
+		err = Errorf("42704", "tablespace %q does not exist", st.name)
+	case st.verb == "ALTER":
+		err = s.node.AlterTablespace(ctx, st.name, st.opts)
+	case st.name == s.ts.Name():
+		err = Errorf("55006", "cannot drop the currently open tablespace %q", st.name)
+	default:
+		err = s.node.DropTablespace(ctx, st.name)
+	}
+	if err != nil {
+		return err
+	}
+	return out.Complete(st.tag())
+}
+
+// execDropNode removes a node from the cluster.
+func (s *Session) execDropNode(ctx context.Context, st *tablespaceStmt, out Output) error {
+	if st.ifExists && !slices.ContainsFunc(s.node.Nodes(), func(n NodeInfo) bool { return n.ID == st.name }) {
+		return out.Complete(st.tag())
+	}
+	if err := s.node.RemoveNode(ctx, st.name); err != nil {
+		return err
+	}
+	return out.Complete(st.tag())
+}
