@@ -195,7 +195,7 @@ func TestClusterSystemTables(t *testing.T) {
 			"nodeid text|address text|clusteraddress text|live boolean|lastseen timestamp without time zone",
 			"n1|127.0.0.1:5433|127.0.0.1:5434|t|2026-11-30 09:00:00 n2|10.0.0.2:5433|10.0.0.2:5434|f|NULL"},
 		{"SELECT * FROM systablespacereplicastate ORDER BY tablespace_name, nodeid",
-			"tablespace_name text|nodeid text|mode text|appliedindex bigint|lag bigint|lagseconds double precision",
+			"tablespace_name text|nodeid text|mode text|appliedindex bigint|lagentries bigint|lagseconds double precision",
 			"drove|n1|leader|7|0|0 sales|n1|follower|90|10|1.5 sales|n2|leader|100|0|0 sales|n3|follower|5|95|NULL"},
 		{"SELECT table_name FROM systables WHERE table_name LIKE 'sys%node%' OR table_name LIKE '%replica%' ORDER BY 1",
 			"table_name text", "sysnodes systablespacereplicastate"},

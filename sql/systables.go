@@ -57,7 +57,7 @@ var systemTables = map[string]*systemTable{
 	},
 	"systablespacereplicastate": {
 		schema: sysSchema("systablespacereplicastate", textCol("tablespace_name"), textCol("nodeid"),
-			textCol("mode"), bigCol("appliedindex"), bigCol("lag"),
+			textCol("mode"), bigCol("appliedindex"), bigCol("lagentries"),
 			types.Column{Name: "lagseconds", Type: types.Float64}),
 		rows: func(s *Session) (rows [][]types.Value) {
 			if s.node == nil {

@@ -361,8 +361,12 @@ func (ts *Tablespace) Stats() Stats {
 	st.Tables = len(ts.fsm.schemas())
 	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
 	if ts.raft != nil {
-		if last := ts.raft.LastIndex(); last > st.AppliedIndex {
-			st.ApplyLag = last - st.AppliedIndex
+		// Raft's applied index also covers the no-op entry each new leader appends, which
+		// never reaches the FSM; counting from the FSM's alone would report it as lag
+		// forever. (Raft's runs ahead of the FSM's while a batch is being applied.)
+		applied := max(st.AppliedIndex, ts.raft.AppliedIndex())
+		if last := ts.raft.LastIndex(); last > applied {
+			st.ApplyLag = last - applied
 		}
 	}
 	if ts.logDB != nil {

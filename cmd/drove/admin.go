@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
@@ -58,7 +59,11 @@ func printRows(w io.Writer, rows pgx.Rows) error {
 		}
 		cells := make([]string, len(vals))
 		for i, v := range vals {
-			if v != nil {
+			switch v := v.(type) {
+			case nil:
+			case time.Time:
+				cells[i] = v.Format("2006-01-02 15:04:05")
+			default:
 				cells[i] = fmt.Sprint(v)
 			}
 		}
@@ -70,42 +75,37 @@ func printRows(w io.Writer, rows pgx.Rows) error {
 	return tw.Flush()
 }
 
+// connFunc is a client command's work on a connection.
+type connFunc func(ctx context.Context, conn *pgx.Conn, args []string, out io.Writer) error
+
+// withConn makes a command's RunE that connects to *url and runs fn.
+func withConn(url *string, fn connFunc) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, args []string) error {
+		ctx := c.Context()
+		conn, err := connect(ctx, *url, "")
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		return fn(ctx, conn, args, c.OutOrStdout())
+	}
+}
+
 func tablespaceCmd() *cobra.Command {
 	var url string
 	cmd := &cobra.Command{
 		Use:   "tablespace",
-		Short: "Create, list, describe and drop tablespaces",
+		Short: "Create, alter, list, describe and drop tablespaces",
 	}
 	addURLFlag(cmd.PersistentFlags(), &url)
-	run := func(fn func(ctx context.Context, conn *pgx.Conn, args []string, out io.Writer) error) func(*cobra.Command, []string) error {
-		return func(c *cobra.Command, args []string) error {
-			ctx := c.Context()
-			conn, err := connect(ctx, url, "")
-			if err != nil {
-				return err
-			}
-			defer conn.Close(ctx)
-			return fn(ctx, conn, args, c.OutOrStdout())
-		}
-	}
-	create := &cobra.Command{
-		Use:   "create NAME",
-		Short: "Create a tablespace on this node (its own Raft group, log and pages)",
-		Args:  cobra.ExactArgs(1),
-		RunE: run(func(ctx context.Context, conn *pgx.Conn, args []string, out io.Writer) error {
-			if _, err := conn.Exec(ctx, "CREATE TABLESPACE "+quoteLiteral(args[0])); err != nil {
-				return err
-			}
-			_, err := fmt.Fprintf(out, "tablespace %s created\n", args[0])
-			return err
-		}),
-	}
+	run := func(fn connFunc) func(*cobra.Command, []string) error { return withConn(&url, fn) }
+	create, alter := placementCmds(run)
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the tablespaces",
 		Args:  cobra.NoArgs,
 		RunE: run(func(ctx context.Context, conn *pgx.Conn, _ []string, out io.Writer) error {
-			rows, err := conn.Query(ctx, "SELECT tablespace_name, leader, replica FROM systablespaces ORDER BY tablespace_name")
+			rows, err := conn.Query(ctx, "SELECT tablespace_name, leader, replica, expectedreplicacount FROM systablespaces ORDER BY tablespace_name")
 			if err != nil {
 				return err
 			}
@@ -114,7 +114,7 @@ func tablespaceCmd() *cobra.Command {
 	}
 	describe := &cobra.Command{
 		Use:   "describe NAME",
-		Short: "Show a tablespace's placement and tables",
+		Short: "Show a tablespace's placement, its replicas' progress and its tables",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			ctx := c.Context()
@@ -125,6 +125,14 @@ func tablespaceCmd() *cobra.Command {
 			defer conn.Close(ctx)
 			out := c.OutOrStdout()
 			rows, err := conn.Query(ctx, "SELECT tablespace_name, leader, replica, expectedreplicacount FROM systablespaces WHERE tablespace_name = "+quoteLiteral(args[0]))
+			if err != nil {
+				return err
+			}
+			if err := printRows(out, rows); err != nil {
+				return err
+			}
+			fmt.Fprintln(out)
+			rows, err = conn.Query(ctx, "SELECT nodeid, mode, appliedindex, lagentries, lagseconds FROM systablespacereplicastate WHERE tablespace_name = "+quoteLiteral(args[0])+" ORDER BY nodeid")
 			if err != nil {
 				return err
 			}
@@ -151,7 +159,7 @@ func tablespaceCmd() *cobra.Command {
 			return err
 		}),
 	}
-	cmd.AddCommand(create, list, describe, drop)
+	cmd.AddCommand(create, alter, list, describe, drop)
 	return cmd
 }
 

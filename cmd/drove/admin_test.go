@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/server"
+	"github.com/spf13/pflag"
 )
 
 // TestAdminCommands runs the tablespace and checkpoint commands against a real server and
@@ -23,22 +25,39 @@ func TestAdminCommands(t *testing.T) {
 	defer srv.Close()
 	url := "postgres://drove@" + srv.PGAddr().String() + "/drove?sslmode=disable"
 	steps := []struct {
-		args []string
-		out  string
-		err  string // substring of the error, "" for success
+		args  []string
+		out   string
+		match string // a regexp the output matches, instead of out
+		err   string // substring of the error, "" for success
 	}{
-		{args: []string{"tablespace", "create", "sales"}, out: "tablespace sales created\n"},
+		{args: []string{"tablespace", "create", "sales", "--replica", "n1", "--expected-replicas", "1", "--leader", "n1"}, out: "tablespace sales created\n"},
 		{args: []string{"tablespace", "create", "sales"}, err: "already exists (SQLSTATE 42710)"},
+		{args: []string{"tablespace", "create", "wide", "--replica", "n1,n2"}, err: `cannot be placed on node "n2": this node is "n1" and clustering is not available yet (SQLSTATE 0A000)`},
+		{args: []string{"tablespace", "create", "wide", "--replica", "n1", "--expected-replicas", "2"}, err: "is more than the 1 replicas given in 'replica:n1' (SQLSTATE 22023)"},
+		{args: []string{"tablespace", "create", "wide", "--expected-replicas", "0"}, err: "SQLSTATE 22023"},
+		{args: []string{"tablespace", "alter", "sales", "--leader", "n1"}, out: "tablespace sales altered\n"},
+		{args: []string{"tablespace", "alter", "sales", "--replica", "n1", "--expected-replicas", "1"}, out: "tablespace sales altered\n"},
+		{args: []string{"tablespace", "alter", "sales", "--leader", "n2"}, err: `cannot be placed on node "n2"`},
+		{args: []string{"tablespace", "alter", "sales"}, err: "nothing to alter"},
+		{args: []string{"tablespace", "alter", "nosuch", "--leader", "n1"}, err: "SQLSTATE 42704"},
 		{args: []string{"tablespace", "list"}, out: "" +
-			"TABLESPACE_NAME  LEADER  REPLICA\n" +
-			"drove            n1      n1\n" +
-			"sales            n1      n1\n"},
+			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT\n" +
+			"drove            n1      n1       1\n" +
+			"sales            n1      n1       1\n"},
 		{args: []string{"checkpoint", "--tablespace", "sales"}, out: "checkpoint of sales done\n"},
-		{args: []string{"tablespace", "describe", "sales"}, out: "" +
+		{args: []string{"tablespace", "describe", "sales"}, match: "^" +
 			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT\n" +
 			"sales            n1      n1       1\n" +
 			"\n" +
-			"TABLE_NAME  COLUMN_NAME  DATA_TYPE  IS_PRIMARY_KEY\n"},
+			"NODEID  MODE    APPLIEDINDEX  LAGENTRIES  LAGSECONDS\n" +
+			"n1      leader  [0-9]+ +0 +0\n" +
+			"\n" +
+			"TABLE_NAME  COLUMN_NAME  DATA_TYPE  IS_PRIMARY_KEY\n$"},
+		{args: []string{"node", "list"}, match: "^" +
+			"NODEID  ADDRESS +CLUSTERADDRESS  LIVE  LASTSEEN\n" +
+			"n1      " + regexp.QuoteMeta(srv.PGAddr().String()) + " +true  20[0-9-]{8} [0-9:]{8}\n$"},
+		{args: []string{"node", "remove", "n1"}, err: `node "n1" cannot remove itself (SQLSTATE 55006)`},
+		{args: []string{"node", "remove", "n9"}, err: `node "n9" does not exist (SQLSTATE 42704)`},
 		{args: []string{"status"}, out: "" +
 			"NODEID  ADDRESS\n" +
 			"n1      " + srv.PGAddr().String() + "\n" +
@@ -69,10 +88,42 @@ func TestAdminCommands(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if st.match != "" {
+				if !regexp.MustCompile(st.match).MatchString(out.String()) {
+					t.Fatalf("output:\n%s\nwant a match of:\n%s", out.String(), st.match)
+				}
+				return
+			}
 			if out.String() != st.out {
 				t.Fatalf("output:\n%s\nwant:\n%s", out.String(), st.out)
 			}
 		})
+	}
+}
+
+// The placement flags become HerdDB's options, only those given.
+func TestPlacementFlags(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"--replica", "n1,n2,n3"}, "'replica:n1,n2,n3'"},
+		{[]string{"--replica", "n1", "--replica", "n2"}, "'replica:n1,n2'"},
+		{[]string{"--expected-replicas", "3"}, "'expectedreplicacount:3'"},
+		{[]string{"--leader", "n2"}, "'leader:n2'"},
+		{[]string{"--leader", "it's", "--expected-replicas", "2", "--replica", "a,b"}, "'replica:a,b' 'expectedreplicacount:2' 'leader:it''s'"},
+	}
+	for _, c := range cases {
+		var p placement
+		flags := pflag.NewFlagSet("alter", pflag.ContinueOnError)
+		p.addFlags(flags, "ALTER")
+		if err := flags.Parse(c.args); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(p.options(flags), " "); got != c.want {
+			t.Errorf("%v: %s, want %s", c.args, got, c.want)
+		}
 	}
 }
 

@@ -33,7 +33,7 @@ func rootCmd() *cobra.Command {
 	}
 	root.Version = versionString(version, commit, readBuildInfo())
 	root.SetVersionTemplate("drove {{.Version}}\n")
-	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), checkpointCmd(), loadCmd(), backupCmd(), restoreCmd(), versionCmd())
+	root.AddCommand(serverCmd(), sqlCmd(), statusCmd(), tablespaceCmd(), nodeCmd(), checkpointCmd(), loadCmd(), backupCmd(), restoreCmd(), versionCmd())
 	return root
 }
 
