@@ -66,6 +66,9 @@ func TestOnlySuperusersManage(t *testing.T) {
 		{app, "CREATE TABLESPACE 'mine'", "42501", ""},
 		{app, "DROP TABLESPACE 'drove'", "42501", ""},
 		{app, "DROP TABLESPACE IF EXISTS 'ghost'", "42501", ""},
+		{app, "ALTER TABLESPACE 'drove', 'expectedreplicacount:1'", "42501", ""},
+		{app, "DROP NODE 'ghost'", "42501", ""},
+		{app, "SELECT count(*) FROM sysnodes", "", "1"}, // reading the cluster's state is everyone's
 		{app, "BACKUP TABLESPACE 'drove' TO STDOUT", "42501", ""},
 		{app, "CHECKPOINT", "42501", ""},
 		{app, "SHOW is_superuser", "", "off"},
@@ -76,6 +79,8 @@ func TestOnlySuperusersManage(t *testing.T) {
 		{boss, "SELECT usesuper FROM pg_user WHERE usename = 'drove'", "", "t"},
 		{boss, "CHECKPOINT", "", ""},
 		{boss, "CREATE TABLESPACE 'bosses'", "", ""},
+		{boss, "ALTER TABLESPACE 'bosses', 'leader:" + s.ID() + "'", "", ""},
+		{boss, "DROP NODE IF EXISTS 'ghost'", "", ""},
 		{boss, "DROP TABLESPACE 'bosses'", "", ""},
 		{boss, "ALTER USER other PASSWORD 'reset'", "", ""},
 		{boss, "ALTER USER app SUPERUSER", "", ""},
