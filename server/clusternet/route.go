@@ -35,6 +35,10 @@ func (m *Mux) serve(raw net.Conn) {
 		m.log.Debug("cluster connection: bad header", "remote", raw.RemoteAddr(), "err", err)
 		return
 	}
+	if f := m.cfg.Faults; f != nil && f.Blocked(h.from, m.id) {
+		m.log.Debug("cluster connection refused by fault injection", "from", h.from)
+		return
+	}
 	sl, handler := m.lookup(h)
 	if sl == nil && handler == nil {
 		// Raft retries its dials, so a group registered later is reached on a later attempt.
