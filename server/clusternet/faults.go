@@ -9,7 +9,7 @@ import (
 )
 
 // ErrPartitioned is returned by a dial that a Faults rule forbids.
-var ErrPartitioned = errors.New("clusternet: partitioned (fault injection)")
+var ErrPartitioned = errors.New("partitioned by fault injection")
 
 // Faults injects network faults between the nodes of an in-process test cluster. One *Faults is
 // shared by every Mux of the cluster (Config.Faults); rules are keyed by node id, because every

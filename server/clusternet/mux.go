@@ -28,7 +28,7 @@ const (
 var ErrClosed = errors.New("clusternet: mux closed")
 
 // ErrUnknown is returned by Dial when the peer has no such Raft group or service (yet).
-var ErrUnknown = errors.New("clusternet: peer has no such group or service")
+var ErrUnknown = errors.New("no such raft group or service on the peer")
 
 // Config configures a node's cluster port.
 type Config struct {
