@@ -165,7 +165,7 @@ func TestRaftOverTLS(t *testing.T) {
 	for _, m := range ms {
 		ns = append(ns, startRaft(t, m, "tls", servers(ms)))
 	}
-	apply(t, leader(t, ns), 4)
+	apply(t, ns, 4)
 	for _, n := range ns {
 		waitCount(t, n, 4)
 	}
