@@ -120,8 +120,8 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 	if err != nil {
 		return nil, fmt.Errorf("clusternet: dial %s: %w", addr, err)
 	}
-	dl, _ := ctx.Deadline()
-	_ = raw.SetDeadline(dl)
+	// The context (which always has a deadline here) bounds the exchange: when it is done the
+	// socket's deadline is pulled into the past, so the error seen is always the context's.
 	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	c, peer, err := m.handshakeOut(ctx, raw, hb)
 	if !stop() && err == nil {
