@@ -250,3 +250,33 @@ func TestCheckAddr(t *testing.T) {
 		t.Fatal("Listen on all interfaces without TLS: want an error")
 	}
 }
+
+// TestHandshakeLimit: with maxPending connections silent in their handshake, the next one is
+// closed at once instead of costing another goroutine.
+func TestHandshakeLimit(t *testing.T) {
+	ms := newMuxes(t, 1, nil, func(c *Config) { c.HandshakeTimeout = 10 * time.Second })
+	m := ms[0]
+	var silent []net.Conn
+	defer func() {
+		for _, c := range silent {
+			c.Close()
+		}
+	}()
+	for i := 0; i < maxPending; i++ {
+		c, err := net.Dial("tcp", m.Addr())
+		if err != nil {
+			t.Fatal(err)
+		}
+		silent = append(silent, c)
+	}
+	waitFor(t, "the handshake slots to fill", 5*time.Second, func() bool { return len(m.sem) == maxPending })
+	c, err := net.Dial("tcp", m.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := c.Read(make([]byte, 1)); err == nil || isTimeout(err) {
+		t.Fatalf("connection over the limit: read %v, want closed", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -223,4 +224,40 @@ func TestRaftPartition(t *testing.T) {
 			waitCount(t, fo, l.fsm.count())
 		})
 	}
+}
+
+// TestRaftCloseLeaksNothing: once Raft is shut down (which closes its transport) and the muxes
+// are closed, every goroutine of the transports, connections and muxes is gone.
+func TestRaftCloseLeaksNothing(t *testing.T) {
+	before := runtime.NumGoroutine()
+	f := NewFaults(2)
+	var ms []*Mux
+	for i := 1; i <= 3; i++ {
+		m, err := Listen(Config{NodeID: fmt.Sprintf("n%d", i), Addr: "127.0.0.1:0", Faults: f, Logger: quiet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	var ns []*node
+	for _, g := range []string{"a", "b"} {
+		for _, m := range ms {
+			ns = append(ns, startRaft(t, m, g, servers(ms)))
+		}
+	}
+	apply(t, ns[:3], 3)
+	apply(t, ns[3:], 3)
+	for _, n := range ns {
+		if err := n.r.Shutdown().Error(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Closing the transports alone ends every connection: only the accept loops are left.
+	waitGoroutines(t, before+len(ms))
+	for _, m := range ms {
+		if err := m.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitGoroutines(t, before)
 }
