@@ -60,7 +60,7 @@ func roundTrip(c net.Conn, line string) (string, error) {
 	return strings.TrimSuffix(s, "\n"), err
 }
 
-func dialEcho(t *testing.T, from, to *Mux) net.Conn {
+func dialEcho(t testing.TB, from, to *Mux) net.Conn {
 	t.Helper()
 	c, err := from.Dial(context.Background(), to.Addr(), "echo")
 	if err != nil {

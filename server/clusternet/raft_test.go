@@ -76,7 +76,7 @@ func servers(ms []*Mux) []raft.Server {
 }
 
 // startRaft starts group on m; a non-empty boot bootstraps it with that configuration.
-func startRaft(t *testing.T, m *Mux, group string, boot []raft.Server) *node {
+func startRaft(t testing.TB, m *Mux, group string, boot []raft.Server, mods ...func(*raft.Config)) *node {
 	t.Helper()
 	c := raft.DefaultConfig()
 	c.LocalID = raft.ServerID(m.NodeID())
@@ -85,6 +85,9 @@ func startRaft(t *testing.T, m *Mux, group string, boot []raft.Server) *node {
 	c.LeaderLeaseTimeout = 200 * time.Millisecond
 	c.CommitTimeout = 5 * time.Millisecond
 	c.Logger = hclog.NewNullLogger()
+	for _, mod := range mods {
+		mod(c)
+	}
 	store := raft.NewInmemStore()
 	snaps := raft.NewInmemSnapshotStore()
 	trans := m.Transport(group)
@@ -103,7 +106,7 @@ func startRaft(t *testing.T, m *Mux, group string, boot []raft.Server) *node {
 	return &node{r: r, fsm: fsm, id: m.NodeID()}
 }
 
-func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+func waitFor(t testing.TB, what string, d time.Duration, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for !cond() {
@@ -114,7 +117,7 @@ func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
 	}
 }
 
-func leader(t *testing.T, ns []*node) *node {
+func leader(t testing.TB, ns []*node) *node {
 	t.Helper()
 	var l *node
 	waitFor(t, "a leader", 10*time.Second, func() bool {
@@ -131,7 +134,7 @@ func leader(t *testing.T, ns []*node) *node {
 
 // apply commits k commands through the current leader of ns, following leadership changes
 // (a slow test machine can make a fresh leader step down).
-func apply(t *testing.T, ns []*node, k int) {
+func apply(t testing.TB, ns []*node, k int) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for i := 0; i < k; {
@@ -151,7 +154,7 @@ func apply(t *testing.T, ns []*node, k int) {
 	}
 }
 
-func waitCount(t *testing.T, n *node, want uint64) {
+func waitCount(t testing.TB, n *node, want uint64) {
 	t.Helper()
 	waitFor(t, fmt.Sprintf("%s to apply %d", n.id, want), 15*time.Second, func() bool { return n.fsm.count() >= want })
 }

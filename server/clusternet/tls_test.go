@@ -24,7 +24,7 @@ type testCA struct {
 	path string // PEM of cert
 }
 
-func newCA(t *testing.T, dir, name string) *testCA {
+func newCA(t testing.TB, dir, name string) *testCA {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -46,7 +46,7 @@ func newCA(t *testing.T, dir, name string) *testCA {
 }
 
 // issue writes a node certificate (serverAuth and clientAuth) and key signed by ca.
-func (ca *testCA) issue(t *testing.T, dir, node string) *TLSFiles {
+func (ca *testCA) issue(t testing.TB, dir, node string) *TLSFiles {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -72,14 +72,14 @@ func (ca *testCA) issue(t *testing.T, dir, node string) *TLSFiles {
 	return f
 }
 
-func writePEM(t *testing.T, path, typ string, der []byte) {
+func writePEM(t testing.TB, path, typ string, der []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func listenTLS(t *testing.T, node string, files *TLSFiles) *Mux {
+func listenTLS(t testing.TB, node string, files *TLSFiles) *Mux {
 	t.Helper()
 	m, err := Listen(Config{NodeID: node, Addr: "127.0.0.1:0", TLS: files, Logger: quiet, HandshakeTimeout: time.Second})
 	if err != nil {
