@@ -2,6 +2,7 @@ package clusternet
 
 import (
 	"net"
+	"os"
 	"sync"
 	"time"
 )
@@ -21,6 +22,9 @@ type conn struct {
 
 	once   sync.Once
 	closed chan struct{}
+
+	dlMu    sync.Mutex
+	writeDL time.Time // the write deadline, which a stalled or delayed write honours
 }
 
 func newConn(m *Mux, c net.Conn, peer string, dialed bool) *conn {
@@ -32,20 +36,70 @@ func newConn(m *Mux, c net.Conn, peer string, dialed bool) *conn {
 	return cc
 }
 
-// Write delays by the fault rule's delay, if any, then writes. A Close during the delay ends it.
+// Write waits out a stall and a delay, if fault rules set them, then writes. Close ends the
+// wait, and so does the write deadline (with os.ErrDeadlineExceeded, as a real write would).
 func (c *conn) Write(p []byte) (int, error) {
 	if c.faults != nil {
-		if d := c.faults.writeDelay(c.local, c.peer); d > 0 {
-			t := time.NewTimer(d)
-			select {
-			case <-t.C:
-			case <-c.closed:
-				t.Stop()
-				return 0, net.ErrClosed
-			}
+		if err := c.faultWait(); err != nil {
+			return 0, err
 		}
 	}
 	return c.Conn.Write(p)
+}
+
+func (c *conn) faultWait() error {
+	var deadline <-chan time.Time
+	c.dlMu.Lock()
+	dl := c.writeDL
+	c.dlMu.Unlock()
+	if !dl.IsZero() {
+		t := time.NewTimer(time.Until(dl))
+		defer t.Stop()
+		deadline = t.C
+	}
+	if !c.faults.waitStall(c.local, c.peer, c.closed, deadline) {
+		return c.waitErr()
+	}
+	d := c.faults.writeDelay(c.local, c.peer)
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-c.closed:
+	case <-deadline:
+	}
+	return c.waitErr()
+}
+
+func (c *conn) waitErr() error {
+	select {
+	case <-c.closed:
+		return net.ErrClosed
+	default:
+		return os.ErrDeadlineExceeded
+	}
+}
+
+// SetDeadline records the write deadline for faultWait and sets both on the connection.
+func (c *conn) SetDeadline(t time.Time) error {
+	c.setWriteDL(t)
+	return c.Conn.SetDeadline(t)
+}
+
+// SetWriteDeadline records the write deadline for faultWait and sets it on the connection.
+func (c *conn) SetWriteDeadline(t time.Time) error {
+	c.setWriteDL(t)
+	return c.Conn.SetWriteDeadline(t)
+}
+
+func (c *conn) setWriteDL(t time.Time) {
+	c.dlMu.Lock()
+	c.writeDL = t
+	c.dlMu.Unlock()
 }
 
 // Close closes the connection and forgets it everywhere it is tracked.

@@ -34,12 +34,21 @@ var ErrPartitioned = errors.New("partitioned by fault injection")
 //     Within one connection bytes stay in order (it is TCP); jitter reorders messages across
 //     connections (Raft uses several per peer: heartbeats, pipelined appends, votes, snapshots).
 //     A delay does not close anything; d = 0 removes it.
+//   - Stall(a, b) makes the network between a and b silent without closing anything, as a
+//     black hole or a paused process does: writes either way block until the stall is lifted
+//     (then they are delivered, as TCP retransmits after a network heals) or the connection's
+//     write deadline passes (a timeout error, as Raft's RPC timeout expects); new dials
+//     between them hang until their context ends. StallNode(n) stalls n against everyone.
+//     Bytes written before the stall are still delivered. Heal lifts stalls too.
 type Faults struct {
 	mu       sync.Mutex
 	oneWay   map[[2]string]bool // dialer→acceptor pairs that may not connect
 	isolated map[string]bool
 	delay    map[[2]string]time.Duration // writer→reader
 	jitter   map[[2]string]time.Duration
+	stalled  map[[2]string]bool // both orders
+	stallAll map[string]bool
+	wake     chan struct{}     // closed (and replaced) when stalls are lifted
 	addrs    map[string]string // cluster address → node id, filled by Listen
 	conns    map[*conn]struct{}
 	rng      *rand.Rand
@@ -62,6 +71,9 @@ func (f *Faults) initLocked() {
 	f.isolated = map[string]bool{}
 	f.delay = map[[2]string]time.Duration{}
 	f.jitter = map[[2]string]time.Duration{}
+	f.stalled = map[[2]string]bool{}
+	f.stallAll = map[string]bool{}
+	f.wake = make(chan struct{})
 	f.addrs = map[string]string{}
 	f.conns = map[*conn]struct{}{}
 	if f.rng == nil {
@@ -95,13 +107,73 @@ func (f *Faults) Isolate(node string) {
 	f.cutLocked()
 }
 
-// Heal removes every partition and isolation. Delays stay.
+// Heal removes every partition, isolation and stall. Delays stay.
 func (f *Faults) Heal() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.initLocked()
 	clear(f.oneWay)
 	clear(f.isolated)
+	clear(f.stalled)
+	clear(f.stallAll)
+	close(f.wake)
+	f.wake = make(chan struct{})
+}
+
+// Stall silences the network between a and b (see the type's comment).
+func (f *Faults) Stall(a, b string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.initLocked()
+	f.stalled[[2]string{a, b}] = true
+	f.stalled[[2]string{b, a}] = true
+}
+
+// StallNode silences the network between node and every other node.
+func (f *Faults) StallNode(node string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.initLocked()
+	f.stallAll[node] = true
+}
+
+// stallLocked reports whether a and b are stalled, and the channel closed when that may change.
+func (f *Faults) stallLocked(a, b string) (bool, <-chan struct{}) {
+	return a != b && (f.stalled[[2]string{a, b}] || f.stallAll[a] || f.stallAll[b]), f.wake
+}
+
+// waitStall blocks while a and b are stalled, until stop is closed or the timer channel fires
+// (nil: no deadline); it reports whether the stall was lifted.
+func (f *Faults) waitStall(a, b string, stop <-chan struct{}, deadline <-chan time.Time) bool {
+	for {
+		f.mu.Lock()
+		f.initLocked()
+		stalled, wake := f.stallLocked(a, b)
+		f.mu.Unlock()
+		if !stalled {
+			return true
+		}
+		select {
+		case <-wake:
+		case <-stop:
+			return false
+		case <-deadline:
+			return false
+		}
+	}
+}
+
+// stalledAddr is stallLocked for a dial from node to addr, when addr's node is known.
+func (f *Faults) stalledAddr(from, addr string) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.initLocked()
+	to, ok := f.addrs[addr]
+	if !ok {
+		return "", false
+	}
+	s, _ := f.stallLocked(from, to)
+	return to, s
 }
 
 // SetDelay delays each write by from on a connection to to by d (0 removes the delay).

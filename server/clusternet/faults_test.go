@@ -3,7 +3,9 @@ package clusternet
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"os"
 	"testing"
 	"time"
 )
@@ -118,5 +120,47 @@ func TestFaultsDelay(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("partition did not end a delayed write")
+	}
+}
+
+// TestFaultsStall: a stalled network keeps connections open but silent: writes time out at
+// their deadline, dials hang until their context ends, and after Heal the same connection
+// works again.
+func TestFaultsStall(t *testing.T) {
+	for _, whole := range []bool{false, true} {
+		f := NewFaults(4)
+		ms := newMuxes(t, 2, f, nil)
+		ms[1].Handle("echo", echo)
+		c := dialEcho(t, ms[0], ms[1])
+		if whole {
+			f.StallNode("n2")
+		} else {
+			f.Stall("n1", "n2")
+		}
+		_ = c.SetDeadline(time.Now().Add(100 * time.Millisecond))
+		if _, err := c.Write([]byte("lost?\n")); !errors.Is(err, os.ErrDeadlineExceeded) {
+			t.Fatalf("write across a stall: %v, want a deadline error", err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		_, err := ms[0].Dial(ctx, ms[1].Addr(), "echo")
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("dial across a stall: %v, want the context's deadline", err)
+		}
+		// A write blocked by the stall goes through once it is lifted.
+		done := make(chan error, 1)
+		go func() {
+			_ = c.SetDeadline(time.Time{})
+			got, err := roundTrip(c, "after")
+			if err == nil && got != "n1: after" {
+				err = fmt.Errorf("got %q", got)
+			}
+			done <- err
+		}()
+		time.Sleep(50 * time.Millisecond)
+		f.Heal()
+		if err := <-done; err != nil {
+			t.Fatalf("whole=%v: round trip after Heal: %v", whole, err)
+		}
 	}
 }

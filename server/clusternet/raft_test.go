@@ -198,6 +198,8 @@ func TestRaftPartition(t *testing.T) {
 		{"isolate follower", func(f *Faults, _, fo string) { f.Isolate(fo) }},
 		{"partition leader-follower", func(f *Faults, l, fo string) { f.Partition(l, fo) }},
 		{"one way leader to follower", func(f *Faults, l, fo string) { f.PartitionOneWay(l, fo) }},
+		{"stall follower", func(f *Faults, _, fo string) { f.StallNode(fo) }},
+		{"stall leader-follower", func(f *Faults, l, fo string) { f.Stall(l, fo) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

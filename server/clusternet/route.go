@@ -20,7 +20,8 @@ func (m *Mux) serve(raw net.Conn) {
 			raw.Close()
 		}
 	}()
-	_ = raw.SetDeadline(time.Now().Add(m.timeout))
+	deadline := time.Now().Add(m.timeout)
+	_ = raw.SetDeadline(deadline)
 	c := raw
 	if m.serverTLS != nil {
 		tc := tls.Server(raw, m.serverTLS)
@@ -35,9 +36,11 @@ func (m *Mux) serve(raw net.Conn) {
 		m.log.Debug("cluster connection: bad header", "remote", raw.RemoteAddr(), "err", err)
 		return
 	}
-	if f := m.cfg.Faults; f != nil && f.Blocked(h.from, m.id) {
-		m.log.Debug("cluster connection refused by fault injection", "from", h.from)
-		return
+	if f := m.cfg.Faults; f != nil {
+		if f.Blocked(h.from, m.id) || !f.waitStall(h.from, m.id, nil, time.After(time.Until(deadline))) {
+			m.log.Debug("cluster connection refused by fault injection", "from", h.from)
+			return
+		}
 	}
 	sl, handler := m.lookup(h)
 	if sl == nil && handler == nil {
@@ -115,6 +118,9 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 		ctx, cancel = context.WithTimeout(ctx, defaultDialTimeout)
 		defer cancel()
 	}
+	if err := m.waitDialStall(ctx, addr); err != nil {
+		return nil, err
+	}
 	var d net.Dialer
 	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
@@ -171,4 +177,20 @@ func (m *Mux) handshakeOut(ctx context.Context, raw net.Conn, hb []byte) (net.Co
 		return nil, "", fmt.Errorf("node %s: %w", peer, ErrUnknown)
 	}
 	return nil, "", fmt.Errorf("node %s: bad ack status %d", peer, status)
+}
+
+// waitDialStall holds a dial across a stalled network until the stall lifts or ctx ends.
+func (m *Mux) waitDialStall(ctx context.Context, addr string) error {
+	f := m.cfg.Faults
+	if f == nil {
+		return nil
+	}
+	to, stalled := f.stalledAddr(m.id, addr)
+	if !stalled {
+		return nil
+	}
+	if !f.waitStall(m.id, to, ctx.Done(), nil) {
+		return fmt.Errorf("clusternet: dial %s (%s, stalled by fault injection): %w", addr, to, ctx.Err())
+	}
+	return nil
 }
