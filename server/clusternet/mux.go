@@ -117,6 +117,9 @@ func Listen(cfg Config) (*Mux, error) {
 		return nil, err
 	}
 	m.log = m.log.With("node", m.id, "cluster_addr", m.addr)
+	if host, _, _ := net.SplitHostPort(cfg.Addr); cfg.TLS == nil && !isLoopback(host) {
+		m.log.Warn("cluster port is plain TCP on a non-loopback address (--cluster-insecure): any host that reaches it can join Raft groups")
+	}
 	if cfg.Faults != nil {
 		cfg.Faults.register(m.addr, m.id)
 	}
