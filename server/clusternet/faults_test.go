@@ -164,3 +164,26 @@ func TestFaultsStall(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseDuringStalledHandshake: Close does not wait out the handshake timeout of a
+// connection held by a stall.
+func TestCloseDuringStalledHandshake(t *testing.T) {
+	f := NewFaults(5)
+	ms := newMuxes(t, 2, f, func(c *Config) { c.HandshakeTimeout = 10 * time.Second })
+	ms[1].Handle("echo", echo)
+	f.StallNode("n1")
+	// Dial by a spelling of the address the rules do not know, so the stall is met by the
+	// acceptor, which holds the connection in its handshake.
+	_, port, _ := net.SplitHostPort(ms[1].Addr())
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, _ = ms[0].Dial(ctx, net.JoinHostPort("localhost", port), "echo")
+	}()
+	waitFor(t, "a handshake in progress", 5*time.Second, func() bool { return len(ms[1].sem) == 1 })
+	start := time.Now()
+	ms[1].Close()
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("Close took %v", took)
+	}
+}

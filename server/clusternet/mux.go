@@ -63,6 +63,7 @@ type Mux struct {
 	timeout   time.Duration
 	sem       chan struct{}
 
+	done     chan struct{} // closed by Close: ends waits in handshakes
 	mu       sync.Mutex
 	closed   bool
 	groups   map[string]*streamLayer
@@ -82,6 +83,7 @@ func Listen(cfg Config) (*Mux, error) {
 	m := &Mux{
 		cfg: cfg, log: cfg.Logger, timeout: cfg.HandshakeTimeout,
 		sem:      make(chan struct{}, maxPending),
+		done:     make(chan struct{}),
 		groups:   map[string]*streamLayer{},
 		services: map[string]func(net.Conn, string){},
 		pending:  map[net.Conn]struct{}{},
@@ -171,6 +173,7 @@ func (m *Mux) Close() error {
 		return nil
 	}
 	m.closed = true
+	close(m.done)
 	var all []net.Conn
 	for c := range m.pending {
 		all = append(all, c)

@@ -37,7 +37,7 @@ func (m *Mux) serve(raw net.Conn) {
 		return
 	}
 	if f := m.cfg.Faults; f != nil {
-		if f.Blocked(h.from, m.id) || !f.waitStall(h.from, m.id, nil, time.After(time.Until(deadline))) {
+		if f.Blocked(h.from, m.id) || !f.waitStall(h.from, m.id, m.done, time.After(time.Until(deadline))) {
 			m.log.Debug("cluster connection refused by fault injection", "from", h.from)
 			return
 		}
@@ -59,7 +59,7 @@ func (m *Mux) serve(raw net.Conn) {
 	}
 	routed = true
 	if sl != nil {
-		sl.deliver(cc, m.timeout)
+		sl.deliver(cc, m.timeout, m.done)
 		return
 	}
 	go func() {

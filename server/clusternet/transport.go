@@ -112,14 +112,16 @@ func (s *streamLayer) Accept() (net.Conn, error) {
 	}
 }
 
-// deliver hands an incoming connection to Accept, or closes it if the group closes or the
-// transport does not take it within timeout.
-func (s *streamLayer) deliver(c *conn, timeout time.Duration) {
+// deliver hands an incoming connection to Accept, or closes it if the group or the mux (stop)
+// closes or the transport does not take it within timeout.
+func (s *streamLayer) deliver(c *conn, timeout time.Duration, stop <-chan struct{}) {
 	t := time.NewTimer(timeout)
 	defer t.Stop()
 	select {
 	case s.acceptCh <- c:
 	case <-s.done:
+		c.Close()
+	case <-stop:
 		c.Close()
 	case <-t.C:
 		c.Close()
