@@ -17,8 +17,9 @@
 //	mux.Handle("forward", func(c net.Conn, from string) { ... })
 //	c, err := mux.Dial(ctx, peerAddr, "forward")
 //
-// Faults injects partitions (both ways, one way, isolation) and write delays between the
-// nodes of an in-process test cluster; one *Faults is shared by every Mux of the cluster.
+// Faults injects partitions (both ways, one way, isolation), silent stalls and write delays
+// with jitter between the nodes of an in-process test cluster; one *Faults is shared by every
+// Mux of the cluster. In production Config.Faults is nil and connections are not wrapped for it.
 //
 // See DESIGN.md for the header layout, the bounds and why the Raft transport settings are what
 // they are.
