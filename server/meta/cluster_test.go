@@ -1,0 +1,345 @@
+package meta
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+// threeNodes bootstraps n1 and joins n2 (through n1) and n3 (through n2, a follower, which
+// redirects it to the leader).
+func threeNodes(t *testing.T) *testCluster {
+	c := newTestCluster(t)
+	c.bootstrap("n1")
+	c.join("n2", "n1")
+	c.join("n3", "n2")
+	return c
+}
+
+func TestJoinAndForward(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	members, err := c.meta("n1").Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != 3 || !members[0].Voter || !members[1].Voter || !members[2].Voter {
+		t.Fatalf("members %+v, want three voters", members)
+	}
+	for _, id := range []string{"n1", "n2", "n3"} {
+		n, ok := c.meta("n3").Catalog().Nodes[id]
+		if !ok || !n.Live || n.PGAddr != "pg-"+id+":5432" || n.ClusterAddr != c.nodes[id].l.Addr().String() {
+			t.Fatalf("n3's catalog has %s as %+v", id, n)
+		}
+	}
+	follower := c.meta("n3")
+	if follower.IsLeader() {
+		follower = c.meta("n2")
+	}
+	err = follower.CreateTablespace(ctx, Tablespace{Name: "ts", Replicas: []string{"n1", "n2", "n3"}, ExpectedReplicas: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Read-your-writes on the follower, at once.
+	ts, ok := follower.Catalog().Tablespaces["ts"]
+	if !ok || !slices.Equal(ts.Bootstrap, []string{"n1", "n2", "n3"}) || ts.CreatedIndex == 0 {
+		t.Fatalf("follower reads %+v after its create", ts)
+	}
+	mustKind(t, follower.CreateTablespace(ctx, Tablespace{Name: "ts"}), ErrExists)
+	err = follower.AlterTablespace(ctx, "ts", func(ts *Tablespace) error {
+		ts.PreferredLeader = "n2"
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := follower.SetTablespaceLeader(ctx, "ts", "n2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := follower.CreateUser(ctx, User{Name: "alice", Verifier: testVerifier}); err != nil {
+		t.Fatal(err)
+	}
+	err = follower.AlterUser(ctx, "alice", func(u *User) error { u.Superuser = true; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := c.converged()
+	for _, id := range []string{"n1", "n2", "n3"} {
+		got := c.meta(id).Catalog()
+		ts := got.Tablespaces["ts"]
+		if ts.PreferredLeader != "n2" || ts.Leader != "n2" || !got.Users["alice"].Superuser {
+			t.Fatalf("%s: tablespace %+v, users %+v", id, ts, got.Users)
+		}
+	}
+	if cat.Index == 0 {
+		t.Fatal("index 0")
+	}
+	if err := follower.DropTablespace(ctx, "ts"); err != nil {
+		t.Fatal(err)
+	}
+	mustKind(t, follower.DropTablespace(ctx, "ts"), ErrNotFound)
+	mustKind(t, follower.DropUser(ctx, "bob"), ErrNotFound)
+}
+
+// TestDefaultPlacement: without replicas a tablespace goes to the issuing node, or to the
+// expected count of live nodes with the fewest replicas.
+func TestDefaultPlacement(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	if err := c.meta("n2").CreateTablespace(ctx, Tablespace{Name: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.meta("n3").CreateTablespace(ctx, Tablespace{Name: "b", ExpectedReplicas: 2}); err != nil {
+		t.Fatal(err)
+	}
+	cat := c.meta("n3").Catalog()
+	if r := cat.Tablespaces["a"].Replicas; !slices.Equal(r, []string{"n2"}) {
+		t.Fatalf("a on %v, want the issuing node n2", r)
+	}
+	if r := cat.Tablespaces["b"].Replicas; !slices.Equal(r, []string{"n1", "n3"}) {
+		t.Fatalf("b on %v, want n1 and n3 (no replicas yet)", r)
+	}
+}
+
+func TestLeaderFailover(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	old := c.leader()
+	c.stop(old.opts.NodeID)
+	var survivor *Meta
+	for _, id := range []string{"n1", "n2", "n3"} {
+		if m := c.meta(id); m != nil {
+			survivor = m
+		}
+	}
+	start := time.Now()
+	if err := survivor.CreateTablespace(ctx, Tablespace{Name: "after"}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first command after the leader's loss took %v", time.Since(start))
+	if _, ok := survivor.Catalog().Tablespaces["after"]; !ok {
+		t.Fatal("not visible on return")
+	}
+	// The old leader comes back from its directory and catches up.
+	back := c.restart(old.opts.NodeID)
+	c.eventually("the old leader to catch up", func() bool {
+		_, ok := back.Catalog().Tablespaces["after"]
+		return ok
+	})
+}
+
+func TestRestartWithoutSeeds(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	if err := c.meta("n2").CreateTablespace(ctx, Tablespace{Name: "kept", Replicas: []string{"n1", "n2"}}); err != nil {
+		t.Fatal(err)
+	}
+	before := c.converged()
+	for _, id := range []string{"n1", "n2", "n3"} {
+		c.stop(id)
+	}
+	for _, id := range []string{"n1", "n2", "n3"} {
+		c.restart(id)
+	}
+	c.leader()
+	cat := c.convergedAt(before.Index)
+	if cat.Index < before.Index || !reflect.DeepEqual(cat.Tablespaces["kept"], before.Tablespaces["kept"]) {
+		t.Fatalf("after restart: %+v, before: %+v", cat.Tablespaces, before.Tablespaces)
+	}
+	// New listeners mean new cluster addresses: each node registers them again.
+	c.eventually("the new addresses", func() bool {
+		cat := c.meta("n1").Catalog()
+		for id, n := range c.nodes {
+			if cat.Nodes[id].ClusterAddr != n.l.Addr().String() {
+				return false
+			}
+		}
+		return true
+	})
+	if err := c.meta("n3").CreateTablespace(ctx, Tablespace{Name: "new"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNonvotersAndPromotion(t *testing.T) {
+	c := threeNodes(t)
+	c.join("n4", "n1")
+	c.join("n5", "n3")
+	voters := func() (v, nv []string) {
+		members, err := c.leader().Members()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range members {
+			if s.Voter {
+				v = append(v, s.ID)
+			} else {
+				nv = append(nv, s.ID)
+			}
+		}
+		return v, nv
+	}
+	v, nv := voters()
+	if len(v) != 3 || !slices.Equal(nv, []string{"n4", "n5"}) {
+		t.Fatalf("voters %v, non-voters %v; want 3 and n4, n5", v, nv)
+	}
+	// A voter dead past the timeout is replaced by a live non-voter.
+	dead := "n3"
+	if c.leader() == c.meta(dead) {
+		dead = "n2"
+	}
+	c.stop(dead)
+	c.eventually("a non-voter promoted in the dead voter's place", func() bool {
+		v, _ := voters()
+		return len(v) == 3 && !slices.Contains(v, dead)
+	})
+	if c.leader().Catalog().Nodes[dead].Live {
+		t.Fatalf("%s still live", dead)
+	}
+}
+
+func TestRemoveNode(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	m := c.meta("n2")
+	if err := m.CreateTablespace(ctx, Tablespace{Name: "ts", Replicas: []string{"n1", "n2", "n3"}, PreferredLeader: "n3"}); err != nil {
+		t.Fatal(err)
+	}
+	// Nowhere to move n3's replica.
+	mustKind(t, m.RemoveNode(ctx, "n3"), ErrNodeInUse)
+	c.join("n4", "n2")
+	if err := m.RemoveNode(ctx, "n3"); err != nil {
+		t.Fatal(err)
+	}
+	cat := m.Catalog()
+	ts := cat.Tablespaces["ts"]
+	if !slices.Equal(ts.Replicas, []string{"n1", "n2", "n4"}) || ts.PreferredLeader != "" {
+		t.Fatalf("after removing n3: %+v", ts)
+	}
+	if _, ok := cat.Nodes["n3"]; ok {
+		t.Fatal("n3 still in the catalog")
+	}
+	members, _ := m.Members()
+	if slices.ContainsFunc(members, func(s Member) bool { return s.ID == "n3" }) {
+		t.Fatalf("n3 still a member: %+v", members)
+	}
+	mustKind(t, m.RemoveNode(ctx, "n3"), ErrNotFound)
+}
+
+// TestHealsDeadReplica: a node gone past the dead-node timeout loses its replicas to a live
+// node, and is live again when it comes back.
+func TestHealsDeadReplica(t *testing.T) {
+	c := threeNodes(t)
+	c.join("n4", "n1")
+	ctx := ctxT(t)
+	m := c.meta("n1")
+	if err := m.CreateTablespace(ctx, Tablespace{Name: "ts", Replicas: []string{"n1", "n2", "n3"}}); err != nil {
+		t.Fatal(err)
+	}
+	victim := "n3"
+	if c.leader() == c.meta(victim) {
+		victim = "n2"
+	}
+	c.stop(victim)
+	c.eventually("the dead replica replaced", func() bool {
+		ts := c.leader().Catalog().Tablespaces["ts"]
+		return slices.Contains(ts.Replicas, "n4") && !slices.Contains(ts.Replicas, victim)
+	})
+	c.restart(victim)
+	c.eventually("the node live again", func() bool { return c.leader().Catalog().Nodes[victim].Live })
+}
+
+// TestInvalidCommandRejectedEverywhere: a command invalid against the state is refused with the
+// same error, and leaves the same state, on every replica.
+func TestInvalidCommandRejectedEverywhere(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	m := c.meta("n2")
+	if err := m.CreateTablespace(ctx, Tablespace{Name: "ts", Replicas: []string{"n1"}}); err != nil {
+		t.Fatal(err)
+	}
+	before := c.converged()
+	bad := []Tablespace{
+		{Name: "x", Replicas: []string{"n9"}},
+		{Name: "x", Replicas: []string{"n1", "n1"}},
+		{Name: "x", Replicas: []string{"n1"}, PreferredLeader: "n2"},
+		{Name: "bad/name"},
+	}
+	for _, ts := range bad {
+		mustKind(t, m.CreateTablespace(ctx, ts), ErrInvalid)
+	}
+	mustKind(t, m.CreateUser(ctx, User{Name: "u", Verifier: "plain"}), ErrInvalid)
+	// A compare-and-set against a stale copy.
+	stale := before.Tablespaces["ts"]
+	if err := m.AlterTablespace(ctx, "ts", func(ts *Tablespace) error { ts.ExpectedReplicas = 2; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	stale.ExpectedReplicas = 3
+	mustKind(t, m.submit(ctx, &command{Op: opAlterTablespace, Tablespace: &stale, IfMod: stale.ModIndex}), ErrConflict)
+	after := c.converged()
+	if after.Index <= before.Index {
+		t.Fatal("refused commands did not advance the index")
+	}
+	want, _ := json.Marshal(after)
+	for _, id := range []string{"n1", "n2", "n3"} {
+		got, _ := json.Marshal(c.meta(id).Catalog())
+		if string(got) != string(want) {
+			t.Fatalf("%s's catalog differs:\n%s\n%s", id, got, want)
+		}
+	}
+	if after.Tablespaces["ts"].ExpectedReplicas != 2 || len(after.Tablespaces) != 1 || len(after.Users) != 0 {
+		t.Fatalf("catalog %+v", after)
+	}
+}
+
+func TestMigrate(t *testing.T) {
+	c := newTestCluster(t)
+	m := c.bootstrap("n1")
+	ctx := ctxT(t)
+	users := []User{{Name: "drove", Verifier: testVerifier, Superuser: true}}
+	if err := m.Migrate(ctx, []string{"drove", "sales"}, users); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.DropTablespace(ctx, "sales"); err != nil {
+		t.Fatal(err)
+	}
+	// Once: a second migration changes nothing.
+	if err := m.Migrate(ctx, []string{"sales", "other"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	cat := m.Catalog()
+	ts := cat.Tablespaces["drove"]
+	if len(cat.Tablespaces) != 1 || !slices.Equal(ts.Replicas, []string{"n1"}) || !slices.Equal(ts.Bootstrap, []string{"n1"}) ||
+		ts.ExpectedReplicas != 1 || !cat.Users["drove"].Superuser || !cat.Migrated {
+		t.Fatalf("catalog after migration: %+v", cat)
+	}
+}
+
+func TestWatch(t *testing.T) {
+	c := newTestCluster(t)
+	m := c.bootstrap("n1")
+	ctx := ctxT(t)
+	ch, cancel := m.Watch()
+	defer cancel()
+	for _, name := range []string{"a", "b", "c"} {
+		if err := m.CreateTablespace(ctx, Tablespace{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-ch:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no notification")
+	}
+	// Three changes, one pending notification at most.
+	select {
+	case <-ch:
+		t.Fatal("notifications did not coalesce")
+	default:
+	}
+	if len(m.Catalog().Tablespaces) != 3 {
+		t.Fatal("catalog")
+	}
+}

@@ -1,0 +1,318 @@
+package meta
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/raft"
+)
+
+// liveness is the meta leader's record of which members' heartbeats fail, from Raft's
+// observations. It is the leader's alone and starts afresh at each election: a node is given
+// the benefit of the doubt from then on.
+type liveness struct {
+	mu      sync.Mutex
+	since   time.Time            // when this node last became leader
+	failing map[string]time.Time // member → last contact, while heartbeats to it fail
+}
+
+func newLiveness() *liveness { return &liveness{failing: map[string]time.Time{}} }
+
+func (l *liveness) reset(now time.Time) {
+	l.mu.Lock()
+	l.since, l.failing = now, map[string]time.Time{}
+	l.mu.Unlock()
+}
+
+func (l *liveness) set(id string, failing bool, lastContact time.Time) {
+	l.mu.Lock()
+	if failing {
+		l.failing[id] = lastContact
+	} else {
+		delete(l.failing, id)
+	}
+	l.mu.Unlock()
+}
+
+// lastSeen is when the leader last heard from id: now while its heartbeats succeed.
+func (l *liveness) lastSeen(id string, now time.Time) time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	t, ok := l.failing[id]
+	if !ok {
+		return now
+	}
+	return maxTime(t, l.since)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func (m *Meta) observe(ch <-chan raft.Observation) {
+	for {
+		select {
+		case <-m.ctx.Done():
+			return
+		case o := <-ch:
+			switch d := o.Data.(type) {
+			case raft.FailedHeartbeatObservation:
+				m.live.set(string(d.PeerID), true, d.LastContact)
+			case raft.ResumedHeartbeatObservation:
+				m.live.set(string(d.PeerID), false, time.Time{})
+			}
+		}
+	}
+}
+
+// leaderLoop runs every Tick: on the leader, liveness, healing and voters; on every node, the
+// check that the catalog has this node's current addresses.
+func (m *Meta) leaderLoop() {
+	t := time.NewTicker(m.opts.Timeouts.Tick)
+	defer t.Stop()
+	wasLeader := false
+	for {
+		select {
+		case <-m.ctx.Done():
+			return
+		case <-t.C:
+		}
+		leader := m.IsLeader()
+		if leader && !wasLeader {
+			m.live.reset(time.Now())
+		}
+		wasLeader = leader
+		if leader {
+			m.updateLiveness()
+			m.heal()
+			m.balanceVoters()
+		}
+		m.checkSelf()
+	}
+}
+
+// updateLiveness replicates each change of a node's liveness (only changes: a live cluster
+// writes nothing).
+func (m *Meta) updateLiveness() {
+	now := time.Now()
+	for _, n := range m.Catalog().NodeList() {
+		seen := now
+		if n.ID != m.opts.NodeID {
+			seen = m.live.lastSeen(n.ID, now)
+		}
+		live := now.Sub(seen) < m.opts.Timeouts.DeadNode
+		if live == n.Live {
+			continue
+		}
+		m.log.Warn("node liveness changed", "node", n.ID, "live", live, "last_seen", seen)
+		m.applyLogged(&command{Op: opSetLiveness, Name: n.ID, Live: live, LastSeen: seen})
+	}
+}
+
+// heal applies Heal's decisions, each as a compare-and-set on the tablespace it read.
+func (m *Meta) heal() {
+	cat := m.Catalog()
+	for _, ts := range Heal(cat) {
+		m.log.Warn("healing tablespace", "tablespace", ts.Name, "replicas", cat.Tablespaces[ts.Name].Replicas,
+			"new_replicas", ts.Replicas)
+		m.applyLogged(&command{Op: opAlterTablespace, Tablespace: &ts, IfMod: ts.ModIndex})
+	}
+}
+
+func (m *Meta) applyLogged(cmd *command) {
+	if r := m.applyLocal(cmd); r.NotLeader || r.Err != "" {
+		m.log.Warn("meta leader's change failed", "change", cmd.describe(), "err", r.Err, "not_leader", r.NotLeader)
+	}
+}
+
+// balanceVoters keeps MaxVoters live voters where there are enough live members: it promotes a
+// live non-voter while live voters are fewer, then demotes a dead voter once the count is
+// over. Promoting first keeps the quorum's margin through the swap. One change per tick.
+func (m *Meta) balanceVoters() {
+	members, err := m.Members()
+	if err != nil {
+		return
+	}
+	cat := m.Catalog()
+	var voters, deadVoters, liveNonvoters []string
+	for _, s := range members {
+		n, known := cat.Nodes[s.ID]
+		live := s.ID == m.opts.NodeID || (known && n.Live)
+		switch {
+		case s.Voter:
+			voters = append(voters, s.ID)
+			if !live {
+				deadVoters = append(deadVoters, s.ID)
+			}
+		case live && known:
+			liveNonvoters = append(liveNonvoters, s.ID)
+		}
+	}
+	sort.Strings(liveNonvoters)
+	sort.Strings(deadVoters)
+	t := m.opts.Timeouts.Apply
+	switch {
+	case len(liveNonvoters) > 0 && len(voters)-len(deadVoters) < m.opts.MaxVoters:
+		id := liveNonvoters[0]
+		m.log.Info("promoting node to meta voter", "node", id)
+		m.raft.AddVoter(raft.ServerID(id), m.raftAddr(members, id), 0, t).Error()
+	case len(voters) > m.opts.MaxVoters && len(deadVoters) > 0:
+		m.log.Info("demoting dead meta voter", "node", deadVoters[0])
+		m.raft.DemoteVoter(raft.ServerID(deadVoters[0]), 0, t).Error()
+	}
+}
+
+func (m *Meta) raftAddr(members []Member, id string) raft.ServerAddress {
+	for _, s := range members {
+		if s.ID == id {
+			return raft.ServerAddress(s.RaftAddr)
+		}
+	}
+	return ""
+}
+
+// handleJoin adds or updates a member (leader only): a voter while voters are fewer than
+// MaxVoters, else a non-voter; then records the node in the catalog.
+func (m *Meta) handleJoin(req *request) *response {
+	n := req.Node
+	if n == nil || checkName("node", n.ID) != nil || req.RaftAddr == "" {
+		return m.errResponse(errorf(ErrInvalid, "join needs a node id and a Raft address"))
+	}
+	members, err := m.Members()
+	if err != nil {
+		return m.raftError(err)
+	}
+	voters, member := 0, (*Member)(nil)
+	for i, s := range members {
+		if s.Voter {
+			voters++
+		}
+		if s.ID == n.ID {
+			member = &members[i]
+		}
+	}
+	id, addr, t := raft.ServerID(n.ID), raft.ServerAddress(req.RaftAddr), m.opts.Timeouts.Apply
+	var f raft.IndexFuture
+	switch {
+	case member != nil && member.RaftAddr == req.RaftAddr:
+	case (member != nil && member.Voter) || (member == nil && voters < m.opts.MaxVoters):
+		f = m.raft.AddVoter(id, addr, 0, t)
+	default:
+		f = m.raft.AddNonvoter(id, addr, 0, t)
+	}
+	if f != nil {
+		if err := f.Error(); err != nil {
+			return m.raftError(err)
+		}
+		m.log.Info("node joined the meta group", "node", n.ID, "raft_addr", req.RaftAddr)
+	}
+	m.live.set(n.ID, false, time.Time{})
+	old, ok := m.Catalog().Nodes[n.ID]
+	if ok && old.Live && old.PGAddr == n.PGAddr && old.ClusterAddr == n.ClusterAddr {
+		return &response{Index: m.Catalog().Index}
+	}
+	node := Node{ID: n.ID, PGAddr: n.PGAddr, ClusterAddr: n.ClusterAddr, LastSeen: time.Now()}
+	return m.applyLocal(&command{Op: opRegisterNode, Node: &node})
+}
+
+// handleRemove moves each of the node's replicas to a live node that has none of the
+// tablespace yet, removes the node from the catalog, then from the group (leader only).
+func (m *Meta) handleRemove(id string) *response {
+	members, err := m.Members()
+	if err != nil {
+		return m.raftError(err)
+	}
+	isMember := slices.ContainsFunc(members, func(s Member) bool { return s.ID == id })
+	cat := m.Catalog()
+	if _, ok := cat.Nodes[id]; !ok && !isMember {
+		return m.errResponse(errorf(ErrNotFound, "node %q does not exist", id))
+	}
+	if id == m.opts.NodeID && len(members) == 1 {
+		return m.errResponse(errorf(ErrInvalid, "node %q is the cluster's only node", id))
+	}
+	for _, name := range cat.Hosted(id) {
+		if r := m.moveReplica(name, id); r != nil {
+			return r
+		}
+	}
+	if _, ok := m.Catalog().Nodes[id]; ok {
+		if r := m.applyLocal(&command{Op: opRemoveNode, Name: id}); r.NotLeader || r.Err != "" {
+			return r
+		}
+	}
+	if isMember {
+		if err := m.raft.RemoveServer(raft.ServerID(id), 0, m.opts.Timeouts.Apply).Error(); err != nil {
+			return m.raftError(err)
+		}
+		m.log.Info("node removed from the meta group", "node", id)
+	}
+	return &response{Index: m.Catalog().Index}
+}
+
+// moveReplica replaces node in the tablespace's replicas by a live node without one; nil on
+// success, else the response to return.
+func (m *Meta) moveReplica(name, node string) *response {
+	cat := m.Catalog()
+	ts := cat.Tablespaces[name]
+	cands := cat.pickNodes(1, ts.Replicas)
+	if len(cands) == 0 {
+		return m.errResponse(errorf(ErrNodeInUse, "node %q hosts a replica of tablespace %q and no other live node can take it", node, name))
+	}
+	next := ts
+	next.Replicas = slices.Clone(ts.Replicas)
+	next.Replicas[slices.Index(next.Replicas, node)] = cands[0]
+	if next.PreferredLeader == node {
+		next.PreferredLeader = ""
+	}
+	if r := m.applyLocal(&command{Op: opAlterTablespace, Tablespace: &next, IfMod: ts.ModIndex}); r.NotLeader || r.Err != "" {
+		return r
+	}
+	return nil
+}
+
+// register asks the leader (through seeds when this node knows none) to add or update this
+// node, and waits until this node has applied the result.
+func (m *Meta) register(ctx context.Context, seeds []string) error {
+	self := m.opts.Self
+	resp, err := m.call(ctx, &request{Op: rpcJoin, Node: &self, RaftAddr: string(m.opts.Transport.LocalAddr())}, seeds)
+	if err != nil {
+		return err
+	}
+	if err := resp.error(); err != nil {
+		return err
+	}
+	return m.WaitApplied(ctx, resp.Index)
+}
+
+// checkSelf registers this node again when the catalog or the group has other addresses for
+// it. A node the catalog does not have is left alone: it may have been removed.
+func (m *Meta) checkSelf() {
+	n, ok := m.Catalog().Nodes[m.opts.NodeID]
+	if !ok {
+		return
+	}
+	s := m.opts.Self
+	stale := n.PGAddr != s.PGAddr || n.ClusterAddr != s.ClusterAddr
+	if !stale {
+		members, err := m.Members()
+		if err != nil {
+			return
+		}
+		want := string(m.opts.Transport.LocalAddr())
+		stale = slices.ContainsFunc(members, func(x Member) bool { return x.ID == m.opts.NodeID && x.RaftAddr != want })
+	}
+	if !stale {
+		return
+	}
+	ctx, cancel := context.WithTimeout(m.ctx, m.opts.Timeouts.Apply)
+	defer cancel()
+	if err := m.register(ctx, nil); err != nil {
+		m.log.Warn("updating this node's addresses in the catalog", "err", err)
+	}
+}
