@@ -343,3 +343,40 @@ func TestWatch(t *testing.T) {
 		t.Fatal("catalog")
 	}
 }
+
+// TestSnapshotInstallAndRestart: after a snapshot truncates the log, a joining node receives
+// the catalog as a snapshot, and a restarted node restores it and replays the rest.
+func TestSnapshotInstallAndRestart(t *testing.T) {
+	c := newTestCluster(t)
+	c.tweak = func(o *Options) { o.trailingLogs = 1 }
+	ctx := ctxT(t)
+	m := c.bootstrap("n1")
+	c.join("n2", "n1")
+	for _, name := range []string{"a", "b", "c", "d"} {
+		if err := m.CreateTablespace(ctx, Tablespace{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.raft.Snapshot().Error(); err != nil {
+		t.Fatal(err)
+	}
+	if first, _ := m.wal.FirstIndex(); first <= 2 {
+		t.Fatalf("log not truncated: first index %d", first)
+	}
+	if err := m.DropTablespace(ctx, "d"); err != nil {
+		t.Fatal(err)
+	}
+	n3 := c.join("n3", "n2")
+	want, _ := json.Marshal(m.Catalog().Tablespaces)
+	if got, _ := json.Marshal(n3.Catalog().Tablespaces); string(got) != string(want) {
+		t.Fatalf("n3 joined with %s, want %s", got, want)
+	}
+	c.stop("n1")
+	c.stop("n2")
+	c.restart("n1")
+	c.restart("n2")
+	cat := c.convergedAt(m.Catalog().Index)
+	if got, _ := json.Marshal(cat.Tablespaces); string(got) != string(want) {
+		t.Fatalf("after restart %s, want %s", got, want)
+	}
+}

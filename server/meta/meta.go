@@ -41,6 +41,8 @@ type Options struct {
 	MaxVoters int
 	Logger    *slog.Logger
 	Timeouts  Timeouts
+
+	trailingLogs uint64 // tests: entries kept after a snapshot (default 1024)
 }
 
 // Timeouts are the group's timings. Zero fields take DefaultTimeouts' values.
@@ -193,6 +195,9 @@ func (m *Meta) raftConfig() *raft.Config {
 	// Entries are small and few: snapshot (the whole catalog) every 1024 of them.
 	cfg.SnapshotThreshold = 1024
 	cfg.TrailingLogs = 1024
+	if m.opts.trailingLogs != 0 {
+		cfg.TrailingLogs = m.opts.trailingLogs
+	}
 	return cfg
 }
 
