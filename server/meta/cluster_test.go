@@ -2,6 +2,7 @@ package meta
 
 import (
 	"encoding/json"
+	"net"
 	"reflect"
 	"slices"
 	"testing"
@@ -378,5 +379,57 @@ func TestSnapshotInstallAndRestart(t *testing.T) {
 	cat := c.convergedAt(m.Catalog().Index)
 	if got, _ := json.Marshal(cat.Tablespaces); string(got) != string(want) {
 		t.Fatalf("after restart %s, want %s", got, want)
+	}
+}
+
+// TestRemoveLeader: the leader removes itself (the command comes from a follower); the others
+// elect a new leader and the catalog no longer has it.
+func TestRemoveLeader(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	leader := c.leader()
+	id := leader.opts.NodeID
+	var follower *Meta
+	for _, n := range []string{"n1", "n2", "n3"} {
+		if n != id {
+			follower = c.meta(n)
+		}
+	}
+	if err := follower.RemoveNode(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := follower.Catalog().Nodes[id]; ok {
+		t.Fatal("removed node still in the catalog")
+	}
+	c.stop(id)
+	if err := follower.CreateTablespace(ctx, Tablespace{Name: "after"}); err != nil {
+		t.Fatal(err)
+	}
+	members, _ := follower.Members()
+	if len(members) != 2 {
+		t.Fatalf("members %+v", members)
+	}
+}
+
+// TestJoinSeeds: a dead seed is skipped; a directory with no state needs Bootstrap or Join.
+func TestJoinSeeds(t *testing.T) {
+	c := newTestCluster(t)
+	c.bootstrap("n1")
+	dead, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadAddr := dead.Addr().String()
+	dead.Close()
+	n, opts := c.prepare("n2")
+	m, err := Join(ctxT(t), opts, []string{deadAddr, c.nodes["n1"].l.Addr().String()})
+	c.started(n, m, err)
+	if _, ok := m.Catalog().Nodes["n2"]; !ok {
+		t.Fatal("n2 not registered")
+	}
+	n3, opts := c.prepare("n3")
+	defer n3.l.Close()
+	if _, err := Open(opts); err == nil {
+		t.Fatal("Open without state or bootstrap succeeded")
 	}
 }
