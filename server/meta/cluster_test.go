@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"context"
 	"encoding/json"
 	"net"
 	"reflect"
@@ -431,5 +432,30 @@ func TestJoinSeeds(t *testing.T) {
 	defer n3.l.Close()
 	if _, err := Open(opts); err == nil {
 		t.Fatal("Open without state or bootstrap succeeded")
+	}
+}
+
+// TestUnreachableJoinerDoesNotStall: a node whose Raft address the leader cannot reach (its
+// meta service can) fails to join, and the one-voter cluster keeps working — it was added as a
+// non-voter, not as a voter the group would wait for.
+func TestUnreachableJoinerDoesNotStall(t *testing.T) {
+	c := newTestCluster(t)
+	m := c.bootstrap("n1")
+	n, opts := c.prepare("bad")
+	c.nodes["n1"].trans.Disconnect(n.trans.LocalAddr())
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	if _, err := Join(ctx, opts, []string{c.nodes["n1"].l.Addr().String()}); err == nil {
+		t.Fatal("joined without being reachable")
+	}
+	n.l.Close()
+	if err := m.CreateTablespace(ctxT(t), Tablespace{Name: "still"}); err != nil {
+		t.Fatal(err)
+	}
+	members, _ := m.Members()
+	for _, s := range members {
+		if s.ID == "bad" && s.Voter {
+			t.Fatal("the unreachable node is a voter")
+		}
 	}
 }

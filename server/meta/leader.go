@@ -91,7 +91,9 @@ func (m *Meta) leaderLoop() {
 		if leader {
 			m.updateLiveness()
 			m.heal()
-			m.balanceVoters()
+			m.demoteDeadVoter()
+		} else {
+			m.askPromotion()
 		}
 		m.checkSelf()
 	}
@@ -131,78 +133,93 @@ func (m *Meta) applyLogged(cmd *command) {
 	}
 }
 
-// balanceVoters keeps MaxVoters live voters where there are enough live members: it promotes a
-// live non-voter while live voters are fewer, then demotes a dead voter once the count is
-// over. Promoting first keeps the quorum's margin through the swap. One change per tick.
-func (m *Meta) balanceVoters() {
+// voterState counts the voters and lists, sorted, those the catalog has as dead (self is
+// always live).
+func (m *Meta) voterState(members []Member) (voters int, dead []string) {
+	cat := m.Catalog()
+	for _, s := range members {
+		if !s.Voter {
+			continue
+		}
+		voters++
+		if s.ID != m.opts.NodeID && !cat.Nodes[s.ID].Live {
+			dead = append(dead, s.ID)
+		}
+	}
+	sort.Strings(dead)
+	return voters, dead
+}
+
+// demoteDeadVoter (leader): once voters are more than MaxVoters — a non-voter was promoted in a
+// dead voter's place, see askPromotion — a dead voter becomes a non-voter, so it no longer
+// weighs on the quorum. Promoting first keeps the quorum's margin through the swap.
+func (m *Meta) demoteDeadVoter() {
+	m.memberMu.Lock()
+	defer m.memberMu.Unlock()
 	members, err := m.Members()
 	if err != nil {
 		return
 	}
-	cat := m.Catalog()
-	var voters, deadVoters, liveNonvoters []string
-	for _, s := range members {
-		n, known := cat.Nodes[s.ID]
-		live := s.ID == m.opts.NodeID || (known && n.Live)
-		switch {
-		case s.Voter:
-			voters = append(voters, s.ID)
-			if !live {
-				deadVoters = append(deadVoters, s.ID)
-			}
-		case live && known:
-			liveNonvoters = append(liveNonvoters, s.ID)
-		}
-	}
-	sort.Strings(liveNonvoters)
-	sort.Strings(deadVoters)
-	t := m.opts.Timeouts.Apply
-	switch {
-	case len(liveNonvoters) > 0 && len(voters)-len(deadVoters) < m.opts.MaxVoters:
-		id := liveNonvoters[0]
-		m.log.Info("promoting node to meta voter", "node", id)
-		m.raft.AddVoter(raft.ServerID(id), m.raftAddr(members, id), 0, t).Error()
-	case len(voters) > m.opts.MaxVoters && len(deadVoters) > 0:
-		m.log.Info("demoting dead meta voter", "node", deadVoters[0])
-		m.raft.DemoteVoter(raft.ServerID(deadVoters[0]), 0, t).Error()
+	if voters, dead := m.voterState(members); voters > m.opts.MaxVoters && len(dead) > 0 {
+		m.log.Info("demoting dead meta voter", "node", dead[0])
+		m.raft.DemoteVoter(raft.ServerID(dead[0]), 0, m.opts.Timeouts.Apply).Error()
 	}
 }
 
-func (m *Meta) raftAddr(members []Member, id string) raft.ServerAddress {
-	for _, s := range members {
-		if s.ID == id {
-			return raft.ServerAddress(s.RaftAddr)
-		}
+// askPromotion (a non-voter that does not lead): while the live voters are fewer than
+// MaxVoters, ask the leader to make this node a voter. The node asks, not the leader on its
+// own, because the request proves what the leader cannot see: that this node is reachable and
+// has applied the log (Ready carries its applied index).
+func (m *Meta) askPromotion() {
+	members, err := m.Members()
+	if err != nil {
+		return
 	}
-	return ""
+	me := findMember(members, m.opts.NodeID)
+	if me == nil || me.Voter {
+		return
+	}
+	if voters, dead := m.voterState(members); voters-len(dead) >= m.opts.MaxVoters {
+		return
+	}
+	ctx, cancel := context.WithTimeout(m.ctx, m.opts.Timeouts.Apply)
+	defer cancel()
+	self := m.opts.Self
+	resp, err := m.call(ctx, &request{Op: rpcJoin, Node: &self, RaftAddr: me.RaftAddr, Ready: true,
+		Applied: m.Catalog().Index}, nil)
+	if err == nil {
+		err = resp.error()
+	}
+	if err != nil {
+		m.log.Debug("asking to be a meta voter", "err", err)
+	}
 }
 
-// handleJoin adds or updates a member (leader only): a voter while voters are fewer than
-// MaxVoters, else a non-voter; then records the node in the catalog.
+// handleJoin adds or updates a member (leader only) and records the node in the catalog. A new
+// member joins as a non-voter: adding an unreachable voter to a one-voter group would stall the
+// group until it answered. Once the node has applied its registration — it is reachable and
+// caught up — it asks again with Ready, and becomes a voter while voters are fewer than
+// MaxVoters.
 func (m *Meta) handleJoin(req *request) *response {
 	n := req.Node
 	if n == nil || checkName("node", n.ID) != nil || req.RaftAddr == "" {
 		return m.errResponse(errorf(ErrInvalid, "join needs a node id and a Raft address"))
 	}
+	m.memberMu.Lock()
+	defer m.memberMu.Unlock()
 	members, err := m.Members()
 	if err != nil {
 		return m.raftError(err)
 	}
-	voters, member := 0, (*Member)(nil)
-	for i, s := range members {
-		if s.Voter {
-			voters++
-		}
-		if s.ID == n.ID {
-			member = &members[i]
-		}
+	if req.Ready {
+		return m.promote(members, n.ID, req.Applied)
 	}
 	id, addr, t := raft.ServerID(n.ID), raft.ServerAddress(req.RaftAddr), m.opts.Timeouts.Apply
 	var f raft.IndexFuture
-	switch {
+	switch member := findMember(members, n.ID); {
 	case member != nil && member.RaftAddr == req.RaftAddr:
-	case (member != nil && member.Voter) || (member == nil && voters < m.opts.MaxVoters):
-		f = m.raft.AddVoter(id, addr, 0, t)
+	case member != nil && member.Voter:
+		f = m.raft.AddVoter(id, addr, 0, t) // a voter's new address
 	default:
 		f = m.raft.AddNonvoter(id, addr, 0, t)
 	}
@@ -221,9 +238,42 @@ func (m *Meta) handleJoin(req *request) *response {
 	return m.applyLocal(&command{Op: opRegisterNode, Node: &node})
 }
 
+// promote makes member id a voter if the live voters are fewer than MaxVoters and the node
+// has applied what this leader has (applied).
+func (m *Meta) promote(members []Member, id string, applied uint64) *response {
+	member := findMember(members, id)
+	if member == nil {
+		return m.errResponse(errorf(ErrNotFound, "node %q is not a member", id))
+	}
+	voters, dead := m.voterState(members)
+	if member.Voter || voters-len(dead) >= m.opts.MaxVoters {
+		return &response{Index: m.Catalog().Index}
+	}
+	if applied < m.Catalog().Index {
+		return &response{Index: m.Catalog().Index, Lagging: true}
+	}
+	f := m.raft.AddVoter(raft.ServerID(id), raft.ServerAddress(member.RaftAddr), 0, m.opts.Timeouts.Apply)
+	if err := f.Error(); err != nil {
+		return m.raftError(err)
+	}
+	m.log.Info("node is a meta voter", "node", id)
+	return &response{Index: m.Catalog().Index}
+}
+
+func findMember(members []Member, id string) *Member {
+	for i := range members {
+		if members[i].ID == id {
+			return &members[i]
+		}
+	}
+	return nil
+}
+
 // handleRemove moves each of the node's replicas to a live node that has none of the
 // tablespace yet, removes the node from the catalog, then from the group (leader only).
 func (m *Meta) handleRemove(id string) *response {
+	m.memberMu.Lock()
+	defer m.memberMu.Unlock()
 	members, err := m.Members()
 	if err != nil {
 		return m.raftError(err)
@@ -277,17 +327,26 @@ func (m *Meta) moveReplica(name, node string) *response {
 }
 
 // register asks the leader (through seeds when this node knows none) to add or update this
-// node, and waits until this node has applied the result.
+// node, waits until this node has applied the result, then asks to be a voter (handleJoin).
 func (m *Meta) register(ctx context.Context, seeds []string) error {
 	self := m.opts.Self
-	resp, err := m.call(ctx, &request{Op: rpcJoin, Node: &self, RaftAddr: string(m.opts.Transport.LocalAddr())}, seeds)
-	if err != nil {
-		return err
+	req := &request{Op: rpcJoin, Node: &self, RaftAddr: string(m.opts.Transport.LocalAddr())}
+	for {
+		resp, err := m.call(ctx, req, seeds)
+		if err != nil {
+			return err
+		}
+		if err := resp.error(); err != nil {
+			return err
+		}
+		if err := m.WaitApplied(ctx, resp.Index); err != nil {
+			return err
+		}
+		if req.Ready && !resp.Lagging {
+			return nil
+		}
+		req.Ready, req.Applied = true, m.Catalog().Index
 	}
-	if err := resp.error(); err != nil {
-		return err
-	}
-	return m.WaitApplied(ctx, resp.Index)
 }
 
 // checkSelf registers this node again when the catalog or the group has other addresses for

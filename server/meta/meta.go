@@ -93,18 +93,20 @@ func (t *Timeouts) fill() {
 
 // Meta is this node's member of the metadata group.
 type Meta struct {
-	opts  Options
-	log   *slog.Logger
-	fsm   *fsm
-	raft  *raft.Raft
-	wal   *raftwal.WAL
-	live  *liveness
-	obs   *raft.Observer
-	ctx   context.Context // cancelled by Close
-	stop  context.CancelFunc
-	wg    sync.WaitGroup
-	close sync.Once
-	cerr  error
+	opts Options
+	log  *slog.Logger
+	fsm  *fsm
+	raft *raft.Raft
+	wal  *raftwal.WAL
+	live *liveness
+	// memberMu serialises the leader's changes of the Raft configuration.
+	memberMu sync.Mutex
+	obs      *raft.Observer
+	ctx      context.Context // cancelled by Close
+	stop     context.CancelFunc
+	wg       sync.WaitGroup
+	close    sync.Once
+	cerr     error
 }
 
 // Open starts this node's member from Dir: a restart (the state is there), or with

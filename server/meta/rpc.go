@@ -30,6 +30,9 @@ type request struct {
 	Node     *Node    `json:"node,omitempty"`
 	RaftAddr string   `json:"raft_addr,omitempty"`
 	Name     string   `json:"name,omitempty"`
+	// Ready: the joining node has applied its registration; make it a voter if one is wanted.
+	Ready   bool   `json:"ready,omitempty"`
+	Applied uint64 `json:"applied,omitempty"` // with Ready: the node's applied index
 }
 
 type response struct {
@@ -41,6 +44,8 @@ type response struct {
 	// NotLeader: this node does not lead; Leader is the leader's cluster address if known.
 	NotLeader bool   `json:"not_leader,omitempty"`
 	Leader    string `json:"leader,omitempty"`
+	// Lagging: a Ready node has not applied what the leader has; it should catch up and ask again.
+	Lagging bool `json:"lagging,omitempty"`
 }
 
 func (r *response) error() error { return wireError(r.Kind, r.Err) }
@@ -232,11 +237,13 @@ func (m *Meta) roundTrip(ctx context.Context, addr string, req *request) (resp *
 		return nil, false, err
 	}
 	defer c.Close()
-	if dl, ok := ctx.Deadline(); ok {
-		c.SetDeadline(dl)
-	} else {
-		c.SetDeadline(time.Now().Add(m.opts.Timeouts.Apply + 5*time.Second))
+	// A leader that accepts the connection and then hangs (a paused process) costs one attempt,
+	// not the caller's whole context.
+	dl := time.Now().Add(m.opts.Timeouts.Apply + 2*time.Second)
+	if cdl, ok := ctx.Deadline(); ok && cdl.Before(dl) {
+		dl = cdl
 	}
+	c.SetDeadline(dl)
 	stop := context.AfterFunc(ctx, func() { c.SetDeadline(time.Now()) })
 	defer stop()
 	if err := writeMsg(c, req); err != nil {
