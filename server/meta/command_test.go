@@ -180,3 +180,12 @@ func TestSnapshotRestore(t *testing.T) {
 		t.Fatal("a failed restore changed the catalog")
 	}
 }
+
+func TestRepeatKey(t *testing.T) {
+	a := repeatKey(`[ERROR] raft.meta: failed to heartbeat to: peer=raft-n3 backoff time=25ms error="x"`)
+	b := repeatKey(`[ERROR] raft.meta: failed to heartbeat to: peer=raft-n3 backoff time=50ms error="y"`)
+	c := repeatKey(`[ERROR] raft.meta: failed to heartbeat to: peer=raft-n4 backoff time=50ms error="y"`)
+	if a != b || a == c || repeatKey("plain") != "plain" {
+		t.Fatalf("%q %q %q", a, b, c)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -191,7 +192,7 @@ func (m *Meta) raftConfig() *raft.Config {
 	cfg := raft.DefaultConfig()
 	cfg.LocalID = raft.ServerID(m.opts.NodeID)
 	cfg.Logger = hclog.New(&hclog.LoggerOptions{Name: "raft.meta", Level: hclog.Warn,
-		Output: slogWriter{m.log}, DisableTime: true})
+		Output: newSlogWriter(m.log), DisableTime: true})
 	cfg.HeartbeatTimeout, cfg.ElectionTimeout = t.Heartbeat, t.Election
 	cfg.LeaderLeaseTimeout, cfg.CommitTimeout = t.LeaderLease, t.Commit
 	// Entries are small and few: snapshot (the whole catalog) every 1024 of them.
@@ -207,7 +208,8 @@ func (m *Meta) startRaft() (bool, error) {
 	if err := os.MkdirAll(filepath.Join(m.opts.Dir, "wal"), 0o755); err != nil {
 		return false, err
 	}
-	w, err := raftwal.Open(filepath.Join(m.opts.Dir, "wal"))
+	// Entries are tiny: small segments keep an idle cluster's preallocated log small.
+	w, err := raftwal.Open(filepath.Join(m.opts.Dir, "wal"), raftwal.WithSegmentSize(4<<20))
 	if err != nil {
 		return false, fmt.Errorf("meta: opening raft log: %w", err)
 	}
@@ -344,13 +346,49 @@ func (m *Meta) WaitApplied(ctx context.Context, index uint64) error {
 	}
 }
 
-// slogWriter turns Raft's log lines into slog records.
-type slogWriter struct{ log *slog.Logger }
+// slogWriter turns Raft's log lines into slog records. A line repeated — Raft logs every failed
+// heartbeat to a dead node, several times a second — is passed on at most every quietPeriod.
+type slogWriter struct {
+	log  *slog.Logger
+	mu   *sync.Mutex
+	last map[string]time.Time
+}
+
+const quietPeriod = 10 * time.Second
+
+func newSlogWriter(log *slog.Logger) slogWriter {
+	return slogWriter{log: log, mu: new(sync.Mutex), last: map[string]time.Time{}}
+}
 
 func (w slogWriter) Write(p []byte) (int, error) {
 	sc := bufio.NewScanner(bytes.NewReader(p))
 	for sc.Scan() {
-		w.log.Warn(sc.Text())
+		line := sc.Text()
+		key := repeatKey(line)
+		now := time.Now()
+		w.mu.Lock()
+		quiet := now.Sub(w.last[key]) < quietPeriod
+		if !quiet {
+			if len(w.last) > 1000 {
+				clear(w.last)
+			}
+			w.last[key] = now
+		}
+		w.mu.Unlock()
+		if !quiet {
+			w.log.Warn(line)
+		}
 	}
 	return len(p), nil
+}
+
+// repeatKey is what identifies a repetition of a Raft log line: the message and its first field
+// (the peer, usually), without the rest (errors, backoff times, indexes).
+func repeatKey(line string) string {
+	msg, rest, ok := strings.Cut(line, "=")
+	if !ok {
+		return line
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	return msg + "=" + first
 }
