@@ -459,3 +459,35 @@ func TestUnreachableJoinerDoesNotStall(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadStaysDeadAcrossElections: a new leader, which has no heartbeat history, does not take
+// its silence about a dead node for a sign of life; the node is live again when it comes back.
+func TestDeadStaysDeadAcrossElections(t *testing.T) {
+	c := threeNodes(t)
+	c.join("n4", "n1")
+	c.stop("n4")
+	c.eventually("n4 dead", func() bool { return !c.leader().Catalog().Nodes["n4"].Live })
+	watcher := c.meta("n1")
+	ch, cancel := watcher.Watch()
+	defer cancel()
+	for range 2 {
+		old := c.leader()
+		if err := old.raft.LeadershipTransfer().Error(); err != nil {
+			t.Fatal(err)
+		}
+		c.eventually("a new leader", func() bool { l := c.leader(); return l != old })
+	}
+	deadline := time.After(2 * FastTimeouts().DeadNode)
+	for done := false; !done; {
+		select {
+		case <-ch:
+			if watcher.Catalog().Nodes["n4"].Live {
+				t.Fatal("a new leader declared the stopped node live")
+			}
+		case <-deadline:
+			done = true
+		}
+	}
+	c.restart("n4")
+	c.eventually("n4 live again", func() bool { return c.leader().Catalog().Nodes["n4"].Live })
+}

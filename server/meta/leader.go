@@ -99,21 +99,26 @@ func (m *Meta) leaderLoop() {
 	}
 }
 
-// updateLiveness replicates each change of a node's liveness (only changes: a live cluster
-// writes nothing).
+// updateLiveness replicates each node's going dead: unheard for DeadNode. Only changes are
+// written (a live cluster writes nothing), and the leader only ever marks a node dead: a dead
+// node comes back by saying so itself (checkSelf registers it again once it applies a catalog
+// that has it dead), because the leader's silence about a node — no failed heartbeat observed
+// yet — is no proof that it answers.
 func (m *Meta) updateLiveness() {
 	now := time.Now()
 	for _, n := range m.Catalog().NodeList() {
-		seen := now
-		if n.ID != m.opts.NodeID {
-			seen = m.live.lastSeen(n.ID, now)
-		}
-		live := now.Sub(seen) < m.opts.Timeouts.DeadNode
-		if live == n.Live {
+		if n.ID == m.opts.NodeID {
+			if !n.Live {
+				m.applyLogged(&command{Op: opSetLiveness, Name: n.ID, Live: true, LastSeen: now})
+			}
 			continue
 		}
-		m.log.Warn("node liveness changed", "node", n.ID, "live", live, "last_seen", seen)
-		m.applyLogged(&command{Op: opSetLiveness, Name: n.ID, Live: live, LastSeen: seen})
+		seen := m.live.lastSeen(n.ID, now)
+		if !n.Live || now.Sub(seen) < m.opts.Timeouts.DeadNode {
+			continue
+		}
+		m.log.Warn("node is dead", "node", n.ID, "last_seen", seen)
+		m.applyLogged(&command{Op: opSetLiveness, Name: n.ID, Live: false, LastSeen: seen})
 	}
 }
 
@@ -349,15 +354,16 @@ func (m *Meta) register(ctx context.Context, seeds []string) error {
 	}
 }
 
-// checkSelf registers this node again when the catalog or the group has other addresses for
-// it. A node the catalog does not have is left alone: it may have been removed.
+// checkSelf registers this node again when the catalog has it dead (it is back: it applies the
+// log) or the catalog or the group has other addresses for it. A node the catalog does not have
+// is left alone: it may have been removed.
 func (m *Meta) checkSelf() {
 	n, ok := m.Catalog().Nodes[m.opts.NodeID]
 	if !ok {
 		return
 	}
 	s := m.opts.Self
-	stale := n.PGAddr != s.PGAddr || n.ClusterAddr != s.ClusterAddr
+	stale := !n.Live || n.PGAddr != s.PGAddr || n.ClusterAddr != s.ClusterAddr
 	if !stale {
 		members, err := m.Members()
 		if err != nil {

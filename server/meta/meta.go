@@ -71,10 +71,11 @@ func DefaultTimeouts() Timeouts {
 	}
 }
 
-// FastTimeouts are for tests: elections in tens of milliseconds on an in-memory transport.
+// FastTimeouts are for tests: elections in a few hundred milliseconds on an in-memory transport,
+// without spurious ones on a loaded machine.
 func FastTimeouts() Timeouts {
 	return Timeouts{
-		Heartbeat: 50 * time.Millisecond, Election: 50 * time.Millisecond,
+		Heartbeat: 100 * time.Millisecond, Election: 100 * time.Millisecond,
 		LeaderLease: 50 * time.Millisecond, Commit: 5 * time.Millisecond,
 		DeadNode: 500 * time.Millisecond, Tick: 50 * time.Millisecond, Apply: 5 * time.Second,
 	}

@@ -190,6 +190,7 @@ func (m *Meta) call(ctx context.Context, req *request, seeds []string) (*respons
 		switch {
 		case err != nil && sent && !retrySafe:
 			return nil, &Error{Kind: ErrUnknownOutcome, Msg: fmt.Sprintf("meta: %s: %v", req.Op, err)}
+		case resp != nil && resp.Kind == "unknown_outcome" && retrySafe:
 		case resp != nil && !resp.NotLeader:
 			return resp, nil
 		case resp != nil:
