@@ -2,6 +2,8 @@ package meta
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"slices"
 )
@@ -10,8 +12,12 @@ import (
 // the meta leader and, before returning, waits until it has applied the outcome itself, so the
 // caller reads its own write in Catalog. Errors are of the Err kinds (errors.Is).
 
-// submit runs cmd at the leader and waits for its outcome here.
+// submit runs cmd at the leader and waits for its outcome here. The command gets an id, so it
+// can be retried across a change of leader without being applied twice.
 func (m *Meta) submit(ctx context.Context, cmd *command) error {
+	var r [12]byte
+	rand.Read(r[:])
+	cmd.ID = m.opts.NodeID + ":" + hex.EncodeToString(r[:])
 	return m.run(ctx, &request{Op: rpcApply, Cmd: cmd})
 }
 

@@ -66,6 +66,11 @@ type Catalog struct {
 	Migrated bool `json:"migrated,omitempty"`
 	// Index is the meta log index this state includes.
 	Index uint64 `json:"index"`
+
+	// requests remembers the outcome of recent commands by id, so that a command retried
+	// after its leader was lost is answered with its first outcome, never applied twice.
+	// Saved in snapshots; not part of the public value.
+	requests map[string]requestResult
 }
 
 func emptyCatalog() *Catalog {
@@ -78,6 +83,7 @@ func (c *Catalog) clone() *Catalog {
 	n.Nodes = maps.Clone(c.Nodes)
 	n.Tablespaces = maps.Clone(c.Tablespaces)
 	n.Users = maps.Clone(c.Users)
+	n.requests = maps.Clone(c.requests)
 	return &n
 }
 

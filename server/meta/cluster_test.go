@@ -3,9 +3,11 @@ package meta
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -472,9 +474,9 @@ func TestDeadStaysDeadAcrossElections(t *testing.T) {
 	defer cancel()
 	for range 2 {
 		old := c.leader()
-		if err := old.raft.LeadershipTransfer().Error(); err != nil {
-			t.Fatal(err)
-		}
+		c.eventually("a leadership transfer", func() bool {
+			return old.raft.LeadershipTransfer().Error() == nil || c.leader() != old
+		})
 		c.eventually("a new leader", func() bool { l := c.leader(); return l != old })
 	}
 	deadline := time.After(2 * FastTimeouts().DeadNode)
@@ -490,4 +492,45 @@ func TestDeadStaysDeadAcrossElections(t *testing.T) {
 	}
 	c.restart("n4")
 	c.eventually("n4 live again", func() bool { return c.leader().Catalog().Nodes["n4"].Live })
+}
+
+// lossyConn loses the response of the request it carries (after giving the leader time to
+// apply it), as a leader crash or a network cut right after the commit would.
+type lossyConn struct{ net.Conn }
+
+func (c lossyConn) Read([]byte) (int, error) {
+	time.Sleep(200 * time.Millisecond)
+	c.Conn.Close()
+	return 0, io.ErrUnexpectedEOF
+}
+
+// TestRetryAfterLostResponse: a command whose response was lost is retried and answered with
+// its first outcome — created, not "already exists", and created once.
+func TestRetryAfterLostResponse(t *testing.T) {
+	c := threeNodes(t)
+	ctx := ctxT(t)
+	var follower *Meta
+	for _, id := range []string{"n1", "n2", "n3"} {
+		if m := c.meta(id); !m.IsLeader() {
+			follower = m
+		}
+	}
+	var lost atomic.Int32
+	hook := func(ctx context.Context, from, addr string) (net.Conn, error) {
+		conn, err := dialTCP(ctx, addr)
+		if err == nil && from == follower.opts.NodeID && lost.Add(1) == 1 {
+			return lossyConn{conn}, nil
+		}
+		return conn, err
+	}
+	c.dialHook.Store(&hook)
+	if err := follower.CreateTablespace(ctx, Tablespace{Name: "once"}); err != nil {
+		t.Fatal(err)
+	}
+	if lost.Load() < 2 {
+		t.Fatal("the command was not retried")
+	}
+	if _, ok := follower.Catalog().Tablespaces["once"]; !ok {
+		t.Fatal("not created")
+	}
 }

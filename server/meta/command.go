@@ -15,6 +15,8 @@ import (
 type command struct {
 	V  int    `json:"v"`
 	Op string `json:"op"`
+	// ID identifies a command issued through Meta's API, so a retry is recognised.
+	ID string `json:"id,omitempty"`
 
 	Node       *Node       `json:"node,omitempty"`
 	Tablespace *Tablespace `json:"tablespace,omitempty"`
@@ -93,18 +95,51 @@ var applyFuncs = map[string]func(c *Catalog, cmd *command, index uint64) error{
 	opMigrate:          applyMigrate,
 }
 
-// apply applies cmd, the entry at index, to cat. On an error cat stands and is returned.
+// requestResult is a command's outcome, remembered by its id.
+type requestResult struct {
+	Index uint64 `json:"index"`
+	Kind  string `json:"kind,omitempty"`
+	Err   string `json:"err,omitempty"`
+}
+
+// requestMemory is how many log entries a command's outcome is remembered for: a retry comes
+// within seconds, a handful of entries later at the meta group's rate.
+const requestMemory = 4096
+
+// apply applies cmd, the entry at index, to cat, and returns the next catalog (always a new
+// value, at index) and the command's error. A refused command leaves the content as it was.
+// A command whose id was seen before is not applied again: it gets its first outcome.
 func apply(cat *Catalog, cmd *command, index uint64) (*Catalog, error) {
-	f, ok := applyFuncs[cmd.Op]
-	if !ok {
-		return cat, errorf(ErrInvalid, "unknown command %q", cmd.Op)
-	}
 	next := cat.clone()
-	if err := f(next, cmd, index); err != nil {
-		return cat, err
-	}
 	next.Index = index
-	return next, nil
+	if r, ok := cat.requests[cmd.ID]; ok && cmd.ID != "" {
+		return next, wireError(r.Kind, r.Err)
+	}
+	var err error
+	if f, ok := applyFuncs[cmd.Op]; !ok {
+		err = errorf(ErrInvalid, "unknown command %q", cmd.Op)
+	} else if err = f(next, cmd, index); err != nil {
+		next = cat.clone()
+		next.Index = index
+	}
+	if cmd.ID != "" {
+		if next.requests == nil {
+			next.requests = map[string]requestResult{}
+		}
+		r := requestResult{Index: index}
+		if err != nil {
+			r.Kind, r.Err = kindName(err), err.Error()
+		}
+		next.requests[cmd.ID] = r
+	}
+	if index%256 == 0 {
+		for id, r := range next.requests {
+			if r.Index+requestMemory < index {
+				delete(next.requests, id)
+			}
+		}
+	}
+	return next, err
 }
 
 var validID = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$`)

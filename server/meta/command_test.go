@@ -3,6 +3,7 @@ package meta
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"reflect"
 	"slices"
@@ -105,7 +106,7 @@ func TestApply(t *testing.T) {
 			}
 			if tc.err != nil {
 				mustKind(t, err, tc.err)
-				if got != base {
+				if got.Index != 10 || content(got) != content(base) {
 					t.Fatal("a refused command changed the catalog")
 				}
 				return
@@ -117,6 +118,42 @@ func TestApply(t *testing.T) {
 				t.Fatalf("catalog after %s: %+v", tc.name, got)
 			}
 		})
+	}
+}
+
+// content is the catalog's public content without its index.
+func content(c *Catalog) string {
+	d := *c
+	d.Index = 0
+	b, _ := json.Marshal(&d)
+	return string(b)
+}
+
+// TestApplyOnce: a command retried under the same id gets its first outcome and changes
+// nothing more; outcomes are forgotten after requestMemory entries.
+func TestApplyOnce(t *testing.T) {
+	create := &command{ID: "n1:a", Op: opCreateTablespace, Tablespace: &Tablespace{Name: "x", Replicas: []string{"n1"}}}
+	c1, err := apply(baseCatalog(), create, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := apply(c1, create, 11)
+	if err != nil || content(c2) != content(c1) || c2.Index != 11 {
+		t.Fatalf("retry: %v, changed %v", err, content(c2) != content(c1))
+	}
+	bad := &command{ID: "n1:b", Op: opDropTablespace, Name: "nope"}
+	c3, err := apply(c2, bad, 12)
+	mustKind(t, err, ErrNotFound)
+	_, err = apply(c3, bad, 13)
+	mustKind(t, err, ErrNotFound)
+	// Forgotten after requestMemory entries: the retry is applied again (and now refused).
+	late := uint64(256 * ((10 + requestMemory + 256) / 256))
+	c4, _ := apply(c3, &command{Op: opSetLiveness, Name: "n1", Live: true}, late)
+	if _, ok := c4.requests["n1:a"]; ok {
+		t.Fatal("old request outcome kept")
+	}
+	if _, err := apply(c4, create, late+1); !errors.Is(err, ErrExists) {
+		t.Fatalf("forgotten retry: %v", err)
 	}
 }
 
@@ -146,7 +183,9 @@ func (s *bufSink) Close() error  { return nil }
 
 func TestSnapshotRestore(t *testing.T) {
 	f := newFSM(testLogger())
-	f.publish(baseCatalog())
+	base := baseCatalog()
+	base.requests = map[string]requestResult{"n1:x": {Index: 3, Kind: "exists", Err: "meta: exists"}}
+	f.publish(base)
 	snap, err := f.Snapshot()
 	if err != nil {
 		t.Fatal(err)
@@ -161,8 +200,10 @@ func TestSnapshotRestore(t *testing.T) {
 	if err := g.Restore(io.NopCloser(bytes.NewReader(sink.Bytes()))); err != nil {
 		t.Fatal(err)
 	}
-	want, _ := json.Marshal(baseCatalog())
-	got, _ := json.Marshal(g.cat.Load())
+	var wantBuf, gotBuf bytes.Buffer
+	encodeCatalog(&wantBuf, f.cat.Load())
+	encodeCatalog(&gotBuf, g.cat.Load())
+	want, got := wantBuf.Bytes(), gotBuf.Bytes()
 	if string(got) != string(want) {
 		t.Fatalf("restored\n%s\nwant\n%s", got, want)
 	}
@@ -176,7 +217,9 @@ func TestSnapshotRestore(t *testing.T) {
 			t.Fatalf("restored %q", bad)
 		}
 	}
-	if got, _ := json.Marshal(g.cat.Load()); string(got) != string(want) {
+	gotBuf.Reset()
+	encodeCatalog(&gotBuf, g.cat.Load())
+	if gotBuf.String() != string(want) || len(g.cat.Load().requests) != 1 {
 		t.Fatal("a failed restore changed the catalog")
 	}
 }

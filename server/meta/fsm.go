@@ -33,20 +33,17 @@ func newFSM(log *slog.Logger) *fsm {
 // Apply implements raft.FSM: the response is nil or the command's error.
 func (f *fsm) Apply(l *raft.Log) any {
 	cur := f.cat.Load()
-	next, err := cur, error(nil)
-	if l.Type == raft.LogCommand {
-		var cmd *command
-		if cmd, err = decodeCommand(l.Data); err == nil {
-			next, err = apply(cur, cmd, l.Index)
-		}
-		if err != nil {
-			f.log.Debug("meta command refused", "index", l.Index, "err", err)
-		}
-	}
-	if next == cur {
-		// A refused command still advances the applied index, so a waiter sees it.
+	cmd, err := decodeCommand(l.Data)
+	var next *Catalog
+	if err == nil {
+		next, err = apply(cur, cmd, l.Index)
+	} else {
+		// An unreadable entry still advances the applied index, so a waiter sees it.
 		next = cur.clone()
 		next.Index = l.Index
+	}
+	if err != nil {
+		f.log.Debug("meta command refused", "index", l.Index, "err", err)
 	}
 	f.publish(next)
 	return err
@@ -120,12 +117,13 @@ func (catalogSnapshot) Release() {}
 const snapshotVersion = 1
 
 type snapshotDoc struct {
-	V       int      `json:"v"`
-	Catalog *Catalog `json:"catalog"`
+	V        int                      `json:"v"`
+	Catalog  *Catalog                 `json:"catalog"`
+	Requests map[string]requestResult `json:"requests,omitempty"`
 }
 
 func encodeCatalog(w io.Writer, c *Catalog) error {
-	return json.NewEncoder(w).Encode(snapshotDoc{V: snapshotVersion, Catalog: c})
+	return json.NewEncoder(w).Encode(snapshotDoc{V: snapshotVersion, Catalog: c, Requests: c.requests})
 }
 
 func decodeCatalog(r io.Reader) (*Catalog, error) {
@@ -137,6 +135,7 @@ func decodeCatalog(r io.Reader) (*Catalog, error) {
 		return nil, fmt.Errorf("meta: snapshot version %d, this node reads %d", doc.V, snapshotVersion)
 	}
 	c := doc.Catalog
+	c.requests = doc.Requests
 	if c.Nodes == nil {
 		c.Nodes = map[string]Node{}
 	}

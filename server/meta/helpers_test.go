@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,6 +23,8 @@ type testCluster struct {
 	nodes map[string]*testNode
 	// tweak, if set, edits each node's options before it starts.
 	tweak func(*Options)
+	// dialHook, if set, replaces the dial of the node it is given.
+	dialHook atomic.Pointer[func(ctx context.Context, from, addr string) (net.Conn, error)]
 }
 
 type testNode struct {
@@ -75,7 +78,13 @@ func (c *testCluster) prepare(id string) (*testNode, Options) {
 		c.t.Fatal(err)
 	}
 	n.l = l
-	opts := Options{Dir: n.dir, NodeID: id, Transport: n.trans, Dial: dialTCP, Logger: testLogger(),
+	dial := func(ctx context.Context, addr string) (net.Conn, error) {
+		if h := c.dialHook.Load(); h != nil {
+			return (*h)(ctx, id, addr)
+		}
+		return dialTCP(ctx, addr)
+	}
+	opts := Options{Dir: n.dir, NodeID: id, Transport: n.trans, Dial: dial, Logger: testLogger(),
 		Self:     Node{PGAddr: "pg-" + id + ":5432", ClusterAddr: l.Addr().String()},
 		Timeouts: FastTimeouts()}
 	if c.tweak != nil {

@@ -172,8 +172,9 @@ func (m *Meta) raftError(err error) *response {
 // the leader's cluster address (or, while no leader is known, at one of seeds or of the
 // catalog's nodes), following redirections and waiting out elections until ctx ends.
 func (m *Meta) call(ctx context.Context, req *request, seeds []string) (*response, error) {
-	retrySafe := req.Op != rpcApply // the others are idempotent
-	hint, wait := "", time.Millisecond
+	// The other requests are idempotent, and a command with an id is applied at most once.
+	retrySafe := req.Op != rpcApply || req.Cmd.ID != ""
+	hint, wait, sentAny := "", time.Millisecond, false
 	for attempt := 0; ; attempt++ {
 		if m.ctx.Err() != nil {
 			return nil, ErrClosed
@@ -186,7 +187,7 @@ func (m *Meta) call(ctx context.Context, req *request, seeds []string) (*respons
 		} else if addr := m.target(hint, seeds, attempt); addr != "" {
 			resp, sent, err = m.roundTrip(ctx, addr, req)
 		}
-		hint = ""
+		hint, sentAny = "", sentAny || sent
 		switch {
 		case err != nil && sent && !retrySafe:
 			return nil, &Error{Kind: ErrUnknownOutcome, Msg: fmt.Sprintf("meta: %s: %v", req.Op, err)}
@@ -201,6 +202,9 @@ func (m *Meta) call(ctx context.Context, req *request, seeds []string) (*respons
 		}
 		select {
 		case <-ctx.Done():
+			if sentAny && req.Op == rpcApply {
+				return nil, fmt.Errorf("%w: %w", ErrUnknownOutcome, ctx.Err())
+			}
 			return nil, fmt.Errorf("%w: %w", ErrNoLeader, ctx.Err())
 		case <-m.ctx.Done():
 			return nil, ErrClosed
