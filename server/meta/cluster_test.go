@@ -246,11 +246,15 @@ func TestHealsDeadReplica(t *testing.T) {
 	if c.leader() == c.meta(victim) {
 		victim = "n2"
 	}
+	if err := m.SetTablespaceLeader(ctx, "ts", victim); err != nil {
+		t.Fatal(err)
+	}
 	c.stop(victim)
 	c.eventually("the dead replica replaced", func() bool {
 		ts := c.leader().Catalog().Tablespaces["ts"]
 		return slices.Contains(ts.Replicas, "n4") && !slices.Contains(ts.Replicas, victim)
 	})
+	c.eventually("the dead leader cleared", func() bool { return c.leader().Catalog().Tablespaces["ts"].Leader == "" })
 	c.restart(victim)
 	c.eventually("the node live again", func() bool { return c.leader().Catalog().Nodes[victim].Live })
 }

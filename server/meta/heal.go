@@ -92,3 +92,16 @@ func freeNodes(c *Catalog, exclude []string, counts map[string]int) []string {
 	})
 	return cands
 }
+
+// StaleLeaders lists, sorted, the tablespaces whose reported leader is a node the catalog has
+// as dead (or no longer has): the meta leader clears their Leader until the group's new leader
+// reports itself, so the catalog does not show a dead node leading.
+func StaleLeaders(c *Catalog) []string {
+	var out []string
+	for _, ts := range c.TablespaceList() {
+		if ts.Leader != "" && !c.Nodes[ts.Leader].Live {
+			out = append(out, ts.Name)
+		}
+	}
+	return out
+}

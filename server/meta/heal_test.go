@@ -78,3 +78,15 @@ func TestHeal(t *testing.T) {
 		})
 	}
 }
+
+func TestStaleLeaders(t *testing.T) {
+	c := healCatalog("n1 n2-", "a:n1,n2/2", "b:n1,n2/2", "c:n1/1", "d:n1/1")
+	for name, leader := range map[string]string{"a": "n1", "b": "n2", "c": "n9"} {
+		ts := c.Tablespaces[name]
+		ts.Leader = leader
+		c.Tablespaces[name] = ts
+	}
+	if got := StaleLeaders(c); !reflect.DeepEqual(got, []string{"b", "c"}) {
+		t.Fatalf("StaleLeaders = %v, want [b c]", got)
+	}
+}

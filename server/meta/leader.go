@@ -122,9 +122,14 @@ func (m *Meta) updateLiveness() {
 	}
 }
 
-// heal applies Heal's decisions, each as a compare-and-set on the tablespace it read.
+// heal applies Heal's decisions, each as a compare-and-set on the tablespace it read, and
+// clears the leader of tablespaces whose reported leader is dead.
 func (m *Meta) heal() {
 	cat := m.Catalog()
+	for _, name := range StaleLeaders(cat) {
+		ts := cat.Tablespaces[name]
+		m.applyLogged(&command{Op: opSetLeader, Tablespace: &Tablespace{Name: name, CreatedIndex: ts.CreatedIndex}})
+	}
 	for _, ts := range Heal(cat) {
 		m.log.Warn("healing tablespace", "tablespace", ts.Name, "replicas", cat.Tablespaces[ts.Name].Replicas,
 			"new_replicas", ts.Replicas)
