@@ -288,6 +288,9 @@ func (m *Meta) Close() error {
 	return m.cerr
 }
 
+// ID is this node's id.
+func (m *Meta) ID() string { return m.opts.NodeID }
+
 // Catalog returns the catalog as this node has applied it.
 func (m *Meta) Catalog() *Catalog { return m.fsm.cat.Load() }
 

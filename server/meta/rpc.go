@@ -183,7 +183,7 @@ func (m *Meta) call(ctx context.Context, req *request, seeds []string) (*respons
 		var sent bool
 		var err error
 		if m.IsLeader() {
-			resp = m.handle(ctx, req)
+			resp, sent = m.handle(ctx, req), true
 		} else if addr := m.target(hint, seeds, attempt); addr != "" {
 			resp, sent, err = m.roundTrip(ctx, addr, req)
 		}
