@@ -578,3 +578,27 @@ func TestConcurrentAlters(t *testing.T) {
 		t.Fatalf("expected replicas %d, want %d", got, 3+2*rounds)
 	}
 }
+
+// TestBootstrapCutShort: a first start that bootstrapped Raft but stopped before registering
+// the node registers it at the next start.
+func TestBootstrapCutShort(t *testing.T) {
+	c := newTestCluster(t)
+	n, opts := c.prepare("n1")
+	opts.Bootstrap = true
+	m, _, err := start(opts) // Raft bootstrapped, nothing registered
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	n.l.Close()
+	n, opts = c.prepare("n1")
+	opts.Bootstrap = true
+	m, err = Open(opts)
+	m = c.started(n, m, err)
+	if _, ok := m.Catalog().Nodes["n1"]; !ok {
+		t.Fatal("n1 not registered")
+	}
+	if !m.registered() {
+		t.Fatal("not marked registered")
+	}
+}

@@ -359,12 +359,26 @@ func (m *Meta) register(ctx context.Context, seeds []string) error {
 	}
 }
 
+// registerInBackground registers this node through the nodes its catalog knows, for one tick's
+// worth of trying.
+func (m *Meta) registerInBackground() {
+	ctx, cancel := context.WithTimeout(m.ctx, m.opts.Timeouts.Apply)
+	defer cancel()
+	if err := m.registerOnce(ctx, nil); err != nil {
+		m.log.Warn("completing this node's registration", "err", err)
+	}
+}
+
 // checkSelf registers this node again when the catalog has it dead (it is back: it applies the
 // log) or the catalog or the group has other addresses for it. A node the catalog does not have
 // is left alone: it may have been removed.
 func (m *Meta) checkSelf() {
 	n, ok := m.Catalog().Nodes[m.opts.NodeID]
 	if !ok {
+		if !m.registered() {
+			// A join that stopped before its registration was applied: finish it.
+			m.registerInBackground()
+		}
 		return
 	}
 	s := m.opts.Self

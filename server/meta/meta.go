@@ -124,16 +124,62 @@ func Open(opts Options) (*Meta, error) {
 		m.Close()
 		return nil, fmt.Errorf("meta: %s holds no cluster state: bootstrap a cluster or join one", opts.Dir)
 	}
-	if !existing {
+	// A bootstrap registers this node before returning; so does a restart after a first start
+	// that stopped before its registration was applied (registered() is false).
+	if !existing || (opts.Bootstrap && !m.registered()) {
 		ctx, cancel := context.WithTimeout(m.ctx, 30*time.Second)
 		defer cancel()
-		if err := m.register(ctx, nil); err != nil {
+		if err := m.registerOnce(ctx, nil); err != nil {
 			m.Close()
 			return nil, fmt.Errorf("meta: bootstrap: %w", err)
 		}
 	}
 	m.goBackground()
 	return m, nil
+}
+
+// registeredFile marks, in Dir, that this node's registration was applied: from then on a
+// catalog without this node means it was removed, never that it was not yet added.
+const registeredFile = "registered"
+
+func (m *Meta) registered() bool {
+	_, err := os.Stat(filepath.Join(m.opts.Dir, registeredFile))
+	return err == nil
+}
+
+// registerOnce registers this node and marks it registered.
+func (m *Meta) registerOnce(ctx context.Context, seeds []string) error {
+	if err := m.register(ctx, seeds); err != nil {
+		return err
+	}
+	if m.registered() {
+		return nil
+	}
+	return writeFileSync(filepath.Join(m.opts.Dir, registeredFile), []byte("1\n"))
+}
+
+// writeFileSync writes a small file durably: the file and its directory entry are fsynced.
+func writeFileSync(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // Join starts this node's member and asks the cluster, through seeds (cluster addresses of any
@@ -149,7 +195,7 @@ func Join(ctx context.Context, opts Options, seeds []string) (*Meta, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := m.register(ctx, seeds); err != nil {
+	if err := m.registerOnce(ctx, seeds); err != nil {
 		m.Close()
 		return nil, fmt.Errorf("meta: joining through %v: %w", seeds, err)
 	}
