@@ -137,6 +137,6 @@ func (m *Meta) RemoveNode(ctx context.Context, id string) error {
 // node alone (which bootstrapped it), and users. It applies once per cluster; later calls, and
 // names the catalog has already, change nothing. A server calls it after bootstrapping.
 func (m *Meta) Migrate(ctx context.Context, tablespaces []string, users []User) error {
-	return m.submit(ctx, &command{Op: opMigrate, Migration: &Migration{
+	return m.submit(ctx, &command{Op: opMigrate, Migration: &migration{
 		Node: m.opts.NodeID, Tablespaces: tablespaces, Users: users}})
 }

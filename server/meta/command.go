@@ -30,12 +30,12 @@ type command struct {
 	Live     bool      `json:"live,omitempty"`
 	LastSeen time.Time `json:"last_seen,omitzero"`
 	// Migration is the single-node directory catalog, imported once.
-	Migration *Migration `json:"migration,omitempty"`
+	Migration *migration `json:"migration,omitempty"`
 }
 
-// Migration is what a node upgrading from the directory catalog brings into the cluster
+// migration is what a node upgrading from the directory catalog brings into the cluster
 // catalog: its tablespaces (each replicated on that node alone) and its users.
-type Migration struct {
+type migration struct {
 	Node        string   `json:"node"`
 	Tablespaces []string `json:"tablespaces"`
 	Users       []User   `json:"users"`

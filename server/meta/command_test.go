@@ -87,14 +87,14 @@ func TestApply(t *testing.T) {
 		{"drop user", command{Op: opDropUser, Name: "alice"}, nil,
 			func(c *Catalog) bool { return len(c.Users) == 0 }},
 		{"drop user missing", command{Op: opDropUser, Name: "bob"}, ErrNotFound, nil},
-		{"migrate", command{Op: opMigrate, Migration: &Migration{Node: "n3", Tablespaces: []string{"ts", "new"},
+		{"migrate", command{Op: opMigrate, Migration: &migration{Node: "n3", Tablespaces: []string{"ts", "new"},
 			Users: []User{{Name: "alice", Verifier: testVerifier, Superuser: true}, {Name: "carol", Verifier: testVerifier}}}}, nil,
 			func(c *Catalog) bool {
 				return c.Migrated && slices.Equal(c.Tablespaces["ts"].Replicas, []string{"n1", "n2"}) &&
 					slices.Equal(c.Tablespaces["new"].Bootstrap, []string{"n3"}) && !c.Users["alice"].Superuser &&
 					c.Users["carol"].ModIndex == 10
 			}},
-		{"migrate from unknown node", command{Op: opMigrate, Migration: &Migration{Node: "n9"}}, ErrInvalid, nil},
+		{"migrate from unknown node", command{Op: opMigrate, Migration: &migration{Node: "n9"}}, ErrInvalid, nil},
 		{"unknown op", command{Op: "frobnicate"}, ErrInvalid, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
