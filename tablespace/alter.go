@@ -213,6 +213,9 @@ type enteredGate struct {
 // waits up to the lock timeout for transactions using the table to end. Rows that do not fit
 // the new primary key fail it with an *AlterError, leaving the table as it was.
 func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Schema, sources []int) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -278,7 +281,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 			return fmt.Errorf("tablespace: alter of %q: source column %d out of range", e.Table, src)
 		}
 	}
-	nt := newTable(s)
+	nt := newTable(s, old.store)
 	oldRow := make([]types.Value, len(old.schema.Columns))
 	newRow := make([]types.Value, len(s.Columns))
 	err = f.scan(old, func(key, value []byte) error {
