@@ -73,7 +73,7 @@ func (s *Server) openReplica(cat *meta.Catalog, t meta.Tablespace) (*tablespace.
 	var boot []tablespace.Replica
 	if slices.Contains(t.Bootstrap, s.nodeID) {
 		for _, id := range t.Bootstrap {
-			n, ok := cat.Node(id)
+			n, ok := cat.Nodes[id]
 			if !ok {
 				return nil, fmt.Errorf("initial replica %q is not a node of the cluster", id)
 			}
@@ -95,7 +95,7 @@ func (s *Server) leadReplica(cat *meta.Catalog, t meta.Tablespace, ts *tablespac
 		have[r.ID] = r
 	}
 	for _, id := range t.Replicas {
-		n, ok := cat.Node(id)
+		n, ok := cat.Nodes[id]
 		if !ok {
 			continue
 		}
@@ -133,7 +133,7 @@ func (s *Server) leadReplica(cat *meta.Catalog, t meta.Tablespace, ts *tablespac
 		}
 	}
 	if p := t.PreferredLeader; p != "" && p != s.nodeID && slices.Contains(t.Replicas, p) {
-		if n, ok := cat.Node(p); ok && n.Live {
+		if n, ok := cat.Nodes[p]; ok && n.Live {
 			if err := ts.TransferLeadership(ctx, p); err != nil {
 				s.log.Warn("transferring leadership", "tablespace", t.Name, "to", p, "err", err)
 			}

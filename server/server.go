@@ -284,8 +284,12 @@ func (s *Server) existingTablespaces() ([]string, error) {
 	return names, nil
 }
 
-func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
-	ts, err := tablespace.Open(tablespace.Options{
+// openTablespace opens this node's replica of a tablespace from its directory (creating it
+// when new). On a node with a cluster port the replica joins its group there: boot is the
+// group's initial configuration when this replica is one of the initial ones, nil when it
+// waits to be added by the leader.
+func (s *Server) openTablespace(name string, boot []tablespace.Replica) (*tablespace.Tablespace, error) {
+	opts := tablespace.Options{
 		Dir:                s.tablespaceDir(name),
 		Name:               name,
 		CheckpointInterval: s.cfg.CheckpointInterval,
@@ -295,7 +299,14 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,
-	})
+	}
+	if s.mux != nil {
+		opts.NodeID = s.nodeID
+		opts.Transport = s.mux.Transport(tablespaceGroupPrefix + name)
+		opts.Bootstrap = boot
+		opts.Adopt = true
+	}
+	ts, err := tablespace.Open(opts)
 	if err != nil {
 		return nil, fmt.Errorf("opening tablespace %s: %w", name, err)
 	}
