@@ -135,37 +135,60 @@ func (p *proxy) run(ctx context.Context) {
 	defer close(p.done)
 	go p.readClient()
 	for {
-		ok := true
+		var ok, flush bool
 		select {
-		case ev := <-p.fromCli:
-			if ev.err != nil {
-				p.clientReadFailed(ev.err)
-				return
-			}
-			ok = p.fromClient(ctx, ev.msg)
-			if ok && !p.queueFull() {
-				p.cliAck <- struct{}{}
-			} else {
-				p.stalled = ok
-			}
 		case ev := <-p.fromUp:
-			if ev.up == p.up {
-				ok = p.fromUpstream(ctx, ev)
+			// The upstream first: a loss it reports must be known before the client's next
+			// message is sent into it.
+			ok, flush = p.onUpstream(ctx, ev)
+		default:
+			select {
+			case ev := <-p.fromCli:
+				ok, flush = p.onClient(ctx, ev)
+			case ev := <-p.fromUp:
+				ok, flush = p.onUpstream(ctx, ev)
+			case <-p.wrote:
+				ok, flush = true, false
 			}
-			ev.up.release(ev)
-			if ok && ev.more && len(p.out) < clientFlushBytes {
-				continue
-			}
-		case <-p.wrote:
-			if p.stalled && !p.queueFull() {
-				p.stalled = false
-				p.cliAck <- struct{}{}
-			}
+		}
+		if ok && p.stalled && !p.queueFull() {
+			p.stalled = false
+			p.cliAck <- struct{}{}
+		}
+		if !flush && ok {
+			continue
 		}
 		if err := p.flush(); err != nil || !ok {
 			return
 		}
 	}
+}
+
+// onClient handles a message from the client, or the end of its connection.
+func (p *proxy) onClient(ctx context.Context, ev event) (ok, flush bool) {
+	if ev.err != nil {
+		p.clientReadFailed(ev.err)
+		return false, true
+	}
+	if !p.fromClient(ctx, ev.msg) {
+		return false, true
+	}
+	if p.queueFull() {
+		p.stalled = true // acknowledged once the writer catches up
+	} else {
+		p.cliAck <- struct{}{}
+	}
+	return true, true
+}
+
+// onUpstream handles a message from the current upstream (or drops one from a former).
+func (p *proxy) onUpstream(ctx context.Context, ev event) (ok, flush bool) {
+	ok = true
+	if ev.up == p.up {
+		ok = p.fromUpstream(ctx, ev)
+	}
+	ev.up.release(ev)
+	return ok, !ev.more || len(p.out) >= clientFlushBytes
 }
 
 // close drops the upstream when the session ends.
@@ -309,14 +332,15 @@ func (p *proxy) copyData(m pgproto3.FrontendMessage) {
 			p.copyDrain = false
 			p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		}
-	case p.copyIn && p.up != nil:
+	case p.up != nil:
+		// Relayed even before CopyInResponse: pgx streams its data without waiting for it;
+		// outside a COPY the upstream ignores it, as PostgreSQL does.
 		if end {
 			p.copyIn = false
 		}
 		p.sendUp(m)
 		p.flushUp()
 	}
-	// Otherwise a COPY that failed before it started: ignored, as PostgreSQL does.
 }
 
 // write queues a message for the client.
