@@ -124,6 +124,9 @@ func (h *forwardHello) encode(dst []byte) []byte {
 // encode writes: a known kind, non-empty distinct parameter names, no NUL inside a value,
 // a user for a session, nothing after the end.
 func parseForwardHandshake(body []byte) (*forwardHello, error) {
+	if len(body) > maxForwardHandshake-4 {
+		return nil, errors.New("forwarded-session handshake too long")
+	}
 	if len(body) < 5 || binary.BigEndian.Uint32(body) != forwardMagic {
 		return nil, errors.New("not a forwarded-session handshake")
 	}
