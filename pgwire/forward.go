@@ -113,7 +113,7 @@ func (c *conn) forward(ctx context.Context, router Router, route Route, user, da
 		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
 		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
 		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse)}
-	up, status, err := p.dial(ctx, route)
+	up, status, err := p.reach(ctx, &route)
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false

@@ -81,9 +81,9 @@ func isNotLeader(code, message string) bool {
 // client port.
 const (
 	forwardMagic        uint32 = 0x44524657 // "DRFW"
-	maxForwardHandshake        = 10000      // as pgproto3 bounds a StartupMessage
-	forwardSession             = 'S'
-	forwardCancel              = 'C'
+	maxForwardHandshake int    = 10000      // as pgproto3 bounds a StartupMessage
+	forwardSession      byte   = 'S'
+	forwardCancel       byte   = 'C'
 )
 
 // forwardHello is a parsed forwarded-session handshake.
@@ -189,7 +189,7 @@ func readForwardHandshake(r io.Reader) (*forwardHello, error) {
 		return nil, err
 	}
 	size := binary.BigEndian.Uint32(n[:])
-	if size < 9 || size > maxForwardHandshake {
+	if size < 9 || size > uint32(maxForwardHandshake) {
 		return nil, fmt.Errorf("handshake length %d out of range", size)
 	}
 	body := make([]byte, size-4)

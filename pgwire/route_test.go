@@ -48,7 +48,7 @@ func TestForwardHandshakeRoundTrip(t *testing.T) {
 			t.Errorf("%s: parsed as %+v", name, h)
 		}
 	}
-	for _, size := range []uint32{0, 8, maxForwardHandshake + 1} {
+	for _, size := range []uint32{0, 8, uint32(maxForwardHandshake) + 1} {
 		if _, err := readForwardHandshake(bytes.NewReader(binary.BigEndian.AppendUint32(nil, size))); err == nil {
 			t.Errorf("length %d accepted", size)
 		}

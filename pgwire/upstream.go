@@ -54,35 +54,51 @@ var (
 )
 
 // connect makes sure there is an upstream, routing again and reconnecting if the last one
-// was lost; a node that cannot be reached, or refuses for a passing reason, is tried again
-// within retryBudget.
+// was lost; the upstream's ParameterStatus messages go to the client.
 func (p *proxy) connect(ctx context.Context) error {
 	if p.up != nil {
 		return nil
 	}
+	up, status, err := p.reach(ctx, nil)
+	if err != nil {
+		return err
+	}
+	p.use(up)
+	for _, m := range status {
+		p.write(m)
+	}
+	return nil
+}
+
+// reach opens an upstream session where the Router says (first, when given, is the route
+// to try first): a node that cannot be reached, or refuses for a passing reason, is routed
+// again and tried again within retryBudget.
+func (p *proxy) reach(ctx context.Context, first *Route) (*upstream, []pgproto3.BackendMessage, error) {
 	deadline := time.Now().Add(retryBudget)
 	for attempt := 0; ; attempt++ {
-		route, err := p.router.Route(ctx, p.user, p.database)
-		if err != nil {
-			return err
+		var route Route
+		if first != nil && attempt == 0 {
+			route = *first
+		} else {
+			r, err := p.router.Route(ctx, p.user, p.database)
+			if err != nil {
+				return nil, nil, err
+			}
+			route = r
 		}
 		up, status, err := p.dial(ctx, route)
 		if err == nil {
-			p.use(up)
-			for _, m := range status {
-				p.write(m)
-			}
-			return nil
+			return up, status, nil
 		}
 		var ue *upstreamError
 		wait := retryDelay(attempt)
 		if !errors.As(err, &ue) || !ue.retry || time.Now().Add(wait).After(deadline) {
-			return err
+			return nil, nil, err
 		}
 		p.log.Debug("routing the session again", "node", route.Node, "err", err)
 		select {
 		case <-ctx.Done():
-			return err
+			return nil, nil, err
 		case <-time.After(wait):
 		}
 	}
