@@ -180,7 +180,7 @@ type noColumns struct{ sql.Output }
 func (noColumns) Columns([]sql.Column) error { return nil }
 
 // startServer serves a fakeBackend on a loopback port.
-func startServer(t *testing.T, mut ...func(*Config)) (*Server, string) {
+func startServer(t testing.TB, mut ...func(*Config)) (*Server, string) {
 	t.Helper()
 	cfg := Config{Backend: fakeBackend{}}
 	for _, m := range mut {

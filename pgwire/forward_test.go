@@ -141,7 +141,9 @@ func (b routingBackend) Route(_ context.Context, _, database string) (Route, err
 	return Route{Dial: n.dial, Node: n.name}, nil
 }
 
-func newCluster(t *testing.T, nodes int) *cluster {
+func newCluster(t *testing.T, nodes int) *cluster { return newClusterB(t, nodes) }
+
+func newClusterB(t testing.TB, nodes int) *cluster {
 	t.Helper()
 	cl := &cluster{}
 	for i := range nodes {
@@ -469,4 +471,31 @@ func (r *localRouter) Route(ctx context.Context, u, db string) (Route, error) {
 		return Route{}, nil
 	}
 	return routingBackend{cl: r.remote}.Route(ctx, u, db)
+}
+
+// BenchmarkForwardedQuery compares a simple query served directly with one relayed
+// through a forwarding node (both on loopback).
+func BenchmarkForwardedQuery(b *testing.B) {
+	for _, forwarded := range []bool{false, true} {
+		b.Run(fmt.Sprintf("forwarded=%v", forwarded), func(b *testing.B) {
+			var url string
+			if forwarded {
+				url = newClusterB(b, 1).url
+			} else {
+				_, url = startServer(b)
+			}
+			ctx := context.Background()
+			c, err := pgconn.Connect(ctx, url)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer c.Close(ctx)
+			b.ResetTimer()
+			for range b.N {
+				if _, err := c.Exec(ctx, "rows").ReadAll(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
