@@ -153,8 +153,14 @@ func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
 	s.serve(ctx, c)
 }
 
-// serve runs an admitted connection.
+// serve runs an admitted client connection.
 func (s *Server) serve(ctx context.Context, c net.Conn) {
+	s.serveConn(ctx, c, func(cn *conn) bool { return cn.startup(ctx) })
+}
+
+// serveConn runs an admitted connection: start brings it to a ready session (false: the
+// connection ends), then the message loop runs, or the relay of a forwarded session.
+func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bool) {
 	defer c.Close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -169,9 +175,16 @@ func (s *Server) serve(ctx context.Context, c net.Conn) {
 		if cn.session != nil {
 			cn.session.Close()
 		}
+		if cn.fwd != nil {
+			cn.fwd.close()
+		}
 		s.forgetKey(cn)
 	}()
-	if !cn.startup(ctx) || !cn.endStartup() {
+	if !start(cn) || !cn.endStartup() {
+		return
+	}
+	if cn.fwd != nil {
+		cn.fwd.run(ctx)
 		return
 	}
 	cn.loop(ctx)
@@ -188,7 +201,8 @@ type conn struct {
 	statements map[string]*statement
 	portals    map[string]*portal
 	tls        bool
-	counted    bool // holds one of MaxConnections
+	counted    bool   // holds one of MaxConnections
+	fwd        *proxy // set when the session is forwarded to another node (forward.go)
 
 	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
 	pid    uint32
@@ -265,6 +279,22 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 	if !c.takeSlot() {
 		return false
 	}
+	if router, ok := c.srv.cfg.Backend.(Router); ok {
+		route, err := router.Route(ctx, user, database)
+		if err != nil {
+			c.fatal(toSQLError(err))
+			return false
+		}
+		if !route.Local() {
+			return c.forward(ctx, router, route, user, database, m.Parameters)
+		}
+	}
+	return c.begin(ctx, user, database, m.Parameters)
+}
+
+// begin opens the authenticated user's session on database, here, and tells the client it
+// is ready; false means the connection must close (the client has been told why).
+func (c *conn) begin(ctx context.Context, user, database string, params map[string]string) bool {
 	session, err := c.srv.cfg.Backend.Open(ctx, user, database)
 	if err != nil {
 		c.fatal(toSQLError(err))
@@ -272,7 +302,7 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 	}
 	c.session = session
 	c.srv.assignKey(c)
-	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: m.Parameters, BackendPID: c.pid})
+	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
