@@ -161,3 +161,28 @@ func metaError(err error, what string) error {
 	}
 	return err
 }
+
+// ClusterTLSFlags are the three --cluster-tls-* flags as given.
+type ClusterTLSFlags struct{ Cert, Key, CA string }
+
+// Files checks that the flags are given all or none, and returns them as clusternet takes
+// them (nil: none).
+func (f ClusterTLSFlags) Files() (*clusternet.TLSFiles, error) {
+	switch n := countSet(f.Cert, f.Key, f.CA); n {
+	case 0:
+		return nil, nil
+	case 3:
+		return &clusternet.TLSFiles{Cert: f.Cert, Key: f.Key, CA: f.CA}, nil
+	}
+	return nil, errors.New("cluster TLS needs all of --cluster-tls-cert, --cluster-tls-key and --cluster-tls-ca")
+}
+
+func countSet(ss ...string) int {
+	n := 0
+	for _, s := range ss {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}

@@ -3,8 +3,11 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/drovedb/drove/internal/fsutil"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/drovedb/drove/server/meta"
@@ -21,7 +24,10 @@ import (
 //   - where the local replica leads, the Raft configuration is brought to the catalog's
 //     replica set, the catalog is told who leads, and a preferred leader gets leadership.
 
-const reconcileEvery = time.Second
+const (
+	reconcileEvery = time.Second
+	createdFile    = "catalog-created-index"
+)
 
 func (s *Server) reconcileLoop(changes <-chan struct{}) {
 	t := time.NewTicker(reconcileEvery)
@@ -80,7 +86,35 @@ func (s *Server) openReplica(cat *meta.Catalog, t meta.Tablespace) (*tablespace.
 			boot = append(boot, tablespace.Replica{ID: id, Address: n.ClusterAddr, Voter: true})
 		}
 	}
+	if err := s.claimDir(t); err != nil {
+		return nil, err
+	}
 	return s.openTablespace(t.Name, boot)
+}
+
+// claimDir makes sure the directory of t is t's and not a dropped namesake's: a tablespace
+// dropped and created again between two reconciles would otherwise reopen the old data.
+// The directory records the catalog index that created its tablespace; a directory without
+// the record (from before the catalog) is taken as it is.
+func (s *Server) claimDir(t meta.Tablespace) error {
+	path := filepath.Join(s.tablespaceDir(t.Name), createdFile)
+	want := strconv.FormatUint(t.CreatedIndex, 10)
+	b, err := os.ReadFile(path)
+	switch {
+	case err == nil && string(b) == want:
+		return nil
+	case err == nil:
+		s.log.Info("removing the data of a dropped tablespace of the same name", "tablespace", t.Name)
+		if err := s.discardDir(t.Name); err != nil {
+			return err
+		}
+	case !os.IsNotExist(err):
+		return err
+	}
+	if err := os.MkdirAll(s.tablespaceDir(t.Name), 0o755); err != nil {
+		return err
+	}
+	return fsutil.WriteFileSync(path, []byte(want))
 }
 
 // leadReplica, on the replica that leads t, brings the Raft configuration to the catalog's
@@ -170,5 +204,3 @@ func (s *Server) localNames() []string {
 	}
 	return names
 }
-
-var _ = os.Remove

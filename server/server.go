@@ -292,6 +292,8 @@ func (s *Server) openTablespace(name string, boot []tablespace.Replica) (*tables
 	opts := tablespace.Options{
 		Dir:                s.tablespaceDir(name),
 		Name:               name,
+		NodeID:             s.nodeID,
+		Adopt:              true,
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
 		LogSegmentSize:     int(s.cfg.LogSegmentSize),
@@ -301,10 +303,8 @@ func (s *Server) openTablespace(name string, boot []tablespace.Replica) (*tables
 		Logger:             s.log,
 	}
 	if s.mux != nil {
-		opts.NodeID = s.nodeID
 		opts.Transport = s.mux.Transport(tablespaceGroupPrefix + name)
 		opts.Bootstrap = boot
-		opts.Adopt = true
 	}
 	ts, err := tablespace.Open(opts)
 	if err != nil {

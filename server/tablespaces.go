@@ -1,15 +1,15 @@
 package server
 
 import (
-	"slices"
-	"github.com/drovedb/drove/server/meta"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/drovedb/drove/internal/fsutil"
+	"github.com/drovedb/drove/server/meta"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,7 +62,7 @@ func (s *Server) loadNodeID() error {
 	if !validName.MatchString(strings.ReplaceAll(id, "-", "_")) {
 		return fmt.Errorf("invalid node id %q: use letters, digits, '_' and '-'", id)
 	}
-	if err := writeFileSync(path, []byte(id+"\n")); err != nil {
+	if err := fsutil.WriteFileSync(path, []byte(id+"\n")); err != nil {
 		return err
 	}
 	s.nodeID = id
@@ -208,27 +208,4 @@ func (s *Server) removeDropped() error {
 		}
 	}
 	return nil
-}
-
-func writeFileSync(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return checkpoint.SyncDir(filepath.Dir(path))
 }

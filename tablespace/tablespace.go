@@ -63,6 +63,9 @@ type Options struct {
 	// Raft timing of a multi-replica group (DESIGN.md, "Replication"); zero: the defaults
 	// DefaultHeartbeatTimeout, DefaultElectionTimeout, DefaultLeaderLeaseTimeout.
 	HeartbeatTimeout   time.Duration
+	// Adopt lets this replica take over a one-member group of another id: a directory from
+	// before the cluster port, or a restored backup (adopt.go).
+	Adopt bool
 	ElectionTimeout    time.Duration
 	LeaderLeaseTimeout time.Duration
 
@@ -231,6 +234,11 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 
 	addr, trans := raft.NewInmemTransport(raft.ServerAddress(ts.opts.NodeID))
 	ts.transport = trans
+	if ts.opts.Adopt {
+		if err := ts.adopt(cfg, logs, snaps, addr); err != nil {
+			return err
+		}
+	}
 	existing, err := raft.HasExistingState(logs, logDB, snaps)
 	if err != nil {
 		return err
@@ -276,6 +284,11 @@ func (ts *Tablespace) startGroup(cfg *raft.Config, logs raft.LogStore, snaps raf
 	}
 	ts.tracker = newTrackingTransport(ts.opts.Transport)
 	ts.transport = ts.tracker
+	if ts.opts.Adopt {
+		if err := ts.adopt(cfg, logs, snaps, ts.tracker.LocalAddr()); err != nil {
+			return err
+		}
+	}
 	existing, err := raft.HasExistingState(logs, ts.logDB, snaps)
 	if err != nil {
 		return err
