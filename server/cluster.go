@@ -186,3 +186,11 @@ func countSet(ss ...string) int {
 	}
 	return n
 }
+
+// ClusterAddr is the address other nodes reach this node's cluster port at, "" without one.
+func (s *Server) ClusterAddr() string {
+	if s.mux == nil {
+		return ""
+	}
+	return s.mux.Addr()
+}

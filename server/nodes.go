@@ -14,8 +14,12 @@ import (
 func (s *Server) Nodes() []sql.NodeInfo {
 	var out []sql.NodeInfo
 	for _, n := range s.meta.Catalog().NodeList() {
-		out = append(out, sql.NodeInfo{ID: n.ID, Address: n.PGAddr, ClusterAddress: n.ClusterAddr,
-			Live: n.Live, LastSeen: n.LastSeen})
+		info := sql.NodeInfo{ID: n.ID, Address: n.PGAddr, ClusterAddress: n.ClusterAddr,
+			Live: n.Live, LastSeen: n.LastSeen}
+		if s.mux == nil {
+			info.ClusterAddress = "" // a private node: its groups talk in memory
+		}
+		out = append(out, info)
 	}
 	return out
 }

@@ -49,6 +49,7 @@ func (s *Server) reconcile() {
 	s.reconcileMu.Lock()
 	defer s.reconcileMu.Unlock()
 	cat := s.meta.Catalog()
+	s.syncUsers(cat)
 	wanted := make(map[string]bool)
 	for _, t := range cat.Tablespaces {
 		if !slices.Contains(t.Replicas, s.nodeID) {

@@ -133,6 +133,7 @@ func Start(cfg Config) (*Server, error) {
 		cache:       checkpoint.NewCache(cfg.PageCacheMemory),
 		tablespaces: make(map[string]*tablespace.Tablespace),
 		stopping:    make(chan struct{}),
+		users:       auth.NewMemory(),
 	}
 	s.metrics = newMetrics(s)
 	if err := s.start(); err != nil {
