@@ -70,12 +70,15 @@ type proxy struct {
 
 	pending    []*inflight // sync points sent upstream, oldest first, not yet answered
 	batch      bool        // extended-protocol messages sent since the last Sync
+	batchRaw   []byte      // those messages, to send again on a new leader (nil: cannot)
+	batchNames []string    // statements the batch parses
 	tx         byte        // the transaction status of the last ReadyForQuery sent
 	held       bool        // the upstream was lost inside a transaction: it is failed here
 	heldTold   bool        // the client has been told (40001)
 	skipToSync bool        // an extended message failed here: skip to Sync
 	copyIn     bool        // the upstream is in COPY FROM STDIN
 	copyDrain  bool        // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
+	copyEnded  bool        // the client sent CopyDone or CopyFail since its last Query
 	stalled    bool        // the last client message is not acknowledged: the queue is full
 
 	sets    settingLog                 // SET statements to replay on a new upstream
@@ -88,10 +91,13 @@ type proxy struct {
 
 // inflight is one sync point sent upstream: a simple Query or a Sync.
 type inflight struct {
-	query    string // the simple Query's text; "" for a Sync
-	txBefore byte   // the status the client knew when it was sent
-	results  int    // messages relayed for it other than notices
-	tag      string // the last CommandComplete
+	query    string   // the simple Query's text; "" for a Sync
+	batch    []byte   // a Sync's batch, when it may be sent again (see holding)
+	parsed   []string // the statements the batch parses
+	heldOut  []byte   // the batch's replies held back until a result shows it ran
+	txBefore byte     // the status the client knew when it was sent
+	results  int      // messages relayed for it other than notices
+	tag      string   // the last CommandComplete
 	failed   bool
 	notLead  *pgproto3.ErrorResponse // a NotLeaderError held back for a retry
 	started  time.Time
@@ -233,6 +239,7 @@ func (p *proxy) fromClient(ctx context.Context, msg any) bool {
 	case *pgproto3.Sync:
 		p.sync()
 	case *pgproto3.Flush:
+		p.batchRaw = nil // its replies are wanted before the Sync: they cannot be held
 		p.flushUp()
 	case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close:
 		p.extended(ctx, m.(pgproto3.FrontendMessage))
@@ -262,6 +269,7 @@ func (p *proxy) query(ctx context.Context, q string, retries int) {
 		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		return
 	}
+	p.copyEnded = false
 	p.pending = append(p.pending, &inflight{query: q, txBefore: p.tx, started: time.Now(), retries: retries})
 	p.sendUp(&pgproto3.Query{String: q})
 	p.flushUp()
@@ -276,10 +284,11 @@ func (p *proxy) sync() {
 		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		clear(p.portals)
 	default:
-		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now()})
+		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames})
 		p.sendUp(&pgproto3.Sync{})
 		p.flushUp()
 	}
+	p.batchRaw, p.batchNames = nil, nil
 }
 
 // extended relays Parse, Bind, Describe, Execute and Close, keeping the named statements
@@ -297,12 +306,21 @@ func (p *proxy) extended(ctx context.Context, m pgproto3.FrontendMessage) {
 			p.failBatch(toSQLError(err))
 			return
 		}
+		// In autocommit, a batch the former leader refuses may go to the new one.
+		p.batchRaw, p.batchNames = nil, nil
+		if p.tx == sql.TxIdle {
+			p.batchRaw = make([]byte, 0, 256)
+		}
 	}
 	p.batch = true
+	if p.batchRaw != nil {
+		p.batchRaw, _ = m.Encode(p.batchRaw)
+	}
 	switch m := m.(type) {
 	case *pgproto3.Parse:
 		if m.Name != "" {
 			p.stmts[m.Name] = &pgproto3.Parse{Name: m.Name, Query: m.Query, ParameterOIDs: slices.Clone(m.ParameterOIDs)}
+			p.batchNames = append(p.batchNames, m.Name)
 		}
 	case *pgproto3.Close:
 		if m.ObjectType == 'S' {
@@ -317,6 +335,7 @@ func (p *proxy) failBatch(e *sql.Error) {
 	p.write(errorResponse("ERROR", e))
 	p.skipToSync = true
 	p.batch = false
+	p.batchRaw, p.batchNames = nil, nil
 }
 
 // copyData relays the client's COPY data, or discards it after the upstream was lost.
@@ -325,6 +344,7 @@ func (p *proxy) copyData(m pgproto3.FrontendMessage) {
 	switch m.(type) {
 	case *pgproto3.CopyDone, *pgproto3.CopyFail:
 		end = true
+		p.copyEnded = true // pgx may end its data before CopyInResponse arrives
 	}
 	switch {
 	case p.copyDrain:

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/sql"
@@ -498,4 +499,64 @@ func BenchmarkForwardedQuery(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestForwardNotLeaderRetryExtended: a batch refused by a former leader before any result
+// is sent again to the new one, its held replies (ParseComplete, BindComplete) not doubled.
+func TestForwardNotLeaderRetryExtended(t *testing.T) {
+	cl := newCluster(t, 2)
+	c := cl.connect(t)
+	ctx := context.Background()
+	if _, err := c.Prepare(ctx, "ins", "insert", nil); err != nil {
+		t.Fatal(err)
+	}
+	flip := func() {
+		cl.leader.Store(0)
+		cl.nodes[0].leading.Store(false)
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			cl.leader.Store(1)
+		}()
+	}
+	flip()
+	if res := c.ExecParams(ctx, "insert", nil, nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("unnamed: %v", res.Err)
+	}
+	flip()
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("named, prepared before: %v", res.Err)
+	}
+	flip()
+	fe := c.Frontend()
+	fe.Send(&pgproto3.Parse{Name: "p2", Query: "insert"})
+	fe.Send(&pgproto3.Bind{PreparedStatement: "p2"})
+	fe.Send(&pgproto3.Execute{})
+	fe.Send(&pgproto3.Sync{})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		msg, err := c.ReceiveMessage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%T", msg))
+		if _, ok := msg.(*pgproto3.ReadyForQuery); ok {
+			break
+		}
+	}
+	want := "*pgproto3.ParseComplete *pgproto3.BindComplete *pgproto3.CommandComplete *pgproto3.ReadyForQuery"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("replies %v, want %s", got, want)
+	}
+	if n := cl.nodes[1].inserts.Load(); n != 3 {
+		t.Fatalf("new leader applied %d inserts, want 3", n)
+	}
+	// In a transaction the refusal is the client's.
+	mustOne(t, c, "node", "n2")
+	cl.nodes[1].leading.Store(false)
+	mustOne(t, c, "begin", "")
+	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
+	mustOne(t, c, "rollback", "")
 }

@@ -23,6 +23,9 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	if len(p.pending) > 0 {
 		head = p.pending[0]
 	}
+	if head != nil && p.hold(head, ev.msg) {
+		return true
+	}
 	switch m := ev.msg.(type) {
 	case *pgproto3.ReadyForQuery:
 		if head == nil {
@@ -42,11 +45,13 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 		}
 		if head != nil {
 			head.failed = true
-			if head.query != "" && head.results == 0 && isNotLeader(m.Code, m.Message) && p.retryable(head) {
+			if (head.query != "" || head.batch != nil) && head.results == 0 && isNotLeader(m.Code, m.Message) && p.retryable(head) {
 				held := *m
 				head.notLead = &held
 				return true
 			}
+			p.release(head)
+			head.batch = nil
 		}
 	case *pgproto3.CommandComplete:
 		if head != nil {
@@ -89,8 +94,10 @@ func (p *proxy) ready(ctx context.Context, head *inflight, status byte) {
 			p.retry(ctx, head)
 			return
 		}
+		p.release(head)
 		p.write(head.notLead)
 	}
+	p.release(head)
 	p.noteSettings(head, status)
 	p.tx = status
 	p.write(&pgproto3.ReadyForQuery{TxStatus: status})
@@ -101,19 +108,69 @@ func (p *proxy) ready(ctx context.Context, head *inflight, status byte) {
 func (p *proxy) retry(ctx context.Context, head *inflight) {
 	p.drop()
 	time.Sleep(retryDelay(head.retries))
-	if time.Since(head.started) < retryBudget {
-		if err := p.connect(ctx); err == nil {
-			p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
-			head.notLead, head.failed, head.results = nil, false, 0
-			head.retries++
-			p.pending = append(p.pending, head)
+	if time.Since(head.started) < retryBudget && p.reconnectFor(ctx, head) == nil {
+		p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
+		head.notLead, head.failed, head.results, head.heldOut = nil, false, 0, head.heldOut[:0]
+		head.retries++
+		p.pending = append(p.pending, head)
+		if head.query != "" {
 			p.sendUp(&pgproto3.Query{String: head.query})
-			p.flushUp()
-			return
+		} else {
+			p.upBuf = append(p.upBuf, head.batch...)
+			p.sendUp(&pgproto3.Sync{})
 		}
+		p.flushUp()
+		return
 	}
+	p.release(head)
 	p.write(head.notLead)
 	p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
+}
+
+// reconnectFor reconnects to send head again: the statements its batch parses are not
+// prepared ahead of it, or the batch's own Parse would find them already there.
+func (p *proxy) reconnectFor(ctx context.Context, head *inflight) error {
+	saved := make(map[string]*pgproto3.Parse, len(head.parsed))
+	for _, name := range head.parsed {
+		if ps, ok := p.stmts[name]; ok {
+			saved[name] = ps
+			delete(p.stmts, name)
+		}
+	}
+	err := p.connect(ctx)
+	for name, ps := range saved {
+		p.stmts[name] = ps
+	}
+	return err
+}
+
+// hold keeps back the replies of a batch that may be sent again (ParseComplete and the
+// like, which a retry would repeat) until a result shows the batch ran; true means msg was
+// kept.
+func (p *proxy) hold(head *inflight, msg any) bool {
+	if head.batch == nil || head.results > 0 {
+		return false
+	}
+	switch m := msg.(type) {
+	case *pgproto3.ParseComplete, *pgproto3.BindComplete, *pgproto3.ParameterDescription,
+		*pgproto3.RowDescription, *pgproto3.NoData, *pgproto3.CloseComplete:
+		if b, err := m.(pgproto3.BackendMessage).Encode(head.heldOut); err == nil {
+			head.heldOut = b
+		}
+		return true
+	case *pgproto3.ErrorResponse, *pgproto3.ReadyForQuery, *pgproto3.NoticeResponse,
+		*pgproto3.ParameterStatus, *pgproto3.NotificationResponse:
+		return false
+	}
+	p.release(head) // a result: the batch ran, its replies go out in order
+	head.batch = nil
+	return false
+}
+
+// release sends what hold kept back.
+func (p *proxy) release(head *inflight) {
+	p.out = append(p.out, head.heldOut...)
+	head.heldOut = head.heldOut[:0]
 }
 
 // lost handles the loss of the upstream: nothing in flight outside a transaction is
@@ -141,12 +198,13 @@ func (p *proxy) lost(err error) {
 			// Refused, so not applied; its ReadyForQuery did not come.
 			e = &sql.Error{Code: f.notLead.Code, Message: f.notLead.Message, Hint: f.notLead.Hint}
 		}
+		p.release(f)
 		p.write(errorResponse("ERROR", e))
 		p.tx = sql.TxIdle
 		if p.held {
 			p.tx = sql.TxFailed
 		}
-		if i == 0 && wasCopy {
+		if i == 0 && wasCopy && !p.copyEnded {
 			p.copyDrain = true // its ReadyForQuery follows the client's CopyDone or CopyFail
 			continue
 		}
