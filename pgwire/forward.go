@@ -84,6 +84,7 @@ type proxy struct {
 	sets    settingLog                 // SET statements to replay on a new upstream
 	txSets  []string                   // SETs of the open transaction, kept if it commits
 	stmts   map[string]*pgproto3.Parse // named statements to prepare again
+	status  map[string]string          // the ParameterStatus values the client has
 	portals map[string]string          // while held: portal name -> statement text
 	upBuf   []byte                     // messages for the upstream, until a flush point
 	out     []byte                     // messages for the client, until flushed
@@ -118,7 +119,7 @@ func (c *conn) forward(ctx context.Context, router Router, route Route, user, da
 	p := &proxy{c: c, srv: c.srv, log: c.log.With("forwarded", database), router: router, user: user,
 		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
 		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
-		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse)}
+		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse), status: make(map[string]string)}
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
 		c.fatal(toSQLError(err))
@@ -128,9 +129,7 @@ func (c *conn) forward(ctx context.Context, router Router, route Route, user, da
 	c.srv.assignKey(c)
 	p.use(up)
 	p.write(&pgproto3.AuthenticationOk{})
-	for _, m := range status {
-		p.write(m)
-	}
+	p.report(status)
 	p.write(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	p.write(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
 	return p.flush() == nil
@@ -360,6 +359,16 @@ func (p *proxy) copyData(m pgproto3.FrontendMessage) {
 		}
 		p.sendUp(m)
 		p.flushUp()
+	}
+}
+
+// report sends the client the ParameterStatus values it does not have yet.
+func (p *proxy) report(status []*pgproto3.ParameterStatus) {
+	for _, m := range status {
+		if v, ok := p.status[m.Name]; !ok || v != m.Value {
+			p.status[m.Name] = m.Value
+			p.write(m)
+		}
 	}
 }
 

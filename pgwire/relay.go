@@ -63,7 +63,9 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 		if head != nil {
 			head.results++
 		}
-	case *pgproto3.NoticeResponse, *pgproto3.ParameterStatus, *pgproto3.NotificationResponse:
+	case *pgproto3.ParameterStatus:
+		p.status[m.Name] = m.Value
+	case *pgproto3.NoticeResponse, *pgproto3.NotificationResponse:
 	case *pgproto3.BackendKeyData, *pgproto3.AuthenticationOk:
 		return true // not after startup; nothing for the client
 	default:
