@@ -116,16 +116,13 @@ type event struct {
 // forward makes c a forwarded session to route and tells the client it is ready; false
 // means the connection must close (the client has been told why).
 func (c *conn) forward(ctx context.Context, router Router, route Route, user, database string, params map[string]string) bool {
-	p := &proxy{c: c, srv: c.srv, log: c.log.With("forwarded", database), router: router, user: user,
-		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
-		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
-		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse), status: make(map[string]string)}
+	p := newProxy(c, router, user, database, params)
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
 	}
-	c.fwd = p
+	c.setForward(p)
 	c.srv.assignKey(c)
 	p.use(up)
 	p.write(&pgproto3.AuthenticationOk{})
@@ -133,6 +130,19 @@ func (c *conn) forward(ctx context.Context, router Router, route Route, user, da
 	p.write(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	p.write(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
 	return p.flush() == nil
+}
+
+func newProxy(c *conn, router Router, user, database string, params map[string]string) *proxy {
+	return &proxy{c: c, srv: c.srv, log: c.log.With("forwarded", database), router: router, user: user,
+		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
+		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
+		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse), status: make(map[string]string)}
+}
+
+func (c *conn) setForward(p *proxy) {
+	c.runMu.Lock()
+	c.fwd = p
+	c.runMu.Unlock()
 }
 
 // run relays the session until the client leaves or the session must end.

@@ -565,3 +565,66 @@ func TestForwardNotLeaderRetryExtended(t *testing.T) {
 	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
 	mustOne(t, c, "rollback", "")
 }
+
+// leaderRouter serves here while node leads, else routes to remote's leader.
+type leaderRouter struct {
+	*testNode
+	remote *cluster
+}
+
+func (r leaderRouter) Route(ctx context.Context, u, db string) (Route, error) {
+	if r.leading.Load() {
+		return Route{}, nil
+	}
+	return routingBackend{cl: r.remote}.Route(ctx, u, db)
+}
+
+// TestLocalSessionSwitches: a local session refused as not-leader in autocommit moves to
+// the new leader with its settings and prepared statements; in a transaction it does not.
+func TestLocalSessionSwitches(t *testing.T) {
+	cl := newCluster(t, 1)
+	for _, inTx := range []bool{false, true} {
+		local := &testNode{name: "entry", ended: make(chan error, 1)}
+		local.leading.Store(true)
+		_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
+		ctx := context.Background()
+		c, err := pgconn.Connect(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		mustOne(t, c, "node", "entry")
+		mustOne(t, c, "set search_path = s1", "")
+		if _, err := c.Prepare(ctx, "named", "echo $1", nil); err != nil {
+			t.Fatal(err)
+		}
+		local.leading.Store(false)
+		if inTx {
+			mustOne(t, c, "begin", "")
+			_, err := one(c, "insert")
+			wantCode(t, err, NotLeaderCode)
+			mustOne(t, c, "rollback", "")
+			mustOne(t, c, "node", "entry")
+			continue
+		}
+		before := cl.nodes[0].inserts.Load()
+		mustOne(t, c, "insert", "")
+		if got := cl.nodes[0].inserts.Load() - before; got != 1 {
+			t.Fatalf("the leader applied %d inserts, want 1", got)
+		}
+		mustOne(t, c, "node", "n1")
+		mustOne(t, c, "show search_path", "s1")
+		res := c.ExecPrepared(ctx, "named", [][]byte{[]byte("5")}, nil, nil).Read()
+		if res.Err != nil || string(res.Rows[0][0]) != "5" {
+			t.Fatalf("prepared statement after the switch: %v %q", res.Err, res.Rows)
+		}
+		done := make(chan error, 1)
+		go func() { done <- c.Exec(ctx, "sleep").Close() }()
+		time.Sleep(50 * time.Millisecond)
+		if err := c.CancelRequest(ctx); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, <-done, "57014")
+		<-cl.nodes[0].ended
+	}
+}

@@ -183,11 +183,12 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bo
 	if !start(cn) || !cn.endStartup() {
 		return
 	}
+	if cn.fwd == nil {
+		cn.loop(ctx) // returns with fwd set when the session switched to forwarding
+	}
 	if cn.fwd != nil {
 		cn.fwd.run(ctx)
-		return
 	}
-	cn.loop(ctx)
 }
 
 // conn is the state of one client connection.
@@ -202,7 +203,13 @@ type conn struct {
 	portals    map[string]*portal
 	tls        bool
 	counted    bool   // holds one of MaxConnections
-	fwd        *proxy // set when the session is forwarded to another node (forward.go)
+	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
+
+	// The session's identity and what it changed, for a switch to forwarding (switch.go).
+	user, database string
+	params         map[string]string
+	sets           settingLog
+	txSets         []string
 
 	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
 	pid    uint32
@@ -301,6 +308,7 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 		return false
 	}
 	c.session = session
+	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
 	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
 	if err != nil {
@@ -402,14 +410,20 @@ func (c *conn) loop(ctx context.Context) {
 
 // query runs a simple Query; false means the connection must close.
 func (c *conn) query(ctx context.Context, q string) bool {
-	c.out.simple = true
+	c.out.simple, c.out.started = true, false
 	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 	} else {
+		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
 		if err != nil && c.shutDown() {
+			return false
+		}
+		if err == nil {
+			c.noteSettings(q, txBefore)
+		} else if c.mustSwitch(err, txBefore) && c.switchToForward(ctx, q) {
 			return false
 		}
 	}
