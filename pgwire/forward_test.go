@@ -126,6 +126,7 @@ type cluster struct {
 	leader atomic.Int32
 	routes atomic.Int32 // Route calls
 	url    string
+	entry  *Server
 }
 
 type routingBackend struct {
@@ -160,7 +161,7 @@ func newClusterB(t testing.TB, nodes int) *cluster {
 		t.Cleanup(func() { l.Close(); n.srv.Close() })
 		cl.nodes = append(cl.nodes, n)
 	}
-	_, cl.url = startServer(t, func(c *Config) { c.Backend = routingBackend{cl: cl} })
+	cl.entry, cl.url = startServer(t, func(c *Config) { c.Backend = routingBackend{cl: cl} })
 	return cl
 }
 
@@ -626,5 +627,31 @@ func TestLocalSessionSwitches(t *testing.T) {
 		}
 		wantCode(t, <-done, "57014")
 		<-cl.nodes[0].ended
+	}
+}
+
+// TestForwardShutdown: closing the forwarding node ends its forwarded sessions with 57P01,
+// promptly, idle or with a statement running on the leader.
+func TestForwardShutdown(t *testing.T) {
+	cl := newCluster(t, 1)
+	idle, busy := cl.connect(t), cl.connect(t)
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() { done <- busy.Exec(ctx, "sleep").Close() }()
+	time.Sleep(50 * time.Millisecond)
+	start := time.Now()
+	cl.entry.Close()
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("Close took %v", d)
+	}
+	wantCode(t, <-done, "57P01")
+	_, err := one(idle, "node")
+	if err == nil {
+		t.Fatal("an idle forwarded session outlived its server")
+	}
+	select {
+	case <-cl.nodes[0].ended: // the leader's statement ended with its connection
+	case <-time.After(2 * time.Second):
+		t.Fatal("the statement on the leader kept running after the forwarding node closed")
 	}
 }

@@ -212,6 +212,7 @@ func (s *Server) ServeForwarded(ctx context.Context, c net.Conn) {
 	}
 	s.wg.Add(1)
 	defer s.wg.Done()
+	s.watch() // a leader whose client port is not served still ends statements of closed connections
 	s.serveConn(ctx, c, func(cn *conn) bool {
 		h, err := readForwardHandshake(c)
 		if err != nil {

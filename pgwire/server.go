@@ -67,6 +67,10 @@ type Server struct {
 	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
+	// watchOnce starts watchClients for Serve or ServeForwarded, whichever comes first; it
+	// runs until Close closes unwatch.
+	watchOnce sync.Once
+	unwatch   chan struct{}
 	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
 	wg       sync.WaitGroup
 }
@@ -88,7 +92,8 @@ func NewServer(cfg Config) *Server {
 	if cfg.AuthenticationTimeout <= 0 {
 		cfg.AuthenticationTimeout = defaultAuthenticationTimeout
 	}
-	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
+	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn),
+		unwatch: make(chan struct{})}
 }
 
 // Serve accepts connections on l until Close; it returns nil after Close.
@@ -100,9 +105,7 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listener = l
 	s.mu.Unlock()
-	watching := make(chan struct{})
-	defer close(watching)
-	go s.watchClients(watching)
+	s.watch()
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -134,6 +137,9 @@ func (s *Server) Serve(l net.Listener) error {
 // cancelled and clients told 57P01. It returns within a bounded time.
 func (s *Server) Close() error {
 	s.mu.Lock()
+	if !s.closed {
+		close(s.unwatch)
+	}
 	s.closed = true
 	var err error
 	if s.listener != nil {
