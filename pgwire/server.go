@@ -71,8 +71,8 @@ type Server struct {
 	// runs until Close closes unwatch.
 	watchOnce sync.Once
 	unwatch   chan struct{}
-	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
-	wg       sync.WaitGroup
+	stopping  atomic.Bool // Close has begun ending the sessions (cancel.go)
+	wg        sync.WaitGroup
 }
 
 // NewServer returns a server; call Serve to accept connections.
