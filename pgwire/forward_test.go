@@ -655,3 +655,30 @@ func TestForwardShutdown(t *testing.T) {
 		t.Fatal("the statement on the leader kept running after the forwarding node closed")
 	}
 }
+
+// TestForwardedSessionDoesNotChain: a former leader whose Backend routes does not forward a
+// session forwarded to it; the forwarding node retries on the new leader and lets go of it.
+func TestForwardedSessionDoesNotChain(t *testing.T) {
+	cl := newCluster(t, 2)
+	for _, n := range cl.nodes {
+		n.srv.cfg.Backend = leaderRouter{n, cl}
+	}
+	c := cl.connect(t)
+	mustOne(t, c, "node", "n1")
+	cl.nodes[0].leading.Store(false)
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		cl.leader.Store(1)
+	}()
+	mustOne(t, c, "insert", "")
+	if got := cl.nodes[1].inserts.Load(); got != 1 {
+		t.Fatalf("new leader applied %d inserts", got)
+	}
+	deadline := time.Now().Add(time.Second)
+	for cl.nodes[0].srv.Connections() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the former leader still holds the session: it relays instead of the forwarding node")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

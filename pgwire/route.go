@@ -223,6 +223,7 @@ func (s *Server) ServeForwarded(ctx context.Context, c net.Conn) {
 			s.cancel(h.pid, h.secret[:])
 			return false
 		}
+		cn.forwarded = true
 		user, database := h.params["user"], h.params["database"]
 		if database == "" {
 			database = user

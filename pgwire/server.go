@@ -210,6 +210,7 @@ type conn struct {
 	tls        bool
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
+	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string

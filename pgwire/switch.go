@@ -53,9 +53,11 @@ func settingLike(q string) bool {
 }
 
 // mustSwitch says whether a local statement's failure should move the session to the new
-// leader: a NotLeaderError in autocommit, before any result, from a routing Backend.
+// leader: a NotLeaderError in autocommit, before any result, from a routing Backend. A
+// session forwarded here never switches: its forwarding node retries, so sessions do not
+// chain through former leaders.
 func (c *conn) mustSwitch(err error, txBefore byte) bool {
-	if _, ok := c.srv.cfg.Backend.(Router); !ok || txBefore != sql.TxIdle || c.out.started || c.out.copyIn != nil {
+	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || txBefore != sql.TxIdle || c.out.started || c.out.copyIn != nil {
 		return false
 	}
 	e := toSQLError(err)
