@@ -72,6 +72,7 @@ type proxy struct {
 	batch      bool        // extended-protocol messages sent since the last Sync
 	batchRaw   []byte      // those messages, to send again on a new leader (nil: cannot)
 	batchNames []string    // statements the batch parses
+	batchExec  bool        // the batch has an Execute
 	tx         byte        // the transaction status of the last ReadyForQuery sent
 	held       bool        // the upstream was lost inside a transaction: it is failed here
 	heldTold   bool        // the client has been told (40001)
@@ -95,6 +96,7 @@ type inflight struct {
 	query    string   // the simple Query's text; "" for a Sync
 	batch    []byte   // a Sync's batch, when it may be sent again (see holding)
 	parsed   []string // the statements the batch parses
+	executes bool     // the batch has an Execute
 	heldOut  []byte   // the batch's replies held back until a result shows it ran
 	txBefore byte     // the status the client knew when it was sent
 	results  int      // messages relayed for it other than notices
@@ -293,11 +295,12 @@ func (p *proxy) sync() {
 		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		clear(p.portals)
 	default:
-		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames})
+		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames,
+			executes: p.batchExec})
 		p.sendUp(&pgproto3.Sync{})
 		p.flushUp()
 	}
-	p.batchRaw, p.batchNames = nil, nil
+	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
 }
 
 // extended relays Parse, Bind, Describe, Execute and Close, keeping the named statements
@@ -316,7 +319,7 @@ func (p *proxy) extended(ctx context.Context, m pgproto3.FrontendMessage) {
 			return
 		}
 		// In autocommit, a batch the former leader refuses may go to the new one.
-		p.batchRaw, p.batchNames = nil, nil
+		p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
 		if p.tx == sql.TxIdle {
 			p.batchRaw = make([]byte, 0, 256)
 		}
@@ -326,6 +329,8 @@ func (p *proxy) extended(ctx context.Context, m pgproto3.FrontendMessage) {
 		p.batchRaw, _ = m.Encode(p.batchRaw)
 	}
 	switch m := m.(type) {
+	case *pgproto3.Execute:
+		p.batchExec = true
 	case *pgproto3.Parse:
 		if m.Name != "" {
 			p.stmts[m.Name] = &pgproto3.Parse{Name: m.Name, Query: m.Query, ParameterOIDs: slices.Clone(m.ParameterOIDs)}
@@ -344,7 +349,7 @@ func (p *proxy) failBatch(e *sql.Error) {
 	p.write(errorResponse("ERROR", e))
 	p.skipToSync = true
 	p.batch = false
-	p.batchRaw, p.batchNames = nil, nil
+	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
 }
 
 // copyData relays the client's COPY data, or discards it after the upstream was lost.

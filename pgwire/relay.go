@@ -16,7 +16,7 @@ const maxNotLeaderRetries = 20
 // fromUpstream handles one message from the upstream; false ends the session.
 func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	if ev.err != nil {
-		p.lost(ev.err)
+		p.lost(ctx, ev.err)
 		return true
 	}
 	var head *inflight
@@ -29,7 +29,7 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	switch m := ev.msg.(type) {
 	case *pgproto3.ReadyForQuery:
 		if head == nil {
-			p.lost(errors.New("ReadyForQuery with nothing in flight"))
+			p.lost(ctx, errors.New("ReadyForQuery with nothing in flight"))
 			return true
 		}
 		p.ready(ctx, head, m.TxStatus)
@@ -37,7 +37,7 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	case *pgproto3.ErrorResponse:
 		if m.Severity == "FATAL" || m.SeverityUnlocalized == "FATAL" {
 			if isShutdown(m.Code) {
-				p.lost(errors.New(m.Message)) // the leader is going away: like a lost connection
+				p.lost(ctx, errors.New(m.Message)) // the leader is going away: like a lost connection
 				return true
 			}
 			p.write(m)
@@ -153,6 +153,8 @@ func (p *proxy) hold(head *inflight, msg any) bool {
 	if head.batch == nil || head.results > 0 {
 		return false
 	}
+	// A batch that executes nothing has no result to wait for: its replies are held to the
+	// end, so that resendUnexecuted can send it again.
 	switch m := msg.(type) {
 	case *pgproto3.ParseComplete, *pgproto3.BindComplete, *pgproto3.ParameterDescription,
 		*pgproto3.RowDescription, *pgproto3.NoData, *pgproto3.CloseComplete:
@@ -175,13 +177,39 @@ func (p *proxy) release(head *inflight) {
 	head.heldOut = head.heldOut[:0]
 }
 
+// resendUnexecuted sends a batch that was in flight when the upstream was lost to a new
+// one, when that is safe: the batch executes nothing (a Parse and Describe, as a driver
+// preparing a statement sends), in autocommit, with no reply given yet. Its replies were
+// held (hold), so the client sees them once.
+func (p *proxy) resendUnexecuted(ctx context.Context) bool {
+	if len(p.pending) != 1 || p.batch {
+		return false
+	}
+	head := p.pending[0]
+	if head.batch == nil || head.executes || head.results > 0 || head.txBefore != sql.TxIdle || time.Since(head.started) > retryBudget {
+		return false
+	}
+	if p.reconnectFor(ctx, head) != nil {
+		return false
+	}
+	p.log.Debug("sending a batch that executes nothing to the new upstream")
+	head.heldOut = head.heldOut[:0]
+	p.upBuf = append(p.upBuf, head.batch...)
+	p.sendUp(&pgproto3.Sync{})
+	p.flushUp()
+	return true
+}
+
 // lost handles the loss of the upstream: nothing in flight outside a transaction is
 // invisible to the client; a statement in flight gets 08007, a transaction 40001 (and is
 // held failed until the client ends it).
-func (p *proxy) lost(err error) {
+func (p *proxy) lost(ctx context.Context, err error) {
 	p.log.Info("connection to the leader lost", "err", err, "in_flight", len(p.pending), "tx", string(p.tx))
 	wasCopy := p.copyIn
 	p.drop()
+	if p.resendUnexecuted(ctx) {
+		return
+	}
 	if len(p.pending) == 0 && !p.batch {
 		if p.tx != sql.TxIdle {
 			p.held, p.heldTold = true, false
