@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/xdg-go/scram"
@@ -680,5 +681,29 @@ func TestForwardedSessionDoesNotChain(t *testing.T) {
 			t.Fatal("the former leader still holds the session: it relays instead of the forwarding node")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestForwardPgxStatementCache: pgx's statement cache (named prepared statements) keeps
+// working through a forwarding node across a change of leader.
+func TestForwardPgxStatementCache(t *testing.T) {
+	cl := newCluster(t, 2)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, cl.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for i, leader := range []int32{0, 1, 0} {
+		if i > 0 {
+			cl.nodes[1-leader].kill()
+			cl.leader.Store(leader)
+			time.Sleep(50 * time.Millisecond)
+		}
+		var v int64
+		if err := c.QueryRow(ctx, "echo $1", int64(40+i)).Scan(&v); err != nil || v != int64(40+i) {
+			t.Fatalf("round %d: %v %d", i, err, v)
+		}
+		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
 	}
 }
