@@ -70,17 +70,22 @@ type proxy struct {
 
 	pending    []*inflight // sync points sent upstream, oldest first, not yet answered
 	batch      bool        // extended-protocol messages sent since the last Sync
+	batchRaw   []byte      // those messages, to send again on a new leader (nil: cannot)
+	batchNames []string    // statements the batch parses
+	batchExec  bool        // the batch has an Execute
 	tx         byte        // the transaction status of the last ReadyForQuery sent
 	held       bool        // the upstream was lost inside a transaction: it is failed here
 	heldTold   bool        // the client has been told (40001)
 	skipToSync bool        // an extended message failed here: skip to Sync
 	copyIn     bool        // the upstream is in COPY FROM STDIN
 	copyDrain  bool        // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
+	copyEnded  bool        // the client sent CopyDone or CopyFail since its last Query
 	stalled    bool        // the last client message is not acknowledged: the queue is full
 
 	sets    settingLog                 // SET statements to replay on a new upstream
 	txSets  []string                   // SETs of the open transaction, kept if it commits
 	stmts   map[string]*pgproto3.Parse // named statements to prepare again
+	status  map[string]string          // the ParameterStatus values the client has
 	portals map[string]string          // while held: portal name -> statement text
 	upBuf   []byte                     // messages for the upstream, until a flush point
 	out     []byte                     // messages for the client, until flushed
@@ -88,10 +93,14 @@ type proxy struct {
 
 // inflight is one sync point sent upstream: a simple Query or a Sync.
 type inflight struct {
-	query    string // the simple Query's text; "" for a Sync
-	txBefore byte   // the status the client knew when it was sent
-	results  int    // messages relayed for it other than notices
-	tag      string // the last CommandComplete
+	query    string   // the simple Query's text; "" for a Sync
+	batch    []byte   // a Sync's batch, when it may be sent again (see holding)
+	parsed   []string // the statements the batch parses
+	executes bool     // the batch has an Execute
+	heldOut  []byte   // the batch's replies held back until a result shows it ran
+	txBefore byte     // the status the client knew when it was sent
+	results  int      // messages relayed for it other than notices
+	tag      string   // the last CommandComplete
 	failed   bool
 	notLead  *pgproto3.ErrorResponse // a NotLeaderError held back for a retry
 	started  time.Time
@@ -109,25 +118,33 @@ type event struct {
 // forward makes c a forwarded session to route and tells the client it is ready; false
 // means the connection must close (the client has been told why).
 func (c *conn) forward(ctx context.Context, router Router, route Route, user, database string, params map[string]string) bool {
-	p := &proxy{c: c, srv: c.srv, log: c.log.With("forwarded", database), router: router, user: user,
-		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
-		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
-		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse)}
+	p := newProxy(c, router, user, database, params)
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
 	}
-	c.fwd = p
+	c.setForward(p)
 	c.srv.assignKey(c)
 	p.use(up)
 	p.write(&pgproto3.AuthenticationOk{})
-	for _, m := range status {
-		p.write(m)
-	}
+	p.report(status)
 	p.write(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	p.write(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
 	return p.flush() == nil
+}
+
+func newProxy(c *conn, router Router, user, database string, params map[string]string) *proxy {
+	return &proxy{c: c, srv: c.srv, log: c.log.With("forwarded", database), router: router, user: user,
+		database: database, params: params, done: make(chan struct{}), fromCli: make(chan event),
+		cliAck: make(chan struct{}), fromUp: make(chan event), wrote: make(chan struct{}, 1),
+		tx: sql.TxIdle, stmts: make(map[string]*pgproto3.Parse), status: make(map[string]string)}
+}
+
+func (c *conn) setForward(p *proxy) {
+	c.runMu.Lock()
+	c.fwd = p
+	c.runMu.Unlock()
 }
 
 // run relays the session until the client leaves or the session must end.
@@ -233,6 +250,7 @@ func (p *proxy) fromClient(ctx context.Context, msg any) bool {
 	case *pgproto3.Sync:
 		p.sync()
 	case *pgproto3.Flush:
+		p.batchRaw = nil // its replies are wanted before the Sync: they cannot be held
 		p.flushUp()
 	case *pgproto3.Parse, *pgproto3.Bind, *pgproto3.Describe, *pgproto3.Execute, *pgproto3.Close:
 		p.extended(ctx, m.(pgproto3.FrontendMessage))
@@ -262,6 +280,7 @@ func (p *proxy) query(ctx context.Context, q string, retries int) {
 		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		return
 	}
+	p.copyEnded = false
 	p.pending = append(p.pending, &inflight{query: q, txBefore: p.tx, started: time.Now(), retries: retries})
 	p.sendUp(&pgproto3.Query{String: q})
 	p.flushUp()
@@ -276,10 +295,12 @@ func (p *proxy) sync() {
 		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
 		clear(p.portals)
 	default:
-		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now()})
+		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames,
+			executes: p.batchExec})
 		p.sendUp(&pgproto3.Sync{})
 		p.flushUp()
 	}
+	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
 }
 
 // extended relays Parse, Bind, Describe, Execute and Close, keeping the named statements
@@ -297,12 +318,23 @@ func (p *proxy) extended(ctx context.Context, m pgproto3.FrontendMessage) {
 			p.failBatch(toSQLError(err))
 			return
 		}
+		// In autocommit, a batch the former leader refuses may go to the new one.
+		p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
+		if p.tx == sql.TxIdle {
+			p.batchRaw = make([]byte, 0, 256)
+		}
 	}
 	p.batch = true
+	if p.batchRaw != nil {
+		p.batchRaw, _ = m.Encode(p.batchRaw)
+	}
 	switch m := m.(type) {
+	case *pgproto3.Execute:
+		p.batchExec = true
 	case *pgproto3.Parse:
 		if m.Name != "" {
 			p.stmts[m.Name] = &pgproto3.Parse{Name: m.Name, Query: m.Query, ParameterOIDs: slices.Clone(m.ParameterOIDs)}
+			p.batchNames = append(p.batchNames, m.Name)
 		}
 	case *pgproto3.Close:
 		if m.ObjectType == 'S' {
@@ -317,6 +349,7 @@ func (p *proxy) failBatch(e *sql.Error) {
 	p.write(errorResponse("ERROR", e))
 	p.skipToSync = true
 	p.batch = false
+	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
 }
 
 // copyData relays the client's COPY data, or discards it after the upstream was lost.
@@ -325,6 +358,7 @@ func (p *proxy) copyData(m pgproto3.FrontendMessage) {
 	switch m.(type) {
 	case *pgproto3.CopyDone, *pgproto3.CopyFail:
 		end = true
+		p.copyEnded = true // pgx may end its data before CopyInResponse arrives
 	}
 	switch {
 	case p.copyDrain:
@@ -340,6 +374,16 @@ func (p *proxy) copyData(m pgproto3.FrontendMessage) {
 		}
 		p.sendUp(m)
 		p.flushUp()
+	}
+}
+
+// report sends the client the ParameterStatus values it does not have yet.
+func (p *proxy) report(status []*pgproto3.ParameterStatus) {
+	for _, m := range status {
+		if v, ok := p.status[m.Name]; !ok || v != m.Value {
+			p.status[m.Name] = m.Value
+			p.write(m)
+		}
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/sql"
@@ -125,6 +127,7 @@ type cluster struct {
 	leader atomic.Int32
 	routes atomic.Int32 // Route calls
 	url    string
+	entry  *Server
 }
 
 type routingBackend struct {
@@ -159,7 +162,7 @@ func newClusterB(t testing.TB, nodes int) *cluster {
 		t.Cleanup(func() { l.Close(); n.srv.Close() })
 		cl.nodes = append(cl.nodes, n)
 	}
-	_, cl.url = startServer(t, func(c *Config) { c.Backend = routingBackend{cl: cl} })
+	cl.entry, cl.url = startServer(t, func(c *Config) { c.Backend = routingBackend{cl: cl} })
 	return cl
 }
 
@@ -497,5 +500,210 @@ func BenchmarkForwardedQuery(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestForwardNotLeaderRetryExtended: a batch refused by a former leader before any result
+// is sent again to the new one, its held replies (ParseComplete, BindComplete) not doubled.
+func TestForwardNotLeaderRetryExtended(t *testing.T) {
+	cl := newCluster(t, 2)
+	c := cl.connect(t)
+	ctx := context.Background()
+	if _, err := c.Prepare(ctx, "ins", "insert", nil); err != nil {
+		t.Fatal(err)
+	}
+	// flip moves leadership away from the node the session is on; the router learns it
+	// 100 ms later, so the statement is refused a few times first.
+	var moved sync.WaitGroup
+	flip := func() {
+		moved.Wait()
+		from := cl.leader.Load()
+		cl.nodes[from].leading.Store(false)
+		cl.nodes[1-from].leading.Store(true)
+		moved.Go(func() {
+			time.Sleep(100 * time.Millisecond)
+			cl.leader.Store(1 - from)
+		})
+	}
+	flip()
+	if res := c.ExecParams(ctx, "insert", nil, nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("unnamed: %v", res.Err)
+	}
+	flip()
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("named, prepared before: %v", res.Err)
+	}
+	flip()
+	fe := c.Frontend()
+	fe.Send(&pgproto3.Parse{Name: "p2", Query: "insert"})
+	fe.Send(&pgproto3.Bind{PreparedStatement: "p2"})
+	fe.Send(&pgproto3.Execute{})
+	fe.Send(&pgproto3.Sync{})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		msg, err := c.ReceiveMessage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%T", msg))
+		if _, ok := msg.(*pgproto3.ReadyForQuery); ok {
+			break
+		}
+	}
+	want := "*pgproto3.ParseComplete *pgproto3.BindComplete *pgproto3.CommandComplete *pgproto3.ReadyForQuery"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("replies %v, want %s", got, want)
+	}
+	if n0, n1 := cl.nodes[0].inserts.Load(), cl.nodes[1].inserts.Load(); n0 != 1 || n1 != 2 {
+		t.Fatalf("the leaders applied %d and %d inserts, want 1 and 2", n0, n1)
+	}
+	// In a transaction the refusal is the client's.
+	mustOne(t, c, "node", "n2")
+	cl.nodes[1].leading.Store(false)
+	mustOne(t, c, "begin", "")
+	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
+	mustOne(t, c, "rollback", "")
+}
+
+// leaderRouter serves here while node leads, else routes to remote's leader.
+type leaderRouter struct {
+	*testNode
+	remote *cluster
+}
+
+func (r leaderRouter) Route(ctx context.Context, u, db string) (Route, error) {
+	if r.leading.Load() {
+		return Route{}, nil
+	}
+	return routingBackend{cl: r.remote}.Route(ctx, u, db)
+}
+
+// TestLocalSessionSwitches: a local session refused as not-leader in autocommit moves to
+// the new leader with its settings and prepared statements; in a transaction it does not.
+func TestLocalSessionSwitches(t *testing.T) {
+	cl := newCluster(t, 1)
+	for _, inTx := range []bool{false, true} {
+		local := &testNode{name: "entry", ended: make(chan error, 1)}
+		local.leading.Store(true)
+		_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
+		ctx := context.Background()
+		c, err := pgconn.Connect(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		mustOne(t, c, "node", "entry")
+		mustOne(t, c, "set search_path = s1", "")
+		if _, err := c.Prepare(ctx, "named", "echo $1", nil); err != nil {
+			t.Fatal(err)
+		}
+		local.leading.Store(false)
+		if inTx {
+			mustOne(t, c, "begin", "")
+			_, err := one(c, "insert")
+			wantCode(t, err, NotLeaderCode)
+			mustOne(t, c, "rollback", "")
+			mustOne(t, c, "node", "entry")
+			continue
+		}
+		before := cl.nodes[0].inserts.Load()
+		mustOne(t, c, "insert", "")
+		if got := cl.nodes[0].inserts.Load() - before; got != 1 {
+			t.Fatalf("the leader applied %d inserts, want 1", got)
+		}
+		mustOne(t, c, "node", "n1")
+		mustOne(t, c, "show search_path", "s1")
+		res := c.ExecPrepared(ctx, "named", [][]byte{[]byte("5")}, nil, nil).Read()
+		if res.Err != nil || string(res.Rows[0][0]) != "5" {
+			t.Fatalf("prepared statement after the switch: %v %q", res.Err, res.Rows)
+		}
+		done := make(chan error, 1)
+		go func() { done <- c.Exec(ctx, "sleep").Close() }()
+		time.Sleep(50 * time.Millisecond)
+		if err := c.CancelRequest(ctx); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, <-done, "57014")
+		<-cl.nodes[0].ended
+	}
+}
+
+// TestForwardShutdown: closing the forwarding node ends its forwarded sessions with 57P01,
+// promptly, idle or with a statement running on the leader.
+func TestForwardShutdown(t *testing.T) {
+	cl := newCluster(t, 1)
+	idle, busy := cl.connect(t), cl.connect(t)
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() { done <- busy.Exec(ctx, "sleep").Close() }()
+	time.Sleep(50 * time.Millisecond)
+	start := time.Now()
+	cl.entry.Close()
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("Close took %v", d)
+	}
+	wantCode(t, <-done, "57P01")
+	_, err := one(idle, "node")
+	if err == nil {
+		t.Fatal("an idle forwarded session outlived its server")
+	}
+	select {
+	case <-cl.nodes[0].ended: // the leader's statement ended with its connection
+	case <-time.After(2 * time.Second):
+		t.Fatal("the statement on the leader kept running after the forwarding node closed")
+	}
+}
+
+// TestForwardedSessionDoesNotChain: a former leader whose Backend routes does not forward a
+// session forwarded to it; the forwarding node retries on the new leader and lets go of it.
+func TestForwardedSessionDoesNotChain(t *testing.T) {
+	cl := newCluster(t, 2)
+	for _, n := range cl.nodes {
+		n.srv.cfg.Backend = leaderRouter{n, cl}
+	}
+	c := cl.connect(t)
+	mustOne(t, c, "node", "n1")
+	cl.nodes[0].leading.Store(false)
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		cl.leader.Store(1)
+	}()
+	mustOne(t, c, "insert", "")
+	if got := cl.nodes[1].inserts.Load(); got != 1 {
+		t.Fatalf("new leader applied %d inserts", got)
+	}
+	deadline := time.Now().Add(time.Second)
+	for cl.nodes[0].srv.Connections() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the former leader still holds the session: it relays instead of the forwarding node")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestForwardPgxStatementCache: pgx's statement cache (named prepared statements) keeps
+// working through a forwarding node across a change of leader.
+func TestForwardPgxStatementCache(t *testing.T) {
+	cl := newCluster(t, 2)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, cl.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for i, leader := range []int32{0, 1, 0} {
+		if i > 0 {
+			cl.nodes[1-leader].kill()
+			cl.leader.Store(leader)
+			time.Sleep(50 * time.Millisecond)
+		}
+		var v int64
+		if err := c.QueryRow(ctx, "echo $1", int64(40+i)).Scan(&v); err != nil || v != int64(40+i) {
+			t.Fatalf("round %d: %v %d", i, err, v)
+		}
+		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
 	}
 }

@@ -211,6 +211,20 @@ func (l *settingLog) reset(key string) {
 	}
 }
 
+// apply records what q changes in the settings and returns its kind and key.
+func (l *settingLog) apply(q string) (kind byte, key string) {
+	kind, key = classifySetting(q)
+	switch kind {
+	case settingSet:
+		l.set(key, q)
+	case settingReset:
+		l.reset(key)
+	case settingResetAll, settingDiscardAll:
+		*l = nil
+	}
+	return kind, key
+}
+
 func (l settingLog) stmts() []string {
 	out := make([]string, len(l))
 	for i, e := range l {
@@ -241,16 +255,8 @@ func (p *proxy) noteSettings(head *inflight, status byte) {
 }
 
 func (p *proxy) applySetting(q string) {
-	kind, key := classifySetting(q)
-	switch kind {
-	case settingSet:
-		p.sets.set(key, q)
-	case settingReset:
-		p.sets.reset(key)
-	case settingResetAll:
-		p.sets = nil
+	switch kind, key := p.sets.apply(q); kind {
 	case settingDiscardAll:
-		p.sets = nil
 		clear(p.stmts)
 	case settingDeallocate:
 		if key == "" {

@@ -212,6 +212,7 @@ func (s *Server) ServeForwarded(ctx context.Context, c net.Conn) {
 	}
 	s.wg.Add(1)
 	defer s.wg.Done()
+	s.watch() // a leader whose client port is not served still ends statements of closed connections
 	s.serveConn(ctx, c, func(cn *conn) bool {
 		h, err := readForwardHandshake(c)
 		if err != nil {
@@ -222,6 +223,7 @@ func (s *Server) ServeForwarded(ctx context.Context, c net.Conn) {
 			s.cancel(h.pid, h.secret[:])
 			return false
 		}
+		cn.forwarded = true
 		user, database := h.params["user"], h.params["database"]
 		if database == "" {
 			database = user

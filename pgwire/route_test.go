@@ -273,3 +273,50 @@ func TestServeForwardedRefuses(t *testing.T) {
 	}
 	_ = sql.TxIdle
 }
+
+// TestForwardResendsPrepare: a batch that executes nothing (a driver preparing a
+// statement) in flight when the upstream is lost goes to a new upstream, and the client
+// sees its replies once.
+func TestForwardResendsPrepare(t *testing.T) {
+	var conns atomic.Int32
+	b := scripted{serve: func(_ *forwardHello, be *pgproto3.Backend) {
+		first := conns.Add(1) == 1
+		for {
+			msg, err := be.Receive()
+			if err != nil {
+				return
+			}
+			switch m := msg.(type) {
+			case *pgproto3.Parse:
+				be.Send(&pgproto3.ParseComplete{})
+			case *pgproto3.Describe:
+				be.Send(&pgproto3.ParameterDescription{ParameterOIDs: []uint32{25}})
+				be.Send(&pgproto3.NoData{})
+			case *pgproto3.Sync:
+				if first {
+					be.Flush()
+					return // dies before ReadyForQuery
+				}
+				be.Send(&pgproto3.ReadyForQuery{TxStatus: 'I'})
+				be.Flush()
+			default:
+				t.Errorf("unexpected %T", m)
+				return
+			}
+		}
+	}}
+	_, url := startServer(t, func(c *Config) { c.Backend = b })
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	sd, err := c.Prepare(ctx, "s1", "insert into t values ($1)", nil)
+	if err != nil {
+		t.Fatalf("prepare across a lost upstream: %v", err)
+	}
+	if len(sd.ParamOIDs) != 1 || sd.ParamOIDs[0] != 25 || conns.Load() != 2 {
+		t.Fatalf("description %+v after %d connections", sd, conns.Load())
+	}
+}

@@ -67,8 +67,12 @@ type Server struct {
 	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
-	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
-	wg       sync.WaitGroup
+	// watchOnce starts watchClients for Serve or ServeForwarded, whichever comes first; it
+	// runs until Close closes unwatch.
+	watchOnce sync.Once
+	unwatch   chan struct{}
+	stopping  atomic.Bool // Close has begun ending the sessions (cancel.go)
+	wg        sync.WaitGroup
 }
 
 // NewServer returns a server; call Serve to accept connections.
@@ -88,7 +92,8 @@ func NewServer(cfg Config) *Server {
 	if cfg.AuthenticationTimeout <= 0 {
 		cfg.AuthenticationTimeout = defaultAuthenticationTimeout
 	}
-	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
+	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn),
+		unwatch: make(chan struct{})}
 }
 
 // Serve accepts connections on l until Close; it returns nil after Close.
@@ -100,9 +105,7 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listener = l
 	s.mu.Unlock()
-	watching := make(chan struct{})
-	defer close(watching)
-	go s.watchClients(watching)
+	s.watch()
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -134,6 +137,9 @@ func (s *Server) Serve(l net.Listener) error {
 // cancelled and clients told 57P01. It returns within a bounded time.
 func (s *Server) Close() error {
 	s.mu.Lock()
+	if !s.closed {
+		close(s.unwatch)
+	}
 	s.closed = true
 	var err error
 	if s.listener != nil {
@@ -183,11 +189,12 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bo
 	if !start(cn) || !cn.endStartup() {
 		return
 	}
+	if cn.fwd == nil {
+		cn.loop(ctx) // returns with fwd set when the session switched to forwarding
+	}
 	if cn.fwd != nil {
 		cn.fwd.run(ctx)
-		return
 	}
-	cn.loop(ctx)
 }
 
 // conn is the state of one client connection.
@@ -202,7 +209,14 @@ type conn struct {
 	portals    map[string]*portal
 	tls        bool
 	counted    bool   // holds one of MaxConnections
-	fwd        *proxy // set when the session is forwarded to another node (forward.go)
+	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
+	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
+
+	// The session's identity and what it changed, for a switch to forwarding (switch.go).
+	user, database string
+	params         map[string]string
+	sets           settingLog
+	txSets         []string
 
 	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
 	pid    uint32
@@ -301,6 +315,7 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 		return false
 	}
 	c.session = session
+	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
 	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
 	if err != nil {
@@ -402,14 +417,20 @@ func (c *conn) loop(ctx context.Context) {
 
 // query runs a simple Query; false means the connection must close.
 func (c *conn) query(ctx context.Context, q string) bool {
-	c.out.simple = true
+	c.out.simple, c.out.started = true, false
 	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 	} else {
+		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
 		if err != nil && c.shutDown() {
+			return false
+		}
+		if err == nil {
+			c.noteSettings(q, txBefore)
+		} else if c.mustSwitch(err, txBefore) && c.switchToForward(ctx, q) {
 			return false
 		}
 	}

@@ -64,16 +64,14 @@ func (p *proxy) connect(ctx context.Context) error {
 		return err
 	}
 	p.use(up)
-	for _, m := range status {
-		p.write(m)
-	}
+	p.report(status)
 	return nil
 }
 
 // reach opens an upstream session where the Router says (first, when given, is the route
 // to try first): a node that cannot be reached, or refuses for a passing reason, is routed
 // again and tried again within retryBudget.
-func (p *proxy) reach(ctx context.Context, first *Route) (*upstream, []pgproto3.BackendMessage, error) {
+func (p *proxy) reach(ctx context.Context, first *Route) (*upstream, []*pgproto3.ParameterStatus, error) {
 	deadline := time.Now().Add(retryBudget)
 	for attempt := 0; ; attempt++ {
 		var route Route
@@ -112,7 +110,7 @@ func retryDelay(attempt int) time.Duration {
 // dial opens an upstream session on route: the handshake, then the session's SET
 // statements and named prepared statements again. It returns the ParameterStatus messages
 // the upstream sent, for the client.
-func (p *proxy) dial(ctx context.Context, route Route) (*upstream, []pgproto3.BackendMessage, error) {
+func (p *proxy) dial(ctx context.Context, route Route) (*upstream, []*pgproto3.ParameterStatus, error) {
 	dialFn := route.Dial
 	if dialFn == nil {
 		dialFn = p.srv.dialLocal
@@ -134,7 +132,7 @@ func (p *proxy) dial(ctx context.Context, route Route) (*upstream, []pgproto3.Ba
 }
 
 // open runs the handshake on a new upstream and replays the session state.
-func (p *proxy) open(up *upstream) ([]pgproto3.BackendMessage, error) {
+func (p *proxy) open(up *upstream) ([]*pgproto3.ParameterStatus, error) {
 	up.nc.SetDeadline(time.Now().Add(forwardDialTimeout))
 	params := make(map[string]string, len(p.params)+2)
 	for k, v := range p.params {
@@ -177,8 +175,8 @@ func (p *proxy) open(up *upstream) ([]pgproto3.BackendMessage, error) {
 // await reads until n ReadyForQuery, keeping ParameterStatus messages and the key. An
 // ErrorResponse refuses the session when refuse is set (the handshake); in the replay it
 // is logged: a statement that no longer prepares fails again when the client uses it.
-func (up *upstream) await(n int, refuse bool) ([]pgproto3.BackendMessage, error) {
-	var status []pgproto3.BackendMessage
+func (up *upstream) await(n int, refuse bool) ([]*pgproto3.ParameterStatus, error) {
+	var status []*pgproto3.ParameterStatus
 	for n > 0 {
 		msg, err := up.fe.Receive()
 		if err != nil {
