@@ -46,8 +46,8 @@ func (r Route) Local() bool { return r.Dial == nil }
 // a forwarding node recognizes it and retries the statement on the new leader when that is
 // safe (forward.go).
 const (
-	NotLeaderCode    = "25006"
-	NotLeaderMessage = "is not the leader of tablespace"
+	NotLeaderCode    = sql.NotLeaderCode
+	NotLeaderMessage = sql.NotLeaderMessage
 )
 
 // NotLeaderError is the error the SQL layer should return for tablespace.ErrNotLeader.

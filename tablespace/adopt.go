@@ -1,7 +1,6 @@
 package tablespace
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,11 +37,7 @@ func (ts *Tablespace) adopt(cfg *raft.Config, logs raft.LogStore, snaps raft.Sna
 	switch {
 	case hasServer(conf, cfg.LocalID):
 	case len(conf.Servers) == 1:
-		last, err := logs.LastIndex()
-		if err != nil {
-			return err
-		}
-		term, err := lastTerm(logs, snaps, last)
+		last, term, err := lastEntry(logs, snaps)
 		if err != nil {
 			return err
 		}
@@ -90,22 +85,25 @@ func latestConfiguration(logs raft.LogStore, snaps raft.SnapshotStore) (raft.Con
 	return conf, nil
 }
 
-func lastTerm(logs raft.LogStore, snaps raft.SnapshotStore, last uint64) (uint64, error) {
-	if last > 0 {
-		var l raft.Log
-		err := logs.GetLog(last, &l)
-		if err == nil {
-			return l.Term, nil
-		}
-		if !errors.Is(err, raft.ErrLogNotFound) {
-			return 0, err
-		}
-	}
+// lastEntry is the index and term of the group's last entry: the log's last, or the newest
+// snapshot's when the log holds nothing after it (a restored backup has no log at all).
+func lastEntry(logs raft.LogStore, snaps raft.SnapshotStore) (index, term uint64, err error) {
 	list, err := snaps.List()
-	if err != nil || len(list) == 0 {
-		return 1, err
+	if err != nil {
+		return 0, 0, err
 	}
-	return list[0].Term, nil
+	if len(list) > 0 {
+		index, term = list[0].Index, list[0].Term
+	}
+	last, err := logs.LastIndex()
+	if err != nil || last <= index {
+		return index, term, err
+	}
+	var l raft.Log
+	if err := logs.GetLog(last, &l); err != nil {
+		return 0, 0, err
+	}
+	return l.Index, l.Term, nil
 }
 
 func hasServer(c raft.Configuration, id raft.ServerID) bool {
