@@ -53,6 +53,8 @@ func TestModel(t *testing.T) {
 	for _, op := range h.gen.Setup() {
 		h.step(-1, op)
 	}
+	h.reads = h.startReads(*modelReaders)
+	defer h.reads.stopReads() // before the node closes
 	budget := *modelTime
 	flag.Visit(func(f *flag.Flag) {
 		if f.Name == "model.steps" {
@@ -65,6 +67,13 @@ func TestModel(t *testing.T) {
 		h.step(steps, h.gen.Next())
 	}
 	t.Logf("%d steps in %v; operations %v; time per kind %v", steps, time.Since(start).Round(time.Millisecond), h.counts, h.spent)
+	if rd := h.reads; rd != nil {
+		rd.stopReads()
+		if err := rd.err(); err != nil {
+			h.fail(steps, "%v", err)
+		}
+		t.Logf("%d concurrent reads checked, %d of them across a step, %d refused as what they read went away", rd.reads.Load(), rd.spans.Load(), rd.gone.Load())
+	}
 	if h.pg != nil {
 		t.Logf("%d statements' answers compared with PostgreSQL 15, %v waiting for it", h.pg.compared, h.pg.spent.Round(time.Millisecond))
 	}
@@ -77,6 +86,8 @@ type modelHarness struct {
 	gen  *mt.Gen
 	n    *modelNode
 	pg   *pgMirror // nil: no comparison with PostgreSQL
+	// reads are the readers that run alongside the steps (nil: none; model_reads_test.go).
+	reads *modelReads
 	// wrongAnswers counts read queries PostgreSQL answered otherwise (reported, not fatal).
 	wrongAnswers int
 	history      []string
@@ -104,7 +115,8 @@ func (h *modelHarness) step(i int, op mt.Op) {
 	}
 	defer func(start time.Time) { h.spent[op.Kind] += time.Since(start) }(time.Now())
 	ctx := context.Background()
-	if err := h.run(ctx, op); err != nil {
+	h.reads.starting()
+	if err := h.reads.exclusive(op, func() error { return h.run(ctx, op) }); err != nil {
 		var m *mismatch
 		if op.Kind == mt.Query && errors.As(err, &m) && h.wrongAnswers < 10 {
 			// A read changes nothing on either side: report it and go on, so one run shows
@@ -119,8 +131,12 @@ func (h *modelHarness) step(i int, op mt.Op) {
 		h.fail(i, "%v on PostgreSQL: %v", op, err)
 	}
 	h.m.Apply(op)
+	h.reads.publish(h.m)
 	if err := h.check(ctx); err != nil {
 		h.fail(i, "after %v: %v", op, err)
+	}
+	if err := h.reads.err(); err != nil {
+		h.fail(i, "%v", err)
 	}
 }
 
