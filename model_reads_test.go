@@ -13,7 +13,10 @@ import (
 	mt "github.com/drovedb/drove/internal/modeltest"
 )
 
-var modelReaders = flag.Int("model.readers", 2, "goroutines of TestModel that read while its steps run (0: none)")
+var (
+	modelReaders   = flag.Int("model.readers", 2, "goroutines of TestModel that read while its steps run (0: none)")
+	modelReadPause = flag.Duration("model.readpause", 100*time.Microsecond, "how long each of TestModel's readers rests between two reads")
+)
 
 // modelReads are TestModel's concurrent readers. While the writer runs its steps, each reader
 // runs read statements (mt.Read) and checks that the answer is the model's answer in one of
@@ -29,12 +32,15 @@ type modelReads struct {
 	h    *modelHarness
 	node sync.RWMutex // a statement holds it shared; a step that closes a node or a tablespace alone
 
-	mu      sync.Mutex
-	states  []*mt.Model // states[i] is state base+i; those no running read needs are dropped
-	base    int
-	active  map[int]int // lo of the running reads → how many
-	started atomic.Int64
+	mu        sync.Mutex
+	states    []*mt.Model // states[i] is state base+i; those no running read needs are dropped
+	base      int
+	active    map[int]int // lo of the running reads → how many
+	started   atomic.Int64
+	published atomic.Int64           // the last state published
+	focus     atomic.Pointer[string] // the tablespace of the running step
 
+	pause  time.Duration // between two reads
 	stop   chan struct{}
 	wg     sync.WaitGroup
 	failed atomic.Pointer[string]
@@ -48,16 +54,14 @@ func (h *modelHarness) startReads(n int) *modelReads {
 	if n <= 0 {
 		return nil
 	}
-	rd := &modelReads{h: h, active: map[int]int{}, stop: make(chan struct{})}
+	rd := &modelReads{h: h, active: map[int]int{}, stop: make(chan struct{}), pause: *modelReadPause}
 	rd.publish(h.m)
 	for i := range n {
 		g := mt.NewReadGen(h.seed, uint64(i))
 		rd.wg.Add(1)
 		go func() {
 			defer rd.wg.Done()
-			for !rd.stopped() && rd.failed.Load() == nil {
-				rd.once(g)
-			}
+			rd.reader(g)
 		}()
 	}
 	return rd
@@ -96,11 +100,12 @@ func (rd *modelReads) err() error {
 	return nil
 }
 
-// starting marks the step about to run: its state is the next one.
-func (rd *modelReads) starting() {
+// starting marks step op about to run: its state is the next one.
+func (rd *modelReads) starting(op mt.Op) {
 	if rd == nil {
 		return
 	}
+	rd.focus.Store(&op.Space)
 	rd.mu.Lock()
 	rd.started.Store(int64(rd.base + len(rd.states)))
 	rd.mu.Unlock()
@@ -129,6 +134,7 @@ func (rd *modelReads) publish(m *mt.Model) {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	rd.states = append(rd.states, c)
+	rd.published.Store(int64(rd.base + len(rd.states) - 1))
 	keep := rd.base + len(rd.states) - 1
 	for lo := range rd.active {
 		keep = min(keep, lo)
@@ -149,56 +155,83 @@ func (rd *modelReads) current() (int, *mt.Model) {
 	return lo, rd.states[len(rd.states)-1]
 }
 
-// window waits until state hi is published and returns states lo..hi, unregistering the
-// read; false when the run stopped first.
+// window returns states lo..hi and unregisters the read, once state hi is published; false
+// while it is not.
 func (rd *modelReads) window(lo, hi int) ([]*mt.Model, bool) {
-	defer func() {
-		rd.mu.Lock()
-		if rd.active[lo]--; rd.active[lo] == 0 {
-			delete(rd.active, lo)
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	if hi >= rd.base+len(rd.states) {
+		return nil, false
+	}
+	out := slices.Clone(rd.states[lo-rd.base : hi-rd.base+1])
+	if rd.active[lo]--; rd.active[lo] == 0 {
+		delete(rd.active, lo)
+	}
+	return out, true
+}
+
+// answer is a read's outcome waiting for the states of its window to be published.
+type answer struct {
+	q      mt.Read
+	rows   [][]*string
+	err    error
+	lo, hi int
+}
+
+// reader runs reads until the run stops, checking each answer once its window's states are
+// published: it does not wait for them, so it keeps reading while a step runs.
+func (rd *modelReads) reader(g *mt.ReadGen) {
+	var pending []answer
+	for n := 0; !rd.stopped() && rd.failed.Load() == nil; n++ {
+		pending = slices.DeleteFunc(pending, rd.check)
+		// Reads matter while a step runs: between steps the writer checks the node, and the
+		// readers mostly leave it the CPU.
+		if rd.started.Load() == rd.published.Load() && n%8 != 0 {
+			time.Sleep(500 * time.Microsecond)
+			continue
 		}
-		rd.mu.Unlock()
-	}()
-	for {
-		rd.mu.Lock()
-		if hi < rd.base+len(rd.states) {
-			out := slices.Clone(rd.states[lo-rd.base : hi-rd.base+1])
-			rd.mu.Unlock()
-			return out, true
+		if a, ok := rd.once(g); ok {
+			pending = append(pending, a)
 		}
-		rd.mu.Unlock()
-		if rd.stopped() {
-			return nil, false
-		}
-		time.Sleep(200 * time.Microsecond)
+		time.Sleep(rd.pause) // room for the writer: on two cores, readers that never rest slow it down
 	}
 }
 
-// once runs one read and checks its answer.
-func (rd *modelReads) once(g *mt.ReadGen) {
+// once runs one read; false when the state it starts in has no table.
+func (rd *modelReads) once(g *mt.ReadGen) (answer, bool) {
 	lo, m := rd.current()
-	q, ok := g.Next(m)
+	focus := ""
+	if f := rd.focus.Load(); f != nil {
+		focus = *f
+	}
+	q, ok := g.Next(m, focus)
 	if !ok {
 		rd.window(lo, lo)
 		time.Sleep(time.Millisecond)
-		return
+		return answer{}, false
 	}
 	rows, err := rd.query(q)
-	hi := int(rd.started.Load())
-	states, ok := rd.window(lo, hi)
+	return answer{q: q, rows: rows, err: err, lo: lo, hi: int(rd.started.Load())}, true
+}
+
+// check judges a, reporting whether it is done with: false while its window is not
+// published.
+func (rd *modelReads) check(a answer) bool {
+	states, ok := rd.window(a.lo, a.hi)
 	if !ok {
-		return
+		return false
 	}
 	rd.reads.Add(1)
-	if hi > lo {
+	if a.hi > a.lo {
 		rd.spans.Add(1)
 	}
-	if msg := judge(q, rows, err, lo, states); msg != "" {
-		msg = fmt.Sprintf("concurrent read in tablespace %s, while states %d..%d were current: %s\n  %s", q.Space, lo, hi, q.SQL, msg)
+	if msg := judge(a.q, a.rows, a.err, a.lo, states); msg != "" {
+		msg = fmt.Sprintf("concurrent read in tablespace %s, while states %d..%d were current: %s\n  %s", a.q.Space, a.lo, a.hi, a.q.SQL, msg)
 		rd.failed.CompareAndSwap(nil, &msg)
-	} else if err != nil {
+	} else if a.err != nil {
 		rd.gone.Add(1)
 	}
+	return true
 }
 
 // query runs q on the node.

@@ -63,10 +63,12 @@ func NewReadGen(seed, stream uint64) *ReadGen {
 // readShapes are the shapes Next draws from.
 var readShapes = []func(g *ReadGen, space string, sp *Tablespace) Read{
 	readScan, readKeys, readKeys, readPair, readKeyJoin, readSums, readTwoTables, readRange,
+	readSpace, readSpace, readSpace,
 }
 
-// Next returns a read of a table of m (which it only reads), or false when m has none.
-func (g *ReadGen) Next(m *Model) (Read, bool) {
+// Next returns a read of a table of m (which it only reads), or false when m has none. It
+// reads tablespace focus, the one the writer works on, three times in four when m has it.
+func (g *ReadGen) Next(m *Model, focus string) (Read, bool) {
 	var spaces []string
 	for _, name := range m.SpaceNames() {
 		if len(m.Spaces[name].Tables) > 0 {
@@ -77,6 +79,9 @@ func (g *ReadGen) Next(m *Model) (Read, bool) {
 		return Read{}, false
 	}
 	space := spaces[g.r.IntN(len(spaces))]
+	if slices.Contains(spaces, focus) && g.r.IntN(4) != 0 {
+		space = focus
+	}
 	shape := readShapes[g.r.IntN(len(readShapes))]
 	return shape(g, space, m.Spaces[space]), true
 }
@@ -305,4 +310,41 @@ func readRange(g *ReadGen, space string, sp *Tablespace) Read {
 			}
 			return Answer(rows), true
 		}}
+}
+
+// readSpace looks up every key there can be in every table of the tablespace, a UNION ALL
+// branch per table: the longest run of separate reads, so a commit that lands while it runs
+// most likely falls between two of them.
+func readSpace(g *ReadGen, space string, sp *Tablespace) Read {
+	names := sp.TableNames()
+	cols := make([][]string, len(names))
+	branches := make([]string, len(names))
+	for i, name := range names {
+		cols[i] = sp.Tables[name].Cols[:1]
+		branches[i] = fmt.Sprintf("SELECT '%s', id, %s FROM %s WHERE id IN (%s)", name, cols[i][0], name, keyList(maxID+1))
+	}
+	return Read{Space: space, SQL: strings.Join(branches, " UNION ALL "),
+		want: func(m *Model) ([]string, bool) {
+			var out []string
+			for i, name := range names {
+				t, ok := tableIn(m, space, name, cols[i])
+				if !ok {
+					return nil, false
+				}
+				for _, r := range rowsOf(t, cols[i], nil) {
+					out = append(out, name+"|"+r)
+				}
+			}
+			slices.Sort(out)
+			return out, true
+		}}
+}
+
+// keyList is "1, 2, ..., n".
+func keyList(n int) string {
+	list := make([]string, n)
+	for i := range list {
+		list[i] = strconv.Itoa(i + 1)
+	}
+	return strings.Join(list, ", ")
 }
