@@ -84,18 +84,10 @@ func OpenStore(dir string) (*Store, error) {
 // loadStoreID reads dir's store id, creating a random one (durably) if it has none yet.
 func loadStoreID(dir string) (uint64, error) {
 	path := filepath.Join(dir, storeIDFile)
-	b, err := os.ReadFile(path)
-	if err == nil {
-		id, perr := strconv.ParseUint(strings.TrimSpace(string(b)), 16, 64)
-		if perr != nil || id == 0 {
-			return 0, corrupt(fmt.Sprintf("store id file %s", path))
-		}
-		return id, nil
+	id, ok, err := ReadStoreID(dir)
+	if ok || err != nil {
+		return id, err
 	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return 0, err
-	}
-	var id uint64
 	for id == 0 {
 		var rb [8]byte
 		if _, err := rand.Read(rb[:]); err != nil {
@@ -111,6 +103,23 @@ func loadStoreID(dir string) (uint64, error) {
 		return 0, err
 	}
 	return id, SyncDir(dir)
+}
+
+// ReadStoreID returns the id of the store in dir without opening it; ok is false when dir
+// holds no store id.
+func ReadStoreID(dir string) (id uint64, ok bool, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, storeIDFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	id, err = strconv.ParseUint(strings.TrimSpace(string(b)), 16, 64)
+	if err != nil || id == 0 {
+		return 0, false, corrupt(fmt.Sprintf("store id file in %s", dir))
+	}
+	return id, true, nil
 }
 
 // ID is the store's persistent id: random, never zero, kept in the store's directory.

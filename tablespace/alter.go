@@ -223,6 +223,9 @@ func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Sch
 // needs an empty table: checked before the gate closed, a row committed in between got a
 // NULL in it.)
 func (ts *Tablespace) AlterTableIf(ctx context.Context, table string, s *types.Schema, sources []int, cond func() error) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -293,7 +296,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 			return fmt.Errorf("tablespace: alter of %q: source column %d out of range", e.Table, src)
 		}
 	}
-	nt := newTable(s)
+	nt := newTable(s, old.store)
 	oldRow := make([]types.Value, len(old.schema.Columns))
 	newRow := make([]types.Value, len(s.Columns))
 	err = f.scan(old, func(key, value []byte) error {

@@ -21,7 +21,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cursor{rd: pageReader{f: tx.ts.fsm}, txn: tx, mine: tx.own(table)}
+	c := &Cursor{rd: pageReader{f: tx.ts.fsm, store: t.store}, txn: tx, mine: tx.own(table)}
 	for _, i := range c.mine {
 		if tx.writes[i].Op.HasValue() {
 			c.own = append(c.own, i)

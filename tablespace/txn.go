@@ -29,6 +29,7 @@ type Txn struct {
 	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
 	mem        int64  // estimated bytes held by writes, index, arena and locks
+	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
 	lockTimeout time.Duration // 0: the tablespace's
@@ -162,6 +163,9 @@ func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]by
 	if err != nil {
 		return nil, false, err
 	}
+	if err := tx.leading(); err != nil {
+		return nil, false, err
+	}
 	id := lockID(table, key)
 	if err := tx.lock(ctx, id); err != nil {
 		return nil, false, err
@@ -273,6 +277,9 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	if err != nil {
 		return err
 	}
+	if err := tx.leading(); err != nil {
+		return err
+	}
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
@@ -344,6 +351,9 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.leading(); err != nil {
+		return err
+	}
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
@@ -409,6 +419,11 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if len(tx.writes) == 0 {
 		return nil
 	}
+	// Its locks and the state it read were this replica's as leader in tx.term: under any
+	// other leadership they mean nothing, so the transaction must not reach the log.
+	if term := tx.ts.leaderTerm(); term == 0 || term != tx.term {
+		return tx.ts.notLeader()
+	}
 	observe := tx.ts.opts.ObserveCommit
 	var start time.Time
 	if observe != nil {
@@ -462,8 +477,8 @@ func (ts *Tablespace) propose(ctx context.Context, e *wal.Entry) error {
 
 // proposeSized is propose for a caller that already knows the entry's encoded size.
 func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) error {
-	if ts.closed.Load() {
-		return ErrClosed
+	if err := ts.writable(); err != nil {
+		return err
 	}
 	if err := ts.logDB.writable(); err != nil {
 		return err // the log is full: fail now rather than queue behind Raft
@@ -489,8 +504,11 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 			return lerr // Raft stepped down because the append failed; say why
 		}
 		switch {
-		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipLost):
-			return fmt.Errorf("%w: %v", ErrNotLeader, err)
+		case errors.Is(err, raft.ErrLeadershipLost):
+			// The entry was in the leader's log: a new leader may or may not commit it.
+			return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
+			return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
 		case errors.Is(err, raft.ErrRaftShutdown):
 			return ErrClosed
 		}
