@@ -366,8 +366,8 @@ func (f *fsm) refs(t *table, s uint64) (refs []scanRef, n int, over map[string]o
 type pageReader struct {
 	f     *fsm
 	store *checkpoint.Store // the table's
-	id   uint64
-	page *checkpoint.Page
+	id    uint64
+	page  *checkpoint.Page
 }
 
 // read returns the key and value a reference points to; they must not be modified.

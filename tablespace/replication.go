@@ -289,8 +289,19 @@ type verifier struct {
 }
 
 type verifyRound struct {
-	done chan struct{}
-	err  error
+	done    chan struct{}
+	err     error
+	waiting int // callers sharing it
+}
+
+// verifyWaiting is how many callers wait for the next round.
+func (ts *Tablespace) verifyWaiting() int {
+	ts.verify.mu.Lock()
+	defer ts.verify.mu.Unlock()
+	if ts.verify.next == nil {
+		return 0
+	}
+	return ts.verify.next.waiting
 }
 
 // VerifyLeader is the barrier of a linearizable read: it returns nil once this replica has
@@ -310,6 +321,7 @@ func (ts *Tablespace) VerifyLeader(ctx context.Context) error {
 		v.next = &verifyRound{done: make(chan struct{})}
 	}
 	r := v.next
+	r.waiting++
 	if !v.busy {
 		v.busy, v.next = true, nil
 		go ts.runVerify(r)
@@ -340,6 +352,9 @@ func (ts *Tablespace) runVerify(r *verifyRound) {
 }
 
 func (ts *Tablespace) verifyOnce() error {
+	if ts.verifyHook != nil {
+		ts.verifyHook()
+	}
 	term := ts.leaderTerm()
 	if term == 0 {
 		return ts.notLeader()
@@ -350,10 +365,27 @@ func (ts *Tablespace) verifyOnce() error {
 	if ts.raft.CurrentTerm() != term {
 		return ts.notLeader()
 	}
-	commit := ts.raft.CommitIndex()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return ts.fsm.waitApplied(ctx, commit, ts.stop)
+	return ts.fsm.waitApplied(ctx, ts.lastCommand(ts.raft.CommitIndex()), ts.stop)
+}
+
+// lastCommand is the index of the last entry up to commit that the FSM applies: Raft hands it
+// commands and configuration changes but not its no-ops and barriers, so the FSM's applied
+// index stops short of a commit index that ends with them. Entries already applied are not
+// looked at, so this usually reads nothing.
+func (ts *Tablespace) lastCommand(commit uint64) uint64 {
+	applied := ts.fsm.applied.Load()
+	for i := commit; i > applied; i-- {
+		var l raft.Log
+		if err := ts.logs.GetLog(i, &l); err != nil {
+			return i // cannot tell: wait for it
+		}
+		if l.Type == raft.LogCommand || l.Type == raft.LogConfiguration {
+			return i
+		}
+	}
+	return applied
 }
 
 // VerifyRounds is how many VerifyLeader confirmation rounds have run.

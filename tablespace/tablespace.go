@@ -126,11 +126,14 @@ type Tablespace struct {
 
 	raft      *raft.Raft
 	logDB     *logGuard
+	logs      raft.LogStore // the log cache in front of logDB
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
 	verify    verifier
-	watchDone chan struct{}
+	// verifyHook, in tests, runs at the start of each VerifyLeader round.
+	verifyHook func()
+	watchDone  chan struct{}
 
 	nextTxn   atomic.Uint64
 	serials   sync.Map // serialKey → *serialCounter
@@ -175,13 +178,13 @@ func Open(opts Options) (*Tablespace, error) {
 		cache = checkpoint.NewCache(opts.PageCacheMemory)
 	}
 	ts := &Tablespace{
-		opts:     opts,
-		log:      opts.Logger.With("tablespace", opts.Name),
-		fsm:      newFSM(pages, cache),
-		locks:    newLockTable(),
-		stop:     make(chan struct{}),
-		wake:     make(chan struct{}, 1),
-		loopDone: make(chan struct{}),
+		opts:      opts,
+		log:       opts.Logger.With("tablespace", opts.Name),
+		fsm:       newFSM(pages, cache),
+		locks:     newLockTable(),
+		stop:      make(chan struct{}),
+		wake:      make(chan struct{}, 1),
+		loopDone:  make(chan struct{}),
 		watchDone: make(chan struct{}),
 	}
 	ts.fsm.dir = opts.Dir
@@ -205,6 +208,7 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 	}
 	ts.logDB = logDB
 	logs := newLogCache(1024, logDB)
+	ts.logs = logs
 	cfg := raft.DefaultConfig()
 	cfg.LocalID = raft.ServerID(ts.opts.NodeID)
 	cfg.Logger = hlog
