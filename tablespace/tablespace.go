@@ -465,14 +465,14 @@ func (ts *Tablespace) Close() error {
 	ts.closeOnce.Do(func() {
 		close(ts.stop)
 		<-ts.loopDone
-		if ts.raft != nil {
-			<-ts.watchDone
-		}
 		if cerr := ts.Checkpoint(context.Background()); cerr != nil {
 			ts.log.Warn("final checkpoint failed; the log will be replayed at next start", "err", cerr)
 		}
 		ts.closed.Store(true)
 		err = ts.shutdownRaft()
+		if ts.raft != nil {
+			<-ts.watchDone // after the shutdown, which ends any barrier it waits for
+		}
 		// The cache may be the node's, shared with other tablespaces: free this one's pages.
 		ts.fsm.cache.RemoveStore(ts.fsm.pages)
 	})
