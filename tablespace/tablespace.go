@@ -127,6 +127,7 @@ type Tablespace struct {
 	raft      *raft.Raft
 	logDB     *logGuard
 	logs      raft.LogStore // the log cache in front of logDB
+	snaps     *snapStore
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
@@ -190,7 +191,8 @@ func Open(opts Options) (*Tablespace, error) {
 	ts.fsm.dir = opts.Dir
 	ts.fsm.onDirty = ts.dirtyChanged
 	ts.fsm.onCheckpoint = ts.checkpointDone
-	if err := ts.startRaft(hlog, &snapStore{FileSnapshotStore: snaps, f: ts.fsm}); err != nil {
+	ts.snaps = &snapStore{FileSnapshotStore: snaps, f: ts.fsm}
+	if err := ts.startRaft(hlog, ts.snaps); err != nil {
 		ts.shutdownRaft()
 		return nil, err
 	}
@@ -207,6 +209,9 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
+	if err := dropLogBehindSnapshot(logDB, snaps); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
+	}
 	logs := newLogCache(1024, logDB)
 	ts.logs = logs
 	cfg := raft.DefaultConfig()
