@@ -45,14 +45,11 @@ func (db *DB) KV(ts string) (*KV, error) {
 // Get returns the row whose primary key is key (one value per primary-key column, in key
 // order); false if there is none.
 func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
-	var row Row
-	var found bool
-	err := kv.View(ctx, func(tx *Tx) error {
-		var err error
-		row, found, err = tx.Get(table, key...)
-		return err
-	})
-	return row, found, err
+	// Not a View: one row's image is read under its table's lock, whole, so a lone Get needs
+	// no snapshot, and the hottest read pays no pin.
+	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
+	defer tx.tx.Rollback()
+	return tx.Get(table, key...)
 }
 
 // Put inserts row, or replaces the row with its primary key, in a transaction of its own.
@@ -84,10 +81,14 @@ func (kv *KV) Update(ctx context.Context, fn func(*Tx) error) error {
 	return tx.tx.Commit(ctx)
 }
 
-// View runs fn in a transaction that is rolled back at the end: for reads.
+// View runs fn in a transaction that is rolled back at the end: for reads. Every read in it
+// sees one committed state, taken at its first read (tablespace/DESIGN.md, "Snapshots"): two
+// Gets never see a commit by halves. Writes still lock and check the latest rows, as in
+// Update.
 func (kv *KV) View(ctx context.Context, fn func(*Tx) error) error {
 	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
-	defer tx.tx.Rollback()
+	defer tx.tx.Rollback() // and with it the snapshot
+	tx.tx.PinSnapshot()
 	return fn(tx)
 }
 
@@ -206,12 +207,17 @@ func (tx *Tx) Delete(table string, key ...any) (bool, error) {
 }
 
 // Scan calls fn for every row of table, in no particular order (the primary-key index is a
-// hash map). fn returning an error stops the scan with that error.
+// hash map). fn returning an error stops the scan with that error. The rows are one committed
+// state (and the transaction's own writes), as a SQL statement's are: in a View, the View's.
 func (tx *Tx) Scan(table string, fn func(Row) error) error {
 	s, err := tx.schema(table)
 	if err != nil {
 		return err
 	}
+	// A commit is applied a table at a time, a run of its rows at a time: without a snapshot
+	// a scan between two runs of one table saw part of it.
+	tx.tx.PinSnapshot()
+	defer tx.tx.UnpinSnapshot()
 	return tx.tx.Scan(table, func(k, v []byte) error {
 		row, err := decode(s, k, v)
 		if err != nil {

@@ -126,6 +126,9 @@ func (ts *Tablespace) becomeReady() {
 			err = ts.abortOrphanChunks()
 		}
 		if err == nil && ts.raft.State() == raft.Leader && ts.raft.CurrentTerm() == term {
+			// Serial counters count from what this node saw when it last led: other leaders
+			// may have handed out values since. The first use recounts from the table.
+			ts.serials.Clear()
 			ts.readyTerm.Store(term)
 			return
 		}

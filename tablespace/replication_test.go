@@ -548,3 +548,38 @@ func openSingle(t *testing.T, dir string) *Tablespace {
 	}
 	return ts
 }
+
+func TestTransferLeadershipAndRemoveReplica(t *testing.T) {
+	g := newGroup(t, 3, nil)
+	lid := g.leader()
+	var target string
+	for id := range g.nodes {
+		if id != lid {
+			target = id
+			break
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := g.nodes[lid].TransferLeadership(ctx, target); err != nil {
+		t.Fatal(err)
+	}
+	if got := g.leader(lid); got != target {
+		t.Fatalf("leader %s after transferring to %s", got, target)
+	}
+	if err := g.nodes[lid].RemoveReplica(ctx, target); !errors.Is(err, ErrNotLeader) {
+		t.Fatalf("RemoveReplica on the old leader: %v", err)
+	}
+	if err := g.nodes[target].RemoveReplica(ctx, lid); err != nil {
+		t.Fatal(err)
+	}
+	reps := g.nodes[target].Replicas()
+	if len(reps) != 2 {
+		t.Fatalf("replicas after removing %s: %+v", lid, reps)
+	}
+	for _, r := range reps {
+		if r.ID == lid {
+			t.Fatalf("removed replica still listed: %+v", reps)
+		}
+	}
+}

@@ -62,10 +62,10 @@ type Options struct {
 	Bootstrap []Replica
 	// Raft timing of a multi-replica group (DESIGN.md, "Replication"); zero: the defaults
 	// DefaultHeartbeatTimeout, DefaultElectionTimeout, DefaultLeaderLeaseTimeout.
-	HeartbeatTimeout time.Duration
+	HeartbeatTimeout   time.Duration
 	// Adopt lets this replica take over a one-member group of another id: a directory from
 	// before the cluster port, or a restored backup (adopt.go).
-	Adopt              bool
+	Adopt bool
 	ElectionTimeout    time.Duration
 	LeaderLeaseTimeout time.Duration
 
@@ -130,6 +130,7 @@ type Tablespace struct {
 	raft      *raft.Raft
 	logDB     *logGuard
 	logs      raft.LogStore // the log cache in front of logDB
+	snaps     *snapStore
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
@@ -193,7 +194,8 @@ func Open(opts Options) (*Tablespace, error) {
 	ts.fsm.dir = opts.Dir
 	ts.fsm.onDirty = ts.dirtyChanged
 	ts.fsm.onCheckpoint = ts.checkpointDone
-	if err := ts.startRaft(hlog, &snapStore{FileSnapshotStore: snaps, f: ts.fsm}); err != nil {
+	ts.snaps = &snapStore{FileSnapshotStore: snaps, f: ts.fsm}
+	if err := ts.startRaft(hlog, ts.snaps); err != nil {
 		ts.shutdownRaft()
 		return nil, err
 	}
@@ -210,6 +212,9 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
+	if err := dropLogBehindSnapshot(logDB, snaps); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
+	}
 	logs := newLogCache(1024, logDB)
 	ts.logs = logs
 	cfg := raft.DefaultConfig()
@@ -478,14 +483,14 @@ func (ts *Tablespace) Close() error {
 	ts.closeOnce.Do(func() {
 		close(ts.stop)
 		<-ts.loopDone
-		if ts.raft != nil {
-			<-ts.watchDone
-		}
 		if cerr := ts.Checkpoint(context.Background()); cerr != nil {
 			ts.log.Warn("final checkpoint failed; the log will be replayed at next start", "err", cerr)
 		}
 		ts.closed.Store(true)
 		err = ts.shutdownRaft()
+		if ts.raft != nil {
+			<-ts.watchDone // after the shutdown, which ends any barrier it waits for
+		}
 		// The cache may be the node's, shared with other tablespaces: free this one's pages.
 		ts.fsm.cache.RemoveStore(ts.fsm.pages)
 	})
