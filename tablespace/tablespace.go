@@ -62,10 +62,10 @@ type Options struct {
 	Bootstrap []Replica
 	// Raft timing of a multi-replica group (DESIGN.md, "Replication"); zero: the defaults
 	// DefaultHeartbeatTimeout, DefaultElectionTimeout, DefaultLeaderLeaseTimeout.
-	HeartbeatTimeout   time.Duration
+	HeartbeatTimeout time.Duration
 	// Adopt lets this replica take over a one-member group of another id: a directory from
 	// before the cluster port, or a restored backup (adopt.go).
-	Adopt bool
+	Adopt              bool
 	ElectionTimeout    time.Duration
 	LeaderLeaseTimeout time.Duration
 
