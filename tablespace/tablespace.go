@@ -134,6 +134,7 @@ type Tablespace struct {
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
+	voters    atomic.Int32       // voters in the latest configuration, as this leader knows it
 	verify    verifier
 	// verifyHook, in tests, runs at the start of each VerifyLeader round.
 	verifyHook func()
