@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/drovedb/drove/internal/fsutil"
 	"io"
 	"log/slog"
 	"net"
@@ -155,31 +156,7 @@ func (m *Meta) registerOnce(ctx context.Context, seeds []string) error {
 	if m.registered() {
 		return nil
 	}
-	return writeFileSync(filepath.Join(m.opts.Dir, registeredFile), []byte("1\n"))
-}
-
-// writeFileSync writes a small file durably: the file and its directory entry are fsynced.
-func writeFileSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	d, err := os.Open(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return fsutil.WriteFileSync(filepath.Join(m.opts.Dir, registeredFile), []byte("1\n"))
 }
 
 // Join starts this node's member and asks the cluster, through seeds (cluster addresses of any
