@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -46,13 +47,17 @@ func (o Outcome) String() string {
 // Mix weighs the operations a client picks; the zero Mix is Read 2, Write 1, CAS 2.
 type Mix struct{ Read, Write, CAS int }
 
-// Workload drives Clients concurrent clients, each looping random operations over keys
-// 0..Keys-1 until Duration passes, it has done OpsPerClient operations, or ctx ends.
-// Written values are unique per client and sequence number, (client+1)*1e9 + seq, so a read
+// Workload drives Clients concurrent clients, each looping random operations over Keys keys
+// until Duration passes, it has done OpsPerClient operations, or ctx ends. Keys rotate, as
+// Jepsen's independent keys do: once the clients have done about OpsPerKey operations per
+// key, they move on to the next Keys fresh keys. That bounds each key's history, and with it
+// the checker's work, which grows exponentially with the unknown outcomes open at once on
+// one key. Written values are unique per client and sequence number, (client+1)*1e9 + seq, so a read
 // names the write it saw. Everything random comes from Seed.
 type Workload struct {
 	Clients      int           // default 4
-	Keys         int           // default 3
+	Keys         int           // keys in use at once, default 3
+	OpsPerKey    int           // default 200; negative: never rotate
 	Duration     time.Duration // 0: no time limit
 	OpsPerClient int           // 0: no count limit (then Duration or ctx must end the run)
 	OpTimeout    time.Duration // per operation, default 5s; a timeout is classified by Classify
@@ -118,6 +123,9 @@ func (w Workload) withDefaults() Workload {
 	if w.OpTimeout <= 0 {
 		w.OpTimeout = 5 * time.Second
 	}
+	if w.OpsPerKey == 0 {
+		w.OpsPerKey = 200
+	}
 	if w.Mix == (Mix{}) {
 		w.Mix = Mix{Read: 2, Write: 1, CAS: 2}
 	}
@@ -147,9 +155,10 @@ func (w Workload) Run(ctx context.Context, stores []Store, rec *Recorder) Stats 
 		wg    sync.WaitGroup
 		mu    sync.Mutex
 		total Stats
+		ops   atomic.Int64
 	)
 	for i := range w.Clients {
-		c := &client{w: &w, id: i, store: stores[i%len(stores)], rec: rec,
+		c := &client{w: &w, id: i, store: stores[i%len(stores)], rec: rec, ops: &ops,
 			rng: rand.New(rand.NewPCG(w.Seed, uint64(i))), seen: map[int]int{}}
 		wg.Go(func() {
 			s := c.loop(ctx, deadline)
@@ -169,6 +178,7 @@ type client struct {
 	store Store
 	rec   *Recorder
 	rng   *rand.Rand
+	ops   *atomic.Int64 // operations started by every client: picks the keys in use
 	seq   int
 	seen  map[int]int // key → the last value this client saw or wrote there
 	stats Stats
@@ -194,6 +204,9 @@ func (c *client) loop(ctx context.Context, deadline time.Time) Stats {
 // the key, so that some succeed; otherwise one no write produced, so that it fails.
 func (c *client) next() Op {
 	k := c.rng.IntN(c.w.Keys)
+	if n := c.ops.Add(1) - 1; c.w.OpsPerKey > 0 {
+		k += int(n/int64(c.w.Keys*c.w.OpsPerKey)) * c.w.Keys
+	}
 	m := c.w.Mix
 	r := c.rng.IntN(m.Read + m.Write + m.CAS)
 	switch {
