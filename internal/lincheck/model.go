@@ -42,7 +42,6 @@ func Read(k int) Op            { return Op{Kind: KindRead, Key: k} }
 func Write(k, v int) Op        { return Op{Kind: KindWrite, Key: k, Value: v} }
 func CAS(k, old, new int) Op   { return Op{Kind: KindCAS, Key: k, Old: old, New: new} }
 func (o Op) String() string    { return describeOp(o, Result{Unknown: true}) }
-func (o Op) mutates() bool     { return o.Kind != KindRead }
 func (o Op) partitionKey() int { return o.Key }
 
 // Result is the output of one operation whose outcome the client knows: for a Read, Value
@@ -70,35 +69,41 @@ func (r register) String() string {
 	return fmt.Sprint(r.v)
 }
 
-// step is the sequential specification of one register.
-func step(state, input, output any) (bool, any) {
+// step is the sequential specification of one register, nondeterministic in one way: an
+// operation whose outcome is unknown may have had no effect (it may have been applied
+// elsewhere in time, or never). That lets Check bound an unknown operation's interval
+// instead of leaving it open to the end of the history.
+func step(state, input, output any) []any {
 	st := state.(register)
 	op := input.(Op)
 	out := output.(Result)
 	switch op.Kind {
 	case KindRead:
-		if out.Unknown {
-			return true, st
+		if out.Unknown || (out.Exists == st.present && (!st.present || out.Value == st.v)) {
+			return []any{st}
 		}
-		if out.Exists != st.present || (st.present && out.Value != st.v) {
-			return false, st
-		}
-		return true, st
+		return nil
 	case KindWrite:
-		return true, register{v: op.Value, present: true}
+		next := register{v: op.Value, present: true}
+		if out.Unknown {
+			return []any{next, st}
+		}
+		return []any{next}
 	case KindCAS:
 		match := st.present && st.v == op.Old
-		// An unknown CAS applies when it matches: one that never took effect is linearized
-		// at the end of the history (its return is there), where its effect is unobservable.
-		if !out.Unknown && out.OK != match {
-			return false, st
+		switch {
+		case out.Unknown && match:
+			return []any{register{v: op.New, present: true}, st}
+		case out.Unknown:
+			return []any{st}
+		case out.OK != match:
+			return nil
+		case match:
+			return []any{register{v: op.New, present: true}}
 		}
-		if match {
-			return true, register{v: op.New, present: true}
-		}
-		return true, st
+		return []any{st}
 	}
-	return false, st
+	return nil
 }
 
 func describeOp(op Op, out Result) string {
@@ -172,12 +177,11 @@ func partitionEvents(history []porcupine.Event) [][]porcupine.Event {
 	return parts
 }
 
-// Model is the porcupine model of a set of integer registers keyed by int, every key absent
-// at first, partitioned by key. Inputs are Op and outputs Result.
-var Model = porcupine.Model{
+// nondeterministic is the model before porcupine's power-set construction.
+var nondeterministic = porcupine.NondeterministicModel{
 	Partition:      partitionOps,
 	PartitionEvent: partitionEvents,
-	Init:           func() any { return register{} },
+	Init:           func() []any { return []any{register{}} },
 	Step:           step,
 	Hash: func(state any) uint64 {
 		r := state.(register)
@@ -190,3 +194,8 @@ var Model = porcupine.Model{
 	DescribeOperation: func(input, output any) string { return describeOp(input.(Op), output.(Result)) },
 	DescribeState:     func(state any) string { return state.(register).String() },
 }
+
+// Model is the porcupine model of a set of integer registers keyed by int, every key absent
+// at first, partitioned by key. Inputs are Op and outputs Result. Its states are sets of
+// registers: an operation with an unknown outcome may or may not have had its effect.
+var Model = nondeterministic.ToModel()

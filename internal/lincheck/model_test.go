@@ -82,6 +82,10 @@ func TestModel(t *testing.T) {
 			if got := porcupine.CheckOperationsTimeout(Model, tc.hist, 0); got != tc.want {
 				t.Fatalf("got %s, want %s", got, tc.want)
 			}
+			// Check's reductions of unknown operations do not change the verdict.
+			if got := checkReduced(tc.hist); got != tc.want {
+				t.Fatalf("reduced: got %s, want %s", got, tc.want)
+			}
 			// The event form of the same history partitions the same way.
 			if got := porcupine.CheckEventsTimeout(Model, toEvents(tc.hist), 0); got != tc.want {
 				t.Fatalf("events: got %s, want %s", got, tc.want)
@@ -137,10 +141,7 @@ func TestDescribe(t *testing.T) {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
-	if got := Model.DescribeState(register{}); got != "absent" {
-		t.Errorf("state: got %q", got)
-	}
-	if got := Model.DescribeState(register{v: 3, present: true}); got != "3" {
+	if got := Model.DescribeState([]any{register{}, register{v: 3, present: true}}); got != "{absent, 3}" {
 		t.Errorf("state: got %q", got)
 	}
 }

@@ -2,8 +2,6 @@ package lincheck
 
 import (
 	"fmt"
-	"os"
-	"sort"
 	"sync"
 	"time"
 
@@ -148,88 +146,4 @@ func (r *Recorder) Operations() []porcupine.Operation {
 		hist = append(hist, o)
 	}
 	return hist
-}
-
-// CheckInfo describes a check.
-type CheckInfo struct {
-	Ops     int // operations invoked
-	Checked int // operations in the checked history
-	Unknown int // unknown or pending writes and CASes
-	Failed  int // certainly failed, left out
-	Keys    int // partitions
-	Elapsed time.Duration
-	// IllegalKeys are the keys whose history is not linearizable, when the result is Illegal.
-	IllegalKeys []int
-	// Visualization is the path of an HTML file showing the history and its longest partial
-	// linearizations, written when the result is Illegal; VisualizationErr says why not.
-	Visualization    string
-	VisualizationErr error
-}
-
-func (c CheckInfo) String() string {
-	s := fmt.Sprintf("%d ops (%d checked, %d unknown, %d failed) on %d keys, checked in %v",
-		c.Ops, c.Checked, c.Unknown, c.Failed, c.Keys, c.Elapsed.Round(time.Millisecond))
-	if len(c.IllegalKeys) > 0 {
-		s += fmt.Sprintf("; not linearizable on keys %v", c.IllegalKeys)
-	}
-	if c.Visualization != "" {
-		s += "; visualization: " + c.Visualization
-	}
-	return s
-}
-
-func (r *Recorder) counts(info *CheckInfo) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	info.Ops = len(r.ops)
-	for _, rec := range r.ops {
-		switch {
-		case rec.state == failed:
-			info.Failed++
-		case rec.state != returned && rec.op.Kind != KindRead:
-			info.Unknown++
-		}
-	}
-}
-
-// Check checks the history recorded so far, which should be complete (no client running),
-// against Model; a timeout of 0 means none, and a check that runs out of time is Unknown.
-// When the history is not linearizable the info names the keys that are not and the path
-// of a visualization.
-func (r *Recorder) Check(timeout time.Duration) (porcupine.CheckResult, CheckInfo) {
-	hist := r.Operations()
-	info := CheckInfo{Checked: len(hist), Keys: len(partitionOps(hist))}
-	r.counts(&info)
-	start := time.Now()
-	res := porcupine.CheckOperationsTimeout(Model, hist, timeout)
-	info.Elapsed = time.Since(start)
-	if res != porcupine.Illegal {
-		return res, info
-	}
-	for _, part := range partitionOps(hist) {
-		if porcupine.CheckOperationsTimeout(Model, part, timeout) == porcupine.Illegal {
-			info.IllegalKeys = append(info.IllegalKeys, part[0].Input.(Op).Key)
-		}
-	}
-	sort.Ints(info.IllegalKeys)
-	info.Visualization, info.VisualizationErr = r.visualize(hist, timeout)
-	return res, info
-}
-
-// visualize writes the history and its partial linearizations, with the annotations, to a
-// temporary HTML file and returns its path.
-func (r *Recorder) visualize(hist []porcupine.Operation, timeout time.Duration) (string, error) {
-	_, lin := porcupine.CheckOperationsVerbose(Model, hist, timeout)
-	r.mu.Lock()
-	lin.AddAnnotations(r.annotations)
-	r.mu.Unlock()
-	f, err := os.CreateTemp("", "lincheck-*.html")
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	if err := porcupine.Visualize(Model, lin, f); err != nil {
-		return "", err
-	}
-	return f.Name(), f.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -212,7 +213,10 @@ func (s *ambiguousStore) Write(ctx context.Context, k, v int) error {
 }
 
 func (s *ambiguousStore) CAS(ctx context.Context, k, old, new int) (bool, error) {
-	var applied bool
-	err := s.mutate(func() { applied, _ = s.memStore.CAS(ctx, k, old, new) })
-	return applied, err
+	var applied atomic.Bool // a late apply sets it after CAS returned: only read when err == nil
+	err := s.mutate(func() {
+		ok, _ := s.memStore.CAS(ctx, k, old, new)
+		applied.Store(ok)
+	})
+	return applied.Load(), err
 }

@@ -57,7 +57,7 @@ type Mix struct{ Read, Write, CAS int }
 type Workload struct {
 	Clients      int           // default 4
 	Keys         int           // keys in use at once, default 3
-	OpsPerKey    int           // default 200; negative: never rotate
+	OpsPerKey    int           // default 100; negative: never rotate
 	Duration     time.Duration // 0: no time limit
 	OpsPerClient int           // 0: no count limit (then Duration or ctx must end the run)
 	OpTimeout    time.Duration // per operation, default 5s; a timeout is classified by Classify
@@ -124,7 +124,7 @@ func (w Workload) withDefaults() Workload {
 		w.OpTimeout = 5 * time.Second
 	}
 	if w.OpsPerKey == 0 {
-		w.OpsPerKey = 200
+		w.OpsPerKey = 100
 	}
 	if w.Mix == (Mix{}) {
 		w.Mix = Mix{Read: 2, Write: 1, CAS: 2}

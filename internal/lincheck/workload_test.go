@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/anishathalye/porcupine"
 )
@@ -86,7 +87,7 @@ func TestWorkloadStats(t *testing.T) {
 	if st.Errors[errUnknown.Error()] != st.Unknown || st.Errors[errFailed.Error()] != st.Failed {
 		t.Errorf("errors: %v", st)
 	}
-	if res, info := rec.Check(0); res != porcupine.Ok {
+	if res, info := rec.Check(30 * time.Second); res != porcupine.Ok {
 		t.Fatalf("%s: %v", res, info)
 	}
 }
