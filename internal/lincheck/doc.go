@@ -5,7 +5,10 @@
 // The pieces:
 //
 //   - Model: the porcupine model of registers keyed by int (Read, Write, CAS), every key
-//     absent at first, partitioned by key so each key is checked on its own.
+//     absent at first, partitioned by key so each key is checked on its own. It is
+//     nondeterministic in one way: an operation whose outcome is unknown may have had no
+//     effect, so Check can bound such an operation's interval exactly (see Recorder.Check)
+//     instead of leaving it open to the end of the history, which made checks exponential.
 //   - Recorder: collects the history from concurrent clients. Invoke before sending an
 //     operation, then Return (result known), Unknown (it may or may not have taken effect:
 //     08007, a timeout, a connection lost after sending) or Fail (it certainly did nothing:
@@ -15,7 +18,8 @@
 //     Check runs porcupine and, on a violation, writes an HTML visualization to a temp file.
 //   - Workload: N clients looping seeded random operations over a few keys against Store
 //     implementations, classifying errors with a func(error) Outcome. Written values are
-//     unique ((client+1)*1e9 + seq), so a read shows which write it saw.
+//     unique ((client+1)*1e9 + seq), so a read shows which write it saw. Keys rotate every
+//     OpsPerKey operations (Jepsen's independent keys), bounding each key's history.
 //   - Nemesis: seeded random fault schedules (partition, kill, pause, leader transfer) over
 //     node ids, never affecting more than a minority at once and undoing every fault at the
 //     end, run against a Faults implementation and logged with its seed.
