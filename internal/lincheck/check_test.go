@@ -47,6 +47,10 @@ func TestCheckReductions(t *testing.T) {
 			op(0, Write(1, 1), 0, 1, none), op(1, Write(1, 2), 2, -1, none),
 			op(0, CAS(1, 1, 3), 3, 4, fail), op(0, Write(1, 4), 5, 6, none), op(0, Read(1), 7, 8, val(4))},
 			porcupine.Ok, 0, 1},
+		{"an unobserved unknown write applied late, after the value the cas expected", []porcupine.Operation{
+			op(1, Write(1, 2), 0, -1, none), op(0, Write(1, 1), 1, 2, none),
+			op(0, CAS(1, 1, 3), 3, 4, fail), op(0, Write(1, 4), 5, 6, none), op(0, Read(1), 7, 8, val(4))},
+			porcupine.Ok, 0, 1},
 		{"an unobserved unknown write cannot come back after the cas", []porcupine.Operation{
 			op(0, Write(1, 1), 0, 1, none), op(1, Write(1, 2), 2, -1, none),
 			op(0, CAS(1, 1, 3), 3, 4, fail), op(0, Read(1), 7, 8, val(1))},
