@@ -71,6 +71,11 @@ func (s *Server) startCluster(pgAddr string, fileUsers *auth.Store) error {
 	if s.cfg.DeadNodeTimeout > 0 {
 		opts.Timeouts.DeadNode = s.cfg.DeadNodeTimeout
 	}
+	if s.mux == nil {
+		// A private node's group never has another member: it can elect itself at once
+		// (embedded opens should not wait out a network's election timeout).
+		opts.Timeouts.Heartbeat, opts.Timeouts.Election, opts.Timeouts.LeaderLease = 50*time.Millisecond, 50*time.Millisecond, 25*time.Millisecond
+	}
 	var m *meta.Meta
 	var err error
 	if len(s.cfg.Join) > 0 {
