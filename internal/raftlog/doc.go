@@ -15,4 +15,7 @@
 // into raft-wal once), DropBehindSnapshot (a log a crash left behind the newest snapshot is
 // emptied) and OpenSnapshotStore (the file snapshot store, without the unfinished snapshots
 // a crash left). Package logfault injects the faults of a failing disk under a Store in tests.
+//
+// The design, what each protection fixed and what the reserve costs are in tablespace/DESIGN.md
+// ("A full disk, and failing writes"); the metadata group's use in server/meta/DESIGN.md.
 package raftlog
