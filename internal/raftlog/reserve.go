@@ -13,6 +13,15 @@ import (
 	"github.com/drovedb/drove/internal/fsutil"
 )
 
+// The reserve's files in the log's directory (raft-wal only reads *.wal files).
+const (
+	reserveSegment = "reserve.segment" // a new segment's preallocation
+	reserveAppend  = "reserve.append"  // appends and metadata commits
+)
+
+// probeInterval is how often a full log checks whether space came back.
+const probeInterval = 200 * time.Millisecond
+
 // reserveBytes is the size of the reserve file name.
 func (g *Store) reserveBytes(name string) uint64 {
 	if name == reserveSegment {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/hashicorp/raft"
 	raftwal "github.com/hashicorp/raft-wal"
@@ -76,15 +75,6 @@ type Store struct {
 	stop chan struct{}
 	done chan struct{}
 }
-
-// The reserve's files in the log's directory (raft-wal only reads *.wal files).
-const (
-	reserveSegment = "reserve.segment" // a new segment's preallocation
-	reserveAppend  = "reserve.append"  // appends and metadata commits
-)
-
-// probeInterval is how often a full log checks whether space came back.
-const probeInterval = 200 * time.Millisecond
 
 var (
 	_ raft.LogStore          = (*Store)(nil)
