@@ -157,6 +157,8 @@ func metaError(err error, what string) error {
 		return sql.Errorf("22023", "%s: %v", what, err)
 	case errors.Is(err, meta.ErrNodeInUse):
 		return sql.Errorf("55006", "%v", err)
+	case errors.Is(err, meta.ErrDiskFull):
+		return sql.Errorf("53100", "%s: %v", what, err)
 	case errors.Is(err, meta.ErrNoLeader):
 		return sql.Errorf("57P03", "the cluster's metadata group has no leader (no quorum of its voters is reachable)")
 	case errors.Is(err, meta.ErrUnknownOutcome):

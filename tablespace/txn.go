@@ -32,9 +32,9 @@ type Txn struct {
 	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
-	lockTimeout time.Duration // 0: the tablespace's
+	lockTimeout time.Duration   // 0: the tablespace's
 	readCtx     context.Context // bounds the leadership confirmation of a snapshot (SetContext)
-	gates       []enteredGate // tables entered, left at the end
+	gates       []enteredGate   // tables entered, left at the end
 	gateBuf     [2]enteredGate
 }
 
@@ -514,7 +514,7 @@ func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) er
 	if err := ts.writable(); err != nil {
 		return err
 	}
-	if err := ts.logDB.writable(); err != nil {
+	if err := ts.logDB.Writable(); err != nil {
 		return err // the log is full: fail now rather than queue behind Raft
 	}
 	return ts.apply(e, size)
@@ -534,7 +534,7 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	data := wal.AppendEntry(make([]byte, 0, size), e)
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	if err := f.Error(); err != nil {
-		if lerr := ts.logDB.writable(); lerr != nil {
+		if lerr := ts.logDB.Writable(); lerr != nil {
 			return lerr // Raft stepped down because the append failed; say why
 		}
 		switch {
