@@ -1,0 +1,310 @@
+package drove
+
+import (
+	"context"
+	"database/sql/driver"
+	"io"
+	"iter"
+	"math"
+	"reflect"
+	"slices"
+	"time"
+
+	drovesql "github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
+)
+
+// Rows stream: the statement runs in a coroutine (iter.Pull) that hands each row to Next the
+// moment the executor produces it and waits inside the executor for the next call, so memory
+// does not grow with the result and closing the rows early stops the statement (sql.ErrStop).
+// A statement that writes (INSERT ... RETURNING) runs to the end first, so closing its rows
+// early never leaves a write half done.
+
+// event is what the running statement hands the reader: a row, or the columns of the next
+// result set (a query string of several statements has one result set per statement that
+// returns rows).
+type event struct {
+	row  []types.Value
+	cols []drovesql.Column
+}
+
+// streamOutput is the executor's Output inside the coroutine.
+type streamOutput struct{ yield func(event) bool }
+
+func (o streamOutput) Columns(cols []drovesql.Column) error {
+	if !o.yield(event{cols: slices.Clone(cols)}) {
+		return drovesql.ErrStop
+	}
+	return nil
+}
+
+func (o streamOutput) Row(row []types.Value) error {
+	if !o.yield(event{row: row}) {
+		return drovesql.ErrStop
+	}
+	return nil
+}
+
+func (streamOutput) Complete(string) error { return nil }
+
+// bufferOutput keeps a whole result (of a statement that writes).
+type bufferOutput struct{ rows [][]types.Value }
+
+func (b *bufferOutput) Columns([]drovesql.Column) error { return nil }
+func (b *bufferOutput) Row(r []types.Value) error {
+	b.rows = append(b.rows, slices.Clone(r))
+	return nil
+}
+func (b *bufferOutput) Complete(string) error { return nil }
+
+type rows struct {
+	c       *conn
+	cols    []drovesql.Column
+	next    func() (event, bool)
+	stop    func()
+	err     error  // the statement's, once it ended
+	pending *event // read ahead: the first row, or the next result set's columns
+	done    bool
+}
+
+var (
+	_ driver.RowsNextResultSet              = (*rows)(nil)
+	_ driver.RowsColumnTypeScanType         = (*rows)(nil)
+	_ driver.RowsColumnTypeDatabaseTypeName = (*rows)(nil)
+	_ driver.RowsColumnTypeLength           = (*rows)(nil)
+)
+
+// queryPrepared runs a prepared statement and returns its rows.
+func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Rows, error) {
+	vals, err := bindArgs(st, args)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsQuery() {
+		var out bufferOutput
+		if err := c.s.ExecPrepared(ctx, st, vals, &out); err != nil {
+			return nil, err
+		}
+		return bufferedRows(c, st.Columns(), out.rows), nil
+	}
+	r := c.stream(func(out drovesql.Output) error { return c.s.ExecPrepared(ctx, st, vals, out) })
+	if err := r.prime(); err != nil {
+		return nil, err
+	}
+	r.cols = st.Columns() // after the run: the plan it used, bound again if a schema changed
+	return r, nil
+}
+
+// queryText runs the statements of a query string; each that returns rows is a result set.
+func (c *conn) queryText(ctx context.Context, q string) (driver.Rows, error) {
+	r := c.stream(func(out drovesql.Output) error { return c.s.Exec(ctx, q, out) })
+	if err := r.prime(); err != nil {
+		return nil, err
+	}
+	if r.pending != nil && r.pending.cols != nil {
+		r.cols, r.pending = r.pending.cols, nil
+	}
+	return r, nil
+}
+
+// stream starts run in a coroutine whose rows the returned rows read.
+func (c *conn) stream(run func(drovesql.Output) error) *rows {
+	r := &rows{c: c}
+	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
+		r.err = run(streamOutput{yield: yield})
+	})
+	c.active = r
+	return r
+}
+
+// prime runs the statement to its first event, so that an error before any row (a missing
+// table, a bad argument) is the query's error rather than the rows'.
+func (r *rows) prime() error {
+	ev, ok := r.next()
+	if ok {
+		r.pending = &ev
+		return nil
+	}
+	r.finish()
+	if r.err != nil && !isStop(r.err) {
+		return r.err
+	}
+	return nil
+}
+
+func bufferedRows(c *conn, cols []drovesql.Column, buf [][]types.Value) *rows {
+	i := 0
+	return &rows{c: c, cols: cols, stop: func() {}, next: func() (event, bool) {
+		if i == len(buf) {
+			return event{}, false
+		}
+		i++
+		return event{row: buf[i-1]}, true
+	}}
+}
+
+// finish ends the statement (stopping it if it is still running) and frees the connection.
+func (r *rows) finish() {
+	if r.done {
+		return
+	}
+	r.done = true
+	r.stop()
+	if r.c.active == r {
+		r.c.active = nil
+	}
+}
+
+func (r *rows) Columns() []string {
+	names := make([]string, len(r.cols))
+	for i, c := range r.cols {
+		names[i] = c.Name
+	}
+	return names
+}
+
+func (r *rows) Close() error {
+	r.finish()
+	if r.err != nil && !isStop(r.err) {
+		return r.err
+	}
+	return nil
+}
+
+func (r *rows) Next(dest []driver.Value) error {
+	ev, ok := r.event()
+	if !ok {
+		r.finish()
+		if r.err != nil && !isStop(r.err) {
+			return r.err
+		}
+		return io.EOF
+	}
+	if ev.cols != nil { // the end of this result set
+		r.pending = &ev
+		return io.EOF
+	}
+	for i, v := range ev.row {
+		dest[i] = goValue(v)
+	}
+	return nil
+}
+
+func (r *rows) event() (event, bool) {
+	if r.pending != nil {
+		ev := *r.pending
+		r.pending = nil
+		return ev, true
+	}
+	if r.done {
+		return event{}, false
+	}
+	return r.next()
+}
+
+// HasNextResultSet implements driver.RowsNextResultSet.
+func (r *rows) HasNextResultSet() bool {
+	for r.pending == nil || r.pending.cols == nil {
+		ev, ok := r.event()
+		if !ok {
+			return false
+		}
+		if ev.cols != nil {
+			r.pending = &ev
+		}
+	}
+	return true
+}
+
+// NextResultSet implements driver.RowsNextResultSet.
+func (r *rows) NextResultSet() error {
+	if !r.HasNextResultSet() {
+		return io.EOF
+	}
+	r.cols, r.pending = r.pending.cols, nil
+	return nil
+}
+
+var (
+	scanInt64  = reflect.TypeFor[int64]()
+	scanFloat  = reflect.TypeFor[float64]()
+	scanBool   = reflect.TypeFor[bool]()
+	scanString = reflect.TypeFor[string]()
+	scanBytes  = reflect.TypeFor[[]byte]()
+	scanTime   = reflect.TypeFor[time.Time]()
+	scanAny    = reflect.TypeFor[any]()
+)
+
+// ColumnTypeScanType is the Go type Next stores for the column (a date or timestamp column
+// also holds the string "infinity" or "-infinity" for infinite values).
+func (r *rows) ColumnTypeScanType(i int) reflect.Type {
+	switch t := r.cols[i].Type; {
+	case t.IsInteger():
+		return scanInt64
+	case t.IsFloat():
+		return scanFloat
+	case t == types.Bool:
+		return scanBool
+	case t == types.Bytea:
+		return scanBytes
+	case t == types.Timestamp || t == types.Date:
+		return scanTime
+	case t == types.Null:
+		return scanAny
+	}
+	return scanString // text, numeric (exact, as its text), arrays and records (as their text)
+}
+
+// ColumnTypeDatabaseTypeName is PostgreSQL's name of the column's type, upper case, as pgx's
+// driver reports it: INT8, TEXT, TIMESTAMP, _INT4 for integer[]...
+func (r *rows) ColumnTypeDatabaseTypeName(i int) string {
+	return databaseTypeName(r.cols[i].Type)
+}
+
+func databaseTypeName(t types.Type) string {
+	switch t {
+	case types.Int16:
+		return "INT2"
+	case types.Int32:
+		return "INT4"
+	case types.Int64:
+		return "INT8"
+	case types.Float32:
+		return "FLOAT4"
+	case types.Float64:
+		return "FLOAT8"
+	case types.Bool:
+		return "BOOL"
+	case types.Text:
+		return "TEXT"
+	case types.Timestamp:
+		return "TIMESTAMP"
+	case types.Bytea:
+		return "BYTEA"
+	case types.Date:
+		return "DATE"
+	case types.Numeric:
+		return "NUMERIC"
+	case types.Int2Vector:
+		return "INT2VECTOR"
+	case types.Null:
+		return "UNKNOWN"
+	}
+	if t.IsArray() {
+		return "_" + databaseTypeName(t.Elem())
+	}
+	if t.IsRecord() {
+		return "RECORD"
+	}
+	return "UNKNOWN"
+}
+
+// ColumnTypeLength implements driver.RowsColumnTypeLength: variable-length types have no
+// bound (as pgx reports text and bytea); fixed-size types have no length.
+func (r *rows) ColumnTypeLength(i int) (int64, bool) {
+	switch t := r.cols[i].Type; {
+	case t == types.Text || t == types.Bytea:
+		return math.MaxInt64, true
+	}
+	return 0, false
+}
