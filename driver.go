@@ -78,6 +78,8 @@ type conn struct {
 	ts     *tablespace.Tablespace
 	active *rows // rows still streaming: the session is in the middle of their statement
 	cache  map[string]*drovesql.Statement
+	run    *runner // the coroutine queries stream from; nil until the first
+	broken bool    // the coroutine died (a panic in the executor)
 	closed bool
 }
 
@@ -94,12 +96,15 @@ var (
 func (c *conn) Close() error {
 	c.stopActive()
 	c.closed = true
+	if c.run != nil {
+		c.run.stop()
+	}
 	c.s.Close()
 	return nil
 }
 
 // IsValid implements driver.Validator: a connection is kept in the pool while its engine runs.
-func (c *conn) IsValid() bool { return !c.closed && !c.ts.Closed() }
+func (c *conn) IsValid() bool { return !c.closed && !c.broken && !c.ts.Closed() }
 
 // ResetSession implements driver.SessionResetter. It runs before the pool hands the connection
 // to a new user: a transaction block left open with a plain "BEGIN" is rolled back rather than
@@ -120,7 +125,7 @@ func (c *conn) ResetSession(ctx context.Context) error {
 // ready checks that the session can start a statement. A closed engine is driver.ErrBadConn:
 // nothing ran, so database/sql may retry on another connection (which reports the closed engine).
 func (c *conn) ready() error {
-	if c.closed || c.ts.Closed() {
+	if !c.IsValid() {
 		return driver.ErrBadConn
 	}
 	if c.active != nil {

@@ -14,32 +14,63 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// Rows stream: the statement runs in a coroutine (iter.Pull) that hands each row to Next the
-// moment the executor produces it and waits inside the executor for the next call, so memory
-// does not grow with the result and closing the rows early stops the statement (sql.ErrStop).
-// A statement that writes (INSERT ... RETURNING) runs to the end first, so closing its rows
-// early never leaves a write half done.
+// Rows stream: a connection runs its queries in a coroutine (iter.Pull) that hands each row
+// to Next the moment the executor produces it and waits inside the executor for the next
+// call, so memory does not grow with the result, and closing the rows early stops the
+// statement (sql.ErrStop). The coroutine lives as long as the connection: it runs one
+// statement after another, so its stack, grown once to the executor's depth, is not grown
+// again for every query. A statement that writes (INSERT ... RETURNING) runs to the end
+// first, so closing its rows early never leaves a write half done.
 
-// event is what the running statement hands the reader: a row, or the columns of the next
+// event is what the running statement hands the reader: a row, the columns of the next
 // result set (a query string of several statements has one result set per statement that
-// returns rows).
+// returns rows), or its end.
 type event struct {
 	row  []types.Value
 	cols []drovesql.Column
+	end  bool
+	err  error // with end: the statement's error
+}
+
+// runner is a connection's coroutine.
+type runner struct {
+	next     func() (event, bool)
+	stop     func()
+	job      func(drovesql.Output) error // the statement to run when resumed at its end
+	stopping bool                        // the reader closed its rows: end the statement
+}
+
+func newRunner() *runner {
+	r := &runner{}
+	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
+		out := streamOutput{r: r, yield: yield}
+		for {
+			job := r.job
+			r.job = nil
+			err := job(out)
+			if !yield(event{end: true, err: err}) {
+				return
+			}
+		}
+	})
+	return r
 }
 
 // streamOutput is the executor's Output inside the coroutine.
-type streamOutput struct{ yield func(event) bool }
+type streamOutput struct {
+	r     *runner
+	yield func(event) bool
+}
 
 func (o streamOutput) Columns(cols []drovesql.Column) error {
-	if !o.yield(event{cols: slices.Clone(cols)}) {
+	if o.r.stopping || !o.yield(event{cols: slices.Clone(cols)}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
 }
 
 func (o streamOutput) Row(row []types.Value) error {
-	if !o.yield(event{row: row}) {
+	if o.r.stopping || !o.yield(event{row: row}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
@@ -60,10 +91,9 @@ func (b *bufferOutput) Complete(string) error { return nil }
 type rows struct {
 	c       *conn
 	cols    []drovesql.Column
-	next    func() (event, bool)
-	stop    func()
-	err     error  // the statement's, once it ended
-	pending *event // read ahead: the first row, or the next result set's columns
+	buf     [][]types.Value // a buffered result's rows; nil when streaming
+	err     error           // the statement's, once it ended
+	pending *event          // read ahead: the first row, or the next result set's columns
 	done    bool
 }
 
@@ -84,6 +114,9 @@ func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args [
 		var out bufferOutput
 		if err := c.s.ExecPrepared(ctx, st, vals, &out); err != nil {
 			return nil, err
+		}
+		if out.rows == nil {
+			out.rows = [][]types.Value{}
 		}
 		return bufferedRows(c, st.Columns(), out.rows), nil
 	}
@@ -107,51 +140,74 @@ func (c *conn) queryText(ctx context.Context, q string) (driver.Rows, error) {
 	return r, nil
 }
 
-// stream starts run in a coroutine whose rows the returned rows read.
+// stream starts run in the connection's coroutine; the returned rows read its result.
 func (c *conn) stream(run func(drovesql.Output) error) *rows {
+	if c.run == nil {
+		c.run = newRunner()
+	}
+	c.run.job = run
 	r := &rows{c: c}
-	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
-		r.err = run(streamOutput{yield: yield})
-	})
 	c.active = r
 	return r
+}
+
+// resume runs the statement to its next event. A coroutine that ended without one (the
+// executor panicked, and the panic went up through Next) leaves the connection broken.
+func (r *rows) resume() event {
+	ev, ok := r.c.run.next()
+	if !ok {
+		r.c.broken = true
+		return event{end: true, err: driver.ErrBadConn}
+	}
+	return ev
 }
 
 // prime runs the statement to its first event, so that an error before any row (a missing
 // table, a bad argument) is the query's error rather than the rows'.
 func (r *rows) prime() error {
-	ev, ok := r.next()
-	if ok {
+	ev := r.resume()
+	if !ev.end {
 		r.pending = &ev
 		return nil
 	}
-	r.finish()
-	if r.err != nil && !isStop(r.err) {
+	r.end(ev.err)
+	if r.err != nil {
 		return r.err
 	}
 	return nil
 }
 
 func bufferedRows(c *conn, cols []drovesql.Column, buf [][]types.Value) *rows {
-	i := 0
-	return &rows{c: c, cols: cols, stop: func() {}, next: func() (event, bool) {
-		if i == len(buf) {
-			return event{}, false
-		}
-		i++
-		return event{row: buf[i-1]}, true
-	}}
+	return &rows{c: c, cols: cols, buf: buf}
 }
 
-// finish ends the statement (stopping it if it is still running) and frees the connection.
+// end records the statement's end and frees the connection.
+func (r *rows) end(err error) {
+	r.done, r.pending = true, nil
+	if err != nil && !isStop(err) {
+		r.err = err
+	}
+	if r.c.active == r {
+		r.c.active = nil
+	}
+}
+
+// finish ends the statement, stopping it if it is still running.
 func (r *rows) finish() {
 	if r.done {
 		return
 	}
-	r.done = true
-	r.stop()
-	if r.c.active == r {
-		r.c.active = nil
+	if r.buf != nil || r.c.active != r {
+		r.end(nil)
+		return
+	}
+	r.c.run.stopping = true
+	defer func() { r.c.run.stopping = false }()
+	for {
+		if ev := r.resume(); ev.end {
+			r.end(ev.err)
+			return
+		}
 	}
 }
 
@@ -165,17 +221,14 @@ func (r *rows) Columns() []string {
 
 func (r *rows) Close() error {
 	r.finish()
-	if r.err != nil && !isStop(r.err) {
-		return r.err
-	}
-	return nil
+	return r.err
 }
 
 func (r *rows) Next(dest []driver.Value) error {
-	ev, ok := r.event()
-	if !ok {
-		r.finish()
-		if r.err != nil && !isStop(r.err) {
+	ev := r.event()
+	if ev.end {
+		r.end(ev.err)
+		if r.err != nil {
 			return r.err
 		}
 		return io.EOF
@@ -190,23 +243,31 @@ func (r *rows) Next(dest []driver.Value) error {
 	return nil
 }
 
-func (r *rows) event() (event, bool) {
-	if r.pending != nil {
+func (r *rows) event() event {
+	switch {
+	case r.pending != nil:
 		ev := *r.pending
 		r.pending = nil
-		return ev, true
+		return ev
+	case r.done:
+		return event{end: true}
+	case r.buf != nil:
+		if len(r.buf) == 0 {
+			return event{end: true}
+		}
+		row := r.buf[0]
+		r.buf = r.buf[1:]
+		return event{row: row}
 	}
-	if r.done {
-		return event{}, false
-	}
-	return r.next()
+	return r.resume()
 }
 
 // HasNextResultSet implements driver.RowsNextResultSet.
 func (r *rows) HasNextResultSet() bool {
 	for r.pending == nil || r.pending.cols == nil {
-		ev, ok := r.event()
-		if !ok {
+		ev := r.event()
+		if ev.end {
+			r.end(ev.err)
 			return false
 		}
 		if ev.cols != nil {
