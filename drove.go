@@ -157,4 +157,3 @@ func (c *collector) Row(r []types.Value) error {
 	return nil
 }
 func (c *collector) Complete(tag string) error { c.tag = tag; return nil }
-
