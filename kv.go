@@ -43,16 +43,42 @@ func (db *DB) KV(ts string) (*KV, error) {
 }
 
 // Get returns the row whose primary key is key (one value per primary-key column, in key
-// order); false if there is none.
+// order); false if there is none. It reads the latest committed row without a transaction
+// (Tablespace.Read): no SQL, no lock, a hash lookup and a decode. GetInto reads into a
+// reusable Record without allocating.
 func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
 	var row Row
-	var found bool
-	err := kv.View(ctx, func(tx *Tx) error {
+	found, _, err := kv.read(ctx, table, key, nil, func(s *types.Schema, k, v []byte) error {
 		var err error
-		row, found, err = tx.Get(table, key...)
+		row, err = decode(s, k, v)
 		return err
 	})
-	return row, found, err
+	if !found || err != nil {
+		return nil, false, err
+	}
+	return row, true, nil
+}
+
+// read encodes key for table's current schema into kbuf (returned for reuse) and calls fn
+// with the row's key and value while the schema cannot change (see Tablespace.Read); false
+// when there is no such row.
+func (kv *KV) read(ctx context.Context, table string, key []any, kbuf []byte, fn func(s *types.Schema, k, v []byte) error) (bool, []byte, error) {
+	for {
+		s, ok := kv.ts.Schema(table)
+		if !ok {
+			return false, kbuf, fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		k, err := appendKey(kbuf[:0], s, key)
+		if err != nil {
+			return false, kbuf, err
+		}
+		kbuf = k
+		found, stale, err := kv.ts.Read(ctx, table, s, k, func(v []byte) error { return fn(s, k, v) })
+		if !stale {
+			return found, kbuf, err
+		}
+		// The table changed schema after its schema was read: encode the key again.
+	}
 }
 
 // Put inserts row, or replaces the row with its primary key, in a transaction of its own.
@@ -123,14 +149,16 @@ func (tx *Tx) schema(table string) (*types.Schema, error) {
 }
 
 // encodeKey turns Go values into the table's primary-key bytes.
-func encodeKey(s *types.Schema, key []any) ([]byte, error) {
+func encodeKey(s *types.Schema, key []any) ([]byte, error) { return appendKey(nil, s, key) }
+
+// appendKey appends the table's primary-key bytes of the Go values key to b.
+func appendKey(b []byte, s *types.Schema, key []any) ([]byte, error) {
 	if len(key) != len(s.PK) {
 		return nil, fmt.Errorf("drove: table %q has a %d-column primary key, got %d values", s.Name, len(s.PK), len(key))
 	}
-	var b []byte
 	for i, p := range s.PK {
 		c := &s.Columns[p]
-		v, err := fromGo(key[i], c)
+		v, err := keyFromGo(key[i], c)
 		if err != nil {
 			return nil, err
 		}
