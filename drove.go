@@ -97,6 +97,10 @@ func sameOptions(dir string, running, asked server.Config) error {
 		if f.Name == "DataDir" || a.Field(i).IsZero() || a.Field(i).Equal(r.Field(i)) {
 			continue
 		}
+		if a.Field(i).Kind() == reflect.Pointer {
+			diffs = append(diffs, fmt.Sprintf("%s (another one than the engine's)", f.Name))
+			continue
+		}
 		diffs = append(diffs, fmt.Sprintf("%s %v (it runs with %v)", f.Name, a.Field(i), r.Field(i)))
 	}
 	if len(diffs) > 0 {

@@ -250,7 +250,12 @@ func (tx *Tx) Scan(table string, fn func(Row) error) error {
 }
 
 func decode(s *types.Schema, k, v []byte) (Row, error) {
-	vals := make([]types.Value, len(s.Columns))
+	var buf [8]types.Value // most tables: decoded on the stack
+	vals := buf[:0]
+	if len(s.Columns) > len(buf) {
+		vals = make([]types.Value, len(s.Columns))
+	}
+	vals = vals[:len(s.Columns)]
 	if err := types.DecodeRow(s, k, v, vals); err != nil {
 		return nil, err
 	}

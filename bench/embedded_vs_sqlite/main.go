@@ -33,9 +33,10 @@ import (
 
 var (
 	nrows    = flag.Int("rows", 100000, "rows preloaded in every store")
-	dur      = flag.Duration("d", 5*time.Second, "time per workload and store")
+	dur      = flag.Duration("d", 5*time.Second, "time per workload and store, in rounds")
+	rounds   = flag.Int("rounds", 10, "rounds per workload: the stores alternate, each running d/rounds a round")
 	only     = flag.String("only", "", "run only the workloads whose name contains this")
-	cpuprof  = flag.String("cpuprofile", "", "write a CPU profile of drove's side of the workloads here")
+	cpuprof  = flag.String("cpuprofile", "", "write a CPU profile of the first workload run here")
 	dirFlag  = flag.String("dir", "", "directory for the stores (default: a temporary one, removed)")
 	valueStr = "value of some length, about forty bytes"
 )
@@ -82,17 +83,23 @@ func main() {
 		if *only != "" && !strings.Contains(w.name, *only) {
 			continue
 		}
-		p := run(w.goroutines, w.peer)
-		if prof != nil {
-			if err := pprof.StartCPUProfile(prof); err != nil {
-				log.Fatal(err)
-			}
+		peer, dr := newRunner(w.goroutines, w.peer), newRunner(w.goroutines, w.drove)
+		// The machine's load changes over seconds: alternate short rounds of each store so
+		// both see the same conditions.
+		if prof != nil { // one profile, of the first workload run (both stores: tell them by function)
+			must(pprof.StartCPUProfile(prof))
 		}
-		d := run(w.goroutines, w.drove)
+		slice := *dur / time.Duration(*rounds)
+		for range *rounds {
+			peer.run(slice)
+			dr.run(slice)
+		}
 		if prof != nil {
 			pprof.StopCPUProfile()
-			prof = nil // one profile: of the first workload run
+			prof.Close()
+			prof = nil
 		}
+		p, d := peer.result(), dr.result()
 		if w.nsMetric {
 			fmt.Printf("| %s | %.0f ns | %.0f ns | %.2f |\n", w.name, p.ns, d.ns, p.ns/d.ns)
 		} else {
@@ -101,44 +108,61 @@ func main() {
 	}
 }
 
-// run calls the operation from g goroutines for the workload's time.
-func run(g int, mk func(g int) func(i int) error) result {
+// runner runs one store's side of a workload in rounds, adding them up.
+type runner struct {
+	ops     []func(int) error
+	next    []int // per goroutine: its next operation number
+	n       int64
+	elapsed time.Duration
+}
+
+func newRunner(g int, mk func(g int) func(i int) error) *runner {
+	r := &runner{ops: make([]func(int) error, g), next: make([]int, g)}
+	for i := range r.ops {
+		r.ops[i], r.next[i] = mk(i), i
+	}
+	return r
+}
+
+// run calls the operations from their goroutines for d.
+func (r *runner) run(d time.Duration) {
 	var (
 		total atomic.Int64
 		stop  atomic.Bool
 		wg    sync.WaitGroup
 		fail  atomic.Pointer[error]
 	)
-	ops := make([]func(int) error, g)
-	for i := range ops {
-		ops[i] = mk(i)
-	}
+	g := len(r.ops)
 	runtime.GC()
 	start := time.Now()
 	for gi := range g {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			op, n := ops[gi], 0
-			for i := gi; !stop.Load(); i += g {
+		wg.Go(func() {
+			op, n, i := r.ops[gi], 0, r.next[gi]
+			for ; !stop.Load(); i += g {
 				if err := op(i); err != nil {
 					fail.Store(&err)
 					return
 				}
 				n++
 			}
+			r.next[gi] = i
 			total.Add(int64(n))
-		}()
+		})
 	}
-	time.Sleep(*dur)
+	time.Sleep(d)
 	stop.Store(true)
 	wg.Wait()
-	el := time.Since(start)
+	r.elapsed += time.Since(start)
 	if err := fail.Load(); err != nil {
 		log.Fatal(*err)
 	}
-	n := float64(total.Load())
-	return result{ops: n / el.Seconds(), ns: float64(el.Nanoseconds()) * float64(g) / n}
+	r.n += total.Load()
+}
+
+// result is operations per second and the mean time of one operation per goroutine.
+func (r *runner) result() result {
+	n := float64(r.n)
+	return result{ops: n / r.elapsed.Seconds(), ns: float64(r.elapsed.Nanoseconds()) * float64(len(r.ops)) / n}
 }
 
 func thousands(f float64) string {
@@ -184,9 +208,11 @@ func setup(dir string) *stores {
 	must(err)
 
 	ddir := filepath.Join(dir, "drove")
-	s.handle, err = drove.Open(ddir)
+	quiet, err := drove.LogLevelLogger("off") // the logger the DSN's log_level=off asks for
 	must(err)
-	s.drove, err = sql.Open("drove", ddir)
+	s.handle, err = drove.Open(ddir, drove.WithLogger(quiet))
+	must(err)
+	s.drove, err = sql.Open("drove", ddir+"?log_level=off")
 	must(err)
 	s.drove.SetMaxIdleConns(64)
 	_, err = s.drove.Exec("CREATE TABLE kv (k bigint PRIMARY KEY, v text)")

@@ -21,6 +21,10 @@ func (s *stores) workloads() []workload {
 			peer: pointSelect(s.liteR, "SELECT v FROM kv WHERE k = ?"), drove: pointSelect(s.drove, "SELECT v FROM kv WHERE k = $1")},
 		{name: "KV Get, 1 goroutine (bbolt View+Get vs drove kv.Get)", goroutines: 1, nsMetric: true,
 			peer: s.boltGet, drove: s.droveGet},
+		{name: "KV Get into a buffer, 1 goroutine (bbolt View+Get+copy vs drove kv.GetInto)", goroutines: 1, nsMetric: true,
+			peer: s.boltGetCopy, drove: s.droveGetInto},
+		{name: "KV Get into a buffer, 4 goroutines", goroutines: 4,
+			peer: s.boltGetCopy, drove: s.droveGetInto},
 	}
 }
 
@@ -96,4 +100,17 @@ func (s *stores) droveGet(int) func(int) error {
 	}
 }
 
-var _ = drove.Row{}
+func (s *stores) droveGetInto(int) func(int) error {
+	ctx := context.Background()
+	var rec drove.Record
+	return func(i int) error {
+		ok, err := s.kv.GetInto(ctx, &rec, "kv", key(i))
+		if err != nil {
+			return err
+		}
+		if !ok || len(rec.Bytes(1)) != len(valueStr) {
+			return fmt.Errorf("read %v %q", ok, rec.Bytes(1))
+		}
+		return nil
+	}
+}
