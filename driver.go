@@ -79,8 +79,11 @@ type conn struct {
 	active *rows // rows still streaming: the session is in the middle of their statement
 	cache  map[string]*drovesql.Statement
 	run    *runner // the coroutine queries stream from; nil until the first
-	broken bool    // the coroutine died (a panic in the executor)
-	closed bool
+	// Reused by every statement (the connection runs one at a time): its rows and arguments.
+	rowsBuf rows
+	argBuf  []types.Value
+	broken  bool // the coroutine died (a panic in the executor)
+	closed  bool
 }
 
 var (
@@ -193,7 +196,7 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 }
 
 func (c *conn) execPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Result, error) {
-	vals, err := bindArgs(st, args)
+	vals, err := c.bindArgs(st, args)
 	if err != nil {
 		return nil, err
 	}
@@ -218,13 +221,17 @@ func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedVa
 	return c.queryPrepared(ctx, st, args)
 }
 
-// bindArgs converts database/sql arguments to values of the statement's parameter types.
-func bindArgs(st *drovesql.Statement, args []driver.NamedValue) ([]types.Value, error) {
+// bindArgs converts database/sql arguments to values of the statement's parameter types, in
+// the connection's argument buffer.
+func (c *conn) bindArgs(st *drovesql.Statement, args []driver.NamedValue) ([]types.Value, error) {
 	ptypes := st.ParamTypes()
 	if len(args) != len(ptypes) {
 		return nil, drovesql.Errorf("08P01", "bind message supplies %d parameters, but prepared statement requires %d", len(args), len(ptypes))
 	}
-	vals := make([]types.Value, len(args))
+	if cap(c.argBuf) < len(args) {
+		c.argBuf = make([]types.Value, len(args))
+	}
+	vals := c.argBuf[:len(args)]
 	for i, a := range args {
 		if a.Name != "" {
 			return nil, drovesql.Errorf("42601", "drove: named argument %q: use $%d", a.Name, a.Ordinal)

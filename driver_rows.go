@@ -34,20 +34,30 @@ type event struct {
 
 // runner is a connection's coroutine.
 type runner struct {
-	next     func() (event, bool)
-	stop     func()
-	job      func(drovesql.Output) error // the statement to run when resumed at its end
-	stopping bool                        // the reader closed its rows: end the statement
+	next func() (event, bool)
+	stop func()
+	s    *drovesql.Session
+	// The statement to run when resumed at the end of the last: st with args, or the
+	// statements of query.
+	ctx      context.Context
+	st       *drovesql.Statement
+	args     []types.Value
+	query    string
+	stopping bool // the reader closed its rows: end the statement
 }
 
-func newRunner() *runner {
-	r := &runner{}
+func newRunner(s *drovesql.Session) *runner {
+	r := &runner{s: s}
 	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
 		out := streamOutput{r: r, yield: yield}
 		for {
-			job := r.job
-			r.job = nil
-			err := job(out)
+			var err error
+			if r.st != nil {
+				err = r.s.ExecPrepared(r.ctx, r.st, r.args, out)
+			} else {
+				err = r.s.Exec(r.ctx, r.query, out)
+			}
+			r.ctx, r.st, r.args, r.query = nil, nil, nil, ""
 			if !yield(event{end: true, err: err}) {
 				return
 			}
@@ -93,7 +103,8 @@ type rows struct {
 	cols    []drovesql.Column
 	buf     [][]types.Value // a buffered result's rows; nil when streaming
 	err     error           // the statement's, once it ended
-	pending *event          // read ahead: the first row, or the next result set's columns
+	pending event           // read ahead (when hasPending): the first row, or the next result set's columns
+	hasPend bool
 	done    bool
 }
 
@@ -106,7 +117,7 @@ var (
 
 // queryPrepared runs a prepared statement and returns its rows.
 func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Rows, error) {
-	vals, err := bindArgs(st, args)
+	vals, err := c.bindArgs(st, args)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +131,7 @@ func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args [
 		}
 		return bufferedRows(c, st.Columns(), out.rows), nil
 	}
-	r := c.stream(func(out drovesql.Output) error { return c.s.ExecPrepared(ctx, st, vals, out) })
+	r := c.stream(ctx, st, vals, "")
 	if err := r.prime(); err != nil {
 		return nil, err
 	}
@@ -130,23 +141,25 @@ func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args [
 
 // queryText runs the statements of a query string; each that returns rows is a result set.
 func (c *conn) queryText(ctx context.Context, q string) (driver.Rows, error) {
-	r := c.stream(func(out drovesql.Output) error { return c.s.Exec(ctx, q, out) })
+	r := c.stream(ctx, nil, nil, q)
 	if err := r.prime(); err != nil {
 		return nil, err
 	}
-	if r.pending != nil && r.pending.cols != nil {
-		r.cols, r.pending = r.pending.cols, nil
+	if r.hasPend && r.pending.cols != nil {
+		r.cols, r.hasPend = r.pending.cols, false
 	}
 	return r, nil
 }
 
-// stream starts run in the connection's coroutine; the returned rows read its result.
-func (c *conn) stream(run func(drovesql.Output) error) *rows {
+// stream starts a statement (st with args, or the statements of query) in the connection's
+// coroutine; the returned rows, the connection's own, read its result.
+func (c *conn) stream(ctx context.Context, st *drovesql.Statement, args []types.Value, query string) *rows {
 	if c.run == nil {
-		c.run = newRunner()
+		c.run = newRunner(c.s)
 	}
-	c.run.job = run
-	r := &rows{c: c}
+	c.run.ctx, c.run.st, c.run.args, c.run.query = ctx, st, args, query
+	r := &c.rowsBuf // database/sql is done with the last rows: it closed them
+	*r = rows{c: c}
 	c.active = r
 	return r
 }
@@ -167,7 +180,7 @@ func (r *rows) resume() event {
 func (r *rows) prime() error {
 	ev := r.resume()
 	if !ev.end {
-		r.pending = &ev
+		r.pending, r.hasPend = ev, true
 		return nil
 	}
 	r.end(ev.err)
@@ -183,7 +196,7 @@ func bufferedRows(c *conn, cols []drovesql.Column, buf [][]types.Value) *rows {
 
 // end records the statement's end and frees the connection.
 func (r *rows) end(err error) {
-	r.done, r.pending = true, nil
+	r.done, r.hasPend = true, false
 	if err != nil && !isStop(err) {
 		r.err = err
 	}
@@ -234,7 +247,7 @@ func (r *rows) Next(dest []driver.Value) error {
 		return io.EOF
 	}
 	if ev.cols != nil { // the end of this result set
-		r.pending = &ev
+		r.pending, r.hasPend = ev, true
 		return io.EOF
 	}
 	for i, v := range ev.row {
@@ -245,10 +258,9 @@ func (r *rows) Next(dest []driver.Value) error {
 
 func (r *rows) event() event {
 	switch {
-	case r.pending != nil:
-		ev := *r.pending
-		r.pending = nil
-		return ev
+	case r.hasPend:
+		r.hasPend = false
+		return r.pending
 	case r.done:
 		return event{end: true}
 	case r.buf != nil:
@@ -264,14 +276,14 @@ func (r *rows) event() event {
 
 // HasNextResultSet implements driver.RowsNextResultSet.
 func (r *rows) HasNextResultSet() bool {
-	for r.pending == nil || r.pending.cols == nil {
+	for !r.hasPend || r.pending.cols == nil {
 		ev := r.event()
 		if ev.end {
 			r.end(ev.err)
 			return false
 		}
 		if ev.cols != nil {
-			r.pending = &ev
+			r.pending, r.hasPend = ev, true
 		}
 	}
 	return true
@@ -282,7 +294,7 @@ func (r *rows) NextResultSet() error {
 	if !r.HasNextResultSet() {
 		return io.EOF
 	}
-	r.cols, r.pending = r.pending.cols, nil
+	r.cols, r.hasPend = r.pending.cols, false
 	return nil
 }
 
