@@ -435,3 +435,35 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+// TestDriverResetSession: a transaction block a user opened with a plain BEGIN is rolled back
+// when the pool hands the connection on, not inherited by the next user.
+func TestDriverResetSession(t *testing.T) {
+	db, _ := openDriver(t, 0)
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("BEGIN; INSERT INTO t VALUES (1, 'in the abandoned block')"); err != nil {
+		t.Fatal(err)
+	}
+	// The next use of the (only) connection starts clean: its INSERT commits on its own.
+	if _, err := db.Exec("INSERT INTO t VALUES (2, 'autocommitted')"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var ids []int
+	rows, err := c.QueryContext(context.Background(), "SELECT id FROM t ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	if fmt.Sprint(ids) != "[2]" {
+		t.Fatalf("rows %v, want [2]: the abandoned block leaked into the next user", ids)
+	}
+}
