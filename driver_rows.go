@@ -103,7 +103,7 @@ type rows struct {
 	cols    []drovesql.Column
 	buf     [][]types.Value // a buffered result's rows; nil when streaming
 	err     error           // the statement's, once it ended
-	pending event           // read ahead (when hasPending): the first row, or the next result set's columns
+	pending event           // read ahead (when hasPend): the first row, or the next result set's columns
 	hasPend bool
 	done    bool
 }
