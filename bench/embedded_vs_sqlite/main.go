@@ -70,7 +70,7 @@ func main() {
 	s := setup(dir)
 	defer s.close()
 	fmt.Printf("%d rows preloaded, %v per workload, GOMAXPROCS %d, %s\n\n", *nrows, *dur, runtime.GOMAXPROCS(0), runtime.Version())
-	fmt.Println("| workload | SQLite / bbolt | drove | drove ÷ peer |")
+	fmt.Println("| workload | SQLite / bbolt | drove | drove speed ÷ peer speed |")
 	fmt.Println("|---|---|---|---|")
 	var prof *os.File
 	if *cpuprof != "" {
