@@ -23,7 +23,7 @@ func BenchmarkDriverPointSelect(b *testing.B) {
 	}
 }
 
-// BenchmarkDriverPointSelectParallel is BenchmarkDriverPointSelect from GOMAXPROCS goroutines.
+// BenchmarkDriverPointSelectParallel is BenchmarkDriverPointSelect from 2×GOMAXPROCS goroutines.
 func BenchmarkDriverPointSelectParallel(b *testing.B) {
 	db, _ := openDriver(b, 10000)
 	db.SetMaxIdleConns(16)
@@ -32,6 +32,7 @@ func BenchmarkDriverPointSelectParallel(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	b.SetParallelism(2) // 4 goroutines on 2 cores, as bench/embedded_vs_sqlite's
 	b.RunParallel(func(pb *testing.PB) {
 		var v string
 		i := 0
