@@ -79,6 +79,9 @@ type conn struct {
 	active *rows // rows still streaming: the session is in the middle of their statement
 	cache  map[string]*drovesql.Statement
 	run    *runner // the coroutine queries stream from; nil until the first
+	// readOnly: a read-only driver transaction is open (BeginTx with ReadOnly); statements
+	// that write are refused (checkReadOnly).
+	readOnly bool
 	// Reused by every statement (the connection runs one at a time): its rows and arguments.
 	rowsBuf rows
 	argBuf  []types.Value
@@ -117,6 +120,7 @@ func (c *conn) ResetSession(ctx context.Context) error {
 		return driver.ErrBadConn
 	}
 	c.stopActive()
+	c.readOnly = false
 	if c.s.TxStatus() != drovesql.TxIdle {
 		if err := c.s.Exec(ctx, "ROLLBACK", discard{}); err != nil {
 			return driver.ErrBadConn
@@ -182,6 +186,9 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 		return nil, err
 	}
 	if len(args) == 0 {
+		if err := c.checkReadOnlyText(q); err != nil {
+			return nil, err
+		}
 		var out tagOutput
 		if err := c.s.Exec(ctx, q, &out); err != nil {
 			return nil, err
@@ -196,6 +203,9 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 }
 
 func (c *conn) execPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Result, error) {
+	if err := c.checkReadOnly(st); err != nil {
+		return nil, err
+	}
 	vals, err := c.bindArgs(st, args)
 	if err != nil {
 		return nil, err
@@ -212,6 +222,9 @@ func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedVa
 		return nil, err
 	}
 	if len(args) == 0 {
+		if err := c.checkReadOnlyText(q); err != nil {
+			return nil, err
+		}
 		return c.queryText(ctx, q)
 	}
 	st, err := c.prepared(ctx, q)
@@ -219,6 +232,42 @@ func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedVa
 		return nil, err
 	}
 	return c.queryPrepared(ctx, st, args)
+}
+
+// checkReadOnly refuses, in a read-only transaction, a statement that may write (25006). The
+// refusal fails the transaction, as any error in it does.
+func (c *conn) checkReadOnly(st *drovesql.Statement) error {
+	if !c.readOnly {
+		return nil
+	}
+	if c.s.TxStatus() == drovesql.TxIdle { // the transaction ended by a COMMIT in its text
+		c.readOnly = false
+		return nil
+	}
+	if err := st.CheckReadOnly(); err != nil {
+		c.s.Abort()
+		return err
+	}
+	return nil
+}
+
+// checkReadOnlyText is checkReadOnly for every statement of a query string. Text that does
+// not parse is left to the session, which reports the syntax error.
+func (c *conn) checkReadOnlyText(q string) error {
+	if !c.readOnly || c.s.TxStatus() == drovesql.TxIdle {
+		c.readOnly = c.readOnly && c.s.TxStatus() != drovesql.TxIdle
+		return nil
+	}
+	sts, err := c.s.Statements(q)
+	if err != nil {
+		return nil
+	}
+	for _, st := range sts {
+		if err := c.checkReadOnly(st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bindArgs converts database/sql arguments to values of the statement's parameter types, in
@@ -252,7 +301,8 @@ func (c *conn) Begin() (driver.Tx, error) {
 // BeginTx starts a transaction at READ COMMITTED (sql.LevelDefault, sql.LevelReadCommitted)
 // or REPEATABLE READ (sql.LevelRepeatableRead, and sql.LevelSnapshot, which is what drove's
 // REPEATABLE READ is: one snapshot for the whole transaction, a write to a row changed since
-// fails with SQLSTATE 40001). Other levels, and read-only transactions, are refused (0A000).
+// fails with SQLSTATE 40001). Other levels are refused (0A000). A ReadOnly transaction refuses
+// statements that write, and SELECT ... FOR UPDATE, with 25006 as PostgreSQL does.
 func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	if err := c.ready(); err != nil {
 		return nil, err
@@ -269,15 +319,13 @@ func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, e
 			Message: "drove: transaction isolation level " + strings.ToUpper(sql.IsolationLevel(opts.Isolation).String()) + " is not supported",
 			Hint:    "drove runs transactions at READ COMMITTED or REPEATABLE READ (also as sql.LevelSnapshot)."}
 	}
-	if opts.ReadOnly {
-		return nil, drovesql.Errorf("0A000", "drove: read-only transactions are not supported")
-	}
 	if c.s.TxStatus() != drovesql.TxIdle {
 		return nil, drovesql.Errorf("25001", "drove: there is already a transaction in progress")
 	}
 	if err := c.s.Exec(ctx, begin, discard{}); err != nil {
 		return nil, err
 	}
+	c.readOnly = opts.ReadOnly
 	return &tx{c: c}, nil
 }
 
@@ -285,6 +333,7 @@ type tx struct{ c *conn }
 
 func (t *tx) Commit() error {
 	t.c.stopActive()
+	t.c.readOnly = false
 	var out tagOutput
 	if err := t.c.s.Exec(context.Background(), "COMMIT", &out); err != nil {
 		return err
@@ -297,6 +346,7 @@ func (t *tx) Commit() error {
 
 func (t *tx) Rollback() error {
 	t.c.stopActive()
+	t.c.readOnly = false
 	return t.c.s.Exec(context.Background(), "ROLLBACK", discard{})
 }
 

@@ -202,7 +202,8 @@ func TestDriverTxOptions(t *testing.T) {
 		{level: sql.LevelWriteCommitted, code: "0A000"},
 		{level: sql.LevelSerializable, code: "0A000"},
 		{level: sql.LevelLinearizable, code: "0A000"},
-		{level: sql.LevelDefault, readOnly: true, code: "0A000"},
+		{level: sql.LevelDefault, readOnly: true},
+		{level: sql.LevelRepeatableRead, readOnly: true, snapshot: true},
 	} {
 		t.Run(fmt.Sprintf("%v/ro=%v", tc.level, tc.readOnly), func(t *testing.T) {
 			tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: tc.level, ReadOnly: tc.readOnly})
@@ -234,6 +235,63 @@ func TestDriverTxOptions(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+func TestDriverReadOnlyTx(t *testing.T) {
+	db, _ := openDriver(t, 3)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q    string
+		args []any
+		code string // "" when allowed
+	}{
+		{q: "SELECT count(*) FROM t"},
+		{q: "SELECT v FROM t WHERE id = $1", args: []any{1}},
+		{q: "SHOW transaction_isolation"},
+		{q: "SET statement_timeout = 1000"},
+		{q: "EXPLAIN SELECT * FROM t"},
+		{q: "SELECT 1; SELECT 2"},
+		{q: "INSERT INTO t VALUES (10, 'x')", code: "25006"},
+		{q: "INSERT INTO t VALUES ($1, 'x')", args: []any{11}, code: "25006"},
+		{q: "UPDATE t SET v = 'y'", code: "25006"},
+		{q: "DELETE FROM t WHERE id = $1", args: []any{1}, code: "25006"},
+		{q: "SELECT * FROM t WHERE id = 1 FOR UPDATE", code: "25006"},
+		{q: "CREATE TABLE u (k int PRIMARY KEY)", code: "25006"},
+		{q: "SELECT 1; DROP TABLE t", code: "25006"},
+		{q: "TRUNCATE t", code: "25006"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			rows, err := tx.Query(tc.q, tc.args...)
+			if err == nil {
+				for rows.Next() {
+				}
+				err = rows.Close()
+			}
+			if driverState(err) != tc.code {
+				t.Fatalf("got %v, want SQLSTATE %q", err, tc.code)
+			}
+			if tc.code != "" { // the refusal failed the transaction, as any error does
+				if _, err := tx.Exec("SELECT 1"); driverState(err) != "25P02" {
+					t.Fatalf("after the refusal: %v", err)
+				}
+			}
+		})
+	}
+	// The connection is read-write again after the read-only transaction.
+	db.SetMaxOpenConns(1)
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Commit()
+	if _, err := db.Exec("INSERT INTO t VALUES (20, 'after')"); err != nil {
+		t.Fatalf("write after a read-only transaction: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"errors"
+	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 )
@@ -24,3 +25,57 @@ func (st *Statement) IsQuery() bool {
 func stopped(st *Statement, err error) bool {
 	return err != nil && st != nil && st.IsQuery() && errors.Is(err, ErrStop)
 }
+
+// CheckReadOnly returns the error PostgreSQL gives a statement a read-only transaction may
+// not run (SQLSTATE 25006), nil for one it may: a query without a row-locking clause,
+// EXPLAIN (which does not run its statement), SHOW, SET and RESET, transaction control. The
+// embedded driver enforces sql.TxOptions.ReadOnly with it.
+func (st *Statement) CheckReadOnly() error {
+	if st.Empty() || st.readOnly() {
+		return nil
+	}
+	cmd := strings.ToUpper(st.first)
+	if len(st.words) > 1 && (cmd == "CREATE" || cmd == "DROP" || cmd == "ALTER") {
+		cmd += " " + strings.ToUpper(st.words[1])
+	}
+	if st.IsQuery() {
+		cmd = "SELECT FOR UPDATE"
+	}
+	return Errorf("25006", "cannot execute %s in a read-only transaction", cmd)
+}
+
+func (st *Statement) readOnly() bool {
+	if st.setting != nil {
+		return st.setting.kind != "maintenance"
+	}
+	switch st.first {
+	case "begin", "start", "commit", "end", "rollback", "abort":
+		return st.ast == nil || isTxnControl(st.ast)
+	}
+	switch ast := st.ast.(type) {
+	case *sqlparser.ExplainStmt:
+		return true
+	case sqlparser.TableStatement:
+		locks := false
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if sel, ok := n.(*sqlparser.Select); ok && sel.Lock != sqlparser.NoLock {
+				locks = true
+			}
+			return !locks, nil
+		}, ast)
+		return !locks
+	}
+	return false
+}
+
+func isTxnControl(ast sqlparser.Statement) bool {
+	switch ast.(type) {
+	case *sqlparser.Begin, *sqlparser.Commit, *sqlparser.Rollback:
+		return true
+	}
+	return false
+}
+
+// Statements parses query into its statements (from the session's cache), without binding or
+// running them and without touching the transaction: a caller can look at them first.
+func (s *Session) Statements(query string) ([]*Statement, error) { return s.statements(query) }
