@@ -44,8 +44,8 @@ func (db *DB) KV(ts string) (*KV, error) {
 
 // Get returns the row whose primary key is key (one value per primary-key column, in key
 // order); false if there is none. It reads the latest committed row without a transaction
-// (Tablespace.Read): no SQL, no lock, a hash lookup and a decode. GetInto reads into a
-// reusable Record without allocating.
+// (Tablespace.Read): no SQL, no lock, no snapshot pin (one image is read whole), a hash lookup
+// and a decode. GetInto reads into a reusable Record without allocating.
 func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
 	var row Row
 	found, _, err := kv.read(ctx, table, key, nil, func(s *types.Schema, k, v []byte) error {
@@ -110,10 +110,14 @@ func (kv *KV) Update(ctx context.Context, fn func(*Tx) error) error {
 	return tx.tx.Commit(ctx)
 }
 
-// View runs fn in a transaction that is rolled back at the end: for reads.
+// View runs fn in a transaction that is rolled back at the end: for reads. Every read in it
+// sees one committed state, taken at its first read (tablespace/DESIGN.md, "Snapshots"): two
+// Gets never see a commit by halves. Writes still lock and check the latest rows, as in
+// Update.
 func (kv *KV) View(ctx context.Context, fn func(*Tx) error) error {
 	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
-	defer tx.tx.Rollback()
+	defer tx.tx.Rollback() // and with it the snapshot
+	tx.tx.PinSnapshot()
 	return fn(tx)
 }
 
@@ -234,12 +238,17 @@ func (tx *Tx) Delete(table string, key ...any) (bool, error) {
 }
 
 // Scan calls fn for every row of table, in no particular order (the primary-key index is a
-// hash map). fn returning an error stops the scan with that error.
+// hash map). fn returning an error stops the scan with that error. The rows are one committed
+// state (and the transaction's own writes), as a SQL statement's are: in a View, the View's.
 func (tx *Tx) Scan(table string, fn func(Row) error) error {
 	s, err := tx.schema(table)
 	if err != nil {
 		return err
 	}
+	// A commit is applied a table at a time, a run of its rows at a time: without a snapshot
+	// a scan between two runs of one table saw part of it.
+	tx.tx.PinSnapshot()
+	defer tx.tx.UnpinSnapshot()
 	return tx.tx.Scan(table, func(k, v []byte) error {
 		row, err := decode(s, k, v)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -16,10 +17,12 @@ import (
 )
 
 var (
-	modelSeed    = flag.Uint64("model.seed", 0, "seed of the model tests (0: a new one, logged)")
-	modelSteps   = flag.Int("model.steps", 200, "operations TestModel runs")
-	modelTime    = flag.Duration("model.time", 5*time.Second, "TestModel stops early after this long unless -model.steps is given")
-	modelVerbose = flag.Bool("model.v", false, "log every operation of TestModel")
+	modelSeed  = flag.Uint64("model.seed", 0, "seed of the model tests (0: a new one, logged)")
+	modelSteps = flag.Int("model.steps", 200, "operations TestModel runs")
+	modelTime  = flag.Duration("model.time", 5*time.Second, "TestModel stops early after this long unless -model.steps is given")
+	// modelReadsTime is TestModelReads' budget.
+	modelReadsTime = flag.Duration("model.readstime", 3*time.Second, "TestModelReads stops early after this long unless -model.steps is given")
+	modelVerbose   = flag.Bool("model.v", false, "log every operation of TestModel")
 )
 
 func seedOf(t *testing.T, test string) uint64 {
@@ -39,11 +42,31 @@ func seedOf(t *testing.T, test string) uint64 {
 // KV API, and lookups through every index. With PostgreSQL 15 installed (model_pg_test.go) every
 // portable statement, the generator's read queries among them, runs there too and must get the
 // same answer. A failure names the seed and step to replay.
-func TestModel(t *testing.T) {
-	seed := seedOf(t, "TestModel")
-	h := &modelHarness{t: t, seed: seed, m: mt.New(mt.DefaultSpace)}
+func TestModel(t *testing.T) { runModel(t, "TestModel", *modelTime, nil) }
+
+// TestModelReads is TestModel's concurrent readers (model_reads_test.go) against the steps
+// that commit rows, alone: no restarts, crashes, backups or new tablespaces, whose seconds
+// would leave few commits to read across, and no PostgreSQL. Every step that commits more
+// than one row is a chance to see part of a commit, which no state has; with snapshot reads
+// turned off it fails within a second or two.
+func TestModelReads(t *testing.T) {
+	runModel(t, "TestModelReads", *modelReadsTime, []mt.Kind{mt.Insert, mt.InsertDup, mt.Update, mt.UpdateKey,
+		mt.Delete, mt.Put, mt.KVDelete, mt.Txn, mt.KVTxn, mt.UpdateWhere, mt.DeleteWhere, mt.UpdateRange,
+		mt.DeleteRange, mt.Checkpoint, mt.AddColumn, mt.DropColumn, mt.RenameColumn, mt.CreateIndex,
+		mt.DropIndex, mt.CreateTable, mt.DropTable})
+}
+
+// runModel runs the model test called name for budget (unless -model.steps is given), on the
+// generator's kinds only when only is not nil; with PostgreSQL when all kinds run.
+func runModel(t *testing.T, name string, budget time.Duration, only []mt.Kind) {
+	seed := seedOf(t, name)
+	h := &modelHarness{t: t, name: name, seed: seed, m: mt.New(mt.DefaultSpace)}
 	h.gen = mt.NewGen(seed, h.m)
-	h.pg = startPGMirror(t, h.m)
+	if only != nil {
+		h.gen.Only(only...)
+	} else {
+		h.pg = startPGMirror(t, h.m)
+	}
 	n, err := openModelNode(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -53,18 +76,30 @@ func TestModel(t *testing.T) {
 	for _, op := range h.gen.Setup() {
 		h.step(-1, op)
 	}
-	budget := *modelTime
+	h.reads = h.startReads(*modelReaders)
+	defer h.reads.stopReads() // before the node closes
+	limit := *modelSteps
+	if only != nil {
+		limit = math.MaxInt // the budget alone
+	}
 	flag.Visit(func(f *flag.Flag) {
 		if f.Name == "model.steps" {
-			budget = 0 // a run of a given length, e.g. a replay or a long run
+			budget, limit = 0, *modelSteps // a run of a given length, e.g. a replay or a long run
 		}
 	})
 	start := time.Now()
 	steps := 0
-	for ; steps < *modelSteps && (budget == 0 || time.Since(start) < budget); steps++ {
+	for ; steps < limit && (budget == 0 || time.Since(start) < budget); steps++ {
 		h.step(steps, h.gen.Next())
 	}
 	t.Logf("%d steps in %v; operations %v; time per kind %v", steps, time.Since(start).Round(time.Millisecond), h.counts, h.spent)
+	if rd := h.reads; rd != nil {
+		rd.stopReads()
+		if err := rd.err(); err != nil {
+			h.fail(steps, "%v", err)
+		}
+		t.Logf("%d concurrent reads checked, %d of them across a step, %d refused as what they read went away", rd.reads.Load(), rd.spans.Load(), rd.gone.Load())
+	}
 	if h.pg != nil {
 		t.Logf("%d statements' answers compared with PostgreSQL 15, %v waiting for it", h.pg.compared, h.pg.spent.Round(time.Millisecond))
 	}
@@ -72,11 +107,14 @@ func TestModel(t *testing.T) {
 
 type modelHarness struct {
 	t    *testing.T
+	name string // the test, for replay lines
 	seed uint64
 	m    *mt.Model
 	gen  *mt.Gen
 	n    *modelNode
 	pg   *pgMirror // nil: no comparison with PostgreSQL
+	// reads are the readers that run alongside the steps (nil: none; model_reads_test.go).
+	reads *modelReads
 	// wrongAnswers counts read queries PostgreSQL answered otherwise (reported, not fatal).
 	wrongAnswers int
 	history      []string
@@ -104,13 +142,14 @@ func (h *modelHarness) step(i int, op mt.Op) {
 	}
 	defer func(start time.Time) { h.spent[op.Kind] += time.Since(start) }(time.Now())
 	ctx := context.Background()
-	if err := h.run(ctx, op); err != nil {
+	h.reads.starting(op)
+	if err := h.reads.exclusive(op, func() error { return h.run(ctx, op) }); err != nil {
 		var m *mismatch
 		if op.Kind == mt.Query && errors.As(err, &m) && h.wrongAnswers < 10 {
 			// A read changes nothing on either side: report it and go on, so one run shows
 			// more than one wrong answer.
 			h.wrongAnswers++
-			h.t.Errorf("seed %d step %d: %v\nreplay: go test -run 'TestModel$' -model.seed=%d -model.steps=%d", h.seed, i, err, h.seed, i+1)
+			h.t.Errorf("seed %d step %d: %v\nreplay: go test -run '%s$' -model.seed=%d -model.steps=%d", h.seed, i, err, h.name, h.seed, i+1)
 		} else {
 			h.fail(i, "%v: %v", op, err)
 		}
@@ -119,15 +158,19 @@ func (h *modelHarness) step(i int, op mt.Op) {
 		h.fail(i, "%v on PostgreSQL: %v", op, err)
 	}
 	h.m.Apply(op)
+	h.reads.publish(h.m)
 	if err := h.check(ctx); err != nil {
 		h.fail(i, "after %v: %v", op, err)
+	}
+	if err := h.reads.err(); err != nil {
+		h.fail(i, "%v", err)
 	}
 }
 
 func (h *modelHarness) fail(i int, format string, args ...any) {
 	h.t.Helper()
-	h.t.Fatalf("seed %d step %d: %s\nlast operations:\n  %s\nreplay: go test -run 'TestModel$' -model.seed=%d -model.steps=%d",
-		h.seed, i, fmt.Sprintf(format, args...), strings.Join(h.history, "\n  "), h.seed, i+1)
+	h.t.Fatalf("seed %d step %d: %s\nlast operations:\n  %s\nreplay: go test -run '%s$' -model.seed=%d -model.steps=%d",
+		h.seed, i, fmt.Sprintf(format, args...), strings.Join(h.history, "\n  "), h.name, h.seed, i+1)
 }
 
 var errRollback = errors.New("model: roll back")

@@ -2,6 +2,7 @@
 # ports, in a temporary directory that is removed, with both servers, on exit.
 #
 #   start_servers [postgres setting=value ...]   sets work, pgport, droveport
+#   start_drove [drove server flag ...]            drove alone: sets work, droveport
 pgbin=/usr/lib/postgresql/15/bin
 
 # PostgreSQL refuses to run as root: run its commands as the postgres user then.
@@ -13,18 +14,33 @@ cleanup() {
   rm -rf "$work"
 }
 
-start_servers() {
+make_work() {
   work=$(mktemp -d /tmp/drove-bench.XXXXXX)
   chmod 755 "$work"
   trap cleanup EXIT
   go build -o "$work/drove" ./cmd/drove
+}
+
+# run_drove starts the drove server on droveport with extra flags and waits until it answers.
+run_drove() {
+  "$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" --log-level warn "$@" &
+  drove_pid=$!
+  for _ in $(seq 100); do psql -qX -h 127.0.0.1 -p "$droveport" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
+start_drove() {
+  make_work
+  droveport=$((20000 + RANDOM % 10000))
+  run_drove "$@"
+}
+
+start_servers() {
+  make_work
   pgport=$((20000 + RANDOM % 10000)); droveport=$((pgport + 1))
   mkdir "$work/pg"; [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
   run_pg "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
   local opts="-p $pgport -k $work/pg -c listen_addresses=127.0.0.1" setting
   for setting in "$@"; do opts+=" -c $setting"; done
   run_pg "$pgbin/pg_ctl" -D "$work/pg" -o "$opts" -l "$work/pg/log" -w start >/dev/null
-  "$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" --log-level warn &
-  drove_pid=$!
-  for _ in $(seq 100); do psql -qX -h 127.0.0.1 -p "$droveport" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && break; sleep 0.1; done
+  run_drove
 }

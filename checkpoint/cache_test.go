@@ -197,8 +197,8 @@ func TestImportPageKeepsIDsUnique(t *testing.T) {
 			if dst.NextID() <= id {
 				t.Fatalf("next id %d after page %d", dst.NextID(), id)
 			}
-			if entries, _ := os.ReadDir(dst.dir); len(entries) != 1 {
-				t.Fatalf("%d files in the store, want 1", len(entries))
+			if ids, _ := dst.PageIDs(); len(ids) != 1 {
+				t.Fatalf("%d pages in the store, want 1", len(ids))
 			}
 		})
 	}

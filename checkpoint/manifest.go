@@ -8,8 +8,10 @@ import (
 
 // Manifest lists what one checkpoint consists of: for each table its schema and the pages
 // holding its rows, with the slots of each page that are no longer live. RaftIndex is the last
-// log entry the checkpoint includes; replay starts after it.
+// log entry the checkpoint includes; replay starts after it. StoreID is the id of the page
+// store holding its pages (Store.ID); 0 in manifests written before stores had ids.
 type Manifest struct {
+	StoreID    uint64
 	Seq        uint64
 	RaftIndex  uint64
 	RaftTerm   uint64
@@ -43,14 +45,21 @@ func (r *PageRef) IsDead(slot uint32) bool {
 // Manifest layout: magic "DRVM", version byte, then uvarints: seq, raft index, raft term, next
 // page id, table count; per table: schema (len + bytes), extra (len + bytes), page count; per
 // page: id, records, dead count, dead slots delta-encoded; then CRC-32C of all before it.
+// Version 2 adds the store id (uvarint) right after the version byte; a manifest without one
+// is still written as version 1, byte for byte.
 const (
-	manifestMagic   = "DRVM"
-	manifestVersion = 1
+	manifestMagic     = "DRVM"
+	manifestVersion   = 1
+	manifestVersionID = 2
 )
 
 // Marshal encodes the manifest.
 func (m *Manifest) Marshal() []byte {
 	b := append([]byte(manifestMagic), manifestVersion)
+	if m.StoreID != 0 {
+		b[len(b)-1] = manifestVersionID
+		b = binary.AppendUvarint(b, m.StoreID)
+	}
 	for _, x := range []uint64{m.Seq, m.RaftIndex, m.RaftTerm, m.NextPageID, uint64(len(m.Tables))} {
 		b = binary.AppendUvarint(b, x)
 	}
@@ -115,11 +124,17 @@ func UnmarshalManifest(b []byte) (*Manifest, error) {
 	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(b[len(body):]) {
 		return nil, corrupt("manifest checksum mismatch")
 	}
-	if string(body[:4]) != manifestMagic || body[4] != manifestVersion {
+	if string(body[:4]) != manifestMagic || body[4] != manifestVersion && body[4] != manifestVersionID {
 		return nil, corrupt("bad manifest header")
 	}
 	r := &mreader{b: body[5:]}
-	m := &Manifest{Seq: r.uvarint(), RaftIndex: r.uvarint(), RaftTerm: r.uvarint(), NextPageID: r.uvarint()}
+	m := &Manifest{}
+	if body[4] == manifestVersionID {
+		if m.StoreID = r.uvarint(); m.StoreID == 0 {
+			return nil, corrupt("manifest store id is zero")
+		}
+	}
+	m.Seq, m.RaftIndex, m.RaftTerm, m.NextPageID = r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint()
 	tables := r.count()
 	for i := 0; i < tables && !r.bad; i++ {
 		t := TableManifest{Schema: r.bytes(), Extra: r.bytes()}

@@ -15,13 +15,15 @@ func sampleManifest() *Manifest {
 }
 
 func TestManifestRoundTrip(t *testing.T) {
-	for name, m := range map[string]*Manifest{"sample": sampleManifest(), "empty": {}} {
+	withID := sampleManifest()
+	withID.StoreID = 0xfeedface12345678
+	for name, m := range map[string]*Manifest{"sample": sampleManifest(), "empty": {}, "store id": withID} {
 		t.Run(name, func(t *testing.T) {
 			got, err := UnmarshalManifest(m.Marshal())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got.Marshal(), m.Marshal()) {
+			if !reflect.DeepEqual(got.Marshal(), m.Marshal()) || got.StoreID != m.StoreID {
 				t.Fatalf("round trip changed the manifest: %+v", got)
 			}
 		})
@@ -49,5 +51,38 @@ func TestManifestCorruptionIsRejected(t *testing.T) {
 		if _, err := UnmarshalManifest(b); !errors.Is(err, ErrCorrupt) {
 			t.Fatalf("bit %d flipped: %v", i, err)
 		}
+	}
+}
+
+// A manifest without a store id is written as version 1, as before store ids, so older
+// snapshots and backups and newer ones without an id read the same.
+func TestManifestVersions(t *testing.T) {
+	b := sampleManifest().Marshal()
+	if b[4] != manifestVersion {
+		t.Fatalf("no store id: version %d, want %d", b[4], manifestVersion)
+	}
+	m := sampleManifest()
+	m.StoreID = 9
+	if b := m.Marshal(); b[4] != manifestVersionID {
+		t.Fatalf("store id: version %d, want %d", b[4], manifestVersionID)
+	}
+}
+
+func TestStoreIDPersists(t *testing.T) {
+	dir := t.TempDir()
+	s1, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := OpenStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s1.ID() == 0 || s1.ID() != s2.ID() || other.ID() == s1.ID() {
+		t.Fatalf("ids %x %x %x: want one persistent non-zero id per directory", s1.ID(), s2.ID(), other.ID())
 	}
 }

@@ -1,6 +1,7 @@
 package checkpoint
 
 import (
+	"crypto/rand"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -47,7 +48,14 @@ type Store struct {
 	// cacheID tells this store's pages from other stores' in a shared Cache: page ids are
 	// only unique within a store. Unique in the process, never reused.
 	cacheID uint64
+	// id names the store across processes and machines (a random number kept in the file
+	// storeIDFile): a manifest records the store its pages are in, so a replica can tell a
+	// checkpoint of its own store from another replica's whose page ids mean other pages.
+	id uint64
 }
+
+// storeIDFile holds a store's persistent id, 16 hex digits.
+const storeIDFile = "STORE"
 
 var storeIDs atomic.Uint64
 
@@ -58,6 +66,11 @@ func OpenStore(dir string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dir: dir, next: 1, cacheID: storeIDs.Add(1)}
+	id, err := loadStoreID(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.id = id
 	ids, err := s.PageIDs()
 	if err != nil {
 		return nil, err
@@ -66,6 +79,62 @@ func OpenStore(dir string) (*Store, error) {
 		s.next = max(s.next, id+1)
 	}
 	return s, nil
+}
+
+// loadStoreID reads dir's store id, creating a random one (durably) if it has none yet.
+func loadStoreID(dir string) (uint64, error) {
+	path := filepath.Join(dir, storeIDFile)
+	id, ok, err := ReadStoreID(dir)
+	if ok || err != nil {
+		return id, err
+	}
+	for id == 0 {
+		var rb [8]byte
+		if _, err := rand.Read(rb[:]); err != nil {
+			return 0, err
+		}
+		id = binary.LittleEndian.Uint64(rb[:])
+	}
+	tmp := path + tmpSuffix
+	if err := writeFileSync(tmp, []byte(fmt.Sprintf("%016x\n", id))); err != nil {
+		return 0, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return 0, err
+	}
+	return id, SyncDir(dir)
+}
+
+// ReadStoreID returns the id of the store in dir without opening it; ok is false when dir
+// holds no store id.
+func ReadStoreID(dir string) (id uint64, ok bool, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, storeIDFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	id, err = strconv.ParseUint(strings.TrimSpace(string(b)), 16, 64)
+	if err != nil || id == 0 {
+		return 0, false, corrupt(fmt.Sprintf("store id file in %s", dir))
+	}
+	return id, true, nil
+}
+
+// ID is the store's persistent id: random, never zero, kept in the store's directory.
+func (s *Store) ID() uint64 { return s.id }
+
+// Dir is the store's directory.
+func (s *Store) Dir() string { return s.dir }
+
+// PageFileSize is the size of a page's file.
+func (s *Store) PageFileSize(id uint64) (int64, error) {
+	fi, err := os.Stat(s.path(id))
+	if err != nil {
+		return 0, fmt.Errorf("checkpoint: page %d: %w", id, err)
+	}
+	return fi.Size(), nil
 }
 
 // SetMinNextID raises the allocator to at least id.

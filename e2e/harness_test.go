@@ -84,6 +84,7 @@ type node struct {
 	t       testing.TB
 	dataDir string
 	port    int
+	cluster int // cluster port, kept across restarts (other nodes know the node by it)
 	args    []string
 	cmd     *exec.Cmd
 	stderr  *lockedWriter
@@ -91,7 +92,7 @@ type node struct {
 }
 
 func newNode(t testing.TB, extra ...string) *node {
-	return &node{t: t, dataDir: t.TempDir(), port: freePort(t), args: extra}
+	return &node{t: t, dataDir: t.TempDir(), port: freePort(t), cluster: freePort(t), args: extra}
 }
 
 func (n *node) url() string {
@@ -102,7 +103,8 @@ func (n *node) url() string {
 func (n *node) start() {
 	n.t.Helper()
 	args := append([]string{"server", "--data-dir", n.dataDir,
-		"--pg-addr", fmt.Sprintf("127.0.0.1:%d", n.port)}, n.args...)
+		"--pg-addr", fmt.Sprintf("127.0.0.1:%d", n.port),
+		"--cluster-addr", fmt.Sprintf("127.0.0.1:%d", n.cluster)}, n.args...)
 	n.cmd = exec.Command(droveBinary(n.t), args...)
 	n.stderr = &lockedWriter{}
 	n.cmd.Stderr = n.stderr

@@ -64,6 +64,14 @@ func (s *Server) cancel(pid uint32, secret []byte) {
 	if c == nil || subtle.ConstantTimeCompare(c.secret[:], secret) != 1 {
 		return
 	}
+	c.runMu.Lock()
+	fwd := c.fwd
+	c.runMu.Unlock()
+	if fwd != nil {
+		// The statement runs on the upstream: cancel it there, with the upstream's key.
+		go fwd.cancelUpstream()
+		return
+	}
 	c.interrupt(nil)
 }
 

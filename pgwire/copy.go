@@ -66,6 +66,7 @@ func (r *copyIn) drain() {
 
 // CopyIn implements sql.CopyStream.
 func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
+	o.started = true
 	if !o.simple {
 		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN is supported in the simple query protocol only"}
 	}
@@ -79,6 +80,7 @@ func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
 
 // CopyOut implements sql.CopyStream.
 func (o *output) CopyOut(ncols int, binary bool) (io.Writer, error) {
+	o.started = true
 	if !o.simple {
 		return nil, &sql.Error{Code: "0A000", Message: "COPY TO STDOUT is supported in the simple query protocol only"}
 	}

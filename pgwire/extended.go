@@ -17,6 +17,7 @@ import (
 type statement struct {
 	st       sql.PreparedStatement
 	declared []uint32 // the parameter type OIDs the client gave at Parse
+	query    string   // its text, to prepare it again if the session is forwarded (switch.go)
 }
 
 type portal struct {
@@ -59,7 +60,7 @@ func (c *conn) parse(ctx context.Context, m *pgproto3.Parse) error {
 			return sql.Errorf("42P05", "prepared statement %q already exists", m.Name)
 		}
 	}
-	c.statements[m.Name] = &statement{st: st, declared: m.ParameterOIDs}
+	c.statements[m.Name] = &statement{st: st, declared: m.ParameterOIDs, query: m.Query}
 	c.be.Send(&pgproto3.ParseComplete{})
 	return nil
 }

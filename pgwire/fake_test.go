@@ -49,6 +49,9 @@ type fakeSession struct {
 	status  byte
 	ended   chan error
 	release chan struct{}
+	// extra, when set, is offered each statement first (forward_test.go's nodes).
+	extra    func(s *fakeSession, ctx context.Context, stmt string, out sql.Output) (handled bool, err error)
+	settings map[string]string
 }
 
 func (s *fakeSession) IdleInTransactionTimeout() time.Duration { return 0 }
@@ -77,6 +80,14 @@ func (s *fakeSession) Start(st sql.Startup) ([]sql.Setting, error) {
 
 func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error {
 	for _, stmt := range strings.Split(q, ";") {
+		if s.extra != nil {
+			if handled, err := s.extra(s, ctx, strings.TrimSpace(stmt), out); handled {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		switch strings.TrimSpace(stmt) {
 		case "":
 		case "rows":
@@ -169,7 +180,7 @@ type noColumns struct{ sql.Output }
 func (noColumns) Columns([]sql.Column) error { return nil }
 
 // startServer serves a fakeBackend on a loopback port.
-func startServer(t *testing.T, mut ...func(*Config)) (*Server, string) {
+func startServer(t testing.TB, mut ...func(*Config)) (*Server, string) {
 	t.Helper()
 	cfg := Config{Backend: fakeBackend{}}
 	for _, m := range mut {

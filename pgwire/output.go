@@ -22,12 +22,15 @@ type output struct {
 	pending int
 
 	simple     bool    // running a simple Query, where COPY is possible
+	started    bool    // the simple Query has sent a result (a switch to forwarding is too late)
+	tag        string  // the last CommandComplete tag
 	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
 	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
 }
 
 // Columns implements sql.Output for the simple protocol: results are described, in text.
 func (o *output) Columns(cols []sql.Column) error {
+	o.started = true
 	o.describe(cols, nil)
 	o.prepare(cols, nil)
 	return nil
@@ -103,6 +106,7 @@ func (o *output) Row(row []types.Value) error {
 
 func (o *output) Complete(tag string) error {
 	o.pending = 0
+	o.started, o.tag = true, tag
 	if o.copyingOut {
 		o.copyingOut = false
 		o.be.Send(&pgproto3.CopyDone{})

@@ -67,8 +67,12 @@ type Server struct {
 	sessions int              // authenticated connections, at most MaxConnections
 	keys     map[uint32]*conn // by BackendKeyData process id, for CancelRequest
 	closed   bool
-	stopping atomic.Bool // Close has begun ending the sessions (cancel.go)
-	wg       sync.WaitGroup
+	// watchOnce starts watchClients for Serve or ServeForwarded, whichever comes first; it
+	// runs until Close closes unwatch.
+	watchOnce sync.Once
+	unwatch   chan struct{}
+	stopping  atomic.Bool // Close has begun ending the sessions (cancel.go)
+	wg        sync.WaitGroup
 }
 
 // NewServer returns a server; call Serve to accept connections.
@@ -88,7 +92,8 @@ func NewServer(cfg Config) *Server {
 	if cfg.AuthenticationTimeout <= 0 {
 		cfg.AuthenticationTimeout = defaultAuthenticationTimeout
 	}
-	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn)}
+	return &Server{cfg: cfg, log: cfg.Logger, conns: make(map[net.Conn]struct{}), keys: make(map[uint32]*conn),
+		unwatch: make(chan struct{})}
 }
 
 // Serve accepts connections on l until Close; it returns nil after Close.
@@ -100,9 +105,7 @@ func (s *Server) Serve(l net.Listener) error {
 	}
 	s.listener = l
 	s.mu.Unlock()
-	watching := make(chan struct{})
-	defer close(watching)
-	go s.watchClients(watching)
+	s.watch()
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -134,6 +137,9 @@ func (s *Server) Serve(l net.Listener) error {
 // cancelled and clients told 57P01. It returns within a bounded time.
 func (s *Server) Close() error {
 	s.mu.Lock()
+	if !s.closed {
+		close(s.unwatch)
+	}
 	s.closed = true
 	var err error
 	if s.listener != nil {
@@ -153,8 +159,14 @@ func (s *Server) ServeConn(ctx context.Context, c net.Conn) {
 	s.serve(ctx, c)
 }
 
-// serve runs an admitted connection.
+// serve runs an admitted client connection.
 func (s *Server) serve(ctx context.Context, c net.Conn) {
+	s.serveConn(ctx, c, func(cn *conn) bool { return cn.startup(ctx) })
+}
+
+// serveConn runs an admitted connection: start brings it to a ready session (false: the
+// connection ends), then the message loop runs, or the relay of a forwarded session.
+func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bool) {
 	defer c.Close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -169,12 +181,20 @@ func (s *Server) serve(ctx context.Context, c net.Conn) {
 		if cn.session != nil {
 			cn.session.Close()
 		}
+		if cn.fwd != nil {
+			cn.fwd.close()
+		}
 		s.forgetKey(cn)
 	}()
-	if !cn.startup(ctx) || !cn.endStartup() {
+	if !start(cn) || !cn.endStartup() {
 		return
 	}
-	cn.loop(ctx)
+	if cn.fwd == nil {
+		cn.loop(ctx) // returns with fwd set when the session switched to forwarding
+	}
+	if cn.fwd != nil {
+		cn.fwd.run(ctx)
+	}
 }
 
 // conn is the state of one client connection.
@@ -188,7 +208,15 @@ type conn struct {
 	statements map[string]*statement
 	portals    map[string]*portal
 	tls        bool
-	counted    bool // holds one of MaxConnections
+	counted    bool   // holds one of MaxConnections
+	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
+	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
+
+	// The session's identity and what it changed, for a switch to forwarding (switch.go).
+	user, database string
+	params         map[string]string
+	sets           settingLog
+	txSets         []string
 
 	// pid and secret are the BackendKeyData a CancelRequest names this connection by.
 	pid    uint32
@@ -265,14 +293,31 @@ func (c *conn) open(ctx context.Context, m *pgproto3.StartupMessage) bool {
 	if !c.takeSlot() {
 		return false
 	}
+	if router, ok := c.srv.cfg.Backend.(Router); ok {
+		route, err := router.Route(ctx, user, database)
+		if err != nil {
+			c.fatal(toSQLError(err))
+			return false
+		}
+		if !route.Local() {
+			return c.forward(ctx, router, route, user, database, m.Parameters)
+		}
+	}
+	return c.begin(ctx, user, database, m.Parameters)
+}
+
+// begin opens the authenticated user's session on database, here, and tells the client it
+// is ready; false means the connection must close (the client has been told why).
+func (c *conn) begin(ctx context.Context, user, database string, params map[string]string) bool {
 	session, err := c.srv.cfg.Backend.Open(ctx, user, database)
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
 	}
 	c.session = session
+	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
-	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: m.Parameters, BackendPID: c.pid})
+	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
@@ -372,14 +417,20 @@ func (c *conn) loop(ctx context.Context) {
 
 // query runs a simple Query; false means the connection must close.
 func (c *conn) query(ctx context.Context, q string) bool {
-	c.out.simple = true
+	c.out.simple, c.out.started = true, false
 	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 	} else {
+		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
 		if err != nil && c.shutDown() {
+			return false
+		}
+		if err == nil {
+			c.noteSettings(q, txBefore)
+		} else if c.mustSwitch(err, txBefore) && c.switchToForward(ctx, q) {
 			return false
 		}
 	}

@@ -17,6 +17,11 @@ import (
 // clientCheckInterval is how often running statements' clients are checked.
 const clientCheckInterval = 50 * time.Millisecond
 
+// watch starts watchClients once.
+func (s *Server) watch() {
+	s.watchOnce.Do(func() { go s.watchClients(s.unwatch) })
+}
+
 // watchClients cancels the statements of clients that went away, until done is closed.
 func (s *Server) watchClients(done <-chan struct{}) {
 	t := time.NewTicker(clientCheckInterval)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/drovedb/drove/backup"
 	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/server/meta"
 	"github.com/drovedb/drove/sql"
 	"github.com/drovedb/drove/tablespace"
 )
@@ -46,7 +47,7 @@ func (s *Server) RestoreTablespace(_ context.Context, name string, r io.Reader) 
 	}
 	s.ddl.Lock()
 	defer s.ddl.Unlock()
-	if _, ok := s.Tablespace(name); ok {
+	if _, ok := s.meta.Catalog().Tablespaces[name]; ok {
 		return sql.Errorf("42710", "tablespace %q already exists; restore under another name or drop it first", name)
 	}
 	start := time.Now()
@@ -76,7 +77,17 @@ func (s *Server) RestoreTablespace(_ context.Context, name string, r io.Reader) 
 	if err := checkpoint.SyncDir(parent); err != nil {
 		return err
 	}
-	if _, err := s.openTablespace(name); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), joinTimeout)
+	defer cancel()
+	self := []string{s.nodeID}
+	if err := s.meta.CreateTablespace(ctx, meta.Tablespace{Name: name, Replicas: self, Bootstrap: self}); err != nil {
+		// Not in the catalog: the directory is no tablespace; take it away again.
+		if derr := s.discardDir(name); derr != nil {
+			s.log.Error("removing an uncatalogued restore", "tablespace", name, "err", derr)
+		}
+		return metaError(err, fmt.Sprintf("tablespace %q", name))
+	}
+	if err := s.awaitPlacement(ctx, name); err != nil {
 		return err
 	}
 	s.log.Info("tablespace restored", "tablespace", name, "from", info.Tablespace,

@@ -2,43 +2,73 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/drovedb/drove/sql"
 )
 
-// The node list and replica states. On one node the cluster is this node and every
-// tablespace has one replica, here; the metadata Raft group replaces both with the
-// catalog's nodes and each group's replicas.
+// The node list and replica states, from the catalog and the local replicas' Raft state.
 
-// Nodes lists the cluster's nodes: this one, live and seen now.
+// Nodes lists the catalog's nodes with their liveness as the metadata leader last recorded it.
 func (s *Server) Nodes() []sql.NodeInfo {
-	return []sql.NodeInfo{{ID: s.nodeID, Address: s.Address(), Live: true, LastSeen: time.Now()}}
+	var out []sql.NodeInfo
+	for _, n := range s.meta.Catalog().NodeList() {
+		info := sql.NodeInfo{ID: n.ID, Address: n.PGAddr, ClusterAddress: n.ClusterAddr,
+			Live: n.Live, LastSeen: n.LastSeen}
+		if s.mux == nil {
+			info.ClusterAddress = "" // a private node: its groups talk in memory
+		}
+		out = append(out, info)
+	}
+	return out
 }
 
-// RemoveNode takes a node out of the cluster. A node does not remove itself (connect to
-// another to remove this one), and on one node there is no other to remove.
-func (s *Server) RemoveNode(_ context.Context, id string) error {
+// RemoveNode takes a node out of the cluster: its replicas move to other live nodes first.
+// A node does not remove itself (connect to another to remove this one).
+func (s *Server) RemoveNode(ctx context.Context, id string) error {
 	if id == s.nodeID {
 		return &sql.Error{Code: "55006", Message: "node \"" + id + "\" cannot remove itself",
 			Hint: "Connect to another node of the cluster to remove this one."}
 	}
-	return sql.Errorf("42704", "node %q does not exist", id)
+	return metaError(s.meta.RemoveNode(ctx, id), fmt.Sprintf("node %q", id))
 }
 
-// ReplicaStates reports the tablespace's one replica, this node, leading it: its applied
-// log index and the entries stored but not yet applied. The lag in time is known only when
-// there is none.
+// ReplicaStates reports a tablespace's replicas as the local replica sees them: on the
+// leader every follower's progress, on a follower its own. A node without a replica of the
+// tablespace reports nothing.
 func (s *Server) ReplicaStates(tablespace string) []sql.ReplicaState {
 	ts, ok := s.Tablespace(tablespace)
 	if !ok {
 		return nil
 	}
-	st := ts.Stats()
-	role := sql.RoleFollower
-	if st.Leader {
-		role = sql.RoleLeader
+	var leaderLast uint64
+	reps := ts.Replicas()
+	for _, r := range reps {
+		if r.Self {
+			leaderLast = r.MatchIndex
+		}
 	}
-	return []sql.ReplicaState{{NodeID: s.nodeID, Role: role, AppliedIndex: st.AppliedIndex,
-		LagEntries: st.ApplyLag, LagKnown: st.ApplyLag == 0}}
+	var out []sql.ReplicaState
+	for _, r := range reps {
+		st := sql.ReplicaState{NodeID: r.ID, Role: sql.RoleFollower, AppliedIndex: r.AppliedIndex}
+		if r.Leader {
+			st.Role = sql.RoleLeader
+		}
+		switch {
+		case r.Self:
+			stats := ts.Stats()
+			st.LagEntries, st.LagKnown = stats.ApplyLag, stats.ApplyLag == 0
+		case ts.IsLeader() && r.MatchIndex > 0:
+			st.AppliedIndex = r.MatchIndex
+			st.LagEntries = leaderLast - min(leaderLast, r.MatchIndex)
+			if !r.LastContact.IsZero() {
+				st.Lag, st.LagKnown = time.Since(r.LastContact), true
+			}
+		default:
+			continue
+		}
+		out = append(out, st)
+	}
+	return out
 }

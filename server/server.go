@@ -22,6 +22,8 @@ import (
 	"github.com/drovedb/drove/auth"
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/pgwire"
+	"github.com/drovedb/drove/server/clusternet"
+	"github.com/drovedb/drove/server/meta"
 	"github.com/drovedb/drove/sql"
 	"github.com/drovedb/drove/tablespace"
 )
@@ -64,6 +66,26 @@ type Config struct {
 	PageCacheMemory int64 // default 256 MiB for the node
 	LogSegmentSize  int64 // bytes per log segment file; default 64 MiB
 	Logger          *slog.Logger
+
+	// ClusterAddr is the cluster port: every Raft group's traffic and the nodes' internal
+	// calls (joining, forwarded sessions). "" keeps the node private (embedded use): its
+	// groups talk in memory and no other node can join it.
+	ClusterAddr string
+	// ClusterAdvertise is the cluster address other nodes dial, when it differs from
+	// ClusterAddr (a wildcard or NATed listen address); default the bound address.
+	ClusterAdvertise string
+	// Join lists cluster addresses of nodes of an existing cluster to join at first start;
+	// empty bootstraps a new cluster. A node that has joined once restarts without it.
+	Join []string
+	// ClusterTLS, when set, makes the cluster port mutual TLS; a non-loopback ClusterAddr
+	// needs it unless ClusterInsecure.
+	ClusterTLS      *clusternet.TLSFiles
+	ClusterInsecure bool
+	// DeadNodeTimeout is how long a node may be unreachable before its replicas are replaced
+	// on live nodes; default meta.DefaultTimeouts' (a minute).
+	DeadNodeTimeout time.Duration
+	// Faults injects network faults between nodes (tests only).
+	Faults *clusternet.Faults
 }
 
 // Server is one running node.
@@ -80,6 +102,13 @@ type Server struct {
 	metrics  *metrics
 	http     *http.Server
 	httpAddr net.Addr
+
+	mux         *clusternet.Mux // nil: no cluster port
+	metaMu      sync.RWMutex
+	meta        *meta.Meta
+	reconcileMu sync.Mutex    // one reconcile at a time
+	stopping    chan struct{} // closed by Close: background loops end
+	closers     []func() error
 
 	ddl         sync.Mutex // serializes CREATE/DROP TABLESPACE
 	mu          sync.RWMutex
@@ -106,69 +135,90 @@ func Start(cfg Config) (*Server, error) {
 		log:         cfg.Logger,
 		cache:       checkpoint.NewCache(cfg.PageCacheMemory),
 		tablespaces: make(map[string]*tablespace.Tablespace),
+		stopping:    make(chan struct{}),
+		users:       auth.NewMemory(),
 	}
 	s.metrics = newMetrics(s)
-	if err := s.lockDataDir(); err != nil {
-		return nil, err
-	}
-	if err := errors.Join(s.loadNodeID(), s.removeDropped(), s.loadUsers()); err != nil {
+	if err := s.start(); err != nil {
 		s.Close()
 		return nil, err
-	}
-	if cfg.PGAddr != "" && !cfg.TrustNetwork && !s.users.Required() {
-		if err := checkLoopback(cfg.PGAddr); err != nil {
-			s.Close()
-			return nil, err
-		}
-	}
-	names, err := s.existingTablespaces()
-	if err != nil {
-		s.Close()
-		return nil, err
-	}
-	if len(names) == 0 {
-		names = []string{DefaultTablespace}
-	}
-	for _, n := range names {
-		if _, err := s.openTablespace(n); err != nil {
-			s.Close()
-			return nil, err
-		}
-	}
-	if cfg.HTTPAddr != "" {
-		if err := s.serveHTTP(cfg.HTTPAddr); err != nil {
-			s.Close()
-			return nil, err
-		}
-	}
-	if cfg.PGAddr != "" {
-		tlsConfig, err := loadTLS(cfg.TLSCert, cfg.TLSKey)
-		if err != nil {
-			s.Close()
-			return nil, err
-		}
-		l, err := net.Listen("tcp", cfg.PGAddr)
-		if err != nil {
-			s.Close()
-			return nil, fmt.Errorf("listening on %s: %w", cfg.PGAddr, err)
-		}
-		s.pgAddr = l.Addr()
-		s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log, TLS: tlsConfig, MaxConnections: cfg.MaxConnections,
-			MaxStartupConnections: cfg.MaxStartupConnections, AuthenticationTimeout: cfg.AuthenticationTimeout})
-		go func() {
-			if err := s.pg.Serve(l); err != nil {
-				s.log.Error("pgwire server stopped", "err", err)
-			}
-		}()
-		s.log.Info("serving PostgreSQL protocol", "addr", s.pgAddr.String(), "data_dir", cfg.DataDir)
-		switch {
-		case cfg.TrustNetwork:
-			s.log.Warn("trust authentication: anyone who can reach this address can connect without a password")
-		case s.users.Required():
-			s.log.Info("password authentication (SCRAM-SHA-256) required")
-		}
 	}
 	return s, nil
+}
+
+// start brings the node up: data directory, cluster and catalog, local replicas, then the
+// listeners. The PostgreSQL port is bound first, because the catalog records its address.
+func (s *Server) start() error {
+	if err := s.lockDataDir(); err != nil {
+		return err
+	}
+	if err := errors.Join(s.loadNodeID(), s.removeDropped()); err != nil {
+		return err
+	}
+	var pgListener net.Listener
+	if s.cfg.PGAddr != "" {
+		l, err := net.Listen("tcp", s.cfg.PGAddr)
+		if err != nil {
+			return fmt.Errorf("listening on %s: %w", s.cfg.PGAddr, err)
+		}
+		pgListener, s.pgAddr = l, l.Addr()
+		s.closers = append(s.closers, l.Close)
+	}
+	fileUsers, err := auth.Open(filepath.Join(s.cfg.DataDir, "users.json"))
+	if err != nil {
+		return err
+	}
+	if err := s.startCluster(s.Address(), fileUsers); err != nil {
+		return err
+	}
+	s.syncUsers(s.meta.Catalog())
+	if err := s.applyPassword(); err != nil {
+		return err
+	}
+	if s.cfg.PGAddr != "" && !s.cfg.TrustNetwork && !s.users.Required() {
+		if err := checkLoopback(s.cfg.PGAddr); err != nil {
+			return err
+		}
+	}
+	s.reconcile()
+	s.waitLocalLeaders(startLeaderWait)
+	changes, stopWatch := s.meta.Watch()
+	s.closers = append(s.closers, func() error { stopWatch(); return nil })
+	go s.reconcileLoop(changes)
+	if s.cfg.HTTPAddr != "" {
+		if err := s.serveHTTP(s.cfg.HTTPAddr); err != nil {
+			return err
+		}
+	}
+	if pgListener != nil {
+		return s.servePG(pgListener)
+	}
+	return nil
+}
+
+func (s *Server) servePG(l net.Listener) error {
+	tlsConfig, err := loadTLS(s.cfg.TLSCert, s.cfg.TLSKey)
+	if err != nil {
+		return err
+	}
+	s.pg = pgwire.NewServer(pgwire.Config{Backend: s, Logger: s.log, TLS: tlsConfig, MaxConnections: s.cfg.MaxConnections,
+		MaxStartupConnections: s.cfg.MaxStartupConnections, AuthenticationTimeout: s.cfg.AuthenticationTimeout})
+	if s.mux != nil {
+		s.mux.Handle(forwardService, func(c net.Conn, _ string) { s.pg.ServeForwarded(context.Background(), c) })
+	}
+	go func() {
+		if err := s.pg.Serve(l); err != nil {
+			s.log.Error("pgwire server stopped", "err", err)
+		}
+	}()
+	s.log.Info("serving PostgreSQL protocol", "addr", s.pgAddr.String(), "data_dir", s.cfg.DataDir)
+	switch {
+	case s.cfg.TrustNetwork:
+		s.log.Warn("trust authentication: anyone who can reach this address can connect without a password")
+	case s.users.Required():
+		s.log.Info("password authentication (SCRAM-SHA-256) required")
+	}
+	return nil
 }
 
 // loadTLS reads the certificate and key for TLS connections; nil when neither is given.
@@ -247,10 +297,16 @@ func (s *Server) existingTablespaces() ([]string, error) {
 	return names, nil
 }
 
-func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
-	ts, err := tablespace.Open(tablespace.Options{
+// openTablespace opens this node's replica of a tablespace from its directory (creating it
+// when new). On a node with a cluster port the replica joins its group there: boot is the
+// group's initial configuration when this replica is one of the initial ones, nil when it
+// waits to be added by the leader.
+func (s *Server) openTablespace(name string, boot []tablespace.Replica) (*tablespace.Tablespace, error) {
+	opts := tablespace.Options{
 		Dir:                s.tablespaceDir(name),
 		Name:               name,
+		NodeID:             s.nodeID,
+		Adopt:              true,
 		CheckpointInterval: s.cfg.CheckpointInterval,
 		MaxDirtyMemory:     s.cfg.MaxDirtyMemory,
 		LogSegmentSize:     int(s.cfg.LogSegmentSize),
@@ -258,7 +314,12 @@ func (s *Server) openTablespace(name string) (*tablespace.Tablespace, error) {
 		PageCache:          s.cache,
 		ObserveCommit:      s.metrics.observeCommit(name),
 		Logger:             s.log,
-	})
+	}
+	if s.mux != nil {
+		opts.Transport = s.mux.Transport(tablespaceGroupPrefix + name)
+		opts.Bootstrap = boot
+	}
+	ts, err := tablespace.Open(opts)
 	if err != nil {
 		return nil, fmt.Errorf("opening tablespace %s: %w", name, err)
 	}
@@ -296,8 +357,8 @@ func (s *Server) Open(_ context.Context, _ string, database string) (sql.Executo
 	return s.Session(database)
 }
 
-// Close stops serving, takes a final checkpoint of every tablespace and releases the data
-// directory.
+// Close stops serving, takes a final checkpoint of every local replica, leaves the
+// metadata group and releases the data directory.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -305,7 +366,7 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
-	tss := s.tablespaces
+	close(s.stopping)
 	s.mu.Unlock()
 	var errs []error
 	if s.http != nil {
@@ -314,10 +375,27 @@ func (s *Server) Close() error {
 	if s.pg != nil {
 		errs = append(errs, s.pg.Close())
 	}
+	for _, c := range s.closers {
+		if err := c(); err != nil && !errors.Is(err, net.ErrClosed) {
+			errs = append(errs, err)
+		}
+	}
+	s.reconcileMu.Lock() // a running reconcile ends before the replicas close
+	s.mu.Lock()
+	tss := s.tablespaces
+	s.tablespaces = map[string]*tablespace.Tablespace{}
+	s.mu.Unlock()
+	s.reconcileMu.Unlock()
 	for name, ts := range tss {
 		if err := ts.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("closing tablespace %s: %w", name, err))
 		}
+	}
+	if m := s.metaGroup(); m != nil {
+		errs = append(errs, m.Close())
+	}
+	if s.mux != nil {
+		errs = append(errs, s.mux.Close())
 	}
 	if s.lock != nil {
 		errs = append(errs, s.lock.Close())

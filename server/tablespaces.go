@@ -5,9 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/drovedb/drove/internal/fsutil"
+	"github.com/drovedb/drove/server/meta"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,112 +62,133 @@ func (s *Server) loadNodeID() error {
 	if !validName.MatchString(strings.ReplaceAll(id, "-", "_")) {
 		return fmt.Errorf("invalid node id %q: use letters, digits, '_' and '-'", id)
 	}
-	if err := writeFileSync(path, []byte(id+"\n")); err != nil {
+	if err := fsutil.WriteFileSync(path, []byte(id+"\n")); err != nil {
 		return err
 	}
 	s.nodeID = id
 	return nil
 }
 
-// Tablespaces lists the node's tablespaces by name. Each has this node as its only replica.
+// Tablespaces lists the catalog's tablespaces, with the leader each last reported.
 func (s *Server) Tablespaces() []sql.TablespaceInfo {
-	s.mu.RLock()
-	infos := make([]sql.TablespaceInfo, 0, len(s.tablespaces))
-	for name := range s.tablespaces {
-		infos = append(infos, sql.TablespaceInfo{Name: name, Leader: s.nodeID,
-			Replicas: []string{s.nodeID}, ExpectedReplicas: 1})
+	cat := s.meta.Catalog()
+	infos := make([]sql.TablespaceInfo, 0, len(cat.Tablespaces))
+	for _, t := range cat.TablespaceList() {
+		leader := t.Leader
+		if ts, ok := s.Tablespace(t.Name); ok {
+			if id, _ := ts.Leader(); id != "" {
+				leader = id
+			}
+		}
+		infos = append(infos, sql.TablespaceInfo{Name: t.Name, Leader: leader,
+			Replicas: slices.Clone(t.Replicas), ExpectedReplicas: max(t.ExpectedReplicas, 1)})
 	}
-	s.mu.RUnlock()
-	sort.Slice(infos, func(i, j int) bool { return infos[i].Name < infos[j].Name })
 	return infos
 }
 
-// CreateTablespace creates and opens a tablespace whose only replica is this node. Options
-// that name other nodes or more than one replica are refused: there is no cluster to place
-// them on yet.
-func (s *Server) CreateTablespace(_ context.Context, name string, opts sql.TablespaceOptions) error {
+// CreateTablespace adds a tablespace to the catalog, placed as the options say (default:
+// this node alone, or expectedreplicacount live nodes), and returns once the replica on this
+// node, if it has one, is open and the group has a leader.
+func (s *Server) CreateTablespace(ctx context.Context, name string, opts sql.TablespaceOptions) error {
 	if !validName.MatchString(name) {
 		return sql.Errorf("42602", "invalid tablespace name %q: use 1 to 63 letters, digits and '_', not starting with a digit", name)
 	}
-	if err := s.checkPlacement(name, opts); err != nil {
+	if err := s.checkNodes(append([]string{opts.Leader}, opts.Replicas...)); err != nil {
 		return err
 	}
-	s.ddl.Lock()
-	defer s.ddl.Unlock()
-	if _, ok := s.Tablespace(name); ok {
-		return sql.Errorf("42710", "tablespace %q already exists", name)
-	}
-	if _, err := s.openTablespace(name); err != nil {
-		os.RemoveAll(s.tablespaceDir(name))
-		return err
-	}
-	if err := checkpoint.SyncDir(filepath.Dir(s.tablespaceDir(name))); err != nil {
-		return err
+	t := meta.Tablespace{Name: name, Replicas: opts.Replicas, Bootstrap: opts.Replicas,
+		ExpectedReplicas: opts.ExpectedReplicas, PreferredLeader: opts.Leader,
+		LeaderInactivityTimeout: opts.MaxLeaderInactivity}
+	if err := s.meta.CreateTablespace(ctx, t); err != nil {
+		return metaError(err, fmt.Sprintf("tablespace %q", name))
 	}
 	s.log.Info("tablespace created", "tablespace", name)
+	return s.awaitPlacement(ctx, name)
+}
+
+// awaitPlacement waits until this node's replica of name (if the catalog puts one here) is
+// open and its group has a leader: the statement after CREATE TABLESPACE can use it.
+func (s *Server) awaitPlacement(ctx context.Context, name string) error {
+	s.reconcile()
+	ts, ok := s.Tablespace(name)
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, startLeaderWait)
+	defer cancel()
+	if err := ts.WaitLeader(ctx); err != nil {
+		return sql.Errorf("57P03", "tablespace %q is created but has no leader yet: %v", name, err)
+	}
 	return nil
 }
 
-// checkPlacement refuses options that name other nodes or more than one replica: there is
-// no cluster to place a tablespace on yet, so its replica set is this node, its expected
-// replica count 1 and its leader this node.
-func (s *Server) checkPlacement(name string, opts sql.TablespaceOptions) error {
-	for _, n := range append([]string{opts.Leader}, opts.Replicas...) {
-		if n != "" && n != s.nodeID {
-			return sql.Errorf("0A000", "tablespace %q cannot be placed on node %q: this node is %q and clustering is not available yet", name, n, s.nodeID)
+// checkNodes refuses placement options naming nodes the catalog does not have.
+func (s *Server) checkNodes(ids []string) error {
+	cat := s.meta.Catalog()
+	for _, id := range ids {
+		if _, ok := cat.Nodes[id]; id != "" && !ok {
+			return sql.Errorf("22023", "node %q is not a node of this cluster (see sysnodes)", id)
 		}
 	}
-	if opts.ExpectedReplicas > 1 {
-		return sql.Errorf("0A000", "expectedreplicacount:%d needs a cluster; this node runs alone", opts.ExpectedReplicas)
-	}
 	return nil
 }
 
-// AlterTablespace changes a tablespace's placement. On one node the only placement is the
-// one it has (replica set this node, one expected replica, this node leading), so options
-// saying so are accepted and change nothing, and any other is refused as CREATE refuses it.
-// maxleaderinactivitytime has no leader to replace on one node and changes nothing either.
-func (s *Server) AlterTablespace(_ context.Context, name string, opts sql.TablespaceOptions) error {
-	if err := s.checkPlacement(name, opts); err != nil {
+// AlterTablespace changes a tablespace's placement in the catalog; the group's leader then
+// adds and removes replicas and hands over leadership to match.
+func (s *Server) AlterTablespace(ctx context.Context, name string, opts sql.TablespaceOptions) error {
+	if err := s.checkNodes(append([]string{opts.Leader}, opts.Replicas...)); err != nil {
 		return err
 	}
-	s.ddl.Lock()
-	defer s.ddl.Unlock()
-	if _, ok := s.Tablespace(name); !ok {
-		return sql.Errorf("42704", "tablespace %q does not exist", name)
+	err := s.meta.AlterTablespace(ctx, name, func(t *meta.Tablespace) error {
+		if opts.Has(sql.OptReplicas) {
+			t.Replicas = slices.Clone(opts.Replicas)
+		}
+		if opts.Has(sql.OptExpectedReplicas) {
+			t.ExpectedReplicas = opts.ExpectedReplicas
+		}
+		if opts.Has(sql.OptLeader) {
+			t.PreferredLeader = opts.Leader
+		}
+		if opts.Has(sql.OptMaxLeaderInactivity) {
+			t.LeaderInactivityTimeout = opts.MaxLeaderInactivity
+		}
+		return nil
+	})
+	if err != nil {
+		return metaError(err, fmt.Sprintf("tablespace %q", name))
 	}
 	s.log.Info("tablespace altered", "tablespace", name)
+	s.reconcile()
 	return nil
 }
 
-// DropTablespace stops a tablespace and deletes its data. Sessions still using it get
-// 57P01 on their next statement.
-func (s *Server) DropTablespace(_ context.Context, name string) error {
+// DropTablespace removes a tablespace from the catalog; every node then closes its replica
+// and deletes its data. Sessions still using it get 57P01 on their next statement.
+func (s *Server) DropTablespace(ctx context.Context, name string) error {
 	if name == DefaultTablespace {
 		return sql.Errorf("55006", "the default tablespace %q cannot be dropped", name)
 	}
-	s.ddl.Lock()
-	defer s.ddl.Unlock()
-	ts, ok := s.Tablespace(name)
-	if !ok {
-		return sql.Errorf("42704", "tablespace %q does not exist", name)
+	if err := s.meta.DropTablespace(ctx, name); err != nil {
+		return metaError(err, fmt.Sprintf("tablespace %q", name))
 	}
-	s.mu.Lock()
-	delete(s.tablespaces, name)
-	s.mu.Unlock()
-	if err := ts.Close(); err != nil {
-		s.log.Warn("closing dropped tablespace", "tablespace", name, "err", err)
-	}
-	// The rename is the commit point: a crash after it leaves a directory that is not a
-	// tablespace and is deleted at the next start.
+	s.log.Info("tablespace dropped", "tablespace", name)
+	s.reconcile()
+	return nil
+}
+
+// discardDir deletes a tablespace directory: renamed away first (the commit point; a crash
+// after it leaves a directory that is no tablespace, deleted at the next start), then removed.
+func (s *Server) discardDir(name string) error {
 	trash := filepath.Join(filepath.Dir(s.tablespaceDir(name)), fmt.Sprintf(".dropped-%s-%d", name, time.Now().UnixNano()))
 	if err := os.Rename(s.tablespaceDir(name), trash); err != nil {
-		return fmt.Errorf("dropping tablespace %s: %w", name, err)
+		if os.IsNotExist(err) {
+			return nil
+		}
+		return err
 	}
 	if err := checkpoint.SyncDir(filepath.Dir(trash)); err != nil {
 		return err
 	}
-	s.log.Info("tablespace dropped", "tablespace", name)
 	return os.RemoveAll(trash)
 }
 
@@ -185,27 +208,4 @@ func (s *Server) removeDropped() error {
 		}
 	}
 	return nil
-}
-
-func writeFileSync(path string, data []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return checkpoint.SyncDir(filepath.Dir(path))
 }

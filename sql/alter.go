@@ -45,7 +45,17 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if next.Name == "" {
 		next.Name = name
 	}
-	err = s.ts.AlterTable(ctx, name, next, a.sources)
+	var cond func() error
+	if a.nonEmpty != nil {
+		cond = func() error {
+			empty, err := s.tableIsEmpty(name)
+			if err == nil && !empty {
+				err = a.nonEmpty
+			}
+			return err
+		}
+	}
+	err = s.ts.AlterTableIf(ctx, name, next, a.sources, cond)
 	var ae *tablespace.AlterError
 	switch {
 	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey):
@@ -92,6 +102,10 @@ type alteration struct {
 	pk      []int
 	sources []int
 	newName string
+	// nonEmpty is the error when the table has a row: a column added NOT NULL or with a
+	// DEFAULT needs an empty table. Checked with the table's gate closed (AlterTableIf), so
+	// no row can be committed between the check and the change.
+	nonEmpty error
 }
 
 // indexes carries the old schema's secondary indexes over to the new columns. As in
@@ -230,16 +244,12 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 			c.Default = storedExpr(o.Default)
 		}
 	}
-	if c.NotNull || c.Default != "" {
-		empty, err := s.tableIsEmpty(a.name)
-		if err != nil {
-			return err
-		}
-		if !empty && c.NotNull && c.Default == "" {
-			return Errorf("23502", "column %q of relation %q contains null values", c.Name, a.name)
-		}
-		if !empty {
-			return unsupported("ADD COLUMN with a DEFAULT on a table that has rows (add it without, then UPDATE)")
+	if a.nonEmpty == nil {
+		switch {
+		case c.NotNull && c.Default == "":
+			a.nonEmpty = Errorf("23502", "column %q of relation %q contains null values", c.Name, a.name)
+		case c.NotNull || c.Default != "":
+			a.nonEmpty = unsupported("ADD COLUMN with a DEFAULT on a table that has rows (add it without, then UPDATE)")
 		}
 	}
 	// A new column goes after the visible ones, before a hidden row id.
@@ -257,6 +267,8 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 	return nil
 }
 
+// tableIsEmpty reports whether table name has no committed row. Run with the table's gate
+// closed, it needs no snapshot: nothing can change the table while it reads.
 func (s *Session) tableIsEmpty(name string) (bool, error) {
 	tx := s.ts.Begin()
 	defer tx.Rollback()

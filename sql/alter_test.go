@@ -134,3 +134,46 @@ func TestAlterTableKeepsIndexes(t *testing.T) {
 		})
 	}
 }
+
+// ADD COLUMN ... NOT NULL (or with a DEFAULT) needs an empty table, and the table it checks is
+// the one it changes: a row committed by a transaction the change waited for counts. The check
+// once ran before the wait, and a NOT NULL column came in holding a NULL.
+func TestAddColumnChecksEmptinessItChanges(t *testing.T) {
+	cases := []struct {
+		name, setup, open, ddl string
+		want                   string // the DDL's SQLSTATE, "" for success
+		after                  []string
+	}{
+		{name: "row committed while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY)",
+			open: "BEGIN; INSERT INTO t VALUES (1)", ddl: "ALTER TABLE t ADD COLUMN c int NOT NULL",
+			want: "23502", after: []string{"1", "tag: SELECT 1"}},
+		{name: "default, row committed while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY)",
+			open: "BEGIN; INSERT INTO t VALUES (1)", ddl: "ALTER TABLE t ADD COLUMN c int DEFAULT 5",
+			want: "0A000", after: []string{"1", "tag: SELECT 1"}},
+		{name: "emptied while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)",
+			open: "BEGIN; DELETE FROM t", ddl: "ALTER TABLE t ADD COLUMN c int NOT NULL",
+			after: []string{"tag: SELECT 0"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := openTestTablespace(t)
+			writer, ddl := NewSession(ts, nil), NewSession(ts, nil)
+			execOK(t, writer, tc.setup)
+			execOK(t, writer, tc.open)
+			done := make(chan error, 1)
+			go func() { done <- ddl.Exec(context.Background(), tc.ddl, &textOutput{}) }()
+			time.Sleep(100 * time.Millisecond) // the change is waiting for the transaction
+			execOK(t, writer, "COMMIT")
+			if err := <-done; sqlState(err) != tc.want {
+				t.Fatalf("%s: got %v, want SQLSTATE %q", tc.ddl, err, tc.want)
+			}
+			out := &textOutput{}
+			if err := writer.Exec(context.Background(), "SELECT * FROM t ORDER BY 1", out); err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(out.lines) != fmt.Sprint(tc.after) {
+				t.Fatalf("afterwards the table holds %v, want %v", out.lines, tc.after)
+			}
+		})
+	}
+}

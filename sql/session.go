@@ -100,9 +100,22 @@ func (s *Session) Abort() {
 func (s *Session) fail(err error) error {
 	if s.tx != nil {
 		s.failed = true
+		if errors.Is(err, tablespace.ErrNotLeader) {
+			// The transaction's row locks and writes lived on the replica that lost the lead.
+			return &Error{Code: "40001", Message: "could not serialize access: the tablespace's leadership moved during the transaction",
+				Hint: "Retry the transaction."}
+		}
 	}
 	return toError(err)
 }
+
+// NotLeaderCode and NotLeaderMessage mark a statement refused because this node's replica is
+// not (or no longer) its tablespace's leader, as a PostgreSQL hot standby refuses a write:
+// nothing of it was applied, so pgwire's forwarding may retry it on the new leader.
+const (
+	NotLeaderCode    = "25006"
+	NotLeaderMessage = "is not the leader of tablespace"
+)
 
 // toError maps storage and parser errors to PostgreSQL errors.
 func toError(err error) error {
@@ -138,7 +151,11 @@ func toError(err error) error {
 		return &Error{Code: "53100", Message: err.Error(),
 			Hint: "Free disk space; writes resume by themselves, reads are not affected."}
 	case errors.Is(err, tablespace.ErrNotLeader):
-		return Errorf("40001", "%v", err)
+		return &Error{Code: NotLeaderCode, Message: "this node " + NotLeaderMessage + "; leadership moved",
+			Hint: "Retry the statement."}
+	case errors.Is(err, tablespace.ErrOutcomeUnknown):
+		return &Error{Code: "08007", Message: "transaction resolution unknown: leadership of the tablespace moved while the commit was in flight",
+			Hint: "Check whether the transaction's changes are there before retrying it."}
 	case errors.Is(err, context.DeadlineExceeded):
 		return Errorf("57014", "canceling statement due to statement timeout")
 	case errors.Is(err, context.Canceled):

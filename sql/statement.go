@@ -404,6 +404,7 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
 	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
 	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
+	tx.SetContext(ctx)
 	tx.PinSnapshot()
 	defer tx.UnpinSnapshot()
 	return p.run(ctx, tx, out)

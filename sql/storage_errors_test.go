@@ -2,6 +2,7 @@ package sql
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/tablespace"
@@ -15,7 +16,8 @@ func TestStorageErrorCodes(t *testing.T) {
 	}{
 		{fmt.Errorf("%w (write wal/0001.wal: no space left on device)", tablespace.ErrDiskFull), "53100"},
 		{tablespace.ErrDiskFull, "53100"},
-		{fmt.Errorf("commit: %w", tablespace.ErrNotLeader), "40001"},
+		{fmt.Errorf("commit: %w", tablespace.ErrNotLeader), "25006"},
+		{fmt.Errorf("commit: %w", tablespace.ErrOutcomeUnknown), "08007"},
 		{tablespace.ErrLockTimeout, "55P03"},
 		{fmt.Errorf("some I/O error"), "XX000"},
 	}
@@ -25,5 +27,13 @@ func TestStorageErrorCodes(t *testing.T) {
 		if !ok || got.Code != c.code {
 			t.Errorf("%v: %#v, want SQLSTATE %s", c.err, e, c.code)
 		}
+	}
+	// Inside a transaction a lost leadership fails it with 40001: the client retries it whole.
+	s := &Session{tx: &tablespace.Txn{}}
+	if e, ok := s.fail(tablespace.ErrNotLeader).(*Error); !ok || e.Code != "40001" {
+		t.Errorf("ErrNotLeader in a transaction: %#v, want 40001", e)
+	}
+	if e := toError(tablespace.ErrNotLeader).(*Error); !strings.Contains(e.Message, NotLeaderMessage) {
+		t.Errorf("not-leader message %q lacks %q, which forwarding recognizes", e.Message, NotLeaderMessage)
 	}
 }

@@ -213,6 +213,19 @@ type enteredGate struct {
 // waits up to the lock timeout for transactions using the table to end. Rows that do not fit
 // the new primary key fail it with an *AlterError, leaving the table as it was.
 func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Schema, sources []int) error {
+	return ts.AlterTableIf(ctx, table, s, sources, nil)
+}
+
+// AlterTableIf is AlterTable with a condition on the table's rows: cond (unless nil) runs once
+// no transaction uses the table and none can start, just before the entry is appended, and an
+// error from it refuses the change. Every write to the table has been applied by then and no
+// other can come, so what cond reads is what the change applies to. (ADD COLUMN ... NOT NULL
+// needs an empty table: checked before the gate closed, a row committed in between got a
+// NULL in it.)
+func (ts *Tablespace) AlterTableIf(ctx context.Context, table string, s *types.Schema, sources []int, cond func() error) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -225,6 +238,11 @@ func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Sch
 		}
 		if s.Name != table && ts.fsm.table(s.Name) != nil {
 			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
+		}
+		if cond != nil {
+			if err := cond(); err != nil {
+				return err
+			}
 		}
 		return ts.propose(ctx, &wal.Entry{Kind: wal.KindAlterTable, Table: table,
 			Schema: types.MarshalSchema(s), Sources: sources})
@@ -278,7 +296,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 			return fmt.Errorf("tablespace: alter of %q: source column %d out of range", e.Table, src)
 		}
 	}
-	nt := newTable(s)
+	nt := newTable(s, old.store)
 	oldRow := make([]types.Value, len(old.schema.Columns))
 	newRow := make([]types.Value, len(s.Columns))
 	err = f.scan(old, func(key, value []byte) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/hashicorp/go-hclog"
 
@@ -22,25 +23,18 @@ func (ts *Tablespace) Backup(ctx context.Context, fn func(m *checkpoint.Manifest
 	}
 	f := ts.fsm
 	f.mu.Lock()
-	m := f.lastManifest
-	if m != nil {
-		if f.pinned == nil {
-			f.pinned = make(map[*checkpoint.Manifest]int)
-		}
-		f.pinned[m]++
-	}
+	m, pages := f.lastManifest, f.pages
 	f.mu.Unlock()
 	if m == nil {
 		return fmt.Errorf("tablespace %s: no checkpoint to back up", ts.opts.Name)
 	}
-	defer func() {
-		f.mu.Lock()
-		if f.pinned[m]--; f.pinned[m] == 0 {
-			delete(f.pinned, m)
-		}
-		f.mu.Unlock()
-	}()
-	return fn(m, f.pages)
+	f.pinManifest(m)
+	defer f.unpinManifest(m)
+	if !f.ownStore(m, pages) {
+		// A snapshot install switched stores between the checkpoint and here.
+		return fmt.Errorf("tablespace %s: the checkpoint's page store was replaced; retry", ts.opts.Name)
+	}
+	return fn(m, pages)
 }
 
 // Seed prepares opts.Dir, whose pages/ already holds every page of m, to open as a tablespace
@@ -48,6 +42,14 @@ func (ts *Tablespace) Backup(ctx context.Context, fn func(m *checkpoint.Manifest
 // It is the last step of a restore.
 func Seed(opts Options, m *checkpoint.Manifest) error {
 	opts.setDefaults()
+	// The manifest names the store it came from; its pages are now in this directory's.
+	pages, err := checkpoint.OpenStore(filepath.Join(opts.Dir, legacyStoreDir))
+	if err != nil {
+		return err
+	}
+	seeded := *m
+	seeded.StoreID = pages.ID()
+	m = &seeded
 	quiet := hclog.New(&hclog.LoggerOptions{Name: "raft." + opts.Name, Level: hclog.Error, Output: os.Stderr})
 	snaps, err := openSnapshotStore(opts.Dir, quiet)
 	if err != nil {

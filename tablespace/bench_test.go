@@ -75,7 +75,7 @@ func BenchmarkGet(b *testing.B) {
 func BenchmarkPKMapMemory(b *testing.B) {
 	const rows = 1_000_000
 	for i := 0; i < b.N; i++ {
-		t := newTable(testSchema("t"))
+		t := newTable(testSchema("t"), nil)
 		keys := make([][]byte, rows)
 		keyBytes := 0
 		for j := range keys {

@@ -1,9 +1,11 @@
 package tablespace
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -37,6 +39,7 @@ type tableSnap struct {
 
 type snapshot struct {
 	f      *fsm
+	pages  *checkpoint.Store // the store the tables' pages are in, and the new ones go to
 	index  uint64
 	seq    uint64
 	tables []tableSnap
@@ -70,7 +73,8 @@ func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
 		}
 	}
 	f.checkpoints++
-	s := &snapshot{f: f, index: f.applied.Load(), seq: f.checkpoints, prev: f.lastManifest, onDone: f.onCheckpoint}
+	s := &snapshot{f: f, pages: f.pages, index: f.applied.Load(), seq: f.checkpoints, prev: f.lastManifest,
+		onDone: f.onCheckpoint}
 	names := make([]string, 0, len(f.tables))
 	for n := range f.tables {
 		names = append(names, n)
@@ -99,7 +103,7 @@ func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
 // Persist implements raft.FSMSnapshot.
 func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 	start := time.Now()
-	m := &checkpoint.Manifest{Seq: s.seq, RaftIndex: s.index}
+	m := &checkpoint.Manifest{StoreID: s.pages.ID(), Seq: s.seq, RaftIndex: s.index}
 	var st checkpointStats
 	done := 0
 	for i := range s.tables {
@@ -114,7 +118,12 @@ func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 		m.Tables = append(m.Tables, tm)
 		done++
 	}
-	m.NextPageID = s.f.pages.NextID()
+	m.NextPageID = s.pages.NextID()
+	if s.f.store() != s.pages {
+		// A snapshot from the leader was installed meanwhile: this checkpoint's state is gone.
+		sink.Cancel()
+		return errors.New("tablespace: checkpoint overtaken by a snapshot install")
+	}
 	if _, err := sink.Write(m.Marshal()); err != nil {
 		sink.Cancel()
 		return fmt.Errorf("tablespace: writing manifest: %w", err)
@@ -131,14 +140,16 @@ func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 		keep = append(keep, pm)
 	}
 	s.f.mu.RUnlock()
-	removed, err := s.f.pages.GC(keep...)
+	removed, err := s.pages.GC(keep...)
 	if err != nil {
 		return fmt.Errorf("tablespace: page GC: %w", err)
 	}
 	st.PagesRemoved = removed
 	st.Duration = time.Since(start)
 	s.f.mu.Lock()
-	s.f.lastManifest = m
+	if s.f.pages == s.pages {
+		s.f.lastManifest = m
+	}
 	s.f.mu.Unlock()
 	if s.onDone != nil {
 		s.onDone(m, st)
@@ -183,7 +194,7 @@ type written struct {
 
 func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.TableManifest, error) {
 	t := ts.t
-	w := s.f.pages.NewPageWriter(checkpoint.DefaultPageSize)
+	w := s.pages.NewPageWriter(checkpoint.DefaultPageSize)
 	out := make([]written, 0, ts.frozen.n)
 	add := func(k string, v []byte, from loc) error {
 		page, slot, err := w.Add([]byte(k), v)
@@ -246,7 +257,7 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 	}
 	for _, id := range ts.compact {
 		delete(t.pages, id)
-		s.f.cache.Remove(s.f.pages, id)
+		s.f.cache.Remove(s.pages, id)
 	}
 	t.flushing = nil
 	return checkpoint.TableManifest{Schema: types.MarshalSchema(t.schema), Pages: t.pageRefs()}, nil
@@ -254,7 +265,7 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 
 // copyLive re-adds the live records of page id. Caller does not hold t.mu.
 func (s *snapshot) copyLive(t *table, id uint64, add func(string, []byte, loc) error) error {
-	p, err := s.f.cache.Get(s.f.pages, id)
+	p, err := s.f.cache.Get(s.pages, id)
 	if err != nil {
 		return err
 	}
@@ -285,23 +296,57 @@ func (s *snapshot) copyLive(t *table, id uint64, add func(string, []byte, loc) e
 
 // Restore implements raft.FSM: it replaces the whole state with the checkpoint whose manifest
 // the snapshot holds. Raft then replays the log entries that follow it.
+//
+// The snapshot is a stream (snapstream.go) whose manifest comes first; only the manifest is
+// read. Its pages are in this replica's store (a restart), or in the store the snapshot's
+// sink wrote an installed snapshot's pages into: then the fsm switches to that store and the
+// old one is removed.
 func (f *fsm) Restore(rc io.ReadCloser) error {
 	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return fmt.Errorf("tablespace: reading snapshot: %w", err)
-	}
-	m, err := checkpoint.UnmarshalManifest(b)
+	m, err := readSnapshotManifest(bufio.NewReader(rc))
 	if err != nil {
 		return fmt.Errorf("tablespace: snapshot manifest: %w", err)
 	}
+	store, err := f.storeFor(m)
+	if err != nil {
+		return err
+	}
+	tables, err := f.loadTables(m, store)
+	if err != nil {
+		return err
+	}
+	store.SetMinNextID(m.NextPageID)
+	f.mu.Lock()
+	old := f.pages
+	f.pages = store
+	f.tables = tables
+	f.chunks = nil // a checkpoint is never taken while chunks are held back
+	f.checkpoints = m.Seq
+	f.lastManifest = m
+	f.mu.Unlock()
+	if old != store {
+		// Readers still holding an old table read its pages from the old store (table.store)
+		// until it is gone; the cache keys pages by store, so none is served for the new one.
+		f.cache.RemoveStore(old)
+		if err := os.RemoveAll(old.Dir()); err != nil {
+			return fmt.Errorf("tablespace: removing the replaced page store: %w", err)
+		}
+	}
+	f.applying.Store(m.RaftIndex)
+	f.applied.Store(m.RaftIndex)
+	f.refreshDirty()
+	return nil
+}
+
+// loadTables builds the tables of checkpoint m from its pages in store.
+func (f *fsm) loadTables(m *checkpoint.Manifest, store *checkpoint.Store) (map[string]*table, error) {
 	tables := make(map[string]*table, len(m.Tables))
 	for _, tm := range m.Tables {
 		s, err := types.UnmarshalSchema(tm.Schema)
 		if err != nil {
-			return fmt.Errorf("tablespace: snapshot schema: %w", err)
+			return nil, fmt.Errorf("tablespace: snapshot schema: %w", err)
 		}
-		t := newTable(s)
+		t := newTable(s, store)
 		// Sized up front: growing a map of millions of keys rehashes it again and again,
 		// a fifth of a restart's CPU.
 		live := 0
@@ -310,29 +355,20 @@ func (f *fsm) Restore(rc io.ReadCloser) error {
 		}
 		t.pk = make(map[string]loc, live)
 		for _, ref := range tm.Pages {
-			if err := f.loadPage(t, ref); err != nil {
-				return err
+			if err := loadPage(t, ref); err != nil {
+				return nil, err
 			}
 		}
 		if err := f.buildIndexes(t); err != nil {
-			return fmt.Errorf("tablespace: rebuilding the indexes of %q: %w", s.Name, err)
+			return nil, fmt.Errorf("tablespace: rebuilding the indexes of %q: %w", s.Name, err)
 		}
 		tables[s.Name] = t
 	}
-	f.pages.SetMinNextID(m.NextPageID)
-	f.mu.Lock()
-	f.tables = tables
-	f.checkpoints = m.Seq
-	f.lastManifest = m
-	f.mu.Unlock()
-	f.applying.Store(m.RaftIndex)
-	f.applied.Store(m.RaftIndex)
-	f.refreshDirty()
-	return nil
+	return tables, nil
 }
 
-func (f *fsm) loadPage(t *table, ref checkpoint.PageRef) error {
-	p, err := f.pages.ReadPage(ref.ID)
+func loadPage(t *table, ref checkpoint.PageRef) error {
+	p, err := t.store.ReadPage(ref.ID)
 	if err != nil {
 		return fmt.Errorf("tablespace: checkpoint page %d: %w", ref.ID, err)
 	}

@@ -2,6 +2,7 @@ package tablespace
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -32,6 +33,9 @@ func (tx *Txn) commitChunked(ctx context.Context) error {
 	flush := func(end int) error {
 		e := &wal.Entry{Kind: wal.KindTxnChunk, TxID: tx.id, Mutations: tx.writes[start:end]}
 		err := tx.ts.propose(ctx, e)
+		if errors.Is(err, ErrOutcomeUnknown) {
+			err = fmt.Errorf("%w: %v", ErrNotLeader, err) // chunks apply nothing without their commit
+		}
 		clear(tx.writes[start:end])
 		start, size = end, 0
 		return err

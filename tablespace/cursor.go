@@ -21,14 +21,18 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cursor{rd: pageReader{f: tx.ts.fsm}, txn: tx, mine: tx.own(table)}
+	c := &Cursor{rd: pageReader{f: tx.ts.fsm, store: t.store}, txn: tx, mine: tx.own(table)}
 	for _, i := range c.mine {
 		if tx.writes[i].Op.HasValue() {
 			c.own = append(c.own, i)
 		}
 	}
 	if !tx.truncated(table) { // else the committed rows are gone for this transaction
-		c.refs, c.n, c.over = tx.ts.fsm.refs(t, tx.snapshot())
+		snap, err := tx.snapshot()
+		if err != nil {
+			return nil, err
+		}
+		c.refs, c.n, c.over = tx.ts.fsm.refs(t, snap)
 	}
 	return c, nil
 }

@@ -19,7 +19,12 @@ var (
 	ErrSnapshotTaken = errors.New("the transaction has already read") // 25001
 	ErrTxnDone       = errors.New("transaction already committed or rolled back")
 	ErrClosed        = errors.New("tablespace is closed") // 57P01
-	ErrNotLeader     = errors.New("this replica is not the tablespace leader")
+	// ErrNotLeader: a write on a replica that does not lead the group (or no longer leads it
+	// in the term the transaction began its writes); nothing of it was applied.
+	ErrNotLeader = errors.New("this replica is not the tablespace leader")
+	// ErrOutcomeUnknown: the commit's entry reached the leader's log, then the leader lost
+	// the lead before it was committed; a new leader may or may not commit it (08007).
+	ErrOutcomeUnknown = errors.New("leadership lost while committing: the transaction's outcome is unknown")
 	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
 	// writes resume by themselves once space is freed.
 	ErrDiskFull = errors.New("could not write to the log: the disk is full")

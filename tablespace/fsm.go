@@ -18,7 +18,8 @@ import (
 // fsm is the replicated state: every replica feeds it the same committed entries in the same
 // order. Apply runs on Raft's FSM goroutine only; readers run concurrently under table locks.
 type fsm struct {
-	pages *checkpoint.Store
+	dir   string            // the tablespace's directory, where its page stores are
+	pages *checkpoint.Store // the page store checkpoints write into; guarded by mu (stores.go)
 	cache *checkpoint.Cache
 
 	mu     sync.RWMutex // guards tables (the map, not the tables' contents)
@@ -114,7 +115,7 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 		if f.tables[s.Name] != nil {
 			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
 		}
-		f.tables[s.Name] = newTable(s)
+		f.tables[s.Name] = newTable(s, f.pages)
 		return nil
 	case wal.KindDropTable:
 		f.mu.Lock()
@@ -278,12 +279,12 @@ func (f *fsm) getAt(t *table, key []byte, s uint64) ([]byte, bool, error) {
 	if l.inMemory() {
 		return v, true, nil
 	}
-	v, err := f.readSlot(l)
+	v, err := f.readSlot(t, l)
 	return v, err == nil, err
 }
 
-func (f *fsm) readSlot(l loc) ([]byte, error) {
-	p, err := f.cache.Get(f.pages, l.page())
+func (f *fsm) readSlot(t *table, l loc) ([]byte, error) {
+	p, err := f.cache.Get(t.store, l.page())
 	if err != nil {
 		return nil, err
 	}
@@ -363,9 +364,10 @@ func (f *fsm) refs(t *table, s uint64) (refs []scanRef, n int, over map[string]o
 
 // pageReader reads the rows of scan references, keeping the page it read last.
 type pageReader struct {
-	f    *fsm
-	id   uint64
-	page *checkpoint.Page
+	f     *fsm
+	store *checkpoint.Store // the table's
+	id    uint64
+	page  *checkpoint.Page
 }
 
 // read returns the key and value a reference points to; they must not be modified.
@@ -376,7 +378,7 @@ func (pr *pageReader) read(r *scanRef) (key, value []byte, err error) {
 		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), r.value, nil
 	}
 	if pr.page == nil || pr.id != r.l.page() {
-		p, err := pr.f.cache.Get(pr.f.pages, r.l.page())
+		p, err := pr.f.cache.Get(pr.store, r.l.page())
 		if err != nil {
 			return nil, nil, err
 		}
@@ -409,7 +411,7 @@ func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 func (f *fsm) scanAt(t *table, s uint64, fn func(key, value []byte) error) error {
 	refs, n, over := f.refs(t, s)
 	defer releaseRefs(refs)
-	pr := pageReader{f: f}
+	pr := pageReader{f: f, store: t.store}
 	for i := range refs {
 		k, v, err := pr.read(&refs[i])
 		if err != nil {

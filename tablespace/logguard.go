@@ -444,13 +444,19 @@ func (g *logGuard) LastIndex() (uint64, error) {
 	return w.LastIndex()
 }
 
-// GetLog implements raft.LogStore.
+// GetLog implements raft.LogStore. An entry before the first index is not found, even when
+// raft-wal still has it: a head truncation moves the first index but leaves the entries in
+// the tail segment readable, and a leader handing those to a lagging replica would replay the
+// whole history to it instead of sending the snapshot the truncation was for.
 func (g *logGuard) GetLog(index uint64, l *raft.Log) error {
 	w, err := g.wal()
 	if err != nil {
 		return err
 	}
 	defer g.mu.RUnlock()
+	if first, err := w.FirstIndex(); err == nil && index < first {
+		return raft.ErrLogNotFound
+	}
 	return w.GetLog(index, l)
 }
 

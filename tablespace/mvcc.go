@@ -198,7 +198,7 @@ func (f *fsm) keepOld(t *table, key []byte, idx uint64) error {
 		k = t.rec(l).key // the record's key string, shared rather than copied
 	case ok:
 		var err error
-		if v, err = f.readSlot(l); err != nil {
+		if v, err = f.readSlot(t, l); err != nil {
 			return err
 		}
 		fallthrough

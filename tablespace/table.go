@@ -77,6 +77,10 @@ type memRec struct {
 // checkpoint.go), and never while it persists them.
 type table struct {
 	schema *types.Schema
+	// store is the page store the table's page locations refer to. A restore from another
+	// replica's snapshot switches the fsm to a new store with new tables, so a reader still
+	// holding an old table never reads a page of the new store by an old id.
+	store *checkpoint.Store
 
 	mu       sync.RWMutex
 	pk       map[string]loc
@@ -97,8 +101,9 @@ type table struct {
 // its bytes.
 const recordOverhead = 64
 
-func newTable(s *types.Schema) *table {
+func newTable(s *types.Schema, store *checkpoint.Store) *table {
 	t := &table{
+		store:  store,
 		schema: s,
 		pk:     make(map[string]loc),
 		dirty:  &memBuf{},

@@ -53,6 +53,22 @@ type Options struct {
 	// Default 64 MiB.
 	LogSegmentSize int
 
+	// Transport carries the group's Raft traffic to the other replicas (the node's cluster
+	// port). Nil: a single-voter group on an in-memory transport, as before clustering.
+	Transport raft.Transport
+	// Bootstrap is the initial configuration of a new group, used with Transport when the
+	// directory has no Raft state: every initial replica bootstraps with the same list. Empty
+	// with no state: the replica starts empty and waits for a leader to add it.
+	Bootstrap []Replica
+	// Raft timing of a multi-replica group (DESIGN.md, "Replication"); zero: the defaults
+	// DefaultHeartbeatTimeout, DefaultElectionTimeout, DefaultLeaderLeaseTimeout.
+	HeartbeatTimeout time.Duration
+	// Adopt lets this replica take over a one-member group of another id: a directory from
+	// before the cluster port, or a restored backup (adopt.go).
+	Adopt              bool
+	ElectionTimeout    time.Duration
+	LeaderLeaseTimeout time.Duration
+
 	// ObserveCommit, when set, is told how long each successful commit of a non-empty
 	// transaction took (log append, fsync and apply); metrics hang off it.
 	ObserveCommit func(time.Duration)
@@ -93,6 +109,15 @@ func (o *Options) setDefaults() {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.HeartbeatTimeout == 0 {
+		o.HeartbeatTimeout = DefaultHeartbeatTimeout
+	}
+	if o.ElectionTimeout == 0 {
+		o.ElectionTimeout = DefaultElectionTimeout
+	}
+	if o.LeaderLeaseTimeout == 0 {
+		o.LeaderLeaseTimeout = DefaultLeaderLeaseTimeout
+	}
 }
 
 // Tablespace is one replica of a tablespace's Raft group together with its state machine.
@@ -104,7 +129,16 @@ type Tablespace struct {
 
 	raft      *raft.Raft
 	logDB     *logGuard
+	logs      raft.LogStore // the log cache in front of logDB
+	snaps     *snapStore
 	transport raft.Transport
+	tracker   *trackingTransport // followers' progress; nil for a single voter
+	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
+	voters    atomic.Int32       // voters in the latest configuration, as this leader knows it
+	verify    verifier
+	// verifyHook, in tests, runs at the start of each VerifyLeader round.
+	verifyHook func()
+	watchDone  chan struct{}
 
 	nextTxn   atomic.Uint64
 	serials   sync.Map // serialKey → *serialCounter
@@ -121,9 +155,10 @@ type Tablespace struct {
 	lastCkptM *checkpoint.Manifest
 }
 
-// Open starts (or restarts) a single-voter tablespace replica in opts.Dir: Raft restores the
-// newest checkpoint and replays the log after it; Open returns once this replica leads and
-// has applied every entry it had, so reads see every acknowledged write.
+// Open starts (or restarts) a tablespace replica in opts.Dir: Raft restores the newest
+// checkpoint and replays the log after it. A single voter (no Transport) returns once it
+// leads and has applied every entry it had, so reads see every acknowledged write; a replica
+// of a multi-replica group returns once started (WaitLeader waits for an election).
 func Open(opts Options) (*Tablespace, error) {
 	opts.setDefaults()
 	if opts.Dir == "" || opts.Name == "" {
@@ -132,26 +167,36 @@ func Open(opts Options) (*Tablespace, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, err
 	}
-	pages, err := checkpoint.OpenStore(filepath.Join(opts.Dir, "pages"))
+	hlog := hclog.New(&hclog.LoggerOptions{
+		Name: "raft." + opts.Name, Level: hclog.Error, Output: os.Stderr,
+	})
+	snaps, err := openSnapshotStore(opts.Dir, hlog)
 	if err != nil {
 		return nil, err
+	}
+	pages, err := openCurrentStore(opts.Dir, snaps)
+	if err != nil {
+		return nil, fmt.Errorf("tablespace %s: %w", opts.Name, err)
 	}
 	cache := opts.PageCache
 	if cache == nil {
 		cache = checkpoint.NewCache(opts.PageCacheMemory)
 	}
 	ts := &Tablespace{
-		opts:     opts,
-		log:      opts.Logger.With("tablespace", opts.Name),
-		fsm:      newFSM(pages, cache),
-		locks:    newLockTable(),
-		stop:     make(chan struct{}),
-		wake:     make(chan struct{}, 1),
-		loopDone: make(chan struct{}),
+		opts:      opts,
+		log:       opts.Logger.With("tablespace", opts.Name),
+		fsm:       newFSM(pages, cache),
+		locks:     newLockTable(),
+		stop:      make(chan struct{}),
+		wake:      make(chan struct{}, 1),
+		loopDone:  make(chan struct{}),
+		watchDone: make(chan struct{}),
 	}
+	ts.fsm.dir = opts.Dir
 	ts.fsm.onDirty = ts.dirtyChanged
 	ts.fsm.onCheckpoint = ts.checkpointDone
-	if err := ts.startRaft(); err != nil {
+	ts.snaps = &snapStore{FileSnapshotStore: snaps, f: ts.fsm}
+	if err := ts.startRaft(hlog, ts.snaps); err != nil {
 		ts.shutdownRaft()
 		return nil, err
 	}
@@ -159,7 +204,7 @@ func Open(opts Options) (*Tablespace, error) {
 	return ts, nil
 }
 
-func (ts *Tablespace) startRaft() error {
+func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) error {
 	if err := migrateBoltLog(ts.opts.Dir); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
@@ -168,23 +213,30 @@ func (ts *Tablespace) startRaft() error {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
-	logs := newLogCache(1024, logDB)
-	hlog := hclog.New(&hclog.LoggerOptions{
-		Name: "raft." + ts.opts.Name, Level: hclog.Error, Output: os.Stderr,
-	})
-	snaps, err := openSnapshotStore(ts.opts.Dir, hlog)
-	if err != nil {
-		return err
+	if err := dropLogBehindSnapshot(logDB, snaps); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
+	logs := newLogCache(1024, logDB)
+	ts.logs = logs
 	cfg := raft.DefaultConfig()
 	cfg.LocalID = raft.ServerID(ts.opts.NodeID)
 	cfg.Logger = hlog
-	cfg.BatchApplyCh = true     // concurrent commits share one append and one fsync
-	cfg.MaxAppendEntries = 1024 // the largest group commit
+	cfg.BatchApplyCh = true // concurrent commits share one append and one fsync
+	// The largest group commit. Raft allocates a batch of this capacity for every commit it
+	// applies (processLogs), so 1024 cost 8 KiB of zeroed garbage per fsync, a quarter of an
+	// insert's CPU (DESIGN.md, "Write path"). A session commits one entry at a time, so
+	// 128 still takes every session of the default 100 connections in one fsync.
+	cfg.MaxAppendEntries = 128
 	cfg.TrailingLogs = ts.opts.TrailingLogs
 	// Checkpoints are drove's to schedule (interval and dirty memory), not Raft's.
 	cfg.SnapshotThreshold = 1 << 62
 	cfg.SnapshotInterval = 24 * time.Hour
+	if ts.opts.Transport != nil {
+		notify := make(chan bool, 1)
+		cfg.NotifyCh = notify
+		return ts.startGroup(cfg, logs, snaps, notify)
+	}
+	close(ts.watchDone) // a single voter needs no leadership watch
 	// A single voter elects itself after one heartbeat timeout: keep restarts quick.
 	cfg.HeartbeatTimeout = 300 * time.Millisecond
 	cfg.ElectionTimeout = 300 * time.Millisecond
@@ -192,6 +244,11 @@ func (ts *Tablespace) startRaft() error {
 
 	addr, trans := raft.NewInmemTransport(raft.ServerAddress(ts.opts.NodeID))
 	ts.transport = trans
+	if ts.opts.Adopt {
+		if err := ts.adopt(cfg, logs, snaps, addr); err != nil {
+			return err
+		}
+	}
 	existing, err := raft.HasExistingState(logs, logDB, snaps)
 	if err != nil {
 		return err
@@ -227,6 +284,49 @@ func (ts *Tablespace) startRaft() error {
 	return nil
 }
 
+// startGroup starts a replica of a multi-replica group on opts.Transport.
+func (ts *Tablespace) startGroup(cfg *raft.Config, logs raft.LogStore, snaps raft.SnapshotStore, notify chan bool) error {
+	cfg.HeartbeatTimeout = ts.opts.HeartbeatTimeout
+	cfg.ElectionTimeout = ts.opts.ElectionTimeout
+	cfg.LeaderLeaseTimeout = ts.opts.LeaderLeaseTimeout
+	if _, ok := ts.opts.Transport.(raft.WithPreVote); !ok {
+		cfg.PreVoteDisabled = true // the tracking wrapper offers pre-votes only by passing them on
+	}
+	ts.tracker = newTrackingTransport(ts.opts.Transport)
+	ts.transport = ts.tracker
+	if ts.opts.Adopt {
+		if err := ts.adopt(cfg, logs, snaps, ts.tracker.LocalAddr()); err != nil {
+			return err
+		}
+	}
+	existing, err := raft.HasExistingState(logs, ts.logDB, snaps)
+	if err != nil {
+		return err
+	}
+	if !existing && len(ts.opts.Bootstrap) > 0 {
+		var conf raft.Configuration
+		for _, r := range ts.opts.Bootstrap {
+			s := raft.Server{ID: raft.ServerID(r.ID), Address: raft.ServerAddress(r.Address), Suffrage: raft.Nonvoter}
+			if r.Voter {
+				s.Suffrage = raft.Voter
+			}
+			conf.Servers = append(conf.Servers, s)
+		}
+		if err := raft.BootstrapCluster(cfg, logs, ts.logDB, snaps, ts.tracker, conf); err != nil {
+			return fmt.Errorf("tablespace %s: bootstrap: %w", ts.opts.Name, err)
+		}
+	}
+	r, err := raft.NewRaft(cfg, ts.fsm, logs, ts.logDB, snaps, ts.tracker)
+	if err != nil {
+		return fmt.Errorf("tablespace %s: starting raft: %w", ts.opts.Name, err)
+	}
+	ts.raft = r
+	go ts.watchLeadership(notify)
+	ts.log.Info("tablespace replica started", "applied_index", ts.fsm.applied.Load(),
+		"tables", len(ts.fsm.schemas()), "bootstrap", !existing && len(ts.opts.Bootstrap) > 0)
+	return nil
+}
+
 // Name is the tablespace's name.
 func (ts *Tablespace) Name() string { return ts.opts.Name }
 
@@ -250,6 +350,9 @@ func (ts *Tablespace) Tables() []*types.Schema { return ts.fsm.schemas() }
 
 // CreateTable creates a table; ErrTableExists if one has that name.
 func (ts *Tablespace) CreateTable(ctx context.Context, s *types.Schema) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -261,6 +364,9 @@ func (ts *Tablespace) CreateTable(ctx context.Context, s *types.Schema) error {
 
 // DropTable drops a table and its rows; ErrNoTable if there is none.
 func (ts *Tablespace) DropTable(ctx context.Context, name string) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
 	return ts.closingGate(ctx, name, func() error {
 		if ts.fsm.table(name) == nil {
 			return fmt.Errorf("%w: %q", ErrNoTable, name)
@@ -387,6 +493,9 @@ func (ts *Tablespace) Close() error {
 		}
 		ts.closed.Store(true)
 		err = ts.shutdownRaft()
+		if ts.raft != nil {
+			<-ts.watchDone // after the shutdown, which ends any barrier it waits for
+		}
 		// The cache may be the node's, shared with other tablespaces: free this one's pages.
 		ts.fsm.cache.RemoveStore(ts.fsm.pages)
 	})

@@ -27,6 +27,9 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.leading(); err != nil {
+		return err
+	}
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
@@ -93,7 +96,7 @@ func truncations(muts []wal.Mutation, tabs []*table) map[string]*table {
 	}
 	fresh := make(map[string]*table, len(last))
 	for name, i := range last {
-		fresh[name] = newTable(tabs[i].schema)
+		fresh[name] = newTable(tabs[i].schema, tabs[i].store)
 	}
 	for i := range muts {
 		m := &muts[i]

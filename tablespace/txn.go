@@ -29,9 +29,11 @@ type Txn struct {
 	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
 	mem        int64  // estimated bytes held by writes, index, arena and locks
+	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
 	lockTimeout time.Duration // 0: the tablespace's
+	readCtx     context.Context // bounds the leadership confirmation of a snapshot (SetContext)
 	gates       []enteredGate // tables entered, left at the end
 	gateBuf     [2]enteredGate
 }
@@ -52,6 +54,12 @@ func (tx *Txn) PinSnapshot() {
 	if tx.pins == 0 {
 		tx.pinned = true
 		if tx.repeatable {
+			if tx.linearize() != nil {
+				// Not the leader (any more): the first read tries again and fails with why.
+				tx.lazy = true
+				tx.pins++
+				return
+			}
 			tx.snap = tx.ts.fsm.pin()
 			tx.pins++
 		} else {
@@ -64,14 +72,33 @@ func (tx *Txn) PinSnapshot() {
 	tx.pins++
 }
 
+// SetContext bounds what the transaction's next snapshot waits for (the leadership
+// confirmation of a linearizable read): a statement's context.
+func (tx *Txn) SetContext(ctx context.Context) { tx.readCtx = ctx }
+
 // snapshot is the snapshot the transaction's reads see, taking a pending READ COMMITTED pin's
 // now.
-func (tx *Txn) snapshot() uint64 {
+func (tx *Txn) snapshot() (uint64, error) {
 	if tx.lazy {
+		if err := tx.linearize(); err != nil {
+			return 0, err
+		}
 		tx.lazy = false
 		tx.snap = tx.ts.fsm.pin()
 	}
-	return tx.snap
+	return tx.snap, nil
+}
+
+// linearize makes a snapshot about to be taken include every write acknowledged before it:
+// in a group of several voters the leader confirms with a quorum that it still leads (and
+// has applied what it committed) — a deposed leader that has not noticed yet must not answer
+// from its stale state. Concurrent statements share one confirmation round (VerifyLeader).
+func (tx *Txn) linearize() error {
+	ctx := tx.readCtx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return tx.ts.VerifyLeader(ctx)
 }
 
 // UnpinSnapshot undoes a PinSnapshot.
@@ -148,7 +175,11 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 	if tx.truncated(table) {
 		return nil, false, nil
 	}
-	return tx.ts.fsm.getAt(t, key, tx.snapshot())
+	snap, err := tx.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	return tx.ts.fsm.getAt(t, key, snap)
 }
 
 // GetForUpdate locks the row (even if it does not exist yet) and then reads it, so the image
@@ -160,6 +191,9 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
 	t, err := tx.table(table)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := tx.leading(); err != nil {
 		return nil, false, err
 	}
 	id := lockID(table, key)
@@ -189,7 +223,11 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	}
 	mine := tx.own(table)
 	if !tx.truncated(table) {
-		if err := tx.ts.fsm.scanAt(t, tx.snapshot(), func(k, v []byte) error {
+		snap, err := tx.snapshot()
+		if err != nil {
+			return err
+		}
+		if err := tx.ts.fsm.scanAt(t, snap, func(k, v []byte) error {
 			if _, overridden := mine[string(k)]; overridden {
 				return nil
 			}
@@ -273,6 +311,9 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	if err != nil {
 		return err
 	}
+	if err := tx.leading(); err != nil {
+		return err
+	}
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
@@ -344,6 +385,9 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.leading(); err != nil {
+		return err
+	}
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
@@ -409,6 +453,11 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if len(tx.writes) == 0 {
 		return nil
 	}
+	// Its locks and the state it read were this replica's as leader in tx.term: under any
+	// other leadership they mean nothing, so the transaction must not reach the log.
+	if term := tx.ts.leaderTerm(); term == 0 || term != tx.term {
+		return tx.ts.notLeader()
+	}
 	observe := tx.ts.opts.ObserveCommit
 	var start time.Time
 	if observe != nil {
@@ -462,8 +511,8 @@ func (ts *Tablespace) propose(ctx context.Context, e *wal.Entry) error {
 
 // proposeSized is propose for a caller that already knows the entry's encoded size.
 func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) error {
-	if ts.closed.Load() {
-		return ErrClosed
+	if err := ts.writable(); err != nil {
+		return err
 	}
 	if err := ts.logDB.writable(); err != nil {
 		return err // the log is full: fail now rather than queue behind Raft
@@ -489,8 +538,11 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 			return lerr // Raft stepped down because the append failed; say why
 		}
 		switch {
-		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipLost):
-			return fmt.Errorf("%w: %v", ErrNotLeader, err)
+		case errors.Is(err, raft.ErrLeadershipLost):
+			// The entry was in the leader's log: a new leader may or may not commit it.
+			return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
+			return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
 		case errors.Is(err, raft.ErrRaftShutdown):
 			return ErrClosed
 		}

@@ -32,12 +32,12 @@ func TestAdminCommands(t *testing.T) {
 	}{
 		{args: []string{"tablespace", "create", "sales", "--replica", "n1", "--expected-replicas", "1", "--leader", "n1"}, out: "tablespace sales created\n"},
 		{args: []string{"tablespace", "create", "sales"}, err: "already exists (SQLSTATE 42710)"},
-		{args: []string{"tablespace", "create", "wide", "--replica", "n1,n2"}, err: `cannot be placed on node "n2": this node is "n1" and clustering is not available yet (SQLSTATE 0A000)`},
+		{args: []string{"tablespace", "create", "wide", "--replica", "n1,n2"}, err: `node "n2" is not a node of this cluster (see sysnodes) (SQLSTATE 22023)`},
 		{args: []string{"tablespace", "create", "wide", "--replica", "n1", "--expected-replicas", "2"}, err: "is more than the 1 replicas given in 'replica:n1' (SQLSTATE 22023)"},
 		{args: []string{"tablespace", "create", "wide", "--expected-replicas", "0"}, err: "SQLSTATE 22023"},
 		{args: []string{"tablespace", "alter", "sales", "--leader", "n1"}, out: "tablespace sales altered\n"},
 		{args: []string{"tablespace", "alter", "sales", "--replica", "n1", "--expected-replicas", "1"}, out: "tablespace sales altered\n"},
-		{args: []string{"tablespace", "alter", "sales", "--leader", "n2"}, err: `cannot be placed on node "n2"`},
+		{args: []string{"tablespace", "alter", "sales", "--leader", "n2"}, err: `node "n2" is not a node of this cluster`},
 		{args: []string{"tablespace", "alter", "sales"}, err: "nothing to alter"},
 		{args: []string{"tablespace", "alter", "nosuch", "--leader", "n1"}, err: "SQLSTATE 42704"},
 		{args: []string{"tablespace", "list"}, out: "" +

@@ -24,6 +24,7 @@ func serverCmd() *cobra.Command {
 		configFile string
 		pwFile     string
 		stopWithin time.Duration
+		clusterTLS server.ClusterTLSFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "server",
@@ -62,10 +63,14 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 				cfg.Password = strings.TrimRight(string(b), "\r\n")
 			}
 			var level slog.Level
+			var err error
 			if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 				return fmt.Errorf("--log-level: %w", err)
 			}
 			cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			if cfg.ClusterTLS, err = clusterTLS.Files(); err != nil {
+				return err
+			}
 			srv, err := server.Start(cfg)
 			if err != nil {
 				return err
@@ -95,6 +100,14 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.IntVar(&cfg.MaxConnections, "max-connections", 100, "most authenticated client connections at once; more are refused with SQLSTATE 53300")
 	f.IntVar(&cfg.MaxStartupConnections, "max-startup-connections", 0, "most connections still authenticating at once; more are refused with 53300 unread (default: the larger of 1000 and twice --max-connections)")
 	f.DurationVar(&cfg.AuthenticationTimeout, "authentication-timeout", 60e9, "time a client has to finish startup, TLS and authentication before it is disconnected")
+	f.StringVar(&cfg.ClusterAddr, "cluster-addr", "127.0.0.1:5434", "cluster port: Raft traffic and the nodes' internal calls (a non-loopback address needs --cluster-tls-* or --cluster-insecure)")
+	f.StringVar(&cfg.ClusterAdvertise, "cluster-advertise", "", "cluster address other nodes dial, when not the --cluster-addr (default: the bound address)")
+	f.StringSliceVar(&cfg.Join, "join", nil, "cluster addresses of nodes of a cluster to join at first start (host:port,...); without it a new cluster starts")
+	f.StringVar(&clusterTLS.Cert, "cluster-tls-cert", "", "PEM certificate of this node on the cluster port (mutual TLS, with --cluster-tls-key and --cluster-tls-ca)")
+	f.StringVar(&clusterTLS.Key, "cluster-tls-key", "", "PEM private key of --cluster-tls-cert")
+	f.StringVar(&clusterTLS.CA, "cluster-tls-ca", "", "PEM certificate of the CA that signs every node's cluster certificate")
+	f.BoolVar(&cfg.ClusterInsecure, "cluster-insecure", false, "allow a non-loopback --cluster-addr without TLS (a trusted private network only)")
+	f.DurationVar(&cfg.DeadNodeTimeout, "dead-node-timeout", time.Minute, "how long a node may be unreachable before its replicas are replaced on live nodes")
 	f.StringVar(&configFile, "config", "", "TOML file of settings named like the flags")
 	f.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	f.DurationVar(&stopWithin, "shutdown-timeout", 30*time.Second, "after SIGTERM, exit even if the final checkpoint has not finished by then")

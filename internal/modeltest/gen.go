@@ -27,11 +27,26 @@ type Gen struct {
 	r *rand.Rand
 	m *Model
 	n int // suffix of the next fresh name (column, index, table, tablespace)
+
+	weights []weight // what Next draws from: the default weights, or some of them (Only)
+	total   int
 }
 
 // NewGen returns a generator over model m (which it reads; the caller applies the ops).
 func NewGen(seed uint64, m *Model) *Gen {
-	return &Gen{r: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)), m: m}
+	return &Gen{r: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)), m: m, weights: weights, total: totalWeight}
+}
+
+// Only makes Next draw from kinds alone, with their default weights (it still falls back to
+// an insert or a checkpoint where the kind drawn cannot run).
+func (g *Gen) Only(kinds ...Kind) {
+	g.weights, g.total = nil, 0
+	for _, w := range weights {
+		if slices.Contains(kinds, w.k) {
+			g.weights = append(g.weights, w)
+			g.total += w.w
+		}
+	}
 }
 
 // Setup returns the operations that build the starting state: two tablespaces with two
@@ -52,10 +67,12 @@ func (g *Gen) fresh(prefix string) string {
 }
 
 // weights of the kinds Next draws from (out of their sum).
-var weights = []struct {
+type weight struct {
 	k Kind
 	w int
-}{
+}
+
+var weights = []weight{
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
@@ -73,9 +90,9 @@ var totalWeight = func() int {
 
 // Next returns the next operation, valid in the model's current state.
 func (g *Gen) Next() Op {
-	x := g.r.IntN(totalWeight)
-	k := weights[len(weights)-1].k
-	for _, w := range weights {
+	x := g.r.IntN(g.total)
+	k := g.weights[len(g.weights)-1].k
+	for _, w := range g.weights {
 		if x < w.w {
 			k = w.k
 			break

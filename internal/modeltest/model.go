@@ -1,6 +1,7 @@
 // Package modeltest is the reference side of drove's model-based tests: an in-memory model of
-// what a node holds (tablespaces, tables, columns, indexes, rows) and a seeded generator of
-// operations on it. The driver that runs the operations against a real node and compares is a
+// what a node holds (tablespaces, tables, columns, indexes, rows), a seeded generator of
+// operations on it, and one of read statements whose answers the model computes in any state
+// (reads.go), for readers that run while the operations do. The driver that runs the operations against a real node and compares is a
 // test of the root package (model_test.go); nothing here knows drove.
 package modeltest
 

@@ -1,0 +1,256 @@
+package pgwire
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/drovedb/drove/sql"
+)
+
+// maxNotLeaderRetries bounds the retries of one statement refused by a former leader.
+const maxNotLeaderRetries = 20
+
+// fromUpstream handles one message from the upstream; false ends the session.
+func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
+	if ev.err != nil {
+		p.lost(ctx, ev.err)
+		return true
+	}
+	var head *inflight
+	if len(p.pending) > 0 {
+		head = p.pending[0]
+	}
+	if head != nil && p.hold(head, ev.msg) {
+		return true
+	}
+	switch m := ev.msg.(type) {
+	case *pgproto3.ReadyForQuery:
+		if head == nil {
+			p.lost(ctx, errors.New("ReadyForQuery with nothing in flight"))
+			return true
+		}
+		p.ready(ctx, head, m.TxStatus)
+		return true
+	case *pgproto3.ErrorResponse:
+		if m.Severity == "FATAL" || m.SeverityUnlocalized == "FATAL" {
+			if isShutdown(m.Code) {
+				p.lost(ctx, errors.New(m.Message)) // the leader is going away: like a lost connection
+				return true
+			}
+			p.write(m)
+			return false
+		}
+		if head != nil {
+			head.failed = true
+			if (head.query != "" || head.batch != nil) && head.results == 0 && isNotLeader(m.Code, m.Message) && p.retryable(head) {
+				held := *m
+				head.notLead = &held
+				return true
+			}
+			p.release(head)
+			head.batch = nil
+		}
+	case *pgproto3.CommandComplete:
+		if head != nil {
+			head.tag = string(m.CommandTag)
+			head.results++
+		}
+	case *pgproto3.CopyInResponse:
+		p.copyIn = true
+		if head != nil {
+			head.results++
+		}
+	case *pgproto3.ParameterStatus:
+		p.status[m.Name] = m.Value
+	case *pgproto3.NoticeResponse, *pgproto3.NotificationResponse:
+	case *pgproto3.BackendKeyData, *pgproto3.AuthenticationOk:
+		return true // not after startup; nothing for the client
+	default:
+		if head != nil {
+			head.results++
+		}
+	}
+	p.write(ev.msg.(pgproto3.BackendMessage))
+	return true
+}
+
+// isShutdown reports the codes of a server that is going away.
+func isShutdown(code string) bool { return code == "57P01" || code == "57P02" || code == "57P03" }
+
+// retryable says whether a statement refused as not-leader may be sent again: it ran in
+// autocommit and its retries have time left.
+func (p *proxy) retryable(f *inflight) bool {
+	return f.txBefore == sql.TxIdle && f.retries < maxNotLeaderRetries && time.Since(f.started) < retryBudget
+}
+
+// ready ends the oldest sync point: the client gets its ReadyForQuery, or the statement is
+// retried on the new leader.
+func (p *proxy) ready(ctx context.Context, head *inflight, status byte) {
+	p.pending = p.pending[1:]
+	p.copyIn = false
+	if head.notLead != nil {
+		if len(p.pending) == 0 && !p.batch && status == sql.TxIdle {
+			p.retry(ctx, head)
+			return
+		}
+		p.release(head)
+		p.write(head.notLead)
+	}
+	p.release(head)
+	p.noteSettings(head, status)
+	p.tx = status
+	p.write(&pgproto3.ReadyForQuery{TxStatus: status})
+}
+
+// retry sends a statement the former leader refused to the tablespace's leader now. The
+// refusal came before any result, in autocommit, so nothing was applied.
+func (p *proxy) retry(ctx context.Context, head *inflight) {
+	p.drop()
+	time.Sleep(retryDelay(head.retries))
+	if time.Since(head.started) < retryBudget && p.reconnectFor(ctx, head) == nil {
+		p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
+		head.notLead, head.failed, head.results, head.heldOut = nil, false, 0, head.heldOut[:0]
+		head.retries++
+		p.pending = append(p.pending, head)
+		if head.query != "" {
+			p.sendUp(&pgproto3.Query{String: head.query})
+		} else {
+			p.upBuf = append(p.upBuf, head.batch...)
+			p.sendUp(&pgproto3.Sync{})
+		}
+		p.flushUp()
+		return
+	}
+	p.release(head)
+	p.write(head.notLead)
+	p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
+}
+
+// reconnectFor reconnects to send head again: the statements its batch parses are not
+// prepared ahead of it, or the batch's own Parse would find them already there.
+func (p *proxy) reconnectFor(ctx context.Context, head *inflight) error {
+	saved := make(map[string]*pgproto3.Parse, len(head.parsed))
+	for _, name := range head.parsed {
+		if ps, ok := p.stmts[name]; ok {
+			saved[name] = ps
+			delete(p.stmts, name)
+		}
+	}
+	err := p.connect(ctx)
+	for name, ps := range saved {
+		p.stmts[name] = ps
+	}
+	return err
+}
+
+// hold keeps back the replies of a batch that may be sent again (ParseComplete and the
+// like, which a retry would repeat) until a result shows the batch ran; true means msg was
+// kept.
+func (p *proxy) hold(head *inflight, msg any) bool {
+	if head.batch == nil || head.results > 0 {
+		return false
+	}
+	// A batch that executes nothing has no result to wait for: its replies are held to the
+	// end, so that resendUnexecuted can send it again.
+	switch m := msg.(type) {
+	case *pgproto3.ParseComplete, *pgproto3.BindComplete, *pgproto3.ParameterDescription,
+		*pgproto3.RowDescription, *pgproto3.NoData, *pgproto3.CloseComplete:
+		if b, err := m.(pgproto3.BackendMessage).Encode(head.heldOut); err == nil {
+			head.heldOut = b
+		}
+		return true
+	case *pgproto3.ErrorResponse, *pgproto3.ReadyForQuery, *pgproto3.NoticeResponse,
+		*pgproto3.ParameterStatus, *pgproto3.NotificationResponse:
+		return false
+	}
+	p.release(head) // a result: the batch ran, its replies go out in order
+	head.batch = nil
+	return false
+}
+
+// release sends what hold kept back.
+func (p *proxy) release(head *inflight) {
+	p.out = append(p.out, head.heldOut...)
+	head.heldOut = head.heldOut[:0]
+}
+
+// resendUnexecuted sends a batch that was in flight when the upstream was lost to a new
+// one, when that is safe: the batch executes nothing (a Parse and Describe, as a driver
+// preparing a statement sends), in autocommit, with no reply given yet. Its replies were
+// held (hold), so the client sees them once.
+func (p *proxy) resendUnexecuted(ctx context.Context) bool {
+	if len(p.pending) != 1 || p.batch {
+		return false
+	}
+	head := p.pending[0]
+	if head.batch == nil || head.executes || head.results > 0 || head.txBefore != sql.TxIdle || time.Since(head.started) > retryBudget {
+		return false
+	}
+	if p.reconnectFor(ctx, head) != nil {
+		return false
+	}
+	p.log.Debug("sending a batch that executes nothing to the new upstream")
+	head.heldOut = head.heldOut[:0]
+	p.upBuf = append(p.upBuf, head.batch...)
+	p.sendUp(&pgproto3.Sync{})
+	p.flushUp()
+	return true
+}
+
+// lost handles the loss of the upstream: nothing in flight outside a transaction is
+// invisible to the client; a statement in flight gets 08007, a transaction 40001 (and is
+// held failed until the client ends it).
+func (p *proxy) lost(ctx context.Context, err error) {
+	p.log.Info("connection to the leader lost", "err", err, "in_flight", len(p.pending), "tx", string(p.tx))
+	wasCopy := p.copyIn
+	p.drop()
+	if p.resendUnexecuted(ctx) {
+		return
+	}
+	if len(p.pending) == 0 && !p.batch {
+		if p.tx != sql.TxIdle {
+			p.held, p.heldTold = true, false
+		}
+		return
+	}
+	for i, f := range p.pending {
+		e := errOutcomeUnknown
+		switch {
+		case p.held:
+			e = errHeldAborted
+		case f.txBefore != sql.TxIdle:
+			e = errLeaderChanged
+			p.held, p.heldTold = true, true
+		case f.notLead != nil:
+			// Refused, so not applied; its ReadyForQuery did not come.
+			e = &sql.Error{Code: f.notLead.Code, Message: f.notLead.Message, Hint: f.notLead.Hint}
+		}
+		p.release(f)
+		p.write(errorResponse("ERROR", e))
+		p.tx = sql.TxIdle
+		if p.held {
+			p.tx = sql.TxFailed
+		}
+		if i == 0 && wasCopy && !p.copyEnded {
+			p.copyDrain = true // its ReadyForQuery follows the client's CopyDone or CopyFail
+			continue
+		}
+		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
+	}
+	p.pending = nil
+	if p.batch {
+		switch {
+		case p.held:
+			p.failBatch(errHeldAborted)
+		case p.tx != sql.TxIdle:
+			p.held, p.heldTold = true, true
+			p.tx = sql.TxFailed
+			p.failBatch(errLeaderChanged)
+		default:
+			p.failBatch(errOutcomeUnknown)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package pgwire
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+
+	"github.com/drovedb/drove/sql"
+)
+
+// A local session whose replica of the tablespace loses leadership gets NotLeaderError for
+// its writes. When that happens to a simple Query in autocommit before it sent any result
+// (nothing was applied), and the Router now sends the tablespace elsewhere, the connection
+// switches to forwarding: the local session closes, a relay (forward.go) opens an upstream
+// session on the leader with the same startup parameters, SET statements and named
+// prepared statements, and the query is sent there; the client sees its answer, not the
+// refusal. To make that possible the local session remembers its SET statements as the
+// relay does (noteSettings, a few byte comparisons per query unless the query starts with
+// SET, RESET, DISCARD or DEALLOCATE). Named portals do not survive the switch, nor do
+// settings changed by set_config() or by a SET inside a multi-statement query.
+
+// noteSettings records what a successful simple Query changed in the session's settings.
+func (c *conn) noteSettings(q string, txBefore byte) {
+	status := c.session.TxStatus()
+	if settingLike(q) {
+		if txBefore == sql.TxIdle && status == sql.TxIdle {
+			c.sets.apply(q)
+		} else if status != sql.TxIdle {
+			c.txSets = append(c.txSets, q)
+		}
+	}
+	if txBefore != sql.TxIdle && status == sql.TxIdle {
+		if c.out.tag == "COMMIT" {
+			for _, s := range c.txSets {
+				c.sets.apply(s)
+			}
+		}
+		c.txSets = nil
+	}
+}
+
+// settingLike is a cheap first look: does q start with SET, RESET, DISCARD or DEALLOCATE?
+func settingLike(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n")
+	for _, w := range [...]string{"set", "reset", "discard", "deallocate"} {
+		if len(q) > len(w) && strings.EqualFold(q[:len(w)], w) && strings.IndexByte(" \t\r\n", q[len(w)]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mustSwitch says whether a local statement's failure should move the session to the new
+// leader: a NotLeaderError in autocommit, before any result, from a routing Backend. A
+// session forwarded here never switches: its forwarding node retries, so sessions do not
+// chain through former leaders.
+func (c *conn) mustSwitch(err error, txBefore byte) bool {
+	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || txBefore != sql.TxIdle || c.out.started || c.out.copyIn != nil {
+		return false
+	}
+	e := toSQLError(err)
+	return isNotLeader(e.Code, e.Message) && c.session.TxStatus() == sql.TxIdle
+}
+
+// switchToForward makes the session a forwarded one and sends q to the leader; false means
+// it stays local (the leader is not known elsewhere yet, or cannot be reached) and the
+// refusal goes to the client.
+func (c *conn) switchToForward(ctx context.Context, q string) bool {
+	router := c.srv.cfg.Backend.(Router)
+	route, err := router.Route(ctx, c.user, c.database)
+	if err != nil || route.Local() {
+		return false
+	}
+	p := newProxy(c, router, c.user, c.database, c.params)
+	p.sets = c.sets
+	for name, st := range c.statements {
+		if name != "" {
+			p.stmts[name] = &pgproto3.Parse{Name: name, Query: st.query, ParameterOIDs: st.declared}
+		}
+	}
+	up, status, err := p.reach(ctx, &route)
+	if err != nil {
+		c.log.Info("the session cannot switch to the new leader", "node", route.Node, "err", err)
+		return false
+	}
+	c.log.Info("this node no longer leads the tablespace; forwarding the session", "node", route.Node)
+	// Whatever the failed statement queued (nothing but ParameterStatus) goes out first.
+	if err := c.be.Flush(); err != nil {
+		up.nc.Close()
+		return false
+	}
+	c.session.Close()
+	c.session = nil
+	c.setForward(p)
+	p.use(up)
+	p.report(status)
+	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
+	p.sendUp(&pgproto3.Query{String: q})
+	p.flushUp()
+	return true
+}
