@@ -329,6 +329,11 @@ func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, e
 	return &tx{c: c}, nil
 }
 
+// ErrCommitRollback is Commit's error for a transaction an earlier error had failed: as in
+// PostgreSQL, the COMMIT rolled it back (and, as pgx's ErrTxCommitRollback, it has no SQLSTATE
+// of its own: the statement that failed had it).
+var ErrCommitRollback = errors.New("drove: the transaction was aborted by an earlier error and rolled back")
+
 type tx struct{ c *conn }
 
 func (t *tx) Commit() error {
@@ -339,7 +344,7 @@ func (t *tx) Commit() error {
 		return err
 	}
 	if out.tag == "ROLLBACK" {
-		return drovesql.Errorf("25P02", "drove: the transaction was aborted by an earlier error and rolled back")
+		return ErrCommitRollback
 	}
 	return nil
 }
