@@ -1,4 +1,6 @@
 // Package docker holds the container image of a drove node: Dockerfile builds a FROM
-// scratch image around the static binary that `make docker` puts next to it. It has no Go
-// code; the image is tested by e2e's TestDockerImage.
+// scratch image around the static binary that `make docker` puts next to it, and
+// compose.yaml runs three nodes of it as a cluster (docker-compose -f docker/compose.yaml up).
+// It has no Go code; e2e's TestDockerImage tests the image and TestDockerCompose the
+// compose file.
 package docker
