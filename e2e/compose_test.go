@@ -127,6 +127,9 @@ func (p *composeProject) connect(service, tablespace string) *pgconn.PgConn {
 // and checks that the follower catches up once it is back: its replica's applied index
 // reaches the leader's, and, made the leader, it answers with every row.
 func TestDockerCompose(t *testing.T) {
+	if testing.Short() {
+		t.Skip("about a minute: builds the image and runs three containers")
+	}
 	requireDocker(t)
 	if _, err := exec.LookPath("docker-compose"); err != nil {
 		t.Skip("docker-compose not installed")
