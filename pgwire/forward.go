@@ -118,6 +118,11 @@ type event struct {
 // forward makes c a forwarded session to route and tells the client it is ready; false
 // means the connection must close (the client has been told why).
 func (c *conn) forward(ctx context.Context, router Router, route Route, user, database string, params map[string]string) bool {
+	// The proxy writes to the socket itself: what authentication left buffered (the
+	// SASLFinal, which the client must see before AuthenticationOk) goes out first.
+	if c.be.Flush() != nil {
+		return false
+	}
 	p := newProxy(c, router, user, database, params)
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {

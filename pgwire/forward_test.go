@@ -707,3 +707,17 @@ func TestForwardPgxStatementCache(t *testing.T) {
 		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
 	}
 }
+
+// TestForwardAfterSCRAM: a client that authenticated with SCRAM here gets the server's
+// SASLFinal before the forwarded session's AuthenticationOk (pgx checks the server's proof
+// and refuses an AuthenticationOk that comes first).
+func TestForwardAfterSCRAM(t *testing.T) {
+	cl := newCluster(t, 1)
+	url := strings.Replace(cl.url, "drove@", "alice:wonderland@", 1)
+	c, err := pgconn.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	mustOne(t, c, "node", "n1")
+}
