@@ -40,6 +40,9 @@ type Config struct {
 	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
 	PGAddr string
+	// PGAdvertise is the address clients reach the PostgreSQL port at, as sysnodes shows it,
+	// when it differs from the bound one (a wildcard or a container's); default the bound one.
+	PGAdvertise string
 	// Password, when set, becomes the password of the superuser "drove" (DROVE_PASSWORD). Once
 	// any user has a password, every connection must prove one with SCRAM-SHA-256, and the
 	// server may listen beyond loopback.
