@@ -32,9 +32,9 @@ type Txn struct {
 	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
-	lockTimeout time.Duration // 0: the tablespace's
+	lockTimeout time.Duration   // 0: the tablespace's
 	readCtx     context.Context // bounds the leadership confirmation of a snapshot (SetContext)
-	gates       []enteredGate // tables entered, left at the end
+	gates       []enteredGate   // tables entered, left at the end
 	gateBuf     [2]enteredGate
 }
 
