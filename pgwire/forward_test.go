@@ -708,3 +708,35 @@ func TestForwardPgxStatementCache(t *testing.T) {
 		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
 	}
 }
+
+// TestLocalSessionSwitchesExtended: a local session whose extended-protocol write is refused
+// as not-leader in autocommit reports the refusal (the batch is not replayed) and then moves
+// to the new leader, with its named prepared statements, instead of being refused until it
+// closes (pgx and database/sql only ever use the extended protocol).
+func TestLocalSessionSwitchesExtended(t *testing.T) {
+	cl := newCluster(t, 1)
+	local := &testNode{name: "entry", ended: make(chan error, 1)}
+	local.leading.Store(true)
+	_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Prepare(ctx, "ins", "insert", nil); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("before: %v", res.Err)
+	}
+	local.leading.Store(false)
+	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("the write after the refusal: %v", res.Err)
+	}
+	if got := cl.nodes[0].inserts.Load(); got != 1 {
+		t.Fatalf("the leader applied %d inserts, want 1 (the refused one is not replayed)", got)
+	}
+	mustOne(t, c, "node", "n1")
+}
