@@ -344,7 +344,7 @@ func (c *conn) loop(ctx context.Context) {
 		idleArmed = c.armIdleTimeout(idleArmed)
 		msg, err := c.be.Receive()
 		if err != nil {
-			if c.shutDown() {
+			if c.shutDown(nil) {
 				return
 			}
 			if idleTimedOut(idleArmed, err) {
@@ -405,7 +405,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
-			if c.shutDown() {
+			if c.shutDown(extErr) {
 				return
 			}
 			c.session.Abort()
@@ -433,7 +433,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
-		if err != nil && c.shutDown() {
+		if err != nil && c.shutDown(err) {
 			return false
 		}
 		if err == nil {
