@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,11 +19,13 @@ import (
 // The linearizability check of issue 15: concurrent reads, writes and compare-and-sets
 // through SQL on every node of a 3-node cluster, under a seeded random fault schedule
 // (partitions, kills, pauses, leader transfers), checked with porcupine. A failure prints
-// the seed; replay it with -lincheck.seed=N. Long runs: -lincheck.runs=50.
+// the seed; replay it with -lincheck.seed=N. Long runs: -lincheck.runs=50 (and
+// -lincheck.duration, -lincheck.nodes=5).
 
 var (
 	linRuns     = flag.Int("lincheck.runs", 2, "TestClusterLinearizable: fault schedules (seeds) to run, each on a fresh cluster")
 	linDuration = flag.Duration("lincheck.duration", 12*time.Second, "TestClusterLinearizable: workload and fault schedule length per run")
+	linNodes    = flag.Int("lincheck.nodes", 3, "TestClusterLinearizable: cluster size (5 lets the nemesis combine two faults)")
 )
 
 const linTablespace = "lin"
@@ -38,9 +41,14 @@ func TestClusterLinearizable(t *testing.T) {
 }
 
 func runLinearizable(t *testing.T, seed uint64, d time.Duration) {
-	c := startCluster(t, 3)
+	c := startCluster(t, *linNodes)
+	var ids []string
+	for _, s := range c.nodes {
+		ids = append(ids, s.ID())
+	}
 	admin := connect(t, c.nodes[0], "drove")
-	if _, code := exec(t, admin, "CREATE TABLESPACE 'lin', 'replica:n1,n2,n3', 'expectedreplicacount:3'"); code != "" {
+	create := fmt.Sprintf("CREATE TABLESPACE 'lin', 'replica:%s', 'expectedreplicacount:%d'", strings.Join(ids, ","), len(ids))
+	if _, code := exec(t, admin, create); code != "" {
 		t.Fatalf("create tablespace: %s", code)
 	}
 	f := &clusterFaults{c: c}
@@ -64,11 +72,10 @@ func runLinearizable(t *testing.T, seed uint64, d time.Duration) {
 	defer cancel()
 	rep := lincheck.Run(ctx, lincheck.Config{
 		Seed: seed,
-		// Six clients on three nodes: two of every three go through a node that is not the
-		// leader, so most operations are forwarded.
-		Workload: lincheck.Workload{Clients: 6, Keys: 3, Duration: d, OpTimeout: 3 * time.Second},
+		// Two clients per node: all but those of the leader's node go through forwarding.
+		Workload: lincheck.Workload{Clients: 2 * len(ids), Keys: 3, Duration: d, OpTimeout: 3 * time.Second},
 		Stores:   stores,
-		Nemesis:  &lincheck.Nemesis{Nodes: []string{"n1", "n2", "n3"}, MaxGap: 1500 * time.Millisecond},
+		Nemesis:  &lincheck.Nemesis{Nodes: ids, MaxGap: 1500 * time.Millisecond},
 		Faults:   f,
 		Logf:     t.Logf,
 	})
