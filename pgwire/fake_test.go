@@ -122,6 +122,9 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 			return context.DeadlineExceeded
 		case "panic":
 			panic("boom")
+		case "unknown": // a commit whose outcome the interruption leaves unknown
+			<-ctx.Done()
+			return sql.Errorf("08007", "transaction resolution unknown")
 		case "sleep":
 			<-ctx.Done()
 			if s.ended != nil {

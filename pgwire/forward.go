@@ -239,6 +239,12 @@ func (p *proxy) readClient() {
 // when there is something to tell.
 func (p *proxy) clientReadFailed(err error) {
 	if p.srv.stopping.Load() {
+		if len(p.pending) > 0 || p.batch {
+			// The leader may apply what is in flight after this node lets go of it: saying
+			// 57P01 (the statement was aborted) could turn an applied write into a "failure".
+			p.fatal(errShutdownInFlight)
+			return
+		}
 		p.fatal(errAdminShutdown)
 		return
 	}

@@ -631,8 +631,9 @@ func TestLocalSessionSwitches(t *testing.T) {
 	}
 }
 
-// TestForwardShutdown: closing the forwarding node ends its forwarded sessions with 57P01,
-// promptly, idle or with a statement running on the leader.
+// TestForwardShutdown: closing the forwarding node ends its forwarded sessions promptly, idle
+// (57P01) or with a statement running on the leader (08007: the leader may still apply it, so
+// the client must not take it for aborted).
 func TestForwardShutdown(t *testing.T) {
 	cl := newCluster(t, 1)
 	idle, busy := cl.connect(t), cl.connect(t)
@@ -645,7 +646,7 @@ func TestForwardShutdown(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("Close took %v", d)
 	}
-	wantCode(t, <-done, "57P01")
+	wantCode(t, <-done, "08007")
 	_, err := one(idle, "node")
 	if err == nil {
 		t.Fatal("an idle forwarded session outlived its server")
@@ -719,5 +720,37 @@ func TestForwardAfterSCRAM(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(context.Background())
+	mustOne(t, c, "node", "n1")
+}
+
+// TestLocalSessionSwitchesExtended: a local session whose extended-protocol write is refused
+// as not-leader in autocommit reports the refusal (the batch is not replayed) and then moves
+// to the new leader, with its named prepared statements, instead of being refused until it
+// closes (pgx and database/sql only ever use the extended protocol).
+func TestLocalSessionSwitchesExtended(t *testing.T) {
+	cl := newCluster(t, 1)
+	local := &testNode{name: "entry", ended: make(chan error, 1)}
+	local.leading.Store(true)
+	_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Prepare(ctx, "ins", "insert", nil); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("before: %v", res.Err)
+	}
+	local.leading.Store(false)
+	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("the write after the refusal: %v", res.Err)
+	}
+	if got := cl.nodes[0].inserts.Load(); got != 1 {
+		t.Fatalf("the leader applied %d inserts, want 1 (the refused one is not replayed)", got)
+	}
 	mustOne(t, c, "node", "n1")
 }

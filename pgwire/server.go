@@ -338,12 +338,13 @@ func (c *conn) loop(ctx context.Context) {
 	c.portals = make(map[string]*portal)
 	// After an error in an extended-protocol message, PostgreSQL skips messages until Sync.
 	skipToSync := false
+	switchAtSync := false // an Execute was refused with NotLeaderError: forward after its Sync
 	idleArmed := false
 	for {
 		idleArmed = c.armIdleTimeout(idleArmed)
 		msg, err := c.be.Receive()
 		if err != nil {
-			if c.shutDown() {
+			if c.shutDown(nil) {
 				return
 			}
 			if idleTimedOut(idleArmed, err) {
@@ -367,6 +368,12 @@ func (c *conn) loop(ctx context.Context) {
 			skipToSync = false
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+			if switchAtSync {
+				switchAtSync = false
+				if c.session.TxStatus() == sql.TxIdle && c.switchToForward(ctx, "") {
+					return // the relay runs the connection from here (serveConn)
+				}
+			}
 		case *pgproto3.Flush:
 		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
 			// A COPY that failed before it started: the client (pgx, for one) streams its data
@@ -387,6 +394,7 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Execute:
 			if !skipToSync {
 				extErr = c.execute(ctx, m)
+				switchAtSync = switchAtSync || c.refusedNotLeader(extErr)
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
@@ -397,7 +405,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
-			if c.shutDown() {
+			if c.shutDown(extErr) {
 				return
 			}
 			c.session.Abort()
@@ -425,7 +433,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
-		if err != nil && c.shutDown() {
+		if err != nil && c.shutDown(err) {
 			return false
 		}
 		if err == nil {

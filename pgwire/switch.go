@@ -57,7 +57,13 @@ func settingLike(q string) bool {
 // session forwarded here never switches: its forwarding node retries, so sessions do not
 // chain through former leaders.
 func (c *conn) mustSwitch(err error, txBefore byte) bool {
-	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || txBefore != sql.TxIdle || c.out.started || c.out.copyIn != nil {
+	return txBefore == sql.TxIdle && !c.out.started && c.refusedNotLeader(err)
+}
+
+// refusedNotLeader says whether err is a NotLeaderError that leaves this session (local,
+// on a routing Backend) idle, so that it may switch to forwarding.
+func (c *conn) refusedNotLeader(err error) bool {
+	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || c.out.copyIn != nil || err == nil {
 		return false
 	}
 	e := toSQLError(err)
@@ -66,7 +72,10 @@ func (c *conn) mustSwitch(err error, txBefore byte) bool {
 
 // switchToForward makes the session a forwarded one and sends q to the leader; false means
 // it stays local (the leader is not known elsewhere yet, or cannot be reached) and the
-// refusal goes to the client.
+// refusal goes to the client. An empty q sends nothing: the switch after an
+// extended-protocol batch refused with NotLeaderError, whose refusal the client already has
+// (the batch is not replayed: drivers such as pgx only ever use the extended protocol, and
+// without the switch their connection would be refused until it closed).
 func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	router := c.srv.cfg.Backend.(Router)
 	route, err := router.Route(ctx, c.user, c.database)
@@ -96,6 +105,9 @@ func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	c.setForward(p)
 	p.use(up)
 	p.report(status)
+	if q == "" {
+		return true
+	}
 	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
 	p.sendUp(&pgproto3.Query{String: q})
 	p.flushUp()

@@ -46,6 +46,10 @@ var (
 	// transaction: it may or may not have been applied.
 	errOutcomeUnknown = &sql.Error{Code: "08007", Message: "connection to the leader lost while the statement ran; whether it took effect is unknown",
 		Hint: "Check whether the statement was applied before repeating it."}
+	// errShutdownInFlight ends a forwarded session whose node shuts down while a statement
+	// is in flight on the leader, which may still apply it.
+	errShutdownInFlight = &sql.Error{Code: "08007", Message: "terminating connection due to administrator command while a statement ran on the leader; whether it took effect is unknown",
+		Hint: "Check whether the statement was applied before repeating it."}
 	// errLeaderChanged fails a transaction whose upstream was lost: it was pinned there.
 	errLeaderChanged = &sql.Error{Code: "40001", Message: "could not complete the transaction: the tablespace leader changed",
 		Hint: "The transaction was rolled back; retry it."}

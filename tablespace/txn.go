@@ -537,19 +537,31 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 		if lerr := ts.logDB.Writable(); lerr != nil {
 			return lerr // Raft stepped down because the append failed; say why
 		}
-		switch {
-		case errors.Is(err, raft.ErrLeadershipLost):
-			// The entry was in the leader's log: a new leader may or may not commit it.
-			return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
-		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
-			return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
-		case errors.Is(err, raft.ErrRaftShutdown):
-			return ErrClosed
-		}
-		return fmt.Errorf("tablespace %s: log append: %w", ts.opts.Name, err)
+		// The future's index is set when the leader appends the entry to its log (a future
+		// refused before that, Raft's errorFuture, has none).
+		return ts.applyError(err, f.Index() != 0)
 	}
 	if err, ok := f.Response().(error); ok && err != nil {
 		return err
 	}
 	return nil
+}
+
+// applyError says what a failed raft.Apply means for the transaction; appended tells
+// whether the entry had reached the leader's log.
+func (ts *Tablespace) applyError(err error, appended bool) error {
+	switch {
+	case errors.Is(err, raft.ErrLeadershipLost):
+		// The entry was in the leader's log: a new leader may or may not commit it.
+		return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+	case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
+		return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
+	case errors.Is(err, raft.ErrRaftShutdown) && appended:
+		// Raft shut down after appending the entry (it even answers so for entries it had
+		// committed but not yet applied): the entry may be in the log a restart replays.
+		return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+	case errors.Is(err, raft.ErrRaftShutdown):
+		return ErrClosed
+	}
+	return fmt.Errorf("tablespace %s: log append: %w", ts.opts.Name, err)
 }
