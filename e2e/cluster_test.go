@@ -1,0 +1,72 @@
+package e2e
+
+import (
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The cluster under load through processes: three `drove server`s on loopback, clients
+// writing through the nodes that do not lead, and a node killed or paused in the middle.
+// Afterwards every replica (each read while it leads) holds every acknowledged write once,
+// nothing that failed, and counters between the acknowledged and the possible increments.
+
+const clusterClients = 6
+
+func TestClusterKillLeader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three server processes under load: not in -short")
+	}
+	c := startProcCluster(t, 3)
+	c.setupLoad("r3", clusterClients)
+	lead := c.leader(1, "r3", 10*time.Second)
+	var via []int
+	for i := range c.nodes {
+		if i != lead {
+			via = append(via, i)
+		}
+	}
+	h := newHistory()
+	stop := c.runLoad("r3", clusterClients, via, h)
+	time.Sleep(2 * time.Second)
+	c.nodes[lead].kill()
+	killed := time.Now()
+	time.Sleep(4 * time.Second)
+	c.nodes[lead].start()
+	t.Logf("n%d killed, restarted after %v", lead+1, time.Since(killed))
+	time.Sleep(3 * time.Second)
+	stop()
+	t.Log(h.summary())
+	c.verify("r3", h)
+}
+
+func TestClusterPauseNode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("three server processes under load: not in -short")
+	}
+	c := startProcCluster(t, 3)
+	c.setupLoad("r3", clusterClients)
+	h := newHistory()
+	for _, target := range []string{"follower", "leader"} {
+		lead := c.leader(0, "r3", 10*time.Second)
+		paused := lead
+		if target == "follower" {
+			paused = (lead + 1) % 3
+		}
+		var via []int
+		for i := range c.nodes {
+			if i != paused {
+				via = append(via, i)
+			}
+		}
+		stop := c.runLoad("r3", clusterClients, via, h)
+		time.Sleep(time.Second)
+		c.nodes[paused].signal(syscall.SIGSTOP)
+		time.Sleep(3 * time.Second)
+		c.nodes[paused].signal(syscall.SIGCONT)
+		time.Sleep(2 * time.Second)
+		stop()
+		t.Logf("paused the %s n%d: %s", target, paused+1, h.summary())
+	}
+	c.verify("r3", h)
+}
