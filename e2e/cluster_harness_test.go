@@ -180,10 +180,12 @@ type history struct {
 	inserts map[[2]int]outcome // (client, seq)
 	incr    map[int][3]int     // client -> count per outcome
 	codes   map[string]int     // error codes seen (for the log)
+	next    map[int]int        // client -> its next sequence number, across loads
 }
 
 func newHistory() *history {
-	return &history{inserts: map[[2]int]outcome{}, incr: map[int][3]int{}, codes: map[string]int{}}
+	return &history{inserts: map[[2]int]outcome{}, incr: map[int][3]int{}, codes: map[string]int{},
+		next: map[int]int{}}
 }
 
 func (h *history) note(err error) {
@@ -223,12 +225,18 @@ func (h *history) summary() string {
 // (client, seq) row with an increment of its own counter, reconnecting after errors.
 func (c *cluster) loadClient(id, i int, ts string, h *history, stop <-chan struct{}) {
 	var conn *pgx.Conn
+	h.mu.Lock()
+	seq := h.next[id]
+	h.mu.Unlock()
 	defer func() {
 		if conn != nil {
 			conn.Close(context.Background())
 		}
+		h.mu.Lock()
+		h.next[id] = seq
+		h.mu.Unlock()
 	}()
-	for seq := 0; ; seq++ {
+	for ; ; seq++ {
 		select {
 		case <-stop:
 			return
