@@ -81,6 +81,7 @@ type proxy struct {
 	copyDrain  bool        // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
 	copyEnded  bool        // the client sent CopyDone or CopyFail since its last Query
 	stalled    bool        // the last client message is not acknowledged: the queue is full
+	stale      bool        // the upstream said it no longer leads: drop it once idle
 
 	sets    settingLog                 // SET statements to replay on a new upstream
 	txSets  []string                   // SETs of the open transaction, kept if it commits

@@ -43,6 +43,9 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 			p.write(m)
 			return false
 		}
+		if leaderMoved(m.Code, m.Message) {
+			p.stale = true
+		}
 		if head != nil {
 			head.failed = true
 			if (head.query != "" || head.batch != nil) && head.results == 0 && isNotLeader(m.Code, m.Message) && p.retryable(head) {
@@ -103,12 +106,27 @@ func (p *proxy) ready(ctx context.Context, head *inflight, status byte) {
 	p.noteSettings(head, status)
 	p.tx = status
 	p.write(&pgproto3.ReadyForQuery{TxStatus: status})
+	p.dropIfStale()
+}
+
+// dropIfStale closes an upstream that said it no longer leads (an error that reached the
+// client: inside a transaction, say, where a statement is not retried) once the session is
+// idle there, so the next statement asks the Router again instead of being refused by the
+// former leader for good.
+func (p *proxy) dropIfStale() {
+	if !p.stale || p.tx != sql.TxIdle || len(p.pending) > 0 || p.batch || p.copyIn {
+		return
+	}
+	p.log.Debug("the upstream no longer leads the tablespace; routing the next statement again")
+	p.stale = false
+	p.drop()
 }
 
 // retry sends a statement the former leader refused to the tablespace's leader now. The
 // refusal came before any result, in autocommit, so nothing was applied.
 func (p *proxy) retry(ctx context.Context, head *inflight) {
 	p.drop()
+	p.stale = false
 	time.Sleep(retryDelay(head.retries))
 	if time.Since(head.started) < retryBudget && p.reconnectFor(ctx, head) == nil {
 		p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
@@ -207,6 +225,7 @@ func (p *proxy) lost(ctx context.Context, err error) {
 	p.log.Info("connection to the leader lost", "err", err, "in_flight", len(p.pending), "tx", string(p.tx))
 	wasCopy := p.copyIn
 	p.drop()
+	p.stale = false
 	if p.resendUnexecuted(ctx) {
 		return
 	}

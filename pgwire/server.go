@@ -211,6 +211,9 @@ type conn struct {
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
 	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
+	// leaderMoved: an error the client got said this node no longer leads the tablespace;
+	// the session switches to forwarding once idle (switch.go).
+	leaderMoved bool
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string
@@ -367,6 +370,9 @@ func (c *conn) loop(ctx context.Context) {
 			skipToSync = false
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+			if c.switchIfMoved(ctx) {
+				return
+			}
 		case *pgproto3.Flush:
 		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
 			// A COPY that failed before it started: the client (pgx, for one) streams its data
@@ -402,6 +408,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			c.session.Abort()
 			skipToSync = true
+			c.noteLeaderMoved(extErr)
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
 		}
 		// Pipelined extended messages are answered together at Sync or Flush.
@@ -464,10 +471,12 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		}
 	}
 	if err != nil {
+		c.noteLeaderMoved(err)
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
-	return true
+	// Switched: the loop returns and the relay serves the connection.
+	return !c.switchIfMoved(ctx)
 }
 
 func isBlank(q string) bool {
