@@ -181,14 +181,16 @@ type history struct {
 	incr    map[int][3]int     // client -> count per outcome
 	codes   map[string]int     // error codes seen (for the log)
 	next    map[int]int        // client -> its next sequence number, across loads
+	samples []string           // the first error of each code
+	lastAck map[int]time.Time  // client -> when its last statement was acknowledged
 }
 
 func newHistory() *history {
 	return &history{inserts: map[[2]int]outcome{}, incr: map[int][3]int{}, codes: map[string]int{},
-		next: map[int]int{}}
+		next: map[int]int{}, lastAck: map[int]time.Time{}}
 }
 
-func (h *history) note(err error) {
+func (h *history) note(id int, err error) {
 	code := "ok"
 	var pe *pgconn.PgError
 	switch {
@@ -196,6 +198,12 @@ func (h *history) note(err error) {
 		code = pe.Code
 	case err != nil:
 		code = "conn"
+	}
+	if err != nil {
+		code = fmt.Sprintf("%s/%s", code, [3]string{"ext", "simple", "tx"}[id%3])
+		if _, seen := h.codes[code]; !seen {
+			h.samples = append(h.samples, fmt.Sprintf("%s: %v", code, err))
+		}
 	}
 	h.codes[code]++
 }
@@ -218,7 +226,8 @@ func (h *history) summary() string {
 		codes = append(codes, fmt.Sprintf("%s:%d", k, v))
 	}
 	sort.Strings(codes)
-	return fmt.Sprintf("inserts acked/unknown/failed %v, increments %v, codes %s", n, inc, strings.Join(codes, " "))
+	return fmt.Sprintf("inserts acked/unknown/failed %v, increments %v, codes %s\n%s", n, inc,
+		strings.Join(codes, " "), strings.Join(h.samples, "\n"))
 }
 
 // loadClient writes through node i until stop: it alternates an INSERT of a unique
@@ -252,32 +261,86 @@ func (c *cluster) loadClient(id, i int, ts string, h *history, stop <-chan struc
 			}
 			conn = cn
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		var err error
-		insert := seq%2 == 0
-		if insert {
-			_, err = conn.Exec(ctx, "INSERT INTO ev (c, s) VALUES ($1, $2)", id, seq)
-		} else {
-			_, err = conn.Exec(ctx, "UPDATE counters SET v = v + 1 WHERE id = $1", id)
-		}
-		cancel()
-		o := classify(err)
+		ins, inc, err := step(conn, id, seq)
 		h.mu.Lock()
-		h.note(err)
-		if insert {
-			h.inserts[[2]int{id, seq}] = o
-		} else {
+		h.note(id, err)
+		if err == nil {
+			h.lastAck[id] = time.Now()
+		}
+		if ins >= 0 {
+			h.inserts[[2]int{id, seq}] = ins
+		}
+		if inc >= 0 {
 			v := h.incr[id]
-			v[o]++
+			v[inc]++
 			h.incr[id] = v
 		}
 		h.mu.Unlock()
 		if err != nil {
-			if conn.IsClosed() || o == unknown {
+			var pe *pgconn.PgError
+			if conn.IsClosed() || !errors.As(err, &pe) {
 				conn.Close(context.Background())
 				conn = nil
 			}
 			time.Sleep(20 * time.Millisecond)
+		}
+	}
+}
+
+// step runs one statement (or transaction) of client id: clients id%3 == 0 use the
+// extended protocol, 1 the simple one, both in autocommit, alternating an INSERT of row
+// (id, seq) and an increment of counter id; 2 does both in one transaction. It returns the
+// outcome of the insert and of the increment (-1: not attempted) and the error.
+func step(conn *pgx.Conn, id, seq int) (ins, inc outcome, err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	const (
+		insert = "INSERT INTO ev (c, s) VALUES ($1, $2)"
+		update = "UPDATE counters SET v = v + 1 WHERE id = $1"
+	)
+	switch id % 3 {
+	case 0, 1:
+		var mode []any
+		if id%3 == 1 {
+			mode = []any{pgx.QueryExecModeSimpleProtocol}
+		}
+		if seq%2 == 0 {
+			_, err = conn.Exec(ctx, insert, append(mode, id, seq)...)
+			return classify(err), -1, err
+		}
+		_, err = conn.Exec(ctx, update, append(mode, id)...)
+		return -1, classify(err), err
+	}
+	tx, err := conn.Begin(ctx)
+	if err == nil {
+		if _, err = tx.Exec(ctx, insert, id, seq); err == nil {
+			_, err = tx.Exec(ctx, update, id)
+		}
+		if err != nil {
+			tx.Rollback(ctx)
+		} else {
+			err = tx.Commit(ctx)
+			o := classify(err)
+			if errors.Is(err, pgx.ErrTxCommitRollback) {
+				o = failed
+			}
+			return o, o, err
+		}
+	}
+	// The transaction ended before COMMIT was sent: nothing of it was applied.
+	return failed, failed, err
+}
+
+// checkServing fails the test for each client with no acknowledged statement since t: a
+// client stuck on a node that lost leadership, say.
+func (h *history) checkServing(t *testing.T, since time.Time) {
+	t.Helper()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for id := range h.next {
+		if last := h.lastAck[id]; last.Before(since) {
+			t.Errorf("client %d (%s) has had nothing acknowledged since %v before the faults ended",
+				id, [3]string{"extended", "simple", "transactions"}[id%3], since.Sub(last).Round(time.Millisecond))
 		}
 	}
 }
@@ -396,7 +459,7 @@ func (c *cluster) runLoad(ts string, clients int, via []int, h *history) func() 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.loadClient(id, via[id%len(via)], ts, h, stop)
+			c.loadClient(id, via[(id/3)%len(via)], ts, h, stop) // every mode (id%3) on every node
 		}()
 	}
 	return func() { close(stop); wg.Wait() }

@@ -11,7 +11,7 @@ import (
 // Afterwards every replica (each read while it leads) holds every acknowledged write once,
 // nothing that failed, and counters between the acknowledged and the possible increments.
 
-const clusterClients = 6
+const clusterClients = 9
 
 func TestClusterKillLeader(t *testing.T) {
 	if testing.Short() {
@@ -35,8 +35,11 @@ func TestClusterKillLeader(t *testing.T) {
 	c.nodes[lead].start()
 	t.Logf("n%d killed, restarted after %v", lead+1, time.Since(killed))
 	time.Sleep(3 * time.Second)
+	serving := time.Now()
+	time.Sleep(1500 * time.Millisecond)
 	stop()
 	t.Log(h.summary())
+	h.checkServing(t, serving)
 	c.verify("r3", h)
 }
 
@@ -53,20 +56,18 @@ func TestClusterPauseNode(t *testing.T) {
 		if target == "follower" {
 			paused = (lead + 1) % 3
 		}
-		var via []int
-		for i := range c.nodes {
-			if i != paused {
-				via = append(via, i)
-			}
-		}
-		stop := c.runLoad("r3", clusterClients, via, h)
+		// Clients on every node: those on the paused one wait, then find it no longer leads.
+		stop := c.runLoad("r3", clusterClients, []int{0, 1, 2}, h)
 		time.Sleep(time.Second)
 		c.nodes[paused].signal(syscall.SIGSTOP)
 		time.Sleep(3 * time.Second)
 		c.nodes[paused].signal(syscall.SIGCONT)
-		time.Sleep(2 * time.Second)
+		time.Sleep(3 * time.Second)
+		serving := time.Now()
+		time.Sleep(1500 * time.Millisecond)
 		stop()
 		t.Logf("paused the %s n%d: %s", target, paused+1, h.summary())
+		h.checkServing(t, serving)
 	}
 	c.verify("r3", h)
 }
