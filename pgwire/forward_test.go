@@ -403,6 +403,65 @@ func TestForwardLostInTransaction(t *testing.T) {
 	}
 }
 
+// TestForwardLostDuringCommit: a COMMIT in flight when the leader's connection breaks may
+// have committed: 08007, never a 40001 that tells the client its transaction was rolled
+// back (a retry would apply it twice). The connection is usable, outside a transaction.
+func TestForwardLostDuringCommit(t *testing.T) {
+	for _, extended := range []bool{false, true} {
+		t.Run(fmt.Sprintf("extended=%v", extended), func(t *testing.T) {
+			cl := newCluster(t, 2)
+			c := cl.connect(t)
+			ctx := context.Background()
+			mustOne(t, c, "begin", "")
+			mustOne(t, c, "insert", "")
+			done := make(chan error, 1)
+			if extended {
+				fe := c.Frontend()
+				for _, q := range []string{"commit", "sleep"} {
+					fe.Send(&pgproto3.Parse{Query: q})
+					fe.Send(&pgproto3.Bind{})
+					fe.Send(&pgproto3.Execute{})
+				}
+				fe.Send(&pgproto3.Sync{})
+				if err := fe.Flush(); err != nil {
+					t.Fatal(err)
+				}
+				go func() { done <- readToReady(ctx, c) }()
+			} else {
+				// The COMMIT is applied; the statement after it is running.
+				go func() { done <- c.Exec(ctx, "commit; sleep").Close() }()
+			}
+			time.Sleep(50 * time.Millisecond)
+			cl.leader.Store(1)
+			cl.nodes[0].kill()
+			wantCode(t, <-done, "08007")
+			if c.TxStatus() != 'I' {
+				t.Fatalf("status %c after 08007, want I", c.TxStatus())
+			}
+			mustOne(t, c, "node", "n2")
+		})
+	}
+}
+
+// readToReady reads replies up to ReadyForQuery and returns the first error among them.
+func readToReady(ctx context.Context, c *pgconn.PgConn) error {
+	var first error
+	for {
+		msg, err := c.ReceiveMessage(ctx)
+		if err != nil {
+			return err
+		}
+		switch m := msg.(type) {
+		case *pgproto3.ErrorResponse:
+			if first == nil {
+				first = pgconn.ErrorResponseToPgError(m)
+			}
+		case *pgproto3.ReadyForQuery:
+			return first
+		}
+	}
+}
+
 // TestForwardNotLeaderRetry: an autocommit statement the former leader refused is retried
 // on the new one; inside a transaction, or after a result, the refusal reaches the client.
 func TestForwardNotLeaderRetry(t *testing.T) {
@@ -748,5 +807,21 @@ func TestForwardPgxStatementCache(t *testing.T) {
 			t.Fatalf("round %d: %v %d", i, err, v)
 		}
 		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
+	}
+}
+
+func TestMayEndTx(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"commit", true}, {"COMMIT", true}, {"  End;", true}, {"insert into t values (1); commit", true},
+		{"commit work", true}, {"select \"end\" from t", true}, // a false positive: safe
+		{"insert into t values (1)", false}, {"rollback", false}, {"select committed, ending from t", false},
+		{"", false}, {"update t set v = v + 1 where id = $1", false},
+	} {
+		if got := mayEndTx(c.q); got != c.want {
+			t.Errorf("mayEndTx(%q) = %v, want %v", c.q, got, c.want)
+		}
 	}
 }

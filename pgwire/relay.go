@@ -3,6 +3,7 @@ package pgwire
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -78,6 +79,31 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	}
 	p.write(ev.msg.(pgproto3.BackendMessage))
 	return true
+}
+
+// mayEndTx says whether query text may commit a transaction: it has the word COMMIT or END
+// (PostgreSQL's synonym) anywhere. A false positive costs only a 08007 where a 40001 would
+// do; a false negative would tell a client that its committed transaction rolled back.
+func mayEndTx(q string) bool {
+	for i := 0; i < len(q); {
+		if !isWordByte(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isWordByte(q[j]) {
+			j++
+		}
+		if w := q[i:j]; strings.EqualFold(w, "commit") || strings.EqualFold(w, "end") {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
 
 // isShutdown reports the codes of a server that is going away.
@@ -240,6 +266,10 @@ func (p *proxy) lost(ctx context.Context, err error) {
 		switch {
 		case p.held:
 			e = errHeldAborted
+		case f.mayEnd:
+			// A COMMIT was in flight: it may have committed. Either way the transaction is
+			// over (a leader that lost the session rolls it back), so the client is idle.
+			e = errOutcomeUnknown
 		case f.txBefore != sql.TxIdle:
 			e = errLeaderChanged
 			p.held, p.heldTold = true, true
@@ -264,6 +294,10 @@ func (p *proxy) lost(ctx context.Context, err error) {
 		switch {
 		case p.held:
 			p.failBatch(errHeldAborted)
+		case p.tx != sql.TxIdle && p.batchExec && p.batchEnds:
+			// Its Execute of a COMMIT may have run: as for a COMMIT in flight.
+			p.tx = sql.TxIdle
+			p.failBatch(errOutcomeUnknown)
 		case p.tx != sql.TxIdle:
 			p.held, p.heldTold = true, true
 			p.tx = sql.TxFailed
