@@ -825,3 +825,22 @@ func TestMayEndTx(t *testing.T) {
 		}
 	}
 }
+
+// TestForwardReroutesPromptly: while the leader is down the relay backs off from it, but
+// it asks the Router meanwhile and goes to the new leader as soon as one is named, not at
+// the end of its backoff step.
+func TestForwardReroutesPromptly(t *testing.T) {
+	cl := newCluster(t, 2)
+	c := cl.connect(t)
+	mustOne(t, c, "node", "n1")
+	cl.nodes[0].lis.Close() // down: dials are refused
+	cl.nodes[0].kill()
+	time.Sleep(50 * time.Millisecond)
+	const election = 700 * time.Millisecond
+	start := time.Now()
+	time.AfterFunc(election, func() { cl.leader.Store(1) })
+	mustOne(t, c, "node", "n2")
+	if late := time.Since(start) - election; late > 150*time.Millisecond {
+		t.Fatalf("served %v after the new leader was named, want within a poll or two", late)
+	}
+}
