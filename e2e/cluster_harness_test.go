@@ -183,6 +183,7 @@ type history struct {
 	next    map[int]int        // client -> its next sequence number, across loads
 	samples []string           // the first error of each code
 	lastAck map[int]time.Time  // client -> when its last statement was acknowledged
+	acks    []time.Time        // when each acknowledgement came, in order
 }
 
 func newHistory() *history {
@@ -265,7 +266,9 @@ func (c *cluster) loadClient(id, i int, ts string, h *history, stop <-chan struc
 		h.mu.Lock()
 		h.note(id, err)
 		if err == nil {
-			h.lastAck[id] = time.Now()
+			now := time.Now()
+			h.lastAck[id] = now
+			h.acks = append(h.acks, now)
 		}
 		if ins >= 0 {
 			h.inserts[[2]int{id, seq}] = ins
@@ -329,6 +332,17 @@ func step(conn *pgx.Conn, id, seq int) (ins, inc outcome, err error) {
 	}
 	// The transaction ended before COMMIT was sent: nothing of it was applied.
 	return failed, failed, err
+}
+
+// firstAckAfter is how long after t the first statement was acknowledged (-1: none).
+func (h *history) firstAckAfter(t time.Time) time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	i := sort.Search(len(h.acks), func(i int) bool { return h.acks[i].After(t) })
+	if i == len(h.acks) {
+		return -1
+	}
+	return h.acks[i].Sub(t)
 }
 
 // checkServing fails the test for each client with no acknowledged statement since t: a

@@ -38,7 +38,7 @@ func TestClusterKillLeader(t *testing.T) {
 	serving := time.Now()
 	time.Sleep(1500 * time.Millisecond)
 	stop()
-	t.Log(h.summary())
+	t.Logf("first write acknowledged %v after the kill; %s", h.firstAckAfter(killed).Round(time.Millisecond), h.summary())
 	h.checkServing(t, serving)
 	c.verify("r3", h)
 }
