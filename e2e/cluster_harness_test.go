@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -26,8 +28,16 @@ type cluster struct {
 func startProcCluster(t *testing.T, n int) *cluster {
 	t.Helper()
 	c := &cluster{t: t}
+	// E2E_CLUSTER_LOGS=DIR keeps each node's log (at debug level) in DIR/nI.log.
+	logs, level := os.Getenv("E2E_CLUSTER_LOGS"), "warn"
+	if logs != "" {
+		level = "debug"
+	}
 	for i := range n {
-		nd := newNode(t, "--node-id", fmt.Sprintf("n%d", i+1), "--log-level", "warn")
+		nd := newNode(t, "--node-id", fmt.Sprintf("n%d", i+1), "--log-level", level)
+		if logs != "" {
+			t.Cleanup(func() { os.WriteFile(filepath.Join(logs, fmt.Sprintf("n%d.log", i+1)), []byte(nd.log()), 0o644) })
+		}
 		if i > 0 {
 			// --join only at the first start: the node keeps its cluster in its directory.
 			nd.args = append(nd.args, "--join", fmt.Sprintf("127.0.0.1:%d", c.nodes[0].cluster))
@@ -191,7 +201,7 @@ func newHistory() *history {
 		next: map[int]int{}, lastAck: map[int]time.Time{}}
 }
 
-func (h *history) note(id int, err error) {
+func (h *history) note(id, node int, err error) {
 	code := "ok"
 	var pe *pgconn.PgError
 	switch {
@@ -201,7 +211,7 @@ func (h *history) note(id int, err error) {
 		code = "conn"
 	}
 	if err != nil {
-		code = fmt.Sprintf("%s/%s", code, [3]string{"ext", "simple", "tx"}[id%3])
+		code = fmt.Sprintf("%s/%s/n%d", code, [3]string{"ext", "simple", "tx"}[id%3], node+1)
 		if _, seen := h.codes[code]; !seen {
 			h.samples = append(h.samples, fmt.Sprintf("%s: %v", code, err))
 		}
@@ -264,7 +274,7 @@ func (c *cluster) loadClient(id, i int, ts string, h *history, stop <-chan struc
 		}
 		ins, inc, err := step(conn, id, seq)
 		h.mu.Lock()
-		h.note(id, err)
+		h.note(id, i, err)
 		if err == nil {
 			now := time.Now()
 			h.lastAck[id] = now

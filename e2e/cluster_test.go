@@ -34,6 +34,9 @@ func TestClusterKillLeader(t *testing.T) {
 	time.Sleep(4 * time.Second)
 	c.nodes[lead].start()
 	t.Logf("n%d killed, restarted after %v", lead+1, time.Since(killed))
+	stop()
+	// Then through every node, the restarted one (catching up) included.
+	stop = c.runLoad("r3", clusterClients, []int{0, 1, 2}, h)
 	time.Sleep(3 * time.Second)
 	serving := time.Now()
 	time.Sleep(1500 * time.Millisecond)
@@ -50,23 +53,29 @@ func TestClusterPauseNode(t *testing.T) {
 	c := startProcCluster(t, 3)
 	c.setupLoad("r3", clusterClients)
 	h := newHistory()
-	for _, target := range []string{"follower", "leader"} {
+	for _, target := range []string{"follower", "leader", "transfer"} {
 		lead := c.leader(0, "r3", 10*time.Second)
 		paused := lead
-		if target == "follower" {
+		if target != "leader" {
 			paused = (lead + 1) % 3
 		}
 		// Clients on every node: those on the paused one wait, then find it no longer leads.
 		stop := c.runLoad("r3", clusterClients, []int{0, 1, 2}, h)
 		time.Sleep(time.Second)
-		c.nodes[paused].signal(syscall.SIGSTOP)
-		time.Sleep(3 * time.Second)
-		c.nodes[paused].signal(syscall.SIGCONT)
+		if target == "transfer" {
+			// Not a pause: leadership handed over (ALTER TABLESPACE ... 'leader:') under load.
+			c.makeLeader(paused, "r3")
+		} else {
+			c.nodes[paused].signal(syscall.SIGSTOP)
+			time.Sleep(3 * time.Second)
+			c.nodes[paused].signal(syscall.SIGCONT)
+		}
 		time.Sleep(3 * time.Second)
 		serving := time.Now()
 		time.Sleep(1500 * time.Millisecond)
 		stop()
-		t.Logf("paused the %s n%d: %s", target, paused+1, h.summary())
+		t.Logf("%s n%d: %s", map[string]string{"follower": "paused the follower", "leader": "paused the leader",
+			"transfer": "leadership moved to"}[target], paused+1, h.summary())
 		h.checkServing(t, serving)
 	}
 	c.verify("r3", h)
