@@ -134,6 +134,9 @@ type Tablespace struct {
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
+	// transferring counts the leadership transfers this replica runs (TransferLeadership):
+	// while one does, Raft refuses its writes although it still leads.
+	transferring atomic.Int32
 	verify    verifier
 	// verifyHook, in tests, runs at the start of each VerifyLeader round.
 	verifyHook func()
