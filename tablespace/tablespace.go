@@ -137,7 +137,7 @@ type Tablespace struct {
 	// transferring counts the leadership transfers this replica runs (TransferLeadership):
 	// while one does, Raft refuses its writes although it still leads.
 	transferring atomic.Int32
-	verify    verifier
+	verify       verifier
 	// verifyHook, in tests, runs at the start of each VerifyLeader round.
 	verifyHook func()
 	watchDone  chan struct{}
