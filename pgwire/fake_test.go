@@ -147,7 +147,8 @@ type fakeStmt struct {
 func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
 func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
 
-// Prepare knows "rows", "many", "insert", "fail" and "echo $1" (returns its text parameter).
+// Prepare knows "rows", "many", "insert", "fail", "commit", "sleep" and "echo $1" (returns
+// its text parameter).
 func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type) (sql.PreparedStatement, error) {
 	st := &fakeStmt{query: q}
 	switch q {
@@ -161,7 +162,7 @@ func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type
 			st.params = declared
 		}
 		st.cols = []sql.Column{{Name: "v", Type: st.params[0]}}
-	case "insert", "fail":
+	case "insert", "fail", "commit", "sleep":
 	default:
 		return nil, sql.Errorf("42601", "syntax error at or near %q", q)
 	}

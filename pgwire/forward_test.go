@@ -41,7 +41,8 @@ func (n *testNode) Open(context.Context, string, string) (sql.Executor, error) {
 	return &fakeSession{ended: n.ended, extra: n.exec, settings: make(map[string]string)}, nil
 }
 
-// exec knows "insert" (refused with NotLeaderError unless the node leads), "node" (its
+// exec knows "insert" (refused with NotLeaderError unless the node leads), "moved" (40001
+// for a transaction's lost leadership unless the node leads), "node" (its
 // name), "set NAME = V" and "show NAME", "copyin" and "copyout".
 func (n *testNode) exec(s *fakeSession, _ context.Context, stmt string, out sql.Output) (bool, error) {
 	switch {
@@ -50,6 +51,12 @@ func (n *testNode) exec(s *fakeSession, _ context.Context, stmt string, out sql.
 			return true, NotLeaderError(n.name, "drove")
 		}
 		n.inserts.Add(1)
+		return true, out.Complete("INSERT 0 1")
+	case stmt == "moved":
+		// What the SQL layer answers a transaction whose replica lost leadership.
+		if !n.leading.Load() {
+			return true, &sql.Error{Code: "40001", Message: "could not serialize access: " + sql.LeaderMovedMessage}
+		}
 		return true, out.Complete("INSERT 0 1")
 	case stmt == "commit":
 		s.status = sql.TxIdle
@@ -582,10 +589,12 @@ func (r leaderRouter) Route(ctx context.Context, u, db string) (Route, error) {
 }
 
 // TestLocalSessionSwitches: a local session refused as not-leader in autocommit moves to
-// the new leader with its settings and prepared statements; in a transaction it does not.
+// the new leader with its settings and prepared statements; a refusal it cannot retry (in a
+// transaction, or of an extended-protocol statement) reaches the client, and the session
+// moves once it is idle, so it is not refused for good.
 func TestLocalSessionSwitches(t *testing.T) {
 	cl := newCluster(t, 1)
-	for _, inTx := range []bool{false, true} {
+	for _, mode := range []string{"autocommit", "tx", "tx-40001", "extended"} {
 		local := &testNode{name: "entry", ended: make(chan error, 1)}
 		local.leading.Store(true)
 		_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
@@ -601,12 +610,22 @@ func TestLocalSessionSwitches(t *testing.T) {
 			t.Fatal(err)
 		}
 		local.leading.Store(false)
-		if inTx {
+		switch mode {
+		case "tx", "tx-40001":
 			mustOne(t, c, "begin", "")
-			_, err := one(c, "insert")
-			wantCode(t, err, NotLeaderCode)
+			stmt, code := "insert", NotLeaderCode
+			if mode == "tx-40001" {
+				stmt, code = "moved", "40001"
+			}
+			_, err := one(c, stmt)
+			wantCode(t, err, code)
 			mustOne(t, c, "rollback", "")
-			mustOne(t, c, "node", "entry")
+			mustOne(t, c, "node", "n1")
+			mustOne(t, c, "show search_path", "s1")
+			continue
+		case "extended":
+			wantCode(t, c.ExecParams(ctx, "insert", nil, nil, nil, nil).Read().Err, NotLeaderCode)
+			mustOne(t, c, "node", "n1")
 			continue
 		}
 		before := cl.nodes[0].inserts.Load()

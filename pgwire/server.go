@@ -211,6 +211,9 @@ type conn struct {
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
 	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
+	// leaderMoved: an error the client got said this node no longer leads the tablespace;
+	// the session switches to forwarding once idle (switch.go).
+	leaderMoved bool
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string
@@ -338,7 +341,6 @@ func (c *conn) loop(ctx context.Context) {
 	c.portals = make(map[string]*portal)
 	// After an error in an extended-protocol message, PostgreSQL skips messages until Sync.
 	skipToSync := false
-	switchAtSync := false // an Execute was refused with NotLeaderError: forward after its Sync
 	idleArmed := false
 	for {
 		idleArmed = c.armIdleTimeout(idleArmed)
@@ -368,11 +370,8 @@ func (c *conn) loop(ctx context.Context) {
 			skipToSync = false
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
-			if switchAtSync {
-				switchAtSync = false
-				if c.session.TxStatus() == sql.TxIdle && c.switchToForward(ctx, "") {
-					return // the relay runs the connection from here (serveConn)
-				}
+			if c.switchIfMoved(ctx) {
+				return
 			}
 		case *pgproto3.Flush:
 		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
@@ -394,7 +393,6 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Execute:
 			if !skipToSync {
 				extErr = c.execute(ctx, m)
-				switchAtSync = switchAtSync || c.refusedNotLeader(extErr)
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
@@ -410,6 +408,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			c.session.Abort()
 			skipToSync = true
+			c.noteLeaderMoved(extErr)
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
 		}
 		// Pipelined extended messages are answered together at Sync or Flush.
@@ -472,10 +471,12 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		}
 	}
 	if err != nil {
+		c.noteLeaderMoved(err)
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
-	return true
+	// Switched: the loop returns and the relay serves the connection.
+	return !c.switchIfMoved(ctx)
 }
 
 func isBlank(q string) bool {

@@ -70,12 +70,40 @@ func (c *conn) refusedNotLeader(err error) bool {
 	return isNotLeader(e.Code, e.Message) && c.session.TxStatus() == sql.TxIdle
 }
 
-// switchToForward makes the session a forwarded one and sends q to the leader; false means
-// it stays local (the leader is not known elsewhere yet, or cannot be reached) and the
-// refusal goes to the client. An empty q sends nothing: the switch after an
-// extended-protocol batch refused with NotLeaderError, whose refusal the client already has
-// (the batch is not replayed: drivers such as pgx only ever use the extended protocol, and
-// without the switch their connection would be refused until it closed).
+// noteLeaderMoved remembers that a statement's error, which goes to the client, said this
+// node no longer leads the session's tablespace (a NotLeaderError the session could not
+// switch on, such as an extended-protocol one, or a transaction's 40001 or 08007): once the
+// session is idle, switchIfMoved moves it to the new leader, or its later statements would
+// be refused here for good.
+func (c *conn) noteLeaderMoved(err error) {
+	if err == nil || c.forwarded {
+		return
+	}
+	if _, ok := c.srv.cfg.Backend.(Router); !ok {
+		return
+	}
+	if e := toSQLError(err); leaderMoved(e.Code, e.Message) {
+		c.leaderMoved = true
+	}
+}
+
+// switchIfMoved, at a ReadyForQuery, switches a session that noteLeaderMoved marked to
+// forwarding when it is idle and the Router now names another node; true means it
+// switched (the client's ReadyForQuery has been flushed).
+func (c *conn) switchIfMoved(ctx context.Context) bool {
+	if !c.leaderMoved || c.session.TxStatus() != sql.TxIdle {
+		return false
+	}
+	if err := c.be.Flush(); err != nil {
+		return false
+	}
+	c.leaderMoved = false
+	return c.switchToForward(ctx, "")
+}
+
+// switchToForward makes the session a forwarded one and sends q to the leader (with q "",
+// the session is idle: nothing is sent); false means it stays local (the leader is not
+// known elsewhere yet, or cannot be reached) and the refusal goes to the client.
 func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	router := c.srv.cfg.Backend.(Router)
 	route, err := router.Route(ctx, c.user, c.database)
@@ -106,7 +134,7 @@ func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	p.use(up)
 	p.report(status)
 	if q == "" {
-		return true
+		return true // what report queued goes out with the next reply
 	}
 	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
 	p.sendUp(&pgproto3.Query{String: q})
