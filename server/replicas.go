@@ -48,6 +48,9 @@ func (s *Server) reconcileLoop(changes <-chan struct{}) {
 func (s *Server) reconcile() {
 	s.reconcileMu.Lock()
 	defer s.reconcileMu.Unlock()
+	if s.isClosed() {
+		return // Close has taken the replicas: opening one now would outlive the server
+	}
 	cat := s.meta.Catalog()
 	s.syncUsers(cat)
 	wanted := make(map[string]bool)
@@ -194,6 +197,12 @@ func (s *Server) removeReplica(name string) {
 		return
 	}
 	s.log.Info("replica removed from this node", "tablespace", name)
+}
+
+func (s *Server) isClosed() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.closed
 }
 
 func (s *Server) localNames() []string {
