@@ -327,7 +327,15 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
-	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
+	// In autocommit the statement's CommandComplete waits for the commit, as PostgreSQL's
+	// does: a commit refused by a leader that lost the lead (nothing applied) then reads as a
+	// refusal before any result, which the client side may retry on the new leader.
+	var later *laterComplete
+	if s.tx == nil {
+		later = &laterComplete{Output: out}
+		out = later
+	}
+	err = s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		p, err := s.enterPlan(ctx, tx, st, p)
 		if err != nil {
 			return err
@@ -344,6 +352,22 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 		}
 		return s.execPlan(ctx, tx, p, out)
 	})
+	if err == nil && later != nil && later.done {
+		return later.Output.Complete(later.tag)
+	}
+	return err
+}
+
+// laterComplete holds back a statement's Complete until its transaction committed.
+type laterComplete struct {
+	Output
+	tag  string
+	done bool
+}
+
+func (o *laterComplete) Complete(tag string) error {
+	o.tag, o.done = tag, true
+	return nil
 }
 
 // enterPlan admits tx to the tables of st's plan p (see tablespace.Txn.Enter). A table whose
