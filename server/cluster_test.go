@@ -387,7 +387,41 @@ func (w *workload) stop() {
 func (w *workload) waitOps(n int64, d time.Duration, what string) {
 	w.c.t.Helper()
 	target := w.ops.Load() + n
-	waitFor(w.c.t, d, what, func() bool { return w.ops.Load() >= target })
+	deadline := time.Now().Add(d)
+	for w.ops.Load() < target {
+		if time.Now().After(deadline) {
+			w.mu.Lock()
+			w.c.t.Logf("errors so far: %v", w.codes)
+			w.mu.Unlock()
+			w.c.logState(w.ts)
+			w.c.t.Fatalf("timed out after %v waiting for %s", d, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// logState logs what each running node knows of tablespace ts: its catalog entry and its
+// local replica's view of the group (for failures).
+func (c *testCluster) logState(ts string) {
+	c.t.Helper()
+	for i, s := range c.nodes {
+		if s == nil {
+			c.t.Logf("n%d: stopped", i+1)
+			continue
+		}
+		cat := s.meta.Catalog().Tablespaces[ts]
+		line := fmt.Sprintf("n%d: catalog replicas %v leader %q preferred %q", i+1, cat.Replicas, cat.Leader, cat.PreferredLeader)
+		if r, ok := s.Tablespace(ts); ok {
+			id, _ := r.Leader()
+			line += fmt.Sprintf("; replica leads %v, sees leader %q, group:", r.IsLeader(), id)
+			for _, st := range r.Replicas() {
+				line += fmt.Sprintf(" %s(voter %v match %d applied %d)", st.ID, st.Voter, st.MatchIndex, st.AppliedIndex)
+			}
+		} else {
+			line += "; no local replica"
+		}
+		c.t.Log(line)
+	}
 }
 
 // verify stops the writers, reads the tablespace through node via (SQL, so through its
