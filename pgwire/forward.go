@@ -118,6 +118,11 @@ type event struct {
 // forward makes c a forwarded session to route and tells the client it is ready; false
 // means the connection must close (the client has been told why).
 func (c *conn) forward(ctx context.Context, router Router, route Route, user, database string, params map[string]string) bool {
+	// The relay writes to the connection itself: what the handshake queued on c.be (SCRAM's
+	// AuthenticationSASLFinal) goes out first.
+	if c.be.Flush() != nil {
+		return false
+	}
 	p := newProxy(c, router, user, database, params)
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
