@@ -51,6 +51,9 @@ func TestClusterPartitionedLeader(t *testing.T) {
 		t.Fatalf("no new leader on the majority side")
 	}
 	w.stop()
+	if w.refusals.Load() == 0 {
+		t.Error("the writer on the isolated old leader attempted no write")
+	}
 	c.faults.Heal()
 	w.verify(a)
 }
@@ -111,8 +114,8 @@ func TestClusterLeaderKillRestart(t *testing.T) {
 }
 
 // TestClusterMembershipDuringWrites: a fourth replica is added while writers run and catches
-// up; then the leader's replica is removed, and the remaining three agree. No client sees
-// an error meanwhile.
+// up; then the leader's replica is removed, and the remaining three agree. No client's
+// statement is refused meanwhile.
 func TestClusterMembershipDuringWrites(t *testing.T) {
 	if testing.Short() {
 		t.Skip("membership changes under load: long")
@@ -147,9 +150,12 @@ func TestClusterMembershipDuringWrites(t *testing.T) {
 	w.waitOps(20, 15*time.Second, "writes after the removal")
 	w.verify((lead + 1) % 4)
 	// Adding a replica, and moving the leader's away (it hands leadership over before its
-	// replica closes), are invisible to clients: not one statement failed.
-	if len(w.codes) > 0 {
-		t.Errorf("clients saw errors during the membership changes: %v", w.codes)
+	// replica closes), refuse no statement. Commits in flight when the old leader steps down
+	// may end 08007 (Raft fails their futures; a new leader may commit them).
+	for code, n := range w.codes {
+		if code != "08007" {
+			t.Errorf("clients saw %d× %s during the membership changes (all: %v)", n, code, w.codes)
+		}
 	}
 }
 

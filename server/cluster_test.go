@@ -227,6 +227,7 @@ type workload struct {
 	codes                map[string]int // every error seen, for the log
 	anomalies            []string
 	ops                  atomic.Int64 // acknowledged writes
+	refusals             atomic.Int64 // writes a refuser saw fail
 }
 
 // refusedCodes say that the statement was not applied: not the leader, no leader, a failed
@@ -324,6 +325,9 @@ func (w *workload) run(id, node, spread int, timeout time.Duration) {
 // checkRefused records an anomaly when a refuser's write was not refused.
 func (w *workload) checkRefused(id int, q string, err error) {
 	var pgErr *pgconn.PgError
+	if err != nil {
+		w.refusals.Add(1)
+	}
 	switch {
 	case err == nil:
 		w.anomaly(fmt.Sprintf("writer %d, cut off from the majority, was acknowledged %q", id, q))
