@@ -121,7 +121,7 @@ func TestClusterMembershipDuringWrites(t *testing.T) {
 		t.Skip("membership changes under load: long")
 	}
 	c := startCluster(t, 4)
-	lead := c.replicated("r", "n1,n2,n3", 4)
+	c.replicated("r", "n1,n2,n3", 4)
 	w := c.startWorkload("r", 0, 1, 2, 3)
 	w.waitOps(30, 10*time.Second, "writes before the change")
 	admin := connect(t, c.nodes[3], "drove")
@@ -133,7 +133,7 @@ func TestClusterMembershipDuringWrites(t *testing.T) {
 		return localRows(c.nodes[3], "r", "kv") >= before
 	})
 	w.waitOps(20, 10*time.Second, "writes after the add")
-	lead = c.leaderOf("r")
+	lead := c.leaderOf("r")
 	keep := ""
 	for i := range 4 {
 		if i != lead {
