@@ -56,6 +56,13 @@ func TestClusterPartitionedLeader(t *testing.T) {
 	}
 	c.faults.Heal()
 	w.verify(a)
+	// What the isolated leader appended after the partition could never commit: a new
+	// leader's log replaced it.
+	for k := range w.final {
+		if k/1_000_000 == 3 {
+			t.Errorf("key %d, written on the isolated old leader, is applied", k)
+		}
+	}
 }
 
 // TestClusterOneWayDelaysStalls: with writes through every node, the network between the

@@ -228,6 +228,7 @@ type workload struct {
 	anomalies            []string
 	ops                  atomic.Int64 // acknowledged writes
 	refusals             atomic.Int64 // writes a refuser saw fail
+	final                map[int]bool // the keys verify read back
 }
 
 // refusedCodes say that the statement was not applied: not the leader, no leader, a failed
@@ -438,6 +439,7 @@ func (w *workload) verify(via int) {
 	t.Helper()
 	w.stop()
 	keys, ctr := w.readBack(via)
+	w.final = keys
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	t.Logf("workload: %d acknowledged inserts, %d refused, %d unknown; errors %v", len(w.acked),
