@@ -2,12 +2,15 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/drovedb/drove/sql"
 )
 
 // Cluster tests over the fault-injecting transport (clusternet.Faults, shared by the nodes of
@@ -154,6 +157,14 @@ func TestClusterMembershipDuringWrites(t *testing.T) {
 		_, ok := c.nodes[lead].Tablespace("r")
 		return !ok
 	})
+	// A session forwarded to the old leader by a node that has not seen the move yet is
+	// told to retry elsewhere (57P03, which forwarding retries), not that r does not exist.
+	for db, want := range map[string]string{"r": "57P03", "nope": "3D000"} {
+		var e *sql.Error
+		if _, err := c.nodes[lead].Open(context.Background(), "drove", db); !errors.As(err, &e) || e.Code != want {
+			t.Errorf("opening %s on n%d, which has no replica: %v, want %s", db, lead+1, err, want)
+		}
+	}
 	w.waitOps(20, 15*time.Second, "writes after the removal")
 	w.verify((lead + 1) % 4)
 	// Adding a replica, and moving the leader's away (it hands leadership over before its
