@@ -260,7 +260,7 @@ func (c *testCluster) startWorkload(ts string, via ...int) *workload {
 		incUnknown: map[int]int{}, codes: map[string]int{}}
 	for id, node := range via {
 		w.wg.Add(1)
-		go w.run(id, node, len(c.cfgs), 5*time.Second)
+		go w.run(id, node, len(c.cfgs), 10*time.Second)
 	}
 	return w
 }
