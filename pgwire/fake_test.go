@@ -121,7 +121,7 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 		case "internal":
 			return context.DeadlineExceeded
 		case "gone":
-			return sql.Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", "x")
+			return sql.Errorf("57P01", "terminating connection: tablespace %q %s", "x", sql.GoneMessage)
 		case "panic":
 			panic("boom")
 		case "sleep":
