@@ -120,6 +120,8 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 			return sql.Errorf("57014", "canceling statement due to user request")
 		case "internal":
 			return context.DeadlineExceeded
+		case "gone":
+			return sql.Errorf("57P01", "terminating connection: tablespace %q %s", "x", sql.GoneMessage)
 		case "panic":
 			panic("boom")
 		case "unknown": // a commit whose outcome the interruption leaves unknown
@@ -162,7 +164,7 @@ func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type
 			st.params = declared
 		}
 		st.cols = []sql.Column{{Name: "v", Type: st.params[0]}}
-	case "insert", "fail", "commit", "sleep":
+	case "insert", "fail", "commit", "sleep", "gone":
 	default:
 		return nil, sql.Errorf("42601", "syntax error at or near %q", q)
 	}

@@ -29,6 +29,7 @@ type testNode struct {
 	srv     *Server
 	lis     net.Listener
 	leading atomic.Bool
+	gone    atomic.Bool // "insert" answers as a session whose tablespace closed here
 	inserts atomic.Int64
 	ended   chan error
 	mu      sync.Mutex
@@ -47,6 +48,9 @@ func (n *testNode) Open(context.Context, string, string) (sql.Executor, error) {
 func (n *testNode) exec(s *fakeSession, _ context.Context, stmt string, out sql.Output) (bool, error) {
 	switch {
 	case stmt == "insert":
+		if n.gone.Load() {
+			return true, sql.Errorf("57P01", "terminating connection: tablespace %q %s", "drove", sql.GoneMessage)
+		}
 		if !n.leading.Load() {
 			return true, NotLeaderError(n.name, "drove")
 		}

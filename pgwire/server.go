@@ -406,6 +406,10 @@ func (c *conn) loop(ctx context.Context) {
 			if c.shutDown(extErr) {
 				return
 			}
+			if e := toSQLError(extErr); e.Code == sessionGone {
+				c.fatal(e)
+				return
+			}
 			c.session.Abort()
 			skipToSync = true
 			c.noteLeaderMoved(extErr)
@@ -471,6 +475,10 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		}
 	}
 	if err != nil {
+		if e := toSQLError(err); e.Code == sessionGone {
+			c.fatal(e)
+			return false
+		}
 		c.noteLeaderMoved(err)
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
@@ -478,6 +486,12 @@ func (c *conn) query(ctx context.Context, q string) bool {
 	// Switched: the loop returns and the relay serves the connection.
 	return !c.switchIfMoved(ctx)
 }
+
+// sessionGone (admin_shutdown) is what a session answers once its tablespace is closed under
+// it: dropped, shut down, or its replica moved off this node. As in PostgreSQL, it ends the
+// connection (FATAL): kept open, the session would refuse every statement forever, and a
+// relay forwarding it would never route it to the tablespace's new leader.
+const sessionGone = "57P01"
 
 func isBlank(q string) bool {
 	for i := 0; i < len(q); i++ {

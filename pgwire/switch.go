@@ -67,7 +67,14 @@ func (c *conn) refusedNotLeader(err error) bool {
 		return false
 	}
 	e := toSQLError(err)
-	return isNotLeader(e.Code, e.Message) && c.session.TxStatus() == sql.TxIdle
+	return (isNotLeader(e.Code, e.Message) || isGone(e.Code, e.Message)) && c.session.TxStatus() == sql.TxIdle
+}
+
+// isGone reports the refusal of a session whose tablespace's replica closed here before the
+// statement ran: if the tablespace lives on elsewhere, the session switches to its leader,
+// else (dropped) the connection ends with the 57P01.
+func isGone(code, message string) bool {
+	return code == sessionGone && strings.Contains(message, sql.GoneMessage)
 }
 
 // noteLeaderMoved remembers that a statement's error, which goes to the client, said this

@@ -115,6 +115,10 @@ func (s *Session) fail(err error) error {
 const (
 	NotLeaderCode    = "25006"
 	NotLeaderMessage = "is not the leader of tablespace"
+	// GoneMessage is in the 57P01 a session answers, before running anything, once its
+	// tablespace's local replica is closed (dropped, shut down, or moved off the node):
+	// nothing was applied, so a router may send the statement to the tablespace's leader.
+	GoneMessage = "is closed on this node (dropped, shut down or moved)"
 )
 
 // LeaderMovedMessage is in the message of the errors a transaction gets when this node's

@@ -321,7 +321,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	}
 	s.blocks = 0
 	if s.ts.Closed() {
-		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
+		return Errorf("57P01", "terminating connection: tablespace %q %s", s.ts.Name(), GoneMessage)
 	}
 	if err := s.checkFailed(st); err != nil {
 		return err
