@@ -4,7 +4,8 @@
 # the default durability) next to the same load on a single node (no --join, same flags), in
 # one run, on one machine. The rounds alternate single / cluster so drift in the machine's
 # load hits both. Prints each round's tps, the ratio cluster / single per round and of the
-# means, and the group-commit factor (log entries per fsynced append) of each.
+# means, the group-commit factor (log entries per fsynced append) and the mean commit latency
+# of each.
 #
 #   bench/cluster_vs_single.sh [SECONDS] [CLIENTS] [ROUNDS]   (default 15 s, 16 clients, 2)
 #
@@ -54,10 +55,17 @@ printf '\\set id random(1, %d)\nUPDATE kv SET v = v + 1 WHERE k = :id;\n' "$rows
 metric() {
   curl -s "http://127.0.0.1:$(ht "$1")/metrics" | awk -v n="$2{tablespace=\"$3\"}" '$1 == n { print $2 }'
 }
-# run NODE DB TAG: pgbench against NODE, printing tps and entries per append.
+# counters NODE DB: log entries, fsynced appends, commit seconds and commits of NODE's replica.
+counters() {
+  echo "$(metric "$1" drove_log_entries_total "$2") $(metric "$1" drove_log_appends_total "$2")" \
+    "$(metric "$1" drove_commit_duration_seconds_sum "$2") $(metric "$1" drove_commit_duration_seconds_count "$2")"
+}
+# run NODE DB TAG: pgbench against NODE; prints tps, entries per append and mean commit
+# latency (ms) on NODE, and entries per append on the follower n2 (cluster runs).
 run() {
-  local node=$1 db=$2 tag=$3 e0 a0 e1 a1 out
-  e0=$(metric "$node" drove_log_entries_total "$db"); a0=$(metric "$node" drove_log_appends_total "$db")
+  local node=$1 db=$2 tag=$3 c0 c1 f0="0 0 0 0" f1="0 0 0 0" out
+  c0=$(counters "$node" "$db")
+  [ "$node" = 1 ] && f0=$(counters 2 "$db")
   if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ]; then
     mkdir -p "$PROFILE"
     curl -s -o "$PROFILE/$tag.pprof" "http://127.0.0.1:$(ht "$node")/debug/pprof/profile?seconds=$((secs - 2))" &
@@ -70,20 +78,26 @@ run() {
     -f "$work/update.sql" "$db" 2>&1)
   wait
   grep -E 'aborted|error' <<<"$out" >&2 || true
-  e1=$(metric "$node" drove_log_entries_total "$db"); a1=$(metric "$node" drove_log_appends_total "$db")
-  awk -v t="$(awk '/^tps/ { print $3 }' <<<"$out")" -v e=$((e1 - e0)) -v a=$((a1 - a0)) \
-    'BEGIN { printf "%.0f %.1f\n", t, (a > 0 ? e / a : 0) }'
+  c1=$(counters "$node" "$db")
+  [ "$node" = 1 ] && f1=$(counters 2 "$db")
+  awk -v t="$(awk '/^tps/ { print $3 }' <<<"$out")" -v c0="$c0" -v c1="$c1" -v f0="$f0" -v f1="$f1" 'BEGIN {
+    split(c0, a); split(c1, b); split(f0, x); split(f1, y)
+    printf "%.0f %.1f %.2f %s\n", t, (b[2] > a[2] ? (b[1] - a[1]) / (b[2] - a[2]) : 0),
+      (b[4] > a[4] ? 1000 * (b[3] - a[3]) / (b[4] - a[4]) : 0),
+      (y[2] > x[2] ? sprintf("%.1f", (y[1] - x[1]) / (y[2] - x[2])) : "-") }'
 }
 
-printf '%-6s %12s %8s %12s %8s %7s\n' round single "ent/app" cluster "ent/app" ratio
+printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6s\n' round single ent/app ms cluster ent/app ms "n2 e/a" ratio
 sum_s=0; sum_c=0
 for round in $(seq "$rounds"); do
-  read -r s sg <<<"$(run 0 drove single)"
-  read -r c cg <<<"$(run 1 r3 leader)"
-  printf '%-6s %12s %8s %12s %8s %7.2f\n' "$round" "$s" "$sg" "$c" "$cg" "$(bc -l <<<"$c / $s")"
+  read -r s sg sl _ <<<"$(run 0 drove single)"
+  read -r c cg cl2 fg <<<"$(run 1 r3 leader)"
+  printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6.2f\n' "$round" "$s" "$sg" "$sl" "$c" "$cg" "$cl2" "$fg" \
+    "$(bc -l <<<"$c / $s")"
   sum_s=$((sum_s + s)); sum_c=$((sum_c + c))
 done
-printf '%-6s %12.0f %8s %12.0f %8s %7.2f\n' mean "$(bc -l <<<"$sum_s / $rounds")" "" \
-  "$(bc -l <<<"$sum_c / $rounds")" "" "$(bc -l <<<"$sum_c / $sum_s")"
+printf '%-6s %10.0f %7s %7s %10.0f %7s %7s %7s %6.2f\n' mean "$(bc -l <<<"$sum_s / $rounds")" "" "" \
+  "$(bc -l <<<"$sum_c / $rounds")" "" "" "" "$(bc -l <<<"$sum_c / $sum_s")"
 echo "(update-by-PK tps, $clients clients, ${secs}s per run, pgbench -M prepared; cluster = 3 replicas," \
-  "leader n1, pgbench on the leader; ent/app = log entries per fsynced append on the node benchmarked)"
+  "leader n1, pgbench on the leader; ent/app = log entries per fsynced append on the node" \
+  "benchmarked, ms = its mean commit latency (drove_commit_duration_seconds), n2 e/a = the follower's entries per append)"

@@ -18,6 +18,8 @@
 #
 #   bench/replica_catchup.sh [ROWS] [CLIENTS]        (default 1000000 rows, 4 clients)
 #
+#   PROFILE=DIR   also saves 5 s CPU profiles of n1 and n2 from the ALTER on.
+#
 # Both servers run on this machine and share its cores and disk. Needs psql, pgbench, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,19 +56,27 @@ printf '\\set id random(1, %d)\nUPDATE big SET payload = '"'"'y'"'"' WHERE id = 
 pgbench -n -h 127.0.0.1 -p "$(pg 1)" -U drove -M prepared -c "$clients" -j 2 -T 300 -P 1 \
   -f "$work/update.sql" ts > "$work/pgbench.out" 2>&1 &
 bench_pid=$!
+tb=$(now)
 # Some thousand update entries, then a checkpoint: the log keeps only its last 1024 entries
 # (TrailingLogs), so the load's entries are gone and n2 needs the snapshot.
 sleep 4
+tc0=$(now)
 q "$(pg 1)" ts -c "CHECKPOINT"
+tc1=$(now)
 sleep 1
 
+if [ -n "${PROFILE:-}" ]; then # CPU profiles of both nodes over the catch-up
+  mkdir -p "$PROFILE"
+  for n in 1 2; do curl -s -o "$PROFILE/catchup-n$n.pprof" "http://127.0.0.1:$(ht $n)/debug/pprof/profile?seconds=5" & done
+fi
 l0=$(applied 1)
 t0=$(now)
 q "$(pg 1)" drove -c "ALTER TABLESPACE 'ts','replica:n1,n2'"
 echo "ALTER at leader applied index $l0"
-t_snap="" t_target="" t_lag0=""
+t_snap="" t_target="" t_lag0="" t_recv=""
 while [ -z "$t_lag0" ] || [ -z "$t_target" ]; do
   l=$(applied 1); f=$(applied 2); t=$(now)
+  [ -z "$t_recv" ] && compgen -G "$work/n2/tablespaces/ts/pages-*" >/dev/null && t_recv=$t
   [ -z "$t_snap" ] && [ "$f" -gt 0 ] && t_snap=$t && snap_index=$f
   [ -z "$t_target" ] && [ "$f" -ge "$l0" ] && t_target=$t
   [ -z "$t_lag0" ] && [ "$f" -gt 0 ] && [ "$f" -ge "$l" ] && t_lag0=$t && lag0_index=$f
@@ -79,10 +89,15 @@ wait "$bench_pid" 2>/dev/null || true
 
 snap_bytes=$(du -sb "$work"/n2/tablespaces/ts/pages* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
 since() { bc -l <<<"$1 - $t0" | xargs printf '%.2f'; }
+t_recv=${t_recv:-$t0}
+echo "snapshot stream began (n2's fresh page store appeared): $(since "$t_recv") s after the ALTER"
 echo "snapshot installed (n2 applied $snap_index): $(since "$t_snap") s after the ALTER;" \
-  "page store $((snap_bytes / 1048576)) MiB, $(bc -l <<<"$snap_bytes / 1048576 / ($t_snap - $t0)" | xargs printf '%.0f') MiB/s"
+  "page store $((snap_bytes / 1048576)) MiB, $(bc -l <<<"$snap_bytes / 1048576 / ($t_snap - $t_recv)" | xargs printf '%.0f')" \
+  "MiB/s from the stream's start"
 echo "n2's page stores: $(cd "$work/n2/tablespaces/ts" && echo pages*) (pages-<hex>: installed from a snapshot stream)"
 echo "n2 applied the ALTER-time index $l0: $(since "$t_target") s"
 echo "n2 at lag 0 (applied $lag0_index >= leader's) while writes continue: $(since "$t_lag0") s"
-echo "update tps per second (pgbench -P 1, $clients clients; the ALTER came ~5 s in):"
+at() { bc -l <<<"$1 - $tb" | xargs printf '%.1f'; }
+echo "update tps per second (pgbench -P 1, $clients clients); seconds since pgbench began:" \
+  "CHECKPOINT $(at "$tc0")–$(at "$tc1"), ALTER $(at "$t0"), stream $(at "$t_recv"), installed $(at "$t_snap"), lag 0 $(at "$t_lag0")"
 awk '/^progress/ { printf "%s ", $4 } END { print "" }' "$work/pgbench.out" | fold -s -w 100
