@@ -43,13 +43,42 @@ func (db *DB) KV(ts string) (*KV, error) {
 }
 
 // Get returns the row whose primary key is key (one value per primary-key column, in key
-// order); false if there is none.
+// order); false if there is none. It reads the latest committed row without a transaction
+// (Tablespace.Read): no SQL, no lock, no snapshot pin (one image is read whole), a hash lookup
+// and a decode. GetInto reads into a reusable Record without allocating.
 func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
-	// Not a View: one row's image is read under its table's lock, whole, so a lone Get needs
-	// no snapshot, and the hottest read pays no pin.
-	tx := &Tx{ctx: ctx, ts: kv.ts, tx: kv.ts.Begin()}
-	defer tx.tx.Rollback()
-	return tx.Get(table, key...)
+	var row Row
+	found, _, err := kv.read(ctx, table, key, nil, func(s *types.Schema, k, v []byte) error {
+		var err error
+		row, err = decode(s, k, v)
+		return err
+	})
+	if !found || err != nil {
+		return nil, false, err
+	}
+	return row, true, nil
+}
+
+// read encodes key for table's current schema into kbuf (returned for reuse) and calls fn
+// with the row's key and value while the schema cannot change (see Tablespace.Read); false
+// when there is no such row.
+func (kv *KV) read(ctx context.Context, table string, key []any, kbuf []byte, fn func(s *types.Schema, k, v []byte) error) (bool, []byte, error) {
+	for {
+		s, ok := kv.ts.Schema(table)
+		if !ok {
+			return false, kbuf, fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		k, err := appendKey(kbuf[:0], s, key)
+		if err != nil {
+			return false, kbuf, err
+		}
+		kbuf = k
+		found, stale, err := kv.ts.Read(ctx, table, s, k, func(v []byte) error { return fn(s, k, v) })
+		if !stale {
+			return found, kbuf, err
+		}
+		// The table changed schema after its schema was read: encode the key again.
+	}
 }
 
 // Put inserts row, or replaces the row with its primary key, in a transaction of its own.
@@ -124,14 +153,16 @@ func (tx *Tx) schema(table string) (*types.Schema, error) {
 }
 
 // encodeKey turns Go values into the table's primary-key bytes.
-func encodeKey(s *types.Schema, key []any) ([]byte, error) {
+func encodeKey(s *types.Schema, key []any) ([]byte, error) { return appendKey(nil, s, key) }
+
+// appendKey appends the table's primary-key bytes of the Go values key to b.
+func appendKey(b []byte, s *types.Schema, key []any) ([]byte, error) {
 	if len(key) != len(s.PK) {
 		return nil, fmt.Errorf("drove: table %q has a %d-column primary key, got %d values", s.Name, len(s.PK), len(key))
 	}
-	var b []byte
 	for i, p := range s.PK {
 		c := &s.Columns[p]
-		v, err := fromGo(key[i], c)
+		v, err := keyFromGo(key[i], c)
 		if err != nil {
 			return nil, err
 		}
@@ -228,7 +259,12 @@ func (tx *Tx) Scan(table string, fn func(Row) error) error {
 }
 
 func decode(s *types.Schema, k, v []byte) (Row, error) {
-	vals := make([]types.Value, len(s.Columns))
+	var buf [8]types.Value // most tables: decoded on the stack
+	vals := buf[:0]
+	if len(s.Columns) > len(buf) {
+		vals = make([]types.Value, len(s.Columns))
+	}
+	vals = vals[:len(s.Columns)]
 	if err := types.DecodeRow(s, k, v, vals); err != nil {
 		return nil, err
 	}

@@ -88,3 +88,29 @@ func BenchmarkKVPutBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkKVGetInto is BenchmarkKVGet into a reusable Record: no allocation.
+func BenchmarkKVGetInto(b *testing.B) {
+	kv := openBenchKV(b)
+	ctx := context.Background()
+	const n = 10000
+	if err := kv.Update(ctx, func(tx *drove.Tx) error {
+		for i := range n {
+			if err := tx.Put("kv", drove.Row{i, "value of some length"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	var rec drove.Record
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if ok, err := kv.GetInto(ctx, &rec, "kv", i%n); !ok || err != nil || len(rec.Bytes(1)) != 20 {
+			b.Fatal(ok, err)
+		}
+		i++
+	}
+}

@@ -71,6 +71,11 @@ func (s *Server) startCluster(pgAddr string, fileUsers *auth.Store) error {
 	if s.cfg.DeadNodeTimeout > 0 {
 		opts.Timeouts.DeadNode = s.cfg.DeadNodeTimeout
 	}
+	if s.mux == nil {
+		// A private node's group never has another member: it can elect itself at once
+		// (embedded opens should not wait out a network's election timeout).
+		opts.Timeouts.Heartbeat, opts.Timeouts.Election, opts.Timeouts.LeaderLease = 50*time.Millisecond, 50*time.Millisecond, 25*time.Millisecond
+	}
 	var m *meta.Meta
 	var err error
 	if len(s.cfg.Join) > 0 {
@@ -152,6 +157,8 @@ func metaError(err error, what string) error {
 		return sql.Errorf("22023", "%s: %v", what, err)
 	case errors.Is(err, meta.ErrNodeInUse):
 		return sql.Errorf("55006", "%v", err)
+	case errors.Is(err, meta.ErrDiskFull):
+		return sql.Errorf("53100", "%s: %v", what, err)
 	case errors.Is(err, meta.ErrNoLeader):
 		return sql.Errorf("57P03", "the cluster's metadata group has no leader (no quorum of its voters is reachable)")
 	case errors.Is(err, meta.ErrUnknownOutcome):

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ func startCluster(t *testing.T, n int) *testCluster {
 	c := &testCluster{t: t, faults: clusternet.NewFaults(1)}
 	for i := range n {
 		cfg := Config{DataDir: t.TempDir(), NodeID: fmt.Sprintf("n%d", i+1), PGAddr: "127.0.0.1:0",
-			ClusterAddr: "127.0.0.1:0", CheckpointInterval: -1, Faults: c.faults,
+			ClusterAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", CheckpointInterval: -1, Faults: c.faults,
 			Logger: slog.New(slog.DiscardHandler)}
 		if i > 0 {
 			cfg.Join = []string{c.nodes[0].ClusterAddr()}
@@ -33,7 +34,7 @@ func startCluster(t *testing.T, n int) *testCluster {
 			t.Fatalf("starting node %d: %v", i+1, err)
 		}
 		// A restart comes back on the same ports.
-		cfg.PGAddr, cfg.ClusterAddr, cfg.Join = s.PGAddr().String(), s.ClusterAddr(), nil
+		cfg.PGAddr, cfg.ClusterAddr, cfg.HTTPAddr, cfg.Join = s.PGAddr().String(), s.ClusterAddr(), s.HTTPAddr().String(), nil
 		c.nodes = append(c.nodes, s)
 		c.cfgs = append(c.cfgs, cfg)
 	}
@@ -95,6 +96,18 @@ func TestClusterReplicatesAndForwards(t *testing.T) {
 			return localRows(s, "r3", "kv") == 3
 		})
 	}
+	// The leader's /metrics shows each follower's lag, caught up now.
+	lead := c.nodes[c.leaderOf("r3")]
+	waitFor(t, 10*time.Second, "followers' lag 0 in /metrics", func() bool {
+		_, body := get(t, "http://"+lead.HTTPAddr().String()+"/metrics")
+		n := 0
+		for _, id := range []string{"n1", "n2", "n3"} {
+			if strings.Contains(body, `drove_tablespace_replica_lag_entries{node="`+id+`",tablespace="r3"} 0`) {
+				n++
+			}
+		}
+		return n == 3
+	})
 }
 
 // leaderOf returns the index of the node whose replica leads tablespace name.

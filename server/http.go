@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/drovedb/drove/sql"
 )
 
 // The admin HTTP endpoint: /metrics for Prometheus, /healthz (the process answers) and
@@ -68,6 +70,12 @@ var (
 		"Duration of the tablespace's last checkpoint.", []string{"tablespace"}, nil)
 	descCkptBytes = prometheus.NewDesc("drove_checkpoint_last_bytes",
 		"Page bytes the tablespace's last checkpoint wrote.", []string{"tablespace"}, nil)
+	descReplicaLag = prometheus.NewDesc("drove_tablespace_replica_lag_entries",
+		"Log entries a replica is behind: on the leader, each follower by the index it acknowledged; on a follower, itself by what it stored but has not applied.",
+		[]string{"tablespace", "node"}, nil)
+	descReplicaLagSeconds = prometheus.NewDesc("drove_tablespace_replica_lag_seconds",
+		"On the leader, time since each follower last acknowledged an append; absent when unknown.",
+		[]string{"tablespace", "node"}, nil)
 	descCacheHits   = prometheus.NewDesc("drove_page_cache_hits_total", "Page cache hits.", nil, nil)
 	descCacheMisses = prometheus.NewDesc("drove_page_cache_misses_total", "Page cache misses (page file reads).", nil, nil)
 	descCacheBytes  = prometheus.NewDesc("drove_page_cache_bytes", "Bytes of pages in the cache.", nil, nil)
@@ -78,7 +86,7 @@ var (
 type nodeCollector struct{ s *Server }
 
 func (c nodeCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descRole, descApplied, descApplyLag, descDirty, descOldBytes, descPinned, descTables,
+	for _, d := range []*prometheus.Desc{descReplicaLag, descReplicaLagSeconds, descRole, descApplied, descApplyLag, descDirty, descOldBytes, descPinned, descTables,
 		descDiskFull, descAppends, descEntries, descCkptSeconds, descCkptBytes, descCacheHits, descCacheMisses,
 		descCacheBytes, descConns} {
 		ch <- d
@@ -118,6 +126,12 @@ func (c nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		counter(descEntries, float64(st.LogEntries), info.Name)
 		gauge(descCkptSeconds, st.LastCheckpointTime.Seconds(), info.Name)
 		gauge(descCkptBytes, float64(st.LastCheckpointSize), info.Name)
+		for _, r := range c.s.ReplicaStates(info.Name) {
+			gauge(descReplicaLag, float64(r.LagEntries), info.Name, r.NodeID)
+			if r.LagKnown && r.Role != sql.RoleLeader {
+				gauge(descReplicaLagSeconds, r.Lag.Seconds(), info.Name, r.NodeID)
+			}
+		}
 	}
 	hits, misses, bytes := c.s.cache.Stats()
 	counter(descCacheHits, float64(hits))

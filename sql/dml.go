@@ -150,6 +150,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		rows[r] = exprs
 	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		ins.start()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		written := 0
@@ -197,6 +198,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 	targets = targets[:len(cols)]
 	schema := bt.schema
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		ins.start()
 		it, err := root.open(ps.ec)
 		if err != nil {
 			return err

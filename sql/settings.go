@@ -145,9 +145,10 @@ func checkIsolation(v string) (string, error) {
 	switch l := strings.Join(strings.Fields(strings.ToLower(v)), " "); l {
 	case "read committed", "default":
 		return "read committed", nil
-	case "repeatable read":
+	case "repeatable read", "read uncommitted":
+		// READ UNCOMMITTED is READ COMMITTED, as in PostgreSQL, which shows the name asked for.
 		return l, nil
-	case "read uncommitted", "serializable":
+	case "serializable":
 		return "", &Error{Code: "0A000", Message: "transaction isolation level " + l + " is not supported",
 			Hint: "drove runs transactions at READ COMMITTED or REPEATABLE READ."}
 	}

@@ -278,6 +278,9 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	}
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
+		if stopped(st, err) {
+			return ErrStop
+		}
 		if rerr := s.reportSettings(out); err == nil {
 			err = rerr
 		}
@@ -298,6 +301,9 @@ func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args [
 	defer cancel()
 	defer s.statementContext(ctx)()
 	err := s.run(ctx, st, args, out, false)
+	if stopped(st, err) {
+		return ErrStop
+	}
 	if rerr := s.reportSettings(out); err == nil {
 		err = rerr
 	}
@@ -398,6 +404,7 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil }()
 	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
 	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
+	tx.SetContext(ctx)
 	tx.PinSnapshot()
 	defer tx.UnpinSnapshot()
 	return p.run(ctx, tx, out)

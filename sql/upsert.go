@@ -21,7 +21,7 @@ type inserter struct {
 	ret      *returning
 	both     []types.Value // existing row ++ proposed row, for DO UPDATE's expressions
 	next     []types.Value
-	touched  map[string]bool // DO UPDATE: keys this statement already wrote
+	touched  map[string]bool // DO UPDATE: keys this execution already wrote
 	key      []byte
 	value    []byte
 }
@@ -90,6 +90,11 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 	ins.next = make([]types.Value, n)
 	return ins, nil
 }
+
+// start readies the inserter for one execution of its plan, which a prepared statement (or
+// a query text in the session's cache) runs many times: only keys written by this execution
+// make DO UPDATE fail with 21000.
+func (ins *inserter) start() { clear(ins.touched) }
 
 // insert writes one full row (key and value already encoded) and returns how many rows it
 // inserted or updated.

@@ -28,7 +28,11 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 		}
 	}
 	if !tx.truncated(table) { // else the committed rows are gone for this transaction
-		c.refs, c.n, c.over = tx.ts.fsm.refs(t, tx.snapshot())
+		snap, err := tx.snapshot()
+		if err != nil {
+			return nil, err
+		}
+		c.refs, c.n, c.over = tx.ts.fsm.refs(t, snap)
 	}
 	return c, nil
 }

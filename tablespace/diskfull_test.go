@@ -6,91 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
-	waltypes "github.com/hashicorp/raft-wal/types"
-
 	"github.com/drovedb/drove/internal/fulldisk"
+	"github.com/drovedb/drove/internal/raftlog"
+	"github.com/drovedb/drove/internal/raftlog/logfault"
 	"github.com/drovedb/drove/wal"
 )
-
-// faults are failures injected under the log (see logHooks).
-type faults struct {
-	noCreate atomic.Bool  // a new segment (or the reserve) cannot be allocated: ENOSPC
-	noWrite  atomic.Bool  // writes to segment files fail: ENOSPC
-	noMeta   atomic.Bool  // the segment metadata cannot be committed: ENOSPC, as bbolt words it
-	syncErrs atomic.Int32 // the next n fsyncs of segment files fail with EIO
-}
-
-func (f *faults) hooks() *logHooks {
-	return &logHooks{
-		vfs:  func(v waltypes.VFS) waltypes.VFS { return faultVFS{v, f} },
-		meta: func(m waltypes.MetaStore) waltypes.MetaStore { return faultMeta{m, f} },
-	}
-}
-
-type faultVFS struct {
-	waltypes.VFS
-	f *faults
-}
-
-func (v faultVFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
-	if v.f.noCreate.Load() {
-		return nil, &os.PathError{Op: "fallocate", Path: filepath.Join(dir, name), Err: syscall.ENOSPC}
-	}
-	w, err := v.VFS.Create(dir, name, size)
-	if err != nil {
-		return nil, err
-	}
-	return faultFile{w, v.f}, nil
-}
-
-func (v faultVFS) OpenWriter(dir, name string) (waltypes.WritableFile, error) {
-	w, err := v.VFS.OpenWriter(dir, name)
-	if err != nil {
-		return nil, err
-	}
-	return faultFile{w, v.f}, nil
-}
-
-type faultFile struct {
-	waltypes.WritableFile
-	f *faults
-}
-
-func (f faultFile) WriteAt(p []byte, off int64) (int, error) {
-	if f.f.noWrite.Load() {
-		return 0, &os.PathError{Op: "write", Path: "segment", Err: syscall.ENOSPC}
-	}
-	return f.WritableFile.WriteAt(p, off)
-}
-
-func (f faultFile) Sync() error {
-	for {
-		n := f.f.syncErrs.Load()
-		if n <= 0 {
-			return f.WritableFile.Sync()
-		}
-		if f.f.syncErrs.CompareAndSwap(n, n-1) {
-			return &os.PathError{Op: "fsync", Path: "segment", Err: syscall.EIO}
-		}
-	}
-}
-
-type faultMeta struct {
-	waltypes.MetaStore
-	f *faults
-}
-
-func (m faultMeta) CommitState(ps waltypes.PersistentState) error {
-	if m.f.noMeta.Load() {
-		return fmt.Errorf("file resize error: %s", syscall.ENOSPC) // bbolt's words, no wrapping
-	}
-	return m.MetaStore.CommitState(ps)
-}
 
 // ackedWriter inserts numbered rows and remembers those whose commit succeeded.
 type ackedWriter struct {
@@ -171,27 +95,27 @@ func (w *ackedWriter) check(ts *Tablespace) {
 func TestLogFaults(t *testing.T) {
 	cases := []struct {
 		name     string
-		inject   func(*faults)
-		clear    func(*faults)
+		inject   func(*logfault.Faults)
+		clear    func(*logfault.Faults)
 		diskFull bool // the failing commit reports ErrDiskFull (else: some error)
 	}{
 		{"next segment cannot be created",
-			func(f *faults) { f.noCreate.Store(true) }, func(f *faults) { f.noCreate.Store(false) }, true},
+			func(f *logfault.Faults) { f.NoCreate.Store(true) }, func(f *logfault.Faults) { f.NoCreate.Store(false) }, true},
 		{"segment writes fail",
-			func(f *faults) { f.noCreate.Store(true); f.noWrite.Store(true) },
-			func(f *faults) { f.noCreate.Store(false); f.noWrite.Store(false) }, true},
+			func(f *logfault.Faults) { f.NoCreate.Store(true); f.NoWrite.Store(true) },
+			func(f *logfault.Faults) { f.NoCreate.Store(false); f.NoWrite.Store(false) }, true},
 		{"segment metadata cannot be committed",
-			func(f *faults) { f.noCreate.Store(true); f.noMeta.Store(true) },
-			func(f *faults) { f.noCreate.Store(false); f.noMeta.Store(false) }, true},
+			func(f *logfault.Faults) { f.NoCreate.Store(true); f.NoMeta.Store(true) },
+			func(f *logfault.Faults) { f.NoCreate.Store(false); f.NoMeta.Store(false) }, true},
 		{"an fsync fails",
-			func(f *faults) { f.syncErrs.Store(1) }, func(f *faults) {}, false},
+			func(f *logfault.Faults) { f.SyncErrs.Store(1) }, func(f *logfault.Faults) {}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			f := &faults{}
+			f := &logfault.Faults{}
 			open := func() *Tablespace {
-				return openTest(t, dir, func(o *Options) { o.LogSegmentSize = 64 << 10; o.logHooks = f.hooks() })
+				return openTest(t, dir, func(o *Options) { o.LogSegmentSize = 64 << 10; o.logHooks = f.Hooks() })
 			}
 			ts := open()
 			if err := ts.CreateTable(context.Background(), testSchema("t")); err != nil {
@@ -249,10 +173,10 @@ func TestLogFaults(t *testing.T) {
 // not append to, so Open failed with "replaying log: node is not the leader".
 func TestSealedTailOpens(t *testing.T) {
 	dir := t.TempDir()
-	f := &faults{}
+	f := &logfault.Faults{}
 	open := func() (*Tablespace, error) {
 		return Open(Options{Dir: dir, Name: "test", CheckpointInterval: -1, LogSegmentSize: 64 << 10,
-			logHooks: f.hooks(), Logger: openTest(t, t.TempDir()).opts.Logger})
+			logHooks: f.Hooks(), Logger: openTest(t, t.TempDir()).opts.Logger})
 	}
 	ts, err := open()
 	if err != nil {
@@ -262,14 +186,14 @@ func TestSealedTailOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &ackedWriter{t: t, ts: ts, acked: map[int64]string{}}
-	f.noMeta.Store(true) // the rotation seals the file but cannot record it
-	f.noCreate.Store(true)
+	f.NoMeta.Store(true) // the rotation seals the file but cannot record it
+	f.NoCreate.Store(true)
 	w.fillUntil(1000)
 	if err := ts.shutdownRaft(); err != nil {
 		t.Fatal(err)
 	}
-	f.noMeta.Store(false)
-	f.noCreate.Store(false)
+	f.NoMeta.Store(false)
+	f.NoCreate.Store(false)
 	if ts, err = open(); err != nil {
 		t.Fatalf("open after a cut-short rotation: %v", err)
 	}
@@ -427,46 +351,6 @@ func TestFailedCheckpointGivesRecordsBack(t *testing.T) {
 	}
 }
 
-// TestSegmentDirSyncRetried: a new segment's directory entry must be fsynced before an append
-// to it is acknowledged. raft-wal's own file tries that once, on the first Sync, and a later
-// Sync reported success after the directory fsync had failed.
-func TestSegmentDirSyncRetried(t *testing.T) {
-	cases := []struct {
-		name    string
-		dirGone bool // the directory cannot be fsynced
-		wantErr bool
-	}{
-		{"directory fsync fails", true, true},
-		{"directory fsync works", false, false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "wal")
-			if err := os.Mkdir(dir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			f, err := baseVFS(nil).Create(dir, "seg.wal", 4096)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if c.dirGone {
-				if err := os.Remove(filepath.Join(dir, "seg.wal")); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.Remove(dir); err != nil {
-					t.Fatal(err)
-				}
-			}
-			for i := range 3 {
-				if err := f.Sync(); (err != nil) != c.wantErr {
-					t.Fatalf("Sync %d: %v, want error %v", i, err, c.wantErr)
-				}
-			}
-		})
-	}
-}
-
 // TestChunkAbortOnFullDisk: aborting a chunked transaction's held-back chunks only releases
 // state, so it must reach the log when writers are refused for a full disk; otherwise the
 // chunks (and the checkpoints they hold back) stay, and Open, which aborts a crashed run's
@@ -482,9 +366,9 @@ func TestChunkAbortOnFullDisk(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			f := &faults{}
+			f := &logfault.Faults{}
 			open := func() *Tablespace {
-				return openTest(t, dir, func(o *Options) { o.logHooks = f.hooks() })
+				return openTest(t, dir, func(o *Options) { o.logHooks = f.Hooks() })
 			}
 			ts := open()
 			ctx := context.Background()
@@ -496,9 +380,13 @@ func TestChunkAbortOnFullDisk(t *testing.T) {
 				t.Fatal(err)
 			}
 			// The disk fills: the reserve is gone and cannot be remade.
-			f.noCreate.Store(true)
-			for _, name := range []string{reserveSegment, reserveAppend} {
-				os.Remove(filepath.Join(dir, logDir, name))
+			f.NoCreate.Store(true)
+			reserve, _ := filepath.Glob(filepath.Join(dir, raftlog.Dir, "reserve.*"))
+			if len(reserve) != 2 {
+				t.Fatalf("reserve files: %v, want 2", reserve)
+			}
+			for _, name := range reserve {
+				os.Remove(name)
 			}
 			if c.restart {
 				if err := ts.shutdownRaft(); err != nil {
@@ -506,7 +394,7 @@ func TestChunkAbortOnFullDisk(t *testing.T) {
 				}
 				ts = open() // must abort the orphan chunks on a full disk
 			} else {
-				ts.logDB.setFull(syscall.ENOSPC)
+				ts.logDB.SetFull(syscall.ENOSPC)
 				ts.abortChunks(99)
 			}
 			defer ts.Close()

@@ -3,6 +3,8 @@ package tablespace
 import (
 	"errors"
 	"fmt"
+
+	"github.com/drovedb/drove/internal/raftlog"
 )
 
 // Errors callers map to SQLSTATEs. Wrapped errors keep these identities (use errors.Is).
@@ -26,8 +28,9 @@ var (
 	// the lead before it was committed; a new leader may or may not commit it (08007).
 	ErrOutcomeUnknown = errors.New("leadership lost while committing: the transaction's outcome is unknown")
 	// ErrDiskFull: the log cannot be appended to for lack of space (53100). Reads go on, and
-	// writes resume by themselves once space is freed.
-	ErrDiskFull = errors.New("could not write to the log: the disk is full")
+	// writes resume by themselves once space is freed. It is the log's own sentinel, so
+	// errors of every Raft log on the node (the metadata group's too) match it.
+	ErrDiskFull = raftlog.ErrDiskFull
 	// ErrNotEntered: a write to a table the transaction has not entered (Txn.Enter) with the
 	// table's current schema. The rows may have been encoded for a schema that changed, so
 	// they are refused; the caller must enter (and encode) again.

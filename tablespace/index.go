@@ -291,7 +291,10 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 	if !exact && ix.tree == nil {
 		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
 	}
-	snap := tx.snapshot() // before the table lock: a first pin may wait for apply
+	snap, err := tx.snapshot() // before the table lock: a first pin may wait for apply
+	if err != nil {
+		return nil, false, err
+	}
 	t.mu.RLock()
 	var over map[string]oldVer
 	if snap != latest && len(t.old) > 0 {

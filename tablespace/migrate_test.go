@@ -7,7 +7,10 @@ import (
 	"testing"
 
 	raftboltdb "github.com/hashicorp/raft-boltdb/v2"
+	raftwal "github.com/hashicorp/raft-wal"
 	"github.com/hashicorp/raft-wal/migrate"
+
+	"github.com/drovedb/drove/internal/raftlog"
 )
 
 // A data directory from before raft-wal keeps its Raft log in raft.db: the first open moves it
@@ -33,11 +36,11 @@ func TestBoltLogIsMigrated(t *testing.T) {
 	}
 
 	// Rewrite the log as the older layout had it.
-	wal, err := openLog(filepath.Join(dir, logDir), 0)
+	wal, err := raftwal.Open(filepath.Join(dir, raftlog.Dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bolt, err := raftboltdb.New(raftboltdb.Options{Path: filepath.Join(dir, boltLogDB)})
+	bolt, err := raftboltdb.New(raftboltdb.Options{Path: filepath.Join(dir, raftlog.BoltFile)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +52,7 @@ func TestBoltLogIsMigrated(t *testing.T) {
 	}
 	bolt.Close()
 	wal.Close()
-	if err := os.RemoveAll(filepath.Join(dir, logDir)); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, raftlog.Dir)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -62,13 +65,13 @@ func TestBoltLogIsMigrated(t *testing.T) {
 	if got != want {
 		t.Fatal("state after migrating the log differs from before")
 	}
-	for _, name := range []string{logDir, boltLogOld} {
+	for _, name := range []string{raftlog.Dir, raftlog.BoltMigrated} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("after migration: %v", err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, boltLogDB)); !os.IsNotExist(err) {
-		t.Errorf("%s still in place after migration: %v", boltLogDB, err)
+	if _, err := os.Stat(filepath.Join(dir, raftlog.BoltFile)); !os.IsNotExist(err) {
+		t.Errorf("%s still in place after migration: %v", raftlog.BoltFile, err)
 	}
 	insertRows(t, ts, "t", 800, 900, 50) // and the migrated log takes new commits
 }

@@ -129,6 +129,7 @@ func (ts *Tablespace) becomeReady() {
 			// Serial counters count from what this node saw when it last led: other leaders
 			// may have handed out values since. The first use recounts from the table.
 			ts.serials.Clear()
+			ts.refreshVoters()
 			ts.readyTerm.Store(term)
 			return
 		}
@@ -214,10 +215,26 @@ func (ts *Tablespace) AddReplica(ctx context.Context, r Replica) error {
 		return errors.New("tablespace: a replica needs an id and an address")
 	}
 	id, addr := raft.ServerID(r.ID), raft.ServerAddress(r.Address)
+	defer ts.refreshVoters()
 	if r.Voter {
+		ts.voters.Add(1) // reads confirm with a quorum from the moment the entry is appended
 		return await(ctx, ts.raft.AddVoter(id, addr, 0, membershipTimeout))
 	}
 	return await(ctx, ts.raft.AddNonvoter(id, addr, 0, membershipTimeout))
+}
+
+// refreshVoters caches the number of voters of the group's latest configuration, which
+// VerifyLeader reads on every statement: a group of one voter needs no confirmation round.
+// Only this leader's AddReplica and RemoveReplica change the configuration while it leads,
+// and a new leader counts again, so the cache is never below the truth while it matters.
+func (ts *Tablespace) refreshVoters() {
+	n := int32(0)
+	for _, s := range ts.configuration() {
+		if s.Suffrage == raft.Voter {
+			n++
+		}
+	}
+	ts.voters.Store(n)
 }
 
 // RemoveReplica removes a replica from the group (leader only). Removing the leader itself
@@ -226,6 +243,7 @@ func (ts *Tablespace) RemoveReplica(ctx context.Context, id string) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
+	defer ts.refreshVoters()
 	return await(ctx, ts.raft.RemoveServer(raft.ServerID(id), 0, membershipTimeout))
 }
 
@@ -312,7 +330,7 @@ func (ts *Tablespace) verifyWaiting() int {
 // confirmed, so a read after it sees every write acknowledged before the call. Concurrent
 // callers share confirmation rounds. A single-voter group returns at once.
 func (ts *Tablespace) VerifyLeader(ctx context.Context) error {
-	if ts.opts.Transport == nil {
+	if ts.opts.Transport == nil || ts.voters.Load() == 1 {
 		return ts.writable() // one voter: nobody else can have been elected
 	}
 	if err := ts.writable(); err != nil {

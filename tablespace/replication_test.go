@@ -354,6 +354,22 @@ func TestVerifyLeaderPartitioned(t *testing.T) {
 	if err := l.VerifyLeader(ctx); !errors.Is(err, ErrNotLeader) {
 		t.Fatalf("VerifyLeader on a partitioned old leader: %v, want ErrNotLeader", err)
 	}
+	// A statement's snapshot read confirms leadership the same way: the old leader refuses
+	// to answer from its stale state, under both isolation levels.
+	for _, repeatable := range []bool{false, true} {
+		tx := l.Begin()
+		tx.SetContext(ctx)
+		if err := tx.SetRepeatableRead(repeatable); err != nil {
+			t.Fatal(err)
+		}
+		tx.PinSnapshot()
+		err := tx.Scan("t", func(_, _ []byte) error { return nil })
+		tx.UnpinSnapshot()
+		tx.Rollback()
+		if !errors.Is(err, ErrNotLeader) {
+			t.Fatalf("snapshot read (repeatable %v) on a partitioned old leader: %v, want ErrNotLeader", repeatable, err)
+		}
+	}
 }
 
 func TestVerifyLeaderSharesRounds(t *testing.T) {

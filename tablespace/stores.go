@@ -167,26 +167,6 @@ func removeStoresBut(dir, keep string) error {
 	return nil
 }
 
-// dropLogBehindSnapshot empties a log that ends before the newest snapshot. Raft empties it
-// itself right after installing a snapshot from the leader (raft-wal cannot take an append
-// that leaves a gap), but a crash between the snapshot's rename into place and that leaves a
-// log whose next append would: every entry in it is covered by the snapshot.
-func dropLogBehindSnapshot(logs raft.LogStore, snaps raft.SnapshotStore) error {
-	list, err := snaps.List()
-	if err != nil || len(list) == 0 {
-		return err
-	}
-	first, err := logs.FirstIndex()
-	if err != nil {
-		return err
-	}
-	last, err := logs.LastIndex()
-	if err != nil || last == 0 || last >= list[0].Index {
-		return err
-	}
-	return logs.DeleteRange(first, last)
-}
-
 // pinManifest keeps m's pages from page GC until unpinManifest (a backup or a snapshot being
 // sent reads them).
 func (f *fsm) pinManifest(m *checkpoint.Manifest) {

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/raft"
 
 	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/internal/raftlog"
 	"github.com/drovedb/drove/types"
 	"github.com/drovedb/drove/wal"
 )
@@ -75,7 +76,7 @@ type Options struct {
 
 	Logger *slog.Logger
 
-	logHooks *logHooks // tests: faults under the log
+	logHooks *raftlog.Hooks // tests: faults under the log
 }
 
 func (o *Options) setDefaults() {
@@ -128,12 +129,13 @@ type Tablespace struct {
 	locks *lockTable
 
 	raft      *raft.Raft
-	logDB     *logGuard
+	logDB     *raftlog.Store
 	logs      raft.LogStore // the log cache in front of logDB
 	snaps     *snapStore
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
+	voters    atomic.Int32       // voters in the latest configuration, as this leader knows it
 	verify    verifier
 	// verifyHook, in tests, runs at the start of each VerifyLeader round.
 	verifyHook func()
@@ -204,24 +206,29 @@ func Open(opts Options) (*Tablespace, error) {
 }
 
 func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) error {
-	if err := migrateBoltLog(ts.opts.Dir); err != nil {
+	if err := raftlog.MigrateBolt(ts.opts.Dir); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
-	logDB, err := newLogGuard(filepath.Join(ts.opts.Dir, logDir), ts.opts.LogSegmentSize, ts.opts.logHooks, ts.log)
+	logDB, err := raftlog.Open(filepath.Join(ts.opts.Dir, raftlog.Dir), raftlog.Options{
+		SegmentSize: ts.opts.LogSegmentSize, Logger: ts.log, Hooks: ts.opts.logHooks})
 	if err != nil {
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
-	if err := dropLogBehindSnapshot(logDB, snaps); err != nil {
+	if err := raftlog.DropBehindSnapshot(logDB, snaps); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
-	logs := newLogCache(1024, logDB)
+	logs := raftlog.NewCache(1024, logDB)
 	ts.logs = logs
 	cfg := raft.DefaultConfig()
 	cfg.LocalID = raft.ServerID(ts.opts.NodeID)
 	cfg.Logger = hlog
-	cfg.BatchApplyCh = true     // concurrent commits share one append and one fsync
-	cfg.MaxAppendEntries = 1024 // the largest group commit
+	cfg.BatchApplyCh = true // concurrent commits share one append and one fsync
+	// The largest group commit. Raft allocates a batch of this capacity for every commit it
+	// applies (processLogs), so 1024 cost 8 KiB of zeroed garbage per fsync, a quarter of an
+	// insert's CPU (DESIGN.md, "Write path"). A session commits one entry at a time, so
+	// 128 still takes every session of the default 100 connections in one fsync.
+	cfg.MaxAppendEntries = 128
 	cfg.TrailingLogs = ts.opts.TrailingLogs
 	// Checkpoints are drove's to schedule (interval and dirty memory), not Raft's.
 	cfg.SnapshotThreshold = 1 << 62
@@ -471,8 +478,8 @@ func (ts *Tablespace) Stats() Stats {
 		}
 	}
 	if ts.logDB != nil {
-		st.LogAppends, st.LogEntries = ts.logDB.appends.Load(), ts.logDB.entries.Load()
-		st.DiskFull = ts.logDB.full.Load()
+		st.LogAppends, st.LogEntries = ts.logDB.Stats()
+		st.DiskFull = ts.logDB.Full()
 	}
 	return st
 }

@@ -32,8 +32,9 @@ type Txn struct {
 	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
 
-	lockTimeout time.Duration // 0: the tablespace's
-	gates       []enteredGate // tables entered, left at the end
+	lockTimeout time.Duration   // 0: the tablespace's
+	readCtx     context.Context // bounds the leadership confirmation of a snapshot (SetContext)
+	gates       []enteredGate   // tables entered, left at the end
 	gateBuf     [2]enteredGate
 }
 
@@ -53,6 +54,12 @@ func (tx *Txn) PinSnapshot() {
 	if tx.pins == 0 {
 		tx.pinned = true
 		if tx.repeatable {
+			if tx.linearize() != nil {
+				// Not the leader (any more): the first read tries again and fails with why.
+				tx.lazy = true
+				tx.pins++
+				return
+			}
 			tx.snap = tx.ts.fsm.pin()
 			tx.pins++
 		} else {
@@ -65,14 +72,33 @@ func (tx *Txn) PinSnapshot() {
 	tx.pins++
 }
 
+// SetContext bounds what the transaction's next snapshot waits for (the leadership
+// confirmation of a linearizable read): a statement's context.
+func (tx *Txn) SetContext(ctx context.Context) { tx.readCtx = ctx }
+
 // snapshot is the snapshot the transaction's reads see, taking a pending READ COMMITTED pin's
 // now.
-func (tx *Txn) snapshot() uint64 {
+func (tx *Txn) snapshot() (uint64, error) {
 	if tx.lazy {
+		if err := tx.linearize(); err != nil {
+			return 0, err
+		}
 		tx.lazy = false
 		tx.snap = tx.ts.fsm.pin()
 	}
-	return tx.snap
+	return tx.snap, nil
+}
+
+// linearize makes a snapshot about to be taken include every write acknowledged before it:
+// in a group of several voters the leader confirms with a quorum that it still leads (and
+// has applied what it committed) — a deposed leader that has not noticed yet must not answer
+// from its stale state. Concurrent statements share one confirmation round (VerifyLeader).
+func (tx *Txn) linearize() error {
+	ctx := tx.readCtx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return tx.ts.VerifyLeader(ctx)
 }
 
 // UnpinSnapshot undoes a PinSnapshot.
@@ -149,7 +175,11 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 	if tx.truncated(table) {
 		return nil, false, nil
 	}
-	return tx.ts.fsm.getAt(t, key, tx.snapshot())
+	snap, err := tx.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	return tx.ts.fsm.getAt(t, key, snap)
 }
 
 // GetForUpdate locks the row (even if it does not exist yet) and then reads it, so the image
@@ -193,7 +223,11 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	}
 	mine := tx.own(table)
 	if !tx.truncated(table) {
-		if err := tx.ts.fsm.scanAt(t, tx.snapshot(), func(k, v []byte) error {
+		snap, err := tx.snapshot()
+		if err != nil {
+			return err
+		}
+		if err := tx.ts.fsm.scanAt(t, snap, func(k, v []byte) error {
 			if _, overridden := mine[string(k)]; overridden {
 				return nil
 			}
@@ -480,7 +514,7 @@ func (ts *Tablespace) proposeSized(_ context.Context, e *wal.Entry, size int) er
 	if err := ts.writable(); err != nil {
 		return err
 	}
-	if err := ts.logDB.writable(); err != nil {
+	if err := ts.logDB.Writable(); err != nil {
 		return err // the log is full: fail now rather than queue behind Raft
 	}
 	return ts.apply(e, size)
@@ -500,7 +534,7 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	data := wal.AppendEntry(make([]byte, 0, size), e)
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	if err := f.Error(); err != nil {
-		if lerr := ts.logDB.writable(); lerr != nil {
+		if lerr := ts.logDB.Writable(); lerr != nil {
 			return lerr // Raft stepped down because the append failed; say why
 		}
 		switch {

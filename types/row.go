@@ -57,7 +57,15 @@ func DecodeRow(s *Schema, key, value []byte, row []Value) error {
 }
 
 // DecodeValue decodes only the non-key columns of value into row.
-func DecodeValue(s *Schema, b []byte, row []Value) error { return decodeValue(s, b, row, nil) }
+func DecodeValue(s *Schema, b []byte, row []Value) error { return decodeValue(s, b, row, nil, nil) }
+
+// DecodeValueRaw is DecodeValue without copies: a column whose value is bytes (text, bytea,
+// numeric, arrays, records) reads as an empty value of its type, and raw[i] (raw has
+// len(s.Columns) entries) is its bytes, a view of b that must not be modified; nil for NULL.
+// A reader that copies them into a buffer of its own decodes a row without allocating.
+func DecodeValueRaw(s *Schema, b []byte, row []Value, raw [][]byte) error {
+	return decodeValue(s, b, row, nil, raw)
+}
 
 // DecodeColumns is DecodeRow for a reader that needs only some columns: text and bytea
 // columns with need[i] false are skipped rather than copied out (they read as empty values of
@@ -73,10 +81,10 @@ func DecodeColumns(s *Schema, key, value []byte, row []Value, need []bool) error
 			return err
 		}
 	}
-	return decodeValue(s, value, row, need)
+	return decodeValue(s, value, row, need, nil)
 }
 
-func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
+func decodeValue(s *Schema, b []byte, row []Value, need []bool, raw [][]byte) error {
 	n, k := binary.Uvarint(b)
 	if k <= 0 {
 		return errShortRow
@@ -86,6 +94,9 @@ func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
 	for i, c := range s.Columns {
 		if s.IsPK(i) {
 			continue
+		}
+		if raw != nil {
+			raw[i] = nil
 		}
 		if seen >= n {
 			row[i] = NullValue
@@ -129,9 +140,12 @@ func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
 			if k <= 0 || uint64(len(b)-k) < l {
 				return errShortRow
 			}
-			if need == nil || need[i] {
+			switch {
+			case raw != nil:
+				row[i], raw[i] = Value{T: c.Type}, b[k:k+int(l)]
+			case need == nil || need[i]:
 				row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
-			} else {
+			default:
 				row[i] = Value{T: c.Type}
 			}
 			b = b[k+int(l):]
@@ -143,7 +157,11 @@ func decodeValue(s *Schema, b []byte, row []Value, need []bool) error {
 			if k <= 0 || uint64(len(b)-k) < l {
 				return errShortRow
 			}
-			row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
+			if raw != nil {
+				row[i], raw[i] = Value{T: c.Type}, b[k:k+int(l)]
+			} else {
+				row[i] = Value{T: c.Type, S: string(b[k : k+int(l)])}
+			}
 			b = b[k+int(l):]
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"github.com/drovedb/drove/internal/raftlog"
 )
 
 // Node is a member of the cluster as the catalog records it.
@@ -154,13 +156,17 @@ var (
 	// ErrUnknownOutcome: the leader was lost after the command was sent; it may or may not
 	// have been applied. Read the catalog to find out.
 	ErrUnknownOutcome = errors.New("meta: outcome unknown")
+	// ErrDiskFull: the leader's log is out of disk space; the command was not applied.
+	// Commands work again once space is freed. It is raftlog's sentinel (the tablespaces'
+	// too), so one errors.Is finds a full disk under any group.
+	ErrDiskFull = raftlog.ErrDiskFull
 )
 
 // errorKinds names the errors on the wire.
 var errorKinds = map[string]error{
 	"exists": ErrExists, "not_found": ErrNotFound, "invalid": ErrInvalid, "conflict": ErrConflict,
 	"node_in_use": ErrNodeInUse, "no_leader": ErrNoLeader, "closed": ErrClosed,
-	"unknown_outcome": ErrUnknownOutcome,
+	"unknown_outcome": ErrUnknownOutcome, "disk_full": ErrDiskFull,
 }
 
 // Error is a catalog command's error: Kind is one of the Err values, for errors.Is.

@@ -368,7 +368,7 @@ func TestSnapshotInstallAndRestart(t *testing.T) {
 	if err := m.raft.Snapshot().Error(); err != nil {
 		t.Fatal(err)
 	}
-	if first, _ := m.wal.FirstIndex(); first <= 2 {
+	if first, _ := m.logs.FirstIndex(); first <= 2 {
 		t.Fatalf("log not truncated: first index %d", first)
 	}
 	if err := m.DropTablespace(ctx, "d"); err != nil {

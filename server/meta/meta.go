@@ -17,7 +17,9 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/raft"
-	raftwal "github.com/hashicorp/raft-wal"
+
+	"github.com/drovedb/drove/internal/fsutil"
+	"github.com/drovedb/drove/internal/raftlog"
 )
 
 // Options configure a node's member of the metadata group.
@@ -43,8 +45,14 @@ type Options struct {
 	Logger    *slog.Logger
 	Timeouts  Timeouts
 
-	trailingLogs uint64 // tests: entries kept after a snapshot (default 1024)
+	trailingLogs   uint64         // tests: entries kept after a snapshot (default 1024)
+	logSegmentSize int            // tests: the log's segment size (default logSegmentSize)
+	logHooks       *raftlog.Hooks // tests: faults under the log
 }
+
+// logSegmentSize is the meta log's segment size. Entries are tiny: small segments keep an idle
+// cluster's preallocated log (and the full-disk reserve, one segment more) small.
+const logSegmentSize = 4 << 20
 
 // Timeouts are the group's timings. Zero fields take DefaultTimeouts' values.
 type Timeouts struct {
@@ -99,7 +107,7 @@ type Meta struct {
 	log  *slog.Logger
 	fsm  *fsm
 	raft *raft.Raft
-	wal  *raftwal.WAL
+	logs *raftlog.Store
 	live *liveness
 	// memberMu serialises the leader's changes of the Raft configuration.
 	memberMu sync.Mutex
@@ -155,31 +163,7 @@ func (m *Meta) registerOnce(ctx context.Context, seeds []string) error {
 	if m.registered() {
 		return nil
 	}
-	return writeFileSync(filepath.Join(m.opts.Dir, registeredFile), []byte("1\n"))
-}
-
-// writeFileSync writes a small file durably: the file and its directory entry are fsynced.
-func writeFileSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	d, err := os.Open(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return fsutil.WriteFileSync(filepath.Join(m.opts.Dir, registeredFile), []byte("1\n"))
 }
 
 // Join starts this node's member and asks the cluster, through seeds (cluster addresses of any
@@ -226,8 +210,8 @@ func start(opts Options) (m *Meta, existing bool, err error) {
 	m.ctx, m.stop = context.WithCancel(context.Background())
 	if existing, err = m.startRaft(); err != nil {
 		m.stop()
-		if m.wal != nil {
-			m.wal.Close()
+		if m.logs != nil {
+			m.logs.Close()
 		}
 		return nil, false, err
 	}
@@ -252,34 +236,37 @@ func (m *Meta) raftConfig() *raft.Config {
 }
 
 func (m *Meta) startRaft() (bool, error) {
-	if err := os.MkdirAll(filepath.Join(m.opts.Dir, "wal"), 0o755); err != nil {
-		return false, err
+	// The log is the tablespaces' (internal/raftlog): a full disk refuses commands with
+	// ErrDiskFull until space returns, instead of breaking the log.
+	segSize := logSegmentSize
+	if m.opts.logSegmentSize != 0 {
+		segSize = m.opts.logSegmentSize
 	}
-	// Entries are tiny: small segments keep an idle cluster's preallocated log small.
-	w, err := raftwal.Open(filepath.Join(m.opts.Dir, "wal"), raftwal.WithSegmentSize(4<<20))
+	w, err := raftlog.Open(filepath.Join(m.opts.Dir, raftlog.Dir),
+		raftlog.Options{SegmentSize: segSize, Logger: m.log, Hooks: m.opts.logHooks})
 	if err != nil {
 		return false, fmt.Errorf("meta: opening raft log: %w", err)
 	}
-	m.wal = w
+	m.logs = w
 	cfg := m.raftConfig()
-	snaps, err := raft.NewFileSnapshotStoreWithLogger(m.opts.Dir, 2, cfg.Logger)
+	snaps, err := raftlog.OpenSnapshotStore(m.opts.Dir, 2, cfg.Logger)
 	if err != nil {
 		return false, err
 	}
-	existing, err := raft.HasExistingState(w, w, snaps)
+	if err := raftlog.DropBehindSnapshot(w, snaps); err != nil {
+		return false, fmt.Errorf("meta: %w", err)
+	}
+	logs := raftlog.NewCache(256, w)
+	existing, err := raft.HasExistingState(logs, w, snaps)
 	if err != nil {
 		return false, err
 	}
 	trans := m.opts.Transport
 	if !existing && m.opts.Bootstrap {
 		conf := raft.Configuration{Servers: []raft.Server{{ID: cfg.LocalID, Address: trans.LocalAddr()}}}
-		if err := raft.BootstrapCluster(cfg, w, w, snaps, trans, conf); err != nil {
+		if err := raft.BootstrapCluster(cfg, logs, w, snaps, trans, conf); err != nil {
 			return false, fmt.Errorf("meta: bootstrap: %w", err)
 		}
-	}
-	logs, err := raft.NewLogCache(256, w)
-	if err != nil {
-		return false, err
 	}
 	r, err := raft.NewRaft(cfg, m.fsm, logs, w, snaps, trans)
 	if err != nil {
@@ -325,8 +312,8 @@ func (m *Meta) Close() error {
 			m.cerr = m.raft.Shutdown().Error()
 		}
 		m.wg.Wait()
-		if m.wal != nil {
-			if err := m.wal.Close(); m.cerr == nil {
+		if m.logs != nil {
+			if err := m.logs.Close(); m.cerr == nil {
 				m.cerr = err
 			}
 		}

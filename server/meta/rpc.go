@@ -136,11 +136,16 @@ func (m *Meta) handle(ctx context.Context, req *request) *response {
 	return m.errResponse(errorf(ErrInvalid, "unknown request %q", req.Op))
 }
 
-// applyLocal appends cmd to the log on this node, the leader, and returns once it is applied here.
+// applyLocal appends cmd to the log on this node, the leader, and returns once it is applied
+// here. On a full disk it fails at once with ErrDiskFull, rather than through an append that
+// would fail and make Raft step down.
 func (m *Meta) applyLocal(cmd *command) *response {
 	b, err := encodeCommand(cmd)
 	if err != nil {
 		return m.errResponse(err)
+	}
+	if err := m.logs.Writable(); err != nil {
+		return m.errResponse(diskFull(err))
 	}
 	f := m.raft.Apply(b, m.opts.Timeouts.Apply)
 	if err := f.Error(); err != nil {
@@ -164,8 +169,16 @@ func (m *Meta) raftError(err error) *response {
 		return &response{NotLeader: true, Leader: addr}
 	case errors.Is(err, raft.ErrLeadershipLost), errors.Is(err, raft.ErrRaftShutdown):
 		return m.errResponse(&Error{Kind: ErrUnknownOutcome, Msg: "meta: " + err.Error()})
+	case errors.Is(err, ErrDiskFull):
+		// The append of this very entry failed: it is in no log, so it was not applied.
+		return m.errResponse(diskFull(err))
 	}
 	return m.errResponse(err)
+}
+
+// diskFull is the error of a command refused for a full disk (err is the log's).
+func diskFull(err error) *Error {
+	return &Error{Kind: ErrDiskFull, Msg: "meta: the catalog cannot be changed: " + err.Error()}
 }
 
 // call runs req at the meta leader: here if this node leads, else over the meta service at

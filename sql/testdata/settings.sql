@@ -368,6 +368,20 @@ SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED
 statement ok
 SET default_transaction_isolation = 'read committed'
 
+query
+BEGIN ISOLATION LEVEL READ UNCOMMITTED
+----
+tag: BEGIN
+
+query
+SHOW transaction_isolation
+----
+read uncommitted
+tag: SHOW
+
+statement ok
+COMMIT
+
 # deviation: PostgreSQL runs SERIALIZABLE transactions; drove refuses them
 statement error 0A000
 BEGIN ISOLATION LEVEL SERIALIZABLE

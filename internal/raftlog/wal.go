@@ -1,35 +1,30 @@
-package tablespace
+package raftlog
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	raftboltdb "github.com/hashicorp/raft-boltdb/v2"
 	raftwal "github.com/hashicorp/raft-wal"
 	"github.com/hashicorp/raft-wal/fs"
 	"github.com/hashicorp/raft-wal/metadb"
-	"github.com/hashicorp/raft-wal/migrate"
 	"github.com/hashicorp/raft-wal/segment"
 	waltypes "github.com/hashicorp/raft-wal/types"
 
-	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/internal/fsutil"
 )
 
-// The Raft log and Raft's few stable values live in raft-wal: segment files appended with one
-// fsync per group commit (bbolt, which drove used first, costs two per commit and a page
-// rewrite). logguard.go keeps it writable through a full disk.
-const (
-	logDir     = "wal"
-	boltLogDB  = "raft.db"          // the log of data directories written before raft-wal
-	boltLogOld = "raft.db.migrated" // kept after migration, for a downgrade by hand
-)
+// Hooks let tests put faults under the log (package logfault builds them): VFS wraps the
+// segment files' file system, Meta the store of segment metadata and Raft's stable values.
+type Hooks struct {
+	VFS  func(waltypes.VFS) waltypes.VFS
+	Meta func(waltypes.MetaStore) waltypes.MetaStore
+}
 
-// openLog opens the log in dir on its own (for the migration).
-func openLog(dir string, segmentSize int) (*raftwal.WAL, error) {
+// openPlain opens the log in dir on its own, without the full-disk guard (for the migration).
+func openPlain(dir string, segmentSize int) (*raftwal.WAL, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -41,18 +36,11 @@ func openLog(dir string, segmentSize int) (*raftwal.WAL, error) {
 	return w, err
 }
 
-// logHooks let tests put faults under the log: vfs wraps the segment files' file system,
-// meta the store of segment metadata and Raft's stable values.
-type logHooks struct {
-	vfs  func(waltypes.VFS) waltypes.VFS
-	meta func(waltypes.MetaStore) waltypes.MetaStore
-}
-
 // baseVFS is the file system the WAL's segments live on, with the tests' faults if any.
-func baseVFS(hooks *logHooks) waltypes.VFS {
+func baseVFS(hooks *Hooks) waltypes.VFS {
 	var vfs waltypes.VFS = dirSyncFS{fs.New()}
-	if hooks != nil && hooks.vfs != nil {
-		vfs = hooks.vfs(vfs)
+	if hooks != nil && hooks.VFS != nil {
+		vfs = hooks.VFS(vfs)
 	}
 	return vfs
 }
@@ -170,59 +158,10 @@ func (f *dirSyncFile) Sync() error {
 		return err
 	}
 	if !f.synced {
-		if err := checkpoint.SyncDir(f.dir); err != nil {
+		if err := fsutil.SyncDir(f.dir); err != nil {
 			return err
 		}
 		f.synced = true
 	}
 	return nil
-}
-
-// migrateBoltLog moves a log kept in raft-boltdb (raft.db) into raft-wal, once. It copies into
-// a fresh directory and renames it into place, so a crash part way leaves the old log in
-// charge and the next open starts the copy again.
-func migrateBoltLog(dir string) error {
-	old := filepath.Join(dir, boltLogDB)
-	if _, err := os.Stat(old); errors.Is(err, os.ErrNotExist) {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	if _, err := os.Stat(filepath.Join(dir, logDir)); err == nil {
-		return fmt.Errorf("both %s and %s/ exist: remove the one not in use", boltLogDB, logDir)
-	}
-	tmp := filepath.Join(dir, logDir+".migrating")
-	if err := os.RemoveAll(tmp); err != nil {
-		return err
-	}
-	src, err := raftboltdb.New(raftboltdb.Options{Path: old})
-	if err != nil {
-		return fmt.Errorf("opening %s to migrate it: %w", boltLogDB, err)
-	}
-	defer src.Close()
-	dst, err := openLog(tmp, 0)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	err = migrate.CopyLogs(ctx, dst, src, 4<<20, nil)
-	if err == nil {
-		err = migrate.CopyStable(ctx, dst, src, nil, nil, nil)
-	}
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("migrating %s to %s/: %w", boltLogDB, logDir, err)
-	}
-	if err := checkpoint.SyncDir(tmp); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, logDir)); err != nil {
-		return err
-	}
-	if err := os.Rename(old, filepath.Join(dir, boltLogOld)); err != nil {
-		return err
-	}
-	return checkpoint.SyncDir(dir)
 }

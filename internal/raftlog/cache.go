@@ -1,4 +1,4 @@
-package tablespace
+package raftlog
 
 import (
 	"sync"
@@ -6,25 +6,28 @@ import (
 	"github.com/hashicorp/raft"
 )
 
-// logCache keeps the most recent small log entries in memory in front of the log store, as
+// Cache keeps the most recent small log entries in memory in front of a log store, as
 // raft.LogCache does, so the leader's replication and apply read them without touching disk.
-// Unlike raft.LogCache it does not keep entries larger than maxCachedEntry: the chunks of a big
-// transaction are up to MaxEntryBytes each, and a ring of 1024 of them pinned a gigabyte of
+// Unlike raft.LogCache it does not keep entries larger than MaxCachedEntry: the chunks of a
+// big transaction are up to 32 MiB each, and a ring of 1024 of them pinned a gigabyte of
 // encoded rows long after the transaction was applied and checkpointed. Such entries are read
 // from the store, which only a lagging replica needs.
-type logCache struct {
+type Cache struct {
 	raft.LogStore
 	mu   sync.RWMutex
 	ring []*raft.Log
 }
 
-const maxCachedEntry = 64 << 10
+// MaxCachedEntry is the largest entry (its Data) a Cache keeps.
+const MaxCachedEntry = 64 << 10
 
-func newLogCache(size int, store raft.LogStore) *logCache {
-	return &logCache{LogStore: store, ring: make([]*raft.Log, size)}
+// NewCache puts a cache of the last size entries in front of store.
+func NewCache(size int, store raft.LogStore) *Cache {
+	return &Cache{LogStore: store, ring: make([]*raft.Log, size)}
 }
 
-func (c *logCache) GetLog(index uint64, out *raft.Log) error {
+// GetLog implements raft.LogStore.
+func (c *Cache) GetLog(index uint64, out *raft.Log) error {
 	c.mu.RLock()
 	l := c.ring[index%uint64(len(c.ring))]
 	c.mu.RUnlock()
@@ -35,16 +38,18 @@ func (c *logCache) GetLog(index uint64, out *raft.Log) error {
 	return c.LogStore.GetLog(index, out)
 }
 
-func (c *logCache) StoreLog(l *raft.Log) error { return c.StoreLogs([]*raft.Log{l}) }
+// StoreLog implements raft.LogStore.
+func (c *Cache) StoreLog(l *raft.Log) error { return c.StoreLogs([]*raft.Log{l}) }
 
-func (c *logCache) StoreLogs(logs []*raft.Log) error {
+// StoreLogs implements raft.LogStore.
+func (c *Cache) StoreLogs(logs []*raft.Log) error {
 	if err := c.LogStore.StoreLogs(logs); err != nil {
 		return err
 	}
 	c.mu.Lock()
 	for _, l := range logs {
 		slot := &c.ring[l.Index%uint64(len(c.ring))]
-		if len(l.Data) <= maxCachedEntry {
+		if len(l.Data) <= MaxCachedEntry {
 			*slot = l
 		} else {
 			*slot = nil
@@ -54,7 +59,8 @@ func (c *logCache) StoreLogs(logs []*raft.Log) error {
 	return nil
 }
 
-func (c *logCache) DeleteRange(min, max uint64) error {
+// DeleteRange implements raft.LogStore.
+func (c *Cache) DeleteRange(min, max uint64) error {
 	c.mu.Lock()
 	clear(c.ring)
 	c.mu.Unlock()
@@ -63,7 +69,7 @@ func (c *logCache) DeleteRange(min, max uint64) error {
 
 // IsMonotonic passes the store's raft.MonotonicLogStore answer through: raft-wal cannot take
 // an append that leaves a gap, so after installing a snapshot Raft must reset the log instead.
-func (c *logCache) IsMonotonic() bool {
+func (c *Cache) IsMonotonic() bool {
 	m, ok := c.LogStore.(raft.MonotonicLogStore)
 	return ok && m.IsMonotonic()
 }

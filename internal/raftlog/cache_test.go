@@ -1,4 +1,4 @@
-package tablespace
+package raftlog
 
 import (
 	"testing"
@@ -21,7 +21,7 @@ func TestLogCacheIsMonotonicLikeItsStore(t *testing.T) {
 		{"monotonic", monotonicStore{raft.NewInmemStore()}, true},
 		{"plain", raft.NewInmemStore(), false},
 	} {
-		var s raft.LogStore = newLogCache(8, tc.store)
+		var s raft.LogStore = NewCache(8, tc.store)
 		m, ok := s.(raft.MonotonicLogStore)
 		if got := ok && m.IsMonotonic(); got != tc.want {
 			t.Errorf("%s: IsMonotonic = %v, want %v", tc.name, got, tc.want)

@@ -1,0 +1,47 @@
+package drove_test
+
+import (
+	"testing"
+)
+
+// BenchmarkDriverPointSelect is a prepared primary-key SELECT through database/sql, scanned
+// into a string: the embedded SQL hot path.
+func BenchmarkDriverPointSelect(b *testing.B) {
+	db, _ := openDriver(b, 10000)
+	st, err := db.Prepare("SELECT v FROM t WHERE id = $1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var v string
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := st.QueryRow(i%10000 + 1).Scan(&v); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkDriverPointSelectParallel is BenchmarkDriverPointSelect from 2×GOMAXPROCS goroutines.
+func BenchmarkDriverPointSelectParallel(b *testing.B) {
+	db, _ := openDriver(b, 10000)
+	db.SetMaxIdleConns(16)
+	st, err := db.Prepare("SELECT v FROM t WHERE id = $1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetParallelism(2) // 4 goroutines on 2 cores, as bench/embedded_vs_sqlite's
+	b.RunParallel(func(pb *testing.PB) {
+		var v string
+		i := 0
+		for pb.Next() {
+			if err := st.QueryRow(i%10000 + 1).Scan(&v); err != nil {
+				b.Error(err)
+				return
+			}
+			i += 7
+		}
+	})
+}

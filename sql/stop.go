@@ -1,0 +1,81 @@
+package sql
+
+import (
+	"errors"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+)
+
+// ErrStop, returned by an Output's Row, ends a query early: the reader has the rows it wants
+// (database/sql's Rows closed before the end). For a statement that only reads (IsQuery) the
+// session then returns ErrStop itself and the statement ends as if it had produced its rows so
+// far: no error is recorded, an explicit transaction carries on. For any other statement it
+// is an error like any other, so a write never ends half done yet committed.
+var ErrStop = errors.New("sql: the reader stopped the query")
+
+// IsQuery reports whether the statement is a query (SELECT, VALUES, a UNION of them): it
+// reads and returns rows and writes nothing, so its reader may stop it early (ErrStop).
+func (st *Statement) IsQuery() bool {
+	_, ok := st.ast.(sqlparser.TableStatement)
+	return ok
+}
+
+// stopped reports whether err is a reader's ErrStop that ends st without error.
+func stopped(st *Statement, err error) bool {
+	return err != nil && st != nil && st.IsQuery() && errors.Is(err, ErrStop)
+}
+
+// CheckReadOnly returns the error PostgreSQL gives a statement a read-only transaction may
+// not run (SQLSTATE 25006), nil for one it may: a query without a row-locking clause,
+// EXPLAIN (which does not run its statement), SHOW, SET and RESET, transaction control. The
+// embedded driver enforces sql.TxOptions.ReadOnly with it.
+func (st *Statement) CheckReadOnly() error {
+	if st.Empty() || st.readOnly() {
+		return nil
+	}
+	cmd := strings.ToUpper(st.first)
+	if len(st.words) > 1 && (cmd == "CREATE" || cmd == "DROP" || cmd == "ALTER") {
+		cmd += " " + strings.ToUpper(st.words[1])
+	}
+	if st.IsQuery() {
+		cmd = "SELECT FOR UPDATE"
+	}
+	return Errorf("25006", "cannot execute %s in a read-only transaction", cmd)
+}
+
+func (st *Statement) readOnly() bool {
+	if st.setting != nil {
+		return st.setting.kind != "maintenance"
+	}
+	switch st.first {
+	case "begin", "start", "commit", "end", "rollback", "abort":
+		return st.ast == nil || isTxnControl(st.ast)
+	}
+	switch ast := st.ast.(type) {
+	case *sqlparser.ExplainStmt:
+		return true
+	case sqlparser.TableStatement:
+		locks := false
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if sel, ok := n.(*sqlparser.Select); ok && sel.Lock != sqlparser.NoLock {
+				locks = true
+			}
+			return !locks, nil
+		}, ast)
+		return !locks
+	}
+	return false
+}
+
+func isTxnControl(ast sqlparser.Statement) bool {
+	switch ast.(type) {
+	case *sqlparser.Begin, *sqlparser.Commit, *sqlparser.Rollback:
+		return true
+	}
+	return false
+}
+
+// Statements parses query into its statements (from the session's cache), without binding or
+// running them and without touching the transaction: a caller can look at them first.
+func (s *Session) Statements(query string) ([]*Statement, error) { return s.statements(query) }
