@@ -120,8 +120,8 @@ func (s *Server) claimDir(t meta.Tablespace) error {
 }
 
 // promoteLag is how far (in log entries) a new replica, added as a non-voter, may trail the
-// leader's last index and still be promoted to voter: one append batch (MaxAppendEntries),
-// which it receives in one round trip, so the quorum does not wait on its catch-up.
+// leader's last index and still be promoted to voter: a few append batches (a tablespace's
+// MaxAppendEntries is 128), a few round trips, so the quorum does not wait on its catch-up.
 const promoteLag = 1024
 
 // leadReplica, on the replica that leads t, brings the Raft configuration to the catalog's
