@@ -69,7 +69,7 @@ func TestDockerImage(t *testing.T) {
 	name := fmt.Sprintf("drove-e2e-%d", time.Now().UnixNano())
 	volume := name + "-data"
 	t.Cleanup(func() {
-		exec.Command("docker", "rm", "-f", name).Run()
+		exec.Command("docker", "rm", "-f", "-v", name).Run()
 		exec.Command("docker", "volume", "rm", "-f", volume).Run()
 	})
 
@@ -95,7 +95,7 @@ func TestDockerImage(t *testing.T) {
 
 	// DROVE_PASSWORD, like POSTGRES_PASSWORD: psql must give it (SCRAM-SHA-256).
 	secure := name + "-pw"
-	t.Cleanup(func() { exec.Command("docker", "rm", "-f", secure).Run() })
+	t.Cleanup(func() { exec.Command("docker", "rm", "-f", "-v", secure).Run() })
 	docker(t, "run", "-d", "--name", secure, "-e", "DROVE_PASSWORD=correct horse", "-p", "127.0.0.1::5433", image)
 	port := mappedPort(t, secure)
 	psqlWith := func(password string) (string, error) {

@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"encoding/binary"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/drovedb/drove/sql"
@@ -114,10 +115,19 @@ func (c *conn) isBusy() bool {
 }
 
 // shutDown sends the FATAL 57P01 that ends a session when the server is shutting down; false
-// means the server is not shutting down.
-func (c *conn) shutDown() bool {
+// means the server is not shutting down. stmtErr is the error of the statement the shutdown
+// interrupted, if any: when it says the statement's outcome is unknown (class 08, such as a
+// commit whose leadership was lost), the FATAL carries it instead, because 57P01 tells the
+// client the statement was aborted, and it may have been applied.
+func (c *conn) shutDown(stmtErr error) bool {
 	if !c.srv.stopping.Load() {
 		return false
+	}
+	if stmtErr != nil {
+		if e := toSQLError(stmtErr); strings.HasPrefix(e.Code, "08") {
+			c.fatal(e)
+			return true
+		}
 	}
 	c.fatal(errAdminShutdown)
 	return true

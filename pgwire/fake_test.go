@@ -120,8 +120,13 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 			return sql.Errorf("57014", "canceling statement due to user request")
 		case "internal":
 			return context.DeadlineExceeded
+		case "gone":
+			return sql.Errorf("57P01", "terminating connection: tablespace %q %s", "x", sql.GoneMessage)
 		case "panic":
 			panic("boom")
+		case "unknown": // a commit whose outcome the interruption leaves unknown
+			<-ctx.Done()
+			return sql.Errorf("08007", "transaction resolution unknown")
 		case "sleep":
 			<-ctx.Done()
 			if s.ended != nil {
@@ -144,7 +149,8 @@ type fakeStmt struct {
 func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
 func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
 
-// Prepare knows "rows", "many", "insert", "fail" and "echo $1" (returns its text parameter).
+// Prepare knows "rows", "many", "insert", "fail", "commit", "sleep" and "echo $1" (returns
+// its text parameter).
 func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type) (sql.PreparedStatement, error) {
 	st := &fakeStmt{query: q}
 	switch q {
@@ -158,7 +164,7 @@ func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type
 			st.params = declared
 		}
 		st.cols = []sql.Column{{Name: "v", Type: st.params[0]}}
-	case "insert", "fail":
+	case "insert", "fail", "commit", "sleep", "gone":
 	default:
 		return nil, sql.Errorf("42601", "syntax error at or near %q", q)
 	}

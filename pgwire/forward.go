@@ -73,6 +73,8 @@ type proxy struct {
 	batchRaw   []byte      // those messages, to send again on a new leader (nil: cannot)
 	batchNames []string    // statements the batch parses
 	batchExec  bool        // the batch has an Execute
+	batchEnds  bool        // the batch may end a transaction (mayEndTx): it parses or binds such a statement
+	unnamedEnd bool        // the unnamed statement, as last parsed, may end a transaction
 	tx         byte        // the transaction status of the last ReadyForQuery sent
 	held       bool        // the upstream was lost inside a transaction: it is failed here
 	heldTold   bool        // the client has been told (40001)
@@ -81,6 +83,7 @@ type proxy struct {
 	copyDrain  bool        // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
 	copyEnded  bool        // the client sent CopyDone or CopyFail since its last Query
 	stalled    bool        // the last client message is not acknowledged: the queue is full
+	stale      bool        // the upstream said it no longer leads: drop it once idle
 
 	sets    settingLog                 // SET statements to replay on a new upstream
 	txSets  []string                   // SETs of the open transaction, kept if it commits
@@ -97,6 +100,7 @@ type inflight struct {
 	batch    []byte   // a Sync's batch, when it may be sent again (see holding)
 	parsed   []string // the statements the batch parses
 	executes bool     // the batch has an Execute
+	mayEnd   bool     // it may commit the transaction it was sent in (mayEndTx)
 	heldOut  []byte   // the batch's replies held back until a result shows it ran
 	txBefore byte     // the status the client knew when it was sent
 	results  int      // messages relayed for it other than notices
@@ -118,6 +122,11 @@ type event struct {
 // forward makes c a forwarded session to route and tells the client it is ready; false
 // means the connection must close (the client has been told why).
 func (c *conn) forward(ctx context.Context, router Router, route Route, user, database string, params map[string]string) bool {
+	// The proxy writes to the socket itself: what authentication left buffered (the
+	// SASLFinal, which the client must see before AuthenticationOk) goes out first.
+	if c.be.Flush() != nil {
+		return false
+	}
 	p := newProxy(c, router, user, database, params)
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
@@ -234,6 +243,12 @@ func (p *proxy) readClient() {
 // when there is something to tell.
 func (p *proxy) clientReadFailed(err error) {
 	if p.srv.stopping.Load() {
+		if len(p.pending) > 0 || p.batch {
+			// The leader may apply what is in flight after this node lets go of it: saying
+			// 57P01 (the statement was aborted) could turn an applied write into a "failure".
+			p.fatal(errShutdownInFlight)
+			return
+		}
 		p.fatal(errAdminShutdown)
 		return
 	}
@@ -281,7 +296,8 @@ func (p *proxy) query(ctx context.Context, q string, retries int) {
 		return
 	}
 	p.copyEnded = false
-	p.pending = append(p.pending, &inflight{query: q, txBefore: p.tx, started: time.Now(), retries: retries})
+	p.pending = append(p.pending, &inflight{query: q, txBefore: p.tx, started: time.Now(), retries: retries,
+		mayEnd: p.tx != sql.TxIdle && mayEndTx(q)})
 	p.sendUp(&pgproto3.Query{String: q})
 	p.flushUp()
 }
@@ -296,11 +312,11 @@ func (p *proxy) sync() {
 		clear(p.portals)
 	default:
 		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames,
-			executes: p.batchExec})
+			executes: p.batchExec, mayEnd: p.tx != sql.TxIdle && p.batchExec && p.batchEnds})
 		p.sendUp(&pgproto3.Sync{})
 		p.flushUp()
 	}
-	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
+	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds = nil, nil, false, false
 }
 
 // extended relays Parse, Bind, Describe, Execute and Close, keeping the named statements
@@ -335,6 +351,14 @@ func (p *proxy) extended(ctx context.Context, m pgproto3.FrontendMessage) {
 		if m.Name != "" {
 			p.stmts[m.Name] = &pgproto3.Parse{Name: m.Name, Query: m.Query, ParameterOIDs: slices.Clone(m.ParameterOIDs)}
 			p.batchNames = append(p.batchNames, m.Name)
+		} else {
+			p.unnamedEnd = mayEndTx(m.Query)
+		}
+	case *pgproto3.Bind:
+		if m.PreparedStatement == "" {
+			p.batchEnds = p.batchEnds || p.unnamedEnd
+		} else if ps, ok := p.stmts[m.PreparedStatement]; !ok || mayEndTx(ps.Query) {
+			p.batchEnds = true // not known here (prepared before a switch, say): assume it may
 		}
 	case *pgproto3.Close:
 		if m.ObjectType == 'S' {
@@ -349,7 +373,7 @@ func (p *proxy) failBatch(e *sql.Error) {
 	p.write(errorResponse("ERROR", e))
 	p.skipToSync = true
 	p.batch = false
-	p.batchRaw, p.batchNames, p.batchExec = nil, nil, false
+	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds = nil, nil, false, false
 }
 
 // copyData relays the client's COPY data, or discards it after the upstream was lost.

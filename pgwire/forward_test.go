@@ -29,6 +29,7 @@ type testNode struct {
 	srv     *Server
 	lis     net.Listener
 	leading atomic.Bool
+	gone    atomic.Bool // "insert" answers as a session whose tablespace closed here
 	inserts atomic.Int64
 	ended   chan error
 	mu      sync.Mutex
@@ -41,15 +42,25 @@ func (n *testNode) Open(context.Context, string, string) (sql.Executor, error) {
 	return &fakeSession{ended: n.ended, extra: n.exec, settings: make(map[string]string)}, nil
 }
 
-// exec knows "insert" (refused with NotLeaderError unless the node leads), "node" (its
+// exec knows "insert" (refused with NotLeaderError unless the node leads), "moved" (40001
+// for a transaction's lost leadership unless the node leads), "node" (its
 // name), "set NAME = V" and "show NAME", "copyin" and "copyout".
 func (n *testNode) exec(s *fakeSession, _ context.Context, stmt string, out sql.Output) (bool, error) {
 	switch {
 	case stmt == "insert":
+		if n.gone.Load() {
+			return true, sql.Errorf("57P01", "terminating connection: tablespace %q %s", "drove", sql.GoneMessage)
+		}
 		if !n.leading.Load() {
 			return true, NotLeaderError(n.name, "drove")
 		}
 		n.inserts.Add(1)
+		return true, out.Complete("INSERT 0 1")
+	case stmt == "moved":
+		// What the SQL layer answers a transaction whose replica lost leadership.
+		if !n.leading.Load() {
+			return true, &sql.Error{Code: "40001", Message: "could not serialize access: " + sql.LeaderMovedMessage}
+		}
 		return true, out.Complete("INSERT 0 1")
 	case stmt == "commit":
 		s.status = sql.TxIdle
@@ -582,10 +593,12 @@ func (r leaderRouter) Route(ctx context.Context, u, db string) (Route, error) {
 }
 
 // TestLocalSessionSwitches: a local session refused as not-leader in autocommit moves to
-// the new leader with its settings and prepared statements; in a transaction it does not.
+// the new leader with its settings and prepared statements; a refusal it cannot retry (in a
+// transaction, or of an extended-protocol statement) reaches the client, and the session
+// moves once it is idle, so it is not refused for good.
 func TestLocalSessionSwitches(t *testing.T) {
 	cl := newCluster(t, 1)
-	for _, inTx := range []bool{false, true} {
+	for _, mode := range []string{"autocommit", "tx", "tx-40001", "extended"} {
 		local := &testNode{name: "entry", ended: make(chan error, 1)}
 		local.leading.Store(true)
 		_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
@@ -601,12 +614,22 @@ func TestLocalSessionSwitches(t *testing.T) {
 			t.Fatal(err)
 		}
 		local.leading.Store(false)
-		if inTx {
+		switch mode {
+		case "tx", "tx-40001":
 			mustOne(t, c, "begin", "")
-			_, err := one(c, "insert")
-			wantCode(t, err, NotLeaderCode)
+			stmt, code := "insert", NotLeaderCode
+			if mode == "tx-40001" {
+				stmt, code = "moved", "40001"
+			}
+			_, err := one(c, stmt)
+			wantCode(t, err, code)
 			mustOne(t, c, "rollback", "")
-			mustOne(t, c, "node", "entry")
+			mustOne(t, c, "node", "n1")
+			mustOne(t, c, "show search_path", "s1")
+			continue
+		case "extended":
+			wantCode(t, c.ExecParams(ctx, "insert", nil, nil, nil, nil).Read().Err, NotLeaderCode)
+			mustOne(t, c, "node", "n1")
 			continue
 		}
 		before := cl.nodes[0].inserts.Load()
@@ -631,8 +654,9 @@ func TestLocalSessionSwitches(t *testing.T) {
 	}
 }
 
-// TestForwardShutdown: closing the forwarding node ends its forwarded sessions with 57P01,
-// promptly, idle or with a statement running on the leader.
+// TestForwardShutdown: closing the forwarding node ends its forwarded sessions promptly, idle
+// (57P01) or with a statement running on the leader (08007: the leader may still apply it, so
+// the client must not take it for aborted).
 func TestForwardShutdown(t *testing.T) {
 	cl := newCluster(t, 1)
 	idle, busy := cl.connect(t), cl.connect(t)
@@ -645,7 +669,7 @@ func TestForwardShutdown(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Fatalf("Close took %v", d)
 	}
-	wantCode(t, <-done, "57P01")
+	wantCode(t, <-done, "08007")
 	_, err := one(idle, "node")
 	if err == nil {
 		t.Fatal("an idle forwarded session outlived its server")
@@ -706,4 +730,50 @@ func TestForwardPgxStatementCache(t *testing.T) {
 		}
 		mustOne(t, c.PgConn(), "node", cl.nodes[leader].name)
 	}
+}
+
+// TestForwardAfterSCRAM: a client that authenticated with SCRAM here gets the server's
+// SASLFinal before the forwarded session's AuthenticationOk (pgx checks the server's proof
+// and refuses an AuthenticationOk that comes first).
+func TestForwardAfterSCRAM(t *testing.T) {
+	cl := newCluster(t, 1)
+	url := strings.Replace(cl.url, "drove@", "alice:wonderland@", 1)
+	c, err := pgconn.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	mustOne(t, c, "node", "n1")
+}
+
+// TestLocalSessionSwitchesExtended: a local session whose extended-protocol write is refused
+// as not-leader in autocommit reports the refusal (the batch is not replayed) and then moves
+// to the new leader, with its named prepared statements, instead of being refused until it
+// closes (pgx and database/sql only ever use the extended protocol).
+func TestLocalSessionSwitchesExtended(t *testing.T) {
+	cl := newCluster(t, 1)
+	local := &testNode{name: "entry", ended: make(chan error, 1)}
+	local.leading.Store(true)
+	_, url := startServer(t, func(c *Config) { c.Backend = leaderRouter{local, cl} })
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Prepare(ctx, "ins", "insert", nil); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("before: %v", res.Err)
+	}
+	local.leading.Store(false)
+	wantCode(t, c.ExecPrepared(ctx, "ins", nil, nil, nil).Read().Err, NotLeaderCode)
+	if res := c.ExecPrepared(ctx, "ins", nil, nil, nil).Read(); res.Err != nil {
+		t.Fatalf("the write after the refusal: %v", res.Err)
+	}
+	if got := cl.nodes[0].inserts.Load(); got != 1 {
+		t.Fatalf("the leader applied %d inserts, want 1 (the refused one is not replayed)", got)
+	}
+	mustOne(t, c, "node", "n1")
 }

@@ -3,6 +3,7 @@ package pgwire
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -43,6 +44,9 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 			p.write(m)
 			return false
 		}
+		if leaderMoved(m.Code, m.Message) {
+			p.stale = true
+		}
 		if head != nil {
 			head.failed = true
 			if (head.query != "" || head.batch != nil) && head.results == 0 && isNotLeader(m.Code, m.Message) && p.retryable(head) {
@@ -77,6 +81,31 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	return true
 }
 
+// mayEndTx says whether query text may commit a transaction: it has the word COMMIT or END
+// (PostgreSQL's synonym) anywhere. A false positive costs only a 08007 where a 40001 would
+// do; a false negative would tell a client that its committed transaction rolled back.
+func mayEndTx(q string) bool {
+	for i := 0; i < len(q); {
+		if !isWordByte(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isWordByte(q[j]) {
+			j++
+		}
+		if w := q[i:j]; strings.EqualFold(w, "commit") || strings.EqualFold(w, "end") {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
 // isShutdown reports the codes of a server that is going away.
 func isShutdown(code string) bool { return code == "57P01" || code == "57P02" || code == "57P03" }
 
@@ -103,12 +132,27 @@ func (p *proxy) ready(ctx context.Context, head *inflight, status byte) {
 	p.noteSettings(head, status)
 	p.tx = status
 	p.write(&pgproto3.ReadyForQuery{TxStatus: status})
+	p.dropIfStale()
+}
+
+// dropIfStale closes an upstream that said it no longer leads (an error that reached the
+// client: inside a transaction, say, where a statement is not retried) once the session is
+// idle there, so the next statement asks the Router again instead of being refused by the
+// former leader for good.
+func (p *proxy) dropIfStale() {
+	if !p.stale || p.tx != sql.TxIdle || len(p.pending) > 0 || p.batch || p.copyIn {
+		return
+	}
+	p.log.Debug("the upstream no longer leads the tablespace; routing the next statement again")
+	p.stale = false
+	p.drop()
 }
 
 // retry sends a statement the former leader refused to the tablespace's leader now. The
 // refusal came before any result, in autocommit, so nothing was applied.
 func (p *proxy) retry(ctx context.Context, head *inflight) {
 	p.drop()
+	p.stale = false
 	time.Sleep(retryDelay(head.retries))
 	if time.Since(head.started) < retryBudget && p.reconnectFor(ctx, head) == nil {
 		p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
@@ -207,6 +251,7 @@ func (p *proxy) lost(ctx context.Context, err error) {
 	p.log.Info("connection to the leader lost", "err", err, "in_flight", len(p.pending), "tx", string(p.tx))
 	wasCopy := p.copyIn
 	p.drop()
+	p.stale = false
 	if p.resendUnexecuted(ctx) {
 		return
 	}
@@ -221,6 +266,10 @@ func (p *proxy) lost(ctx context.Context, err error) {
 		switch {
 		case p.held:
 			e = errHeldAborted
+		case f.mayEnd:
+			// A COMMIT was in flight: it may have committed. Either way the transaction is
+			// over (a leader that lost the session rolls it back), so the client is idle.
+			e = errOutcomeUnknown
 		case f.txBefore != sql.TxIdle:
 			e = errLeaderChanged
 			p.held, p.heldTold = true, true
@@ -245,6 +294,10 @@ func (p *proxy) lost(ctx context.Context, err error) {
 		switch {
 		case p.held:
 			p.failBatch(errHeldAborted)
+		case p.tx != sql.TxIdle && p.batchExec && p.batchEnds:
+			// Its Execute of a COMMIT may have run: as for a COMMIT in flight.
+			p.tx = sql.TxIdle
+			p.failBatch(errOutcomeUnknown)
 		case p.tx != sql.TxIdle:
 			p.held, p.heldTold = true, true
 			p.tx = sql.TxFailed

@@ -60,6 +60,15 @@ func isNotLeader(code, message string) bool {
 	return code == NotLeaderCode && strings.Contains(message, NotLeaderMessage)
 }
 
+// leaderMoved reports an error that says the session's node no longer leads its tablespace:
+// a NotLeaderError, or a transaction's 40001 or 08007 for the leadership it lost. The
+// session's next statements would be refused there too, so once it is idle it is routed
+// again (relay.go, switch.go).
+func leaderMoved(code, message string) bool {
+	return isNotLeader(code, message) ||
+		(code == "40001" || code == "08007") && strings.Contains(message, sql.LeaderMovedMessage)
+}
+
 // The forwarded-session handshake. A node that forwards a session opens a connection to the
 // leader's forwarding service and sends one message:
 //

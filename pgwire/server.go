@@ -211,6 +211,9 @@ type conn struct {
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
 	forwarded  bool   // the session came through ServeForwarded: never forwarded on from here
+	// leaderMoved: an error the client got said this node no longer leads the tablespace;
+	// the session switches to forwarding once idle (switch.go).
+	leaderMoved bool
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string
@@ -343,7 +346,7 @@ func (c *conn) loop(ctx context.Context) {
 		idleArmed = c.armIdleTimeout(idleArmed)
 		msg, err := c.be.Receive()
 		if err != nil {
-			if c.shutDown() {
+			if c.shutDown(nil) {
 				return
 			}
 			if idleTimedOut(idleArmed, err) {
@@ -367,6 +370,9 @@ func (c *conn) loop(ctx context.Context) {
 			skipToSync = false
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
+			if c.switchIfMoved(ctx) {
+				return
+			}
 		case *pgproto3.Flush:
 		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
 			// A COPY that failed before it started: the client (pgx, for one) streams its data
@@ -397,11 +403,16 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		if extErr != nil {
-			if c.shutDown() {
+			if c.shutDown(extErr) {
+				return
+			}
+			if e := toSQLError(extErr); e.Code == sessionGone {
+				c.fatal(e)
 				return
 			}
 			c.session.Abort()
 			skipToSync = true
+			c.noteLeaderMoved(extErr)
 			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
 		}
 		// Pipelined extended messages are answered together at Sync or Flush.
@@ -425,7 +436,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
-		if err != nil && c.shutDown() {
+		if err != nil && c.shutDown(err) {
 			return false
 		}
 		if err == nil {
@@ -464,11 +475,23 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		}
 	}
 	if err != nil {
+		if e := toSQLError(err); e.Code == sessionGone {
+			c.fatal(e)
+			return false
+		}
+		c.noteLeaderMoved(err)
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
-	return true
+	// Switched: the loop returns and the relay serves the connection.
+	return !c.switchIfMoved(ctx)
 }
+
+// sessionGone (admin_shutdown) is what a session answers once its tablespace is closed under
+// it: dropped, shut down, or its replica moved off this node. As in PostgreSQL, it ends the
+// connection (FATAL): kept open, the session would refuse every statement forever, and a
+// relay forwarding it would never route it to the tablespace's new leader.
+const sessionGone = "57P01"
 
 func isBlank(q string) bool {
 	for i := 0; i < len(q); i++ {

@@ -57,16 +57,60 @@ func settingLike(q string) bool {
 // session forwarded here never switches: its forwarding node retries, so sessions do not
 // chain through former leaders.
 func (c *conn) mustSwitch(err error, txBefore byte) bool {
-	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || txBefore != sql.TxIdle || c.out.started || c.out.copyIn != nil {
+	return txBefore == sql.TxIdle && !c.out.started && c.refusedNotLeader(err)
+}
+
+// refusedNotLeader says whether err is a NotLeaderError that leaves this session (local,
+// on a routing Backend) idle, so that it may switch to forwarding.
+func (c *conn) refusedNotLeader(err error) bool {
+	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded || c.out.copyIn != nil || err == nil {
 		return false
 	}
 	e := toSQLError(err)
-	return isNotLeader(e.Code, e.Message) && c.session.TxStatus() == sql.TxIdle
+	return (isNotLeader(e.Code, e.Message) || isGone(e.Code, e.Message)) && c.session.TxStatus() == sql.TxIdle
 }
 
-// switchToForward makes the session a forwarded one and sends q to the leader; false means
-// it stays local (the leader is not known elsewhere yet, or cannot be reached) and the
-// refusal goes to the client.
+// isGone reports the refusal of a session whose tablespace's replica closed here before the
+// statement ran: if the tablespace lives on elsewhere, the session switches to its leader,
+// else (dropped) the connection ends with the 57P01.
+func isGone(code, message string) bool {
+	return code == sessionGone && strings.Contains(message, sql.GoneMessage)
+}
+
+// noteLeaderMoved remembers that a statement's error, which goes to the client, said this
+// node no longer leads the session's tablespace (a NotLeaderError the session could not
+// switch on, such as an extended-protocol one, or a transaction's 40001 or 08007): once the
+// session is idle, switchIfMoved moves it to the new leader, or its later statements would
+// be refused here for good.
+func (c *conn) noteLeaderMoved(err error) {
+	if err == nil || c.forwarded {
+		return
+	}
+	if _, ok := c.srv.cfg.Backend.(Router); !ok {
+		return
+	}
+	if e := toSQLError(err); leaderMoved(e.Code, e.Message) {
+		c.leaderMoved = true
+	}
+}
+
+// switchIfMoved, at a ReadyForQuery, switches a session that noteLeaderMoved marked to
+// forwarding when it is idle and the Router now names another node; true means it
+// switched (the client's ReadyForQuery has been flushed).
+func (c *conn) switchIfMoved(ctx context.Context) bool {
+	if !c.leaderMoved || c.session.TxStatus() != sql.TxIdle {
+		return false
+	}
+	if err := c.be.Flush(); err != nil {
+		return false
+	}
+	c.leaderMoved = false
+	return c.switchToForward(ctx, "")
+}
+
+// switchToForward makes the session a forwarded one and sends q to the leader (with q "",
+// the session is idle: nothing is sent); false means it stays local (the leader is not
+// known elsewhere yet, or cannot be reached) and the refusal goes to the client.
 func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	router := c.srv.cfg.Backend.(Router)
 	route, err := router.Route(ctx, c.user, c.database)
@@ -96,6 +140,9 @@ func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	c.setForward(p)
 	p.use(up)
 	p.report(status)
+	if q == "" {
+		return true // what report queued goes out with the next reply
+	}
 	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
 	p.sendUp(&pgproto3.Query{String: q})
 	p.flushUp()

@@ -46,6 +46,10 @@ var (
 	// transaction: it may or may not have been applied.
 	errOutcomeUnknown = &sql.Error{Code: "08007", Message: "connection to the leader lost while the statement ran; whether it took effect is unknown",
 		Hint: "Check whether the statement was applied before repeating it."}
+	// errShutdownInFlight ends a forwarded session whose node shuts down while a statement
+	// is in flight on the leader, which may still apply it.
+	errShutdownInFlight = &sql.Error{Code: "08007", Message: "terminating connection due to administrator command while a statement ran on the leader; whether it took effect is unknown",
+		Hint: "Check whether the statement was applied before repeating it."}
 	// errLeaderChanged fails a transaction whose upstream was lost: it was pinned there.
 	errLeaderChanged = &sql.Error{Code: "40001", Message: "could not complete the transaction: the tablespace leader changed",
 		Hint: "The transaction was rolled back; retry it."}
@@ -73,17 +77,17 @@ func (p *proxy) connect(ctx context.Context) error {
 // again and tried again within retryBudget.
 func (p *proxy) reach(ctx context.Context, first *Route) (*upstream, []*pgproto3.ParameterStatus, error) {
 	deadline := time.Now().Add(retryBudget)
-	for attempt := 0; ; attempt++ {
-		var route Route
-		if first != nil && attempt == 0 {
-			route = *first
-		} else {
-			r, err := p.router.Route(ctx, p.user, p.database)
-			if err != nil {
-				return nil, nil, err
-			}
-			route = r
+	var route Route
+	if first != nil {
+		route = *first
+	} else {
+		r, err := p.router.Route(ctx, p.user, p.database)
+		if err != nil {
+			return nil, nil, err
 		}
+		route = r
+	}
+	for attempt := 0; ; attempt++ {
 		up, status, err := p.dial(ctx, route)
 		if err == nil {
 			return up, status, nil
@@ -94,10 +98,29 @@ func (p *proxy) reach(ctx context.Context, first *Route) (*upstream, []*pgproto3
 			return nil, nil, err
 		}
 		p.log.Debug("routing the session again", "node", route.Node, "err", err)
+		if route, err = p.reroute(ctx, route.Node, time.Now().Add(wait)); err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// reroutePoll is how often reroute asks the Router while it backs off from a node.
+const reroutePoll = 10 * time.Millisecond
+
+// reroute returns the route to try after one to node failed: the Router's, asked every
+// reroutePoll, as soon as it names another node (the new leader, once elected), or when
+// the backoff from node ends. A failed leader is so left after the election by one poll, not
+// by up to a whole backoff step (retryDelay grows to 320 ms).
+func (p *proxy) reroute(ctx context.Context, node string, until time.Time) (Route, error) {
+	for {
 		select {
 		case <-ctx.Done():
-			return nil, nil, err
-		case <-time.After(wait):
+			return Route{}, ctx.Err()
+		case <-time.After(min(reroutePoll, max(time.Until(until), 0))):
+		}
+		r, err := p.router.Route(ctx, p.user, p.database)
+		if err != nil || r.Node != node || !time.Now().Before(until) {
+			return r, err
 		}
 	}
 }

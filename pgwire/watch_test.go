@@ -91,6 +91,8 @@ func TestCloseEndsSessions(t *testing.T) {
 		code  string // what the busy client is told
 	}{
 		{"a statement that stops when cancelled", "sleep", time.Second, "57P01"},
+		// 57P01 would say it was aborted: the statement's own 08007 is what the client needs.
+		{"a statement whose outcome the shutdown leaves unknown", "unknown", time.Second, "08007"},
 		{"a statement that ignores its cancellation", "stuck", shutdownGrace + 2*time.Second, ""},
 	}
 	for _, tc := range cases {

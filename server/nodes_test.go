@@ -50,3 +50,17 @@ func TestSingleNodeClusterAdmin(t *testing.T) {
 		}
 	}
 }
+
+// TestPGAdvertise: sysnodes shows the advertised PostgreSQL address, not the bound one.
+func TestPGAdvertise(t *testing.T) {
+	cfg := quietConfig(t.TempDir(), "127.0.0.1:0")
+	cfg.PGAdvertise = "db1.example:5433"
+	s, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if rows, code := exec(t, connect(t, s, "drove"), "SELECT address FROM sysnodes"); rows != "db1.example:5433" {
+		t.Fatalf("sysnodes address: %q %q", rows, code)
+	}
+}

@@ -49,6 +49,9 @@ func (s *Server) reconcileLoop(changes <-chan struct{}) {
 func (s *Server) reconcile() {
 	s.reconcileMu.Lock()
 	defer s.reconcileMu.Unlock()
+	if s.isClosed() {
+		return // Close has taken the replicas: opening one now would outlive the server
+	}
 	cat := s.meta.Catalog()
 	s.syncUsers(cat)
 	wanted := make(map[string]bool)
@@ -70,10 +73,27 @@ func (s *Server) reconcile() {
 		}
 	}
 	for _, name := range s.localNames() {
-		if !wanted[name] {
-			s.removeReplica(name)
+		if wanted[name] {
+			continue
 		}
+		if t, ok := cat.Tablespaces[name]; ok && s.handOver(cat, t) {
+			continue // closed at a later run, once another replica leads
+		}
+		s.removeReplica(name)
 	}
+}
+
+// handOver, for a local replica the catalog moved off this node while it still leads the
+// group, brings the group to the catalog's replicas and hands leadership over (leadReplica);
+// it reports whether the replica still leads and so must not be closed yet. Closing a leader
+// would stop the group's writes for an election and fail the commits in flight.
+func (s *Server) handOver(cat *meta.Catalog, t meta.Tablespace) bool {
+	ts, ok := s.Tablespace(t.Name)
+	if !ok || !ts.IsLeader() {
+		return false
+	}
+	s.leadReplica(cat, t, ts)
+	return ts.IsLeader()
 }
 
 // openReplica opens (or creates) this node's replica of t.
@@ -238,6 +258,12 @@ func (s *Server) removeReplica(name string) {
 		return
 	}
 	s.log.Info("replica removed from this node", "tablespace", name)
+}
+
+func (s *Server) isClosed() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.closed
 }
 
 func (s *Server) localNames() []string {

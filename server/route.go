@@ -40,9 +40,11 @@ func (s *Server) Route(ctx context.Context, _ string, database string) (pgwire.R
 		}
 		leader := t.Leader
 		if ts, ok := s.Tablespace(database); ok {
-			if ts.IsLeader() {
+			if ts.IsLeader() && !ts.Transferring() {
 				return pgwire.Route{}, nil
 			}
+			// While this replica hands leadership over, it is still named leader: wait for
+			// the new one (a local session refused during the transfer switches to it).
 			leader, _ = ts.Leader()
 		}
 		if n, ok := cat.Nodes[leader]; ok && leader != s.nodeID {

@@ -40,6 +40,9 @@ type Config struct {
 	NodeID string
 	// PGAddr is the PostgreSQL listen address; "" serves no network (embedded use).
 	PGAddr string
+	// PGAdvertise is the address clients reach the PostgreSQL port at, as sysnodes shows it,
+	// when it differs from the bound one (a wildcard or a container's); default the bound one.
+	PGAdvertise string
 	// Password, when set, becomes the password of the superuser "drove" (DROVE_PASSWORD). Once
 	// any user has a password, every connection must prove one with SCRAM-SHA-256, and the
 	// server may listen beyond loopback.
@@ -347,6 +350,13 @@ func (s *Server) Session(database string) (*sql.Session, error) {
 	}
 	ts, ok := s.Tablespace(database)
 	if !ok {
+		if m := s.metaGroup(); m != nil && s.mux != nil {
+			if _, exists := m.Catalog().Tablespaces[database]; exists {
+				// Routed here by a node that has not yet seen the replica move (or close):
+				// the forwarding side retries 57P03 on the tablespace's current leader.
+				return nil, sql.Errorf("57P03", "tablespace %q has no replica on this node at the moment; retry", database)
+			}
+		}
 		return nil, sql.Errorf("3D000", "database %q does not exist", database)
 	}
 	return sql.NewSession(ts, s), nil

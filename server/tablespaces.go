@@ -28,10 +28,14 @@ var _ sql.Node = (*Server)(nil)
 // start and kept in its node-id file.
 func (s *Server) ID() string { return s.nodeID }
 
-// Address is where PostgreSQL clients reach this node, "" when it serves no network.
+// Address is where PostgreSQL clients reach this node (Config.PGAdvertise, else the bound
+// address), "" when it serves no network.
 func (s *Server) Address() string {
-	if s.pgAddr == nil {
+	switch {
+	case s.pgAddr == nil:
 		return ""
+	case s.cfg.PGAdvertise != "":
+		return s.cfg.PGAdvertise
 	}
 	return s.pgAddr.String()
 }

@@ -102,7 +102,7 @@ func (s *Session) fail(err error) error {
 		s.failed = true
 		if errors.Is(err, tablespace.ErrNotLeader) {
 			// The transaction's row locks and writes lived on the replica that lost the lead.
-			return &Error{Code: "40001", Message: "could not serialize access: the tablespace's leadership moved during the transaction",
+			return &Error{Code: "40001", Message: "could not serialize access: " + LeaderMovedMessage + " during the transaction",
 				Hint: "Retry the transaction."}
 		}
 	}
@@ -115,7 +115,17 @@ func (s *Session) fail(err error) error {
 const (
 	NotLeaderCode    = "25006"
 	NotLeaderMessage = "is not the leader of tablespace"
+	// GoneMessage is in the 57P01 a session answers, before running anything, once its
+	// tablespace's local replica is closed (dropped, shut down, or moved off the node):
+	// nothing was applied, so a router may send the statement to the tablespace's leader.
+	GoneMessage = "is closed on this node (dropped, shut down or moved)"
 )
+
+// LeaderMovedMessage is in the message of the errors a transaction gets when this node's
+// replica lost leadership under it (40001 before COMMIT, 08007 during it): the session's
+// later statements will be refused too, so pgwire moves the connection to the new leader
+// once the transaction has ended.
+const LeaderMovedMessage = "the tablespace's leadership moved"
 
 // toError maps storage and parser errors to PostgreSQL errors.
 func toError(err error) error {
@@ -154,7 +164,7 @@ func toError(err error) error {
 		return &Error{Code: NotLeaderCode, Message: "this node " + NotLeaderMessage + "; leadership moved",
 			Hint: "Retry the statement."}
 	case errors.Is(err, tablespace.ErrOutcomeUnknown):
-		return &Error{Code: "08007", Message: "transaction resolution unknown: leadership of the tablespace moved while the commit was in flight",
+		return &Error{Code: "08007", Message: "transaction resolution unknown: " + LeaderMovedMessage + " while the commit was in flight",
 			Hint: "Check whether the transaction's changes are there before retrying it."}
 	case errors.Is(err, context.DeadlineExceeded):
 		return Errorf("57014", "canceling statement due to statement timeout")

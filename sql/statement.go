@@ -321,7 +321,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	}
 	s.blocks = 0
 	if s.ts.Closed() {
-		return Errorf("57P01", "terminating connection: tablespace %q was dropped or shut down", s.ts.Name())
+		return Errorf("57P01", "terminating connection: tablespace %q %s", s.ts.Name(), GoneMessage)
 	}
 	if err := s.checkFailed(st); err != nil {
 		return err
@@ -333,6 +333,44 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
+	if s.tx == nil {
+		// Autocommit: the statement's CommandComplete goes out once its commit succeeded, so
+		// a commit refused for leadership (nothing applied) is a statement with no result,
+		// which pgwire's forwarding may retry on the new leader.
+		held := &completeAfterCommit{Output: out}
+		if err := s.runIn(ctx, st, p, args, held, describe); err != nil {
+			return err
+		}
+		return held.release()
+	}
+	return s.runIn(ctx, st, p, args, out, describe)
+}
+
+// completeAfterCommit holds an autocommitted statement's Complete until its commit.
+type completeAfterCommit struct {
+	Output
+	tag  string
+	held bool
+}
+
+func (c *completeAfterCommit) Complete(tag string) error {
+	if err := c.release(); err != nil {
+		return err
+	}
+	c.tag, c.held = tag, true
+	return nil
+}
+
+func (c *completeAfterCommit) release() error {
+	if !c.held {
+		return nil
+	}
+	c.held = false
+	return c.Output.Complete(c.tag)
+}
+
+// runIn runs st's plan p in the session's transaction, or its own autocommitted one.
+func (s *Session) runIn(ctx context.Context, st *Statement, p *plan, args []types.Value, out Output, describe bool) error {
 	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		p, err := s.enterPlan(ctx, tx, st, p)
 		if err != nil {

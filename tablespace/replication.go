@@ -66,6 +66,11 @@ func (ts *Tablespace) IsLeader() bool {
 	return ts.leaderTerm() != 0
 }
 
+// Transferring reports whether this replica, leading, is handing leadership over: Raft
+// refuses its writes until the transfer ends, so a router should wait for the new leader
+// rather than send sessions here.
+func (ts *Tablespace) Transferring() bool { return ts.transferring.Load() > 0 }
+
 // Leader returns the group's leader as this replica knows it; "" when unknown.
 func (ts *Tablespace) Leader() (id, address string) {
 	addr, sid := ts.raft.LeaderWithID()
@@ -253,6 +258,8 @@ func (ts *Tablespace) TransferLeadership(ctx context.Context, id string) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
+	ts.transferring.Add(1)
+	defer ts.transferring.Add(-1)
 	if id == "" {
 		return await(ctx, ts.raft.LeadershipTransfer())
 	}

@@ -136,7 +136,10 @@ type Tablespace struct {
 	tracker   *trackingTransport // followers' progress; nil for a single voter
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
 	voters    atomic.Int32       // voters in the latest configuration, as this leader knows it
-	verify    verifier
+	// transferring counts the leadership transfers this replica runs (TransferLeadership):
+	// while one does, Raft refuses its writes although it still leads.
+	transferring atomic.Int32
+	verify       verifier
 	// verifyHook, in tests, runs at the start of each VerifyLeader round.
 	verifyHook func()
 	watchDone  chan struct{}

@@ -530,26 +530,55 @@ func (ts *Tablespace) proposeRelease(e *wal.Entry) error {
 	return ts.apply(e, wal.EncodedSize(e))
 }
 
+// transferPoll is how often a commit refused by a leadership transfer tries again.
+const transferPoll = 10 * time.Millisecond
+
 func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	data := wal.AppendEntry(make([]byte, 0, size), e)
+	term := ts.leaderTerm() // the caller checked its transaction's term just before
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
+	// A leadership transfer refuses entries without appending them until it ends (within an
+	// election timeout): wait it out, so a transfer (a 'leader:' placement, a replica moved
+	// off this node) does not fail the commits that arrive meanwhile. If the transfer
+	// succeeded the next attempt is refused as not-leader, still never appended; a retry
+	// only goes out in the same leadership term, where the transaction's locks still hold.
+	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(f.Error(), raft.ErrLeadershipTransferInProgress) &&
+		time.Now().Before(deadline) && !ts.closed.Load(); {
+		time.Sleep(transferPoll)
+		if ts.leaderTerm() != term {
+			return ts.notLeader()
+		}
+		f = ts.raft.Apply(data, ts.opts.ApplyTimeout)
+	}
 	if err := f.Error(); err != nil {
 		if lerr := ts.logDB.Writable(); lerr != nil {
 			return lerr // Raft stepped down because the append failed; say why
 		}
-		switch {
-		case errors.Is(err, raft.ErrLeadershipLost):
-			// The entry was in the leader's log: a new leader may or may not commit it.
-			return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
-		case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
-			return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
-		case errors.Is(err, raft.ErrRaftShutdown):
-			return ErrClosed
-		}
-		return fmt.Errorf("tablespace %s: log append: %w", ts.opts.Name, err)
+		// The future's index is set when the leader appends the entry to its log (a future
+		// refused before that, Raft's errorFuture, has none).
+		return ts.applyError(err, f.Index() != 0)
 	}
 	if err, ok := f.Response().(error); ok && err != nil {
 		return err
 	}
 	return nil
+}
+
+// applyError says what a failed raft.Apply means for the transaction; appended tells
+// whether the entry had reached the leader's log.
+func (ts *Tablespace) applyError(err error, appended bool) error {
+	switch {
+	case errors.Is(err, raft.ErrLeadershipLost):
+		// The entry was in the leader's log: a new leader may or may not commit it.
+		return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+	case errors.Is(err, raft.ErrNotLeader), errors.Is(err, raft.ErrLeadershipTransferInProgress):
+		return fmt.Errorf("%w: %v", ErrNotLeader, err) // never appended
+	case errors.Is(err, raft.ErrRaftShutdown) && appended:
+		// Raft shut down after appending the entry (it even answers so for entries it had
+		// committed but not yet applied): the entry may be in the log a restart replays.
+		return fmt.Errorf("%w: %v", ErrOutcomeUnknown, err)
+	case errors.Is(err, raft.ErrRaftShutdown):
+		return ErrClosed
+	}
+	return fmt.Errorf("tablespace %s: log append: %w", ts.opts.Name, err)
 }

@@ -85,6 +85,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f := cmd.Flags()
 	f.StringVar(&cfg.DataDir, "data-dir", "./drove-data", "data directory")
 	f.StringVar(&cfg.PGAddr, "pg-addr", "127.0.0.1:5433", "PostgreSQL protocol listen address")
+	f.StringVar(&cfg.PGAdvertise, "pg-advertise", "", "PostgreSQL address clients reach this node at, as sysnodes shows it (default: the bound --pg-addr)")
 	f.StringVar(&cfg.HTTPAddr, "http-addr", "", "admin HTTP address for /metrics, /healthz and /readyz (e.g. 127.0.0.1:8080; empty: off)")
 	f.StringVar(&cfg.NodeID, "node-id", "", "this node's id (default: the data directory's, random at first start)")
 	f.DurationVar(&cfg.CheckpointInterval, "checkpoint-interval", 60e9, "time between periodic checkpoints")
