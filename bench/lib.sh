@@ -3,6 +3,7 @@
 #
 #   start_servers [postgres setting=value ...]   sets work, pgport, droveport
 #   start_drove [drove server flag ...]            drove alone: sets work, droveport
+#   start_node NAME PGPORT CLUSTERPORT HTTPPORT [flag ...]   one more drove (cluster benches)
 pgbin=/usr/lib/postgresql/15/bin
 
 # PostgreSQL refuses to run as root: run its commands as the postgres user then.
@@ -10,6 +11,8 @@ run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; f
 
 cleanup() {
   [ -n "${drove_pid:-}" ] && kill "$drove_pid" 2>/dev/null && wait "$drove_pid" 2>/dev/null || true
+  local p
+  for p in ${node_pids:-}; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   [ -d "$work/pg" ] && run_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -22,8 +25,11 @@ make_work() {
 }
 
 # run_drove starts the drove server on droveport with extra flags and waits until it answers.
+# Its cluster port is droveport+5000 rather than the default 5434, so two benches (or a bench
+# and a developer's server) on one machine do not collide.
 run_drove() {
-  "$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" --log-level warn "$@" &
+  "$work/drove" server --data-dir "$work/drove-data" --pg-addr "127.0.0.1:$droveport" \
+    --cluster-addr "127.0.0.1:$((droveport + 5000))" --log-level warn "$@" &
   drove_pid=$!
   for _ in $(seq 100); do psql -qX -h 127.0.0.1 -p "$droveport" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && break; sleep 0.1; done
 }
@@ -43,4 +49,18 @@ start_servers() {
   for setting in "$@"; do opts+=" -c $setting"; done
   run_pg "$pgbin/pg_ctl" -D "$work/pg" -o "$opts" -l "$work/pg/log" -w start >/dev/null
   run_drove
+}
+
+# start_node starts a drove server NAME (its node id and data directory) with its PostgreSQL,
+# cluster and admin HTTP ports, logging to $work/NAME.log, and waits until it answers.
+start_node() {
+  local name=$1 pg=$2 cl=$3 http=$4
+  shift 4
+  "$work/drove" server --data-dir "$work/$name" --node-id "$name" --pg-addr "127.0.0.1:$pg" \
+    --cluster-addr "127.0.0.1:$cl" --http-addr "127.0.0.1:$http" --log-level warn "$@" 2>>"$work/$name.log" &
+  node_pids+=" $!"
+  for _ in $(seq 300); do psql -qX -h 127.0.0.1 -p "$pg" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && return; sleep 0.1; done
+  echo "node $name did not answer on port $pg; its log:" >&2
+  tail -20 "$work/$name.log" >&2
+  return 1
 }

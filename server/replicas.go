@@ -22,7 +22,8 @@ import (
 //     set when this node is in it, else waiting for the leader to add it);
 //   - a local replica the catalog no longer places here is closed and its directory removed;
 //   - where the local replica leads, the Raft configuration is brought to the catalog's
-//     replica set, the catalog is told who leads, and a preferred leader gets leadership.
+//     replica set (a new replica as a non-voter until it has caught up), the catalog is told
+//     who leads, and a preferred leader gets leadership.
 
 const (
 	reconcileEvery = time.Second
@@ -138,42 +139,20 @@ func (s *Server) claimDir(t meta.Tablespace) error {
 	return fsutil.WriteFileSync(path, []byte(want))
 }
 
+// promoteLag is how far (in log entries) a new replica, added as a non-voter, may trail the
+// leader's last index and still be promoted to voter: a few append batches (a tablespace's
+// MaxAppendEntries is 128), a few round trips, so the quorum does not wait on its catch-up.
+const promoteLag = 1024
+
 // leadReplica, on the replica that leads t, brings the Raft configuration to the catalog's
-// replica set (adding before removing, so the group never shrinks below what it had), tells
-// the catalog who leads, and hands leadership to the preferred leader when it is a live
-// replica.
+// replica set, tells the catalog who leads, and hands leadership to the preferred leader when
+// it is a live voter.
 func (s *Server) leadReplica(cat *meta.Catalog, t meta.Tablespace, ts *tablespace.Tablespace) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	have := make(map[string]tablespace.ReplicaState)
-	for _, r := range ts.Replicas() {
-		have[r.ID] = r
-	}
-	for _, id := range t.Replicas {
-		n, ok := cat.Nodes[id]
-		if !ok {
-			continue
-		}
-		if r, ok := have[id]; ok && r.Address == n.ClusterAddr {
-			continue
-		}
-		// A missing replica is added; one with a stale address (a node that moved, or a
-		// tablespace from before the cluster port) is re-added under its new address.
-		if err := ts.AddReplica(ctx, tablespace.Replica{ID: id, Address: n.ClusterAddr, Voter: true}); err != nil {
-			s.log.Warn("adding replica", "tablespace", t.Name, "node", id, "err", err)
-			return
-		}
-		s.log.Info("replica added", "tablespace", t.Name, "node", id)
-	}
-	for id := range have {
-		if id == s.nodeID || slices.Contains(t.Replicas, id) {
-			continue
-		}
-		if err := ts.RemoveReplica(ctx, id); err != nil {
-			s.log.Warn("removing replica", "tablespace", t.Name, "node", id, "err", err)
-			return
-		}
-		s.log.Info("replica removed", "tablespace", t.Name, "node", id)
+	have, ok := s.syncMembers(ctx, cat, t, ts)
+	if !ok {
+		return
 	}
 	if !slices.Contains(t.Replicas, s.nodeID) {
 		// The catalog moved this replica away: hand over before reconcile closes it.
@@ -187,13 +166,78 @@ func (s *Server) leadReplica(cat *meta.Catalog, t meta.Tablespace, ts *tablespac
 			s.log.Warn("reporting leadership", "tablespace", t.Name, "err", err)
 		}
 	}
-	if p := t.PreferredLeader; p != "" && p != s.nodeID && slices.Contains(t.Replicas, p) {
+	if p := t.PreferredLeader; p != "" && p != s.nodeID && have[p].Voter {
 		if n, ok := cat.Nodes[p]; ok && n.Live {
 			if err := ts.TransferLeadership(ctx, p); err != nil {
 				s.log.Warn("transferring leadership", "tablespace", t.Name, "to", p, "err", err)
 			}
 		}
 	}
+}
+
+// syncMembers moves the group's configuration one step towards the catalog's replica set and
+// returns the members as they were (false: a change failed, stop this round).
+//
+// A new replica joins as a non-voter and is promoted once it trails the leader by at most
+// promoteLag entries (a later round). Added as a voter at once, it would count in the quorum
+// while it receives the snapshot and the log: a one-replica tablespace given a second replica,
+// or a three-replica one with a dead member given its replacement, could commit nothing until
+// the newcomer had caught up — for a large tablespace, minutes without writes. Replicas the
+// catalog dropped are removed only once no newcomer is still catching up, so the group's
+// voters never shrink below what they were (adding before removing).
+func (s *Server) syncMembers(ctx context.Context, cat *meta.Catalog, t meta.Tablespace,
+	ts *tablespace.Tablespace) (map[string]tablespace.ReplicaState, bool) {
+	have := make(map[string]tablespace.ReplicaState)
+	var last uint64
+	for _, r := range ts.Replicas() {
+		have[r.ID] = r
+		if r.Self {
+			last = r.MatchIndex
+		}
+	}
+	catchingUp := false
+	for _, id := range t.Replicas {
+		n, ok := cat.Nodes[id]
+		if !ok {
+			continue
+		}
+		r, member := have[id]
+		voter := false
+		switch {
+		case member && r.Voter && r.Address == n.ClusterAddr:
+			continue
+		case member && r.Voter:
+			// A voter with a stale address (a node that moved, or a tablespace from before
+			// the cluster port) is re-added under its new address, still a voter.
+			voter = true
+		case member && r.Address == n.ClusterAddr && r.MatchIndex > 0 && last-min(last, r.MatchIndex) <= promoteLag:
+			voter = true // caught up: promote
+		case member && r.Address == n.ClusterAddr:
+			catchingUp = true
+			continue
+		default:
+			catchingUp = true
+		}
+		if err := ts.AddReplica(ctx, tablespace.Replica{ID: id, Address: n.ClusterAddr, Voter: voter}); err != nil {
+			s.log.Warn("adding replica", "tablespace", t.Name, "node", id, "voter", voter, "err", err)
+			return have, false
+		}
+		s.log.Info("replica added", "tablespace", t.Name, "node", id, "voter", voter)
+	}
+	if catchingUp {
+		return have, true
+	}
+	for id := range have {
+		if id == s.nodeID || slices.Contains(t.Replicas, id) {
+			continue
+		}
+		if err := ts.RemoveReplica(ctx, id); err != nil {
+			s.log.Warn("removing replica", "tablespace", t.Name, "node", id, "err", err)
+			return have, false
+		}
+		s.log.Info("replica removed", "tablespace", t.Name, "node", id)
+	}
+	return have, true
 }
 
 // removeReplica closes a local replica the catalog no longer places here and deletes its
