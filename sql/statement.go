@@ -371,7 +371,13 @@ func (c *completeAfterCommit) release() error {
 
 // runIn runs st's plan p in the session's transaction, or its own autocommitted one.
 func (s *Session) runIn(ctx context.Context, st *Statement, p *plan, args []types.Value, out Output, describe bool) error {
+	autocommit := s.tx == nil
 	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
+		if autocommit && !st.IsQuery() {
+			// A write statement on its own: its commit confirms the leadership its reads
+			// need, so they skip the separate confirmation round (tablespace.Txn.DeferReadCheck).
+			tx.DeferReadCheck()
+		}
 		p, err := s.enterPlan(ctx, tx, st, p)
 		if err != nil {
 			return err

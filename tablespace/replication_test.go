@@ -370,6 +370,31 @@ func TestVerifyLeaderPartitioned(t *testing.T) {
 			t.Fatalf("snapshot read (repeatable %v) on a partitioned old leader: %v, want ErrNotLeader", repeatable, err)
 		}
 	}
+	// A write statement defers the confirmation to its commit: a read that still goes through
+	// (the old leader may not have stepped down yet) is refused at commit, with or without
+	// anything to write.
+	for _, write := range []bool{false, true} {
+		tx := l.Begin()
+		tx.SetContext(ctx)
+		tx.DeferReadCheck()
+		tx.PinSnapshot()
+		err := tx.Scan("t", func(_, _ []byte) error { return nil })
+		tx.UnpinSnapshot()
+		if errors.Is(err, ErrNotLeader) {
+			tx.Rollback()
+			continue
+		} else if err != nil {
+			t.Fatalf("deferred-check read: %v", err)
+		}
+		if write {
+			if err := tx.Insert(ctx, "t", []byte("k"), []byte("v")); err != nil && !errors.Is(err, ErrNotLeader) {
+				t.Fatal(err)
+			}
+		}
+		if err := tx.Commit(ctx); !errors.Is(err, ErrNotLeader) {
+			t.Fatalf("commit (write %v) of a deferred-check read on a partitioned old leader: %v, want ErrNotLeader", write, err)
+		}
+	}
 }
 
 func TestVerifyLeaderSharesRounds(t *testing.T) {
@@ -597,5 +622,65 @@ func TestTransferLeadershipAndRemoveReplica(t *testing.T) {
 		if r.ID == lid {
 			t.Fatalf("removed replica still listed: %+v", reps)
 		}
+	}
+}
+
+// TestDeferredReadCheckNeedsTheSameTerm: a write statement's reads are confirmed by its commit
+// only in the term its snapshot was taken in. A replica that lost the lead and won it back
+// between the two may have missed writes of the other leader's term in its snapshot: the
+// commit refuses, with or without anything to write.
+func TestDeferredReadCheckNeedsTheSameTerm(t *testing.T) {
+	g := newGroup(t, 3, nil)
+	lid := g.leader()
+	l := g.nodes[lid]
+	ctx := context.Background()
+	if err := l.CreateTable(ctx, testSchema("t")); err != nil {
+		t.Fatal(err)
+	}
+	for _, write := range []bool{false, true} {
+		lid = g.leader()
+		l = g.nodes[lid]
+		tx := beginAll(l)
+		tx.DeferReadCheck()
+		tx.PinSnapshot()
+		if err := tx.Scan("t", func(_, _ []byte) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		tx.UnpinSnapshot()
+		var other string
+		for id := range g.nodes {
+			if id != lid {
+				other = id
+				break
+			}
+		}
+		if err := l.TransferLeadership(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.nodes[g.leader(lid)].TransferLeadership(ctx, lid); err != nil {
+			t.Fatal(err)
+		}
+		waitLeads(t, l)
+		if write {
+			// The write records the new term; the snapshot's is the old one.
+			if err := tx.Insert(ctx, "t", testKey(7), testValue("v")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tx.Commit(ctx); !errors.Is(err, ErrNotLeader) {
+			t.Fatalf("commit (write %v) of a snapshot from an earlier term: %v, want ErrNotLeader", write, err)
+		}
+	}
+}
+
+func waitLeads(t *testing.T, ts *Tablespace) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for ts.leaderTerm() == 0 {
+		if ctx.Err() != nil {
+			t.Fatal("the replica did not take the lead back")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

@@ -34,6 +34,12 @@ type Txn struct {
 
 	lockTimeout time.Duration   // 0: the tablespace's
 	readCtx     context.Context // bounds the leadership confirmation of a snapshot (SetContext)
+	// deferRead: the leadership confirmation of the transaction's snapshot is made at commit
+	// (DeferReadCheck); snapTerm is the leadership term the snapshot was taken in, and
+	// readOwed says a snapshot was taken whose confirmation is still due.
+	deferRead bool
+	readOwed  bool
+	snapTerm  uint64
 	gates       []enteredGate   // tables entered, left at the end
 	gateBuf     [2]enteredGate
 }
@@ -72,6 +78,14 @@ func (tx *Txn) PinSnapshot() {
 	tx.pins++
 }
 
+// DeferReadCheck moves the leadership confirmation of the transaction's snapshot reads to its
+// commit: for a single write statement, whose commit is its only answer. A commit that
+// reaches the log in the term the snapshot was taken in proves no other leader existed in
+// between (followers refuse entries of an older term), so the reads were current; a commit
+// with nothing to write confirms with VerifyLeader, in that same term, before it returns.
+// Reads answered before commit (RETURNING, a query) must not use it.
+func (tx *Txn) DeferReadCheck() { tx.deferRead = true }
+
 // SetContext bounds what the transaction's next snapshot waits for (the leadership
 // confirmation of a linearizable read): a statement's context.
 func (tx *Txn) SetContext(ctx context.Context) { tx.readCtx = ctx }
@@ -94,6 +108,17 @@ func (tx *Txn) snapshot() (uint64, error) {
 // has applied what it committed) — a deposed leader that has not noticed yet must not answer
 // from its stale state. Concurrent statements share one confirmation round (VerifyLeader).
 func (tx *Txn) linearize() error {
+	if tx.deferRead {
+		t := tx.ts.leaderTerm()
+		if t == 0 {
+			return tx.ts.notLeader()
+		}
+		if tx.snapTerm == 0 {
+			tx.snapTerm = t
+		}
+		tx.readOwed = true
+		return nil
+	}
 	ctx := tx.readCtx
 	if ctx == nil {
 		ctx = context.Background()
@@ -451,11 +476,12 @@ func (tx *Txn) Commit(ctx context.Context) error {
 		return tx.failed
 	}
 	if len(tx.writes) == 0 {
-		return nil
+		return tx.confirmReads(ctx)
 	}
-	// Its locks and the state it read were this replica's as leader in tx.term: under any
-	// other leadership they mean nothing, so the transaction must not reach the log.
-	if term := tx.ts.leaderTerm(); term == 0 || term != tx.term {
+	// Its locks and the state it read were this replica's as leader in tx.term (and its
+	// snapshot's, snapTerm): under any other leadership they mean nothing, so the
+	// transaction must not reach the log.
+	if term := tx.ts.leaderTerm(); term == 0 || term != tx.term || (tx.snapTerm != 0 && tx.snapTerm != term) {
 		return tx.ts.notLeader()
 	}
 	observe := tx.ts.opts.ObserveCommit
@@ -474,6 +500,21 @@ func (tx *Txn) Commit(ctx context.Context) error {
 		observe(time.Since(start))
 	}
 	return err
+}
+
+// confirmReads makes the deferred leadership confirmation of a transaction that wrote nothing
+// (DeferReadCheck): still the leader, in the term its snapshot was taken in.
+func (tx *Txn) confirmReads(ctx context.Context) error {
+	if !tx.readOwed {
+		return nil
+	}
+	if err := tx.ts.VerifyLeader(ctx); err != nil {
+		return err
+	}
+	if tx.ts.leaderTerm() != tx.snapTerm {
+		return tx.ts.notLeader()
+	}
+	return nil
 }
 
 // Rollback discards the write set and releases the locks. It is safe to call after Commit.
