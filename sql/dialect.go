@@ -36,6 +36,7 @@ import (
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
 	sql       string // rewritten for vitess
+	orig      string // the statement's PostgreSQL text, which sql/lexer reads
 	first     string // first word, lower case, for statements handled before vitess
 	words     []string
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
@@ -101,7 +102,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var onConflict *conflictClause
 	insertAlias := ""
 	fullJoinAt := -1 // the parenthesis depth of a FULL JOIN waiting for its ON or USING
-	flush := func() {
+	stmtStart := 0   // where the current statement begins in q
+	flush := func(end int) {
+		orig := strings.TrimSpace(q[stmtStart:end])
+		stmtStart = end + 1
 		text, ret := b.String(), ""
 		if returningAt >= 0 {
 			text, ret = text[:returningAt], strings.TrimSpace(text[returningAt:])
@@ -109,7 +113,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		s := strings.TrimSpace(text)
 		if s != "" {
-			p := piece{sql: s, words: words, returning: ret, conflict: onConflict, alias: insertAlias}
+			p := piece{sql: s, orig: orig, words: words, returning: ret, conflict: onConflict, alias: insertAlias}
 			if len(words) > 0 {
 				p.first = words[0]
 			}
@@ -172,7 +176,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			parens = parens[:0]
 			clear(clauses)
-			flush()
+			flush(i)
 			lastWord = ""
 			colState = 0
 			i++
@@ -746,7 +750,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 	if len(brackets) > 0 {
 		return nil, Errorf("42601", "syntax error at end of input")
 	}
-	flush()
+	flush(len(q))
 	return out, nil
 }
 

@@ -53,7 +53,7 @@ func parse(p piece) (*Statement, error) {
 		return st, nil
 	case isTablespaceStmt(p.words):
 		var err error
-		st.tsStmt, err = parseTablespaceStmt(p.sql)
+		st.tsStmt, err = parseTablespaceStmt(p.orig)
 		return st, err
 	case isBackupStmt(p.words):
 		var err error
