@@ -61,19 +61,19 @@ func parse(p piece) (*Statement, error) {
 		return st, err
 	case isIndexStmt(p.words):
 		var err error
-		st.index, err = parseIndexStmt(p.sql)
+		st.index, err = parseIndexStmt(p.orig)
 		return st, err
 	case p.first == "truncate":
 		var err error
-		st.truncate, err = parseTruncate(p.sql)
+		st.truncate, err = parseTruncate(p.orig)
 		return st, err
 	case isUserStmt(p.words):
 		var err error
-		st.user, err = parseUserStmt(p.sql)
+		st.user, err = parseUserStmt(p.orig)
 		return st, err
 	case isSettingStmt(p.words):
 		var err error
-		st.setting, err = parseSettingStmt(p.sql)
+		st.setting, err = parseSettingStmt(p.orig)
 		return st, err
 	case isCopyStmt(p.words):
 		var err error
