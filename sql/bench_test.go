@@ -56,6 +56,20 @@ func BenchmarkPointSelect(b *testing.B) {
 	}
 }
 
+// BenchmarkSetStatement is a SET through the simple protocol: split, dialect, sql/lexer,
+// the SET parser and the setting change.
+func BenchmarkSetStatement(b *testing.B) {
+	s := benchSession(b, 1)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Exec(ctx, "SET application_name = 'bench'", discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkInsert is one autocommitted single-row INSERT, fsync included.
 func BenchmarkInsert(b *testing.B) {
 	s := benchSession(b, 0)

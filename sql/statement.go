@@ -57,7 +57,7 @@ func parse(p piece) (*Statement, error) {
 		return st, err
 	case isBackupStmt(p.words):
 		var err error
-		st.backup, err = parseBackupStmt(p.sql)
+		st.backup, err = parseBackupStmt(p.orig)
 		return st, err
 	case isIndexStmt(p.words):
 		var err error
@@ -77,8 +77,8 @@ func parse(p piece) (*Statement, error) {
 		return st, err
 	case isCopyStmt(p.words):
 		var err error
-		st.copy, err = parseCopy(p.sql)
-		if st.copy != nil {
+		st.copy, err = parseCopy(p.orig)
+		if st.copy != nil && st.copy.words == nil {
 			st.copy.words = p.words
 		}
 		return st, err
