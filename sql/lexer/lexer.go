@@ -17,7 +17,8 @@ func New(src string) *Lexer { return &Lexer{src: src} }
 // Lex returns all the tokens of src, without the final EOF.
 func Lex(src string) ([]Token, error) {
 	l := New(src)
-	var toks []Token
+	// A guess that usually avoids regrowing; tokens average more than 4 bytes of text.
+	toks := make([]Token, 0, min(len(src)/4+1, 256))
 	for {
 		t, err := l.Next()
 		if err != nil {
@@ -175,6 +176,9 @@ func foldIdent(w string) string {
 	w = truncateName(w)
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' {
+			if kw, ok := lowerKeyword(w); ok {
+				return kw
+			}
 			b := []byte(w) // byte by byte: the text need not be valid UTF-8
 			for j := i; j < len(b); j++ {
 				if b[j] >= 'A' && b[j] <= 'Z' {

@@ -11,6 +11,16 @@ import (
 // whitespace holding a newline continue one another.
 func (l *Lexer) quoted(start, q int, kind Kind, escapes bool) (Token, error) {
 	s := l.src
+	if j := strings.IndexByte(s[q+1:], '\''); j >= 0 {
+		// Most constants hold no escape, doubled quote or continuation: their value is a slice.
+		end := q + 1 + j + 1
+		body := s[q+1 : end-1]
+		if (end >= len(s) || s[end] != '\'') && !(escapes && strings.IndexByte(body, '\\') >= 0) {
+			if _, cont := continuation(s, end); !cont {
+				return Token{Kind: kind, Pos: start, End: end, Value: body}, nil
+			}
+		}
+	}
 	var b strings.Builder
 	nonASCII := false
 	i := q + 1
