@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // The dialect pass rewrites PostgreSQL text into the MySQL dialect vitess parses, token by
@@ -181,23 +183,19 @@ func splitAndRewrite(q string) ([]piece, error) {
 			colState = 0
 			i++
 		case c == '\'' || ((c == 'e' || c == 'E') && i+1 < len(q) && q[i+1] == '\'' && !prevIsIdent(q, i)):
-			escapes := c != '\''
-			if escapes {
-				i++
-			}
-			end, lit, err := scanString(q, i, escapes)
-			for err == nil {
-				// A literal continues past a newline ('a'\n'b' is 'ab'); vitess joins
-				// adjacent literals too, but also on one line, which PostgreSQL refuses.
-				b.WriteString(lit)
-				next, more, cerr := stringContinuation(q, end)
-				if err = cerr; !more || err != nil {
-					break
-				}
-				b.WriteByte(' ')
-				end, lit, err = scanString(q, next, escapes)
-			}
+			// sql/lexer reads the literal with PostgreSQL's rules (E'' escapes, continuation
+			// past a newline); vitess gets it as one literal of the decoded value.
+			t, err := lexer.At(q, i)
 			if err != nil {
+				return nil, lexError(err)
+			}
+			b.WriteString(vitessString(t.Value))
+			end := t.End
+			// vitess joins adjacent literals also on one line, which PostgreSQL refuses.
+			if next, more, err := stringContinuation(q, end); err != nil || more {
+				if err == nil {
+					err = Errorf("42601", "syntax error at or near \"%s\"", q[next:next+1])
+				}
 				return nil, err
 			}
 			if regexMarker != "" {
@@ -441,7 +439,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
 		case strings.IndexByte(opChars, c) >= 0:
 			// Read as PostgreSQL reads operators; only those vitess reads alike pass.
-			op, end := scanOperator(q, i)
+			op, end, err := scanOperator(q, i)
+			if err != nil {
+				return nil, err
+			}
 			if !passedOperators[op] {
 				return nil, operatorError(op)
 			}
@@ -891,45 +892,6 @@ func prevIsIdent(q string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(q[:i])
 	return isIdentPart(r)
-}
-
-// scanString reads a single-quoted literal starting at q[i] == '\” and returns it re-quoted
-// for vitess (where backslash escapes): standard strings double their backslashes, E” strings
-// are decoded with PostgreSQL's escapes (pgEscape), so vitess never applies its own.
-func scanString(q string, i int, escapes bool) (int, string, error) {
-	var b strings.Builder
-	b.WriteByte('\'')
-	j := i + 1
-	for {
-		if j >= len(q) {
-			return 0, "", Errorf("42601", "unterminated quoted string at or near %q", q[i:])
-		}
-		c := q[j]
-		switch {
-		case c == '\'' && j+1 < len(q) && q[j+1] == '\'':
-			b.WriteString("''")
-			j += 2
-		case c == '\'':
-			b.WriteByte('\'')
-			if escapes && !utf8.ValidString(b.String()) {
-				return 0, "", Errorf("22021", "invalid byte sequence for encoding \"UTF8\" in string constant")
-			}
-			return j + 1, b.String(), nil
-		case c == '\\' && !escapes:
-			b.WriteString(`\\`)
-			j++
-		case c == '\\' && escapes && j+1 < len(q):
-			decoded, end, err := pgEscape(q, j)
-			if err != nil {
-				return 0, "", err
-			}
-			b.WriteString(strings.ReplaceAll(strings.ReplaceAll(decoded, `\`, `\\`), "'", "''"))
-			j = end
-		default:
-			b.WriteByte(c)
-			j++
-		}
-	}
 }
 
 // nextNonSpace returns the first byte at or after i that is not white space (0 at the end).

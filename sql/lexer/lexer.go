@@ -31,6 +31,13 @@ func Lex(src string) ([]Token, error) {
 	}
 }
 
+// At lexes the one token that starts at src[pos], for a scanner that walks the text itself
+// (the dialect pass). Whitespace or a comment at pos is skipped, as Next skips it.
+func At(src string, pos int) (Token, error) {
+	l := &Lexer{src: src, pos: pos}
+	return l.Next()
+}
+
 // Offset is where the next token's search begins.
 func (l *Lexer) Offset() int { return l.pos }
 

@@ -120,3 +120,23 @@ func TestPositions(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+func TestAt(t *testing.T) {
+	in := "x <-1 E'a\\tb'\n'c' 1.5e3"
+	for _, c := range []struct {
+		pos     int
+		kind    Kind
+		value   string
+		wantEnd int
+	}{
+		{2, Op, "<", 3},
+		{3, Op, "-", 4},
+		{6, String, "a\tbc", 17},
+		{18, Numeric, "1.5e3", 23},
+	} {
+		tk, err := At(in, c.pos)
+		if err != nil || tk.Kind != c.kind || tk.Value != c.value || tk.Pos != c.pos || tk.End != c.wantEnd {
+			t.Errorf("At(%d) = %+v, %v; want %s %q ending at %d", c.pos, tk, err, c.kind, c.value, c.wantEnd)
+		}
+	}
+}
