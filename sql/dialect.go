@@ -416,11 +416,12 @@ func splitAndRewrite(q string) ([]piece, error) {
 			i = end
 			lastWord = ""
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
-			j := i + 1
-			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
-				j++
+			t, err := lexer.At(q, i) // $n, and $1abc is trailing junk
+			if err != nil {
+				return nil, lexError(err)
 			}
-			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
+			j := t.End
+			b.WriteString(":p" + t.Value) // vitess's bind variable syntax
 			if regexMarker != "" {
 				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
