@@ -103,7 +103,7 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"SELECT E'\\0::int'", "22021"},
 		{"SELECT E'\\x00using:x'", "22021"},
 		{"SELECT E'\\u0000'", "42601"}, // PostgreSQL 15: invalid Unicode escape value
-		{"SELECT $1abc", "42601"}, // PostgreSQL 15: trailing junk after parameter
+		{"SELECT $1abc", "42601"},      // PostgreSQL 15: trailing junk after parameter
 		{"SELECT E'\\xff'", "22021"},
 		{"SELECT '\x00::int'", "22021"},
 		{"SELECT _utf8'abc'", "42703"},
