@@ -225,21 +225,22 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if id.Len() == 0 {
 				return nil, Errorf("42601", "zero-length delimited identifier at or near \"\"\"\"")
 			}
-			if internalFunctions[id.String()] && nextNonSpace(q, j+1) == '(' {
-				return nil, Errorf("42883", "function %s does not exist", id.String())
+			name := lexer.TruncateName(id.String()) // as PostgreSQL does, and sql/lexer
+			if internalFunctions[name] && nextNonSpace(q, j+1) == '(' {
+				return nil, Errorf("42883", "function %s does not exist", name)
 			}
 			if prevNonSpace(q, i) != '.' {
 				operandStart = b.Len()
 			}
 			b.WriteByte('`')
-			if id.String() == "dual" && (clauses[depth] == "from" || lastWord == "join") {
+			if name == "dual" && (clauses[depth] == "from" || lastWord == "join") {
 				b.WriteString(userDual) // see userDual
 			} else {
-				b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+				b.WriteString(strings.ReplaceAll(name, "`", "``"))
 			}
 			b.WriteByte('`')
 			// Kept quoted: a quoted identifier is never the keyword it spells ("checkpoint").
-			words = append(words, `"`+id.String()+`"`)
+			words = append(words, `"`+name+`"`)
 			lastWord = ""
 			if colState == 1 {
 				colState = 2
@@ -474,7 +475,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 					j += size
 				}
-				w := strings.ToLower(q[i:j])
+				w := lexer.FoldIdent(q[i:j]) // as PostgreSQL: ASCII only, 63 bytes at most
 				wordStart := i
 				i = j
 				switch {

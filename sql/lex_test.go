@@ -2,6 +2,7 @@ package sql
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +40,18 @@ func TestLexedStatements(t *testing.T) {
 		if e, ok := err.(*Error); !ok || e.Code != c.code {
 			t.Errorf("%s: got %v, want %s", c.sql, err, c.code)
 		}
+	}
+}
+
+// TestNamesFoldAlike checks that a name folds the same way in statements vitess parses and
+// in those parsed from sql/lexer's tokens: truncated to 63 bytes.
+func TestNamesFoldAlike(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	long := strings.Repeat("Long", 20) // 80 bytes
+	execOK(t, s, "CREATE TABLE "+long+" (id int PRIMARY KEY); INSERT INTO "+long+" VALUES (1)")
+	execOK(t, s, "TRUNCATE "+long)
+	execOK(t, s, `INSERT INTO "`+strings.ToLower(long)[:63]+`" VALUES (2)`)
+	if got := execOK(t, s, "SELECT id FROM "+long).lines; len(got) != 2 || got[0] != "2" {
+		t.Errorf("after TRUNCATE and INSERT: %v", got)
 	}
 }

@@ -174,13 +174,13 @@ func (l *Lexer) word(start int) (Token, error) {
 	for end < len(s) && isIdentCont(s[end]) {
 		end++
 	}
-	return Token{Kind: Ident, Pos: start, End: end, Value: foldIdent(s[start:end])}, nil
+	return Token{Kind: Ident, Pos: start, End: end, Value: FoldIdent(s[start:end])}, nil
 }
 
-// foldIdent lower-cases ASCII letters (PostgreSQL leaves other letters alone in UTF-8) and
+// FoldIdent lower-cases ASCII letters (PostgreSQL leaves other letters alone in UTF-8) and
 // truncates to NameMax bytes.
-func foldIdent(w string) string {
-	w = truncateName(w)
+func FoldIdent(w string) string {
+	w = TruncateName(w)
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' {
 			if kw, ok := lowerKeyword(w); ok {
@@ -198,8 +198,8 @@ func foldIdent(w string) string {
 	return w
 }
 
-// truncateName cuts a name to NameMax bytes without splitting a UTF-8 character.
-func truncateName(w string) string {
+// TruncateName cuts a name to NameMax bytes without splitting a UTF-8 character.
+func TruncateName(w string) string {
 	if len(w) <= NameMax {
 		return w
 	}

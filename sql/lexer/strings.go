@@ -249,5 +249,5 @@ func (l *Lexer) quotedIdent(start, q int) (Token, error) {
 	if b.Len() == 0 {
 		return Token{}, syntaxError("zero-length delimited identifier", start, s[start:i])
 	}
-	return Token{Kind: QuotedIdent, Pos: start, End: i, Value: truncateName(b.String())}, nil
+	return Token{Kind: QuotedIdent, Pos: start, End: i, Value: TruncateName(b.String())}, nil
 }

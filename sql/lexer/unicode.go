@@ -26,7 +26,7 @@ func (l *Lexer) unicode(start int) (Token, error) {
 		if v == "" {
 			return Token{}, syntaxError("zero-length delimited identifier", start, l.src[start:t.End])
 		}
-		v = truncateName(v)
+		v = TruncateName(v)
 	}
 	t.Value, t.End = v, end
 	return t, nil
