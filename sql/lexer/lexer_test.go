@@ -62,36 +62,7 @@ func TestLex(t *testing.T) {
 
 // TestLexErrors checks messages, SQLSTATEs and positions against PostgreSQL 15's.
 func TestLexErrors(t *testing.T) {
-	for _, c := range []struct {
-		in, code, msg string
-		pos           int // PostgreSQL's 1-based character position
-	}{
-		{`select 0x41`, "42601", `trailing junk after numeric literal at or near "0x41"`, 8},
-		{`select 1_000`, "42601", `trailing junk after numeric literal at or near "1_000"`, 8},
-		{`select 0o7`, "42601", `trailing junk after numeric literal at or near "0o7"`, 8},
-		{`select 1e`, "42601", `trailing junk after numeric literal at or near "1e"`, 8},
-		{`select 1e+x`, "42601", `trailing junk after numeric literal at or near "1e+"`, 8},
-		{`select 1ex`, "42601", `trailing junk after numeric literal at or near "1ex"`, 8},
-		{`select 1.2abc`, "42601", `trailing junk after numeric literal at or near "1.2abc"`, 8},
-		{`select .5x`, "42601", `trailing junk after numeric literal at or near ".5x"`, 8},
-		{`select 1e5x`, "42601", `trailing junk after numeric literal at or near "1e5x"`, 8},
-		{`select $1abc`, "42601", `trailing junk after parameter at or near "$1abc"`, 8},
-		{`select 'abc`, "42601", `unterminated quoted string at or near "'abc"`, 8},
-		{`select é, e'abc`, "42601", `unterminated quoted string at or near "e'abc"`, 11},
-		{`select /* a /* b */`, "42601", `unterminated /* comment at or near "/* a /* b */"`, 8},
-		{`select "abc`, "42601", `unterminated quoted identifier at or near ""abc"`, 8},
-		{`select ""`, "42601", `zero-length delimited identifier at or near """"`, 8},
-		{`select $a$ x`, "42601", `unterminated dollar-quoted string at or near "$a$ x"`, 8},
-		{`select e'\0'`, "22021", `invalid byte sequence for encoding "UTF8": 0x00`, 8},
-		{`select e'\xff'`, "22021", `invalid byte sequence for encoding "UTF8": 0xff`, 8},
-		{`select e'\777'`, "22021", `invalid byte sequence for encoding "UTF8": 0xff`, 8},
-		{`select e'\u0000'`, "42601", `invalid Unicode escape value at or near "\u0000"`, 10},
-		{`select e'\u12'`, "22025", `invalid Unicode escape`, 10},
-		{`select e'\ud83d'`, "42601", `invalid Unicode surrogate pair at or near "'"`, 16},
-		{`select u&'\zz'`, "42601", `invalid Unicode escape`, 8},
-		{`select u&'x' uescape 'ab'`, "42601", `invalid Unicode escape character at or near "'ab'"`, 22},
-		{`select 1 ` + strings.Repeat("<", 64), "42601", `operator too long at or near "` + strings.Repeat("<", 64) + `"`, 10},
-	} {
+	for _, c := range errorCases {
 		_, err := Lex(c.in)
 		e, ok := err.(*Error)
 		if !ok {
@@ -102,6 +73,40 @@ func TestLexErrors(t *testing.T) {
 			t.Errorf("Lex(%q) = %s %s at %d, want %s %s at %d", c.in, e.Code, e.Error(), e.Position(c.in), c.code, c.msg, c.pos)
 		}
 	}
+}
+
+var errorCases = []struct {
+	in, code, msg string
+	pos           int // PostgreSQL's 1-based character position
+}{
+	{`select 0x41`, "42601", `trailing junk after numeric literal at or near "0x41"`, 8},
+	{`select 1_000`, "42601", `trailing junk after numeric literal at or near "1_000"`, 8},
+	{`select 0o7`, "42601", `trailing junk after numeric literal at or near "0o7"`, 8},
+	{`select 1e`, "42601", `trailing junk after numeric literal at or near "1e"`, 8},
+	{`select 1e+x`, "42601", `trailing junk after numeric literal at or near "1e+"`, 8},
+	{`select 1ex`, "42601", `trailing junk after numeric literal at or near "1ex"`, 8},
+	{`select 1.2abc`, "42601", `trailing junk after numeric literal at or near "1.2abc"`, 8},
+	{`select .5x`, "42601", `trailing junk after numeric literal at or near ".5x"`, 8},
+	{`select 1e5x`, "42601", `trailing junk after numeric literal at or near "1e5x"`, 8},
+	{`select $1abc`, "42601", `trailing junk after parameter at or near "$1abc"`, 8},
+	{`select 'abc`, "42601", `unterminated quoted string at or near "'abc"`, 8},
+	{`select é, e'abc`, "42601", `unterminated quoted string at or near "e'abc"`, 11},
+	{`select /* a /* b */`, "42601", `unterminated /* comment at or near "/* a /* b */"`, 8},
+	{`select "abc`, "42601", `unterminated quoted identifier at or near ""abc"`, 8},
+	{`select ""`, "42601", `zero-length delimited identifier at or near """"`, 8},
+	{`select $a$ x`, "42601", `unterminated dollar-quoted string at or near "$a$ x"`, 8},
+	{`select e'\0'`, "22021", `invalid byte sequence for encoding "UTF8": 0x00`, 8},
+	{`select e'\xff'`, "22021", `invalid byte sequence for encoding "UTF8": 0xff`, 8},
+	{`select e'\777'`, "22021", `invalid byte sequence for encoding "UTF8": 0xff`, 8},
+	{`select e'\u0000'`, "42601", `invalid Unicode escape value at or near "\u0000"`, 10},
+	{`select e'\u12'`, "22025", `invalid Unicode escape`, 10},
+	{`select e'\ud83d'`, "42601", `invalid Unicode surrogate pair at or near "'"`, 16},
+	{`select u&'\zz'`, "42601", `invalid Unicode escape`, 11},
+	{`select u&'ab\d83d'`, "42601", `invalid Unicode surrogate pair`, 18},
+	{`select u&'x\0000'`, "42601", `invalid Unicode escape value`, 12},
+	{`select u&'x' uescape`, "42601", `UESCAPE must be followed by a simple string literal at end of input`, 21},
+	{`select u&'x' uescape 'ab'`, "42601", `invalid Unicode escape character at or near "'ab'"`, 22},
+	{`select 1 ` + strings.Repeat("<", 64), "42601", `operator too long at or near "` + strings.Repeat("<", 64) + `"`, 10},
 }
 
 // TestPositions checks that tokens are slices of the input, in order.

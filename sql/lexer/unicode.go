@@ -18,7 +18,7 @@ func (l *Lexer) unicode(start int) (Token, error) {
 	if err != nil {
 		return Token{}, err
 	}
-	v, err := unescapeUnicode(t.Value, esc, start)
+	v, err := unescapeUnicode(t.Value, esc, start+3) // PostgreSQL counts from after U&'
 	if err != nil {
 		return Token{}, err
 	}
@@ -60,14 +60,16 @@ func (l *Lexer) uescape(i int) (byte, int, error) {
 }
 
 // unescapeUnicode decodes the escapes of a U& literal's value: esc esc is esc, esc and 4
-// hex digits or esc + and 6 are a code point (UTF-16 surrogate pairs joined).
-func unescapeUnicode(v string, esc byte, pos int) (string, error) {
+// hex digits or esc + and 6 are a code point (UTF-16 surrogate pairs joined). An error's
+// position is base plus the escape's offset in v, as PostgreSQL computes it.
+func unescapeUnicode(v string, esc byte, base int) (string, error) {
 	if strings.IndexByte(v, esc) < 0 {
 		return v, nil
 	}
 	var b strings.Builder
 	pending := 0 // a high surrogate waiting for its pair
 	for i := 0; i < len(v); {
+		pos := base + i
 		if v[i] != esc {
 			if pending != 0 {
 				return "", syntaxError("invalid Unicode surrogate pair", pos, "")
@@ -102,7 +104,7 @@ func unescapeUnicode(v string, esc byte, pos int) (string, error) {
 		}
 	}
 	if pending != 0 {
-		return "", syntaxError("invalid Unicode surrogate pair", pos, "")
+		return "", syntaxError("invalid Unicode surrogate pair", base+len(v), "")
 	}
 	return b.String(), nil
 }
