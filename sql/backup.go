@@ -3,9 +3,8 @@ package sql
 import (
 	"bufio"
 	"context"
-	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // backupStmt is BACKUP TABLESPACE 'name' TO STDOUT or RESTORE TABLESPACE 'name' FROM STDIN:
@@ -21,17 +20,17 @@ func isBackupStmt(words []string) bool {
 }
 
 func parseBackupStmt(sql string) (*backupStmt, error) {
-	toks, err := tokenize(sql)
+	toks, err := lexSQL(sql)
 	if err != nil {
 		return nil, err
 	}
 	p := &copyParser{sql: sql, toks: toks, i: 2} // past BACKUP|RESTORE TABLESPACE
-	st := &backupStmt{restore: strings.EqualFold(toks[0].val, "restore")}
+	st := &backupStmt{restore: toks[0].Is("restore")}
 	t := p.peek()
-	if t.id != sqlparser.STRING && t.id != sqlparser.ID {
+	if t.Kind != lexer.String && t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
 		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in BACKUP TABLESPACE 'name' TO STDOUT")
 	}
-	st.name = t.val
+	st.name = t.Value
 	p.i++
 	if st.restore {
 		if !p.accept("from") || !p.accept("stdin") {
@@ -40,7 +39,7 @@ func parseBackupStmt(sql string) (*backupStmt, error) {
 	} else if !p.accept("to") || !p.accept("stdout") {
 		return nil, Errorf("42601", "syntax error: BACKUP TABLESPACE 'name' TO STDOUT")
 	}
-	if p.peek().id != 0 {
+	if p.peek().Kind != lexer.EOF {
 		return nil, p.errNear()
 	}
 	return st, nil

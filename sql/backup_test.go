@@ -29,7 +29,7 @@ func TestParseBackupStmt(t *testing.T) {
 			if !isBackupStmt(pieces[0].words) {
 				t.Fatal("not recognized as BACKUP/RESTORE")
 			}
-			st, err := parseBackupStmt(pieces[0].sql)
+			st, err := parseBackupStmt(pieces[0].orig)
 			if tt.wantCode != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != tt.wantCode {

@@ -56,6 +56,33 @@ func BenchmarkPointSelect(b *testing.B) {
 	}
 }
 
+// BenchmarkParse is the simple protocol's parse of one statement (split, dialect pass, then
+// vitess or, for the statements vitess does not parse, sql/lexer and a small parser), without
+// binding: pgbench's statements and the statements parsed from sql/lexer's tokens.
+func BenchmarkParse(b *testing.B) {
+	for _, q := range []string{
+		"SELECT abalance FROM pgbench_accounts WHERE aid = 42",
+		"UPDATE pgbench_accounts SET abalance = abalance + 5 WHERE aid = 42",
+		"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 2, 3, 4, CURRENT_TIMESTAMP)",
+		"SET application_name = 'bench'",
+		"COPY t (id, v) FROM STDIN WITH (FORMAT csv, HEADER true)",
+		"CREATE INDEX IF NOT EXISTS t_v ON t (v DESC NULLS LAST)",
+	} {
+		b.Run(strings.Fields(q)[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				pieces, err := splitAndRewrite(q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := parse(pieces[0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkInsert is one autocommitted single-row INSERT, fsync included.
 func BenchmarkInsert(b *testing.B) {
 	s := benchSession(b, 0)

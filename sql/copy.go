@@ -11,6 +11,7 @@ import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/copydata"
+	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -44,45 +45,24 @@ type copyStmt struct {
 
 func isCopyStmt(words []string) bool { return len(words) > 0 && words[0] == "copy" }
 
-type token struct {
-	id  int
-	val string
-	pos int // offset just past the token
-}
-
-func tokenize(sql string) ([]token, error) {
-	tok := parser.NewStringTokenizer(sql)
-	var toks []token
-	for {
-		id, val := tok.Scan()
-		if id == 0 {
-			return toks, nil
-		}
-		if tok.LastError != nil || id == sqlparser.LEX_ERROR {
-			return nil, Errorf("42601", "syntax error at or near %q", val)
-		}
-		toks = append(toks, token{id, val, tok.Pos})
-	}
-}
-
 // copyParser walks the tokens of a COPY statement.
 type copyParser struct {
 	sql  string
-	toks []token
+	toks []lexer.Token
 	i    int
 }
 
-func (p *copyParser) peek() token {
+func (p *copyParser) peek() lexer.Token {
 	if p.i < len(p.toks) {
 		return p.toks[p.i]
 	}
-	return token{}
+	return lexer.Token{Kind: lexer.EOF}
 }
 
-// word reports whether the next token is the keyword or identifier w (not a string).
+// word reports whether the next token is the keyword w (or, for HEADER 1, the number w).
 func (p *copyParser) word(w string) bool {
 	t := p.peek()
-	return t.id != 0 && t.id != sqlparser.STRING && strings.EqualFold(t.val, w)
+	return (t.Kind == lexer.Ident || t.Kind == lexer.Integer) && t.Value == w
 }
 
 func (p *copyParser) accept(w string) bool {
@@ -94,7 +74,7 @@ func (p *copyParser) accept(w string) bool {
 }
 
 func (p *copyParser) punct(c byte) bool {
-	if p.peek().id == int(c) {
+	if t := p.peek(); t.Kind == lexer.Punct && t.Value == string(c) {
 		p.i++
 		return true
 	}
@@ -103,37 +83,35 @@ func (p *copyParser) punct(c byte) bool {
 
 func (p *copyParser) errNear() error {
 	t := p.peek()
-	switch {
-	case t.id == 0:
+	if t.Kind == lexer.EOF {
 		return Errorf("42601", "syntax error at end of input")
-	case t.val == "":
-		return Errorf("42601", "syntax error at or near %q", string(rune(t.id)))
 	}
-	return Errorf("42601", "syntax error at or near %q", t.val)
+	return Errorf("42601", "syntax error at or near \"%s\"", t.Text(p.sql))
 }
 
 // ident reads an identifier (a keyword is accepted as one, as PostgreSQL does for unreserved
 // words).
 func (p *copyParser) ident() (string, error) {
 	t := p.peek()
-	if t.id == 0 || t.id == sqlparser.STRING || t.val == "" {
+	if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
 		return "", p.errNear()
 	}
 	p.i++
-	return t.val, nil
+	return t.Value, nil
 }
 
 func (p *copyParser) str() (string, error) {
 	t := p.peek()
-	if t.id != sqlparser.STRING {
+	if t.Kind != lexer.String {
 		return "", p.errNear()
 	}
 	p.i++
-	return t.val, nil
+	return t.Value, nil
 }
 
+// parseCopy parses a COPY's PostgreSQL text; a (query) is rewritten for vitess on its own.
 func parseCopy(sql string) (*copyStmt, error) {
-	toks, err := tokenize(sql)
+	toks, err := lexSQL(sql)
 	if err != nil {
 		return nil, err
 	}
@@ -141,19 +119,21 @@ func parseCopy(sql string) (*copyStmt, error) {
 	st := &copyStmt{}
 	if p.punct('(') {
 		// COPY (query) TO: find the matching parenthesis and keep the text between.
-		start, depth := p.toks[p.i-1].pos, 1
+		start, depth := p.toks[p.i-1].End, 1
 		for ; p.i < len(p.toks) && depth > 0; p.i++ {
-			switch p.toks[p.i].id {
-			case '(':
+			switch t := p.toks[p.i]; {
+			case t.IsPunct("("):
 				depth++
-			case ')':
+			case t.IsPunct(")"):
 				depth--
 			}
 		}
 		if depth > 0 {
 			return nil, Errorf("42601", "syntax error at end of input")
 		}
-		st.query = strings.TrimSpace(sql[start : p.toks[p.i-1].pos-1])
+		if err := st.rewriteQuery(sql[start:p.toks[p.i-1].Pos]); err != nil {
+			return nil, err
+		}
 	} else {
 		if st.table, err = p.ident(); err != nil {
 			return nil, err
@@ -202,7 +182,7 @@ func parseCopy(sql string) (*copyStmt, error) {
 	if err := p.options(st); err != nil {
 		return nil, err
 	}
-	if p.peek().id != 0 {
+	if p.peek().Kind != lexer.EOF {
 		return nil, p.errNear()
 	}
 	if err := st.opts.Normalize(); err != nil {
@@ -211,8 +191,21 @@ func parseCopy(sql string) (*copyStmt, error) {
 	return st, nil
 }
 
+// rewriteQuery keeps COPY (query) TO's query rewritten for vitess, with its own words.
+func (st *copyStmt) rewriteQuery(q string) error {
+	pieces, err := splitAndRewrite(q)
+	if err != nil {
+		return err
+	}
+	if len(pieces) != 1 {
+		return Errorf("42601", "syntax error: COPY (query) takes one query")
+	}
+	st.query, st.words = pieces[0].sql, pieces[0].words
+	return nil
+}
+
 func copyTarget(p *copyParser) error {
-	if p.peek().id == sqlparser.STRING || p.word("program") {
+	if p.peek().Kind == lexer.String || p.word("program") {
 		return Errorf("0A000", "COPY to or from a server file or program is not supported; use STDIN/STDOUT (psql's \\copy)")
 	}
 	return p.errNear()
@@ -238,7 +231,7 @@ func (p *copyParser) options(st *copyStmt) error {
 			}
 		}
 	}
-	for p.peek().id != 0 {
+	for p.peek().Kind != lexer.EOF {
 		name, err := p.ident()
 		if err != nil {
 			return err

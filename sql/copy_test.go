@@ -49,7 +49,7 @@ func TestParseCopy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := parseCopy(pieces[0].sql)
+			st, err := parseCopy(pieces[0].orig)
 			if tt.wantCode != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != tt.wantCode {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // The dialect pass rewrites PostgreSQL text into the MySQL dialect vitess parses, token by
@@ -36,6 +38,7 @@ import (
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
 	sql       string // rewritten for vitess
+	orig      string // the statement's PostgreSQL text, which sql/lexer reads
 	first     string // first word, lower case, for statements handled before vitess
 	words     []string
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
@@ -101,7 +104,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 	var onConflict *conflictClause
 	insertAlias := ""
 	fullJoinAt := -1 // the parenthesis depth of a FULL JOIN waiting for its ON or USING
-	flush := func() {
+	stmtStart := 0   // where the current statement begins in q
+	flush := func(end int) {
+		orig := strings.TrimSpace(q[stmtStart:end])
+		stmtStart = end + 1
 		text, ret := b.String(), ""
 		if returningAt >= 0 {
 			text, ret = text[:returningAt], strings.TrimSpace(text[returningAt:])
@@ -109,7 +115,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		s := strings.TrimSpace(text)
 		if s != "" {
-			p := piece{sql: s, words: words, returning: ret, conflict: onConflict, alias: insertAlias}
+			p := piece{sql: s, orig: orig, words: words, returning: ret, conflict: onConflict, alias: insertAlias}
 			if len(words) > 0 {
 				p.first = words[0]
 			}
@@ -172,28 +178,24 @@ func splitAndRewrite(q string) ([]piece, error) {
 			}
 			parens = parens[:0]
 			clear(clauses)
-			flush()
+			flush(i)
 			lastWord = ""
 			colState = 0
 			i++
 		case c == '\'' || ((c == 'e' || c == 'E') && i+1 < len(q) && q[i+1] == '\'' && !prevIsIdent(q, i)):
-			escapes := c != '\''
-			if escapes {
-				i++
-			}
-			end, lit, err := scanString(q, i, escapes)
-			for err == nil {
-				// A literal continues past a newline ('a'\n'b' is 'ab'); vitess joins
-				// adjacent literals too, but also on one line, which PostgreSQL refuses.
-				b.WriteString(lit)
-				next, more, cerr := stringContinuation(q, end)
-				if err = cerr; !more || err != nil {
-					break
-				}
-				b.WriteByte(' ')
-				end, lit, err = scanString(q, next, escapes)
-			}
+			// sql/lexer reads the literal with PostgreSQL's rules (E'' escapes, continuation
+			// past a newline); vitess gets it as one literal of the decoded value.
+			t, err := lexer.At(q, i)
 			if err != nil {
+				return nil, lexError(err)
+			}
+			b.WriteString(vitessString(t.Value))
+			end := t.End
+			// vitess joins adjacent literals also on one line, which PostgreSQL refuses.
+			if next, more, err := stringContinuation(q, end); err != nil || more {
+				if err == nil {
+					err = Errorf("42601", "syntax error at or near \"%s\"", q[next:next+1])
+				}
 				return nil, err
 			}
 			if regexMarker != "" {
@@ -223,21 +225,22 @@ func splitAndRewrite(q string) ([]piece, error) {
 			if id.Len() == 0 {
 				return nil, Errorf("42601", "zero-length delimited identifier at or near \"\"\"\"")
 			}
-			if internalFunctions[id.String()] && nextNonSpace(q, j+1) == '(' {
-				return nil, Errorf("42883", "function %s does not exist", id.String())
+			name := lexer.TruncateName(id.String()) // as PostgreSQL does, and sql/lexer
+			if internalFunctions[name] && nextNonSpace(q, j+1) == '(' {
+				return nil, Errorf("42883", "function %s does not exist", name)
 			}
 			if prevNonSpace(q, i) != '.' {
 				operandStart = b.Len()
 			}
 			b.WriteByte('`')
-			if id.String() == "dual" && (clauses[depth] == "from" || lastWord == "join") {
+			if name == "dual" && (clauses[depth] == "from" || lastWord == "join") {
 				b.WriteString(userDual) // see userDual
 			} else {
-				b.WriteString(strings.ReplaceAll(id.String(), "`", "``"))
+				b.WriteString(strings.ReplaceAll(name, "`", "``"))
 			}
 			b.WriteByte('`')
 			// Kept quoted: a quoted identifier is never the keyword it spells ("checkpoint").
-			words = append(words, `"`+id.String()+`"`)
+			words = append(words, `"`+name+`"`)
 			lastWord = ""
 			if colState == 1 {
 				colState = 2
@@ -414,11 +417,12 @@ func splitAndRewrite(q string) ([]piece, error) {
 			i = end
 			lastWord = ""
 		case c == '$' && i+1 < len(q) && q[i+1] >= '0' && q[i+1] <= '9':
-			j := i + 1
-			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
-				j++
+			t, err := lexer.At(q, i) // $n, and $1abc is trailing junk
+			if err != nil {
+				return nil, lexError(err)
 			}
-			b.WriteString(":p" + q[i+1:j]) // vitess's bind variable syntax
+			j := t.End
+			b.WriteString(":p" + t.Value) // vitess's bind variable syntax
 			if regexMarker != "" {
 				b.WriteString(" collate " + markerLiteral(regexMarker))
 				regexMarker = ""
@@ -437,7 +441,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 			return nil, Errorf("42601", "syntax error at or near \"`\"")
 		case strings.IndexByte(opChars, c) >= 0:
 			// Read as PostgreSQL reads operators; only those vitess reads alike pass.
-			op, end := scanOperator(q, i)
+			op, end, err := scanOperator(q, i)
+			if err != nil {
+				return nil, err
+			}
 			if !passedOperators[op] {
 				return nil, operatorError(op)
 			}
@@ -468,7 +475,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 					}
 					j += size
 				}
-				w := strings.ToLower(q[i:j])
+				w := lexer.FoldIdent(q[i:j]) // as PostgreSQL: ASCII only, 63 bytes at most
 				wordStart := i
 				i = j
 				switch {
@@ -746,7 +753,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 	if len(brackets) > 0 {
 		return nil, Errorf("42601", "syntax error at end of input")
 	}
-	flush()
+	flush(len(q))
 	return out, nil
 }
 
@@ -887,45 +894,6 @@ func prevIsIdent(q string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(q[:i])
 	return isIdentPart(r)
-}
-
-// scanString reads a single-quoted literal starting at q[i] == '\” and returns it re-quoted
-// for vitess (where backslash escapes): standard strings double their backslashes, E” strings
-// are decoded with PostgreSQL's escapes (pgEscape), so vitess never applies its own.
-func scanString(q string, i int, escapes bool) (int, string, error) {
-	var b strings.Builder
-	b.WriteByte('\'')
-	j := i + 1
-	for {
-		if j >= len(q) {
-			return 0, "", Errorf("42601", "unterminated quoted string at or near %q", q[i:])
-		}
-		c := q[j]
-		switch {
-		case c == '\'' && j+1 < len(q) && q[j+1] == '\'':
-			b.WriteString("''")
-			j += 2
-		case c == '\'':
-			b.WriteByte('\'')
-			if escapes && !utf8.ValidString(b.String()) {
-				return 0, "", Errorf("22021", "invalid byte sequence for encoding \"UTF8\" in string constant")
-			}
-			return j + 1, b.String(), nil
-		case c == '\\' && !escapes:
-			b.WriteString(`\\`)
-			j++
-		case c == '\\' && escapes && j+1 < len(q):
-			decoded, end, err := pgEscape(q, j)
-			if err != nil {
-				return 0, "", err
-			}
-			b.WriteString(strings.ReplaceAll(strings.ReplaceAll(decoded, `\`, `\\`), "'", "''"))
-			j = end
-		default:
-			b.WriteByte(c)
-			j++
-		}
-	}
 }
 
 // nextNonSpace returns the first byte at or after i that is not white space (0 at the end).

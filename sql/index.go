@@ -347,15 +347,9 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 		}
 		st.columns = append(st.columns, col)
 		_ = p.accept("asc") || p.accept("desc")
+		_ = p.accept("nulls", "first") || p.accept("nulls", "last") // order only
 		if !p.accept(",") {
 			break
-		}
-		// The dialect pass turned NULLS FIRST/LAST into ", '::nulls first'": order only.
-		if !p.done() && p.toks[p.pos].quoted && strings.HasPrefix(p.toks[p.pos].text, nullsMarker) {
-			p.pos++
-			if !p.accept(",") {
-				break
-			}
 		}
 	}
 	if !p.accept(")") {

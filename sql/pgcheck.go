@@ -2,12 +2,11 @@ package sql
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // The dialect pass hands vitess, a MySQL parser, text it rewrote, and carries the PostgreSQL
@@ -157,13 +156,9 @@ func stringContinuation(q string, i int) (int, bool, error) {
 			case newline && !block && q[j] == '\'':
 				return j, true, nil
 			}
-			k := j
-			if q[k] != '\'' {
-				k++
-			}
-			end, _, err := scanString(q, k, false)
-			if err != nil {
-				end = len(q)
+			end := len(q)
+			if t, err := lexer.At(q, j); err == nil {
+				end = t.End
 			}
 			return 0, false, Errorf("42601", "syntax error at or near %q", q[j:end])
 		}
@@ -190,26 +185,21 @@ func emptyParens(q string, i int) bool {
 }
 
 // scanDollarString reads the dollar-quoted string at q[i] == '$' ($$...$$ or $tag$...$tag$)
-// and returns it as a vitess string literal.
+// with sql/lexer and returns it as a vitess string literal.
 func scanDollarString(q string, i int) (int, string, error) {
-	j := i + 1
-	for j < len(q) && q[j] != '$' {
-		r, size := utf8.DecodeRuneInString(q[j:])
-		if !(isIdentPart(r) && r != '$' && (j > i+1 || isIdentStart(r))) {
-			return 0, "", Errorf("42601", "syntax error at or near \"$\"")
-		}
-		j += size
+	t, err := lexer.At(q, i)
+	if err != nil {
+		return 0, "", lexError(err)
 	}
-	if j >= len(q) {
+	if t.Kind != lexer.String {
 		return 0, "", Errorf("42601", "syntax error at or near \"$\"")
 	}
-	tag := q[i : j+1]
-	end := strings.Index(q[j+1:], tag)
-	if end < 0 {
-		return 0, "", Errorf("42601", "unterminated dollar-quoted string at or near %q", q[i:])
-	}
-	body := q[j+1 : j+1+end]
-	return j + 1 + end + len(tag), "'" + strings.ReplaceAll(strings.ReplaceAll(body, `\`, `\\`), "'", "''") + "'", nil
+	return t.End, vitessString(t.Value), nil
+}
+
+// vitessString quotes s as a vitess string literal, in which a backslash escapes.
+func vitessString(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", "''") + "'"
 }
 
 // mysqlOnlyTypes are MySQL column types vitess knows and PostgreSQL does not.
@@ -231,28 +221,15 @@ var internalFunctions = map[string]bool{
 // opChars are the characters of a PostgreSQL operator.
 const opChars = "+-*/<>=~!@#%^&|`?"
 
-// scanOperator reads the operator at q[i] as PostgreSQL's lexer does: the longest run of
-// operator characters, cut before a comment, and a trailing + or - dropped unless the
-// operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
-func scanOperator(q string, i int) (string, int) {
-	j := i
-	for j < len(q) && strings.IndexByte(opChars, q[j]) >= 0 {
-		if j > i && (q[j-1] == '-' && q[j] == '-' || q[j-1] == '/' && q[j] == '*') {
-			j--
-			break
-		}
-		if j+1 < len(q) && (q[j] == '-' && q[j+1] == '-' || q[j] == '/' && q[j+1] == '*') && j > i {
-			break
-		}
-		j++
+// scanOperator reads the operator at q[i] with sql/lexer, as PostgreSQL's lexer does: the
+// longest run of operator characters, cut before a comment, and a trailing + or - dropped
+// unless the operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
+func scanOperator(q string, i int) (string, int, error) {
+	t, err := lexer.At(q, i)
+	if err != nil {
+		return "", 0, lexError(err)
 	}
-	op := q[i:j]
-	if len(op) > 1 && !strings.ContainsAny(op, "~!@#%^&|`?") {
-		for len(op) > 1 && (op[len(op)-1] == '+' || op[len(op)-1] == '-') {
-			op = op[:len(op)-1]
-		}
-	}
-	return op, i + len(op)
+	return t.Value, t.End, nil
 }
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess
@@ -512,97 +489,13 @@ func mysqlOnlyOther(node sqlparser.SQLNode) string {
 	return ""
 }
 
-// pgEscape decodes the backslash escape of an E” string at q[i] == '\\' as PostgreSQL does
-// (\b \f \n \r \t, octal \o..\ooo, hex \xh..\xhh, \uXXXX, \UXXXXXXXX, else the character
-// itself) and returns its bytes and where it ends. A NUL is refused as PostgreSQL refuses it.
-func pgEscape(q string, i int) (string, int, error) {
-	c := q[i+1]
-	digits := func(from, max int, isDigit func(byte) bool) int {
-		j := from
-		for j < len(q) && j < from+max && isDigit(q[j]) {
-			j++
-		}
-		return j
-	}
-	isOctal := func(b byte) bool { return b >= '0' && b <= '7' }
-	isHex := func(b byte) bool { return strings.IndexByte("0123456789abcdefABCDEF", b) >= 0 }
-	var s string
-	end := i + 2
-	switch c {
-	case 'b':
-		s = "\b"
-	case 'f':
-		s = "\f"
-	case 'n':
-		s = "\n"
-	case 'r':
-		s = "\r"
-	case 't':
-		s = "\t"
-	case '0', '1', '2', '3', '4', '5', '6', '7':
-		end = digits(i+1, 3, isOctal)
-		n, _ := strconv.ParseUint(q[i+1:end], 8, 16)
-		s = string([]byte{byte(n)})
-	case 'x':
-		if end = digits(i+2, 2, isHex); end == i+2 {
-			s, end = "x", i+2
-			break
-		}
-		n, _ := strconv.ParseUint(q[i+2:end], 16, 8)
-		s = string([]byte{byte(n)})
-	case 'u', 'U':
-		width := 4
-		if c == 'U' {
-			width = 8
-		}
-		if end = digits(i+2, width, isHex); end-i-2 != width {
-			return "", 0, Errorf("22025", "invalid Unicode escape")
-		}
-		n, _ := strconv.ParseUint(q[i+2:end], 16, 32)
-		if n == 0 || n > unicode.MaxRune || n >= 0xD800 && n <= 0xDFFF {
-			return "", 0, Errorf("22025", "invalid Unicode escape value")
-		}
-		s = string(rune(n))
-	default:
-		_, size := utf8.DecodeRuneInString(q[i+1:])
-		s, end = q[i+1:i+1+size], i+1+size
-	}
-	if s == markerStart {
-		return "", 0, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
-	}
-	return s, end, nil
-}
-
-// scanNumber returns where the numeric constant at q[i] ends, read as PostgreSQL 15 reads
-// one: digits, a fraction, an exponent; a letter or underscore right after it is trailing
-// junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
+// scanNumber returns where the numeric constant at q[i] ends, read by sql/lexer as
+// PostgreSQL 15 reads one: digits, a fraction, an exponent; a letter or underscore right
+// after it is trailing junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
 func scanNumber(q string, i int) (int, error) {
-	isDigit := func(j int) bool { return j < len(q) && q[j] >= '0' && q[j] <= '9' }
-	j := i
-	for isDigit(j) {
-		j++
+	t, err := lexer.At(q, i)
+	if err != nil {
+		return 0, lexError(err)
 	}
-	if j < len(q) && q[j] == '.' && !(j+1 < len(q) && q[j+1] == '.') {
-		j++
-		for isDigit(j) {
-			j++
-		}
-	}
-	if j < len(q) && (q[j] == 'e' || q[j] == 'E') {
-		k := j + 1
-		if k < len(q) && (q[k] == '+' || q[k] == '-') {
-			k++
-		}
-		if isDigit(k) {
-			for j = k; isDigit(j); j++ {
-			}
-		}
-	}
-	if j < len(q) {
-		if r, _ := utf8.DecodeRuneInString(q[j:]); isIdentStart(r) {
-			_, end := nextWord(q, j)
-			return 0, Errorf("42601", "trailing junk after numeric literal at or near %q", q[i:end])
-		}
-	}
-	return j, nil
+	return t.End, nil
 }

@@ -102,7 +102,8 @@ func TestMySQLSyntaxRefused(t *testing.T) {
 		{"SELECT 'a' regexp 'a' COLLATE '~regex'", "42601"},
 		{"SELECT E'\\0::int'", "22021"},
 		{"SELECT E'\\x00using:x'", "22021"},
-		{"SELECT E'\\u0000'", "22025"},
+		{"SELECT E'\\u0000'", "42601"}, // PostgreSQL 15: invalid Unicode escape value
+		{"SELECT $1abc", "42601"},      // PostgreSQL 15: trailing junk after parameter
 		{"SELECT E'\\xff'", "22021"},
 		{"SELECT '\x00::int'", "22021"},
 		{"SELECT _utf8'abc'", "42703"},

@@ -3,9 +3,8 @@ package sql
 import (
 	"context"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
 
@@ -39,72 +38,41 @@ func isSettingStmt(words []string) bool {
 	return false
 }
 
-// settingToken is a token of the rewritten statement text: a word (lower case unless it was
-// quoted), a string's contents, a number or one punctuation character.
+// settingToken is a token of a statement: a word (lower case unless it was quoted), a
+// string's contents, a number, an operator or one punctuation character.
 type settingToken struct {
 	text   string
 	quoted bool // a string literal or quoted identifier, not a keyword
 	ident  bool // a quoted identifier
 }
 
+// lexSetting turns the statement's PostgreSQL text into settingTokens: sql/lexer's tokens,
+// with an unquoted dotted name (a placeholder setting, a qualified table) joined into one word.
 func lexSetting(q string) ([]settingToken, error) {
-	var out []settingToken
-	for i := 0; i < len(q); {
-		c := q[i]
-		r, size := utf8.DecodeRuneInString(q[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case c == '\'' || c == '`':
-			var b strings.Builder
-			j := i + 1
-			for ; ; j++ {
-				if j >= len(q) {
-					return nil, Errorf("42601", "unterminated quoted string at or near %q", q[i:])
-				}
-				if q[j] == c {
-					if j+1 < len(q) && q[j+1] == c {
-						b.WriteByte(c)
-						j++
-						continue
-					}
-					break
-				}
-				if q[j] == '\\' && c == '\'' && j+1 < len(q) {
-					// The dialect pass re-quoted the string for vitess: undo its escapes.
-					j++
-					switch q[j] {
-					case 'n':
-						b.WriteByte('\n')
-					case 't':
-						b.WriteByte('\t')
-					case 'r':
-						b.WriteByte('\r')
-					case '0': // a marker's NUL (see markerLiteral)
-						b.WriteByte(0)
-					default:
-						b.WriteByte(q[j])
-					}
-					continue
-				}
-				b.WriteByte(q[j])
+	toks, err := lexSQL(q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]settingToken, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.Kind {
+		case lexer.String, lexer.BitString, lexer.HexString:
+			out = append(out, settingToken{text: t.Value, quoted: true})
+		case lexer.QuotedIdent:
+			out = append(out, settingToken{text: t.Value, quoted: true, ident: true})
+		case lexer.Param:
+			out = append(out, settingToken{text: "$" + t.Value})
+		case lexer.Ident:
+			w := t.Value
+			for i+2 < len(toks) && toks[i+1].Value == "." && toks[i+1].Kind == lexer.Punct &&
+				toks[i+1].Pos == toks[i].End && toks[i+2].Pos == toks[i+1].End && toks[i+2].Kind == lexer.Ident {
+				w += "." + toks[i+2].Value
+				i += 2
 			}
-			out = append(out, settingToken{text: b.String(), quoted: true, ident: c == '`'})
-			i = j + 1
-		case isIdentPart(r):
-			j := i
-			for j < len(q) {
-				r, size := utf8.DecodeRuneInString(q[j:])
-				if !isIdentPart(r) && r != '.' {
-					break
-				}
-				j += size
-			}
-			out = append(out, settingToken{text: strings.ToLower(q[i:j])})
-			i = j
+			out = append(out, settingToken{text: w})
 		default:
-			out = append(out, settingToken{text: q[i : i+size]})
-			i += size
+			out = append(out, settingToken{text: t.Value})
 		}
 	}
 	return out, nil

@@ -53,32 +53,32 @@ func parse(p piece) (*Statement, error) {
 		return st, nil
 	case isTablespaceStmt(p.words):
 		var err error
-		st.tsStmt, err = parseTablespaceStmt(p.sql)
+		st.tsStmt, err = parseTablespaceStmt(p.orig)
 		return st, err
 	case isBackupStmt(p.words):
 		var err error
-		st.backup, err = parseBackupStmt(p.sql)
+		st.backup, err = parseBackupStmt(p.orig)
 		return st, err
 	case isIndexStmt(p.words):
 		var err error
-		st.index, err = parseIndexStmt(p.sql)
+		st.index, err = parseIndexStmt(p.orig)
 		return st, err
 	case p.first == "truncate":
 		var err error
-		st.truncate, err = parseTruncate(p.sql)
+		st.truncate, err = parseTruncate(p.orig)
 		return st, err
 	case isUserStmt(p.words):
 		var err error
-		st.user, err = parseUserStmt(p.sql)
+		st.user, err = parseUserStmt(p.orig)
 		return st, err
 	case isSettingStmt(p.words):
 		var err error
-		st.setting, err = parseSettingStmt(p.sql)
+		st.setting, err = parseSettingStmt(p.orig)
 		return st, err
 	case isCopyStmt(p.words):
 		var err error
-		st.copy, err = parseCopy(p.sql)
-		if st.copy != nil {
+		st.copy, err = parseCopy(p.orig)
+		if st.copy != nil && st.copy.words == nil {
 			st.copy.words = p.words
 		}
 		return st, err

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"vitess.io/vitess/go/vt/sqlparser"
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // tablespaceStmt is a parsed CREATE, ALTER or DROP TABLESPACE, or DROP NODE.
@@ -42,28 +42,6 @@ func isTablespaceStmt(words []string) bool {
 	return false
 }
 
-// tsToken is one token of a tablespace statement.
-type tsToken struct {
-	id  int
-	val string
-}
-
-// scanTablespaceStmt splits a tablespace statement into tokens.
-func scanTablespaceStmt(sql string) ([]tsToken, error) {
-	tok := parser.NewStringTokenizer(sql)
-	var toks []tsToken
-	for {
-		id, val := tok.Scan()
-		if id == 0 {
-			return toks, nil
-		}
-		if tok.LastError != nil || id == sqlparser.LEX_ERROR {
-			return nil, Errorf("42601", "syntax error in tablespace or node statement")
-		}
-		toks = append(toks, tsToken{id, val})
-	}
-}
-
 // parseTablespaceStmt parses HerdDB's syntax, with PostgreSQL-style IF [NOT] EXISTS allowed:
 //
 //	CREATE TABLESPACE [IF NOT EXISTS] 'name' [, 'option:value' ...]
@@ -73,16 +51,16 @@ func scanTablespaceStmt(sql string) ([]tsToken, error) {
 //
 // The options are 'replica:n1,n2,...', 'expectedreplicacount:n', 'leader:n' and
 // 'maxleaderinactivitytime:ms', and for CREATE HerdDB's 'wait:ms'. The name may also be a
-// plain or double-quoted identifier. sql is the dialect-rewritten text.
+// plain or double-quoted identifier. sql is the statement's PostgreSQL text.
 func parseTablespaceStmt(sql string) (*tablespaceStmt, error) {
-	toks, err := scanTablespaceStmt(sql)
+	toks, err := lexSQL(sql)
 	if err != nil {
 		return nil, err
 	}
-	st := &tablespaceStmt{verb: strings.ToUpper(toks[0].val), node: strings.EqualFold(toks[1].val, "node")}
+	st := &tablespaceStmt{verb: strings.ToUpper(toks[0].Value), node: toks[1].Is("node")}
 	toks = toks[2:] // CREATE|ALTER|DROP TABLESPACE|NODE
 	word := func(i int, w string) bool {
-		return i < len(toks) && toks[i].id != sqlparser.STRING && strings.EqualFold(toks[i].val, w)
+		return i < len(toks) && toks[i].Is(w)
 	}
 	switch {
 	case st.verb == "CREATE" && word(0, "if") && word(1, "not") && word(2, "exists"):
@@ -90,13 +68,13 @@ func parseTablespaceStmt(sql string) (*tablespaceStmt, error) {
 	case st.verb == "DROP" && word(0, "if") && word(1, "exists"):
 		st.ifExists, toks = true, toks[2:]
 	}
-	if len(toks) == 0 || (toks[0].id != sqlparser.STRING && toks[0].id != sqlparser.ID) {
+	if len(toks) == 0 || (toks[0].Kind != lexer.String && toks[0].Kind != lexer.Ident && toks[0].Kind != lexer.QuotedIdent) {
 		if st.node {
 			return nil, Errorf("42601", "syntax error: a node id is expected, as in DROP NODE 'n2'")
 		}
 		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in %s TABLESPACE 'name'", st.verb)
 	}
-	st.name = toks[0].val // the dialect pass already folded an unquoted identifier
+	st.name = toks[0].Value // the lexer folds an unquoted identifier
 	if err := st.parseOptions(toks[1:]); err != nil {
 		return nil, err
 	}
@@ -104,20 +82,17 @@ func parseTablespaceStmt(sql string) (*tablespaceStmt, error) {
 }
 
 // parseOptions reads the ", 'key:value'" pairs after the name and checks them together.
-func (st *tablespaceStmt) parseOptions(rest []tsToken) error {
+func (st *tablespaceStmt) parseOptions(rest []lexer.Token) error {
 	takesOptions := st.verb != "DROP"
 	for ; len(rest) > 0; rest = rest[2:] {
-		if !takesOptions || len(rest) < 2 || rest[0].id != ',' || rest[1].id != sqlparser.STRING {
-			near := rest[0].val
-			if near == "" {
-				near = string(rune(rest[0].id))
-			}
+		if !takesOptions || len(rest) < 2 || !rest[0].IsPunct(",") || rest[1].Kind != lexer.String {
+			near := rest[0].Value
 			if !takesOptions {
 				return Errorf("42601", "syntax error at or near %q: %s takes no options", near, st.tag())
 			}
 			return Errorf("42601", "syntax error at or near %q: tablespace options follow the name as 'key:value' strings separated by commas", near)
 		}
-		if err := st.opts.set(rest[1].val, st.verb == "CREATE"); err != nil {
+		if err := st.opts.set(rest[1].Value, st.verb == "CREATE"); err != nil {
 			return err
 		}
 	}

@@ -86,7 +86,7 @@ func TestParseTablespaceStatements(t *testing.T) {
 				if len(pieces) != 1 || !isTablespaceStmt(pieces[0].words) {
 					t.Fatalf("not recognized as a tablespace statement: %+v", pieces)
 				}
-				got, err = parseTablespaceStmt(pieces[0].sql)
+				got, err = parseTablespaceStmt(pieces[0].orig)
 			}
 			if c.code != "" {
 				if e, ok := err.(*Error); !ok || e.Code != c.code {

@@ -1,0 +1,57 @@
+package sql
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestLexedStatements checks statements parsed from sql/lexer's tokens of their PostgreSQL
+// text: dollar-quoted values, comments, quoted names, dotted names.
+func TestLexedStatements(t *testing.T) {
+	for _, c := range []struct {
+		sql  string
+		want *settingStmt
+	}{
+		{`SET application_name TO $x$it's$x$ -- comment`, &settingStmt{kind: "set", name: "application_name", value: "it's"}},
+		{`SET /* c */ myapp.Setting = -1`, &settingStmt{kind: "set", name: "myapp.setting", value: "-1"}},
+		{`SET search_path = "My Schema", public`, &settingStmt{kind: "set", name: "search_path", value: `"My Schema", public`}},
+		{`VACUUM ANALYZE "T", s.u`, &settingStmt{kind: "maintenance", tag: "VACUUM", tables: []string{"T", "s.u"}}},
+	} {
+		pieces, err := splitAndRewrite(c.sql)
+		if err != nil || len(pieces) != 1 {
+			t.Fatalf("%s: %v %v", c.sql, pieces, err)
+		}
+		st, err := parse(pieces[0])
+		if err != nil {
+			t.Errorf("%s: %v", c.sql, err)
+			continue
+		}
+		if !reflect.DeepEqual(st.setting, c.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.sql, st.setting, c.want)
+		}
+	}
+	for _, c := range []struct{ sql, code string }{
+		{`SET application_name = 'x`, "42601"},
+		{`SET application_name = 1x`, "42601"},
+		{`SET application_name = E'\xff'`, "22021"},
+	} {
+		_, err := lexSetting(c.sql)
+		if e, ok := err.(*Error); !ok || e.Code != c.code {
+			t.Errorf("%s: got %v, want %s", c.sql, err, c.code)
+		}
+	}
+}
+
+// TestNamesFoldAlike checks that a name folds the same way in statements vitess parses and
+// in those parsed from sql/lexer's tokens: truncated to 63 bytes.
+func TestNamesFoldAlike(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	long := strings.Repeat("Long", 20) // 80 bytes
+	execOK(t, s, "CREATE TABLE "+long+" (id int PRIMARY KEY); INSERT INTO "+long+" VALUES (1)")
+	execOK(t, s, "TRUNCATE "+long)
+	execOK(t, s, `INSERT INTO "`+strings.ToLower(long)[:63]+`" VALUES (2)`)
+	if got := execOK(t, s, "SELECT id FROM "+long).lines; len(got) != 2 || got[0] != "2" {
+		t.Errorf("after TRUNCATE and INSERT: %v", got)
+	}
+}
