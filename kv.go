@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"reflect"
 	"time"
 
 	"github.com/drovedb/drove/server"
@@ -275,7 +277,8 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 	return row, nil
 }
 
-// fromGo converts a Go value to a value of column c, with an INSERT's checks.
+// fromGo converts a Go value to a value of column c, with an INSERT's checks. It does not
+// keep x (no %T of it either), so a value boxed for a call does not have to live on the heap.
 func fromGo(x any, c *types.Column) (types.Value, error) {
 	var v types.Value
 	switch x := x.(type) {
@@ -297,6 +300,11 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 		v = types.NewInt(types.Int64, int64(x))
 	case uint32:
 		v = types.NewInt(types.Int64, int64(x))
+	case uint64:
+		if x > math.MaxInt64 {
+			return types.Value{}, drovesql.Errorf("22003", "drove: column %q: %d is out of range", c.Name, x)
+		}
+		v = types.NewInt(types.Int64, int64(x))
 	case float32:
 		v = types.NewFloat(types.Float64, float64(x))
 	case float64:
@@ -316,7 +324,7 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 			return types.Value{}, fmt.Errorf("drove: column %q: %w", c.Name, err)
 		}
 	default:
-		return types.Value{}, fmt.Errorf("drove: column %q: cannot store a %T", c.Name, x)
+		return types.Value{}, fmt.Errorf("drove: column %q: cannot store a %s", c.Name, reflect.TypeOf(x))
 	}
 	if c.Type == types.Bytea && v.T == types.Text {
 		v.T = types.Bytea // a string for a bytea column is its bytes

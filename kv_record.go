@@ -2,9 +2,6 @@ package drove
 
 import (
 	"context"
-	"fmt"
-	"math"
-	"reflect"
 	"time"
 
 	drovesql "github.com/drovedb/drove/sql"
@@ -128,53 +125,11 @@ func (r *Record) decode(s *types.Schema, k, v []byte) error {
 	return nil
 }
 
-// keyFromGo converts a Go value to a value of primary-key column c. It does not keep x, so a
-// key boxed for a call does not have to live on the heap.
+// keyFromGo converts a Go value to a value of primary-key column c: fromGo's conversion,
+// without NULL.
 func keyFromGo(x any, c *types.Column) (types.Value, error) {
-	var v types.Value
-	switch x := x.(type) {
-	case int:
-		v = types.NewInt(types.Int64, int64(x))
-	case int64:
-		v = types.NewInt(types.Int64, x)
-	case int32:
-		v = types.NewInt(types.Int64, int64(x))
-	case int16:
-		v = types.NewInt(types.Int64, int64(x))
-	case int8:
-		v = types.NewInt(types.Int64, int64(x))
-	case uint8:
-		v = types.NewInt(types.Int64, int64(x))
-	case uint16:
-		v = types.NewInt(types.Int64, int64(x))
-	case uint32:
-		v = types.NewInt(types.Int64, int64(x))
-	case uint64:
-		if x > math.MaxInt64 {
-			return types.Value{}, drovesql.Errorf("22003", "drove: column %q: %d is out of range", c.Name, x)
-		}
-		v = types.NewInt(types.Int64, int64(x))
-	case float64:
-		v = types.NewFloat(types.Float64, x)
-	case string:
-		if c.Type == types.Timestamp || c.Type == types.Date {
-			return drovesql.ParseText(x, c.Type)
-		}
-		v = types.NewText(x)
-	case []byte:
-		v = types.NewBytea(x)
-	case time.Time:
-		var err error
-		if v, err = timestamp(x); err != nil {
-			return types.Value{}, fmt.Errorf("drove: column %q: %w", c.Name, err)
-		}
-	case nil:
+	if x == nil {
 		return types.Value{}, drovesql.Errorf("23502", "drove: column %q: a primary key value cannot be NULL", c.Name)
-	default:
-		return types.Value{}, fmt.Errorf("drove: column %q: cannot use a %s as a key", c.Name, reflect.TypeOf(x))
 	}
-	if c.Type == types.Bytea && v.T == types.Text {
-		v.T = types.Bytea
-	}
-	return drovesql.Assign(v, c)
+	return fromGo(x, c)
 }
