@@ -7,10 +7,15 @@ import (
 
 // WriteFileSync replaces path with data durably: written to a temporary file beside it,
 // fsynced, renamed into place, and the directory fsynced. A crash leaves the old content or
-// the new, never a mix.
-func WriteFileSync(path string, data []byte) error {
+// the new, never a mix. The file is readable by all (WriteSecretSync: by the owner only).
+func WriteFileSync(path string, data []byte) error { return writeSync(path, data, 0o644) }
+
+// WriteSecretSync is WriteFileSync for a file only its owner may read (password verifiers).
+func WriteSecretSync(path string, data []byte) error { return writeSync(path, data, 0o600) }
+
+func writeSync(path string, data []byte, perm os.FileMode) error {
 	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, perm)
 	if err != nil {
 		return err
 	}

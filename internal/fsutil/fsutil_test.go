@@ -24,3 +24,17 @@ func TestWriteFileSyncReplaces(t *testing.T) {
 		t.Fatal("writing into a missing directory succeeded")
 	}
 }
+
+func TestWriteSecretSyncIsOwnerOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "secret")
+	if err := WriteSecretSync(path, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		t.Fatalf("secret file mode %v: readable beyond its owner", perm)
+	}
+}
