@@ -61,7 +61,7 @@ func TestCursorResumesAtItsSnapshot(t *testing.T) {
 	if err := ts.Checkpoint(ctx); err != nil {
 		t.Fatal(err)
 	}
-	write(span(0, 200), "b")      // page rows moved to the dirty buffer
+	write(span(0, 200), "b")     // page rows moved to the dirty buffer
 	write(span(3000, 6000), "c") // dirty records over several batches
 	tb := ts.fsm.tables["t"]     // freeze the dirty buffer as a checkpoint does
 	tb.mu.Lock()
