@@ -25,11 +25,14 @@ func TestCursorResumesAtItsSnapshot(t *testing.T) {
 		t.Helper()
 		tx := beginAll(ts)
 		for _, id := range ids {
-			v, ok := state[id]
-			var err error
+			_, ok := state[id]
+			var (
+				v   string
+				err error
+			)
 			switch {
 			case ok && rng.IntN(4) == 0:
-				err, v = tx.Delete(ctx, "t", testKey(id)), ""
+				err = tx.Delete(ctx, "t", testKey(id))
 			case ok:
 				v = fmt.Sprintf("%s%d", tag, id)
 				err = tx.Update(ctx, "t", testKey(id), testValue(v))
