@@ -116,6 +116,12 @@ func (f *fsm) pin() (uint64, int) {
 	return s, slot
 }
 
+// pin16 is pin for a Txn, which keeps the slot in 16 bits.
+func (f *fsm) pin16() (uint64, int16) {
+	s, slot := f.pin()
+	return s, int16(slot)
+}
+
 // pinOverflow registers a pin in the overflow slice and returns its snapshot.
 func (f *fsm) pinOverflow() uint64 {
 	r := &f.snaps

@@ -26,9 +26,9 @@ type Txn struct {
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
 	lazy       bool   // a READ COMMITTED pin whose snapshot is taken at its first read
-	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	pins       int16  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	pinSlot    int16  // the registry slot of the pin (fsm.pin); fits beside pins, keeping Txn's size class
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
-	pinSlot    int    // the registry slot of the pin (fsm.pin)
 	mem        int64  // estimated bytes held by writes, index, arena and locks
 	term       uint64 // the leadership term of its first write (replication.go); 0 before
 	failed     error  // set when the transaction passed its memory bound: it can only roll back
@@ -61,7 +61,7 @@ func (tx *Txn) PinSnapshot() {
 				tx.pins++
 				return
 			}
-			tx.snap, tx.pinSlot = tx.ts.fsm.pin()
+			tx.snap, tx.pinSlot = tx.ts.fsm.pin16()
 			tx.pins++
 		} else {
 			// Taken at the statement's first read (snapshot): a statement that reads nothing
@@ -85,7 +85,7 @@ func (tx *Txn) snapshot() (uint64, error) {
 			return 0, err
 		}
 		tx.lazy = false
-		tx.snap, tx.pinSlot = tx.ts.fsm.pin()
+		tx.snap, tx.pinSlot = tx.ts.fsm.pin16()
 	}
 	return tx.snap, nil
 }
@@ -111,7 +111,7 @@ func (tx *Txn) UnpinSnapshot() {
 		if tx.lazy {
 			tx.lazy = false
 		} else {
-			tx.ts.fsm.unpin(tx.snap, tx.pinSlot)
+			tx.ts.fsm.unpin(tx.snap, int(tx.pinSlot))
 		}
 		tx.snap = latest
 	}
