@@ -260,23 +260,6 @@ func (tx *Tx) Scan(table string, fn func(Row) error) error {
 	})
 }
 
-func decode(s *types.Schema, k, v []byte) (Row, error) {
-	var buf [8]types.Value // most tables: decoded on the stack
-	vals := buf[:0]
-	if len(s.Columns) > len(buf) {
-		vals = make([]types.Value, len(s.Columns))
-	}
-	vals = vals[:len(s.Columns)]
-	if err := types.DecodeRow(s, k, v, vals); err != nil {
-		return nil, err
-	}
-	row := make(Row, len(vals))
-	for i, x := range vals {
-		row[i] = goValue(x)
-	}
-	return row, nil
-}
-
 // fromGo converts a Go value to a value of column c, with an INSERT's checks. It does not
 // keep x (no %T of it either), so a value boxed for a call does not have to live on the heap.
 func fromGo(x any, c *types.Column) (types.Value, error) {

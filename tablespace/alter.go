@@ -33,14 +33,22 @@ type AlterError struct {
 func (e *AlterError) Error() string { return fmt.Sprintf("altering %q: %v", e.Table, e.Err) }
 func (e *AlterError) Unwrap() error { return e.Err }
 
+// A gate's state is one atomic word: the number of transactions inside, and a bit that a
+// schema change (or a TRUNCATE) holds it or waits for it. Entering an open gate and leaving
+// one nobody waits for are one atomic operation each, without the mutex: every statement
+// enters the gates of its tables, and a mutex there was most of the lock waiting of point
+// SELECTs from several goroutines. The mutex orders the slow paths: the bit is set and
+// cleared only under it, so an entrant that holds it and sees the bit clear can count itself
+// in, and a leaver that sees the bit signals under it.
+const gateAltering = int64(1) << 62
+
 type tableGate struct {
-	mu       sync.Mutex
-	inside   int  // transactions that entered
-	altering bool // a schema change holds the gate or waits for it
+	mu    sync.Mutex
+	state atomic.Int64 // transactions inside, plus gateAltering while a schema change holds or waits
 	// holder is the id of the transaction whose TRUNCATE holds the gate until it ends (0:
 	// none). That may take long, so entering waits for it no longer than the lock timeout.
 	holder  atomic.Uint64
-	changed chan struct{}
+	changed chan struct{} // closed and replaced (under mu) when the gate changes
 }
 
 func (ts *Tablespace) gate(table string) *tableGate {
@@ -57,10 +65,15 @@ func (g *tableGate) signal() {
 	g.changed = make(chan struct{})
 }
 
+func (g *tableGate) altering() bool { return g.state.Load()&gateAltering != 0 }
+
 func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
+	if s := g.state.Load(); s&gateAltering == 0 && g.state.CompareAndSwap(s, s+1) {
+		return nil
+	}
 	var expired <-chan time.Time
 	g.mu.Lock()
-	for g.altering {
+	for g.altering() {
 		if g.holder.Load() != 0 && expired == nil {
 			timer := time.NewTimer(timeout)
 			defer timer.Stop()
@@ -77,18 +90,19 @@ func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
 		}
 		g.mu.Lock()
 	}
-	g.inside++
+	g.state.Add(1) // the bit is clear and only set under mu
 	g.mu.Unlock()
 	return nil
 }
 
+// leave counts a transaction out; when a schema change waits, it wakes it. A leaver whose
+// decrement precedes the bit is seen by close's count, which it reads after setting the bit.
 func (g *tableGate) leave() {
-	g.mu.Lock()
-	g.inside--
-	if g.altering {
+	if g.state.Add(-1)&gateAltering != 0 {
+		g.mu.Lock()
 		g.signal()
+		g.mu.Unlock()
 	}
-	g.mu.Unlock()
 }
 
 // close waits until at most own transactions are inside (the caller's own: 1 when a
@@ -107,7 +121,7 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) e
 		}
 	}
 	g.mu.Lock()
-	for g.altering { // another schema change first
+	for g.altering() { // another schema change first
 		ch := g.changed
 		g.mu.Unlock()
 		if err := wait(ch); err != nil {
@@ -115,13 +129,13 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) e
 		}
 		g.mu.Lock()
 	}
-	g.altering = true
-	for g.inside > own {
+	g.state.Add(gateAltering)
+	for g.state.Load()&^gateAltering > int64(own) {
 		ch := g.changed
 		g.mu.Unlock()
 		if err := wait(ch); err != nil {
 			g.mu.Lock()
-			g.altering = false
+			g.state.Add(-gateAltering)
 			g.signal()
 			g.mu.Unlock()
 			return err
@@ -134,7 +148,9 @@ func (g *tableGate) close(ctx context.Context, timeout time.Duration, own int) e
 
 func (g *tableGate) open() {
 	g.mu.Lock()
-	g.altering = false
+	if g.altering() {
+		g.state.Add(-gateAltering)
+	}
 	g.holder.Store(0)
 	g.signal()
 	g.mu.Unlock()

@@ -5,14 +5,11 @@ package tablespace
 // pull-based form of Txn.Scan, for executors that interleave several tables; like Scan it holds
 // no lock while the caller works.
 type Cursor struct {
-	rd   pageReader
-	refs []scanRef
-	n    int               // refs[:n] are current rows, skipped when over replaces them
-	over map[string]oldVer // images at the transaction's snapshot (see fsm.refs)
-	mine map[string]int    // keys this transaction wrote → position in writes
-	own  []int             // positions of the transaction's own live rows, read after refs
+	it   scanIter       // it.set is nil when there are no committed rows to read
+	mine map[string]int // keys this transaction wrote → position in writes
+	own  []int          // positions of the transaction's own live rows, read after the scan
 	txn  *Txn
-	i, j int
+	j    int
 }
 
 // Cursor opens a cursor over table.
@@ -21,7 +18,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cursor{rd: pageReader{f: tx.ts.fsm, store: t.store}, txn: tx, mine: tx.own(table)}
+	c := &Cursor{it: scanIter{rd: pageReader{f: tx.ts.fsm, store: t.store}}, txn: tx, mine: tx.own(table)}
 	for _, i := range c.mine {
 		if tx.writes[i].Op.HasValue() {
 			c.own = append(c.own, i)
@@ -32,37 +29,38 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.refs, c.n, c.over = tx.ts.fsm.refs(t, snap)
+		c.it.set = tx.ts.fsm.refs(t, snap)
 	}
 	return c, nil
 }
 
 // Len is the number of rows the table held when the cursor was opened, a size estimate.
-func (c *Cursor) Len() int { return len(c.refs) + len(c.own) }
+func (c *Cursor) Len() int {
+	if c.it.set == nil {
+		return len(c.own)
+	}
+	return c.it.set.rows + len(c.own)
+}
 
 // Next returns the next row; ok is false at the end. key and value are valid until the next
 // call and must not be modified.
 func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
-	for c.i < len(c.refs) {
-		r := &c.refs[c.i]
-		c.i++
-		k, v, err := c.rd.read(r)
-		if err != nil {
-			return nil, nil, false, err
-		}
-		if _, overridden := c.mine[string(k)]; overridden {
-			continue
-		}
-		if c.i <= c.n && c.over != nil {
-			if _, replaced := c.over[string(k)]; replaced {
+	if c.it.set != nil {
+		for {
+			k, v, ok, err := c.it.next()
+			if err != nil {
+				return nil, nil, false, err
+			}
+			if !ok {
+				break
+			}
+			if _, overridden := c.mine[string(k)]; overridden {
 				continue
 			}
+			return k, v, true, nil
 		}
-		return k, v, true, nil
-	}
-	if c.refs != nil {
-		releaseRefs(c.refs) // keys handed out stay valid: the table's own strings, or page bytes
-		c.refs, c.i = nil, 0
+		c.it.set.release() // keys handed out stay valid: the table's own strings, or page bytes
+		c.it.set = nil
 	}
 	if c.j < len(c.own) {
 		m := &c.txn.writes[c.own[c.j]]

@@ -2,11 +2,9 @@ package tablespace
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/hashicorp/raft"
 
@@ -292,139 +290,7 @@ func (f *fsm) readSlot(t *table, l loc) ([]byte, error) {
 	return v, err
 }
 
-// A scan copies references (not bytes) of every row under the read lock, then reads pages and
-// calls its consumer without holding it: a slow consumer never blocks the apply path. A
-// page's rows are referenced by location alone; their keys are read with their values.
-type scanRef struct {
-	key   string
-	l     loc
-	value []byte
-}
-
-// refs snapshots references to every row of t under the read lock, in storage order: the live
-// slots of each page, then the current records of the buffer a checkpoint is flushing, then
-// those of the dirty buffer. Reading rows where they lie, rather than in the PK map's random
-// order with a random access to each, is what keeps a full scan of a large table cheap.
-//
-// At a snapshot s (not latest) the images kept for it replace the current ones: refs[:n] are
-// the current rows, of which those whose key is in over must be skipped, and refs[n:] are the
-// images at s of those keys that existed then.
-func (f *fsm) refs(t *table, s uint64) (refs []scanRef, n int, over map[string]oldVer) {
-	t.mu.RLock()
-	defer t.mu.RUnlock()
-	if p, ok := refsPool.Get().(*[]scanRef); ok && cap(*p) >= len(t.pk) {
-		refs = (*p)[:0]
-	} else {
-		if ok {
-			refsPool.Put(p)
-		}
-		refs = make([]scanRef, 0, len(t.pk))
-	}
-	ids := make([]uint64, 0, len(t.pages))
-	for id := range t.pages {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		ps := t.pages[id]
-		for slot := range ps.records {
-			if _, gone := ps.dead[slot]; !gone {
-				refs = append(refs, scanRef{l: pageLoc(id, slot)})
-			}
-		}
-	}
-	// A flushing record is current while the key still points at it (see put and remove);
-	// a dirty one until it is deleted.
-	if fl := t.flushing; fl != nil {
-		for i := range fl.n {
-			r := fl.at(i)
-			if l := memLoc(fl.parity, i); t.pk[r.key] == l {
-				refs = append(refs, scanRef{key: r.key, l: l, value: r.value})
-			}
-		}
-	}
-	for c, chunk := range t.dirty.chunks {
-		for i := range chunk {
-			if r := &chunk[i]; !r.dead {
-				refs = append(refs, scanRef{key: r.key, l: memLoc(t.dirty.parity, c<<chunkBits|i), value: r.value})
-			}
-		}
-	}
-	n = len(refs)
-	if s != latest && len(t.old) > 0 {
-		over = t.overrides(s)
-		for k, v := range over {
-			if v.exists {
-				refs = append(refs, scanRef{key: k, l: memBit, value: v.value})
-			}
-		}
-	}
-	return refs, n, over
-}
-
-// pageReader reads the rows of scan references, keeping the page it read last.
-type pageReader struct {
-	f     *fsm
-	store *checkpoint.Store // the table's
-	id    uint64
-	page  *checkpoint.Page
-}
-
-// read returns the key and value a reference points to; they must not be modified.
-func (pr *pageReader) read(r *scanRef) (key, value []byte, err error) {
-	if r.l.inMemory() {
-		// The key string is immutable and outlives the scan; viewing it as bytes saves a
-		// copy per row.
-		return unsafe.Slice(unsafe.StringData(r.key), len(r.key)), r.value, nil
-	}
-	if pr.page == nil || pr.id != r.l.page() {
-		p, err := pr.f.cache.Get(pr.store, r.l.page())
-		if err != nil {
-			return nil, nil, err
-		}
-		pr.page, pr.id = p, r.l.page()
-	}
-	return pr.page.Record(r.l.slot())
-}
-
-// refsPool recycles the reference snapshots of finished scans: a scan of a large table would
-// otherwise allocate one the table's size (tens of MB for a million rows) every time, and the
-// garbage collections that garbage brings each walk the whole table.
-var refsPool sync.Pool
-
-// releaseRefs returns a finished scan's snapshot to the pool, dropping what it pointed at.
-func releaseRefs(refs []scanRef) {
-	if cap(refs) < 1024 {
-		return // small ones cost less to allocate than to clear and keep
-	}
-	clear(refs)
-	refs = refs[:0]
-	refsPool.Put(&refs)
-}
-
 // scan calls fn for every row of t, in storage order.
 func (f *fsm) scan(t *table, fn func(key, value []byte) error) error {
 	return f.scanAt(t, latest, fn)
-}
-
-// scanAt calls fn for every row of t at snapshot s.
-func (f *fsm) scanAt(t *table, s uint64, fn func(key, value []byte) error) error {
-	refs, n, over := f.refs(t, s)
-	defer releaseRefs(refs)
-	pr := pageReader{f: f, store: t.store}
-	for i := range refs {
-		k, v, err := pr.read(&refs[i])
-		if err != nil {
-			return err
-		}
-		if i < n && over != nil {
-			if _, replaced := over[string(k)]; replaced {
-				continue
-			}
-		}
-		if err := fn(k, v); err != nil {
-			return err
-		}
-	}
-	return nil
 }

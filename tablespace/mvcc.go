@@ -1,6 +1,7 @@
 package tablespace
 
 import (
+	"math/rand/v2"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -41,13 +42,28 @@ type pinCount struct {
 	n     int
 }
 
+// pinSlots is how many pins the registry holds without its mutex; more concurrent pins go to
+// the overflow slice under it.
+const pinSlots = 64
+
+// pinSlot holds one pin: 0 when free, slotPinning while its reader reads its snapshot, else
+// the snapshot plus 2. Padded to a cache line, so pins on different slots do not share one.
+type pinSlot struct {
+	v atomic.Uint64
+	_ [56]byte
+}
+
+const slotPinning = 1
+
 // snapRegistry is the set of pinned snapshots and the queue of kept images.
 type snapRegistry struct {
 	readers atomic.Int64 // pinned snapshots; apply reads it once per entry
 
+	slots [pinSlots]pinSlot
+
 	mu     sync.Mutex
-	pinned []pinCount // the snapshots held, few (one per distinct applied index): a slice
-	// costs no allocation per statement, which a map's churn did
+	pinned []pinCount // pins that found no free slot: a slice costs no allocation per
+	// statement, which a map's churn did
 
 	qmu   sync.Mutex // guards queue and head; taken before any table lock
 	queue []oldRef
@@ -59,29 +75,36 @@ type snapRegistry struct {
 }
 
 // pin registers a reader and returns its snapshot: an applied index such that every entry
-// after it sees the reader and keeps what it replaces.
+// after it sees the reader and keeps what it replaces, and the slot to unpin it by (-1: the
+// overflow slice).
 //
 // The reader counts itself before it reads the indexes, and apply publishes the entry it
 // starts (applying) before it looks at the count. So an entry that began after the reader
 // read applying keeps images for it; the entry in progress at that moment, if any, may not
 // have, so the snapshot is that entry, once it is applied.
-func (f *fsm) pin() uint64 {
+//
+// A pin takes a free slot (marking it slotPinning) before it reads applying, and a pruner
+// reads the applied index before the slots: a pin the pruner finds no trace of read applying
+// after the pruner read applied, so its snapshot is at least the pruner's bound; one it finds
+// pinning is waited for. The common path is three atomic operations and no lock (a mutex
+// here was, with the table gates, most of the lock waiting of concurrent point SELECTs).
+func (f *fsm) pin() (uint64, int) {
 	r := &f.snaps
-	r.mu.Lock()
 	r.readers.Add(1)
-	s := f.applying.Load()
-	found := false
-	for i := range r.pinned {
-		if r.pinned[i].index == s {
-			r.pinned[i].n++
-			found = true
+	slot := -1
+	var s uint64
+	for i, start := 0, int(rand.Uint32()%pinSlots); i < pinSlots; i++ {
+		j := (start + i) % pinSlots
+		if v := &r.slots[j].v; v.Load() == 0 && v.CompareAndSwap(0, slotPinning) {
+			s = f.applying.Load()
+			v.Store(s + 2)
+			slot = j
 			break
 		}
 	}
-	if !found {
-		r.pinned = append(r.pinned, pinCount{index: s, n: 1})
+	if slot < 0 {
+		s = f.pinOverflow()
 	}
-	r.mu.Unlock()
 	// Not under mu: the entry being applied may wait for a pruner that waits for mu.
 	for spins := 0; f.applied.Load() < s; spins++ {
 		if spins < 64 {
@@ -90,28 +113,75 @@ func (f *fsm) pin() uint64 {
 			time.Sleep(20 * time.Microsecond)
 		}
 	}
+	return s, slot
+}
+
+// pin16 is pin for a Txn, which keeps the slot in 16 bits.
+func (f *fsm) pin16() (uint64, int16) {
+	s, slot := f.pin()
+	return s, int16(slot)
+}
+
+// pinOverflow registers a pin in the overflow slice and returns its snapshot.
+func (f *fsm) pinOverflow() uint64 {
+	r := &f.snaps
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := f.applying.Load()
+	for i := range r.pinned {
+		if r.pinned[i].index == s {
+			r.pinned[i].n++
+			return s
+		}
+	}
+	r.pinned = append(r.pinned, pinCount{index: s, n: 1})
 	return s
 }
 
 // unpin releases a snapshot pin returned, and drops the images no pinned reader needs.
-func (f *fsm) unpin(s uint64) {
+func (f *fsm) unpin(s uint64, slot int) {
 	r := &f.snaps
-	r.mu.Lock()
-	for i := range r.pinned {
-		if r.pinned[i].index == s {
-			if r.pinned[i].n--; r.pinned[i].n == 0 {
-				last := len(r.pinned) - 1
-				r.pinned[i] = r.pinned[last]
-				r.pinned = r.pinned[:last]
+	if slot >= 0 {
+		r.slots[slot].v.Store(0)
+	} else {
+		r.mu.Lock()
+		for i := range r.pinned {
+			if r.pinned[i].index == s {
+				if r.pinned[i].n--; r.pinned[i].n == 0 {
+					last := len(r.pinned) - 1
+					r.pinned[i] = r.pinned[last]
+					r.pinned = r.pinned[:last]
+				}
+				break
 			}
-			break
 		}
+		r.mu.Unlock()
 	}
 	r.readers.Add(-1)
-	r.mu.Unlock()
 	if r.versions.Load() > 0 {
 		f.prune()
 	}
+}
+
+// minPinned lowers bound to the oldest pinned snapshot. A slot being pinned is waited for:
+// its reader is between two atomic operations.
+func (r *snapRegistry) minPinned(bound uint64) uint64 {
+	for i := range r.slots {
+		v := r.slots[i].v.Load()
+		for v == slotPinning {
+			runtime.Gosched()
+			v = r.slots[i].v.Load()
+		}
+		if v != 0 {
+			bound = min(bound, v-2)
+		}
+	}
+	r.mu.Lock()
+	for _, p := range r.pinned {
+		bound = min(bound, p.index)
+	}
+	r.mu.Unlock()
+	return bound
 }
 
 // prune drops the kept images every pinned snapshot is at or past. It never waits: when
@@ -135,12 +205,7 @@ func (f *fsm) prune() {
 // large, so it never needs what is dropped.
 func (f *fsm) pruneLocked() {
 	r := &f.snaps
-	bound := f.applied.Load()
-	r.mu.Lock()
-	for _, p := range r.pinned {
-		bound = min(bound, p.index)
-	}
-	r.mu.Unlock()
+	bound := r.minPinned(f.applied.Load())
 	var locked *table
 	for r.head < len(r.queue) && r.queue[r.head].until <= bound {
 		q := r.queue[r.head]

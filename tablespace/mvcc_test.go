@@ -424,8 +424,9 @@ func BenchmarkFSMApplyPinned(b *testing.B) {
 			f.ApplyBatch(entries[:1])
 			next := uint64(len(entries) + 2)
 			var s uint64
+			var slot int
 			if pinned {
-				s = f.pin()
+				s, slot = f.pin()
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -435,12 +436,12 @@ func BenchmarkFSMApplyPinned(b *testing.B) {
 				next++
 				f.ApplyBatch([]*raft.Log{&l})
 				if pinned && i%1024 == 1023 {
-					f.unpin(s)
-					s = f.pin()
+					f.unpin(s, slot)
+					s, slot = f.pin()
 				}
 			}
 			if pinned {
-				f.unpin(s)
+				f.unpin(s, slot)
 			}
 			b.ReportMetric(float64(b.N*rowsPerEntry)/b.Elapsed().Seconds(), "rows/s")
 		})
@@ -482,5 +483,62 @@ func TestPinTakenAtFirstRead(t *testing.T) {
 	stmt.UnpinSnapshot()
 	if st := ts.Stats(); st.PinnedSnapshots != 0 || st.OldVersions != 0 {
 		t.Errorf("after the statement: %d pinned, %d kept images", st.PinnedSnapshots, st.OldVersions)
+	}
+}
+
+// TestPinsPastTheSlots: pins beyond the registry's lock-free slots go to its overflow slice,
+// and the pruner respects both: every reader keeps reading its snapshot after a commit, and
+// the kept images go when the last pin does.
+func TestPinsPastTheSlots(t *testing.T) {
+	ctx := context.Background()
+	ts := openTest(t, t.TempDir())
+	if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
+		t.Fatal(err)
+	}
+	set := func(v string, insert bool) {
+		t.Helper()
+		tx := beginAll(ts)
+		var err error
+		if insert {
+			err = tx.Insert(ctx, "t", testKey(1), testValue(v))
+		} else {
+			err = tx.Update(ctx, "t", testKey(1), testValue(v))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("v0", true)
+	readers := make([]*Txn, pinSlots+8)
+	for i := range readers {
+		set(fmt.Sprintf("v%d", i+1), false)
+		rd := beginAll(ts)
+		rd.PinSnapshot()
+		if _, _, err := rd.Get("t", testKey(1)); err != nil {
+			t.Fatal(err)
+		}
+		readers[i] = rd
+	}
+	if n := ts.Stats().PinnedSnapshots; n != int64(len(readers)) {
+		t.Fatalf("%d pinned, want %d", n, len(readers))
+	}
+	set("last", false)
+	// The first pins took the slots, the last ones the overflow slice. Unpinning the oldest
+	// first leaves, at the end, only overflow pins to keep images for.
+	for i := range readers {
+		for j := i; j < len(readers); j++ {
+			v, _, err := readers[j].Get("t", testKey(1))
+			if want := testValue(fmt.Sprintf("v%d", j+1)); err != nil || string(v) != string(want) {
+				t.Fatalf("reader %d reads %q (%v), want %q", j, v, err, want)
+			}
+		}
+		readers[i].UnpinSnapshot()
+		readers[i].Rollback()
+	}
+	if st := ts.Stats(); st.PinnedSnapshots != 0 || st.OldVersions != 0 {
+		t.Errorf("after the readers: %d pinned, %d kept images", st.PinnedSnapshots, st.OldVersions)
 	}
 }

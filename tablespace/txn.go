@@ -26,7 +26,8 @@ type Txn struct {
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
 	lazy       bool   // a READ COMMITTED pin whose snapshot is taken at its first read
-	pins       int32  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	pins       int16  // PinSnapshot calls not yet undone (plus one a repeatable read holds)
+	pinSlot    int16  // the registry slot of the pin (fsm.pin); fits beside pins, keeping Txn's size class
 	snap       uint64 // the pinned snapshot reads see; latest when none is pinned
 	mem        int64  // estimated bytes held by writes, index, arena and locks
 	term       uint64 // the leadership term of its first write (replication.go); 0 before
@@ -40,8 +41,8 @@ type Txn struct {
 	deferRead bool
 	readOwed  bool
 	snapTerm  uint64
-	gates       []enteredGate   // tables entered, left at the end
-	gateBuf     [2]enteredGate
+	gates     []enteredGate // tables entered, left at the end
+	gateBuf   [2]enteredGate
 }
 
 // Begin starts a transaction.
@@ -66,7 +67,7 @@ func (tx *Txn) PinSnapshot() {
 				tx.pins++
 				return
 			}
-			tx.snap = tx.ts.fsm.pin()
+			tx.snap, tx.pinSlot = tx.ts.fsm.pin16()
 			tx.pins++
 		} else {
 			// Taken at the statement's first read (snapshot): a statement that reads nothing
@@ -98,7 +99,7 @@ func (tx *Txn) snapshot() (uint64, error) {
 			return 0, err
 		}
 		tx.lazy = false
-		tx.snap = tx.ts.fsm.pin()
+		tx.snap, tx.pinSlot = tx.ts.fsm.pin16()
 	}
 	return tx.snap, nil
 }
@@ -135,7 +136,7 @@ func (tx *Txn) UnpinSnapshot() {
 		if tx.lazy {
 			tx.lazy = false
 		} else {
-			tx.ts.fsm.unpin(tx.snap)
+			tx.ts.fsm.unpin(tx.snap, int(tx.pinSlot))
 		}
 		tx.snap = latest
 	}

@@ -1,0 +1,140 @@
+package drove
+
+import (
+	"unsafe"
+
+	"github.com/drovedb/drove/types"
+)
+
+// decode turns a stored row into a Row in three allocations for a table of up to 16 integer,
+// float, boolean, text and numeric columns (plus one for a text key's string): the Row, one
+// string holding the bytes of every text-like column, and one []string block whose elements
+// back the interface values of the text-like and numeric columns. Boxing each value
+// the usual way cost an allocation per integer (past 255), per float and two per string
+// (its bytes and its boxed header): a KV Get's allocations were most of its cost beside the
+// lookup. Other types (bytea, timestamps, records) are boxed as goValue boxes them.
+func decode(s *types.Schema, k, v []byte) (Row, error) {
+	n := len(s.Columns)
+	var (
+		valBuf [16]types.Value // most tables: decoded on the stack
+		rawBuf [16][]byte
+	)
+	vals, raw := valBuf[:0], rawBuf[:0]
+	if n > len(valBuf) {
+		vals, raw = make([]types.Value, n), make([][]byte, n)
+	}
+	vals, raw = vals[:n], raw[:n]
+	if err := types.DecodeKey(s, k, vals); err != nil {
+		return nil, err
+	}
+	if err := types.DecodeValueRaw(s, v, vals, raw); err != nil {
+		return nil, err
+	}
+	size, slots := 0, 0
+	for i := range vals {
+		switch boxKind(vals[i], raw[i]) {
+		case boxRawString:
+			size += len(raw[i])
+			slots++
+		case boxString, boxInt, boxFloat:
+			slots++
+		}
+	}
+	var text []byte
+	if size > 0 {
+		text = make([]byte, 0, size)
+	}
+	hdrs := make([]string, slots)
+	row := make(Row, n)
+	h := 0
+	for i, x := range vals {
+		switch boxKind(x, raw[i]) {
+		case boxRawString:
+			start := len(text)
+			text = append(text, raw[i]...)
+			hdrs[h] = unsafe.String(unsafe.SliceData(text[start:]), len(raw[i]))
+			row[i] = boxAt(stringType, unsafe.Pointer(&hdrs[h]))
+			h++
+		case boxString:
+			hdrs[h] = x.S
+			row[i] = boxAt(stringType, unsafe.Pointer(&hdrs[h]))
+			h++
+		case boxInt, boxFloat:
+			// The length word of a string header is not a pointer to the collector: it holds
+			// the number's bits, and the header's pointer word stays nil.
+			typ := int64Type
+			if x.T == types.Float32 || x.T == types.Float64 {
+				typ = float64Type
+			}
+			word := (*[2]uint64)(unsafe.Pointer(&hdrs[h]))
+			word[1] = uint64(x.I)
+			if typ == float64Type {
+				word[1] = *(*uint64)(unsafe.Pointer(&x.F))
+			}
+			row[i] = boxAt(typ, unsafe.Pointer(&word[1]))
+			h++
+		case boxOther:
+			if x.T == types.Bytea && raw[i] != nil {
+				row[i] = append([]byte{}, raw[i]...) // as goValue's []byte(v.S), one copy fewer
+				continue
+			}
+			if raw[i] != nil {
+				x.S = string(raw[i])
+			}
+			row[i] = goValue(x)
+		}
+	}
+	return row, nil
+}
+
+type boxing uint8
+
+const (
+	boxNull      boxing = iota
+	boxRawString        // a string whose bytes are raw (a view of the stored value)
+	boxString           // a string decoded already (a text key)
+	boxInt
+	boxFloat
+	boxOther // goValue's boxing
+)
+
+// boxKind is how decode boxes x (raw: its bytes when DecodeValueRaw left them out of x).
+// It must agree with goValue on the Go type of each column type.
+func boxKind(x types.Value, raw []byte) boxing {
+	switch {
+	case x.IsNull() && raw == nil:
+		return boxNull
+	case x.T == types.Int16 || x.T == types.Int32 || x.T == types.Int64:
+		return boxInt
+	case x.T == types.Float32 || x.T == types.Float64:
+		return boxFloat
+	case x.T == types.Text || x.T == types.Numeric || x.T.IsArray():
+		if raw != nil {
+			return boxRawString
+		}
+		return boxString
+	}
+	return boxOther
+}
+
+// eface is the layout of an interface value with no methods.
+type eface struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+var (
+	int64Type   = typeWord(int64(0))
+	float64Type = typeWord(float64(0))
+	stringType  = typeWord("")
+)
+
+func typeWord(x any) unsafe.Pointer { return (*eface)(unsafe.Pointer(&x)).typ }
+
+// boxAt returns an interface value of the type typ (an int64, float64 or string) whose value
+// is the one at p, as the runtime boxes a value it has copied to the heap: p must point into
+// memory the collector manages (or keeps alive), laid out as that type, never modified after.
+func boxAt(typ, p unsafe.Pointer) (v any) {
+	*(*eface)(unsafe.Pointer(&v)) = eface{typ: typ, data: p}
+	return v
+}
