@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/drovedb/drove/internal/fsutil"
 )
 
 // Page file layout (little-endian fixed-width integers, uvarint = encoding/binary varint):
@@ -273,31 +275,10 @@ func (w *PageWriter) flush() error {
 	return nil
 }
 
-func writeFileSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
+func writeFileSync(path string, b []byte) error { return fsutil.SyncedWrite(path, b, 0o644) }
 
 // SyncDir makes renames and new files in dir durable.
-func SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
+func SyncDir(dir string) error { return fsutil.SyncDir(dir) }
 
 // Finish writes the last page and makes every page durable.
 func (w *PageWriter) Finish() ([]PageInfo, error) {

@@ -15,7 +15,20 @@ func WriteSecretSync(path string, data []byte) error { return writeSync(path, da
 
 func writeSync(path string, data []byte, perm os.FileMode) error {
 	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, perm)
+	if err := SyncedWrite(tmp, data, perm); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return SyncDir(filepath.Dir(path))
+}
+
+// SyncedWrite writes data to path (created or truncated) and fsyncs it, without a rename or
+// a directory sync: for callers that rename several files into place and sync their
+// directory once (a checkpoint's pages).
+func SyncedWrite(path string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, perm)
 	if err != nil {
 		return err
 	}
@@ -27,13 +40,7 @@ func writeSync(path string, data []byte, perm os.FileMode) error {
 		f.Close()
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return SyncDir(filepath.Dir(path))
+	return f.Close()
 }
 
 // SyncDir makes renames and new files in dir durable.
