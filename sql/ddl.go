@@ -92,6 +92,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		return err
 	}
 	schema := &types.Schema{Name: name}
+	serials := map[string]bool{} // sequence names the serial columns took
 	for _, cd := range spec.Columns {
 		c, err := columnType(cd.Type)
 		if err != nil {
@@ -109,13 +110,13 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 				c.NotNull = true
 			}
 			if o.Default != nil {
-				if _, err := compile(o.Default, &scope{}); err != nil {
+				if _, err := s.compileDefault(o.Default); err != nil {
 					return err
 				}
 				c.Default = storedExpr(o.Default)
 			}
 			if o.Autoincrement {
-				// SERIAL and identity columns: NOT NULL, counting from the table's largest value.
+				// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
 				if !c.Type.IsInteger() {
 					return Errorf("22023", "identity column type must be smallint, integer, or bigint")
 				}
@@ -123,7 +124,9 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 					return Errorf("42601", "both default and identity specified for column %q", c.Name)
 				}
 				c.NotNull = true
-				c.Default = serialDefault(name, c.Name)
+				seq := s.serialSequenceName(name, c.Name, serials)
+				serials[seq] = true
+				c.Default = serialDefault(seq)
 			}
 			if o.KeyOpt == sqlparser.ColKeyPrimary {
 				if len(schema.PK) > 0 {
@@ -163,7 +166,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		}
 		schema.PK = []int{len(schema.Columns)}
 		schema.Columns = append(schema.Columns, types.Column{Name: RowIDColumn, Type: types.Int64,
-			NotNull: true, Hidden: true, Default: serialDefault(name, RowIDColumn)})
+			NotNull: true, Hidden: true, Default: rowIDDefault(name)})
 	}
 	for _, p := range schema.PK {
 		schema.Columns[p].NotNull = true
@@ -174,13 +177,18 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 	if err := schema.Validate(); err != nil {
 		return Errorf("42P16", "%v", err)
 	}
-	if _, exists := s.ts.Schema(name); exists || systemTables[name] != nil {
+	if s.relationExists(name) {
 		if st.IfNotExists {
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
+	seqs, err := s.createSerialSequences(ctx, schema)
+	if err != nil {
+		return err
+	}
 	if err := s.ts.CreateTable(ctx, schema); err != nil {
+		s.dropSequencesQuietly(seqs)
 		return err
 	}
 	if s.tx != nil {

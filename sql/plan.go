@@ -38,7 +38,10 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 		return nil, err
 	}
 	bt := &boundTable{name: name, session: s}
-	if bt.system = systemTables[name]; bt.system != nil {
+	if bt.system = systemTables[name]; bt.system == nil {
+		bt.system = s.sequenceRelation(name) // a sequence reads as a one-row table
+	}
+	if bt.system != nil {
 		bt.schema = bt.system.schema
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
 		return nil, relationMissing(name)
