@@ -304,7 +304,23 @@ func (s *Session) compileDefault(e sqlparser.Expr) (*expr, error) {
 			return nil, unsupported("nextval of anything but a sequence's name in DEFAULT")
 		}
 		x, _, err := sequenceFuncs("nextval", []*expr{arg}, sc)
-		return x, err
+		if err != nil {
+			return nil, err
+		}
+		// As in PostgreSQL, whose regclass argument is resolved when the DEFAULT is made.
+		if v := mustConst(arg); !v.IsNull() {
+			name, err := seqNameFromText(v.S)
+			if v.T != types.Text {
+				name, err = s.sequenceByOID(v.I)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if !s.isSequence(name) {
+				return nil, s.notSequence(name)
+			}
+		}
+		return x, nil
 	}
 	return compile(e, &scope{})
 }
