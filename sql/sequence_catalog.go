@@ -50,6 +50,23 @@ func (s *Session) sequenceRelation(name string) *systemTable {
 }
 
 func init() {
+	// pg_depend holds what psql's \d of a sequence reads: the column that owns it.
+	systemTables["pg_catalog.pg_depend"] = &systemTable{
+		schema: sysSchema("pg_depend", oidCol("classid"), oidCol("objid"), intCol("objsubid"), oidCol("refclassid"),
+			oidCol("refobjid"), intCol("refobjsubid"), textCol("deptype")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, sq := range s.sequences() {
+				t, ok := s.ts.Schema(sq.OwnedTable)
+				if sq.OwnedTable == "" || !ok || t.ColumnIndex(sq.OwnedColumn) < 0 {
+					continue
+				}
+				rows = append(rows, []types.Value{oidVal(catalogOIDs["pg_class"]), oidVal(sequenceOID(sq.Name)), int32Val(0),
+					oidVal(catalogOIDs["pg_class"]), oidVal(objectOID("table", t.Name)),
+					int32Val(attnum(t, t.ColumnIndex(sq.OwnedColumn))), text("a")})
+			}
+			return rows
+		},
+	}
 	systemTables["pg_catalog.pg_sequence"] = &systemTable{
 		schema: sysSchema("pg_sequence", oidCol("seqrelid"), oidCol("seqtypid"), bigCol("seqstart"),
 			bigCol("seqincrement"), bigCol("seqmax"), bigCol("seqmin"), bigCol("seqcache"), boolCol("seqcycle")),
@@ -98,4 +115,22 @@ func init() {
 			return rows
 		},
 	}
+}
+
+// quoteIdentFunc is quote_ident(text): the name double-quoted when it needs to be.
+func quoteIdentFunc(args []*expr) (*expr, bool, error) {
+	if len(args) != 1 {
+		return nil, true, Errorf("42883", "function quote_ident with %d arguments does not exist", len(args))
+	}
+	a := asText(args[0])
+	if a.typ != types.Text && a.typ != types.Null {
+		return nil, true, Errorf("42883", "function quote_ident(%s) does not exist", a.typ)
+	}
+	return must(foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		v, err := a.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		return types.NewText(types.QuoteIdent(v.S)), nil
+	}}, a))
 }

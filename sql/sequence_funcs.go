@@ -50,6 +50,8 @@ func (s *Session) seqContext() context.Context {
 func sequenceFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
 	switch name {
 	case "nextval", "currval", "setval", "lastval":
+	case "quote_ident": // psql's \d of a sequence names its owner with it
+		return quoteIdentFunc(args)
 	default:
 		return nil, false, nil
 	}

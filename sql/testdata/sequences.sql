@@ -261,6 +261,26 @@ SELECT sequencename, data_type, max_value FROM pg_sequences WHERE sequencename =
 items_id_seq|integer|2147483647
 tag: SELECT 1
 
+# psql's \d of a sequence: its type and options, and the column that owns it.
+
+query
+SELECT pg_catalog.format_type(seqtypid, NULL), seqstart, seqmin, seqmax, seqincrement, CASE WHEN seqcycle THEN 'yes' ELSE 'no' END, seqcache FROM pg_catalog.pg_sequence WHERE seqrelid = 'items_id_seq'::regclass
+----
+integer|1|1|2147483647|1|no|1
+tag: SELECT 1
+
+query
+SELECT pg_catalog.quote_ident(nspname) || '.' || pg_catalog.quote_ident(relname) || '.' || pg_catalog.quote_ident(attname), d.deptype FROM pg_catalog.pg_class c INNER JOIN pg_catalog.pg_depend d ON c.oid=d.refobjid INNER JOIN pg_catalog.pg_namespace n ON n.oid=c.relnamespace INNER JOIN pg_catalog.pg_attribute a ON (a.attrelid=c.oid AND a.attnum=d.refobjsubid) WHERE d.classid='pg_catalog.pg_class'::pg_catalog.regclass AND d.refclassid='pg_catalog.pg_class'::pg_catalog.regclass AND d.objid='items_id_seq'::regclass AND d.deptype IN ('a', 'i')
+----
+public.items.id|a
+tag: SELECT 1
+
+query
+SELECT quote_ident('a b'), quote_ident('ab'), quote_ident('A')
+----
+"a b"|ab|"A"
+tag: SELECT 1
+
 query
 SELECT setval('items_id_seq', 2147483646)
 ----
