@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,4 +157,38 @@ func (s *Session) migrateSerial(schema *types.Schema, col int, seq string) (int6
 		return 0, err
 	}
 	return s.ts.NextVal(s.seqContext(), seq)
+}
+
+// followAlteredTable keeps the sequences owned by the columns of a table ALTER TABLE changed
+// pointing at them: renamed with the table or the column, dropped with the column, as in
+// PostgreSQL. sources maps each new column to the old one it comes from.
+func (s *Session) followAlteredTable(ctx context.Context, old, next *types.Schema, sources []int) error {
+	seqs, err := s.ts.Sequences()
+	if err != nil {
+		return err
+	}
+	for _, sq := range seqs {
+		if sq.OwnedTable != old.Name {
+			continue
+		}
+		j := slices.Index(sources, old.ColumnIndex(sq.OwnedColumn))
+		if j < 0 {
+			if err := s.ts.DropSequence(ctx, sq.Name); err != nil && !errors.Is(err, tablespace.ErrNoSequence) {
+				return err
+			}
+			continue
+		}
+		table, column := next.Name, next.Columns[j].Name
+		if table == sq.OwnedTable && column == sq.OwnedColumn {
+			continue
+		}
+		err := s.ts.AlterSequence(ctx, sq.Name, func(def *tablespace.Sequence, _ *int64, _ *bool) error {
+			def.OwnedTable, def.OwnedColumn = table, column
+			return nil
+		})
+		if err != nil && !errors.Is(err, tablespace.ErrNoSequence) {
+			return err
+		}
+	}
+	return nil
 }

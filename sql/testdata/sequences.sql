@@ -326,3 +326,32 @@ DROP TABLE orders
 
 statement error 42P01
 SELECT nextval('order_no')
+
+# The owning column follows ALTER TABLE: renamed with it, dropped with it.
+
+statement ok
+CREATE TABLE r (k int PRIMARY KEY, n serial)
+
+statement ok
+ALTER TABLE r RENAME TO r2
+
+statement ok
+ALTER TABLE r2 RENAME COLUMN n TO m
+
+query
+SELECT pg_catalog.quote_ident(relname) || '.' || pg_catalog.quote_ident(attname) FROM pg_catalog.pg_class c INNER JOIN pg_catalog.pg_depend d ON c.oid=d.refobjid INNER JOIN pg_catalog.pg_attribute a ON (a.attrelid=c.oid AND a.attnum=d.refobjsubid) WHERE d.objid='r_n_seq'::regclass AND d.deptype = 'a'
+----
+r2.m
+tag: SELECT 1
+
+query
+INSERT INTO r2 (k) VALUES (1) RETURNING m
+----
+1
+tag: INSERT 0 1
+
+statement ok
+ALTER TABLE r2 DROP COLUMN m
+
+statement error 42P01
+SELECT nextval('r_n_seq')
