@@ -498,6 +498,7 @@ func (ts *Tablespace) Close() error {
 	ts.closeOnce.Do(func() {
 		close(ts.stop)
 		<-ts.loopDone
+		ts.returnSequenceBlocks()
 		if cerr := ts.Checkpoint(context.Background()); cerr != nil {
 			ts.log.Warn("final checkpoint failed; the log will be replayed at next start", "err", cerr)
 		}
