@@ -38,13 +38,13 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 		return nil, err
 	}
 	bt := &boundTable{name: name, session: s}
-	if bt.system = systemTables[name]; bt.system == nil {
-		bt.system = s.sequenceRelation(name) // a sequence reads as a one-row table
-	}
-	if bt.system != nil {
+	if bt.system = systemTables[name]; bt.system != nil {
 		bt.schema = bt.system.schema
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
-		return nil, relationMissing(name)
+		if bt.system = s.sequenceRelation(name); bt.system == nil { // a sequence reads as a one-row table
+			return nil, relationMissing(name)
+		}
+		bt.schema = bt.system.schema
 	}
 	bt.alias = tn.Name.String() // information_schema.tables is "tables", as in PostgreSQL
 	if alias := ate.As.String(); alias != "" {

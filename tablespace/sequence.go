@@ -318,9 +318,12 @@ func (ts *Tablespace) SequenceByName(name string) (st SequenceState, ok bool, er
 	if err != nil {
 		return st, false, err
 	}
-	tx := ts.Begin()
-	defer tx.Rollback()
-	value, ok, err := tx.Get(sequenceTable, key)
+	// The latest applied state, as Schema reads a table's: a catalog lookup.
+	t := ts.fsm.table(sequenceTable)
+	if t == nil {
+		return st, false, nil
+	}
+	value, ok, err := ts.fsm.get(t, key)
 	if err != nil || !ok {
 		return st, false, err
 	}
