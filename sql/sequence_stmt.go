@@ -275,34 +275,8 @@ func (o *seqOptions) apply(def *tablespace.Sequence, create bool, last *int64, c
 	if o.cycle != nil {
 		def.Cycle = *o.cycle
 	}
-	lo, hi := typeBounds(def.Type)
-	oldLo, oldHi := typeBounds(oldType)
-	switch {
-	case o.max != nil:
-		def.Max = *o.max
-	case create || o.noMax || o.typ != nil && (def.Max == oldHi || def.Max == -1):
-		def.Max = hi
-		if def.Increment < 0 {
-			def.Max = -1
-		}
-	}
-	switch {
-	case o.min != nil:
-		def.Min = *o.min
-	case create || o.noMin || o.typ != nil && (def.Min == oldLo || def.Min == 1):
-		def.Min = lo
-		if def.Increment > 0 {
-			def.Min = 1
-		}
-	}
-	if def.Max < lo || def.Max > hi {
-		return Errorf("22023", "MAXVALUE (%d) is out of range for sequence data type %s", def.Max, seqTypeName(def.Type))
-	}
-	if def.Min < lo || def.Min > hi {
-		return Errorf("22023", "MINVALUE (%d) is out of range for sequence data type %s", def.Min, seqTypeName(def.Type))
-	}
-	if def.Min >= def.Max {
-		return Errorf("22023", "MINVALUE (%d) must be less than MAXVALUE (%d)", def.Min, def.Max)
+	if err := o.applyBounds(def, create, oldType); err != nil {
+		return err
 	}
 	switch {
 	case o.start != nil:
@@ -337,6 +311,41 @@ func (o *seqOptions) apply(def *tablespace.Sequence, create bool, last *int64, c
 	}
 	if def.Cache <= 0 {
 		return Errorf("22023", "CACHE (%d) must be greater than zero", def.Cache)
+	}
+	return nil
+}
+
+// applyBounds sets MINVALUE and MAXVALUE: given, or the defaults of the type and direction
+// (also when AS changes a type whose defaults they were).
+func (o *seqOptions) applyBounds(def *tablespace.Sequence, create bool, oldType types.Type) error {
+	lo, hi := typeBounds(def.Type)
+	oldLo, oldHi := typeBounds(oldType)
+	switch {
+	case o.max != nil:
+		def.Max = *o.max
+	case create || o.noMax || o.typ != nil && (def.Max == oldHi || def.Max == -1):
+		def.Max = hi
+		if def.Increment < 0 {
+			def.Max = -1
+		}
+	}
+	switch {
+	case o.min != nil:
+		def.Min = *o.min
+	case create || o.noMin || o.typ != nil && (def.Min == oldLo || def.Min == 1):
+		def.Min = lo
+		if def.Increment > 0 {
+			def.Min = 1
+		}
+	}
+	if def.Max < lo || def.Max > hi {
+		return Errorf("22023", "MAXVALUE (%d) is out of range for sequence data type %s", def.Max, seqTypeName(def.Type))
+	}
+	if def.Min < lo || def.Min > hi {
+		return Errorf("22023", "MINVALUE (%d) is out of range for sequence data type %s", def.Min, seqTypeName(def.Type))
+	}
+	if def.Min >= def.Max {
+		return Errorf("22023", "MINVALUE (%d) must be less than MAXVALUE (%d)", def.Min, def.Max)
 	}
 	return nil
 }
