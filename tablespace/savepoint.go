@@ -146,8 +146,10 @@ func (tx *Txn) Release(level int) error {
 	sp := tx.sp
 	sp.marks = sp.marks[:level-1]
 	if len(sp.marks) == 0 {
-		// Nothing can roll back any more: the undo log is garbage.
-		tx.sp = nil
+		// Nothing can roll back any more: the undo log is garbage. Its arrays stay for the
+		// next savepoint (psql takes one around every statement).
+		clear(sp.undo)
+		sp.undo = sp.undo[:0]
 	}
 	return nil
 }
@@ -167,7 +169,7 @@ func (tx *Txn) saveImage(i int) {
 // compact, and the gate it closed (nil: it held the gate already).
 func (tx *Txn) saveBeforeTruncate(g *tableGate) error {
 	sp := tx.sp
-	if sp == nil || len(sp.marks) == 0 {
+	if len(sp.marks) == 0 {
 		return nil
 	}
 	if g != nil {
