@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/drovedb/drove/server/clusternet"
 	"github.com/drovedb/drove/sql"
 )
 
@@ -102,4 +103,58 @@ func ownState(s *Server, ts string) sql.ReplicaState {
 		}
 	}
 	return sql.ReplicaState{}
+}
+
+// TestClusterLeaderInactivity: a tablespace on n2 and n3 (maxleaderinactivitytime 1.5 s; the
+// dead-node timeout stays at its 60 s) loses its leader in a way its other replica cannot
+// make up for: one of two voters is no quorum. The catalog must stop naming the old leader
+// within the inactivity timeout — whether the leader's node is cut off from everyone (the
+// meta leader stops hearing it: meta.InactiveLeaders) or only from the other replica (its
+// node is live, but its replica stepped down: the node clears its own name) — and name a
+// leader again once the group can elect one.
+func TestClusterLeaderInactivity(t *testing.T) {
+	cases := []struct {
+		name string
+		cut  func(f *clusternet.Faults, lead, other string)
+	}{
+		{"leader's node cut off", func(f *clusternet.Faults, lead, _ string) { f.Isolate(lead) }},
+		{"leader cut off from its group only", func(f *clusternet.Faults, lead, other string) { f.Partition(lead, other) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := startCluster(t, 3)
+			admin := connect(t, c.nodes[0], "drove")
+			if _, code := exec(t, admin, "CREATE TABLESPACE 'r2', 'replica:n2,n3', 'maxleaderinactivitytime:60000'"); code != "" {
+				t.Fatalf("create: %s", code)
+			}
+			if _, code := exec(t, admin, "ALTER TABLESPACE 'r2', 'maxleaderinactivitytime:1500'"); code != "" {
+				t.Fatalf("alter: %s", code)
+			}
+			lead := c.leaderOf("r2")
+			other := 3 - lead // n2 (1) or n3 (2)
+			leader := func() string {
+				rows, code := exec(t, admin, "SELECT leader, maxleaderinactivitytime FROM systablespaces WHERE tablespace_name = 'r2'")
+				if code != "" {
+					t.Fatalf("systablespaces: %s", code)
+				}
+				l, timeout, _ := strings.Cut(rows, "|")
+				if timeout != "1500" {
+					t.Fatalf("maxleaderinactivitytime %q, want 1500", timeout)
+				}
+				return l
+			}
+			waitFor(t, 10*time.Second, "the leader in the catalog", func() bool { return leader() == nodeName(lead) })
+
+			tc.cut(c.faults, nodeName(lead), nodeName(other))
+			start := time.Now()
+			waitFor(t, 10*time.Second, "the catalog to stop naming the inactive leader", func() bool { return leader() == "" })
+			t.Logf("leader cleared %v after the cut", time.Since(start))
+			if ts, _ := c.nodes[other].Tablespace("r2"); ts.IsLeader() {
+				t.Fatal("one replica of two was elected")
+			}
+
+			c.faults.Heal()
+			waitFor(t, 15*time.Second, "a leader in the catalog again", func() bool { return leader() != "" })
+		})
+	}
 }

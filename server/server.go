@@ -109,9 +109,12 @@ type Server struct {
 	mux         *clusternet.Mux // nil: no cluster port
 	metaMu      sync.RWMutex
 	meta        *meta.Meta
-	reconcileMu sync.Mutex    // one reconcile at a time
-	stopping    chan struct{} // closed by Close: background loops end
-	closers     []func() error
+	reconcileMu sync.Mutex // one reconcile at a time
+	// notLeading: since when each local replica the catalog names as leader has not led
+	// (checkInactive; under reconcileMu).
+	notLeading map[string]time.Time
+	stopping   chan struct{} // closed by Close: background loops end
+	closers    []func() error
 
 	ddl         sync.Mutex // serializes CREATE/DROP TABLESPACE
 	mu          sync.RWMutex
@@ -139,6 +142,7 @@ func Start(cfg Config) (*Server, error) {
 		cache:       checkpoint.NewCache(cfg.PageCacheMemory),
 		tablespaces: make(map[string]*tablespace.Tablespace),
 		stopping:    make(chan struct{}),
+		notLeading:  make(map[string]time.Time),
 		users:       auth.NewMemory(),
 	}
 	s.metrics = newMetrics(s)

@@ -84,6 +84,8 @@ type TablespaceInfo struct {
 	Leader           string
 	Replicas         []string
 	ExpectedReplicas int
+	// MaxLeaderInactivity is 'maxleaderinactivitytime' as set; 0: the cluster's default.
+	MaxLeaderInactivity time.Duration
 }
 
 // NodeInfo is one row of sysnodes.
