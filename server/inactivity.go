@@ -31,7 +31,10 @@ func (s *Server) inactivityTimeout(t meta.Tablespace) time.Duration {
 // the record is cleared (a conditional clear: a new leader's report applied meanwhile stays).
 // Called under reconcileMu.
 func (s *Server) checkInactive(t meta.Tablespace, ts *tablespace.Tablespace, now time.Time) {
-	if t.Leader != s.nodeID {
+	leader, _ := ts.Leader()
+	if t.Leader != s.nodeID || leader == s.nodeID {
+		// Not named; or Raft's leader here, getting ready to take writes (IsLeader waits for
+		// that): not inactive.
 		delete(s.notLeading, t.Name)
 		return
 	}
@@ -43,7 +46,6 @@ func (s *Server) checkInactive(t meta.Tablespace, ts *tablespace.Tablespace, now
 	if now.Sub(since) < s.inactivityTimeout(t) {
 		return
 	}
-	leader, _ := ts.Leader()
 	s.log.Warn("this node's replica has not led the tablespace for its leader inactivity timeout: clearing it as the catalog's leader",
 		"tablespace", t.Name, "since", since, "raft_leader", leader)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
