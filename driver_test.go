@@ -525,3 +525,62 @@ func TestDriverResetSession(t *testing.T) {
 		t.Fatalf("rows %v, want [2]: the abandoned block leaked into the next user", ids)
 	}
 }
+
+// TestDriverSavepoints: a database/sql transaction runs SAVEPOINT, ROLLBACK TO SAVEPOINT and
+// RELEASE SAVEPOINT through Exec; rolling back to a savepoint after a failed statement brings
+// the transaction back, and a read-only transaction may use them too.
+func TestDriverSavepoints(t *testing.T) {
+	db, _ := openDriver(t, 0)
+	ctx := context.Background()
+	for _, readOnly := range []bool{false, true} {
+		tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: readOnly})
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := []struct{ q, code string }{
+			{"INSERT INTO t VALUES (1, 'kept')", ""},
+			{"SAVEPOINT a", ""},
+			{"INSERT INTO t VALUES (2, 'undone')", ""},
+			{"INSERT INTO t VALUES (1, 'dup')", "23505"},
+			{"SELECT 1", "25P02"},
+			{"ROLLBACK TO SAVEPOINT a", ""},
+			{"SAVEPOINT b", ""},
+			{"INSERT INTO t VALUES (3, 'kept')", ""},
+			{"RELEASE SAVEPOINT b", ""},
+			{"ROLLBACK TO b", "3B001"},
+			{"ROLLBACK TO a", ""},
+			{"INSERT INTO t VALUES (4, 'kept')", ""},
+		}
+		if readOnly {
+			// A write is refused, the error rolled back to the savepoint.
+			steps = steps[1:2]
+			steps = append(steps, struct{ q, code string }{"INSERT INTO t VALUES (5, 'x')", "25006"},
+				struct{ q, code string }{"ROLLBACK TO a", ""}, struct{ q, code string }{"RELEASE a", ""})
+		}
+		for _, s := range steps {
+			if _, err := tx.ExecContext(ctx, s.q); driverState(err) != s.code {
+				t.Fatalf("%s: %v, want SQLSTATE %q", s.q, err, s.code)
+			}
+		}
+		if readOnly {
+			tx.Rollback()
+			continue
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []int
+	rows, err := db.QueryContext(ctx, "SELECT id FROM t ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	if fmt.Sprint(ids) != "[1 4]" {
+		t.Fatalf("rows %v, want [1 4]", ids)
+	}
+}

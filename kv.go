@@ -131,6 +131,23 @@ type Tx struct {
 	tx  *tablespace.Txn
 }
 
+// Savepoint runs fn as a nested transaction (SQL's SAVEPOINT): when fn returns an error,
+// what it wrote is undone, the row locks it took are released and the error is returned, and
+// tx goes on as it was before fn; when fn returns nil, its writes stay part of tx.
+func (tx *Tx) Savepoint(fn func(*Tx) error) error {
+	level, err := tx.tx.Savepoint()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		if rerr := tx.tx.RollbackTo(level); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return errors.Join(err, tx.tx.Release(level))
+	}
+	return tx.tx.Release(level)
+}
+
 // schema admits the transaction to table (tablespace.Txn.Enter) and returns the schema rows
 // are encoded and decoded with: once in, no ALTER or DROP can change it before the
 // transaction ends, and the tablespace refuses writes encoded for any other.

@@ -171,3 +171,55 @@ func TestKeyValueTransactions(t *testing.T) {
 		t.Fatalf("rows %v, want %v", got, want)
 	}
 }
+
+// TestKeyValueSavepoint: a failed Savepoint undoes only what its function wrote; a nested
+// one that succeeds keeps its writes; the transaction goes on and commits the rest.
+func TestKeyValueSavepoint(t *testing.T) {
+	_, kv := openKV(t)
+	ctx := context.Background()
+	boom := errors.New("boom")
+	put := func(tx *drove.Tx, src int, w float64) error { return tx.Put("edges", drove.Row{src, 0, w}) }
+	if err := kv.Put(ctx, "edges", drove.Row{1, 0, 1.0}); err != nil {
+		t.Fatal(err)
+	}
+	err := kv.Update(ctx, func(tx *drove.Tx) error {
+		if err := put(tx, 2, 2); err != nil {
+			return err
+		}
+		err := tx.Savepoint(func(tx *drove.Tx) error {
+			if err := put(tx, 1, 10); err != nil {
+				return err
+			}
+			if err := tx.Savepoint(func(tx *drove.Tx) error { return put(tx, 3, 3) }); err != nil {
+				return err
+			}
+			if _, err := tx.Delete("edges", 2, 0); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			return fmt.Errorf("Savepoint returned %v", err)
+		}
+		if r, ok, _ := tx.Get("edges", 2, 0); !ok || fmt.Sprint(r[2]) != "2" {
+			return fmt.Errorf("row 2 after the savepoint's rollback: %v %v", r, ok)
+		}
+		return tx.Savepoint(func(tx *drove.Tx) error { return put(tx, 4, 4) })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if err := kv.View(ctx, func(tx *drove.Tx) error {
+		return tx.Scan("edges", func(r drove.Row) error {
+			got = append(got, fmt.Sprintf("%v=%v", r[0], r[2]))
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(got)
+	if want := []string{"1=1", "2=2", "4=4"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("rows %v, want %v", got, want)
+	}
+}

@@ -74,6 +74,19 @@ func TestPsqlSession(t *testing.T) {
 			"ROLLBACK",
 			"SELECT count(*) FROM users WHERE id = 20",
 		}, "0\n", []string{"22012", "25P02"}},
+		// psql wraps each statement of a transaction in SAVEPOINT pg_psql_temporary_savepoint
+		// and rolls back to it on an error, which brings the transaction back (status T).
+		{"ON_ERROR_ROLLBACK", []string{
+			"CREATE TABLE sp (k int PRIMARY KEY)",
+			`\set ON_ERROR_ROLLBACK on`,
+			"BEGIN",
+			"INSERT INTO sp VALUES (1)",
+			"INSERT INTO sp VALUES (1)",
+			"SELECT 1 / 0",
+			"INSERT INTO sp VALUES (2)",
+			"COMMIT",
+			"SELECT k FROM sp ORDER BY k",
+		}, "1\n2\n", []string{"23505", "22012"}},
 	}
 	for _, s := range steps {
 		out, errOut := psql(t, n, s.commands...)

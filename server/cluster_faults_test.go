@@ -109,18 +109,28 @@ func TestClusterOneWayDelaysStalls(t *testing.T) {
 	w.verify(lead)
 }
 
-// TestClusterLeaderKillRestart: the leader's node is closed under write load and started
+// TestClusterLeaderKillRestart: the leader's node is stopped under write load — closed, or
+// crashed (cut off at once, no final checkpoint: it recovers from the log) — and started
 // again with the same configuration; it catches up with what it missed.
 func TestClusterLeaderKillRestart(t *testing.T) {
-	c := startCluster(t, 3)
-	lead := c.replicated("r3", "n1,n2,n3", 3)
-	w := c.startWorkload("r3", 0, 1, 2)
-	w.waitOps(20, 10*time.Second, "writes before the kill")
-	c.stop(lead)
-	w.waitOps(30, 20*time.Second, "writes after the leader stopped")
-	c.restart(lead)
-	w.waitOps(20, 20*time.Second, "writes after the restart")
-	w.verify((lead + 1) % 3)
+	for _, crash := range []bool{false, true} {
+		t.Run(map[bool]string{false: "close", true: "crash"}[crash], func(t *testing.T) {
+			c := startCluster(t, 3)
+			lead := c.replicated("r3", "n1,n2,n3", 3)
+			w := c.startWorkload("r3", 0, 1, 2)
+			w.waitOps(20, 10*time.Second, "writes before the kill")
+			if crash {
+				c.crash(lead)
+			} else {
+				c.stop(lead)
+			}
+			w.waitOps(30, 20*time.Second, "writes after the leader stopped")
+			c.faults.Heal()
+			c.restart(lead)
+			w.waitOps(20, 20*time.Second, "writes after the restart")
+			w.verify((lead + 1) % 3)
+		})
+	}
 }
 
 // TestClusterMembershipDuringWrites: a fourth replica is added while writers run and catches

@@ -116,13 +116,16 @@ func (s backoffStore) CAS(ctx context.Context, k, old, new int) (bool, error) {
 
 // clusterFaults implements lincheck.Faults over a testCluster: partitions and pauses through
 // clusternet.Faults (a pause is a stalled node: silent to its peers, connections left
-// open), a kill is Close and a restart is Start with the same Config (same ports and data
-// directory), a leader transfer is the tablespace's own TransferLeadership.
+// open), a kill is a crash — the node isolated at once (its peers' connections to it cut,
+// as a dead process's are), then stopped without a final checkpoint (Server.crash) — and a
+// restart is Start with the same Config (same ports, same data directory, recovered from
+// what the crash left on disk), a leader transfer is the tablespace's own TransferLeadership.
 type clusterFaults struct {
 	c         *testCluster
 	mu        sync.Mutex
 	partition [][2]string // the pairs cut by the partition in place
 	paused    []string
+	killed    []string // isolated until restarted
 }
 
 var _ lincheck.Faults = (*clusterFaults)(nil)
@@ -165,6 +168,9 @@ func (f *clusterFaults) restoreLocked() {
 	for _, n := range f.paused {
 		f.c.faults.StallNode(n)
 	}
+	for _, n := range f.killed {
+		f.c.faults.Isolate(n)
+	}
 }
 
 func (f *clusterFaults) Pause(_ context.Context, node string) error {
@@ -191,11 +197,15 @@ func (f *clusterFaults) Kill(_ context.Context, node string) error {
 	f.mu.Lock()
 	s := f.c.nodes[i]
 	f.c.nodes[i] = nil
+	if s != nil {
+		f.killed = append(f.killed, node)
+		f.c.faults.Isolate(node)
+	}
 	f.mu.Unlock()
 	if s == nil {
 		return fmt.Errorf("%s is not running", node)
 	}
-	return s.Close()
+	return s.crash()
 }
 
 func (f *clusterFaults) Restart(_ context.Context, node string) error {
@@ -203,6 +213,10 @@ func (f *clusterFaults) Restart(_ context.Context, node string) error {
 	if err != nil {
 		return err
 	}
+	f.mu.Lock()
+	f.killed = slices.DeleteFunc(f.killed, func(n string) bool { return n == node })
+	f.restoreLocked()
+	f.mu.Unlock()
 	s, err := Start(f.c.cfgs[i])
 	if err != nil {
 		return fmt.Errorf("restarting %s: %w", node, err)

@@ -153,6 +153,14 @@ func (c *testCluster) stop(i int) {
 	c.nodes[i] = nil
 }
 
+// crash kills node i as kill -9 would: cut off from its peers at once (heal before the
+// restart), stopped without a final checkpoint.
+func (c *testCluster) crash(i int) {
+	c.faults.Isolate(nodeName(i))
+	c.nodes[i].crash()
+	c.nodes[i] = nil
+}
+
 func (c *testCluster) restart(i int) {
 	s, err := Start(c.cfgs[i])
 	if err != nil {

@@ -11,8 +11,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-
-	"github.com/drovedb/drove/sql"
 )
 
 // The admin HTTP endpoint: /metrics for Prometheus, /healthz (the process answers) and
@@ -71,10 +69,10 @@ var (
 	descCkptBytes = prometheus.NewDesc("drove_checkpoint_last_bytes",
 		"Page bytes the tablespace's last checkpoint wrote.", []string{"tablespace"}, nil)
 	descReplicaLag = prometheus.NewDesc("drove_tablespace_replica_lag_entries",
-		"Log entries a replica is behind: on the leader, each follower by the index it acknowledged; on a follower, itself by what it stored but has not applied.",
+		"Log entries a replica is behind: on the leader, each follower's entries after the index it acknowledged; for the local replica, what it stored but has not applied.",
 		[]string{"tablespace", "node"}, nil)
 	descReplicaLagSeconds = prometheus.NewDesc("drove_tablespace_replica_lag_seconds",
-		"On the leader, time since each follower last acknowledged an append; absent when unknown.",
+		"Age of the oldest log entry a replica is behind by (now minus when the leader appended it; 0 when caught up): on the leader for each follower, for the local replica its own; absent when unknown.",
 		[]string{"tablespace", "node"}, nil)
 	descCacheHits   = prometheus.NewDesc("drove_page_cache_hits_total", "Page cache hits.", nil, nil)
 	descCacheMisses = prometheus.NewDesc("drove_page_cache_misses_total", "Page cache misses (page file reads).", nil, nil)
@@ -128,7 +126,7 @@ func (c nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descCkptBytes, float64(st.LastCheckpointSize), info.Name)
 		for _, r := range c.s.ReplicaStates(info.Name) {
 			gauge(descReplicaLag, float64(r.LagEntries), info.Name, r.NodeID)
-			if r.LagKnown && r.Role != sql.RoleLeader {
+			if r.LagKnown {
 				gauge(descReplicaLagSeconds, r.Lag.Seconds(), info.Name, r.NodeID)
 			}
 		}

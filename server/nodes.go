@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/drovedb/drove/sql"
 )
@@ -36,35 +35,26 @@ func (s *Server) RemoveNode(ctx context.Context, id string) error {
 
 // ReplicaStates reports a tablespace's replicas as the local replica sees them: on the
 // leader every follower's progress, on a follower its own. A node without a replica of the
-// tablespace reports nothing.
+// tablespace reports nothing. The lag is tablespace's (ReplicaState.LagEntries, Lag): on
+// the leader, a follower's entries after its acknowledged index and the age of the oldest;
+// for the local replica, its entries stored but not applied and their age.
 func (s *Server) ReplicaStates(tablespace string) []sql.ReplicaState {
 	ts, ok := s.Tablespace(tablespace)
 	if !ok {
 		return nil
 	}
-	var leaderLast uint64
-	reps := ts.Replicas()
-	for _, r := range reps {
-		if r.Self {
-			leaderLast = r.MatchIndex
-		}
-	}
+	leading := ts.IsLeader()
 	var out []sql.ReplicaState
-	for _, r := range reps {
-		st := sql.ReplicaState{NodeID: r.ID, Role: sql.RoleFollower, AppliedIndex: r.AppliedIndex}
+	for _, r := range ts.Replicas() {
+		st := sql.ReplicaState{NodeID: r.ID, Role: sql.RoleFollower, AppliedIndex: r.AppliedIndex,
+			LagEntries: r.LagEntries, Lag: r.Lag, LagKnown: r.LagKnown}
 		if r.Leader {
 			st.Role = sql.RoleLeader
 		}
 		switch {
 		case r.Self:
-			stats := ts.Stats()
-			st.LagEntries, st.LagKnown = stats.ApplyLag, stats.ApplyLag == 0
-		case ts.IsLeader() && r.MatchIndex > 0:
+		case leading && r.MatchIndex > 0:
 			st.AppliedIndex = r.MatchIndex
-			st.LagEntries = leaderLast - min(leaderLast, r.MatchIndex)
-			if !r.LastContact.IsZero() {
-				st.Lag, st.LagKnown = time.Since(r.LastContact), true
-			}
 		default:
 			continue
 		}

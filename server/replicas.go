@@ -69,7 +69,10 @@ func (s *Server) reconcile() {
 			}
 		}
 		if ts.IsLeader() {
+			delete(s.notLeading, t.Name)
 			s.leadReplica(cat, t, ts)
+		} else {
+			s.checkInactive(t, ts, time.Now())
 		}
 	}
 	for _, name := range s.localNames() {

@@ -109,9 +109,12 @@ type Server struct {
 	mux         *clusternet.Mux // nil: no cluster port
 	metaMu      sync.RWMutex
 	meta        *meta.Meta
-	reconcileMu sync.Mutex    // one reconcile at a time
-	stopping    chan struct{} // closed by Close: background loops end
-	closers     []func() error
+	reconcileMu sync.Mutex // one reconcile at a time
+	// notLeading: since when each local replica the catalog names as leader has not led
+	// (checkInactive; under reconcileMu).
+	notLeading map[string]time.Time
+	stopping   chan struct{} // closed by Close: background loops end
+	closers    []func() error
 
 	ddl         sync.Mutex // serializes CREATE/DROP TABLESPACE
 	mu          sync.RWMutex
@@ -139,6 +142,7 @@ func Start(cfg Config) (*Server, error) {
 		cache:       checkpoint.NewCache(cfg.PageCacheMemory),
 		tablespaces: make(map[string]*tablespace.Tablespace),
 		stopping:    make(chan struct{}),
+		notLeading:  make(map[string]time.Time),
 		users:       auth.NewMemory(),
 	}
 	s.metrics = newMetrics(s)
@@ -369,7 +373,16 @@ func (s *Server) Open(_ context.Context, _ string, database string) (sql.Executo
 
 // Close stops serving, takes a final checkpoint of every local replica, leaves the
 // metadata group and releases the data directory.
-func (s *Server) Close() error {
+func (s *Server) Close() error { return s.shutdown(false) }
+
+// crash stops the node as kill -9 would leave its data directory: everything stops with no
+// final checkpoint (tablespace.Abandon), so the next Start recovers from the last checkpoint
+// and the log. The OS page cache survives a kill -9 and survives here; what a power loss
+// would drop (writes never fsynced) is not simulated. For tests, which cut the node's network
+// first (clusternet.Faults.Isolate) so peers lose it at once, as they lose a killed process.
+func (s *Server) crash() error { return s.shutdown(true) }
+
+func (s *Server) shutdown(crash bool) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -397,7 +410,11 @@ func (s *Server) Close() error {
 	s.mu.Unlock()
 	s.reconcileMu.Unlock()
 	for name, ts := range tss {
-		if err := ts.Close(); err != nil {
+		closeTS := ts.Close
+		if crash {
+			closeTS = ts.Abandon
+		}
+		if err := closeTS(); err != nil {
 			errs = append(errs, fmt.Errorf("closing tablespace %s: %w", name, err))
 		}
 	}

@@ -85,7 +85,8 @@ func (s *Server) Tablespaces() []sql.TablespaceInfo {
 			}
 		}
 		infos = append(infos, sql.TablespaceInfo{Name: t.Name, Leader: leader,
-			Replicas: slices.Clone(t.Replicas), ExpectedReplicas: max(t.ExpectedReplicas, 1)})
+			Replicas: slices.Clone(t.Replicas), ExpectedReplicas: max(t.ExpectedReplicas, 1),
+			MaxLeaderInactivity: t.LeaderInactivityTimeout})
 	}
 	return infos
 }

@@ -64,7 +64,8 @@ func newFakeNode() *fakeNode {
 		superuser: "drove",
 		spaces: []TablespaceInfo{
 			{Name: "drove", Leader: "n1", Replicas: []string{"n1"}, ExpectedReplicas: 1},
-			{Name: "sales", Leader: "n2", Replicas: []string{"n1", "n2", "n3"}, ExpectedReplicas: 3},
+			{Name: "sales", Leader: "n2", Replicas: []string{"n1", "n2", "n3"}, ExpectedReplicas: 3,
+				MaxLeaderInactivity: 30 * time.Second},
 		},
 		nodes: []NodeInfo{
 			{ID: "n1", Address: "127.0.0.1:5433", ClusterAddress: "127.0.0.1:5434", Live: true, LastSeen: seen},
@@ -189,8 +190,8 @@ func TestClusterSystemTables(t *testing.T) {
 		rows string
 	}{
 		{"SELECT * FROM systablespaces ORDER BY tablespace_name",
-			"tablespace_name text|leader text|replica text|expectedreplicacount integer",
-			"drove|n1|n1|1 sales|n2|n1,n2,n3|3"},
+			"tablespace_name text|leader text|replica text|expectedreplicacount integer|maxleaderinactivitytime bigint",
+			"drove|n1|n1|1|0 sales|n2|n1,n2,n3|3|30000"},
 		{"SELECT * FROM sysnodes ORDER BY nodeid",
 			"nodeid text|address text|clusteraddress text|live boolean|lastseen timestamp without time zone",
 			"n1|127.0.0.1:5433|127.0.0.1:5434|t|2026-11-30 09:00:00 n2|10.0.0.2:5433|10.0.0.2:5434|f|NULL"},

@@ -84,6 +84,8 @@ type TablespaceInfo struct {
 	Leader           string
 	Replicas         []string
 	ExpectedReplicas int
+	// MaxLeaderInactivity is 'maxleaderinactivitytime' as set; 0: the cluster's default.
+	MaxLeaderInactivity time.Duration
 }
 
 // NodeInfo is one row of sysnodes.
@@ -110,7 +112,11 @@ type ReplicaState struct {
 	NodeID       string
 	Role         ReplicaRole
 	AppliedIndex uint64
-	LagEntries   uint64        // log entries behind the leader's last (on the leader: stored, not applied)
-	Lag          time.Duration // how far behind in time, when LagKnown
-	LagKnown     bool
+	// LagEntries: log entries behind — a follower seen from the leader, after the index it
+	// acknowledged; the node's own replica, stored but not applied.
+	LagEntries uint64
+	// Lag: how old the first of those entries is (now minus the leader's append time); 0 when
+	// caught up. Valid when LagKnown (lagseconds is NULL otherwise).
+	Lag      time.Duration
+	LagKnown bool
 }

@@ -49,8 +49,9 @@ type Session struct {
 	queryMemory int64
 	exec        execCtx // the running statement's; reused
 	set         settings
-	txCreated   []string // tables created in the open transaction, dropped if it rolls back
-	ctes        []cteDef // WITH queries in scope while a statement binds
+	txCreated   []string    // tables created in the open transaction, dropped if it rolls back
+	savepoints  []savepoint // the open transaction's live savepoints, oldest first
+	ctes        []cteDef    // WITH queries in scope while a statement binds
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)
@@ -216,6 +217,8 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 func (s *Session) endTxn(committed bool) {
 	s.endTxnSettings(committed)
 	s.undoCreates(committed)
+	clear(s.savepoints)
+	s.savepoints = s.savepoints[:0]
 }
 
 // begin starts a transaction with the session's lock_timeout.
@@ -236,6 +239,11 @@ func (s *Session) beginBlock(level string) error {
 
 // setIsolation sets the explicit transaction's isolation level (checkIsolation's names).
 func (s *Session) setIsolation(level string) error {
+	if s.tx.Savepoints() > 0 {
+		if cur, _ := s.setting("transaction_isolation"); cur != level {
+			return Errorf("25001", "SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction")
+		}
+	}
 	if err := s.tx.SetRepeatableRead(level == "repeatable read"); err != nil {
 		return Errorf("25001", "SET TRANSACTION ISOLATION LEVEL must be called before any query")
 	}

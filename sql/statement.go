@@ -20,6 +20,7 @@ type Statement struct {
 	copy      *copyStmt              // COPY, which vitess does not know either
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
+	savepoint *savepointStmt         // SAVEPOINT, ROLLBACK TO, RELEASE
 	user      *userStmt              // CREATE/ALTER/DROP USER
 	truncate  []string               // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
@@ -75,6 +76,10 @@ func parse(p piece) (*Statement, error) {
 	case isUserStmt(p.words):
 		var err error
 		st.user, err = parseUserStmt(p.orig)
+		return st, err
+	case isSavepointStmt(p.words):
+		var err error
+		st.savepoint, err = parseSavepointStmt(p.orig)
 		return st, err
 	case isSettingStmt(p.words):
 		var err error
@@ -472,6 +477,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.setting != nil {
 		return s.execSettingStmt(ctx, st.setting, out)
+	}
+	if st.savepoint != nil {
+		return s.execSavepointStmt(ctx, st.savepoint, out)
 	}
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)

@@ -48,6 +48,9 @@ func (st *Statement) readOnly() bool {
 	if st.setting != nil {
 		return st.setting.kind != "maintenance"
 	}
+	if st.savepoint != nil {
+		return true
+	}
 	switch st.first {
 	case "begin", "start", "commit", "end", "rollback", "abort":
 		return st.ast == nil || isTxnControl(st.ast)

@@ -27,12 +27,13 @@ func bigCol(name string) types.Column  { return types.Column{Name: name, Type: t
 var systemTables = map[string]*systemTable{
 	"systablespaces": {
 		schema: sysSchema("systablespaces", textCol("tablespace_name"), textCol("leader"),
-			textCol("replica"), intCol("expectedreplicacount")),
+			textCol("replica"), intCol("expectedreplicacount"), bigCol("maxleaderinactivitytime")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			for _, info := range s.tablespaces() {
 				rows = append(rows, []types.Value{types.NewText(info.Name), types.NewText(info.Leader),
 					types.NewText(strings.Join(info.Replicas, ",")),
-					types.NewInt(types.Int32, int64(info.ExpectedReplicas))})
+					types.NewInt(types.Int32, int64(info.ExpectedReplicas)),
+					types.NewInt(types.Int64, info.MaxLeaderInactivity.Milliseconds())})
 			}
 			return rows
 		},

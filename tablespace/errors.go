@@ -20,7 +20,9 @@ var (
 	// ErrSnapshotTaken: the isolation level changed after the transaction's first statement.
 	ErrSnapshotTaken = errors.New("the transaction has already read") // 25001
 	ErrTxnDone       = errors.New("transaction already committed or rolled back")
-	ErrClosed        = errors.New("tablespace is closed") // 57P01
+	// ErrNoSavepoint: RollbackTo or Release of a savepoint level that is not live (3B001).
+	ErrNoSavepoint = errors.New("savepoint does not exist")
+	ErrClosed      = errors.New("tablespace is closed") // 57P01
 	// ErrNotLeader: a write on a replica that does not lead the group (or no longer leads it
 	// in the term the transaction began its writes); nothing of it was applied.
 	ErrNotLeader = errors.New("this replica is not the tablespace leader")

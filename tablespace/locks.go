@@ -19,7 +19,14 @@ import (
 type lockTable struct {
 	mu       sync.Mutex
 	locks    map[string]rowLock
-	waitsFor map[uint64]uint64 // waiting transaction → owner of the lock it waits for
+	waitsFor map[uint64]waitEdge // waiting transaction → the lock it waits for
+}
+
+// waitEdge is a waiting transaction's edge of the waits-for graph: the lock's owner, and the
+// lock (so that releasing some of an owner's locks drops only the edges to those).
+type waitEdge struct {
+	owner uint64
+	id    string
 }
 
 // rowLock is kept by value: a lock nobody waits for costs no allocation (bulk loads take
@@ -30,7 +37,7 @@ type rowLock struct {
 }
 
 func newLockTable() *lockTable {
-	return &lockTable{locks: make(map[string]rowLock), waitsFor: make(map[uint64]uint64)}
+	return &lockTable{locks: make(map[string]rowLock), waitsFor: make(map[uint64]waitEdge)}
 }
 
 // closesCycle reports whether txn waiting for owner would complete a cycle. Caller holds mu.
@@ -43,7 +50,7 @@ func (lt *lockTable) closesCycle(txn, owner uint64) bool {
 		if !waiting {
 			return false
 		}
-		owner = next
+		owner = next.owner
 	}
 	return false
 }
@@ -79,7 +86,7 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 			lt.mu.Unlock()
 			return false, ErrDeadlock
 		}
-		lt.waitsFor[txn] = l.owner
+		lt.waitsFor[txn] = waitEdge{owner: l.owner, id: id}
 		if l.released == nil {
 			l.released = make(chan struct{})
 			lt.locks[id] = l
@@ -101,8 +108,18 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 	}
 }
 
-// release lets go of the given locks owned by txn.
+// release lets go of the given locks owned by txn, all it holds: it is ending.
 func (lt *lockTable) release(txn uint64, ids []string) {
+	lt.releaseLocks(txn, ids, false)
+}
+
+// releaseSome lets go of some of the locks txn holds (those taken since a savepoint): a
+// waiter for one of the others keeps its edge, so a deadlock through it is still detected.
+func (lt *lockTable) releaseSome(txn uint64, ids []string) {
+	lt.releaseLocks(txn, ids, true)
+}
+
+func (lt *lockTable) releaseLocks(txn uint64, ids []string, some bool) {
 	if len(ids) == 0 {
 		return
 	}
@@ -121,8 +138,8 @@ func (lt *lockTable) release(txn uint64, ids []string) {
 	if woke {
 		// Waiters no longer wait for txn, though they have not run yet to say so: an edge
 		// left behind could close a cycle that does not exist.
-		for w, owner := range lt.waitsFor {
-			if owner == txn {
+		for w, e := range lt.waitsFor {
+			if e.owner == txn && (!some || lt.locks[e.id].owner != txn) {
 				delete(lt.waitsFor, w)
 			}
 		}

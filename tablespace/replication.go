@@ -31,6 +31,16 @@ type ReplicaState struct {
 	// LastContact: on the leader, a follower's last successful answer; on a follower, for
 	// itself, its last contact with the leader. Zero when unknown.
 	LastContact time.Time
+	// LagEntries and Lag say how far the replica is behind (DESIGN.md, "Follower lag"): the
+	// log entries after the last one it is known to have (on the leader, a follower's match
+	// index; for this replica, its applied index), and the age of the first of them — now
+	// minus the time the leader appended it. Both 0 when it is caught up. LagKnown is false
+	// when this replica cannot tell: a follower the leader has not heard from since it took
+	// the lead, or this replica following with no contact with a leader for an election
+	// timeout (it cannot know what it misses).
+	LagEntries uint64
+	Lag        time.Duration
+	LagKnown   bool
 }
 
 // Multi-replica Raft timing defaults (see DESIGN.md, "Replication").
@@ -284,6 +294,7 @@ func (ts *Tablespace) configuration() []raft.Server {
 func (ts *Tablespace) Replicas() []ReplicaState {
 	leaderAddr, leaderID := ts.raft.LeaderWithID()
 	leading := ts.raft.State() == raft.Leader
+	now, last := time.Now(), ts.raft.LastIndex()
 	var out []ReplicaState
 	for _, s := range ts.configuration() {
 		rs := ReplicaState{
@@ -294,17 +305,47 @@ func (ts *Tablespace) Replicas() []ReplicaState {
 		switch {
 		case rs.Self:
 			rs.MatchIndex, rs.AppliedIndex = ts.raft.LastIndex(), ts.fsm.applied.Load()
+			// Raft's applied index also covers the no-ops the FSM never sees (see Stats).
+			applied := max(rs.AppliedIndex, ts.raft.AppliedIndex())
+			rs.LagEntries, rs.Lag = ts.lagAfter(applied, rs.MatchIndex, now)
+			rs.LagKnown = true
 			if !leading {
 				rs.LastContact = ts.raft.LastContact()
+				rs.LagKnown = now.Sub(rs.LastContact) < ts.opts.ElectionTimeout
 			}
 		case leading && ts.tracker != nil:
 			if p, ok := ts.tracker.progress(s.ID); ok {
 				rs.MatchIndex, rs.LastContact = p.match, p.contact
+				rs.LagEntries, rs.Lag = ts.lagAfter(p.match, last, now)
+				rs.LagKnown = p.match > 0
 			}
 		}
 		out = append(out, rs)
 	}
 	return out
+}
+
+// lagAfter is the lag of a replica that has this log up to index have, when this log ends at
+// last: the entries after have, and the age of the first of them by the time the leader
+// appended it (raft.Log.AppendedAt, kept in the log). An entry already compacted away is
+// aged by the oldest entry still in the log, a lower bound; an entry without a time (written
+// by an older version) counts as no age.
+func (ts *Tablespace) lagAfter(have, last uint64, now time.Time) (uint64, time.Duration) {
+	if have >= last {
+		return 0, 0
+	}
+	var l raft.Log
+	err := ts.logs.GetLog(have+1, &l)
+	if err != nil {
+		first, ferr := ts.logs.FirstIndex()
+		if ferr != nil || first <= have+1 || ts.logs.GetLog(first, &l) != nil {
+			return last - have, 0
+		}
+	}
+	if l.AppendedAt.IsZero() {
+		return last - have, 0
+	}
+	return last - have, max(now.Sub(l.AppendedAt), 0)
 }
 
 // verifier batches VerifyLeader calls: one confirmation round at a time; callers that arrive

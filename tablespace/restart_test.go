@@ -11,11 +11,12 @@ import (
 
 func TestRestartKeepsCommittedData(t *testing.T) {
 	cases := []struct {
-		name  string
-		clean bool // Close (final checkpoint) rather than stop Raft as a crash would
+		name string
+		stop func(*Tablespace) error
 	}{
-		{"clean close replays nothing", true},
-		{"crash replays the log", false},
+		{"clean close replays nothing", (*Tablespace).Close},
+		{"crash replays the log", (*Tablespace).shutdownRaft},
+		{"abandoned replays the log", (*Tablespace).Abandon},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -40,11 +41,7 @@ func TestRestartKeepsCommittedData(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.clean {
-				if err := ts.Close(); err != nil {
-					t.Fatal(err)
-				}
-			} else if err := ts.shutdownRaft(); err != nil {
+			if err := c.stop(ts); err != nil {
 				t.Fatal(err)
 			}
 

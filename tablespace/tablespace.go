@@ -513,6 +513,26 @@ func (ts *Tablespace) Close() error {
 	return err
 }
 
+// Abandon stops the replica the way a killed process leaves it on disk: no final checkpoint,
+// so the next Open restores the last checkpoint and replays the log after it, as after a
+// kill -9. Raft is shut down (which writes nothing) and the files are closed, so the same
+// process can open the directory again. It is for crash-recovery tests of what embeds a
+// tablespace (the server's in-process kill); a real shutdown is Close.
+func (ts *Tablespace) Abandon() error {
+	var err error
+	ts.closeOnce.Do(func() {
+		close(ts.stop)
+		<-ts.loopDone // a checkpoint already running ends: a kill could as well come after it
+		ts.closed.Store(true)
+		err = ts.shutdownRaft()
+		if ts.raft != nil {
+			<-ts.watchDone
+		}
+		ts.fsm.cache.RemoveStore(ts.fsm.pages)
+	})
+	return err
+}
+
 func (ts *Tablespace) shutdownRaft() error {
 	var errs []error
 	if ts.raft != nil {

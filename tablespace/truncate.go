@@ -33,7 +33,9 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
+	var closed *tableGate // the gate this TRUNCATE closes, if it was not closed already
 	if g := tx.gates[tx.entered(table)].g; g.holder.Load() != tx.id {
+		closed = g
 		timeout := tx.timeout()
 		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
 			timeout = d
@@ -45,6 +47,11 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 		g.holder.Store(tx.id)
 		g.signal() // transactions already waiting to enter start their lock timeout now
 		g.mu.Unlock()
+	}
+	if tx.sp != nil {
+		if err := tx.saveBeforeTruncate(closed); err != nil {
+			return err
+		}
 	}
 	if err := tx.reserve(int64(len(table)) + truncateOverhead); err != nil {
 		return err

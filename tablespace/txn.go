@@ -43,6 +43,7 @@ type Txn struct {
 	snapTerm  uint64
 	gates     []enteredGate // tables entered, left at the end
 	gateBuf   [2]enteredGate
+	sp        *txnSavepoints // live savepoints and their undo log (savepoint.go); nil without
 }
 
 // Begin starts a transaction.
@@ -383,6 +384,9 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 		m.Value = tx.keep(value)
 	}
 	if mine {
+		if tx.sp != nil {
+			tx.saveImage(i)
+		}
 		if op != wal.OpDelete {
 			m.Op = wal.OpUpdate
 			if tx.writes[i].Op == wal.OpInsert {
@@ -541,7 +545,7 @@ func (tx *Txn) finish() {
 			g.g.open()
 		}
 	}
-	tx.gates = nil
+	tx.gates, tx.sp = nil, nil
 	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 }
 

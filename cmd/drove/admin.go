@@ -124,7 +124,7 @@ func tablespaceCmd() *cobra.Command {
 			}
 			defer conn.Close(ctx)
 			out := c.OutOrStdout()
-			rows, err := conn.Query(ctx, "SELECT tablespace_name, leader, replica, expectedreplicacount FROM systablespaces WHERE tablespace_name = "+quoteLiteral(args[0]))
+			rows, err := conn.Query(ctx, "SELECT tablespace_name, leader, replica, expectedreplicacount, maxleaderinactivitytime FROM systablespaces WHERE tablespace_name = "+quoteLiteral(args[0]))
 			if err != nil {
 				return err
 			}

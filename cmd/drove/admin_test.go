@@ -45,9 +45,10 @@ func TestAdminCommands(t *testing.T) {
 			"drove            n1      n1       1\n" +
 			"sales            n1      n1       1\n"},
 		{args: []string{"checkpoint", "--tablespace", "sales"}, out: "checkpoint of sales done\n"},
+		{args: []string{"tablespace", "alter", "sales", "--max-leader-inactivity", "2s"}, out: "tablespace sales altered\n"},
 		{args: []string{"tablespace", "describe", "sales"}, match: "^" +
-			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT\n" +
-			"sales            n1      n1       1\n" +
+			"TABLESPACE_NAME  LEADER  REPLICA  EXPECTEDREPLICACOUNT  MAXLEADERINACTIVITYTIME\n" +
+			"sales            n1      n1       1                     2000\n" +
 			"\n" +
 			"NODEID  MODE    APPLIEDINDEX  LAGENTRIES  LAGSECONDS\n" +
 			"n1      leader  [0-9]+ +0 +0\n" +
@@ -113,6 +114,7 @@ func TestPlacementFlags(t *testing.T) {
 		{[]string{"--expected-replicas", "3"}, "'expectedreplicacount:3'"},
 		{[]string{"--leader", "n2"}, "'leader:n2'"},
 		{[]string{"--leader", "it's", "--expected-replicas", "2", "--replica", "a,b"}, "'replica:a,b' 'expectedreplicacount:2' 'leader:it''s'"},
+		{[]string{"--max-leader-inactivity", "1.5s"}, "'maxleaderinactivitytime:1500'"},
 	}
 	for _, c := range cases {
 		var p placement

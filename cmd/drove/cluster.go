@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ type placement struct {
 	replicas []string
 	expected int
 	leader   string
+	inactive time.Duration
 }
 
 func (p *placement) addFlags(flags *pflag.FlagSet, verb string) {
@@ -27,6 +29,8 @@ func (p *placement) addFlags(flags *pflag.FlagSet, verb string) {
 		lead = "node id to move the leadership to ('leader:...')"
 	}
 	flags.StringVar(&p.leader, "leader", "", lead)
+	flags.DurationVar(&p.inactive, "max-leader-inactivity", 0,
+		"how long the catalog may name a leader that stopped leading, 0 = the dead-node timeout ('maxleaderinactivitytime:ms')")
 }
 
 // options are the statement's 'key:value' literals for the flags given, in HerdDB's order.
@@ -40,6 +44,9 @@ func (p *placement) options(flags *pflag.FlagSet) []string {
 	}
 	if flags.Changed("leader") {
 		opts = append(opts, quoteLiteral("leader:"+p.leader))
+	}
+	if flags.Changed("max-leader-inactivity") {
+		opts = append(opts, quoteLiteral("maxleaderinactivitytime:"+strconv.FormatInt(p.inactive.Milliseconds(), 10)))
 	}
 	return opts
 }

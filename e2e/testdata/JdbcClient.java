@@ -91,6 +91,29 @@ public class JdbcClient {
             }
             c.commit();
 
+            // Savepoints: a failed statement rolled back to one leaves the transaction usable.
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE orders SET qty = 7 WHERE id = 1");
+                Savepoint sp = c.setSavepoint();
+                st.executeUpdate("UPDATE orders SET qty = 8 WHERE id = 1");
+                try {
+                    st.executeUpdate("INSERT INTO orders (id, customer) VALUES (1, 'dup')");
+                    check(false, "duplicate key accepted");
+                } catch (SQLException e) {
+                    check("23505".equals(e.getSQLState()), "SQLSTATE " + e.getSQLState());
+                }
+                c.rollback(sp);
+                Savepoint named = c.setSavepoint("named");
+                st.executeUpdate("UPDATE orders SET customer = 'acme2' WHERE id = 1");
+                c.releaseSavepoint(named);
+                c.commit();
+                try (ResultSet rs = st.executeQuery("SELECT qty, customer FROM orders WHERE id = 1")) {
+                    check(rs.next() && rs.getInt(1) == 7 && rs.getString(2).equals("acme2"), "savepoints");
+                }
+                st.executeUpdate("UPDATE orders SET qty = 3, customer = 'acme' WHERE id = 1");
+                c.commit();
+            }
+
             // DatabaseMetaData: the tables and their columns, read from pg_catalog (pgjdbc calls
             // an integer column whose default is nextval a serial, as it does on PostgreSQL).
             DatabaseMetaData md = c.getMetaData();

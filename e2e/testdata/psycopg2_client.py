@@ -74,6 +74,34 @@ cur.execute("SELECT sum(balance) FROM accounts WHERE id = %s OR owner = %s", (fi
 assert cur.fetchone() == (10.5,)
 conn.commit()
 
+# Savepoints: a failed statement rolled back to one leaves the transaction usable (what
+# SQLAlchemy's begin_nested does); the status goes back from INERROR to INTRANS.
+from psycopg2.extensions import TRANSACTION_STATUS_INERROR, TRANSACTION_STATUS_INTRANS
+cur.execute("UPDATE accounts SET balance = balance + 100 WHERE id = %s", (first_id,))
+cur.execute("SAVEPOINT sp1")
+cur.execute("UPDATE accounts SET note = 'gone' WHERE id = %s", (first_id,))
+try:
+    cur.execute("INSERT INTO accounts (id, owner) VALUES (%s, %s)", (first_id, "dup"))
+    raise AssertionError("duplicate key accepted")
+except psycopg2.errors.UniqueViolation:
+    pass
+assert conn.get_transaction_status() == TRANSACTION_STATUS_INERROR
+cur.execute("ROLLBACK TO SAVEPOINT sp1")
+assert conn.get_transaction_status() == TRANSACTION_STATUS_INTRANS
+cur.execute("SAVEPOINT sp2")
+cur.execute("UPDATE accounts SET balance = balance + 1 WHERE id = %s", (first_id,))
+cur.execute("RELEASE SAVEPOINT sp2")
+try:
+    cur.execute("ROLLBACK TO SAVEPOINT sp2")
+    raise AssertionError("released savepoint still there")
+except psycopg2.errors.InvalidSavepointSpecification:
+    pass
+cur.execute("ROLLBACK TO SAVEPOINT sp1")
+conn.commit()
+cur.execute("SELECT balance, note FROM accounts WHERE id = %s", (first_id,))
+assert cur.fetchone() == (109.5, "back\\slash"), "savepoints"
+conn.commit()
+
 conn.autocommit = True
 cur.execute("SHOW server_version")
 assert cur.fetchone()[0].startswith("15")

@@ -85,6 +85,13 @@ func (m *Meta) SetTablespaceLeader(ctx context.Context, name, nodeID string) err
 	return m.submit(ctx, &command{Op: opSetLeader, Tablespace: &Tablespace{Name: name, Leader: nodeID}})
 }
 
+// ClearTablespaceLeader removes node as the tablespace's reported leader, if it still is
+// (a node whose replica has stopped leading; see DESIGN.md, "Leader inactivity").
+func (m *Meta) ClearTablespaceLeader(ctx context.Context, name, node string, createdIndex uint64) error {
+	return m.submit(ctx, &command{Op: opClearLeader,
+		Tablespace: &Tablespace{Name: name, Leader: node, CreatedIndex: createdIndex}})
+}
+
 // CreateUser adds a user; ErrExists if there is one of the name.
 func (m *Meta) CreateUser(ctx context.Context, u User) error {
 	return m.submit(ctx, &command{Op: opCreateUser, User: &u})

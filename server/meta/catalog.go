@@ -34,8 +34,9 @@ type Tablespace struct {
 	Bootstrap        []string `json:"bootstrap"`
 	ExpectedReplicas int      `json:"expected_replicas"`
 	PreferredLeader  string   `json:"preferred_leader,omitempty"`
-	// LeaderInactivityTimeout is how long the tablespace may go without a leader before the
-	// cluster acts; 0 means the cluster default.
+	// LeaderInactivityTimeout is how long the catalog keeps naming a leader that has stopped
+	// leading (its node unheard, or its replica not leading) before it clears Leader; 0 means
+	// the dead-node timeout. See DESIGN.md, "Leader inactivity".
 	LeaderInactivityTimeout time.Duration `json:"leader_inactivity_timeout,omitempty"`
 	// Leader is the node the tablespace's leader last reported to be (SetTablespaceLeader).
 	Leader string `json:"leader,omitempty"`

@@ -55,6 +55,7 @@ const (
 	opAlterTablespace  = "alter_tablespace"
 	opDropTablespace   = "drop_tablespace"
 	opSetLeader        = "set_tablespace_leader"
+	opClearLeader      = "clear_tablespace_leader"
 	opCreateUser       = "create_user"
 	opPutUser          = "put_user"
 	opAlterUser        = "alter_user"
@@ -88,6 +89,7 @@ var applyFuncs = map[string]func(c *Catalog, cmd *command, index uint64) error{
 	opAlterTablespace:  applyAlterTablespace,
 	opDropTablespace:   applyDropTablespace,
 	opSetLeader:        applySetLeader,
+	opClearLeader:      applyClearLeader,
 	opCreateUser:       applyCreateUser,
 	opPutUser:          applyPutUser,
 	opAlterUser:        applyAlterUser,
@@ -287,6 +289,26 @@ func applySetLeader(c *Catalog, cmd *command, _ uint64) error {
 	}
 	ts.Leader = cmd.Tablespace.Leader
 	c.Tablespaces[ts.Name] = ts
+	return nil
+}
+
+// applyClearLeader clears a tablespace's reported leader only if it is still the node the
+// command names: a report of the group's new leader applied meanwhile must not be undone.
+func applyClearLeader(c *Catalog, cmd *command, _ uint64) error {
+	if cmd.Tablespace == nil || cmd.Tablespace.Leader == "" {
+		return errorf(ErrInvalid, "clear_tablespace_leader needs a tablespace and the leader to clear")
+	}
+	ts, ok := c.Tablespaces[cmd.Tablespace.Name]
+	if !ok {
+		return errorf(ErrNotFound, "tablespace %q does not exist", cmd.Tablespace.Name)
+	}
+	if cmd.Tablespace.CreatedIndex != 0 && cmd.Tablespace.CreatedIndex != ts.CreatedIndex {
+		return errorf(ErrConflict, "tablespace %q was created again", ts.Name)
+	}
+	if ts.Leader == cmd.Tablespace.Leader {
+		ts.Leader = ""
+		c.Tablespaces[ts.Name] = ts
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package meta
 import (
 	"slices"
 	"sort"
+	"time"
 )
 
 // Heal decides how the cluster converges each tablespace on its expected replica count. It is
@@ -93,13 +94,23 @@ func freeNodes(c *Catalog, exclude []string, counts map[string]int) []string {
 	return cands
 }
 
-// StaleLeaders lists, sorted, the tablespaces whose reported leader is a node the catalog has
-// as dead (or no longer has): the meta leader clears their Leader until the group's new leader
-// reports itself, so the catalog does not show a dead node leading.
-func StaleLeaders(c *Catalog) []string {
+// InactiveLeaders lists, sorted, the tablespaces whose reported leader has been inactive
+// too long, as the meta leader sees it: a node the catalog has as dead or no longer has, or
+// one the meta leader has not heard from (lastSeen) for the tablespace's
+// LeaderInactivityTimeout (def when 0: the dead-node timeout, so that only the dead count).
+// The meta leader clears their Leader until the group's leader reports itself, so the
+// catalog does not name a leader that may be gone (DESIGN.md, "Leader inactivity").
+func InactiveLeaders(c *Catalog, lastSeen func(node string) time.Time, now time.Time, def time.Duration) []string {
 	var out []string
 	for _, ts := range c.TablespaceList() {
-		if ts.Leader != "" && !c.Nodes[ts.Leader].Live {
+		if ts.Leader == "" {
+			continue
+		}
+		timeout := ts.LeaderInactivityTimeout
+		if timeout <= 0 {
+			timeout = def
+		}
+		if !c.Nodes[ts.Leader].Live || now.Sub(lastSeen(ts.Leader)) >= timeout {
 			out = append(out, ts.Name)
 		}
 	}

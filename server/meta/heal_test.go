@@ -1,9 +1,11 @@
 package meta
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // healCatalog builds a catalog from a compact description: nodes "n1 n2- n3" (a trailing '-'
@@ -79,14 +81,58 @@ func TestHeal(t *testing.T) {
 	}
 }
 
-func TestStaleLeaders(t *testing.T) {
-	c := healCatalog("n1 n2-", "a:n1,n2/2", "b:n1,n2/2", "c:n1/1", "d:n1/1")
-	for name, leader := range map[string]string{"a": "n1", "b": "n2", "c": "n9"} {
+func TestInactiveLeaders(t *testing.T) {
+	now := time.Unix(1000, 0)
+	// n1 heard now, n3 heard 3 s ago, n2 dead; a and e take the default (10 s), b–d 2 s.
+	seen := map[string]time.Time{"n1": now, "n3": now.Add(-3 * time.Second)}
+	c := healCatalog("n1 n2- n3", "a:n1,n2/2", "b:n1,n2/2", "c:n1/1", "d:n3/1", "e:n3/1", "f:n1/1", "g:n1/1")
+	for name, l := range map[string]struct {
+		leader  string
+		timeout time.Duration
+	}{
+		"a": {"n1", 0},               // heard now
+		"b": {"n2", 2 * time.Second}, // dead
+		"c": {"n9", 2 * time.Second}, // not a node any more
+		"d": {"n3", 2 * time.Second}, // unheard for 3 s > 2 s
+		"e": {"n3", 0},               // unheard for 3 s < 10 s
+		"f": {"", 2 * time.Second},   // no leader to clear
+		"g": {"n1", 2 * time.Second}, // heard now
+	} {
 		ts := c.Tablespaces[name]
-		ts.Leader = leader
+		ts.Leader, ts.LeaderInactivityTimeout = l.leader, l.timeout
 		c.Tablespaces[name] = ts
 	}
-	if got := StaleLeaders(c); !reflect.DeepEqual(got, []string{"b", "c"}) {
-		t.Fatalf("StaleLeaders = %v, want [b c]", got)
+	got := InactiveLeaders(c, func(id string) time.Time { return seen[id] }, now, 10*time.Second)
+	if want := []string{"b", "c", "d"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("InactiveLeaders = %v, want %v", got, want)
+	}
+}
+
+func TestClearLeader(t *testing.T) {
+	for _, tc := range []struct {
+		name, leader, clear string
+		created             uint64
+		want                string
+		err                 error
+	}{
+		{name: "the named leader is cleared", leader: "n1", clear: "n1", want: ""},
+		{name: "another leader stays", leader: "n2", clear: "n1", want: "n2"},
+		{name: "an older incarnation's", leader: "n1", clear: "n1", created: 3, want: "n1", err: ErrConflict},
+		{name: "no leader named", leader: "n1", clear: "", want: "n1", err: ErrInvalid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := baseCatalog()
+			ts := c.Tablespaces["ts"]
+			ts.Leader = tc.leader
+			c.Tablespaces["ts"] = ts
+			next, err := apply(c, &command{Op: opClearLeader, Tablespace: &Tablespace{Name: "ts", Leader: tc.clear,
+				CreatedIndex: tc.created}}, 10)
+			if !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
+				t.Fatalf("err = %v, want %v", err, tc.err)
+			}
+			if got := next.Tablespaces["ts"].Leader; got != tc.want {
+				t.Fatalf("leader %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

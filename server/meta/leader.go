@@ -123,12 +123,22 @@ func (m *Meta) updateLiveness() {
 }
 
 // heal applies Heal's decisions, each as a compare-and-set on the tablespace it read, and
-// clears the leader of tablespaces whose reported leader is dead.
+// clears the leader of tablespaces whose reported leader is dead or inactive.
 func (m *Meta) heal() {
 	cat := m.Catalog()
-	for _, name := range StaleLeaders(cat) {
+	now := time.Now()
+	lastSeen := func(id string) time.Time {
+		if id == m.opts.NodeID {
+			return now
+		}
+		return m.live.lastSeen(id, now)
+	}
+	for _, name := range InactiveLeaders(cat, lastSeen, now, m.opts.Timeouts.DeadNode) {
 		ts := cat.Tablespaces[name]
-		m.applyLogged(&command{Op: opSetLeader, Tablespace: &Tablespace{Name: name, CreatedIndex: ts.CreatedIndex}})
+		m.log.Warn("tablespace leader inactive: cleared from the catalog", "tablespace", name, "leader", ts.Leader,
+			"last_seen", lastSeen(ts.Leader))
+		m.applyLogged(&command{Op: opClearLeader, Tablespace: &Tablespace{Name: name, Leader: ts.Leader,
+			CreatedIndex: ts.CreatedIndex}})
 	}
 	for _, ts := range Heal(cat) {
 		m.log.Warn("healing tablespace", "tablespace", ts.Name, "replicas", cat.Tablespaces[ts.Name].Replicas,
