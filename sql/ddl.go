@@ -245,10 +245,15 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 // truncate empties tables in the session's transaction (or its own): one small mutation per
 // table whatever its size (tablespace.Txn.Truncate). Like PostgreSQL's TRUNCATE it is
 // transactional and all-or-nothing, and keeps the tables to the transaction (ACCESS
-// EXCLUSIVE) until it ends; serial and identity counters continue (CONTINUE IDENTITY).
-func (s *Session) truncate(ctx context.Context, tables []string, out Output) error {
-	names := make([]string, 0, len(tables))
-	for _, t := range tables {
+// EXCLUSIVE) until it ends; serial and identity sequences continue (CONTINUE IDENTITY), or
+// restart once it committed (RESTART IDENTITY, not in a transaction block: the sequences'
+// change would not be undone with the transaction).
+func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) error {
+	if st.restartIdentity && s.tx != nil {
+		return unsupported("TRUNCATE ... RESTART IDENTITY in a transaction block")
+	}
+	names := make([]string, 0, len(st.names))
+	for _, t := range st.names {
 		tn := sqlparser.TableName{Name: sqlparser.NewIdentifierCS(t)}
 		if q, n, ok := strings.Cut(t, "."); ok {
 			tn = sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(q), Name: sqlparser.NewIdentifierCS(n)}
@@ -283,12 +288,23 @@ func (s *Session) truncate(ctx context.Context, tables []string, out Output) err
 	if err != nil {
 		return err
 	}
+	if st.restartIdentity {
+		if err := s.restartOwnedSequences(ctx, names); err != nil {
+			return err
+		}
+	}
 	return out.Complete("TRUNCATE TABLE")
 }
 
-// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY]
-// [RESTRICT | CASCADE], which vitess knows only for one table.
-func parseTruncate(sql string) ([]string, error) {
+// truncateStmt is a parsed TRUNCATE.
+type truncateStmt struct {
+	names           []string
+	restartIdentity bool
+}
+
+// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY |
+// RESTART IDENTITY] [RESTRICT], which vitess knows only for one table.
+func parseTruncate(sql string) (*truncateStmt, error) {
 	toks, err := lexSetting(sql)
 	if err != nil {
 		return nil, err
@@ -308,18 +324,18 @@ func parseTruncate(sql string) ([]string, error) {
 			break
 		}
 	}
-	switch {
-	case p.accept("restart", "identity"):
-		return nil, unsupported("TRUNCATE ... RESTART IDENTITY")
-	case p.accept("cascade"):
+	st := &truncateStmt{names: names}
+	if !p.accept("continue", "identity") {
+		st.restartIdentity = p.accept("restart", "identity")
+	}
+	if p.accept("cascade") {
 		return nil, unsupported("TRUNCATE ... CASCADE")
 	}
-	p.accept("continue", "identity")
 	p.accept("restrict")
 	if !p.done() {
 		return nil, p.syntaxError()
 	}
-	return names, nil
+	return st, nil
 }
 
 // keyColumn refuses a column that cannot be part of a primary key or an index: keys are

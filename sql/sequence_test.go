@@ -125,6 +125,12 @@ func TestSequenceStatementErrors(t *testing.T) {
 		{"DROP SEQUENCE a, nope", "42P01"},
 		{"DROP SEQUENCE a CASCADE", "0A000"},
 		{"DROP SEQUENCE a, b RESTRICT", ""},
+		{"CREATE TABLE tr (id serial PRIMARY KEY)", ""},
+		{"TRUNCATE tr CASCADE", "0A000"},
+		{"TRUNCATE tr RESTART IDENTITY CONTINUE IDENTITY", "42601"},
+		{"BEGIN", ""},
+		{"TRUNCATE tr RESTART IDENTITY", "0A000"}, // the restart would outlive a ROLLBACK
+		{"ROLLBACK", ""},
 	} {
 		err := s.Exec(context.Background(), tc.sql, &textOutput{})
 		if sqlState(err) != tc.code {

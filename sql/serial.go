@@ -192,3 +192,25 @@ func (s *Session) followAlteredTable(ctx context.Context, old, next *types.Schem
 	}
 	return nil
 }
+
+// restartOwnedSequences restarts the sequences owned by the tables' columns at their start
+// (TRUNCATE ... RESTART IDENTITY).
+func (s *Session) restartOwnedSequences(ctx context.Context, tables []string) error {
+	seqs, err := s.ts.Sequences()
+	if err != nil {
+		return err
+	}
+	for _, sq := range seqs {
+		if !slices.Contains(tables, sq.OwnedTable) {
+			continue
+		}
+		err := s.ts.AlterSequence(ctx, sq.Name, func(def *tablespace.Sequence, last *int64, called *bool) error {
+			*last, *called = def.Start, false
+			return nil
+		})
+		if err != nil && !errors.Is(err, tablespace.ErrNoSequence) {
+			return err
+		}
+	}
+	return nil
+}

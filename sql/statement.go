@@ -22,7 +22,7 @@ type Statement struct {
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	savepoint *savepointStmt         // SAVEPOINT, ROLLBACK TO, RELEASE
 	user      *userStmt              // CREATE/ALTER/DROP USER
-	truncate  []string               // TRUNCATE's tables
+	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without

@@ -355,3 +355,29 @@ ALTER TABLE r2 DROP COLUMN m
 
 statement error 42P01
 SELECT nextval('r_n_seq')
+
+# TRUNCATE continues a serial column's sequence, or restarts it with RESTART IDENTITY.
+
+statement ok
+CREATE TABLE tr (id serial PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO tr (v) VALUES (1), (2)
+
+statement ok
+TRUNCATE tr CONTINUE IDENTITY
+
+query
+INSERT INTO tr (v) VALUES (3) RETURNING id
+----
+3
+tag: INSERT 0 1
+
+statement ok
+TRUNCATE TABLE tr RESTART IDENTITY RESTRICT
+
+query
+INSERT INTO tr (v) VALUES (4) RETURNING id
+----
+1
+tag: INSERT 0 1
