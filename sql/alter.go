@@ -74,6 +74,9 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	case err != nil:
 		return err
 	}
+	if err := s.followAlteredTable(ctx, schema, next, a.sources); err != nil {
+		return err
+	}
 	return out.Complete("ALTER TABLE")
 }
 

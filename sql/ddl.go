@@ -92,6 +92,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		return err
 	}
 	schema := &types.Schema{Name: name}
+	serials := map[string]bool{} // sequence names the serial columns took
 	for _, cd := range spec.Columns {
 		c, err := columnType(cd.Type)
 		if err != nil {
@@ -109,13 +110,13 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 				c.NotNull = true
 			}
 			if o.Default != nil {
-				if _, err := compile(o.Default, &scope{}); err != nil {
+				if _, err := s.compileDefault(o.Default); err != nil {
 					return err
 				}
 				c.Default = storedExpr(o.Default)
 			}
 			if o.Autoincrement {
-				// SERIAL and identity columns: NOT NULL, counting from the table's largest value.
+				// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
 				if !c.Type.IsInteger() {
 					return Errorf("22023", "identity column type must be smallint, integer, or bigint")
 				}
@@ -123,7 +124,9 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 					return Errorf("42601", "both default and identity specified for column %q", c.Name)
 				}
 				c.NotNull = true
-				c.Default = serialDefault(name, c.Name)
+				seq := s.serialSequenceName(name, c.Name, serials)
+				serials[seq] = true
+				c.Default = serialDefault(seq)
 			}
 			if o.KeyOpt == sqlparser.ColKeyPrimary {
 				if len(schema.PK) > 0 {
@@ -163,7 +166,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 		}
 		schema.PK = []int{len(schema.Columns)}
 		schema.Columns = append(schema.Columns, types.Column{Name: RowIDColumn, Type: types.Int64,
-			NotNull: true, Hidden: true, Default: serialDefault(name, RowIDColumn)})
+			NotNull: true, Hidden: true, Default: rowIDDefault(name)})
 	}
 	for _, p := range schema.PK {
 		schema.Columns[p].NotNull = true
@@ -174,13 +177,18 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 	if err := schema.Validate(); err != nil {
 		return Errorf("42P16", "%v", err)
 	}
-	if _, exists := s.ts.Schema(name); exists || systemTables[name] != nil {
+	if s.relationExists(name) {
 		if st.IfNotExists {
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
+	seqs, err := s.createSerialSequences(ctx, schema)
+	if err != nil {
+		return err
+	}
 	if err := s.ts.CreateTable(ctx, schema); err != nil {
+		s.dropSequencesQuietly(seqs)
 		return err
 	}
 	if s.tx != nil {
@@ -237,10 +245,15 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 // truncate empties tables in the session's transaction (or its own): one small mutation per
 // table whatever its size (tablespace.Txn.Truncate). Like PostgreSQL's TRUNCATE it is
 // transactional and all-or-nothing, and keeps the tables to the transaction (ACCESS
-// EXCLUSIVE) until it ends; serial and identity counters continue (CONTINUE IDENTITY).
-func (s *Session) truncate(ctx context.Context, tables []string, out Output) error {
-	names := make([]string, 0, len(tables))
-	for _, t := range tables {
+// EXCLUSIVE) until it ends; serial and identity sequences continue (CONTINUE IDENTITY), or
+// restart once it committed (RESTART IDENTITY, not in a transaction block: the sequences'
+// change would not be undone with the transaction).
+func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) error {
+	if st.restartIdentity && s.tx != nil {
+		return unsupported("TRUNCATE ... RESTART IDENTITY in a transaction block")
+	}
+	names := make([]string, 0, len(st.names))
+	for _, t := range st.names {
 		tn := sqlparser.TableName{Name: sqlparser.NewIdentifierCS(t)}
 		if q, n, ok := strings.Cut(t, "."); ok {
 			tn = sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(q), Name: sqlparser.NewIdentifierCS(n)}
@@ -275,12 +288,23 @@ func (s *Session) truncate(ctx context.Context, tables []string, out Output) err
 	if err != nil {
 		return err
 	}
+	if st.restartIdentity {
+		if err := s.restartOwnedSequences(ctx, names); err != nil {
+			return err
+		}
+	}
 	return out.Complete("TRUNCATE TABLE")
 }
 
-// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY]
-// [RESTRICT | CASCADE], which vitess knows only for one table.
-func parseTruncate(sql string) ([]string, error) {
+// truncateStmt is a parsed TRUNCATE.
+type truncateStmt struct {
+	names           []string
+	restartIdentity bool
+}
+
+// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY |
+// RESTART IDENTITY] [RESTRICT], which vitess knows only for one table.
+func parseTruncate(sql string) (*truncateStmt, error) {
 	toks, err := lexSetting(sql)
 	if err != nil {
 		return nil, err
@@ -300,18 +324,18 @@ func parseTruncate(sql string) ([]string, error) {
 			break
 		}
 	}
-	switch {
-	case p.accept("restart", "identity"):
-		return nil, unsupported("TRUNCATE ... RESTART IDENTITY")
-	case p.accept("cascade"):
+	st := &truncateStmt{names: names}
+	if !p.accept("continue", "identity") {
+		st.restartIdentity = p.accept("restart", "identity")
+	}
+	if p.accept("cascade") {
 		return nil, unsupported("TRUNCATE ... CASCADE")
 	}
-	p.accept("continue", "identity")
 	p.accept("restrict")
 	if !p.done() {
 		return nil, p.syntaxError()
 	}
-	return names, nil
+	return st, nil
 }
 
 // keyColumn refuses a column that cannot be part of a primary key or an index: keys are

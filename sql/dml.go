@@ -23,14 +23,17 @@ func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
 			continue
 		}
 		if isSerialDefault(c.Default) {
-			d[i] = s.serialExpr(schema, i)
+			var err error
+			if d[i], err = s.serialExpr(schema, i); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		e, err := parseStoredExpr(c.Default)
 		if err != nil {
 			return nil, Errorf("XX000", "stored default of column %q does not parse: %v", c.Name, err)
 		}
-		if d[i], err = compile(e, &scope{}); err != nil {
+		if d[i], err = s.compileDefault(e); err != nil {
 			return nil, err
 		}
 	}

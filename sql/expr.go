@@ -565,6 +565,9 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	if x, ok, err := compileSRF(name, args, sc); ok {
 		return x, err
 	}
+	if x, ok, err := sequenceFuncs(name, args, sc); ok {
+		return x, err
+	}
 	if x, ok, err := sessionFuncs(name, args, sc); ok {
 		return x, err
 	}

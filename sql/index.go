@@ -454,10 +454,10 @@ func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) err
 	return Errorf("42704", "index %q does not exist", name)
 }
 
-// relationExists reports whether a table, a system table or an index has the name: they
+// relationExists reports whether a table, a system table, an index or a sequence has the name: they
 // share PostgreSQL's namespace of relations.
 func (s *Session) relationExists(name string) bool {
-	if systemTables[name] != nil {
+	if systemTables[name] != nil || s.isSequence(name) {
 		return true
 	}
 	for _, schema := range s.ts.Tables() {

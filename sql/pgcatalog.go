@@ -156,7 +156,7 @@ func init() {
 					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
 				}
 			}
-			return rows
+			return append(rows, s.sequenceClassRows(rel)...)
 		})
 	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), boolCol("indisunique"),
 		boolCol("indisprimary"), boolCol("indisclustered"), boolCol("indisvalid"), boolCol("indisreplident"),
@@ -384,6 +384,9 @@ func (s *Session) relationOID(name string) (int64, error) {
 				return objectOID("index", name), nil
 			}
 		}
+	}
+	if oid, ok := s.sequenceRelationOID(name); ok {
+		return oid, nil
 	}
 	return 0, relationMissing(name)
 }

@@ -41,7 +41,10 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 	if bt.system = systemTables[name]; bt.system != nil {
 		bt.schema = bt.system.schema
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
-		return nil, relationMissing(name)
+		if bt.system = s.sequenceRelation(name); bt.system == nil { // a sequence reads as a one-row table
+			return nil, relationMissing(name)
+		}
+		bt.schema = bt.system.schema
 	}
 	bt.alias = tn.Name.String() // information_schema.tables is "tables", as in PostgreSQL
 	if alias := ate.As.String(); alias != "" {

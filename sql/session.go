@@ -57,6 +57,7 @@ type Session struct {
 	blocks  int // query blocks the statement has bound (enterBlock)
 
 	cache        map[string][]*Statement // parsed statements by query text
+	seqState     seqSession              // currval and lastval (sequence_funcs.go)
 	defaultCache map[*types.Schema][]*expr
 }
 

@@ -22,8 +22,9 @@ type Statement struct {
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	savepoint *savepointStmt         // SAVEPOINT, ROLLBACK TO, RELEASE
 	user      *userStmt              // CREATE/ALTER/DROP USER
-	truncate  []string               // TRUNCATE's tables
+	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
+	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -63,6 +64,10 @@ func parse(p piece) (*Statement, error) {
 	case isIndexStmt(p.words):
 		var err error
 		st.index, err = parseIndexStmt(p.orig)
+		return st, err
+	case isSequenceStmt(p.words):
+		var err error
+		st.seq, err = parseSequenceStmt(p.orig)
 		return st, err
 	case p.first == "truncate":
 		var err error
@@ -484,6 +489,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.index != nil {
 		return s.execIndexStmt(ctx, st.index, out)
+	}
+	if st.seq != nil {
+		return s.execSequenceStmt(ctx, st.seq, out)
 	}
 	switch st.first {
 	case "checkpoint":

@@ -242,12 +242,14 @@ func (f *fsm) keepImages(tabs []*table, muts []wal.Mutation) error {
 	return nil
 }
 
-// schemas returns the tables' schemas sorted by name.
+// schemas returns the tables' schemas sorted by name, without the internal ones.
 func (f *fsm) schemas() []*types.Schema {
 	f.mu.RLock()
 	out := make([]*types.Schema, 0, len(f.tables))
-	for _, t := range f.tables {
-		out = append(out, t.schema)
+	for name, t := range f.tables {
+		if !isInternalTable(name) { // the sequences' (sequence.go)
+			out = append(out, t.schema)
+		}
 	}
 	f.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

@@ -146,6 +146,7 @@ type Tablespace struct {
 
 	nextTxn   atomic.Uint64
 	serials   sync.Map // serialKey → *serialCounter
+	seqs      sync.Map // sequence name → *seqCache (sequence_cache.go)
 	gates     sync.Map // table name → *tableGate
 	active    sync.Map // txn id → *activeTxn: transactions holding row locks
 	closed    atomic.Bool
@@ -372,12 +373,16 @@ func (ts *Tablespace) DropTable(ctx context.Context, name string) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
-	return ts.closingGate(ctx, name, func() error {
+	err := ts.closingGate(ctx, name, func() error {
 		if ts.fsm.table(name) == nil {
 			return fmt.Errorf("%w: %q", ErrNoTable, name)
 		}
 		return ts.propose(ctx, &wal.Entry{Kind: wal.KindDropTable, Table: name})
 	})
+	if err != nil {
+		return err
+	}
+	return ts.dropOwnedSequences(ctx, name)
 }
 
 // Checkpoint takes a checkpoint now and returns when it is durable and the log is truncated.
@@ -493,6 +498,7 @@ func (ts *Tablespace) Close() error {
 	ts.closeOnce.Do(func() {
 		close(ts.stop)
 		<-ts.loopDone
+		ts.returnSequenceBlocks()
 		if cerr := ts.Checkpoint(context.Background()); cerr != nil {
 			ts.log.Warn("final checkpoint failed; the log will be replayed at next start", "err", cerr)
 		}
@@ -556,6 +562,9 @@ func (ts *Tablespace) TableStats() []TableStats {
 	f.mu.RLock()
 	out := make([]TableStats, 0, len(f.tables))
 	for name, t := range f.tables {
+		if isInternalTable(name) {
+			continue
+		}
 		t.mu.RLock()
 		out = append(out, TableStats{Name: name, Rows: len(t.pk), DirtyBytes: t.dirtyMem, Pages: len(t.pages),
 			OldBytes: t.oldMem})
