@@ -11,9 +11,11 @@ import (
 	"time"
 )
 
-// Join-ordering benchmarks (issue 16). A query that runs past JOINBENCH_TIMEOUT (default 60s)
-// is reported as skipped with the time it ran, so the slow plans of before can be measured
-// without hanging the run: go test ./sql -run x -bench Join -benchtime 3x.
+// Join-ordering benchmarks (issue 16), each query planned with its joins in FROM order
+// (fromorder: the planner before join ordering) and ordered. A query that runs past
+// JOINBENCH_TIMEOUT (default 60s) is reported as skipped with the time it ran, so the slow
+// plans can be measured without hanging the run:
+// JOINBENCH_TIMEOUT=30s go test ./sql -run '^$' -bench Join -benchtime 3x
 
 // joinBenchTimeout bounds one run of a benchmark query.
 func joinBenchTimeout() string {
@@ -21,6 +23,23 @@ func joinBenchTimeout() string {
 		return v
 	}
 	return "60s"
+}
+
+// benchJoinPair runs q planned with joins in FROM order and then with its joins ordered,
+// one after the other so both see the same machine load.
+func benchJoinPair(b *testing.B, s *Session, q string, want int) {
+	for _, ordered := range []bool{false, true} {
+		name := "fromorder"
+		if ordered {
+			name = "ordered"
+		}
+		b.Run(name, func(b *testing.B) {
+			joinOrdering.Store(ordered)
+			defer joinOrdering.Store(true)
+			s.cache = nil // bind again
+			benchJoinQuery(b, s, q, want)
+		})
+	}
 }
 
 // benchJoinQuery runs q b.N times; it must return want rows.
@@ -77,8 +96,8 @@ func BenchmarkJoin6Way10k(b *testing.B) {
 	joinBenchTables(b, s, "j", 6, 10000)
 	q := "SELECT count(*) FROM j1 JOIN j2 ON j2.id = j1.nxt JOIN j3 ON j3.id = j2.nxt " +
 		"JOIN j4 ON j4.id = j3.nxt JOIN j5 ON j5.id = j4.nxt JOIN j6 ON j6.id = j5.nxt"
-	b.Run("all", func(b *testing.B) { benchJoinQuery(b, s, q, 1) })
-	b.Run("filtered", func(b *testing.B) { benchJoinQuery(b, s, q+" WHERE j6.id = 4242", 1) })
+	b.Run("all", func(b *testing.B) { benchJoinPair(b, s, q, 1) })
+	b.Run("filtered", func(b *testing.B) { benchJoinPair(b, s, q+" WHERE j6.id = 4242", 1) })
 }
 
 // BenchmarkJoin8Comma joins eight 1000-row tables written with commas and WHERE equalities,
@@ -93,10 +112,10 @@ func BenchmarkJoin8Comma(b *testing.B) {
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
 	b.Run("chain", func(b *testing.B) {
-		benchJoinQuery(b, s, "SELECT count(*) FROM k1, k2, k3, k4, k5, k6, k7, k8"+where, 1)
+		benchJoinPair(b, s, "SELECT count(*) FROM k1, k2, k3, k4, k5, k6, k7, k8"+where, 1)
 	})
 	b.Run("shuffled", func(b *testing.B) {
-		benchJoinQuery(b, s, "SELECT count(*) FROM k1, k3, k5, k7, k2, k4, k6, k8"+where, 1)
+		benchJoinPair(b, s, "SELECT count(*) FROM k1, k3, k5, k7, k2, k4, k6, k8"+where, 1)
 	})
 }
 
@@ -158,7 +177,7 @@ func BenchmarkJoinChain(b *testing.B) {
 				name = fmt.Sprintf("%d/shuffled", n)
 			}
 			q := chainQuery(n, shuffled)
-			b.Run(name, func(b *testing.B) { benchJoinQuery(b, s, q, 1) })
+			b.Run(name, func(b *testing.B) { benchJoinPair(b, s, q, 1) })
 		}
 	}
 }

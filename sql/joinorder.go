@@ -3,7 +3,9 @@ package sql
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
+	"sync/atomic"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -24,6 +26,11 @@ import (
 // clause cannot move: one with a subquery, an ambiguous or unknown name, or a reference
 // outside that join (the binder's error must stay the statement's error). So an outer join
 // is never reordered with what is around it.
+
+// joinOrdering can be turned off by tests and benchmarks, to compare with joins in FROM order.
+var joinOrdering atomic.Bool
+
+func init() { joinOrdering.Store(true) }
 
 // dpMaxRelations is the largest region ordered exhaustively.
 const dpMaxRelations = 8
@@ -90,7 +97,7 @@ func (s relSet) hasAll(rels []int) bool {
 
 // region collects the region rooted at f; false when f is not the root of one worth ordering.
 func (s *Session) region(f *fromItem, sc *scope) (*joinRegion, bool) {
-	if f.isLeaf() || f.kind != innerJoin || f.ordered || fixedJoin(f, sc) {
+	if f.isLeaf() || f.kind != innerJoin || f.ordered || !joinOrdering.Load() || fixedJoin(f, sc) {
 		return nil, false
 	}
 	r := &joinRegion{s: s, sc: sc}
@@ -176,7 +183,7 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 			return nil, err
 		}
 		nodes[i] = n
-		r.rows = append(r.rows, s.estimateItem(it))
+		r.rows = append(r.rows, s.estimateItem(it, r.sc.params))
 	}
 	for i := range r.conds {
 		c := &r.conds[i]
@@ -432,10 +439,10 @@ func clampRows(x float64) float64 {
 }
 
 // estimateItem estimates the rows a FROM item yields.
-func (s *Session) estimateItem(f *fromItem) float64 {
+func (s *Session) estimateItem(f *fromItem, ps *params) float64 {
 	switch {
 	case f.table != nil:
-		rows := s.tableRows(f.table)
+		rows := s.tableRows(f.table, ps)
 		out := rows
 		for _, c := range f.pushed {
 			out *= tableFilterSel(f.table, c, rows)
@@ -448,7 +455,7 @@ func (s *Session) estimateItem(f *fromItem) float64 {
 		}
 		return clampRows(out)
 	}
-	l, r := s.estimateItem(f.left), s.estimateItem(f.right)
+	l, r := s.estimateItem(f.left, ps), s.estimateItem(f.right, ps)
 	switch f.kind {
 	case leftJoin:
 		return l
@@ -463,14 +470,40 @@ func (s *Session) estimateItem(f *fromItem) float64 {
 	return clampRows(l * r / max(min(l, defaultNumDistinct), min(r, defaultNumDistinct)))
 }
 
-func (s *Session) tableRows(bt *boundTable) float64 {
+func (s *Session) tableRows(bt *boundTable, ps *params) float64 {
 	if bt.system != nil {
 		return 100
 	}
-	if n, ok := s.ts.TableRows(bt.name); ok {
-		return float64(n)
+	n, ok := s.ts.TableRows(bt.name)
+	if !ok {
+		return defaultDerivedRows
 	}
-	return defaultDerivedRows
+	if ps != nil && !slices.ContainsFunc(ps.sizes, func(t tableSize) bool { return t.table == bt.name }) {
+		ps.sizes = append(ps.sizes, tableSize{bt.name, n})
+	}
+	return float64(n)
+}
+
+// tableSize is the number of rows a table had when a join order was chosen for it.
+type tableSize struct {
+	table string
+	rows  int
+}
+
+// resized reports whether a table has grown or shrunk enough since a plan's join order was
+// chosen that the plan should be made again (PostgreSQL's autovacuum re-analyzes a table once
+// 50 rows and a tenth of it changed, and the plans that use it are remade).
+func (s *Session) resized(sizes []tableSize) bool {
+	for _, t := range sizes {
+		n, ok := s.ts.TableRows(t.table)
+		if !ok {
+			return true
+		}
+		if d := n - t.rows; max(d, -d) > 50+t.rows/10 {
+			return true
+		}
+	}
+	return false
 }
 
 // numDistinct estimates the distinct values of column col of a table of rows rows: all of
@@ -563,7 +596,7 @@ func (r *joinRegion) distinct(e sqlparser.Expr) float64 {
 		return defaultNumDistinct
 	}
 	// No more distinct values than the rows left after the table's own filters.
-	return min(numDistinct(it.table.schema, i-it.start, r.s.tableRows(it.table)), rows)
+	return min(numDistinct(it.table.schema, i-it.start, r.s.tableRows(it.table, r.sc.params)), rows)
 }
 
 // permuteNode puts the columns of its input's rows back in the order the query was bound

@@ -36,6 +36,7 @@ type plan struct {
 	params *params
 	cols   []Column
 	deps   []dep
+	sizes  []tableSize
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
 }
 
@@ -236,7 +237,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh {
+		if fresh && !s.resized(p.sizes) {
 			return p, nil
 		}
 	}
@@ -263,6 +264,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	ps.settle()
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
+	p.sizes = ps.sizes
 	st.plan = p
 	return p, nil
 }
