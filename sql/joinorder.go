@@ -58,6 +58,7 @@ type joinRegion struct {
 	sc    *scope
 	items []*fromItem // the relations, in FROM order
 	rows  []float64   // estimated rows of each, after its own filters
+	scan  []float64   // rows read to produce them
 	conds []joinCond
 }
 
@@ -68,6 +69,7 @@ type joinPlan struct {
 	set         relSet
 	rows, cost  float64
 	connected   bool // built without a cross product
+	lookup      bool // right is a table read by primary key for each left row
 }
 
 // relSet is a set of relation indexes.
@@ -183,7 +185,12 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 			return nil, err
 		}
 		nodes[i] = n
-		r.rows = append(r.rows, s.estimateItem(it, r.sc.params))
+		est := s.estimateItem(it, r.sc.params)
+		r.rows = append(r.rows, est)
+		if sn, ok := n.(*scanNode); ok && sn.acc.kind == fullScan {
+			est = max(est, s.tableRows(it.table, r.sc.params))
+		}
+		r.scan = append(r.scan, est)
 	}
 	for i := range r.conds {
 		c := &r.conds[i]
@@ -204,7 +211,7 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 	// lowest join that sees every relation it reads.
 	proxies := make([]*fromItem, len(r.items))
 	for i, it := range r.items {
-		proxies[i] = &fromItem{sub: nodes[i], alias: it.alias, cols: it.cols}
+		proxies[i] = &fromItem{sub: nodes[i], alias: it.alias, cols: it.cols, lookupOf: it}
 	}
 	root := r.tree(p, proxies)
 	for _, c := range r.conds {
@@ -238,7 +245,7 @@ func (r *joinRegion) tree(p *joinPlan, proxies []*fromItem) *fromItem {
 		return proxies[p.rel]
 	}
 	j := joinItems(r.tree(p.left, proxies), r.tree(p.right, proxies), innerJoin, nil)
-	j.ordered = true
+	j.ordered, j.lookup = true, p.lookup
 	return j
 }
 
@@ -266,20 +273,32 @@ func placeCond(p *joinPlan, f *fromItem, c joinCond) {
 func (r *joinRegion) leafPlan(i int) *joinPlan {
 	set := newRelSet(len(r.items))
 	set.add(i)
-	return &joinPlan{rel: i, set: set, rows: r.rows[i], cost: r.rows[i], connected: true}
+	return &joinPlan{rel: i, set: set, rows: r.rows[i], cost: r.scan[i], connected: true}
 }
 
-// join joins two plans, hashing the smaller (the right side is the one built); rows is the
-// estimate of the result.
-func join(a, b *joinPlan, rows float64, connected bool) *joinPlan {
+// join joins two plans: by hashing the smaller (the right side is the one built), or, when
+// one of them is a table whose primary key the conditions give from the other, by looking
+// its rows up, whichever is estimated cheaper. rows is the estimate of the result.
+func (r *joinRegion) join(a, b *joinPlan, rows float64, connected bool) *joinPlan {
 	if b.rows > a.rows {
 		a, b = b, a
 	}
 	// Probing costs a row of the left side, building twice that per row of the right (it
 	// is copied and hashed); every row produced costs one more.
-	cost := a.cost + b.cost + a.rows + 2*b.rows + rows
-	return &joinPlan{left: a, right: b, set: a.set.union(b.set), rows: rows, cost: min(cost, maxRowEstimate),
+	p := &joinPlan{left: a, right: b, set: a.set.union(b.set), rows: rows,
+		cost:      min(a.cost+b.cost+a.rows+2*b.rows+rows, maxRowEstimate),
 		connected: connected && a.connected && b.connected}
+	for _, pair := range [2][2]*joinPlan{{a, b}, {b, a}} {
+		outer, inner := pair[0], pair[1]
+		if !connected || inner.left != nil {
+			continue
+		}
+		if cost := outer.cost + lookupCost*outer.rows + rows; cost < p.cost && r.pkEqualities(outer.set, inner.rel) != nil {
+			p = &joinPlan{left: outer, right: inner, set: p.set, rows: rows, cost: cost,
+				connected: outer.connected, lookup: true}
+		}
+	}
+	return p
 }
 
 // dynamic finds the cheapest bushy tree by dynamic programming over subsets, joining only
@@ -329,7 +348,7 @@ func (r *joinRegion) dynamic() *joinPlan {
 					break
 				}
 			}
-			p := join(pa, pb, rows, linked)
+			p := r.join(pa, pb, rows, linked)
 			if p.connected {
 				if cand == nil || p.cost < cand.cost {
 					cand = p
@@ -384,7 +403,7 @@ func (r *joinRegion) greedy() *joinPlan {
 		var bestP *joinPlan
 		var bestK pair
 		for k, s := range sel {
-			p := join(parts[k.a], parts[k.b], clampRows(parts[k.a].rows*parts[k.b].rows*s), true)
+			p := r.join(parts[k.a], parts[k.b], clampRows(parts[k.a].rows*parts[k.b].rows*s), true)
 			if bestP == nil || p.rows < bestP.rows || p.rows == bestP.rows && (p.cost < bestP.cost ||
 				p.cost == bestP.cost && (k.a < bestK.a || k.a == bestK.a && k.b < bestK.b)) {
 				bestP, bestK = p, k
@@ -427,7 +446,7 @@ func (r *joinRegion) crossSmallest(parts []*joinPlan) (*joinPlan, struct{ a, b i
 			rows *= c.sel
 		}
 	}
-	p := join(parts[a], parts[b], clampRows(parts[a].rows*parts[b].rows*rows), false)
+	p := r.join(parts[a], parts[b], clampRows(parts[a].rows*parts[b].rows*rows), false)
 	return p, struct{ a, b int }{min(a, b), max(a, b)}
 }
 

@@ -127,45 +127,42 @@ func TestJoinOrderExplain(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct{ query, plan string }{
-		// FROM order would cross small and mid; the plan joins big to each along its
-		// conditions, first to small (an estimated 50 rows rather than 100 with mid),
-		// building the hash table on the smaller input each time.
+		// FROM order would cross small and mid. The plan reads mid (100 rows) and looks big
+		// up by its key for each rather than scanning its 1000, then hashes small.
 		{"SELECT count(*) FROM small, mid, big WHERE big.small_id = small.id AND mid.big_id = big.id", `
 Aggregate
   ->  Hash Join
-        Hash Cond: "mid".big_id = big.id
-        ->  Seq Scan on mid
+        Hash Cond: big.small_id = small.id
+        ->  Nested Loop
+              ->  Seq Scan on mid
+              ->  Point Lookup on big
+                    Index Cond: "mid".big_id = big.id
         ->  Hash
-              ->  Hash Join
-                    Hash Cond: big.small_id = small.id
-                    ->  Seq Scan on big
-                    ->  Hash
-                          ->  Seq Scan on small`},
-		// A point lookup makes big the smallest input, and the joins start there.
+              ->  Seq Scan on small`},
+		// A point lookup makes big the smallest input, and the joins start there: small by
+		// its key, then mid, whose join column is no key, through a hash of the one row.
 		{"SELECT * FROM small JOIN big ON big.small_id = small.id JOIN mid ON mid.big_id = big.id WHERE big.id = 20", `
 Hash Join
   Hash Cond: "mid".big_id = big.id
   ->  Seq Scan on mid
   ->  Hash
-        ->  Hash Join
-              Hash Cond: big.small_id = small.id
-              ->  Seq Scan on small
-              ->  Hash
-                    ->  Point Lookup on big
-                          Filter: big.id = 20`},
+        ->  Nested Loop
+              ->  Point Lookup on big
+                    Filter: big.id = 20
+              ->  Point Lookup on small
+                    Index Cond: big.small_id = small.id`},
 		// The outer join stays as written, one relation of the inner joins around it.
 		{"SELECT * FROM small LEFT JOIN mid ON mid.id = small.id, big, small s2 WHERE big.id = mid.big_id AND s2.id = big.small_id", `
 Hash Join
   Hash Cond: s2.id = big.small_id
-  ->  Hash Join
-        Hash Cond: big.id = "mid".big_id
-        ->  Seq Scan on big
-        ->  Hash
-              ->  Hash Left Join
-                    Hash Cond: "mid".id = small.id
-                    ->  Seq Scan on small
-                    ->  Hash
-                          ->  Seq Scan on mid
+  ->  Nested Loop
+        ->  Hash Left Join
+              Hash Cond: "mid".id = small.id
+              ->  Seq Scan on small
+              ->  Hash
+                    ->  Seq Scan on mid
+        ->  Point Lookup on big
+              Index Cond: big.id = "mid".big_id
   ->  Hash
         ->  Seq Scan on small s2`},
 	}
