@@ -14,11 +14,12 @@ import (
 
 // Join ordering (issue 16). A tree of inner joins — comma joins, INNER JOINs and the WHERE
 // conjuncts placed into them — is a set of relations and conditions whose order of joining
-// does not change the result. buildFrom hands every such region of three or more relations
-// to buildRegion, which estimates each relation's rows and each condition's selectivity,
+// does not change the result. buildFrom hands every such region of two or more relations to
+// buildRegion, which estimates each relation's rows and each condition's selectivity,
 // picks an order (exhaustive dynamic programming over subsets up to dpMaxRelations, greedy
 // beyond, as PostgreSQL turns to GEQO past geqo_threshold), and builds hash joins on the
-// equalities the order brings together. A permutation on top restores the column layout
+// equalities the order brings together, or lookup joins where a table's primary key is given
+// (lookupjoin.go). A permutation on top restores the column layout
 // the rest of the query was bound against.
 //
 // A region stops at anything that is not an inner join: an outer join (whose sides are
@@ -115,7 +116,7 @@ func (s *Session) region(f *fromItem, sc *scope) (*joinRegion, bool) {
 		exprs = append(exprs, g.on...)
 	}
 	walk(f)
-	if len(r.items) < 3 {
+	if len(r.items) < 2 {
 		return nil, false
 	}
 	for _, e := range exprs {

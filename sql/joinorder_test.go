@@ -151,6 +151,20 @@ Hash Join
                     Filter: big.id = 20
               ->  Point Lookup on small
                     Index Cond: big.small_id = small.id`},
+		// Two tables: the small one is read, the large one looked up by key; FROM order
+		// would have hashed all of big.
+		{"SELECT small.w, big.v FROM big JOIN small ON big.id = small.id", `
+Nested Loop
+  ->  Seq Scan on small
+  ->  Point Lookup on big
+        Index Cond: big.id = small.id`},
+		{"SELECT count(*) FROM small JOIN big ON big.small_id = small.id", `
+Aggregate
+  ->  Hash Join
+        Hash Cond: big.small_id = small.id
+        ->  Seq Scan on big
+        ->  Hash
+              ->  Seq Scan on small`},
 		// The outer join stays as written, one relation of the inner joins around it.
 		{"SELECT * FROM small LEFT JOIN mid ON mid.id = small.id, big, small s2 WHERE big.id = mid.big_id AND s2.id = big.small_id", `
 Hash Join
