@@ -77,12 +77,10 @@ func (r *joinRegion) onlyIn(e sqlparser.Expr, set relSet) bool {
 	return len(rels) > 0 && set.hasAll(rels)
 }
 
-// buildLookupJoin builds a join whose right side is a table read by primary key.
+// buildLookupJoin builds a join whose right side is a table read by primary key; when a key
+// column's equality turns out not to be one a lookup can serve (its types compare otherwise
+// than the key's), a hash join.
 func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
-	left, err := s.buildFrom(f.left, sc)
-	if err != nil {
-		return nil, err
-	}
 	b := f.right.lookupOf
 	bt := b.table
 	lsc := sc.child(f.left.cols)
@@ -95,10 +93,15 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 			return nil, err
 		}
 		if x == nil {
-			return nil, Errorf("XX000", "lookup join on %s lost its key", bt.name)
+			f.lookup = false
+			return s.buildFrom(f, sc)
 		}
 		acc.key = append(acc.key, x)
 		keyText = append(keyText, text)
+	}
+	left, err := s.buildFrom(f.left, sc)
+	if err != nil {
+		return nil, err
 	}
 	if len(b.pushed) > 0 {
 		e := andAll(b.pushed)
@@ -155,7 +158,9 @@ func (s *Session) lookupKeyExpr(f *fromItem, sc, lsc *scope, p int, cell *[]type
 			if err != nil {
 				return nil, "", err
 			}
-			if x.unknown || familyOf(x.typ) != familyOf(col.Type) {
+			// Text keys only from the same kind of text: char(n) compares with text
+			// without its padding, which a stored key keeps.
+			if x.unknown || familyOf(x.typ) != familyOf(col.Type) || x.typ == types.Text && x.bpchar != col.Fixed {
 				continue
 			}
 			inner := x

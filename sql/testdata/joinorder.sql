@@ -247,3 +247,65 @@ SELECT count(*) FROM m1, m2, m3, m5 WHERE m1.k = m2.id AND m2.k = m3.id
 ----
 24
 tag: SELECT 1
+
+# Lookup joins (a table read by primary key for each row of the other side) compare as the
+# condition does: keys from other integer widths, floats, varchar; char(n) against a text key
+# compares without its padding, which no stored key has, so that join hashes instead.
+statement ok
+CREATE TABLE ki (id int PRIMARY KEY, w text)
+
+statement ok
+INSERT INTO ki SELECT g, 'k' || g FROM generate_series(1, 300) g
+
+statement ok
+CREATE TABLE kt (k text PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO kt SELECT 'k' || g, g FROM generate_series(1, 300) g
+
+statement ok
+INSERT INTO kt VALUES ('a', -1), ('b ', -2)
+
+statement ok
+CREATE TABLE kc (id int PRIMARY KEY, c char(3), f float8, i8 bigint, vc varchar(5))
+
+statement ok
+INSERT INTO kc VALUES (1, 'a', 1.0, 1, 'a'), (2, 'b', 2.5, 2, 'b '), (3, NULL, NULL, NULL, NULL), (4, 'k4', 4, 4000000000, 'k4')
+
+query
+SELECT kc.id, ki.w FROM kc JOIN ki ON ki.id = kc.f ORDER BY 1
+----
+1|k1
+4|k4
+tag: SELECT 2
+
+query
+SELECT kc.id, ki.w FROM kc JOIN ki ON ki.id = kc.i8 ORDER BY 1
+----
+1|k1
+2|k2
+tag: SELECT 2
+
+query
+SELECT kc.id, kt.v FROM kc JOIN kt ON kt.k = kc.c ORDER BY 1
+----
+1|-1
+4|4
+tag: SELECT 2
+
+query
+SELECT kc.id, kt.v FROM kc JOIN kt ON kt.k = kc.vc ORDER BY 1
+----
+1|-1
+2|-2
+4|4
+tag: SELECT 3
+
+query
+SELECT kc.id, ki.w, kt.v FROM kt, kc, ki WHERE ki.id = kc.id AND kt.k = ki.w ORDER BY 1
+----
+1|k1|1
+2|k2|2
+3|k3|3
+4|k4|4
+tag: SELECT 4
