@@ -61,6 +61,8 @@ type joinRegion struct {
 	rows  []float64   // estimated rows of each, after its own filters
 	scan  []float64   // rows read to produce them
 	conds []joinCond
+	// keyEqs are, for each relation, the conditions that could look it up by primary key.
+	keyEqs [][]keyEq
 }
 
 // joinPlan is a node of the chosen join tree.
@@ -202,6 +204,7 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 			r.rows[c.rels[0]] = clampRows(r.rows[c.rels[0]] * c.sel)
 		}
 	}
+	r.findKeyEqs()
 	var p *joinPlan
 	if len(r.items) <= dpMaxRelations {
 		p = r.dynamic()
@@ -279,14 +282,15 @@ func (r *joinRegion) leafPlan(i int) *joinPlan {
 
 // join joins two plans: by hashing the smaller (the right side is the one built), or, when
 // one of them is a table whose primary key the conditions give from the other, by looking
-// its rows up, whichever is estimated cheaper. rows is the estimate of the result.
-func (r *joinRegion) join(a, b *joinPlan, rows float64, connected bool) *joinPlan {
+// its rows up, whichever is estimated cheaper. set is the union of theirs, rows the estimate
+// of the result. The plan is a value: the search allocates only the ones it keeps.
+func (r *joinRegion) join(a, b *joinPlan, set relSet, rows float64, connected bool) joinPlan {
 	if b.rows > a.rows {
 		a, b = b, a
 	}
 	// Probing costs a row of the left side, building twice that per row of the right (it
 	// is copied and hashed); every row produced costs one more.
-	p := &joinPlan{left: a, right: b, set: a.set.union(b.set), rows: rows,
+	p := joinPlan{left: a, right: b, set: set, rows: rows,
 		cost:      min(a.cost+b.cost+a.rows+2*b.rows+rows, maxRowEstimate),
 		connected: connected && a.connected && b.connected}
 	for _, pair := range [2][2]*joinPlan{{a, b}, {b, a}} {
@@ -294,8 +298,8 @@ func (r *joinRegion) join(a, b *joinPlan, rows float64, connected bool) *joinPla
 		if !connected || inner.left != nil {
 			continue
 		}
-		if cost := outer.cost + lookupCost*outer.rows + rows; cost < p.cost && r.pkEqualities(outer.set, inner.rel) != nil {
-			p = &joinPlan{left: outer, right: inner, set: p.set, rows: rows, cost: cost,
+		if cost := outer.cost + lookupCost*outer.rows + rows; cost < p.cost && r.canLookUp(outer.set, inner.rel) {
+			p = joinPlan{left: outer, right: inner, set: set, rows: rows, cost: cost,
 				connected: outer.connected, lookup: true}
 		}
 	}
@@ -333,6 +337,12 @@ func (r *joinRegion) dynamic() *joinPlan {
 			}
 		}
 		rows = clampRows(rows)
+		rs := newRelSet(n)
+		for i := 0; i < n; i++ {
+			if set&(1<<i) != 0 {
+				rs.add(i)
+			}
+		}
 		var cand, cross *joinPlan
 		// Each split once: the part holding the lowest relation of set is a.
 		low := set & -set
@@ -349,13 +359,15 @@ func (r *joinRegion) dynamic() *joinPlan {
 					break
 				}
 			}
-			p := r.join(pa, pb, rows, linked)
+			p := r.join(pa, pb, rs, rows, linked)
 			if p.connected {
 				if cand == nil || p.cost < cand.cost {
-					cand = p
+					c := p
+					cand = &c
 				}
 			} else if cross == nil || p.cost < cross.cost {
-				cross = p
+				c := p
+				cross = &c
 			}
 		}
 		if cand == nil {
@@ -404,10 +416,11 @@ func (r *joinRegion) greedy() *joinPlan {
 		var bestP *joinPlan
 		var bestK pair
 		for k, s := range sel {
-			p := r.join(parts[k.a], parts[k.b], clampRows(parts[k.a].rows*parts[k.b].rows*s), true)
+			p := r.join(parts[k.a], parts[k.b], parts[k.a].set.union(parts[k.b].set), clampRows(parts[k.a].rows*parts[k.b].rows*s), true)
 			if bestP == nil || p.rows < bestP.rows || p.rows == bestP.rows && (p.cost < bestP.cost ||
 				p.cost == bestP.cost && (k.a < bestK.a || k.a == bestK.a && k.b < bestK.b)) {
-				bestP, bestK = p, k
+				c := p
+				bestP, bestK = &c, k
 			}
 		}
 		if bestP == nil {
@@ -447,8 +460,8 @@ func (r *joinRegion) crossSmallest(parts []*joinPlan) (*joinPlan, struct{ a, b i
 			rows *= c.sel
 		}
 	}
-	p := r.join(parts[a], parts[b], clampRows(parts[a].rows*parts[b].rows*rows), false)
-	return p, struct{ a, b int }{min(a, b), max(a, b)}
+	p := r.join(parts[a], parts[b], parts[a].set.union(parts[b].set), clampRows(parts[a].rows*parts[b].rows*rows), false)
+	return &p, struct{ a, b int }{min(a, b), max(a, b)}
 }
 
 func clampRows(x float64) float64 {

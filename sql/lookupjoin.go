@@ -17,31 +17,60 @@ import (
 // lookupCost is what one lookup costs, in rows of a hash join's input.
 const lookupCost = 4.0
 
-// pkEqualities returns, for each primary-key column of relation b, a condition equating it
-// with an expression of the relations in set (and only those); nil when some column has none.
-func (r *joinRegion) pkEqualities(set relSet, b int) []sqlparser.Expr {
-	it := r.items[b]
-	if it.table == nil || it.table.system != nil || len(it.table.schema.PK) == 0 {
-		return nil
-	}
-	var out []sqlparser.Expr
-	for _, p := range it.table.schema.PK {
-		var found sqlparser.Expr
+// keyEq is a condition equating primary-key column pk of a table relation with an expression
+// of the relations from.
+type keyEq struct {
+	pk   int
+	from []int
+}
+
+// findKeyEqs finds, for each relation, the conditions that could look it up by key.
+func (r *joinRegion) findKeyEqs() {
+	r.keyEqs = make([][]keyEq, len(r.items))
+	for b, it := range r.items {
+		if it.table == nil || it.table.system != nil || len(it.table.schema.PK) == 0 {
+			continue
+		}
 		for _, c := range r.conds {
 			if len(c.rels) < 2 || !containsInt(c.rels, b) {
 				continue
 			}
-			if other := r.pkSide(c.e, b, p); other != nil && r.onlyIn(other, set) {
-				found = c.e
+			for _, p := range it.table.schema.PK {
+				other := r.pkSide(c.e, b, p)
+				if other == nil {
+					continue
+				}
+				if _, _, movable := refs(other, r.sc); !movable {
+					continue
+				}
+				if from := r.relsOf(other); len(from) > 0 && !containsInt(from, b) {
+					r.keyEqs[b] = append(r.keyEqs[b], keyEq{pk: p, from: from})
+				}
+			}
+		}
+	}
+}
+
+// canLookUp reports whether the conditions give every primary-key column of relation b from
+// the relations in set.
+func (r *joinRegion) canLookUp(set relSet, b int) bool {
+	eqs := r.keyEqs[b]
+	if len(eqs) == 0 {
+		return false
+	}
+	for _, p := range r.items[b].table.schema.PK {
+		found := false
+		for _, e := range eqs {
+			if e.pk == p && set.hasAll(e.from) {
+				found = true
 				break
 			}
 		}
-		if found == nil {
-			return nil
+		if !found {
+			return false
 		}
-		out = append(out, found)
 	}
-	return out
+	return true
 }
 
 // pkSide returns the other side of e when e is an equality of column p of relation b with
@@ -66,15 +95,6 @@ func (r *joinRegion) pkSide(e sqlparser.Expr, b, p int) sqlparser.Expr {
 		return cmp.Left
 	}
 	return nil
-}
-
-// onlyIn reports whether e reads some relation, and only relations of set.
-func (r *joinRegion) onlyIn(e sqlparser.Expr, set relSet) bool {
-	if _, _, movable := refs(e, r.sc); !movable {
-		return false
-	}
-	rels := r.relsOf(e)
-	return len(rels) > 0 && set.hasAll(rels)
 }
 
 // buildLookupJoin builds a join whose right side is a table read by primary key; when a key
