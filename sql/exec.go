@@ -571,7 +571,9 @@ func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
 			return nil, err
 		}
 		if cap(chunk)-len(chunk) < len(row) {
-			chunk = make([]types.Value, 0, max(4096, len(row)))
+			// Chunks double up to 4096 values, so the many small inputs of a many-table
+			// join (whose rows may be wide) do not each take a full one.
+			chunk = make([]types.Value, 0, max(min(4096, 2*cap(chunk)), len(row)))
 		}
 		start := len(chunk)
 		chunk = append(chunk, row...)

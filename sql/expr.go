@@ -46,7 +46,9 @@ type params struct {
 	// the plan depends on, and the current execution (for subqueries' scans and caches).
 	sess *Session
 	deps []dep
-	ec   *execCtx
+	// sizes are the table sizes a join order was chosen for (see plan.stale).
+	sizes []tableSize
+	ec    *execCtx
 }
 
 // ref returns an expression reading parameter n (1-based).

@@ -51,6 +51,10 @@ type fromItem struct {
 
 	cols  []scopeCol
 	start int // first column in the whole FROM row
+	// ordered marks a join the join-order search made (joinorder.go): built as it is; lookup
+	// makes it a lookup join (lookupjoin.go) into the table lookupOf, its right side.
+	ordered, lookup bool
+	lookupOf        *fromItem
 }
 
 func (f *fromItem) isLeaf() bool { return f.left == nil }
@@ -458,6 +462,12 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 			return nil, err
 		}
 		return &filterNode{in: f.sub, pred: x, text: exprText(e)}, nil
+	}
+	if f.lookup {
+		return s.buildLookupJoin(f, sc)
+	}
+	if r, ok := s.region(f, sc); ok {
+		return s.buildRegion(r)
 	}
 	left, err := s.buildFrom(f.left, sc)
 	if err != nil {

@@ -38,6 +38,7 @@ type plan struct {
 	params *params
 	cols   []Column
 	deps   []dep
+	sizes  []tableSize
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
 }
 
@@ -246,7 +247,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh {
+		if fresh && !s.resized(p.sizes) {
 			return p, nil
 		}
 	}
@@ -273,6 +274,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	ps.settle()
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
+	p.sizes = ps.sizes
 	st.plan = p
 	return p, nil
 }

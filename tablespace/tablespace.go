@@ -575,6 +575,21 @@ func (ts *Tablespace) TableStats() []TableStats {
 	return out
 }
 
+// TableRows returns the number of rows of table name in the committed state, for the SQL
+// planner's estimates; false if there is no such table.
+func (ts *Tablespace) TableRows(name string) (int, bool) {
+	f := ts.fsm
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	t, ok := f.tables[name]
+	if !ok {
+		return 0, false
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.pk), true
+}
+
 // activeTxn is a transaction that holds row locks, as systransactions lists it.
 type activeTxn struct {
 	id      uint64
