@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/drovedb/drove/types"
 )
 
 // psqlDescribeFunctions is psql 15's \df query (describeFunctions, as psql -E prints it) for
@@ -90,4 +92,61 @@ func hintOf(e *Error) string {
 		return ""
 	}
 	return e.Hint
+}
+
+// The overload each call resolves to, by PostgreSQL's rules (checked against PostgreSQL 15,
+// which picks the same pg_proc oid, or fails with the same SQLSTATE).
+func TestResolveFunc(t *testing.T) {
+	typed := func(ty types.Type) *expr { return &expr{typ: ty} }
+	unknown := &expr{typ: types.Text, unknown: true}
+	null := &expr{typ: types.Null}
+	i2, i4, i8, num, f4 := typed(types.Int16), typed(types.Int32), typed(types.Int64), typed(types.Numeric), typed(types.Float32)
+	txt, date, ts := typed(types.Text), typed(types.Date), typed(types.Timestamp)
+	for _, c := range []struct {
+		name string
+		args []*expr
+		oid  int64
+		code string
+	}{
+		{"round", []*expr{i4}, 1342, ""},      // float8 is numeric's preferred type
+		{"round", []*expr{num}, 1708, ""},     // exact
+		{"round", []*expr{unknown}, 1342, ""}, // numeric category, its preferred type
+		{"round", []*expr{f4}, 1342, ""},
+		{"round", []*expr{num, i8}, 0, "42883"}, // bigint does not convert to integer implicitly
+		{"round", []*expr{i4, i4}, 1707, ""},
+		{"mod", []*expr{i2, i4}, 941, ""}, // most exact matches
+		{"mod", []*expr{i4, i8}, 947, ""},
+		{"mod", []*expr{unknown, i4}, 941, ""}, // the unknown taken as the known type
+		{"mod", []*expr{unknown, unknown}, 0, "42725"},
+		{"mod", []*expr{f4, i4}, 0, "42883"},
+		{"isfinite", []*expr{unknown}, 1389, ""}, // timestamptz is the preferred datetime type
+		{"isfinite", []*expr{date}, 1373, ""},
+		{"isfinite", []*expr{ts}, 2048, ""},
+		{"has_table_privilege", []*expr{unknown, unknown}, 1926, ""}, // string category wins
+		{"has_table_privilege", []*expr{i8, unknown}, 1927, ""},
+		{"has_table_privilege", []*expr{i4, unknown}, 1927, ""},
+		{"has_table_privilege", []*expr{unknown, unknown, unknown}, 1922, ""},
+		{"abs", []*expr{i2}, 1398, ""},
+		{"abs", []*expr{null}, 1395, ""},
+		{"concat", []*expr{i4, unknown, typed(types.Bool)}, 3058, ""},
+		{"generate_series", []*expr{i4, i8}, 1069, ""},
+		{"generate_series", []*expr{i4, unknown}, 1067, ""},
+		{"substring", []*expr{unknown, i4}, 937, ""},
+		{"pg_get_expr", []*expr{txt, i8}, 1716, ""},
+		{"array_length", []*expr{typed(types.Int32Array), i4}, 2176, ""},
+		{"array_length", []*expr{i4, i4}, 0, "42883"},
+		{"cardinality", []*expr{typed(types.TextArray)}, 3179, ""},
+		{"format_type", []*expr{i8, null}, 1081, ""},
+		{"lower", []*expr{i4}, 0, "42883"},
+	} {
+		p, err := resolveFunc(c.name, funcRegistry[c.name].procs, c.args)
+		var code string
+		var se *Error
+		if errors.As(err, &se) {
+			code = se.Code
+		}
+		if code != c.code || c.code == "" && (p == nil || p.oid != c.oid) {
+			t.Errorf("%s: got %v %v, want %d %s", callText(c.name, c.args), p, err, c.oid, c.code)
+		}
+	}
 }

@@ -47,15 +47,22 @@ func pgProcRow(p *funcProc) []types.Value {
 		variadic = p.args[len(p.args)-1].oid
 	}
 	all, modes, names := nullOf(types.Int64Array), nullOf(types.TextArray), nullOf(types.TextArray)
-	if len(p.outArgs) > 0 {
+	if len(p.outArgs) > 0 || p.variadic { // only then does PostgreSQL fill in the modes
 		var oids, ms, ns []types.Value
-		for _, a := range p.args {
-			oids, ms, ns = append(oids, oidVal(a.oid)), append(ms, text("i")), append(ns, text(""))
+		for i, a := range p.args {
+			mode := "i"
+			if p.variadic && i == len(p.args)-1 {
+				mode = "v"
+			}
+			oids, ms, ns = append(oids, oidVal(a.oid)), append(ms, text(mode)), append(ns, text(""))
 		}
 		for _, o := range p.outArgs {
 			oids, ms, ns = append(oids, oidVal(o.t.oid)), append(ms, text("o")), append(ns, text(o.name))
 		}
-		all, modes, names = types.NewArray(types.Int64Array, oids), types.NewArray(types.TextArray, ms), types.NewArray(types.TextArray, ns)
+		all, modes = types.NewArray(types.Int64Array, oids), types.NewArray(types.TextArray, ms)
+		if len(p.outArgs) > 0 {
+			names = types.NewArray(types.TextArray, ns)
+		}
 	}
 	rows := float64(0)
 	if p.retset {
