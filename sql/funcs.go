@@ -71,15 +71,6 @@ var pgTypes = map[string]*pgType{
 	"anycompatible": {oid: 5077, name: "anycompatible", cat: 'P', poly: polyCompatible},
 }
 
-// pgTypeByOID finds a signature type by its oid (for the types of values: typeCategory).
-var pgTypeByOID = func() map[int64]*pgType {
-	m := make(map[int64]*pgType, len(pgTypes))
-	for _, t := range pgTypes {
-		m[t.oid] = t
-	}
-	return m
-}()
-
 // funcProc is one overload: one row of pg_proc.
 type funcProc struct {
 	oid      int64
@@ -370,8 +361,8 @@ type builtin struct {
 	retset  bool
 	hidden  bool
 	session bool
-	schema  int64      // pg_catalog unless set
-	outArgs []string   // OUT columns of a record result: "name type"
+	schema  int64    // pg_catalog unless set
+	outArgs []string // OUT columns of a record result: "name type"
 	build   func(c *funcCall) (*expr, error)
 }
 
