@@ -98,7 +98,7 @@ func TestPsqlSession(t *testing.T) {
 	}
 }
 
-// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l and \du read drove's pg_catalog.
+// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l, \du and \df read drove's pg_catalog.
 func TestPsqlMetaCommands(t *testing.T) {
 	requireTool(t, "psql")
 	n := newNode(t)
@@ -113,6 +113,11 @@ func TestPsqlMetaCommands(t *testing.T) {
 		{`\l`, "drove|drove|UTF8|C|C||libc|\n"},
 		{`\du`, "drove|Superuser, Create role, Create DB|{}\n"},
 		{`\dt lo*`, "public|logs|table|drove\n"},
+		// \df reads pg_proc, drove's function registry; without a pattern it lists no
+		// system function, as in PostgreSQL.
+		{`\df lower`, "pg_catalog|lower|text|text|func\n"},
+		{`\dfS count`, "pg_catalog|count|bigint||agg\npg_catalog|count|bigint|\"any\"|agg\n"},
+		{`\df`, ""},
 	}
 	for _, c := range cases {
 		out, errOut := psql(t, n, c.command)
