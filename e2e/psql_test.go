@@ -98,7 +98,7 @@ func TestPsqlSession(t *testing.T) {
 	}
 }
 
-// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l, \du and \df read drove's pg_catalog.
+// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l, \du, \df and \do read drove's pg_catalog.
 func TestPsqlMetaCommands(t *testing.T) {
 	requireTool(t, "psql")
 	n := newNode(t)
@@ -118,6 +118,7 @@ func TestPsqlMetaCommands(t *testing.T) {
 		{`\df lower`, "pg_catalog|lower|text|text|func\n"},
 		{`\dfS count`, "pg_catalog|count|bigint||agg\npg_catalog|count|bigint|\"any\"|agg\n"},
 		{`\df`, ""},
+		{`\do ||`, "pg_catalog||||text|text|text|\n"},
 	}
 	for _, c := range cases {
 		out, errOut := psql(t, n, c.command)
