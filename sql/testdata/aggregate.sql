@@ -36,6 +36,9 @@ tag: SELECT 1
 statement error 42601
 SELECT lower(ALL) FROM sales
 
+statement error 42601
+SELECT coalesce(ALL qty) FROM sales
+
 query
 SELECT sum(price), min(price), max(price) FROM sales
 ----
