@@ -84,7 +84,6 @@ type funcProc struct {
 	vol      byte     // provolatile: 'i', 's' or 'v'
 	strict   bool
 	retset   bool
-	fn       *funcDef
 }
 
 // outArg is an OUT parameter: a column of a function's record result.
@@ -95,10 +94,12 @@ type outArg struct {
 
 // funcDef is one name's entry: its overloads and its constructor.
 type funcDef struct {
-	name   string
-	procs  []*funcProc // none for a name that resolves its own arguments (below)
-	kind   byte
-	hidden bool // SQL syntax in PostgreSQL (COALESCE, GREATEST, ...) or drove's own: not in pg_proc
+	name string
+	// procs are the overloads. A name without any is SQL syntax in PostgreSQL (COALESCE,
+	// GREATEST, ...) or one of drove's drove_* calls: it resolves its own arguments and is
+	// not in pg_proc.
+	procs []*funcProc
+	kind  byte
 	// session: the function reads the session, so it does not exist where there is none (a
 	// column's DEFAULT expression).
 	session bool
@@ -128,19 +129,11 @@ var (
 
 // lookupProc finds an overload by oid.
 func lookupProc(oid int64) *funcProc {
-	lo, hi := 0, len(funcProcs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if funcProcs[m].oid < oid {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i, ok := slices.BinarySearchFunc(funcProcs, oid, func(p *funcProc, oid int64) int { return cmp.Compare(p.oid, oid) })
+	if !ok {
+		return nil
 	}
-	if lo < len(funcProcs) && funcProcs[lo].oid == oid {
-		return funcProcs[lo]
-	}
-	return nil
+	return funcProcs[i]
 }
 
 // compileFunc compiles a function call.
@@ -332,10 +325,11 @@ func (p *funcProc) resultText() string {
 
 // register adds the table's entries to the registry. Each overload is written
 // "oid: argtype, ... -> result" with the short type names of pgTypes; "variadic" before the
-// last argument type makes it repeat.
+// last argument type makes it repeat, and "strict" after the result makes one overload strict
+// where its name's others are not.
 func register(defs []builtin) {
 	for _, d := range defs {
-		def := &funcDef{name: d.name, kind: d.kind, hidden: d.hidden, session: d.session, build: d.build}
+		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
 		if def.kind == 0 {
 			def.kind = 'f'
 		}
@@ -359,7 +353,6 @@ type builtin struct {
 	vol     byte // 'i', 's' or 'v'
 	strict  bool
 	retset  bool
-	hidden  bool
 	session bool
 	schema  int64    // pg_catalog unless set
 	outArgs []string // OUT columns of a record result: "name type"
@@ -374,7 +367,7 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		panic("bad signature of " + d.name + ": " + spec)
 	}
 	p := &funcProc{oid: oid, name: d.name, schema: d.schema, kind: def.kind, vol: d.vol, strict: d.strict,
-		retset: d.retset, fn: def}
+		retset: d.retset}
 	for _, o := range d.outArgs {
 		name, t, _ := strings.Cut(o, " ")
 		p.outArgs = append(p.outArgs, outArg{name: name, t: mustPgType(t)})

@@ -53,11 +53,11 @@ func scalarFuncs() []builtin {
 		{name: "isfinite", vol: i, strict: true, procs: []string{"1373: date -> bool", "1389: timestamptz -> bool",
 			"2048: timestamp -> bool"}, build: buildIsfinite},
 		{name: "pg_typeof", vol: s, procs: []string{"1619: any -> regtype"}, build: buildPgTypeof},
-		{name: "coalesce", hidden: true, build: buildCoalesce},
-		{name: "nullif", hidden: true, build: buildNullif},
-		{name: "greatest", hidden: true, build: buildGreatest},
-		{name: "least", hidden: true, build: buildGreatest},
-		{name: "current_date", hidden: true, build: buildCurrentDate},
+		{name: "coalesce", build: buildCoalesce},
+		{name: "nullif", build: buildNullif},
+		{name: "greatest", build: buildGreatest},
+		{name: "least", build: buildGreatest},
+		{name: "current_date", build: buildCurrentDate},
 	}
 }
 
@@ -75,9 +75,9 @@ func setAndArrayFuncs() []builtin {
 		{name: "unnest", vol: i, strict: true, retset: true, procs: []string{"2331: anyarray -> anyelement"}, build: buildUnnest},
 		{name: "_pg_expandarray", vol: i, strict: true, retset: true, schema: oidInfoSchema, outArgs: []string{"x anyelement", "n int4"},
 			procs: []string{"13208: anyarray -> record"}, build: buildUnnest},
-		{name: "drove_subscript", hidden: true, build: buildSubscript},
-		{name: "drove_field", hidden: true, build: buildField},
-		{name: "drove_array_of", hidden: true, build: buildArrayOf},
+		{name: "drove_subscript", build: buildSubscript},
+		{name: "drove_field", build: buildField},
+		{name: "drove_array_of", build: buildArrayOf},
 	}
 }
 
