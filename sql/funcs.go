@@ -112,7 +112,6 @@ type funcDef struct {
 type funcCall struct {
 	name string
 	args []*expr
-	proc *funcProc  // the chosen overload; nil for a function without procs
 	ret  types.Type // the result type, polymorphic ones resolved
 	sc   *scope
 	live int // COALESCE: the arguments up to the first non-NULL constant
@@ -184,7 +183,6 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 		// vitess parses an aggregate call into its own node unless the name is quoted
 		return nil, unsupported("aggregate %s called by a quoted name", name)
 	}
-	c.proc = proc
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
 	}
