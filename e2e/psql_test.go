@@ -111,7 +111,7 @@ func TestPsqlSession(t *testing.T) {
 	}
 }
 
-// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l and \du read drove's pg_catalog.
+// TestPsqlMetaCommands: psql's \dt, \di, \dn, \l, \du, \df and \do read drove's pg_catalog.
 func TestPsqlMetaCommands(t *testing.T) {
 	requireTool(t, "psql")
 	n := newNode(t)
@@ -126,6 +126,12 @@ func TestPsqlMetaCommands(t *testing.T) {
 		{`\l`, "drove|drove|UTF8|C|C||libc|\n"},
 		{`\du`, "drove|Superuser, Create role, Create DB|{}\n"},
 		{`\dt lo*`, "public|logs|table|drove\n"},
+		// \df reads pg_proc, drove's function registry; without a pattern it lists no
+		// system function, as in PostgreSQL.
+		{`\df lower`, "pg_catalog|lower|text|text|func\n"},
+		{`\dfS count`, "pg_catalog|count|bigint||agg\npg_catalog|count|bigint|\"any\"|agg\n"},
+		{`\df`, ""},
+		{`\do ||`, "pg_catalog||||text|text|text|\n"},
 	}
 	for _, c := range cases {
 		out, errOut := psql(t, n, c.command)

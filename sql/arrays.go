@@ -10,41 +10,14 @@ import (
 // send: pg_index.indkey is an int2vector that psql and pgjdbc subscript, cast to int2[] and
 // expand with _pg_expandarray. The dialect pass writes x[i] as drove_subscript(x, i), (r).f as
 // drove_field(r, 'f'), ARRAY[a, b] as drove_array_of(a, b), and x op ANY (array) as x op ANY
-// (SELECT unnest(array)).
+// (SELECT unnest(array)). The functions here are entries of the registry (funcs_builtin.go).
 
-// arrayFuncs compiles the array and record functions; ok is false for a name it does not know.
-func arrayFuncs(name string, args []*expr) (x *expr, ok bool, err error) {
-	arrayArg := func(i int) (*expr, error) {
-		a := args[i]
-		if a.unknown {
-			return nil, Errorf("42804", "could not determine polymorphic type because input has type unknown")
-		}
-		if !a.typ.IsArray() && a.typ != types.Null {
-			return nil, Errorf("42883", "function %s(%s) does not exist", name, a.typ)
-		}
-		return a, nil
-	}
-	arity := func(n int) error {
-		if len(args) != n {
-			return Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
-		}
-		return nil
-	}
-	// dimFunc is array_lower/array_upper/array_length(a, dim): NULL for a dimension the array
-	// lacks, and an empty array has none.
-	dimFunc := func(f func(t types.Type, n int) int) (*expr, bool, error) {
-		if err := arity(2); err != nil {
-			return nil, true, err
-		}
-		a, err := arrayArg(0)
-		if err != nil {
-			return nil, true, err
-		}
-		dim, err := intArg(name, args[1])
-		if err != nil {
-			return nil, true, err
-		}
-		return must(fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+// dimFunc is array_lower/array_upper/array_length(a, dim): NULL for a dimension the array
+// lacks, and an empty array has none.
+func dimFunc(f func(t types.Type, n int) int) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) {
+		a, dim := c.args[0], c.args[1]
+		return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
 			null := types.Value{T: types.Int32, Null: true}
 			v, err := a.eval(row)
 			if err != nil || v.IsNull() {
@@ -59,157 +32,145 @@ func arrayFuncs(name string, args []*expr) (x *expr, ok bool, err error) {
 				return null, err
 			}
 			return types.NewInt(types.Int32, int64(f(v.T, len(elems)))), nil
-		}}, a, dim))
+		}}, a, dim)
 	}
-	switch name {
-	case "drove_subscript":
-		if err := arity(2); err != nil {
-			return nil, true, err
+}
+
+func arrayLower(t types.Type, n int) int  { return t.LowerBound() }
+func arrayUpper(t types.Type, n int) int  { return t.LowerBound() + n - 1 }
+func arrayLength(t types.Type, n int) int { return n }
+
+func buildCardinality(c *funcCall) (*expr, error) {
+	a := c.args[0]
+	return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		v, err := a.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Int32, Null: true}, err
 		}
-		a, err := arrayArg(0)
+		elems, err := arrayElems(v)
+		return types.NewInt(types.Int32, int64(len(elems))), err
+	}}, a)
+}
+
+// buildArrayToString is array_to_string(a, delimiter [, null_string]).
+func buildArrayToString(c *funcCall) (*expr, error) {
+	args := c.args
+	return fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var v [3]types.Value
+		for i, x := range args {
+			var err error
+			if v[i], err = x.eval(row); err != nil {
+				return types.Value{}, err
+			}
+		}
+		if v[0].IsNull() || v[1].IsNull() {
+			return types.Value{T: types.Text, Null: true}, nil
+		}
+		elems, err := arrayElems(v[0])
 		if err != nil {
-			return nil, true, Errorf("42804", "cannot subscript type %s because it does not support subscripting", args[0].typ)
+			return types.Value{}, err
 		}
-		i, err := intArg("subscript", args[1])
+		var parts []string
+		for _, e := range elems {
+			switch {
+			case !e.IsNull():
+				parts = append(parts, e.String())
+			case len(args) == 3 && !v[2].IsNull():
+				parts = append(parts, v[2].S) // NULL elements print as the third argument
+			}
+		}
+		return types.NewText(strings.Join(parts, v[1].S)), nil
+	}}, args...)
+}
+
+// buildSubscript is drove_subscript(a, i): a[i].
+func buildSubscript(c *funcCall) (*expr, error) {
+	if len(c.args) != 2 {
+		return nil, c.arityError()
+	}
+	a := c.args[0]
+	if a.unknown || !a.typ.IsArray() && a.typ != types.Null {
+		return nil, Errorf("42804", "cannot subscript type %s because it does not support subscripting", a.typ)
+	}
+	i, err := intArg("subscript", c.args[1])
+	if err != nil {
+		return nil, Errorf("42804", "array subscript must have type integer")
+	}
+	et := a.typ.Elem()
+	return fold(&expr{typ: et, eval: func(row []types.Value) (types.Value, error) {
+		null := types.Value{T: et, Null: true}
+		v, err := a.eval(row)
+		if err != nil || v.IsNull() {
+			return null, err
+		}
+		n, err := i.eval(row)
+		if err != nil || n.IsNull() {
+			return null, err
+		}
+		elems, err := arrayElems(v)
 		if err != nil {
-			return nil, true, Errorf("42804", "array subscript must have type integer")
+			return null, err
 		}
-		et := a.typ.Elem()
-		return must(fold(&expr{typ: et, eval: func(row []types.Value) (types.Value, error) {
-			null := types.Value{T: et, Null: true}
-			v, err := a.eval(row)
+		k := n.I - int64(v.T.LowerBound())
+		if k < 0 || k >= int64(len(elems)) {
+			return null, nil // PostgreSQL: a subscript out of range reads NULL
+		}
+		return elems[k], nil
+	}}, a, i)
+}
+
+// buildField is drove_field(r, 'f'): (r).f.
+func buildField(c *funcCall) (*expr, error) {
+	if len(c.args) != 2 {
+		return nil, c.arityError()
+	}
+	r, field := c.args[0], c.args[1]
+	if !field.constant || field.typ != types.Null && !field.unknown {
+		return nil, Errorf("42601", "a field name must be a constant")
+	}
+	if !r.typ.IsRecord() {
+		return nil, Errorf("42809", "column notation .%s applied to type %s, which is not a composite type", mustConst(field).S, r.typ)
+	}
+	for k, f := range r.typ.Fields() {
+		if f.Name != mustConst(field).S {
+			continue
+		}
+		return fold(&expr{typ: f.Type, eval: func(row []types.Value) (types.Value, error) {
+			v, err := r.eval(row)
 			if err != nil || v.IsNull() {
-				return null, err
+				return types.Value{T: f.Type, Null: true}, err
 			}
-			n, err := i.eval(row)
-			if err != nil || n.IsNull() {
-				return null, err
-			}
-			elems, err := arrayElems(v)
-			if err != nil {
-				return null, err
-			}
-			k := n.I - int64(v.T.LowerBound())
-			if k < 0 || k >= int64(len(elems)) {
-				return null, nil // PostgreSQL: a subscript out of range reads NULL
-			}
-			return elems[k], nil
-		}}, a, i))
-	case "drove_field":
-		if err := arity(2); err != nil {
-			return nil, true, err
-		}
-		r, field := args[0], args[1]
-		if !field.constant || field.typ != types.Null && !field.unknown {
-			return nil, true, Errorf("42601", "a field name must be a constant")
-		}
-		if !r.typ.IsRecord() {
-			return nil, true, Errorf("42809", "column notation .%s applied to type %s, which is not a composite type", mustConst(field).S, r.typ)
-		}
-		for k, f := range r.typ.Fields() {
-			if f.Name != mustConst(field).S {
-				continue
-			}
-			return must(fold(&expr{typ: f.Type, eval: func(row []types.Value) (types.Value, error) {
-				v, err := r.eval(row)
-				if err != nil || v.IsNull() {
-					return types.Value{T: f.Type, Null: true}, err
-				}
-				fields, err := v.FieldValues()
-				if err != nil {
-					return types.Value{}, err
-				}
-				return fields[k], nil
-			}}, r))
-		}
-		return nil, true, Errorf("42703", "could not identify column %q in record data type", mustConst(field).S)
-	case "drove_array_of":
-		xs, et, kind, err := commonTypeKind("ARRAY", args)
-		if err != nil {
-			return nil, true, err
-		}
-		at := types.ArrayOf(et)
-		if at == types.Null {
-			return nil, true, unsupported("arrays of %s", et)
-		}
-		x, err := fold(&expr{typ: at, eval: func(row []types.Value) (types.Value, error) {
-			elems := make([]types.Value, len(xs))
-			for i, x := range xs {
-				var err error
-				if elems[i], err = x.eval(row); err != nil {
-					return types.Value{}, err
-				}
-			}
-			return types.NewArray(at, elems), nil
-		}}, xs...)
-		return kind.set(x), true, err // the kind of the elements (char(n)[] is bpchar[])
-	case "array_lower":
-		return dimFunc(func(t types.Type, n int) int { return t.LowerBound() })
-	case "array_upper":
-		return dimFunc(func(t types.Type, n int) int { return t.LowerBound() + n - 1 })
-	case "array_length":
-		return dimFunc(func(t types.Type, n int) int { return n })
-	case "cardinality":
-		if err := arity(1); err != nil {
-			return nil, true, err
-		}
-		a, err := arrayArg(0)
-		if err != nil {
-			return nil, true, err
-		}
-		return must(fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
-			v, err := a.eval(row)
-			if err != nil || v.IsNull() {
-				return types.Value{T: types.Int32, Null: true}, err
-			}
-			elems, err := arrayElems(v)
-			return types.NewInt(types.Int32, int64(len(elems))), err
-		}}, a))
-	case "array_to_string":
-		if len(args) != 2 && len(args) != 3 {
-			return nil, true, arity(2)
-		}
-		a, err := arrayArg(0)
-		if err != nil {
-			return nil, true, err
-		}
-		for _, x := range args[1:] {
-			if x.unknown {
-				x.unknown, x.typ = false, types.Text
-			}
-			if x.typ != types.Text && x.typ != types.Null {
-				return nil, true, Errorf("42883", "function array_to_string(%s, %s) does not exist", a.typ, x.typ)
-			}
-		}
-		args[0] = a
-		return must(fold(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-			var v [3]types.Value
-			for i, x := range args {
-				var err error
-				if v[i], err = x.eval(row); err != nil {
-					return types.Value{}, err
-				}
-			}
-			if v[0].IsNull() || v[1].IsNull() {
-				return types.Value{T: types.Text, Null: true}, nil
-			}
-			elems, err := arrayElems(v[0])
+			fields, err := v.FieldValues()
 			if err != nil {
 				return types.Value{}, err
 			}
-			var parts []string
-			for _, e := range elems {
-				switch {
-				case !e.IsNull():
-					parts = append(parts, e.String())
-				case len(args) == 3 && !v[2].IsNull():
-					parts = append(parts, v[2].S) // NULL elements print as the third argument
-				}
-			}
-			return types.NewText(strings.Join(parts, v[1].S)), nil
-		}}, args...))
+			return fields[k], nil
+		}}, r)
 	}
-	return nil, false, nil
+	return nil, Errorf("42703", "could not identify column %q in record data type", mustConst(field).S)
+}
+
+// buildArrayOf is drove_array_of(a, b, ...): ARRAY[a, b, ...].
+func buildArrayOf(c *funcCall) (*expr, error) {
+	xs, et, kind, err := commonTypeKind("ARRAY", c.args)
+	if err != nil {
+		return nil, err
+	}
+	at := types.ArrayOf(et)
+	if at == types.Null {
+		return nil, unsupported("arrays of %s", et)
+	}
+	x, err := fold(&expr{typ: at, eval: func(row []types.Value) (types.Value, error) {
+		elems := make([]types.Value, len(xs))
+		for i, x := range xs {
+			var err error
+			if elems[i], err = x.eval(row); err != nil {
+				return types.Value{}, err
+			}
+		}
+		return types.NewArray(at, elems), nil
+	}}, xs...)
+	return kind.set(x), err // the kind of the elements (char(n)[] is bpchar[])
 }
 
 // arrayElems returns an array value's elements; a malformed one is 22P02.

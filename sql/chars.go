@@ -3,8 +3,6 @@ package sql
 import (
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/types"
 )
 
@@ -74,15 +72,6 @@ func trimmed(x *expr) *expr {
 		return trimChar(v), err
 	}}, x) // fold's error is always nil: a failure is kept in the expression
 	return y
-}
-
-// compileText compiles an argument that a text parameter takes (see asText).
-func compileText(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compile(e, sc)
-	if err != nil {
-		return nil, err
-	}
-	return asText(x), nil
 }
 
 // isTextKind reports whether x is of type text (not char(n) nor varchar): compared with

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -193,7 +192,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.LocateExpr:
 		return compilePosition(e, sc)
 	case *sqlparser.CurTimeFuncExpr:
-		return compileNow(e)
+		return compileNow(e, sc)
 	case *sqlparser.Subquery:
 		return compileScalarSubquery(e, sc)
 	case *sqlparser.ExistsExpr:
@@ -502,140 +501,4 @@ func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *ex
 			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
 	}
 	return a, b, nil
-}
-
-// compileFunc implements the few scalar functions of this slice.
-func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
-	name := strings.ToLower(e.Name.String())
-	if name == "drove_array" && len(e.Exprs) == 1 {
-		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
-			return compileArraySubquery(q, sc)
-		}
-	}
-	args := make([]*expr, len(e.Exprs))
-	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
-	for i, a := range e.Exprs {
-		compileArg := compile
-		if i >= live {
-			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
-		}
-		x, err := compileArg(a, sc)
-		if err != nil {
-			return nil, err
-		}
-		args[i] = x
-		if name == "coalesce" && i < live && isConst(x) && !mustConst(x).IsNull() {
-			live = i + 1
-		}
-	}
-	text1 := func(f func(string) types.Value, rt types.Type) (*expr, error) {
-		if len(args) != 1 {
-			return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
-		}
-		a := asText(args[0])
-		if a.typ != types.Text && a.typ != types.Null {
-			return nil, Errorf("42883", "function %s(%s) does not exist", name, a.typ)
-		}
-		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-			v, err := a.eval(row)
-			if err != nil || v.IsNull() {
-				return types.Value{T: rt, Null: true}, err
-			}
-			return f(v.S), nil
-		}}, a)
-	}
-	switch name {
-	case "lower":
-		return text1(func(s string) types.Value { return types.NewText(strings.ToLower(s)) }, types.Text)
-	case "upper":
-		return text1(func(s string) types.Value { return types.NewText(strings.ToUpper(s)) }, types.Text)
-	case "length", "char_length":
-		return text1(func(s string) types.Value {
-			return types.NewInt(types.Int32, int64(utf8.RuneCountInString(s)))
-		}, types.Int32)
-	case "abs":
-		return compileAbs(args)
-	case "coalesce":
-		return compileCoalesce(args, live)
-	}
-	if x, ok, err := moreFuncs(name, args); ok {
-		return x, err
-	}
-	if x, ok, err := arrayFuncs(name, args); ok {
-		return x, err
-	}
-	if x, ok, err := compileSRF(name, args, sc); ok {
-		return x, err
-	}
-	if x, ok, err := sequenceFuncs(name, args, sc); ok {
-		return x, err
-	}
-	if x, ok, err := sessionFuncs(name, args, sc); ok {
-		return x, err
-	}
-	return nil, &Error{Code: "42883", Message: "function " + name + " does not exist",
-		Hint: "No function matches the given name and argument types."}
-}
-
-// compileAbs compiles abs(x) for every numeric type (an integer's minimum has no absolute
-// value of its type: 22003).
-func compileAbs(args []*expr) (*expr, error) {
-	if len(args) != 1 || familyOf(args[0].typ) != famNumeric {
-		return nil, Errorf("42883", "function abs does not exist for these arguments")
-	}
-	a := args[0]
-	return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
-		v, err := a.eval(row)
-		if err != nil || v.IsNull() {
-			return v, err
-		}
-		switch {
-		case v.T.IsInteger():
-			if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
-				return types.Value{}, outOfRange(v.T)
-			}
-			v.I = abs64(v.I)
-		case v.T == types.Numeric:
-			v.S = strings.TrimPrefix(v.S, "-")
-		default:
-			v.F = math.Abs(v.F)
-		}
-		return v, nil
-	}}, a)
-}
-
-// compileCoalesce compiles COALESCE over its compiled arguments, of which the first live are
-// evaluated (those after a non-NULL constant never run).
-func compileCoalesce(args []*expr, live int) (*expr, error) {
-	if len(args) == 0 {
-		return nil, Errorf("42601", "syntax error at or near \")\"")
-	}
-	rt := types.Null
-	for i, a := range args {
-		if a.unknown && rt != types.Null {
-			var err error
-			if args[i], err = castLiteral(a, rt); err != nil {
-				return nil, err
-			}
-			a = args[i]
-		}
-		if rt == types.Null {
-			rt = a.typ
-		} else if a.typ != types.Null && !comparable(rt, a.typ) {
-			return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
-		} else if familyOf(a.typ) == famNumeric {
-			rt = arithType(rt, a.typ)
-		}
-	}
-	args, kind := textKind(args[:live], rt)
-	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-		for _, a := range args {
-			v, err := a.eval(row)
-			if err != nil || !v.IsNull() {
-				return v, err
-			}
-		}
-		return types.Value{T: rt, Null: true}, nil
-	}}, args...)
-	return kind.set(x), err
 }

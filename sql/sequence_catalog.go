@@ -116,21 +116,3 @@ func init() {
 		},
 	}
 }
-
-// quoteIdentFunc is quote_ident(text): the name double-quoted when it needs to be.
-func quoteIdentFunc(args []*expr) (*expr, bool, error) {
-	if len(args) != 1 {
-		return nil, true, Errorf("42883", "function quote_ident with %d arguments does not exist", len(args))
-	}
-	a := asText(args[0])
-	if a.typ != types.Text && a.typ != types.Null {
-		return nil, true, Errorf("42883", "function quote_ident(%s) does not exist", a.typ)
-	}
-	return must(foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		v, err := a.eval(row)
-		if err != nil || v.IsNull() {
-			return types.Value{T: types.Text, Null: true}, err
-		}
-		return types.NewText(types.QuoteIdent(v.S)), nil
-	}}, a))
-}

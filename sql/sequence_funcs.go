@@ -46,12 +46,28 @@ func (s *Session) seqContext() context.Context {
 	return context.Background()
 }
 
+func init() {
+	build := func(c *funcCall) (*expr, error) {
+		x, _, err := sequenceFuncs(c.name, c.args, c.sc)
+		return x, err
+	}
+	// The sequence functions take a name as text or a regclass and check their arguments
+	// themselves, so they are entries without overloads (not in pg_proc yet).
+	register([]builtin{
+		{name: "nextval", build: build},
+		{name: "currval", build: build},
+		{name: "setval", build: build},
+		{name: "lastval", build: build},
+		// psql's \d of a sequence names its owner with it
+		{name: "quote_ident", vol: 'i', strict: true, procs: []string{"1282: text -> text"},
+			build: textFunc(func(x string) types.Value { return types.NewText(types.QuoteIdent(x)) })},
+	})
+}
+
 // sequenceFuncs compiles nextval, currval, setval and lastval; ok is false for other names.
 func sequenceFuncs(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
 	switch name {
 	case "nextval", "currval", "setval", "lastval":
-	case "quote_ident": // psql's \d of a sequence names its owner with it
-		return quoteIdentFunc(args)
 	default:
 		return nil, false, nil
 	}

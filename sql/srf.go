@@ -22,86 +22,59 @@ type srfCall struct {
 // srfIter yields a call's values; ok is false once it has run out.
 type srfIter func() (v types.Value, ok bool)
 
-// compileSRF compiles a call of a set-returning function; ok is false for a name it does not
-// know.
-func compileSRF(name string, args []*expr, sc *scope) (x *expr, ok bool, err error) {
-	var call *srfCall
-	switch name {
-	case "generate_series":
-		if call, err = generateSeries(args); err != nil {
-			return nil, true, err
-		}
-	case "unnest", "_pg_expandarray":
-		if len(args) != 1 {
-			return nil, true, Errorf("42883", "function %s with %d arguments does not exist", name, len(args))
-		}
-		if !args[0].typ.IsArray() {
-			t := args[0].typ.String()
-			if args[0].unknown {
-				t = "unknown"
-			}
-			return nil, true, Errorf("42883", "function %s(%s) does not exist", name, t)
-		}
-		call = &srfCall{args: args, typ: args[0].typ.Elem()}
-		expand := name == "_pg_expandarray"
-		if expand {
-			// (x, n): each element and its 1-based position.
-			if call.typ, err = types.RecordType([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}}); err != nil {
-				return nil, true, Errorf("54000", "%v", err)
-			}
-		}
-		rt := call.typ
-		call.start = func(vals []types.Value) (srfIter, error) {
-			if vals[0].IsNull() {
-				return func() (types.Value, bool) { return types.Value{}, false }, nil
-			}
-			elems, err := arrayElems(vals[0])
-			if err != nil {
-				return nil, err
-			}
-			i := 0
-			return func() (types.Value, bool) {
-				if i >= len(elems) {
-					return types.Value{}, false
-				}
-				i++
-				if expand {
-					return types.NewRecord(rt, []types.Value{elems[i-1], types.NewInt(types.Int32, int64(i))}), true
-				}
-				return elems[i-1], true
-			}, nil
-		}
-	default:
-		return nil, false, nil
+// srfExpr adds a set-returning call to the select list being compiled: the expression
+// standing for it reads the call's current value.
+func srfExpr(c *funcCall, call *srfCall) (*expr, error) {
+	if c.sc.srfs == nil {
+		return nil, Errorf("0A000", "set-returning function %s is not allowed here", c.name)
 	}
-	if sc.srfs == nil {
-		return nil, true, Errorf("0A000", "set-returning function %s is not allowed here", name)
-	}
-	*sc.srfs = append(*sc.srfs, call)
-	x = &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}
-	if name == "unnest" {
-		x.bpchar, x.varchar = args[0].bpchar, args[0].varchar // char(n)[] has char(n) elements
-	}
-	return x, true, nil
+	*c.sc.srfs = append(*c.sc.srfs, call)
+	return &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}, nil
 }
 
-// generateSeries is generate_series(start, stop [, step]) over integers.
-func generateSeries(args []*expr) (*srfCall, error) {
-	if len(args) != 2 && len(args) != 3 {
-		return nil, Errorf("42883", "function generate_series with %d arguments does not exist", len(args))
+// buildUnnest is unnest(array), each element, and information_schema._pg_expandarray(array),
+// each element and its 1-based position as a record (x, n).
+func buildUnnest(c *funcCall) (*expr, error) {
+	call := &srfCall{args: c.args, typ: c.args[0].typ.Elem()}
+	expand := c.name == "_pg_expandarray"
+	if expand {
+		var err error
+		if call.typ, err = types.RecordType([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}}); err != nil {
+			return nil, Errorf("54000", "%v", err)
+		}
 	}
-	rt := types.Int32
-	for i, a := range args {
-		x, err := intArg("generate_series", a)
+	rt := call.typ
+	call.start = func(vals []types.Value) (srfIter, error) {
+		if vals[0].IsNull() {
+			return func() (types.Value, bool) { return types.Value{}, false }, nil
+		}
+		elems, err := arrayElems(vals[0])
 		if err != nil {
 			return nil, err
 		}
-		args[i] = x
-		if x.typ == types.Int64 {
-			rt = types.Int64
-		}
+		i := 0
+		return func() (types.Value, bool) {
+			if i >= len(elems) {
+				return types.Value{}, false
+			}
+			i++
+			if expand {
+				return types.NewRecord(rt, []types.Value{elems[i-1], types.NewInt(types.Int32, int64(i))}), true
+			}
+			return elems[i-1], true
+		}, nil
 	}
-	return &srfCall{args: args, typ: rt, start: func(vals []types.Value) (srfIter, error) {
+	x, err := srfExpr(c, call)
+	if err == nil && !expand {
+		x.bpchar, x.varchar = c.args[0].bpchar, c.args[0].varchar // char(n)[] has char(n) elements
+	}
+	return x, err
+}
+
+// buildGenerateSeries is generate_series(start, stop [, step]) over integers.
+func buildGenerateSeries(c *funcCall) (*expr, error) {
+	rt := c.ret
+	return srfExpr(c, &srfCall{args: c.args, typ: rt, start: func(vals []types.Value) (srfIter, error) {
 		step := int64(1)
 		if len(vals) == 3 {
 			if vals[2].IsNull() {
@@ -127,7 +100,7 @@ func generateSeries(args []*expr) (*srfCall, error) {
 			next += step
 			return v, true
 		}, nil
-	}}, nil
+	}})
 }
 
 // projectSetNode is a select list with set-returning calls.

@@ -142,7 +142,7 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 	if sts, ok := s.cache[query]; ok {
 		return sts, nil
 	}
-	pieces, err := splitAndRewrite(query)
+	pieces, err := splitAndRewrite(dropCallAll(query))
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func (s *Session) Prepare(ctx context.Context, query string, paramTypes []types.
 }
 
 func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, error) {
-	pieces, err := splitAndRewrite(query)
+	pieces, err := splitAndRewrite(dropCallAll(query))
 	if err != nil {
 		return nil, err
 	}

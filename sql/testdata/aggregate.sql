@@ -17,6 +17,28 @@ SELECT sum(qty), min(qty), max(qty), sum(big), min(product), max(product) FROM s
 26|1|10|1800|apple|plum
 tag: SELECT 1
 
+# An explicit ALL is the default: count(ALL x) is count(x), in any function call.
+query
+SELECT count(ALL qty), sum(ALL qty), min(ALL 51), max(all product), avg(ALL qty) = avg(qty), count(ALL region) FROM sales
+----
+5|26|51|plum|t|5
+tag: SELECT 1
+
+statement error 42601
+SELECT region, count(ALL *) FROM sales GROUP BY region
+
+query
+SELECT lower(ALL 'ABC'), "lower"(ALL 'X'), string_agg(ALL product, ',') = string_agg(product, ',') FROM sales
+----
+abc|x|t
+tag: SELECT 1
+
+statement error 42601
+SELECT lower(ALL) FROM sales
+
+statement error 42601
+SELECT coalesce(ALL qty) FROM sales
+
 query
 SELECT sum(price), min(price), max(price) FROM sales
 ----

@@ -159,3 +159,43 @@ SELECT mod('a'::text, 2)
 
 statement error 42883
 SELECT nosuch(1)
+
+# Overload resolution (funcresolve.go): an integer rounds as double precision (its category's
+# preferred type), NULL takes the preferred type, an untyped literal the other argument's type.
+query
+SELECT pg_typeof(round(4)), round(4), pg_typeof(abs(NULL)), pg_typeof(mod('5', 3)), pg_typeof(mod(2::smallint, 3)), pg_typeof(round(2.5)), pg_typeof(trunc(7, 1)), trunc(7, 1)
+----
+double precision|4|double precision|integer|integer|numeric|numeric|7.0
+tag: SELECT 1
+
+query
+SELECT pg_typeof(generate_series('1', 2)), pg_typeof(mod(2, 3::bigint)), pg_typeof(floor(2.5::real))
+----
+integer|bigint|double precision
+integer|bigint|double precision
+tag: SELECT 2
+
+statement error 42725
+SELECT mod('5', '3')
+
+statement error 42883
+SELECT lower(1)
+
+statement error 42883
+SELECT round(2.5::real, 1)
+
+statement error 42883
+SELECT concat()
+
+# trim is btrim, ltrim or rtrim (of two arguments only as trim: vitess's ltrim and rtrim take one).
+query
+SELECT btrim('  x  '), trim(leading 'x' from 'xxa'), trim(trailing 'x' from 'axx'), btrim('xax', 'x'), trim(both 'x' from 'xax'), trim(leading from '  y'), ltrim('  z')
+----
+x|a|a|a|a|y|z
+tag: SELECT 1
+
+query
+SELECT has_table_privilege('pg_class', 'SELECT'), has_schema_privilege('public', 'USAGE'), pg_function_is_visible(870), pg_get_function_arguments(870), pg_get_function_result(2331)
+----
+t|t|t|text|SETOF anyelement
+tag: SELECT 1

@@ -1,0 +1,404 @@
+package sql
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The function registry: every function drove has is one entry of a table (funcs_builtin.go)
+// with its overloads as pg_proc describes them (argument types, result type, volatility,
+// strictness, kind) and a constructor that compiles a call's arguments into an expr. A call
+// is resolved by PostgreSQL's rules for functions (funcresolve.go), its arguments coerced to
+// the chosen overload's types, and the constructor builds the expression; pg_proc
+// (pgproc.go) is the same table, so psql's \df lists what a call can reach. Aggregates and
+// window functions are entries too, for the catalog: vitess parses their calls into their own
+// nodes, which aggregate.go and window.go bind.
+
+// pgType is a type as a signature names it: PostgreSQL's oid, name and category for the
+// catalog and for overload resolution, and the drove type its values have. Several
+// PostgreSQL types share one drove type (oid and bigint, name and text, timestamptz and
+// timestamp): such a value converts to the other type without a change.
+type pgType struct {
+	oid       int64
+	name      string // as format_type prints it
+	t         types.Type
+	cat       byte // PostgreSQL's typcategory
+	preferred bool // typispreferred: resolution favours it within its category
+	poly      polyKind
+}
+
+// polyKind is what a pseudo-type of a signature accepts.
+type polyKind uint8
+
+const (
+	polyNone       polyKind = iota
+	polyAny                 // "any": any argument, as it is
+	polyElement             // anyelement: any type, the same at every anyelement position
+	polyCompatible          // anycompatible: like anyelement; unknown alone resolves to text
+	polyArray               // anyarray: an array of the anyelement type
+	polyRecord              // record: a result only
+)
+
+// pgTypes are the types signatures name, by the short names the table uses.
+var pgTypes = map[string]*pgType{
+	"bool":          {oid: 16, name: "boolean", t: types.Bool, cat: 'B', preferred: true},
+	"bytea":         {oid: 17, name: "bytea", t: types.Bytea, cat: 'U'},
+	"name":          {oid: 19, name: "name", t: types.Text, cat: 'S'},
+	"int8":          {oid: 20, name: "bigint", t: types.Int64, cat: 'N'},
+	"int2":          {oid: 21, name: "smallint", t: types.Int16, cat: 'N'},
+	"int4":          {oid: 23, name: "integer", t: types.Int32, cat: 'N'},
+	"text":          {oid: 25, name: "text", t: types.Text, cat: 'S', preferred: true},
+	"oid":           {oid: 26, name: "oid", t: types.Int64, cat: 'N', preferred: true},
+	"pg_node_tree":  {oid: 194, name: "pg_node_tree", t: types.Text, cat: 'Z'},
+	"float4":        {oid: 700, name: "real", t: types.Float32, cat: 'N'},
+	"float8":        {oid: 701, name: "double precision", t: types.Float64, cat: 'N', preferred: true},
+	"date":          {oid: 1082, name: "date", t: types.Date, cat: 'D'},
+	"timestamp":     {oid: 1114, name: "timestamp without time zone", t: types.Timestamp, cat: 'D'},
+	"timestamptz":   {oid: 1184, name: "timestamp with time zone", t: types.Timestamp, cat: 'D', preferred: true},
+	"numeric":       {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
+	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
+	"regtype":       {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
+	"record":        {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
+	"any":           {oid: 2276, name: `"any"`, cat: 'P', poly: polyAny},
+	"anyarray":      {oid: 2277, name: "anyarray", cat: 'P', poly: polyArray},
+	"anyelement":    {oid: 2283, name: "anyelement", cat: 'P', poly: polyElement},
+	"anycompatible": {oid: 5077, name: "anycompatible", cat: 'P', poly: polyCompatible},
+}
+
+// funcProc is one overload: one row of pg_proc.
+type funcProc struct {
+	oid      int64
+	name     string
+	schema   int64 // pg_catalog, or information_schema for _pg_expandarray
+	args     []*pgType
+	variadic bool // the last argument repeats (VARIADIC)
+	ret      *pgType
+	outArgs  []outArg // the OUT columns of a record result
+	kind     byte     // prokind: 'f' function, 'a' aggregate, 'w' window
+	vol      byte     // provolatile: 'i', 's' or 'v'
+	strict   bool
+	retset   bool
+}
+
+// outArg is an OUT parameter: a column of a function's record result.
+type outArg struct {
+	name string
+	t    *pgType
+}
+
+// funcDef is one name's entry: its overloads and its constructor.
+type funcDef struct {
+	name string
+	// procs are the overloads. A name without any is SQL syntax in PostgreSQL (COALESCE,
+	// GREATEST, ...) or one of drove's drove_* calls: it resolves its own arguments and is
+	// not in pg_proc.
+	procs []*funcProc
+	kind  byte
+	// session: the function reads the session, so it does not exist where there is none (a
+	// column's DEFAULT expression).
+	session bool
+	// build compiles a call. Without procs it gets the compiled arguments as they are and
+	// checks them itself; otherwise they have the chosen overload's types.
+	build func(c *funcCall) (*expr, error)
+}
+
+// funcCall is a call being compiled.
+type funcCall struct {
+	name string
+	args []*expr
+	ret  types.Type // the result type, polymorphic ones resolved
+	sc   *scope
+	live int // COALESCE: the arguments up to the first non-NULL constant
+}
+
+// arityError is 42883 for a call with a number of arguments the function does not take.
+func (c *funcCall) arityError() error { return noFunction(c.name, c.args) }
+
+// funcRegistry holds every function by name; funcProcs every overload in oid order.
+var (
+	funcRegistry = map[string]*funcDef{}
+	funcProcs    []*funcProc
+)
+
+// lookupProc finds an overload by oid.
+func lookupProc(oid int64) *funcProc {
+	i, ok := slices.BinarySearchFunc(funcProcs, oid, func(p *funcProc, oid int64) int { return cmp.Compare(p.oid, oid) })
+	if !ok {
+		return nil
+	}
+	return funcProcs[i]
+}
+
+// compileFunc compiles a function call.
+func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
+	name := strings.ToLower(e.Name.String())
+	if name == "drove_array" && len(e.Exprs) == 1 {
+		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
+			return compileArraySubquery(q, sc)
+		}
+	}
+	args := make([]*expr, len(e.Exprs))
+	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
+	for i, a := range e.Exprs {
+		compileArg := compile
+		if i >= live {
+			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
+		}
+		x, err := compileArg(a, sc)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
+		if name == "coalesce" && i < live && isConst(x) && !mustConst(x).IsNull() {
+			live = i + 1
+		}
+	}
+	return callFunc(name, args, live, sc)
+}
+
+// callFunc resolves and compiles a call of the function name with compiled arguments.
+func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
+	def := funcRegistry[name]
+	if def == nil || def.session && (sc.params == nil || sc.params.sess == nil) {
+		return nil, noFunction(name, args)
+	}
+	c := &funcCall{name: name, args: args, sc: sc, live: live}
+	if len(def.procs) == 0 {
+		return def.build(c)
+	}
+	proc, err := resolveFunc(name, def.procs, args)
+	if err != nil {
+		return nil, err
+	}
+	if def.build == nil {
+		if proc.kind == 'w' {
+			return nil, Errorf("42809", "window function %s requires an OVER clause", name)
+		}
+		// vitess parses an aggregate call into its own node unless the name is quoted
+		return nil, unsupported("aggregate %s called by a quoted name", name)
+	}
+	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
+		return nil, err
+	}
+	return def.build(c)
+}
+
+// noFunction is PostgreSQL's error for a call no overload matches.
+func noFunction(name string, args []*expr) error {
+	return &Error{Code: "42883", Message: "function " + callText(name, args) + " does not exist",
+		Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+}
+
+// callText is name(argument types), as PostgreSQL's errors write a call.
+func callText(name string, args []*expr) string {
+	var b strings.Builder
+	b.WriteString(name)
+	b.WriteByte('(')
+	for i, a := range args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(exprTypeName(a))
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// exprTypeName is the PostgreSQL name of an expression's type.
+func exprTypeName(x *expr) string {
+	switch {
+	case x.unknown || x.typ == types.Null:
+		return "unknown"
+	case x.bpchar:
+		return "character"
+	case x.varchar:
+		return "character varying"
+	}
+	return x.typ.String()
+}
+
+// coerceArgs converts the arguments of a call to the types of the overload chosen for it and
+// resolves its result type.
+func coerceArgs(p *funcProc, args []*expr) ([]*expr, types.Type, error) {
+	elem, arr, err := resolvePoly(p, args)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]*expr, len(args))
+	for i, a := range args {
+		to := p.argType(i)
+		switch to.poly {
+		case polyNone:
+			if out[i], err = coerceArg(a, to.t); err != nil {
+				return nil, 0, err
+			}
+		case polyElement, polyCompatible:
+			if a.unknown || a.typ == types.Null {
+				if out[i], err = coerceArg(a, elem); err != nil {
+					return nil, 0, err
+				}
+				continue
+			}
+			out[i] = a
+		default:
+			out[i] = a
+		}
+	}
+	ret := p.ret.t
+	switch p.ret.poly {
+	case polyElement, polyCompatible:
+		ret = elem
+	case polyArray:
+		ret = arr
+	}
+	return out, ret, nil
+}
+
+// argType is the declared type of argument i (the variadic one repeats).
+func (p *funcProc) argType(i int) *pgType {
+	if i >= len(p.args) {
+		return p.args[len(p.args)-1]
+	}
+	return p.args[i]
+}
+
+// coerceArg gives an argument the type t: an untyped literal or parameter takes it, NULL is
+// a NULL of it, char(n) loses its padding (PostgreSQL casts it to text), and a number or a
+// date converts as PostgreSQL's implicit casts do.
+func coerceArg(x *expr, t types.Type) (*expr, error) {
+	switch {
+	case x.unknown:
+		return castLiteral(x, t)
+	case x.typ == types.Null:
+		y := *x
+		y.typ = t
+		return &y, nil
+	case x.typ == t:
+		if t == types.Text {
+			return asText(x), nil
+		}
+		return x, nil
+	}
+	c := types.Column{Type: t}
+	return fold(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: t, Null: true}, err
+		}
+		return castValue(v, &c)
+	}}, x)
+}
+
+// argsText is the argument list as pg_get_function_arguments prints it.
+func (p *funcProc) argsText() string {
+	var b strings.Builder
+	for i, a := range p.args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if p.variadic && i == len(p.args)-1 {
+			b.WriteString("VARIADIC ")
+		}
+		b.WriteString(a.name)
+	}
+	for _, o := range p.outArgs {
+		b.WriteString(", OUT " + o.name + " " + o.t.name)
+	}
+	return b.String()
+}
+
+// resultText is the result type as pg_get_function_result prints it.
+func (p *funcProc) resultText() string {
+	if p.retset {
+		return "SETOF " + p.ret.name
+	}
+	return p.ret.name
+}
+
+// register adds the table's entries to the registry. Each overload is written
+// "oid: argtype, ... -> result" with the short type names of pgTypes; "variadic" before the
+// last argument type makes it repeat, and "strict" after the result makes one overload strict
+// where its name's others are not.
+func register(defs []builtin) {
+	for _, d := range defs {
+		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
+		if def.kind == 0 {
+			def.kind = 'f'
+		}
+		for _, spec := range d.procs {
+			def.procs = append(def.procs, parseProc(d, def, spec))
+		}
+		if funcRegistry[d.name] != nil {
+			panic("function registered twice: " + d.name)
+		}
+		funcRegistry[d.name] = def
+		funcProcs = append(funcProcs, def.procs...)
+	}
+	sortProcs(funcProcs)
+}
+
+// builtin is one entry of the table, as written (see register).
+type builtin struct {
+	name    string
+	procs   []string
+	kind    byte // 'f' (the default), 'a' or 'w'
+	vol     byte // 'i', 's' or 'v'
+	strict  bool
+	retset  bool
+	session bool
+	schema  int64    // pg_catalog unless set
+	outArgs []string // OUT columns of a record result: "name type"
+	build   func(c *funcCall) (*expr, error)
+}
+
+func parseProc(d builtin, def *funcDef, spec string) *funcProc {
+	oidText, sig, ok := strings.Cut(spec, ":")
+	argText, retText, ok2 := strings.Cut(sig, "->")
+	oid, err := strconv.ParseInt(strings.TrimSpace(oidText), 10, 64)
+	if !ok || !ok2 || err != nil {
+		panic("bad signature of " + d.name + ": " + spec)
+	}
+	p := &funcProc{oid: oid, name: d.name, schema: d.schema, kind: def.kind, vol: d.vol, strict: d.strict,
+		retset: d.retset}
+	for _, o := range d.outArgs {
+		name, t, _ := strings.Cut(o, " ")
+		p.outArgs = append(p.outArgs, outArg{name: name, t: mustPgType(t)})
+	}
+	if p.schema == 0 {
+		p.schema = oidPgCatalog
+	}
+	for _, a := range strings.Split(argText, ",") {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
+			p.variadic, a = true, rest
+		}
+		p.args = append(p.args, mustPgType(a))
+	}
+	retText = strings.TrimSpace(retText)
+	if rest, ok := strings.CutSuffix(retText, " strict"); ok {
+		p.strict, retText = true, rest // an overload stricter than its name's others
+	}
+	p.ret = mustPgType(retText)
+	return p
+}
+
+func mustPgType(name string) *pgType {
+	t, ok := pgTypes[name]
+	if !ok {
+		panic("unknown type in a signature: " + name)
+	}
+	return t
+}
+
+func sortProcs(ps []*funcProc) {
+	slices.SortFunc(ps, func(a, b *funcProc) int { return cmp.Compare(a.oid, b.oid) })
+}

@@ -1,0 +1,167 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The table of drove's functions (see funcs.go). The overloads are PostgreSQL 15's, with
+// their pg_proc oids, for the types drove has; a name written without overloads is SQL
+// syntax in PostgreSQL (COALESCE, NULLIF, GREATEST, LEAST, CURRENT_DATE) or one of the
+// drove_* calls the dialect pass writes, and checks its arguments itself.
+
+func init() {
+	register(scalarFuncs())
+	register(setAndArrayFuncs())
+	register(sessionFuncDefs())
+	register(aggregateFuncs())
+}
+
+func scalarFuncs() []builtin {
+	const i, s = 'i', 's'
+	lower := func(x string) types.Value { return types.NewText(strings.ToLower(x)) }
+	upper := func(x string) types.Value { return types.NewText(strings.ToUpper(x)) }
+	length := func(x string) types.Value { return types.NewInt(types.Int32, int64(utf8.RuneCountInString(x))) }
+	return []builtin{
+		{name: "lower", vol: i, strict: true, procs: []string{"870: text -> text"}, build: textFunc(lower)},
+		{name: "upper", vol: i, strict: true, procs: []string{"871: text -> text"}, build: textFunc(upper)},
+		{name: "length", vol: i, strict: true, procs: []string{"1317: text -> int4"}, build: textFunc(length)},
+		{name: "char_length", vol: i, strict: true, procs: []string{"1381: text -> int4"}, build: textFunc(length)},
+		{name: "substring", vol: i, strict: true, procs: []string{"936: text, int4, int4 -> text", "937: text, int4 -> text"},
+			build: buildSubstring},
+		{name: "btrim", vol: i, strict: true, procs: []string{"884: text, text -> text", "885: text -> text"}, build: trimFunc(true, true)},
+		{name: "ltrim", vol: i, strict: true, procs: []string{"875: text, text -> text", "881: text -> text"}, build: trimFunc(true, false)},
+		{name: "rtrim", vol: i, strict: true, procs: []string{"876: text, text -> text", "882: text -> text"}, build: trimFunc(false, true)},
+		{name: "position", vol: i, strict: true, procs: []string{"849: text, text -> int4"}, build: buildPosition},
+		{name: "replace", vol: i, strict: true, procs: []string{"2087: text, text, text -> text"}, build: buildReplace},
+		{name: "concat", vol: s, procs: []string{"3058: variadic any -> text"}, build: buildConcat},
+		{name: "abs", vol: i, strict: true, procs: []string{"1394: float4 -> float4", "1395: float8 -> float8",
+			"1396: int8 -> int8", "1397: int4 -> int4", "1398: int2 -> int2", "1705: numeric -> numeric"}, build: buildAbs},
+		{name: "round", vol: i, strict: true, procs: []string{"1342: float8 -> float8", "1707: numeric, int4 -> numeric",
+			"1708: numeric -> numeric"}, build: buildRound},
+		{name: "trunc", vol: i, strict: true, procs: []string{"1343: float8 -> float8", "1709: numeric, int4 -> numeric",
+			"1710: numeric -> numeric"}, build: buildRound},
+		{name: "floor", vol: i, strict: true, procs: []string{"1712: numeric -> numeric", "2309: float8 -> float8"}, build: buildRound},
+		{name: "ceil", vol: i, strict: true, procs: []string{"1711: numeric -> numeric", "2308: float8 -> float8"}, build: buildRound},
+		{name: "ceiling", vol: i, strict: true, procs: []string{"2167: numeric -> numeric", "2320: float8 -> float8"}, build: buildRound},
+		{name: "mod", vol: i, strict: true, procs: []string{"940: int2, int2 -> int2", "941: int4, int4 -> int4",
+			"947: int8, int8 -> int8", "1728: numeric, numeric -> numeric"}, build: buildMod},
+		{name: "now", vol: s, strict: true, procs: []string{"1299: -> timestamptz"}, build: buildNow},
+		{name: "isfinite", vol: i, strict: true, procs: []string{"1373: date -> bool", "1389: timestamptz -> bool",
+			"2048: timestamp -> bool"}, build: buildIsfinite},
+		{name: "pg_typeof", vol: s, procs: []string{"1619: any -> regtype"}, build: buildPgTypeof},
+		{name: "coalesce", build: buildCoalesce},
+		{name: "nullif", build: buildNullif},
+		{name: "greatest", build: buildGreatest},
+		{name: "least", build: buildGreatest},
+		{name: "current_date", build: buildCurrentDate},
+	}
+}
+
+func setAndArrayFuncs() []builtin {
+	const i, s = 'i', 's'
+	return []builtin{
+		{name: "array_length", vol: i, strict: true, procs: []string{"2176: anyarray, int4 -> int4"}, build: dimFunc(arrayLength)},
+		{name: "array_lower", vol: i, strict: true, procs: []string{"2091: anyarray, int4 -> int4"}, build: dimFunc(arrayLower)},
+		{name: "array_upper", vol: i, strict: true, procs: []string{"2092: anyarray, int4 -> int4"}, build: dimFunc(arrayUpper)},
+		{name: "cardinality", vol: i, strict: true, procs: []string{"3179: anyarray -> int4"}, build: buildCardinality},
+		{name: "array_to_string", vol: s, procs: []string{"384: anyarray, text, text -> text", "395: anyarray, text -> text strict"},
+			build: buildArrayToString},
+		{name: "generate_series", vol: i, strict: true, retset: true, procs: []string{"1066: int4, int4, int4 -> int4",
+			"1067: int4, int4 -> int4", "1068: int8, int8, int8 -> int8", "1069: int8, int8 -> int8"}, build: buildGenerateSeries},
+		{name: "unnest", vol: i, strict: true, retset: true, procs: []string{"2331: anyarray -> anyelement"}, build: buildUnnest},
+		{name: "_pg_expandarray", vol: i, strict: true, retset: true, schema: oidInfoSchema, outArgs: []string{"x anyelement", "n int4"},
+			procs: []string{"13208: anyarray -> record"}, build: buildUnnest},
+		{name: "drove_subscript", build: buildSubscript},
+		{name: "drove_field", build: buildField},
+		{name: "drove_array_of", build: buildArrayOf},
+	}
+}
+
+func sessionFuncDefs() []builtin {
+	const s, v = 's', 'v'
+	privileges := func(first int) []string {
+		sigs := []string{"name, text, text", "name, oid, text", "oid, text, text", "oid, oid, text", "text, text", "oid, text"}
+		out := make([]string, len(sigs))
+		for k, sig := range sigs {
+			out[k] = strconv.Itoa(first+k) + ": " + sig + " -> bool"
+		}
+		return out
+	}
+	return []builtin{
+		{name: "version", vol: s, strict: true, session: true, procs: []string{"89: -> text"}, build: buildVersion},
+		{name: "current_database", vol: s, strict: true, session: true, procs: []string{"861: -> name"}, build: buildCurrentDatabase},
+		{name: "current_schema", vol: s, strict: true, session: true, procs: []string{"1402: -> name"}, build: constText("public")},
+		{name: "current_user", vol: s, strict: true, session: true, procs: []string{"745: -> name"}, build: buildCurrentUser},
+		{name: "session_user", vol: s, strict: true, session: true, procs: []string{"746: -> name"}, build: buildCurrentUser},
+		{name: "pg_backend_pid", vol: s, strict: true, session: true, procs: []string{"2026: -> int4"}, build: buildBackendPid},
+		{name: "pg_get_userbyid", vol: s, strict: true, session: true, procs: []string{"1642: oid -> name"}, build: buildGetUserByID},
+		// One schema, on every search path, and no privileges: everything is visible and allowed.
+		{name: "pg_table_is_visible", vol: s, strict: true, procs: []string{"2079: oid -> bool"}, build: constTrue},
+		{name: "pg_operator_is_visible", vol: s, strict: true, procs: []string{"2082: oid -> bool"}, build: buildOperatorIsVisible},
+		{name: "pg_function_is_visible", vol: s, strict: true, procs: []string{"2081: oid -> bool"}, build: buildFunctionIsVisible},
+		{name: "has_table_privilege", vol: s, strict: true, procs: privileges(1922), build: constTrue},
+		{name: "has_schema_privilege", vol: s, strict: true, procs: privileges(2268), build: constTrue},
+		{name: "has_database_privilege", vol: s, strict: true, procs: privileges(2250), build: constTrue},
+		{name: "pg_encoding_to_char", vol: s, strict: true, procs: []string{"1597: int4 -> name"}, build: buildEncodingToChar},
+		{name: "pg_get_indexdef", vol: s, strict: true, session: true, procs: []string{"1643: oid -> text",
+			"2507: oid, int4, bool -> text"}, build: buildGetIndexdef},
+		{name: "pg_get_constraintdef", vol: s, strict: true, session: true, procs: []string{"1387: oid -> text",
+			"2508: oid, bool -> text"}, build: buildGetConstraintdef},
+		{name: "format_type", vol: s, procs: []string{"1081: oid, int4 -> text"}, build: buildFormatType},
+		{name: "pg_relation_is_publishable", vol: s, strict: true, session: true, procs: []string{"6121: regclass -> bool"},
+			build: buildRelationIsPublishable},
+		// There are no statistics objects, and PostgreSQL answers NULL for an unknown one.
+		{name: "pg_get_statisticsobjdef_columns", vol: s, strict: true, procs: []string{"6174: oid -> text"}, build: constNullText},
+		{name: "pg_get_expr", vol: s, strict: true, procs: []string{"1716: pg_node_tree, oid -> text",
+			"2509: pg_node_tree, oid, bool -> text"}, build: buildGetExpr},
+		// There are no COMMENTs.
+		{name: "obj_description", vol: s, strict: true, procs: []string{"1215: oid, name -> text", "1348: oid -> text"}, build: constNullText},
+		{name: "col_description", vol: s, strict: true, procs: []string{"1216: oid, int4 -> text"}, build: constNullText},
+		{name: "shobj_description", vol: s, strict: true, procs: []string{"1993: oid, name -> text"}, build: constNullText},
+		{name: "current_setting", vol: s, strict: true, session: true, procs: []string{"2077: text -> text",
+			"3294: text, bool -> text"}, build: buildCurrentSetting},
+		{name: "set_config", vol: v, session: true, procs: []string{"2078: text, text, bool -> text"}, build: buildSetConfig},
+		{name: "pg_get_function_result", vol: s, strict: true, procs: []string{"2165: oid -> text"}, build: procText((*funcProc).resultText)},
+		{name: "pg_get_function_arguments", vol: s, strict: true, procs: []string{"2162: oid -> text"}, build: procText((*funcProc).argsText)},
+	}
+}
+
+// aggregateFuncs are the aggregates and window functions, for pg_proc: their calls are
+// vitess's own nodes, bound by aggregate.go and window.go.
+func aggregateFuncs() []builtin {
+	const i = 'i'
+	minMax := func(first int) []string {
+		var out []string
+		for k, t := range []string{"int8", "int4", "int2", "", "float4", "float8", "", "date", "", "", "", "timestamp",
+			"", "", "text", "numeric"} {
+			if t != "" {
+				out = append(out, strconv.Itoa(first+k)+": "+t+" -> "+t)
+			}
+		}
+		return out
+	}
+	return []builtin{
+		{name: "count", kind: 'a', vol: i, procs: []string{"2147: any -> int8", "2803: -> int8"}},
+		{name: "sum", kind: 'a', vol: i, procs: []string{"2107: int8 -> numeric", "2108: int4 -> int8", "2109: int2 -> int8",
+			"2110: float4 -> float4", "2111: float8 -> float8", "2114: numeric -> numeric"}},
+		{name: "avg", kind: 'a', vol: i, procs: []string{"2100: int8 -> numeric", "2101: int4 -> numeric", "2102: int2 -> numeric",
+			"2103: numeric -> numeric", "2104: float4 -> float8", "2105: float8 -> float8"}},
+		{name: "max", kind: 'a', vol: i, procs: minMax(2115)},
+		{name: "min", kind: 'a', vol: i, procs: minMax(2131)},
+		{name: "string_agg", kind: 'a', vol: i, procs: []string{"3538: text, text -> text"}},
+		{name: "row_number", kind: 'w', vol: i, procs: []string{"3100: -> int8"}},
+		{name: "rank", kind: 'w', vol: i, procs: []string{"3101: -> int8"}},
+		{name: "dense_rank", kind: 'w', vol: i, procs: []string{"3102: -> int8"}},
+		{name: "ntile", kind: 'w', vol: i, strict: true, procs: []string{"3105: int4 -> int4"}},
+		{name: "lag", kind: 'w', vol: i, strict: true, procs: []string{"3106: anyelement -> anyelement",
+			"3107: anyelement, int4 -> anyelement", "3108: anycompatible, int4, anycompatible -> anycompatible"}},
+		{name: "lead", kind: 'w', vol: i, strict: true, procs: []string{"3109: anyelement -> anyelement",
+			"3110: anyelement, int4 -> anyelement", "3111: anycompatible, int4, anycompatible -> anycompatible"}},
+		{name: "first_value", kind: 'w', vol: i, strict: true, procs: []string{"3112: anyelement -> anyelement"}},
+		{name: "last_value", kind: 'w', vol: i, strict: true, procs: []string{"3113: anyelement -> anyelement"}},
+	}
+}

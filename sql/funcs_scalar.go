@@ -1,0 +1,349 @@
+package sql
+
+import (
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cockroachdb/apd/v3"
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The constructors of the scalar functions of the registry (funcs_builtin.go). Their
+// arguments have the types of the overload resolution chose.
+
+// textFunc is a function of one text argument.
+func textFunc(f func(string) types.Value) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) {
+		a, rt := c.args[0], c.ret
+		return fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+			v, err := a.eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: rt, Null: true}, err
+			}
+			return f(v.S), nil
+		}}, a)
+	}
+}
+
+// buildSubstring is substring(s, start [, count]) with PostgreSQL's rules: the characters at
+// positions start .. start+count-1 that exist.
+func buildSubstring(c *funcCall) (*expr, error) {
+	inputs := c.args
+	hasCount := len(inputs) == 3
+	return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var vals [3]types.Value
+		if null, err := evalStrict(row, inputs, vals[:]); err != nil || null {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		runes := []rune(vals[0].S)
+		start, end := vals[1].I, int64(math.MaxInt64)
+		if hasCount {
+			if vals[2].I < 0 {
+				return types.Value{}, Errorf("22011", "negative substring length not allowed")
+			}
+			if start > math.MaxInt64-vals[2].I {
+				end = math.MaxInt64
+			} else {
+				end = start + vals[2].I
+			}
+		}
+		lo, hi := max(start, 1), min(end, int64(len(runes))+1)
+		if lo >= hi {
+			return types.NewText(""), nil
+		}
+		return types.NewText(string(runes[lo-1 : hi-1])), nil
+	}}, inputs...)
+}
+
+// trimFunc is btrim, ltrim or rtrim(s [, chars]): s without the characters of chars (a
+// space by default) at its start, its end or both.
+func trimFunc(left, right bool) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) {
+		s, chars := c.args[0], constExpr(types.NewText(" "), false)
+		if len(c.args) == 2 {
+			chars = c.args[1]
+		}
+		return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			var vals [2]types.Value
+			if null, err := evalStrict(row, []*expr{s, chars}, vals[:]); err != nil || null {
+				return types.Value{T: types.Text, Null: true}, err
+			}
+			out := vals[0].S
+			if left {
+				out = strings.TrimLeft(out, vals[1].S)
+			}
+			if right {
+				out = strings.TrimRight(out, vals[1].S)
+			}
+			return types.NewText(out), nil
+		}}, s, chars)
+	}
+}
+
+// buildPosition is position(s, sub): the 1-based character position of sub in s, 0 if absent.
+func buildPosition(c *funcCall) (*expr, error) {
+	s, sub := c.args[0], c.args[1]
+	return foldStrict(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		var vals [2]types.Value
+		if null, err := evalStrict(row, []*expr{sub, s}, vals[:]); err != nil || null {
+			return types.Value{T: types.Int32, Null: true}, err
+		}
+		a, b := vals[0], vals[1]
+		i := strings.Index(b.S, a.S)
+		if i < 0 {
+			return types.NewInt(types.Int32, 0), nil
+		}
+		return types.NewInt(types.Int32, int64(utf8.RuneCountInString(b.S[:i])+1)), nil
+	}}, sub, s)
+}
+
+func buildReplace(c *funcCall) (*expr, error) {
+	args := c.args
+	return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var v [3]types.Value
+		if null, err := evalStrict(row, args, v[:]); err != nil || null {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		if v[1].S == "" {
+			return types.NewText(v[0].S), nil
+		}
+		return types.NewText(strings.ReplaceAll(v[0].S, v[1].S, v[2].S)), nil
+	}}, args...)
+}
+
+// buildConcat is concat(VARIADIC "any"): stable in PostgreSQL, as its arguments print by
+// their types' output functions; NULL appends nothing.
+func buildConcat(c *funcCall) (*expr, error) {
+	args := c.args
+	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		var b []byte
+		for _, x := range args {
+			v, err := x.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			b = v.AppendText(b)
+		}
+		return types.NewText(string(b)), nil
+	}}, args...)
+}
+
+// buildAbs is abs(x) for every numeric type (an integer's minimum has no absolute value of
+// its type: 22003).
+func buildAbs(c *funcCall) (*expr, error) {
+	a := c.args[0]
+	return fold(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
+		v, err := a.eval(row)
+		if err != nil || v.IsNull() {
+			return v, err
+		}
+		switch {
+		case v.T.IsInteger():
+			if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
+				return types.Value{}, outOfRange(v.T)
+			}
+			v.I = abs64(v.I)
+		case v.T == types.Numeric:
+			v.S = strings.TrimPrefix(v.S, "-")
+		default:
+			v.F = math.Abs(v.F)
+		}
+		return v, nil
+	}}, a)
+}
+
+var roundModes = map[string]apd.Rounder{"round": apd.RoundHalfUp, "trunc": apd.RoundDown, "floor": apd.RoundFloor,
+	"ceil": apd.RoundCeiling, "ceiling": apd.RoundCeiling}
+
+// buildRound is round, trunc, floor, ceil and ceiling, of a double precision or a numeric
+// (round and trunc of a numeric also to a number of digits).
+func buildRound(c *funcCall) (*expr, error) {
+	name, rt, inputs := c.name, c.ret, c.args
+	digits := len(inputs) == 2
+	mode := roundModes[name]
+	return foldStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		var vals [2]types.Value
+		if null, err := evalStrict(row, inputs, vals[:]); err != nil || null {
+			return types.Value{T: rt, Null: true}, err
+		}
+		v := vals[0]
+		if rt == types.Numeric {
+			scale := int64(0)
+			if digits {
+				scale = max(min(vals[1].I, types.NumericMaxScale), -types.NumericMaxWeightDigits)
+			}
+			dec, err := decimalOf(v)
+			if err != nil {
+				return types.Value{}, err
+			}
+			return roundNumeric(dec, int32(scale), mode)
+		}
+		f := v.F
+		switch name {
+		case "round":
+			f = math.RoundToEven(f) // as PostgreSQL's rint
+		case "floor":
+			f = math.Floor(f)
+		case "ceil", "ceiling":
+			f = math.Ceil(f)
+		case "trunc":
+			f = math.Trunc(f)
+		}
+		return types.NewFloat(rt, f), nil
+	}}, inputs...)
+}
+
+func buildMod(c *funcCall) (*expr, error) {
+	rt := c.ret
+	return strict2(rt, c.args[0], c.args[1], func(x, y types.Value) (types.Value, error) {
+		if rt.IsInteger() {
+			return intArith(sqlparser.ModOp, rt, x.I, y.I)
+		}
+		return numericArith("%", x, y)
+	})
+}
+
+// buildNow is now(): the time the statement runs, as a timestamp in UTC.
+func buildNow(*funcCall) (*expr, error) {
+	return &expr{typ: types.Timestamp, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+		return types.NewTimestamp(time.Now()), nil
+	}}, nil
+}
+
+func buildCurrentDate(c *funcCall) (*expr, error) {
+	if len(c.args) != 0 {
+		return nil, c.arityError()
+	}
+	return &expr{typ: types.Date, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+		return types.NewDate(time.Now().UTC()), nil
+	}}, nil
+}
+
+func buildIsfinite(c *funcCall) (*expr, error) {
+	x := c.args[0]
+	return foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Bool, Null: true}, err
+		}
+		return types.NewBool(!types.IsInfinite(v.I)), nil
+	}}, x)
+}
+
+// buildPgTypeof is the argument's type, by name (a regtype in PostgreSQL, which prints as
+// the name).
+func buildPgTypeof(c *funcCall) (*expr, error) {
+	name := c.args[0].typ.String()
+	if c.args[0].unknown {
+		name = "unknown"
+	}
+	return constExpr(types.NewText(name), false), nil
+}
+
+// buildCoalesce compiles COALESCE over its compiled arguments, of which the first live are
+// evaluated (those after a non-NULL constant never run).
+func buildCoalesce(c *funcCall) (*expr, error) {
+	args := c.args
+	if len(args) == 0 {
+		return nil, Errorf("42601", "syntax error at or near \")\"")
+	}
+	rt := types.Null
+	for i, a := range args {
+		if a.unknown && rt != types.Null {
+			var err error
+			if args[i], err = castLiteral(a, rt); err != nil {
+				return nil, err
+			}
+			a = args[i]
+		}
+		if rt == types.Null {
+			rt = a.typ
+		} else if a.typ != types.Null && !comparable(rt, a.typ) {
+			return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
+		} else if familyOf(a.typ) == famNumeric {
+			rt = arithType(rt, a.typ)
+		}
+	}
+	args, kind := textKind(args[:c.live], rt)
+	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for _, a := range args {
+			v, err := a.eval(row)
+			if err != nil || !v.IsNull() {
+				return v, err
+			}
+		}
+		return types.Value{T: rt, Null: true}, nil
+	}}, args...)
+	return kind.set(x), err
+}
+
+// buildNullif is NULLIF(a, b): NULL when a = b, else a.
+func buildNullif(c *funcCall) (*expr, error) {
+	if len(c.args) != 2 {
+		return nil, c.arityError()
+	}
+	a, b, err := unify(c.args[0], c.args[1])
+	if err != nil {
+		return nil, err
+	}
+	if !comparable(a.typ, b.typ) {
+		return nil, Errorf("42883", "operator does not exist: %s = %s", a.typ, b.typ)
+	}
+	if a.unknown {
+		a.unknown, a.typ = false, types.Text
+	}
+	for _, x := range []*expr{a, b} {
+		if isConst(x) && mustConst(x).IsNull() {
+			return a, nil // as PostgreSQL simplifies it: a NULL equals nothing
+		}
+	}
+	return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
+		x, err := a.eval(row)
+		if err != nil {
+			return x, err
+		}
+		y, err := b.eval(row) // even when x is NULL, as PostgreSQL does
+		if err != nil || x.IsNull() {
+			return x, err
+		}
+		if !y.IsNull() && compare(x, y) == 0 {
+			return types.Value{T: a.typ, Null: true}, nil
+		}
+		return x, nil
+	}}, a, b)
+}
+
+// buildGreatest is GREATEST and LEAST: the largest or smallest of the arguments that are not
+// NULL, of their common type.
+func buildGreatest(c *funcCall) (*expr, error) {
+	if len(c.args) == 0 {
+		return nil, Errorf("42601", "syntax error at or near \")\"")
+	}
+	xs, rt, kind, err := commonTypeKind(strings.ToUpper(c.name), c.args)
+	if err != nil {
+		return nil, err
+	}
+	trim := kind.bpchar // char(n) values order without their padding
+	sign := 1
+	if c.name == "least" {
+		sign = -1
+	}
+	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		best := types.Value{T: rt, Null: true}
+		for _, x := range xs {
+			v, err := x.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if !v.IsNull() && (best.IsNull() || sign*compareChar(v, best, trim) > 0) {
+				best = v
+			}
+		}
+		return best, nil
+	}}, xs...)
+	return kind.set(x), err
+}
