@@ -615,15 +615,17 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	// off this node) does not fail the commits that arrive meanwhile. If the transfer
 	// succeeded the next attempt is refused as not-leader, still never appended; a retry
 	// only goes out in the same leadership term, where the transaction's locks still hold.
-	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(f.Error(), raft.ErrLeadershipTransferInProgress) &&
+	err := ts.awaitApply(f)
+	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(err, raft.ErrLeadershipTransferInProgress) &&
 		time.Now().Before(deadline) && !ts.closed.Load(); {
 		time.Sleep(transferPoll)
 		if ts.leaderTerm() != term {
 			return ts.notLeader()
 		}
 		f = ts.raft.Apply(data, ts.opts.ApplyTimeout)
+		err = ts.awaitApply(f)
 	}
-	if err := ts.awaitApply(f); err != nil {
+	if err != nil {
 		if settledLater(err) != nil {
 			return err
 		}
