@@ -82,6 +82,7 @@ func (g *Store) WaitDurable(index uint64, stop <-chan struct{}, failFast bool) e
 		g.pmu.Lock()
 		ch, err := g.changed, g.failErr
 		closed := g.closed
+		g.changedTaken = true
 		g.pmu.Unlock()
 		switch {
 		case g.durable.Load() >= index:
@@ -99,10 +100,15 @@ func (g *Store) WaitDurable(index uint64, stop <-chan struct{}, failFast bool) e
 	}
 }
 
-// notifyLocked wakes every WaitDurable caller; g.pmu is held.
+// notifyLocked wakes every WaitDurable caller; g.pmu is held. Without one (a single voter's
+// appends) it allocates nothing.
 func (g *Store) notifyLocked() {
+	if !g.changedTaken {
+		return
+	}
 	close(g.changed)
 	g.changed = make(chan struct{})
+	g.changedTaken = false
 }
 
 // pendingLast is the last buffered index, 0 if none; g.pmu is held.

@@ -76,17 +76,19 @@ type Store struct {
 	done chan struct{}
 
 	// Background appends (async.go).
-	asyncIf    func() bool
-	durable    atomic.Uint64 // every entry at or below it is on disk
-	pmu        sync.Mutex    // guards the fields below
-	pending    []*raft.Log   // buffered, contiguous, not yet written
-	failErr    error         // the failed background append, until a retry succeeds
-	closed     bool
-	changed    chan struct{} // closed (and replaced) when durable or failErr changes
-	failCh     chan struct{} // closed while failErr is set (replaced when it clears)
-	kick       chan struct{}
-	stopWriter chan struct{}
-	writerDone chan struct{}
+	asyncIf func() bool
+	durable atomic.Uint64 // every entry at or below it is on disk
+	pmu     sync.Mutex    // guards the fields below
+	pending []*raft.Log   // buffered, contiguous, not yet written
+	failErr error         // the failed background append, until a retry succeeds
+	closed  bool
+	changed chan struct{} // closed (and replaced) when durable or failErr changes
+	// changedTaken: a waiter holds changed, so the next change must close it
+	changedTaken bool
+	failCh       chan struct{} // closed while failErr is set (replaced when it clears)
+	kick         chan struct{}
+	stopWriter   chan struct{}
+	writerDone   chan struct{}
 }
 
 var (
