@@ -25,6 +25,10 @@ import (
 // errCheckpointRunning is returned by Snapshot while a previous checkpoint is still persisting.
 var errCheckpointRunning = errors.New("tablespace: a checkpoint is already running")
 
+// errFSMBroken: the state machine skipped entries its log could not make durable (a closing
+// tablespace on a failing disk), so it must not be checkpointed: the log is replayed instead.
+var errFSMBroken = errors.New("tablespace: entries were not applied (the log failed): no checkpoint")
+
 // errChunksPending is returned by Snapshot while a chunked transaction is being committed.
 var errChunksPending = errors.New("tablespace: a chunked transaction is being committed")
 
@@ -57,6 +61,9 @@ type checkpointStats struct {
 
 // Snapshot implements raft.FSM.
 func (f *fsm) Snapshot() (raft.FSMSnapshot, error) {
+	if f.broken.Load() {
+		return nil, errFSMBroken
+	}
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	if len(f.chunks) > 0 {

@@ -38,6 +38,10 @@ type fsm struct {
 	// chunks holds the mutations of chunked transactions whose commit has not arrived (see
 	// chunked.go); only the apply goroutine and Snapshot touch it, under mu.
 	chunks map[uint64][][]wal.Mutation
+	// durable waits until the log is durable up to an index (pipeline.go); false: it never
+	// will be here (the tablespace closes on a failing log), and nothing more may be applied.
+	durable func(index uint64) bool
+	broken  atomic.Bool // an entry was skipped for durable's false: no snapshot may be taken
 }
 
 func newFSM(pages *checkpoint.Store, cache *checkpoint.Cache) *fsm {
@@ -60,6 +64,13 @@ func (f *fsm) Apply(l *raft.Log) interface{} {
 // proposer gets back from its future (e.g. the table was dropped before the entry applied).
 func (f *fsm) ApplyBatch(logs []*raft.Log) []interface{} {
 	out := make([]interface{}, len(logs))
+	if len(logs) > 0 && f.durable != nil && (f.broken.Load() || !f.durable(logs[len(logs)-1].Index)) {
+		f.broken.Store(true)
+		for i := range out {
+			out[i] = ErrClosed
+		}
+		return out
+	}
 	for i, l := range logs {
 		f.applying.Store(l.Index) // before applyTxn reads the reader count: see pin
 		if l.Type == raft.LogCommand {

@@ -231,11 +231,17 @@ func (ts *Tablespace) AddReplica(ctx context.Context, r Replica) error {
 	}
 	id, addr := raft.ServerID(r.ID), raft.ServerAddress(r.Address)
 	defer ts.refreshVoters()
+	var f raft.IndexFuture
 	if r.Voter {
 		ts.voters.Add(1) // reads confirm with a quorum from the moment the entry is appended
-		return await(ctx, ts.raft.AddVoter(id, addr, 0, membershipTimeout))
+		f = ts.raft.AddVoter(id, addr, 0, membershipTimeout)
+	} else {
+		f = ts.raft.AddNonvoter(id, addr, 0, membershipTimeout)
 	}
-	return await(ctx, ts.raft.AddNonvoter(id, addr, 0, membershipTimeout))
+	if err := await(ctx, f); err != nil {
+		return err
+	}
+	return ts.awaitDurable(ctx, f.Index())
 }
 
 // refreshVoters caches the number of voters of the group's latest configuration, which
@@ -259,7 +265,11 @@ func (ts *Tablespace) RemoveReplica(ctx context.Context, id string) error {
 		return err
 	}
 	defer ts.refreshVoters()
-	return await(ctx, ts.raft.RemoveServer(raft.ServerID(id), 0, membershipTimeout))
+	f := ts.raft.RemoveServer(raft.ServerID(id), 0, membershipTimeout)
+	if err := await(ctx, f); err != nil {
+		return err
+	}
+	return ts.awaitDurable(ctx, f.Index())
 }
 
 // TransferLeadership hands the lead to voter id ("" = the most up to date one) and returns

@@ -129,6 +129,7 @@ type Tablespace struct {
 	locks *lockTable
 
 	raft      *raft.Raft
+	raftPtr   atomic.Pointer[raft.Raft] // raft, for the log's AsyncIf (called before NewRaft returns)
 	logDB     *raftlog.Store
 	logs      raft.LogStore // the log cache in front of logDB
 	snaps     *snapStore
@@ -219,6 +220,9 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 		return fmt.Errorf("tablespace %s: opening raft log: %w", ts.opts.Name, err)
 	}
 	ts.logDB = logDB
+	if ts.opts.Transport != nil {
+		ts.fsm.durable = ts.waitDurable // a single voter's appends are synchronous
+	}
 	if err := raftlog.DropBehindSnapshot(logDB, snaps); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
@@ -299,7 +303,9 @@ func (ts *Tablespace) startGroup(cfg *raft.Config, logs raft.LogStore, snaps raf
 		cfg.PreVoteDisabled = true // the tracking wrapper offers pre-votes only by passing them on
 	}
 	ts.tracker = newTrackingTransport(ts.opts.Transport)
+	ts.tracker.durable = ts.logDB.Durable
 	ts.transport = ts.tracker
+	ts.logDB.SetAsyncIf(ts.asyncLog)
 	if ts.opts.Adopt {
 		if err := ts.adopt(cfg, logs, snaps, ts.tracker.LocalAddr()); err != nil {
 			return err
@@ -327,6 +333,7 @@ func (ts *Tablespace) startGroup(cfg *raft.Config, logs raft.LogStore, snaps raf
 		return fmt.Errorf("tablespace %s: starting raft: %w", ts.opts.Name, err)
 	}
 	ts.raft = r
+	ts.raftPtr.Store(r)
 	go ts.watchLeadership(notify)
 	ts.log.Info("tablespace replica started", "applied_index", ts.fsm.applied.Load(),
 		"tables", len(ts.fsm.schemas()), "bootstrap", !existing && len(ts.opts.Bootstrap) > 0)

@@ -12,10 +12,15 @@ import (
 // leader, the last log index each follower acknowledged (its match index) and when it last
 // answered. It watches the AppendEntries responses (direct and pipelined); the traffic itself
 // is untouched.
+//
+// It changes one thing in what the leader sends: the commit index is capped at the leader's
+// durable log index (durable), so a follower never applies an entry the leader buffered but
+// has not yet fsynced (see pipeline.go).
 type trackingTransport struct {
 	raft.Transport
-	mu    sync.Mutex
-	peers map[raft.ServerID]*peerProgress
+	durable func() uint64 // the leader's durable log index; nil: no cap
+	mu      sync.Mutex
+	peers   map[raft.ServerID]*peerProgress
 }
 
 type peerProgress struct {
@@ -53,6 +58,20 @@ func (t *trackingTransport) acked(id raft.ServerID, args *raft.AppendEntriesRequ
 	t.mu.Unlock()
 }
 
+// capCommit returns args with its commit index capped at the leader's durable index (a copy
+// if it changes: Raft keeps the request).
+func (t *trackingTransport) capCommit(args *raft.AppendEntriesRequest) *raft.AppendEntriesRequest {
+	if t.durable == nil {
+		return args
+	}
+	if d := t.durable(); args.LeaderCommitIndex > d {
+		c := *args
+		c.LeaderCommitIndex = d
+		return &c
+	}
+	return args
+}
+
 // progress returns what is known of follower id.
 func (t *trackingTransport) progress(id raft.ServerID) (peerProgress, bool) {
 	t.mu.Lock()
@@ -74,6 +93,7 @@ func (t *trackingTransport) reset() {
 // AppendEntries implements raft.Transport.
 func (t *trackingTransport) AppendEntries(id raft.ServerID, target raft.ServerAddress,
 	args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) error {
+	args = t.capCommit(args)
 	err := t.Transport.AppendEntries(id, target, args, resp)
 	if err == nil {
 		t.acked(id, args, resp)
@@ -138,6 +158,11 @@ func (p *trackedPipeline) forward() {
 			return
 		}
 	}
+}
+
+// AppendEntries implements raft.AppendPipeline.
+func (p *trackedPipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) (raft.AppendFuture, error) {
+	return p.AppendPipeline.AppendEntries(p.t.capCommit(args), resp)
 }
 
 // Consumer implements raft.AppendPipeline.

@@ -476,13 +476,25 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if tx.done {
 		return ErrTxnDone
 	}
-	defer tx.finish()
 	if tx.failed != nil {
+		tx.finish()
 		return tx.failed
 	}
 	if len(tx.writes) == 0 {
+		defer tx.finish()
 		return tx.confirmReads(ctx)
 	}
+	err := tx.commit(ctx)
+	if settled := settledLater(err); settled != nil {
+		tx.finishAfter(settled) // the entry may still apply: keep its rows locked until it settles
+	} else {
+		tx.finish()
+	}
+	return err
+}
+
+// commit appends the write set (Commit without the release of the transaction's state).
+func (tx *Txn) commit(ctx context.Context) error {
 	// Its locks and the state it read were this replica's as leader in tx.term (and its
 	// snapshot's, snapTerm): under any other leadership they mean nothing, so the
 	// transaction must not reach the log.
@@ -530,23 +542,42 @@ func (tx *Txn) Rollback() {
 }
 
 func (tx *Txn) finish() {
+	tx.finishAfter(nil)
+}
+
+// finishAfter ends the transaction now and releases its row locks and table gates once
+// settled closes (at once if nil).
+func (tx *Txn) finishAfter(settled <-chan struct{}) {
 	tx.done = true
 	if tx.pins > 0 {
 		tx.pins = 1
 		tx.UnpinSnapshot()
 	}
-	if len(tx.locks) > 0 {
-		tx.ts.active.Delete(tx.id)
+	ts, id, locks, gates := tx.ts, tx.id, tx.locks, tx.gates
+	tx.gates, tx.sp = nil, nil
+	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
+	if settled == nil {
+		ts.releaseTxn(id, locks, gates)
+		return
 	}
-	tx.ts.locks.release(tx.id, tx.locks)
-	for _, g := range tx.gates {
+	go func() {
+		<-settled
+		ts.releaseTxn(id, locks, gates)
+	}()
+}
+
+// releaseTxn releases a finished transaction's row locks and table gates.
+func (ts *Tablespace) releaseTxn(id uint64, locks []string, gates []enteredGate) {
+	if len(locks) > 0 {
+		ts.active.Delete(id)
+	}
+	ts.locks.release(id, locks)
+	for _, g := range gates {
 		g.g.leave()
-		if g.g.holder.Load() == tx.id { // its TRUNCATE's
+		if g.g.holder.Load() == id { // its TRUNCATE's
 			g.g.open()
 		}
 	}
-	tx.gates, tx.sp = nil, nil
-	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 }
 
 // propose appends an entry to the log and waits until it is applied, returning the FSM's
@@ -588,15 +619,20 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	// off this node) does not fail the commits that arrive meanwhile. If the transfer
 	// succeeded the next attempt is refused as not-leader, still never appended; a retry
 	// only goes out in the same leadership term, where the transaction's locks still hold.
-	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(f.Error(), raft.ErrLeadershipTransferInProgress) &&
+	err := ts.awaitApply(f)
+	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(err, raft.ErrLeadershipTransferInProgress) &&
 		time.Now().Before(deadline) && !ts.closed.Load(); {
 		time.Sleep(transferPoll)
 		if ts.leaderTerm() != term {
 			return ts.notLeader()
 		}
 		f = ts.raft.Apply(data, ts.opts.ApplyTimeout)
+		err = ts.awaitApply(f)
 	}
-	if err := f.Error(); err != nil {
+	if err != nil {
+		if settledLater(err) != nil {
+			return err
+		}
 		if lerr := ts.logDB.Writable(); lerr != nil {
 			return lerr // Raft stepped down because the append failed; say why
 		}

@@ -10,6 +10,12 @@
 //     every append.
 //   - A new segment's directory entry is fsynced until that succeeds.
 //   - Entries before the first index are not found, even when raft-wal still holds them.
+//   - Optionally (SetAsyncIf: a leader of several voters) StoreLogs only buffers a batch and a
+//     writer goroutine appends and fsyncs it in the background, group-committing what was
+//     buffered meanwhile; Durable and WaitDurable say how far the log is on disk. The owner must
+//     not let anything observe an entry above Durable: see async.go for the safety argument
+//     (an entry Raft committed but the leader has not fsynced is neither applied nor sent as
+//     committed, so a leader crash before its fsync loses only what nobody was told about).
 //
 // Around it: Cache (recent small entries in memory), MigrateBolt (a raft-boltdb log moved
 // into raft-wal once), DropBehindSnapshot (a log a crash left behind the newest snapshot is

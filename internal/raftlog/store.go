@@ -74,6 +74,21 @@ type Store struct {
 
 	stop chan struct{}
 	done chan struct{}
+
+	// Background appends (async.go).
+	asyncIf func() bool
+	durable atomic.Uint64 // every entry at or below it is on disk
+	pmu     sync.Mutex    // guards the fields below
+	pending []*raft.Log   // buffered, contiguous, not yet written
+	failErr error         // the failed background append, until a retry succeeds
+	closed  bool
+	changed chan struct{} // closed (and replaced) when durable or failErr changes
+	// changedTaken: a waiter holds changed, so the next change must close it
+	changedTaken bool
+	failCh       chan struct{} // closed while failErr is set (replaced when it clears)
+	kick         chan struct{}
+	stopWriter   chan struct{}
+	writerDone   chan struct{}
 }
 
 var (
@@ -94,7 +109,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		segSize = raftwal.DefaultSegmentSize
 	}
 	g := &Store{dir: dir, segSize: segSize, log: log,
-		stop: make(chan struct{}), done: make(chan struct{})}
+		stop: make(chan struct{}), done: make(chan struct{}),
+		changed: make(chan struct{}), failCh: make(chan struct{}), kick: make(chan struct{}, 1),
+		stopWriter: make(chan struct{}), writerDone: make(chan struct{})}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -119,7 +136,15 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("log segments: %w", err)
 	}
 	g.w = w
+	last, err := w.LastIndex()
+	if err != nil {
+		w.Close()
+		g.meta.Close()
+		return nil, err
+	}
+	g.durable.Store(last)
 	go g.probeLoop()
+	go g.writeLoop()
 	return g, nil
 }
 
@@ -191,11 +216,28 @@ func (g *Store) store(logs []*raft.Log) error {
 	return w.StoreLogs(logs)
 }
 
-// StoreLogs implements raft.LogStore. raft-wal (since v0.4.1) rolls a failed append back, so
+// StoreLogs implements raft.LogStore. When the AsyncIf test says so, the entries are only
+// buffered, and written in the background (async.go); otherwise they are on disk when it
+// returns, after everything buffered before them.
+func (g *Store) StoreLogs(logs []*raft.Log) error {
+	if g.asyncIf != nil && g.asyncIf() {
+		return g.storeAsync(logs)
+	}
+	if err := g.flush(); err != nil {
+		return err
+	}
+	return g.storeSync(logs)
+}
+
+// storeSync appends and fsyncs logs. raft-wal (since v0.4.1) rolls a failed append back, so
 // retrying one rewrites the whole batch. An error that is not about space (an fsync's EIO,
 // say) is returned as it is: the batch was not acknowledged, Raft steps down, and its next
-// append rewrites the entries from memory — an fsync is never retried alone.
-func (g *Store) StoreLogs(logs []*raft.Log) error {
+// append rewrites the entries from memory (or the background writer retries it whole) — an
+// fsync is never retried alone.
+func (g *Store) storeSync(logs []*raft.Log) error {
+	if len(logs) == 0 {
+		return nil
+	}
 	err := g.store(logs)
 	sealed := errors.Is(err, waltypes.ErrSealed)
 	switch {
@@ -221,6 +263,10 @@ func (g *Store) StoreLogs(logs []*raft.Log) error {
 	}
 	g.appends.Add(1)
 	g.entries.Add(uint64(len(logs)))
+	g.pmu.Lock()
+	g.durable.Store(logs[len(logs)-1].Index)
+	g.notifyLocked()
+	g.pmu.Unlock()
 	return nil
 }
 
@@ -249,13 +295,21 @@ func (g *Store) reopen() error {
 	return nil
 }
 
-// Close stops the probe loop and closes the WAL.
+// Close writes what is buffered (unless the background append is failing), stops the probe
+// loop and the writer and closes the WAL.
 func (g *Store) Close() error {
 	select {
 	case <-g.stop:
 		return nil
 	default:
 	}
+	ferr := g.flush()
+	g.pmu.Lock()
+	g.closed = true
+	g.notifyLocked()
+	g.pmu.Unlock()
+	close(g.stopWriter)
+	<-g.writerDone
 	close(g.stop)
 	<-g.done
 	g.mu.Lock()
@@ -265,7 +319,7 @@ func (g *Store) Close() error {
 		err = g.w.Close()
 		g.w = nil
 	}
-	return errors.Join(err, g.meta.Close())
+	return errors.Join(ferr, err, g.meta.Close())
 }
 
 // keptMeta is the metadata store as the WAL sees it. Reopening the WAL must not close it,
@@ -279,11 +333,18 @@ func (g *Store) FirstIndex() (uint64, error) {
 		return 0, err
 	}
 	defer g.mu.RUnlock()
-	return w.FirstIndex()
+	first, err := w.FirstIndex()
+	if err == nil && first == 0 {
+		first, _ = g.bufferedRange()
+	}
+	return first, err
 }
 
-// LastIndex implements raft.LogStore.
+// LastIndex implements raft.LogStore: buffered entries count.
 func (g *Store) LastIndex() (uint64, error) {
+	if _, last := g.bufferedRange(); last != 0 {
+		return last, nil
+	}
 	w, err := g.wal()
 	if err != nil {
 		return 0, err
@@ -297,6 +358,10 @@ func (g *Store) LastIndex() (uint64, error) {
 // the tail segment readable, and a leader handing those to a lagging replica would replay the
 // whole history to it instead of sending the snapshot the truncation was for.
 func (g *Store) GetLog(index uint64, l *raft.Log) error {
+	// The writer removes entries from the buffer only after they are in the WAL.
+	if g.getPending(index, l) {
+		return nil
+	}
 	w, err := g.wal()
 	if err != nil {
 		return err
@@ -308,14 +373,26 @@ func (g *Store) GetLog(index uint64, l *raft.Log) error {
 	return w.GetLog(index, l)
 }
 
-// DeleteRange implements raft.LogStore.
+// DeleteRange implements raft.LogStore. Buffered entries are written first, so the deletion
+// applies to the log Raft sees.
 func (g *Store) DeleteRange(lo, hi uint64) error {
+	if err := g.flush(); err != nil {
+		return err
+	}
 	w, err := g.wal()
 	if err != nil {
 		return err
 	}
 	defer g.mu.RUnlock()
-	return w.DeleteRange(lo, hi)
+	if err := w.DeleteRange(lo, hi); err != nil {
+		return err
+	}
+	g.pmu.Lock()
+	if d := g.durable.Load(); lo > 0 && d >= lo && d <= hi {
+		g.durable.Store(lo - 1) // the tail is gone: what replaces it is durable once written
+	}
+	g.pmu.Unlock()
+	return nil
 }
 
 // IsMonotonic implements raft.MonotonicLogStore: raft-wal cannot take an append that leaves a

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -20,6 +21,21 @@ type Faults struct {
 	NoWrite  atomic.Bool  // writes to segment files fail: ENOSPC
 	NoMeta   atomic.Bool  // the segment metadata cannot be committed: ENOSPC, as bbolt words it
 	SyncErrs atomic.Int32 // the next n fsyncs of segment files fail with EIO
+
+	gate atomic.Pointer[chan struct{}] // fsyncs wait for it to close (BlockSyncs)
+}
+
+// BlockSyncs makes fsyncs of segment files wait (a stalled disk) until release is called.
+func (f *Faults) BlockSyncs() (release func()) {
+	ch := make(chan struct{})
+	f.gate.Store(&ch)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			f.gate.CompareAndSwap(&ch, nil)
+			close(ch)
+		})
+	}
 }
 
 // Hooks puts f under a log.
@@ -67,6 +83,9 @@ func (f faultFile) WriteAt(p []byte, off int64) (int, error) {
 }
 
 func (f faultFile) Sync() error {
+	if ch := f.f.gate.Load(); ch != nil {
+		<-*ch
+	}
 	for {
 		n := f.f.SyncErrs.Load()
 		if n <= 0 {
