@@ -26,6 +26,19 @@ import (
 // markerStart begins every marker string the dialect pass writes.
 const markerStart = "\x00"
 
+// The markers the dialect pass writes, each a string constant (or a collation name) vitess
+// passes through to the binder.
+const (
+	usingMarker = markerStart + "using:" // starts a FULL JOIN's USING list, written as ON
+	// distinctMarker stands between the operands of IS DISTINCT FROM.
+	distinctMarker = markerStart + "distinct"
+	// regexMarkerPrefix marks a pattern as a regular expression (a trailing "i":
+	// case-insensitive).
+	regexMarkerPrefix = markerStart + "regex"
+	// nullsMarker starts the ORDER BY term that carries NULLS FIRST/LAST.
+	nullsMarker = markerStart + "nulls "
+)
+
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
 	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
@@ -67,60 +80,40 @@ func quotedWord(w string) string {
 	return w
 }
 
-// refuseWord returns the error for the word w (lower case; q[i:] follows it) where PostgreSQL
-// reads it differently from vitess, or nil. words are the statement's words before it.
-func refuseWord(w, q string, i int, words []string, depth int) error {
+// refuseWord returns the error for the unquoted word w (the tokens after it are ahead) where
+// PostgreSQL reads it differently from vitess, or nil.
+func (r *rewriter) refuseWord(w string) error {
+	words := r.words
 	switch {
-	case w == "u" && (strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\"")):
-		return unsupported("U& strings and identifiers")
-	case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
+	case w == "current_date" && r.nextIs("(") || sqlValueFunctions[w] && r.nextIs("(") && r.peek(1).IsPunct(")"):
 		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_DATE()
 	case w == "add" && len(words) > 0 && words[0] == "alter" &&
-		(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
+		(r.nextIs("(") || r.followedBy("column") && r.peek(1).IsPunct("(")):
 		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's ADD [COLUMN] (a int, ...)
-	case internalFunctions[w] && nextNonSpace(q, i) == '(':
+	case internalFunctions[w] && r.nextIs("("):
 		return Errorf("42883", "function %s does not exist", w)
-	case w == "collate" && nextNonSpace(q, i) == '\'':
-		return Errorf("42601", "syntax error at or near \"'\"") // MySQL's COLLATE 'name'
-	case (w == "set" || w == "value") && depth == 0 && len(words) > 0 && words[0] == "insert" &&
+	case w == "collate" && r.peek(0).Kind == lexer.String:
+		return Errorf("42601", "syntax error at or near %q", r.peek(0).Text(r.q)) // MySQL's COLLATE 'name'
+	case (w == "set" || w == "value") && r.depth == 0 && len(words) > 0 && words[0] == "insert" &&
 		!slices.Contains(words, "select") && !slices.Contains(words, "values"):
 		return Errorf("42601", "syntax error at or near %q", w) // MySQL's INSERT ... SET and VALUE
-	case sessionUserFunctions[w] && nextNonSpace(q, i) == '(':
+	case sessionUserFunctions[w] && r.nextIs("("):
 		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_USER()
 	}
 	return nil
 }
 
 // colonError is the error for a ':' that does not start '::' (MySQL's := and :name).
-func colonError(q string, i int, inBrackets, inParens bool) error {
+func colonError(assign, inBrackets, inParens bool) error {
 	switch {
 	case inBrackets:
 		return unsupported("array slices")
-	case i+1 < len(q) && q[i+1] == '=' && inParens:
+	case assign && inParens:
 		return unsupported("named function arguments")
+	case assign:
+		return Errorf("42601", "syntax error at or near \":=\"")
 	}
 	return Errorf("42601", "syntax error at or near \":\"")
-}
-
-// quotedAlias reads the quoted identifier starting at the first non-space at or after i
-// ("" when it is not one, or is unterminated) and the position after it.
-func quotedAlias(q string, i int) (string, int) {
-	for i < len(q) && q[i] != '"' {
-		i++
-	}
-	var b strings.Builder
-	for j := i + 1; j < len(q); j++ {
-		if q[j] == '"' {
-			if j+1 < len(q) && q[j+1] == '"' {
-				b.WriteByte('"')
-				j++
-				continue
-			}
-			return b.String(), j + 1
-		}
-		b.WriteByte(q[j])
-	}
-	return "", i
 }
 
 // stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
@@ -176,27 +169,6 @@ var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp
 var sessionUserFunctions = map[string]bool{"current_user": true, "session_user": true, "current_role": true,
 	"user": true, "current_catalog": true}
 
-// emptyParens reports whether q[i:] starts with "()", spaces aside.
-func emptyParens(q string, i int) bool {
-	if nextNonSpace(q, i) != '(' {
-		return false
-	}
-	return nextNonSpace(q, strings.IndexByte(q[i:], '(')+i+1) == ')'
-}
-
-// scanDollarString reads the dollar-quoted string at q[i] == '$' ($$...$$ or $tag$...$tag$)
-// with sql/lexer and returns it as a vitess string literal.
-func scanDollarString(q string, i int) (int, string, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return 0, "", lexError(err)
-	}
-	if t.Kind != lexer.String {
-		return 0, "", Errorf("42601", "syntax error at or near \"$\"")
-	}
-	return t.End, vitessString(t.Value), nil
-}
-
 // vitessString quotes s as a vitess string literal, in which a backslash escapes.
 func vitessString(s string) string {
 	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", "''") + "'"
@@ -220,17 +192,6 @@ var internalFunctions = map[string]bool{
 
 // opChars are the characters of a PostgreSQL operator.
 const opChars = "+-*/<>=~!@#%^&|`?"
-
-// scanOperator reads the operator at q[i] with sql/lexer, as PostgreSQL's lexer does: the
-// longest run of operator characters, cut before a comment, and a trailing + or - dropped
-// unless the operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
-func scanOperator(q string, i int) (string, int, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return "", 0, lexError(err)
-	}
-	return t.Value, t.End, nil
-}
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess
 // reads each with PostgreSQL's meaning.
@@ -487,15 +448,4 @@ func mysqlOnlyOther(node sqlparser.SQLNode) string {
 		return "INTERVAL()"
 	}
 	return ""
-}
-
-// scanNumber returns where the numeric constant at q[i] ends, read by sql/lexer as
-// PostgreSQL 15 reads one: digits, a fraction, an exponent; a letter or underscore right
-// after it is trailing junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
-func scanNumber(q string, i int) (int, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return 0, lexError(err)
-	}
-	return t.End, nil
 }
