@@ -83,12 +83,12 @@ type rewriter struct {
 	arrays      []int          // depth inside each open ARRAY(
 	parens      []openParen    // one per open parenthesis
 	brackets    []int          // where each open subscript's operand begins (-1: ARRAY[...])
-	clauses     map[int]string // per depth: "select" after SELECT, "from" inside its FROM, "limit"
-	chain       *opChain       // see opChain
+	clauses     map[int]string // made when first set; per depth: "select" after SELECT, "from" inside its FROM, "limit"
+	chain       opChain        // see opChain
 	inserts     int            // insertAt calls: bounded, so no statement costs quadratic time
 	ahead       []lexer.Token  // tokens lexed ahead from aheadAt (see peek)
 	aheadAt     int            // where ahead starts; -1 when it is empty
-	aheadBuf    [6]lexer.Token // ahead's usual storage
+	aheadBuf    [4]lexer.Token // ahead's usual storage
 	// The rewrites of subscripts, field selections and functions in FROM wrap an operand
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
@@ -101,8 +101,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
 		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
 	}
-	r := &rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1, clauses: map[int]string{}, chain: newOpChain()}
-	r.b.Grow(len(q) + 16)
+	r := &rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1}
 	for {
 		if r.depth > maxDepth {
 			return nil, tooDeep() // see depth.go

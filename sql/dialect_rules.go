@@ -77,14 +77,14 @@ func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
 	switch {
 	case w == "select":
-		r.clauses[r.depth] = "select"
+		set(&r.clauses, r.depth, "select")
 	case w == "from" && r.clauses[r.depth] == "select":
-		r.clauses[r.depth] = "from"
+		set(&r.clauses, r.depth, "from")
 	case fromClauseEnds[w]:
 		delete(r.clauses, r.depth)
 	}
 	if w == "limit" {
-		r.clauses[r.depth] = "limit" // where MySQL's LIMIT offset, count would have its comma
+		set(&r.clauses, r.depth, "limit") // where MySQL's LIMIT offset, count would have its comma
 	}
 	if err := r.refuseWord(w); err != nil {
 		return err
