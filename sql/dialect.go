@@ -70,8 +70,13 @@ type rewriter struct {
 	onConflict  *conflictClause
 	insertAlias string
 
-	prev     lexer.Token // the last token the main loop read
-	lastWord string      // the last word written, "" after any other token
+	prev lexer.Token // the last token consumed
+	ntok int         // the tokens the main loop has read
+	// sepAt is the count of tokens at the last FROM, JOIN or comma, and operandAt at the
+	// first token of the last operand: a call in FROM whose operand follows sepAt directly is
+	// a function in FROM.
+	sepAt, operandAt int
+	lastWord         string // the last word written, "" after any other token
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
 	colState int
@@ -115,10 +120,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 			break
 		}
 		r.pos = t.End
+		r.ntok++
 		if err := r.token(t); err != nil {
 			return nil, err
 		}
-		r.prev = t
+		if r.pos == t.End {
+			r.prev = t // else the last token a rule took (see skip)
+		}
 	}
 	if len(r.brackets) > 0 {
 		return nil, Errorf("42601", "syntax error at end of input")
@@ -280,7 +288,8 @@ func (r *rewriter) peek(n int) lexer.Token {
 // skip consumes the next n tokens.
 func (r *rewriter) skip(n int) {
 	if n > 0 {
-		r.pos = r.peek(n - 1).End
+		r.prev = r.peek(n - 1)
+		r.pos = r.prev.End
 	}
 }
 

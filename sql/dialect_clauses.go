@@ -136,7 +136,7 @@ func emitUpsert(r *rewriter, _ string) error {
 // string_agg(x, 'd') → group_concat(x separator 'd') (see comma); user text's group_concat
 // call does not exist.
 func emitStringAgg(r *rewriter, _ string) error {
-	r.operandStart = r.b.Len()
+	r.startOperand()
 	r.b.WriteString("group_concat")
 	r.keep("group_concat")
 	return nil
@@ -202,18 +202,6 @@ func init() {
 		returning on`) {
 		fromClauseEnds[w] = true
 	}
-}
-
-// afterFromSeparator reports whether the output ends with what precedes a FROM element:
-// FROM, JOIN or a comma.
-func afterFromSeparator(out string) bool {
-	out = strings.TrimRight(out, " \t\n\r\f")
-	if strings.HasSuffix(out, ",") {
-		return true
-	}
-	i := strings.LastIndexFunc(out, func(r rune) bool { return !isIdentPart(r) })
-	w := strings.ToLower(out[i+1:])
-	return w == "from" || w == "join" || w == "straight_join"
 }
 
 // fromFunctionAlias reads the alias after a function in FROM (the tokens after its closing

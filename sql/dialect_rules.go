@@ -42,6 +42,7 @@ func init() {
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
+		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
@@ -83,6 +84,9 @@ func (r *rewriter) word(t lexer.Token) error {
 	case fromClauseEnds[w]:
 		delete(r.clauses, r.depth)
 	}
+	if w == "from" || w == "join" {
+		r.sepAt = r.ntok
+	}
 	if w == "limit" {
 		set(&r.clauses, r.depth, "limit") // where MySQL's LIMIT offset, count would have its comma
 	}
@@ -98,11 +102,36 @@ func (r *rewriter) word(t lexer.Token) error {
 			return rule.emit(r, w)
 		}
 	}
+	r.plainWord(w)
+	return nil
+}
+
+// plainWord writes w as a word with no rule: folded, quoted when vitess would read it as a
+// MySQL keyword.
+func (r *rewriter) plainWord(w string) {
 	if !r.prev.IsPunct(".") {
-		r.operandStart = r.b.Len()
+		r.startOperand()
 	}
 	r.b.WriteString(quotedWord(w))
 	r.keep(w)
+}
+
+// INSERT: MySQL's INSERT without INTO, and its empty column list and row, are refused.
+func emitInsert(r *rewriter, w string) error {
+	if !r.followedBy("into") {
+		return r.syntaxErrorAt(r.peek(0))
+	}
+	n := 2 // INTO name
+	for r.peek(n).IsPunct(".") {
+		n += 2 // schema.table
+	}
+	if r.peek(n).Is("as") {
+		n += 2
+	}
+	if r.peek(n).IsPunct("(") && r.peek(n+1).IsPunct(")") {
+		return r.syntaxErrorAt(r.peek(n + 1))
+	}
+	r.plainWord(w)
 	return nil
 }
 
@@ -178,7 +207,7 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 
 // ARRAY[a, b] → drove_array_of(a, b)
 func emitArrayBrackets(r *rewriter, _ string) error {
-	r.operandStart = r.b.Len()
+	r.startOperand()
 	r.b.WriteString("drove_array_of(")
 	r.skip(1)
 	r.brackets = append(r.brackets, -1)
@@ -192,7 +221,7 @@ func (r *rewriter) arraySubquery() bool { return r.nextIs("(") && r.peek(1).Is("
 // reads the function as one.
 func emitArraySubquery(r *rewriter, _ string) error {
 	r.skip(1)
-	r.operandStart = r.b.Len()
+	r.startOperand()
 	r.pushParen(true)
 	r.depth++
 	r.arrays = append(r.arrays, r.depth)
@@ -202,13 +231,7 @@ func emitArraySubquery(r *rewriter, _ string) error {
 }
 
 func (r *rewriter) anyArray() bool {
-	return r.nextIs("(") && !r.peek(1).Is("select") && endsWithOperator(r.b.String())
-}
-
-// endsWithOperator reports whether the output ends with a comparison operator.
-func endsWithOperator(out string) bool {
-	out = strings.TrimRight(out, " \t\n\r\f")
-	return out != "" && strings.ContainsRune("=<>", rune(out[len(out)-1]))
+	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && comparisons[r.prev.Value]
 }
 
 // x op ANY (array) → x op ANY (SELECT unnest(array)), which vitess parses.
@@ -243,7 +266,7 @@ func (r *rewriter) inCast() bool { return len(r.casts) > 0 && r.casts[len(r.cast
 
 // CAST(x AS t) → ((x) COLLATE '\0::t'), like x::t; see writeCast.
 func emitCast(r *rewriter, _ string) error {
-	r.operandStart = r.b.Len()
+	r.startOperand()
 	r.pushParen(true)
 	r.b.WriteString("((")
 	r.skip(1)

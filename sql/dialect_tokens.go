@@ -1,12 +1,19 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
 )
 
 // The dialect pass's handling of the tokens that are not words (see dialect.go).
+
+// startOperand records that an operand begins at the current token.
+func (r *rewriter) startOperand() {
+	r.operandStart = r.b.Len()
+	r.operandAt = r.ntok
+}
 
 // isUnicodeEscape reports whether t is a U&” string or U&"" identifier.
 func (r *rewriter) isUnicodeEscape(t lexer.Token) bool {
@@ -20,14 +27,10 @@ func (r *rewriter) str(t lexer.Token) error {
 		return unsupported("U& strings and identifiers")
 	}
 	r.b.WriteString(vitessString(t.Value))
-	if r.q[t.Pos] != '$' {
-		// vitess joins adjacent literals also on one line, which PostgreSQL refuses.
-		if next, more, err := stringContinuation(r.q, t.End); err != nil || more {
-			if err == nil {
-				err = Errorf("42601", "syntax error at or near \"%s\"", r.q[next:next+1])
-			}
-			return err
-		}
+	// vitess joins adjacent literals, which PostgreSQL refuses unless they are one
+	// constant continued across a newline (one token of sql/lexer's).
+	if next := r.peek(0); next.Kind == lexer.String || next.Kind == lexer.BitString || next.Kind == lexer.HexString {
+		return r.syntaxErrorAt(next)
 	}
 	r.endPattern()
 	r.lastWord = ""
@@ -52,7 +55,7 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 		return Errorf("42883", "function %s does not exist", name)
 	}
 	if !r.prev.IsPunct(".") {
-		r.operandStart = r.b.Len()
+		r.startOperand()
 	}
 	r.b.WriteByte('`')
 	if name == "dual" && (r.clauses[r.depth] == "from" || r.lastWord == "join") {
@@ -164,11 +167,14 @@ func (r *rewriter) semicolon(t lexer.Token) error {
 }
 
 func (r *rewriter) openParen() error {
+	if r.nextIs(")") && (r.lastWord == "values" || r.prev.IsPunct(",") && r.depth == 0 && slices.Contains(r.words, "values")) {
+		return r.syntaxErrorAt(r.peek(0)) // MySQL's empty row, VALUES ()
+	}
 	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.stringAgg = r.lastWord == "group_concat" && strings.HasSuffix(r.b.String(), "group_concat")
-	if call && r.clauses[r.depth] == "from" && afterFromSeparator(r.b.String()[:r.operandStart]) {
+	if call && r.clauses[r.depth] == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 		// is how PostgreSQL names its rows' column (the alias, else the function).
 		if err := r.insertAt(r.operandStart, "(select "); err != nil {
@@ -218,6 +224,9 @@ func (r *rewriter) comma() error {
 		r.parens[len(r.parens)-1].stringAgg = false
 	case r.clauses[r.depth] == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
+	case r.clauses[r.depth] == "from":
+		r.sepAt = r.ntok
+		r.b.WriteByte(',')
 	case r.depth == 1 && r.isCreateTable():
 		r.b.WriteByte(',')
 		r.colState = 1
@@ -273,7 +282,7 @@ func (r *rewriter) closeBracket() error {
 func (r *rewriter) fieldSelection() error {
 	t := r.peek(0)
 	if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent || strings.ContainsAny(t.Value, "'\\") {
-		return unsupported("selecting %q from a composite value", strings.TrimSpace(r.q[r.pos:min(len(r.q), r.pos+9)]))
+		return unsupported("selecting %q from a composite value", t.Text(r.q))
 	}
 	if err := r.insertAt(r.operandStart, "drove_field("); err != nil {
 		return err

@@ -116,49 +116,6 @@ func colonError(assign, inBrackets, inParens bool) error {
 	return Errorf("42601", "syntax error at or near \":\"")
 }
 
-// stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
-// with a plain literal after white space holding a newline (-- comments count as white space)
-// and refuses a literal that follows on the same line or after a /* comment. It returns
-// where the continuing literal starts.
-func stringContinuation(q string, i int) (int, bool, error) {
-	newline, block := false, false
-	j := i
-	for j < len(q) {
-		switch {
-		case q[j] == '\n':
-			newline = true
-			j++
-		case q[j] == ' ' || q[j] == '\t' || q[j] == '\r' || q[j] == '\f' || q[j] == '\v':
-			j++
-		case strings.HasPrefix(q[j:], "--"):
-			for j < len(q) && q[j] != '\n' {
-				j++
-			}
-		case strings.HasPrefix(q[j:], "/*"):
-			block = true
-			end := strings.Index(q[j+2:], "*/")
-			if end < 0 {
-				return 0, false, nil // the comment's own error comes later
-			}
-			j += end + 4
-		default:
-			lit := q[j] == '\'' || (q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\''
-			switch {
-			case !lit:
-				return 0, false, nil
-			case newline && !block && q[j] == '\'':
-				return j, true, nil
-			}
-			end := len(q)
-			if t, err := lexer.At(q, j); err == nil {
-				end = t.End
-			}
-			return 0, false, Errorf("42601", "syntax error at or near %q", q[j:end])
-		}
-	}
-	return 0, false, nil
-}
-
 // sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
 // parentheses but, unlike MySQL's, never empty ones.
 var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
