@@ -122,6 +122,10 @@ func splitAndRewrite(q string) ([]piece, error) {
 		r.pos = t.End
 		r.ntok++
 		if err := r.token(t); err != nil {
+			if _, lexErr := lexer.At(q, r.pos); lexErr != nil {
+				// PostgreSQL's lexer reads the next token before its grammar fails.
+				return nil, lexError(lexErr)
+			}
 			return nil, err
 		}
 		if r.pos == t.End {

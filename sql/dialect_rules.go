@@ -21,7 +21,7 @@ type wordRule struct {
 var wordRules = map[string][]wordRule{}
 
 func init() {
-	for _, rule := range []struct {
+	for _, rule := range append(refusals, []struct {
 		words string
 		wordRule
 	}{
@@ -51,7 +51,7 @@ func init() {
 		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},
 		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
-	} {
+	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
 		}
@@ -89,9 +89,6 @@ func (r *rewriter) word(t lexer.Token) error {
 	}
 	if w == "limit" {
 		set(&r.clauses, r.depth, "limit") // where MySQL's LIMIT offset, count would have its comma
-	}
-	if err := r.refuseWord(w); err != nil {
-		return err
 	}
 	r.chain.word(w, r.depth)
 	if done, err := r.columnState(w); done || err != nil {

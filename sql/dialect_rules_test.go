@@ -15,6 +15,19 @@ func TestDialectRules(t *testing.T) {
 		want     string // the rewritten statement; "" with code set means an error
 		code     string
 	}{
+		{"mysql-current-date-call", "select current_date()", "", "42601"},
+		{"mysql-current-date-call", "select current_date", "select current_date", ""},
+		{"mysql-empty-precision", "select current_timestamp(), localtime(3)", "", "42601"},
+		{"mysql-empty-precision", "select current_timestamp(3)", "select current_timestamp(3)", ""},
+		{"mysql-add-column-list", "alter table t add column (a int)", "", "42601"},
+		{"mysql-add-column-list", "alter table t add column a int", "alter table t add column a int", ""},
+		{"internal-function", "select drove_field(r, 'f')", "", "42883"},
+		{"internal-function", "select drove_field from t", "select drove_field from t", ""},
+		{"mysql-collate-string", "select a collate 'C'", "", "42601"},
+		{"mysql-insert-set", "insert into t set a = 1", "", "42601"},
+		{"mysql-insert-set", "insert into t select 1 from u where v = 1", "insert into t select 1 from u where v = 1", ""},
+		{"mysql-user-call", "select current_user()", "", "42601"},
+		{"mysql-user-call", "select current_user, user", "select current_user, user", ""},
 		{"array-brackets", "select array[1, x]", "select drove_array_of(1, x)", ""},
 		{"array-subquery", "select array(select 1)", "select drove_array((select 1))", ""},
 		{"any-array", "select 1 = any(k), 2 < some (k), 3 <> all(select 1)", "select 1 = any (select unnest(k)), 2 < some (select unnest(k)), 3 <> all(select 1)", ""},

@@ -80,27 +80,37 @@ func quotedWord(w string) string {
 	return w
 }
 
-// refuseWord returns the error for the unquoted word w (the tokens after it are ahead) where
-// PostgreSQL reads it differently from vitess, or nil.
-func (r *rewriter) refuseWord(w string) error {
-	words := r.words
-	switch {
-	case w == "current_date" && r.nextIs("(") || sqlValueFunctions[w] && r.nextIs("(") && r.peek(1).IsPunct(")"):
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_DATE()
-	case w == "add" && len(words) > 0 && words[0] == "alter" &&
-		(r.nextIs("(") || r.followedBy("column") && r.peek(1).IsPunct("(")):
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's ADD [COLUMN] (a int, ...)
-	case internalFunctions[w] && r.nextIs("("):
-		return Errorf("42883", "function %s does not exist", w)
-	case w == "collate" && r.peek(0).Kind == lexer.String:
-		return Errorf("42601", "syntax error at or near %q", r.peek(0).Text(r.q)) // MySQL's COLLATE 'name'
-	case (w == "set" || w == "value") && r.depth == 0 && len(words) > 0 && words[0] == "insert" &&
-		!slices.Contains(words, "select") && !slices.Contains(words, "values"):
-		return Errorf("42601", "syntax error at or near %q", w) // MySQL's INSERT ... SET and VALUE
-	case sessionUserFunctions[w] && r.nextIs("("):
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_USER()
-	}
-	return nil
+// refusals are the dialect pass's rules (see wordRules, where they come first) for MySQL's
+// spellings with words that PostgreSQL reads otherwise: each refuses as PostgreSQL does.
+var refusals = []struct {
+	words string
+	wordRule
+}{
+	{"current_date", wordRule{"mysql-current-date-call", nextIs("("), refuseNext}}, // CURRENT_DATE()
+	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
+		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
+	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
+	{"drove_subscript drove_field drove_array_of drove_array", wordRule{"internal-function", nextIs("("),
+		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
+	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
+	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, // INSERT ... SET, INSERT ... VALUE
+		func(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }}},
+	{"current_user session_user current_role user current_catalog", wordRule{"mysql-user-call", nextIs("("), refuseNext}},
+}
+
+// refuseNext is PostgreSQL's syntax error at the token after the word.
+func refuseNext(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(0)) }
+
+// refuseParen is PostgreSQL's syntax error at the parenthesis that follows.
+func refuseParen(*rewriter, string) error { return Errorf("42601", "syntax error at or near \"(\"") }
+
+func (r *rewriter) addColumnList() bool {
+	return len(r.words) > 0 && r.words[0] == "alter" && (r.nextIs("(") || r.followedBy("column") && r.peek(1).IsPunct("("))
+}
+
+func (r *rewriter) insertSet() bool {
+	w := r.words
+	return r.depth == 0 && len(w) > 0 && w[0] == "insert" && !slices.Contains(w, "select") && !slices.Contains(w, "values")
 }
 
 // colonError is the error for a ':' that does not start '::' (MySQL's := and :name).
@@ -115,16 +125,6 @@ func colonError(assign, inBrackets, inParens bool) error {
 	}
 	return Errorf("42601", "syntax error at or near \":\"")
 }
-
-// sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
-// parentheses but, unlike MySQL's, never empty ones.
-var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
-	"localtimestamp": true}
-
-// sessionUserFunctions are PostgreSQL's keywords for the session's users, never called with
-// parentheses there.
-var sessionUserFunctions = map[string]bool{"current_user": true, "session_user": true, "current_role": true,
-	"user": true, "current_catalog": true}
 
 // vitessString quotes s as a vitess string literal, in which a backslash escapes.
 func vitessString(s string) string {
@@ -146,9 +146,6 @@ func init() {
 var internalFunctions = map[string]bool{
 	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true,
 }
-
-// opChars are the characters of a PostgreSQL operator.
-const opChars = "+-*/<>=~!@#%^&|`?"
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess
 // reads each with PostgreSQL's meaning.
