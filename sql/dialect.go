@@ -113,7 +113,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		}
 		t, err := lexer.At(q, r.pos)
 		if err != nil {
-			return nil, lexError(err)
+			return nil, lexErrorIn(err, q)
 		}
 		r.writeGap(t.Pos)
 		if t.Kind == lexer.EOF {
@@ -124,7 +124,7 @@ func splitAndRewrite(q string) ([]piece, error) {
 		if err := r.token(t); err != nil {
 			if _, lexErr := lexer.At(q, r.pos); lexErr != nil {
 				// PostgreSQL's lexer reads the next token before its grammar fails.
-				return nil, lexError(lexErr)
+				return nil, lexErrorIn(lexErr, q)
 			}
 			return nil, err
 		}

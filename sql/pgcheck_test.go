@@ -488,6 +488,36 @@ func TestReturningIsChecked(t *testing.T) {
 	}
 }
 
+// lexedMySQLCases are MySQL constructs sql/lexer refuses, with PostgreSQL's error position
+// (1-based characters); TestMySQLSyntaxOnPostgres checks them on PostgreSQL 15 too.
+var lexedMySQLCases = []struct {
+	sql, code string
+	pos       int
+}{
+	{"SELECT 0x41", "42601", 8},
+	{"SELECT 1_000", "42601", 8},
+	{"SELECT 1e5x", "42601", 8},
+	{"SELECT x FROM a WHERE y = 0b101", "42601", 27},
+	{"SELECT $1abc", "42601", 8},
+	{"SELECT 1; SELECT 'it\\'s'", "42601", 24}, // MySQL's \' escape; the position counts from the first statement
+	{`SELECT "open`, "42601", 8},
+	{"SELECT 1 /* MySQL's /* nests here */", "42601", 10},
+	{"SELECT $$open", "42601", 8},
+	{"SELECT 'a' ~ 'b", "42601", 14},
+	{"SELECT 'é' || \"x", "42601", 15},
+}
+
+func TestLexErrorPositions(t *testing.T) {
+	s := pgcheckSession(t)
+	for _, c := range lexedMySQLCases {
+		err := s.Exec(context.Background(), c.sql, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code || e.Position != c.pos {
+			t.Errorf("%q: got %#v, want SQLSTATE %s at %d", c.sql, err, c.code, c.pos)
+		}
+	}
+}
+
 // TestMySQLSyntaxOnPostgres runs mysqlSyntaxCases on a real PostgreSQL 15 (skipped without one,
 // or with -short), each in a transaction it rolls back, and checks PostgreSQL's SQLSTATE.
 func TestMySQLSyntaxOnPostgres(t *testing.T) {
@@ -529,6 +559,13 @@ func TestMySQLSyntaxOnPostgres(t *testing.T) {
 		}
 		if _, err := c.Exec(ctx, "ROLLBACK").ReadAll(); err != nil {
 			t.Fatal(err)
+		}
+	}
+	for _, tc := range lexedMySQLCases {
+		_, err := c.Exec(ctx, tc.sql).ReadAll()
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != tc.code || int(pe.Position) != tc.pos {
+			t.Errorf("%q: PostgreSQL answers %#v, the table says %s at %d", tc.sql, err, tc.code, tc.pos)
 		}
 	}
 }
