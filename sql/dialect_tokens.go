@@ -173,7 +173,7 @@ func (r *rewriter) openParen() error {
 	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
-	p.stringAgg = r.lastWord == "group_concat" && strings.HasSuffix(r.b.String(), "group_concat")
+	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
 	if call && r.clauses[r.depth] == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 		// is how PostgreSQL names its rows' column (the alias, else the function).
