@@ -211,7 +211,12 @@ func (r *rewriter) token(t lexer.Token) error {
 			return Errorf("42601", "syntax error at or near \"$\"")
 		}
 		r.b.WriteString(t.Value)
-	default: // numbers, and characters PostgreSQL's grammar refuses, which vitess refuses too
+	case lexer.Numeric:
+		if r.q[t.Pos] == '.' && r.prev.IsPunct(")") {
+			return r.syntaxErrorAt(t) // (r).9 is no field selection
+		}
+		r.b.WriteString(t.Value)
+	default: // integers, and characters PostgreSQL's grammar refuses, which vitess refuses too
 		r.b.WriteString(t.Text(r.q))
 	}
 	r.lastWord = ""

@@ -311,14 +311,17 @@ func emitOperator(r *rewriter, _ string) error {
 	}
 	op := r.peek(n)
 	if op.Kind != lexer.Op || !r.peek(n+1).IsPunct(")") {
-		end := strings.IndexByte(r.q[r.pos:], ')')
-		if end < 0 {
-			return Errorf("42601", "syntax error at or near \"operator\"")
+		text := ""
+		for k := n; !r.peek(k).IsPunct(")"); k++ {
+			if r.peek(k).Kind == lexer.EOF {
+				return Errorf("42601", "syntax error at or near \"operator\"")
+			}
+			text += r.peek(k).Text(r.q)
 		}
-		text := strings.TrimPrefix(strings.TrimSpace(r.q[r.peek(0).End:r.pos+end]), "pg_catalog.")
 		return unsupported("OPERATOR(%s)", text)
 	}
 	r.skip(n + 2)
+	r.prev = op // a comparison, for any-array
 	r.lastWord = ""
 	switch op.Value {
 	case "~", "~*", "!~", "!~*":

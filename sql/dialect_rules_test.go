@@ -39,6 +39,7 @@ func TestDialectRules(t *testing.T) {
 		{"is-distinct", "select a IS DISTINCT FROM b", "select a <=> '\\0distinct' <=> b", ""},
 		{"operator", "select a operator(pg_catalog.+) b, c OPERATOR(~*) 'x'", "select a  +  b, c  regexp  'x' collate '\\0regexi'", ""},
 		{"operator", "select a operator(pg_catalog.@@) b", "", "0A000"},
+		{"operator", "select a operator(pg_catalog.=) any(k)", "select a  =  any (select unnest(k))", ""},
 		{"collate-default", `select a collate pg_catalog."default", b collate "C" from t`, "select a , b  from t", ""},
 		{"storage-params", "create table t (a int) with (fillfactor = 70)", "create table t (a int)", ""},
 		{"storage-params", "create table t (a int) with (fillfactor = 5)", "", "22023"},
