@@ -2,6 +2,7 @@ package sql
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/drovedb/drove/sql/lexer"
@@ -88,12 +89,13 @@ type rewriter struct {
 	arrays      []int          // depth inside each open ARRAY(
 	parens      []openParen    // one per open parenthesis
 	brackets    []int          // where each open subscript's operand begins (-1: ARRAY[...])
-	clauses     map[int]string // made when first set; per depth: "select" after SELECT, "from" inside its FROM, "limit"
+	clauses     []string       // per depth: "select" after SELECT, "from" inside its FROM, "limit"
 	chain       opChain        // see opChain
 	inserts     int            // insertAt calls: bounded, so no statement costs quadratic time
 	ahead       []lexer.Token  // tokens lexed ahead from aheadAt (see peek)
 	aheadAt     int            // where ahead starts; -1 when it is empty
 	aheadBuf    [4]lexer.Token // ahead's usual storage
+	clauseBuf   [4]string      // clauses' usual storage
 	// The rewrites of subscripts, field selections and functions in FROM wrap an operand
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
@@ -106,7 +108,12 @@ func splitAndRewrite(q string) ([]piece, error) {
 		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
 		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
 	}
-	r := &rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1}
+	r := rewriters.Get().(*rewriter)
+	*r = rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1}
+	defer func() {
+		*r = rewriter{} // keeps nothing of q
+		rewriters.Put(r)
+	}()
 	for {
 		if r.depth > maxDepth {
 			return nil, tooDeep() // see depth.go
@@ -138,6 +145,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 	r.flush(len(q))
 	return r.out, nil
 }
+
+// rewriters are reused: a statement's parse allocates the pass's state only once in a while.
+var rewriters = sync.Pool{New: func() any { return new(rewriter) }}
 
 // writeGap writes the text between the last token consumed and end: its whitespace as it is,
 // each comment as one space.
@@ -313,6 +323,28 @@ func (r *rewriter) followedBy(want ...string) bool {
 		}
 	}
 	return true
+}
+
+// clause is the clause at the current depth ("" for none).
+func (r *rewriter) clause() string {
+	if r.depth < 0 || r.depth >= len(r.clauses) {
+		return ""
+	}
+	return r.clauses[r.depth]
+}
+
+// setClause sets the clause at the current depth.
+func (r *rewriter) setClause(c string) {
+	if r.depth < 0 || c == "" && r.depth >= len(r.clauses) {
+		return
+	}
+	if r.clauses == nil {
+		r.clauses = r.clauseBuf[:0]
+	}
+	for len(r.clauses) <= r.depth {
+		r.clauses = append(r.clauses, "")
+	}
+	r.clauses[r.depth] = c
 }
 
 // syntaxErrorAt is PostgreSQL's syntax error at token t.

@@ -176,7 +176,7 @@ func emitOffset(r *rewriter, w string) error {
 	return nil
 }
 
-func (r *rewriter) inFromList() bool { return r.clauses[r.depth] == "from" || r.lastWord == "join" }
+func (r *rewriter) inFromList() bool { return r.clause() == "from" || r.lastWord == "join" }
 
 // dual in FROM is a table, not vitess's implicit FROM dual: see userDual.
 func emitDual(r *rewriter, w string) error {

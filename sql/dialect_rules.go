@@ -78,17 +78,17 @@ func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
 	switch {
 	case w == "select":
-		set(&r.clauses, r.depth, "select")
-	case w == "from" && r.clauses[r.depth] == "select":
-		set(&r.clauses, r.depth, "from")
+		r.setClause("select")
+	case w == "from" && r.clause() == "select":
+		r.setClause("from")
 	case fromClauseEnds[w]:
-		delete(r.clauses, r.depth)
+		r.setClause("")
 	}
 	if w == "from" || w == "join" {
 		r.sepAt = r.ntok
 	}
 	if w == "limit" {
-		set(&r.clauses, r.depth, "limit") // where MySQL's LIMIT offset, count would have its comma
+		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
 	}
 	r.chain.word(w, r.depth)
 	if done, err := r.columnState(w); done || err != nil {

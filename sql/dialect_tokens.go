@@ -58,7 +58,7 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 		r.startOperand()
 	}
 	r.b.WriteByte('`')
-	if name == "dual" && (r.clauses[r.depth] == "from" || r.lastWord == "join") {
+	if name == "dual" && (r.clause() == "from" || r.lastWord == "join") {
 		r.b.WriteString(userDual) // see userDual
 	} else {
 		r.b.WriteString(strings.ReplaceAll(name, "`", "``"))
@@ -159,7 +159,7 @@ func (r *rewriter) semicolon(t lexer.Token) error {
 		return Errorf("42601", "syntax error at or near \";\"")
 	}
 	r.parens = r.parens[:0]
-	clear(r.clauses)
+	r.clauses = r.clauses[:0]
 	r.flush(t.Pos)
 	r.lastWord = ""
 	r.colState = 0
@@ -174,7 +174,7 @@ func (r *rewriter) openParen() error {
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
-	if call && r.clauses[r.depth] == "from" && r.operandAt == r.sepAt+1 {
+	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 		// is how PostgreSQL names its rows' column (the alias, else the function).
 		if err := r.insertAt(r.operandStart, "(select "); err != nil {
@@ -199,7 +199,7 @@ func (r *rewriter) closeParen() error {
 	} else {
 		r.b.WriteByte(')')
 	}
-	delete(r.clauses, r.depth)
+	r.setClause("")
 	r.depth--
 	r.lastWord = ""
 	if len(r.parens) == 0 {
@@ -222,9 +222,9 @@ func (r *rewriter) comma() error {
 		// delimiter must be a string constant.
 		r.b.WriteString(" separator ")
 		r.parens[len(r.parens)-1].stringAgg = false
-	case r.clauses[r.depth] == "limit":
+	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
-	case r.clauses[r.depth] == "from":
+	case r.clause() == "from":
 		r.sepAt = r.ntok
 		r.b.WriteByte(',')
 	case r.depth == 1 && r.isCreateTable():
