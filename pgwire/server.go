@@ -526,5 +526,6 @@ func errorResponse(severity string, e *sql.Error) *pgproto3.ErrorResponse {
 		Detail:              e.Detail,
 		Hint:                e.Hint,
 		Where:               e.Where,
+		Position:            int32(e.Position),
 	}
 }

@@ -40,6 +40,9 @@ type Error struct {
 	Detail  string
 	Hint    string
 	Where   string // context, e.g. "COPY t, line 3, column a"
+	// Position is where in the query string the error is, as PostgreSQL reports it: a
+	// 1-based character count; 0 when not known.
+	Position int
 }
 
 func (e *Error) Error() string { return e.Message }

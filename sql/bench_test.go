@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,11 +65,14 @@ func BenchmarkParse(b *testing.B) {
 		"SELECT abalance FROM pgbench_accounts WHERE aid = 42",
 		"UPDATE pgbench_accounts SET abalance = abalance + 5 WHERE aid = 42",
 		"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (1, 2, 3, 4, CURRENT_TIMESTAMP)",
+		"UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2",
+		"SELECT abalance FROM pgbench_accounts WHERE aid = $1",
+		"BEGIN",
 		"SET application_name = 'bench'",
 		"COPY t (id, v) FROM STDIN WITH (FORMAT csv, HEADER true)",
 		"CREATE INDEX IF NOT EXISTS t_v ON t (v DESC NULLS LAST)",
 	} {
-		b.Run(strings.Fields(q)[0], func(b *testing.B) {
+		b.Run(strings.Fields(q)[0]+"_"+strconv.Itoa(len(q)), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				pieces, err := splitAndRewrite(q)

@@ -195,6 +195,10 @@ func parseCopy(sql string) (*copyStmt, error) {
 func (st *copyStmt) rewriteQuery(q string) error {
 	pieces, err := splitAndRewrite(q)
 	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Position != 0 {
+			e.Position = 0 // within the query, not the COPY statement
+		}
 		return err
 	}
 	if len(pieces) != 1 {

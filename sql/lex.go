@@ -23,3 +23,12 @@ func lexError(err error) error {
 	}
 	return err
 }
+
+// lexErrorIn is lexError for an error in the query string q, with its position.
+func lexErrorIn(err error, q string) error {
+	var le *lexer.Error
+	if errors.As(err, &le) {
+		return &Error{Code: le.Code, Message: le.Error(), Hint: le.Hint, Position: le.Position(q)}
+	}
+	return err
+}

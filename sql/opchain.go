@@ -20,11 +20,8 @@ type opChain struct {
 	assign   map[int]bool // depth → the next = assigns
 }
 
-// newOpChain returns an empty opChain; its maps are made when first written, since most
-// statements never write them.
-func newOpChain() *opChain { return &opChain{} }
-
-// set sets m[depth] to v, making m first if it is nil.
+// set sets m[depth] to v, making m first if it is nil: most statements never write the
+// maps of an opChain or the dialect pass's clauses.
 func set[V any](m *map[int]V, depth int, v V) {
 	if *m == nil {
 		*m = map[int]V{}

@@ -26,6 +26,19 @@ import (
 // markerStart begins every marker string the dialect pass writes.
 const markerStart = "\x00"
 
+// The markers the dialect pass writes, each a string constant (or a collation name) vitess
+// passes through to the binder.
+const (
+	usingMarker = markerStart + "using:" // starts a FULL JOIN's USING list, written as ON
+	// distinctMarker stands between the operands of IS DISTINCT FROM.
+	distinctMarker = markerStart + "distinct"
+	// regexMarkerPrefix marks a pattern as a regular expression (a trailing "i":
+	// case-insensitive).
+	regexMarkerPrefix = markerStart + "regex"
+	// nullsMarker starts the ORDER BY term that carries NULLS FIRST/LAST.
+	nullsMarker = markerStart + "nulls "
+)
+
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
 	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
@@ -67,134 +80,50 @@ func quotedWord(w string) string {
 	return w
 }
 
-// refuseWord returns the error for the word w (lower case; q[i:] follows it) where PostgreSQL
-// reads it differently from vitess, or nil. words are the statement's words before it.
-func refuseWord(w, q string, i int, words []string, depth int) error {
-	switch {
-	case w == "u" && (strings.HasPrefix(q[i:], "&'") || strings.HasPrefix(q[i:], "&\"")):
-		return unsupported("U& strings and identifiers")
-	case w == "current_date" && nextNonSpace(q, i) == '(' || sqlValueFunctions[w] && emptyParens(q, i):
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_DATE()
-	case w == "add" && len(words) > 0 && words[0] == "alter" &&
-		(nextNonSpace(q, i) == '(' || followedBy(q, i, "column") && nextNonSpace(q, skipWords(q, i, 1)) == '('):
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's ADD [COLUMN] (a int, ...)
-	case internalFunctions[w] && nextNonSpace(q, i) == '(':
-		return Errorf("42883", "function %s does not exist", w)
-	case w == "collate" && nextNonSpace(q, i) == '\'':
-		return Errorf("42601", "syntax error at or near \"'\"") // MySQL's COLLATE 'name'
-	case (w == "set" || w == "value") && depth == 0 && len(words) > 0 && words[0] == "insert" &&
-		!slices.Contains(words, "select") && !slices.Contains(words, "values"):
-		return Errorf("42601", "syntax error at or near %q", w) // MySQL's INSERT ... SET and VALUE
-	case sessionUserFunctions[w] && nextNonSpace(q, i) == '(':
-		return Errorf("42601", "syntax error at or near \"(\"") // MySQL's CURRENT_USER()
-	}
-	return nil
+// refusals are the dialect pass's rules (see wordRules, where they come first) for MySQL's
+// spellings with words that PostgreSQL reads otherwise: each refuses as PostgreSQL does.
+var refusals = []struct {
+	words string
+	wordRule
+}{
+	{"current_date", wordRule{"mysql-current-date-call", nextIs("("), refuseNext}}, // CURRENT_DATE()
+	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
+		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
+	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
+	{"drove_subscript drove_field drove_array_of drove_array", wordRule{"internal-function", nextIs("("),
+		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
+	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
+	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, // INSERT ... SET, INSERT ... VALUE
+		func(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }}},
+	{"current_user session_user current_role user current_catalog", wordRule{"mysql-user-call", nextIs("("), refuseNext}},
+}
+
+// refuseNext is PostgreSQL's syntax error at the token after the word.
+func refuseNext(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(0)) }
+
+// refuseParen is PostgreSQL's syntax error at the parenthesis that follows.
+func refuseParen(*rewriter, string) error { return Errorf("42601", "syntax error at or near \"(\"") }
+
+func (r *rewriter) addColumnList() bool {
+	return len(r.words) > 0 && r.words[0] == "alter" && (r.nextIs("(") || r.followedBy("column") && r.peek(1).IsPunct("("))
+}
+
+func (r *rewriter) insertSet() bool {
+	w := r.words
+	return r.depth == 0 && len(w) > 0 && w[0] == "insert" && !slices.Contains(w, "select") && !slices.Contains(w, "values")
 }
 
 // colonError is the error for a ':' that does not start '::' (MySQL's := and :name).
-func colonError(q string, i int, inBrackets, inParens bool) error {
+func colonError(assign, inBrackets, inParens bool) error {
 	switch {
 	case inBrackets:
 		return unsupported("array slices")
-	case i+1 < len(q) && q[i+1] == '=' && inParens:
+	case assign && inParens:
 		return unsupported("named function arguments")
+	case assign:
+		return Errorf("42601", "syntax error at or near \":=\"")
 	}
 	return Errorf("42601", "syntax error at or near \":\"")
-}
-
-// quotedAlias reads the quoted identifier starting at the first non-space at or after i
-// ("" when it is not one, or is unterminated) and the position after it.
-func quotedAlias(q string, i int) (string, int) {
-	for i < len(q) && q[i] != '"' {
-		i++
-	}
-	var b strings.Builder
-	for j := i + 1; j < len(q); j++ {
-		if q[j] == '"' {
-			if j+1 < len(q) && q[j+1] == '"' {
-				b.WriteByte('"')
-				j++
-				continue
-			}
-			return b.String(), j + 1
-		}
-		b.WriteByte(q[j])
-	}
-	return "", i
-}
-
-// stringContinuation looks past the string literal ending at q[i:]: PostgreSQL continues it
-// with a plain literal after white space holding a newline (-- comments count as white space)
-// and refuses a literal that follows on the same line or after a /* comment. It returns
-// where the continuing literal starts.
-func stringContinuation(q string, i int) (int, bool, error) {
-	newline, block := false, false
-	j := i
-	for j < len(q) {
-		switch {
-		case q[j] == '\n':
-			newline = true
-			j++
-		case q[j] == ' ' || q[j] == '\t' || q[j] == '\r' || q[j] == '\f' || q[j] == '\v':
-			j++
-		case strings.HasPrefix(q[j:], "--"):
-			for j < len(q) && q[j] != '\n' {
-				j++
-			}
-		case strings.HasPrefix(q[j:], "/*"):
-			block = true
-			end := strings.Index(q[j+2:], "*/")
-			if end < 0 {
-				return 0, false, nil // the comment's own error comes later
-			}
-			j += end + 4
-		default:
-			lit := q[j] == '\'' || (q[j] == 'e' || q[j] == 'E') && j+1 < len(q) && q[j+1] == '\''
-			switch {
-			case !lit:
-				return 0, false, nil
-			case newline && !block && q[j] == '\'':
-				return j, true, nil
-			}
-			end := len(q)
-			if t, err := lexer.At(q, j); err == nil {
-				end = t.End
-			}
-			return 0, false, Errorf("42601", "syntax error at or near %q", q[j:end])
-		}
-	}
-	return 0, false, nil
-}
-
-// sqlValueFunctions are PostgreSQL's parameterless time functions, which take a precision in
-// parentheses but, unlike MySQL's, never empty ones.
-var sqlValueFunctions = map[string]bool{"current_time": true, "current_timestamp": true, "localtime": true,
-	"localtimestamp": true}
-
-// sessionUserFunctions are PostgreSQL's keywords for the session's users, never called with
-// parentheses there.
-var sessionUserFunctions = map[string]bool{"current_user": true, "session_user": true, "current_role": true,
-	"user": true, "current_catalog": true}
-
-// emptyParens reports whether q[i:] starts with "()", spaces aside.
-func emptyParens(q string, i int) bool {
-	if nextNonSpace(q, i) != '(' {
-		return false
-	}
-	return nextNonSpace(q, strings.IndexByte(q[i:], '(')+i+1) == ')'
-}
-
-// scanDollarString reads the dollar-quoted string at q[i] == '$' ($$...$$ or $tag$...$tag$)
-// with sql/lexer and returns it as a vitess string literal.
-func scanDollarString(q string, i int) (int, string, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return 0, "", lexError(err)
-	}
-	if t.Kind != lexer.String {
-		return 0, "", Errorf("42601", "syntax error at or near \"$\"")
-	}
-	return t.End, vitessString(t.Value), nil
 }
 
 // vitessString quotes s as a vitess string literal, in which a backslash escapes.
@@ -216,20 +145,6 @@ func init() {
 // and ARRAY constructors; user text naming them is refused as PostgreSQL would.
 var internalFunctions = map[string]bool{
 	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true,
-}
-
-// opChars are the characters of a PostgreSQL operator.
-const opChars = "+-*/<>=~!@#%^&|`?"
-
-// scanOperator reads the operator at q[i] with sql/lexer, as PostgreSQL's lexer does: the
-// longest run of operator characters, cut before a comment, and a trailing + or - dropped
-// unless the operator holds one of ~!@#%^&|`? (so "<-1" is "<" then "-1").
-func scanOperator(q string, i int) (string, int, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return "", 0, lexError(err)
-	}
-	return t.Value, t.End, nil
 }
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess
@@ -487,15 +402,4 @@ func mysqlOnlyOther(node sqlparser.SQLNode) string {
 		return "INTERVAL()"
 	}
 	return ""
-}
-
-// scanNumber returns where the numeric constant at q[i] ends, read by sql/lexer as
-// PostgreSQL 15 reads one: digits, a fraction, an exponent; a letter or underscore right
-// after it is trailing junk (so MySQL's 0x41 and 1_000 are errors, not numbers).
-func scanNumber(q string, i int) (int, error) {
-	t, err := lexer.At(q, i)
-	if err != nil {
-		return 0, lexError(err)
-	}
-	return t.End, nil
 }

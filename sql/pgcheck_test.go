@@ -7,6 +7,10 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // execAll runs setup on a fresh session and returns it.
@@ -23,132 +27,185 @@ func pgcheckSession(t *testing.T) *Session {
 	return s
 }
 
+// mysqlSyntaxCase is a statement vitess parses as MySQL and PostgreSQL 15 refuses, or reads
+// otherwise: code is drove's SQLSTATE, pg PostgreSQL's when it differs ("ok" when it runs the
+// statement: a PostgreSQL feature drove does not support yet, 0A000).
+type mysqlSyntaxCase struct{ sql, code, pg string }
+
+// mysqlSyntaxCases are checked on drove by TestMySQLSyntaxRefused and on PostgreSQL 15 by
+// TestMySQLSyntaxOnPostgres.
+var mysqlSyntaxCases = []mysqlSyntaxCase{
+	{"SELECT * FROM a STRAIGHT_JOIN b ON true", "42601", ""},
+	{"SELECT * FROM a straight_join b ON '~using:x'", "42601", ""},
+	{"SELECT 1 <=> 2", "42883", ""},
+	{"SELECT 'a' REGEXP 'A'", "42601", ""},
+	{"SELECT 'a' not rlike 'A'", "42601", ""},
+	{"SELECT x FROM a LIMIT 1, 1", "42601", ""},
+	{"SELECT x FROM a LIMIT (SELECT 1), 1", "42601", ""},
+	{"SELECT 7 DIV 2", "42601", ""},
+	{"SELECT true XOR false", "42601", ""},
+	{"SELECT 5 MOD 2", "42601", ""},
+	{"SELECT 1 # 2", "0A000", "ok"}, // PostgreSQL's xor, not a MySQL comment
+	{"SELECT 2 ^ 3", "0A000", "ok"},
+	{"SELECT 6 & 3 << 1", "0A000", "ok"}, // (6 & 3) << 1 in PostgreSQL, 6 & (3 << 1) in vitess
+	{"SELECT 1 = 1 = true", "42601", ""}, // comparisons do not associate in PostgreSQL
+	{"SELECT x FROM a WHERE x = 1 = true", "42601", ""},
+	{"UPDATE a SET y = x = 1 = true", "42601", ""},
+	{"SELECT 1 & 2 & 3 >> 1", "0A000", "ok"},
+	{"SELECT x FROM a WHERE y = 1 AND 'n' || x << 2 = 'n4'", "0A000", "42883"},
+	{"SELECT 1 && 2", "0A000", "42883"},
+	{"SELECT 1 ->> 'a'", "0A000", "42883"},
+	{"SELECT ?", "0A000", "42601"},
+	{"SELECT @@version", "0A000", "42703"},
+	{"SELECT :foo", "42601", ""},
+	{"SELECT :p1", "42601", ""},
+	{"SELECT 1 := 2", "42601", ""},
+	{"SELECT !true", "42883", ""},
+	{"SELECT 0x41", "42601", ""},
+	{"SELECT 1_000", "42601", ""},
+	{"SELECT 1e5x", "42601", ""},
+	{"SELECT `x` FROM a", "42601", ""},
+	{"DELETE FROM a LIMIT 1", "42601", ""},
+	{"DELETE FROM a ORDER BY x", "42601", ""},
+	{"UPDATE a SET y = 0 LIMIT 1", "42601", ""},
+	{"INSERT INTO a SET x = 9", "42601", ""},
+	{"REPLACE INTO a VALUES (1, 1)", "42601", ""},
+	{"INSERT IGNORE INTO a VALUES (1, 1)", "42601", ""},
+	{"INSERT INTO a VALUES (1, 1) ON DUPLICATE KEY UPDATE y = 0", "42601", ""},
+	{"SELECT * FROM a LOCK IN SHARE MODE", "42601", ""},
+	{"USE db", "42601", ""},
+	{"SELECT * FROM a USE INDEX (i)", "42601", ""},
+	{"SELECT * FROM a FORCE INDEX (i)", "42601", ""},
+	{"SELECT HIGH_PRIORITY 1", "42601", ""},
+	{"SELECT SQL_CALC_FOUND_ROWS 1", "42601", ""},
+	{"SELECT x FROM a GROUP BY x WITH ROLLUP", "42601", ""},
+	{"EXPLAIN a", "42601", ""},
+	{"LOCK TABLES a READ", "42601", ""},
+	{"RENAME TABLE a TO c", "42601", ""},
+	{"ALTER TABLE a ADD COLUMN z int AFTER x", "42601", ""},
+	{"ALTER TABLE a ADD COLUMN z int FIRST", "42601", ""},
+	{"CREATE TABLE c (x int) ENGINE = InnoDB", "42601", ""},
+	{"CREATE TABLE c (x int COMMENT 'q')", "42601", ""},
+	{"CREATE TABLE c (x int AUTO_INCREMENT)", "42601", ""},
+	{"CREATE TABLE c (x int UNSIGNED)", "42601", ""},
+	{"CREATE TABLE c (x tinyint)", "42704", ""},
+	{"CREATE TABLE c (x double)", "42704", ""},
+	{"CREATE TABLE c (x datetime)", "42704", ""},
+	{"CREATE TABLE c (x longblob)", "42704", ""},
+	{"SELECT binary 'a'", "42601", "42704"},
+	{"SELECT convert('a', char)", "42601", "42703"},
+	{"SELECT ifnull(1, 2)", "42883", ""},
+	{"SELECT locate('a', 'ba')", "42883", ""},
+	{"SELECT group_concat(x) FROM a", "42883", ""},
+	{"SELECT drove_subscript(x, 1) FROM a", "42883", ""},
+	{"SELECT pg_catalog.drove_array_of(1)", "42883", ""},
+	{`SELECT "drove_field"(1, 'f')`, "42883", ""},
+	{"SELECT 'a' COLLATE 'C'", "42601", ""},
+	{`SELECT 'a' COLLATE "::int"`, "42704", ""},
+	{`SELECT 1 + 2 COLLATE "::text"`, "42704", "42804"},
+	{"SELECT x FROM a ORDER BY x, '::nulls first'", "42601", ""},
+	{"SELECT * FROM a JOIN b ON '~using:x'", "22P02", ""},
+	{"SELECT 'a' regexp 'a' COLLATE '~regex'", "42601", ""},
+	{"SELECT E'\\0::int'", "22021", ""},
+	{"SELECT E'\\x00using:x'", "22021", ""},
+	{"SELECT E'\\u0000'", "42601", ""}, // PostgreSQL 15: invalid Unicode escape value
+	{"SELECT $1abc", "42601", ""},      // PostgreSQL 15: trailing junk after parameter
+	{"SELECT E'\\xff'", "22021", ""},
+	{"SELECT '\x00::int'", "22021", "08P01"},
+	{"SELECT _utf8'abc'", "42703", "42704"},
+	{"SELECT 1 FROM dual", "42P01", ""},
+	{`SELECT * FROM "dual"`, "42P01", ""},
+	{"SELECT 1 FROM a JOIN dual ON true", "42P01", ""},
+	{"SELECT current_date()", "42601", ""},
+	{"SELECT current_timestamp()", "42601", ""},
+	{"SELECT now(3)", "42883", ""},
+	{"SELECT json_extract('{}', '$.a')", "42883", ""},
+	{"SELECT get_lock('x', 1)", "42883", ""},
+	{"ALTER TABLE a ADD COLUMN (z int)", "42601", ""},
+	{"ALTER TABLE a ADD (z int)", "42601", ""},
+	{"ALTER TABLE a DROP PRIMARY KEY", "42601", ""},
+	{"ALTER TABLE a DROP INDEX i", "42601", ""},
+	{"ALTER TABLE a ADD INDEX i (y)", "42601", "42704"},
+	{"ALTER TABLE a RENAME INDEX i TO j", "42601", ""},
+	{"ALTER TABLE a FORCE", "42601", ""},
+	{"CREATE TABLE c (x int, INDEX i (x))", "42601", "42704"},
+	{"SELECT $$open", "42601", ""},
+	{"INSERT INTO a VALUE (9, 9)", "42601", ""},
+	{"SELECT char(65)", "42601", ""},
+	{"SELECT values(x) FROM a", "42601", ""},
+	{"SELECT default(x) FROM a", "42601", ""},
+	{"SELECT interval(1, 2, 3)", "42601", ""},
+	{"DROP TEMPORARY TABLE a", "42601", ""},
+	{"CREATE TABLE c (x int, PRIMARY KEY (x) USING BTREE)", "42601", ""},
+	{"SELECT current_user()", "42601", ""},
+	{"SELECT 1 NULLS FIRST", "42601", ""}, // not the marker NULLS FIRST becomes as an ORDER BY term
+	{"SELECT x FROM a GROUP BY x NULLS LAST", "42601", ""},
+	{"SELECT * FROM a JOIN b", "42601", ""}, // MySQL's cross join
+	{"SELECT * FROM a INNER JOIN b WHERE true", "42601", ""},
+	{"SELECT * FROM a CROSS JOIN b ON true", "42601", ""},
+	{"SELECT * FROM a WHERE x IN (SELECT x FROM b JOIN a USING (x) JOIN b c)", "42601", ""},
+	{"SELECT 'a' 'b'", "42601", ""}, // MySQL joins adjacent literals; PostgreSQL only across a newline
+	{"SELECT 'a' /* c */ 'b'", "42601", ""},
+	{"SELECT 'a'\n/* c */ 'b'", "42601", ""},
+	{"SELECT 'a'\nE'b'", "42601", ""},
+	{"SELECT $x", "42601", ""},
+	{"SELECT u&'d\\0061t'", "0A000", "ok"},
+	// Not MySQL, found on the way: an unknown function in a DEFAULT crashed the binder.
+	{"CREATE TABLE c (x int DEFAULT (nextval('c_x_seq')))", "42P01", ""}, // no such sequence
+	{"CREATE TABLE c (x int DEFAULT (no_such_function()))", "42883", ""},
+	// More of MySQL's grammar.
+	{"SELECT 1 # comment", "0A000", "42703"},
+	{`SELECT "abc"`, "42703", ""}, // a double-quoted string is an identifier
+	{`SELECT x FROM a WHERE x = "1"`, "42703", ""},
+	{"SELECT x FROM a WHERE x = 1 && y = 10", "0A000", "42601"},
+	{"SELECT x FROM a WHERE x = 1 || y = 10", "42601", ""},
+	{"SELECT true || false", "42883", ""},
+	{"SELECT 1 XOR 1", "42601", ""},
+	{"SELECT x FROM a WHERE x = 1 XOR y = 2", "42601", ""},
+	{"SELECT @a := 1", "0A000", "42601"},
+	{"SET @a = 1", "0A000", "42601"},
+	{"SELECT @@session.autocommit", "0A000", "42P01"},
+	{"SELECT * FROM a IGNORE INDEX (i)", "42601", ""},
+	{"SELECT * FROM a USE KEY (i) WHERE x = 1", "42601", ""},
+	{"INSERT INTO a VALUES (1, 1) AS n ON DUPLICATE KEY UPDATE y = n.y", "42601", ""},
+	{"SELECT CAST(1 AS SIGNED)", "42704", ""},
+	{"SELECT CAST(1 AS UNSIGNED)", "42704", ""},
+	{"SELECT SQL_NO_CACHE 1", "42601", ""},
+	{"SELECT DISTINCTROW x FROM a", "42703", ""},
+	{"SELECT x FROM a PARTITION (p0)", "0A000", "42703"},
+	{"INSERT INTO a () VALUES ()", "42601", ""},
+	{"INSERT INTO a VALUES ()", "42601", ""},
+	{"INSERT INTO a (x) VALUES (1), ()", "42601", ""},
+	{"SELECT 'a' SOUNDS LIKE 'b'", "42601", ""},
+	{"DESCRIBE a", "42601", ""},
+	{"SELECT 'a' NOT REGEXP 'b'", "42601", ""},
+	{"SELECT 1 <=> NULL", "42883", ""},
+	{"SELECT CURDATE()", "42883", ""},
+	{"SELECT IF(1, 2, 3)", "42883", ""},
+	{"UPDATE a, b SET y = 1", "42601", ""},
+	{"DELETE a FROM a JOIN b ON true", "42601", ""},
+	{"SELECT 1 INTO @v", "0A000", "42601"},
+	{"INSERT a VALUES (3, 3)", "42601", ""},
+	{"CREATE TABLE c (x int) DEFAULT CHARSET=utf8", "42601", ""},
+	{"ALTER TABLE a MODIFY y bigint", "42601", ""},
+	{"ALTER TABLE a CHANGE y z int", "42601", ""},
+	{"SELECT x FROM a LIMIT 1 OFFSET 1, 2", "42601", ""},
+	{"SELECT b'101'", "0A000", "ok"},
+	{"SELECT x'41'", "0A000", "ok"},
+	{"SELECT 1 FROM a WHERE x = 1 LOCK IN SHARE MODE", "42601", ""},
+	{"SELECT 7 DIV 2 FROM a", "42601", ""},
+	{"SELECT 1 := 2 FROM a", "42601", ""},
+}
+
 // TestMySQLSyntaxRefused: what vitess parses as MySQL and PostgreSQL 15 refuses is refused
 // with PostgreSQL's SQLSTATE (checked against PostgreSQL 15 by hand; testdata/mysql_syntax.sql
 // keeps the ones both answer alike honest), never run with a meaning of its own.
 func TestMySQLSyntaxRefused(t *testing.T) {
-	s := pgcheckSession(t)
-	cases := []struct{ sql, code string }{
-		{"SELECT * FROM a STRAIGHT_JOIN b ON true", "42601"},
-		{"SELECT * FROM a straight_join b ON '~using:x'", "42601"},
-		{"SELECT 1 <=> 2", "42883"},
-		{"SELECT 'a' REGEXP 'A'", "42601"},
-		{"SELECT 'a' not rlike 'A'", "42601"},
-		{"SELECT x FROM a LIMIT 1, 1", "42601"},
-		{"SELECT x FROM a LIMIT (SELECT 1), 1", "42601"},
-		{"SELECT 7 DIV 2", "42601"},
-		{"SELECT true XOR false", "42601"},
-		{"SELECT 5 MOD 2", "42601"},
-		{"SELECT 1 # 2", "0A000"}, // PostgreSQL's xor, not a MySQL comment
-		{"SELECT 2 ^ 3", "0A000"},
-		{"SELECT 6 & 3 << 1", "0A000"},   // (6 & 3) << 1 in PostgreSQL, 6 & (3 << 1) in vitess
-		{"SELECT 1 = 1 = true", "42601"}, // comparisons do not associate in PostgreSQL
-		{"SELECT x FROM a WHERE x = 1 = true", "42601"},
-		{"UPDATE a SET y = x = 1 = true", "42601"},
-		{"SELECT 1 & 2 & 3 >> 1", "0A000"},
-		{"SELECT x FROM a WHERE y = 1 AND 'n' || x << 2 = 'n4'", "0A000"},
-		{"SELECT 1 && 2", "0A000"},
-		{"SELECT 1 ->> 'a'", "0A000"},
-		{"SELECT ?", "0A000"},
-		{"SELECT @@version", "0A000"},
-		{"SELECT :foo", "42601"},
-		{"SELECT :p1", "42601"},
-		{"SELECT 1 := 2", "42601"},
-		{"SELECT !true", "42883"},
-		{"SELECT 0x41", "42601"},
-		{"SELECT 1_000", "42601"},
-		{"SELECT 1e5x", "42601"},
-		{"SELECT `x` FROM a", "42601"},
-		{"DELETE FROM a LIMIT 1", "42601"},
-		{"DELETE FROM a ORDER BY x", "42601"},
-		{"UPDATE a SET y = 0 LIMIT 1", "42601"},
-		{"INSERT INTO a SET x = 9", "42601"},
-		{"REPLACE INTO a VALUES (1, 1)", "42601"},
-		{"INSERT IGNORE INTO a VALUES (1, 1)", "42601"},
-		{"INSERT INTO a VALUES (1, 1) ON DUPLICATE KEY UPDATE y = 0", "42601"},
-		{"SELECT * FROM a LOCK IN SHARE MODE", "42601"},
-		{"USE db", "42601"},
-		{"SELECT * FROM a USE INDEX (i)", "42601"},
-		{"SELECT * FROM a FORCE INDEX (i)", "42601"},
-		{"SELECT HIGH_PRIORITY 1", "42601"},
-		{"SELECT SQL_CALC_FOUND_ROWS 1", "42601"},
-		{"SELECT x FROM a GROUP BY x WITH ROLLUP", "42601"},
-		{"EXPLAIN a", "42601"},
-		{"LOCK TABLES a READ", "42601"},
-		{"RENAME TABLE a TO c", "42601"},
-		{"ALTER TABLE a ADD COLUMN z int AFTER x", "42601"},
-		{"ALTER TABLE a ADD COLUMN z int FIRST", "42601"},
-		{"CREATE TABLE c (x int) ENGINE = InnoDB", "42601"},
-		{"CREATE TABLE c (x int COMMENT 'q')", "42601"},
-		{"CREATE TABLE c (x int AUTO_INCREMENT)", "42601"},
-		{"CREATE TABLE c (x int UNSIGNED)", "42601"},
-		{"CREATE TABLE c (x tinyint)", "42704"},
-		{"CREATE TABLE c (x double)", "42704"},
-		{"CREATE TABLE c (x datetime)", "42704"},
-		{"CREATE TABLE c (x longblob)", "42704"},
-		{"SELECT binary 'a'", "42601"},
-		{"SELECT convert('a', char)", "42601"},
-		{"SELECT ifnull(1, 2)", "42883"},
-		{"SELECT locate('a', 'ba')", "42883"},
-		{"SELECT group_concat(x) FROM a", "42883"},
-		{"SELECT drove_subscript(x, 1) FROM a", "42883"},
-		{"SELECT pg_catalog.drove_array_of(1)", "42883"},
-		{`SELECT "drove_field"(1, 'f')`, "42883"},
-		{"SELECT 'a' COLLATE 'C'", "42601"},
-		{`SELECT 'a' COLLATE "::int"`, "42704"},
-		{`SELECT 1 + 2 COLLATE "::text"`, "42704"},
-		{"SELECT x FROM a ORDER BY x, '::nulls first'", "42601"},
-		{"SELECT * FROM a JOIN b ON '~using:x'", "22P02"},
-		{"SELECT 'a' regexp 'a' COLLATE '~regex'", "42601"},
-		{"SELECT E'\\0::int'", "22021"},
-		{"SELECT E'\\x00using:x'", "22021"},
-		{"SELECT E'\\u0000'", "42601"}, // PostgreSQL 15: invalid Unicode escape value
-		{"SELECT $1abc", "42601"},      // PostgreSQL 15: trailing junk after parameter
-		{"SELECT E'\\xff'", "22021"},
-		{"SELECT '\x00::int'", "22021"},
-		{"SELECT _utf8'abc'", "42703"},
-		{"SELECT 1 FROM dual", "42P01"},
-		{`SELECT * FROM "dual"`, "42P01"},
-		{"SELECT 1 FROM a JOIN dual ON true", "42P01"},
-		{"SELECT current_date()", "42601"},
-		{"SELECT current_timestamp()", "42601"},
-		{"SELECT now(3)", "42883"},
-		{"SELECT json_extract('{}', '$.a')", "42883"},
-		{"SELECT get_lock('x', 1)", "42883"},
-		{"ALTER TABLE a ADD COLUMN (z int)", "42601"},
-		{"ALTER TABLE a ADD (z int)", "42601"},
-		{"ALTER TABLE a DROP PRIMARY KEY", "42601"},
-		{"ALTER TABLE a DROP INDEX i", "42601"},
-		{"ALTER TABLE a ADD INDEX i (y)", "42601"},
-		{"ALTER TABLE a RENAME INDEX i TO j", "42601"},
-		{"ALTER TABLE a FORCE", "42601"},
-		{"CREATE TABLE c (x int, INDEX i (x))", "42601"},
-		{"SELECT $$open", "42601"},
-		{"INSERT INTO a VALUE (9, 9)", "42601"},
-		{"SELECT char(65)", "42601"},
-		{"SELECT values(x) FROM a", "42601"},
-		{"SELECT default(x) FROM a", "42601"},
-		{"SELECT interval(1, 2, 3)", "42601"},
-		{"DROP TEMPORARY TABLE a", "42601"},
-		{"CREATE TABLE c (x int, PRIMARY KEY (x) USING BTREE)", "42601"},
-		{"SELECT current_user()", "42601"},
-		{"SELECT 1 NULLS FIRST", "42601"}, // not the marker NULLS FIRST becomes as an ORDER BY term
-		{"SELECT x FROM a GROUP BY x NULLS LAST", "42601"},
-		{"SELECT * FROM a JOIN b", "42601"}, // MySQL's cross join
-		{"SELECT * FROM a INNER JOIN b WHERE true", "42601"},
-		{"SELECT * FROM a CROSS JOIN b ON true", "42601"},
-		{"SELECT * FROM a WHERE x IN (SELECT x FROM b JOIN a USING (x) JOIN b c)", "42601"},
-		{"SELECT 'a' 'b'", "42601"}, // MySQL joins adjacent literals; PostgreSQL only across a newline
-		{"SELECT 'a' /* c */ 'b'", "42601"},
-		{"SELECT 'a'\n/* c */ 'b'", "42601"},
-		{"SELECT 'a'\nE'b'", "42601"},
-		{"SELECT $x", "42601"},
-		{"SELECT u&'d\\0061t'", "0A000"},
-		// Not MySQL, found on the way: an unknown function in a DEFAULT crashed the binder.
-		{"CREATE TABLE c (x int DEFAULT (nextval('c_x_seq')))", "42P01"}, // no such sequence
-		{"CREATE TABLE c (x int DEFAULT (no_such_function()))", "42883"},
+	if len(mysqlSyntaxCases) == 0 {
+		t.Fatal("no cases")
 	}
-	for _, c := range cases {
+	s := pgcheckSession(t)
+	for _, c := range mysqlSyntaxCases {
 		t.Run(c.sql, func(t *testing.T) {
 			var out textOutput
 			err := s.Exec(context.Background(), c.sql, &out)
@@ -427,6 +484,88 @@ func TestReturningIsChecked(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: got %q (%v), want %q", c.sql, got, err, c.want)
+		}
+	}
+}
+
+// lexedMySQLCases are MySQL constructs sql/lexer refuses, with PostgreSQL's error position
+// (1-based characters); TestMySQLSyntaxOnPostgres checks them on PostgreSQL 15 too.
+var lexedMySQLCases = []struct {
+	sql, code string
+	pos       int
+}{
+	{"SELECT 0x41", "42601", 8},
+	{"SELECT 1_000", "42601", 8},
+	{"SELECT 1e5x", "42601", 8},
+	{"SELECT x FROM a WHERE y = 0b101", "42601", 27},
+	{"SELECT $1abc", "42601", 8},
+	{"SELECT 1; SELECT 'it\\'s'", "42601", 24}, // MySQL's \' escape; the position counts from the first statement
+	{`SELECT "open`, "42601", 8},
+	{"SELECT 1 /* MySQL's /* nests here */", "42601", 10},
+	{"SELECT $$open", "42601", 8},
+	{"SELECT 'a' ~ 'b", "42601", 14},
+	{"SELECT 'é' || \"x", "42601", 15},
+}
+
+func TestLexErrorPositions(t *testing.T) {
+	s := pgcheckSession(t)
+	for _, c := range lexedMySQLCases {
+		err := s.Exec(context.Background(), c.sql, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code || e.Position != c.pos {
+			t.Errorf("%q: got %#v, want SQLSTATE %s at %d", c.sql, err, c.code, c.pos)
+		}
+	}
+}
+
+// TestMySQLSyntaxOnPostgres runs mysqlSyntaxCases on a real PostgreSQL 15 (skipped without one,
+// or with -short), each in a transaction it rolls back, and checks PostgreSQL's SQLSTATE.
+func TestMySQLSyntaxOnPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	url := pgtest.Start(t)
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, "CREATE TABLE a (x int PRIMARY KEY, y int); CREATE TABLE b (x int PRIMARY KEY, s text);"+
+		"INSERT INTO a VALUES (1, 10), (2, 20); INSERT INTO b VALUES (2, 'q'), (3, NULL)").ReadAll(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range mysqlSyntaxCases {
+		want := tc.pg
+		switch want {
+		case "":
+			want = tc.code
+		case "ok":
+			want = ""
+		}
+		if _, err := c.Exec(ctx, "BEGIN").ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+		_, err := c.Exec(ctx, tc.sql).ReadAll()
+		got := ""
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) {
+			got = pe.Code
+		} else if err != nil {
+			t.Fatalf("%q: %v", tc.sql, err)
+		}
+		if got != want {
+			t.Errorf("%q: PostgreSQL answers %q (%v), the table says %q", tc.sql, got, err, want)
+		}
+		if _, err := c.Exec(ctx, "ROLLBACK").ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range lexedMySQLCases {
+		_, err := c.Exec(ctx, tc.sql).ReadAll()
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != tc.code || int(pe.Position) != tc.pos {
+			t.Errorf("%q: PostgreSQL answers %#v, the table says %s at %d", tc.sql, err, tc.code, tc.pos)
 		}
 	}
 }

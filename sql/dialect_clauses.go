@@ -1,0 +1,249 @@
+package sql
+
+import (
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// The dialect pass's rules for clauses: joins, ORDER BY, RETURNING, ON CONFLICT, FROM (see
+// wordRules).
+
+func fullJoinNext(r *rewriter) bool { return r.followedBy("join") || r.followedBy("outer", "join") }
+
+// FULL [OUTER] JOIN → STRAIGHT_JOIN: vitess has no FULL JOIN; its STRAIGHT_JOIN, which
+// PostgreSQL lacks (user text's straight_join is written quoted), takes an ON condition and
+// stands for it.
+func emitFullJoin(r *rewriter, _ string) error {
+	n := 1
+	if r.followedBy("outer") {
+		n = 2
+	}
+	r.skip(n)
+	r.b.WriteString("straight_join")
+	r.keep("join")
+	r.fullJoinAt = r.depth
+	return nil
+}
+
+func (r *rewriter) fullJoinUsing() bool { return r.fullJoinAt == r.depth && r.nextIs("(") }
+
+// STRAIGHT_JOIN takes only ON: a FULL JOIN's USING (cols) travels as ON and a marker string.
+func emitUsing(r *rewriter, _ string) error {
+	cols, n, err := r.nameList()
+	if err != nil {
+		return Errorf("42601", "syntax error in USING list")
+	}
+	for _, c := range cols {
+		if c == "" || strings.ContainsAny(c, "',") {
+			return Errorf("42601", "syntax error in USING list")
+		}
+	}
+	r.b.WriteString("on " + markerLiteral(usingMarker+strings.ReplaceAll(strings.Join(cols, ","), `\`, `\\`)))
+	r.skip(n)
+	r.fullJoinAt = -1
+	r.lastWord = ""
+	return nil
+}
+
+// nameList reads "(name, ...)" from the next tokens: the names and how many tokens it took.
+func (r *rewriter) nameList() ([]string, int, error) {
+	var names []string
+	n := 1
+	for {
+		t, sep := r.peek(n), r.peek(n+1)
+		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
+			return nil, 0, r.syntaxErrorAt(t)
+		}
+		names = append(names, t.Value)
+		n += 2
+		switch {
+		case sep.IsPunct(")"):
+			return names, n, nil
+		case !sep.IsPunct(","):
+			return nil, 0, r.syntaxErrorAt(sep)
+		}
+	}
+}
+
+func nullsOrderNext(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }
+
+// NULLS FIRST/LAST: vitess has none. A string constant cannot be an ORDER BY term in
+// PostgreSQL, so one that follows the term carries it.
+func emitNullsOrder(r *rewriter, _ string) error {
+	r.b.WriteString(", " + markerLiteral(nullsMarker+r.peek(0).Value))
+	r.skip(1)
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) returningStarts() bool {
+	return r.depth == 0 && len(r.words) > 0 && r.returningAt < 0 &&
+		(r.words[0] == "insert" || r.words[0] == "update" || r.words[0] == "delete")
+}
+
+// RETURNING: vitess has none; the list is cut off here and bound by the statement's plan
+// (see Statement.returning).
+func emitReturning(r *rewriter, w string) error {
+	r.returningAt = r.b.Len()
+	r.keep(w)
+	return nil
+}
+
+func (r *rewriter) onConflictNext() bool {
+	return r.depth == 0 && len(r.words) > 0 && r.words[0] == "insert" && r.followedBy("conflict")
+}
+
+// ON CONFLICT [(cols)] DO NOTHING is removed, DO UPDATE SET becomes vitess's ON DUPLICATE KEY
+// UPDATE (user text's "duplicate" is written quoted); both are recorded in piece.conflict.
+func emitOnConflict(r *rewriter, _ string) error {
+	r.skip(1)
+	c := &conflictClause{}
+	if r.nextIs("(") {
+		target, n, err := r.nameList()
+		if err != nil {
+			return err
+		}
+		c.target = target
+		r.skip(n)
+	}
+	switch {
+	case r.followedBy("do", "nothing"):
+		r.skip(2)
+	case r.followedBy("do", "update", "set"):
+		c.update = true
+		r.skip(3)
+		r.b.WriteString("on duplicate key update")
+		r.chain.assignments(r.depth)
+	case r.followedBy("on", "constraint"):
+		return unsupported("ON CONFLICT ON CONSTRAINT")
+	default:
+		return Errorf("42601", "syntax error in ON CONFLICT: expected DO NOTHING or DO UPDATE SET")
+	}
+	r.onConflict = c
+	r.lastWord = ""
+	return nil
+}
+
+// UPSERT INTO is HerdDB's: an INSERT that replaces the row with its key.
+func emitUpsert(r *rewriter, _ string) error {
+	r.b.WriteString("insert")
+	r.onConflict = &conflictClause{replace: true}
+	r.keep("insert")
+	return nil
+}
+
+// string_agg(x, 'd') → group_concat(x separator 'd') (see comma); user text's group_concat
+// call does not exist.
+func emitStringAgg(r *rewriter, _ string) error {
+	r.startOperand()
+	r.b.WriteString("group_concat")
+	r.keep("group_concat")
+	return nil
+}
+
+func emitGroupConcat(*rewriter, string) error {
+	return Errorf("42883", "function group_concat does not exist")
+}
+
+// ILIKE: vitess has none; REGEXP, which PostgreSQL lacks (user text's regexp is written
+// quoted), stands for it.
+func emitIlike(r *rewriter, w string) error {
+	r.b.WriteString("regexp")
+	r.keep(w)
+	return nil
+}
+
+// emitNothing drops the word: "double precision" is vitess's "double".
+func emitNothing(r *rewriter, w string) error {
+	r.lastWord = w
+	return nil
+}
+
+// emitAs writes the word as text, which vitess reads as PostgreSQL reads the word.
+func emitAs(text string) func(*rewriter, string) error {
+	return func(r *rewriter, w string) error {
+		r.b.WriteString(text)
+		r.keep(w)
+		return nil
+	}
+}
+
+// OFFSET n → LIMIT <max> OFFSET n: PostgreSQL allows OFFSET without LIMIT; MySQL does not.
+func emitOffset(r *rewriter, w string) error {
+	r.b.WriteString("limit 9223372036854775807 offset")
+	r.keep(w)
+	return nil
+}
+
+func (r *rewriter) inFromList() bool { return r.clause() == "from" || r.lastWord == "join" }
+
+// dual in FROM is a table, not vitess's implicit FROM dual: see userDual.
+func emitDual(r *rewriter, w string) error {
+	r.b.WriteString("`" + userDual + "`")
+	r.keep(w)
+	return nil
+}
+
+// notFunctionNames are the words a parenthesis follows without making a call of them.
+var notFunctionNames = map[string]bool{}
+
+// fromClauseEnds are the words after which a FROM list has ended.
+var fromClauseEnds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`all and any array as between by case check conflict default distinct else
+		except exists filter from group having in intersect into is join key lateral like limit not offset on only
+		or order over partition primary range recursive references regexp returning rows select set some table then
+		union unique using values when where window with within`) {
+		notFunctionNames[w] = true
+	}
+	for _, w := range strings.Fields(`where group having order limit offset union intersect except window fetch for
+		returning on`) {
+		fromClauseEnds[w] = true
+	}
+}
+
+// fromFunctionAlias reads the alias after a function in FROM (the tokens after its closing
+// parenthesis) and finishes its rewrite: " as `c`) as `a`".
+func (r *rewriter) fromFunctionAlias(fn string) error {
+	alias, col := fn, ""
+	n := 0
+	if r.peek(0).Is("as") {
+		n = 1
+	}
+	t := r.peek(n)
+	if t.Is("with") && r.peek(n+1).Is("ordinality") {
+		return unsupported("WITH ORDINALITY")
+	}
+	if w := t.Value; t.Kind == lexer.Ident && !notFunctionNames[w] && !fromClauseEnds[w] && !joinWords[w] {
+		alias, n = w, n+1
+		if r.nextAt(n, "(") {
+			switch cols := r.peek(n + 1); {
+			case cols.Kind == lexer.Ident && r.nextAt(n+2, ")"):
+				col, n = cols.Value, n+3
+			case cols.Kind == lexer.Ident && r.nextAt(n+2, ","):
+				return Errorf("42601", "too many column aliases specified for function %s", fn)
+			default:
+				return r.syntaxErrorAt(cols)
+			}
+		}
+	}
+	if col == "" {
+		col = alias
+	}
+	for _, name := range []string{alias, col} {
+		if name == "" || !isIdentStart(rune(name[0])) || strings.IndexFunc(name, func(r rune) bool { return !isIdentPart(r) }) >= 0 {
+			return Errorf("42601", "syntax error at or near %q", name)
+		}
+	}
+	r.skip(n)
+	r.b.WriteString(" as `" + col + "`) as `" + alias + "`")
+	return nil
+}
+
+// nextAt reports whether the n-th token ahead is the punctuation p.
+func (r *rewriter) nextAt(n int, p string) bool { return r.peek(n).IsPunct(p) }
+
+// joinWords start a join after a FROM element.
+var joinWords = map[string]bool{"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true}

@@ -1,0 +1,419 @@
+package sql
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// wordRule is one rule of the dialect pass: for the word it is listed under, match looks at
+// the pass's state and the tokens after the word (peek), and emit writes the rewrite and
+// consumes what it read. A rule that wrote the word as a plain word calls keep.
+type wordRule struct {
+	name  string
+	match func(r *rewriter) bool
+	emit  func(r *rewriter, w string) error
+}
+
+// wordRules are the dialect pass's rules, by the (folded, unquoted) word they start at; the
+// first whose match holds is applied. Every rule has a case in TestDialectRules.
+var wordRules = map[string][]wordRule{}
+
+func init() {
+	for _, rule := range append(refusals, []struct {
+		words string
+		wordRule
+	}{
+		{"array", wordRule{"array-brackets", nextIs("["), emitArrayBrackets}},
+		{"array", wordRule{"array-subquery", (*rewriter).arraySubquery, emitArraySubquery}},
+		{"any some all", wordRule{"any-array", (*rewriter).anyArray, emitAnyArray}},
+		{"as", wordRule{"insert-alias", (*rewriter).insertAliasNext, emitInsertAlias}},
+		{"as", wordRule{"cast-as", (*rewriter).inCast, emitCastAs}},
+		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
+		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
+		{"operator", wordRule{"operator", nextIs("("), emitOperator}},
+		{"collate", wordRule{"collate-default", func(r *rewriter) bool { return r.noopCollation() > 0 }, emitNoopCollation}},
+		{"with", wordRule{"storage-params", (*rewriter).storageParamsNext, emitStorageParams}},
+		{"generated", wordRule{"identity", (*rewriter).identityNext, emitIdentity}},
+		{"cast", wordRule{"cast", nextIs("("), emitCast}},
+		{"full", wordRule{"full-join", fullJoinNext, emitFullJoin}},
+		{"using", wordRule{"full-join-using", (*rewriter).fullJoinUsing, emitUsing}},
+		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
+		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
+		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
+		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
+		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
+		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
+		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
+		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
+		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},
+		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
+		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
+	}...) {
+		for _, w := range strings.Fields(rule.words) {
+			wordRules[w] = append(wordRules[w], rule.wordRule)
+		}
+	}
+}
+
+func always(*rewriter) bool { return true }
+
+func nextIs(p string) func(*rewriter) bool { return func(r *rewriter) bool { return r.nextIs(p) } }
+
+func followedBy(words ...string) func(*rewriter) bool {
+	return func(r *rewriter) bool { return r.followedBy(words...) }
+}
+
+// keep records w as the statement's next word, written.
+func (r *rewriter) keep(w string) {
+	r.words = append(r.words, w)
+	r.lastWord = w
+}
+
+// word rewrites an unquoted word: the state it changes, then the first rule that matches, or
+// the word itself.
+func (r *rewriter) word(t lexer.Token) error {
+	w := t.Value
+	switch {
+	case w == "select":
+		r.setClause("select")
+	case w == "from" && r.clause() == "select":
+		r.setClause("from")
+	case fromClauseEnds[w]:
+		r.setClause("")
+	}
+	if w == "from" || w == "join" {
+		r.sepAt = r.ntok
+	}
+	if w == "limit" {
+		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
+	}
+	r.chain.word(w, r.depth)
+	if done, err := r.columnState(w); done || err != nil {
+		return err
+	}
+	for _, rule := range wordRules[w] {
+		if rule.match(r) {
+			return rule.emit(r, w)
+		}
+	}
+	r.plainWord(w)
+	return nil
+}
+
+// plainWord writes w as a word with no rule: folded, quoted when vitess would read it as a
+// MySQL keyword.
+func (r *rewriter) plainWord(w string) {
+	if !r.prev.IsPunct(".") {
+		r.startOperand()
+	}
+	r.b.WriteString(quotedWord(w))
+	r.keep(w)
+}
+
+// INSERT: MySQL's INSERT without INTO, and its empty column list and row, are refused.
+func emitInsert(r *rewriter, w string) error {
+	if !r.followedBy("into") {
+		return r.syntaxErrorAt(r.peek(0))
+	}
+	n := 2 // INTO name
+	for r.peek(n).IsPunct(".") {
+		n += 2 // schema.table
+	}
+	if r.peek(n).Is("as") {
+		n += 2
+	}
+	if r.peek(n).IsPunct("(") && r.peek(n+1).IsPunct(")") {
+		return r.syntaxErrorAt(r.peek(n + 1))
+	}
+	r.plainWord(w)
+	return nil
+}
+
+// columnState follows CREATE TABLE's column definitions and rewrites a column's type name;
+// done says it did.
+func (r *rewriter) columnState(w string) (done bool, err error) {
+	switch r.colState {
+	case 1:
+		r.colState = 2
+		if tableConstraintWords[w] {
+			r.colState = 0
+		}
+	case 2:
+		r.colState = 0
+		typ, n, ok, err := r.columnTypeName(w)
+		if err != nil || !ok {
+			return false, err
+		}
+		r.b.WriteString(typ)
+		r.keep(w)
+		r.skip(n)
+		return true, nil
+	}
+	return false, nil
+}
+
+// tableConstraintWords start a table constraint where a column definition could be.
+var tableConstraintWords = map[string]bool{"primary": true, "constraint": true, "unique": true,
+	"foreign": true, "check": true, "exclude": true, "like": true}
+
+// columnTypeName rewrites a PostgreSQL column type that vitess does not know, starting with
+// word w; n is how many tokens after w it took, and ok is false when w needs no rewriting.
+// SERIAL types become the integer type with AUTO_INCREMENT, which the binder reads as a
+// serial column.
+func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err error) {
+	switch w {
+	case "int2":
+		return "smallint", 0, true, nil
+	case "int4":
+		return "int", 0, true, nil
+	case "int8":
+		return "bigint", 0, true, nil
+	case "smallserial", "serial2":
+		return "smallint auto_increment", 0, true, nil
+	case "serial", "serial4":
+		return "int auto_increment", 0, true, nil
+	case "bigserial", "serial8":
+		return "bigint auto_increment", 0, true, nil
+	case "character":
+		if r.followedBy("varying") {
+			return "varchar", 1, true, nil
+		}
+		return "char", 0, true, nil
+	case "timestamp":
+		switch {
+		case r.followedBy("without", "time", "zone"):
+			return "timestamp", 3, true, nil
+		case r.followedBy("with", "time", "zone"):
+			return "", 0, false, unsupported("type timestamp with time zone")
+		}
+	case "timestamptz":
+		return "", 0, false, unsupported("type timestamp with time zone")
+	case "double":
+		if !r.followedBy("precision") {
+			return "", 0, false, Errorf("42704", "type \"double\" does not exist")
+		}
+	}
+	if mysqlOnlyTypes[w] {
+		return "", 0, false, Errorf("42704", "type %q does not exist", w)
+	}
+	return "", 0, false, nil
+}
+
+// ARRAY[a, b] → drove_array_of(a, b)
+func emitArrayBrackets(r *rewriter, _ string) error {
+	r.startOperand()
+	r.b.WriteString("drove_array_of(")
+	r.skip(1)
+	r.brackets = append(r.brackets, -1)
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) arraySubquery() bool { return r.nextIs("(") && r.peek(1).Is("select") }
+
+// ARRAY(SELECT ...) → drove_array((SELECT ...)): vitess has no ARRAY constructor; the binder
+// reads the function as one.
+func emitArraySubquery(r *rewriter, _ string) error {
+	r.skip(1)
+	r.startOperand()
+	r.pushParen(true)
+	r.depth++
+	r.arrays = append(r.arrays, r.depth)
+	r.b.WriteString("drove_array((")
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) anyArray() bool {
+	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && comparisons[r.prev.Value]
+}
+
+// x op ANY (array) → x op ANY (SELECT unnest(array)), which vitess parses.
+func emitAnyArray(r *rewriter, w string) error {
+	r.b.WriteString(w + " (select unnest(")
+	r.skip(1)
+	r.parens = append(r.parens, openParen{start: r.b.Len(), close: ")"})
+	r.depth++
+	r.lastWord = ""
+	return nil
+}
+
+// insertAliasNext: INSERT INTO t AS alias, which vitess does not parse.
+func (r *rewriter) insertAliasNext() bool {
+	w := r.words
+	return r.depth == 0 && len(w) >= 3 && w[0] == "insert" && w[1] == "into" && r.insertAlias == "" &&
+		!slices.Contains(w, "values") && !slices.Contains(w, "select")
+}
+
+func emitInsertAlias(r *rewriter, _ string) error {
+	t := r.peek(0)
+	if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
+		return Errorf("42601", "syntax error at or near \"as\"")
+	}
+	r.insertAlias = t.Value
+	r.skip(1)
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) inCast() bool { return len(r.casts) > 0 && r.casts[len(r.casts)-1] == r.depth }
+
+// CAST(x AS t) → ((x) COLLATE '\0::t'), like x::t; see writeCast.
+func emitCast(r *rewriter, _ string) error {
+	r.startOperand()
+	r.pushParen(true)
+	r.b.WriteString("((")
+	r.skip(1)
+	r.depth++
+	r.casts = append(r.casts, r.depth)
+	r.lastWord = ""
+	return nil
+}
+
+func emitCastAs(r *rewriter, _ string) error {
+	name, n, err := r.typeName()
+	if err != nil {
+		return err
+	}
+	r.skip(n)
+	r.b.WriteByte(')')
+	writeCast(&r.b, name)
+	r.casts = r.casts[:len(r.casts)-1]
+	r.lastWord = ""
+	return nil
+}
+
+// vitess's null-safe <=> is IS NOT DISTINCT FROM (user text cannot spell <=>: see
+// passedOperators); IS DISTINCT FROM is <=> with a marker operand in between, read back by
+// the binder.
+func emitNotDistinct(r *rewriter, _ string) error {
+	r.b.WriteString("<=>")
+	r.skip(3)
+	r.lastWord = ""
+	return nil
+}
+
+func emitDistinct(r *rewriter, _ string) error {
+	r.b.WriteString("<=> " + markerLiteral(distinctMarker) + " <=>")
+	r.skip(2)
+	r.lastWord = ""
+	return nil
+}
+
+// OPERATOR(pg_catalog.op): the operator itself.
+func emitOperator(r *rewriter, _ string) error {
+	n := 1
+	if r.peek(1).Is("pg_catalog") && r.peek(2).IsPunct(".") {
+		n = 3
+	}
+	op := r.peek(n)
+	if op.Kind != lexer.Op || !r.peek(n+1).IsPunct(")") {
+		text := ""
+		for k := n; !r.peek(k).IsPunct(")"); k++ {
+			if r.peek(k).Kind == lexer.EOF {
+				return Errorf("42601", "syntax error at or near \"operator\"")
+			}
+			text += r.peek(k).Text(r.q)
+		}
+		return unsupported("OPERATOR(%s)", text)
+	}
+	r.skip(n + 2)
+	r.prev = op // a comparison, for any-array
+	r.lastWord = ""
+	switch op.Value {
+	case "~", "~*", "!~", "!~*":
+		return r.regexOp(op.Value)
+	case "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%":
+		r.b.WriteString(" " + op.Value + " ")
+		return nil
+	}
+	return unsupported("OPERATOR(%s)", op.Value)
+}
+
+// noopCollation returns how many tokens after COLLATE name a collation drove compares by
+// anyway (default, C and POSIX, possibly pg_catalog-qualified), or 0 for any other.
+func (r *rewriter) noopCollation() int {
+	n := 0
+	if r.peek(0).Is("pg_catalog") && r.peek(1).IsPunct(".") {
+		n = 2
+	}
+	switch t := r.peek(n); {
+	case t.Is("default"):
+		return n + 1
+	case t.Kind == lexer.QuotedIdent && (strings.EqualFold(t.Value, "default") || strings.EqualFold(t.Value, "C") ||
+		strings.EqualFold(t.Value, "POSIX")):
+		return n + 1
+	}
+	return 0
+}
+
+// The default and the C collations are how drove compares text anyway.
+func emitNoopCollation(r *rewriter, _ string) error {
+	r.skip(r.noopCollation())
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) storageParamsNext() bool {
+	return r.depth == 0 && r.isCreateTable() && r.nextIs("(")
+}
+
+// CREATE TABLE's WITH (name = value, ...): fillfactor is accepted (pages are written full and
+// never updated in place, so it has nothing to change); other parameters are refused.
+func emitStorageParams(r *rewriter, _ string) error {
+	n := 1
+	for {
+		name, eq, value, end := r.peek(n), r.peek(n+1), r.peek(n+2), r.peek(n+3)
+		if name.Kind == lexer.EOF || eq.Kind == lexer.EOF || value.Kind == lexer.EOF || end.Kind == lexer.EOF {
+			return Errorf("42601", "syntax error: unterminated WITH (...) storage parameters")
+		}
+		if name.Kind != lexer.Ident || !eq.IsPunct("=") || !end.IsPunct(",") && !end.IsPunct(")") {
+			return unsupported("storage parameter %q", name.Text(r.q))
+		}
+		if name.Value != "fillfactor" {
+			return unsupported("storage parameter %q", name.Value)
+		}
+		if v := value.Text(r.q); value.Kind != lexer.Integer || len(v) > 3 || atoi(v) < 10 || atoi(v) > 100 {
+			return Errorf("22023", "value %s out of bounds for option \"fillfactor\"", v)
+		}
+		n += 4
+		if end.IsPunct(")") {
+			break
+		}
+	}
+	r.skip(n)
+	r.lastWord = ""
+	return nil
+}
+
+// atoi is the value of a string of at most a few digits.
+func atoi(s string) int {
+	v := 0
+	for _, c := range s {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+func (r *rewriter) identityNext() bool {
+	return r.followedBy("always", "as", "identity") || r.followedBy("by", "default", "as", "identity")
+}
+
+// GENERATED ... AS IDENTITY: an identity column is a serial one here; see columnTypeName.
+func emitIdentity(r *rewriter, _ string) error {
+	n := 3
+	if r.followedBy("by") {
+		n = 4
+	}
+	r.skip(n)
+	if r.nextIs("(") {
+		return unsupported("identity column options")
+	}
+	r.b.WriteString("auto_increment")
+	r.words = append(r.words, "auto_increment")
+	r.lastWord = ""
+	return nil
+}

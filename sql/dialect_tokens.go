@@ -1,0 +1,367 @@
+package sql
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// The dialect pass's handling of the tokens that are not words (see dialect.go).
+
+// startOperand records that an operand begins at the current token.
+func (r *rewriter) startOperand() {
+	r.operandStart = r.b.Len()
+	r.operandAt = r.ntok
+}
+
+// isUnicodeEscape reports whether t is a U&” string or U&"" identifier.
+func (r *rewriter) isUnicodeEscape(t lexer.Token) bool {
+	return t.Pos+1 < len(r.q) && (r.q[t.Pos] == 'u' || r.q[t.Pos] == 'U') && r.q[t.Pos+1] == '&'
+}
+
+// str writes a string constant as one vitess literal of its decoded value (sql/lexer has read
+// it with PostgreSQL's rules: E” escapes, continuation past a newline, dollar quoting).
+func (r *rewriter) str(t lexer.Token) error {
+	if r.isUnicodeEscape(t) {
+		return unsupported("U& strings and identifiers")
+	}
+	r.b.WriteString(vitessString(t.Value))
+	// vitess joins adjacent literals, which PostgreSQL refuses unless they are one
+	// constant continued across a newline (one token of sql/lexer's).
+	if next := r.peek(0); next.Kind == lexer.String || next.Kind == lexer.BitString || next.Kind == lexer.HexString {
+		return r.syntaxErrorAt(next)
+	}
+	r.endPattern()
+	r.lastWord = ""
+	return nil
+}
+
+// endPattern follows the pattern of a regular-expression match with its marker (see regexOp).
+func (r *rewriter) endPattern() {
+	if r.regexMarker != "" {
+		r.b.WriteString(" collate " + markerLiteral(r.regexMarker))
+		r.regexMarker = ""
+	}
+}
+
+// quotedIdent writes "name" as vitess's `name`; a quoted identifier is never a keyword.
+func (r *rewriter) quotedIdent(t lexer.Token) error {
+	if r.isUnicodeEscape(t) {
+		return unsupported("U& strings and identifiers")
+	}
+	name := t.Value
+	if internalFunctions[name] && r.nextIs("(") {
+		return Errorf("42883", "function %s does not exist", name)
+	}
+	if !r.prev.IsPunct(".") {
+		r.startOperand()
+	}
+	r.b.WriteByte('`')
+	if name == "dual" && (r.clause() == "from" || r.lastWord == "join") {
+		r.b.WriteString(userDual) // see userDual
+	} else {
+		r.b.WriteString(strings.ReplaceAll(name, "`", "``"))
+	}
+	r.b.WriteByte('`')
+	// Kept quoted: a quoted identifier is never the keyword it spells ("checkpoint").
+	r.words = append(r.words, `"`+name+`"`)
+	r.lastWord = ""
+	if r.colState == 1 {
+		r.colState = 2
+	} else {
+		r.colState = 0
+	}
+	return nil
+}
+
+// operator writes an operator read as PostgreSQL reads it; only those vitess reads alike
+// pass, and the ones vitess spells otherwise are rewritten.
+func (r *rewriter) operator(t lexer.Token) error {
+	op := t.Value
+	r.lastWord = ""
+	switch {
+	case op == "||":
+		// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || among
+		// the operators: below + and -, above comparisons. The binder reads | as ||.
+		if err := r.chain.op("||", r.depth); err != nil {
+			return err
+		}
+		r.b.WriteString(" | ")
+	case op == "|":
+		return Errorf("0A000", "the bitwise operator | is not supported yet")
+	case op == "~" || op == "~*" || op == "!~" || op == "!~*":
+		return r.regexOp(op)
+	case op[0] == '`':
+		return Errorf("42601", "syntax error at or near \"`\"")
+	case !passedOperators[op]:
+		return operatorError(op)
+	default:
+		if err := r.chain.op(op, r.depth); err != nil {
+			return err
+		}
+		r.b.WriteString(op)
+	}
+	return nil
+}
+
+// regexOp writes a regular-expression match operator (~, ~*, !~, !~*) as vitess's REGEXP,
+// whose pattern (the next token) must be a string constant or a parameter: the marker
+// written after the pattern as a collation tells the binder which match this is (REGEXP
+// alone is ILIKE's spelling).
+func (r *rewriter) regexOp(op string) error {
+	if k := r.peek(0).Kind; k != lexer.String && k != lexer.Param {
+		return unsupported("a regular expression match against anything but a constant or parameter")
+	}
+	if strings.HasPrefix(op, "!") {
+		r.b.WriteString(" not regexp ")
+	} else {
+		r.b.WriteString(" regexp ")
+	}
+	r.regexMarker = regexMarkerPrefix
+	if strings.HasSuffix(op, "*") {
+		r.regexMarker += "i"
+	}
+	return nil
+}
+
+// punct rewrites punctuation: the statement split, parentheses, brackets, casts.
+func (r *rewriter) punct(t lexer.Token) error {
+	switch t.Value {
+	case ";":
+		return r.semicolon(t)
+	case "(":
+		return r.openParen()
+	case ")":
+		return r.closeParen()
+	case ",":
+		return r.comma()
+	case "[":
+		return r.openBracket()
+	case "]":
+		return r.closeBracket()
+	case ".":
+		if r.prev.IsPunct(")") {
+			return r.fieldSelection()
+		}
+	case "::":
+		return r.cast()
+	case ":", ":=":
+		return colonError(t.Value == ":=", len(r.brackets) > 0, r.depth > 0)
+	}
+	r.b.WriteString(t.Value)
+	r.lastWord = ""
+	return nil
+}
+
+func (r *rewriter) semicolon(t lexer.Token) error {
+	if len(r.brackets) > 0 {
+		return Errorf("42601", "syntax error at or near \";\"")
+	}
+	r.parens = r.parens[:0]
+	r.clauses = r.clauses[:0]
+	r.flush(t.Pos)
+	r.lastWord = ""
+	r.colState = 0
+	return nil
+}
+
+func (r *rewriter) openParen() error {
+	if r.nextIs(")") && (r.lastWord == "values" || r.prev.IsPunct(",") && r.depth == 0 && slices.Contains(r.words, "values")) {
+		return r.syntaxErrorAt(r.peek(0)) // MySQL's empty row, VALUES ()
+	}
+	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
+	r.pushParen(call)
+	p := &r.parens[len(r.parens)-1]
+	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
+	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
+		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
+		// is how PostgreSQL names its rows' column (the alias, else the function).
+		if err := r.insertAt(r.operandStart, "(select "); err != nil {
+			return err
+		}
+		p.fromFunc = r.lastWord
+	}
+	r.depth++
+	r.b.WriteByte('(')
+	r.lastWord = ""
+	r.colState = 0
+	if r.depth == 1 && r.isCreateTable() {
+		r.colState = 1
+	}
+	return nil
+}
+
+func (r *rewriter) closeParen() error {
+	if n := len(r.arrays); n > 0 && r.arrays[n-1] == r.depth {
+		r.b.WriteString("))") // closes the subquery and drove_array(
+		r.arrays = r.arrays[:n-1]
+	} else {
+		r.b.WriteByte(')')
+	}
+	r.setClause("")
+	r.depth--
+	r.lastWord = ""
+	if len(r.parens) == 0 {
+		return nil
+	}
+	p := r.parens[len(r.parens)-1]
+	r.parens = r.parens[:len(r.parens)-1]
+	r.operandStart = p.start
+	r.b.WriteString(p.close)
+	if p.fromFunc != "" {
+		return r.fromFunctionAlias(p.fromFunc)
+	}
+	return nil
+}
+
+func (r *rewriter) comma() error {
+	switch {
+	case len(r.parens) > 0 && r.parens[len(r.parens)-1].stringAgg:
+		// string_agg(x, 'd') → group_concat(x separator 'd'): MySQL's aggregate, whose
+		// delimiter must be a string constant.
+		r.b.WriteString(" separator ")
+		r.parens[len(r.parens)-1].stringAgg = false
+	case r.clause() == "limit":
+		return Errorf("42601", "LIMIT #,# syntax is not supported")
+	case r.clause() == "from":
+		r.sepAt = r.ntok
+		r.b.WriteByte(',')
+	case r.depth == 1 && r.isCreateTable():
+		r.b.WriteByte(',')
+		r.colState = 1
+	default:
+		r.b.WriteByte(',')
+	}
+	r.lastWord = ""
+	return nil
+}
+
+// openBracket rewrites x[i] → drove_subscript(x, i); ARRAY[...] was rewritten by its rule.
+func (r *rewriter) openBracket() error {
+	if r.isCreateTable() || len(r.words) > 0 && r.words[0] == "alter" {
+		return unsupported("array column types")
+	}
+	if !subscriptable(r.prev) || notFunctionNames[r.lastWord] {
+		return Errorf("42601", "syntax error at or near \"[\"")
+	}
+	if err := r.insertAt(r.operandStart, "drove_subscript("); err != nil {
+		return err
+	}
+	r.b.WriteString(", ")
+	r.brackets = append(r.brackets, r.operandStart)
+	r.lastWord = ""
+	return nil
+}
+
+// subscriptable reports whether a subscript may follow token t: an operand's last token.
+func subscriptable(t lexer.Token) bool {
+	switch t.Kind {
+	case lexer.Ident, lexer.QuotedIdent, lexer.Integer, lexer.Numeric, lexer.Param:
+		return true
+	case lexer.Punct:
+		return t.Value == ")" || t.Value == "]"
+	}
+	return false
+}
+
+func (r *rewriter) closeBracket() error {
+	if len(r.brackets) == 0 {
+		return Errorf("42601", "syntax error at or near \"]\"")
+	}
+	r.b.WriteByte(')')
+	if start := r.brackets[len(r.brackets)-1]; start >= 0 {
+		r.operandStart = start
+	}
+	r.brackets = r.brackets[:len(r.brackets)-1]
+	r.lastWord = ""
+	return nil
+}
+
+// fieldSelection rewrites (x).field → drove_field((x), 'field').
+func (r *rewriter) fieldSelection() error {
+	t := r.peek(0)
+	if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent || strings.ContainsAny(t.Value, "'\\") {
+		return unsupported("selecting %q from a composite value", t.Text(r.q))
+	}
+	if err := r.insertAt(r.operandStart, "drove_field("); err != nil {
+		return err
+	}
+	r.b.WriteString(", '" + t.Value + "')")
+	r.skip(1)
+	r.lastWord = ""
+	return nil
+}
+
+// cast rewrites x::t → x COLLATE '\0::t' (see writeCast).
+func (r *rewriter) cast() error {
+	name, n, err := r.typeName()
+	if err != nil {
+		return err
+	}
+	r.skip(n)
+	writeCast(&r.b, name)
+	r.lastWord = ""
+	return nil
+}
+
+// writeCast writes the marker the binder reads as a cast to type name: COLLATE binds as
+// tightly as PostgreSQL's ::, and the marker starts with NUL, which no user string holds.
+func writeCast(b *strings.Builder, name string) {
+	b.WriteString(" collate ")
+	b.WriteString(markerLiteral(castMarker + name))
+	b.WriteString(" ")
+}
+
+// typeName reads the type name of a cast from the next tokens: one or more words (double
+// precision, character varying, timestamp without time zone), then an optional (n) or
+// (p, s) and []. It returns the name and how many tokens it took.
+func (r *rewriter) typeName() (string, int, error) {
+	t, n := r.peek(0), 1
+	if t.Kind != lexer.Ident {
+		return "", 0, r.syntaxErrorAt(t)
+	}
+	if t.Value == "pg_catalog" && r.peek(1).IsPunct(".") && r.peek(2).Kind == lexer.Ident {
+		t, n = r.peek(2), 3 // pg_catalog.text is text
+	}
+	w, name := t.Value, t.Value
+	after := func(words ...string) bool {
+		for k, x := range words {
+			if !r.peek(n + k).Is(x) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case w == "double" && after("precision"):
+		name, n = "double precision", n+1
+	case w == "character" && after("varying"):
+		name, n = "varchar", n+1
+	case (w == "timestamp" || w == "time") && after("without", "time", "zone"):
+		n += 3
+	case (w == "timestamp" || w == "time") && after("with", "time", "zone"):
+		name, n = w+"tz", n+3
+	}
+	if r.peek(n).IsPunct("(") {
+		mod := "("
+		for n++; !r.peek(n).IsPunct(")"); n++ {
+			switch t := r.peek(n); {
+			case t.Kind == lexer.EOF:
+				return "", 0, Errorf("42601", "syntax error: unterminated type modifier in cast to %s", name)
+			case t.Kind == lexer.Integer || t.IsPunct(","):
+				mod += t.Value
+			default:
+				return "", 0, r.syntaxErrorAt(t)
+			}
+		}
+		name, n = name+mod+")", n+1
+	}
+	if r.peek(n).IsPunct("[") {
+		if !r.peek(n + 1).IsPunct("]") {
+			return "", 0, unsupported("array types with dimensions")
+		}
+		name, n = name+"[]", n+2
+	}
+	return name, n, nil
+}
