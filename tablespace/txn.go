@@ -42,6 +42,7 @@ type Txn struct {
 	readOwed  bool
 	snapTerm  uint64
 	gates     []enteredGate // tables entered, left at the end
+	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
 }
 
@@ -133,6 +134,9 @@ func (tx *Txn) UnpinSnapshot() {
 		return
 	}
 	if tx.pins--; tx.pins == 0 {
+		if tx.cursors != nil {
+			tx.closeCursors(false)
+		}
 		if tx.lazy {
 			tx.lazy = false
 		} else {
@@ -530,6 +534,9 @@ func (tx *Txn) finish() {
 	if tx.pins > 0 {
 		tx.pins = 1
 		tx.UnpinSnapshot()
+	}
+	if tx.cursors != nil {
+		tx.closeCursors(true)
 	}
 	if len(tx.locks) > 0 {
 		tx.ts.active.Delete(tx.id)
