@@ -113,6 +113,8 @@ var (
 	_ driver.RowsColumnTypeScanType         = (*rows)(nil)
 	_ driver.RowsColumnTypeDatabaseTypeName = (*rows)(nil)
 	_ driver.RowsColumnTypeLength           = (*rows)(nil)
+	_ driver.RowsColumnTypeNullable         = (*rows)(nil)
+	_ driver.RowsColumnTypePrecisionScale   = (*rows)(nil)
 )
 
 // queryPrepared runs a prepared statement and returns its rows.
@@ -375,12 +377,42 @@ func databaseTypeName(t types.Type) string {
 	return "UNKNOWN"
 }
 
-// ColumnTypeLength implements driver.RowsColumnTypeLength: variable-length types have no
-// bound (as pgx reports text and bytea); fixed-size types have no length.
+// ColumnTypeLength implements driver.RowsColumnTypeLength: the declared n of a varchar(n) or
+// char(n) column; other text and bytea have no bound (as pgx reports them); fixed-size types
+// have no length.
 func (r *rows) ColumnTypeLength(i int) (int64, bool) {
 	switch t := r.cols[i].Type; {
-	case t == types.Text || t == types.Bytea:
+	case t == types.Text:
+		if d, ok := r.cols[i].Declared(); ok && d.Length > 0 {
+			return int64(d.Length), true
+		}
+		return math.MaxInt64, true
+	case t == types.Bytea:
 		return math.MaxInt64, true
 	}
 	return 0, false
+}
+
+// ColumnTypeNullable implements driver.RowsColumnTypeNullable for the columns whose
+// declaration the query shows (drovesql.Column.Declared): a NOT NULL or primary key column is
+// not nullable, unless an outer join may fill it with NULLs. ok is false for an expression,
+// whose nullability is not known.
+func (r *rows) ColumnTypeNullable(i int) (nullable, ok bool) {
+	d, ok := r.cols[i].Declared()
+	if !ok {
+		return false, false
+	}
+	return !d.NotNull, true
+}
+
+// ColumnTypePrecisionScale implements driver.RowsColumnTypePrecisionScale: the declared
+// precision and scale of a numeric(p, s) column. A numeric without them (or an expression)
+// has no fixed precision, and other types have none: ok is false.
+func (r *rows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok bool) {
+	d, known := r.cols[i].Declared()
+	if !known || d.Type != types.Numeric {
+		return 0, 0, false
+	}
+	p, s, ok := types.NumericPrecisionScale(d.Length)
+	return int64(p), int64(s), ok
 }

@@ -134,9 +134,15 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	}
 	exprs := make([]*expr, len(projs))
 	cols := make([]Column, len(projs))
+	// Declarations hold for the FROM rows as they are: not for grouped or windowed output,
+	// nor for the columns an outer join may fill with NULLs.
+	declared := out == sc && !hasOuterJoin(st.From)
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
 		cols[i].bpchar, cols[i].varchar = p.x.bpchar, p.x.varchar
+		if !declared {
+			cols[i].src = nil
+		}
 	}
 	keys, exprs, err := orderKeys(st.OrderBy, projs, exprs, out, st.Distinct)
 	if err != nil {
