@@ -85,6 +85,7 @@ type conn struct {
 	// Reused by every statement (the connection runs one at a time): its rows and arguments.
 	rowsBuf rows
 	argBuf  []types.Value
+	boxes   boxSlab // backs the values Next hands database/sql (driver_values.go)
 	broken  bool // the coroutine died (a panic in the executor)
 	closed  bool
 }

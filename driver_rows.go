@@ -49,7 +49,7 @@ type runner struct {
 func newRunner(s *drovesql.Session) *runner {
 	r := &runner{s: s}
 	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
-		out := streamOutput{r: r, yield: yield}
+		out := &streamOutput{r: r, yield: yield} // a pointer: boxing the value cost an allocation per statement
 		for {
 			var err error
 			if r.st != nil {
@@ -72,21 +72,21 @@ type streamOutput struct {
 	yield func(event) bool
 }
 
-func (o streamOutput) Columns(cols []drovesql.Column) error {
+func (o *streamOutput) Columns(cols []drovesql.Column) error {
 	if o.r.stopping || !o.yield(event{cols: slices.Clone(cols)}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
 }
 
-func (o streamOutput) Row(row []types.Value) error {
+func (o *streamOutput) Row(row []types.Value) error {
 	if o.r.stopping || !o.yield(event{row: row}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
 }
 
-func (streamOutput) Complete(string) error { return nil }
+func (*streamOutput) Complete(string) error { return nil }
 
 // bufferOutput keeps a whole result (of a statement that writes).
 type bufferOutput struct{ rows [][]types.Value }
@@ -255,8 +255,20 @@ func (r *rows) Next(dest []driver.Value) error {
 		r.pending, r.hasPend = ev, true
 		return io.EOF
 	}
+	b := &r.c.boxes
 	for i, v := range ev.row {
-		dest[i] = goValue(v)
+		switch {
+		case v.IsNull():
+			dest[i] = nil
+		case v.T == types.Text || v.T == types.Numeric || v.T.IsArray():
+			dest[i] = b.str(v.S)
+		case v.T == types.Int16 || v.T == types.Int32 || v.T == types.Int64:
+			dest[i] = b.num(int64Type, uint64(v.I))
+		case v.T == types.Float32 || v.T == types.Float64:
+			dest[i] = b.num(float64Type, math.Float64bits(v.F))
+		default:
+			dest[i] = goValue(v)
+		}
 	}
 	return nil
 }

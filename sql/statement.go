@@ -337,11 +337,17 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 		// Autocommit: the statement's CommandComplete goes out once its commit succeeded, so
 		// a commit refused for leadership (nothing applied) is a statement with no result,
 		// which pgwire's forwarding may retry on the new leader.
-		held := &completeAfterCommit{Output: out}
-		if err := s.runIn(ctx, st, p, args, held, describe); err != nil {
-			return err
+		held := &s.held // the session's, unless a statement runs inside this one's output
+		if held.Output != nil {
+			held = &completeAfterCommit{}
 		}
-		return held.release()
+		held.Output = out
+		err := s.runIn(ctx, st, p, args, held, describe)
+		if err == nil {
+			err = held.release()
+		}
+		*held = completeAfterCommit{}
+		return err
 	}
 	return s.runIn(ctx, st, p, args, out, describe)
 }
