@@ -86,6 +86,10 @@ type conn struct {
 	rowsBuf rows
 	argBuf  []types.Value
 	boxes   boxSlab // backs the values Next hands database/sql (driver_values.go)
+	// names are the column names of namesOf, the columns of the statement queried last:
+	// a prepared statement's queries share them, as lib/pq's do.
+	names   []string
+	namesOf *drovesql.Column
 	broken  bool // the coroutine died (a panic in the executor)
 	closed  bool
 }

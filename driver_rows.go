@@ -230,9 +230,15 @@ func (r *rows) finish() {
 }
 
 func (r *rows) Columns() []string {
+	if len(r.cols) > 0 && &r.cols[0] == r.c.namesOf && len(r.c.names) == len(r.cols) {
+		return r.c.names
+	}
 	names := make([]string, len(r.cols))
 	for i, c := range r.cols {
 		names[i] = c.Name
+	}
+	if len(r.cols) > 0 {
+		r.c.names, r.c.namesOf = names, &r.cols[0]
 	}
 	return names
 }
