@@ -136,12 +136,51 @@ func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args [
 		}
 		return bufferedRows(c, st.Columns(), out.rows), nil
 	}
+	if st.AtMostOneRow() {
+		return c.queryOne(ctx, st, vals)
+	}
 	r := c.stream(ctx, st, vals, "")
 	if err := r.prime(); err != nil {
 		return nil, err
 	}
 	r.cols = st.Columns() // after the run: the plan it used, bound again if a schema changed
 	return r, nil
+}
+
+// queryOne runs a query of at most one row (a primary-key lookup) to its end without the
+// coroutine, into the connection's one-row buffer: streaming it cost two switches into the
+// coroutine and back per query. Its rows hold the connection as streamed rows do.
+func (c *conn) queryOne(ctx context.Context, st *drovesql.Statement, vals []types.Value) (driver.Rows, error) {
+	out := &c.one
+	out.rows = out.store[:0:1]
+	if err := c.s.ExecPrepared(ctx, st, vals, out); err != nil {
+		return nil, err
+	}
+	r := &c.rowsBuf // database/sql is done with the last rows: it closed them
+	*r = rows{c: c, cols: st.Columns(), buf: out.rows}
+	c.active = r
+	return r, nil
+}
+
+// oneRowOutput keeps the result of a query of at most one row, in a buffer the connection
+// reuses (Next has copied the last query's values out by the time the next one runs).
+type oneRowOutput struct {
+	rows  [][]types.Value
+	first []types.Value
+	store [1][]types.Value
+}
+
+func (o *oneRowOutput) Columns([]drovesql.Column) error { return nil }
+func (o *oneRowOutput) Complete(string) error           { return nil }
+
+func (o *oneRowOutput) Row(r []types.Value) error {
+	if len(o.rows) == 0 {
+		o.first = append(o.first[:0], r...)
+		o.rows = append(o.rows, o.first)
+		return nil
+	}
+	o.rows = append(o.rows, slices.Clone(r)) // more than the plan said (a hint): kept whole
+	return nil
 }
 
 // queryText runs the statements of a query string; each that returns rows is a result set.

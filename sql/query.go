@@ -16,7 +16,7 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{cols: cols}
+	p := &plan{cols: cols, oneRow: atMostOneRow(root)}
 	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
 		if err != nil {
@@ -36,9 +36,38 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 			}
 			n++
 		}
-		return out.Complete("SELECT " + strconv.FormatInt(n, 10))
+		return out.Complete(selectTag(n))
 	}
 	return p, nil
+}
+
+// selectTag is a SELECT's command tag; those of the common counts are not built per query.
+func selectTag(n int64) string {
+	switch n {
+	case 0:
+		return "SELECT 0"
+	case 1:
+		return "SELECT 1"
+	}
+	return "SELECT " + strconv.FormatInt(n, 10)
+}
+
+// atMostOneRow reports whether the rows of n are at most one: a primary-key lookup of a
+// table, or no FROM, under projections, filters and limits.
+func atMostOneRow(n node) bool {
+	switch n := n.(type) {
+	case *projectNode:
+		return atMostOneRow(n.in)
+	case *filterNode:
+		return atMostOneRow(n.in)
+	case *limitNode:
+		return atMostOneRow(n.in)
+	case *scanNode:
+		return n.acc.kind == pointLookup && n.acc.table.system == nil
+	case oneRowNode:
+		return true
+	}
+	return false
 }
 
 // bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing

@@ -37,7 +37,13 @@ type plan struct {
 	cols   []Column
 	deps   []dep
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
+	oneRow bool // a query that returns at most one row (atMostOneRow)
 }
+
+// AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
+// one row: a primary-key lookup, or a SELECT without FROM. A caller may collect such a result
+// whole rather than stream it; it is a hint (a rebind may change the plan), not a promise.
+func (st *Statement) AtMostOneRow() bool { return st.plan != nil && st.plan.oneRow }
 
 type dep struct {
 	table  string
