@@ -85,6 +85,12 @@ type conn struct {
 	// Reused by every statement (the connection runs one at a time): its rows and arguments.
 	rowsBuf rows
 	argBuf  []types.Value
+	boxes   boxSlab      // backs the values Next hands database/sql (driver_values.go)
+	one     oneRowOutput // the result of a query of at most one row (queryOne)
+	// names are the column names of namesOf, the columns of the statement queried last:
+	// a prepared statement's queries share them, as lib/pq's do.
+	names   []string
+	namesOf *drovesql.Column
 	broken  bool // the coroutine died (a panic in the executor)
 	closed  bool
 }

@@ -45,3 +45,21 @@ func BenchmarkDriverPointSelectParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDriverInsert is a prepared autocommitted single-row INSERT through database/sql
+// from one goroutine: every row is a durable commit of its own (one fsync, no group commit).
+func BenchmarkDriverInsert(b *testing.B) {
+	db, _ := openDriver(b, 0)
+	st, err := db.Prepare("INSERT INTO t VALUES ($1, $2)")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := st.Exec(i, "value of some length, about forty bytes"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -49,7 +49,7 @@ type runner struct {
 func newRunner(s *drovesql.Session) *runner {
 	r := &runner{s: s}
 	r.next, r.stop = iter.Pull(func(yield func(event) bool) {
-		out := streamOutput{r: r, yield: yield}
+		out := &streamOutput{r: r, yield: yield} // a pointer: boxing the value cost an allocation per statement
 		for {
 			var err error
 			if r.st != nil {
@@ -72,21 +72,21 @@ type streamOutput struct {
 	yield func(event) bool
 }
 
-func (o streamOutput) Columns(cols []drovesql.Column) error {
+func (o *streamOutput) Columns(cols []drovesql.Column) error {
 	if o.r.stopping || !o.yield(event{cols: slices.Clone(cols)}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
 }
 
-func (o streamOutput) Row(row []types.Value) error {
+func (o *streamOutput) Row(row []types.Value) error {
 	if o.r.stopping || !o.yield(event{row: row}) || o.r.stopping {
 		return drovesql.ErrStop
 	}
 	return nil
 }
 
-func (streamOutput) Complete(string) error { return nil }
+func (*streamOutput) Complete(string) error { return nil }
 
 // bufferOutput keeps a whole result (of a statement that writes).
 type bufferOutput struct{ rows [][]types.Value }
@@ -113,6 +113,8 @@ var (
 	_ driver.RowsColumnTypeScanType         = (*rows)(nil)
 	_ driver.RowsColumnTypeDatabaseTypeName = (*rows)(nil)
 	_ driver.RowsColumnTypeLength           = (*rows)(nil)
+	_ driver.RowsColumnTypeNullable         = (*rows)(nil)
+	_ driver.RowsColumnTypePrecisionScale   = (*rows)(nil)
 )
 
 // queryPrepared runs a prepared statement and returns its rows.
@@ -134,12 +136,51 @@ func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args [
 		}
 		return bufferedRows(c, st.Columns(), out.rows), nil
 	}
+	if st.AtMostOneRow() {
+		return c.queryOne(ctx, st, vals)
+	}
 	r := c.stream(ctx, st, vals, "")
 	if err := r.prime(); err != nil {
 		return nil, err
 	}
 	r.cols = st.Columns() // after the run: the plan it used, bound again if a schema changed
 	return r, nil
+}
+
+// queryOne runs a query of at most one row (a primary-key lookup) to its end without the
+// coroutine, into the connection's one-row buffer: streaming it cost two switches into the
+// coroutine and back per query. Its rows hold the connection as streamed rows do.
+func (c *conn) queryOne(ctx context.Context, st *drovesql.Statement, vals []types.Value) (driver.Rows, error) {
+	out := &c.one
+	out.rows = out.store[:0:1]
+	if err := c.s.ExecPrepared(ctx, st, vals, out); err != nil {
+		return nil, err
+	}
+	r := &c.rowsBuf // database/sql is done with the last rows: it closed them
+	*r = rows{c: c, cols: st.Columns(), buf: out.rows}
+	c.active = r
+	return r, nil
+}
+
+// oneRowOutput keeps the result of a query of at most one row, in a buffer the connection
+// reuses (Next has copied the last query's values out by the time the next one runs).
+type oneRowOutput struct {
+	rows  [][]types.Value
+	first []types.Value
+	store [1][]types.Value
+}
+
+func (o *oneRowOutput) Columns([]drovesql.Column) error { return nil }
+func (o *oneRowOutput) Complete(string) error           { return nil }
+
+func (o *oneRowOutput) Row(r []types.Value) error {
+	if len(o.rows) == 0 {
+		o.first = append(o.first[:0], r...)
+		o.rows = append(o.rows, o.first)
+		return nil
+	}
+	o.rows = append(o.rows, slices.Clone(r)) // more than the plan said (a hint): kept whole
+	return nil
 }
 
 // queryText runs the statements of a query string; each that returns rows is a result set.
@@ -228,9 +269,15 @@ func (r *rows) finish() {
 }
 
 func (r *rows) Columns() []string {
+	if len(r.cols) > 0 && &r.cols[0] == r.c.namesOf && len(r.c.names) == len(r.cols) {
+		return r.c.names
+	}
 	names := make([]string, len(r.cols))
 	for i, c := range r.cols {
 		names[i] = c.Name
+	}
+	if len(r.cols) > 0 {
+		r.c.names, r.c.namesOf = names, &r.cols[0]
 	}
 	return names
 }
@@ -253,8 +300,20 @@ func (r *rows) Next(dest []driver.Value) error {
 		r.pending, r.hasPend = ev, true
 		return io.EOF
 	}
+	b := &r.c.boxes
 	for i, v := range ev.row {
-		dest[i] = goValue(v)
+		switch {
+		case v.IsNull():
+			dest[i] = nil
+		case v.T == types.Text || v.T == types.Numeric || v.T.IsArray():
+			dest[i] = b.str(v.S)
+		case v.T == types.Int16 || v.T == types.Int32 || v.T == types.Int64:
+			dest[i] = b.num(int64Type, uint64(v.I))
+		case v.T == types.Float32 || v.T == types.Float64:
+			dest[i] = b.num(float64Type, math.Float64bits(v.F))
+		default:
+			dest[i] = goValue(v)
+		}
 	}
 	return nil
 }
@@ -375,12 +434,42 @@ func databaseTypeName(t types.Type) string {
 	return "UNKNOWN"
 }
 
-// ColumnTypeLength implements driver.RowsColumnTypeLength: variable-length types have no
-// bound (as pgx reports text and bytea); fixed-size types have no length.
+// ColumnTypeLength implements driver.RowsColumnTypeLength: the declared n of a varchar(n) or
+// char(n) column; other text and bytea have no bound (as pgx reports them); fixed-size types
+// have no length.
 func (r *rows) ColumnTypeLength(i int) (int64, bool) {
 	switch t := r.cols[i].Type; {
-	case t == types.Text || t == types.Bytea:
+	case t == types.Text:
+		if d, ok := r.cols[i].Declared(); ok && d.Length > 0 {
+			return int64(d.Length), true
+		}
+		return math.MaxInt64, true
+	case t == types.Bytea:
 		return math.MaxInt64, true
 	}
 	return 0, false
+}
+
+// ColumnTypeNullable implements driver.RowsColumnTypeNullable for the columns whose
+// declaration the query shows (drovesql.Column.Declared): a NOT NULL or primary key column is
+// not nullable, unless an outer join may fill it with NULLs. ok is false for an expression,
+// whose nullability is not known.
+func (r *rows) ColumnTypeNullable(i int) (nullable, ok bool) {
+	d, ok := r.cols[i].Declared()
+	if !ok {
+		return false, false
+	}
+	return !d.NotNull, true
+}
+
+// ColumnTypePrecisionScale implements driver.RowsColumnTypePrecisionScale: the declared
+// precision and scale of a numeric(p, s) column. A numeric without them (or an expression)
+// has no fixed precision, and other types have none: ok is false.
+func (r *rows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok bool) {
+	d, known := r.cols[i].Declared()
+	if !known || d.Type != types.Numeric {
+		return 0, 0, false
+	}
+	p, s, ok := types.NumericPrecisionScale(d.Length)
+	return int64(p), int64(s), ok
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"time"
+	"unsafe"
 
 	drovesql "github.com/drovedb/drove/sql"
 	"github.com/drovedb/drove/types"
@@ -183,4 +184,37 @@ func timestamp(t time.Time) (types.Value, error) {
 		return types.Value{}, fmt.Errorf("drove: %w", err)
 	}
 	return v, nil
+}
+
+// boxSlab hands out the slots that back the string, integer and float values Next stores in
+// dest: boxing each the usual way is an allocation per value (a point SELECT's only one on
+// the driver's side of database/sql), a slab is one per boxSlots values. A slot is never
+// used twice — a value scanned into an *any keeps pointing at it — so a slab lives as long
+// as any value boxed in it. Numbers use decode's layout (kv_decode.go): the bits in the
+// length word of a string slot, which the collector does not read as a pointer.
+type boxSlab struct{ slots []string }
+
+const boxSlots = 64
+
+func (b *boxSlab) slot() *string {
+	if len(b.slots) == 0 {
+		b.slots = make([]string, boxSlots)
+	}
+	p := &b.slots[0]
+	b.slots = b.slots[1:]
+	return p
+}
+
+// str boxes s as a string.
+func (b *boxSlab) str(s string) driver.Value {
+	p := b.slot()
+	*p = s
+	return boxAt(stringType, unsafe.Pointer(p))
+}
+
+// num boxes the bits of an int64 (typ int64Type) or float64 (float64Type).
+func (b *boxSlab) num(typ unsafe.Pointer, bits uint64) driver.Value {
+	word := (*[2]uint64)(unsafe.Pointer(b.slot()))
+	word[1] = bits
+	return boxAt(typ, unsafe.Pointer(&word[1]))
 }

@@ -49,16 +49,32 @@ func (db *DB) KV(ts string) (*KV, error) {
 // (Tablespace.Read): no SQL, no lock, no snapshot pin (one image is read whole), a hash lookup
 // and a decode. GetInto reads into a reusable Record without allocating.
 func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, error) {
-	var row Row
-	found, _, err := kv.read(ctx, table, key, nil, func(s *types.Schema, k, v []byte) error {
-		var err error
-		row, err = decode(s, k, v)
-		return err
-	})
-	if !found || err != nil {
-		return nil, false, err
+	// The key is encoded on the stack (a key buffer per Get was one of its allocations), so
+	// this is read's loop without its callback, which the buffer would escape through.
+	var kbuf [32]byte
+	for {
+		s, ok := kv.ts.Schema(table)
+		if !ok {
+			return nil, false, fmt.Errorf("%w: %q", ErrNoTable, table)
+		}
+		k, err := appendKey(kbuf[:0], s, key)
+		if err != nil {
+			return nil, false, err
+		}
+		var row Row
+		found, stale, err := kv.ts.Read(ctx, table, s, k, func(v []byte) error {
+			var err error
+			row, err = decode(s, k, v)
+			return err
+		})
+		if stale {
+			continue // the table changed schema after its schema was read: encode the key again
+		}
+		if !found || err != nil {
+			return nil, false, err
+		}
+		return row, true, nil
 	}
-	return row, true, nil
 }
 
 // read encodes key for table's current schema into kbuf (returned for reuse) and calls fn

@@ -6,7 +6,7 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// decode turns a stored row into a Row in three allocations for a table of up to 16 integer,
+// decode turns a stored row into a Row in three allocations (two up to 8 columns, rowBlock) for a table of up to 16 integer,
 // float, boolean, text and numeric columns (plus one for a text key's string): the Row, one
 // string holding the bytes of every text-like column, and one []string block whose elements
 // back the interface values of the text-like and numeric columns. Boxing each value
@@ -44,8 +44,7 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 	if size > 0 {
 		text = make([]byte, 0, size)
 	}
-	hdrs := make([]string, slots)
-	row := make(Row, n)
+	row, hdrs := rowBlock(n, slots)
 	h := 0
 	for i, x := range vals {
 		switch boxKind(x, raw[i]) {
@@ -85,6 +84,33 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 		}
 	}
 	return row, nil
+}
+
+// rowBlock allocates a Row of n values and the string slots that back its boxed values
+// together, as one object for rows of up to 8 columns (the Row's array and the slots,
+// typed as such for the collector): a Get's allocations are then the block and the text.
+func rowBlock(n, slots int) (Row, []string) {
+	switch {
+	case n <= 2:
+		b := new(struct {
+			row  [2]any
+			hdrs [2]string
+		})
+		return b.row[:n:n], b.hdrs[:slots:slots]
+	case n <= 4:
+		b := new(struct {
+			row  [4]any
+			hdrs [4]string
+		})
+		return b.row[:n:n], b.hdrs[:slots:slots]
+	case n <= 8:
+		b := new(struct {
+			row  [8]any
+			hdrs [8]string
+		})
+		return b.row[:n:n], b.hdrs[:slots:slots]
+	}
+	return make(Row, n), make([]string, slots)
 }
 
 type boxing uint8

@@ -15,6 +15,21 @@ type Column struct {
 	// char(n) or varchar (see expr.bpchar): how a derived table's or subquery's column
 	// compares with char(n).
 	bpchar, varchar bool
+	// src is the table column the result column reads unchanged, where the query shows it
+	// (see Declared); nil otherwise.
+	src *types.Column
+}
+
+// Declared returns the declaration of the table column this result column reads unchanged —
+// its declared length (varchar(n), char(n)), numeric precision and scale, and NOT NULL — when
+// the query shows it: a plain column of the tables in FROM, outside an outer join, grouping,
+// a window and a UNION whose branches differ. ok is false for anything else (an expression,
+// an aggregate, a derived table's column), whose declaration is unknown.
+func (c Column) Declared() (col types.Column, ok bool) {
+	if c.src == nil {
+		return types.Column{}, false
+	}
+	return *c.src, true
 }
 
 // Output receives the results of the statements of one query string, in order. For a

@@ -92,6 +92,9 @@ type scanNode struct {
 	cols []scopeCol // the table's columns as the query sees them, with their used flags
 	need []bool     // computed at first open, once binding has marked every use
 	it   scanIter   // reused by every open (see below)
+	// key is the point lookup's key buffer, reused by every open: the lookup and the row's
+	// decode read it before the node opens again, and the transaction copies any key it keeps.
+	key []byte
 }
 
 // Nodes reuse one iterator across executions: a plan runs on one session at a time and a node
@@ -114,7 +117,10 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 	*it = scanIter{ec: ec, acc: a, row: row, need: n.need}
 	switch {
 	case a.kind == pointLookup:
-		key, m, err := a.lookupKey(nil, it.row)
+		key, m, err := a.lookupKey(n.key, it.row)
+		if key != nil {
+			n.key = key
+		}
 		if err != nil || m == keyNone {
 			return it, err
 		}

@@ -16,7 +16,7 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{cols: cols}
+	p := &plan{cols: cols, oneRow: atMostOneRow(root)}
 	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
 		if err != nil {
@@ -36,9 +36,38 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 			}
 			n++
 		}
-		return out.Complete("SELECT " + strconv.FormatInt(n, 10))
+		return out.Complete(selectTag(n))
 	}
 	return p, nil
+}
+
+// selectTag is a SELECT's command tag; those of the common counts are not built per query.
+func selectTag(n int64) string {
+	switch n {
+	case 0:
+		return "SELECT 0"
+	case 1:
+		return "SELECT 1"
+	}
+	return "SELECT " + strconv.FormatInt(n, 10)
+}
+
+// atMostOneRow reports whether the rows of n are at most one: a primary-key lookup of a
+// table, or no FROM, under projections, filters and limits.
+func atMostOneRow(n node) bool {
+	switch n := n.(type) {
+	case *projectNode:
+		return atMostOneRow(n.in)
+	case *filterNode:
+		return atMostOneRow(n.in)
+	case *limitNode:
+		return atMostOneRow(n.in)
+	case *scanNode:
+		return n.acc.kind == pointLookup && n.acc.table.system == nil
+	case oneRowNode:
+		return true
+	}
+	return false
 }
 
 // bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing
@@ -134,9 +163,15 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	}
 	exprs := make([]*expr, len(projs))
 	cols := make([]Column, len(projs))
+	// Declarations hold for the FROM rows as they are: not for grouped or windowed output,
+	// nor for the columns an outer join may fill with NULLs.
+	declared := out == sc && !hasOuterJoin(st.From)
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
 		cols[i].bpchar, cols[i].varchar = p.x.bpchar, p.x.varchar
+		if !declared {
+			cols[i].src = nil
+		}
 	}
 	keys, exprs, err := orderKeys(st.OrderBy, projs, exprs, out, st.Distinct)
 	if err != nil {

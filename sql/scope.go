@@ -23,6 +23,8 @@ type scopeCol struct {
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a RIGHT or FULL join, where either side may be the NULL one.
 	merged int
+	// src is the table column's declaration (Column.Declared); nil for a derived table's.
+	src *types.Column
 	// used is set when anything reads the column. Every scope that shows the column shares
 	// the flag, so the table's scan learns which columns it must decode.
 	used *bool
@@ -85,8 +87,8 @@ func compileDead(e sqlparser.Expr, sc *scope) (*expr, error) {
 // tableScope is the scope of one table's rows.
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
-	for _, c := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, varchar: !c.Fixed && c.Type == types.Text && c.Length > 0, merged: -1, used: new(bool)})
+	for i, c := range schema.Columns {
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, varchar: !c.Fixed && c.Type == types.Text && c.Length > 0, merged: -1, used: new(bool), src: &schema.Columns[i]})
 	}
 	return sc
 }

@@ -43,7 +43,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				if q == "" {
 					x = sc.colExpr(i)
 				}
-				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ}, x: x, ref: i + 1})
+				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, src: c.declared()}, x: x, ref: i + 1})
 			}
 		case *sqlparser.AliasedExpr:
 			x, err := compile(se.Expr, sc)
@@ -61,6 +61,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if c, ok := se.Expr.(*sqlparser.ColName); ok {
 				if i, err := sc.lookup(c); err == nil && i >= 0 {
 					p.ref = i + 1
+					p.col.src = sc.cols[i].declared()
 				}
 			}
 			projs = append(projs, p)
@@ -69,6 +70,34 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 		}
 	}
 	return projs, nil
+}
+
+// declared is the declaration a result column reading c shows: none for a USING column of
+// an outer join (either side's).
+func (c scopeCol) declared() *types.Column {
+	if c.merged >= 0 {
+		return nil
+	}
+	return c.src
+}
+
+// hasOuterJoin reports whether a FROM clause has an outer join, whose columns may be NULL
+// whatever their declaration.
+func hasOuterJoin(from []sqlparser.TableExpr) bool {
+	for _, te := range from {
+		switch te := te.(type) {
+		case *sqlparser.JoinTableExpr:
+			if (te.Join != sqlparser.NormalJoinType && te.Join != sqlparser.NaturalJoinType) ||
+				hasOuterJoin([]sqlparser.TableExpr{te.LeftExpr, te.RightExpr}) {
+				return true
+			}
+		case *sqlparser.ParenTableExpr:
+			if hasOuterJoin(te.Exprs) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func columnExpr(i int, t types.Type) *expr {

@@ -47,7 +47,8 @@ type Session struct {
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
-	exec        execCtx // the running statement's; reused
+	exec        execCtx             // the running statement's; reused
+	held        completeAfterCommit // an autocommitted statement's held Complete; reused
 	set         settings
 	txCreated   []string    // tables created in the open transaction, dropped if it rolls back
 	savepoints  []savepoint // the open transaction's live savepoints, oldest first

@@ -40,7 +40,13 @@ type plan struct {
 	deps   []dep
 	sizes  []tableSize
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
+	oneRow bool // a query that returns at most one row (atMostOneRow)
 }
+
+// AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
+// one row: a primary-key lookup, or a SELECT without FROM. A caller may collect such a result
+// whole rather than stream it; it is a hint (a rebind may change the plan), not a promise.
+func (st *Statement) AtMostOneRow() bool { return st.plan != nil && st.plan.oneRow }
 
 type dep struct {
 	table  string
@@ -349,11 +355,17 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 		// Autocommit: the statement's CommandComplete goes out once its commit succeeded, so
 		// a commit refused for leadership (nothing applied) is a statement with no result,
 		// which pgwire's forwarding may retry on the new leader.
-		held := &completeAfterCommit{Output: out}
-		if err := s.runIn(ctx, st, p, args, held, describe); err != nil {
-			return err
+		held := &s.held // the session's, unless a statement runs inside this one's output
+		if held.Output != nil {
+			held = &completeAfterCommit{}
 		}
-		return held.release()
+		held.Output = out
+		err := s.runIn(ctx, st, p, args, held, describe)
+		if err == nil {
+			err = held.release()
+		}
+		*held = completeAfterCommit{}
+		return err
 	}
 	return s.runIn(ctx, st, p, args, out, describe)
 }

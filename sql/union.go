@@ -98,7 +98,9 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 			default:
 				return nil, nil, Errorf("42804", "UNION types %s and %s cannot be matched", lt, rt)
 			}
+			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
 			if t != lt {
+				cols[c].src = nil
 				cols[c].Type = t
 				steps[c] = append(steps[c], typeStep{i, t})
 			}
@@ -221,4 +223,13 @@ func castCharBranch(n node, bcols, cols []Column) node {
 		return n
 	}
 	return &projectNode{in: n, exprs: exprs}
+}
+
+// sameDeclaration is the declaration a UNION column shows when its branches' columns are
+// declared alike (Column.Declared); nil when they differ or one is unknown.
+func sameDeclaration(a, b *types.Column) *types.Column {
+	if a == nil || b == nil || a.Type != b.Type || a.Length != b.Length || a.Fixed != b.Fixed || a.NotNull != b.NotNull {
+		return nil
+	}
+	return a
 }

@@ -147,6 +147,9 @@ func (s *snapshot) Persist(sink raft.SnapshotSink) error {
 		keep = append(keep, pm)
 	}
 	s.f.mu.RUnlock()
+	if sm := s.f.scans.manifest(s.pages); sm != nil {
+		keep = append(keep, sm)
+	}
 	removed, err := s.pages.GC(keep...)
 	if err != nil {
 		return fmt.Errorf("tablespace: page GC: %w", err)

@@ -1,5 +1,7 @@
 package tablespace
 
+import "errors"
+
 // Cursor reads the rows of one table as a transaction saw them when the cursor was opened, one
 // at a time: the committed rows in storage order, then the transaction's own. It is the
 // pull-based form of Txn.Scan, for executors that interleave several tables; like Scan it holds
@@ -10,6 +12,11 @@ type Cursor struct {
 	own  []int          // positions of the transaction's own live rows, read after the scan
 	txn  *Txn
 	j    int
+	// nextOpen links the transaction's cursors that read pages (Txn.cursors): one left
+	// unfinished (a LIMIT) is closed when its statement's snapshot is unpinned or the
+	// transaction ends, so its pages do not outlive it.
+	nextOpen *Cursor
+	closed   bool
 }
 
 // Cursor opens a cursor over table.
@@ -30,6 +37,9 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 			return nil, err
 		}
 		c.it.set = tx.ts.fsm.refs(t, snap)
+		if c.it.set.f != nil {
+			c.nextOpen, tx.cursors = tx.cursors, c
+		}
 	}
 	return c, nil
 }
@@ -45,6 +55,9 @@ func (c *Cursor) Len() int {
 // Next returns the next row; ok is false at the end. key and value are valid until the next
 // call and must not be modified.
 func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
+	if c.closed {
+		return nil, nil, false, errCursorClosed
+	}
 	if c.it.set != nil {
 		for {
 			k, v, ok, err := c.it.next()
@@ -68,4 +81,26 @@ func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
 		return m.Key, m.Value, true, nil
 	}
 	return nil, nil, false, nil
+}
+
+// errCursorClosed: a cursor was read after its statement or transaction ended.
+var errCursorClosed = errors.New("tablespace: cursor read after its statement ended")
+
+// closeCursors ends the transaction's unfinished cursors that read pages: all of them
+// (all), or those reading a pinned snapshot (the statement that pinned it ended).
+func (tx *Txn) closeCursors(all bool) {
+	var keep *Cursor
+	for c := tx.cursors; c != nil; {
+		next := c.nextOpen
+		switch {
+		case c.it.set == nil: // finished
+		case all || c.it.set.s != latest:
+			c.it.set.release()
+			c.it.set, c.closed = nil, true
+		default:
+			c.nextOpen, keep = keep, c
+		}
+		c = next
+	}
+	tx.cursors = keep
 }

@@ -33,6 +33,7 @@ type fsm struct {
 	// pinned are checkpoints a backup is copying: their pages survive page GC until it is
 	// done. Guarded by mu.
 	pinned       map[*checkpoint.Manifest]int
+	scans        scanPins    // scans reading pages: page GC keeps their pages (scan.go)
 	onDirty      func(int64) // told the dirty memory after each batch; may be nil
 	onCheckpoint func(*checkpoint.Manifest, checkpointStats)
 	// chunks holds the mutations of chunked transactions whose commit has not arrived (see

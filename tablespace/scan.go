@@ -47,6 +47,7 @@ type pageSpan struct {
 // kept images too (see next).
 type scanSet struct {
 	t     *table
+	f     *fsm // set while the scan is in f.scans (it reads pages)
 	s     uint64
 	pages []pageSpan
 	bits  []uint64 // the pages' dead slots, then fl's current records, then dirty's live ones
@@ -103,6 +104,13 @@ func (f *fsm) refs(t *table, s uint64) *scanSet {
 		set.rows += ps.live()
 	}
 	slices.SortFunc(set.pages, func(a, b pageSpan) int { return cmp.Compare(a.id, b.id) })
+	if len(set.pages) > 0 {
+		// Registered while the pages are the table's (under its read lock): a checkpoint
+		// that compacts one away removes it from t.pages after this, so every page GC that
+		// could delete it sees the registration.
+		set.f = f
+		f.scans.add(set)
+	}
 	// A flushing record is current while the key still points at it (see put and remove);
 	// a dirty one until it is deleted.
 	if fl := t.flushing; fl != nil {
@@ -137,6 +145,9 @@ func (f *fsm) refs(t *table, s uint64) *scanSet {
 
 // release returns a finished scan's set to the pool, dropping what it pointed at.
 func (set *scanSet) release() {
+	if set.f != nil {
+		set.f.scans.remove(set)
+	}
 	if cap(set.bits) > 1<<20 || cap(set.pages) > 1<<20 {
 		return // an outsized one is not kept
 	}
@@ -144,6 +155,51 @@ func (set *scanSet) release() {
 	clear(set.batch)
 	*set = scanSet{pages: set.pages[:0], bits: set.bits[:0], extra: set.extra[:0], batch: set.batch[:0]}
 	scanSets.Put(set)
+}
+
+// scanPins are the scans that read pages, whose pages page GC keeps. A scan reads its pages
+// without a lock, long after it listed them; a page a checkpoint compacted away stays in the
+// previous manifest for one more checkpoint and is then deleted, so without this a scan
+// that spans more checkpoints fails (or a cursor of a long statement does).
+type scanPins struct {
+	mu   sync.Mutex
+	sets map[*scanSet]struct{}
+}
+
+func (p *scanPins) add(set *scanSet) {
+	p.mu.Lock()
+	if p.sets == nil {
+		p.sets = make(map[*scanSet]struct{})
+	}
+	p.sets[set] = struct{}{}
+	p.mu.Unlock()
+}
+
+func (p *scanPins) remove(set *scanSet) {
+	p.mu.Lock()
+	delete(p.sets, set)
+	p.mu.Unlock()
+	set.f = nil
+}
+
+// manifest lists the pages of store that running scans read, as a manifest for page GC to
+// keep; nil when there are none.
+func (p *scanPins) manifest(store *checkpoint.Store) *checkpoint.Manifest {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var refs []checkpoint.PageRef
+	for set := range p.sets {
+		if set.t.store != store {
+			continue
+		}
+		for _, sp := range set.pages {
+			refs = append(refs, checkpoint.PageRef{ID: sp.id})
+		}
+	}
+	if refs == nil {
+		return nil
+	}
+	return &checkpoint.Manifest{Tables: []checkpoint.TableManifest{{Pages: refs}}}
 }
 
 // readDirty reads the next batch of the dirty buffer's records, from index from, under the

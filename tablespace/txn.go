@@ -42,6 +42,7 @@ type Txn struct {
 	readOwed  bool
 	snapTerm  uint64
 	gates     []enteredGate // tables entered, left at the end
+	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
 	sp        *txnSavepoints // live savepoints and their undo log (savepoint.go); nil without
 }
@@ -134,6 +135,9 @@ func (tx *Txn) UnpinSnapshot() {
 		return
 	}
 	if tx.pins--; tx.pins == 0 {
+		if tx.cursors != nil {
+			tx.closeCursors(false)
+		}
 		if tx.lazy {
 			tx.lazy = false
 		} else {
@@ -552,6 +556,9 @@ func (tx *Txn) finishAfter(settled <-chan struct{}) {
 	if tx.pins > 0 {
 		tx.pins = 1
 		tx.UnpinSnapshot()
+	}
+	if tx.cursors != nil {
+		tx.closeCursors(true)
 	}
 	ts, id, locks, gates := tx.ts, tx.id, tx.locks, tx.gates
 	tx.gates, tx.sp = nil, nil

@@ -137,6 +137,17 @@ func sealInterruptedRotation(dir string, meta waltypes.MetaStore, filer *segment
 // directory fsync was then never retried while later appends reported success.
 type dirSyncFS struct{ *fs.FS }
 
+// OpenWriter reopens a segment (the tail, at open) with the same Sync as a new one. Its
+// directory entry is synced at the first Sync too: a process that stopped before syncing it
+// leaves an entry that may not be durable yet.
+func (d dirSyncFS) OpenWriter(dir, name string) (waltypes.WritableFile, error) {
+	f, err := d.FS.OpenWriter(dir, name)
+	if err != nil {
+		return nil, err
+	}
+	return &dirSyncFile{WritableFile: f, dir: dir}, nil
+}
+
 func (d dirSyncFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
 	f, err := d.FS.Create(dir, name, size)
 	if err != nil {
@@ -153,8 +164,11 @@ type dirSyncFile struct {
 	synced bool // the directory entry is durable
 }
 
+// Sync makes the appends durable with fdatasync (fsutil.DataSync): segments are preallocated,
+// so an append changes no size, and fsync's extra journal commit of the new mtime was most of
+// what a single writer waited for beyond the data. The directory entry is synced once.
 func (f *dirSyncFile) Sync() error {
-	if err := f.WritableFile.Sync(); err != nil {
+	if err := dataSync(f.WritableFile); err != nil {
 		return err
 	}
 	if !f.synced {
@@ -164,4 +178,16 @@ func (f *dirSyncFile) Sync() error {
 		f.synced = true
 	}
 	return nil
+}
+
+// dataSync syncs a segment file's data (fsutil.DataSync) when it is an *os.File, as raft-wal's
+// files are (fs.File embeds one); any other (a test's) syncs as it syncs.
+func dataSync(f waltypes.WritableFile) error {
+	switch f := f.(type) {
+	case *os.File:
+		return fsutil.DataSync(f)
+	case *fs.File:
+		return fsutil.DataSync(&f.File)
+	}
+	return f.Sync()
 }
