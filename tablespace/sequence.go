@@ -183,20 +183,27 @@ func (ts *Tablespace) seqTxn(ctx context.Context, s *types.Schema, fn func(tx *T
 	return tx.Commit(ctx)
 }
 
-// updateSequence locks name's row in a transaction of its own, lets fn change it, and
-// commits. The caller holds the sequence's cache lock.
-func (ts *Tablespace) updateSequence(ctx context.Context, name string, fn func(r *seqRow) error) error {
+// sequenceRowKey is the schema of the sequences' table and the key of name's row, for a
+// change of it: ErrNoSequence if there is no such sequence table.
+func (ts *Tablespace) sequenceRowKey(ctx context.Context, name string) (*types.Schema, []byte, error) {
 	if err := ts.writable(); err != nil {
-		return err
+		return nil, nil, err
 	}
 	s, err := ts.sequenceSchema(ctx, false)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if s == nil {
-		return fmt.Errorf("%w: %q", ErrNoSequence, name)
+		return nil, nil, fmt.Errorf("%w: %q", ErrNoSequence, name)
 	}
 	key, err := seqKey(s, name)
+	return s, key, err
+}
+
+// updateSequence locks name's row in a transaction of its own, lets fn change it, and
+// commits. The caller holds the sequence's cache lock.
+func (ts *Tablespace) updateSequence(ctx context.Context, name string, fn func(r *seqRow) error) error {
+	s, key, err := ts.sequenceRowKey(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -245,17 +252,7 @@ func (ts *Tablespace) AlterSequence(ctx context.Context, name string, fn func(de
 
 // DropSequence drops a sequence; ErrNoSequence if there is none.
 func (ts *Tablespace) DropSequence(ctx context.Context, name string) error {
-	if err := ts.writable(); err != nil {
-		return err
-	}
-	s, err := ts.sequenceSchema(ctx, false)
-	if err != nil {
-		return err
-	}
-	if s == nil {
-		return fmt.Errorf("%w: %q", ErrNoSequence, name)
-	}
-	key, err := seqKey(s, name)
+	s, key, err := ts.sequenceRowKey(ctx, name)
 	if err != nil {
 		return err
 	}
