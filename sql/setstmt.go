@@ -311,11 +311,13 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if strings.EqualFold(st.name, "transaction_read_only") && !st.reset {
 			// As SET TRANSACTION READ ONLY | READ WRITE: it lasts as long as the transaction.
 			_, v, err := checkSetting(st.name, st.value, false)
-			if err != nil || s.tx == nil {
+			if err != nil {
 				return err
 			}
-			if err := s.setTxnReadOnly(v == "on"); err != nil {
-				return err
+			if s.tx != nil {
+				if err := s.setTxnReadOnly(v == "on"); err != nil {
+					return err
+				}
 			}
 			return out.Complete("SET")
 		}
