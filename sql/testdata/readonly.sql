@@ -451,3 +451,34 @@ SELECT id FROM ro ORDER BY id OFFSET 2 FETCH FIRST (1 + 1) ROWS ONLY
 3
 4
 tag: SELECT 2
+
+query
+SELECT id FROM ro ORDER BY id OFFSET 1 LIMIT 2
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM ro ORDER BY id OFFSET 3 ROWS LIMIT ALL
+----
+4
+5
+tag: SELECT 2
+
+query
+SELECT count(*) FROM (SELECT id FROM ro ORDER BY id OFFSET 1) s LIMIT 1
+----
+4
+tag: SELECT 1
+
+query
+SELECT id FROM ro WHERE id IN (SELECT id FROM ro ORDER BY id DESC FETCH FIRST 2 ROWS ONLY) ORDER BY id
+----
+4
+5
+tag: SELECT 2
+
+# deviation: PostgreSQL has FETCH FIRST ... WITH TIES; drove refuses it
+statement error 0A000
+SELECT id FROM ro ORDER BY id FETCH FIRST 2 ROWS WITH TIES
