@@ -79,9 +79,6 @@ type conn struct {
 	active *rows // rows still streaming: the session is in the middle of their statement
 	cache  map[string]*drovesql.Statement
 	run    *runner // the coroutine queries stream from; nil until the first
-	// readOnly: a read-only driver transaction is open (BeginTx with ReadOnly); statements
-	// that write are refused (checkReadOnly).
-	readOnly bool
 	// Reused by every statement (the connection runs one at a time): its rows and arguments.
 	rowsBuf rows
 	argBuf  []types.Value
@@ -126,7 +123,6 @@ func (c *conn) ResetSession(ctx context.Context) error {
 		return driver.ErrBadConn
 	}
 	c.stopActive()
-	c.readOnly = false
 	if c.s.TxStatus() != drovesql.TxIdle {
 		if err := c.s.Exec(ctx, "ROLLBACK", discard{}); err != nil {
 			return driver.ErrBadConn
@@ -192,9 +188,6 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 		return nil, err
 	}
 	if len(args) == 0 {
-		if err := c.checkReadOnlyText(q); err != nil {
-			return nil, err
-		}
 		var out tagOutput
 		if err := c.s.Exec(ctx, q, &out); err != nil {
 			return nil, err
@@ -209,9 +202,6 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 }
 
 func (c *conn) execPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Result, error) {
-	if err := c.checkReadOnly(st); err != nil {
-		return nil, err
-	}
 	vals, err := c.bindArgs(st, args)
 	if err != nil {
 		return nil, err
@@ -228,9 +218,6 @@ func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedVa
 		return nil, err
 	}
 	if len(args) == 0 {
-		if err := c.checkReadOnlyText(q); err != nil {
-			return nil, err
-		}
 		return c.queryText(ctx, q)
 	}
 	st, err := c.prepared(ctx, q)
@@ -238,42 +225,6 @@ func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedVa
 		return nil, err
 	}
 	return c.queryPrepared(ctx, st, args)
-}
-
-// checkReadOnly refuses, in a read-only transaction, a statement that may write (25006). The
-// refusal fails the transaction, as any error in it does.
-func (c *conn) checkReadOnly(st *drovesql.Statement) error {
-	if !c.readOnly {
-		return nil
-	}
-	if c.s.TxStatus() == drovesql.TxIdle { // the transaction ended by a COMMIT in its text
-		c.readOnly = false
-		return nil
-	}
-	if err := st.CheckReadOnly(); err != nil {
-		c.s.Abort()
-		return err
-	}
-	return nil
-}
-
-// checkReadOnlyText is checkReadOnly for every statement of a query string. Text that does
-// not parse is left to the session, which reports the syntax error.
-func (c *conn) checkReadOnlyText(q string) error {
-	if !c.readOnly || c.s.TxStatus() == drovesql.TxIdle {
-		c.readOnly = c.readOnly && c.s.TxStatus() != drovesql.TxIdle
-		return nil
-	}
-	sts, err := c.s.Statements(q)
-	if err != nil {
-		return nil
-	}
-	for _, st := range sts {
-		if err := c.checkReadOnly(st); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // bindArgs converts database/sql arguments to values of the statement's parameter types, in
@@ -328,10 +279,13 @@ func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, e
 	if c.s.TxStatus() != drovesql.TxIdle {
 		return nil, drovesql.Errorf("25001", "drove: there is already a transaction in progress")
 	}
+	if opts.ReadOnly {
+		// The session enforces it, as for BEGIN READ ONLY in SQL: one mechanism.
+		begin += " READ ONLY"
+	}
 	if err := c.s.Exec(ctx, begin, discard{}); err != nil {
 		return nil, err
 	}
-	c.readOnly = opts.ReadOnly
 	return &tx{c: c}, nil
 }
 
@@ -344,7 +298,6 @@ type tx struct{ c *conn }
 
 func (t *tx) Commit() error {
 	t.c.stopActive()
-	t.c.readOnly = false
 	var out tagOutput
 	if err := t.c.s.Exec(context.Background(), "COMMIT", &out); err != nil {
 		return err
@@ -357,7 +310,6 @@ func (t *tx) Commit() error {
 
 func (t *tx) Rollback() error {
 	t.c.stopActive()
-	t.c.readOnly = false
 	return t.c.s.Exec(context.Background(), "ROLLBACK", discard{})
 }
 

@@ -119,9 +119,6 @@ var (
 
 // queryPrepared runs a prepared statement and returns its rows.
 func (c *conn) queryPrepared(ctx context.Context, st *drovesql.Statement, args []driver.NamedValue) (driver.Rows, error) {
-	if err := c.checkReadOnly(st); err != nil {
-		return nil, err
-	}
 	vals, err := c.bindArgs(st, args)
 	if err != nil {
 		return nil, err

@@ -241,10 +241,14 @@ func TestDriverTxOptions(t *testing.T) {
 func TestDriverReadOnlyTx(t *testing.T) {
 	db, _ := openDriver(t, 3)
 	ctx := context.Background()
+	if _, err := db.Exec("CREATE SEQUENCE s"); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		q    string
 		args []any
 		code string // "" when allowed
+		exec bool   // run with Exec: a Query closed early stops before its later statements
 	}{
 		{q: "SELECT count(*) FROM t"},
 		{q: "SELECT v FROM t WHERE id = $1", args: []any{1}},
@@ -258,8 +262,11 @@ func TestDriverReadOnlyTx(t *testing.T) {
 		{q: "DELETE FROM t WHERE id = $1", args: []any{1}, code: "25006"},
 		{q: "SELECT * FROM t WHERE id = 1 FOR UPDATE", code: "25006"},
 		{q: "CREATE TABLE u (k int PRIMARY KEY)", code: "25006"},
-		{q: "SELECT 1; DROP TABLE t", code: "25006"},
+		{q: "SELECT 1; DROP TABLE t", code: "25006", exec: true},
 		{q: "TRUNCATE t", code: "25006"},
+		{q: "SELECT nextval('s')", code: "25006"},
+		{q: "SET TRANSACTION READ WRITE"}, // before any query: allowed, as in PostgreSQL
+		{q: "SELECT 1; SET TRANSACTION READ WRITE", code: "25001", exec: true},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -267,11 +274,19 @@ func TestDriverReadOnlyTx(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer tx.Rollback()
-			rows, err := tx.Query(tc.q, tc.args...)
-			if err == nil {
+			var rows *sql.Rows
+			if tc.exec {
+				_, err = tx.Exec(tc.q, tc.args...)
+			} else {
+				rows, err = tx.Query(tc.q, tc.args...)
+			}
+			if err == nil && rows != nil {
 				for rows.Next() {
 				}
-				err = rows.Close()
+				err = rows.Err()
+				if cerr := rows.Close(); err == nil {
+					err = cerr
+				}
 			}
 			if driverState(err) != tc.code {
 				t.Fatalf("got %v, want SQLSTATE %q", err, tc.code)

@@ -70,6 +70,10 @@ type rewriter struct {
 	returningAt int // where RETURNING starts in b, or -1
 	onConflict  *conflictClause
 	insertAlias string
+	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
+	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
+	offsetOpen            bool
+	offsetAt, offsetDepth int
 
 	prev lexer.Token // the last token consumed
 	ntok int         // the tokens the main loop has read
@@ -253,6 +257,7 @@ func (r *rewriter) flush(end int) {
 	r.words = nil
 	r.onConflict = nil
 	r.insertAlias = ""
+	r.offsetOpen = false
 }
 
 // insertAt inserts text at pos in the output, before what is written there.

@@ -169,10 +169,85 @@ func emitAs(text string) func(*rewriter, string) error {
 	}
 }
 
+// noLimit is the LIMIT that stands for none: OFFSET alone, LIMIT ALL.
+const noLimit = "9223372036854775807"
+
 // OFFSET n → LIMIT <max> OFFSET n: PostgreSQL allows OFFSET without LIMIT; MySQL does not.
 func emitOffset(r *rewriter, w string) error {
-	r.b.WriteString("limit 9223372036854775807 offset")
+	r.offsetOpen, r.offsetAt, r.offsetDepth = true, r.b.Len(), r.depth
+	r.b.WriteString("limit " + noLimit + " offset")
 	r.keep(w)
+	return nil
+}
+
+// offsetRowsNext: OFFSET n ROW[S] is OFFSET n.
+func (r *rewriter) offsetRowsNext() bool {
+	return len(r.words) > 0 && r.words[len(r.words)-1] == "offset"
+}
+
+// fetchNext: FETCH FIRST | NEXT in a query (not the cursor statement FETCH).
+func (r *rewriter) fetchNext() bool {
+	return len(r.words) > 0 && (r.followedBy("first") || r.followedBy("next"))
+}
+
+// FETCH FIRST | NEXT [n] ROW[S] ONLY → LIMIT n (1 without n); the ROW[S] ONLY after an n is
+// emitRowsOnly's.
+func emitFetch(r *rewriter, _ string) error {
+	r.skip(1)
+	if r.followedBy("row") || r.followedBy("rows") {
+		r.skip(1)
+		if err := r.rowsOnly(); err != nil {
+			return err
+		}
+		return r.emitLimit(" 1")
+	}
+	return r.emitLimit("")
+}
+
+// rowsOnly consumes the ONLY that ends FETCH FIRST n ROWS; WITH TIES is refused.
+func (r *rewriter) rowsOnly() error {
+	switch {
+	case r.followedBy("only"):
+		r.skip(1)
+		return nil
+	case r.followedBy("with", "ties"):
+		return unsupported("FETCH FIRST ... WITH TIES")
+	}
+	return r.syntaxErrorAt(r.peek(0))
+}
+
+// ROW[S] ONLY (or WITH TIES) ends FETCH FIRST n: nothing is written for it.
+func rowsOnlyNext(r *rewriter) bool { return r.followedBy("only") || r.followedBy("with", "ties") }
+
+func emitRowsOnly(r *rewriter, w string) error {
+	r.lastWord = w
+	return r.rowsOnly()
+}
+
+// LIMIT ALL is no limit.
+func emitLimitAll(r *rewriter, _ string) error {
+	r.skip(1)
+	return r.emitLimit(" " + noLimit)
+}
+
+// emitLimit writes LIMIT and count (the count comes next in the text when it is ""). After
+// an OFFSET m that had no LIMIT it makes MySQL's LIMIT m, count of what that wrote.
+func (r *rewriter) emitLimit(count string) error {
+	r.setClause("limit")
+	if r.offsetOpen && r.offsetDepth == r.depth {
+		r.offsetOpen = false
+		cur := r.b.String()
+		m := strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n")
+		r.b.Reset()
+		r.b.WriteString(cur[:r.offsetAt])
+		r.b.WriteString("limit" + m + " ," + count)
+	} else {
+		r.b.WriteString("limit" + count)
+	}
+	r.keep("limit")
+	if count != "" {
+		r.lastWord = ""
+	}
 	return nil
 }
 

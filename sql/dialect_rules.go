@@ -49,6 +49,11 @@ func init() {
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
 		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},
+		{"limit", wordRule{"limit-all", followedBy("all"), emitLimitAll}},
+		{"limit", wordRule{"limit-after-offset", func(r *rewriter) bool { return r.offsetOpen && r.offsetDepth == r.depth }, func(r *rewriter, _ string) error { return r.emitLimit("") }}},
+		{"fetch", wordRule{"fetch-first", (*rewriter).fetchNext, emitFetch}},
+		{"row rows", wordRule{"fetch-rows-only", rowsOnlyNext, emitRowsOnly}},
+		{"row rows", wordRule{"offset-rows", (*rewriter).offsetRowsNext, emitNothing}},
 		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
 	}...) {

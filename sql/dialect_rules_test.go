@@ -65,6 +65,14 @@ func TestDialectRules(t *testing.T) {
 		{"double-precision", "select 1::double precision, cast(2 as double)", "select 1 collate '\\0::double precision' , ((2 ) collate '\\0::double' )", ""},
 		{"bytea", "create table t (b bytea)", "create table t (b longblob)", ""},
 		{"offset-alone", "select 1 offset 2", "select 1 limit 9223372036854775807 offset 2", ""},
+		{"limit-all", "select 1 limit all offset 2", "select 1 limit 9223372036854775807 offset 2", ""},
+		{"limit-after-offset", "select 1 offset 2 limit 3", "select 1 limit 2 , 3", ""},
+		{"limit-after-offset", "select (select 1 offset 2) limit 3", "select (select 1 limit 9223372036854775807 offset 2) limit 3", ""},
+		{"fetch-first", "select 1 fetch first row only", "select 1 limit 1", ""},
+		{"fetch-first", "select 1 offset 1 rows fetch next 2 rows only", "select 1 limit 1 , 2", ""},
+		{"fetch-first", "select 1 fetch first 2 rows with ties", "", "0A000"},
+		{"fetch-rows-only", "select 1 fetch next (1 + 1) rows only", "select 1 limit (1 + 1)", ""},
+		{"offset-rows", "select 1 limit 1 offset 2 rows", "select 1 limit 1 offset 2", ""},
 		{"dual", "select * from dual join dual d on true", "select * from `\x00dual` join `\x00dual` d on true", ""},
 	}
 	covered := map[string]bool{}

@@ -202,6 +202,9 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.depth--
 	r.lastWord = ""
+	if r.offsetOpen && r.depth < r.offsetDepth {
+		r.offsetOpen = false
+	}
 	if len(r.parens) == 0 {
 		return nil
 	}

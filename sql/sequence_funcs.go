@@ -224,6 +224,9 @@ func (s *Session) notSequence(name string) error {
 }
 
 func (s *Session) nextval(name string) (int64, error) {
+	if s.set.readOnly {
+		return 0, Errorf("25006", "cannot execute nextval() in a read-only transaction")
+	}
 	v, err := s.ts.NextVal(s.seqContext(), name)
 	if errors.Is(err, tablespace.ErrNoSequence) {
 		return 0, s.notSequence(name)
@@ -287,6 +290,9 @@ func (s *Session) compileSetval(seq func([]types.Value) (string, bool, error), a
 				return null, err
 			}
 			called = c.Bool()
+		}
+		if s.set.readOnly {
+			return null, Errorf("25006", "cannot execute setval() in a read-only transaction")
 		}
 		err = s.ts.AlterSequence(s.seqContext(), name, func(def *tablespace.Sequence, last *int64, isCalled *bool) error {
 			if v.I < def.Min || v.I > def.Max {

@@ -229,13 +229,45 @@ func (s *Session) begin() *tablespace.Txn {
 	return tx
 }
 
-// beginBlock starts the explicit transaction at level ("" for default_transaction_isolation).
-func (s *Session) beginBlock(level string) error {
+// beginBlock starts the explicit transaction at level ("" for default_transaction_isolation),
+// read-only when readOnly is "on" ("" for default_transaction_read_only).
+func (s *Session) beginBlock(level, readOnly string) error {
 	if level == "" {
 		level, _ = s.setting("default_transaction_isolation")
 	}
 	s.tx = s.begin()
-	return s.setIsolation(level)
+	if err := s.setIsolation(level); err != nil {
+		return err
+	}
+	if readOnly == "" {
+		return nil
+	}
+	return s.setTxnReadOnly(readOnly == "on")
+}
+
+// setTxnReadOnly is SET TRANSACTION READ ONLY (on) or READ WRITE in the explicit transaction.
+// As in PostgreSQL, a transaction may always become read-only, but read-write only before
+// its first query and outside a subtransaction.
+func (s *Session) setTxnReadOnly(on bool) error {
+	if on == s.set.readOnly {
+		return nil
+	}
+	if !on {
+		if s.tx.Savepoints() > 0 {
+			return Errorf("25001", "cannot set transaction read-write mode inside a read-only transaction")
+		}
+		// SetRepeatableRead to the level the transaction has changes nothing; it fails once
+		// a statement took a snapshot, which is PostgreSQL's "before any query".
+		level, _ := s.setting("transaction_isolation")
+		if s.tx.SetRepeatableRead(level == "repeatable read") != nil {
+			return Errorf("25001", "transaction read-write mode must be set before any query")
+		}
+	}
+	v := "off"
+	if on {
+		v = "on"
+	}
+	return s.changeSetting("transaction_read_only", v, true, false)
 }
 
 // setIsolation sets the explicit transaction's isolation level (checkIsolation's names).

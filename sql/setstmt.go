@@ -20,6 +20,10 @@ type settingStmt struct {
 	tag    string // VACUUM or ANALYZE
 	// isolation is the ISOLATION LEVEL of BEGIN or SET TRANSACTION, as checkIsolation names it.
 	isolation string
+	// readOnly is their READ ONLY ("on") or READ WRITE ("off"), "" when they name neither.
+	readOnly string
+	// characteristics: SET SESSION CHARACTERISTICS AS TRANSACTION, which sets the defaults.
+	characteristics bool
 }
 
 // isSettingStmt reports whether the statement's words are one settingStmt parses.
@@ -173,10 +177,12 @@ func (p *settingParser) transactionModes(st *settingStmt) error {
 				return err
 			}
 			st.isolation = l
-		case p.accept("read", "write"), p.accept("deferrable"), p.accept("not", "deferrable"):
-			// DEFERRABLE matters only to SERIALIZABLE READ ONLY transactions.
+		case p.accept("read", "write"):
+			st.readOnly = "off"
 		case p.accept("read", "only"):
-			return unsupported("read-only transactions")
+			st.readOnly = "on"
+		case p.accept("deferrable"), p.accept("not", "deferrable"):
+			// DEFERRABLE matters only to SERIALIZABLE READ ONLY transactions.
 		default:
 			return p.syntaxError()
 		}
@@ -204,7 +210,7 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 		}
 		switch {
 		case p.accept("session", "characteristics", "as", "transaction"):
-			st := &settingStmt{kind: "transaction", name: "default_transaction_isolation"}
+			st := &settingStmt{kind: "transaction", characteristics: true}
 			return st, p.transactionModes(st)
 		case p.accept("transaction"):
 			if p.peek("snapshot") {
@@ -302,6 +308,19 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Output) error {
 	switch st.kind {
 	case "set":
+		if strings.EqualFold(st.name, "transaction_read_only") && !st.reset {
+			// As SET TRANSACTION READ ONLY | READ WRITE: it lasts as long as the transaction.
+			_, v, err := checkSetting(st.name, st.value, false)
+			if err != nil {
+				return err
+			}
+			if s.tx != nil {
+				if err := s.setTxnReadOnly(v == "on"); err != nil {
+					return err
+				}
+			}
+			return out.Complete("SET")
+		}
 		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
 			return err
 		}
@@ -341,23 +360,13 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 	case "show all":
 		return s.showAll(out)
 	case "transaction":
-		// The modes were checked when parsed; the isolation level is the one that matters.
-		// Outside a transaction block SET TRANSACTION does nothing (PostgreSQL warns).
-		switch {
-		case st.isolation == "":
-		case st.name != "": // SET SESSION CHARACTERISTICS AS TRANSACTION
-			if err := s.changeSetting(st.name, st.isolation, false, false); err != nil {
-				return err
-			}
-		case s.tx != nil:
-			if err := s.setIsolation(st.isolation); err != nil {
-				return err
-			}
+		if err := s.setTransactionModes(st); err != nil {
+			return err
 		}
 		return out.Complete("SET")
 	case "begin":
 		if s.tx == nil {
-			if err := s.beginBlock(st.isolation); err != nil {
+			if err := s.beginBlock(st.isolation, st.readOnly); err != nil {
 				return err
 			}
 		}
@@ -375,4 +384,33 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		// keeps no statistics to analyze. Both are accepted for the scripts that run them.
 		return out.Complete(st.tag)
 	}
+}
+
+// setTransactionModes is SET TRANSACTION and SET SESSION CHARACTERISTICS AS TRANSACTION; the
+// modes were checked when parsed. Outside a transaction block SET TRANSACTION does nothing
+// (PostgreSQL warns).
+func (s *Session) setTransactionModes(st *settingStmt) error {
+	if st.characteristics {
+		if st.isolation != "" {
+			if err := s.changeSetting("default_transaction_isolation", st.isolation, false, false); err != nil {
+				return err
+			}
+		}
+		if st.readOnly != "" {
+			return s.changeSetting("default_transaction_read_only", st.readOnly, false, false)
+		}
+		return nil
+	}
+	if s.tx == nil {
+		return nil
+	}
+	if st.isolation != "" {
+		if err := s.setIsolation(st.isolation); err != nil {
+			return err
+		}
+	}
+	if st.readOnly != "" {
+		return s.setTxnReadOnly(st.readOnly == "on")
+	}
+	return nil
 }

@@ -63,7 +63,7 @@ var settingDefs = func() map[string]*settingDef {
 			check: oneOf("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error")},
 		{name: "DateStyle", def: "ISO, MDY", report: true, desc: "Sets the display format for date and time values.", check: checkDateStyle},
 		{name: "default_transaction_isolation", def: "read committed", desc: "Sets the transaction isolation level of each new transaction.", check: checkIsolation},
-		{name: "default_transaction_read_only", def: "off", report: true, desc: "Sets the default read-only status of new transactions.", check: checkReadWrite},
+		{name: "default_transaction_read_only", def: "off", report: true, desc: "Sets the default read-only status of new transactions.", check: checkBool("default_transaction_read_only")},
 		{name: "extra_float_digits", def: "1", desc: "Sets the number of digits displayed for floating-point values.", check: checkFloatDigits},
 		{name: "in_hot_standby", def: "off", report: true, readOnly: true, desc: "Shows whether hot standby is currently active."},
 		{name: "integer_datetimes", def: "on", report: true, readOnly: true, desc: "Shows whether datetimes are integer based."},
@@ -81,7 +81,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "idle_in_transaction_session_timeout", def: "0", desc: "Sets the maximum allowed idle time between queries, when in a transaction.", check: checkDuration},
 		{name: "TimeZone", def: "UTC", report: true, desc: "Sets the time zone for displaying and interpreting time stamps.", check: checkTimeZone},
 		{name: "transaction_isolation", def: "read committed", desc: "Sets the current transaction's isolation level.", check: checkIsolation},
-		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkReadWrite},
+		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkBool("transaction_read_only")},
 	}
 	m := make(map[string]*settingDef, len(defs))
 	for _, d := range defs {
@@ -155,13 +155,18 @@ func checkIsolation(v string) (string, error) {
 	return "", Errorf("22023", "invalid value for parameter \"transaction_isolation\": %q", v)
 }
 
-func checkReadWrite(v string) (string, error) {
-	if b, ok := parseBoolSetting(v); ok && !b {
+// checkBool checks a Boolean setting's value and returns it as SHOW prints it.
+func checkBool(name string) func(string) (string, error) {
+	return func(v string) (string, error) {
+		b, ok := parseBoolSetting(v)
+		switch {
+		case !ok:
+			return "", Errorf("22023", "parameter %q requires a Boolean value", name)
+		case b:
+			return "on", nil
+		}
 		return "off", nil
-	} else if ok {
-		return "", unsupported("read-only transactions")
 	}
-	return "", Errorf("22023", "parameter requires a Boolean value")
 }
 
 func checkFloatDigits(v string) (string, error) {
@@ -276,6 +281,9 @@ type settings struct {
 	// The settings the executor reads on every statement, parsed.
 	statementTimeout, lockTimeout time.Duration
 	idleInTxTimeout               time.Duration // idle_in_transaction_session_timeout
+	// readOnly is transaction_read_only: the transaction, or the next autocommitted
+	// statement's, refuses writes (Statement.CheckReadOnly).
+	readOnly bool
 }
 
 // lookupSetting finds a setting by any spelling; custom reports a dotted placeholder name.
@@ -317,6 +325,10 @@ func (s *Session) setting(name string) (string, error) {
 		return s.set.user, nil
 	case key == "is_superuser" && !s.superuser():
 		return "off", nil
+	case key == "transaction_read_only":
+		// A transaction that did not set it (and every autocommitted statement) starts
+		// with the default, as in PostgreSQL.
+		return s.setting("default_transaction_read_only")
 	}
 	return def.def, nil
 }
@@ -444,7 +456,9 @@ func (s *Session) refreshSettings() error {
 	if s.tx != nil {
 		s.tx.SetLockTimeout(s.set.lockTimeout)
 	}
-	return nil
+	ro, err := s.setting("transaction_read_only")
+	s.set.readOnly = ro == "on"
+	return err
 }
 
 // reportSettings tells the client of every reported setting whose value changed.

@@ -344,6 +344,11 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if err := s.checkFailed(st); err != nil {
 		return err
 	}
+	if s.set.readOnly {
+		if err := st.CheckReadOnly(); err != nil {
+			return err
+		}
+	}
 	p, err := s.bind(st)
 	if err != nil {
 		return err
@@ -531,7 +536,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return unsupported("transaction access modes")
 		}
 		if s.tx == nil {
-			if err := s.beginBlock(""); err != nil {
+			if err := s.beginBlock("", ""); err != nil {
 				return err
 			}
 		}

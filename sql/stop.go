@@ -28,32 +28,58 @@ func stopped(st *Statement, err error) bool {
 
 // CheckReadOnly returns the error PostgreSQL gives a statement a read-only transaction may
 // not run (SQLSTATE 25006), nil for one it may: a query without a row-locking clause,
-// EXPLAIN (which does not run its statement), SHOW, SET and RESET, transaction control. The
-// embedded driver enforces sql.TxOptions.ReadOnly with it.
+// EXPLAIN (which does not run its statement), SHOW, SET and RESET, VACUUM, ANALYZE,
+// CHECKPOINT, COPY TO, transaction control. The session calls it for every statement of a
+// read-only transaction (BEGIN READ ONLY, default_transaction_read_only, the embedded
+// driver's sql.TxOptions.ReadOnly); nextval and setval check when they run.
 func (st *Statement) CheckReadOnly() error {
 	if st.Empty() || st.readOnly() {
 		return nil
 	}
+	return Errorf("25006", "cannot execute %s in a read-only transaction", st.commandName())
+}
+
+// commandName names st as PostgreSQL's read-only error does (CreateCommandName).
+func (st *Statement) commandName() string {
+	switch {
+	case st.IsQuery():
+		return "SELECT FOR UPDATE"
+	case st.copy != nil:
+		return "COPY FROM"
+	case st.truncate != nil:
+		return "TRUNCATE TABLE"
+	}
 	cmd := strings.ToUpper(st.first)
-	if len(st.words) > 1 && (cmd == "CREATE" || cmd == "DROP" || cmd == "ALTER") {
-		cmd += " " + strings.ToUpper(st.words[1])
+	if cmd != "CREATE" && cmd != "DROP" && cmd != "ALTER" {
+		return cmd
 	}
-	if st.IsQuery() {
-		cmd = "SELECT FOR UPDATE"
+	for _, w := range st.words[1:] {
+		switch w {
+		case "unique", "temp", "temporary", "unlogged", "or", "replace", "global", "local":
+			continue // CREATE UNIQUE INDEX is CREATE INDEX, CREATE OR REPLACE VIEW CREATE VIEW
+		case "user", "group":
+			w = "role"
+		}
+		return cmd + " " + strings.ToUpper(w)
 	}
-	return Errorf("25006", "cannot execute %s in a read-only transaction", cmd)
+	return cmd
 }
 
 func (st *Statement) readOnly() bool {
 	if st.setting != nil {
-		return st.setting.kind != "maintenance"
+		return true // SET, SHOW, RESET, BEGIN; VACUUM and ANALYZE, which PostgreSQL allows
 	}
 	if st.savepoint != nil {
 		return true
 	}
+	if st.copy != nil {
+		return !st.copy.from
+	}
 	switch st.first {
 	case "begin", "start", "commit", "end", "rollback", "abort":
 		return st.ast == nil || isTxnControl(st.ast)
+	case "checkpoint":
+		return true
 	}
 	switch ast := st.ast.(type) {
 	case *sqlparser.ExplainStmt:

@@ -386,10 +386,6 @@ COMMIT
 statement error 0A000
 BEGIN ISOLATION LEVEL SERIALIZABLE
 
-# deviation: PostgreSQL has read-only transactions
-statement error 0A000
-SET TRANSACTION READ ONLY
-
 statement error 42601
 BEGIN ISOLATION LEVEL
 
