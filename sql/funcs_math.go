@@ -69,7 +69,7 @@ func buildSqrt(c *funcCall) (*expr, error) {
 		w, _ := weightAndFirst(d)
 		sweight := (w+1)*4/2 - 1
 		rscale := clampScale(minSigDigits-sweight, d)
-		return numericFunc(d, rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
+		return numericFunc(d, rscale+max(int64(w)*2, 0), rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
 			_, err := ctx.Sqrt(r, x)
 			return err
 		})
@@ -106,7 +106,7 @@ func buildExp(c *funcCall) (*expr, error) {
 		}
 		w := max(min(f*0.434294481903252, 2000), -2000)
 		rscale := clampScale(minSigDigits-int64(w), d)
-		return numericFunc(d, rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
+		return numericFunc(d, rscale+max(int64(w), 0), rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
 			_, err := ctx.Exp(r, x)
 			return err
 		})
@@ -118,7 +118,7 @@ func buildLn(c *funcCall) (*expr, error) {
 	if c.ret != types.Numeric {
 		log := func(x float64) float64 { return floatVia(x, (*apd.Context).Ln) }
 		if c.name == "log" {
-			log = func(x float64) float64 { return floatVia(x, (*apd.Context).Log10) }
+			log = glibcLog10
 		}
 		return strictFunc(c, func(v []types.Value) (types.Value, error) {
 			switch x := v[0].F; {
@@ -140,7 +140,7 @@ func buildLn(c *funcCall) (*expr, error) {
 			return types.NewNumeric(d), nil
 		}
 		rscale := clampScale(minSigDigits-lnDweight(d), d)
-		return numericFunc(d, rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
+		return numericFunc(d, rscale+6, rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
 			_, err := ctx.Ln(r, x)
 			return err
 		})
@@ -255,12 +255,10 @@ func clampScale(scale int64, inputs ...*apd.Decimal) int64 {
 	return min(max(scale, 0), maxDisplayScale)
 }
 
-// numericFunc computes f(d) with enough digits for rscale digits after the point and rounds
-// it there.
-func numericFunc(d *apd.Decimal, rscale int64, f func(ctx *apd.Context, r, x *apd.Decimal) error) (types.Value, error) {
-	// the digits before the point the result may have, and a margin for the rounding digit
-	intDigits := max(d.NumDigits()+int64(d.Exponent), 1)
-	ctx := exact.WithPrecision(uint32(rscale + intDigits + 20))
+// numericFunc computes f(d) to digits significant digits (those the result has up to rscale
+// digits after the point), and a margin, and rounds it to rscale digits after the point.
+func numericFunc(d *apd.Decimal, digits, rscale int64, f func(ctx *apd.Context, r, x *apd.Decimal) error) (types.Value, error) {
+	ctx := exact.WithPrecision(uint32(max(digits, 1) + 20))
 	var r apd.Decimal
 	if err := f(ctx, &r, d); err != nil {
 		return types.Value{}, errNumericOver
@@ -404,6 +402,29 @@ func floatVia(x float64, f func(ctx *apd.Context, r, x *apd.Decimal) (apd.Condit
 		return math.NaN()
 	}
 	return decimalFloat(&r)
+}
+
+// glibcLog10 is glibc's log10 (e_log10.c), which is not correctly rounded, so computing
+// log10 to the nearest double would differ from PostgreSQL's in the last bit now and then:
+// x = 2^k * m, log10(x) = k*log10(2) + log(m)/ln(10), the constants split for precision.
+func glibcLog10(x float64) float64 {
+	const (
+		ivln10    = 4.34294481903251816668e-01
+		log10_2hi = 3.01029995663611771306e-01
+		log10_2lo = 3.69423907715893078616e-13
+	)
+	if math.IsInf(x, 1) || math.IsNaN(x) {
+		return x
+	}
+	frac, exp := math.Frexp(x) // x = frac * 2^exp, frac in [0.5, 1)
+	k := exp - 1               // x = (2*frac) * 2^k, 2*frac in [1, 2)
+	m := 2 * frac
+	if k < 0 { // glibc keeps m in [0.5, 1) and counts k+1 for negative exponents
+		m, k = frac, k+1
+	}
+	y := float64(k)
+	z := float64(y*log10_2lo) + float64(ivln10*floatVia(m, (*apd.Context).Ln))
+	return z + float64(y*log10_2hi)
 }
 
 // floatPow is x^y of finite doubles, x = 0 or y integral when x < 0.
