@@ -3,7 +3,6 @@ package sql
 import (
 	"math"
 	"math/rand/v2"
-	"strconv"
 
 	"github.com/cockroachdb/apd/v3"
 
@@ -83,7 +82,7 @@ func buildExp(c *funcCall) (*expr, error) {
 			if math.IsNaN(x) || math.IsInf(x, 0) {
 				return types.NewFloat(types.Float64, math.Exp(x)), nil
 			}
-			return floatResult(floatVia(x, (*apd.Context).Exp), true)
+			return floatResult(floatExp(x), true)
 		})
 	}
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
@@ -116,7 +115,7 @@ func buildExp(c *funcCall) (*expr, error) {
 // buildLn is ln(x), and log(x) of a double precision (its base-10 logarithm).
 func buildLn(c *funcCall) (*expr, error) {
 	if c.ret != types.Numeric {
-		log := func(x float64) float64 { return floatVia(x, (*apd.Context).Ln) }
+		log := floatLn
 		if c.name == "log" {
 			log = glibcLog10
 		}
@@ -358,52 +357,6 @@ func floatPower(x, y float64) (types.Value, error) {
 	return floatResult(floatPow(x, y), x != 0)
 }
 
-// The double precision functions are computed in decimal, exactly from the argument's binary
-// value, to 34 digits, and rounded to the nearest double: glibc's exp, log and pow are
-// correctly rounded, and Go's math package is not (its results may differ in the last bit).
-const floatDigits = 34
-
-// exactDecimal is f's exact value as a decimal (f finite).
-func exactDecimal(f float64) *apd.Decimal {
-	mant, exp := math.Frexp(f)
-	m := int64(mant * (1 << 53))
-	exp -= 53
-	d := apd.New(m, 0)
-	if exp >= 0 {
-		var p apd.BigInt
-		p.Lsh(apd.NewBigInt(1), uint(exp))
-		var pd apd.Decimal
-		pd.Coeff.Set(&p)
-		_, _ = exact.Mul(d, d, &pd)
-		return d
-	}
-	// m * 2^exp = m * 5^-exp * 10^exp
-	var p apd.BigInt
-	p.Exp(apd.NewBigInt(5), apd.NewBigInt(int64(-exp)), nil)
-	var pd apd.Decimal
-	pd.Coeff.Set(&p)
-	_, _ = exact.Mul(d, d, &pd)
-	d.Exponent += int32(exp)
-	return d
-}
-
-// decimalFloat is d rounded to the nearest double.
-func decimalFloat(d *apd.Decimal) float64 {
-	f, _ := strconv.ParseFloat(d.String(), 64) // ±Inf and 0 beyond the range, as IEEE rounds
-	return f
-}
-
-// floatVia is f(x) of a finite positive (Ln, Log10) or any finite (Exp) x.
-func floatVia(x float64, f func(ctx *apd.Context, r, x *apd.Decimal) (apd.Condition, error)) float64 {
-	ctx := apd.BaseContext.WithPrecision(floatDigits)
-	ctx.MaxExponent, ctx.MinExponent = apd.MaxExponent, apd.MinExponent
-	var r apd.Decimal
-	if _, err := f(ctx, &r, exactDecimal(x)); err != nil {
-		return math.NaN()
-	}
-	return decimalFloat(&r)
-}
-
 // glibcLog10 is glibc's log10 (e_log10.c), which is not correctly rounded, so computing
 // log10 to the nearest double would differ from PostgreSQL's in the last bit now and then:
 // x = 2^k * m, log10(x) = k*log10(2) + log(m)/ln(10), the constants split for precision.
@@ -423,24 +376,31 @@ func glibcLog10(x float64) float64 {
 		m, k = frac, k+1
 	}
 	y := float64(k)
-	z := float64(y*log10_2lo) + float64(ivln10*floatVia(m, (*apd.Context).Ln))
+	z := float64(y*log10_2lo) + float64(ivln10*floatLn(m))
 	return z + float64(y*log10_2hi)
 }
 
-// floatPow is x^y of finite doubles, x = 0 or y integral when x < 0.
+// floatPow is x^y of finite doubles, x = 0 or y integral when x < 0, rounded to the
+// nearest double (see floatexact.go).
 func floatPow(x, y float64) float64 {
 	if x == 0 || y == 0 || x == 1 {
 		return math.Pow(x, y)
 	}
-	ctx := apd.BaseContext.WithPrecision(floatDigits)
-	ctx.MaxExponent, ctx.MinExponent = apd.MaxExponent, apd.MinExponent
-	neg := x < 0 && math.Mod(y, 2) != 0
-	var r apd.Decimal
-	if _, err := ctx.Pow(&r, exactDecimal(math.Abs(x)), exactDecimal(y)); err != nil {
-		return math.Pow(x, y)
+	p := bigLn(math.Abs(x))
+	p.Mul(p, newBig(y))
+	switch pf, _ := p.Float64(); {
+	case pf > 710:
+		p = newBig(math.Inf(1))
+	case pf < -746:
+		p = newBig(0)
+	default:
+		p = bigExp(p)
 	}
-	r.Negative = neg
-	return decimalFloat(&r)
+	r := nearest(p)
+	if x < 0 && math.Mod(y, 2) != 0 {
+		r = -r
+	}
+	return r
 }
 
 // specialPower is power(x, y) of numerics one of which is NaN or infinite: PostgreSQL's
