@@ -6,12 +6,21 @@ import (
 )
 
 // exp, ln and pow of doubles rounded to the nearest double, as glibc's (which PostgreSQL
-// calls) nearly always are and Go's math package often are not: computed in 160-bit binary
-// floating point, far past the 53 bits kept, then rounded once.
+// calls) nearly always are and Go's math package often are not: computed in 106-bit binary
+// floating point (twice the 53 bits kept), then rounded once.
 
-const bigPrec = 160
+const bigPrec = 106
 
 var bigLn2, _, _ = big.ParseFloat("0.6931471805599453094172321214581765680755001343602552541206800094933936219696947156058633269964186875", 10, bigPrec, big.ToNearestEven)
+
+// invN are 1/n for the series of e^r.
+var invN = func() []*big.Float {
+	out := make([]*big.Float, 40)
+	for n := 1; n < len(out); n++ {
+		out[n] = new(big.Float).SetPrec(bigPrec).Quo(newBig(1), newBig(float64(n)))
+	}
+	return out
+}()
 
 func newBig(f float64) *big.Float { return new(big.Float).SetPrec(bigPrec).SetFloat64(f) }
 
@@ -27,7 +36,7 @@ func bigExp(x *big.Float) *big.Float {
 	sum, term := newBig(1), newBig(1)
 	for n := 1; n < 40; n++ {
 		term.Mul(term, r)
-		term.Quo(term, newBig(float64(n)))
+		term.Mul(term, invN[n])
 		if term.Sign() == 0 || term.MantExp(nil)-sum.MantExp(nil) < -bigPrec {
 			break
 		}
