@@ -14,8 +14,8 @@ import (
 // reverse, initcap, chr, ascii, starts_with, md5, octet_length and length(bytea), with
 // PostgreSQL's rules for negative counts and its errors.
 
-// maxAlloc is PostgreSQL's MaxAllocSize: no text value is longer.
-const maxAlloc = 1<<30 - 1
+// maxAlloc is PostgreSQL's MaxAllocSize, which a text value and its varHdr header must fit.
+const maxAlloc, varHdr = 1<<30 - 1, 4
 
 var errTooLong = Errorf("54000", "requested length too large")
 
@@ -72,7 +72,7 @@ func buildRepeat(c *funcCall) (*expr, error) {
 		if n <= 0 || s == "" {
 			return textResult(""), nil
 		}
-		if int64(len(s))*n > maxAlloc {
+		if int64(len(s))*n+varHdr > maxAlloc {
 			return types.Value{}, errTooLong
 		}
 		return textResult(strings.Repeat(s, int(n))), nil
@@ -92,7 +92,8 @@ func buildPad(c *funcCall) (*expr, error) {
 		if int64(len(runes)) >= n || fill == "" {
 			return textResult(string(runes[:min(int64(len(runes)), n)])), nil
 		}
-		if n*utf8.UTFMax > maxAlloc {
+		if n*utf8.UTFMax+varHdr > maxAlloc { // the worst case PostgreSQL allocates
+
 			return types.Value{}, errTooLong
 		}
 		fr := []rune(fill)

@@ -438,3 +438,12 @@ SELECT random(1)
 
 statement error 42883
 SELECT pi(1)
+
+statement error 54000
+SELECT lpad('a', 268435455)
+
+statement error 54000
+SELECT rpad('a', 268435455, 'x')
+
+statement error 54000
+SELECT repeat('a', 1073741820)
