@@ -3,6 +3,7 @@ package sql
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
 
 	"github.com/cockroachdb/apd/v3"
 
@@ -68,11 +69,33 @@ func buildSqrt(c *funcCall) (*expr, error) {
 		w, _ := weightAndFirst(d)
 		sweight := (w+1)*4/2 - 1
 		rscale := clampScale(minSigDigits-sweight, d)
-		return numericFunc(d, rscale+max(int64(w)*2, 0), rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
-			_, err := ctx.Sqrt(r, x)
-			return err
-		})
+		return numericSqrt(d, rscale)
 	})
+}
+
+// numericSqrt is the square root of d >= 0 rounded half away from zero to rscale digits
+// after the point: the integer square root of d * 10^(2(rscale+1)), whose last digit decides
+// the rounding (the root is truncated, and truncation never crosses the midpoint). apd's
+// Sqrt runs out of exponent range near numeric's largest values.
+func numericSqrt(d *apd.Decimal, rscale int64) (types.Value, error) {
+	s := rscale + 1
+	e := int64(d.Exponent) + 2*s
+	var n apd.BigInt
+	n.Set(&d.Coeff)
+	ten := apd.NewBigInt(10)
+	if e >= 0 {
+		var p apd.BigInt
+		p.Exp(ten, apd.NewBigInt(e), nil)
+		n.Mul(&n, &p)
+	} else {
+		var p apd.BigInt
+		p.Exp(ten, apd.NewBigInt(-e), nil)
+		n.Quo(&n, &p)
+	}
+	var r apd.Decimal
+	r.Coeff.Sqrt(&n)
+	r.Exponent = int32(-s)
+	return roundNumeric(&r, int32(rscale), apd.RoundHalfUp)
 }
 
 func buildExp(c *funcCall) (*expr, error) {
@@ -139,11 +162,29 @@ func buildLn(c *funcCall) (*expr, error) {
 			return types.NewNumeric(d), nil
 		}
 		rscale := clampScale(minSigDigits-lnDweight(d), d)
-		return numericFunc(d, rscale+6, rscale, func(ctx *apd.Context, r, x *apd.Decimal) error {
-			_, err := ctx.Ln(r, x)
-			return err
-		})
+		return numericFunc(d, rscale+6, rscale, lnScaled)
 	})
+}
+
+// lnScaled is ln(x) of x > 0 as ln(x / 10^m) + m ln(10), x / 10^m in [1, 10): apd's Ln
+// runs out of exponent range near numeric's largest and smallest values.
+func lnScaled(ctx *apd.Context, r, x *apd.Decimal) error {
+	var y apd.Decimal
+	y.Set(x)
+	m := int64(y.Exponent) + y.NumDigits() - 1
+	y.Exponent -= int32(m)
+	if _, err := ctx.Ln(r, &y); err != nil || m == 0 {
+		return err
+	}
+	var l10, t apd.Decimal
+	if _, err := ctx.Ln(&l10, apd.New(10, 0)); err != nil {
+		return err
+	}
+	if _, err := ctx.Mul(&t, &l10, apd.New(m, 0)); err != nil {
+		return err
+	}
+	_, err := ctx.Add(r, r, &t)
+	return err
 }
 
 // lnArg reads the argument of a numeric logarithm, refusing zero and negative numbers.
@@ -194,10 +235,10 @@ func buildLog(c *funcCall) (*expr, error) {
 		digits := uint32(max(rscale+max(rdw, 0), 0) + 20)
 		ctx := exact.WithPrecision(digits)
 		var lb, ln, q apd.Decimal
-		if _, err := ctx.Ln(&lb, b); err != nil {
+		if err := lnScaled(ctx, &lb, b); err != nil {
 			return types.Value{}, errNumericOver
 		}
-		if _, err := ctx.Ln(&ln, n); err != nil {
+		if err := lnScaled(ctx, &ln, n); err != nil {
 			return types.Value{}, errNumericOver
 		}
 		if _, err := ctx.Quo(&q, &ln, &lb); err != nil {
@@ -227,20 +268,34 @@ func lnDweight(d *apd.Decimal) int64 {
 		if x.IsZero() {
 			return 0
 		}
-		w, first := weightAndFirst(&x)
-		return w*4 + int64(math.Log10(float64(first)))
+		w, first := leadDigits(&x, 1)
+		return w*4 + int64(math.Log10(first))
 	}
-	w, _ := weightAndFirst(d)
-	// the first two base-10000 digits: digits * 10^dweight approximates d
-	var q apd.Decimal
-	var abs apd.Decimal
-	abs.Abs(d)
-	ctx := exact.WithPrecision(uint32(d.NumDigits()) + 12)
-	_, _ = ctx.Quo(&q, &abs, apd.New(1, int32(4*(w-1))))
-	_, _ = ctx.Floor(&q, &q)
-	digits, _ := q.Float64()
+	w, digits := leadDigits(d, 2)
 	lnv := math.Log(digits) + float64((w-1)*4)*2.302585092994046
 	return int64(math.Log10(math.Abs(lnv)))
+}
+
+// leadDigits are d's base-10000 weight and its first n base-10000 digits as one number
+// (|d| is about digits * 10000^(weight-n+1)), read from the coefficient's decimal digits:
+// apd's division gives up on numbers of tens of thousands of digits.
+func leadDigits(d *apd.Decimal, n int64) (weight int64, digits float64) {
+	e10 := d.NumDigits() + int64(d.Exponent) - 1 // 10^e10 <= |d| < 10^(e10+1)
+	weight = e10 / 4
+	if e10 < 0 && e10%4 != 0 {
+		weight--
+	}
+	cs := d.Coeff.String()
+	drop := 4*(weight-n+1) - int64(d.Exponent) // coefficient digits below the ones kept
+	switch {
+	case drop <= 0:
+		f, _ := strconv.ParseFloat(cs+"e"+strconv.FormatInt(-drop, 10), 64)
+		return weight, f
+	case drop >= int64(len(cs)):
+		return weight, 0
+	}
+	f, _ := strconv.ParseFloat(cs[:int64(len(cs))-drop], 64)
+	return weight, f
 }
 
 // dscale is a numeric's display scale: its digits after the point.
@@ -502,8 +557,8 @@ func numericIntPower(x *apd.Decimal, n int64) (types.Value, error) {
 	}
 	// log10 of the result, roughly: beyond numeric's range it overflows, and far below the
 	// result's scale it is 0
-	w, first := weightAndFirst(x)
-	f := float64(n) * (math.Log10(float64(first)) + float64(w*4))
+	w, first := leadDigits(x, 1)
+	f := float64(n) * (math.Log10(first) + float64(w*4))
 	if f > 4*32768 {
 		return types.Value{}, errNumericOver
 	}
