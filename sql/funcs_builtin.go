@@ -15,6 +15,8 @@ import (
 
 func init() {
 	register(scalarFuncs())
+	register(mathFuncs())
+	register(stringFuncs())
 	register(setAndArrayFuncs())
 	register(sessionFuncDefs())
 	register(aggregateFuncs())
@@ -28,7 +30,13 @@ func scalarFuncs() []builtin {
 	return []builtin{
 		{name: "lower", vol: i, strict: true, procs: []string{"870: text -> text"}, build: textFunc(lower)},
 		{name: "upper", vol: i, strict: true, procs: []string{"871: text -> text"}, build: textFunc(upper)},
-		{name: "length", vol: i, strict: true, procs: []string{"1317: text -> int4"}, build: textFunc(length)},
+		{name: "length", vol: i, strict: true, procs: []string{"1317: text -> int4", "2010: bytea -> int4"},
+			build: func(c *funcCall) (*expr, error) {
+				if c.args[0].typ == types.Bytea {
+					return buildOctetLength(c)
+				}
+				return textFunc(length)(c)
+			}},
 		{name: "char_length", vol: i, strict: true, procs: []string{"1381: text -> int4"}, build: textFunc(length)},
 		{name: "substring", vol: i, strict: true, procs: []string{"936: text, int4, int4 -> text", "937: text, int4 -> text"},
 			build: buildSubstring},
@@ -58,6 +66,45 @@ func scalarFuncs() []builtin {
 		{name: "greatest", build: buildGreatest},
 		{name: "least", build: buildGreatest},
 		{name: "current_date", build: buildCurrentDate},
+	}
+}
+
+func mathFuncs() []builtin {
+	const i, v = 'i', 'v'
+	return []builtin{
+		{name: "sqrt", vol: i, strict: true, procs: []string{"1344: float8 -> float8", "1730: numeric -> numeric"}, build: buildSqrt},
+		{name: "exp", vol: i, strict: true, procs: []string{"1347: float8 -> float8", "1732: numeric -> numeric"}, build: buildExp},
+		{name: "ln", vol: i, strict: true, procs: []string{"1341: float8 -> float8", "1734: numeric -> numeric"}, build: buildLn},
+		{name: "log", vol: i, strict: true, procs: []string{"1340: float8 -> float8", "1736: numeric, numeric -> numeric",
+			"1741: numeric -> numeric"}, build: buildLog},
+		{name: "power", vol: i, strict: true, procs: []string{"1368: float8, float8 -> float8", "2169: numeric, numeric -> numeric"},
+			build: buildPower},
+		{name: "pow", vol: i, strict: true, procs: []string{"1346: float8, float8 -> float8", "1738: numeric, numeric -> numeric"},
+			build: buildPower},
+		{name: "sign", vol: i, strict: true, procs: []string{"1706: numeric -> numeric", "2310: float8 -> float8"}, build: buildSign},
+		{name: "pi", vol: i, strict: true, procs: []string{"1610: -> float8"}, build: buildPi},
+		{name: "random", vol: v, strict: true, procs: []string{"1598: -> float8"}, build: buildRandom},
+	}
+}
+
+func stringFuncs() []builtin {
+	const i = 'i'
+	return []builtin{
+		{name: "left", vol: i, strict: true, procs: []string{"3060: text, int4 -> text"}, build: buildLeftRight},
+		{name: "right", vol: i, strict: true, procs: []string{"3061: text, int4 -> text"}, build: buildLeftRight},
+		{name: "split_part", vol: i, strict: true, procs: []string{"2088: text, text, int4 -> text"}, build: buildSplitPart},
+		{name: "strpos", vol: i, strict: true, procs: []string{"868: text, text -> int4"}, build: buildPosition},
+		{name: "repeat", vol: i, strict: true, procs: []string{"1622: text, int4 -> text"}, build: buildRepeat},
+		{name: "lpad", vol: i, strict: true, procs: []string{"873: text, int4, text -> text", "879: text, int4 -> text"}, build: buildPad},
+		{name: "rpad", vol: i, strict: true, procs: []string{"874: text, int4, text -> text", "880: text, int4 -> text"}, build: buildPad},
+		{name: "reverse", vol: i, strict: true, procs: []string{"3062: text -> text"}, build: buildReverse},
+		{name: "initcap", vol: i, strict: true, procs: []string{"872: text -> text"}, build: buildInitcap},
+		{name: "chr", vol: i, strict: true, procs: []string{"1621: int4 -> text"}, build: buildChr},
+		{name: "ascii", vol: i, strict: true, procs: []string{"1620: text -> int4"}, build: buildASCII},
+		{name: "starts_with", vol: i, strict: true, procs: []string{"3696: text, text -> bool"}, build: buildStartsWith},
+		{name: "md5", vol: i, strict: true, procs: []string{"2311: text -> text", "2321: bytea -> text"}, build: buildMD5},
+		{name: "octet_length", vol: i, strict: true, procs: []string{"720: bytea -> int4", "1374: text -> int4"},
+			build: buildOctetLength},
 	}
 }
 
