@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
 
 // Splitter accumulates input and cuts it into statements at semicolons that are not inside
 // a string, a quoted identifier or a comment.
@@ -76,23 +80,11 @@ func skipQuoted(s string, i int, q byte, backslashes bool) int {
 	return len(s) + 1
 }
 
-// skipComment returns the index after the (nestable) block comment starting at i.
+// skipComment returns the index after the (nestable) block comment starting at i, or
+// len(s)+1 while it does not end.
 func skipComment(s string, i int) int {
-	depth := 0
-	for i < len(s) {
-		switch {
-		case strings.HasPrefix(s[i:], "/*"):
-			depth++
-			i += 2
-		case strings.HasPrefix(s[i:], "*/"):
-			depth--
-			i += 2
-			if depth == 0 {
-				return i
-			}
-		default:
-			i++
-		}
+	if e := lexer.CommentEnd(s, i); e >= 0 {
+		return e
 	}
 	return len(s) + 1
 }

@@ -167,7 +167,11 @@ func (r *rewriter) writeGap(end int) {
 			i += j
 			r.b.WriteByte(' ')
 		case strings.HasPrefix(q[i:end], "/*"):
-			i = min(end, commentEnd(q, i))
+			if e := lexer.CommentEnd(q, i); e >= 0 && e < end {
+				i = e
+			} else {
+				i = end
+			}
 			r.b.WriteByte(' ')
 		default:
 			r.b.WriteByte(q[i])
@@ -175,28 +179,6 @@ func (r *rewriter) writeGap(end int) {
 		}
 	}
 	r.pos = end
-}
-
-// commentEnd returns the offset just past the nested /* comment at q[i] (the lexer has
-// checked that it ends).
-func commentEnd(q string, i int) int {
-	depth := 0
-	for i < len(q)-1 {
-		switch {
-		case q[i] == '/' && q[i+1] == '*':
-			depth++
-			i += 2
-		case q[i] == '*' && q[i+1] == '/':
-			depth--
-			i += 2
-			if depth == 0 {
-				return i
-			}
-		default:
-			i++
-		}
-	}
-	return len(q)
 }
 
 // token rewrites one token, by its kind.

@@ -63,7 +63,7 @@ func (l *Lexer) skipSpace() error {
 		case strings.HasPrefix(l.src[l.pos:], "--"):
 			l.pos = lineEnd(l.src, l.pos)
 		case strings.HasPrefix(l.src[l.pos:], "/*"):
-			end := commentEnd(l.src, l.pos)
+			end := CommentEnd(l.src, l.pos)
 			if end < 0 {
 				return syntaxError("unterminated /* comment", l.pos, l.src[l.pos:])
 			}
@@ -83,8 +83,9 @@ func lineEnd(s string, i int) int {
 	return len(s)
 }
 
-// commentEnd returns the offset just past the (nested) /* comment at i, or -1.
-func commentEnd(s string, i int) int {
+// CommentEnd returns the offset just past the (nested) /* comment at i, or -1 if it does not
+// end.
+func CommentEnd(s string, i int) int {
 	depth := 0
 	for i < len(s)-1 {
 		switch {
