@@ -89,6 +89,7 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 		}
 		s.savepoints = append(s.savepoints, savepoint{name: st.name,
 			session: maps.Clone(s.set.session), local: maps.Clone(s.set.local)})
+		s.savepointNotify(len(s.savepoints))
 		return out.Complete("SAVEPOINT")
 	}
 	i := len(s.savepoints) - 1
@@ -112,6 +113,7 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 	clear(s.savepoints[i+1:])
 	s.savepoints = s.savepoints[:i+1]
 	s.failed = false
+	s.rollbackToNotify(i + 1)
 	sp := &s.savepoints[i]
 	s.set.session, s.set.local = maps.Clone(sp.session), maps.Clone(sp.local)
 	s.set.changed = true

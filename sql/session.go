@@ -60,6 +60,7 @@ type Session struct {
 	cache        map[string][]*Statement // parsed statements by query text
 	seqState     seqSession              // currval and lastval (sequence_funcs.go)
 	defaultCache map[*types.Schema][]*expr
+	notify       notifyState // LISTEN and NOTIFY (notify.go)
 }
 
 // NewSession starts a session on ts, run by node (nil for a bare tablespace).
@@ -90,6 +91,7 @@ func (s *Session) Close() {
 		s.tx, s.failed = nil, false
 		s.endTxn(false)
 	}
+	s.closeNotify()
 }
 
 // Abort implements Executor.
@@ -209,14 +211,18 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 	tx := s.begin()
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.endAutocommitNotify(false)
 		return err
 	}
-	return tx.Commit(ctx)
+	err := tx.Commit(ctx)
+	s.endAutocommitNotify(err == nil)
+	return err
 }
 
 // endTxn applies the end of the explicit transaction to what the session keeps beside it.
 func (s *Session) endTxn(committed bool) {
 	s.endTxnSettings(committed)
+	s.endTxnNotify(committed)
 	s.undoCreates(committed)
 	clear(s.savepoints)
 	s.savepoints = s.savepoints[:0]

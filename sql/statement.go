@@ -25,6 +25,7 @@ type Statement struct {
 	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
+	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -75,6 +76,10 @@ func parse(p piece) (*Statement, error) {
 	case isSequenceStmt(p.words):
 		var err error
 		st.seq, err = parseSequenceStmt(p.orig)
+		return st, err
+	case isNotifyStmt(p.words):
+		var err error
+		st.notify, err = parseNotifyStmt(p.orig)
 		return st, err
 	case p.first == "truncate":
 		var err error
@@ -511,6 +516,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.seq != nil {
 		return s.execSequenceStmt(ctx, st.seq, out)
+	}
+	if st.notify != nil {
+		return s.execNotifyStmt(ctx, st.notify, out)
 	}
 	switch st.first {
 	case "checkpoint":
