@@ -181,6 +181,7 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bo
 		if cn.session != nil {
 			cn.session.Close()
 		}
+		cn.stopNotes()
 		if cn.fwd != nil {
 			cn.fwd.close()
 		}
@@ -205,6 +206,7 @@ type conn struct {
 	log        *slog.Logger
 	session    sql.Executor
 	out        output
+	notes      noteQueue // notifications for the client (notify.go)
 	statements map[string]*statement
 	portals    map[string]*portal
 	tls        bool
@@ -318,6 +320,7 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 		return false
 	}
 	c.session = session
+	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
 	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
@@ -344,7 +347,11 @@ func (c *conn) loop(ctx context.Context) {
 	idleArmed := false
 	for {
 		idleArmed = c.armIdleTimeout(idleArmed)
+		if !c.waitIdle() {
+			return
+		}
 		msg, err := c.be.Receive()
+		c.busyNotes()
 		if err != nil {
 			if c.shutDown(nil) {
 				return
@@ -369,6 +376,7 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Sync:
 			skipToSync = false
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
+			c.sendNotes()
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 			if c.switchIfMoved(ctx) {
 				return
@@ -482,6 +490,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		c.noteLeaderMoved(err)
 		c.be.Send(errorResponse("ERROR", toSQLError(err)))
 	}
+	c.sendNotes()
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 	// Switched: the loop returns and the relay serves the connection.
 	return !c.switchIfMoved(ctx)
