@@ -142,11 +142,12 @@ func txExit(q string) byte {
 
 // Kinds of statements that change what a new upstream must be told (classifySetting).
 const (
-	settingSet        = 'S' // SET name ... (not SET LOCAL): key is the name
-	settingReset      = 'R' // RESET name
-	settingResetAll   = 'A' // RESET ALL
-	settingDiscardAll = 'D' // DISCARD ALL: settings and prepared statements
-	settingDeallocate = 'X' // DEALLOCATE name, or ALL (key "")
+	settingSet         = 'S' // SET name ... (not SET LOCAL): key is the name
+	settingReset       = 'R' // RESET name
+	settingResetAll    = 'A' // RESET ALL
+	settingDiscardAll  = 'D' // DISCARD ALL: settings and prepared statements
+	settingDeallocate  = 'X' // DEALLOCATE name, or ALL (key "")
+	settingUnlistenAll = 'U' // UNLISTEN *: LISTEN and UNLISTEN are logged as "listen <channel>"
 )
 
 // classifySetting says whether a single statement changes session state the relay
@@ -179,6 +180,13 @@ func classifySetting(q string) (kind byte, key string) {
 		if w[1] == "all" {
 			return settingDiscardAll, ""
 		}
+	case "listen":
+		return settingSet, listenKey(q)
+	case "unlisten":
+		if w[1] == "*" || w[1] == "*;" {
+			return settingUnlistenAll, ""
+		}
+		return settingReset, listenKey(q)
 	case "deallocate":
 		name := w[1]
 		if name == "prepare" && len(w) > 2 {
@@ -219,8 +227,12 @@ func (l *settingLog) apply(q string) (kind byte, key string) {
 		l.set(key, q)
 	case settingReset:
 		l.reset(key)
-	case settingResetAll, settingDiscardAll:
+	case settingDiscardAll:
 		*l = nil
+	case settingResetAll:
+		l.keep(true) // RESET ALL does not UNLISTEN
+	case settingUnlistenAll:
+		l.keep(false)
 	}
 	return kind, key
 }

@@ -258,6 +258,8 @@ func (p *proxy) lost(ctx context.Context, err error) {
 	if len(p.pending) == 0 && !p.batch {
 		if p.tx != sql.TxIdle {
 			p.held, p.heldTold = true, false
+		} else {
+			p.reconnectListener(ctx)
 		}
 		return
 	}

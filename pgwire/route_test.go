@@ -107,6 +107,11 @@ func TestClassifyStatements(t *testing.T) {
 		{"DEALLOCATE PREPARE ALL", settingDeallocate, ""},
 		{"SET a = 1; SET b = 2", 0, ""},
 		{"select 1", 0, ""},
+		{"LISTEN Jobs;", settingSet, "listen jobs"},
+		{`listen "Jobs"`, settingSet, `listen "Jobs"`},
+		{"UNLISTEN jobs", settingReset, "listen jobs"},
+		{"UNLISTEN *", settingUnlistenAll, ""},
+		{"LISTEN a; LISTEN b", 0, ""},
 	}
 	for _, tc := range settings {
 		if kind, key := classifySetting(tc.q); kind != tc.kind || key != tc.key {
@@ -120,6 +125,22 @@ func TestClassifyStatements(t *testing.T) {
 	l.reset("b")
 	if got := strings.Join(l.stmts(), ","); got != "set a = 2" {
 		t.Fatalf("setting log %q", got)
+	}
+	// LISTENs are replayed too; RESET ALL keeps them, UNLISTEN * and DISCARD ALL drop them.
+	for _, step := range []struct{ q, want string }{
+		{"LISTEN x", "set a = 2,LISTEN x"},
+		{`LISTEN "X"`, `set a = 2,LISTEN x,LISTEN "X"`},
+		{"RESET ALL", `LISTEN x,LISTEN "X"`},
+		{"SET b = 1", `LISTEN x,LISTEN "X",SET b = 1`},
+		{"UNLISTEN X", `LISTEN "X",SET b = 1`},
+		{"UNLISTEN *", "SET b = 1"},
+		{"LISTEN y", "SET b = 1,LISTEN y"},
+		{"DISCARD ALL", ""},
+	} {
+		l.apply(step.q)
+		if got := strings.Join(l.stmts(), ","); got != step.want {
+			t.Fatalf("after %s: log %q, want %q", step.q, got, step.want)
+		}
 	}
 }
 

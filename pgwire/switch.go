@@ -41,10 +41,11 @@ func (c *conn) noteSettings(q string, txBefore byte) {
 	}
 }
 
-// settingLike is a cheap first look: does q start with SET, RESET, DISCARD or DEALLOCATE?
+// settingLike is a cheap first look: does q start with SET, RESET, DISCARD, DEALLOCATE,
+// LISTEN or UNLISTEN?
 func settingLike(q string) bool {
 	q = strings.TrimLeft(q, " \t\r\n")
-	for _, w := range [...]string{"set", "reset", "discard", "deallocate"} {
+	for _, w := range [...]string{"set", "reset", "discard", "deallocate", "listen", "unlisten"} {
 		if len(q) > len(w) && strings.EqualFold(q[:len(w)], w) && strings.IndexByte(" \t\r\n", q[len(w)]) >= 0 {
 			return true
 		}
