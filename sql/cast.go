@@ -228,6 +228,9 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.typ.IsArray() || b.typ.IsArray() {
+		return compileArrayConcat(a, b)
+	}
 	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
 	if !isText(a) && !isText(b) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)

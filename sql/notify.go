@@ -332,7 +332,7 @@ func (s *Session) listeningChannels() []string {
 
 func init() {
 	register([]builtin{
-		{name: "pg_notify", vol: 'v', session: true, procs: []string{"3036: text, text -> text"}, build: buildPgNotify},
+		{name: "pg_notify", vol: 'v', session: true, procs: []string{"3036: text, text -> void"}, build: buildPgNotify},
 		{name: "pg_listening_channels", vol: 's', strict: true, session: true, retset: true,
 			procs: []string{"3035: -> text"}, build: buildListeningChannels},
 	})

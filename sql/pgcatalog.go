@@ -136,7 +136,7 @@ func init() {
 		intCol("relpages"), intCol("relnatts"), intCol("relchecks"), boolCol("relhasindex"), boolCol("relhasrules"),
 		boolCol("relhastriggers"), boolCol("relrowsecurity"), boolCol("relforcerowsecurity"), boolCol("relispartition"),
 		oidCol("reltablespace"), oidCol("reloftype"), oidCol("reltoastrelid"), textCol("relreplident"),
-		aclCol("relacl"), textCol("reloptions"), textCol("relpartbound")),
+		aclCol("relacl"), aclCol("reloptions"), textCol("relpartbound")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			stats := make(map[string]int)
@@ -148,7 +148,7 @@ func init() {
 					oidVal(am), text(kind), text("p"), types.NewFloat(types.Float32, float64(tuples)), int32Val(0),
 					int32Val(natts), int32Val(0), boolVal(kind == "r"), boolVal(false), boolVal(false), boolVal(false),
 					boolVal(false), boolVal(false), oidVal(0), oidVal(0), oidVal(0), text("d"), nullOf(types.TextArray),
-					nullOf(types.Text), nullOf(types.Text)}
+					nullOf(types.TextArray), nullOf(types.Text)}
 			}
 			for _, t := range s.ts.Tables() {
 				rows = append(rows, rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t)))
@@ -158,8 +158,9 @@ func init() {
 			}
 			return append(rows, s.sequenceClassRows(rel)...)
 		})
-	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), boolCol("indisunique"),
+	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), intCol("indnkeyatts"), boolCol("indisunique"),
 		boolCol("indisprimary"), boolCol("indisclustered"), boolCol("indisvalid"), boolCol("indisreplident"),
+		boolCol("indimmediate"), boolCol("indnullsnotdistinct"),
 		vectorCol("indkey"), vectorCol("indoption"), textCol("indexprs"), textCol("indpred")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
@@ -172,8 +173,8 @@ func init() {
 						options[i] = types.NewInt(types.Int16, 0)
 					}
 					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
-						int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
-						boolVal(false), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
+						int32Val(len(ix.columns)), int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
+						boolVal(false), boolVal(true), boolVal(false), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
 						nullOf(types.Text), nullOf(types.Text)})
 				}
 			}
@@ -231,18 +232,13 @@ func init() {
 		boolCol("inhdetachpending")), none)
 	add("pg_attribute", sysSchema("", oidCol("attrelid"), textCol("attname"), oidCol("atttypid"), intCol("attnum"),
 		intCol("attlen"), intCol("atttypmod"), boolCol("attnotnull"), boolCol("atthasdef"), boolCol("attisdropped"),
-		textCol("attidentity"), textCol("attgenerated"), oidCol("attcollation")),
+		textCol("attidentity"), textCol("attgenerated"), oidCol("attcollation"), textCol("attstorage"),
+		textCol("attcompression"), intCol("attstattarget")),
 		func(s *Session) (rows [][]types.Value) {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
-				typmod := -1
-				if c.Length > 0 {
-					typmod = c.Length + 4 // PostgreSQL's varchar/bpchar/numeric typmod carries a 4-byte header
-				}
-				rows = append(rows, []types.Value{oidVal(objectOID("table", t.Name)), text(c.Name),
-					oidVal(int64(columnTypeOID(c))), int32Val(n), int32Val(int(c.Type.Size())), int32Val(typmod),
-					boolVal(c.NotNull), boolVal(c.Default != ""), boolVal(false), text(""), text(""), oidVal(collationOf(c.Type))})
+				rows = append(rows, attributeRow(objectOID("table", t.Name), c, n, c.NotNull, c.Default != ""))
 			})
-			return rows
+			return append(rows, s.indexAttributeRows()...)
 		})
 	add("pg_type", sysSchema("", oidCol("oid"), textCol("typname"), oidCol("typnamespace"), intCol("typlen"),
 		textCol("typtype"), boolCol("typnotnull"), intCol("typtypmod"), oidCol("typbasetype"), oidCol("typcollation")),
@@ -262,13 +258,13 @@ func init() {
 		})
 	add("pg_database", sysSchema("", oidCol("oid"), textCol("datname"), oidCol("datdba"), intCol("encoding"),
 		textCol("datlocprovider"), textCol("datcollate"), textCol("datctype"), textCol("daticulocale"), aclCol("datacl"),
-		boolCol("datistemplate"), boolCol("datallowconn")),
+		boolCol("datistemplate"), boolCol("datallowconn"), oidCol("dattablespace")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, ts := range s.tablespaces() {
 				rows = append(rows, []types.Value{oidVal(objectOID("database", ts.Name)), text(ts.Name), oidVal(oidSuperuser),
 					int32Val(encodingUTF8), text("c"), text("C"), text("C"), nullOf(types.Text), nullOf(types.TextArray),
-					boolVal(false), boolVal(true)})
+					boolVal(false), boolVal(true), oidVal(oidDefaultTablespace)})
 			}
 			return rows
 		})

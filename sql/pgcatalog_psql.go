@@ -1,0 +1,43 @@
+package sql
+
+import "github.com/drovedb/drove/types"
+
+// pg_attribute's rows, for tables and for indexes (psql's \d of an index lists its columns
+// from there, with pg_index.indnkeyatts saying which are keys), with the storage columns
+// \d+ shows.
+
+// attributeRow is pg_attribute's row for column c, the n-th of relation rel.
+func attributeRow(rel int64, c types.Column, n int, notNull, hasDef bool) []types.Value {
+	typmod := -1
+	if c.Length > 0 {
+		typmod = c.Length + 4 // PostgreSQL's varchar/bpchar/numeric typmod carries a 4-byte header
+	}
+	typ := columnTypeOID(c)
+	return []types.Value{oidVal(rel), text(c.Name), oidVal(int64(typ)), int32Val(n), int32Val(int(c.Type.Size())),
+		int32Val(typmod), boolVal(notNull), boolVal(hasDef), boolVal(false), text(""), text(""),
+		oidVal(collationOf(c.Type)), text(typeStorage(typ)), text(""), int32Val(-1)}
+}
+
+// typeStorage is pg_type.typstorage of a column type: variable-length ones are TOASTable
+// ('x', extended), numeric is 'm' (main), fixed-length ones 'p' (plain).
+func typeStorage(oid uint32) string {
+	switch oid {
+	case 17, 25, 1042, 1043: // bytea, text, bpchar, varchar
+		return "x"
+	case 1700:
+		return "m"
+	}
+	return "p"
+}
+
+// indexAttributeRows are pg_attribute's rows of every index's columns.
+func (s *Session) indexAttributeRows() (rows [][]types.Value) {
+	for _, t := range s.ts.Tables() {
+		for _, ix := range catalogIndexes(t) {
+			for i, c := range ix.columns {
+				rows = append(rows, attributeRow(objectOID("index", ix.name), t.Columns[c], i+1, false, false))
+			}
+		}
+	}
+	return rows
+}
