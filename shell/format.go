@@ -13,6 +13,11 @@ type Result struct {
 	Columns []string
 	Numeric []bool     // right-align the column, as psql does for numbers
 	Rows    [][]string // NULL is printed as an empty cell, as psql does
+	// Title is printed centered above the table, Footers below it in place of the row
+	// count when NoCount is set (psql's \d of one relation), after it otherwise.
+	Title   string
+	Footers []string
+	NoCount bool
 }
 
 // Format names an output format.
@@ -58,6 +63,9 @@ func (r *Result) writeAligned(w io.Writer) error {
 		}
 	}
 	var b strings.Builder
+	if r.Title != "" {
+		b.WriteString(centered(r.Title, widths))
+	}
 	for i, c := range r.Columns {
 		if i > 0 {
 			b.WriteString("|")
@@ -93,12 +101,31 @@ func (r *Result) writeAligned(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	if len(r.Rows) == 1 {
+	switch {
+	case r.NoCount:
+	case len(r.Rows) == 1:
 		b.WriteString("(1 row)\n")
-	} else {
+	default:
 		fmt.Fprintf(&b, "(%d rows)\n", len(r.Rows))
+	}
+	for _, f := range r.Footers {
+		b.WriteString(f + "\n")
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// centered is psql's title line: centered over the table's width (the columns and their
+// " | " separators), or as it is when that is narrower.
+func centered(title string, widths []int) string {
+	total := 3*len(widths) - 1
+	for _, w := range widths {
+		total += w
+	}
+	n := utf8.RuneCountInString(title)
+	if n >= total {
+		return title + "\n"
+	}
+	return strings.Repeat(" ", (total-n)/2) + title + "\n"
 }

@@ -31,7 +31,7 @@ var numericOIDs = map[uint32]bool{20: true, 21: true, 23: true, 700: true, 701: 
 // returned as a *pgconn.PgError after being printed.
 func (sh *Shell) Exec(ctx context.Context, stmt string) error {
 	if strings.HasPrefix(stmt, `\`) {
-		return sh.meta(stmt)
+		return sh.meta(ctx, stmt)
 	}
 	start := time.Now()
 	rr := sh.Conn.Exec(ctx, stmt)
@@ -78,8 +78,12 @@ func (sh *Shell) Exec(ctx context.Context, stmt string) error {
 	return err
 }
 
-func (sh *Shell) meta(cmd string) error {
-	switch fields := strings.Fields(cmd); fields[0] {
+func (sh *Shell) meta(ctx context.Context, cmd string) error {
+	fields := strings.Fields(cmd)
+	if ok, err := sh.describe(ctx, fields); ok {
+		return err
+	}
+	switch fields[0] {
 	case `\q`:
 		return errQuit
 	case `\timing`:
@@ -97,7 +101,7 @@ func (sh *Shell) meta(cmd string) error {
 		}
 		fmt.Fprintf(sh.Out, "Timing is %s.\n", state)
 	case `\?`:
-		fmt.Fprint(sh.Out, "  \\timing [on|off]  print how long each statement takes\n  \\q                quit\n  \\?                this help\n")
+		fmt.Fprint(sh.Out, help)
 	default:
 		err := fmt.Errorf("invalid command %s; try \\? for help", fields[0])
 		fmt.Fprintf(sh.ErrOut, "ERROR: %v\n", err)
@@ -143,3 +147,16 @@ func (sh *Shell) run(ctx context.Context, r io.Reader, stopOnError bool) error {
 	}
 	return nil
 }
+
+// help is \?'s text.
+const help = `  \d [NAME]         list tables, views and sequences, or describe NAME
+  \dt [PATTERN]     list tables
+  \di [PATTERN]     list indexes
+  \dv [PATTERN]     list views
+  \ds [PATTERN]     list sequences
+  \dn [PATTERN]     list schemas
+  \l [PATTERN]      list databases (drove's tablespaces)
+  \timing [on|off]  print how long each statement takes
+  \q                quit
+  \?                this help
+`

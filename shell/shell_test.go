@@ -41,7 +41,7 @@ SELECT * FROM t`
 	}
 	want := "CREATE TABLE\n" +
 		"INSERT 0 2\n" +
-		"  \\timing [on|off]  print how long each statement takes\n  \\q                quit\n  \\?                this help\n" +
+		help +
 		" id | name \n" +
 		"----+------\n" +
 		"  1 | a;b\n" +
