@@ -1,6 +1,7 @@
 package tablespace
 
 import (
+	"sync/atomic"
 	"cmp"
 	"slices"
 	"sync"
@@ -95,6 +96,8 @@ type table struct {
 
 	indexes   []*secIndex // secondary indexes, in schema order (index.go)
 	indexNeed []bool      // the columns any index reads
+	// referenced: a foreign key of some table references this one (constraints.go).
+	referenced atomic.Bool
 }
 
 // recordOverhead approximates the PK map entry and record header a changed row costs beyond

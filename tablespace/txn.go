@@ -354,13 +354,15 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	}
 	i, mine := tx.index[id]
 	var exists bool
+	var old []byte
 	if mine {
 		exists = tx.writes[i].Op != wal.OpDelete
+		old = tx.writes[i].Value
 	} else if tx.truncated(table) {
 		exists = false
 	} else if err = tx.conflict(t, key); err != nil {
 		return err
-	} else if _, exists, err = tx.ts.fsm.get(t, key); err != nil {
+	} else if old, exists, err = tx.ts.fsm.get(t, key); err != nil {
 		return err
 	}
 	switch {
@@ -368,6 +370,12 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 		return ErrDuplicateKey
 	case op != wal.OpInsert && !exists:
 		return ErrNoRow
+	}
+	if t.constrained() {
+		if err := tx.check(ctx, t, op, table, key, old, value); err != nil {
+			return err
+		}
+		i, mine = tx.index[id] // a cascaded action may have written the row
 	}
 	return tx.record(op, id, i, mine, table, key, value)
 }
@@ -429,6 +437,12 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 	i, mine := tx.index[id]
 	if mine && tx.writes[i].Op != wal.OpDelete {
 		return ErrDuplicateKey
+	}
+	if t.constrained() {
+		if err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
+			return err
+		}
+		i, mine = tx.index[id]
 	}
 	return tx.record(wal.OpInsert, id, i, mine, table, key, value)
 }
