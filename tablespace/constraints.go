@@ -1,7 +1,6 @@
 package tablespace
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"sync/atomic"
@@ -114,7 +113,9 @@ func (tx *Txn) GetLatest(table string, key []byte) ([]byte, bool, error) {
 
 // FindLatest calls fn for every row of table whose columns cols equal vals (none NULL), as
 // GetLatest sees rows: the latest committed state overridden by the transaction's own writes.
-// It uses an index whose leading columns are cols, else scans the table.
+// Committed rows come from an index whose leading columns are cols, else a scan of the table;
+// the transaction's own rows from an index of its writes kept for the call's columns
+// (ownIndex), so a transaction writing n constrained rows does O(n) work for them, not n².
 func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(key, value []byte) error) error {
 	t, err := tx.table(table)
 	if err != nil {
@@ -130,32 +131,12 @@ func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(
 			return err
 		}
 	}
-	row := make([]types.Value, len(s.Columns))
-	need := make([]bool, len(s.Columns))
-	for _, c := range cols {
-		need[c] = true
-	}
-	matches := func(key, value []byte) (bool, error) {
-		if err := types.DecodeColumns(s, key, value, row, need); err != nil {
-			return false, err
-		}
-		var got []byte
-		for _, c := range cols {
-			if row[c].IsNull() {
-				return false, nil
-			}
-			if got, err = types.AppendKeyValue(got, s.Columns[c].Type, row[c]); err != nil {
-				return false, err
-			}
-		}
-		return bytes.Equal(got, want), nil
-	}
-	mine := tx.own(table)
+	m := newRowMatcher(s, cols)
 	committed := func(key, value []byte) error {
-		if _, overridden := mine[string(key)]; overridden {
+		if _, overridden := tx.index[lockID(table, key)]; overridden {
 			return nil
 		}
-		if ok, err := matches(key, value); err != nil || !ok {
+		if got, ok, err := m.key(key, value); err != nil || !ok || got != string(want) {
 			return err
 		}
 		return fn(key, value)
@@ -180,20 +161,116 @@ func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(
 			return err
 		}
 	}
-	for _, i := range mine {
-		m := &tx.writes[i]
-		if !m.Op.HasValue() {
+	oi, err := tx.ownIndexFor(table, cols, m)
+	if err != nil {
+		return err
+	}
+	for _, pos := range oi.m[string(want)] {
+		if pos >= len(tx.writes) {
 			continue
 		}
-		if ok, err := matches(m.Key, m.Value); err != nil {
+		w := &tx.writes[pos]
+		if w.Table != table || !w.Op.HasValue() || tx.index[lockID(table, w.Key)] != pos {
+			continue // a stale candidate: rolled back, or rewritten since
+		}
+		if got, ok, err := m.key(w.Key, w.Value); err != nil {
 			return err
-		} else if ok {
-			if err := fn(m.Key, m.Value); err != nil {
+		} else if ok && got == string(want) {
+			if err := fn(w.Key, w.Value); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// rowMatcher computes the key encoding of some columns of a row.
+type rowMatcher struct {
+	s    *types.Schema
+	cols []int
+	row  []types.Value
+	need []bool
+}
+
+func newRowMatcher(s *types.Schema, cols []int) *rowMatcher {
+	m := &rowMatcher{s: s, cols: cols, row: make([]types.Value, len(s.Columns)), need: make([]bool, len(s.Columns))}
+	for _, c := range cols {
+		m.need[c] = true
+	}
+	return m
+}
+
+// key is the encoding of the row's columns; ok is false when one is NULL.
+func (m *rowMatcher) key(key, value []byte) (string, bool, error) {
+	if err := types.DecodeColumns(m.s, key, value, m.row, m.need); err != nil {
+		return "", false, err
+	}
+	var b []byte
+	for _, c := range m.cols {
+		if m.row[c].IsNull() {
+			return "", false, nil
+		}
+		var err error
+		if b, err = types.AppendKeyValue(b, m.s.Columns[c].Type, m.row[c]); err != nil {
+			return "", false, err
+		}
+	}
+	return string(b), true, nil
+}
+
+// txnConstraints is what a transaction keeps for its constraint lookups: per table and
+// column list, an index of its own writes. Entries are candidates, checked against the
+// write set when used; rewrites in place are logged in dirty so the indexes see them. A
+// rollback to a savepoint or a TRUNCATE drops it all (it is rebuilt on demand).
+type txnConstraints struct {
+	own   map[string]*ownIndex
+	dirty []int // positions of writes rewritten in place
+}
+
+type ownIndex struct {
+	s       *types.Schema
+	upTo    int // writes[:upTo] are indexed
+	dirtyAt int // dirty[:dirtyAt] are indexed
+	m       map[string][]int
+}
+
+func (tx *Txn) ownIndexFor(table string, cols []int, m *rowMatcher) (*ownIndex, error) {
+	if tx.con == nil {
+		tx.con = &txnConstraints{own: make(map[string]*ownIndex)}
+	}
+	sig := []byte(table)
+	for _, c := range cols {
+		sig = append(sig, 0, byte(c), byte(c>>8))
+	}
+	oi := tx.con.own[string(sig)]
+	if oi == nil || oi.s != m.s {
+		oi = &ownIndex{s: m.s, m: make(map[string][]int)}
+		tx.con.own[string(sig)] = oi
+	}
+	add := func(pos int) error {
+		w := &tx.writes[pos]
+		if w.Table != table || !w.Op.HasValue() {
+			return nil
+		}
+		k, ok, err := m.key(w.Key, w.Value)
+		if ok {
+			oi.m[k] = append(oi.m[k], pos)
+		}
+		return err
+	}
+	for ; oi.dirtyAt < len(tx.con.dirty); oi.dirtyAt++ {
+		if pos := tx.con.dirty[oi.dirtyAt]; pos < oi.upTo {
+			if err := add(pos); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for ; oi.upTo < len(tx.writes); oi.upTo++ {
+		if err := add(oi.upTo); err != nil {
+			return nil, err
+		}
+	}
+	return oi, nil
 }
 
 // indexOn returns an index of t whose leading columns are cols and that can answer an

@@ -45,6 +45,7 @@ type Txn struct {
 	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
 	sp        *txnSavepoints // live savepoints and their undo log (savepoint.go); nil without
+	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 }
 
 // Begin starts a transaction.
@@ -399,6 +400,9 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 		if tx.sp != nil {
 			tx.saveImage(i)
 		}
+		if tx.con != nil {
+			tx.con.dirty = append(tx.con.dirty, i)
+		}
 		if op != wal.OpDelete {
 			m.Op = wal.OpUpdate
 			if tx.writes[i].Op == wal.OpInsert {
@@ -575,7 +579,7 @@ func (tx *Txn) finishAfter(settled <-chan struct{}) {
 		tx.closeCursors(true)
 	}
 	ts, id, locks, gates := tx.ts, tx.id, tx.locks, tx.gates
-	tx.gates, tx.sp = nil, nil
+	tx.gates, tx.sp, tx.con = nil, nil, nil
 	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 	if settled == nil {
 		ts.releaseTxn(id, locks, gates)
