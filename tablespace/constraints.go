@@ -48,8 +48,13 @@ func SetConstraintHook(h ConstraintHook) { constraintHook.Store(&h) }
 // ErrNoConstraintHook refuses a write to a constrained table when nothing can check it.
 var ErrNoConstraintHook = errors.New("tablespace: the table has constraints and no constraint checker is registered")
 
-// constrained reports whether writes to t go through the hook.
-func (t *table) constrained() bool { return len(t.schema.Constraints) > 0 || t.referenced.Load() }
+// constrained reports whether writes to t go through the hook: tables with constraints or
+// unique indexes (whose keys the hook locks, so that a duplicate is found at the write, after
+// waiting for a concurrent writer of the key, as in PostgreSQL, and not only at commit) and
+// tables a foreign key references.
+func (t *table) constrained() bool {
+	return len(t.schema.Constraints) > 0 || t.hasUnique || t.referenced.Load()
+}
 
 // refreshReferenced marks the tables some foreign key references. Caller holds f.mu for
 // writing, after changing the table set or a schema.
@@ -71,6 +76,9 @@ func (f *fsm) refreshReferenced() {
 func (tx *Txn) check(ctx context.Context, t *table, op wal.Op, table string, key, old, value []byte) error {
 	h := constraintHook.Load()
 	if h == nil {
+		if len(t.schema.Constraints) == 0 && !t.referenced.Load() {
+			return nil // unique indexes alone: the apply-time check keeps them
+		}
 		return ErrNoConstraintHook
 	}
 	if ctx == nil {
@@ -307,4 +315,16 @@ func (ts *Tablespace) ReferencedBy(table string) []*types.Schema {
 		}
 	}
 	return out
+}
+
+// ReferencedBy is Tablespace.ReferencedBy for a hook.
+func (tx *Txn) ReferencedBy(table string) []*types.Schema { return tx.ts.ReferencedBy(table) }
+
+// Schema returns a table's current schema (for a hook that must enter a table it writes).
+func (tx *Txn) Schema(table string) (*types.Schema, bool) {
+	t := tx.ts.fsm.table(table)
+	if t == nil {
+		return nil, false
+	}
+	return t.schema, true
 }
