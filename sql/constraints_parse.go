@@ -20,7 +20,7 @@ type conDef struct {
 	column   string   // the column a column constraint was written on; "" for a table constraint
 	cols     []string // UNIQUE's and FOREIGN KEY's columns
 	check    string   // CHECK's expression, PostgreSQL text
-	refQual  string // the referenced table's qualifier, if any
+	refQual  string   // the referenced table's qualifier, if any
 	refTable string
 	refCols  []string // empty: the referenced table's primary key
 	onDelete types.RefAction

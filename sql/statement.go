@@ -1,8 +1,8 @@
 package sql
 
 import (
-	"slices"
 	"context"
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"

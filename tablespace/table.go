@@ -1,10 +1,10 @@
 package tablespace
 
 import (
-	"sync/atomic"
 	"cmp"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/types"

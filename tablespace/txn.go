@@ -44,7 +44,7 @@ type Txn struct {
 	gates     []enteredGate // tables entered, left at the end
 	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
-	sp        *txnSavepoints // live savepoints and their undo log (savepoint.go); nil without
+	sp        *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
 	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 }
 
