@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -82,42 +83,55 @@ func keyDetail(names []string, vals []types.Value) string {
 	return "(" + strings.Join(names, ", ") + ")=(" + strings.Join(vs, ", ") + ")"
 }
 
-func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck) error {
+func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck) (func() error, error) {
 	s := w.Schema
 	var newRow, oldRow []types.Value
 	if w.New != nil {
 		newRow = make([]types.Value, len(s.Columns))
 		if err := types.DecodeRow(s, w.Key, w.New, newRow); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if w.Old != nil {
 		oldRow = make([]types.Value, len(s.Columns))
-		if err := types.DecodeRow(s, w.Key, w.Old, oldRow); err != nil {
-			return err
+		oldKey := w.Key
+		if w.OldKey != nil {
+			oldKey = w.OldKey
+		}
+		if err := types.DecodeRow(s, oldKey, w.Old, oldRow); err != nil {
+			return nil, err
 		}
 	}
 	if newRow != nil {
 		if err := checkRow(s, newRow); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := checkUnique(ctx, tx, w, oldRow, newRow); err != nil {
-		return err
+		return nil, err
 	}
 	if newRow != nil {
 		for i := range s.Constraints {
 			if c := &s.Constraints[i]; c.Kind == types.ConstraintForeign {
 				if err := checkParent(ctx, tx, w, c, oldRow, newRow); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
-	if oldRow != nil {
-		return actOnChildren(ctx, tx, w, oldRow, newRow)
+	if oldRow != nil && len(tx.ReferencedBy(w.Table)) > 0 {
+		return func() error { return actOnChildren(ctx, tx, w, oldRow, newRow) }, nil
 	}
-	return nil
+	return nil, nil
+}
+
+// rekeyRow is an UPDATE that changes a row's primary key (dml.go).
+func rekeyRow(ctx context.Context, tx *tablespace.Txn, bt *boundTable, oldKey, key, value []byte, row []types.Value) error {
+	err := tx.Rekey(ctx, bt.name, oldKey, key, value)
+	if errors.Is(err, tablespace.ErrDuplicateKey) {
+		return duplicateKey(bt, row)
+	}
+	return err
 }
 
 // checkRow evaluates the CHECK constraints on a new row: false fails, NULL passes.
@@ -228,7 +242,7 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		}
 		dup := false
 		err = tx.FindLatest(w.Table, ix.Columns, newV, func(key, _ []byte) error {
-			dup = dup || string(key) != string(w.Key)
+			dup = dup || string(key) != string(w.Key) && string(key) != string(w.OldKey)
 			return nil
 		})
 		if err != nil {
@@ -418,7 +432,7 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	}
 	var rows []childRow
 	err := tx.FindLatest(child.Name, c.Columns, cvals, func(key, value []byte) error {
-		if child.Name == w.Table && string(key) == string(w.Key) {
+		if child.Name == w.Table && (string(key) == string(w.Key) || string(key) == string(w.OldKey)) {
 			return nil // the row itself
 		}
 		rows = append(rows, childRow{slices.Clone(key), slices.Clone(value)})

@@ -32,13 +32,15 @@ type WriteCheck struct {
 	Schema *types.Schema
 	Op     wal.Op // OpInsert, OpUpdate or OpDelete
 	Key    []byte
+	OldKey []byte // for an update that changes the primary key (Rekey), the row's old key
 	Old    []byte // the row's image before the write (nil for an insert)
 	New    []byte // the row's image after it (nil for a delete)
 }
 
-// ConstraintHook enforces constraints on a write; it may write through tx itself (a
-// foreign key's cascaded actions).
-type ConstraintHook func(ctx context.Context, tx *Txn, w *WriteCheck) error
+// ConstraintHook enforces constraints on a write before it is recorded; what it returns in
+// after runs once the write is recorded (a foreign key's actions on the rows referencing a
+// changed row, which may write through tx and need the new parent row in place).
+type ConstraintHook func(ctx context.Context, tx *Txn, w *WriteCheck) (after func() error, err error)
 
 var constraintHook atomic.Pointer[ConstraintHook]
 
@@ -73,18 +75,64 @@ func (f *fsm) refreshReferenced() {
 }
 
 // check runs the hook for a write of t.
-func (tx *Txn) check(ctx context.Context, t *table, op wal.Op, table string, key, old, value []byte) error {
+func (tx *Txn) check(ctx context.Context, t *table, op wal.Op, table string, key, old, value []byte) (func() error, error) {
 	h := constraintHook.Load()
 	if h == nil {
 		if len(t.schema.Constraints) == 0 && !t.referenced.Load() {
-			return nil // unique indexes alone: the apply-time check keeps them
+			return nil, nil // unique indexes alone: the apply-time check keeps them
 		}
-		return ErrNoConstraintHook
+		return nil, ErrNoConstraintHook
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	return (*h)(ctx, tx, &WriteCheck{Table: table, Schema: t.schema, Op: op, Key: key, Old: old, New: value})
+}
+
+// Rekey replaces the row at oldKey with value at newKey: an UPDATE of primary-key columns. A
+// constrained table sees it as one update (its unique keys move, its children follow ON
+// UPDATE), not as an insert and a delete; it is recorded as those two.
+func (tx *Txn) Rekey(ctx context.Context, table string, oldKey, newKey, value []byte) error {
+	t, err := tx.table(table)
+	if err != nil {
+		return err
+	}
+	if h := constraintHook.Load(); t.constrained() && h != nil {
+		old, found, err := tx.GetForUpdate(ctx, table, oldKey)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return ErrNoRow
+		}
+		if _, taken, err := tx.GetForUpdate(ctx, table, newKey); err != nil {
+			return err
+		} else if taken {
+			return ErrDuplicateKey
+		}
+		if err := tx.admitted(table, t); err != nil {
+			return err
+		}
+		w := &WriteCheck{Table: table, Schema: t.schema, Op: wal.OpUpdate, Key: newKey, OldKey: oldKey, Old: old, New: value}
+		after, err := (*h)(ctx, tx, w)
+		if err != nil {
+			return err
+		}
+		tx.unchecked = true
+		err = tx.Insert(ctx, table, newKey, value)
+		if err == nil {
+			err = tx.Delete(ctx, table, oldKey)
+		}
+		tx.unchecked = false
+		if err == nil && after != nil {
+			err = after()
+		}
+		return err
+	}
+	if err := tx.Insert(ctx, table, newKey, value); err != nil {
+		return err
+	}
+	return tx.Delete(ctx, table, oldKey)
 }
 
 // LockKey takes a lock on a value of a table's columns that is not a row (a unique key),

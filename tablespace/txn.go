@@ -22,6 +22,8 @@ type Txn struct {
 	locks  []string
 	arena  []byte // see keep
 	done   bool
+	// unchecked: the write being recorded was checked as a whole already (Rekey).
+	unchecked bool
 	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
@@ -372,13 +374,18 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	case op != wal.OpInsert && !exists:
 		return ErrNoRow
 	}
-	if t.constrained() {
-		if err := tx.check(ctx, t, op, table, key, old, value); err != nil {
-			return err
-		}
-		i, mine = tx.index[id] // a cascaded action may have written the row
+	if !t.constrained() || tx.unchecked {
+		return tx.record(op, id, i, mine, table, key, value)
 	}
-	return tx.record(op, id, i, mine, table, key, value)
+	after, err := tx.check(ctx, t, op, table, key, old, value)
+	if err != nil {
+		return err
+	}
+	i, mine = tx.index[id] // the check's lookups may have written (a self-referencing table's)
+	if err := tx.record(op, id, i, mine, table, key, value); err != nil || after == nil {
+		return err
+	}
+	return after()
 }
 
 // record adds a row image to the write set, or replaces the one the transaction already has
@@ -443,8 +450,8 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 		return ErrDuplicateKey
 	}
 	if t.constrained() {
-		if err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
-			return err
+		if _, err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
+			return err // an insert has no after: nothing references a new row
 		}
 		i, mine = tx.index[id]
 	}
