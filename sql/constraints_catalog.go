@@ -238,7 +238,8 @@ func (s *Session) pgConstraintRows() [][]types.Value {
 	return rows
 }
 
-// checkColumnPositions are the columns a CHECK names, in column order (pg_constraint.conkey).
+// checkColumnPositions are the columns a CHECK names, in order of appearance
+// (pg_constraint.conkey).
 func checkColumnPositions(t *types.Schema, stored string) []int {
 	e, err := parseStoredExpr(stored)
 	if err != nil {
@@ -246,11 +247,9 @@ func checkColumnPositions(t *types.Schema, stored string) []int {
 	}
 	names, _ := checkColumns(e)
 	var out []int
-	for i, c := range t.Columns {
-		for _, n := range names {
-			if c.Name == n {
-				out = append(out, i)
-			}
+	for _, n := range names {
+		if i := t.ColumnIndex(n); i >= 0 {
+			out = append(out, i)
 		}
 	}
 	return out

@@ -80,7 +80,7 @@ ordered|c|{2,3}|CHECK ((lo < hi))|CHECK (lo < hi)
 t1_b_check|c|{2}|CHECK ((b > 0))|CHECK (b > 0)
 t1_c_key|u|{3}|UNIQUE (c)|UNIQUE (c)
 t1_pkey|p|{1}|PRIMARY KEY (a)|PRIMARY KEY (a)
-t2_check|c|{1,2}|CHECK (((lo >= 0) AND (id > 0)))|CHECK (lo >= 0 AND id > 0)
+t2_check|c|{2,1}|CHECK (((lo >= 0) AND (id > 0)))|CHECK (lo >= 0 AND id > 0)
 t2_pkey|p|{1}|PRIMARY KEY (id)|PRIMARY KEY (id)
 t2_x_y_key|u|{4,5}|UNIQUE (x, y)|UNIQUE (x, y)
 tag: SELECT 8
