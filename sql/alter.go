@@ -41,7 +41,11 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 			return err
 		}
 	}
-	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes()}
+	cons, err := s.constraintsAfter(a)
+	if err != nil {
+		return err
+	}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons}
 	if next.Name == "" {
 		next.Name = name
 	}

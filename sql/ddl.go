@@ -79,7 +79,7 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	return c, nil
 }
 
-func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, out Output) error {
+func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, out Output) error {
 	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil || st.Temp {
 		return unsupported("this form of CREATE TABLE")
 	}
@@ -174,6 +174,14 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, ou
 			return err
 		}
 	}
+	if len(cons) > 0 {
+		if s.relationExists(name) && !st.IfNotExists {
+			return Errorf("42P07", "relation %q already exists", name)
+		}
+		if err := s.addConstraints(schema, cons); err != nil {
+			return err
+		}
+	}
 	if err := schema.Validate(); err != nil {
 		return Errorf("42P16", "%v", err)
 	}
@@ -212,7 +220,7 @@ func (s *Session) undoCreates(committed bool) {
 	}
 }
 
-func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Output) error {
+func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
 	if st.Temp {
 		return unsupported("DROP TEMPORARY TABLE")
 	}
@@ -226,6 +234,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 			return relationMissing(name)
 		}
 		names = append(names, name)
+	}
+	if err := s.dropReferencedTables(ctx, names, cascade); err != nil {
+		return err
 	}
 	for _, name := range names {
 		if _, ok := s.ts.Schema(name); !ok {

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strconv"
 
@@ -368,13 +367,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 				return err
 			}
 			if pkChanges && string(key) != string(old) {
-				if err := tx.Insert(ctx, bt.name, key, value); err != nil {
-					if errors.Is(err, tablespace.ErrDuplicateKey) {
-						return duplicateKey(bt, next)
-					}
-					return err
-				}
-				err = tx.Delete(ctx, bt.name, old)
+				err = rekeyRow(ctx, tx, bt, old, key, value, next)
 			} else {
 				err = tx.Update(ctx, bt.name, key, value)
 			}

@@ -180,31 +180,7 @@ func init() {
 			}
 			return rows
 		})
-	add("pg_constraint", sysSchema("", oidCol("oid"), textCol("conname"), oidCol("connamespace"), textCol("contype"),
-		boolCol("condeferrable"), boolCol("condeferred"), boolCol("convalidated"), oidCol("conrelid"), oidCol("contypid"),
-		oidCol("conindid"), oidCol("conparentid"), oidCol("confrelid"), types.Column{Name: "conkey", Type: types.Int16Array},
-		types.Column{Name: "confkey", Type: types.Int16Array}, textCol("conbin")),
-		func(s *Session) [][]types.Value {
-			// The primary key is the only constraint with a name; NOT NULL is not one in
-			// PostgreSQL's catalog either.
-			var rows [][]types.Value
-			for _, t := range s.ts.Tables() {
-				for _, ix := range catalogIndexes(t) {
-					if !ix.primary {
-						continue
-					}
-					keys := make([]types.Value, len(ix.columns))
-					for i, c := range ix.columns {
-						keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
-					}
-					rows = append(rows, []types.Value{oidVal(objectOID("constraint", ix.name)), text(ix.name), oidVal(oidPublic),
-						text("p"), boolVal(false), boolVal(false), boolVal(true), oidVal(objectOID("table", t.Name)), oidVal(0),
-						oidVal(objectOID("index", ix.name)), oidVal(0), oidVal(0), types.NewArray(types.Int16Array, keys),
-						nullOf(types.Int16Array), nullOf(types.Text)})
-				}
-			}
-			return rows
-		})
+	add("pg_constraint", pgConstraintSchema(), (*Session).pgConstraintRows) // constraints_catalog.go
 	add("pg_collation", sysSchema("", oidCol("oid"), textCol("collname"), oidCol("collnamespace"), textCol("collprovider"),
 		intCol("collencoding"), textCol("collcollate"), textCol("collctype")),
 		func(*Session) [][]types.Value {

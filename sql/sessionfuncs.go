@@ -3,7 +3,6 @@ package sql
 import (
 	"fmt"
 	"runtime"
-	"strings"
 
 	"github.com/drovedb/drove/types"
 )
@@ -109,15 +108,19 @@ func buildGetConstraintdef(c *funcCall) (*expr, error) {
 		if err != nil || v.IsNull() {
 			return types.Value{T: types.Text, Null: true}, err
 		}
-		ix, ok := s.catalogIndex(v.I, -1)
+		pretty := false
+		if len(args) > 1 {
+			p, err := args[1].eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			pretty = !p.IsNull() && p.Bool()
+		}
+		def, ok := s.constraintDef(v.I, pretty)
 		if !ok {
 			return types.Value{T: types.Text, Null: true}, nil
 		}
-		names := make([]string, len(ix.columns))
-		for i, c := range ix.columns {
-			names[i] = types.QuoteIdent(ix.table.Columns[c].Name)
-		}
-		return types.NewText("PRIMARY KEY (" + strings.Join(names, ", ") + ")"), nil
+		return types.NewText(def), nil
 	}}, args...)
 }
 

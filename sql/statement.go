@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -24,6 +25,8 @@ type Statement struct {
 	user      *userStmt              // CREATE/ALTER/DROP USER
 	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
+	conAlter  *conAlterStmt          // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
+	cons      []conDef               // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
@@ -73,6 +76,26 @@ func parse(p piece) (*Statement, error) {
 		var err error
 		st.index, err = parseIndexStmt(p.orig)
 		return st, err
+	case isConstraintAlter(p.words):
+		var err error
+		st.conAlter, err = parseConstraintAlter(p.orig)
+		return st, err
+	case len(p.words) > 2 && p.words[0] == "create" && p.words[1] == "table":
+		text, defs, err := extractConstraints(p.orig)
+		if err != nil {
+			return nil, err
+		}
+		if len(defs) > 0 {
+			ps, err := splitAndRewrite(text)
+			if err != nil {
+				return nil, err
+			}
+			if len(ps) != 1 {
+				return nil, Errorf("42601", "syntax error in CREATE TABLE")
+			}
+			p = ps[0]
+			st.cons = defs
+		}
 	case isSequenceStmt(p.words):
 		var err error
 		st.seq, err = parseSequenceStmt(p.orig)
@@ -511,6 +534,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.truncate != nil {
 		return s.truncate(ctx, st.truncate, out)
 	}
+	if st.conAlter != nil {
+		return s.execConstraintAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.conAlter, out)
+	}
 	if st.index != nil {
 		return s.execIndexStmt(ctx, st.index, out)
 	}
@@ -558,9 +584,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.Rollback:
 		return s.rollback(out)
 	case *sqlparser.CreateTable:
-		return s.createTable(ctx, ast, out)
+		return s.createTable(ctx, ast, st.cons, out)
 	case *sqlparser.DropTable:
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
+		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

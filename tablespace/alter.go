@@ -345,6 +345,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 	f.mu.Lock()
 	delete(f.tables, e.Table)
 	f.tables[s.Name] = nt
+	f.refreshReferenced()
 	f.mu.Unlock()
 	return nil
 }

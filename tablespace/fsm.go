@@ -126,6 +126,7 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
 		}
 		f.tables[s.Name] = newTable(s, f.pages)
+		f.refreshReferenced()
 		return nil
 	case wal.KindDropTable:
 		f.mu.Lock()
@@ -134,6 +135,7 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 			return fmt.Errorf("%w: %q", ErrNoTable, e.Table)
 		}
 		delete(f.tables, e.Table)
+		f.refreshReferenced()
 		return nil
 	case wal.KindTxn:
 		return f.applyTxn(e.Mutations)

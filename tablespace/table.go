@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/drovedb/drove/checkpoint"
 	"github.com/drovedb/drove/types"
@@ -95,6 +96,9 @@ type table struct {
 
 	indexes   []*secIndex // secondary indexes, in schema order (index.go)
 	indexNeed []bool      // the columns any index reads
+	// referenced: a foreign key of some table references this one (constraints.go).
+	referenced atomic.Bool
+	hasUnique  bool // a unique secondary index
 }
 
 // recordOverhead approximates the PK map entry and record header a changed row costs beyond
@@ -113,6 +117,7 @@ func newTable(s *types.Schema, store *checkpoint.Store) *table {
 		t.indexNeed = make([]bool, len(s.Columns))
 		for _, def := range s.Indexes {
 			ix := newSecIndex(s, def)
+			t.hasUnique = t.hasUnique || def.Unique
 			t.indexes = append(t.indexes, ix)
 			for i, n := range ix.need {
 				t.indexNeed[i] = t.indexNeed[i] || n

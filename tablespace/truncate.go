@@ -58,6 +58,7 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 	}
 	// The table's earlier writes in this transaction are void: drop them, so the entry holds
 	// the truncate and only what follows it.
+	tx.con = nil // its indexes of the write set name positions the compaction moves
 	kept := tx.writes[:0]
 	for _, m := range tx.writes {
 		if m.Table != table {
@@ -127,5 +128,6 @@ func (f *fsm) install(fresh map[string]*table) {
 	for name, t := range fresh {
 		f.tables[name] = t
 	}
+	f.refreshReferenced()
 	f.mu.Unlock()
 }

@@ -22,6 +22,8 @@ type Txn struct {
 	locks  []string
 	arena  []byte // see keep
 	done   bool
+	// unchecked: the write being recorded was checked as a whole already (Rekey).
+	unchecked bool
 	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
@@ -44,7 +46,8 @@ type Txn struct {
 	gates     []enteredGate // tables entered, left at the end
 	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
-	sp        *txnSavepoints // live savepoints and their undo log (savepoint.go); nil without
+	sp        *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
+	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 }
 
 // Begin starts a transaction.
@@ -354,13 +357,15 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	}
 	i, mine := tx.index[id]
 	var exists bool
+	var old []byte
 	if mine {
 		exists = tx.writes[i].Op != wal.OpDelete
+		old = tx.writes[i].Value
 	} else if tx.truncated(table) {
 		exists = false
 	} else if err = tx.conflict(t, key); err != nil {
 		return err
-	} else if _, exists, err = tx.ts.fsm.get(t, key); err != nil {
+	} else if old, exists, err = tx.ts.fsm.get(t, key); err != nil {
 		return err
 	}
 	switch {
@@ -369,7 +374,18 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	case op != wal.OpInsert && !exists:
 		return ErrNoRow
 	}
-	return tx.record(op, id, i, mine, table, key, value)
+	if !t.constrained() || tx.unchecked {
+		return tx.record(op, id, i, mine, table, key, value)
+	}
+	after, err := tx.check(ctx, t, op, table, key, old, value)
+	if err != nil {
+		return err
+	}
+	i, mine = tx.index[id] // the check's lookups may have written (a self-referencing table's)
+	if err := tx.record(op, id, i, mine, table, key, value); err != nil || after == nil {
+		return err
+	}
+	return after()
 }
 
 // record adds a row image to the write set, or replaces the one the transaction already has
@@ -390,6 +406,9 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 	if mine {
 		if tx.sp != nil {
 			tx.saveImage(i)
+		}
+		if tx.con != nil {
+			tx.con.dirty = append(tx.con.dirty, i)
 		}
 		if op != wal.OpDelete {
 			m.Op = wal.OpUpdate
@@ -429,6 +448,12 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 	i, mine := tx.index[id]
 	if mine && tx.writes[i].Op != wal.OpDelete {
 		return ErrDuplicateKey
+	}
+	if t.constrained() {
+		if _, err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
+			return err // an insert has no after: nothing references a new row
+		}
+		i, mine = tx.index[id]
 	}
 	return tx.record(wal.OpInsert, id, i, mine, table, key, value)
 }
@@ -561,7 +586,7 @@ func (tx *Txn) finishAfter(settled <-chan struct{}) {
 		tx.closeCursors(true)
 	}
 	ts, id, locks, gates := tx.ts, tx.id, tx.locks, tx.gates
-	tx.gates, tx.sp = nil, nil
+	tx.gates, tx.sp, tx.con = nil, nil, nil
 	tx.writes, tx.index, tx.locks, tx.arena = nil, nil, nil, nil
 	if settled == nil {
 		ts.releaseTxn(id, locks, gates)

@@ -168,6 +168,17 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "events_a", Columns: []int{0}},
 			{Name: "events_bc", Columns: []int{1, 2}, Unique: true, Hash: true},
 		}}},
+		{"constraints", &Schema{Name: "c", PK: []int{3}, Columns: cols, Indexes: []Index{
+			{Name: "c_a_key", Columns: []int{0}, Unique: true},
+		}, Constraints: []Constraint{
+			{Name: "c_c_check", Kind: ConstraintCheck, Check: "c > 0"},
+			{Name: "c_a_key", Kind: ConstraintUnique, Columns: []int{0}, Index: "c_a_key"},
+			{Name: "c_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},
+				OnDelete: RefCascade, OnUpdate: RefSetNull},
+		}}},
+		{"constraints without indexes", &Schema{Name: "d", PK: []int{0}, Columns: cols[:1], Constraints: []Constraint{
+			{Name: "d_a_check", Kind: ConstraintCheck, Check: "a > 0"},
+		}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -182,8 +193,12 @@ func TestSchemaCodec(t *testing.T) {
 			// Every prefix is refused, except the one that ends where the indexes begin: that
 			// is a complete schema from before indexes existed.
 			noIndexes := len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns}))
+			noConstraints := len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns, Indexes: tc.s.Indexes}))
+			if len(tc.s.Indexes) == 0 {
+				noConstraints = noIndexes + 1 // the index count, 0
+			}
 			for n := 0; n < len(b); n++ {
-				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes {
+				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes && n != noConstraints {
 					t.Fatalf("truncated schema (%d bytes) accepted", n)
 				}
 			}

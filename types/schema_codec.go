@@ -34,8 +34,9 @@ func MarshalSchema(s *Schema) []byte {
 	for _, p := range s.PK {
 		b = binary.AppendUvarint(b, uint64(p))
 	}
-	// Indexes follow, when there are any: a schema without keeps the encoding it always had.
-	if len(s.Indexes) > 0 {
+	// Indexes follow, when there are any (or constraints): a schema without keeps the
+	// encoding it always had. Constraints follow the indexes in the same way.
+	if len(s.Indexes) > 0 || len(s.Constraints) > 0 {
 		b = binary.AppendUvarint(b, uint64(len(s.Indexes)))
 		for _, ix := range s.Indexes {
 			b = appendString(b, ix.Name)
@@ -52,6 +53,9 @@ func MarshalSchema(s *Schema) []byte {
 				b = binary.AppendUvarint(b, uint64(c))
 			}
 		}
+	}
+	if len(s.Constraints) > 0 {
+		b = appendConstraints(b, s.Constraints)
 	}
 	return b
 }
@@ -90,6 +94,9 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 			}
 			s.Indexes = append(s.Indexes, ix)
 		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		s.Constraints = d.constraints()
 	}
 	if d.err != nil {
 		return nil, d.err

@@ -272,6 +272,8 @@ type Schema struct {
 	Columns []Column
 	PK      []int // indexes into Columns
 	Indexes []Index
+	// Constraints are the CHECK, UNIQUE and FOREIGN KEY constraints (constraints.go).
+	Constraints []Constraint
 }
 
 // Index is a secondary index of a table.
@@ -356,7 +358,7 @@ func (s *Schema) Validate() error {
 			}
 		}
 	}
-	return nil
+	return s.validateConstraints()
 }
 
 // QuoteIdent quotes an identifier the PostgreSQL way when it needs quoting.

@@ -49,17 +49,20 @@ CREATE TABLE dupcol (a int PRIMARY KEY, a text)
 statement error 42703
 CREATE TABLE badkey (a int, PRIMARY KEY (b))
 
-# deviation: foreign keys are not supported.
-statement error 0A000
+statement ok
 CREATE TABLE fk (a int PRIMARY KEY, b int REFERENCES t1(id))
 
-# deviation: CHECK constraints are not supported.
-statement error 0A000
+statement ok
 CREATE TABLE chk (a int PRIMARY KEY, CHECK (a > 0))
 
-# deviation: UNIQUE constraints are not supported yet.
-statement error 0A000
+statement ok
 CREATE TABLE uniq (a int PRIMARY KEY, b int UNIQUE)
+
+statement error 2BP01
+DROP TABLE t1
+
+statement ok
+DROP TABLE fk, chk, uniq
 
 # deviation: PostgreSQL says 42704 (undefined type); vitess cannot parse unknown type names.
 statement error 42601

@@ -166,16 +166,15 @@ tag: SELECT 2
 statement error 23505
 INSERT INTO users VALUES (7, 'z@x', 'red', 2)
 
-# deviation: unique indexes are checked at the end of the statement (as the SQL standard says); PostgreSQL checks each row, and refuses this swap
-statement ok
+# As PostgreSQL, a unique index is checked at each row, which refuses this swap.
+statement error 23505
 UPDATE users SET seat = 3 - seat WHERE team = 'red'
 
-# deviation: follows from the swap above
 query
 SELECT id, seat FROM users WHERE team = 'red' ORDER BY id
 ----
-1|2
-2|1
+1|1
+2|2
 tag: SELECT 2
 
 statement ok

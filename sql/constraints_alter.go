@@ -1,0 +1,178 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// validateConstraint checks an added constraint against the table's rows (called with the
+// table's gate closed, so none can change meanwhile). A UNIQUE is checked by its index's
+// build instead (uniqueBuildError).
+func (s *Session) validateConstraint(ctx context.Context, schema *types.Schema, c types.Constraint) error {
+	if c.Kind == types.ConstraintUnique {
+		return nil
+	}
+	tx := s.ts.Begin()
+	defer tx.Rollback()
+	row := make([]types.Value, len(schema.Columns))
+	var target *refTarget
+	if c.Kind == types.ConstraintForeign {
+		if c.RefTable == schema.Name {
+			// Self-reference: resolve against the schema being made (its key is the same).
+			target = &refTarget{parent: schema}
+			for _, n := range c.RefColumns {
+				target.cols = append(target.cols, schema.ColumnIndex(n))
+			}
+		}
+	}
+	return tx.Scan(schema.Name, func(key, value []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := types.DecodeRow(schema, key, value, row); err != nil {
+			return err
+		}
+		switch c.Kind {
+		case types.ConstraintCheck:
+			if err := checkRow(&types.Schema{Name: schema.Name, Columns: schema.Columns, PK: schema.PK,
+				Constraints: []types.Constraint{c}}, row); err != nil {
+				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name)
+			}
+		case types.ConstraintForeign:
+			vals, ok := colVals(row, c.Columns)
+			if !ok {
+				return nil
+			}
+			found, err := parentExists(tx, schema, &c, target, vals)
+			if err != nil {
+				return err
+			}
+			if !found {
+				names := make([]string, len(c.Columns))
+				for i, col := range c.Columns {
+					names[i] = schema.Columns[col].Name
+				}
+				return &Error{Code: "23503", Message: "insert or update on table \"" + schema.Name +
+					"\" violates foreign key constraint \"" + c.Name + "\"",
+					Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}
+			}
+		}
+		return nil
+	})
+}
+
+// parentExists looks a foreign key's parent row up in the latest committed state, without
+// locking (for validating existing rows).
+func parentExists(tx *tablespace.Txn, child *types.Schema, c *types.Constraint, self *refTarget, vals []types.Value) (bool, error) {
+	var parent *types.Schema
+	var cols []int
+	if self != nil {
+		parent, cols = self.parent, self.cols
+	} else {
+		t, err := resolveTarget(tx, c)
+		if err != nil {
+			return false, err
+		}
+		parent, cols = t.parent, t.cols
+	}
+	pvals := make([]types.Value, len(vals))
+	for i := range vals {
+		pvals[i] = asType(vals[i], parent.Columns[cols[i]].Type)
+	}
+	found := false
+	err := tx.FindLatest(parent.Name, cols, pvals, func(_, _ []byte) error {
+		found = true
+		return nil
+	})
+	return found, err
+}
+
+// uniqueBuildError turns a failed build of an added UNIQUE's index into PostgreSQL's error.
+func (s *Session) uniqueBuildError(err error, schema *types.Schema, c types.Constraint) error {
+	var ae *tablespace.AlterError
+	if errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey) && c.Kind == types.ConstraintUnique {
+		names := make([]string, len(c.Columns))
+		vals := make([]types.Value, len(c.Columns))
+		for i, col := range c.Columns {
+			names[i], vals[i] = schema.Columns[col].Name, ae.Row[col]
+		}
+		return &Error{Code: "23505", Message: "could not create unique index \"" + c.Index + "\"",
+			Detail: "Key " + keyDetail(names, vals) + " is duplicated."}
+	}
+	return err
+}
+
+// dropDependentKeys refuses to drop a table's unique key (its primary key when cols is nil)
+// that foreign keys of other tables depend on, or with CASCADE drops those foreign keys.
+func (s *Session) dropDependentKeys(ctx context.Context, schema *types.Schema, cols []int, cascade bool, what, on string, skip []string) error {
+	keyNames := make([]string, len(cols))
+	for i, c := range cols {
+		keyNames[i] = schema.Columns[c].Name
+	}
+	for _, child := range s.ts.ReferencedBy(schema.Name) {
+		if slices.Contains(skip, child.Name) {
+			continue
+		}
+		var dependent []string
+		for _, c := range child.Constraints {
+			if c.Kind != types.ConstraintForeign || c.RefTable != schema.Name {
+				continue
+			}
+			if cols != nil && !sameNameSet(c.RefColumns, keyNames) {
+				continue
+			}
+			dependent = append(dependent, c.Name)
+		}
+		if len(dependent) == 0 {
+			continue
+		}
+		if !cascade {
+			return &Error{Code: "2BP01", Message: "cannot drop " + what + " because other objects depend on it",
+				Detail: "constraint " + dependent[0] + " on table " + child.Name + " depends on " + on,
+				Hint:   "Use DROP ... CASCADE to drop the dependent objects too."}
+		}
+		if child.Name == schema.Name {
+			continue // the caller's own change drops them (dropTable) or keeps them valid
+		}
+		next := *child
+		next.Constraints = slices.DeleteFunc(slices.Clone(child.Constraints), func(c types.Constraint) bool {
+			return slices.Contains(dependent, c.Name)
+		})
+		if err := s.ts.AlterTable(ctx, child.Name, &next, identitySources(child)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sameNameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// dropReferencedTables refuses to drop a table another table's foreign key references
+// (2BP01), or with CASCADE drops those foreign keys first, as PostgreSQL does.
+func (s *Session) dropReferencedTables(ctx context.Context, names []string, cascade bool) error {
+	for _, name := range names {
+		schema, ok := s.ts.Schema(name)
+		if !ok {
+			continue
+		}
+		// Tables dropped with it keep their foreign keys (they go with them).
+		if err := s.dropDependentKeys(ctx, schema, nil, cascade, "table "+name, "table "+name, names); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,445 @@
+package sql
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// parsePGExpr parses one PostgreSQL expression (a CHECK's) into vitess's tree.
+func parsePGExpr(text string) (sqlparser.Expr, error) {
+	ps, err := splitAndRewrite("select " + text)
+	if err != nil {
+		return nil, err
+	}
+	if len(ps) != 1 {
+		return nil, Errorf("42601", "syntax error at or near \";\"")
+	}
+	st, err := parseChecked(ps[0].sql, ps[0].words)
+	if err != nil {
+		return nil, err
+	}
+	sel, ok := st.(*sqlparser.Select)
+	if !ok || sel.From != nil && !(len(sel.From) == 1 && isDualFrom(sel.From[0])) || sel.Where != nil ||
+		sel.SelectExprs == nil || len(sel.SelectExprs.Exprs) != 1 {
+		return nil, Errorf("42601", "syntax error in CHECK expression")
+	}
+	ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr)
+	if !ok || !ae.As.IsEmpty() {
+		return nil, Errorf("42601", "syntax error in CHECK expression")
+	}
+	return ae.Expr, nil
+}
+
+// checkColumns returns the distinct columns a CHECK expression names, in order of appearance,
+// refusing what PostgreSQL refuses in one.
+func checkColumns(e sqlparser.Expr) ([]string, error) {
+	var cols []string
+	var bad error
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.ColName:
+			if !slices.Contains(cols, n.Name.String()) {
+				cols = append(cols, n.Name.String())
+			}
+		case *sqlparser.Subquery:
+			bad = Errorf("0A000", "cannot use subquery in check constraint")
+		case sqlparser.AggrFunc:
+			bad = Errorf("42803", "aggregate functions are not allowed in check constraints")
+		}
+		return bad == nil, nil
+	}, e)
+	return cols, bad
+}
+
+// compileCheck compiles a CHECK expression (stored text) against a table's row.
+func compileCheck(s *types.Schema, text string) (*expr, error) {
+	e, err := parseStoredExpr(text)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := checkColumns(e); err != nil {
+		return nil, err
+	}
+	return compileBool(e, tableScope(s, s.Name, &params{}))
+}
+
+// constraintNames is every constraint name of the tablespace (PostgreSQL picks default names
+// unique in the schema), and the relation names a UNIQUE's index must also avoid.
+func (s *Session) constraintNames() map[string]bool {
+	used := make(map[string]bool)
+	for _, t := range s.ts.Tables() {
+		used[t.Name+"_pkey"] = true
+		for _, c := range t.Constraints {
+			used[c.Name] = true
+		}
+	}
+	return used
+}
+
+// chooseName is PostgreSQL's ChooseConstraintName: table_cols_suffix, numbered past a name in
+// use.
+func chooseName(table string, cols []string, suffix string, used func(string) bool) string {
+	base := table
+	if len(cols) > 0 {
+		base += "_" + strings.Join(cols, "_")
+	}
+	name := base + "_" + suffix
+	for n := 1; used(name); n++ {
+		name = base + "_" + suffix + strconv.Itoa(n)
+	}
+	return name
+}
+
+// addConstraints adds the constraints defs to schema (new, or a copy being altered): their
+// columns resolved, names chosen, UNIQUEs' indexes and foreign keys' targets checked.
+func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
+	used := s.constraintNames()
+	for _, c := range schema.Constraints {
+		used[c.Name] = true
+	}
+	isUsed := func(n string) bool { return used[n] || schema.IndexNamed(n) != nil }
+	isRel := func(n string) bool { return isUsed(n) || s.relationExists(n) }
+	// Explicit names first, as PostgreSQL reserves them before choosing the others.
+	for _, d := range defs {
+		if d.name == "" {
+			continue
+		}
+		if schema.ConstraintNamed(d.name) != nil || d.name == schema.Name+"_pkey" {
+			return Errorf("42710", "constraint %q for relation %q already exists", d.name, schema.Name)
+		}
+		if d.kind == types.ConstraintUnique && (schema.IndexNamed(d.name) != nil || s.relationExists(d.name)) {
+			return Errorf("42P07", "relation %q already exists", d.name)
+		}
+		used[d.name] = true
+	}
+	for _, d := range defs {
+		c := types.Constraint{Name: d.name, Kind: d.kind}
+		for _, name := range d.cols {
+			i := schema.ColumnIndex(name)
+			if i < 0 || schema.Columns[i].Hidden {
+				if d.kind == types.ConstraintForeign {
+					return Errorf("42703", "column %q referenced in foreign key constraint does not exist", name)
+				}
+				return Errorf("42703", "column %q named in key does not exist", name)
+			}
+			if slices.Contains(c.Columns, i) {
+				return Errorf("42701", "column %q appears twice in %s constraint", name, map[types.ConstraintKind]string{
+					types.ConstraintUnique: "unique", types.ConstraintForeign: "foreign key"}[d.kind])
+			}
+			c.Columns = append(c.Columns, i)
+		}
+		switch d.kind {
+		case types.ConstraintCheck:
+			e, err := parsePGExpr(d.check)
+			if err != nil {
+				return err
+			}
+			cols, err := checkColumns(e)
+			if err != nil {
+				return err
+			}
+			c.Check = storedExpr(e)
+			if _, err := compileCheck(schema, c.Check); err != nil {
+				return err
+			}
+			if c.Name == "" {
+				var named []string
+				if len(cols) == 1 {
+					named = cols
+				}
+				c.Name = chooseName(schema.Name, named, "check", isUsed)
+			}
+		case types.ConstraintUnique:
+			for _, i := range c.Columns {
+				if err := keyColumn(schema.Columns[i]); err != nil {
+					return err
+				}
+			}
+			if c.Name == "" {
+				c.Name = chooseName(schema.Name, d.cols, "key", isRel)
+			}
+			c.Index = c.Name
+			schema.Indexes = append(schema.Indexes, types.Index{Name: c.Name, Columns: c.Columns, Unique: true})
+		case types.ConstraintForeign:
+			if c.Name == "" {
+				c.Name = chooseName(schema.Name, d.cols, "fkey", isUsed)
+			}
+			if err := s.resolveForeignKey(schema, &c, d); err != nil {
+				return err
+			}
+		}
+		used[c.Name] = true
+		schema.Constraints = append(schema.Constraints, c)
+	}
+	return nil
+}
+
+// resolveForeignKey checks a foreign key's referenced table and columns: a table of this
+// tablespace (the unit of transactions, within which the key can be kept), whose primary key
+// or a unique constraint (or unique index) the columns are, of matching types.
+func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d conDef) error {
+	if d.refQual != "" && d.refQual != "public" && d.refQual != s.ts.Name() {
+		return Errorf("0A000", "foreign key %q references table %s.%s of another tablespace: a foreign key must stay within one tablespace, the unit of transactions",
+			c.Name, d.refQual, d.refTable)
+	}
+	parent := schema
+	if d.refTable != schema.Name {
+		p, ok := s.ts.Schema(d.refTable)
+		if !ok {
+			if systemTables[d.refTable] != nil {
+				return Errorf("42809", "referenced relation %q is not a table", d.refTable)
+			}
+			return relationMissing(d.refTable)
+		}
+		parent = p
+	}
+	c.RefTable = parent.Name
+	var ref []int
+	if len(d.refCols) == 0 {
+		if len(parent.PK) == 1 && parent.Columns[parent.PK[0]].Hidden {
+			return Errorf("42830", "there is no primary key for referenced table %q", parent.Name)
+		}
+		ref = parent.PK
+	} else {
+		for _, n := range d.refCols {
+			i := parent.ColumnIndex(n)
+			if i < 0 || parent.Columns[i].Hidden {
+				return Errorf("42703", "column %q referenced in foreign key constraint does not exist", n)
+			}
+			ref = append(ref, i)
+		}
+	}
+	if len(ref) != len(c.Columns) {
+		return Errorf("42830", "number of referencing and referenced columns for foreign key disagree")
+	}
+	if !uniqueKeyOf(parent, ref) {
+		return Errorf("42830", "there is no unique constraint matching given keys for referenced table %q", parent.Name)
+	}
+	for i, r := range ref {
+		cc, pc := schema.Columns[c.Columns[i]], parent.Columns[r]
+		if cc.Type != pc.Type && !(cc.Type.IsInteger() && pc.Type.IsInteger()) {
+			return &Error{Code: "42804", Message: "foreign key constraint \"" + c.Name + "\" cannot be implemented",
+				Detail: "Key columns \"" + cc.Name + "\" and \"" + pc.Name + "\" are of incompatible types: " +
+					cc.TypeName() + " and " + pc.TypeName() + "."}
+		}
+		c.RefColumns = append(c.RefColumns, pc.Name)
+	}
+	c.OnDelete, c.OnUpdate = d.onDelete, d.onUpdate
+	return nil
+}
+
+// uniqueKeyOf reports whether the columns are, as a set, the table's primary key or the
+// columns of one of its unique indexes.
+func uniqueKeyOf(s *types.Schema, cols []int) bool {
+	same := func(key []int) bool {
+		if len(key) != len(cols) {
+			return false
+		}
+		for _, c := range cols {
+			if !slices.Contains(key, c) {
+				return false
+			}
+		}
+		return true
+	}
+	if same(s.PK) && !(len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden) {
+		return true
+	}
+	for _, ix := range s.Indexes {
+		if ix.Unique && same(ix.Columns) {
+			return true
+		}
+	}
+	return false
+}
+
+// constraintsAfter carries a table's constraints over an ALTER TABLE; it refuses a change to
+// a column or name a constraint depends on (a CHECK's text and other tables' foreign keys
+// name them).
+func (s *Session) constraintsAfter(a *alteration) ([]types.Constraint, error) {
+	refuse := func(what string) error {
+		return unsupported("ALTER TABLE that %s a constraint of %q depends on (drop the constraint first)", what, a.name)
+	}
+	renamed := func(old int) bool {
+		j := slices.Index(a.sources, old)
+		return j < 0 || a.cols[j].Name != a.old.Columns[old].Name
+	}
+	if a.newName != "" && a.newName != a.name && (len(a.old.Constraints) > 0 || len(s.ts.ReferencedBy(a.name)) > 0) {
+		return nil, refuse("renames the table")
+	}
+	for _, child := range s.ts.ReferencedBy(a.name) {
+		for _, c := range child.Constraints {
+			if c.Kind != types.ConstraintForeign || c.RefTable != a.name {
+				continue
+			}
+			for _, n := range c.RefColumns {
+				if i := a.old.ColumnIndex(n); i >= 0 && renamed(i) {
+					return nil, refuse("drops or renames a column")
+				}
+			}
+		}
+	}
+	var out []types.Constraint
+	for _, c := range a.old.Constraints {
+		cols := make([]int, len(c.Columns))
+		for i, old := range c.Columns {
+			if renamed(old) {
+				return nil, refuse("drops or renames a column")
+			}
+			cols[i] = slices.Index(a.sources, old)
+		}
+		if c.Kind == types.ConstraintCheck {
+			e, err := parseStoredExpr(c.Check)
+			if err != nil {
+				return nil, err
+			}
+			names, _ := checkColumns(e)
+			for _, n := range names {
+				if i := a.old.ColumnIndex(n); i >= 0 && renamed(i) {
+					return nil, refuse("drops or renames a column")
+				}
+			}
+		}
+		c.Columns = cols
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// conAlterStmt is ALTER TABLE ... ADD [CONSTRAINT name] CHECK | UNIQUE | FOREIGN KEY ..., or
+// ... DROP CONSTRAINT [IF EXISTS] name [RESTRICT | CASCADE].
+type conAlterStmt struct {
+	table    string
+	qual     string
+	ifExists bool // ALTER TABLE IF EXISTS
+	add      *conDef
+	drop     string
+	dropIf   bool
+	cascade  bool
+}
+
+func isConstraintAlter(words []string) bool {
+	if len(words) < 4 || words[0] != "alter" || words[1] != "table" {
+		return false
+	}
+	for i := 2; i+1 < len(words); i++ {
+		if words[i] == "add" || words[i] == "drop" {
+			switch words[i+1] {
+			case "constraint", "check", "unique", "foreign":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+func parseConstraintAlter(q string) (*conAlterStmt, error) {
+	toks, err := lexSQL(q)
+	if err != nil {
+		return nil, err
+	}
+	p := &conParser{src: q, toks: toks, pos: 2}
+	st := &conAlterStmt{ifExists: p.accept("if", "exists")}
+	p.accept("only")
+	if st.table, err = p.name(); err != nil {
+		return nil, err
+	}
+	if p.accept(".") {
+		st.qual = st.table
+		if st.table, err = p.name(); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case p.accept("add"):
+		name := ""
+		if p.accept("constraint") {
+			if name, err = p.name(); err != nil {
+				return nil, err
+			}
+		}
+		d, ok, err := p.tableConstraint(name)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, unsupported("this form of ALTER TABLE ADD CONSTRAINT")
+		}
+		st.add = &d
+	case p.accept("drop", "constraint"):
+		st.dropIf = p.accept("if", "exists")
+		if st.drop, err = p.name(); err != nil {
+			return nil, err
+		}
+		st.cascade = p.accept("cascade")
+		p.accept("restrict")
+	default:
+		return nil, p.syntaxError()
+	}
+	if p.accept(";"); !p.done() {
+		if p.peekAt(0, ",") {
+			return nil, unsupported("several actions in one ALTER TABLE with a constraint")
+		}
+		return nil, p.syntaxError()
+	}
+	return st, nil
+}
+
+// execConstraintAlter adds or drops a constraint. An added one is checked against every row
+// with the table's gate closed (AlterTableIf), so no write can slip in between.
+func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out Output) error {
+	name, err := s.tableName(sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(st.qual), Name: sqlparser.NewIdentifierCS(st.table)})
+	if err != nil {
+		return err
+	}
+	if _, ok := s.ts.Schema(name); !ok && st.ifExists {
+		return out.Complete("ALTER TABLE")
+	}
+	schema, err := s.schemaToChange(name, "ALTER TABLE")
+	if err != nil {
+		return err
+	}
+	next := *schema
+	next.Indexes = slices.Clone(schema.Indexes)
+	next.Constraints = slices.Clone(schema.Constraints)
+	if st.add == nil {
+		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })
+		if i < 0 {
+			if st.dropIf {
+				return out.Complete("ALTER TABLE") // PostgreSQL adds a NOTICE
+			}
+			return Errorf("42704", "constraint %q of relation %q does not exist", st.drop, name)
+		}
+		c := next.Constraints[i]
+		if c.Kind == types.ConstraintUnique {
+			if err := s.dropDependentKeys(ctx, schema, c.Columns, st.cascade, "constraint "+c.Name+" on table "+name,
+				"index "+c.Index, nil); err != nil {
+				return err
+			}
+			next.Indexes = slices.DeleteFunc(next.Indexes, func(ix types.Index) bool { return ix.Name == c.Index })
+		}
+		next.Constraints = slices.Delete(next.Constraints, i, i+1)
+		if err := s.ts.AlterTable(ctx, name, &next, identitySources(schema)); err != nil {
+			return err
+		}
+		return out.Complete("ALTER TABLE")
+	}
+	if err := s.addConstraints(&next, []conDef{*st.add}); err != nil {
+		return err
+	}
+	added := next.Constraints[len(next.Constraints)-1]
+	err = s.ts.AlterTableIf(ctx, name, &next, identitySources(schema), func() error {
+		return s.validateConstraint(ctx, &next, added)
+	})
+	if err != nil {
+		return s.uniqueBuildError(err, &next, added)
+	}
+	return out.Complete("ALTER TABLE")
+}

@@ -1,0 +1,550 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// Constraints are enforced by a hook the tablespace calls on every write of a constrained or
+// referenced table (tablespace/constraints.go), so SQL, COPY, the loader and the KV API all
+// get the same checks: CHECK on the new row; UNIQUE by locking the key and looking it up in
+// the latest committed state and the transaction's own rows; a foreign key by locking the
+// parent row (or its unique key) and finding it; and, on a referenced table, the actions on
+// the rows that reference what a delete or update takes away.
+
+func init() { tablespace.SetConstraintHook(enforceConstraints) }
+
+// checkCache holds compiled CHECK expressions per schema version. A compiled expression is
+// used by one goroutine at a time, so each schema keeps a pool of them.
+var checkCache sync.Map // *types.Schema → *schemaChecks
+
+type schemaChecks struct {
+	names []string
+	texts []string
+	pool  sync.Pool // []*expr, one per CHECK in order
+	err   error
+}
+
+func checksOf(s *types.Schema) *schemaChecks {
+	if v, ok := checkCache.Load(s); ok {
+		return v.(*schemaChecks)
+	}
+	sc := &schemaChecks{}
+	for _, c := range s.Constraints {
+		if c.Kind == types.ConstraintCheck {
+			sc.names = append(sc.names, c.Name)
+			sc.texts = append(sc.texts, c.Check)
+		}
+	}
+	sc.pool.New = func() any {
+		out := make([]*expr, len(sc.texts))
+		for i, t := range sc.texts {
+			x, err := compileCheck(s, t)
+			if err != nil {
+				sc.err = err
+				return nil
+			}
+			out[i] = x
+		}
+		return out
+	}
+	v, _ := checkCache.LoadOrStore(s, sc)
+	return v.(*schemaChecks)
+}
+
+// failingRow is PostgreSQL's "Failing row contains (...)." detail.
+func failingRow(s *types.Schema, row []types.Value) string {
+	var parts []string
+	for i, c := range s.Columns {
+		if c.Hidden {
+			continue
+		}
+		if row[i].IsNull() {
+			parts = append(parts, "null")
+		} else {
+			parts = append(parts, row[i].String())
+		}
+	}
+	return "Failing row contains (" + strings.Join(parts, ", ") + ")."
+}
+
+// keyDetail renders columns and values as "(a, b)=(1, 2)".
+func keyDetail(names []string, vals []types.Value) string {
+	vs := make([]string, len(vals))
+	for i, v := range vals {
+		vs[i] = v.String()
+	}
+	return "(" + strings.Join(names, ", ") + ")=(" + strings.Join(vs, ", ") + ")"
+}
+
+func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck) (func() error, error) {
+	s := w.Schema
+	var newRow, oldRow []types.Value
+	if w.New != nil {
+		newRow = make([]types.Value, len(s.Columns))
+		if err := types.DecodeRow(s, w.Key, w.New, newRow); err != nil {
+			return nil, err
+		}
+	}
+	if w.Old != nil {
+		oldRow = make([]types.Value, len(s.Columns))
+		oldKey := w.Key
+		if w.OldKey != nil {
+			oldKey = w.OldKey
+		}
+		if err := types.DecodeRow(s, oldKey, w.Old, oldRow); err != nil {
+			return nil, err
+		}
+	}
+	if newRow != nil {
+		if err := checkRow(s, newRow); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkUnique(ctx, tx, w, oldRow, newRow); err != nil {
+		return nil, err
+	}
+	if newRow != nil {
+		for i := range s.Constraints {
+			if c := &s.Constraints[i]; c.Kind == types.ConstraintForeign {
+				if err := checkParent(ctx, tx, w, c, oldRow, newRow); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if oldRow != nil && len(tx.ReferencedBy(w.Table)) > 0 {
+		return func() error { return actOnChildren(ctx, tx, w, oldRow, newRow) }, nil
+	}
+	return nil, nil
+}
+
+// rekeyRow is an UPDATE that changes a row's primary key (dml.go).
+func rekeyRow(ctx context.Context, tx *tablespace.Txn, bt *boundTable, oldKey, key, value []byte, row []types.Value) error {
+	err := tx.Rekey(ctx, bt.name, oldKey, key, value)
+	if errors.Is(err, tablespace.ErrDuplicateKey) {
+		return duplicateKey(bt, row)
+	}
+	return err
+}
+
+// checkRow evaluates the CHECK constraints on a new row: false fails, NULL passes.
+func checkRow(s *types.Schema, row []types.Value) error {
+	sc := checksOf(s)
+	if len(sc.texts) == 0 {
+		return nil
+	}
+	v := sc.pool.Get()
+	if v == nil {
+		return sc.err
+	}
+	xs := v.([]*expr)
+	defer sc.pool.Put(xs)
+	for i, x := range xs {
+		r, err := x.eval(row)
+		if err != nil {
+			return err
+		}
+		if !r.IsNull() && !r.Bool() {
+			return &Error{Code: "23514", Message: "new row for relation \"" + s.Name + "\" violates check constraint \"" + sc.names[i] + "\"",
+				Detail: failingRow(s, row)}
+		}
+	}
+	return nil
+}
+
+// colVals are a row's values of some columns; ok is false when one is NULL.
+func colVals(row []types.Value, cols []int) ([]types.Value, bool) {
+	if row == nil {
+		return nil, false
+	}
+	out := make([]types.Value, len(cols))
+	for i, c := range cols {
+		if row[c].IsNull() {
+			return nil, false
+		}
+		out[i] = row[c]
+	}
+	return out, true
+}
+
+// encodeVals is the key encoding of values as the columns cols of s.
+func encodeVals(s *types.Schema, cols []int, vals []types.Value) ([]byte, error) {
+	var b []byte
+	for i, c := range cols {
+		var err error
+		if b, err = types.AppendKeyValue(b, s.Columns[c].Type, vals[i]); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+func sameVals(a, b []types.Value) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	// As keys compare: by their encoding (a foreign key's values may be integers of two widths).
+	for i := range a {
+		t := a[i].T
+		if b[i].T != t && !(t.IsInteger() && b[i].T.IsInteger()) {
+			return false
+		}
+		if t.IsInteger() {
+			t = types.Int64
+		}
+		x, err1 := types.AppendKeyValue(nil, t, asType(a[i], t))
+		y, err2 := types.AppendKeyValue(nil, t, asType(b[i], t))
+		if err1 != nil || err2 != nil || string(x) != string(y) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkUnique locks the unique keys the write gives or takes away, and fails a new key that
+// another row has.
+func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, oldRow, newRow []types.Value) error {
+	s := w.Schema
+	for _, ix := range s.Indexes {
+		if !ix.Unique {
+			continue
+		}
+		oldV, oldOK := colVals(oldRow, ix.Columns)
+		newV, newOK := colVals(newRow, ix.Columns)
+		if oldOK && newOK && sameVals(oldV, newV) {
+			continue
+		}
+		if oldOK { // a writer of this key must wait for this transaction to end
+			k, err := encodeVals(s, ix.Columns, oldV)
+			if err != nil {
+				return err
+			}
+			if err := tx.LockKey(ctx, w.Table, ix.Name, k); err != nil {
+				return err
+			}
+		}
+		if !newOK {
+			continue
+		}
+		k, err := encodeVals(s, ix.Columns, newV)
+		if err != nil {
+			return err
+		}
+		if err := tx.LockKey(ctx, w.Table, ix.Name, k); err != nil {
+			return err
+		}
+		dup := false
+		err = tx.FindLatest(w.Table, ix.Columns, newV, func(key, _ []byte) error {
+			dup = dup || string(key) != string(w.Key) && string(key) != string(w.OldKey)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if dup {
+			names := make([]string, len(ix.Columns))
+			for i, c := range ix.Columns {
+				names[i] = s.Columns[c].Name
+			}
+			return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
+				Detail: "Key " + keyDetail(names, newV) + " already exists."}
+		}
+	}
+	return nil
+}
+
+// refTarget is what a foreign key references in its parent's current schema.
+type refTarget struct {
+	parent *types.Schema
+	cols   []int // the referenced columns, in the foreign key's order
+	pk     bool  // they are the primary key
+	index  string
+	ixCols []int // the unique index's columns, in its order
+	perm   []int // perm[i]: the foreign key column of ixCols[i]
+}
+
+func resolveTarget(tx *tablespace.Txn, c *types.Constraint) (*refTarget, error) {
+	parent, ok := tx.Schema(c.RefTable)
+	if !ok {
+		return nil, relationMissing(c.RefTable)
+	}
+	t := &refTarget{parent: parent}
+	for _, n := range c.RefColumns {
+		i := parent.ColumnIndex(n)
+		if i < 0 {
+			return nil, Errorf("42703", "column %q referenced in foreign key constraint %q does not exist", n, c.Name)
+		}
+		t.cols = append(t.cols, i)
+	}
+	order := func(key []int) bool {
+		if len(key) != len(t.cols) {
+			return false
+		}
+		t.perm = t.perm[:0]
+		for _, k := range key {
+			j := slices.Index(t.cols, k)
+			if j < 0 {
+				return false
+			}
+			t.perm = append(t.perm, j)
+		}
+		return true
+	}
+	if order(parent.PK) {
+		t.pk = true
+		return t, nil
+	}
+	for _, ix := range parent.Indexes {
+		if ix.Unique && order(ix.Columns) {
+			t.index, t.ixCols = ix.Name, ix.Columns
+			return t, nil
+		}
+	}
+	return nil, Errorf("42830", "there is no unique constraint matching given keys for referenced table %q", parent.Name)
+}
+
+// asType converts a key value to another column's type (foreign keys join integers of
+// different widths).
+func asType(v types.Value, t types.Type) types.Value {
+	if v.T != t && v.T.IsInteger() && t.IsInteger() {
+		return types.NewInt(t, v.I)
+	}
+	return v
+}
+
+// checkParent fails a new row whose foreign key names no parent row, after locking that row
+// (or its unique key) so that no delete can take it away before this transaction ends.
+func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, c *types.Constraint, oldRow, newRow []types.Value) error {
+	vals, ok := colVals(newRow, c.Columns)
+	if !ok {
+		return nil // MATCH SIMPLE: a NULL in the key passes
+	}
+	if oldV, ok := colVals(oldRow, c.Columns); ok && sameVals(oldV, vals) {
+		return nil
+	}
+	t, err := resolveTarget(tx, c)
+	if err != nil {
+		return err
+	}
+	pvals := make([]types.Value, len(vals))
+	for i := range vals {
+		pvals[i] = asType(vals[i], t.parent.Columns[t.cols[i]].Type)
+	}
+	if c.RefTable == w.Table { // the row may reference itself
+		if own, ok := colVals(newRow, t.cols); ok && sameVals(own, pvals) {
+			return nil
+		}
+	}
+	found := false
+	if t.pk {
+		prow := make([]types.Value, len(t.parent.Columns))
+		for i, col := range t.cols {
+			prow[col] = pvals[i]
+		}
+		key, err := types.AppendKey(nil, t.parent, prow)
+		if err != nil {
+			return err
+		}
+		if _, found, err = tx.GetForUpdate(ctx, c.RefTable, key); err != nil {
+			return err
+		}
+	} else {
+		ordered := make([]types.Value, len(t.ixCols))
+		for i, j := range t.perm {
+			ordered[i] = pvals[j]
+		}
+		k, err := encodeVals(t.parent, t.ixCols, ordered)
+		if err != nil {
+			return err
+		}
+		if err := tx.LockKey(ctx, c.RefTable, t.index, k); err != nil {
+			return err
+		}
+		if err := tx.FindLatest(c.RefTable, t.ixCols, ordered, func(_, _ []byte) error {
+			found = true
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if found {
+		return nil
+	}
+	names := make([]string, len(c.Columns))
+	for i, col := range c.Columns {
+		names[i] = w.Schema.Columns[col].Name
+	}
+	return &Error{Code: "23503", Message: "insert or update on table \"" + w.Table + "\" violates foreign key constraint \"" + c.Name + "\"",
+		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}
+}
+
+// actOnChildren applies the foreign keys that reference a deleted row, or a row whose
+// referenced columns an update changes: refuse (NO ACTION, RESTRICT), or cascade, or set
+// the referencing columns to NULL or their defaults.
+func actOnChildren(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, oldRow, newRow []types.Value) error {
+	for _, child := range tx.ReferencedBy(w.Table) {
+		for i := range child.Constraints {
+			c := &child.Constraints[i]
+			if c.Kind != types.ConstraintForeign || c.RefTable != w.Table {
+				continue
+			}
+			if err := actOn(ctx, tx, w, child, c, oldRow, newRow); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type childRow struct{ key, value []byte }
+
+func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint, oldRow, newRow []types.Value) error {
+	ref := make([]int, len(c.RefColumns))
+	for i, n := range c.RefColumns {
+		if ref[i] = w.Schema.ColumnIndex(n); ref[i] < 0 {
+			return Errorf("42703", "column %q referenced in foreign key constraint %q does not exist", n, c.Name)
+		}
+	}
+	oldV, ok := colVals(oldRow, ref)
+	if !ok {
+		return nil
+	}
+	var newV []types.Value
+	if newRow != nil {
+		newV = make([]types.Value, len(ref))
+		for i, r := range ref {
+			newV[i] = newRow[r]
+		}
+		if sameVals(oldV, newV) {
+			return nil
+		}
+	}
+	cvals := make([]types.Value, len(oldV))
+	for i, v := range oldV {
+		cvals[i] = asType(v, child.Columns[c.Columns[i]].Type)
+	}
+	var rows []childRow
+	err := tx.FindLatest(child.Name, c.Columns, cvals, func(key, value []byte) error {
+		if child.Name == w.Table && (string(key) == string(w.Key) || string(key) == string(w.OldKey)) {
+			return nil // the row itself
+		}
+		rows = append(rows, childRow{slices.Clone(key), slices.Clone(value)})
+		return nil
+	})
+	if err != nil || len(rows) == 0 {
+		return err
+	}
+	action := c.OnDelete
+	if newRow != nil {
+		action = c.OnUpdate
+	}
+	if action == types.RefNoAction || action == types.RefRestrict {
+		names := make([]string, len(ref))
+		for i, r := range ref {
+			names[i] = w.Schema.Columns[r].Name
+		}
+		return &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
+			c.Name + "\" on table \"" + child.Name + "\"",
+			Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
+	}
+	if err := enterTable(ctx, tx, child.Name, child); err != nil {
+		return err
+	}
+	var defaults []types.Value
+	if action == types.RefSetDefault {
+		if defaults, err = columnDefaults(child, c.Columns); err != nil {
+			return err
+		}
+	}
+	row := make([]types.Value, len(child.Columns))
+	for _, r := range rows {
+		if action == types.RefCascade && newRow == nil {
+			if err := tx.Delete(ctx, child.Name, r.key); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := types.DecodeRow(child, r.key, r.value, row); err != nil {
+			return err
+		}
+		for i, col := range c.Columns {
+			switch action {
+			case types.RefCascade:
+				row[col] = asType(newV[i], child.Columns[col].Type)
+			case types.RefSetNull:
+				row[col] = types.NullValue
+			case types.RefSetDefault:
+				row[col] = defaults[i]
+			}
+			if row[col].IsNull() && child.Columns[col].NotNull {
+				return &Error{Code: "23502", Message: "null value in column \"" + child.Columns[col].Name + "\" of relation \"" +
+					child.Name + "\" violates not-null constraint", Detail: failingRow(child, row)}
+			}
+		}
+		if err := rewriteRow(ctx, tx, child, r.key, row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rewriteRow writes a changed row back: an update, or a delete and an insert when its key
+// changed.
+func rewriteRow(ctx context.Context, tx *tablespace.Txn, s *types.Schema, oldKey []byte, row []types.Value) error {
+	key, err := types.AppendKey(nil, s, row)
+	if err != nil {
+		return err
+	}
+	value := types.AppendRow(nil, s, row)
+	if string(key) == string(oldKey) {
+		return tx.Update(ctx, s.Name, key, value)
+	}
+	if err := tx.Delete(ctx, s.Name, oldKey); err != nil {
+		return err
+	}
+	if err := tx.Insert(ctx, s.Name, key, value); err != nil {
+		if err == tablespace.ErrDuplicateKey {
+			return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + s.Name + "_pkey\""}
+		}
+		return err
+	}
+	return nil
+}
+
+// columnDefaults evaluates the DEFAULTs of columns for ON DELETE / ON UPDATE SET DEFAULT.
+func columnDefaults(s *types.Schema, cols []int) ([]types.Value, error) {
+	out := make([]types.Value, len(cols))
+	for i, c := range cols {
+		def := s.Columns[c].Default
+		if def == "" {
+			out[i] = types.NullValue
+			continue
+		}
+		if isSerialDefault(def) {
+			return nil, unsupported("ON DELETE SET DEFAULT of a serial column")
+		}
+		e, err := parseStoredExpr(def)
+		if err != nil {
+			return nil, err
+		}
+		x, err := compile(e, &scope{params: &params{}})
+		if err != nil {
+			return nil, err
+		}
+		v, err := x.eval(nil)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = Assign(v, &s.Columns[c]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

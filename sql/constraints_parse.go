@@ -1,0 +1,378 @@
+package sql
+
+import (
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/types"
+)
+
+// CHECK, UNIQUE and FOREIGN KEY constraints are read from the PostgreSQL text before vitess
+// sees it: vitess parses neither column-level CHECK, REFERENCES nor CONSTRAINT name, and
+// moves what it does parse away from its column. extractConstraints cuts every such clause
+// out of a CREATE TABLE (leaving columns, types, NOT NULL, DEFAULT and PRIMARY KEY to the
+// usual path) and returns them as conDefs.
+
+// conDef is one constraint as written.
+type conDef struct {
+	name     string // "" when unnamed
+	kind     types.ConstraintKind
+	column   string   // the column a column constraint was written on; "" for a table constraint
+	cols     []string // UNIQUE's and FOREIGN KEY's columns
+	check    string   // CHECK's expression, PostgreSQL text
+	refQual  string   // the referenced table's qualifier, if any
+	refTable string
+	refCols  []string // empty: the referenced table's primary key
+	onDelete types.RefAction
+	onUpdate types.RefAction
+}
+
+// conParser walks tokens of one statement's text.
+type conParser struct {
+	src  string
+	toks []lexer.Token
+	pos  int
+}
+
+func (p *conParser) done() bool { return p.pos >= len(p.toks) }
+
+func (p *conParser) peekAt(n int, w string) bool {
+	return p.pos+n < len(p.toks) && (p.toks[p.pos+n].Is(w) || p.toks[p.pos+n].IsPunct(w))
+}
+
+func (p *conParser) accept(words ...string) bool {
+	for i, w := range words {
+		if !p.peekAt(i, w) {
+			return false
+		}
+	}
+	p.pos += len(words)
+	return true
+}
+
+func (p *conParser) syntaxError() error {
+	if p.done() {
+		return Errorf("42601", "syntax error at end of input")
+	}
+	return Errorf("42601", "syntax error at or near %q", p.toks[p.pos].Text(p.src))
+}
+
+func (p *conParser) name() (string, error) {
+	if p.done() || p.toks[p.pos].Kind != lexer.Ident && p.toks[p.pos].Kind != lexer.QuotedIdent {
+		return "", p.syntaxError()
+	}
+	p.pos++
+	return p.toks[p.pos-1].Value, nil
+}
+
+// nameList reads ( name, ... ).
+func (p *conParser) nameList() ([]string, error) {
+	if !p.accept("(") {
+		return nil, p.syntaxError()
+	}
+	var out []string
+	for {
+		n, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+		if !p.accept(",") {
+			break
+		}
+	}
+	if !p.accept(")") {
+		return nil, p.syntaxError()
+	}
+	return out, nil
+}
+
+// group skips a parenthesized group, returning the text inside it.
+func (p *conParser) group() (string, error) {
+	if !p.peekAt(0, "(") {
+		return "", p.syntaxError()
+	}
+	start := p.toks[p.pos].End
+	depth := 0
+	for ; !p.done(); p.pos++ {
+		switch t := p.toks[p.pos]; {
+		case t.IsPunct("("):
+			depth++
+		case t.IsPunct(")"):
+			if depth--; depth == 0 {
+				p.pos++
+				return p.src[start:t.Pos], nil
+			}
+		}
+	}
+	return "", p.syntaxError()
+}
+
+// refAction reads a referential action after ON DELETE / ON UPDATE.
+func (p *conParser) refAction() (types.RefAction, error) {
+	switch {
+	case p.accept("no", "action"):
+		return types.RefNoAction, nil
+	case p.accept("restrict"):
+		return types.RefRestrict, nil
+	case p.accept("cascade"):
+		return types.RefCascade, nil
+	case p.accept("set", "null"):
+		if p.peekAt(0, "(") {
+			return 0, unsupported("SET NULL with a column list")
+		}
+		return types.RefSetNull, nil
+	case p.accept("set", "default"):
+		if p.peekAt(0, "(") {
+			return 0, unsupported("SET DEFAULT with a column list")
+		}
+		return types.RefSetDefault, nil
+	}
+	return 0, p.syntaxError()
+}
+
+// references reads REFERENCES table [(cols)] [MATCH SIMPLE] [ON DELETE a] [ON UPDATE a].
+func (p *conParser) references(d *conDef) error {
+	var err error
+	if d.refTable, err = p.name(); err != nil {
+		return err
+	}
+	if p.accept(".") { // public.t
+		d.refQual = d.refTable
+		if d.refTable, err = p.name(); err != nil {
+			return err
+		}
+	}
+	if p.peekAt(0, "(") {
+		if d.refCols, err = p.nameList(); err != nil {
+			return err
+		}
+	}
+	d.onDelete, d.onUpdate = types.RefNoAction, types.RefNoAction
+	for {
+		switch {
+		case p.accept("match", "simple"):
+		case p.peekAt(0, "match"):
+			return unsupported("MATCH FULL and MATCH PARTIAL")
+		case p.accept("on", "delete"):
+			if d.onDelete, err = p.refAction(); err != nil {
+				return err
+			}
+		case p.accept("on", "update"):
+			if d.onUpdate, err = p.refAction(); err != nil {
+				return err
+			}
+		default:
+			return nil
+		}
+	}
+}
+
+// deferrable refuses constraint timing clauses, which drove does not have.
+func (p *conParser) deferrable() error {
+	switch {
+	case p.accept("not", "deferrable"), p.accept("initially", "immediate"):
+		return p.deferrable()
+	case p.peekAt(0, "deferrable"), p.peekAt(0, "initially"):
+		return unsupported("deferrable constraints")
+	case p.accept("not", "valid"):
+		return unsupported("NOT VALID constraints")
+	case p.peekAt(0, "no") && p.peekAt(1, "inherit"):
+		return unsupported("NO INHERIT constraints")
+	}
+	return nil
+}
+
+// tableConstraint reads a table constraint after its optional CONSTRAINT name: CHECK (...),
+// UNIQUE (cols) or FOREIGN KEY (cols) REFERENCES ...; ok is false at anything else (PRIMARY
+// KEY, which the caller leaves to vitess).
+func (p *conParser) tableConstraint(name string) (d conDef, ok bool, err error) {
+	d.name = name
+	switch {
+	case p.accept("check"):
+		d.kind = types.ConstraintCheck
+		d.check, err = p.group()
+	case p.accept("unique"):
+		d.kind = types.ConstraintUnique
+		if p.accept("nulls") {
+			return d, false, unsupported("UNIQUE NULLS [NOT] DISTINCT")
+		}
+		d.cols, err = p.nameList()
+		if err == nil && (p.peekAt(0, "include") || p.peekAt(0, "with") || p.peekAt(0, "using")) {
+			err = unsupported("index options of a UNIQUE constraint")
+		}
+	case p.accept("foreign", "key"):
+		d.kind = types.ConstraintForeign
+		if d.cols, err = p.nameList(); err == nil {
+			if !p.accept("references") {
+				return d, false, p.syntaxError()
+			}
+			err = p.references(&d)
+		}
+	case p.peekAt(0, "exclude"):
+		return d, false, unsupported("EXCLUDE constraints")
+	default:
+		return d, false, nil
+	}
+	if err == nil {
+		err = p.deferrable()
+	}
+	return d, err == nil, err
+}
+
+// columnConstraints reads the rest of a column definition at p (after its name), cutting the
+// constraint clauses out; it returns the text kept and the constraints.
+func (p *conParser) columnConstraints(column string, end int) (string, []conDef, error) {
+	var kept strings.Builder
+	var defs []conDef
+	from := p.toks[p.pos].Pos
+	depth := 0
+	for p.pos < end {
+		t := p.toks[p.pos]
+		switch {
+		case t.IsPunct("("):
+			depth++
+		case t.IsPunct(")"):
+			depth--
+		}
+		if depth > 0 || t.Kind != lexer.Ident || !(t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("references")) {
+			p.pos++
+			continue
+		}
+		kept.WriteString(p.src[from:t.Pos])
+		name := ""
+		if p.accept("constraint") {
+			var err error
+			if name, err = p.name(); err != nil {
+				return "", nil, err
+			}
+		}
+		d := conDef{name: name, column: column}
+		var err error
+		switch {
+		case p.accept("check"):
+			d.kind = types.ConstraintCheck
+			d.check, err = p.group()
+		case p.accept("unique"):
+			d.kind, d.cols = types.ConstraintUnique, []string{column}
+		case p.accept("references"):
+			d.kind, d.cols = types.ConstraintForeign, []string{column}
+			err = p.references(&d)
+		default:
+			// CONSTRAINT name NOT NULL / NULL / DEFAULT / PRIMARY KEY: the name is not kept
+			// (PostgreSQL 15 does not catalog NOT NULL either; the key is always t_pkey).
+			from = p.toks[p.pos].Pos
+			continue
+		}
+		if err == nil {
+			err = p.deferrable()
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		defs = append(defs, d)
+		from = p.src2pos(p.pos)
+	}
+	kept.WriteString(p.src[from:p.src2pos(end)])
+	return kept.String(), defs, nil
+}
+
+// src2pos is where token i starts in the text (the end of the text past the last token).
+func (p *conParser) src2pos(i int) int {
+	if i < len(p.toks) {
+		return p.toks[i].Pos
+	}
+	return len(p.src)
+}
+
+// extractConstraints cuts the CHECK, UNIQUE and FOREIGN KEY clauses out of a CREATE TABLE's
+// text; the text is returned unchanged when it has none.
+func extractConstraints(q string) (string, []conDef, error) {
+	toks, err := lexSQL(q)
+	if err != nil {
+		return q, nil, err
+	}
+	p := &conParser{src: q, toks: toks}
+	open := -1
+	for i, t := range toks {
+		if t.IsPunct("(") {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return q, nil, nil
+	}
+	// The elements: token ranges at depth 1, between commas.
+	var elems [][2]int
+	depth, start, closeAt := 0, open+1, -1
+	for i := open; i < len(toks) && closeAt < 0; i++ {
+		switch t := toks[i]; {
+		case t.IsPunct("("):
+			depth++
+		case t.IsPunct(")"):
+			if depth--; depth == 0 {
+				elems = append(elems, [2]int{start, i})
+				closeAt = i
+			}
+		case t.IsPunct(",") && depth == 1:
+			elems = append(elems, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	if closeAt < 0 {
+		return q, nil, nil
+	}
+	var defs []conDef
+	var kept []string
+	for _, e := range elems {
+		if e[0] >= e[1] {
+			kept = append(kept, q[p.src2pos(e[0]):toks[e[1]].Pos])
+			continue
+		}
+		p.pos = e[0]
+		first := toks[e[0]]
+		if first.Is("constraint") || first.Is("check") || first.Is("unique") || first.Is("foreign") || first.Is("exclude") {
+			name := ""
+			if p.accept("constraint") {
+				if name, err = p.name(); err != nil {
+					return q, nil, err
+				}
+			}
+			at := p.pos
+			d, ok, err := p.tableConstraint(name)
+			if err != nil {
+				return q, nil, err
+			}
+			if !ok { // CONSTRAINT name PRIMARY KEY (...): vitess reads the key
+				kept = append(kept, q[toks[at].Pos:toks[e[1]].Pos])
+				continue
+			}
+			if p.pos != e[1] {
+				return q, nil, p.syntaxError()
+			}
+			defs = append(defs, d)
+			continue
+		}
+		if first.Is("primary") || first.Is("like") || first.Kind != lexer.Ident && first.Kind != lexer.QuotedIdent {
+			kept = append(kept, q[first.Pos:toks[e[1]].Pos])
+			continue
+		}
+		p.pos = e[0] + 1
+		if p.pos >= e[1] {
+			kept = append(kept, q[first.Pos:toks[e[1]].Pos])
+			continue
+		}
+		text, cds, err := p.columnConstraints(first.Value, e[1])
+		if err != nil {
+			return q, nil, err
+		}
+		defs = append(defs, cds...)
+		kept = append(kept, q[first.Pos:toks[e[0]+1].Pos]+text)
+	}
+	if len(defs) == 0 {
+		return q, nil, nil
+	}
+	out := q[:toks[open].End] + strings.Join(kept, ",") + q[toks[closeAt].Pos:]
+	return out, defs, nil
+}
