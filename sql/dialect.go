@@ -87,6 +87,7 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
+	ilike       *ilikeMark // the last ILIKE written, for an ESCAPE after its pattern
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	casts       []int          // depth inside each open CAST(
@@ -240,6 +241,7 @@ func (r *rewriter) flush(end int) {
 	r.onConflict = nil
 	r.insertAlias = ""
 	r.offsetOpen = false
+	r.ilike = nil
 }
 
 // insertAt inserts text at pos in the output, before what is written there.

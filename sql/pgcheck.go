@@ -37,11 +37,13 @@ const (
 	regexMarkerPrefix = markerStart + "regex"
 	// nullsMarker starts the ORDER BY term that carries NULLS FIRST/LAST.
 	nullsMarker = markerStart + "nulls "
+	// ilikeEscapeMarker follows the ESCAPE character of an ILIKE (dialect_like.go).
+	ilikeEscapeMarker = markerStart + "ilike"
 )
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }

@@ -87,6 +87,19 @@ func pgFormatComparison(buf *sqlparser.TrackedBuffer, n *sqlparser.ComparisonExp
 		}
 		buf.Myprintf("(%v %s %v)", n.Left, op, n.Right)
 		return true
+	case sqlparser.LikeOp, sqlparser.NotLikeOp:
+		if n.Escape == nil {
+			break
+		}
+		op, esc := "~~", n.Escape
+		if m, ok := esc.(*sqlparser.CollateExpr); ok && m.Collation == ilikeEscapeMarker {
+			op, esc = "~~*", m.Expr
+		}
+		if n.Operator == sqlparser.NotLikeOp {
+			op = "!" + op
+		}
+		buf.Myprintf("(%v %s like_escape(%v, %v))", n.Left, op, n.Right, esc)
+		return true
 	}
 	if n.Modifier != 0 {
 		if sub, ok := n.Right.(*sqlparser.Subquery); ok {
