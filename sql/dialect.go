@@ -87,7 +87,7 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
-	ilike       *ilikeMark // the last ILIKE written, for an ESCAPE after its pattern
+	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	casts       []int          // depth inside each open CAST(

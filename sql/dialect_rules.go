@@ -47,6 +47,7 @@ func init() {
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"filter", wordRule{"agg-filter", (*rewriter).aggFilterNext, emitAggFilter}},
 		{"escape", wordRule{"ilike-escape", (*rewriter).ilikeEscapeNext, emitIlikeEscape}},
 		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
 		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},

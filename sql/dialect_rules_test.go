@@ -62,6 +62,8 @@ func TestDialectRules(t *testing.T) {
 		{"string-agg", "select string_agg(s, ',') from t", "select group_concat(s separator  ',') from t", ""},
 		{"group-concat", "select group_concat(s) from t", "", "42883"},
 		{"ilike", "select a ilike 'x'", "select a regexp 'x'", ""},
+		{"agg-filter", "select count(*) filter (where x > 1), sum(y) FILTER ( WHERE (z)) from t", "select drove_agg_filter(count(*) , x > 1), drove_agg_filter(sum(y) , (z)) from t", ""},
+		{"agg-filter", "select filter from t where filter (where)", "select filter from t where filter (where)", ""},
 		{"ilike-escape", "select a not ilike 'x#_' escape '#', b like 'y' escape ''", "select a not like   'x#_' escape '#' collate '\\0ilike', b like 'y' escape ''", ""},
 		{"ilike-escape", "select a ilike 'x' and (b like 'y' escape '!')", "select a regexp 'x' and (b like 'y' escape '!')", ""},
 		{"ilike-escape", "select a ilike 'x' escape b", "", "0A000"},

@@ -167,6 +167,12 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			return v, nil
 		}}, x)
 	case *sqlparser.FuncExpr:
+		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
+			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
+				return nil, Errorf("42803", "aggregate functions are not allowed here")
+			}
+			return nil, filterOnNonAggregate(agg)
+		}
 		return compileFunc(e, sc)
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {

@@ -145,6 +145,8 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 		} else {
 			buf.Myprintf("(%v)[%v]", f.Exprs[0], f.Exprs[1])
 		}
+	case name == aggFilterFunc && len(f.Exprs) == 2:
+		buf.Myprintf("%v FILTER (WHERE %v)", f.Exprs[0], f.Exprs[1])
 	case name == "drove_field" && len(f.Exprs) == 2:
 		field := f.Exprs[1]
 		if lit, ok := field.(*sqlparser.Literal); ok {
