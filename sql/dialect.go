@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 
+	"vitess.io/vitess/go/vt/sqlparser"
+
 	"github.com/drovedb/drove/sql/lexer"
 )
 
@@ -43,6 +45,9 @@ type conflictClause struct {
 	target  []string // the conflict target's columns; empty when not given
 	update  bool     // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE
 	replace bool     // UPSERT: the new row replaces the old
+	// DO UPDATE SET ... WHERE cond: cond as rewritten, cut off the statement, and parsed.
+	whereText string
+	where     sqlparser.Expr
 }
 
 // maxOperandRewrites bounds the rewrites that wrap an operand already written in one query.
@@ -68,6 +73,8 @@ type rewriter struct {
 	stmtStart   int // where it begins in q
 	words       []string
 	returningAt int // where RETURNING starts in b, or -1
+	// where ON CONFLICT DO UPDATE's WHERE starts in b, or 0 (upsert_where.go)
+	conflictWhereAt int
 	onConflict  *conflictClause
 	insertAlias string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
@@ -229,6 +236,7 @@ func (r *rewriter) flush(end int) {
 		text, ret = text[:r.returningAt], strings.TrimSpace(text[r.returningAt:])
 		r.returningAt = -1
 	}
+	text = r.cutConflictWhere(text)
 	if s := strings.TrimSpace(text); s != "" {
 		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias}
 		if len(r.words) > 0 {

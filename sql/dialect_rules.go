@@ -42,6 +42,7 @@ func init() {
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
+		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},

@@ -53,6 +53,8 @@ func TestDialectRules(t *testing.T) {
 		{"returning", "delete from t returning a, b", "delete from t", ""},
 		{"on-conflict", "insert into t values (1) on conflict (a) do update set b = 1", "insert into t values (1) on duplicate key update b = 1", ""},
 		{"on-conflict", "insert into t values (1) on conflict do nothing", "insert into t values (1)", ""},
+		{"on-conflict-where", "insert into t values (1) on conflict (a) do update set b = 1 where t.b < 2 returning a", "insert into t values (1) on duplicate key update b = 1", ""},
+		{"on-conflict-where", "insert into t select 1 from u where v = 1 on conflict do nothing", "insert into t select 1 from u where v = 1", ""},
 		{"on-conflict", "insert into t values (1) on conflict on constraint c do nothing", "", "0A000"},
 		{"on-conflict", "insert into t values (1) on conflict (a.b) do nothing", "", "42601"},
 		{"insert", "insert into s.t as x (a) values (1)", "insert into s.t  (a) values (1)", ""},
