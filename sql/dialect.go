@@ -75,8 +75,8 @@ type rewriter struct {
 	returningAt int // where RETURNING starts in b, or -1
 	// where ON CONFLICT DO UPDATE's WHERE starts in b, or 0 (upsert_where.go)
 	conflictWhereAt int
-	onConflict  *conflictClause
-	insertAlias string
+	onConflict      *conflictClause
+	insertAlias     string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
 	offsetOpen            bool
