@@ -440,6 +440,12 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 }
 
 func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if rows, ok, err := rowComparison(e); ok || err != nil { // rowcompare.go
+		if err != nil {
+			return nil, err
+		}
+		return compile(rows, sc)
+	}
 	if e.Modifier != sqlparser.Missing {
 		if q, ok := e.Right.(*sqlparser.Subquery); ok {
 			return compileQuantified(e, q, sc)
