@@ -95,6 +95,7 @@ type rewriter struct {
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
 	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
+	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	casts       []int          // depth inside each open CAST(
@@ -250,6 +251,7 @@ func (r *rewriter) flush(end int) {
 	r.insertAlias = ""
 	r.offsetOpen = false
 	r.ilike = nil
+	r.valuesRows = 0
 }
 
 // insertAt inserts text at pos in the output, before what is written there.

@@ -48,6 +48,7 @@ func init() {
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"values", wordRule{"values-rows", (*rewriter).valuesQueryNext, emitValuesRows}},
 		{"filter", wordRule{"agg-filter", (*rewriter).aggFilterNext, emitAggFilter}},
 		{"escape", wordRule{"ilike-escape", (*rewriter).ilikeEscapeNext, emitIlikeEscape}},
 		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
@@ -84,6 +85,9 @@ func (r *rewriter) keep(w string) {
 // the word itself.
 func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
+	if r.valuesRows == r.depth+1 {
+		r.valuesRows = 0 // a word after a VALUES list's rows ends it
+	}
 	switch {
 	case w == "select":
 		r.setClause("select")

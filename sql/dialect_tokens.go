@@ -202,6 +202,9 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.depth--
 	r.lastWord = ""
+	if r.valuesRows > r.depth+1 {
+		r.valuesRows = 0 // the parenthesis around a VALUES list closed
+	}
 	if r.offsetOpen && r.depth < r.offsetDepth {
 		r.offsetOpen = false
 	}
@@ -220,6 +223,8 @@ func (r *rewriter) closeParen() error {
 
 func (r *rewriter) comma() error {
 	switch {
+	case r.valuesRowNext():
+		r.b.WriteString(",row")
 	case len(r.parens) > 0 && r.parens[len(r.parens)-1].stringAgg:
 		// string_agg(x, 'd') → group_concat(x separator 'd'): MySQL's aggregate, whose
 		// delimiter must be a string constant.
