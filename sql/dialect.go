@@ -96,6 +96,8 @@ type rewriter struct {
 	regexMarker string
 	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
 	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
+	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
+	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	casts       []int          // depth inside each open CAST(
@@ -230,6 +232,8 @@ func (r *rewriter) token(t lexer.Token) error {
 
 // flush ends the statement at q[end] (its ';' or the end of the text).
 func (r *rewriter) flush(end int) {
+	r.closeSetOpGroup(0)
+	r.setops, r.setOpMarker = r.setops[:0], ""
 	orig := strings.TrimSpace(r.q[r.stmtStart:end])
 	r.stmtStart = end + 1
 	text, ret := r.b.String(), ""

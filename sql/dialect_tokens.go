@@ -183,6 +183,7 @@ func (r *rewriter) openParen() error {
 		p.fromFunc = r.lastWord
 	}
 	r.depth++
+	r.resetSetOpLevel(r.depth)
 	r.b.WriteByte('(')
 	r.lastWord = ""
 	r.colState = 0
@@ -193,6 +194,8 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	r.closeSetOpGroup(r.depth)
+	r.resetSetOpLevel(r.depth)
 	if n := len(r.arrays); n > 0 && r.arrays[n-1] == r.depth {
 		r.b.WriteString("))") // closes the subquery and drove_array(
 		r.arrays = r.arrays[:n-1]

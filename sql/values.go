@@ -74,7 +74,11 @@ func (r *rewriter) valuesQueryNext() bool {
 // emitValuesRows writes VALUES (...), (...) as MySQL's VALUES ROW(...), ROW(...): the first
 // ROW here, the others at their commas (valuesRowNext).
 func emitValuesRows(r *rewriter, w string) error {
-	r.b.WriteString("values row")
+	r.b.WriteString("values ")
+	if m := r.takeSetOpMarker(); m != "" {
+		r.b.WriteString(m + " ")
+	}
+	r.b.WriteString("row")
 	r.keep(w)
 	r.lastWord = ""
 	r.valuesRows = r.depth + 1
