@@ -35,6 +35,7 @@ type aggSpec struct {
 	typ      types.Type
 	text     string
 	sep      string // string_agg's delimiter
+	filter   *expr  // FILTER (WHERE ...), or nil (aggfilter.go)
 }
 
 type aggBinder struct {
@@ -143,7 +144,8 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 			return group(g), true, nil
 		}
 	}
-	if _, ok := e.(sqlparser.AggrFunc); !ok {
+	fagg, fcond, filtered := aggFilterCall(e)
+	if _, ok := e.(sqlparser.AggrFunc); !ok && !filtered {
 		return nil, false, nil
 	}
 	if wf, ok := e.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
@@ -154,7 +156,13 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 			return agg(i), true, nil
 		}
 	}
-	spec, err := ab.bindAggregate(e)
+	var spec *aggSpec
+	var err error
+	if filtered {
+		spec, err = ab.bindFilteredAggregate(fagg, fcond)
+	} else {
+		spec, err = ab.bindAggregate(e)
+	}
 	if err != nil {
 		return nil, true, err
 	}
@@ -401,6 +409,9 @@ func (it *aggIter) next() ([]types.Value, error) {
 
 // step folds one input row into an aggregate's state. NULL arguments are skipped.
 func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
+	if ok, err := a.passes(row); !ok || err != nil {
+		return err
+	}
 	if a.kind == aggCountStar {
 		st.n++
 		return nil

@@ -60,6 +60,9 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	s.ctes = slices.Clip(s.ctes[:def.depth])
 	defer func() { s.ctes = saved }()
 	if u, ok := def.query.(*sqlparser.Union); ok && def.recursive && refersTo(u.Right, def.name) {
+		if setOpOf(u) != setUnion {
+			return nil, nil, Errorf("42P19", "recursive query %q does not have the form non-recursive-term UNION [ALL] recursive-term", def.name)
+		}
 		return s.bindRecursive(def, u, ps)
 	}
 	return s.bindQuery(def.query, ps, def.outer)

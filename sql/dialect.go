@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 
+	"vitess.io/vitess/go/vt/sqlparser"
+
 	"github.com/drovedb/drove/sql/lexer"
 )
 
@@ -43,6 +45,9 @@ type conflictClause struct {
 	target  []string // the conflict target's columns; empty when not given
 	update  bool     // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE
 	replace bool     // UPSERT: the new row replaces the old
+	// DO UPDATE SET ... WHERE cond: cond as rewritten, cut off the statement, and parsed.
+	whereText string
+	where     sqlparser.Expr
 }
 
 // maxOperandRewrites bounds the rewrites that wrap an operand already written in one query.
@@ -68,8 +73,10 @@ type rewriter struct {
 	stmtStart   int // where it begins in q
 	words       []string
 	returningAt int // where RETURNING starts in b, or -1
-	onConflict  *conflictClause
-	insertAlias string
+	// where ON CONFLICT DO UPDATE's WHERE starts in b, or 0 (upsert_where.go)
+	conflictWhereAt int
+	onConflict      *conflictClause
+	insertAlias     string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
 	offsetOpen            bool
@@ -87,6 +94,10 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
+	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
+	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
+	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
+	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	casts       []int          // depth inside each open CAST(
@@ -221,6 +232,8 @@ func (r *rewriter) token(t lexer.Token) error {
 
 // flush ends the statement at q[end] (its ';' or the end of the text).
 func (r *rewriter) flush(end int) {
+	r.closeSetOpGroup(0)
+	r.setops, r.setOpMarker = r.setops[:0], ""
 	orig := strings.TrimSpace(r.q[r.stmtStart:end])
 	r.stmtStart = end + 1
 	text, ret := r.b.String(), ""
@@ -228,6 +241,7 @@ func (r *rewriter) flush(end int) {
 		text, ret = text[:r.returningAt], strings.TrimSpace(text[r.returningAt:])
 		r.returningAt = -1
 	}
+	text = r.cutConflictWhere(text)
 	if s := strings.TrimSpace(text); s != "" {
 		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias}
 		if len(r.words) > 0 {
@@ -240,6 +254,8 @@ func (r *rewriter) flush(end int) {
 	r.onConflict = nil
 	r.insertAlias = ""
 	r.offsetOpen = false
+	r.ilike = nil
+	r.valuesRows = 0
 }
 
 // insertAt inserts text at pos in the output, before what is written there.

@@ -149,6 +149,7 @@ func emitGroupConcat(*rewriter, string) error {
 // ILIKE: vitess has none; REGEXP, which PostgreSQL lacks (user text's regexp is written
 // quoted), stands for it.
 func emitIlike(r *rewriter, w string) error {
+	r.ilike = &ilikeMark{at: r.b.Len(), depth: r.depth, words: len(r.words)}
 	r.b.WriteString("regexp")
 	r.keep(w)
 	return nil

@@ -42,11 +42,17 @@ func init() {
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
+		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},
+		{"select", wordRule{"set-operation-operand", (*rewriter).setOpOperandNext, emitSetOpOperand}},
+		{"values", wordRule{"values-rows", (*rewriter).valuesQueryNext, emitValuesRows}},
+		{"filter", wordRule{"agg-filter", (*rewriter).aggFilterNext, emitAggFilter}},
+		{"escape", wordRule{"ilike-escape", (*rewriter).ilikeEscapeNext, emitIlikeEscape}},
 		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
 		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},
 		{"limit", wordRule{"limit-all", followedBy("all"), emitLimitAll}},
@@ -81,6 +87,10 @@ func (r *rewriter) keep(w string) {
 // the word itself.
 func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
+	r.setOpWord(w)
+	if r.valuesRows == r.depth+1 {
+		r.valuesRows = 0 // a word after a VALUES list's rows ends it
+	}
 	switch {
 	case w == "select":
 		r.setClause("select")

@@ -183,6 +183,7 @@ func (r *rewriter) openParen() error {
 		p.fromFunc = r.lastWord
 	}
 	r.depth++
+	r.resetSetOpLevel(r.depth)
 	r.b.WriteByte('(')
 	r.lastWord = ""
 	r.colState = 0
@@ -193,6 +194,8 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	r.closeSetOpGroup(r.depth)
+	r.resetSetOpLevel(r.depth)
 	if n := len(r.arrays); n > 0 && r.arrays[n-1] == r.depth {
 		r.b.WriteString("))") // closes the subquery and drove_array(
 		r.arrays = r.arrays[:n-1]
@@ -202,6 +205,9 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.depth--
 	r.lastWord = ""
+	if r.valuesRows > r.depth+1 {
+		r.valuesRows = 0 // the parenthesis around a VALUES list closed
+	}
 	if r.offsetOpen && r.depth < r.offsetDepth {
 		r.offsetOpen = false
 	}
@@ -220,6 +226,8 @@ func (r *rewriter) closeParen() error {
 
 func (r *rewriter) comma() error {
 	switch {
+	case r.valuesRowNext():
+		r.b.WriteString(",row")
 	case len(r.parens) > 0 && r.parens[len(r.parens)-1].stringAgg:
 		// string_agg(x, 'd') → group_concat(x separator 'd'): MySQL's aggregate, whose
 		// delimiter must be a string constant.

@@ -167,6 +167,12 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			return v, nil
 		}}, x)
 	case *sqlparser.FuncExpr:
+		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
+			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
+				return nil, Errorf("42803", "aggregate functions are not allowed here")
+			}
+			return nil, filterOnNonAggregate(agg)
+		}
 		return compileFunc(e, sc)
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {
@@ -434,6 +440,12 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 }
 
 func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if rows, ok, err := rowComparison(e); ok || err != nil { // rowcompare.go
+		if err != nil {
+			return nil, err
+		}
+		return compile(rows, sc)
+	}
 	if e.Modifier != sqlparser.Missing {
 		if q, ok := e.Right.(*sqlparser.Subquery); ok {
 			return compileQuantified(e, q, sc)

@@ -37,11 +37,13 @@ const (
 	regexMarkerPrefix = markerStart + "regex"
 	// nullsMarker starts the ORDER BY term that carries NULLS FIRST/LAST.
 	nullsMarker = markerStart + "nulls "
+	// ilikeEscapeMarker follows the ESCAPE character of an ILIKE (dialect_like.go).
+	ilikeEscapeMarker = markerStart + "ilike"
 )
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }
@@ -90,7 +92,7 @@ var refusals = []struct {
 	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
 		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
 	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
-	{"drove_subscript drove_field drove_array_of drove_array", wordRule{"internal-function", nextIs("("),
+	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
 	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, // INSERT ... SET, INSERT ... VALUE
@@ -145,6 +147,7 @@ func init() {
 // and ARRAY constructors; user text naming them is refused as PostgreSQL would.
 var internalFunctions = map[string]bool{
 	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true,
+	aggFilterFunc: true,
 }
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess

@@ -87,6 +87,19 @@ func pgFormatComparison(buf *sqlparser.TrackedBuffer, n *sqlparser.ComparisonExp
 		}
 		buf.Myprintf("(%v %s %v)", n.Left, op, n.Right)
 		return true
+	case sqlparser.LikeOp, sqlparser.NotLikeOp:
+		if n.Escape == nil {
+			break
+		}
+		op, esc := "~~", n.Escape
+		if m, ok := esc.(*sqlparser.CollateExpr); ok && m.Collation == ilikeEscapeMarker {
+			op, esc = "~~*", m.Expr
+		}
+		if n.Operator == sqlparser.NotLikeOp {
+			op = "!" + op
+		}
+		buf.Myprintf("(%v %s like_escape(%v, %v))", n.Left, op, n.Right, esc)
+		return true
 	}
 	if n.Modifier != 0 {
 		if sub, ok := n.Right.(*sqlparser.Subquery); ok {
@@ -132,6 +145,8 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 		} else {
 			buf.Myprintf("(%v)[%v]", f.Exprs[0], f.Exprs[1])
 		}
+	case name == aggFilterFunc && len(f.Exprs) == 2:
+		buf.Myprintf("%v FILTER (WHERE %v)", f.Exprs[0], f.Exprs[1])
 	case name == "drove_field" && len(f.Exprs) == 2:
 		field := f.Exprs[1]
 		if lit, ok := field.(*sqlparser.Literal); ok {

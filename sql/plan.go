@@ -301,7 +301,7 @@ func conjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
 	if and, ok := e.(*sqlparser.AndExpr); ok {
 		return conjuncts(and.Right, conjuncts(and.Left, acc))
 	}
-	return append(acc, e)
+	return rowConjuncts(e, acc)
 }
 
 // errStop ends a row iteration early without an error.

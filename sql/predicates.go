@@ -68,12 +68,22 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			return nil, Errorf("42883", "operator does not exist: %s ~~ unknown", x.typ)
 		}
 	}
-	if e.Escape != nil {
-		return nil, unsupported("LIKE ... ESCAPE")
+	var esc *expr
+	escape, ilikeEscape := e.Escape, false
+	if m, ok := escape.(*sqlparser.CollateExpr); ok && m.Collation == ilikeEscapeMarker {
+		escape, ilikeEscape = m.Expr, true // ILIKE ... ESCAPE (dialect_like.go)
+	}
+	if escape != nil {
+		if esc, err = compile(escape, sc); err != nil {
+			return nil, err
+		}
+		if esc.typ != types.Text && esc.typ != types.Null {
+			return nil, Errorf("42883", "function like_escape(text, %s) does not exist", esc.typ)
+		}
 	}
 	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
 	// REGEXP is the dialect pass's spelling of ILIKE.
-	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp
+	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp || ilikeEscape
 	return foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -86,11 +96,26 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if x.IsNull() || p.IsNull() {
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
-		if ilike {
-			return types.NewBool(like(strings.ToLower(x.S), strings.ToLower(p.S)) != negate), nil
+		pat := p.S
+		if esc != nil {
+			ev, err := esc.eval(row)
+			if err != nil || ev.IsNull() {
+				return types.Value{T: types.Bool, Null: ev.IsNull()}, err
+			}
+			if pat, err = likeEscape(pat, ev.S); err != nil {
+				return types.Value{}, err
+			}
 		}
-		return types.NewBool(like(x.S, p.S) != negate), nil
-	}}, a, b)
+		s := x.S
+		if ilike {
+			s, pat = strings.ToLower(s), strings.ToLower(pat)
+		}
+		m, badEnd := likeMatch(s, pat)
+		if badEnd {
+			return types.Value{}, Errorf("22025", "LIKE pattern must not end with escape character")
+		}
+		return types.NewBool(m != negate), nil
+	}}, likeInputs(a, b, esc)...)
 }
 
 // like matches s against a LIKE pattern: % any run, _ one character, \ escapes (a pattern
@@ -98,6 +123,13 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 // only to just after the last % seen, so no pattern takes more than len(s)·len(p) steps or
 // any stack: a pattern comes from data and may be long.
 func like(s, p string) bool {
+	m, _ := likeMatch(s, p)
+	return m
+}
+
+// likeMatch is like, and also reports whether the walk reached an escape that ends the
+// pattern with text left to match, which PostgreSQL refuses (22025) rather than answering.
+func likeMatch(s, p string) (matched, badEnd bool) {
 	si, pi := 0, 0
 	star, retry := -1, 0 // where the pattern resumes after the last %, and where s then resumes
 	for si < len(s) {
@@ -114,7 +146,7 @@ func like(s, p string) bool {
 				continue
 			case '\\':
 				if pi+pn == len(p) {
-					return false
+					return false, true
 				}
 				pi += pn
 				pc, pn = utf8.DecodeRuneInString(p[pi:])
@@ -130,7 +162,7 @@ func like(s, p string) bool {
 			}
 		}
 		if star < 0 {
-			return false
+			return false, false
 		}
 		// Let the last % take one more character and try again from there.
 		_, m := utf8.DecodeRuneInString(s[retry:])
@@ -140,7 +172,7 @@ func like(s, p string) bool {
 	for pi < len(p) && p[pi] == '%' {
 		pi++
 	}
-	return pi == len(p)
+	return pi == len(p), false
 }
 
 func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {

@@ -81,6 +81,8 @@ func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope
 		return s.bindSelectQuery(q, ps, outer)
 	case *sqlparser.Union:
 		return s.bindUnion(q, ps, outer)
+	case *sqlparser.ValuesStatement:
+		return s.bindValues(q, ps, outer)
 	}
 	return nil, nil, unsupported("%s", pgString(q))
 }

@@ -118,7 +118,7 @@ func columnName(e sqlparser.Expr) string {
 		return e.Name.String()
 	case *sqlparser.FuncExpr:
 		switch name := e.Name.Lowered(); {
-		case name == "drove_subscript" && len(e.Exprs) == 2: // a[i] is named for a
+		case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2: // a[i] is named for a
 			return columnName(e.Exprs[0])
 		case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
 			if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {

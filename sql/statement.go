@@ -138,6 +138,9 @@ func parse(p piece) (*Statement, error) {
 	}
 	st.ast = ast
 	st.conflict = p.conflict
+	if err := parseConflictWhere(p.conflict); err != nil {
+		return nil, err
+	}
 	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
 		ins.Table.As = sqlparser.NewIdentifierCS(p.alias)
 	}

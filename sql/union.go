@@ -35,7 +35,7 @@ func unionChain(u *sqlparser.Union) (branches []sqlparser.TableStatement, distin
 		branches = append(branches, u.Right)
 		distinct = append(distinct, u.Distinct)
 		l, ok := u.Left.(*sqlparser.Union)
-		if !ok || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Into != nil || l.Lock != sqlparser.NoLock {
+		if !ok || setOpOf(l) != setUnion || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Into != nil || l.Lock != sqlparser.NoLock {
 			branches = append(branches, u.Left)
 			distinct = append(distinct, false)
 			break
@@ -59,52 +59,26 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 	if u.Into != nil || u.Lock != sqlparser.NoLock {
 		return nil, nil, unsupported("%s", pgString(u))
 	}
-	branches, distinct := unionChain(u)
-	nodes := make([]node, len(branches))
-	from := make([][]types.Type, len(branches)) // each branch's own column types
+	var root node
 	var cols []Column
-	var steps [][]typeStep // per column, the types it took and where
-	for i, b := range branches {
-		n, bcols, err := s.bindQuery(b, ps, outer)
-		if err != nil {
-			return nil, nil, err
-		}
-		nodes[i] = n
-		from[i] = make([]types.Type, len(bcols))
-		for c := range bcols {
-			from[i][c] = bcols[c].Type
-		}
-		if i == 0 {
-			cols = append([]Column(nil), bcols...)
-			steps = make([][]typeStep, len(cols))
-			for c := range cols {
-				steps[c] = []typeStep{{0, cols[c].Type}}
-			}
-			continue
-		}
-		if len(bcols) != len(cols) {
-			return nil, nil, Errorf("42601", "each UNION query must have the same number of columns")
-		}
-		nodes[i] = castCharBranch(n, bcols, cols)
-		for c := range cols {
-			lt, rt := cols[c].Type, bcols[c].Type
-			t := lt
-			switch {
-			case lt == rt || rt == types.Null:
-			case lt == types.Null:
-				t = rt
-			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
-				t = arithType(lt, rt)
-			default:
-				return nil, nil, Errorf("42804", "UNION types %s and %s cannot be matched", lt, rt)
-			}
-			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
-			if t != lt {
-				cols[c].src = nil
-				cols[c].Type = t
-				steps[c] = append(steps[c], typeStep{i, t})
-			}
-		}
+	var err error
+	if op := setOpOf(u); op != setUnion {
+		root, cols, err = s.bindSetOp(u, op, ps, outer) // setops.go
+	} else {
+		root, cols, err = s.bindUnionChain(u, ps, outer)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return finishSetOperation(u, root, cols, ps, outer)
+}
+
+// bindUnionChain plans a chain of UNIONs flat (see unionChain).
+func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	branches, distinct := unionChain(u)
+	nodes, from, cols, steps, err := s.bindBranches(branches, "UNION", ps, outer)
+	if err != nil {
+		return nil, nil, err
 	}
 	last := len(branches) - 1
 	dedupe := 0 // the last branch a DISTINCT covers; 0: none
@@ -137,7 +111,64 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 		}
 		root = &appendNode{ins: ins}
 	}
+	return root, cols, nil
+}
 
+// bindBranches binds the branches of a set operation (op names it in errors) and resolves
+// their column types pairwise, left to right: nodes[i] yields from[i], and steps says how
+// each column's type changed as branches were added (see convertBranch).
+func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, ps *params, outer *scope) (
+	nodes []node, from [][]types.Type, cols []Column, steps [][]typeStep, err error) {
+	nodes = make([]node, len(branches))
+	from = make([][]types.Type, len(branches)) // each branch's own column types
+	for i, b := range branches {
+		n, bcols, err := s.bindQuery(b, ps, outer)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		nodes[i] = n
+		from[i] = make([]types.Type, len(bcols))
+		for c := range bcols {
+			from[i][c] = bcols[c].Type
+		}
+		if i == 0 {
+			cols = append([]Column(nil), bcols...)
+			steps = make([][]typeStep, len(cols)) // per column, the types it took and where
+			for c := range cols {
+				steps[c] = []typeStep{{0, cols[c].Type}}
+			}
+			continue
+		}
+		if len(bcols) != len(cols) {
+			return nil, nil, nil, nil, Errorf("42601", "each %s query must have the same number of columns", op)
+		}
+		nodes[i] = castCharBranch(n, bcols, cols)
+		for c := range cols {
+			lt, rt := cols[c].Type, bcols[c].Type
+			t := lt
+			switch {
+			case lt == rt || rt == types.Null:
+			case lt == types.Null:
+				t = rt
+			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
+				t = arithType(lt, rt)
+			default:
+				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
+			}
+			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
+			if t != lt {
+				cols[c].src = nil
+				cols[c].Type = t
+				steps[c] = append(steps[c], typeStep{i, t})
+			}
+		}
+	}
+	return nodes, from, cols, steps, nil
+}
+
+// finishSetOperation adds a set operation's own ORDER BY and LIMIT, which can name only its
+// output columns.
+func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params, outer *scope) (node, []Column, error) {
 	projs := make([]projection, len(cols))
 	exprs := make([]*expr, len(cols))
 	outScope := &scope{params: ps, outer: outer, level: &level{}}

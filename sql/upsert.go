@@ -18,6 +18,7 @@ type inserter struct {
 	bt       *boundTable
 	conflict *conflictClause
 	sets     []assignment
+	where    *expr // DO UPDATE's WHERE, over the existing row ++ the proposed one
 	ret      *returning
 	both     []types.Value // existing row ++ proposed row, for DO UPDATE's expressions
 	next     []types.Value
@@ -86,6 +87,13 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		}
 		ins.sets = append(ins.sets, assignment{col: i, x: x})
 	}
+	if c.where != nil {
+		w, err := compileBool(c.where, sc)
+		if err != nil {
+			return nil, err
+		}
+		ins.where = w
+	}
 	ins.both = make([]types.Value, 2*n)
 	ins.next = make([]types.Value, n)
 	return ins, nil
@@ -142,6 +150,9 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		return 0, err
 	}
 	copy(ins.both[n:], row)
+	if ok, err := ins.updates(); !ok || err != nil {
+		return 0, err // the row stays as it is, locked, as PostgreSQL leaves it
+	}
 	copy(ins.next, ins.both[:n])
 	for _, a := range ins.sets {
 		v, err := a.x.eval(ins.both)

@@ -1,0 +1,56 @@
+package sql
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Row comparisons are planned from their elements: a row equal to the whole primary key is a
+// point lookup, and an ordering bounds its first element, which an ordered index on the key
+// columns turns into a range (keyset pagination) instead of a scan of the table.
+func TestRowComparisonPlans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE p (k1 int, k2 int, v text, PRIMARY KEY (k1, k2));
+		CREATE TABLE q (k1 int, k2 int, v text, PRIMARY KEY (k1, k2)); CREATE INDEX q_k ON q (k1, k2)`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		query string
+		plan  string
+	}{
+		{"SELECT * FROM p WHERE (k1, k2) = (1, 2)", `
+Point Lookup on p
+  Filter: k1 = 1 and k2 = 2`},
+		{"SELECT * FROM q WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `
+Limit
+  ->  Top-N Sort
+        ->  Index Scan using q_k on q
+              Filter: (k1, k2) > (1, 2) and k1 >= 1`},
+		{"SELECT * FROM q WHERE (k1, k2) <= (7, 2)", `
+Index Scan using q_k on q
+  Filter: (k1, k2) <= (7, 2) and k1 <= 7`},
+		// Without an ordered index the primary key (a hash map) gives no range.
+		{"SELECT * FROM p WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `
+Limit
+  ->  Top-N Sort
+        ->  Seq Scan on p
+              Filter: (k1, k2) > (1, 2) and k1 >= 1`},
+		{"SELECT * FROM p WHERE (k1, k2) <> (1, 2)", `
+Seq Scan on p
+  Filter: (k1, k2) != (1, 2)`},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			out := &textOutput{}
+			if err := s.Exec(ctx, "EXPLAIN "+c.query, out); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(out.lines[:len(out.lines)-1], "\n")
+			if want := strings.TrimPrefix(c.plan, "\n"); got != want {
+				t.Fatalf("plan:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}

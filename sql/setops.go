@@ -1,0 +1,173 @@
+package sql
+
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// INTERSECT [ALL] and EXCEPT [ALL]. The dialect pass writes them as UNION with a marker
+// comment on the right operand's first SELECT (dialect_setops.go); setOpOf reads it back.
+// A set operation other than UNION is planned as a setOpNode over its two operands, whose
+// column types are resolved as a UNION's; its ORDER BY and LIMIT are a UNION's too.
+
+// setOp is a set operation.
+type setOp uint8
+
+const (
+	setUnion setOp = iota
+	setIntersect
+	setExcept
+)
+
+// setOpOf is the set operation of u: the marker on the first query of its right operand.
+func setOpOf(u *sqlparser.Union) setOp {
+	q := u.Right
+	for {
+		var comments *sqlparser.ParsedComments
+		switch x := q.(type) {
+		case *sqlparser.Union:
+			q = x.Left
+			continue
+		case *sqlparser.Select:
+			comments = x.Comments
+		case *sqlparser.ValuesStatement:
+			comments = x.Comments
+		}
+		if comments == nil {
+			return setUnion
+		}
+		for _, c := range comments.GetComments() {
+			switch c {
+			case intersectMarker:
+				return setIntersect
+			case exceptMarker:
+				return setExcept
+			}
+		}
+		return setUnion
+	}
+}
+
+// bindSetOp plans u, an INTERSECT or EXCEPT, without its ORDER BY and LIMIT.
+func (s *Session) bindSetOp(u *sqlparser.Union, op setOp, ps *params, outer *scope) (node, []Column, error) {
+	name := "INTERSECT"
+	if op == setExcept {
+		name = "EXCEPT"
+	}
+	nodes, from, cols, steps, err := s.bindBranches([]sqlparser.TableStatement{u.Left, u.Right}, name, ps, outer)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &setOpNode{
+		left:  convertBranch(nodes[0], from[0], steps, 0, 1),
+		right: convertBranch(nodes[1], from[1], steps, 1, 1),
+		op:    op, all: !u.Distinct, name: name, trim: charTrimFlags(cols),
+	}, cols, nil
+}
+
+// setOpNode computes left INTERSECT/EXCEPT [ALL] right: it counts the right rows by value,
+// then streams the left ones. INTERSECT ALL yields a row as many times as it is in both
+// (the smaller count), EXCEPT ALL as many more times as it is in left; without ALL each
+// row once. NULLs are equal here, as in PostgreSQL's set operations.
+type setOpNode struct {
+	left, right node
+	op          setOp
+	all         bool
+	name        string
+	trim        []bool // char(n) columns, whose padding does not count
+}
+
+func (n *setOpNode) explain(ex *explainer) {
+	all := ""
+	if n.all {
+		all = " All"
+	}
+	ex.line("HashSetOp %s%s", strings.ToUpper(n.name[:1])+strings.ToLower(n.name[1:]), all)
+	ex.child(n.left)
+	ex.child(n.right)
+}
+
+func (n *setOpNode) open(ec *execCtx) (rowIter, error) {
+	right, err := n.right.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	it := &setOpIter{ec: ec, n: n, counts: make(map[string]int)}
+	for {
+		row, err := ec.pull(right)
+		if err != nil {
+			return nil, err
+		}
+		if row == nil {
+			break
+		}
+		k := it.keyOf(row)
+		if _, ok := it.counts[k]; !ok {
+			if err := ec.mem.grow(int64(len(k) + 48)); err != nil {
+				return nil, err
+			}
+		}
+		it.counts[k]++
+	}
+	if it.left, err = n.left.open(ec); err != nil {
+		return nil, err
+	}
+	if !n.all {
+		it.done = make(map[string]bool)
+	}
+	return it, nil
+}
+
+type setOpIter struct {
+	ec     *execCtx
+	n      *setOpNode
+	left   rowIter
+	counts map[string]int  // right rows by value
+	done   map[string]bool // without ALL: the values already yielded
+	key    []byte
+}
+
+func (it *setOpIter) keyOf(row []types.Value) string {
+	it.key = it.key[:0]
+	for i, v := range row {
+		if it.n.trim != nil && it.n.trim[i] {
+			v = trimChar(v)
+		}
+		it.key = appendValueKey(it.key, v)
+	}
+	return string(it.key)
+}
+
+func (it *setOpIter) next() ([]types.Value, error) {
+	for {
+		row, err := it.ec.pull(it.left)
+		if err != nil || row == nil {
+			return nil, err
+		}
+		k := it.keyOf(row)
+		if it.done != nil {
+			if it.done[k] {
+				continue
+			}
+			_, inRight := it.counts[k]
+			if inRight != (it.n.op == setIntersect) {
+				continue
+			}
+			if err := it.ec.mem.grow(int64(len(k) + 48)); err != nil {
+				return nil, err
+			}
+			it.done[k] = true
+			return row, nil
+		}
+		c := it.counts[k]
+		if c > 0 {
+			it.counts[k] = c - 1
+		}
+		if (c > 0) == (it.n.op == setIntersect) {
+			return row, nil
+		}
+	}
+}

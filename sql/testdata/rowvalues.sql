@@ -1,0 +1,137 @@
+# Row value comparisons, as PostgreSQL 15.
+query
+SELECT (1, 2) = (1, 2), (1, 2) = (1, 3), (1, 2) <> (1, 3), (1, 2) <> (1, 2), (1, 2) != (2, 2)
+----
+t|f|t|f|t
+tag: SELECT 1
+
+query
+SELECT (1, NULL) = (1, 2), (1, NULL) = (2, 2), (1, NULL) <> (2, 2), (1, NULL) <> (1, 2), (NULL, NULL) = (NULL, NULL)
+----
+NULL|f|t|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT (1, 2) < (1, 3), (1, 2) < (1, 2), (1, 2) <= (1, 2), (2, 0) > (1, 9), (1, 2, 3) >= (1, 2, 4), (1, 2, 3) > (1, 2, 2)
+----
+t|f|t|t|f|t
+tag: SELECT 1
+
+query
+SELECT (1, NULL) < (2, 0), (NULL, 1) < (2, 0), (1, NULL) < (1, 0), (1, 5, NULL) > (1, 4, 0), (1, 4, NULL) > (1, 4, 0)
+----
+t|NULL|NULL|t|NULL
+tag: SELECT 1
+
+query
+SELECT (1, 2) IN ((1, 2), (3, 4)), (1, 2) IN ((1, NULL), (3, 4)), (1, 2) IN ((1, NULL), (1, 2)), (1, 2) NOT IN ((1, NULL), (3, 4)), (1, 2) NOT IN ((3, 4), (5, 6))
+----
+t|NULL|t|NULL|t
+tag: SELECT 1
+
+statement error 42601
+SELECT (1, 2) = (1, 2, 3)
+
+statement error 42601
+SELECT (1, 2) < (1, 2, 3)
+
+statement error 42601
+SELECT (1, 2) IN ((1, 2), (1, 2, 3))
+
+statement error 42883
+SELECT (1, 2) = 1
+
+statement ok
+CREATE TABLE ev (k1 int, k2 int, v text, PRIMARY KEY (k1, k2))
+
+statement ok
+INSERT INTO ev VALUES (1, 1, 'a'), (1, 2, 'b'), (1, 3, 'c'), (2, 1, 'd'), (2, 2, 'e'), (3, 1, 'f')
+
+query
+SELECT * FROM ev WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 3
+----
+1|3|c
+2|1|d
+2|2|e
+tag: SELECT 3
+
+query
+SELECT * FROM ev WHERE (k1, k2) >= (2, 2) ORDER BY k1, k2
+----
+2|2|e
+3|1|f
+tag: SELECT 2
+
+query
+SELECT v FROM ev WHERE (k1, k2) < (2, 1) ORDER BY k1 DESC, k2 DESC
+----
+c
+b
+a
+tag: SELECT 3
+
+query
+SELECT v FROM ev WHERE (k1, k2) = (2, 1)
+----
+d
+tag: SELECT 1
+
+query
+SELECT v FROM ev WHERE (k2, k1) IN ((1, 1), (2, 2), (9, 9)) ORDER BY v
+----
+a
+e
+tag: SELECT 2
+
+query
+SELECT v FROM ev WHERE (k1, v) <> (1, 'a') ORDER BY v
+----
+b
+c
+d
+e
+f
+tag: SELECT 5
+
+statement ok
+CREATE INDEX ev_k ON ev (k1, k2)
+
+query
+SELECT * FROM ev WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 3
+----
+1|3|c
+2|1|d
+2|2|e
+tag: SELECT 3
+
+query
+SELECT v FROM ev WHERE (k1, k2) <= (2, 1) ORDER BY v
+----
+a
+b
+c
+d
+tag: SELECT 4
+
+statement ok
+UPDATE ev SET v = upper(v) WHERE (k1, k2) > (2, 1)
+
+query
+SELECT v FROM ev ORDER BY k1, k2
+----
+a
+b
+c
+d
+E
+F
+tag: SELECT 6
+
+statement ok
+DELETE FROM ev WHERE (k1, k2) IN ((1, 1), (3, 1))
+
+query
+SELECT count(*) FROM ev
+----
+4
+tag: SELECT 1

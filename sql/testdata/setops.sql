@@ -1,0 +1,227 @@
+# INTERSECT and EXCEPT, with ALL, precedence and nesting, as PostgreSQL 15.
+query
+SELECT 1 INTERSECT SELECT 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT 1 INTERSECT SELECT 2
+----
+tag: SELECT 0
+
+query
+SELECT 1 EXCEPT SELECT 2
+----
+1
+tag: SELECT 1
+
+query
+SELECT 1 EXCEPT SELECT 1
+----
+tag: SELECT 0
+
+statement ok
+CREATE TABLE a (id int PRIMARY KEY, x int, s text)
+
+statement ok
+CREATE TABLE b (id int PRIMARY KEY, x int, s text)
+
+statement ok
+INSERT INTO a VALUES (1, 1, 'p'), (2, 1, 'p'), (3, 2, 'q'), (4, 3, 'r'), (5, NULL, NULL), (6, 1, 'p')
+
+statement ok
+INSERT INTO b VALUES (1, 1, 'p'), (2, 1, 'p'), (3, 3, 'r'), (4, 4, 's'), (5, NULL, NULL)
+
+query
+SELECT x, s FROM a INTERSECT SELECT x, s FROM b ORDER BY 1
+----
+1|p
+3|r
+NULL|NULL
+tag: SELECT 3
+
+query
+SELECT x, s FROM a INTERSECT ALL SELECT x, s FROM b ORDER BY 1
+----
+1|p
+1|p
+3|r
+NULL|NULL
+tag: SELECT 4
+
+query
+SELECT x, s FROM a INTERSECT DISTINCT SELECT x, s FROM b ORDER BY 1
+----
+1|p
+3|r
+NULL|NULL
+tag: SELECT 3
+
+query
+SELECT x FROM a EXCEPT SELECT x FROM b ORDER BY x
+----
+2
+tag: SELECT 1
+
+query
+SELECT x FROM a EXCEPT ALL SELECT x FROM b ORDER BY x
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT x FROM b EXCEPT ALL SELECT x FROM a ORDER BY x
+----
+4
+tag: SELECT 1
+
+query
+SELECT x FROM a EXCEPT SELECT x FROM b EXCEPT SELECT 2 ORDER BY 1
+----
+tag: SELECT 0
+
+query
+SELECT 1 UNION SELECT 2 INTERSECT SELECT 3 ORDER BY 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT 1 UNION ALL SELECT 1 INTERSECT SELECT 1 ORDER BY 1
+----
+1
+1
+tag: SELECT 2
+
+query
+(SELECT 1 UNION SELECT 2) INTERSECT SELECT 2
+----
+2
+tag: SELECT 1
+
+query
+SELECT 1 EXCEPT SELECT 2 INTERSECT SELECT 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT 3 EXCEPT SELECT 3 UNION SELECT 4 ORDER BY 1
+----
+4
+tag: SELECT 1
+
+query
+SELECT 5 INTERSECT SELECT 5 INTERSECT SELECT 6 UNION SELECT 7
+----
+7
+tag: SELECT 1
+
+query
+SELECT x FROM a INTERSECT SELECT x FROM b ORDER BY x DESC LIMIT 2
+----
+NULL
+3
+tag: SELECT 2
+
+query
+SELECT x FROM a EXCEPT SELECT 1 ORDER BY x NULLS FIRST LIMIT 2 OFFSET 1
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM a WHERE x IN (SELECT x FROM b INTERSECT SELECT 3) ORDER BY id
+----
+4
+tag: SELECT 1
+
+query
+SELECT id FROM a WHERE x NOT IN (SELECT x FROM b WHERE x IS NOT NULL EXCEPT SELECT 1) AND x IS NOT NULL ORDER BY id
+----
+1
+2
+3
+6
+tag: SELECT 4
+
+query
+SELECT count(*) FROM (SELECT x FROM a EXCEPT ALL SELECT x FROM b) d
+----
+2
+tag: SELECT 1
+
+query
+SELECT * FROM (SELECT x, s FROM a INTERSECT SELECT x, s FROM b) i JOIN b USING (x) ORDER BY b.id
+----
+1|p|1|p
+1|p|2|p
+3|r|3|r
+tag: SELECT 3
+
+query
+SELECT 1.5 INTERSECT SELECT 1.5 EXCEPT SELECT 2
+----
+1.5
+tag: SELECT 1
+
+query
+VALUES (1), (2), (3) EXCEPT VALUES (2) ORDER BY 1
+----
+1
+3
+tag: SELECT 2
+
+query
+SELECT (SELECT 1 INTERSECT SELECT 1), EXISTS (SELECT 1 EXCEPT SELECT 1)
+----
+1|f
+tag: SELECT 1
+
+query
+WITH w AS (SELECT x FROM a INTERSECT ALL SELECT x FROM b) SELECT x, count(*) FROM w GROUP BY x ORDER BY x
+----
+1|2
+3|1
+NULL|1
+tag: SELECT 3
+
+statement error 42601
+SELECT 1 INTERSECT SELECT 1, 2
+
+statement error 42601
+SELECT 1, 2 EXCEPT SELECT 1
+
+statement error 42804
+SELECT 1 INTERSECT SELECT 'a'::text
+
+statement ok
+CREATE TABLE c (id int PRIMARY KEY, f char(3))
+
+statement ok
+INSERT INTO c VALUES (1, 'ab'), (2, 'cd')
+
+query
+SELECT f FROM c INTERSECT SELECT 'ab'::char(3)
+----
+ab 
+tag: SELECT 1
+
+statement ok
+INSERT INTO c SELECT id + 10, s FROM a WHERE s IS NOT NULL EXCEPT SELECT id + 10, s FROM b
+
+query
+SELECT * FROM c ORDER BY id
+----
+1|ab 
+2|cd 
+13|q  
+14|r  
+16|p  
+tag: SELECT 5
+
+statement error 42P19
+WITH RECURSIVE r(n) AS (SELECT 1 INTERSECT SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r
