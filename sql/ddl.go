@@ -212,7 +212,7 @@ func (s *Session) undoCreates(committed bool) {
 	}
 }
 
-func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Output) error {
+func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
 	if st.Temp {
 		return unsupported("DROP TEMPORARY TABLE")
 	}
@@ -222,7 +222,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 		if err != nil {
 			return err
 		}
-		if _, ok := s.ts.Schema(name); !ok && !st.IfExists {
+		if _, ok := s.ts.Schema(name); !ok && s.isView(name) {
+			return notATable(name)
+		} else if !ok && !st.IfExists {
 			return relationMissing(name)
 		}
 		names = append(names, name)
@@ -234,6 +236,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, out Ou
 		if s.tx != nil && s.tx.Entered(name) {
 			// Dropping waits for the transactions using the table: this one would wait for itself.
 			return unsupported("DROP TABLE of a table this transaction has used")
+		}
+		if err := s.dropDependents(ctx, "table", name, cascade); err != nil {
+			return err
 		}
 		if err := s.ts.DropTable(ctx, name); err != nil {
 			return err

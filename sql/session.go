@@ -53,6 +53,7 @@ type Session struct {
 	txCreated   []string    // tables created in the open transaction, dropped if it rolls back
 	savepoints  []savepoint // the open transaction's live savepoints, oldest first
 	ctes        []cteDef    // WITH queries in scope while a statement binds
+	viewStack   []string    // the views being bound, one inside the other (view_bind.go)
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)

@@ -25,6 +25,7 @@ type Statement struct {
 	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
+	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -38,6 +39,7 @@ type plan struct {
 	params *params
 	cols   []Column
 	deps   []dep
+	views  []viewDep // views read, with the definitions bound against
 	sizes  []tableSize
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow bool // a query that returns at most one row (atMostOneRow)
@@ -71,6 +73,10 @@ func parse(p piece) (*Statement, error) {
 	case isIndexStmt(p.words):
 		var err error
 		st.index, err = parseIndexStmt(p.orig)
+		return st, err
+	case isViewStmt(p.words):
+		var err error
+		st.view, err = parseViewStmt(p.orig)
 		return st, err
 	case isSequenceStmt(p.words):
 		var err error
@@ -253,11 +259,14 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh && !s.resized(p.sizes) {
+		if fresh && s.viewsFresh(p.views) && !s.resized(p.sizes) {
 			return p, nil
 		}
 	}
 	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
+	if err := s.refuseViewWrite(st.ast); err != nil {
+		return nil, err
+	}
 	var p *plan
 	var err error
 	switch ast := st.ast.(type) {
@@ -281,6 +290,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
 	p.sizes = ps.sizes
+	p.views = ps.views
 	st.plan = p
 	return p, nil
 }
@@ -512,6 +522,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.seq != nil {
 		return s.execSequenceStmt(ctx, st.seq, out)
 	}
+	if st.view != nil {
+		return s.execViewStmt(ctx, st.view, out)
+	}
 	switch st.first {
 	case "checkpoint":
 		if err := s.requireSuperuser("do CHECKPOINT"); err != nil { // as PostgreSQL 15
@@ -552,7 +565,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.CreateTable:
 		return s.createTable(ctx, ast, out)
 	case *sqlparser.DropTable:
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
+		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, st.words[len(st.words)-1] == "cascade", out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}
