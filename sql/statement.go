@@ -26,6 +26,8 @@ type Statement struct {
 	index     *indexStmt             // CREATE/DROP INDEX
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -73,6 +75,10 @@ func parse(p piece) (*Statement, error) {
 	case isIndexStmt(p.words):
 		var err error
 		st.index, err = parseIndexStmt(p.orig)
+		return st, err
+	case isPrepareStmt(p.words):
+		var err error
+		st.prep, err = parsePrepareStmt(p.orig)
 		return st, err
 	case isViewStmt(p.words):
 		var err error
@@ -304,6 +310,7 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	if err != nil {
 		return s.fail(err)
 	}
+	s.queryText = query
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if stopped(st, err) {
@@ -347,6 +354,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if st.Empty() {
 		return nil
 	}
+	st.execs++
 	s.blocks = 0
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q %s", s.ts.Name(), GoneMessage)
@@ -524,6 +532,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.view != nil {
 		return s.execViewStmt(ctx, st.view, out)
+	}
+	if st.prep != nil {
+		return s.execPrepareStmt(ctx, st.prep, out)
 	}
 	switch st.first {
 	case "checkpoint":

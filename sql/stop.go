@@ -69,8 +69,8 @@ func (st *Statement) readOnly() bool {
 	if st.setting != nil {
 		return true // SET, SHOW, RESET, BEGIN; VACUUM and ANALYZE, which PostgreSQL allows
 	}
-	if st.savepoint != nil {
-		return true
+	if st.savepoint != nil || st.prep != nil {
+		return true // PREPARE and DEALLOCATE write nothing; EXECUTE's statement is checked when it runs
 	}
 	if st.copy != nil {
 		return !st.copy.from
