@@ -292,3 +292,100 @@ SELECT count(*) FROM pg_views WHERE schemaname = 'public'
 ----
 1
 tag: SELECT 1
+
+# ALTER TABLE under a view: a column the view reads cannot be dropped or change type.
+statement ok
+CREATE TABLE a (x int, y int, z int, w int)
+
+statement ok
+INSERT INTO a VALUES (1, 2, 3, 4)
+
+statement ok
+CREATE VIEW ax AS SELECT x, y * 2 AS y2 FROM a
+
+statement ok
+CREATE VIEW ay AS SELECT y2 FROM ax
+
+statement error 2BP01
+ALTER TABLE a DROP COLUMN x
+
+statement error 2BP01
+ALTER TABLE a DROP COLUMN y
+
+statement ok
+ALTER TABLE a DROP COLUMN z
+
+statement ok
+ALTER TABLE a ADD COLUMN v text
+
+query
+SELECT * FROM ax
+----
+1|4
+tag: SELECT 1
+
+query
+SELECT * FROM ay
+----
+4
+tag: SELECT 1
+
+# deviation: PostgreSQL follows a renamed column; drove refuses (0A000)
+statement error 0A000
+ALTER TABLE a RENAME COLUMN x TO xx
+
+# deviation: PostgreSQL follows a renamed table; drove refuses (0A000)
+statement error 0A000
+ALTER TABLE a RENAME TO b
+
+# A view replaced or dropped under a statement the session has cached.
+query
+SELECT * FROM ay
+----
+4
+tag: SELECT 1
+
+statement ok
+CREATE OR REPLACE VIEW ax AS SELECT x, y * 3 AS y2 FROM a
+
+query
+SELECT * FROM ay
+----
+6
+tag: SELECT 1
+
+# Views that read each other fail when read, as in PostgreSQL.
+statement ok
+CREATE VIEW c1 AS SELECT 1 AS k
+
+statement ok
+CREATE VIEW c2 AS SELECT k FROM c1
+
+statement ok
+CREATE OR REPLACE VIEW c1 AS SELECT k FROM c2
+
+statement error 42P17
+SELECT * FROM c2
+
+statement error 42P02
+CREATE VIEW bad AS SELECT $1
+
+statement error 42601
+CREATE VIEW bad AS INSERT INTO a VALUES (1)
+
+statement error 2BP01
+DROP VIEW c1
+
+statement ok
+DROP VIEW c1 CASCADE
+
+query
+SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1
+----
+ax
+ay
+v1
+tag: SELECT 3
+
+statement ok
+DROP TABLE a CASCADE
