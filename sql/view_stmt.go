@@ -226,7 +226,21 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	if errors.Is(err, tablespace.ErrViewExists) {
 		return Errorf("42P07", "relation %q already exists", name)
 	}
+	if err == nil && !exists && s.tx != nil {
+		s.txCreated = append(s.txCreated, name) // dropped again if the transaction rolls back
+	}
 	return err
+}
+
+// undoCreateView drops a view the rolled-back transaction created; false if name is no view.
+func (s *Session) undoCreateView(name string) bool {
+	if !s.isView(name) {
+		return false
+	}
+	if err := s.ts.DropView(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		s.ts.Logger().Warn("could not drop a view created in a rolled-back transaction", "view", name, "err", err)
+	}
+	return true
 }
 
 // defineView binds the view's query to learn its columns and the relations it reads.

@@ -389,3 +389,43 @@ tag: SELECT 3
 
 statement ok
 DROP TABLE a CASCADE
+
+# A view created in a transaction that rolls back is gone with it.
+statement ok
+CREATE TABLE r (a int)
+
+statement ok
+BEGIN
+
+statement ok
+CREATE VIEW rv AS SELECT a FROM r
+
+statement ok
+CREATE TABLE r2 (b int)
+
+statement ok
+CREATE VIEW rv2 AS SELECT a, b FROM r, r2
+
+statement ok
+ROLLBACK
+
+statement error 42P01
+SELECT * FROM rv
+
+statement error 42P01
+SELECT * FROM rv2
+
+statement ok
+BEGIN
+
+statement ok
+CREATE VIEW rv AS SELECT a FROM r
+
+statement ok
+COMMIT
+
+query
+SELECT count(*) FROM rv
+----
+0
+tag: SELECT 1
