@@ -20,6 +20,34 @@ type statement struct {
 	query    string   // its text, to prepare it again if the session is forwarded (switch.go)
 }
 
+// namedStatements is a session whose named prepared statements are one namespace with SQL's
+// PREPARE (sql.Session): Parse registers its named statements there, and Bind and Describe
+// find there the statements PREPARE made and miss the ones DEALLOCATE dropped.
+type namedStatements interface {
+	AddNamed(name, query string, st sql.PreparedStatement) error
+	Named(name string) (sql.PreparedStatement, bool)
+	DropNamed(name string)
+}
+
+// statement finds a prepared statement by name: the unnamed one, or a named one the
+// session still has.
+func (c *conn) statement(name string) (*statement, bool) {
+	s, ok := c.statements[name]
+	n, shared := c.session.(namedStatements)
+	if name == "" || !shared {
+		return s, ok
+	}
+	st, ok := n.Named(name)
+	if !ok {
+		delete(c.statements, name) // DEALLOCATEd
+		return nil, false
+	}
+	if s == nil || s.st != st {
+		s = &statement{st: st} // PREPAREd in SQL
+	}
+	return s, true
+}
+
 type portal struct {
 	st      sql.PreparedStatement
 	args    []types.Value
@@ -56,7 +84,11 @@ func (c *conn) parse(ctx context.Context, m *pgproto3.Parse) error {
 		return err
 	}
 	if m.Name != "" {
-		if _, exists := c.statements[m.Name]; exists {
+		if n, ok := c.session.(namedStatements); ok {
+			if err := n.AddNamed(m.Name, m.Query, st); err != nil {
+				return err
+			}
+		} else if _, exists := c.statements[m.Name]; exists {
 			return sql.Errorf("42P05", "prepared statement %q already exists", m.Name)
 		}
 	}
@@ -66,7 +98,7 @@ func (c *conn) parse(ctx context.Context, m *pgproto3.Parse) error {
 }
 
 func (c *conn) bind(m *pgproto3.Bind) error {
-	s, ok := c.statements[m.PreparedStatement]
+	s, ok := c.statement(m.PreparedStatement)
 	if !ok {
 		return sql.Errorf("26000", "prepared statement %q does not exist", m.PreparedStatement)
 	}
@@ -106,7 +138,7 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 	var formats []int16
 	switch m.ObjectType {
 	case 'S':
-		s, ok := c.statements[m.Name]
+		s, ok := c.statement(m.Name)
 		if !ok {
 			return sql.Errorf("26000", "prepared statement %q does not exist", m.Name)
 		}
@@ -169,6 +201,9 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 func (c *conn) closeObject(m *pgproto3.Close) {
 	if m.ObjectType == 'S' {
 		delete(c.statements, m.Name)
+		if n, ok := c.session.(namedStatements); ok && m.Name != "" {
+			n.DropNamed(m.Name)
+		}
 	} else {
 		delete(c.portals, m.Name)
 	}

@@ -49,6 +49,9 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if next.Name == "" {
 		next.Name = name
 	}
+	if err := s.checkViewsOnAlter(name, schema, next, a.sources); err != nil {
+		return err
+	}
 	var cond func() error
 	if a.nonEmpty != nil {
 		cond = func() error {

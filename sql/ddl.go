@@ -213,7 +213,11 @@ func (s *Session) undoCreates(committed bool) {
 	if committed {
 		return
 	}
-	for _, name := range created {
+	for i := len(created) - 1; i >= 0; i-- { // newest first: a view before the table it reads
+		name := created[i]
+		if s.undoCreateView(name) {
+			continue
+		}
 		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
 			s.ts.Logger().Warn("could not drop a table created in a rolled-back transaction", "table", name, "err", err)
 		}
@@ -230,7 +234,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		if err != nil {
 			return err
 		}
-		if _, ok := s.ts.Schema(name); !ok && !st.IfExists {
+		if _, ok := s.ts.Schema(name); !ok && s.isView(name) {
+			return notATable(name)
+		} else if !ok && !st.IfExists {
 			return relationMissing(name)
 		}
 		names = append(names, name)
@@ -245,6 +251,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		if s.tx != nil && s.tx.Entered(name) {
 			// Dropping waits for the transactions using the table: this one would wait for itself.
 			return unsupported("DROP TABLE of a table this transaction has used")
+		}
+		if err := s.dropDependents(ctx, "table", name, cascade); err != nil {
+			return err
 		}
 		if err := s.ts.DropTable(ctx, name); err != nil {
 			return err

@@ -45,6 +45,8 @@ type params struct {
 	// the plan depends on, and the current execution (for subqueries' scans and caches).
 	sess *Session
 	deps []dep
+	// views are the views the statement was bound through (view_bind.go).
+	views []viewDep
 	// sizes are the table sizes a join order was chosen for (see plan.stale).
 	sizes []tableSize
 	ec    *execCtx

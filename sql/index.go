@@ -457,7 +457,7 @@ func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) err
 // relationExists reports whether a table, a system table, an index or a sequence has the name: they
 // share PostgreSQL's namespace of relations.
 func (s *Session) relationExists(name string) bool {
-	if systemTables[name] != nil || s.isSequence(name) {
+	if systemTables[name] != nil || s.isSequence(name) || s.isView(name) {
 		return true
 	}
 	for _, schema := range s.ts.Tables() {

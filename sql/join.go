@@ -177,6 +177,9 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 				return derivedItem(n, cols, alias, names)
 			}
 		}
+		if item, ok, err := s.viewItem(te, ps); ok {
+			return item, err
+		}
 		bt, err := s.bindTable(te, ps)
 		if err != nil {
 			return nil, err

@@ -156,6 +156,7 @@ func init() {
 					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
 				}
 			}
+			rows = append(rows, s.viewClassRows(rel)...)
 			return append(rows, s.sequenceClassRows(rel)...)
 		})
 	add("pg_index", sysSchema("", oidCol("indexrelid"), oidCol("indrelid"), intCol("indnatts"), intCol("indnkeyatts"), boolCol("indisunique"),
@@ -360,13 +361,16 @@ func (s *Session) relationOID(name string) (int64, error) {
 	if oid, ok := s.sequenceRelationOID(name); ok {
 		return oid, nil
 	}
+	if s.isView(name) {
+		return objectOID("table", name), nil
+	}
 	return 0, relationMissing(name)
 }
 
 // visibleColumns calls fn for every column clients see (not a hidden row id), with its
 // 1-based position among them, table by table.
 func (s *Session) visibleColumns(fn func(t *types.Schema, c types.Column, n int)) {
-	for _, t := range s.ts.Tables() {
+	for _, t := range append(s.ts.Tables(), s.viewSchemas()...) {
 		n := 0
 		for _, c := range t.Columns {
 			if !c.Hidden {

@@ -50,9 +50,12 @@ type Session struct {
 	exec        execCtx             // the running statement's; reused
 	held        completeAfterCommit // an autocommitted statement's held Complete; reused
 	set         settings
-	txCreated   []string    // tables created in the open transaction, dropped if it rolls back
-	savepoints  []savepoint // the open transaction's live savepoints, oldest first
-	ctes        []cteDef    // WITH queries in scope while a statement binds
+	txCreated   []string              // tables created in the open transaction, dropped if it rolls back
+	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
+	ctes        []cteDef              // WITH queries in scope while a statement binds
+	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
+	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
+	queryText   string                // the query string Exec runs, for pg_prepared_statements
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)

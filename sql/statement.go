@@ -29,6 +29,9 @@ type Statement struct {
 	cons      []conDef               // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// declared are parameter types the client named at Parse; types.Null where it did not.
@@ -42,6 +45,7 @@ type plan struct {
 	params *params
 	cols   []Column
 	deps   []dep
+	views  []viewDep // views read, with the definitions bound against
 	sizes  []tableSize
 	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow bool // a query that returns at most one row (atMostOneRow)
@@ -96,6 +100,14 @@ func parse(p piece) (*Statement, error) {
 			p = ps[0]
 			st.cons = defs
 		}
+	case isPrepareStmt(p.words):
+		var err error
+		st.prep, err = parsePrepareStmt(p.orig)
+		return st, err
+	case isViewStmt(p.words):
+		var err error
+		st.view, err = parseViewStmt(p.orig)
+		return st, err
 	case isSequenceStmt(p.words):
 		var err error
 		st.seq, err = parseSequenceStmt(p.orig)
@@ -284,11 +296,14 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh && !s.resized(p.sizes) {
+		if fresh && s.viewsFresh(p.views) && !s.resized(p.sizes) {
 			return p, nil
 		}
 	}
 	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
+	if err := s.refuseViewWrite(st.ast); err != nil {
+		return nil, err
+	}
 	var p *plan
 	var err error
 	switch ast := st.ast.(type) {
@@ -312,6 +327,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
 	p.sizes = ps.sizes
+	p.views = ps.views
 	st.plan = p
 	return p, nil
 }
@@ -325,6 +341,7 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	if err != nil {
 		return s.fail(err)
 	}
+	s.queryText = query
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if stopped(st, err) {
@@ -368,6 +385,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if st.Empty() {
 		return nil
 	}
+	st.execs++
 	s.blocks = 0
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q %s", s.ts.Name(), GoneMessage)
@@ -549,6 +567,12 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.notify != nil {
 		return s.execNotifyStmt(ctx, st.notify, out)
 	}
+	if st.view != nil {
+		return s.execViewStmt(ctx, st.view, out)
+	}
+	if st.prep != nil {
+		return s.execPrepareStmt(ctx, st.prep, out)
+	}
 	switch st.first {
 	case "checkpoint":
 		if err := s.requireSuperuser("do CHECKPOINT"); err != nil { // as PostgreSQL 15
@@ -590,6 +614,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		return s.createTable(ctx, ast, st.cons, out)
 	case *sqlparser.DropTable:
 		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
+		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, st.words[len(st.words)-1] == "cascade", out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

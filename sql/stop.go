@@ -69,8 +69,10 @@ func (st *Statement) readOnly() bool {
 	if st.setting != nil {
 		return true // SET, SHOW, RESET, BEGIN; VACUUM and ANALYZE, which PostgreSQL allows
 	}
-	if st.savepoint != nil || st.notify != nil {
-		return true // LISTEN, UNLISTEN and NOTIFY too, as PostgreSQL allows them
+	if st.savepoint != nil || st.notify != nil || st.prep != nil {
+		// LISTEN, UNLISTEN and NOTIFY too, as PostgreSQL allows them; PREPARE and DEALLOCATE
+		// write nothing, and EXECUTE's statement is checked when it runs.
+		return true
 	}
 	if st.copy != nil {
 		return !st.copy.from

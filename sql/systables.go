@@ -182,7 +182,7 @@ func init() {
 				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
 					types.NewText(sc.Name), types.NewText("BASE TABLE"), types.NewText("YES"), types.NewText("NO")})
 			}
-			return rows
+			return append(rows, s.viewTableRows()...)
 		},
 	}
 	systemTables["information_schema.columns"] = &systemTable{

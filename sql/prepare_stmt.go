@@ -1,0 +1,296 @@
+package sql
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/types"
+)
+
+// SQL-level PREPARE, EXECUTE and DEALLOCATE, parsed from sql/lexer's tokens (vitess knows
+// MySQL's PREPARE ... FROM). The statements are the session's named prepared statements,
+// one namespace with the extended protocol's named statements (pgwire registers those with
+// AddNamed), as in PostgreSQL: pg_prepared_statements lists both, EXECUTE runs either,
+// DEALLOCATE drops either, and a Parse of a name PREPARE took is 42P05.
+
+// prepareStmt is a parsed PREPARE, EXECUTE or DEALLOCATE.
+type prepareStmt struct {
+	verb  string // "prepare", "execute" or "deallocate"
+	name  string // "" with DEALLOCATE ALL
+	types []types.Column
+	query string           // PREPARE's statement, as PostgreSQL text
+	args  []sqlparser.Expr // EXECUTE's arguments
+}
+
+// namedStmt is one named prepared statement of the session.
+type namedStmt struct {
+	st      *Statement
+	text    string // pg_prepared_statements.statement
+	fromSQL bool
+	at      time.Time
+}
+
+func isPrepareStmt(words []string) bool {
+	switch words[0] {
+	case "prepare", "execute", "deallocate":
+		return len(words) > 1
+	}
+	return false
+}
+
+func parsePrepareStmt(text string) (*prepareStmt, error) {
+	toks, err := lexSQL(text)
+	if err != nil {
+		return nil, err
+	}
+	st := &prepareStmt{verb: toks[0].Value}
+	i := 1
+	if st.verb == "deallocate" && len(toks) > 1 && toks[1].Is("prepare") {
+		i++
+	}
+	if i >= len(toks) || toks[i].Kind != lexer.Ident && toks[i].Kind != lexer.QuotedIdent {
+		return nil, tokenSyntaxError(toks, i)
+	}
+	st.name = toks[i].Value
+	i++
+	switch st.verb {
+	case "deallocate":
+		if st.name == "all" && toks[i-1].Kind == lexer.Ident {
+			st.name = ""
+		}
+		if i < len(toks) {
+			return nil, tokenSyntaxError(toks, i)
+		}
+		return st, nil
+	case "prepare":
+		return st, st.parsePrepare(text, toks, i)
+	}
+	if i == len(toks) {
+		return st, nil
+	}
+	if !toks[i].IsPunct("(") || !toks[len(toks)-1].IsPunct(")") {
+		return nil, tokenSyntaxError(toks, i)
+	}
+	sel, err := parseViewQuery("SELECT " + text[toks[i].End:toks[len(toks)-1].Pos])
+	if err != nil {
+		return nil, err
+	}
+	s, ok := sel.(*sqlparser.Select)
+	if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil || s.GroupBy != nil {
+		return nil, tokenSyntaxError(toks, i)
+	}
+	for _, se := range s.SelectExprs.Exprs {
+		ae, ok := se.(*sqlparser.AliasedExpr)
+		if !ok || !ae.As.IsEmpty() {
+			return nil, tokenSyntaxError(toks, i)
+		}
+		st.args = append(st.args, ae.Expr)
+	}
+	return st, nil
+}
+
+// parsePrepare reads PREPARE's optional type list and its AS statement from toks[i:].
+func (st *prepareStmt) parsePrepare(text string, toks []lexer.Token, i int) error {
+	if i < len(toks) && toks[i].IsPunct("(") {
+		start := toks[i].End
+		depth := 0
+		for i++; i < len(toks); i++ {
+			t := toks[i]
+			if depth == 0 && (t.IsPunct(",") || t.IsPunct(")")) {
+				c, err := castTarget(typeNameText(text[start:t.Pos]))
+				if err != nil {
+					return err
+				}
+				st.types = append(st.types, c)
+				start = t.End
+				if t.IsPunct(")") {
+					break
+				}
+			} else if t.IsPunct("(") {
+				depth++
+			} else if t.IsPunct(")") {
+				depth--
+			}
+		}
+		i++
+	}
+	if i >= len(toks) || !toks[i].Is("as") {
+		return tokenSyntaxError(toks, i)
+	}
+	if i+1 >= len(toks) {
+		return Errorf("42601", "syntax error at end of input")
+	}
+	st.query = text[toks[i+1].Pos:]
+	return nil
+}
+
+// typeNameText is a type name as castTarget reads it: lower case, single spaces.
+func typeNameText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func tokenSyntaxError(toks []lexer.Token, i int) error {
+	if i >= len(toks) {
+		return Errorf("42601", "syntax error at end of input")
+	}
+	return Errorf("42601", "syntax error at or near %q", toks[i].Value)
+}
+
+func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Output) error {
+	switch st.verb {
+	case "prepare":
+		if _, exists := s.named[st.name]; exists {
+			return Errorf("42P05", "prepared statement %q already exists", st.name)
+		}
+		declared := make([]types.Type, len(st.types))
+		for i, c := range st.types {
+			declared[i] = c.Type
+		}
+		prepared, err := s.prepare(st.query, declared)
+		if err != nil {
+			return err
+		}
+		switch prepared.ast.(type) {
+		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
+		default:
+			return Errorf("42601", "syntax error at or near %q", prepared.first)
+		}
+		s.addNamed(st.name, s.queryText, prepared, true)
+		return out.Complete("PREPARE")
+	case "deallocate":
+		if st.name == "" {
+			s.named = nil
+			return out.Complete("DEALLOCATE ALL")
+		}
+		if _, ok := s.named[st.name]; !ok {
+			return Errorf("26000", "prepared statement %q does not exist", st.name)
+		}
+		delete(s.named, st.name)
+		return out.Complete("DEALLOCATE")
+	}
+	n, ok := s.named[st.name]
+	if !ok {
+		return Errorf("26000", "prepared statement %q does not exist", st.name)
+	}
+	args, err := s.executeArgs(st, n.st)
+	if err != nil {
+		return err
+	}
+	return s.run(ctx, n.st, args, out, true)
+}
+
+// executeArgs evaluates EXECUTE's arguments and converts them to the statement's parameter
+// types, as PostgreSQL's assignment coercion does.
+func (s *Session) executeArgs(st *prepareStmt, prepared *Statement) ([]types.Value, error) {
+	want := prepared.ParamTypes()
+	if len(st.args) != len(want) {
+		return nil, &Error{Code: "42601", Message: "wrong number of parameters for prepared statement \"" + st.name + "\"",
+			Detail: "Expected " + strconv.Itoa(len(want)) + " parameters but got " + strconv.Itoa(len(st.args)) + "."}
+	}
+	args := make([]types.Value, len(want))
+	for i, a := range st.args {
+		if hasSubquery(a) {
+			return nil, unsupported("subqueries in EXECUTE's arguments")
+		}
+		ps := &params{sess: s}
+		x, err := compile(a, &scope{params: ps})
+		if err != nil {
+			return nil, err
+		}
+		if len(ps.types) > 0 {
+			return nil, Errorf("42P02", "there is no parameter $1")
+		}
+		v, err := x.eval(nil)
+		if err != nil {
+			return nil, err
+		}
+		col := types.Column{Name: "$" + strconv.Itoa(i+1), Type: want[i]}
+		if args[i], err = assign(v, x.typ, x.unknown, &col); err != nil {
+			if e, ok := err.(*Error); ok && e.Code == "42804" {
+				return nil, &Error{Code: "42804", Message: "parameter $" + strconv.Itoa(i+1) + " of type " + x.typ.String() +
+					" cannot be coerced to the expected type " + want[i].String(), Hint: "You will need to rewrite or cast the expression."}
+			}
+			return nil, err
+		}
+	}
+	return args, nil
+}
+
+func hasSubquery(e sqlparser.Expr) bool {
+	found := false
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		if _, ok := n.(*sqlparser.Subquery); ok {
+			found = true
+		}
+		return !found, nil
+	}, e)
+	return found
+}
+
+func (s *Session) addNamed(name, text string, st *Statement, fromSQL bool) {
+	if s.named == nil {
+		s.named = make(map[string]*namedStmt)
+	}
+	s.named[name] = &namedStmt{st: st, text: text, fromSQL: fromSQL, at: time.Now()}
+}
+
+// AddNamed registers a statement the extended protocol's Parse named: 42P05 if the name is
+// taken, by another Parse or by PREPARE.
+func (s *Session) AddNamed(name, query string, ps PreparedStatement) error {
+	st, ok := ps.(*Statement)
+	if !ok {
+		return Errorf("XX000", "statement %T was not prepared by this session", ps)
+	}
+	if _, exists := s.named[name]; exists {
+		return Errorf("42P05", "prepared statement %q already exists", name)
+	}
+	s.addNamed(name, query, st, false)
+	return nil
+}
+
+// Named returns the named prepared statement, made by Parse or PREPARE.
+func (s *Session) Named(name string) (PreparedStatement, bool) {
+	n, ok := s.named[name]
+	if !ok {
+		return nil, false
+	}
+	return n.st, true
+}
+
+// DropNamed forgets a named prepared statement (the protocol's Close).
+func (s *Session) DropNamed(name string) { delete(s.named, name) }
+
+func init() {
+	systemTables["pg_catalog.pg_prepared_statements"] = &systemTable{
+		schema: sysSchema("pg_prepared_statements", textCol("name"), textCol("statement"),
+			types.Column{Name: "prepare_time", Type: types.Timestamp}, types.Column{Name: "parameter_types", Type: types.TextArray},
+			boolCol("from_sql"), bigCol("generic_plans"), bigCol("custom_plans")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			names := make([]string, 0, len(s.named))
+			for name := range s.named {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				n := s.named[name]
+				ptypes := n.st.ParamTypes()
+				tv := make([]types.Value, len(ptypes))
+				for i, t := range ptypes {
+					tv[i] = text(formatType(int64(t.OID()), -1))
+				}
+				// drove binds a statement once for all parameter values: every execution runs
+				// the generic plan.
+				rows = append(rows, []types.Value{text(name), text(n.text),
+					types.NewTimestamp(n.at),
+					types.NewArray(types.TextArray, tv), boolVal(n.fromSQL), int64Val(n.st.execs), int64Val(0)})
+			}
+			return rows
+		},
+	}
+}

@@ -1,0 +1,164 @@
+package sql
+
+import (
+	"slices"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// A view in FROM is bound as a derived table of its query, parsed again from the stored
+// PostgreSQL text, so it is planned with the rest of the statement (conditions on it are
+// placed as into any derived table). The plan records each view's stored definition
+// (viewDep) and binds again once one changed, as it does for a table's schema.
+
+// viewDep is a view a plan was bound through, with the definition it was bound against.
+type viewDep struct {
+	name    string
+	version string // tablespace.Tablespace.ViewVersion
+}
+
+// viewsFresh reports whether every view a plan read still has the definition it was bound to.
+func (s *Session) viewsFresh(deps []viewDep) bool {
+	for _, d := range deps {
+		if s.ts.ViewVersion(d.name) != d.version {
+			return false
+		}
+	}
+	return true
+}
+
+// isView reports whether name is a view of the session's tablespace.
+func (s *Session) isView(name string) bool {
+	return s.ts.ViewVersion(name) != ""
+}
+
+// viewItem binds te when it names a view: ok is false when it does not.
+func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fromItem, ok bool, err error) {
+	tn, isName := te.Expr.(sqlparser.TableName)
+	if !isName {
+		return nil, false, nil
+	}
+	if q := tn.Qualifier.String(); q != "" && q != "public" {
+		return nil, false, nil
+	}
+	name := tn.Name.String()
+	version := s.ts.ViewVersion(name)
+	if version == "" {
+		return nil, false, nil
+	}
+	def, found, err := s.ts.ViewByName(name)
+	if err != nil || !found {
+		return nil, true, err
+	}
+	if slices.Contains(s.viewStack, name) {
+		return nil, true, Errorf("42P17", "infinite recursion detected in rules for relation %q", name)
+	}
+	ast, err := parseViewQuery(def.Query)
+	if err != nil {
+		return nil, true, err
+	}
+	ps.views = append(ps.views, viewDep{name, version})
+	// The view's query sees only its own WITH queries and nothing of the statement around it.
+	savedCTEs := s.ctes
+	s.ctes, s.viewStack = nil, append(s.viewStack, name)
+	n, cols, err := s.bindQuery(ast, ps, nil)
+	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
+	if err != nil {
+		return nil, true, err
+	}
+	n, cols, err = viewColumns(def, n, cols)
+	if err != nil {
+		return nil, true, err
+	}
+	alias := te.As.String()
+	if alias == "" {
+		alias = name
+	}
+	names := make([]string, len(def.Columns))
+	for i, c := range def.Columns {
+		names[i] = c.Name
+	}
+	if len(te.Columns) > 0 {
+		given := columnNames(te.Columns)
+		if len(given) > len(names) {
+			return nil, true, Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(names), len(given))
+		}
+		copy(names, given)
+	}
+	item, err = derivedItem(n, cols, alias, names)
+	return item, true, err
+}
+
+// viewColumns keeps the columns the view was created with: its query's `*` was expanded
+// then, as PostgreSQL does, so a column added to a table since is not the view's. A table
+// changed under the view so that its columns no longer match is an error.
+func viewColumns(def tablespace.View, n node, cols []Column) (node, []Column, error) {
+	if len(cols) < len(def.Columns) {
+		return nil, nil, Errorf("0A000", "view %q no longer matches the tables it reads: it has %d columns, its query %d", def.Name, len(def.Columns), len(cols))
+	}
+	for i, vc := range def.Columns {
+		if cols[i].Type != vc.Type {
+			return nil, nil, Errorf("0A000", "view %q no longer matches the tables it reads: column %q is %s, was %s",
+				def.Name, vc.Name, cols[i].Type, vc.Type)
+		}
+	}
+	if len(cols) == len(def.Columns) {
+		return n, cols, nil
+	}
+	cols = cols[:len(def.Columns)]
+	exprs := make([]*expr, len(cols))
+	for i, c := range cols {
+		exprs[i] = &expr{typ: c.Type, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
+	}
+	return &projectNode{in: n, exprs: exprs}, cols, nil
+}
+
+// refuseViewWrite refuses INSERT, UPDATE and DELETE on a view: drove does not make views
+// automatically updatable (PostgreSQL does for simple ones), and says so with PostgreSQL's
+// error for a view it cannot update.
+func (s *Session) refuseViewWrite(ast sqlparser.Statement) error {
+	var te sqlparser.TableExpr
+	verb, action := "", ""
+	switch ast := ast.(type) {
+	case *sqlparser.Insert:
+		te, verb, action = ast.Table, "insert into", "INSERT"
+	case *sqlparser.Update:
+		if len(ast.TableExprs) == 1 {
+			te = ast.TableExprs[0]
+		}
+		verb, action = "update", "UPDATE"
+	case *sqlparser.Delete:
+		if len(ast.TableExprs) == 1 {
+			te = ast.TableExprs[0]
+		}
+		verb, action = "delete from", "DELETE"
+	}
+	ate, ok := te.(*sqlparser.AliasedTableExpr)
+	if !ok {
+		return nil
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
+		return nil
+	}
+	gerund := map[string]string{"INSERT": "inserting into", "UPDATE": "updating", "DELETE": "deleting from"}[action]
+	return &Error{Code: "55000", Message: "cannot " + verb + " view \"" + tn.Name.String() + "\"",
+		Detail: "drove does not make views automatically updatable.",
+		Hint:   "To enable " + gerund + " the view, provide an INSTEAD OF " + action + " trigger or an unconditional ON " + action + " DO INSTEAD rule."}
+}
+
+// viewColumnTypeName is a view column's type as PostgreSQL's messages and format_type name it.
+func viewColumnTypeName(vc tablespace.ViewColumn) string {
+	c := types.Column{Type: vc.Type}
+	if vc.Decl != nil {
+		c = *vc.Decl
+	}
+	typmod := -1
+	if c.Length > 0 {
+		typmod = c.Length + 4
+	}
+	return formatType(int64(columnTypeOID(c)), int64(typmod))
+}

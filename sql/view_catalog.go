@@ -1,0 +1,121 @@
+package sql
+
+import (
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// Views in the catalogs: pg_class rows of relkind 'v' (psql's \dv), their columns in
+// pg_attribute and information_schema.columns (psql's \d v), pg_views,
+// information_schema.views and .tables (table_type VIEW), and pg_get_viewdef. A view's oid is
+// a table's (objectOID("table", name)): views and tables share one namespace, as relations.
+
+// views lists the tablespace's views for a catalog; an error reads as none.
+func (s *Session) views() []tablespace.View {
+	views, err := s.ts.Views()
+	if err != nil {
+		s.ts.Logger().Warn("could not list views", "err", err)
+	}
+	return views
+}
+
+// viewSchema is a view's columns as a table schema, for the catalogs that list columns.
+func viewSchema(v tablespace.View) *types.Schema {
+	sc := &types.Schema{Name: v.Name}
+	for _, vc := range v.Columns {
+		c := types.Column{Name: vc.Name, Type: vc.Type}
+		if vc.Decl != nil {
+			c = *vc.Decl
+		}
+		sc.Columns = append(sc.Columns, c)
+	}
+	return sc
+}
+
+func (s *Session) viewSchemas() []*types.Schema {
+	var out []*types.Schema
+	for _, v := range s.views() {
+		out = append(out, viewSchema(v))
+	}
+	return out
+}
+
+func (s *Session) viewClassRows(rel func(oid int64, name string, am int64, kind string, tuples, natts int) []types.Value) [][]types.Value {
+	var rows [][]types.Value
+	for _, v := range s.views() {
+		// PostgreSQL's views have reltuples 0 and no access method.
+		rows = append(rows, rel(objectOID("table", v.Name), v.Name, 0, "v", 0, len(v.Columns)))
+	}
+	return rows
+}
+
+// viewTableRows are information_schema.tables' rows for the views. drove's views are not
+// insertable (view_bind.go), so is_insertable_into is NO.
+func (s *Session) viewTableRows() (rows [][]types.Value) {
+	for _, v := range s.views() {
+		rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name), text("VIEW"),
+			text("NO"), text("NO")})
+	}
+	return rows
+}
+
+// viewDefinition is pg_get_viewdef's text: the query as written, after a space and ended by
+// a semicolon as PostgreSQL's is (PostgreSQL prints its own deparsed form of the query).
+func viewDefinition(v tablespace.View) string { return " " + v.Query + ";" }
+
+func init() {
+	systemTables["pg_catalog.pg_views"] = &systemTable{
+		schema: sysSchema("pg_views", textCol("schemaname"), textCol("viewname"), textCol("viewowner"), textCol("definition")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, v := range s.views() {
+				rows = append(rows, []types.Value{text("public"), text(v.Name), text(s.ownerName()), text(viewDefinition(v))})
+			}
+			return rows
+		},
+	}
+	systemTables["information_schema.views"] = &systemTable{
+		schema: sysSchema("views", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
+			textCol("view_definition"), textCol("check_option"), textCol("is_updatable"), textCol("is_insertable_into"),
+			textCol("is_trigger_updatable"), textCol("is_trigger_deletable"), textCol("is_trigger_insertable_into")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, v := range s.views() {
+				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name),
+					text(viewDefinition(v)), text("NONE"), text("NO"), text("NO"), text("NO"), text("NO"), text("NO")})
+			}
+			return rows
+		},
+	}
+	register([]builtin{
+		{name: "pg_get_viewdef", vol: 's', strict: true, session: true, procs: []string{"1640: text -> text",
+			"1641: oid -> text", "2505: text, bool -> text", "2506: oid, bool -> text", "3159: oid, int4 -> text"},
+			build: buildGetViewdef},
+	})
+}
+
+// buildGetViewdef is pg_get_viewdef(view [, pretty | wrap column]): by oid, NULL for an oid
+// that is no view, as PostgreSQL; by name, 42P01 for a missing relation.
+func buildGetViewdef(c *funcCall) (*expr, error) {
+	s, args := c.sc.params.sess, c.args
+	byName := args[0].typ == types.Text
+	// Not folded: a cached statement must see the view as it is when it runs.
+	return &expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		null := types.Value{T: types.Text, Null: true}
+		vals := make([]types.Value, len(args))
+		if isNull, err := evalStrict(row, args, vals); err != nil || isNull {
+			return null, err
+		}
+		if byName {
+			oid, err := s.relationOID(vals[0].S)
+			if err != nil {
+				return null, err
+			}
+			vals[0] = oidVal(oid)
+		}
+		for _, v := range s.views() {
+			if objectOID("table", v.Name) == vals[0].I {
+				return types.NewText(viewDefinition(v)), nil
+			}
+		}
+		return null, nil
+	}}, nil
+}

@@ -1,0 +1,459 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/tablespace"
+)
+
+// CREATE [OR REPLACE] VIEW, DROP VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's
+// tokens: vitess knows MySQL's forms, and the view keeps its query as PostgreSQL text (the
+// tablespace stores it, tablespace/view.go), which only the original statement has.
+
+// viewStmt is a parsed view statement.
+type viewStmt struct {
+	verb     string   // "create", "drop" or "rename"
+	names    []string // the view (several for DROP)
+	replace  bool     // CREATE OR REPLACE
+	cols     []string // CREATE VIEW v (cols)
+	query    string   // CREATE's query, as PostgreSQL text
+	ifExists bool     // DROP/ALTER IF EXISTS
+	cascade  bool     // DROP ... CASCADE
+	newName  string   // ALTER VIEW ... RENAME TO newName
+}
+
+func isViewStmt(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "create":
+		i := 1
+		if len(words) > 3 && words[1] == "or" && words[2] == "replace" {
+			i = 3
+		}
+		for i < len(words) && (words[i] == "temp" || words[i] == "temporary" || words[i] == "recursive") {
+			i++
+		}
+		return i < len(words) && words[i] == "view"
+	case "drop", "alter":
+		return words[1] == "view"
+	}
+	return false
+}
+
+func parseViewStmt(text string) (*viewStmt, error) {
+	toks, err := lexSQL(text)
+	if err != nil {
+		return nil, err
+	}
+	if toks[0].Is("create") {
+		return parseCreateView(text, toks)
+	}
+	stoks, err := lexSetting(text)
+	if err != nil {
+		return nil, err
+	}
+	p := &settingParser{toks: stoks, pos: 2}
+	st := &viewStmt{verb: stoks[0].text, ifExists: p.accept("if", "exists")}
+	for {
+		name, err := viewName(p)
+		if err != nil {
+			return nil, err
+		}
+		st.names = append(st.names, name)
+		if st.verb != "drop" || !p.accept(",") {
+			break
+		}
+	}
+	if st.verb == "drop" {
+		st.cascade = p.accept("cascade")
+		if !st.cascade {
+			p.accept("restrict")
+		}
+	} else {
+		if !p.accept("rename", "to") {
+			return nil, unsupported("ALTER VIEW other than RENAME TO")
+		}
+		st.verb = "rename"
+		if st.newName, err = viewName(p); err != nil {
+			return nil, err
+		}
+	}
+	if !p.done() {
+		return nil, p.syntaxError()
+	}
+	return st, nil
+}
+
+// viewName reads a view's name: public.v is v.
+func viewName(p *settingParser) (string, error) {
+	name, err := p.name()
+	if err != nil {
+		return "", err
+	}
+	if q, rest, ok := strings.Cut(name, "."); ok && !p.toks[p.pos-1].ident {
+		if q != "public" {
+			return "", Errorf("0A000", "cross-schema reference %s is not supported", name)
+		}
+		name = rest
+	}
+	return name, nil
+}
+
+// parseCreateView splits CREATE VIEW at its AS: the head is parsed here, the query is kept as
+// text, checked to be a query when the statement runs.
+func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
+	as, depth := -1, 0
+	for i, t := range toks {
+		switch {
+		case t.IsPunct("("):
+			depth++
+		case t.IsPunct(")"):
+			depth--
+		case depth == 0 && t.Is("as"):
+			as = i
+		}
+		if as >= 0 {
+			break
+		}
+	}
+	head := text
+	if as >= 0 {
+		head = text[:toks[as].Pos]
+	}
+	stoks, err := lexSetting(head)
+	if err != nil {
+		return nil, err
+	}
+	p := &settingParser{toks: stoks, pos: 1}
+	st := &viewStmt{verb: "create", replace: p.accept("or", "replace")}
+	if p.accept("temp") || p.accept("temporary") {
+		return nil, unsupported("temporary views")
+	}
+	if p.accept("recursive") {
+		return nil, unsupported("recursive views")
+	}
+	p.accept("view")
+	name, err := viewName(p)
+	if err != nil {
+		return nil, err
+	}
+	st.names = []string{name}
+	if p.accept("(") {
+		for {
+			c, err := p.name()
+			if err != nil {
+				return nil, err
+			}
+			st.cols = append(st.cols, c)
+			if !p.accept(",") {
+				break
+			}
+		}
+		if !p.accept(")") {
+			return nil, p.syntaxError()
+		}
+	}
+	if p.peek("with") {
+		return nil, unsupported("view options")
+	}
+	if !p.done() || as < 0 {
+		return nil, p.syntaxError()
+	}
+	rest := toks[as+1:]
+	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
+		return nil, unsupported("WITH CHECK OPTION")
+	}
+	if len(rest) == 0 {
+		return nil, Errorf("42601", "syntax error at end of input")
+	}
+	st.query = strings.TrimSpace(text[rest[0].Pos:])
+	return st, nil
+}
+
+func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) error {
+	switch st.verb {
+	case "create":
+		if err := s.createView(ctx, st); err != nil {
+			return err
+		}
+		return out.Complete("CREATE VIEW")
+	case "drop":
+		if err := s.dropViews(ctx, st); err != nil {
+			return err
+		}
+		return out.Complete("DROP VIEW")
+	}
+	if err := s.renameView(ctx, st); err != nil {
+		return err
+	}
+	return out.Complete("ALTER VIEW")
+}
+
+func (s *Session) createView(ctx context.Context, st *viewStmt) error {
+	name := st.names[0]
+	old, exists, err := s.ts.ViewByName(name)
+	if err != nil {
+		return err
+	}
+	if !exists && s.relationExists(name) {
+		if st.replace {
+			if _, ok := s.ts.Schema(name); ok {
+				return Errorf("42809", "%q is not a view", name)
+			}
+		}
+		return Errorf("42P07", "relation %q already exists", name)
+	}
+	if exists && !st.replace {
+		return Errorf("42P07", "relation %q already exists", name)
+	}
+	def, err := s.defineView(name, st.query, st.cols)
+	if err != nil {
+		return err
+	}
+	if exists {
+		if err := checkViewReplace(old, def); err != nil {
+			return err
+		}
+	}
+	err = s.ts.CreateView(ctx, def, st.replace)
+	if errors.Is(err, tablespace.ErrViewExists) {
+		return Errorf("42P07", "relation %q already exists", name)
+	}
+	if err == nil && !exists && s.tx != nil {
+		s.txCreated = append(s.txCreated, name) // dropped again if the transaction rolls back
+	}
+	return err
+}
+
+// undoCreateView drops a view the rolled-back transaction created; false if name is no view.
+func (s *Session) undoCreateView(name string) bool {
+	if !s.isView(name) {
+		return false
+	}
+	if err := s.ts.DropView(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		s.ts.Logger().Warn("could not drop a view created in a rolled-back transaction", "view", name, "err", err)
+	}
+	return true
+}
+
+// defineView binds the view's query to learn its columns and the relations it reads.
+func (s *Session) defineView(name, query string, names []string) (tablespace.View, error) {
+	ast, err := parseViewQuery(query)
+	if err != nil {
+		return tablespace.View{}, err
+	}
+	ps := &params{sess: s}
+	saved := s.ctes
+	s.ctes = nil
+	p, err := s.bindSelect(ast, ps)
+	s.ctes = saved
+	if err != nil {
+		return tablespace.View{}, err
+	}
+	if len(ps.types) > 0 {
+		return tablespace.View{}, Errorf("42P02", "there is no parameter $1")
+	}
+	if len(names) > len(p.cols) {
+		return tablespace.View{}, Errorf("42601", "CREATE VIEW specifies more column names than columns")
+	}
+	def := tablespace.View{Name: name, Query: query}
+	seen := map[string]bool{}
+	for i, c := range p.cols {
+		vc := tablespace.ViewColumn{Name: c.Name, Type: c.Type}
+		if i < len(names) {
+			vc.Name = names[i]
+		}
+		if seen[vc.Name] {
+			return tablespace.View{}, Errorf("42701", "column %q specified more than once", vc.Name)
+		}
+		seen[vc.Name] = true
+		if d, ok := c.Declared(); ok {
+			d.Name, d.NotNull, d.Default, d.Hidden = vc.Name, false, "", false
+			vc.Decl = &d
+		}
+		def.Columns = append(def.Columns, vc)
+	}
+	for _, d := range ps.deps {
+		def.Deps = appendUnique(def.Deps, d.table)
+	}
+	for _, v := range ps.views {
+		def.Deps = appendUnique(def.Deps, v.name)
+	}
+	return def, nil
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// parseViewQuery parses a view's query text: one query (SELECT, VALUES, a set operation).
+func parseViewQuery(query string) (sqlparser.TableStatement, error) {
+	pieces, err := splitAndRewrite(dropCallAll(query))
+	if err != nil {
+		return nil, err
+	}
+	if len(pieces) != 1 {
+		return nil, Errorf("42601", "syntax error at or near \";\"")
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		return nil, err
+	}
+	ts, ok := st.ast.(sqlparser.TableStatement)
+	if !ok {
+		w := ""
+		if len(pieces[0].words) > 0 {
+			w = pieces[0].words[0]
+		}
+		return nil, Errorf("42601", "syntax error at or near %q", w)
+	}
+	return ts, nil
+}
+
+// checkViewReplace applies PostgreSQL's rule for CREATE OR REPLACE VIEW: the new query keeps
+// the old columns, same names and types, in order, and may add columns at the end.
+func checkViewReplace(old, def tablespace.View) error {
+	if len(def.Columns) < len(old.Columns) {
+		return Errorf("42P16", "cannot drop columns from view")
+	}
+	for i, oc := range old.Columns {
+		nc := def.Columns[i]
+		if nc.Name != oc.Name {
+			return Errorf("42P16", "cannot change name of view column %q to %q", oc.Name, nc.Name)
+		}
+		if ot, nt := viewColumnTypeName(oc), viewColumnTypeName(nc); ot != nt {
+			return &Error{Code: "42P16", Message: "cannot change data type of view column \"" + oc.Name + "\" from " + ot + " to " + nt}
+		}
+	}
+	return nil
+}
+
+// dependents lists the views that read name, directly or through other views, in the order
+// PostgreSQL's DETAIL names them: each with the relation it depends on.
+func dependents(views []tablespace.View, name string) (out []tablespace.View, on []string) {
+	seen := map[string]bool{name: true}
+	var walk func(n string)
+	walk = func(n string) {
+		for _, v := range views {
+			if seen[v.Name] {
+				continue
+			}
+			for _, d := range v.Deps {
+				if d == n {
+					seen[v.Name] = true
+					out, on = append(out, v), append(on, n)
+					walk(v.Name)
+					break
+				}
+			}
+		}
+	}
+	walk(name)
+	return out, on
+}
+
+// dropDependents refuses to drop relation name (kind "table" or "view") while views read it
+// (2BP01), or with cascade drops them first.
+func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade bool) error {
+	views, err := s.ts.Views()
+	if err != nil {
+		return err
+	}
+	deps, on := dependents(views, name)
+	if len(deps) == 0 {
+		return nil
+	}
+	if !cascade {
+		lines := make([]string, len(deps))
+		for i, v := range deps {
+			k := "view"
+			if on[i] == name {
+				k = kind
+			}
+			lines[i] = "view " + v.Name + " depends on " + k + " " + on[i]
+		}
+		return &Error{Code: "2BP01", Message: "cannot drop " + kind + " " + name + " because other objects depend on it",
+			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
+	}
+	for i := len(deps) - 1; i >= 0; i-- {
+		if err := s.ts.DropView(ctx, deps[i].Name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
+	var names []string
+	for _, name := range st.names {
+		if _, ok, err := s.ts.ViewByName(name); err != nil {
+			return err
+		} else if ok {
+			names = append(names, name)
+			continue
+		}
+		if _, ok := s.ts.Schema(name); ok {
+			return &Error{Code: "42809", Message: "\"" + name + "\" is not a view", Hint: "Use DROP TABLE to remove a table."}
+		}
+		if !st.ifExists {
+			return Errorf("42P01", "view %q does not exist", name)
+		}
+	}
+	for _, name := range names {
+		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
+			return err
+		}
+		if err := s.ts.DropView(ctx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
+	name := st.names[0]
+	if _, ok, err := s.ts.ViewByName(name); err != nil {
+		return err
+	} else if !ok {
+		if _, ok := s.ts.Schema(name); ok {
+			return Errorf("42809", "%q is not a view", name)
+		}
+		if st.ifExists {
+			return nil
+		}
+		return relationMissing(name)
+	}
+	if s.relationExists(st.newName) {
+		return Errorf("42P07", "relation %q already exists", st.newName)
+	}
+	views, err := s.ts.Views()
+	if err != nil {
+		return err
+	}
+	if deps, _ := dependents(views, name); len(deps) > 0 {
+		// The views store their query as text: renaming what they read would break them.
+		return unsupported("renaming a view other views depend on")
+	}
+	err = s.ts.RenameView(ctx, name, st.newName)
+	if errors.Is(err, tablespace.ErrViewExists) {
+		return Errorf("42P07", "relation %q already exists", st.newName)
+	}
+	return err
+}
+
+// notATable is DROP TABLE of a view.
+func notATable(name string) error {
+	return &Error{Code: "42809", Message: "\"" + name + "\" is not a table", Hint: "Use DROP VIEW to remove a view."}
+}

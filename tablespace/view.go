@@ -1,0 +1,260 @@
+package tablespace
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Views are stored as sequences are (sequence.go): each is a row of a hidden table,
+// viewTable (name → definition as JSON), so a view is replicated, checkpointed, installed
+// from snapshots and backed up as rows are, and neither the entry format nor the manifest
+// changed. A view holds no data: its definition is the query text and the columns the SQL
+// layer bound it to when it was created, which the tablespace stores without reading.
+
+const viewTable = "\x00views"
+
+func newViewSchema() *types.Schema {
+	return &types.Schema{Name: viewTable, Columns: []types.Column{
+		{Name: "name", Type: types.Text, NotNull: true},
+		{Name: "def", Type: types.Text, NotNull: true},
+	}, PK: []int{0}}
+}
+
+// Errors of the view API.
+var (
+	ErrNoView     = errors.New("view does not exist") // 42P01
+	ErrViewExists = errors.New("view already exists") // 42P07
+)
+
+// View is a view's definition, as the SQL layer made it.
+type View struct {
+	Name string `json:"-"`
+	// Query is the view's query as PostgreSQL text.
+	Query string `json:"query"`
+	// Columns are the view's columns as created: names and the SQL layer's type description.
+	Columns []ViewColumn `json:"columns"`
+	// Deps are the relations (tables and views) the query reads, for DROP's dependency check.
+	Deps []string `json:"deps,omitempty"`
+}
+
+// ViewColumn is one column of a view.
+type ViewColumn struct {
+	Name string     `json:"name"`
+	Type types.Type `json:"type"`
+	// Decl is the declared type where the column reads a table column unchanged
+	// (varchar(n), numeric(p,s)), as PostgreSQL's view keeps the typmod; nil otherwise.
+	Decl *types.Column `json:"decl,omitempty"`
+}
+
+func viewKey(s *types.Schema, name string) ([]byte, error) {
+	return types.AppendKey(nil, s, []types.Value{types.NewText(name)})
+}
+
+// viewSchema returns the view table's schema, creating the table (one log entry, once per
+// tablespace) when create is set; nil when there is none and create is not set.
+func (ts *Tablespace) viewSchema(ctx context.Context, create bool) (*types.Schema, error) {
+	if s, ok := ts.Schema(viewTable); ok || !create {
+		if !ok {
+			return nil, nil
+		}
+		return s, nil
+	}
+	if err := ts.CreateTable(ctx, newViewSchema()); err != nil && !errors.Is(err, ErrTableExists) {
+		return nil, err
+	}
+	s, _ := ts.Schema(viewTable)
+	return s, nil
+}
+
+// viewTxn runs fn in a transaction of its own, entered into the view table, and commits it.
+func (ts *Tablespace) viewTxn(ctx context.Context, s *types.Schema, fn func(tx *Txn) error) error {
+	tx := ts.Begin()
+	defer tx.Rollback()
+	ok, err := tx.Enter(ctx, viewTable, s)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%w: the view table changed", ErrNotEntered)
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// CreateView stores a view. With replace, an existing view of that name is replaced;
+// without, it is ErrViewExists.
+func (ts *Tablespace) CreateView(ctx context.Context, v View, replace bool) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
+	s, err := ts.viewSchema(ctx, true)
+	if err != nil {
+		return err
+	}
+	def, err := json.Marshal(&v)
+	if err != nil {
+		return err
+	}
+	row := []types.Value{types.NewText(v.Name), types.NewText(string(def))}
+	key, err := types.AppendKey(nil, s, row)
+	if err != nil {
+		return err
+	}
+	value := types.AppendRow(nil, s, row)
+	err = ts.viewTxn(ctx, s, func(tx *Txn) error {
+		_, exists, err := tx.GetForUpdate(ctx, viewTable, key)
+		switch {
+		case err != nil:
+			return err
+		case exists && !replace:
+			return fmt.Errorf("%w: %q", ErrViewExists, v.Name)
+		case exists:
+			return tx.Update(ctx, viewTable, key, value)
+		}
+		return tx.Insert(ctx, viewTable, key, value)
+	})
+	if errors.Is(err, ErrDuplicateKey) {
+		return fmt.Errorf("%w: %q", ErrViewExists, v.Name)
+	}
+	return err
+}
+
+// DropView drops a view; ErrNoView if there is none.
+func (ts *Tablespace) DropView(ctx context.Context, name string) error {
+	if err := ts.writable(); err != nil {
+		return err
+	}
+	s, err := ts.viewSchema(ctx, false)
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		return fmt.Errorf("%w: %q", ErrNoView, name)
+	}
+	key, err := viewKey(s, name)
+	if err != nil {
+		return err
+	}
+	err = ts.viewTxn(ctx, s, func(tx *Txn) error { return tx.Delete(ctx, viewTable, key) })
+	if errors.Is(err, ErrNoRow) {
+		return fmt.Errorf("%w: %q", ErrNoView, name)
+	}
+	return err
+}
+
+// RenameView renames a view in one transaction (the old row deleted, the new inserted):
+// ErrNoView if there is no view old, ErrViewExists if there is a view new.
+func (ts *Tablespace) RenameView(ctx context.Context, old, new string) error {
+	v, ok, err := ts.ViewByName(old)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%w: %q", ErrNoView, old)
+	}
+	s, err := ts.viewSchema(ctx, false)
+	if err != nil {
+		return err
+	}
+	oldKey, err := viewKey(s, old)
+	if err != nil {
+		return err
+	}
+	v.Name = new
+	def, err := json.Marshal(&v)
+	if err != nil {
+		return err
+	}
+	row := []types.Value{types.NewText(new), types.NewText(string(def))}
+	key, err := types.AppendKey(nil, s, row)
+	if err != nil {
+		return err
+	}
+	err = ts.viewTxn(ctx, s, func(tx *Txn) error {
+		if err := tx.Delete(ctx, viewTable, oldKey); err != nil {
+			return err
+		}
+		return tx.Insert(ctx, viewTable, key, types.AppendRow(nil, s, row))
+	})
+	switch {
+	case errors.Is(err, ErrNoRow):
+		return fmt.Errorf("%w: %q", ErrNoView, old)
+	case errors.Is(err, ErrDuplicateKey):
+		return fmt.Errorf("%w: %q", ErrViewExists, new)
+	}
+	return err
+}
+
+func decodeView(s *types.Schema, key, value []byte) (View, string, error) {
+	row := make([]types.Value, len(s.Columns))
+	if err := types.DecodeRow(s, key, value, row); err != nil {
+		return View{}, "", err
+	}
+	var v View
+	if err := json.Unmarshal([]byte(row[1].S), &v); err != nil {
+		return View{}, "", fmt.Errorf("tablespace: corrupt view %q: %w", row[0].S, err)
+	}
+	v.Name = row[0].S
+	return v, row[1].S, nil
+}
+
+// Views lists every view, sorted by name.
+func (ts *Tablespace) Views() ([]View, error) {
+	s, ok := ts.Schema(viewTable)
+	if !ok {
+		return nil, nil
+	}
+	tx := ts.Begin()
+	defer tx.Rollback()
+	var out []View
+	err := tx.Scan(viewTable, func(key, value []byte) error {
+		v, _, err := decodeView(s, key, value)
+		out = append(out, v)
+		return err
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}
+
+// ViewByName returns one view; ok is false if there is none.
+func (ts *Tablespace) ViewByName(name string) (v View, ok bool, err error) {
+	v, _, ok, err = ts.viewByName(name)
+	return v, ok, err
+}
+
+// ViewVersion is a string that changes whenever view name is created, replaced, renamed or
+// dropped ("" when there is none): a plan bound through the view compares it to know it is
+// still current.
+func (ts *Tablespace) ViewVersion(name string) string {
+	_, def, _, _ := ts.viewByName(name)
+	return def
+}
+
+func (ts *Tablespace) viewByName(name string) (View, string, bool, error) {
+	s, exists := ts.Schema(viewTable)
+	if !exists {
+		return View{}, "", false, nil
+	}
+	key, err := viewKey(s, name)
+	if err != nil {
+		return View{}, "", false, err
+	}
+	// The latest applied state, as Schema reads a table's: a catalog lookup.
+	t := ts.fsm.table(viewTable)
+	if t == nil {
+		return View{}, "", false, nil
+	}
+	value, ok, err := ts.fsm.get(t, key)
+	if err != nil || !ok {
+		return View{}, "", false, err
+	}
+	v, def, err := decodeView(s, key, value)
+	return v, def, err == nil, err
+}
