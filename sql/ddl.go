@@ -70,6 +70,12 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		}
 	case t == "longblob" && noLength:
 		c.Type = types.Bytea
+	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
+		c.Type = types.UUID
+	case t == "mediumblob" && noLength: // the dialect pass's jsonb
+		c.Type = types.JSONB
+	case t == "json" && noLength:
+		c.Type = types.JSON
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}

@@ -196,6 +196,10 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		}
 	case "timestamptz":
 		return "", 0, false, unsupported("type timestamp with time zone")
+	case "uuid": // vitess has no uuid or jsonb; MySQL-only types stand in (see columnType)
+		return "binary(16)", 0, true, nil
+	case "jsonb":
+		return "mediumblob", 0, true, nil
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")
