@@ -237,6 +237,9 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.typ == types.JSONB && (b.unknown || b.typ == types.JSONB) || b.typ == types.JSONB && a.unknown {
+		return compileJSONConcat(a, b)
+	}
 	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
 	if !isText(a) && !isText(b) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)

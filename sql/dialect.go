@@ -55,11 +55,14 @@ type openParen struct {
 	fromFunc string // the function, when this is the argument list of a function in FROM
 	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
 	stringAgg bool
+	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
 }
 
 // rewriter is the dialect pass over one query string.
 type rewriter struct {
-	q   string
+	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
+	aggMarker string
+	q         string
 	pos int // where the next token's search begins: the end of what has been consumed
 	b   strings.Builder
 	out []piece

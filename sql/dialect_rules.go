@@ -46,6 +46,7 @@ func init() {
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
+		{"jsonb_agg json_agg jsonb_object_agg json_object_agg", wordRule{"json-agg", nextIs("("), emitJSONAgg}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"precision", wordRule{"double-precision", func(r *rewriter) bool { return r.lastWord == "double" }, emitNothing}},
 		{"bytea", wordRule{"bytea", always, emitAs("longblob")}},

@@ -62,6 +62,10 @@ var pgTypes = map[string]*pgType{
 	"timestamp":     {oid: 1114, name: "timestamp without time zone", t: types.Timestamp, cat: 'D'},
 	"timestamptz":   {oid: 1184, name: "timestamp with time zone", t: types.Timestamp, cat: 'D', preferred: true},
 	"numeric":       {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
+	"uuid":          {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
+	"json":          {oid: 114, name: "json", t: types.JSON, cat: 'U'},
+	"jsonb":         {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
+	"_text":         {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
 	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
 	"regtype":       {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
 	"record":        {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
@@ -84,6 +88,9 @@ type funcProc struct {
 	vol      byte     // provolatile: 'i', 's' or 'v'
 	strict   bool
 	retset   bool
+	// defaulted: this overload is another's call with its trailing defaulted arguments left
+	// out (jsonb_set without create_if_missing); pg_proc lists only the full one.
+	defaulted bool
 }
 
 // outArg is an OUT parameter: a column of a function's record result.
@@ -323,8 +330,9 @@ func (p *funcProc) resultText() string {
 
 // register adds the table's entries to the registry. Each overload is written
 // "oid: argtype, ... -> result" with the short type names of pgTypes; "variadic" before the
-// last argument type makes it repeat, and "strict" after the result makes one overload strict
-// where its name's others are not.
+// last argument type makes it repeat, "strict" after the result makes one overload strict
+// where its name's others are not, and "defaulted" marks the call of an overload with its
+// trailing defaulted arguments left out.
 func register(defs []builtin) {
 	for _, d := range defs {
 		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
@@ -338,7 +346,11 @@ func register(defs []builtin) {
 			panic("function registered twice: " + d.name)
 		}
 		funcRegistry[d.name] = def
-		funcProcs = append(funcProcs, def.procs...)
+		for _, p := range def.procs {
+			if !p.defaulted {
+				funcProcs = append(funcProcs, p)
+			}
+		}
 	}
 	sortProcs(funcProcs)
 }
@@ -384,6 +396,9 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		p.args = append(p.args, mustPgType(a))
 	}
 	retText = strings.TrimSpace(retText)
+	if rest, ok := strings.CutSuffix(retText, " defaulted"); ok {
+		p.defaulted, retText = true, rest
+	}
 	if rest, ok := strings.CutSuffix(retText, " strict"); ok {
 		p.strict, retText = true, rest // an overload stricter than its name's others
 	}

@@ -37,11 +37,19 @@ const (
 	regexMarkerPrefix = markerStart + "regex"
 	// nullsMarker starts the ORDER BY term that carries NULLS FIRST/LAST.
 	nullsMarker = markerStart + "nulls "
+	// jsonOpMarker names a json operator, the operand between two |s (see compileJSONOp).
+	jsonOpMarker = markerStart + "op:"
+	// jsonAggMarker is the SEPARATOR of the GROUP_CONCAT a json aggregate is written as.
+	jsonAggMarker = markerStart + "agg:"
 )
+
+// jsonOperators are the json operators the dialect pass writes around a marker.
+var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "@>": true, "<@": true,
+	"?": true, "?|": true, "?&": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+	nullsMarker, "NULLS ", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", jsonAggMarker, "", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }
