@@ -7,8 +7,8 @@ import (
 	"iter"
 	"math"
 	"reflect"
-	"strings"
 	"slices"
+	"strings"
 	"time"
 
 	drovesql "github.com/drovedb/drove/sql"

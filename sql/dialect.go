@@ -63,9 +63,9 @@ type rewriter struct {
 	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
 	aggMarker string
 	q         string
-	pos int // where the next token's search begins: the end of what has been consumed
-	b   strings.Builder
-	out []piece
+	pos       int // where the next token's search begins: the end of what has been consumed
+	b         strings.Builder
+	out       []piece
 
 	// The statement being rewritten.
 	stmtStart   int // where it begins in q
