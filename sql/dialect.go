@@ -60,12 +60,10 @@ type openParen struct {
 
 // rewriter is the dialect pass over one query string.
 type rewriter struct {
-	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
-	aggMarker string
-	q         string
-	pos       int // where the next token's search begins: the end of what has been consumed
-	b         strings.Builder
-	out       []piece
+	q   string
+	pos int // where the next token's search begins: the end of what has been consumed
+	b   strings.Builder
+	out []piece
 
 	// The statement being rewritten.
 	stmtStart   int // where it begins in q
@@ -107,6 +105,8 @@ type rewriter struct {
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
 	operandStart int
+	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
+	aggMarker string
 }
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
