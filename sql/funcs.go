@@ -91,6 +91,23 @@ type funcProc struct {
 	// defaulted: this overload is another's call with its trailing defaulted arguments left
 	// out (jsonb_set without create_if_missing); pg_proc lists only the full one.
 	defaulted bool
+	argNames  []string // the input arguments' names, "" where unnamed; nil when none is named
+	defaults  []string // the trailing arguments' DEFAULT expressions, as pg_proc prints them
+}
+
+// variadicType is the declared type of a VARIADIC argument as the catalog shows it: an array
+// of the repeated type (text[] for VARIADIC text), "any" as it is.
+func (p *funcProc) variadicType() *pgType {
+	a := p.args[len(p.args)-1]
+	if a.poly != polyNone {
+		return a
+	}
+	for _, t := range pgTypes {
+		if t.cat == 'A' && t.t == types.ArrayOf(a.t) {
+			return t
+		}
+	}
+	return a
 }
 
 // outArg is an OUT parameter: a column of a function's record result.
@@ -311,8 +328,15 @@ func (p *funcProc) argsText() string {
 		}
 		if p.variadic && i == len(p.args)-1 {
 			b.WriteString("VARIADIC ")
+			a = p.variadicType()
+		}
+		if i < len(p.argNames) && p.argNames[i] != "" {
+			b.WriteString(p.argNames[i] + " ")
 		}
 		b.WriteString(a.name)
+		if k := i - (len(p.args) - len(p.defaults)); k >= 0 {
+			b.WriteString(" DEFAULT " + p.defaults[k])
+		}
 	}
 	for _, o := range p.outArgs {
 		b.WriteString(", OUT " + o.name + " " + o.t.name)
@@ -332,7 +356,8 @@ func (p *funcProc) resultText() string {
 // "oid: argtype, ... -> result" with the short type names of pgTypes; "variadic" before the
 // last argument type makes it repeat, "strict" after the result makes one overload strict
 // where its name's others are not, and "defaulted" marks the call of an overload with its
-// trailing defaulted arguments left out.
+// trailing defaulted arguments left out. An argument may be written with its name ("path
+// _text") and a trailing one with its default ("create_if_missing bool = true").
 func register(defs []builtin) {
 	for _, d := range defs {
 		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
@@ -392,6 +417,16 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		}
 		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
 			p.variadic, a = true, rest
+		}
+		if arg, def, ok := strings.Cut(a, " = "); ok { // name type = default
+			p.defaults = append(p.defaults, def)
+			a = strings.TrimSpace(arg)
+		}
+		if name, typ, ok := strings.Cut(a, " "); ok { // name type
+			for len(p.argNames) < len(p.args) {
+				p.argNames = append(p.argNames, "")
+			}
+			p.argNames, a = append(p.argNames, name), typ
 		}
 		p.args = append(p.args, mustPgType(a))
 	}
