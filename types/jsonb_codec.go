@@ -94,8 +94,9 @@ type jbDecoder struct {
 
 func (d *jbDecoder) uvarint() (int, error) {
 	u, k := binary.Uvarint([]byte(d.s[d.i:min(len(d.s), d.i+binary.MaxVarintLen64)]))
-	// Every count and length is at least one byte of what follows.
-	if k <= 0 || u > uint64(len(d.s)-d.i-k) {
+	// Every count and length is at least one byte of what follows, and minimally encoded
+	// (one value, one encoding).
+	if k <= 0 || u > uint64(len(d.s)-d.i-k) || k > 1 && d.s[d.i+k-1] == 0 {
 		return 0, errBadJSONB
 	}
 	d.i += k
