@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	drovesql "github.com/drovedb/drove/sql"
@@ -377,14 +378,14 @@ func (r *rows) ColumnTypeScanType(i int) reflect.Type {
 		return scanFloat
 	case t == types.Bool:
 		return scanBool
-	case t == types.Bytea:
+	case t == types.Bytea || t == types.JSON || t == types.JSONB:
 		return scanBytes
 	case t == types.Timestamp || t == types.Date:
 		return scanTime
 	case t == types.Null:
 		return scanAny
 	}
-	return scanString // text, numeric (exact, as its text), arrays and records (as their text)
+	return scanString // text, numeric (exact, as its text), uuid, arrays and records (as their text)
 }
 
 // ColumnTypeDatabaseTypeName is PostgreSQL's name of the column's type, upper case, as pgx's
@@ -419,6 +420,8 @@ func databaseTypeName(t types.Type) string {
 		return "NUMERIC"
 	case types.Int2Vector:
 		return "INT2VECTOR"
+	case types.UUID, types.JSON, types.JSONB:
+		return strings.ToUpper(t.String())
 	case types.Null:
 		return "UNKNOWN"
 	}

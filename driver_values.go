@@ -15,8 +15,9 @@ import (
 // Values cross the driver as pgx's database/sql driver maps them: integers as int64, floats
 // as float64, bool, text as string, bytea as []byte, timestamps and dates as time.Time (UTC;
 // an infinite one as the string "infinity" or "-infinity"), numeric exactly, as its text, and
-// arrays as their PostgreSQL text ({1,2,3}). Arguments may also be any Go integer or float,
-// and []int64, []int32, []int16, []int or []string for array parameters.
+// arrays as their PostgreSQL text ({1,2,3}), uuid as its text, json and jsonb as []byte of
+// their text. Arguments may also be any Go integer or float, []int64, []int32, []int16, []int
+// or []string for array parameters, and a [16]byte for a uuid.
 
 // CheckNamedValue implements driver.NamedValueChecker: it accepts the types toValue converts,
 // normalizing Go integers and floats, and leaves the rest (driver.Valuer values, named types)
@@ -24,7 +25,7 @@ import (
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 	switch x := nv.Value.(type) {
 	case nil, int64, float64, bool, string, []byte, time.Time,
-		[]int64, []int32, []int16, []int, []string:
+		[]int64, []int32, []int16, []int, []string, [16]byte:
 		return nil
 	case int:
 		nv.Value = int64(x)
@@ -100,6 +101,10 @@ func toValue(v driver.Value, t types.Type) (types.Value, error) {
 			return types.NewBytea(x), nil
 		}
 		return drovesql.ParseText(string(x), t)
+	case [16]byte:
+		if t == types.UUID {
+			return types.NewUUID(x), nil
+		}
 	case string:
 		return drovesql.ParseText(x, t)
 	case []int64:
@@ -167,6 +172,8 @@ func goValue(v types.Value) driver.Value {
 		return []byte(v.S)
 	case types.Text, types.Numeric:
 		return v.S
+	case types.JSON, types.JSONB:
+		return []byte(v.String())
 	}
 	if v.T.IsArray() {
 		return v.S // PostgreSQL's array text, {1,2,3}

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -127,7 +128,53 @@ func TestPgx(t *testing.T) {
 			if got, _ := literal.MarshalJSON(); string(got) != "1.50" || asText != "0.33333333333333333333" {
 				t.Errorf("numeric literals: %s and %s", got, asText)
 			}
+			testPgxUUIDJSON(ctx, t, c, table)
 		})
+	}
+}
+
+// testPgxUUIDJSON: uuid as pgtype.UUID and [16]byte, json and jsonb as json.RawMessage and Go
+// maps (pgx marshals a map argument and unmarshals into one), in every query mode.
+func testPgxUUIDJSON(ctx context.Context, t *testing.T, c *pgx.Conn, table string) {
+	t.Helper()
+	docs := table + "_docs"
+	if _, err := c.Exec(ctx, "CREATE TABLE "+docs+" (id uuid PRIMARY KEY, body jsonb, raw json)"); err != nil {
+		t.Fatal(err)
+	}
+	id := [16]byte{0xa0, 0xee, 0xbc, 0x99, 0x9c, 0x0b, 0x4e, 0xf8, 0xbb, 0x6d, 0x6b, 0xb9, 0xbd, 0x38, 0x0a, 0x11}
+	// pgtype.UUID: a bare [16]byte has no text encoding for the modes that send untyped text.
+	arg := pgtype.UUID{Bytes: id, Valid: true}
+	// A map is marshalled by pgx only where the statement was described (it knows the
+	// parameter is jsonb); the modes that send untyped text get its JSON.
+	var doc, probe any = map[string]any{"name": "a", "tags": []string{"x", "y"}, "n": 1.5}, map[string]any{"tags": []string{"y"}}
+	if m := c.Config().DefaultQueryExecMode; m == pgx.QueryExecModeExec || m == pgx.QueryExecModeSimpleProtocol {
+		d, _ := json.Marshal(doc)
+		p, _ := json.Marshal(probe)
+		doc, probe = string(d), string(p)
+	}
+	if _, err := c.Exec(ctx, "INSERT INTO "+docs+" VALUES ($1, $2, $3)", arg, doc, json.RawMessage(`{"k" :  1}`)); err != nil {
+		t.Fatal(err)
+	}
+	var gotID [16]byte
+	var body map[string]any
+	var raw json.RawMessage
+	var text, name string
+	if err := c.QueryRow(ctx, "SELECT id, body, raw, body::text, body ->> 'name' FROM "+docs+" WHERE id = $1 AND body @> $2",
+		arg, probe).Scan(&gotID, &body, &raw, &text, &name); err != nil {
+		t.Fatal(err)
+	}
+	if gotID != id || body["name"] != "a" || body["n"] != 1.5 || string(raw) != `{"k" :  1}` || name != "a" ||
+		text != `{"n": 1.5, "name": "a", "tags": ["x", "y"]}` {
+		t.Fatalf("uuid/json round trip: %x %v %s %s %s", gotID, body, raw, text, name)
+	}
+	var generated string
+	if err := c.QueryRow(ctx, "SELECT gen_random_uuid()::text").Scan(&generated); err != nil || len(generated) != 36 {
+		t.Fatalf("gen_random_uuid: %q %v", generated, err)
+	}
+	_, err := c.Exec(ctx, "INSERT INTO "+docs+" (id) VALUES ($1)", "not-a-uuid")
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "22P02" {
+		t.Fatalf("bad uuid: %v, want 22P02", err)
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // Binary format of PostgreSQL values: big-endian integers and IEEE floats, one byte for bool,
-// raw bytes for text and bytea, timestamps as microseconds and dates as days since 2000-01-01
+// raw bytes for text, bytea, json and uuid (its 16 bytes), jsonb as a version byte (1) and its
+// text, timestamps as microseconds and dates as days since 2000-01-01
 // (types converts them, infinities included).
 
 // appendBinary appends v in PostgreSQL's binary format for column type t.
@@ -36,6 +37,8 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 	switch {
 	case t == types.Numeric:
 		return types.AppendNumericBinary(dst, v)
+	case t == types.JSONB: // jsonb_send: a version byte, 1, then the text
+		return append(append(dst, 1), v.String()...)
 	case t.IsArray():
 		return appendBinaryArray(dst, t, v)
 	case t.IsRecord():
@@ -138,6 +141,17 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.NewText(string(b)), nil
 	case types.Bytea:
 		return types.NewBytea(b), nil
+	}
+	switch t {
+	case types.UUID:
+		return types.Value{T: types.UUID, S: string(b)}, nil // 16 bytes, checked above
+	case types.JSON:
+		return sql.ParseText(string(b), t)
+	case types.JSONB:
+		if len(b) == 0 || b[0] != 1 {
+			return types.Value{}, sql.Errorf("22P03", "unsupported jsonb version number %d", append(b, 0)[0])
+		}
+		return sql.ParseText(string(b[1:]), t)
 	}
 	if t == types.Numeric {
 		v, err := types.ParseNumericBinary(b)

@@ -25,6 +25,7 @@ const (
 	aggMin
 	aggMax
 	aggStringAgg
+	aggJSON // jsonb_agg, json_agg, jsonb_object_agg, json_object_agg (jsonb_agg.go)
 )
 
 // aggSpec is one aggregate call of the query.
@@ -36,6 +37,7 @@ type aggSpec struct {
 	text     string
 	sep      string // string_agg's delimiter
 	filter   *expr  // FILTER (WHERE ...), or nil (aggfilter.go)
+	json     *jsonAgg
 }
 
 type aggBinder struct {
@@ -193,6 +195,9 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 	case *sqlparser.Max:
 		spec.kind, spec.distinct, arg, name = aggMax, a.Distinct, a.Arg, "max"
 	case *sqlparser.GroupConcatExpr: // string_agg(x, 'delimiter'), as the dialect pass writes it
+		if name, ok := strings.CutPrefix(decodeSQLString(a.Separator), jsonAggMarker); ok {
+			return ab.bindJSONAgg(spec, name, a)
+		}
 		if len(a.Exprs) != 1 || len(a.OrderBy) > 0 || a.Limit != nil {
 			return nil, unsupported("string_agg with ORDER BY or more than two arguments")
 		}
@@ -294,6 +299,9 @@ type aggState struct {
 	v    types.Value
 	seen map[string]struct{} // DISTINCT: the argument values already folded in
 	b    []byte              // string_agg's result so far
+	// jsonb_agg's and jsonb_object_agg's values (and keys) so far
+	nodes []*types.JSONNode
+	keys  []string
 }
 
 type group struct {
@@ -416,6 +424,9 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 		st.n++
 		return nil
 	}
+	if a.kind == aggJSON {
+		return a.json.step(ec, st, row)
+	}
 	v, err := a.arg.eval(row)
 	if err != nil || v.IsNull() {
 		return err
@@ -468,6 +479,8 @@ func (a *aggSpec) result(st *aggState) (types.Value, error) {
 		return st.sum.avg(a.typ)
 	case aggStringAgg:
 		return types.NewText(string(st.b)), nil
+	case aggJSON:
+		return a.json.result(st)
 	}
 	return st.v, nil
 }

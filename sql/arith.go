@@ -33,7 +33,13 @@ func arithType(a, b types.Type) types.Type {
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	var sym string
 	switch e.Operator {
-	case sqlparser.BitOrOp: // the dialect pass's spelling of ||
+	case sqlparser.BitOrOp: // the dialect pass's spelling of || (and of the json operators)
+		if op, left, ok := jsonOperator(e); ok {
+			return compileJSONOp(op, left, e.Right, sc)
+		}
+		if isJSONMarker(e.Right) {
+			return nil, Errorf("42601", "syntax error at end of input")
+		}
 		return compileConcat(e, sc)
 	case sqlparser.PlusOp:
 		sym = "+"
@@ -58,12 +64,16 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.typ == types.JSONB && e.Operator == sqlparser.MinusOp {
+		return compileJSONDelete(a, b)
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
 	}
 	if a.typ == types.Date || b.typ == types.Date {
 		return compileDateArith(e.Operator, sym, a, b)
 	}
+
 	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
 	if !numeric(a) || !numeric(b) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)

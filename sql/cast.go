@@ -71,6 +71,12 @@ func castTarget(name string) (types.Column, error) {
 		c.Type = types.Bytea
 	case "int2vector":
 		c.Type = types.Int2Vector
+	case "uuid":
+		c.Type = types.UUID
+	case "json":
+		c.Type = types.JSON
+	case "jsonb":
+		c.Type = types.JSONB
 	default:
 		if elem, ok := strings.CutSuffix(base, "[]"); ok && mod == "" {
 			if e, err := castTarget(elem); err == nil && e.Length == 0 {
@@ -140,7 +146,8 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
 		familyOf(from) == famTime && familyOf(to) == famTime ||
 		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32 ||
-		from.IsArray() && to.IsArray()
+		from.IsArray() && to.IsArray() || familyOf(from) == famJSON && familyOf(to) == famJSON ||
+		from == types.JSONB && (familyOf(to) == famNumeric || to == types.Bool)
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
@@ -175,6 +182,8 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 		return numericTypmod(v, c)
 	case v.T == types.Text && to != types.Text:
 		return parseText(v.S, to)
+	case v.T == types.JSON || v.T == types.JSONB:
+		return castJSON(v, c)
 	case to == types.Text:
 		s := v.String()
 		if v.T == types.Bool { // the cast spells booleans out; output prints t/f
@@ -230,6 +239,9 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	}
 	if a.typ.IsArray() || b.typ.IsArray() {
 		return compileArrayConcat(a, b)
+	}
+	if a.typ == types.JSONB && (b.unknown || b.typ == types.JSONB) || b.typ == types.JSONB && a.unknown {
+		return compileJSONConcat(a, b)
 	}
 	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
 	if !isText(a) && !isText(b) {

@@ -23,6 +23,8 @@ const (
 	famBytes
 	famArray
 	famRecord
+	famUUID
+	famJSON
 )
 
 func familyOf(t types.Type) family {
@@ -37,6 +39,10 @@ func familyOf(t types.Type) family {
 		return famTime
 	case types.Bytea:
 		return famBytes
+	case types.UUID:
+		return famUUID
+	case types.JSON, types.JSONB:
+		return famJSON
 	}
 	switch {
 	case t.IsArray():
@@ -157,6 +163,10 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return decodeByteaEscape(s)
 	case types.Text:
 		return types.NewText(s), nil
+	}
+	switch t {
+	case types.UUID, types.JSON, types.JSONB:
+		return parseJSONOrUUID(s, t)
 	}
 	if t == types.Numeric {
 		v, err := types.ParseNumeric(s)
@@ -320,6 +330,8 @@ func compare(a, b types.Value) int {
 		return cmpFloat(num(a), num(b))
 	case a.T.IsArray() && b.T.IsArray():
 		return compareArrays(a, b)
+	case a.T == types.JSONB && b.T == types.JSONB:
+		return compareJSONB(a, b)
 	}
 	return strings.Compare(a.S, b.S)
 }

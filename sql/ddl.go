@@ -70,6 +70,12 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		}
 	case t == "longblob" && noLength:
 		c.Type = types.Bytea
+	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
+		c.Type = types.UUID
+	case t == "mediumblob" && noLength: // the dialect pass's jsonb
+		c.Type = types.JSONB
+	case t == "json" && noLength:
+		c.Type = types.JSON
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}
@@ -362,8 +368,14 @@ func parseTruncate(sql string) (*truncateStmt, error) {
 // compared as encoded bytes, and a numeric has no encoding where 1.5 and 1.50 are one key
 // yet each reads back as written.
 func keyColumn(c types.Column) error {
-	if c.Type == types.Numeric {
+	switch c.Type {
+	case types.Numeric:
 		return unsupported("numeric columns in primary keys and indexes")
+	case types.JSONB: // as numeric: {"a": 1.0} and {"a": 1} are one key
+		return unsupported("jsonb columns in primary keys and indexes")
+	case types.JSON: // PostgreSQL has no equality for json
+		return &Error{Code: "42704", Message: "data type json has no default operator class for access method \"btree\"",
+			Hint: "You must specify an operator class for the index or define a default operator class for the data type."}
 	}
 	return nil
 }

@@ -60,6 +60,7 @@ type openParen struct {
 	fromFunc string // the function, when this is the argument list of a function in FROM
 	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
 	stringAgg bool
+	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
 }
 
 // rewriter is the dialect pass over one query string.
@@ -115,6 +116,8 @@ type rewriter struct {
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
 	operandStart int
+	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
+	aggMarker string
 }
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.

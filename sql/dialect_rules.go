@@ -47,6 +47,7 @@ func init() {
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
+		{"jsonb_agg json_agg jsonb_object_agg json_object_agg", wordRule{"json-agg", nextIs("("), emitJSONAgg}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},
 		{"select", wordRule{"set-operation-operand", (*rewriter).setOpOperandNext, emitSetOpOperand}},
@@ -206,6 +207,10 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		}
 	case "timestamptz":
 		return "", 0, false, unsupported("type timestamp with time zone")
+	case "uuid": // vitess has no uuid or jsonb; MySQL-only types stand in (see columnType)
+		return "binary(16)", 0, true, nil
+	case "jsonb":
+		return "mediumblob", 0, true, nil
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")

@@ -63,6 +63,8 @@ func TestDialectRules(t *testing.T) {
 		{"upsert", "UPSERT INTO t VALUES (1)", "insert into t values (1)", ""},
 		{"string-agg", "select string_agg(s, ',') from t", "select group_concat(s separator  ',') from t", ""},
 		{"group-concat", "select group_concat(s) from t", "", "42883"},
+		{"json-agg", "select jsonb_agg(x), json_object_agg(k, (v)) from t", "select group_concat(x separator '\\0agg:jsonb_agg'), group_concat(k, (v) separator '\\0agg:json_object_agg') from t", ""},
+		{"json-agg", "select jsonb_agg from t", "select jsonb_agg from t", ""},
 		{"ilike", "select a ilike 'x'", "select a regexp 'x'", ""},
 		{"agg-filter", "select count(*) filter (where x > 1), sum(y) FILTER ( WHERE (z)) from t", "select drove_agg_filter(count(*) , x > 1), drove_agg_filter(sum(y) , (z)) from t", ""},
 		{"agg-filter", "select filter from t where filter (where)", "select filter from t where filter (where)", ""},

@@ -92,6 +92,14 @@ func (r *rewriter) operator(t lexer.Token) error {
 		return Errorf("0A000", "the bitwise operator | is not supported yet")
 	case op == "~" || op == "~*" || op == "!~" || op == "!~*":
 		return r.regexOp(op)
+	case jsonOperators[op]:
+		// vitess has none of them (its -> and ->> are MySQL's, on column names only). They
+		// sit with || among PostgreSQL's operators, so they are written as || is, around a
+		// marker operand naming them: a -> b is a | '\0op:->' | b (see compileJSONOp).
+		if err := r.chain.op("||", r.depth); err != nil {
+			return err
+		}
+		r.b.WriteString(" | " + markerLiteral(jsonOpMarker+op) + " | ")
 	case op[0] == '`':
 		return Errorf("42601", "syntax error at or near \"`\"")
 	case !passedOperators[op]:
@@ -174,6 +182,7 @@ func (r *rewriter) openParen() error {
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
+	p.inside, r.aggMarker = r.aggMarker, ""
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 		// is how PostgreSQL names its rows' column (the alias, else the function).
@@ -196,6 +205,9 @@ func (r *rewriter) openParen() error {
 func (r *rewriter) closeParen() error {
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)
+	if n := len(r.parens); n > 0 && r.parens[n-1].inside != "" {
+		r.b.WriteString(r.parens[n-1].inside)
+	}
 	if n := len(r.arrays); n > 0 && r.arrays[n-1] == r.depth {
 		r.b.WriteString("))") // closes the subquery and drove_array(
 		r.arrays = r.arrays[:n-1]

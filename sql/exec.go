@@ -545,6 +545,11 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 		dst = types.AppendNumericKey(appendUint64(append(dst, 4), 0), v)
 		binary.BigEndian.PutUint64(dst[start+1:], uint64(len(dst)-start-9))
 		return dst
+	case v.T == types.JSONB: // by value: {"a": 1.0} and {"a": 1} are one group
+		start := len(dst)
+		dst = appendJSONBValueKey(appendUint64(append(dst, 5), 0), v)
+		binary.BigEndian.PutUint64(dst[start+1:], uint64(len(dst)-start-9))
+		return dst
 	case v.T.HoldsBytes():
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
 		return append(dst, v.S...)

@@ -432,6 +432,9 @@ func castLiteral(x *expr, t types.Type) (*expr, error) {
 }
 
 func comparable(a, b types.Type) bool {
+	if a == types.JSON || b == types.JSON {
+		return false // json has no comparison operators, only jsonb
+	}
 	fa, fb := familyOf(a), familyOf(b)
 	return fa == famNull || fb == famNull || fa == fb
 }

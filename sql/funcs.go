@@ -62,6 +62,10 @@ var pgTypes = map[string]*pgType{
 	"timestamp":    {oid: 1114, name: "timestamp without time zone", t: types.Timestamp, cat: 'D'},
 	"timestamptz":  {oid: 1184, name: "timestamp with time zone", t: types.Timestamp, cat: 'D', preferred: true},
 	"numeric":      {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
+	"uuid":         {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
+	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},
+	"jsonb":        {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
+	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
 	"regclass":     {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
 	"regtype":      {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
 	"record":       {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
@@ -86,6 +90,26 @@ type funcProc struct {
 	vol      byte     // provolatile: 'i', 's' or 'v'
 	strict   bool
 	retset   bool
+	// defaulted: this overload is another's call with its trailing defaulted arguments left
+	// out (jsonb_set without create_if_missing); pg_proc lists only the full one.
+	defaulted bool
+	argNames  []string // the input arguments' names, "" where unnamed; nil when none is named
+	defaults  []string // the trailing arguments' DEFAULT expressions, as pg_proc prints them
+}
+
+// variadicType is the declared type of a VARIADIC argument as the catalog shows it: an array
+// of the repeated type (text[] for VARIADIC text), "any" as it is.
+func (p *funcProc) variadicType() *pgType {
+	a := p.args[len(p.args)-1]
+	if a.poly != polyNone {
+		return a
+	}
+	for _, t := range pgTypes {
+		if t.cat == 'A' && t.t == types.ArrayOf(a.t) {
+			return t
+		}
+	}
+	return a
 }
 
 // outArg is an OUT parameter: a column of a function's record result.
@@ -306,8 +330,15 @@ func (p *funcProc) argsText() string {
 		}
 		if p.variadic && i == len(p.args)-1 {
 			b.WriteString("VARIADIC ")
+			a = p.variadicType()
+		}
+		if i < len(p.argNames) && p.argNames[i] != "" {
+			b.WriteString(p.argNames[i] + " ")
 		}
 		b.WriteString(a.name)
+		if k := i - (len(p.args) - len(p.defaults)); k >= 0 {
+			b.WriteString(" DEFAULT " + p.defaults[k])
+		}
 	}
 	for _, o := range p.outArgs {
 		b.WriteString(", OUT " + o.name + " " + o.t.name)
@@ -325,8 +356,10 @@ func (p *funcProc) resultText() string {
 
 // register adds the table's entries to the registry. Each overload is written
 // "oid: argtype, ... -> result" with the short type names of pgTypes; "variadic" before the
-// last argument type makes it repeat, and "strict" after the result makes one overload strict
-// where its name's others are not.
+// last argument type makes it repeat, "strict" after the result makes one overload strict
+// where its name's others are not, and "defaulted" marks the call of an overload with its
+// trailing defaulted arguments left out. An argument may be written with its name ("path
+// _text") and a trailing one with its default ("create_if_missing bool = true").
 func register(defs []builtin) {
 	for _, d := range defs {
 		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
@@ -340,7 +373,11 @@ func register(defs []builtin) {
 			panic("function registered twice: " + d.name)
 		}
 		funcRegistry[d.name] = def
-		funcProcs = append(funcProcs, def.procs...)
+		for _, p := range def.procs {
+			if !p.defaulted {
+				funcProcs = append(funcProcs, p)
+			}
+		}
 	}
 	sortProcs(funcProcs)
 }
@@ -383,9 +420,22 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
 			p.variadic, a = true, rest
 		}
+		if arg, def, ok := strings.Cut(a, " = "); ok { // name type = default
+			p.defaults = append(p.defaults, def)
+			a = strings.TrimSpace(arg)
+		}
+		if name, typ, ok := strings.Cut(a, " "); ok { // name type
+			for len(p.argNames) < len(p.args) {
+				p.argNames = append(p.argNames, "")
+			}
+			p.argNames, a = append(p.argNames, name), typ
+		}
 		p.args = append(p.args, mustPgType(a))
 	}
 	retText = strings.TrimSpace(retText)
+	if rest, ok := strings.CutSuffix(retText, " defaulted"); ok {
+		p.defaulted, retText = true, rest
+	}
 	if rest, ok := strings.CutSuffix(retText, " strict"); ok {
 		p.strict, retText = true, rest // an overload stricter than its name's others
 	}

@@ -39,11 +39,19 @@ const (
 	nullsMarker = markerStart + "nulls "
 	// ilikeEscapeMarker follows the ESCAPE character of an ILIKE (dialect_like.go).
 	ilikeEscapeMarker = markerStart + "ilike"
+	// jsonOpMarker names a json operator, the operand between two |s (see compileJSONOp).
+	jsonOpMarker = markerStart + "op:"
+	// jsonAggMarker is the SEPARATOR of the GROUP_CONCAT a json aggregate is written as.
+	jsonAggMarker = markerStart + "agg:"
 )
+
+// jsonOperators are the json operators the dialect pass writes around a marker.
+var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "@>": true, "<@": true,
+	"?": true, "?|": true, "?&": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", markerStart, "")
+	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", jsonAggMarker, "", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }

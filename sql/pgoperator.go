@@ -9,7 +9,7 @@ import (
 
 // pg_operator lists drove's operators as PostgreSQL 15's catalog has them, for psql's \do:
 // the operators over drove's types that drove's expressions implement (comparisons,
-// arithmetic, LIKE and regular expressions, ||, bitwise & << >>), with PostgreSQL's oids and
+// arithmetic, LIKE and regular expressions, ||, bitwise & << >>, uuid's and the json ones), with PostgreSQL's oids and
 // the oids of their functions (oprcode; those functions are not in pg_proc, as drove does not
 // call them by name). TestOperatorsCompile checks that drove compiles each with the result
 // type listed. The operators are not resolved through this table: arith.go, expr.go and
@@ -55,6 +55,12 @@ const operatorRows = `
 	2063 <= b 1114 1114 16 2055; 2064 > b 1114 1114 16 2057; 2065 >= b 1114 1114 16 2056; 2345 < b 1082 1114 16 2338; 2346 <= b 1082 1114 16 2339; 2347 = b 1082 1114 16 2340;
 	2348 >= b 1082 1114 16 2342; 2349 > b 1082 1114 16 2341; 2350 <> b 1082 1114 16 2343; 2371 < b 1114 1082 16 2364; 2372 <= b 1114 1082 16 2365; 2373 = b 1114 1082 16 2366;
 	2374 >= b 1114 1082 16 2368; 2375 > b 1114 1082 16 2367; 2376 <> b 1114 1082 16 2369; 2555 + b 23 1082 1082 2550;
+	2972 = b 2950 2950 16 2956; 2973 <> b 2950 2950 16 2959; 2974 < b 2950 2950 16 2954; 2975 > b 2950 2950 16 2958; 2976 <= b 2950 2950 16 2955; 2977 >= b 2950 2950 16 2957;
+	3206 #>> b 3802 1009 25 3940; 3211 -> b 3802 25 3802 3478; 3212 -> b 3802 23 3802 3215; 3213 #> b 3802 1009 3802 3217; 3240 = b 3802 3802 16 4043; 3241 <> b 3802 3802 16 4038;
+	3242 < b 3802 3802 16 4039; 3243 > b 3802 3802 16 4040; 3244 <= b 3802 3802 16 4041; 3245 >= b 3802 3802 16 4042; 3246 @> b 3802 3802 16 4046; 3247 ? b 3802 25 16 4047;
+	3248 ?| b 3802 1009 16 4048; 3249 ?& b 3802 1009 16 4049; 3250 <@ b 3802 3802 16 4050; 3284 || b 3802 3802 3802 3301; 3285 - b 3802 25 3802 3302; 3286 - b 3802 23 3802 3303;
+	3398 - b 3802 1009 3802 3343; 3477 ->> b 3802 25 25 3214; 3481 ->> b 3802 23 25 3216; 3962 -> b 114 25 114 3947; 3963 ->> b 114 25 25 3948; 3964 -> b 114 23 114 3949;
+	3965 ->> b 114 23 25 3950; 3966 #> b 114 1009 114 3951; 3967 #>> b 114 1009 25 3953;
 `
 
 // pgOperator is one row of pg_operator.

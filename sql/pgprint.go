@@ -28,6 +28,10 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 			return
 		}
 	case *sqlparser.BinaryExpr:
+		if op, left, ok := jsonOperator(n); ok {
+			buf.Myprintf("(%v %s %v)", left, op, n.Right)
+			return
+		}
 		if n.Operator == sqlparser.BitOrOp { // the dialect pass's ||
 			buf.Myprintf("(%v || %v)", n.Left, n.Right)
 			return

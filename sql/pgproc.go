@@ -45,6 +45,7 @@ func pgProcRow(p *funcProc) []types.Value {
 	}
 	if p.variadic {
 		variadic = p.args[len(p.args)-1].oid
+		argOIDs[len(p.args)-1] = strconv.FormatInt(p.variadicType().oid, 10)
 	}
 	all, modes, names := nullOf(types.Int64Array), nullOf(types.TextArray), nullOf(types.TextArray)
 	if len(p.outArgs) > 0 || p.variadic { // only then does PostgreSQL fill in the modes
@@ -52,17 +53,23 @@ func pgProcRow(p *funcProc) []types.Value {
 		for i, a := range p.args {
 			mode := "i"
 			if p.variadic && i == len(p.args)-1 {
-				mode = "v"
+				mode, a = "v", p.variadicType()
 			}
-			oids, ms, ns = append(oids, oidVal(a.oid)), append(ms, text(mode)), append(ns, text(""))
+			oids, ms, ns = append(oids, oidVal(a.oid)), append(ms, text(mode)), append(ns, text(argName(p, i)))
 		}
 		for _, o := range p.outArgs {
 			oids, ms, ns = append(oids, oidVal(o.t.oid)), append(ms, text("o")), append(ns, text(o.name))
 		}
 		all, modes = types.NewArray(types.Int64Array, oids), types.NewArray(types.TextArray, ms)
-		if len(p.outArgs) > 0 {
+		if len(p.outArgs) > 0 || len(p.argNames) > 0 {
 			names = types.NewArray(types.TextArray, ns)
 		}
+	} else if len(p.argNames) > 0 {
+		ns := make([]types.Value, len(p.args))
+		for i := range p.args {
+			ns[i] = text(argName(p, i))
+		}
+		names = types.NewArray(types.TextArray, ns)
 	}
 	rows := float64(0)
 	if p.retset {
@@ -71,7 +78,7 @@ func pgProcRow(p *funcProc) []types.Value {
 	return []types.Value{oidVal(p.oid), text(p.name), oidVal(p.schema), oidVal(oidSuperuser), oidVal(oidInternalLanguage),
 		types.NewFloat(types.Float32, 1), types.NewFloat(types.Float32, rows), oidVal(variadic), text(string(p.kind)),
 		boolVal(false), boolVal(false), boolVal(p.strict), boolVal(p.retset), text(string(p.vol)), text("s"),
-		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, 0), oidVal(p.ret.oid),
+		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, int64(len(p.defaults))), oidVal(p.ret.oid),
 		text(strings.Join(argOIDs, " ")), all, modes, names, text(p.name), nullOf(types.TextArray)}
 }
 
@@ -104,4 +111,12 @@ func buildFunctionIsVisible(c *funcCall) (*expr, error) {
 		}
 		return types.NewBool(p.schema == oidPgCatalog), nil
 	}}, a)
+}
+
+// argName is the name of input argument i, "" when it has none.
+func argName(p *funcProc, i int) string {
+	if i < len(p.argNames) {
+		return p.argNames[i]
+	}
+	return ""
 }

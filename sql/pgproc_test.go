@@ -111,8 +111,9 @@ ORDER BY 1, 2, 3, 4;`
 		"pg_catalog|%|integer|integer|integer|NULL",
 		"pg_catalog|%|numeric|numeric|numeric|NULL",
 		"pg_catalog|%|smallint|smallint|smallint|NULL",
+		"pg_catalog||||jsonb|jsonb|jsonb|NULL",
 		"pg_catalog||||text|text|text|NULL",
-		"tag: SELECT 5",
+		"tag: SELECT 6",
 	}, "\n")
 	if got != want {
 		t.Fatalf("\\do:\n%s\nwant\n%s", got, want)

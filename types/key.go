@@ -15,6 +15,7 @@ import (
 //	floats:               8 bytes of the float64 bits, sign-folded (negative numbers inverted)
 //	bool:                 1 byte
 //	text, bytea:          bytes with 0x00 escaped as 0x00 0xFF, terminated by 0x00 0x01
+//	uuid:                 its 16 bytes (PostgreSQL orders uuids by memcmp)
 
 // ErrNullKey is returned when a primary-key value is NULL.
 var ErrNullKey = errors.New("primary key value is NULL")
@@ -58,6 +59,11 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 			}
 		}
 		return append(dst, 0x00, 0x01), nil
+	case UUID:
+		if len(v.S) != 16 {
+			return dst, fmt.Errorf("corrupt uuid value")
+		}
+		return append(dst, v.S...), nil
 	}
 	return dst, fmt.Errorf("type %s cannot be a key column", t)
 }
@@ -73,6 +79,11 @@ func KeyValueLen(t Type, b []byte) int {
 		return 8
 	case Bool:
 		return min(1, len(b))
+	case UUID:
+		if len(b) < 16 {
+			return 0
+		}
+		return 16
 	case Text, Bytea:
 		for i := 0; i+1 < len(b); i++ {
 			if b[i] == 0 {
@@ -130,6 +141,11 @@ func decodeKeyValue(t Type, b []byte) (Value, int, error) {
 			return Value{}, 0, errShortKey
 		}
 		return Value{T: Bool, I: int64(b[0] & 1)}, 1, nil
+	case UUID:
+		if len(b) < 16 {
+			return Value{}, 0, errShortKey
+		}
+		return Value{T: UUID, S: string(b[:16])}, 16, nil
 	case Text, Bytea:
 		out := make([]byte, 0, len(b))
 		for i := 0; i < len(b); i++ {

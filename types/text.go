@@ -38,6 +38,10 @@ func (v Value) AppendText(dst []byte) []byte {
 			return appendTime(dst, v.Time(), TimestampLayout)
 		}
 		return appendTime(dst, time.Unix(v.I*86400, 0).UTC(), DateLayout)
+	case UUID:
+		return appendUUIDText(dst, v.S)
+	case JSONB:
+		return appendJSONBText(dst, v.S)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))

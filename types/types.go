@@ -58,6 +58,12 @@ func (t Type) OID() uint32 {
 		return 1009
 	case Numeric:
 		return 1700
+	case UUID:
+		return 2950
+	case JSON:
+		return 114
+	case JSONB:
+		return 3802
 	}
 	if t.IsRecord() {
 		return 2249
@@ -91,6 +97,12 @@ func FromOID(oid uint32) Type {
 		return Date
 	case 1700:
 		return Numeric
+	case 2950:
+		return UUID
+	case 114:
+		return JSON
+	case 3802:
+		return JSONB
 	case 22:
 		return Int2Vector
 	case 1005:
@@ -116,6 +128,8 @@ func (t Type) Size() int16 {
 		return 8
 	case Bool:
 		return 1
+	case UUID:
+		return 16
 	}
 	return -1
 }
@@ -149,6 +163,12 @@ func (t Type) String() string {
 		return "int2vector"
 	case Numeric:
 		return "numeric"
+	case UUID:
+		return "uuid"
+	case JSON:
+		return "json"
+	case JSONB:
+		return "jsonb"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -164,11 +184,13 @@ func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
 // HoldsBytes reports whether values of type t live in S.
 func (t Type) HoldsBytes() bool {
-	return t == Text || t == Bytea || t == Numeric || t.IsArray() || t.IsRecord()
+	return t == Text || t == Bytea || t == Numeric || t == UUID || t == JSON || t == JSONB || t.IsArray() || t.IsRecord()
 }
 
 // IsColumnType reports whether a table column can have type t.
-func (t Type) IsColumnType() bool { return t >= Int16 && t <= Date || t == Numeric }
+func (t Type) IsColumnType() bool {
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB
+}
 
 // IsFloat reports whether t is one of the floating point types.
 func (t Type) IsFloat() bool { return t == Float32 || t == Float64 }

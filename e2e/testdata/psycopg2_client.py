@@ -49,6 +49,28 @@ assert out.getvalue() == 'id,owner,note\n1000,copied,\n1001,"csv, too",x\n', rep
 cur.execute("SELECT %s::numeric * 2, 1.50::numeric(5,2), 1 / 3.0", (Decimal("1.25"),))
 assert cur.fetchone() == (Decimal("2.50"), Decimal("1.50"), Decimal("0.33333333333333333333")), "numeric"
 
+# uuid arrives as uuid.UUID once registered, json and jsonb as Python objects; Json() and
+# UUID parameters go in.
+import uuid
+import psycopg2.extras
+psycopg2.extras.register_uuid()
+cur.execute("CREATE TABLE docs (id uuid PRIMARY KEY, body jsonb, raw json)")
+doc_id = uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+cur.execute("INSERT INTO docs VALUES (%s, %s, %s)",
+            (doc_id, psycopg2.extras.Json({"name": "a", "tags": ["x", "y"], "n": 1.5}), psycopg2.extras.Json([1, None])))
+cur.execute("SELECT id, body, raw, body ->> 'name', body @> %s FROM docs WHERE id = %s",
+            (psycopg2.extras.Json({"tags": ["y"]}), doc_id))
+row = cur.fetchone()
+assert row == (doc_id, {"name": "a", "tags": ["x", "y"], "n": 1.5}, [1, None], "a", True), row
+cur.execute("SELECT gen_random_uuid()")
+assert isinstance(cur.fetchone()[0], uuid.UUID)
+try:
+    cur.execute("SELECT %s::uuid", ("not-a-uuid",))
+    raise AssertionError("bad uuid accepted")
+except psycopg2.errors.InvalidTextRepresentation:
+    pass
+conn.rollback()
+
 # An error aborts the transaction until rollback; the connection stays usable.
 cur.execute("UPDATE accounts SET balance = balance - 5 WHERE id = %s", (first_id,))
 try:

@@ -1,0 +1,283 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Reading into, testing and changing jsonb trees: the work of the json operators and
+// functions, with PostgreSQL 15's semantics.
+
+// jsonField is n's value under key, nil when n is no object or lacks it.
+func jsonField(n *types.JSONNode, key string) *types.JSONNode {
+	if n.Kind != types.JSONObject {
+		return nil
+	}
+	for i, k := range n.Keys {
+		if k == key {
+			return n.Elems[i]
+		}
+	}
+	return nil
+}
+
+// jsonIndex is n's element i (from the end when negative), nil when there is none.
+func jsonIndex(n *types.JSONNode, i int64) *types.JSONNode {
+	if n.Kind != types.JSONArray {
+		return nil
+	}
+	if i < 0 {
+		i += int64(len(n.Elems))
+	}
+	if i < 0 || i >= int64(len(n.Elems)) {
+		return nil
+	}
+	return n.Elems[i]
+}
+
+// jsonPath follows #>'s path: keys in objects, integers in arrays; nil where it leads nowhere.
+func jsonPath(n *types.JSONNode, path []types.Value) *types.JSONNode {
+	for _, p := range path {
+		if p.IsNull() {
+			return nil
+		}
+		switch n.Kind {
+		case types.JSONObject:
+			n = jsonField(n, p.S)
+		case types.JSONArray:
+			i, err := strconv.ParseInt(strings.TrimSpace(p.S), 10, 32)
+			if err != nil {
+				return nil
+			}
+			n = jsonIndex(n, i)
+		default:
+			return nil
+		}
+		if n == nil {
+			return nil
+		}
+	}
+	return n
+}
+
+// jsonAsText is ->>'s text of a value: a string unquoted, null as SQL NULL.
+func jsonAsText(n *types.JSONNode) types.Value {
+	switch n.Kind {
+	case types.JSONNull:
+		return types.Value{T: types.Text, Null: true}
+	case types.JSONString:
+		return types.NewText(n.Str)
+	}
+	return types.NewText(string(types.AppendJSONText(nil, n, false)))
+}
+
+// jsonScalarEqual compares two scalars of one kind as jsonb equality does.
+func jsonScalarEqual(a, b *types.JSONNode) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == types.JSONNumber {
+		return types.CompareNumericText(a.Str, b.Str) == 0
+	}
+	return a.Str == b.Str
+}
+
+func isContainer(n *types.JSONNode) bool {
+	return n.Kind == types.JSONArray || n.Kind == types.JSONObject
+}
+
+// jsonContains is a @> b (JsonbDeepContains): every field of an object b is in a with a value
+// that contains it, every element of an array b is in array a; an array contains a scalar
+// it has as an element (at the top level, where a scalar is a one-element array).
+func jsonContains(a, b *types.JSONNode, top bool) bool {
+	if top {
+		if (a.Kind == types.JSONObject) != (b.Kind == types.JSONObject) {
+			return false
+		}
+		if !isContainer(a) && !isContainer(b) {
+			return jsonScalarEqual(a, b)
+		}
+		if !isContainer(a) {
+			return false // a scalar contains no array
+		}
+		if !isContainer(b) {
+			b = &types.JSONNode{Kind: types.JSONArray, Elems: []*types.JSONNode{b}}
+		}
+	}
+	if a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == types.JSONObject {
+		for i, k := range b.Keys {
+			v := jsonField(a, k)
+			if v == nil {
+				return false
+			}
+			want := b.Elems[i]
+			if isContainer(want) {
+				if v.Kind != want.Kind || !jsonContains(v, want, false) {
+					return false
+				}
+			} else if !jsonScalarEqual(v, want) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, want := range b.Elems {
+		found := false
+		for _, e := range a.Elems {
+			if isContainer(want) {
+				found = e.Kind == want.Kind && jsonContains(e, want, false)
+			} else {
+				found = jsonScalarEqual(e, want)
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonHasKey is a ? key: a key of the top-level object, or a string element of the top-level
+// array (or the string itself).
+func jsonHasKey(n *types.JSONNode, key string) bool {
+	switch n.Kind {
+	case types.JSONObject:
+		return jsonField(n, key) != nil
+	case types.JSONArray:
+		for _, e := range n.Elems {
+			if e.Kind == types.JSONString && e.Str == key {
+				return true
+			}
+		}
+		return false
+	}
+	return n.Kind == types.JSONString && n.Str == key
+}
+
+// jsonConcat is a || b: two objects merge (b's values win), anything else concatenates as
+// arrays, a scalar being a one-element array and an object an element.
+func jsonConcat(a, b *types.JSONNode) *types.JSONNode {
+	if a.Kind == types.JSONObject && b.Kind == types.JSONObject {
+		out := &types.JSONNode{Kind: types.JSONObject, Keys: append(append([]string{}, a.Keys...), b.Keys...),
+			Elems: append(append([]*types.JSONNode{}, a.Elems...), b.Elems...)}
+		out.SortKeys()
+		return out
+	}
+	elems := func(n *types.JSONNode) []*types.JSONNode {
+		if n.Kind == types.JSONArray {
+			return n.Elems
+		}
+		return []*types.JSONNode{n}
+	}
+	return &types.JSONNode{Kind: types.JSONArray, Elems: append(append([]*types.JSONNode{}, elems(a)...), elems(b)...)}
+}
+
+// jsonDeleteKeys is a - key and a - text[]: the object without those keys, or the array
+// without the string elements equal to one.
+func jsonDeleteKeys(n *types.JSONNode, keys map[string]bool) (*types.JSONNode, error) {
+	switch n.Kind {
+	case types.JSONObject:
+		out := &types.JSONNode{Kind: types.JSONObject}
+		for i, k := range n.Keys {
+			if !keys[k] {
+				out.Keys, out.Elems = append(out.Keys, k), append(out.Elems, n.Elems[i])
+			}
+		}
+		return out, nil
+	case types.JSONArray:
+		out := &types.JSONNode{Kind: types.JSONArray}
+		for _, e := range n.Elems {
+			if !(e.Kind == types.JSONString && keys[e.Str]) {
+				out.Elems = append(out.Elems, e)
+			}
+		}
+		return out, nil
+	}
+	return nil, Errorf("22023", "cannot delete from scalar")
+}
+
+// jsonDeleteIndex is a - integer: the array without element i (from the end when negative).
+func jsonDeleteIndex(n *types.JSONNode, i int64) (*types.JSONNode, error) {
+	switch n.Kind {
+	case types.JSONObject:
+		return nil, Errorf("22023", "cannot delete from object using integer index")
+	case types.JSONArray:
+	default:
+		return nil, Errorf("22023", "cannot delete from scalar")
+	}
+	if i < 0 {
+		i += int64(len(n.Elems))
+	}
+	if i < 0 || i >= int64(len(n.Elems)) {
+		return n, nil
+	}
+	out := &types.JSONNode{Kind: types.JSONArray, Elems: append(append([]*types.JSONNode{}, n.Elems[:i]...), n.Elems[i+1:]...)}
+	return out, nil
+}
+
+// jsonSet is jsonb_set(n, path, v, create): n with the value at path replaced by v, or added
+// as the last step's key or (past either end) array element when create is set.
+func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, create bool, level int) (*types.JSONNode, error) {
+	if level == len(path) {
+		return v, nil
+	}
+	p := path[level]
+	if p.IsNull() {
+		return nil, Errorf("22004", "path element at position %d is null", level+1)
+	}
+	last := level == len(path)-1
+	switch n.Kind {
+	case types.JSONObject:
+		out := &types.JSONNode{Kind: types.JSONObject, Keys: append([]string{}, n.Keys...),
+			Elems: append([]*types.JSONNode{}, n.Elems...)}
+		for i, k := range out.Keys {
+			if k == p.S {
+				e, err := jsonSet(out.Elems[i], path, v, create, level+1)
+				if err != nil {
+					return nil, err
+				}
+				out.Elems[i] = e
+				return out, nil
+			}
+		}
+		if last && create {
+			out.Keys, out.Elems = append(out.Keys, p.S), append(out.Elems, v)
+			out.SortKeys()
+		}
+		return out, nil
+	case types.JSONArray:
+		i, err := strconv.ParseInt(strings.TrimSpace(p.S), 10, 32)
+		if err != nil {
+			return nil, Errorf("22P02", "path element at position %d is not an integer: %q", level+1, p.S)
+		}
+		out := &types.JSONNode{Kind: types.JSONArray, Elems: append([]*types.JSONNode{}, n.Elems...)}
+		if i < 0 {
+			i += int64(len(out.Elems))
+		}
+		switch {
+		case i >= 0 && i < int64(len(out.Elems)):
+			e, err := jsonSet(out.Elems[i], path, v, create, level+1)
+			if err != nil {
+				return nil, err
+			}
+			out.Elems[i] = e
+		case last && create && i < 0:
+			out.Elems = append([]*types.JSONNode{v}, out.Elems...)
+		case last && create:
+			out.Elems = append(out.Elems, v)
+		}
+		return out, nil
+	}
+	if level == 0 {
+		return nil, Errorf("22023", "cannot set path in scalar")
+	}
+	return n, nil
+}
