@@ -614,7 +614,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		return s.createTable(ctx, ast, st.cons, out)
 	case *sqlparser.DropTable:
 		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, st.words[len(st.words)-1] == "cascade", out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}
