@@ -47,6 +47,8 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		sym = "%"
 	case sqlparser.BitAndOp, sqlparser.ShiftLeftOp, sqlparser.ShiftRightOp:
 		return compileBitwise(e, sc)
+	case sqlparser.BitXorOp: // the dialect pass's spelling of AT TIME ZONE
+		return compileAtTimeZone(e, sc)
 	default:
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
@@ -58,11 +60,11 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if isDateTime(a.typ) || isDateTime(b.typ) {
+		return compileDateTimeArith(e.Operator, sym, a, b, sc)
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
-	}
-	if a.typ == types.Date || b.typ == types.Date {
-		return compileDateArith(e.Operator, sym, a, b)
 	}
 	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
 	if !numeric(a) || !numeric(b) {

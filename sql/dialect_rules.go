@@ -192,10 +192,21 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		case r.followedBy("without", "time", "zone"):
 			return "timestamp", 3, true, nil
 		case r.followedBy("with", "time", "zone"):
-			return "", 0, false, unsupported("type timestamp with time zone")
+			return "datetime", 3, true, nil
 		}
 	case "timestamptz":
-		return "", 0, false, unsupported("type timestamp with time zone")
+		return "datetime", 0, true, nil // vitess's stand-in, read back by columnType
+	case "interval":
+		return "year", 0, true, nil
+	case "time":
+		switch {
+		case r.followedBy("without", "time", "zone"):
+			return "time", 3, true, nil
+		case r.followedBy("with", "time", "zone"):
+			return "", 0, false, unsupported("type time with time zone")
+		}
+	case "timetz":
+		return "", 0, false, unsupported("type time with time zone")
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")

@@ -234,12 +234,14 @@ func canCoerce(a argIn, to *pgType) bool {
 
 // implicitCasts are PostgreSQL's implicit casts among drove's types (pg_cast's 'i').
 var implicitCasts = map[types.Type]map[types.Type]bool{
-	types.Int16:   {types.Int32: true, types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Int32:   {types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Int64:   {types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Numeric: {types.Float32: true, types.Float64: true},
-	types.Float32: {types.Float64: true},
-	types.Date:    {types.Timestamp: true},
+	types.Int16:     {types.Int32: true, types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Int32:     {types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Int64:     {types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Numeric:   {types.Float32: true, types.Float64: true},
+	types.Float32:   {types.Float64: true},
+	types.Date:      {types.Timestamp: true, types.Timestamptz: true},
+	types.Timestamp: {types.Timestamptz: true},
+	types.Time:      {types.Interval: true},
 }
 
 // polyTypes resolves the anyelement and anyarray types of a call: the element type and the

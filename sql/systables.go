@@ -237,6 +237,8 @@ func sqlTypeName(c types.Column) string {
 		return "date"
 	case types.Numeric:
 		return "numeric"
+	case types.Timestamptz, types.Interval, types.Time:
+		return c.Type.String()
 	case types.Text:
 		switch {
 		case c.Fixed:

@@ -38,6 +38,12 @@ func (v Value) AppendText(dst []byte) []byte {
 			return appendTime(dst, v.Time(), TimestampLayout)
 		}
 		return appendTime(dst, time.Unix(v.I*86400, 0).UTC(), DateLayout)
+	case Timestamptz:
+		return AppendTimestamptz(dst, v.I, time.UTC)
+	case Interval:
+		return AppendIntervalText(dst, v.Interval())
+	case Time:
+		return AppendTimeOfDay(dst, v.I)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))

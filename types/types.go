@@ -58,6 +58,12 @@ func (t Type) OID() uint32 {
 		return 1009
 	case Numeric:
 		return 1700
+	case Timestamptz:
+		return 1184
+	case Interval:
+		return 1186
+	case Time:
+		return 1083
 	}
 	if t.IsRecord() {
 		return 2249
@@ -83,8 +89,14 @@ func FromOID(oid uint32) Type {
 		return Bool
 	case 25, 1043, 1042, 19: // text, varchar, bpchar, name
 		return Text
-	case 1114, 1184: // timestamp, timestamptz (read as UTC)
+	case 1114:
 		return Timestamp
+	case 1184:
+		return Timestamptz
+	case 1186:
+		return Interval
+	case 1083:
+		return Time
 	case 17:
 		return Bytea
 	case 1082:
@@ -112,8 +124,10 @@ func (t Type) Size() int16 {
 		return 2
 	case Int32, Float32, Date:
 		return 4
-	case Int64, Float64, Timestamp:
+	case Int64, Float64, Timestamp, Timestamptz, Time:
 		return 8
+	case Interval:
+		return 16
 	case Bool:
 		return 1
 	}
@@ -149,6 +163,12 @@ func (t Type) String() string {
 		return "int2vector"
 	case Numeric:
 		return "numeric"
+	case Timestamptz:
+		return "timestamp with time zone"
+	case Interval:
+		return "interval"
+	case Time:
+		return "time without time zone"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -164,11 +184,13 @@ func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
 // HoldsBytes reports whether values of type t live in S.
 func (t Type) HoldsBytes() bool {
-	return t == Text || t == Bytea || t == Numeric || t.IsArray() || t.IsRecord()
+	return t == Text || t == Bytea || t == Numeric || t == Interval || t.IsArray() || t.IsRecord()
 }
 
 // IsColumnType reports whether a table column can have type t.
-func (t Type) IsColumnType() bool { return t >= Int16 && t <= Date || t == Numeric }
+func (t Type) IsColumnType() bool {
+	return t >= Int16 && t <= Date || t == Numeric || t == Timestamptz || t == Interval || t == Time
+}
 
 // IsFloat reports whether t is one of the floating point types.
 func (t Type) IsFloat() bool { return t == Float32 || t == Float64 }
