@@ -25,7 +25,7 @@ func ParseTime(s string) (Value, error) {
 	var t tm
 	clock := f[0]
 	// A trailing numeric zone glued on (10:00:00+02) is checked and ignored.
-	if i := strings.IndexAny(clock, "+-"); i > 0 {
+	if i := strings.IndexAny(clock, "+-"); i > 0 && strings.Contains(clock[:i], ":") {
 		if _, err := decodeZone(clock[i:]); err != dtOK {
 			return Value{}, bad
 		}
@@ -45,7 +45,7 @@ func ParseTime(s string) (Value, error) {
 	for _, w := range f[1:] {
 		switch {
 		case w == "am" || w == "pm":
-			if t.hour > 12 || t.hour < 1 && false {
+			if t.hour > 12 {
 				return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date/time field value out of range: %q", s)}
 			}
 			if w == "am" && t.hour == 12 {
