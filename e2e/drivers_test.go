@@ -14,6 +14,17 @@ import (
 
 // TestPsycopg2 runs testdata/psycopg2_client.py with Debian's python3-psycopg2.
 func TestPsycopg2(t *testing.T) {
+	python := requirePsycopg2(t)
+	n := newNode(t)
+	n.start()
+	dsn := fmt.Sprintf("host=127.0.0.1 port=%d user=drove dbname=drove sslmode=disable", n.port)
+	runClient(t, n, exec.Command(python, "testdata/psycopg2_client.py", dsn))
+}
+
+// requirePsycopg2 is a python3 that imports psycopg2; the test is skipped without one (it
+// fails in CI).
+func requirePsycopg2(t *testing.T) string {
+	t.Helper()
 	// A python3 earlier on PATH than Debian's (pyenv, a virtualenv) may not see its packages.
 	python := ""
 	for _, p := range []string{"python3", "/usr/bin/python3"} {
@@ -28,10 +39,7 @@ func TestPsycopg2(t *testing.T) {
 		}
 		t.Skip("no python3 with psycopg2; .ci/run installs python3-psycopg2")
 	}
-	n := newNode(t)
-	n.start()
-	dsn := fmt.Sprintf("host=127.0.0.1 port=%d user=drove dbname=drove sslmode=disable", n.port)
-	runClient(t, n, exec.Command(python, "testdata/psycopg2_client.py", dsn))
+	return python
 }
 
 // TestPgJDBC compiles testdata/JdbcClient.java with javac and runs it with Debian's pgjdbc
