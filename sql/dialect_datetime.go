@@ -33,7 +33,6 @@ func init() {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
 		}
 	}
-	internalFunctions["drove_extract"] = true
 }
 
 // stringNext matches a string constant n tokens after the word.

@@ -40,7 +40,7 @@ func resolveFunc(name string, procs []*funcProc, args []*expr) (*funcProc, error
 	var cands []candidate
 	for _, p := range procs {
 		n := len(p.args)
-		if len(in) != n && !(p.variadic && len(in) >= n) {
+		if len(in) != n && !(p.variadic && len(in) >= n) && !(len(in) < n && len(in) >= n-p.nDefaults()) {
 			continue
 		}
 		c := candidate{proc: p, args: make([]*pgType, len(in))}

@@ -86,6 +86,18 @@ type funcProc struct {
 	vol      byte     // provolatile: 'i', 's' or 'v'
 	strict   bool
 	retset   bool
+	// argNames and defaults are the arguments' names and DEFAULT values as PostgreSQL
+	// prints them ("" where there is none); nil when no argument has one.
+	argNames, defaults []string
+}
+
+// nDefaults is how many trailing arguments have a DEFAULT (pronargdefaults).
+func (p *funcProc) nDefaults() int {
+	n := 0
+	for i := len(p.defaults) - 1; i >= 0 && p.defaults[i] != ""; i-- {
+		n++
+	}
+	return n
 }
 
 // outArg is an OUT parameter: a column of a function's record result.
@@ -184,6 +196,13 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 		}
 		// vitess parses an aggregate call into its own node unless the name is quoted
 		return nil, unsupported("aggregate %s called by a quoted name", name)
+	}
+	for i := len(args); i < len(proc.args) && i < len(proc.defaults); i++ {
+		v, err := parseText(proc.defaults[i], proc.args[i].t) // an omitted argument's DEFAULT
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, constExpr(v, false))
 	}
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
@@ -307,7 +326,13 @@ func (p *funcProc) argsText() string {
 		if p.variadic && i == len(p.args)-1 {
 			b.WriteString("VARIADIC ")
 		}
+		if i < len(p.argNames) && p.argNames[i] != "" {
+			b.WriteString(p.argNames[i] + " ")
+		}
 		b.WriteString(a.name)
+		if i < len(p.defaults) && p.defaults[i] != "" {
+			b.WriteString(" DEFAULT " + p.defaults[i])
+		}
 	}
 	for _, o := range p.outArgs {
 		b.WriteString(", OUT " + o.name + " " + o.t.name)
@@ -383,9 +408,25 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
 			p.variadic, a = true, rest
 		}
-		p.args = append(p.args, mustPgType(a))
+		// "name type" or "name type = default": a named argument, maybe with a default.
+		a, def, _ := strings.Cut(a, " = ")
+		name, typ, named := strings.Cut(a, " ")
+		if !named {
+			typ, name = name, ""
+		}
+		p.args = append(p.args, mustPgType(typ))
+		p.argNames = append(p.argNames, name)
+		p.defaults = append(p.defaults, def)
+	}
+	if strings.Join(p.argNames, "") == "" {
+		p.argNames, p.defaults = nil, nil
 	}
 	retText = strings.TrimSpace(retText)
+	for suffix, vol := range map[string]byte{" immutable": 'i', " stable": 's'} {
+		if rest, ok := strings.CutSuffix(retText, suffix); ok {
+			p.vol, retText = vol, rest // an overload whose volatility differs from its name's others
+		}
+	}
 	if rest, ok := strings.CutSuffix(retText, " strict"); ok {
 		p.strict, retText = true, rest // an overload stricter than its name's others
 	}

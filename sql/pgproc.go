@@ -64,6 +64,13 @@ func pgProcRow(p *funcProc) []types.Value {
 			names = types.NewArray(types.TextArray, ns)
 		}
 	}
+	if p.argNames != nil {
+		ns := make([]types.Value, len(p.argNames))
+		for i, n := range p.argNames {
+			ns[i] = text(n)
+		}
+		names = types.NewArray(types.TextArray, ns)
+	}
 	rows := float64(0)
 	if p.retset {
 		rows = 1000
@@ -71,7 +78,7 @@ func pgProcRow(p *funcProc) []types.Value {
 	return []types.Value{oidVal(p.oid), text(p.name), oidVal(p.schema), oidVal(oidSuperuser), oidVal(oidInternalLanguage),
 		types.NewFloat(types.Float32, 1), types.NewFloat(types.Float32, rows), oidVal(variadic), text(string(p.kind)),
 		boolVal(false), boolVal(false), boolVal(p.strict), boolVal(p.retset), text(string(p.vol)), text("s"),
-		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, 0), oidVal(p.ret.oid),
+		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, int64(p.nDefaults())), oidVal(p.ret.oid),
 		text(strings.Join(argOIDs, " ")), all, modes, names, text(p.name), nullOf(types.TextArray)}
 }
 
