@@ -79,9 +79,29 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 			}
 			return justifyHours(x.I - y.I), nil
 		})
+	}
+	if x, ok, err := compileIntervalArith(op, a, b); ok {
+		return x, err
+	}
+	if x, ok, err := compileTimeArith(op, a, b); ok {
+		return x, err
+	}
+	if ta == types.Date || tb == types.Date {
+		return compileDateArith(op, sym, a, b)
+	}
+	return nil, Errorf("42883", "operator does not exist: %s %s %s", ta, sym, tb)
+}
+
+// compileIntervalArith compiles interval ± interval, interval * number, number * interval and
+// interval / number; ok is false for other operands.
+func compileIntervalArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool, error) {
+	ta, tb, iv := a.typ, b.typ, types.Interval
+	var x *expr
+	var err error
+	switch {
 	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && ta == iv && tb == iv:
 		neg := op == sqlparser.MinusOp
-		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
 			d := y.Interval()
 			if neg {
 				d = negateInterval(d)
@@ -91,17 +111,28 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 	case (op == sqlparser.MultOp || op == sqlparser.DivOp) && ta == iv && familyOf(tb) == famNumeric,
 		op == sqlparser.MultOp && familyOf(ta) == famNumeric && tb == iv:
 		div := op == sqlparser.DivOp
-		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
 			span, f := x, y
 			if x.T != types.Interval {
 				span, f = y, x
 			}
 			return scaleInterval(span.Interval(), num(f), div)
 		})
+	}
+	return x, x != nil || err != nil, err
+}
+
+// compileTimeArith compiles time ± interval (wrapping around midnight), time - time and
+// date + time; ok is false for other operands.
+func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool, error) {
+	ta, tb, iv := a.typ, b.typ, types.Interval
+	var x *expr
+	var err error
+	switch {
 	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && ta == types.Time && tb == iv,
 		op == sqlparser.PlusOp && ta == iv && tb == types.Time:
 		neg := op == sqlparser.MinusOp
-		return strict2(types.Time, a, b, func(x, y types.Value) (types.Value, error) {
+		x, err = strict2(types.Time, a, b, func(x, y types.Value) (types.Value, error) {
 			t, s := x, y
 			if x.T == types.Interval {
 				t, s = y, x
@@ -117,11 +148,11 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 			return types.Value{T: types.Time, I: r}, nil
 		})
 	case op == sqlparser.MinusOp && ta == types.Time && tb == types.Time:
-		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
 			return types.NewInterval(types.IntervalValue{Micros: x.I - y.I}), nil
 		})
 	case op == sqlparser.PlusOp && (ta == types.Date && tb == types.Time || ta == types.Time && tb == types.Date):
-		return strict2(types.Timestamp, a, b, func(x, y types.Value) (types.Value, error) {
+		x, err = strict2(types.Timestamp, a, b, func(x, y types.Value) (types.Value, error) {
 			d, t := x, y
 			if x.T == types.Time {
 				d, t = y, x
@@ -136,10 +167,7 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 			return types.Value{T: types.Timestamp, I: us + t.I}, nil
 		})
 	}
-	if ta == types.Date || tb == types.Date {
-		return compileDateArith(op, sym, a, b)
-	}
-	return nil, Errorf("42883", "operator does not exist: %s %s %s", ta, sym, tb)
+	return x, x != nil || err != nil, err
 }
 
 // timestampStrict is strict2 for results that depend on the session's zone: never folded

@@ -183,10 +183,6 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 	if !f.interval && year <= 0 {
 		year = 1 - year // BC years print as positive numbers
 	}
-	hour12 := f.hour % 12
-	if hour12 == 0 && !f.interval {
-		hour12 = 12
-	}
 	isoYear, isoWeek := 0, 0
 	if !f.interval {
 		isoYear, isoWeek = f.t.ISOWeek()
@@ -249,6 +245,22 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 			return caseAs(p, name[:3], 0, true), -1
 		}
 		return caseAs(p, name, 9, fm), -1
+	}
+	return charTimeField(p, f, fm)
+}
+
+// charTimeField prints the time-of-day, zone and era patterns.
+func charTimeField(p string, f *charFields, fm bool) (string, int64) {
+	hour12 := f.hour % 12
+	if hour12 == 0 && !f.interval {
+		hour12 = 12
+	}
+	isoWeek := 0
+	if !f.interval {
+		_, isoWeek = f.t.ISOWeek()
+	}
+	n := func(v int64, width int) (string, int64) { return pad(v, width, fm), v }
+	switch up := strings.ToUpper(p); up {
 	case "HH", "HH12":
 		return n(int64(hour12), 2)
 	case "HH24":
@@ -349,18 +361,7 @@ func isoDow(t time.Time) int {
 // (numbers up to the next separator, or their width when patterns abut), as a wall clock
 // in loc; a zone in the text (TZH, TZM) overrides loc.
 func parseFormatted(s, tmpl string, loc *time.Location) (types.Value, error) {
-	bad := func(msg string) (types.Value, error) { return types.Value{}, Errorf("22007", "%s", msg) }
-	year, month, day, hour, min, sec := 1, 1, 1, 0, 0, 0
-	var usec int64
-	pm, am12, bc := false, false, false
-	var tzOff int64
-	haveTZ := false
-	si := 0
-	skipSpaces := func() {
-		for si < len(s) && s[si] == ' ' {
-			si++
-		}
-	}
+	fp := &fmtParser{s: s, year: 1, month: 1, day: 1}
 	for i := 0; i < len(tmpl); {
 		if strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm") {
 			i += 2
@@ -368,179 +369,188 @@ func parseFormatted(s, tmpl string, loc *time.Location) (types.Value, error) {
 		}
 		p := matchPattern(tmpl[i:])
 		if p == "" {
-			c := tmpl[i]
-			i++
-			if c == '"' {
-				for i < len(tmpl) && tmpl[i] != '"' {
-					i++
-					si++
-				}
-				i++
-				continue
-			}
-			if c == ' ' {
-				skipSpaces()
-				continue
-			}
-			// A separator in the template skips one non-alphanumeric character of the input.
-			if si < len(s) && !isAlnum(s[si]) {
-				si++
-			}
+			i = fp.literal(tmpl, i)
 			continue
 		}
 		i += len(p)
-		abut := i < len(tmpl) && matchPattern(tmpl[i:]) != ""
-		up := strings.ToUpper(p)
-		skipSpaces()
-		num := func(width int) (int, bool) {
-			start := si
-			if si < len(s) && (s[si] == '-' || s[si] == '+') {
-				si++
-			}
-			for si < len(s) && s[si] >= '0' && s[si] <= '9' && (!abut || si-start < width) {
-				si++
-			}
-			v, err := strconv.Atoi(s[start:si])
-			return v, err == nil
-		}
-		var ok bool
-		switch up {
-		case "YYYY", "IYYY":
-			year, ok = num(4)
-		case "Y,YYY":
-			var hi, lo int
-			if hi, ok = num(1); ok && si < len(s) && s[si] == ',' {
-				si++
-				lo, ok = num(3)
-			}
-			year = hi*1000 + lo
-		case "YYY", "IYY":
-			year, ok = num(3)
-			year += 2000
-		case "YY", "IY":
-			year, ok = num(2)
-			if year < 70 {
-				year += 2000
-			} else {
-				year += 1900
-			}
-		case "MM":
-			month, ok = num(2)
-		case "DD":
-			day, ok = num(2)
-		case "HH", "HH12":
-			hour, ok = num(2)
-			am12 = true
-		case "HH24":
-			hour, ok = num(2)
-		case "MI":
-			min, ok = num(2)
-		case "SS":
-			sec, ok = num(2)
-		case "MS":
-			var ms int
-			ms, ok = num(3)
-			usec = int64(ms) * 1000
-		case "US":
-			var us int
-			us, ok = num(6)
-			usec = int64(us)
-		case "AM", "PM", "A.M.", "P.M.":
-			rest := strings.ToUpper(s[si:])
-			ok = true
-			switch {
-			case strings.HasPrefix(rest, "PM") || strings.HasPrefix(rest, "P.M."):
-				pm = true
-			case strings.HasPrefix(rest, "AM") || strings.HasPrefix(rest, "A.M."):
-			default:
-				ok = false
-			}
-			if ok {
-				si += len(p)
-			}
-		case "AD", "BC", "A.D.", "B.C.":
-			rest := strings.ToUpper(s[si:])
-			ok = strings.HasPrefix(rest, "AD") || strings.HasPrefix(rest, "BC") || strings.HasPrefix(rest, "A.D.") || strings.HasPrefix(rest, "B.C.")
-			bc = strings.HasPrefix(rest, "B")
-			si += len(p)
-		case "MON", "MONTH":
-			ok = false
-			for k, name := range monthNames {
-				cand := name
-				if up == "MON" {
-					cand = name[:3]
-				}
-				if len(s)-si >= len(cand) && strings.EqualFold(s[si:si+len(cand)], cand) {
-					month, si, ok = k+1, si+len(cand), true
-					break
-				}
-			}
-		case "DY", "DAY":
-			ok = false
-			for _, name := range dayNames {
-				cand := name
-				if up == "DY" {
-					cand = name[:3]
-				}
-				if len(s)-si >= len(cand) && strings.EqualFold(s[si:si+len(cand)], cand) {
-					si, ok = si+len(cand), true
-					break
-				}
-			}
-		case "TZH":
-			var h int
-			h, ok = num(2)
-			tzOff, haveTZ = int64(h)*3600, true
-		case "TZM":
-			var m int
-			m, ok = num(2)
-			if tzOff < 0 {
-				tzOff -= int64(m) * 60
-			} else {
-				tzOff += int64(m) * 60
-			}
-		default:
-			return types.Value{}, unsupported("to_timestamp pattern %s", p)
+		fp.abut = i < len(tmpl) && matchPattern(tmpl[i:]) != ""
+		fp.skipSpaces()
+		ok, err := fp.field(p)
+		if err != nil {
+			return types.Value{}, err
 		}
 		if !ok {
-			return bad("invalid value \"" + strings.TrimSpace(s[min0(si, len(s)):]) + "\" for \"" + p + "\"")
+			return types.Value{}, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
 		}
 	}
-	if am12 {
-		if hour < 1 || hour > 12 {
-			return types.Value{}, Errorf("22008", "hour \"%d\" is invalid for the 12-hour clock", hour)
+	return fp.result(loc)
+}
+
+// fmtParser is the state of one to_timestamp(text, format).
+type fmtParser struct {
+	s                                string
+	si                               int  // the next byte of s
+	abut                             bool // the pattern being read is followed by another
+	year, month, day, hour, min, sec int
+	usec, tzOff                      int64
+	pm, hour12, bc, haveTZ           bool
+}
+
+func (fp *fmtParser) skipSpaces() {
+	for fp.si < len(fp.s) && fp.s[fp.si] == ' ' {
+		fp.si++
+	}
+}
+
+// literal consumes the template's non-pattern character at i and returns where the next
+// one starts: a quoted string skips as many characters of the input, a space any spaces, a
+// separator one non-alphanumeric character.
+func (fp *fmtParser) literal(tmpl string, i int) int {
+	c := tmpl[i]
+	i++
+	switch {
+	case c == '"':
+		for i < len(tmpl) && tmpl[i] != '"' {
+			i++
+			fp.si++
 		}
-		if pm && hour != 12 {
-			hour += 12
-		} else if !pm && hour == 12 {
-			hour = 0
+		return i + 1
+	case c == ' ':
+		fp.skipSpaces()
+	case fp.si < len(fp.s) && !isAlnum(fp.s[fp.si]):
+		fp.si++
+	}
+	return i
+}
+
+// num reads a number: its digits up to a non-digit, or width of them when patterns abut.
+func (fp *fmtParser) num(width int) (int, bool) {
+	start := fp.si
+	if fp.si < len(fp.s) && (fp.s[fp.si] == '-' || fp.s[fp.si] == '+') {
+		fp.si++
+	}
+	for fp.si < len(fp.s) && fp.s[fp.si] >= '0' && fp.s[fp.si] <= '9' && (!fp.abut || fp.si-start < width) {
+		fp.si++
+	}
+	v, err := strconv.Atoi(fp.s[start:fp.si])
+	return v, err == nil
+}
+
+// word reads the first of names (or their first three letters) at the input, ignoring case;
+// its index, or -1.
+func (fp *fmtParser) word(names []string, short bool) int {
+	for k, name := range names {
+		if short {
+			name = name[:3]
 		}
-	} else if pm && hour < 12 {
+		if len(fp.s)-fp.si >= len(name) && strings.EqualFold(fp.s[fp.si:fp.si+len(name)], name) {
+			fp.si += len(name)
+			return k
+		}
+	}
+	return -1
+}
+
+// marker reads one of the two-letter markers (AM/PM, AD/BC, dotted or not); its first
+// letter, or 0.
+func (fp *fmtParser) marker(a, b string) byte {
+	rest := strings.ToUpper(fp.s[fp.si:])
+	for _, m := range []string{a, b, a[:1] + "." + a[1:] + ".", b[:1] + "." + b[1:] + "."} {
+		if strings.HasPrefix(rest, m) {
+			fp.si += len(m)
+			return m[0]
+		}
+	}
+	return 0
+}
+
+func (fp *fmtParser) field(p string) (ok bool, err error) {
+	switch up := strings.ToUpper(p); up {
+	case "YYYY", "IYYY":
+		fp.year, ok = fp.num(4)
+	case "YYY", "IYY":
+		fp.year, ok = fp.num(3)
+		fp.year += 2000
+	case "YY", "IY":
+		if fp.year, ok = fp.num(2); fp.year < 70 {
+			fp.year += 2000
+		} else {
+			fp.year += 1900
+		}
+	case "MM":
+		fp.month, ok = fp.num(2)
+	case "DD":
+		fp.day, ok = fp.num(2)
+	case "HH", "HH12":
+		fp.hour, ok = fp.num(2)
+		fp.hour12 = true
+	case "HH24":
+		fp.hour, ok = fp.num(2)
+	case "MI":
+		fp.min, ok = fp.num(2)
+	case "SS":
+		fp.sec, ok = fp.num(2)
+	case "MS", "US":
+		var v int
+		v, ok = fp.num(map[string]int{"MS": 3, "US": 6}[up])
+		fp.usec = int64(v) * map[string]int64{"MS": 1000, "US": 1}[up]
+	case "AM", "PM", "A.M.", "P.M.":
+		m := fp.marker("AM", "PM")
+		ok, fp.pm = m != 0, m == 'P'
+	case "AD", "BC", "A.D.", "B.C.":
+		m := fp.marker("AD", "BC")
+		ok, fp.bc = m != 0, m == 'B'
+	case "MON", "MONTH":
+		k := fp.word(monthNames, up == "MON")
+		ok, fp.month = k >= 0, k+1
+	case "DY", "DAY":
+		ok = fp.word(dayNames, up == "DY") >= 0
+	case "TZH":
+		var h int
+		h, ok = fp.num(2)
+		fp.tzOff, fp.haveTZ = int64(h)*3600, true
+	case "TZM":
+		var m int
+		m, ok = fp.num(2)
+		if fp.tzOff < 0 {
+			fp.tzOff -= int64(m) * 60
+		} else {
+			fp.tzOff += int64(m) * 60
+		}
+	default:
+		return false, unsupported("to_timestamp pattern %s", p)
+	}
+	return ok, nil
+}
+
+// result is the instant the fields read name.
+func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
+	hour := fp.hour
+	switch {
+	case fp.hour12 && (hour < 1 || hour > 12):
+		return types.Value{}, Errorf("22008", "hour \"%d\" is invalid for the 12-hour clock", hour)
+	case fp.hour12 && fp.pm && hour != 12, !fp.hour12 && fp.pm && hour < 12:
 		hour += 12
+	case fp.hour12 && !fp.pm && hour == 12:
+		hour = 0
 	}
-	if bc {
+	year := fp.year
+	if fp.bc {
 		year = -year
 	}
-	days, err := civilDays(int64(year), int64(month), int64(day))
+	days, err := civilDays(int64(year), int64(fp.month), int64(fp.day))
 	if err != nil {
 		return types.Value{}, err
 	}
-	if hour > 24 || min > 59 || sec > 60 {
-		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
+	if hour > 24 || fp.min > 59 || fp.sec > 60 {
+		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", fp.s)
 	}
-	local := days*microsPerDay + ((int64(hour)*60+int64(min))*60+int64(sec))*1e6 + usec
+	local := days*microsPerDay + ((int64(hour)*60+int64(fp.min))*60+int64(fp.sec))*1e6 + fp.usec
 	off := types.ZoneOffsetAt(local, loc)
-	if haveTZ {
-		off = tzOff
+	if fp.haveTZ {
+		off = fp.tzOff
 	}
 	return types.Value{T: types.Timestamptz, I: local - off*1e6}, nil
 }
 
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func min0(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
-}

@@ -193,9 +193,7 @@ func ParseInterval(s string) (Value, error) {
 // intervalAcc accumulates fields in wide types; fractions of months and days spill down as
 // PostgreSQL's AdjustFractDays and AdjustFractSeconds do.
 type intervalAcc struct {
-	months, days, micros float64
-	imonths, idays       int64
-	imicros              int64
+	imonths, idays, imicros int64
 }
 
 func (a *intervalAcc) add(v float64, unit string) bool {
