@@ -268,3 +268,7 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 	}
 	return r, err
 }
+
+// Location is the session's TimeZone, which timestamptz values are read and printed in (the
+// database/sql driver gives them to Go in it).
+func (s *Session) Location() *time.Location { return s.location() }
