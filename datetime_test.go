@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -119,5 +120,56 @@ func TestInfinityInGo(t *testing.T) {
 		if err != nil || row[4] != tt.wantAt {
 			t.Errorf("%d: KV read %#v, %v; want %#v", i, row, err, tt.wantAt)
 		}
+	}
+}
+
+// timestamptz, interval and time through database/sql: a time.Time goes in as its instant
+// and comes back in the session's TimeZone; intervals and times read as PostgreSQL's text.
+func TestDateTimeTypesInGo(t *testing.T) {
+	db, err := sql.Open("drove", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // SET TIME ZONE is the connection's
+	if _, err := db.Exec("CREATE TABLE moments (id int PRIMARY KEY, at timestamptz, span interval, clock time)"); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2024, 7, 1, 23, 30, 15, 123456000, time.FixedZone("", 2*3600))
+	if _, err := db.Exec("INSERT INTO moments VALUES ($1, $2, $3, $4)", 1, at, "1 day 02:00:00", "13:14:15.5"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SET TIME ZONE 'America/New_York'"); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		got         time.Time
+		span, clock string
+		text        string
+	)
+	if err := db.QueryRow("SELECT at, span, clock, at::text FROM moments WHERE id = $1", 1).Scan(&got, &span, &clock, &text); err != nil {
+		t.Fatal(err)
+	}
+	if !got.Equal(at) {
+		t.Errorf("timestamptz: got %v, want %v", got, at)
+	}
+	if _, off := got.Zone(); off != -4*3600 {
+		t.Errorf("timestamptz read in zone offset %d, want New York's -4h", off)
+	}
+	if span != "1 day 02:00:00" || clock != "13:14:15.5" || text != "2024-07-01 17:30:15.123456-04" {
+		t.Errorf("got %q, %q, %q", span, clock, text)
+	}
+	rows, err := db.Query("SELECT at, span, clock FROM moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cts, _ := rows.ColumnTypes()
+	var names []string
+	for _, ct := range cts {
+		names = append(names, ct.DatabaseTypeName())
+	}
+	if fmt.Sprint(names) != "[TIMESTAMPTZ INTERVAL TIME]" {
+		t.Errorf("column types %v", names)
 	}
 }

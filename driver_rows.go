@@ -309,6 +309,8 @@ func (r *rows) Next(dest []driver.Value) error {
 			dest[i] = b.num(int64Type, uint64(v.I))
 		case v.T == types.Float32 || v.T == types.Float64:
 			dest[i] = b.num(float64Type, math.Float64bits(v.F))
+		case v.T == types.Timestamptz && !types.IsInfinite(v.I):
+			dest[i] = time.UnixMicro(v.I).In(r.c.s.Location()) // the instant, in the session's TimeZone
 		default:
 			dest[i] = goValue(v)
 		}
@@ -380,7 +382,7 @@ func (r *rows) ColumnTypeScanType(i int) reflect.Type {
 		return scanBool
 	case t == types.Bytea || t == types.JSON || t == types.JSONB:
 		return scanBytes
-	case t == types.Timestamp || t == types.Date:
+	case t == types.Timestamp || t == types.Date || t == types.Timestamptz:
 		return scanTime
 	case t == types.Null:
 		return scanAny
@@ -412,6 +414,12 @@ func databaseTypeName(t types.Type) string {
 		return "TEXT"
 	case types.Timestamp:
 		return "TIMESTAMP"
+	case types.Timestamptz:
+		return "TIMESTAMPTZ"
+	case types.Interval:
+		return "INTERVAL"
+	case types.Time:
+		return "TIME"
 	case types.Bytea:
 		return "BYTEA"
 	case types.Date:

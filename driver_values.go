@@ -90,6 +90,10 @@ func toValue(v driver.Value, t types.Type) (types.Value, error) {
 		switch t {
 		case types.Timestamp:
 			return timestamp(x)
+		case types.Timestamptz: // the instant, whatever the time's zone
+			v, err := timestamp(x.UTC())
+			v.T = types.Timestamptz
+			return v, err
 		case types.Date: // the time's UTC calendar day, as a date reads back
 			if d := types.NewDate(x); types.DateInRange(d.I) {
 				return d, nil
@@ -166,6 +170,11 @@ func goValue(v types.Value) driver.Value {
 		}
 		if v.T == types.Date {
 			return time.Unix(v.I*86400, 0).UTC()
+		}
+		return v.Time()
+	case types.Timestamptz:
+		if types.IsInfinite(v.I) {
+			return v.String()
 		}
 		return v.Time()
 	case types.Bytea:

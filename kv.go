@@ -328,7 +328,8 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 	case bool:
 		v = types.NewBool(x)
 	case string:
-		if c.Type == types.Timestamp || c.Type == types.Date {
+		switch c.Type {
+		case types.Timestamp, types.Date, types.Timestamptz, types.Interval, types.Time:
 			return drovesql.ParseText(x, c.Type) // "infinity", as Get returns it, and any input text
 		}
 		v = types.NewText(x)

@@ -47,11 +47,11 @@ func (r *Record) Bool(i int) bool {
 	return v.T == types.Bool && !v.IsNull() && v.Bool()
 }
 
-// Time is a timestamp or date column's value (the zero time for NULL, an infinite value or
-// another type).
+// Time is a timestamp, timestamptz (in UTC) or date column's value (the zero time for NULL,
+// an infinite value or another type).
 func (r *Record) Time(i int) time.Time {
 	v := r.vals[i]
-	if v.IsNull() || v.T != types.Timestamp && v.T != types.Date || types.IsInfinite(v.I) {
+	if v.IsNull() || v.T != types.Timestamp && v.T != types.Date && v.T != types.Timestamptz || types.IsInfinite(v.I) {
 		return time.Time{}
 	}
 	if v.T == types.Date {

@@ -33,6 +33,15 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 		return binary.BigEndian.AppendUint64(dst, uint64(types.TimestampToPostgres(v.I)))
 	case types.Date:
 		return binary.BigEndian.AppendUint32(dst, uint32(types.DateToPostgres(v.I)))
+	case types.Timestamptz:
+		return binary.BigEndian.AppendUint64(dst, uint64(types.TimestampToPostgres(v.I)))
+	case types.Time:
+		return binary.BigEndian.AppendUint64(dst, uint64(v.I))
+	case types.Interval:
+		iv := v.Interval()
+		dst = binary.BigEndian.AppendUint64(dst, uint64(iv.Micros))
+		dst = binary.BigEndian.AppendUint32(dst, uint32(iv.Days))
+		return binary.BigEndian.AppendUint32(dst, uint32(iv.Months))
 	}
 	switch {
 	case t == types.Numeric:
@@ -137,6 +146,17 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return dateTimeParam(types.TimestampFromPostgres(int64(binary.BigEndian.Uint64(b))))
 	case types.Date:
 		return dateTimeParam(types.DateFromPostgres(int32(binary.BigEndian.Uint32(b))))
+	case types.Timestamptz:
+		return dateTimeParam(types.TimestamptzFromPostgres(int64(binary.BigEndian.Uint64(b))))
+	case types.Time:
+		us := int64(binary.BigEndian.Uint64(b))
+		if us < 0 || us > types.MicrosPerDay {
+			return types.Value{}, sql.Errorf("22008", "time out of range")
+		}
+		return types.Value{T: types.Time, I: us}, nil
+	case types.Interval:
+		return types.IntervalFromPostgres(int64(binary.BigEndian.Uint64(b)), int32(binary.BigEndian.Uint32(b[8:])),
+			int32(binary.BigEndian.Uint32(b[12:]))), nil
 	case types.Text:
 		return types.NewText(string(b)), nil
 	case types.Bytea:

@@ -38,6 +38,17 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		{types.Date, u32(math.MaxInt32), "infinity"},
 		{types.Date, u32(math.MinInt32), "-infinity"},
 		{types.Date, u32(math.MaxInt32 - 1), "ERR 22008"},
+		{types.Timestamptz, u64(0), "2000-01-01 00:00:00+00"},
+		{types.Timestamptz, u64(math.MaxInt64), "infinity"},
+		{types.Timestamptz, u64(-211813488000000001), "ERR 22008"},
+		{types.Time, u64(0), "00:00:00"},
+		{types.Time, u64(86400e6), "24:00:00"},
+		{types.Time, u64(45296789012), "12:34:56.789012"},
+		{types.Time, u64(86400e6 + 1), "ERR 22008"},
+		{types.Time, u64(-1), "ERR 22008"},
+		{types.Interval, append(append(u64(3723000004), u32(-3)...), u32(14)...), "1 year 2 mons -3 days +01:02:03.000004"},
+		{types.Interval, append(append(u64(-1), u32(0)...), u32(0)...), "-00:00:00.000001"},
+		{types.Interval, u64(1), "ERR 22P03"},
 	}
 	for _, tt := range tests {
 		v, err := decodeParam(tt.b, 1, tt.typ)

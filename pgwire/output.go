@@ -1,6 +1,8 @@
 package pgwire
 
 import (
+	"time"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 
 	"github.com/drovedb/drove/sql"
@@ -26,6 +28,9 @@ type output struct {
 	tag        string  // the last CommandComplete tag
 	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
 	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
+	// zone is the session's TimeZone, which timestamptz values print in; it follows the
+	// TimeZone the session reports.
+	zone *time.Location
 }
 
 // Columns implements sql.Output for the simple protocol: results are described, in text.
@@ -81,6 +86,8 @@ func (o *output) Row(row []types.Value) error {
 		}
 		if i < len(o.formats) && o.formats[i] == 1 && i < len(o.types) {
 			o.scratch = appendBinary(o.scratch, o.types[i], v)
+		} else if v.T == types.Timestamptz {
+			o.scratch = types.AppendTimestamptz(o.scratch, v.I, o.zone)
 		} else {
 			o.scratch = v.AppendText(o.scratch)
 		}
@@ -117,8 +124,16 @@ func (o *output) Complete(tag string) error {
 
 // ReportSetting implements sql.SettingReporter: a reported setting changed.
 func (o *output) ReportSetting(name, value string) error {
+	o.setting(name, value)
 	o.be.Send(&pgproto3.ParameterStatus{Name: name, Value: value})
 	return nil
 }
 
 var _ sql.SettingReporter = (*output)(nil)
+
+// setting notes a setting the session reports (at startup or when it changes).
+func (o *output) setting(name, value string) {
+	if name == "TimeZone" {
+		o.zone, _ = types.LoadZone(value)
+	}
+}

@@ -331,6 +331,7 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	c.be.Send(&pgproto3.AuthenticationOk{})
 	for _, p := range settings {
 		c.be.Send(&pgproto3.ParameterStatus{Name: p.Name, Value: p.Value})
+		c.out.setting(p.Name, p.Value)
 	}
 	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})

@@ -53,6 +53,8 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		sym = "%"
 	case sqlparser.BitAndOp, sqlparser.ShiftLeftOp, sqlparser.ShiftRightOp:
 		return compileBitwise(e, sc)
+	case sqlparser.BitXorOp: // the dialect pass's spelling of AT TIME ZONE
+		return compileAtTimeZone(e, sc)
 	default:
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
@@ -67,13 +69,12 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if a.typ == types.JSONB && e.Operator == sqlparser.MinusOp {
 		return compileJSONDelete(a, b)
 	}
+	if isDateTime(a.typ) || isDateTime(b.typ) {
+		return compileDateTimeArith(e.Operator, sym, a, b, sc)
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
 	}
-	if a.typ == types.Date || b.typ == types.Date {
-		return compileDateArith(e.Operator, sym, a, b)
-	}
-
 	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
 	if !numeric(a) || !numeric(b) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)

@@ -53,6 +53,14 @@ func castTarget(name string) (types.Column, error) {
 		return c, nil
 	case "timestamp":
 		c.Type = types.Timestamp
+	case "timestamptz":
+		c.Type = types.Timestamptz
+	case "interval":
+		c.Type = types.Interval
+	case "time":
+		c.Type = types.Time
+	case "timetz":
+		return c, unsupported("type time with time zone")
 	case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc":
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
@@ -131,7 +139,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		if x.param > 0 {
 			return x.setParamType(c.Type), nil
 		}
-		v, err := parseText(mustConst(x).S, c.Type)
+		v, err := parseTextIn(mustConst(x).S, c.Type, sc.location())
 		if err != nil {
 			return nil, err
 		}
@@ -147,14 +155,16 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		familyOf(from) == famTime && familyOf(to) == famTime ||
 		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32 ||
 		from.IsArray() && to.IsArray() || familyOf(from) == famJSON && familyOf(to) == famJSON ||
-		from == types.JSONB && (familyOf(to) == famNumeric || to == types.Bool)
+		from == types.JSONB && (familyOf(to) == famNumeric || to == types.Bool) ||
+		canCastDateTime(from, to)
 	if !ok {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
 	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable
 	// in PostgreSQL, not folded while planning.
 	finish := fold
-	if familyOf(from) == famTime && to == types.Text || from == types.Text && familyOf(to) == famTime {
+	if isDateTime(from) && to == types.Text || from == types.Text && isDateTime(to) ||
+		from == types.Timestamptz || to == types.Timestamptz {
 		finish = stableStrict
 	}
 	trim := x.bpchar && !c.Fixed // char(n) to text or varchar drops the padding
@@ -166,7 +176,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		if trim {
 			v = trimChar(v)
 		}
-		return castValue(v, &c)
+		return castValueIn(v, &c, sc.location())
 	}}, x)
 }
 

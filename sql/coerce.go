@@ -25,6 +25,8 @@ const (
 	famRecord
 	famUUID
 	famJSON
+	famInterval
+	famClock // time of day
 )
 
 func familyOf(t types.Type) family {
@@ -35,8 +37,12 @@ func familyOf(t types.Type) family {
 		return famText
 	case types.Bool:
 		return famBool
-	case types.Timestamp, types.Date:
+	case types.Timestamp, types.Date, types.Timestamptz:
 		return famTime
+	case types.Interval:
+		return famInterval
+	case types.Time:
+		return famClock
 	case types.Bytea:
 		return famBytes
 	case types.UUID:
@@ -93,10 +99,13 @@ func ParseText(s string, t types.Type) (types.Value, error) { return parseText(s
 func parseText(s string, t types.Type) (types.Value, error) {
 	bad := func() (types.Value, error) {
 		code := "22P02"
-		if t == types.Timestamp || t == types.Date {
+		if isDateTime(t) {
 			code = "22007"
 		}
 		return types.Value{}, Errorf(code, "invalid input syntax for type %s: %q", t, s)
+	}
+	if v, ok, err := parseNewDateTime(s, t); ok {
+		return v, err
 	}
 	switch t {
 	case types.Int16, types.Int32, types.Int64:
@@ -252,6 +261,10 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 			return types.Value{}, Errorf("22003", "value out of range: overflow")
 		}
 		return types.NewFloat(to, v.F), nil
+	case canCastDateTime(from, to) && (from == types.Timestamptz || to == types.Timestamptz ||
+		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time):
+		r, _, err := castDateTime(v, to, time.UTC)
+		return r, err
 	case from == types.Timestamp && to == types.Date:
 		if types.IsInfinite(v.I) {
 			return types.Value{T: types.Date, I: v.I}, nil
@@ -263,7 +276,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 			return types.Value{}, Errorf("22008", "date out of range for timestamp")
 		}
 		return types.Value{T: types.Timestamp, I: us}, nil
-	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || familyOf(from) == famTime):
+	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || isDateTime(from)):
 		return checkLength(types.NewText(v.String()), c)
 	}
 	return types.Value{}, &Error{Code: "42804",
@@ -316,6 +329,11 @@ func compareDateTimestamp(days, micros int64) int {
 
 // compare orders two non-NULL values of comparable families.
 func compare(a, b types.Value) int {
+	if isDateTime(a.T) && isDateTime(b.T) {
+		if c, ok := compareDateTime(a, b); ok {
+			return c
+		}
+	}
 	switch {
 	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
 		a.T == types.Timestamp && b.T == types.Timestamp, a.T == types.Date && b.T == types.Date:

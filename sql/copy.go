@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -423,7 +424,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			for _, i := range fill {
 				x := defs[i]
 				if row[i], err = x.eval(nil); err == nil {
-					row[i], err = assign(row[i], x.typ, x.unknown, &schema.Columns[i])
+					row[i], err = assignExpr(row[i], x, &schema.Columns[i])
 				}
 				if err != nil {
 					return err
@@ -435,7 +436,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 					row[targets[j]] = types.NullValue
 					continue
 				}
-				v, err := assign(types.NewText(string(f.Value)), types.Text, true, c)
+				v, err := assignIn(types.NewText(string(f.Value)), types.Text, true, c, s.location())
 				if err != nil {
 					var e *Error
 					if errors.As(err, &e) {
@@ -566,7 +567,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if err != nil {
 		return err
 	}
-	enc := &copyEncoder{opts: &st.opts, w: w}
+	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location()}
 	if st.opts.Header {
 		names := make([]string, len(p.cols))
 		for i, c := range p.cols {
@@ -590,6 +591,7 @@ type copyEncoder struct {
 	fields  [][]byte
 	scratch []byte
 	rec     []byte
+	zone    *time.Location // timestamptz values print in the session's TimeZone
 }
 
 func (e *copyEncoder) Columns([]Column) error { return nil }
@@ -604,7 +606,7 @@ func (e *copyEncoder) Row(row []types.Value) error {
 			offs = append(offs, -1)
 			continue
 		}
-		e.scratch = v.AppendText(e.scratch)
+		e.scratch = appendTextIn(e.scratch, v, e.zone)
 		offs = append(offs, len(e.scratch))
 	}
 	start := 0

@@ -55,6 +55,12 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		c.Type = types.Timestamp
 	case t == "date" && noLength:
 		c.Type = types.Date
+	case t == "datetime" && noLength: // the dialect pass's timestamptz
+		c.Type = types.Timestamptz
+	case t == "year" && noLength: // the dialect pass's interval
+		c.Type = types.Interval
+	case t == "time" && noLength:
+		c.Type = types.Time
 	case t == "numeric" || t == "decimal":
 		c.Type = types.Numeric
 		if ct.Length != nil {

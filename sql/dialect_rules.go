@@ -203,14 +203,25 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		case r.followedBy("without", "time", "zone"):
 			return "timestamp", 3, true, nil
 		case r.followedBy("with", "time", "zone"):
-			return "", 0, false, unsupported("type timestamp with time zone")
+			return "datetime", 3, true, nil
 		}
 	case "timestamptz":
-		return "", 0, false, unsupported("type timestamp with time zone")
+		return "datetime", 0, true, nil // vitess's stand-in, read back by columnType
 	case "uuid": // vitess has no uuid or jsonb; MySQL-only types stand in (see columnType)
 		return "binary(16)", 0, true, nil
 	case "jsonb":
 		return "mediumblob", 0, true, nil
+	case "interval":
+		return "year", 0, true, nil
+	case "time":
+		switch {
+		case r.followedBy("without", "time", "zone"):
+			return "time", 3, true, nil
+		case r.followedBy("with", "time", "zone"):
+			return "", 0, false, unsupported("type time with time zone")
+		}
+	case "timetz":
+		return "", 0, false, unsupported("type time with time zone")
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")

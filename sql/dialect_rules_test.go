@@ -91,6 +91,13 @@ func TestDialectRules(t *testing.T) {
 		{"fetch-rows-only", "select 1 fetch next (1 + 1) rows only", "select 1 limit (1 + 1)", ""},
 		{"offset-rows", "select 1 limit 1 offset 2 rows", "select 1 limit 1 offset 2", ""},
 		{"dual", "select * from dual join dual d on true", "select * from `\x00dual` join `\x00dual` d on true", ""},
+		{"typed-literal", "select interval '1 day', timestamptz 'now'", "select ('1 day' collate '\\0::interval' ), ('now' collate '\\0::timestamptz' )", ""},
+		{"typed-literal", "select interval from t", "select interval from t", ""},
+		{"typed-literal-tz", "select timestamp with time zone '2024-01-01'", "select ('2024-01-01' collate '\\0::timestamptz' )", ""},
+		{"extract", "select extract(year from t), extract('dow' from t)", "select drove_extract('year',  t), drove_extract('dow',  t)", ""},
+		{"extract", "select drove_extract('year', t)", "", "42883"},
+		{"at-time-zone", "select t at time zone 'UTC'", "select t  ^ '\\0at time zone' ^  'UTC'", ""},
+		{"at-time-zone", "select 2 ^ 3", "", "0A000"},
 	}
 	covered := map[string]bool{}
 	for _, c := range cases {

@@ -166,7 +166,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 				if err != nil {
 					return err
 				}
-				if row[i], err = assign(v, x.typ, x.unknown, &schema.Columns[i]); err != nil {
+				if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
 					return err
 				}
 			}
@@ -223,7 +223,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 					if err != nil {
 						return err
 					}
-					if row[i], err = assign(v, d.typ, d.unknown, &schema.Columns[i]); err != nil {
+					if row[i], err = assignExpr(v, d, &schema.Columns[i]); err != nil {
 						return err
 					}
 				}
@@ -359,7 +359,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 				if err != nil {
 					return err
 				}
-				if next[st.col], err = assign(v, st.x.typ, st.x.unknown, &schema.Columns[st.col]); err != nil {
+				if next[st.col], err = assignExpr(v, st.x, &schema.Columns[st.col]); err != nil {
 					return err
 				}
 			}

@@ -90,7 +90,11 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	}
 	switch e := e.(type) {
 	case *sqlparser.Literal:
-		return compileLiteral(e)
+		x, err := compileLiteral(e)
+		if err == nil && x.unknown {
+			x.params = sc.params // the zone a timestamptz reads it in
+		}
+		return x, err
 	case *sqlparser.Argument:
 		n, err := strconv.Atoi(strings.TrimPrefix(e.Name, "p"))
 		if err != nil || n < 1 || sc.params == nil || n > maxParams {
@@ -143,6 +147,9 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		x, err := compile(e.Expr, sc)
 		if err != nil {
 			return nil, err
+		}
+		if x.typ == types.Interval {
+			return negateIntervalExpr(x, e.Operator == sqlparser.UMinusOp), nil
 		}
 		if familyOf(x.typ) != famNumeric && !(x.typ == types.Null && !x.unknown) {
 			return nil, Errorf("42883", "operator does not exist: %s %s", e.Operator.ToString(), x.typ)
@@ -304,11 +311,14 @@ func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 			return nil, Errorf("22P02", "%v", err)
 		}
 		return constExpr(v, false), nil
-	case sqlparser.DateVal, sqlparser.TimestampVal:
-		// DATE '...' and TIMESTAMP '...': typed constants.
+	case sqlparser.DateVal, sqlparser.TimestampVal, sqlparser.TimeVal:
+		// DATE '...', TIMESTAMP '...' and TIME '...': typed constants.
 		t := types.Date
-		if l.Type == sqlparser.TimestampVal {
+		switch l.Type {
+		case sqlparser.TimestampVal:
 			t = types.Timestamp
+		case sqlparser.TimeVal:
+			t = types.Time
 		}
 		v, err := parseText(l.Val, t)
 		if err != nil {
@@ -424,7 +434,7 @@ func castLiteral(x *expr, t types.Type) (*expr, error) {
 	if x.param > 0 {
 		return x.setParamType(t), nil
 	}
-	v, err := parseText(mustConst(x).S, t)
+	v, err := parseTextIn(mustConst(x).S, t, x.location())
 	if err != nil {
 		return nil, err
 	}
@@ -513,6 +523,7 @@ func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *ex
 	if a, b, err = unify(a, b); err != nil {
 		return nil, nil, err
 	}
+	a, b = zoneOperands(a, b, sc)
 	if !comparable(a.typ, b.typ) {
 		return nil, nil, &Error{Code: "42883", Message: "operator does not exist: " + a.typ.String() + " " + op + " " + b.typ.String(),
 			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}

@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -38,9 +40,13 @@ type candidate struct {
 func resolveFunc(name string, procs []*funcProc, args []*expr) (*funcProc, error) {
 	in := argsIn(args)
 	var cands []candidate
+	// An overload written for the shorter call (a "defaulted" entry) stands for the longer
+	// one's defaults: with one, the longer is not also a candidate.
+	shorter := slices.ContainsFunc(procs, func(p *funcProc) bool { return p.defaulted && len(p.args) == len(in) })
 	for _, p := range procs {
 		n := len(p.args)
-		if len(in) != n && !(p.variadic && len(in) >= n) {
+		byDefaults := !shorter && len(in) < n && len(in) >= n-p.nDefaults()
+		if len(in) != n && !(p.variadic && len(in) >= n) && !byDefaults {
 			continue
 		}
 		c := candidate{proc: p, args: make([]*pgType, len(in))}
@@ -234,12 +240,14 @@ func canCoerce(a argIn, to *pgType) bool {
 
 // implicitCasts are PostgreSQL's implicit casts among drove's types (pg_cast's 'i').
 var implicitCasts = map[types.Type]map[types.Type]bool{
-	types.Int16:   {types.Int32: true, types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Int32:   {types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Int64:   {types.Numeric: true, types.Float32: true, types.Float64: true},
-	types.Numeric: {types.Float32: true, types.Float64: true},
-	types.Float32: {types.Float64: true},
-	types.Date:    {types.Timestamp: true},
+	types.Int16:     {types.Int32: true, types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Int32:     {types.Int64: true, types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Int64:     {types.Numeric: true, types.Float32: true, types.Float64: true},
+	types.Numeric:   {types.Float32: true, types.Float64: true},
+	types.Float32:   {types.Float64: true},
+	types.Date:      {types.Timestamp: true, types.Timestamptz: true},
+	types.Timestamp: {types.Timestamptz: true},
+	types.Time:      {types.Interval: true},
 }
 
 // polyTypes resolves the anyelement and anyarray types of a call: the element type and the

@@ -60,20 +60,22 @@ var pgTypes = map[string]*pgType{
 	"float8":       {oid: 701, name: "double precision", t: types.Float64, cat: 'N', preferred: true},
 	"date":         {oid: 1082, name: "date", t: types.Date, cat: 'D'},
 	"timestamp":    {oid: 1114, name: "timestamp without time zone", t: types.Timestamp, cat: 'D'},
-	"timestamptz":  {oid: 1184, name: "timestamp with time zone", t: types.Timestamp, cat: 'D', preferred: true},
+	"timestamptz":  {oid: 1184, name: "timestamp with time zone", t: types.Timestamptz, cat: 'D', preferred: true},
+	"interval":     {oid: 1186, name: "interval", t: types.Interval, cat: 'T', preferred: true},
+	"time":         {oid: 1083, name: "time without time zone", t: types.Time, cat: 'D'},
 	"numeric":      {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
 	"uuid":         {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
 	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},
 	"jsonb":        {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
 	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
-	"regclass":     {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
-	"regtype":      {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
-	"record":       {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
-	"any":          {oid: 2276, name: `"any"`, cat: 'P', poly: polyAny},
-	"anyarray":     {oid: 2277, name: "anyarray", cat: 'P', poly: polyArray},
-	"anyelement":   {oid: 2283, name: "anyelement", cat: 'P', poly: polyElement},
 	// void: pg_notify's result in pg_proc; the value is an empty text.
 	"void":          {oid: 2278, name: "void", t: types.Text, cat: 'P'},
+	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
+	"regtype":       {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
+	"record":        {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
+	"any":           {oid: 2276, name: `"any"`, cat: 'P', poly: polyAny},
+	"anyarray":      {oid: 2277, name: "anyarray", cat: 'P', poly: polyArray},
+	"anyelement":    {oid: 2283, name: "anyelement", cat: 'P', poly: polyElement},
 	"anycompatible": {oid: 5077, name: "anycompatible", cat: 'P', poly: polyCompatible},
 }
 
@@ -93,8 +95,18 @@ type funcProc struct {
 	// defaulted: this overload is another's call with its trailing defaulted arguments left
 	// out (jsonb_set without create_if_missing); pg_proc lists only the full one.
 	defaulted bool
-	argNames  []string // the input arguments' names, "" where unnamed; nil when none is named
-	defaults  []string // the trailing arguments' DEFAULT expressions, as pg_proc prints them
+	// argNames and defaults are the arguments' names and DEFAULT values as PostgreSQL
+	// prints them ("" where there is none); nil when no argument has one.
+	argNames, defaults []string
+}
+
+// nDefaults is how many trailing arguments have a DEFAULT (pronargdefaults).
+func (p *funcProc) nDefaults() int {
+	n := 0
+	for i := len(p.defaults) - 1; i >= 0 && p.defaults[i] != ""; i-- {
+		n++
+	}
+	return n
 }
 
 // variadicType is the declared type of a VARIADIC argument as the catalog shows it: an array
@@ -208,6 +220,13 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 		}
 		// vitess parses an aggregate call into its own node unless the name is quoted
 		return nil, unsupported("aggregate %s called by a quoted name", name)
+	}
+	for i := len(args); i < len(proc.args) && i < len(proc.defaults); i++ {
+		v, err := parseText(proc.defaults[i], proc.args[i].t) // an omitted argument's DEFAULT
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, constExpr(v, false))
 	}
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
@@ -336,8 +355,8 @@ func (p *funcProc) argsText() string {
 			b.WriteString(p.argNames[i] + " ")
 		}
 		b.WriteString(a.name)
-		if k := i - (len(p.args) - len(p.defaults)); k >= 0 {
-			b.WriteString(" DEFAULT " + p.defaults[k])
+		if i < len(p.defaults) && p.defaults[i] != "" {
+			b.WriteString(" DEFAULT " + p.defaults[i])
 		}
 	}
 	for _, o := range p.outArgs {
@@ -420,21 +439,27 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
 			p.variadic, a = true, rest
 		}
-		if arg, def, ok := strings.Cut(a, " = "); ok { // name type = default
-			p.defaults = append(p.defaults, def)
-			a = strings.TrimSpace(arg)
+		// "name type" or "name type = default": a named argument, maybe with a default.
+		a, def, _ := strings.Cut(a, " = ")
+		name, typ, named := strings.Cut(a, " ")
+		if !named {
+			typ, name = name, ""
 		}
-		if name, typ, ok := strings.Cut(a, " "); ok { // name type
-			for len(p.argNames) < len(p.args) {
-				p.argNames = append(p.argNames, "")
-			}
-			p.argNames, a = append(p.argNames, name), typ
-		}
-		p.args = append(p.args, mustPgType(a))
+		p.args = append(p.args, mustPgType(typ))
+		p.argNames = append(p.argNames, name)
+		p.defaults = append(p.defaults, def)
+	}
+	if strings.Join(p.argNames, "") == "" {
+		p.argNames, p.defaults = nil, nil
 	}
 	retText = strings.TrimSpace(retText)
 	if rest, ok := strings.CutSuffix(retText, " defaulted"); ok {
 		p.defaulted, retText = true, rest
+	}
+	for suffix, vol := range map[string]byte{" immutable": 'i', " stable": 's'} {
+		if rest, ok := strings.CutSuffix(retText, suffix); ok {
+			p.vol, retText = vol, rest // an overload whose volatility differs from its name's others
+		}
 	}
 	if rest, ok := strings.CutSuffix(retText, " strict"); ok {
 		p.strict, retText = true, rest // an overload stricter than its name's others

@@ -20,6 +20,7 @@ func init() {
 	register(setAndArrayFuncs())
 	register(sessionFuncDefs())
 	register(aggregateFuncs())
+	register(datetimeFuncs())
 }
 
 func scalarFuncs() []builtin {
@@ -59,7 +60,7 @@ func scalarFuncs() []builtin {
 			"947: int8, int8 -> int8", "1728: numeric, numeric -> numeric"}, build: buildMod},
 		{name: "now", vol: s, strict: true, procs: []string{"1299: -> timestamptz"}, build: buildNow},
 		{name: "isfinite", vol: i, strict: true, procs: []string{"1373: date -> bool", "1389: timestamptz -> bool",
-			"2048: timestamp -> bool"}, build: buildIsfinite},
+			"1390: interval -> bool", "2048: timestamp -> bool"}, build: buildIsfinite},
 		{name: "pg_typeof", vol: s, procs: []string{"1619: any -> regtype"}, build: buildPgTypeof},
 		{name: "coalesce", build: buildCoalesce},
 		{name: "nullif", build: buildNullif},

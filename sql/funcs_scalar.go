@@ -3,7 +3,6 @@ package sql
 import (
 	"math"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/cockroachdb/apd/v3"
@@ -205,22 +204,6 @@ func buildMod(c *funcCall) (*expr, error) {
 		}
 		return numericArith("%", x, y)
 	})
-}
-
-// buildNow is now(): the time the statement runs, as a timestamp in UTC.
-func buildNow(*funcCall) (*expr, error) {
-	return &expr{typ: types.Timestamp, rowFree: true, eval: func([]types.Value) (types.Value, error) {
-		return types.NewTimestamp(time.Now()), nil
-	}}, nil
-}
-
-func buildCurrentDate(c *funcCall) (*expr, error) {
-	if len(c.args) != 0 {
-		return nil, c.arityError()
-	}
-	return &expr{typ: types.Date, rowFree: true, eval: func([]types.Value) (types.Value, error) {
-		return types.NewDate(time.Now().UTC()), nil
-	}}, nil
 }
 
 func buildIsfinite(c *funcCall) (*expr, error) {

@@ -226,16 +226,6 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 	return callFunc("position", args, len(args), sc)
 }
 
-// compileNow compiles CURRENT_TIMESTAMP, LOCALTIMESTAMP and now(): the function now.
-func compileNow(e *sqlparser.CurTimeFuncExpr, sc *scope) (*expr, error) {
-	switch e.Name.Lowered() {
-	case "now", "current_timestamp", "localtimestamp":
-	default:
-		return nil, unsupported("%s", e.Name.Lowered())
-	}
-	return callFunc("now", nil, 0, sc)
-}
-
 // compileRegex compiles the regular-expression match operators (~, ~*, !~, !~*), which the
 // dialect pass wrote as REGEXP with a marker on the pattern. Patterns are Go's RE2 syntax,
 // which agrees with PostgreSQL's for the common constructs; a constant pattern is compiled

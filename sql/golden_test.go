@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -97,13 +98,28 @@ func parseGolden(t *testing.T, file string) []goldenBlock {
 	return blocks
 }
 
-// textOutput renders results the way golden files spell them.
-type textOutput struct{ lines []string }
+// textOutput renders results the way golden files spell them: as the text protocol, a
+// timestamptz in the TimeZone the session last reported (zone; nil is UTC).
+type textOutput struct {
+	lines []string
+	zone  **time.Location
+}
+
+func (o *textOutput) ReportSetting(name, value string) error {
+	if name == "TimeZone" && o.zone != nil {
+		*o.zone, _ = types.LoadZone(value)
+	}
+	return nil
+}
 
 func (o *textOutput) Columns([]Column) error { return nil }
 func (o *textOutput) Row(row []types.Value) error {
 	parts := make([]string, len(row))
 	for i, v := range row {
+		if v.T == types.Timestamptz && !v.IsNull() && o.zone != nil {
+			parts[i] = string(types.AppendTimestamptz(nil, v.I, *o.zone))
+			continue
+		}
 		parts[i] = v.String()
 	}
 	o.lines = append(o.lines, strings.Join(parts, "|"))
@@ -131,12 +147,13 @@ func runGolden(t *testing.T, file string) {
 	defer s.Close()
 	ctx := context.Background()
 	var rewritten strings.Builder
+	var zone *time.Location
 	for _, b := range blocks {
 		if b.kind == "comment" {
 			rewritten.WriteString(b.sql + "\n")
 			continue
 		}
-		var out textOutput
+		out := textOutput{zone: &zone}
 		err := s.Exec(ctx, b.sql, &out)
 		var code string
 		var se *Error

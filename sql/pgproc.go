@@ -78,7 +78,7 @@ func pgProcRow(p *funcProc) []types.Value {
 	return []types.Value{oidVal(p.oid), text(p.name), oidVal(p.schema), oidVal(oidSuperuser), oidVal(oidInternalLanguage),
 		types.NewFloat(types.Float32, 1), types.NewFloat(types.Float32, rows), oidVal(variadic), text(string(p.kind)),
 		boolVal(false), boolVal(false), boolVal(p.strict), boolVal(p.retset), text(string(p.vol)), text("s"),
-		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, int64(len(p.defaults))), oidVal(p.ret.oid),
+		types.NewInt(types.Int16, int64(len(p.args))), types.NewInt(types.Int16, int64(p.nDefaults())), oidVal(p.ret.oid),
 		text(strings.Join(argOIDs, " ")), all, modes, names, text(p.name), nullOf(types.TextArray)}
 }
 

@@ -64,6 +64,9 @@ type Session struct {
 	seqState     seqSession              // currval and lastval (sequence_funcs.go)
 	defaultCache map[*types.Schema][]*expr
 	notify       notifyState // LISTEN and NOTIFY (notify.go)
+	// txTime and stmtTime are when the transaction and the statement began: now() and
+	// statement_timestamp() (datetime_types.go).
+	txTime, stmtTime time.Time
 }
 
 // NewSession starts a session on ts, run by node (nil for a bare tablespace).

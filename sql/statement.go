@@ -387,6 +387,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	}
 	st.execs++
 	s.blocks = 0
+	s.markStatementStart()
 	if s.ts.Closed() {
 		return Errorf("57P01", "terminating connection: tablespace %q %s", s.ts.Name(), GoneMessage)
 	}

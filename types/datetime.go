@@ -165,6 +165,11 @@ type dtDecoder struct {
 	ampm          int    // -1: 24-hour clock
 	badZone       string // a zone name not recognized: PostgreSQL reports 22023, not 22007
 	namedZone     bool   // a zone given by name (not by offset or abbreviation)
+	// The zone the input names, for timestamp with time zone: an offset in seconds east
+	// (zoneOff, when hasOff), or a name or abbreviation (zone).
+	hasOff  bool
+	zoneOff int
+	zone    string
 }
 
 // decodeDateTime decodes s as PostgreSQL's DecodeDateTime does; now is what "now",
@@ -195,7 +200,8 @@ func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
 				err = dtFieldOverflow
 			}
 		case fTZ:
-			_, err = decodeZone(f.text)
+			d.zoneOff, err = decodeZone(f.text)
+			d.hasOff = true
 			tmask = mTZ
 		case fNumber:
 			tmask, err = d.numberField(f.text, &ptype)
@@ -245,9 +251,11 @@ func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
 		}
 		d.tm.year, d.tm.mon, d.tm.mday = j2date(jd)
 		d.julian = true
-		if _, err := decodeZone(f.text[n:]); err != dtOK {
+		off, err := decodeZone(f.text[n:])
+		if err != dtOK {
 			return 0, err
 		}
+		d.zoneOff, d.hasOff = off, true
 		return mDate | mTime | mTZ, dtOK
 	}
 	if *ptype == ptNone && d.fmask&(mMonth|mDay) != mMonth|mDay {
@@ -265,9 +273,11 @@ func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
 		if cut < 0 {
 			return 0, dtBadFormat
 		}
-		if _, err := decodeZone(f.text[cut:]); err != dtOK {
+		off, err := decodeZone(f.text[cut:])
+		if err != dtOK {
 			return 0, err
 		}
+		d.zoneOff, d.hasOff = off, true
 		tmask, err := numberField(f.text[:cut], d.fmask, &d.tm, &d.is2digits)
 		return tmask | mTZ, err
 	}
@@ -275,7 +285,7 @@ func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
 		d.badZone = f.text
 		return 0, dtBadFormat
 	}
-	d.namedZone = true
+	d.namedZone, d.zone = true, f.orig
 	return mTZ, dtOK
 }
 
@@ -369,6 +379,7 @@ func (d *dtDecoder) labelledNumber(s string, ptype *int) (int, dterr) {
 // wordField handles a word: a zone abbreviation, a keyword or a zone name.
 func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip bool, err dterr) {
 	if tzAbbrevs[f.text] {
+		d.zone = f.text
 		if tzMarked[f.text] {
 			return mTZ | mDTZ, false, dtOK
 		}
@@ -377,7 +388,7 @@ func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip boo
 	kw, ok := dateKeywords[f.text]
 	if !ok {
 		if f.typ == fString && knownZone(f.orig) {
-			d.namedZone = true
+			d.namedZone, d.zone = true, f.orig
 			return mTZ, false, dtOK
 		}
 		return 0, false, dtBadFormat
@@ -428,6 +439,7 @@ func (d *dtDecoder) reserved(v int) int {
 		t := d.now.UTC()
 		day(0)
 		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = t.Hour(), t.Minute(), t.Second(), int64(t.Nanosecond()/1000)
+		d.hasOff, d.zoneOff, d.zone = true, 0, ""
 		return mDate | mTime | mTZ
 	case resToday:
 		day(0)

@@ -13,8 +13,8 @@ import (
 // jsonb: S holds the binary form of jsonb_codec.go (keys deduplicated and sorted, numbers
 // as numeric), never the text.
 const (
-	JSON  Type = 41
-	JSONB Type = 42
+	JSON  Type = 44
+	JSONB Type = 45
 )
 
 // JSONKind is a JSON node's kind; the values are PostgreSQL's jbvType order, which is how

@@ -38,8 +38,10 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 		return dst, ErrNullKey
 	}
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Date:
+	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
 		return binary.BigEndian.AppendUint64(dst, uint64(v.I)^(1<<63)), nil
+	case Interval:
+		return appendIntervalKey(dst, v), nil
 	case Float32, Float64:
 		b := math.Float64bits(v.F)
 		if b&(1<<63) != 0 {
@@ -72,11 +74,16 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 // b does not start with one.
 func KeyValueLen(t Type, b []byte) int {
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Date, Float32, Float64:
+	case Int16, Int32, Int64, Timestamp, Date, Float32, Float64, Timestamptz, Time:
 		if len(b) < 8 {
 			return 0
 		}
 		return 8
+	case Interval:
+		if len(b) < 32 {
+			return 0
+		}
+		return 32
 	case Bool:
 		return min(1, len(b))
 	case UUID:
@@ -120,7 +127,12 @@ var errShortKey = errors.New("corrupt key: truncated")
 
 func decodeKeyValue(t Type, b []byte) (Value, int, error) {
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Date:
+	case Interval:
+		if len(b) < 32 {
+			return Value{}, 0, errShortKey
+		}
+		return Value{T: Interval, S: string(b[16:32])}, 32, nil
+	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
 		if len(b) < 8 {
 			return Value{}, 0, errShortKey
 		}

@@ -42,6 +42,12 @@ func (v Value) AppendText(dst []byte) []byte {
 		return appendUUIDText(dst, v.S)
 	case JSONB:
 		return appendJSONBText(dst, v.S)
+	case Timestamptz:
+		return AppendTimestamptz(dst, v.I, time.UTC)
+	case Interval:
+		return AppendIntervalText(dst, v.Interval())
+	case Time:
+		return AppendTimeOfDay(dst, v.I)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))

@@ -64,6 +64,12 @@ func (t Type) OID() uint32 {
 		return 114
 	case JSONB:
 		return 3802
+	case Timestamptz:
+		return 1184
+	case Interval:
+		return 1186
+	case Time:
+		return 1083
 	}
 	if t.IsRecord() {
 		return 2249
@@ -89,8 +95,14 @@ func FromOID(oid uint32) Type {
 		return Bool
 	case 25, 1043, 1042, 19: // text, varchar, bpchar, name
 		return Text
-	case 1114, 1184: // timestamp, timestamptz (read as UTC)
+	case 1114:
 		return Timestamp
+	case 1184:
+		return Timestamptz
+	case 1186:
+		return Interval
+	case 1083:
+		return Time
 	case 17:
 		return Bytea
 	case 1082:
@@ -124,8 +136,10 @@ func (t Type) Size() int16 {
 		return 2
 	case Int32, Float32, Date:
 		return 4
-	case Int64, Float64, Timestamp:
+	case Int64, Float64, Timestamp, Timestamptz, Time:
 		return 8
+	case Interval:
+		return 16
 	case Bool:
 		return 1
 	case UUID:
@@ -169,6 +183,12 @@ func (t Type) String() string {
 		return "json"
 	case JSONB:
 		return "jsonb"
+	case Timestamptz:
+		return "timestamp with time zone"
+	case Interval:
+		return "interval"
+	case Time:
+		return "time without time zone"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -184,12 +204,12 @@ func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
 // HoldsBytes reports whether values of type t live in S.
 func (t Type) HoldsBytes() bool {
-	return t == Text || t == Bytea || t == Numeric || t == UUID || t == JSON || t == JSONB || t.IsArray() || t.IsRecord()
+	return t == Text || t == Bytea || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Interval || t.IsArray() || t.IsRecord()
 }
 
 // IsColumnType reports whether a table column can have type t.
 func (t Type) IsColumnType() bool {
-	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time
 }
 
 // IsFloat reports whether t is one of the floating point types.

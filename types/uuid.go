@@ -7,7 +7,7 @@ import (
 
 // UUID is PostgreSQL's uuid: its 16 bytes live in S. Bytes compare as PostgreSQL's
 // uuid_cmp (memcmp), so the key encoding is the bytes themselves.
-const UUID Type = 40
+const UUID Type = 43
 
 // ParseUUID reads uuid_in's input: 32 hex digits, either case, optionally in braces, with a
 // hyphen allowed after any group of four digits; nothing else, not even spaces.

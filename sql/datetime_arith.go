@@ -1,0 +1,328 @@
+package sql
+
+import (
+	"math"
+	"time"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Arithmetic on timestamps, timestamps with time zone, intervals and times, as PostgreSQL
+// 15's timestamp.c has it: months and days are added on the calendar (in the session's zone
+// for a timestamptz), microseconds on the clock; the difference of two timestamps is an
+// interval of days and time; intervals scale field by field, fractions spilling down.
+
+func intervalOverflow() error  { return Errorf("22008", "interval out of range") }
+func timestampOverflow() error { return Errorf("22008", "timestamp out of range") }
+
+// compileDateTimeArith compiles + - * / with a date/time operand; ok is false when it is
+// not one of these operators (date ± integer and date - date stay compileDateArith's).
+func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr, sc *scope) (*expr, error) {
+	// An untyped literal beside a timestamp or time in + is an interval: the only + they have.
+	if op == sqlparser.PlusOp || op == sqlparser.MinusOp && (b.unknown && a.typ == types.Interval) {
+		var err error
+		if a.unknown && b.typ != types.Interval && isDateTime(b.typ) {
+			a, err = castLiteral(a, types.Interval)
+		} else if b.unknown && a.typ != types.Interval && isDateTime(a.typ) {
+			b, err = castLiteral(b, types.Interval)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	var err error
+	if a, b, err = unify(a, b); err != nil {
+		return nil, err
+	}
+	if op == sqlparser.MinusOp {
+		a, b = zoneOperands(a, b, sc)
+	}
+	ta, tb := a.typ, b.typ
+	isTS := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
+	iv := types.Interval
+	switch {
+	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && (isTS(ta) || ta == types.Date) && tb == iv,
+		op == sqlparser.PlusOp && ta == iv && (isTS(tb) || tb == types.Date):
+		ts, span := a, b
+		if ta == iv {
+			ts, span = b, a
+		}
+		rt := ts.typ
+		if rt == types.Date {
+			rt = types.Timestamp
+		}
+		neg := op == sqlparser.MinusOp
+		return timestampStrict(rt, a, b, func(x, y types.Value) (types.Value, error) {
+			t, s := x, y
+			if ta == iv {
+				t, s = y, x
+			}
+			if t.T == types.Date {
+				us, ok := types.DateToTimestamp(t.I)
+				if !ok {
+					return types.Value{}, Errorf("22008", "date out of range for timestamp")
+				}
+				t = types.Value{T: types.Timestamp, I: us}
+			}
+			d := s.Interval()
+			if neg {
+				d = negateInterval(d)
+			}
+			return addInterval(t, d, sc.location())
+		}, ts, span)
+	case op == sqlparser.MinusOp && isTS(ta) && ta == tb:
+		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+			if types.IsInfinite(x.I) || types.IsInfinite(y.I) {
+				return types.Value{}, Errorf("22008", "cannot subtract infinite timestamps")
+			}
+			return justifyHours(x.I - y.I), nil
+		})
+	}
+	if x, ok, err := compileIntervalArith(op, a, b); ok {
+		return x, err
+	}
+	if x, ok, err := compileTimeArith(op, a, b); ok {
+		return x, err
+	}
+	if ta == types.Date || tb == types.Date {
+		return compileDateArith(op, sym, a, b)
+	}
+	return nil, Errorf("42883", "operator does not exist: %s %s %s", ta, sym, tb)
+}
+
+// compileIntervalArith compiles interval ± interval, interval * number, number * interval and
+// interval / number; ok is false for other operands.
+func compileIntervalArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool, error) {
+	ta, tb, iv := a.typ, b.typ, types.Interval
+	var x *expr
+	var err error
+	switch {
+	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && ta == iv && tb == iv:
+		neg := op == sqlparser.MinusOp
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+			d := y.Interval()
+			if neg {
+				d = negateInterval(d)
+			}
+			return sumIntervals(x.Interval(), d)
+		})
+	case (op == sqlparser.MultOp || op == sqlparser.DivOp) && ta == iv && familyOf(tb) == famNumeric,
+		op == sqlparser.MultOp && familyOf(ta) == famNumeric && tb == iv:
+		div := op == sqlparser.DivOp
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+			span, f := x, y
+			if x.T != types.Interval {
+				span, f = y, x
+			}
+			return scaleInterval(span.Interval(), num(f), div)
+		})
+	}
+	return x, x != nil || err != nil, err
+}
+
+// compileTimeArith compiles time ± interval (wrapping around midnight), time - time and
+// date + time; ok is false for other operands.
+func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool, error) {
+	ta, tb, iv := a.typ, b.typ, types.Interval
+	var x *expr
+	var err error
+	switch {
+	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && ta == types.Time && tb == iv,
+		op == sqlparser.PlusOp && ta == iv && tb == types.Time:
+		neg := op == sqlparser.MinusOp
+		x, err = strict2(types.Time, a, b, func(x, y types.Value) (types.Value, error) {
+			t, s := x, y
+			if x.T == types.Interval {
+				t, s = y, x
+			}
+			us := s.Interval().Micros % microsPerDay
+			if neg {
+				us = -us
+			}
+			r := (t.I + us) % microsPerDay
+			if r < 0 {
+				r += microsPerDay
+			}
+			return types.Value{T: types.Time, I: r}, nil
+		})
+	case op == sqlparser.MinusOp && ta == types.Time && tb == types.Time:
+		x, err = strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
+			return types.NewInterval(types.IntervalValue{Micros: x.I - y.I}), nil
+		})
+	case op == sqlparser.PlusOp && (ta == types.Date && tb == types.Time || ta == types.Time && tb == types.Date):
+		x, err = strict2(types.Timestamp, a, b, func(x, y types.Value) (types.Value, error) {
+			d, t := x, y
+			if x.T == types.Time {
+				d, t = y, x
+			}
+			us, ok := types.DateToTimestamp(d.I)
+			if !ok {
+				return types.Value{}, Errorf("22008", "date out of range for timestamp")
+			}
+			if types.IsInfinite(us) {
+				return types.Value{T: types.Timestamp, I: us}, nil
+			}
+			return types.Value{T: types.Timestamp, I: us + t.I}, nil
+		})
+	}
+	return x, x != nil || err != nil, err
+}
+
+// timestampStrict is strict2 for results that depend on the session's zone: never folded
+// while planning (a prepared plan outlives a SET TIME ZONE).
+func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error), _ ...*expr) (*expr, error) {
+	x, err := strict2(t, a, b, f)
+	if err != nil || t != types.Timestamptz {
+		return x, err
+	}
+	return &expr{typ: t, rowFree: a.rowFree && b.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		va, err := a.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		vb, err := b.eval(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if va.IsNull() || vb.IsNull() {
+			return types.Value{T: t, Null: true}, nil
+		}
+		return f(va, vb)
+	}}, nil
+}
+
+func negateInterval(d types.IntervalValue) types.IntervalValue {
+	return types.IntervalValue{Months: -d.Months, Days: -d.Days, Micros: -d.Micros}
+}
+
+func sumIntervals(a, b types.IntervalValue) (types.Value, error) {
+	m := int64(a.Months) + int64(b.Months)
+	d := int64(a.Days) + int64(b.Days)
+	us := a.Micros + b.Micros
+	if m != int64(int32(m)) || d != int64(int32(d)) || (a.Micros > 0) == (b.Micros > 0) && (us > 0) != (a.Micros > 0) && a.Micros != 0 {
+		return types.Value{}, intervalOverflow()
+	}
+	return types.NewInterval(types.IntervalValue{Months: int32(m), Days: int32(d), Micros: us}), nil
+}
+
+// justifyHours is the interval of us microseconds with its whole days as days, as
+// timestamp_mi makes it.
+func justifyHours(us int64) types.Value {
+	days := us / microsPerDay
+	return types.NewInterval(types.IntervalValue{Days: int32(days), Micros: us - days*microsPerDay})
+}
+
+// addInterval is ts + d: months (the day clamped to the month's end), then days, on the
+// calendar of the timestamp's wall clock (in loc for a timestamptz), then the microseconds.
+func addInterval(ts types.Value, d types.IntervalValue, loc *time.Location) (types.Value, error) {
+	if types.IsInfinite(ts.I) {
+		return ts, nil
+	}
+	us := ts.I
+	if d.Months != 0 || d.Days != 0 {
+		local := us
+		if ts.T == types.Timestamptz {
+			local, _ = types.TimestamptzLocal(us, loc)
+		}
+		days := floorDiv(local, microsPerDay)
+		tod := local - days*microsPerDay
+		t := time.Unix(days*86400, 0).UTC()
+		y, m, dd := t.Year(), int(t.Month())+int(d.Months), t.Day()
+		y += floorDivInt(m-1, 12)
+		m = (m-1)%12 + 1
+		if m <= 0 {
+			m += 12
+		}
+		if last := daysInMonth(y, m); dd > last {
+			dd = last
+		}
+		days = time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC).Unix()/86400 + int64(d.Days)
+		local = days*microsPerDay + tod
+		us = local
+		if ts.T == types.Timestamptz {
+			us = local - types.ZoneOffsetAt(local, loc)*1e6
+		}
+	}
+	r := us + d.Micros
+	if (d.Micros > 0 && r < us) || (d.Micros < 0 && r > us) {
+		return types.Value{}, timestampOverflow()
+	}
+	v, err := types.TimestampFromPostgres(types.TimestampToPostgres(r))
+	if err != nil || types.IsInfinite(r) {
+		return types.Value{}, timestampOverflow()
+	}
+	v.T = ts.T
+	return v, nil
+}
+
+func floorDivInt(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+func daysInMonth(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// scaleInterval is interval_mul (or interval_div): each field scaled, the fractions of
+// months carried into days (30 a month) and of days into time.
+func scaleInterval(d types.IntervalValue, f float64, div bool) (types.Value, error) {
+	if div {
+		if f == 0 {
+			return types.Value{}, Errorf("22012", "division by zero")
+		}
+	}
+	scale := func(x float64) float64 {
+		if div {
+			return x / f
+		}
+		return x * f
+	}
+	if math.IsNaN(f) {
+		return types.Value{}, intervalOverflow()
+	}
+	monthF := scale(float64(d.Months))
+	dayF := scale(float64(d.Days))
+	if math.IsNaN(monthF) || monthF > math.MaxInt32 || monthF < math.MinInt32 ||
+		math.IsNaN(dayF) || dayF > math.MaxInt32 || dayF < math.MinInt32 {
+		return types.Value{}, intervalOverflow()
+	}
+	months := int32(monthF)
+	days := int32(dayF)
+	tsround := func(x float64) float64 { return math.RoundToEven(x*1e6) / 1e6 }
+	monthRemDays := tsround((monthF - float64(months)) * 30)
+	secRem := tsround((dayF - float64(days) + monthRemDays - math.Trunc(monthRemDays)) * 86400)
+	if math.Abs(secRem) >= 86400 {
+		days += int32(secRem / 86400)
+		secRem -= math.Trunc(secRem/86400) * 86400
+	}
+	days += int32(monthRemDays)
+	t := math.RoundToEven(scale(float64(d.Micros)) + secRem*1e6)
+	if math.IsNaN(t) || t >= 9.223372036854775807e18 || t < -9.223372036854775807e18 {
+		return types.Value{}, intervalOverflow()
+	}
+	return types.NewInterval(types.IntervalValue{Months: months, Days: days, Micros: int64(t)}), nil
+}
+
+// negateIntervalExpr is -x (or +x) of an interval.
+func negateIntervalExpr(x *expr, minus bool) *expr {
+	if !minus {
+		return x
+	}
+	return &expr{typ: types.Interval, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Interval, Null: true}, err
+		}
+		d := v.Interval()
+		if d.Months == math.MinInt32 || d.Days == math.MinInt32 || d.Micros == math.MinInt64 {
+			return types.Value{}, intervalOverflow()
+		}
+		return types.NewInterval(negateInterval(d)), nil
+	}}
+}

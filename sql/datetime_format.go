@@ -1,0 +1,556 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/drovedb/drove/types"
+)
+
+// to_char for timestamps and intervals, and to_timestamp(text, format): PostgreSQL's
+// formatting.c template patterns (YYYY MM DD HH24 MI SS MS US AM Mon Month Dy Day TZ OF ...),
+// with the FM prefix (no padding) and the TH/th suffix (ordinals).
+
+// charPatterns are the template patterns, longest first where one is a prefix of another.
+var charPatterns = strings.Fields(`A.D. A.M. AD AM B.C. BC CC DAY DDD DD DY Day Dy D FF1 FF2 FF3 FF4 FF5 FF6
+	HH24 HH12 HH IDDD ID IW IYYY IYY IY I J MI MM MONTH MON MS Month Mon OF P.M. PM Q RM SSSSS SSSS SS TZH TZM TZ US
+	WW W Y,YYY YYYY YYY YY Y a.d. a.m. ad am b.c. bc cc day ddd dd dy d ff1 ff2 ff3 ff4 ff5 ff6 hh24 hh12 hh iddd id
+	iw iyyy iyy iy i j mi mm month mon ms of p.m. pm q rm sssss ssss ss tzh tzm tz us ww w y,yyy yyyy yyy yy y`)
+
+// matchPattern is the template pattern at the start of s, or "".
+func matchPattern(s string) string {
+	for _, p := range charPatterns {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+var (
+	monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December"}
+	dayNames   = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	romanMonth = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
+)
+
+// charFields are what to_char prints: a timestamp's wall clock or an interval's fields.
+type charFields struct {
+	year, month, day, hour, min, sec int
+	usec                             int64
+	interval                         bool
+	t                                time.Time // a timestamp's date, for weekdays and weeks
+	off                              int64     // zone offset, seconds east
+	zone                             string    // zone abbreviation ("" for a timestamp)
+}
+
+func buildToChar(c *funcCall) (*expr, error) {
+	zoned := c.args[0].typ == types.Timestamptz
+	return dtCall(c, zoned, func(a []types.Value, loc *time.Location) (types.Value, error) {
+		x := a[0]
+		var f charFields
+		switch {
+		case x.T == types.Interval:
+			d := x.Interval()
+			us := d.Micros
+			f = charFields{year: int(d.Months / 12), month: int(d.Months % 12), day: int(d.Days), interval: true,
+				hour: int(us / 3600e6), min: int(us / 60e6 % 60), sec: int(us / 1e6 % 60), usec: us % 1e6}
+		case types.IsInfinite(x.I):
+			return types.Value{T: types.Text, Null: true}, nil
+		default:
+			local := x.I
+			if x.T == types.Timestamptz {
+				local, f.off = types.TimestamptzLocal(x.I, loc)
+				f.zone, _ = time.UnixMicro(x.I).In(loc).Zone()
+			}
+			w := clockOf(local)
+			f.year, f.month, f.day, f.hour, f.min, f.sec, f.usec, f.t = w.year, w.month, w.day, w.hour, w.min, w.sec, w.usec, w.t
+		}
+		return types.NewText(formatChar(a[1].S, &f)), nil
+	})
+}
+
+// formatChar applies template tmpl to f.
+func formatChar(tmpl string, f *charFields) string {
+	var b strings.Builder
+	for i := 0; i < len(tmpl); {
+		fm := false
+		for {
+			switch {
+			case strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm"):
+				fm, i = true, i+2
+				continue
+			case strings.HasPrefix(tmpl[i:], "TM") || strings.HasPrefix(tmpl[i:], "tm"):
+				i += 2
+				continue
+			}
+			break
+		}
+		if i >= len(tmpl) {
+			break
+		}
+		p := matchPattern(tmpl[i:])
+		if p == "" {
+			switch c := tmpl[i]; {
+			case c == '"':
+				j := i + 1
+				for j < len(tmpl) && tmpl[j] != '"' {
+					if tmpl[j] == '\\' && j+1 < len(tmpl) {
+						j++
+					}
+					b.WriteByte(tmpl[j])
+					j++
+				}
+				i = j + 1
+			case c == '\\' && i+1 < len(tmpl):
+				b.WriteByte(tmpl[i+1])
+				i += 2
+			default:
+				b.WriteByte(c)
+				i++
+			}
+			continue
+		}
+		i += len(p)
+		out, num := charField(p, f, fm)
+		b.WriteString(out)
+		if strings.HasPrefix(tmpl[i:], "TH") || strings.HasPrefix(tmpl[i:], "th") {
+			if num >= 0 {
+				b.WriteString(ordinal(num, tmpl[i] == 'T'))
+			}
+			i += 2
+		}
+	}
+	return b.String()
+}
+
+func ordinal(n int64, upper bool) string {
+	s := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			s = "st"
+		case 2:
+			s = "nd"
+		case 3:
+			s = "rd"
+		}
+	}
+	if upper {
+		return strings.ToUpper(s)
+	}
+	return s
+}
+
+// pad is n with at least width digits unless fm.
+func pad(n int64, width int, fm bool) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := strconv.FormatInt(n, 10)
+	if !fm {
+		for len(s) < width {
+			s = "0" + s
+		}
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// caseAs writes name in the case of pattern p: NAME, Name or name.
+func caseAs(p, name string, width int, fm bool) string {
+	switch {
+	case p == strings.ToUpper(p):
+		name = strings.ToUpper(name)
+	case p == strings.ToLower(p):
+		name = strings.ToLower(name)
+	}
+	if !fm {
+		for len(name) < width {
+			name += " "
+		}
+	}
+	return name
+}
+
+// charField prints one pattern; num is the number printed (for TH), -1 for words.
+func charField(p string, f *charFields, fm bool) (string, int64) {
+	year := f.year
+	if !f.interval && year <= 0 {
+		year = 1 - year // BC years print as positive numbers
+	}
+	isoYear, isoWeek := 0, 0
+	if !f.interval {
+		isoYear, isoWeek = f.t.ISOWeek()
+	}
+	n := func(v int64, width int) (string, int64) { return pad(v, width, fm), v }
+	switch up := strings.ToUpper(p); up {
+	case "YYYY":
+		return n(int64(year), 4)
+	case "Y,YYY":
+		return strconv.Itoa(year/1000) + "," + pad(int64(year%1000), 3, false), int64(year)
+	case "YYY":
+		return n(int64(year%1000), 3)
+	case "YY":
+		return n(int64(year%100), 2)
+	case "Y":
+		return n(int64(year%10), 1)
+	case "IYYY":
+		return n(int64(isoYear), 4)
+	case "IYY":
+		return n(int64(isoYear%1000), 3)
+	case "IY":
+		return n(int64(isoYear%100), 2)
+	case "I":
+		return n(int64(isoYear%10), 1)
+	case "MM":
+		return n(int64(f.month), 2)
+	case "MONTH", "MON":
+		if f.month < 1 {
+			return "", -1
+		}
+		name := monthNames[f.month-1]
+		if up == "MON" {
+			return caseAs(p, name[:3], 0, true), -1
+		}
+		return caseAs(p, name, 9, fm), -1
+	case "RM":
+		if f.month < 1 {
+			return "", -1
+		}
+		return caseAs(p, romanMonth[f.month-1], 4, fm), -1
+	case "DD":
+		return n(int64(f.day), 2)
+	case "DDD":
+		if f.interval {
+			return n(int64(f.day), 3)
+		}
+		return n(int64(f.t.YearDay()), 3)
+	case "IDDD":
+		return n(int64((isoWeek-1)*7+isoDow(f.t)), 3)
+	case "D":
+		return n(int64(f.t.Weekday())+1, 1)
+	case "ID":
+		return n(int64(isoDow(f.t)), 1)
+	case "DAY", "DY":
+		if f.interval {
+			return "", -1
+		}
+		name := dayNames[f.t.Weekday()]
+		if up == "DY" {
+			return caseAs(p, name[:3], 0, true), -1
+		}
+		return caseAs(p, name, 9, fm), -1
+	}
+	return charTimeField(p, f, fm)
+}
+
+// charTimeField prints the time-of-day, zone and era patterns.
+func charTimeField(p string, f *charFields, fm bool) (string, int64) {
+	hour12 := f.hour % 12
+	if hour12 == 0 && !f.interval {
+		hour12 = 12
+	}
+	isoWeek := 0
+	if !f.interval {
+		_, isoWeek = f.t.ISOWeek()
+	}
+	n := func(v int64, width int) (string, int64) { return pad(v, width, fm), v }
+	switch up := strings.ToUpper(p); up {
+	case "HH", "HH12":
+		return n(int64(hour12), 2)
+	case "HH24":
+		return n(int64(f.hour), 2)
+	case "MI":
+		return n(int64(f.min), 2)
+	case "SS":
+		return n(int64(f.sec), 2)
+	case "SSSS", "SSSSS":
+		return n(int64((f.hour*60+f.min)*60+f.sec), 1)
+	case "MS":
+		return n(f.usec/1000, 3)
+	case "US":
+		return n(f.usec, 6)
+	case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6":
+		digits := int(up[2] - '0')
+		v := f.usec
+		for k := 6; k > digits; k-- {
+			v /= 10
+		}
+		return n(v, digits)
+	case "AM", "PM", "A.M.", "P.M.":
+		s := "AM"
+		if f.hour%24 >= 12 {
+			s = "PM"
+		}
+		if strings.Contains(p, ".") {
+			s = s[:1] + "." + s[1:] + "."
+		}
+		if p[0] >= 'a' {
+			s = strings.ToLower(s)
+		}
+		return s, -1
+	case "AD", "BC", "A.D.", "B.C.":
+		s := "AD"
+		if !f.interval && f.year <= 0 {
+			s = "BC"
+		}
+		if strings.Contains(p, ".") {
+			s = s[:1] + "." + s[1:] + "."
+		}
+		if p[0] >= 'a' {
+			s = strings.ToLower(s)
+		}
+		return s, -1
+	case "TZ":
+		if p == "tz" {
+			return strings.ToLower(f.zone), -1
+		}
+		return f.zone, -1
+	case "OF":
+		if f.zone == "" && !f.interval {
+			return string(types.AppendOffset(nil, 0)), -1
+		}
+		return string(types.AppendOffset(nil, f.off)), -1
+	case "TZH":
+		sign := "+"
+		if f.off < 0 {
+			sign = "-"
+		}
+		return sign + pad(abs64(f.off)/3600, 2, false), -1
+	case "TZM":
+		return pad(abs64(f.off)/60%60, 2, false), -1
+	case "Q":
+		if f.month < 1 {
+			return "", -1
+		}
+		return n(int64((f.month-1)/3+1), 1)
+	case "WW":
+		return n(int64((f.t.YearDay()-1)/7+1), 2)
+	case "W":
+		return n(int64((f.day-1)/7+1), 1)
+	case "IW":
+		return n(int64(isoWeek), 2)
+	case "CC":
+		cc := (f.year + 99) / 100
+		if f.interval {
+			cc = f.year / 100
+		} else if f.year <= 0 {
+			cc = -((99 - (f.year - 1)) / 100)
+		}
+		return n(int64(cc), 2)
+	case "J":
+		return n(f.t.Unix()/86400+2440588, 1)
+	}
+	return p, -1
+}
+
+func isoDow(t time.Time) int {
+	d := int(t.Weekday())
+	if d == 0 {
+		return 7
+	}
+	return d
+}
+
+// parseFormatted is to_timestamp(text, format): the fields the template names, read from s
+// (numbers up to the next separator, or their width when patterns abut), as a wall clock
+// in loc; a zone in the text (TZH, TZM) overrides loc.
+func parseFormatted(s, tmpl string, loc *time.Location) (types.Value, error) {
+	fp := &fmtParser{s: s, year: 1, month: 1, day: 1}
+	for i := 0; i < len(tmpl); {
+		if strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm") {
+			i += 2
+			continue
+		}
+		p := matchPattern(tmpl[i:])
+		if p == "" {
+			i = fp.literal(tmpl, i)
+			continue
+		}
+		i += len(p)
+		fp.abut = i < len(tmpl) && matchPattern(tmpl[i:]) != ""
+		fp.skipSpaces()
+		ok, err := fp.field(p)
+		if err != nil {
+			return types.Value{}, err
+		}
+		if !ok {
+			return types.Value{}, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
+		}
+	}
+	return fp.result(loc)
+}
+
+// fmtParser is the state of one to_timestamp(text, format).
+type fmtParser struct {
+	s                                string
+	si                               int  // the next byte of s
+	abut                             bool // the pattern being read is followed by another
+	year, month, day, hour, min, sec int
+	usec, tzOff                      int64
+	pm, hour12, bc, haveTZ           bool
+}
+
+func (fp *fmtParser) skipSpaces() {
+	for fp.si < len(fp.s) && fp.s[fp.si] == ' ' {
+		fp.si++
+	}
+}
+
+// literal consumes the template's non-pattern character at i and returns where the next
+// one starts: a quoted string skips as many characters of the input, a space any spaces, a
+// separator one non-alphanumeric character.
+func (fp *fmtParser) literal(tmpl string, i int) int {
+	c := tmpl[i]
+	i++
+	switch {
+	case c == '"':
+		for i < len(tmpl) && tmpl[i] != '"' {
+			i++
+			fp.si++
+		}
+		return i + 1
+	case c == ' ':
+		fp.skipSpaces()
+	case fp.si < len(fp.s) && !isAlnum(fp.s[fp.si]):
+		fp.si++
+	}
+	return i
+}
+
+// num reads a number: its digits up to a non-digit, or width of them when patterns abut.
+func (fp *fmtParser) num(width int) (int, bool) {
+	start := fp.si
+	if fp.si < len(fp.s) && (fp.s[fp.si] == '-' || fp.s[fp.si] == '+') {
+		fp.si++
+	}
+	for fp.si < len(fp.s) && fp.s[fp.si] >= '0' && fp.s[fp.si] <= '9' && (!fp.abut || fp.si-start < width) {
+		fp.si++
+	}
+	v, err := strconv.Atoi(fp.s[start:fp.si])
+	return v, err == nil
+}
+
+// word reads the first of names (or their first three letters) at the input, ignoring case;
+// its index, or -1.
+func (fp *fmtParser) word(names []string, short bool) int {
+	for k, name := range names {
+		if short {
+			name = name[:3]
+		}
+		if len(fp.s)-fp.si >= len(name) && strings.EqualFold(fp.s[fp.si:fp.si+len(name)], name) {
+			fp.si += len(name)
+			return k
+		}
+	}
+	return -1
+}
+
+// marker reads one of the two-letter markers (AM/PM, AD/BC, dotted or not); its first
+// letter, or 0.
+func (fp *fmtParser) marker(a, b string) byte {
+	rest := strings.ToUpper(fp.s[fp.si:])
+	for _, m := range []string{a, b, a[:1] + "." + a[1:] + ".", b[:1] + "." + b[1:] + "."} {
+		if strings.HasPrefix(rest, m) {
+			fp.si += len(m)
+			return m[0]
+		}
+	}
+	return 0
+}
+
+func (fp *fmtParser) field(p string) (ok bool, err error) {
+	switch up := strings.ToUpper(p); up {
+	case "YYYY", "IYYY":
+		fp.year, ok = fp.num(4)
+	case "YYY", "IYY":
+		fp.year, ok = fp.num(3)
+		fp.year += 2000
+	case "YY", "IY":
+		if fp.year, ok = fp.num(2); fp.year < 70 {
+			fp.year += 2000
+		} else {
+			fp.year += 1900
+		}
+	case "MM":
+		fp.month, ok = fp.num(2)
+	case "DD":
+		fp.day, ok = fp.num(2)
+	case "HH", "HH12":
+		fp.hour, ok = fp.num(2)
+		fp.hour12 = true
+	case "HH24":
+		fp.hour, ok = fp.num(2)
+	case "MI":
+		fp.min, ok = fp.num(2)
+	case "SS":
+		fp.sec, ok = fp.num(2)
+	case "MS", "US":
+		var v int
+		v, ok = fp.num(map[string]int{"MS": 3, "US": 6}[up])
+		fp.usec = int64(v) * map[string]int64{"MS": 1000, "US": 1}[up]
+	case "AM", "PM", "A.M.", "P.M.":
+		m := fp.marker("AM", "PM")
+		ok, fp.pm = m != 0, m == 'P'
+	case "AD", "BC", "A.D.", "B.C.":
+		m := fp.marker("AD", "BC")
+		ok, fp.bc = m != 0, m == 'B'
+	case "MON", "MONTH":
+		k := fp.word(monthNames, up == "MON")
+		ok, fp.month = k >= 0, k+1
+	case "DY", "DAY":
+		ok = fp.word(dayNames, up == "DY") >= 0
+	case "TZH":
+		var h int
+		h, ok = fp.num(2)
+		fp.tzOff, fp.haveTZ = int64(h)*3600, true
+	case "TZM":
+		var m int
+		m, ok = fp.num(2)
+		if fp.tzOff < 0 {
+			fp.tzOff -= int64(m) * 60
+		} else {
+			fp.tzOff += int64(m) * 60
+		}
+	default:
+		return false, unsupported("to_timestamp pattern %s", p)
+	}
+	return ok, nil
+}
+
+// result is the instant the fields read name.
+func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
+	hour := fp.hour
+	switch {
+	case fp.hour12 && (hour < 1 || hour > 12):
+		return types.Value{}, Errorf("22008", "hour \"%d\" is invalid for the 12-hour clock", hour)
+	case fp.hour12 && fp.pm && hour != 12, !fp.hour12 && fp.pm && hour < 12:
+		hour += 12
+	case fp.hour12 && !fp.pm && hour == 12:
+		hour = 0
+	}
+	year := fp.year
+	if fp.bc {
+		year = -year
+	}
+	days, err := civilDays(int64(year), int64(fp.month), int64(fp.day))
+	if err != nil {
+		return types.Value{}, err
+	}
+	if hour > 24 || fp.min > 59 || fp.sec > 60 {
+		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", fp.s)
+	}
+	local := days*microsPerDay + ((int64(hour)*60+int64(fp.min))*60+int64(fp.sec))*1e6 + fp.usec
+	off := types.ZoneOffsetAt(local, loc)
+	if fp.haveTZ {
+		off = fp.tzOff
+	}
+	return types.Value{T: types.Timestamptz, I: local - off*1e6}, nil
+}
+
+func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }

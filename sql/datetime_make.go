@@ -1,0 +1,225 @@
+package sql
+
+import (
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/drovedb/drove/types"
+)
+
+// age, justify_*, the make_* constructors and to_timestamp (datetimeFuncs).
+
+// buildAge is age(a, b) (and age(a), from midnight today): years, months and days between
+// the calendar fields, borrowing as PostgreSQL's timestamp_age does.
+func buildAge(c *funcCall) (*expr, error) {
+	sc := c.sc
+	return dtCall(c, true, func(a []types.Value, loc *time.Location) (types.Value, error) {
+		x, y := a[0], types.Value{}
+		if len(a) == 1 {
+			y = x
+			today := types.NewDate(sessionOf(sc).transactionTime().In(loc))
+			us, _ := types.DateToTimestamp(today.I)
+			x = types.Value{T: types.Timestamp, I: us}
+			if y.T == types.Timestamptz {
+				x, _, _ = castDateTime(x, types.Timestamptz, loc)
+			}
+		} else {
+			y = a[1]
+		}
+		if types.IsInfinite(x.I) || types.IsInfinite(y.I) {
+			return types.Value{}, Errorf("22008", "cannot subtract infinite timestamps")
+		}
+		l1, l2 := x.I, y.I
+		if x.T == types.Timestamptz {
+			l1, _ = types.TimestamptzLocal(x.I, loc)
+			l2, _ = types.TimestamptzLocal(y.I, loc)
+		}
+		return ageOf(clockOf(l1), clockOf(l2), x.I < y.I), nil
+	})
+}
+
+func ageOf(t1, t2 wallClock, before bool) types.Value {
+	fsec := t1.usec - t2.usec
+	sec, min, hour := t1.sec-t2.sec, t1.min-t2.min, t1.hour-t2.hour
+	mday, mon, year := t1.day-t2.day, t1.month-t2.month, t1.year-t2.year
+	if before {
+		fsec, sec, min, hour, mday, mon, year = -fsec, -sec, -min, -hour, -mday, -mon, -year
+	}
+	for fsec < 0 {
+		fsec += 1e6
+		sec--
+	}
+	for sec < 0 {
+		sec += 60
+		min--
+	}
+	for min < 0 {
+		min += 60
+		hour--
+	}
+	for hour < 0 {
+		hour += 24
+		mday--
+	}
+	for mday < 0 {
+		if before {
+			mday += daysInMonth(t1.year, t1.month)
+		} else {
+			mday += daysInMonth(t2.year, t2.month)
+		}
+		mon--
+	}
+	for mon < 0 {
+		mon += 12
+		year--
+	}
+	if before {
+		fsec, sec, min, hour, mday, mon, year = -fsec, -sec, -min, -hour, -mday, -mon, -year
+	}
+	return types.NewInterval(types.IntervalValue{Months: int32(year*12 + mon), Days: int32(mday),
+		Micros: ((int64(hour)*60+int64(min))*60+int64(sec))*1e6 + fsec})
+}
+
+// buildJustify is justify_days (30 days a month), justify_hours (24 hours a day) or both.
+func buildJustify(which string) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) {
+		return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+			d := a[0].Interval()
+			months, days, us := int64(d.Months), int64(d.Days), d.Micros
+			if which != "days" {
+				days += us / microsPerDay
+				us %= microsPerDay
+			}
+			if which != "hours" {
+				months += days / 30
+				days %= 30
+			}
+			switch {
+			case which != "hours" && months > 0 && (days < 0 || days == 0 && us < 0):
+				days += 30
+				months--
+			case which != "hours" && months < 0 && (days > 0 || days == 0 && us > 0):
+				days -= 30
+				months++
+			}
+			switch {
+			case which != "days" && days > 0 && us < 0:
+				us += microsPerDay
+				days--
+			case which != "days" && days < 0 && us > 0:
+				us -= microsPerDay
+				days++
+			}
+			if months != int64(int32(months)) || days != int64(int32(days)) {
+				return types.Value{}, intervalOverflow()
+			}
+			return types.NewInterval(types.IntervalValue{Months: int32(months), Days: int32(days), Micros: us}), nil
+		})
+	}
+}
+
+// civilDays is the days since 1970 of a calendar date, checked as make_date checks it.
+func civilDays(y, m, d int64) (int64, error) {
+	bad := Errorf("22008", "date field value out of range: %d-%02d-%02d", y, m, d)
+	if y == 0 || m < 1 || m > 12 || d < 1 || y > 5874897 || y < -4713 {
+		return 0, bad
+	}
+	if y < 0 {
+		y++ // BC years: -1 is 1 BC, astronomical year 0
+	}
+	if d > int64(daysInMonth(int(y), int(m))) {
+		return 0, bad
+	}
+	return time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC).Unix() / 86400, nil
+}
+
+func buildMakeDate(c *funcCall) (*expr, error) {
+	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+		days, err := civilDays(a[0].I, a[1].I, a[2].I)
+		if err != nil {
+			return types.Value{}, err
+		}
+		return dateValue(days)
+	})
+}
+
+// clockMicros is h:m:s as microseconds, checked as make_time checks it.
+func clockMicros(h, m int64, s float64) (int64, error) {
+	if h < 0 || h > 24 || m < 0 || m > 59 || s < 0 || s > 60 || math.IsNaN(s) ||
+		h == 24 && (m > 0 || s > 0) {
+		return 0, Errorf("22008", "time field value out of range: %d:%02d:%s", h, m, strconv.FormatFloat(s, 'f', -1, 64))
+	}
+	return (h*60+m)*60e6 + int64(math.RoundToEven(s*1e6)), nil
+}
+
+func buildMakeTime(c *funcCall) (*expr, error) {
+	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+		us, err := clockMicros(a[0].I, a[1].I, a[2].F)
+		return types.Value{T: types.Time, I: us}, err
+	})
+}
+
+// buildMakeTimestamp is make_timestamp and make_timestamptz (in the session's zone, or the
+// zone given as the seventh argument).
+func buildMakeTimestamp(c *funcCall) (*expr, error) {
+	rt := c.ret
+	return dtCall(c, rt == types.Timestamptz, func(a []types.Value, loc *time.Location) (types.Value, error) {
+		days, err := civilDays(a[0].I, a[1].I, a[2].I)
+		if err != nil {
+			return types.Value{}, err
+		}
+		tod, err := clockMicros(a[3].I, a[4].I, a[5].F)
+		if err != nil {
+			return types.Value{}, err
+		}
+		local := days*microsPerDay + tod
+		if rt == types.Timestamp {
+			return types.Value{T: types.Timestamp, I: local}, nil
+		}
+		if len(a) == 7 {
+			if loc, err = zoneNamed(a[6].S); err != nil {
+				return types.Value{}, err
+			}
+		}
+		return types.Value{T: types.Timestamptz, I: local - types.ZoneOffsetAt(local, loc)*1e6}, nil
+	})
+}
+
+func buildMakeInterval(c *funcCall) (*expr, error) {
+	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+		months := a[0].I*12 + a[1].I
+		days := a[2].I*7 + a[3].I
+		secs := a[6].F
+		if math.IsNaN(secs) || math.IsInf(secs, 0) || months != int64(int32(months)) || days != int64(int32(days)) {
+			return types.Value{}, intervalOverflow()
+		}
+		us := (a[4].I*60+a[5].I)*60e6 + int64(math.RoundToEven(secs*1e6))
+		return types.NewInterval(types.IntervalValue{Months: int32(months), Days: int32(days), Micros: us}), nil
+	})
+}
+
+// buildToTimestamp is to_timestamp(seconds since 1970) and to_timestamp(text, format).
+func buildToTimestamp(c *funcCall) (*expr, error) {
+	if len(c.args) == 2 {
+		return dtCall(c, true, func(a []types.Value, loc *time.Location) (types.Value, error) {
+			return parseFormatted(a[0].S, a[1].S, loc)
+		})
+	}
+	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+		f := a[0].F
+		switch {
+		case math.IsNaN(f):
+			return types.Value{}, Errorf("22008", "timestamp cannot be NaN")
+		case math.IsInf(f, 1):
+			return types.Value{T: types.Timestamptz, I: types.Infinity}, nil
+		case math.IsInf(f, -1):
+			return types.Value{T: types.Timestamptz, I: types.NegInfinity}, nil
+		}
+		us := math.RoundToEven(f * 1e6)
+		if us < -210866803200e6 || us >= 9224318016000e6 {
+			return types.Value{}, Errorf("22008", "timestamp out of range: \"%s\"", strconv.FormatFloat(f, 'g', -1, 64))
+		}
+		return types.Value{T: types.Timestamptz, I: int64(us)}, nil
+	})
+}

@@ -1,0 +1,274 @@
+package sql
+
+import (
+	"time"
+
+	"github.com/drovedb/drove/types"
+)
+
+// timestamp with time zone, interval and time: reading them in the session's TimeZone,
+// printing them, and the casts among the date/time types that depend on the zone.
+
+// location is the session's TimeZone; UTC without a session (a column's DEFAULT).
+func (s *Session) location() *time.Location {
+	if s == nil {
+		return time.UTC
+	}
+	name, _ := s.setting("timezone")
+	if l, ok := types.LoadZone(name); ok {
+		return l
+	}
+	return time.UTC
+}
+
+// location is the zone the scope's statement runs in.
+func (sc *scope) location() *time.Location {
+	if sc == nil || sc.params == nil {
+		return time.UTC
+	}
+	return sc.params.sess.location()
+}
+
+// location is the zone an untyped literal is read in (compileExpr records the statement's
+// parameters on it).
+func (x *expr) location() *time.Location {
+	if x.params == nil {
+		return time.UTC
+	}
+	return x.params.sess.location()
+}
+
+// transactionTime is now(): when the transaction began (the statement, outside one).
+func (s *Session) transactionTime() time.Time {
+	if s == nil || s.txTime.IsZero() {
+		return time.Now()
+	}
+	return s.txTime
+}
+
+func (s *Session) statementTime() time.Time {
+	if s == nil || s.stmtTime.IsZero() {
+		return time.Now()
+	}
+	return s.stmtTime
+}
+
+// markStatementStart records the statement's start, and the transaction's when the
+// statement runs on its own.
+func (s *Session) markStatementStart() {
+	s.stmtTime = time.Now()
+	if s.tx == nil {
+		s.txTime = s.stmtTime
+	}
+}
+
+// dateTimeError turns a types.DateTimeError into its SQL error.
+func dateTimeError(err error) error {
+	if dt, ok := err.(*types.DateTimeError); ok {
+		return Errorf(dt.Code, "%s", dt.Msg)
+	}
+	return err
+}
+
+// parseTextIn is parseText with loc as the TimeZone a timestamptz without a zone is in.
+func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
+	if t == types.Timestamptz {
+		v, err := types.ParseTimestamptz(s, time.Now(), loc)
+		return v, dateTimeError(err)
+	}
+	return parseText(s, t)
+}
+
+// parseNewDateTime reads the text of a timestamptz (in UTC), interval or time; ok is false
+// for other types.
+func parseNewDateTime(s string, t types.Type) (v types.Value, ok bool, err error) {
+	switch t {
+	case types.Timestamptz:
+		v, err = types.ParseTimestamptz(s, time.Now(), time.UTC)
+	case types.Interval:
+		v, err = types.ParseInterval(s)
+	case types.Time:
+		v, err = types.ParseTime(s)
+	default:
+		return v, false, nil
+	}
+	return v, true, dateTimeError(err)
+}
+
+// appendTextIn appends v as text, a timestamptz in zone loc.
+func appendTextIn(dst []byte, v types.Value, loc *time.Location) []byte {
+	if v.T == types.Timestamptz && !v.IsNull() {
+		return types.AppendTimestamptz(dst, v.I, loc)
+	}
+	return v.AppendText(dst)
+}
+
+// textIn is v as text, a timestamptz in zone loc.
+func textIn(v types.Value, loc *time.Location) string { return string(appendTextIn(nil, v, loc)) }
+
+// isDateTime reports whether t is one of the date/time types.
+func isDateTime(t types.Type) bool {
+	switch t {
+	case types.Date, types.Timestamp, types.Timestamptz, types.Interval, types.Time:
+		return true
+	}
+	return false
+}
+
+// canCastDateTime reports whether an explicit cast between from and to exists among the
+// date/time types (and to and from text, which every type has).
+func canCastDateTime(from, to types.Type) bool {
+	switch to {
+	case types.Date, types.Timestamp, types.Timestamptz:
+		return from == types.Date || from == types.Timestamp || from == types.Timestamptz
+	case types.Time:
+		return from == types.Timestamp || from == types.Timestamptz || from == types.Interval || from == types.Time
+	case types.Interval:
+		return from == types.Time || from == types.Interval
+	}
+	return false
+}
+
+// castDateTime converts v among the date/time types in zone loc; ok is false for the casts
+// it does not handle (date ↔ timestamp, which assign has).
+func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value, bool, error) {
+	from := v.T
+	if from == to {
+		return v, true, nil
+	}
+	inf := types.IsInfinite(v.I) && from != types.Interval && from != types.Time
+	switch {
+	case to == types.Text && (from == types.Timestamptz || from == types.Interval || from == types.Time):
+		return types.NewText(textIn(v, loc)), true, nil
+	case from == types.Timestamptz && to == types.Timestamp:
+		local, _ := types.TimestamptzLocal(v.I, loc)
+		return types.Value{T: types.Timestamp, I: local}, true, nil
+	case from == types.Timestamptz && to == types.Date:
+		if inf {
+			return types.Value{T: types.Date, I: v.I}, true, nil
+		}
+		local, _ := types.TimestamptzLocal(v.I, loc)
+		return types.Value{T: types.Date, I: floorDiv(local, microsPerDay)}, true, nil
+	case (from == types.Timestamp || from == types.Date) && to == types.Timestamptz:
+		us := v.I
+		if from == types.Date {
+			var ok bool
+			if us, ok = types.DateToTimestamp(v.I); !ok {
+				return types.Value{}, true, Errorf("22008", "date out of range for timestamp")
+			}
+		}
+		if !types.IsInfinite(us) {
+			us -= types.ZoneOffsetAt(us, loc) * 1e6
+		}
+		return types.Value{T: types.Timestamptz, I: us}, true, nil
+	case (from == types.Timestamp || from == types.Timestamptz) && to == types.Time:
+		if inf {
+			return types.Value{}, true, Errorf("22008", "timestamp out of range")
+		}
+		local := v.I
+		if from == types.Timestamptz {
+			local, _ = types.TimestamptzLocal(v.I, loc)
+		}
+		return types.Value{T: types.Time, I: local - floorDiv(local, microsPerDay)*microsPerDay}, true, nil
+	case from == types.Interval && to == types.Time:
+		us := v.Interval().Micros % microsPerDay
+		if us < 0 {
+			us += microsPerDay
+		}
+		return types.Value{T: types.Time, I: us}, true, nil
+	case from == types.Time && to == types.Interval:
+		return types.NewInterval(types.IntervalValue{Micros: v.I}), true, nil
+	}
+	return types.Value{}, false, nil
+}
+
+// castValueIn is castValue for a statement running in zone loc.
+func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Value, error) {
+	if isDateTime(v.T) || isDateTime(c.Type) {
+		if v.T == types.Text && c.Type != types.Text {
+			return parseTextIn(v.S, c.Type, loc)
+		}
+		r, ok, err := castDateTime(v, c.Type, loc)
+		if ok {
+			if err == nil && c.Type == types.Text {
+				return castLength(r, c)
+			}
+			return r, err
+		}
+	}
+	return castValue(v, c)
+}
+
+// compareDateTime orders two date/time values of the same or comparable types; ok is false
+// for pairs it does not handle. Timestamps and timestamps with time zone compare as instants
+// with the timestamp read as UTC: operands of a comparison are converted in the session's
+// zone first (zoneOperands).
+func compareDateTime(a, b types.Value) (int, bool) {
+	switch {
+	case a.T == types.Interval && b.T == types.Interval:
+		return types.CompareIntervals(a.Interval(), b.Interval()), true
+	case a.T == types.Time && b.T == types.Time:
+		return cmpOrdered(a.I, b.I), true
+	case a.T == types.Timestamptz && (b.T == types.Timestamptz || b.T == types.Timestamp),
+		a.T == types.Timestamp && b.T == types.Timestamptz:
+		return cmpOrdered(a.I, b.I), true
+	case a.T == types.Timestamptz && b.T == types.Date:
+		return -compareDateTimestamp(b.I, a.I), true
+	case a.T == types.Date && b.T == types.Timestamptz:
+		return compareDateTimestamp(a.I, b.I), true
+	}
+	return 0, false
+}
+
+// zoneOperands converts the timestamp or date side of a comparison with a timestamptz to a
+// timestamptz in the session's zone, as PostgreSQL's cross-type operators do.
+func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
+	conv := func(x *expr) *expr {
+		return &expr{typ: types.Timestamptz, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+			v, err := x.eval(row)
+			if err != nil || v.IsNull() {
+				return types.Value{T: types.Timestamptz, Null: true}, err
+			}
+			r, _, err := castDateTime(v, types.Timestamptz, sc.location())
+			return r, err
+		}}
+	}
+	switch {
+	case a.typ == types.Timestamptz && (b.typ == types.Timestamp || b.typ == types.Date):
+		return a, conv(b)
+	case b.typ == types.Timestamptz && (a.typ == types.Timestamp || a.typ == types.Date):
+		return conv(a), b
+	}
+	return a, b
+}
+
+// assignExpr is assign for the value v of expression x: an untyped literal stored in a
+// timestamptz column, and a timestamp or date converted to one, are read in the statement's
+// zone.
+func assignExpr(v types.Value, x *expr, c *types.Column) (types.Value, error) {
+	return assignIn(v, x.typ, x.unknown, c, x.location())
+}
+
+// assignIn is assign in zone loc.
+func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location) (types.Value, error) {
+	if v.IsNull() {
+		return types.NullValue, nil
+	}
+	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
+		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text)
+	if !zoned {
+		return assign(v, from, unknown, c)
+	}
+	if unknown {
+		return parseTextIn(v.S, c.Type, loc)
+	}
+	r, _, err := castDateTime(v, c.Type, loc)
+	if err == nil && c.Type == types.Text {
+		return checkLength(r, c)
+	}
+	return r, err
+}
+
+// Location is the session's TimeZone, which timestamptz values are read and printed in (the
+// database/sql driver gives them to Go in it).
+func (s *Session) Location() *time.Location { return s.location() }

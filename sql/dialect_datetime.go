@@ -1,0 +1,103 @@
+package sql
+
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// The date/time syntax vitess does not parse: typed literals of the types MySQL lacks
+// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...'), EXTRACT(field FROM
+// x) with PostgreSQL's fields, and x AT TIME ZONE z.
+
+// atZoneMarker stands between the operands of AT TIME ZONE, written x ^ marker ^ z: vitess's
+// ^ binds tighter than * as AT does in PostgreSQL, and user text's ^ never reaches vitess
+// (it is refused as an unsupported operator).
+const atZoneMarker = markerStart + "at time zone"
+
+func init() {
+	for _, rule := range []struct {
+		words string
+		wordRule
+	}{
+		{"interval timestamptz", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
+		{"timestamp", wordRule{"typed-literal-tz", func(r *rewriter) bool {
+			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
+		}, emitTypedLiteral(3)}},
+		{"extract", wordRule{"extract", extractNext, emitExtract}},
+		{"at", wordRule{"at-time-zone", followedBy("time", "zone"), emitAtTimeZone}},
+	} {
+		for _, w := range strings.Fields(rule.words) {
+			wordRules[w] = append(wordRules[w], rule.wordRule)
+		}
+	}
+}
+
+// stringNext matches a string constant n tokens after the word.
+func stringNext(n int) func(r *rewriter) bool {
+	return func(r *rewriter) bool { return r.peek(n).Kind == lexer.String }
+}
+
+// emitTypedLiteral writes TYPE 'text' (skipping words more words of the type's name) as the
+// cast ('text')::type.
+func emitTypedLiteral(words int) func(r *rewriter, w string) error {
+	return func(r *rewriter, w string) error {
+		typ := w
+		if words == 3 {
+			typ = "timestamptz"
+		}
+		r.startOperand()
+		r.skip(words)
+		t := r.peek(0)
+		if r.isUnicodeEscape(t) {
+			return unsupported("U& strings and identifiers")
+		}
+		r.skip(1)
+		r.b.WriteString("(" + vitessString(t.Value))
+		writeCast(&r.b, typ)
+		r.b.WriteString(")")
+		r.lastWord = ""
+		return nil
+	}
+}
+
+// extractNext matches EXTRACT(field FROM.
+func extractNext(r *rewriter) bool {
+	k := r.peek(1).Kind
+	return r.nextIs("(") && (k == lexer.Ident || k == lexer.String) && r.peek(2).Is("from")
+}
+
+// EXTRACT(field FROM x) → drove_extract('field', x).
+func emitExtract(r *rewriter, _ string) error {
+	r.startOperand()
+	field := r.peek(1).Value
+	r.skip(3)
+	r.b.WriteString("drove_extract(" + vitessString(field) + ", ")
+	r.pushParen(true)
+	r.depth++
+	r.lastWord = ""
+	return nil
+}
+
+// x AT TIME ZONE z → x ^ marker ^ z (see atZoneMarker).
+func emitAtTimeZone(r *rewriter, _ string) error {
+	r.skip(2)
+	r.b.WriteString(" ^ " + markerLiteral(atZoneMarker) + " ^ ")
+	r.lastWord = ""
+	return nil
+}
+
+// atTimeZoneOperands reads x and z back from x ^ marker ^ z; ok is false for any other ^.
+func atTimeZoneOperands(e *sqlparser.BinaryExpr) (x, zone sqlparser.Expr, ok bool) {
+	l, isBin := e.Left.(*sqlparser.BinaryExpr)
+	if !isBin || l.Operator != sqlparser.BitXorOp {
+		return nil, nil, false
+	}
+	m, isLit := l.Right.(*sqlparser.Literal)
+	if !isLit || m.Val != atZoneMarker {
+		return nil, nil, false
+	}
+	return l.Left, e.Right, true
+}

@@ -1,0 +1,383 @@
+package types
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Intervals, as PostgreSQL keeps them: months, days and microseconds, three fields that do
+// not convert into each other (a month is not a fixed number of days, nor a day of hours
+// across a daylight-saving change), except to compare, where a month is 30 days and a day 24
+// hours. A Value of type Interval keeps them in S, 16 bytes: months and days as big-endian
+// int32s, then microseconds as a big-endian int64.
+
+// IntervalValue is an interval's three fields.
+type IntervalValue struct {
+	Months, Days int32
+	Micros       int64
+}
+
+// NewInterval returns the interval value of iv.
+func NewInterval(iv IntervalValue) Value {
+	var b [16]byte
+	binary.BigEndian.PutUint32(b[0:], uint32(iv.Months))
+	binary.BigEndian.PutUint32(b[4:], uint32(iv.Days))
+	binary.BigEndian.PutUint64(b[8:], uint64(iv.Micros))
+	return Value{T: Interval, S: string(b[:])}
+}
+
+// Interval returns the fields of an interval value.
+func (v Value) Interval() IntervalValue {
+	if len(v.S) != 16 {
+		return IntervalValue{}
+	}
+	b := []byte(v.S)
+	return IntervalValue{Months: int32(binary.BigEndian.Uint32(b[0:])), Days: int32(binary.BigEndian.Uint32(b[4:])),
+		Micros: int64(binary.BigEndian.Uint64(b[8:]))}
+}
+
+// Span is the interval's length for comparison (PostgreSQL's interval_cmp_value): whole
+// days, counting a month as 30, and the microseconds within a day.
+func (iv IntervalValue) Span() (days, micros int64) {
+	days = int64(iv.Months)*30 + int64(iv.Days) + floorDiv(iv.Micros, usecsPerDay)
+	return days, iv.Micros - floorDiv(iv.Micros, usecsPerDay)*usecsPerDay
+}
+
+// CompareIntervals orders intervals as PostgreSQL does: by Span.
+func CompareIntervals(a, b IntervalValue) int {
+	ad, am := a.Span()
+	bd, bm := b.Span()
+	switch {
+	case ad < bd, ad == bd && am < bm:
+		return -1
+	case ad > bd, ad == bd && am > bm:
+		return 1
+	}
+	return 0
+}
+
+// appendIntervalKey appends an order-preserving key: the span, then the fields themselves
+// so that the value decodes back ('1 mon' and '30 days' are distinct keys).
+func appendIntervalKey(dst []byte, v Value) []byte {
+	d, m := v.Interval().Span()
+	dst = binary.BigEndian.AppendUint64(dst, uint64(d)^(1<<63))
+	dst = binary.BigEndian.AppendUint64(dst, uint64(m))
+	return append(dst, v.S...)
+}
+
+// AppendIntervalText prints iv in IntervalStyle postgres: "1 year 2 mons -3 days +04:05:06".
+func AppendIntervalText(dst []byte, iv IntervalValue) []byte {
+	start := len(dst)
+	isBefore := false
+	part := func(v int64, unit string) {
+		if v == 0 {
+			return
+		}
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		if isBefore && v > 0 {
+			dst = append(dst, '+')
+		}
+		dst = strconv.AppendInt(dst, v, 10)
+		dst = append(dst, ' ')
+		dst = append(dst, unit...)
+		if v != 1 {
+			dst = append(dst, 's')
+		}
+		isBefore = v < 0
+	}
+	part(int64(iv.Months/12), "year")
+	part(int64(iv.Months%12), "mon")
+	part(int64(iv.Days), "day")
+	us := iv.Micros
+	if len(dst) == start || us != 0 {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		switch {
+		case us < 0:
+			dst = append(dst, '-')
+		case isBefore:
+			dst = append(dst, '+')
+		}
+		u := uint64(us)
+		if us < 0 {
+			u = uint64(-us) // -MinInt64 wraps to itself, which is right as an unsigned value
+		}
+		h := u / 3600e6
+		dst = append2u(dst, h)
+		dst = append(dst, ':')
+		dst = append2u(dst, u/60e6%60)
+		dst = append(dst, ':')
+		dst = append2u(dst, u/1e6%60)
+		dst = appendFrac(dst, int64(u%1e6))
+	}
+	return dst
+}
+
+func append2u(dst []byte, v uint64) []byte {
+	if v < 10 {
+		dst = append(dst, '0')
+	}
+	return strconv.AppendUint(dst, v, 10)
+}
+
+// appendFrac appends .ffffff without trailing zeros, nothing for 0.
+func appendFrac(dst []byte, us int64) []byte {
+	if us == 0 {
+		return dst
+	}
+	s := strconv.FormatInt(us+1e6, 10)[1:]
+	return append(append(dst, '.'), strings.TrimRight(s, "0")...)
+}
+
+// intervalUnits maps PostgreSQL's interval unit words to the unit they denote.
+var intervalUnits = func() map[string]string {
+	m := map[string]string{}
+	for unit, words := range map[string]string{
+		"microsecond": "microsecond microseconds microsecon us usec usecs",
+		"millisecond": "millisecond milliseconds millisecon ms msec msecs",
+		"second":      "second seconds sec secs s",
+		"minute":      "minute minutes min mins m",
+		"hour":        "hour hours hr hrs h",
+		"day":         "day days d",
+		"week":        "week weeks w",
+		"month":       "month months mon mons",
+		"year":        "year years yr yrs y",
+		"decade":      "decade decades dec decs",
+		"century":     "century centuries cent c",
+		"millennium":  "millennium millennia millenniums mil mils",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = unit
+		}
+	}
+	return m
+}()
+
+// ParseInterval reads s as PostgreSQL's interval input does (IntervalStyle postgres): unit
+// phrases ("1 year 2 mons", "1.5 days", "-3 hours"), a time ("04:05:06", "-1:30"), "@",
+// "ago", and ISO 8601 durations ("P1Y2M3DT4H5M6S", "PT1.5S").
+func ParseInterval(s string) (Value, error) {
+	bad := func() (Value, error) {
+		return Value{}, &DateTimeError{Code: "22007", Msg: fmt.Sprintf("invalid input syntax for type interval: %q", s)}
+	}
+	overflow := func() (Value, error) {
+		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("interval field value out of range: %q", s)}
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	if t == "" {
+		return bad()
+	}
+	var acc intervalAcc
+	var ok bool
+	if t[0] == 'p' {
+		ok = acc.iso(t[1:])
+	} else {
+		ok = acc.postgres(t)
+	}
+	if !ok {
+		return bad()
+	}
+	iv, ok := acc.result()
+	if !ok {
+		return overflow()
+	}
+	return NewInterval(iv), nil
+}
+
+// intervalAcc accumulates fields in wide types; fractions of months and days spill down as
+// PostgreSQL's AdjustFractDays and AdjustFractSeconds do.
+type intervalAcc struct {
+	imonths, idays, imicros int64
+}
+
+func (a *intervalAcc) add(v float64, unit string) bool {
+	whole := math.Trunc(v)
+	frac := v - whole
+	switch unit {
+	case "microsecond":
+		a.imicros += int64(math.RoundToEven(v))
+	case "millisecond":
+		a.imicros += int64(math.RoundToEven(v * 1e3))
+	case "second":
+		a.imicros += int64(math.RoundToEven(v * 1e6))
+	case "minute":
+		a.imicros += int64(math.RoundToEven(v * 60e6))
+	case "hour":
+		a.imicros += int64(math.RoundToEven(v * 3600e6))
+	case "day":
+		a.idays += int64(whole)
+		a.spillDays(frac)
+	case "week":
+		a.idays += int64(whole) * 7
+		a.spillDays(frac * 7)
+	case "month":
+		a.imonths += int64(whole)
+		a.spillDays(frac * 30)
+	case "year", "decade", "century", "millennium":
+		n := map[string]float64{"year": 12, "decade": 120, "century": 1200, "millennium": 12000}[unit]
+		a.imonths += int64(whole) * int64(n)
+		a.imonths += int64(math.Round(frac * n)) // PostgreSQL rounds a year's fraction to months
+	default:
+		return false
+	}
+	return true
+}
+
+func (a *intervalAcc) spillDays(fdays float64) {
+	whole := math.Trunc(fdays)
+	a.idays += int64(whole)
+	a.imicros += int64(math.RoundToEven((fdays - whole) * 86400e6))
+}
+
+func (a *intervalAcc) result() (IntervalValue, bool) {
+	if a.imonths > math.MaxInt32 || a.imonths < math.MinInt32 || a.idays > math.MaxInt32 || a.idays < math.MinInt32 {
+		return IntervalValue{}, false
+	}
+	return IntervalValue{Months: int32(a.imonths), Days: int32(a.idays), Micros: a.imicros}, true
+}
+
+// postgres reads the postgres-style input: numbers with units, times, @ and ago.
+func (a *intervalAcc) postgres(s string) bool {
+	s = strings.TrimPrefix(s, "@")
+	f := strings.Fields(s)
+	ago := false
+	if n := len(f); n > 0 && f[n-1] == "ago" {
+		ago, f = true, f[:n-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	// Split glued forms like "1day" or "10h": digits then letters.
+	var toks []string
+	for _, w := range f {
+		i := 0
+		for i < len(w) && (isDigit(w[i]) || w[i] == '.' || w[i] == '-' || w[i] == '+' || w[i] == ':') {
+			i++
+		}
+		if i > 0 && i < len(w) && isAlpha(w[i]) {
+			toks = append(toks, w[:i], w[i:])
+		} else {
+			toks = append(toks, w)
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		w := toks[i]
+		if strings.Contains(w, ":") {
+			us, ok := parseClock(w)
+			if !ok {
+				return false
+			}
+			a.imicros += us
+			continue
+		}
+		v, err := strconv.ParseFloat(w, 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return false
+		}
+		unit := "second" // a bare number is seconds
+		if i+1 < len(toks) {
+			if u, ok := intervalUnits[toks[i+1]]; ok {
+				unit = u
+				i++
+			}
+		}
+		if !a.add(v, unit) {
+			return false
+		}
+	}
+	if ago {
+		a.imonths, a.idays, a.imicros = -a.imonths, -a.idays, -a.imicros
+	}
+	return true
+}
+
+// parseClock reads [-]h:mm[:ss[.frac]] as microseconds.
+func parseClock(w string) (int64, bool) {
+	neg := false
+	if w != "" && (w[0] == '-' || w[0] == '+') {
+		neg = w[0] == '-'
+		w = w[1:]
+	}
+	parts := strings.Split(w, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	h, err1 := strconv.ParseInt(parts[0], 10, 64)
+	m, err2 := strconv.ParseInt(parts[1], 10, 64)
+	if err1 != nil || err2 != nil || m > 59 || m < 0 || h < 0 {
+		return 0, false
+	}
+	us := (h*60 + m) * 60e6
+	if len(parts) == 3 {
+		sec, err := strconv.ParseFloat(parts[2], 64)
+		if err != nil || sec < 0 || sec >= 60 {
+			return 0, false
+		}
+		us += int64(math.RoundToEven(sec * 1e6))
+	}
+	if neg {
+		us = -us
+	}
+	return us, true
+}
+
+// iso reads an ISO 8601 duration after its P: nY nM nW nD, then T nH nM nS.
+func (a *intervalAcc) iso(s string) bool {
+	if s == "" {
+		return false
+	}
+	inTime := false
+	for s != "" {
+		if s[0] == 't' {
+			if inTime {
+				return false
+			}
+			inTime, s = true, s[1:]
+			continue
+		}
+		i := 0
+		for i < len(s) && (isDigit(s[i]) || s[i] == '.' || s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if i == 0 || i == len(s) {
+			return false
+		}
+		v, err := strconv.ParseFloat(s[:i], 64)
+		if err != nil {
+			return false
+		}
+		var unit string
+		switch c := s[i]; {
+		case !inTime && c == 'y':
+			unit = "year"
+		case !inTime && c == 'm':
+			unit = "month"
+		case !inTime && c == 'w':
+			unit = "week"
+		case !inTime && c == 'd':
+			unit = "day"
+		case inTime && c == 'h':
+			unit = "hour"
+		case inTime && c == 'm':
+			unit = "minute"
+		case inTime && c == 's':
+			unit = "second"
+		default:
+			return false
+		}
+		a.add(v, unit)
+		s = s[i+1:]
+	}
+	return true
+}
+
+// IntervalFromPostgres reads the binary format's fields.
+func IntervalFromPostgres(micros int64, days, months int32) Value {
+	return NewInterval(IntervalValue{Months: months, Days: days, Micros: micros})
+}
