@@ -48,6 +48,8 @@ func init() {
 		{"string_agg", wordRule{"string-agg", nextIs("("), emitStringAgg}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"from", wordRule{"update-from", (*rewriter).updateFromNext, emitDMLFrom}},
+		{"using", wordRule{"delete-using", (*rewriter).deleteUsingNext, emitDMLFrom}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},
 		{"select", wordRule{"set-operation-operand", (*rewriter).setOpOperandNext, emitSetOpOperand}},
 		{"values", wordRule{"values-rows", (*rewriter).valuesQueryNext, emitValuesRows}},
@@ -88,6 +90,7 @@ func (r *rewriter) keep(w string) {
 func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
 	r.setOpWord(w)
+	r.dmlFromWord(w)
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}
