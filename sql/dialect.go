@@ -79,8 +79,8 @@ type rewriter struct {
 	// where UPDATE's FROM list or DELETE's USING list starts and ends in b, or 0
 	// (dml_join_dialect.go)
 	dmlFromAt, dmlFromEnd int
-	onConflict      *conflictClause
-	insertAlias     string
+	onConflict            *conflictClause
+	insertAlias           string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
 	offsetOpen            bool
