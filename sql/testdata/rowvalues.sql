@@ -135,3 +135,33 @@ SELECT count(*) FROM ev
 ----
 4
 tag: SELECT 1
+
+statement ok
+CREATE TABLE nb (id int PRIMARY KEY, a int, b int)
+
+statement ok
+CREATE INDEX nb_ab ON nb (a, b)
+
+statement ok
+INSERT INTO nb VALUES (1, 2, NULL), (2, 2, 3), (3, 1, 9), (4, NULL, 1)
+
+query
+SELECT id FROM nb WHERE (a, b) > (1, 5) ORDER BY id
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT id FROM nb WHERE a >= 2 ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM nb WHERE a = 2 AND b >= 0 ORDER BY id
+----
+2
+tag: SELECT 1
