@@ -61,6 +61,7 @@ type openParen struct {
 	fromFunc string // the function, when this is the argument list of a function in FROM
 	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
 	stringAgg bool
+	aggFilter bool // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 }
 
 // rewriter is the dialect pass over one query string.

@@ -66,6 +66,7 @@ func TestDialectRules(t *testing.T) {
 		{"ilike", "select a ilike 'x'", "select a regexp 'x'", ""},
 		{"agg-filter", "select count(*) filter (where x > 1), sum(y) FILTER ( WHERE (z)) from t", "select drove_agg_filter(count(*) , x > 1), drove_agg_filter(sum(y) , (z)) from t", ""},
 		{"agg-filter", "select filter from t where filter (where)", "select filter from t where filter (where)", ""},
+		{"agg-filter", "select count(*) filter (where x) over ()", "", "0A000"},
 		{"values-rows", "select * from (values (1, 'a'), (2, 'b')) as v(n, s) order by (n), (s)", "select * from (values row (1, 'a'),row (2, 'b')) as v(n, s) order by (n), (s)", ""},
 		{"values-rows", "insert into t values (1), (2)", "insert into t values (1), (2)", ""},
 		{"values-rows", "insert into t select * from (values (1), (2)) v", "insert into t select * from (values row (1),row (2)) v", ""},
