@@ -29,7 +29,7 @@ func emitAggFilter(r *rewriter, _ string) error {
 	r.chain.punct('(', r.depth)
 	r.skip(2)
 	r.b.WriteByte(',')
-	r.parens = append(r.parens, openParen{start: start})
+	r.parens = append(r.parens, openParen{start: start, aggFilter: true})
 	r.depth++
 	r.setClause("")
 	r.lastWord = ""

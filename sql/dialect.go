@@ -38,6 +38,7 @@ type piece struct {
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 	conflict  *conflictClause
 	alias     string // INSERT INTO t AS alias, which vitess does not parse
+	dmlFrom   string // UPDATE's FROM list or DELETE's USING list, rewritten and cut off
 }
 
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
@@ -61,6 +62,7 @@ type openParen struct {
 	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
 	stringAgg bool
 	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
+	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 }
 
 // rewriter is the dialect pass over one query string.
@@ -76,8 +78,11 @@ type rewriter struct {
 	returningAt int // where RETURNING starts in b, or -1
 	// where ON CONFLICT DO UPDATE's WHERE starts in b, or 0 (upsert_where.go)
 	conflictWhereAt int
-	onConflict      *conflictClause
-	insertAlias     string
+	// where UPDATE's FROM list or DELETE's USING list starts and ends in b, or 0
+	// (dml_join_dialect.go)
+	dmlFromAt, dmlFromEnd int
+	onConflict            *conflictClause
+	insertAlias           string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
 	offsetOpen            bool
@@ -245,8 +250,9 @@ func (r *rewriter) flush(end int) {
 		r.returningAt = -1
 	}
 	text = r.cutConflictWhere(text)
+	text, dmlFrom := r.cutDMLFrom(text)
 	if s := strings.TrimSpace(text); s != "" {
-		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias}
+		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, dmlFrom: dmlFrom}
 		if len(r.words) > 0 {
 			p.first = r.words[0]
 		}

@@ -49,6 +49,8 @@ func init() {
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"jsonb_agg json_agg jsonb_object_agg json_object_agg", wordRule{"json-agg", nextIs("("), emitJSONAgg}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"from", wordRule{"update-from", (*rewriter).updateFromNext, emitDMLFrom}},
+		{"using", wordRule{"delete-using", (*rewriter).deleteUsingNext, emitDMLFrom}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},
 		{"select", wordRule{"set-operation-operand", (*rewriter).setOpOperandNext, emitSetOpOperand}},
 		{"values", wordRule{"values-rows", (*rewriter).valuesQueryNext, emitValuesRows}},
@@ -89,6 +91,7 @@ func (r *rewriter) keep(w string) {
 func (r *rewriter) word(t lexer.Token) error {
 	w := t.Value
 	r.setOpWord(w)
+	r.dmlFromWord(w)
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}

@@ -229,6 +229,9 @@ func (r *rewriter) closeParen() error {
 	p := r.parens[len(r.parens)-1]
 	r.parens = r.parens[:len(r.parens)-1]
 	r.operandStart = p.start
+	if p.aggFilter && r.peek(0).Is("over") {
+		return unsupported("FILTER on a window function")
+	}
 	r.b.WriteString(p.close)
 	if p.fromFunc != "" {
 		return r.fromFunctionAlias(p.fromFunc)

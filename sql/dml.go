@@ -286,6 +286,9 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 }
 
 func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
+	if len(st.TableExprs) > 1 {
+		return s.bindUpdateFrom(st, ps, retList) // UPDATE ... FROM (dml_join.go)
+	}
 	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
 	if err != nil {
 		return nil, err
@@ -295,39 +298,9 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 		return nil, err
 	}
 	schema := bt.schema
-	type set struct {
-		col int
-		x   *expr
-	}
-	sets := make([]set, 0, len(st.Exprs))
-	pkChanges := false
-	for _, ue := range st.Exprs {
-		i, err := bt.scope.column(ue.Name)
-		if err != nil {
-			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
-		}
-		for _, other := range sets {
-			if other.col == i {
-				return nil, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
-			}
-		}
-		var x *expr
-		if _, isDefault := ue.Expr.(*sqlparser.Default); isDefault {
-			defs, err := s.defaults(schema)
-			if err != nil {
-				return nil, err
-			}
-			if x = defs[i]; x == nil {
-				x = constExpr(types.NullValue, false)
-			}
-		} else if x, err = compile(ue.Expr, bt.scope); err != nil {
-			return nil, err
-		}
-		if x.param > 0 && x.unknown {
-			x = x.setParamType(schema.Columns[i].Type)
-		}
-		sets = append(sets, set{col: i, x: x})
-		pkChanges = pkChanges || schema.IsPK(i)
+	sets, pkChanges, err := s.bindSets(st.Exprs, bt, bt.scope)
+	if err != nil {
+		return nil, err
 	}
 	acc, err := planAccess(bt, st.Where)
 	if err != nil {
@@ -366,12 +339,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 			if key, value, err = finishRow(bt, next, key, value); err != nil {
 				return err
 			}
-			if pkChanges && string(key) != string(old) {
-				err = rekeyRow(ctx, tx, bt, old, key, value, next)
-			} else {
-				err = tx.Update(ctx, bt.name, key, value)
-			}
-			if err != nil {
+			if err := writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next); err != nil {
 				return err
 			}
 			if err := ret.emit(out, next); err != nil {
@@ -386,6 +354,9 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
 	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
 		return nil, unsupported("this form of DELETE")
+	}
+	if len(st.TableExprs) > 1 {
+		return s.bindDeleteUsing(st, ps, retList) // DELETE ... USING (dml_join.go)
 	}
 	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
 	if err != nil {
@@ -427,4 +398,41 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 		}
 		return out.Complete("DELETE " + strconv.Itoa(n))
 	}}, nil
+}
+
+// bindSets binds an UPDATE's SET list: columns of the target, expressions over sc (the
+// target's rows, or the joined rows of UPDATE ... FROM). pkChanges says a key column is set.
+func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scope) ([]assignment, bool, error) {
+	schema := bt.schema
+	sets := make([]assignment, 0, len(exprs))
+	pkChanges := false
+	for _, ue := range exprs {
+		i, err := bt.scope.column(ue.Name)
+		if err != nil {
+			return nil, false, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
+		}
+		for _, other := range sets {
+			if other.col == i {
+				return nil, false, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
+			}
+		}
+		var x *expr
+		if _, isDefault := ue.Expr.(*sqlparser.Default); isDefault {
+			defs, err := s.defaults(schema)
+			if err != nil {
+				return nil, false, err
+			}
+			if x = defs[i]; x == nil {
+				x = constExpr(types.NullValue, false)
+			}
+		} else if x, err = compile(ue.Expr, sc); err != nil {
+			return nil, false, err
+		}
+		if x.param > 0 && x.unknown {
+			x = x.setParamType(schema.Columns[i].Type)
+		}
+		sets = append(sets, assignment{col: i, x: x})
+		pkChanges = pkChanges || schema.IsPK(i)
+	}
+	return sets, pkChanges, nil
 }

@@ -14,7 +14,7 @@ func TestExplainPlans(t *testing.T) {
 	ctx := context.Background()
 	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, b_id int, v text);
 		CREATE TABLE b (id int PRIMARY KEY, w text);
-		CREATE TABLE c (id int PRIMARY KEY, k int, g text, h text);
+		CREATE TABLE c (id int PRIMARY KEY, k int, g text, h text NOT NULL);
 		CREATE INDEX c_k ON c (k); CREATE UNIQUE INDEX c_gh ON c (g, h); CREATE INDEX c_h ON c USING hash (h)`, &textOutput{}); err != nil {
 		t.Fatal(err)
 	}

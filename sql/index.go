@@ -69,6 +69,9 @@ func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAc
 		if len(ia.eq) == 0 && ia.lo == nil && ia.hi == nil {
 			continue
 		}
+		if !indexesEveryMatch(s, def, len(ia.eq), ia.lo != nil || ia.hi != nil) {
+			continue
+		}
 		if best == nil || score(ia) > score(best) {
 			best = ia
 		}
@@ -598,4 +601,21 @@ func (kl *keyListAccess) keys(s *types.Schema) (pks []string, ok bool, err error
 		}
 	}
 	return pks, true, nil
+}
+
+// indexesEveryMatch reports whether an index holds every row a scan of its first eq columns
+// (and a range on the next one) must find. A row with a NULL in any index column is not in the
+// index (tablespace/index.go), so a column after those the scan constrains must be NOT NULL:
+// with an index on (a, b), the row (2, NULL) matches a >= 1 but is not in the index.
+func indexesEveryMatch(s *types.Schema, def types.Index, eq int, ranged bool) bool {
+	used := eq
+	if ranged {
+		used++
+	}
+	for _, c := range def.Columns[min(used, len(def.Columns)):] {
+		if !s.Columns[c].NotNull && !s.IsPK(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -83,7 +83,7 @@ func rowIn(e *sqlparser.ComparisonExpr) (sqlparser.Expr, bool, error) {
 	}
 	list, ok := e.Right.(sqlparser.ValTuple)
 	if !ok {
-		return nil, true, unsupported("a row IN a subquery")
+		return nil, false, nil // a subquery: compileIn (rowin.go)
 	}
 	var out sqlparser.Expr
 	for _, item := range list {

@@ -13,7 +13,8 @@ func TestRowComparisonPlans(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
 	if err := s.Exec(ctx, `CREATE TABLE p (k1 int, k2 int, v text, PRIMARY KEY (k1, k2));
-		CREATE TABLE q (k1 int, k2 int, v text, PRIMARY KEY (k1, k2)); CREATE INDEX q_k ON q (k1, k2)`, &textOutput{}); err != nil {
+		CREATE TABLE q (k1 int, k2 int, v text, PRIMARY KEY (k1, k2)); CREATE INDEX q_k ON q (k1, k2);
+		CREATE TABLE n (id int PRIMARY KEY, a int, b int); CREATE INDEX n_ab ON n (a, b)`, &textOutput{}); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -37,6 +38,13 @@ Limit
   ->  Top-N Sort
         ->  Seq Scan on p
               Filter: (k1, k2) > (1, 2) and k1 >= 1`},
+		// A row with a NULL b is not in n_ab, yet matches a >= 1: the index cannot serve it.
+		{"SELECT * FROM n WHERE (a, b) > (1, 2)", `
+Seq Scan on n
+  Filter: (a, b) > (1, 2) and a >= 1`},
+		{"SELECT * FROM n WHERE a = 1 AND b > 2", `
+Index Scan using n_ab on n
+  Filter: a = 1 and b > 2`},
 		{"SELECT * FROM p WHERE (k1, k2) <> (1, 2)", `
 Seq Scan on p
   Filter: (k1, k2) != (1, 2)`},

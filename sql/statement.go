@@ -150,6 +150,9 @@ func parse(p piece) (*Statement, error) {
 	}
 	st.ast = ast
 	st.conflict = p.conflict
+	if err := attachDMLFrom(ast, p.dmlFrom, words); err != nil {
+		return nil, err
+	}
 	if err := parseConflictWhere(p.conflict); err != nil {
 		return nil, err
 	}

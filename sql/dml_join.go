@@ -1,0 +1,241 @@
+package sql
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// UPDATE t SET ... FROM others WHERE ... and DELETE FROM t USING others WHERE ..., with
+// PostgreSQL's meaning: the target joined with the other tables under WHERE; each target row
+// that joins is updated (or deleted) once, with the first joined row found (PostgreSQL says
+// an arbitrary one), and SET and RETURNING see the joined row. As for a plain UPDATE, the
+// joined rows are collected before anything is written; then each target row is locked and
+// re-read, and WHERE is checked again on the current image joined with the same other rows
+// (a simplified form of PostgreSQL's EvalPlanQual, which would re-run the join).
+
+// dmlJoin is the bound join of an UPDATE ... FROM or DELETE ... USING.
+type dmlJoin struct {
+	bt     *boundTable
+	root   node   // the joined rows
+	sc     *scope // their layout: the target's columns first
+	where  *expr  // the whole WHERE over a joined row, nil without one
+	ret    *returning
+	target int // the target's columns in a joined row: [0, target)
+}
+
+// bindDMLJoin binds the target (the first of tables) joined with the others.
+func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Where, with *sqlparser.With,
+	orderBy sqlparser.OrderBy, limit *sqlparser.Limit, ps *params, retList *sqlparser.SelectExprs) (*dmlJoin, error) {
+	bt, err := s.singleTable(tables[:1], with, orderBy, limit, ps)
+	if err != nil {
+		return nil, err
+	}
+	if err := targetNamedOnce(bt.alias, tables[1:]); err != nil {
+		return nil, err
+	}
+	root, sc, err := s.bindFrom(tables, where, ps, nil, &level{})
+	if err != nil {
+		return nil, err
+	}
+	n := len(bt.schema.Columns)
+	for i := range n { // bindFrom lays the first table's columns out first
+		if len(sc.cols) < n || sc.cols[i].name != bt.schema.Columns[i].Name {
+			return nil, unsupported("this target of UPDATE ... FROM or DELETE ... USING")
+		}
+		sc.cols[i].markUsed() // the scan decodes every column: the key and the new image need them
+	}
+	j := &dmlJoin{bt: bt, root: root, sc: sc, target: n}
+	if where != nil {
+		if j.where, err = compileBool(where.Expr, sc); err != nil {
+			return nil, err
+		}
+	}
+	if retList != nil {
+		if j.ret, err = s.bindReturning(retList, &boundTable{scope: sc}); err != nil {
+			return nil, err
+		}
+	}
+	return j, nil
+}
+
+// joinedRow is a target row's key and the joined row it was found in.
+type joinedRow struct {
+	key []byte
+	row []types.Value
+}
+
+// collect runs the join and returns, per target row, its key and first joined row.
+func (j *dmlJoin) collect(ec *execCtx) ([]joinedRow, error) {
+	it, err := j.root.open(ec)
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool)
+	var out []joinedRow
+	for {
+		row, err := ec.pull(it)
+		if err != nil || row == nil {
+			return out, err
+		}
+		key, err := types.AppendKey(nil, j.bt.schema, row[:j.target])
+		if err != nil {
+			return nil, err
+		}
+		if seen[string(key)] {
+			continue
+		}
+		if err := ec.mem.grow(rowBytes(row) + int64(2*len(key)+64)); err != nil {
+			return nil, err
+		}
+		seen[string(key)] = true
+		out = append(out, joinedRow{key: key, row: append([]types.Value(nil), row...)})
+	}
+}
+
+// lock locks a collected row's target, puts its current image into the joined row and
+// checks WHERE again; false when the row is gone or no longer matches.
+func (j *dmlJoin) lock(ctx context.Context, tx *tablespace.Txn, jr joinedRow) (bool, error) {
+	value, ok, err := tx.GetForUpdate(ctx, j.bt.name, jr.key)
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := types.DecodeRow(j.bt.schema, jr.key, value, jr.row[:j.target]); err != nil {
+		return false, err
+	}
+	if j.where == nil {
+		return true, nil
+	}
+	v, err := j.where.eval(jr.row)
+	return err == nil && !v.IsNull() && v.Bool(), err
+}
+
+// bindUpdateFrom plans UPDATE t SET ... FROM others WHERE ...
+func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
+	j, err := s.bindDMLJoin(st.TableExprs, st.Where, st.With, st.OrderBy, st.Limit, ps, retList)
+	if err != nil {
+		return nil, err
+	}
+	bt := j.bt
+	sets, pkChanges, err := s.bindSets(st.Exprs, bt, j.sc)
+	if err != nil {
+		return nil, err
+	}
+	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		rows, err := j.collect(ps.ec)
+		if err != nil {
+			return err
+		}
+		next := make([]types.Value, j.target)
+		var key, value []byte
+		n := 0
+		for _, jr := range rows {
+			if err := ps.ec.check(); err != nil {
+				return err
+			}
+			ok, err := j.lock(ctx, tx, jr)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			copy(next, jr.row[:j.target])
+			for _, a := range sets {
+				v, err := a.x.eval(jr.row) // every SET expression sees the old joined row
+				if err != nil {
+					return err
+				}
+				if next[a.col], err = assign(v, a.x.typ, a.x.unknown, &bt.schema.Columns[a.col]); err != nil {
+					return err
+				}
+			}
+			if key, value, err = finishRow(bt, next, key, value); err != nil {
+				return err
+			}
+			if err := writeUpdated(ctx, tx, bt, pkChanges && !bytes.Equal(key, jr.key), jr.key, key, value, next); err != nil {
+				return err
+			}
+			copy(jr.row, next)
+			if err := j.ret.emit(out, jr.row); err != nil {
+				return err
+			}
+			n++
+		}
+		return out.Complete("UPDATE " + strconv.Itoa(n))
+	}}, nil
+}
+
+// bindDeleteUsing plans DELETE FROM t USING others WHERE ...
+func (s *Session) bindDeleteUsing(st *sqlparser.Delete, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
+	j, err := s.bindDMLJoin(st.TableExprs, st.Where, st.With, st.OrderBy, st.Limit, ps, retList)
+	if err != nil {
+		return nil, err
+	}
+	bt := j.bt
+	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		rows, err := j.collect(ps.ec)
+		if err != nil {
+			return err
+		}
+		n := 0
+		for _, jr := range rows {
+			if err := ps.ec.check(); err != nil {
+				return err
+			}
+			ok, err := j.lock(ctx, tx, jr)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if err := tx.Delete(ctx, bt.name, jr.key); err != nil {
+				return err
+			}
+			if err := j.ret.emit(out, jr.row); err != nil {
+				return err
+			}
+			n++
+		}
+		return out.Complete("DELETE " + strconv.Itoa(n))
+	}}, nil
+}
+
+// writeUpdated writes a row's new image: in place, or, when its primary key changed, moved
+// to the new key in one checked update (rekeyRow: 23505 if the key is taken).
+func writeUpdated(ctx context.Context, tx *tablespace.Txn, bt *boundTable, moved bool, old, key, value []byte, row []types.Value) error {
+	if !moved {
+		return tx.Update(ctx, bt.name, key, value)
+	}
+	return rekeyRow(ctx, tx, bt, old, key, value, row)
+}
+
+// targetNamedOnce refuses a FROM or USING list that names the target's alias again.
+func targetNamedOnce(alias string, others []sqlparser.TableExpr) error {
+	var err error
+	for _, te := range others {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch t := n.(type) {
+			case *sqlparser.AliasedTableExpr:
+				name := t.As.String()
+				if tn, ok := t.Expr.(sqlparser.TableName); ok && name == "" {
+					name = tn.Name.String()
+				}
+				if name == alias && err == nil {
+					err = Errorf("42712", "table name %q specified more than once", alias)
+				}
+				return false, nil
+			case *sqlparser.JoinTableExpr, *sqlparser.ParenTableExpr:
+				return true, nil
+			}
+			return false, nil
+		}, te)
+	}
+	return err
+}
