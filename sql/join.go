@@ -43,6 +43,7 @@ type fromItem struct {
 	sub    node
 	alias  string
 	pushed []sqlparser.Expr
+	view   *viewPush // a view, whose query can take pushed conditions (view_push.go)
 
 	// a join
 	left, right *fromItem
@@ -459,12 +460,25 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 		if len(f.pushed) == 0 {
 			return f.sub, nil
 		}
-		e := andAll(f.pushed)
+		sub, pushed := f.sub, f.pushed
+		if f.view != nil {
+			n, rest, ok, err := s.pushIntoView(f, sc.params)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				sub, pushed = n, rest
+			}
+			if len(pushed) == 0 {
+				return sub, nil
+			}
+		}
+		e := andAll(pushed)
 		x, err := compileBool(e, sc.child(f.cols))
 		if err != nil {
 			return nil, err
 		}
-		return &filterNode{in: f.sub, pred: x, text: exprText(e)}, nil
+		return &filterNode{in: sub, pred: x, text: exprText(e)}, nil
 	}
 	if f.lookup {
 		return s.buildLookupJoin(f, sc)

@@ -61,15 +61,7 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		return nil, true, err
 	}
 	ps.views = append(ps.views, viewDep{name, version})
-	// The view's query sees only its own WITH queries and nothing of the statement around it.
-	savedCTEs := s.ctes
-	s.ctes, s.viewStack = nil, append(s.viewStack, name)
-	n, cols, err := s.bindQuery(ast, ps, nil)
-	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
-	if err != nil {
-		return nil, true, err
-	}
-	n, cols, err = viewColumns(def, n, cols)
+	n, cols, err := s.bindViewQuery(def, ast, ps)
 	if err != nil {
 		return nil, true, err
 	}
@@ -89,7 +81,23 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		copy(names, given)
 	}
 	item, err = derivedItem(n, cols, alias, names)
+	if item != nil {
+		item.view = &viewPush{def: def, alias: alias, names: names}
+	}
 	return item, true, err
+}
+
+// bindViewQuery binds a view's query: it sees only its own WITH queries and nothing of the
+// statement around it.
+func (s *Session) bindViewQuery(def tablespace.View, ast sqlparser.TableStatement, ps *params) (node, []Column, error) {
+	savedCTEs := s.ctes
+	s.ctes, s.viewStack = nil, append(s.viewStack, def.Name)
+	n, cols, err := s.bindQuery(ast, ps, nil)
+	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
+	if err != nil {
+		return nil, nil, err
+	}
+	return viewColumns(def, n, cols)
 }
 
 // viewColumns keeps the columns the view was created with: its query's `*` was expanded

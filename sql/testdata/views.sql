@@ -429,3 +429,82 @@ SELECT count(*) FROM rv
 ----
 0
 tag: SELECT 1
+
+# Conditions on views: the same rows whether or not they go into the view's query.
+statement ok
+CREATE TABLE p (id int PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO p VALUES (1, 1), (2, 1), (3, 2), (4, 3)
+
+statement ok
+CREATE VIEW pv AS SELECT * FROM p WHERE v > 0
+
+statement ok
+CREATE VIEW pl AS SELECT id, v FROM p ORDER BY id LIMIT 2
+
+statement ok
+CREATE VIEW pd AS SELECT DISTINCT v FROM p
+
+statement ok
+CREATE VIEW pw AS SELECT id, sum(v) OVER (ORDER BY id) AS running FROM p
+
+query
+SELECT * FROM pl WHERE id = 3
+----
+tag: SELECT 0
+
+query
+SELECT * FROM pd WHERE v = 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT running FROM pw WHERE id = 3
+----
+4
+tag: SELECT 1
+
+query
+SELECT p.id, x.v FROM p LEFT JOIN pv x ON x.id = p.id AND x.v > 1 ORDER BY 1
+----
+1|NULL
+2|NULL
+3|2
+4|3
+tag: SELECT 4
+
+query
+SELECT id FROM p WHERE EXISTS (SELECT 1 FROM pv WHERE pv.id = p.id AND pv.v > 1) ORDER BY 1
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT a.id, b.id FROM pv a JOIN pv b ON a.v = b.v WHERE a.id = 1 ORDER BY 2
+----
+1|1
+1|2
+tag: SELECT 2
+
+query
+SELECT id FROM pv WHERE id IN (2, 4) OR v = 2 ORDER BY 1
+----
+2
+3
+4
+tag: SELECT 3
+
+statement ok
+PREPARE pvq (int) AS SELECT v FROM pv WHERE id = $1
+
+query
+EXECUTE pvq (4)
+----
+3
+tag: SELECT 1
+
+statement ok
+DROP TABLE p CASCADE
