@@ -124,40 +124,6 @@ func viewColumns(def tablespace.View, n node, cols []Column) (node, []Column, er
 	return &projectNode{in: n, exprs: exprs}, cols, nil
 }
 
-// refuseViewWrite refuses INSERT, UPDATE and DELETE on a view: drove does not make views
-// automatically updatable (PostgreSQL does for simple ones), and says so with PostgreSQL's
-// error for a view it cannot update.
-func (s *Session) refuseViewWrite(ast sqlparser.Statement) error {
-	var te sqlparser.TableExpr
-	verb, action := "", ""
-	switch ast := ast.(type) {
-	case *sqlparser.Insert:
-		te, verb, action = ast.Table, "insert into", "INSERT"
-	case *sqlparser.Update:
-		if len(ast.TableExprs) == 1 {
-			te = ast.TableExprs[0]
-		}
-		verb, action = "update", "UPDATE"
-	case *sqlparser.Delete:
-		if len(ast.TableExprs) == 1 {
-			te = ast.TableExprs[0]
-		}
-		verb, action = "delete from", "DELETE"
-	}
-	ate, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok {
-		return nil
-	}
-	tn, ok := ate.Expr.(sqlparser.TableName)
-	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
-		return nil
-	}
-	gerund := map[string]string{"INSERT": "inserting into", "UPDATE": "updating", "DELETE": "deleting from"}[action]
-	return &Error{Code: "55000", Message: "cannot " + verb + " view \"" + tn.Name.String() + "\"",
-		Detail: "drove does not make views automatically updatable.",
-		Hint:   "To enable " + gerund + " the view, provide an INSTEAD OF " + action + " trigger or an unconditional ON " + action + " DO INSTEAD rule."}
-}
-
 // viewColumnTypeName is a view column's type as PostgreSQL's messages and format_type name it.
 func viewColumnTypeName(vc tablespace.ViewColumn) string {
 	c := types.Column{Type: vc.Type}
