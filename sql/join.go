@@ -162,23 +162,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			}
 			return derivedItem(n, cols, alias, columnNames(te.Columns))
 		}
-		if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
-			if def, ok := s.lookupCTE(tn.Name.String()); ok {
-				n, cols, err := s.bindCTE(def, ps)
-				if err != nil {
-					return nil, err
-				}
-				alias, names := te.As.String(), def.cols
-				if alias == "" {
-					alias = def.name
-				}
-				if len(te.Columns) > 0 {
-					names = columnNames(te.Columns)
-				}
-				return derivedItem(n, cols, alias, names)
-			}
-		}
-		if item, ok, err := s.viewItem(te, ps); ok {
+		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
 			return item, err
 		}
 		bt, err := s.bindTable(te, ps)

@@ -35,6 +35,29 @@ func (s *Session) isView(name string) bool {
 	return s.ts.ViewVersion(name) != ""
 }
 
+// namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
+// when it names neither.
+func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params) (*fromItem, bool, error) {
+	if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
+		if def, ok := s.lookupCTE(tn.Name.String()); ok {
+			n, cols, err := s.bindCTE(def, ps)
+			if err != nil {
+				return nil, true, err
+			}
+			alias, names := te.As.String(), def.cols
+			if alias == "" {
+				alias = def.name
+			}
+			if len(te.Columns) > 0 {
+				names = columnNames(te.Columns)
+			}
+			item, err := derivedItem(n, cols, alias, names)
+			return item, true, err
+		}
+	}
+	return s.viewItem(te, ps)
+}
+
 // viewItem binds te when it names a view: ok is false when it does not.
 func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fromItem, ok bool, err error) {
 	tn, isName := te.Expr.(sqlparser.TableName)
