@@ -50,6 +50,9 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 		return nil, err
 	}
 	st := &prepareStmt{verb: toks[0].Value}
+	if st.verb == "prepare" && len(toks) > 2 && toks[1].Is("transaction") && toks[2].Kind == lexer.String {
+		return nil, unsupported("PREPARE TRANSACTION (two-phase commit)")
+	}
 	i := 1
 	if st.verb == "deallocate" && len(toks) > 1 && toks[1].Is("prepare") {
 		i++
