@@ -313,7 +313,6 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	s.queryText = query
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if stopped(st, err) {
