@@ -43,6 +43,7 @@ type fromItem struct {
 	sub    node
 	alias  string
 	pushed []sqlparser.Expr
+	view   *viewPush // a view, whose query can take pushed conditions (view_push.go)
 
 	// a join
 	left, right *fromItem
@@ -161,23 +162,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			}
 			return derivedItem(n, cols, alias, columnNames(te.Columns))
 		}
-		if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
-			if def, ok := s.lookupCTE(tn.Name.String()); ok {
-				n, cols, err := s.bindCTE(def, ps)
-				if err != nil {
-					return nil, err
-				}
-				alias, names := te.As.String(), def.cols
-				if alias == "" {
-					alias = def.name
-				}
-				if len(te.Columns) > 0 {
-					names = columnNames(te.Columns)
-				}
-				return derivedItem(n, cols, alias, names)
-			}
-		}
-		if item, ok, err := s.viewItem(te, ps); ok {
+		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
 			return item, err
 		}
 		bt, err := s.bindTable(te, ps)
@@ -459,12 +444,25 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 		if len(f.pushed) == 0 {
 			return f.sub, nil
 		}
-		e := andAll(f.pushed)
+		sub, pushed := f.sub, f.pushed
+		if f.view != nil {
+			n, rest, ok, err := s.pushIntoView(f, sc.params)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				sub, pushed = n, rest
+			}
+			if len(pushed) == 0 {
+				return sub, nil
+			}
+		}
+		e := andAll(pushed)
 		x, err := compileBool(e, sc.child(f.cols))
 		if err != nil {
 			return nil, err
 		}
-		return &filterNode{in: f.sub, pred: x, text: exprText(e)}, nil
+		return &filterNode{in: sub, pred: x, text: exprText(e)}, nil
 	}
 	if f.lookup {
 		return s.buildLookupJoin(f, sc)

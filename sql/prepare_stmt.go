@@ -25,6 +25,7 @@ type prepareStmt struct {
 	name  string // "" with DEALLOCATE ALL
 	types []types.Column
 	query string           // PREPARE's statement, as PostgreSQL text
+	text  string           // the whole PREPARE, as pg_prepared_statements shows it
 	args  []sqlparser.Expr // EXECUTE's arguments
 }
 
@@ -49,7 +50,10 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &prepareStmt{verb: toks[0].Value}
+	st := &prepareStmt{verb: toks[0].Value, text: strings.TrimSpace(text)}
+	if st.verb == "prepare" && len(toks) > 2 && toks[1].Is("transaction") && toks[2].Kind == lexer.String {
+		return nil, unsupported("PREPARE TRANSACTION (two-phase commit)")
+	}
 	i := 1
 	if st.verb == "deallocate" && len(toks) > 1 && toks[1].Is("prepare") {
 		i++
@@ -161,7 +165,7 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		default:
 			return Errorf("42601", "syntax error at or near %q", prepared.first)
 		}
-		s.addNamed(st.name, s.queryText, prepared, true)
+		s.addNamed(st.name, st.text, prepared, true)
 		return out.Complete("PREPARE")
 	case "deallocate":
 		if st.name == "" {

@@ -55,7 +55,6 @@ type Session struct {
 	ctes        []cteDef              // WITH queries in scope while a statement binds
 	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
 	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
-	queryText   string                // the query string Exec runs, for pg_prepared_statements
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)

@@ -304,12 +304,15 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 		}
 	}
 	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
-	if err := s.refuseViewWrite(st.ast); err != nil {
+	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
+	if err != nil {
 		return nil, err
 	}
+	if through != nil {
+		ps.views = append(ps.views, *through)
+	}
 	var p *plan
-	var err error
-	switch ast := st.ast.(type) {
+	switch ast := target.(type) {
 	case sqlparser.TableStatement:
 		p, err = s.bindSelect(ast, ps)
 	case *sqlparser.ExplainStmt:
@@ -344,7 +347,6 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	if err != nil {
 		return s.fail(err)
 	}
-	s.queryText = query
 	for _, st := range sts {
 		err := s.run(ctx, st, nil, out, true)
 		if stopped(st, err) {

@@ -35,6 +35,29 @@ func (s *Session) isView(name string) bool {
 	return s.ts.ViewVersion(name) != ""
 }
 
+// namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
+// when it names neither.
+func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params) (*fromItem, bool, error) {
+	if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
+		if def, ok := s.lookupCTE(tn.Name.String()); ok {
+			n, cols, err := s.bindCTE(def, ps)
+			if err != nil {
+				return nil, true, err
+			}
+			alias, names := te.As.String(), def.cols
+			if alias == "" {
+				alias = def.name
+			}
+			if len(te.Columns) > 0 {
+				names = columnNames(te.Columns)
+			}
+			item, err := derivedItem(n, cols, alias, names)
+			return item, true, err
+		}
+	}
+	return s.viewItem(te, ps)
+}
+
 // viewItem binds te when it names a view: ok is false when it does not.
 func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fromItem, ok bool, err error) {
 	tn, isName := te.Expr.(sqlparser.TableName)
@@ -61,15 +84,7 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		return nil, true, err
 	}
 	ps.views = append(ps.views, viewDep{name, version})
-	// The view's query sees only its own WITH queries and nothing of the statement around it.
-	savedCTEs := s.ctes
-	s.ctes, s.viewStack = nil, append(s.viewStack, name)
-	n, cols, err := s.bindQuery(ast, ps, nil)
-	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
-	if err != nil {
-		return nil, true, err
-	}
-	n, cols, err = viewColumns(def, n, cols)
+	n, cols, err := s.bindViewQuery(def, ast, ps)
 	if err != nil {
 		return nil, true, err
 	}
@@ -89,7 +104,23 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		copy(names, given)
 	}
 	item, err = derivedItem(n, cols, alias, names)
+	if item != nil {
+		item.view = &viewPush{def: def, alias: alias, names: names}
+	}
 	return item, true, err
+}
+
+// bindViewQuery binds a view's query: it sees only its own WITH queries and nothing of the
+// statement around it.
+func (s *Session) bindViewQuery(def tablespace.View, ast sqlparser.TableStatement, ps *params) (node, []Column, error) {
+	savedCTEs := s.ctes
+	s.ctes, s.viewStack = nil, append(s.viewStack, def.Name)
+	n, cols, err := s.bindQuery(ast, ps, nil)
+	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
+	if err != nil {
+		return nil, nil, err
+	}
+	return viewColumns(def, n, cols)
 }
 
 // viewColumns keeps the columns the view was created with: its query's `*` was expanded
@@ -114,40 +145,6 @@ func viewColumns(def tablespace.View, n node, cols []Column) (node, []Column, er
 		exprs[i] = &expr{typ: c.Type, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
 	}
 	return &projectNode{in: n, exprs: exprs}, cols, nil
-}
-
-// refuseViewWrite refuses INSERT, UPDATE and DELETE on a view: drove does not make views
-// automatically updatable (PostgreSQL does for simple ones), and says so with PostgreSQL's
-// error for a view it cannot update.
-func (s *Session) refuseViewWrite(ast sqlparser.Statement) error {
-	var te sqlparser.TableExpr
-	verb, action := "", ""
-	switch ast := ast.(type) {
-	case *sqlparser.Insert:
-		te, verb, action = ast.Table, "insert into", "INSERT"
-	case *sqlparser.Update:
-		if len(ast.TableExprs) == 1 {
-			te = ast.TableExprs[0]
-		}
-		verb, action = "update", "UPDATE"
-	case *sqlparser.Delete:
-		if len(ast.TableExprs) == 1 {
-			te = ast.TableExprs[0]
-		}
-		verb, action = "delete from", "DELETE"
-	}
-	ate, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok {
-		return nil
-	}
-	tn, ok := ate.Expr.(sqlparser.TableName)
-	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
-		return nil
-	}
-	gerund := map[string]string{"INSERT": "inserting into", "UPDATE": "updating", "DELETE": "deleting from"}[action]
-	return &Error{Code: "55000", Message: "cannot " + verb + " view \"" + tn.Name.String() + "\"",
-		Detail: "drove does not make views automatically updatable.",
-		Hint:   "To enable " + gerund + " the view, provide an INSTEAD OF " + action + " trigger or an unconditional ON " + action + " DO INSTEAD rule."}
 }
 
 // viewColumnTypeName is a view column's type as PostgreSQL's messages and format_type name it.

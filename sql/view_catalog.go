@@ -49,14 +49,19 @@ func (s *Session) viewClassRows(rel func(oid int64, name string, am int64, kind 
 	return rows
 }
 
-// viewTableRows are information_schema.tables' rows for the views. drove's views are not
-// insertable (view_bind.go), so is_insertable_into is NO.
+// viewTableRows are information_schema.tables' rows for the views.
 func (s *Session) viewTableRows() (rows [][]types.Value) {
 	for _, v := range s.views() {
 		rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name), text("VIEW"),
-			text("NO"), text("NO")})
+			text(yesNo(s.viewUpdatable(v.Name))), text("NO")})
 	}
 	return rows
+}
+
+// viewUpdatable reports whether a view is automatically updatable (view_write.go).
+func (s *Session) viewUpdatable(name string) bool {
+	_, err := s.updatableView(name, "UPDATE")
+	return err == nil
 }
 
 // viewDefinition is pg_get_viewdef's text: the query as written, after a space and ended by
@@ -79,8 +84,9 @@ func init() {
 			textCol("is_trigger_updatable"), textCol("is_trigger_deletable"), textCol("is_trigger_insertable_into")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			for _, v := range s.views() {
+				updatable := text(yesNo(s.viewUpdatable(v.Name)))
 				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name),
-					text(viewDefinition(v)), text("NONE"), text("NO"), text("NO"), text("NO"), text("NO"), text("NO")})
+					text(viewDefinition(v)), text("NONE"), updatable, updatable, text("NO"), text("NO"), text("NO")})
 			}
 			return rows
 		},

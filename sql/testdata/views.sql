@@ -146,22 +146,96 @@ CREATE OR REPLACE VIEW v1 AS SELECT 'a' AS "?column?", 'x' AS extra
 statement error 42P16
 CREATE OR REPLACE VIEW v1 AS SELECT 5 AS "?column?"
 
-# Writing into a view.
-# deviation: PostgreSQL updates simple views automatically; drove refuses (55000)
-statement error 55000
+# Writing into a view: a view of one table is updatable, its plain columns writable.
+statement ok
 INSERT INTO instock VALUES (9, 'fig', 1, 1)
 
-# deviation: PostgreSQL refuses the computed column (0A000), drove the view (55000)
-statement error 55000
+statement ok
+INSERT INTO instock (name, id) VALUES ('kiwi', 10)
+
+query
+SELECT id, name, price, qty, note FROM t WHERE id >= 9 ORDER BY id
+----
+9|fig|1.00|1|NULL
+10|kiwi|NULL|NULL|NULL
+tag: SELECT 2
+
+query
+SELECT id FROM instock WHERE id >= 9 ORDER BY id
+----
+9
+tag: SELECT 1
+
+statement ok
+UPDATE instock SET qty = qty + 1 WHERE name = 'fig'
+
+query
+UPDATE instock SET qty = 5 WHERE name = 'pear'
+----
+tag: UPDATE 0
+
+statement ok
+UPDATE instock i SET price = i.price * 2 WHERE i.id = 9
+
+query
+SELECT id, price, qty FROM t WHERE id IN (2, 9) ORDER BY id
+----
+2|2.25|0
+9|2.00|2
+tag: SELECT 2
+
+statement error 0A000
 INSERT INTO totals VALUES ('fig', 1)
 
-# deviation: PostgreSQL refuses the computed column (0A000), drove the view (55000)
-statement error 55000
+statement error 23502
+INSERT INTO totals VALUES ('date')
+
+statement error 0A000
 UPDATE totals SET total = 1
 
-# deviation: PostgreSQL deletes through a view of one table; drove refuses (55000)
-statement error 55000
-DELETE FROM totals
+query
+UPDATE totals SET item = 'Kiwi' WHERE item = 'kiwi' AND total IS NULL
+----
+tag: UPDATE 1
+
+query
+DELETE FROM totals WHERE total IS NULL
+----
+tag: DELETE 1
+
+query
+DELETE FROM instock WHERE id >= 9
+----
+tag: DELETE 1
+
+statement error 42703
+UPDATE instock SET nope = 1
+
+statement error 42703
+UPDATE instock SET qty = 1 WHERE note IS NULL
+
+statement error 42P01
+DELETE FROM instock WHERE t.id = 1
+
+query
+SELECT count(*) FROM t
+----
+3
+tag: SELECT 1
+
+# deviation: PostgreSQL returns rows through a view; drove refuses RETURNING there (0A000)
+statement error 0A000
+DELETE FROM instock WHERE id = 1 RETURNING id
+
+statement ok
+CREATE VIEW instock2 AS SELECT id, qty FROM instock
+
+# deviation: PostgreSQL writes through a view of a view; drove refuses (0A000)
+statement error 0A000
+UPDATE instock2 SET qty = 1 WHERE id = 1
+
+statement ok
+DROP VIEW instock2
 
 statement ok
 CREATE VIEW counted AS SELECT count(*) AS n FROM t
@@ -242,11 +316,10 @@ t|BASE TABLE
 v1|VIEW
 tag: SELECT 3
 
-# deviation: drove's views are not updatable
 query
 SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1
 ----
-sums|NO|NO
+sums|YES|YES
 v1|NO|NO
 tag: SELECT 2
 
@@ -429,3 +502,82 @@ SELECT count(*) FROM rv
 ----
 0
 tag: SELECT 1
+
+# Conditions on views: the same rows whether or not they go into the view's query.
+statement ok
+CREATE TABLE p (id int PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO p VALUES (1, 1), (2, 1), (3, 2), (4, 3)
+
+statement ok
+CREATE VIEW pv AS SELECT * FROM p WHERE v > 0
+
+statement ok
+CREATE VIEW pl AS SELECT id, v FROM p ORDER BY id LIMIT 2
+
+statement ok
+CREATE VIEW pd AS SELECT DISTINCT v FROM p
+
+statement ok
+CREATE VIEW pw AS SELECT id, sum(v) OVER (ORDER BY id) AS running FROM p
+
+query
+SELECT * FROM pl WHERE id = 3
+----
+tag: SELECT 0
+
+query
+SELECT * FROM pd WHERE v = 1
+----
+1
+tag: SELECT 1
+
+query
+SELECT running FROM pw WHERE id = 3
+----
+4
+tag: SELECT 1
+
+query
+SELECT p.id, x.v FROM p LEFT JOIN pv x ON x.id = p.id AND x.v > 1 ORDER BY 1
+----
+1|NULL
+2|NULL
+3|2
+4|3
+tag: SELECT 4
+
+query
+SELECT id FROM p WHERE EXISTS (SELECT 1 FROM pv WHERE pv.id = p.id AND pv.v > 1) ORDER BY 1
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT a.id, b.id FROM pv a JOIN pv b ON a.v = b.v WHERE a.id = 1 ORDER BY 2
+----
+1|1
+1|2
+tag: SELECT 2
+
+query
+SELECT id FROM pv WHERE id IN (2, 4) OR v = 2 ORDER BY 1
+----
+2
+3
+4
+tag: SELECT 3
+
+statement ok
+PREPARE pvq (int) AS SELECT v FROM pv WHERE id = $1
+
+query
+EXECUTE pvq (4)
+----
+3
+tag: SELECT 1
+
+statement ok
+DROP TABLE p CASCADE

@@ -1,0 +1,311 @@
+package sql
+
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+)
+
+// Automatically updatable views, as PostgreSQL 15's: INSERT, UPDATE and DELETE on a view whose
+// query is one SELECT of one table, without DISTINCT, GROUP BY, HAVING, LIMIT, WITH,
+// aggregates, window or set-returning functions, are rewritten into the same statement on the
+// table. A view column that is a plain column of the table is updatable; others (expressions)
+// can be read in WHERE and SET's values but not written (0A000). UPDATE and DELETE see only
+// the view's rows (its WHERE is ANDed in); INSERT does not check it (no CHECK OPTION, as in
+// PostgreSQL). A view of a view, RETURNING and ON CONFLICT through a view are refused
+// (0A000); other views are PostgreSQL's 55000.
+
+// viewWrite is a writing statement's target view, resolved.
+type viewWrite struct {
+	name, alias string
+	def         tablespace.View
+	version     string
+	sel         *sqlparser.Select
+	table       *sqlparser.AliasedTableExpr // the view's one table, with its alias there
+	exprs       []sqlparser.Expr            // each view column's expression in the view's query
+	cols        []*sqlparser.ColName        // each view column's table column; nil when not one
+}
+
+// rewriteViewWrite returns the statement to bind for ast: ast itself when it writes no view,
+// else the statement on the view's table, with the view it went through.
+func (s *Session) rewriteViewWrite(st *Statement) (sqlparser.Statement, *viewDep, error) {
+	ast := st.ast
+	te, action := writeTarget(ast)
+	ate, ok := te.(*sqlparser.AliasedTableExpr)
+	if !ok {
+		return ast, nil, nil
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
+		return ast, nil, nil
+	}
+	vw, err := s.updatableView(tn.Name.String(), action)
+	if err != nil {
+		return nil, nil, err
+	}
+	vw.alias = vw.name
+	if !ate.As.IsEmpty() {
+		vw.alias = ate.As.String()
+	}
+	if st.returning != nil || st.conflict != nil {
+		return nil, nil, unsupported("RETURNING and ON CONFLICT on a view")
+	}
+	var out sqlparser.Statement
+	switch ast := ast.(type) {
+	case *sqlparser.Insert:
+		out, err = vw.insert(ast)
+	case *sqlparser.Update:
+		out, err = vw.update(ast)
+	case *sqlparser.Delete:
+		out, err = vw.delete(ast)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, &viewDep{vw.name, vw.version}, nil
+}
+
+// writeTarget is the table expression an INSERT, UPDATE or DELETE writes, and its verb.
+func writeTarget(ast sqlparser.Statement) (sqlparser.TableExpr, string) {
+	switch ast := ast.(type) {
+	case *sqlparser.Insert:
+		return ast.Table, "INSERT"
+	case *sqlparser.Update:
+		if len(ast.TableExprs) == 1 {
+			return ast.TableExprs[0], "UPDATE"
+		}
+	case *sqlparser.Delete:
+		if len(ast.TableExprs) == 1 {
+			return ast.TableExprs[0], "DELETE"
+		}
+	}
+	return nil, ""
+}
+
+// updatableView loads view name and checks PostgreSQL's rules for an automatically
+// updatable view, with its errors.
+func (s *Session) updatableView(name, action string) (*viewWrite, error) {
+	def, ok, err := s.ts.ViewByName(name)
+	if err != nil || !ok {
+		return nil, relationMissingOr(err, name)
+	}
+	ast, err := parseViewQuery(def.Query)
+	if err != nil {
+		return nil, err
+	}
+	sel, simple := simpleView(ast)
+	reason := ""
+	switch {
+	case !simple:
+		reason = "Views containing DISTINCT, GROUP BY, HAVING, LIMIT, WITH, aggregates or window functions are not automatically updatable."
+	case len(sel.From) != 1 || isDualFrom(sel.From[0]):
+		reason = "Views that do not select from a single table or view are not automatically updatable."
+	case hasSetReturning(sel.SelectExprs.Exprs):
+		reason = "Views that return set-returning functions are not automatically updatable."
+	}
+	var table *sqlparser.AliasedTableExpr
+	if reason == "" {
+		table, _ = sel.From[0].(*sqlparser.AliasedTableExpr)
+		tn, isName := sqlparser.TableName{}, false
+		if table != nil {
+			tn, isName = table.Expr.(sqlparser.TableName)
+		}
+		switch {
+		case !isName:
+			reason = "Views that do not select from a single table or view are not automatically updatable."
+		case s.isView(tn.Name.String()):
+			return nil, unsupported("writing through a view of a view")
+		}
+	}
+	if reason != "" {
+		return nil, viewNotUpdatable(action, name, reason)
+	}
+	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersion(name), sel: sel, table: table}
+	vw.cols = s.viewColumnExprs(sel, len(def.Columns))
+	vw.exprs = make([]sqlparser.Expr, len(def.Columns))
+	i := 0
+	for _, se := range sel.SelectExprs.Exprs {
+		switch se := se.(type) {
+		case *sqlparser.AliasedExpr:
+			if i < len(vw.exprs) {
+				vw.exprs[i] = se.Expr
+			}
+			i++
+		case *sqlparser.StarExpr:
+			for _, c := range s.starColumns(sel, se) {
+				if i < len(vw.exprs) {
+					vw.exprs[i] = c
+				}
+				i++
+			}
+		}
+	}
+	return vw, nil
+}
+
+func relationMissingOr(err error, name string) error {
+	if err != nil {
+		return err
+	}
+	return relationMissing(name)
+}
+
+func viewNotUpdatable(action, name, detail string) error {
+	verb := map[string]string{"INSERT": "insert into", "UPDATE": "update", "DELETE": "delete from"}[action]
+	gerund := map[string]string{"INSERT": "inserting into", "UPDATE": "updating", "DELETE": "deleting from"}[action]
+	return &Error{Code: "55000", Message: "cannot " + verb + " view \"" + name + "\"", Detail: detail,
+		Hint: "To enable " + gerund + " the view, provide an INSTEAD OF " + action + " trigger or an unconditional ON " + action + " DO INSTEAD rule."}
+}
+
+func hasSetReturning(exprs []sqlparser.SelectExpr) bool {
+	found := false
+	for _, se := range exprs {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n := n.(type) {
+			case *sqlparser.Subquery:
+				return false, nil
+			case *sqlparser.FuncExpr:
+				if def := funcRegistry[strings.ToLower(n.Name.String())]; def != nil {
+					for _, p := range def.procs {
+						found = found || p.retset
+					}
+				}
+			}
+			return !found, nil
+		}, se)
+	}
+	return found
+}
+
+// column is the view column a written name targets: its table column, or 0A000 when it is
+// not one, 42703 when the view has no such column.
+func (vw *viewWrite) column(name, action string) (*sqlparser.ColName, error) {
+	for i, vc := range vw.def.Columns {
+		if vc.Name != name {
+			continue
+		}
+		if i >= len(vw.cols) || vw.cols[i] == nil {
+			verb := map[string]string{"INSERT": "insert into", "UPDATE": "update"}[action]
+			return nil, &Error{Code: "0A000", Message: "cannot " + verb + " column \"" + name + "\" of view \"" + vw.name + "\"",
+				Detail: "View columns that are not columns of their base relation are not updatable."}
+		}
+		return vw.cols[i], nil
+	}
+	return nil, Errorf("42703", "column %q of relation %q does not exist", name, vw.name)
+}
+
+// substitute rewrites an expression of the statement, over the view's columns, into one over
+// the view's table.
+func (vw *viewWrite) substitute(e sqlparser.Expr) (sqlparser.Expr, error) {
+	if e == nil {
+		return nil, nil
+	}
+	names := make([]string, len(vw.def.Columns))
+	for i, c := range vw.def.Columns {
+		names[i] = c.Name
+	}
+	var failed error
+	out := sqlparser.Rewrite(sqlparser.CloneExpr(e), func(cur *sqlparser.Cursor) bool {
+		switch n := cur.Node().(type) {
+		case *sqlparser.Subquery:
+			failed = unsupported("subqueries in a statement writing through a view")
+		case *sqlparser.ColName:
+			if q := n.Qualifier.Name.String(); q != "" && q != vw.alias {
+				failed = Errorf("42P01", "missing FROM-clause entry for table %q", q)
+				break
+			}
+			i := -1
+			for j, name := range names {
+				if name == n.Name.String() {
+					i = j
+				}
+			}
+			if i < 0 || vw.exprs[i] == nil {
+				failed = Errorf("42703", "column %q does not exist", n.Name.String())
+				break
+			}
+			cur.Replace(sqlparser.CloneExpr(vw.exprs[i]))
+		}
+		return failed == nil
+	}, nil)
+	if failed != nil {
+		return nil, failed
+	}
+	return out.(sqlparser.Expr), nil
+}
+
+// where is the view's WHERE ANDed with the statement's, substituted.
+func (vw *viewWrite) where(w *sqlparser.Where) (*sqlparser.Where, error) {
+	var conds []sqlparser.Expr
+	if vw.sel.Where != nil {
+		conds = append(conds, vw.sel.Where.Expr)
+	}
+	if w != nil {
+		e, err := vw.substitute(w.Expr)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, e)
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(conds)}, nil
+}
+
+func (vw *viewWrite) insert(ins *sqlparser.Insert) (sqlparser.Statement, error) {
+	out := *ins
+	out.Table = &sqlparser.AliasedTableExpr{Expr: vw.table.Expr}
+	targets := ins.Columns
+	if len(targets) == 0 {
+		n := len(vw.def.Columns)
+		if v, ok := ins.Rows.(sqlparser.Values); ok && len(v) > 0 && len(v[0]) < n {
+			n = len(v[0]) // the values fill the first columns; the others take their defaults
+		}
+		for _, c := range vw.def.Columns[:n] {
+			targets = append(targets, sqlparser.NewIdentifierCI(c.Name))
+		}
+	}
+	out.Columns = nil
+	for _, t := range targets {
+		c, err := vw.column(t.String(), "INSERT")
+		if err != nil {
+			return nil, err
+		}
+		out.Columns = append(out.Columns, c.Name)
+	}
+	return &out, nil
+}
+
+func (vw *viewWrite) update(up *sqlparser.Update) (sqlparser.Statement, error) {
+	out := *up
+	out.TableExprs = []sqlparser.TableExpr{vw.table}
+	out.Exprs = nil
+	for _, ue := range up.Exprs {
+		if q := ue.Name.Qualifier.Name.String(); q != "" && q != vw.alias {
+			return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+		}
+		c, err := vw.column(ue.Name.Name.String(), "UPDATE")
+		if err != nil {
+			return nil, err
+		}
+		e, err := vw.substitute(ue.Expr)
+		if err != nil {
+			return nil, err
+		}
+		out.Exprs = append(out.Exprs, &sqlparser.UpdateExpr{Name: &sqlparser.ColName{Name: c.Name}, Expr: e})
+	}
+	var err error
+	out.Where, err = vw.where(up.Where)
+	return &out, err
+}
+
+func (vw *viewWrite) delete(del *sqlparser.Delete) (sqlparser.Statement, error) {
+	out := *del
+	out.TableExprs = []sqlparser.TableExpr{vw.table}
+	var err error
+	out.Where, err = vw.where(del.Where)
+	return &out, err
+}
