@@ -182,3 +182,25 @@ id|integer
 at|timestamp with time zone
 note|text
 tag: SELECT 3
+
+query
+SELECT format_type(1184, -1), format_type(1186, -1), format_type(1083, -1), pg_typeof(time '10:00'), pg_typeof(interval '1 day')
+----
+timestamp with time zone|interval|time without time zone|time without time zone|interval
+tag: SELECT 1
+
+query
+SELECT oid, typname, typlen FROM pg_type WHERE oid IN (1083, 1184, 1186) ORDER BY oid
+----
+1083|time|8
+1184|timestamptz|8
+1186|interval|16
+tag: SELECT 3
+
+query
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'ev' AND a.attnum > 0 ORDER BY a.attnum
+----
+id|integer
+at|timestamp with time zone
+note|text
+tag: SELECT 3
