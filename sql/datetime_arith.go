@@ -39,6 +39,17 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 	if op == sqlparser.MinusOp {
 		a, b = zoneOperands(a, b, sc)
 	}
+	// A time beside a timestamp is an interval (time's implicit cast): ts ± time.
+	isTS0 := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
+	switch {
+	case a.typ == types.Time && isTS0(b.typ) && op == sqlparser.PlusOp:
+		a, err = coerceArg(a, types.Interval)
+	case b.typ == types.Time && isTS0(a.typ):
+		b, err = coerceArg(b, types.Interval)
+	}
+	if err != nil {
+		return nil, err
+	}
 	ta, tb := a.typ, b.typ
 	isTS := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
 	iv := types.Interval

@@ -122,3 +122,42 @@ id|integer
 d|interval
 t|timestamp without time zone
 tag: SELECT 3
+
+# Intervals equal by span ('1 mon' = '30 days' = '720 hours') group and match as one.
+statement ok
+CREATE TABLE ivk (d interval PRIMARY KEY, n int)
+
+statement ok
+INSERT INTO ivk VALUES ('1 mon', 1), ('1 day', 2), ('-2 hours', 3)
+
+query
+SELECT n FROM ivk WHERE d = '30 days'
+----
+1
+tag: SELECT 1
+
+query
+SELECT n FROM ivk WHERE d = interval '24 hours' OR d = '-7200 seconds' ORDER BY n
+----
+2
+3
+tag: SELECT 2
+
+statement ok
+INSERT INTO spans VALUES (6, '30 days', NULL), (7, '720 hours', NULL)
+
+query
+SELECT count(*), count(DISTINCT d) FROM spans GROUP BY d ORDER BY 1, 2
+----
+1|0
+1|1
+1|1
+1|1
+3|1
+tag: SELECT 5
+
+query
+SELECT timestamp '2024-01-01' + time '10:00', timestamptz '2024-01-01 00:00+00' - time '01:00', time '01:00' + timestamp '2024-01-01'
+----
+2024-01-01 10:00:00|2023-12-31 23:00:00+00|2024-01-01 01:00:00
+tag: SELECT 1
