@@ -56,11 +56,10 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 	switch {
 	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && (isTS(ta) || ta == types.Date) && tb == iv,
 		op == sqlparser.PlusOp && ta == iv && (isTS(tb) || tb == types.Date):
-		ts, span := a, b
+		rt := ta
 		if ta == iv {
-			ts, span = b, a
+			rt = tb
 		}
-		rt := ts.typ
 		if rt == types.Date {
 			rt = types.Timestamp
 		}
@@ -82,7 +81,7 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 				d = negateInterval(d)
 			}
 			return addInterval(t, d, sc.location())
-		}, ts, span)
+		})
 	case op == sqlparser.MinusOp && isTS(ta) && ta == tb:
 		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
 			if types.IsInfinite(x.I) || types.IsInfinite(y.I) {
@@ -181,14 +180,13 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 	return x, x != nil || err != nil, err
 }
 
-// timestampStrict is strict2 for results that depend on the session's zone: never folded
-// while planning (a prepared plan outlives a SET TIME ZONE).
-func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error), _ ...*expr) (*expr, error) {
-	x, err := strict2(t, a, b, f)
-	if err != nil || t != types.Timestamptz {
-		return x, err
+// timestampStrict is strict2 for results that depend on the session's zone (a timestamptz):
+// never folded while planning, since a prepared plan outlives a SET TIME ZONE.
+func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
+	if t != types.Timestamptz {
+		return strict2(t, a, b, f)
 	}
-	return &expr{typ: t, rowFree: a.rowFree && b.rowFree, eval: func(row []types.Value) (types.Value, error) {
+	return stableStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		va, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -201,7 +199,7 @@ func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.V
 			return types.Value{T: t, Null: true}, nil
 		}
 		return f(va, vb)
-	}}, nil
+	}}, a, b)
 }
 
 func negateInterval(d types.IntervalValue) types.IntervalValue {

@@ -204,3 +204,34 @@ id|integer
 at|timestamp with time zone
 note|text
 tag: SELECT 3
+
+# Zones given as POSIX strings and hours.
+statement ok
+SET TIME ZONE 'UTC+3'
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00', current_setting('TimeZone')
+----
+2023-12-31 21:00:00-03|UTC+3
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE -5
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00', current_setting('TimeZone')
+----
+2023-12-31 19:00:00-05|<-05>+05
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE LOCAL
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00'
+----
+2024-01-01 00:00:00+00
+tag: SELECT 1
+
+statement ok
+RESET TIME ZONE
