@@ -235,3 +235,55 @@ tag: SELECT 1
 
 statement ok
 RESET TIME ZONE
+
+# Secondary indexes on the new types: ranges and equality through them.
+statement ok
+CREATE TABLE sched (id int PRIMARY KEY, at timestamptz, span interval, clock time)
+
+statement ok
+CREATE INDEX sched_at ON sched (at)
+
+statement ok
+CREATE INDEX sched_clock ON sched (clock)
+
+statement ok
+CREATE INDEX sched_span ON sched (span)
+
+statement ok
+INSERT INTO sched VALUES (1, '2024-01-01 10:00+00', '1 day', '10:00'), (2, '2024-01-02 10:00+00', '2 days', '11:00'), (3, '2024-01-03 10:00+00', '1 mon', '12:00'), (4, NULL, '30 days', NULL)
+
+query
+SELECT id FROM sched WHERE at >= '2024-01-02 11:00+01' ORDER BY id
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE at BETWEEN '2024-01-01' AND '2024-01-02 12:00' ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE clock > '10:30' ORDER BY clock DESC
+----
+3
+2
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE span = '30 days' ORDER BY id
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE span > '1 day' AND span < '1 mon 1 day' ORDER BY span, id
+----
+2
+3
+4
+tag: SELECT 3
