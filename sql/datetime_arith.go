@@ -186,6 +186,11 @@ func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.V
 	if t != types.Timestamptz {
 		return strict2(t, a, b, f)
 	}
+	return zonedStrict2(t, a, b, f)
+}
+
+// zonedStrict2 is strict2 evaluated at run time, for a result that reads the session's zone.
+func zonedStrict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
 	return stableStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		va, err := a.eval(row)
 		if err != nil {

@@ -287,3 +287,15 @@ SELECT id FROM sched WHERE span > '1 day' AND span < '1 mon 1 day' ORDER BY span
 3
 4
 tag: SELECT 3
+
+statement ok
+SET TIME ZONE 'Europe/Rome'
+
+query
+SELECT 'at ' || at, at || '' FROM ev WHERE id = 1
+----
+at 2024-01-01 01:00:00+01|2024-01-01 01:00:00+01
+tag: SELECT 1
+
+statement ok
+RESET TIME ZONE
