@@ -161,3 +161,21 @@ SELECT timestamp '2024-01-01' + time '10:00', timestamptz '2024-01-01 00:00+00' 
 ----
 2024-01-01 10:00:00|2023-12-31 23:00:00+00|2024-01-01 01:00:00
 tag: SELECT 1
+
+query
+SELECT sum(d), avg(d), count(d) FROM spans
+----
+1 mon 28 days 722:00:00|9 days 136:20:00|6
+tag: SELECT 1
+
+query
+SELECT id, sum(d) OVER (ORDER BY id) FROM spans ORDER BY id
+----
+1|1 day
+2|1 day 02:00:00
+3|1 mon 1 day 02:00:00
+4|1 mon 1 day 02:00:00
+5|1 mon -2 days +02:00:00
+6|1 mon 28 days 02:00:00
+7|1 mon 28 days 722:00:00
+tag: SELECT 7
