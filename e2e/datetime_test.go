@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,4 +121,42 @@ func TestPgJDBCDateTime(t *testing.T) {
 	n.start()
 	url := fmt.Sprintf("jdbc:postgresql://127.0.0.1:%d/drove?user=drove&sslmode=disable", n.port)
 	runClient(t, n, exec.Command(java, "-cp", classes+string(filepath.ListSeparator)+jar, "JdbcDateTime", url))
+}
+
+// TestCopyDateTime loads timestamptz, interval and time columns with COPY FROM (text and csv)
+// and reads them back with COPY TO, in the session's TimeZone.
+func TestCopyDateTime(t *testing.T) {
+	n := newNode(t)
+	n.start()
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, n.url())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	pc := c.PgConn()
+	for _, q := range []string{"SET TIME ZONE 'Asia/Kolkata'",
+		"CREATE TABLE moments (id int PRIMARY KEY, at timestamptz, span interval, clock time)"} {
+		if _, err := pc.Exec(ctx, q).ReadAll(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := "1\t2024-01-01 00:00:00\t1 day 02:00:00\t10:00\n2\t2024-01-01 00:00:00+00\t-3 mons\t\\N\n"
+	if _, err := pc.CopyFrom(ctx, strings.NewReader(text), "COPY moments FROM STDIN"); err != nil {
+		t.Fatal(err)
+	}
+	csv := "3,2024-06-01 12:00:00-04,P1Y2M,23:59:59.5\n"
+	if _, err := pc.CopyFrom(ctx, strings.NewReader(csv), "COPY moments FROM STDIN (FORMAT csv)"); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := pc.CopyTo(ctx, &out, "COPY moments TO STDOUT"); err != nil {
+		t.Fatal(err)
+	}
+	want := "1\t2024-01-01 00:00:00+05:30\t1 day 02:00:00\t10:00:00\n" +
+		"2\t2024-01-01 05:30:00+05:30\t-3 mons\t\\N\n" +
+		"3\t2024-06-01 21:30:00+05:30\t1 year 2 mons\t23:59:59.5\n"
+	if out.String() != want {
+		t.Errorf("COPY TO:\n%s\nwant:\n%s", out.String(), want)
+	}
 }

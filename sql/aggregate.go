@@ -221,7 +221,7 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 	case aggCount:
 		spec.typ = types.Int64
 	case aggSum, aggAvg:
-		if familyOf(t) != famNumeric {
+		if familyOf(t) != famNumeric && t != types.Interval {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
 		}
 		if spec.typ, err = sumType(spec.kind == aggAvg, t); err != nil {

@@ -258,10 +258,15 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 	}
 	a, b = asText(a), asText(b)
-	return strict2(types.Text, a, b, func(x, y types.Value) (types.Value, error) {
+	concat := func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
-		return types.NewText(string(y.AppendText(x.AppendText(buf)))), nil
-	})
+		loc := sc.location() // a timestamptz prints in the session's zone
+		return types.NewText(string(appendTextIn(appendTextIn(buf, x, loc), y, loc))), nil
+	}
+	if a.typ == types.Timestamptz || b.typ == types.Timestamptz {
+		return zonedStrict2(types.Text, a, b, concat) // not folded: it reads the zone
+	}
+	return strict2(types.Text, a, b, concat)
 }
 
 // numericModifier reads numeric's (precision[, scale]) as a column Length (types.NumericTypmod).

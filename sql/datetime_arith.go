@@ -20,24 +20,9 @@ func timestampOverflow() error { return Errorf("22008", "timestamp out of range"
 // compileDateTimeArith compiles + - * / with a date/time operand; ok is false when it is
 // not one of these operators (date ± integer and date - date stay compileDateArith's).
 func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr, sc *scope) (*expr, error) {
-	// An untyped literal beside a timestamp or time in + is an interval: the only + they have.
-	if op == sqlparser.PlusOp || op == sqlparser.MinusOp && (b.unknown && a.typ == types.Interval) {
-		var err error
-		if a.unknown && b.typ != types.Interval && isDateTime(b.typ) {
-			a, err = castLiteral(a, types.Interval)
-		} else if b.unknown && a.typ != types.Interval && isDateTime(a.typ) {
-			b, err = castLiteral(b, types.Interval)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	var err error
-	if a, b, err = unify(a, b); err != nil {
+	a, b, err := dateTimeOperands(op, a, b, sc)
+	if err != nil {
 		return nil, err
-	}
-	if op == sqlparser.MinusOp {
-		a, b = zoneOperands(a, b, sc)
 	}
 	ta, tb := a.typ, b.typ
 	isTS := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
@@ -45,11 +30,10 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 	switch {
 	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && (isTS(ta) || ta == types.Date) && tb == iv,
 		op == sqlparser.PlusOp && ta == iv && (isTS(tb) || tb == types.Date):
-		ts, span := a, b
+		rt := ta
 		if ta == iv {
-			ts, span = b, a
+			rt = tb
 		}
-		rt := ts.typ
 		if rt == types.Date {
 			rt = types.Timestamp
 		}
@@ -71,7 +55,7 @@ func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *exp
 				d = negateInterval(d)
 			}
 			return addInterval(t, d, sc.location())
-		}, ts, span)
+		})
 	case op == sqlparser.MinusOp && isTS(ta) && ta == tb:
 		return strict2(iv, a, b, func(x, y types.Value) (types.Value, error) {
 			if types.IsInfinite(x.I) || types.IsInfinite(y.I) {
@@ -170,14 +154,53 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 	return x, x != nil || err != nil, err
 }
 
-// timestampStrict is strict2 for results that depend on the session's zone: never folded
-// while planning (a prepared plan outlives a SET TIME ZONE).
-func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error), _ ...*expr) (*expr, error) {
-	x, err := strict2(t, a, b, f)
-	if err != nil || t != types.Timestamptz {
-		return x, err
+// dateTimeOperands gives the operands of a date/time operator their types: an untyped
+// literal beside a timestamp or time in + is an interval (the only + they have), a time
+// beside a timestamp is an interval (time's implicit cast), and the timestamp side of a
+// difference with a timestamptz is read in the session's zone.
+func dateTimeOperands(op sqlparser.BinaryExprOperator, a, b *expr, sc *scope) (*expr, *expr, error) {
+	// An untyped literal beside a timestamp or time in + is an interval: the only + they have.
+	if op == sqlparser.PlusOp || op == sqlparser.MinusOp && (b.unknown && a.typ == types.Interval) {
+		var err error
+		if a.unknown && b.typ != types.Interval && isDateTime(b.typ) {
+			a, err = castLiteral(a, types.Interval)
+		} else if b.unknown && a.typ != types.Interval && isDateTime(a.typ) {
+			b, err = castLiteral(b, types.Interval)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
 	}
-	return &expr{typ: t, rowFree: a.rowFree && b.rowFree, eval: func(row []types.Value) (types.Value, error) {
+	var err error
+	if a, b, err = unify(a, b); err != nil {
+		return nil, nil, err
+	}
+	if op == sqlparser.MinusOp {
+		a, b = zoneOperands(a, b, sc)
+	}
+	// A time beside a timestamp is an interval (time's implicit cast): ts ± time.
+	isTS0 := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
+	switch {
+	case a.typ == types.Time && isTS0(b.typ) && op == sqlparser.PlusOp:
+		a, err = coerceArg(a, types.Interval)
+	case b.typ == types.Time && isTS0(a.typ):
+		b, err = coerceArg(b, types.Interval)
+	}
+	return a, b, err
+}
+
+// timestampStrict is strict2 for results that depend on the session's zone (a timestamptz):
+// never folded while planning, since a prepared plan outlives a SET TIME ZONE.
+func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
+	if t != types.Timestamptz {
+		return strict2(t, a, b, f)
+	}
+	return zonedStrict2(t, a, b, f)
+}
+
+// zonedStrict2 is strict2 evaluated at run time, for a result that reads the session's zone.
+func zonedStrict2(t types.Type, a, b *expr, f func(x, y types.Value) (types.Value, error)) (*expr, error) {
+	return stableStrict(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
 		va, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -190,7 +213,7 @@ func timestampStrict(t types.Type, a, b *expr, f func(x, y types.Value) (types.V
 			return types.Value{T: t, Null: true}, nil
 		}
 		return f(va, vb)
-	}}, nil
+	}}, a, b)
 }
 
 func negateInterval(d types.IntervalValue) types.IntervalValue {

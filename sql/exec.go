@@ -550,6 +550,9 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 		dst = appendJSONBValueKey(appendUint64(append(dst, 5), 0), v)
 		binary.BigEndian.PutUint64(dst[start+1:], uint64(len(dst)-start-9))
 		return dst
+	case v.T == types.Interval: // by span: '1 mon' and '30 days' are one group, as in PostgreSQL
+		days, us := v.Interval().Span()
+		return appendUint64(appendUint64(append(dst, 6), uint64(days)), uint64(us))
 	case v.T.HoldsBytes():
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
 		return append(dst, v.S...)

@@ -195,9 +195,9 @@ func aggregateFuncs() []builtin {
 	return []builtin{
 		{name: "count", kind: 'a', vol: i, procs: []string{"2147: any -> int8", "2803: -> int8"}},
 		{name: "sum", kind: 'a', vol: i, procs: []string{"2107: int8 -> numeric", "2108: int4 -> int8", "2109: int2 -> int8",
-			"2110: float4 -> float4", "2111: float8 -> float8", "2114: numeric -> numeric"}},
+			"2110: float4 -> float4", "2111: float8 -> float8", "2113: interval -> interval", "2114: numeric -> numeric"}},
 		{name: "avg", kind: 'a', vol: i, procs: []string{"2100: int8 -> numeric", "2101: int4 -> numeric", "2102: int2 -> numeric",
-			"2103: numeric -> numeric", "2104: float4 -> float8", "2105: float8 -> float8"}},
+			"2103: numeric -> numeric", "2104: float4 -> float8", "2105: float8 -> float8", "2106: interval -> interval"}},
 		{name: "max", kind: 'a', vol: i, procs: minMax(2115)},
 		{name: "min", kind: 'a', vol: i, procs: minMax(2131)},
 		{name: "string_agg", kind: 'a', vol: i, procs: []string{"3538: text, text -> text"}},

@@ -56,6 +56,8 @@ func keyValue(v types.Value, t types.Type) (types.Value, keyMatch) {
 			return v, keyNone // past the timestamps: equals none of them
 		}
 		return types.Value{T: t, I: us}, keyExact
+	case t == types.Interval:
+		return v, keyScan // equal intervals ('1 mon', '30 days') encode apart
 	case v.T == t:
 		return v, keyExact
 	}

@@ -295,6 +295,8 @@ func compareNumeric(x, y types.Value) int {
 // sumType is the type of sum(x) or avg(x) over x of type t, as PostgreSQL types them.
 func sumType(avg bool, t types.Type) (types.Type, error) {
 	switch {
+	case t == types.Interval:
+		return types.Interval, nil
 	case familyOf(t) != famNumeric:
 		return types.Null, Errorf("42883", "function sum(%s) does not exist", t)
 	case t.IsFloat() && avg, t == types.Float64:
@@ -314,11 +316,20 @@ type sumAcc struct {
 	i   int64
 	f   float64
 	dec apd.Decimal
+	iv  types.Value // an interval's running sum
 }
 
 func (a *sumAcc) add(v types.Value, rt types.Type) error {
 	a.n++
 	switch {
+	case rt == types.Interval:
+		if a.n == 1 {
+			a.iv = v
+			return nil
+		}
+		var err error
+		a.iv, err = sumIntervals(a.iv.Interval(), v.Interval())
+		return err
 	case rt.IsFloat():
 		a.f += num(v)
 	case v.T.IsInteger():
@@ -356,6 +367,8 @@ func (a *sumAcc) sum(rt types.Type) (types.Value, error) {
 	switch {
 	case a.n == 0:
 		return types.Value{T: rt, Null: true}, nil
+	case rt == types.Interval:
+		return a.iv, nil
 	case rt.IsFloat():
 		return types.NewFloat(rt, a.f), nil
 	case rt == types.Int64:
@@ -368,6 +381,8 @@ func (a *sumAcc) avg(rt types.Type) (types.Value, error) {
 	switch {
 	case a.n == 0:
 		return types.Value{T: rt, Null: true}, nil
+	case rt == types.Interval:
+		return scaleInterval(a.iv.Interval(), float64(a.n), true)
 	case rt.IsFloat():
 		return types.NewFloat(rt, a.f/float64(a.n)), nil
 	}

@@ -188,7 +188,13 @@ func checkTimeZone(v string) (string, error) {
 	case "UTC", "GMT", "Z", "ZULU", "UCT":
 		return "UTC", nil
 	}
-	if _, err := time.LoadLocation(v); err != nil || v == "" || v == "Local" {
+	if h, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && h > -15 && h < 15 && h == math.Trunc(h) {
+		// A number of hours east, which PostgreSQL keeps as the POSIX zone <-05>+05.
+		east := fmt.Sprintf("%+03d", int(h))
+		west := fmt.Sprintf("%+03d", -int(h))
+		return "<" + east + ">" + west, nil
+	}
+	if _, ok := types.LoadZone(v); !ok || v == "" || v == "Local" {
 		return "", Errorf("22023", "invalid value for parameter \"TimeZone\": %q", v)
 	}
 	return v, nil

@@ -189,7 +189,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.arg = x
 		switch spec.kind {
 		case "sum", "avg":
-			if familyOf(x.typ) != famNumeric {
+			if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
 				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
 			}
 			if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {

@@ -80,12 +80,27 @@ func loadZone(name string) (*time.Location, bool) {
 	if l, err := time.LoadLocation(string(b)); err == nil {
 		return l, true
 	}
+	if name[0] == '<' { // <-05>+05: a quoted POSIX name, as PostgreSQL names a numeric zone
+		end := strings.IndexByte(name, '>')
+		if end < 0 {
+			return nil, false
+		}
+		if rest, ok := posixOffset(name[end+1:]); !ok || rest != "" {
+			return nil, false
+		}
+		return time.FixedZone(name[1:end], posixSeconds(name[end+1:])), true
+	}
 	if !isAlpha(name[0]) || !posixZone(name) {
 		return nil, false
 	}
 	// A POSIX zone: the standard name and offset; a daylight-saving part is not applied.
 	n := strings.IndexAny(name, "0123456789,+-")
-	rest := name[n:]
+	return time.FixedZone(name[:n], posixSeconds(name[n:])), true
+}
+
+// posixSeconds is a POSIX TZ offset ([+-]hh[:mm[:ss]], hours WEST) as seconds east; any text
+// after it is ignored.
+func posixSeconds(rest string) int {
 	sign := -1 // POSIX offsets count hours west
 	if rest[0] == '-' || rest[0] == '+' {
 		if rest[0] == '-' {
@@ -106,7 +121,7 @@ func loadZone(name string) (*time.Location, bool) {
 			break
 		}
 	}
-	return time.FixedZone(name[:n], sign*secs), true
+	return sign * secs
 }
 
 // ParseTimestamptz reads s as PostgreSQL's timestamptz input does: a zone in s (an offset,

@@ -36,7 +36,7 @@ public class JdbcDateTime {
                         check(rs.next(), "row " + i);
                         OffsetDateTime got = rs.getObject(1, OffsetDateTime.class);
                         check(got.toInstant().equals(at.plusDays(i).toInstant()), "timestamptz " + got);
-                        check(rs.getString(2).equals(i + " days 04:05:06"), "interval " + rs.getString(2));
+                        check(rs.getString(2).equals(i + (i == 1 ? " day" : " days") + " 04:05:06"), "interval " + rs.getString(2));
                         check(rs.getObject(3, LocalTime.class).equals(clock), "time " + rs.getObject(3, LocalTime.class));
                         OffsetDateTime sum = rs.getObject(4, OffsetDateTime.class);
                         check(sum.toInstant().equals(at.plusDays(2L * i).plusHours(4).plusMinutes(5).plusSeconds(6).toInstant()),

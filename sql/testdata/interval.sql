@@ -122,3 +122,60 @@ id|integer
 d|interval
 t|timestamp without time zone
 tag: SELECT 3
+
+# Intervals equal by span ('1 mon' = '30 days' = '720 hours') group and match as one.
+statement ok
+CREATE TABLE ivk (d interval PRIMARY KEY, n int)
+
+statement ok
+INSERT INTO ivk VALUES ('1 mon', 1), ('1 day', 2), ('-2 hours', 3)
+
+query
+SELECT n FROM ivk WHERE d = '30 days'
+----
+1
+tag: SELECT 1
+
+query
+SELECT n FROM ivk WHERE d = interval '24 hours' OR d = '-7200 seconds' ORDER BY n
+----
+2
+3
+tag: SELECT 2
+
+statement ok
+INSERT INTO spans VALUES (6, '30 days', NULL), (7, '720 hours', NULL)
+
+query
+SELECT count(*), count(DISTINCT d) FROM spans GROUP BY d ORDER BY 1, 2
+----
+1|0
+1|1
+1|1
+1|1
+3|1
+tag: SELECT 5
+
+query
+SELECT timestamp '2024-01-01' + time '10:00', timestamptz '2024-01-01 00:00+00' - time '01:00', time '01:00' + timestamp '2024-01-01'
+----
+2024-01-01 10:00:00|2023-12-31 23:00:00+00|2024-01-01 01:00:00
+tag: SELECT 1
+
+query
+SELECT sum(d), avg(d), count(d) FROM spans
+----
+1 mon 28 days 722:00:00|9 days 136:20:00|6
+tag: SELECT 1
+
+query
+SELECT id, sum(d) OVER (ORDER BY id) FROM spans ORDER BY id
+----
+1|1 day
+2|1 day 02:00:00
+3|1 mon 1 day 02:00:00
+4|1 mon 1 day 02:00:00
+5|1 mon -2 days +02:00:00
+6|1 mon 28 days 02:00:00
+7|1 mon 28 days 722:00:00
+tag: SELECT 7

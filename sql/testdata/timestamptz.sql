@@ -182,3 +182,120 @@ id|integer
 at|timestamp with time zone
 note|text
 tag: SELECT 3
+
+query
+SELECT format_type(1184, -1), format_type(1186, -1), format_type(1083, -1), pg_typeof(time '10:00'), pg_typeof(interval '1 day')
+----
+timestamp with time zone|interval|time without time zone|time without time zone|interval
+tag: SELECT 1
+
+query
+SELECT oid, typname, typlen FROM pg_type WHERE oid IN (1083, 1184, 1186) ORDER BY oid
+----
+1083|time|8
+1184|timestamptz|8
+1186|interval|16
+tag: SELECT 3
+
+query
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'ev' AND a.attnum > 0 ORDER BY a.attnum
+----
+id|integer
+at|timestamp with time zone
+note|text
+tag: SELECT 3
+
+# Zones given as POSIX strings and hours.
+statement ok
+SET TIME ZONE 'UTC+3'
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00', current_setting('TimeZone')
+----
+2023-12-31 21:00:00-03|UTC+3
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE -5
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00', current_setting('TimeZone')
+----
+2023-12-31 19:00:00-05|<-05>+05
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE LOCAL
+
+query
+SELECT timestamptz '2024-01-01 00:00:00+00'
+----
+2024-01-01 00:00:00+00
+tag: SELECT 1
+
+statement ok
+RESET TIME ZONE
+
+# Secondary indexes on the new types: ranges and equality through them.
+statement ok
+CREATE TABLE sched (id int PRIMARY KEY, at timestamptz, span interval, clock time)
+
+statement ok
+CREATE INDEX sched_at ON sched (at)
+
+statement ok
+CREATE INDEX sched_clock ON sched (clock)
+
+statement ok
+CREATE INDEX sched_span ON sched (span)
+
+statement ok
+INSERT INTO sched VALUES (1, '2024-01-01 10:00+00', '1 day', '10:00'), (2, '2024-01-02 10:00+00', '2 days', '11:00'), (3, '2024-01-03 10:00+00', '1 mon', '12:00'), (4, NULL, '30 days', NULL)
+
+query
+SELECT id FROM sched WHERE at >= '2024-01-02 11:00+01' ORDER BY id
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE at BETWEEN '2024-01-01' AND '2024-01-02 12:00' ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE clock > '10:30' ORDER BY clock DESC
+----
+3
+2
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE span = '30 days' ORDER BY id
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT id FROM sched WHERE span > '1 day' AND span < '1 mon 1 day' ORDER BY span, id
+----
+2
+3
+4
+tag: SELECT 3
+
+statement ok
+SET TIME ZONE 'Europe/Rome'
+
+query
+SELECT 'at ' || at, at || '' FROM ev WHERE id = 1
+----
+at 2024-01-01 01:00:00+01|2024-01-01 01:00:00+01
+tag: SELECT 1
+
+statement ok
+RESET TIME ZONE
