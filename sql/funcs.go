@@ -185,6 +185,9 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 		// vitess parses an aggregate call into its own node unless the name is quoted
 		return nil, unsupported("aggregate %s called by a quoted name", name)
 	}
+	if args, err = regclassLiterals(proc, args, sc); err != nil {
+		return nil, err
+	}
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
 	}

@@ -158,6 +158,17 @@ t|t|0
 tag: SELECT 1
 
 query
+SELECT pg_relation_size('sized') = pg_relation_size('sized'::regclass), pg_indexes_size('sized') >= 0, pg_size_pretty(pg_total_relation_size('sized')) IS NOT NULL
+----
+t|t|t
+tag: SELECT 1
+
+query
+SELECT pg_total_relation_size('nosuch')
+----
+error 42P01: relation "nosuch" does not exist
+
+query
 SELECT indnatts, indnkeyatts, indimmediate, indnullsnotdistinct FROM pg_index WHERE indexrelid = 'sized_v'::regclass
 ----
 1|1|t|f
