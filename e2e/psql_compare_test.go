@@ -43,7 +43,7 @@ func TestPsqlDescribeMatchesPostgres(t *testing.T) {
 		"CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2), qty bigint DEFAULT 0, code varchar(12), flag boolean)",
 		"CREATE INDEX items_name ON items (name)",
 		"CREATE UNIQUE INDEX items_code ON items (code, qty)",
-		"CREATE TABLE logs (at timestamp, msg text)",
+		"CREATE TABLE logs (at timestamp, msg text DEFAULT 'none', lvl char(1) DEFAULT 'i', src varchar(8) DEFAULT '')",
 		"CREATE SEQUENCE counter",
 		"INSERT INTO items VALUES (1, 'a', 2.50, 3, 'x1', true)",
 	}

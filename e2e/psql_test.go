@@ -144,11 +144,11 @@ func TestPsqlMetaCommands(t *testing.T) {
 	if _, errOut := psql(t, n, "CREATE TABLE items (id int PRIMARY KEY, name varchar(20) NOT NULL DEFAULT 'x', qty bigint); CREATE UNIQUE INDEX items_name ON items (name)"); errOut != "" {
 		t.Fatal(errOut)
 	}
-	want := `                      Table "public.items"
- Column |         Type          | Collation | Nullable | Default 
---------+-----------------------+-----------+----------+---------
+	want := `                              Table "public.items"
+ Column |         Type          | Collation | Nullable |        Default         
+--------+-----------------------+-----------+----------+------------------------
  id     | integer               |           | not null | 
- name   | character varying(20) |           | not null | 'x'
+ name   | character varying(20) |           | not null | 'x'::character varying
  qty    | bigint                |           |          | 
 Indexes:
     "items_pkey" PRIMARY KEY, hash (id)

@@ -13,17 +13,21 @@ import (
 // as NotificationResponse just before a ReadyForQuery that leaves the session outside a
 // transaction, or at once while the connection waits idle for its client's next message: a
 // listener that sends nothing still hears them promptly. The idle write is done by a goroutine
-// of the connection's own (started by the first notification), under the queue's lock, which
-// the message loop takes before it writes again, so the two writers never interleave.
+// of the connection's own (started by the first notification) outside the queue's lock, so a
+// client that does not read blocks neither the notifying sessions nor the registry; the loop
+// waits for that write to end before it writes again, so the two never interleave.
 
 // noteQueue is a connection's undelivered notifications.
 type noteQueue struct {
 	mu    sync.Mutex
 	notes []sql.Notification
 	idle  bool // the loop waits for the client outside a transaction, its output flushed
-	buf   []byte
-	wake  chan struct{} // the idle writer's; nil until the first notification
-	done  chan struct{} // closed when the connection ends
+	// writing: the idle writer is writing buf; the loop waits on written before writing.
+	writing bool
+	written *sync.Cond
+	buf     []byte
+	wake    chan struct{} // the idle writer's; nil until the first notification
+	done    chan struct{} // closed when the connection ends
 }
 
 // notifier is what a session that can listen implements (sql.Session does).
@@ -46,6 +50,7 @@ func (c *conn) queueNote(n sql.Notification) {
 	q.notes = append(q.notes, n)
 	if q.wake == nil {
 		q.wake, q.done = make(chan struct{}, 1), make(chan struct{})
+		q.written = sync.NewCond(&q.mu)
 		go c.idleNotes(q.wake, q.done)
 	}
 	if q.idle {
@@ -66,15 +71,22 @@ func (c *conn) idleNotes(wake, done chan struct{}) {
 		}
 		q := &c.notes
 		q.mu.Lock()
-		if q.idle && len(q.notes) > 0 {
-			q.buf = q.buf[:0]
-			for _, n := range q.notes {
-				q.buf, _ = (&pgproto3.NotificationResponse{PID: n.PID, Channel: n.Channel, Payload: n.Payload}).Encode(q.buf)
-			}
-			q.notes = q.notes[:0]
-			// An error is the loop's to see, on its next read.
-			_, _ = c.nc.Write(q.buf)
+		if !q.idle || len(q.notes) == 0 {
+			q.mu.Unlock()
+			continue
 		}
+		q.buf = q.buf[:0]
+		for _, n := range q.notes {
+			q.buf, _ = (&pgproto3.NotificationResponse{PID: n.PID, Channel: n.Channel, Payload: n.Payload}).Encode(q.buf)
+		}
+		q.notes = q.notes[:0]
+		q.writing = true
+		q.mu.Unlock()
+		// An error is the loop's to see, on its next read.
+		_, _ = c.nc.Write(q.buf)
+		q.mu.Lock()
+		q.writing = false
+		q.written.Broadcast()
 		q.mu.Unlock()
 	}
 }
@@ -112,11 +124,15 @@ func (c *conn) waitIdle() bool {
 	return c.be.Flush() == nil
 }
 
-// busy marks the connection busy once a message arrived: the loop writes again.
+// busyNotes marks the connection busy once a message arrived: the loop writes again, once
+// the idle writer is done.
 func (c *conn) busyNotes() {
 	q := &c.notes
 	q.mu.Lock()
 	q.idle = false
+	for q.writing {
+		q.written.Wait()
+	}
 	q.mu.Unlock()
 }
 
@@ -126,6 +142,8 @@ func (c *conn) stopNotes() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.idle = false
+	// Not waiting for a write in progress: it may be blocked on a client that reads nothing
+	// until the connection is closed, which happens after this.
 	if q.done != nil {
 		close(q.done)
 		q.done, q.wake = nil, nil

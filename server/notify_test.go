@@ -142,3 +142,32 @@ func TestNotifyOverTheWire(t *testing.T) {
 		t.Fatalf("after UNLISTEN *: %v, %q", err, <-got)
 	}
 }
+
+// TestNotifyListenerNotReading: a listener whose client reads nothing does not hold up the
+// sessions that notify it, once its socket buffers are full: they commit on.
+func TestNotifyListenerNotReading(t *testing.T) {
+	s := startedServer(t)
+	l, _ := listenerConn(t, s.PGAddr().String(), "drove")
+	if _, code := exec(t, l, "LISTEN big"); code != "" {
+		t.Fatal(code)
+	}
+	n := connect(t, s, "drove")
+	other, got := listenerConn(t, s.PGAddr().String(), "drove")
+	if _, code := exec(t, other, "LISTEN small"); code != "" {
+		t.Fatal(code)
+	}
+	payload := strings.Repeat("p", 7999)
+	start := time.Now()
+	for i := 0; i < 4000; i++ { // 32 MB, more than the socket buffers hold
+		if _, code := exec(t, n, "NOTIFY big, '"+payload+"'"); code != "" {
+			t.Fatal(code)
+		}
+		if time.Since(start) > 30*time.Second {
+			t.Fatalf("only %d notifications in 30 s", i)
+		}
+	}
+	exec(t, n, "NOTIFY small, 'still here'")
+	if g := waitNote(t, other, got); !strings.HasPrefix(g, "small:still here:") {
+		t.Fatalf("the other listener got %q", g)
+	}
+}

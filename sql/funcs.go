@@ -228,6 +228,9 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 		}
 		args = append(args, constExpr(v, false))
 	}
+	if args, err = regclassLiterals(proc, args, sc); err != nil {
+		return nil, err
+	}
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
 	}

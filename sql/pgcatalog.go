@@ -285,7 +285,7 @@ func init() {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
 				if c.Default != "" {
 					rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
-						oidVal(objectOID("table", t.Name)), int32Val(n), text(defaultText(c.Default))})
+						oidVal(objectOID("table", t.Name)), int32Val(n), text(castStringDefault(defaultText(c.Default), c))})
 				}
 			})
 			return rows

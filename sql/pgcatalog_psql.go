@@ -1,6 +1,10 @@
 package sql
 
-import "github.com/drovedb/drove/types"
+import (
+	"strings"
+
+	"github.com/drovedb/drove/types"
+)
 
 // pg_attribute's rows, for tables and for indexes (psql's \d of an index lists its columns
 // from there, with pg_index.indnkeyatts saying which are keys), with the storage columns
@@ -40,4 +44,22 @@ func (s *Session) indexAttributeRows() (rows [][]types.Value) {
 		}
 	}
 	return rows
+}
+
+// castStringDefault writes a string-typed column's default that is a bare string literal
+// with its type, as PostgreSQL stores it ('x'::text, 'x'::character varying, 'x'::bpchar):
+// psql's \d shows pg_get_expr's text. Literals of other types are normalized by PostgreSQL
+// to their type's output form, which is not done here.
+func castStringDefault(def string, c types.Column) string {
+	if c.Type != types.Text || len(def) < 2 || def[0] != '\'' || def[len(def)-1] != '\'' ||
+		strings.Contains(strings.ReplaceAll(def[1:len(def)-1], "''", ""), "'") {
+		return def
+	}
+	switch columnTypeOID(c) {
+	case 1043:
+		return def + "::character varying"
+	case 1042:
+		return def + "::bpchar"
+	}
+	return def + "::text"
 }

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/drovedb/drove/checkpoint"
@@ -170,4 +171,31 @@ func init() {
 		return [][]types.Value{{oidVal(oidDefaultTablespace), text("pg_default"), oidVal(oidSuperuser),
 			nullOf(types.TextArray), nullOf(types.TextArray)}}
 	}}
+}
+
+// regclassLiterals turns the untyped literals a call passes for regclass parameters into
+// the relations' oids, as PostgreSQL reads pg_total_relation_size('items'): a name that is
+// no relation is 42P01; digits are an oid (psql passes '16384').
+func regclassLiterals(p *funcProc, args []*expr, sc *scope) ([]*expr, error) {
+	var out []*expr
+	for i, a := range args {
+		if !a.unknown || a.param != 0 || p.argType(i).oid != 2205 || sc.params == nil || sc.params.sess == nil {
+			continue
+		}
+		name := mustConst(a).S
+		oid, err := strconv.ParseInt(name, 10, 64) // a number is an oid, as regclassin reads it
+		if err != nil || oid < 0 {
+			if oid, err = sc.params.sess.relationOID(name); err != nil {
+				return nil, err
+			}
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = constExpr(types.NewInt(types.Int64, oid), false)
+	}
+	if out == nil {
+		return args, nil
+	}
+	return out, nil
 }

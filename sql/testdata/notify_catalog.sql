@@ -158,6 +158,23 @@ t|t|0
 tag: SELECT 1
 
 query
+SELECT pg_relation_size('sized') = pg_relation_size('sized'::regclass), pg_indexes_size('sized') >= 0, pg_size_pretty(pg_total_relation_size('sized')) IS NOT NULL
+----
+t|t|t
+tag: SELECT 1
+
+query
+SELECT pg_relation_size('1') IS NULL, pg_table_size('0') IS NULL
+----
+t|t
+tag: SELECT 1
+
+query
+SELECT pg_total_relation_size('nosuch')
+----
+error 42P01: relation "nosuch" does not exist
+
+query
 SELECT indnatts, indnkeyatts, indimmediate, indnullsnotdistinct FROM pg_index WHERE indexrelid = 'sized_v'::regclass
 ----
 1|1|t|f
@@ -200,3 +217,17 @@ SELECT '[' || array_to_string(NULL::text[] || array(select 'toast.' || x from un
 ----
 []
 tag: SELECT 1
+
+# psql's \d shows a string column's default as PostgreSQL stores it, with its type.
+statement ok
+CREATE TABLE defaults (k int PRIMARY KEY, t text DEFAULT 'x', v varchar(5) DEFAULT 'its', c char(2) DEFAULT 'ab', n int DEFAULT 0, e text DEFAULT '')
+
+query
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'defaults'::regclass ORDER BY a.attnum
+----
+t|'x'::text
+v|'its'::character varying
+c|'ab'::bpchar
+n|0
+e|''::text
+tag: SELECT 5
