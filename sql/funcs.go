@@ -66,6 +66,7 @@ var pgTypes = map[string]*pgType{
 	"json":          {oid: 114, name: "json", t: types.JSON, cat: 'U'},
 	"jsonb":         {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
 	"_text":         {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
+	"_name":         {oid: 1003, name: "name[]", t: types.TextArray, cat: 'A'},
 	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
 	"regtype":       {oid: 2206, name: "regtype", t: types.Text, cat: 'N'},
 	"record":        {oid: 2249, name: "record", cat: 'P', poly: polyRecord},
@@ -103,7 +104,7 @@ func (p *funcProc) variadicType() *pgType {
 		return a
 	}
 	for _, t := range pgTypes {
-		if t.cat == 'A' && t.t == types.ArrayOf(a.t) {
+		if t.cat == 'A' && t.name == a.name+"[]" {
 			return t
 		}
 	}

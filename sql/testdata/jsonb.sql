@@ -435,3 +435,10 @@ query
 SELECT 'a' ? 'b'
 ----
 error 22P02: invalid input syntax for type json
+
+# pgjdbc looks a PGobject's type (jsonb) up by name along current_schemas.
+query
+SELECT current_schemas(false), current_schemas(true)
+----
+{public}|{pg_catalog,public}
+tag: SELECT 1
