@@ -442,3 +442,17 @@ SELECT current_schemas(false), current_schemas(true)
 ----
 {public}|{pg_catalog,public}
 tag: SELECT 1
+
+# json's parts come out as written; jsonb's are printed anew.
+query
+SELECT '{"a": [1,2,  {"b" :null}]}'::json -> 'a', '{"a": [1,2,  {"b" :null}]}'::json #> '{a,2}', '[ {"x":1} ,2]'::json -> 0, '{"a": [1,2]}'::jsonb -> 'a'
+----
+[1,2,  {"b" :null}]|{"b" :null}|{"x":1}|[1, 2]
+tag: SELECT 1
+
+query
+SELECT json_array_elements('[ {"x":1} , [2,3] ]'), (json_each('{"k" : [1,2]}')).value
+----
+{"x":1}|[1,2]
+[2,3]|NULL
+tag: SELECT 2
