@@ -456,3 +456,36 @@ SELECT json_array_elements('[ {"x":1} , [2,3] ]'), (json_each('{"k" : [1,2]}')).
 {"x":1}|[1,2]
 [2,3]|NULL
 tag: SELECT 2
+
+query
+SELECT * FROM jsonb_each('{"b": 1, "a": [2]}')
+----
+a|[2]
+b|1
+tag: SELECT 2
+
+query
+SELECT e.key, e.value, t.k FROM jsonb_each_text('{"b": 1, "a": "x"}') AS e, (SELECT 1 AS k) t ORDER BY e.key
+----
+a|x|1
+b|1|1
+tag: SELECT 2
+
+query
+SELECT k, v FROM json_each('{"x" : [1,2]}') j(k, v)
+----
+x|[1,2]
+tag: SELECT 1
+
+# deviation: a function in FROM cannot read an earlier FROM item's columns (LATERAL) yet
+query
+SELECT j.key FROM docs, jsonb_each(docs.body) j WHERE id = 1 ORDER BY j.key
+----
+error 42P01: missing FROM-clause entry for table "docs"
+
+query
+SELECT value FROM jsonb_array_elements('[1, {"a": 2}]') ORDER BY 1
+----
+1
+{"a": 2}
+tag: SELECT 2
