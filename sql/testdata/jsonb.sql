@@ -489,3 +489,18 @@ SELECT value FROM jsonb_array_elements('[1, {"a": 2}]') ORDER BY 1
 1
 {"a": 2}
 tag: SELECT 2
+
+query
+SELECT jsonb_agg(id ORDER BY id DESC), json_agg(body -> 'name' ORDER BY body ->> 'name' NULLS FIRST, id), jsonb_object_agg(id, id ORDER BY id) FROM docs
+----
+[6, 5, 4, 3, 2, 1]|[null, null, "a", "a", "b", "c"]|{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+tag: SELECT 1
+
+query
+SELECT body ->> 'name', jsonb_agg(id ORDER BY id DESC) FROM docs GROUP BY body ->> 'name' ORDER BY 1
+----
+a|[6, 1]
+b|[2]
+c|[3]
+NULL|[5, 4]
+tag: SELECT 4
