@@ -504,3 +504,19 @@ b|[2]
 c|[3]
 NULL|[5, 4]
 tag: SELECT 4
+
+query
+SELECT '{"a": [1, {"b": 2}]}'::jsonb #- '{a,1,b}', '[1, 2, 3]'::jsonb #- '{-1}', '{"a": 1}'::jsonb #- '{}', '{"a": 1}'::jsonb #- '{x,y}', '{"a": 1, "b": 2}'::jsonb #- ARRAY['a']
+----
+{"a": [1, {}]}|[1, 2]|{"a": 1}|{"a": 1}|{"b": 2}
+tag: SELECT 1
+
+query
+SELECT '1'::jsonb #- '{a}'
+----
+error 22023: cannot delete path in scalar
+
+query
+SELECT '[1]'::jsonb #- '{a}'
+----
+error 22P02: path element at position 1 is not an integer: "a"
