@@ -46,6 +46,11 @@ func TestDriverUUIDAndJSON(t *testing.T) {
 	if err := db.QueryRow(`SELECT body ->> 0 FROM docs WHERE id = $1`, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12").Scan(&name); err != nil || name != "true" {
 		t.Errorf("body ->> 0 = %q, %v", name, err)
 	}
+	// ? is jsonb's key-exists operator, never a placeholder.
+	var has, hasAny bool
+	if err := db.QueryRow(`SELECT body ? $1, body ?| ARRAY['x', $2] FROM docs WHERE id = $3`, "b", "a", id).Scan(&has, &hasAny); err != nil || !has || !hasAny {
+		t.Errorf("body ? 'b' = %v, ?| = %v, %v", has, hasAny, err)
+	}
 	rows, err := db.Query(`SELECT id, body FROM docs ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)

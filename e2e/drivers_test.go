@@ -48,7 +48,7 @@ func TestPgJDBC(t *testing.T) {
 	java := requireTool(t, "java")
 	jar := requireFile(t, "/usr/share/java/postgresql.jar", "libpostgresql-jdbc-java")
 	classes := t.TempDir()
-	if out, err := exec.Command(javac, "-d", classes, "testdata/JdbcClient.java").CombinedOutput(); err != nil {
+	if out, err := exec.Command(javac, "-cp", jar, "-d", classes, "testdata/JdbcClient.java").CombinedOutput(); err != nil {
 		t.Fatalf("javac: %v\n%s", err, out)
 	}
 	n := newNode(t)

@@ -299,9 +299,10 @@ type aggState struct {
 	v    types.Value
 	seen map[string]struct{} // DISTINCT: the argument values already folded in
 	b    []byte              // string_agg's result so far
-	// jsonb_agg's and jsonb_object_agg's values (and keys) so far
-	nodes []*types.JSONNode
-	keys  []string
+	// the json aggregates' values, object keys and ORDER BY values so far (jsonb_agg.go)
+	vals []types.Value
+	keys []string
+	ords [][]types.Value
 }
 
 type group struct {

@@ -318,6 +318,9 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 	}
 	if col == "" {
 		col = alias
+		if out := outColumnOf[fn]; out != "" && n == 0 {
+			col = out // no alias: the column is named for its OUT parameter
+		}
 	}
 	for _, name := range []string{alias, col} {
 		if name == "" || !isIdentStart(rune(name[0])) || strings.IndexFunc(name, func(r rune) bool { return !isIdentPart(r) }) >= 0 {
@@ -326,6 +329,69 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 	}
 	r.skip(n)
 	r.b.WriteString(" as `" + col + "`) as `" + alias + "`")
+	return nil
+}
+
+// outColumnOf names the one OUT parameter of a set-returning function, the name of its
+// column in FROM when no alias gives another.
+var outColumnOf = map[string]string{"jsonb_array_elements": "value", "jsonb_array_elements_text": "value",
+	"json_array_elements": "value", "json_array_elements_text": "value"}
+
+// recordFunctionColumns are the OUT columns of the functions returning records that may be
+// called in FROM, where PostgreSQL makes each a column.
+var recordFunctionColumns = map[string][]string{"jsonb_each": {"key", "value"}, "jsonb_each_text": {"key", "value"},
+	"json_each": {"key", "value"}, "json_each_text": {"key", "value"}}
+
+// fromRecordFunction finishes a function returning records in FROM, f(args) [AS] a[(c1, c2)]:
+// (SELECT drove_field(f(args), 'c1') AS c1, ... ) AS a. The calls run in lockstep (srf.go),
+// so each row's fields come from one record.
+func (r *rewriter) fromRecordFunction(fn string, start int, cols []string) error {
+	alias, names, n := fn, append([]string{}, cols...), 0
+	if r.peek(0).Is("as") {
+		n = 1
+	}
+	if t := r.peek(n); t.Kind == lexer.Ident && !notFunctionNames[t.Value] && !fromClauseEnds[t.Value] && !joinWords[t.Value] {
+		alias, n = t.Value, n+1
+		if r.nextAt(n, "(") {
+			n++
+			for k := 0; ; k++ {
+				c := r.peek(n)
+				if c.Kind != lexer.Ident && c.Kind != lexer.QuotedIdent {
+					return r.syntaxErrorAt(c)
+				}
+				if k >= len(names) {
+					return Errorf("42601", "too many column aliases specified for function %s", fn)
+				}
+				names[k], n = c.Value, n+1
+				if r.nextAt(n, ")") {
+					n++
+					break
+				}
+				if !r.nextAt(n, ",") {
+					return r.syntaxErrorAt(r.peek(n))
+				}
+				n++
+			}
+		}
+	}
+	for _, name := range append([]string{alias}, names...) {
+		if strings.ContainsAny(name, "`\x00") {
+			return Errorf("42601", "syntax error at or near %q", name)
+		}
+	}
+	r.skip(n)
+	cur := r.b.String()
+	call := strings.TrimPrefix(cur[start:], "(select ")
+	r.b.Reset()
+	r.b.WriteString(cur[:start])
+	r.b.WriteString("(select ")
+	for i, c := range cols {
+		if i > 0 {
+			r.b.WriteString(", ")
+		}
+		r.b.WriteString("drove_field(" + call + ", '" + c + "') as `" + names[i] + "`")
+	}
+	r.b.WriteString(") as `" + alias + "`")
 	return nil
 }
 

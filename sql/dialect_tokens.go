@@ -234,6 +234,9 @@ func (r *rewriter) closeParen() error {
 	}
 	r.b.WriteString(p.close)
 	if p.fromFunc != "" {
+		if cols := recordFunctionColumns[p.fromFunc]; cols != nil {
+			return r.fromRecordFunction(p.fromFunc, p.start, cols)
+		}
 		return r.fromFunctionAlias(p.fromFunc)
 	}
 	return nil

@@ -68,6 +68,7 @@ var pgTypes = map[string]*pgType{
 	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},
 	"jsonb":        {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
 	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
+	"_name":        {oid: 1003, name: "name[]", t: types.TextArray, cat: 'A'},
 	// void: pg_notify's result in pg_proc; the value is an empty text.
 	"void":          {oid: 2278, name: "void", t: types.Text, cat: 'P'},
 	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
@@ -117,7 +118,7 @@ func (p *funcProc) variadicType() *pgType {
 		return a
 	}
 	for _, t := range pgTypes {
-		if t.cat == 'A' && t.t == types.ArrayOf(a.t) {
+		if t.cat == 'A' && t.name == a.name+"[]" {
 			return t
 		}
 	}

@@ -1,6 +1,9 @@
 package sql
 
 import (
+	"slices"
+	"strings"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/types"
@@ -8,13 +11,16 @@ import (
 
 // jsonAgg is one of the json aggregates, which the dialect pass writes as a GROUP_CONCAT
 // with a marker SEPARATOR: jsonb_agg(x) and json_agg(x) (an array of every x, NULLs as
-// nulls), jsonb_object_agg(k, v) and json_object_agg(k, v) (an object of every pair).
+// nulls), jsonb_object_agg(k, v) and json_object_agg(k, v) (an object of every pair), in
+// the order of their ORDER BY if they have one.
 type jsonAgg struct {
 	name   string
 	object bool
 	binary bool
-	key    *expr // object aggregates: the key; arg of the aggSpec is the value
+	key    *expr // object aggregates: the key
 	val    *expr
+	order  []*expr
+	sort   []sortKey
 	// structured: json_agg's elements are arrays or records, which it separates by a newline
 	structured bool
 }
@@ -26,12 +32,15 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 	if ja.object {
 		want = 2
 	}
-	if a.Distinct || len(a.OrderBy) > 0 || a.Limit != nil {
-		return nil, unsupported("%s with DISTINCT or ORDER BY", name)
+	if a.Distinct || a.Limit != nil {
+		return nil, unsupported("%s with DISTINCT", name)
+	}
+	nested := func(e sqlparser.Expr) bool {
+		return hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}})
 	}
 	args := make([]*expr, len(a.Exprs))
 	for i, e := range a.Exprs {
-		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}}) {
+		if nested(e) {
 			return nil, Errorf("42803", "aggregate function calls cannot be nested")
 		}
 		x, err := compile(e, ab.input)
@@ -45,6 +54,24 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 	}
 	if len(args) != want {
 		return nil, noFunction(name, args)
+	}
+	for _, o := range a.OrderBy {
+		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
+			if len(ja.sort) > 0 { // NULLS FIRST/LAST, as the dialect pass writes it
+				ja.sort[len(ja.sort)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
+			}
+			continue
+		}
+		if nested(o.Expr) {
+			return nil, Errorf("42803", "aggregate function calls cannot be nested")
+		}
+		x, err := compile(o.Expr, ab.input)
+		if err != nil {
+			return nil, err
+		}
+		desc := o.Direction == sqlparser.DescOrder
+		ja.sort = append(ja.sort, sortKey{pos: len(ja.order), desc: desc, nullsFirst: desc, trim: x.bpchar})
+		ja.order = append(ja.order, x)
 	}
 	ja.val = args[len(args)-1]
 	if ja.object {
@@ -76,48 +103,76 @@ func (ja *jsonAgg) step(ec *execCtx, st *aggState, row []types.Value) error {
 		}
 		key = k.String()
 	}
+	size := 48 + len(key) + len(v.S)
+	if len(ja.order) > 0 {
+		ord := make([]types.Value, len(ja.order))
+		for i, o := range ja.order {
+			if ord[i], err = o.eval(row); err != nil {
+				return err
+			}
+			size += 48 + len(ord[i].S)
+		}
+		st.ords = append(st.ords, ord)
+	}
 	st.n++
-	if ja.binary {
-		n, err := toJSONNode(v)
-		if err != nil {
-			return err
-		}
-		st.nodes, st.keys = append(st.nodes, n), append(st.keys, key)
-		return ec.mem.grow(int64(64 + len(key) + len(v.S)))
-	}
-	before := len(st.b)
-	switch {
-	case ja.object && st.n == 1:
-		st.b = append(st.b, "{ "...)
-	case st.n == 1:
-		st.b = append(st.b, '[')
-	default:
-		st.b = append(st.b, ", "...)
-		if ja.structured && !v.IsNull() && !ja.object {
-			st.b = append(st.b, "\n "...)
-		}
-	}
-	if ja.object {
-		st.b = append(types.AppendJSONString(st.b, key), " : "...)
-	}
-	if st.b, err = appendJSONValue(st.b, v); err != nil {
-		return err
-	}
-	return ec.mem.grow(int64(len(st.b) - before))
+	st.vals, st.keys = append(st.vals, v), append(st.keys, key)
+	return ec.mem.grow(int64(size))
 }
 
 func (ja *jsonAgg) result(st *aggState) (types.Value, error) {
+	idx := make([]int, len(st.vals))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(ja.order) > 0 {
+		slices.SortStableFunc(idx, func(a, b int) int { return compareRows(ja.sort, st.ords[a], st.ords[b]) })
+	}
 	if !ja.binary {
-		closing := "]"
-		if ja.object {
-			closing = " }"
+		return ja.text(st, idx)
+	}
+	n := &types.JSONNode{Kind: types.JSONArray}
+	if ja.object {
+		n.Kind = types.JSONObject
+	}
+	for _, i := range idx {
+		e, err := toJSONNode(st.vals[i])
+		if err != nil {
+			return types.Value{}, err
 		}
-		return types.Value{T: types.JSON, S: string(st.b) + closing}, nil
+		n.Elems = append(n.Elems, e)
+		if ja.object {
+			n.Keys = append(n.Keys, st.keys[i])
+		}
 	}
-	if !ja.object {
-		return types.NewJSONB(&types.JSONNode{Kind: types.JSONArray, Elems: st.nodes}), nil
-	}
-	n := &types.JSONNode{Kind: types.JSONObject, Keys: st.keys, Elems: st.nodes}
 	n.SortKeys()
 	return types.NewJSONB(n), nil
+}
+
+// text prints json_agg's [a, b] (arrays and records a line each) and json_object_agg's
+// { "k" : v, ... }.
+func (ja *jsonAgg) text(st *aggState, idx []int) (types.Value, error) {
+	b := []byte{'['}
+	if ja.object {
+		b = append(b[:0], "{ "...)
+	}
+	for j, i := range idx {
+		v := st.vals[i]
+		if j > 0 {
+			b = append(b, ", "...)
+			if ja.structured && !v.IsNull() && !ja.object {
+				b = append(b, "\n "...)
+			}
+		}
+		if ja.object {
+			b = append(types.AppendJSONString(b, st.keys[i]), " : "...)
+		}
+		var err error
+		if b, err = appendJSONValue(b, v); err != nil {
+			return types.Value{}, err
+		}
+	}
+	if ja.object {
+		return types.Value{T: types.JSON, S: string(b) + " }"}, nil
+	}
+	return types.Value{T: types.JSON, S: string(b) + "]"}, nil
 }

@@ -82,6 +82,8 @@ func compileJSONOp(op string, left, right sqlparser.Expr, sc *scope) (*expr, err
 			}
 			return pathResult(n, path, asText, rt)
 		})
+	case "#-":
+		return compileJSONDeletePath(a, b)
 	case "@>", "<@":
 		if a.typ == types.JSON || b.typ == types.JSON {
 			return nil, noOperator(a, op, b)
@@ -268,6 +270,32 @@ func compileJSONDelete(a, b *expr) (*expr, error) {
 		default:
 			out, err = jsonDeleteKeys(n, map[string]bool{y.S: true})
 		}
+		if err != nil {
+			return types.Value{}, err
+		}
+		return types.NewJSONB(out), nil
+	})
+}
+
+// compileJSONDeletePath compiles jsonb #- text[].
+func compileJSONDeletePath(a, b *expr) (*expr, error) {
+	if a.typ == types.JSON {
+		return nil, noOperator(a, "#-", b)
+	}
+	b, err := coerceJSONOperand(a, "#-", b, types.TextArray)
+	if err != nil {
+		return nil, err
+	}
+	return strict2(types.JSONB, a, b, func(x, y types.Value) (types.Value, error) {
+		n, err := jsonTree(x)
+		if err != nil {
+			return types.Value{}, err
+		}
+		path, err := arrayElems(y)
+		if err != nil {
+			return types.Value{}, err
+		}
+		out, err := jsonDeletePath(n, path, 0)
 		if err != nil {
 			return types.Value{}, err
 		}

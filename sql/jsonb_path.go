@@ -281,3 +281,52 @@ func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, create bo
 	}
 	return n, nil
 }
+
+// jsonDeletePath is n #- path: n without the value at path (unchanged where it leads nowhere).
+func jsonDeletePath(n *types.JSONNode, path []types.Value, level int) (*types.JSONNode, error) {
+	if level == 0 && !isContainer(n) {
+		return nil, Errorf("22023", "cannot delete path in scalar")
+	}
+	if level == len(path) || !isContainer(n) {
+		return n, nil
+	}
+	p := path[level]
+	if p.IsNull() {
+		return nil, Errorf("22004", "path element at position %d is null", level+1)
+	}
+	last := level == len(path)-1
+	if n.Kind == types.JSONObject {
+		for i, k := range n.Keys {
+			if k != p.S {
+				continue
+			}
+			out := &types.JSONNode{Kind: types.JSONObject, Keys: append([]string{}, n.Keys...), Elems: append([]*types.JSONNode{}, n.Elems...)}
+			if last {
+				out.Keys = append(out.Keys[:i], out.Keys[i+1:]...)
+				out.Elems = append(out.Elems[:i], out.Elems[i+1:]...)
+				return out, nil
+			}
+			e, err := jsonDeletePath(n.Elems[i], path, level+1)
+			out.Elems[i] = e
+			return out, err
+		}
+		return n, nil
+	}
+	i, err := strconv.ParseInt(strings.TrimSpace(p.S), 10, 32)
+	if err != nil {
+		return nil, Errorf("22P02", "path element at position %d is not an integer: %q", level+1, p.S)
+	}
+	if i < 0 {
+		i += int64(len(n.Elems))
+	}
+	if i < 0 || i >= int64(len(n.Elems)) {
+		return n, nil
+	}
+	if last {
+		return jsonDeleteIndex(n, i)
+	}
+	out := &types.JSONNode{Kind: types.JSONArray, Elems: append([]*types.JSONNode{}, n.Elems...)}
+	e, err := jsonDeletePath(n.Elems[i], path, level+1)
+	out.Elems[i] = e
+	return out, err
+}

@@ -73,6 +73,9 @@ func pathResult(n *types.JSONNode, path []types.Value, asText bool, t types.Type
 // jsonOf is a tree as a value of type t (json or jsonb).
 func jsonOf(n *types.JSONNode, t types.Type) types.Value {
 	if t == types.JSON {
+		if n.Raw != "" {
+			return types.Value{T: types.JSON, S: n.Raw}
+		}
 		return types.Value{T: types.JSON, S: string(types.AppendJSONText(nil, n, false))}
 	}
 	return types.NewJSONB(n)

@@ -39,6 +39,9 @@ type JSONNode struct {
 	Str   string
 	Keys  []string
 	Elems []*JSONNode
+	// Raw is the node's own text when it was parsed from text: a json value's parts are
+	// handed out as written (its -> keeps the spacing), a jsonb's printed anew.
+	Raw string
 }
 
 // JSONMaxDepth bounds nesting, as PostgreSQL's stack depth check does (54001).
@@ -120,6 +123,15 @@ func (p *jsonParser) value(depth int) (*JSONNode, error) {
 	if p.i >= len(p.s) {
 		return nil, p.end()
 	}
+	start := p.i
+	n, err := p.node(depth)
+	if err == nil && p.unescape {
+		n.Raw = p.s[start:p.i]
+	}
+	return n, err
+}
+
+func (p *jsonParser) node(depth int) (*JSONNode, error) {
 	switch c := p.s[p.i]; {
 	case c == '{':
 		return p.object(depth)

@@ -1,5 +1,7 @@
 import java.math.BigDecimal;
 import java.sql.*;
+import java.util.UUID;
+import org.postgresql.util.PGobject;
 
 /**
  * pgjdbc against drove: prepared statements (past the server-side prepare threshold), batch
@@ -160,6 +162,44 @@ public class JdbcClient {
                     check(got.equals(w[0] + "." + w[1] + " non-unique " + w[2] + " #" + w[3]), "getIndexInfo: " + got);
                 }
                 check(!rs.next(), "getIndexInfo: no more index columns");
+            }
+            c.commit();
+
+            // uuid as java.util.UUID both ways, json and jsonb parameters as PGobject, past
+            // the server-prepare threshold (binary uuid).
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE docs (id uuid PRIMARY KEY, body jsonb, raw json)");
+            }
+            UUID id = UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs VALUES (?, ?, ?)")) {
+                PGobject body = new PGobject();
+                body.setType("jsonb");
+                body.setValue("{\"name\": \"a\", \"tags\": [\"x\", \"y\"]}");
+                PGobject raw = new PGobject();
+                raw.setType("json");
+                raw.setValue("[1,  null]");
+                ps.setObject(1, id);
+                ps.setObject(2, body);
+                ps.setObject(3, raw);
+                check(ps.executeUpdate() == 1, "insert uuid/json");
+            }
+            c.commit();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, body, raw, body ->> 'name' FROM docs WHERE id = ?")) {
+                for (int i = 0; i < 7; i++) {
+                    ps.setObject(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        check(rs.next(), "uuid row " + i);
+                        check(id.equals(rs.getObject(1, UUID.class)) && id.equals(rs.getObject(1)), "uuid: " + rs.getObject(1));
+                        // getString: getObject would build a PGobject after looking the type up
+                        // in pg_type by typinput, which drove's pg_type lacks.
+                        String body = rs.getString(2);
+                        check(body.equals("{\"name\": \"a\", \"tags\": [\"x\", \"y\"]}"), "jsonb: " + body);
+                        check(rs.getString(3).equals("[1,  null]") && rs.getString(4).equals("a"), "json: " + rs.getString(3));
+                    }
+                }
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT gen_random_uuid()")) {
+                check(rs.next() && rs.getObject(1) instanceof UUID, "gen_random_uuid");
             }
             c.commit();
         }

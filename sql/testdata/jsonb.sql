@@ -435,3 +435,88 @@ query
 SELECT 'a' ? 'b'
 ----
 error 22P02: invalid input syntax for type json
+
+# pgjdbc looks a PGobject's type (jsonb) up by name along current_schemas.
+query
+SELECT current_schemas(false), current_schemas(true)
+----
+{public}|{pg_catalog,public}
+tag: SELECT 1
+
+# json's parts come out as written; jsonb's are printed anew.
+query
+SELECT '{"a": [1,2,  {"b" :null}]}'::json -> 'a', '{"a": [1,2,  {"b" :null}]}'::json #> '{a,2}', '[ {"x":1} ,2]'::json -> 0, '{"a": [1,2]}'::jsonb -> 'a'
+----
+[1,2,  {"b" :null}]|{"b" :null}|{"x":1}|[1, 2]
+tag: SELECT 1
+
+query
+SELECT json_array_elements('[ {"x":1} , [2,3] ]'), (json_each('{"k" : [1,2]}')).value
+----
+{"x":1}|[1,2]
+[2,3]|NULL
+tag: SELECT 2
+
+query
+SELECT * FROM jsonb_each('{"b": 1, "a": [2]}')
+----
+a|[2]
+b|1
+tag: SELECT 2
+
+query
+SELECT e.key, e.value, t.k FROM jsonb_each_text('{"b": 1, "a": "x"}') AS e, (SELECT 1 AS k) t ORDER BY e.key
+----
+a|x|1
+b|1|1
+tag: SELECT 2
+
+query
+SELECT k, v FROM json_each('{"x" : [1,2]}') j(k, v)
+----
+x|[1,2]
+tag: SELECT 1
+
+# deviation: a function in FROM cannot read an earlier FROM item's columns (LATERAL) yet
+query
+SELECT j.key FROM docs, jsonb_each(docs.body) j WHERE id = 1 ORDER BY j.key
+----
+error 42P01: missing FROM-clause entry for table "docs"
+
+query
+SELECT value FROM jsonb_array_elements('[1, {"a": 2}]') ORDER BY 1
+----
+1
+{"a": 2}
+tag: SELECT 2
+
+query
+SELECT jsonb_agg(id ORDER BY id DESC), json_agg(body -> 'name' ORDER BY body ->> 'name' NULLS FIRST, id), jsonb_object_agg(id, id ORDER BY id) FROM docs
+----
+[6, 5, 4, 3, 2, 1]|[null, null, "a", "a", "b", "c"]|{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+tag: SELECT 1
+
+query
+SELECT body ->> 'name', jsonb_agg(id ORDER BY id DESC) FROM docs GROUP BY body ->> 'name' ORDER BY 1
+----
+a|[6, 1]
+b|[2]
+c|[3]
+NULL|[5, 4]
+tag: SELECT 4
+
+query
+SELECT '{"a": [1, {"b": 2}]}'::jsonb #- '{a,1,b}', '[1, 2, 3]'::jsonb #- '{-1}', '{"a": 1}'::jsonb #- '{}', '{"a": 1}'::jsonb #- '{x,y}', '{"a": 1, "b": 2}'::jsonb #- ARRAY['a']
+----
+{"a": [1, {}]}|[1, 2]|{"a": 1}|{"a": 1}|{"b": 2}
+tag: SELECT 1
+
+query
+SELECT '1'::jsonb #- '{a}'
+----
+error 22023: cannot delete path in scalar
+
+query
+SELECT '[1]'::jsonb #- '{a}'
+----
+error 22P02: path element at position 1 is not an integer: "a"
