@@ -118,7 +118,7 @@ func (p *funcProc) variadicType() *pgType {
 		return a
 	}
 	for _, t := range pgTypes {
-		if t.cat == 'A' && t.name == a.name+"[]" {
+		if t.cat == 'A' && t.t == types.ArrayOf(a.t) && t.name == a.name+"[]" { // text[], not name[]
 			return t
 		}
 	}
