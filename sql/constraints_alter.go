@@ -176,3 +176,18 @@ func (s *Session) dropReferencedTables(ctx context.Context, names []string, casc
 	}
 	return nil
 }
+
+// truncateReferenced refuses to TRUNCATE a table another table's foreign key references
+// unless that table is truncated too, as PostgreSQL does.
+func (s *Session) truncateReferenced(names []string) error {
+	for _, name := range names {
+		for _, child := range s.ts.ReferencedBy(name) {
+			if !slices.Contains(names, child.Name) {
+				return &Error{Code: "0A000", Message: "cannot truncate a table referenced in a foreign key constraint",
+					Detail: "Table \"" + child.Name + "\" references \"" + name + "\".",
+					Hint:   "Truncate table \"" + child.Name + "\" at the same time, or use TRUNCATE ... CASCADE."}
+			}
+		}
+	}
+	return nil
+}

@@ -281,6 +281,9 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 		}
 		names = append(names, name)
 	}
+	if err := s.truncateReferenced(names); err != nil {
+		return err
+	}
 	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		for _, name := range names {
 			schema, ok := s.ts.Schema(name)

@@ -390,3 +390,21 @@ INSERT INTO uic VALUES (2, 'y')
 
 statement error 23503
 DELETE FROM ui WHERE id = 1
+
+# TRUNCATE of a referenced table needs its referencing tables truncated with it.
+statement error 0A000
+TRUNCATE ui
+
+statement ok
+TRUNCATE ui, uic
+
+# A column or table name a constraint depends on cannot change under it.
+# deviation: PostgreSQL renames the column inside the constraint; drove refuses.
+statement error 0A000
+ALTER TABLE t1 RENAME COLUMN b TO bb
+
+statement ok
+ALTER TABLE t1 ADD COLUMN z int
+
+statement error 23514
+INSERT INTO t1 VALUES (50, -1, 50, 1)
