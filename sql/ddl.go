@@ -174,10 +174,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, co
 			return err
 		}
 	}
-	if len(cons) > 0 {
-		if s.relationExists(name) && !st.IfNotExists {
-			return Errorf("42P07", "relation %q already exists", name)
-		}
+	if len(cons) > 0 && !s.relationExists(name) { // an existing relation is reported below
 		if err := s.addConstraints(schema, cons); err != nil {
 			return err
 		}
