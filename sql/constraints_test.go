@@ -227,3 +227,24 @@ func TestConstraintsSurviveRestart(t *testing.T) {
 		t.Errorf("pg_constraint after restart: %s", got)
 	}
 }
+
+// ALTER TABLE ADD FOREIGN KEY locks the parent rows it validates against: a parent delete in
+// flight is waited for (and then fails the ALTER), none can slip in before the key is there.
+func TestAddForeignKeyWaitsForParentDelete(t *testing.T) {
+	ts := openTestTablespace(t)
+	a, b := NewSession(ts, nil), NewSession(ts, nil)
+	defer a.Close()
+	defer b.Close()
+	execOK(t, a, "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, p int)")
+	execOK(t, a, "INSERT INTO p VALUES (1); INSERT INTO c VALUES (1, 1)")
+	execOK(t, a, "BEGIN; DELETE FROM p WHERE id = 1")
+	done := make(chan error, 1)
+	go func() {
+		done <- b.Exec(context.Background(), "ALTER TABLE c ADD FOREIGN KEY (p) REFERENCES p", &textOutput{})
+	}()
+	time.Sleep(100 * time.Millisecond) // the ALTER's check waits for the delete's row lock
+	execOK(t, a, "COMMIT")
+	if err := <-done; sqlState(err) != "23503" {
+		t.Fatalf("ADD FOREIGN KEY after its parent row went: %v, want 23503", err)
+	}
+}
