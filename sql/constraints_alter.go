@@ -11,24 +11,15 @@ import (
 
 // validateConstraint checks an added constraint against the table's rows (called with the
 // table's gate closed, so none can change meanwhile). A UNIQUE is checked by its index's
-// build instead (uniqueBuildError).
-func (s *Session) validateConstraint(ctx context.Context, schema *types.Schema, c types.Constraint) error {
+// build instead (uniqueBuildError). A foreign key's check locks every parent row it finds, in
+// tx, which the caller keeps open until the constraint is in place: a parent delete waits, and
+// then sees the new foreign key.
+func (s *Session) validateConstraint(ctx context.Context, tx *tablespace.Txn, schema *types.Schema, c types.Constraint) error {
 	if c.Kind == types.ConstraintUnique {
 		return nil
 	}
-	tx := s.ts.Begin()
-	defer tx.Rollback()
 	row := make([]types.Value, len(schema.Columns))
-	var target *refTarget
-	if c.Kind == types.ConstraintForeign {
-		if c.RefTable == schema.Name {
-			// Self-reference: resolve against the schema being made (its key is the same).
-			target = &refTarget{parent: schema}
-			for _, n := range c.RefColumns {
-				target.cols = append(target.cols, schema.ColumnIndex(n))
-			}
-		}
-	}
+	check := &types.Schema{Name: schema.Name, Columns: schema.Columns, PK: schema.PK, Constraints: []types.Constraint{c}}
 	return tx.Scan(schema.Name, func(key, value []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -38,57 +29,15 @@ func (s *Session) validateConstraint(ctx context.Context, schema *types.Schema, 
 		}
 		switch c.Kind {
 		case types.ConstraintCheck:
-			if err := checkRow(&types.Schema{Name: schema.Name, Columns: schema.Columns, PK: schema.PK,
-				Constraints: []types.Constraint{c}}, row); err != nil {
+			if err := checkRow(check, row); err != nil {
 				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name)
 			}
 		case types.ConstraintForeign:
-			vals, ok := colVals(row, c.Columns)
-			if !ok {
-				return nil
-			}
-			found, err := parentExists(tx, schema, &c, target, vals)
-			if err != nil {
-				return err
-			}
-			if !found {
-				names := make([]string, len(c.Columns))
-				for i, col := range c.Columns {
-					names[i] = schema.Columns[col].Name
-				}
-				return &Error{Code: "23503", Message: "insert or update on table \"" + schema.Name +
-					"\" violates foreign key constraint \"" + c.Name + "\"",
-					Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}
-			}
+			w := &tablespace.WriteCheck{Table: schema.Name, Schema: schema, Key: key}
+			return checkParent(ctx, tx, w, &c, nil, row)
 		}
 		return nil
 	})
-}
-
-// parentExists looks a foreign key's parent row up in the latest committed state, without
-// locking (for validating existing rows).
-func parentExists(tx *tablespace.Txn, child *types.Schema, c *types.Constraint, self *refTarget, vals []types.Value) (bool, error) {
-	var parent *types.Schema
-	var cols []int
-	if self != nil {
-		parent, cols = self.parent, self.cols
-	} else {
-		t, err := resolveTarget(tx, c)
-		if err != nil {
-			return false, err
-		}
-		parent, cols = t.parent, t.cols
-	}
-	pvals := make([]types.Value, len(vals))
-	for i := range vals {
-		pvals[i] = asType(vals[i], parent.Columns[cols[i]].Type)
-	}
-	found := false
-	err := tx.FindLatest(parent.Name, cols, pvals, func(_, _ []byte) error {
-		found = true
-		return nil
-	})
-	return found, err
 }
 
 // uniqueBuildError turns a failed build of an added UNIQUE's index into PostgreSQL's error.
@@ -172,6 +121,21 @@ func (s *Session) dropReferencedTables(ctx context.Context, names []string, casc
 		// Tables dropped with it keep their foreign keys (they go with them).
 		if err := s.dropDependentKeys(ctx, schema, nil, cascade, "table "+name, "table "+name, names); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// truncateReferenced refuses to TRUNCATE a table another table's foreign key references
+// unless that table is truncated too, as PostgreSQL does.
+func (s *Session) truncateReferenced(names []string) error {
+	for _, name := range names {
+		for _, child := range s.ts.ReferencedBy(name) {
+			if !slices.Contains(names, child.Name) {
+				return &Error{Code: "0A000", Message: "cannot truncate a table referenced in a foreign key constraint",
+					Detail: "Table \"" + child.Name + "\" references \"" + name + "\".",
+					Hint:   "Truncate table \"" + child.Name + "\" at the same time, or use TRUNCATE ... CASCADE."}
+			}
 		}
 	}
 	return nil

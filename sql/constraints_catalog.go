@@ -334,3 +334,18 @@ func uniqueColumnLists(s *types.Schema) [][]int {
 	}
 	return out
 }
+
+// constraintClassInfo is pg_class's relchecks (the count of CHECK constraints, which psql's \d
+// reads before it asks for its "Check constraints" footer) and relhastriggers. The latter
+// stays false: in PostgreSQL foreign keys make it true, and psql then asks for its
+// "Foreign-key constraints" and "Referenced by" footers with queries drove cannot parse yet
+// (pg_partition_ancestors in FROM, UNION ALL VALUES), which would fail the whole \d.
+func (s *Session) constraintClassInfo(t *types.Schema) (types.Value, types.Value) {
+	checks := 0
+	for _, c := range t.Constraints {
+		if c.Kind == types.ConstraintCheck {
+			checks++
+		}
+	}
+	return int32Val(checks), boolVal(false)
+}

@@ -435,8 +435,10 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		return err
 	}
 	added := next.Constraints[len(next.Constraints)-1]
+	check := s.ts.Begin() // holds the parent rows a foreign key's check locks until the change is in
+	defer check.Rollback()
 	err = s.ts.AlterTableIf(ctx, name, &next, identitySources(schema), func() error {
-		return s.validateConstraint(ctx, &next, added)
+		return s.validateConstraint(ctx, check, &next, added)
 	})
 	if err != nil {
 		return s.uniqueBuildError(err, &next, added)

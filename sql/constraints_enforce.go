@@ -27,8 +27,7 @@ var checkCache sync.Map // *types.Schema → *schemaChecks
 type schemaChecks struct {
 	names []string
 	texts []string
-	pool  sync.Pool // []*expr, one per CHECK in order
-	err   error
+	pool  sync.Pool // *[]*expr, one per CHECK in order (or the error compiling them)
 }
 
 func checksOf(s *types.Schema) *schemaChecks {
@@ -47,12 +46,11 @@ func checksOf(s *types.Schema) *schemaChecks {
 		for i, t := range sc.texts {
 			x, err := compileCheck(s, t)
 			if err != nil {
-				sc.err = err
-				return nil
+				return err // a CHECK that no longer compiles fails every write, with why
 			}
 			out[i] = x
 		}
-		return out
+		return &out
 	}
 	v, _ := checkCache.LoadOrStore(s, sc)
 	return v.(*schemaChecks)
@@ -141,12 +139,12 @@ func checkRow(s *types.Schema, row []types.Value) error {
 		return nil
 	}
 	v := sc.pool.Get()
-	if v == nil {
-		return sc.err
+	if err, ok := v.(error); ok {
+		return err
 	}
-	xs := v.([]*expr)
+	xs := v.(*[]*expr)
 	defer sc.pool.Put(xs)
-	for i, x := range xs {
+	for i, x := range *xs {
 		r, err := x.eval(row)
 		if err != nil {
 			return err

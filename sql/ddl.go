@@ -186,10 +186,7 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, co
 			return err
 		}
 	}
-	if len(cons) > 0 {
-		if s.relationExists(name) && !st.IfNotExists {
-			return Errorf("42P07", "relation %q already exists", name)
-		}
+	if len(cons) > 0 && !s.relationExists(name) { // an existing relation is reported below
 		if err := s.addConstraints(schema, cons); err != nil {
 			return err
 		}
@@ -301,6 +298,9 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 			return relationMissing(name)
 		}
 		names = append(names, name)
+	}
+	if err := s.truncateReferenced(names); err != nil {
+		return err
 	}
 	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		for _, name := range names {

@@ -151,7 +151,9 @@ func init() {
 					nullOf(types.TextArray), nullOf(types.Text)}
 			}
 			for _, t := range s.ts.Tables() {
-				rows = append(rows, rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t)))
+				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t))
+				r[11], r[14] = s.constraintClassInfo(t) // relchecks, relhastriggers
+				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
 					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
 				}

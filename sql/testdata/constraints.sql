@@ -390,3 +390,88 @@ INSERT INTO uic VALUES (2, 'y')
 
 statement error 23503
 DELETE FROM ui WHERE id = 1
+
+# TRUNCATE of a referenced table needs its referencing tables truncated with it.
+statement error 0A000
+TRUNCATE ui
+
+statement ok
+TRUNCATE ui, uic
+
+# A column or table name a constraint depends on cannot change under it.
+# deviation: PostgreSQL renames the column inside the constraint; drove refuses.
+statement error 0A000
+ALTER TABLE t1 RENAME COLUMN b TO bb
+
+statement ok
+ALTER TABLE t1 ADD COLUMN z int
+
+statement error 23514
+INSERT INTO t1 VALUES (50, -1, 50, 1)
+
+# A transaction's own rows count, as they are now: after a rollback to a savepoint, and after
+# an update moved a row's key.
+statement ok
+CREATE TABLE sp (id int PRIMARY KEY, c int UNIQUE)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO sp VALUES (1, 1)
+
+statement ok
+SAVEPOINT a
+
+statement ok
+INSERT INTO sp VALUES (2, 2)
+
+statement ok
+ROLLBACK TO SAVEPOINT a
+
+statement ok
+INSERT INTO sp VALUES (3, 2)
+
+statement ok
+UPDATE sp SET c = 5 WHERE id = 1
+
+statement ok
+INSERT INTO sp VALUES (4, 1)
+
+statement ok
+SAVEPOINT b
+
+statement error 23505
+INSERT INTO sp VALUES (5, 5)
+
+statement ok
+ROLLBACK TO SAVEPOINT b
+
+statement error 23505
+UPDATE sp SET c = 2 WHERE id = 4
+
+statement ok
+ROLLBACK TO SAVEPOINT b
+
+statement ok
+DELETE FROM sp WHERE id = 3
+
+statement ok
+INSERT INTO sp VALUES (6, 2)
+
+statement ok
+COMMIT
+
+query
+SELECT id, c FROM sp ORDER BY id
+----
+1|5
+4|1
+6|2
+tag: SELECT 3
+
+statement ok
+CREATE TABLE IF NOT EXISTS sp (id int PRIMARY KEY, c int UNIQUE CHECK (c > 0))
+
+statement error 42P07
+CREATE TABLE sp (id int PRIMARY KEY, c int UNIQUE)
