@@ -36,7 +36,8 @@ const maxCoalesce = 64
 func isHeartbeat(a *raft.AppendEntriesRequest) bool {
 	leader := a.RPCHeader.Addr
 	if len(leader) == 0 {
-		leader = a.Leader //nolint:staticcheck // the field older leaders fill
+		//lint:ignore SA1019 older leaders fill only this field, and NetworkTransport reads it
+		leader = a.Leader
 	}
 	return a.Term != 0 && leader != nil && a.PrevLogEntry == 0 && a.PrevLogTerm == 0 &&
 		len(a.Entries) == 0 && a.LeaderCommitIndex == 0
@@ -62,8 +63,7 @@ func continues(prev, next *raft.AppendEntriesRequest) bool {
 	if next.Term != prev.Term ||
 		next.RPCHeader.ProtocolVersion != prev.RPCHeader.ProtocolVersion ||
 		!bytes.Equal(next.RPCHeader.ID, prev.RPCHeader.ID) ||
-		!bytes.Equal(next.RPCHeader.Addr, prev.RPCHeader.Addr) ||
-		!bytes.Equal(next.Leader, prev.Leader) { //nolint:staticcheck // the field older leaders fill
+		!bytes.Equal(next.RPCHeader.Addr, prev.RPCHeader.Addr) {
 		return false
 	}
 	lastIdx, lastTerm := prev.PrevLogEntry, prev.PrevLogTerm

@@ -130,8 +130,9 @@ func (s *rpcServer) serveConn(c net.Conn) {
 	r := bufio.NewReaderSize(c, connReceiveBufferSize)
 	w := bufio.NewWriter(c)
 	dec := codec.NewDecoder(r, &codec.MsgpackHandle{})
-	// as NetworkTransport encodes (msgpackUseNewTimeFormat false)
-	enc := codec.NewEncoder(w, &codec.MsgpackHandle{BasicHandle: codec.BasicHandle{TimeNotBuiltin: true}})
+	h := &codec.MsgpackHandle{}
+	h.TimeNotBuiltin = true // as NetworkTransport encodes (msgpackUseNewTimeFormat false)
+	enc := codec.NewEncoder(w, h)
 	var held *incoming
 	batch := make([]*incoming, 0, maxCoalesce)
 	for {
