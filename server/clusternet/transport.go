@@ -66,6 +66,7 @@ func (m *Mux) NewTransport(group string) (*Transport, error) {
 type Transport struct {
 	*raft.NetworkTransport
 	srv *rpcServer
+	sl  *streamLayer
 }
 
 var (
@@ -114,7 +115,7 @@ func (m *Mux) transport(group string, exclusive bool) (*Transport, error) {
 		MaxRPCsInFlight: raftMaxInFlight,
 		Logger:          newHCLog(m.log.With("raft_group", group)),
 	})
-	sl.trans = &Transport{NetworkTransport: nt, srv: srv}
+	sl.trans = &Transport{NetworkTransport: nt, srv: srv, sl: sl}
 	go srv.acceptLoop(sl)
 	m.groups[group] = sl
 	return sl.trans, nil
