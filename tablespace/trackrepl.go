@@ -101,8 +101,25 @@ func (t *trackingTransport) AppendEntries(id raft.ServerID, target raft.ServerAd
 	return err
 }
 
+// observedPipeliner is a transport whose pipeline passes each answer to a function before
+// Raft sees it (server/clusternet's Transport): the tracker then needs no goroutine between
+// the pipeline and Raft, which cost a wakeup on every commit's path.
+type observedPipeliner interface {
+	ObservedPipeline(id raft.ServerID, target raft.ServerAddress,
+		observe func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)) (raft.AppendPipeline, error)
+}
+
 // AppendEntriesPipeline implements raft.Transport.
 func (t *trackingTransport) AppendEntriesPipeline(id raft.ServerID, target raft.ServerAddress) (raft.AppendPipeline, error) {
+	if op, ok := t.Transport.(observedPipeliner); ok {
+		p, err := op.ObservedPipeline(id, target, func(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) {
+			t.acked(id, args, resp)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &cappedPipeline{AppendPipeline: p, t: t}, nil
+	}
 	p, err := t.Transport.AppendEntriesPipeline(id, target)
 	if err != nil {
 		return nil, err
@@ -132,6 +149,19 @@ func (t *trackingTransport) Close() error {
 	return nil
 }
 
+// cappedPipeline caps the commit index of what it sends (an observed pipeline reports the
+// answers itself).
+type cappedPipeline struct {
+	raft.AppendPipeline
+	t *trackingTransport
+}
+
+// AppendEntries implements raft.AppendPipeline.
+func (p *cappedPipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) (raft.AppendFuture, error) {
+	return p.AppendPipeline.AppendEntries(p.t.capCommit(args), resp)
+}
+
+// trackedPipeline watches the answers of a transport's own pipeline, through a goroutine.
 type trackedPipeline struct {
 	raft.AppendPipeline
 	t        *trackingTransport

@@ -9,8 +9,11 @@
 // dial). After the header the connection is the Raft transport's or the handler's own byte
 // stream; the mux adds no framing.
 //
-// Each Raft group gets a raft.NetworkTransport over a raft.StreamLayer that Accepts the group's
-// routed connections and Dials peers' cluster ports with the group's header:
+// Each Raft group gets a Transport: a raft.NetworkTransport that sends (it Dials peers' cluster
+// ports with the group's header), and drove's receiver of the group's routed connections, which
+// speaks the same wire format and hands Raft consecutive AppendEntries queued on a connection as
+// one request (serve.go, coalesce.go). ObservedPipeline is the AppendEntries pipeline with a
+// hook on each answer (pipeline.go):
 //
 //	mux, err := clusternet.Listen(clusternet.Config{NodeID: "n1", Addr: "127.0.0.1:5434"})
 //	trans := mux.Transport("ts1") // raft.NewRaft(..., trans); ServerAddress = peer's mux.Addr()

@@ -29,6 +29,12 @@ const (
 	// over a slow link and an fsync on the follower, hence seconds, not the heartbeat's
 	// milliseconds.
 	raftTimeout = 10 * time.Second
+	// raftMaxInFlight is how many AppendEntries a leader's pipeline may have unanswered:
+	// Raft's default, 2. The receiver merges requests that queue behind the one a follower
+	// handles (serve.go), so a deeper pipeline no longer costs a fsync per request; but the
+	// leader then sends smaller batches, more often, and the extra RPCs' CPU cost more than
+	// the shorter wait gained (8 measured slower than 2, tablespace/DESIGN.md).
+	raftMaxInFlight = 2
 )
 
 // Transport returns the Raft transport of group (a tablespace name, or "_meta"): the group's
@@ -40,7 +46,7 @@ const (
 // the transport (Raft's Shutdown does) unregisters the group and closes its connections; a
 // later Transport call registers it afresh. Transport panics on an empty name or one longer
 // than 255 bytes, which no caller should pass (tablespace names are shorter).
-func (m *Mux) Transport(group string) *raft.NetworkTransport {
+func (m *Mux) Transport(group string) *Transport {
 	t, err := m.transport(group, false)
 	if err != nil {
 		panic(err)
@@ -49,11 +55,39 @@ func (m *Mux) Transport(group string) *raft.NetworkTransport {
 }
 
 // NewTransport is Transport that fails when group already has an open transport on this node.
-func (m *Mux) NewTransport(group string) (*raft.NetworkTransport, error) {
+func (m *Mux) NewTransport(group string) (*Transport, error) {
 	return m.transport(group, true)
 }
 
-func (m *Mux) transport(group string, exclusive bool) (*raft.NetworkTransport, error) {
+// Transport is a Raft group's transport on the mux. Raft's NetworkTransport sends (its
+// connection pool and pipelines, unchanged); the receiving side is serve.go's, which speaks the
+// same wire format and, when AppendEntries of a leader's pipeline have queued on a connection,
+// hands Raft the consecutive ones as one request (coalesce.go).
+type Transport struct {
+	*raft.NetworkTransport
+	srv *rpcServer
+	sl  *streamLayer
+}
+
+var (
+	_ raft.WithClose   = (*Transport)(nil)
+	_ raft.WithPreVote = (*Transport)(nil)
+)
+
+// Consumer implements raft.Transport: the RPCs this node receives.
+func (t *Transport) Consumer() <-chan raft.RPC { return t.srv.consumeCh }
+
+// SetHeartbeatHandler implements raft.Transport.
+func (t *Transport) SetHeartbeatHandler(cb func(rpc raft.RPC)) { t.srv.setHeartbeatHandler(cb) }
+
+// Close implements raft.WithClose: it closes the group's connections and unregisters it.
+func (t *Transport) Close() error {
+	err := t.NetworkTransport.Close()
+	t.srv.close()
+	return err
+}
+
+func (m *Mux) transport(group string, exclusive bool) (*Transport, error) {
 	if err := checkName("raft group name", group); err != nil {
 		return nil, err
 	}
@@ -71,15 +105,18 @@ func (m *Mux) transport(group string, exclusive bool) (*raft.NetworkTransport, e
 		done:     make(chan struct{}),
 		conns:    map[*conn]struct{}{},
 	}
-	// NewNetworkTransportWithConfig starts a goroutine calling Accept, which takes no mux lock.
-	sl.trans = raft.NewNetworkTransportWithConfig(&raft.NetworkTransportConfig{
-		Stream:  sl,
-		MaxPool: raftMaxPool,
-		Timeout: raftTimeout,
-		// MaxRPCsInFlight: Raft's default (2): overlaps sending the next batch with waiting
-		// for the previous answer; more only helps on high-latency links (raft PR #541).
-		Logger: newHCLog(m.log.With("raft_group", group)),
+	// NetworkTransport only sends: its Accept (sendOnly) waits for the group to close, and
+	// the group's incoming connections go to the rpcServer.
+	srv := newRPCServer(m.log.With("raft_group", group))
+	nt := raft.NewNetworkTransportWithConfig(&raft.NetworkTransportConfig{
+		Stream:          sendOnly{sl},
+		MaxPool:         raftMaxPool,
+		Timeout:         raftTimeout,
+		MaxRPCsInFlight: raftMaxInFlight,
+		Logger:          newHCLog(m.log.With("raft_group", group)),
 	})
+	sl.trans = &Transport{NetworkTransport: nt, srv: srv, sl: sl}
+	go srv.acceptLoop(sl)
 	m.groups[group] = sl
 	return sl.trans, nil
 }
@@ -89,7 +126,7 @@ func (m *Mux) transport(group string, exclusive bool) (*raft.NetworkTransport, e
 type streamLayer struct {
 	m        *Mux
 	group    string
-	trans    *raft.NetworkTransport
+	trans    *Transport
 	acceptCh chan *conn
 	done     chan struct{}
 	once     sync.Once
@@ -110,6 +147,15 @@ func (s *streamLayer) Accept() (net.Conn, error) {
 	case <-s.done:
 		return nil, net.ErrClosed
 	}
+}
+
+// sendOnly is the stream layer NetworkTransport gets: it dials, and its Accept returns only
+// once the group closes (the rpcServer accepts the group's connections).
+type sendOnly struct{ *streamLayer }
+
+func (s sendOnly) Accept() (net.Conn, error) {
+	<-s.done
+	return nil, net.ErrClosed
 }
 
 // deliver hands an incoming connection to Accept, or closes it if the group or the mux (stop)

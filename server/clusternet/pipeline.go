@@ -1,0 +1,144 @@
+package clusternet
+
+import (
+	"bufio"
+	"errors"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-msgpack/v2/codec"
+	"github.com/hashicorp/raft"
+)
+
+// ObservedPipeline is raft's AppendEntriesPipeline (NetworkTransport's wire format and
+// back-pressure: at most raftMaxInFlight requests unanswered) that also passes every answer
+// decoded without error to observe, in order, from the goroutine that decodes it and before
+// Raft can take it from Consumer. The tablespace's follower-progress tracker uses it: wrapping
+// NetworkTransport's pipeline to see the answers took a goroutine between the decoder and Raft,
+// one more wakeup on every commit's path (DESIGN.md).
+func (t *Transport) ObservedPipeline(id raft.ServerID, target raft.ServerAddress,
+	observe func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)) (raft.AppendPipeline, error) {
+	c, err := t.sl.Dial(target, raftTimeout)
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriterSize(c, connSendBufferSize)
+	h := &codec.MsgpackHandle{}
+	h.TimeNotBuiltin = true // as NetworkTransport encodes (msgpackUseNewTimeFormat false)
+	p := &pipeline{
+		c: c, w: w, enc: codec.NewEncoder(w, h),
+		dec:     codec.NewDecoder(bufio.NewReader(c), &codec.MsgpackHandle{}),
+		observe: observe,
+		// As NetworkTransport's: the decoder takes a request as soon as it is sent, so an
+		// unbuffered channel lets two be unanswered, and each more slot one more.
+		inflight: make(chan *appendFuture, raftMaxInFlight-2),
+		done:     make(chan raft.AppendFuture, raftMaxInFlight-2),
+		shutdown: make(chan struct{}),
+	}
+	go p.decodeResponses()
+	return p, nil
+}
+
+// connSendBufferSize is NetworkTransport's write buffer per connection.
+const connSendBufferSize = 256 << 10
+
+type pipeline struct {
+	c        net.Conn
+	w        *bufio.Writer
+	enc      *codec.Encoder
+	dec      *codec.Decoder
+	observe  func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)
+	inflight chan *appendFuture
+	done     chan raft.AppendFuture
+	shutdown chan struct{}
+	once     sync.Once
+}
+
+var errPipelineShutdown = errors.New("clusternet: append pipeline closed")
+
+// AppendEntries sends a request; it blocks while raftMaxInFlight are unanswered.
+func (p *pipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) (raft.AppendFuture, error) {
+	f := &appendFuture{start: time.Now(), args: args, resp: resp, ready: make(chan struct{})}
+	_ = p.c.SetWriteDeadline(time.Now().Add(raftTimeout))
+	err := p.w.WriteByte(rpcAppendEntries)
+	if err == nil {
+		err = p.enc.Encode(args)
+	}
+	if err == nil {
+		err = p.w.Flush()
+	}
+	if err != nil {
+		p.c.Close()
+		return nil, err
+	}
+	select {
+	case p.inflight <- f:
+		return f, nil
+	case <-p.shutdown:
+		return nil, errPipelineShutdown
+	}
+}
+
+// decodeResponses reads the answers in order until the pipeline closes.
+func (p *pipeline) decodeResponses() {
+	for {
+		var f *appendFuture
+		select {
+		case f = <-p.inflight:
+		case <-p.shutdown:
+			return
+		}
+		_ = p.c.SetReadDeadline(time.Now().Add(raftTimeout))
+		var rpcErr string
+		err := p.dec.Decode(&rpcErr)
+		if err == nil {
+			err = p.dec.Decode(f.resp)
+		}
+		switch {
+		case err != nil:
+			p.c.Close() // the stream is out of step: every later answer fails too
+		case rpcErr != "":
+			err = errors.New(rpcErr)
+		case p.observe != nil:
+			p.observe(f.args, f.resp)
+		}
+		f.err = err
+		close(f.ready)
+		select {
+		case p.done <- f:
+		case <-p.shutdown:
+			return
+		}
+	}
+}
+
+// Consumer implements raft.AppendPipeline: the answered requests, in order.
+func (p *pipeline) Consumer() <-chan raft.AppendFuture { return p.done }
+
+// Close implements raft.AppendPipeline.
+func (p *pipeline) Close() error {
+	p.once.Do(func() {
+		close(p.shutdown)
+		p.c.Close()
+	})
+	return nil
+}
+
+// appendFuture is a pipelined request's raft.AppendFuture.
+type appendFuture struct {
+	start time.Time
+	args  *raft.AppendEntriesRequest
+	resp  *raft.AppendEntriesResponse
+	err   error
+	ready chan struct{}
+}
+
+func (f *appendFuture) Error() error {
+	<-f.ready
+	return f.err
+}
+
+func (f *appendFuture) Start() time.Time                      { return f.start }
+func (f *appendFuture) Request() *raft.AppendEntriesRequest   { return f.args }
+func (f *appendFuture) Response() *raft.AppendEntriesResponse { return f.resp }
