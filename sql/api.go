@@ -58,9 +58,16 @@ type Error struct {
 	// Position is where in the query string the error is, as PostgreSQL reports it: a
 	// 1-based character count; 0 when not known.
 	Position int
+	// cause is the engine's error this one reports, for errors.Is (a unique key the
+	// constraint check finds taken is also tablespace.ErrDuplicateKey, as the apply-time
+	// check's is).
+	cause error
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the engine error behind e, if any.
+func (e *Error) Unwrap() error { return e.cause }
 
 // SQLState returns the SQLSTATE code; pgwire reads it through this method.
 func (e *Error) SQLState() string { return e.Code }

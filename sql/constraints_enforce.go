@@ -252,7 +252,7 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 				names[i] = s.Columns[c].Name
 			}
 			return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
-				Detail: "Key " + keyDetail(names, newV) + " already exists."}
+				Detail: "Key " + keyDetail(names, newV) + " already exists.", cause: tablespace.ErrDuplicateKey}
 		}
 	}
 	return nil
