@@ -58,6 +58,9 @@ type Error struct {
 	// Position is where in the query string the error is, as PostgreSQL reports it: a
 	// 1-based character count; 0 when not known.
 	Position int
+	// at is where a parser raised the error, 1-based, in bytes of the text it read, until
+	// parse maps it to Position (syntaxpos.go); 0 when not known.
+	at int
 }
 
 func (e *Error) Error() string { return e.Message }

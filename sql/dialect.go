@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -36,6 +38,16 @@ type piece struct {
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 	conflict  *conflictClause
 	alias     string // INSERT INTO t AS alias, which vitess does not parse
+	// emptyReturning is a RETURNING with no list: PostgreSQL's syntax error at its end.
+	emptyReturning bool
+	// Where the statement is, for its errors' positions: the query string, the offset of orig
+	// in it, and the statement's index among the query string's.
+	q             string
+	origAt, index int
+	// Only when the pass runs to locate an error (rewriteMarks): where each token's rewrite
+	// begins in the output, and the bytes TrimSpace cut from the front of sql and returning.
+	marks         []posMark
+	lead, retLead int
 }
 
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
@@ -104,6 +116,9 @@ type rewriter struct {
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
 	operandStart int
+
+	track bool      // record marks: the pass runs again to locate an error (rewriteMarks)
+	marks []posMark // the statement's, when track
 }
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
@@ -118,6 +133,12 @@ func splitAndRewrite(q string) ([]piece, error) {
 		*r = rewriter{} // keeps nothing of q
 		rewriters.Put(r)
 	}()
+	return r.run()
+}
+
+// run is the dialect pass over r.q.
+func (r *rewriter) run() ([]piece, error) {
+	q := r.q
 	for {
 		if r.depth > maxDepth {
 			return nil, tooDeep() // see depth.go
@@ -130,6 +151,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		if t.Kind == lexer.EOF {
 			break
 		}
+		if r.track {
+			r.marks = append(r.marks, posMark{out: r.b.Len(), in: t.Pos})
+		}
 		r.pos = t.End
 		r.ntok++
 		if err := r.token(t); err != nil {
@@ -137,14 +161,14 @@ func splitAndRewrite(q string) ([]piece, error) {
 				// PostgreSQL's lexer reads the next token before its grammar fails.
 				return nil, lexErrorIn(lexErr, q)
 			}
-			return nil, err
+			return nil, locateIn(r.placeError(err, t), q)
 		}
 		if r.pos == t.End {
 			r.prev = t // else the last token a rule took (see skip)
 		}
 	}
 	if len(r.brackets) > 0 {
-		return nil, Errorf("42601", "syntax error at end of input")
+		return nil, syntaxErrorIn(q, len(q))
 	}
 	r.flush(len(q))
 	return r.out, nil
@@ -221,20 +245,32 @@ func (r *rewriter) token(t lexer.Token) error {
 
 // flush ends the statement at q[end] (its ';' or the end of the text).
 func (r *rewriter) flush(end int) {
-	orig := strings.TrimSpace(r.q[r.stmtStart:end])
+	raw := r.q[r.stmtStart:end]
+	orig := strings.TrimSpace(raw)
+	origAt := r.stmtStart + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 	r.stmtStart = end + 1
-	text, ret := r.b.String(), ""
+	text, ret, retLead := r.b.String(), "", 0
+	emptyReturning := false
 	if r.returningAt >= 0 {
-		text, ret = text[:r.returningAt], strings.TrimSpace(text[r.returningAt:])
+		rest := text[r.returningAt:]
+		text, ret = text[:r.returningAt], strings.TrimSpace(rest)
+		retLead = r.returningAt + len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace))
+		emptyReturning = ret == ""
 		r.returningAt = -1
 	}
 	if s := strings.TrimSpace(text); s != "" {
-		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias}
+		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias,
+			q: r.q, origAt: origAt, index: len(r.out), emptyReturning: emptyReturning}
+		if r.track {
+			p.marks, p.retLead = r.marks, retLead
+			p.lead = len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+		}
 		if len(r.words) > 0 {
 			p.first = r.words[0]
 		}
 		r.out = append(r.out, p)
 	}
+	r.marks = nil
 	r.b.Reset()
 	r.words = nil
 	r.onConflict = nil
@@ -255,7 +291,18 @@ func (r *rewriter) insertAt(pos int, text string) error {
 	if r.returningAt > pos {
 		r.returningAt += len(text)
 	}
+	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > pos; i-- {
+		r.marks[i].out += len(text) // the text inserted belongs to the token at pos
+	}
 	return nil
+}
+
+// rewound keeps the marks in order after the output was cut back to pos and rewritten: the
+// tokens written after pos map to the first of them.
+func (r *rewriter) rewound(pos int) {
+	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > pos; i-- {
+		r.marks[i].out = pos
+	}
 }
 
 // pushParen records an open parenthesis; call says it is a call's, whose operand begins at
@@ -337,9 +384,25 @@ func (r *rewriter) setClause(c string) {
 // syntaxErrorAt is PostgreSQL's syntax error at token t.
 func (r *rewriter) syntaxErrorAt(t lexer.Token) error {
 	if t.Kind == lexer.EOF {
-		return Errorf("42601", "syntax error at end of input")
+		return syntaxErrorIn(r.q, len(r.q))
 	}
-	return Errorf("42601", "syntax error at or near %q", t.Text(r.q))
+	return syntaxErrorIn(r.q, t.Pos)
+}
+
+// placeError gives a syntax error a rule raised without a place the place PostgreSQL
+// reports: the token it names, the current one t or the next.
+func (r *rewriter) placeError(err error, t lexer.Token) error {
+	var e *Error
+	if !errors.As(err, &e) || e.at != 0 || e.Position != 0 || e.Code != "42601" {
+		return err
+	}
+	if near, ok := strings.CutPrefix(e.Message, "syntax error at or near "); ok {
+		if next := r.peek(0); next.Kind != lexer.EOF && !strings.EqualFold(strconv.Quote(t.Text(r.q)), near) &&
+			strings.EqualFold(strconv.Quote(next.Text(r.q)), near) {
+			t = next
+		}
+	}
+	return errorAt(err, t.Pos)
 }
 
 // isCreateTable reports whether the statement so far is a CREATE TABLE.

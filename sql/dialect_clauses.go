@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
@@ -66,7 +67,24 @@ func (r *rewriter) nameList() ([]string, int, error) {
 	}
 }
 
-func nullsOrderNext(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }
+func nullsOrderNext(r *rewriter) bool {
+	return (r.followedBy("first") || r.followedBy("last")) && r.orderBySeen()
+}
+
+// orderBySeen reports whether the statement so far has an ORDER BY (or is a CREATE INDEX,
+// whose columns take NULLS FIRST/LAST): NULLS FIRST/LAST elsewhere is PostgreSQL's syntax
+// error at NULLS (where vitess would read an alias).
+func (r *rewriter) orderBySeen() bool {
+	if len(r.words) > 0 && r.words[0] == "create" && slices.Contains(r.words, "index") {
+		return true
+	}
+	for i := 0; i+1 < len(r.words); i++ {
+		if r.words[i] == "order" && r.words[i+1] == "by" {
+			return true
+		}
+	}
+	return false
+}
 
 // NULLS FIRST/LAST: vitess has none. A string constant cannot be an ORDER BY term in
 // PostgreSQL, so one that follows the term carries it.
@@ -240,6 +258,7 @@ func (r *rewriter) emitLimit(count string) error {
 		m := strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n")
 		r.b.Reset()
 		r.b.WriteString(cur[:r.offsetAt])
+		r.rewound(r.offsetAt)
 		r.b.WriteString("limit" + m + " ," + count)
 	} else {
 		r.b.WriteString("limit" + count)

@@ -40,7 +40,10 @@ func init() {
 		{"full", wordRule{"full-join", fullJoinNext, emitFullJoin}},
 		{"using", wordRule{"full-join-using", (*rewriter).fullJoinUsing, emitUsing}},
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
+		{"nulls", wordRule{"nulls-elsewhere", func(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }, refuseWord}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
+		// Reserved in PostgreSQL, where vitess would read an alias.
+		{"returning", wordRule{"returning-elsewhere", always, refuseWord}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},

@@ -26,12 +26,18 @@ func (r *rewriter) str(t lexer.Token) error {
 	if r.isUnicodeEscape(t) {
 		return unsupported("U& strings and identifiers")
 	}
-	r.b.WriteString(vitessString(t.Value))
-	// vitess joins adjacent literals, which PostgreSQL refuses unless they are one
-	// constant continued across a newline (one token of sql/lexer's).
-	if next := r.peek(0); next.Kind == lexer.String || next.Kind == lexer.BitString || next.Kind == lexer.HexString {
-		return r.syntaxErrorAt(next)
+	// vitess joins adjacent literals and takes a literal after an expression for its alias;
+	// PostgreSQL refuses both (a constant continued across a newline is one token of
+	// sql/lexer's). Adjacent in vitess's text too when a rule wrote nothing between them ('a'
+	// COLLATE "C" 'b') or wrote a marker string (1::text 'b').
+	switch r.prev.Kind {
+	case lexer.Integer, lexer.Numeric, lexer.Param, lexer.String:
+		return r.syntaxErrorAt(t)
 	}
+	if out := strings.TrimRight(r.b.String(), " \t\r\n\f"); strings.HasSuffix(out, "'") {
+		return r.syntaxErrorAt(t)
+	}
+	r.b.WriteString(vitessString(t.Value))
 	r.endPattern()
 	r.lastWord = ""
 	return nil

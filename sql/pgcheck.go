@@ -93,13 +93,15 @@ var refusals = []struct {
 	{"drove_subscript drove_field drove_array_of drove_array", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
-	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, // INSERT ... SET, INSERT ... VALUE
-		func(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }}},
+	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, refuseWord}}, // INSERT ... SET, INSERT ... VALUE
 	{"current_user session_user current_role user current_catalog", wordRule{"mysql-user-call", nextIs("("), refuseNext}},
 }
 
 // refuseNext is PostgreSQL's syntax error at the token after the word.
 func refuseNext(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(0)) }
+
+// refuseWord is PostgreSQL's syntax error at the word itself.
+func refuseWord(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }
 
 // refuseParen is PostgreSQL's syntax error at the parenthesis that follows.
 func refuseParen(*rewriter, string) error { return Errorf("42601", "syntax error at or near \"(\"") }

@@ -53,8 +53,30 @@ type dep struct {
 	schema *types.Schema
 }
 
-// parse turns one dialect-rewritten piece into a Statement.
+// parse turns one dialect-rewritten piece into a Statement. An error's place is mapped to
+// the query string (syntaxpos.go).
 func parse(p piece) (*Statement, error) {
+	st, err := parsePiece(p)
+	if err != nil {
+		return nil, p.origError(err)
+	}
+	return st, nil
+}
+
+// parseVitess parses p's rewritten text (or its RETURNING list's "select " + list) with vitess
+// and refuses what PostgreSQL lacks, as parseChecked, with errors at their place.
+func (p piece) parseVitess(text string, words []string, returning bool) (sqlparser.Statement, error) {
+	ast, err := parseStatement(text)
+	if err != nil {
+		return nil, p.vitessError(err, text, returning)
+	}
+	if err := checkPostgres(ast, words); err != nil {
+		return nil, err
+	}
+	return ast, nil
+}
+
+func parsePiece(p piece) (*Statement, error) {
 	st := &Statement{first: p.first, words: p.words}
 	switch {
 	case p.first == "checkpoint" && len(p.words) == 1,
@@ -100,11 +122,14 @@ func parse(p piece) (*Statement, error) {
 		}
 		return st, err
 	}
+	if p.emptyReturning {
+		return nil, p.endError()
+	}
 	words, returningWords := p.words, []string(nil)
 	if p.returning != "" {
 		words, returningWords = splitReturning(words)
 	}
-	ast, err := parseChecked(p.sql, words)
+	ast, err := p.parseVitess(p.sql, words, false)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +140,7 @@ func parse(p piece) (*Statement, error) {
 	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
-		sel, err := parseChecked("select "+p.returning, returningWords)
+		sel, err := p.parseVitess("select "+p.returning, returningWords, true)
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,153 @@
+package sql
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// Syntax errors in PostgreSQL's shape: `syntax error at or near "X"` (X the token's text as
+// the client wrote it) or `syntax error at end of input`, with Position the 1-based character
+// offset of that token in the query string as the client sent it. Each part of the front end
+// reads a different text (the dialect pass the query string, the statement parsers a
+// statement's PostgreSQL text, vitess the rewritten text), so an error is raised with a byte
+// offset into the text its parser read (Error.at) and parse (statement.go) maps that back to
+// the query string, where the message is written from the original token.
+
+// syntaxErrorIn is PostgreSQL's syntax error at the token that starts at or after byte offset
+// off of q: the end of input when there is none.
+func syntaxErrorIn(q string, off int) *Error {
+	if off < len(q) {
+		if t, err := lexer.At(q, off); err == nil && t.Kind != lexer.EOF {
+			return &Error{Code: "42601", Message: `syntax error at or near "` + t.Text(q) + `"`,
+				Position: charPosition(q, t.Pos)}
+		}
+	}
+	return &Error{Code: "42601", Message: "syntax error at end of input", Position: utf8.RuneCountInString(q) + 1}
+}
+
+// charPosition is byte offset off of q as PostgreSQL's 1-based character position.
+func charPosition(q string, off int) int {
+	if off > len(q) {
+		off = len(q)
+	}
+	return utf8.RuneCountInString(q[:off]) + 1
+}
+
+// isPGSyntaxMessage reports whether msg is one of PostgreSQL's syntax error messages, which
+// always come with a position.
+func isPGSyntaxMessage(msg string) bool {
+	return strings.HasPrefix(msg, "syntax error at or near ") || msg == "syntax error at end of input"
+}
+
+// atEnd is the place of an error at the end of the text a statement parser read.
+const atEnd = 1 << 30
+
+// errorAt returns err with the byte offset off (0-based) of the text its parser read, for
+// parse to map to the query string; an error that already has a place keeps it.
+func errorAt(err error, off int) error {
+	var e *Error
+	if errors.As(err, &e) && e.at == 0 && e.Position == 0 {
+		e.at = off + 1
+	}
+	return err
+}
+
+// locate maps the place an error of the dialect pass names (e.at, a byte offset into q) to
+// the query string's character position, rewriting a PostgreSQL-shaped message from the
+// original token. Errors without a place are returned as they are.
+func locateIn(err error, q string) error {
+	var e *Error
+	if !errors.As(err, &e) || e.at == 0 || e.Position != 0 {
+		return err
+	}
+	off := e.at - 1
+	e.at = 0
+	if e.Code == "42601" && isPGSyntaxMessage(e.Message) {
+		pe := syntaxErrorIn(q, off)
+		e.Message, e.Position = pe.Message, pe.Position
+		return err
+	}
+	e.Position = charPosition(q, off)
+	return err
+}
+
+// origError maps an error a statement parser raised at a byte offset of p.orig.
+func (p piece) origError(err error) error {
+	var e *Error
+	if !errors.As(err, &e) || e.at == 0 || e.Position != 0 {
+		return err
+	}
+	e.at += p.origAt
+	if end := p.origAt + len(p.orig); e.at-1 > end {
+		e.at = end + 1 // the statement's end: its ';' or the end of the query string
+	}
+	return locateIn(err, p.q)
+}
+
+// posMark ties a place in the dialect pass's output to the query string's token it came
+// from: out is where the token's rewrite begins in the statement's output, in its offset in
+// the query string.
+type posMark struct{ out, in int }
+
+// vitessError turns an error of vitess's parser on p's rewritten text (after the first skip
+// bytes of its RETURNING list's "select " when returning) into PostgreSQL's syntax error at
+// the query string's token that the failing one was written for.
+func (p piece) vitessError(err error, text string, returning bool) error {
+	var pe sqlparser.PositionedErr
+	if !errors.As(err, &pe) || p.q == "" {
+		return syntaxError(err) // refused after parsing (too deep), or a parser panic
+	}
+	// pe.Pos-1 is the end of the token vitess failed at; at the end of the text it is also
+	// where vitess's end of input is, which parsing the text with a space more tells apart.
+	end := pe.Pos - 1
+	if end >= len(text) {
+		if _, err2 := parseStatement(text + " "); err2 != nil && errors.As(err2, &pe) && pe.Pos-1 > len(text) {
+			return p.endError()
+		}
+		end = len(text)
+	}
+	marks, lead, retLead := rewriteMarks(p)
+	if returning {
+		end += retLead - len("select ")
+	} else {
+		end += lead
+	}
+	in := -1
+	for _, m := range marks {
+		if m.out >= end {
+			break
+		}
+		in = m.in
+	}
+	if in < 0 {
+		return syntaxError(err)
+	}
+	// The message is written from the query string's token (locateIn).
+	e := &Error{Code: "42601", Message: "syntax error at end of input", at: in + 1}
+	if pe.Err != "syntax error" {
+		e.Message = pe.Err // a message of vitess's own, at its place
+	}
+	return locateIn(e, p.q)
+}
+
+// endError is PostgreSQL's syntax error at the end of p: its ';', or the end of input.
+func (p piece) endError() error {
+	return syntaxErrorIn(p.q, p.origAt+len(p.orig))
+}
+
+// rewriteMarks runs the dialect pass over p's query string again, recording where each token's
+// rewrite begins in p's output, and how many bytes of that output TrimSpace cut from the front
+// of p.sql and of p.returning. It runs only for an error, so the pass itself records nothing.
+func rewriteMarks(p piece) (marks []posMark, lead, retLead int) {
+	r := &rewriter{q: p.q, returningAt: -1, fullJoinAt: -1, aheadAt: -1, track: true}
+	if _, err := r.run(); err != nil || p.index >= len(r.out) {
+		return nil, 0, 0
+	}
+	got := r.out[p.index]
+	return got.marks, got.lead, got.retLead
+}
