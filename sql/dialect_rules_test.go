@@ -60,6 +60,7 @@ func TestDialectRules(t *testing.T) {
 		{"insert", "insert into t () values (1)", "", "42601"},
 		{"returning-elsewhere", "select 1 returning", "", "42601"},
 		{"nulls-elsewhere", "select 1 nulls first", "", "42601"},
+		{"empty-syntax-call", "select f(greatest())", "", "42601"},
 		{"returning-elsewhere", "insert into t values (1) returning a returning", "", "42601"},
 		{"upsert", "UPSERT INTO t VALUES (1)", "insert into t values (1)", ""},
 		{"string-agg", "select string_agg(s, ',') from t", "select group_concat(s separator  ',') from t", ""},

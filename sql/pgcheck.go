@@ -95,6 +95,9 @@ var refusals = []struct {
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
 	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, refuseWord}}, // INSERT ... SET, INSERT ... VALUE
 	{"current_user session_user current_role user current_catalog", wordRule{"mysql-user-call", nextIs("("), refuseNext}},
+	// PostgreSQL's grammar wants an argument in these (where vitess reads a function call).
+	{"coalesce greatest least", wordRule{"empty-syntax-call", func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") },
+		func(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(1)) }}},
 }
 
 // refuseNext is PostgreSQL's syntax error at the token after the word.

@@ -30,6 +30,10 @@ type Statement struct {
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
+	// src is the query string the statement came from and [srcAt, srcEnd) its text there,
+	// where a syntax error found while binding is placed (locateBindError).
+	src           string
+	srcAt, srcEnd int
 }
 
 // plan is a bound statement: its parameters, result columns, the schemas it was bound against
@@ -77,7 +81,7 @@ func (p piece) parseVitess(text string, words []string, returning bool) (sqlpars
 }
 
 func parsePiece(p piece) (*Statement, error) {
-	st := &Statement{first: p.first, words: p.words}
+	st := &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
 	switch {
 	case p.first == "checkpoint" && len(p.words) == 1,
 		(p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
@@ -300,7 +304,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, st.locateBindError(err)
 	}
 	ps.settle()
 	p.params = ps

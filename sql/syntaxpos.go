@@ -151,3 +151,30 @@ func rewriteMarks(p piece) (marks []posMark, lead, retLead int) {
 	got := r.out[p.index]
 	return got.marks, got.lead, got.retLead
 }
+
+// locateBindError places a syntax error the binder found (which reads vitess's tree, without
+// positions) at the first token of the statement's text it names: `syntax error at or near
+// "NULLS"` at the statement's NULLS. The dialect pass refuses what it can see at its place;
+// this is for what only the tree shows.
+func (st *Statement) locateBindError(err error) error {
+	var e *Error
+	if !errors.As(err, &e) || e.Code != "42601" || e.Position != 0 || st.src == "" {
+		return err
+	}
+	near, ok := strings.CutPrefix(e.Message, "syntax error at or near ")
+	if !ok {
+		return err
+	}
+	for off := st.srcAt; off < st.srcEnd; {
+		t, lexErr := lexer.At(st.src, off)
+		if lexErr != nil || t.Kind == lexer.EOF || t.Pos >= st.srcEnd {
+			break
+		}
+		if strings.EqualFold(`"`+t.Text(st.src)+`"`, near) {
+			e.Position = charPosition(st.src, t.Pos)
+			return err
+		}
+		off = t.End
+	}
+	return err
+}

@@ -111,6 +111,8 @@ var syntaxPositionCases = []struct {
 	{"drop table", "syntax error at end of input", 11, ""},
 	{"SELECT 1 NULLS FIRST", "syntax error at or near \"NULLS\"", 10, ""},
 	{"SELECT x FROM a GROUP BY x NULLS LAST ORDER BY x", "syntax error at or near \"NULLS\"", 28, ""},
+	{"SELECT A(greAtest())", "syntax error at or near \")\"", 19, ""},
+	{"select coalesce( /* none */ )", "syntax error at or near \")\"", 29, ""},
 	{"select interval '1 day' +", "syntax error at end of input", 26, ""},
 	{"select 1 returning", "syntax error at or near \"returning\"", 10, ""},
 	{"insert into t values (1) returning", "syntax error at end of input", 35, ""},
