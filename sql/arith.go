@@ -58,6 +58,15 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The operator registry decides whether the operator exists and its result type
+	// (operators.go); the families below compute it.
+	o, resolved, err := resolveOperator(sym, a, b)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = coerceUntyped(o, a, b); err != nil {
+		return nil, err
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
 	}
@@ -69,6 +78,9 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
 	}
 	rt := arithType(a.typ, b.typ)
+	if resolved {
+		rt = o.proc.ret.t
+	}
 	op := e.Operator
 	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
 		switch {

@@ -15,7 +15,7 @@ import (
 // runs: sql/lexer, the dialect pass, vitess's parser and the PostgreSQL checks, and binding
 // (against the tables the golden files create). Every input must give statements or an *Error
 // with a SQLSTATE other than XX000; a syntax error must carry PostgreSQL's position; no input
-// may panic, take seconds or allocate far more than its size. The seeds are every statement of
+// may panic, hang or allocate far more than its size. The seeds are every statement of
 // the golden files (testdata/*.sql); regressions are in testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	files, err := filepath.Glob("testdata/*.sql")
@@ -47,7 +47,9 @@ func checkParse(t *testing.T, s *Session, q string) {
 	err := parseAndBind(s, q)
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
-	if elapsed > 5*time.Second {
+	// Constant folding may compute as PostgreSQL's planner does (a power of a numeric of
+	// 100,000 digits takes seconds on a loaded machine); far longer is a hang.
+	if elapsed > 30*time.Second {
 		t.Fatalf("%.60q: parsing took %v", q, elapsed)
 	}
 	// A statement's ASTs and plans take some hundreds of bytes per byte of text, and constant
