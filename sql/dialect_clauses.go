@@ -33,11 +33,13 @@ func (r *rewriter) fullJoinUsing() bool { return r.fullJoinAt == r.depth && r.ne
 func emitUsing(r *rewriter, _ string) error {
 	cols, n, err := r.nameList()
 	if err != nil {
-		return Errorf("42601", "syntax error in USING list")
+		return err // at the token that is no name, comma or ')'
 	}
-	for _, c := range cols {
+	for k, c := range cols {
 		if c == "" || strings.ContainsAny(c, "',") {
-			return Errorf("42601", "syntax error in USING list")
+			// A name the marker cannot carry: a syntax error at it, where PostgreSQL's
+			// would be 42703 (see docs/sql.md).
+			return r.syntaxErrorAt(r.peek(1 + 2*k))
 		}
 	}
 	r.b.WriteString("on " + markerLiteral(usingMarker+strings.ReplaceAll(strings.Join(cols, ","), `\`, `\\`)))
@@ -135,8 +137,10 @@ func emitOnConflict(r *rewriter, _ string) error {
 		r.chain.assignments(r.depth)
 	case r.followedBy("on", "constraint"):
 		return unsupported("ON CONFLICT ON CONSTRAINT")
+	case r.followedBy("do"):
+		return r.syntaxErrorAt(r.peek(1)) // PostgreSQL's: DO takes NOTHING or UPDATE SET
 	default:
-		return Errorf("42601", "syntax error in ON CONFLICT: expected DO NOTHING or DO UPDATE SET")
+		return r.syntaxErrorAt(r.peek(0))
 	}
 	r.onConflict = c
 	r.lastWord = ""

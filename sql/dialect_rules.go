@@ -376,7 +376,7 @@ func emitStorageParams(r *rewriter, _ string) error {
 	for {
 		name, eq, value, end := r.peek(n), r.peek(n+1), r.peek(n+2), r.peek(n+3)
 		if name.Kind == lexer.EOF || eq.Kind == lexer.EOF || value.Kind == lexer.EOF || end.Kind == lexer.EOF {
-			return Errorf("42601", "syntax error: unterminated WITH (...) storage parameters")
+			return syntaxErrorIn(r.q, len(r.q)) // unterminated
 		}
 		if name.Kind != lexer.Ident || !eq.IsPunct("=") || !end.IsPunct(",") && !end.IsPunct(")") {
 			return unsupported("storage parameter %q", name.Text(r.q))

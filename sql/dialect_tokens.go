@@ -357,7 +357,7 @@ func (r *rewriter) typeName() (string, int, error) {
 		for n++; !r.peek(n).IsPunct(")"); n++ {
 			switch t := r.peek(n); {
 			case t.Kind == lexer.EOF:
-				return "", 0, Errorf("42601", "syntax error: unterminated type modifier in cast to %s", name)
+				return "", 0, syntaxErrorIn(r.q, len(r.q)) // an unterminated type modifier
 			case t.Kind == lexer.Integer || t.IsPunct(","):
 				mod += t.Value
 			default:

@@ -67,7 +67,9 @@ func locateIn(err error, q string) error {
 	}
 	off := e.at - 1
 	e.at = 0
-	if e.Code == "42601" && isPGSyntaxMessage(e.Message) {
+	if e.Code == "42601" && strings.HasPrefix(e.Message, "syntax error") {
+		// PostgreSQL's shape, at the token the error was found at, for drove's own wordings
+		// too ("syntax error in USING list").
 		pe := syntaxErrorIn(q, off)
 		e.Message, e.Position = pe.Message, pe.Position
 		return err
