@@ -147,7 +147,7 @@ func (p *settingParser) values() (string, error) {
 			v += p.toks[p.pos].text
 			p.pos++
 		case !t.quoted && !isIdentPart([]rune(v)[0]):
-			return "", Errorf("42601", "syntax error at or near %q", v)
+			return "", errorAt(Errorf("42601", "syntax error at or near %q", v), t.pos)
 		}
 		parts = append(parts, v)
 		if !p.accept(",") {

@@ -78,11 +78,15 @@ func locateIn(err error, q string) error {
 	return err
 }
 
-// origError maps an error a statement parser raised at a byte offset of p.orig.
+// origError maps an error a statement parser raised at a byte offset of p.orig; one raised
+// without a place goes to the first token it names.
 func (p piece) origError(err error) error {
 	var e *Error
-	if !errors.As(err, &e) || e.at == 0 || e.Position != 0 {
+	if !errors.As(err, &e) || e.Position != 0 {
 		return err
+	}
+	if e.at == 0 {
+		return locateNamed(err, p.q, p.origAt, p.origAt+len(p.orig))
 	}
 	e.at += p.origAt
 	if end := p.origAt + len(p.orig); e.at-1 > end {
@@ -159,21 +163,30 @@ func rewriteMarks(p piece) (marks []posMark, lead, retLead int) {
 // "NULLS"` at the statement's NULLS. The dialect pass refuses what it can see at its place;
 // this is for what only the tree shows.
 func (st *Statement) locateBindError(err error) error {
+	if st.src == "" {
+		return err
+	}
+	return locateNamed(err, st.src, st.srcAt, st.srcEnd)
+}
+
+// locateNamed gives a PostgreSQL-shaped syntax error without a place the position of the
+// first token of q[from:to] it names.
+func locateNamed(err error, q string, from, to int) error {
 	var e *Error
-	if !errors.As(err, &e) || e.Code != "42601" || e.Position != 0 || st.src == "" {
+	if !errors.As(err, &e) || e.Code != "42601" || e.Position != 0 || e.at != 0 {
 		return err
 	}
 	near, ok := strings.CutPrefix(e.Message, "syntax error at or near ")
 	if !ok {
 		return err
 	}
-	for off := st.srcAt; off < st.srcEnd; {
-		t, lexErr := lexer.At(st.src, off)
-		if lexErr != nil || t.Kind == lexer.EOF || t.Pos >= st.srcEnd {
+	for off := from; off < to; {
+		t, lexErr := lexer.At(q, off)
+		if lexErr != nil || t.Kind == lexer.EOF || t.Pos >= to {
 			break
 		}
-		if strings.EqualFold(`"`+t.Text(st.src)+`"`, near) {
-			e.Position = charPosition(st.src, t.Pos)
+		if strings.EqualFold(`"`+t.Text(q)+`"`, near) {
+			e.Position = charPosition(q, t.Pos)
 			return err
 		}
 		off = t.End
