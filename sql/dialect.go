@@ -26,8 +26,8 @@ import (
 // quoted (see pgcheck.go); or a drove_* call, whose name user text may not call. So no emitted
 // text is something a user could have typed with another meaning.
 //
-// Whitespace between tokens is kept and every comment becomes one space, so the rewritten
-// text lines up with the original for vitess's error messages.
+// Tokens the text separates are separated by one space; the rewritten text need not line up
+// with the original, since errors are mapped back to it (syntaxpos.go).
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -177,30 +177,13 @@ func (r *rewriter) run() ([]piece, error) {
 // rewriters are reused: a statement's parse allocates the pass's state only once in a while.
 var rewriters = sync.Pool{New: func() any { return new(rewriter) }}
 
-// writeGap writes the text between the last token consumed and end: its whitespace as it is,
-// each comment as one space.
+// writeGap separates the next token (at end) from the last one consumed: one space where
+// the text has whitespace or comments between them, nothing where they touch. The lexer has
+// already found where the gap ends, so the gap is not scanned again; positions in the output
+// need not line up with the text, as errors are mapped back through marks (syntaxpos.go).
 func (r *rewriter) writeGap(end int) {
-	q := r.q
-	for i := r.pos; i < end; {
-		switch {
-		case strings.HasPrefix(q[i:end], "--"):
-			j := strings.IndexAny(q[i:end], "\n\r")
-			if j < 0 {
-				j = end - i
-			}
-			i += j
-			r.b.WriteByte(' ')
-		case strings.HasPrefix(q[i:end], "/*"):
-			if e := lexer.CommentEnd(q, i); e >= 0 && e < end {
-				i = e
-			} else {
-				i = end
-			}
-			r.b.WriteByte(' ')
-		default:
-			r.b.WriteByte(q[i])
-			i++
-		}
+	if end > r.pos && r.b.Len() > 0 {
+		r.b.WriteByte(' ')
 	}
 	r.pos = end
 }

@@ -112,7 +112,7 @@ func TestDialectRules(t *testing.T) {
 func TestDialectTokens(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"select 1; select 2 ;", "select 1|select 2"},
-		{"select a /* x */ -- y\n from t", "select a    \n from t"},
+		{"select a /* x */ -- y\n from t", "select a from t"},
 		{`select "a""b", "dual" from "dual"`, "select `a\"b`, `dual` from `\x00dual`"},
 		{"select e'\\n', $q$x$q$, 'a'\n'b'", "select '\n', 'x', 'ab'"},
 		{"select $1 ~ $2, a !~* 'b'", "select :p1  regexp  :p2 collate '\\0regex', a  not regexp  'b' collate '\\0regexi'"},
