@@ -73,7 +73,7 @@ type openParen struct {
 type rewriter struct {
 	q   string
 	pos int // where the next token's search begins: the end of what has been consumed
-	b   strings.Builder
+	b   outBuf
 	out []piece
 
 	// The statement being rewritten.
@@ -266,11 +266,7 @@ func (r *rewriter) insertAt(pos int, text string) error {
 	if r.inserts++; r.inserts > maxOperandRewrites {
 		return Errorf("54001", "statement too complex: more than %d subscripts, field selections and functions in FROM", maxOperandRewrites)
 	}
-	cur := r.b.String()
-	r.b.Reset()
-	r.b.WriteString(cur[:pos])
-	r.b.WriteString(text)
-	r.b.WriteString(cur[pos:])
+	r.b.insert(pos, text)
 	if r.returningAt > pos {
 		r.returningAt += len(text)
 	}

@@ -259,11 +259,10 @@ func (r *rewriter) emitLimit(count string) error {
 	if r.offsetOpen && r.offsetDepth == r.depth {
 		r.offsetOpen = false
 		cur := r.b.String()
-		m := strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n")
-		r.b.Reset()
-		r.b.WriteString(cur[:r.offsetAt])
+		rewrite := "limit" + strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n") + " ," + count
+		r.b.truncate(r.offsetAt)
 		r.rewound(r.offsetAt)
-		r.b.WriteString("limit" + m + " ," + count)
+		r.b.WriteString(rewrite)
 	} else {
 		r.b.WriteString("limit" + count)
 	}

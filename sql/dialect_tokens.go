@@ -316,7 +316,7 @@ func (r *rewriter) cast() error {
 
 // writeCast writes the marker the binder reads as a cast to type name: COLLATE binds as
 // tightly as PostgreSQL's ::, and the marker starts with NUL, which no user string holds.
-func writeCast(b *strings.Builder, name string) {
+func writeCast(b *outBuf, name string) {
 	b.WriteString(" collate ")
 	b.WriteString(markerLiteral(castMarker + name))
 	b.WriteString(" ")
