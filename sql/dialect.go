@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/drovedb/drove/sql/lexer"
 )
@@ -126,6 +127,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 	if strings.IndexByte(q, 0) >= 0 {
 		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
 		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
+	}
+	if !utf8.ValidString(q) {
+		return nil, invalidUTF8(q) // as PostgreSQL refuses a query string (pg_verify_mbstr)
 	}
 	r := rewriters.Get().(*rewriter)
 	*r = rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1}

@@ -123,7 +123,7 @@ func (p *settingParser) name() (string, error) {
 		return "", p.syntaxError()
 	}
 	t := p.toks[p.pos]
-	if !t.ident && !isIdentStart([]rune(t.text)[0]) {
+	if !t.ident && (t.text == "" || !isIdentStart([]rune(t.text)[0])) {
 		return "", p.syntaxError()
 	}
 	p.pos++

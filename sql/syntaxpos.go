@@ -2,6 +2,7 @@ package sql
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -192,4 +193,31 @@ func locateNamed(err error, q string, from, to int) error {
 		off = t.End
 	}
 	return err
+}
+
+// invalidUTF8 is PostgreSQL's error for the first invalid UTF-8 sequence of q: its bytes as
+// far as its first byte says it goes (pg_utf_mblen), as report_invalid_encoding prints them.
+func invalidUTF8(q string) error {
+	i := 0
+	for i < len(q) {
+		r, size := utf8.DecodeRuneInString(q[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	n := 1
+	switch c := q[min(i, len(q)-1)]; {
+	case c&0xe0 == 0xc0:
+		n = 2
+	case c&0xf0 == 0xe0:
+		n = 3
+	case c&0xf8 == 0xf0:
+		n = 4
+	}
+	var hex []string
+	for k := i; k < len(q) && k < i+n; k++ {
+		hex = append(hex, fmt.Sprintf("0x%02x", q[k]))
+	}
+	return Errorf("22021", "invalid byte sequence for encoding \"UTF8\": %s", strings.Join(hex, " "))
 }

@@ -173,3 +173,42 @@ func TestSyntaxErrorPositionsOnPostgres(t *testing.T) {
 		}
 	}
 }
+
+// invalidUTF8Cases are query strings that are not UTF-8, which PostgreSQL refuses whole.
+var invalidUTF8Cases = []struct{ sql, msg string }{
+	{"select '\x92'", `invalid byte sequence for encoding "UTF8": 0x92`},
+	{"select 'a\xe2\x82'", `invalid byte sequence for encoding "UTF8": 0xe2 0x82 0x27`},
+	{"select 1 -- \xff", `invalid byte sequence for encoding "UTF8": 0xff`},
+	{"CREATE INDEX A\x92\x92 ON t (a)", `invalid byte sequence for encoding "UTF8": 0x92`},
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	for _, c := range invalidUTF8Cases {
+		err := s.Exec(context.Background(), c.sql, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "22021" || e.Message != c.msg {
+			t.Errorf("%q: got %v, want 22021 %s", c.sql, err, c.msg)
+		}
+	}
+}
+
+func TestInvalidUTF8OnPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	url := pgtest.Start(t)
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for _, tc := range invalidUTF8Cases {
+		_, err := c.Exec(ctx, tc.sql).ReadAll()
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "22021" || pe.Message != tc.msg {
+			t.Errorf("%q: PostgreSQL answers %v, the table says %s", tc.sql, err, tc.msg)
+		}
+	}
+}
