@@ -237,7 +237,9 @@ func checkPostgres(stmt sqlparser.Statement, words []string) error {
 		return err
 	}
 	if bad != "" {
-		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+		e := Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+		e.seek = mysqlFailsAt[bad]
+		return e
 	}
 	cross := 0
 	for i := 1; i < len(words); i++ {
@@ -266,6 +268,21 @@ func restoreDual(ate *sqlparser.AliasedTableExpr) {
 	if ate.As.String() == userDual {
 		ate.As = sqlparser.NewIdentifierCS("dual")
 	}
+}
+
+// mysqlFailsAt is where PostgreSQL's grammar fails on the MySQL constructs checkPostgres
+// refuses, as word sequences of the statement (the first found, then the index of the word
+// PostgreSQL names): parse turns the refusal into PostgreSQL's syntax error there.
+var mysqlFailsAt = map[string]*seekWords{
+	"LOCK IN SHARE MODE":          {seqs: [][]string{{"lock", "in"}}, at: 1},
+	"WITH ROLLUP":                 {seqs: [][]string{{"with", "rollup"}}},
+	"ORDER BY or LIMIT in DELETE": {seqs: [][]string{{"order", "by"}, {"limit"}}},
+	"ORDER BY or LIMIT in UPDATE": {seqs: [][]string{{"order", "by"}, {"limit"}}},
+	"REPLACE":                     {seqs: [][]string{{"replace"}}},
+	"INSERT ... PARTITION":        {seqs: [][]string{{"partition"}}},
+	"an index hint": {seqs: [][]string{{"use", "index"}, {"use", "key"}, {"force", "index"}, {"force", "key"},
+		{"ignore", "index"}, {"ignore", "key"}}, at: 1},
+	"multiple-table DELETE": {seqs: [][]string{{"delete", "ignore"}}, at: 1},
 }
 
 // mysqlOnlyNode names the MySQL-only construct node is, or returns "".

@@ -86,6 +86,13 @@ func (p piece) origError(err error) error {
 	if !errors.As(err, &e) || e.Position != 0 {
 		return err
 	}
+	if e.at == 0 && e.seek != nil {
+		if off, ok := e.seek.find(p.q, p.origAt, p.origAt+len(p.orig)); ok {
+			pe := syntaxErrorIn(p.q, off)
+			e.Message, e.Position, e.seek = pe.Message, pe.Position, nil
+		}
+		return err
+	}
 	if e.at == 0 {
 		return locateNamed(err, p.q, p.origAt, p.origAt+len(p.orig))
 	}
@@ -220,4 +227,42 @@ func invalidUTF8(q string) error {
 		hex = append(hex, fmt.Sprintf("0x%02x", q[k]))
 	}
 	return Errorf("22021", "invalid byte sequence for encoding \"UTF8\": %s", strings.Join(hex, " "))
+}
+
+// seekWords places an error found in a parsed tree in the text: the first place where one of
+// seqs (folded words) starts, at its word at.
+type seekWords struct {
+	seqs [][]string
+	at   int
+}
+
+// find returns the byte offset in q of the word the error is at, searching q[from:to].
+func (s *seekWords) find(q string, from, to int) (int, bool) {
+	var toks []lexer.Token
+	for off := from; off < to; {
+		t, err := lexer.At(q, off)
+		if err != nil || t.Kind == lexer.EOF || t.Pos >= to {
+			break
+		}
+		toks = append(toks, t)
+		off = t.End
+	}
+	for i := range toks {
+		for _, seq := range s.seqs {
+			if i+len(seq) > len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range seq {
+				if !toks[i+k].Is(w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return toks[i+min(s.at, len(seq)-1)].Pos, true
+			}
+		}
+	}
+	return 0, false
 }
