@@ -93,6 +93,16 @@ func (r *rewriter) orderBySeen() bool {
 func emitNullsOrder(r *rewriter, _ string) error {
 	r.b.WriteString(", " + markerLiteral(nullsMarker+r.peek(0).Value))
 	r.skip(1)
+	// The marker stands alone as an ORDER BY term: what would make it an operand is
+	// PostgreSQL's syntax error there (x NULLS LAST % 0).
+	switch next := r.peek(0); next.Kind {
+	case lexer.Op, lexer.Integer, lexer.Numeric, lexer.String, lexer.Param, lexer.QuotedIdent:
+		return r.syntaxErrorAt(next)
+	default:
+		if next.IsPunct("(") || next.IsPunct("[") || next.IsPunct(".") || next.IsPunct("::") {
+			return r.syntaxErrorAt(next)
+		}
+	}
 	r.lastWord = ""
 	return nil
 }

@@ -130,6 +130,7 @@ var syntaxPositionCases = []struct {
 	{"select * from t force index (x)", "syntax error at or near \"index\"", 23, ""},
 	{"delete ignore from t", "syntax error at or near \"ignore\"", 8, ""},
 	{"insert into t partition (p) values (1)", "syntax error at or near \"partition\"", 15, ""},
+	{"SELECT a FROM t ORDER BY a NULLS LAST%0", "syntax error at or near \"%\"", 38, ""},
 	{"select interval '1 day' +", "syntax error at end of input", 26, ""},
 	{"select 1 returning", "syntax error at or near \"returning\"", 10, ""},
 	{"insert into t values (1) returning", "syntax error at end of input", 35, ""},
