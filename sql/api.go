@@ -62,6 +62,11 @@ type Error struct {
 	// constraint check finds taken is also tablespace.ErrDuplicateKey, as the apply-time
 	// check's is).
 	cause error
+	// at is where a parser raised the error, 1-based, in bytes of the text it read, until
+	// parse maps it to Position (syntaxpos.go); 0 when not known.
+	at int
+	// seek, when set, names the words a syntax error without a place is at (syntaxpos.go).
+	seek *seekWords
 }
 
 func (e *Error) Error() string { return e.Message }

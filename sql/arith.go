@@ -72,6 +72,15 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if isDateTime(a.typ) || isDateTime(b.typ) {
 		return compileDateTimeArith(e.Operator, sym, a, b, sc)
 	}
+	// The operator registry decides (for the types it lists: catalogScalar) whether the operator exists and its result type
+	// (operators.go); the families below compute it.
+	o, resolved, err := resolveOperator(sym, a, b)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = coerceUntyped(o, a, b); err != nil {
+		return nil, err
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, err
 	}
@@ -80,6 +89,9 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
 	}
 	rt := arithType(a.typ, b.typ)
+	if resolved {
+		rt = o.proc.ret.t
+	}
 	op := e.Operator
 	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
 		switch {

@@ -85,9 +85,9 @@ func (p *copyParser) punct(c byte) bool {
 func (p *copyParser) errNear() error {
 	t := p.peek()
 	if t.Kind == lexer.EOF {
-		return Errorf("42601", "syntax error at end of input")
+		return errorAt(Errorf("42601", "syntax error at end of input"), atEnd)
 	}
-	return Errorf("42601", "syntax error at or near \"%s\"", t.Text(p.sql))
+	return errorAt(Errorf("42601", "syntax error at or near \"%s\"", t.Text(p.sql)), t.Pos)
 }
 
 // ident reads an identifier (a keyword is accepted as one, as PostgreSQL does for unreserved

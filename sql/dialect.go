@@ -1,9 +1,12 @@
 package sql
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -26,8 +29,8 @@ import (
 // quoted (see pgcheck.go); or a drove_* call, whose name user text may not call. So no emitted
 // text is something a user could have typed with another meaning.
 //
-// Whitespace between tokens is kept and every comment becomes one space, so the rewritten
-// text lines up with the original for vitess's error messages.
+// Tokens the text separates are separated by one space; the rewritten text need not line up
+// with the original, since errors are mapped back to it (syntaxpos.go).
 
 // piece is one statement of a query string after the dialect pass.
 type piece struct {
@@ -39,6 +42,16 @@ type piece struct {
 	conflict  *conflictClause
 	alias     string // INSERT INTO t AS alias, which vitess does not parse
 	dmlFrom   string // UPDATE's FROM list or DELETE's USING list, rewritten and cut off
+	// emptyReturning is a RETURNING with no list: PostgreSQL's syntax error at its end.
+	emptyReturning bool
+	// Where the statement is, for its errors' positions: the query string, the offset of orig
+	// in it, and the statement's index among the query string's.
+	q             string
+	origAt, index int
+	// Only when the pass runs to locate an error (rewriteMarks): where each token's rewrite
+	// begins in the output, and the bytes TrimSpace cut from the front of sql and returning.
+	marks         []posMark
+	lead, retLead int
 }
 
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
@@ -69,7 +82,7 @@ type openParen struct {
 type rewriter struct {
 	q   string
 	pos int // where the next token's search begins: the end of what has been consumed
-	b   strings.Builder
+	b   outBuf
 	out []piece
 
 	// The statement being rewritten.
@@ -123,6 +136,9 @@ type rewriter struct {
 	operandStart int
 	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
 	aggMarker string
+
+	track bool      // record marks: the pass runs again to locate an error (rewriteMarks)
+	marks []posMark // the statement's, when track
 }
 
 // splitAndRewrite returns the statements of q, rewritten, skipping empty ones.
@@ -131,12 +147,21 @@ func splitAndRewrite(q string) ([]piece, error) {
 		// Marker strings start with NUL (pgcheck.go); PostgreSQL refuses it in text too.
 		return nil, Errorf("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")
 	}
+	if !utf8.ValidString(q) {
+		return nil, invalidUTF8(q) // as PostgreSQL refuses a query string (pg_verify_mbstr)
+	}
 	r := rewriters.Get().(*rewriter)
 	*r = rewriter{q: q, returningAt: -1, fullJoinAt: -1, aheadAt: -1}
 	defer func() {
 		*r = rewriter{} // keeps nothing of q
 		rewriters.Put(r)
 	}()
+	return r.run()
+}
+
+// run is the dialect pass over r.q.
+func (r *rewriter) run() ([]piece, error) {
+	q := r.q
 	for {
 		if r.depth > maxDepth {
 			return nil, tooDeep() // see depth.go
@@ -149,6 +174,9 @@ func splitAndRewrite(q string) ([]piece, error) {
 		if t.Kind == lexer.EOF {
 			break
 		}
+		if r.track {
+			r.marks = append(r.marks, posMark{out: r.b.Len(), in: t.Pos})
+		}
 		r.pos = t.End
 		r.ntok++
 		if err := r.token(t); err != nil {
@@ -156,14 +184,14 @@ func splitAndRewrite(q string) ([]piece, error) {
 				// PostgreSQL's lexer reads the next token before its grammar fails.
 				return nil, lexErrorIn(lexErr, q)
 			}
-			return nil, err
+			return nil, locateIn(r.placeError(err, t), q)
 		}
 		if r.pos == t.End {
 			r.prev = t // else the last token a rule took (see skip)
 		}
 	}
 	if len(r.brackets) > 0 {
-		return nil, Errorf("42601", "syntax error at end of input")
+		return nil, syntaxErrorIn(q, len(q))
 	}
 	r.flush(len(q))
 	return r.out, nil
@@ -172,30 +200,13 @@ func splitAndRewrite(q string) ([]piece, error) {
 // rewriters are reused: a statement's parse allocates the pass's state only once in a while.
 var rewriters = sync.Pool{New: func() any { return new(rewriter) }}
 
-// writeGap writes the text between the last token consumed and end: its whitespace as it is,
-// each comment as one space.
+// writeGap separates the next token (at end) from the last one consumed: one space where
+// the text has whitespace or comments between them, nothing where they touch. The lexer has
+// already found where the gap ends, so the gap is not scanned again; positions in the output
+// need not line up with the text, as errors are mapped back through marks (syntaxpos.go).
 func (r *rewriter) writeGap(end int) {
-	q := r.q
-	for i := r.pos; i < end; {
-		switch {
-		case strings.HasPrefix(q[i:end], "--"):
-			j := strings.IndexAny(q[i:end], "\n\r")
-			if j < 0 {
-				j = end - i
-			}
-			i += j
-			r.b.WriteByte(' ')
-		case strings.HasPrefix(q[i:end], "/*"):
-			if e := lexer.CommentEnd(q, i); e >= 0 && e < end {
-				i = e
-			} else {
-				i = end
-			}
-			r.b.WriteByte(' ')
-		default:
-			r.b.WriteByte(q[i])
-			i++
-		}
+	if end > r.pos && r.b.Len() > 0 {
+		r.b.WriteByte(' ')
 	}
 	r.pos = end
 }
@@ -242,22 +253,34 @@ func (r *rewriter) token(t lexer.Token) error {
 func (r *rewriter) flush(end int) {
 	r.closeSetOpGroup(0)
 	r.setops, r.setOpMarker = r.setops[:0], ""
-	orig := strings.TrimSpace(r.q[r.stmtStart:end])
+	raw := r.q[r.stmtStart:end]
+	orig := strings.TrimSpace(raw)
+	origAt := r.stmtStart + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 	r.stmtStart = end + 1
-	text, ret := r.b.String(), ""
+	text, ret, retLead := r.b.String(), "", 0
+	emptyReturning := false
 	if r.returningAt >= 0 {
-		text, ret = text[:r.returningAt], strings.TrimSpace(text[r.returningAt:])
+		rest := text[r.returningAt:]
+		text, ret = text[:r.returningAt], strings.TrimSpace(rest)
+		retLead = r.returningAt + len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace))
+		emptyReturning = ret == ""
 		r.returningAt = -1
 	}
 	text = r.cutConflictWhere(text)
 	text, dmlFrom := r.cutDMLFrom(text)
 	if s := strings.TrimSpace(text); s != "" {
-		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, dmlFrom: dmlFrom}
+		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, dmlFrom: dmlFrom,
+			q: r.q, origAt: origAt, index: len(r.out), emptyReturning: emptyReturning}
+		if r.track {
+			p.marks, p.retLead = r.marks, retLead
+			p.lead = len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+		}
 		if len(r.words) > 0 {
 			p.first = r.words[0]
 		}
 		r.out = append(r.out, p)
 	}
+	r.marks = nil
 	r.b.Reset()
 	r.words = nil
 	r.onConflict = nil
@@ -272,15 +295,22 @@ func (r *rewriter) insertAt(pos int, text string) error {
 	if r.inserts++; r.inserts > maxOperandRewrites {
 		return Errorf("54001", "statement too complex: more than %d subscripts, field selections and functions in FROM", maxOperandRewrites)
 	}
-	cur := r.b.String()
-	r.b.Reset()
-	r.b.WriteString(cur[:pos])
-	r.b.WriteString(text)
-	r.b.WriteString(cur[pos:])
+	r.b.insert(pos, text)
 	if r.returningAt > pos {
 		r.returningAt += len(text)
 	}
+	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > pos; i-- {
+		r.marks[i].out += len(text) // the text inserted belongs to the token at pos
+	}
 	return nil
+}
+
+// rewound keeps the marks in order after the output was cut back to pos and rewritten: the
+// tokens written after pos map to the first of them.
+func (r *rewriter) rewound(pos int) {
+	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > pos; i-- {
+		r.marks[i].out = pos
+	}
 }
 
 // pushParen records an open parenthesis; call says it is a call's, whose operand begins at
@@ -362,9 +392,25 @@ func (r *rewriter) setClause(c string) {
 // syntaxErrorAt is PostgreSQL's syntax error at token t.
 func (r *rewriter) syntaxErrorAt(t lexer.Token) error {
 	if t.Kind == lexer.EOF {
-		return Errorf("42601", "syntax error at end of input")
+		return syntaxErrorIn(r.q, len(r.q))
 	}
-	return Errorf("42601", "syntax error at or near %q", t.Text(r.q))
+	return syntaxErrorIn(r.q, t.Pos)
+}
+
+// placeError gives a syntax error a rule raised without a place the place PostgreSQL
+// reports: the token it names, the current one t or the next.
+func (r *rewriter) placeError(err error, t lexer.Token) error {
+	var e *Error
+	if !errors.As(err, &e) || e.at != 0 || e.Position != 0 || e.Code != "42601" {
+		return err
+	}
+	if near, ok := strings.CutPrefix(e.Message, "syntax error at or near "); ok {
+		if next := r.peek(0); next.Kind != lexer.EOF && !strings.EqualFold(strconv.Quote(t.Text(r.q)), near) &&
+			strings.EqualFold(strconv.Quote(next.Text(r.q)), near) {
+			t = next
+		}
+	}
+	return errorAt(err, t.Pos)
 }
 
 // isCreateTable reports whether the statement so far is a CREATE TABLE.

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
@@ -32,11 +33,13 @@ func (r *rewriter) fullJoinUsing() bool { return r.fullJoinAt == r.depth && r.ne
 func emitUsing(r *rewriter, _ string) error {
 	cols, n, err := r.nameList()
 	if err != nil {
-		return Errorf("42601", "syntax error in USING list")
+		return err // at the token that is no name, comma or ')'
 	}
-	for _, c := range cols {
+	for k, c := range cols {
 		if c == "" || strings.ContainsAny(c, "',") {
-			return Errorf("42601", "syntax error in USING list")
+			// A name the marker cannot carry: a syntax error at it, where PostgreSQL's
+			// would be 42703 (see docs/sql.md).
+			return r.syntaxErrorAt(r.peek(1 + 2*k))
 		}
 	}
 	r.b.WriteString("on " + markerLiteral(usingMarker+strings.ReplaceAll(strings.Join(cols, ","), `\`, `\\`)))
@@ -66,13 +69,40 @@ func (r *rewriter) nameList() ([]string, int, error) {
 	}
 }
 
-func nullsOrderNext(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }
+func nullsOrderNext(r *rewriter) bool {
+	return (r.followedBy("first") || r.followedBy("last")) && r.orderBySeen()
+}
+
+// orderBySeen reports whether the statement so far has an ORDER BY (or is a CREATE INDEX,
+// whose columns take NULLS FIRST/LAST): NULLS FIRST/LAST elsewhere is PostgreSQL's syntax
+// error at NULLS (where vitess would read an alias).
+func (r *rewriter) orderBySeen() bool {
+	if len(r.words) > 0 && r.words[0] == "create" && slices.Contains(r.words, "index") {
+		return true
+	}
+	for i := 0; i+1 < len(r.words); i++ {
+		if r.words[i] == "order" && r.words[i+1] == "by" {
+			return true
+		}
+	}
+	return false
+}
 
 // NULLS FIRST/LAST: vitess has none. A string constant cannot be an ORDER BY term in
 // PostgreSQL, so one that follows the term carries it.
 func emitNullsOrder(r *rewriter, _ string) error {
 	r.b.WriteString(", " + markerLiteral(nullsMarker+r.peek(0).Value))
 	r.skip(1)
+	// The marker stands alone as an ORDER BY term: what would make it an operand is
+	// PostgreSQL's syntax error there (x NULLS LAST % 0).
+	switch next := r.peek(0); next.Kind {
+	case lexer.Op, lexer.Integer, lexer.Numeric, lexer.String, lexer.Param, lexer.QuotedIdent:
+		return r.syntaxErrorAt(next)
+	default:
+		if next.IsPunct("(") || next.IsPunct("[") || next.IsPunct(".") || next.IsPunct("::") {
+			return r.syntaxErrorAt(next)
+		}
+	}
 	r.lastWord = ""
 	return nil
 }
@@ -117,8 +147,10 @@ func emitOnConflict(r *rewriter, _ string) error {
 		r.chain.assignments(r.depth)
 	case r.followedBy("on", "constraint"):
 		return unsupported("ON CONFLICT ON CONSTRAINT")
+	case r.followedBy("do"):
+		return r.syntaxErrorAt(r.peek(1)) // PostgreSQL's: DO takes NOTHING or UPDATE SET
 	default:
-		return Errorf("42601", "syntax error in ON CONFLICT: expected DO NOTHING or DO UPDATE SET")
+		return r.syntaxErrorAt(r.peek(0))
 	}
 	r.onConflict = c
 	r.lastWord = ""
@@ -249,10 +281,10 @@ func (r *rewriter) emitLimit(count string) error {
 	if r.offsetOpen && r.offsetDepth == r.depth {
 		r.offsetOpen = false
 		cur := r.b.String()
-		m := strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n")
-		r.b.Reset()
-		r.b.WriteString(cur[:r.offsetAt])
-		r.b.WriteString("limit" + m + " ," + count)
+		rewrite := "limit" + strings.TrimRight(cur[r.offsetAt+len("limit "+noLimit+" offset"):], " \t\r\n") + " ," + count
+		r.b.truncate(r.offsetAt)
+		r.rewound(r.offsetAt)
+		r.b.WriteString(rewrite)
 	} else {
 		r.b.WriteString("limit" + count)
 	}

@@ -40,7 +40,10 @@ func init() {
 		{"full", wordRule{"full-join", fullJoinNext, emitFullJoin}},
 		{"using", wordRule{"full-join-using", (*rewriter).fullJoinUsing, emitUsing}},
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
+		{"nulls", wordRule{"nulls-elsewhere", func(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }, refuseWord}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
+		// Reserved in PostgreSQL, where vitess would read an alias.
+		{"returning", wordRule{"returning-elsewhere", always, refuseWord}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
@@ -402,7 +405,7 @@ func emitStorageParams(r *rewriter, _ string) error {
 	for {
 		name, eq, value, end := r.peek(n), r.peek(n+1), r.peek(n+2), r.peek(n+3)
 		if name.Kind == lexer.EOF || eq.Kind == lexer.EOF || value.Kind == lexer.EOF || end.Kind == lexer.EOF {
-			return Errorf("42601", "syntax error: unterminated WITH (...) storage parameters")
+			return syntaxErrorIn(r.q, len(r.q)) // unterminated
 		}
 		if name.Kind != lexer.Ident || !eq.IsPunct("=") || !end.IsPunct(",") && !end.IsPunct(")") {
 			return unsupported("storage parameter %q", name.Text(r.q))

@@ -60,6 +60,10 @@ func TestDialectRules(t *testing.T) {
 		{"insert", "insert into s.t as x (a) values (1)", "insert into s.t  (a) values (1)", ""},
 		{"insert", "insert t values (1)", "", "42601"},
 		{"insert", "insert into t () values (1)", "", "42601"},
+		{"returning-elsewhere", "select 1 returning", "", "42601"},
+		{"nulls-elsewhere", "select 1 nulls first", "", "42601"},
+		{"empty-syntax-call", "select f(greatest())", "", "42601"},
+		{"returning-elsewhere", "insert into t values (1) returning a returning", "", "42601"},
 		{"upsert", "UPSERT INTO t VALUES (1)", "insert into t values (1)", ""},
 		{"string-agg", "select string_agg(s, ',') from t", "select group_concat(s separator  ',') from t", ""},
 		{"group-concat", "select group_concat(s) from t", "", "42883"},
@@ -137,7 +141,7 @@ func TestDialectRules(t *testing.T) {
 func TestDialectTokens(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"select 1; select 2 ;", "select 1|select 2"},
-		{"select a /* x */ -- y\n from t", "select a    \n from t"},
+		{"select a /* x */ -- y\n from t", "select a from t"},
 		{`select "a""b", "dual" from "dual"`, "select `a\"b`, `dual` from `\x00dual`"},
 		{"select e'\\n', $q$x$q$, 'a'\n'b'", "select '\n', 'x', 'ab'"},
 		{"select $1 ~ $2, a !~* 'b'", "select :p1  regexp  :p2 collate '\\0regex', a  not regexp  'b' collate '\\0regexi'"},

@@ -20,7 +20,7 @@ func TestDialectPass(t *testing.T) {
 		{`select E'a\tb'`, []string{"select 'a\tb'"}, ""},
 		{"select 'semi;colon'", []string{"select 'semi;colon'"}, ""},
 		{"SELECT 1 -- trailing comment; not a statement\n", []string{"select 1"}, ""},
-		{"SELECT /* a /* nested */ comment */ 1", []string{"select   1"}, ""},
+		{"SELECT /* a /* nested */ comment */ 1", []string{"select 1"}, ""},
 		{"create table t (d double precision, b bytea)", []string{"create table t (d double , b longblob)"}, ""},
 		{"select * from t offset 3", []string{"select * from t limit 9223372036854775807 offset 3"}, ""},
 		{"select * from t limit 2 offset 3", []string{"select * from t limit 2 offset 3"}, ""},

@@ -26,12 +26,18 @@ func (r *rewriter) str(t lexer.Token) error {
 	if r.isUnicodeEscape(t) {
 		return unsupported("U& strings and identifiers")
 	}
-	r.b.WriteString(vitessString(t.Value))
-	// vitess joins adjacent literals, which PostgreSQL refuses unless they are one
-	// constant continued across a newline (one token of sql/lexer's).
-	if next := r.peek(0); next.Kind == lexer.String || next.Kind == lexer.BitString || next.Kind == lexer.HexString {
-		return r.syntaxErrorAt(next)
+	// vitess joins adjacent literals and takes a literal after an expression for its alias;
+	// PostgreSQL refuses both (a constant continued across a newline is one token of
+	// sql/lexer's). Adjacent in vitess's text too when a rule wrote nothing between them ('a'
+	// COLLATE "C" 'b') or wrote a marker string (1::text 'b').
+	switch r.prev.Kind {
+	case lexer.Integer, lexer.Numeric, lexer.Param, lexer.String:
+		return r.syntaxErrorAt(t)
 	}
+	if out := strings.TrimRight(r.b.String(), " \t\r\n\f"); strings.HasSuffix(out, "'") {
+		return r.syntaxErrorAt(t)
+	}
+	r.b.WriteString(vitessString(t.Value))
 	r.endPattern()
 	r.lastWord = ""
 	return nil
@@ -336,7 +342,7 @@ func (r *rewriter) cast() error {
 
 // writeCast writes the marker the binder reads as a cast to type name: COLLATE binds as
 // tightly as PostgreSQL's ::, and the marker starts with NUL, which no user string holds.
-func writeCast(b *strings.Builder, name string) {
+func writeCast(b *outBuf, name string) {
 	b.WriteString(" collate ")
 	b.WriteString(markerLiteral(castMarker + name))
 	b.WriteString(" ")
@@ -377,7 +383,7 @@ func (r *rewriter) typeName() (string, int, error) {
 		for n++; !r.peek(n).IsPunct(")"); n++ {
 			switch t := r.peek(n); {
 			case t.Kind == lexer.EOF:
-				return "", 0, Errorf("42601", "syntax error: unterminated type modifier in cast to %s", name)
+				return "", 0, syntaxErrorIn(r.q, len(r.q)) // an unterminated type modifier
 			case t.Kind == lexer.Integer || t.IsPunct(","):
 				mod += t.Value
 			default:

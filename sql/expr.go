@@ -520,6 +520,13 @@ func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *ex
 	if b, err = compile(right, sc); err != nil {
 		return nil, nil, err
 	}
+	o, _, err := resolveOperator(op, a, b) // the registry's (operators.go)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a, b, err = coerceUntyped(o, a, b); err != nil {
+		return nil, nil, err
+	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, nil, err
 	}

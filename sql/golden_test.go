@@ -47,7 +47,7 @@ type goldenBlock struct {
 	line   int
 }
 
-func parseGolden(t *testing.T, file string) []goldenBlock {
+func parseGolden(t testing.TB, file string) []goldenBlock {
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)

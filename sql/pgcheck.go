@@ -103,13 +103,18 @@ var refusals = []struct {
 	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
-	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, // INSERT ... SET, INSERT ... VALUE
-		func(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }}},
+	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, refuseWord}}, // INSERT ... SET, INSERT ... VALUE
 	{"current_user session_user current_role user current_catalog", wordRule{"mysql-user-call", nextIs("("), refuseNext}},
+	// PostgreSQL's grammar wants an argument in these (where vitess reads a function call).
+	{"coalesce greatest least", wordRule{"empty-syntax-call", func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") },
+		func(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(1)) }}},
 }
 
 // refuseNext is PostgreSQL's syntax error at the token after the word.
 func refuseNext(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(0)) }
+
+// refuseWord is PostgreSQL's syntax error at the word itself.
+func refuseWord(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }
 
 // refuseParen is PostgreSQL's syntax error at the parenthesis that follows.
 func refuseParen(*rewriter, string) error { return Errorf("42601", "syntax error at or near \"(\"") }
@@ -243,7 +248,9 @@ func checkPostgres(stmt sqlparser.Statement, words []string) error {
 		return err
 	}
 	if bad != "" {
-		return Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+		e := Errorf("42601", "syntax error: %s is MySQL syntax, not PostgreSQL", bad)
+		e.seek = mysqlFailsAt[bad]
+		return e
 	}
 	cross := 0
 	for i := 1; i < len(words); i++ {
@@ -272,6 +279,21 @@ func restoreDual(ate *sqlparser.AliasedTableExpr) {
 	if ate.As.String() == userDual {
 		ate.As = sqlparser.NewIdentifierCS("dual")
 	}
+}
+
+// mysqlFailsAt is where PostgreSQL's grammar fails on the MySQL constructs checkPostgres
+// refuses, as word sequences of the statement (the first found, then the index of the word
+// PostgreSQL names): parse turns the refusal into PostgreSQL's syntax error there.
+var mysqlFailsAt = map[string]*seekWords{
+	"LOCK IN SHARE MODE":          {seqs: [][]string{{"lock", "in"}}, at: 1},
+	"WITH ROLLUP":                 {seqs: [][]string{{"with", "rollup"}}},
+	"ORDER BY or LIMIT in DELETE": {seqs: [][]string{{"order", "by"}, {"limit"}}},
+	"ORDER BY or LIMIT in UPDATE": {seqs: [][]string{{"order", "by"}, {"limit"}}},
+	"REPLACE":                     {seqs: [][]string{{"replace"}}},
+	"INSERT ... PARTITION":        {seqs: [][]string{{"partition"}}},
+	"an index hint": {seqs: [][]string{{"use", "index"}, {"use", "key"}, {"force", "index"}, {"force", "key"},
+		{"ignore", "index"}, {"ignore", "key"}}, at: 1},
+	"multiple-table DELETE": {seqs: [][]string{{"delete", "ignore"}}, at: 1},
 }
 
 // mysqlOnlyNode names the MySQL-only construct node is, or returns "".

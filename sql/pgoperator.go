@@ -7,13 +7,14 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// pg_operator lists drove's operators as PostgreSQL 15's catalog has them, for psql's \do:
-// the operators over drove's types that drove's expressions implement (comparisons,
-// arithmetic, LIKE and regular expressions, ||, bitwise & << >>, uuid's and the json ones), with PostgreSQL's oids and
-// the oids of their functions (oprcode; those functions are not in pg_proc, as drove does not
-// call them by name). TestOperatorsCompile checks that drove compiles each with the result
-// type listed. The operators are not resolved through this table: arith.go, expr.go and
-// predicates.go do that.
+// pg_operator lists the operator registry (operators.go), which the binder resolves
+// operators through, with PostgreSQL 15's oids and the oids of their functions (oprcode;
+// those functions are not in pg_proc, as drove does not call them by name).
+// TestOperatorsCompile checks that drove compiles each with the result type listed,
+// TestCatalogFunctionsMatchPostgres that each row is PostgreSQL's. uuid's and the json
+// operators are listed; they, and the date/time types' operators, are compiled by their
+// families without resolution here (catalogScalar). An operator a new type
+// brings is a row here (and its family's implementation in the expression compiler).
 
 // operatorRows are "oid name kind left right result code" (kind 'b' infix, 'l' prefix, whose
 // left is 0).

@@ -48,6 +48,7 @@ type settingToken struct {
 	text   string
 	quoted bool // a string literal or quoted identifier, not a keyword
 	ident  bool // a quoted identifier
+	pos    int  // where it starts in the statement's text
 }
 
 // lexSetting turns the statement's PostgreSQL text into settingTokens: sql/lexer's tokens,
@@ -60,6 +61,7 @@ func lexSetting(q string) ([]settingToken, error) {
 	out := make([]settingToken, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		n := len(out)
 		switch t.Kind {
 		case lexer.String, lexer.BitString, lexer.HexString:
 			out = append(out, settingToken{text: t.Value, quoted: true})
@@ -78,6 +80,7 @@ func lexSetting(q string) ([]settingToken, error) {
 		default:
 			out = append(out, settingToken{text: t.Value})
 		}
+		out[n].pos = t.Pos
 	}
 	return out, nil
 }
@@ -109,9 +112,9 @@ func (p *settingParser) done() bool { return p.pos >= len(p.toks) }
 
 func (p *settingParser) syntaxError() error {
 	if p.done() {
-		return Errorf("42601", "syntax error at end of input")
+		return errorAt(Errorf("42601", "syntax error at end of input"), atEnd)
 	}
-	return Errorf("42601", "syntax error at or near %q", p.toks[p.pos].text)
+	return errorAt(Errorf("42601", "syntax error at or near %q", p.toks[p.pos].text), p.toks[p.pos].pos)
 }
 
 // name reads a setting name: a word or quoted identifier, dotted for placeholders.
@@ -120,7 +123,7 @@ func (p *settingParser) name() (string, error) {
 		return "", p.syntaxError()
 	}
 	t := p.toks[p.pos]
-	if !t.ident && !isIdentStart([]rune(t.text)[0]) {
+	if !t.ident && (t.text == "" || !isIdentStart([]rune(t.text)[0])) {
 		return "", p.syntaxError()
 	}
 	p.pos++
@@ -144,7 +147,7 @@ func (p *settingParser) values() (string, error) {
 			v += p.toks[p.pos].text
 			p.pos++
 		case !t.quoted && !isIdentPart([]rune(v)[0]):
-			return "", Errorf("42601", "syntax error at or near %q", v)
+			return "", errorAt(Errorf("42601", "syntax error at or near %q", v), t.pos)
 		}
 		parts = append(parts, v)
 		if !p.accept(",") {

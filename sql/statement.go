@@ -37,6 +37,10 @@ type Statement struct {
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
+	// src is the query string the statement came from and [srcAt, srcEnd) its text there,
+	// where a syntax error found while binding is placed (locateBindError).
+	src           string
+	srcAt, srcEnd int
 }
 
 // plan is a bound statement: its parameters, result columns, the schemas it was bound against
@@ -61,9 +65,31 @@ type dep struct {
 	schema *types.Schema
 }
 
-// parse turns one dialect-rewritten piece into a Statement.
+// parse turns one dialect-rewritten piece into a Statement. An error's place is mapped to
+// the query string (syntaxpos.go).
 func parse(p piece) (*Statement, error) {
-	st := &Statement{first: p.first, words: p.words}
+	st, err := parsePiece(p)
+	if err != nil {
+		return nil, p.origError(err)
+	}
+	return st, nil
+}
+
+// parseVitess parses p's rewritten text (or its RETURNING list's "select " + list) with vitess
+// and refuses what PostgreSQL lacks, as parseChecked, with errors at their place.
+func (p piece) parseVitess(text string, words []string, returning bool) (sqlparser.Statement, error) {
+	ast, err := parseStatement(text)
+	if err != nil {
+		return nil, p.vitessError(err, text, returning)
+	}
+	if err := checkPostgres(ast, words); err != nil {
+		return nil, err
+	}
+	return ast, nil
+}
+
+func parsePiece(p piece) (*Statement, error) {
+	st := &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
 	switch {
 	case p.first == "checkpoint" && len(p.words) == 1,
 		(p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
@@ -140,11 +166,14 @@ func parse(p piece) (*Statement, error) {
 		}
 		return st, err
 	}
+	if p.emptyReturning {
+		return nil, p.endError()
+	}
 	words, returningWords := p.words, []string(nil)
 	if p.returning != "" {
 		words, returningWords = splitReturning(words)
 	}
-	ast, err := parseChecked(p.sql, words)
+	ast, err := p.parseVitess(p.sql, words, false)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +190,7 @@ func parse(p piece) (*Statement, error) {
 	}
 	if p.returning != "" {
 		// The list parses as a select list; it is bound against the written rows.
-		sel, err := parseChecked("select "+p.returning, returningWords)
+		sel, err := p.parseVitess("select "+p.returning, returningWords, true)
 		if err != nil {
 			return nil, err
 		}
@@ -327,7 +356,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, st.locateBindError(err)
 	}
 	ps.settle()
 	p.params = ps

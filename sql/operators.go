@@ -1,0 +1,139 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The operator registry: every operator drove has, as PostgreSQL 15's pg_operator has it
+// (oid, name, kind, argument and result types, oprcode), in one table (operatorRows in
+// pgoperator.go) that pg_operator lists and the binder resolves operators through, so the
+// catalog and the binder cannot disagree: an operator the table lacks does not exist for
+// the binder (42883), and one it lists compiles with the result type listed
+// (TestOperatorsCompile). Resolution is PostgreSQL's (oper_select_candidate,
+// https://www.postgresql.org/docs/15/typeconv-oper.html): an exact match; with one operand
+// untyped, the operator taking the other operand's type on both sides (binary_oper_exact);
+// else the candidates every operand converts to implicitly, chosen as functions are
+// (selectCandidate). The implementations are the expression compiler's families (arith.go,
+// expr.go): the resolved operator gives them their result type and argument types.
+
+// opDef is one operator: a row of pg_operator.
+type opDef struct {
+	oid  int64
+	name string
+	kind byte // 'b' infix, 'l' prefix
+	// proc is the operator's signature as its function's: oprcode, the argument types (the
+	// right one alone for a prefix operator) and the result type.
+	proc *funcProc
+}
+
+// operatorIndex holds the operators by kind and name.
+var operatorIndex = map[string][]*opDef{}
+
+func init() {
+	for _, o := range catalogOperators {
+		p := &funcProc{oid: o.code, name: o.name, ret: pgTypeOf(o.result), strict: true}
+		if o.kind == "b" {
+			p.args = []*pgType{pgTypeOf(o.left), pgTypeOf(o.right)}
+		} else {
+			p.args = []*pgType{pgTypeOf(o.right)}
+		}
+		d := &opDef{oid: o.oid, name: o.name, kind: o.kind[0], proc: p}
+		operatorIndex[o.kind+o.name] = append(operatorIndex[o.kind+o.name], d)
+	}
+}
+
+// pgTypeOf is the signature type of a PostgreSQL type oid the operator table names.
+func pgTypeOf(oid int64) *pgType {
+	for _, t := range pgTypes {
+		if t.oid == oid {
+			return t
+		}
+	}
+	panic("operator table: no signature type for oid " + strconv.FormatInt(oid, 10))
+}
+
+// resolveOperator chooses the infix operator name that operands a and b run, or the prefix
+// one when a is nil. Operands of a type no signature names (a record, an array) are left to
+// their compiler: resolved is false then.
+func resolveOperator(name string, a, b *expr) (op *opDef, resolved bool, err error) {
+	args, kind := []*expr{a, b}, "b"
+	if a == nil {
+		args, kind = []*expr{b}, "l"
+	}
+	in := argsIn(args)
+	for _, x := range in {
+		if !x.unknown && !catalogScalar(x.t) {
+			return nil, false, nil
+		}
+	}
+	ops := operatorIndex[kind+name]
+	// binary_oper_exact: one operand untyped takes the other's type.
+	if len(in) == 2 && in[0].unknown != in[1].unknown {
+		known := in[0].t
+		if in[0].unknown {
+			known = in[1].t
+		}
+		for _, o := range ops {
+			if o.proc.args[0].oid == int64(known.OID()) && o.proc.args[1].oid == int64(known.OID()) {
+				return o, true, nil
+			}
+		}
+	}
+	var cands []candidate
+	byProc := map[*funcProc]*opDef{}
+	for _, o := range ops {
+		c := candidate{proc: o.proc, args: o.proc.args}
+		if c.accepts(in) {
+			cands = append(cands, c)
+			byProc[o.proc] = o
+		}
+	}
+	if len(cands) == 0 {
+		return nil, true, &Error{Code: "42883", Message: "operator does not exist: " + operatorText(name, a, b),
+			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
+	}
+	if c := selectCandidate(in, cands); c != nil {
+		return byProc[c.proc], true, nil
+	}
+	return nil, true, &Error{Code: "42725", Message: "operator is not unique: " + operatorText(name, a, b),
+		Hint: "Could not choose a best candidate operator. You might need to add explicit type casts."}
+}
+
+// catalogScalar reports whether t is a type the operator table can name.
+func catalogScalar(t types.Type) bool {
+	switch t {
+	case types.Null, types.Bool, types.Bytea, types.Int16, types.Int32, types.Int64, types.Text,
+		types.Float32, types.Float64, types.Date, types.Timestamp, types.Numeric:
+		return true
+	}
+	return false
+}
+
+// operatorText is an operator applied to its operands' types, as PostgreSQL's messages print it.
+func operatorText(name string, a, b *expr) string {
+	var sb strings.Builder
+	if a != nil {
+		sb.WriteString(exprTypeName(a) + " ")
+	}
+	sb.WriteString(name + " " + exprTypeName(b))
+	return sb.String()
+}
+
+// coerceUntyped gives an untyped operand the type the resolved operator takes where that is
+// not the other operand's type (which unify gives it, with char(n)'s way of comparing):
+// date + '1' is date + integer.
+func coerceUntyped(o *opDef, a, b *expr) (*expr, *expr, error) {
+	if o == nil || len(o.proc.args) != 2 {
+		return a, b, nil
+	}
+	var err error
+	if a.unknown && !b.unknown && a.param == 0 && o.proc.args[0].t != b.typ {
+		a, err = castLiteral(a, o.proc.args[0].t)
+	} else if b.unknown && !a.unknown && b.param == 0 && o.proc.args[1].t != a.typ {
+		b, err = castLiteral(b, o.proc.args[1].t)
+	}
+	return a, b, err
+}
