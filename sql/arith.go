@@ -107,7 +107,7 @@ func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 // compileDateArith compiles date + integer, integer + date, date - integer (a date) and
 // date - date (the days between, an integer), as PostgreSQL has them.
 func compileDateArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr) (*expr, error) {
-	isInt := func(x *expr) bool { return x.typ.IsInteger() }
+	isInt := func(x *expr) bool { return x.typ == types.Int16 || x.typ == types.Int32 } // date's are integer's; bigint has none
 	switch {
 	case op == sqlparser.PlusOp && a.typ == types.Date && isInt(b),
 		op == sqlparser.MinusOp && a.typ == types.Date && isInt(b):

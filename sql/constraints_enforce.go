@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -126,7 +125,7 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 // rekeyRow is an UPDATE that changes a row's primary key (dml.go).
 func rekeyRow(ctx context.Context, tx *tablespace.Txn, bt *boundTable, oldKey, key, value []byte, row []types.Value) error {
 	err := tx.Rekey(ctx, bt.name, oldKey, key, value)
-	if errors.Is(err, tablespace.ErrDuplicateKey) {
+	if primaryKeyTaken(err) {
 		return duplicateKey(bt, row)
 	}
 	return err

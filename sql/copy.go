@@ -455,7 +455,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			}
 			before := tx.Writes()
 			if err := tx.Load(name, key, value); err != nil {
-				if errors.Is(err, tablespace.ErrDuplicateKey) {
+				if primaryKeyTaken(err) {
 					e := duplicateKey(bt, row).(*Error)
 					e.Where = copyWhere(name, r.Line(), "")
 					return e

@@ -159,6 +159,11 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 // beside a timestamp is an interval (time's implicit cast), and the timestamp side of a
 // difference with a timestamptz is read in the session's zone.
 func dateTimeOperands(op sqlparser.BinaryExprOperator, a, b *expr, sc *scope) (*expr, *expr, error) {
+	// A date's + has three candidates for an untyped literal (integer, interval, time):
+	// PostgreSQL cannot choose.
+	if op == sqlparser.PlusOp && (a.unknown && b.typ == types.Date || b.unknown && a.typ == types.Date) {
+		return nil, nil, ambiguousOperator("+", a, b)
+	}
 	// An untyped literal beside a timestamp or time in + is an interval: the only + they have.
 	if op == sqlparser.PlusOp || op == sqlparser.MinusOp && (b.unknown && a.typ == types.Interval) {
 		var err error

@@ -42,8 +42,9 @@ func init() {
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"nulls", wordRule{"nulls-elsewhere", func(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }, refuseWord}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
-		// Reserved in PostgreSQL, where vitess would read an alias.
-		{"returning", wordRule{"returning-elsewhere", always, refuseWord}},
+		// Reserved in PostgreSQL, where vitess would read an alias. A PREPARE's statement is
+		// read again on its own (prepare_stmt.go).
+		{"returning", wordRule{"returning-elsewhere", func(r *rewriter) bool { return len(r.words) == 0 || r.words[0] != "prepare" }, refuseWord}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 
@@ -68,6 +69,14 @@ func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []
 		return nil, nil, err
 	}
 	return key, types.AppendRow(value[:0], bt.schema, row), nil
+}
+
+// primaryKeyTaken reports whether err is the engine's duplicate primary key, not a unique
+// constraint's violation the constraint check already reported (which wraps
+// tablespace.ErrDuplicateKey too, for the KV API's callers).
+func primaryKeyTaken(err error) bool {
+	var e *Error
+	return errors.Is(err, tablespace.ErrDuplicateKey) && !errors.As(err, &e)
 }
 
 // duplicateKey is PostgreSQL's unique violation for the primary key of row.

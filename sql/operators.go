@@ -98,7 +98,12 @@ func resolveOperator(name string, a, b *expr) (op *opDef, resolved bool, err err
 	if c := selectCandidate(in, cands); c != nil {
 		return byProc[c.proc], true, nil
 	}
-	return nil, true, &Error{Code: "42725", Message: "operator is not unique: " + operatorText(name, a, b),
+	return nil, true, ambiguousOperator(name, a, b)
+}
+
+// ambiguousOperator is PostgreSQL's error for an operator call with several best candidates.
+func ambiguousOperator(name string, a, b *expr) error {
+	return &Error{Code: "42725", Message: "operator is not unique: " + operatorText(name, a, b),
 		Hint: "Could not choose a best candidate operator. You might need to add explicit type casts."}
 }
 

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 	"slices"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -118,7 +117,7 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		}
 		return 1, ins.ret.emit(out, row)
 	}
-	if !errors.Is(err, tablespace.ErrDuplicateKey) {
+	if !primaryKeyTaken(err) {
 		return 0, err
 	}
 	c := ins.conflict
