@@ -114,6 +114,17 @@ func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	return x, err
 }
 
+// castAllowed reports whether a value of type from casts explicitly to type to.
+func castAllowed(from, to types.Type) bool {
+	return from == to || from == types.Null || from == types.Text || to == types.Text ||
+		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
+		familyOf(from) == famTime && familyOf(to) == famTime ||
+		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32 ||
+		from.IsArray() && to.IsArray() || familyOf(from) == famJSON && familyOf(to) == famJSON ||
+		from == types.JSONB && (familyOf(to) == famNumeric || to == types.Bool) ||
+		canCastDateTime(from, to)
+}
+
 func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if !strings.HasPrefix(e.Collation, castMarker) {
 		// Only a marker is a cast; the collations drove has (default, C, POSIX) never
@@ -150,14 +161,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		return constExpr(v, false), nil
 	}
 	from, to := x.typ, c.Type
-	ok := from == to || from == types.Null || from == types.Text || to == types.Text ||
-		familyOf(from) == famNumeric && familyOf(to) == famNumeric ||
-		familyOf(from) == famTime && familyOf(to) == famTime ||
-		from == types.Int32 && to == types.Bool || from == types.Bool && to == types.Int32 ||
-		from.IsArray() && to.IsArray() || familyOf(from) == famJSON && familyOf(to) == famJSON ||
-		from == types.JSONB && (familyOf(to) == famNumeric || to == types.Bool) ||
-		canCastDateTime(from, to)
-	if !ok {
+	if !castAllowed(from, to) {
 		return nil, Errorf("42846", "cannot cast type %s to %s", from, c.TypeName())
 	}
 	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable

@@ -220,6 +220,34 @@ func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
 // assign converts v (of static type from, or an untyped literal when unknown) to a value of
 // column c, as PostgreSQL's assignment casts do.
+// assignNumber is assign between two numeric types (but a float to itself); ok is false for
+// other types.
+func assignNumber(v types.Value, from types.Type, c *types.Column) (r types.Value, ok bool, err error) {
+	to := c.Type
+	switch {
+	case to == types.Numeric && familyOf(from) == famNumeric:
+		r, err = numericTypmod(v, c)
+	case from == types.Numeric && to.IsInteger():
+		r, err = numericToInt(v, to)
+	case from == types.Numeric && to.IsFloat():
+		r, err = assign(types.NewFloat(types.Float64, num(v)), types.Float64, false, c)
+	case from.IsInteger() && to.IsInteger():
+		r, err = types.NewInt(to, v.I), intRange(to, v.I)
+	case from.IsFloat() && to.IsInteger():
+		r, err = floatToInt(v, to)
+	case from.IsInteger() && to.IsFloat():
+		r = types.NewFloat(to, float64(v.I))
+	case from.IsFloat() && to.IsFloat() && from != to:
+		if to == types.Float32 && !math.IsInf(v.F, 0) && math.Abs(v.F) > math.MaxFloat32 {
+			return types.Value{}, true, Errorf("22003", "value out of range: overflow")
+		}
+		r = types.NewFloat(to, v.F)
+	default:
+		return types.Value{}, false, nil
+	}
+	return r, true, err
+}
+
 func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (types.Value, error) {
 	if v.IsNull() {
 		return types.NullValue, nil
@@ -235,32 +263,12 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		}
 		return checkLength(v, c)
 	}
+	if r, ok, err := assignNumber(v, from, c); ok {
+		return r, err
+	}
 	switch {
-	case to == types.Numeric && familyOf(from) == famNumeric:
-		return numericTypmod(v, c)
-	case from == types.Numeric && to.IsInteger():
-		return numericToInt(v, to)
-	case from == types.Numeric && to.IsFloat():
-		return assign(types.NewFloat(types.Float64, num(v)), types.Float64, false, c)
 	case from == to:
-		if from.IsInteger() {
-			return v, intRange(to, v.I)
-		}
 		return checkLength(v, c)
-	case from.IsInteger() && to.IsInteger():
-		if err := intRange(to, v.I); err != nil {
-			return types.Value{}, err
-		}
-		return types.NewInt(to, v.I), nil
-	case from.IsFloat() && to.IsInteger():
-		return floatToInt(v, to)
-	case from.IsInteger() && to.IsFloat():
-		return types.NewFloat(to, float64(v.I)), nil
-	case from.IsFloat() && to.IsFloat():
-		if to == types.Float32 && !math.IsInf(v.F, 0) && math.Abs(v.F) > math.MaxFloat32 {
-			return types.Value{}, Errorf("22003", "value out of range: overflow")
-		}
-		return types.NewFloat(to, v.F), nil
 	case canCastDateTime(from, to) && (from == types.Timestamptz || to == types.Timestamptz ||
 		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time):
 		r, _, err := castDateTime(v, to, time.UTC)

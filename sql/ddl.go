@@ -12,6 +12,23 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
+// plainColumnTypes are the column types, as vitess parses them after the dialect pass, that
+// take no length or scale.
+var plainColumnTypes = map[string]types.Type{
+	"smallint": types.Int16, "int2": types.Int16,
+	"int": types.Int32, "integer": types.Int32, "int4": types.Int32,
+	"bigint": types.Int64, "int8": types.Int64,
+	"real": types.Float32, "float4": types.Float32,
+	"double": types.Float64, "float8": types.Float64,
+	"boolean": types.Bool, "bool": types.Bool,
+	"text": types.Text, "timestamp": types.Timestamp, "date": types.Date, "time": types.Time,
+	"datetime":   types.Timestamptz, // the dialect pass's timestamptz
+	"year":       types.Interval,    // the dialect pass's interval
+	"longblob":   types.Bytea,
+	"mediumblob": types.JSONB, // the dialect pass's jsonb
+	"json":       types.JSON,
+}
+
 // columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.
 func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	c := types.Column{}
@@ -19,28 +36,16 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	if ct.Unsigned || ct.Zerofill || len(ct.EnumValues) > 0 || ct.Charset.Name != "" {
 		return c, unsupported("column type %s", sqlparser.String(ct))
 	}
-	noLength := ct.Length == nil && ct.Scale == nil
+	plain, isPlain := plainColumnTypes[t]
 	switch {
-	case (t == "smallint" || t == "int2") && noLength:
-		c.Type = types.Int16
-	case (t == "int" || t == "integer" || t == "int4") && noLength:
-		c.Type = types.Int32
-	case (t == "bigint" || t == "int8") && noLength:
-		c.Type = types.Int64
-	case (t == "real" || t == "float4") && noLength:
-		c.Type = types.Float32
-	case (t == "double" || t == "float8") && noLength:
-		c.Type = types.Float64
+	case isPlain && ct.Length == nil && ct.Scale == nil:
+		c.Type = plain
 	case t == "float" && ct.Scale == nil:
 		// PostgreSQL: float(1..24) is real, float and float(25..53) double precision.
 		c.Type = types.Float64
 		if ct.Length != nil && *ct.Length <= 24 {
 			c.Type = types.Float32
 		}
-	case (t == "boolean" || t == "bool") && noLength:
-		c.Type = types.Bool
-	case t == "text" && noLength:
-		c.Type = types.Text
 	case t == "varchar" && ct.Scale == nil:
 		c.Type = types.Text
 		if ct.Length != nil {
@@ -51,16 +56,6 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 		if ct.Length != nil {
 			c.Length = *ct.Length
 		}
-	case t == "timestamp" && noLength:
-		c.Type = types.Timestamp
-	case t == "date" && noLength:
-		c.Type = types.Date
-	case t == "datetime" && noLength: // the dialect pass's timestamptz
-		c.Type = types.Timestamptz
-	case t == "year" && noLength: // the dialect pass's interval
-		c.Type = types.Interval
-	case t == "time" && noLength:
-		c.Type = types.Time
 	case t == "numeric" || t == "decimal":
 		c.Type = types.Numeric
 		if ct.Length != nil {
@@ -74,14 +69,8 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 			}
 			c.Length = length
 		}
-	case t == "longblob" && noLength:
-		c.Type = types.Bytea
 	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
 		c.Type = types.UUID
-	case t == "mediumblob" && noLength: // the dialect pass's jsonb
-		c.Type = types.JSONB
-	case t == "json" && noLength:
-		c.Type = types.JSON
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}

@@ -24,92 +24,11 @@ func compileRowInSubquery(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, 
 	case len(sp.cols) < len(left):
 		return nil, Errorf("42601", "subquery has too few columns")
 	}
-	lefts := make([]*expr, len(left))
-	common := make([]types.Type, len(left))
-	trimL, trimR := make([]bool, len(left)), make([]bool, len(left))
-	rowFree := !sp.correlated
-	for i, x := range left {
-		if lefts[i], err = compile(x, sc); err != nil {
-			return nil, err
-		}
-		rt := sp.cols[i].Type
-		if lefts[i].unknown {
-			if lefts[i], err = castLiteral(lefts[i], rt); err != nil {
-				return nil, err
-			}
-		}
-		if !comparable(lefts[i].typ, rt) {
-			return nil, Errorf("42883", "operator does not exist: %s = %s", lefts[i].typ, rt)
-		}
-		common[i] = types.Null
-		if familyOf(rt) == famNumeric && familyOf(lefts[i].typ) == famNumeric {
-			common[i] = hashType(lefts[i].typ, rt)
-		}
-		trimL[i], trimR[i] = subqueryTrims(lefts[i], sp.cols[i])
-		rowFree = rowFree && lefts[i].rowFree
-	}
-	keyOf := func(dst []byte, i int, v types.Value, trim bool) []byte {
-		if trim {
-			v = trimChar(v)
-		}
-		switch {
-		case v.IsNull() || v.T == common[i]:
-		case common[i].IsFloat():
-			v = types.NewFloat(types.Float64, num(v))
-		case common[i] == types.Numeric:
-			if n, err := toNumeric(v); err == nil {
-				v = n
-			}
-		}
-		return appendValueKey(dst, v)
-	}
-	type result struct {
-		set      map[string]struct{}
-		withNull [][]string // each row with a NULL: its values' keys, "" for a NULL
-		full     [][]string // each distinct row without: its values' keys
-		anyRow   bool
-	}
-	var cachedRun uint64
-	var cached result
-	load := func(row []types.Value) (result, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return cached, nil
-		}
-		it, ec, err := sp.open(row)
-		if err != nil {
-			return result{}, err
-		}
-		r := result{set: make(map[string]struct{})}
-		var key []byte
-		for {
-			y, err := ec.pull(it)
-			if err != nil || y == nil {
-				if err == nil {
-					cachedRun, cached = ec.run, r
-				}
-				return r, err
-			}
-			r.anyRow = true
-			key = key[:0]
-			parts, null := make([]string, len(y)), false
-			for i, v := range y {
-				key = keyOf(key, i, v, trimR[i])
-				if null = null || v.IsNull(); !v.IsNull() {
-					parts[i] = string(keyOf(nil, i, v, trimR[i]))
-				}
-			}
-			if null {
-				r.withNull = append(r.withNull, parts)
-			} else if _, ok := r.set[string(key)]; !ok {
-				r.set[string(key)] = struct{}{}
-				r.full = append(r.full, parts)
-			} else {
-				continue
-			}
-			if err := ec.mem.grow(int64(2*len(key) + 48)); err != nil {
-				return result{}, err
-			}
-		}
+	ri := &rowInSubquery{sp: sp, common: make([]types.Type, len(left)), trimL: make([]bool, len(left)),
+		trimR: make([]bool, len(left))}
+	lefts, rowFree, err := ri.operands(left, sc)
+	if err != nil {
+		return nil, err
 	}
 	negate := e.Operator == sqlparser.NotInOp
 	vals := make([]types.Value, len(lefts))
@@ -122,47 +41,157 @@ func compileRowInSubquery(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, 
 			}
 			vals[i], hasNull = v, hasNull || v.IsNull()
 		}
-		r, err := load(row)
+		r, err := ri.load(row)
 		if err != nil {
 			return types.Value{}, err
 		}
 		if !r.anyRow {
 			return types.NewBool(negate), nil
 		}
-		parts := make([]string, len(vals))
-		var key []byte
-		for i, v := range vals {
-			key = keyOf(key, i, v, trimL[i])
-			if !v.IsNull() {
-				parts[i] = string(keyOf(nil, i, v, trimL[i]))
-			}
-		}
-		if !hasNull {
-			if _, ok := r.set[string(key)]; ok {
-				return types.NewBool(!negate), nil
-			}
-		}
-		// NULL when some row equals the left one but for NULLs on either side.
-		maybe := func(other []string) bool {
-			for i := range parts {
-				if parts[i] != "" && other[i] != "" && parts[i] != other[i] {
-					return false
-				}
-			}
-			return true
-		}
-		for _, p := range r.withNull {
-			if maybe(p) {
-				return types.Value{T: types.Bool, Null: true}, nil
-			}
-		}
-		if hasNull {
-			for _, p := range r.full {
-				if maybe(p) {
-					return types.Value{T: types.Bool, Null: true}, nil
-				}
-			}
-		}
-		return types.NewBool(negate), nil
+		return ri.match(r, vals, hasNull, negate), nil
 	}}, nil
+}
+
+// rowInSubquery is a compiled row IN (subquery): the subquery, the type each pair compares as, and
+// which sides' values are char(n) to trim.
+type rowInSubquery struct {
+	sp           *subplan
+	common       []types.Type
+	trimL, trimR []bool
+	cachedRun    uint64
+	cached       rowInSet
+}
+
+// rowInSet is the subquery's rows as hash keys.
+type rowInSet struct {
+	set      map[string]struct{}
+	withNull [][]string // each row with a NULL: its values' keys, "" for a NULL
+	full     [][]string // each distinct row without: its values' keys
+	anyRow   bool
+}
+
+// operands compiles the left row, each value checked against its subquery column's type.
+func (ri *rowInSubquery) operands(left sqlparser.ValTuple, sc *scope) ([]*expr, bool, error) {
+	lefts := make([]*expr, len(left))
+	rowFree := !ri.sp.correlated
+	for i, x := range left {
+		l, err := compile(x, sc)
+		if err != nil {
+			return nil, false, err
+		}
+		rt := ri.sp.cols[i].Type
+		if l.unknown {
+			if l, err = castLiteral(l, rt); err != nil {
+				return nil, false, err
+			}
+		}
+		if !comparable(l.typ, rt) {
+			return nil, false, Errorf("42883", "operator does not exist: %s = %s", l.typ, rt)
+		}
+		ri.common[i] = types.Null
+		if familyOf(rt) == famNumeric && familyOf(l.typ) == famNumeric {
+			ri.common[i] = hashType(l.typ, rt)
+		}
+		ri.trimL[i], ri.trimR[i] = subqueryTrims(l, ri.sp.cols[i])
+		rowFree = rowFree && l.rowFree
+		lefts[i] = l
+	}
+	return lefts, rowFree, nil
+}
+
+// keyOf appends pair i's value v as a hash key, in the type the pair compares as.
+func (ri *rowInSubquery) keyOf(dst []byte, i int, v types.Value, trim bool) []byte {
+	if trim {
+		v = trimChar(v)
+	}
+	switch {
+	case v.IsNull() || v.T == ri.common[i]:
+	case ri.common[i].IsFloat():
+		v = types.NewFloat(types.Float64, num(v))
+	case ri.common[i] == types.Numeric:
+		if n, err := toNumeric(v); err == nil {
+			v = n
+		}
+	}
+	return appendValueKey(dst, v)
+}
+
+// keys is a row's hash key and its values' keys ("" for a NULL).
+func (ri *rowInSubquery) keys(vals []types.Value, trim []bool) ([]byte, []string, bool) {
+	var key []byte
+	parts, null := make([]string, len(vals)), false
+	for i, v := range vals {
+		key = ri.keyOf(key, i, v, trim[i])
+		if null = null || v.IsNull(); !v.IsNull() {
+			parts[i] = string(ri.keyOf(nil, i, v, trim[i]))
+		}
+	}
+	return key, parts, null
+}
+
+// load runs the subquery for row (once per execution when it is not correlated).
+func (ri *rowInSubquery) load(row []types.Value) (rowInSet, error) {
+	sp := ri.sp
+	if !sp.correlated && ri.cachedRun == sp.sc.params.ec.run {
+		return ri.cached, nil
+	}
+	it, ec, err := sp.open(row)
+	if err != nil {
+		return rowInSet{}, err
+	}
+	r := rowInSet{set: make(map[string]struct{})}
+	for {
+		y, err := ec.pull(it)
+		if err != nil || y == nil {
+			if err == nil {
+				ri.cachedRun, ri.cached = ec.run, r
+			}
+			return r, err
+		}
+		r.anyRow = true
+		key, parts, null := ri.keys(y, ri.trimR)
+		if null {
+			r.withNull = append(r.withNull, parts)
+		} else if _, ok := r.set[string(key)]; !ok {
+			r.set[string(key)] = struct{}{}
+			r.full = append(r.full, parts)
+		} else {
+			continue
+		}
+		if err := ec.mem.grow(int64(2*len(key) + 48)); err != nil {
+			return rowInSet{}, err
+		}
+	}
+}
+
+// match is IN's answer for the left row vals against a non-empty subquery.
+func (ri *rowInSubquery) match(r rowInSet, vals []types.Value, hasNull, negate bool) types.Value {
+	key, parts, _ := ri.keys(vals, ri.trimL)
+	if !hasNull {
+		if _, ok := r.set[string(key)]; ok {
+			return types.NewBool(!negate)
+		}
+	}
+	// NULL when some row equals the left one but for NULLs on either side.
+	maybe := func(other []string) bool {
+		for i := range parts {
+			if parts[i] != "" && other[i] != "" && parts[i] != other[i] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, p := range r.withNull {
+		if maybe(p) {
+			return types.Value{T: types.Bool, Null: true}
+		}
+	}
+	if hasNull {
+		for _, p := range r.full {
+			if maybe(p) {
+				return types.Value{T: types.Bool, Null: true}
+			}
+		}
+	}
+	return types.NewBool(negate)
 }

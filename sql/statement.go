@@ -90,27 +90,15 @@ func (p piece) parseVitess(text string, words []string, returning bool) (sqlpars
 
 func parsePiece(p piece) (*Statement, error) {
 	st := &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
-	switch {
-	case p.first == "checkpoint" && len(p.words) == 1,
-		(p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]):
+	if (p.first == "checkpoint" && len(p.words) == 1) || (p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]) {
 		return st, nil
-	case isTablespaceStmt(p.words):
-		var err error
-		st.tsStmt, err = parseTablespaceStmt(p.orig)
-		return st, err
-	case isBackupStmt(p.words):
-		var err error
-		st.backup, err = parseBackupStmt(p.orig)
-		return st, err
-	case isIndexStmt(p.words):
-		var err error
-		st.index, err = parseIndexStmt(p.orig)
-		return st, err
-	case isConstraintAlter(p.words):
-		var err error
-		st.conAlter, err = parseConstraintAlter(p.orig)
-		return st, err
-	case len(p.words) > 2 && p.words[0] == "create" && p.words[1] == "table":
+	}
+	for _, u := range utilityParsers {
+		if u.is(p) {
+			return st, u.parse(st, p.orig)
+		}
+	}
+	if len(p.words) > 2 && p.words[0] == "create" && p.words[1] == "table" {
 		text, defs, err := extractConstraints(p.orig)
 		if err != nil {
 			return nil, err
@@ -126,48 +114,88 @@ func parsePiece(p piece) (*Statement, error) {
 			p = ps[0]
 			st.cons = defs
 		}
-	case isPrepareStmt(p.words):
-		var err error
-		st.prep, err = parsePrepareStmt(p.orig)
-		return st, err
-	case isViewStmt(p.words):
-		var err error
-		st.view, err = parseViewStmt(p.orig)
-		return st, err
-	case isSequenceStmt(p.words):
-		var err error
-		st.seq, err = parseSequenceStmt(p.orig)
-		return st, err
-	case isNotifyStmt(p.words):
-		var err error
-		st.notify, err = parseNotifyStmt(p.orig)
-		return st, err
-	case p.first == "truncate":
-		var err error
-		st.truncate, err = parseTruncate(p.orig)
-		return st, err
-	case isUserStmt(p.words):
-		var err error
-		st.user, err = parseUserStmt(p.orig)
-		return st, err
-	case isSavepointStmt(p.words):
-		var err error
-		st.savepoint, err = parseSavepointStmt(p.orig)
-		return st, err
-	case isSettingStmt(p.words):
-		var err error
-		st.setting, err = parseSettingStmt(p.orig)
-		return st, err
-	case isCopyStmt(p.words):
-		var err error
-		st.copy, err = parseCopy(p.orig)
-		if st.copy != nil && st.copy.words == nil {
-			st.copy.words = p.words
-		}
-		return st, err
 	}
+	return st, p.parseInto(st)
+}
+
+// utilityParser is a statement drove parses itself from sql/lexer's tokens (vitess has no
+// form for it).
+type utilityParser struct {
+	is    func(p piece) bool
+	parse func(st *Statement, text string) error
+}
+
+// utilityParsers are tried in order; set in init, as PREPARE's and CREATE VIEW's parsers
+// parse their statements through parse again.
+var utilityParsers []utilityParser
+
+func init() { utilityParsers = utilityParserTable() }
+
+func utilityParserTable() []utilityParser {
+	return []utilityParser{
+		{func(p piece) bool { return isTablespaceStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.tsStmt, err = parseTablespaceStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isBackupStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.backup, err = parseBackupStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.index, err = parseIndexStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isConstraintAlter(p.words) }, func(st *Statement, text string) (err error) {
+			st.conAlter, err = parseConstraintAlter(text)
+			return err
+		}},
+		{func(p piece) bool { return isPrepareStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.prep, err = parsePrepareStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.view, err = parseViewStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isSequenceStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.seq, err = parseSequenceStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isNotifyStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.notify, err = parseNotifyStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return p.first == "truncate" }, func(st *Statement, text string) (err error) {
+			st.truncate, err = parseTruncate(text)
+			return err
+		}},
+		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.user, err = parseUserStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isSavepointStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.savepoint, err = parseSavepointStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isSettingStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.setting, err = parseSettingStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.copy, err = parseCopy(text)
+			if st.copy != nil && st.copy.words == nil {
+				st.copy.words = st.words
+			}
+			return err
+		}},
+	}
+}
+
+// parseInto parses the piece with vitess into st: the statement, its RETURNING list, its
+// ON CONFLICT and its UPDATE's FROM or DELETE's USING list.
+func (p piece) parseInto(st *Statement) error {
 	if p.emptyReturning {
-		return nil, p.endError()
+		return p.endError()
 	}
 	words, returningWords := p.words, []string(nil)
 	if p.returning != "" {
@@ -175,15 +203,15 @@ func parsePiece(p piece) (*Statement, error) {
 	}
 	ast, err := p.parseVitess(p.sql, words, false)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	st.ast = ast
 	st.conflict = p.conflict
 	if err := attachDMLFrom(ast, p.dmlFrom, words); err != nil {
-		return nil, err
+		return err
 	}
 	if err := parseConflictWhere(p.conflict); err != nil {
-		return nil, err
+		return err
 	}
 	if ins, ok := ast.(*sqlparser.Insert); ok && p.alias != "" {
 		ins.Table.As = sqlparser.NewIdentifierCS(p.alias)
@@ -192,16 +220,16 @@ func parsePiece(p piece) (*Statement, error) {
 		// The list parses as a select list; it is bound against the written rows.
 		sel, err := p.parseVitess("select "+p.returning, returningWords, true)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s, ok := sel.(*sqlparser.Select)
 		if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil ||
 			s.GroupBy != nil || s.OrderBy != nil || s.Limit != nil {
-			return nil, Errorf("42601", "syntax error in RETURNING list")
+			return Errorf("42601", "syntax error in RETURNING list")
 		}
 		st.returning = s.SelectExprs
 	}
-	return st, nil
+	return nil
 }
 
 // isDualFrom reports whether te is the implicit "dual" vitess adds to a SELECT without FROM
