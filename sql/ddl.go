@@ -95,69 +95,17 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, co
 	schema := &types.Schema{Name: name}
 	serials := map[string]bool{} // sequence names the serial columns took
 	for _, cd := range spec.Columns {
-		c, err := columnType(cd.Type)
+		c, err := s.columnDef(cd, schema, serials)
 		if err != nil {
 			return err
-		}
-		c.Name = cd.Name.String()
-		if o := cd.Type.Options; o != nil {
-			if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
-				o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
-				o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
-				o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
-				return unsupported("column constraint on %q (only NOT NULL, DEFAULT and PRIMARY KEY)", c.Name)
-			}
-			if o.Null != nil && !*o.Null {
-				c.NotNull = true
-			}
-			if o.Default != nil {
-				if _, err := s.compileDefault(o.Default); err != nil {
-					return err
-				}
-				c.Default = storedExpr(o.Default)
-			}
-			if o.Autoincrement {
-				// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
-				if !c.Type.IsInteger() {
-					return Errorf("22023", "identity column type must be smallint, integer, or bigint")
-				}
-				if o.Default != nil {
-					return Errorf("42601", "both default and identity specified for column %q", c.Name)
-				}
-				c.NotNull = true
-				seq := s.serialSequenceName(name, c.Name, serials)
-				serials[seq] = true
-				c.Default = serialDefault(seq)
-			}
-			if o.KeyOpt == sqlparser.ColKeyPrimary {
-				if len(schema.PK) > 0 {
-					return Errorf("42P16", "multiple primary keys for table %q are not allowed", name)
-				}
-				schema.PK = []int{len(schema.Columns)}
-			}
 		}
 		if schema.ColumnIndex(c.Name) >= 0 {
 			return Errorf("42701", "column %q specified more than once", c.Name)
 		}
 		schema.Columns = append(schema.Columns, c)
 	}
-	for _, idx := range spec.Indexes {
-		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
-			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
-		}
-		if len(schema.PK) > 0 {
-			return Errorf("42P16", "multiple primary keys for table %q are not allowed", name)
-		}
-		for _, ic := range idx.Columns {
-			if ic.Expression != nil || ic.Length != nil {
-				return unsupported("expressions in PRIMARY KEY")
-			}
-			i := schema.ColumnIndex(ic.Column.String())
-			if i < 0 {
-				return Errorf("42703", "column %q named in key does not exist", ic.Column.String())
-			}
-			schema.PK = append(schema.PK, i)
-		}
+	if err := tablePrimaryKey(spec.Indexes, schema); err != nil {
+		return err
 	}
 	if len(schema.PK) == 0 {
 		// Rows need a key: a table without one gets a hidden row id, numbered like a
@@ -201,6 +149,79 @@ func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, co
 		s.txCreated = append(s.txCreated, name)
 	}
 	return out.Complete("CREATE TABLE")
+}
+
+// columnDef is a CREATE TABLE column of schema (a primary key it declares is set in
+// schema.PK); serials collects the sequences serial columns take.
+func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]bool) (types.Column, error) {
+	c, err := columnType(cd.Type)
+	if err != nil {
+		return c, err
+	}
+	c.Name = cd.Name.String()
+	o := cd.Type.Options
+	if o == nil {
+		return c, nil
+	}
+	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
+		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
+		o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
+		o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
+		return c, unsupported("column constraint on %q (only NOT NULL, DEFAULT and PRIMARY KEY)", c.Name)
+	}
+	if o.Null != nil && !*o.Null {
+		c.NotNull = true
+	}
+	if o.Default != nil {
+		if _, err := s.compileDefault(o.Default); err != nil {
+			return c, err
+		}
+		c.Default = storedExpr(o.Default)
+	}
+	if o.Autoincrement {
+		// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
+		if !c.Type.IsInteger() {
+			return c, Errorf("22023", "identity column type must be smallint, integer, or bigint")
+		}
+		if o.Default != nil {
+			return c, Errorf("42601", "both default and identity specified for column %q", c.Name)
+		}
+		c.NotNull = true
+		seq := s.serialSequenceName(schema.Name, c.Name, serials)
+		serials[seq] = true
+		c.Default = serialDefault(seq)
+	}
+	if o.KeyOpt == sqlparser.ColKeyPrimary {
+		if len(schema.PK) > 0 {
+			return c, Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+		}
+		schema.PK = []int{len(schema.Columns)}
+	}
+	return c, nil
+}
+
+// tablePrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols), the one index
+// CREATE TABLE takes.
+func tablePrimaryKey(indexes []*sqlparser.IndexDefinition, schema *types.Schema) error {
+	for _, idx := range indexes {
+		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
+			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
+		}
+		if len(schema.PK) > 0 {
+			return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+		}
+		for _, ic := range idx.Columns {
+			if ic.Expression != nil || ic.Length != nil {
+				return unsupported("expressions in PRIMARY KEY")
+			}
+			i := schema.ColumnIndex(ic.Column.String())
+			if i < 0 {
+				return Errorf("42703", "column %q named in key does not exist", ic.Column.String())
+			}
+			schema.PK = append(schema.PK, i)
+		}
+	}
+	return nil
 }
 
 // undoCreates drops the tables the ending transaction created, when it rolls back. DDL is not

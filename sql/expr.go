@@ -112,17 +112,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.OrExpr:
 		return compileLogic(e.Left, e.Right, sc, false)
 	case *sqlparser.NotExpr:
-		x, err := compileBool(e.Expr, sc)
-		if err != nil {
-			return nil, err
-		}
-		return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-			v, err := x.eval(row)
-			if err != nil || v.IsNull() {
-				return types.NullValue, err
-			}
-			return types.NewBool(!v.Bool()), nil
-		}}, x)
+		return compileNot(e, sc)
 	case *sqlparser.ComparisonExpr:
 		return compileComparison(e, sc)
 	case *sqlparser.BetweenExpr:
@@ -138,43 +128,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.BinaryExpr:
 		return compileArith(e, sc)
 	case *sqlparser.UnaryExpr:
-		if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
-			return nil, unsupported("operator %s", pgString(e))
-		}
-		if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp {
-			return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
-		}
-		x, err := compile(e.Expr, sc)
-		if err != nil {
-			return nil, err
-		}
-		if x.typ == types.Interval {
-			return negateIntervalExpr(x, e.Operator == sqlparser.UMinusOp), nil
-		}
-		if familyOf(x.typ) != famNumeric && !(x.typ == types.Null && !x.unknown) {
-			return nil, Errorf("42883", "operator does not exist: %s %s", e.Operator.ToString(), x.typ)
-		}
-		if e.Operator == sqlparser.UPlusOp {
-			return x, nil
-		}
-		return fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
-			v, err := x.eval(row)
-			if err != nil || v.IsNull() {
-				return types.NullValue, err
-			}
-			switch {
-			case v.T.IsInteger():
-				if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
-					return types.Value{}, outOfRange(v.T)
-				}
-				v.I = -v.I
-			case v.T == types.Numeric:
-				return negateNumeric(v), nil
-			default:
-				v.F = -v.F
-			}
-			return v, nil
-		}}, x)
+		return compileUnary(e, sc)
 	case *sqlparser.FuncExpr:
 		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
 			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
@@ -214,6 +168,62 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return compileExists(e, sc)
 	}
 	return nil, unsupported("expression %s", pgString(e))
+}
+
+// compileUnary compiles prefix - and +.
+func compileUnary(e *sqlparser.UnaryExpr, sc *scope) (*expr, error) {
+	if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
+		return nil, unsupported("operator %s", pgString(e))
+	}
+	if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp {
+		return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
+	}
+	x, err := compile(e.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.typ == types.Interval {
+		return negateIntervalExpr(x, e.Operator == sqlparser.UMinusOp), nil
+	}
+	if familyOf(x.typ) != famNumeric && !(x.typ == types.Null && !x.unknown) {
+		return nil, Errorf("42883", "operator does not exist: %s %s", e.Operator.ToString(), x.typ)
+	}
+	if e.Operator == sqlparser.UPlusOp {
+		return x, nil
+	}
+	return fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.NullValue, err
+		}
+		switch {
+		case v.T.IsInteger():
+			if v.I == math.MinInt64 || intRange(v.T, -v.I) != nil {
+				return types.Value{}, outOfRange(v.T)
+			}
+			v.I = -v.I
+		case v.T == types.Numeric:
+			return negateNumeric(v), nil
+		default:
+			v.F = -v.F
+		}
+		return v, nil
+	}}, x)
+}
+
+// compileNot compiles NOT.
+func compileNot(e *sqlparser.NotExpr, sc *scope) (*expr, error) {
+	x, err := compileBool(e.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.NullValue, err
+		}
+		return types.NewBool(!v.Bool()), nil
+	}}, x)
 }
 
 // maxParams is PostgreSQL's limit on $n parameters.
