@@ -67,6 +67,11 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		trimL, trimX := charTrims(l, x)
 		in.each = append(in.each, inItem{x: x, trimLeft: trimL, trim: trimX})
 	}
+	if isConst(left) && mustConst(left).IsNull() {
+		// PostgreSQL folds NULL = item (a strict operator with a NULL constant) to NULL
+		// while planning, so no item is computed: not even one that would fail.
+		return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
+	}
 	if left.unknown {
 		left.unknown = false
 	}

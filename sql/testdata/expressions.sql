@@ -97,3 +97,23 @@ SELECT 1 + 1 IS DISTINCT FROM 3 - 1, 'a' IS NOT DISTINCT FROM 'a' AND 2 > 1
 ----
 f|t
 tag: SELECT 1
+
+# x IN (items that read a column) is x = a OR x = b ..., computed only until the answer is
+# known; a NULL constant x makes every comparison, and so the IN, NULL while planning, so no
+# item is computed at all.
+statement ok
+CREATE TABLE inl (id int PRIMARY KEY, i0 int, i1 int)
+
+statement ok
+INSERT INTO inl VALUES (1, 5, -2147483648)
+
+query
+SELECT length(NULL::text) IN (i0, abs(i1)), NULL::int NOT IN (i0, abs(i1)), 5 IN (i0, abs(i1)) FROM inl
+----
+NULL|NULL|t
+tag: SELECT 1
+
+query
+SELECT 1 IN (i0, abs(i1)) FROM inl
+----
+error 22003: integer out of range
