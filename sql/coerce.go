@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"encoding/hex"
 	"math"
 	"strconv"
@@ -327,12 +328,12 @@ func floorDiv(a, b int64) int64 {
 // a date's microseconds may not fit an int64.
 func compareDateTimestamp(days, micros int64) int {
 	if types.IsInfinite(days) || types.IsInfinite(micros) {
-		return cmpOrdered(days, micros) // the infinities are the same in both types
+		return cmp.Compare(days, micros) // the infinities are the same in both types
 	}
-	if c := cmpOrdered(days, floorDiv(micros, microsPerDay)); c != 0 {
+	if c := cmp.Compare(days, floorDiv(micros, microsPerDay)); c != 0 {
 		return c
 	}
-	return cmpOrdered(days*microsPerDay, micros)
+	return cmp.Compare(days*microsPerDay, micros)
 }
 
 // compare orders two non-NULL values of comparable families.
@@ -345,7 +346,7 @@ func compare(a, b types.Value) int {
 	switch {
 	case a.T.IsInteger() && b.T.IsInteger(), a.T == types.Bool && b.T == types.Bool,
 		a.T == types.Timestamp && b.T == types.Timestamp, a.T == types.Date && b.T == types.Date:
-		return cmpOrdered(a.I, b.I)
+		return cmp.Compare(a.I, b.I)
 	case a.T == types.Date && b.T == types.Timestamp:
 		return compareDateTimestamp(a.I, b.I)
 	case a.T == types.Timestamp && b.T == types.Date:
@@ -383,7 +384,7 @@ func compareArrays(a, b types.Value) int {
 			}
 		}
 	}
-	return cmpOrdered(int64(len(x)), int64(len(y)))
+	return cmp.Compare(int64(len(x)), int64(len(y)))
 }
 
 func num(v types.Value) float64 {
@@ -395,16 +396,6 @@ func num(v types.Value) float64 {
 		return f
 	}
 	return v.F
-}
-
-func cmpOrdered[T int64 | string](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // nanOrder orders two values of which one or both are NaN (ok is false when neither is) as

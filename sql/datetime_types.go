@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -208,10 +209,10 @@ func compareDateTime(a, b types.Value) (int, bool) {
 	case a.T == types.Interval && b.T == types.Interval:
 		return types.CompareIntervals(a.Interval(), b.Interval()), true
 	case a.T == types.Time && b.T == types.Time:
-		return cmpOrdered(a.I, b.I), true
+		return cmp.Compare(a.I, b.I), true
 	case a.T == types.Timestamptz && (b.T == types.Timestamptz || b.T == types.Timestamp),
 		a.T == types.Timestamp && b.T == types.Timestamptz:
-		return cmpOrdered(a.I, b.I), true
+		return cmp.Compare(a.I, b.I), true
 	case a.T == types.Timestamptz && b.T == types.Date:
 		return -compareDateTimestamp(b.I, a.I), true
 	case a.T == types.Date && b.T == types.Timestamptz:

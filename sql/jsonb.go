@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/drovedb/drove/types"
@@ -61,7 +62,7 @@ func compareJSONB(a, b types.Value) int {
 	x, errA := types.DecodeJSONB(a.S)
 	y, errB := types.DecodeJSONB(b.S)
 	if errA != nil || errB != nil {
-		return cmpOrdered(a.S, b.S)
+		return cmp.Compare(a.S, b.S)
 	}
 	return types.CompareJSONB(x, y)
 }

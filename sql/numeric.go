@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -284,7 +285,7 @@ func compareNumeric(x, y types.Value) int {
 	a, errA := decimalOf(x)
 	b, errB := decimalOf(y)
 	if errA != nil || errB != nil {
-		return cmpOrdered(x.S, y.S)
+		return cmp.Compare(x.S, y.S)
 	}
 	if c, ok := nanOrder(a.Form == apd.NaN, b.Form == apd.NaN); ok { // above the infinities too
 		return c

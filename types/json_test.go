@@ -1,6 +1,7 @@
 package types
 
 import (
+	"cmp"
 	"testing"
 )
 
@@ -49,7 +50,7 @@ func TestJSONBOrder(t *testing.T) {
 	for i := range ordered {
 		for j := range ordered {
 			got := CompareJSONB(parse(ordered[i]), parse(ordered[j]))
-			want := cmpInt(i, j)
+			want := cmp.Compare(i, j)
 			// The raw scalars against [] and one-element arrays are checked below.
 			if (ordered[i][0] == '[') != (ordered[j][0] == '[') && (ordered[i][0] != '{' && ordered[j][0] != '{') {
 				continue

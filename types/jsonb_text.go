@@ -2,6 +2,7 @@ package types
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"strings"
@@ -126,7 +127,7 @@ func CompareJSONB(a, b *JSONNode) int {
 
 func compareJSONNode(a, b *JSONNode) int {
 	if a.Kind != b.Kind {
-		return cmpInt(int(a.Kind), int(b.Kind))
+		return cmp.Compare(int(a.Kind), int(b.Kind))
 	}
 	switch a.Kind {
 	case JSONNull:
@@ -146,7 +147,7 @@ func compareJSONNode(a, b *JSONNode) int {
 			}
 		}
 		if len(a.Elems) != len(b.Elems) {
-			res = cmpInt(len(a.Elems), len(b.Elems))
+			res = cmp.Compare(len(a.Elems), len(b.Elems))
 		}
 		if res != 0 {
 			return res
@@ -159,7 +160,7 @@ func compareJSONNode(a, b *JSONNode) int {
 		return 0
 	}
 	if len(a.Keys) != len(b.Keys) {
-		return cmpInt(len(a.Keys), len(b.Keys))
+		return cmp.Compare(len(a.Keys), len(b.Keys))
 	}
 	for i := range a.Keys {
 		if c := strings.Compare(a.Keys[i], b.Keys[i]); c != 0 {
@@ -168,16 +169,6 @@ func compareJSONNode(a, b *JSONNode) int {
 		if c := compareJSONNode(a.Elems[i], b.Elems[i]); c != 0 {
 			return c
 		}
-	}
-	return 0
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
 	}
 	return 0
 }
