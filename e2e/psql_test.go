@@ -131,7 +131,7 @@ func TestPsqlMetaCommands(t *testing.T) {
 		{`\df lower`, "pg_catalog|lower|text|text|func\n"},
 		{`\dfS count`, "pg_catalog|count|bigint||agg\npg_catalog|count|bigint|\"any\"|agg\n"},
 		{`\df`, ""},
-		{`\do ||`, "pg_catalog||||text|text|text|\n"},
+		{`\do ||`, "pg_catalog||||jsonb|jsonb|jsonb|\npg_catalog||||text|text|text|\n"},
 	}
 	for _, c := range cases {
 		out, errOut := psql(t, n, c.command)
