@@ -128,19 +128,8 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Name == "regclass" && x.unknown && x.param == 0 && sc.params.sess != nil {
-		name := mustConst(x).S
-		oid, err := strconv.ParseInt(name, 10, 64) // digits are an oid, as regclassin reads them
-		if err != nil || oid < 0 {
-			if oid, err = sc.params.sess.relationOID(name); err != nil {
-				return nil, err
-			}
-		}
-		return constExpr(types.NewInt(types.Int64, oid), false), nil
-	}
-	if c.Name == "regclass" && !x.unknown && familyOf(x.typ) == famNumeric && x.typ != types.Numeric &&
-		sc.params != nil && sc.params.sess != nil {
-		return regclassOutExpr(x, sc.params.sess), nil
+	if y, ok, err := regclassCast(c.Name, x, sc); ok {
+		return y, err
 	}
 	if x.unknown {
 		if x.param > 0 {

@@ -91,3 +91,26 @@ func regclassOutExpr(x *expr, s *Session) *expr {
 		return types.NewText(s.regclassOut(v.I)), nil
 	}}
 }
+
+// regclassCast is x::regclass where drove gives it meaning (ok): a literal is the oid of the
+// relation it names (digits are an oid, as regclassin reads them), a computed integer oid the
+// relation's name.
+func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
+	if target != "regclass" || sc.params == nil || sc.params.sess == nil {
+		return nil, false, nil
+	}
+	if x.unknown && x.param == 0 {
+		name := mustConst(x).S
+		oid, err := strconv.ParseInt(name, 10, 64)
+		if err != nil || oid < 0 {
+			if oid, err = sc.params.sess.relationOID(name); err != nil {
+				return nil, true, err
+			}
+		}
+		return constExpr(types.NewInt(types.Int64, oid), false), true, nil
+	}
+	if !x.unknown && familyOf(x.typ) == famNumeric && x.typ != types.Numeric {
+		return regclassOutExpr(x, sc.params.sess), true, nil
+	}
+	return nil, false, nil
+}
