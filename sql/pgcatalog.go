@@ -355,6 +355,13 @@ func collationOf(t types.Type) int64 {
 
 // relationOID is 'name'::regclass: the id of a table, index or catalog table.
 func (s *Session) relationOID(name string) (int64, error) {
+	if strings.ContainsRune(name, '"') { // a quoted identifier, as psql writes "Mixed": regclassin's reading
+		n, err := seqNameFromText(name)
+		if err != nil {
+			return 0, err
+		}
+		name = n
+	}
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
 	if oid, ok := catalogOIDs[name]; ok {
 		return oid, nil

@@ -45,8 +45,11 @@ func buildOrdinality(c *funcCall) (*expr, error) {
 }
 
 // regclassOut is an oid as regclass prints: the relation's name, quoted when it must be,
-// or the number when no relation has that oid.
+// "-" for oid 0, or the number when no relation has that oid.
 func (s *Session) regclassOut(oid int64) string {
+	if oid == 0 {
+		return "-" // InvalidOid
+	}
 	if name, ok := s.relationName(oid); ok {
 		return types.QuoteIdent(name)
 	}

@@ -101,3 +101,19 @@ tag: SELECT 3
 
 statement error 42P10
 SELECT * FROM generate_series(1, 2) WITH ORDINALITY AS a(x, y, z)
+
+statement ok
+CREATE TABLE "Fq" (id int PRIMARY KEY, up int REFERENCES "Fq", p int REFERENCES fp)
+
+query
+SELECT conname, conrelid::regclass, confrelid::regclass FROM pg_constraint WHERE conrelid = '"Fq"'::regclass AND contype = 'f' ORDER BY conname
+----
+Fq_p_fkey|"Fq"|fp
+Fq_up_fkey|"Fq"|"Fq"
+tag: SELECT 2
+
+query
+SELECT '0'::regclass::oid, 0::regclass, 0::oid::regclass::text
+----
+0|-|-
+tag: SELECT 1
