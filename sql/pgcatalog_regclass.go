@@ -14,7 +14,8 @@ import (
 func init() {
 	register([]builtin{
 		// drove has no partitions, and PostgreSQL gives no rows for a relation that is not one.
-		{name: "pg_partition_ancestors", vol: 'v', strict: true, retset: true, procs: []string{"3425: regclass -> regclass"},
+		{name: "pg_partition_ancestors", vol: 'v', strict: true, retset: true, outArgs: []string{"relid regclass"},
+			procs: []string{"3425: partitionid regclass -> regclass"},
 			build: buildPartitionAncestors},
 		{name: ordinalityFunc, vol: 'v', build: buildOrdinality},
 	})
