@@ -46,10 +46,14 @@ func TestPsqlDescribeMatchesPostgres(t *testing.T) {
 		"CREATE TABLE logs (at timestamp, msg text DEFAULT 'none', lvl char(1) DEFAULT 'i', src varchar(8) DEFAULT '')",
 		"CREATE SEQUENCE counter",
 		"INSERT INTO items VALUES (1, 'a', 2.50, 3, 'x1', true)",
+		// foreign keys: psql's "Foreign-key constraints" and "Referenced by" footers
+		"CREATE TABLE orders (id int PRIMARY KEY, item int REFERENCES items ON DELETE CASCADE, code varchar(12), q bigint, " +
+			"CONSTRAINT orders_code_fk FOREIGN KEY (code, q) REFERENCES items (code, qty) ON UPDATE SET NULL)",
+		"CREATE TABLE \"Tree\" (id int PRIMARY KEY, up int REFERENCES \"Tree\")",
 	}
 	commands := []string{`\d`, `\dt`, `\dt+`, `\d items`, `\d+ items`, `\d logs`, `\d+ logs`, `\di`, `\di+`,
 		`\d items_name`, `\d+ items_code`, `\d items_pkey`, `\ds`, `\ds+`, `\dv`, `\df`, `\l drove`, `\l+ drove`,
-		`\d counter`}
+		`\d counter`, `\d orders`, `\d+ orders`, `\d "Tree"`}
 	run := func(host, port string) map[string]string {
 		out := map[string]string{}
 		args := []string{"-X", "-q", "-P", "format=unaligned", "-h", host, "-p", port, "-U", "drove", "drove"}
@@ -67,7 +71,7 @@ func TestPsqlDescribeMatchesPostgres(t *testing.T) {
 	want := run(u.Hostname(), u.Port())
 	got := run("127.0.0.1", strconv.Itoa(n.port))
 	sizes := regexp.MustCompile(`\|-?\d+ (bytes|kB|MB|GB)\|`)
-	pkeyHash := regexp.MustCompile(`(?m)^(.*items_pkey.*)\bhash\b`)
+	pkeyHash := regexp.MustCompile(`(?m)^(.*_pkey.*)\bhash\b`)
 	mask := func(s string) string {
 		s = sizes.ReplaceAllString(s, "|SIZE|")
 		return pkeyHash.ReplaceAllString(s, "${1}btree")

@@ -2,11 +2,11 @@ package e2e
 
 import "testing"
 
-// psql's \d shows a table's CHECK and UNIQUE constraints as PostgreSQL's does: the footers
-// below are what PostgreSQL 15 prints for the same tables, except that drove's primary key is
-// a hash map and that the "Foreign-key constraints" and "Referenced by" footers are missing
-// (psql's queries for them use pg_partition_ancestors and UNION ALL VALUES, which drove does
-// not parse yet; pg_class.relhastriggers stays false so that \d does not ask).
+// psql's \d shows a table's CHECK, UNIQUE and FOREIGN KEY constraints as PostgreSQL's does:
+// the footers below are what PostgreSQL 15 prints for the same tables, except that drove's
+// primary key is a hash map. A table with a foreign key, or one a foreign key references, has
+// relhastriggers true, so psql asks for its "Foreign-key constraints" and "Referenced by"
+// footers (and its triggers, of which drove has none); a table with neither does not.
 func TestPsqlDescribeConstraints(t *testing.T) {
 	requireTool(t, "psql")
 	n := newNode(t)
@@ -26,6 +26,9 @@ func TestPsqlDescribeConstraints(t *testing.T) {
 Indexes:
     "p_pkey" PRIMARY KEY, hash (id)
     "p_code_key" UNIQUE CONSTRAINT, btree (code)
+Referenced by:
+    TABLE "c" CONSTRAINT "c_code_fk" FOREIGN KEY (pc) REFERENCES p(code)
+    TABLE "c" CONSTRAINT "c_p_fkey" FOREIGN KEY (p) REFERENCES p(id) ON DELETE CASCADE
 
 `},
 		{"c", `                 Table "public.c"
@@ -40,6 +43,9 @@ Indexes:
 Check constraints:
     "c_check" CHECK (v < 100 AND id > 0)
     "v_pos" CHECK (v > 0)
+Foreign-key constraints:
+    "c_code_fk" FOREIGN KEY (pc) REFERENCES p(code)
+    "c_p_fkey" FOREIGN KEY (p) REFERENCES p(id) ON DELETE CASCADE
 
 `},
 	}

@@ -139,12 +139,8 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Name == "regclass" && x.unknown && x.param == 0 && sc.params.sess != nil {
-		oid, err := sc.params.sess.relationOID(mustConst(x).S)
-		if err != nil {
-			return nil, err
-		}
-		return constExpr(types.NewInt(types.Int64, oid), false), nil
+	if y, ok, err := regclassCast(c.Name, x, sc); ok {
+		return y, err
 	}
 	if x.unknown {
 		if x.param > 0 {

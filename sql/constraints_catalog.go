@@ -336,16 +336,32 @@ func uniqueColumnLists(s *types.Schema) [][]int {
 }
 
 // constraintClassInfo is pg_class's relchecks (the count of CHECK constraints, which psql's \d
-// reads before it asks for its "Check constraints" footer) and relhastriggers. The latter
-// stays false: in PostgreSQL foreign keys make it true, and psql then asks for its
-// "Foreign-key constraints" and "Referenced by" footers with queries drove cannot parse yet
-// (pg_partition_ancestors in FROM, UNION ALL VALUES), which would fail the whole \d.
-func (s *Session) constraintClassInfo(t *types.Schema) (types.Value, types.Value) {
-	checks := 0
+// reads before it asks for its "Check constraints" footer) and relhastriggers, true as in
+// PostgreSQL for a table with a foreign key or one that a foreign key references (their
+// triggers enforce it there): psql's \d then asks for its "Foreign-key constraints" and
+// "Referenced by" footers. referenced holds the tables foreign keys reference.
+func (s *Session) constraintClassInfo(t *types.Schema, referenced map[string]bool) (types.Value, types.Value) {
+	checks, fk := 0, referenced[t.Name]
 	for _, c := range t.Constraints {
-		if c.Kind == types.ConstraintCheck {
+		switch c.Kind {
+		case types.ConstraintCheck:
 			checks++
+		case types.ConstraintForeign:
+			fk = true
 		}
 	}
-	return int32Val(checks), boolVal(false)
+	return int32Val(checks), boolVal(fk)
+}
+
+// referencedTables are the tables some foreign key references.
+func referencedTables(tables []*types.Schema) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tables {
+		for _, c := range t.Constraints {
+			if c.Kind == types.ConstraintForeign {
+				out[c.RefTable] = true
+			}
+		}
+	}
+	return out
 }

@@ -331,16 +331,29 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 	if r.peek(0).Is("as") {
 		n = 1
 	}
-	t := r.peek(n)
-	if t.Is("with") && r.peek(n+1).Is("ordinality") {
-		return unsupported("WITH ORDINALITY")
+	// WITH ORDINALITY adds a column counting the function's rows: see ordinalityFunc.
+	ord, ordCol := false, "ordinality"
+	if r.peek(n).Is("with") && r.peek(n+1).Is("ordinality") {
+		ord, n = true, n+2
+		if r.peek(n).Is("as") {
+			n++
+		}
 	}
+	t := r.peek(n)
 	if w := t.Value; t.Kind == lexer.Ident && !notFunctionNames[w] && !fromClauseEnds[w] && !joinWords[w] {
 		alias, n = w, n+1
 		if r.nextAt(n, "(") {
 			switch cols := r.peek(n + 1); {
 			case cols.Kind == lexer.Ident && r.nextAt(n+2, ")"):
 				col, n = cols.Value, n+3
+			case ord && cols.Kind == lexer.Ident && r.nextAt(n+2, ",") && r.peek(n+3).Kind == lexer.Ident && r.nextAt(n+4, ")"):
+				col, ordCol, n = cols.Value, r.peek(n+3).Value, n+5
+			case ord && cols.Kind == lexer.Ident && r.nextAt(n+2, ",") && r.peek(n+3).Kind == lexer.Ident && r.nextAt(n+4, ","):
+				k := 3
+				for r.peek(n+2*k-1).Kind == lexer.Ident && r.nextAt(n+2*k, ",") {
+					k++
+				}
+				return Errorf("42P10", "table %q has 2 columns available but %d columns specified", alias, k)
 			case cols.Kind == lexer.Ident && r.nextAt(n+2, ","):
 				return Errorf("42601", "too many column aliases specified for function %s", fn)
 			default:
@@ -354,19 +367,23 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 			col = out // no alias: the column is named for its OUT parameter
 		}
 	}
-	for _, name := range []string{alias, col} {
+	for _, name := range []string{alias, col, ordCol} {
 		if name == "" || !isIdentStart(rune(name[0])) || strings.IndexFunc(name, func(r rune) bool { return !isIdentPart(r) }) >= 0 {
 			return Errorf("42601", "syntax error at or near %q", name)
 		}
 	}
 	r.skip(n)
+	if ord {
+		r.b.WriteString(" as `" + col + "`, " + ordinalityFunc + "() as `" + ordCol + "`) as `" + alias + "`")
+		return nil
+	}
 	r.b.WriteString(" as `" + col + "`) as `" + alias + "`")
 	return nil
 }
 
 // outColumnOf names the one OUT parameter of a set-returning function, the name of its
 // column in FROM when no alias gives another.
-var outColumnOf = map[string]string{"jsonb_array_elements": "value", "jsonb_array_elements_text": "value",
+var outColumnOf = map[string]string{"pg_partition_ancestors": "relid", "jsonb_array_elements": "value", "jsonb_array_elements_text": "value",
 	"json_array_elements": "value", "json_array_elements_text": "value"}
 
 // recordFunctionColumns are the OUT columns of the functions returning records that may be

@@ -166,6 +166,9 @@ func sessionFuncDefs() []builtin {
 			build: buildRelationIsPublishable},
 		// There are no statistics objects, and PostgreSQL answers NULL for an unknown one.
 		{name: "pg_get_statisticsobjdef_columns", vol: s, strict: true, procs: []string{"6174: oid -> text"}, build: constNullText},
+		// There are no triggers (pg_trigger is empty), and PostgreSQL answers NULL for an unknown one.
+		{name: "pg_get_triggerdef", vol: s, strict: true, procs: []string{"1662: oid -> text", "2730: oid, bool -> text"},
+			build: constNullText},
 		{name: "pg_get_expr", vol: s, strict: true, procs: []string{"1716: pg_node_tree, oid -> text",
 			"2509: pg_node_tree, oid, bool -> text"}, build: buildGetExpr},
 		// There are no COMMENTs.

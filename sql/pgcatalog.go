@@ -150,9 +150,11 @@ func init() {
 					boolVal(false), boolVal(false), oidVal(0), oidVal(0), oidVal(0), text("d"), nullOf(types.TextArray),
 					nullOf(types.TextArray), nullOf(types.Text)}
 			}
-			for _, t := range s.ts.Tables() {
+			tables := s.ts.Tables()
+			referenced := referencedTables(tables)
+			for _, t := range tables {
 				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t))
-				r[11], r[14] = s.constraintClassInfo(t) // relchecks, relhastriggers
+				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
 					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
@@ -209,6 +211,12 @@ func init() {
 		vectorCol("prattrs")), none)
 	add("pg_inherits", sysSchema("", oidCol("inhrelid"), oidCol("inhparent"), intCol("inhseqno"),
 		boolCol("inhdetachpending")), none)
+	// drove enforces foreign keys itself, not with PostgreSQL's internal triggers, and has no
+	// user triggers; psql's \d lists a table's triggers once relhastriggers is true.
+	add("pg_trigger", sysSchema("", oidCol("oid"), oidCol("tgrelid"), oidCol("tgparentid"), textCol("tgname"),
+		oidCol("tgfoid"), intCol("tgtype"), textCol("tgenabled"), boolCol("tgisinternal"), oidCol("tgconstrrelid"),
+		oidCol("tgconstrindid"), oidCol("tgconstraint"), boolCol("tgdeferrable"), boolCol("tginitdeferred"),
+		intCol("tgnargs"), vectorCol("tgattr"), textCol("tgqual")), none)
 	add("pg_attribute", sysSchema("", oidCol("attrelid"), textCol("attname"), oidCol("atttypid"), intCol("attnum"),
 		intCol("attlen"), intCol("atttypmod"), boolCol("attnotnull"), boolCol("atthasdef"), boolCol("attisdropped"),
 		textCol("attidentity"), textCol("attgenerated"), oidCol("attcollation"), textCol("attstorage"),
@@ -324,7 +332,7 @@ var catalogOIDs = map[string]int64{"pg_class": 1259, "pg_namespace": 2615, "pg_a
 	"pg_index": 2610, "pg_attrdef": 2604, "pg_description": 2609, "pg_database": 1262, "pg_am": 2601,
 	"pg_authid": 1260, "pg_auth_members": 1261, "pg_constraint": 2606, "pg_collation": 3456, "pg_policy": 3256,
 	"pg_statistic_ext": 3381, "pg_publication": 6104, "pg_publication_namespace": 6237, "pg_publication_rel": 6106,
-	"pg_inherits": 2611}
+	"pg_inherits": 2611, "pg_trigger": 2620}
 
 // attnum is the 1-based position clients know column i of t by: hidden columns do not count.
 func attnum(t *types.Schema, i int) int {
@@ -347,6 +355,13 @@ func collationOf(t types.Type) int64 {
 
 // relationOID is 'name'::regclass: the id of a table, index or catalog table.
 func (s *Session) relationOID(name string) (int64, error) {
+	if strings.ContainsRune(name, '"') { // a quoted identifier, as psql writes "Mixed": regclassin's reading
+		n, err := seqNameFromText(name)
+		if err != nil {
+			return 0, err
+		}
+		name = n
+	}
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
 	if oid, ok := catalogOIDs[name]; ok {
 		return oid, nil

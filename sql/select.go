@@ -158,6 +158,10 @@ func columnName(e sqlparser.Expr) string {
 			return c.Name.String()
 		}
 		if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
+			switch t.Name {
+			case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc": // all int8 here
+				return t.Name
+			}
 			return typeNames[t.Type]
 		}
 	}

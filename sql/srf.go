@@ -17,6 +17,9 @@ type srfCall struct {
 	start func(args []types.Value) (srfIter, error)
 	typ   types.Type
 	cur   types.Value
+	// follower is a call that yields beside the others without making rows of its own
+	// (WITH ORDINALITY's counter): it does not keep the row repeating.
+	follower bool
 }
 
 // srfIter yields a call's values; ok is false once it has run out.
@@ -146,7 +149,7 @@ func (it *projectSetIter) next() ([]types.Value, error) {
 				if !ok {
 					v = types.Value{T: c.typ, Null: true}
 				}
-				c.cur, more = v, more || ok
+				c.cur, more = v, more || ok && !c.follower
 			}
 			if more {
 				for i, x := range it.n.exprs {

@@ -1,0 +1,120 @@
+package sql
+
+import (
+	"strconv"
+
+	"github.com/drovedb/drove/types"
+)
+
+// regclass output and the partition functions psql's \d asks for a table's foreign keys
+// with. drove's regclass is an int8 oid; an oid computed by a query (conrelid::regclass)
+// casts to the relation's name as PostgreSQL's regclassout prints it, while a literal
+// ('t'::regclass, '16384'::regclass) stays an oid so that it compares with oid columns.
+
+func init() {
+	register([]builtin{
+		// drove has no partitions, and PostgreSQL gives no rows for a relation that is not one.
+		{name: "pg_partition_ancestors", vol: 'v', strict: true, retset: true, outArgs: []string{"relid regclass"},
+			procs: []string{"3425: partitionid regclass -> regclass"},
+			build: buildPartitionAncestors},
+		{name: ordinalityFunc, vol: 'v', build: buildOrdinality},
+	})
+}
+
+func buildPartitionAncestors(c *funcCall) (*expr, error) {
+	return srfExpr(c, &srfCall{args: c.args, typ: types.Int64, start: func([]types.Value) (srfIter, error) {
+		return func() (types.Value, bool) { return types.Value{}, false }, nil
+	}})
+}
+
+// ordinalityFunc is what the dialect pass writes for WITH ORDINALITY after a function in
+// FROM: a set-returning call that counts 1, 2, ... beside the function's rows and ends with
+// them (it does not make rows of its own).
+const ordinalityFunc = "drove_ordinality"
+
+func buildOrdinality(c *funcCall) (*expr, error) {
+	if len(c.args) != 0 {
+		return nil, Errorf("42883", "function %s does not exist", ordinalityFunc)
+	}
+	return srfExpr(c, &srfCall{typ: types.Int64, follower: true, start: func([]types.Value) (srfIter, error) {
+		n := int64(0)
+		return func() (types.Value, bool) {
+			n++
+			return types.NewInt(types.Int64, n), true
+		}, nil
+	}})
+}
+
+// regclassOut is an oid as regclass prints: the relation's name, quoted when it must be,
+// "-" for oid 0, or the number when no relation has that oid.
+func (s *Session) regclassOut(oid int64) string {
+	if oid == 0 {
+		return "-" // InvalidOid
+	}
+	if name, ok := s.relationName(oid); ok {
+		return types.QuoteIdent(name)
+	}
+	return strconv.FormatInt(oid, 10)
+}
+
+// relationName is the name of the table, index, sequence, view or catalog table with an oid.
+func (s *Session) relationName(oid int64) (string, bool) {
+	for name, o := range catalogOIDs {
+		if o == oid {
+			return name, true
+		}
+	}
+	for _, t := range s.ts.Tables() {
+		if objectOID("table", t.Name) == oid {
+			return t.Name, true
+		}
+		for _, ix := range catalogIndexes(t) {
+			if objectOID("index", ix.name) == oid {
+				return ix.name, true
+			}
+		}
+	}
+	if name, err := s.sequenceByOID(oid); err == nil {
+		return name, true
+	}
+	for _, v := range s.viewSchemas() {
+		if objectOID("table", v.Name) == oid {
+			return v.Name, true
+		}
+	}
+	return "", false
+}
+
+// regclassOutExpr is a computed oid cast to regclass: the relation's name as text.
+func regclassOutExpr(x *expr, s *Session) *expr {
+	return &expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		return types.NewText(s.regclassOut(v.I)), nil
+	}}
+}
+
+// regclassCast is x::regclass where drove gives it meaning (ok): a literal is the oid of the
+// relation it names (digits are an oid, as regclassin reads them), a computed integer oid the
+// relation's name.
+func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
+	if target != "regclass" || sc.params == nil || sc.params.sess == nil {
+		return nil, false, nil
+	}
+	if x.unknown && x.param == 0 {
+		name := mustConst(x).S
+		oid, err := strconv.ParseInt(name, 10, 64)
+		if err != nil || oid < 0 {
+			if oid, err = sc.params.sess.relationOID(name); err != nil {
+				return nil, true, err
+			}
+		}
+		return constExpr(types.NewInt(types.Int64, oid), false), true, nil
+	}
+	if !x.unknown && familyOf(x.typ) == famNumeric && x.typ != types.Numeric {
+		return regclassOutExpr(x, sc.params.sess), true, nil
+	}
+	return nil, false, nil
+}
