@@ -238,6 +238,24 @@ func castLength(v types.Value, c *types.Column) (types.Value, error) {
 
 // compileConcat compiles a || b: text concatenation, where one side may be of any type
 // (printed as text); NULL if either side is NULL.
+// compileByteaConcat compiles bytea || bytea (an untyped side is a bytea literal).
+func compileByteaConcat(a, b *expr) (*expr, error) {
+	var err error
+	if a.unknown {
+		if a, err = castLiteral(a, types.Bytea); err != nil {
+			return nil, err
+		}
+	}
+	if b.unknown {
+		if b, err = castLiteral(b, types.Bytea); err != nil {
+			return nil, err
+		}
+	}
+	return strict2(types.Bytea, a, b, func(x, y types.Value) (types.Value, error) {
+		return types.Value{T: types.Bytea, S: x.S + y.S}, nil
+	})
+}
+
 func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	a, err := compile(e.Left, sc)
 	if err != nil {
@@ -252,6 +270,9 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	}
 	if a.typ == types.JSONB && (b.unknown || b.typ == types.JSONB) || b.typ == types.JSONB && a.unknown {
 		return compileJSONConcat(a, b)
+	}
+	if a.typ == types.Bytea && (b.unknown || b.typ == types.Bytea) || b.typ == types.Bytea && a.unknown {
+		return compileByteaConcat(a, b)
 	}
 	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
 	if !isText(a) && !isText(b) {

@@ -115,3 +115,15 @@ SELECT id, ts FROM t WHERE id >= 10 ORDER BY id
 11|2024-05-06 07:08:09
 12|2024-05-06 07:08:09
 tag: SELECT 3
+
+# bytea || bytea, with an untyped literal on either side, and length of a bytea.
+query
+SELECT '\x0102'::bytea || '\x03'::bytea, '\x01'::bytea || '\xff', '\x' || '\x0a'::bytea, length('\x010203'::bytea), octet_length('\x0102'::bytea || '\x03'::bytea)
+----
+\x010203|\x01ff|\x0a|3|3
+tag: SELECT 1
+
+query
+SELECT '\x01'::bytea || 1
+----
+error 42883: operator does not exist: bytea || integer
