@@ -38,6 +38,9 @@ type namedStmt struct {
 }
 
 func isPrepareStmt(words []string) bool {
+	if len(words) == 0 { // a piece of no words ("0") is vitess's syntax error
+		return false
+	}
 	switch words[0] {
 	case "prepare", "execute", "deallocate":
 		return len(words) > 1
