@@ -132,6 +132,8 @@ var syntaxPositionCases = []struct {
 	{"insert into t partition (p) values (1)", "syntax error at or near \"partition\"", 15, ""},
 	{"SELECT a FROM t ORDER BY a NULLS LAST%0", "syntax error at or near \"%\"", 38, ""},
 	{"0", "syntax error at or near \"0\"", 1, ""},
+	{")UNION", "syntax error at or near \")\"", 1, ""},
+	{"select 1) intersect select 2", "syntax error at or near \")\"", 9, ""},
 	{"select 1; 42", "syntax error at or near \"42\"", 11, ""},
 	{"select interval '1 day' +", "syntax error at end of input", 26, ""},
 	{"select 1 returning", "syntax error at or near \"returning\"", 10, ""},
