@@ -169,7 +169,7 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		switch prepared.ast.(type) {
 		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
 		default:
-			return Errorf("42601", "syntax error at or near %q", prepared.first)
+			return nearError(prepared.first)
 		}
 		s.addNamed(st.name, st.text, prepared, true)
 		return out.Complete("PREPARE")

@@ -45,6 +45,12 @@ func isPGSyntaxMessage(msg string) bool {
 	return strings.HasPrefix(msg, "syntax error at or near ") || msg == "syntax error at end of input"
 }
 
+// nearError is PostgreSQL's syntax error naming a token as written: Go's %q would escape
+// some ("\x1f", a backslash), and locateNamed finds the token by the text the message names.
+func nearError(tok string) *Error {
+	return Errorf("42601", "syntax error at or near \"%s\"", tok)
+}
+
 // atEnd is the place of an error at the end of the text a statement parser read.
 const atEnd = 1 << 30
 
