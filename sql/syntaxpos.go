@@ -205,6 +205,19 @@ func locateNamed(err error, q string, from, to int) error {
 		}
 		off = t.End
 	}
+	// vitess names a string literal by its contents ("0" for '0'): the first string token
+	// with them, named as written.
+	for off := from; off < to; {
+		t, lexErr := lexer.At(q, off)
+		if lexErr != nil || t.Kind == lexer.EOF || t.Pos >= to {
+			break
+		}
+		if t.Kind == lexer.String && `"`+t.Value+`"` == near {
+			e.Message, e.Position = nearError(t.Text(q)).Message, charPosition(q, t.Pos)
+			return err
+		}
+		off = t.End
+	}
 	return err
 }
 

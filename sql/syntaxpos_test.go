@@ -149,6 +149,7 @@ var syntaxPositionCases = []struct {
 	{"UPDATE t SET a=0 FROM\x1f", "syntax error at or near \"\x1f\"", 22, ""},
 	{"DELETE FROM t USING \x1f", "syntax error at or near \"\x1f\"", 21, ""},
 	{"select * from t order by 1 nulls first \x7f", "syntax error at or near \"\x7f\"", 40, ""},
+	{"update t set a = 1 from '0'", "syntax error at or near \"'0'\"", 25, ""},
 	{"select 1; 42", "syntax error at or near \"42\"", 11, ""},
 	{"select interval '1 day' +", "syntax error at end of input", 26, ""},
 	{"select 1 returning", "syntax error at or near \"returning\"", 10, ""},
