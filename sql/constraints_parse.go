@@ -50,11 +50,11 @@ func (p *conParser) accept(words ...string) bool {
 	return true
 }
 
+// syntaxError is at the token the parser stopped at (the end of its text when none is
+// left); parse writes PostgreSQL's message for that place. A message naming the token alone
+// would be found only if Go's quoting left the token as written (not "\x7f").
 func (p *conParser) syntaxError() error {
-	if p.done() {
-		return Errorf("42601", "syntax error at end of input")
-	}
-	return Errorf("42601", "syntax error at or near %q", p.toks[p.pos].Text(p.src))
+	return errorAt(Errorf("42601", "syntax error"), p.src2pos(p.pos))
 }
 
 func (p *conParser) name() (string, error) {
@@ -300,7 +300,7 @@ func extractConstraints(q string) (string, []conDef, error) {
 			break
 		}
 	}
-	if open < 0 {
+	if open < 3 { // none, or CREATE TABLE ( without a name: vitess's syntax error is there
 		return q, nil, nil
 	}
 	// The elements: token ranges at depth 1, between commas.

@@ -267,6 +267,9 @@ func addInterval(ts types.Value, d types.IntervalValue, loc *time.Location) (typ
 			dd = last
 		}
 		days = time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC).Unix()/86400 + int64(d.Days)
+		if days > maxTimestampDays || days < -maxTimestampDays {
+			return types.Value{}, timestampOverflow()
+		}
 		local = days*microsPerDay + tod
 		us = local
 		if ts.T == types.Timestamptz {
@@ -284,6 +287,10 @@ func addInterval(ts types.Value, d types.IntervalValue, loc *time.Location) (typ
 	v.T = ts.T
 	return v, nil
 }
+
+// maxTimestampDays bounds the days from 1970 whose microseconds, plus a day's, fit int64:
+// past it a timestamp is out of range and its microseconds would wrap.
+const maxTimestampDays = math.MaxInt64/microsPerDay - 1
 
 func floorDivInt(a, b int) int {
 	q := a / b

@@ -369,7 +369,7 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 	}
 	for _, name := range []string{alias, col, ordCol} {
 		if name == "" || !isIdentStart(rune(name[0])) || strings.IndexFunc(name, func(r rune) bool { return !isIdentPart(r) }) >= 0 {
-			return Errorf("42601", "syntax error at or near %q", name)
+			return nearError(name)
 		}
 	}
 	r.skip(n)
@@ -425,7 +425,7 @@ func (r *rewriter) fromRecordFunction(fn string, start int, cols []string) error
 	}
 	for _, name := range append([]string{alias}, names...) {
 		if strings.ContainsAny(name, "`\x00") {
-			return Errorf("42601", "syntax error at or near %q", name)
+			return nearError(name)
 		}
 	}
 	r.skip(n)

@@ -31,8 +31,13 @@ const (
 // setOpGroupEnds are the words that end an INTERSECT group at their depth.
 var setOpGroupEnds = map[string]bool{"order": true, "limit": true, "offset": true, "fetch": true, "returning": true}
 
-// setOpLevelAt returns the state of depth d, growing the list.
+// setOpLevelAt returns the state of depth d, growing the list. After an unmatched ")" the
+// depth is negative: the statement is a syntax error vitess reports at its place, and the
+// level is a scratch one.
 func (r *rewriter) setOpLevelAt(d int) *setOpLevel {
+	if d < 0 {
+		return &setOpLevel{}
+	}
 	for len(r.setops) <= d {
 		r.setops = append(r.setops, setOpLevel{})
 	}

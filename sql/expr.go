@@ -299,7 +299,7 @@ func compileLiteral(l *sqlparser.Literal) (*expr, error) {
 	switch l.Type {
 	case sqlparser.StrVal:
 		if strings.HasPrefix(l.Val, markerStart) { // a marker out of place: NULLS FIRST in a select list
-			return nil, Errorf("42601", "syntax error at or near %q", unmark(l.Val))
+			return nil, nearError(unmark(l.Val))
 		}
 		return constExpr(types.NewText(l.Val), true), nil
 	case sqlparser.IntVal:

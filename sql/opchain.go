@@ -43,7 +43,7 @@ func (c *opChain) op(op string, depth int) error {
 		case op == "=" && c.assign[depth]:
 			delete(c.assign, depth)
 		case c.compared[depth]:
-			return Errorf("42601", "syntax error at or near %q", op)
+			return nearError(op)
 		default:
 			set(&c.compared, depth, true)
 		}

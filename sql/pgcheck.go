@@ -114,7 +114,7 @@ var refusals = []struct {
 func refuseNext(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(0)) }
 
 // refuseWord is PostgreSQL's syntax error at the word itself.
-func refuseWord(_ *rewriter, w string) error { return Errorf("42601", "syntax error at or near %q", w) }
+func refuseWord(_ *rewriter, w string) error { return nearError(w) }
 
 // refuseParen is PostgreSQL's syntax error at the parenthesis that follows.
 func refuseParen(*rewriter, string) error { return Errorf("42601", "syntax error at or near \"(\"") }

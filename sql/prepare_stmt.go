@@ -38,6 +38,9 @@ type namedStmt struct {
 }
 
 func isPrepareStmt(words []string) bool {
+	if len(words) == 0 { // a piece of no words ("0") is vitess's syntax error
+		return false
+	}
 	switch words[0] {
 	case "prepare", "execute", "deallocate":
 		return len(words) > 1
@@ -59,7 +62,7 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 		i++
 	}
 	if i >= len(toks) || toks[i].Kind != lexer.Ident && toks[i].Kind != lexer.QuotedIdent {
-		return nil, tokenSyntaxError(toks, i)
+		return nil, tokenSyntaxError(text, toks, i)
 	}
 	st.name = toks[i].Value
 	i++
@@ -69,7 +72,7 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 			st.name = ""
 		}
 		if i < len(toks) {
-			return nil, tokenSyntaxError(toks, i)
+			return nil, tokenSyntaxError(text, toks, i)
 		}
 		return st, nil
 	case "prepare":
@@ -79,7 +82,7 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 		return st, nil
 	}
 	if !toks[i].IsPunct("(") || !toks[len(toks)-1].IsPunct(")") {
-		return nil, tokenSyntaxError(toks, i)
+		return nil, tokenSyntaxError(text, toks, i)
 	}
 	sel, err := parseViewQuery("SELECT " + text[toks[i].End:toks[len(toks)-1].Pos])
 	if err != nil {
@@ -87,12 +90,12 @@ func parsePrepareStmt(text string) (*prepareStmt, error) {
 	}
 	s, ok := sel.(*sqlparser.Select)
 	if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil || s.GroupBy != nil {
-		return nil, tokenSyntaxError(toks, i)
+		return nil, tokenSyntaxError(text, toks, i)
 	}
 	for _, se := range s.SelectExprs.Exprs {
 		ae, ok := se.(*sqlparser.AliasedExpr)
 		if !ok || !ae.As.IsEmpty() {
-			return nil, tokenSyntaxError(toks, i)
+			return nil, tokenSyntaxError(text, toks, i)
 		}
 		st.args = append(st.args, ae.Expr)
 	}
@@ -125,10 +128,10 @@ func (st *prepareStmt) parsePrepare(text string, toks []lexer.Token, i int) erro
 		i++
 	}
 	if i >= len(toks) || !toks[i].Is("as") {
-		return tokenSyntaxError(toks, i)
+		return tokenSyntaxError(text, toks, i)
 	}
 	if i+1 >= len(toks) {
-		return Errorf("42601", "syntax error at end of input")
+		return tokenSyntaxError(text, toks, i+1)
 	}
 	st.query = text[toks[i+1].Pos:]
 	return nil
@@ -139,11 +142,14 @@ func typeNameText(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-func tokenSyntaxError(toks []lexer.Token, i int) error {
-	if i >= len(toks) {
-		return Errorf("42601", "syntax error at end of input")
+// tokenSyntaxError is a syntax error at toks[i] of text (its end past the last token); parse
+// writes PostgreSQL's message for that place, with the token as written.
+func tokenSyntaxError(text string, toks []lexer.Token, i int) error {
+	at := len(text)
+	if i < len(toks) {
+		at = toks[i].Pos
 	}
-	return Errorf("42601", "syntax error at or near %q", toks[i].Value)
+	return errorAt(Errorf("42601", "syntax error"), at)
 }
 
 func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Output) error {
@@ -163,7 +169,7 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		switch prepared.ast.(type) {
 		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
 		default:
-			return Errorf("42601", "syntax error at or near %q", prepared.first)
+			return nearError(prepared.first)
 		}
 		s.addNamed(st.name, st.text, prepared, true)
 		return out.Complete("PREPARE")

@@ -196,7 +196,7 @@ func syntaxError(err error) error {
 		if near == "" {
 			return Errorf("42601", "syntax error at end of input")
 		}
-		return Errorf("42601", "syntax error at or near %q", unmark(near))
+		return nearError(unmark(near))
 	}
 	if strings.HasPrefix(msg, "syntax error") {
 		return Errorf("42601", "%s", msg)

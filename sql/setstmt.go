@@ -114,7 +114,7 @@ func (p *settingParser) syntaxError() error {
 	if p.done() {
 		return errorAt(Errorf("42601", "syntax error at end of input"), atEnd)
 	}
-	return errorAt(Errorf("42601", "syntax error at or near %q", p.toks[p.pos].text), p.toks[p.pos].pos)
+	return errorAt(nearError(p.toks[p.pos].text), p.toks[p.pos].pos)
 }
 
 // name reads a setting name: a word or quoted identifier, dotted for placeholders.
@@ -147,7 +147,7 @@ func (p *settingParser) values() (string, error) {
 			v += p.toks[p.pos].text
 			p.pos++
 		case !t.quoted && !isIdentPart([]rune(v)[0]):
-			return "", errorAt(Errorf("42601", "syntax error at or near %q", v), t.pos)
+			return "", errorAt(nearError(v), t.pos)
 		}
 		parts = append(parts, v)
 		if !p.accept(",") {

@@ -45,6 +45,12 @@ func isPGSyntaxMessage(msg string) bool {
 	return strings.HasPrefix(msg, "syntax error at or near ") || msg == "syntax error at end of input"
 }
 
+// nearError is PostgreSQL's syntax error naming a token as written: Go's %q would escape
+// some ("\x1f", a backslash), and locateNamed finds the token by the text the message names.
+func nearError(tok string) *Error {
+	return Errorf("42601", "syntax error at or near \"%s\"", tok)
+}
+
 // atEnd is the place of an error at the end of the text a statement parser read.
 const atEnd = 1 << 30
 
@@ -195,6 +201,19 @@ func locateNamed(err error, q string, from, to int) error {
 		}
 		if strings.EqualFold(`"`+t.Text(q)+`"`, near) {
 			e.Position = charPosition(q, t.Pos)
+			return err
+		}
+		off = t.End
+	}
+	// vitess names a string literal by its contents ("0" for '0'): the first string token
+	// with them, named as written.
+	for off := from; off < to; {
+		t, lexErr := lexer.At(q, off)
+		if lexErr != nil || t.Kind == lexer.EOF || t.Pos >= to {
+			break
+		}
+		if t.Kind == lexer.String && `"`+t.Value+`"` == near {
+			e.Message, e.Position = nearError(t.Text(q)).Message, charPosition(q, t.Pos)
 			return err
 		}
 		off = t.End

@@ -317,7 +317,7 @@ func parseViewQuery(query string) (sqlparser.TableStatement, error) {
 		if len(pieces[0].words) > 0 {
 			w = pieces[0].words[0]
 		}
-		return nil, Errorf("42601", "syntax error at or near %q", w)
+		return nil, nearError(w)
 	}
 	return ts, nil
 }

@@ -2,6 +2,7 @@ package types
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 	"time"
 )
@@ -76,6 +77,10 @@ func TestInterval(t *testing.T) {
 		{"90 minutes", "01:30:00"},
 		{"0", "00:00:00"},
 		{"3 mons -1 day", "3 mons -1 days"},
+		{"9223372036854775807 microseconds", "2562047788:00:54.775807"}, // exact, not via float64
+		{"-9223372036854775808 microseconds", "-2562047788:00:54.775808"},
+		{"9007199254740993 microseconds", "2501999:47:34.740993"},
+		{"2562047788:00:00", "2562047788:00:00"},
 	}
 	for _, c := range cases {
 		v, err := ParseInterval(c.in)
@@ -85,6 +90,15 @@ func TestInterval(t *testing.T) {
 	}
 	if _, err := ParseInterval("one day"); err == nil {
 		t.Error("'one day' parsed")
+	}
+	// Fields past int64 are PostgreSQL's 22015, not values wrapped by a conversion or a sum.
+	for _, in := range []string{"2562047789 hours", "2562047789:00:00", "9223372036854775807 microseconds 1 microsecond",
+		"99999999999999999999 days", "-9223372036854775808 microseconds ago", "PT2562047789H", "2147483648 days",
+		"9223372036854775807 weeks", "99999999999999999999.5 seconds"} {
+		var e *DateTimeError
+		if v, err := ParseInterval(in); !errors.As(err, &e) || e.Code != "22015" {
+			t.Errorf("%q: got %q (%v), want 22015", in, v.String(), err)
+		}
 	}
 	month, _ := ParseInterval("1 mon")
 	days30, _ := ParseInterval("30 days")

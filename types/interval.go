@@ -167,7 +167,7 @@ func ParseInterval(s string) (Value, error) {
 		return Value{}, &DateTimeError{Code: "22007", Msg: fmt.Sprintf("invalid input syntax for type interval: %q", s)}
 	}
 	overflow := func() (Value, error) {
-		return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("interval field value out of range: %q", s)}
+		return Value{}, &DateTimeError{Code: "22015", Msg: fmt.Sprintf("interval field value out of range: %q", s)}
 	}
 	t := strings.ToLower(strings.TrimSpace(s))
 	if t == "" {
@@ -191,52 +191,96 @@ func ParseInterval(s string) (Value, error) {
 }
 
 // intervalAcc accumulates fields in wide types; fractions of months and days spill down as
-// PostgreSQL's AdjustFractDays and AdjustFractSeconds do.
+// PostgreSQL's AdjustFractDays and AdjustFractSeconds do. over records a field past int64
+// (PostgreSQL's "interval field value out of range"), which a conversion from float64 or a
+// sum would otherwise wrap silently.
 type intervalAcc struct {
 	imonths, idays, imicros int64
+	over                    bool
+}
+
+// intervalUnitScale is the field a unit counts in and how many of that field one unit is.
+var intervalUnitScale = map[string]struct {
+	field byte // 'm'onths, 'd'ays or 'u' microseconds
+	mult  int64
+}{
+	"microsecond": {'u', 1}, "millisecond": {'u', 1e3}, "second": {'u', 1e6}, "minute": {'u', 60e6},
+	"hour": {'u', 3600e6}, "day": {'d', 1}, "week": {'d', 7}, "month": {'m', 1}, "year": {'m', 12},
+	"decade": {'m', 120}, "century": {'m', 1200}, "millennium": {'m', 12000},
+}
+
+// addInt adds n units exactly, as PostgreSQL reads a whole number (not through a double).
+func (a *intervalAcc) addInt(n int64, unit string) bool {
+	u, ok := intervalUnitScale[unit]
+	if !ok {
+		return false
+	}
+	p := n * u.mult
+	if n != 0 && (p/n != u.mult || n == -1 && p == math.MinInt64) {
+		a.over = true
+		return true
+	}
+	switch u.field {
+	case 'm':
+		a.sum(&a.imonths, p)
+	case 'd':
+		a.sum(&a.idays, p)
+	default:
+		a.sum(&a.imicros, p)
+	}
+	return true
+}
+
+// sum adds x to *f, recording an overflow.
+func (a *intervalAcc) sum(f *int64, x int64) {
+	r := *f + x
+	if (x > 0 && r < *f) || (x < 0 && r > *f) {
+		a.over = true
+	}
+	*f = r
+}
+
+// sumFloat adds the whole number x to *f, recording one past int64.
+func (a *intervalAcc) sumFloat(f *int64, x float64) {
+	if !(x >= math.MinInt64 && x < math.MaxInt64) { // also NaN
+		a.over = true
+		return
+	}
+	a.sum(f, int64(x))
 }
 
 func (a *intervalAcc) add(v float64, unit string) bool {
+	u, ok := intervalUnitScale[unit]
+	if !ok {
+		return false
+	}
 	whole := math.Trunc(v)
 	frac := v - whole
-	switch unit {
-	case "microsecond":
-		a.imicros += int64(math.RoundToEven(v))
-	case "millisecond":
-		a.imicros += int64(math.RoundToEven(v * 1e3))
-	case "second":
-		a.imicros += int64(math.RoundToEven(v * 1e6))
-	case "minute":
-		a.imicros += int64(math.RoundToEven(v * 60e6))
-	case "hour":
-		a.imicros += int64(math.RoundToEven(v * 3600e6))
-	case "day":
-		a.idays += int64(whole)
-		a.spillDays(frac)
-	case "week":
-		a.idays += int64(whole) * 7
-		a.spillDays(frac * 7)
-	case "month":
-		a.imonths += int64(whole)
-		a.spillDays(frac * 30)
-	case "year", "decade", "century", "millennium":
-		n := map[string]float64{"year": 12, "decade": 120, "century": 1200, "millennium": 12000}[unit]
-		a.imonths += int64(whole) * int64(n)
-		a.imonths += int64(math.Round(frac * n)) // PostgreSQL rounds a year's fraction to months
-	default:
-		return false
+	switch u.field {
+	case 'u':
+		a.sumFloat(&a.imicros, math.RoundToEven(v*float64(u.mult)))
+	case 'd':
+		a.sumFloat(&a.idays, whole*float64(u.mult))
+		a.spillDays(frac * float64(u.mult))
+	case 'm':
+		a.sumFloat(&a.imonths, whole*float64(u.mult))
+		if unit == "month" {
+			a.spillDays(frac * 30)
+		} else {
+			a.sumFloat(&a.imonths, math.Round(frac*float64(u.mult))) // PostgreSQL rounds a year's fraction to months
+		}
 	}
 	return true
 }
 
 func (a *intervalAcc) spillDays(fdays float64) {
 	whole := math.Trunc(fdays)
-	a.idays += int64(whole)
-	a.imicros += int64(math.RoundToEven((fdays - whole) * 86400e6))
+	a.sumFloat(&a.idays, whole)
+	a.sumFloat(&a.imicros, math.RoundToEven((fdays-whole)*86400e6))
 }
 
 func (a *intervalAcc) result() (IntervalValue, bool) {
-	if a.imonths > math.MaxInt32 || a.imonths < math.MinInt32 || a.idays > math.MaxInt32 || a.idays < math.MinInt32 {
+	if a.over || a.imonths > math.MaxInt32 || a.imonths < math.MinInt32 || a.idays > math.MaxInt32 || a.idays < math.MinInt32 {
 		return IntervalValue{}, false
 	}
 	return IntervalValue{Months: int32(a.imonths), Days: int32(a.idays), Micros: a.imicros}, true
@@ -269,16 +313,13 @@ func (a *intervalAcc) postgres(s string) bool {
 	for i := 0; i < len(toks); i++ {
 		w := toks[i]
 		if strings.Contains(w, ":") {
-			us, ok := parseClock(w)
+			us, ok, over := parseClock(w)
 			if !ok {
 				return false
 			}
-			a.imicros += us
+			a.over = a.over || over
+			a.sum(&a.imicros, us)
 			continue
-		}
-		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			return false
 		}
 		unit := "second" // a bare number is seconds
 		if i+1 < len(toks) {
@@ -287,18 +328,27 @@ func (a *intervalAcc) postgres(s string) bool {
 				i++
 			}
 		}
+		if n, err := strconv.ParseInt(w, 10, 64); err == nil {
+			a.addInt(n, unit)
+			continue
+		}
+		v, err := strconv.ParseFloat(w, 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return false
+		}
 		if !a.add(v, unit) {
 			return false
 		}
 	}
 	if ago {
+		a.over = a.over || a.imicros == math.MinInt64
 		a.imonths, a.idays, a.imicros = -a.imonths, -a.idays, -a.imicros
 	}
 	return true
 }
 
-// parseClock reads [-]h:mm[:ss[.frac]] as microseconds.
-func parseClock(w string) (int64, bool) {
+// parseClock reads [-]h:mm[:ss[.frac]] as microseconds; over is hours past int64's.
+func parseClock(w string) (us int64, ok, over bool) {
 	neg := false
 	if w != "" && (w[0] == '-' || w[0] == '+') {
 		neg = w[0] == '-'
@@ -306,25 +356,28 @@ func parseClock(w string) (int64, bool) {
 	}
 	parts := strings.Split(w, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return 0, false
+		return 0, false, false
 	}
 	h, err1 := strconv.ParseInt(parts[0], 10, 64)
 	m, err2 := strconv.ParseInt(parts[1], 10, 64)
 	if err1 != nil || err2 != nil || m > 59 || m < 0 || h < 0 {
-		return 0, false
+		return 0, false, false
 	}
-	us := (h*60 + m) * 60e6
+	if h > (math.MaxInt64/60_000_000-m)/60 {
+		return 0, true, true
+	}
+	us = (h*60 + m) * 60e6
 	if len(parts) == 3 {
 		sec, err := strconv.ParseFloat(parts[2], 64)
 		if err != nil || sec < 0 || sec >= 60 {
-			return 0, false
+			return 0, false, false
 		}
 		us += int64(math.RoundToEven(sec * 1e6))
 	}
 	if neg {
 		us = -us
 	}
-	return us, true
+	return us, true, false
 }
 
 // iso reads an ISO 8601 duration after its P: nY nM nW nD, then T nH nM nS.

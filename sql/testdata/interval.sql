@@ -179,3 +179,29 @@ SELECT id, sum(d) OVER (ORDER BY id) FROM spans ORDER BY id
 6|1 mon 28 days 02:00:00
 7|1 mon 28 days 722:00:00
 tag: SELECT 7
+
+# Whole numbers are read exactly, and a field past int64 is an error, not a wrapped value.
+query
+SELECT interval '9223372036854775807 microseconds', interval '2562047788:00:00', interval '9007199254740993 microseconds'
+----
+2562047788:00:54.775807|2562047788:00:00|2501999:47:34.740993
+tag: SELECT 1
+
+statement error 22015
+SELECT interval '2562047789 hours'
+
+statement error 22015
+SELECT interval '9223372036854775807 microseconds 1 microsecond'
+
+statement error 22015
+SELECT interval '2562047789:00:00'
+
+# A timestamp plus days or months far past the range is out of range, not wrapped.
+statement error 22008
+SELECT timestamptz '2000-01-01' + interval '2147483647 days'
+
+statement error 22008
+SELECT timestamp '2000-01-01' + interval '2147483647 months'
+
+statement error 22008
+SELECT date '2000-01-01' + interval '2147483647 days'
