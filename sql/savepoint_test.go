@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 )
 
 // reportingOutput records rows, tags and the settings reported to the client.
@@ -117,12 +116,10 @@ func TestSavepointReleasesRowLocks(t *testing.T) {
 	execOK(t, a, "CREATE TABLE acct (id int PRIMARY KEY, bal int); INSERT INTO acct VALUES (1, 10), (2, 10)")
 	execOK(t, a, "BEGIN; UPDATE acct SET bal = 0 WHERE id = 1; SAVEPOINT s; UPDATE acct SET bal = 0 WHERE id = 2")
 	execOK(t, a, "ROLLBACK TO SAVEPOINT s")
+	// With the lock still held the update would fail with 55P03 after lock_timeout; no
+	// wall-clock bound, which a loaded machine (or -race) can miss.
 	execOK(t, b, "SET lock_timeout = '100ms'")
-	start := time.Now()
 	execOK(t, b, "UPDATE acct SET bal = 20 WHERE id = 2")
-	if d := time.Since(start); d > 90*time.Millisecond {
-		t.Fatalf("the update waited %v for a lock the savepoint's rollback released", d)
-	}
 	if err := b.Exec(context.Background(), "UPDATE acct SET bal = 20 WHERE id = 1", &textOutput{}); sqlState(err) != "55P03" {
 		t.Fatalf("a lock taken before the savepoint: %v, want 55P03", err)
 	}
