@@ -31,7 +31,14 @@ func TestConnectionLimitsPsql(t *testing.T) {
 	}
 	start := time.Now()
 	ctx := context.Background()
+	// The slot of start's readiness probe is given back when the server sees it close, which
+	// may be a moment after; the stalled connections would hold theirs for the whole
+	// --authentication-timeout (1 s), so half of it is long enough to tell them apart.
 	held, err := n.connect(ctx)
+	for deadline := time.Now().Add(500 * time.Millisecond); err != nil && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		held, err = n.connect(ctx)
+	}
 	if err != nil {
 		t.Fatalf("stalled connections took the only slot: %v", err)
 	}
