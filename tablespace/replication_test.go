@@ -451,7 +451,13 @@ func TestReplicationSnapshotCatchUp(t *testing.T) {
 	if testing.Short() {
 		rows = 800
 	}
-	g := newGroup(t, 3, func(o *Options) { o.TrailingLogs = 5 })
+	g := newGroup(t, 3, func(o *Options) {
+		o.TrailingLogs = 5
+		// This test is about catching up, not failover: timeouts a loaded 2-core run cannot
+		// miss, so leadership stays put while it writes (it once moved under a full load and
+		// the writes failed with "leadership lost while committing").
+		o.HeartbeatTimeout, o.ElectionTimeout, o.LeaderLeaseTimeout = 2*time.Second, 2*time.Second, time.Second
+	})
 	lid := g.leader()
 	l := g.nodes[lid]
 	if err := l.CreateTable(context.Background(), testSchema("t")); err != nil {
