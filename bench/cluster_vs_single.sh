@@ -12,6 +12,14 @@
 #   PROFILE=DIR   also saves CPU profiles (pprof, from --http-addr's /debug/pprof) of the
 #                 single node, the leader and one follower during the first round, and a
 #                 goroutine dump of the leader midway through its run.
+#   SYSCALLS=1    also counts, with perf stat (kernel tracepoints, so run it as root), the
+#                 system calls and context switches per update of the single node, the
+#                 leader and the follower n2 during the first round (the middle of each run).
+#
+# The cpu columns are each process's CPU time (user + system, /proc/PID/stat) over its run
+# divided by the updates pgbench completed: the single node's in its run, and the leader's and
+# both followers' in the cluster's run. The nodes share the machine's cores, so CPU per update
+# summed over the cluster's three processes is what bounds its throughput on a loaded machine.
 #
 # All four servers run on this machine and share its cores and disk: the three replicas
 # fsync the same device, so this measures CPU and fsync contention as much as replication.
@@ -60,11 +68,40 @@ counters() {
   echo "$(metric "$1" drove_log_entries_total "$2") $(metric "$1" drove_log_appends_total "$2")" \
     "$(metric "$1" drove_commit_duration_seconds_sum "$2") $(metric "$1" drove_commit_duration_seconds_count "$2")"
 }
+# cpu: CPU ticks (user + system, /proc/PID/stat) of each node process, in start order
+# (single, n1, n2, n3).
+cpu() {
+  local p
+  for p in $node_pids; do awk '{ printf "%d ", $14 + $15 }' "/proc/$p/stat"; done
+}
+# syscalls SECS NODE...: prints each NODE's system calls and context switches per commit of
+# the first NODE (the one benchmarked) over SECS/3 seconds (perf stat on each process).
+syscalls() {
+  local secs=$1 i c0 n
+  shift
+  local -a pids
+  read -ra pids <<<"$node_pids"
+  c0=$(commits "$1")
+  for i in "$@"; do
+    perf stat -x, -e raw_syscalls:sys_enter,context-switches -p "${pids[i]}" -o "$work/perf.$i" \
+      -- sleep $((secs / 3)) &
+  done
+  wait
+  n=$(awk -v a="$c0" -v b="$(commits "$1")" 'BEGIN { print b - a }')
+  for i in "$@"; do
+    awk -F, -v node="$i" -v n="$n" '$3 ~ /sys_enter|context-switches/ { c[$3] = $1 }
+      END { printf "node %s: %.2f system calls and %.2f context switches per commit (%d commits)\n", node,
+        c["raw_syscalls:sys_enter"] / n, c["context-switches"] / n, n }' "$work/perf.$i" >&2
+  done
+}
+# commits NODE: its tablespace's commit count (/metrics).
+commits() { metric "$1" drove_commit_duration_seconds_count "$([ "$1" = 0 ] && echo drove || echo r3)"; }
 # run NODE DB TAG: pgbench against NODE; prints tps, entries per append and mean commit
 # latency (ms) on NODE, and entries per append on the follower n2 (cluster runs).
 run() {
-  local node=$1 db=$2 tag=$3 c0 c1 f0="0 0 0 0" f1="0 0 0 0" out
+  local node=$1 db=$2 tag=$3 c0 c1 f0="0 0 0 0" f1="0 0 0 0" out u0 u1
   c0=$(counters "$node" "$db")
+  u0=$(cpu)
   [ "$node" = 1 ] && f0=$(counters 2 "$db")
   if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ]; then
     mkdir -p "$PROFILE"
@@ -74,30 +111,42 @@ run() {
       (sleep $((secs / 2)); curl -s -o "$PROFILE/leader-goroutines.txt" "http://127.0.0.1:$(ht 1)/debug/pprof/goroutine?debug=1") &
     fi
   fi
+  if [ -n "${SYSCALLS:-}" ] && [ "$round" = 1 ]; then
+    local -a watch=("$node")
+    [ "$node" = 1 ] && watch+=(2)
+    (sleep $((secs / 3)); syscalls "$secs" "${watch[@]}") &
+  fi
   out=$(pgbench -n -h 127.0.0.1 -p "$(pg "$node")" -U drove -M prepared -c "$clients" -j 2 -T "$secs" \
     -f "$work/update.sql" "$db" 2>&1)
   wait
+  u1=$(cpu)
   grep -E 'aborted|error' <<<"$out" >&2 || true
   c1=$(counters "$node" "$db")
   [ "$node" = 1 ] && f1=$(counters 2 "$db")
-  awk -v t="$(awk '/^tps/ { print $3 }' <<<"$out")" -v c0="$c0" -v c1="$c1" -v f0="$f0" -v f1="$f1" 'BEGIN {
-    split(c0, a); split(c1, b); split(f0, x); split(f1, y)
-    printf "%.0f %.1f %.2f %s\n", t, (b[2] > a[2] ? (b[1] - a[1]) / (b[2] - a[2]) : 0),
+  awk -v t="$(awk '/^tps/ { print $3 }' <<<"$out")" -v c0="$c0" -v c1="$c1" -v f0="$f0" -v f1="$f1" \
+    -v n="$(awk -F': ' '/actually processed/ { split($2, a, "/"); print a[1] }' <<<"$out")" \
+    -v u0="$u0" -v u1="$u1" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(c0, a); split(c1, b); split(f0, x); split(f1, y); split(u0, p); split(u1, q)
+    cpu = ""  # µs of CPU per update, per node process (single, n1, n2, n3)
+    for (i = 1; i <= 4; i++) cpu = cpu sprintf("%s%.0f", i > 1 ? "/" : "", n > 0 ? 1e6 * (q[i] - p[i]) / hz / n : 0)
+    printf "%.0f %.1f %.2f %s %s\n", t, (b[2] > a[2] ? (b[1] - a[1]) / (b[2] - a[2]) : 0),
       (b[4] > a[4] ? 1000 * (b[3] - a[3]) / (b[4] - a[4]) : 0),
-      (y[2] > x[2] ? sprintf("%.1f", (y[1] - x[1]) / (y[2] - x[2])) : "-") }'
+      (y[2] > x[2] ? sprintf("%.1f", (y[1] - x[1]) / (y[2] - x[2])) : "-"), cpu }'
 }
 
-printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6s\n' round single ent/app ms cluster ent/app ms "n2 e/a" ratio
+printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6s %6s %14s\n' round single ent/app ms cluster ent/app ms "n2 e/a" ratio \
+  "cpu1" "cpu n1/n2/n3"
 sum_s=0; sum_c=0
 for round in $(seq "$rounds"); do
-  read -r s sg sl _ <<<"$(run 0 drove single)"
-  read -r c cg cl2 fg <<<"$(run 1 r3 leader)"
-  printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6.2f\n' "$round" "$s" "$sg" "$sl" "$c" "$cg" "$cl2" "$fg" \
-    "$(bc -l <<<"$c / $s")"
+  read -r s sg sl _ su <<<"$(run 0 drove single)"
+  read -r c cg cl2 fg cu <<<"$(run 1 r3 leader)"
+  printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6.2f %6s %14s\n' "$round" "$s" "$sg" "$sl" "$c" "$cg" "$cl2" "$fg" \
+    "$(bc -l <<<"$c / $s")" "$(cut -d/ -f1 <<<"$su")" "$(cut -d/ -f2- <<<"$cu")"
   sum_s=$((sum_s + s)); sum_c=$((sum_c + c))
 done
 printf '%-6s %10.0f %7s %7s %10.0f %7s %7s %7s %6.2f\n' mean "$(bc -l <<<"$sum_s / $rounds")" "" "" \
   "$(bc -l <<<"$sum_c / $rounds")" "" "" "" "$(bc -l <<<"$sum_c / $sum_s")"
 echo "(update-by-PK tps, $clients clients, ${secs}s per run, pgbench -M prepared; cluster = 3 replicas," \
   "leader n1, pgbench on the leader; ent/app = log entries per fsynced append on the node" \
-  "benchmarked, ms = its mean commit latency (drove_commit_duration_seconds), n2 e/a = the follower's entries per append)"
+  "benchmarked, ms = its mean commit latency (drove_commit_duration_seconds), n2 e/a = the follower's entries per append;" \
+  "cpu1, cpu n1/n2/n3 = CPU µs per update of the single node, and of each cluster node during the cluster's run)"

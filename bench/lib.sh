@@ -52,11 +52,12 @@ start_servers() {
 }
 
 # start_node starts a drove server NAME (its node id and data directory) with its PostgreSQL,
-# cluster and admin HTTP ports, logging to $work/NAME.log, and waits until it answers.
+# cluster and admin HTTP ports, logging to $work/NAME.log, and waits until it answers. It runs
+# $drove_bin if set, else the binary make_work built.
 start_node() {
   local name=$1 pg=$2 cl=$3 http=$4
   shift 4
-  "$work/drove" server --data-dir "$work/$name" --node-id "$name" --pg-addr "127.0.0.1:$pg" \
+  "${drove_bin:-$work/drove}" server --data-dir "$work/$name" --node-id "$name" --pg-addr "127.0.0.1:$pg" \
     --cluster-addr "127.0.0.1:$cl" --http-addr "127.0.0.1:$http" --log-level warn "$@" 2>>"$work/$name.log" &
   node_pids+=" $!"
   for _ in $(seq 300); do psql -qX -h 127.0.0.1 -p "$pg" -U drove drove -c "SELECT 1" >/dev/null 2>&1 && return; sleep 0.1; done
