@@ -7,32 +7,44 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// Read is a point read outside any transaction, for the key-value API's Get: it reads the
-// latest committed image of the row whose key is key and calls fn with it (a view that must
-// not be modified or kept past fn). It enters the table's gate for the duration, as a
-// transaction does, so the schema cannot change under the caller: want is the schema the
-// caller encoded key with and decodes the value with, and a table whose schema is no longer
-// want reports stale (read the schema again and retry). No Txn, no lock id, no snapshot pin:
-// a read of one row needs none of them, and allocates nothing.
-func (ts *Tablespace) Read(ctx context.Context, table string, want *types.Schema, key []byte, fn func(value []byte) error) (found, stale bool, err error) {
+// PointRead is a hold on one table for point reads outside any transaction, for the
+// key-value API's Get: BeginRead enters the table's gate, as a transaction does, so its schema
+// cannot change until End, and Get reads the latest committed image of a row. No Txn, no lock
+// id, no snapshot pin: a read of one row needs none of them, and allocates nothing. The table
+// is looked up once, after entering: the caller encodes the key with the schema it is given,
+// so a schema change between reading the schema and reading the row cannot happen (the
+// earlier Read looked the table up twice, before and inside the gate, and retried when they
+// differed).
+type PointRead struct {
+	f *fsm
+	g *tableGate
+	t *table
+}
+
+// BeginRead enters table's gate (waiting, as a transaction would, while a schema change or a
+// TRUNCATE holds it) and returns the hold; End must be called when the reads are done.
+func (ts *Tablespace) BeginRead(ctx context.Context, table string) (PointRead, error) {
 	if ts.Closed() {
-		return false, false, ErrClosed
+		return PointRead{}, ErrClosed
 	}
 	g := ts.gate(table)
 	if err := g.enter(ctx, ts.opts.LockTimeout); err != nil {
-		return false, false, err
+		return PointRead{}, err
 	}
-	defer g.leave()
 	t := ts.fsm.table(table)
 	if t == nil {
-		return false, false, fmt.Errorf("%w: %q", ErrNoTable, table)
+		g.leave()
+		return PointRead{}, fmt.Errorf("%w: %q", ErrNoTable, table)
 	}
-	if t.schema != want {
-		return false, true, nil
-	}
-	v, ok, err := ts.fsm.getAt(t, key, latest)
-	if err != nil || !ok {
-		return false, false, err
-	}
-	return true, false, fn(v)
+	return PointRead{f: ts.fsm, g: g, t: t}, nil
 }
+
+// Schema is the table's schema, which stays the table's until End.
+func (r PointRead) Schema() *types.Schema { return r.t.schema }
+
+// Get returns the latest committed image of the row whose key is key: a view that must not
+// be modified or kept past End.
+func (r PointRead) Get(key []byte) ([]byte, bool, error) { return r.f.getAt(r.t, key, latest) }
+
+// End leaves the table's gate.
+func (r PointRead) End() { r.g.leave() }

@@ -9,10 +9,10 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// TestRead: a point read outside a transaction finds committed rows, tells a caller whose
-// schema is stale to read it again, waits at the gate while a schema change holds it, and
-// allocates nothing.
-func TestRead(t *testing.T) {
+// TestPointRead: a point read outside a transaction finds committed rows with the schema it
+// is given, sees a schema change made before it began, waits at the gate while a schema
+// change holds it, keeps a schema change out until it ends, and allocates nothing.
+func TestPointRead(t *testing.T) {
 	ctx := context.Background()
 	ts := openTest(t, t.TempDir())
 	defer ts.Close()
@@ -21,38 +21,61 @@ func TestRead(t *testing.T) {
 	}
 	insertRows(t, ts, "t", 0, 3, 3)
 	s, _ := ts.Schema("t")
-	var got []byte
-	keep := func(v []byte) error { got = append(got[:0], v...); return nil }
-	found, stale, err := ts.Read(ctx, "t", s, testKey(1), keep)
-	if !found || stale || err != nil || len(got) == 0 {
-		t.Fatalf("read of a row: %v %v %v %q", found, stale, err, got)
+	r, err := ts.BeginRead(ctx, "t")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if found, stale, err := ts.Read(ctx, "t", s, testKey(99), keep); found || stale || err != nil {
-		t.Fatalf("read of a missing row: %v %v %v", found, stale, err)
+	if r.Schema() != s {
+		t.Fatal("the read's schema is not the table's")
 	}
-	if _, _, err := ts.Read(ctx, "nope", s, testKey(1), keep); !errors.Is(err, ErrNoTable) {
-		t.Fatalf("read of a missing table: %v", err)
+	if v, found, err := r.Get(testKey(1)); !found || err != nil || len(v) == 0 {
+		t.Fatalf("read of a row: %v %v %q", found, err, v)
 	}
-	key := testKey(2)
-	if allocs := testing.AllocsPerRun(100, func() { ts.Read(ctx, "t", s, key, keep) }); allocs != 0 {
-		t.Fatalf("Read allocates %v times", allocs)
+	if _, found, err := r.Get(testKey(99)); found || err != nil {
+		t.Fatalf("read of a missing row: %v %v", found, err)
 	}
-	// A schema change: the old schema is stale.
+	// While the read is in, a schema change waits for it.
 	next := &types.Schema{Name: "t", Columns: append(append([]types.Column(nil), s.Columns...),
 		types.Column{Name: "extra", Type: types.Int32}), PK: s.PK}
-	sources := []int{0, 1, -1}
 	if len(s.Columns) != 2 {
 		t.Fatalf("test schema has %d columns", len(s.Columns))
 	}
-	if err := ts.AlterTable(ctx, "t", next, sources); err != nil {
+	altered := make(chan error, 1)
+	go func() { altered <- ts.AlterTable(ctx, "t", next, []int{0, 1, -1}) }()
+	select {
+	case err := <-altered:
+		t.Fatalf("ALTER TABLE did not wait for a point read: %v", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	if cur, _ := ts.Schema("t"); cur != s {
+		t.Fatal("the schema changed under a point read")
+	}
+	r.End()
+	if err := <-altered; err != nil {
 		t.Fatal(err)
 	}
-	if found, stale, err := ts.Read(ctx, "t", s, testKey(1), keep); found || !stale || err != nil {
-		t.Fatalf("read with the old schema: %v %v %v", found, stale, err)
+	if _, err := ts.BeginRead(ctx, "nope"); !errors.Is(err, ErrNoTable) {
+		t.Fatalf("read of a missing table: %v", err)
 	}
+	// A read begun after the change reads with the new schema.
 	cur, _ := ts.Schema("t")
-	if found, stale, err := ts.Read(ctx, "t", cur, testKey(1), keep); !found || stale || err != nil {
-		t.Fatalf("read with the new schema: %v %v %v", found, stale, err)
+	if cur == s {
+		t.Fatal("ALTER TABLE did not change the schema")
+	}
+	if r, err = ts.BeginRead(ctx, "t"); err != nil || r.Schema() != cur {
+		t.Fatalf("read after the change: %v", err)
+	}
+	if _, found, err := r.Get(testKey(1)); !found || err != nil {
+		t.Fatalf("read with the new schema: %v %v", found, err)
+	}
+	r.End()
+	key := testKey(2)
+	if allocs := testing.AllocsPerRun(100, func() {
+		r, _ := ts.BeginRead(ctx, "t")
+		r.Get(key)
+		r.End()
+	}); allocs != 0 {
+		t.Fatalf("a point read allocates %v times", allocs)
 	}
 	// While a transaction's TRUNCATE holds the gate, a read waits; its context ends the wait.
 	tx := ts.Begin()
@@ -65,7 +88,7 @@ func TestRead(t *testing.T) {
 	}
 	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
-	if _, _, err := ts.Read(short, "t", cur, testKey(1), keep); err == nil {
+	if _, err := ts.BeginRead(short, "t"); err == nil {
 		t.Fatal("read through a held gate")
 	}
 }
