@@ -142,7 +142,7 @@ func (p *printer) expr(e Expr) {
 		p.exprs(e.Elems)
 		p.w("]")
 	case *Row:
-		if e.Explicit || len(e.Fields) < 2 {
+		if e.Explicit || len(e.Fields) < 2 || p.style == Explain { // ruleutils.c writes ROW always
 			p.w("ROW")
 		}
 		p.w("(")
@@ -396,23 +396,7 @@ func (p *printer) cast(c *Cast) {
 
 func (p *printer) in(e *In) {
 	if p.style == Explain {
-		// PostgreSQL plans x IN (list) as x = ANY (array); a list of constants is one
-		// array constant.
-		op := " = ANY ("
-		if e.Not {
-			op = " <> ALL ("
-		}
-		p.w("(")
-		p.expr(e.Expr)
-		p.w(op)
-		if lit, ok := arrayLiteral(e.List); ok {
-			p.w(QuoteString(lit))
-		} else {
-			p.w("ARRAY[")
-			p.exprs(e.List)
-			p.w("]")
-		}
-		p.w("))")
+		p.explainIn(e)
 		return
 	}
 	p.w("(")
@@ -420,6 +404,67 @@ func (p *printer) in(e *In) {
 	p.w(map[bool]string{false: " IN (", true: " NOT IN ("}[e.Not])
 	p.exprs(e.List)
 	p.w("))")
+}
+
+// explainIn writes x IN (list) as PostgreSQL's analysis rewrites it (transformAExprIn): the
+// elements without columns, when more than one, as x = ANY (array) — one array constant when
+// they are all constants — and each other element as x = element, ORed; NOT IN as <> ALL and
+// <>, ANDed.
+func (p *printer) explainIn(e *In) {
+	var consts, vars []Expr
+	for _, x := range e.List {
+		if hasColumn(x) {
+			vars = append(vars, x)
+		} else {
+			consts = append(consts, x)
+		}
+	}
+	if len(consts) == 1 {
+		vars, consts = e.List, nil
+	}
+	var parts []func()
+	if len(consts) > 0 {
+		parts = append(parts, func() {
+			p.w("(")
+			p.expr(e.Expr)
+			p.w(map[bool]string{false: " = ANY (", true: " <> ALL ("}[e.Not])
+			if lit, ok := arrayLiteral(consts); ok {
+				p.w(QuoteString(lit))
+			} else {
+				p.w("ARRAY[")
+				p.exprs(consts)
+				p.w("]")
+			}
+			p.w("))")
+		})
+	}
+	for _, v := range vars {
+		parts = append(parts, func() { p.binary(e.Expr, map[bool]string{false: "=", true: "<>"}[e.Not], v) })
+	}
+	if len(parts) == 1 {
+		parts[0]()
+		return
+	}
+	p.w("(")
+	for i, part := range parts {
+		if i > 0 {
+			p.w(map[bool]string{false: " OR ", true: " AND "}[e.Not])
+		}
+		part()
+	}
+	p.w(")")
+}
+
+// hasColumn reports whether e reads a column (of any query level).
+func hasColumn(e Expr) bool {
+	found := false
+	Walk(e, func(n Node) bool {
+		if _, ok := n.(*ColumnRef); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // arrayLiteral is list as the text of an array constant, when every element is a non-NULL
