@@ -15,13 +15,13 @@ type LitType uint8
 
 // The literal types.
 const (
-	LitNull    LitType = iota // NULL
-	LitInteger                // fits int4
-	LitBigint                 // fits int8
-	LitNumeric                // a decimal point or exponent, or beyond int8
-	LitString                 // 'text': type unknown until analysis
-	LitBool                   // TRUE, FALSE
-	LitBitString              // B'0101' (Val holds the bits)
+	LitNull      LitType = iota // NULL
+	LitInteger                  // fits int4
+	LitBigint                   // fits int8
+	LitNumeric                  // a decimal point or exponent, or beyond int8
+	LitString                   // 'text': type unknown until analysis
+	LitBool                     // TRUE, FALSE
+	LitBitString                // B'0101' (Val holds the bits)
 )
 
 // Literal is a constant as written: Val is the number's digits or the string's decoded
