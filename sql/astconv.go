@@ -129,25 +129,33 @@ func (c *converter) expr(e sqlparser.Expr) (ast.Expr, error) {
 		return c.groupConcat(e)
 	case sqlparser.AggrFunc, sqlparser.WindowFunc:
 		return c.aggregate(e)
-	case *sqlparser.XorExpr:
-		return nil, mysqlOnly("XOR")
-	case *sqlparser.AssignmentExpr:
-		return nil, mysqlOnly(":=")
-	case *sqlparser.Variable:
-		return nil, mysqlOnly("a variable")
-	case *sqlparser.IntroducerExpr:
-		return nil, mysqlOnly("a character set introducer")
-	case *sqlparser.MatchExpr:
-		return nil, mysqlOnly("MATCH ... AGAINST")
-	case *sqlparser.IntervalFuncExpr, *sqlparser.IntervalDateExpr:
-		return nil, mysqlOnly("INTERVAL arithmetic")
-	case *sqlparser.ConvertExpr, *sqlparser.ConvertUsingExpr, *sqlparser.CastExpr:
-		return nil, mysqlOnly("MySQL's CONVERT/CAST")
 	}
-	return nil, unsupported("expression %s in the syntax tree", pgString(e))
+	return nil, refuseExpr(e)
 }
 
-// columnNames is a qualified name as a list, qualifiers first.
+// refuseExpr is the error for an expression the converter does not read: 42601 for MySQL's
+// constructs, 0A000 for anything else.
+func refuseExpr(e sqlparser.Expr) error {
+	switch e.(type) {
+	case *sqlparser.XorExpr:
+		return mysqlOnly("XOR")
+	case *sqlparser.AssignmentExpr:
+		return mysqlOnly(":=")
+	case *sqlparser.Variable:
+		return mysqlOnly("a variable")
+	case *sqlparser.IntroducerExpr:
+		return mysqlOnly("a character set introducer")
+	case *sqlparser.MatchExpr:
+		return mysqlOnly("MATCH ... AGAINST")
+	case *sqlparser.IntervalFuncExpr, *sqlparser.IntervalDateExpr:
+		return mysqlOnly("INTERVAL arithmetic")
+	case *sqlparser.ConvertExpr, *sqlparser.ConvertUsingExpr, *sqlparser.CastExpr:
+		return mysqlOnly("MySQL's CONVERT/CAST")
+	}
+	return unsupported("expression %s in the syntax tree", pgString(e))
+}
+
+// astColumnNames is a qualified name as a list, qualifiers first.
 func astColumnNames(q sqlparser.TableName, name string) []string {
 	var names []string
 	if !q.Qualifier.IsEmpty() {

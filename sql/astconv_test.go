@@ -190,3 +190,46 @@ func TestASTConvertRefusesMySQL(t *testing.T) {
 		}
 	}
 }
+
+// FuzzASTRoundTrip: any text that parses into one query either converts, and then prints as
+// text that converts back to an equal tree, or fails with a SQLSTATE.
+func FuzzASTRoundTrip(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.sql")
+	for _, file := range files {
+		for _, b := range parseGolden(f, file) {
+			if b.kind != "comment" {
+				f.Add(b.sql)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		pieces, err := splitAndRewrite(dropCallAll(q))
+		if err != nil || len(pieces) != 1 {
+			return
+		}
+		st, err := parse(pieces[0])
+		if err != nil {
+			return
+		}
+		sel, ok := st.ast.(sqlparser.TableStatement)
+		if !ok {
+			return
+		}
+		a, err := astQuery(sel)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Code == "" || e.Code == "XX000" {
+				t.Fatalf("%q: %v", q, err)
+			}
+			return
+		}
+		text := sqlText(a)
+		again, err := astStatement(text)
+		if err != nil {
+			t.Fatalf("%q printed as %q: %v", q, text, err)
+		}
+		if !reflect.DeepEqual(a, again) {
+			t.Fatalf("%q printed as %q reads back as %q", q, text, sqlText(again))
+		}
+	})
+}
