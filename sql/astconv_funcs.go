@@ -16,9 +16,10 @@ func (c *converter) funcExpr(f *sqlparser.FuncExpr) (ast.Expr, error) {
 			return x, err
 		}
 	}
-	if f.Qualifier.IsEmpty() && internalFunctions[f.Name.Lowered()] {
+	if internalFunctions[f.Name.Lowered()] {
 		// Only the dialect pass writes these, and only in the forms decoded above: another
-		// comes from text it misread (SELECT a)FILTER(WHERE 0), which PostgreSQL refuses.
+		// comes from text it misread (SELECT a)FILTER(WHERE 0, SELECT a.(0)[0]), which
+		// PostgreSQL refuses.
 		return nil, Errorf("42601", "syntax error in %s", unmark(pgString(f)))
 	}
 	if len(f.Exprs) == 0 && f.Qualifier.IsEmpty() && sqlValueFuncs[f.Name.Lowered()] {
