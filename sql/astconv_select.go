@@ -8,6 +8,7 @@ import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
@@ -145,7 +146,9 @@ func (c *converter) target(se sqlparser.SelectExpr) (ast.Target, error) {
 		if err != nil {
 			return ast.Target{}, err
 		}
-		return ast.Target{Expr: x, Alias: se.As.String()}, nil
+		// Truncated as PostgreSQL's lexer truncates names: vitess also takes a string
+		// constant for an alias, which nothing truncated.
+		return ast.Target{Expr: x, Alias: lexer.TruncateName(se.As.String())}, nil
 	}
 	return ast.Target{}, mysqlOnly("NEXT VALUE")
 }
@@ -210,7 +213,7 @@ func (c *converter) aliasedTable(te *sqlparser.AliasedTableExpr) (ast.FromItem, 
 	}
 	var alias *ast.Alias
 	if !te.As.IsEmpty() {
-		alias = &ast.Alias{Name: te.As.String(), Columns: identList(te.Columns)}
+		alias = &ast.Alias{Name: lexer.TruncateName(te.As.String()), Columns: identList(te.Columns)}
 	} else if len(te.Columns) > 0 {
 		return nil, Errorf("42601", "syntax error: column aliases without a table alias")
 	}
