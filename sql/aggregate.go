@@ -139,7 +139,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 			}
 		}
 		return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function",
-			exprText(c))
+			pgString(c))
 	}
 	for g, ge := range ab.exprs {
 		if ab.groupCols[g] < 0 && sqlparser.Equals.Expr(e, ge) {

@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -43,9 +44,44 @@ func (ex *explainer) child(n node) {
 	ex.depth--
 }
 
-// exprText is how a plan shows an expression.
+// exprText is how a plan shows an expression: as PostgreSQL's EXPLAIN deparses it (sql/ast's
+// Explain style: every operator in parentheses, LIKE as ~~, BETWEEN as its comparisons, IN
+// as = ANY). An expression the tree cannot hold yet is shown by pgString.
 func exprText(e sqlparser.Expr) string {
-	return pgString(e)
+	x, err := astExpr(e)
+	if err != nil {
+		return pgString(e)
+	}
+	return ast.Print(x, ast.Explain)
+}
+
+// scanText is how a scan shows its filter: as PostgreSQL shows a scan's conditions, its
+// table's columns without their qualifier (an enclosing query's keep theirs).
+func scanText(e sqlparser.Expr, alias string) string {
+	x, err := astExpr(e)
+	if err != nil {
+		return pgString(e)
+	}
+	ast.Walk(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SubLink:
+			return false // its columns are its own query's
+		case *ast.ColumnRef:
+			if k := len(n.Names); k >= 2 && !n.Star && n.Names[k-2] == alias {
+				n.Names = n.Names[k-1:]
+			}
+		}
+		return true
+	})
+	return ast.Print(x, ast.Explain)
+}
+
+// andText is conditions shown as one: PostgreSQL's AND list in parentheses.
+func andText(conds []string) string {
+	if len(conds) == 1 {
+		return conds[0]
+	}
+	return "(" + strings.Join(conds, " AND ") + ")"
 }
 
 // bindExplain plans EXPLAIN <query>: the plan of the query, as rows of text.

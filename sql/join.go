@@ -577,7 +577,7 @@ func (n *joinNode) explain(ex *explainer) {
 	}
 	if len(n.lkeys) > 0 {
 		ex.line("Hash%s Join", kind)
-		ex.detail("Hash Cond: %s", strings.Join(n.keyText, " AND "))
+		ex.detail("Hash Cond: %s", andText(n.keyText))
 	} else {
 		ex.line("Nested Loop%s Join", kind)
 	}

@@ -140,51 +140,51 @@ func TestJoinOrderExplain(t *testing.T) {
 		{"SELECT count(*) FROM small, mid, big WHERE big.small_id = small.id AND mid.big_id = big.id", `
 Aggregate
   ->  Hash Join
-        Hash Cond: big.small_id = small.id
+        Hash Cond: (big.small_id = small.id)
         ->  Nested Loop
               ->  Seq Scan on mid
               ->  Point Lookup on big
-                    Index Cond: "mid".big_id = big.id
+                    Index Cond: (mid.big_id = big.id)
         ->  Hash
               ->  Seq Scan on small`},
 		// A point lookup makes big the smallest input, and the joins start there: small by
 		// its key, then mid, whose join column is no key, through a hash of the one row.
 		{"SELECT * FROM small JOIN big ON big.small_id = small.id JOIN mid ON mid.big_id = big.id WHERE big.id = 20", `
 Hash Join
-  Hash Cond: "mid".big_id = big.id
+  Hash Cond: (mid.big_id = big.id)
   ->  Seq Scan on mid
   ->  Hash
         ->  Nested Loop
               ->  Point Lookup on big
-                    Filter: big.id = 20
+                    Filter: (id = 20)
               ->  Point Lookup on small
-                    Index Cond: big.small_id = small.id`},
+                    Index Cond: (big.small_id = small.id)`},
 		// Two tables: the small one is read, the large one looked up by key; FROM order
 		// would have hashed all of big.
 		{"SELECT small.w, big.v FROM big JOIN small ON big.id = small.id", `
 Nested Loop
   ->  Seq Scan on small
   ->  Point Lookup on big
-        Index Cond: big.id = small.id`},
+        Index Cond: (big.id = small.id)`},
 		{"SELECT count(*) FROM small JOIN big ON big.small_id = small.id", `
 Aggregate
   ->  Hash Join
-        Hash Cond: big.small_id = small.id
+        Hash Cond: (big.small_id = small.id)
         ->  Seq Scan on big
         ->  Hash
               ->  Seq Scan on small`},
 		// The outer join stays as written, one relation of the inner joins around it.
 		{"SELECT * FROM small LEFT JOIN mid ON mid.id = small.id, big, small s2 WHERE big.id = mid.big_id AND s2.id = big.small_id", `
 Hash Join
-  Hash Cond: s2.id = big.small_id
+  Hash Cond: (s2.id = big.small_id)
   ->  Nested Loop
         ->  Hash Left Join
-              Hash Cond: "mid".id = small.id
+              Hash Cond: (mid.id = small.id)
               ->  Seq Scan on small
               ->  Hash
                     ->  Seq Scan on mid
         ->  Point Lookup on big
-              Index Cond: big.id = "mid".big_id
+              Index Cond: (big.id = mid.big_id)
   ->  Hash
         ->  Seq Scan on small s2`},
 	}

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"slices"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -128,7 +127,7 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 		if acc.filter, err = compileBool(e, bt.scope); err != nil {
 			return nil, err
 		}
-		acc.filterText = exprText(e)
+		acc.filterText = scanText(e, acc.table.alias)
 	}
 	n := &lookupJoinNode{left: left, acc: acc, cell: cell, lw: f.left.width(), rw: f.right.width(), keyText: keyText}
 	// Every condition is checked on the joined row, the key equalities too: a key found by
@@ -209,7 +208,7 @@ func (n *lookupJoinNode) explain(ex *explainer) {
 	ex.child(n.left)
 	ex.depth++
 	ex.line("Point Lookup on %s", tableLabel(n.acc.table))
-	ex.detail("Index Cond: %s", strings.Join(n.keyText, " AND "))
+	ex.detail("Index Cond: %s", andText(n.keyText))
 	if n.acc.filter != nil {
 		ex.detail("Filter: %s", n.acc.filterText)
 	}

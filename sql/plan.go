@@ -112,7 +112,7 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	if where == nil {
 		return a, nil
 	}
-	a.filterText = exprText(where.Expr)
+	a.filterText = scanText(where.Expr, bt.alias)
 	if bt.system != nil {
 		// System tables are generated whole; a filter is all there is to plan.
 		filter, err := compileBool(where.Expr, bt.scope)

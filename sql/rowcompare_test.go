@@ -23,31 +23,31 @@ func TestRowComparisonPlans(t *testing.T) {
 	}{
 		{"SELECT * FROM p WHERE (k1, k2) = (1, 2)", `
 Point Lookup on p
-  Filter: k1 = 1 and k2 = 2`},
+  Filter: ((k1 = 1) AND (k2 = 2))`},
 		{"SELECT * FROM q WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `
 Limit
   ->  Top-N Sort
         ->  Index Scan using q_k on q
-              Filter: (k1, k2) > (1, 2) and k1 >= 1`},
+              Filter: ((ROW(k1, k2) > ROW(1, 2)) AND (k1 >= 1))`},
 		{"SELECT * FROM q WHERE (k1, k2) <= (7, 2)", `
 Index Scan using q_k on q
-  Filter: (k1, k2) <= (7, 2) and k1 <= 7`},
+  Filter: ((ROW(k1, k2) <= ROW(7, 2)) AND (k1 <= 7))`},
 		// Without an ordered index the primary key (a hash map) gives no range.
 		{"SELECT * FROM p WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `
 Limit
   ->  Top-N Sort
         ->  Seq Scan on p
-              Filter: (k1, k2) > (1, 2) and k1 >= 1`},
+              Filter: ((ROW(k1, k2) > ROW(1, 2)) AND (k1 >= 1))`},
 		// A row with a NULL b is not in n_ab, yet matches a >= 1: the index cannot serve it.
 		{"SELECT * FROM n WHERE (a, b) > (1, 2)", `
 Seq Scan on n
-  Filter: (a, b) > (1, 2) and a >= 1`},
+  Filter: ((ROW(a, b) > ROW(1, 2)) AND (a >= 1))`},
 		{"SELECT * FROM n WHERE a = 1 AND b > 2", `
 Index Scan using n_ab on n
-  Filter: a = 1 and b > 2`},
+  Filter: ((a = 1) AND (b > 2))`},
 		{"SELECT * FROM p WHERE (k1, k2) <> (1, 2)", `
 Seq Scan on p
-  Filter: (k1, k2) != (1, 2)`},
+  Filter: (ROW(k1, k2) <> ROW(1, 2))`},
 	}
 	for _, c := range cases {
 		t.Run(c.query, func(t *testing.T) {

@@ -1,0 +1,157 @@
+package ast
+
+// Select is a query: PostgreSQL's SelectStmt. A plain SELECT has Targets (and the clauses
+// after it); a VALUES list has Values; a set operation has Op, Left and Right. WITH, ORDER BY
+// and LIMIT/OFFSET belong to whichever of the three carries them.
+type Select struct {
+	With *With
+
+	Distinct bool
+	Targets  []Target
+	From     []FromItem
+	Where    Expr
+	GroupBy  []Expr
+	Having   Expr
+	Windows  []NamedWindow
+
+	Values [][]Expr
+
+	Op          SetOp
+	All         bool // UNION ALL, ...
+	Left, Right *Select
+
+	OrderBy []SortBy
+	Limit   Expr // nil: none (LIMIT ALL is none)
+	Offset  Expr
+
+	ForUpdate bool // FOR UPDATE
+}
+
+// SetOp is the set operation of a Select, or none.
+type SetOp uint8
+
+// The set operations.
+const (
+	NoSetOp SetOp = iota
+	Union
+	Intersect
+	Except
+)
+
+// Target is one entry of a select list: an expression and its alias ("" for none). `*` and
+// `t.*` are a ColumnRef with Star.
+type Target struct {
+	Expr  Expr
+	Alias string
+}
+
+// SortBy is one ORDER BY key.
+type SortBy struct {
+	Expr  Expr
+	Desc  bool
+	Nulls Nulls
+}
+
+// Nulls is NULLS FIRST/LAST, or the default.
+type Nulls uint8
+
+// The NULLS orders.
+const (
+	NullsDefault Nulls = iota
+	NullsFirst
+	NullsLast
+)
+
+// With is WITH [RECURSIVE] name AS (query), ...
+type With struct {
+	Recursive bool
+	CTEs      []CTE
+}
+
+// CTE is one WITH query.
+type CTE struct {
+	Name    string
+	Columns []string
+	Query   *Select
+}
+
+// Window is a window specification: OVER (...) or OVER name (Ref alone).
+type Window struct {
+	Ref         string // OVER name, or the window (name ...) builds on
+	PartitionBy []Expr
+	OrderBy     []SortBy
+	Frame       *Frame
+}
+
+// NamedWindow is WINDOW name AS (spec).
+type NamedWindow struct {
+	Name string
+	Spec Window
+}
+
+// Frame is ROWS|RANGE|GROUPS BETWEEN start AND end (End nil: the single-bound form).
+type Frame struct {
+	Mode       string // ROWS, RANGE, GROUPS
+	Start, End *FrameBound
+}
+
+// FrameBound is one end of a frame.
+type FrameBound struct {
+	Kind   string // UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING, UNBOUNDED FOLLOWING
+	Offset Expr   // for PRECEDING and FOLLOWING
+}
+
+// FromItem is an entry of FROM.
+type FromItem interface {
+	Node
+	fromItem()
+}
+
+// Alias is AS name [(columns)].
+type Alias struct {
+	Name    string
+	Columns []string
+}
+
+// Table is a table or view by name.
+type Table struct {
+	Schema, Name string
+	Alias        *Alias
+}
+
+// SubqueryFrom is (query) AS alias, LATERAL when written so.
+type SubqueryFrom struct {
+	Select  *Select
+	Lateral bool
+	Alias   *Alias
+}
+
+// JoinKind is the kind of a join.
+type JoinKind uint8
+
+// The joins.
+const (
+	CrossJoin JoinKind = iota
+	InnerJoin
+	LeftJoin
+	RightJoin
+	FullJoin
+)
+
+// Join is left JOIN right ON cond | USING (cols) | NATURAL; CROSS JOIN has neither.
+type Join struct {
+	Kind        JoinKind
+	Natural     bool
+	Left, Right FromItem
+	On          Expr
+	Using       []string
+}
+
+func (*Select) node()       {}
+func (*Table) node()        {}
+func (*SubqueryFrom) node() {}
+func (*Join) node()         {}
+
+func (*Table) fromItem()        {}
+func (*SubqueryFrom) fromItem() {}
+func (*Join) fromItem()         {}

@@ -1,0 +1,315 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
+	switch q := q.(type) {
+	case *sqlparser.Select:
+		return c.selectStmt(q)
+	case *sqlparser.Union:
+		return c.union(q)
+	case *sqlparser.ValuesStatement:
+		return c.values(q)
+	}
+	return nil, unsupported("query %s in the syntax tree", pgString(q))
+}
+
+// clauses converts the WITH, ORDER BY and LIMIT that any query may carry into s.
+func (c *converter) clauses(s *ast.Select, with *sqlparser.With, ob sqlparser.OrderBy, limit *sqlparser.Limit) error {
+	var err error
+	if with != nil {
+		if s.With, err = c.with(with); err != nil {
+			return err
+		}
+	}
+	if s.OrderBy, err = c.orderBy(ob); err != nil {
+		return err
+	}
+	if limit != nil {
+		if lit, ok := limit.Rowcount.(*sqlparser.Literal); !ok || lit.Val != noLimit {
+			if limit.Rowcount != nil {
+				if s.Limit, err = c.expr(limit.Rowcount); err != nil {
+					return err
+				}
+			}
+		}
+		if limit.Offset != nil {
+			if s.Offset, err = c.expr(limit.Offset); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (c *converter) with(w *sqlparser.With) (*ast.With, error) {
+	out := &ast.With{Recursive: w.Recursive}
+	for _, cte := range w.CTEs {
+		q, err := c.query(cte.Subquery)
+		if err != nil {
+			return nil, err
+		}
+		out.CTEs = append(out.CTEs, ast.CTE{Name: cte.ID.String(), Columns: identList(cte.Columns), Query: q})
+	}
+	return out, nil
+}
+
+func identList(cols sqlparser.Columns) []string {
+	var out []string
+	for _, c := range cols {
+		out = append(out, c.String())
+	}
+	return out
+}
+
+func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
+	if sel.Into != nil {
+		return nil, mysqlOnly("SELECT ... INTO")
+	}
+	if sel.HighPriority || sel.StraightJoinHint || sel.SQLSmallResult || sel.SQLBigResult || sel.SQLBufferResult || sel.SQLCalcFoundRows || sel.Cache != nil {
+		return nil, mysqlOnly("a MySQL select option")
+	}
+	s := &ast.Select{Distinct: sel.Distinct}
+	switch sel.Lock {
+	case sqlparser.NoLock:
+	case sqlparser.ForUpdateLock:
+		s.ForUpdate = true
+	default:
+		return nil, unsupported("locking clause %s", sel.Lock.ToString())
+	}
+	if err := c.clauses(s, sel.With, sel.OrderBy, sel.Limit); err != nil {
+		return nil, err
+	}
+	for _, se := range sel.SelectExprs.Exprs {
+		t, err := c.target(se)
+		if err != nil {
+			return nil, err
+		}
+		s.Targets = append(s.Targets, t)
+	}
+	for _, te := range sel.From {
+		if len(sel.From) == 1 && isDualFrom(te) {
+			break
+		}
+		f, err := c.fromItem(te)
+		if err != nil {
+			return nil, err
+		}
+		s.From = append(s.From, f)
+	}
+	var err error
+	if sel.Where != nil {
+		if s.Where, err = c.expr(sel.Where.Expr); err != nil {
+			return nil, err
+		}
+	}
+	if sel.GroupBy != nil {
+		if sel.GroupBy.WithRollup {
+			return nil, mysqlOnly("WITH ROLLUP")
+		}
+		if s.GroupBy, err = c.exprs(sel.GroupBy.Exprs); err != nil {
+			return nil, err
+		}
+	}
+	if sel.Having != nil {
+		if s.Having, err = c.expr(sel.Having.Expr); err != nil {
+			return nil, err
+		}
+	}
+	for _, nw := range sel.Windows {
+		for _, d := range nw.Windows {
+			spec, err := c.windowSpec(d.WindowSpec)
+			if err != nil {
+				return nil, err
+			}
+			s.Windows = append(s.Windows, ast.NamedWindow{Name: d.Name.String(), Spec: *spec})
+		}
+	}
+	return s, nil
+}
+
+func (c *converter) target(se sqlparser.SelectExpr) (ast.Target, error) {
+	switch se := se.(type) {
+	case *sqlparser.StarExpr:
+		return ast.Target{Expr: &ast.ColumnRef{Names: astColumnNames(se.TableName, ""), Star: true}}, nil
+	case *sqlparser.AliasedExpr:
+		x, err := c.expr(se.Expr)
+		if err != nil {
+			return ast.Target{}, err
+		}
+		// Truncated as PostgreSQL's lexer truncates names: vitess also takes a string
+		// constant for an alias, which nothing truncated.
+		return ast.Target{Expr: x, Alias: lexer.TruncateName(se.As.String())}, nil
+	}
+	return ast.Target{}, mysqlOnly("NEXT VALUE")
+}
+
+func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
+	if u.Into != nil {
+		return nil, mysqlOnly("INTO")
+	}
+	if u.Lock != sqlparser.NoLock {
+		return nil, Errorf("0A000", "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT")
+	}
+	s := &ast.Select{Op: ast.Union, All: !u.Distinct}
+	switch setOpOf(u) {
+	case setIntersect:
+		s.Op = ast.Intersect
+	case setExcept:
+		s.Op = ast.Except
+	}
+	var err error
+	if s.Left, err = c.query(u.Left); err != nil {
+		return nil, err
+	}
+	if s.Right, err = c.query(u.Right); err != nil {
+		return nil, err
+	}
+	return s, c.clauses(s, u.With, u.OrderBy, u.Limit)
+}
+
+func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
+	if v.ListArg != "" {
+		return nil, mysqlOnly("a VALUES list argument")
+	}
+	s := &ast.Select{Values: [][]ast.Expr{}}
+	for _, row := range v.Rows {
+		x, err := c.exprs(row)
+		if err != nil {
+			return nil, err
+		}
+		s.Values = append(s.Values, x)
+	}
+	return s, c.clauses(s, v.With, v.Order, v.Limit)
+}
+
+func (c *converter) fromItem(te sqlparser.TableExpr) (ast.FromItem, error) {
+	switch te := te.(type) {
+	case *sqlparser.AliasedTableExpr:
+		return c.aliasedTable(te)
+	case *sqlparser.ParenTableExpr:
+		if len(te.Exprs) != 1 {
+			return nil, mysqlOnly("a parenthesized list of tables")
+		}
+		return c.fromItem(te.Exprs[0])
+	case *sqlparser.JoinTableExpr:
+		return c.join(te)
+	}
+	return nil, mysqlOnly("the table expression " + pgString(te))
+}
+
+func (c *converter) aliasedTable(te *sqlparser.AliasedTableExpr) (ast.FromItem, error) {
+	if len(te.Hints) > 0 || len(te.Partitions) > 0 {
+		return nil, mysqlOnly("an index hint or PARTITION")
+	}
+	var alias *ast.Alias
+	if !te.As.IsEmpty() {
+		alias = &ast.Alias{Name: lexer.TruncateName(te.As.String()), Columns: identList(te.Columns)}
+	} else if len(te.Columns) > 0 {
+		return nil, Errorf("42601", "syntax error: column aliases without a table alias")
+	}
+	switch t := te.Expr.(type) {
+	case sqlparser.TableName:
+		if strings.HasPrefix(t.Name.String(), markerStart) || strings.HasPrefix(t.Qualifier.String(), markerStart) {
+			return nil, nearError(unmark(t.Name.String()))
+		}
+		return &ast.Table{Schema: t.Qualifier.String(), Name: t.Name.String(), Alias: alias}, nil
+	case *sqlparser.DerivedTable:
+		q, err := c.query(t.Select)
+		if err != nil {
+			return nil, err
+		}
+		return &ast.SubqueryFrom{Select: q, Lateral: t.Lateral, Alias: alias}, nil
+	}
+	return nil, unsupported("table expression %s", pgString(te))
+}
+
+func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
+	out := &ast.Join{}
+	switch j.Join {
+	case sqlparser.NormalJoinType:
+		out.Kind = ast.InnerJoin
+	case sqlparser.StraightJoinType: // the dialect pass's FULL JOIN
+		out.Kind = ast.FullJoin
+	case sqlparser.LeftJoinType:
+		out.Kind = ast.LeftJoin
+	case sqlparser.RightJoinType:
+		out.Kind = ast.RightJoin
+	case sqlparser.NaturalJoinType:
+		out.Kind, out.Natural = ast.InnerJoin, true
+	case sqlparser.NaturalLeftJoinType:
+		out.Kind, out.Natural = ast.LeftJoin, true
+	case sqlparser.NaturalRightJoinType:
+		out.Kind, out.Natural = ast.RightJoin, true
+	default:
+		return nil, unsupported("join %s", j.Join.ToString())
+	}
+	var err error
+	if out.Left, err = c.fromItem(j.LeftExpr); err != nil {
+		return nil, err
+	}
+	if out.Right, err = c.fromItem(j.RightExpr); err != nil {
+		return nil, err
+	}
+	cond := j.Condition
+	switch {
+	case cond != nil && cond.On != nil:
+		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && strings.HasPrefix(lit.Val, usingMarker) {
+			out.Using = strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
+			break
+		}
+		if out.On, err = c.expr(cond.On); err != nil {
+			return nil, err
+		}
+	case cond != nil && len(cond.Using) > 0:
+		out.Using = identList(cond.Using)
+	case !out.Natural && out.Kind == ast.InnerJoin:
+		out.Kind = ast.CrossJoin // checkPostgres made sure it was written CROSS JOIN
+	}
+	return out, nil
+}
+
+// astStatement parses one statement of text and converts it when it is a query.
+func astStatement(text string) (*ast.Select, error) {
+	pieces, err := splitAndRewrite(dropCallAll(text))
+	if err != nil {
+		return nil, err
+	}
+	if len(pieces) != 1 {
+		return nil, Errorf("42601", "%d statements where one was expected", len(pieces))
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		return nil, err
+	}
+	q, ok := st.ast.(sqlparser.TableStatement)
+	if !ok {
+		return nil, unsupported("statement %s in the syntax tree", strconv.Quote(st.first))
+	}
+	return astQuery(q)
+}
+
+// vitessKeywords are the words vitess reads as keywords, which text printed for it quotes.
+var vitessKeywords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for id := 0; id < 1<<16; id++ {
+		if w := sqlparser.KeywordString(id); w != "" {
+			m[strings.ToLower(w)] = true
+		}
+	}
+	return m
+})
+
+// sqlText prints n as PostgreSQL text that drove's parser reads back as the same tree.
+func sqlText(n ast.Node) string {
+	return ast.Printer{Style: ast.SQL, MustQuote: func(name string) bool { return vitessKeywords()[name] }}.Print(n)
+}
