@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -44,7 +46,11 @@ func (s *Session) viewClassRows(rel func(oid int64, name string, am int64, kind 
 	var rows [][]types.Value
 	for _, v := range s.views() {
 		// PostgreSQL's views have reltuples 0 and no access method.
-		rows = append(rows, rel(objectOID("table", v.Name), v.Name, 0, "v", 0, len(v.Columns)))
+		r := rel(objectOID("table", v.Name), v.Name, 0, "v", 0, len(v.Columns))
+		if v.CheckOption != "" {
+			r[23] = types.NewArray(types.TextArray, []types.Value{text("check_option=" + v.CheckOption)}) // reloptions
+		}
+		rows = append(rows, r)
 	}
 	return rows
 }
@@ -56,6 +62,14 @@ func (s *Session) viewTableRows() (rows [][]types.Value) {
 			text(yesNo(s.viewUpdatable(v.Name))), text("NO")})
 	}
 	return rows
+}
+
+// checkOptionName is information_schema.views.check_option: NONE, LOCAL or CASCADED.
+func checkOptionName(v tablespace.View) string {
+	if v.CheckOption == "" {
+		return "NONE"
+	}
+	return strings.ToUpper(v.CheckOption)
 }
 
 // viewUpdatable reports whether a view is automatically updatable (view_write.go).
@@ -86,7 +100,7 @@ func init() {
 			for _, v := range s.views() {
 				updatable := text(yesNo(s.viewUpdatable(v.Name)))
 				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name),
-					text(viewDefinition(v)), text("NONE"), updatable, updatable, text("NO"), text("NO"), text("NO")})
+					text(viewDefinition(v)), text(checkOptionName(v)), updatable, updatable, text("NO"), text("NO"), text("NO")})
 			}
 			return rows
 		},

@@ -25,6 +25,7 @@ type viewStmt struct {
 	ifExists bool     // DROP/ALTER IF EXISTS
 	cascade  bool     // DROP ... CASCADE
 	newName  string   // ALTER VIEW ... RENAME TO newName
+	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
 }
 
 func isViewStmt(words []string) bool {
@@ -167,13 +168,22 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 		return nil, p.syntaxError()
 	}
 	rest := toks[as+1:]
+	end := len(text)
 	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
-		return nil, unsupported("WITH CHECK OPTION")
+		// WITH [LOCAL|CASCADED] CHECK OPTION ends the statement; CASCADED is the default.
+		st.check, n = "cascaded", n-2
+		if rest[n-1].Is("local") || rest[n-1].Is("cascaded") {
+			st.check, n = rest[n-1].Value, n-1
+		}
+		if n < 2 || !rest[n-1].Is("with") {
+			return nil, Errorf("42601", "syntax error at or near \"%s\"", rest[n].Text(text))
+		}
+		end, rest = rest[n-1].Pos, rest[:n-1]
 	}
 	if len(rest) == 0 {
 		return nil, Errorf("42601", "syntax error at end of input")
 	}
-	st.query = strings.TrimSpace(text[rest[0].Pos:])
+	st.query = strings.TrimSpace(text[rest[0].Pos:end])
 	return st, nil
 }
 
@@ -217,6 +227,11 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	if err != nil {
 		return err
 	}
+	if def.CheckOption = st.check; st.check != "" {
+		if _, _, reason, err := viewUpdatability(def.Query); err != nil || reason != "" {
+			return checkOptionRefused(reason, err)
+		}
+	}
 	if exists {
 		if err := checkViewReplace(old, def); err != nil {
 			return err
@@ -230,6 +245,15 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 		s.txCreated = append(s.txCreated, name) // dropped again if the transaction rolls back
 	}
 	return err
+}
+
+// checkOptionRefused is PostgreSQL's error for WITH CHECK OPTION on a view that is not
+// automatically updatable.
+func checkOptionRefused(reason string, err error) error {
+	if err != nil {
+		return err
+	}
+	return &Error{Code: "0A000", Message: "WITH CHECK OPTION is supported only on automatically updatable views", Hint: reason}
 }
 
 // undoCreateView drops a view the rolled-back transaction created; false if name is no view.

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"testing"
@@ -24,7 +25,12 @@ func TestParseViewStmt(t *testing.T) {
 		{sql: "CREATE TEMP VIEW v AS SELECT 1", wantCode: "0A000"},
 		{sql: "CREATE RECURSIVE VIEW v (a) AS SELECT 1", wantCode: "0A000"},
 		{sql: "CREATE VIEW v WITH (security_barrier) AS SELECT 1", wantCode: "0A000"},
-		{sql: "CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION", wantCode: "0A000"},
+		{sql: "CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION", want: viewStmt{verb: "create", names: []string{"v"}, query: "SELECT a FROM t", check: "cascaded"}},
+		{sql: "CREATE VIEW v AS SELECT a FROM t WHERE a > 0 with local check option",
+			want: viewStmt{verb: "create", names: []string{"v"}, query: "SELECT a FROM t WHERE a > 0", check: "local"}},
+		{sql: "CREATE VIEW v AS SELECT a FROM t WITH CASCADED CHECK OPTION", want: viewStmt{verb: "create", names: []string{"v"}, query: "SELECT a FROM t", check: "cascaded"}},
+		{sql: "CREATE VIEW v AS SELECT a FROM t LOCAL CHECK OPTION", wantCode: "42601"},
+		{sql: "CREATE VIEW v AS WITH CHECK OPTION", wantCode: "42601"},
 		{sql: "CREATE VIEW v SELECT 1", wantCode: "42601"},
 		{sql: "CREATE VIEW v AS", wantCode: "42601"},
 		{sql: "CREATE VIEW other.v AS SELECT 1", wantCode: "0A000"},
@@ -53,8 +59,40 @@ func TestParseViewStmt(t *testing.T) {
 			}
 			w := tt.want
 			if st.verb != w.verb || !slices.Equal(st.names, w.names) || st.replace != w.replace || !slices.Equal(st.cols, w.cols) ||
-				st.query != w.query || st.ifExists != w.ifExists || st.cascade != w.cascade || st.newName != w.newName {
+				st.query != w.query || st.ifExists != w.ifExists || st.cascade != w.cascade || st.newName != w.newName || st.check != w.check {
 				t.Fatalf("got %+v, want %+v", *st, w)
+			}
+		})
+	}
+}
+
+// The messages of writes through views, as PostgreSQL 15 words them (the golden files compare
+// SQLSTATEs only).
+func TestViewCheckOptionMessages(t *testing.T) {
+	setup := `CREATE TABLE t (id int PRIMARY KEY, name text, qty int);
+		INSERT INTO t VALUES (1, 'a', 5);
+		CREATE VIEW v AS SELECT id, qty FROM t WHERE qty > 0 WITH LOCAL CHECK OPTION`
+	cases := []struct {
+		sql, code, msg, detail, hint string
+	}{
+		{"INSERT INTO v VALUES (2, 0)", "44000", `new row violates check option for view "v"`, "Failing row contains (2, null, 0).", ""},
+		{"UPDATE v SET qty = NULL", "44000", `new row violates check option for view "v"`, "Failing row contains (1, a, null).", ""},
+		{"CREATE VIEW g AS SELECT qty FROM t GROUP BY qty WITH CHECK OPTION", "0A000",
+			"WITH CHECK OPTION is supported only on automatically updatable views",
+			"", "Views containing DISTINCT, GROUP BY, HAVING, LIMIT, WITH, aggregates or window functions are not automatically updatable."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sql, func(t *testing.T) {
+			s := NewSession(openTestTablespace(t), nil)
+			defer s.Close()
+			execOK(t, s, setup)
+			err := s.Exec(context.Background(), tc.sql, &textOutput{})
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %v, want %s", err, tc.code)
+			}
+			if e.Code != tc.code || e.Message != tc.msg || e.Detail != tc.detail || e.Hint != tc.hint {
+				t.Fatalf("got %s %q detail %q hint %q", e.Code, e.Message, e.Detail, e.Hint)
 			}
 		})
 	}

@@ -40,6 +40,8 @@ type View struct {
 	Columns []ViewColumn `json:"columns"`
 	// Deps are the relations (tables and views) the query reads, for DROP's dependency check.
 	Deps []string `json:"deps,omitempty"`
+	// CheckOption is WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without.
+	CheckOption string `json:"check,omitempty"`
 }
 
 // ViewColumn is one column of a view.

@@ -223,9 +223,11 @@ SELECT count(*) FROM t
 3
 tag: SELECT 1
 
-# deviation: PostgreSQL returns rows through a view; drove refuses RETURNING there (0A000)
-statement error 0A000
-DELETE FROM instock WHERE id = 1 RETURNING id
+query
+UPDATE instock SET qty = qty WHERE id = 1 RETURNING id, qty
+----
+1|10
+tag: UPDATE 1
 
 statement ok
 CREATE VIEW instock2 AS SELECT id, qty FROM instock
