@@ -47,8 +47,8 @@ type params struct {
 	deps []dep
 	// views are the views the statement was bound through (view_bind.go).
 	views []viewDep
-	// check is the CHECK OPTION of the view an INSERT or UPDATE writes through (view_write.go).
-	check *viewCheck
+	// checks are the CHECK OPTIONs of the views an INSERT or UPDATE writes through (view_write.go).
+	checks []viewCheck
 	// sizes are the table sizes a join order was chosen for (see plan.stale).
 	sizes []tableSize
 	ec    *execCtx

@@ -15,24 +15,31 @@ type returning struct {
 	cols  []Column
 	out   []types.Value
 
-	check     *expr // the view's condition over the table's row; nil without
-	checkView string
-	schema    *types.Schema
+	checks []boundCheck // the views' conditions over the table's row, in order
+	schema *types.Schema
+}
+
+// boundCheck is a view's CHECK OPTION condition, compiled.
+type boundCheck struct {
+	view string
+	x    *expr
 }
 
 // bindReturning binds list against the target table; nil when the statement has neither a
 // list nor a view's CHECK OPTION.
 func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*returning, error) {
 	r := &returning{}
-	if ps := bt.scope.params; ps != nil && ps.check != nil {
-		x, err := compile(ps.check.cond, bt.scope)
-		if err != nil {
-			return nil, err
+	if ps := bt.scope.params; ps != nil {
+		for _, c := range ps.checks {
+			x, err := compile(c.cond, bt.scope)
+			if err != nil {
+				return nil, err
+			}
+			r.checks, r.schema = append(r.checks, boundCheck{c.view, x}), bt.schema
 		}
-		r.check, r.checkView, r.schema = x, ps.check.view, bt.schema
 	}
 	if list == nil {
-		if r.check == nil {
+		if r.checks == nil {
 			return nil, nil
 		}
 		return r, nil
@@ -66,13 +73,13 @@ func (r *returning) emit(out Output, row []types.Value) error {
 	if r == nil {
 		return nil
 	}
-	if r.check != nil {
-		v, err := r.check.eval(row)
+	for _, c := range r.checks {
+		v, err := c.x.eval(row)
 		if err != nil {
 			return err
 		}
 		if v.IsNull() || !v.Bool() { // unlike a CHECK constraint's, NULL fails
-			return &Error{Code: "44000", Message: "new row violates check option for view \"" + r.checkView + "\"",
+			return &Error{Code: "44000", Message: "new row violates check option for view \"" + c.view + "\"",
 				Detail: failingRow(r.schema, row)}
 		}
 	}

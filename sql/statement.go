@@ -367,8 +367,8 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	}
 	retList := st.returning
 	if through != nil {
-		ps.views = append(ps.views, through.dep)
-		retList, ps.check = through.returning, through.check
+		ps.views = append(ps.views, through.deps...)
+		retList, ps.checks = through.returning, through.checks
 	}
 	var p *plan
 	switch ast := target.(type) {

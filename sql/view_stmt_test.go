@@ -71,12 +71,22 @@ func TestParseViewStmt(t *testing.T) {
 func TestViewCheckOptionMessages(t *testing.T) {
 	setup := `CREATE TABLE t (id int PRIMARY KEY, name text, qty int);
 		INSERT INTO t VALUES (1, 'a', 5);
-		CREATE VIEW v AS SELECT id, qty FROM t WHERE qty > 0 WITH LOCAL CHECK OPTION`
+		CREATE VIEW v AS SELECT id, qty FROM t WHERE qty > 0 WITH LOCAL CHECK OPTION;
+		CREATE TABLE b (id int PRIMARY KEY, x int, y text);
+		CREATE VIEW b0 AS SELECT id, x, y FROM b WHERE x > 0;
+		CREATE VIEW b1 AS SELECT id AS k, x, y FROM b0 WHERE x < 100 WITH LOCAL CHECK OPTION;
+		CREATE VIEW b2 AS SELECT k, x FROM b1 WHERE k < 50 WITH CASCADED CHECK OPTION;
+		CREATE VIEW c1 AS SELECT id FROM t; CREATE VIEW c2 AS SELECT id FROM c1;
+		CREATE OR REPLACE VIEW c1 AS SELECT id FROM c2`
 	cases := []struct {
 		sql, code, msg, detail, hint string
 	}{
 		{"INSERT INTO v VALUES (2, 0)", "44000", `new row violates check option for view "v"`, "Failing row contains (2, null, 0).", ""},
 		{"UPDATE v SET qty = NULL", "44000", `new row violates check option for view "v"`, "Failing row contains (1, a, null).", ""},
+		// The innermost failing view is named, as PostgreSQL checks from the table up.
+		{"INSERT INTO b2 VALUES (60, 200)", "44000", `new row violates check option for view "b1"`, "Failing row contains (60, 200, null).", ""},
+		{"INSERT INTO b2 VALUES (60, -1)", "44000", `new row violates check option for view "b0"`, "Failing row contains (60, -1, null).", ""},
+		{"UPDATE c1 SET id = 1", "42P17", `infinite recursion detected in rules for relation "c1"`, "", ""},
 		{"CREATE VIEW g AS SELECT qty FROM t GROUP BY qty WITH CHECK OPTION", "0A000",
 			"WITH CHECK OPTION is supported only on automatically updatable views",
 			"", "Views containing DISTINCT, GROUP BY, HAVING, LIMIT, WITH, aggregates or window functions are not automatically updatable."},

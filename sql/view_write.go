@@ -15,8 +15,8 @@ import (
 // can be read in WHERE, SET's values and RETURNING but not written (0A000). UPDATE and DELETE
 // see only the view's rows (its WHERE is ANDed in); INSERT and UPDATE check that the new row
 // satisfies it only under WITH CHECK OPTION (44000), as PostgreSQL. RETURNING returns the
-// view's columns. A view of a view and ON CONFLICT through a view are refused (0A000); other
-// views are PostgreSQL's 55000.
+// view's columns. A view of an updatable view is written through both, rewritten once per
+// level. ON CONFLICT through a view is refused (0A000); other views are PostgreSQL's 55000.
 
 // viewWrite is a writing statement's target view, resolved.
 type viewWrite struct {
@@ -29,67 +29,96 @@ type viewWrite struct {
 	cols        []*sqlparser.ColName        // each view column's table column; nil when not one
 }
 
-// viewRewrite is what writing through a view adds to the statement on its table.
+// viewRewrite is what writing through views adds to the statement on their table.
 type viewRewrite struct {
-	dep viewDep
+	deps []viewDep // every view the statement went through
 	// returning is the statement's RETURNING list over the table: the view's columns
 	// replaced by their expressions, named as the view's columns.
 	returning *sqlparser.SelectExprs
-	// check is the view's WITH CHECK OPTION for INSERT and UPDATE; nil without.
-	check *viewCheck
+	// checks are the CHECK OPTION conditions an INSERT's or UPDATE's new rows must pass,
+	// innermost view first, as PostgreSQL checks them.
+	checks []viewCheck
 }
 
-// viewCheck is a view's CHECK OPTION: each new row must satisfy cond, the view's WHERE over
-// its table, or the statement fails with 44000.
+// viewCheck is one view's CHECK OPTION condition: each new row must satisfy cond, the view's
+// WHERE over the table, or the statement fails with 44000 naming the view.
 type viewCheck struct {
 	view string
 	cond sqlparser.Expr
 }
 
 // rewriteViewWrite returns the statement to bind for ast: ast itself when it writes no view,
-// else the statement on the view's table, with what the view adds to it.
+// else the statement on the table under the view (and the views under it), with what the
+// views add to it. A view's CHECK OPTION checks its own WHERE; CASCADED also every view's
+// under it, LOCAL only those that have a CHECK OPTION of their own (PostgreSQL's rules).
 func (s *Session) rewriteViewWrite(st *Statement) (sqlparser.Statement, *viewRewrite, error) {
 	ast := st.ast
+	var rw *viewRewrite
+	cascaded := false
+	seen := map[string]bool{} // a view replaced into a cycle would rewrite forever
+	for {
+		vw, action, err := s.targetView(ast)
+		if err != nil || vw == nil {
+			return ast, rw, err
+		}
+		if rw == nil {
+			if st.conflict != nil {
+				return nil, nil, unsupported("ON CONFLICT on a view")
+			}
+			rw = &viewRewrite{returning: st.returning}
+		}
+		if seen[vw.name] {
+			return nil, nil, Errorf("42P17", "infinite recursion detected in rules for relation %q", vw.name)
+		}
+		seen[vw.name] = true
+		rw.deps = append(rw.deps, viewDep{vw.name, vw.version})
+		if rw.returning, err = vw.returningList(rw.returning); err != nil {
+			return nil, nil, err
+		}
+		for i := range rw.checks { // the outer views' conditions, one level down
+			if rw.checks[i].cond, err = vw.substitute(rw.checks[i].cond); err != nil {
+				return nil, nil, err
+			}
+		}
+		if action != "DELETE" && (cascaded || vw.def.CheckOption != "") && vw.sel.Where != nil {
+			rw.checks = append([]viewCheck{{view: vw.name, cond: sqlparser.CloneExpr(vw.sel.Where.Expr)}}, rw.checks...)
+		}
+		cascaded = cascaded || vw.def.CheckOption == "cascaded"
+		switch a := ast.(type) {
+		case *sqlparser.Insert:
+			ast, err = vw.insert(a)
+		case *sqlparser.Update:
+			ast, err = vw.update(a)
+		case *sqlparser.Delete:
+			ast, err = vw.delete(a)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// targetView is the view ast writes, loaded and checked to be updatable; nil when it writes
+// a table.
+func (s *Session) targetView(ast sqlparser.Statement) (*viewWrite, string, error) {
 	te, action := writeTarget(ast)
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
 	if !ok {
-		return ast, nil, nil
+		return nil, "", nil
 	}
 	tn, ok := ate.Expr.(sqlparser.TableName)
 	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
-		return ast, nil, nil
+		return nil, "", nil
 	}
 	vw, err := s.updatableView(tn.Name.String(), action)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	vw.alias = vw.name
 	if !ate.As.IsEmpty() {
 		vw.alias = ate.As.String()
 	}
-	if st.conflict != nil {
-		return nil, nil, unsupported("ON CONFLICT on a view")
-	}
-	rw := &viewRewrite{dep: viewDep{vw.name, vw.version}}
-	if rw.returning, err = vw.returningList(st.returning); err != nil {
-		return nil, nil, err
-	}
-	if vw.def.CheckOption != "" && action != "DELETE" && vw.sel.Where != nil {
-		rw.check = &viewCheck{view: vw.name, cond: sqlparser.CloneExpr(vw.sel.Where.Expr)}
-	}
-	var out sqlparser.Statement
-	switch ast := ast.(type) {
-	case *sqlparser.Insert:
-		out, err = vw.insert(ast)
-	case *sqlparser.Update:
-		out, err = vw.update(ast)
-	case *sqlparser.Delete:
-		out, err = vw.delete(ast)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return out, rw, nil
+	return vw, action, nil
 }
 
 // returningList rewrites a RETURNING list over the view into one over its table: * (or
@@ -158,9 +187,6 @@ func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 	}
 	if reason != "" {
 		return nil, viewNotUpdatable(action, name, reason)
-	}
-	if tn := table.Expr.(sqlparser.TableName); s.isView(tn.Name.String()) {
-		return nil, unsupported("writing through a view of a view")
 	}
 	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersion(name), sel: sel, table: table}
 	vw.cols = s.viewColumnExprs(sel, len(def.Columns))

@@ -191,6 +191,113 @@ SELECT pg_get_viewdef('instock'::regclass) LIKE '%CHECK%'
 f
 tag: SELECT 1
 
+# Views of views: written through every level; LOCAL checks the view's own condition and
+# the CHECK OPTIONs below it, CASCADED every condition below it.
+statement ok
+CREATE TABLE b (id int PRIMARY KEY, x int, y text)
+
+statement ok
+CREATE VIEW b0 AS SELECT id, x, y FROM b WHERE x > 0
+
+statement ok
+CREATE VIEW b1 AS SELECT id AS k, x, y FROM b0 WHERE x < 100 WITH LOCAL CHECK OPTION
+
+statement ok
+CREATE VIEW b2 AS SELECT k, x FROM b1 WHERE k < 50 WITH CASCADED CHECK OPTION
+
+statement ok
+CREATE VIEW b3 AS SELECT k AS id, x FROM b1 WHERE k < 50
+
+statement ok
+CREATE VIEW b4 AS SELECT id, x FROM b3 WHERE x <> 7 WITH LOCAL CHECK OPTION
+
+statement ok
+CREATE VIEW bsum AS SELECT k, x + 1 AS x1 FROM b1
+
+# b1 is LOCAL over b0, which has no CHECK OPTION: x <= 0 passes, x >= 100 does not.
+statement ok
+INSERT INTO b1 VALUES (1, -5, 'neg')
+
+statement error 44000
+INSERT INTO b1 VALUES (2, 100, 'big')
+
+query
+INSERT INTO b1 (k, x) VALUES (3, 5) RETURNING *
+----
+3|5|NULL
+tag: INSERT 0 1
+
+# b2 is CASCADED: b1's and b0's conditions are checked too.
+statement error 44000
+INSERT INTO b2 VALUES (4, -1)
+
+statement error 44000
+INSERT INTO b2 VALUES (4, 200)
+
+statement error 44000
+INSERT INTO b2 VALUES (60, 1)
+
+query
+INSERT INTO b2 VALUES (4, 2) RETURNING k, x
+----
+4|2
+tag: INSERT 0 1
+
+query
+UPDATE b2 SET x = x + 10 WHERE k = 4 RETURNING *
+----
+4|12
+tag: UPDATE 1
+
+statement error 44000
+UPDATE b2 SET x = 0 WHERE k = 4
+
+# b3 has no CHECK OPTION, but b1 under it does.
+statement ok
+INSERT INTO b3 VALUES (70, 1)
+
+statement error 44000
+INSERT INTO b3 VALUES (71, 100)
+
+# b4 is LOCAL over b3 (none) over b1 (LOCAL).
+statement error 44000
+INSERT INTO b4 VALUES (5, 7)
+
+statement error 44000
+INSERT INTO b4 VALUES (5, 500)
+
+statement ok
+INSERT INTO b4 VALUES (5, -7)
+
+query
+UPDATE b4 SET x = x * 2 WHERE id = 5 RETURNING id, x
+----
+tag: UPDATE 0
+
+query
+DELETE FROM b3 WHERE id IN (3, 70) RETURNING x
+----
+5
+tag: DELETE 1
+
+statement error 0A000
+UPDATE bsum SET x1 = 1
+
+query
+UPDATE bsum SET k = 6 WHERE k = 4 RETURNING k, x1
+----
+6|13
+tag: UPDATE 1
+
+query
+SELECT id, x, y FROM b ORDER BY id
+----
+1|-5|neg
+5|-7|NULL
+6|12|NULL
+70|1|NULL
+tag: SELECT 4
+
 query
 SELECT count(*) FROM t
 ----
