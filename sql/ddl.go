@@ -232,11 +232,8 @@ func (s *Session) undoCreates(committed bool) {
 	if committed {
 		return
 	}
-	for i := len(created) - 1; i >= 0; i-- { // newest first: a view before the table it reads
+	for i := len(created) - 1; i >= 0; i-- {
 		name := created[i]
-		if s.undoCreateView(name) {
-			continue
-		}
 		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
 			s.ts.Logger().Warn("could not drop a table created in a rolled-back transaction", "table", name, "err", err)
 		}

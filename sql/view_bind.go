@@ -23,7 +23,7 @@ type viewDep struct {
 // viewsFresh reports whether every view a plan read still has the definition it was bound to.
 func (s *Session) viewsFresh(deps []viewDep) bool {
 	for _, d := range deps {
-		if s.ts.ViewVersion(d.name) != d.version {
+		if s.ts.ViewVersionIn(s.tx, d.name) != d.version {
 			return false
 		}
 	}
@@ -32,7 +32,7 @@ func (s *Session) viewsFresh(deps []viewDep) bool {
 
 // isView reports whether name is a view of the session's tablespace.
 func (s *Session) isView(name string) bool {
-	return s.ts.ViewVersion(name) != ""
+	return s.ts.ViewVersionIn(s.tx, name) != ""
 }
 
 // namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
@@ -68,11 +68,11 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		return nil, false, nil
 	}
 	name := tn.Name.String()
-	version := s.ts.ViewVersion(name)
+	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
 		return nil, false, nil
 	}
-	def, found, err := s.ts.ViewByName(name)
+	def, found, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil || !found {
 		return nil, true, err
 	}

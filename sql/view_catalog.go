@@ -14,7 +14,7 @@ import (
 
 // views lists the tablespace's views for a catalog; an error reads as none.
 func (s *Session) views() []tablespace.View {
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		s.ts.Logger().Warn("could not list views", "err", err)
 	}

@@ -188,6 +188,7 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 }
 
 func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) error {
+	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout) // outside a transaction block
 	switch st.verb {
 	case "create":
 		if err := s.createView(ctx, st); err != nil {
@@ -208,7 +209,7 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 
 func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
-	old, exists, err := s.ts.ViewByName(name)
+	old, exists, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil {
 		return err
 	}
@@ -237,12 +238,9 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 			return err
 		}
 	}
-	err = s.ts.CreateView(ctx, def, st.replace)
+	err = s.ts.CreateViewIn(ctx, s.tx, def, st.replace)
 	if errors.Is(err, tablespace.ErrViewExists) {
 		return Errorf("42P07", "relation %q already exists", name)
-	}
-	if err == nil && !exists && s.tx != nil {
-		s.txCreated = append(s.txCreated, name) // dropped again if the transaction rolls back
 	}
 	return err
 }
@@ -254,17 +252,6 @@ func checkOptionRefused(reason string, err error) error {
 		return err
 	}
 	return &Error{Code: "0A000", Message: "WITH CHECK OPTION is supported only on automatically updatable views", Hint: reason}
-}
-
-// undoCreateView drops a view the rolled-back transaction created; false if name is no view.
-func (s *Session) undoCreateView(name string) bool {
-	if !s.isView(name) {
-		return false
-	}
-	if err := s.ts.DropView(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
-		s.ts.Logger().Warn("could not drop a view created in a rolled-back transaction", "view", name, "err", err)
-	}
-	return true
 }
 
 // defineView binds the view's query to learn its columns and the relations it reads.
@@ -391,7 +378,7 @@ func dependents(views []tablespace.View, name string) (out []tablespace.View, on
 // dropDependents refuses to drop relation name (kind "table" or "view") while views read it
 // (2BP01), or with cascade drops them first.
 func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade bool) error {
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		return err
 	}
@@ -412,7 +399,7 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
 	for i := len(deps) - 1; i >= 0; i-- {
-		if err := s.ts.DropView(ctx, deps[i].Name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		if err := s.ts.DropViewIn(ctx, s.tx, deps[i].Name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
 		}
 	}
@@ -422,7 +409,7 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
-		if _, ok, err := s.ts.ViewByName(name); err != nil {
+		if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 			return err
 		} else if ok {
 			names = append(names, name)
@@ -439,7 +426,7 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
 			return err
 		}
-		if err := s.ts.DropView(ctx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
 		}
 	}
@@ -448,7 +435,7 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 
 func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
-	if _, ok, err := s.ts.ViewByName(name); err != nil {
+	if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 		return err
 	} else if !ok {
 		if _, ok := s.ts.Schema(name); ok {
@@ -462,7 +449,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	if s.relationExists(st.newName) {
 		return Errorf("42P07", "relation %q already exists", st.newName)
 	}
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		return err
 	}
@@ -470,7 +457,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 		// The views store their query as text: renaming what they read would break them.
 		return unsupported("renaming a view other views depend on")
 	}
-	err = s.ts.RenameView(ctx, name, st.newName)
+	err = s.ts.RenameViewIn(ctx, s.tx, name, st.newName)
 	if errors.Is(err, tablespace.ErrViewExists) {
 		return Errorf("42P07", "relation %q already exists", st.newName)
 	}

@@ -177,7 +177,7 @@ func writeTarget(ast sqlparser.Statement) (sqlparser.TableExpr, string) {
 // updatableView loads view name and checks PostgreSQL's rules for an automatically
 // updatable view, with its errors.
 func (s *Session) updatableView(name, action string) (*viewWrite, error) {
-	def, ok, err := s.ts.ViewByName(name)
+	def, ok, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil || !ok {
 		return nil, relationMissingOr(err, name)
 	}
@@ -188,7 +188,7 @@ func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 	if reason != "" {
 		return nil, viewNotUpdatable(action, name, reason)
 	}
-	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersion(name), sel: sel, table: table}
+	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersionIn(s.tx, name), sel: sel, table: table}
 	vw.cols = s.viewColumnExprs(sel, len(def.Columns))
 	vw.exprs = make([]sqlparser.Expr, len(def.Columns))
 	i := 0

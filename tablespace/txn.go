@@ -280,6 +280,16 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	return nil
 }
 
+// ownWrite is where in writes tx (which may be nil) has its own image of the row; ok is
+// false when it has none.
+func (tx *Txn) ownWrite(table string, key []byte) (i int, ok bool) {
+	if tx == nil || tx.index == nil || tx.entered(table) < 0 { // a writer entered the table first
+		return 0, false
+	}
+	i, ok = tx.index[lockID(table, key)]
+	return i, ok
+}
+
 // own maps the keys of the rows this transaction wrote to table to their place in writes.
 func (tx *Txn) own(table string) map[string]int {
 	var mine map[string]int
