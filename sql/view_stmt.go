@@ -9,6 +9,7 @@ import (
 
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
 )
 
 // CREATE [OR REPLACE] VIEW, DROP VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's
@@ -137,9 +138,7 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 	if p.accept("temp") || p.accept("temporary") {
 		return nil, unsupported("temporary views")
 	}
-	if p.accept("recursive") {
-		return nil, unsupported("recursive views")
-	}
+	recursive := p.accept("recursive")
 	p.accept("view")
 	name, err := viewName(p)
 	if err != nil {
@@ -160,6 +159,9 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 		if !p.accept(")") {
 			return nil, p.syntaxError()
 		}
+	}
+	if recursive && len(st.cols) == 0 {
+		return nil, nearError("AS") // PostgreSQL's grammar wants the column list
 	}
 	if p.peek("with") {
 		return nil, unsupported("view options")
@@ -184,7 +186,22 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 		return nil, Errorf("42601", "syntax error at end of input")
 	}
 	st.query = strings.TrimSpace(text[rest[0].Pos:end])
+	if recursive {
+		st.query = recursiveViewQuery(name, st.cols, st.query)
+	}
 	return st, nil
+}
+
+// recursiveViewQuery is CREATE RECURSIVE VIEW's query as PostgreSQL rewrites it: a WITH
+// RECURSIVE query named as the view, over the view's columns, selected in full.
+func recursiveViewQuery(name string, cols []string, query string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = types.QuoteIdent(c)
+	}
+	list := strings.Join(q, ", ")
+	n := types.QuoteIdent(name)
+	return "WITH RECURSIVE " + n + " (" + list + ") AS (" + query + ") SELECT " + list + " FROM " + n
 }
 
 func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) error {
