@@ -27,6 +27,10 @@ type viewStmt struct {
 	cascade  bool     // DROP ... CASCADE
 	newName  string   // ALTER VIEW ... RENAME TO newName
 	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
+
+	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
+	noData       bool // ... WITH NO DATA
+	ifNotExists  bool // CREATE MATERIALIZED VIEW IF NOT EXISTS
 }
 
 func isViewStmt(words []string) bool {
@@ -42,9 +46,12 @@ func isViewStmt(words []string) bool {
 		for i < len(words) && (words[i] == "temp" || words[i] == "temporary" || words[i] == "recursive") {
 			i++
 		}
+		if i < len(words) && words[i] == "materialized" {
+			i++
+		}
 		return i < len(words) && words[i] == "view"
-	case "drop", "alter":
-		return words[1] == "view"
+	case "drop", "alter", "refresh":
+		return words[1] == "view" && words[0] != "refresh" || words[1] == "materialized" && len(words) > 2 && words[2] == "view"
 	}
 	return false
 }
@@ -61,8 +68,16 @@ func parseViewStmt(text string) (*viewStmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &settingParser{toks: stoks, pos: 2}
-	st := &viewStmt{verb: stoks[0].text, ifExists: p.accept("if", "exists")}
+	p := &settingParser{toks: stoks, pos: 1}
+	st := &viewStmt{verb: stoks[0].text, materialized: p.accept("materialized")}
+	p.accept("view")
+	if st.verb == "refresh" {
+		return parseRefresh(p, st)
+	}
+	if st.materialized && st.verb == "alter" {
+		return nil, unsupported("ALTER MATERIALIZED VIEW")
+	}
+	st.ifExists = p.accept("if", "exists")
 	for {
 		name, err := viewName(p)
 		if err != nil {
@@ -139,7 +154,11 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 		return nil, unsupported("temporary views")
 	}
 	recursive := p.accept("recursive")
+	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive) {
+		return nil, p.syntaxError()
+	}
 	p.accept("view")
+	st.ifNotExists = st.materialized && p.accept("if", "not", "exists")
 	name, err := viewName(p)
 	if err != nil {
 		return nil, err
@@ -169,25 +188,66 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 	if !p.done() || as < 0 {
 		return nil, p.syntaxError()
 	}
-	rest := toks[as+1:]
+	if err := st.readQuery(text, toks[as+1:]); err != nil {
+		return nil, err
+	}
+	if recursive {
+		st.query = recursiveViewQuery(name, st.cols, st.query)
+	}
+	return st, nil
+}
+
+// readQuery sets st's query from rest, the tokens after AS, without the clauses that end
+// the statement: a materialized view's WITH [NO] DATA, a view's WITH [LOCAL|CASCADED] CHECK
+// OPTION.
+func (st *viewStmt) readQuery(text string, rest []lexer.Token) error {
 	end := len(text)
+	if n := len(rest); st.materialized && n >= 3 && rest[n-1].Is("data") && rest[n-2].Is("no") && rest[n-3].Is("with") {
+		st.noData, end, rest = true, rest[n-3].Pos, rest[:n-3]
+	} else if st.materialized && n >= 2 && rest[n-1].Is("data") && rest[n-2].Is("with") {
+		end, rest = rest[n-2].Pos, rest[:n-2]
+	}
 	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
+		if st.materialized {
+			return nearError(rest[n-2].Text(text)) // not in a materialized view's grammar
+		}
 		// WITH [LOCAL|CASCADED] CHECK OPTION ends the statement; CASCADED is the default.
 		st.check, n = "cascaded", n-2
 		if rest[n-1].Is("local") || rest[n-1].Is("cascaded") {
 			st.check, n = rest[n-1].Value, n-1
 		}
 		if n < 2 || !rest[n-1].Is("with") {
-			return nil, Errorf("42601", "syntax error at or near \"%s\"", rest[n].Text(text))
+			return Errorf("42601", "syntax error at or near \"%s\"", rest[n].Text(text))
 		}
 		end, rest = rest[n-1].Pos, rest[:n-1]
 	}
 	if len(rest) == 0 {
-		return nil, Errorf("42601", "syntax error at end of input")
+		return Errorf("42601", "syntax error at end of input")
 	}
 	st.query = strings.TrimSpace(text[rest[0].Pos:end])
-	if recursive {
-		st.query = recursiveViewQuery(name, st.cols, st.query)
+	return nil
+}
+
+// parseRefresh reads the rest of REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA].
+func parseRefresh(p *settingParser, st *viewStmt) (*viewStmt, error) {
+	if !st.materialized {
+		return nil, p.syntaxError()
+	}
+	if p.accept("concurrently") {
+		return nil, unsupported("REFRESH MATERIALIZED VIEW CONCURRENTLY")
+	}
+	name, err := viewName(p)
+	if err != nil {
+		return nil, err
+	}
+	st.names = []string{name}
+	if p.accept("with", "no", "data") {
+		st.noData = true
+	} else {
+		p.accept("with", "data")
+	}
+	if !p.done() {
+		return nil, p.syntaxError()
 	}
 	return st, nil
 }
@@ -206,6 +266,15 @@ func recursiveViewQuery(name string, cols []string, query string) string {
 
 func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout) // outside a transaction block
+	if st.materialized {
+		switch st.verb {
+		case "create":
+			return s.createMatview(ctx, st, out)
+		case "refresh":
+			return s.refreshMatview(ctx, st, out)
+		}
+		return s.dropMatviews(ctx, st, out)
+	}
 	switch st.verb {
 	case "create":
 		if err := s.createView(ctx, st); err != nil {
@@ -229,6 +298,12 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	old, exists, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil {
 		return err
+	}
+	if exists && old.Materialized {
+		if st.replace {
+			return Errorf("42809", "%q is not a view", name)
+		}
+		return Errorf("42P07", "relation %q already exists", name)
 	}
 	if !exists && s.relationExists(name) {
 		if st.replace {
@@ -392,7 +467,8 @@ func dependents(views []tablespace.View, name string) (out []tablespace.View, on
 	return out, on
 }
 
-// dropDependents refuses to drop relation name (kind "table" or "view") while views read it
+// dropDependents refuses to drop relation name (kind "table", "view" or "materialized view")
+// while views read it
 // (2BP01), or with cascade drops them first.
 func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade bool) error {
 	views, err := s.ts.ViewsIn(s.tx)
@@ -403,20 +479,34 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	if len(deps) == 0 {
 		return nil
 	}
+	kindOf := func(v tablespace.View) string {
+		if v.Materialized {
+			return "materialized view"
+		}
+		return "view"
+	}
 	if !cascade {
 		lines := make([]string, len(deps))
 		for i, v := range deps {
-			k := "view"
-			if on[i] == name {
-				k = kind
+			k := kind
+			for _, d := range deps {
+				if d.Name == on[i] {
+					k = kindOf(d)
+				}
 			}
-			lines[i] = "view " + v.Name + " depends on " + k + " " + on[i]
+			lines[i] = kindOf(v) + " " + v.Name + " depends on " + k + " " + on[i]
 		}
 		return &Error{Code: "2BP01", Message: "cannot drop " + kind + " " + name + " because other objects depend on it",
 			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
 	for i := len(deps) - 1; i >= 0; i-- {
-		if err := s.ts.DropViewIn(ctx, s.tx, deps[i].Name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		var err error
+		if deps[i].Materialized {
+			err = s.dropMatview(ctx, deps[i].Name)
+		} else {
+			err = s.ts.DropViewIn(ctx, s.tx, deps[i].Name)
+		}
+		if err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
 		}
 	}
@@ -426,6 +516,9 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
+		if s.isMatview(name) {
+			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a view"})
+		}
 		if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 			return err
 		} else if ok {
@@ -452,6 +545,9 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 
 func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
+	if s.isMatview(name) {
+		return Errorf("42809", "%q is not a view", name)
+	}
 	if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 		return err
 	} else if !ok {

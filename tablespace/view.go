@@ -43,6 +43,10 @@ type View struct {
 	Deps []string `json:"deps,omitempty"`
 	// CheckOption is WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without.
 	CheckOption string `json:"check,omitempty"`
+	// Materialized marks a materialized view: its rows are those of the table of the same
+	// name, which REFRESH rewrites; Populated is false after WITH NO DATA.
+	Materialized bool `json:"materialized,omitempty"`
+	Populated    bool `json:"populated,omitempty"`
 }
 
 // ViewColumn is one column of a view.
