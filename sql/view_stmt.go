@@ -499,12 +499,19 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 		return &Error{Code: "2BP01", Message: "cannot drop " + kind + " " + name + " because other objects depend on it",
 			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
+	// Dropping a view is the transaction's; dropping a table (or a materialized view's) takes
+	// effect at once, and so do the drops of the views that read it, so that a rollback does
+	// not bring back views of a table that stays dropped.
+	in := s.tx
+	if kind != "view" {
+		in = nil
+	}
 	for i := len(deps) - 1; i >= 0; i-- {
 		var err error
 		if deps[i].Materialized {
 			err = s.dropMatview(ctx, deps[i].Name)
 		} else {
-			err = s.ts.DropViewIn(ctx, s.tx, deps[i].Name)
+			err = s.ts.DropViewIn(ctx, in, deps[i].Name)
 		}
 		if err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
