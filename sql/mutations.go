@@ -112,7 +112,7 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 				return err
 			}
 		}
-		return nil
+		return tx.StatementEnd() // NO ACTION foreign keys of its deletes
 	})
 	if err != nil {
 		return err
