@@ -20,7 +20,8 @@ func TestKVEnforcesConstraints(t *testing.T) {
 	ctx := context.Background()
 	if _, _, err := db.Exec(ctx, `
 		CREATE TABLE p (id bigint PRIMARY KEY, code text UNIQUE);
-		CREATE TABLE c (id bigint PRIMARY KEY, p bigint REFERENCES p ON DELETE CASCADE, v bigint CHECK (v > 0))`); err != nil {
+		CREATE TABLE c (id bigint PRIMARY KEY, p bigint REFERENCES p ON DELETE CASCADE, v bigint CHECK (v > 0));
+		CREATE TABLE n (id bigint PRIMARY KEY, p bigint REFERENCES p)`); err != nil {
 		t.Fatal(err)
 	}
 	kv, err := db.KV("")
@@ -46,6 +47,32 @@ func TestKVEnforcesConstraints(t *testing.T) {
 					return err
 				}
 				return tx.Put("c", drove.Row{5, 5, 1})
+			})
+		}, ""},
+		// NO ACTION is checked at the end of the statement; the KV API marks none, so its
+		// transaction's commit checks it.
+		{"no action", func() error {
+			if err := kv.Put(ctx, "n", drove.Row{1, 5}); err != nil {
+				return err
+			}
+			_, err := kv.Delete(ctx, "p", 5)
+			return err
+		}, "23503"},
+		{"no action in a transaction", func() error {
+			return kv.Update(ctx, func(tx *drove.Tx) error {
+				if _, err := tx.Delete("p", 5); err != nil {
+					return err
+				}
+				return tx.Put("p", drove.Row{6, "f"})
+			})
+		}, "23503"},
+		{"no action satisfied", func() error {
+			return kv.Update(ctx, func(tx *drove.Tx) error {
+				if _, err := tx.Delete("p", 5); err != nil {
+					return err
+				}
+				_, err := tx.Delete("n", 1)
+				return err
 			})
 		}, ""},
 		{"cascade", func() error {

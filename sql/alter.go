@@ -96,6 +96,9 @@ func (s *Session) schemaToChange(table, verb string) (*types.Schema, error) {
 		}
 		return nil, relationMissing(table)
 	}
+	if verb == "ALTER TABLE" && s.isMatview(table) {
+		return nil, Errorf("42809", "%q is not a table", table) // an index on it is allowed
+	}
 	if s.tx != nil && s.tx.Entered(table) {
 		// The change waits for the transactions using the table: this one would wait for itself.
 		return nil, unsupported("%s of a table this transaction has used", verb)

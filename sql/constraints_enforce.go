@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -447,9 +448,15 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 		for i, r := range ref {
 			names[i] = w.Schema.Columns[r].Name
 		}
-		return &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
+		violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
 			c.Name + "\" on table \"" + child.Name + "\"",
 			Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
+		// Checked when the statement ends, as PostgreSQL's RI triggers are (AFTER ROW): the
+		// statement may delete the referencing rows too. NO ACTION also passes when another
+		// row has the key by then; RESTRICT does not.
+		table, noAction := w.Table, action == types.RefNoAction
+		tx.AtStatementEnd(func() error { return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation) })
+		return nil
 	}
 	if err := enterTable(ctx, tx, child.Name, child); err != nil {
 		return err
@@ -490,6 +497,30 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 		}
 	}
 	return nil
+}
+
+// stillReferenced is a NO ACTION or RESTRICT foreign key's check at the end of the
+// statement: rows of child still reference the key oldV of table that was deleted or changed
+// (for NO ACTION: and no row of table has it now).
+func stillReferenced(tx *tablespace.Txn, table string, ref []int, oldV []types.Value, noAction bool,
+	child *types.Schema, c *types.Constraint, cvals []types.Value, violation error) error {
+	errFound := errors.New("found")
+	find := func(table string, cols []int, vals []types.Value) (bool, error) {
+		err := tx.FindLatest(table, cols, vals, func(key, value []byte) error { return errFound })
+		if errors.Is(err, errFound) {
+			return true, nil
+		}
+		return false, err
+	}
+	if noAction {
+		if again, err := find(table, ref, oldV); err != nil || again {
+			return err // another row has the key now
+		}
+	}
+	if used, err := find(child.Name, c.Columns, cvals); err != nil || !used {
+		return err
+	}
+	return violation
 }
 
 // rewriteRow writes a changed row back: an update, or a delete and an insert when its key

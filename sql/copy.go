@@ -353,7 +353,7 @@ func (s *Session) execCopy(ctx context.Context, st *copyStmt, out Output) error 
 // copyFrom inserts every record of the client's data in one transaction (the explicit one, if
 // open): a bad record aborts the whole COPY, as in PostgreSQL.
 func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
-	name, err := s.copyTable(st.table)
+	name, err := s.copyTable(st.table, true)
 	if err != nil {
 		return err
 	}
@@ -484,12 +484,19 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 }
 
 // copyTable resolves COPY's table name, which may carry the tablespace as qualifier.
-func (s *Session) copyTable(name string) (string, error) {
+func (s *Session) copyTable(name string, from bool) (string, error) {
 	if q, t, ok := strings.Cut(name, "."); ok {
 		if q != s.ts.Name() {
 			return "", Errorf("0A000", "cross-tablespace reference %s is not supported", name)
 		}
-		return t, nil
+		name = t
+	}
+	if s.isMatview(name) {
+		if from {
+			return "", Errorf("42809", "cannot copy to materialized view %q", name)
+		}
+		return "", &Error{Code: "42809", Message: "cannot copy from materialized view \"" + name + "\"",
+			Hint: "Try the COPY (SELECT ...) TO variant."}
 	}
 	return name, nil
 }
@@ -533,7 +540,7 @@ func copyError(code, table string, line int, column, msg string) error {
 func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
 	query := st.query
 	if query == "" {
-		name, err := s.copyTable(st.table)
+		name, err := s.copyTable(st.table, false)
 		if err != nil {
 			return err
 		}

@@ -232,11 +232,8 @@ func (s *Session) undoCreates(committed bool) {
 	if committed {
 		return
 	}
-	for i := len(created) - 1; i >= 0; i-- { // newest first: a view before the table it reads
-		name := created[i]
-		if s.undoCreateView(name) {
-			continue
-		}
+	for i := len(created) - 1; i >= 0; i-- {
+		name := created[i] // a materialized view's row went with the transaction, its table not
 		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
 			s.ts.Logger().Warn("could not drop a table created in a rolled-back transaction", "table", name, "err", err)
 		}
@@ -255,6 +252,8 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		}
 		if _, ok := s.ts.Schema(name); !ok && s.isView(name) {
 			return notATable(name)
+		} else if ok && s.isMatview(name) {
+			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a table"})
 		} else if !ok && !st.IfExists {
 			return relationMissing(name)
 		}
@@ -303,6 +302,9 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 		}
 		if systemTables[name] != nil {
 			return Errorf("42809", "cannot truncate system table %q", name)
+		}
+		if s.isMatview(name) {
+			return Errorf("42809", "%q is not a table", name)
 		}
 		if _, ok := s.ts.Schema(name); !ok {
 			return relationMissing(name)

@@ -71,6 +71,15 @@ func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []
 	return key, types.AppendRow(value[:0], bt.schema, row), nil
 }
 
+// completeWrite ends a writing statement: the checks the constraint hook left for its end
+// (a foreign key's NO ACTION), then its tag.
+func completeWrite(tx *tablespace.Txn, out Output, tag string) error {
+	if err := tx.StatementEnd(); err != nil {
+		return err
+	}
+	return out.Complete(tag)
+}
+
 // primaryKeyTaken reports whether err is the engine's duplicate primary key, not a unique
 // constraint's violation the constraint check already reported (which wraps
 // tablespace.ErrDuplicateKey too, for the KV API's callers).
@@ -189,7 +198,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			}
 			written += n
 		}
-		return out.Complete("INSERT 0 " + strconv.Itoa(written))
+		return completeWrite(tx, out, "INSERT 0 "+strconv.Itoa(written))
 	}}, nil
 }
 
@@ -251,7 +260,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 			}
 			written += w
 		}
-		return out.Complete("INSERT 0 " + strconv.Itoa(written))
+		return completeWrite(tx, out, "INSERT 0 "+strconv.Itoa(written))
 	}}, nil
 }
 
@@ -356,7 +365,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 			}
 			n++
 		}
-		return out.Complete("UPDATE " + strconv.Itoa(n))
+		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
 	}}, nil
 }
 
@@ -405,7 +414,7 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 			}
 			n++
 		}
-		return out.Complete("DELETE " + strconv.Itoa(n))
+		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil
 }
 

@@ -167,7 +167,7 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 			}
 			n++
 		}
-		return out.Complete("UPDATE " + strconv.Itoa(n))
+		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
 	}}, nil
 }
 
@@ -203,7 +203,7 @@ func (s *Session) bindDeleteUsing(st *sqlparser.Delete, ps *params, retList *sql
 			}
 			n++
 		}
-		return out.Complete("DELETE " + strconv.Itoa(n))
+		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil
 }
 

@@ -47,6 +47,8 @@ type params struct {
 	deps []dep
 	// views are the views the statement was bound through (view_bind.go).
 	views []viewDep
+	// checks are the CHECK OPTIONs of the views an INSERT or UPDATE writes through (view_write.go).
+	checks []viewCheck
 	// sizes are the table sizes a join order was chosen for (see plan.stale).
 	sizes []tableSize
 	ec    *execCtx

@@ -41,7 +41,7 @@ type mutation struct {
 }
 
 func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
-	name, err := s.copyTable(st.table)
+	name, err := s.copyTable(st.table, true)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (s *Session) copyMutations(ctx context.Context, st *copyStmt, stream CopySt
 				return err
 			}
 		}
-		return nil
+		return tx.StatementEnd() // NO ACTION foreign keys of its deletes
 	})
 	if err != nil {
 		return err

@@ -152,8 +152,13 @@ func init() {
 			}
 			tables := s.ts.Tables()
 			referenced := referencedTables(tables)
+			matviews := s.matviewNames()
 			for _, t := range tables {
-				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, "r", stats[t.Name], visibleColumnCount(t))
+				kind := "r"
+				if _, ok := matviews[t.Name]; ok {
+					kind = "m"
+				}
+				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, kind, stats[t.Name], visibleColumnCount(t))
 				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
@@ -308,7 +313,11 @@ func init() {
 		boolCol("hasindexes"), boolCol("hasrules"), boolCol("hastriggers"), boolCol("rowsecurity")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
+			matviews := s.matviewNames()
 			for _, t := range s.ts.Tables() {
+				if _, ok := matviews[t.Name]; ok {
+					continue
+				}
 				rows = append(rows, []types.Value{text("public"), text(t.Name), text(s.ownerName()), nullOf(types.Text),
 					boolVal(len(catalogIndexes(t)) > 0), boolVal(false), boolVal(false), boolVal(false)})
 			}

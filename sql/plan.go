@@ -60,6 +60,9 @@ func (s *Session) bindWritableTable(te sqlparser.TableExpr, ps *params) (*boundT
 	if err == nil && bt.system != nil {
 		return nil, Errorf("42809", "cannot change system table %q", bt.name)
 	}
+	if err == nil && s.isMatview(bt.name) {
+		return nil, Errorf("42809", "cannot change materialized view %q", bt.name)
+	}
 	return bt, err
 }
 

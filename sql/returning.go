@@ -7,17 +7,42 @@ import (
 )
 
 // returning is a bound RETURNING list: expressions over the row a statement wrote (the new
-// image for INSERT and UPDATE, the deleted one for DELETE), sent as result rows.
+// image for INSERT and UPDATE, the deleted one for DELETE), sent as result rows. It also
+// carries the CHECK OPTION of a view written through, which every written row must pass
+// before it is returned.
 type returning struct {
 	exprs []*expr
 	cols  []Column
 	out   []types.Value
+
+	checks []boundCheck // the views' conditions over the table's row, in order
+	schema *types.Schema
 }
 
-// bindReturning binds list against the target table; nil when the statement has none.
+// boundCheck is a view's CHECK OPTION condition, compiled.
+type boundCheck struct {
+	view string
+	x    *expr
+}
+
+// bindReturning binds list against the target table; nil when the statement has neither a
+// list nor a view's CHECK OPTION.
 func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*returning, error) {
+	r := &returning{}
+	if ps := bt.scope.params; ps != nil {
+		for _, c := range ps.checks {
+			x, err := compile(c.cond, bt.scope)
+			if err != nil {
+				return nil, err
+			}
+			r.checks, r.schema = append(r.checks, boundCheck{c.view, x}), bt.schema
+		}
+	}
 	if list == nil {
-		return nil, nil
+		if r.checks == nil {
+			return nil, nil
+		}
+		return r, nil
 	}
 	if hasAggregate(list.Exprs) {
 		return nil, Errorf("42803", "aggregate functions are not allowed in RETURNING")
@@ -26,7 +51,7 @@ func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*r
 	if err != nil {
 		return nil, err
 	}
-	r := &returning{out: make([]types.Value, len(projs))}
+	r.out = make([]types.Value, len(projs))
 	for _, p := range projs {
 		r.exprs = append(r.exprs, p.x)
 		r.cols = append(r.cols, p.col)
@@ -42,9 +67,23 @@ func (r *returning) columns() []Column {
 	return r.cols
 }
 
-// emit sends the RETURNING row for row; it does nothing without RETURNING.
+// emit checks row against the view's CHECK OPTION and sends its RETURNING row; it does
+// nothing without either.
 func (r *returning) emit(out Output, row []types.Value) error {
 	if r == nil {
+		return nil
+	}
+	for _, c := range r.checks {
+		v, err := c.x.eval(row)
+		if err != nil {
+			return err
+		}
+		if v.IsNull() || !v.Bool() { // unlike a CHECK constraint's, NULL fails
+			return &Error{Code: "44000", Message: "new row violates check option for view \"" + c.view + "\"",
+				Detail: failingRow(r.schema, row)}
+		}
+	}
+	if r.exprs == nil {
 		return nil
 	}
 	for i, x := range r.exprs {

@@ -365,8 +365,10 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	retList := st.returning
 	if through != nil {
-		ps.views = append(ps.views, *through)
+		ps.views = append(ps.views, through.deps...)
+		retList, ps.checks = through.returning, through.checks
 	}
 	var p *plan
 	switch ast := target.(type) {
@@ -375,11 +377,11 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	case *sqlparser.ExplainStmt:
 		p, err = s.bindExplain(ast, ps)
 	case *sqlparser.Insert:
-		p, err = s.bindInsert(ast, ps, st.returning, st.conflict)
+		p, err = s.bindInsert(ast, ps, retList, st.conflict)
 	case *sqlparser.Update:
-		p, err = s.bindUpdate(ast, ps, st.returning)
+		p, err = s.bindUpdate(ast, ps, retList)
 	case *sqlparser.Delete:
-		p, err = s.bindDelete(ast, ps, st.returning)
+		p, err = s.bindDelete(ast, ps, retList)
 	default:
 		return nil, nil
 	}

@@ -178,7 +178,11 @@ func init() {
 		schema: sysSchema("tables", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
 			textCol("table_type"), textCol("is_insertable_into"), textCol("is_typed")),
 		rows: func(s *Session) (rows [][]types.Value) {
+			matviews := s.matviewNames() // not in information_schema, as PostgreSQL's
 			for _, sc := range s.ts.Tables() {
+				if _, ok := matviews[sc.Name]; ok {
+					continue
+				}
 				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
 					types.NewText(sc.Name), types.NewText("BASE TABLE"), types.NewText("YES"), types.NewText("NO")})
 			}
@@ -190,7 +194,11 @@ func init() {
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
 			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity")),
 		rows: func(s *Session) (rows [][]types.Value) {
+			matviews := s.matviewNames()
 			s.visibleColumns(func(sc *types.Schema, c types.Column, n int) {
+				if _, ok := matviews[sc.Name]; ok {
+					return
+				}
 				def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
 				if c.Default != "" {
 					def = types.NewText(defaultText(c.Default))

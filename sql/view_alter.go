@@ -12,7 +12,7 @@ import (
 // PostgreSQL refuses it (2BP01, 0A000). Whether a view uses a column is read from its
 // query's tokens: the column's name as an identifier, or a select list's `*`.
 func (s *Session) checkViewsOnAlter(table string, old, next *types.Schema, sources []int) error {
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		return err
 	}

@@ -23,16 +23,17 @@ type viewDep struct {
 // viewsFresh reports whether every view a plan read still has the definition it was bound to.
 func (s *Session) viewsFresh(deps []viewDep) bool {
 	for _, d := range deps {
-		if s.ts.ViewVersion(d.name) != d.version {
+		if s.ts.ViewVersionIn(s.tx, d.name) != d.version {
 			return false
 		}
 	}
 	return true
 }
 
-// isView reports whether name is a view of the session's tablespace.
+// isView reports whether name is a view of the session's tablespace (not a materialized
+// one, which is read and described as its table: matview.go).
 func (s *Session) isView(name string) bool {
-	return s.ts.ViewVersion(name) != ""
+	return s.ts.ViewVersionIn(s.tx, name) != "" && !s.isMatview(name)
 }
 
 // namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
@@ -68,13 +69,21 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		return nil, false, nil
 	}
 	name := tn.Name.String()
-	version := s.ts.ViewVersion(name)
+	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
 		return nil, false, nil
 	}
-	def, found, err := s.ts.ViewByName(name)
+	def, found, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil || !found {
 		return nil, true, err
+	}
+	if def.Materialized { // read as its table, once populated; REFRESH changes version
+		if !def.Populated {
+			return nil, true, &Error{Code: "55000", Message: "materialized view \"" + name + "\" has not been populated",
+				Hint: "Use the REFRESH MATERIALIZED VIEW command."}
+		}
+		ps.views = append(ps.views, viewDep{name, version})
+		return nil, false, nil
 	}
 	if slices.Contains(s.viewStack, name) {
 		return nil, true, Errorf("42P17", "infinite recursion detected in rules for relation %q", name)

@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -10,13 +12,40 @@ import (
 // information_schema.views and .tables (table_type VIEW), and pg_get_viewdef. A view's oid is
 // a table's (objectOID("table", name)): views and tables share one namespace, as relations.
 
-// views lists the tablespace's views for a catalog; an error reads as none.
+// views lists the tablespace's views for a catalog (materialized ones are their tables
+// there); an error reads as none.
 func (s *Session) views() []tablespace.View {
-	views, err := s.ts.Views()
+	all := s.allViews()
+	views := all[:0:0]
+	for _, v := range all {
+		if !v.Materialized {
+			views = append(views, v)
+		}
+	}
+	return views
+}
+
+// allViews lists the views and materialized views; an error reads as none.
+func (s *Session) allViews() []tablespace.View {
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		s.ts.Logger().Warn("could not list views", "err", err)
 	}
 	return views
+}
+
+// matviewNames is the set of materialized views, for the catalogs that list tables.
+func (s *Session) matviewNames() map[string]tablespace.View {
+	var out map[string]tablespace.View
+	for _, v := range s.allViews() {
+		if v.Materialized {
+			if out == nil {
+				out = make(map[string]tablespace.View)
+			}
+			out[v.Name] = v
+		}
+	}
+	return out
 }
 
 // viewSchema is a view's columns as a table schema, for the catalogs that list columns.
@@ -44,7 +73,11 @@ func (s *Session) viewClassRows(rel func(oid int64, name string, am int64, kind 
 	var rows [][]types.Value
 	for _, v := range s.views() {
 		// PostgreSQL's views have reltuples 0 and no access method.
-		rows = append(rows, rel(objectOID("table", v.Name), v.Name, 0, "v", 0, len(v.Columns)))
+		r := rel(objectOID("table", v.Name), v.Name, 0, "v", 0, len(v.Columns))
+		if v.CheckOption != "" {
+			r[23] = types.NewArray(types.TextArray, []types.Value{text("check_option=" + v.CheckOption)}) // reloptions
+		}
+		rows = append(rows, r)
 	}
 	return rows
 }
@@ -56,6 +89,14 @@ func (s *Session) viewTableRows() (rows [][]types.Value) {
 			text(yesNo(s.viewUpdatable(v.Name))), text("NO")})
 	}
 	return rows
+}
+
+// checkOptionName is information_schema.views.check_option: NONE, LOCAL or CASCADED.
+func checkOptionName(v tablespace.View) string {
+	if v.CheckOption == "" {
+		return "NONE"
+	}
+	return strings.ToUpper(v.CheckOption)
 }
 
 // viewUpdatable reports whether a view is automatically updatable (view_write.go).
@@ -78,6 +119,24 @@ func init() {
 			return rows
 		},
 	}
+	systemTables["pg_catalog.pg_matviews"] = &systemTable{
+		schema: sysSchema("pg_matviews", textCol("schemaname"), textCol("matviewname"), textCol("matviewowner"),
+			textCol("tablespace"), boolCol("hasindexes"), boolCol("ispopulated"), textCol("definition")),
+		rows: func(s *Session) (rows [][]types.Value) {
+			for _, v := range s.allViews() {
+				if !v.Materialized {
+					continue
+				}
+				indexed := false
+				if t, ok := s.ts.Schema(v.Name); ok {
+					indexed = len(catalogIndexes(t)) > 0
+				}
+				rows = append(rows, []types.Value{text("public"), text(v.Name), text(s.ownerName()), nullOf(types.Text),
+					boolVal(indexed), boolVal(v.Populated), text(viewDefinition(v))})
+			}
+			return rows
+		},
+	}
 	systemTables["information_schema.views"] = &systemTable{
 		schema: sysSchema("views", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
 			textCol("view_definition"), textCol("check_option"), textCol("is_updatable"), textCol("is_insertable_into"),
@@ -86,7 +145,7 @@ func init() {
 			for _, v := range s.views() {
 				updatable := text(yesNo(s.viewUpdatable(v.Name)))
 				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(v.Name),
-					text(viewDefinition(v)), text("NONE"), updatable, updatable, text("NO"), text("NO"), text("NO")})
+					text(viewDefinition(v)), text(checkOptionName(v)), updatable, updatable, text("NO"), text("NO"), text("NO")})
 			}
 			return rows
 		},
@@ -117,7 +176,7 @@ func buildGetViewdef(c *funcCall) (*expr, error) {
 			}
 			vals[0] = oidVal(oid)
 		}
-		for _, v := range s.views() {
+		for _, v := range s.allViews() {
 			if objectOID("table", v.Name) == vals[0].I {
 				return types.NewText(viewDefinition(v)), nil
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
 )
 
 // CREATE [OR REPLACE] VIEW, DROP VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's
@@ -25,6 +26,11 @@ type viewStmt struct {
 	ifExists bool     // DROP/ALTER IF EXISTS
 	cascade  bool     // DROP ... CASCADE
 	newName  string   // ALTER VIEW ... RENAME TO newName
+	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
+
+	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
+	noData       bool // ... WITH NO DATA
+	ifNotExists  bool // CREATE MATERIALIZED VIEW IF NOT EXISTS
 }
 
 func isViewStmt(words []string) bool {
@@ -40,9 +46,12 @@ func isViewStmt(words []string) bool {
 		for i < len(words) && (words[i] == "temp" || words[i] == "temporary" || words[i] == "recursive") {
 			i++
 		}
+		if i < len(words) && words[i] == "materialized" {
+			i++
+		}
 		return i < len(words) && words[i] == "view"
-	case "drop", "alter":
-		return words[1] == "view"
+	case "drop", "alter", "refresh":
+		return words[1] == "view" && words[0] != "refresh" || words[1] == "materialized" && len(words) > 2 && words[2] == "view"
 	}
 	return false
 }
@@ -59,8 +68,16 @@ func parseViewStmt(text string) (*viewStmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &settingParser{toks: stoks, pos: 2}
-	st := &viewStmt{verb: stoks[0].text, ifExists: p.accept("if", "exists")}
+	p := &settingParser{toks: stoks, pos: 1}
+	st := &viewStmt{verb: stoks[0].text, materialized: p.accept("materialized")}
+	p.accept("view")
+	if st.verb == "refresh" {
+		return parseRefresh(p, st)
+	}
+	if st.materialized && st.verb == "alter" {
+		return nil, unsupported("ALTER MATERIALIZED VIEW")
+	}
+	st.ifExists = p.accept("if", "exists")
 	for {
 		name, err := viewName(p)
 		if err != nil {
@@ -136,10 +153,12 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 	if p.accept("temp") || p.accept("temporary") {
 		return nil, unsupported("temporary views")
 	}
-	if p.accept("recursive") {
-		return nil, unsupported("recursive views")
+	recursive := p.accept("recursive")
+	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive) {
+		return nil, p.syntaxError()
 	}
 	p.accept("view")
+	st.ifNotExists = st.materialized && p.accept("if", "not", "exists")
 	name, err := viewName(p)
 	if err != nil {
 		return nil, err
@@ -160,24 +179,102 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 			return nil, p.syntaxError()
 		}
 	}
+	if recursive && len(st.cols) == 0 {
+		return nil, nearError("AS") // PostgreSQL's grammar wants the column list
+	}
 	if p.peek("with") {
 		return nil, unsupported("view options")
 	}
 	if !p.done() || as < 0 {
 		return nil, p.syntaxError()
 	}
-	rest := toks[as+1:]
-	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
-		return nil, unsupported("WITH CHECK OPTION")
+	if err := st.readQuery(text, toks[as+1:]); err != nil {
+		return nil, err
 	}
-	if len(rest) == 0 {
-		return nil, Errorf("42601", "syntax error at end of input")
+	if recursive {
+		st.query = recursiveViewQuery(name, st.cols, st.query)
 	}
-	st.query = strings.TrimSpace(text[rest[0].Pos:])
 	return st, nil
 }
 
+// readQuery sets st's query from rest, the tokens after AS, without the clauses that end
+// the statement: a materialized view's WITH [NO] DATA, a view's WITH [LOCAL|CASCADED] CHECK
+// OPTION.
+func (st *viewStmt) readQuery(text string, rest []lexer.Token) error {
+	end := len(text)
+	if n := len(rest); st.materialized && n >= 3 && rest[n-1].Is("data") && rest[n-2].Is("no") && rest[n-3].Is("with") {
+		st.noData, end, rest = true, rest[n-3].Pos, rest[:n-3]
+	} else if st.materialized && n >= 2 && rest[n-1].Is("data") && rest[n-2].Is("with") {
+		end, rest = rest[n-2].Pos, rest[:n-2]
+	}
+	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
+		if st.materialized {
+			return nearError(rest[n-2].Text(text)) // not in a materialized view's grammar
+		}
+		// WITH [LOCAL|CASCADED] CHECK OPTION ends the statement; CASCADED is the default.
+		st.check, n = "cascaded", n-2
+		if rest[n-1].Is("local") || rest[n-1].Is("cascaded") {
+			st.check, n = rest[n-1].Value, n-1
+		}
+		if n < 2 || !rest[n-1].Is("with") {
+			return Errorf("42601", "syntax error at or near \"%s\"", rest[n].Text(text))
+		}
+		end, rest = rest[n-1].Pos, rest[:n-1]
+	}
+	if len(rest) == 0 {
+		return Errorf("42601", "syntax error at end of input")
+	}
+	st.query = strings.TrimSpace(text[rest[0].Pos:end])
+	return nil
+}
+
+// parseRefresh reads the rest of REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA].
+func parseRefresh(p *settingParser, st *viewStmt) (*viewStmt, error) {
+	if !st.materialized {
+		return nil, p.syntaxError()
+	}
+	if p.accept("concurrently") {
+		return nil, unsupported("REFRESH MATERIALIZED VIEW CONCURRENTLY")
+	}
+	name, err := viewName(p)
+	if err != nil {
+		return nil, err
+	}
+	st.names = []string{name}
+	if p.accept("with", "no", "data") {
+		st.noData = true
+	} else {
+		p.accept("with", "data")
+	}
+	if !p.done() {
+		return nil, p.syntaxError()
+	}
+	return st, nil
+}
+
+// recursiveViewQuery is CREATE RECURSIVE VIEW's query as PostgreSQL rewrites it: a WITH
+// RECURSIVE query named as the view, over the view's columns, selected in full.
+func recursiveViewQuery(name string, cols []string, query string) string {
+	q := make([]string, len(cols))
+	for i, c := range cols {
+		q[i] = types.QuoteIdent(c)
+	}
+	list := strings.Join(q, ", ")
+	n := types.QuoteIdent(name)
+	return "WITH RECURSIVE " + n + " (" + list + ") AS (" + query + ") SELECT " + list + " FROM " + n
+}
+
 func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) error {
+	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout) // outside a transaction block
+	if st.materialized {
+		switch st.verb {
+		case "create":
+			return s.createMatview(ctx, st, out)
+		case "refresh":
+			return s.refreshMatview(ctx, st, out)
+		}
+		return s.dropMatviews(ctx, st, out)
+	}
 	switch st.verb {
 	case "create":
 		if err := s.createView(ctx, st); err != nil {
@@ -198,9 +295,15 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 
 func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
-	old, exists, err := s.ts.ViewByName(name)
+	old, exists, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil {
 		return err
+	}
+	if exists && old.Materialized {
+		if st.replace {
+			return Errorf("42809", "%q is not a view", name)
+		}
+		return Errorf("42P07", "relation %q already exists", name)
 	}
 	if !exists && s.relationExists(name) {
 		if st.replace {
@@ -217,30 +320,30 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	if err != nil {
 		return err
 	}
+	if def.CheckOption = st.check; st.check != "" {
+		if _, _, reason, err := viewUpdatability(def.Query); err != nil || reason != "" {
+			return checkOptionRefused(reason, err)
+		}
+	}
 	if exists {
 		if err := checkViewReplace(old, def); err != nil {
 			return err
 		}
 	}
-	err = s.ts.CreateView(ctx, def, st.replace)
+	err = s.ts.CreateViewIn(ctx, s.tx, def, st.replace)
 	if errors.Is(err, tablespace.ErrViewExists) {
 		return Errorf("42P07", "relation %q already exists", name)
-	}
-	if err == nil && !exists && s.tx != nil {
-		s.txCreated = append(s.txCreated, name) // dropped again if the transaction rolls back
 	}
 	return err
 }
 
-// undoCreateView drops a view the rolled-back transaction created; false if name is no view.
-func (s *Session) undoCreateView(name string) bool {
-	if !s.isView(name) {
-		return false
+// checkOptionRefused is PostgreSQL's error for WITH CHECK OPTION on a view that is not
+// automatically updatable.
+func checkOptionRefused(reason string, err error) error {
+	if err != nil {
+		return err
 	}
-	if err := s.ts.DropView(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
-		s.ts.Logger().Warn("could not drop a view created in a rolled-back transaction", "view", name, "err", err)
-	}
-	return true
+	return &Error{Code: "0A000", Message: "WITH CHECK OPTION is supported only on automatically updatable views", Hint: reason}
 }
 
 // defineView binds the view's query to learn its columns and the relations it reads.
@@ -364,10 +467,11 @@ func dependents(views []tablespace.View, name string) (out []tablespace.View, on
 	return out, on
 }
 
-// dropDependents refuses to drop relation name (kind "table" or "view") while views read it
+// dropDependents refuses to drop relation name (kind "table", "view" or "materialized view")
+// while views read it
 // (2BP01), or with cascade drops them first.
 func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade bool) error {
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		return err
 	}
@@ -375,20 +479,41 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	if len(deps) == 0 {
 		return nil
 	}
+	kindOf := func(v tablespace.View) string {
+		if v.Materialized {
+			return "materialized view"
+		}
+		return "view"
+	}
 	if !cascade {
 		lines := make([]string, len(deps))
 		for i, v := range deps {
-			k := "view"
-			if on[i] == name {
-				k = kind
+			k := kind
+			for _, d := range deps {
+				if d.Name == on[i] {
+					k = kindOf(d)
+				}
 			}
-			lines[i] = "view " + v.Name + " depends on " + k + " " + on[i]
+			lines[i] = kindOf(v) + " " + v.Name + " depends on " + k + " " + on[i]
 		}
 		return &Error{Code: "2BP01", Message: "cannot drop " + kind + " " + name + " because other objects depend on it",
 			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
+	// Dropping a view is the transaction's; dropping a table (or a materialized view's) takes
+	// effect at once, and so do the drops of the views that read it, so that a rollback does
+	// not bring back views of a table that stays dropped.
+	in := s.tx
+	if kind != "view" {
+		in = nil
+	}
 	for i := len(deps) - 1; i >= 0; i-- {
-		if err := s.ts.DropView(ctx, deps[i].Name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		var err error
+		if deps[i].Materialized {
+			err = s.dropMatview(ctx, deps[i].Name)
+		} else {
+			err = s.ts.DropViewIn(ctx, in, deps[i].Name)
+		}
+		if err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
 		}
 	}
@@ -398,7 +523,10 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
-		if _, ok, err := s.ts.ViewByName(name); err != nil {
+		if s.isMatview(name) {
+			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a view"})
+		}
+		if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 			return err
 		} else if ok {
 			names = append(names, name)
@@ -415,7 +543,7 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
 			return err
 		}
-		if err := s.ts.DropView(ctx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+		if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err
 		}
 	}
@@ -424,7 +552,10 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 
 func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
-	if _, ok, err := s.ts.ViewByName(name); err != nil {
+	if s.isMatview(name) {
+		return Errorf("42809", "%q is not a view", name)
+	}
+	if _, ok, err := s.ts.ViewByNameIn(s.tx, name); err != nil {
 		return err
 	} else if !ok {
 		if _, ok := s.ts.Schema(name); ok {
@@ -438,7 +569,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	if s.relationExists(st.newName) {
 		return Errorf("42P07", "relation %q already exists", st.newName)
 	}
-	views, err := s.ts.Views()
+	views, err := s.ts.ViewsIn(s.tx)
 	if err != nil {
 		return err
 	}
@@ -446,7 +577,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 		// The views store their query as text: renaming what they read would break them.
 		return unsupported("renaming a view other views depend on")
 	}
-	err = s.ts.RenameView(ctx, name, st.newName)
+	err = s.ts.RenameViewIn(ctx, s.tx, name, st.newName)
 	if errors.Is(err, tablespace.ErrViewExists) {
 		return Errorf("42P07", "relation %q already exists", st.newName)
 	}

@@ -12,10 +12,11 @@ import (
 // query is one SELECT of one table, without DISTINCT, GROUP BY, HAVING, LIMIT, WITH,
 // aggregates, window or set-returning functions, are rewritten into the same statement on the
 // table. A view column that is a plain column of the table is updatable; others (expressions)
-// can be read in WHERE and SET's values but not written (0A000). UPDATE and DELETE see only
-// the view's rows (its WHERE is ANDed in); INSERT does not check it (no CHECK OPTION, as in
-// PostgreSQL). A view of a view, RETURNING and ON CONFLICT through a view are refused
-// (0A000); other views are PostgreSQL's 55000.
+// can be read in WHERE, SET's values and RETURNING but not written (0A000). UPDATE and DELETE
+// see only the view's rows (its WHERE is ANDed in); INSERT and UPDATE check that the new row
+// satisfies it only under WITH CHECK OPTION (44000), as PostgreSQL. RETURNING returns the
+// view's columns. A view of an updatable view is written through both, rewritten once per
+// level. ON CONFLICT through a view is refused (0A000); other views are PostgreSQL's 55000.
 
 // viewWrite is a writing statement's target view, resolved.
 type viewWrite struct {
@@ -28,43 +29,132 @@ type viewWrite struct {
 	cols        []*sqlparser.ColName        // each view column's table column; nil when not one
 }
 
+// viewRewrite is what writing through views adds to the statement on their table.
+type viewRewrite struct {
+	deps []viewDep // every view the statement went through
+	// returning is the statement's RETURNING list over the table: the view's columns
+	// replaced by their expressions, named as the view's columns.
+	returning *sqlparser.SelectExprs
+	// checks are the CHECK OPTION conditions an INSERT's or UPDATE's new rows must pass,
+	// innermost view first, as PostgreSQL checks them.
+	checks []viewCheck
+}
+
+// viewCheck is one view's CHECK OPTION condition: each new row must satisfy cond, the view's
+// WHERE over the table, or the statement fails with 44000 naming the view.
+type viewCheck struct {
+	view string
+	cond sqlparser.Expr
+}
+
 // rewriteViewWrite returns the statement to bind for ast: ast itself when it writes no view,
-// else the statement on the view's table, with the view it went through.
-func (s *Session) rewriteViewWrite(st *Statement) (sqlparser.Statement, *viewDep, error) {
+// else the statement on the table under the view (and the views under it), with what the
+// views add to it. A view's CHECK OPTION checks its own WHERE; CASCADED also every view's
+// under it, LOCAL only those that have a CHECK OPTION of their own (PostgreSQL's rules).
+func (s *Session) rewriteViewWrite(st *Statement) (sqlparser.Statement, *viewRewrite, error) {
 	ast := st.ast
+	var rw *viewRewrite
+	cascaded := false
+	seen := map[string]bool{} // a view replaced into a cycle would rewrite forever
+	for {
+		vw, action, err := s.targetView(ast)
+		if err != nil || vw == nil {
+			return ast, rw, err
+		}
+		if rw == nil {
+			if st.conflict != nil {
+				return nil, nil, unsupported("ON CONFLICT on a view")
+			}
+			rw = &viewRewrite{returning: st.returning}
+		}
+		if seen[vw.name] {
+			return nil, nil, Errorf("42P17", "infinite recursion detected in rules for relation %q", vw.name)
+		}
+		seen[vw.name] = true
+		rw.deps = append(rw.deps, viewDep{vw.name, vw.version})
+		if rw.returning, err = vw.returningList(rw.returning); err != nil {
+			return nil, nil, err
+		}
+		for i := range rw.checks { // the outer views' conditions, one level down
+			if rw.checks[i].cond, err = vw.substitute(rw.checks[i].cond); err != nil {
+				return nil, nil, err
+			}
+		}
+		if action != "DELETE" && (cascaded || vw.def.CheckOption != "") && vw.sel.Where != nil {
+			rw.checks = append([]viewCheck{{view: vw.name, cond: sqlparser.CloneExpr(vw.sel.Where.Expr)}}, rw.checks...)
+		}
+		cascaded = cascaded || vw.def.CheckOption == "cascaded"
+		switch a := ast.(type) {
+		case *sqlparser.Insert:
+			ast, err = vw.insert(a)
+		case *sqlparser.Update:
+			ast, err = vw.update(a)
+		case *sqlparser.Delete:
+			ast, err = vw.delete(a)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// targetView is the view ast writes, loaded and checked to be updatable; nil when it writes
+// a table.
+func (s *Session) targetView(ast sqlparser.Statement) (*viewWrite, string, error) {
 	te, action := writeTarget(ast)
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
 	if !ok {
-		return ast, nil, nil
+		return nil, "", nil
 	}
 	tn, ok := ate.Expr.(sqlparser.TableName)
 	if !ok || !tn.Qualifier.IsEmpty() && tn.Qualifier.String() != "public" || !s.isView(tn.Name.String()) {
-		return ast, nil, nil
+		return nil, "", nil
 	}
 	vw, err := s.updatableView(tn.Name.String(), action)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	vw.alias = vw.name
 	if !ate.As.IsEmpty() {
 		vw.alias = ate.As.String()
 	}
-	if st.returning != nil || st.conflict != nil {
-		return nil, nil, unsupported("RETURNING and ON CONFLICT on a view")
+	return vw, action, nil
+}
+
+// returningList rewrites a RETURNING list over the view into one over its table: * (or
+// view.*) is every view column, and an item naming a view column keeps the column's name.
+func (vw *viewWrite) returningList(list *sqlparser.SelectExprs) (*sqlparser.SelectExprs, error) {
+	if list == nil {
+		return nil, nil
 	}
-	var out sqlparser.Statement
-	switch ast := ast.(type) {
-	case *sqlparser.Insert:
-		out, err = vw.insert(ast)
-	case *sqlparser.Update:
-		out, err = vw.update(ast)
-	case *sqlparser.Delete:
-		out, err = vw.delete(ast)
+	out := &sqlparser.SelectExprs{}
+	for _, se := range list.Exprs {
+		switch se := se.(type) {
+		case *sqlparser.StarExpr:
+			if q := se.TableName.Name.String(); q != "" && q != vw.alias {
+				return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+			}
+			for i, c := range vw.def.Columns {
+				if vw.exprs[i] == nil {
+					return nil, Errorf("42703", "column %q does not exist", c.Name)
+				}
+				out.Exprs = append(out.Exprs, &sqlparser.AliasedExpr{Expr: sqlparser.CloneExpr(vw.exprs[i]), As: sqlparser.NewIdentifierCI(c.Name)})
+			}
+		case *sqlparser.AliasedExpr:
+			e, err := vw.substitute(se.Expr)
+			if err != nil {
+				return nil, err
+			}
+			as := se.As
+			if c, ok := se.Expr.(*sqlparser.ColName); ok && as.IsEmpty() {
+				as = sqlparser.NewIdentifierCI(c.Name.String())
+			}
+			out.Exprs = append(out.Exprs, &sqlparser.AliasedExpr{Expr: e, As: as})
+		default:
+			return nil, unsupported("this RETURNING item on a view")
+		}
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return out, &viewDep{vw.name, vw.version}, nil
+	return out, nil
 }
 
 // writeTarget is the table expression an INSERT, UPDATE or DELETE writes, and its verb.
@@ -87,42 +177,18 @@ func writeTarget(ast sqlparser.Statement) (sqlparser.TableExpr, string) {
 // updatableView loads view name and checks PostgreSQL's rules for an automatically
 // updatable view, with its errors.
 func (s *Session) updatableView(name, action string) (*viewWrite, error) {
-	def, ok, err := s.ts.ViewByName(name)
+	def, ok, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil || !ok {
 		return nil, relationMissingOr(err, name)
 	}
-	ast, err := parseViewQuery(def.Query)
+	sel, table, reason, err := viewUpdatability(def.Query)
 	if err != nil {
 		return nil, err
-	}
-	sel, simple := simpleView(ast)
-	reason := ""
-	switch {
-	case !simple:
-		reason = "Views containing DISTINCT, GROUP BY, HAVING, LIMIT, WITH, aggregates or window functions are not automatically updatable."
-	case len(sel.From) != 1 || isDualFrom(sel.From[0]):
-		reason = "Views that do not select from a single table or view are not automatically updatable."
-	case hasSetReturning(sel.SelectExprs.Exprs):
-		reason = "Views that return set-returning functions are not automatically updatable."
-	}
-	var table *sqlparser.AliasedTableExpr
-	if reason == "" {
-		table, _ = sel.From[0].(*sqlparser.AliasedTableExpr)
-		tn, isName := sqlparser.TableName{}, false
-		if table != nil {
-			tn, isName = table.Expr.(sqlparser.TableName)
-		}
-		switch {
-		case !isName:
-			reason = "Views that do not select from a single table or view are not automatically updatable."
-		case s.isView(tn.Name.String()):
-			return nil, unsupported("writing through a view of a view")
-		}
 	}
 	if reason != "" {
 		return nil, viewNotUpdatable(action, name, reason)
 	}
-	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersion(name), sel: sel, table: table}
+	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersionIn(s.tx, name), sel: sel, table: table}
 	vw.cols = s.viewColumnExprs(sel, len(def.Columns))
 	vw.exprs = make([]sqlparser.Expr, len(def.Columns))
 	i := 0
@@ -143,6 +209,34 @@ func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 		}
 	}
 	return vw, nil
+}
+
+// viewUpdatability parses a view's query and applies PostgreSQL's rules for an automatically
+// updatable view: reason says why it is not one ("" when it is; then table is its one table
+// or view, named).
+func viewUpdatability(query string) (sel *sqlparser.Select, table *sqlparser.AliasedTableExpr, reason string, err error) {
+	ast, err := parseViewQuery(query)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	sel, simple := simpleView(ast)
+	switch {
+	case !simple:
+		reason = "Views containing DISTINCT, GROUP BY, HAVING, LIMIT, WITH, aggregates or window functions are not automatically updatable."
+	case len(sel.From) != 1 || isDualFrom(sel.From[0]):
+		reason = "Views that do not select from a single table or view are not automatically updatable."
+	case hasSetReturning(sel.SelectExprs.Exprs):
+		reason = "Views that return set-returning functions are not automatically updatable."
+	}
+	if reason == "" {
+		table, _ = sel.From[0].(*sqlparser.AliasedTableExpr)
+		if table == nil {
+			reason = "Views that do not select from a single table or view are not automatically updatable."
+		} else if _, isName := table.Expr.(sqlparser.TableName); !isName {
+			reason = "Views that do not select from a single table or view are not automatically updatable."
+		}
+	}
+	return sel, table, reason, nil
 }
 
 func relationMissingOr(err error, name string) error {

@@ -88,7 +88,8 @@ func (tx *Txn) RollbackTo(level int) error {
 		return ErrNoSavepoint
 	}
 	sp := tx.sp
-	tx.con = nil // its indexes of the write set may name images the rollback replaces
+	tx.con = nil        // its indexes of the write set may name images the rollback replaces
+	tx.stmtChecks = nil // of a statement that failed
 	mk := sp.marks[level-1]
 	sp.marks = sp.marks[:level]
 	rebuild := false

@@ -24,6 +24,10 @@ type Txn struct {
 	done   bool
 	// unchecked: the write being recorded was checked as a whole already (Rekey).
 	unchecked bool
+	// stmtChecks are what the constraint hook left for the end of the statement (a foreign
+	// key's NO ACTION): StatementEnd runs them, and Commit does for callers that mark no
+	// statements (the KV API).
+	stmtChecks []func() error
 	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
 	pinned     bool   // a snapshot was pinned (a statement ran)
@@ -280,6 +284,16 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 	return nil
 }
 
+// ownWrite is where in writes tx (which may be nil) has its own image of the row; ok is
+// false when it has none.
+func (tx *Txn) ownWrite(table string, key []byte) (i int, ok bool) {
+	if tx == nil || tx.index == nil || tx.entered(table) < 0 { // a writer entered the table first
+		return 0, false
+	}
+	i, ok = tx.index[lockID(table, key)]
+	return i, ok
+}
+
 // own maps the keys of the rows this transaction wrote to table to their place in writes.
 func (tx *Txn) own(table string) map[string]int {
 	var mine map[string]int
@@ -499,6 +513,23 @@ func (tx *Txn) SetLockTimeout(d time.Duration) { tx.lockTimeout = d }
 // Writes is the number of rows written so far.
 func (tx *Txn) Writes() int { return len(tx.writes) }
 
+// AtStatementEnd registers a check to run when the current statement ends (StatementEnd),
+// or at the latest before the transaction commits.
+func (tx *Txn) AtStatementEnd(fn func() error) { tx.stmtChecks = append(tx.stmtChecks, fn) }
+
+// StatementEnd runs the checks registered since the last statement ended, and forgets them:
+// the first error is the statement's.
+func (tx *Txn) StatementEnd() error {
+	checks := tx.stmtChecks
+	tx.stmtChecks = nil
+	for _, fn := range checks {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Commit appends the write set to the log as one entry and returns once it is applied, which
 // on a quorum-replicated, fsynced log means durable. Locks are held until then.
 func (tx *Txn) Commit(ctx context.Context) error {
@@ -508,6 +539,10 @@ func (tx *Txn) Commit(ctx context.Context) error {
 	if tx.failed != nil {
 		tx.finish()
 		return tx.failed
+	}
+	if err := tx.StatementEnd(); err != nil {
+		tx.finish()
+		return err
 	}
 	if len(tx.writes) == 0 {
 		defer tx.finish()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -40,6 +41,12 @@ type View struct {
 	Columns []ViewColumn `json:"columns"`
 	// Deps are the relations (tables and views) the query reads, for DROP's dependency check.
 	Deps []string `json:"deps,omitempty"`
+	// CheckOption is WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without.
+	CheckOption string `json:"check,omitempty"`
+	// Materialized marks a materialized view: its rows are those of the table of the same
+	// name, which REFRESH rewrites; Populated is false after WITH NO DATA.
+	Materialized bool `json:"materialized,omitempty"`
+	Populated    bool `json:"populated,omitempty"`
 }
 
 // ViewColumn is one column of a view.
@@ -71,10 +78,17 @@ func (ts *Tablespace) viewSchema(ctx context.Context, create bool) (*types.Schem
 	return s, nil
 }
 
-// viewTxn runs fn in a transaction of its own, entered into the view table, and commits it.
-func (ts *Tablespace) viewTxn(ctx context.Context, s *types.Schema, fn func(tx *Txn) error) error {
-	tx := ts.Begin()
-	defer tx.Rollback()
+// viewTxn runs fn in in, entered into the view table; with in nil, in a transaction of its
+// own (with ctx's WithLockTimeout), which it commits.
+func (ts *Tablespace) viewTxn(ctx context.Context, in *Txn, s *types.Schema, fn func(tx *Txn) error) error {
+	tx := in
+	if tx == nil {
+		tx = ts.Begin()
+		defer tx.Rollback()
+		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
+			tx.SetLockTimeout(d)
+		}
+	}
 	ok, err := tx.Enter(ctx, viewTable, s)
 	if err != nil {
 		return err
@@ -82,7 +96,7 @@ func (ts *Tablespace) viewTxn(ctx context.Context, s *types.Schema, fn func(tx *
 	if !ok {
 		return fmt.Errorf("%w: the view table changed", ErrNotEntered)
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(tx); err != nil || in != nil {
 		return err
 	}
 	return tx.Commit(ctx)
@@ -91,6 +105,14 @@ func (ts *Tablespace) viewTxn(ctx context.Context, s *types.Schema, fn func(tx *
 // CreateView stores a view. With replace, an existing view of that name is replaced;
 // without, it is ErrViewExists.
 func (ts *Tablespace) CreateView(ctx context.Context, v View, replace bool) error {
+	return ts.CreateViewIn(ctx, nil, v, replace)
+}
+
+// CreateViewIn is CreateView as a write of transaction tx (nil: one of its own), so that the
+// view appears when tx commits and not if it rolls back (to a savepoint) — PostgreSQL's
+// transactional DDL. Until then tx's reads through the ...In methods see it, and the row
+// lock keeps other transactions from changing the view.
+func (ts *Tablespace) CreateViewIn(ctx context.Context, tx *Txn, v View, replace bool) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
@@ -108,7 +130,7 @@ func (ts *Tablespace) CreateView(ctx context.Context, v View, replace bool) erro
 		return err
 	}
 	value := types.AppendRow(nil, s, row)
-	err = ts.viewTxn(ctx, s, func(tx *Txn) error {
+	err = ts.viewTxn(ctx, tx, s, func(tx *Txn) error {
 		_, exists, err := tx.GetForUpdate(ctx, viewTable, key)
 		switch {
 		case err != nil:
@@ -128,6 +150,11 @@ func (ts *Tablespace) CreateView(ctx context.Context, v View, replace bool) erro
 
 // DropView drops a view; ErrNoView if there is none.
 func (ts *Tablespace) DropView(ctx context.Context, name string) error {
+	return ts.DropViewIn(ctx, nil, name)
+}
+
+// DropViewIn is DropView as a write of tx (nil: one of its own), as CreateViewIn.
+func (ts *Tablespace) DropViewIn(ctx context.Context, tx *Txn, name string) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
@@ -142,7 +169,7 @@ func (ts *Tablespace) DropView(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	err = ts.viewTxn(ctx, s, func(tx *Txn) error { return tx.Delete(ctx, viewTable, key) })
+	err = ts.viewTxn(ctx, tx, s, func(tx *Txn) error { return tx.Delete(ctx, viewTable, key) })
 	if errors.Is(err, ErrNoRow) {
 		return fmt.Errorf("%w: %q", ErrNoView, name)
 	}
@@ -152,7 +179,12 @@ func (ts *Tablespace) DropView(ctx context.Context, name string) error {
 // RenameView renames a view in one transaction (the old row deleted, the new inserted):
 // ErrNoView if there is no view old, ErrViewExists if there is a view new.
 func (ts *Tablespace) RenameView(ctx context.Context, old, new string) error {
-	v, ok, err := ts.ViewByName(old)
+	return ts.RenameViewIn(ctx, nil, old, new)
+}
+
+// RenameViewIn is RenameView as a write of tx (nil: one of its own), as CreateViewIn.
+func (ts *Tablespace) RenameViewIn(ctx context.Context, tx *Txn, old, new string) error {
+	v, ok, err := ts.ViewByNameIn(tx, old)
 	if err != nil {
 		return err
 	}
@@ -177,7 +209,7 @@ func (ts *Tablespace) RenameView(ctx context.Context, old, new string) error {
 	if err != nil {
 		return err
 	}
-	err = ts.viewTxn(ctx, s, func(tx *Txn) error {
+	err = ts.viewTxn(ctx, tx, s, func(tx *Txn) error {
 		if err := tx.Delete(ctx, viewTable, oldKey); err != nil {
 			return err
 		}
@@ -206,38 +238,65 @@ func decodeView(s *types.Schema, key, value []byte) (View, string, error) {
 }
 
 // Views lists every view, sorted by name.
-func (ts *Tablespace) Views() ([]View, error) {
+func (ts *Tablespace) Views() ([]View, error) { return ts.ViewsIn(nil) }
+
+// ViewsIn lists every view as transaction tx sees the catalog (nil: as committed): the
+// latest committed views, changed by tx's own view writes.
+func (ts *Tablespace) ViewsIn(in *Txn) ([]View, error) {
 	s, ok := ts.Schema(viewTable)
 	if !ok {
 		return nil, nil
 	}
 	tx := ts.Begin()
 	defer tx.Rollback()
+	var mine map[string]int
+	if in != nil && in.entered(viewTable) >= 0 {
+		mine = in.own(viewTable)
+	}
 	var out []View
-	err := tx.Scan(viewTable, func(key, value []byte) error {
+	add := func(key, value []byte) error {
 		v, _, err := decodeView(s, key, value)
 		out = append(out, v)
 		return err
+	}
+	err := tx.Scan(viewTable, func(key, value []byte) error {
+		if _, overridden := mine[string(key)]; overridden {
+			return nil
+		}
+		return add(key, value)
 	})
+	for _, i := range mine {
+		if m := &in.writes[i]; err == nil && m.Op.HasValue() {
+			err = add(m.Key, m.Value)
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, err
 }
 
 // ViewByName returns one view; ok is false if there is none.
 func (ts *Tablespace) ViewByName(name string) (v View, ok bool, err error) {
-	v, _, ok, err = ts.viewByName(name)
+	return ts.ViewByNameIn(nil, name)
+}
+
+// ViewByNameIn is ViewByName as transaction tx sees it (nil: as committed).
+func (ts *Tablespace) ViewByNameIn(tx *Txn, name string) (v View, ok bool, err error) {
+	v, _, ok, err = ts.viewByName(tx, name)
 	return v, ok, err
 }
 
 // ViewVersion is a string that changes whenever view name is created, replaced, renamed or
 // dropped ("" when there is none): a plan bound through the view compares it to know it is
 // still current.
-func (ts *Tablespace) ViewVersion(name string) string {
-	_, def, _, _ := ts.viewByName(name)
+func (ts *Tablespace) ViewVersion(name string) string { return ts.ViewVersionIn(nil, name) }
+
+// ViewVersionIn is ViewVersion as transaction tx sees it (nil: as committed).
+func (ts *Tablespace) ViewVersionIn(tx *Txn, name string) string {
+	_, def, _, _ := ts.viewByName(tx, name)
 	return def
 }
 
-func (ts *Tablespace) viewByName(name string) (View, string, bool, error) {
+func (ts *Tablespace) viewByName(tx *Txn, name string) (View, string, bool, error) {
 	s, exists := ts.Schema(viewTable)
 	if !exists {
 		return View{}, "", false, nil
@@ -246,14 +305,25 @@ func (ts *Tablespace) viewByName(name string) (View, string, bool, error) {
 	if err != nil {
 		return View{}, "", false, err
 	}
-	// The latest applied state, as Schema reads a table's: a catalog lookup.
-	t := ts.fsm.table(viewTable)
-	if t == nil {
-		return View{}, "", false, nil
+	var value []byte
+	ok := false
+	if i, mine := tx.ownWrite(viewTable, key); mine {
+		// tx's own create, replace or drop of the view: one map lookup, so a transaction
+		// with many writes pays nothing more per statement for its views.
+		m := &tx.writes[i]
+		value, ok = m.Value, m.Op.HasValue()
+	} else {
+		// The latest applied state, as Schema reads a table's: a catalog lookup.
+		t := ts.fsm.table(viewTable)
+		if t == nil {
+			return View{}, "", false, nil
+		}
+		if value, ok, err = ts.fsm.get(t, key); err != nil {
+			return View{}, "", false, err
+		}
 	}
-	value, ok, err := ts.fsm.get(t, key)
-	if err != nil || !ok {
-		return View{}, "", false, err
+	if !ok {
+		return View{}, "", false, nil
 	}
 	v, def, err := decodeView(s, key, value)
 	return v, def, err == nil, err

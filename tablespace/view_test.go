@@ -3,6 +3,7 @@ package tablespace
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/drovedb/drove/types"
@@ -74,5 +75,71 @@ func TestViews(t *testing.T) {
 	}
 	if ts.ViewVersion("v") != "" {
 		t.Fatal("a dropped view has a version")
+	}
+}
+
+// TestViewsInTxn: view writes of a transaction are seen by it alone (the ...In reads), undone
+// by a rollback to a savepoint and by a rollback, and committed with it.
+func TestViewsInTxn(t *testing.T) {
+	ctx := context.Background()
+	ts := openTest(t, t.TempDir())
+	defer ts.Close()
+	if err := ts.CreateView(ctx, View{Name: "a", Query: "SELECT 1"}, false); err != nil {
+		t.Fatal(err)
+	}
+	names := func(tx *Txn) (out []string) {
+		views, err := ts.ViewsIn(tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range views {
+			out = append(out, v.Name)
+		}
+		return out
+	}
+	tx := ts.Begin()
+	if err := ts.CreateViewIn(ctx, tx, View{Name: "b", Query: "SELECT 2"}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Savepoint(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.DropViewIn(ctx, tx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.RenameViewIn(ctx, tx, "b", "c"); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(tx); !slices.Equal(got, []string{"c"}) {
+		t.Fatalf("in the transaction: %v", got)
+	}
+	if got := names(nil); !slices.Equal(got, []string{"a"}) {
+		t.Fatalf("outside it: %v", got)
+	}
+	if ts.ViewVersionIn(tx, "a") != "" || ts.ViewVersion("a") == "" || ts.ViewVersion("c") != "" {
+		t.Fatal("versions do not follow the transaction")
+	}
+	if err := tx.RollbackTo(1); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(tx); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("after ROLLBACK TO: %v", got)
+	}
+	if _, ok, _ := ts.ViewByNameIn(tx, "b"); !ok {
+		t.Fatal("b is gone after ROLLBACK TO")
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(nil); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("after commit: %v", got)
+	}
+	tx = ts.Begin()
+	if err := ts.DropViewIn(ctx, tx, "b"); err != nil {
+		t.Fatal(err)
+	}
+	tx.Rollback()
+	if got := names(nil); !slices.Equal(got, []string{"a", "b"}) {
+		t.Fatalf("after rollback: %v", got)
 	}
 }
