@@ -234,6 +234,8 @@ func canCoerce(a argIn, to *pgType) bool {
 		return a.unknown || a.t.IsArray()
 	case polyRecord:
 		return a.unknown || a.t.IsRecord()
+	case polyNonArray:
+		return a.unknown || !a.t.IsArray()
 	}
 	return a.unknown || a.t == to.t || implicitCasts[a.t][to.t]
 }

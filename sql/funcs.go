@@ -43,6 +43,7 @@ const (
 	polyCompatible          // anycompatible: like anyelement; unknown alone resolves to text
 	polyArray               // anyarray: an array of the anyelement type
 	polyRecord              // record: a result only
+	polyNonArray            // anynonarray: any type but an array (text || anynonarray)
 )
 
 // pgTypes are the types signatures name, by the short names the table uses.
@@ -78,6 +79,7 @@ var pgTypes = map[string]*pgType{
 	"anyarray":      {oid: 2277, name: "anyarray", cat: 'P', poly: polyArray},
 	"anyelement":    {oid: 2283, name: "anyelement", cat: 'P', poly: polyElement},
 	"anycompatible": {oid: 5077, name: "anycompatible", cat: 'P', poly: polyCompatible},
+	"anynonarray":   {oid: 2776, name: "anynonarray", cat: 'P', poly: polyNonArray},
 }
 
 // funcProc is one overload: one row of pg_proc.
