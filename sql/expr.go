@@ -172,13 +172,20 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 
 // compileUnary compiles prefix - and +, the registry's prefix operators.
 func compileUnary(e *sqlparser.UnaryExpr, sc *scope) (*expr, error) {
-	if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
+	name, ok := prefixOperatorNames[e.Operator]
+	if !ok {
 		return nil, unsupported("operator %s", pgString(e))
 	}
 	if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp && lit.Type != sqlparser.StrVal {
 		return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
 	}
-	return compileOperator(e.Operator.ToString(), nil, e.Expr, sc)
+	return compileOperator(name, nil, e.Expr, sc)
+}
+
+// prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
+// spelling of prefix + (dialect_tokens.go), which vitess would drop.
+var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
+	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
 }
 
 // negate is -x of a number.

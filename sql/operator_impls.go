@@ -24,6 +24,8 @@ func implOf(o *opDef) opImpl {
 		return implNegate
 	case o.kind == 'l' && o.name == "+":
 		return implIdentity
+	case o.kind == 'l' && o.name == "~":
+		return implBitNot
 	case o.name == "||" && args[0].t == types.Bytea:
 		return implByteaConcat
 	case o.name == "||" && args[0].t == types.JSONB && args[1].t == types.JSONB:
@@ -183,4 +185,15 @@ func implNegate(_ *opDef, _, b *expr, _ *scope) (*expr, error) { return negate(b
 
 func implNegateInterval(_ *opDef, _, b *expr, _ *scope) (*expr, error) {
 	return negateIntervalExpr(b, true), nil
+}
+
+func implBitNot(o *opDef, _, b *expr, _ *scope) (*expr, error) {
+	rt := o.proc.ret.t
+	return foldStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		v, err := b.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: rt, Null: true}, err
+		}
+		return types.NewInt(rt, ^v.I), nil
+	}}, b)
 }

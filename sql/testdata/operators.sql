@@ -41,6 +41,24 @@ statement error 42883
 SELECT - true
 
 query
+SELECT +'1', pg_typeof(+'1'), + 2 + + 3, 1 - + 2, pg_typeof(+1::int2), ~5, ~(-1)::int2, pg_typeof(~1::int8), (SELECT +x FROM (VALUES (4)) v(x))
+----
+1|double precision|5|-1|smallint|-6|0|bigint|4
+tag: SELECT 1
+
+statement error 42883
+SELECT + true
+
+statement error 42883
+SELECT + 'a'::text
+
+statement error 42725
+SELECT ~ '5'
+
+statement error 42883
+SELECT ~ 1.5
+
+query
 SELECT 'a' || 1, 1 || 'a', 'a' || 1.5 || true, pg_typeof('a' || 1), 'x' || date '2024-02-03', 'x' || NULL::int IS NULL
 ----
 a1|1a|a1.5true|text|x2024-02-03|t
