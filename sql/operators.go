@@ -3,6 +3,7 @@ package sql
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/drovedb/drove/types"
 )
@@ -68,16 +69,66 @@ func pgTypeOf(oid int64) *pgType {
 // resolveOperator chooses the infix operator name that operands a and b run, or the prefix
 // one when a is nil. Operands of a type no row of the operator names (a record, an array
 // but text[] for the json operators) are left to their compiler: resolved is false then.
+// The outcome depends only on the operator and the operands' types and untypedness, so it
+// is cached (resolvedOperators): binding a statement again resolves nothing.
 func resolveOperator(name string, a, b *expr) (op *opDef, resolved bool, err error) {
-	args, kind := []*expr{a, b}, "b"
-	if a == nil {
-		args, kind = []*expr{b}, "l"
+	k := opKey{name: name}
+	if a != nil {
+		k.types[0], k.unknown[0], k.binary = a.typ, a.unknown || a.typ == types.Null, true
 	}
-	ops := operatorIndex[kind+name]
-	in := argsIn(args)
+	k.types[1], k.unknown[1] = b.typ, b.unknown || b.typ == types.Null
+	var r opResolution
+	if v, ok := resolvedOperators.Load(k); ok {
+		r = v.(opResolution)
+	} else {
+		r = resolveUncached(k)
+		resolvedOperators.Store(k, r)
+	}
+	switch r.outcome {
+	case opUnresolved:
+		return nil, false, nil
+	case opMissing:
+		return nil, true, noOperatorError(name, a, b)
+	case opAmbiguous:
+		return nil, true, ambiguousOperator(name, a, b)
+	}
+	return r.op, true, nil
+}
+
+// opKey is what an operator's resolution depends on.
+type opKey struct {
+	name    string
+	binary  bool
+	types   [2]types.Type
+	unknown [2]bool
+}
+
+// opResolution is the outcome of resolving an opKey.
+type opResolution struct {
+	op      *opDef
+	outcome uint8
+}
+
+const (
+	opFound uint8 = iota
+	opUnresolved
+	opMissing
+	opAmbiguous
+)
+
+// resolvedOperators caches resolveUncached by opKey (a bounded set: the operators' names
+// times the types' pairs).
+var resolvedOperators sync.Map
+
+func resolveUncached(k opKey) opResolution {
+	in, kind := []argIn{{t: k.types[0], unknown: k.unknown[0]}, {t: k.types[1], unknown: k.unknown[1]}}, "b"
+	if !k.binary {
+		in, kind = in[1:], "l"
+	}
+	ops := operatorIndex[kind+k.name]
 	for i, x := range in {
 		if !x.unknown && !operandNamed(ops, i, x.t) {
-			return nil, false, nil
+			return opResolution{outcome: opUnresolved}
 		}
 	}
 	// binary_oper_exact: one operand untyped takes the other's type.
@@ -88,7 +139,7 @@ func resolveOperator(name string, a, b *expr) (op *opDef, resolved bool, err err
 		}
 		for _, o := range ops {
 			if o.proc.args[0].oid == int64(known.OID()) && o.proc.args[1].oid == int64(known.OID()) {
-				return o, true, nil
+				return opResolution{op: o}
 			}
 		}
 	}
@@ -102,12 +153,12 @@ func resolveOperator(name string, a, b *expr) (op *opDef, resolved bool, err err
 		}
 	}
 	if len(cands) == 0 {
-		return nil, true, noOperatorError(name, a, b)
+		return opResolution{outcome: opMissing}
 	}
 	if c := selectCandidate(in, cands); c != nil {
-		return byProc[c.proc], true, nil
+		return opResolution{op: byProc[c.proc]}
 	}
-	return nil, true, ambiguousOperator(name, a, b)
+	return opResolution{outcome: opAmbiguous}
 }
 
 // noOperatorError is PostgreSQL's 42883 for an operator no row takes the operands of.
