@@ -26,6 +26,8 @@ func implOf(o *opDef) opImpl {
 		return implIdentity
 	case o.kind == 'l' && o.name == "~":
 		return implBitNot
+	case o.name == "||" && (args[0].poly == polyCompatibleArray || args[1].poly == polyCompatibleArray):
+		return implArrayConcat
 	case o.name == "||" && args[0].t == types.Bytea:
 		return implByteaConcat
 	case o.name == "||" && args[0].t == types.JSONB && args[1].t == types.JSONB:
@@ -87,11 +89,7 @@ func applyOperator(name string, a, b *expr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !resolved {
-		// Operands the table has no rows for: arrays (their || is arrayconcat.go's) and rows.
-		if name == "||" && a != nil && (a.typ.IsArray() || b.typ.IsArray()) {
-			return compileArrayConcat(a, b)
-		}
+	if !resolved { // operands of types the table has no rows for: records, arrays but in ||
 		return nil, noOperatorError(name, a, b)
 	}
 	if o.impl == nil {
@@ -126,10 +124,9 @@ func bindOperands(o *opDef, a, b *expr, sc *scope) (*expr, *expr, error) {
 
 func bindOperand(t *pgType, x *expr, sc *scope) (*expr, error) {
 	switch {
-	case t.poly != polyNone:
-		if x.unknown {
-			return castLiteral(x, types.Text)
-		}
+	case t.poly == polyNonArray && x.unknown:
+		return castLiteral(x, types.Text)
+	case t.poly != polyNone: // an array's || reads an untyped side itself (arrayconcat.go)
 		return x, nil
 	case x.unknown:
 		return castLiteral(x, t.t)
@@ -176,6 +173,8 @@ func implByteaConcat(_ *opDef, a, b *expr, _ *scope) (*expr, error) {
 		return types.Value{T: types.Bytea, S: x.S + y.S}, nil
 	})
 }
+
+func implArrayConcat(_ *opDef, a, b *expr, _ *scope) (*expr, error) { return compileArrayConcat(a, b) }
 
 func implTextConcat(_ *opDef, a, b *expr, sc *scope) (*expr, error) { return textConcat(a, b, sc) }
 

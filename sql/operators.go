@@ -180,7 +180,10 @@ func operandNamed(ops []*opDef, i int, t types.Type) bool {
 		return false
 	}
 	for _, o := range ops {
-		if i < len(o.proc.args) && o.proc.args[i].poly == polyNone && o.proc.args[i].oid == int64(t.OID()) {
+		if i >= len(o.proc.args) {
+			continue
+		}
+		if d := o.proc.args[i]; d.poly == polyNone && d.oid == int64(t.OID()) || d.poly != polyNone && d.poly != polyNonArray {
 			return true
 		}
 	}

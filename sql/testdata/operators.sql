@@ -255,3 +255,15 @@ SELECT '00000000-0000-0000-0000-000000000001'::uuid < '00000000-0000-0000-0000-0
 ----
 t|id:00000000-0000-0000-0000-000000000001
 tag: SELECT 1
+
+query
+SELECT ARRAY[1] || 2, 1 || ARRAY[2], ARRAY[1] || ARRAY[2], '{1}' || ARRAY[2], ARRAY[1] || '{2}', NULL || ARRAY[1], ARRAY[1] || NULL, pg_typeof(ARRAY[1] || NULL), '{1}' || '{2}'
+----
+{1,2}|{1,2}|{1,2}|{1,2}|{1,2}|{1}|{1}|integer[]|{1}{2}
+tag: SELECT 1
+
+statement error 22P02
+SELECT ARRAY['a'] || 'b'
+
+statement error 42883
+SELECT ARRAY[1] || 'x'::text
