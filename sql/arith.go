@@ -30,78 +30,25 @@ func arithType(a, b types.Type) types.Type {
 	return types.Float64
 }
 
+// compileArith compiles vitess's binary operators: the registry's operators (operator_impls.go),
+// with the json operators and AT TIME ZONE the dialect pass writes with | and ^.
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	var sym string
 	switch e.Operator {
 	case sqlparser.BitOrOp: // the dialect pass's spelling of || (and of the json operators)
 		if op, left, ok := jsonOperator(e); ok {
-			return compileJSONOp(op, left, e.Right, sc)
+			return compileOperator(op, left, e.Right, sc)
 		}
 		if isJSONMarker(e.Right) {
 			return nil, Errorf("42601", "syntax error at end of input")
 		}
-		return compileConcat(e, sc)
-	case sqlparser.PlusOp:
-		sym = "+"
-	case sqlparser.MinusOp:
-		sym = "-"
-	case sqlparser.MultOp:
-		sym = "*"
-	case sqlparser.DivOp:
-		sym = "/"
-	case sqlparser.ModOp:
-		sym = "%"
-	case sqlparser.BitAndOp, sqlparser.ShiftLeftOp, sqlparser.ShiftRightOp:
-		return compileBitwise(e, sc)
 	case sqlparser.BitXorOp: // the dialect pass's spelling of AT TIME ZONE
 		return compileAtTimeZone(e, sc)
-	default:
+	}
+	name, ok := arithOperatorNames[e.Operator]
+	if !ok {
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	if a.typ == types.JSONB && e.Operator == sqlparser.MinusOp {
-		return compileJSONDelete(a, b)
-	}
-	if isDateTime(a.typ) || isDateTime(b.typ) {
-		return compileDateTimeArith(e.Operator, sym, a, b, sc)
-	}
-	// The operator registry decides (for the types it lists: catalogScalar) whether the operator exists and its result type
-	// (operators.go); the families below compute it.
-	o, resolved, err := resolveOperator(sym, a, b)
-	if err != nil {
-		return nil, err
-	}
-	if a, b, err = coerceUntyped(o, a, b); err != nil {
-		return nil, err
-	}
-	if a, b, err = unify(a, b); err != nil {
-		return nil, err
-	}
-	numeric := func(x *expr) bool { return !x.unknown && (familyOf(x.typ) == famNumeric || x.typ == types.Null) }
-	if !numeric(a) || !numeric(b) {
-		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, sym, b.typ)
-	}
-	rt := arithType(a.typ, b.typ)
-	if resolved {
-		rt = o.proc.ret.t
-	}
-	op := e.Operator
-	return strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
-		switch {
-		case rt.IsInteger():
-			return intArith(op, rt, x.I, y.I)
-		case rt == types.Numeric:
-			return numericArith(sym, x, y)
-		}
-		return floatArith(op, rt, num(x), num(y))
-	})
+	return compileOperator(name, e.Left, e.Right, sc)
 }
 
 // compileDateArith compiles date + integer, integer + date, date - integer (a date) and
@@ -232,27 +179,9 @@ func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (ty
 	return types.NewFloat(t, r), nil
 }
 
-// compileBitwise compiles the integer operators &, << and >>: & takes the wider type of its
-// operands, a shift the type of its left one.
-func compileBitwise(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	a, b, err := compileOperands(e.Left, e.Right, e.Operator.ToString(), sc)
-	if err != nil {
-		return nil, err
-	}
-	for _, x := range []**expr{&a, &b} {
-		if (*x).unknown {
-			if *x, err = castLiteral(*x, types.Int32); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if !(a.typ.IsInteger() || a.typ == types.Null) || !(b.typ.IsInteger() || b.typ == types.Null) {
-		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, e.Operator.ToString(), b.typ)
-	}
-	rt, op := arithType(a.typ, b.typ), e.Operator
-	if op != sqlparser.BitAndOp {
-		rt = a.typ
-	}
+// bitwise compiles the integer operators &, << and >> with result type rt: & takes the wider
+// type of its operands, a shift the type of its left one.
+func bitwise(rt types.Type, op sqlparser.BinaryExprOperator, a, b *expr) (*expr, error) {
 	bits := int64(64)
 	if rt != types.Null {
 		bits = int64(rt.Size()) * 8

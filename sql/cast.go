@@ -236,47 +236,17 @@ func castLength(v types.Value, c *types.Column) (types.Value, error) {
 	return checkLength(v, c)
 }
 
-// compileConcat compiles a || b: text concatenation, where one side may be of any type
-// (printed as text); NULL if either side is NULL.
-// compileByteaConcat compiles bytea || bytea (an untyped side is a bytea literal).
-func compileByteaConcat(a, b *expr) (*expr, error) {
+// textConcat compiles text || text, text || anynonarray and anynonarray || text: the
+// non-text side printed as text; NULL if either side is NULL.
+func textConcat(a, b *expr, sc *scope) (*expr, error) {
+	// textanycat is $1 || $2::text: a boolean is cast ('true'), not output ('t').
 	var err error
-	if a.unknown {
-		if a, err = castLiteral(a, types.Bytea); err != nil {
-			return nil, err
+	for _, x := range []**expr{&a, &b} {
+		if (*x).typ == types.Bool {
+			if *x, err = coerceArg(*x, types.Text); err != nil {
+				return nil, err
+			}
 		}
-	}
-	if b.unknown {
-		if b, err = castLiteral(b, types.Bytea); err != nil {
-			return nil, err
-		}
-	}
-	return strict2(types.Bytea, a, b, func(x, y types.Value) (types.Value, error) {
-		return types.Value{T: types.Bytea, S: x.S + y.S}, nil
-	})
-}
-
-func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	if a.typ.IsArray() || b.typ.IsArray() {
-		return compileArrayConcat(a, b)
-	}
-	if a.typ == types.JSONB && (b.unknown || b.typ == types.JSONB) || b.typ == types.JSONB && a.unknown {
-		return compileJSONConcat(a, b)
-	}
-	if a.typ == types.Bytea && (b.unknown || b.typ == types.Bytea) || b.typ == types.Bytea && a.unknown {
-		return compileByteaConcat(a, b)
-	}
-	isText := func(x *expr) bool { return x.unknown || x.typ == types.Text }
-	if !isText(a) && !isText(b) {
-		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 	}
 	a, b = asText(a), asText(b)
 	concat := func(x, y types.Value) (types.Value, error) {

@@ -17,13 +17,9 @@ import (
 func intervalOverflow() error  { return Errorf("22008", "interval out of range") }
 func timestampOverflow() error { return Errorf("22008", "timestamp out of range") }
 
-// compileDateTimeArith compiles + - * / with a date/time operand; ok is false when it is
-// not one of these operators (date ± integer and date - date stay compileDateArith's).
+// compileDateTimeArith compiles + - * / of the registry's date/time rows, the operands
+// bound to the row's types (date ± integer and date - date are compileDateArith's).
 func compileDateTimeArith(op sqlparser.BinaryExprOperator, sym string, a, b *expr, sc *scope) (*expr, error) {
-	a, b, err := dateTimeOperands(op, a, b, sc)
-	if err != nil {
-		return nil, err
-	}
 	ta, tb := a.typ, b.typ
 	isTS := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
 	iv := types.Interval
@@ -152,46 +148,6 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 		})
 	}
 	return x, x != nil || err != nil, err
-}
-
-// dateTimeOperands gives the operands of a date/time operator their types: an untyped
-// literal beside a timestamp or time in + is an interval (the only + they have), a time
-// beside a timestamp is an interval (time's implicit cast), and the timestamp side of a
-// difference with a timestamptz is read in the session's zone.
-func dateTimeOperands(op sqlparser.BinaryExprOperator, a, b *expr, sc *scope) (*expr, *expr, error) {
-	// A date's + has three candidates for an untyped literal (integer, interval, time):
-	// PostgreSQL cannot choose.
-	if op == sqlparser.PlusOp && (a.unknown && b.typ == types.Date || b.unknown && a.typ == types.Date) {
-		return nil, nil, ambiguousOperator("+", a, b)
-	}
-	// An untyped literal beside a timestamp or time in + is an interval: the only + they have.
-	if op == sqlparser.PlusOp || op == sqlparser.MinusOp && (b.unknown && a.typ == types.Interval) {
-		var err error
-		if a.unknown && b.typ != types.Interval && isDateTime(b.typ) {
-			a, err = castLiteral(a, types.Interval)
-		} else if b.unknown && a.typ != types.Interval && isDateTime(a.typ) {
-			b, err = castLiteral(b, types.Interval)
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-	}
-	var err error
-	if a, b, err = unify(a, b); err != nil {
-		return nil, nil, err
-	}
-	if op == sqlparser.MinusOp {
-		a, b = zoneOperands(a, b, sc)
-	}
-	// A time beside a timestamp is an interval (time's implicit cast): ts ± time.
-	isTS0 := func(t types.Type) bool { return t == types.Timestamp || t == types.Timestamptz }
-	switch {
-	case a.typ == types.Time && isTS0(b.typ) && op == sqlparser.PlusOp:
-		a, err = coerceArg(a, types.Interval)
-	case b.typ == types.Time && isTS0(a.typ):
-		b, err = coerceArg(b, types.Interval)
-	}
-	return a, b, err
 }
 
 // timestampStrict is strict2 for results that depend on the session's zone (a timestamptz):

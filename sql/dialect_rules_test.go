@@ -147,6 +147,7 @@ func TestDialectTokens(t *testing.T) {
 		{"select e'\\n', $q$x$q$, 'a'\n'b'", "select '\n', 'x', 'ab'"},
 		{"select $1 ~ $2, a !~* 'b'", "select :p1  regexp  :p2 collate '\\0regex', a  not regexp  'b' collate '\\0regexi'"},
 		{"select a || b || 'c'", "select a  |  b  |  'c'"},
+		{"select + 1, 2 + + 3, (+ x), ~ 4, a ~ 'b', f(+ 1)", "select  ! 1, 2 +  ! 3, ( ! x),  ~ 4, a  regexp  'b' collate '\\0regex', f( ! 1)"},
 		{"select x::int[], y::timestamp without time zone", "select x collate '\\0::int[]' , y collate '\\0::timestamp'"},
 		{"select a[1][i], (r).f, (r).\"F\"", "select drove_subscript(drove_subscript(a, 1), i), drove_field((r), 'f'), drove_field((r), 'F')"},
 		{"select * from generate_series(1, 2) as g(v), unnest(a) u", "select * from (select generate_series(1, 2) as `v`) as `g`, (select unnest(a) as `u`) as `u`"},

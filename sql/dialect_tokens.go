@@ -96,6 +96,14 @@ func (r *rewriter) operator(t lexer.Token) error {
 		r.b.WriteString(" | ")
 	case op == "|":
 		return Errorf("0A000", "the bitwise operator | is not supported yet")
+	case (op == "+" || op == "~") && r.prefixPosition():
+		// vitess drops a prefix + and has no prefix operators but -, ~ and !: prefix + is
+		// written as !, which no user text reaches vitess as (PostgreSQL has no !), so the
+		// binder resolves it (+'1' is float8, +true 42883); prefix ~ is vitess's ~.
+		if op == "+" {
+			op = "!"
+		}
+		r.b.WriteString(" " + op)
 	case op == "~" || op == "~*" || op == "!~" || op == "!~*":
 		return r.regexOp(op)
 	case jsonOperators[op]:
@@ -399,4 +407,24 @@ func (r *rewriter) typeName() (string, int, error) {
 		name, n = name+"[]", n+2
 	}
 	return name, n, nil
+}
+
+// prefixKeywords are the reserved words an operand follows: an operator after one is prefix.
+var prefixKeywords = map[string]bool{"select": true, "where": true, "and": true, "or": true, "not": true,
+	"then": true, "else": true, "when": true, "having": true, "on": true, "returning": true, "limit": true,
+	"offset": true, "case": true, "distinct": true, "all": true}
+
+// prefixPosition reports whether an operator here is a prefix one: it starts the statement
+// or follows an operator, an opening parenthesis or bracket, a comma or a keyword above.
+func (r *rewriter) prefixPosition() bool {
+	p := r.prev
+	switch p.Kind {
+	case lexer.EOF, lexer.Op:
+		return true
+	case lexer.Punct:
+		return p.Value == "(" || p.Value == "[" || p.Value == ","
+	case lexer.Ident:
+		return prefixKeywords[strings.ToLower(p.Value)]
+	}
+	return false
 }

@@ -172,31 +172,30 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return nil, unsupported("expression %s", pgString(e))
 }
 
-// compileUnary compiles prefix - and +.
+// compileUnary compiles prefix - and +, the registry's prefix operators.
 func compileUnary(e *sqlparser.UnaryExpr, sc *scope) (*expr, error) {
-	if e.Operator != sqlparser.UMinusOp && e.Operator != sqlparser.UPlusOp {
+	name, ok := prefixOperatorNames[e.Operator]
+	if !ok {
 		return nil, unsupported("operator %s", pgString(e))
 	}
-	if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp {
+	if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp && lit.Type != sqlparser.StrVal {
 		return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
 	}
-	x, err := compile(e.Expr, sc)
-	if err != nil {
-		return nil, err
-	}
-	if x.typ == types.Interval {
-		return negateIntervalExpr(x, e.Operator == sqlparser.UMinusOp), nil
-	}
-	if familyOf(x.typ) != famNumeric && !(x.typ == types.Null && !x.unknown) {
-		return nil, Errorf("42883", "operator does not exist: %s %s", e.Operator.ToString(), x.typ)
-	}
-	if e.Operator == sqlparser.UPlusOp {
-		return x, nil
-	}
+	return compileOperator(name, nil, e.Expr, sc)
+}
+
+// prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
+// spelling of prefix + (dialect_tokens.go), which vitess would drop.
+var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
+	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
+}
+
+// negate is -x of a number.
+func negate(x *expr) (*expr, error) {
 	return fold(&expr{typ: x.typ, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
-			return types.NullValue, err
+			return types.Value{T: x.typ, Null: true}, err
 		}
 		switch {
 		case v.T.IsInteger():
@@ -524,6 +523,15 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	})
 }
 
+// castToOperand casts a typed operand of a comparison to the resolved operator's type where
+// that is of another family (the comparisons within a family compare across its types).
+func castToOperand(t *pgType, x *expr) (*expr, error) {
+	if x.unknown || x.typ == types.Null || t.poly != polyNone || familyOf(x.typ) == familyOf(t.t) {
+		return x, nil
+	}
+	return coerceArg(x, t.t)
+}
+
 // compileOperands compiles the two sides of a comparison and gives them one type.
 func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *expr, err error) {
 	if a, err = compile(left, sc); err != nil {
@@ -538,6 +546,14 @@ func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *ex
 	}
 	if a, b, err = coerceUntyped(o, a, b); err != nil {
 		return nil, nil, err
+	}
+	if o != nil { // a typed operand of another family is cast to the operator's type: time = interval
+		if a, err = castToOperand(o.proc.args[0], a); err != nil {
+			return nil, nil, err
+		}
+		if b, err = castToOperand(o.proc.args[1], b); err != nil {
+			return nil, nil, err
+		}
 	}
 	if a, b, err = unify(a, b); err != nil {
 		return nil, nil, err

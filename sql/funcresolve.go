@@ -234,6 +234,10 @@ func canCoerce(a argIn, to *pgType) bool {
 		return a.unknown || a.t.IsArray()
 	case polyRecord:
 		return a.unknown || a.t.IsRecord()
+	case polyNonArray:
+		return a.unknown || !a.t.IsArray()
+	case polyCompatibleArray:
+		return a.unknown || a.t.IsArray()
 	}
 	return a.unknown || a.t == to.t || implicitCasts[a.t][to.t]
 }
@@ -263,7 +267,7 @@ func polyTypes(decl []*pgType, in []argIn) (elem, arr types.Type, ok bool) {
 				return 0, 0, false
 			}
 			elem = a.t
-		case polyArray:
+		case polyArray, polyCompatibleArray:
 			if arr != types.Null && arr != a.t {
 				return 0, 0, false
 			}

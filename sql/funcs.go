@@ -37,12 +37,14 @@ type pgType struct {
 type polyKind uint8
 
 const (
-	polyNone       polyKind = iota
-	polyAny                 // "any": any argument, as it is
-	polyElement             // anyelement: any type, the same at every anyelement position
-	polyCompatible          // anycompatible: like anyelement; unknown alone resolves to text
-	polyArray               // anyarray: an array of the anyelement type
-	polyRecord              // record: a result only
+	polyNone            polyKind = iota
+	polyAny                      // "any": any argument, as it is
+	polyElement                  // anyelement: any type, the same at every anyelement position
+	polyCompatible               // anycompatible: like anyelement; unknown alone resolves to text
+	polyArray                    // anyarray: an array of the anyelement type
+	polyRecord                   // record: a result only
+	polyNonArray                 // anynonarray: any type but an array (text || anynonarray)
+	polyCompatibleArray          // anycompatiblearray: an array of the anycompatible type
 )
 
 // pgTypes are the types signatures name, by the short names the table uses.
@@ -78,6 +80,9 @@ var pgTypes = map[string]*pgType{
 	"anyarray":      {oid: 2277, name: "anyarray", cat: 'P', poly: polyArray},
 	"anyelement":    {oid: 2283, name: "anyelement", cat: 'P', poly: polyElement},
 	"anycompatible": {oid: 5077, name: "anycompatible", cat: 'P', poly: polyCompatible},
+	"anynonarray":   {oid: 2776, name: "anynonarray", cat: 'P', poly: polyNonArray},
+	// anycompatiblearray: the arrays' || (operators.go)
+	"anycompatiblearray": {oid: 5078, name: "anycompatiblearray", cat: 'P', poly: polyCompatibleArray},
 }
 
 // funcProc is one overload: one row of pg_proc.

@@ -239,19 +239,17 @@ func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *sco
 	if err != nil {
 		return nil, err
 	}
-	for _, x := range []*expr{a, p} {
-		if x.unknown {
-			x.unknown, x.typ = false, types.Text
-		}
-		if x.typ != types.Text && x.typ != types.Null {
-			return nil, Errorf("42883", "operator does not exist: %s ~ %s", a.typ, p.typ)
-		}
-	}
-	prefix := ""
-	if strings.HasSuffix(m.Collation, "i") {
-		prefix = "(?i)"
-	}
+	prefix, name := "", "~"
 	negate := e.Operator == sqlparser.NotRegexpOp
+	if negate {
+		name = "!~"
+	}
+	if strings.HasSuffix(m.Collation, "i") {
+		prefix, name = "(?i)", name+"*"
+	}
+	if a, p, err = bindPredicateOperator(name, a, p, sc); err != nil {
+		return nil, err
+	}
 	var last *regexp.Regexp
 	var lastPattern string
 	return strict2(types.Bool, a, p, func(x, y types.Value) (types.Value, error) {

@@ -28,44 +28,14 @@ func isJSONMarker(e sqlparser.Expr) bool {
 	return ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, jsonOpMarker)
 }
 
-// noOperator is PostgreSQL's error for an operator without a version for its operand types.
-func noOperator(a *expr, op string, b *expr) error {
-	return &Error{Code: "42883", Message: "operator does not exist: " + exprTypeName(a) + " " + op + " " + exprTypeName(b),
-		Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}
-}
-
-// compileJSONOp compiles left op right for a json operator.
-func compileJSONOp(op string, left, right sqlparser.Expr, sc *scope) (*expr, error) {
-	a, err := compile(left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compile(right, sc)
-	if err != nil {
-		return nil, err
-	}
-	// An untyped left operand is ambiguous where json has the operator too, and for @> and
-	// <@ (arrays and ranges have them); ? and its kin are jsonb's only.
-	ambiguous := op == "->" || op == "->>" || op == "#>" || op == "#>>" || (op == "@>" || op == "<@") && b.unknown
-	if a.unknown && ambiguous {
-		return nil, &Error{Code: "42725", Message: "operator is not unique: unknown " + op + " unknown",
-			Hint: "Could not choose a best candidate operator. You might need to add explicit type casts."}
-	}
-	if a.unknown && op != "<@" && op != "@>" {
-		if a, err = castLiteral(a, types.JSONB); err != nil {
-			return nil, err
-		}
-	}
-	if a.typ != types.JSONB && a.typ != types.JSON && a.typ != types.Null && op != "<@" {
-		return nil, noOperator(a, op, b)
-	}
+// compileJSONOp compiles a op b for a json operator of the registry, its operands bound to
+// the operator's argument types (json or jsonb on the left; text, integer, text[] or jsonb on
+// the right).
+func compileJSONOp(op string, a, b *expr) (*expr, error) {
 	switch op {
 	case "->", "->>":
 		return compileJSONGet(op, a, b)
 	case "#>", "#>>":
-		if b, err = coerceJSONOperand(a, op, b, types.TextArray); err != nil {
-			return nil, err
-		}
 		asText := op == "#>>"
 		rt := a.typ
 		if asText {
@@ -84,23 +54,9 @@ func compileJSONOp(op string, left, right sqlparser.Expr, sc *scope) (*expr, err
 		})
 	case "#-":
 		return compileJSONDeletePath(a, b)
+	case "-":
+		return compileJSONDelete(a, b)
 	case "@>", "<@":
-		if a.typ == types.JSON || b.typ == types.JSON {
-			return nil, noOperator(a, op, b)
-		}
-		if b.unknown {
-			if b, err = castLiteral(b, types.JSONB); err != nil {
-				return nil, err
-			}
-		}
-		if a.unknown {
-			if a, err = castLiteral(a, types.JSONB); err != nil {
-				return nil, err
-			}
-		}
-		if a.typ != types.JSONB || b.typ != types.JSONB {
-			return nil, noOperator(a, op, b)
-		}
 		if op == "<@" {
 			a, b = b, a
 		}
@@ -119,30 +75,11 @@ func compileJSONOp(op string, left, right sqlparser.Expr, sc *scope) (*expr, err
 	return compileJSONExists(op, a, b)
 }
 
-// coerceJSONOperand gives the right operand of a json operator the type t.
-func coerceJSONOperand(a *expr, op string, b *expr, t types.Type) (*expr, error) {
-	switch {
-	case b.unknown:
-		return castLiteral(b, t)
-	case b.typ == t || b.typ == types.Null:
-		return b, nil
-	case t == types.Text && b.typ == types.Text:
-		return asText(b), nil
-	}
-	return nil, noOperator(a, op, b)
-}
-
 // compileJSONGet compiles -> and ->> by key (text) or by array index (integer).
 func compileJSONGet(op string, a, b *expr) (*expr, error) {
-	byIndex := b.typ.IsInteger() && !b.unknown
-	var err error
+	byIndex := b.typ.IsInteger()
 	if !byIndex {
-		if b, err = coerceJSONOperand(a, op, b, types.Text); err != nil {
-			return nil, err
-		}
 		b = asText(b)
-	} else if b.typ == types.Int64 {
-		return nil, noOperator(a, op, b)
 	}
 	asText := op == "->>"
 	rt := a.typ
@@ -172,18 +109,7 @@ func compileJSONGet(op string, a, b *expr) (*expr, error) {
 
 // compileJSONExists compiles ?, ?| and ?&.
 func compileJSONExists(op string, a, b *expr) (*expr, error) {
-	if a.typ == types.JSON {
-		return nil, noOperator(a, op, b)
-	}
-	t := types.TextArray
 	if op == "?" {
-		t = types.Text
-	}
-	b, err := coerceJSONOperand(a, op, b, t)
-	if err != nil {
-		return nil, err
-	}
-	if t == types.Text {
 		b = asText(b)
 	}
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
@@ -232,15 +158,8 @@ func compileJSONConcat(a, b *expr) (*expr, error) {
 
 // compileJSONDelete compiles jsonb - text, jsonb - text[] and jsonb - integer.
 func compileJSONDelete(a, b *expr) (*expr, error) {
-	byIndex := b.typ.IsInteger() && b.typ != types.Int64
-	var err error
-	switch {
-	case byIndex:
-	case b.typ == types.TextArray:
-	default:
-		if b, err = coerceJSONOperand(a, "-", b, types.Text); err != nil {
-			return nil, err
-		}
+	byIndex := b.typ.IsInteger()
+	if b.typ == types.Text {
 		b = asText(b)
 	}
 	return strict2(types.JSONB, a, b, func(x, y types.Value) (types.Value, error) {
@@ -279,13 +198,6 @@ func compileJSONDelete(a, b *expr) (*expr, error) {
 
 // compileJSONDeletePath compiles jsonb #- text[].
 func compileJSONDeletePath(a, b *expr) (*expr, error) {
-	if a.typ == types.JSON {
-		return nil, noOperator(a, "#-", b)
-	}
-	b, err := coerceJSONOperand(a, "#-", b, types.TextArray)
-	if err != nil {
-		return nil, err
-	}
 	return strict2(types.JSONB, a, b, func(x, y types.Value) (types.Value, error) {
 		n, err := jsonTree(x)
 		if err != nil {

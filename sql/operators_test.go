@@ -96,3 +96,68 @@ func TestOperatorResolutionOnPostgres(t *testing.T) {
 		}
 	}
 }
+
+// operatorErrorCases are operator calls PostgreSQL 15 refuses, with its message and hint
+// (TestOperatorErrorsOnPostgres checks them there): the registry's 42883 and 42725.
+var operatorErrorCases = []struct{ expr, code, message, hint string }{
+	{"1 || 2", "42883", "operator does not exist: integer || integer", hintNoOperator},
+	{"- true", "42883", "operator does not exist: - boolean", hintNoPrefixOperator},
+	{`'{"a":1}'::json ? 'a'`, "42883", "operator does not exist: json ? unknown", hintNoOperator},
+	{"date '2024-02-28' + date '2024-02-28'", "42883", "operator does not exist: date + date", hintNoOperator},
+	{"1 LIKE 'a'", "42883", "operator does not exist: integer ~~ unknown", hintNoOperator},
+	{"1 ~ 'a'", "42883", "operator does not exist: integer ~ unknown", hintNoOperator},
+	{"'[1]'::jsonb -> 1::int8", "42883", "operator does not exist: jsonb -> bigint", hintNoOperator},
+	{"interval '1 day' * interval '1 day'", "42883", "operator does not exist: interval * interval", hintNoOperator},
+	{"timestamptz 'now' + timestamptz 'now'", "42883",
+		"operator does not exist: timestamp with time zone + timestamp with time zone", hintNoOperator},
+	{"NULL + NULL", "42725", "operator is not unique: unknown + unknown", hintNotUnique},
+	{"-'1'", "42725", "operator is not unique: - unknown", hintNotUnique},
+	{"'{}' @> '{}'", "42725", "operator is not unique: unknown @> unknown", hintNotUnique},
+	{"'{}' -> 'a'", "42725", "operator is not unique: unknown -> unknown", hintNotUnique},
+	{"date '2024-02-28' + '1'", "42725", "operator is not unique: date + unknown", hintNotUnique},
+}
+
+const (
+	hintNoOperator       = "No operator matches the given name and argument types. You might need to add explicit type casts."
+	hintNoPrefixOperator = "No operator matches the given name and argument type. You might need to add an explicit type cast."
+	hintNotUnique        = "Could not choose a best candidate operator. You might need to add explicit type casts."
+)
+
+func TestOperatorErrors(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	for _, c := range operatorErrorCases {
+		err := s.Exec(context.Background(), "SELECT "+c.expr, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code || e.Message != c.message || e.Hint != c.hint {
+			t.Errorf("%s: got %v, want %s %s (hint %q)", c.expr, err, c.code, c.message, c.hint)
+		}
+	}
+}
+
+func TestOperatorErrorsOnPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	url := pgtest.Start(t)
+	ctx := context.Background()
+	c, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for _, tc := range operatorErrorCases {
+		_, err := c.Exec(ctx, "SELECT "+tc.expr).ReadAll()
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != tc.code || pe.Message != tc.message || pe.Hint != tc.hint {
+			t.Errorf("%s: PostgreSQL answers %v (hint %q)", tc.expr, err, pgHint(pe))
+		}
+	}
+}
+
+func pgHint(e *pgconn.PgError) string {
+	if e == nil {
+		return ""
+	}
+	return e.Hint
+}

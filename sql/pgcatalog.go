@@ -474,5 +474,10 @@ func formatType(oid, typmod int64) string {
 	if t := types.FromOID(uint32(oid)); t != types.Null && uint32(oid) == t.OID() {
 		return t.String()
 	}
+	for _, t := range pgTypes { // the pseudo-types signatures name: anynonarray, anyelement, ...
+		if t.oid == oid && t.cat == 'P' {
+			return t.name
+		}
+	}
 	return "???"
 }

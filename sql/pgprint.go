@@ -36,6 +36,11 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 			buf.Myprintf("(%v || %v)", n.Left, n.Right)
 			return
 		}
+	case *sqlparser.UnaryExpr:
+		if n.Operator == sqlparser.BangOp { // the dialect pass's prefix +
+			buf.Myprintf("+%v", n.Expr)
+			return
+		}
 	case *sqlparser.FuncExpr:
 		if pgFormatInternalCall(buf, n) {
 			return

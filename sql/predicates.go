@@ -51,6 +51,31 @@ func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}}, a, b)
 }
 
+// likeOperatorName is the operator a LIKE predicate is: ~~, !~~, ~~* or !~~*.
+func likeOperatorName(negate, ilike bool) string {
+	name := "~~"
+	if ilike {
+		name += "*"
+	}
+	if negate {
+		name = "!" + name
+	}
+	return name
+}
+
+// bindPredicateOperator resolves a pattern-matching operator (LIKE's, the regular
+// expressions') in the registry and gives its operands the operator's types.
+func bindPredicateOperator(name string, a, b *expr, sc *scope) (*expr, *expr, error) {
+	o, resolved, err := resolveOperator(name, a, b)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !resolved {
+		return nil, nil, noOperatorError(name, a, b)
+	}
+	return bindOperands(o, a, b, sc)
+}
+
 func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
 		return compileRegex(e, m, sc)
@@ -63,15 +88,16 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, x := range []*expr{a, b} {
-		if x.typ != types.Text && x.typ != types.Null {
-			return nil, Errorf("42883", "operator does not exist: %s ~~ unknown", x.typ)
-		}
-	}
 	var esc *expr
 	escape, ilikeEscape := e.Escape, false
 	if m, ok := escape.(*sqlparser.CollateExpr); ok && m.Collation == ilikeEscapeMarker {
 		escape, ilikeEscape = m.Expr, true // ILIKE ... ESCAPE (dialect_like.go)
+	}
+	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
+	// REGEXP is the dialect pass's spelling of ILIKE.
+	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp || ilikeEscape
+	if a, b, err = bindPredicateOperator(likeOperatorName(negate, ilike), a, b, sc); err != nil {
+		return nil, err
 	}
 	if escape != nil {
 		if esc, err = compile(escape, sc); err != nil {
@@ -81,9 +107,6 @@ func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			return nil, Errorf("42883", "function like_escape(text, %s) does not exist", esc.typ)
 		}
 	}
-	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
-	// REGEXP is the dialect pass's spelling of ILIKE.
-	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp || ilikeEscape
 	return foldStrict(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
