@@ -445,12 +445,12 @@ func (c *converter) unary(e *sqlparser.UnaryExpr) (ast.Expr, error) {
 			return numberLiteral("-" + l.Val), nil
 		}
 		return &ast.UnaryOp{Op: "-", Expr: x}, nil
-	case sqlparser.UPlusOp:
+	case sqlparser.UPlusOp, sqlparser.BangOp:
+		// The dialect pass writes PostgreSQL's prefix + as vitess's !, which vitess keeps
+		// (it drops a prefix +); a user cannot type a prefix ! (dialect_tokens.go).
 		return &ast.UnaryOp{Op: "+", Expr: x}, nil
 	case sqlparser.TildaOp:
 		return &ast.UnaryOp{Op: "~", Expr: x}, nil
-	case sqlparser.BangOp:
-		return nil, mysqlOnly("prefix !")
 	}
 	return nil, unsupported("operator %s", e.Operator.ToString())
 }
