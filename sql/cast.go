@@ -60,7 +60,7 @@ func castTarget(name string) (types.Column, error) {
 	case "time":
 		c.Type = types.Time
 	case "timetz":
-		return c, unsupported("type time with time zone")
+		c.Type = types.TimeTZ
 	case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc":
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":

@@ -27,7 +27,8 @@ const (
 	famUUID
 	famJSON
 	famInterval
-	famClock // time of day
+	famClock   // time of day
+	famClockTZ // time of day with a zone offset
 )
 
 func familyOf(t types.Type) family {
@@ -44,6 +45,8 @@ func familyOf(t types.Type) family {
 		return famInterval
 	case types.Time:
 		return famClock
+	case types.TimeTZ:
+		return famClockTZ
 	case types.Bytea:
 		return famBytes
 	case types.UUID:
@@ -271,7 +274,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	case from == to:
 		return checkLength(v, c)
 	case canCastDateTime(from, to) && (from == types.Timestamptz || to == types.Timestamptz ||
-		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time):
+		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time || from == types.TimeTZ):
 		r, _, err := castDateTime(v, to, time.UTC)
 		return r, err
 	case from == types.Timestamp && to == types.Date:

@@ -27,6 +27,7 @@ var plainColumnTypes = map[string]types.Type{
 	"longblob":   types.Bytea,
 	"mediumblob": types.JSONB, // the dialect pass's jsonb
 	"json":       types.JSON,
+	"blob":       types.TimeTZ, // the dialect pass's timetz
 }
 
 // columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.

@@ -9,7 +9,8 @@ import (
 )
 
 // The date/time syntax vitess does not parse: typed literals of the types MySQL lacks
-// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...'), EXTRACT(field FROM
+// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...', TIMETZ '...',
+// TIME WITH TIME ZONE '...'), EXTRACT(field FROM
 // x) with PostgreSQL's fields, and x AT TIME ZONE z.
 
 // atZoneMarker stands between the operands of AT TIME ZONE, written x ^ marker ^ z: vitess's
@@ -22,8 +23,8 @@ func init() {
 		words string
 		wordRule
 	}{
-		{"interval timestamptz", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
-		{"timestamp", wordRule{"typed-literal-tz", func(r *rewriter) bool {
+		{"interval timestamptz timetz", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
+		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},
 		{"extract", wordRule{"extract", extractNext, emitExtract}},
@@ -46,7 +47,7 @@ func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 	return func(r *rewriter, w string) error {
 		typ := w
 		if words == 3 {
-			typ = "timestamptz"
+			typ = w + "tz" // TIMESTAMP WITH TIME ZONE, TIME WITH TIME ZONE
 		}
 		r.startOperand()
 		r.skip(words)

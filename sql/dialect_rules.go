@@ -225,10 +225,10 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		case r.followedBy("without", "time", "zone"):
 			return "time", 3, true, nil
 		case r.followedBy("with", "time", "zone"):
-			return "", 0, false, unsupported("type time with time zone")
+			return "blob", 3, true, nil
 		}
 	case "timetz":
-		return "", 0, false, unsupported("type time with time zone")
+		return "blob", 0, true, nil // vitess's stand-in, read back by columnType
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")

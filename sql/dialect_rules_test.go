@@ -104,6 +104,8 @@ func TestDialectRules(t *testing.T) {
 		{"typed-literal", "select interval '1 day', timestamptz 'now'", "select ('1 day' collate '\\0::interval' ), ('now' collate '\\0::timestamptz' )", ""},
 		{"typed-literal", "select interval from t", "select interval from t", ""},
 		{"typed-literal-tz", "select timestamp with time zone '2024-01-01'", "select ('2024-01-01' collate '\\0::timestamptz' )", ""},
+		{"typed-literal-tz", "select time with time zone '10:00+01'", "select ('10:00+01' collate '\\0::timetz' )", ""},
+		{"typed-literal", "select timetz '10:00+01'", "select ('10:00+01' collate '\\0::timetz' )", ""},
 		{"extract", "select extract(year from t), extract('dow' from t)", "select drove_extract('year',  t), drove_extract('dow',  t)", ""},
 		{"extract", "select drove_extract('year', t)", "", "42883"},
 		{"at-time-zone", "select t at time zone 'UTC'", "select t  ^ '\\0at time zone' ^  'UTC'", ""},

@@ -63,6 +63,7 @@ var pgTypes = map[string]*pgType{
 	"timestamptz":  {oid: 1184, name: "timestamp with time zone", t: types.Timestamptz, cat: 'D', preferred: true},
 	"interval":     {oid: 1186, name: "interval", t: types.Interval, cat: 'T', preferred: true},
 	"time":         {oid: 1083, name: "time without time zone", t: types.Time, cat: 'D'},
+	"timetz":       {oid: 1266, name: "time with time zone", t: types.TimeTZ, cat: 'D'},
 	"numeric":      {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
 	"uuid":         {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
 	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},

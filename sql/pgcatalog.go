@@ -237,7 +237,7 @@ func init() {
 				len  int
 			}{{16, "bool", 1}, {17, "bytea", -1}, {20, "int8", 8}, {21, "int2", 2}, {23, "int4", 4}, {25, "text", -1},
 				{114, "json", -1}, {700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
-				{1114, "timestamp", 8}, {1700, "numeric", -1}, {2950, "uuid", 16}, {1083, "time", 8}, {1184, "timestamptz", 8}, {1186, "interval", 16},
+				{1114, "timestamp", 8}, {1700, "numeric", -1}, {2950, "uuid", 16}, {1083, "time", 8}, {1184, "timestamptz", 8}, {1186, "interval", 16}, {1266, "timetz", 12},
 				{3802, "jsonb", -1}} {
 				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
 					boolVal(false), int32Val(-1), oidVal(0), oidVal(collationOf(types.FromOID(uint32(t.oid))))})

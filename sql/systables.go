@@ -237,7 +237,7 @@ func sqlTypeName(c types.Column) string {
 		return "date"
 	case types.Numeric:
 		return "numeric"
-	case types.UUID, types.JSON, types.JSONB, types.Timestamptz, types.Interval, types.Time:
+	case types.UUID, types.JSON, types.JSONB, types.Timestamptz, types.Interval, types.Time, types.TimeTZ:
 		return c.Type.String()
 	case types.Text:
 		switch {

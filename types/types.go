@@ -70,6 +70,8 @@ func (t Type) OID() uint32 {
 		return 1186
 	case Time:
 		return 1083
+	case TimeTZ:
+		return 1266
 	}
 	if t.IsRecord() {
 		return 2249
@@ -103,6 +105,8 @@ func FromOID(oid uint32) Type {
 		return Interval
 	case 1083:
 		return Time
+	case 1266:
+		return TimeTZ
 	case 17:
 		return Bytea
 	case 1082:
@@ -140,6 +144,8 @@ func (t Type) Size() int16 {
 		return 8
 	case Interval:
 		return 16
+	case TimeTZ:
+		return 12
 	case Bool:
 		return 1
 	case UUID:
@@ -189,6 +195,8 @@ func (t Type) String() string {
 		return "interval"
 	case Time:
 		return "time without time zone"
+	case TimeTZ:
+		return "time with time zone"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -209,7 +217,7 @@ func (t Type) HoldsBytes() bool {
 
 // IsColumnType reports whether a table column can have type t.
 func (t Type) IsColumnType() bool {
-	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ
 }
 
 // IsFloat reports whether t is one of the floating point types.
