@@ -198,14 +198,14 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Value, error) {
 	if isDateTime(v.T) || isDateTime(c.Type) {
 		if v.T == types.Text && c.Type != types.Text {
-			return parseTextIn(v.S, c.Type, loc)
+			return parseTextTypmod(v.S, c, loc)
 		}
 		r, ok, err := castDateTime(v, c.Type, loc)
 		if ok {
-			if err == nil && c.Type == types.Text {
-				return castLength(r, c)
+			if err != nil {
+				return r, err
 			}
-			return r, err
+			return castLength(r, c)
 		}
 	}
 	return castValue(v, c)
@@ -273,13 +273,53 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 		return assign(v, from, unknown, c)
 	}
 	if unknown {
-		return parseTextIn(v.S, c.Type, loc)
+		return parseTextTypmod(v.S, c, loc)
 	}
 	r, _, err := castDateTime(v, c.Type, loc)
-	if err == nil && c.Type == types.Text {
-		return checkLength(r, c)
+	if err != nil {
+		return r, err
 	}
-	return r, err
+	return checkLength(r, c)
+}
+
+// parseTextTypmod is parseTextIn for a value of column c: an interval with fields reads a
+// bare number in its last field, and the typmod applies.
+func parseTextTypmod(s string, c *types.Column, loc *time.Location) (types.Value, error) {
+	if c.Type == types.Interval && c.Length > 0 {
+		v, err := types.ParseIntervalTypmod(s, c.Typmod())
+		return v, dateTimeError(err)
+	}
+	v, err := parseTextIn(s, c.Type, loc)
+	if err != nil {
+		return v, err
+	}
+	return dateTimeTypmod(v, c)
+}
+
+// dateTimeTypmod rounds a time, timetz, timestamp or timestamptz to c's precision and
+// truncates and rounds an interval to c's fields and precision; other values pass.
+func dateTimeTypmod(v types.Value, c *types.Column) (types.Value, error) {
+	if c.Length <= 0 || v.IsNull() || v.T != c.Type {
+		return v, nil
+	}
+	if v.T == types.Interval {
+		r, err := types.AdjustInterval(v, c.Typmod())
+		return r, dateTimeError(err)
+	}
+	p, ok := c.Precision()
+	if !ok {
+		return v, nil
+	}
+	switch v.T {
+	case types.Time:
+		v.I = types.RoundMicros(v.I, p)
+	case types.TimeTZ:
+		us, off := v.TimeTZParts()
+		v = types.NewTimeTZ(types.RoundMicros(us, p), off)
+	default:
+		v.I = types.RoundTimestamp(v.I, p)
+	}
+	return v, nil
 }
 
 // Location is the session's TimeZone, which timestamptz values are read and printed in (the

@@ -70,12 +70,20 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 			}
 			c.Length = length
 		}
+	case ct.Length != nil && ct.Scale == nil && (t == "time" || t == "timestamp" || t == "datetime" || t == "blob"):
+		// time(p), timestamp(p), and the dialect pass's timestamptz(p) and timetz(p)
+		var err error
+		if c, err = timeTypmod(types.Column{Type: plainColumnTypes[t]}, strconv.Itoa(*ct.Length)); err != nil {
+			return c, err
+		}
+	case t == "year" && ct.Length != nil && ct.Scale == nil: // the dialect pass's interval with a typmod
+		c.Type, c.Length = types.Interval, *ct.Length
 	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
 		c.Type = types.UUID
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}
-	if c.Type != types.Numeric && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
+	if c.Type != types.Numeric && c.Type != types.Interval && !c.Type.HasPrecision() && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
 		return c, Errorf("22023", "length for type %s must be at least 1", t)
 	}
 	return c, nil

@@ -27,6 +27,9 @@ func init() {
 		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},
+		{"interval timestamp timestamptz time timetz", wordRule{"typed-literal-precision", func(r *rewriter) bool {
+			return r.nextIs("(") && r.peek(1).Kind == lexer.Integer && r.peek(2).IsPunct(")") && stringNext(3)(r)
+		}, emitTypedLiteral(-3)}},
 		{"extract", wordRule{"extract", extractNext, emitExtract}},
 		{"at", wordRule{"at-time-zone", followedBy("time", "zone"), emitAtTimeZone}},
 	} {
@@ -41,21 +44,39 @@ func stringNext(n int) func(r *rewriter) bool {
 	return func(r *rewriter) bool { return r.peek(n).Kind == lexer.String }
 }
 
-// emitTypedLiteral writes TYPE 'text' (skipping words more words of the type's name) as the
-// cast ('text')::type.
+// emitTypedLiteral writes TYPE 'text' (skipping words more words of the type's name, or
+// with -3 the (p) after it) as the cast ('text')::type. An interval's qualifier after the
+// text (INTERVAL '1' DAY, '1.5' SECOND(2)) goes into the type.
 func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 	return func(r *rewriter, w string) error {
-		typ := w
-		if words == 3 {
+		typ, skip := w, words
+		switch {
+		case words == 3:
 			typ = w + "tz" // TIMESTAMP WITH TIME ZONE, TIME WITH TIME ZONE
+		case words == -3:
+			typ, skip = w+"("+r.peek(1).Value+")", 3
 		}
 		r.startOperand()
-		r.skip(words)
+		r.skip(skip)
 		t := r.peek(0)
 		if r.isUnicodeEscape(t) {
 			return unsupported("U& strings and identifiers")
 		}
 		r.skip(1)
+		if w == "interval" && !strings.Contains(typ, "(") {
+			fields, n, err := r.intervalFields(0)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				mod, m, err := r.typeModifier(n)
+				if err != nil {
+					return err
+				}
+				typ += " " + fields + mod
+				r.skip(n + m)
+			}
+		}
 		r.b.WriteString("(" + vitessString(t.Value))
 		writeCast(&r.b, typ)
 		r.b.WriteString(")")

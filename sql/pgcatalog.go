@@ -461,6 +461,8 @@ func formatType(oid, typmod int64) string {
 		return "oid"
 	case 19:
 		return "name"
+	case 1083, 1114, 1184, 1186, 1266:
+		return types.Column{Type: types.FromOID(uint32(oid))}.WithTypmod(int(typmod)).TypeName()
 	}
 	if t := types.FromOID(uint32(oid)); t != types.Null && uint32(oid) == t.OID() {
 		return t.String()

@@ -195,7 +195,7 @@ func init() {
 				if c.Default != "" {
 					def = types.NewText(defaultText(c.Default))
 				}
-				if c.Length > 0 {
+				if c.Length > 0 && c.Type == types.Text {
 					maxLen = types.NewInt(types.Int32, int64(c.Length))
 				}
 				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),

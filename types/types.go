@@ -306,6 +306,13 @@ func (c Column) TypeName() string {
 	if p, s, ok := NumericPrecisionScale(c.Length); ok && c.Type == Numeric {
 		return fmt.Sprintf("numeric(%d,%d)", p, s)
 	}
+	if c.Type == Interval {
+		return IntervalTypeName(c.Typmod())
+	}
+	if p, ok := c.Precision(); ok {
+		base, zone, _ := strings.Cut(c.Type.String(), " ")
+		return fmt.Sprintf("%s(%d) %s", base, p, zone)
+	}
 	if c.Type == Text && c.Length > 0 {
 		if c.Fixed {
 			return fmt.Sprintf("character(%d)", c.Length)
@@ -313,6 +320,46 @@ func (c Column) TypeName() string {
 		return fmt.Sprintf("character varying(%d)", c.Length)
 	}
 	return c.Type.String()
+}
+
+// Typmod is the column's PostgreSQL type modifier (atttypmod), -1 for none. Length holds it
+// as varchar(n)'s n or numeric's packed precision and scale (typmod less its 4-byte header),
+// a time type's precision plus one, or an interval's typmod plus one, so that 0 is none.
+func (c Column) Typmod() int {
+	switch {
+	case c.Length <= 0:
+		return -1
+	case c.Type == Text || c.Type == Numeric:
+		return c.Length + 4
+	}
+	return c.Length - 1
+}
+
+// WithTypmod is c with PostgreSQL's typmod (-1 for none) of its type.
+func (c Column) WithTypmod(typmod int) Column {
+	switch {
+	case typmod < 0:
+		c.Length = 0
+	case c.Type == Text || c.Type == Numeric:
+		c.Length = typmod - 4
+	default:
+		c.Length = typmod + 1
+	}
+	return c
+}
+
+// HasPrecision reports whether t takes a fractional seconds precision: time(p), timestamp(p).
+func (t Type) HasPrecision() bool {
+	return t == Time || t == TimeTZ || t == Timestamp || t == Timestamptz
+}
+
+// Precision is the fractional seconds precision of a time(p), timetz(p), timestamp(p) or
+// timestamptz(p) column; ok is false without one.
+func (c Column) Precision() (p int, ok bool) {
+	if !c.Type.HasPrecision() || c.Length <= 0 {
+		return 0, false
+	}
+	return c.Length - 1, true
 }
 
 // Schema describes a table: its columns in declaration order and which of them form the
