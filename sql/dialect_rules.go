@@ -119,6 +119,9 @@ func (r *rewriter) word(t lexer.Token) error {
 	if done, err := r.columnState(w); done || err != nil {
 		return err
 	}
+	if r.namedArg() {
+		return r.emitNamedArg(w)
+	}
 	for _, rule := range wordRules[w] {
 		if rule.match(r) {
 			return rule.emit(r, w)

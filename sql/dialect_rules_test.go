@@ -155,6 +155,10 @@ func TestDialectTokens(t *testing.T) {
 		{"select a[1][i], (r).f, (r).\"F\"", "select drove_subscript(drove_subscript(a, 1), i), drove_field((r), 'f'), drove_field((r), 'F')"},
 		{"select * from generate_series(1, 2) as g(v), unnest(a) u", "select * from (select generate_series(1, 2) as `v`) as `g`, (select unnest(a) as `u`) as `u`"},
 		{"create table t (a int4, b serial8, c character varying(3))", "create table t (a int, b bigint auto_increment, c varchar(3))"},
+		{"create table t (a timestamp(3) with time zone, b time(2) with time zone, c time without time zone, d interval day to second(3), e interval(0), f interval)",
+			"create table t (a datetime(3), b blob(2), c time, d year(470286340), e year(2147418113), f year)"},
+		{"select x::timestamp(3) with time zone, y::interval minute to second(2), z::time(1)", "select x collate '\\0::timestamptz(3)' , y collate '\\0::interval minute to second(2)' , z collate '\\0::time(1)'"},
+		{"select f(a => 1, b := g(c => 2), 3)", "select f(drove_named_arg('a',  1), drove_named_arg('b',  g(drove_named_arg('c',  2))), 3)"},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.in)

@@ -210,6 +210,7 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	r.closeNamedArg()
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)
 	if n := len(r.parens); n > 0 && r.parens[n-1].inside != "" {
@@ -250,6 +251,7 @@ func (r *rewriter) closeParen() error {
 }
 
 func (r *rewriter) comma() error {
+	r.closeNamedArg()
 	switch {
 	case r.valuesRowNext():
 		r.b.WriteString(",row")
