@@ -30,6 +30,19 @@ var plainColumnTypes = map[string]types.Type{
 	"blob":       types.TimeTZ, // the dialect pass's timetz
 }
 
+// typmodTypes are the date/time types vitess parses with a length that stands for their
+// typmod: time(p), timestamp(p), and the dialect pass's timestamptz(p) (datetime), timetz(p)
+// (blob) and interval with fields or precision (year, its length the typmod plus one).
+var typmodTypes = map[string]bool{"time": true, "timestamp": true, "datetime": true, "blob": true, "year": true}
+
+// dateTimeColumnType is the column of one of typmodTypes with length n.
+func dateTimeColumnType(t string, n int) (types.Column, error) {
+	if t == "year" {
+		return types.Column{Type: types.Interval, Length: n}, nil
+	}
+	return timeTypmod(types.Column{Type: plainColumnTypes[t]}, strconv.Itoa(n))
+}
+
 // columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.
 func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	c := types.Column{}
@@ -70,14 +83,8 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 			}
 			c.Length = length
 		}
-	case ct.Length != nil && ct.Scale == nil && (t == "time" || t == "timestamp" || t == "datetime" || t == "blob"):
-		// time(p), timestamp(p), and the dialect pass's timestamptz(p) and timetz(p)
-		var err error
-		if c, err = timeTypmod(types.Column{Type: plainColumnTypes[t]}, strconv.Itoa(*ct.Length)); err != nil {
-			return c, err
-		}
-	case t == "year" && ct.Length != nil && ct.Scale == nil: // the dialect pass's interval with a typmod
-		c.Type, c.Length = types.Interval, *ct.Length
+	case ct.Length != nil && ct.Scale == nil && typmodTypes[t]:
+		return dateTimeColumnType(t, *ct.Length)
 	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
 		c.Type = types.UUID
 	default:
