@@ -28,7 +28,7 @@ func init() {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},
 		{"interval timestamp timestamptz time timetz", wordRule{"typed-literal-precision", func(r *rewriter) bool {
-			return r.nextIs("(") && r.peek(1).Kind == lexer.Integer && r.peek(2).IsPunct(")") && stringNext(3)(r)
+			return r.nextIs("(") && r.peek(1).Kind == lexer.Integer && r.peek(2).IsPunct(")") && stringNext(3+zoneWords(r, 3))(r)
 		}, emitTypedLiteral(-3)}},
 		{"extract", wordRule{"extract", extractNext, emitExtract}},
 		{"at", wordRule{"at-time-zone", followedBy("time", "zone"), emitAtTimeZone}},
@@ -37,6 +37,15 @@ func init() {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
 		}
 	}
+}
+
+// zoneWords is 3 when WITH TIME ZONE or WITHOUT TIME ZONE is n tokens after a time or
+// timestamp, else 0.
+func zoneWords(r *rewriter, n int) int {
+	if w := r.peek(n); (w.Is("with") || w.Is("without")) && r.peek(n+1).Is("time") && r.peek(n+2).Is("zone") {
+		return 3
+	}
+	return 0
 }
 
 // stringNext matches a string constant n tokens after the word.
@@ -53,8 +62,15 @@ func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 		switch {
 		case words == 3:
 			typ = w + "tz" // TIMESTAMP WITH TIME ZONE, TIME WITH TIME ZONE
-		case words == -3:
-			typ, skip = w+"("+r.peek(1).Value+")", 3
+		case words == -3: // TYPE(p) [WITH[OUT] TIME ZONE] 'text'
+			zone := zoneWords(r, 3)
+			if zone > 0 && w != "timestamp" && w != "time" {
+				return r.syntaxErrorAt(r.peek(3))
+			}
+			if zone > 0 && r.peek(3).Is("with") {
+				typ = w + "tz"
+			}
+			typ, skip = typ+"("+r.peek(1).Value+")", 3+zone
 		}
 		r.startOperand()
 		r.skip(skip)

@@ -77,6 +77,15 @@ SELECT format_type(1186, 2147418115), format_type(1114, 3), format_type(1184, 0)
 interval(3)|timestamp(3) without time zone|timestamp(0) with time zone|time(6) without time zone|time(2) with time zone|interval|interval day to second
 tag: SELECT 1
 
+query
+SELECT timestamp(2) with time zone '2024-01-01 10:00:00.555+00', time(1) without time zone '10:00:00.25', timestamp(0) without time zone '2024-01-01 10:00:00.5'
+----
+2024-01-01 10:00:00.56+00|10:00:00.3|2024-01-01 10:00:01
+tag: SELECT 1
+
+statement error 42601
+SELECT interval(2) with time zone '1 sec'
+
 statement ok
 CREATE TABLE precise (id int PRIMARY KEY, a timestamp(0), b timestamptz(2), c time(1), d timetz(3), e interval day to second(3), f interval(0), g interval year to month, h interval hour, i timestamp(3) with time zone, j time(2) without time zone, k time(1) with time zone, l timestamp(6) without time zone)
 
