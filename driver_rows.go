@@ -420,6 +420,8 @@ func databaseTypeName(t types.Type) string {
 		return "INTERVAL"
 	case types.Time:
 		return "TIME"
+	case types.TimeTZ:
+		return "TIMETZ"
 	case types.Bytea:
 		return "BYTEA"
 	case types.Date:

@@ -362,7 +362,7 @@ func fromGo(x any, c *types.Column) (types.Value, error) {
 		v = types.NewBool(x)
 	case string:
 		switch c.Type {
-		case types.Timestamp, types.Date, types.Timestamptz, types.Interval, types.Time:
+		case types.Timestamp, types.Date, types.Timestamptz, types.Interval, types.Time, types.TimeTZ:
 			return drovesql.ParseText(x, c.Type) // "infinity", as Get returns it, and any input text
 		}
 		v = types.NewText(x)

@@ -50,10 +50,13 @@ func TestPsqlDescribeMatchesPostgres(t *testing.T) {
 		"CREATE TABLE orders (id int PRIMARY KEY, item int REFERENCES items ON DELETE CASCADE, code varchar(12), q bigint, " +
 			"CONSTRAINT orders_code_fk FOREIGN KEY (code, q) REFERENCES items (code, qty) ON UPDATE SET NULL)",
 		"CREATE TABLE \"Tree\" (id int PRIMARY KEY, up int REFERENCES \"Tree\")",
+		// date/time types with zones, precisions and interval fields
+		"CREATE TABLE clocks (id int PRIMARY KEY, a timetz, b time(3) with time zone, c timestamp(0), d timestamptz(2), " +
+			"e interval day to second(3), f interval(1), g interval year to month, h interval)",
 	}
 	commands := []string{`\d`, `\dt`, `\dt+`, `\d items`, `\d+ items`, `\d logs`, `\d+ logs`, `\di`, `\di+`,
 		`\d items_name`, `\d+ items_code`, `\d items_pkey`, `\ds`, `\ds+`, `\dv`, `\df`, `\l drove`, `\l+ drove`,
-		`\d counter`, `\d orders`, `\d+ orders`, `\d "Tree"`}
+		`\d counter`, `\d orders`, `\d+ orders`, `\d "Tree"`, `\d clocks`, `\d+ clocks`}
 	run := func(host, port string) map[string]string {
 		out := map[string]string{}
 		args := []string{"-X", "-q", "-P", "format=unaligned", "-h", host, "-p", port, "-U", "drove", "drove"}

@@ -37,6 +37,9 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 		return binary.BigEndian.AppendUint64(dst, uint64(types.TimestampToPostgres(v.I)))
 	case types.Time:
 		return binary.BigEndian.AppendUint64(dst, uint64(v.I))
+	case types.TimeTZ: // timetz_send: the time, then the zone in seconds west
+		us, west := types.TimeTZToPostgres(v)
+		return binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint64(dst, uint64(us)), uint32(west))
 	case types.Interval:
 		iv := v.Interval()
 		dst = binary.BigEndian.AppendUint64(dst, uint64(iv.Micros))
@@ -154,6 +157,8 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 			return types.Value{}, sql.Errorf("22008", "time out of range")
 		}
 		return types.Value{T: types.Time, I: us}, nil
+	case types.TimeTZ:
+		return dateTimeParam(types.TimeTZFromPostgres(int64(binary.BigEndian.Uint64(b)), int32(binary.BigEndian.Uint32(b[8:]))))
 	case types.Interval:
 		return types.IntervalFromPostgres(int64(binary.BigEndian.Uint64(b)), int32(binary.BigEndian.Uint32(b[8:])),
 			int32(binary.BigEndian.Uint32(b[12:]))), nil

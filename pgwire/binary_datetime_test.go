@@ -47,6 +47,12 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		{types.Time, u64(86400e6 + 1), "ERR 22008"},
 		{types.Time, u64(-1), "ERR 22008"},
 		{types.Interval, append(append(u64(3723000004), u32(-3)...), u32(14)...), "1 year 2 mons -3 days +01:02:03.000004"},
+		{types.TimeTZ, append(u64(36000e6), u32(-19800)...), "10:00:00+05:30"}, // the zone is seconds west
+		{types.TimeTZ, append(u64(86400e6), u32(57599)...), "24:00:00-15:59:59"},
+		{types.TimeTZ, append(u64(0), u32(0)...), "00:00:00+00"},
+		{types.TimeTZ, append(u64(86400e6+1), u32(0)...), "ERR 22008"},
+		{types.TimeTZ, append(u64(0), u32(57600)...), "ERR 22009"},
+		{types.TimeTZ, u64(0), "ERR 22P03"},
 		{types.Interval, append(append(u64(-1), u32(0)...), u32(0)...), "-00:00:00.000001"},
 		{types.Interval, u64(1), "ERR 22P03"},
 	}

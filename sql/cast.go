@@ -51,16 +51,13 @@ func castTarget(name string) (types.Column, error) {
 			c.Length = 0
 		}
 		return c, nil
-	case "timestamp":
-		c.Type = types.Timestamp
-	case "timestamptz":
-		c.Type = types.Timestamptz
+	case "timestamp", "timestamptz", "time", "timetz":
+		c.Type = map[string]types.Type{"timestamp": types.Timestamp, "timestamptz": types.Timestamptz,
+			"time": types.Time, "timetz": types.TimeTZ}[base]
+		return timeTypmod(c, mod)
 	case "interval":
 		c.Type = types.Interval
-	case "time":
-		c.Type = types.Time
-	case "timetz":
-		return c, unsupported("type time with time zone")
+		return intervalTypmod(c, "", mod)
 	case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc":
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
@@ -86,6 +83,10 @@ func castTarget(name string) (types.Column, error) {
 	case "jsonb":
 		c.Type = types.JSONB
 	default:
+		if fields, ok := strings.CutPrefix(base, "interval "); ok {
+			c.Type = types.Interval
+			return intervalTypmod(c, fields, mod)
+		}
 		if elem, ok := strings.CutSuffix(base, "[]"); ok && mod == "" {
 			if e, err := castTarget(elem); err == nil && e.Length == 0 {
 				if c.Type = types.ArrayOf(e.Type); c.Type != types.Null {
@@ -146,7 +147,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		if x.param > 0 {
 			return x.setParamType(c.Type), nil
 		}
-		v, err := parseTextIn(mustConst(x).S, c.Type, sc.location())
+		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location())
 		if err != nil {
 			return nil, err
 		}
@@ -224,11 +225,11 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 	return assign(v, v.T, false, c)
 }
 
-// castLength applies varchar(n)/char(n) to an explicitly cast value: unlike assignment, a
-// cast truncates silently.
+// castLength applies varchar(n)/char(n) to an explicitly cast value (unlike assignment, a
+// cast truncates silently), and a date/time type's precision or interval fields.
 func castLength(v types.Value, c *types.Column) (types.Value, error) {
 	if c.Type != types.Text || c.Length == 0 {
-		return v, nil
+		return dateTimeTypmod(v, c)
 	}
 	if utf8.RuneCountInString(v.S) > c.Length {
 		v.S = string([]rune(v.S)[:c.Length])
@@ -277,4 +278,46 @@ func numericModifier(mod string) (int, error) {
 		}
 	}
 	return types.NumericTypmod(p, s), nil
+}
+
+// timeTypmod gives a time or timestamp column c the precision mod ("" for none); past 6 is
+// 6, as PostgreSQL has it (with a warning).
+func timeTypmod(c types.Column, mod string) (types.Column, error) {
+	if mod == "" {
+		return c, nil
+	}
+	p, err := strconv.Atoi(mod)
+	if err != nil {
+		return c, Errorf("42601", "invalid type modifier")
+	}
+	if p < 0 {
+		return c, Errorf("22023", "%s precision must not be negative", strings.ToUpper(c.TypeName()))
+	}
+	return c.WithTypmod(min(p, 6)), nil
+}
+
+// intervalTypmod gives an interval column c the fields ("day to second", "" for all) and
+// precision mod ("" for none); a precision only follows SECOND or no fields.
+func intervalTypmod(c types.Column, fields, mod string) (types.Column, error) {
+	rng := types.RangeFull
+	if fields != "" {
+		var ok bool
+		if rng, ok = types.IntervalRangeOf(fields); !ok {
+			return c, Errorf("42601", "syntax error at or near %q", fields)
+		}
+	}
+	if mod == "" {
+		if rng == types.RangeFull {
+			return c, nil
+		}
+		return c.WithTypmod(types.IntervalTypmod(types.FullPrecision, rng)), nil
+	}
+	p, err := strconv.Atoi(mod)
+	if err != nil || rng != types.RangeFull && rng&types.RangeSecond == 0 {
+		return c, Errorf("42601", "syntax error at or near \"(\"")
+	}
+	if p < 0 {
+		return c, Errorf("22023", "INTERVAL(%d) precision must not be negative", p)
+	}
+	return c.WithTypmod(types.IntervalTypmod(min(p, 6), rng)), nil
 }

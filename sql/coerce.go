@@ -27,7 +27,8 @@ const (
 	famUUID
 	famJSON
 	famInterval
-	famClock // time of day
+	famClock   // time of day
+	famClockTZ // time of day with a zone offset
 )
 
 func familyOf(t types.Type) family {
@@ -44,6 +45,8 @@ func familyOf(t types.Type) family {
 		return famInterval
 	case types.Time:
 		return famClock
+	case types.TimeTZ:
+		return famClockTZ
 	case types.Bytea:
 		return famBytes
 	case types.UUID:
@@ -256,7 +259,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	to := c.Type
 	if unknown {
 		var err error
-		if v, err = parseText(v.S, to); err != nil {
+		if v, err = parseTextTypmod(v.S, c, time.UTC); err != nil {
 			return types.Value{}, err
 		}
 		if to == types.Numeric {
@@ -271,9 +274,12 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	case from == to:
 		return checkLength(v, c)
 	case canCastDateTime(from, to) && (from == types.Timestamptz || to == types.Timestamptz ||
-		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time):
+		from == types.Interval || to == types.Interval || from == types.Time || to == types.Time || from == types.TimeTZ):
 		r, _, err := castDateTime(v, to, time.UTC)
-		return r, err
+		if err != nil {
+			return r, err
+		}
+		return dateTimeTypmod(r, c)
 	case from == types.Timestamp && to == types.Date:
 		if types.IsInfinite(v.I) {
 			return types.Value{T: types.Date, I: v.I}, nil
@@ -284,7 +290,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		if !ok {
 			return types.Value{}, Errorf("22008", "date out of range for timestamp")
 		}
-		return types.Value{T: types.Timestamp, I: us}, nil
+		return dateTimeTypmod(types.Value{T: types.Timestamp, I: us}, c)
 	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || isDateTime(from)):
 		return checkLength(types.NewText(v.String()), c)
 	}
@@ -293,10 +299,11 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		Hint:    "You will need to rewrite or cast the expression."}
 }
 
-// checkLength enforces varchar(n) and pads char(n).
+// checkLength enforces varchar(n) and pads char(n); a date/time type's typmod rounds (or
+// truncates an interval), as assignment does in PostgreSQL.
 func checkLength(v types.Value, c *types.Column) (types.Value, error) {
 	if c.Type != types.Text || c.Length == 0 {
-		return v, nil
+		return dateTimeTypmod(v, c)
 	}
 	n := utf8.RuneCountInString(v.S)
 	if n > c.Length {

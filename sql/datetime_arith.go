@@ -102,6 +102,9 @@ func compileIntervalArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, b
 	return x, x != nil || err != nil, err
 }
 
+// isClock reports whether t is time or time with time zone.
+func isClock(t types.Type) bool { return t == types.Time || t == types.TimeTZ }
+
 // compileTimeArith compiles time ± interval (wrapping around midnight), time - time and
 // date + time; ok is false for other operands.
 func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool, error) {
@@ -109,10 +112,14 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 	var x *expr
 	var err error
 	switch {
-	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && ta == types.Time && tb == iv,
-		op == sqlparser.PlusOp && ta == iv && tb == types.Time:
+	case (op == sqlparser.PlusOp || op == sqlparser.MinusOp) && isClock(ta) && tb == iv,
+		op == sqlparser.PlusOp && ta == iv && isClock(tb):
 		neg := op == sqlparser.MinusOp
-		x, err = strict2(types.Time, a, b, func(x, y types.Value) (types.Value, error) {
+		rt := ta
+		if ta == iv {
+			rt = tb
+		}
+		x, err = strict2(rt, a, b, func(x, y types.Value) (types.Value, error) {
 			t, s := x, y
 			if x.T == types.Interval {
 				t, s = y, x
@@ -121,9 +128,16 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 			if neg {
 				us = -us
 			}
-			r := (t.I + us) % microsPerDay
+			clock, off := t.I, int64(0)
+			if t.T == types.TimeTZ {
+				clock, off = t.TimeTZParts()
+			}
+			r := (clock + us) % microsPerDay
 			if r < 0 {
 				r += microsPerDay
+			}
+			if t.T == types.TimeTZ {
+				return types.NewTimeTZ(r, off), nil
 			}
 			return types.Value{T: types.Time, I: r}, nil
 		})
@@ -145,6 +159,22 @@ func compileTimeArith(op sqlparser.BinaryExprOperator, a, b *expr) (*expr, bool,
 				return types.Value{T: types.Timestamp, I: us}, nil
 			}
 			return types.Value{T: types.Timestamp, I: us + t.I}, nil
+		})
+	case op == sqlparser.PlusOp && (ta == types.Date && tb == types.TimeTZ || ta == types.TimeTZ && tb == types.Date):
+		x, err = strict2(types.Timestamptz, a, b, func(x, y types.Value) (types.Value, error) {
+			d, t := x, y
+			if x.T == types.TimeTZ {
+				d, t = y, x
+			}
+			us, ok := types.DateToTimestamp(d.I)
+			if !ok {
+				return types.Value{}, Errorf("22008", "date out of range for timestamp")
+			}
+			if types.IsInfinite(us) {
+				return types.Value{T: types.Timestamptz, I: us}, nil
+			}
+			clock, off := t.TimeTZParts()
+			return types.Value{T: types.Timestamptz, I: us + clock - off*1e6}, nil
 		})
 	}
 	return x, x != nil || err != nil, err

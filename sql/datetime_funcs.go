@@ -23,9 +23,10 @@ func datetimeFuncs() []builtin {
 		{name: "clock_timestamp", vol: v, strict: true, procs: []string{"2649: -> timestamptz"}, build: buildClock(true)},
 		{name: "date_part", vol: s, strict: true, procs: []string{"1171: text, timestamptz -> float8",
 			"1172: text, interval -> float8 immutable", "1384: text, date -> float8 immutable",
-			"1385: text, time -> float8 immutable", "2021: text, timestamp -> float8 immutable"}, build: buildExtract(false)},
+			"1385: text, time -> float8 immutable", "2021: text, timestamp -> float8 immutable",
+			"1273: text, timetz -> float8 immutable"}, build: buildExtract(false)},
 		{name: "extract", vol: i, strict: true, procs: []string{"6199: text, date -> numeric", "6200: text, time -> numeric",
-			"6202: text, timestamp -> numeric", "6203: text, timestamptz -> numeric stable", "6204: text, interval -> numeric"},
+			"6202: text, timestamp -> numeric", "6203: text, timestamptz -> numeric stable", "6204: text, interval -> numeric", "6201: text, timetz -> numeric"},
 			build: buildExtract(true)},
 		{name: "drove_extract", build: buildDroveExtract},
 		{name: "date_trunc", vol: s, strict: true, procs: []string{"1217: text, timestamptz -> timestamptz",
@@ -36,7 +37,8 @@ func datetimeFuncs() []builtin {
 			build: buildAge},
 		{name: "timezone", vol: i, strict: true, procs: []string{"1026: interval, timestamptz -> timestamp",
 			"1159: text, timestamptz -> timestamp", "2069: text, timestamp -> timestamptz",
-			"2070: interval, timestamp -> timestamptz"}, build: buildTimezone},
+			"2070: interval, timestamp -> timestamptz", "2037: text, timetz -> timetz stable",
+			"2038: interval, timetz -> timetz"}, build: buildTimezone},
 		{name: "justify_days", vol: i, strict: true, procs: []string{"1295: interval -> interval"}, build: buildJustify("days")},
 		{name: "justify_hours", vol: i, strict: true, procs: []string{"1175: interval -> interval"}, build: buildJustify("hours")},
 		{name: "justify_interval", vol: i, strict: true, procs: []string{"2711: interval -> interval"}, build: buildJustify("interval")},
@@ -112,27 +114,36 @@ func buildClock(wall bool) func(c *funcCall) (*expr, error) {
 	}
 }
 
-// compileNow compiles CURRENT_TIMESTAMP, LOCALTIMESTAMP, LOCALTIME and now().
+// compileNow compiles CURRENT_TIMESTAMP, CURRENT_TIME, LOCALTIMESTAMP, LOCALTIME (each with
+// an optional precision, which rounds the fraction) and now().
 func compileNow(e *sqlparser.CurTimeFuncExpr, sc *scope) (*expr, error) {
 	name := e.Name.Lowered()
+	to := types.Timestamptz
 	switch name {
-	case "now", "current_timestamp", "localtimestamp", "localtime":
+	case "now", "current_timestamp":
+	case "localtimestamp":
+		to = types.Timestamp
+	case "localtime":
+		to = types.Time
+	case "current_time":
+		to = types.TimeTZ
 	default:
 		return nil, unsupported("%s", name)
 	}
 	x, err := callFunc("now", nil, 0, sc)
-	if err != nil || name == "now" || name == "current_timestamp" {
+	if err != nil || name == "now" || to == types.Timestamptz && e.Fsp <= 0 {
 		return x, err
 	}
-	to := types.Timestamp
-	if name == "localtime" {
-		to = types.Time
+	precision := 6
+	if e.Fsp > 0 {
+		precision = min(e.Fsp, 6)
 	}
 	return &expr{typ: to, rowFree: true, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil {
 			return v, err
 		}
+		v.I = types.RoundTimestamp(v.I, precision)
 		r, _, err := castDateTime(v, to, sc.location())
 		return r, err
 	}}, nil
@@ -272,8 +283,21 @@ func extractField(field string, x types.Value, loc *time.Location) (val int64, s
 	switch x.T {
 	case types.Interval:
 		return extractInterval(canon, x.Interval(), unsupportedUnit)
-	case types.Time:
-		us := x.I
+	case types.Time, types.TimeTZ:
+		us, off := x.I, int64(0)
+		if x.T == types.TimeTZ {
+			us, off = x.TimeTZParts()
+			switch canon {
+			case "timezone":
+				return off, 0, false, nil
+			case "timezone_h":
+				return off / 3600, 0, false, nil
+			case "timezone_m":
+				return off / 60 % 60, 0, false, nil
+			case "epoch":
+				return us - off*1e6, 6, false, nil
+			}
+		}
 		switch canon {
 		case "microseconds":
 			return us % 60e6, 0, false, nil
@@ -602,7 +626,9 @@ func zoneNamed(name string) (*time.Location, error) {
 // buildTimezone is timezone(zone, x), x AT TIME ZONE zone: a timestamp read in the zone
 // becomes a timestamptz, a timestamptz becomes the zone's wall clock.
 func buildTimezone(c *funcCall) (*expr, error) {
-	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	// A named zone's offset for a timetz is today's, so such a call is not folded.
+	zoned := c.args[1].typ == types.TimeTZ && c.args[0].typ != types.Interval
+	return dtCall(c, zoned, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		z, x := a[0], a[1]
 		var loc *time.Location
 		if z.T == types.Interval {
@@ -613,13 +639,34 @@ func buildTimezone(c *funcCall) (*expr, error) {
 				return types.Value{}, err
 			}
 		}
-		if x.T == types.Timestamptz {
+		switch x.T {
+		case types.Timestamptz:
 			r, _, err := castDateTime(x, types.Timestamp, loc)
 			return r, err
+		case types.TimeTZ:
+			return timeTZAtZone(x, z, loc)
 		}
 		r, _, err := castDateTime(x, types.Timestamptz, loc)
 		return r, err
 	})
+}
+
+// timeTZAtZone is timetz AT TIME ZONE: the same instant at the zone's offset, a named
+// zone's as of now (PostgreSQL's as of the transaction's start).
+func timeTZAtZone(x, z types.Value, loc *time.Location) (types.Value, error) {
+	if z.T == types.Interval && (z.Interval().Months != 0 || z.Interval().Days != 0) {
+		return types.Value{}, Errorf("22023", "interval time zone %q must not include months or days", z.String())
+	}
+	_, to := time.Now().In(loc).Zone()
+	if !types.ValidZoneOffset(int64(to)) {
+		return types.Value{}, Errorf("22023", "time zone %q not recognized", z.String())
+	}
+	us, off := x.TimeTZParts()
+	r := (us + (int64(to)-off)*1e6) % microsPerDay
+	if r < 0 {
+		r += microsPerDay
+	}
+	return types.NewTimeTZ(r, int64(to)), nil
 }
 
 // compileAtTimeZone compiles x AT TIME ZONE z (x ^ marker ^ z from the dialect pass).

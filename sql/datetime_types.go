@@ -73,8 +73,12 @@ func dateTimeError(err error) error {
 
 // parseTextIn is parseText with loc as the TimeZone a timestamptz without a zone is in.
 func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
-	if t == types.Timestamptz {
+	switch t {
+	case types.Timestamptz:
 		v, err := types.ParseTimestamptz(s, time.Now(), loc)
+		return v, dateTimeError(err)
+	case types.TimeTZ:
+		v, err := types.ParseTimeTZ(s, time.Now(), loc)
 		return v, dateTimeError(err)
 	}
 	return parseText(s, t)
@@ -90,6 +94,8 @@ func parseNewDateTime(s string, t types.Type) (v types.Value, ok bool, err error
 		v, err = types.ParseInterval(s)
 	case types.Time:
 		v, err = types.ParseTime(s)
+	case types.TimeTZ:
+		v, err = types.ParseTimeTZ(s, time.Now(), time.UTC)
 	default:
 		return v, false, nil
 	}
@@ -110,7 +116,7 @@ func textIn(v types.Value, loc *time.Location) string { return string(appendText
 // isDateTime reports whether t is one of the date/time types.
 func isDateTime(t types.Type) bool {
 	switch t {
-	case types.Date, types.Timestamp, types.Timestamptz, types.Interval, types.Time:
+	case types.Date, types.Timestamp, types.Timestamptz, types.Interval, types.Time, types.TimeTZ:
 		return true
 	}
 	return false
@@ -123,7 +129,9 @@ func canCastDateTime(from, to types.Type) bool {
 	case types.Date, types.Timestamp, types.Timestamptz:
 		return from == types.Date || from == types.Timestamp || from == types.Timestamptz
 	case types.Time:
-		return from == types.Timestamp || from == types.Timestamptz || from == types.Interval || from == types.Time
+		return from == types.Timestamp || from == types.Timestamptz || from == types.Interval || from == types.Time || from == types.TimeTZ
+	case types.TimeTZ:
+		return from == types.Timestamptz || from == types.Time || from == types.TimeTZ
 	case types.Interval:
 		return from == types.Time || from == types.Interval
 	}
@@ -137,7 +145,10 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 	if from == to {
 		return v, true, nil
 	}
-	inf := types.IsInfinite(v.I) && from != types.Interval && from != types.Time
+	inf := types.IsInfinite(v.I) && from != types.Interval && from != types.Time && from != types.TimeTZ
+	if r, ok, err := castTimeTZ(v, to, loc); ok {
+		return r, true, err
+	}
 	switch {
 	case to == types.Text && (from == types.Timestamptz || from == types.Interval || from == types.Time):
 		return types.NewText(textIn(v, loc)), true, nil
@@ -187,14 +198,14 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Value, error) {
 	if isDateTime(v.T) || isDateTime(c.Type) {
 		if v.T == types.Text && c.Type != types.Text {
-			return parseTextIn(v.S, c.Type, loc)
+			return parseTextTypmod(v.S, c, loc)
 		}
 		r, ok, err := castDateTime(v, c.Type, loc)
 		if ok {
-			if err == nil && c.Type == types.Text {
-				return castLength(r, c)
+			if err != nil {
+				return r, err
 			}
-			return r, err
+			return castLength(r, c)
 		}
 	}
 	return castValue(v, c)
@@ -208,7 +219,7 @@ func compareDateTime(a, b types.Value) (int, bool) {
 	switch {
 	case a.T == types.Interval && b.T == types.Interval:
 		return types.CompareIntervals(a.Interval(), b.Interval()), true
-	case a.T == types.Time && b.T == types.Time:
+	case a.T == types.Time && b.T == types.Time, a.T == types.TimeTZ && b.T == types.TimeTZ:
 		return cmp.Compare(a.I, b.I), true
 	case a.T == types.Timestamptz && (b.T == types.Timestamptz || b.T == types.Timestamp),
 		a.T == types.Timestamp && b.T == types.Timestamptz:
@@ -256,20 +267,83 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 		return types.NullValue, nil
 	}
 	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
+		c.Type == types.TimeTZ && (unknown || from == types.Time || from == types.Timestamptz) ||
 		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text)
 	if !zoned {
 		return assign(v, from, unknown, c)
 	}
 	if unknown {
-		return parseTextIn(v.S, c.Type, loc)
+		return parseTextTypmod(v.S, c, loc)
 	}
 	r, _, err := castDateTime(v, c.Type, loc)
-	if err == nil && c.Type == types.Text {
-		return checkLength(r, c)
+	if err != nil {
+		return r, err
 	}
-	return r, err
+	return checkLength(r, c)
+}
+
+// parseTextTypmod is parseTextIn for a value of column c: an interval with fields reads a
+// bare number in its last field, and the typmod applies.
+func parseTextTypmod(s string, c *types.Column, loc *time.Location) (types.Value, error) {
+	if c.Type == types.Interval && c.Length > 0 {
+		v, err := types.ParseIntervalTypmod(s, c.Typmod())
+		return v, dateTimeError(err)
+	}
+	v, err := parseTextIn(s, c.Type, loc)
+	if err != nil {
+		return v, err
+	}
+	return dateTimeTypmod(v, c)
+}
+
+// dateTimeTypmod rounds a time, timetz, timestamp or timestamptz to c's precision and
+// truncates and rounds an interval to c's fields and precision; other values pass.
+func dateTimeTypmod(v types.Value, c *types.Column) (types.Value, error) {
+	if c.Length <= 0 || v.IsNull() || v.T != c.Type {
+		return v, nil
+	}
+	if v.T == types.Interval {
+		r, err := types.AdjustInterval(v, c.Typmod())
+		return r, dateTimeError(err)
+	}
+	p, ok := c.Precision()
+	if !ok {
+		return v, nil
+	}
+	switch v.T {
+	case types.Time:
+		v.I = types.RoundMicros(v.I, p)
+	case types.TimeTZ:
+		us, off := v.TimeTZParts()
+		v = types.NewTimeTZ(types.RoundMicros(us, p), off)
+	default:
+		v.I = types.RoundTimestamp(v.I, p)
+	}
+	return v, nil
 }
 
 // Location is the session's TimeZone, which timestamptz values are read and printed in (the
 // database/sql driver gives them to Go in it).
 func (s *Session) Location() *time.Location { return s.location() }
+
+// castTimeTZ is castDateTime's casts from and to time with time zone; ok is false for the
+// others. A time or timestamptz takes loc's offset (a time's on today's date, as PostgreSQL's
+// does on the transaction's).
+func castTimeTZ(v types.Value, to types.Type, loc *time.Location) (types.Value, bool, error) {
+	switch {
+	case v.T == types.TimeTZ && to == types.Time:
+		us, _ := v.TimeTZParts()
+		return types.Value{T: types.Time, I: us}, true, nil
+	case v.T == types.TimeTZ && to == types.Text:
+		return types.NewText(v.String()), true, nil
+	case v.T == types.Time && to == types.TimeTZ:
+		return types.NewTimeTZ(v.I, types.TimeZoneOffsetToday(v.I, time.Now(), loc)), true, nil
+	case v.T == types.Timestamptz && to == types.TimeTZ:
+		if types.IsInfinite(v.I) {
+			return types.Value{}, true, Errorf("22008", "timestamp out of range")
+		}
+		local, off := types.TimestamptzLocal(v.I, loc)
+		return types.NewTimeTZ(local-floorDiv(local, microsPerDay)*microsPerDay, off), true, nil
+	}
+	return types.Value{}, false, nil
+}

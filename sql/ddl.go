@@ -27,6 +27,20 @@ var plainColumnTypes = map[string]types.Type{
 	"longblob":   types.Bytea,
 	"mediumblob": types.JSONB, // the dialect pass's jsonb
 	"json":       types.JSON,
+	"blob":       types.TimeTZ, // the dialect pass's timetz
+}
+
+// typmodTypes are the date/time types vitess parses with a length that stands for their
+// typmod: time(p), timestamp(p), and the dialect pass's timestamptz(p) (datetime), timetz(p)
+// (blob) and interval with fields or precision (year, its length the typmod plus one).
+var typmodTypes = map[string]bool{"time": true, "timestamp": true, "datetime": true, "blob": true, "year": true}
+
+// dateTimeColumnType is the column of one of typmodTypes with length n.
+func dateTimeColumnType(t string, n int) (types.Column, error) {
+	if t == "year" {
+		return types.Column{Type: types.Interval, Length: n}, nil
+	}
+	return timeTypmod(types.Column{Type: plainColumnTypes[t]}, strconv.Itoa(n))
 }
 
 // columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.
@@ -69,12 +83,14 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 			}
 			c.Length = length
 		}
+	case ct.Length != nil && ct.Scale == nil && typmodTypes[t]:
+		return dateTimeColumnType(t, *ct.Length)
 	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
 		c.Type = types.UUID
 	default:
 		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
 	}
-	if c.Type != types.Numeric && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
+	if c.Type != types.Numeric && c.Type != types.Interval && !c.Type.HasPrecision() && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
 		return c, Errorf("22023", "length for type %s must be at least 1", t)
 	}
 	return c, nil

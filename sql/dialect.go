@@ -76,6 +76,8 @@ type openParen struct {
 	stringAgg bool
 	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
+	call      bool   // a function's argument list
+	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
 }
 
 // rewriter is the dialect pass over one query string.
@@ -316,7 +318,7 @@ func (r *rewriter) rewound(pos int) {
 // pushParen records an open parenthesis; call says it is a call's, whose operand begins at
 // the function name.
 func (r *rewriter) pushParen(call bool) {
-	p := openParen{start: r.b.Len()}
+	p := openParen{start: r.b.Len(), call: call}
 	if call {
 		p.start = r.operandStart
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // The date/time syntax vitess does not parse: typed literals of the types MySQL lacks
-// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...'), EXTRACT(field FROM
+// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...', TIMETZ '...',
+// TIME WITH TIME ZONE '...'), EXTRACT(field FROM
 // x) with PostgreSQL's fields, and x AT TIME ZONE z.
 
 // atZoneMarker stands between the operands of AT TIME ZONE, written x ^ marker ^ z: vitess's
@@ -22,10 +23,13 @@ func init() {
 		words string
 		wordRule
 	}{
-		{"interval timestamptz", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
-		{"timestamp", wordRule{"typed-literal-tz", func(r *rewriter) bool {
+		{"interval timestamptz timetz", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
+		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},
+		{"interval timestamp timestamptz time timetz", wordRule{"typed-literal-precision", func(r *rewriter) bool {
+			return r.nextIs("(") && r.peek(1).Kind == lexer.Integer && r.peek(2).IsPunct(")") && stringNext(3+zoneWords(r, 3))(r)
+		}, emitTypedLiteral(-3)}},
 		{"extract", wordRule{"extract", extractNext, emitExtract}},
 		{"at", wordRule{"at-time-zone", followedBy("time", "zone"), emitAtTimeZone}},
 	} {
@@ -35,26 +39,60 @@ func init() {
 	}
 }
 
+// zoneWords is 3 when WITH TIME ZONE or WITHOUT TIME ZONE is n tokens after a time or
+// timestamp, else 0.
+func zoneWords(r *rewriter, n int) int {
+	if w := r.peek(n); (w.Is("with") || w.Is("without")) && r.peek(n+1).Is("time") && r.peek(n+2).Is("zone") {
+		return 3
+	}
+	return 0
+}
+
 // stringNext matches a string constant n tokens after the word.
 func stringNext(n int) func(r *rewriter) bool {
 	return func(r *rewriter) bool { return r.peek(n).Kind == lexer.String }
 }
 
-// emitTypedLiteral writes TYPE 'text' (skipping words more words of the type's name) as the
-// cast ('text')::type.
+// emitTypedLiteral writes TYPE 'text' (skipping words more words of the type's name, or
+// with -3 the (p) after it) as the cast ('text')::type. An interval's qualifier after the
+// text (INTERVAL '1' DAY, '1.5' SECOND(2)) goes into the type.
 func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 	return func(r *rewriter, w string) error {
-		typ := w
-		if words == 3 {
-			typ = "timestamptz"
+		typ, skip := w, words
+		switch {
+		case words == 3:
+			typ = w + "tz" // TIMESTAMP WITH TIME ZONE, TIME WITH TIME ZONE
+		case words == -3: // TYPE(p) [WITH[OUT] TIME ZONE] 'text'
+			zone := zoneWords(r, 3)
+			if zone > 0 && w != "timestamp" && w != "time" {
+				return r.syntaxErrorAt(r.peek(3))
+			}
+			if zone > 0 && r.peek(3).Is("with") {
+				typ = w + "tz"
+			}
+			typ, skip = typ+"("+r.peek(1).Value+")", 3+zone
 		}
 		r.startOperand()
-		r.skip(words)
+		r.skip(skip)
 		t := r.peek(0)
 		if r.isUnicodeEscape(t) {
 			return unsupported("U& strings and identifiers")
 		}
 		r.skip(1)
+		if w == "interval" && !strings.Contains(typ, "(") {
+			fields, n, err := r.intervalFields(0)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				mod, m, err := r.typeModifier(n)
+				if err != nil {
+					return err
+				}
+				typ += " " + fields + mod
+				r.skip(n + m)
+			}
+		}
 		r.b.WriteString("(" + vitessString(t.Value))
 		writeCast(&r.b, typ)
 		r.b.WriteString(")")

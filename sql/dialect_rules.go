@@ -2,9 +2,11 @@ package sql
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/types"
 )
 
 // wordRule is one rule of the dialect pass: for the word it is listed under, match looks at
@@ -117,6 +119,9 @@ func (r *rewriter) word(t lexer.Token) error {
 	if done, err := r.columnState(w); done || err != nil {
 		return err
 	}
+	if r.namedArg() {
+		return r.emitNamedArg(w)
+	}
 	for _, rule := range wordRules[w] {
 		if rule.match(r) {
 			return rule.emit(r, w)
@@ -205,13 +210,8 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 			return "varchar", 1, true, nil
 		}
 		return "char", 0, true, nil
-	case "timestamp":
-		switch {
-		case r.followedBy("without", "time", "zone"):
-			return "timestamp", 3, true, nil
-		case r.followedBy("with", "time", "zone"):
-			return "datetime", 3, true, nil
-		}
+	case "timestamp", "time":
+		return r.timeColumnType(w)
 	case "timestamptz":
 		return "datetime", 0, true, nil // vitess's stand-in, read back by columnType
 	case "uuid": // vitess has no uuid or jsonb; MySQL-only types stand in (see columnType)
@@ -219,16 +219,9 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 	case "jsonb":
 		return "mediumblob", 0, true, nil
 	case "interval":
-		return "year", 0, true, nil
-	case "time":
-		switch {
-		case r.followedBy("without", "time", "zone"):
-			return "time", 3, true, nil
-		case r.followedBy("with", "time", "zone"):
-			return "", 0, false, unsupported("type time with time zone")
-		}
+		return r.intervalColumnType()
 	case "timetz":
-		return "", 0, false, unsupported("type time with time zone")
+		return "blob", 0, true, nil // vitess's stand-in, read back by columnType
 	case "double":
 		if !r.followedBy("precision") {
 			return "", 0, false, Errorf("42704", "type \"double\" does not exist")
@@ -238,6 +231,48 @@ func (r *rewriter) columnTypeName(w string) (typ string, n int, ok bool, err err
 		return "", 0, false, Errorf("42704", "type %q does not exist", w)
 	}
 	return "", 0, false, nil
+}
+
+// timeColumnType rewrites timestamp and time, with an optional precision and WITH or
+// WITHOUT TIME ZONE, into vitess's types that take a precision: timestamp, time, and
+// datetime and blob standing in for timestamptz and timetz (read back by columnType).
+func (r *rewriter) timeColumnType(w string) (typ string, n int, ok bool, err error) {
+	mod, n, err := r.typeModifier(0)
+	if err != nil {
+		return "", 0, false, err
+	}
+	with := r.peek(n).Is("with") && r.peek(n+1).Is("time") && r.peek(n+2).Is("zone")
+	without := r.peek(n).Is("without") && r.peek(n+1).Is("time") && r.peek(n+2).Is("zone")
+	switch {
+	case with && w == "timestamp":
+		return "datetime" + mod, n + 3, true, nil
+	case with:
+		return "blob" + mod, n + 3, true, nil
+	case without:
+		return w + mod, n + 3, true, nil
+	}
+	return "", 0, false, nil
+}
+
+// intervalColumnType rewrites interval with its optional fields and precision into
+// vitess's year(typmod + 1), or year without them (read back by columnType).
+func (r *rewriter) intervalColumnType() (typ string, n int, ok bool, err error) {
+	fields, n, err := r.intervalFields(0)
+	if err != nil {
+		return "", 0, false, err
+	}
+	mod, m, err := r.typeModifier(n)
+	if err != nil {
+		return "", 0, false, err
+	}
+	if fields == "" && mod == "" {
+		return "year", 0, true, nil
+	}
+	c, err := intervalTypmod(types.Column{Type: types.Interval}, fields, strings.Trim(mod, "()"))
+	if err != nil {
+		return "", 0, false, err
+	}
+	return "year(" + strconv.Itoa(c.Length) + ")", n + m, true, nil
 }
 
 // ARRAY[a, b] → drove_array_of(a, b)

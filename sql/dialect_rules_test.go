@@ -104,6 +104,11 @@ func TestDialectRules(t *testing.T) {
 		{"typed-literal", "select interval '1 day', timestamptz 'now'", "select ('1 day' collate '\\0::interval' ), ('now' collate '\\0::timestamptz' )", ""},
 		{"typed-literal", "select interval from t", "select interval from t", ""},
 		{"typed-literal-tz", "select timestamp with time zone '2024-01-01'", "select ('2024-01-01' collate '\\0::timestamptz' )", ""},
+		{"typed-literal-tz", "select time with time zone '10:00+01'", "select ('10:00+01' collate '\\0::timetz' )", ""},
+		{"typed-literal", "select interval '1' day to second(2), interval '2' year", "select ('1' collate '\\0::interval day to second(2)' ), ('2' collate '\\0::interval year' )", ""},
+		{"typed-literal-precision", "select interval(3) '1.23456 sec'", "select ('1.23456 sec' collate '\\0::interval(3)' )", ""},
+		{"typed-literal-precision", "select timestamp(2) with time zone 'x', time(1) without time zone 'y'", "select ('x' collate '\\0::timestamptz(2)' ), ('y' collate '\\0::time(1)' )", ""},
+		{"typed-literal", "select timetz '10:00+01'", "select ('10:00+01' collate '\\0::timetz' )", ""},
 		{"extract", "select extract(year from t), extract('dow' from t)", "select drove_extract('year',  t), drove_extract('dow',  t)", ""},
 		{"extract", "select drove_extract('year', t)", "", "42883"},
 		{"at-time-zone", "select t at time zone 'UTC'", "select t  ^ '\\0at time zone' ^  'UTC'", ""},
@@ -152,6 +157,10 @@ func TestDialectTokens(t *testing.T) {
 		{"select a[1][i], (r).f, (r).\"F\"", "select drove_subscript(drove_subscript(a, 1), i), drove_field((r), 'f'), drove_field((r), 'F')"},
 		{"select * from generate_series(1, 2) as g(v), unnest(a) u", "select * from (select generate_series(1, 2) as `v`) as `g`, (select unnest(a) as `u`) as `u`"},
 		{"create table t (a int4, b serial8, c character varying(3))", "create table t (a int, b bigint auto_increment, c varchar(3))"},
+		{"create table t (a timestamp(3) with time zone, b time(2) with time zone, c time without time zone, d interval day to second(3), e interval(0), f interval)",
+			"create table t (a datetime(3), b blob(2), c time, d year(470286340), e year(2147418113), f year)"},
+		{"select x::timestamp(3) with time zone, y::interval minute to second(2), z::time(1)", "select x collate '\\0::timestamptz(3)' , y collate '\\0::interval minute to second(2)' , z collate '\\0::time(1)'"},
+		{"select f(a => 1, b := g(c => 2), 3)", "select f(drove_named_arg('a',  1), drove_named_arg('b',  g(drove_named_arg('c',  2))), 3)"},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.in)

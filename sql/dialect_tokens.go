@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/types"
 )
 
 // The dialect pass's handling of the tokens that are not words (see dialect.go).
@@ -217,6 +218,7 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	r.closeNamedArg()
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)
 	if n := len(r.parens); n > 0 && r.parens[n-1].inside != "" {
@@ -257,6 +259,7 @@ func (r *rewriter) closeParen() error {
 }
 
 func (r *rewriter) comma() error {
+	r.closeNamedArg()
 	switch {
 	case r.valuesRowNext():
 		r.b.WriteString(",row")
@@ -356,6 +359,49 @@ func writeCast(b *outBuf, name string) {
 	b.WriteString(" ")
 }
 
+// typeModifier reads a type's (n) or (p, s) at the n-th token ahead: the text and how many
+// tokens it took ("" and 0 without one).
+func (r *rewriter) typeModifier(n int) (string, int, error) {
+	if !r.peek(n).IsPunct("(") {
+		return "", 0, nil
+	}
+	mod := "("
+	start := n
+	for n++; !r.peek(n).IsPunct(")"); n++ {
+		switch t := r.peek(n); {
+		case t.Kind == lexer.EOF:
+			return "", 0, syntaxErrorIn(r.q, len(r.q)) // an unterminated type modifier
+		case t.Kind == lexer.Integer || t.IsPunct(","):
+			mod += t.Value
+		default:
+			return "", 0, r.syntaxErrorAt(t)
+		}
+	}
+	return mod + ")", n + 1 - start, nil
+}
+
+// intervalFieldWords are the fields an interval's qualifier names.
+var intervalFieldWords = map[string]bool{"year": true, "month": true, "day": true, "hour": true, "minute": true, "second": true}
+
+// intervalFields reads an interval qualifier (DAY, DAY TO SECOND) at the n-th token ahead:
+// its words and how many tokens it took ("" and 0 without one); a pair PostgreSQL's grammar
+// lacks (DAY TO YEAR) is a syntax error at its second field.
+func (r *rewriter) intervalFields(n int) (string, int, error) {
+	t := r.peek(n)
+	if t.Kind != lexer.Ident || !intervalFieldWords[t.Value] {
+		return "", 0, nil
+	}
+	if !r.peek(n + 1).Is("to") {
+		return t.Value, 1, nil
+	}
+	to := r.peek(n + 2)
+	fields := t.Value + " to " + to.Value
+	if _, ok := types.IntervalRangeOf(fields); !ok || to.Kind != lexer.Ident {
+		return "", 0, r.syntaxErrorAt(to)
+	}
+	return fields, 3, nil
+}
+
 // typeName reads the type name of a cast from the next tokens: one or more words (double
 // precision, character varying, timestamp without time zone), then an optional (n) or
 // (p, s) and []. It returns the name and how many tokens it took.
@@ -381,24 +427,28 @@ func (r *rewriter) typeName() (string, int, error) {
 		name, n = "double precision", n+1
 	case w == "character" && after("varying"):
 		name, n = "varchar", n+1
+	case w == "interval":
+		fields, m, err := r.intervalFields(n)
+		if err != nil {
+			return "", 0, err
+		}
+		if fields != "" {
+			name, n = name+" "+fields, n+m
+		}
+	}
+	mod, m, err := r.typeModifier(n)
+	if err != nil {
+		return "", 0, err
+	}
+	name, n = name+mod, n+m
+	if w == "interval" && mod != "" && intervalFieldWords[r.peek(n).Value] && r.peek(n).Kind == lexer.Ident {
+		return "", 0, r.syntaxErrorAt(r.peek(n)) // interval(p) takes no fields after it
+	}
+	switch {
 	case (w == "timestamp" || w == "time") && after("without", "time", "zone"):
 		n += 3
 	case (w == "timestamp" || w == "time") && after("with", "time", "zone"):
-		name, n = w+"tz", n+3
-	}
-	if r.peek(n).IsPunct("(") {
-		mod := "("
-		for n++; !r.peek(n).IsPunct(")"); n++ {
-			switch t := r.peek(n); {
-			case t.Kind == lexer.EOF:
-				return "", 0, syntaxErrorIn(r.q, len(r.q)) // an unterminated type modifier
-			case t.Kind == lexer.Integer || t.IsPunct(","):
-				mod += t.Value
-			default:
-				return "", 0, r.syntaxErrorAt(t)
-			}
-		}
-		name, n = name+mod+")", n+1
+		name, n = w+"tz"+mod, n+3
 	}
 	if r.peek(n).IsPunct("[") {
 		if !r.peek(n + 1).IsPunct("]") {

@@ -251,7 +251,7 @@ var implicitCasts = map[types.Type]map[types.Type]bool{
 	types.Float32:   {types.Float64: true},
 	types.Date:      {types.Timestamp: true, types.Timestamptz: true},
 	types.Timestamp: {types.Timestamptz: true},
-	types.Time:      {types.Interval: true},
+	types.Time:      {types.Interval: true, types.TimeTZ: true},
 }
 
 // polyTypes resolves the anyelement and anyarray types of a call: the element type and the

@@ -65,6 +65,7 @@ var pgTypes = map[string]*pgType{
 	"timestamptz":  {oid: 1184, name: "timestamp with time zone", t: types.Timestamptz, cat: 'D', preferred: true},
 	"interval":     {oid: 1186, name: "interval", t: types.Interval, cat: 'T', preferred: true},
 	"time":         {oid: 1083, name: "time without time zone", t: types.Time, cat: 'D'},
+	"timetz":       {oid: 1266, name: "time with time zone", t: types.TimeTZ, cat: 'D'},
 	"numeric":      {oid: 1700, name: "numeric", t: types.Numeric, cat: 'N'},
 	"uuid":         {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
 	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},
@@ -189,7 +190,19 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	}
 	args := make([]*expr, len(e.Exprs))
 	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
+	var names []string
 	for i, a := range e.Exprs {
+		if n, v, ok := namedArgOf(a); ok {
+			if names == nil {
+				names = make([]string, len(args))
+			}
+			if slices.Contains(names, n) {
+				return nil, Errorf("42601", "argument name %q used more than once", n)
+			}
+			names[i], a = n, v
+		} else if names != nil {
+			return nil, Errorf("42601", "positional argument cannot follow named argument")
+		}
 		compileArg := compile
 		if i >= live {
 			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
@@ -202,6 +215,9 @@ func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 		if name == "coalesce" && i < live && isConst(x) && !mustConst(x).IsNull() {
 			live = i + 1
 		}
+	}
+	if names != nil {
+		return callFuncNamed(name, args, names, sc)
 	}
 	return callFunc(name, args, live, sc)
 }
@@ -220,6 +236,13 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	return callProc(def, proc, name, args, live, sc)
+}
+
+// callProc compiles a call of the chosen overload proc.
+func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int, sc *scope) (*expr, error) {
+	c := &funcCall{name: name, args: args, sc: sc, live: live}
+	var err error
 	if def.build == nil {
 		if proc.kind == 'w' {
 			return nil, Errorf("42809", "window function %s requires an OVER clause", name)

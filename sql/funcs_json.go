@@ -16,6 +16,7 @@ func jsonFuncs() []builtin {
 		{name: "gen_random_uuid", vol: v, strict: true, procs: []string{"3432: -> uuid"}, build: buildGenRandomUUID},
 		{name: "to_jsonb", vol: s, strict: true, procs: []string{"3787: anyelement -> jsonb"}, build: buildToJSON},
 		{name: "to_json", vol: s, strict: true, procs: []string{"3176: anyelement -> json"}, build: buildToJSON},
+		{name: "row_to_json", vol: s, strict: true, procs: []string{"3155: record -> json", "3156: record, bool -> json"}, build: buildRowToJSON},
 		{name: "jsonb_build_object", vol: s, procs: []string{"3273: variadic any -> jsonb", "3274: -> jsonb"}, build: buildJSONBuild},
 		{name: "jsonb_build_array", vol: s, procs: []string{"3271: variadic any -> jsonb", "3272: -> jsonb"}, build: buildJSONBuild},
 		{name: "json_build_object", vol: s, procs: []string{"3200: variadic any -> json", "3201: -> json"}, build: buildJSONBuild},
@@ -99,6 +100,33 @@ func buildToJSON(c *funcCall) (*expr, error) {
 			return types.Value{}, err
 		}
 		return types.NewJSONB(n), nil
+	})
+}
+
+// buildRowToJSON is row_to_json(record [, pretty]): to_json of a record, its fields a line
+// each when pretty.
+func buildRowToJSON(c *funcCall) (*expr, error) {
+	c.ret = types.JSON
+	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+		sep := ","
+		if len(v) > 1 && v[1].Bool() {
+			sep = ",\n "
+		}
+		fields, err := v[0].FieldValues()
+		if err != nil {
+			return types.Value{}, err
+		}
+		out := []byte{'{'}
+		for i, f := range v[0].T.Fields() {
+			if i > 0 {
+				out = append(out, sep...)
+			}
+			out = append(types.AppendJSONString(out, f.Name), ':')
+			if out, err = appendJSONValue(out, fields[i]); err != nil {
+				return types.Value{}, err
+			}
+		}
+		return types.Value{T: types.JSON, S: string(append(out, '}'))}, nil
 	})
 }
 

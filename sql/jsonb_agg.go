@@ -23,6 +23,9 @@ type jsonAgg struct {
 	sort   []sortKey
 	// structured: json_agg's elements are arrays or records, which it separates by a newline
 	structured bool
+	// distinct keeps one of equal values (pairs, for the object aggregates), in their order
+	// (ascending unless ORDER BY, which must then sort by the arguments, says otherwise)
+	distinct bool
 }
 
 func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
@@ -32,9 +35,10 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 	if ja.object {
 		want = 2
 	}
-	if a.Distinct || a.Limit != nil {
-		return nil, unsupported("%s with DISTINCT", name)
+	if a.Limit != nil {
+		return nil, unsupported("%s with LIMIT", name)
 	}
+	ja.distinct = a.Distinct
 	nested := func(e sqlparser.Expr) bool {
 		return hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}})
 	}
@@ -65,6 +69,9 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		if nested(o.Expr) {
 			return nil, Errorf("42803", "aggregate function calls cannot be nested")
 		}
+		if ja.distinct && !slices.ContainsFunc(a.Exprs, func(e sqlparser.Expr) bool { return sqlparser.Equals.Expr(e, o.Expr) }) {
+			return nil, Errorf("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list")
+		}
 		x, err := compile(o.Expr, ab.input)
 		if err != nil {
 			return nil, err
@@ -78,6 +85,9 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		ja.key = args[0]
 	}
 	ja.structured = ja.val.typ.IsArray() || ja.val.typ.IsRecord()
+	if ja.distinct && ja.val.typ == types.JSON {
+		return nil, Errorf("42883", "could not identify an equality operator for type json")
+	}
 	spec.kind, spec.json, spec.arg = aggJSON, ja, ja.val
 	spec.typ = types.JSON
 	if ja.binary {
@@ -127,6 +137,9 @@ func (ja *jsonAgg) result(st *aggState) (types.Value, error) {
 	if len(ja.order) > 0 {
 		slices.SortStableFunc(idx, func(a, b int) int { return compareRows(ja.sort, st.ords[a], st.ords[b]) })
 	}
+	if ja.distinct {
+		idx = ja.distinctValues(st, idx)
+	}
 	if !ja.binary {
 		return ja.text(st, idx)
 	}
@@ -175,4 +188,40 @@ func (ja *jsonAgg) text(st *aggState, idx []int) (types.Value, error) {
 		return types.Value{T: types.JSON, S: string(b) + " }"}, nil
 	}
 	return types.Value{T: types.JSON, S: string(b) + "]"}, nil
+}
+
+// distinctValues keeps the first of each run of equal values (key and value for the object
+// aggregates) once they are in order: by ORDER BY when there is one (whose keys are the
+// arguments), else ascending with NULLs last, as PostgreSQL sorts an aggregate's DISTINCT
+// input.
+func (ja *jsonAgg) distinctValues(st *aggState, idx []int) []int {
+	same := func(x, y types.Value) int {
+		switch {
+		case x.IsNull() && y.IsNull():
+			return 0
+		case x.IsNull():
+			return 1
+		case y.IsNull():
+			return -1
+		}
+		return compare(x, y)
+	}
+	cmpPair := func(a, b int) int {
+		if ja.object {
+			if c := strings.Compare(st.keys[a], st.keys[b]); c != 0 {
+				return c
+			}
+		}
+		return same(st.vals[a], st.vals[b])
+	}
+	if len(ja.order) == 0 {
+		slices.SortStableFunc(idx, cmpPair)
+	}
+	out := idx[:0]
+	for k, i := range idx {
+		if k == 0 || cmpPair(out[len(out)-1], i) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }

@@ -242,7 +242,7 @@ func init() {
 				len  int
 			}{{16, "bool", 1}, {17, "bytea", -1}, {20, "int8", 8}, {21, "int2", 2}, {23, "int4", 4}, {25, "text", -1},
 				{114, "json", -1}, {700, "float4", 4}, {701, "float8", 8}, {1042, "bpchar", -1}, {1043, "varchar", -1}, {1082, "date", 4},
-				{1114, "timestamp", 8}, {1700, "numeric", -1}, {2950, "uuid", 16}, {1083, "time", 8}, {1184, "timestamptz", 8}, {1186, "interval", 16},
+				{1114, "timestamp", 8}, {1700, "numeric", -1}, {2950, "uuid", 16}, {1083, "time", 8}, {1184, "timestamptz", 8}, {1186, "interval", 16}, {1266, "timetz", 12},
 				{3802, "jsonb", -1}} {
 				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
 					boolVal(false), int32Val(-1), oidVal(0), oidVal(collationOf(types.FromOID(uint32(t.oid))))})
@@ -470,6 +470,8 @@ func formatType(oid, typmod int64) string {
 		return "oid"
 	case 19:
 		return "name"
+	case 1083, 1114, 1184, 1186, 1266:
+		return types.Column{Type: types.FromOID(uint32(oid))}.WithTypmod(int(typmod)).TypeName()
 	}
 	if t := types.FromOID(uint32(oid)); t != types.Null && uint32(oid) == t.OID() {
 		return t.String()

@@ -12,10 +12,7 @@ import (
 
 // attributeRow is pg_attribute's row for column c, the n-th of relation rel.
 func attributeRow(rel int64, c types.Column, n int, notNull, hasDef bool) []types.Value {
-	typmod := -1
-	if c.Length > 0 {
-		typmod = c.Length + 4 // PostgreSQL's varchar/bpchar/numeric typmod carries a 4-byte header
-	}
+	typmod := c.Typmod()
 	typ := columnTypeOID(c)
 	return []types.Value{oidVal(rel), text(c.Name), oidVal(int64(typ)), int32Val(n), int32Val(int(c.Type.Size())),
 		int32Val(typmod), boolVal(notNull), boolVal(hasDef), boolVal(false), text(""), text(""),

@@ -100,7 +100,7 @@ var refusals = []struct {
 	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
 		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
 	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
-	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract", wordRule{"internal-function", nextIs("("),
+	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract drove_named_arg", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
 	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, refuseWord}}, // INSERT ... SET, INSERT ... VALUE

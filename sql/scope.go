@@ -202,7 +202,40 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 		// Row-free: it does not read this scope's row, so it can pick a point lookup.
 		return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[j], nil }}, nil
 	}
+	if x, ok, err := sc.wholeRow(c); ok || err != nil {
+		return x, err
+	}
 	return nil, sc.missing(c)
+}
+
+// wholeRow compiles a table's name used as a value (row_to_json(t), to_jsonb(t)): a record
+// of its columns, as PostgreSQL reads a name that is no column but a relation of FROM. ok
+// is false when no table of this scope has the name.
+func (sc *scope) wholeRow(c *sqlparser.ColName) (*expr, bool, error) {
+	name := c.Name.String()
+	if c.Qualifier.Name.String() != "" || !sc.hasTable(name) {
+		return nil, false, nil
+	}
+	var idx []int
+	var fields []types.Column
+	for i, col := range sc.cols {
+		if col.table == name && !col.rowID {
+			col.markUsed()
+			idx = append(idx, i)
+			fields = append(fields, types.Column{Name: col.name, Type: col.typ})
+		}
+	}
+	t, err := types.RecordType(fields)
+	if err != nil {
+		return nil, true, Errorf("54000", "%v", err)
+	}
+	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+		vals := make([]types.Value, len(idx))
+		for k, i := range idx {
+			vals[k] = row[i]
+		}
+		return types.NewRecord(t, vals), nil
+	}}, true, nil
 }
 
 // colExpr reads column i of this scope's row (for a merged USING column, either side's).

@@ -203,7 +203,7 @@ func init() {
 				if c.Default != "" {
 					def = types.NewText(defaultText(c.Default))
 				}
-				if c.Length > 0 {
+				if c.Length > 0 && c.Type == types.Text {
 					maxLen = types.NewInt(types.Int32, int64(c.Length))
 				}
 				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
@@ -245,7 +245,7 @@ func sqlTypeName(c types.Column) string {
 		return "date"
 	case types.Numeric:
 		return "numeric"
-	case types.UUID, types.JSON, types.JSONB, types.Timestamptz, types.Interval, types.Time:
+	case types.UUID, types.JSON, types.JSONB, types.Timestamptz, types.Interval, types.Time, types.TimeTZ:
 		return c.Type.String()
 	case types.Text:
 		switch {

@@ -162,9 +162,5 @@ func viewColumnTypeName(vc tablespace.ViewColumn) string {
 	if vc.Decl != nil {
 		c = *vc.Decl
 	}
-	typmod := -1
-	if c.Length > 0 {
-		typmod = c.Length + 4
-	}
-	return formatType(int64(columnTypeOID(c)), int64(typmod))
+	return formatType(int64(columnTypeOID(c)), int64(c.Typmod()))
 }

@@ -162,7 +162,13 @@ var intervalUnits = func() map[string]string {
 // ParseInterval reads s as PostgreSQL's interval input does (IntervalStyle postgres): unit
 // phrases ("1 year 2 mons", "1.5 days", "-3 hours"), a time ("04:05:06", "-1:30"), "@",
 // "ago", and ISO 8601 durations ("P1Y2M3DT4H5M6S", "PT1.5S").
-func ParseInterval(s string) (Value, error) {
+func ParseInterval(s string) (Value, error) { return ParseIntervalTypmod(s, -1) }
+
+// ParseIntervalTypmod is ParseInterval for a type with PostgreSQL's typmod (-1 for none): a
+// number without a unit counts the range's last field (INTERVAL '1' DAY), a:b is minutes
+// and seconds in MINUTE TO SECOND, and the result is truncated to the range and rounded to
+// the precision (AdjustIntervalForTypmod).
+func ParseIntervalTypmod(s string, typmod int) (Value, error) {
 	bad := func() (Value, error) {
 		return Value{}, &DateTimeError{Code: "22007", Msg: fmt.Sprintf("invalid input syntax for type interval: %q", s)}
 	}
@@ -178,7 +184,7 @@ func ParseInterval(s string) (Value, error) {
 	if t[0] == 'p' {
 		ok = acc.iso(t[1:])
 	} else {
-		ok = acc.postgres(t)
+		ok = acc.postgres(t, IntervalRange(typmod))
 	}
 	if !ok {
 		return bad()
@@ -187,7 +193,7 @@ func ParseInterval(s string) (Value, error) {
 	if !ok {
 		return overflow()
 	}
-	return NewInterval(iv), nil
+	return AdjustInterval(NewInterval(iv), typmod)
 }
 
 // intervalAcc accumulates fields in wide types; fractions of months and days spill down as
@@ -284,100 +290,6 @@ func (a *intervalAcc) result() (IntervalValue, bool) {
 		return IntervalValue{}, false
 	}
 	return IntervalValue{Months: int32(a.imonths), Days: int32(a.idays), Micros: a.imicros}, true
-}
-
-// postgres reads the postgres-style input: numbers with units, times, @ and ago.
-func (a *intervalAcc) postgres(s string) bool {
-	s = strings.TrimPrefix(s, "@")
-	f := strings.Fields(s)
-	ago := false
-	if n := len(f); n > 0 && f[n-1] == "ago" {
-		ago, f = true, f[:n-1]
-	}
-	if len(f) == 0 {
-		return false
-	}
-	// Split glued forms like "1day" or "10h": digits then letters.
-	var toks []string
-	for _, w := range f {
-		i := 0
-		for i < len(w) && (isDigit(w[i]) || w[i] == '.' || w[i] == '-' || w[i] == '+' || w[i] == ':') {
-			i++
-		}
-		if i > 0 && i < len(w) && isAlpha(w[i]) {
-			toks = append(toks, w[:i], w[i:])
-		} else {
-			toks = append(toks, w)
-		}
-	}
-	for i := 0; i < len(toks); i++ {
-		w := toks[i]
-		if strings.Contains(w, ":") {
-			us, ok, over := parseClock(w)
-			if !ok {
-				return false
-			}
-			a.over = a.over || over
-			a.sum(&a.imicros, us)
-			continue
-		}
-		unit := "second" // a bare number is seconds
-		if i+1 < len(toks) {
-			if u, ok := intervalUnits[toks[i+1]]; ok {
-				unit = u
-				i++
-			}
-		}
-		if n, err := strconv.ParseInt(w, 10, 64); err == nil {
-			a.addInt(n, unit)
-			continue
-		}
-		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			return false
-		}
-		if !a.add(v, unit) {
-			return false
-		}
-	}
-	if ago {
-		a.over = a.over || a.imicros == math.MinInt64
-		a.imonths, a.idays, a.imicros = -a.imonths, -a.idays, -a.imicros
-	}
-	return true
-}
-
-// parseClock reads [-]h:mm[:ss[.frac]] as microseconds; over is hours past int64's.
-func parseClock(w string) (us int64, ok, over bool) {
-	neg := false
-	if w != "" && (w[0] == '-' || w[0] == '+') {
-		neg = w[0] == '-'
-		w = w[1:]
-	}
-	parts := strings.Split(w, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, false, false
-	}
-	h, err1 := strconv.ParseInt(parts[0], 10, 64)
-	m, err2 := strconv.ParseInt(parts[1], 10, 64)
-	if err1 != nil || err2 != nil || m > 59 || m < 0 || h < 0 {
-		return 0, false, false
-	}
-	if h > (math.MaxInt64/60_000_000-m)/60 {
-		return 0, true, true
-	}
-	us = (h*60 + m) * 60e6
-	if len(parts) == 3 {
-		sec, err := strconv.ParseFloat(parts[2], 64)
-		if err != nil || sec < 0 || sec >= 60 {
-			return 0, false, false
-		}
-		us += int64(math.RoundToEven(sec * 1e6))
-	}
-	if neg {
-		us = -us
-	}
-	return us, true, false
 }
 
 // iso reads an ISO 8601 duration after its P: nY nM nW nD, then T nH nM nS.

@@ -38,7 +38,7 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 		return dst, ErrNullKey
 	}
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
+	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time, TimeTZ:
 		return binary.BigEndian.AppendUint64(dst, uint64(v.I)^(1<<63)), nil
 	case Interval:
 		return appendIntervalKey(dst, v), nil
@@ -74,7 +74,7 @@ func AppendKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
 // b does not start with one.
 func KeyValueLen(t Type, b []byte) int {
 	switch t {
-	case Int16, Int32, Int64, Timestamp, Date, Float32, Float64, Timestamptz, Time:
+	case Int16, Int32, Int64, Timestamp, Date, Float32, Float64, Timestamptz, Time, TimeTZ:
 		if len(b) < 8 {
 			return 0
 		}
@@ -132,7 +132,7 @@ func decodeKeyValue(t Type, b []byte) (Value, int, error) {
 			return Value{}, 0, errShortKey
 		}
 		return Value{T: Interval, S: string(b[16:32])}, 32, nil
-	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
+	case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time, TimeTZ:
 		if len(b) < 8 {
 			return Value{}, 0, errShortKey
 		}

@@ -32,7 +32,7 @@ func AppendRow(dst []byte, s *Schema, row []Value) []byte {
 		}
 		dst = append(dst, 1)
 		switch c.Type {
-		case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
+		case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time, TimeTZ:
 			dst = binary.AppendVarint(dst, v.I)
 		case Float32, Float64:
 			dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(v.F))
@@ -116,7 +116,7 @@ func decodeValue(s *Schema, b []byte, row []Value, need []bool, raw [][]byte) er
 			return fmt.Errorf("corrupt row: bad tag %d", tag)
 		}
 		switch c.Type {
-		case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time:
+		case Int16, Int32, Int64, Timestamp, Date, Timestamptz, Time, TimeTZ:
 			x, k := binary.Varint(b)
 			if k <= 0 {
 				return errShortRow

@@ -48,6 +48,8 @@ func (v Value) AppendText(dst []byte) []byte {
 		return AppendIntervalText(dst, v.Interval())
 	case Time:
 		return AppendTimeOfDay(dst, v.I)
+	case TimeTZ:
+		return AppendTimeTZ(dst, v)
 	case Bytea:
 		dst = append(dst, '\\', 'x')
 		return hex.AppendEncode(dst, []byte(v.S))

@@ -70,6 +70,8 @@ func (t Type) OID() uint32 {
 		return 1186
 	case Time:
 		return 1083
+	case TimeTZ:
+		return 1266
 	}
 	if t.IsRecord() {
 		return 2249
@@ -103,6 +105,8 @@ func FromOID(oid uint32) Type {
 		return Interval
 	case 1083:
 		return Time
+	case 1266:
+		return TimeTZ
 	case 17:
 		return Bytea
 	case 1082:
@@ -140,6 +144,8 @@ func (t Type) Size() int16 {
 		return 8
 	case Interval:
 		return 16
+	case TimeTZ:
+		return 12
 	case Bool:
 		return 1
 	case UUID:
@@ -189,6 +195,8 @@ func (t Type) String() string {
 		return "interval"
 	case Time:
 		return "time without time zone"
+	case TimeTZ:
+		return "time with time zone"
 	}
 	if t.IsArray() {
 		return t.Elem().String() + "[]"
@@ -209,7 +217,7 @@ func (t Type) HoldsBytes() bool {
 
 // IsColumnType reports whether a table column can have type t.
 func (t Type) IsColumnType() bool {
-	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ
 }
 
 // IsFloat reports whether t is one of the floating point types.
@@ -298,6 +306,13 @@ func (c Column) TypeName() string {
 	if p, s, ok := NumericPrecisionScale(c.Length); ok && c.Type == Numeric {
 		return fmt.Sprintf("numeric(%d,%d)", p, s)
 	}
+	if c.Type == Interval {
+		return IntervalTypeName(c.Typmod())
+	}
+	if p, ok := c.Precision(); ok {
+		base, zone, _ := strings.Cut(c.Type.String(), " ")
+		return fmt.Sprintf("%s(%d) %s", base, p, zone)
+	}
 	if c.Type == Text && c.Length > 0 {
 		if c.Fixed {
 			return fmt.Sprintf("character(%d)", c.Length)
@@ -305,6 +320,46 @@ func (c Column) TypeName() string {
 		return fmt.Sprintf("character varying(%d)", c.Length)
 	}
 	return c.Type.String()
+}
+
+// Typmod is the column's PostgreSQL type modifier (atttypmod), -1 for none. Length holds it
+// as varchar(n)'s n or numeric's packed precision and scale (typmod less its 4-byte header),
+// a time type's precision plus one, or an interval's typmod plus one, so that 0 is none.
+func (c Column) Typmod() int {
+	switch {
+	case c.Length <= 0:
+		return -1
+	case c.Type == Text || c.Type == Numeric:
+		return c.Length + 4
+	}
+	return c.Length - 1
+}
+
+// WithTypmod is c with PostgreSQL's typmod (-1 for none) of its type.
+func (c Column) WithTypmod(typmod int) Column {
+	switch {
+	case typmod < 0:
+		c.Length = 0
+	case c.Type == Text || c.Type == Numeric:
+		c.Length = typmod - 4
+	default:
+		c.Length = typmod + 1
+	}
+	return c
+}
+
+// HasPrecision reports whether t takes a fractional seconds precision: time(p), timestamp(p).
+func (t Type) HasPrecision() bool {
+	return t == Time || t == TimeTZ || t == Timestamp || t == Timestamptz
+}
+
+// Precision is the fractional seconds precision of a time(p), timetz(p), timestamp(p) or
+// timestamptz(p) column; ok is false without one.
+func (c Column) Precision() (p int, ok bool) {
+	if !c.Type.HasPrecision() || c.Length <= 0 {
+		return 0, false
+	}
+	return c.Length - 1, true
 }
 
 // Schema describes a table: its columns in declaration order and which of them form the
