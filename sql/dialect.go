@@ -76,6 +76,8 @@ type openParen struct {
 	stringAgg bool
 	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
+	// filterComma is where, in the output, the comma before the FILTER's condition is.
+	filterComma int
 }
 
 // rewriter is the dialect pass over one query string.

@@ -83,6 +83,11 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 }
 
 func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
+	if isAggregateCall(e) {
+		if o := aggregateOwner(e, sc); o != nil {
+			return compileOuterAggregate(e, sc, o)
+		}
+	}
 	if sc.agg != nil {
 		if x, ok, err := sc.agg.resolve(e, sc); ok {
 			return x, err
@@ -130,6 +135,9 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.UnaryExpr:
 		return compileUnary(e, sc)
 	case *sqlparser.FuncExpr:
+		if cond, arg, ok := windowFilterCall(e); ok {
+			return compileWindowFilter(cond, arg, sc)
+		}
 		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
 			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
 				return nil, Errorf("42803", "aggregate functions are not allowed here")

@@ -133,14 +133,43 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
+	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasOwnAggregate(selectAndOrderExprs(st), sc)
+	n, cols, err := s.bindSelectOutput(st, ps, root, sc, aggregated)
+	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
+		n, cols, err = s.bindSelectOutput(st, ps, root, sc, true)
+	}
+	return n, cols, err
+}
+
+// selectAndOrderExprs lists the select list's and ORDER BY's expressions.
+func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
+	var exprs []sqlparser.Expr
+	for _, se := range st.SelectExprs.Exprs {
+		if ae, ok := se.(*sqlparser.AliasedExpr); ok {
+			exprs = append(exprs, ae.Expr)
+		}
+	}
+	for _, o := range st.OrderBy {
+		exprs = append(exprs, o.Expr)
+	}
+	return exprs
+}
+
+// bindSelectOutput plans what follows FROM and WHERE (whose plan is root, over the rows of
+// scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
+// BY and LIMIT.
+func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
-	if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) ||
-		hasAggregateOrder(st.OrderBy) {
+	var err error
+	if aggregated {
 		if ab, err = newAggBinder(st, sc); err != nil {
 			return nil, nil, err
 		}
-		out = &scope{params: ps, outer: outer, level: lvl, agg: ab}
+		out = &scope{params: ps, outer: sc.outer, level: sc.level, agg: ab}
+	} else {
+		sc.level.aggregateHere = true
+		defer func() { sc.level.aggregateHere = false }()
 	}
 	var win *windowNode // over the FROM rows, or over the groups
 	if calls := windowCalls(st); len(calls) > 0 {
