@@ -270,14 +270,28 @@ func (c *indexChange) apply() {
 // transaction has written to the table, whose own rows the index does not hold: the caller
 // must scan instead.
 func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []string, ok bool, err error) {
+	pks, _, ok, err = tx.indexScan(table, index, lo, hi, exact, 0, false)
+	return pks, ok, err
+}
+
+// IndexScanBatch reads a range of an ordered index as IndexScan does, in batches: at most max
+// entries from lo, in index order, and next, where the following batch starts (nil when the
+// range is done). A continuing batch (cont) is read even when the transaction has written
+// to the table since the first: a statement does not see its own writes, and its first
+// batch was refused (ok false) if the transaction had written to the table before.
+func (tx *Txn) IndexScanBatch(table, index string, lo, hi []byte, max int, cont bool) (pks []string, next []byte, ok bool, err error) {
+	return tx.indexScan(table, index, lo, hi, false, max, cont)
+}
+
+func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, max int, cont bool) (pks []string, next []byte, ok bool, err error) {
 	for i := range tx.writes {
-		if tx.writes[i].Table == table {
-			return nil, false, nil
+		if tx.writes[i].Table == table && !cont {
+			return nil, nil, false, nil
 		}
 	}
 	t, err := tx.table(table)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	var ix *secIndex
 	for _, x := range t.indexes {
@@ -286,14 +300,14 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 		}
 	}
 	if ix == nil {
-		return nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
+		return nil, nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
 	}
 	if !exact && ix.tree == nil {
-		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
+		return nil, nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
 	}
 	snap, err := tx.snapshot() // before the table lock: a first pin may wait for apply
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	t.mu.RLock()
 	var over map[string]oldVer
@@ -313,6 +327,10 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 			if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
 				return false
 			}
+			if max > 0 && len(pks) == max {
+				next = []byte(e) // the first entry of the next batch
+				return false
+			}
 			pks = append(pks, e[ikeyLen(ix, e):])
 			if over != nil {
 				ents = append(ents, e)
@@ -322,11 +340,15 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 	}
 	t.mu.RUnlock()
 	if over != nil {
-		if pks, err = t.indexAt(ix, over, ents, lo, hi, exact); err != nil {
-			return nil, false, err
+		end := hi
+		if next != nil {
+			end = next // this batch's part of the range
+		}
+		if pks, err = t.indexAt(ix, over, ents, lo, end, exact); err != nil {
+			return nil, nil, false, err
 		}
 	}
-	return pks, true, nil
+	return pks, next, true, nil
 }
 
 // indexAt turns the entries (index key + pk) an index lookup found among the current rows into
