@@ -159,6 +159,7 @@ func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
 // scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
 // BY and LIMIT.
 func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
 	var err error
@@ -230,13 +231,18 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if st.Distinct {
 		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
-	return finishQuery(root, cols, keys, limits), cols, nil
+	var presorted *scanNode
+	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
+		presorted = orderedScan(st.OrderBy, from, sc, projs, keys, limits)
+	}
+	return finishQuery(root, cols, keys, limits, presorted), cols, nil
 }
 
-// finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns.
-func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) node {
+// finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns. presorted, when
+// not nil, is the scan that reads its rows in the ORDER BY's order (keyset.go).
+func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode) node {
 	if len(keys) > 0 {
-		root = &sortNode{in: root, keys: keys, limits: limits}
+		root = &sortNode{in: root, keys: keys, limits: limits, presorted: presorted}
 	}
 	if limits.limit != nil || limits.offset != nil {
 		root = &limitNode{in: root, limits: limits}
