@@ -83,6 +83,11 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 }
 
 func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
+	if f, ok := e.(*sqlparser.FuncExpr); ok && sc.pre != nil {
+		if x, ok := sc.pre[f]; ok {
+			return x, nil
+		}
+	}
 	if isAggregateCall(e) {
 		if o := aggregateOwner(e, sc); o != nil {
 			return compileOuterAggregate(e, sc, o)
@@ -158,6 +163,11 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, unsupported("expression %s", pgString(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
+	case sqlparser.ValTuple:
+		if len(e) > 1 {
+			return compileRowValue(e, sc) // rowsubquery.go
+		}
+		return nil, unsupported("expression %s", pgString(e))
 	case *sqlparser.CollateExpr:
 		return compileCast(e, sc)
 	case *sqlparser.CaseExpr:
@@ -473,6 +483,9 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 }
 
 func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if x, ok, err := rowSubqueryComparison(e, sc); ok { // rowsubquery.go
+		return x, err
+	}
 	if rows, ok, err := rowComparison(e); ok || err != nil { // rowcompare.go
 		if err != nil {
 			return nil, err

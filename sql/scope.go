@@ -63,6 +63,9 @@ type scope struct {
 	// srfs collects the set-returning calls of the select list being compiled; nil where
 	// they are not allowed.
 	srfs *[]*srfCall
+	// pre maps the placeholders of a row comparison's tree to their compiled fields
+	// (rowsubquery.go).
+	pre map[*sqlparser.FuncExpr]*expr
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
