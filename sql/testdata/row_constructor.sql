@@ -119,3 +119,34 @@ SELECT a, b FROM r WHERE (a, b) = (SELECT c, b FROM r WHERE b = 2)
 
 statement error 42883
 SELECT (SELECT 1) = (1, 2)
+
+statement ok
+INSERT INTO r VALUES (1, 2, 'w'), (NULL, NULL, NULL)
+
+query
+SELECT ROW(a, b), ROW(a, b) IS NULL, ROW(a, b) IS NOT NULL, (a, c) IS NULL FROM r ORDER BY ROW(a, b), c
+----
+(1,2)|f|t|f
+(1,2)|f|t|f
+(3,4)|f|t|f
+(,5)|f|f|f
+(,)|t|f|t
+tag: SELECT 5
+
+query
+SELECT ROW(a, b), count(*) FROM r GROUP BY ROW(a, b) ORDER BY 1 DESC
+----
+(,)|1
+(,5)|1
+(3,4)|1
+(1,2)|2
+tag: SELECT 4
+
+query
+SELECT DISTINCT (a, b) FROM r ORDER BY 1
+----
+(1,2)
+(3,4)
+(,5)
+(,)
+tag: SELECT 4
