@@ -82,21 +82,35 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return x, err
 }
 
-func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
-	if f, ok := e.(*sqlparser.FuncExpr); ok && sc.pre != nil {
+// compileBound compiles what the scope binds before the expression's own kind decides: a
+// row comparison's placeholder (rowsubquery.go), a window aggregate's filtered argument, an
+// enclosing query's aggregate (outeragg.go), or, in an aggregated query's scope, an
+// aggregate or a grouped expression.
+func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
+	if f, ok := e.(*sqlparser.FuncExpr); ok {
 		if x, ok := sc.pre[f]; ok {
-			return x, nil
+			return x, true, nil
+		}
+		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
+			x, err := compileWindowFilter(cond, arg, sc)
+			return x, true, err
 		}
 	}
 	if isAggregateCall(e) {
 		if o := aggregateOwner(e, sc); o != nil {
-			return compileOuterAggregate(e, sc, o)
+			x, err := compileOuterAggregate(e, sc, o)
+			return x, true, err
 		}
 	}
 	if sc.agg != nil {
-		if x, ok, err := sc.agg.resolve(e, sc); ok {
-			return x, err
-		}
+		return sc.agg.resolve(e, sc)
+	}
+	return nil, false, nil
+}
+
+func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
+	if x, ok, err := compileBound(e, sc); ok {
+		return x, err
 	}
 	switch e := e.(type) {
 	case *sqlparser.Literal:
@@ -140,9 +154,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.UnaryExpr:
 		return compileUnary(e, sc)
 	case *sqlparser.FuncExpr:
-		if cond, arg, ok := windowFilterCall(e); ok {
-			return compileWindowFilter(cond, arg, sc)
-		}
 		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
 			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
 				return nil, Errorf("42803", "aggregate functions are not allowed here")
@@ -164,10 +175,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case sqlparser.ValTuple:
-		if len(e) > 1 {
-			return compileRowValue(e, sc) // rowsubquery.go
-		}
-		return nil, unsupported("expression %s", pgString(e))
+		return compileRowValue(e, sc) // rowsubquery.go
 	case *sqlparser.CollateExpr:
 		return compileCast(e, sc)
 	case *sqlparser.CaseExpr:

@@ -120,6 +120,9 @@ func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, o
 // compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,
 // whose fields are f1, f2, ... as PostgreSQL names them.
 func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
+	if len(t) < 2 {
+		return nil, unsupported("expression %s", pgString(t))
+	}
 	xs := make([]*expr, len(t))
 	fields := make([]types.Column, len(t))
 	for i, e := range t {
