@@ -95,9 +95,9 @@ type scanNode struct {
 	// key is the point lookup's key buffer, reused by every open: the lookup and the row's
 	// decode read it before the node opens again, and the transaction copies any key it keeps.
 	key []byte
-	// ordered: an index scan reads its ordered index in batches, in order, for a sort it
-	// spares (keyset.go).
-	ordered bool
+	// ordered: an index scan reads its ordered index in batches, in order (descending when
+	// desc), for a sort it spares (keyset.go).
+	ordered, desc bool
 }
 
 // Nodes reuse one iterator across executions: a plan runs on one session at a time and a node
@@ -188,10 +188,11 @@ type scanIter struct {
 	// viaIndex: the rows are those of pks, the primary keys an index scan found.
 	viaIndex bool
 	pks      []string
-	// An ordered index scan's next batch starts at ixNext (nil: there is none) and the
-	// range ends at ixHi.
-	ixNext, ixHi []byte
-	batch        int
+	// An ordered index scan's range is [ixLo, ixHi); its next batch starts at ixNext
+	// (descending: ends at ixNext; nil: there is none).
+	ixNext, ixLo, ixHi []byte
+	desc               bool
+	batch              int
 }
 
 func (it *scanIter) next() ([]types.Value, error) {
@@ -264,7 +265,11 @@ func (n *scanNode) explain(ex *explainer) {
 	case a.kind == pointLookup:
 		ex.line("Point Lookup on %s", tableLabel(a.table))
 	case a.kind == indexScan:
-		ex.line("Index Scan using %s on %s", a.ix.def.Name, tableLabel(a.table))
+		backward := ""
+		if n.ordered && n.desc {
+			backward = " Backward"
+		}
+		ex.line("Index Scan%s using %s on %s", backward, a.ix.def.Name, tableLabel(a.table))
 		for _, rb := range []*rowBound{a.ix.rowLo, a.ix.rowHi} {
 			if rb != nil {
 				ex.detail("Index Cond: %s", rb.text)

@@ -72,6 +72,14 @@ Limit
   ->  Index Scan using ev_k on ev`},
 		{"SELECT v FROM ev ORDER BY k1 DESC LIMIT 5", `
 Limit
+  ->  Index Scan Backward using ev_k on ev`},
+		{"SELECT * FROM ev WHERE (k1, k2) < (5, 7) ORDER BY k1 DESC, k2 DESC LIMIT 20", `
+Limit
+  ->  Index Scan Backward using ev_k on ev
+        Index Cond: (k1, k2) < (5, 7)
+        Filter: (k1, k2) < (5, 7) and k1 <= 5`},
+		{"SELECT v FROM ev ORDER BY k1 DESC, k2 LIMIT 5", `
+Limit
   ->  Top-N Sort
         ->  Seq Scan on ev`},
 		{"SELECT v FROM ev ORDER BY k1", `

@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
 
@@ -15,7 +16,8 @@ import (
 // WHERE pins) are the row's: the index is read from the first entry after (x, y), not from
 // the first with a = x. And when ORDER BY asks for the order of the index a scan reads (or,
 // under a LIMIT, of an ordered index a full scan could read instead), the scan reads the
-// index in batches, in order, and the sort is left out: LIMIT n stops the scan after n rows.
+// index in batches, in order (backward for an ORDER BY all descending), and the sort is left
+// out: LIMIT n stops the scan after n rows.
 // Should the index not answer when the scan opens (the transaction wrote to the table), the
 // sort runs after all (sortNode.presorted).
 
@@ -192,15 +194,16 @@ func (n *scanNode) openOrdered(ec *execCtx, it *scanIter) (rowIter, error) {
 		it.pks, it.viaIndex = pks, true
 		return it, nil
 	}
-	it.batch = firstBatch
-	pks, next, ok, err := ec.tx.IndexScanBatch(a.table.name, a.ix.def.Name, lo, hi, it.batch, false)
+	it.batch, it.desc, it.ixLo, it.ixHi = firstBatch, n.desc, lo, hi
+	pks, next, ok, err := ec.tx.IndexScanBatch(a.table.name, a.ix.def.Name, lo, hi,
+		tablespace.IndexBatch{Max: it.batch, Desc: it.desc})
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return n.openCursor(ec, it)
 	}
-	it.pks, it.viaIndex, it.ixNext, it.ixHi = pks, true, next, hi
+	it.pks, it.viaIndex, it.ixNext = pks, true, next
 	return it, nil
 }
 
@@ -208,7 +211,12 @@ func (n *scanNode) openOrdered(ec *execCtx, it *scanIter) (rowIter, error) {
 func (it *scanIter) nextBatch() error {
 	it.batch = min(2*it.batch, maxBatch)
 	a := it.acc
-	pks, next, ok, err := it.ec.tx.IndexScanBatch(a.table.name, a.ix.def.Name, it.ixNext, it.ixHi, it.batch, true)
+	lo, hi := it.ixNext, it.ixHi
+	if it.desc {
+		lo, hi = it.ixLo, it.ixNext
+	}
+	pks, next, ok, err := it.ec.tx.IndexScanBatch(a.table.name, a.ix.def.Name, lo, hi,
+		tablespace.IndexBatch{Max: it.batch, Cont: true, Desc: it.desc})
 	if err == nil && !ok {
 		err = Errorf("XX000", "index %s could not continue its scan", a.ix.def.Name)
 	}
@@ -218,7 +226,7 @@ func (it *scanIter) nextBatch() error {
 
 // orderedScan returns the scan of a one-table query whose ORDER BY (keys, from ob) asks for
 // the order of the ordered index the scan reads: its columns from the first or from the
-// first after those WHERE pins, all ascending with NULLs last. Under a LIMIT, a full scan
+// first after those WHERE pins, all ascending or all descending. Under a LIMIT, a full scan
 // becomes a scan of such an index when the index holds every row (its columns NOT NULL).
 // nil when there is none.
 func orderedScan(ob sqlparser.OrderBy, root node, sc *scope, projs []projection, keys []sortKey, limits *limitExprs) *scanNode {
@@ -235,9 +243,11 @@ func orderedScan(ob sqlparser.OrderBy, root node, sc *scope, projs []projection,
 	if len(items) != len(keys) {
 		return nil
 	}
+	// Every row an index scan yields is in the index, so none has a NULL in its columns:
+	// where NULLs would sort does not matter, only that the keys go one way.
 	cols := make([]int, len(keys))
 	for i, k := range keys {
-		if k.desc || k.nullsFirst {
+		if k.desc != keys[0].desc {
 			return nil
 		}
 		cols[i] = -1
@@ -279,6 +289,6 @@ func orderedScan(ob sqlparser.OrderBy, root node, sc *scope, projs []projection,
 	default:
 		return nil
 	}
-	scan.ordered = true
+	scan.ordered, scan.desc = true, keys[0].desc
 	return scan
 }

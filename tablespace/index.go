@@ -270,22 +270,30 @@ func (c *indexChange) apply() {
 // transaction has written to the table, whose own rows the index does not hold: the caller
 // must scan instead.
 func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []string, ok bool, err error) {
-	pks, _, ok, err = tx.indexScan(table, index, lo, hi, exact, 0, false)
+	pks, _, ok, err = tx.indexScan(table, index, lo, hi, exact, IndexBatch{})
 	return pks, ok, err
 }
 
-// IndexScanBatch reads a range of an ordered index as IndexScan does, in batches: at most max
-// entries from lo, in index order, and next, where the following batch starts (nil when the
-// range is done). A continuing batch (cont) is read even when the transaction has written
-// to the table since the first: a statement does not see its own writes, and its first
-// batch was refused (ok false) if the transaction had written to the table before.
-func (tx *Txn) IndexScanBatch(table, index string, lo, hi []byte, max int, cont bool) (pks []string, next []byte, ok bool, err error) {
-	return tx.indexScan(table, index, lo, hi, false, max, cont)
+// IndexBatch is how IndexScanBatch reads: at most Max entries; Cont for a batch after the
+// first; Desc from the top of the range down.
+type IndexBatch struct {
+	Max        int
+	Cont, Desc bool
 }
 
-func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, max int, cont bool) (pks []string, next []byte, ok bool, err error) {
+// IndexScanBatch reads the range [lo, hi) of an ordered index as IndexScan does, in batches
+// of at most b.Max entries, in index order (descending with b.Desc), and returns the range
+// of the following batch: from next (ascending), or up to next (descending); next is nil
+// when the range is done. A continuing batch (b.Cont) is read even when the transaction
+// has written to the table since the first: a statement does not see its own writes, and
+// its first batch was refused (ok false) if the transaction had written to the table before.
+func (tx *Txn) IndexScanBatch(table, index string, lo, hi []byte, b IndexBatch) (pks []string, next []byte, ok bool, err error) {
+	return tx.indexScan(table, index, lo, hi, false, b)
+}
+
+func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, b IndexBatch) (pks []string, next []byte, ok bool, err error) {
 	for i := range tx.writes {
-		if tx.writes[i].Table == table && !cont {
+		if tx.writes[i].Table == table && !b.Cont {
 			return nil, nil, false, nil
 		}
 	}
@@ -323,12 +331,12 @@ func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, max int
 			}
 		}
 	} else {
-		ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
-			if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
-				return false
-			}
-			if max > 0 && len(pks) == max {
-				next = []byte(e) // the first entry of the next batch
+		found := func(e string) bool {
+			if b.Max > 0 && len(pks) == b.Max {
+				next = []byte(e) // ascending: the first entry of the next batch
+				if b.Desc {
+					next = append(next, 0) // descending: the next batch ends after it
+				}
 				return false
 			}
 			pks = append(pks, e[ikeyLen(ix, e):])
@@ -336,16 +344,40 @@ func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, max int
 				ents = append(ents, e)
 			}
 			return true
-		})
+		}
+		switch {
+		case !b.Desc:
+			ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
+				return (hi == nil || bytes.Compare([]byte(e), hi) < 0) && found(e)
+			})
+		default:
+			down := func(e string) bool {
+				if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
+					return true // hi itself: the range ends before it
+				}
+				return bytes.Compare([]byte(e), lo) >= 0 && found(e)
+			}
+			if hi == nil {
+				ix.tree.Descend(down)
+			} else {
+				ix.tree.DescendLessOrEqual(string(hi), down)
+			}
+		}
 	}
 	t.mu.RUnlock()
 	if over != nil {
-		end := hi
-		if next != nil {
-			end = next // this batch's part of the range
+		start, end := lo, hi // this batch's part of the range
+		switch {
+		case next != nil && b.Desc:
+			start = next
+		case next != nil:
+			end = next
 		}
-		if pks, err = t.indexAt(ix, over, ents, lo, end, exact); err != nil {
+		if pks, err = t.indexAt(ix, over, ents, start, end, exact); err != nil {
 			return nil, nil, false, err
+		}
+		if b.Desc {
+			slices.Reverse(pks)
 		}
 	}
 	return pks, next, true, nil

@@ -103,7 +103,7 @@ func readView(t *testing.T, tx *Txn, ids []int64, vs []string) snapView {
 		// The same range read in batches of two (IndexScanBatch) is the same keys in order.
 		var batched []string
 		for lo := vKey("a"); lo != nil; {
-			b, next, ok, err := tx.IndexScanBatch("t", "t_v", lo, vKey("c"), 2, len(batched) > 0)
+			b, next, ok, err := tx.IndexScanBatch("t", "t_v", lo, vKey("c"), IndexBatch{Max: 2, Cont: len(batched) > 0})
 			if err != nil || !ok {
 				t.Fatalf("IndexScanBatch: %v %v", ok, err)
 			}
@@ -583,10 +583,12 @@ func TestIndexScanBatchUnderSnapshot(t *testing.T) {
 	if err != nil || !ok || len(want) != 5 {
 		t.Fatalf("IndexScan: %d keys, %v %v", len(want), ok, err)
 	}
+	down := slices.Clone(want)
+	slices.Reverse(down)
 	for _, size := range []int{1, 2, 3, 10} {
 		var got []string
 		for lo := vKey("a"); lo != nil; {
-			b, next, ok, err := reader.IndexScanBatch("t", "t_v", lo, vKey("c"), size, len(got) > 0)
+			b, next, ok, err := reader.IndexScanBatch("t", "t_v", lo, vKey("c"), IndexBatch{Max: size, Cont: len(got) > 0})
 			if err != nil || !ok {
 				t.Fatalf("IndexScanBatch: %v %v", ok, err)
 			}
@@ -594,6 +596,18 @@ func TestIndexScanBatchUnderSnapshot(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("batches of %d: %q, want %q", size, got, want)
+		}
+		// Descending, from the top of the range down, batch by batch.
+		got = nil
+		for hi := vKey("c"); hi != nil; {
+			b, next, ok, err := reader.IndexScanBatch("t", "t_v", vKey("a"), hi, IndexBatch{Max: size, Cont: len(got) > 0, Desc: true})
+			if err != nil || !ok {
+				t.Fatalf("IndexScanBatch: %v %v", ok, err)
+			}
+			got, hi = append(got, b...), next
+		}
+		if !slices.Equal(got, down) {
+			t.Errorf("descending batches of %d: %q, want %q", size, got, down)
 		}
 	}
 }

@@ -89,6 +89,55 @@ SELECT count(*) FROM ev WHERE (k1, k2) > (97, 5)
 24
 tag: SELECT 1
 
+query
+SELECT k1, k2, 1 / (k1 - 50) FROM ev WHERE (k1, k2) < (60, 2) AND (k1, k2) > (50, 5) ORDER BY k1 DESC, k2 DESC LIMIT 4
+----
+60|1|0
+60|0|0
+59|9|0
+59|8|0
+tag: SELECT 4
+
+query
+SELECT k1, k2, 1 / (k1 - 50) FROM ev ORDER BY k1 DESC, k2 DESC LIMIT 3
+----
+99|9|0
+99|8|0
+99|7|0
+tag: SELECT 3
+
+query
+SELECT k1, k2 FROM ev WHERE (k1, k2) <= (0, 2) ORDER BY k1 DESC, k2 DESC
+----
+0|2
+0|1
+0|0
+tag: SELECT 3
+
+query
+SELECT k2, v FROM ev WHERE k1 = 42 AND k2 < 6 ORDER BY k2 DESC LIMIT 2
+----
+5|x425
+4|x424
+tag: SELECT 2
+
+query
+SELECT k1, k2 FROM ev WHERE (k1, k2) > (98, 7) ORDER BY k1 DESC NULLS LAST, k2 DESC
+----
+99|9
+99|8
+99|7
+99|6
+99|5
+99|4
+99|3
+99|2
+99|1
+99|0
+98|9
+98|8
+tag: SELECT 12
+
 statement ok
 BEGIN
 
