@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"strings"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/types"
@@ -28,12 +30,83 @@ func emitAggFilter(r *rewriter, _ string) error {
 	}
 	r.chain.punct('(', r.depth)
 	r.skip(2)
+	r.parens = append(r.parens, openParen{start: start, aggFilter: true, filterComma: r.b.Len()})
 	r.b.WriteByte(',')
-	r.parens = append(r.parens, openParen{start: start, aggFilter: true})
 	r.depth++
 	r.setClause("")
 	r.lastWord = ""
 	return nil
+}
+
+// windowFilterFunc carries the FILTER of a window aggregate into its argument (see
+// windowFilter).
+const windowFilterFunc = "drove_window_filter"
+
+// windowAggregates are the aggregates drove computes over a window, which may have a FILTER.
+var windowAggregates = map[string]bool{"count": true, "sum": true, "avg": true, "min": true, "max": true}
+
+// nonAggregateWindowFunctions are PostgreSQL's window functions that are not aggregates.
+var nonAggregateWindowFunctions = map[string]bool{"row_number": true, "rank": true, "dense_rank": true,
+	"percent_rank": true, "cume_dist": true, "ntile": true, "lag": true, "lead": true, "first_value": true,
+	"last_value": true, "nth_value": true}
+
+// windowFilter rewrites agg(args) FILTER (WHERE cond), followed by OVER, whose
+// drove_agg_filter(agg(args), cond is written from start with its comma at p.filterComma,
+// into agg(drove_window_filter((cond), args)) (count(*): args 1), which the OVER clause then
+// follows as vitess reads it. The aggregates a window computes skip NULL arguments, so
+// filtering a row out is giving it a NULL argument: the binder reads the call as CASE WHEN
+// cond THEN args END (compileWindowFilter).
+func (r *rewriter) windowFilter(p openParen) error {
+	call := strings.TrimSpace(r.b.String()[p.start+len(aggFilterFunc)+1 : p.filterComma])
+	cond := r.b.String()[p.filterComma+1 : r.b.Len()-1] // without the FILTER's ")", written
+	open := strings.IndexByte(call, '(')
+	if open < 0 || !strings.HasSuffix(call, ")") {
+		return unsupported("FILTER on a window function")
+	}
+	name, args := strings.ToLower(strings.TrimSpace(call[:open])), strings.TrimSpace(call[open+1:len(call)-1])
+	switch {
+	case nonAggregateWindowFunctions[name]:
+		return Errorf("0A000", "FILTER is not implemented for non-aggregate window functions")
+	case !windowAggregates[name] || args == "" || strings.HasPrefix(strings.ToLower(args), "distinct"):
+		return unsupported("FILTER on a window function")
+	case args == "*":
+		args = "1"
+	}
+	out := name + "(" + windowFilterFunc + "((" + cond + "), " + args + "))"
+	r.b.truncate(p.start)
+	r.rewound(p.start)
+	r.b.WriteString(out)
+	return nil
+}
+
+// windowFilterCall returns the condition and argument of a drove_window_filter call.
+func windowFilterCall(e *sqlparser.FuncExpr) (cond, arg sqlparser.Expr, ok bool) {
+	if !e.Qualifier.IsEmpty() || e.Name.Lowered() != windowFilterFunc || len(e.Exprs) != 2 {
+		return nil, nil, false
+	}
+	return e.Exprs[0], e.Exprs[1], true
+}
+
+// compileWindowFilter compiles a window aggregate's filtered argument: CASE WHEN cond THEN
+// arg END.
+func compileWindowFilter(cond, arg sqlparser.Expr, sc *scope) (*expr, error) {
+	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: cond}}) {
+		return nil, Errorf("42803", "aggregate functions are not allowed in FILTER")
+	}
+	windowed := false
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.Subquery:
+			return false, nil
+		case sqlparser.WindowFunc:
+			windowed = windowed || n.GetOverClause() != nil
+		}
+		return !windowed, nil
+	}, cond)
+	if windowed {
+		return nil, Errorf("42P20", "window functions are not allowed in FILTER")
+	}
+	return compile(&sqlparser.CaseExpr{Whens: []*sqlparser.When{{Cond: cond, Val: arg}}}, sc)
 }
 
 // aggFilterCall returns the aggregate and condition of a drove_agg_filter call.

@@ -264,15 +264,6 @@ func hasAggregate(exprs []sqlparser.SelectExpr) bool {
 	return found
 }
 
-func hasAggregateOrder(ob sqlparser.OrderBy) bool {
-	for _, o := range ob {
-		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: o.Expr}}) {
-			return true
-		}
-	}
-	return false
-}
-
 // aggNode groups its input by hashing the GROUP BY values and folds each group's rows into
 // its aggregates' states. Without GROUP BY there is exactly one group, even over no rows.
 type aggNode struct {

@@ -100,6 +100,16 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 			return nil, true, err
 		}
 		return call, true, nil
+	case name == namedArgFunc:
+		argName, value, ok := namedArgOf(f)
+		if !ok {
+			return nil, true, Errorf("42601", "syntax error in %s", unmark(pgString(f)))
+		}
+		x, err := c.expr(value)
+		if err != nil {
+			return nil, true, err
+		}
+		return &ast.NamedArg{Name: argName, Value: x}, true, nil
 	case name == ordinalityFunc:
 		return nil, true, unsupported("WITH ORDINALITY in the syntax tree")
 	}
@@ -202,6 +212,17 @@ func (c *converter) aggregate(e sqlparser.Expr) (ast.Expr, error) {
 		return nil, mysqlOnly("the aggregate " + pgString(e))
 	}
 	var err error
+	if len(args) == 1 && over != nil {
+		// A window aggregate's FILTER rides in its argument (aggfilter.go windowFilter).
+		if f, ok := args[0].(*sqlparser.FuncExpr); ok {
+			if cond, arg, ok := windowFilterCall(f); ok {
+				if call.Filter, err = c.expr(cond); err != nil {
+					return nil, err
+				}
+				args = []sqlparser.Expr{arg}
+			}
+		}
+	}
 	if call.Args, err = c.exprs(args); err != nil {
 		return nil, err
 	}

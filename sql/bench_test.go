@@ -209,3 +209,27 @@ func BenchmarkInList4000(b *testing.B) {
 	}
 	benchQuery(b, s, "SELECT count(*) FROM t WHERE n IN ("+strings.Join(items, ",")+")")
 }
+
+// BenchmarkKeysetPage reads a 20-row page of 100,000 rows after a row bound: "index" reads
+// the ordered index from the bound and stops after the page ("backward" the same page
+// order descending, before the bound); "sorted" asks for an order no index gives (n + 0),
+// which reads the index from n's bound on and sorts.
+func BenchmarkKeysetPage(b *testing.B) {
+	s := benchSession(b, 100000)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE INDEX t_nid ON t (n, id)", discard{}); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, op, order string }{{"index", ">", "n, id"}, {"backward", "<", "n DESC, id DESC"},
+		{"sorted", ">", "n + 0, id"}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				k := (i * 7919) % 90000
+				q := fmt.Sprintf("SELECT id, v FROM t WHERE (n, id) %s (%d, %d) ORDER BY %s LIMIT 20", c.op, k, k, c.order)
+				if err := s.Exec(ctx, q, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

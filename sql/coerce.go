@@ -366,8 +366,34 @@ func compare(a, b types.Value) int {
 		return compareArrays(a, b)
 	case a.T == types.JSONB && b.T == types.JSONB:
 		return compareJSONB(a, b)
+	case a.T.IsRecord() && b.T.IsRecord():
+		return compareRecords(a, b)
 	}
 	return strings.Compare(a.S, b.S)
+}
+
+// compareRecords orders records field by field, a NULL field after any other, as
+// PostgreSQL's btrecordcmp (ORDER BY ROW(a, b)).
+func compareRecords(a, b types.Value) int {
+	x, errA := a.FieldValues()
+	y, errB := b.FieldValues()
+	if errA != nil || errB != nil {
+		return strings.Compare(a.S, b.S)
+	}
+	for i := 0; i < len(x) && i < len(y); i++ {
+		switch xn, yn := x[i].IsNull(), y[i].IsNull(); {
+		case xn && yn:
+		case xn:
+			return 1
+		case yn:
+			return -1
+		default:
+			if c := compare(x[i], y[i]); c != 0 {
+				return c
+			}
+		}
+	}
+	return cmp.Compare(len(x), len(y))
 }
 
 // compareArrays orders arrays element by element, a NULL element after any other, a prefix

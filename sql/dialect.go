@@ -78,6 +78,8 @@ type openParen struct {
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
+	// filterComma is where, in the output, the comma before the FILTER's condition is.
+	filterComma int
 }
 
 // rewriter is the dialect pass over one query string.

@@ -246,7 +246,7 @@ func (r *rewriter) closeParen() error {
 	r.parens = r.parens[:len(r.parens)-1]
 	r.operandStart = p.start
 	if p.aggFilter && r.peek(0).Is("over") {
-		return unsupported("FILTER on a window function")
+		return r.windowFilter(p)
 	}
 	r.b.WriteString(p.close)
 	if p.fromFunc != "" {

@@ -95,6 +95,9 @@ type scanNode struct {
 	// key is the point lookup's key buffer, reused by every open: the lookup and the row's
 	// decode read it before the node opens again, and the transaction copies any key it keeps.
 	key []byte
+	// ordered: an index scan reads its ordered index in batches, in order (descending when
+	// desc), for a sort it spares (keyset.go).
+	ordered, desc bool
 }
 
 // Nodes reuse one iterator across executions: a plan runs on one session at a time and a node
@@ -135,6 +138,8 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 		it.pending = true
 	case a.table.system != nil:
 		it.sys = a.table.system.rows(a.table.session)
+	case a.kind == indexScan && n.ordered:
+		return n.openOrdered(ec, it)
 	case a.kind == indexScan || a.kind == pkRange || a.kind == pkList:
 		var pks []string
 		var ok bool
@@ -183,6 +188,11 @@ type scanIter struct {
 	// viaIndex: the rows are those of pks, the primary keys an index scan found.
 	viaIndex bool
 	pks      []string
+	// An ordered index scan's range is [ixLo, ixHi); its next batch starts at ixNext
+	// (descending: ends at ixNext; nil: there is none).
+	ixNext, ixLo, ixHi []byte
+	desc               bool
+	batch              int
 }
 
 func (it *scanIter) next() ([]types.Value, error) {
@@ -207,6 +217,11 @@ func (it *scanIter) next() ([]types.Value, error) {
 		case len(it.sys) > 0:
 			copy(it.row, it.sys[0])
 			it.sys = it.sys[1:]
+		case it.viaIndex && len(it.pks) == 0 && it.ixNext != nil:
+			if err := it.nextBatch(); err != nil {
+				return nil, err
+			}
+			continue
 		case it.viaIndex && len(it.pks) > 0:
 			if err := it.ec.check(); err != nil {
 				return nil, err
@@ -250,7 +265,16 @@ func (n *scanNode) explain(ex *explainer) {
 	case a.kind == pointLookup:
 		ex.line("Point Lookup on %s", tableLabel(a.table))
 	case a.kind == indexScan:
-		ex.line("Index Scan using %s on %s", a.ix.def.Name, tableLabel(a.table))
+		backward := ""
+		if n.ordered && n.desc {
+			backward = " Backward"
+		}
+		ex.line("Index Scan%s using %s on %s", backward, a.ix.def.Name, tableLabel(a.table))
+		for _, rb := range []*rowBound{a.ix.rowLo, a.ix.rowHi} {
+			if rb != nil {
+				ex.detail("Index Cond: %s", rb.text)
+			}
+		}
 	case a.kind == pkRange:
 		ex.line("Key Range Scan on %s", tableLabel(a.table))
 	case a.kind == pkList:

@@ -18,7 +18,8 @@ func TestExplainPlans(t *testing.T) {
 	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, b_id int, v text);
 		CREATE TABLE b (id int PRIMARY KEY, w text);
 		CREATE TABLE c (id int PRIMARY KEY, k int, g text, h text NOT NULL);
-		CREATE INDEX c_k ON c (k); CREATE UNIQUE INDEX c_gh ON c (g, h); CREATE INDEX c_h ON c USING hash (h)`, &textOutput{}); err != nil {
+		CREATE INDEX c_k ON c (k); CREATE UNIQUE INDEX c_gh ON c (g, h); CREATE INDEX c_h ON c USING hash (h);
+		CREATE TABLE ev (id int PRIMARY KEY, k1 int NOT NULL, k2 int NOT NULL, v text); CREATE INDEX ev_k ON ev (k1, k2)`, &textOutput{}); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -58,6 +59,43 @@ Seq Scan on c
 		{"SELECT * FROM c WHERE id = 1 AND k = 2", `
 Point Lookup on c
   Filter: ((id = 1) AND (k = 2))`},
+		// Keyset pagination: the row bound starts the index range, the index gives the
+		// order, and LIMIT stops the scan (keyset.go).
+		{"SELECT * FROM ev WHERE (k1, k2) > (5, 7) ORDER BY k1, k2 LIMIT 20", `
+Limit
+  ->  Index Scan using ev_k on ev
+        Index Cond: (ROW(k1, k2) > ROW(5, 7))
+        Filter: ((ROW(k1, k2) > ROW(5, 7)) AND (k1 >= 5))`},
+		{"SELECT v FROM ev WHERE k1 = 3 AND k2 > 4 ORDER BY k2 LIMIT 5", `
+Limit
+  ->  Index Scan using ev_k on ev
+        Filter: ((k1 = 3) AND (k2 > 4))`},
+		{"SELECT v FROM ev ORDER BY k1, k2 LIMIT 5", `
+Limit
+  ->  Index Scan using ev_k on ev`},
+		{"SELECT v FROM ev ORDER BY k1 DESC LIMIT 5", `
+Limit
+  ->  Index Scan Backward using ev_k on ev`},
+		{"SELECT * FROM ev WHERE (k1, k2) < (5, 7) ORDER BY k1 DESC, k2 DESC LIMIT 20", `
+Limit
+  ->  Index Scan Backward using ev_k on ev
+        Index Cond: (ROW(k1, k2) < ROW(5, 7))
+        Filter: ((ROW(k1, k2) < ROW(5, 7)) AND (k1 <= 5))`},
+		{"SELECT v FROM ev ORDER BY k1 DESC, k2 LIMIT 5", `
+Limit
+  ->  Top-N Sort
+        ->  Seq Scan on ev`},
+		{"SELECT v FROM ev ORDER BY k1", `
+Sort
+  ->  Seq Scan on ev`},
+		{"SELECT v FROM ev ORDER BY k2, k1 LIMIT 5", `
+Limit
+  ->  Top-N Sort
+        ->  Seq Scan on ev`},
+		{"SELECT * FROM c ORDER BY k LIMIT 5", `
+Limit
+  ->  Top-N Sort
+        ->  Seq Scan on c`},
 		{"SELECT * FROM a JOIN b ON a.b_id = b.id WHERE b.id = 3 AND a.v = 'x'", `
 Hash Join
   Hash Cond: (a.b_id = b.id)
@@ -171,6 +209,7 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT '1'::int, id::text, CAST(v AS varchar(3)), 2::bigint FROM a", "int4,id,v,int8"},
 		{"SELECT CASE WHEN true THEN 1 END, EXISTS (SELECT 1), (SELECT max(id) FROM a)", "case,exists,max"},
 		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
+		{"SELECT ROW(1, 2), (id, v), count(*) FILTER (WHERE id > 0) OVER (), (id, v) = (SELECT 1, 'x') FROM a", "row,row,count,?column?"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

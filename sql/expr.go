@@ -84,11 +84,35 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return x, err
 }
 
-func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
-	if sc.agg != nil {
-		if x, ok, err := sc.agg.resolve(e, sc); ok {
-			return x, err
+// compileBound compiles what the scope binds before the expression's own kind decides: a
+// row comparison's placeholder (rowsubquery.go), a window aggregate's filtered argument, an
+// enclosing query's aggregate (outeragg.go), or, in an aggregated query's scope, an
+// aggregate or a grouped expression.
+func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
+	if f, ok := e.(*sqlparser.FuncExpr); ok {
+		if x, ok := sc.pre[f]; ok {
+			return x, true, nil
 		}
+		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
+			x, err := compileWindowFilter(cond, arg, sc)
+			return x, true, err
+		}
+	}
+	if isAggregateCall(e) {
+		if o := aggregateOwner(e, sc); o != nil {
+			x, err := compileOuterAggregate(e, sc, o)
+			return x, true, err
+		}
+	}
+	if sc.agg != nil {
+		return sc.agg.resolve(e, sc)
+	}
+	return nil, false, nil
+}
+
+func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
+	if x, ok, err := compileBound(e, sc); ok {
+		return x, err
 	}
 	switch e := e.(type) {
 	case *sqlparser.Literal:
@@ -152,6 +176,8 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, unsupported("expression %s", pgString(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
+	case sqlparser.ValTuple:
+		return compileRowValue(e, sc) // rowsubquery.go
 	case *sqlparser.CollateExpr:
 		return compileCast(e, sc)
 	case *sqlparser.CaseExpr:
@@ -466,6 +492,9 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 }
 
 func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
+	if x, ok, err := rowSubqueryComparison(e, sc); ok { // rowsubquery.go
+		return x, err
+	}
 	if rows, ok, err := rowComparison(e); ok || err != nil { // rowcompare.go
 		if err != nil {
 			return nil, err

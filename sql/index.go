@@ -29,12 +29,15 @@ type indexAccess struct {
 	lo, hi *expr   // bounds on column len(eq); nil: unbounded
 	loInc  bool    // lo is >=, not >
 	hiInc  bool    // hi is <=, not <
+	// rowLo and rowHi bound the columns from len(eq) on as a row: (a, b) > (x, y) starts
+	// the range after every entry beginning with (x, y) (keyset pagination; keyset.go).
+	rowLo, rowHi *rowBound
 }
 
 // chooseIndex picks an index for the bounds, preferring one whose every column is pinned
 // (unique first), then the longest pinned prefix of an ordered index, then a range; nil when
 // none helps.
-func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAccess {
+func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound, rows []*rowBound) *indexAccess {
 	var best *indexAccess
 	score := func(ia *indexAccess) int {
 		n := len(ia.eq) * 4
@@ -45,6 +48,9 @@ func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAc
 			}
 		}
 		if ia.lo != nil || ia.hi != nil {
+			n++
+		}
+		if ia.rowLo != nil || ia.rowHi != nil {
 			n++
 		}
 		return n
@@ -65,6 +71,7 @@ func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAc
 		// padding is not part of its value).
 		if !def.Hash && len(ia.eq) < len(def.Columns) && !s.Columns[def.Columns[len(ia.eq)]].Fixed {
 			ia.lo, ia.hi, ia.loInc, ia.hiInc = rangeOf(bounds, def.Columns[len(ia.eq)])
+			ia.rowLo, ia.rowHi = rowRangeOf(s, rows, def.Columns[len(ia.eq):])
 		}
 		if len(ia.eq) == 0 && ia.lo == nil && ia.hi == nil {
 			continue
@@ -83,36 +90,44 @@ func chooseIndex(s *types.Schema, pinned map[int]*expr, bounds []bound) *indexAc
 // scan the table instead (the transaction wrote to it, or a bound's value cannot be put in
 // the index's terms).
 func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok bool, err error) {
+	lo, hi, exact, m, err := ia.span()
+	if err != nil || m != keyExact {
+		return nil, m == keyNone, err
+	}
+	return tx.IndexScan(table, ia.def.Name, lo, hi, exact)
+}
+
+// span returns the part of the index the scan reads: the entries from lo up to hi (nil: the
+// end), or those of key lo exactly. m is keyNone when no row can match, keyScan when the
+// bounds cannot be put in the index's terms (the caller scans the table).
+func (ia *indexAccess) span() (lo, hi []byte, exact bool, m keyMatch, err error) {
 	var prefix []byte
 	for i, x := range ia.eq {
 		v, err := x.eval(nil)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, keyNone, err
 		}
 		if v.IsNull() {
-			return nil, true, nil // = NULL matches nothing
+			return nil, nil, false, keyNone, nil // = NULL matches nothing
 		}
 		col := &ia.schema.Columns[ia.def.Columns[i]]
 		t := col.Type
 		var m keyMatch
-		switch v, m = keyValue(v, t); m {
-		case keyNone:
-			return nil, true, nil
-		case keyScan:
-			return nil, false, nil
+		if v, m = keyValue(v, t); m != keyExact {
+			return nil, nil, false, m, nil
 		}
 		var fits bool
 		if v, fits = padChar(v, col, isTextKind(x)); !fits {
-			return nil, true, nil // longer than any char(n) value
+			return nil, nil, false, keyNone, nil // longer than any char(n) value
 		}
 		if prefix, err = types.AppendKeyValue(prefix, t, v); err != nil {
-			return nil, false, err
+			return nil, nil, false, keyNone, err
 		}
 	}
 	if len(ia.eq) == len(ia.def.Columns) {
-		return tx.IndexScan(table, ia.def.Name, prefix, nil, true)
+		return prefix, nil, true, keyExact, nil
 	}
-	lo, hi := prefix, prefixEnd(prefix)
+	lo, hi = prefix, prefixEnd(prefix)
 	bound := func(x *expr, lower, inclusive bool) ([]byte, bool, error) {
 		v, err := x.eval(nil)
 		if err != nil || v.IsNull() {
@@ -130,21 +145,31 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 		}
 		return b, true, err
 	}
+	// A bound that is NULL or cannot be put in the index's terms scans the table.
+	none := func(usable bool, err error) ([]byte, []byte, bool, keyMatch, error) {
+		if usable || err != nil {
+			return nil, nil, false, keyNone, err
+		}
+		return nil, nil, false, keyScan, nil
+	}
 	if ia.lo != nil {
 		b, usable, err := bound(ia.lo, true, ia.loInc)
 		if err != nil || !usable {
-			return nil, usable || err != nil, err
+			return none(usable, err)
 		}
 		lo = b
 	}
 	if ia.hi != nil {
 		b, usable, err := bound(ia.hi, false, ia.hiInc)
 		if err != nil || !usable {
-			return nil, usable || err != nil, err
+			return none(usable, err)
 		}
 		hi = b
 	}
-	return tx.IndexScan(table, ia.def.Name, lo, hi, false)
+	if lo, hi, err = ia.rowSpan(prefix, lo, hi); err != nil {
+		return nil, nil, false, keyNone, err
+	}
+	return lo, hi, false, keyExact, nil
 }
 
 // keyRangeAccess is a range of a single-column integer primary key. The key map is a hash, so

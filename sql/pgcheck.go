@@ -160,7 +160,7 @@ func init() {
 // and ARRAY constructors; user text naming them is refused as PostgreSQL would.
 var internalFunctions = map[string]bool{
 	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true, "drove_extract": true,
-	aggFilterFunc: true,
+	aggFilterFunc: true, windowFilterFunc: true,
 }
 
 // passedOperators are the operators the dialect pass hands to vitess as they are: vitess

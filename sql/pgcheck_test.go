@@ -265,7 +265,7 @@ func TestExplainShowsNoMarker(t *testing.T) {
 		{"EXPLAIN SELECT * FROM b WHERE s !~ 'q'", "(s !~ 'q')"},
 		{"EXPLAIN SELECT * FROM b WHERE s ILIKE 'q'", "(s ~~* 'q')"},
 		{"EXPLAIN SELECT * FROM b WHERE s || 'x' = 'qx'", "(s || 'x') = 'qx'"},
-		{"EXPLAIN SELECT * FROM a WHERE + y = - -1", "+y = - -1"},
+		{"EXPLAIN SELECT * FROM a WHERE + y = - -1", "((+ y) = 1)"},
 		{"EXPLAIN SELECT * FROM b WHERE s = ANY (ARRAY['a', 'b'])", "(s = ANY (ARRAY['a', 'b']))"},
 		{"EXPLAIN SELECT * FROM b WHERE (ARRAY[s])[1] = 'q'", "(ARRAY[s])[1] = 'q'"},
 		{"EXPLAIN SELECT * FROM a FULL JOIN b USING (x) WHERE a.y IS DISTINCT FROM 1", "IS DISTINCT FROM"},

@@ -156,6 +156,9 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 		}
 	case name == aggFilterFunc && len(f.Exprs) == 2:
 		buf.Myprintf("%v FILTER (WHERE %v)", f.Exprs[0], f.Exprs[1])
+	case name == windowFilterFunc && len(f.Exprs) == 2:
+		// the argument of a window aggregate, agg(x) FILTER (WHERE c) OVER (...) as written
+		buf.Myprintf("%v) FILTER (WHERE %v", f.Exprs[1], f.Exprs[0])
 	case name == "drove_field" && len(f.Exprs) == 2:
 		field := f.Exprs[1]
 		if lit, ok := field.(*sqlparser.Literal); ok {

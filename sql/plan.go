@@ -143,7 +143,11 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 				a.kind = pkList // exact, like a point lookup per value
 				return a, nil
 			}
-			a.ix = chooseIndex(bt.schema, pinned, bounds)
+			rows, err := rowBounds(bt, where.Expr)
+			if err != nil {
+				return nil, err
+			}
+			a.ix = chooseIndex(bt.schema, pinned, bounds, rows)
 			if a.ix != nil && len(a.ix.eq) == len(a.ix.def.Columns) {
 				a.kind = indexScan // equality on a whole index beats a key range
 				return a, nil

@@ -215,6 +215,9 @@ func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
 			return types.Value{}, err
 		}
 		null := v.IsNull()
+		if v.T.IsRecord() && !null { // a row IS NULL when every field is, IS NOT NULL when none is
+			return recordIsNull(v, op == sqlparser.IsNullOp)
+		}
 		var r bool
 		switch op {
 		case sqlparser.IsNullOp:
@@ -232,4 +235,19 @@ func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
 		}
 		return types.NewBool(r), nil
 	}}, x)
+}
+
+// recordIsNull is ROW(...) IS NULL (isNull) or IS NOT NULL, as PostgreSQL: true when every
+// field is NULL, or every field is not.
+func recordIsNull(v types.Value, isNull bool) (types.Value, error) {
+	fields, err := v.FieldValues()
+	if err != nil {
+		return types.Value{}, err
+	}
+	for _, f := range fields {
+		if f.IsNull() != isNull {
+			return types.NewBool(false), nil
+		}
+	}
+	return types.NewBool(true), nil
 }

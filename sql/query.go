@@ -133,14 +133,44 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
+	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasOwnAggregate(selectAndOrderExprs(st), sc)
+	n, cols, err := s.bindSelectOutput(st, ps, root, sc, aggregated)
+	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
+		n, cols, err = s.bindSelectOutput(st, ps, root, sc, true)
+	}
+	return n, cols, err
+}
+
+// selectAndOrderExprs lists the select list's and ORDER BY's expressions.
+func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
+	var exprs []sqlparser.Expr
+	for _, se := range st.SelectExprs.Exprs {
+		if ae, ok := se.(*sqlparser.AliasedExpr); ok {
+			exprs = append(exprs, ae.Expr)
+		}
+	}
+	for _, o := range st.OrderBy {
+		exprs = append(exprs, o.Expr)
+	}
+	return exprs
+}
+
+// bindSelectOutput plans what follows FROM and WHERE (whose plan is root, over the rows of
+// scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
+// BY and LIMIT.
+func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
-	if st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasAggregate(st.SelectExprs.Exprs) ||
-		hasAggregateOrder(st.OrderBy) {
+	var err error
+	if aggregated {
 		if ab, err = newAggBinder(st, sc); err != nil {
 			return nil, nil, err
 		}
-		out = &scope{params: ps, outer: outer, level: lvl, agg: ab}
+		out = &scope{params: ps, outer: sc.outer, level: sc.level, agg: ab}
+	} else {
+		sc.level.aggregateHere = true
+		defer func() { sc.level.aggregateHere = false }()
 	}
 	var win *windowNode // over the FROM rows, or over the groups
 	if calls := windowCalls(st); len(calls) > 0 {
@@ -201,13 +231,18 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	if st.Distinct {
 		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
-	return finishQuery(root, cols, keys, limits), cols, nil
+	var presorted *scanNode
+	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
+		presorted = orderedScan(st.OrderBy, from, sc, projs, keys, limits)
+	}
+	return finishQuery(root, cols, keys, limits, presorted), cols, nil
 }
 
-// finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns.
-func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs) node {
+// finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns. presorted, when
+// not nil, is the scan that reads its rows in the ORDER BY's order (keyset.go).
+func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode) node {
 	if len(keys) > 0 {
-		root = &sortNode{in: root, keys: keys, limits: limits}
+		root = &sortNode{in: root, keys: keys, limits: limits, presorted: presorted}
 	}
 	if limits.limit != nil || limits.offset != nil {
 		root = &limitNode{in: root, limits: limits}

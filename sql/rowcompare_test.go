@@ -7,8 +7,8 @@ import (
 )
 
 // Row comparisons are planned from their elements: a row equal to the whole primary key is a
-// point lookup, and an ordering bounds its first element, which an ordered index on the key
-// columns turns into a range (keyset pagination) instead of a scan of the table.
+// point lookup, and an ordering bounds an ordered index on the key columns from the row
+// itself (keyset pagination, read in the index's order) instead of a scan of the table.
 func TestRowComparisonPlans(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
@@ -26,11 +26,12 @@ Point Lookup on p
   Filter: ((k1 = 1) AND (k2 = 2))`},
 		{"SELECT * FROM q WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `
 Limit
-  ->  Top-N Sort
-        ->  Index Scan using q_k on q
-              Filter: ((ROW(k1, k2) > ROW(1, 2)) AND (k1 >= 1))`},
+  ->  Index Scan using q_k on q
+        Index Cond: (ROW(k1, k2) > ROW(1, 2))
+        Filter: ((ROW(k1, k2) > ROW(1, 2)) AND (k1 >= 1))`},
 		{"SELECT * FROM q WHERE (k1, k2) <= (7, 2)", `
 Index Scan using q_k on q
+  Index Cond: (ROW(k1, k2) <= ROW(7, 2))
   Filter: ((ROW(k1, k2) <= ROW(7, 2)) AND (k1 <= 7))`},
 		// Without an ordered index the primary key (a hash map) gives no range.
 		{"SELECT * FROM p WHERE (k1, k2) > (1, 2) ORDER BY k1, k2 LIMIT 10", `

@@ -40,6 +40,9 @@ func (c scopeCol) markUsed() {
 // in it reads an enclosing query's row.
 type level struct {
 	correlated bool
+	// aggregateHere is set while the output of a SELECT that is not aggregated is bound: an
+	// aggregate of this level in a subquery makes it aggregated (outeragg.go).
+	aggregateHere bool
 }
 
 // scope resolves names for one row layout: the columns of the FROM clause (or of one table
@@ -60,6 +63,9 @@ type scope struct {
 	// srfs collects the set-returning calls of the select list being compiled; nil where
 	// they are not allowed.
 	srfs *[]*srfCall
+	// pre maps the placeholders of a row comparison's tree to their compiled fields
+	// (rowsubquery.go).
+	pre map[*sqlparser.FuncExpr]*expr
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
@@ -169,8 +175,13 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 		return sc.colExpr(i), nil
 	}
 	for o := sc.outer; o != nil; o = o.outer {
-		if o.agg != nil {
-			return nil, unsupported("a subquery referring to a column of an aggregated query")
+		if o.agg != nil && len(o.cols) == 0 { // an aggregated query's groups
+			x, found, err := o.agg.groupedColumn(c, o)
+			if err != nil || found {
+				markCorrelated(sc, o)
+				return x, err
+			}
+			continue
 		}
 		j, err := o.lookup(c)
 		if err != nil {
@@ -179,12 +190,7 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 		if j < 0 {
 			continue
 		}
-		// Every query level between here and o depends on o's current row.
-		for s := sc; s != o; s = s.outer {
-			if s.level != nil {
-				s.level.correlated = true
-			}
-		}
+		markCorrelated(sc, o) // every query level between here and o depends on o's row
 		if o.cell == nil {
 			o.cell = new([]types.Value)
 		}

@@ -131,6 +131,8 @@ func columnName(e sqlparser.Expr) string {
 		}
 	case sqlparser.BoolVal:
 		return "bool"
+	case sqlparser.ValTuple:
+		return "row"
 	case *sqlparser.GroupConcatExpr:
 		return "string_agg"
 	case sqlparser.AggrFunc:

@@ -49,9 +49,16 @@ type sortNode struct {
 	in     node
 	keys   []sortKey
 	limits *limitExprs
+	// presorted is the scan under in that reads an index in the keys' order: when it does
+	// (its index answered), the rows pass through unsorted.
+	presorted *scanNode
 }
 
 func (n *sortNode) explain(ex *explainer) {
+	if n.presorted != nil {
+		n.in.explain(ex) // the index gives the order, as in PostgreSQL's plan
+		return
+	}
 	if n.limits.limit != nil {
 		ex.line("Top-N Sort")
 	} else {
@@ -68,6 +75,9 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 	in, err := n.in.open(ec)
 	if err != nil {
 		return nil, err
+	}
+	if n.presorted != nil && n.presorted.it.viaIndex {
+		return in, nil
 	}
 	if limit < 0 || limit > math.MaxInt64-offset {
 		rows, err := collect(ec, in)

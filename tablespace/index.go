@@ -270,14 +270,36 @@ func (c *indexChange) apply() {
 // transaction has written to the table, whose own rows the index does not hold: the caller
 // must scan instead.
 func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []string, ok bool, err error) {
+	pks, _, ok, err = tx.indexScan(table, index, lo, hi, exact, IndexBatch{})
+	return pks, ok, err
+}
+
+// IndexBatch is how IndexScanBatch reads: at most Max entries; Cont for a batch after the
+// first; Desc from the top of the range down.
+type IndexBatch struct {
+	Max        int
+	Cont, Desc bool
+}
+
+// IndexScanBatch reads the range [lo, hi) of an ordered index as IndexScan does, in batches
+// of at most b.Max entries, in index order (descending with b.Desc), and returns the range
+// of the following batch: from next (ascending), or up to next (descending); next is nil
+// when the range is done. A continuing batch (b.Cont) is read even when the transaction
+// has written to the table since the first: a statement does not see its own writes, and
+// its first batch was refused (ok false) if the transaction had written to the table before.
+func (tx *Txn) IndexScanBatch(table, index string, lo, hi []byte, b IndexBatch) (pks []string, next []byte, ok bool, err error) {
+	return tx.indexScan(table, index, lo, hi, false, b)
+}
+
+func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, b IndexBatch) (pks []string, next []byte, ok bool, err error) {
 	for i := range tx.writes {
-		if tx.writes[i].Table == table {
-			return nil, false, nil
+		if tx.writes[i].Table == table && !b.Cont {
+			return nil, nil, false, nil
 		}
 	}
 	t, err := tx.table(table)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	var ix *secIndex
 	for _, x := range t.indexes {
@@ -286,14 +308,14 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 		}
 	}
 	if ix == nil {
-		return nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
+		return nil, nil, false, fmt.Errorf("tablespace: table %q has no index %q", table, index)
 	}
 	if !exact && ix.tree == nil {
-		return nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
+		return nil, nil, false, fmt.Errorf("tablespace: hash index %q cannot scan a range", index)
 	}
 	snap, err := tx.snapshot() // before the table lock: a first pin may wait for apply
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	t.mu.RLock()
 	var over map[string]oldVer
@@ -309,8 +331,12 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 			}
 		}
 	} else {
-		ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
-			if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
+		found := func(e string) bool {
+			if b.Max > 0 && len(pks) == b.Max {
+				next = []byte(e) // ascending: the first entry of the next batch
+				if b.Desc {
+					next = append(next, 0) // descending: the next batch ends after it
+				}
 				return false
 			}
 			pks = append(pks, e[ikeyLen(ix, e):])
@@ -318,15 +344,43 @@ func (tx *Txn) IndexScan(table, index string, lo, hi []byte, exact bool) (pks []
 				ents = append(ents, e)
 			}
 			return true
-		})
+		}
+		switch {
+		case !b.Desc:
+			ix.tree.AscendGreaterOrEqual(string(lo), func(e string) bool {
+				return (hi == nil || bytes.Compare([]byte(e), hi) < 0) && found(e)
+			})
+		default:
+			down := func(e string) bool {
+				if hi != nil && bytes.Compare([]byte(e), hi) >= 0 {
+					return true // hi itself: the range ends before it
+				}
+				return bytes.Compare([]byte(e), lo) >= 0 && found(e)
+			}
+			if hi == nil {
+				ix.tree.Descend(down)
+			} else {
+				ix.tree.DescendLessOrEqual(string(hi), down)
+			}
+		}
 	}
 	t.mu.RUnlock()
 	if over != nil {
-		if pks, err = t.indexAt(ix, over, ents, lo, hi, exact); err != nil {
-			return nil, false, err
+		start, end := lo, hi // this batch's part of the range
+		switch {
+		case next != nil && b.Desc:
+			start = next
+		case next != nil:
+			end = next
+		}
+		if pks, err = t.indexAt(ix, over, ents, start, end, exact); err != nil {
+			return nil, nil, false, err
+		}
+		if b.Desc {
+			slices.Reverse(pks)
 		}
 	}
-	return pks, true, nil
+	return pks, next, true, nil
 }
 
 // indexAt turns the entries (index key + pk) an index lookup found among the current rows into

@@ -230,6 +230,12 @@ type Field struct {
 	Name string
 }
 
+// NamedArg is a function argument given by name: name => value (or name := value).
+type NamedArg struct {
+	Name  string
+	Value Expr
+}
+
 // AtTimeZone is x AT TIME ZONE zone.
 type AtTimeZone struct {
 	Expr, Zone Expr
@@ -263,6 +269,7 @@ func (*Row) node()          {}
 func (*Subscript) node()    {}
 func (*Field) node()        {}
 func (*AtTimeZone) node()   {}
+func (*NamedArg) node()     {}
 func (*Default) node()      {}
 
 func (*Literal) expr()      {}
@@ -290,4 +297,5 @@ func (*Row) expr()          {}
 func (*Subscript) expr()    {}
 func (*Field) expr()        {}
 func (*AtTimeZone) expr()   {}
+func (*NamedArg) expr()     {}
 func (*Default) expr()      {}

@@ -159,6 +159,15 @@ func (p *printer) expr(e Expr) {
 		p.w(").", p.ident(e.Name))
 	case *AtTimeZone:
 		p.binary(e.Expr, "AT TIME ZONE", e.Zone)
+	case *NamedArg:
+		// An argument's name is not a column: PostgreSQL takes keywords there unquoted
+		// (make_date(year => 2024)), and so does drove's dialect pass.
+		name := e.Name
+		if !plainArgName(name) {
+			name = p.ident(name)
+		}
+		p.w(name, " => ")
+		p.expr(e.Value)
 	case *Default:
 		p.w("DEFAULT")
 	}
@@ -601,4 +610,15 @@ func (p *printer) like(e *Like) {
 // QuoteString writes s as a standard-conforming string constant.
 func QuoteString(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// plainArgName reports whether an argument name prints without quotes: lower-case letters,
+// digits and underscores, not starting with a digit.
+func plainArgName(s string) bool {
+	for i, c := range s {
+		if !(c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }

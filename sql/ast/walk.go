@@ -67,6 +67,8 @@ func Walk(n Node, visit func(Node) bool) {
 		w(n.Expr)
 	case *AtTimeZone:
 		w(n.Expr, n.Zone)
+	case *NamedArg:
+		w(n.Value)
 	case *Select:
 		walkSelect(n, visit)
 	case *SubqueryFrom:

@@ -202,3 +202,74 @@ tag: SELECT 4
 
 statement error 42P20
 SELECT sum(id) OVER (ROWS BETWEEN UNBOUNDED FOLLOWING AND CURRENT ROW) FROM sales
+
+# FILTER on window aggregates: a row the condition does not hold for is not folded in.
+statement ok
+CREATE TABLE wf (id int PRIMARY KEY, g int, x int)
+
+statement ok
+INSERT INTO wf VALUES (1, 1, 5), (2, 1, -1), (3, 1, 3), (4, 2, -2), (5, 2, 7), (6, 3, NULL)
+
+query
+SELECT id, count(*) FILTER (WHERE x > 0) OVER (PARTITION BY g ORDER BY id), count(x) FILTER (WHERE x < 4) OVER () FROM wf ORDER BY id
+----
+1|1|3
+2|1|3
+3|2|3
+4|0|3
+5|1|3
+6|0|3
+tag: SELECT 6
+
+query
+SELECT id, sum(x) FILTER (WHERE x > 0) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM wf ORDER BY id
+----
+1|5
+2|5
+3|3
+4|3
+5|7
+6|7
+tag: SELECT 6
+
+query
+SELECT id, max(x) FILTER (WHERE x > 0) OVER (PARTITION BY g), min(x) FILTER (WHERE x < 5) OVER (PARTITION BY g), avg(x) FILTER (WHERE id % 2 = 1) OVER (PARTITION BY g) FROM wf ORDER BY id
+----
+1|5|-1|4.0000000000000000
+2|5|-1|4.0000000000000000
+3|5|-1|4.0000000000000000
+4|7|-2|7.0000000000000000
+5|7|-2|7.0000000000000000
+6|NULL|NULL|NULL
+tag: SELECT 6
+
+query
+SELECT g, sum(count(*)) FILTER (WHERE g > 1) OVER (ORDER BY g) FROM wf GROUP BY g ORDER BY g
+----
+1|NULL
+2|2
+3|3
+tag: SELECT 3
+
+query
+SELECT id, count(x) FILTER (WHERE (SELECT true)) OVER (ORDER BY id), sum(10 / x) FILTER (WHERE x <> 0) OVER () FROM wf ORDER BY id
+----
+1|1|-9
+2|2|-9
+3|3|-9
+4|4|-9
+5|5|-9
+6|5|-9
+tag: SELECT 6
+
+statement error 0A000
+SELECT id, row_number() FILTER (WHERE x > 0) OVER () FROM wf
+
+statement error 0A000
+SELECT id, lag(x) FILTER (WHERE x > 0) OVER () FROM wf
+
+statement error 42803
+SELECT id, count(*) FILTER (WHERE count(*) > 0) OVER () FROM wf
+
+statement error 42P20
+SELECT id, count(*) FILTER (WHERE sum(x) OVER () > 0) OVER () FROM wf

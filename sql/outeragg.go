@@ -1,0 +1,184 @@
+package sql
+
+import (
+	"errors"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// Subqueries of an aggregated query, as PostgreSQL 15 reads them. A subquery in the select
+// list, HAVING or ORDER BY of an aggregated query runs once per group: it may read the
+// group's grouped columns (a column that is not grouped is 42803, "subquery uses ungrouped
+// column"), which it reads from the group's output row through the aggregated scope's cell.
+// An aggregate call whose arguments read only an enclosing query's columns is that query's
+// aggregate (SELECT (SELECT max(t1.v) FROM t2) FROM t1 aggregates t1): it is bound by that
+// query's aggBinder and read from its groups' rows. When that query was not aggregated (no
+// GROUP BY, HAVING or aggregate of its own), binding its output stops with
+// errMakeAggregated and bindSelectBody binds it again as an aggregated query.
+
+// aggregateHere marks the level whose select list, HAVING or ORDER BY is being bound, when
+// it is not aggregated: an outer aggregate found in one of its subqueries makes it so.
+type aggregateHere struct{ lvl *level }
+
+func (*aggregateHere) Error() string { return "an outer aggregate makes the query aggregated" }
+
+// errMakeAggregated asks the binding of level lvl's output to start over as an aggregated
+// query. It is a 42803 *Error, as PostgreSQL's, should anything else ever see it.
+func errMakeAggregated(lvl *level) error {
+	return &Error{Code: "42803", Message: "aggregate functions are not allowed here", cause: &aggregateHere{lvl: lvl}}
+}
+
+// restartsAggregated reports whether err asks lvl's output to be bound again, aggregated.
+func restartsAggregated(err error, lvl *level) bool {
+	var a *aggregateHere
+	return errors.As(err, &a) && a.lvl == lvl
+}
+
+// groupedColumn compiles c, read from an enclosing aggregated query's scope o: the grouped
+// value of the group o is evaluating; found is false when o's FROM clause has no such column.
+func (ab *aggBinder) groupedColumn(c *sqlparser.ColName, o *scope) (x *expr, found bool, err error) {
+	i, err := ab.input.lookup(c)
+	if err != nil || i < 0 {
+		return nil, false, err
+	}
+	for g, col := range ab.groupCols {
+		if col != i {
+			continue
+		}
+		ab.input.cols[i].markUsed()
+		if o.cell == nil {
+			o.cell = new([]types.Value)
+		}
+		cell := o.cell
+		x := &expr{typ: ab.groups[g].typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[g], nil }}
+		x.bpchar, x.varchar = ab.groups[g].bpchar, ab.groups[g].varchar
+		return x, true, nil
+	}
+	col := ab.input.cols[i]
+	return nil, true, Errorf("42803", "subquery uses ungrouped column \"%s.%s\" from outer query", col.table, col.name)
+}
+
+// markCorrelated records that every query level from sc out to (not including) o reads o's
+// current row.
+func markCorrelated(sc, o *scope) {
+	for s := sc; s != nil && s != o; s = s.outer {
+		if s.level != nil {
+			s.level.correlated = true
+		}
+	}
+}
+
+// isAggregateCall reports whether e is an aggregate call (not a window function), with or
+// without FILTER.
+func isAggregateCall(e sqlparser.Expr) bool {
+	if _, _, ok := aggFilterCall(e); ok {
+		return true
+	}
+	if _, ok := e.(sqlparser.AggrFunc); !ok {
+		return false
+	}
+	wf, ok := e.(sqlparser.WindowFunc)
+	return !ok || wf.GetOverClause() == nil
+}
+
+// aggregateOwner finds the scope of the query an aggregate call compiled in sc belongs to:
+// nil for sc's own query level, else the enclosing scope its innermost column reference
+// resolves in (an aggregated query's scope, whose aggBinder holds that query's FROM
+// columns). An aggregate without column references, or with one that does not resolve, is
+// its own level's (compile reports the missing column).
+func aggregateOwner(e sqlparser.Expr, sc *scope) *scope {
+	var owner *scope
+	ownerDepth := -1
+	here := false
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.Subquery:
+			return false, nil
+		case *sqlparser.ColName:
+			s, depth := resolvingScope(n, sc)
+			switch {
+			case s == nil || s.level == sc.level:
+				here = true
+			case ownerDepth < 0 || depth < ownerDepth:
+				owner, ownerDepth = s, depth
+			}
+		}
+		return !here, nil
+	}, e)
+	if here {
+		return nil
+	}
+	return owner
+}
+
+// resolvingScope is the scope, sc or an enclosing one, a column reference resolves in, and
+// how many scopes out it is; nil when none does.
+func resolvingScope(c *sqlparser.ColName, sc *scope) (*scope, int) {
+	depth := 0
+	for s := sc; s != nil; s = s.outer {
+		in := s
+		if s.agg != nil && len(s.cols) == 0 {
+			in = s.agg.input
+		}
+		if i, err := in.lookup(c); err != nil {
+			return nil, 0
+		} else if i >= 0 {
+			return s, depth
+		}
+		depth++
+	}
+	return nil, 0
+}
+
+// compileOuterAggregate compiles an aggregate call that belongs to the enclosing query of
+// scope o: bound by o's aggBinder, read from the group o is evaluating.
+func compileOuterAggregate(e sqlparser.Expr, sc, o *scope) (*expr, error) {
+	if o.agg == nil {
+		if o.level != nil && o.level.aggregateHere {
+			return nil, errMakeAggregated(o.level)
+		}
+		return nil, Errorf("42803", "aggregate functions are not allowed here")
+	}
+	x, _, err := o.agg.resolve(e, o)
+	if err != nil {
+		return nil, err
+	}
+	markCorrelated(sc, o)
+	if o.cell == nil {
+		o.cell = new([]types.Value)
+	}
+	cell := o.cell
+	y := *x
+	y.rowFree = true
+	y.eval = func([]types.Value) (types.Value, error) { return x.eval(*cell) }
+	return &y, nil
+}
+
+// hasOwnAggregate reports whether an aggregate call of query level sc (the FROM clause's
+// scope) appears in the expressions, outside subqueries: one whose arguments read only
+// enclosing queries' columns is theirs, and does not make this query aggregated.
+func hasOwnAggregate(exprs []sqlparser.Expr, sc *scope) bool {
+	found := false
+	for _, e := range exprs {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n := n.(type) {
+			case *sqlparser.Subquery:
+				return false, nil
+			case sqlparser.WindowFunc:
+				if n.GetOverClause() != nil {
+					return false, nil // a window function, not an aggregate of the query
+				}
+			}
+			if n, ok := n.(sqlparser.Expr); ok {
+				if isAggregateCall(n) {
+					found = found || aggregateOwner(n, sc) == nil
+					return false, nil
+				}
+			}
+			return !found, nil
+		}, e)
+	}
+	return found
+}

@@ -1,0 +1,159 @@
+package sql
+
+import (
+	"strconv"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// A row compared with a subquery, (a, b) op (SELECT x, y ...), as PostgreSQL 15: the subquery
+// yields at most one row (more is 21000), none making every field NULL, and its columns must
+// be as many as the row's (42601). The comparison is the element-wise one of two rows
+// (rowcompare.go) with the subquery's fields standing for the right-hand row: each field is
+// an expr reading the row the subquery returned, which the comparison loads first. The
+// fields are put into the comparison's tree as placeholder calls the scope maps to them
+// (scope.pre), so the pairs are typed and compared as any other.
+
+// rowFieldFunc names a placeholder of a subquery's field in a row comparison's tree.
+const rowFieldFunc = "drove_row_field"
+
+// rowSubqueryComparison compiles e when it compares a row with a subquery; ok is false when it
+// does not.
+func rowSubqueryComparison(e *sqlparser.ComparisonExpr, sc *scope) (x *expr, ok bool, err error) {
+	if e.Modifier != sqlparser.Missing || e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp {
+		return nil, false, nil
+	}
+	if _, sub := e.Left.(*sqlparser.Subquery); sub && isRow(e.Right) {
+		// PostgreSQL reads a subquery on the left as a scalar one: 42601 for two columns,
+		// else no operator compares its value with a row.
+		if _, err := compile(e.Left, sc); err != nil {
+			return nil, true, err
+		}
+		return nil, false, nil
+	}
+	op := e.Operator
+	left, lok := e.Left.(sqlparser.ValTuple)
+	sub, qok := e.Right.(*sqlparser.Subquery)
+	if !lok || !qok || len(left) < 2 {
+		return nil, false, nil
+	}
+	switch op {
+	case sqlparser.EqualOp, sqlparser.NotEqualOp, sqlparser.LessThanOp, sqlparser.LessEqualOp,
+		sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+	default:
+		return nil, true, Errorf("42883", "operator does not exist: record %s record", op.ToString())
+	}
+	x, err = compileRowAgainstSubquery(left, sub, op, sc)
+	return x, true, err
+}
+
+func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, op sqlparser.ComparisonExprOperator, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(q.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(sp.cols) > len(left):
+		return nil, Errorf("42601", "subquery has too many columns")
+	case len(sp.cols) < len(left):
+		return nil, Errorf("42601", "subquery has too few columns")
+	}
+	vals := make([]types.Value, len(left))
+	right := make(sqlparser.ValTuple, len(left))
+	if sc.pre == nil {
+		sc.pre = make(map[*sqlparser.FuncExpr]*expr)
+	}
+	for i, c := range sp.cols {
+		f := &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFieldFunc),
+			Exprs: []sqlparser.Expr{sqlparser.NewIntLiteral(strconv.Itoa(i + 1))}}
+		right[i] = f
+		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar,
+			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
+		defer delete(sc.pre, f)
+	}
+	cmp, _, err := rowComparison(&sqlparser.ComparisonExpr{Operator: op, Left: left, Right: right})
+	if err != nil {
+		return nil, err
+	}
+	x, err := compile(cmp, sc)
+	if err != nil {
+		return nil, err
+	}
+	var loadedRun uint64 // the execution an uncorrelated subquery's row was loaded in; 0: none
+	load := func(row []types.Value) error {
+		if !sp.correlated && loadedRun == sp.sc.params.ec.run {
+			return nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return err
+		}
+		first, err := it.next()
+		if err != nil {
+			return err
+		}
+		if first == nil {
+			for i, c := range sp.cols {
+				vals[i] = types.Value{T: c.Type, Null: true}
+			}
+		} else {
+			copy(vals, first)
+			if more, err := it.next(); err != nil {
+				return err
+			} else if more != nil {
+				return Errorf("21000", "more than one row returned by a subquery used as an expression")
+			}
+		}
+		loadedRun = ec.run
+		return nil
+	}
+	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		if err := load(row); err != nil {
+			return types.Value{}, err
+		}
+		return x.eval(row)
+	}}, nil
+}
+
+// compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,
+// whose fields are f1, f2, ... as PostgreSQL names them.
+func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
+	if len(t) < 2 {
+		return nil, unsupported("expression %s", pgString(t))
+	}
+	xs := make([]*expr, len(t))
+	fields := make([]types.Column, len(t))
+	for i, e := range t {
+		x, err := compile(e, sc)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case x.typ == types.Null: // a NULL field: text, as PostgreSQL resolves unknown
+			x = constExpr(types.Value{T: types.Text, Null: true}, false)
+		case x.unknown:
+			if x, err = castLiteral(x, types.Text); err != nil {
+				return nil, err
+			}
+		}
+		xs[i] = x
+		fields[i] = types.Column{Name: "f" + strconv.Itoa(i+1), Type: x.typ}
+	}
+	rt, err := types.RecordType(fields)
+	if err != nil {
+		return nil, Errorf("54000", "%v", err)
+	}
+	vals := make([]types.Value, len(xs))
+	return &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		for i, x := range xs {
+			v, err := x.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			vals[i] = v
+		}
+		return types.NewRecord(rt, vals), nil
+	}}, nil
+}
