@@ -142,6 +142,9 @@ func parseText(s string, t types.Type) (types.Value, error) {
 			}
 			return bad()
 		}
+		if f == 0 && nonzeroMantissa(trimmed) { // underflow: PostgreSQL refuses, not rounds to 0
+			return types.Value{}, Errorf("22003", "%q is out of range for type %s", s, t)
+		}
 		return types.NewFloat(t, f), nil
 	case types.Bool:
 		switch strings.ToLower(strings.TrimSpace(s)) {
@@ -437,4 +440,18 @@ func Assign(v types.Value, c *types.Column) (types.Value, error) {
 // its primary key and value, as INSERT and UPDATE store them.
 func EncodeRow(table string, schema *types.Schema, row []types.Value) (key, value []byte, err error) {
 	return finishRow(&boundTable{name: table, schema: schema}, row, nil, nil)
+}
+
+// nonzeroMantissa reports whether the float literal s (well-formed) has a nonzero digit before
+// its exponent.
+func nonzeroMantissa(s string) bool {
+	s = strings.ToLower(strings.TrimLeft(s, "+-"))
+	digits, exp := "123456789", "e"
+	if rest, ok := strings.CutPrefix(s, "0x"); ok {
+		s, digits, exp = rest, "123456789abcdef", "p"
+	}
+	if i := strings.Index(s, exp); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ContainsAny(s, digits)
 }

@@ -22,3 +22,17 @@ tag: SELECT 1
 
 statement error 22003
 EXECUTE numtypmod('12345')
+
+# A float literal too small to represent is out of range (it does not silently become 0), while
+# a subnormal one is kept (float8.sql, float4.sql).
+statement error 22003
+SELECT '1e-400'::float8
+
+statement error 22003
+SELECT '-1e-50'::float4
+
+query
+SELECT '1e-320'::float8 > 0, '0e-999'::float8, '-0.000e-400'::float8, '1e-44'::float4 > 0
+----
+t|0|-0|t
+tag: SELECT 1
