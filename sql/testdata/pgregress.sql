@@ -36,3 +36,18 @@ SELECT '1e-320'::float8 > 0, '0e-999'::float8, '-0.000e-400'::float8, '1e-44'::f
 ----
 t|0|-0|t
 tag: SELECT 1
+
+# octet_length of a char(n) value counts its padding; length and char_length do not
+# (select_implicit.sql, strings.sql).
+statement ok
+CREATE TABLE pgr_chars (c char(8), v varchar(8))
+
+statement ok
+INSERT INTO pgr_chars VALUES ('XXXX', 'XXXX  '), ('日本', NULL)
+
+query
+SELECT c, octet_length(c), length(c), char_length(c), octet_length(c::text), octet_length(v), octet_length('ab'::char(5)) FROM pgr_chars ORDER BY c
+----
+XXXX    |8|4|4|4|6|5
+日本      |12|2|2|6|NULL|5
+tag: SELECT 2
