@@ -147,11 +147,8 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		}
 		return types.NewFloat(t, f), nil
 	case types.Bool:
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "t", "true", "y", "yes", "on", "1":
-			return types.NewBool(true), nil
-		case "f", "false", "n", "no", "off", "0":
-			return types.NewBool(false), nil
+		if b, ok := parseBool(strings.ToLower(strings.TrimSpace(s))); ok {
+			return types.NewBool(b), nil
 		}
 		return bad()
 	case types.Timestamp, types.Date:
@@ -454,4 +451,24 @@ func nonzeroMantissa(s string) bool {
 		s = s[:i]
 	}
 	return strings.ContainsAny(s, digits)
+}
+
+// parseBool reads a boolean as PostgreSQL's parse_bool does: any prefix of true, false, yes or
+// no, a prefix of on or off of two letters or more, 1 or 0.
+func parseBool(s string) (b, ok bool) {
+	switch {
+	case s == "":
+		return false, false
+	case s == "1" || s == "0":
+		return s == "1", true
+	case strings.HasPrefix("true", s) || strings.HasPrefix("yes", s):
+		return true, true
+	case strings.HasPrefix("false", s) || strings.HasPrefix("no", s):
+		return false, true
+	case len(s) >= 2 && strings.HasPrefix("on", s):
+		return true, true
+	case len(s) >= 2 && strings.HasPrefix("off", s):
+		return false, true
+	}
+	return false, false
 }

@@ -51,3 +51,23 @@ SELECT c, octet_length(c), length(c), char_length(c), octet_length(c::text), oct
 XXXX    |8|4|4|4|6|5
 日本      |12|2|2|6|NULL|5
 tag: SELECT 2
+
+# Boolean input takes any prefix of true/false/yes/no and a prefix of on/off of two letters or
+# more (boolean.sql).
+query
+SELECT 'of'::bool, 'tr'::bool, 'FAL'::bool, ' ye '::bool, 'n'::bool, 'ON'::bool, 'OFF'::text::bool
+----
+f|t|f|t|f|t|f
+tag: SELECT 1
+
+statement error 22P02
+SELECT 'o'::bool
+
+statement error 22P02
+SELECT 'on_'::bool
+
+statement error 22P02
+SELECT 'truex'::bool
+
+statement error 22P02
+SELECT '11'::bool
