@@ -50,6 +50,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if err != nil {
 				return nil, err
 			}
+			literal := x.unknown && x.param == 0
 			if x.unknown {
 				x.unknown, x.typ = false, types.Text
 			}
@@ -57,7 +58,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if name == "" {
 				name = columnName(se.Expr)
 			}
-			p := projection{col: Column{Name: name, Type: x.typ}, x: x}
+			p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x}
 			if c, ok := se.Expr.(*sqlparser.ColName); ok {
 				if i, err := sc.lookup(c); err == nil && i >= 0 {
 					p.ref = i + 1

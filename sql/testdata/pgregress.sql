@@ -71,3 +71,82 @@ SELECT 'truex'::bool
 
 statement error 22P02
 SELECT '11'::bool
+
+# An untyped literal in a UNION branch or a VALUES row takes the type of the other branch
+# (union.sql, float8.sql, arrays.sql); two literal branches make text.
+query
+SELECT x FROM (VALUES (1), ('2')) v(x) ORDER BY x
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT x, pg_typeof(x) FROM (VALUES ('NaN'), (1.5::float8), ('-Infinity')) v(x) ORDER BY x
+----
+-Infinity|double precision
+1.5|double precision
+NaN|double precision
+tag: SELECT 3
+
+query
+SELECT x, pg_typeof(x) FROM (VALUES ('2020-01-01'::date), ('infinity')) v(x) ORDER BY x
+----
+2020-01-01|date
+infinity|date
+tag: SELECT 2
+
+query
+SELECT x FROM (VALUES (ARRAY[1,2]), ('{}')) v(x) ORDER BY x
+----
+{}
+{1,2}
+tag: SELECT 2
+
+query
+SELECT '1' UNION SELECT 2 UNION SELECT '03' ORDER BY 1
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT 'a' UNION SELECT 'b' ORDER BY 1
+----
+a
+b
+tag: SELECT 2
+
+statement error 22P02
+SELECT 1 UNION SELECT 'x'
+
+statement error 22P02
+SELECT 1, 'x' UNION ALL SELECT 2, 3
+
+statement error 42804
+SELECT 'a' UNION SELECT 'b' UNION SELECT 1
+
+statement error 42804
+SELECT NULL UNION SELECT '1' UNION SELECT 2
+
+# A frame may not end before it starts (window.sql).
+statement error 42P20
+SELECT count(*) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM generate_series(1, 3) x
+
+statement error 42P20
+SELECT count(*) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 PRECEDING) FROM generate_series(1, 3) x
+
+statement error 42P20
+SELECT count(*) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM generate_series(1, 3) x
+
+statement error 42P20
+SELECT count(*) OVER (ORDER BY x ROWS 1 FOLLOWING) FROM generate_series(1, 3) x
+
+query
+SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING), sum(x) OVER (ORDER BY x ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) FROM generate_series(1, 3) x ORDER BY x
+----
+1|1|NULL
+2|1|1
+3|0|3
+tag: SELECT 3
