@@ -155,6 +155,9 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 				t = rt
 			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
 				t = arithType(lt, rt)
+				if (lt == types.Float32 || rt == types.Float32) && lt != types.Float64 && rt != types.Float64 {
+					t = types.Float32 // integers and numeric cast to real implicitly; real is not float8's
+				}
 			default:
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}

@@ -150,3 +150,45 @@ SELECT x, count(*) OVER (ORDER BY x ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING), s
 2|1|1
 3|0|3
 tag: SELECT 3
+
+# sum and avg of floats overflow like float addition does, not to Infinity (aggregates.sql);
+# an infinite input still sums to infinity, and float4 sums in single precision. A number cast
+# to real is rounded to single precision (float4.sql).
+statement error 22003
+SELECT sum(x) FROM (VALUES (1e308::float8), (1e308)) v(x)
+
+statement error 22003
+SELECT avg(x) FROM (VALUES (1e308::float8), (1e308)) v(x)
+
+statement error 22003
+SELECT sum(x) FROM (VALUES (3e38::float4), (3e38)) v(x)
+
+statement error 22003
+SELECT sum(x) OVER () FROM (VALUES (1e308::float8), (1e308)) v(x)
+
+query
+SELECT sum(x), avg(x) FROM (VALUES ('Infinity'::float8), (1e308), (1e308)) v(x)
+----
+Infinity|Infinity
+tag: SELECT 1
+
+query
+SELECT sum(x), avg(x), 0.1::float4::float8, x * 3 FROM (VALUES (0.1::float4), (0.2), (0.3), (1e-8)) v(x) GROUP BY x ORDER BY x
+----
+1e-08|9.99999993922529e-09|0.10000000149011612|2.999999981767587e-08
+0.1|0.10000000149011612|0.10000000149011612|0.30000000447034836
+0.2|0.20000000298023224|0.10000000149011612|0.6000000089406967
+0.3|0.30000001192092896|0.10000000149011612|0.9000000357627869
+tag: SELECT 4
+
+query
+SELECT 0.1::float4::float8, 1.1::float4 * 3, 16777217::float4::float8, 1e-3::float4 = '0.001'::float4
+----
+0.10000000149011612|3.3000000715255737|16777216|t
+tag: SELECT 1
+
+statement error 22003
+SELECT 1e39::float4
+
+statement error 22003
+SELECT 1e300::float8::float4
