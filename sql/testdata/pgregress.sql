@@ -192,3 +192,26 @@ SELECT 1e39::float4
 
 statement error 22003
 SELECT 1e300::float8::float4
+
+# time's input needs a clock: a date alone, today or epoch is refused; HHMMSS and HHMM are
+# clocks (time.sql, horology.sql).
+query
+SELECT '040506'::time, '0405'::time, '040506.5'::time, '1999-01-08 04:05:06 PST'::time, 'allballs'::time, '10:00 PM'::time
+----
+04:05:06|04:05:00|04:05:06.5|04:05:06|00:00:00|22:00:00
+tag: SELECT 1
+
+statement error 22007
+SELECT '2020-01-01'::time
+
+statement error 22007
+SELECT 'today'::time
+
+statement error 22007
+SELECT 'epoch'::time
+
+statement error 22007
+SELECT '20200101T1000'::time
+
+statement error 22007
+SELECT '04'::time
