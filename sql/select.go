@@ -127,13 +127,28 @@ func columnName(e sqlparser.Expr) string {
 			}
 		case name == "drove_array_of" || name == "drove_array":
 			return "array"
+		case name == "drove_extract":
+			return "extract"
 		default:
 			return name
 		}
 	case sqlparser.BoolVal:
 		return "bool"
 	case *sqlparser.GroupConcatExpr:
+		if name, ok := strings.CutPrefix(decodeSQLString(e.Separator), jsonAggMarker); ok {
+			return name // jsonb_agg and its kin (see emitJSONAgg)
+		}
 		return "string_agg"
+	case *sqlparser.ArgumentLessWindowExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.FirstOrLastValueExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.LagLeadExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.NtileExpr:
+		return "ntile"
+	case *sqlparser.NTHValueExpr:
+		return "nth_value"
 	case sqlparser.AggrFunc:
 		return strings.ToLower(e.AggrName())
 	case *sqlparser.CaseExpr:
@@ -154,9 +169,19 @@ func columnName(e sqlparser.Expr) string {
 				return orDefault(ae.As.String(), columnName(ae.Expr))
 			}
 		}
-	case *sqlparser.CollateExpr: // a cast: a column keeps its name, anything else takes the type's
-		if c, ok := e.Expr.(*sqlparser.ColName); ok {
-			return c.Name.String()
+	case *sqlparser.CollateExpr: // a cast: what names its operand keeps the name, else the type's
+		switch e.Expr.(type) {
+		case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
+		default:
+			if name := columnName(e.Expr); name != "?column?" {
+				return name
+			}
+		}
+		switch name := strings.TrimPrefix(e.Collation, castMarker); {
+		case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
+			return "varchar"
+		case strings.HasPrefix(name, "char") || strings.HasPrefix(name, "bpchar"):
+			return "bpchar"
 		}
 		if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
 			switch t.Name {
