@@ -215,3 +215,49 @@ SELECT '20200101T1000'::time
 
 statement error 22007
 SELECT '04'::time
+
+# A grouped expression matches however its columns are qualified (select_implicit.sql).
+statement ok
+CREATE TABLE test_missing_target (a int, b int, c char(8), d char)
+
+statement ok
+INSERT INTO test_missing_target VALUES (0, 1, 'XXXX', 'A'), (1, 2, 'AAAA', 'b'), (2, 2, 'AAAA', 'c'), (3, 3, 'BBBB', 'D'), (4, 3, 'BBBB', 'e'), (5, 3, 'bbbb', 'F'), (6, 4, 'cccc', 'g'), (7, 4, 'cccc', 'h'), (8, 4, 'CCCC', 'I'), (9, 4, 'CCCC', 'j')
+
+query
+SELECT a%2, count(b) FROM test_missing_target GROUP BY test_missing_target.a%2 ORDER BY 1
+----
+0|5
+1|5
+tag: SELECT 2
+
+query
+SELECT count(c) FROM test_missing_target GROUP BY lower(test_missing_target.c) ORDER BY lower(c)
+----
+2
+3
+4
+1
+tag: SELECT 4
+
+query
+SELECT lower(test_missing_target.c), count(c) FROM test_missing_target GROUP BY lower(c) ORDER BY lower(c)
+----
+aaaa|2
+bbbb|3
+cccc|4
+xxxx|1
+tag: SELECT 4
+
+query
+SELECT x.b/2, count(x.b) FROM test_missing_target x, test_missing_target y WHERE x.a = y.a GROUP BY x.b/2 ORDER BY x.b/2
+----
+0|1
+1|5
+2|4
+tag: SELECT 3
+
+statement error 42803
+SELECT y.a%2 FROM test_missing_target x, test_missing_target y GROUP BY x.a%2
+
+statement error 42702
+SELECT count(x.a) FROM test_missing_target x, test_missing_target y WHERE x.a = y.a GROUP BY b/2 ORDER BY b/2
