@@ -142,7 +142,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 			pgString(c))
 	}
 	for g, ge := range ab.exprs {
-		if ab.groupCols[g] < 0 && sqlparser.Equals.Expr(e, ge) {
+		if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(e, ge) || sameColumns(e, ge, ab.input)) {
 			return group(g), true, nil
 		}
 	}
@@ -509,4 +509,28 @@ func decodeSQLString(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// sameColumns reports whether a and b are the same expression once each of their columns is
+// read as the input column it names: GROUP BY t.a % 2 groups a % 2.
+func sameColumns(a, b sqlparser.Expr, input *scope) bool {
+	resolved := func(e sqlparser.Expr) (sqlparser.Expr, bool) {
+		ok := true
+		out := sqlparser.Rewrite(sqlparser.CloneExpr(e), nil, func(c *sqlparser.Cursor) bool {
+			if col, isCol := c.Node().(*sqlparser.ColName); isCol {
+				i, err := input.lookup(col)
+				if err != nil || i < 0 {
+					ok = false // an outer or missing column: compared as written
+					return false
+				}
+				c.Replace(sqlparser.NewColName("#" + strconv.Itoa(i)))
+			}
+			return true
+		})
+		x, _ := out.(sqlparser.Expr)
+		return x, ok && x != nil
+	}
+	x, okA := resolved(a)
+	y, okB := resolved(b)
+	return okA && okB && sqlparser.Equals.Expr(x, y)
 }

@@ -15,6 +15,9 @@ type Column struct {
 	// char(n) or varchar (see expr.bpchar): how a derived table's or subquery's column
 	// compares with char(n).
 	bpchar, varchar bool
+	// unknown: an untyped quoted literal, whose type a set operation takes from its other
+	// branches (SELECT 1 UNION SELECT '2' is of integers).
+	unknown bool
 	// src is the table column the result column reads unchanged, where the query shows it
 	// (see Declared); nil otherwise.
 	src *types.Column

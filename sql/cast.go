@@ -145,13 +145,28 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	}
 	if x.unknown {
 		if x.param > 0 {
-			return x.setParamType(c.Type), nil
+			y := x.setParamType(c.Type)
+			if y.typ == types.Numeric && c.Length != 0 { // $1::numeric(p,s) rounds the value bound
+				eval := y.eval
+				y.eval = func(row []types.Value) (types.Value, error) {
+					v, err := eval(row)
+					if err != nil || v.IsNull() {
+						return v, err
+					}
+					return numericTypmod(v, &c)
+				}
+			}
+			return y, nil
 		}
 		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location())
 		if err != nil {
 			return nil, err
 		}
-		v, err = castLength(v, &c)
+		if c.Type == types.Numeric { // numeric(p,s) rounds and range-checks a literal too
+			v, err = numericTypmod(v, &c)
+		} else {
+			v, err = castLength(v, &c)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -145,13 +145,13 @@ func parseText(s string, t types.Type) (types.Value, error) {
 			}
 			return bad()
 		}
+		if f == 0 && nonzeroMantissa(trimmed) { // underflow: PostgreSQL refuses, not rounds to 0
+			return types.Value{}, Errorf("22003", "%q is out of range for type %s", s, t)
+		}
 		return types.NewFloat(t, f), nil
 	case types.Bool:
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "t", "true", "y", "yes", "on", "1":
-			return types.NewBool(true), nil
-		case "f", "false", "n", "no", "off", "0":
-			return types.NewBool(false), nil
+		if b, ok := parseBool(strings.ToLower(strings.TrimSpace(s))); ok {
+			return types.NewBool(b), nil
 		}
 		return bad()
 	case types.Timestamp, types.Date:
@@ -470,4 +470,38 @@ func Assign(v types.Value, c *types.Column) (types.Value, error) {
 // its primary key and value, as INSERT and UPDATE store them.
 func EncodeRow(table string, schema *types.Schema, row []types.Value) (key, value []byte, err error) {
 	return finishRow(&boundTable{name: table, schema: schema}, row, nil, nil)
+}
+
+// nonzeroMantissa reports whether the float literal s (well-formed) has a nonzero digit before
+// its exponent.
+func nonzeroMantissa(s string) bool {
+	s = strings.ToLower(strings.TrimLeft(s, "+-"))
+	digits, exp := "123456789", "e"
+	if rest, ok := strings.CutPrefix(s, "0x"); ok {
+		s, digits, exp = rest, "123456789abcdef", "p"
+	}
+	if i := strings.Index(s, exp); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ContainsAny(s, digits)
+}
+
+// parseBool reads a boolean as PostgreSQL's parse_bool does: any prefix of true, false, yes or
+// no, a prefix of on or off of two letters or more, 1 or 0.
+func parseBool(s string) (b, ok bool) {
+	switch {
+	case s == "":
+		return false, false
+	case s == "1" || s == "0":
+		return s == "1", true
+	case strings.HasPrefix("true", s) || strings.HasPrefix("yes", s):
+		return true, true
+	case strings.HasPrefix("false", s) || strings.HasPrefix("no", s):
+		return false, true
+	case len(s) >= 2 && strings.HasPrefix("on", s):
+		return true, true
+	case len(s) >= 2 && strings.HasPrefix("off", s):
+		return false, true
+	}
+	return false, false
 }

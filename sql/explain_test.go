@@ -210,6 +210,13 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT CASE WHEN true THEN 1 END, EXISTS (SELECT 1), (SELECT max(id) FROM a)", "case,exists,max"},
 		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
 		{"SELECT ROW(1, 2), (id, v), count(*) FILTER (WHERE id > 0) OVER (), (id, v) = (SELECT 1, 'x') FROM a", "row,row,count,?column?"},
+		// A cast keeps a function's name; a cast of a literal, a cast, CASE or true takes the
+		// type's as written (the PostgreSQL regression suite's headers).
+		{"SELECT sum(id)::text, 'x'::varchar(3), 'y'::char(2), (1::int)::text, true::text, CASE WHEN true THEN 1 END::text, ARRAY[1]::text, id::text FROM a GROUP BY id",
+			"sum,varchar,bpchar,text,text,text,array,id"},
+		{"SELECT extract(year from now()), jsonb_agg(id), json_object_agg(v, id), json_agg(id) FROM a", "extract,jsonb_agg,json_object_agg,json_agg"},
+		{"SELECT row_number() OVER (), rank() OVER (), dense_rank() OVER (), first_value(id) OVER (), last_value(id) OVER (), lag(id) OVER (), lead(id) OVER (), ntile(2) OVER () FROM a",
+			"row_number,rank,dense_rank,first_value,last_value,lag,lead,ntile"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

@@ -160,6 +160,9 @@ type funcCall struct {
 	ret  types.Type // the result type, polymorphic ones resolved
 	sc   *scope
 	live int // COALESCE: the arguments up to the first non-NULL constant
+	// padded: the first argument is a char(n) value, which coercing to text trimmed (a
+	// function with a bpchar overload, such as octet_length, sees the padding).
+	padded *expr
 }
 
 // arityError is 42883 for a call with a number of arguments the function does not take.
@@ -259,6 +262,9 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	}
 	if args, err = regclassLiterals(proc, args, sc); err != nil {
 		return nil, err
+	}
+	if len(args) > 0 && args[0].bpchar {
+		c.padded = args[0]
 	}
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err

@@ -194,5 +194,8 @@ func buildMD5(c *funcCall) (*expr, error) {
 
 // buildOctetLength is octet_length(text or bytea), and length(bytea): the bytes.
 func buildOctetLength(c *funcCall) (*expr, error) {
+	if c.padded != nil { // octet_length(bpchar) counts the padding, unlike length
+		c.args = []*expr{c.padded}
+	}
 	return strictFunc(c, func(v []types.Value) (types.Value, error) { return int4(len(v[0].S)), nil })
 }

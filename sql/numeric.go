@@ -332,7 +332,14 @@ func (a *sumAcc) add(v types.Value, rt types.Type) error {
 		a.iv, err = sumIntervals(a.iv.Interval(), v.Interval())
 		return err
 	case rt.IsFloat():
-		a.f += num(v)
+		x, s := num(v), a.f+num(v)
+		if rt == types.Float32 { // float4pl adds in single precision
+			s = float64(float32(a.f) + float32(x))
+		}
+		if math.IsInf(s, 0) && !math.IsInf(a.f, 0) && !math.IsInf(x, 0) {
+			return Errorf("22003", "value out of range: overflow")
+		}
+		a.f = s
 	case v.T.IsInteger():
 		s := a.i + v.I
 		if (s > a.i) == (v.I > 0) || v.I == 0 {

@@ -273,6 +273,8 @@ func convertExpr(x *expr, t types.Type) *expr {
 			return types.Value{T: t, Null: true}, err
 		}
 		switch {
+		case v.T == types.Text && t != types.Text: // an untyped literal (see Column.unknown)
+			return parseText(v.S, t)
 		case t.IsFloat():
 			return types.NewFloat(t, num(v)), nil
 		case t == types.Numeric:

@@ -50,6 +50,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if err != nil {
 				return nil, err
 			}
+			literal := x.unknown && x.param == 0
 			if x.unknown {
 				x.unknown, x.typ = false, types.Text
 			}
@@ -57,7 +58,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if name == "" {
 				name = columnName(se.Expr)
 			}
-			p := projection{col: Column{Name: name, Type: x.typ}, x: x}
+			p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x}
 			if c, ok := se.Expr.(*sqlparser.ColName); ok {
 				if i, err := sc.lookup(c); err == nil && i >= 0 {
 					p.ref = i + 1
@@ -126,6 +127,8 @@ func columnName(e sqlparser.Expr) string {
 			}
 		case name == "drove_array_of" || name == "drove_array":
 			return "array"
+		case name == "drove_extract":
+			return "extract"
 		default:
 			return name
 		}
@@ -134,7 +137,20 @@ func columnName(e sqlparser.Expr) string {
 	case sqlparser.ValTuple:
 		return "row"
 	case *sqlparser.GroupConcatExpr:
+		if name, ok := strings.CutPrefix(decodeSQLString(e.Separator), jsonAggMarker); ok {
+			return name // jsonb_agg and its kin (see emitJSONAgg)
+		}
 		return "string_agg"
+	case *sqlparser.ArgumentLessWindowExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.FirstOrLastValueExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.LagLeadExpr:
+		return strings.ToLower(e.Type.ToString())
+	case *sqlparser.NtileExpr:
+		return "ntile"
+	case *sqlparser.NTHValueExpr:
+		return "nth_value"
 	case sqlparser.AggrFunc:
 		return strings.ToLower(e.AggrName())
 	case *sqlparser.CaseExpr:
@@ -155,9 +171,19 @@ func columnName(e sqlparser.Expr) string {
 				return orDefault(ae.As.String(), columnName(ae.Expr))
 			}
 		}
-	case *sqlparser.CollateExpr: // a cast: a column keeps its name, anything else takes the type's
-		if c, ok := e.Expr.(*sqlparser.ColName); ok {
-			return c.Name.String()
+	case *sqlparser.CollateExpr: // a cast: what names its operand keeps the name, else the type's
+		switch e.Expr.(type) {
+		case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
+		default:
+			if name := columnName(e.Expr); name != "?column?" {
+				return name
+			}
+		}
+		switch name := strings.TrimPrefix(e.Collation, castMarker); {
+		case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
+			return "varchar"
+		case strings.HasPrefix(name, "char") || strings.HasPrefix(name, "bpchar"):
+			return "bpchar"
 		}
 		if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
 			switch t.Name {

@@ -150,18 +150,28 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 			case lt == rt || rt == types.Null:
 			case lt == types.Null:
 				t = rt
+			case bcols[c].unknown && rt == types.Text: // the literal is read as the left type
+			case cols[c].unknown && lt == types.Text:
+				t = rt
 			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
 				t = arithType(lt, rt)
+				if (lt == types.Float32 || rt == types.Float32) && lt != types.Float64 && rt != types.Float64 {
+					t = types.Float32 // integers and numeric cast to real implicitly; real is not float8's
+				}
 			default:
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
 			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
+			cols[c].unknown = false // two branches make a typed (text if both literals) column
 			if t != lt {
 				cols[c].src = nil
 				cols[c].Type = t
 				steps[c] = append(steps[c], typeStep{i, t})
 			}
 		}
+	}
+	for c := range cols {
+		cols[c].unknown = false // a set operation's all-literal column is text
 	}
 	return nodes, from, cols, steps, nil
 }

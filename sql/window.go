@@ -272,6 +272,12 @@ func bindFrame(fc *sqlparser.FrameClause, sc *scope) (*windowFrame, error) {
 		return nil, Errorf("42P20", "frame start cannot be UNBOUNDED FOLLOWING")
 	case f.end.kind == sqlparser.UnboundedPrecedingType:
 		return nil, Errorf("42P20", "frame end cannot be UNBOUNDED PRECEDING")
+	case f.start.kind == sqlparser.CurrentRowType && f.end.kind == sqlparser.ExprPrecedingType:
+		return nil, Errorf("42P20", "frame starting from current row cannot have preceding rows")
+	case f.start.kind == sqlparser.ExprFollowingType && f.end.kind == sqlparser.ExprPrecedingType:
+		return nil, Errorf("42P20", "frame starting from following row cannot have preceding rows")
+	case f.start.kind == sqlparser.ExprFollowingType && f.end.kind == sqlparser.CurrentRowType:
+		return nil, Errorf("42P20", "frame starting from following row cannot end with current row")
 	}
 	return f, nil
 }

@@ -31,8 +31,13 @@ func ParseTime(s string) (Value, error) {
 		}
 		clock = clock[:i]
 	}
+	clock = concatenatedClock(clock)
 	if err := decodeTime(clock, &t); err != dtOK {
-		// Maybe a date comes first: read it as a timestamp and keep the clock.
+		// Maybe a date comes first: read it as a timestamp and keep the clock, which time's
+		// input requires (a date alone, today or epoch is no time).
+		if !strings.Contains(s, ":") && (len(f) != 1 || f[0] != "now") {
+			return Value{}, bad
+		}
 		v, terr := ParseTimestamp(s, time.Now())
 		if terr != nil || IsInfinite(v.I) {
 			if err == dtFieldOverflow {
@@ -72,4 +77,22 @@ func AppendTimeOfDay(dst []byte, us int64) []byte {
 	dst = append2(append(dst, ':'), us/60e6%60)
 	dst = append2(append(dst, ':'), us/1e6%60)
 	return appendFrac(dst, us%1e6)
+}
+
+// concatenatedClock spells a clock written without colons, HHMM or HHMMSS[.frac] as PostgreSQL
+// reads it, with them; any other field as it is.
+func concatenatedClock(f string) string {
+	whole, frac, _ := strings.Cut(f, ".")
+	if len(whole) != 4 && len(whole) != 6 || strings.Trim(whole, "0123456789") != "" ||
+		strings.Trim(frac, "0123456789") != "" || len(whole) == 4 && frac != "" {
+		return f
+	}
+	c := whole[:2] + ":" + whole[2:4]
+	if len(whole) == 6 {
+		c += ":" + whole[4:]
+	}
+	if strings.Contains(f, ".") {
+		c += "." + frac
+	}
+	return c
 }

@@ -244,7 +244,13 @@ func (v Value) IsNull() bool { return v.Null || v.T == Null }
 func NewInt(t Type, i int64) Value { return Value{T: t, I: i} }
 
 // NewFloat returns a floating point value of type t (Float32 or Float64).
-func NewFloat(t Type, f float64) Value { return Value{T: t, F: f} }
+// A real (Float32) holds a float32: f is rounded to single precision.
+func NewFloat(t Type, f float64) Value {
+	if t == Float32 {
+		f = float64(float32(f))
+	}
+	return Value{T: t, F: f}
+}
 
 // NewBool returns a boolean value.
 func NewBool(b bool) Value {
