@@ -163,7 +163,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable
 	// in PostgreSQL, not folded while planning.
 	finish := fold
-	if isDateTime(from) && to == types.Text || from == types.Text && isDateTime(to) ||
+	if stableOutput(from) && to == types.Text || from == types.Text && isDateTime(to) ||
 		from == types.Timestamptz || to == types.Timestamptz {
 		finish = stableStrict
 	}
@@ -178,6 +178,12 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		}
 		return castValueIn(v, &c, sc.location())
 	}}, x)
+}
+
+// stableOutput reports whether PostgreSQL's output function of t is stable (reads DateStyle,
+// IntervalStyle or the zone), which makes a cast to text and text || x stable.
+func stableOutput(t types.Type) bool {
+	return t == types.Date || t == types.Timestamp || t == types.Timestamptz || t == types.Interval
 }
 
 // castValue converts a non-NULL value for an explicit cast to column type c.
@@ -278,14 +284,18 @@ func compileConcat(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	if !isText(a) && !isText(b) {
 		return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 	}
+	// text || anynonarray prints its operand: stable in PostgreSQL (never folded) where the
+	// type's output is (dates, timestamps and intervals print by DateStyle, IntervalStyle
+	// and the zone).
+	anyCat := stableOutput(a.typ) || stableOutput(b.typ)
 	a, b = asText(a), asText(b)
 	concat := func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
 		loc := sc.location() // a timestamptz prints in the session's zone
 		return types.NewText(string(appendTextIn(appendTextIn(buf, x, loc), y, loc))), nil
 	}
-	if a.typ == types.Timestamptz || b.typ == types.Timestamptz {
-		return zonedStrict2(types.Text, a, b, concat) // not folded: it reads the zone
+	if anyCat {
+		return zonedStrict2(types.Text, a, b, concat)
 	}
 	return strict2(types.Text, a, b, concat)
 }

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"crypto/rand"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -89,17 +90,23 @@ func buildToJSON(c *funcCall) (*expr, error) {
 		rt = types.JSONB
 	}
 	c.ret = rt
-	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+	x, sc := c.args[0], c.sc
+	// Stable, as in PostgreSQL: a timestamptz converts in the session's zone when it runs.
+	return stableStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: rt, Null: true}, err
+		}
 		if rt == types.JSON {
-			b, err := appendJSONValue(nil, v[0])
+			b, err := appendJSONValue(nil, v, sc.location())
 			return types.Value{T: types.JSON, S: string(b)}, err
 		}
-		n, err := toJSONNode(v[0])
+		n, err := toJSONNode(v, sc.location())
 		if err != nil {
 			return types.Value{}, err
 		}
 		return types.NewJSONB(n), nil
-	})
+	}}, x)
 }
 
 // buildJSONBuild is json[b]_build_object(k, v, ...) and json[b]_build_array(x, ...); NULL
@@ -114,8 +121,10 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 			Hint: "The arguments of " + c.name + "() must consist of alternating keys and values."}
 	}
 	binary := c.ret == types.JSONB
-	args := c.args
-	return fold(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
+	args, sc := c.args, c.sc
+	// Stable, as in PostgreSQL: a timestamptz converts in the session's zone when it runs.
+	return stable(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
+		loc := sc.location()
 		vals := make([]types.Value, len(args))
 		for i, a := range args {
 			var err error
@@ -124,7 +133,7 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 			}
 		}
 		if !binary {
-			b, err := buildJSONText(object, vals)
+			b, err := buildJSONText(object, vals, loc)
 			return types.Value{T: types.JSON, S: string(b)}, err
 		}
 		n := &types.JSONNode{Kind: types.JSONArray}
@@ -133,14 +142,14 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 		}
 		for i := 0; i < len(vals); i++ {
 			if object {
-				k, err := jsonKeyText(i, vals[i])
+				k, err := jsonKeyText(i, vals[i], loc)
 				if err != nil {
 					return types.Value{}, err
 				}
 				n.Keys = append(n.Keys, k)
 				i++
 			}
-			e, err := toJSONNode(vals[i])
+			e, err := toJSONNode(vals[i], loc)
 			if err != nil {
 				return types.Value{}, err
 			}
@@ -152,7 +161,7 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 }
 
 // buildJSONText prints json_build_object's {"k" : v, ...} and json_build_array's [a, b].
-func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
+func buildJSONText(object bool, vals []types.Value, loc *time.Location) ([]byte, error) {
 	b := []byte{'['}
 	if object {
 		b[0] = '{'
@@ -162,7 +171,7 @@ func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
 			b = append(b, ", "...)
 		}
 		if object {
-			k, err := jsonKeyText(i, vals[i])
+			k, err := jsonKeyText(i, vals[i], loc)
 			if err != nil {
 				return nil, err
 			}
@@ -170,7 +179,7 @@ func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
 			i++
 		}
 		var err error
-		if b, err = appendJSONValue(b, vals[i]); err != nil {
+		if b, err = appendJSONValue(b, vals[i], loc); err != nil {
 			return nil, err
 		}
 	}

@@ -23,11 +23,12 @@ type jsonAgg struct {
 	sort   []sortKey
 	// structured: json_agg's elements are arrays or records, which it separates by a newline
 	structured bool
+	sc         *scope // the session's zone, which a timestamptz converts in
 }
 
 func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
 	ja := &jsonAgg{name: name, object: name == "jsonb_object_agg" || name == "json_object_agg",
-		binary: name == "jsonb_agg" || name == "jsonb_object_agg"}
+		binary: name == "jsonb_agg" || name == "jsonb_object_agg", sc: ab.input}
 	want := 1
 	if ja.object {
 		want = 2
@@ -101,7 +102,9 @@ func (ja *jsonAgg) step(ec *execCtx, st *aggState, row []types.Value) error {
 		if k.IsNull() {
 			return Errorf("22023", "field name must not be null")
 		}
-		key = k.String()
+		if key, err = jsonKeyText(0, k, ja.sc.location()); err != nil {
+			return err
+		}
 	}
 	size := 48 + len(key) + len(v.S)
 	if len(ja.order) > 0 {
@@ -135,7 +138,7 @@ func (ja *jsonAgg) result(st *aggState) (types.Value, error) {
 		n.Kind = types.JSONObject
 	}
 	for _, i := range idx {
-		e, err := toJSONNode(st.vals[i])
+		e, err := toJSONNode(st.vals[i], ja.sc.location())
 		if err != nil {
 			return types.Value{}, err
 		}
@@ -167,7 +170,7 @@ func (ja *jsonAgg) text(st *aggState, idx []int) (types.Value, error) {
 			b = append(types.AppendJSONString(b, st.keys[i]), " : "...)
 		}
 		var err error
-		if b, err = appendJSONValue(b, v); err != nil {
+		if b, err = appendJSONValue(b, v, ja.sc.location()); err != nil {
 			return types.Value{}, err
 		}
 	}
