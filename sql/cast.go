@@ -164,7 +164,7 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	// in PostgreSQL, not folded while planning.
 	finish := fold
 	if stableOutput(from) && to == types.Text || from == types.Text && isDateTime(to) ||
-		from == types.Timestamptz || to == types.Timestamptz {
+		(from == types.Timestamptz || to == types.Timestamptz) && from != to {
 		finish = stableStrict
 	}
 	trim := x.bpchar && !c.Fixed // char(n) to text or varchar drops the padding

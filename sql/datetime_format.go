@@ -285,17 +285,17 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		return n(int64(f.sec), 2)
 	case "SSSS", "SSSSS":
 		return n(int64((f.hour*60+f.min)*60+f.sec), 1)
-	case "MS":
-		return n(f.usec/1000, 3)
+	case "MS": // %03d, FM or not: a negative interval's sign takes a digit's place (-01)
+		return padSigned(f.usec/1000, 3, false), f.usec / 1000
 	case "US":
-		return n(f.usec, 6)
+		return padSigned(f.usec, 6, false), f.usec
 	case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6":
 		digits := int(up[2] - '0')
 		v := f.usec
 		for k := 6; k > digits; k-- {
 			v /= 10
 		}
-		return n(v, digits)
+		return padSigned(v, digits, false), v
 	case "AM", "PM", "A.M.", "P.M.":
 		s := "AM"
 		if f.hour%24 >= 12 {

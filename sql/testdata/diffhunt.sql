@@ -195,3 +195,18 @@ SELECT CASE WHEN (NULL::date >= TIMESTAMPTZ '2021-03-28 02:30:00 Europe/Rome') T
 ----
 -1
 tag: SELECT 1
+
+# -interval is folded (it decides a CASE branch, ends a COALESCE), and so is a cast of a
+# timestamptz to timestamptz
+query
+SELECT CASE WHEN false THEN NULL::bigint WHEN ((-INTERVAL '-1 mons 3 days') < INTERVAL '1 day') THEN CAST('99999999999999999999'::numeric AS bigint) END, COALESCE((-INTERVAL '-1 mons 3 days'), date_trunc('week', INTERVAL '-2 hours')), COALESCE(CAST(TIMESTAMPTZ '2024-07-15 08:00:00' AS timestamptz), to_timestamp('1e300'::float8))
+----
+NULL|1 mon -3 days|2024-07-15 08:00:00+05:30
+tag: SELECT 1
+
+# to_char's MS, US and FFn are %0*d whatever FM says: the sign of a negative one counts
+query
+SELECT to_char((INTERVAL '3 mons -40 days' / 2147483647), 'MI:SS.MS US FF3 FF6 FMMS FMUS FMFF2'), to_char(TIMESTAMP '2020-01-01 10:00:00.005', 'FMMS FMUS FMFF2 MS')
+----
+00:00.-01 -01609 -01 -01609 -01 -01609 00|005 005000 00 005
+tag: SELECT 1
