@@ -358,7 +358,7 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		}
 		return n(int64(cc), 2)
 	case "J":
-		return n(f.t.Unix()/86400+2440588, 1)
+		return n(floorDiv(f.t.Unix(), 86400)+2440588, 1) // days before 1970 round down
 	}
 	return p, noNumber
 }

@@ -203,7 +203,8 @@ func (g *egen) genMoreText(d int) *enode {
 		// a parse-time error of another operand first (CAST('x' AS boolean), 22P02)
 		return g.node(t, "chr(%s)", g.pickLit(tInt, []string{"65", "97", "-1", "233", "128512"}))
 	}
-	return g.node(t, "(%s || %s)", g.gen(t, d), g.gen(g.pickType(tTstz, tInterval, tTime, tUUID, tJSONB, tDate), d))
+	// not jsonb: with an untyped literal on the left, || is jsonb's
+	return g.node(t, "(%s || %s)", g.gen(t, d), g.gen(g.pickType(tTstz, tInterval, tTime, tUUID, tDate), d))
 }
 
 func (g *egen) genMoreBool(d int) *enode {
