@@ -50,6 +50,11 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		}
 		args[i] = x
 	}
+	if !ja.object && len(args) == 1 && args[0].unknown && args[0].param == 0 {
+		// json[b]_agg(anyelement): an untyped literal has no type (json[b]_object_agg
+		// takes "any", which reads one as text)
+		return nil, Errorf("42804", "could not determine polymorphic type because input has type unknown")
+	}
 	if err := unknownAsText(args); err != nil {
 		return nil, err
 	}

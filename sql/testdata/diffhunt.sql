@@ -227,3 +227,16 @@ SELECT to_char('1970-01-01 00:00:00 UTC'::timestamptz, 'DDD J'), to_char(TIMESTA
 ----
 365 2440587|2440587|1705428
 tag: SELECT 1
+
+# json_agg and jsonb_agg take a typed value (anyelement); json_object_agg takes "any"
+statement error 42804
+SELECT jsonb_agg('' ORDER BY '')
+
+statement error 42804
+SELECT json_agg('x')
+
+query
+SELECT json_object_agg('a', 'b'), jsonb_object_agg('a', 1), jsonb_agg('x'::text)
+----
+{ "a" : "b" }|{"a": 1}|["x"]
+tag: SELECT 1
