@@ -75,9 +75,6 @@ func (g *egen) textLit(xs ...string) *enode {
 	return &enode{typ: tText, lit: "'" + strings.ReplaceAll(v, "'", "''") + "'", val: v}
 }
 
-// dateTimeOf is an expression of a timestamp-like type (date, timestamp, timestamptz).
-func (g *egen) dateTimeOf(d int) *enode { return g.gen(g.pickType(tTs, tTstz, tDate), d) }
-
 // genMore makes an expression of type t with the newer functions; nil when it has none for t.
 func (g *egen) genMore(t etype, d int) *enode {
 	switch t {

@@ -392,10 +392,9 @@ func (g *qgen) query() (string, bool) {
 
 // rowsAnswer is what a system said to a query: column types and rows, or a SQLSTATE.
 type rowsAnswer struct {
-	code  string
-	oids  []uint32
-	rows  []string
-	shown string
+	code string
+	oids []uint32
+	rows []string
 }
 
 type rowsOutput struct {
