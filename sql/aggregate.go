@@ -60,13 +60,16 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 	}
 	for _, g := range st.GroupBy.Exprs {
 		e := g
+		n, isPos, err := positionConstant(g, "GROUP BY")
+		if err != nil {
+			return nil, err
+		}
 		switch x := g.(type) {
-		case *sqlparser.Literal:
-			if x.Type == sqlparser.IntVal {
-				n, _ := strconv.Atoi(x.Val)
+		case *sqlparser.Literal, *sqlparser.UnaryExpr:
+			if isPos {
 				sel := st.SelectExprs.Exprs
 				if n < 1 || n > len(sel) {
-					return nil, Errorf("42P10", "GROUP BY position %s is not in select list", x.Val)
+					return nil, Errorf("42P10", "GROUP BY position %d is not in select list", n)
 				}
 				ae, ok := sel[n-1].(*sqlparser.AliasedExpr)
 				if !ok {

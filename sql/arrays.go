@@ -152,7 +152,7 @@ func buildField(c *funcCall) (*expr, error) {
 
 // buildArrayOf is drove_array_of(a, b, ...): ARRAY[a, b, ...].
 func buildArrayOf(c *funcCall) (*expr, error) {
-	xs, et, kind, err := commonTypeKind("ARRAY", c.args)
+	xs, et, kind, err := commonTypeKind("ARRAY", c.args, c.sc)
 	if err != nil {
 		return nil, err
 	}

@@ -179,8 +179,8 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	// Dates and timestamps print and parse by the DateStyle setting: those casts are stable
 	// in PostgreSQL, not folded while planning.
 	finish := fold
-	if isDateTime(from) && to == types.Text || from == types.Text && isDateTime(to) ||
-		from == types.Timestamptz || to == types.Timestamptz {
+	if stableOutput(from) && to == types.Text || from == types.Text && isDateTime(to) ||
+		(from == types.Timestamptz || to == types.Timestamptz) && from != to {
 		finish = stableStrict
 	}
 	trim := x.bpchar && !c.Fixed // char(n) to text or varchar drops the padding
@@ -194,6 +194,12 @@ func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 		}
 		return castValueIn(v, &c, sc.location())
 	}}, x)
+}
+
+// stableOutput reports whether PostgreSQL's output function of t is stable (reads DateStyle,
+// IntervalStyle or the zone), which makes a cast to text and text || x stable.
+func stableOutput(t types.Type) bool {
+	return t == types.Date || t == types.Timestamp || t == types.Timestamptz || t == types.Interval
 }
 
 // castValue converts a non-NULL value for an explicit cast to column type c.
@@ -264,14 +270,18 @@ func textConcat(a, b *expr, sc *scope) (*expr, error) {
 			}
 		}
 	}
+	// text || anynonarray prints its operand: stable in PostgreSQL (never folded) where the
+	// type's output is (dates, timestamps and intervals print by DateStyle, IntervalStyle
+	// and the zone).
+	anyCat := stableOutput(a.typ) || stableOutput(b.typ)
 	a, b = asText(a), asText(b)
 	concat := func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
 		loc := sc.location() // a timestamptz prints in the session's zone
 		return types.NewText(string(appendTextIn(appendTextIn(buf, x, loc), y, loc))), nil
 	}
-	if a.typ == types.Timestamptz || b.typ == types.Timestamptz {
-		return zonedStrict2(types.Text, a, b, concat) // not folded: it reads the zone
+	if anyCat {
+		return zonedStrict2(types.Text, a, b, concat)
 	}
 	return strict2(types.Text, a, b, concat)
 }

@@ -33,7 +33,7 @@ func (k charKind) set(x *expr) *expr {
 // commonTypeKind is commonType that also resolves char(n) and varchar as PostgreSQL does:
 // the result has the type of the first typed input, so char(n) stays char(n) when it comes
 // first and is cast to text (losing its padding) when text or varchar does.
-func commonTypeKind(what string, xs []*expr) ([]*expr, types.Type, charKind, error) {
+func commonTypeKind(what string, xs []*expr, sc *scope) ([]*expr, types.Type, charKind, error) {
 	var k charKind
 	for _, x := range xs {
 		if !x.unknown && x.typ != types.Null {
@@ -41,7 +41,7 @@ func commonTypeKind(what string, xs []*expr) ([]*expr, types.Type, charKind, err
 			break
 		}
 	}
-	out, rt, err := commonTypeOf(what, xs)
+	out, rt, err := commonTypeOf(what, xs, sc)
 	if err != nil || rt != types.Text {
 		return out, rt, charKind{}, err
 	}
@@ -108,7 +108,7 @@ func textKind(xs []*expr, rt types.Type) ([]*expr, charKind) {
 	if rt != types.Text {
 		return xs, charKind{}
 	}
-	out, _, kind, err := commonTypeKind("COALESCE", xs)
+	out, _, kind, err := commonTypeKind("COALESCE", xs, nil)
 	if err != nil {
 		return xs, charKind{} // all text: commonTypeKind cannot fail
 	}

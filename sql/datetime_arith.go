@@ -335,7 +335,8 @@ func negateIntervalExpr(x *expr, minus bool) *expr {
 	if !minus {
 		return x
 	}
-	return &expr{typ: types.Interval, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+	// folded, as PostgreSQL folds interval_um: -INTERVAL '1 day' is a constant
+	y, _ := foldStrict(&expr{typ: types.Interval, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
 		if err != nil || v.IsNull() {
 			return types.Value{T: types.Interval, Null: true}, err
@@ -345,5 +346,6 @@ func negateIntervalExpr(x *expr, minus bool) *expr {
 			return types.Value{}, intervalOverflow()
 		}
 		return types.NewInterval(negateInterval(d)), nil
-	}}
+	}}, x)
+	return y
 }

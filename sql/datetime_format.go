@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -46,8 +47,7 @@ type charFields struct {
 }
 
 func buildToChar(c *funcCall) (*expr, error) {
-	zoned := c.args[0].typ == types.Timestamptz
-	return dtCall(c, zoned, func(a []types.Value, loc *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 		x := a[0]
 		var f charFields
 		switch {
@@ -116,7 +116,7 @@ func formatChar(tmpl string, f *charFields) string {
 		out, num := charField(p, f, fm)
 		b.WriteString(out)
 		if strings.HasPrefix(tmpl[i:], "TH") || strings.HasPrefix(tmpl[i:], "th") {
-			if num >= 0 {
+			if num != noNumber {
 				b.WriteString(ordinal(num, tmpl[i] == 'T'))
 			}
 			i += 2
@@ -126,6 +126,7 @@ func formatChar(tmpl string, f *charFields) string {
 }
 
 func ordinal(n int64, upper bool) string {
+	n = abs64(n) // by the last digits, as printed: -1st, -11th
 	s := "th"
 	if n%100 < 11 || n%100 > 13 {
 		switch n % 10 {
@@ -141,6 +142,15 @@ func ordinal(n int64, upper bool) string {
 		return strings.ToUpper(s)
 	}
 	return s
+}
+
+// padSigned is n as printf's %0*d prints it: at least width characters, the sign counted,
+// unless fm.
+func padSigned(n int64, width int, fm bool) string {
+	if n < 0 && !fm {
+		return pad(n, width-1, false)
+	}
+	return pad(n, width, fm)
 }
 
 // pad is n with at least width digits unless fm.
@@ -177,7 +187,10 @@ func caseAs(p, name string, width int, fm bool) string {
 	return name
 }
 
-// charField prints one pattern; num is the number printed (for TH), -1 for words.
+// noNumber is charField's number for a pattern that prints words.
+const noNumber = math.MinInt64
+
+// charField prints one pattern; num is the number printed (for TH), noNumber for words.
 func charField(p string, f *charFields, fm bool) (string, int64) {
 	year := f.year
 	if !f.interval && year <= 0 {
@@ -211,23 +224,24 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 		return n(int64(f.month), 2)
 	case "MONTH", "MON":
 		if f.month < 1 {
-			return "", -1
+			return "", noNumber
 		}
 		name := monthNames[f.month-1]
 		if up == "MON" {
-			return caseAs(p, name[:3], 0, true), -1
+			return caseAs(p, name[:3], 0, true), noNumber
 		}
-		return caseAs(p, name, 9, fm), -1
+		return caseAs(p, name, 9, fm), noNumber
 	case "RM":
 		if f.month < 1 {
-			return "", -1
+			return "", noNumber
 		}
-		return caseAs(p, romanMonth[f.month-1], 4, fm), -1
-	case "DD":
-		return n(int64(f.day), 2)
+		return caseAs(p, romanMonth[f.month-1], 4, fm), noNumber
+	case "DD": // PostgreSQL's %02d: a negative day's sign takes a digit's place (-1, -12)
+		return padSigned(int64(f.day), 2, fm), int64(f.day)
 	case "DDD":
-		if f.interval {
-			return n(int64(f.day), 3)
+		if f.interval { // the span in days, months as 30 (interval_to_char's tm_yday)
+			days := int64((f.year*12+f.month)*30 + f.day)
+			return padSigned(days, 3, fm), days
 		}
 		return n(int64(f.t.YearDay()), 3)
 	case "IDDD":
@@ -238,13 +252,13 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 		return n(int64(isoDow(f.t)), 1)
 	case "DAY", "DY":
 		if f.interval {
-			return "", -1
+			return "", noNumber
 		}
 		name := dayNames[f.t.Weekday()]
 		if up == "DY" {
-			return caseAs(p, name[:3], 0, true), -1
+			return caseAs(p, name[:3], 0, true), noNumber
 		}
-		return caseAs(p, name, 9, fm), -1
+		return caseAs(p, name, 9, fm), noNumber
 	}
 	return charTimeField(p, f, fm)
 }
@@ -271,17 +285,17 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		return n(int64(f.sec), 2)
 	case "SSSS", "SSSSS":
 		return n(int64((f.hour*60+f.min)*60+f.sec), 1)
-	case "MS":
-		return n(f.usec/1000, 3)
+	case "MS": // %03d, FM or not: a negative interval's sign takes a digit's place (-01)
+		return padSigned(f.usec/1000, 3, false), f.usec / 1000
 	case "US":
-		return n(f.usec, 6)
+		return padSigned(f.usec, 6, false), f.usec
 	case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6":
 		digits := int(up[2] - '0')
 		v := f.usec
 		for k := 6; k > digits; k-- {
 			v /= 10
 		}
-		return n(v, digits)
+		return padSigned(v, digits, false), v
 	case "AM", "PM", "A.M.", "P.M.":
 		s := "AM"
 		if f.hour%24 >= 12 {
@@ -293,7 +307,7 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		if p[0] >= 'a' {
 			s = strings.ToLower(s)
 		}
-		return s, -1
+		return s, noNumber
 	case "AD", "BC", "A.D.", "B.C.":
 		s := "AD"
 		if !f.interval && f.year <= 0 {
@@ -305,28 +319,28 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		if p[0] >= 'a' {
 			s = strings.ToLower(s)
 		}
-		return s, -1
+		return s, noNumber
 	case "TZ":
 		if p == "tz" {
-			return strings.ToLower(f.zone), -1
+			return strings.ToLower(f.zone), noNumber
 		}
-		return f.zone, -1
+		return f.zone, noNumber
 	case "OF":
 		if f.zone == "" && !f.interval {
-			return string(types.AppendOffset(nil, 0)), -1
+			return string(types.AppendOffset(nil, 0)), noNumber
 		}
-		return string(types.AppendOffset(nil, f.off)), -1
+		return string(types.AppendOffset(nil, f.off)), noNumber
 	case "TZH":
 		sign := "+"
 		if f.off < 0 {
 			sign = "-"
 		}
-		return sign + pad(abs64(f.off)/3600, 2, false), -1
+		return sign + pad(abs64(f.off)/3600, 2, false), noNumber
 	case "TZM":
-		return pad(abs64(f.off)/60%60, 2, false), -1
+		return pad(abs64(f.off)/60%60, 2, false), noNumber
 	case "Q":
 		if f.month < 1 {
-			return "", -1
+			return "", noNumber
 		}
 		return n(int64((f.month-1)/3+1), 1)
 	case "WW":
@@ -344,9 +358,9 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		}
 		return n(int64(cc), 2)
 	case "J":
-		return n(f.t.Unix()/86400+2440588, 1)
+		return n(floorDiv(f.t.Unix(), 86400)+2440588, 1) // days before 1970 round down
 	}
-	return p, -1
+	return p, noNumber
 }
 
 func isoDow(t time.Time) int {

@@ -67,9 +67,9 @@ func sessionOf(sc *scope) *Session {
 	return sc.params.sess
 }
 
-// dtCall builds a strict function of all of c's arguments; zoned says its result depends
-// on the session's TimeZone (or clock), so it is evaluated at run time, never folded.
-func dtCall(c *funcCall, zoned bool, f func(args []types.Value, loc *time.Location) (types.Value, error)) (*expr, error) {
+// dtCall builds a strict function of all of c's arguments, which f computes in the
+// session's zone.
+func dtCall(c *funcCall, f func(args []types.Value, loc *time.Location) (types.Value, error)) (*expr, error) {
 	args, rt, sc := c.args, c.ret, c.sc
 	x := &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 		vals := make([]types.Value, len(args))
@@ -87,9 +87,8 @@ func dtCall(c *funcCall, zoned bool, f func(args []types.Value, loc *time.Locati
 		}
 		return f(vals, sc.location())
 	}}
-	if zoned {
-		return stableStrict(x, args...)
-	}
+	// Folded only where PostgreSQL folds: the stable overloads (those that read the zone
+	// or the clock) come without constant arguments (stableCall).
 	return foldStrict(x, args...)
 }
 
@@ -172,8 +171,7 @@ func buildDroveExtract(c *funcCall) (*expr, error) {
 // buildExtract is EXTRACT (a numeric) or date_part (a double precision).
 func buildExtract(asNumeric bool) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
-		zoned := c.args[1].typ == types.Timestamptz
-		return dtCall(c, zoned, func(a []types.Value, loc *time.Location) (types.Value, error) {
+		return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 			x := a[1]
 			if !asNumeric && x.T == types.Date { // date_part(text, date) reads the date as a timestamp
 				us, ok := types.DateToTimestamp(x.I)
@@ -464,8 +462,7 @@ var truncFields = []string{"microseconds", "milliseconds", "second", "minute", "
 	"quarter", "year", "decade", "century", "millennium"}
 
 func buildDateTrunc(c *funcCall) (*expr, error) {
-	zoned := c.args[1].typ == types.Timestamptz
-	return dtCall(c, zoned, func(a []types.Value, loc *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 		field := strings.ToLower(a[0].S)
 		canon, ok := fieldNames[field]
 		if !ok || !containsStr(truncFields, canon) {
@@ -626,9 +623,9 @@ func zoneNamed(name string) (*time.Location, error) {
 // buildTimezone is timezone(zone, x), x AT TIME ZONE zone: a timestamp read in the zone
 // becomes a timestamptz, a timestamptz becomes the zone's wall clock.
 func buildTimezone(c *funcCall) (*expr, error) {
-	// A named zone's offset for a timetz is today's, so such a call is not folded.
-	zoned := c.args[1].typ == types.TimeTZ && c.args[0].typ != types.Interval
-	return dtCall(c, zoned, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	// timezone(text, timetz) takes a named zone's offset today: stable in the registry, so
+	// it is not folded (stableCall).
+	return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		z, x := a[0], a[1]
 		var loc *time.Location
 		if z.T == types.Interval {

@@ -14,7 +14,7 @@ import (
 // the calendar fields, borrowing as PostgreSQL's timestamp_age does.
 func buildAge(c *funcCall) (*expr, error) {
 	sc := c.sc
-	return dtCall(c, true, func(a []types.Value, loc *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 		x, y := a[0], types.Value{}
 		if len(a) == 1 {
 			y = x
@@ -84,7 +84,7 @@ func ageOf(t1, t2 wallClock, before bool) types.Value {
 // buildJustify is justify_days (30 days a month), justify_hours (24 hours a day) or both.
 func buildJustify(which string) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
-		return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+		return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 			d := a[0].Interval()
 			months, days, us := int64(d.Months), int64(d.Days), d.Micros
 			if which != "days" {
@@ -135,7 +135,7 @@ func civilDays(y, m, d int64) (int64, error) {
 }
 
 func buildMakeDate(c *funcCall) (*expr, error) {
-	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		days, err := civilDays(a[0].I, a[1].I, a[2].I)
 		if err != nil {
 			return types.Value{}, err
@@ -154,7 +154,7 @@ func clockMicros(h, m int64, s float64) (int64, error) {
 }
 
 func buildMakeTime(c *funcCall) (*expr, error) {
-	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		us, err := clockMicros(a[0].I, a[1].I, a[2].F)
 		return types.Value{T: types.Time, I: us}, err
 	})
@@ -164,7 +164,7 @@ func buildMakeTime(c *funcCall) (*expr, error) {
 // zone given as the seventh argument).
 func buildMakeTimestamp(c *funcCall) (*expr, error) {
 	rt := c.ret
-	return dtCall(c, rt == types.Timestamptz, func(a []types.Value, loc *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 		days, err := civilDays(a[0].I, a[1].I, a[2].I)
 		if err != nil {
 			return types.Value{}, err
@@ -187,7 +187,7 @@ func buildMakeTimestamp(c *funcCall) (*expr, error) {
 }
 
 func buildMakeInterval(c *funcCall) (*expr, error) {
-	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		months := a[0].I*12 + a[1].I
 		days := a[2].I*7 + a[3].I
 		secs := a[6].F
@@ -202,11 +202,11 @@ func buildMakeInterval(c *funcCall) (*expr, error) {
 // buildToTimestamp is to_timestamp(seconds since 1970) and to_timestamp(text, format).
 func buildToTimestamp(c *funcCall) (*expr, error) {
 	if len(c.args) == 2 {
-		return dtCall(c, true, func(a []types.Value, loc *time.Location) (types.Value, error) {
+		return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
 			return parseFormatted(a[0].S, a[1].S, loc)
 		})
 	}
-	return dtCall(c, false, func(a []types.Value, _ *time.Location) (types.Value, error) {
+	return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) {
 		f := a[0].F
 		switch {
 		case math.IsNaN(f):
@@ -216,10 +216,13 @@ func buildToTimestamp(c *funcCall) (*expr, error) {
 		case math.IsInf(f, -1):
 			return types.Value{T: types.Timestamptz, I: types.NegInfinity}, nil
 		}
-		us := math.RoundToEven(f * 1e6)
-		if us < -210866803200e6 || us >= 9224318016000e6 {
+		if f < -210866803200 || f >= 9224318016000 {
 			return types.Value{}, Errorf("22008", "timestamp out of range: \"%s\"", strconv.FormatFloat(f, 'g', -1, 64))
 		}
+		// PostgreSQL rounds the microseconds since 2000-01-01, not since 1970: the float's
+		// rounding differs between the two.
+		const pgEpoch = 946684800
+		us := math.RoundToEven((f-pgEpoch)*1e6) + pgEpoch*1e6
 		return types.Value{T: types.Timestamptz, I: int64(us)}, nil
 	})
 }

@@ -236,14 +236,16 @@ func compareDateTime(a, b types.Value) (int, bool) {
 // timestamptz in the session's zone, as PostgreSQL's cross-type operators do.
 func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
 	conv := func(x *expr) *expr {
-		return &expr{typ: types.Timestamptz, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		// stable, but a NULL constant stays one (and so decides a CASE branch)
+		y, _ := stableStrict(&expr{typ: types.Timestamptz, eval: func(row []types.Value) (types.Value, error) {
 			v, err := x.eval(row)
 			if err != nil || v.IsNull() {
 				return types.Value{T: types.Timestamptz, Null: true}, err
 			}
 			r, _, err := castDateTime(v, types.Timestamptz, sc.location())
 			return r, err
-		}}
+		}}, x)
+		return y
 	}
 	switch {
 	case a.typ == types.Timestamptz && (b.typ == types.Timestamp || b.typ == types.Date):

@@ -269,6 +269,30 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
 		return nil, err
 	}
+	if proc.vol == 's' && proc.kind == 'f' && !proc.retset {
+		return stableCall(def, proc, c)
+	}
+	return def.build(c)
+}
+
+// stableCall builds a call of a stable function as PostgreSQL's planner treats one: never
+// evaluated while planning (so it decides no CASE branch, and a constant error in a branch
+// it guards is still raised), except that a strict one with a NULL constant argument is
+// the NULL constant.
+func stableCall(def *funcDef, proc *funcProc, c *funcCall) (*expr, error) {
+	for i, a := range c.args {
+		if !isConst(a) {
+			continue
+		}
+		if proc.strict && mustConst(a).IsNull() {
+			n := constExpr(types.Value{T: types.Null, Null: true}, false)
+			n.typ = c.ret
+			return n, nil
+		}
+		hidden := *a // the same value, not a constant to fold
+		hidden.constant = false
+		c.args[i] = &hidden
+	}
 	return def.build(c)
 }
 

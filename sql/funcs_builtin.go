@@ -39,7 +39,8 @@ func scalarFuncs() []builtin {
 				return textFunc(length)(c)
 			}},
 		{name: "char_length", vol: i, strict: true, procs: []string{"1381: text -> int4"}, build: textFunc(length)},
-		{name: "substring", vol: i, strict: true, procs: []string{"936: text, int4, int4 -> text", "937: text, int4 -> text"},
+		{name: "substring", vol: i, strict: true, procs: []string{"936: text, int4, int4 -> text", "937: text, int4 -> text",
+			"2012: bytea, int4, int4 -> bytea", "2013: bytea, int4 -> bytea"},
 			build: buildSubstring},
 		{name: "btrim", vol: i, strict: true, procs: []string{"884: text, text -> text", "885: text -> text"}, build: trimFunc(true, true)},
 		{name: "ltrim", vol: i, strict: true, procs: []string{"875: text, text -> text", "881: text -> text"}, build: trimFunc(true, false)},

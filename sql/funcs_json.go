@@ -2,6 +2,7 @@ package sql
 
 import (
 	"crypto/rand"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -90,23 +91,30 @@ func buildToJSON(c *funcCall) (*expr, error) {
 		rt = types.JSONB
 	}
 	c.ret = rt
-	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+	x, sc := c.args[0], c.sc
+	// Stable, as in PostgreSQL: a timestamptz converts in the session's zone when it runs.
+	return stableStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: rt, Null: true}, err
+		}
 		if rt == types.JSON {
-			b, err := appendJSONValue(nil, v[0])
+			b, err := appendJSONValue(nil, v, sc.location())
 			return types.Value{T: types.JSON, S: string(b)}, err
 		}
-		n, err := toJSONNode(v[0])
+		n, err := toJSONNode(v, sc.location())
 		if err != nil {
 			return types.Value{}, err
 		}
 		return types.NewJSONB(n), nil
-	})
+	}}, x)
 }
 
 // buildRowToJSON is row_to_json(record [, pretty]): to_json of a record, its fields a line
 // each when pretty.
 func buildRowToJSON(c *funcCall) (*expr, error) {
 	c.ret = types.JSON
+	sc := c.sc // a timestamptz field prints in the session's zone, as to_json's
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
 		sep := ","
 		if len(v) > 1 && v[1].Bool() {
@@ -122,7 +130,7 @@ func buildRowToJSON(c *funcCall) (*expr, error) {
 				out = append(out, sep...)
 			}
 			out = append(types.AppendJSONString(out, f.Name), ':')
-			if out, err = appendJSONValue(out, fields[i]); err != nil {
+			if out, err = appendJSONValue(out, fields[i], sc.location()); err != nil {
 				return types.Value{}, err
 			}
 		}
@@ -142,8 +150,10 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 			Hint: "The arguments of " + c.name + "() must consist of alternating keys and values."}
 	}
 	binary := c.ret == types.JSONB
-	args := c.args
-	return fold(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
+	args, sc := c.args, c.sc
+	// Stable, as in PostgreSQL: a timestamptz converts in the session's zone when it runs.
+	return stable(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
+		loc := sc.location()
 		vals := make([]types.Value, len(args))
 		for i, a := range args {
 			var err error
@@ -152,7 +162,7 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 			}
 		}
 		if !binary {
-			b, err := buildJSONText(object, vals)
+			b, err := buildJSONText(object, vals, loc)
 			return types.Value{T: types.JSON, S: string(b)}, err
 		}
 		n := &types.JSONNode{Kind: types.JSONArray}
@@ -161,14 +171,14 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 		}
 		for i := 0; i < len(vals); i++ {
 			if object {
-				k, err := jsonKeyText(i, vals[i])
+				k, err := jsonKeyText(i, vals[i], loc)
 				if err != nil {
 					return types.Value{}, err
 				}
 				n.Keys = append(n.Keys, k)
 				i++
 			}
-			e, err := toJSONNode(vals[i])
+			e, err := toJSONNode(vals[i], loc)
 			if err != nil {
 				return types.Value{}, err
 			}
@@ -180,7 +190,7 @@ func buildJSONBuild(c *funcCall) (*expr, error) {
 }
 
 // buildJSONText prints json_build_object's {"k" : v, ...} and json_build_array's [a, b].
-func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
+func buildJSONText(object bool, vals []types.Value, loc *time.Location) ([]byte, error) {
 	b := []byte{'['}
 	if object {
 		b[0] = '{'
@@ -190,7 +200,7 @@ func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
 			b = append(b, ", "...)
 		}
 		if object {
-			k, err := jsonKeyText(i, vals[i])
+			k, err := jsonKeyText(i, vals[i], loc)
 			if err != nil {
 				return nil, err
 			}
@@ -198,7 +208,7 @@ func buildJSONText(object bool, vals []types.Value) ([]byte, error) {
 			i++
 		}
 		var err error
-		if b, err = appendJSONValue(b, vals[i]); err != nil {
+		if b, err = appendJSONValue(b, vals[i], loc); err != nil {
 			return nil, err
 		}
 	}

@@ -557,8 +557,10 @@ func numericIntPower(x *apd.Decimal, n int64) (types.Value, error) {
 	}
 	// log10 of the result, roughly: beyond numeric's range it overflows, and far below the
 	// result's scale it is 0
-	w, first := leadDigits(x, 1)
-	f := float64(n) * (math.Log10(first) + float64(w*4))
+	// (from the first 16 digits, as power_var_int: one base-10000 digit made 2.25^1000 a
+	// few digits short)
+	w, first := leadDigits(x, 4)
+	f := float64(n) * (math.Log10(first) + float64((w-3)*4))
 	if f > 4*32768 {
 		return types.Value{}, errNumericOver
 	}

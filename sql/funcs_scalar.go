@@ -33,29 +33,46 @@ func textFunc(f func(string) types.Value) func(c *funcCall) (*expr, error) {
 func buildSubstring(c *funcCall) (*expr, error) {
 	inputs := c.args
 	hasCount := len(inputs) == 3
-	return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+	typ := inputs[0].typ // text counts characters, bytea bytes
+	if typ != types.Bytea {
+		typ = types.Text
+	}
+	return foldStrict(&expr{typ: typ, eval: func(row []types.Value) (types.Value, error) {
 		var vals [3]types.Value
 		if null, err := evalStrict(row, inputs, vals[:]); err != nil || null {
-			return types.Value{T: types.Text, Null: true}, err
+			return types.Value{T: typ, Null: true}, err
+		}
+		if typ == types.Bytea {
+			return substringOf(vals, hasCount, len(vals[0].S), func(lo, hi int) types.Value {
+				return types.Value{T: types.Bytea, S: vals[0].S[lo:hi]}
+			})
 		}
 		runes := []rune(vals[0].S)
-		start, end := vals[1].I, int64(math.MaxInt64)
-		if hasCount {
-			if vals[2].I < 0 {
-				return types.Value{}, Errorf("22011", "negative substring length not allowed")
-			}
-			if start > math.MaxInt64-vals[2].I {
-				end = math.MaxInt64
-			} else {
-				end = start + vals[2].I
-			}
-		}
-		lo, hi := max(start, 1), min(end, int64(len(runes))+1)
-		if lo >= hi {
-			return types.NewText(""), nil
-		}
-		return types.NewText(string(runes[lo-1 : hi-1])), nil
+		return substringOf(vals, hasCount, len(runes), func(lo, hi int) types.Value {
+			return types.NewText(string(runes[lo:hi]))
+		})
 	}}, inputs...)
+}
+
+// substringOf cuts the n units of vals[0] from vals[1] for vals[2] (when hasCount), 1-based
+// as SQL counts; part makes the value of units [lo, hi).
+func substringOf(vals [3]types.Value, hasCount bool, n int, part func(lo, hi int) types.Value) (types.Value, error) {
+	start, end := vals[1].I, int64(math.MaxInt64)
+	if hasCount {
+		if vals[2].I < 0 {
+			return types.Value{}, Errorf("22011", "negative substring length not allowed")
+		}
+		if start > math.MaxInt64-vals[2].I {
+			end = math.MaxInt64
+		} else {
+			end = start + vals[2].I
+		}
+	}
+	lo, hi := max(start, 1), min(end, int64(n)+1)
+	if lo >= hi {
+		return part(0, 0), nil
+	}
+	return part(int(lo-1), int(hi-1)), nil
 }
 
 // trimFunc is btrim, ltrim or rtrim(s [, chars]): s without the characters of chars (a
@@ -117,7 +134,7 @@ func buildReplace(c *funcCall) (*expr, error) {
 // buildConcat is concat(VARIADIC "any"): stable in PostgreSQL, as its arguments print by
 // their types' output functions; NULL appends nothing.
 func buildConcat(c *funcCall) (*expr, error) {
-	args := c.args
+	args, sc := c.args, c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		var b []byte
 		for _, x := range args {
@@ -125,7 +142,9 @@ func buildConcat(c *funcCall) (*expr, error) {
 			if err != nil {
 				return types.Value{}, err
 			}
-			b = v.AppendText(b)
+			if !v.IsNull() { // a timestamptz prints in the session's zone
+				b = appendTextIn(b, v, sc.location())
+			}
 		}
 		return types.NewText(string(b)), nil
 	}}, args...)
@@ -249,9 +268,18 @@ func buildCoalesce(c *funcCall) (*expr, error) {
 			return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
 		} else if familyOf(a.typ) == famNumeric {
 			rt = arithType(rt, a.typ)
+		} else if familyOf(a.typ) == famTime {
+			rt = widerTime(rt, a.typ)
 		}
 	}
 	args, kind := textKind(args[:c.live], rt)
+	for i, a := range args {
+		if a.typ != rt && a.typ != types.Null && (familyOf(rt) == famNumeric || familyOf(rt) == famTime) {
+			// the value too, not only the type: COALESCE(numeric, 0) is a numeric 0, which
+			// hashes (GROUP BY, set operations) and prints as one
+			args[i] = convertTo(a, rt, c.sc)
+		}
+	}
 	x, err := fold(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
 		for _, a := range args {
 			v, err := a.eval(row)
@@ -306,7 +334,7 @@ func buildGreatest(c *funcCall) (*expr, error) {
 	if len(c.args) == 0 {
 		return nil, Errorf("42601", "syntax error at or near \")\"")
 	}
-	xs, rt, kind, err := commonTypeKind(strings.ToUpper(c.name), c.args)
+	xs, rt, kind, err := commonTypeKind(strings.ToUpper(c.name), c.args, c.sc)
 	if err != nil {
 		return nil, err
 	}

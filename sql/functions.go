@@ -11,7 +11,7 @@ import (
 
 // commonTypeOf resolves the result type of CASE, GREATEST/LEAST and the like: untyped
 // literals take the type of the typed branches (text when none is typed), numbers widen.
-func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
+func commonTypeOf(what string, xs []*expr, sc *scope) ([]*expr, types.Type, error) {
 	rt := types.Null
 	for _, x := range xs {
 		switch {
@@ -20,6 +20,8 @@ func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
 			rt = x.typ
 		case familyOf(rt) == famNumeric && familyOf(x.typ) == famNumeric:
 			rt = arithType(rt, x.typ)
+		case familyOf(rt) == famTime && familyOf(x.typ) == famTime:
+			rt = widerTime(rt, x.typ)
 		case rt != x.typ:
 			return nil, 0, Errorf("42804", "%s types %s and %s cannot be matched", what, rt, x.typ)
 		}
@@ -36,12 +38,46 @@ func commonTypeOf(what string, xs []*expr) ([]*expr, types.Type, error) {
 				return nil, 0, err
 			}
 		case x.typ != rt && x.typ != types.Null:
-			out[i] = convertExpr(x, rt)
+			out[i] = convertTo(x, rt, sc)
 		default:
 			out[i] = x
 		}
 	}
 	return out, rt, nil
+}
+
+// widerTime is the common type of two of date, timestamp and timestamptz: the one the other
+// converts to implicitly (date to timestamp to timestamptz), as PostgreSQL resolves them.
+func widerTime(a, b types.Type) types.Type {
+	rank := map[types.Type]int{types.Date: 0, types.Timestamp: 1, types.Timestamptz: 2}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+// convertTo converts x to the common type t of a CASE, COALESCE, GREATEST or ARRAY: the
+// value, not only the type. To timestamptz it reads the session's zone when it runs (never
+// folded: a stable cast in PostgreSQL).
+func convertTo(x *expr, t types.Type, sc *scope) *expr {
+	if familyOf(x.typ) != famTime {
+		y, _ := fold(convertExpr(x, t), x)
+		return y
+	}
+	col := &types.Column{Type: t}
+	y := &expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: t, Null: true}, err
+		}
+		return castValueIn(v, col, sc.location())
+	}}
+	if t == types.Timestamptz {
+		y, _ = stable(y, x)
+	} else {
+		y, _ = fold(y, x)
+	}
+	return y
 }
 
 // compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END. Like PostgreSQL it
@@ -97,7 +133,7 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 		vals = append(vals, v)
 		live = append(live, taken < 0)
 	}
-	vals, rt, kind, err := commonTypeKind("CASE", vals)
+	vals, rt, kind, err := commonTypeKind("CASE", vals, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -26,11 +26,12 @@ type jsonAgg struct {
 	// distinct keeps one of equal values (pairs, for the object aggregates), in their order
 	// (ascending unless ORDER BY, which must then sort by the arguments, says otherwise)
 	distinct bool
+	sc       *scope // the session's zone, which a timestamptz converts in
 }
 
 func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
 	ja := &jsonAgg{name: name, object: name == "jsonb_object_agg" || name == "json_object_agg",
-		binary: name == "jsonb_agg" || name == "jsonb_object_agg"}
+		binary: name == "jsonb_agg" || name == "jsonb_object_agg", sc: ab.input}
 	want := 1
 	if ja.object {
 		want = 2
@@ -52,6 +53,11 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 			return nil, err
 		}
 		args[i] = x
+	}
+	if !ja.object && len(args) == 1 && args[0].unknown && args[0].param == 0 {
+		// json[b]_agg(anyelement): an untyped literal has no type (json[b]_object_agg
+		// takes "any", which reads one as text)
+		return nil, Errorf("42804", "could not determine polymorphic type because input has type unknown")
 	}
 	if err := unknownAsText(args); err != nil {
 		return nil, err
@@ -111,7 +117,9 @@ func (ja *jsonAgg) step(ec *execCtx, st *aggState, row []types.Value) error {
 		if k.IsNull() {
 			return Errorf("22023", "field name must not be null")
 		}
-		key = k.String()
+		if key, err = jsonKeyText(0, k, ja.sc.location()); err != nil {
+			return err
+		}
 	}
 	size := 48 + len(key) + len(v.S)
 	if len(ja.order) > 0 {
@@ -148,7 +156,7 @@ func (ja *jsonAgg) result(st *aggState) (types.Value, error) {
 		n.Kind = types.JSONObject
 	}
 	for _, i := range idx {
-		e, err := toJSONNode(st.vals[i])
+		e, err := toJSONNode(st.vals[i], ja.sc.location())
 		if err != nil {
 			return types.Value{}, err
 		}
@@ -180,7 +188,7 @@ func (ja *jsonAgg) text(st *aggState, idx []int) (types.Value, error) {
 			b = append(types.AppendJSONString(b, st.keys[i]), " : "...)
 		}
 		var err error
-		if b, err = appendJSONValue(b, v); err != nil {
+		if b, err = appendJSONValue(b, v, ja.sc.location()); err != nil {
 			return types.Value{}, err
 		}
 	}

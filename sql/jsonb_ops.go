@@ -92,9 +92,12 @@ func compileJSONGet(op string, a, b *expr) (*expr, error) {
 			return types.Value{}, err
 		}
 		var r *types.JSONNode
-		if byIndex {
+		switch {
+		case byIndex && x.T == types.JSONB && !isContainer(n) && (y.I == 0 || y.I == -1):
+			r = n // jsonb keeps a scalar as a one-element array, which -> 0 and -> -1 read
+		case byIndex:
 			r = jsonIndex(n, y.I)
-		} else {
+		default:
 			r = jsonField(n, y.S)
 		}
 		switch {

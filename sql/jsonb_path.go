@@ -287,6 +287,9 @@ func jsonDeletePath(n *types.JSONNode, path []types.Value, level int) (*types.JS
 	if level == 0 && !isContainer(n) {
 		return nil, Errorf("22023", "cannot delete path in scalar")
 	}
+	if level == 0 && len(n.Elems) == 0 { // an empty container, whatever the path says
+		return n, nil
+	}
 	if level == len(path) || !isContainer(n) {
 		return n, nil
 	}

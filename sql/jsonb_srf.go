@@ -20,7 +20,11 @@ func buildJSONBSet(c *funcCall) (*expr, error) {
 			return types.Value{}, err
 		}
 		create := len(v) < 4 || v[3].Bool()
-		if len(path) == 0 {
+		// PostgreSQL's order: a scalar fails whatever the path, even an empty one.
+		if !isContainer(n) {
+			return types.Value{}, Errorf("22023", "cannot set path in scalar")
+		}
+		if len(path) == 0 || !create && len(n.Elems) == 0 {
 			return v[0], nil
 		}
 		out, err := jsonSet(n, path, nv, create, 0)

@@ -3,6 +3,8 @@ package sql
 import (
 	"math"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -10,10 +12,11 @@ import (
 // Converting SQL values to JSON, as PostgreSQL's to_json and to_jsonb do (datum_to_json):
 // numbers stay numbers (NaN and the infinities become strings), booleans booleans, json and
 // jsonb values are embedded, arrays become arrays, records objects, dates and timestamps ISO
-// 8601 strings, anything else its text output as a string.
+// 8601 strings (a timestamptz in loc, the session's zone), anything else its text output as
+// a string.
 
 // toJSONNode converts v for jsonb.
-func toJSONNode(v types.Value) (*types.JSONNode, error) {
+func toJSONNode(v types.Value, loc *time.Location) (*types.JSONNode, error) {
 	if v.IsNull() {
 		return &types.JSONNode{Kind: types.JSONNull}, nil
 	}
@@ -47,7 +50,7 @@ func toJSONNode(v types.Value) (*types.JSONNode, error) {
 		}
 		n := &types.JSONNode{Kind: types.JSONArray, Elems: make([]*types.JSONNode, len(elems))}
 		for i, e := range elems {
-			if n.Elems[i], err = toJSONNode(e); err != nil {
+			if n.Elems[i], err = toJSONNode(e, loc); err != nil {
 				return nil, err
 			}
 		}
@@ -59,7 +62,7 @@ func toJSONNode(v types.Value) (*types.JSONNode, error) {
 		}
 		n := &types.JSONNode{Kind: types.JSONObject}
 		for i, c := range v.T.Fields() {
-			e, err := toJSONNode(fields[i])
+			e, err := toJSONNode(fields[i], loc)
 			if err != nil {
 				return nil, err
 			}
@@ -68,23 +71,41 @@ func toJSONNode(v types.Value) (*types.JSONNode, error) {
 		n.SortKeys()
 		return n, nil
 	}
-	return &types.JSONNode{Kind: types.JSONString, Str: jsonScalarText(v)}, nil
+	return &types.JSONNode{Kind: types.JSONString, Str: jsonScalarText(v, loc)}, nil
 }
 
 func isFiniteNumericText(s string) bool { return s != "NaN" && s != "Infinity" && s != "-Infinity" }
 
-// jsonScalarText is the string a date, timestamp or other value becomes in JSON.
-func jsonScalarText(v types.Value) string {
-	s := v.String()
-	if v.T == types.Timestamp && !types.IsInfinite(v.I) && len(s) > 10 && s[10] == ' ' {
-		s = s[:10] + "T" + s[11:]
+// jsonScalarText is the string a date, timestamp or other value becomes in JSON: timestamps
+// in XSD form (PostgreSQL's JsonEncodeDateTime), 2024-01-02T10:00:00, a timestamptz in loc
+// with its offset's minutes always written (+05:30, +00:00).
+func jsonScalarText(v types.Value, loc *time.Location) string {
+	if (v.T != types.Timestamp && v.T != types.Timestamptz) || types.IsInfinite(v.I) {
+		return v.String()
+	}
+	local, off := v.I, int64(0)
+	if v.T == types.Timestamptz {
+		local, off = types.TimestamptzLocal(v.I, loc)
+	}
+	s := types.Value{T: types.Timestamp, I: local}.String()
+	s, bc := strings.CutSuffix(s, " BC")
+	s = strings.Replace(s, " ", "T", 1)
+	if v.T == types.Timestamptz {
+		b := types.AppendOffset([]byte(s), off)
+		if off%3600 == 0 {
+			b = append(b, ":00"...)
+		}
+		s = string(b)
+	}
+	if bc {
+		s += " BC"
 	}
 	return s
 }
 
 // appendJSONValue appends v as json text, as to_json prints it: json values verbatim,
 // jsonb as printed, arrays and records without spaces.
-func appendJSONValue(dst []byte, v types.Value) ([]byte, error) {
+func appendJSONValue(dst []byte, v types.Value, loc *time.Location) ([]byte, error) {
 	switch {
 	case v.IsNull():
 		return append(dst, "null"...), nil
@@ -100,7 +121,7 @@ func appendJSONValue(dst []byte, v types.Value) ([]byte, error) {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			if dst, err = appendJSONValue(dst, e); err != nil {
+			if dst, err = appendJSONValue(dst, e, loc); err != nil {
 				return nil, err
 			}
 		}
@@ -116,13 +137,13 @@ func appendJSONValue(dst []byte, v types.Value) ([]byte, error) {
 				dst = append(dst, ',')
 			}
 			dst = append(types.AppendJSONString(dst, c.Name), ':')
-			if dst, err = appendJSONValue(dst, fields[i]); err != nil {
+			if dst, err = appendJSONValue(dst, fields[i], loc); err != nil {
 				return nil, err
 			}
 		}
 		return append(dst, '}'), nil
 	case v.T.IsInteger() || v.T == types.Bool:
-		n, err := toJSONNode(v)
+		n, err := toJSONNode(v, loc)
 		if err != nil {
 			return nil, err
 		}
@@ -134,7 +155,7 @@ func appendJSONValue(dst []byte, v types.Value) ([]byte, error) {
 		}
 		return append(dst, s...), nil
 	}
-	n, err := toJSONNode(v)
+	n, err := toJSONNode(v, loc)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +163,7 @@ func appendJSONValue(dst []byte, v types.Value) ([]byte, error) {
 }
 
 // jsonKeyText is an object key of json_build_object and jsonb_build_object: a scalar's text.
-func jsonKeyText(i int, v types.Value) (string, error) {
+func jsonKeyText(i int, v types.Value, loc *time.Location) (string, error) {
 	if v.IsNull() {
 		return "", Errorf("22023", "argument %d: key must not be null", i+1)
 	}
@@ -150,8 +171,8 @@ func jsonKeyText(i int, v types.Value) (string, error) {
 		return "", Errorf("22023", "key value must be scalar, not array, composite, or json")
 	}
 	s := v.String()
-	if v.T == types.Timestamp || v.T == types.Date {
-		s = jsonScalarText(v)
+	if v.T == types.Timestamp || v.T == types.Timestamptz || v.T == types.Date {
+		s = jsonScalarText(v, loc)
 	}
 	if v.T == types.Bool {
 		s = strconv.FormatBool(v.Bool())

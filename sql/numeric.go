@@ -86,7 +86,10 @@ func numericArith(op string, x, y types.Value) (types.Value, error) {
 	case "/":
 		return numericDiv(a, b, divScale(a, b))
 	case "%":
-		ctx := exact.WithPrecision(uint32(max(a.NumDigits()+int64(max(a.Exponent, 0)), 1) + 2))
+		// Digits enough for the quotient's integer part and every digit of the remainder,
+		// which has the scale of the finer operand: mod(-19, 3.14159) is -0.15046, all of it.
+		frac := int64(max(-a.Exponent, -b.Exponent, 0))
+		ctx := exact.WithPrecision(uint32(max(a.NumDigits()+int64(a.Exponent), 1) + 2*frac + 2))
 		if _, err = ctx.Rem(&d, a, b); err == nil {
 			err = quantize(&d, min(a.Exponent, b.Exponent, 0), apd.RoundHalfUp)
 		}

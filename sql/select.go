@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -221,13 +222,16 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 		}
 		k := sortKey{pos: -1, desc: o.Direction == sqlparser.DescOrder}
 		k.nullsFirst = k.desc // PostgreSQL's default: NULLs sort as larger than any value
+		n, isPos, err := positionConstant(o.Expr, "ORDER BY")
+		if err != nil {
+			return nil, nil, err
+		}
+		if isPos && (n < 1 || n > len(projs)) {
+			return nil, nil, Errorf("42P10", "ORDER BY position %d is not in select list", n)
+		}
 		switch e := o.Expr.(type) {
-		case *sqlparser.Literal:
-			if e.Type == sqlparser.IntVal {
-				n, _ := strconv.Atoi(e.Val)
-				if n < 1 || n > len(projs) {
-					return nil, nil, Errorf("42P10", "ORDER BY position %s is not in select list", e.Val)
-				}
+		case *sqlparser.Literal, *sqlparser.UnaryExpr:
+			if isPos {
 				k.pos = n - 1
 			}
 		case *sqlparser.ColName:
@@ -330,4 +334,31 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 		return 0, 0, err
 	}
 	return offset, limit, nil
+}
+
+// positionConstant reads a GROUP BY or ORDER BY item that PostgreSQL takes for a constant
+// (findTargetlistEntrySQL92): an integer, signed or not, is a select-list position (isPos);
+// any other constant — a string, a decimal, NULL, a boolean — is 42601.
+func positionConstant(e sqlparser.Expr, clause string) (n int, isPos bool, err error) {
+	notInt := Errorf("42601", "non-integer constant in %s", clause)
+	sign := 1
+	if u, ok := e.(*sqlparser.UnaryExpr); ok && u.Operator == sqlparser.UMinusOp {
+		if _, lit := u.Expr.(*sqlparser.Literal); lit {
+			sign, e = -1, u.Expr
+		}
+	}
+	switch x := e.(type) {
+	case *sqlparser.Literal:
+		if x.Type != sqlparser.IntVal {
+			return 0, false, notInt
+		}
+		n, convErr := strconv.Atoi(x.Val)
+		if convErr != nil {
+			n = math.MaxInt // beyond any select list
+		}
+		return sign * n, true, nil
+	case *sqlparser.NullVal, sqlparser.BoolVal:
+		return 0, false, notInt
+	}
+	return 0, false, nil
 }

@@ -127,7 +127,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		}
 		spec.typ = types.Int64
 	case *sqlparser.NtileExpr:
-		spec.kind, spec.typ = "ntile", types.Int64
+		spec.kind, spec.typ = "ntile", types.Int32 // int4, as in PostgreSQL (row_number and rank are bigint)
 		n, err := compileWindowInt(c.N, sc)
 		if err != nil {
 			return nil, err
@@ -524,7 +524,7 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 func (w *windowSpec) ntile(row []types.Value, pos, rows int) (types.Value, error) {
 	nv, err := w.n.eval(row)
 	if err != nil || nv.IsNull() {
-		return types.Value{T: types.Int64, Null: true}, err
+		return types.Value{T: types.Int32, Null: true}, err
 	}
 	if nv.I <= 0 {
 		return types.Value{}, Errorf("22014", "argument of ntile must be greater than zero")
@@ -533,9 +533,9 @@ func (w *windowSpec) ntile(row []types.Value, pos, rows int) (types.Value, error
 	size, extra := rows/n, rows%n
 	big := extra * (size + 1) // rows in the buckets that hold one more
 	if pos < big {
-		return types.NewInt(types.Int64, int64(pos/(size+1)+1)), nil
+		return types.NewInt(types.Int32, int64(pos/(size+1)+1)), nil
 	}
-	return types.NewInt(types.Int64, int64(extra+(pos-big)/size+1)), nil
+	return types.NewInt(types.Int32, int64(extra+(pos-big)/size+1)), nil
 }
 
 // offset is lag or lead: the argument at the row n before or after position pos of the
