@@ -380,6 +380,12 @@ func compareRecords(a, b types.Value) int {
 	if errA != nil || errB != nil {
 		return strings.Compare(a.S, b.S)
 	}
+	return compareSequences(x, y)
+}
+
+// compareSequences orders two lists of values (a record's fields, an array's elements)
+// item by item, a NULL after any other value, a prefix before the longer list.
+func compareSequences(x, y []types.Value) int {
 	for i := 0; i < len(x) && i < len(y); i++ {
 		switch xn, yn := x[i].IsNull(), y[i].IsNull(); {
 		case xn && yn:
@@ -404,20 +410,7 @@ func compareArrays(a, b types.Value) int {
 	if errA != nil || errB != nil {
 		return strings.Compare(a.S, b.S)
 	}
-	for i := 0; i < len(x) && i < len(y); i++ {
-		switch xn, yn := x[i].IsNull(), y[i].IsNull(); {
-		case xn && yn:
-		case xn:
-			return 1
-		case yn:
-			return -1
-		default:
-			if c := compare(x[i], y[i]); c != 0 {
-				return c
-			}
-		}
-	}
-	return cmp.Compare(int64(len(x)), int64(len(y)))
+	return compareSequences(x, y)
 }
 
 func num(v types.Value) float64 {

@@ -14,15 +14,9 @@ import (
 
 // compileRowInSubquery compiles a row IN a subquery.
 func compileRowInSubquery(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	sp, err := compileSubquery(q.Select, sc)
+	sp, err := compileRowSubquery(left, q, sc)
 	if err != nil {
 		return nil, err
-	}
-	switch {
-	case len(sp.cols) > len(left):
-		return nil, Errorf("42601", "subquery has too many columns")
-	case len(sp.cols) < len(left):
-		return nil, Errorf("42601", "subquery has too few columns")
 	}
 	ri := &rowInSubquery{sp: sp, common: make([]types.Type, len(left)), trimL: make([]bool, len(left)),
 		trimR: make([]bool, len(left))}
@@ -194,4 +188,20 @@ func (ri *rowInSubquery) match(r rowInSet, vals []types.Value, hasNull, negate b
 		}
 	}
 	return types.NewBool(negate)
+}
+
+// compileRowSubquery compiles the subquery a row is compared with, which must have as many
+// columns as the row (42601 otherwise, as PostgreSQL).
+func compileRowSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*subplan, error) {
+	sp, err := compileSubquery(q.Select, sc)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(sp.cols) > len(left):
+		return nil, Errorf("42601", "subquery has too many columns")
+	case len(sp.cols) < len(left):
+		return nil, Errorf("42601", "subquery has too few columns")
+	}
+	return sp, nil
 }

@@ -50,15 +50,9 @@ func rowSubqueryComparison(e *sqlparser.ComparisonExpr, sc *scope) (x *expr, ok 
 }
 
 func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, op sqlparser.ComparisonExprOperator, sc *scope) (*expr, error) {
-	sp, err := compileSubquery(q.Select, sc)
+	sp, err := compileRowSubquery(left, q, sc)
 	if err != nil {
 		return nil, err
-	}
-	switch {
-	case len(sp.cols) > len(left):
-		return nil, Errorf("42601", "subquery has too many columns")
-	case len(sp.cols) < len(left):
-		return nil, Errorf("42601", "subquery has too few columns")
 	}
 	vals := make([]types.Value, len(left))
 	right := make(sqlparser.ValTuple, len(left))

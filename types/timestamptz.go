@@ -148,22 +148,9 @@ func ParseTimestamptz(s string, now time.Time, loc *time.Location) (Value, error
 	if !ok {
 		return Value{}, outOfRange
 	}
-	var off int64
-	switch {
-	case d.hasOff:
-		off = int64(d.zoneOff)
-	case d.zone != "":
-		if o, ok := zoneAbbrevOffsets[strings.ToLower(d.zone)]; ok && !d.namedZone {
-			off = int64(o)
-			break
-		}
-		l, ok := LoadZone(d.zone)
-		if !ok {
-			return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("time zone abbreviation %q is not supported yet", d.zone)}
-		}
-		off = ZoneOffsetAt(local, l)
-	default:
-		off = ZoneOffsetAt(local, loc)
+	off, zerr := d.offsetAt(local, loc)
+	if zerr != nil {
+		return Value{}, zerr
 	}
 	us := local - off*1e6
 	if pg := us - unixToPG; pg < minTimestamp || pg >= endTimestamp || us >= Infinity-1 {
@@ -289,4 +276,23 @@ func TimestamptzFromPostgres(pg int64) (Value, error) {
 	v, err := TimestampFromPostgres(pg)
 	v.T = Timestamptz
 	return v, err
+}
+
+// offsetAt is the zone offset in seconds the decoded text gives local time local: its own
+// offset, its zone abbreviation or name, or else loc's.
+func (d *dtDecoder) offsetAt(local int64, loc *time.Location) (int64, error) {
+	switch {
+	case d.hasOff:
+		return int64(d.zoneOff), nil
+	case d.zone != "":
+		if o, ok := zoneAbbrevOffsets[strings.ToLower(d.zone)]; ok && !d.namedZone {
+			return int64(o), nil
+		}
+		l, ok := LoadZone(d.zone)
+		if !ok {
+			return 0, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("time zone abbreviation %q is not supported yet", d.zone)}
+		}
+		return ZoneOffsetAt(local, l), nil
+	}
+	return ZoneOffsetAt(local, loc), nil
 }

@@ -142,22 +142,9 @@ func parseTimeTZWithDate(s string, now time.Time, loc *time.Location, timeErr dt
 	if t.hour == 24 {
 		us = usecsPerDay
 	}
-	var off int64
-	switch {
-	case d.hasOff:
-		off = int64(d.zoneOff)
-	case d.zone != "":
-		if o, ok := zoneAbbrevOffsets[strings.ToLower(d.zone)]; ok && !d.namedZone {
-			off = int64(o)
-			break
-		}
-		l, ok := LoadZone(d.zone)
-		if !ok {
-			return Value{}, &DateTimeError{Code: "0A000", Msg: fmt.Sprintf("time zone abbreviation %q is not supported yet", d.zone)}
-		}
-		off = ZoneOffsetAt(local, l)
-	default:
-		off = ZoneOffsetAt(local, loc)
+	off, zerr := d.offsetAt(local, loc)
+	if zerr != nil {
+		return Value{}, zerr
 	}
 	return NewTimeTZ(us, off), nil
 }
