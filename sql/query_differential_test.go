@@ -516,10 +516,7 @@ func TestQueryDifferential(t *testing.T) {
 	defer s.Close()
 	e := &exprDiff{t: t, ctx: ctx, s: s, pg: pg, zone: time.UTC}
 
-	seed := *queryDiffSeed
-	if seed == 0 {
-		seed = uint64(time.Now().UnixNano())
-	}
+	seed := differentialSeed(*queryDiffSeed)
 	t.Logf("seed %d (replay: go test ./sql -run TestQueryDifferential -querydiff.seed=%d)", seed, seed)
 	g := &qgen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	setup := []string{"SET statement_timeout = '5s'", "SET extra_float_digits = 1"}
