@@ -180,6 +180,9 @@ func buildExtract(asNumeric bool) func(c *funcCall) (*expr, error) {
 				}
 				x = types.Value{T: types.Timestamp, I: us}
 			}
+			if !asNumeric && x.T == types.Interval && fieldNames[strings.ToLower(a[0].S)] == "epoch" {
+				return types.NewFloat(types.Float64, intervalEpochFloat(x.Interval())), nil
+			}
 			val, scale, null, err := extractField(strings.ToLower(a[0].S), x, loc)
 			if err != nil || null {
 				return types.Value{T: c.ret, Null: true}, err
@@ -417,6 +420,17 @@ func extractWall(canon string, x types.Value, local, off int64, unsupportedUnit 
 		return off, 0, false, nil
 	}
 	return unsupportedUnit() // julian
+}
+
+// intervalEpochFloat is date_part('epoch', interval): PostgreSQL sums the parts in double
+// precision, in this order, so its last digit can differ from the exact seconds EXTRACT
+// gives (converted to a double): 25000 years -3999999 days -23:59:59.99996 is 443340000000,
+// not 443340000000.00006.
+func intervalEpochFloat(d types.IntervalValue) float64 {
+	year, mon := d.Months/12, d.Months%12
+	// Each product converted on its own, so that no platform fuses it into the sum.
+	return float64(d.Micros)/1e6 + float64(365.25*86400*float64(year)) + float64(30.0*86400*float64(mon)) +
+		float64(86400.0*float64(d.Days))
 }
 
 // extractInterval is EXTRACT from an interval, on its fields as interval2itm splits them.

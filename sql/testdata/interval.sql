@@ -205,3 +205,11 @@ SELECT timestamp '2000-01-01' + interval '2147483647 months'
 
 statement error 22008
 SELECT date '2000-01-01' + interval '2147483647 days'
+
+# date_part('epoch', interval) sums its parts in double precision as PostgreSQL does (the
+# exact seconds, 443340000000.000040, would print as 443340000000.00006).
+query
+SELECT date_part('epoch', INTERVAL '3 mons -40 days' / '1e-5'::float8), date_part('epoch', interval '5131 days 0.000061 sec'), extract(epoch from INTERVAL '3 mons -40 days' / '1e-5'::float8)
+----
+443340000000|443318400.000061|443340000000.000040
+tag: SELECT 1
