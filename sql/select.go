@@ -119,20 +119,7 @@ func columnName(e sqlparser.Expr) string {
 	case *sqlparser.ColName:
 		return e.Name.String()
 	case *sqlparser.FuncExpr:
-		switch name := e.Name.Lowered(); {
-		case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2: // a[i] is named for a
-			return columnName(e.Exprs[0])
-		case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
-			if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {
-				return l.Val
-			}
-		case name == "drove_array_of" || name == "drove_array":
-			return "array"
-		case name == "drove_extract":
-			return "extract"
-		default:
-			return name
-		}
+		return funcColumnName(e)
 	case sqlparser.BoolVal:
 		return "bool"
 	case sqlparser.ValTuple:
@@ -172,27 +159,54 @@ func columnName(e sqlparser.Expr) string {
 				return orDefault(ae.As.String(), columnName(ae.Expr))
 			}
 		}
-	case *sqlparser.CollateExpr: // a cast: what names its operand keeps the name, else the type's
-		switch e.Expr.(type) {
-		case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
-		default:
-			if name := columnName(e.Expr); name != "?column?" {
-				return name
-			}
+	case *sqlparser.CollateExpr:
+		return castColumnName(e)
+	}
+	return "?column?"
+}
+
+// funcColumnName names a call's column: the function's name, or for the dialect pass's
+// internal calls the name of what they stand for.
+func funcColumnName(e *sqlparser.FuncExpr) string {
+	switch name := e.Name.Lowered(); {
+	case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2: // a[i] is named for a
+		return columnName(e.Exprs[0])
+	case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
+		if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {
+			return l.Val
 		}
-		switch name := strings.TrimPrefix(e.Collation, castMarker); {
-		case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
-			return "varchar"
-		case strings.HasPrefix(name, "char") || strings.HasPrefix(name, "bpchar"):
-			return "bpchar"
+		return "?column?"
+	case name == "drove_array_of" || name == "drove_array":
+		return "array"
+	case name == "drove_extract":
+		return "extract"
+	default:
+		return name
+	}
+}
+
+// castColumnName names a cast's column (a COLLATE carrying the cast marker): what names its
+// operand keeps the name, else the type's.
+func castColumnName(e *sqlparser.CollateExpr) string {
+	switch e.Expr.(type) {
+	case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
+	default:
+		if name := columnName(e.Expr); name != "?column?" {
+			return name
 		}
-		if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
-			switch t.Name {
-			case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc": // all int8 here
-				return t.Name
-			}
-			return typeNames[t.Type]
+	}
+	switch name := strings.TrimPrefix(e.Collation, castMarker); {
+	case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
+		return "varchar"
+	case strings.HasPrefix(name, "char") || strings.HasPrefix(name, "bpchar"):
+		return "bpchar"
+	}
+	if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
+		switch t.Name {
+		case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc": // all int8 here
+			return t.Name
 		}
+		return typeNames[t.Type]
 	}
 	return "?column?"
 }
