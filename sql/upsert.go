@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -117,10 +118,15 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		}
 		return 1, ins.ret.emit(out, row)
 	}
+	c := ins.conflict
 	if !primaryKeyTaken(err) {
+		if c != nil && !c.update && !c.replace && len(c.target) == 0 && errors.Is(err, tablespace.ErrDuplicateKey) {
+			// DO NOTHING without a target skips a row any unique constraint refuses, as
+			// PostgreSQL's (the check refused it before anything was written).
+			return 0, nil
+		}
 		return 0, err
 	}
-	c := ins.conflict
 	switch {
 	case c == nil:
 		return 0, duplicateKey(bt, row)

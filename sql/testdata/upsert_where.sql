@@ -78,3 +78,30 @@ SELECT * FROM kv ORDER BY k
 5|e|5
 7|a|0
 tag: SELECT 6
+
+# DO NOTHING without a conflict target skips a row that any unique constraint refuses, not
+# only the primary key; with a target or without ON CONFLICT the row is refused.
+statement ok
+CREATE TABLE ocu (id int PRIMARY KEY, email text UNIQUE, n int)
+
+statement ok
+INSERT INTO ocu VALUES (1, 'a', 1)
+
+query
+INSERT INTO ocu VALUES (2, 'a', 2), (3, 'b', 3), (1, 'z', 4) ON CONFLICT DO NOTHING RETURNING id
+----
+3
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO ocu VALUES (4, 'b', 4) ON CONFLICT (id) DO NOTHING
+
+statement error 23505
+INSERT INTO ocu VALUES (4, 'b', 4)
+
+query
+SELECT * FROM ocu ORDER BY id
+----
+1|a|1
+3|b|3
+tag: SELECT 2
