@@ -71,16 +71,8 @@ func TestOperatorResolution(t *testing.T) {
 }
 
 func TestOperatorResolutionOnPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	for _, tc := range operatorResolutionCases {
 		want := tc.want
 		if tc.pg != "" {
@@ -136,16 +128,8 @@ func TestOperatorErrors(t *testing.T) {
 }
 
 func TestOperatorErrorsOnPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	for _, tc := range operatorErrorCases {
 		_, err := c.Exec(ctx, "SELECT "+tc.expr).ReadAll()
 		var pe *pgconn.PgError

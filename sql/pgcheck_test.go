@@ -522,16 +522,8 @@ func TestLexErrorPositions(t *testing.T) {
 // TestMySQLSyntaxOnPostgres runs mysqlSyntaxCases on a real PostgreSQL 15 (skipped without one,
 // or with -short), each in a transaction it rolls back, and checks PostgreSQL's SQLSTATE.
 func TestMySQLSyntaxOnPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	if _, err := c.Exec(ctx, "CREATE TABLE a (x int PRIMARY KEY, y int); CREATE TABLE b (x int PRIMARY KEY, s text);"+
 		"INSERT INTO a VALUES (1, 10), (2, 20); INSERT INTO b VALUES (2, 'q'), (3, NULL)").ReadAll(); err != nil {
 		t.Fatal(err)

@@ -173,16 +173,8 @@ func TestSyntaxErrorPositions(t *testing.T) {
 }
 
 func TestSyntaxErrorPositionsOnPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	if _, err := c.Exec(ctx, "CREATE TABLE t (a int PRIMARY KEY, b int); CREATE TABLE u (a int PRIMARY KEY)").ReadAll(); err != nil {
 		t.Fatal(err)
 	}
@@ -221,16 +213,8 @@ func TestInvalidUTF8(t *testing.T) {
 }
 
 func TestInvalidUTF8OnPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	for _, tc := range invalidUTF8Cases {
 		_, err := c.Exec(ctx, tc.sql).ReadAll()
 		var pe *pgconn.PgError

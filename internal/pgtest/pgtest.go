@@ -28,6 +28,22 @@ func Available() bool {
 	return err == nil
 }
 
+// Connect starts a throwaway PostgreSQL 15 (Start) and returns a connection to it, closed
+// when t ends; with -short the test is skipped, since starting the server takes seconds.
+func Connect(t testing.TB) *pgconn.PgConn {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts PostgreSQL")
+	}
+	url := Start(t)
+	c, err := pgconn.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
 // Start runs a throwaway PostgreSQL 15 on a loopback port (trust auth, fsync off, C locale,
 // UTC) for the rest of t and returns the URL of its postgres database as user postgres.
 // Without the server the test is skipped, unless it runs in CI (CI set), where it fails:

@@ -13,16 +13,8 @@ import (
 // TestErrorsMatchPostgres runs every error case on a real PostgreSQL 15 (skipped without one,
 // or with -short) and checks its SQLSTATE, message and position against the table.
 func TestErrorsMatchPostgres(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts PostgreSQL")
-	}
-	url := pgtest.Start(t)
+	c := pgtest.Connect(t)
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
 	for _, tc := range errorCases {
 		_, err := c.Exec(ctx, tc.in).ReadAll()
 		var pe *pgconn.PgError
