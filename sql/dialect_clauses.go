@@ -213,6 +213,13 @@ func emitAs(text string) func(*rewriter, string) error {
 	}
 }
 
+// emitQuotedWord writes the word as a quoted identifier.
+func emitQuotedWord(r *rewriter, w string) error {
+	r.b.WriteString("`" + w + "`")
+	r.keep(w)
+	return nil
+}
+
 // noLimit is the LIMIT that stands for none: OFFSET alone, LIMIT ALL.
 const noLimit = "9223372036854775807"
 

@@ -71,6 +71,9 @@ func init() {
 		{"row rows", wordRule{"offset-rows", (*rewriter).offsetRowsNext, emitNothing}},
 		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
+		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
+		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
+		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", nextIs("("), emitQuotedWord}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)

@@ -16,6 +16,8 @@ func TestDialectRules(t *testing.T) {
 		code     string
 	}{
 		{"mysql-current-date-call", "select current_date()", "", "42601"},
+		{"regexp-function", "select regexp_replace(s, 'a', 'b', 1, 2, 'i')", "select `regexp_replace`(s, 'a', 'b', 1, 2, 'i')", ""},
+		{"regexp-function", "select regexp_like from t", "select regexp_like from t", ""},
 		{"mysql-current-date-call", "select current_date", "select current_date", ""},
 		{"mysql-empty-precision", "select current_timestamp(), localtime(3)", "", "42601"},
 		{"mysql-empty-precision", "select current_timestamp(3)", "select current_timestamp(3)", ""},

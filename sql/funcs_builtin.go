@@ -16,6 +16,11 @@ import (
 func init() {
 	register(scalarFuncs())
 	register(mathFuncs())
+	register(trigFuncs())
+	register(numericFuncs())
+	register(regexFuncs())
+	register(formatFuncs())
+	register(encodingFuncs())
 	register(stringFuncs())
 	register(setAndArrayFuncs())
 	register(sessionFuncDefs())

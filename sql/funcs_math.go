@@ -20,7 +20,7 @@ import (
 func strictFunc(c *funcCall, f func(v []types.Value) (types.Value, error)) (*expr, error) {
 	args, rt := c.args, c.ret
 	return foldStrict(&expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
-		var buf [3]types.Value
+		var buf [7]types.Value // regexp_instr has seven arguments
 		v := buf[:len(args)]
 		if null, err := evalStrict(row, args, v); err != nil || null {
 			return types.Value{T: rt, Null: true}, err

@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"regexp"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -263,9 +262,8 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 }
 
 // compileRegex compiles the regular-expression match operators (~, ~*, !~, !~*), which the
-// dialect pass wrote as REGEXP with a marker on the pattern. Patterns are Go's RE2 syntax,
-// which agrees with PostgreSQL's for the common constructs; a constant pattern is compiled
-// once.
+// dialect pass wrote as REGEXP with a marker on the pattern: PostgreSQL's patterns on RE2
+// (regex.go); a constant pattern is compiled once.
 func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *scope) (*expr, error) {
 	a, err := compile(e.Left, sc)
 	if err != nil {
@@ -275,27 +273,23 @@ func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *sco
 	if err != nil {
 		return nil, err
 	}
-	prefix, name := "", "~"
+	flags, name := "", "~"
 	negate := e.Operator == sqlparser.NotRegexpOp
 	if negate {
 		name = "!~"
 	}
 	if strings.HasSuffix(m.Collation, "i") {
-		prefix, name = "(?i)", name+"*"
+		flags, name = "i", name+"*"
 	}
 	if a, p, err = bindPredicateOperator(name, a, p, sc); err != nil {
 		return nil, err
 	}
-	var last *regexp.Regexp
-	var lastPattern string
+	cache := &regexCache{fn: name}
 	return strict2(types.Bool, a, p, func(x, y types.Value) (types.Value, error) {
-		if last == nil || y.S != lastPattern {
-			re, err := regexp.Compile(prefix + y.S)
-			if err != nil {
-				return types.Value{}, Errorf("2201B", "invalid regular expression: %v", err)
-			}
-			last, lastPattern = re, y.S
+		re, err := cache.get(y.S, flags)
+		if err != nil {
+			return types.Value{}, err
 		}
-		return types.NewBool(last.MatchString(x.S) != negate), nil
+		return types.NewBool(re.re.MatchString(x.S) != negate), nil
 	})
 }

@@ -58,9 +58,6 @@ func init() {
 		{name: "currval", build: build},
 		{name: "setval", build: build},
 		{name: "lastval", build: build},
-		// psql's \d of a sequence names its owner with it
-		{name: "quote_ident", vol: 'i', strict: true, procs: []string{"1282: text -> text"},
-			build: textFunc(func(x string) types.Value { return types.NewText(types.QuoteIdent(x)) })},
 	})
 }
 

@@ -464,14 +464,13 @@ func (s *Schema) Validate() error {
 	return s.validateConstraints()
 }
 
-// QuoteIdent quotes an identifier the PostgreSQL way when it needs quoting.
+// QuoteIdent quotes an identifier as PostgreSQL's quote_identifier does: unless it is lower-case
+// letters, _ and (not first) digits, and not a keyword.
 func QuoteIdent(s string) string {
-	plain := s != ""
-	for i, r := range s {
-		if !(r == '_' || (r >= 'a' && r <= 'z') || (i > 0 && r >= '0' && r <= '9')) {
-			plain = false
-			break
-		}
+	plain := s != "" && !keywords[s]
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c == '_' || c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9'
 	}
 	if plain {
 		return s

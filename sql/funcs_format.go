@@ -1,0 +1,106 @@
+package sql
+
+import (
+	"strings"
+
+	"github.com/drovedb/drove/types"
+)
+
+// concat_ws, format, quote_ident, quote_literal and quote_nullable (varlena.c, quote.c,
+// ruleutils.c): the arguments print by their types' output functions, a timestamptz in the
+// session's zone.
+
+func formatFuncs() []builtin {
+	const i, s = 'i', 's'
+	return []builtin{
+		{name: "concat_ws", vol: s, procs: []string{"3059: text, variadic any -> text"}, build: buildConcatWS},
+		{name: "format", vol: s, procs: []string{"3539: text, variadic any -> text", "3540: text -> text"}, build: buildFormat},
+		{name: "quote_ident", vol: i, strict: true, procs: []string{"1282: text -> text"},
+			build: textFunc(func(x string) types.Value { return types.NewText(types.QuoteIdent(x)) })},
+		{name: "quote_literal", vol: i, strict: true, procs: []string{"1283: text -> text", "1285: anyelement -> text stable"},
+			build: quoteLiteralFunc(false)},
+		{name: "quote_nullable", vol: i, procs: []string{"1289: text -> text", "1290: anyelement -> text stable"},
+			build: quoteLiteralFunc(true)},
+	}
+}
+
+// quoteLiteral is s as a string literal, an E'' literal with its backslashes doubled when it
+// has one.
+func quoteLiteral(s string) string {
+	q := "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	if strings.Contains(s, `\`) {
+		return "E" + strings.ReplaceAll(q, `\`, `\\`)
+	}
+	return q
+}
+
+func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) {
+		a, loc := c.args[0], c.sc.location()
+		vol := fold
+		if a.typ != types.Text {
+			vol = stable // the argument prints by its type's output function
+		}
+		return vol(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+			v, err := a.eval(row)
+			switch {
+			case err != nil:
+				return types.Value{}, err
+			case v.IsNull() && nullable:
+				return types.NewText("NULL"), nil
+			case v.IsNull():
+				return types.Value{T: types.Text, Null: true}, nil
+			}
+			return types.NewText(quoteLiteral(string(appendTextIn(nil, v, loc)))), nil
+		}}, a)
+	}
+}
+
+func buildConcatWS(c *funcCall) (*expr, error) {
+	args, loc := c.args, c.sc.location()
+	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		sep, err := args[0].eval(row)
+		if err != nil || sep.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		var b []byte
+		first := true
+		for _, x := range args[1:] {
+			v, err := x.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			if v.IsNull() {
+				continue
+			}
+			if !first {
+				b = append(b, sep.S...)
+			}
+			first = false
+			b = appendTextIn(b, v, loc)
+		}
+		return types.NewText(string(b)), nil
+	}}, args...)
+}
+
+func buildFormat(c *funcCall) (*expr, error) {
+	args, loc := c.args, c.sc.location()
+	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		vals := make([]types.Value, len(args))
+		for k, x := range args {
+			v, err := x.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			vals[k] = v
+		}
+		if vals[0].IsNull() {
+			return types.Value{T: types.Text, Null: true}, nil
+		}
+		out, err := formatText(vals[0].S, vals[1:], loc)
+		if err != nil {
+			return types.Value{}, err
+		}
+		return types.NewText(out), nil
+	}}, args...)
+}
