@@ -24,7 +24,7 @@ func formatFuncs() []builtin {
 	}
 }
 
-// quoteLiteral is s as a string literal, an E” literal with its backslashes doubled when it
+// quoteLiteral is s as a string literal, an escape-string literal (E prefix) with its backslashes doubled when it
 // has one.
 func quoteLiteral(s string) string {
 	q := "'" + strings.ReplaceAll(s, "'", "''") + "'"
