@@ -74,9 +74,17 @@ func buildUnnest(c *funcCall) (*expr, error) {
 	return x, err
 }
 
-// buildGenerateSeries is generate_series(start, stop [, step]) over integers.
+// buildGenerateSeries is generate_series(start, stop [, step]) over integers, numerics
+// (srf_series.go) and timestamps (srf_series.go).
 func buildGenerateSeries(c *funcCall) (*expr, error) {
 	rt := c.ret
+	switch rt {
+	case types.Numeric:
+		return srfExpr(c, &srfCall{args: c.args, typ: rt, start: numericSeries})
+	case types.Timestamp, types.Timestamptz:
+		loc := c.sc.location()
+		return srfExpr(c, &srfCall{args: c.args, typ: rt, start: func(v []types.Value) (srfIter, error) { return timeSeries(v, loc) }})
+	}
 	return srfExpr(c, &srfCall{args: c.args, typ: rt, start: func(vals []types.Value) (srfIter, error) {
 		step := int64(1)
 		if len(vals) == 3 {

@@ -367,3 +367,84 @@ SELECT num_nulls(1, NULL, 'a'), num_nonnulls(1, NULL, 'a'), num_nulls(NULL), num
 ----
 1|2|1|0
 tag: SELECT 1
+
+query
+SELECT generate_series('2020-01-01'::timestamp, '2020-01-03', '1 day')
+----
+2020-01-01 00:00:00
+2020-01-02 00:00:00
+2020-01-03 00:00:00
+tag: SELECT 3
+
+query
+SELECT generate_series('2020-01-31'::timestamptz, '2020-04-30', '1 month')
+----
+2020-01-31 00:00:00+00
+2020-02-29 00:00:00+00
+2020-03-29 00:00:00+00
+2020-04-29 00:00:00+00
+tag: SELECT 4
+
+query
+SELECT generate_series('2020-01-03'::timestamp, '2020-01-01', '-12 hours')
+----
+2020-01-03 00:00:00
+2020-01-02 12:00:00
+2020-01-02 00:00:00
+2020-01-01 12:00:00
+2020-01-01 00:00:00
+tag: SELECT 5
+
+query
+SELECT generate_series('2020-01-01'::date, '2020-01-03'::date, '1 day')
+----
+2020-01-01 00:00:00+00
+2020-01-02 00:00:00+00
+2020-01-03 00:00:00+00
+tag: SELECT 3
+
+query
+SELECT x, pg_typeof(x) FROM generate_series(1.5, 3, 0.5) AS g(x)
+----
+1.5|numeric
+2.0|numeric
+2.5|numeric
+3.0|numeric
+tag: SELECT 4
+
+query
+SELECT generate_series(1, 3.5), generate_series(1, 2, 0.25)
+----
+1|1
+2|1.25
+3|1.50
+NULL|1.75
+NULL|2.00
+tag: SELECT 5
+
+query
+SELECT generate_series(5::numeric, 1, -1.5)
+----
+5
+3.5
+2.0
+tag: SELECT 3
+
+query
+SELECT generate_series('2020-01-01'::timestamp, 'infinity', '1 day') LIMIT 2
+----
+2020-01-01 00:00:00
+2020-01-02 00:00:00
+tag: SELECT 2
+
+statement error 22023
+SELECT generate_series('2020-01-01'::timestamp, '2020-01-03', '0 day')
+
+statement error 22023
+SELECT generate_series('nan'::numeric, 3)
+
+statement error 22023
+SELECT generate_series(1, 'infinity'::numeric)
+
+statement error 22023
+SELECT generate_series(1::numeric, 3, 0)
