@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/drovedb/drove/internal/cputime"
 	"github.com/drovedb/drove/types"
 )
 
@@ -125,7 +126,7 @@ func BenchmarkInsertParallel(b *testing.B) {
 	var wg sync.WaitGroup
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Now()
 	for c := range sessions {
 		wg.Add(1)
 		go func() {
@@ -142,7 +143,7 @@ func BenchmarkInsertParallel(b *testing.B) {
 	}
 	wg.Wait()
 	b.StopTimer()
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Now()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkPreparedPointSelect is the extended-protocol hot path: a prepared

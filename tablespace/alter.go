@@ -330,7 +330,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 		if err != nil {
 			return &AlterError{Table: e.Table, Err: ErrNotNullKey, Row: append([]types.Value(nil), newRow...)}
 		}
-		if _, dup := nt.pk[string(k)]; dup {
+		if _, dup := nt.pk.get(k); dup {
 			return &AlterError{Table: e.Table, Err: ErrDuplicateKey, Row: append([]types.Value(nil), newRow...)}
 		}
 		nt.put(k, types.AppendRow(nil, s, newRow))

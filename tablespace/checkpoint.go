@@ -188,8 +188,8 @@ func (ts *tableSnap) abort() {
 	}
 	for i := range f.n {
 		r := f.at(i)
-		if l, ok := t.pk[r.key]; ok && l == memLoc(f.parity, i) {
-			t.pk[r.key] = memLoc(t.dirty.parity, t.dirty.add(*r))
+		if l, ok := t.pk.getS(r.key); ok && l == memLoc(f.parity, i) {
+			t.pk.set(r.key, memLoc(t.dirty.parity, t.dirty.add(*r)))
 			t.dirtyMem += int64(len(r.key) + len(r.value) + recordOverhead)
 		}
 	}
@@ -259,8 +259,8 @@ func (s *snapshot) persistTable(ts *tableSnap, st *checkpointStats) (checkpoint.
 	for _, wr := range out {
 		// A record is current if its key still points where it was copied from: any later
 		// write points the key into the dirty buffer, a delete removes it.
-		if cur, ok := t.pk[wr.key]; ok && cur == wr.from {
-			t.pk[wr.key] = wr.to
+		if cur, ok := t.pk.getS(wr.key); ok && cur == wr.from {
+			t.pk.set(wr.key, wr.to)
 		} else {
 			t.markDead(wr.to)
 		}
@@ -364,7 +364,7 @@ func (f *fsm) loadTables(m *checkpoint.Manifest, store *checkpoint.Store) (map[s
 		for _, ref := range tm.Pages {
 			live += int(ref.Records) - len(ref.Dead)
 		}
-		t.pk = make(map[string]loc, live)
+		t.pk = newPKMap(live)
 		for _, ref := range tm.Pages {
 			if err := loadPage(t, ref); err != nil {
 				return nil, err
@@ -402,7 +402,7 @@ func loadPage(t *table, ref checkpoint.PageRef) error {
 		if err != nil {
 			return err
 		}
-		t.pk[string(k)] = pageLoc(ref.ID, uint32(slot))
+		t.pk.setB(k, pageLoc(ref.ID, uint32(slot)))
 	}
 	t.pages[ref.ID] = ps
 	return nil

@@ -179,7 +179,7 @@ func (f *fsm) applyTxn(muts []wal.Mutation) error {
 			t.mu.RLock()
 			rlocked = t
 		}
-		if _, exists := rlocked.pk[string(muts[i].Key)]; exists {
+		if _, exists := rlocked.pk.get(muts[i].Key); exists {
 			rlocked.mu.RUnlock()
 			return &DuplicateKeyError{Table: muts[i].Table, Key: muts[i].Key, Index: i}
 		}

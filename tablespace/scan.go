@@ -116,7 +116,7 @@ func (f *fsm) refs(t *table, s uint64) *scanSet {
 	if fl := t.flushing; fl != nil {
 		set.fl, set.flN = fl, fl.n
 		set.flAt = set.setBits(fl.n, func(i int) bool {
-			if t.pk[fl.at(i).key] == memLoc(fl.parity, i) {
+			if l, ok := t.pk.getS(fl.at(i).key); ok && l == memLoc(fl.parity, i) {
 				set.rows++
 				return true
 			}

@@ -84,7 +84,7 @@ type table struct {
 	store *checkpoint.Store
 
 	mu       sync.RWMutex
-	pk       map[string]loc
+	pk       pkMap
 	dirty    *memBuf // rows changed since the last checkpoint began
 	flushing *memBuf // rows the checkpoint in progress is writing; nil when none
 	pages    map[uint64]*pageState
@@ -109,7 +109,7 @@ func newTable(s *types.Schema, store *checkpoint.Store) *table {
 	t := &table{
 		store:  store,
 		schema: s,
-		pk:     make(map[string]loc),
+		pk:     newPKMap(0),
 		dirty:  &memBuf{},
 		pages:  make(map[uint64]*pageState),
 	}
@@ -138,7 +138,7 @@ func (t *table) rec(l loc) *memRec {
 
 // lookup returns the location of key and, when it is in memory, its value. Caller holds mu.
 func (t *table) lookup(key []byte) (l loc, value []byte, ok bool) {
-	l, ok = t.pk[string(key)]
+	l, ok = t.pk.get(key)
 	if !ok || !l.inMemory() {
 		return l, nil, ok
 	}
@@ -150,7 +150,7 @@ func (t *table) lookup(key []byte) (l loc, value []byte, ok bool) {
 // It touches the PK map as few times as it can: on a million-row table every access is a
 // likely cache miss, and this runs serially on the apply path.
 func (t *table) put(key, value []byte) {
-	old, ok := t.pk[string(key)]
+	old, ok := t.pk.get(key)
 	if ok && old.inMemory() && old.parity() == t.dirty.parity {
 		r := t.dirty.at(old.index())
 		t.dirtyMem += int64(len(value) - len(r.value))
@@ -167,13 +167,13 @@ func (t *table) put(key, value []byte) {
 		t.markDead(old)
 		k = string(key)
 	}
-	t.pk[k] = memLoc(t.dirty.parity, t.dirty.add(memRec{key: k, value: value}))
+	t.pk.set(k, memLoc(t.dirty.parity, t.dirty.add(memRec{key: k, value: value})))
 	t.dirtyMem += int64(len(k) + len(value) + recordOverhead)
 }
 
 // remove deletes key. Caller holds mu for writing.
 func (t *table) remove(key []byte) {
-	l, ok := t.pk[string(key)]
+	l, ok := t.pk.get(key)
 	if !ok {
 		return
 	}
@@ -187,7 +187,7 @@ func (t *table) remove(key []byte) {
 	}
 	// A flushing record stays as it is until its checkpoint ends; the checkpoint sees the key
 	// no longer points at it and marks the copy it wrote dead.
-	delete(t.pk, string(key))
+	t.pk.del(key)
 }
 
 func (t *table) markDead(l loc) {

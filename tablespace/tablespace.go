@@ -573,7 +573,7 @@ func (ts *Tablespace) TableStats() []TableStats {
 			continue
 		}
 		t.mu.RLock()
-		out = append(out, TableStats{Name: name, Rows: len(t.pk), DirtyBytes: t.dirtyMem, Pages: len(t.pages),
+		out = append(out, TableStats{Name: name, Rows: t.pk.len(), DirtyBytes: t.dirtyMem, Pages: len(t.pages),
 			OldBytes: t.oldMem})
 		t.mu.RUnlock()
 	}
@@ -594,7 +594,7 @@ func (ts *Tablespace) TableRows(name string) (int, bool) {
 	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	return len(t.pk), true
+	return t.pk.len(), true
 }
 
 // activeTxn is a transaction that holds row locks, as systransactions lists it.
