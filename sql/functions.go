@@ -262,27 +262,19 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 	return callFunc("position", args, len(args), sc)
 }
 
+// regexOperators are the regular-expression matches, which compileRegex compiles.
+var regexOperators = map[string]bool{"~": true, "~*": true, "!~": true, "!~*": true}
+
 // compileRegex compiles the regular-expression match operators (~, ~*, !~, !~*), which the
-// dialect pass wrote as REGEXP with a marker on the pattern. Patterns are Go's RE2 syntax,
+// dialect pass writes as REGEXP with a marker on the pattern (astconv.go decodes it). Patterns are Go's RE2 syntax,
 // which agrees with PostgreSQL's for the common constructs; a constant pattern is compiled
 // once.
-func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *scope) (*expr, error) {
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
+func compileRegex(name string, a, p *expr, sc *scope) (*expr, error) {
+	prefix, negate := "", strings.HasPrefix(name, "!")
+	if strings.HasSuffix(name, "*") {
+		prefix = "(?i)"
 	}
-	p, err := compile(m.Expr, sc)
-	if err != nil {
-		return nil, err
-	}
-	prefix, name := "", "~"
-	negate := e.Operator == sqlparser.NotRegexpOp
-	if negate {
-		name = "!~"
-	}
-	if strings.HasSuffix(m.Collation, "i") {
-		prefix, name = "(?i)", name+"*"
-	}
+	var err error
 	if a, p, err = bindPredicateOperator(name, a, p, sc); err != nil {
 		return nil, err
 	}
