@@ -133,7 +133,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 			return nil, true, err
 		}
 		if i < 0 { // an enclosing query's column, or a missing one
-			x, err := ab.input.compileColumn(c)
+			x, err := ab.input.compileColumn(refOf(c))
 			return x, true, err
 		}
 		for g, col := range ab.groupCols {

@@ -30,25 +30,17 @@ func arithType(a, b types.Type) types.Type {
 	return types.Float64
 }
 
-// compileArith compiles vitess's binary operators: the registry's operators (operator_impls.go),
-// with the json operators and AT TIME ZONE the dialect pass writes with | and ^.
+// compileArith compiles what of vitess's binary operators is not compiled from the tree
+// (expr_ast.go): AT TIME ZONE, which the dialect pass writes with ^, and a json operator's
+// marker out of place.
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	switch e.Operator {
-	case sqlparser.BitOrOp: // the dialect pass's spelling of || (and of the json operators)
-		if op, left, ok := jsonOperator(e); ok {
-			return compileOperator(op, left, e.Right, sc)
-		}
-		if isJSONMarker(e.Right) {
-			return nil, Errorf("42601", "syntax error at end of input")
-		}
-	case sqlparser.BitXorOp: // the dialect pass's spelling of AT TIME ZONE
+	switch {
+	case e.Operator == sqlparser.BitXorOp:
 		return compileAtTimeZone(e, sc)
+	case e.Operator == sqlparser.BitOrOp && isJSONMarker(e.Right):
+		return nil, Errorf("42601", "syntax error at end of input")
 	}
-	name, ok := arithOperatorNames[e.Operator]
-	if !ok {
-		return nil, unsupported("operator %s", e.Operator.ToString())
-	}
-	return compileOperator(name, e.Left, e.Right, sc)
+	return nil, unsupported("operator %s", e.Operator.ToString())
 }
 
 // compileDateArith compiles date + integer, integer + date, date - integer (a date) and

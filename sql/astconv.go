@@ -28,7 +28,14 @@ func astExpr(e sqlparser.Expr) (ast.Expr, error) {
 	return c.expr(e)
 }
 
-type converter struct{}
+// converter reads vitess's tree. For the binder (bindConverter) it converts only the node
+// kinds compileAST compiles (fromTree) and wraps any other in an ast.Foreign, which the
+// binder compiles from vitess's node; origin then maps each converted node to the node it
+// came from, for an aggregated query's scope, which still matches vitess's nodes.
+type converter struct {
+	binder bool
+	origin map[ast.Expr]sqlparser.Expr
+}
 
 func mysqlOnly(what string) error {
 	return Errorf("42601", "syntax error: %s is not PostgreSQL", what)
@@ -47,6 +54,20 @@ func (c *converter) exprs(list []sqlparser.Expr) ([]ast.Expr, error) {
 }
 
 func (c *converter) expr(e sqlparser.Expr) (ast.Expr, error) {
+	if !c.binder {
+		return c.exprNode(e)
+	}
+	if !fromTree(e) {
+		return &ast.Foreign{Node: e}, nil
+	}
+	x, err := c.exprNode(e)
+	if err == nil && c.origin != nil {
+		c.origin[x] = e
+	}
+	return x, err
+}
+
+func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
 		return literalNode(e)

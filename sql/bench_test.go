@@ -234,3 +234,33 @@ func BenchmarkKeysetPage(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPgbenchParsePlan is the simple protocol's parse and plan of each of pgbench's
+// statements (split, dialect pass, vitess, then binding into a plan), without running it:
+// the front end's cost for a statement the session has not seen.
+func BenchmarkPgbenchParsePlan(b *testing.B) {
+	s := NewSession(openTestTablespace(b), nil)
+	defer s.Close()
+	if err := s.Exec(context.Background(), `CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84));
+		CREATE TABLE pgbench_tellers (tid int PRIMARY KEY, bid int, tbalance int, filler char(84));
+		CREATE TABLE pgbench_branches (bid int PRIMARY KEY, bbalance int, filler char(88));
+		CREATE TABLE pgbench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))`, discard{}); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{
+		"UPDATE pgbench_accounts SET abalance = abalance + -4213 WHERE aid = 7731",
+		"SELECT abalance FROM pgbench_accounts WHERE aid = 7731",
+		"UPDATE pgbench_tellers SET tbalance = tbalance + -4213 WHERE tid = 3",
+		"UPDATE pgbench_branches SET bbalance = bbalance + -4213 WHERE bid = 1",
+		"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (3, 1, 7731, -4213, CURRENT_TIMESTAMP)",
+	} {
+		b.Run(strings.Fields(q)[0]+"_"+strings.Fields(q)[1], func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.prepare(q, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -5,8 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -105,10 +104,10 @@ func castTarget(name string) (types.Column, error) {
 // compileCast compiles CAST(x AS t) and x::t with PostgreSQL's explicit cast rules: text
 // parses as the target type, anything converts to text as it prints, numbers convert to
 // each other (range-checked), integer and boolean convert both ways.
-func compileCast(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
+func compileCast(e *ast.Cast, sc *scope) (*expr, error) {
 	x, err := compileCastTo(e, sc)
 	if err == nil && x.typ == types.Text {
-		name := strings.TrimPrefix(e.Collation, castMarker)
+		name := e.Type.Name
 		x.bpchar = strings.HasPrefix(name, "char") || strings.HasPrefix(name, "character") && !strings.HasPrefix(name, "character varying") || strings.HasPrefix(name, "bpchar")
 		x.varchar = strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying")
 	}
@@ -126,17 +125,12 @@ func castAllowed(from, to types.Type) bool {
 		canCastDateTime(from, to)
 }
 
-func compileCastTo(e *sqlparser.CollateExpr, sc *scope) (*expr, error) {
-	if !strings.HasPrefix(e.Collation, castMarker) {
-		// Only a marker is a cast; the collations drove has (default, C, POSIX) never
-		// get here, as the dialect pass drops them.
-		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
-	}
-	c, err := castTarget(strings.TrimPrefix(e.Collation, castMarker))
+func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
+	c, err := castTarget(e.Type.Name)
 	if err != nil {
 		return nil, err
 	}
-	x, err := compile(e.Expr, sc)
+	x, err := compileAST(e.Expr, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -2,11 +2,10 @@ package sql
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -73,10 +72,17 @@ func (p *params) settle() {
 	}
 }
 
-// compile turns a vitess expression into an expr. Anything it does not implement is a 0A000
-// error, never a guess.
+// compile turns a vitess expression into an expr, from sql/ast for the node kinds the binder
+// compiles from the tree (expr_ast.go). Anything it does not implement is a 0A000 error,
+// never a guess.
 func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compileExpr(e, sc)
+	var x *expr
+	var err error
+	if fromTree(e) {
+		x, err = compileVitess(e, sc)
+	} else {
+		x, err = compileExpr(e, sc)
+	}
 	if err == nil && x.failed && !sc.inDeadBranch() {
 		_, err = x.eval(nil)
 		return nil, err
@@ -116,29 +122,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	}
 	switch e := e.(type) {
 	case *sqlparser.Literal:
-		x, err := compileLiteral(e)
-		if err == nil && x.unknown {
-			x.params = sc.params // the zone a timestamptz reads it in
-		}
-		return x, err
-	case *sqlparser.Argument:
-		n, err := strconv.Atoi(strings.TrimPrefix(e.Name, "p"))
-		if err != nil || n < 1 || sc.params == nil || n > maxParams {
-			return nil, Errorf("42P02", "there is no parameter $%s", strings.TrimPrefix(e.Name, "p"))
-		}
-		return sc.params.ref(n), nil
-	case *sqlparser.NullVal:
-		return constExpr(types.NullValue, false), nil
-	case sqlparser.BoolVal:
-		return constExpr(types.NewBool(bool(e)), false), nil
-	case *sqlparser.ColName:
-		return sc.compileColumn(e)
-	case *sqlparser.AndExpr:
-		return compileLogic(e.Left, e.Right, sc, true)
-	case *sqlparser.OrExpr:
-		return compileLogic(e.Left, e.Right, sc, false)
-	case *sqlparser.NotExpr:
-		return compileNot(e, sc)
+		return compileLiteral(e)
 	case *sqlparser.ComparisonExpr:
 		return compileComparison(e, sc)
 	case *sqlparser.BetweenExpr:
@@ -149,12 +133,8 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			both = &sqlparser.NotExpr{Expr: both}
 		}
 		return compile(both, sc)
-	case *sqlparser.IsExpr:
-		return compileIs(e, sc)
 	case *sqlparser.BinaryExpr:
 		return compileArith(e, sc)
-	case *sqlparser.UnaryExpr:
-		return compileUnary(e, sc)
 	case *sqlparser.FuncExpr:
 		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
 			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
@@ -178,8 +158,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case sqlparser.ValTuple:
 		return compileRowValue(e, sc) // rowsubquery.go
-	case *sqlparser.CollateExpr:
-		return compileCast(e, sc)
 	case *sqlparser.CaseExpr:
 		return compileCase(e, sc)
 	case *sqlparser.SubstrExpr:
@@ -196,24 +174,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return compileExists(e, sc)
 	}
 	return nil, unsupported("expression %s", pgString(e))
-}
-
-// compileUnary compiles prefix - and +, the registry's prefix operators.
-func compileUnary(e *sqlparser.UnaryExpr, sc *scope) (*expr, error) {
-	name, ok := prefixOperatorNames[e.Operator]
-	if !ok {
-		return nil, unsupported("operator %s", pgString(e))
-	}
-	if lit, ok := e.Expr.(*sqlparser.Literal); ok && e.Operator == sqlparser.UMinusOp && lit.Type != sqlparser.StrVal {
-		return compileLiteral(&sqlparser.Literal{Type: lit.Type, Val: "-" + lit.Val})
-	}
-	return compileOperator(name, nil, e.Expr, sc)
-}
-
-// prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
-// spelling of prefix + (dialect_tokens.go), which vitess would drop.
-var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
-	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
 }
 
 // negate is -x of a number.
@@ -239,8 +199,8 @@ func negate(x *expr) (*expr, error) {
 }
 
 // compileNot compiles NOT.
-func compileNot(e *sqlparser.NotExpr, sc *scope) (*expr, error) {
-	x, err := compileBool(e.Expr, sc)
+func compileNot(e ast.Expr, sc *scope) (*expr, error) {
+	x, err := compileASTBool(e, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -322,48 +282,25 @@ func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
 	return fold(x, inputs...)
 }
 
+// compileLiteral compiles DATE '...', TIMESTAMP '...' and TIME '...', the constants vitess
+// types (the others are compiled from the tree: compileConstant).
 func compileLiteral(l *sqlparser.Literal) (*expr, error) {
+	var t types.Type
 	switch l.Type {
-	case sqlparser.StrVal:
-		if strings.HasPrefix(l.Val, markerStart) { // a marker out of place: NULLS FIRST in a select list
-			return nil, nearError(unmark(l.Val))
-		}
-		return constExpr(types.NewText(l.Val), true), nil
-	case sqlparser.IntVal:
-		i, err := strconv.ParseInt(l.Val, 10, 64)
-		if err != nil { // beyond bigint: numeric, as in PostgreSQL
-			v, err := types.ParseNumeric(l.Val)
-			if err != nil {
-				return nil, Errorf("22P02", "invalid input syntax for type numeric: %q", l.Val)
-			}
-			return constExpr(v, false), nil
-		}
-		if intRange(types.Int32, i) == nil {
-			return constExpr(types.NewInt(types.Int32, i), false), nil
-		}
-		return constExpr(types.NewInt(types.Int64, i), false), nil
-	case sqlparser.DecimalVal, sqlparser.FloatVal: // 1.5 and 1e3 are numeric in PostgreSQL
-		v, err := types.ParseNumeric(l.Val)
-		if err != nil {
-			return nil, Errorf("22P02", "%v", err)
-		}
-		return constExpr(v, false), nil
-	case sqlparser.DateVal, sqlparser.TimestampVal, sqlparser.TimeVal:
-		// DATE '...', TIMESTAMP '...' and TIME '...': typed constants.
-		t := types.Date
-		switch l.Type {
-		case sqlparser.TimestampVal:
-			t = types.Timestamp
-		case sqlparser.TimeVal:
-			t = types.Time
-		}
-		v, err := parseText(l.Val, t)
-		if err != nil {
-			return nil, err
-		}
-		return constExpr(v, false), nil
+	case sqlparser.DateVal:
+		t = types.Date
+	case sqlparser.TimestampVal:
+		t = types.Timestamp
+	case sqlparser.TimeVal:
+		t = types.Time
+	default:
+		return nil, unsupported("literal %s", pgString(l))
 	}
-	return nil, unsupported("literal %s", pgString(l))
+	v, err := parseText(l.Val, t)
+	if err != nil {
+		return nil, err
+	}
+	return constExpr(v, false), nil
 }
 
 func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
@@ -371,13 +308,7 @@ func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if x.unknown {
-		return castLiteral(x, types.Bool)
-	}
-	if x.typ != types.Bool && x.typ != types.Null {
-		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
-	}
-	return x, nil
+	return asBool(x)
 }
 
 // setParamType fixes the type of the untyped parameter x refers to.
@@ -398,14 +329,10 @@ func mustConst(x *expr) types.Value {
 	return v
 }
 
-// compileLogic builds AND/OR with SQL's three-valued logic.
+// compileLogic builds AND/OR over args with SQL's three-valued logic.
 // Like PostgreSQL, it simplifies left to right: a constant that decides the result (false for
 // AND, true for OR) is the result, and what follows it is never simplified (so never fails).
-func compileLogic(l, r sqlparser.Expr, sc *scope, and bool) (*expr, error) {
-	a, err := compileBool(l, sc)
-	if err != nil {
-		return nil, err
-	}
+func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 	decides := func(x *expr) bool {
 		if !isConst(x) {
 			return false
@@ -413,19 +340,37 @@ func compileLogic(l, r sqlparser.Expr, sc *scope, and bool) (*expr, error) {
 		v := mustConst(x)
 		return !v.IsNull() && v.Bool() != and
 	}
-	if decides(a) {
-		sc.dead++
-		_, err := compileBool(r, sc)
-		sc.dead--
-		return a, err
+	var acc *expr
+	for i, arg := range args {
+		if i > 0 && decides(acc) {
+			sc.dead++
+			x, err := compileAST(arg, sc)
+			if err == nil {
+				_, err = asBool(x)
+			}
+			sc.dead--
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		b, err := compileASTBool(arg, sc)
+		switch {
+		case err != nil:
+			return nil, err
+		case i == 0 || decides(b):
+			acc = b // x AND false is false whatever x is
+		default:
+			if acc, err = logic2(acc, b, and); err != nil {
+				return nil, err
+			}
+		}
 	}
-	b, err := compileBool(r, sc)
-	if err != nil {
-		return nil, err
-	}
-	if decides(b) {
-		return b, nil // x AND false is false whatever x is
-	}
+	return acc, nil
+}
+
+// logic2 is a AND b (or a OR b) of two booleans.
+func logic2(a, b *expr, and bool) (*expr, error) {
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -507,23 +452,28 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
-	switch e.Operator {
-	case sqlparser.InOp, sqlparser.NotInOp:
-		return compileIn(e, sc)
-	case sqlparser.NullSafeEqualOp:
-		return compileDistinct(e, sc)
-	case sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
-		return compileLike(e, sc)
+	if q, ok := e.Right.(*sqlparser.Subquery); ok && (e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp) {
+		if row, isRow := e.Left.(sqlparser.ValTuple); isRow && len(row) > 1 {
+			return compileRowInSubquery(e, row, q, sc)
+		}
+		return compileInSubquery(e, q, sc)
 	}
-	name, ok := opNames[e.Operator]
-	if !ok {
-		return nil, unsupported("operator %s", e.Operator.ToString())
-	}
-	a, b, err := compileOperands(e.Left, e.Right, name, sc)
+	return nil, unsupported("%s", pgString(e)) // the others are compiled from the tree
+}
+
+// comparisonOutcomes are the comparison operators by name, as the outcome of compare they accept.
+var comparisonOutcomes = map[string]func(c int) bool{
+	"=": func(c int) bool { return c == 0 }, "<>": func(c int) bool { return c != 0 },
+	"<": func(c int) bool { return c < 0 }, "<=": func(c int) bool { return c <= 0 },
+	">": func(c int) bool { return c > 0 }, ">=": func(c int) bool { return c >= 0 },
+}
+
+// compileCompare compiles a op b for a comparison operator op, whose outcome cmp accepts.
+func compileCompare(op string, cmp func(int) bool, a, b *expr, sc *scope) (*expr, error) {
+	a, b, err := bindComparison(a, b, op, sc)
 	if err != nil {
 		return nil, err
 	}
-	op := e.Operator
 	trimA, trimB := charTrims(a, b)
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
 		if trimA {
@@ -532,23 +482,7 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if trimB {
 			y = trimChar(y)
 		}
-		c := compare(x, y)
-		var r bool
-		switch op {
-		case sqlparser.EqualOp:
-			r = c == 0
-		case sqlparser.NotEqualOp:
-			r = c != 0
-		case sqlparser.LessThanOp:
-			r = c < 0
-		case sqlparser.LessEqualOp:
-			r = c <= 0
-		case sqlparser.GreaterThanOp:
-			r = c > 0
-		case sqlparser.GreaterEqualOp:
-			r = c >= 0
-		}
-		return types.NewBool(r), nil
+		return types.NewBool(cmp(compare(x, y))), nil
 	})
 }
 
@@ -561,14 +495,8 @@ func castToOperand(t *pgType, x *expr) (*expr, error) {
 	return coerceArg(x, t.t)
 }
 
-// compileOperands compiles the two sides of a comparison and gives them one type.
-func compileOperands(left, right sqlparser.Expr, op string, sc *scope) (a, b *expr, err error) {
-	if a, err = compile(left, sc); err != nil {
-		return nil, nil, err
-	}
-	if b, err = compile(right, sc); err != nil {
-		return nil, nil, err
-	}
+// bindComparison gives the two sides of a comparison one type.
+func bindComparison(a, b *expr, op string, sc *scope) (*expr, *expr, error) {
 	o, _, err := resolveOperator(op, a, b) // the registry's (operators.go)
 	if err != nil {
 		return nil, nil, err

@@ -261,26 +261,18 @@ func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
 	return callFunc("position", args, len(args), sc)
 }
 
+// regexOperators are the regular-expression matches, which compileRegex compiles.
+var regexOperators = map[string]bool{"~": true, "~*": true, "!~": true, "!~*": true}
+
 // compileRegex compiles the regular-expression match operators (~, ~*, !~, !~*), which the
-// dialect pass wrote as REGEXP with a marker on the pattern: PostgreSQL's patterns on RE2
-// (regex.go); a constant pattern is compiled once.
-func compileRegex(e *sqlparser.ComparisonExpr, m *sqlparser.CollateExpr, sc *scope) (*expr, error) {
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
+// dialect pass writes as REGEXP with a marker on the pattern (astconv.go decodes it):
+// PostgreSQL's patterns on RE2 (regex.go); a constant pattern is compiled once.
+func compileRegex(name string, a, p *expr, sc *scope) (*expr, error) {
+	flags, negate := "", strings.HasPrefix(name, "!")
+	if strings.HasSuffix(name, "*") {
+		flags = "i"
 	}
-	p, err := compile(m.Expr, sc)
-	if err != nil {
-		return nil, err
-	}
-	flags, name := "", "~"
-	negate := e.Operator == sqlparser.NotRegexpOp
-	if negate {
-		name = "!~"
-	}
-	if strings.HasSuffix(m.Collation, "i") {
-		flags, name = "i", name+"*"
-	}
+	var err error
 	if a, p, err = bindPredicateOperator(name, a, p, sc); err != nil {
 		return nil, err
 	}

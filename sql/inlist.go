@@ -1,8 +1,7 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -13,25 +12,16 @@ import (
 // one type, the first typed one of x and its items, so char(n) against text may compare
 // differently in the array than in x = item. An array of constants is a hash set, so a long
 // list costs one probe per row, not one comparison per item.
-func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if q, ok := e.Right.(*sqlparser.Subquery); ok {
-		if row, isRow := e.Left.(sqlparser.ValTuple); isRow && len(row) > 1 {
-			return compileRowInSubquery(e, row, q, sc)
-		}
-		return compileInSubquery(e, q, sc)
-	}
-	tuple, ok := e.Right.(sqlparser.ValTuple)
-	if !ok {
-		return nil, unsupported("IN with %s", pgString(e.Right))
-	}
-	left, err := compile(e.Left, sc)
+// x IN (subquery) is compileInSubquery's.
+func compileIn(e *ast.In, sc *scope) (*expr, error) {
+	left, err := compileAST(e.Expr, sc)
 	if err != nil {
 		return nil, err
 	}
-	raw := make([]*expr, len(tuple))
+	raw := make([]*expr, len(e.List))
 	rowFree := 0
-	for i, t := range tuple {
-		if raw[i], err = compile(t, sc); err != nil {
+	for i, t := range e.List {
+		if raw[i], err = compileAST(t, sc); err != nil {
 			return nil, err
 		}
 		if raw[i].rowFree {
@@ -46,7 +36,7 @@ func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			break
 		}
 	}
-	in := &inList{negate: e.Operator == sqlparser.NotInOp}
+	in := &inList{negate: e.Not}
 	inputs := []*expr{left}
 	for _, x := range raw {
 		l := left

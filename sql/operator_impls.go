@@ -62,22 +62,6 @@ var arithOperatorNames = map[sqlparser.BinaryExprOperator]string{
 	sqlparser.BitOrOp: "||",
 }
 
-// compileOperator compiles left name right (or the prefix name right when left is nil).
-func compileOperator(name string, left, right sqlparser.Expr, sc *scope) (*expr, error) {
-	var a *expr
-	var err error
-	if left != nil {
-		if a, err = compile(left, sc); err != nil {
-			return nil, err
-		}
-	}
-	b, err := compile(right, sc)
-	if err != nil {
-		return nil, err
-	}
-	return applyOperator(name, a, b, sc)
-}
-
 // applyOperator resolves and compiles operator name over compiled operands.
 func applyOperator(name string, a, b *expr, sc *scope) (*expr, error) {
 	// PostgreSQL also has @> and <@ for arrays and ranges, which drove lacks: between two

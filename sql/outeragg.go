@@ -38,8 +38,8 @@ func restartsAggregated(err error, lvl *level) bool {
 
 // groupedColumn compiles c, read from an enclosing aggregated query's scope o: the grouped
 // value of the group o is evaluating; found is false when o's FROM clause has no such column.
-func (ab *aggBinder) groupedColumn(c *sqlparser.ColName, o *scope) (x *expr, found bool, err error) {
-	i, err := ab.input.lookup(c)
+func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err error) {
+	i, err := ab.input.lookupRef(c)
 	if err != nil || i < 0 {
 		return nil, false, err
 	}

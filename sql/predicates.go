@@ -4,26 +4,27 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
 // Predicates: IS [NOT] DISTINCT FROM, IN (list), LIKE and ILIKE, IS [NOT] NULL/TRUE/FALSE.
 
 // compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
-// yields NULL. IS DISTINCT FROM arrives as (a <=> '~distinct') <=> b.
-func compileDistinct(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	left, distinct := e.Left, false
-	if inner, ok := e.Left.(*sqlparser.ComparisonExpr); ok && inner.Operator == sqlparser.NullSafeEqualOp {
-		if lit, ok := inner.Right.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && lit.Val == distinctMarker {
-			left, distinct = inner.Left, true
-		}
-	}
-	a, b, err := compileOperands(left, e.Right, "=", sc)
+// yields NULL.
+func compileDistinct(e *ast.DistinctFrom, sc *scope) (*expr, error) {
+	a, err := compileAST(e.Left, sc)
 	if err != nil {
 		return nil, err
 	}
+	b, err := compileAST(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if a, b, err = bindComparison(a, b, "=", sc); err != nil {
+		return nil, err
+	}
+	distinct := !e.Not
 	trimA, trimB := charTrims(a, b)
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
@@ -76,31 +77,26 @@ func bindPredicateOperator(name string, a, b *expr, sc *scope) (*expr, *expr, er
 	return bindOperands(o, a, b, sc)
 }
 
-func compileLike(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
-		return compileRegex(e, m, sc)
+// compileLike compiles [NOT] LIKE and ILIKE.
+func compileLike(e *ast.Like, sc *scope) (*expr, error) {
+	if e.Kind == ast.SimilarOp {
+		return nil, unsupported("SIMILAR TO")
 	}
-	a, err := compile(e.Left, sc)
+	a, err := compileAST(e.Expr, sc)
 	if err != nil {
 		return nil, err
 	}
-	b, err := compile(e.Right, sc)
+	b, err := compileAST(e.Pattern, sc)
 	if err != nil {
 		return nil, err
 	}
 	var esc *expr
-	escape, ilikeEscape := e.Escape, false
-	if m, ok := escape.(*sqlparser.CollateExpr); ok && m.Collation == ilikeEscapeMarker {
-		escape, ilikeEscape = m.Expr, true // ILIKE ... ESCAPE (dialect_like.go)
-	}
-	negate := e.Operator == sqlparser.NotLikeOp || e.Operator == sqlparser.NotRegexpOp
-	// REGEXP is the dialect pass's spelling of ILIKE.
-	ilike := e.Operator == sqlparser.RegexpOp || e.Operator == sqlparser.NotRegexpOp || ilikeEscape
+	negate, ilike := e.Not, e.Kind == ast.ILikeOp
 	if a, b, err = bindPredicateOperator(likeOperatorName(negate, ilike), a, b, sc); err != nil {
 		return nil, err
 	}
-	if escape != nil {
-		if esc, err = compile(escape, sc); err != nil {
+	if e.Escape != nil {
+		if esc, err = compileAST(e.Escape, sc); err != nil {
 			return nil, err
 		}
 		if esc.typ != types.Text && esc.typ != types.Null {
@@ -198,14 +194,42 @@ func likeMatch(s, p string) (matched, badEnd bool) {
 	return pi == len(p), false
 }
 
-func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
-	x, err := compile(e.Left, sc)
+// isTest is one of IS [NOT] NULL, TRUE, FALSE, UNKNOWN.
+type isTest uint8
+
+const (
+	isNull isTest = iota
+	isNotNull
+	isTrue
+	isNotTrue
+	isFalse
+	isNotFalse
+	isUnknown
+	isNotUnknown
+)
+
+func isNullTest(not bool) isTest {
+	if not {
+		return isNotNull
+	}
+	return isNull
+}
+
+func isBoolTest(t *ast.BoolTest) isTest {
+	k := map[string]isTest{"TRUE": isTrue, "FALSE": isFalse, "UNKNOWN": isUnknown}[t.Value]
+	if t.Not {
+		k++
+	}
+	return k
+}
+
+func compileIs(e ast.Expr, op isTest, sc *scope) (*expr, error) {
+	x, err := compileAST(e, sc)
 	if err != nil {
 		return nil, err
 	}
-	op := e.Right
-	if op != sqlparser.IsNullOp && op != sqlparser.IsNotNullOp {
-		if x, err = compileBool(e.Left, sc); err != nil {
+	if op != isNull && op != isNotNull {
+		if x, err = asBool(x); err != nil {
 			return nil, err
 		}
 	}
@@ -215,22 +239,22 @@ func compileIs(e *sqlparser.IsExpr, sc *scope) (*expr, error) {
 			return types.Value{}, err
 		}
 		null := v.IsNull()
-		if v.T.IsRecord() && !null { // a row IS NULL when every field is, IS NOT NULL when none is
-			return recordIsNull(v, op == sqlparser.IsNullOp)
+		if v.T.IsRecord() && !null && (op == isNull || op == isNotNull) { // a row IS NULL when every field is, IS NOT NULL when none is
+			return recordIsNull(v, op == isNull)
 		}
 		var r bool
 		switch op {
-		case sqlparser.IsNullOp:
+		case isNull, isUnknown:
 			r = null
-		case sqlparser.IsNotNullOp:
+		case isNotNull, isNotUnknown:
 			r = !null
-		case sqlparser.IsTrueOp:
+		case isTrue:
 			r = !null && v.Bool()
-		case sqlparser.IsNotTrueOp:
+		case isNotTrue:
 			r = null || !v.Bool()
-		case sqlparser.IsFalseOp:
+		case isFalse:
 			r = !null && !v.Bool()
-		case sqlparser.IsNotFalseOp:
+		case isNotFalse:
 			r = null || v.Bool()
 		}
 		return types.NewBool(r), nil

@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -66,6 +67,9 @@ type scope struct {
 	// pre maps the placeholders of a row comparison's tree to their compiled fields
 	// (rowsubquery.go).
 	pre map[*sqlparser.FuncExpr]*expr
+	// from maps the nodes of the tree being compiled in an aggregated query's scope to the
+	// vitess nodes they were converted from (compileVitess).
+	from map[ast.Expr]sqlparser.Expr
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
@@ -106,8 +110,26 @@ func (sc *scope) child(cols []scopeCol) *scope {
 
 // lookup finds a column of this scope; -1 when it has none by that name (the caller then
 // tries enclosing scopes).
-func (sc *scope) lookup(c *sqlparser.ColName) (int, error) {
-	name, q := c.Name.String(), c.Qualifier.Name.String()
+func (sc *scope) lookup(c *sqlparser.ColName) (int, error) { return sc.lookupRef(refOf(c)) }
+
+// colRef is a column reference by name: table is its qualifier ("" for none; a schema before
+// it does not take part in resolving it).
+type colRef struct{ table, name string }
+
+func refOf(c *sqlparser.ColName) colRef { return colRef{c.Qualifier.Name.String(), c.Name.String()} }
+
+// columnRef is the reference an ast.ColumnRef (not a star) names.
+func columnRef(c *ast.ColumnRef) colRef {
+	r := colRef{name: c.Names[len(c.Names)-1]}
+	if len(c.Names) > 1 {
+		r.table = c.Names[len(c.Names)-2]
+	}
+	return r
+}
+
+// lookupRef is lookup by name.
+func (sc *scope) lookupRef(c colRef) (int, error) {
+	name, q := c.name, c.table
 	found := -1
 	for i, col := range sc.cols {
 		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) {
@@ -138,32 +160,32 @@ func (sc *scope) column(c *sqlparser.ColName) (int, error) {
 		return 0, err
 	}
 	if i < 0 {
-		return 0, sc.missing(c)
+		return 0, sc.missing(refOf(c))
 	}
 	return i, nil
 }
 
-func (sc *scope) missing(c *sqlparser.ColName) error {
-	if q := c.Qualifier.Name.String(); q != "" {
+func (sc *scope) missing(c colRef) error {
+	if q := c.table; q != "" {
 		for s := sc; s != nil; s = s.outer {
 			if s.hasTable(q) {
-				return Errorf("42703", "column %s.%s does not exist", q, c.Name.String())
+				return Errorf("42703", "column %s.%s does not exist", q, c.name)
 			}
 		}
 		return Errorf("42P01", "missing FROM-clause entry for table %q", q)
 	}
-	return Errorf("42703", "column %q does not exist", c.Name.String())
+	return Errorf("42703", "column %q does not exist", c.name)
 }
 
 // compileColumn compiles a column reference: to this scope's row, or, for a correlated
 // subquery, to the row an enclosing scope is evaluating.
-func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
-	i, err := sc.lookup(c)
+func (sc *scope) compileColumn(c colRef) (*expr, error) {
+	i, err := sc.lookupRef(c)
 	if err != nil {
 		return nil, err
 	}
 	// A qualified reference to a merged USING column is that side's value, not the merge.
-	qualified := c.Qualifier.Name.String() != ""
+	qualified := c.table != ""
 	if i >= 0 && qualified {
 		col := sc.cols[i]
 		col.markUsed()
@@ -183,7 +205,7 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 			}
 			continue
 		}
-		j, err := o.lookup(c)
+		j, err := o.lookupRef(c)
 		if err != nil {
 			return nil, err
 		}
@@ -217,9 +239,9 @@ func (sc *scope) compileColumn(c *sqlparser.ColName) (*expr, error) {
 // wholeRow compiles a table's name used as a value (row_to_json(t), to_jsonb(t)): a record
 // of its columns, as PostgreSQL reads a name that is no column but a relation of FROM. ok
 // is false when no table of this scope has the name.
-func (sc *scope) wholeRow(c *sqlparser.ColName) (*expr, bool, error) {
-	name := c.Name.String()
-	if c.Qualifier.Name.String() != "" || !sc.hasTable(name) {
+func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
+	name := c.name
+	if c.table != "" || !sc.hasTable(name) {
 		return nil, false, nil
 	}
 	var idx []int

@@ -244,6 +244,12 @@ type AtTimeZone struct {
 // Default is DEFAULT in a VALUES row of INSERT.
 type Default struct{}
 
+// Foreign is a subtree a consumer keeps in another front end's form while it moves onto
+// this tree: sql's binder converts only the node kinds it compiles from the tree and holds
+// vitess's node for the rest (sql/DESIGN.md, "Moving the binder onto the tree"). The printer
+// and Walk do not look inside it; a tree for printing never has one.
+type Foreign struct{ Node any }
+
 func (*Literal) node()      {}
 func (*ColumnRef) node()    {}
 func (*Param) node()        {}
@@ -271,6 +277,7 @@ func (*Field) node()        {}
 func (*AtTimeZone) node()   {}
 func (*NamedArg) node()     {}
 func (*Default) node()      {}
+func (*Foreign) node()      {}
 
 func (*Literal) expr()      {}
 func (*ColumnRef) expr()    {}
@@ -299,3 +306,4 @@ func (*Field) expr()        {}
 func (*AtTimeZone) expr()   {}
 func (*NamedArg) expr()     {}
 func (*Default) expr()      {}
+func (*Foreign) expr()      {}

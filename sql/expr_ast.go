@@ -1,0 +1,234 @@
+package sql
+
+import (
+	"strconv"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/types"
+)
+
+// The binder is moving from vitess's tree onto sql/ast one node kind at a time (sql/DESIGN.md,
+// "Moving the binder onto the tree"). compile converts a vitess expression with the binder's
+// converter, which converts the kinds fromTree names and keeps any other as an ast.Foreign;
+// compileAST compiles the tree, and compileExpr's switch the foreign nodes.
+
+// fromTree reports whether the binder compiles e from sql/ast: constants, $n, columns,
+// AND/OR/NOT, the comparison, arithmetic, ||, json and prefix operators (through the operator
+// registry by name), IS [NOT] NULL/TRUE/FALSE, IS [NOT] DISTINCT FROM, LIKE/ILIKE, the
+// regular-expression matches, IN (list), casts and COLLATE. A comparison of rows is not
+// (rowcompare.go and rowsubquery.go read vitess's rows), nor AT TIME ZONE or a misplaced json
+// marker.
+func fromTree(e sqlparser.Expr) bool {
+	switch e := e.(type) {
+	case *sqlparser.Literal:
+		switch e.Type {
+		case sqlparser.StrVal, sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal:
+			return true
+		}
+	case *sqlparser.NullVal, sqlparser.BoolVal, *sqlparser.Argument, *sqlparser.ColName, *sqlparser.AndExpr, *sqlparser.OrExpr,
+		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr:
+		return true
+	case *sqlparser.UnaryExpr:
+		_, ok := prefixOperatorNames[e.Operator]
+		return ok
+	case *sqlparser.BinaryExpr:
+		if e.Operator == sqlparser.BitOrOp {
+			_, _, json := jsonOperator(e)
+			return json || !isJSONMarker(e.Right)
+		}
+		_, ok := arithOperatorNames[e.Operator]
+		return ok
+	case *sqlparser.ComparisonExpr:
+		return comparisonFromTree(e)
+	}
+	return false
+}
+
+// comparisonFromTree is fromTree for vitess's ComparisonExpr: the comparisons, IS [NOT]
+// DISTINCT FROM, LIKE, ILIKE, the regular-expression matches and IN (list), but not ANY/ALL,
+// IN (subquery) or anything over rows.
+func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
+	if e.Modifier != sqlparser.Missing || isRow(e.Left) {
+		return false
+	}
+	switch e.Operator {
+	case sqlparser.InOp, sqlparser.NotInOp:
+		_, list := e.Right.(sqlparser.ValTuple)
+		return list
+	case sqlparser.NullSafeEqualOp, sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
+		return !isRow(e.Right)
+	}
+	_, ok := opNames[e.Operator]
+	return ok && !isRow(e.Right)
+}
+
+// prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
+// spelling of prefix + (dialect_tokens.go), which vitess would drop.
+var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
+	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
+}
+
+// compileVitess converts e and compiles the tree. In an aggregated query's scope the
+// converter records where each node came from, since the aggregate binder matches grouped
+// expressions as vitess's nodes.
+func compileVitess(e sqlparser.Expr, sc *scope) (*expr, error) {
+	c := &converter{binder: true}
+	if sc.agg != nil {
+		c.origin = make(map[ast.Expr]sqlparser.Expr)
+		defer func(prev map[ast.Expr]sqlparser.Expr) { sc.from = prev }(sc.from)
+		sc.from = c.origin
+	}
+	x, err := c.expr(e)
+	if err != nil {
+		return nil, err
+	}
+	return compileASTNode(x, sc)
+}
+
+// compileAST compiles an expression tree; like compile, it raises the error of a constant
+// that failed to fold outside a dead branch.
+func compileAST(e ast.Expr, sc *scope) (*expr, error) {
+	x, err := compileASTNode(e, sc)
+	if err == nil && x.failed && !sc.inDeadBranch() {
+		_, err = x.eval(nil)
+		return nil, err
+	}
+	return x, err
+}
+
+// compileASTDead is compileDead for a tree.
+func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {
+	sc.dead++
+	defer func() { sc.dead-- }()
+	return compileAST(e, sc)
+}
+
+func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
+	if f, ok := e.(*ast.Foreign); ok {
+		return compileExpr(f.Node.(sqlparser.Expr), sc)
+	}
+	if from, ok := sc.from[e]; ok {
+		if x, ok, err := compileBound(from, sc); ok { // a grouped expression
+			return x, err
+		}
+	}
+	switch e := e.(type) {
+	case *ast.Literal:
+		return compileConstant(e, sc)
+	case *ast.Param:
+		if e.N < 1 || sc.params == nil || e.N > maxParams {
+			return nil, Errorf("42P02", "there is no parameter $%d", e.N)
+		}
+		return sc.params.ref(e.N), nil
+	case *ast.ColumnRef:
+		if e.Star {
+			return nil, unsupported("%s in an expression", ast.Print(e, ast.SQL))
+		}
+		return sc.compileColumn(columnRef(e))
+	case *ast.BoolOp:
+		if e.Op == ast.Not {
+			return compileNot(e.Args[0], sc)
+		}
+		return compileLogic(e.Args, sc, e.Op == ast.And)
+	case *ast.BinaryOp:
+		return compileBinary(e, sc)
+	case *ast.UnaryOp:
+		x, err := compileAST(e.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		return applyOperator(e.Op, nil, x, sc)
+	case *ast.NullTest:
+		return compileIs(e.Expr, isNullTest(e.Not), sc)
+	case *ast.BoolTest:
+		return compileIs(e.Expr, isBoolTest(e), sc)
+	case *ast.DistinctFrom:
+		return compileDistinct(e, sc)
+	case *ast.Like:
+		return compileLike(e, sc)
+	case *ast.In:
+		return compileIn(e, sc)
+	case *ast.Cast:
+		return compileCast(e, sc)
+	case *ast.Collate:
+		// drove has the collations default, C and POSIX, which the dialect pass drops.
+		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
+	}
+	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
+}
+
+// compileConstant compiles a constant with the type PostgreSQL's grammar gives it.
+func compileConstant(l *ast.Literal, sc *scope) (*expr, error) {
+	switch l.Type {
+	case ast.LitNull:
+		return constExpr(types.NullValue, false), nil
+	case ast.LitBool:
+		return constExpr(types.NewBool(l.Val == "true"), false), nil
+	case ast.LitString:
+		x := constExpr(types.NewText(l.Val), true)
+		x.params = sc.params // the zone a timestamptz reads it in
+		return x, nil
+	case ast.LitInteger, ast.LitBigint:
+		i, err := strconv.ParseInt(l.Val, 10, 64)
+		if err != nil {
+			return nil, Errorf("22P02", "invalid input syntax for type integer: %q", l.Val)
+		}
+		if l.Type == ast.LitInteger {
+			return constExpr(types.NewInt(types.Int32, i), false), nil
+		}
+		return constExpr(types.NewInt(types.Int64, i), false), nil
+	case ast.LitNumeric: // 1.5, 1e3 and integers beyond bigint are numeric in PostgreSQL
+		v, err := types.ParseNumeric(l.Val)
+		if err != nil {
+			if !strings.ContainsAny(l.Val, ".eE") {
+				return nil, Errorf("22P02", "invalid input syntax for type numeric: %q", l.Val)
+			}
+			return nil, Errorf("22P02", "%v", err)
+		}
+		return constExpr(v, false), nil
+	}
+	return nil, unsupported("literal %s", ast.Print(l, ast.SQL))
+}
+
+// compileBinary compiles an infix operator: a comparison as compileComparison does, any
+// other through the operator registry by its name.
+func compileBinary(e *ast.BinaryOp, sc *scope) (*expr, error) {
+	a, err := compileAST(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compileAST(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	if cmp, ok := comparisonOutcomes[e.Op]; ok {
+		return compileCompare(e.Op, cmp, a, b, sc)
+	}
+	if regexOperators[e.Op] {
+		return compileRegex(e.Op, a, b, sc)
+	}
+	return applyOperator(e.Op, a, b, sc)
+}
+
+// compileASTBool compiles a tree that must be boolean.
+func compileASTBool(e ast.Expr, sc *scope) (*expr, error) {
+	x, err := compileAST(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	return asBool(x)
+}
+
+// asBool is x as a boolean argument: an untyped literal or parameter read as boolean.
+func asBool(x *expr) (*expr, error) {
+	if x.unknown {
+		return castLiteral(x, types.Bool)
+	}
+	if x.typ != types.Bool && x.typ != types.Null {
+		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
+	}
+	return x, nil
+}

@@ -1,0 +1,56 @@
+package sql
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
+)
+
+// The binder's converter converts the node kinds compileAST compiles and keeps every other
+// as vitess's node (expr_ast.go): each select-list expression below lists, outermost first,
+// the vitess nodes left foreign in its tree.
+func TestBinderConvertsFromTree(t *testing.T) {
+	cases := []struct {
+		query   string
+		foreign [][]string
+	}{
+		{"SELECT a + 1, a = $1, NOT (a IS NULL) AND b, x::int, a LIKE 'x%' ESCAPE '!', a NOT ILIKE 'y', a IN (1, 2), a ~* 'x', a IS DISTINCT FROM b, - a || 'x', t.a -> 'k', z IS NOT TRUE",
+			make([][]string, 12)},
+		{"SELECT abs(a) + 1, CASE WHEN a THEN 1 END, a BETWEEN 1 AND 2, (a, b) = (1, 2), a = ANY (SELECT 1), a IN (SELECT 1), DATE '2020-01-01' - 1, t AT TIME ZONE 'UTC', 1 + (SELECT 2)",
+			[][]string{{"*sqlparser.FuncExpr"}, {"*sqlparser.CaseExpr"}, {"*sqlparser.BetweenExpr"}, {"*sqlparser.ComparisonExpr"},
+				{"*sqlparser.ComparisonExpr"}, {"*sqlparser.ComparisonExpr"}, {"*sqlparser.Literal"}, {"*sqlparser.BinaryExpr"}, {"*sqlparser.Subquery"}}},
+	}
+	for _, c := range cases {
+		pieces, err := splitAndRewrite(c.query)
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		st, err := parse(pieces[0])
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		sel := st.ast.(*sqlparser.Select)
+		var got [][]string
+		for _, se := range sel.SelectExprs.Exprs {
+			x, err := (&converter{binder: true}).expr(se.(*sqlparser.AliasedExpr).Expr)
+			if err != nil {
+				t.Fatalf("%s: %v", c.query, err)
+			}
+			var foreign []string
+			ast.Walk(x, func(n ast.Node) bool {
+				if f, ok := n.(*ast.Foreign); ok {
+					foreign = append(foreign, fmt.Sprintf("%T", f.Node))
+				}
+				return true
+			})
+			got = append(got, foreign)
+		}
+		if !reflect.DeepEqual(got, c.foreign) {
+			t.Errorf("%s:\n got foreign %q\nwant %q", c.query, got, c.foreign)
+		}
+	}
+}
