@@ -3,7 +3,9 @@ package clusternet
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"time"
 )
@@ -54,6 +56,7 @@ func (m *Mux) serve(raw net.Conn) {
 	}
 	_ = c.SetDeadline(time.Time{})
 	cc := newConn(m, c, h.from, false)
+	cc.appends = h.kind == kindRaftAppends
 	if err := m.adopt(cc, sl); err != nil {
 		return
 	}
@@ -72,7 +75,7 @@ func (m *Mux) serve(raw net.Conn) {
 func (m *Mux) lookup(h header) (*streamLayer, func(net.Conn, string)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if h.kind == kindRaft {
+	if h.kind.raft() {
 		if sl := m.groups[h.name]; sl != nil {
 			return sl, nil
 		}
@@ -130,6 +133,10 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 	// socket's deadline is pulled into the past, so the error seen is always the context's.
 	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	c, peer, err := m.handshakeOut(ctx, raw, hb)
+	if err != nil && h.kind == kindRaftAppends && errors.Is(err, io.EOF) {
+		err = fmt.Errorf("%w (the node closed a binary AppendEntries connection at its header: "+
+			"a drove older than this one, which Raft reaches by its msgpack RPCs instead)", err)
+	}
 	if !stop() && err == nil {
 		err = ctx.Err() // the deadline was pulled in after the exchange: do not hand out raw
 	}
