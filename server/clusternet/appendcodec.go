@@ -241,6 +241,10 @@ func (d *frameReader) bytes() []byte {
 	return v
 }
 
+// maxUnixSeconds bounds AppendedAt's seconds, far beyond any clock and within what time.Time
+// holds.
+const maxUnixSeconds = 1 << 62
+
 // minEntryBytes is the fewest bytes an encoded entry takes (index, term, type, two nil byte
 // fields, seconds, nanoseconds), which bounds the entry count a body can claim.
 const minEntryBytes = 7
@@ -274,8 +278,8 @@ func decodeRequest(body []byte) (*raft.AppendEntriesRequest, error) {
 			e.Extensions = d.bytes()
 			sec := d.varint()
 			nsec := d.uvarint()
-			if nsec >= 1e9 {
-				d.fail()
+			if nsec >= 1e9 || sec > maxUnixSeconds || sec < -maxUnixSeconds {
+				d.fail() // time.Unix would overflow: no clock says that
 			}
 			if d.err != nil {
 				break
