@@ -2,6 +2,9 @@ package clusternet
 
 import (
 	"errors"
+	"io"
+	"net"
+	"strings"
 	"slices"
 	"sync"
 	"testing"
@@ -80,5 +83,35 @@ func TestObservedPipeline(t *testing.T) {
 	p.Close()
 	if _, err := p.AppendEntries(ae(3, 50, 3, 1, 3, 11), &raft.AppendEntriesResponse{}); err == nil {
 		t.Fatal("a closed pipeline sent")
+	}
+}
+
+// TestPipelineToOlderNode: a node that does not know the binary AppendEntries connection
+// closes it at its header (as readHeader did before kindRaftAppends); the pipeline's dial
+// then fails saying so, and Raft falls back to its msgpack RPCs, which every version speaks.
+func TestPipelineToOlderNode(t *testing.T) {
+	ms := newMuxes(t, 1, nil, nil)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			var pre [fixedPrefix]byte
+			_, _ = io.ReadFull(c, pre[:])
+			if pre[5] != byte(kindRaftAppends) {
+				t.Errorf("header kind %d, want %d", pre[5], kindRaftAppends)
+			}
+			c.Close() // an older node: errBadKind closes without an ack
+		}
+	}()
+	_, err = ms[0].Transport("g").AppendEntriesPipeline("old", raft.ServerAddress(l.Addr().String()))
+	if err == nil || !strings.Contains(err.Error(), "a drove older than this one") {
+		t.Fatalf("got %v, want the dial to name an older node", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"syscall"
 	"time"
 )
 
@@ -133,7 +134,7 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 	// socket's deadline is pulled into the past, so the error seen is always the context's.
 	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	c, peer, err := m.handshakeOut(ctx, raw, hb)
-	if err != nil && h.kind == kindRaftAppends && errors.Is(err, io.EOF) {
+	if err != nil && h.kind == kindRaftAppends && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)) {
 		err = fmt.Errorf("%w (the node closed a binary AppendEntries connection at its header: "+
 			"a drove older than this one, which Raft reaches by its msgpack RPCs instead)", err)
 	}
