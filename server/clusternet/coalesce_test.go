@@ -89,11 +89,7 @@ type rawPeer struct {
 	binary bool
 }
 
-func dialRaw(t *testing.T, from, to *Mux, group string) *rawPeer {
-	return dialRawKind(t, from, to, group, kindRaft)
-}
-
-func dialRawKind(t *testing.T, from, to *Mux, group string, k kind) *rawPeer {
+func dialRaw(t *testing.T, from, to *Mux, group string, k kind) *rawPeer {
 	t.Helper()
 	from.Transport(group)
 	from.mu.Lock()
@@ -239,7 +235,7 @@ func testReceiverCoalesces(t *testing.T, k kind) {
 				hbs <- rpc
 				rpc.Respond(&raft.AppendEntriesResponse{Term: 3, Success: true}, nil)
 			})
-			p := dialRawKind(t, ms[0], ms[1], "g", k)
+			p := dialRaw(t, ms[0], ms[1], "g", k)
 			p.send(t, ae(3, 10, 2, 2, 3, 10))
 			rpc, first := nextRPC(t, tr)
 			if got := span(first); !reflect.DeepEqual(got, []uint64{3, 10, 11, 12, 10}) {
