@@ -18,7 +18,14 @@ import (
 // one more wakeup on every commit's path (DESIGN.md).
 func (t *Transport) ObservedPipeline(id raft.ServerID, target raft.ServerAddress,
 	observe func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)) (raft.AppendPipeline, error) {
+	if t.olderPeer(target) {
+		return nil, raft.ErrPipelineReplicationNotSupported
+	}
 	c, err := t.sl.dialKind(target, raftTimeout, kindRaftAppends)
+	if errors.Is(err, errOlderPeer) {
+		t.setOlderPeer(target, err)
+		return nil, raft.ErrPipelineReplicationNotSupported
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -134,3 +141,30 @@ func (f *appendFuture) Error() error {
 func (f *appendFuture) Start() time.Time                      { return f.start }
 func (f *appendFuture) Request() *raft.AppendEntriesRequest   { return f.args }
 func (f *appendFuture) Response() *raft.AppendEntriesResponse { return f.resp }
+
+// olderPeerRetry is how long a peer that refused binary appends is replicated to without a
+// pipeline before the next try (it may have been upgraded meanwhile). Raft tries to start a
+// pipeline after every successful AppendEntries: without this, a dial and an error log per
+// batch.
+const olderPeerRetry = time.Minute
+
+// olderPeer reports whether target refused binary appends less than olderPeerRetry ago.
+func (t *Transport) olderPeer(target raft.ServerAddress) bool {
+	t.olderMu.Lock()
+	defer t.olderMu.Unlock()
+	at, ok := t.older[target]
+	return ok && time.Since(at) < olderPeerRetry
+}
+
+// setOlderPeer records that target refused binary appends. Raft does not log
+// ErrPipelineReplicationNotSupported, so the transport says why, once per try.
+func (t *Transport) setOlderPeer(target raft.ServerAddress, err error) {
+	t.olderMu.Lock()
+	if t.older == nil {
+		t.older = map[raft.ServerAddress]time.Time{}
+	}
+	t.older[target] = time.Now()
+	t.olderMu.Unlock()
+	t.srv.log.Warn("raft transport: replicating without a pipeline", "peer", target, "err", err,
+		"retry_in", olderPeerRetry)
+}

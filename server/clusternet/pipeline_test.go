@@ -87,8 +87,10 @@ func TestObservedPipeline(t *testing.T) {
 }
 
 // TestPipelineToOlderNode: a node that does not know the binary AppendEntries connection
-// closes it at its header (as readHeader did before kindRaftAppends); the pipeline's dial
-// then fails saying so, and Raft falls back to its msgpack RPCs, which every version speaks.
+// closes it at its header (as readHeader did before kindRaftAppends). The dial fails saying
+// so; the pipeline answers raft.ErrPipelineReplicationNotSupported, so Raft replicates with its
+// msgpack RPCs, which every version speaks, and does not dial again (Raft asks for a pipeline
+// after every successful AppendEntries) until olderPeerRetry has passed.
 func TestPipelineToOlderNode(t *testing.T) {
 	ms := newMuxes(t, 1, nil, nil)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -96,6 +98,8 @@ func TestPipelineToOlderNode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	var mu sync.Mutex
+	dials := 0
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -107,11 +111,26 @@ func TestPipelineToOlderNode(t *testing.T) {
 			if pre[5] != byte(kindRaftAppends) {
 				t.Errorf("header kind %d, want %d", pre[5], kindRaftAppends)
 			}
+			mu.Lock()
+			dials++
+			mu.Unlock()
 			c.Close() // an older node: errBadKind closes without an ack
 		}
 	}()
-	_, err = ms[0].Transport("g").AppendEntriesPipeline("old", raft.ServerAddress(l.Addr().String()))
-	if err == nil || !strings.Contains(err.Error(), "a drove older than this one") {
-		t.Fatalf("got %v, want the dial to name an older node", err)
+	tr := ms[0].Transport("g")
+	target := raft.ServerAddress(l.Addr().String())
+	_, err = tr.sl.dialKind(target, 5*time.Second, kindRaftAppends)
+	if !errors.Is(err, errOlderPeer) || !strings.Contains(err.Error(), "a drove older than this one") {
+		t.Fatalf("dial: got %v, want it to name an older node", err)
+	}
+	for range 3 {
+		if _, err := tr.AppendEntriesPipeline("old", target); err != raft.ErrPipelineReplicationNotSupported {
+			t.Fatalf("got %v, want raft.ErrPipelineReplicationNotSupported", err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if dials != 2 { // the direct dial above and the first pipeline
+		t.Fatalf("%d dials, want 2", dials)
 	}
 }

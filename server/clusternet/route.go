@@ -11,6 +11,10 @@ import (
 	"time"
 )
 
+// errOlderPeer is a binary AppendEntries dial the acceptor closed at its header.
+var errOlderPeer = errors.New("the node closed a binary AppendEntries connection at its header: " +
+	"a drove older than this one, which Raft reaches by its msgpack RPCs instead")
+
 // serve runs an incoming connection's handshake: TLS, header, ack, then hands it to its Raft
 // group or service. Everything up to the hand-off happens under one deadline.
 func (m *Mux) serve(raw net.Conn) {
@@ -135,8 +139,7 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	c, peer, err := m.handshakeOut(ctx, raw, hb)
 	if err != nil && h.kind == kindRaftAppends && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)) {
-		err = fmt.Errorf("%w (the node closed a binary AppendEntries connection at its header: "+
-			"a drove older than this one, which Raft reaches by its msgpack RPCs instead)", err)
+		err = fmt.Errorf("%w (%w)", err, errOlderPeer)
 	}
 	if !stop() && err == nil {
 		err = ctx.Err() // the deadline was pulled in after the exchange: do not hand out raw

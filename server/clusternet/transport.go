@@ -67,6 +67,9 @@ type Transport struct {
 	*raft.NetworkTransport
 	srv *rpcServer
 	sl  *streamLayer
+
+	olderMu sync.Mutex
+	older   map[raft.ServerAddress]time.Time // peers that refused binary appends, and when
 }
 
 var (
