@@ -2,6 +2,7 @@ package clusternet
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -14,9 +15,9 @@ import (
 
 // drove's binary encoding of AppendEntries, spoken on a leader's pipeline connection between
 // two drove nodes (header kind kindRaftAppends; DESIGN.md, "Binary appends"). NetworkTransport's
-// msgpack goes through reflection field by field, and was about a fifth of the leader's
-// replication CPU; this writes and reads the fields directly, and a follower's entries keep
-// their data in the one buffer the request was read into (copied once, off the socket).
+// msgpack goes through reflection field by field; this writes and reads the fields directly:
+// the leader encodes a request into one reused buffer, the follower reads a frame into one
+// buffer and copies each entry's data out of it into an allocation of its own.
 //
 // A request is a frame: its body's length (uvarint), then the body:
 //
@@ -249,7 +250,8 @@ const maxUnixSeconds = 1 << 62
 // fields, seconds, nanoseconds), which bounds the entry count a body can claim.
 const minEntryBytes = 7
 
-// decodeRequest decodes a request frame's body. Entries' Data and Extensions alias body.
+// decodeRequest decodes a request frame's body. The RPC header's slices alias body; entries'
+// Data and Extensions do not.
 func decodeRequest(body []byte) (*raft.AppendEntriesRequest, error) {
 	d := frameReader{b: body}
 	a := new(raft.AppendEntriesRequest)
@@ -274,8 +276,11 @@ func decodeRequest(body []byte) (*raft.AppendEntriesRequest, error) {
 			e.Index = d.uvarint()
 			e.Term = d.uvarint()
 			e.Type = raft.LogType(d.byte())
-			e.Data = d.bytes()
-			e.Extensions = d.bytes()
+			// Each entry's data gets an allocation of its own: the state machine keeps row
+			// values pointing into it, and a shared frame buffer would then stay alive, whole,
+			// for as long as any one row of its batch is in memory.
+			e.Data = bytes.Clone(d.bytes())
+			e.Extensions = bytes.Clone(d.bytes())
 			sec := d.varint()
 			nsec := d.uvarint()
 			if nsec >= 1e9 || sec > maxUnixSeconds || sec < -maxUnixSeconds {

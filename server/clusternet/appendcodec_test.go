@@ -287,3 +287,24 @@ func BenchmarkAppendCodec(b *testing.B) {
 		}
 	})
 }
+
+// TestAppendCodecEntriesOwnTheirData: a decoded entry's data is not part of the frame's buffer
+// (the state machine keeps row values pointing into it; a shared buffer would keep the batch).
+func TestAppendCodecEntriesOwnTheirData(t *testing.T) {
+	frame, _ := encodeRequestFrame(nil, sampleAppend())
+	body, err := readFrame(bufio.NewReader(bytes.NewReader(frame)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := decodeRequest(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear(body)
+	want := sampleAppend()
+	for i, e := range req.Entries {
+		if !bytes.Equal(e.Data, want.Entries[i].Data) || !bytes.Equal(e.Extensions, want.Entries[i].Extensions) {
+			t.Fatalf("entry %d changed with the frame's buffer: %+v", i, e)
+		}
+	}
+}
