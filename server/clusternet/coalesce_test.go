@@ -78,34 +78,42 @@ func TestMergeAppends(t *testing.T) {
 	}
 }
 
-// rawPeer writes requests to a group's receiver the way NetworkTransport does and reads
-// the answers.
+// rawPeer writes requests to a group's receiver the way NetworkTransport does (msgpack), or
+// the way ObservedPipeline does (binary, on a kindRaftAppends connection), and reads the
+// answers.
 type rawPeer struct {
-	c   net.Conn
-	w   *bufio.Writer
-	enc *codec.Encoder
-	r   *bufio.Reader
+	c      net.Conn
+	w      *bufio.Writer
+	enc    *codec.Encoder
+	r      *bufio.Reader
+	binary bool
 }
 
-func dialRaw(t *testing.T, from, to *Mux, group string) *rawPeer {
+func dialRaw(t *testing.T, from, to *Mux, group string, k kind) *rawPeer {
 	t.Helper()
 	from.Transport(group)
 	from.mu.Lock()
 	sl := from.groups[group]
 	from.mu.Unlock()
-	c, err := sl.Dial(raft.ServerAddress(to.Addr()), 5*time.Second)
+	c, err := sl.dialKind(raft.ServerAddress(to.Addr()), 5*time.Second, k)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close() })
 	w := bufio.NewWriter(c)
 	return &rawPeer{c: c, w: w, enc: codec.NewEncoder(w, &codec.MsgpackHandle{}),
-		r: bufio.NewReader(c)}
+		r: bufio.NewReader(c), binary: k == kindRaftAppends}
 }
 
 func (p *rawPeer) send(t *testing.T, reqs ...*raft.AppendEntriesRequest) {
 	t.Helper()
 	for _, r := range reqs {
+		if p.binary {
+			if _, err := p.w.Write(first(encodeRequestFrame(nil, r))); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		if err := p.w.WriteByte(rpcAppendEntries); err != nil {
 			t.Fatal(err)
 		}
@@ -123,6 +131,16 @@ func (p *rawPeer) recv(t *testing.T) (string, raft.AppendEntriesResponse) {
 	_ = p.c.SetReadDeadline(time.Now().Add(5 * time.Second))
 	var errStr string
 	var resp raft.AppendEntriesResponse
+	if p.binary {
+		body, err := readFrame(p.r)
+		if err == nil {
+			errStr, err = decodeResponse(body, &resp)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return errStr, resp
+	}
 	dec := codec.NewDecoder(p.r, &codec.MsgpackHandle{}) // fresh: a decoder keeps a read error
 	if err := dec.Decode(&errStr); err != nil {
 		t.Fatal(err)
@@ -158,7 +176,14 @@ func span(a *raft.AppendEntriesRequest) []uint64 {
 // are on the connection, and checks what Raft is handed next and the answers the
 // sender reads: one per request, in order, each the answer of the request it was part of.
 // NetworkTransport's own receiver hands Raft every request separately (this fails with it).
+// Both encodings: NetworkTransport's msgpack and drove's binary pipeline connection.
 func TestReceiverCoalesces(t *testing.T) {
+	for _, k := range []kind{kindRaft, kindRaftAppends} {
+		t.Run(k.String(), func(t *testing.T) { testReceiverCoalesces(t, k) })
+	}
+}
+
+func testReceiverCoalesces(t *testing.T, k kind) {
 	type handed struct {
 		span []uint64 // term, prev index, entry indexes..., commit
 		fail bool     // Raft answers it unsuccessful, with an error
@@ -210,7 +235,7 @@ func TestReceiverCoalesces(t *testing.T) {
 				hbs <- rpc
 				rpc.Respond(&raft.AppendEntriesResponse{Term: 3, Success: true}, nil)
 			})
-			p := dialRaw(t, ms[0], ms[1], "g")
+			p := dialRaw(t, ms[0], ms[1], "g", k)
 			p.send(t, ae(3, 10, 2, 2, 3, 10))
 			rpc, first := nextRPC(t, tr)
 			if got := span(first); !reflect.DeepEqual(got, []uint64{3, 10, 11, 12, 10}) {

@@ -19,6 +19,7 @@ type conn struct {
 	dialer   string       // node that dialed (local or peer)
 	acceptor string       // node that accepted
 	faults   *Faults
+	appends  bool // accepted as kindRaftAppends: binary AppendEntries (appendcodec.go)
 
 	once   sync.Once
 	closed chan struct{}

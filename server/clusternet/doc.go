@@ -13,7 +13,8 @@
 // ports with the group's header), and drove's receiver of the group's routed connections, which
 // speaks the same wire format and hands Raft consecutive AppendEntries queued on a connection as
 // one request (serve.go, coalesce.go). ObservedPipeline is the AppendEntries pipeline with a
-// hook on each answer (pipeline.go):
+// hook on each answer (pipeline.go); it sends drove's binary AppendEntries (appendcodec.go) on
+// a connection of its own kind, which a node older than it refuses at the header:
 //
 //	mux, err := clusternet.Listen(clusternet.Config{NodeID: "n1", Addr: "127.0.0.1:5434"})
 //	trans := mux.Transport("ts1") // raft.NewRaft(..., trans); ServerAddress = peer's mux.Addr()

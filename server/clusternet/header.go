@@ -11,7 +11,8 @@ import (
 //
 //	magic   4 bytes  "DRVC"
 //	version 1 byte   1
-//	kind    1 byte   1 = Raft group, 2 = internal RPC service
+//	kind    1 byte   1 = Raft group, 2 = internal RPC service, 3 = Raft group's AppendEntries
+//	                 pipeline in drove's binary encoding (appendcodec.go)
 //	nameLen 2 bytes  big endian, 1..255
 //	name    nameLen bytes (group or service name)
 //	fromLen 2 bytes  big endian, 1..255
@@ -40,7 +41,17 @@ type kind byte
 const (
 	kindRaft    kind = 1
 	kindService kind = 2
+	// kindRaftAppends is a Raft group's connection carrying only AppendEntries, in drove's
+	// binary encoding (appendcodec.go). A node older than it closes the connection at the
+	// header (errBadKind), so the dial fails and Raft falls back to its msgpack RPCs.
+	kindRaftAppends kind = 3
 )
+
+// valid reports whether k is a kind this version speaks.
+func (k kind) valid() bool { return k == kindRaft || k == kindService || k == kindRaftAppends }
+
+// raft reports whether k routes to a Raft group.
+func (k kind) raft() bool { return k == kindRaft || k == kindRaftAppends }
 
 func (k kind) String() string {
 	switch k {
@@ -48,6 +59,8 @@ func (k kind) String() string {
 		return "raft"
 	case kindService:
 		return "service"
+	case kindRaftAppends:
+		return "raft appends"
 	}
 	return fmt.Sprintf("kind(%d)", byte(k))
 }
@@ -82,7 +95,7 @@ func checkName(what, s string) error {
 
 // encode returns the header's wire form.
 func (h header) encode() ([]byte, error) {
-	if h.kind != kindRaft && h.kind != kindService {
+	if !h.kind.valid() {
 		return nil, errBadKind
 	}
 	if err := checkName(h.kind.String()+" name", h.name); err != nil {
@@ -115,7 +128,7 @@ func readHeader(r io.Reader) (header, error) {
 		return header{}, fmt.Errorf("%w %d", errBadVersion, pre[4])
 	}
 	h := header{kind: kind(pre[5])}
-	if h.kind != kindRaft && h.kind != kindService {
+	if !h.kind.valid() {
 		return header{}, errBadKind
 	}
 	n := int(binary.BigEndian.Uint16(pre[6:8]))

@@ -7,28 +7,30 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hashicorp/go-msgpack/v2/codec"
 	"github.com/hashicorp/raft"
 )
 
-// ObservedPipeline is raft's AppendEntriesPipeline (NetworkTransport's wire format and
-// back-pressure: at most raftMaxInFlight requests unanswered) that also passes every answer
+// ObservedPipeline is raft's AppendEntriesPipeline (NetworkTransport's back-pressure, drove's
+// binary AppendEntries on a kindRaftAppends connection, appendcodec.go: at most raftMaxInFlight requests unanswered) that also passes every answer
 // decoded without error to observe, in order, from the goroutine that decodes it and before
 // Raft can take it from Consumer. The tablespace's follower-progress tracker uses it: wrapping
 // NetworkTransport's pipeline to see the answers took a goroutine between the decoder and Raft,
 // one more wakeup on every commit's path (DESIGN.md).
 func (t *Transport) ObservedPipeline(id raft.ServerID, target raft.ServerAddress,
 	observe func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)) (raft.AppendPipeline, error) {
-	c, err := t.sl.Dial(target, raftTimeout)
+	if t.olderPeer(target) {
+		return nil, raft.ErrPipelineReplicationNotSupported
+	}
+	c, err := t.sl.dialKind(target, raftTimeout, kindRaftAppends)
+	if errors.Is(err, errOlderPeer) {
+		t.setOlderPeer(target, err)
+		return nil, raft.ErrPipelineReplicationNotSupported
+	}
 	if err != nil {
 		return nil, err
 	}
-	w := bufio.NewWriterSize(c, connSendBufferSize)
-	h := &codec.MsgpackHandle{}
-	h.TimeNotBuiltin = true // as NetworkTransport encodes (msgpackUseNewTimeFormat false)
 	p := &pipeline{
-		c: c, w: w, enc: codec.NewEncoder(w, h),
-		dec:     codec.NewDecoder(bufio.NewReader(c), &codec.MsgpackHandle{}),
+		c: c, r: bufio.NewReader(c),
 		observe: observe,
 		// As NetworkTransport's: the decoder takes a request as soon as it is sent, so an
 		// unbuffered channel lets two be unanswered, and each more slot one more.
@@ -40,14 +42,10 @@ func (t *Transport) ObservedPipeline(id raft.ServerID, target raft.ServerAddress
 	return p, nil
 }
 
-// connSendBufferSize is NetworkTransport's write buffer per connection.
-const connSendBufferSize = 256 << 10
-
 type pipeline struct {
 	c        net.Conn
-	w        *bufio.Writer
-	enc      *codec.Encoder
-	dec      *codec.Decoder
+	r        *bufio.Reader
+	buf      []byte // the request being encoded, reused (only the replicator's goroutine sends)
 	observe  func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)
 	inflight chan *appendFuture
 	done     chan raft.AppendFuture
@@ -61,14 +59,11 @@ var errPipelineShutdown = errors.New("clusternet: append pipeline closed")
 func (p *pipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) (raft.AppendFuture, error) {
 	f := &appendFuture{start: time.Now(), args: args, resp: resp, ready: make(chan struct{})}
 	_ = p.c.SetWriteDeadline(time.Now().Add(raftTimeout))
-	err := p.w.WriteByte(rpcAppendEntries)
-	if err == nil {
-		err = p.enc.Encode(args)
+	frame, buf := encodeRequestFrame(p.buf, args)
+	if cap(buf) <= maxKeptBuffer {
+		p.buf = buf
 	}
-	if err == nil {
-		err = p.w.Flush()
-	}
-	if err != nil {
+	if _, err := p.c.Write(frame); err != nil {
 		p.c.Close()
 		return nil, err
 	}
@@ -79,6 +74,10 @@ func (p *pipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.App
 		return nil, errPipelineShutdown
 	}
 }
+
+// maxKeptBuffer is the largest request buffer a pipeline keeps for the next request (a big
+// batch's buffer is left to the garbage collector).
+const maxKeptBuffer = 1 << 20
 
 // decodeResponses reads the answers in order until the pipeline closes.
 func (p *pipeline) decodeResponses() {
@@ -91,9 +90,9 @@ func (p *pipeline) decodeResponses() {
 		}
 		_ = p.c.SetReadDeadline(time.Now().Add(raftTimeout))
 		var rpcErr string
-		err := p.dec.Decode(&rpcErr)
+		body, err := readFrame(p.r)
 		if err == nil {
-			err = p.dec.Decode(f.resp)
+			rpcErr, err = decodeResponse(body, f.resp)
 		}
 		switch {
 		case err != nil:
@@ -142,3 +141,30 @@ func (f *appendFuture) Error() error {
 func (f *appendFuture) Start() time.Time                      { return f.start }
 func (f *appendFuture) Request() *raft.AppendEntriesRequest   { return f.args }
 func (f *appendFuture) Response() *raft.AppendEntriesResponse { return f.resp }
+
+// olderPeerRetry is how long a peer that refused binary appends is replicated to without a
+// pipeline before the next try (it may have been upgraded meanwhile). Raft tries to start a
+// pipeline after every successful AppendEntries: without this, a dial and an error log per
+// batch.
+const olderPeerRetry = time.Minute
+
+// olderPeer reports whether target refused binary appends less than olderPeerRetry ago.
+func (t *Transport) olderPeer(target raft.ServerAddress) bool {
+	t.olderMu.Lock()
+	defer t.olderMu.Unlock()
+	at, ok := t.older[target]
+	return ok && time.Since(at) < olderPeerRetry
+}
+
+// setOlderPeer records that target refused binary appends. Raft does not log
+// ErrPipelineReplicationNotSupported, so the transport says why, once per try.
+func (t *Transport) setOlderPeer(target raft.ServerAddress, err error) {
+	t.olderMu.Lock()
+	if t.older == nil {
+		t.older = map[raft.ServerAddress]time.Time{}
+	}
+	t.older[target] = time.Now()
+	t.olderMu.Unlock()
+	t.srv.log.Warn("raft transport: replicating without a pipeline", "peer", target, "err", err,
+		"retry_in", olderPeerRetry)
+}

@@ -2,7 +2,10 @@ package clusternet
 
 import (
 	"errors"
+	"io"
+	"net"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -80,5 +83,54 @@ func TestObservedPipeline(t *testing.T) {
 	p.Close()
 	if _, err := p.AppendEntries(ae(3, 50, 3, 1, 3, 11), &raft.AppendEntriesResponse{}); err == nil {
 		t.Fatal("a closed pipeline sent")
+	}
+}
+
+// TestPipelineToOlderNode: a node that does not know the binary AppendEntries connection
+// closes it at its header (as readHeader did before kindRaftAppends). The dial fails saying
+// so; the pipeline answers raft.ErrPipelineReplicationNotSupported, so Raft replicates with its
+// msgpack RPCs, which every version speaks, and does not dial again (Raft asks for a pipeline
+// after every successful AppendEntries) until olderPeerRetry has passed.
+func TestPipelineToOlderNode(t *testing.T) {
+	ms := newMuxes(t, 1, nil, nil)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var mu sync.Mutex
+	dials := 0
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			var pre [fixedPrefix]byte
+			_, _ = io.ReadFull(c, pre[:])
+			if pre[5] != byte(kindRaftAppends) {
+				t.Errorf("header kind %d, want %d", pre[5], kindRaftAppends)
+			}
+			mu.Lock()
+			dials++
+			mu.Unlock()
+			c.Close() // an older node: errBadKind closes without an ack
+		}
+	}()
+	tr := ms[0].Transport("g")
+	target := raft.ServerAddress(l.Addr().String())
+	_, err = tr.sl.dialKind(target, 5*time.Second, kindRaftAppends)
+	if !errors.Is(err, errOlderPeer) || !strings.Contains(err.Error(), "a drove older than this one") {
+		t.Fatalf("dial: got %v, want it to name an older node", err)
+	}
+	for range 3 {
+		if _, err := tr.AppendEntriesPipeline("old", target); err != raft.ErrPipelineReplicationNotSupported {
+			t.Fatalf("got %v, want raft.ErrPipelineReplicationNotSupported", err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if dials != 2 { // the direct dial above and the first pipeline
+		t.Fatalf("%d dials, want 2", dials)
 	}
 }

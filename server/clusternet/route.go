@@ -3,10 +3,17 @@ package clusternet
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
+	"io"
 	"net"
+	"syscall"
 	"time"
 )
+
+// errOlderPeer is a binary AppendEntries dial the acceptor closed at its header.
+var errOlderPeer = errors.New("the node closed a binary AppendEntries connection at its header: " +
+	"a drove older than this one, which Raft reaches by its msgpack RPCs instead")
 
 // serve runs an incoming connection's handshake: TLS, header, ack, then hands it to its Raft
 // group or service. Everything up to the hand-off happens under one deadline.
@@ -54,6 +61,7 @@ func (m *Mux) serve(raw net.Conn) {
 	}
 	_ = c.SetDeadline(time.Time{})
 	cc := newConn(m, c, h.from, false)
+	cc.appends = h.kind == kindRaftAppends
 	if err := m.adopt(cc, sl); err != nil {
 		return
 	}
@@ -72,7 +80,7 @@ func (m *Mux) serve(raw net.Conn) {
 func (m *Mux) lookup(h header) (*streamLayer, func(net.Conn, string)) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if h.kind == kindRaft {
+	if h.kind.raft() {
 		if sl := m.groups[h.name]; sl != nil {
 			return sl, nil
 		}
@@ -130,6 +138,9 @@ func (m *Mux) dial(ctx context.Context, addr string, h header, sl *streamLayer) 
 	// socket's deadline is pulled into the past, so the error seen is always the context's.
 	stop := context.AfterFunc(ctx, func() { _ = raw.SetDeadline(time.Unix(1, 0)) })
 	c, peer, err := m.handshakeOut(ctx, raw, hb)
+	if err != nil && h.kind == kindRaftAppends && (errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)) {
+		err = fmt.Errorf("%w (%w)", err, errOlderPeer)
+	}
 	if !stop() && err == nil {
 		err = ctx.Err() // the deadline was pulled in after the exchange: do not hand out raw
 	}

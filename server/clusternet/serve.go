@@ -129,10 +129,14 @@ func (s *rpcServer) serveConn(c net.Conn) {
 	defer c.Close()
 	r := bufio.NewReaderSize(c, connReceiveBufferSize)
 	w := bufio.NewWriter(c)
-	dec := codec.NewDecoder(r, &codec.MsgpackHandle{})
-	h := &codec.MsgpackHandle{}
-	h.TimeNotBuiltin = true // as NetworkTransport encodes (msgpackUseNewTimeFormat false)
-	enc := codec.NewEncoder(w, h)
+	var rc reqCodec
+	if cc, ok := c.(*conn); ok && cc.appends {
+		rc = &binaryCodec{r: r, w: w}
+	} else {
+		h := &codec.MsgpackHandle{}
+		h.TimeNotBuiltin = true // as NetworkTransport encodes (msgpackUseNewTimeFormat false)
+		rc = &msgpackCodec{r: r, dec: codec.NewDecoder(r, &codec.MsgpackHandle{}), enc: codec.NewEncoder(w, h)}
+	}
 	var held *incoming
 	batch := make([]*incoming, 0, maxCoalesce)
 	for {
@@ -140,7 +144,7 @@ func (s *rpcServer) serveConn(c net.Conn) {
 		held = nil
 		if first == nil {
 			var err error
-			if first, err = decodeRPC(r, dec); err != nil {
+			if first, err = rc.decode(); err != nil {
 				s.connFailed("failed to decode incoming command", err)
 				return
 			}
@@ -148,12 +152,12 @@ func (s *rpcServer) serveConn(c net.Conn) {
 		batch = append(batch[:0], first)
 		if first.append != nil && coalescable(first.append) {
 			var err error
-			if batch, held, err = collect(batch, r, dec); err != nil {
+			if batch, held, err = collect(batch, r, rc); err != nil {
 				s.connFailed("failed to decode incoming command", err)
 				return
 			}
 		}
-		err := s.handle(batch, enc)
+		err := s.handle(batch, rc)
 		if err == nil {
 			err = w.Flush()
 		}
@@ -162,6 +166,58 @@ func (s *rpcServer) serveConn(c net.Conn) {
 			return
 		}
 	}
+}
+
+// reqCodec reads a connection's requests and writes their answers: NetworkTransport's msgpack,
+// or drove's binary AppendEntries (appendcodec.go) on a kindRaftAppends connection.
+type reqCodec interface {
+	decode() (*incoming, error)
+	answer(rpcErr string, resp any) error
+}
+
+type msgpackCodec struct {
+	r   *bufio.Reader
+	dec *codec.Decoder
+	enc *codec.Encoder
+}
+
+func (m *msgpackCodec) decode() (*incoming, error) { return decodeRPC(m.r, m.dec) }
+
+func (m *msgpackCodec) answer(rpcErr string, resp any) error {
+	if err := m.enc.Encode(rpcErr); err != nil {
+		return err
+	}
+	return m.enc.Encode(resp)
+}
+
+// binaryCodec reads binary AppendEntries frames; a connection of that kind carries nothing else.
+type binaryCodec struct {
+	r   *bufio.Reader
+	w   *bufio.Writer
+	buf []byte // the answer being encoded, reused
+}
+
+func (b *binaryCodec) decode() (*incoming, error) {
+	body, err := readFrame(b.r)
+	if err != nil {
+		return nil, err
+	}
+	req, err := decodeRequest(body)
+	if err != nil {
+		return nil, err
+	}
+	return &incoming{rpc: raft.RPC{Command: req}, append: req, heartbeat: isHeartbeat(req)}, nil
+}
+
+func (b *binaryCodec) answer(rpcErr string, resp any) error {
+	r, _ := resp.(*raft.AppendEntriesResponse)
+	if r == nil && rpcErr == "" {
+		rpcErr = fmt.Sprintf("clusternet: no AppendEntries answer (%T)", resp)
+	}
+	frame, buf := encodeResponseFrame(b.buf, rpcErr, r)
+	b.buf = buf
+	_, err := b.w.Write(frame)
+	return err
 }
 
 // connFailed logs why a connection is dropped, unless it or the transport closed.
@@ -180,9 +236,9 @@ func (s *rpcServer) connFailed(what string, err error) {
 // collect adds to batch the requests already read off the connection (buffered in r) that
 // continue it, without waiting for more; it returns the first one that does not (nil if
 // none). A request only partly buffered is decoded whole: its sender is writing it.
-func collect(batch []*incoming, r *bufio.Reader, dec *codec.Decoder) ([]*incoming, *incoming, error) {
+func collect(batch []*incoming, r *bufio.Reader, rc reqCodec) ([]*incoming, *incoming, error) {
 	for len(batch) < maxCoalesce && r.Buffered() > 0 {
-		next, err := decodeRPC(r, dec)
+		next, err := rc.decode()
 		if err != nil {
 			return batch, nil, err
 		}
@@ -197,7 +253,7 @@ func collect(batch []*incoming, r *bufio.Reader, dec *codec.Decoder) ([]*incomin
 
 // handle hands batch to Raft — one request, or the merge of several AppendEntries — and
 // writes its answer once per request.
-func (s *rpcServer) handle(batch []*incoming, enc *codec.Encoder) error {
+func (s *rpcServer) handle(batch []*incoming, rc reqCodec) error {
 	respCh := make(chan raft.RPCResponse, 1)
 	rpc := batch[0].rpc
 	rpc.RespChan = respCh
@@ -226,10 +282,7 @@ func (s *rpcServer) handle(batch []*incoming, enc *codec.Encoder) error {
 		respErr = resp.Error.Error()
 	}
 	for range batch {
-		if err := enc.Encode(respErr); err != nil {
-			return err
-		}
-		if err := enc.Encode(resp.Response); err != nil {
+		if err := rc.answer(respErr, resp.Response); err != nil {
 			return err
 		}
 	}

@@ -67,6 +67,9 @@ type Transport struct {
 	*raft.NetworkTransport
 	srv *rpcServer
 	sl  *streamLayer
+
+	olderMu sync.Mutex
+	older   map[raft.ServerAddress]time.Time // peers that refused binary appends, and when
 }
 
 var (
@@ -76,6 +79,12 @@ var (
 
 // Consumer implements raft.Transport: the RPCs this node receives.
 func (t *Transport) Consumer() <-chan raft.RPC { return t.srv.consumeCh }
+
+// AppendEntriesPipeline implements raft.Transport: ObservedPipeline with nothing observing,
+// so every group's pipeline speaks the binary encoding to another drove node.
+func (t *Transport) AppendEntriesPipeline(id raft.ServerID, target raft.ServerAddress) (raft.AppendPipeline, error) {
+	return t.ObservedPipeline(id, target, nil)
+}
 
 // SetHeartbeatHandler implements raft.Transport.
 func (t *Transport) SetHeartbeatHandler(cb func(rpc raft.RPC)) { t.srv.setHeartbeatHandler(cb) }
@@ -202,6 +211,11 @@ func (s *streamLayer) Addr() net.Addr { return clusterAddr(s.m.addr) }
 
 // Dial connects to the group on the node at address.
 func (s *streamLayer) Dial(address raft.ServerAddress, timeout time.Duration) (net.Conn, error) {
+	return s.dialKind(address, timeout, kindRaft)
+}
+
+// dialKind is Dial for a connection of kind k (kindRaft or kindRaftAppends).
+func (s *streamLayer) dialKind(address raft.ServerAddress, timeout time.Duration, k kind) (net.Conn, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	select {
@@ -209,7 +223,7 @@ func (s *streamLayer) Dial(address raft.ServerAddress, timeout time.Duration) (n
 		return nil, net.ErrClosed
 	default:
 	}
-	c, err := s.m.dial(ctx, string(address), header{kind: kindRaft, name: s.group, from: s.m.id}, s)
+	c, err := s.m.dial(ctx, string(address), header{kind: k, name: s.group, from: s.m.id}, s)
 	if err != nil {
 		return nil, err
 	}
