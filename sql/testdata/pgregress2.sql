@@ -1,0 +1,182 @@
+# pgregress2: wrong answers found by comparing drove with PostgreSQL 15 (its regression suite,
+# outside test suites and clients); each block failed on drove before its fix.
+# ON CONFLICT (cols) infers its arbiters as PostgreSQL does: the primary key or any unique index
+# (a UNIQUE constraint's too) on exactly those columns. Only a clash on an arbiter is the
+# conflict; one on another key, the primary key too, is 23505 (insert.sql, insert_conflict.sql).
+statement ok
+CREATE TABLE pgr2_oc (id int PRIMARY KEY, u int UNIQUE, w int, v text)
+
+statement ok
+CREATE UNIQUE INDEX pgr2_oc_w ON pgr2_oc (w)
+
+statement ok
+INSERT INTO pgr2_oc VALUES (1, 10, 100, 'a'), (2, 20, 200, 'b')
+
+query
+INSERT INTO pgr2_oc VALUES (3, 10, 300, 'c') ON CONFLICT (u) DO NOTHING
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO pgr2_oc VALUES (3, 10, 300, 'c') ON CONFLICT (u) DO UPDATE SET v = excluded.v || pgr2_oc.v RETURNING *
+----
+1|10|100|ca
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO pgr2_oc VALUES (1, 30, 300, 'c') ON CONFLICT (u) DO NOTHING
+
+query
+INSERT INTO pgr2_oc VALUES (4, 20, 100, 'c') ON CONFLICT (u) DO NOTHING
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO pgr2_oc VALUES (4, 20, 100, 'c') ON CONFLICT (w) DO UPDATE SET v = 'w' RETURNING *
+----
+1|10|100|w
+tag: INSERT 0 1
+
+query
+INSERT INTO pgr2_oc VALUES (5, 50, 500, 'x'), (6, 50, 600, 'y') ON CONFLICT (u) DO NOTHING
+----
+tag: INSERT 0 1
+
+statement error 21000
+INSERT INTO pgr2_oc VALUES (7, 70, 700, 'x'), (8, 70, 800, 'y') ON CONFLICT (u) DO UPDATE SET v = excluded.v
+
+query
+INSERT INTO pgr2_oc VALUES (9, NULL, 900, 'n'), (10, NULL, 1000, 'n') ON CONFLICT (u) DO NOTHING
+----
+tag: INSERT 0 2
+
+statement error 42P10
+INSERT INTO pgr2_oc VALUES (11, 10, 1100, 'z') ON CONFLICT (u, w) DO NOTHING
+
+statement error 42703
+INSERT INTO pgr2_oc VALUES (11, 10, 1100, 'z') ON CONFLICT (nosuch) DO NOTHING
+
+statement error 42P10
+INSERT INTO pgr2_oc VALUES (11, 10, 1100, 'z') ON CONFLICT (v) DO NOTHING
+
+query
+INSERT INTO pgr2_oc VALUES (11, 10, 1100, 'z') ON CONFLICT (u, u) DO NOTHING
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO pgr2_oc VALUES (11, 10, 1100, 'z') ON CONFLICT (u) DO UPDATE SET u = 11 RETURNING *
+----
+1|11|100|w
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO pgr2_oc VALUES (12, 11, 1200, 'z') ON CONFLICT (u) DO UPDATE SET u = 20
+
+# DO UPDATE may change the primary key of the row it updates.
+query
+INSERT INTO pgr2_oc VALUES (12, 11, 1200, 'z') ON CONFLICT (u) DO UPDATE SET id = 99 RETURNING *
+----
+99|11|100|w
+tag: INSERT 0 1
+
+query
+INSERT INTO pgr2_oc VALUES (12, 11, 1200, 'z') ON CONFLICT (u) DO UPDATE SET v = 'q' WHERE pgr2_oc.v = 'nomatch' RETURNING *
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO pgr2_oc SELECT 14, u, 1400, 'sel' FROM pgr2_oc WHERE id = 2 ON CONFLICT (u) DO UPDATE SET v = excluded.v RETURNING *
+----
+2|20|200|sel
+tag: INSERT 0 1
+
+# ON CONFLICT ON CONSTRAINT names the primary key or a UNIQUE constraint (not a plain index).
+query
+INSERT INTO pgr2_oc VALUES (12, 11, 1200, 'z') ON CONFLICT ON CONSTRAINT pgr2_oc_u_key DO UPDATE SET v = 'cons' RETURNING *
+----
+99|11|100|cons
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO pgr2_oc VALUES (12, 11, 1200, 'z') ON CONFLICT ON CONSTRAINT pgr2_oc_pkey DO NOTHING
+
+query
+INSERT INTO pgr2_oc VALUES (99, 12, 1200, 'z') ON CONFLICT ON CONSTRAINT pgr2_oc_pkey DO UPDATE SET v = 'pk' RETURNING *
+----
+99|11|100|pk
+tag: INSERT 0 1
+
+statement error 42704
+INSERT INTO pgr2_oc VALUES (13, 13, 100, 'z') ON CONFLICT ON CONSTRAINT pgr2_oc_w DO NOTHING
+
+statement error 42704
+INSERT INTO pgr2_oc VALUES (13, 13, 100, 'z') ON CONFLICT ON CONSTRAINT nosuch DO NOTHING
+
+query
+SELECT * FROM pgr2_oc ORDER BY id
+----
+2|20|200|sel
+5|50|500|x
+9|NULL|900|n
+10|NULL|1000|n
+99|11|100|pk
+tag: SELECT 5
+
+statement ok
+CREATE TABLE pgr2_ocnk (a int UNIQUE, b text, c int CHECK (c > 0))
+
+statement ok
+INSERT INTO pgr2_ocnk VALUES (1, 'x', 1)
+
+query
+INSERT INTO pgr2_ocnk VALUES (1, 'y', 1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING *
+----
+1|y|1
+tag: INSERT 0 1
+
+query
+INSERT INTO pgr2_ocnk VALUES (1, 'z', 1) ON CONFLICT (a) DO NOTHING
+----
+tag: INSERT 0 0
+
+statement error 42809
+INSERT INTO pgr2_ocnk VALUES (1, 'z', 1) ON CONFLICT ON CONSTRAINT pgr2_ocnk_c_check DO NOTHING
+
+statement error 42P10
+INSERT INTO pgr2_ocnk VALUES (1, 'z', 1) ON CONFLICT (b) DO NOTHING
+
+query
+SELECT * FROM pgr2_ocnk
+----
+1|y|1
+tag: SELECT 1
+
+# On the primary key, DO UPDATE may move the row to another key.
+statement ok
+CREATE TABLE pgr2_ocpk (id int PRIMARY KEY, u int UNIQUE, v text)
+
+statement ok
+INSERT INTO pgr2_ocpk VALUES (1, 1, 'a'), (2, 2, 'x')
+
+query
+INSERT INTO pgr2_ocpk VALUES (1, 5, 'b') ON CONFLICT (id) DO UPDATE SET id = excluded.id + 100 RETURNING *
+----
+101|1|a
+tag: INSERT 0 1
+
+query
+INSERT INTO pgr2_ocpk VALUES (101, 6, 'b') ON CONFLICT (id) DO UPDATE SET id = 1, u = 7 RETURNING *
+----
+1|7|a
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO pgr2_ocpk VALUES (1, 9, 'b') ON CONFLICT (id) DO UPDATE SET id = 2
+
+query
+SELECT * FROM pgr2_ocpk ORDER BY id
+----
+1|7|a
+2|2|x
+tag: SELECT 2
