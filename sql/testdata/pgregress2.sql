@@ -180,3 +180,92 @@ SELECT * FROM pgr2_ocpk ORDER BY id
 1|7|a
 2|2|x
 tag: SELECT 2
+
+# A VALUES list resolves each column's type over all its rows at once (select_common_type):
+# untyped literals take the type of the typed rows. A UNION resolves pairwise, left to right
+# (union.sql, select.sql).
+query
+VALUES ('1'), ('2'), (3)
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+VALUES (NULL), ('2'), (3)
+----
+NULL
+2
+3
+tag: SELECT 3
+
+query
+VALUES ('1'), (NULL), (3.5)
+----
+1
+NULL
+3.5
+tag: SELECT 3
+
+statement error 22P02
+VALUES ('a'), ('2'), (3)
+
+statement error 42804
+VALUES (1), (true)
+
+query
+VALUES ('1', 'x'), ('2', 'y'), (3, 'z') ORDER BY 1 DESC
+----
+3|z
+2|y
+1|x
+tag: SELECT 3
+
+query
+SELECT pg_typeof(column1), column1 + 1 FROM (VALUES ('1'), ('2'), (3)) v
+----
+integer|2
+integer|3
+integer|4
+tag: SELECT 3
+
+query
+SELECT * FROM (VALUES ('1'), ('2'), (3)) v(a) WHERE a > 1
+----
+2
+3
+tag: SELECT 2
+
+query
+VALUES (1::int2), (2::int8), ('3')
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT pg_typeof(column1) FROM (VALUES ('2020-01-01'), ('2021-01-01'), (date '2022-01-01')) v
+----
+date
+date
+date
+tag: SELECT 3
+
+query
+WITH x AS (SELECT 1) VALUES ('1'), (2)
+----
+1
+2
+tag: SELECT 2
+
+statement error 42804
+SELECT '1' UNION SELECT '2' UNION SELECT 3
+
+query
+SELECT '1' UNION ALL SELECT 3
+----
+1
+3
+tag: SELECT 2
