@@ -10,8 +10,8 @@ import (
 // IN (...), as a UNION branch. The dialect pass writes each row as MySQL's ROW(...) (the
 // values-rows rule), which vitess parses into a ValuesStatement; INSERT's VALUES list at
 // depth 0 is left as it is. A VALUES list is planned as the UNION ALL of one SELECT per row,
-// its columns named column1, column2, ..., so its column types are resolved as a UNION's and
-// its ORDER BY and LIMIT can name only its output columns, as in PostgreSQL.
+// its columns named column1, column2, ... (their types resolved over all rows at once, see
+// bindValuesRows); its ORDER BY and LIMIT can name only its output columns, as in PostgreSQL.
 
 // valuesQuery is the UNION ALL (or the one SELECT) that a VALUES list stands for.
 func valuesQuery(v *sqlparser.ValuesStatement) (sqlparser.TableStatement, error) {
