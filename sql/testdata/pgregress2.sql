@@ -269,3 +269,107 @@ SELECT '1' UNION ALL SELECT 3
 1
 3
 tag: SELECT 2
+
+# A recursive WITH query yields its rows as its runs produce them, so a LIMIT or EXISTS above
+# it ends a recursion that has no end of its own (with.sql).
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t) SELECT * FROM t LIMIT 3
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n+1 FROM t) SELECT * FROM t LIMIT 5
+----
+1
+2
+3
+4
+5
+tag: SELECT 5
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t) SELECT * FROM t WHERE n > 5 LIMIT 2
+----
+6
+7
+tag: SELECT 2
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t) SELECT EXISTS (SELECT 1 FROM t WHERE n = 100)
+----
+t
+tag: SELECT 1
+
+query
+SELECT x, (WITH RECURSIVE t(n) AS (SELECT x UNION ALL SELECT n+1 FROM t) SELECT n FROM t WHERE n > 3 LIMIT 1) FROM generate_series(1, 5) x
+----
+1|4
+2|4
+3|4
+4|4
+5|5
+tag: SELECT 5
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n % 3 + 1 FROM t) SELECT * FROM t
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+WITH RECURSIVE t(n) AS (VALUES (1), (2) UNION ALL SELECT n*2 FROM t WHERE n < 50) SELECT * FROM t
+----
+1
+2
+2
+4
+4
+8
+8
+16
+16
+32
+32
+64
+64
+tag: SELECT 13
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t WHERE n < 4) SELECT a.n, b.n FROM t a, t b WHERE a.n < b.n ORDER BY 1, 2
+----
+1|2
+1|3
+1|4
+2|3
+2|4
+3|4
+tag: SELECT 6
+
+query
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM (SELECT * FROM t) s WHERE n < 3) SELECT * FROM t
+----
+1
+2
+3
+tag: SELECT 3
+
+# The recursive terms PostgreSQL refuses (checkWellFormedRecursion).
+statement error 42P19
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT a.n+1 FROM t a JOIN t b ON a.n = b.n WHERE a.n < 5) SELECT * FROM t
+
+statement error 42P19
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t WHERE n IN (SELECT n FROM t)) SELECT * FROM t
+
+statement error 42P19
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT max(n)+1 FROM t HAVING max(n) < 3) SELECT * FROM t
+
+statement error 42P19
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT g FROM generate_series(1,2) g LEFT JOIN t ON t.n = g WHERE t.n < 3) SELECT * FROM t
+
+statement error 0A000
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t WHERE n < 3 LIMIT 1) SELECT * FROM t
