@@ -373,3 +373,42 @@ WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT g FROM generate_series(1,2) g 
 
 statement error 0A000
 WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM t WHERE n < 3 LIMIT 1) SELECT * FROM t
+
+# oid is unsigned 32-bit: integer and smallint convert as their bits, bigint and text are
+# range-checked, and values compare unsigned (oid.sql).
+query
+SELECT (-1)::oid, '4294967295'::oid, (-1)::int2::oid, '-2147483648'::oid, ' 12 '::oid, 3000000000::int8::oid, cast(-5 AS oid), NULL::int::oid
+----
+4294967295|4294967295|4294967295|2147483648|12|3000000000|4294967291|NULL
+tag: SELECT 1
+
+query
+SELECT 4294967295::oid > 1::oid, (-1)::oid > 1::oid
+----
+t|t
+tag: SELECT 1
+
+query
+SELECT x FROM (VALUES ((-1)::oid), (5::oid)) v(x) ORDER BY x
+----
+5
+4294967295
+tag: SELECT 2
+
+statement error 22003
+SELECT '4294967296'::oid
+
+statement error 22003
+SELECT '-2147483649'::oid
+
+statement error 22003
+SELECT '99999999999999999999'::oid
+
+statement error 22003
+SELECT (-1)::int8::oid
+
+statement error 22P02
+SELECT ''::oid
+
+statement error 22P02
+SELECT '1x'::oid
