@@ -137,6 +137,11 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 	if y, ok, err := regclassCast(c.Name, x, sc); ok {
 		return y, err
 	}
+	if c.Name == "oid" {
+		if y, ok, err := oidCast(x); ok {
+			return y, err
+		}
+	}
 	if x.unknown {
 		if x.param > 0 {
 			y := x.setParamType(c.Type)

@@ -107,56 +107,96 @@ func (n *recursiveNode) explain(ex *explainer) {
 }
 
 func (n *recursiveNode) open(ec *execCtx) (rowIter, error) {
-	seen := make(map[string]struct{})
-	var out [][]types.Value
-	// collect runs q and keeps its rows that are new (all of them for UNION ALL).
-	collect := func(q node) ([][]types.Value, error) {
-		it, err := q.open(ec)
-		if err != nil {
-			return nil, err
-		}
-		var fresh [][]types.Value
-		for count := 0; ; count++ {
-			row, err := ec.pull(it)
-			if err != nil {
-				return nil, err
-			}
-			if row == nil {
-				return fresh, nil
-			}
-			if n.distinct {
-				k := string(appendRowKey(nil, row))
-				if _, dup := seen[k]; dup {
-					continue
-				}
-				seen[k] = struct{}{}
-			}
-			r := slices.Clone(row)
-			if err := ec.mem.grow(rowBytes(r)); err != nil {
-				return nil, err
-			}
-			fresh = append(fresh, r)
-		}
-	}
-	rows, err := collect(n.anchor)
-	for err == nil && len(rows) > 0 {
-		out = append(out, rows...)
-		n.wt.rows = rows
-		if err = ec.ctx.Err(); err == nil {
-			rows, err = collect(n.term)
-		}
-	}
-	n.wt.rows = nil
+	it, err := n.anchor.open(ec)
 	if err != nil {
 		return nil, err
 	}
-	return &sliceIter{rows: out}, nil
+	return &recursiveIter{n: n, ec: ec, run: it, seen: make(map[string]struct{})}, nil
+}
+
+// recursiveIter yields a recursive query's rows as each run of its terms produces them, as
+// PostgreSQL's RecursiveUnion does, so a LIMIT above it stops the recursion: only the working
+// table (the previous run's rows) and the rows of the current run are held, and counted
+// against the query's memory; UNION's set of rows seen so far is too.
+type recursiveIter struct {
+	n         *recursiveNode
+	ec        *execCtx
+	run       rowIter             // the anchor, then the current run of the recursive term
+	work      [][]types.Value     // the working table the current run reads
+	fresh     [][]types.Value     // the current run's new rows: the next working table
+	workBytes int64               // memory held by work
+	bytes     int64               // memory held by fresh
+	seen      map[string]struct{} // UNION: every row produced so far
+	done      bool
+}
+
+func (it *recursiveIter) next() ([]types.Value, error) {
+	for !it.done {
+		// The work table is shared by every execution of the node: point it at this one's
+		// before the term reads it (a reopened scan of it reads it again).
+		it.n.wt.rows = it.work
+		row, err := it.ec.pull(it.run)
+		if err != nil {
+			return nil, err
+		}
+		if row == nil {
+			if err := it.nextRun(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if it.n.distinct {
+			k := string(appendRowKey(nil, row))
+			if _, dup := it.seen[k]; dup {
+				continue
+			}
+			if err := it.ec.mem.grow(int64(len(k)) + 16); err != nil {
+				return nil, err
+			}
+			it.seen[k] = struct{}{}
+		}
+		r := slices.Clone(row)
+		b := rowBytes(r)
+		if err := it.ec.mem.grow(b); err != nil {
+			return nil, err
+		}
+		it.fresh = append(it.fresh, r)
+		it.bytes += b
+		return r, nil
+	}
+	return nil, nil
+}
+
+// nextRun starts the recursive term over the rows the run that ended produced; none ends the
+// recursion.
+func (it *recursiveIter) nextRun() error {
+	it.ec.mem.release(it.workBytes)
+	it.work, it.workBytes = it.fresh, it.bytes
+	it.fresh, it.bytes = nil, 0
+	if len(it.work) == 0 {
+		it.done = true
+		it.n.wt.rows = nil
+		return nil
+	}
+	if err := it.ec.ctx.Err(); err != nil {
+		return err
+	}
+	it.n.wt.rows = it.work
+	var err error
+	it.run, err = it.n.term.open(it.ec)
+	return err
 }
 
 // bindRecursive binds WITH RECURSIVE name AS (anchor UNION [ALL] term).
 func (s *Session) bindRecursive(def cteDef, u *sqlparser.Union, ps *params) (node, []Column, error) {
-	if u.OrderBy != nil || u.Limit != nil || u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("ORDER BY, LIMIT or locking in a recursive WITH query")
+	if err := recursiveOrderLimit(u); err != nil {
+		return nil, nil, err
+	}
+	if u.Into != nil || u.Lock != sqlparser.NoLock {
+		return nil, nil, unsupported("locking in a recursive WITH query")
+	}
+	if err := checkRecursiveTerm(def.name, u.Right); err != nil {
+		return nil, nil, err
 	}
 	if refersTo(u.Left, def.name) {
 		return nil, nil, unsupported("a recursive reference in the non-recursive term of %q", def.name)

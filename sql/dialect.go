@@ -56,9 +56,11 @@ type piece struct {
 
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
 type conflictClause struct {
-	target  []string // the conflict target's columns; empty when not given
-	update  bool     // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE
-	replace bool     // UPSERT: the new row replaces the old
+	target []string // the conflict target's columns; empty when not given
+	// constraint is ON CONFLICT ON CONSTRAINT's name, the other way to name the arbiter.
+	constraint string
+	update     bool // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE
+	replace    bool // UPSERT: the new row replaces the old
 	// DO UPDATE SET ... WHERE cond: cond as rewritten, cut off the statement, and parsed.
 	whereText string
 	where     sqlparser.Expr

@@ -129,13 +129,21 @@ func (r *rewriter) onConflictNext() bool {
 func emitOnConflict(r *rewriter, _ string) error {
 	r.skip(1)
 	c := &conflictClause{}
-	if r.nextIs("(") {
+	switch {
+	case r.nextIs("("):
 		target, n, err := r.nameList()
 		if err != nil {
 			return err
 		}
 		c.target = target
 		r.skip(n)
+	case r.followedBy("on", "constraint"):
+		t := r.peek(2)
+		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
+			return r.syntaxErrorAt(t)
+		}
+		c.constraint = t.Value
+		r.skip(3)
 	}
 	switch {
 	case r.followedBy("do", "nothing"):
@@ -145,8 +153,6 @@ func emitOnConflict(r *rewriter, _ string) error {
 		r.skip(3)
 		r.b.WriteString("on duplicate key update")
 		r.chain.assignments(r.depth)
-	case r.followedBy("on", "constraint"):
-		return unsupported("ON CONFLICT ON CONSTRAINT")
 	case r.followedBy("do"):
 		return r.syntaxErrorAt(r.peek(1)) // PostgreSQL's: DO takes NOTHING or UPDATE SET
 	default:

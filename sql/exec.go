@@ -52,6 +52,9 @@ func (m *memAccount) grow(n int64) error {
 	return nil
 }
 
+// release gives back n bytes an operator no longer holds.
+func (m *memAccount) release(n int64) { m.used -= n }
+
 func formatBytes(n int64) string { return strconv.FormatInt(n>>20, 10) + " MiB" }
 
 // rowBytes estimates the memory a kept row takes.

@@ -181,6 +181,9 @@ func TestQueryMemoryLimit(t *testing.T) {
 		"SELECT v, count(*) FROM m GROUP BY v, id",
 		"SELECT count(*) FROM m x JOIN m y ON x.id = y.id",
 		"SELECT DISTINCT id, v FROM m",
+		// A recursion whose runs grow without end: only the working table is held, yet it
+		// outgrows the limit.
+		"WITH RECURSIVE t(n, v) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, v FROM t, (VALUES (1), (2)) d(x)) SELECT count(*) FROM t",
 	} {
 		err := s.Exec(ctx, query, &textOutput{})
 		if e, ok := err.(*Error); !ok || e.Code != "53200" {
@@ -217,6 +220,7 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT extract(year from now()), jsonb_agg(id), json_object_agg(v, id), json_agg(id) FROM a", "extract,jsonb_agg,json_object_agg,json_agg"},
 		{"SELECT row_number() OVER (), rank() OVER (), dense_rank() OVER (), first_value(id) OVER (), last_value(id) OVER (), lag(id) OVER (), lead(id) OVER (), ntile(2) OVER () FROM a",
 			"row_number,rank,dense_rank,first_value,last_value,lag,lead,ntile"},
+		{"SELECT now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC')::text, now() AT TIME ZONE 'UTC' AS z", "timezone,timezone,z"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

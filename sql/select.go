@@ -161,6 +161,10 @@ func columnName(e sqlparser.Expr) string {
 		}
 	case *sqlparser.CollateExpr:
 		return castColumnName(e)
+	case *sqlparser.BinaryExpr:
+		if _, _, ok := atTimeZoneOperands(e); ok {
+			return "timezone" // PostgreSQL's parser makes it a call of timezone(zone, x)
+		}
 	}
 	return "?column?"
 }

@@ -162,7 +162,9 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
 			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
-			cols[c].unknown = false // two branches make a typed (text if both literals) column
+			// Two branches make a typed (text if both literals) column; a VALUES list's
+			// column stays untyped while its rows are untyped literals or NULLs.
+			cols[c].unknown = op == "VALUES" && (cols[c].unknown || lt == types.Null) && (bcols[c].unknown || rt == types.Null)
 			if t != lt {
 				cols[c].src = nil
 				cols[c].Type = t

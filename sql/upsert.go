@@ -23,6 +23,9 @@ type inserter struct {
 	both     []types.Value // existing row ++ proposed row, for DO UPDATE's expressions
 	next     []types.Value
 	touched  map[string]bool // DO UPDATE: keys this execution already wrote
+	// arbiters are the unique indexes a conflict target names when it is not the primary key:
+	// a row whose values one of them holds already is the conflict, found before the insert.
+	arbiters []types.Index
 	key      []byte
 	value    []byte
 }
@@ -43,19 +46,15 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		return ins, nil
 	}
 	schema := bt.schema
-	if len(c.target) > 0 {
-		var pk []string
-		for _, p := range schema.PK {
-			pk = append(pk, schema.Columns[p].Name)
+	if len(c.target) > 0 || c.constraint != "" {
+		arbiters, err := conflictArbiters(bt, c)
+		if err != nil {
+			return nil, err
 		}
-		target := slices.Clone(c.target)
-		slices.Sort(pk)
-		slices.Sort(target)
-		if !slices.Equal(pk, target) {
-			return nil, Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
-		}
+		ins.arbiters = arbiters
 	} else if c.update {
-		return nil, Errorf("42601", "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+		return nil, &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+			Hint: "For example, ON CONFLICT (column_name)."}
 	}
 	if !c.update {
 		return ins, nil
@@ -69,9 +68,6 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		i := schema.ColumnIndex(ue.Name.Name.String())
 		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != bt.alias) {
 			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
-		}
-		if schema.IsPK(i) {
-			return nil, unsupported("ON CONFLICT DO UPDATE changing the primary key")
 		}
 		for _, a := range ins.sets {
 			if a.col == i {
@@ -108,6 +104,21 @@ func (ins *inserter) start() { clear(ins.touched) }
 // inserted or updated.
 func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output, row []types.Value, key, value []byte) (int, error) {
 	bt := ins.bt
+	c := ins.conflict
+	if len(ins.arbiters) > 0 {
+		// As PostgreSQL's speculative insertion: the arbiters are checked first, so only a
+		// clash on them is the conflict; one on another key (the primary key too) is 23505.
+		existing, found, err := ins.arbiterConflict(ctx, tx, row)
+		if err != nil {
+			return 0, err
+		}
+		if found {
+			if !c.update {
+				return 0, nil
+			}
+			return ins.update(ctx, tx, out, row, existing)
+		}
+	}
 	err := tx.Insert(ctx, bt.name, key, value)
 	if err == nil {
 		if ins.sets != nil {
@@ -118,9 +129,8 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		}
 		return 1, ins.ret.emit(out, row)
 	}
-	c := ins.conflict
 	if !primaryKeyTaken(err) {
-		if c != nil && !c.update && !c.replace && len(c.target) == 0 && errors.Is(err, tablespace.ErrDuplicateKey) {
+		if c != nil && !c.update && !c.replace && len(c.target) == 0 && c.constraint == "" && errors.Is(err, tablespace.ErrDuplicateKey) {
 			// DO NOTHING without a target skips a row any unique constraint refuses, as
 			// PostgreSQL's (the check refused it before anything was written).
 			return 0, nil
@@ -128,7 +138,7 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		return 0, err
 	}
 	switch {
-	case c == nil:
+	case c == nil || len(ins.arbiters) > 0:
 		return 0, duplicateKey(bt, row)
 	case c.replace:
 		if err := tx.Update(ctx, bt.name, key, value); err != nil {
@@ -138,11 +148,19 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 	case !c.update:
 		return 0, nil
 	}
+	return ins.update(ctx, tx, out, row, key)
+}
+
+// update is DO UPDATE on the existing row with primary key key that the proposed row clashed
+// with.
+func (ins *inserter) update(ctx context.Context, tx *tablespace.Txn, out Output, row []types.Value, key []byte) (int, error) {
+	bt := ins.bt
 	if ins.touched[string(key)] {
 		return 0, &Error{Code: "21000", Message: "ON CONFLICT DO UPDATE command cannot affect row a second time",
 			Hint: "Ensure that no rows proposed for insertion within the same command have duplicate constrained values."}
 	}
-	// Insert left the row locked; read the image the assignments start from.
+	// Lock the row (Insert left it locked when the clash was on the primary key) and read the
+	// image the assignments start from.
 	old, found, err := tx.GetForUpdate(ctx, bt.name, key)
 	if err != nil {
 		return 0, err
@@ -171,12 +189,17 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 	if ins.key, ins.value, err = finishRow(bt, ins.next, ins.key, ins.value); err != nil {
 		return 0, err
 	}
-	if err := tx.Update(ctx, bt.name, ins.key, ins.value); err != nil {
+	if string(ins.key) != string(key) { // SET changed the primary key
+		err = rekeyRow(ctx, tx, bt, key, ins.key, ins.value, ins.next)
+	} else {
+		err = tx.Update(ctx, bt.name, ins.key, ins.value)
+	}
+	if err != nil {
 		return 0, err
 	}
 	if ins.touched == nil {
 		ins.touched = make(map[string]bool)
 	}
-	ins.touched[string(key)] = true
+	ins.touched[string(ins.key)] = true
 	return 1, ins.ret.emit(out, ins.next)
 }

@@ -10,8 +10,8 @@ import (
 // IN (...), as a UNION branch. The dialect pass writes each row as MySQL's ROW(...) (the
 // values-rows rule), which vitess parses into a ValuesStatement; INSERT's VALUES list at
 // depth 0 is left as it is. A VALUES list is planned as the UNION ALL of one SELECT per row,
-// its columns named column1, column2, ..., so its column types are resolved as a UNION's and
-// its ORDER BY and LIMIT can name only its output columns, as in PostgreSQL.
+// its columns named column1, column2, ... (their types resolved over all rows at once, see
+// bindValuesRows); its ORDER BY and LIMIT can name only its output columns, as in PostgreSQL.
 
 // valuesQuery is the UNION ALL (or the one SELECT) that a VALUES list stands for.
 func valuesQuery(v *sqlparser.ValuesStatement) (sqlparser.TableStatement, error) {
@@ -58,11 +58,31 @@ func (s *Session) bindValues(v *sqlparser.ValuesStatement, ps *params, outer *sc
 	}
 	switch q := q.(type) {
 	case *sqlparser.Union:
-		return s.bindUnion(q, ps, outer)
+		if q.With != nil {
+			return s.withCTEs(q.With, outer, func() (node, []Column, error) { return s.bindValuesRows(q, ps, outer) })
+		}
+		return s.bindValuesRows(q, ps, outer)
 	case *sqlparser.Select:
 		return s.bindSelectQuery(q, ps, outer)
 	}
 	return nil, nil, unsupported("%s", pgString(v))
+}
+
+// bindValuesRows plans the UNION ALL of a VALUES list's rows. Unlike a UNION's, whose
+// branches PostgreSQL resolves pairwise, a VALUES column's type is resolved over all its rows
+// at once (select_common_type): VALUES ('1'), ('2'), (3) is integer, as its untyped
+// literals stay untyped until a typed row decides.
+func (s *Session) bindValuesRows(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
+	rows, _ := unionChain(u)
+	nodes, from, cols, steps, err := s.bindBranches(rows, "VALUES", ps, outer)
+	if err != nil {
+		return nil, nil, err
+	}
+	last := len(rows) - 1
+	for i := range nodes {
+		nodes[i] = convertBranch(nodes[i], from[i], steps, i, last)
+	}
+	return finishSetOperation(u, &appendNode{ins: nodes}, cols, ps, outer)
 }
 
 // valuesQueryNext reports whether this VALUES starts a VALUES query, not INSERT's list of

@@ -1,0 +1,98 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/drovedb/drove/tablespace"
+	"github.com/drovedb/drove/types"
+)
+
+// conflictArbiters infers ON CONFLICT's arbiters as PostgreSQL does: ON CONSTRAINT names the
+// primary key or a UNIQUE constraint; a column list is the primary key or every unique index
+// (a UNIQUE constraint's too) with exactly those columns. The primary key is returned as no
+// indexes: its clash is the one Insert reports.
+func conflictArbiters(bt *boundTable, c *conflictClause) ([]types.Index, error) {
+	schema := bt.schema
+	if c.constraint != "" {
+		if c.constraint == bt.name+"_pkey" && !hiddenKey(schema) {
+			return nil, nil
+		}
+		con := schema.ConstraintNamed(c.constraint)
+		if con == nil {
+			return nil, Errorf("42704", "constraint %q for table %q does not exist", c.constraint, bt.name)
+		}
+		ix := schema.IndexNamed(con.Index)
+		if con.Kind != types.ConstraintUnique || ix == nil {
+			return nil, Errorf("42809", "constraint in ON CONFLICT clause has no associated index")
+		}
+		return []types.Index{*ix}, nil
+	}
+	var target []int
+	for _, name := range c.target {
+		i := schema.ColumnIndex(name)
+		if i < 0 || schema.Columns[i].Hidden {
+			return nil, Errorf("42703", "column %q does not exist", name)
+		}
+		if !slices.Contains(target, i) {
+			target = append(target, i)
+		}
+	}
+	same := func(cols []int) bool {
+		return len(cols) == len(target) && !slices.ContainsFunc(cols, func(i int) bool { return !slices.Contains(target, i) })
+	}
+	if !hiddenKey(schema) && same(schema.PK) {
+		return nil, nil
+	}
+	var arbiters []types.Index
+	for _, ix := range schema.Indexes {
+		if ix.Unique && same(ix.Columns) {
+			arbiters = append(arbiters, ix)
+		}
+	}
+	if len(arbiters) == 0 {
+		return nil, Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
+	}
+	return arbiters, nil
+}
+
+// errArbiterFound ends FindLatest at the first row an arbiter finds.
+var errArbiterFound = errors.New("conflicting row found")
+
+// arbiterConflict finds the row that already holds the proposed row's values of an arbiter
+// index, and returns its primary key. The arbiter's key stays locked, as a unique key's
+// writer locks it (constraints_enforce.go), so a concurrent insert of the same values waits
+// for this transaction and then sees its row.
+func (ins *inserter) arbiterConflict(ctx context.Context, tx *tablespace.Txn, row []types.Value) ([]byte, bool, error) {
+	s := ins.bt.schema
+	for _, ix := range ins.arbiters {
+		vals, ok := colVals(row, ix.Columns)
+		if !ok {
+			continue // NULLs never clash
+		}
+		k, err := encodeVals(s, ix.Columns, vals)
+		if err != nil {
+			return nil, false, err
+		}
+		if err := tx.LockKey(ctx, ins.bt.name, ix.Name, k); err != nil {
+			return nil, false, err
+		}
+		var found []byte
+		err = tx.FindLatest(ins.bt.name, ix.Columns, vals, func(key, _ []byte) error {
+			found = slices.Clone(key)
+			return errArbiterFound
+		})
+		if err != nil && err != errArbiterFound {
+			return nil, false, err
+		}
+		if found != nil {
+			return found, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// hiddenKey reports whether s's primary key is the hidden row id of a table created without
+// one.
+func hiddenKey(s *types.Schema) bool { return len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden }
