@@ -46,11 +46,8 @@ func TestBinaryArrays(t *testing.T) {
 }
 
 func TestBinaryRecord(t *testing.T) {
-	rt, err := types.RecordType([]types.Column{{Name: "x", Type: types.Int16}, {Name: "n", Type: types.Int32}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := hex.EncodeToString(appendBinary(nil, rt, types.NewRecord(rt, []types.Value{types.NewInt(types.Int16, 5), types.NullValue})))
+	shape := types.NewShape([]types.Column{{Name: "x", Type: types.Int16}, {Name: "n", Type: types.Int32}})
+	got := hex.EncodeToString(appendBinary(nil, types.Record, shape.Record([]types.Value{types.NewInt(types.Int16, 5), types.NullValue})))
 	// two fields; int2 (oid 21) of 2 bytes: 5; int4 (oid 23): NULL
 	if want := "00000002" + "00000015" + "00000002" + "0005" + "00000017" + "ffffffff"; got != want {
 		t.Errorf("record (5,) is %s, want %s", got, want)

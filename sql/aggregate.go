@@ -124,7 +124,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	group := func(g int) *expr { // a grouped value keeps its char(n) or varchar type
 		x := slot(g, ab.groups[g].typ)
-		x.bpchar, x.varchar = ab.groups[g].bpchar, ab.groups[g].varchar
+		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
 		return x
 	}
 	if c, ok := e.(*sqlparser.ColName); ok {

@@ -21,6 +21,8 @@ type expr struct {
 	rowFree  bool
 	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
 	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
+	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
+	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileDead).
 	failed bool

@@ -63,7 +63,7 @@ func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, o
 		f := &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFieldFunc),
 			Exprs: []sqlparser.Expr{sqlparser.NewIntLiteral(strconv.Itoa(i + 1))}}
 		right[i] = f
-		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar,
+		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
 			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
 		defer delete(sc.pre, f)
 	}
@@ -135,12 +135,9 @@ func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
 		xs[i] = x
 		fields[i] = types.Column{Name: "f" + strconv.Itoa(i+1), Type: x.typ}
 	}
-	rt, err := types.RecordType(fields)
-	if err != nil {
-		return nil, Errorf("54000", "%v", err)
-	}
+	shape := types.NewShape(fields)
 	vals := make([]types.Value, len(xs))
-	return &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+	return &expr{typ: types.Record, shape: shape, eval: func(row []types.Value) (types.Value, error) {
 		for i, x := range xs {
 			v, err := x.eval(row)
 			if err != nil {
@@ -148,6 +145,6 @@ func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
 			}
 			vals[i] = v
 		}
-		return types.NewRecord(rt, vals), nil
+		return shape.Record(vals), nil
 	}}, nil
 }

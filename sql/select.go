@@ -40,11 +40,11 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				}
 				c.markUsed()
 				x := columnExpr(i, c.typ)
-				x.bpchar, x.varchar = c.bpchar, c.varchar
+				x.bpchar, x.varchar, x.shape = c.bpchar, c.varchar, c.shape
 				if q == "" {
 					x = sc.colExpr(i)
 				}
-				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, src: c.declared()}, x: x, ref: i + 1})
+				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 			}
 		case *sqlparser.AliasedExpr:
 			x, err := compile(se.Expr, sc)

@@ -117,6 +117,24 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 // bindBranches binds the branches of a set operation (op names it in errors) and resolves
 // their column types pairwise, left to right: nodes[i] yields from[i], and steps says how
 // each column's type changed as branches were added (see convertBranch).
+// sameFieldTypes reports whether two record shapes have the same field types (a set
+// operation's records take the first branch's field names, as PostgreSQL's).
+func sameFieldTypes(a, b *types.Shape) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	x, y := a.Fields(), b.Fields()
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].Type != y[i].Type {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, ps *params, outer *scope) (
 	nodes []node, from [][]types.Type, cols []Column, steps [][]typeStep, err error) {
 	nodes = make([]node, len(branches))
@@ -162,6 +180,9 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
 			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
+			if !sameFieldTypes(cols[c].shape, bcols[c].shape) {
+				cols[c].shape = nil // records of other fields: the plan no longer knows (r).f
+			}
 			cols[c].unknown = false // two branches make a typed (text if both literals) column
 			if t != lt {
 				cols[c].src = nil
@@ -184,9 +205,9 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
 	for i, c := range cols {
 		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
-		projs[i].x.bpchar, projs[i].x.varchar = c.bpchar, c.varchar
+		projs[i].x.bpchar, projs[i].x.varchar, projs[i].x.shape = c.bpchar, c.varchar, c.shape
 		exprs[i] = projs[i].x
-		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
+		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
 	}
 	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
 	if err != nil {
