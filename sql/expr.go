@@ -505,6 +505,9 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}
 	if e.Modifier != sqlparser.Missing {
 		if q, ok := e.Right.(*sqlparser.Subquery); ok {
+			if left, ok := rowElems(e.Left); ok {
+				return compileRowQuantified(e, left, q, sc) // rowquantified.go
+			}
 			return compileQuantified(e, q, sc)
 		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
@@ -527,6 +530,7 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}
 	op := e.Operator
 	trimA, trimB := charTrims(a, b)
+	records := a.typ.IsRecord() && b.typ.IsRecord()
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
 		if trimA {
 			x = trimChar(x)
@@ -534,7 +538,15 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if trimB {
 			y = trimChar(y)
 		}
-		c := compare(x, y)
+		var c int
+		if records {
+			var err error
+			if c, err = compareRecordValues(x, y); err != nil {
+				return types.Value{}, err
+			}
+		} else {
+			c = compare(x, y)
+		}
 		var r bool
 		switch op {
 		case sqlparser.EqualOp:

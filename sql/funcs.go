@@ -186,6 +186,9 @@ func lookupProc(oid int64) *funcProc {
 // compileFunc compiles a function call.
 func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	name := strings.ToLower(e.Name.String())
+	if name == rowFunc {
+		return compileRowValue(sqlparser.ValTuple(e.Exprs), sc) // ROW(x), ROW()
+	}
 	if name == "drove_array" && len(e.Exprs) == 1 {
 		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
 			return compileArraySubquery(q, sc)

@@ -15,7 +15,7 @@ import (
 // list costs one probe per row, not one comparison per item.
 func compileIn(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	if q, ok := e.Right.(*sqlparser.Subquery); ok {
-		if row, isRow := e.Left.(sqlparser.ValTuple); isRow && len(row) > 1 {
+		if row, isRow := rowElems(e.Left); isRow {
 			return compileRowInSubquery(e, row, q, sc)
 		}
 		return compileInSubquery(e, q, sc)

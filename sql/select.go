@@ -178,6 +178,8 @@ func funcColumnName(e *sqlparser.FuncExpr) string {
 		return "?column?"
 	case name == "drove_array_of" || name == "drove_array":
 		return "array"
+	case name == rowFunc:
+		return "row"
 	case name == "drove_extract":
 		return "extract"
 	default:
