@@ -19,6 +19,7 @@ func TestBinaryArrays(t *testing.T) {
 		{types.Int16Array, "{7}"},
 		{types.TextArray, `{a,"b c",NULL,""}`},
 		{types.Int2Vector, "1 3"},
+		{types.TimeTZArray, "{10:00:00+02,NULL,23:59:59.5-03:30}"},
 	} {
 		v, err := types.ParseArray(c.text, c.typ)
 		if err != nil {
@@ -42,6 +43,20 @@ func TestBinaryArrays(t *testing.T) {
 		if v, err := decodeParam(b, 1, types.Int64Array); err == nil {
 			t.Errorf("%s decoded as %q, want an error", bad, v.S)
 		}
+	}
+}
+
+// timetz[] is array_send of timetz_send elements: oid 1266, 12 bytes each (the time in
+// microseconds, then the zone in seconds west).
+func TestBinaryTimeTZArray(t *testing.T) {
+	v, err := types.ParseArray("{10:00:00+02}", types.TimeTZArray)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hex.EncodeToString(appendBinary(nil, types.TimeTZArray, v))
+	want := "00000001" + "00000000" + "000004f2" + "00000001" + "00000001" + "0000000c" + "0000000861c46800" + "ffffe3e0"
+	if got != want {
+		t.Errorf("{10:00:00+02} is %s, want %s", got, want)
 	}
 }
 
