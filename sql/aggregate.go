@@ -96,6 +96,9 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		if x.unknown {
 			x.unknown, x.typ = false, types.Text
 		}
+		if x.typ == types.JSON { // json has no equality operator (jsonb has)
+			return nil, Errorf("42883", "could not identify an equality operator for type json")
+		}
 		col := -1
 		if c, ok := e.(*sqlparser.ColName); ok {
 			col, _ = input.lookup(c)

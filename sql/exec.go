@@ -428,6 +428,17 @@ type distinctNode struct {
 }
 
 // charTrimFlags says which columns are char(n); nil when none is.
+// noJSONEquality refuses json among the columns DISTINCT or UNION compares: json has no
+// equality operator (jsonb has), as in PostgreSQL.
+func noJSONEquality(cols []Column) error {
+	for _, c := range cols {
+		if c.Type == types.JSON {
+			return Errorf("42883", "could not identify an equality operator for type json")
+		}
+	}
+	return nil
+}
+
 func charTrimFlags(cols []Column) []bool {
 	var trim []bool
 	for i, c := range cols {

@@ -229,6 +229,9 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		root = &projectNode{in: root, exprs: exprs}
 	}
 	if st.Distinct {
+		if err := noJSONEquality(cols); err != nil {
+			return nil, nil, err
+		}
 		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
 	var presorted *scanNode

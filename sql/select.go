@@ -279,6 +279,9 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 			k.pos = len(exprs)
 			exprs = append(exprs, x)
 		}
+		if exprs[k.pos].typ == types.JSON { // json has no ordering operator (jsonb has)
+			return nil, nil, Errorf("42883", "could not identify an ordering operator for type json")
+		}
 		k.trim = exprs[k.pos].bpchar
 		keys = append(keys, k)
 	}

@@ -94,6 +94,9 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 		for i := range prefix {
 			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
 		}
+		if err := noJSONEquality(cols); err != nil {
+			return nil, nil, err
+		}
 		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols)}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
