@@ -54,7 +54,7 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 	case t.IsArray():
 		return appendBinaryArray(dst, t, v)
 	case t.IsRecord():
-		return appendBinaryRecord(dst, t, v)
+		return appendBinaryRecord(dst, v)
 	}
 	return append(dst, v.S...) // text, bytea
 }
@@ -92,11 +92,10 @@ func appendBinaryArray(dst []byte, t types.Type, v types.Value) []byte {
 
 // appendBinaryRecord writes record_send's format: the field count, then per field its type,
 // its length (-1 for NULL) and its binary form.
-func appendBinaryRecord(dst []byte, t types.Type, v types.Value) []byte {
-	fields := t.Fields()
-	vals, err := v.FieldValues()
+func appendBinaryRecord(dst []byte, v types.Value) []byte {
+	fields, vals, err := v.RecordFields()
 	if err != nil {
-		vals = make([]types.Value, len(fields)) // all NULL
+		fields = nil // a value the server made always parses; never send half a record
 	}
 	dst = binary.BigEndian.AppendUint32(dst, uint32(len(fields)))
 	for i, f := range fields {

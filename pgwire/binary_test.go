@@ -19,6 +19,7 @@ func TestBinaryArrays(t *testing.T) {
 		{types.Int16Array, "{7}"},
 		{types.TextArray, `{a,"b c",NULL,""}`},
 		{types.Int2Vector, "1 3"},
+		{types.TimeTZArray, "{10:00:00+02,NULL,23:59:59.5-03:30}"},
 	} {
 		v, err := types.ParseArray(c.text, c.typ)
 		if err != nil {
@@ -45,12 +46,23 @@ func TestBinaryArrays(t *testing.T) {
 	}
 }
 
-func TestBinaryRecord(t *testing.T) {
-	rt, err := types.RecordType([]types.Column{{Name: "x", Type: types.Int16}, {Name: "n", Type: types.Int32}})
+// timetz[] is array_send of timetz_send elements: oid 1266, 12 bytes each (the time in
+// microseconds, then the zone in seconds west).
+func TestBinaryTimeTZArray(t *testing.T) {
+	v, err := types.ParseArray("{10:00:00+02}", types.TimeTZArray)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := hex.EncodeToString(appendBinary(nil, rt, types.NewRecord(rt, []types.Value{types.NewInt(types.Int16, 5), types.NullValue})))
+	got := hex.EncodeToString(appendBinary(nil, types.TimeTZArray, v))
+	want := "00000001" + "00000000" + "000004f2" + "00000001" + "00000001" + "0000000c" + "0000000861c46800" + "ffffe3e0"
+	if got != want {
+		t.Errorf("{10:00:00+02} is %s, want %s", got, want)
+	}
+}
+
+func TestBinaryRecord(t *testing.T) {
+	shape := types.NewShape([]types.Column{{Name: "x", Type: types.Int16}, {Name: "n", Type: types.Int32}})
+	got := hex.EncodeToString(appendBinary(nil, types.Record, shape.Record([]types.Value{types.NewInt(types.Int16, 5), types.NullValue})))
 	// two fields; int2 (oid 21) of 2 bytes: 5; int4 (oid 23): NULL
 	if want := "00000002" + "00000015" + "00000002" + "0005" + "00000017" + "ffffffff"; got != want {
 		t.Errorf("record (5,) is %s, want %s", got, want)

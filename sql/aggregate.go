@@ -96,6 +96,9 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		if x.unknown {
 			x.unknown, x.typ = false, types.Text
 		}
+		if x.typ == types.JSON { // json has no equality operator (jsonb has)
+			return nil, Errorf("42883", "could not identify an equality operator for type json")
+		}
 		col := -1
 		if c, ok := e.(*sqlparser.ColName); ok {
 			col, _ = input.lookup(c)
@@ -124,7 +127,7 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	}
 	group := func(g int) *expr { // a grouped value keeps its char(n) or varchar type
 		x := slot(g, ab.groups[g].typ)
-		x.bpchar, x.varchar = ab.groups[g].bpchar, ab.groups[g].varchar
+		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
 		return x
 	}
 	if c, ok := e.(*sqlparser.ColName); ok {

@@ -15,6 +15,8 @@ type Column struct {
 	// char(n) or varchar (see expr.bpchar): how a derived table's or subquery's column
 	// compares with char(n).
 	bpchar, varchar bool
+	// shape: a record column's fields (expr.shape).
+	shape *types.Shape
 	// unknown: an untyped quoted literal, whose type a set operation takes from its other
 	// branches (SELECT 1 UNION SELECT '2' is of integers).
 	unknown bool

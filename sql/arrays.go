@@ -131,7 +131,11 @@ func buildField(c *funcCall) (*expr, error) {
 	if !r.typ.IsRecord() {
 		return nil, Errorf("42809", "column notation .%s applied to type %s, which is not a composite type", mustConst(field).S, r.typ)
 	}
-	for k, f := range r.typ.Fields() {
+	var fields []types.Column
+	if r.shape != nil { // nil: a record whose fields the plan does not know (through CASE, say)
+		fields = r.shape.Fields()
+	}
+	for k, f := range fields {
 		if f.Name != mustConst(field).S {
 			continue
 		}

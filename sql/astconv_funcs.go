@@ -61,6 +61,12 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 			return nil, true, err
 		}
 		return &ast.Field{Expr: x, Name: lit.Val}, true, nil
+	case name == rowFunc:
+		x, err := c.exprs(f.Exprs)
+		if err != nil {
+			return nil, true, err
+		}
+		return &ast.Row{Fields: x}, true, nil
 	case name == "drove_array_of":
 		x, err := c.exprs(f.Exprs)
 		if err != nil {

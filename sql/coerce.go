@@ -383,6 +383,41 @@ func compareRecords(a, b types.Value) int {
 	return compareSequences(x, y)
 }
 
+// compareRecordValues is record_cmp: two records (not row constructors, which compare
+// element-wise) compare field by field, two NULL fields equal and a NULL after any value,
+// fields of different types (42804) or different numbers of fields (42804, unless an
+// unequal field decided first) are errors.
+func compareRecordValues(a, b types.Value) (int, error) {
+	fa, x, err := a.RecordFields()
+	if err != nil {
+		return 0, err
+	}
+	fb, y, err := b.RecordFields()
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < len(x) && i < len(y); i++ {
+		if fa[i].Type != fb[i].Type {
+			return 0, Errorf("42804", "cannot compare dissimilar column types %s and %s at record column %d", fa[i].Type, fb[i].Type, i+1)
+		}
+		switch xn, yn := x[i].IsNull(), y[i].IsNull(); {
+		case xn && yn:
+		case xn:
+			return 1, nil
+		case yn:
+			return -1, nil
+		default:
+			if c := compare(x[i], y[i]); c != 0 {
+				return c, nil
+			}
+		}
+	}
+	if len(x) != len(y) {
+		return 0, Errorf("42804", "cannot compare record types with different numbers of columns")
+	}
+	return 0, nil
+}
+
 // compareSequences orders two lists of values (a record's fields, an array's elements)
 // item by item, a NULL after any other value, a prefix before the longer list.
 func compareSequences(x, y []types.Value) int {

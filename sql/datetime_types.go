@@ -80,6 +80,16 @@ func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error
 	case types.TimeTZ:
 		v, err := types.ParseTimeTZ(s, time.Now(), loc)
 		return v, dateTimeError(err)
+	case types.TimeTZArray:
+		now := time.Now()
+		v, err := types.ParseArrayWith(s, t, func(e string) (types.Value, error) { return types.ParseTimeTZ(e, now, loc) })
+		if _, ok := err.(*types.DateTimeError); ok {
+			return v, dateTimeError(err)
+		}
+		if err != nil {
+			return v, Errorf("22P02", "%v", err)
+		}
+		return v, nil
 	}
 	return parseText(s, t)
 }

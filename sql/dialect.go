@@ -91,6 +91,10 @@ type rewriter struct {
 	b   outBuf
 	out []piece
 
+	// shortRows are the "(" of the ROW constructors of fewer than two fields, by position
+	// in q, found by one scan of q at the first ROW( (see shortRowNext); nil before.
+	shortRows map[int]bool
+
 	// The statement being rewritten.
 	stmtStart   int // where it begins in q
 	words       []string

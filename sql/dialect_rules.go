@@ -74,6 +74,7 @@ func init() {
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", nextIs("("), emitQuotedWord}},
+		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
@@ -491,5 +492,58 @@ func emitIdentity(r *rewriter, _ string) error {
 	r.b.WriteString("auto_increment")
 	r.words = append(r.words, "auto_increment")
 	r.lastWord = ""
+	return nil
+}
+
+// shortRowNext: ROW(x) or ROW(), which vitess reads as x or refuses.
+func (r *rewriter) shortRowNext() bool {
+	if !r.nextIs("(") {
+		return false
+	}
+	if r.shortRows == nil {
+		r.shortRows = shortRowParens(r.q, r.pos)
+	}
+	return r.shortRows[r.peek(0).Pos]
+}
+
+// shortRowParens finds, in one pass over q from pos (just after a ROW), the "(" of every ROW(
+// whose list has fewer than two elements (no comma of its own), so that nested ROWs cost no
+// rescan.
+func shortRowParens(q string, pos int) map[int]bool {
+	type group struct {
+		at     int
+		row    bool
+		commas int
+	}
+	short := map[int]bool{}
+	var stack []group
+	afterRow := true
+	for {
+		t, err := lexer.At(q, pos)
+		if err != nil || t.Kind == lexer.EOF {
+			return short
+		}
+		pos = t.End
+		switch {
+		case t.IsPunct("(") || t.IsPunct("["):
+			stack = append(stack, group{at: t.Pos, row: afterRow && t.Value == "("})
+		case (t.IsPunct(")") || t.IsPunct("]")) && len(stack) > 0:
+			g := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if g.row && g.commas == 0 {
+				short[g.at] = true
+			}
+		case t.IsPunct(",") && len(stack) > 0:
+			stack[len(stack)-1].commas++
+		}
+		afterRow = t.Is("row")
+	}
+}
+
+// ROW(x), ROW() → drove_row(x), drove_row(): the binder reads it as a record (rowElems).
+func emitShortRow(r *rewriter, _ string) error {
+	r.startOperand()
+	r.b.WriteString(rowFunc)
+	r.keep(rowFunc)
 	return nil
 }

@@ -431,6 +431,17 @@ type distinctNode struct {
 }
 
 // charTrimFlags says which columns are char(n); nil when none is.
+// noJSONEquality refuses json among the columns DISTINCT or UNION compares: json has no
+// equality operator (jsonb has), as in PostgreSQL.
+func noJSONEquality(cols []Column) error {
+	for _, c := range cols {
+		if c.Type == types.JSON {
+			return Errorf("42883", "could not identify an equality operator for type json")
+		}
+	}
+	return nil
+}
+
 func charTrimFlags(cols []Column) []bool {
 	var trim []bool
 	for i, c := range cols {
@@ -580,7 +591,15 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 	case v.T == types.Interval: // by span: '1 mon' and '30 days' are one group, as in PostgreSQL
 		days, us := v.Interval().Span()
 		return appendUint64(appendUint64(append(dst, 6), uint64(days)), uint64(us))
-	case v.T.HoldsBytes():
+	case v.T.IsRecord(): // by its fields' values, whatever their names
+		fields, err := v.FieldValues()
+		if err != nil {
+			break
+		}
+		dst = appendUint64(append(dst, 7), uint64(len(fields)))
+		return appendRowKey(dst, fields)
+	}
+	if v.T.HoldsBytes() {
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
 		return append(dst, v.S...)
 	}

@@ -20,6 +20,8 @@ type expr struct {
 	rowFree  bool
 	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
 	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
+	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
+	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileDead).
 	failed bool
@@ -448,12 +450,15 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 	}
 	if e.Modifier != sqlparser.Missing {
 		if q, ok := e.Right.(*sqlparser.Subquery); ok {
+			if left, ok := rowElems(e.Left); ok {
+				return compileRowQuantified(e, left, q, sc) // rowquantified.go
+			}
 			return compileQuantified(e, q, sc)
 		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
 	if q, ok := e.Right.(*sqlparser.Subquery); ok && (e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp) {
-		if row, isRow := e.Left.(sqlparser.ValTuple); isRow && len(row) > 1 {
+		if row, isRow := rowElems(e.Left); isRow {
 			return compileRowInSubquery(e, row, q, sc)
 		}
 		return compileInSubquery(e, q, sc)
@@ -475,6 +480,7 @@ func compileCompare(op string, cmp func(int) bool, a, b *expr, sc *scope) (*expr
 		return nil, err
 	}
 	trimA, trimB := charTrims(a, b)
+	records := a.typ.IsRecord() && b.typ.IsRecord()
 	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
 		if trimA {
 			x = trimChar(x)
@@ -482,7 +488,16 @@ func compileCompare(op string, cmp func(int) bool, a, b *expr, sc *scope) (*expr
 		if trimB {
 			y = trimChar(y)
 		}
-		return types.NewBool(cmp(compare(x, y))), nil
+		c := 0
+		if records {
+			var err error
+			if c, err = compareRecordValues(x, y); err != nil {
+				return types.Value{}, err
+			}
+		} else {
+			c = compare(x, y)
+		}
+		return types.NewBool(cmp(c)), nil
 	})
 }
 

@@ -72,6 +72,7 @@ var pgTypes = map[string]*pgType{
 	"jsonb":        {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
 	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
 	"_name":        {oid: 1003, name: "name[]", t: types.TextArray, cat: 'A'},
+	"_timetz":      {oid: 1270, name: "time with time zone[]", t: types.TimeTZArray, cat: 'A'},
 	// void: pg_notify's result in pg_proc; the value is an empty text.
 	"void":          {oid: 2278, name: "void", t: types.Text, cat: 'P'},
 	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},
@@ -186,6 +187,9 @@ func lookupProc(oid int64) *funcProc {
 // compileFunc compiles a function call.
 func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	name := strings.ToLower(e.Name.String())
+	if name == rowFunc {
+		return compileRowValue(sqlparser.ValTuple(e.Exprs), sc) // ROW(x), ROW()
+	}
 	if name == "drove_array" && len(e.Exprs) == 1 {
 		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
 			return compileArraySubquery(q, sc)

@@ -120,12 +120,12 @@ func buildRowToJSON(c *funcCall) (*expr, error) {
 		if len(v) > 1 && v[1].Bool() {
 			sep = ",\n "
 		}
-		fields, err := v[0].FieldValues()
+		shape, fields, err := v[0].RecordFields()
 		if err != nil {
 			return types.Value{}, err
 		}
 		out := []byte{'{'}
-		for i, f := range v[0].T.Fields() {
+		for i, f := range shape {
 			if i > 0 {
 				out = append(out, sep...)
 			}

@@ -131,7 +131,7 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 		if i < len(names) {
 			name = names[i]
 		}
-		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, merged: -1})
+		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, merged: -1})
 	}
 	return item, nil
 }

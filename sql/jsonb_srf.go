@@ -147,12 +147,9 @@ func buildJSONEach(c *funcCall) (*expr, error) {
 	case "json_each":
 		vt = types.JSON
 	}
-	rt, err := types.RecordType([]types.Column{{Name: "key", Type: types.Text}, {Name: "value", Type: vt}})
-	if err != nil {
-		return nil, Errorf("54000", "%v", err)
-	}
+	rt := types.NewShape([]types.Column{{Name: "key", Type: types.Text}, {Name: "value", Type: vt}})
 	name := c.name
-	return srfExpr(c, &srfCall{args: c.args, typ: rt, start: func(vals []types.Value) (srfIter, error) {
+	return srfExpr(c, &srfCall{args: c.args, typ: types.Record, shape: rt, start: func(vals []types.Value) (srfIter, error) {
 		if vals[0].IsNull() {
 			return func() (types.Value, bool) { return types.Value{}, false }, nil
 		}
@@ -174,7 +171,7 @@ func buildJSONEach(c *funcCall) (*expr, error) {
 				v = jsonAsText(e)
 			}
 			i++
-			return types.NewRecord(rt, []types.Value{types.NewText(n.Keys[i-1]), v}), true
+			return rt.Record([]types.Value{types.NewText(n.Keys[i-1]), v}), true
 		}, nil
 	}})
 }

@@ -56,12 +56,12 @@ func toJSONNode(v types.Value, loc *time.Location) (*types.JSONNode, error) {
 		}
 		return n, nil
 	case v.T.IsRecord():
-		fields, err := v.FieldValues()
+		shape, fields, err := v.RecordFields()
 		if err != nil {
 			return nil, err
 		}
 		n := &types.JSONNode{Kind: types.JSONObject}
-		for i, c := range v.T.Fields() {
+		for i, c := range shape {
 			e, err := toJSONNode(fields[i], loc)
 			if err != nil {
 				return nil, err
@@ -127,12 +127,12 @@ func appendJSONValue(dst []byte, v types.Value, loc *time.Location) ([]byte, err
 		}
 		return append(dst, ']'), nil
 	case v.T.IsRecord():
-		fields, err := v.FieldValues()
+		shape, fields, err := v.RecordFields()
 		if err != nil {
 			return nil, err
 		}
 		dst = append(dst, '{')
-		for i, c := range v.T.Fields() {
+		for i, c := range shape {
 			if i > 0 {
 				dst = append(dst, ',')
 			}

@@ -183,7 +183,7 @@ func (s *Session) lookupKeyExpr(f *fromItem, sc, lsc *scope, p int, cell *[]type
 				continue
 			}
 			inner := x
-			key := &expr{typ: x.typ, bpchar: x.bpchar, varchar: x.varchar, rowFree: true,
+			key := &expr{typ: x.typ, bpchar: x.bpchar, varchar: x.varchar, shape: x.shape, rowFree: true,
 				eval: func([]types.Value) (types.Value, error) { return inner.eval(*cell) }}
 			return key, exprText(c), nil
 		}

@@ -100,7 +100,7 @@ var refusals = []struct {
 	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
 		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
 	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
-	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract drove_named_arg", wordRule{"internal-function", nextIs("("),
+	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract drove_named_arg drove_row", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},
 	{"collate", wordRule{"mysql-collate-string", func(r *rewriter) bool { return r.peek(0).Kind == lexer.String }, refuseNext}},
 	{"set value", wordRule{"mysql-insert-set", (*rewriter).insertSet, refuseWord}}, // INSERT ... SET, INSERT ... VALUE
@@ -159,7 +159,7 @@ func init() {
 // internalFunctions are the calls the dialect pass writes for subscripts, field selections
 // and ARRAY constructors; user text naming them is refused as PostgreSQL would.
 var internalFunctions = map[string]bool{
-	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true, "drove_extract": true,
+	"drove_subscript": true, "drove_field": true, "drove_array_of": true, "drove_array": true, "drove_extract": true, rowFunc: true,
 	aggFilterFunc: true, windowFilterFunc: true,
 }
 

@@ -166,6 +166,15 @@ func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) b
 		} else {
 			buf.Myprintf("(%v).%v", f.Exprs[0], field)
 		}
+	case name == rowFunc:
+		buf.WriteString("ROW(")
+		for i, e := range f.Exprs {
+			if i > 0 {
+				buf.WriteString(", ")
+			}
+			buf.Myprintf("%v", e)
+		}
+		buf.WriteString(")")
 	case name == "drove_array_of":
 		buf.WriteString("ARRAY[")
 		for i, e := range f.Exprs {

@@ -200,7 +200,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	declared := out == sc && !hasOuterJoin(st.From)
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
-		cols[i].bpchar, cols[i].varchar = p.x.bpchar, p.x.varchar
+		cols[i].bpchar, cols[i].varchar, cols[i].shape = p.x.bpchar, p.x.varchar, p.x.shape
 		if !declared {
 			cols[i].src = nil
 		}
@@ -229,6 +229,9 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		root = &projectNode{in: root, exprs: exprs}
 	}
 	if st.Distinct {
+		if err := noJSONEquality(cols); err != nil {
+			return nil, nil, err
+		}
 		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
 	}
 	var presorted *scanNode

@@ -11,10 +11,27 @@ import (
 // (NULL when it holds a NULL). a < x OR (a = x AND rest) gives exactly that: when a or x is
 // NULL both its terms are NULL and rest cannot make the OR true.
 
-// isRow reports whether e is a row constructor of more than one element.
+// isRow reports whether e is a row constructor: (a, b), ROW(a, b), ROW(a) or ROW().
 func isRow(e sqlparser.Expr) bool {
-	t, ok := e.(sqlparser.ValTuple)
-	return ok && len(t) > 1
+	_, ok := rowElems(e)
+	return ok
+}
+
+// rowFunc is ROW(x) and ROW() as the dialect pass writes them (vitess reads ROW(x) as x).
+const rowFunc = "drove_row"
+
+// rowElems are the elements of a row constructor; ok is false for anything else (a one-element
+// ValTuple is an IN list, not a row).
+func rowElems(e sqlparser.Expr) (sqlparser.ValTuple, bool) {
+	switch e := e.(type) {
+	case sqlparser.ValTuple:
+		return e, len(e) > 1
+	case *sqlparser.FuncExpr:
+		if e.Name.Lowered() == rowFunc && e.Qualifier.IsEmpty() {
+			return sqlparser.ValTuple(e.Exprs), true
+		}
+	}
+	return nil, false
 }
 
 // rowComparison is the element-wise form of a comparison of two rows; ok is false when e
@@ -26,19 +43,17 @@ func rowComparison(e *sqlparser.ComparisonExpr) (sqlparser.Expr, bool, error) {
 	if e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp {
 		return rowIn(e)
 	}
-	l, lok := e.Left.(sqlparser.ValTuple)
-	r, rok := e.Right.(sqlparser.ValTuple)
-	if !isRow(e.Left) && !isRow(e.Right) {
-		return nil, false, nil
-	}
+	l, lok := rowElems(e.Left)
+	r, rok := rowElems(e.Right)
 	if !lok || !rok {
-		if _, sub := e.Right.(*sqlparser.Subquery); sub {
-			return nil, true, unsupported("a row compared with a subquery")
-		}
-		return nil, true, Errorf("42883", "operator does not exist: %s %s %s", rowTypeName(e.Left), e.Operator.ToString(), rowTypeName(e.Right))
+		// A row against any other value compares two records (or finds no operator).
+		return nil, false, nil
 	}
 	if len(l) != len(r) {
 		return nil, true, Errorf("42601", "unequal number of entries in row expressions")
+	}
+	if len(l) == 0 {
+		return nil, true, Errorf("0A000", "cannot compare rows of zero length")
 	}
 	switch e.Operator {
 	case sqlparser.EqualOp, sqlparser.NotEqualOp:
@@ -103,17 +118,6 @@ func rowIn(e *sqlparser.ComparisonExpr) (sqlparser.Expr, bool, error) {
 	return out, true, nil
 }
 
-// rowTypeName is how PostgreSQL names an operand's type in a row comparison's error.
-func rowTypeName(e sqlparser.Expr) string {
-	if isRow(e) {
-		return "record"
-	}
-	if lit, ok := e.(*sqlparser.Literal); ok && lit.Type == sqlparser.IntVal {
-		return "integer"
-	}
-	return "unknown"
-}
-
 // rowConjuncts is how the planner reads a row comparison in WHERE: (a, b) = (x, y) is the
 // conjuncts a = x and b = y (so a whole primary key given as a row is a point lookup), and an
 // ordering also implies a bound on its first elements, (a, b) > (x, y) implying a >= x, which
@@ -124,9 +128,9 @@ func rowConjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
 	if !ok || c.Modifier != sqlparser.Missing {
 		return append(acc, e)
 	}
-	l, lok := c.Left.(sqlparser.ValTuple)
-	r, rok := c.Right.(sqlparser.ValTuple)
-	if !lok || !rok || len(l) != len(r) || len(l) < 2 {
+	l, lok := rowElems(c.Left)
+	r, rok := rowElems(c.Right)
+	if !lok || !rok || len(l) != len(r) || len(l) < 1 {
 		return append(acc, e)
 	}
 	switch c.Operator {

@@ -34,9 +34,9 @@ func rowSubqueryComparison(e *sqlparser.ComparisonExpr, sc *scope) (x *expr, ok 
 		return nil, false, nil
 	}
 	op := e.Operator
-	left, lok := e.Left.(sqlparser.ValTuple)
+	left, lok := rowElems(e.Left)
 	sub, qok := e.Right.(*sqlparser.Subquery)
-	if !lok || !qok || len(left) < 2 {
+	if !lok || !qok {
 		return nil, false, nil
 	}
 	switch op {
@@ -54,24 +54,7 @@ func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, o
 	if err != nil {
 		return nil, err
 	}
-	vals := make([]types.Value, len(left))
-	right := make(sqlparser.ValTuple, len(left))
-	if sc.pre == nil {
-		sc.pre = make(map[*sqlparser.FuncExpr]*expr)
-	}
-	for i, c := range sp.cols {
-		f := &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFieldFunc),
-			Exprs: []sqlparser.Expr{sqlparser.NewIntLiteral(strconv.Itoa(i + 1))}}
-		right[i] = f
-		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar,
-			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
-		defer delete(sc.pre, f)
-	}
-	cmp, _, err := rowComparison(&sqlparser.ComparisonExpr{Operator: op, Left: left, Right: right})
-	if err != nil {
-		return nil, err
-	}
-	x, err := compile(cmp, sc)
+	x, vals, err := compileRowAgainstFields(left, sp, op, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -111,12 +94,36 @@ func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, o
 	}}, nil
 }
 
+// compileRowAgainstFields compiles the element-wise comparison of the row left with a row of
+// the subquery's, which the comparison reads from vals (the caller loads them).
+func compileRowAgainstFields(left sqlparser.ValTuple, sp *subplan, op sqlparser.ComparisonExprOperator, sc *scope) (*expr, []types.Value, error) {
+	vals := make([]types.Value, len(left))
+	right := make(sqlparser.ValTuple, len(left))
+	if sc.pre == nil {
+		sc.pre = make(map[*sqlparser.FuncExpr]*expr)
+	}
+	for i, c := range sp.cols {
+		f := &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFieldFunc),
+			Exprs: []sqlparser.Expr{sqlparser.NewIntLiteral(strconv.Itoa(i + 1))}}
+		right[i] = f
+		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
+			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
+		defer delete(sc.pre, f)
+	}
+	row := func(t sqlparser.ValTuple) sqlparser.Expr {
+		return &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFunc), Exprs: []sqlparser.Expr(t)}
+	}
+	cmp, _, err := rowComparison(&sqlparser.ComparisonExpr{Operator: op, Left: row(left), Right: row(right)})
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := compile(cmp, sc)
+	return x, vals, err
+}
+
 // compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,
 // whose fields are f1, f2, ... as PostgreSQL names them.
 func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
-	if len(t) < 2 {
-		return nil, unsupported("expression %s", pgString(t))
-	}
 	xs := make([]*expr, len(t))
 	fields := make([]types.Column, len(t))
 	for i, e := range t {
@@ -135,12 +142,9 @@ func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
 		xs[i] = x
 		fields[i] = types.Column{Name: "f" + strconv.Itoa(i+1), Type: x.typ}
 	}
-	rt, err := types.RecordType(fields)
-	if err != nil {
-		return nil, Errorf("54000", "%v", err)
-	}
+	shape := types.NewShape(fields)
 	vals := make([]types.Value, len(xs))
-	return &expr{typ: rt, eval: func(row []types.Value) (types.Value, error) {
+	return &expr{typ: types.Record, shape: shape, eval: func(row []types.Value) (types.Value, error) {
 		for i, x := range xs {
 			v, err := x.eval(row)
 			if err != nil {
@@ -148,6 +152,6 @@ func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
 			}
 			vals[i] = v
 		}
-		return types.NewRecord(rt, vals), nil
+		return shape.Record(vals), nil
 	}}, nil
 }

@@ -21,6 +21,8 @@ type scopeCol struct {
 	bpchar bool
 	// varchar is a varchar(n) column (see expr.varchar).
 	varchar bool
+	// shape: a record column's fields (expr.shape).
+	shape *types.Shape
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a RIGHT or FULL join, where either side may be the NULL one.
 	merged int
@@ -190,7 +192,7 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 		col := sc.cols[i]
 		col.markUsed()
 		x := columnExpr(i, col.typ)
-		x.bpchar, x.varchar = col.bpchar, col.varchar
+		x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
 		return x, nil
 	}
 	if i >= 0 {
@@ -253,16 +255,13 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 			fields = append(fields, types.Column{Name: col.name, Type: col.typ})
 		}
 	}
-	t, err := types.RecordType(fields)
-	if err != nil {
-		return nil, true, Errorf("54000", "%v", err)
-	}
-	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+	shape := types.NewShape(fields)
+	return &expr{typ: types.Record, shape: shape, eval: func(row []types.Value) (types.Value, error) {
 		vals := make([]types.Value, len(idx))
 		for k, i := range idx {
 			vals[k] = row[i]
 		}
-		return types.NewRecord(t, vals), nil
+		return shape.Record(vals), nil
 	}}, true, nil
 }
 
@@ -280,6 +279,6 @@ func (sc *scope) colExpr(i int) *expr {
 		}}
 	}
 	x := columnExpr(i, col.typ)
-	x.bpchar, x.varchar = col.bpchar, col.varchar
+	x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
 	return x
 }

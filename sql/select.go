@@ -40,11 +40,11 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				}
 				c.markUsed()
 				x := columnExpr(i, c.typ)
-				x.bpchar, x.varchar = c.bpchar, c.varchar
+				x.bpchar, x.varchar, x.shape = c.bpchar, c.varchar, c.shape
 				if q == "" {
 					x = sc.colExpr(i)
 				}
-				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, src: c.declared()}, x: x, ref: i + 1})
+				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 			}
 		case *sqlparser.AliasedExpr:
 			x, err := compile(se.Expr, sc)
@@ -182,6 +182,8 @@ func funcColumnName(e *sqlparser.FuncExpr) string {
 		return "?column?"
 	case name == "drove_array_of" || name == "drove_array":
 		return "array"
+	case name == rowFunc:
+		return "row"
 	case name == "drove_extract":
 		return "extract"
 	default:
@@ -222,7 +224,7 @@ var typeNames = map[types.Type]string{
 	types.Bytea: "bytea", types.Date: "date", types.Numeric: "numeric", types.Int2Vector: "int2vector", types.Int16Array: "int2",
 	types.Int32Array: "int4", types.Int64Array: "int8", types.TextArray: "text", types.UUID: "uuid", types.JSON: "json",
 	types.JSONB:       "jsonb",
-	types.Timestamptz: "timestamptz", types.Interval: "interval", types.Time: "time", types.TimeTZ: "timetz",
+	types.Timestamptz: "timestamptz", types.Interval: "interval", types.Time: "time", types.TimeTZ: "timetz", types.TimeTZArray: "timetz",
 }
 
 // orderKeys binds ORDER BY. A term naming an output column (by position or, unqualified, by
@@ -280,6 +282,9 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 			}
 			k.pos = len(exprs)
 			exprs = append(exprs, x)
+		}
+		if exprs[k.pos].typ == types.JSON { // json has no ordering operator (jsonb has)
+			return nil, nil, Errorf("42883", "could not identify an ordering operator for type json")
 		}
 		k.trim = exprs[k.pos].bpchar
 		keys = append(keys, k)

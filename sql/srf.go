@@ -16,6 +16,7 @@ type srfCall struct {
 	args  []*expr
 	start func(args []types.Value) (srfIter, error)
 	typ   types.Type
+	shape *types.Shape // a record's fields
 	cur   types.Value
 	// follower is a call that yields beside the others without making rows of its own
 	// (WITH ORDINALITY's counter): it does not keep the row repeating.
@@ -32,7 +33,7 @@ func srfExpr(c *funcCall, call *srfCall) (*expr, error) {
 		return nil, Errorf("0A000", "set-returning function %s is not allowed here", c.name)
 	}
 	*c.sc.srfs = append(*c.sc.srfs, call)
-	return &expr{typ: call.typ, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}, nil
+	return &expr{typ: call.typ, shape: call.shape, eval: func([]types.Value) (types.Value, error) { return call.cur, nil }}, nil
 }
 
 // buildUnnest is unnest(array), each element, and information_schema._pg_expandarray(array),
@@ -41,12 +42,10 @@ func buildUnnest(c *funcCall) (*expr, error) {
 	call := &srfCall{args: c.args, typ: c.args[0].typ.Elem()}
 	expand := c.name == "_pg_expandarray"
 	if expand {
-		var err error
-		if call.typ, err = types.RecordType([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}}); err != nil {
-			return nil, Errorf("54000", "%v", err)
-		}
+		call.shape = types.NewShape([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}})
+		call.typ = types.Record
 	}
-	rt := call.typ
+	rt := call.shape
 	call.start = func(vals []types.Value) (srfIter, error) {
 		if vals[0].IsNull() {
 			return func() (types.Value, bool) { return types.Value{}, false }, nil
@@ -62,7 +61,7 @@ func buildUnnest(c *funcCall) (*expr, error) {
 			}
 			i++
 			if expand {
-				return types.NewRecord(rt, []types.Value{elems[i-1], types.NewInt(types.Int32, int64(i))}), true
+				return rt.Record([]types.Value{elems[i-1], types.NewInt(types.Int32, int64(i))}), true
 			}
 			return elems[i-1], true
 		}, nil

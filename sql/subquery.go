@@ -63,7 +63,7 @@ func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 	t := sp.cols[0].Type
 	var cachedRun uint64 // the execution the cached result belongs to; 0: none
 	var cached types.Value
-	return &expr{typ: t, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+	return &expr{typ: t, shape: sp.cols[0].shape, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
 			return cached, nil
 		}

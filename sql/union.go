@@ -94,6 +94,9 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 		for i := range prefix {
 			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
 		}
+		if err := noJSONEquality(cols); err != nil {
+			return nil, nil, err
+		}
 		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols)}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
@@ -117,6 +120,24 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 // bindBranches binds the branches of a set operation (op names it in errors) and resolves
 // their column types pairwise, left to right: nodes[i] yields from[i], and steps says how
 // each column's type changed as branches were added (see convertBranch).
+// sameFieldTypes reports whether two record shapes have the same field types (a set
+// operation's records take the first branch's field names, as PostgreSQL's).
+func sameFieldTypes(a, b *types.Shape) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	x, y := a.Fields(), b.Fields()
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].Type != y[i].Type {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, ps *params, outer *scope) (
 	nodes []node, from [][]types.Type, cols []Column, steps [][]typeStep, err error) {
 	nodes = make([]node, len(branches))
@@ -162,6 +183,9 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
 			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
+			if !sameFieldTypes(cols[c].shape, bcols[c].shape) {
+				cols[c].shape = nil // records of other fields: the plan no longer knows (r).f
+			}
 			// Two branches make a typed (text if both literals) column; a VALUES list's
 			// column stays untyped while its rows are untyped literals or NULLs.
 			cols[c].unknown = op == "VALUES" && (cols[c].unknown || lt == types.Null) && (bcols[c].unknown || rt == types.Null)
@@ -186,9 +210,9 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
 	for i, c := range cols {
 		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
-		projs[i].x.bpchar, projs[i].x.varchar = c.bpchar, c.varchar
+		projs[i].x.bpchar, projs[i].x.varchar, projs[i].x.shape = c.bpchar, c.varchar, c.shape
 		exprs[i] = projs[i].x
-		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, merged: -1})
+		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
 	}
 	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Array types. They are the types of catalog columns (pg_index.indkey is an int2vector) and of
@@ -16,10 +17,13 @@ const (
 	Int32Array Type = 13 // integer[]
 	Int64Array Type = 14 // bigint[] (and oid[]: an oid is a bigint here)
 	TextArray  Type = 15 // text[]
+	// TimeTZArray is timetz[]; its elements print with their offset, so the text form alone
+	// reads back (a zone-less element is read in the session's zone: sql's parseTextIn).
+	TimeTZArray Type = 61
 )
 
 // IsArray reports whether t is one of the array types.
-func (t Type) IsArray() bool { return t >= Int2Vector && t <= TextArray }
+func (t Type) IsArray() bool { return t >= Int2Vector && t <= TextArray || t == TimeTZArray }
 
 // Elem is the element type of an array type.
 func (t Type) Elem() Type {
@@ -32,6 +36,8 @@ func (t Type) Elem() Type {
 		return Int64
 	case TextArray:
 		return Text
+	case TimeTZArray:
+		return TimeTZ
 	}
 	return Null
 }
@@ -47,6 +53,8 @@ func ArrayOf(t Type) Type {
 		return Int64Array
 	case Text:
 		return TextArray
+	case TimeTZ:
+		return TimeTZArray
 	}
 	return Null
 }
@@ -109,7 +117,12 @@ func appendArrayElem(b []byte, s string) []byte {
 
 // ParseArray reads PostgreSQL's text form of a one-dimensional array of type t.
 func ParseArray(s string, t Type) (Value, error) {
-	elems, err := parseArrayText(s, t)
+	return ParseArrayWith(s, t, func(e string) (Value, error) { return parseElem(e, t.Elem()) })
+}
+
+// ParseArrayWith is ParseArray with elem reading each element that is not NULL.
+func ParseArrayWith(s string, t Type, elem func(string) (Value, error)) (Value, error) {
+	elems, err := parseArrayText(s, t, elem)
 	if err != nil {
 		return Value{}, err
 	}
@@ -117,16 +130,18 @@ func ParseArray(s string, t Type) (Value, error) {
 }
 
 // Elems returns the elements of an array value.
-func (v Value) Elems() ([]Value, error) { return parseArrayText(v.S, v.T) }
+func (v Value) Elems() ([]Value, error) {
+	return parseArrayText(v.S, v.T, func(e string) (Value, error) { return parseElem(e, v.T.Elem()) })
+}
 
-func parseArrayText(s string, t Type) ([]Value, error) {
+func parseArrayText(s string, t Type, parse func(string) (Value, error)) ([]Value, error) {
 	bad := func() ([]Value, error) {
 		return nil, fmt.Errorf("malformed array literal: %q", s)
 	}
 	if t == Int2Vector {
 		var out []Value
 		for _, f := range strings.Fields(s) {
-			v, err := parseElem(f, t.Elem())
+			v, err := parse(f)
 			if err != nil {
 				return nil, err
 			}
@@ -189,7 +204,7 @@ func parseArrayText(s string, t Type) ([]Value, error) {
 		if !quoted && strings.EqualFold(text, "null") {
 			out = append(out, NullValue)
 		} else {
-			v, err := parseElem(text, t.Elem())
+			v, err := parse(text)
 			if err != nil {
 				return nil, err
 			}
@@ -200,10 +215,14 @@ func parseArrayText(s string, t Type) ([]Value, error) {
 	return out, nil
 }
 
-// parseElem reads one element of an array of integers or text.
+// parseElem reads one element of an array of integers, text or timetz (a timetz without an
+// offset is read in UTC).
 func parseElem(s string, t Type) (Value, error) {
-	if t == Text {
+	switch t {
+	case Text:
 		return NewText(s), nil
+	case TimeTZ:
+		return ParseTimeTZ(s, time.Now(), time.UTC)
 	}
 	i, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || (t == Int16 && int64(int16(i)) != i) || (t == Int32 && int64(int32(i)) != i) {

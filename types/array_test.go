@@ -1,6 +1,7 @@
 package types
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -51,16 +52,7 @@ func TestArrayTextForm(t *testing.T) {
 
 func TestRecordTypes(t *testing.T) {
 	fields := []Column{{Name: "x", Type: Text}, {Name: "n", Type: Int32}}
-	rt, err := RecordType(fields)
-	if err != nil || !rt.IsRecord() {
-		t.Fatalf("RecordType: %v, %v", rt, err)
-	}
-	if again, _ := RecordType(fields); again != rt {
-		t.Errorf("the same shape registered twice: %d and %d", rt, again)
-	}
-	if other, _ := RecordType(fields[:1]); other == rt {
-		t.Errorf("a different shape shares type %d", rt)
-	}
+	shape := NewShape(fields)
 	for _, c := range []struct {
 		vals []Value
 		text string
@@ -70,13 +62,43 @@ func TestRecordTypes(t *testing.T) {
 		{[]Value{NewText(""), NewInt(Int32, -2)}, `("",-2)`},
 		{[]Value{NewText(`say "hi"`), NewInt(Int32, 3)}, `("say ""hi""",3)`},
 	} {
-		v := NewRecord(rt, c.vals)
+		v := shape.Record(c.vals)
+		if !v.T.IsRecord() {
+			t.Fatalf("record of type %v", v.T)
+		}
 		if got := v.String(); got != c.text {
 			t.Errorf("record %v prints %q, want %q", c.vals, got, c.text)
 		}
-		got, err := v.FieldValues()
-		if err != nil || !reflect.DeepEqual(got, c.vals) {
-			t.Errorf("FieldValues() = %v, %v; want %v", got, err, c.vals)
+		gotFields, got, err := v.RecordFields()
+		if err != nil || !reflect.DeepEqual(got, c.vals) || !reflect.DeepEqual(gotFields, fields) {
+			t.Errorf("RecordFields() = %v, %v, %v; want %v, %v", gotFields, got, err, fields, c.vals)
+		}
+	}
+}
+
+// A record carries its shape: any number of distinct shapes, nested records and the empty
+// record all read back (record types used to be numbered from a table of 128).
+func TestRecordShapesCarried(t *testing.T) {
+	var inner Value
+	for i := 0; i < 1000; i++ {
+		fields := []Column{{Name: fmt.Sprintf("c%d", i), Type: Int64}, {Name: "r", Type: Record}}
+		v := NewShape(fields).Record([]Value{NewInt(Int64, int64(i)), inner})
+		s, err := v.RecordShape()
+		if err != nil || !reflect.DeepEqual(s.Fields(), fields) {
+			t.Fatalf("shape %d: %v, %v", i, s, err)
+		}
+		if i == 1 && v.String() != `(1,"(0,)")` {
+			t.Errorf("nested record prints %q", v.String())
+		}
+		inner = v
+	}
+	empty := NewShape(nil).Record(nil)
+	if vals, err := empty.FieldValues(); err != nil || len(vals) != 0 || empty.String() != "()" {
+		t.Errorf("ROW() = %q, %v, %v", empty.String(), vals, err)
+	}
+	for _, bad := range []string{"", "\x05", "\x01\x09ab"} {
+		if _, err := (Value{T: Record, S: bad}).FieldValues(); err == nil {
+			t.Errorf("corrupt record %q decoded", bad)
 		}
 	}
 }

@@ -1,80 +1,99 @@
 package types
 
 import (
-	"fmt"
+	"encoding/binary"
+	"errors"
 	"strings"
-	"sync"
 )
 
-// Record types are anonymous composite types: the rows a function such as
-// information_schema._pg_expandarray returns, whose fields (x).n reads. A shape is registered
-// the first time it is seen, the way PostgreSQL registers anonymous record types in its type
-// cache, and keeps its number for the life of the process; a record type is never a column
-// type, so the number never reaches a schema. A record value keeps its fields in S in the row
-// encoding.
-const firstRecord Type = 128
+// Record is the type of anonymous records, PostgreSQL's record (oid 2249): a row as a value,
+// (a, b) in a select list, a table's name used as a value (row_to_json(t)), the rows of
+// functions such as jsonb_each. A record value carries its shape (its fields' names and
+// types) in front of its fields, so there is one record type and no registry of shapes: a
+// server that sees shapes forever neither runs out of type numbers nor holds on to them.
+// The planner keeps a Shape with an expression of type record, for (r).f; a record type is
+// never a column type, so the number never reaches a schema.
+//
+// A record value's S is its shape's header, then its fields in the row encoding (AppendRow):
+//
+//	uvarint field count, then per field: uvarint name length, name, type byte
+const Record Type = 128
 
-var records struct {
-	sync.RWMutex
-	shapes []*Schema
-	byKey  map[string]Type
+// IsRecord reports whether t is the record type.
+func (t Type) IsRecord() bool { return t == Record }
+
+// Shape is the fields of a record, and the header its values start with.
+type Shape struct {
+	schema Schema
+	head   string
 }
 
-// RecordType is the record type with these fields.
-func RecordType(fields []Column) (Type, error) {
-	var key strings.Builder
-	for _, f := range fields {
-		fmt.Fprintf(&key, "%s\x00%d\x00", f.Name, f.Type)
+// NewShape is the shape of records with these fields.
+func NewShape(fields []Column) *Shape {
+	s := &Shape{schema: Schema{Name: "record", Columns: make([]Column, len(fields))}}
+	b := binary.AppendUvarint(nil, uint64(len(fields)))
+	for i, f := range fields {
+		s.schema.Columns[i] = Column{Name: f.Name, Type: f.Type}
+		b = binary.AppendUvarint(b, uint64(len(f.Name)))
+		b = append(append(b, f.Name...), byte(f.Type))
 	}
-	records.RLock()
-	t, ok := records.byKey[key.String()]
-	records.RUnlock()
-	if ok {
-		return t, nil
-	}
-	records.Lock()
-	defer records.Unlock()
-	if t, ok := records.byKey[key.String()]; ok {
-		return t, nil
-	}
-	if len(records.shapes) > 255-int(firstRecord) {
-		return Null, fmt.Errorf("too many distinct record types")
-	}
-	if records.byKey == nil {
-		records.byKey = make(map[string]Type)
-	}
-	t = firstRecord + Type(len(records.shapes))
-	records.shapes = append(records.shapes, &Schema{Name: "record", Columns: append([]Column(nil), fields...)})
-	records.byKey[key.String()] = t
-	return t, nil
+	s.head = string(b)
+	return s
 }
 
-// IsRecord reports whether t is a record type.
-func (t Type) IsRecord() bool { return t >= firstRecord }
+// Fields are the shape's fields; the caller must not modify them.
+func (s *Shape) Fields() []Column { return s.schema.Columns }
 
-func (t Type) recordSchema() *Schema {
-	records.RLock()
-	defer records.RUnlock()
-	i := int(t - firstRecord)
-	if !t.IsRecord() || i >= len(records.shapes) {
-		return &Schema{}
+// Record is the record of this shape with these field values (each NULL or of its field's type).
+func (s *Shape) Record(vals []Value) Value {
+	b := append(make([]byte, 0, len(s.head)+8*len(vals)+1), s.head...)
+	return Value{T: Record, S: string(AppendRow(b, &s.schema, vals))}
+}
+
+var errBadRecord = errors.New("corrupt record value")
+
+// parseShape reads the header of a record value's bytes: its fields, and where the values begin.
+func parseShape(b string) ([]Column, int, error) {
+	n, k := binary.Uvarint([]byte(b[:min(len(b), binary.MaxVarintLen64)]))
+	if k <= 0 || n > uint64(len(b)) {
+		return nil, 0, errBadRecord
 	}
-	return records.shapes[i]
+	fields := make([]Column, n)
+	for i := range fields {
+		l, m := binary.Uvarint([]byte(b[k:min(len(b), k+binary.MaxVarintLen64)]))
+		if m <= 0 || l >= uint64(len(b)-k-m) {
+			return nil, 0, errBadRecord
+		}
+		k += m
+		fields[i] = Column{Name: b[k : k+int(l)], Type: Type(b[k+int(l)])}
+		k += int(l) + 1
+	}
+	return fields, k, nil
 }
 
-// Fields are the fields of a record type.
-func (t Type) Fields() []Column { return t.recordSchema().Columns }
-
-// NewRecord is the record of type t with these field values.
-func NewRecord(t Type, fields []Value) Value {
-	return Value{T: t, S: string(AppendRow(nil, t.recordSchema(), fields))}
+// RecordShape is the shape a record value carries.
+func (v Value) RecordShape() (*Shape, error) {
+	fields, k, err := parseShape(v.S)
+	if err != nil {
+		return nil, err
+	}
+	return &Shape{schema: Schema{Name: "record", Columns: fields}, head: v.S[:k]}, nil
 }
 
-// FieldValues returns the fields of a record value.
+// RecordFields returns a record value's fields and their values.
+func (v Value) RecordFields() ([]Column, []Value, error) {
+	fields, k, err := parseShape(v.S)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]Value, len(fields))
+	return fields, out, DecodeValue(&Schema{Columns: fields}, []byte(v.S[k:]), out)
+}
+
+// FieldValues returns the values of a record's fields.
 func (v Value) FieldValues() ([]Value, error) {
-	s := v.T.recordSchema()
-	out := make([]Value, len(s.Columns))
-	return out, DecodeValue(s, []byte(v.S), out)
+	_, vals, err := v.RecordFields()
+	return vals, err
 }
 
 // appendRecordText prints a record as record_out does: (a,b), a field quoted when it is empty

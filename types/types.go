@@ -56,6 +56,8 @@ func (t Type) OID() uint32 {
 		return 1016
 	case TextArray:
 		return 1009
+	case TimeTZArray:
+		return 1270
 	case Numeric:
 		return 1700
 	case UUID:
@@ -129,6 +131,8 @@ func FromOID(oid uint32) Type {
 		return Int64Array
 	case 1009, 1015: // text[], varchar[]
 		return TextArray
+	case 1270:
+		return TimeTZArray
 	}
 	return Null
 }

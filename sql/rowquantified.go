@@ -1,0 +1,86 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// A row against ANY/ALL (SELECT x, y ...), as PostgreSQL 15: = ANY is IN and <> ALL is NOT
+// IN (hashed, rowin.go); any other operator compares the row with each of the subquery's
+// rows element-wise (rowcompare.go), ANY true when one comparison is, else NULL when one is
+// NULL, else false (an empty subquery: false), ALL false when one is, else NULL when one is
+// NULL, else true (empty: true). The subquery's columns must be as many as the row's (42601).
+
+// compileRowQuantified compiles left op ANY/ALL (q).
+func compileRowQuantified(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	all := e.Modifier == sqlparser.All
+	switch {
+	case e.Operator == sqlparser.EqualOp && !all:
+		return compileRowInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.InOp, Left: e.Left, Right: q}, left, q, sc)
+	case e.Operator == sqlparser.NotEqualOp && all:
+		return compileRowInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.NotInOp, Left: e.Left, Right: q}, left, q, sc)
+	}
+	if _, ok := opNames[e.Operator]; !ok {
+		return nil, unsupported("operator %s with ANY/ALL", e.Operator.ToString())
+	}
+	sp, err := compileRowSubquery(left, q, sc)
+	if err != nil {
+		return nil, err
+	}
+	cmp, vals, err := compileRowAgainstFields(left, sp, e.Operator, sc)
+	if err != nil {
+		return nil, err
+	}
+	var cachedRun uint64 // the execution the cached rows belong to; 0: none
+	var cached [][]types.Value
+	load := func(row []types.Value) ([][]types.Value, error) {
+		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
+			return cached, nil
+		}
+		it, ec, err := sp.open(row)
+		if err != nil {
+			return nil, err
+		}
+		var rows [][]types.Value
+		for {
+			y, err := ec.pull(it)
+			if err != nil || y == nil {
+				if err != nil {
+					return nil, err
+				}
+				break
+			}
+			if err := ec.mem.grow(rowBytes(y)); err != nil {
+				return nil, err
+			}
+			rows = append(rows, append([]types.Value(nil), y...))
+		}
+		cachedRun, cached = ec.run, rows
+		return rows, nil
+	}
+	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		rows, err := load(row)
+		if err != nil {
+			return types.Value{}, err
+		}
+		sawNull := false
+		for _, y := range rows {
+			copy(vals, y)
+			v, err := cmp.eval(row)
+			if err != nil {
+				return types.Value{}, err
+			}
+			switch {
+			case v.IsNull():
+				sawNull = true
+			case v.Bool() != all: // ANY found a true one, ALL a false one
+				return v, nil
+			}
+		}
+		if sawNull {
+			return types.Value{T: types.Bool, Null: true}, nil
+		}
+		return types.NewBool(all), nil
+	}}, nil
+}
