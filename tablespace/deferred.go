@@ -31,8 +31,8 @@ type deferredCheck struct {
 // constraintModes is what SET CONSTRAINTS said: all (when set) for every deferrable
 // constraint, then named ones by constraint name, later statements overriding earlier.
 type constraintModes struct {
-	all      *bool
-	named    map[string]bool
+	all   *bool
+	named map[string]bool
 }
 
 func (m constraintModes) clone() constraintModes {
