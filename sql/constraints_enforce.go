@@ -448,6 +448,16 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	for i, v := range oldV {
 		cvals[i] = asType(v, child.Columns[c.Columns[i]].Type)
 	}
+	action := c.OnDelete
+	if newRow != nil {
+		action = c.OnUpdate
+	}
+	if action == types.RefNoAction && c.Deferrable {
+		// Queued whether or not a row references the key now, as PostgreSQL queues its
+		// trigger: a referencing row may come later in the transaction.
+		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
+		return nil
+	}
 	var rows []childRow
 	err := tx.FindLatest(child.Name, c.Columns, cvals, func(key, value []byte) error {
 		if child.Name == w.Table && (string(key) == string(w.Key) || string(key) == string(w.OldKey)) {
@@ -459,30 +469,8 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	if err != nil || len(rows) == 0 {
 		return err
 	}
-	action := c.OnDelete
-	if newRow != nil {
-		action = c.OnUpdate
-	}
 	if action == types.RefNoAction || action == types.RefRestrict {
-		names := make([]string, len(ref))
-		for i, r := range ref {
-			names[i] = w.Schema.Columns[r].Name
-		}
-		violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
-			c.Name + "\" on table \"" + child.Name + "\"",
-			Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
-		// Checked when the statement ends, as PostgreSQL's RI triggers are (AFTER ROW): the
-		// statement may delete the referencing rows too. NO ACTION also passes when another
-		// row has the key by then; RESTRICT does not.
-		table, noAction := w.Table, action == types.RefNoAction
-		check := func(context.Context) error {
-			return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
-		}
-		if noAction { // RESTRICT is never deferred
-			queueCheck(ctx, tx, c, check)
-		} else {
-			tx.AtStatementEnd(func() error { return check(ctx) })
-		}
+		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
 		return nil
 	}
 	if err := enterTable(ctx, tx, child.Name, child); err != nil {
@@ -524,6 +512,30 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 		}
 	}
 	return nil
+}
+
+// queueReferencedCheck leaves the check of a NO ACTION or RESTRICT foreign key for when the
+// statement ends, as PostgreSQL's RI triggers run (AFTER ROW): the statement may delete the
+// referencing rows too. NO ACTION also passes when another row has the key by then;
+// RESTRICT does not, and is never deferred.
+func queueReferencedCheck(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint,
+	ref []int, oldV, cvals []types.Value, action types.RefAction) {
+	names := make([]string, len(ref))
+	for i, r := range ref {
+		names[i] = w.Schema.Columns[r].Name
+	}
+	violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
+		c.Name + "\" on table \"" + child.Name + "\"",
+		Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
+	table, noAction := w.Table, action == types.RefNoAction
+	check := func(context.Context) error {
+		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
+	}
+	if noAction {
+		queueCheck(ctx, tx, c, check)
+	} else {
+		tx.AtStatementEnd(func() error { return check(ctx) })
+	}
 }
 
 // stillReferenced is a NO ACTION or RESTRICT foreign key's check at the end of the
