@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/drovedb/drove/tablespace"
@@ -102,6 +103,7 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 	}
 	if s.tx != nil {
 		s.txCreated = append(s.txCreated, name) // its table dropped again if the transaction rolls back
+		s.txMatviews = append(s.txMatviews, name) // or if a ROLLBACK TO took its row away
 	}
 	if st.noData {
 		return out.Complete("CREATE MATERIALIZED VIEW")
@@ -220,7 +222,7 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 			names = append(names, name)
 			continue
 		}
-		if s.relationExists(name) {
+		if s.relationExists(name) && !s.droppedMatview(name) {
 			return notMatview("42809", name)
 		}
 		if !st.ifExists {
@@ -242,14 +244,41 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 	return out.Complete("DROP MATERIALIZED VIEW")
 }
 
-// dropMatview removes a materialized view: its row, then its table. Like DROP TABLE it takes
-// effect at once, also in a transaction block.
+// dropMatview removes a materialized view: its row, then its table. In a transaction block
+// the row is removed in the transaction (so ROLLBACK and ROLLBACK TO undo it, and other
+// sessions read the view until COMMIT) and the table once it commits (dropMatviewTables).
 func (s *Session) dropMatview(ctx context.Context, name string) error {
-	if err := s.ts.DropViewIn(ctx, nil, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+	if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
 		return err
+	}
+	if s.tx != nil {
+		s.txMatviews = append(s.txMatviews, name)
+		return nil
 	}
 	if err := s.ts.DropTable(ctx, name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
 		return err
 	}
 	return nil
+}
+
+// droppedMatview reports whether name is the table of a materialized view the session's
+// transaction dropped (or created and rolled back to before): it goes at COMMIT, and the
+// transaction no longer reads it.
+func (s *Session) droppedMatview(name string) bool {
+	return s.tx != nil && slices.Contains(s.txMatviews, name) && s.ts.ViewVersionIn(s.tx, name) == ""
+}
+
+// dropMatviewTables drops, after a COMMIT, the tables of the materialized views the
+// transaction created or dropped whose row the commit left without (dropped, or created and
+// then undone by ROLLBACK TO). Like the two steps of an autocommitted DROP, a crash in
+// between leaves a plain table of the name.
+func (s *Session) dropMatviewTables(names []string) {
+	for _, name := range names {
+		if s.ts.ViewVersionIn(nil, name) != "" {
+			continue
+		}
+		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
+			s.ts.Logger().Warn("could not drop the table of a dropped materialized view", "view", name, "err", err)
+		}
+	}
 }

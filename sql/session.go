@@ -51,6 +51,7 @@ type Session struct {
 	held        completeAfterCommit // an autocommitted statement's held Complete; reused
 	set         settings
 	txCreated   []string              // tables created in the open transaction, dropped if it rolls back
+	txMatviews  []string              // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
 	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
 	ctes        []cteDef              // WITH queries in scope while a statement binds
 	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
