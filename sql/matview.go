@@ -102,7 +102,7 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 		return err
 	}
 	if s.tx != nil {
-		s.txCreated = append(s.txCreated, name) // its table dropped again if the transaction rolls back
+		s.txCreated = append(s.txCreated, name)   // its table dropped again if the transaction rolls back
 		s.txMatviews = append(s.txMatviews, name) // or if a ROLLBACK TO took its row away
 	}
 	if st.noData {
