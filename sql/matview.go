@@ -125,9 +125,21 @@ func (s *Session) fillMatview(ctx context.Context, tx *tablespace.Txn, def table
 	if !def.Populated {
 		return 0, nil
 	}
-	ast, err := parseViewQuery(def.Query)
+	p, cols, err := s.bindMatviewQuery(ctx, tx, def, schema)
 	if err != nil {
 		return 0, err
+	}
+	fill := &matviewFill{tx: tx, schema: schema, row: make([]types.Value, len(cols)+1), cols: cols}
+	err = s.execPlan(ctx, tx, p, fill)
+	return fill.id, err
+}
+
+// bindMatviewQuery binds def's query for a fill, in tx, and returns the columns the table
+// stores.
+func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def tablespace.View, schema *types.Schema) (*plan, []Column, error) {
+	ast, err := parseViewQuery(def.Query)
+	if err != nil {
+		return nil, nil, err
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
@@ -135,22 +147,20 @@ func (s *Session) fillMatview(ctx context.Context, tx *tablespace.Txn, def table
 	p, err := s.bindSelect(ast, ps)
 	s.ctes = saved
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	ps.settle()
 	p.params = ps
 	for _, d := range append(p.deps, ps.deps...) {
 		if err := enterTable(ctx, tx, d.table, d.schema); err != nil {
-			return 0, err
+			return nil, nil, err
 		}
 	}
 	n := len(schema.Columns) - 1
 	if len(p.cols) < n {
-		return 0, Errorf("0A000", "materialized view %q no longer matches the tables it reads", def.Name)
+		return nil, nil, Errorf("0A000", "materialized view %q no longer matches the tables it reads", def.Name)
 	}
-	fill := &matviewFill{tx: tx, schema: schema, row: make([]types.Value, n+1), cols: p.cols[:n]}
-	err = s.execPlan(ctx, tx, p, fill)
-	return fill.id, err
+	return p, p.cols[:n], nil
 }
 
 // matviewFill is the Output that writes a materialized view's query rows into its table.
@@ -197,6 +207,15 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 	schema, ok := s.ts.Schema(name)
 	if !ok {
 		return relationMissing(name)
+	}
+	if st.concurrently {
+		if err := refreshConcurrentlyAllowed(def, schema, st.noData); err != nil {
+			return err
+		}
+		if err := s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.mergeMatview(ctx, tx, def, schema) }); err != nil {
+			return err
+		}
+		return out.Complete("REFRESH MATERIALIZED VIEW")
 	}
 	populated := !st.noData
 	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
