@@ -215,12 +215,16 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 		return fn(s.tx)
 	}
 	tx := s.begin()
-	if err := fn(tx); err != nil {
+	err := fn(tx)
+	if err == nil {
+		err = s.notifyRoom()
+	}
+	if err != nil {
 		tx.Rollback()
 		s.endAutocommitNotify(false)
 		return err
 	}
-	err := tx.Commit(ctx)
+	err = tx.Commit(ctx)
 	s.endAutocommitNotify(err == nil)
 	return err
 }
@@ -316,6 +320,11 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		tx.Rollback()
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
+	}
+	if err := s.notifyRoom(); err != nil {
+		tx.Rollback()
+		s.endTxn(false)
+		return err
 	}
 	err := tx.Commit(ctx)
 	s.endTxn(err == nil)
