@@ -26,19 +26,32 @@ type noteQueue struct {
 	writing bool
 	written *sync.Cond
 	buf     []byte
-	wake    chan struct{} // the idle writer's; nil until the first notification
-	done    chan struct{} // closed when the connection ends
+	wake    chan struct{}            // the idle writer's; nil until the first notification
+	done    chan struct{}            // closed when the connection ends
+	sent    func([]sql.Notification) // the session's NotificationsSent; nil: none
 }
 
-// notifier is what a session that can listen implements (sql.Session does).
+// took empties the queue of the notifications just sent. Caller holds mu.
+func (q *noteQueue) took() {
+	if q.sent != nil {
+		q.sent(q.notes)
+	}
+	q.notes = q.notes[:0]
+}
+
+// notifier is what a session that can listen implements (sql.Session does); it bounds the
+// notifications it handed to the connection and not yet sent (sql/notify_bound.go), so the
+// connection tells it what it sent.
 type notifier interface {
 	SetNotificationSink(func(sql.Notification))
+	NotificationsSent([]sql.Notification)
 }
 
 // listenFor connects the session's notifications to the connection.
 func (c *conn) listenFor(s sql.Executor) {
 	if n, ok := s.(notifier); ok {
 		n.SetNotificationSink(c.queueNote)
+		c.notes.sent = n.NotificationsSent
 	}
 }
 
@@ -79,7 +92,7 @@ func (c *conn) idleNotes(wake, done chan struct{}) {
 		for _, n := range q.notes {
 			q.buf, _ = (&pgproto3.NotificationResponse{PID: n.PID, Channel: n.Channel, Payload: n.Payload}).Encode(q.buf)
 		}
-		q.notes = q.notes[:0]
+		q.took()
 		q.writing = true
 		q.mu.Unlock()
 		// An error is the loop's to see, on its next read.
@@ -102,7 +115,7 @@ func (c *conn) sendNotes() {
 	for _, n := range q.notes {
 		c.be.Send(&pgproto3.NotificationResponse{PID: n.PID, Channel: n.Channel, Payload: n.Payload})
 	}
-	q.notes = q.notes[:0]
+	q.took()
 	q.mu.Unlock()
 }
 
@@ -120,7 +133,7 @@ func (c *conn) waitIdle() bool {
 	for _, n := range q.notes {
 		c.be.Send(&pgproto3.NotificationResponse{PID: n.PID, Channel: n.Channel, Payload: n.Payload})
 	}
-	q.notes = q.notes[:0]
+	q.took()
 	return c.be.Flush() == nil
 }
 

@@ -27,6 +27,8 @@ type catConstraint struct {
 	del     types.RefAction
 	upd     types.RefAction
 	refKey  string // the parent's constraint the foreign key relies on
+	// deferrable and deferred: DEFERRABLE [INITIALLY DEFERRED]
+	deferrable, deferred bool
 }
 
 // oid: an index-backed constraint's name is unique (it is its index's); a CHECK's or
@@ -51,7 +53,8 @@ func (s *Session) catalogConstraints() []catConstraint {
 			out = append(out, catConstraint{name: t.Name + "_pkey", kind: 'p', table: t, cols: t.PK, index: t.Name + "_pkey"})
 		}
 		for _, c := range t.Constraints {
-			cc := catConstraint{name: c.Name, kind: byte(c.Kind), table: t, cols: c.Columns, index: c.Index, check: c.Check}
+			cc := catConstraint{name: c.Name, kind: byte(c.Kind), table: t, cols: c.Columns, index: c.Index, check: c.Check,
+				deferrable: c.Deferrable, deferred: c.Deferred}
 			if c.Kind == types.ConstraintForeign {
 				cc.parent = byName[c.RefTable]
 				if cc.parent == nil {
@@ -76,7 +79,7 @@ func referencedKeyName(parent *types.Schema, cols []int) (string, string) {
 		return parent.Name + "_pkey", parent.Name + "_pkey"
 	}
 	for _, ix := range parent.Indexes {
-		if ix.Unique && sameIntSet(ix.Columns, cols) {
+		if ix.Unique && sameIntSet(ix.Columns, cols) && !indexDeferrable(parent, ix.Name) {
 			return ix.Name, ix.Name
 		}
 	}
@@ -112,6 +115,17 @@ var refActionText = map[types.RefAction]string{types.RefNoAction: "NO ACTION", t
 
 // def is pg_get_constraintdef's text; pretty drops the CHECK expression's outer parentheses.
 func (c *catConstraint) def(pretty bool) string {
+	d := c.body(pretty)
+	if c.deferrable {
+		d += " DEFERRABLE"
+	}
+	if c.deferred {
+		d += " INITIALLY DEFERRED"
+	}
+	return d
+}
+
+func (c *catConstraint) body(pretty bool) string {
 	switch c.kind {
 	case 'p':
 		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")"
@@ -231,7 +245,7 @@ func (s *Session) pgConstraintRows() [][]types.Value {
 			conkey = attnums(c.table, checkColumnPositions(c.table, c.check))
 		}
 		rows = append(rows, []types.Value{oidVal(c.oid()), text(c.name), oidVal(oidPublic), text(string(rune(c.kind))),
-			boolVal(false), boolVal(false), boolVal(true), oidVal(objectOID("table", c.table.Name)), oidVal(0),
+			boolVal(c.deferrable), boolVal(c.deferred), boolVal(true), oidVal(objectOID("table", c.table.Name)), oidVal(0),
 			indid, oidVal(0), frel, upd, del, match, boolVal(true), int32Val(0), boolVal(false), conkey, fkey,
 			nullOf(types.Text)})
 	}
@@ -270,7 +284,8 @@ func init() {
 					nd = text("YES")
 				}
 				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(c.name), text(s.set.database),
-					text("public"), text(c.table.Name), text(constraintTypeText[c.kind]), text("NO"), text("NO"), text("YES"), nd})
+					text("public"), text(c.table.Name), text(constraintTypeText[c.kind]), text(yesNo(c.deferrable)), text(yesNo(c.deferred)),
+					text("YES"), nd})
 			}
 			return rows
 		},

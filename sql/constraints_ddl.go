@@ -119,7 +119,7 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 		used[d.name] = true
 	}
 	for _, d := range defs {
-		c := types.Constraint{Name: d.name, Kind: d.kind}
+		c := types.Constraint{Name: d.name, Kind: d.kind, Deferrable: d.deferrable, Deferred: d.deferred}
 		for _, name := range d.cols {
 			i := schema.ColumnIndex(name)
 			if i < 0 || schema.Columns[i].Hidden {
@@ -218,7 +218,9 @@ func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d
 	if len(ref) != len(c.Columns) {
 		return Errorf("42830", "number of referencing and referenced columns for foreign key disagree")
 	}
-	if !uniqueKeyOf(parent, ref) {
+	if ok, deferrable := uniqueKeyOf(parent, ref); !ok && deferrable {
+		return Errorf("55000", "cannot use a deferrable unique constraint for referenced table %q", parent.Name)
+	} else if !ok {
 		return Errorf("42830", "there is no unique constraint matching given keys for referenced table %q", parent.Name)
 	}
 	for i, r := range ref {
@@ -235,8 +237,9 @@ func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d
 }
 
 // uniqueKeyOf reports whether the columns are, as a set, the table's primary key or the
-// columns of one of its unique indexes.
-func uniqueKeyOf(s *types.Schema, cols []int) bool {
+// columns of one of its unique indexes that is not a deferrable constraint's (deferrable:
+// one of those matched), as PostgreSQL's transformFkeyCheckAttrs.
+func uniqueKeyOf(s *types.Schema, cols []int) (ok, deferrable bool) {
 	same := func(key []int) bool {
 		if len(key) != len(cols) {
 			return false
@@ -249,14 +252,24 @@ func uniqueKeyOf(s *types.Schema, cols []int) bool {
 		return true
 	}
 	if same(s.PK) && !(len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden) {
-		return true
+		return true, false
 	}
 	for _, ix := range s.Indexes {
 		if ix.Unique && same(ix.Columns) {
-			return true
+			if indexDeferrable(s, ix.Name) {
+				deferrable = true
+				continue
+			}
+			return true, false
 		}
 	}
-	return false
+	return false, deferrable
+}
+
+// indexDeferrable reports whether a unique index is a deferrable UNIQUE constraint's.
+func indexDeferrable(s *types.Schema, index string) bool {
+	c := uniqueConstraintOf(s, index)
+	return c != nil && c.Deferrable
 }
 
 // constraintsAfter carries a table's constraints over an ALTER TABLE; it refuses a change to

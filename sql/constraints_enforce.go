@@ -238,6 +238,11 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		if err := tx.LockKey(ctx, w.Table, ix.Name, k); err != nil {
 			return err
 		}
+		if c := uniqueConstraintOf(s, ix.Name); c != nil && c.Deferrable {
+			table, ix := w.Table, ix
+			queueCheck(ctx, tx, c, func(context.Context) error { return stillUnique(tx, s, table, &ix, newV) })
+			continue
+		}
 		dup := false
 		err = tx.FindLatest(w.Table, ix.Columns, newV, func(key, _ []byte) error {
 			dup = dup || string(key) != string(w.Key) && string(key) != string(w.OldKey)
@@ -247,15 +252,20 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 			return err
 		}
 		if dup {
-			names := make([]string, len(ix.Columns))
-			for i, c := range ix.Columns {
-				names[i] = s.Columns[c].Name
-			}
-			return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
-				Detail: "Key " + keyDetail(names, newV) + " already exists.", cause: tablespace.ErrDuplicateKey}
+			return duplicateIndexKey(s, &ix, newV)
 		}
 	}
 	return nil
+}
+
+// duplicateIndexKey is PostgreSQL's 23505 for a key of a unique index that another row has.
+func duplicateIndexKey(s *types.Schema, ix *types.Index, vals []types.Value) error {
+	names := make([]string, len(ix.Columns))
+	for i, c := range ix.Columns {
+		names[i] = s.Columns[c].Name
+	}
+	return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
+		Detail: "Key " + keyDetail(names, vals) + " already exists.", cause: tablespace.ErrDuplicateKey}
 }
 
 // refTarget is what a foreign key references in its parent's current schema.
@@ -300,7 +310,7 @@ func resolveTarget(tx *tablespace.Txn, c *types.Constraint) (*refTarget, error) 
 		return t, nil
 	}
 	for _, ix := range parent.Indexes {
-		if ix.Unique && order(ix.Columns) {
+		if ix.Unique && order(ix.Columns) && !indexDeferrable(parent, ix.Name) {
 			t.index, t.ixCols = ix.Name, ix.Columns
 			return t, nil
 		}
@@ -327,6 +337,16 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 	if oldV, ok := colVals(oldRow, c.Columns); ok && sameVals(oldV, vals) {
 		return nil
 	}
+	if c.Deferrable {
+		table, key := w.Table, slices.Clone(w.Key)
+		queueCheck(ctx, tx, c, func(ctx context.Context) error { return stillHasParent(ctx, tx, table, key, c.Name) })
+		return nil
+	}
+	return findParent(ctx, tx, w.Table, w.Schema, c, newRow, vals)
+}
+
+// findParent fails a row whose foreign key c, with values vals, names no parent row.
+func findParent(ctx context.Context, tx *tablespace.Txn, table string, s *types.Schema, c *types.Constraint, newRow, vals []types.Value) error {
 	t, err := resolveTarget(tx, c)
 	if err != nil {
 		return err
@@ -335,7 +355,7 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 	for i := range vals {
 		pvals[i] = asType(vals[i], t.parent.Columns[t.cols[i]].Type)
 	}
-	if c.RefTable == w.Table { // the row may reference itself
+	if c.RefTable == table { // the row may reference itself
 		if own, ok := colVals(newRow, t.cols); ok && sameVals(own, pvals) {
 			return nil
 		}
@@ -377,9 +397,9 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 	}
 	names := make([]string, len(c.Columns))
 	for i, col := range c.Columns {
-		names[i] = w.Schema.Columns[col].Name
+		names[i] = s.Columns[col].Name
 	}
-	return &Error{Code: "23503", Message: "insert or update on table \"" + w.Table + "\" violates foreign key constraint \"" + c.Name + "\"",
+	return &Error{Code: "23503", Message: "insert or update on table \"" + table + "\" violates foreign key constraint \"" + c.Name + "\"",
 		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}
 }
 
@@ -428,6 +448,16 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	for i, v := range oldV {
 		cvals[i] = asType(v, child.Columns[c.Columns[i]].Type)
 	}
+	action := c.OnDelete
+	if newRow != nil {
+		action = c.OnUpdate
+	}
+	if action == types.RefNoAction && c.Deferrable {
+		// Queued whether or not a row references the key now, as PostgreSQL queues its
+		// trigger: a referencing row may come later in the transaction.
+		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
+		return nil
+	}
 	var rows []childRow
 	err := tx.FindLatest(child.Name, c.Columns, cvals, func(key, value []byte) error {
 		if child.Name == w.Table && (string(key) == string(w.Key) || string(key) == string(w.OldKey)) {
@@ -439,23 +469,8 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	if err != nil || len(rows) == 0 {
 		return err
 	}
-	action := c.OnDelete
-	if newRow != nil {
-		action = c.OnUpdate
-	}
 	if action == types.RefNoAction || action == types.RefRestrict {
-		names := make([]string, len(ref))
-		for i, r := range ref {
-			names[i] = w.Schema.Columns[r].Name
-		}
-		violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
-			c.Name + "\" on table \"" + child.Name + "\"",
-			Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
-		// Checked when the statement ends, as PostgreSQL's RI triggers are (AFTER ROW): the
-		// statement may delete the referencing rows too. NO ACTION also passes when another
-		// row has the key by then; RESTRICT does not.
-		table, noAction := w.Table, action == types.RefNoAction
-		tx.AtStatementEnd(func() error { return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation) })
+		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
 		return nil
 	}
 	if err := enterTable(ctx, tx, child.Name, child); err != nil {
@@ -497,6 +512,30 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 		}
 	}
 	return nil
+}
+
+// queueReferencedCheck leaves the check of a NO ACTION or RESTRICT foreign key for when the
+// statement ends, as PostgreSQL's RI triggers run (AFTER ROW): the statement may delete the
+// referencing rows too. NO ACTION also passes when another row has the key by then;
+// RESTRICT does not, and is never deferred.
+func queueReferencedCheck(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint,
+	ref []int, oldV, cvals []types.Value, action types.RefAction) {
+	names := make([]string, len(ref))
+	for i, r := range ref {
+		names[i] = w.Schema.Columns[r].Name
+	}
+	violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
+		c.Name + "\" on table \"" + child.Name + "\"",
+		Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
+	table, noAction := w.Table, action == types.RefNoAction
+	check := func(context.Context) error {
+		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
+	}
+	if noAction {
+		queueCheck(ctx, tx, c, check)
+	} else {
+		tx.AtStatementEnd(func() error { return check(ctx) })
+	}
 }
 
 // stillReferenced is a NO ACTION or RESTRICT foreign key's check at the end of the

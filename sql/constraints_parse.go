@@ -25,6 +25,8 @@ type conDef struct {
 	refCols  []string // empty: the referenced table's primary key
 	onDelete types.RefAction
 	onUpdate types.RefAction
+	// deferrable and deferred: DEFERRABLE and INITIALLY DEFERRED (UNIQUE, FOREIGN KEY).
+	deferrable, deferred bool
 }
 
 // conParser walks tokens of one statement's text.
@@ -168,19 +170,84 @@ func (p *conParser) references(d *conDef) error {
 	}
 }
 
-// deferrable refuses constraint timing clauses, which drove does not have.
-func (p *conParser) deferrable() error {
-	switch {
-	case p.accept("not", "deferrable"), p.accept("initially", "immediate"):
-		return p.deferrable()
-	case p.peekAt(0, "deferrable"), p.peekAt(0, "initially"):
-		return unsupported("deferrable constraints")
-	case p.accept("not", "valid"):
-		return unsupported("NOT VALID constraints")
-	case p.peekAt(0, "no") && p.peekAt(1, "inherit"):
-		return unsupported("NO INHERIT constraints")
+// timing reads a constraint's [NOT] DEFERRABLE and INITIALLY {DEFERRED | IMMEDIATE}, in
+// either order, with PostgreSQL's errors for a column constraint (each clause once, none on
+// CHECK) and for a table constraint (no conflicting clauses, CHECK not deferrable), and
+// refuses NOT VALID and NO INHERIT, which drove does not have.
+func (p *conParser) timing(d *conDef) error {
+	var seenDeferrable, seenInitially, notDeferrable, immediate bool
+	start := p.pos
+	for {
+		at := p.pos
+		switch {
+		case p.accept("not", "deferrable"), p.accept("deferrable"), p.accept("initially", "deferred"), p.accept("initially", "immediate"):
+			clause := strings.ToUpper(p.src[p.toks[at].Pos:p.toks[p.pos-1].End])
+			isInitially := p.toks[at].Is("initially")
+			if d.column != "" {
+				if d.kind == types.ConstraintCheck {
+					return errorAt(Errorf("42601", "misplaced %s clause", clause), p.src2pos(at))
+				}
+				if isInitially && seenInitially {
+					return errorAt(Errorf("42601", "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed"), p.src2pos(at))
+				}
+				if !isInitially && seenDeferrable {
+					return errorAt(Errorf("42601", "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed"), p.src2pos(at))
+				}
+			}
+			if isInitially {
+				deferred := p.toks[at+1].Is("deferred")
+				if seenInitially && deferred != d.deferred || deferred && immediate {
+					return errorAt(Errorf("42601", "conflicting constraint properties"), p.src2pos(at))
+				}
+				seenInitially, d.deferred, immediate = true, deferred, !deferred
+			} else {
+				not := p.toks[at].Is("not")
+				if seenDeferrable && not != notDeferrable {
+					return errorAt(Errorf("42601", "conflicting constraint properties"), p.src2pos(at))
+				}
+				seenDeferrable, notDeferrable, d.deferrable = true, not, !not
+			}
+		case p.accept("not", "valid"):
+			return unsupported("NOT VALID constraints")
+		case p.peekAt(0, "no") && p.peekAt(1, "inherit"):
+			return unsupported("NO INHERIT constraints")
+		default:
+			if d.deferred && notDeferrable {
+				return errorAt(Errorf("42601", "constraint declared INITIALLY DEFERRED must be DEFERRABLE"), p.src2pos(start))
+			}
+			d.deferrable = d.deferrable || d.deferred
+			if d.deferrable && d.kind == types.ConstraintCheck {
+				return Errorf("0A000", "CHECK constraints cannot be marked DEFERRABLE")
+			}
+			return nil
+		}
 	}
-	return nil
+}
+
+// keptTiming judges a timing clause left in the text vitess reads (after NOT NULL, DEFAULT
+// or PRIMARY KEY, which this parser does not cut out): on a primary key a deferrable one is
+// refused (drove keeps rows by their primary key, so two rows cannot have one key even for a
+// moment) and an immediate one, the default, is dropped; elsewhere it is misplaced, as in
+// PostgreSQL. It returns how many tokens the clause has (0: none at p).
+func (p *conParser) keptTiming(afterKey bool) (int, error) {
+	n := 0
+	switch {
+	case p.peekAt(0, "not") && p.peekAt(1, "deferrable"), p.peekAt(0, "initially") && (p.peekAt(1, "deferred") || p.peekAt(1, "immediate")):
+		n = 2
+	case p.peekAt(0, "deferrable"):
+		n = 1
+	default:
+		return 0, nil
+	}
+	deferrable := n == 1 || p.toks[p.pos+1].Is("deferred")
+	switch {
+	case afterKey && deferrable:
+		return 0, unsupported("DEFERRABLE primary keys")
+	case afterKey:
+		return n, nil
+	}
+	clause := strings.ToUpper(p.src[p.toks[p.pos].Pos:p.toks[p.pos+n-1].End])
+	return 0, errorAt(Errorf("42601", "misplaced %s clause", clause), p.src2pos(p.pos))
 }
 
 // tableConstraint reads a table constraint after its optional CONSTRAINT name: CHECK (...),
@@ -215,7 +282,7 @@ func (p *conParser) tableConstraint(name string) (d conDef, ok bool, err error) 
 		return d, false, nil
 	}
 	if err == nil {
-		err = p.deferrable()
+		err = p.timing(&d)
 	}
 	return d, err == nil, err
 }
@@ -227,6 +294,7 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 	var defs []conDef
 	from := p.toks[p.pos].Pos
 	depth := 0
+	afterKey := false
 	for p.pos < end {
 		t := p.toks[p.pos]
 		switch {
@@ -235,6 +303,19 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 		case t.IsPunct(")"):
 			depth--
 		}
+		if depth == 0 {
+			n, err := p.keptTiming(afterKey)
+			if err != nil {
+				return "", nil, err
+			}
+			if n > 0 { // PRIMARY KEY NOT DEFERRABLE: the default, cut out
+				kept.WriteString(p.src[from:t.Pos])
+				p.pos += n
+				from = p.src2pos(p.pos)
+				continue
+			}
+		}
+		afterKey = depth == 0 && t.Is("key") && p.pos > 0 && p.toks[p.pos-1].Is("primary")
 		if depth > 0 || t.Kind != lexer.Ident || !(t.Is("constraint") || t.Is("check") || t.Is("unique") || t.Is("references")) {
 			p.pos++
 			continue
@@ -265,7 +346,7 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			continue
 		}
 		if err == nil {
-			err = p.deferrable()
+			err = p.timing(&d)
 		}
 		if err != nil {
 			return "", nil, err
@@ -275,6 +356,23 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 	}
 	kept.WriteString(p.src[from:p.src2pos(end)])
 	return kept.String(), defs, nil
+}
+
+// primaryKeyElem is the text of a table's PRIMARY KEY (cols) element, tokens [from, end),
+// without its timing clause (keptTiming).
+func (p *conParser) primaryKeyElem(from, end int) (string, error) {
+	p.pos = from
+	for p.pos < end && !p.toks[p.pos].IsPunct(")") {
+		p.pos++
+	}
+	if p.pos++; p.pos >= end {
+		return p.src[p.toks[from].Pos:p.src2pos(end)], nil
+	}
+	n, err := p.keptTiming(true)
+	if err != nil || n == 0 {
+		return p.src[p.toks[from].Pos:p.src2pos(end)], err
+	}
+	return p.src[p.toks[from].Pos:p.toks[p.pos].Pos] + p.src[p.src2pos(p.pos+n):p.src2pos(end)], nil
 }
 
 // src2pos is where token i starts in the text (the end of the text past the last token).
@@ -345,7 +443,11 @@ func extractConstraints(q string) (string, []conDef, error) {
 				return q, nil, err
 			}
 			if !ok { // CONSTRAINT name PRIMARY KEY (...): vitess reads the key
-				kept = append(kept, q[toks[at].Pos:toks[e[1]].Pos])
+				text, err := p.primaryKeyElem(at, e[1])
+				if err != nil {
+					return q, nil, err
+				}
+				kept = append(kept, text)
 				continue
 			}
 			if p.pos != e[1] {
@@ -354,7 +456,15 @@ func extractConstraints(q string) (string, []conDef, error) {
 			defs = append(defs, d)
 			continue
 		}
-		if first.Is("primary") || first.Is("like") || first.Kind != lexer.Ident && first.Kind != lexer.QuotedIdent {
+		if first.Is("primary") {
+			text, err := p.primaryKeyElem(e[0], e[1])
+			if err != nil {
+				return q, nil, err
+			}
+			kept = append(kept, text)
+			continue
+		}
+		if first.Is("like") || first.Kind != lexer.Ident && first.Kind != lexer.QuotedIdent {
 			kept = append(kept, q[first.Pos:toks[e[1]].Pos])
 			continue
 		}

@@ -243,9 +243,10 @@ func tablePrimaryKey(indexes []*sqlparser.IndexDefinition, schema *types.Schema)
 // undoCreates drops the tables the ending transaction created, when it rolls back. DDL is not
 // part of the transaction's log entry: it took effect when it ran, and this is its undo.
 func (s *Session) undoCreates(committed bool) {
-	created := s.txCreated
-	s.txCreated = nil
+	created, matviews := s.txCreated, s.txMatviews
+	s.txCreated, s.txMatviews = nil, nil
 	if committed {
+		s.dropMatviewTables(matviews)
 		return
 	}
 	for i := len(created) - 1; i >= 0; i-- {

@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/drovedb/drove/tablespace"
@@ -101,7 +102,8 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 		return err
 	}
 	if s.tx != nil {
-		s.txCreated = append(s.txCreated, name) // its table dropped again if the transaction rolls back
+		s.txCreated = append(s.txCreated, name)   // its table dropped again if the transaction rolls back
+		s.txMatviews = append(s.txMatviews, name) // or if a ROLLBACK TO took its row away
 	}
 	if st.noData {
 		return out.Complete("CREATE MATERIALIZED VIEW")
@@ -123,9 +125,21 @@ func (s *Session) fillMatview(ctx context.Context, tx *tablespace.Txn, def table
 	if !def.Populated {
 		return 0, nil
 	}
-	ast, err := parseViewQuery(def.Query)
+	p, cols, err := s.bindMatviewQuery(ctx, tx, def, schema)
 	if err != nil {
 		return 0, err
+	}
+	fill := &matviewFill{tx: tx, schema: schema, row: make([]types.Value, len(cols)+1), cols: cols}
+	err = s.execPlan(ctx, tx, p, fill)
+	return fill.id, err
+}
+
+// bindMatviewQuery binds def's query for a fill, in tx, and returns the columns the table
+// stores.
+func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def tablespace.View, schema *types.Schema) (*plan, []Column, error) {
+	ast, err := parseViewQuery(def.Query)
+	if err != nil {
+		return nil, nil, err
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
@@ -133,22 +147,20 @@ func (s *Session) fillMatview(ctx context.Context, tx *tablespace.Txn, def table
 	p, err := s.bindSelect(ast, ps)
 	s.ctes = saved
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	ps.settle()
 	p.params = ps
 	for _, d := range append(p.deps, ps.deps...) {
 		if err := enterTable(ctx, tx, d.table, d.schema); err != nil {
-			return 0, err
+			return nil, nil, err
 		}
 	}
 	n := len(schema.Columns) - 1
 	if len(p.cols) < n {
-		return 0, Errorf("0A000", "materialized view %q no longer matches the tables it reads", def.Name)
+		return nil, nil, Errorf("0A000", "materialized view %q no longer matches the tables it reads", def.Name)
 	}
-	fill := &matviewFill{tx: tx, schema: schema, row: make([]types.Value, n+1), cols: p.cols[:n]}
-	err = s.execPlan(ctx, tx, p, fill)
-	return fill.id, err
+	return p, p.cols[:n], nil
 }
 
 // matviewFill is the Output that writes a materialized view's query rows into its table.
@@ -196,6 +208,15 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 	if !ok {
 		return relationMissing(name)
 	}
+	if st.concurrently {
+		if err := refreshConcurrentlyAllowed(def, schema, st.noData); err != nil {
+			return err
+		}
+		if err := s.withTxn(ctx, func(tx *tablespace.Txn) error { return s.mergeMatview(ctx, tx, def, schema) }); err != nil {
+			return err
+		}
+		return out.Complete("REFRESH MATERIALIZED VIEW")
+	}
 	populated := !st.noData
 	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		if def.Populated != populated {
@@ -220,7 +241,7 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 			names = append(names, name)
 			continue
 		}
-		if s.relationExists(name) {
+		if s.relationExists(name) && !s.droppedMatview(name) {
 			return notMatview("42809", name)
 		}
 		if !st.ifExists {
@@ -242,14 +263,41 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 	return out.Complete("DROP MATERIALIZED VIEW")
 }
 
-// dropMatview removes a materialized view: its row, then its table. Like DROP TABLE it takes
-// effect at once, also in a transaction block.
+// dropMatview removes a materialized view: its row, then its table. In a transaction block
+// the row is removed in the transaction (so ROLLBACK and ROLLBACK TO undo it, and other
+// sessions read the view until COMMIT) and the table once it commits (dropMatviewTables).
 func (s *Session) dropMatview(ctx context.Context, name string) error {
-	if err := s.ts.DropViewIn(ctx, nil, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
+	if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
 		return err
+	}
+	if s.tx != nil {
+		s.txMatviews = append(s.txMatviews, name)
+		return nil
 	}
 	if err := s.ts.DropTable(ctx, name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
 		return err
 	}
 	return nil
+}
+
+// droppedMatview reports whether name is the table of a materialized view the session's
+// transaction dropped (or created and rolled back to before): it goes at COMMIT, and the
+// transaction no longer reads it.
+func (s *Session) droppedMatview(name string) bool {
+	return s.tx != nil && slices.Contains(s.txMatviews, name) && s.ts.ViewVersionIn(s.tx, name) == ""
+}
+
+// dropMatviewTables drops, after a COMMIT, the tables of the materialized views the
+// transaction created or dropped whose row the commit left without (dropped, or created and
+// then undone by ROLLBACK TO). Like the two steps of an autocommitted DROP, a crash in
+// between leaves a plain table of the name.
+func (s *Session) dropMatviewTables(names []string) {
+	for _, name := range names {
+		if s.ts.ViewVersionIn(nil, name) != "" {
+			continue
+		}
+		if err := s.ts.DropTable(context.Background(), name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
+			s.ts.Logger().Warn("could not drop the table of a dropped materialized view", "view", name, "err", err)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -48,6 +49,7 @@ type notifyState struct {
 	actions []notifyStmt       // LISTEN/UNLISTEN of the open transaction, applied at commit
 	marks   []notifyMark       // per live savepoint, what ROLLBACK TO keeps
 	hub     *notifyHub         // set once the session has listened
+	unread  atomic.Int64       // bytes of notifications handed to the sink and not yet sent (notify_bound.go)
 }
 
 type notifyMark struct{ pending, actions int }
@@ -62,6 +64,7 @@ type notifyHub struct {
 type listener struct {
 	channels []string
 	sink     func(Notification)
+	unread   *atomic.Int64 // the session's notifyState.unread
 }
 
 var (
@@ -139,6 +142,10 @@ func (s *Session) execNotifyStmt(_ context.Context, st *notifyStmt, out Output) 
 			return err
 		}
 		if s.tx == nil {
+			if err := s.notifyRoom(); err != nil {
+				s.notify.pending = s.notify.pending[:0]
+				return err
+			}
 			s.deliverNotifications()
 		}
 		return out.Complete("NOTIFY")
@@ -201,7 +208,7 @@ func (s *Session) applyListen(st notifyStmt) {
 	switch {
 	case st.kind == "listen":
 		if l == nil {
-			l = &listener{sink: s.notify.sink}
+			l = &listener{sink: s.notify.sink, unread: &s.notify.unread}
 			h.listeners[s] = l
 		}
 		if !slices.Contains(l.channels, st.channel) {
@@ -242,6 +249,7 @@ func (s *Session) deliverNotifications() {
 	for _, n := range pending {
 		for _, l := range h.listeners {
 			if l.sink != nil && slices.Contains(l.channels, n.Channel) {
+				l.unread.Add(noteSize(n))
 				l.sink(n)
 			}
 		}

@@ -142,3 +142,67 @@ func TestListeningChannels(t *testing.T) {
 		t.Fatal("the tablespace's registry outlived its last listener")
 	}
 }
+
+// A listener's unread notifications are bounded: a commit whose notifications would take a
+// listener past the bound fails with 54000 and rolls back (nothing is half-delivered), as
+// PostgreSQL's NOTIFY does when its queue is full; once the connection sent what it held,
+// notifying works again. Listeners of other channels do not stop anyone.
+func TestNotifyBoundedQueue(t *testing.T) {
+	saved := maxUnreadNotify.Load()
+	defer maxUnreadNotify.Store(saved)
+	ts := openTestTablespace(t)
+	l, n, other := NewSession(ts, nil), NewSession(ts, nil), NewSession(ts, nil)
+	defer l.Close()
+	defer n.Close()
+	defer other.Close()
+	var got []Notification
+	l.SetNotificationSink(func(x Notification) { got = append(got, x) })
+	other.SetNotificationSink(func(Notification) {})
+	execOK(t, l, "LISTEN c")
+	execOK(t, other, "LISTEN busy")
+	execOK(t, n, "CREATE TABLE t (id int PRIMARY KEY)")
+	one := noteSize(Notification{Channel: "c", Payload: "p0"})
+	maxUnreadNotify.Store(3 * one)
+	ctx := context.Background()
+	for i := range 3 {
+		execOK(t, n, fmt.Sprintf("NOTIFY c, 'p%d'", i))
+	}
+	steps := []struct{ q, code string }{
+		{"NOTIFY c, 'p3'", "54000"},
+		{"SELECT pg_notify('c', 'p3')", "54000"},
+		{"BEGIN; INSERT INTO t VALUES (1); NOTIFY c, 'p3'; COMMIT", "54000"},
+		{"NOTIFY busy, 'fine'", ""},
+	}
+	for _, st := range steps {
+		err := n.Exec(ctx, st.q, &textOutput{})
+		if code := sqlState(err); code != st.code {
+			t.Fatalf("%s: got %q (%v), want %q", st.q, code, err, st.code)
+		}
+		if st.code == "54000" && err.Error() != "too many notifications in the NOTIFY queue" {
+			t.Errorf("%s: message %q", st.q, err.Error())
+		}
+	}
+	if n.TxStatus() != TxIdle {
+		t.Fatalf("the failed COMMIT left the session in a transaction")
+	}
+	if out := execOK(t, n, "SELECT count(*) FROM t"); out.lines[0] != "0" {
+		t.Fatalf("the transaction whose COMMIT failed wrote %s rows", out.lines[0])
+	}
+	if len(got) != 3 {
+		t.Fatalf("the listener got %d notifications, want 3", len(got))
+	}
+	l.NotificationsSent(got[:1]) // the connection sent one: room for one more
+	execOK(t, n, "NOTIFY c, 'p3'")
+	if _, code := sqlStateOf(n, "NOTIFY c, 'p4'"); code != "54000" {
+		t.Fatalf("past the bound again: %q", code)
+	}
+	if len(got) != 4 || got[3].Payload != "p3" {
+		t.Fatalf("the listener got %v", got)
+	}
+}
+
+func sqlStateOf(s *Session, q string) ([]string, string) {
+	out := &textOutput{}
+	err := s.Exec(context.Background(), q, out)
+	return out.lines, sqlState(err)
+}

@@ -51,6 +51,7 @@ type Session struct {
 	held        completeAfterCommit // an autocommitted statement's held Complete; reused
 	set         settings
 	txCreated   []string              // tables created in the open transaction, dropped if it rolls back
+	txMatviews  []string              // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
 	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
 	ctes        []cteDef              // WITH queries in scope while a statement binds
 	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
@@ -214,12 +215,16 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 		return fn(s.tx)
 	}
 	tx := s.begin()
-	if err := fn(tx); err != nil {
+	err := fn(tx)
+	if err == nil {
+		err = s.notifyRoom()
+	}
+	if err != nil {
 		tx.Rollback()
 		s.endAutocommitNotify(false)
 		return err
 	}
-	err := tx.Commit(ctx)
+	err = tx.Commit(ctx)
 	s.endAutocommitNotify(err == nil)
 	return err
 }
@@ -315,6 +320,11 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		tx.Rollback()
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
+	}
+	if err := s.notifyRoom(); err != nil {
+		tx.Rollback()
+		s.endTxn(false)
+		return err
 	}
 	err := tx.Commit(ctx)
 	s.endTxn(err == nil)

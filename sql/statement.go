@@ -22,6 +22,7 @@ type Statement struct {
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
 	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
 	savepoint *savepointStmt         // SAVEPOINT, ROLLBACK TO, RELEASE
+	setCons   *setConstraintsStmt    // SET CONSTRAINTS (set_constraints.go)
 	user      *userStmt              // CREATE/ALTER/DROP USER
 	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
@@ -175,6 +176,10 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isSavepointStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.savepoint, err = parseSavepointStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isSetConstraints(p.words) }, func(st *Statement, text string) (err error) {
+			st.setCons, err = parseSetConstraints(text)
 			return err
 		}},
 		{func(p piece) bool { return isSettingStmt(p.words) }, func(st *Statement, text string) (err error) {
@@ -613,6 +618,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.savepoint != nil {
 		return s.execSavepointStmt(ctx, st.savepoint, out)
+	}
+	if st.setCons != nil {
+		return s.execSetConstraints(ctx, st.setCons, out)
 	}
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)

@@ -71,6 +71,9 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 	name := tn.Name.String()
 	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
+		if s.droppedMatview(name) {
+			return nil, true, relationMissing(name)
+		}
 		return nil, false, nil
 	}
 	def, found, err := s.ts.ViewByNameIn(s.tx, name)

@@ -30,6 +30,7 @@ type viewStmt struct {
 
 	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
 	noData       bool // ... WITH NO DATA
+	concurrently bool // REFRESH MATERIALIZED VIEW CONCURRENTLY
 	ifNotExists  bool // CREATE MATERIALIZED VIEW IF NOT EXISTS
 }
 
@@ -233,9 +234,7 @@ func parseRefresh(p *settingParser, st *viewStmt) (*viewStmt, error) {
 	if !st.materialized {
 		return nil, p.syntaxError()
 	}
-	if p.accept("concurrently") {
-		return nil, unsupported("REFRESH MATERIALIZED VIEW CONCURRENTLY")
-	}
+	st.concurrently = p.accept("concurrently")
 	name, err := viewName(p)
 	if err != nil {
 		return nil, err

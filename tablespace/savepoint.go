@@ -40,6 +40,7 @@ type savepointMark struct {
 	mem                 int64
 	arena               []byte
 	failed              error
+	deferral            deferralMark // deferred constraint checks and SET CONSTRAINTS (deferred.go)
 }
 
 // undoRecord undoes one change of the write set made while a savepoint was live.
@@ -64,7 +65,7 @@ func (tx *Txn) Savepoint() (int, error) {
 	}
 	tx.sp.marks = append(tx.sp.marks, savepointMark{
 		writes: len(tx.writes), locks: len(tx.locks), undo: len(tx.sp.undo),
-		mem: tx.mem, arena: tx.arena, failed: tx.failed,
+		mem: tx.mem, arena: tx.arena, failed: tx.failed, deferral: tx.markDeferral(),
 	})
 	return len(tx.sp.marks), nil
 }
@@ -92,6 +93,7 @@ func (tx *Txn) RollbackTo(level int) error {
 	tx.stmtChecks = nil // of a statement that failed
 	mk := sp.marks[level-1]
 	sp.marks = sp.marks[:level]
+	tx.rollbackDeferral(mk.deferral)
 	rebuild := false
 	for j := len(sp.undo) - 1; j >= mk.undo; j-- {
 		switch u := &sp.undo[j]; {

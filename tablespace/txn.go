@@ -52,6 +52,7 @@ type Txn struct {
 	gateBuf   [2]enteredGate
 	sp        *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
 	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
+	deferral  *txnDeferral    // deferred constraint checks (deferred.go); nil without
 }
 
 // Begin starts a transaction.
@@ -541,6 +542,10 @@ func (tx *Txn) Commit(ctx context.Context) error {
 		return tx.failed
 	}
 	if err := tx.StatementEnd(); err != nil {
+		tx.finish()
+		return err
+	}
+	if err := tx.RunDeferred(ctx, nil); err != nil {
 		tx.finish()
 		return err
 	}

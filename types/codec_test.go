@@ -176,6 +176,13 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "c_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},
 				OnDelete: RefCascade, OnUpdate: RefSetNull},
 		}}},
+		{"deferrable constraints", &Schema{Name: "e", PK: []int{3}, Columns: cols, Indexes: []Index{
+			{Name: "e_a_key", Columns: []int{0}, Unique: true},
+		}, Constraints: []Constraint{
+			{Name: "e_a_key", Kind: ConstraintUnique, Columns: []int{0}, Index: "e_a_key", Deferrable: true},
+			{Name: "e_b_fkey", Kind: ConstraintForeign, Columns: []int{1}, RefTable: "p", RefColumns: []string{"x"},
+				OnDelete: RefNoAction, OnUpdate: RefNoAction, Deferrable: true, Deferred: true},
+		}}},
 		{"constraints without indexes", &Schema{Name: "d", PK: []int{0}, Columns: cols[:1], Constraints: []Constraint{
 			{Name: "d_a_check", Kind: ConstraintCheck, Check: "a > 0"},
 		}}},
@@ -197,8 +204,17 @@ func TestSchemaCodec(t *testing.T) {
 			if len(tc.s.Indexes) == 0 {
 				noConstraints = noIndexes + 1 // the index count, 0
 			}
+			// And the one that ends before the constraints' timing: none deferrable.
+			noTiming := -1
+			if slices.ContainsFunc(tc.s.Constraints, func(c Constraint) bool { return c.Deferrable }) {
+				plain := slices.Clone(tc.s.Constraints)
+				for i := range plain {
+					plain[i].Deferrable, plain[i].Deferred = false, false
+				}
+				noTiming = len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns, Indexes: tc.s.Indexes, Constraints: plain}))
+			}
 			for n := 0; n < len(b); n++ {
-				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes && n != noConstraints {
+				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes && n != noConstraints && n != noTiming {
 					t.Fatalf("truncated schema (%d bytes) accepted", n)
 				}
 			}

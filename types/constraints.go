@@ -2,7 +2,9 @@ package types
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"slices"
 )
 
 // Constraint is a CHECK, UNIQUE or FOREIGN KEY constraint of a table. It is schema: it
@@ -22,6 +24,8 @@ type Constraint struct {
 	RefTable           string
 	RefColumns         []string
 	OnDelete, OnUpdate RefAction
+	// Deferrable and Deferred: DEFERRABLE [INITIALLY DEFERRED] (UNIQUE and FOREIGN KEY only).
+	Deferrable, Deferred bool
 }
 
 // ConstraintKind is PostgreSQL's pg_constraint.contype letter.
@@ -98,6 +102,37 @@ func (d *decoder) constraints() []Constraint {
 	return cs
 }
 
+// appendTiming encodes DEFERRABLE and INITIALLY DEFERRED, one byte per constraint, after
+// the constraints; a schema without deferrable constraints keeps the encoding it had.
+func appendTiming(b []byte, cs []Constraint) []byte {
+	if !slices.ContainsFunc(cs, func(c Constraint) bool { return c.Deferrable }) {
+		return b
+	}
+	b = binary.AppendUvarint(b, uint64(len(cs)))
+	for _, c := range cs {
+		var flags byte
+		if c.Deferrable {
+			flags |= 1
+		}
+		if c.Deferred {
+			flags |= 2
+		}
+		b = append(b, flags)
+	}
+	return b
+}
+
+func (d *decoder) timing(cs []Constraint) {
+	if n := d.count(); n != len(cs) && d.err == nil {
+		d.err = errors.New("schema: constraint timing does not match the constraints")
+		return
+	}
+	for i := range cs {
+		flags := d.byte()
+		cs[i].Deferrable, cs[i].Deferred = flags&1 != 0, flags&2 != 0
+	}
+}
+
 // validateConstraints checks what a schema alone can say about its constraints.
 func (s *Schema) validateConstraints() error {
 	names := make(map[string]bool, len(s.Constraints))
@@ -110,6 +145,9 @@ func (s *Schema) validateConstraints() error {
 			if col < 0 || col >= len(s.Columns) {
 				return fmt.Errorf("constraint %q of table %q names a column it does not have", c.Name, s.Name)
 			}
+		}
+		if c.Deferred && !c.Deferrable || c.Deferrable && c.Kind == ConstraintCheck {
+			return fmt.Errorf("constraint %q of table %q has an invalid timing", c.Name, s.Name)
 		}
 		switch c.Kind {
 		case ConstraintCheck:

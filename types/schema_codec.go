@@ -56,6 +56,7 @@ func MarshalSchema(s *Schema) []byte {
 	}
 	if len(s.Constraints) > 0 {
 		b = appendConstraints(b, s.Constraints)
+		b = appendTiming(b, s.Constraints)
 	}
 	return b
 }
@@ -97,6 +98,9 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 	}
 	if d.err == nil && len(d.b) > 0 {
 		s.Constraints = d.constraints()
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.timing(s.Constraints)
 	}
 	if d.err != nil {
 		return nil, d.err
