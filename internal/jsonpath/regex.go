@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 )
 
 // compileRegex compiles a like_regex pattern with its flags (jspConvertRegexFlags): i is
@@ -27,7 +28,7 @@ func compileRegex(pattern string, flags uint8) (*regexp.Regexp, error) {
 			return nil, &Error{Code: "0A000", Msg: `XQuery "x" flag (expanded regular expressions) is not implemented`}
 		}
 	}
-	re, err := regexp.Compile(prefix + pattern)
+	re, err := regexp.Compile(prefix + translateEscapes(pattern))
 	if err != nil {
 		return nil, &Error{Code: "2201B", Msg: "invalid regular expression: " + regexMessage(err)}
 	}
@@ -54,4 +55,35 @@ func regexMessage(err error) string {
 		}
 	}
 	return err.Error()
+}
+
+// translateEscapes rewrites the escapes where PostgreSQL's regular expressions and RE2
+// differ: \b is a backspace and \B a backslash in PostgreSQL, \y and \Y its word
+// boundaries.
+func translateEscapes(p string) string {
+	if !strings.ContainsRune(p, '\\') {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] != '\\' || i+1 >= len(p) {
+			b.WriteByte(p[i])
+			continue
+		}
+		i++
+		switch p[i] {
+		case 'b':
+			b.WriteString(`\x08`)
+		case 'B':
+			b.WriteString(`\\`)
+		case 'y':
+			b.WriteString(`\b`)
+		case 'Y':
+			b.WriteString(`\B`)
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(p[i])
+		}
+	}
+	return b.String()
 }
