@@ -6,6 +6,7 @@ package jsonpath
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/drovedb/drove/types"
 )
@@ -110,6 +111,9 @@ const maxDepth = 1000
 
 // Parse parses jsonpath text as jsonpath_in does.
 func Parse(s string) (*Path, error) {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		s = s[:i] // jsonpath_in reads a C string: it ends at a NUL
+	}
 	p := parser{lex: lexer{s: s}}
 	if err := p.advance(); err != nil {
 		return nil, err
@@ -470,18 +474,15 @@ func isZero(s string) bool {
 	return true
 }
 
-func appendNext(n, next *Node) {
-	for n.Next != nil {
-		n = n.Next
-	}
-	n.Next = next
-}
-
 // accessorExpr is a primary followed by accessors (.key, [..], ?(..), .method()).
 func (p *parser) accessorExpr() (*Node, bool, error) {
 	n, pred, accessors, err := p.primary()
 	if err != nil || !accessors {
 		return n, pred, err
+	}
+	tail := n // appended to in place: a long chain costs linear time
+	for tail.Next != nil {
+		tail = tail.Next
 	}
 	for {
 		var acc *Node
@@ -498,7 +499,7 @@ func (p *parser) accessorExpr() (*Node, bool, error) {
 		if err != nil {
 			return nil, false, err
 		}
-		appendNext(n, acc)
+		tail.Next, tail = acc, acc
 		pred = false
 	}
 }
@@ -734,10 +735,10 @@ func (p *parser) filter() (*Node, error) {
 // check refuses @ outside filters and last outside subscripts, in the order
 // flattenJsonPathParseItem meets them.
 func check(n *Node, nesting int, inSubscript bool, depth int) error {
+	if depth++; depth > 10*maxDepth {
+		return &Error{Code: "54001", Msg: "stack depth limit exceeded"}
+	}
 	for ; n != nil; n = n.Next {
-		if depth++; depth > 100*maxDepth {
-			return &Error{Code: "54001", Msg: "stack depth limit exceeded"}
-		}
 		switch n.Kind {
 		case KCurrent:
 			if nesting <= 0 {

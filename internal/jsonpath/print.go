@@ -40,7 +40,15 @@ func priority(k Kind) int {
 	return 6
 }
 
+// appendItem prints n and the items chained after it (looping: a chain can be long).
 func appendItem(b []byte, n *Node, inKey, brackets bool) []byte {
+	for ; n != nil; n, inKey, brackets = n.Next, true, true {
+		b = appendOne(b, n, inKey, brackets)
+	}
+	return b
+}
+
+func appendOne(b []byte, n *Node, inKey, brackets bool) []byte {
 	switch n.Kind {
 	case KNull:
 		b = append(b, "null"...)
@@ -132,9 +140,6 @@ func appendItem(b []byte, n *Node, inKey, brackets bool) []byte {
 		b = append(b, "last"...)
 	case KLikeRegex:
 		b = appendLikeRegex(b, n, brackets)
-	}
-	if n.Next != nil {
-		b = appendItem(b, n.Next, true, true)
 	}
 	return b
 }
