@@ -207,16 +207,7 @@ func (cx *execCtx) itemOpt(n *Node, jb *types.JSONNode, found list, unwrap bool)
 	case KCurrent:
 		return cx.next(n, cx.current, found)
 	case KAnyArray:
-		if isArray(jb) {
-			return cx.unwrapArray(n.Next, jb, found, cx.lax)
-		}
-		if cx.lax {
-			return cx.next(n, jb, found)
-		}
-		if !cx.ignoreStructural {
-			return cx.fail("22039", "jsonpath wildcard array accessor can only be applied to an array")
-		}
-		return resNotFound, nil
+		return cx.anyArray(n, jb, found)
 	case KIndexArray:
 		return cx.indexArray(n, jb, found)
 	case KLast:
@@ -228,32 +219,13 @@ func (cx *execCtx) itemOpt(n *Node, jb *types.JSONNode, found list, unwrap bool)
 		}
 		return cx.next(n, numberNode(int64(cx.innermostArray-1)), found)
 	case KAnyKey:
-		if isObject(jb) {
-			return cx.anyItem(n.Next, jb, found, 1, 1, 1, false, cx.lax)
-		}
-		if unwrap && isArray(jb) {
-			return cx.unwrapArray(n, jb, found, false)
-		}
-		if !cx.ignoreStructural {
-			return cx.fail("2203C", "jsonpath wildcard member accessor can only be applied to an object")
-		}
-		return resNotFound, nil
+		return cx.anyKey(n, jb, found, unwrap)
 	case KNull, KBool, KNumeric, KString, KVariable:
 		return cx.literal(n, found)
 	case KType:
 		return cx.next(n, &types.JSONNode{Kind: types.JSONString, Str: typeName(jb)}, found)
 	case KSize:
-		size := len(jb.Elems)
-		if !isArray(jb) {
-			if !cx.lax {
-				if !cx.ignoreStructural {
-					return cx.fail("22039", "jsonpath item method .size() can only be applied to an array")
-				}
-				return resNotFound, nil
-			}
-			size = 1
-		}
-		return cx.next(n, numberNode(int64(size)), found)
+		return cx.size(n, jb, found)
 	case KAbs, KFloor, KCeiling:
 		return cx.numericMethod(n, jb, found, unwrap)
 	case KDouble:
@@ -463,4 +435,44 @@ func (cx *execCtx) arrayIndex(n *Node, jb *types.JSONNode) (int64, result, error
 		return 0, r, err
 	}
 	return i, resOK, nil
+}
+
+func (cx *execCtx) anyArray(n *Node, jb *types.JSONNode, found list) (result, error) {
+	if isArray(jb) {
+		return cx.unwrapArray(n.Next, jb, found, cx.lax)
+	}
+	if cx.lax {
+		return cx.next(n, jb, found)
+	}
+	if !cx.ignoreStructural {
+		return cx.fail("22039", "jsonpath wildcard array accessor can only be applied to an array")
+	}
+	return resNotFound, nil
+}
+
+func (cx *execCtx) anyKey(n *Node, jb *types.JSONNode, found list, unwrap bool) (result, error) {
+	if isObject(jb) {
+		return cx.anyItem(n.Next, jb, found, 1, 1, 1, false, cx.lax)
+	}
+	if unwrap && isArray(jb) {
+		return cx.unwrapArray(n, jb, found, false)
+	}
+	if !cx.ignoreStructural {
+		return cx.fail("2203C", "jsonpath wildcard member accessor can only be applied to an object")
+	}
+	return resNotFound, nil
+}
+
+func (cx *execCtx) size(n *Node, jb *types.JSONNode, found list) (result, error) {
+	size := len(jb.Elems)
+	if !isArray(jb) {
+		if !cx.lax {
+			if !cx.ignoreStructural {
+				return cx.fail("22039", "jsonpath item method .size() can only be applied to an array")
+			}
+			return resNotFound, nil
+		}
+		size = 1
+	}
+	return cx.next(n, numberNode(int64(size)), found)
 }
