@@ -2297,3 +2297,43 @@ tag: SELECT 0
 
 statement error 22038
 select jsonb_path_query('[1, 2]', '$[0 to last] + 1')
+
+query
+select '{"a": 1}' @? '$.a', '{"a": 1}' @@ '$.a == 1'
+----
+t|t
+tag: SELECT 1
+
+statement ok
+create table jp (id int primary key, j jsonb)
+
+statement ok
+insert into jp values (1, '{"a": 1}'), (2, '{"a": [2, 3]}'), (3, '{"b": "x"}'), (4, null)
+
+query
+select id, jsonb_path_query_first(j, '$.a'), jsonb_path_exists(j, 'strict $.a', silent => true), j @? '$.a ? (@ > 1)', j @@ '$.a > 1' from jp order by id
+----
+1|1|t|f|f
+2|[2, 3]|t|t|t
+3|NULL|NULL|f|f
+4|NULL|NULL|NULL|NULL
+tag: SELECT 4
+
+query
+select id, jsonb_path_query(j, 'lax $.a[*] ? (@ >= $min)', jsonb_build_object('min', id)) from jp order by id
+----
+1|1
+2|2
+2|3
+tag: SELECT 3
+
+query
+select jsonb_path_query('[1, "x", 3]', '$[*] + 1', silent => true)
+----
+tag: SELECT 0
+
+query
+select jsonb_path_query('{"a": [1, "x", 3]}', '$.a[*] ? (@ > 1)', silent => true)
+----
+3
+tag: SELECT 1
