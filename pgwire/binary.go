@@ -49,7 +49,7 @@ func appendBinary(dst []byte, t types.Type, v types.Value) []byte {
 	switch {
 	case t == types.Numeric:
 		return types.AppendNumericBinary(dst, v)
-	case t == types.JSONB: // jsonb_send: a version byte, 1, then the text
+	case t == types.JSONB || t == types.JSONPath: // jsonb_send, jsonpath_send: a version byte, 1, then the text
 		return append(append(dst, 1), v.String()...)
 	case t.IsArray():
 		return appendBinaryArray(dst, t, v)
@@ -174,6 +174,11 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.JSONB:
 		if len(b) == 0 || b[0] != 1 {
 			return types.Value{}, sql.Errorf("22P03", "unsupported jsonb version number %d", append(b, 0)[0])
+		}
+		return sql.ParseText(string(b[1:]), t)
+	case types.JSONPath:
+		if len(b) == 0 || b[0] != 1 {
+			return types.Value{}, sql.Errorf("XX000", "unsupported jsonpath version number: %d", append(b, 0)[0])
 		}
 		return sql.ParseText(string(b[1:]), t)
 	}

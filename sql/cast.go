@@ -81,6 +81,8 @@ func castTarget(name string) (types.Column, error) {
 		c.Type = types.JSON
 	case "jsonb":
 		c.Type = types.JSONB
+	case "jsonpath":
+		c.Type = types.JSONPath
 	default:
 		if fields, ok := strings.CutPrefix(base, "interval "); ok {
 			c.Type = types.Interval

@@ -180,6 +180,8 @@ func parseText(s string, t types.Type) (types.Value, error) {
 	switch t {
 	case types.UUID, types.JSON, types.JSONB:
 		return parseJSONOrUUID(s, t)
+	case types.JSONPath:
+		return parseJSONPath(s)
 	}
 	if t == types.Numeric {
 		v, err := types.ParseNumeric(s)

@@ -107,6 +107,8 @@ func (r *rewriter) operator(t lexer.Token) error {
 		r.b.WriteString(" " + op)
 	case op == "~" || op == "~*" || op == "!~" || op == "!~*":
 		return r.regexOp(op)
+	case (op == "@?" || op == "@@") && r.prefixPosition():
+		return operatorError(op) // prefix @@: PostgreSQL's geometric one, or MySQL's @@variable
 	case jsonOperators[op]:
 		// vitess has none of them (its -> and ->> are MySQL's, on column names only). They
 		// sit with || among PostgreSQL's operators, so they are written as || is, around a

@@ -70,6 +70,7 @@ var pgTypes = map[string]*pgType{
 	"uuid":         {oid: 2950, name: "uuid", t: types.UUID, cat: 'U'},
 	"json":         {oid: 114, name: "json", t: types.JSON, cat: 'U'},
 	"jsonb":        {oid: 3802, name: "jsonb", t: types.JSONB, cat: 'U'},
+	"jsonpath":     {oid: 4072, name: "jsonpath", t: types.JSONPath, cat: 'U'},
 	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
 	"_name":        {oid: 1003, name: "name[]", t: types.TextArray, cat: 'A'},
 	"_timetz":      {oid: 1270, name: "time with time zone[]", t: types.TimeTZArray, cat: 'A'},
@@ -258,7 +259,7 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 		return nil, unsupported("aggregate %s called by a quoted name", name)
 	}
 	for i := len(args); i < len(proc.args) && i < len(proc.defaults); i++ {
-		v, err := parseText(proc.defaults[i], proc.args[i].t) // an omitted argument's DEFAULT
+		v, err := parseText(defaultLiteral(proc.defaults[i]), proc.args[i].t) // an omitted argument's DEFAULT
 		if err != nil {
 			return nil, err
 		}
@@ -544,4 +545,15 @@ func mustPgType(name string) *pgType {
 
 func sortProcs(ps []*funcProc) {
 	slices.SortFunc(ps, func(a, b *funcProc) int { return cmp.Compare(a.oid, b.oid) })
+}
+
+// defaultLiteral is the text of a DEFAULT as pg_get_function_arguments prints it: '{}'::jsonb
+// reads as {}.
+func defaultLiteral(d string) string {
+	if body, ok := strings.CutPrefix(d, "'"); ok {
+		if i := strings.LastIndex(body, "'::"); i >= 0 {
+			return strings.ReplaceAll(body[:i], "''", "'")
+		}
+	}
+	return d
 }

@@ -54,6 +54,8 @@ func compileJSONOp(op string, a, b *expr) (*expr, error) {
 		})
 	case "#-":
 		return compileJSONDeletePath(a, b)
+	case "@?", "@@":
+		return compileJSONPathOp(op, a, b)
 	case "-":
 		return compileJSONDelete(a, b)
 	case "@>", "<@":

@@ -108,7 +108,7 @@ func namedOrder(p *funcProc, args []*expr, names []string) ([]*expr, bool) {
 		if i >= len(p.defaults) || p.defaults[i] == "" {
 			return nil, false
 		}
-		v, err := parseText(p.defaults[i], p.args[i].t)
+		v, err := parseText(defaultLiteral(p.defaults[i]), p.args[i].t)
 		if err != nil {
 			return nil, false
 		}

@@ -201,7 +201,7 @@ func catalogScalar(t types.Type) bool {
 	switch t {
 	case types.Null, types.Bool, types.Bytea, types.Int16, types.Int32, types.Int64, types.Text,
 		types.Float32, types.Float64, types.Date, types.Timestamp, types.Numeric, types.Timestamptz,
-		types.Time, types.TimeTZ, types.Interval, types.UUID, types.JSON, types.JSONB:
+		types.Time, types.TimeTZ, types.Interval, types.UUID, types.JSON, types.JSONB, types.JSONPath:
 		return true
 	}
 	return false

@@ -47,7 +47,7 @@ const (
 
 // jsonOperators are the json operators the dialect pass writes around a marker.
 var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "@>": true, "<@": true,
-	"?": true, "?|": true, "?&": true, "#-": true}
+	"?": true, "?|": true, "?&": true, "#-": true, "@?": true, "@@": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",

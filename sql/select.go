@@ -223,7 +223,7 @@ var typeNames = map[types.Type]string{
 	types.Float64: "float8", types.Bool: "bool", types.Text: "text", types.Timestamp: "timestamp",
 	types.Bytea: "bytea", types.Date: "date", types.Numeric: "numeric", types.Int2Vector: "int2vector", types.Int16Array: "int2",
 	types.Int32Array: "int4", types.Int64Array: "int8", types.TextArray: "text", types.UUID: "uuid", types.JSON: "json",
-	types.JSONB:       "jsonb",
+	types.JSONB: "jsonb", types.JSONPath: "jsonpath",
 	types.Timestamptz: "timestamptz", types.Interval: "interval", types.Time: "time", types.TimeTZ: "timetz", types.TimeTZArray: "timetz",
 }
 

@@ -42,8 +42,13 @@ func charPosition(q string, off int) int {
 // isPGSyntaxMessage reports whether msg is one of PostgreSQL's syntax error messages, which
 // always come with a position.
 func isPGSyntaxMessage(msg string) bool {
-	return strings.HasPrefix(msg, "syntax error at or near ") || msg == "syntax error at end of input"
+	return strings.HasPrefix(msg, "syntax error at or near ") && !strings.HasSuffix(msg, jsonpathInput) ||
+		msg == "syntax error at end of input"
 }
+
+// jsonpathInput ends the jsonpath parser's syntax errors, which name a token of a jsonpath
+// literal's text, not of the query.
+const jsonpathInput = " of jsonpath input"
 
 // nearError is PostgreSQL's syntax error naming a token as written: Go's %q would escape
 // some ("\x1f", a backslash), and locateNamed finds the token by the text the message names.
@@ -191,7 +196,7 @@ func locateNamed(err error, q string, from, to int) error {
 		return err
 	}
 	near, ok := strings.CutPrefix(e.Message, "syntax error at or near ")
-	if !ok {
+	if !ok || strings.HasSuffix(near, jsonpathInput) {
 		return err
 	}
 	for off := from; off < to; {

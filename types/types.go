@@ -66,6 +66,8 @@ func (t Type) OID() uint32 {
 		return 114
 	case JSONB:
 		return 3802
+	case JSONPath:
+		return 4072
 	case Timestamptz:
 		return 1184
 	case Interval:
@@ -121,6 +123,8 @@ func FromOID(oid uint32) Type {
 		return JSON
 	case 3802:
 		return JSONB
+	case 4072:
+		return JSONPath
 	case 22:
 		return Int2Vector
 	case 1005:
@@ -193,6 +197,8 @@ func (t Type) String() string {
 		return "json"
 	case JSONB:
 		return "jsonb"
+	case JSONPath:
+		return "jsonpath"
 	case Timestamptz:
 		return "timestamp with time zone"
 	case Interval:
@@ -216,7 +222,7 @@ func (t Type) IsInteger() bool { return t == Int16 || t == Int32 || t == Int64 }
 
 // HoldsBytes reports whether values of type t live in S.
 func (t Type) HoldsBytes() bool {
-	return t == Text || t == Bytea || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Interval || t.IsArray() || t.IsRecord()
+	return t == Text || t == Bytea || t == Numeric || t == UUID || t == JSON || t == JSONB || t == JSONPath || t == Interval || t.IsArray() || t.IsRecord()
 }
 
 // IsColumnType reports whether a table column can have type t.
