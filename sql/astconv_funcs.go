@@ -128,7 +128,7 @@ func (c *converter) groupConcat(g *sqlparser.GroupConcatExpr) (ast.Expr, error) 
 	}
 	sep := decodeSQLString(g.Separator)
 	call := &ast.FuncCall{Name: []string{"string_agg"}, Args: args, Distinct: g.Distinct}
-	if name, ok := strings.CutPrefix(sep, jsonAggMarker); ok {
+	if name, ok := strings.CutPrefix(sep, aggCallMarker); ok {
 		call.Name = []string{name}
 	} else {
 		call.Args = append(call.Args, &ast.Literal{Type: ast.LitString, Val: sep})

@@ -125,7 +125,7 @@ func columnName(e sqlparser.Expr) string {
 	case sqlparser.ValTuple:
 		return "row"
 	case *sqlparser.GroupConcatExpr:
-		if name, ok := strings.CutPrefix(decodeSQLString(e.Separator), jsonAggMarker); ok {
+		if name, ok := strings.CutPrefix(decodeSQLString(e.Separator), aggCallMarker); ok {
 			return name // jsonb_agg and its kin (see emitJSONAgg)
 		}
 		return "string_agg"
