@@ -186,7 +186,7 @@ func (c *aggCall) step(ec *execCtx, st *aggState, row []types.Value) error {
 		st.acc = acc
 	}
 	kept, err := st.acc.add(vals)
-	if err != nil || kept == 0 {
+	if err != nil || kept == 0 || ec == nil { // a window's rows are counted by its node
 		return err
 	}
 	return ec.mem.grow(kept)
@@ -274,4 +274,23 @@ func (c *aggCall) sameArgs(a, b []types.Value) bool {
 		}
 	}
 	return true
+}
+
+// windowAggCall binds count('\0agg:name', args) OVER (...), as the dialect pass writes a
+// marker aggregate followed by OVER; ok is false for any other count.
+func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err error) {
+	if len(c.Args) == 0 || !isAggCallMarker(c.Args[0]) {
+		return nil, false, nil
+	}
+	name := strings.TrimPrefix(c.Args[0].(*sqlparser.Literal).Val, aggCallMarker)
+	switch name {
+	case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
+		return nil, true, unsupported("%s as a window function", name)
+	}
+	ab := &aggBinder{input: sc}
+	spec, err := ab.bindCallAgg(&aggSpec{}, name, &sqlparser.GroupConcatExpr{Exprs: c.Args[1:]})
+	if err != nil {
+		return nil, true, err
+	}
+	return spec.call, true, nil
 }

@@ -120,7 +120,7 @@ func (c *aggCall) bindOrderedSet() error {
 			c.direct[0] = x
 		} else if d.typ.IsArray() {
 			return unsupported("%s of an array of fractions", c.name)
-		} else if familyOf(d.typ) != famNumeric {
+		} else if familyOf(d.typ) != famNumeric && d.typ != types.Null {
 			return noFunction(c.name, append(append([]*expr(nil), c.direct...), c.args...))
 		}
 	}

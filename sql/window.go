@@ -26,6 +26,7 @@ type windowSpec struct {
 	keys      []sortKey // over partition then order values
 	typ       types.Type
 	frame     *windowFrame // an explicit frame clause; nil: the default frame
+	agg       *aggCall     // kind "agg": an aggregate the dialect pass wrote with a marker
 }
 
 // windowFrame is ROWS or RANGE BETWEEN start AND end.
@@ -160,6 +161,13 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	case *sqlparser.CountStar:
 		spec.kind, spec.typ = "count", types.Int64
 	case *sqlparser.Count:
+		if call, ok, err := windowAggCall(c, sc); ok || err != nil {
+			if err != nil {
+				return nil, err
+			}
+			spec.kind, spec.typ, spec.agg = "agg", call.typ, call
+			break
+		}
 		if c.Distinct || len(c.Args) != 1 {
 			return nil, unsupported("DISTINCT in window functions")
 		}
@@ -460,7 +468,7 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 						}
 						return rows[entries[start+k].row]
 					}, i-start)
-				case "first_value", "last_value", "count", "sum", "avg", "min", "max":
+				case "first_value", "last_value", "count", "sum", "avg", "min", "max", "agg":
 					if w.frame != nil {
 						v, err = w.overFrame(ec, rows, entries[start:end], row, i-start, ps-start, pe-start)
 						break
@@ -567,6 +575,7 @@ type windowAcc struct {
 	n    int64
 	sum  sumAcc
 	best types.Value
+	agg  aggState // kind "agg"
 }
 
 func newWindowAcc(w *windowSpec) *windowAcc {
@@ -574,6 +583,9 @@ func newWindowAcc(w *windowSpec) *windowAcc {
 }
 
 func (a *windowAcc) add(row []types.Value) error {
+	if a.w.agg != nil {
+		return a.w.agg.step(nil, &a.agg, row)
+	}
 	if a.w.arg == nil {
 		a.n++ // count(*), and the ranking functions, which do not read it
 		return nil
@@ -596,6 +608,8 @@ func (a *windowAcc) add(row []types.Value) error {
 
 func (a *windowAcc) result() (types.Value, error) {
 	switch a.w.kind {
+	case "agg":
+		return a.w.agg.result(&a.agg)
 	case "count":
 		return types.NewInt(types.Int64, a.n), nil
 	case "sum":
