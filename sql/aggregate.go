@@ -35,7 +35,7 @@ type aggSpec struct {
 	distinct bool
 	typ      types.Type
 	text     string
-	filter   *expr  // FILTER (WHERE ...), or nil (aggfilter.go)
+	filter   *expr // FILTER (WHERE ...), or nil (aggfilter.go)
 	json     *jsonAgg
 	call     *aggCall
 }

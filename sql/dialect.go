@@ -69,9 +69,9 @@ const maxOperandRewrites = 10000
 
 // openParen is an open parenthesis of the dialect pass.
 type openParen struct {
-	start    int    // where in the output its operand begins: the function name of a call
-	close    string // written after its closing parenthesis
-	fromFunc string // the function, when this is the argument list of a function in FROM
+	start     int    // where in the output its operand begins: the function name of a call
+	close     string // written after its closing parenthesis
+	fromFunc  string // the function, when this is the argument list of a function in FROM
 	inside    string // written before its closing parenthesis (marker-agg's SEPARATOR marker)
 	aggName   string // marker-agg: the aggregate (dialect_aggs.go)
 	aggOrder  bool   // marker-agg: its ORDER BY was written
