@@ -244,6 +244,10 @@ func aggregateFuncs() []builtin {
 		{name: "covar_pop", kind: 'a', vol: i, procs: regr(2827)},
 		{name: "covar_samp", kind: 'a', vol: i, procs: regr(2828)},
 		{name: "corr", kind: 'a', vol: i, procs: regr(2829)},
+		// the ordered-set aggregates (no interval or array-of-fractions overloads yet)
+		{name: "percentile_disc", kind: 'a', vol: i, procs: []string{"3972: float8, order by anyelement -> anyelement"}},
+		{name: "percentile_cont", kind: 'a', vol: i, procs: []string{"3974: float8, order by float8 -> float8"}},
+		{name: "mode", kind: 'a', vol: i, procs: []string{"3984: order by anyelement -> anyelement"}},
 		{name: "row_number", kind: 'w', vol: i, procs: []string{"3100: -> int8"}},
 		{name: "rank", kind: 'w', vol: i, procs: []string{"3101: -> int8"}},
 		{name: "dense_rank", kind: 'w', vol: i, procs: []string{"3102: -> int8"}},
