@@ -181,6 +181,12 @@ func TestQueryMemoryLimit(t *testing.T) {
 		"SELECT v, count(*) FROM m GROUP BY v, id",
 		"SELECT count(*) FROM m x JOIN m y ON x.id = y.id",
 		"SELECT DISTINCT id, v FROM m",
+		// aggregates that keep their rows (aggregate_calls.go) or build a value of them
+		"SELECT string_agg(v, ',' ORDER BY id) FROM m",
+		"SELECT array_agg(DISTINCT v) FROM m",
+		"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY v) FROM m",
+		"SELECT string_agg(v, ',') FROM m",
+		"SELECT array_agg(v) FROM m",
 	} {
 		err := s.Exec(ctx, query, &textOutput{})
 		if e, ok := err.(*Error); !ok || e.Code != "53200" {
