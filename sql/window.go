@@ -161,17 +161,10 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	case *sqlparser.CountStar:
 		spec.kind, spec.typ = "count", types.Int64
 	case *sqlparser.Count:
-		if call, ok, err := windowAggCall(c, sc); ok || err != nil {
-			if err != nil {
-				return nil, err
-			}
-			spec.kind, spec.typ, spec.agg = "agg", call.typ, call
-			break
+		var err error
+		if arg, err = spec.bindCount(c, sc); err != nil {
+			return nil, err
 		}
-		if c.Distinct || len(c.Args) != 1 {
-			return nil, unsupported("DISTINCT in window functions")
-		}
-		spec.kind, spec.typ, arg = "count", types.Int64, c.Args[0]
 	case *sqlparser.Sum:
 		spec.kind, arg = "sum", c.Arg
 	case *sqlparser.Avg:
@@ -247,6 +240,23 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.order = append(spec.order, x)
 	}
 	return spec, nil
+}
+
+// bindCount binds count(x) over a window, or an aggregate the dialect pass wrote as count
+// with a marker (windowAggCall); arg is count's argument.
+func (spec *windowSpec) bindCount(c *sqlparser.Count, sc *scope) (arg sqlparser.Expr, err error) {
+	call, ok, err := windowAggCall(c, sc)
+	switch {
+	case err != nil:
+		return nil, err
+	case ok:
+		spec.kind, spec.typ, spec.agg = "agg", call.typ, call
+		return nil, nil
+	case c.Distinct || len(c.Args) != 1:
+		return nil, unsupported("DISTINCT in window functions")
+	}
+	spec.kind, spec.typ = "count", types.Int64
+	return c.Args[0], nil
 }
 
 // bindFrame checks and compiles a frame clause.
