@@ -24,8 +24,8 @@ const (
 	aggAvg
 	aggMin
 	aggMax
-	aggStringAgg
-	aggJSON // jsonb_agg, json_agg, jsonb_object_agg, json_object_agg (jsonb_agg.go)
+	aggJSON     // jsonb_agg, json_agg, jsonb_object_agg, json_object_agg (jsonb_agg.go)
+	aggCallKind // the other aggregates written as a marker GROUP_CONCAT (aggregate_calls.go)
 )
 
 // aggSpec is one aggregate call of the query.
@@ -35,9 +35,9 @@ type aggSpec struct {
 	distinct bool
 	typ      types.Type
 	text     string
-	sep      string // string_agg's delimiter
-	filter   *expr  // FILTER (WHERE ...), or nil (aggfilter.go)
+	filter   *expr // FILTER (WHERE ...), or nil (aggfilter.go)
 	json     *jsonAgg
+	call     *aggCall
 }
 
 type aggBinder struct {
@@ -200,14 +200,13 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 		spec.kind, spec.distinct, arg, name = aggMin, a.Distinct, a.Arg, "min"
 	case *sqlparser.Max:
 		spec.kind, spec.distinct, arg, name = aggMax, a.Distinct, a.Arg, "max"
-	case *sqlparser.GroupConcatExpr: // string_agg(x, 'delimiter'), as the dialect pass writes it
-		if name, ok := strings.CutPrefix(decodeSQLString(a.Separator), jsonAggMarker); ok {
+	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
+		name, _ := strings.CutPrefix(decodeSQLString(a.Separator), aggCallMarker)
+		switch name {
+		case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
 			return ab.bindJSONAgg(spec, name, a)
 		}
-		if len(a.Exprs) != 1 || len(a.OrderBy) > 0 || a.Limit != nil {
-			return nil, unsupported("string_agg with ORDER BY or more than two arguments")
-		}
-		spec.kind, spec.distinct, arg, name, spec.sep = aggStringAgg, a.Distinct, a.Exprs[0], "string_agg", decodeSQLString(a.Separator)
+		return ab.bindCallAgg(spec, name, a)
 	default:
 		return nil, unsupported("aggregate %s", pgString(e))
 	}
@@ -238,12 +237,6 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
 		}
 		spec.typ = t
-	case aggStringAgg:
-		if t != types.Text && t != types.Null {
-			return nil, Errorf("42883", "function %s(%s, text) does not exist", name, t)
-		}
-		spec.typ = types.Text
-		spec.arg = asText(x) // string_agg takes text: char(n) loses its padding
 	}
 	return spec, nil
 }
@@ -295,11 +288,14 @@ type aggState struct {
 	sum  sumAcc
 	v    types.Value
 	seen map[string]struct{} // DISTINCT: the argument values already folded in
-	b    []byte              // string_agg's result so far
 	// the json aggregates' values, object keys and ORDER BY values so far (jsonb_agg.go)
 	vals []types.Value
 	keys []string
 	ords [][]types.Value
+	// the other marker aggregates' state, or their rows kept and direct arguments
+	acc    aggAcc
+	kept   [][]types.Value
+	direct []types.Value
 }
 
 type group struct {
@@ -422,8 +418,11 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 		st.n++
 		return nil
 	}
-	if a.kind == aggJSON {
+	switch a.kind {
+	case aggJSON:
 		return a.json.step(ec, st, row)
+	case aggCallKind:
+		return a.call.step(ec, st, row)
 	}
 	v, err := a.arg.eval(row)
 	if err != nil || v.IsNull() {
@@ -446,12 +445,6 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 	switch a.kind {
 	case aggSum, aggAvg:
 		return st.sum.add(v, a.typ)
-	case aggStringAgg:
-		if st.n > 1 {
-			st.b = append(st.b, a.sep...)
-		}
-		st.b = append(st.b, v.S...)
-		return ec.mem.grow(int64(len(a.sep) + len(v.S)))
 	case aggMin, aggMax:
 		if st.n == 1 {
 			st.v = v // decoded strings are copies, so keeping v is safe
@@ -466,6 +459,8 @@ func (a *aggSpec) result(st *aggState) (types.Value, error) {
 	switch a.kind {
 	case aggCountStar, aggCount:
 		return types.NewInt(types.Int64, st.n), nil
+	case aggCallKind:
+		return a.call.result(st)
 	}
 	if st.n == 0 {
 		return types.Value{T: a.typ, Null: true}, nil
@@ -475,8 +470,6 @@ func (a *aggSpec) result(st *aggState) (types.Value, error) {
 		return st.sum.sum(a.typ)
 	case aggAvg:
 		return st.sum.avg(a.typ)
-	case aggStringAgg:
-		return types.NewText(string(st.b)), nil
 	case aggJSON:
 		return a.json.result(st)
 	}

@@ -122,27 +122,35 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 	return nil, false, nil
 }
 
-// groupConcat reads string_agg and the json aggregates, which the dialect pass writes as
-// GROUP_CONCAT (its SEPARATOR the delimiter, or a marker naming the json aggregate).
+// groupConcat reads the aggregates the dialect pass writes as GROUP_CONCAT, its SEPARATOR a
+// marker naming the aggregate (dialect_aggs.go).
 func (c *converter) groupConcat(g *sqlparser.GroupConcatExpr) (ast.Expr, error) {
 	if g.Limit != nil {
 		return nil, mysqlOnly("LIMIT in GROUP_CONCAT")
 	}
-	args, err := c.exprs(g.Exprs)
-	if err != nil {
-		return nil, err
+	name, ok := strings.CutPrefix(decodeSQLString(g.Separator), aggCallMarker)
+	if !ok {
+		return nil, mysqlOnly("GROUP_CONCAT")
 	}
-	sep := decodeSQLString(g.Separator)
-	call := &ast.FuncCall{Name: []string{"string_agg"}, Args: args, Distinct: g.Distinct}
-	if name, ok := strings.CutPrefix(sep, jsonAggMarker); ok {
-		call.Name = []string{name}
-	} else {
-		call.Args = append(call.Args, &ast.Literal{Type: ast.LitString, Val: sep})
+	exprs := g.Exprs
+	call := &ast.FuncCall{Name: []string{name}, Distinct: g.Distinct}
+	if len(exprs) > 0 && isMarkerLiteral(exprs[0], withinMarker) {
+		call.WithinGroup, exprs = true, exprs[1:]
+	}
+	var err error
+	if call.Args, err = c.exprs(exprs); err != nil {
+		return nil, err
 	}
 	if call.OrderBy, err = c.orderBy(g.OrderBy); err != nil {
 		return nil, err
 	}
 	return call, nil
+}
+
+// isAggCallMarker reports whether e is the marker naming an aggregate.
+func isAggCallMarker(e sqlparser.Expr) bool {
+	lit, ok := e.(*sqlparser.Literal)
+	return ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, aggCallMarker)
 }
 
 // aggregate reads vitess's nodes for aggregates and window functions.
@@ -155,6 +163,9 @@ func (c *converter) aggregate(e sqlparser.Expr) (ast.Expr, error) {
 		call.Name, call.Star, over = []string{"count"}, true, a.OverClause
 	case *sqlparser.Count:
 		call.Name, args, call.Distinct, over = []string{"count"}, a.Args, a.Distinct, a.OverClause
+		if len(args) > 0 && isAggCallMarker(args[0]) { // a marker aggregate before OVER
+			call.Name, args = []string{strings.TrimPrefix(args[0].(*sqlparser.Literal).Val, aggCallMarker)}, args[1:]
+		}
 	case *sqlparser.Sum:
 		call.Name, args, call.Distinct, over = []string{"sum"}, []sqlparser.Expr{a.Arg}, a.Distinct, a.OverClause
 	case *sqlparser.Avg:

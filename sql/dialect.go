@@ -71,12 +71,13 @@ const maxOperandRewrites = 10000
 
 // openParen is an open parenthesis of the dialect pass.
 type openParen struct {
-	start    int    // where in the output its operand begins: the function name of a call
-	close    string // written after its closing parenthesis
-	fromFunc string // the function, when this is the argument list of a function in FROM
-	// stringAgg marks string_agg's argument list, whose comma is GROUP_CONCAT's SEPARATOR.
-	stringAgg bool
-	inside    string // written before its closing parenthesis (json-agg's SEPARATOR marker)
+	start     int    // where in the output its operand begins: the function name of a call
+	close     string // written after its closing parenthesis
+	fromFunc  string // the function, when this is the argument list of a function in FROM
+	inside    string // written before its closing parenthesis (marker-agg's SEPARATOR marker)
+	aggName   string // marker-agg: the aggregate (dialect_aggs.go)
+	aggOrder  bool   // marker-agg: its ORDER BY was written
+	within    bool   // marker-agg: its WITHIN GROUP ( was read
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
@@ -144,8 +145,9 @@ type rewriter struct {
 	// already written: operandStart is where in b the last complete operand (an identifier
 	// chain, a call, a parenthesized group, a subscript) begins.
 	operandStart int
-	// aggMarker is the json-agg rule's SEPARATOR, for the argument list that follows.
-	aggMarker string
+	// aggMarker is the marker-agg rule's SEPARATOR and aggName its aggregate, for the
+	// argument list that follows.
+	aggMarker, aggName string
 
 	track bool      // record marks: the pass runs again to locate an error (rewriteMarks)
 	marks []posMark // the statement's, when track

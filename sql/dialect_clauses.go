@@ -171,26 +171,6 @@ func emitUpsert(r *rewriter, _ string) error {
 	return nil
 }
 
-// string_agg(x, 'd') → group_concat(x separator 'd') (see comma); user text's group_concat
-// call does not exist.
-func emitStringAgg(r *rewriter, _ string) error {
-	r.startOperand()
-	r.b.WriteString("group_concat")
-	r.keep("group_concat")
-	return nil
-}
-
-// jsonb_agg(x) → group_concat(x separator '\0agg:jsonb_agg'): vitess parses a GROUP_CONCAT
-// as an aggregate, and the binder reads the marker (see bindJSONAgg); so for json_agg,
-// jsonb_object_agg and json_object_agg.
-func emitJSONAgg(r *rewriter, w string) error {
-	r.startOperand()
-	r.b.WriteString("group_concat")
-	r.keep("group_concat")
-	r.aggMarker = " separator " + markerLiteral(jsonAggMarker+w)
-	return nil
-}
-
 func emitGroupConcat(*rewriter, string) error {
 	return Errorf("42883", "function group_concat does not exist")
 }

@@ -198,8 +198,7 @@ func (r *rewriter) openParen() error {
 	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
-	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
-	p.inside, r.aggMarker = r.aggMarker, ""
+	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
 		// is how PostgreSQL names its rows' column (the alias, else the function).
@@ -224,6 +223,9 @@ func (r *rewriter) closeParen() error {
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)
 	if n := len(r.parens); n > 0 && r.parens[n-1].inside != "" {
+		if done, err := r.closeMarkerAgg(); done || err != nil {
+			return err
+		}
 		r.b.WriteString(r.parens[n-1].inside)
 	}
 	if n := len(r.arrays); n > 0 && r.arrays[n-1] == r.depth {
@@ -265,11 +267,6 @@ func (r *rewriter) comma() error {
 	switch {
 	case r.valuesRowNext():
 		r.b.WriteString(",row")
-	case len(r.parens) > 0 && r.parens[len(r.parens)-1].stringAgg:
-		// string_agg(x, 'd') → group_concat(x separator 'd'): MySQL's aggregate, whose
-		// delimiter must be a string constant.
-		r.b.WriteString(" separator ")
-		r.parens[len(r.parens)-1].stringAgg = false
 	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
 	case r.clause() == "from":

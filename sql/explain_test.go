@@ -184,6 +184,12 @@ func TestQueryMemoryLimit(t *testing.T) {
 		// A recursion whose runs grow without end: only the working table is held, yet it
 		// outgrows the limit.
 		"WITH RECURSIVE t(n, v) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, v FROM t, (VALUES (1), (2)) d(x)) SELECT count(*) FROM t",
+		// aggregates that keep their rows (aggregate_calls.go) or build a value of them
+		"SELECT string_agg(v, ',' ORDER BY id) FROM m",
+		"SELECT array_agg(DISTINCT v) FROM m",
+		"SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY v) FROM m",
+		"SELECT string_agg(v, ',') FROM m",
+		"SELECT array_agg(v) FROM m",
 	} {
 		err := s.Exec(ctx, query, &textOutput{})
 		if e, ok := err.(*Error); !ok || e.Code != "53200" {

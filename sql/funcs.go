@@ -95,6 +95,9 @@ type funcProc struct {
 	schema   int64 // pg_catalog, or information_schema for _pg_expandarray
 	args     []*pgType
 	variadic bool // the last argument repeats (VARIADIC)
+	// withinAt: 1 + an ordered-set aggregate's first WITHIN GROUP argument, after its direct
+	// ones; 0 for anything else
+	withinAt int
 	ret      *pgType
 	outArgs  []outArg // the OUT columns of a record result
 	kind     byte     // prokind: 'f' function, 'a' aggregate, 'w' window
@@ -411,7 +414,12 @@ func coerceArg(x *expr, t types.Type) (*expr, error) {
 func (p *funcProc) argsText() string {
 	var b strings.Builder
 	for i, a := range p.args {
-		if i > 0 {
+		switch {
+		case i+1 == p.withinAt && i > 0:
+			b.WriteString(" ORDER BY ")
+		case i+1 == p.withinAt:
+			b.WriteString("ORDER BY ")
+		case i > 0:
 			b.WriteString(", ")
 		}
 		if p.variadic && i == len(p.args)-1 {
@@ -505,6 +513,9 @@ func parseProc(d builtin, def *funcDef, spec string) *funcProc {
 		}
 		if rest, ok := strings.CutPrefix(a, "variadic "); ok {
 			p.variadic, a = true, rest
+		}
+		if rest, ok := strings.CutPrefix(a, "order by "); ok { // "direct, order by aggregated"
+			p.withinAt, a = len(p.args)+1, rest
 		}
 		// "name type" or "name type = default": a named argument, maybe with a default.
 		a, def, _ := strings.Cut(a, " = ")

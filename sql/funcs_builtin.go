@@ -205,6 +205,18 @@ func aggregateFuncs() []builtin {
 		}
 		return out
 	}
+	intAgg := func(i2, i4, i8 int) []string { // bit_and and its kin: no bit overloads yet
+		return []string{strconv.Itoa(i2) + ": int2 -> int2", strconv.Itoa(i4) + ": int4 -> int4", strconv.Itoa(i8) + ": int8 -> int8"}
+	}
+	stats := func(first int) []string { // the variances and standard deviations
+		var out []string
+		for k, t := range []string{"int8 -> numeric", "int4 -> numeric", "int2 -> numeric", "float4 -> float8",
+			"float8 -> float8", "numeric -> numeric"} {
+			out = append(out, strconv.Itoa(first+k)+": "+t)
+		}
+		return out
+	}
+	regr := func(oid int) []string { return []string{strconv.Itoa(oid) + ": float8, float8 -> float8"} }
 	return []builtin{
 		{name: "count", kind: 'a', vol: i, procs: []string{"2147: any -> int8", "2803: -> int8"}},
 		{name: "sum", kind: 'a', vol: i, procs: []string{"2107: int8 -> numeric", "2108: int4 -> int8", "2109: int2 -> int8",
@@ -214,6 +226,35 @@ func aggregateFuncs() []builtin {
 		{name: "max", kind: 'a', vol: i, procs: minMax(2115)},
 		{name: "min", kind: 'a', vol: i, procs: minMax(2131)},
 		{name: "string_agg", kind: 'a', vol: i, procs: []string{"3538: text, text -> text"}},
+		{name: "array_agg", kind: 'a', vol: i, procs: []string{"2335: anynonarray -> anyarray"}},
+		{name: "bool_and", kind: 'a', vol: i, procs: []string{"2517: bool -> bool"}},
+		{name: "bool_or", kind: 'a', vol: i, procs: []string{"2518: bool -> bool"}},
+		{name: "every", kind: 'a', vol: i, procs: []string{"2519: bool -> bool"}},
+		{name: "bit_and", kind: 'a', vol: i, procs: intAgg(2236, 2238, 2240)},
+		{name: "bit_or", kind: 'a', vol: i, procs: intAgg(2237, 2239, 2241)},
+		{name: "bit_xor", kind: 'a', vol: i, procs: intAgg(6164, 6165, 6166)},
+		{name: "variance", kind: 'a', vol: i, procs: stats(2148)},
+		{name: "stddev", kind: 'a', vol: i, procs: stats(2154)},
+		{name: "var_samp", kind: 'a', vol: i, procs: stats(2641)},
+		{name: "stddev_samp", kind: 'a', vol: i, procs: stats(2712)},
+		{name: "var_pop", kind: 'a', vol: i, procs: stats(2718)},
+		{name: "stddev_pop", kind: 'a', vol: i, procs: stats(2724)},
+		{name: "regr_count", kind: 'a', vol: i, procs: []string{"2818: float8, float8 -> int8"}},
+		{name: "regr_sxx", kind: 'a', vol: i, procs: regr(2819)},
+		{name: "regr_syy", kind: 'a', vol: i, procs: regr(2820)},
+		{name: "regr_sxy", kind: 'a', vol: i, procs: regr(2821)},
+		{name: "regr_avgx", kind: 'a', vol: i, procs: regr(2822)},
+		{name: "regr_avgy", kind: 'a', vol: i, procs: regr(2823)},
+		{name: "regr_r2", kind: 'a', vol: i, procs: regr(2824)},
+		{name: "regr_slope", kind: 'a', vol: i, procs: regr(2825)},
+		{name: "regr_intercept", kind: 'a', vol: i, procs: regr(2826)},
+		{name: "covar_pop", kind: 'a', vol: i, procs: regr(2827)},
+		{name: "covar_samp", kind: 'a', vol: i, procs: regr(2828)},
+		{name: "corr", kind: 'a', vol: i, procs: regr(2829)},
+		// the ordered-set aggregates (no interval or array-of-fractions overloads yet)
+		{name: "percentile_disc", kind: 'a', vol: i, procs: []string{"3972: float8, order by anyelement -> anyelement"}},
+		{name: "percentile_cont", kind: 'a', vol: i, procs: []string{"3974: float8, order by float8 -> float8"}},
+		{name: "mode", kind: 'a', vol: i, procs: []string{"3984: order by anyelement -> anyelement"}},
 		{name: "row_number", kind: 'w', vol: i, procs: []string{"3100: -> int8"}},
 		{name: "rank", kind: 'w', vol: i, procs: []string{"3101: -> int8"}},
 		{name: "dense_rank", kind: 'w', vol: i, procs: []string{"3102: -> int8"}},

@@ -40,19 +40,12 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		return nil, unsupported("%s with LIMIT", name)
 	}
 	ja.distinct = a.Distinct
-	nested := func(e sqlparser.Expr) bool {
-		return hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}})
+	args, err := ab.aggArgs(a.Exprs)
+	if err != nil {
+		return nil, err
 	}
-	args := make([]*expr, len(a.Exprs))
-	for i, e := range a.Exprs {
-		if nested(e) {
-			return nil, Errorf("42803", "aggregate function calls cannot be nested")
-		}
-		x, err := compile(e, ab.input)
-		if err != nil {
-			return nil, err
-		}
-		args[i] = x
+	if len(a.Exprs) > 0 && isMarkerLiteral(a.Exprs[0], withinMarker) {
+		return nil, unsupported("%s with WITHIN GROUP", name)
 	}
 	if !ja.object && len(args) == 1 && args[0].unknown && args[0].param == 0 {
 		// json[b]_agg(anyelement): an untyped literal has no type (json[b]_object_agg
@@ -65,26 +58,12 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 	if len(args) != want {
 		return nil, noFunction(name, args)
 	}
-	for _, o := range a.OrderBy {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			if len(ja.sort) > 0 { // NULLS FIRST/LAST, as the dialect pass writes it
-				ja.sort[len(ja.sort)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
-			}
-			continue
-		}
-		if nested(o.Expr) {
-			return nil, Errorf("42803", "aggregate function calls cannot be nested")
-		}
-		if ja.distinct && !slices.ContainsFunc(a.Exprs, func(e sqlparser.Expr) bool { return sqlparser.Equals.Expr(e, o.Expr) }) {
-			return nil, Errorf("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list")
-		}
-		x, err := compile(o.Expr, ab.input)
-		if err != nil {
-			return nil, err
-		}
-		desc := o.Direction == sqlparser.DescOrder
-		ja.sort = append(ja.sort, sortKey{pos: len(ja.order), desc: desc, nullsFirst: desc, trim: x.bpchar})
-		ja.order = append(ja.order, x)
+	var distinctArgs []sqlparser.Expr
+	if ja.distinct {
+		distinctArgs = a.Exprs
+	}
+	if ja.order, ja.sort, err = ab.aggOrder(a.OrderBy, distinctArgs); err != nil {
+		return nil, err
 	}
 	ja.val = args[len(args)-1]
 	if ja.object {

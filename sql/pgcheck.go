@@ -41,8 +41,12 @@ const (
 	ilikeEscapeMarker = markerStart + "ilike"
 	// jsonOpMarker names a json operator, the operand between two |s (see compileJSONOp).
 	jsonOpMarker = markerStart + "op:"
-	// jsonAggMarker is the SEPARATOR of the GROUP_CONCAT a json aggregate is written as.
-	jsonAggMarker = markerStart + "agg:"
+	// aggCallMarker is the SEPARATOR of the GROUP_CONCAT an aggregate is written as
+	// (dialect_aggs.go), followed by its name.
+	aggCallMarker = markerStart + "agg:"
+	// withinMarker is the first argument of an ordered-set aggregate's GROUP_CONCAT: WITHIN
+	// GROUP (ORDER BY ...) followed.
+	withinMarker = markerStart + "within"
 )
 
 // jsonOperators are the json operators the dialect pass writes around a marker.
@@ -51,7 +55,7 @@ var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": 
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", jsonAggMarker, "", markerStart, "")
+	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", aggCallMarker, "", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }

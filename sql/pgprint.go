@@ -45,16 +45,21 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 		if pgFormatInternalCall(buf, n) {
 			return
 		}
-	case *sqlparser.GroupConcatExpr: // string_agg
-		buf.WriteString("string_agg(")
-		if n.Distinct {
-			buf.WriteString("DISTINCT ")
-		}
-		for _, e := range n.Exprs {
-			buf.Myprintf("%v, ", e)
-		}
-		buf.Myprintf("%v%v)", sqlparser.NewStrLiteral(n.Separator), n.OrderBy)
+	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
+		pgFormatMarkerAgg(buf, n)
 		return
+	case *sqlparser.Count:
+		if len(n.Args) > 0 && isAggCallMarker(n.Args[0]) { // the same, before OVER
+			buf.WriteString(strings.TrimPrefix(n.Args[0].(*sqlparser.Literal).Val, aggCallMarker) + "(")
+			for i, e := range n.Args[1:] {
+				if i > 0 {
+					buf.WriteString(", ")
+				}
+				buf.Myprintf("%v", e)
+			}
+			buf.Myprintf(")%v", n.OverClause)
+			return
+		}
 	case *sqlparser.Literal:
 		if strings.HasPrefix(n.Val, markerStart) { // never printed alone; not as a NUL either
 			buf.WriteString(unmark(n.Val))
@@ -226,4 +231,30 @@ func defaultText(def string) string {
 		return def
 	}
 	return pgString(e)
+}
+
+// pgFormatMarkerAgg prints name(DISTINCT args ORDER BY keys) or name(args) WITHIN GROUP
+// (ORDER BY keys) for the GROUP_CONCAT the dialect pass wrote (dialect_aggs.go).
+func pgFormatMarkerAgg(buf *sqlparser.TrackedBuffer, n *sqlparser.GroupConcatExpr) {
+	name, _ := strings.CutPrefix(decodeSQLString(n.Separator), aggCallMarker)
+	buf.WriteString(name + "(")
+	if n.Distinct {
+		buf.WriteString("DISTINCT ")
+	}
+	exprs := n.Exprs
+	within := len(exprs) > 0 && isMarkerLiteral(exprs[0], withinMarker)
+	if within {
+		exprs = exprs[1:]
+	}
+	for i, e := range exprs {
+		if i > 0 {
+			buf.WriteString(", ")
+		}
+		buf.Myprintf("%v", e)
+	}
+	if within {
+		buf.Myprintf(") WITHIN GROUP (%v)", n.OrderBy)
+		return
+	}
+	buf.Myprintf("%v)", n.OrderBy)
 }

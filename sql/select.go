@@ -124,11 +124,14 @@ func columnName(e sqlparser.Expr) string {
 		return "bool"
 	case sqlparser.ValTuple:
 		return "row"
-	case *sqlparser.GroupConcatExpr:
-		if name, ok := strings.CutPrefix(decodeSQLString(e.Separator), jsonAggMarker); ok {
-			return name // jsonb_agg and its kin (see emitJSONAgg)
+	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
+		name, _ := strings.CutPrefix(decodeSQLString(e.Separator), aggCallMarker)
+		return name
+	case *sqlparser.Count:
+		if len(e.Args) > 0 && isAggCallMarker(e.Args[0]) { // the same, before OVER
+			return strings.TrimPrefix(e.Args[0].(*sqlparser.Literal).Val, aggCallMarker)
 		}
-		return "string_agg"
+		return "count"
 	case *sqlparser.ArgumentLessWindowExpr:
 		return strings.ToLower(e.Type.ToString())
 	case *sqlparser.FirstOrLastValueExpr:

@@ -26,6 +26,7 @@ type windowSpec struct {
 	keys      []sortKey // over partition then order values
 	typ       types.Type
 	frame     *windowFrame // an explicit frame clause; nil: the default frame
+	agg       *aggCall     // kind "agg": an aggregate the dialect pass wrote with a marker
 }
 
 // windowFrame is ROWS or RANGE BETWEEN start AND end.
@@ -160,10 +161,10 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	case *sqlparser.CountStar:
 		spec.kind, spec.typ = "count", types.Int64
 	case *sqlparser.Count:
-		if c.Distinct || len(c.Args) != 1 {
-			return nil, unsupported("DISTINCT in window functions")
+		var err error
+		if arg, err = spec.bindCount(c, sc); err != nil {
+			return nil, err
 		}
-		spec.kind, spec.typ, arg = "count", types.Int64, c.Args[0]
 	case *sqlparser.Sum:
 		spec.kind, arg = "sum", c.Arg
 	case *sqlparser.Avg:
@@ -239,6 +240,23 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.order = append(spec.order, x)
 	}
 	return spec, nil
+}
+
+// bindCount binds count(x) over a window, or an aggregate the dialect pass wrote as count
+// with a marker (windowAggCall); arg is count's argument.
+func (spec *windowSpec) bindCount(c *sqlparser.Count, sc *scope) (arg sqlparser.Expr, err error) {
+	call, ok, err := windowAggCall(c, sc)
+	switch {
+	case err != nil:
+		return nil, err
+	case ok:
+		spec.kind, spec.typ, spec.agg = "agg", call.typ, call
+		return nil, nil
+	case c.Distinct || len(c.Args) != 1:
+		return nil, unsupported("DISTINCT in window functions")
+	}
+	spec.kind, spec.typ = "count", types.Int64
+	return c.Args[0], nil
 }
 
 // bindFrame checks and compiles a frame clause.
@@ -460,7 +478,7 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 						}
 						return rows[entries[start+k].row]
 					}, i-start)
-				case "first_value", "last_value", "count", "sum", "avg", "min", "max":
+				case "first_value", "last_value", "count", "sum", "avg", "min", "max", "agg":
 					if w.frame != nil {
 						v, err = w.overFrame(ec, rows, entries[start:end], row, i-start, ps-start, pe-start)
 						break
@@ -567,6 +585,7 @@ type windowAcc struct {
 	n    int64
 	sum  sumAcc
 	best types.Value
+	agg  aggState // kind "agg"
 }
 
 func newWindowAcc(w *windowSpec) *windowAcc {
@@ -574,6 +593,9 @@ func newWindowAcc(w *windowSpec) *windowAcc {
 }
 
 func (a *windowAcc) add(row []types.Value) error {
+	if a.w.agg != nil {
+		return a.w.agg.step(nil, &a.agg, row)
+	}
 	if a.w.arg == nil {
 		a.n++ // count(*), and the ranking functions, which do not read it
 		return nil
@@ -596,6 +618,8 @@ func (a *windowAcc) add(row []types.Value) error {
 
 func (a *windowAcc) result() (types.Value, error) {
 	switch a.w.kind {
+	case "agg":
+		return a.w.agg.result(&a.agg)
 	case "count":
 		return types.NewInt(types.Int64, a.n), nil
 	case "sum":

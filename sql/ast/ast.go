@@ -78,8 +78,10 @@ type FuncCall struct {
 	Star     bool // count(*)
 	Distinct bool
 	OrderBy  []SortBy // string_agg(x, ',' ORDER BY y)
-	Filter   Expr     // FILTER (WHERE ...)
-	Over     *Window  // OVER (...) or OVER name
+	// WithinGroup: OrderBy is an ordered-set aggregate's WITHIN GROUP (ORDER BY ...)
+	WithinGroup bool
+	Filter      Expr    // FILTER (WHERE ...)
+	Over        *Window // OVER (...) or OVER name
 	// Syntax is the SQL-standard spelling the call came from, printed again as it: "" (a
 	// plain call), "substring" (substring(x FROM a FOR b)), "position" (position(a IN b),
 	// Args are b, a as in PostgreSQL), "trim" (TrimSpec), "overlay".

@@ -295,7 +295,11 @@ func (p *printer) funcCall(f *FuncCall) {
 		p.w("*")
 	}
 	p.exprs(f.Args)
-	if len(f.OrderBy) > 0 {
+	switch {
+	case f.WithinGroup:
+		p.w(") WITHIN GROUP (")
+		p.orderBy(f.OrderBy)
+	case len(f.OrderBy) > 0:
 		p.w(" ")
 		p.orderBy(f.OrderBy)
 	}

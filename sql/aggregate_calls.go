@@ -1,0 +1,296 @@
+package sql
+
+import (
+	"slices"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// The aggregates the dialect pass writes as a marker GROUP_CONCAT (dialect_aggs.go) other
+// than the json ones: string_agg, array_agg, bool_and/bool_or/every, bit_and/bit_or/bit_xor,
+// the variances and standard deviations, the two-variable statistics (corr, covar_*,
+// regr_*) and the ordered-set aggregates percentile_cont, percentile_disc and mode. Each
+// folds its rows into an aggAcc; with DISTINCT, ORDER BY or WITHIN GROUP the rows are kept,
+// counted against the query's memory limit, and folded in order when the group is done.
+
+// aggAcc is one group's running state of an aggregate call.
+type aggAcc interface {
+	add(args []types.Value) (kept int64, err error) // kept: the bytes it holds on to
+	result() (types.Value, error)
+}
+
+// aggCall is a bound aggregate call.
+type aggCall struct {
+	name     string
+	args     []*expr // the aggregated arguments (an ordered-set aggregate's: its WITHIN GROUP key)
+	direct   []*expr // an ordered-set aggregate's direct arguments
+	order    []*expr // ORDER BY, after args in a kept row
+	sort     []sortKey
+	distinct bool
+	keep     bool // rows are kept and folded at the end
+	// strict skips a row whose arguments are NULL (string_agg: whose value is NULL)
+	strict, strictFirst bool
+	width               int // the input row's columns, for direct arguments over no rows
+	typ                 types.Type
+	newAcc              func(direct []types.Value) (aggAcc, error)
+}
+
+// bindCallAgg binds name(args ORDER BY ...) as the dialect pass wrote it.
+func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
+	if a.Limit != nil {
+		return nil, mysqlOnly("LIMIT in an aggregate")
+	}
+	exprs := a.Exprs
+	within := len(exprs) > 0 && isMarkerLiteral(exprs[0], withinMarker)
+	if within {
+		exprs = exprs[1:]
+	}
+	c := &aggCall{name: name, distinct: a.Distinct, width: len(ab.input.cols)}
+	args, err := ab.aggArgs(exprs)
+	if err != nil {
+		return nil, err
+	}
+	if orderedSetAggregates[name] != within { // PostgreSQL finds no such function
+		if err := unknownAsText(args); err != nil {
+			return nil, err
+		}
+		if within && len(a.OrderBy) > 0 {
+			more, err := ab.aggArgs([]sqlparser.Expr{a.OrderBy[0].Expr})
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, more...)
+		}
+		return nil, noFunction(name, args)
+	}
+	var distinctArgs []sqlparser.Expr
+	if c.distinct {
+		distinctArgs = exprs
+	}
+	order, sort, err := ab.aggOrder(a.OrderBy, distinctArgs)
+	if err != nil {
+		return nil, err
+	}
+	if within {
+		c.direct, c.args, c.sort, c.keep = args, order, sort, true
+		err = c.bindOrderedSet()
+	} else {
+		c.args, c.order, c.keep = args, order, c.distinct || len(order) > 0
+		for i := range sort {
+			sort[i].pos += len(args)
+		}
+		c.sort = sort
+		err = c.bindPlain()
+	}
+	if err != nil {
+		return nil, err
+	}
+	spec.kind, spec.call = aggCallKind, c
+	spec.typ, spec.arg = c.typ, c.args[0]
+	return spec, nil
+}
+
+// aggArgs compiles an aggregate's arguments.
+func (ab *aggBinder) aggArgs(exprs []sqlparser.Expr) ([]*expr, error) {
+	args := make([]*expr, len(exprs))
+	for i, e := range exprs {
+		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}}) {
+			return nil, Errorf("42803", "aggregate function calls cannot be nested")
+		}
+		x, err := compile(e, ab.input)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
+	}
+	return args, nil
+}
+
+// aggOrder compiles an aggregate's ORDER BY; with DISTINCT (distinctArgs non-nil) its keys
+// must be arguments, as in PostgreSQL.
+func (ab *aggBinder) aggOrder(by sqlparser.OrderBy, distinctArgs []sqlparser.Expr) ([]*expr, []sortKey, error) {
+	var order []*expr
+	var sort []sortKey
+	for _, o := range by {
+		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
+			if len(sort) > 0 { // NULLS FIRST/LAST, as the dialect pass writes it
+				sort[len(sort)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
+			}
+			continue
+		}
+		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: o.Expr}}) {
+			return nil, nil, Errorf("42803", "aggregate function calls cannot be nested")
+		}
+		if distinctArgs != nil && !slices.ContainsFunc(distinctArgs, func(e sqlparser.Expr) bool { return sqlparser.Equals.Expr(e, o.Expr) }) {
+			return nil, nil, Errorf("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list")
+		}
+		x, err := compile(o.Expr, ab.input)
+		if err != nil {
+			return nil, nil, err
+		}
+		if x.unknown {
+			if x, err = castLiteral(x, types.Text); err != nil {
+				return nil, nil, err
+			}
+		}
+		desc := o.Direction == sqlparser.DescOrder
+		sort = append(sort, sortKey{pos: len(order), desc: desc, nullsFirst: desc, trim: x.bpchar})
+		order = append(order, x)
+	}
+	return order, sort, nil
+}
+
+// isMarkerLiteral reports whether e is the string constant m.
+func isMarkerLiteral(e sqlparser.Expr, m string) bool {
+	lit, ok := e.(*sqlparser.Literal)
+	return ok && lit.Type == sqlparser.StrVal && lit.Val == m
+}
+
+// step folds one input row into the call's state.
+func (c *aggCall) step(ec *execCtx, st *aggState, row []types.Value) error {
+	vals := make([]types.Value, len(c.args)+len(c.order))
+	for i, x := range c.args {
+		v, err := x.eval(row)
+		if err != nil {
+			return err
+		}
+		if v.IsNull() && (c.strict || c.strictFirst && i == 0) {
+			return nil
+		}
+		vals[i] = v
+	}
+	if c.keep {
+		for i, x := range c.order {
+			v, err := x.eval(row)
+			if err != nil {
+				return err
+			}
+			vals[len(c.args)+i] = v
+		}
+		if st.direct == nil && len(c.direct) > 0 {
+			if err := c.evalDirect(st, row); err != nil {
+				return err
+			}
+		}
+		st.kept = append(st.kept, vals)
+		return ec.mem.grow(rowBytes(vals) + 24)
+	}
+	if st.acc == nil {
+		acc, err := c.newAcc(nil)
+		if err != nil {
+			return err
+		}
+		st.acc = acc
+	}
+	kept, err := st.acc.add(vals)
+	if err != nil || kept == 0 || ec == nil { // a window's rows are counted by its node
+		return err
+	}
+	return ec.mem.grow(kept)
+}
+
+// evalDirect evaluates an ordered-set aggregate's direct arguments, once per group.
+func (c *aggCall) evalDirect(st *aggState, row []types.Value) error {
+	if row == nil {
+		row = make([]types.Value, c.width)
+		for i := range row {
+			row[i] = types.Value{T: types.Null, Null: true}
+		}
+	}
+	st.direct = make([]types.Value, len(c.direct))
+	for i, x := range c.direct {
+		v, err := x.eval(row)
+		if err != nil {
+			return err
+		}
+		st.direct[i] = v
+	}
+	return nil
+}
+
+// result folds the kept rows, in order, and returns the aggregate's value.
+func (c *aggCall) result(st *aggState) (types.Value, error) {
+	if !c.keep {
+		if st.acc == nil {
+			acc, err := c.newAcc(nil)
+			if err != nil {
+				return types.Value{}, err
+			}
+			st.acc = acc
+		}
+		return st.acc.result()
+	}
+	if st.direct == nil && len(c.direct) > 0 {
+		if err := c.evalDirect(st, nil); err != nil {
+			return types.Value{}, err
+		}
+	}
+	acc, err := c.newAcc(st.direct)
+	if err != nil || acc == nil {
+		return types.Value{T: c.typ, Null: true}, err
+	}
+	rows := slices.Clone(st.kept)
+	if c.distinct && len(c.sort) == 0 {
+		keys := make([]sortKey, len(c.args))
+		for i := range keys {
+			keys[i] = sortKey{pos: i, trim: c.args[i].bpchar}
+		}
+		slices.SortStableFunc(rows, func(a, b []types.Value) int { return compareRows(keys, a, b) })
+	} else {
+		slices.SortStableFunc(rows, func(a, b []types.Value) int { return compareRows(c.sort, a, b) })
+	}
+	var prev []types.Value
+	for _, r := range rows {
+		if c.distinct && prev != nil && c.sameArgs(prev, r) {
+			continue
+		}
+		prev = r
+		if _, err := acc.add(r[:len(c.args)]); err != nil {
+			return types.Value{}, err
+		}
+	}
+	v, err := acc.result()
+	if v.IsNull() {
+		v.T = c.typ
+	}
+	return v, err
+}
+
+// sameArgs reports whether two kept rows have equal arguments (NULLs equal), for DISTINCT.
+func (c *aggCall) sameArgs(a, b []types.Value) bool {
+	for i, x := range c.args {
+		v, w := a[i], b[i]
+		if v.IsNull() || w.IsNull() {
+			if v.IsNull() != w.IsNull() {
+				return false
+			}
+			continue
+		}
+		if compareChar(v, w, x.bpchar) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// windowAggCall binds count('\0agg:name', args) OVER (...), as the dialect pass writes a
+// marker aggregate followed by OVER; ok is false for any other count.
+func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err error) {
+	if len(c.Args) == 0 || !isAggCallMarker(c.Args[0]) {
+		return nil, false, nil
+	}
+	name := strings.TrimPrefix(c.Args[0].(*sqlparser.Literal).Val, aggCallMarker)
+	switch name {
+	case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
+		return nil, true, unsupported("%s as a window function", name)
+	}
+	ab := &aggBinder{input: sc}
+	spec, err := ab.bindCallAgg(&aggSpec{}, name, &sqlparser.GroupConcatExpr{Exprs: c.Args[1:]})
+	if err != nil {
+		return nil, true, err
+	}
+	return spec.call, true, nil
+}

@@ -1,0 +1,97 @@
+package sql
+
+import "strings"
+
+// The marker-agg rule. vitess parses an aggregate's DISTINCT and ORDER BY only in MySQL's
+// GROUP_CONCAT, so PostgreSQL's aggregates that drove binds itself are written as one:
+// array_agg(DISTINCT x ORDER BY y) → group_concat(distinct x order by y separator
+// '\0agg:array_agg'), which vitess parses as an aggregate and the binder reads by the marker
+// (aggregate_calls.go). An ordered-set aggregate's WITHIN GROUP (ORDER BY x) becomes the
+// call's ORDER BY, after a first argument that marks it: percentile_cont(0.5) WITHIN GROUP
+// (ORDER BY x) → group_concat('\0within', 0.5 order by x separator '\0agg:percentile_cont').
+// vitess has no OVER after GROUP_CONCAT but has one after count(a, b, ...): a call followed
+// by OVER is written count('\0agg:name', args) over (...).
+
+// markerAggregates are the aggregates the marker-agg rule writes.
+const markerAggregates = "string_agg array_agg jsonb_agg json_agg jsonb_object_agg json_object_agg " +
+	"bool_and bool_or every bit_and bit_or bit_xor stddev stddev_samp stddev_pop variance var_samp var_pop " +
+	"corr covar_pop covar_samp regr_slope regr_intercept regr_count regr_r2 regr_avgx regr_avgy " +
+	"regr_sxx regr_syy regr_sxy percentile_cont percentile_disc mode"
+
+// orderedSetAggregates take WITHIN GROUP (ORDER BY ...).
+var orderedSetAggregates = map[string]bool{"percentile_cont": true, "percentile_disc": true, "mode": true}
+
+// markerAggNext: a call of the aggregate (not a qualified name's part).
+func markerAggNext(r *rewriter) bool { return r.nextIs("(") && !r.prev.IsPunct(".") }
+
+func emitMarkerAgg(r *rewriter, w string) error {
+	r.startOperand()
+	r.b.WriteString("group_concat")
+	r.keep("group_concat")
+	r.aggMarker = " separator " + markerLiteral(aggCallMarker+w)
+	r.aggName = w
+	return nil
+}
+
+// aggOrderNext: ORDER BY directly inside a marker-agg call (which a window call refuses).
+func (r *rewriter) aggOrderNext() bool {
+	n := len(r.parens)
+	return n > 0 && r.parens[n-1].aggName != "" && r.followedBy("by")
+}
+
+func emitAggOrder(r *rewriter, w string) error {
+	r.parens[len(r.parens)-1].aggOrder = true
+	r.b.WriteString(w)
+	r.keep(w)
+	return nil
+}
+
+// closeMarkerAgg handles a marker-agg call's closing parenthesis when WITHIN GROUP or OVER
+// follows it; done is false when the parenthesis closes as any other.
+func (r *rewriter) closeMarkerAgg() (done bool, err error) {
+	p := &r.parens[len(r.parens)-1]
+	args := p.start + len("group_concat(")
+	switch {
+	case !p.within && r.followedBy("within", "group") && r.peek(2).IsPunct("("):
+		if p.aggOrder {
+			return false, Errorf("42601", "cannot use multiple ORDER BY clauses with WITHIN GROUP")
+		}
+		if strings.HasPrefix(strings.TrimSpace(r.b.String()[args:]), "distinct ") {
+			return false, Errorf("42601", "cannot use DISTINCT with WITHIN GROUP")
+		}
+		text := markerLiteral(withinMarker)
+		if strings.TrimSpace(r.b.String()[args:]) != "" {
+			text += ", "
+		}
+		if err := r.insertAt(args, text); err != nil {
+			return false, err
+		}
+		// WITHIN GROUP's parenthesis stands for the call's: its ORDER BY is the call's,
+		// and its ")" closes the call.
+		r.skip(3)
+		r.chain.punct('(', r.depth-1)
+		r.b.WriteByte(' ')
+		p.within = true
+		r.lastWord = ""
+		return true, nil
+	case r.peek(0).Is("over"):
+		call := r.b.String()[args:]
+		switch {
+		case p.within:
+			return false, Errorf("0A000", "OVER is not supported for ordered-set aggregate %s", p.aggName)
+		case strings.HasPrefix(strings.TrimSpace(call), "distinct "):
+			return false, Errorf("0A000", "DISTINCT is not implemented for window functions")
+		case p.aggOrder && !p.within:
+			return false, Errorf("0A000", "aggregate ORDER BY is not implemented for window functions")
+		}
+		out := "count(" + markerLiteral(aggCallMarker+p.aggName)
+		if strings.TrimSpace(call) != "" {
+			out += ", " + call
+		}
+		r.b.truncate(p.start)
+		r.rewound(p.start)
+		r.b.WriteString(out)
+		p.inside = "" // the call closes as count(
+	}
+	return false, nil
+}
