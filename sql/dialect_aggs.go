@@ -1,6 +1,10 @@
 package sql
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/drovedb/drove/sql/lexer"
+)
 
 // The marker-agg rule. vitess parses an aggregate's DISTINCT and ORDER BY only in MySQL's
 // GROUP_CONCAT, so PostgreSQL's aggregates that drove binds itself are written as one:
@@ -21,8 +25,28 @@ const markerAggregates = "string_agg array_agg jsonb_agg json_agg jsonb_object_a
 // orderedSetAggregates take WITHIN GROUP (ORDER BY ...).
 var orderedSetAggregates = map[string]bool{"percentile_cont": true, "percentile_disc": true, "mode": true}
 
-// markerAggNext: a call of the aggregate (not a qualified name's part).
-func markerAggNext(r *rewriter) bool { return r.nextIs("(") && !r.prev.IsPunct(".") }
+// markerAggNext: a call of the aggregate (not a qualified name's part, nor a table named
+// like one: CREATE TABLE every (...), INSERT INTO mode (...)).
+func markerAggNext(r *rewriter) bool { return functionCallNext(r) }
+
+// functionCallNext: the word is a function's name in a call, not a relation or a qualified
+// name's part that a column list follows.
+func functionCallNext(r *rewriter) bool {
+	return r.nextIs("(") && !r.prev.IsPunct(".") && !namesRelation(r.prev)
+}
+
+// relationWords are the words after which a name followed by "(" is a relation's (with its
+// column list), not a function's.
+var relationWords = strings.Fields("table into from join update only references view exists on copy truncate as with index analyze")
+
+func namesRelation(prev lexer.Token) bool {
+	for _, w := range relationWords {
+		if prev.Is(w) {
+			return true
+		}
+	}
+	return false
+}
 
 func emitMarkerAgg(r *rewriter, w string) error {
 	r.startOperand()

@@ -73,7 +73,7 @@ func init() {
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
-		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", nextIs("("), emitQuotedWord}},
+		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {

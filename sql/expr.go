@@ -463,7 +463,29 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		}
 		return compileInSubquery(e, q, sc)
 	}
-	return nil, unsupported("%s", pgString(e)) // the others are compiled from the tree
+	// What is left here is a comparison the tree does not take because an operand is a row
+	// (a record-valued subquery or column against ROW(...)): compared as records.
+	if e.Operator == sqlparser.NullSafeEqualOp {
+		x, err := (&converter{binder: true}).exprNode(e) // the operands stay vitess's
+		if err != nil {
+			return nil, err
+		}
+		return compileASTNode(x, sc)
+	}
+	name, ok := opNames[e.Operator]
+	cmp, isCmp := comparisonOutcomes[name]
+	if !ok || !isCmp {
+		return nil, unsupported("%s", pgString(e))
+	}
+	a, err := compile(e.Left, sc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := compile(e.Right, sc)
+	if err != nil {
+		return nil, err
+	}
+	return compileCompare(name, cmp, a, b, sc)
 }
 
 // comparisonOutcomes are the comparison operators by name, as the outcome of compare they accept.
