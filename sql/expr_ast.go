@@ -99,13 +99,6 @@ func compileAST(e ast.Expr, sc *scope) (*expr, error) {
 	return x, err
 }
 
-// compileASTDead is compileDead for a tree.
-func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {
-	sc.dead++
-	defer func() { sc.dead-- }()
-	return compileAST(e, sc)
-}
-
 func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
 		return compileExpr(f.Node.(sqlparser.Expr), sc)
