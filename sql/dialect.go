@@ -117,6 +117,7 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
+	similar     int            // where in SIMILAR TO's operands the pass is (dialect_similar.go)
 	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
 	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
 	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
@@ -231,7 +232,9 @@ func (r *rewriter) token(t lexer.Token) error {
 		return unsupported("bit string constants")
 	case lexer.Param:
 		r.b.WriteString(":p" + t.Value) // vitess's bind variable syntax
-		r.endPattern()
+		if err := r.endPattern(); err != nil {
+			return err
+		}
 	case lexer.Op:
 		return r.operator(t)
 	case lexer.Punct:

@@ -55,6 +55,10 @@ func init() {
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{"jsonb_agg json_agg jsonb_object_agg json_object_agg", wordRule{"json-agg", nextIs("("), emitJSONAgg}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},
+		{"similar", wordRule{"similar-to-expression", followedBy("to"), func(*rewriter, string) error {
+			return unsupported("SIMILAR TO with a pattern other than a constant or parameter")
+		}}},
 		{"from", wordRule{"update-from", (*rewriter).updateFromNext, emitDMLFrom}},
 		{"using", wordRule{"delete-using", (*rewriter).deleteUsingNext, emitDMLFrom}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},

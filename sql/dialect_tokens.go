@@ -39,17 +39,20 @@ func (r *rewriter) str(t lexer.Token) error {
 		return r.syntaxErrorAt(t)
 	}
 	r.b.WriteString(vitessString(t.Value))
-	r.endPattern()
 	r.lastWord = ""
-	return nil
+	return r.endPattern()
 }
 
 // endPattern follows the pattern of a regular-expression match with its marker (see regexOp).
-func (r *rewriter) endPattern() {
+func (r *rewriter) endPattern() error {
+	if r.similar != 0 {
+		return r.similarOperand()
+	}
 	if r.regexMarker != "" {
 		r.b.WriteString(" collate " + markerLiteral(r.regexMarker))
 		r.regexMarker = ""
 	}
+	return nil
 }
 
 // quotedIdent writes "name" as vitess's `name`; a quoted identifier is never a keyword.

@@ -19,6 +19,7 @@ func init() {
 	register(trigFuncs())
 	register(numericFuncs())
 	register(regexFuncs())
+	register(similarFuncs())
 	register(formatFuncs())
 	register(encodingFuncs())
 	register(stringFuncs())

@@ -1,0 +1,98 @@
+# SQL's text syntax that applications written for PostgreSQL use: SIMILAR TO, substring with
+# patterns, overlay, and the numeric formatting functions, checked against PostgreSQL 15.
+statement ok
+CREATE TABLE ts (id int PRIMARY KEY, s text, p text, e text)
+
+statement ok
+INSERT INTO ts VALUES (1, 'abc', 'a%', '#'), (2, 'xyz', '_y_', NULL), (3, NULL, '%', '!'), (4, 'a%c', 'a#%c', '#'), (5, 'A|B', '%(b|B)', '')
+
+query
+SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(b|c)%', 'abc' NOT SIMILAR TO 'a_c', 'abd' SIMILAR TO 'ab[cd]', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c'
+----
+t|f|t|f|f|t|t|f
+tag: SELECT 1
+
+query
+SELECT 'aaa' SIMILAR TO 'a{2,3}', 'aaaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO 'a+b?', 'b' SIMILAR TO 'a*b', '^a$' SIMILAR TO '^a$', 'a' SIMILAR TO '^a$', E'a\nb' SIMILAR TO 'a_b', 'ABC' SIMILAR TO 'abc'
+----
+t|f|t|t|t|f|t|f
+tag: SELECT 1
+
+query
+SELECT 'a%c' SIMILAR TO 'a#%c' ESCAPE '#', 'abc' SIMILAR TO 'a#%c' ESCAPE '#', 'a_c' SIMILAR TO 'a\_c', 'abc' SIMILAR TO 'a\_c', 'a\c' SIMILAR TO 'a\c' ESCAPE '', 'a%' SIMILAR TO 'a%' ESCAPE '', 'a]' SIMILAR TO 'a[]x]', 'a%' SIMILAR TO 'a[%]', 'ab' SIMILAR TO 'a[%]'
+----
+t|f|t|f|t|t|t|t|f
+tag: SELECT 1
+
+query
+SELECT '12' SIMILAR TO '\d+', 'a"b' SIMILAR TO 'a#"b#"' ESCAPE '#', 'ab' SIMILAR TO 'a#"b#"' ESCAPE '#', 'a' SIMILAR TO 'a\', 'é' SIMILAR TO '_', 'aéb' SIMILAR TO 'aéb' ESCAPE 'é'
+----
+t|f|t|t|t|f
+tag: SELECT 1
+
+query
+SELECT id, s SIMILAR TO 'a%', s NOT SIMILAR TO '%(b|y)%' FROM ts ORDER BY id
+----
+1|t|f
+2|f|f
+3|NULL|NULL
+4|t|t
+5|f|t
+tag: SELECT 5
+
+query
+SELECT NULL SIMILAR TO 'a', 'a' SIMILAR TO NULL, 'a' SIMILAR TO 'a' ESCAPE NULL, 'a' SIMILAR TO 'a' = true, NOT 'a' SIMILAR TO 'b'
+----
+NULL|NULL|NULL|t|t
+tag: SELECT 1
+
+query
+SELECT id FROM ts WHERE s SIMILAR TO '%c' OR s SIMILAR TO 'x%' ORDER BY id
+----
+1
+2
+4
+tag: SELECT 3
+
+query
+SELECT similar_to_escape('a(b|c)%[]x]_\.^$'), similar_to_escape('a#"b#"c', '#'), similar_to_escape('a[^]b]c'), similar_to_escape('ab', ''), similar_to_escape('[%_(]'), similar_to_escape('[a\b]'), similar_to_escape('é%', 'é')
+----
+^(?:a(?:b|c).*[]x].\.\^\$)$|^(?:a){1,1}?(b){1,1}(?:c)$|^(?:a[^]b]c)$|^(?:ab)$|^(?:[%_(])$|^(?:[a\b])$|^(?:\%)$
+tag: SELECT 1
+
+query
+SELECT similar_to_escape(NULL), similar_to_escape('a', NULL), similar_escape('a', NULL), similar_escape(NULL, 'a'), similar_escape('a%', '')
+----
+NULL|NULL|^(?:a)$|NULL|^(?:a.*)$
+tag: SELECT 1
+
+query
+SELECT id, similar_to_escape(p), similar_to_escape(p, e) FROM ts ORDER BY id
+----
+1|^(?:a.*)$|^(?:a.*)$
+2|^(?:.y.)$|NULL
+3|^(?:.*)$|^(?:.*)$
+4|^(?:a#.*c)$|^(?:a\%c)$
+5|^(?:.*(?:b|B))$|^(?:.*(?:b|B))$
+tag: SELECT 5
+
+query
+SELECT pg_typeof(similar_to_escape('a')), pg_typeof('a' SIMILAR TO 'a')
+----
+text|boolean
+tag: SELECT 1
+
+statement error 22025
+SELECT 'abc' SIMILAR TO 'a' ESCAPE 'xy'
+
+statement error 22025
+SELECT similar_to_escape('a', 'xy')
+
+statement error 2200C
+SELECT 'a' SIMILAR TO 'a#"b#"c#"d' ESCAPE '#'
+
+statement error 2201B
+SELECT 'a' SIMILAR TO '(a'
+
+statement error 42883
+SELECT 1 SIMILAR TO '1'
