@@ -78,6 +78,10 @@ type openParen struct {
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
+	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR
+	// (dialect_similar.go), with the keywords it has had.
+	substring  bool
+	substrSeen substrWords
 	// filterComma is where, in the output, the comma before the FILTER's condition is.
 	filterComma int
 }

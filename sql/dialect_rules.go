@@ -56,6 +56,10 @@ func init() {
 		{"jsonb_agg json_agg jsonb_object_agg json_object_agg", wordRule{"json-agg", nextIs("("), emitJSONAgg}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},
+		{"similar", wordRule{"substring-similar", (*rewriter).substringSimilarNext, emitSubstringSimilar}},
+		{"escape", wordRule{"substring-escape", (*rewriter).substringEscapeNext, emitSubstringWord(sawEscape, "for")}},
+		{"from", wordRule{"substring-from", substringWordNext, emitSubstringFrom}},
+		{"for", wordRule{"substring-for", substringWordNext, emitSubstringFor}},
 		{"similar", wordRule{"similar-to-expression", followedBy("to"), func(*rewriter, string) error {
 			return unsupported("SIMILAR TO with a pattern other than a constant or parameter")
 		}}},

@@ -62,3 +62,76 @@ func (r *rewriter) similarOperand() error {
 	}
 	return nil
 }
+
+// SUBSTRING(s SIMILAR p ESCAPE e) is PostgreSQL's substring(s, p, e), the SQL regular
+// expression's form: written as vitess's SUBSTRING(s FROM p FOR e), which the function
+// registry resolves by the arguments' types (text: similar.go).
+
+// substrWords are the keywords a SUBSTRING argument list has had.
+type substrWords uint8
+
+const (
+	sawFrom substrWords = 1 << iota
+	sawFor
+	sawSimilar
+	sawEscape
+)
+
+// substringArgs is the innermost open parenthesis when it is SUBSTRING's argument list.
+func (r *rewriter) substringArgs() *openParen {
+	if n := len(r.parens); n > 0 && r.parens[n-1].substring {
+		return &r.parens[n-1]
+	}
+	return nil
+}
+
+func substringWordNext(r *rewriter) bool { return r.substringArgs() != nil }
+
+func (r *rewriter) substringSimilarNext() bool {
+	p := r.substringArgs()
+	return p != nil && p.substrSeen == 0
+}
+
+func emitSubstringSimilar(r *rewriter, w string) error {
+	return emitSubstringWord(sawSimilar, "from")(r, w)
+}
+
+func (r *rewriter) substringEscapeNext() bool {
+	p := r.substringArgs()
+	return p != nil && p.substrSeen == sawSimilar
+}
+
+// emitSubstringWord writes one of SUBSTRING's keywords as text.
+func emitSubstringWord(saw substrWords, text string) func(*rewriter, string) error {
+	return func(r *rewriter, w string) error {
+		r.substringArgs().substrSeen |= saw
+		r.b.WriteString(text)
+		r.keep(w)
+		return nil
+	}
+}
+
+// emitSubstringFrom writes FROM; PostgreSQL's FOR n FROM m order vitess does not take.
+func emitSubstringFrom(r *rewriter, w string) error {
+	if r.substringArgs().substrSeen&sawFor != 0 {
+		return unsupported("SUBSTRING(s FOR n FROM m)")
+	}
+	return emitSubstringWord(sawFrom, "from")(r, w)
+}
+
+// emitSubstringFor writes FOR, after FROM 1 when FROM is left out (PostgreSQL's
+// substring(s, 1, n)).
+func emitSubstringFor(r *rewriter, w string) error {
+	if r.substringArgs().substrSeen&sawFrom == 0 {
+		r.b.WriteString("from 1 ")
+	}
+	return emitSubstringWord(sawFor, "for")(r, w)
+}
+
+// substringClosed refuses SUBSTRING(s SIMILAR p) without its ESCAPE, as PostgreSQL's grammar does.
+func (r *rewriter) substringClosed() error {
+	if p := r.substringArgs(); p != nil && p.substrSeen == sawSimilar {
+		return Errorf("42601", "syntax error at or near \")\"")
+	}
+	return nil
+}

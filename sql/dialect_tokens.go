@@ -200,6 +200,7 @@ func (r *rewriter) openParen() error {
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
+	p.substring = call && r.lastWord == "substring"
 	p.inside, r.aggMarker = r.aggMarker, ""
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
@@ -221,6 +222,9 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	if err := r.substringClosed(); err != nil {
+		return err
+	}
 	r.closeNamedArg()
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)

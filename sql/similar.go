@@ -126,3 +126,37 @@ func similarToRegex(pattern, esc string, hasEsc bool) (string, error) {
 	b.WriteString(")$")
 	return b.String(), nil
 }
+
+// buildPatternSubstring is substring(s FROM pattern), a regular expression's first match:
+// its first parenthesized group when it has one (NULL when that group took no part), else
+// the whole match; and substring(s SIMILAR pattern ESCAPE e), which is PostgreSQL's
+// substring(s, similar_to_escape(pattern, e)): the part between the escaped double quotes.
+func buildPatternSubstring(c *funcCall) (*expr, error) {
+	cache := &regexCache{fn: "substring"}
+	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+		pattern := v[1].S
+		if len(v) == 3 {
+			var err error
+			if pattern, err = similarToRegex(pattern, v[2].S, true); err != nil {
+				return types.Value{}, err
+			}
+		}
+		re, err := cache.get(pattern, "")
+		if err != nil {
+			return types.Value{}, err
+		}
+		s := v[0].S
+		var m []int
+		re.eachMatch(s, 0, false, func(found []int) bool {
+			m = found
+			return false
+		})
+		if m == nil {
+			return types.Value{T: types.Text, Null: true}, nil
+		}
+		if len(m) > 2 {
+			return groupText(s, m, 1), nil
+		}
+		return groupText(s, m, 0), nil
+	})
+}

@@ -96,3 +96,52 @@ SELECT 'a' SIMILAR TO '(a'
 
 statement error 42883
 SELECT 1 SIMILAR TO '1'
+
+# substring with a pattern: a POSIX regular expression (FROM text), a SQL one (SIMILAR ...
+# ESCAPE, or FROM ... FOR text): PostgreSQL picks the form by the arguments' types.
+query
+SELECT substring('abc' from 'b.'), substring('abc' from 'a(b)'), substring('abc' from 'x'), substring('abc' from '(x)?b'), substring('abcabc' from 'b|bc'), substring('abc' from '(?:a)(b)(c)'), substring(E'a\nb' from 'a.b')
+----
+bc|b|NULL|NULL|bc|b|a
+b
+tag: SELECT 1
+
+query
+SELECT substring('foobar' similar '%#"o_b#"%' escape '#'), substring('foobar' from '%#"o_b#"%' for '#'), substring('foobar' similar 'f%' escape '#'), substring('foobar' similar '#"f#"%' escape '#'), substring('foobar' SIMILAR 'x%' ESCAPE '#'), substring('foobar' similar '#"o#"' escape NULL)
+----
+oob|oob|foobar|f|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT substring('abc' from '2' for '1'), substring('abc', 'b'), substring('abc', 'b', '#'), substring('abc', 'a%', '#'), pg_typeof(substring('abc' from 'b')), substring(NULL from 'a'), substring('abc' from NULL)
+----
+NULL|b|NULL|abc|text|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT substring('abcdef' from 2 for 3), substring('abcdef' from 3), substring('abcdef' for 2), substring('abcdef', 2), substring('\x0102'::bytea from 2)
+----
+bcd|cdef|ab|bcdef|\x02
+tag: SELECT 1
+
+query
+SELECT id, substring(s from '[a-z]$'), substring(s similar '%#"_#"' escape '#'), substring(s from p for '#') FROM ts ORDER BY id
+----
+1|c|c|abc
+2|z|z|xyz
+3|NULL|NULL|NULL
+4|c|c|a%c
+5|NULL|B|A|B
+tag: SELECT 5
+
+statement error 2201B
+SELECT substring('abc' from '(')
+
+statement error 2200C
+SELECT substring('abc' similar '#"a#"b#"c#"' escape '#')
+
+statement error 22025
+SELECT substring('abc' similar 'a' escape '##')
+
+statement error 42601
+SELECT substring('a' similar 'a')
