@@ -81,6 +81,7 @@ type openParen struct {
 	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR
 	// (dialect_similar.go), with the keywords it has had.
 	substring  bool
+	overlay    bool // OVERLAY's argument list: PLACING, FROM and FOR are commas
 	substrSeen substrWords
 	// filterComma is where, in the output, the comma before the FILTER's condition is.
 	filterComma int

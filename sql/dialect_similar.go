@@ -75,6 +75,7 @@ const (
 	sawFor
 	sawSimilar
 	sawEscape
+	sawPlacing
 )
 
 // substringArgs is the innermost open parenthesis when it is SUBSTRING's argument list.
@@ -128,9 +129,33 @@ func emitSubstringFor(r *rewriter, w string) error {
 	return emitSubstringWord(sawFor, "for")(r, w)
 }
 
-// substringClosed refuses SUBSTRING(s SIMILAR p) without its ESCAPE, as PostgreSQL's grammar does.
+// OVERLAY(s PLACING r FROM n [FOR m]) is the function overlay(s, r, n [, m]).
+
+// overlayWordNext matches in OVERLAY's argument list after the keywords seen.
+func overlayWordNext(seen substrWords) func(*rewriter) bool {
+	return func(r *rewriter) bool {
+		n := len(r.parens)
+		return n > 0 && r.parens[n-1].overlay && r.parens[n-1].substrSeen == seen
+	}
+}
+
+func emitOverlayWord(saw substrWords) func(*rewriter, string) error {
+	return func(r *rewriter, w string) error {
+		r.parens[len(r.parens)-1].substrSeen |= saw
+		r.b.WriteString(",")
+		r.keep(w)
+		return nil
+	}
+}
+
+// substringClosed refuses SUBSTRING(s SIMILAR p) without its ESCAPE and OVERLAY(s PLACING r)
+// without FROM, as PostgreSQL's grammar does.
 func (r *rewriter) substringClosed() error {
-	if p := r.substringArgs(); p != nil && p.substrSeen == sawSimilar {
+	n := len(r.parens)
+	if n == 0 {
+		return nil
+	}
+	if p := r.parens[n-1]; p.substring && p.substrSeen == sawSimilar || p.overlay && p.substrSeen == sawPlacing {
 		return Errorf("42601", "syntax error at or near \")\"")
 	}
 	return nil

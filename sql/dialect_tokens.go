@@ -201,6 +201,7 @@ func (r *rewriter) openParen() error {
 	p := &r.parens[len(r.parens)-1]
 	p.stringAgg = r.prev.Is("string_agg") // user text's group_concat( is refused
 	p.substring = call && r.lastWord == "substring"
+	p.overlay = call && r.lastWord == "overlay"
 	p.inside, r.aggMarker = r.aggMarker, ""
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which

@@ -20,6 +20,7 @@ func init() {
 	register(numericFuncs())
 	register(regexFuncs())
 	register(similarFuncs())
+	register(overlayFuncs())
 	register(formatFuncs())
 	register(encodingFuncs())
 	register(stringFuncs())

@@ -145,3 +145,47 @@ SELECT substring('abc' similar 'a' escape '##')
 
 statement error 42601
 SELECT substring('a' similar 'a')
+
+# overlay(s PLACING r FROM n [FOR m]), text and bytea.
+query
+SELECT overlay('abcdef' placing 'XY' from 2), overlay('abcdef' placing 'XY' from 2 for 0), overlay('abcdef' placing 'XY' from 2 for -1), overlay('abcdef' placing 'XY' from 10), overlay('abcdef' placing '' from 1 for 3), overlay('abc' placing 'X' from 1 for -5), overlay('abc', 'X', 2), overlay('abc', 'X', 2, 2)
+----
+aXYdef|aXYbcdef|aXYabcdef|abcdefXY|def|Xabc|aXc|aX
+tag: SELECT 1
+
+query
+SELECT overlay('héllo' placing 'ÉÉ' from 2 for 1), overlay('\x010203'::bytea placing '\xff'::bytea from 2), overlay('\x010203'::bytea placing '\xffee'::bytea from 3 for 5), pg_typeof(overlay('\x01'::bytea placing '\x02'::bytea from 1))
+----
+hÉÉllo|\x01ff03|\x0102ffee|bytea
+tag: SELECT 1
+
+query
+SELECT id, overlay(s placing 'Z' from 2), overlay(s placing p from id for 1) FROM ts ORDER BY id
+----
+1|aZc|a%bc
+2|xZz|x_y_z
+3|NULL|NULL
+4|aZc|a%ca#%c
+5|AZB|A|B%(b|B)
+tag: SELECT 5
+
+query
+SELECT overlay(NULL placing 'x' from 1), overlay('a' placing 'x' from NULL), overlay('a' placing 'x' from 1 for NULL)
+----
+NULL|NULL|NULL
+tag: SELECT 1
+
+statement error 22011
+SELECT overlay('abc' placing 'X' from 0)
+
+statement error 22011
+SELECT overlay('abc' placing 'X' from -2147483648 for -1)
+
+statement error 22003
+SELECT overlay('abc' placing 'X' from 2147483647 for 1)
+
+statement error 42601
+SELECT overlay('abc' placing 'X')
+
+statement error 42883
+SELECT overlay(1 placing 'X' from 1)
