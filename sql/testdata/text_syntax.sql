@@ -189,3 +189,22 @@ SELECT overlay('abc' placing 'X')
 
 statement error 42883
 SELECT overlay(1 placing 'X' from 1)
+
+# to_date(text, format): the format pictures of to_timestamp, the time of day ignored.
+query
+SELECT to_date('05 Dec 2000', 'DD Mon YYYY'), to_date('20240315', 'YYYYMMDD'), to_date('2024-03-15 13:45', 'YYYY-MM-DD HH24:MI'), to_date('15/03/24', 'DD/MM/YY'), to_date('2024-02-29', 'YYYY-MM-DD'), pg_typeof(to_date('2024-01-01', 'YYYY-MM-DD')), to_date(NULL, 'YYYY')
+----
+2000-12-05|2024-03-15|2024-03-15|2024-03-15|2024-02-29|date|NULL
+tag: SELECT 1
+
+query
+SELECT to_date('March 5, 2021', 'Month DD, YYYY'), to_date('0044-03-15 BC', 'YYYY-MM-DD BC'), to_date('2024', 'YYYY'), to_date('12-2024', 'MM-YYYY')
+----
+2021-03-05|0044-03-15 BC|2024-01-01|2024-12-01
+tag: SELECT 1
+
+statement error 22008
+SELECT to_date('2024-02-30', 'YYYY-MM-DD')
+
+statement error 22007
+SELECT to_date('x', 'YYYY')
