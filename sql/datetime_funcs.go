@@ -59,7 +59,15 @@ func datetimeFuncs() []builtin {
 				return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) { return parseDate(a[0].S, a[1].S) })
 			}},
 		{name: "to_char", vol: s, strict: true, procs: []string{"1768: interval, text -> text", "1770: timestamptz, text -> text",
-			"2049: timestamp, text -> text"}, build: buildToChar},
+			"2049: timestamp, text -> text", "1772: numeric, text -> text", "1773: int4, text -> text", "1774: int8, text -> text",
+			"1775: float4, text -> text", "1776: float8, text -> text"},
+			build: func(c *funcCall) (*expr, error) {
+				switch c.args[0].typ {
+				case types.Numeric, types.Int32, types.Int64, types.Float32, types.Float64:
+					return buildNumToChar(c) // numfmt.go
+				}
+				return buildToChar(c)
+			}},
 	}
 }
 
