@@ -54,6 +54,10 @@ func datetimeFuncs() []builtin {
 			"days int4 = 0, hours int4 = 0, mins int4 = 0, secs float8 = 0.0 -> interval"}, build: buildMakeInterval},
 		{name: "to_timestamp", vol: s, strict: true, procs: []string{"1158: float8 -> timestamptz immutable",
 			"1778: text, text -> timestamptz"}, build: buildToTimestamp},
+		{name: "to_number", vol: s, strict: true, procs: []string{"1777: text, text -> numeric"},
+			build: func(c *funcCall) (*expr, error) {
+				return strictFunc(c, func(v []types.Value) (types.Value, error) { return readNumber(v[0].S, v[1].S) })
+			}},
 		{name: "to_date", vol: s, strict: true, procs: []string{"1780: text, text -> date"},
 			build: func(c *funcCall) (*expr, error) {
 				return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) { return parseDate(a[0].S, a[1].S) })
