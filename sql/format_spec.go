@@ -32,7 +32,6 @@ func formatText(f string, args []types.Value, loc *time.Location) (string, error
 		if spec.widthArg != 0 {
 			if spec.widthArg < 0 {
 				spec.widthArg = next + 1
-				next++
 			}
 			if spec.widthArg > len(args) {
 				return "", errFormatArgs
