@@ -44,9 +44,13 @@ func TestPsqlDescribeFunctions(t *testing.T) {
 		"pg_catalog|generate_series|SETOF bigint|bigint, bigint, bigint|func",
 		"pg_catalog|generate_series|SETOF integer|integer, integer|func",
 		"pg_catalog|generate_series|SETOF integer|integer, integer, integer|func",
+		"pg_catalog|generate_series|SETOF numeric|numeric, numeric|func",
+		"pg_catalog|generate_series|SETOF numeric|numeric, numeric, numeric|func",
+		"pg_catalog|generate_series|SETOF timestamp with time zone|timestamp with time zone, timestamp with time zone, interval|func",
+		"pg_catalog|generate_series|SETOF timestamp without time zone|timestamp without time zone, timestamp without time zone, interval|func",
 		"pg_catalog|lower|text|text|func",
 		"pg_catalog|now|timestamp with time zone||func",
-		"tag: SELECT 14",
+		"tag: SELECT 18",
 	}, "\n")
 	if got != want {
 		t.Fatalf("\\df:\n%s\nwant\n%s", got, want)
