@@ -343,6 +343,9 @@ func (c *converter) regexp(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		return nil, err
 	}
 	if m, ok := e.Right.(*sqlparser.CollateExpr); ok && strings.HasPrefix(m.Collation, regexMarkerPrefix) {
+		if f, ok := m.Expr.(*sqlparser.FuncExpr); ok && f.Name.Lowered() == "similar_to_escape" {
+			return c.similar(left, f, not) // only SIMILAR TO writes it there (dialect_similar.go)
+		}
 		pat, err := c.expr(m.Expr)
 		if err != nil {
 			return nil, err
@@ -361,6 +364,19 @@ func (c *converter) regexp(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		return nil, err
 	}
 	return &ast.Like{Kind: ast.ILikeOp, Expr: left, Pattern: pat, Not: not}, nil
+}
+
+// similar reads SIMILAR TO: x REGEXP similar_to_escape(p [, e]).
+func (c *converter) similar(left ast.Expr, f *sqlparser.FuncExpr, not bool) (ast.Expr, error) {
+	x, err := c.exprs(f.Exprs)
+	if err != nil {
+		return nil, err
+	}
+	l := &ast.Like{Kind: ast.SimilarOp, Expr: left, Pattern: x[0], Not: not}
+	if len(x) > 1 {
+		l.Escape = x[1]
+	}
+	return l, nil
 }
 
 // like reads LIKE, and ILIKE with ESCAPE (its escape carries the ilike marker).

@@ -375,6 +375,32 @@ func isoDow(t time.Time) int {
 // (numbers up to the next separator, or their width when patterns abut), as a wall clock
 // in loc; a zone in the text (TZH, TZM) overrides loc.
 func parseFormatted(s, tmpl string, loc *time.Location) (types.Value, error) {
+	fp, err := parseFields(s, tmpl)
+	if err != nil {
+		return types.Value{}, err
+	}
+	return fp.result(loc)
+}
+
+// parseDate is to_date(text, format): the date of the fields read, time and zone ignored.
+func parseDate(s, tmpl string) (types.Value, error) {
+	fp, err := parseFields(s, tmpl)
+	if err != nil {
+		return types.Value{}, err
+	}
+	year := fp.year
+	if fp.bc {
+		year = -year
+	}
+	days, err := civilDays(int64(year), int64(fp.month), int64(fp.day))
+	if err != nil {
+		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
+	}
+	return dateValue(days)
+}
+
+// parseFields reads the fields tmpl names from s.
+func parseFields(s, tmpl string) (*fmtParser, error) {
 	fp := &fmtParser{s: s, year: 1, month: 1, day: 1}
 	for i := 0; i < len(tmpl); {
 		if strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm") {
@@ -391,13 +417,13 @@ func parseFormatted(s, tmpl string, loc *time.Location) (types.Value, error) {
 		fp.skipSpaces()
 		ok, err := fp.field(p)
 		if err != nil {
-			return types.Value{}, err
+			return nil, err
 		}
 		if !ok {
-			return types.Value{}, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
+			return nil, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
 		}
 	}
-	return fp.result(loc)
+	return fp, nil
 }
 
 // fmtParser is the state of one to_timestamp(text, format).

@@ -54,8 +54,24 @@ func datetimeFuncs() []builtin {
 			"days int4 = 0, hours int4 = 0, mins int4 = 0, secs float8 = 0.0 -> interval"}, build: buildMakeInterval},
 		{name: "to_timestamp", vol: s, strict: true, procs: []string{"1158: float8 -> timestamptz immutable",
 			"1778: text, text -> timestamptz"}, build: buildToTimestamp},
+		{name: "to_number", vol: s, strict: true, procs: []string{"1777: text, text -> numeric"},
+			build: func(c *funcCall) (*expr, error) {
+				return strictFunc(c, func(v []types.Value) (types.Value, error) { return readNumber(v[0].S, v[1].S) })
+			}},
+		{name: "to_date", vol: s, strict: true, procs: []string{"1780: text, text -> date"},
+			build: func(c *funcCall) (*expr, error) {
+				return dtCall(c, func(a []types.Value, _ *time.Location) (types.Value, error) { return parseDate(a[0].S, a[1].S) })
+			}},
 		{name: "to_char", vol: s, strict: true, procs: []string{"1768: interval, text -> text", "1770: timestamptz, text -> text",
-			"2049: timestamp, text -> text"}, build: buildToChar},
+			"2049: timestamp, text -> text", "1772: numeric, text -> text", "1773: int4, text -> text", "1774: int8, text -> text",
+			"1775: float4, text -> text", "1776: float8, text -> text"},
+			build: func(c *funcCall) (*expr, error) {
+				switch c.args[0].typ {
+				case types.Numeric, types.Int32, types.Int64, types.Float32, types.Float64:
+					return buildNumToChar(c) // numfmt.go
+				}
+				return buildToChar(c)
+			}},
 	}
 }
 

@@ -81,6 +81,11 @@ type openParen struct {
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
+	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR
+	// (dialect_similar.go), with the keywords it has had.
+	substring  bool
+	overlay    bool // OVERLAY's argument list: PLACING, FROM and FOR are commas
+	substrSeen substrWords
 	// filterComma is where, in the output, the comma before the FILTER's condition is.
 	filterComma int
 }
@@ -124,6 +129,7 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
+	similar     int            // where in SIMILAR TO's operands the pass is (dialect_similar.go)
 	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
 	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
 	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
@@ -239,7 +245,9 @@ func (r *rewriter) token(t lexer.Token) error {
 		return unsupported("bit string constants")
 	case lexer.Param:
 		r.b.WriteString(":p" + t.Value) // vitess's bind variable syntax
-		r.endPattern()
+		if err := r.endPattern(); err != nil {
+			return err
+		}
 	case lexer.Op:
 		return r.operator(t)
 	case lexer.Punct:

@@ -55,6 +55,17 @@ func init() {
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
 		{"order", wordRule{"agg-order", (*rewriter).aggOrderNext, emitAggOrder}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
+		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},
+		{"similar", wordRule{"substring-similar", (*rewriter).substringSimilarNext, emitSubstringSimilar}},
+		{"escape", wordRule{"substring-escape", (*rewriter).substringEscapeNext, emitSubstringWord(sawEscape, "for")}},
+		{"from", wordRule{"substring-from", substringWordNext, emitSubstringFrom}},
+		{"placing", wordRule{"overlay-placing", overlayWordNext(0), emitOverlayWord(sawPlacing)}},
+		{"from", wordRule{"overlay-from", overlayWordNext(sawPlacing), emitOverlayWord(sawFrom)}},
+		{"for", wordRule{"overlay-for", overlayWordNext(sawPlacing | sawFrom), emitOverlayWord(sawFor)}},
+		{"for", wordRule{"substring-for", substringWordNext, emitSubstringFor}},
+		{"similar", wordRule{"similar-to-expression", followedBy("to"), func(*rewriter, string) error {
+			return unsupported("SIMILAR TO with a pattern other than a constant or parameter")
+		}}},
 		{"from", wordRule{"update-from", (*rewriter).updateFromNext, emitDMLFrom}},
 		{"using", wordRule{"delete-using", (*rewriter).deleteUsingNext, emitDMLFrom}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},

@@ -39,17 +39,20 @@ func (r *rewriter) str(t lexer.Token) error {
 		return r.syntaxErrorAt(t)
 	}
 	r.b.WriteString(vitessString(t.Value))
-	r.endPattern()
 	r.lastWord = ""
-	return nil
+	return r.endPattern()
 }
 
 // endPattern follows the pattern of a regular-expression match with its marker (see regexOp).
-func (r *rewriter) endPattern() {
+func (r *rewriter) endPattern() error {
+	if r.similar != 0 {
+		return r.similarOperand()
+	}
 	if r.regexMarker != "" {
 		r.b.WriteString(" collate " + markerLiteral(r.regexMarker))
 		r.regexMarker = ""
 	}
+	return nil
 }
 
 // quotedIdent writes "name" as vitess's `name`; a quoted identifier is never a keyword.
@@ -198,6 +201,8 @@ func (r *rewriter) openParen() error {
 	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
+	p.substring = call && r.lastWord == "substring"
+	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
@@ -219,6 +224,9 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	if err := r.substringClosed(); err != nil {
+		return err
+	}
 	r.closeNamedArg()
 	r.closeSetOpGroup(r.depth)
 	r.resetSetOpLevel(r.depth)

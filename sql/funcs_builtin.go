@@ -19,6 +19,8 @@ func init() {
 	register(trigFuncs())
 	register(numericFuncs())
 	register(regexFuncs())
+	register(similarFuncs())
+	register(overlayFuncs())
 	register(formatFuncs())
 	register(encodingFuncs())
 	register(stringFuncs())
@@ -45,8 +47,13 @@ func scalarFuncs() []builtin {
 			}},
 		{name: "char_length", vol: i, strict: true, procs: []string{"1381: text -> int4"}, build: textFunc(length)},
 		{name: "substring", vol: i, strict: true, procs: []string{"936: text, int4, int4 -> text", "937: text, int4 -> text",
-			"2012: bytea, int4, int4 -> bytea", "2013: bytea, int4 -> bytea"},
-			build: buildSubstring},
+			"2012: bytea, int4, int4 -> bytea", "2013: bytea, int4 -> bytea", "2073: text, text -> text", "2074: text, text, text -> text"},
+			build: func(c *funcCall) (*expr, error) {
+				if c.args[1].typ == types.Text {
+					return buildPatternSubstring(c) // similar.go
+				}
+				return buildSubstring(c)
+			}},
 		{name: "btrim", vol: i, strict: true, procs: []string{"884: text, text -> text", "885: text -> text"}, build: trimFunc(true, true)},
 		{name: "ltrim", vol: i, strict: true, procs: []string{"875: text, text -> text", "881: text -> text"}, build: trimFunc(true, false)},
 		{name: "rtrim", vol: i, strict: true, procs: []string{"876: text, text -> text", "882: text -> text"}, build: trimFunc(false, true)},

@@ -597,6 +597,18 @@ func (p *printer) like(e *Like) {
 		p.w(")")
 		return
 	}
+	if p.style == Explain { // PostgreSQL's parser makes SIMILAR TO this call
+		p.w("(")
+		p.expr(e.Expr)
+		p.w(map[bool]string{false: " ~ ", true: " !~ "}[e.Not], "similar_to_escape(")
+		p.expr(e.Pattern)
+		if e.Escape != nil {
+			p.w(", ")
+			p.expr(e.Escape)
+		}
+		p.w("))")
+		return
+	}
 	p.w("(")
 	p.expr(e.Expr)
 	if e.Not {
