@@ -77,10 +77,38 @@ func bindPredicateOperator(name string, a, b *expr, sc *scope) (*expr, *expr, er
 	return bindOperands(o, a, b, sc)
 }
 
+// compileSimilar compiles x [NOT] SIMILAR TO p [ESCAPE e] as PostgreSQL's parser writes it:
+// x ~ similar_to_escape(p [, e]) (similar.go translates the pattern).
+func compileSimilar(e *ast.Like, sc *scope) (*expr, error) {
+	a, err := compileAST(e.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	args := []ast.Expr{e.Pattern}
+	if e.Escape != nil {
+		args = append(args, e.Escape)
+	}
+	xs := make([]*expr, len(args))
+	for i, x := range args {
+		if xs[i], err = compileAST(x, sc); err != nil {
+			return nil, err
+		}
+	}
+	p, err := callFunc("similar_to_escape", xs, len(xs), sc)
+	if err != nil {
+		return nil, err
+	}
+	name := "~"
+	if e.Not {
+		name = "!~"
+	}
+	return compileRegex(name, a, p, sc)
+}
+
 // compileLike compiles [NOT] LIKE and ILIKE.
 func compileLike(e *ast.Like, sc *scope) (*expr, error) {
 	if e.Kind == ast.SimilarOp {
-		return nil, unsupported("SIMILAR TO")
+		return compileSimilar(e, sc)
 	}
 	a, err := compileAST(e.Expr, sc)
 	if err != nil {
