@@ -281,14 +281,19 @@ func nthMatch(re *pgRegex, s string, start, n int64) []int {
 	return found
 }
 
+// startAndN are regexp_instr's and regexp_substr's third and fourth arguments, start and N
+// (both 1 when left out, at least 1).
+func startAndN(v []types.Value) (start, n int64, err error) {
+	if start, err = optInt(v, 2, 1, "start", 1); err == nil {
+		n, err = optInt(v, 3, 1, "n", 1)
+	}
+	return start, n, err
+}
+
 func buildRegexpInstr(c *funcCall) (*expr, error) {
 	cache := &regexCache{fn: "regexp_instr"}
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
-		start, err := optInt(v, 2, 1, "start", 1)
-		if err != nil {
-			return types.Value{}, err
-		}
-		n, err := optInt(v, 3, 1, "n", 1)
+		start, n, err := startAndN(v)
 		if err != nil {
 			return types.Value{}, err
 		}
@@ -331,11 +336,7 @@ func buildRegexpLike(c *funcCall) (*expr, error) {
 func buildRegexpSubstr(c *funcCall) (*expr, error) {
 	cache := &regexCache{fn: "regexp_substr"}
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
-		start, err := optInt(v, 2, 1, "start", 1)
-		if err != nil {
-			return types.Value{}, err
-		}
-		n, err := optInt(v, 3, 1, "n", 1)
+		start, n, err := startAndN(v)
 		if err != nil {
 			return types.Value{}, err
 		}
