@@ -16,22 +16,11 @@ func TestPgxJSONPath(t *testing.T) {
 	n := newNode(t)
 	n.start()
 	ctx := context.Background()
-	modes := []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe,
-		pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol}
-	for _, mode := range modes {
+	for _, mode := range pgxModes {
 		t.Run(mode.String(), func(t *testing.T) {
-			cfg, err := pgx.ParseConfig(n.url())
-			if err != nil {
-				t.Fatal(err)
-			}
-			cfg.DefaultQueryExecMode = mode
-			c, err := pgx.ConnectConfig(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close(ctx)
+			c := connectPgxMode(t, n.url(), mode)
 			var path, found string
-			err = c.QueryRow(ctx, "SELECT $1::jsonpath, jsonb_path_query_array($2::jsonb, $1::jsonpath)::text",
+			err := c.QueryRow(ctx, "SELECT $1::jsonpath, jsonb_path_query_array($2::jsonb, $1::jsonpath)::text",
 				"$.a[*] ? (@ > 1)", `{"a": [1, 2, 3]}`).Scan(&path, &found)
 			if err != nil {
 				t.Fatal(err)

@@ -22,20 +22,9 @@ func TestPgx(t *testing.T) {
 	n := newNode(t)
 	n.start()
 	ctx := context.Background()
-	modes := []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe,
-		pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol}
-	for i, mode := range modes {
+	for i, mode := range pgxModes {
 		t.Run(mode.String(), func(t *testing.T) {
-			cfg, err := pgx.ParseConfig(n.url())
-			if err != nil {
-				t.Fatal(err)
-			}
-			cfg.DefaultQueryExecMode = mode
-			c, err := pgx.ConnectConfig(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close(ctx)
+			c := connectPgxMode(t, n.url(), mode)
 			table := fmt.Sprintf("things%d", i)
 			if _, err := c.Exec(ctx, "CREATE TABLE "+table+
 				" (id bigint PRIMARY KEY, name text, score double precision, small smallint, ok boolean, at timestamp, raw bytea)"); err != nil {
@@ -236,4 +225,25 @@ func TestPgxPool(t *testing.T) {
 	if sum != workers*each {
 		t.Fatalf("counters sum to %d, want %d: increments were lost", sum, workers*each)
 	}
+}
+
+// pgxModes are pgx v5's query modes: the default caches prepared statements and uses binary
+// formats; the others describe, exec, or use the simple protocol.
+var pgxModes = []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe,
+	pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol}
+
+// connectPgxMode connects pgx to url in the given query mode, closed when t ends.
+func connectPgxMode(t *testing.T, url string, mode pgx.QueryExecMode) *pgx.Conn {
+	t.Helper()
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DefaultQueryExecMode = mode
+	c, err := pgx.ConnectConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
 }

@@ -16,20 +16,9 @@ func TestPgxTimeTZ(t *testing.T) {
 	n := newNode(t)
 	n.start()
 	ctx := context.Background()
-	modes := []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeCacheDescribe,
-		pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol}
-	for i, mode := range modes {
+	for i, mode := range pgxModes {
 		t.Run(mode.String(), func(t *testing.T) {
-			cfg, err := pgx.ParseConfig(n.url())
-			if err != nil {
-				t.Fatal(err)
-			}
-			cfg.DefaultQueryExecMode = mode
-			c, err := pgx.ConnectConfig(ctx, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close(ctx)
+			c := connectPgxMode(t, n.url(), mode)
 			table := fmt.Sprintf("clocks%d", i)
 			if _, err := c.Exec(ctx, "CREATE TABLE "+table+" (id int PRIMARY KEY, at time with time zone)"); err != nil {
 				t.Fatal(err)

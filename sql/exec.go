@@ -430,7 +430,6 @@ type distinctNode struct {
 	trim []bool // per column: char(n), whose trailing spaces do not count; nil: none
 }
 
-// charTrimFlags says which columns are char(n); nil when none is.
 // noJSONEquality refuses json among the columns DISTINCT or UNION compares: json has no
 // equality operator (jsonb has), as in PostgreSQL.
 func noJSONEquality(cols []Column) error {
@@ -442,6 +441,7 @@ func noJSONEquality(cols []Column) error {
 	return nil
 }
 
+// charTrimFlags says which columns are char(n); nil when none is.
 func charTrimFlags(cols []Column) []bool {
 	var trim []bool
 	for i, c := range cols {
