@@ -84,6 +84,7 @@ type conn struct {
 	argBuf  []types.Value
 	boxes   boxSlab      // backs the values Next hands database/sql (driver_values.go)
 	one     oneRowOutput // the result of a query of at most one row (queryOne)
+	tag     tagOutput    // the command tag of an Exec (execTag)
 	// names are the column names of namesOf, the columns of the statement queried last:
 	// a prepared statement's queries share them, as lib/pq's do.
 	names   []string
@@ -188,8 +189,8 @@ func (c *conn) ExecContext(ctx context.Context, q string, args []driver.NamedVal
 		return nil, err
 	}
 	if len(args) == 0 {
-		var out tagOutput
-		if err := c.s.Exec(ctx, q, &out); err != nil {
+		out := c.execTag()
+		if err := c.s.Exec(ctx, q, out); err != nil {
 			return nil, err
 		}
 		return driver.RowsAffected(out.affected()), nil
@@ -206,11 +207,18 @@ func (c *conn) execPrepared(ctx context.Context, st *drovesql.Statement, args []
 	if err != nil {
 		return nil, err
 	}
-	var out tagOutput
-	if err := c.s.ExecPrepared(ctx, st, vals, &out); err != nil {
+	out := c.execTag()
+	if err := c.s.ExecPrepared(ctx, st, vals, out); err != nil {
 		return nil, err
 	}
 	return driver.RowsAffected(out.affected()), nil
+}
+
+// execTag is the connection's tag output, emptied: an Exec's result needs only its count,
+// read before the next statement runs, so one per connection saves an allocation a statement.
+func (c *conn) execTag() *tagOutput {
+	c.tag.tag = ""
+	return &c.tag
 }
 
 func (c *conn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {

@@ -198,8 +198,16 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			}
 			written += n
 		}
-		return completeWrite(tx, out, "INSERT 0 "+strconv.Itoa(written))
+		return completeWrite(tx, out, insertTag(written))
 	}}, nil
+}
+
+// insertTag is INSERT's command tag; a single row's is a constant (no allocation).
+func insertTag(n int) string {
+	if n == 1 {
+		return "INSERT 0 1"
+	}
+	return "INSERT 0 " + strconv.Itoa(n)
 }
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
@@ -260,7 +268,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 			}
 			written += w
 		}
-		return completeWrite(tx, out, "INSERT 0 "+strconv.Itoa(written))
+		return completeWrite(tx, out, insertTag(written))
 	}}, nil
 }
 

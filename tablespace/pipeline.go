@@ -104,6 +104,9 @@ func (ts *Tablespace) awaitDurable(ctx context.Context, index uint64) error {
 
 // settledLater reports the channel an unsettled commit error says to wait for, if any.
 func settledLater(err error) <-chan struct{} {
+	if err == nil {
+		return nil // (errors.As would still allocate u)
+	}
 	var u *unsettledError
 	if errors.As(err, &u) {
 		return u.settled

@@ -50,6 +50,11 @@ type Txn struct {
 	gates     []enteredGate // tables entered, left at the end
 	cursors   *Cursor       // cursors that read pages, linked by nextOpen (cursor.go)
 	gateBuf   [2]enteredGate
+	// A single-row statement's transaction (the common autocommit write) keeps its write,
+	// its lock id and its entry in ts.active here, not in allocations of their own.
+	writeBuf [1]wal.Mutation
+	lockBuf  [1]string
+	act      activeTxn
 	sp        *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
 	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 	deferral  *txnDeferral    // deferred constraint checks (deferred.go); nil without
@@ -324,7 +329,15 @@ func (tx *Txn) lock(ctx context.Context, id string) error {
 	}
 	if taken {
 		if len(tx.locks) == 0 {
-			tx.ts.active.Store(tx.id, &activeTxn{id: tx.id, started: time.Now()})
+			a := &tx.act
+			if a.id != 0 { // stored before (a savepoint released every lock): a reader may hold it
+				a = new(activeTxn)
+			}
+			*a = activeTxn{id: tx.id, started: time.Now()}
+			tx.ts.active.Store(tx.id, a)
+			if tx.locks == nil {
+				tx.locks = tx.lockBuf[:0]
+			}
 		}
 		tx.locks = append(tx.locks, id)
 		return tx.reserve(int64(len(id)) + lockOverhead)
@@ -438,6 +451,9 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 		tx.index = make(map[string]int)
 	}
 	tx.index[id] = len(tx.writes)
+	if tx.writes == nil {
+		tx.writes = tx.writeBuf[:0]
+	}
 	tx.writes = append(tx.writes, m)
 	return nil
 }
