@@ -59,7 +59,8 @@ const (
 // zeroer's writes are serialized by mu; the zeroer's syncs run outside it.
 type zeroFile struct {
 	*dirSyncFile
-	size int64 // the file's size; nothing is written past it
+	size   int64 // the file's size; nothing is written past it
+	window int64 // zeroWindow when the file was opened
 
 	mu      sync.Mutex
 	hw      int64 // end of the highest write raft-wal made (valid once started)
@@ -76,7 +77,7 @@ type zeroFile struct {
 }
 
 func newZeroFile(f *dirSyncFile, size int64) *zeroFile {
-	return &zeroFile{dirSyncFile: f, size: size, wake: make(chan struct{}, 1),
+	return &zeroFile{dirSyncFile: f, size: size, window: zeroWindow, wake: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{})}
 }
 
@@ -93,7 +94,7 @@ func (z *zeroFile) WriteAt(p []byte, off int64) (int, error) {
 		z.started = true
 		go z.run()
 	}
-	behind := !z.stopped && z.zeroed-z.hw < zeroWindow/2 && z.zeroed < z.size
+	behind := !z.stopped && z.zeroed-z.hw < z.window/2 && z.zeroed < z.size
 	z.mu.Unlock()
 	if behind {
 		select {
@@ -141,7 +142,7 @@ func (z *zeroFile) run() {
 	}
 }
 
-// round writes zeros from max(zeroed, hw) up to hw+zeroWindow, a chunk per hold of the mutex;
+// round writes zeros from max(zeroed, hw) up to hw+window, a chunk per hold of the mutex;
 // it reports the range it wrote and false once the zeroer must stop.
 func (z *zeroFile) round() (from, to int64, ok bool) {
 	from = -1
@@ -152,7 +153,7 @@ func (z *zeroFile) round() (from, to int64, ok bool) {
 			return from, to, false
 		}
 		start := max(z.zeroed, z.hw)
-		end := min(start+zeroChunk, z.hw+zeroWindow, z.size)
+		end := min(start+zeroChunk, z.hw+z.window, z.size)
 		if start >= end {
 			z.mu.Unlock()
 			return max(from, 0), to, true
