@@ -145,7 +145,7 @@ func (d dirSyncFS) OpenWriter(dir, name string) (waltypes.WritableFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return withZeroer(&dirSyncFile{WritableFile: f, dir: dir}, fileSize(f)), nil
+	return &dirSyncFile{WritableFile: f, dir: dir}, nil
 }
 
 func (d dirSyncFS) Create(dir, name string, size uint64) (waltypes.WritableFile, error) {
@@ -155,7 +155,7 @@ func (d dirSyncFS) Create(dir, name string, size uint64) (waltypes.WritableFile,
 		os.Remove(filepath.Join(dir, name))
 		return nil, err
 	}
-	return withZeroer(&dirSyncFile{WritableFile: f, dir: dir}, int64(size)), nil
+	return &dirSyncFile{WritableFile: f, dir: dir}, nil
 }
 
 type dirSyncFile struct {
@@ -190,22 +190,4 @@ func dataSync(f waltypes.WritableFile) error {
 		return fsutil.DataSync(&f.File)
 	}
 	return f.Sync()
-}
-
-// fileSize is a segment file's size, or 0 (no zeroing) when it cannot be read.
-func fileSize(f waltypes.WritableFile) int64 {
-	var st os.FileInfo
-	var err error
-	switch f := f.(type) {
-	case *os.File:
-		st, err = f.Stat()
-	case *fs.File:
-		st, err = f.File.Stat()
-	default:
-		return 0
-	}
-	if err != nil {
-		return 0
-	}
-	return st.Size()
 }
