@@ -55,9 +55,9 @@ type Txn struct {
 	writeBuf [1]wal.Mutation
 	lockBuf  [1]string
 	act      activeTxn
-	sp        *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
-	con       *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
-	deferral  *txnDeferral    // deferred constraint checks (deferred.go); nil without
+	sp       *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
+	con      *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
+	deferral *txnDeferral    // deferred constraint checks (deferred.go); nil without
 }
 
 // Begin starts a transaction.
