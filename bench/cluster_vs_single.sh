@@ -32,7 +32,7 @@ rounds=${3:-2}
 rows=100000
 . bench/lib.sh
 make_work
-base=$((20000 + RANDOM % 9000))
+base=${BASE:-$((20000 + RANDOM % 9000))}
 # node i (0: the single node, 1..3: the cluster): PostgreSQL base+4i, cluster +1, HTTP +2.
 pg() { echo $((base + 4 * $1)); }
 cl() { echo $((base + 4 * $1 + 1)); }
