@@ -16,6 +16,9 @@
 #                 system calls and context switches per update of the single node, the
 #                 leader and the follower n2 during the first round (the middle of each run).
 #
+# The cs columns are each process's context switches (/proc/PID/task/*/status) per update: on a
+# virtual machine each costs far more than its system call (tablespace/DESIGN.md, "The
+# runtime's sysmon thread").
 # The cpu columns are each process's CPU time (user + system, /proc/PID/stat) over its run
 # divided by the updates pgbench completed: the single node's in its run, and the leader's and
 # both followers' in the cluster's run. The nodes share the machine's cores, so CPU per update
@@ -32,7 +35,7 @@ rounds=${3:-2}
 rows=100000
 . bench/lib.sh
 make_work
-base=$((20000 + RANDOM % 9000))
+base=${BASE:-$((20000 + RANDOM % 9000))}
 # node i (0: the single node, 1..3: the cluster): PostgreSQL base+4i, cluster +1, HTTP +2.
 pg() { echo $((base + 4 * $1)); }
 cl() { echo $((base + 4 * $1 + 1)); }
@@ -74,6 +77,11 @@ cpu() {
   local p
   for p in $node_pids; do awk '{ printf "%d ", $14 + $15 }' "/proc/$p/stat"; done
 }
+# csw: context switches (voluntary and not, summed over the threads) of each node process.
+csw() {
+  local p
+  for p in $node_pids; do cat /proc/"$p"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { printf "%d ", s }'; done
+}
 # syscalls SECS NODE...: prints each NODE's system calls and context switches per commit of
 # the first NODE (the one benchmarked) over SECS/3 seconds (perf stat on each process).
 syscalls() {
@@ -101,7 +109,7 @@ commits() { metric "$1" drove_commit_duration_seconds_count "$([ "$1" = 0 ] && e
 run() {
   local node=$1 db=$2 tag=$3 c0 c1 f0="0 0 0 0" f1="0 0 0 0" out u0 u1
   c0=$(counters "$node" "$db")
-  u0=$(cpu)
+  u0=$(cpu); w0=$(csw)
   [ "$node" = 1 ] && f0=$(counters 2 "$db")
   if [ -n "${PROFILE:-}" ] && [ "$round" = 1 ]; then
     mkdir -p "$PROFILE"
@@ -119,29 +127,31 @@ run() {
   out=$(pgbench -n -h 127.0.0.1 -p "$(pg "$node")" -U drove -M prepared -c "$clients" -j 2 -T "$secs" \
     -f "$work/update.sql" "$db" 2>&1)
   wait
-  u1=$(cpu)
+  u1=$(cpu); w1=$(csw)
   grep -E 'aborted|error' <<<"$out" >&2 || true
   c1=$(counters "$node" "$db")
   [ "$node" = 1 ] && f1=$(counters 2 "$db")
   awk -v t="$(awk '/^tps/ { print $3 }' <<<"$out")" -v c0="$c0" -v c1="$c1" -v f0="$f0" -v f1="$f1" \
     -v n="$(awk -F': ' '/actually processed/ { split($2, a, "/"); print a[1] }' <<<"$out")" \
-    -v u0="$u0" -v u1="$u1" -v hz="$(getconf CLK_TCK)" 'BEGIN {
-    split(c0, a); split(c1, b); split(f0, x); split(f1, y); split(u0, p); split(u1, q)
+    -v u0="$u0" -v u1="$u1" -v w0="$w0" -v w1="$w1" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(c0, a); split(c1, b); split(f0, x); split(f1, y); split(u0, p); split(u1, q); split(w0, v); split(w1, w)
     cpu = ""  # µs of CPU per update, per node process (single, n1, n2, n3)
     for (i = 1; i <= 4; i++) cpu = cpu sprintf("%s%.0f", i > 1 ? "/" : "", n > 0 ? 1e6 * (q[i] - p[i]) / hz / n : 0)
-    printf "%.0f %.1f %.2f %s %s\n", t, (b[2] > a[2] ? (b[1] - a[1]) / (b[2] - a[2]) : 0),
+    cs = ""  # context switches per update, per node process
+    for (i = 1; i <= 4; i++) cs = cs sprintf("%s%.1f", i > 1 ? "/" : "", n > 0 ? (w[i] - v[i]) / n : 0)
+    printf "%.0f %.1f %.2f %s %s %s\n", t, (b[2] > a[2] ? (b[1] - a[1]) / (b[2] - a[2]) : 0),
       (b[4] > a[4] ? 1000 * (b[3] - a[3]) / (b[4] - a[4]) : 0),
-      (y[2] > x[2] ? sprintf("%.1f", (y[1] - x[1]) / (y[2] - x[2])) : "-"), cpu }'
+      (y[2] > x[2] ? sprintf("%.1f", (y[1] - x[1]) / (y[2] - x[2])) : "-"), cpu, cs }'
 }
 
-printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6s %6s %14s\n' round single ent/app ms cluster ent/app ms "n2 e/a" ratio \
-  "cpu1" "cpu n1/n2/n3"
+printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6s %6s %14s %6s %14s\n' round single ent/app ms cluster ent/app ms "n2 e/a" ratio \
+  "cpu1" "cpu n1/n2/n3" "cs1" "cs n1/n2/n3"
 sum_s=0; sum_c=0
 for round in $(seq "$rounds"); do
-  read -r s sg sl _ su <<<"$(run 0 drove single)"
-  read -r c cg cl2 fg cu <<<"$(run 1 r3 leader)"
-  printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6.2f %6s %14s\n' "$round" "$s" "$sg" "$sl" "$c" "$cg" "$cl2" "$fg" \
-    "$(bc -l <<<"$c / $s")" "$(cut -d/ -f1 <<<"$su")" "$(cut -d/ -f2- <<<"$cu")"
+  read -r s sg sl _ su sw <<<"$(run 0 drove single)"
+  read -r c cg cl2 fg cu cw <<<"$(run 1 r3 leader)"
+  printf '%-6s %10s %7s %7s %10s %7s %7s %7s %6.2f %6s %14s %6s %14s\n' "$round" "$s" "$sg" "$sl" "$c" "$cg" "$cl2" "$fg" \
+    "$(bc -l <<<"$c / $s")" "$(cut -d/ -f1 <<<"$su")" "$(cut -d/ -f2- <<<"$cu")" "$(cut -d/ -f1 <<<"$sw")" "$(cut -d/ -f2- <<<"$cw")"
   sum_s=$((sum_s + s)); sum_c=$((sum_c + c))
 done
 printf '%-6s %10.0f %7s %7s %10.0f %7s %7s %7s %6.2f\n' mean "$(bc -l <<<"$sum_s / $rounds")" "" "" \
@@ -149,4 +159,5 @@ printf '%-6s %10.0f %7s %7s %10.0f %7s %7s %7s %6.2f\n' mean "$(bc -l <<<"$sum_s
 echo "(update-by-PK tps, $clients clients, ${secs}s per run, pgbench -M prepared; cluster = 3 replicas," \
   "leader n1, pgbench on the leader; ent/app = log entries per fsynced append on the node" \
   "benchmarked, ms = its mean commit latency (drove_commit_duration_seconds), n2 e/a = the follower's entries per append;" \
-  "cpu1, cpu n1/n2/n3 = CPU µs per update of the single node, and of each cluster node during the cluster's run)"
+  "cpu1, cpu n1/n2/n3 = CPU µs per update of the single node, and of each cluster node during the cluster's run;" \
+  "cs1, cs n1/n2/n3 = their context switches per update)"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/raft"
 )
@@ -64,25 +65,89 @@ func (ts *Tablespace) awaitApply(f raft.ApplyFuture) error {
 		return f.Error()
 	}
 	failing := ts.logDB.Failing()
-	done := make(chan struct{})
-	var err error
-	go func() {
-		err = f.Error()
-		close(done)
-	}()
+	p := &pendingApply{f: f, done: make(chan struct{})}
+	ts.applyWait.add(p)
 	select {
-	case <-done:
-		return err
+	case <-p.done:
+		return p.err
 	case <-failing:
 		select {
-		case <-done: // it settled after all
-			return err
+		case <-p.done: // it settled after all
+			return p.err
 		default:
 		}
 		return &unsettledError{
 			err:     fmt.Errorf("%w: the leader's log append failed: %v", ErrOutcomeUnknown, ts.logDB.Failed()),
-			settled: done,
+			settled: p.done,
 		}
+	}
+}
+
+// pendingApply is a commit waiting for its Raft future: done closes once f.Error() returned
+// (into err).
+type pendingApply struct {
+	f    raft.ApplyFuture
+	err  error
+	done chan struct{}
+}
+
+// applyWaiters waits for the futures of a leader's commits on behalf of their sessions, so a
+// session can also watch the log's failure (awaitApply) without a goroutine of its own per
+// commit. One goroutine runs while commits are queued and waits for them in turn: the leader's
+// state machine answers futures in log order, a whole applied batch at once, so after the
+// first of a batch the others are already answered. Each commit then costs its session one
+// wakeup, and the batch one for the waiter, where a goroutine per commit cost a goroutine start
+// and a second wakeup per commit (DESIGN.md, "CPU per replicated update"). A future queued
+// behind one answered later waits for it: within a batch or two, since the leader answers in
+// log order; on a failing log the sessions do not wait for either (awaitApply).
+type applyWaiters struct {
+	mu      sync.Mutex
+	queue   []*pendingApply
+	next    int // queue[next:] are still to wait for
+	running bool
+}
+
+// maxKeptWaiters is the largest queue whose memory applyWaiters keeps for the next commits.
+const maxKeptWaiters = 1024
+
+// add queues p; a waiter goroutine is started if none runs.
+func (w *applyWaiters) add(p *pendingApply) {
+	w.mu.Lock()
+	w.queue = append(w.queue, p)
+	start := !w.running
+	w.running = true
+	w.mu.Unlock()
+	if start {
+		go w.run()
+	}
+}
+
+// run waits for the queued futures until the queue is empty, then ends.
+func (w *applyWaiters) run() {
+	for {
+		w.mu.Lock()
+		if w.next == len(w.queue) {
+			w.running = false
+			w.queue, w.next = w.queue[:0], 0
+			if cap(w.queue) > maxKeptWaiters {
+				w.queue = nil // do not keep a burst's backing array
+			}
+			w.mu.Unlock()
+			return
+		}
+		p := w.queue[w.next]
+		w.queue[w.next] = nil
+		w.next++
+		if w.next >= 64 && 2*w.next >= len(w.queue) {
+			// A queue that never empties under load: move the rest to the front, so the
+			// array does not grow with every commit.
+			n := copy(w.queue, w.queue[w.next:])
+			clear(w.queue[n:])
+			w.queue, w.next = w.queue[:n], 0
+		}
+		w.mu.Unlock()
+		p.err = p.f.Error()
+		close(p.done)
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // group is a test Raft group of replicas on raft's in-memory transport, each in its own
 // directory. Connect/Disconnect of the transports make partitions.
 type group struct {
-	t      *testing.T
+	t      testing.TB
 	opts   func(*Options)
 	dirs   map[string]string
 	trans  map[string]*raft.InmemTransport
@@ -35,7 +35,7 @@ func fastRaft(o *Options) {
 }
 
 // newGroup starts n replicas bootstrapped with one configuration and waits for a leader.
-func newGroup(t *testing.T, n int, opts func(*Options)) *group {
+func newGroup(t testing.TB, n int, opts func(*Options)) *group {
 	t.Helper()
 	g := &group{t: t, opts: opts, dirs: map[string]string{}, trans: map[string]*raft.InmemTransport{},
 		nodes: map[string]*Tablespace{}, closed: map[string]bool{}}

@@ -135,6 +135,7 @@ type Tablespace struct {
 	snaps     *snapStore
 	transport raft.Transport
 	tracker   *trackingTransport // followers' progress; nil for a single voter
+	applyWait applyWaiters       // the commits awaitApply waits for (pipeline.go)
 	readyTerm atomic.Uint64      // the term in which this replica leads and takes writes
 	voters    atomic.Int32       // voters in the latest configuration, as this leader knows it
 	// transferring counts the leadership transfers this replica runs (TransferLeadership):
