@@ -2,19 +2,11 @@ package sql
 
 import "strings"
 
-// opChain follows the operators between two operands of one expression level (a parenthesis
-// depth, up to a comma or a keyword such as AND, THEN or LIKE), for the two places where
-// PostgreSQL's grammar and vitess's part on text both accept:
-//
-//   - PostgreSQL reads ||, &, << and >> at one level, left to right, where vitess binds << and
-//     >> tighter than &, and & tighter than | (the dialect pass's ||). A chain of them gives
-//     the same tree in both only while no operator binds tighter in vitess than the one before
-//     it; otherwise (6 & 3 << 1 is (6 & 3) << 1 in PostgreSQL) it is refused (0A000) rather
-//     than run another way.
-//   - PostgreSQL's comparisons do not associate: a = b = c is a syntax error there, and vitess
-//     would run it as (a = b) = c. The = of a SET list's assignment is not a comparison.
+// opChain follows the comparisons of one expression level (a parenthesis depth, up to a comma
+// or a keyword such as AND, THEN or LIKE): PostgreSQL's comparisons do not associate, a = b = c
+// is a syntax error there, and vitess would run it as (a = b) = c. The = of a SET list's
+// assignment is not a comparison.
 type opChain struct {
-	bits     map[int]int  // depth → vitess's precedence of the chain's last bit operator
 	compared map[int]bool // depth → a comparison was seen
 	inSet    map[int]bool // depth → in a SET list (UPDATE, ON CONFLICT DO UPDATE, SET)
 	assign   map[int]bool // depth → the next = assigns
@@ -29,40 +21,27 @@ func set[V any](m *map[int]V, depth int, v V) {
 	(*m)[depth] = v
 }
 
-// opChainPrecedence is vitess's precedence of the bit operators opChain follows.
-var opChainPrecedence = map[string]int{"||": 1, "&": 2, "<<": 3, ">>": 3}
-
 // comparisons are PostgreSQL's comparison operators.
 var comparisons = map[string]bool{"=": true, "<": true, ">": true, "<=": true, ">=": true, "<>": true, "!=": true}
 
 // op records operator op at depth.
 func (c *opChain) op(op string, depth int) error {
-	if comparisons[op] {
-		delete(c.bits, depth)
-		switch {
-		case op == "=" && c.assign[depth]:
-			delete(c.assign, depth)
-		case c.compared[depth]:
-			return nearError(op)
-		default:
-			set(&c.compared, depth, true)
-		}
+	if !comparisons[op] {
 		return nil
 	}
-	p, ok := opChainPrecedence[op]
-	if !ok {
-		return nil
+	switch {
+	case op == "=" && c.assign[depth]:
+		delete(c.assign, depth)
+	case c.compared[depth]:
+		return nearError(op)
+	default:
+		set(&c.compared, depth, true)
 	}
-	if last, ok := c.bits[depth]; ok && p > last {
-		return unsupported("%s after a lower-precedence operator without parentheses", op)
-	}
-	set(&c.bits, depth, p)
 	return nil
 }
 
 // end ends the expression at depth.
 func (c *opChain) end(depth int) {
-	delete(c.bits, depth)
 	delete(c.compared, depth)
 }
 
@@ -81,7 +60,6 @@ func (c *opChain) punct(ch byte, depth int) {
 	case ')':
 		c.end(depth)
 	case ';':
-		clear(c.bits)
 		clear(c.compared)
 		clear(c.inSet)
 		clear(c.assign)
