@@ -90,6 +90,9 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 func (r *rewriter) operator(t lexer.Token) error {
 	op := t.Value
 	r.lastWord = ""
+	if comparisons[op] {
+		r.closePatterns(r.depth)
+	}
 	switch {
 	case op == "||":
 		// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || and every
