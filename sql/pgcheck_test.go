@@ -151,7 +151,7 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"CREATE TABLE c (x int DEFAULT (no_such_function()))", "42883", ""},
 	// More of MySQL's grammar.
 	{"SELECT 1 # comment", "42703", ""}, // PostgreSQL's xor, not a MySQL comment
-	{`SELECT "abc"`, "42703", ""}, // a double-quoted string is an identifier
+	{`SELECT "abc"`, "42703", ""},       // a double-quoted string is an identifier
 	{`SELECT x FROM a WHERE x = "1"`, "42703", ""},
 	{"SELECT x FROM a WHERE x = 1 && y = 10", "0A000", "42601"},
 	{"SELECT x FROM a WHERE x = 1 || y = 10", "42601", ""},
