@@ -1,5 +1,7 @@
 package sql
 
+import "github.com/drovedb/drove/sql/lexer"
+
 // The pattern of LIKE. PostgreSQL reads it as any expression whose operators bind
 // tighter than LIKE (x LIKE '%' || y || '%' is x LIKE ('%' || y || '%')), vitess's LIKE takes
 // only a simple expression (no operator outside parentheses): the pass writes the pattern in
@@ -7,10 +9,36 @@ package sql
 // keyword such as AND, ESCAPE, IS or THEN, a comma, a closing parenthesis, the statement's
 // end). A CASE inside the pattern keeps it open through its END.
 
+//
+// A prefix ~ after an operator that binds tighter than it (2 * ~ 3 + 1 is 2 * (~ (3 + 1)) in
+// PostgreSQL) is written in parentheses the same way, which an operator of ||'s level closes
+// too (2 * ~ 3 | 1 is (2 * (~ 3)) | 1).
+
 // patternOpen is an open pattern parenthesis.
 type patternOpen struct {
-	depth int // the parenthesis depth it was opened at
-	cases int // CASEs open inside it
+	depth int  // the parenthesis depth it was opened at
+	cases int  // CASEs open inside it
+	tilde bool // a prefix ~'s operand, not a LIKE pattern
+}
+
+// openTilde opens the operand of a prefix ~ that follows an operator binding tighter than it.
+func (r *rewriter) openTilde() {
+	switch r.prev.Value {
+	case "+", "-", "*", "/", "%", "^":
+		if r.prev.Kind == lexer.Op {
+			r.b.WriteString(" (")
+			r.patterns = append(r.patterns, patternOpen{depth: r.depth, tilde: true})
+		}
+	}
+}
+
+// closeTildes closes the prefix ~ operands open at the current depth, before an operator of
+// ||'s level.
+func (r *rewriter) closeTildes() {
+	for n := len(r.patterns); n > 0 && r.patterns[n-1].tilde && r.patterns[n-1].depth == r.depth; n-- {
+		r.b.WriteString(")")
+		r.patterns = r.patterns[:n-1]
+	}
 }
 
 // openPattern opens the pattern after LIKE (ILIKE is written as REGEXP, whose pattern vitess

@@ -95,6 +95,7 @@ func (r *rewriter) operator(t lexer.Token) error {
 	}
 	switch {
 	case op == "||":
+		r.closeTildes()
 		// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || and every
 		// other operator: below + and -, above comparisons, left-associative. The binder
 		// reads | as ||.
@@ -102,6 +103,7 @@ func (r *rewriter) operator(t lexer.Token) error {
 	case op == "~" && r.prefixPosition():
 		// PostgreSQL's prefix ~ is at ||'s level too (~ 7 * 3 is ~(7 * 3)): a marker
 		// operand before its operand, read back by otherOperators.
+		r.openTilde()
 		r.b.WriteString(" " + markerLiteral(prefixOpMarker+op) + " | ")
 	case op == "+" && r.prefixPosition():
 		// vitess drops a prefix +: it is written as !, which no user text reaches vitess as
@@ -114,6 +116,7 @@ func (r *rewriter) operator(t lexer.Token) error {
 		// and ->> are MySQL's, on column names only). They sit with || among PostgreSQL's
 		// operators, so they are written as || is, around a marker operand naming them:
 		// a -> b is a | '\0op:->' | b (see otherOperators).
+		r.closeTildes()
 		r.b.WriteString(" | " + markerLiteral(jsonOpMarker+op) + " | ")
 	case op == "^":
 		// vitess's ^ (xor) binds as PostgreSQL's ^ (power): above * and /, below a prefix
@@ -135,6 +138,7 @@ func (r *rewriter) operator(t lexer.Token) error {
 // regexOp writes a regular-expression match operator (~, ~*, !~, !~*) of OPERATOR(...) as
 // the operator itself is written.
 func (r *rewriter) regexOp(op string) error {
+	r.closeTildes()
 	r.b.WriteString(" | " + markerLiteral(jsonOpMarker+op) + " | ")
 	return nil
 }
