@@ -130,7 +130,9 @@ func (r *rewriter) word(t lexer.Token) error {
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
 	}
-	r.chain.word(w, r.depth)
+	if err := r.chain.word(w, r.depth); err != nil {
+		return err
+	}
 	r.patternWord(w)
 	if done, err := r.columnState(w); done || err != nil {
 		return err

@@ -6,7 +6,13 @@ import "strings"
 // or a keyword such as AND, THEN or LIKE): PostgreSQL's comparisons do not associate, a = b = c
 // is a syntax error there, and vitess would run it as (a = b) = c. The = of a SET list's
 // assignment is not a comparison.
+//
+// BETWEEN, IN, LIKE, ILIKE and SIMILAR TO do not associate either (a LIKE b LIKE c, a
+// BETWEEN b AND c IN (d) are syntax errors; an IN's list ends it, a IN (b) LIKE c runs), and true, false and null are operands there unless IS
+// precedes them (a IS TRUE = b is (a IS TRUE) = b, true = false = true an error).
 type opChain struct {
+	like     map[int]int  // depth → 1 after a BETWEEN, IN, LIKE, ...; 2 while a BETWEEN waits for its AND
+	afterIs  bool         // the last words were IS [NOT]
 	compared map[int]bool // depth → a comparison was seen
 	inSet    map[int]bool // depth → in a SET list (UPDATE, ON CONFLICT DO UPDATE, SET)
 	assign   map[int]bool // depth → the next = assigns
@@ -29,6 +35,7 @@ func (c *opChain) op(op string, depth int) error {
 	if !comparisons[op] {
 		return nil
 	}
+	delete(c.like, depth)
 	switch {
 	case op == "=" && c.assign[depth]:
 		delete(c.assign, depth)
@@ -48,6 +55,12 @@ func (c *opChain) end(depth int) {
 // punct ends the expressions a comma, parenthesis or semicolon ends.
 func (c *opChain) punct(ch byte, depth int) {
 	switch ch {
+	case ',', ')':
+		delete(c.like, depth)
+	case '(':
+		delete(c.like, depth+1)
+	}
+	switch ch {
 	case ',':
 		c.end(depth)
 		if c.inSet[depth] {
@@ -61,6 +74,7 @@ func (c *opChain) punct(ch byte, depth int) {
 		c.end(depth)
 	case ';':
 		clear(c.compared)
+		clear(c.like)
 		clear(c.inSet)
 		clear(c.assign)
 	}
@@ -68,9 +82,14 @@ func (c *opChain) punct(ch byte, depth int) {
 
 // word ends the expression at depth when w is a keyword that ends one; SET starts a list of
 // assignments, which WHERE, FROM or RETURNING ends.
-func (c *opChain) word(w string, depth int) {
-	if isOperandWord(w) {
-		return
+func (c *opChain) word(w string, depth int) error {
+	afterIs := c.afterIs
+	c.afterIs = w == "is" || w == "not" && afterIs
+	if isOperandWord(w) || (w == "true" || w == "false" || w == "null") && !afterIs {
+		return nil
+	}
+	if err := c.likeLevel(w, depth); err != nil {
+		return err
 	}
 	c.end(depth)
 	switch w {
@@ -80,6 +99,34 @@ func (c *opChain) word(w string, depth int) {
 		delete(c.inSet, depth)
 		delete(c.assign, depth)
 	}
+	return nil
+}
+
+// likeLevel follows the words of BETWEEN, IN, LIKE, ILIKE and SIMILAR TO at depth.
+func (c *opChain) likeLevel(w string, depth int) error {
+	switch w {
+	case "between", "in", "like", "ilike", "similar":
+		if c.like[depth] != 0 {
+			return nearError(w)
+		}
+		switch w {
+		case "between":
+			set(&c.like, depth, 2)
+		case "in": // its parenthesized list ends it: a IN (b) IN (c) is (a IN (b)) IN (c)
+		default:
+			set(&c.like, depth, 1)
+		}
+	case "and":
+		if c.like[depth] == 2 {
+			c.like[depth] = 1 // BETWEEN's
+			return nil
+		}
+		delete(c.like, depth)
+	case "not", "to", "escape", "symmetric", "asymmetric": // within their syntax
+	default:
+		delete(c.like, depth)
+	}
+	return nil
 }
 
 // assignments starts a SET list at depth (also ON CONFLICT's, whose SET the pass consumes).

@@ -94,10 +94,6 @@ type precCase struct{ expr, gap string }
 // PostgreSQL yet (docs/sql.md, "Operator precedence"). A gap's expressions still run; one
 // that agrees is logged.
 func precedenceGap(o1, o2 precOp) string {
-	likeLevel := func(o precOp) bool {
-		return strings.HasPrefix(o.tail, " LIKE") || strings.HasPrefix(o.tail, " NOT LIKE") || strings.HasPrefix(o.tail, " ILIKE") ||
-			strings.HasPrefix(o.tail, " SIMILAR") || strings.HasPrefix(o.tail, " BETWEEN") || strings.HasPrefix(o.tail, " IN (")
-	}
 	isComparison := func(o precOp) bool { return o.lead && comparisons[strings.Fields(o.tail + " x")[0]] }
 	logic := strings.HasPrefix(o2.tail, " AND") || strings.HasPrefix(o2.tail, " OR")
 	switch {
@@ -105,10 +101,6 @@ func precedenceGap(o1, o2 precOp) string {
 		return "SIMILAR TO's pattern is a constant or a parameter"
 	case (strings.HasPrefix(o1.tail, " IS ") || strings.HasPrefix(o1.tail, " IN (")) && !logic:
 		return "an operator after IS ... or IN (...) (vitess's grammar ends the operand there)"
-	case likeLevel(o1) && likeLevel(o2):
-		return "BETWEEN, IN and LIKE do not associate in PostgreSQL (42601)"
-	case isComparison(o1) && isComparison(o2):
-		return "comparisons with true/false between them are not found non-associative"
 	case strings.HasPrefix(o1.tail, " IS ") && isComparison(o2):
 		return "IS [NOT] DISTINCT FROM binds like a comparison"
 	}

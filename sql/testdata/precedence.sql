@@ -102,3 +102,29 @@ SELECT 'ab' ~ NULL, 'ab' ~ 'a' || NULL, NULL | 1, ~ NULL::int
 ----
 NULL|NULL|NULL|NULL
 tag: SELECT 1
+
+# Comparisons, and BETWEEN / IN / LIKE / ILIKE / SIMILAR TO, do not associate; IS ends a
+# comparison's chain, a true, false or null operand does not.
+statement error 42601
+SELECT true <> false <> true
+
+statement error 42601
+SELECT 1 = 1 = null
+
+statement error 42601
+SELECT 7 BETWEEN 3 AND 2 LIKE 'x'
+
+statement error 42601
+SELECT 'a' LIKE 'b' NOT LIKE 'c'
+
+statement error 42601
+SELECT 'a' LIKE 'b' IN (true)
+
+statement error 42601
+SELECT 'a' ILIKE 'b' BETWEEN 'a' AND 'c'
+
+query
+SELECT 1 IS NULL = false, 'a' LIKE 'a' = 'b' LIKE 'b', 1 BETWEEN 0 AND 2 AND 'a' LIKE 'a', 2 NOT BETWEEN 3 AND 1 = true, 'x' NOT LIKE 'y' ESCAPE '!' = true
+----
+t|t|t|t|t
+tag: SELECT 1
