@@ -94,11 +94,6 @@ func otherOperatorTree[T any](e *sqlparser.BinaryExpr, operand func(sqlparser.Ex
 	return acc, nil
 }
 
-// isOperatorMarker reports whether e is an operator's marker.
-func isOperatorMarker(e sqlparser.Expr) bool {
-	return markerItem(e).op != ""
-}
-
 // compileJSONOp compiles a op b for a json operator of the registry, its operands bound to
 // the operator's argument types (json or jsonb on the left; text, integer, text[] or jsonb on
 // the right).
