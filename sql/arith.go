@@ -31,14 +31,10 @@ func arithType(a, b types.Type) types.Type {
 }
 
 // compileArith compiles what of vitess's binary operators is not compiled from the tree
-// (expr_ast.go): AT TIME ZONE, which the dialect pass writes with ^, and a json operator's
-// marker out of place.
+// (expr_ast.go): AT TIME ZONE, which the dialect pass writes with ^.
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	switch {
-	case e.Operator == sqlparser.BitXorOp:
+	if _, _, ok := atTimeZoneOperands(e); ok {
 		return compileAtTimeZone(e, sc)
-	case e.Operator == sqlparser.BitOrOp && isJSONMarker(e.Right):
-		return nil, Errorf("42601", "syntax error at end of input")
 	}
 	return nil, unsupported("operator %s", e.Operator.ToString())
 }
@@ -171,9 +167,9 @@ func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (ty
 	return types.NewFloat(t, r), nil
 }
 
-// bitwise compiles the integer operators &, << and >> with result type rt: & takes the wider
-// type of its operands, a shift the type of its left one.
-func bitwise(rt types.Type, op sqlparser.BinaryExprOperator, a, b *expr) (*expr, error) {
+// bitwise compiles the integer operators &, |, #, << and >> with result type rt: &, | and #
+// take the wider type of their operands, a shift the type of its left one.
+func bitwise(rt types.Type, op string, a, b *expr) (*expr, error) {
 	bits := int64(64)
 	if rt != types.Null {
 		bits = int64(rt.Size()) * 8
@@ -185,9 +181,13 @@ func bitwise(rt types.Type, op sqlparser.BinaryExprOperator, a, b *expr) (*expr,
 		}
 		var r int64
 		switch op {
-		case sqlparser.BitAndOp:
+		case "&":
 			r = x.I & y.I
-		case sqlparser.ShiftLeftOp:
+		case "|":
+			r = x.I | y.I
+		case "#":
+			r = x.I ^ y.I
+		case "<<":
 			r = x.I << n
 		default:
 			r = x.I >> n

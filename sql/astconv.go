@@ -434,19 +434,13 @@ var binaryOps = map[sqlparser.BinaryExprOperator]string{
 func (c *converter) binary(e *sqlparser.BinaryExpr) (ast.Expr, error) {
 	switch e.Operator {
 	case sqlparser.BitOrOp:
-		op, left := "||", e.Left // the dialect pass's || (a real | never reaches vitess)
-		if jop, jleft, ok := jsonOperator(e); ok {
-			op, left = jop, jleft
-		}
-		x, err := c.exprs([]sqlparser.Expr{left, e.Right})
-		if err != nil {
-			return nil, err
-		}
-		return &ast.BinaryOp{Op: op, Left: x[0], Right: x[1]}, nil
+		// the dialect pass's || and the operators at its level
+		return otherOperatorTree(e, c.expr, func(op string, x ast.Expr) ast.Expr { return &ast.UnaryOp{Op: op, Expr: x} },
+			func(op string, l, r ast.Expr) ast.Expr { return &ast.BinaryOp{Op: op, Left: l, Right: r} })
 	case sqlparser.BitXorOp:
 		x, zone, ok := atTimeZoneOperands(e)
 		if !ok {
-			return nil, unsupported("operator ^")
+			return c.binaryOp("^", e)
 		}
 		xs, err := c.exprs([]sqlparser.Expr{x, zone})
 		if err != nil {
@@ -460,6 +454,11 @@ func (c *converter) binary(e *sqlparser.BinaryExpr) (ast.Expr, error) {
 	if !ok {
 		return nil, unsupported("operator %s", e.Operator.ToString())
 	}
+	return c.binaryOp(op, e)
+}
+
+// binaryOp converts e's operands under operator op.
+func (c *converter) binaryOp(op string, e *sqlparser.BinaryExpr) (ast.Expr, error) {
 	x, err := c.exprs([]sqlparser.Expr{e.Left, e.Right})
 	if err != nil {
 		return nil, err

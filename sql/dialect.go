@@ -130,6 +130,7 @@ type rewriter struct {
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
 	similar     int            // where in SIMILAR TO's operands the pass is (dialect_similar.go)
+	patterns    []patternOpen  // LIKE patterns open in parentheses (dialect_pattern.go)
 	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
 	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
 	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
@@ -233,6 +234,9 @@ func (r *rewriter) writeGap(end int) {
 func (r *rewriter) token(t lexer.Token) error {
 	if t.Kind == lexer.Punct && len(t.Value) == 1 {
 		r.chain.punct(t.Value[0], r.depth)
+		if t.Value == "," || t.Value == ")" || t.Value == ";" {
+			r.closePatterns(r.depth)
+		}
 	}
 	switch t.Kind {
 	case lexer.Ident:
@@ -271,6 +275,7 @@ func (r *rewriter) token(t lexer.Token) error {
 
 // flush ends the statement at q[end] (its ';' or the end of the text).
 func (r *rewriter) flush(end int) {
+	r.closePatterns(0)
 	r.closeSetOpGroup(0)
 	r.setops, r.setOpMarker = r.setops[:0], ""
 	raw := r.q[r.stmtStart:end]

@@ -130,7 +130,10 @@ func (r *rewriter) word(t lexer.Token) error {
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
 	}
-	r.chain.word(w, r.depth)
+	if err := r.chain.word(w, r.depth); err != nil {
+		return err
+	}
+	r.patternWord(w)
 	if done, err := r.columnState(w); done || err != nil {
 		return err
 	}
@@ -139,10 +142,15 @@ func (r *rewriter) word(t lexer.Token) error {
 	}
 	for _, rule := range wordRules[w] {
 		if rule.match(r) {
-			return rule.emit(r, w)
+			if err := rule.emit(r, w); err != nil {
+				return err
+			}
+			r.openPattern(w)
+			return nil
 		}
 	}
 	r.plainWord(w)
+	r.openPattern(w)
 	return nil
 }
 

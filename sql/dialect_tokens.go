@@ -90,36 +90,38 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 func (r *rewriter) operator(t lexer.Token) error {
 	op := t.Value
 	r.lastWord = ""
+	if comparisons[op] {
+		r.closePatterns(r.depth)
+	}
 	switch {
 	case op == "||":
-		// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || among
-		// the operators: below + and -, above comparisons. The binder reads | as ||.
-		if err := r.chain.op("||", r.depth); err != nil {
-			return err
-		}
+		r.closeTildes()
+		// vitess reads || as OR. Its | (bitwise or) sits where PostgreSQL puts || and every
+		// other operator: below + and -, above comparisons, left-associative. The binder
+		// reads | as ||.
 		r.b.WriteString(" | ")
-	case op == "|":
-		return Errorf("0A000", "the bitwise operator | is not supported yet")
-	case (op == "+" || op == "~") && r.prefixPosition():
-		// vitess drops a prefix + and has no prefix operators but -, ~ and !: prefix + is
-		// written as !, which no user text reaches vitess as (PostgreSQL has no !), so the
-		// binder resolves it (+'1' is float8, +true 42883); prefix ~ is vitess's ~.
-		if op == "+" {
-			op = "!"
-		}
-		r.b.WriteString(" " + op)
-	case op == "~" || op == "~*" || op == "!~" || op == "!~*":
-		return r.regexOp(op)
+	case op == "~" && r.prefixPosition():
+		// PostgreSQL's prefix ~ is at ||'s level too (~ 7 * 3 is ~(7 * 3)): a marker
+		// operand before its operand, read back by otherOperators.
+		r.openTilde()
+		r.b.WriteString(" " + markerLiteral(prefixOpMarker+op) + " | ")
+	case op == "+" && r.prefixPosition():
+		// vitess drops a prefix +: it is written as !, which no user text reaches vitess as
+		// (PostgreSQL has no !), so the binder resolves it (+'1' is float8, +true 42883).
+		r.b.WriteString(" !")
 	case (op == "@?" || op == "@@") && r.prefixPosition():
 		return operatorError(op) // prefix @@: PostgreSQL's geometric one, or MySQL's @@variable
-	case jsonOperators[op]:
-		// vitess has none of them (its -> and ->> are MySQL's, on column names only). They
-		// sit with || among PostgreSQL's operators, so they are written as || is, around a
-		// marker operand naming them: a -> b is a | '\0op:->' | b (see compileJSONOp).
-		if err := r.chain.op("||", r.depth); err != nil {
-			return err
-		}
+	case jsonOperators[op] || markedOperators[op]:
+		// vitess has none of them, or binds them otherwise (& above |, << above &, its ->
+		// and ->> are MySQL's, on column names only). They sit with || among PostgreSQL's
+		// operators, so they are written as || is, around a marker operand naming them:
+		// a -> b is a | '\0op:->' | b (see otherOperators).
+		r.closeTildes()
 		r.b.WriteString(" | " + markerLiteral(jsonOpMarker+op) + " | ")
+	case op == "^":
+		// vitess's ^ (xor) binds as PostgreSQL's ^ (power): above * and /, below a prefix
+		// minus, left-associative.
+		r.b.WriteString(" ^ ")
 	case op[0] == '`':
 		return Errorf("42601", "syntax error at or near \"`\"")
 	case !passedOperators[op]:
@@ -133,23 +135,11 @@ func (r *rewriter) operator(t lexer.Token) error {
 	return nil
 }
 
-// regexOp writes a regular-expression match operator (~, ~*, !~, !~*) as vitess's REGEXP,
-// whose pattern (the next token) must be a string constant or a parameter: the marker
-// written after the pattern as a collation tells the binder which match this is (REGEXP
-// alone is ILIKE's spelling).
+// regexOp writes a regular-expression match operator (~, ~*, !~, !~*) of OPERATOR(...) as
+// the operator itself is written.
 func (r *rewriter) regexOp(op string) error {
-	if k := r.peek(0).Kind; k != lexer.String && k != lexer.Param {
-		return unsupported("a regular expression match against anything but a constant or parameter")
-	}
-	if strings.HasPrefix(op, "!") {
-		r.b.WriteString(" not regexp ")
-	} else {
-		r.b.WriteString(" regexp ")
-	}
-	r.regexMarker = regexMarkerPrefix
-	if strings.HasSuffix(op, "*") {
-		r.regexMarker += "i"
-	}
+	r.closeTildes()
+	r.b.WriteString(" | " + markerLiteral(jsonOpMarker+op) + " | ")
 	return nil
 }
 

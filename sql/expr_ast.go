@@ -35,9 +35,9 @@ func fromTree(e sqlparser.Expr) bool {
 		_, ok := prefixOperatorNames[e.Operator]
 		return ok
 	case *sqlparser.BinaryExpr:
-		if e.Operator == sqlparser.BitOrOp {
-			_, _, json := jsonOperator(e)
-			return json || !isJSONMarker(e.Right)
+		if e.Operator == sqlparser.BitXorOp {
+			_, _, atZone := atTimeZoneOperands(e)
+			return !atZone
 		}
 		_, ok := arithOperatorNames[e.Operator]
 		return ok

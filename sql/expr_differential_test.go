@@ -29,6 +29,9 @@ import (
 //
 //	go test ./sql -run TestExprDifferential -exprdiff.seed=N [-exprdiff.budget=1m] [-exprdiff.n=100000]
 //
+// Most forms are parenthesized; the chains of expr_differential_chain_test.go are not, so the
+// grouping of unparenthesized operators is compared too.
+//
 // What the generator avoids, and why (each a known deviation, not an oversight):
 //   - real (float4): drove computes and stores real values at double precision
 //     (0.1::real::float8 is 0.1, PostgreSQL's 0.10000000149011612).
@@ -203,6 +206,11 @@ func (g *egen) gen(t etype, depth int) *enode {
 		}
 	case 3:
 		return g.node(t, "CASE WHEN %s THEN %s WHEN %s THEN %s END", g.gen(tBool, d), g.gen(t, d), g.gen(tBool, d), g.gen(t, d))
+	}
+	if g.r.IntN(6) == 0 { // an unparenthesized chain of operators (expr_differential_chain_test.go)
+		if n := g.genChain(t, d); n != nil {
+			return n
+		}
 	}
 	if t < tTs && g.r.IntN(3) == 0 { // the newer functions of the older types (expr_differential_more_test.go)
 		if n := g.genMore(t, d); n != nil {

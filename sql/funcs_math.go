@@ -377,23 +377,26 @@ func buildPower(c *funcCall) (*expr, error) {
 	if c.ret != types.Numeric {
 		return strictFunc(c, func(v []types.Value) (types.Value, error) { return floatPower(v[0].F, v[1].F) })
 	}
-	return strictFunc(c, func(v []types.Value) (types.Value, error) {
-		x, err := decimalOf(v[0])
-		if err != nil {
-			return types.Value{}, err
-		}
-		y, err := decimalOf(v[1])
-		if err != nil {
-			return types.Value{}, err
-		}
-		if x.Form != apd.Finite || y.Form != apd.Finite {
-			return specialPower(x, y)
-		}
-		if x.IsZero() && y.Negative {
-			return types.Value{}, errPowZeroNeg
-		}
-		return numericPower(x, y)
-	})
+	return strictFunc(c, func(v []types.Value) (types.Value, error) { return decimalPower(v[0], v[1]) })
+}
+
+// decimalPower is numeric_power, power(numeric, numeric) and numeric ^ numeric.
+func decimalPower(a, b types.Value) (types.Value, error) {
+	x, err := decimalOf(a)
+	if err != nil {
+		return types.Value{}, err
+	}
+	y, err := decimalOf(b)
+	if err != nil {
+		return types.Value{}, err
+	}
+	if x.Form != apd.Finite || y.Form != apd.Finite {
+		return specialPower(x, y)
+	}
+	if x.IsZero() && y.Negative {
+		return types.Value{}, errPowZeroNeg
+	}
+	return numericPower(x, y)
 }
 
 // floatPower is dpow: PostgreSQL's errors, then pow(3)'s answers (which Go's math.Pow

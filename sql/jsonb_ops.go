@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -8,24 +9,89 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// The json operators. The dialect pass writes a -> b as a | '\0op:->' | b, which vitess
-// parses as ((a | marker) | b): jsonOperator finds the operator and its left operand.
+// The operators of ||'s level. The dialect pass writes a || b as a | b, a -> b (any json, bit
+// or regular-expression operator) as a | '\0op:->' | b and a prefix ~ b as '\0pre:~' | b.
+// vitess parses a chain of them left to right, as PostgreSQL does, into a tree whose left
+// spine is the chain: otherOperators reads the chain back.
 
-// jsonOperator reports whether e is a json operator as the dialect pass writes it.
-func jsonOperator(e *sqlparser.BinaryExpr) (op string, left sqlparser.Expr, ok bool) {
-	if e.Operator != sqlparser.BitOrOp {
-		return "", nil, false
-	}
-	inner, isBin := e.Left.(*sqlparser.BinaryExpr)
-	if !isBin || inner.Operator != sqlparser.BitOrOp || !isJSONMarker(inner.Right) {
-		return "", nil, false
-	}
-	return strings.TrimPrefix(inner.Right.(*sqlparser.Literal).Val, jsonOpMarker), inner.Left, true
+// otherOperator is one operand or operator marker of a chain.
+type otherOperator struct {
+	op     string // the marker's operator, "" for an operand
+	prefix bool   // a prefix operator's marker
+	x      sqlparser.Expr
 }
 
-func isJSONMarker(e sqlparser.Expr) bool {
-	lit, ok := e.(*sqlparser.Literal)
-	return ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, jsonOpMarker)
+// otherOperators flattens e's chain of | into its operands and markers.
+func otherOperators(e *sqlparser.BinaryExpr) []otherOperator {
+	var items []otherOperator
+	var x sqlparser.Expr = e
+	for {
+		b, ok := x.(*sqlparser.BinaryExpr)
+		if !ok || b.Operator != sqlparser.BitOrOp {
+			items = append(items, markerItem(x))
+			break
+		}
+		items = append(items, markerItem(b.Right))
+		x = b.Left
+	}
+	slices.Reverse(items)
+	return items
+}
+
+func markerItem(x sqlparser.Expr) otherOperator {
+	if lit, ok := x.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal {
+		if op, ok := strings.CutPrefix(lit.Val, jsonOpMarker); ok {
+			return otherOperator{op: op}
+		}
+		if op, ok := strings.CutPrefix(lit.Val, prefixOpMarker); ok {
+			return otherOperator{op: op, prefix: true}
+		}
+	}
+	return otherOperator{x: x}
+}
+
+// otherOperatorTree reads a chain of | back as PostgreSQL's operators, left to right: a
+// prefix operator takes the operand after it, an infix one (|| where there is no marker)
+// the result so far and the operand after it. operand converts an operand.
+func otherOperatorTree[T any](e *sqlparser.BinaryExpr, operand func(sqlparser.Expr) (T, error),
+	prefix func(op string, x T) T, infix func(op string, l, r T) T) (T, error) {
+	var acc, zero T
+	have, pending := false, ""
+	var prefixes []string
+	for _, it := range otherOperators(e) {
+		switch {
+		case it.prefix:
+			prefixes = append(prefixes, it.op)
+			continue
+		case it.op != "":
+			if !have || pending != "" || len(prefixes) > 0 {
+				return zero, Errorf("42601", "syntax error at or near %q", it.op)
+			}
+			pending = it.op
+			continue
+		}
+		x, err := operand(it.x)
+		if err != nil {
+			return zero, err
+		}
+		for i := len(prefixes) - 1; i >= 0; i-- {
+			x = prefix(prefixes[i], x)
+		}
+		prefixes = prefixes[:0]
+		switch {
+		case !have:
+			acc, have = x, true
+		case pending == "":
+			acc = infix("||", acc, x)
+		default:
+			acc = infix(pending, acc, x)
+		}
+		pending = ""
+	}
+	if pending != "" || len(prefixes) > 0 || !have {
+		return zero, Errorf("42601", "syntax error at end of input")
+	}
+	return acc, nil
 }
 
 // compileJSONOp compiles a op b for a json operator of the registry, its operands bound to

@@ -2,19 +2,17 @@ package sql
 
 import "strings"
 
-// opChain follows the operators between two operands of one expression level (a parenthesis
-// depth, up to a comma or a keyword such as AND, THEN or LIKE), for the two places where
-// PostgreSQL's grammar and vitess's part on text both accept:
+// opChain follows the comparisons of one expression level (a parenthesis depth, up to a comma
+// or a keyword such as AND, THEN or LIKE): PostgreSQL's comparisons do not associate, a = b = c
+// is a syntax error there, and vitess would run it as (a = b) = c. The = of a SET list's
+// assignment is not a comparison.
 //
-//   - PostgreSQL reads ||, &, << and >> at one level, left to right, where vitess binds << and
-//     >> tighter than &, and & tighter than | (the dialect pass's ||). A chain of them gives
-//     the same tree in both only while no operator binds tighter in vitess than the one before
-//     it; otherwise (6 & 3 << 1 is (6 & 3) << 1 in PostgreSQL) it is refused (0A000) rather
-//     than run another way.
-//   - PostgreSQL's comparisons do not associate: a = b = c is a syntax error there, and vitess
-//     would run it as (a = b) = c. The = of a SET list's assignment is not a comparison.
+// BETWEEN, IN, LIKE, ILIKE and SIMILAR TO do not associate either (a LIKE b LIKE c, a
+// BETWEEN b AND c IN (d) are syntax errors; an IN's list ends it, a IN (b) LIKE c runs), and true, false and null are operands there unless IS
+// precedes them (a IS TRUE = b is (a IS TRUE) = b, true = false = true an error).
 type opChain struct {
-	bits     map[int]int  // depth → vitess's precedence of the chain's last bit operator
+	like     map[int]int  // depth → 1 after a BETWEEN, IN, LIKE, ...; 2 while a BETWEEN waits for its AND
+	afterIs  bool         // the last words were IS [NOT]
 	compared map[int]bool // depth → a comparison was seen
 	inSet    map[int]bool // depth → in a SET list (UPDATE, ON CONFLICT DO UPDATE, SET)
 	assign   map[int]bool // depth → the next = assigns
@@ -29,45 +27,39 @@ func set[V any](m *map[int]V, depth int, v V) {
 	(*m)[depth] = v
 }
 
-// opChainPrecedence is vitess's precedence of the bit operators opChain follows.
-var opChainPrecedence = map[string]int{"||": 1, "&": 2, "<<": 3, ">>": 3}
-
 // comparisons are PostgreSQL's comparison operators.
 var comparisons = map[string]bool{"=": true, "<": true, ">": true, "<=": true, ">=": true, "<>": true, "!=": true}
 
 // op records operator op at depth.
 func (c *opChain) op(op string, depth int) error {
-	if comparisons[op] {
-		delete(c.bits, depth)
-		switch {
-		case op == "=" && c.assign[depth]:
-			delete(c.assign, depth)
-		case c.compared[depth]:
-			return nearError(op)
-		default:
-			set(&c.compared, depth, true)
-		}
+	if !comparisons[op] {
 		return nil
 	}
-	p, ok := opChainPrecedence[op]
-	if !ok {
-		return nil
+	delete(c.like, depth)
+	switch {
+	case op == "=" && c.assign[depth]:
+		delete(c.assign, depth)
+	case c.compared[depth]:
+		return nearError(op)
+	default:
+		set(&c.compared, depth, true)
 	}
-	if last, ok := c.bits[depth]; ok && p > last {
-		return unsupported("%s after a lower-precedence operator without parentheses", op)
-	}
-	set(&c.bits, depth, p)
 	return nil
 }
 
 // end ends the expression at depth.
 func (c *opChain) end(depth int) {
-	delete(c.bits, depth)
 	delete(c.compared, depth)
 }
 
 // punct ends the expressions a comma, parenthesis or semicolon ends.
 func (c *opChain) punct(ch byte, depth int) {
+	switch ch {
+	case ',', ')':
+		delete(c.like, depth)
+	case '(':
+		delete(c.like, depth+1)
+	}
 	switch ch {
 	case ',':
 		c.end(depth)
@@ -81,8 +73,8 @@ func (c *opChain) punct(ch byte, depth int) {
 	case ')':
 		c.end(depth)
 	case ';':
-		clear(c.bits)
 		clear(c.compared)
+		clear(c.like)
 		clear(c.inSet)
 		clear(c.assign)
 	}
@@ -90,9 +82,14 @@ func (c *opChain) punct(ch byte, depth int) {
 
 // word ends the expression at depth when w is a keyword that ends one; SET starts a list of
 // assignments, which WHERE, FROM or RETURNING ends.
-func (c *opChain) word(w string, depth int) {
-	if isOperandWord(w) {
-		return
+func (c *opChain) word(w string, depth int) error {
+	afterIs := c.afterIs
+	c.afterIs = w == "is" || w == "not" && afterIs
+	if isOperandWord(w) || (w == "true" || w == "false" || w == "null") && !afterIs {
+		return nil
+	}
+	if err := c.likeLevel(w, depth); err != nil {
+		return err
 	}
 	c.end(depth)
 	switch w {
@@ -102,6 +99,34 @@ func (c *opChain) word(w string, depth int) {
 		delete(c.inSet, depth)
 		delete(c.assign, depth)
 	}
+	return nil
+}
+
+// likeLevel follows the words of BETWEEN, IN, LIKE, ILIKE and SIMILAR TO at depth.
+func (c *opChain) likeLevel(w string, depth int) error {
+	switch w {
+	case "between", "in", "like", "ilike", "similar":
+		if c.like[depth] != 0 {
+			return nearError(w)
+		}
+		switch w {
+		case "between":
+			set(&c.like, depth, 2)
+		case "in": // its parenthesized list ends it: a IN (b) IN (c) is (a IN (b)) IN (c)
+		default:
+			set(&c.like, depth, 1)
+		}
+	case "and":
+		if c.like[depth] == 2 {
+			c.like[depth] = 1 // BETWEEN's
+			return nil
+		}
+		delete(c.like, depth)
+	case "not", "to", "escape", "symmetric", "asymmetric": // within their syntax
+	default:
+		delete(c.like, depth)
+	}
+	return nil
 }
 
 // assignments starts a SET list at depth (also ON CONFLICT's, whose SET the pass consumes).

@@ -40,8 +40,10 @@ func implOf(o *opDef) opImpl {
 		if _, ok := opNameToArith[o.name]; ok {
 			return implDateTime
 		}
-	case o.name == "&" || o.name == "<<" || o.name == ">>":
+	case o.name == "&" || o.name == "|" || o.name == "#" || o.name == "<<" || o.name == ">>":
 		return implBitwise
+	case o.name == "^":
+		return implPower
 	case o.name == "+" || o.name == "-" || o.name == "*" || o.name == "/" || o.name == "%":
 		return implNumeric
 	}
@@ -139,7 +141,15 @@ func implNumeric(o *opDef, a, b *expr, _ *scope) (*expr, error) {
 }
 
 func implBitwise(o *opDef, a, b *expr, _ *scope) (*expr, error) {
-	return bitwise(o.proc.ret.t, opNameToArith[o.name], a, b)
+	return bitwise(o.proc.ret.t, o.name, a, b)
+}
+
+// implPower is ^: dpow for float8, numeric_power for numeric.
+func implPower(o *opDef, a, b *expr, _ *scope) (*expr, error) {
+	if o.proc.ret.t == types.Numeric {
+		return strict2(types.Numeric, a, b, decimalPower)
+	}
+	return strict2(types.Float64, a, b, func(x, y types.Value) (types.Value, error) { return floatPower(num(x), num(y)) })
 }
 
 func implDateTime(o *opDef, a, b *expr, sc *scope) (*expr, error) {

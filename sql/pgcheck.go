@@ -41,6 +41,8 @@ const (
 	ilikeEscapeMarker = markerStart + "ilike"
 	// jsonOpMarker names a json operator, the operand between two |s (see compileJSONOp).
 	jsonOpMarker = markerStart + "op:"
+	// prefixOpMarker names a prefix operator of ||'s level (~), the operand before a |.
+	prefixOpMarker = markerStart + "pre:"
 	// aggCallMarker is the SEPARATOR of the GROUP_CONCAT an aggregate is written as
 	// (dialect_aggs.go), followed by its name.
 	aggCallMarker = markerStart + "agg:"
@@ -49,13 +51,18 @@ const (
 	withinMarker = markerStart + "within"
 )
 
+// otherOperators are the operators beside the json ones that the dialect pass writes around a
+// marker (see otherOperators): the bit and regular-expression operators.
+var markedOperators = map[string]bool{"&": true, "|": true, "#": true, "<<": true, ">>": true,
+	"~": true, "!~": true, "~*": true, "!~*": true}
+
 // jsonOperators are the json operators the dialect pass writes around a marker.
 var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "@>": true, "<@": true,
 	"?": true, "?|": true, "?&": true, "#-": true, "@?": true, "@@": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
-	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", aggCallMarker, "", markerStart, "")
+	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", prefixOpMarker, "", aggCallMarker, "", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
 func unmark(s string) string { return unmarker.Replace(s) }

@@ -28,12 +28,14 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 			return
 		}
 	case *sqlparser.BinaryExpr:
-		if op, left, ok := jsonOperator(n); ok {
-			buf.Myprintf("(%v %s %v)", left, op, n.Right)
-			return
-		}
-		if n.Operator == sqlparser.BitOrOp { // the dialect pass's ||
-			buf.Myprintf("(%v || %v)", n.Left, n.Right)
+		if n.Operator == sqlparser.BitOrOp { // the dialect pass's || and the operators at its level
+			text, err := otherOperatorTree(n, func(x sqlparser.Expr) (string, error) { return pgString(x), nil },
+				func(op, x string) string { return "(" + op + " " + x + ")" },
+				func(op, l, r string) string { return "(" + l + " " + op + " " + r + ")" })
+			if err != nil {
+				text = pgString(n.Left) + " | " + pgString(n.Right)
+			}
+			buf.WriteString(text)
 			return
 		}
 	case *sqlparser.UnaryExpr:
