@@ -71,7 +71,7 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 	name := tn.Name.String()
 	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
-		if s.droppedMatview(name) {
+		if s.droppedMatview(name) || s.unbornMatview(name) {
 			return nil, true, relationMissing(name)
 		}
 		return nil, false, nil

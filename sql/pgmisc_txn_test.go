@@ -1,0 +1,34 @@
+package sql
+
+import (
+	"context"
+	"testing"
+)
+
+// A materialized view created in an open transaction block is that transaction's, as in
+// PostgreSQL: another session finds no relation of that name until it commits, and reads
+// its rows after (its catalogs still show the table: not yet checked).
+func TestMatviewCreatedInOpenTransaction(t *testing.T) {
+	ts := openTestTablespace(t)
+	a, b := NewSession(ts, nil), NewSession(ts, nil)
+	defer a.Close()
+	defer b.Close()
+	ctx := context.Background()
+	query := func(s *Session, q string) ([]string, string) {
+		out := &textOutput{}
+		err := s.Exec(ctx, q, out)
+		return out.lines, sqlState(err)
+	}
+	execOK(t, a, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)")
+	execOK(t, a, "BEGIN; CREATE MATERIALIZED VIEW mvo AS SELECT id FROM t")
+	if lines, code := query(a, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
+		t.Fatalf("the creating transaction reads its materialized view: %v %q", lines, code)
+	}
+	if lines, code := query(b, "SELECT * FROM mvo"); code != "42P01" {
+		t.Fatalf("another session reads a materialized view created by an open transaction: %v %q, want 42P01", lines, code)
+	}
+	execOK(t, a, "COMMIT")
+	if lines, code := query(b, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
+		t.Fatalf("a committed materialized view: %v %q", lines, code)
+	}
+}
