@@ -18,14 +18,15 @@ import (
 
 // viewStmt is a parsed view statement.
 type viewStmt struct {
-	verb     string   // "create", "drop" or "rename"
+	verb     string   // "create", "drop", "rename" or "rename-column"
 	names    []string // the view (several for DROP)
 	replace  bool     // CREATE OR REPLACE
 	cols     []string // CREATE VIEW v (cols)
 	query    string   // CREATE's query, as PostgreSQL text
 	ifExists bool     // DROP/ALTER IF EXISTS
 	cascade  bool     // DROP ... CASCADE
-	newName  string   // ALTER VIEW ... RENAME TO newName
+	newName  string   // ALTER VIEW ... RENAME TO newName (RENAME COLUMN column TO newName)
+	column   string   // ALTER MATERIALIZED VIEW ... RENAME COLUMN column
 	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
 
 	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
@@ -76,7 +77,7 @@ func parseViewStmt(text string) (*viewStmt, error) {
 		return parseRefresh(p, st)
 	}
 	if st.materialized && st.verb == "alter" {
-		return nil, unsupported("ALTER MATERIALIZED VIEW")
+		return parseAlterMatview(p, st) // matview_alter.go
 	}
 	st.ifExists = p.accept("if", "exists")
 	for {
@@ -271,6 +272,8 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 			return s.createMatview(ctx, st, out)
 		case "refresh":
 			return s.refreshMatview(ctx, st, out)
+		case "rename", "rename-column":
+			return s.alterMatview(ctx, st, out)
 		}
 		return s.dropMatviews(ctx, st, out)
 	}
