@@ -75,6 +75,9 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 	if err != nil {
 		return err
 	}
+	if s.readsTempView(def) {
+		return Errorf("0A000", "materialized views must not use temporary tables or views")
+	}
 	def.Materialized, def.Populated = true, !st.noData
 	schema, err := matviewSchema(def)
 	if err != nil {
@@ -143,9 +146,9 @@ func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def 
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
-	s.ctes = nil
+	s.ctes, s.viewStack = nil, append(s.viewStack, "") // reads no temporary view (tempVisible)
 	p, err := s.bindSelect(ast, ps)
-	s.ctes = saved
+	s.ctes, s.viewStack = saved, s.viewStack[:len(s.viewStack)-1]
 	if err != nil {
 		return nil, nil, err
 	}

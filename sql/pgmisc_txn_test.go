@@ -32,3 +32,36 @@ func TestMatviewCreatedInOpenTransaction(t *testing.T) {
 		t.Fatalf("a committed materialized view: %v %q", lines, code)
 	}
 }
+
+// A temporary view is its session's: another session does not see it (and may create its
+// own of the same name), and it is gone when the session ends.
+func TestTempViewIsTheSessions(t *testing.T) {
+	ts := openTestTablespace(t)
+	a, b := NewSession(ts, nil), NewSession(ts, nil)
+	defer b.Close()
+	ctx := context.Background()
+	query := func(s *Session, q string) ([]string, string) {
+		out := &textOutput{}
+		err := s.Exec(ctx, q, out)
+		return out.lines, sqlState(err)
+	}
+	execOK(t, a, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)")
+	execOK(t, a, "CREATE TEMP VIEW tv AS SELECT id FROM t WHERE id > 1")
+	if lines, code := query(a, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "2" {
+		t.Fatalf("the creating session reads its temporary view: %v %q", lines, code)
+	}
+	if lines, code := query(b, "SELECT * FROM tv"); code != "42P01" {
+		t.Fatalf("another session reads a temporary view: %v %q, want 42P01", lines, code)
+	}
+	execOK(t, b, "CREATE TEMP VIEW tv AS SELECT 7 AS seven")
+	if lines, code := query(b, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "7" {
+		t.Fatalf("another session's own temporary view of the same name: %v %q", lines, code)
+	}
+	a.Close()
+	c := NewSession(ts, nil)
+	defer c.Close()
+	if lines, code := query(c, "SELECT * FROM tv"); code != "42P01" {
+		t.Fatalf("a temporary view outlives its session: %v %q, want 42P01", lines, code)
+	}
+	execOK(t, c, "CREATE VIEW tv AS SELECT id FROM t") // the name is free in the tablespace
+}

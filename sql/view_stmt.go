@@ -28,6 +28,7 @@ type viewStmt struct {
 	newName  string   // ALTER VIEW ... RENAME TO newName (RENAME COLUMN column TO newName)
 	column   string   // ALTER MATERIALIZED VIEW ... RENAME COLUMN column
 	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
+	temp     bool     // CREATE TEMP[ORARY] VIEW (view_temp.go)
 
 	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
 	noData       bool // ... WITH NO DATA
@@ -152,11 +153,9 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 	}
 	p := &settingParser{toks: stoks, pos: 1}
 	st := &viewStmt{verb: "create", replace: p.accept("or", "replace")}
-	if p.accept("temp") || p.accept("temporary") {
-		return nil, unsupported("temporary views")
-	}
+	st.temp = p.accept("temp") || p.accept("temporary")
 	recursive := p.accept("recursive")
-	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive) {
+	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive || st.temp) {
 		return nil, p.syntaxError()
 	}
 	p.accept("view")
@@ -297,6 +296,9 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 
 func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
+	if st.temp {
+		return s.createViewTemp(st)
+	}
 	old, exists, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil {
 		return err
@@ -326,6 +328,9 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 		if _, _, reason, err := viewUpdatability(def.Query); err != nil || reason != "" {
 			return checkOptionRefused(reason, err)
 		}
+	}
+	if s.readsTempView(def) { // PostgreSQL makes it temporary (with a NOTICE)
+		return s.createTempView(def, st.replace)
 	}
 	if exists {
 		if err := checkViewReplace(old, def); err != nil {
@@ -525,6 +530,12 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
+		if _, ok := s.tempViewNamed(name); ok {
+			if err := s.dropTempView(name, st.cascade); err != nil {
+				return err
+			}
+			continue
+		}
 		if s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a view"})
 		}
@@ -554,6 +565,9 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 
 func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
+	if _, ok := s.tempViewNamed(name); ok {
+		return s.renameTempView(name, st.newName)
+	}
 	if s.isMatview(name) {
 		return Errorf("42809", "%q is not a view", name)
 	}
