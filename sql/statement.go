@@ -53,9 +53,9 @@ type plan struct {
 	views  []viewDep // views read, with the definitions bound against
 	// tempEpoch is the session's tempEpoch when the plan was bound (view_temp.go)
 	tempEpoch int
-	sizes  []tableSize
-	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
-	oneRow bool // a query that returns at most one row (atMostOneRow)
+	sizes     []tableSize
+	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
+	oneRow    bool // a query that returns at most one row (atMostOneRow)
 }
 
 // AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
