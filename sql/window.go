@@ -113,7 +113,48 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		}
 		spec.frame = f
 	}
-	var arg sqlparser.Expr
+	arg, err := spec.bindCall(call, sc)
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
+		return nil, unsupported("DISTINCT in window functions")
+	}
+	if arg != nil {
+		if err := spec.bindArg(arg, sc); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range over.WindowSpec.PartitionClause {
+		x, err := compile(p, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order)})
+		spec.partition = append(spec.partition, x)
+	}
+	for _, o := range over.WindowSpec.OrderClause {
+		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
+			if len(spec.order) == 0 {
+				return nil, Errorf("42601", "syntax error at or near \"NULLS\"")
+			}
+			spec.keys[len(spec.keys)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
+			continue
+		}
+		x, err := compile(o.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		desc := o.Direction == sqlparser.DescOrder
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc})
+		spec.order = append(spec.order, x)
+	}
+	return spec, nil
+}
+
+// bindCall sets the window function's kind (and the type of those whose argument does not
+// give it) and compiles its other arguments; arg is the argument bindArg compiles.
+func (spec *windowSpec) bindCall(call sqlparser.Expr, sc *scope) (arg sqlparser.Expr, err error) {
 	switch c := call.(type) {
 	case *sqlparser.ArgumentLessWindowExpr:
 		switch c.Type {
@@ -176,7 +217,6 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	case *sqlparser.CountStar:
 		spec.kind, spec.typ = "count", types.Int64
 	case *sqlparser.Count:
-		var err error
 		if arg, err = spec.bindCount(c, sc); err != nil {
 			return nil, err
 		}
@@ -191,71 +231,47 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 	default:
 		return nil, unsupported("window function %s", pgString(call))
 	}
-	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
-		return nil, unsupported("DISTINCT in window functions")
+	return arg, nil
+}
+
+// bindArg compiles the window function's argument and sets the result type from it.
+func (spec *windowSpec) bindArg(arg sqlparser.Expr, sc *scope) error {
+	x, err := compile(arg, sc)
+	if err != nil {
+		return err
 	}
-	if arg != nil {
-		x, err := compile(arg, sc)
-		if err != nil {
-			return nil, err
-		}
-		if x.unknown {
-			switch spec.kind {
-			case "lag", "lead", "first_value", "last_value", "nth_value": // anyelement
-				return nil, Errorf("42804", "could not determine polymorphic type because input has type unknown")
-			}
-			x.unknown, x.typ = false, types.Text
-		}
-		spec.arg = x
+	if x.unknown {
 		switch spec.kind {
-		case "sum", "avg":
-			if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
-				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+		case "lag", "lead", "first_value", "last_value", "nth_value": // anyelement
+			return Errorf("42804", "could not determine polymorphic type because input has type unknown")
+		}
+		x.unknown, x.typ = false, types.Text
+	}
+	spec.arg = x
+	switch spec.kind {
+	case "sum", "avg":
+		if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
+			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+		}
+		if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
+			return err
+		}
+	case "min", "max":
+		if x.typ == types.Bool || x.typ == types.Bytea {
+			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+		}
+		spec.typ = x.typ
+	case "lag", "lead", "first_value", "last_value", "nth_value":
+		spec.typ = x.typ
+		if spec.def != nil { // lag(anycompatible, integer, anycompatible)
+			xs, t, err := commonTypeOf(spec.kind, []*expr{x, spec.def}, sc)
+			if err != nil {
+				return Errorf("42883", "function %s(%s, integer, %s) does not exist", spec.kind, x.typ, spec.def.typ)
 			}
-			if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
-				return nil, err
-			}
-		case "min", "max":
-			if x.typ == types.Bool || x.typ == types.Bytea {
-				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
-			}
-			spec.typ = x.typ
-		case "lag", "lead", "first_value", "last_value", "nth_value":
-			spec.typ = x.typ
-			if spec.def != nil { // lag(anycompatible, integer, anycompatible)
-				xs, t, err := commonTypeOf(spec.kind, []*expr{x, spec.def}, sc)
-				if err != nil {
-					return nil, Errorf("42883", "function %s(%s, integer, %s) does not exist", spec.kind, x.typ, spec.def.typ)
-				}
-				spec.arg, spec.def, spec.typ = xs[0], xs[1], t
-			}
+			spec.arg, spec.def, spec.typ = xs[0], xs[1], t
 		}
 	}
-	for _, p := range over.WindowSpec.PartitionClause {
-		x, err := compile(p, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order)})
-		spec.partition = append(spec.partition, x)
-	}
-	for _, o := range over.WindowSpec.OrderClause {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			if len(spec.order) == 0 {
-				return nil, Errorf("42601", "syntax error at or near \"NULLS\"")
-			}
-			spec.keys[len(spec.keys)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
-			continue
-		}
-		x, err := compile(o.Expr, sc)
-		if err != nil {
-			return nil, err
-		}
-		desc := o.Direction == sqlparser.DescOrder
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc})
-		spec.order = append(spec.order, x)
-	}
-	return spec, nil
+	return nil
 }
 
 // bindCount binds count(x) over a window, or an aggregate the dialect pass wrote as count
