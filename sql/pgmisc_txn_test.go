@@ -65,3 +65,23 @@ func TestTempViewIsTheSessions(t *testing.T) {
 	}
 	execOK(t, c, "CREATE VIEW tv AS SELECT id FROM t") // the name is free in the tablespace
 }
+
+// nth_value's FROM FIRST/LAST and RESPECT/IGNORE NULLS, which vitess parses, are not in
+// PostgreSQL's grammar: 42601 as PostgreSQL (kept out of the golden files, whose queries
+// vitess parses are taken to be PostgreSQL's by TestASTRoundTrip).
+func TestNthValueClausesRefused(t *testing.T) {
+	ts := openTestTablespace(t)
+	s := NewSession(ts, nil)
+	defer s.Close()
+	execOK(t, s, "CREATE TABLE pw (id int PRIMARY KEY, v int)")
+	for _, q := range []string{
+		"SELECT nth_value(v, 1) FROM LAST OVER () FROM pw",
+		"SELECT nth_value(v, 1) FROM FIRST OVER () FROM pw",
+		"SELECT nth_value(v, 1) IGNORE NULLS OVER () FROM pw",
+		"SELECT nth_value(v, 1) RESPECT NULLS OVER () FROM pw",
+	} {
+		if code := sqlState(s.Exec(context.Background(), q, &textOutput{})); code != "42601" {
+			t.Errorf("%s: %q, want 42601", q, code)
+		}
+	}
+}

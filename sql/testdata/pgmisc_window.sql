@@ -154,12 +154,6 @@ SELECT nth_value(v, 0) OVER () FROM pw
 statement error 22016
 SELECT nth_value(v, 0) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM pw
 
-statement error 42601
-SELECT nth_value(v, 1) FROM LAST OVER () FROM pw
-
-statement error 42601
-SELECT nth_value(v, 1) IGNORE NULLS OVER () FROM pw
-
 query
 SELECT id, first_value(v) OVER (PARTITION BY g ORDER BY id), last_value(v) OVER (PARTITION BY g ORDER BY id), first_value(f) OVER (ORDER BY f DESC) FROM pw ORDER BY id
 ----
