@@ -205,6 +205,8 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 		switch name {
 		case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
 			return ab.bindJSONAgg(spec, name, a)
+		case "count", "sum", "avg", "min", "max":
+			return ab.bindPlainOrdered(name, a)
 		}
 		return ab.bindCallAgg(spec, name, a)
 	default:

@@ -294,3 +294,44 @@ func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err e
 	}
 	return spec.call, true, nil
 }
+
+// bindPlainOrdered binds count, sum, avg, min or max with an ORDER BY of its own (the
+// plain-agg-order rule): the ORDER BY is checked as PostgreSQL checks it (its columns exist,
+// no aggregate inside, with DISTINCT only arguments) and dropped, since these aggregates do
+// not depend on the order of their rows.
+func (ab *aggBinder) bindPlainOrdered(name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
+	if a.Limit != nil {
+		return nil, mysqlOnly("LIMIT in an aggregate")
+	}
+	var distinctArgs []sqlparser.Expr
+	if a.Distinct {
+		distinctArgs = a.Exprs
+	}
+	if _, _, err := ab.aggOrder(a.OrderBy, distinctArgs); err != nil {
+		return nil, err
+	}
+	if name != "count" && len(a.Exprs) != 1 || len(a.Exprs) == 0 {
+		args, err := ab.aggArgs(a.Exprs)
+		if err != nil {
+			return nil, err
+		}
+		if err := unknownAsText(args); err != nil {
+			return nil, err
+		}
+		return nil, noFunction(name, args)
+	}
+	var plain sqlparser.Expr
+	switch arg := a.Exprs[0]; name {
+	case "count":
+		plain = &sqlparser.Count{Args: a.Exprs, Distinct: a.Distinct}
+	case "sum":
+		plain = &sqlparser.Sum{Arg: arg, Distinct: a.Distinct}
+	case "avg":
+		plain = &sqlparser.Avg{Arg: arg, Distinct: a.Distinct}
+	case "min":
+		plain = &sqlparser.Min{Arg: arg, Distinct: a.Distinct}
+	default:
+		plain = &sqlparser.Max{Arg: arg, Distinct: a.Distinct}
+	}
+	return ab.bindAggregate(plain)
+}

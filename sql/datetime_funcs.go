@@ -12,7 +12,7 @@ import (
 )
 
 // The date/time functions of the registry (datetimeFuncs): now() and its siblings, EXTRACT
-// and date_part, date_trunc, age, AT TIME ZONE (timezone()), the make_* constructors,
+// and date_part, date_trunc, date_bin, age, AT TIME ZONE (timezone()), the make_* constructors,
 // to_timestamp, justify_*; to_char is in datetime_format.go.
 
 func datetimeFuncs() []builtin {
@@ -32,6 +32,8 @@ func datetimeFuncs() []builtin {
 		{name: "date_trunc", vol: s, strict: true, procs: []string{"1217: text, timestamptz -> timestamptz",
 			"1218: text, interval -> interval immutable", "1284: text, timestamptz, text -> timestamptz",
 			"2020: text, timestamp -> timestamp immutable"}, build: buildDateTrunc},
+		{name: "date_bin", vol: i, strict: true, procs: []string{"6177: interval, timestamp, timestamp -> timestamp",
+			"6178: interval, timestamptz, timestamptz -> timestamptz"}, build: buildDateBin},
 		{name: "age", vol: s, strict: true, procs: []string{"1199: timestamptz, timestamptz -> interval immutable",
 			"1386: timestamptz -> interval", "2058: timestamp, timestamp -> interval immutable", "2059: timestamp -> interval"},
 			build: buildAge},

@@ -226,3 +226,59 @@ func buildToTimestamp(c *funcCall) (*expr, error) {
 		return types.Value{T: types.Timestamptz, I: int64(us)}, nil
 	})
 }
+
+// buildDateBin is date_bin(stride, ts, origin): the start of the stride-wide bin, counted
+// from origin, that holds ts, as PostgreSQL 15's timestamp_bin (the same arithmetic for
+// timestamptz: the zone plays no part).
+func buildDateBin(c *funcCall) (*expr, error) {
+	rt := c.ret
+	return strictFunc(c, func(a []types.Value) (types.Value, error) {
+		stride, ts, origin := a[0].Interval(), a[1], a[2]
+		if types.IsInfinite(ts.I) {
+			return types.Value{T: rt, I: ts.I}, nil
+		}
+		if types.IsInfinite(origin.I) {
+			return types.Value{}, Errorf("22008", "origin out of range")
+		}
+		if stride.Months != 0 {
+			return types.Value{}, Errorf("0A000", "timestamps cannot be binned into intervals containing months or years")
+		}
+		step, ok := mulAdd64(int64(stride.Days), 86400e6, stride.Micros)
+		if !ok {
+			return types.Value{}, intervalOverflow()
+		}
+		if step <= 0 {
+			return types.Value{}, Errorf("22008", "stride must be greater than zero")
+		}
+		diff := ts.I - origin.I // the same in PostgreSQL's epoch as in drove's
+		if (ts.I^origin.I)&(ts.I^diff) < 0 {
+			return types.Value{}, intervalOverflow()
+		}
+		mod := diff % step
+		res := ts.I - mod
+		if mod < 0 { // toward -infinity, not zero: one stride earlier, which may leave the range
+			r := res - step
+			if r > res || r < math.MinInt64/2 {
+				return types.Value{}, timestampOverflow()
+			}
+			if _, err := types.TimestampFromPostgres(types.TimestampToPostgres(r)); err != nil {
+				return types.Value{}, timestampOverflow()
+			}
+			res = r
+		}
+		return types.Value{T: rt, I: res}, nil
+	})
+}
+
+// mulAdd64 is a*b + c, ok false when it overflows an int64.
+func mulAdd64(a, b, c int64) (int64, bool) {
+	p := a * b
+	if a != 0 && (p/a != b || p/b != a) {
+		return 0, false
+	}
+	s := p + c
+	if (c > 0 && s < p) || (c < 0 && s > p) {
+		return 0, false
+	}
+	return s, true
+}

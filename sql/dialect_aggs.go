@@ -57,6 +57,32 @@ func emitMarkerAgg(r *rewriter, w string) error {
 	return nil
 }
 
+// plainOrderedAggNext: a call of count, sum, avg, min or max with an ORDER BY of its own,
+// which PostgreSQL accepts (and which changes nothing: these do not depend on the order);
+// vitess parses ORDER BY only in GROUP_CONCAT, so the call is written as a marker-agg and
+// bound as the plain aggregate once its ORDER BY has been checked (aggregate.go).
+func plainOrderedAggNext(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	depth := 0
+	for k := 0; ; k++ {
+		t := r.peek(k)
+		switch {
+		case t.Kind == lexer.EOF, t.IsPunct(";"):
+			return false
+		case t.IsPunct("(") || t.IsPunct("["):
+			depth++
+		case t.IsPunct(")") || t.IsPunct("]"):
+			if depth--; depth == 0 {
+				return false
+			}
+		case depth == 1 && t.Is("order") && r.peek(k+1).Is("by"):
+			return true
+		}
+	}
+}
+
 // aggOrderNext: ORDER BY directly inside a marker-agg call (which a window call refuses).
 func (r *rewriter) aggOrderNext() bool {
 	n := len(r.parens)

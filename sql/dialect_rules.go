@@ -53,6 +53,7 @@ func init() {
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
+		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
 		{"order", wordRule{"agg-order", (*rewriter).aggOrderNext, emitAggOrder}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},

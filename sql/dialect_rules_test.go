@@ -72,6 +72,7 @@ func TestDialectRules(t *testing.T) {
 		{"returning-elsewhere", "prepare d as delete from t returning a", "prepare d as delete from t returning a", ""},
 		{"upsert", "UPSERT INTO t VALUES (1)", "insert into t values (1)", ""},
 		{"marker-agg", "select string_agg(s, ',') from t", "select group_concat(s, ',' separator '\\0agg:string_agg') from t", ""},
+		{"plain-agg-order", "select sum(x order by y), count(distinct x order by x), max(f(x, y)), min(x) over (order by y) from t", "select group_concat(x order by y separator '\\0agg:sum'), group_concat(distinct x order by x separator '\\0agg:count'), max(f(x, y)), min(x) over (order by y) from t", ""},
 		{"marker-agg", "create table every (a int)", "create table every (a int)", ""},
 		{"marker-agg", "insert into mode (a) select corr(x, y) from t", "insert into mode (a) select group_concat(x, y separator '\\0agg:corr') from t", ""},
 		{"marker-agg", "select array_agg(distinct x order by x desc) from t", "select group_concat(distinct x order by x desc separator '\\0agg:array_agg') from t", ""},

@@ -17,8 +17,8 @@ import (
 // (tablespace.View). CREATE makes the table, then fills it and writes the row in one
 // transaction; REFRESH truncates and refills the table in one transaction (so readers see
 // the old rows or the new ones); DROP removes the row, then the table. A crash between the
-// table's creation and the row, or between the two drops, leaves a plain table of that name,
-// visible and droppable. The table is not written by INSERT, UPDATE, DELETE, TRUNCATE, COPY
+// table's creation and the row, or between the two drops, leaves a table of that name that
+// DROP TABLE removes (and that queries do not read: unbornMatview). The table is not written by INSERT, UPDATE, DELETE, TRUNCATE, COPY
 // or ALTER TABLE (42809), and the catalogs show it as relkind 'm' (psql's \dm).
 
 // matview returns name's definition when it is a materialized view.
@@ -74,6 +74,9 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 	def, err := s.defineView(name, st.query, st.cols)
 	if err != nil {
 		return err
+	}
+	if s.readsTempView(def) {
+		return Errorf("0A000", "materialized views must not use temporary tables or views")
 	}
 	def.Materialized, def.Populated = true, !st.noData
 	schema, err := matviewSchema(def)
@@ -143,9 +146,9 @@ func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def 
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
-	s.ctes = nil
+	s.ctes, s.viewStack = nil, append(s.viewStack, "") // reads no temporary view (tempVisible)
 	p, err := s.bindSelect(ast, ps)
-	s.ctes = saved
+	s.ctes, s.viewStack = saved, s.viewStack[:len(s.viewStack)-1]
 	if err != nil {
 		return nil, nil, err
 	}
@@ -285,6 +288,20 @@ func (s *Session) dropMatview(ctx context.Context, name string) error {
 // transaction no longer reads it.
 func (s *Session) droppedMatview(name string) bool {
 	return s.tx != nil && slices.Contains(s.txMatviews, name) && s.ts.ViewVersionIn(s.tx, name) == ""
+}
+
+// unbornMatview reports whether name is the table of a materialized view another session's
+// open transaction is creating: the table exists at once (DDL is not in the transaction's
+// log entry) but its row is not committed, and PostgreSQL has no such relation for other
+// sessions until the creation commits. The table is known by its shape: the hidden row id
+// as key without the default a table without a primary key gives it (matviewSchema).
+func (s *Session) unbornMatview(name string) bool {
+	schema, ok := s.ts.Schema(name)
+	if !ok || len(schema.PK) != 1 {
+		return false
+	}
+	c := schema.Columns[schema.PK[0]]
+	return c.Hidden && c.Name == RowIDColumn && c.Default == "" && s.ts.ViewVersionIn(s.tx, name) == ""
 }
 
 // dropMatviewTables drops, after a COMMIT, the tables of the materialized views the

@@ -55,6 +55,9 @@ type Session struct {
 	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
 	ctes        []cteDef              // WITH queries in scope while a statement binds
 	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
+	tempViews   map[string]*tempView  // the session's temporary views (view_temp.go)
+	txTempViews []tempUndo            // temporary view changes of the open transaction, undone if it rolls back
+	tempEpoch   int                   // counts temporary view changes: a plan bound before one is bound again
 	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
@@ -234,6 +237,7 @@ func (s *Session) endTxn(committed bool) {
 	s.endTxnSettings(committed)
 	s.endTxnNotify(committed)
 	s.undoCreates(committed)
+	s.endTxnTempViews(committed)
 	clear(s.savepoints)
 	s.savepoints = s.savepoints[:0]
 }

@@ -51,9 +51,11 @@ type plan struct {
 	cols   []Column
 	deps   []dep
 	views  []viewDep // views read, with the definitions bound against
-	sizes  []tableSize
-	run    func(ctx context.Context, tx *tablespace.Txn, out Output) error
-	oneRow bool // a query that returns at most one row (atMostOneRow)
+	// tempEpoch is the session's tempEpoch when the plan was bound (view_temp.go)
+	tempEpoch int
+	sizes     []tableSize
+	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
+	oneRow    bool // a query that returns at most one row (atMostOneRow)
 }
 
 // AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
@@ -361,7 +363,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh && s.viewsFresh(p.views) && !s.resized(p.sizes) {
+		if fresh && p.tempEpoch == s.tempEpoch && s.viewsFresh(p.views) && !s.resized(p.sizes) {
 			return p, nil
 		}
 	}
@@ -397,7 +399,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
 	p.sizes = ps.sizes
-	p.views = ps.views
+	p.views, p.tempEpoch = ps.views, s.tempEpoch
 	st.plan = p
 	return p, nil
 }

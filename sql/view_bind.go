@@ -2,6 +2,7 @@ package sql
 
 import (
 	"slices"
+	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -23,6 +24,9 @@ type viewDep struct {
 // viewsFresh reports whether every view a plan read still has the definition it was bound to.
 func (s *Session) viewsFresh(deps []viewDep) bool {
 	for _, d := range deps {
+		if strings.HasPrefix(d.version, "temp:") {
+			continue // a temporary view: the plan's tempEpoch decides
+		}
 		if s.ts.ViewVersionIn(s.tx, d.name) != d.version {
 			return false
 		}
@@ -33,6 +37,9 @@ func (s *Session) viewsFresh(deps []viewDep) bool {
 // isView reports whether name is a view of the session's tablespace (not a materialized
 // one, which is read and described as its table: matview.go).
 func (s *Session) isView(name string) bool {
+	if _, ok := s.tempViewNamed(name); ok {
+		return true
+	}
 	return s.ts.ViewVersionIn(s.tx, name) != "" && !s.isMatview(name)
 }
 
@@ -65,13 +72,19 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 	if !isName {
 		return nil, false, nil
 	}
-	if q := tn.Qualifier.String(); q != "" && q != "public" {
+	q := tn.Qualifier.String()
+	if q != "" && q != "public" && q != "pg_temp" {
 		return nil, false, nil
 	}
 	name := tn.Name.String()
+	if tv, ok := s.tempViewNamed(name); ok && q != "public" && s.tempVisible(name) {
+		return s.bindViewItem(te, ps, tv.def, tv.version)
+	} else if q == "pg_temp" {
+		return nil, true, relationMissing("pg_temp." + name)
+	}
 	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
-		if s.droppedMatview(name) {
+		if s.droppedMatview(name) || s.unbornMatview(name) {
 			return nil, true, relationMissing(name)
 		}
 		return nil, false, nil
@@ -88,6 +101,12 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		ps.views = append(ps.views, viewDep{name, version})
 		return nil, false, nil
 	}
+	return s.bindViewItem(te, ps, def, version)
+}
+
+// bindViewItem binds the view def (at version) named in te.
+func (s *Session) bindViewItem(te *sqlparser.AliasedTableExpr, ps *params, def tablespace.View, version string) (item *fromItem, ok bool, err error) {
+	name := def.Name
 	if slices.Contains(s.viewStack, name) {
 		return nil, true, Errorf("42P17", "infinite recursion detected in rules for relation %q", name)
 	}

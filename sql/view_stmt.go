@@ -18,15 +18,17 @@ import (
 
 // viewStmt is a parsed view statement.
 type viewStmt struct {
-	verb     string   // "create", "drop" or "rename"
+	verb     string   // "create", "drop", "rename" or "rename-column"
 	names    []string // the view (several for DROP)
 	replace  bool     // CREATE OR REPLACE
 	cols     []string // CREATE VIEW v (cols)
 	query    string   // CREATE's query, as PostgreSQL text
 	ifExists bool     // DROP/ALTER IF EXISTS
 	cascade  bool     // DROP ... CASCADE
-	newName  string   // ALTER VIEW ... RENAME TO newName
+	newName  string   // ALTER VIEW ... RENAME TO newName (RENAME COLUMN column TO newName)
+	column   string   // ALTER MATERIALIZED VIEW ... RENAME COLUMN column
 	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
+	temp     bool     // CREATE TEMP[ORARY] VIEW (view_temp.go)
 
 	materialized bool // CREATE/DROP/REFRESH MATERIALIZED VIEW (matview.go); verb "refresh"
 	noData       bool // ... WITH NO DATA
@@ -76,7 +78,7 @@ func parseViewStmt(text string) (*viewStmt, error) {
 		return parseRefresh(p, st)
 	}
 	if st.materialized && st.verb == "alter" {
-		return nil, unsupported("ALTER MATERIALIZED VIEW")
+		return parseAlterMatview(p, st) // matview_alter.go
 	}
 	st.ifExists = p.accept("if", "exists")
 	for {
@@ -151,11 +153,9 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 	}
 	p := &settingParser{toks: stoks, pos: 1}
 	st := &viewStmt{verb: "create", replace: p.accept("or", "replace")}
-	if p.accept("temp") || p.accept("temporary") {
-		return nil, unsupported("temporary views")
-	}
+	st.temp = p.accept("temp") || p.accept("temporary")
 	recursive := p.accept("recursive")
-	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive) {
+	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive || st.temp) {
 		return nil, p.syntaxError()
 	}
 	p.accept("view")
@@ -271,6 +271,8 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 			return s.createMatview(ctx, st, out)
 		case "refresh":
 			return s.refreshMatview(ctx, st, out)
+		case "rename", "rename-column":
+			return s.alterMatview(ctx, st, out)
 		}
 		return s.dropMatviews(ctx, st, out)
 	}
@@ -294,6 +296,9 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 
 func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
+	if st.temp {
+		return s.createViewTemp(st)
+	}
 	old, exists, err := s.ts.ViewByNameIn(s.tx, name)
 	if err != nil {
 		return err
@@ -323,6 +328,9 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 		if _, _, reason, err := viewUpdatability(def.Query); err != nil || reason != "" {
 			return checkOptionRefused(reason, err)
 		}
+	}
+	if s.readsTempView(def) { // PostgreSQL makes it temporary (with a NOTICE)
+		return s.createTempView(def, st.replace)
 	}
 	if exists {
 		if err := checkViewReplace(old, def); err != nil {
@@ -522,6 +530,12 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
+		if _, ok := s.tempViewNamed(name); ok {
+			if err := s.dropTempView(name, st.cascade); err != nil {
+				return err
+			}
+			continue
+		}
 		if s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a view"})
 		}
@@ -551,6 +565,9 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 
 func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 	name := st.names[0]
+	if _, ok := s.tempViewNamed(name); ok {
+		return s.renameTempView(name, st.newName)
+	}
 	if s.isMatview(name) {
 		return Errorf("42809", "%q is not a view", name)
 	}

@@ -22,7 +22,7 @@ func TestParseViewStmt(t *testing.T) {
 		{sql: "DROP VIEW IF EXISTS a, b CASCADE", want: viewStmt{verb: "drop", names: []string{"a", "b"}, ifExists: true, cascade: true}},
 		{sql: "DROP VIEW a RESTRICT", want: viewStmt{verb: "drop", names: []string{"a"}}},
 		{sql: "ALTER VIEW a RENAME TO b", want: viewStmt{verb: "rename", names: []string{"a"}, newName: "b"}},
-		{sql: "CREATE TEMP VIEW v AS SELECT 1", wantCode: "0A000"},
+		{sql: "CREATE TEMP VIEW v AS SELECT 1", want: viewStmt{verb: "create", names: []string{"v"}, query: "SELECT 1", temp: true}},
 		{sql: "CREATE RECURSIVE VIEW v (a) AS SELECT 1", want: viewStmt{verb: "create", names: []string{"v"}, cols: []string{"a"},
 			query: "WITH RECURSIVE v (a) AS (SELECT 1) SELECT a FROM v"}},
 		{sql: `CREATE OR REPLACE RECURSIVE VIEW "V w" (n, "N") AS VALUES (1)`, want: viewStmt{verb: "create", names: []string{"V w"}, replace: true,
@@ -63,7 +63,7 @@ func TestParseViewStmt(t *testing.T) {
 			}
 			w := tt.want
 			if st.verb != w.verb || !slices.Equal(st.names, w.names) || st.replace != w.replace || !slices.Equal(st.cols, w.cols) ||
-				st.query != w.query || st.ifExists != w.ifExists || st.cascade != w.cascade || st.newName != w.newName || st.check != w.check {
+				st.query != w.query || st.ifExists != w.ifExists || st.cascade != w.cascade || st.newName != w.newName || st.check != w.check || st.temp != w.temp {
 				t.Fatalf("got %+v, want %+v", *st, w)
 			}
 		})

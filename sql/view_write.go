@@ -178,6 +178,10 @@ func writeTarget(ast sqlparser.Statement) (sqlparser.TableExpr, string) {
 // updatable view, with its errors.
 func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 	def, ok, err := s.ts.ViewByNameIn(s.tx, name)
+	version := s.ts.ViewVersionIn(s.tx, name)
+	if tv, temp := s.tempViewNamed(name); temp && s.tempVisible(name) {
+		def, ok, err, version = tv.def, true, nil, tv.version
+	}
 	if err != nil || !ok {
 		return nil, relationMissingOr(err, name)
 	}
@@ -188,7 +192,7 @@ func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 	if reason != "" {
 		return nil, viewNotUpdatable(action, name, reason)
 	}
-	vw := &viewWrite{name: name, def: def, version: s.ts.ViewVersionIn(s.tx, name), sel: sel, table: table}
+	vw := &viewWrite{name: name, def: def, version: version, sel: sel, table: table}
 	vw.cols = s.viewColumnExprs(sel, len(def.Columns))
 	vw.exprs = make([]sqlparser.Expr, len(def.Columns))
 	i := 0

@@ -9,8 +9,8 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// Window functions: row_number, rank, dense_rank, ntile, lag, lead, first_value, last_value
-// and the aggregates count, sum, avg, min and max with OVER (PARTITION BY ... ORDER BY ...), with PostgreSQL's default frame (with an
+// Window functions: row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead,
+// first_value, last_value, nth_value and the aggregates count, sum, avg, min and max with OVER (PARTITION BY ... ORDER BY ...), with PostgreSQL's default frame (with an
 // ORDER BY, from the partition's start to the current row's last peer; without, the whole
 // partition). The window node sits between FROM/WHERE and the select list: it reads every
 // row, orders a copy of them per window, and appends one column per call, which the select
@@ -18,9 +18,9 @@ import (
 
 type windowSpec struct {
 	call      sqlparser.Expr
-	kind      string // row_number, rank, dense_rank, ntile, lag, lead, first_value, last_value, count, sum, avg, min, max
+	kind      string // row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead, first_value, last_value, nth_value, count, sum, avg, min, max
 	arg       *expr  // nil for the ranking functions and count(*)
-	n, def    *expr  // lag/lead's offset and default, ntile's bucket count
+	n, def    *expr  // lag/lead's offset and default, ntile's bucket count, nth_value's n
 	partition []*expr
 	order     []*expr
 	keys      []sortKey // over partition then order values
@@ -113,106 +113,16 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		}
 		spec.frame = f
 	}
-	var arg sqlparser.Expr
-	switch c := call.(type) {
-	case *sqlparser.ArgumentLessWindowExpr:
-		switch c.Type {
-		case sqlparser.RowNumberExprType:
-			spec.kind = "row_number"
-		case sqlparser.RankExprType:
-			spec.kind = "rank"
-		case sqlparser.DenseRankExprType:
-			spec.kind = "dense_rank"
-		default:
-			return nil, unsupported("window function %s", pgString(call))
-		}
-		spec.typ = types.Int64
-	case *sqlparser.NtileExpr:
-		spec.kind, spec.typ = "ntile", types.Int32 // int4, as in PostgreSQL (row_number and rank are bigint)
-		n, err := compileWindowInt(c.N, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.n = n
-	case *sqlparser.LagLeadExpr:
-		spec.kind, arg = "lag", c.Expr
-		if c.Type == sqlparser.LeadExprType {
-			spec.kind = "lead"
-		}
-		if c.N != nil {
-			n, err := compileWindowInt(c.N, sc)
-			if err != nil {
-				return nil, err
-			}
-			spec.n = n
-		}
-		if c.Default != nil {
-			d, err := compile(c.Default, sc)
-			if err != nil {
-				return nil, err
-			}
-			spec.def = d
-		}
-	case *sqlparser.FirstOrLastValueExpr:
-		spec.kind, arg = "first_value", c.Expr
-		if c.Type == sqlparser.LastValueExprType {
-			spec.kind = "last_value"
-		}
-	case *sqlparser.CountStar:
-		spec.kind, spec.typ = "count", types.Int64
-	case *sqlparser.Count:
-		var err error
-		if arg, err = spec.bindCount(c, sc); err != nil {
-			return nil, err
-		}
-	case *sqlparser.Sum:
-		spec.kind, arg = "sum", c.Arg
-	case *sqlparser.Avg:
-		spec.kind, arg = "avg", c.Arg
-	case *sqlparser.Min:
-		spec.kind, arg = "min", c.Arg
-	case *sqlparser.Max:
-		spec.kind, arg = "max", c.Arg
-	default:
-		return nil, unsupported("window function %s", pgString(call))
+	arg, err := spec.bindCall(call, sc)
+	if err != nil {
+		return nil, err
 	}
 	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
 		return nil, unsupported("DISTINCT in window functions")
 	}
 	if arg != nil {
-		x, err := compile(arg, sc)
-		if err != nil {
+		if err := spec.bindArg(arg, sc); err != nil {
 			return nil, err
-		}
-		if x.unknown {
-			x.unknown, x.typ = false, types.Text
-		}
-		spec.arg = x
-		switch spec.kind {
-		case "sum", "avg":
-			if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
-				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
-			}
-			if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
-				return nil, err
-			}
-		case "min", "max":
-			if x.typ == types.Bool || x.typ == types.Bytea {
-				return nil, Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
-			}
-			spec.typ = x.typ
-		case "lag", "lead", "first_value", "last_value":
-			spec.typ = x.typ
-			if spec.def != nil {
-				if spec.def.unknown {
-					if spec.def, err = castLiteral(spec.def, x.typ); err != nil {
-						return nil, err
-					}
-				}
-				if spec.def.typ != x.typ && spec.def.typ != types.Null {
-					return nil, Errorf("42804", "%s's default has type %s, not %s", spec.kind, spec.def.typ, x.typ)
-				}
-			}
 		}
 	}
 	for _, p := range over.WindowSpec.PartitionClause {
@@ -240,6 +150,128 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.order = append(spec.order, x)
 	}
 	return spec, nil
+}
+
+// bindCall sets the window function's kind (and the type of those whose argument does not
+// give it) and compiles its other arguments; arg is the argument bindArg compiles.
+func (spec *windowSpec) bindCall(call sqlparser.Expr, sc *scope) (arg sqlparser.Expr, err error) {
+	switch c := call.(type) {
+	case *sqlparser.ArgumentLessWindowExpr:
+		switch c.Type {
+		case sqlparser.RowNumberExprType:
+			spec.kind = "row_number"
+		case sqlparser.RankExprType:
+			spec.kind = "rank"
+		case sqlparser.DenseRankExprType:
+			spec.kind = "dense_rank"
+		case sqlparser.CumeDistExprType, sqlparser.PercentRankExprType:
+			spec.kind = c.Type.ToString()
+		default:
+			return nil, unsupported("window function %s", pgString(call))
+		}
+		spec.typ = types.Int64
+		if spec.kind == "cume_dist" || spec.kind == "percent_rank" {
+			spec.typ = types.Float64
+		}
+	case *sqlparser.NtileExpr:
+		spec.kind, spec.typ = "ntile", types.Int32 // int4, as in PostgreSQL (row_number and rank are bigint)
+		n, err := compileWindowInt(c.N, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.n = n
+	case *sqlparser.LagLeadExpr:
+		spec.kind, arg = "lag", c.Expr
+		if c.Type == sqlparser.LeadExprType {
+			spec.kind = "lead"
+		}
+		if c.N != nil {
+			n, err := compileWindowInt(c.N, sc)
+			if err != nil {
+				return nil, err
+			}
+			spec.n = n
+		}
+		if c.Default != nil {
+			d, err := compile(c.Default, sc)
+			if err != nil {
+				return nil, err
+			}
+			spec.def = d
+		}
+	case *sqlparser.NTHValueExpr:
+		if c.FromFirstLastClause != nil || c.NullTreatmentClause != nil {
+			return nil, Errorf("42601", "syntax error at or near \"%s\"", nthValueClauseWord(c))
+		}
+		spec.kind, arg = "nth_value", c.Expr
+		n, err := compileWindowInt(c.N, sc)
+		if err != nil {
+			return nil, err
+		}
+		spec.n = n
+	case *sqlparser.FirstOrLastValueExpr:
+		spec.kind, arg = "first_value", c.Expr
+		if c.Type == sqlparser.LastValueExprType {
+			spec.kind = "last_value"
+		}
+	case *sqlparser.CountStar:
+		spec.kind, spec.typ = "count", types.Int64
+	case *sqlparser.Count:
+		if arg, err = spec.bindCount(c, sc); err != nil {
+			return nil, err
+		}
+	case *sqlparser.Sum:
+		spec.kind, arg = "sum", c.Arg
+	case *sqlparser.Avg:
+		spec.kind, arg = "avg", c.Arg
+	case *sqlparser.Min:
+		spec.kind, arg = "min", c.Arg
+	case *sqlparser.Max:
+		spec.kind, arg = "max", c.Arg
+	default:
+		return nil, unsupported("window function %s", pgString(call))
+	}
+	return arg, nil
+}
+
+// bindArg compiles the window function's argument and sets the result type from it.
+func (spec *windowSpec) bindArg(arg sqlparser.Expr, sc *scope) error {
+	x, err := compile(arg, sc)
+	if err != nil {
+		return err
+	}
+	if x.unknown {
+		switch spec.kind {
+		case "lag", "lead", "first_value", "last_value", "nth_value": // anyelement
+			return Errorf("42804", "could not determine polymorphic type because input has type unknown")
+		}
+		x.unknown, x.typ = false, types.Text
+	}
+	spec.arg = x
+	switch spec.kind {
+	case "sum", "avg":
+		if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
+			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+		}
+		if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
+			return err
+		}
+	case "min", "max":
+		if x.typ == types.Bool || x.typ == types.Bytea {
+			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
+		}
+		spec.typ = x.typ
+	case "lag", "lead", "first_value", "last_value", "nth_value":
+		spec.typ = x.typ
+		if spec.def != nil { // lag(anycompatible, integer, anycompatible)
+			xs, t, err := commonTypeOf(spec.kind, []*expr{x, spec.def}, sc)
+			if err != nil {
+				return Errorf("42883", "function %s(%s, integer, %s) does not exist", spec.kind, x.typ, spec.def.typ)
+			}
+			spec.arg, spec.def, spec.typ = xs[0], xs[1], t
+		}
+	}
+	return nil
 }
 
 // bindCount binds count(x) over a window, or an aggregate the dialect pass wrote as count
@@ -355,7 +387,7 @@ func compileWindowInt(e sqlparser.Expr, sc *scope) (*expr, error) {
 			return nil, err
 		}
 	}
-	if !x.typ.IsInteger() {
+	if !x.typ.IsInteger() && x.typ != types.Null {
 		return nil, Errorf("42883", "the argument must be an integer, not %s", x.typ)
 	}
 	return x, nil
@@ -469,6 +501,8 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 					v = types.NewInt(types.Int64, int64(rank))
 				case "dense_rank":
 					v = types.NewInt(types.Int64, int64(dense))
+				case "percent_rank", "cume_dist":
+					v = relativeRank(w.kind, rank, pe-start, end-start)
 				case "ntile":
 					v, err = w.ntile(row, i-start, end-start)
 				case "lag", "lead":
@@ -478,8 +512,8 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 						}
 						return rows[entries[start+k].row]
 					}, i-start)
-				case "first_value", "last_value", "count", "sum", "avg", "min", "max", "agg":
-					if w.frame != nil {
+				case "first_value", "last_value", "nth_value", "count", "sum", "avg", "min", "max", "agg":
+					if w.frame != nil || w.kind == "nth_value" {
 						v, err = w.overFrame(ec, rows, entries[start:end], row, i-start, ps-start, pe-start)
 						break
 					}
@@ -510,18 +544,31 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 // overFrame computes an aggregate, first_value or last_value over an explicit frame of the
 // row at position pos of the partition part (ordered).
 func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowEntry, row []types.Value, pos, ps, pe int) (types.Value, error) {
-	lo, hi, err := w.frame.limits(row, pos, ps, pe, len(part))
-	if err != nil {
-		return types.Value{}, err
+	lo, hi := 0, pe-1 // the default frame: up to the row's last peer
+	if w.frame != nil {
+		var err error
+		if lo, hi, err = w.frame.limits(row, pos, ps, pe, len(part)); err != nil {
+			return types.Value{}, err
+		}
 	}
 	switch w.kind {
-	case "first_value", "last_value":
-		if lo > hi {
-			return types.Value{T: w.typ, Null: true}, nil
-		}
+	case "first_value", "last_value", "nth_value":
 		k := lo
-		if w.kind == "last_value" {
+		switch w.kind {
+		case "last_value":
 			k = hi
+		case "nth_value":
+			nv, err := w.n.eval(row)
+			if err != nil || nv.IsNull() {
+				return types.Value{T: w.typ, Null: true}, err
+			}
+			if nv.I <= 0 {
+				return types.Value{}, Errorf("22016", "argument of nth_value must be greater than zero")
+			}
+			k = lo + int(min(nv.I-1, int64(len(part))))
+		}
+		if lo > hi || k > hi {
+			return types.Value{T: w.typ, Null: true}, nil
 		}
 		return w.arg.eval(rows[part[k].row])
 	}
@@ -535,6 +582,30 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 		}
 	}
 	return acc.result()
+}
+
+// relativeRank is percent_rank ((rank - 1) / (rows - 1), 0 for a single row) or cume_dist
+// (the rows up to the current row's last peer, upto, over the partition's rows).
+func relativeRank(kind string, rank, upto, rows int) types.Value {
+	if kind == "cume_dist" {
+		return types.NewFloat(types.Float64, float64(upto)/float64(rows))
+	}
+	if rows <= 1 {
+		return types.NewFloat(types.Float64, 0)
+	}
+	return types.NewFloat(types.Float64, float64(rank-1)/float64(rows-1))
+}
+
+// nthValueClauseWord is the first word of nth_value's FROM FIRST/LAST or RESPECT/IGNORE
+// NULLS clause, which PostgreSQL's grammar does not have.
+func nthValueClauseWord(c *sqlparser.NTHValueExpr) string {
+	if c.FromFirstLastClause != nil {
+		return "FROM"
+	}
+	if c.NullTreatmentClause.Type == sqlparser.IgnoreNullsType {
+		return "IGNORE"
+	}
+	return "RESPECT"
 }
 
 // ntile is the bucket (1..n) of the row at position pos of a partition of size rows: the
