@@ -1,0 +1,94 @@
+# hunt2: wrong answers found comparing drove with PostgreSQL 15 (its regression suite and
+# known disagreements); each block failed on drove before its fix.
+# A non-deferrable foreign key is judged when the statement ends, as PostgreSQL's RI
+# triggers: a child row may come before its parent in one statement.
+statement ok
+CREATE TABLE fkself (id int PRIMARY KEY, parent int REFERENCES fkself(id))
+
+statement ok
+INSERT INTO fkself VALUES (2, 1), (1, NULL)
+
+statement ok
+UPDATE fkself SET id = id + 10, parent = parent + 10
+
+query
+SELECT * FROM fkself ORDER BY id
+----
+11|NULL
+12|11
+tag: SELECT 2
+
+statement ok
+INSERT INTO fkself VALUES (4, 3), (3, 2), (2, NULL)
+
+statement error 23503
+INSERT INTO fkself VALUES (6, 5), (7, NULL)
+
+statement ok
+DELETE FROM fkself WHERE id IN (2, 3, 4)
+
+statement error 23503
+DELETE FROM fkself WHERE id = 11
+
+statement ok
+CREATE TABLE fkp (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE fkc (id int PRIMARY KEY, p int REFERENCES fkp(id))
+
+statement ok
+INSERT INTO fkp VALUES (1)
+
+statement error 23503
+INSERT INTO fkc VALUES (1, 2), (2, 1)
+
+statement ok
+INSERT INTO fkp VALUES (2)
+
+statement ok
+INSERT INTO fkc VALUES (2, 2)
+
+query
+SELECT * FROM fkc ORDER BY id
+----
+2|2
+tag: SELECT 1
+
+statement error 23503
+UPDATE fkc SET p = p + 5
+
+# A non-deferrable UNIQUE or PRIMARY KEY is checked row by row, as in PostgreSQL.
+statement ok
+CREATE TABLE uq (id int PRIMARY KEY, u int UNIQUE)
+
+statement ok
+INSERT INTO uq VALUES (1, 1), (2, 2)
+
+statement error 23505
+UPDATE uq SET id = id + 1
+
+statement error 23505
+UPDATE uq SET u = u + 1
+
+statement error 23505
+UPDATE uq SET id = 3 - id
+
+# An ordered-set aggregate's direct argument may read only grouped columns (42803).
+statement error 42803
+SELECT percentile_cont(id) WITHIN GROUP (ORDER BY u) FROM uq
+
+statement error 42803
+SELECT percentile_disc(u / 10.0) WITHIN GROUP (ORDER BY id) FROM uq GROUP BY u + 1
+
+query
+SELECT u, percentile_disc(uq.u / 10.0) WITHIN GROUP (ORDER BY id), percentile_cont((u + 1) / 10.0) WITHIN GROUP (ORDER BY id) FROM uq GROUP BY u, u + 1 ORDER BY u
+----
+1|1|1
+2|2|2
+tag: SELECT 2
+
+query
+SELECT percentile_cont(0.5 + (SELECT max(id) FROM uq) * 0) WITHIN GROUP (ORDER BY id), mode() WITHIN GROUP (ORDER BY u) FROM uq
+----
+1.5|1
+tag: SELECT 1
