@@ -289,7 +289,7 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 		if exprs[k.pos].typ == types.JSON { // json has no ordering operator (jsonb has)
 			return nil, nil, Errorf("42883", "could not identify an ordering operator for type json")
 		}
-		k.trim = exprs[k.pos].bpchar
+		k.trim, k.record = exprs[k.pos].bpchar, exprs[k.pos].typ.IsRecord()
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil
