@@ -145,7 +145,7 @@ func columnName(e sqlparser.Expr) string {
 	case sqlparser.AggrFunc:
 		return strings.ToLower(e.AggrName())
 	case *sqlparser.CaseExpr:
-		return "case"
+		return caseColumnName(e)
 	case *sqlparser.ExistsExpr:
 		return "exists"
 	case *sqlparser.SubstrExpr:
@@ -170,6 +170,24 @@ func columnName(e sqlparser.Expr) string {
 		}
 	}
 	return "?column?"
+}
+
+// caseColumnName names a CASE's column as PostgreSQL does: its ELSE's name when that is a
+// strong one (a column, a call, ...), else "case".
+func caseColumnName(e *sqlparser.CaseExpr) string {
+	switch x := e.Else.(type) {
+	case nil, sqlparser.BoolVal:
+		return "case"
+	case *sqlparser.CaseExpr:
+		return caseColumnName(x)
+	case *sqlparser.CollateExpr: // a cast: its operand's name if strong, else the type's (weak)
+		switch x.Expr.(type) {
+		case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal:
+			return "case"
+		}
+		return orDefault(strings.TrimPrefix(columnName(x.Expr), "?column?"), "case")
+	}
+	return orDefault(strings.TrimPrefix(columnName(e.Else), "?column?"), "case")
 }
 
 // funcColumnName names a call's column: the function's name, or for the dialect pass's
