@@ -80,7 +80,7 @@ func init() {
 		{"fetch", wordRule{"fetch-first", (*rewriter).fetchNext, emitFetch}},
 		{"row rows", wordRule{"fetch-rows-only", rowsOnlyNext, emitRowsOnly}},
 		{"row rows", wordRule{"offset-rows", (*rewriter).offsetRowsNext, emitNothing}},
-		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
+		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !r.limitedHere() }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
@@ -119,6 +119,7 @@ func (r *rewriter) word(t lexer.Token) error {
 	switch {
 	case w == "select":
 		r.setClause("select")
+		r.setLimited(false)
 	case w == "from" && r.clause() == "select":
 		r.setClause("from")
 	case fromClauseEnds[w]:
@@ -129,6 +130,7 @@ func (r *rewriter) word(t lexer.Token) error {
 	}
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
+		r.setLimited(true)
 	}
 	r.chain.word(w, r.depth)
 	if done, err := r.columnState(w); done || err != nil {

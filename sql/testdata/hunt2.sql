@@ -92,3 +92,24 @@ SELECT percentile_cont(0.5 + (SELECT max(id) FROM uq) * 0) WITHIN GROUP (ORDER B
 ----
 1.5|1
 tag: SELECT 1
+
+# An OFFSET without LIMIT in one subquery after a LIMIT in another (PostgreSQL's
+# subselect.sql): the LIMIT belongs to its own query level.
+query
+SELECT exists(SELECT 1 LIMIT 0), NOT exists (SELECT 1 OFFSET 1), (SELECT 1 LIMIT 1), (SELECT 2 OFFSET 1)
+----
+f|t|1|NULL
+tag: SELECT 1
+
+query
+SELECT * FROM (SELECT x FROM generate_series(1, 5) x LIMIT 3) a WHERE a.x IN (SELECT y FROM generate_series(1, 5) y OFFSET 1) ORDER BY 1
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT (SELECT x FROM generate_series(1, 5) x ORDER BY x LIMIT 1), (SELECT y FROM generate_series(1, 5) y ORDER BY y OFFSET 2 LIMIT 1), (SELECT 7 OFFSET 0)
+----
+1|3|7
+tag: SELECT 1
