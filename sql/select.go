@@ -155,6 +155,12 @@ func columnName(e sqlparser.Expr) string {
 	case *sqlparser.CurTimeFuncExpr:
 		return e.Name.Lowered()
 	case *sqlparser.TrimFuncExpr:
+		switch { // PostgreSQL's parser makes trim(LEADING ...) a call of ltrim, TRAILING of rtrim
+		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.LeadingTrimType:
+			return "ltrim"
+		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.TrailingTrimType:
+			return "rtrim"
+		}
 		return [...]string{"btrim", "ltrim", "rtrim"}[e.TrimFuncType]
 	case *sqlparser.Subquery:
 		if sel, ok := e.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
