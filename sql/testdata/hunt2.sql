@@ -113,3 +113,18 @@ SELECT (SELECT x FROM generate_series(1, 5) x ORDER BY x LIMIT 1), (SELECT y FRO
 ----
 1|3|7
 tag: SELECT 1
+
+# float4 and float8 print in exponential form by the shortest digits' decimal exponent, as
+# PostgreSQL's float4out (at least FLT_DIG, 6) and float8out (DBL_DIG, 15): 1234567::float4
+# printed 1234567 and 0.0001::float4 printed 1e-04 (PostgreSQL's float4.sql, int4.sql).
+query
+SELECT 123456::float4, 1234567::float4, 12345678::float4, 1e6::float4, 1.5e7::float4, 16777216::float4, 0.0001::float4, 0.00012::float4, 1e-5::float4, -1234567::float4, 999999::float4
+----
+123456|1.234567e+06|1.2345678e+07|1e+06|1.5e+07|1.6777216e+07|0.0001|0.00012|1e-05|-1.234567e+06|999999
+tag: SELECT 1
+
+query
+SELECT 123456789::float4, (1234567::float4)::text, row_to_json(ROW(0.0001::float4)), 1e15::float8, 999999999999999::float8, 0.0001::float8, 0.00009999::float8, 123456789012345.6::float8, '-0'::float4
+----
+1.2345679e+08|1.234567e+06|{"f1":0.0001}|1e+15|999999999999999|0.0001|9.999e-05|123456789012345.6|-0
+tag: SELECT 1
