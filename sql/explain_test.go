@@ -232,6 +232,7 @@ func TestOutputColumnNames(t *testing.T) {
 			"array,count,id,row"},
 		{"SELECT CASE WHEN true THEN 1 ELSE 2::int END, CASE WHEN true THEN 1 ELSE CASE WHEN true THEN 1 ELSE abs(2) END END, CASE WHEN true THEN 1 ELSE (CASE WHEN true THEN 3 END) END, CASE WHEN true THEN 1 ELSE -abs(1) END, CASE 1 WHEN 1 THEN 2 ELSE NULL END",
 			"case,abs,case,case,case"},
+		{"SELECT id::int8::text, (v::varchar)::text, 1::int::text, CASE WHEN true THEN 1 ELSE id::text::int8 END FROM a", "id,v,text,id"},
 		{"SELECT trim(LEADING 'x' FROM 'xa'), trim(TRAILING 'x' FROM 'ax'), trim(BOTH 'x' FROM 'xax'), trim(' a ')", "ltrim,rtrim,btrim,btrim"},
 	}
 	for _, c := range cases {

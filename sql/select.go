@@ -181,19 +181,10 @@ func columnName(e sqlparser.Expr) string {
 // caseColumnName names a CASE's column as PostgreSQL does: its ELSE's name when that is a
 // strong one (a column, a call, ...), else "case".
 func caseColumnName(e *sqlparser.CaseExpr) string {
-	switch x := e.Else.(type) {
-	case nil, sqlparser.BoolVal:
-		return "case"
-	case *sqlparser.CaseExpr:
-		return caseColumnName(x)
-	case *sqlparser.CollateExpr: // a cast: its operand's name if strong, else the type's (weak)
-		switch x.Expr.(type) {
-		case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal:
-			return "case"
-		}
-		return orDefault(strings.TrimPrefix(columnName(x.Expr), "?column?"), "case")
+	if name, strong := strongName(e); strong {
+		return name
 	}
-	return orDefault(strings.TrimPrefix(columnName(e.Else), "?column?"), "case")
+	return "case"
 }
 
 // funcColumnName names a call's column: the function's name, or for the dialect pass's
@@ -219,15 +210,35 @@ func funcColumnName(e *sqlparser.FuncExpr) string {
 }
 
 // castColumnName names a cast's column (a COLLATE carrying the cast marker): what names its
-// operand keeps the name, else the type's.
+// operand strongly keeps the name, else the type's.
 func castColumnName(e *sqlparser.CollateExpr) string {
-	switch e.Expr.(type) {
-	case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
-	default:
-		if name := columnName(e.Expr); name != "?column?" {
-			return name
-		}
+	if name, strong := strongName(e.Expr); strong {
+		return name
 	}
+	return castTypeName(e)
+}
+
+// strongName is the name of e's column when PostgreSQL's FigureColname gives it strongly (a
+// column, a call, ...; a cast or a CASE whose operand or ELSE has one), as a cast or a CASE
+// around e keeps it.
+func strongName(e sqlparser.Expr) (string, bool) {
+	switch x := e.(type) {
+	case sqlparser.BoolVal:
+		return "", false
+	case *sqlparser.CollateExpr: // a cast
+		return strongName(x.Expr)
+	case *sqlparser.CaseExpr:
+		if x.Else == nil {
+			return "", false
+		}
+		return strongName(x.Else)
+	}
+	name := columnName(e)
+	return name, name != "?column?"
+}
+
+// castTypeName is the name of a cast's column when its operand has none: the type's.
+func castTypeName(e *sqlparser.CollateExpr) string {
 	switch name := strings.TrimPrefix(e.Collation, castMarker); {
 	case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
 		return "varchar"
