@@ -50,8 +50,11 @@ type fromItem struct {
 	kind        joinKind
 	on          []sqlparser.Expr
 
-	cols  []scopeCol
-	start int // first column in the whole FROM row
+	cols []scopeCol
+	// starOrder is the order of cols SELECT * lists, when not theirs: a USING or NATURAL
+	// join's merged columns come first, as in PostgreSQL (nil: cols' order).
+	starOrder []int
+	start     int // first column in the whole FROM row
 	// ordered marks a join the join-order search made (joinorder.go): built as it is; lookup
 	// makes it a lookup join (lookupjoin.go) into the table lookupOf, its right side.
 	ordered, lookup bool
@@ -61,6 +64,18 @@ type fromItem struct {
 func (f *fromItem) isLeaf() bool { return f.left == nil }
 
 func (f *fromItem) width() int { return len(f.cols) }
+
+// order is the order of f's columns SELECT * lists.
+func (f *fromItem) order() []int {
+	if f.starOrder != nil {
+		return f.starOrder
+	}
+	o := make([]int, len(f.cols))
+	for i := range o {
+		o[i] = i
+	}
+	return o
+}
 
 // covers reports whether the FROM-row columns [lo, hi] lie in f.
 func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.start+f.width() }
@@ -83,7 +98,7 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		}
 	}
 	setStarts(root, 0)
-	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl}
+	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder}
 
 	var top []sqlparser.Expr
 	if where != nil {
@@ -266,6 +281,12 @@ func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromI
 		}
 		j.cols = append(j.cols, c)
 	}
+	if left.starOrder != nil || right.starOrder != nil {
+		j.starOrder = left.order()
+		for _, i := range right.order() {
+			j.starOrder = append(j.starOrder, left.width()+i)
+		}
+	}
 	return j
 }
 
@@ -277,6 +298,8 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		conds = conjuncts(on, nil)
 	}
 	j := joinItems(left, right, kind, nil)
+	var first []int          // the merged columns, in USING's order
+	merged := map[int]bool{} // both sides' columns of them
 	for _, name := range using {
 		li, ri := -1, -1
 		for i, c := range j.cols {
@@ -305,6 +328,12 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
 			Left:  &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(l.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(l.table)}},
 			Right: &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(r.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(r.table)}}})
+		merged[li], merged[ri] = true, true
+		if kind == rightJoin {
+			first = append(first, ri)
+		} else {
+			first = append(first, li)
+		}
 		switch kind {
 		case rightJoin:
 			j.cols[li].hidden = true
@@ -314,6 +343,14 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		default:
 			j.cols[ri].hidden = true
 		}
+	}
+	if len(first) > 0 {
+		for _, i := range j.order() {
+			if !merged[i] {
+				first = append(first, i)
+			}
+		}
+		j.starOrder = first
 	}
 	j.on = conds
 	return j, nil

@@ -34,7 +34,15 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if q != "" && !sc.hasTable(q) {
 				return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
 			}
-			for i, c := range sc.cols {
+			order := sc.starOrder
+			if q != "" || order == nil {
+				order = make([]int, len(sc.cols))
+				for i := range order {
+					order[i] = i
+				}
+			}
+			for _, i := range order {
+				c := sc.cols[i]
 				if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
 					continue
 				}

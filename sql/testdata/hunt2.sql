@@ -128,3 +128,59 @@ SELECT 123456789::float4, (1234567::float4)::text, row_to_json(ROW(0.0001::float
 ----
 1.2345679e+08|1.234567e+06|{"f1":0.0001}|1e+15|999999999999999|0.0001|9.999e-05|123456789012345.6|-0
 tag: SELECT 1
+
+# SELECT * over a USING or NATURAL join lists the merged columns first, then the left's
+# others, then the right's, as PostgreSQL (PostgreSQL's join.sql): they came in table order.
+statement ok
+CREATE TABLE u1 (a int, b int, d int)
+
+statement ok
+CREATE TABLE u2 (c int, b int, d int)
+
+statement ok
+INSERT INTO u1 VALUES (1, 2, 4)
+
+statement ok
+INSERT INTO u2 VALUES (3, 2, 4)
+
+query
+SELECT * FROM u1 JOIN u2 USING (b)
+----
+2|1|4|3|4
+tag: SELECT 1
+
+query
+SELECT * FROM u1 JOIN u2 USING (d, b)
+----
+4|2|1|3
+tag: SELECT 1
+
+query
+SELECT * FROM u1 LEFT JOIN u2 USING (b)
+----
+2|1|4|3|4
+tag: SELECT 1
+
+query
+SELECT * FROM u1 RIGHT JOIN u2 USING (b)
+----
+2|1|4|3|4
+tag: SELECT 1
+
+query
+SELECT * FROM u1 FULL JOIN u2 USING (b)
+----
+2|1|4|3|4
+tag: SELECT 1
+
+query
+SELECT * FROM u1 NATURAL JOIN u2
+----
+2|4|1|3
+tag: SELECT 1
+
+query
+SELECT *, u2.*, u1.* FROM u1 JOIN u2 USING (b) JOIN u1 x USING (a) CROSS JOIN u2 y
+----
+1|2|4|3|4|2|4|3|2|4|3|2|4|1|2|4
+tag: SELECT 1
