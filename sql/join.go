@@ -65,18 +65,6 @@ func (f *fromItem) isLeaf() bool { return f.left == nil }
 
 func (f *fromItem) width() int { return len(f.cols) }
 
-// order is the order of f's columns SELECT * lists.
-func (f *fromItem) order() []int {
-	if f.starOrder != nil {
-		return f.starOrder
-	}
-	o := make([]int, len(f.cols))
-	for i := range o {
-		o[i] = i
-	}
-	return o
-}
-
 // covers reports whether the FROM-row columns [lo, hi] lie in f.
 func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.start+f.width() }
 
@@ -281,12 +269,7 @@ func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromI
 		}
 		j.cols = append(j.cols, c)
 	}
-	if left.starOrder != nil || right.starOrder != nil {
-		j.starOrder = left.order()
-		for _, i := range right.order() {
-			j.starOrder = append(j.starOrder, left.width()+i)
-		}
-	}
+	j.joinedStarOrder()
 	return j
 }
 
@@ -344,14 +327,7 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 			j.cols[ri].hidden = true
 		}
 	}
-	if len(first) > 0 {
-		for _, i := range j.order() {
-			if !merged[i] {
-				first = append(first, i)
-			}
-		}
-		j.starOrder = first
-	}
+	j.usingStarOrder(first, merged)
 	j.on = conds
 	return j, nil
 }
