@@ -385,6 +385,9 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 			}
 		}
 	}
+	if err := n.checkRecordGroups(ec, groups); err != nil {
+		return nil, err
+	}
 	return &aggIter{n: n, groups: groups, out: make([]types.Value, len(n.groups)+len(n.aggs))}, nil
 }
 

@@ -49,6 +49,11 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		exprs = exprs[1:]
 	}
 	c := &aggCall{name: name, distinct: a.Distinct, width: len(ab.input.cols)}
+	if within && orderedSetAggregates[name] {
+		if err := ab.groupedOnly(exprs); err != nil {
+			return nil, err
+		}
+	}
 	args, err := ab.aggArgs(exprs)
 	if err != nil {
 		return nil, err
@@ -334,4 +339,32 @@ func (ab *aggBinder) bindPlainOrdered(name string, a *sqlparser.GroupConcatExpr)
 		plain = &sqlparser.Max{Arg: arg, Distinct: a.Distinct}
 	}
 	return ab.bindAggregate(plain)
+}
+
+// groupedOnly refuses an ordered-set aggregate's direct argument that reads a column of the
+// input rows neither grouped nor inside a grouped expression: it is evaluated once per group,
+// as in PostgreSQL (42803).
+func (ab *aggBinder) groupedOnly(direct []sqlparser.Expr) error {
+	var err error
+	for _, e := range direct {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch x := n.(type) {
+			case *sqlparser.Subquery:
+				return false, nil
+			case sqlparser.Expr:
+				for g, ge := range ab.exprs {
+					if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(x, ge) || sameColumns(x, ge, ab.input)) {
+						return false, nil
+					}
+				}
+				if c, ok := x.(*sqlparser.ColName); ok && err == nil {
+					if i, _ := ab.input.lookup(c); i >= 0 && !slices.Contains(ab.groupCols, i) {
+						err = Errorf("42803", "direct arguments of an ordered-set aggregate must use only grouped columns")
+					}
+				}
+			}
+			return err == nil, nil
+		}, e)
+	}
+	return err
 }

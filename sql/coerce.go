@@ -408,6 +408,10 @@ func compareRecordValues(a, b types.Value) (int, error) {
 			return 1, nil
 		case yn:
 			return -1, nil
+		case x[i].T.IsRecord() && y[i].T.IsRecord():
+			if c, err := compareRecordValues(x[i], y[i]); c != 0 || err != nil {
+				return c, err
+			}
 		default:
 			if c := compare(x[i], y[i]); c != 0 {
 				return c, nil

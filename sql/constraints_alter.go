@@ -33,6 +33,9 @@ func (s *Session) validateConstraint(ctx context.Context, tx *tablespace.Txn, sc
 				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name)
 			}
 		case types.ConstraintForeign:
+			if vals, ok := colVals(row, c.Columns); ok && !c.Deferrable { // judged now, not at the statement's end
+				return findParent(ctx, tx, schema.Name, schema, &c, row, vals)
+			}
 			w := &tablespace.WriteCheck{Table: schema.Name, Schema: schema, Key: key}
 			return checkParent(ctx, tx, w, &c, nil, row)
 		}

@@ -342,7 +342,17 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		queueCheck(ctx, tx, c, func(ctx context.Context) error { return stillHasParent(ctx, tx, table, key, c.Name) })
 		return nil
 	}
-	return findParent(ctx, tx, w.Table, w.Schema, c, newRow, vals)
+	err := findParent(ctx, tx, w.Table, w.Schema, c, newRow, vals)
+	if e, ok := err.(*Error); ok && e.Code == "23503" {
+		// No parent yet: a later row of the statement may write it (INSERT ... VALUES
+		// (2, 1), (1, NULL) into a self-referencing table). PostgreSQL's RI trigger judges
+		// the row when the statement ends; so does this check. A parent found now stays:
+		// deleting or rekeying it later in the statement meets the NO ACTION check there.
+		table, key := w.Table, slices.Clone(w.Key)
+		tx.AtStatementEnd(func() error { return stillHasParent(ctx, tx, table, key, c.Name) })
+		return nil
+	}
+	return err
 }
 
 // findParent fails a row whose foreign key c, with values vals, names no parent row.

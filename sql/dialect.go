@@ -142,6 +142,7 @@ type rewriter struct {
 	parens      []openParen    // one per open parenthesis
 	brackets    []int          // where each open subscript's operand begins (-1: ARRAY[...])
 	clauses     []string       // per depth: "select" after SELECT, "from" inside its FROM, "limit"
+	limited     []bool         // per depth: the query there has had a LIMIT (an OFFSET after it is not alone)
 	chain       opChain        // see opChain
 	inserts     int            // insertAt calls: bounded, so no statement costs quadratic time
 	ahead       []lexer.Token  // tokens lexed ahead from aheadAt (see peek)
@@ -398,6 +399,22 @@ func (r *rewriter) clause() string {
 		return ""
 	}
 	return r.clauses[r.depth]
+}
+
+// setLimited notes whether the query at the current depth has had a LIMIT.
+func (r *rewriter) setLimited(v bool) {
+	if r.depth < 0 || !v && r.depth >= len(r.limited) {
+		return
+	}
+	for len(r.limited) <= r.depth {
+		r.limited = append(r.limited, false)
+	}
+	r.limited[r.depth] = v
+}
+
+// limitedHere reports whether the query at the current depth has had a LIMIT.
+func (r *rewriter) limitedHere() bool {
+	return r.depth >= 0 && r.depth < len(r.limited) && r.limited[r.depth]
 }
 
 // setClause sets the clause at the current depth.

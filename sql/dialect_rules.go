@@ -81,7 +81,7 @@ func init() {
 		{"fetch", wordRule{"fetch-first", (*rewriter).fetchNext, emitFetch}},
 		{"row rows", wordRule{"fetch-rows-only", rowsOnlyNext, emitRowsOnly}},
 		{"row rows", wordRule{"offset-rows", (*rewriter).offsetRowsNext, emitNothing}},
-		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !slices.Contains(r.words, "limit") }, emitOffset}},
+		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !r.limitedHere() }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
@@ -120,6 +120,7 @@ func (r *rewriter) word(t lexer.Token) error {
 	switch {
 	case w == "select":
 		r.setClause("select")
+		r.setLimited(false)
 	case w == "from" && r.clause() == "select":
 		r.setClause("from")
 	case fromClauseEnds[w]:
@@ -130,6 +131,7 @@ func (r *rewriter) word(t lexer.Token) error {
 	}
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
+		r.setLimited(true)
 	}
 	if err := r.chain.word(w, r.depth); err != nil {
 		return err

@@ -123,6 +123,7 @@ func TestDialectRules(t *testing.T) {
 		{"limit-all", "select 1 limit all offset 2", "select 1 limit 9223372036854775807 offset 2", ""},
 		{"limit-after-offset", "select 1 offset 2 limit 3", "select 1 limit 2 , 3", ""},
 		{"limit-after-offset", "select (select 1 offset 2) limit 3", "select (select 1 limit 9223372036854775807 offset 2) limit 3", ""},
+		{"offset-alone", "select (select 1 limit 1), (select 2 offset 1)", "select (select 1 limit 1), (select 2 limit 9223372036854775807 offset 1)", ""},
 		{"fetch-first", "select 1 fetch first row only", "select 1 limit 1", ""},
 		{"fetch-first", "select 1 offset 1 rows fetch next 2 rows only", "select 1 limit 1 , 2", ""},
 		{"fetch-first", "select 1 fetch first 2 rows with ties", "", "0A000"},

@@ -178,6 +178,7 @@ func (r *rewriter) semicolon(t lexer.Token) error {
 	}
 	r.parens = r.parens[:0]
 	r.clauses = r.clauses[:0]
+	r.limited = r.limited[:0]
 	r.flush(t.Pos)
 	r.lastWord = ""
 	r.colState = 0
@@ -233,6 +234,7 @@ func (r *rewriter) closeParen() error {
 		r.b.WriteByte(')')
 	}
 	r.setClause("")
+	r.setLimited(false)
 	r.depth--
 	r.lastWord = ""
 	if r.valuesRows > r.depth+1 {

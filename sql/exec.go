@@ -428,6 +428,8 @@ func (it *limitIter) next() ([]types.Value, error) {
 type distinctNode struct {
 	in   node
 	trim []bool // per column: char(n), whose trailing spaces do not count; nil: none
+	// records is every column when one is a record, checked first (checkRecordKeys); else nil
+	records []int
 }
 
 // noJSONEquality refuses json among the columns DISTINCT or UNION compares: json has no
@@ -459,6 +461,11 @@ func (n *distinctNode) open(ec *execCtx) (rowIter, error) {
 	in, err := n.in.open(ec)
 	if err != nil {
 		return nil, err
+	}
+	if n.records != nil {
+		if in, err = recordChecked(ec, in, n.records, true); err != nil {
+			return nil, err
+		}
 	}
 	return &distinctIter{ec: ec, in: in, trim: n.trim, seen: make(map[string]struct{})}, nil
 }
@@ -591,13 +598,16 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 	case v.T == types.Interval: // by span: '1 mon' and '30 days' are one group, as in PostgreSQL
 		days, us := v.Interval().Span()
 		return appendUint64(appendUint64(append(dst, 6), uint64(days)), uint64(us))
-	case v.T.IsRecord(): // by its fields' values, whatever their names
-		fields, err := v.FieldValues()
+	case v.T.IsRecord(): // by its fields' types and values, whatever their names
+		fields, vals, err := v.RecordFields()
 		if err != nil {
 			break
 		}
 		dst = appendUint64(append(dst, 7), uint64(len(fields)))
-		return appendRowKey(dst, fields)
+		for _, f := range fields {
+			dst = append(dst, byte(f.Type))
+		}
+		return appendRowKey(dst, vals)
 	}
 	if v.T.HoldsBytes() {
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))

@@ -227,6 +227,13 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT row_number() OVER (), rank() OVER (), dense_rank() OVER (), first_value(id) OVER (), last_value(id) OVER (), lag(id) OVER (), lead(id) OVER (), ntile(2) OVER () FROM a",
 			"row_number,rank,dense_rank,first_value,last_value,lag,lead,ntile"},
 		{"SELECT now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC')::text, now() AT TIME ZONE 'UTC' AS z", "timezone,timezone,z"},
+		// CASE takes its ELSE's name when that is a strong one (PostgreSQL's case.sql, checked on PG15).
+		{"SELECT CASE WHEN true THEN ARRAY[2] ELSE ARRAY[1] END, CASE WHEN true THEN 1 ELSE count(*) END, CASE WHEN true THEN 1 ELSE id END, CASE WHEN true THEN 'x' ELSE ROW(1)::text END FROM a GROUP BY id",
+			"array,count,id,row"},
+		{"SELECT CASE WHEN true THEN 1 ELSE 2::int END, CASE WHEN true THEN 1 ELSE CASE WHEN true THEN 1 ELSE abs(2) END END, CASE WHEN true THEN 1 ELSE (CASE WHEN true THEN 3 END) END, CASE WHEN true THEN 1 ELSE -abs(1) END, CASE 1 WHEN 1 THEN 2 ELSE NULL END",
+			"case,abs,case,case,case"},
+		{"SELECT id::int8::text, (v::varchar)::text, 1::int::text, CASE WHEN true THEN 1 ELSE id::text::int8 END FROM a", "id,v,text,id"},
+		{"SELECT trim(LEADING 'x' FROM 'xa'), trim(TRAILING 'x' FROM 'ax'), trim(BOTH 'x' FROM 'xax'), trim(' a ')", "ltrim,rtrim,btrim,btrim"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

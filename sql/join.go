@@ -50,8 +50,11 @@ type fromItem struct {
 	kind        joinKind
 	on          []sqlparser.Expr
 
-	cols  []scopeCol
-	start int // first column in the whole FROM row
+	cols []scopeCol
+	// starOrder is the order of cols SELECT * lists, when not theirs: a USING or NATURAL
+	// join's merged columns come first, as in PostgreSQL (nil: cols' order).
+	starOrder []int
+	start     int // first column in the whole FROM row
 	// ordered marks a join the join-order search made (joinorder.go): built as it is; lookup
 	// makes it a lookup join (lookupjoin.go) into the table lookupOf, its right side.
 	ordered, lookup bool
@@ -83,7 +86,7 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		}
 	}
 	setStarts(root, 0)
-	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl}
+	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder}
 
 	var top []sqlparser.Expr
 	if where != nil {
@@ -266,6 +269,7 @@ func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromI
 		}
 		j.cols = append(j.cols, c)
 	}
+	j.joinedStarOrder()
 	return j
 }
 
@@ -277,6 +281,8 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		conds = conjuncts(on, nil)
 	}
 	j := joinItems(left, right, kind, nil)
+	var first []int          // the merged columns, in USING's order
+	merged := map[int]bool{} // both sides' columns of them
 	for _, name := range using {
 		li, ri := -1, -1
 		for i, c := range j.cols {
@@ -305,6 +311,12 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
 			Left:  &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(l.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(l.table)}},
 			Right: &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(r.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(r.table)}}})
+		merged[li], merged[ri] = true, true
+		if kind == rightJoin {
+			first = append(first, ri)
+		} else {
+			first = append(first, li)
+		}
 		switch kind {
 		case rightJoin:
 			j.cols[li].hidden = true
@@ -315,6 +327,7 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 			j.cols[ri].hidden = true
 		}
 	}
+	j.usingStarOrder(first, merged)
 	j.on = conds
 	return j, nil
 }

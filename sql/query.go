@@ -232,7 +232,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
-		root = &distinctNode{in: root, trim: charTrimFlags(cols)}
+		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
 	}
 	var presorted *scanNode
 	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {

@@ -52,10 +52,12 @@ type level struct {
 // within it), the statement's $n parameters, and the enclosing query's scope for correlated
 // subqueries.
 type scope struct {
-	cols   []scopeCol
-	params *params
-	outer  *scope
-	level  *level
+	cols []scopeCol
+	// starOrder is the order of cols an unqualified SELECT * lists, when not theirs (USING)
+	starOrder []int
+	params    *params
+	outer     *scope
+	level     *level
 	// cell holds the row this scope is evaluating while a correlated subquery compiled in it
 	// runs: the subquery reads the enclosing row's columns from here.
 	cell *[]types.Value

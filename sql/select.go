@@ -34,7 +34,15 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if q != "" && !sc.hasTable(q) {
 				return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
 			}
-			for i, c := range sc.cols {
+			order := sc.starOrder
+			if q != "" || order == nil {
+				order = make([]int, len(sc.cols))
+				for i := range order {
+					order[i] = i
+				}
+			}
+			for _, i := range order {
+				c := sc.cols[i]
 				if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
 					continue
 				}
@@ -145,7 +153,7 @@ func columnName(e sqlparser.Expr) string {
 	case sqlparser.AggrFunc:
 		return strings.ToLower(e.AggrName())
 	case *sqlparser.CaseExpr:
-		return "case"
+		return caseColumnName(e)
 	case *sqlparser.ExistsExpr:
 		return "exists"
 	case *sqlparser.SubstrExpr:
@@ -155,6 +163,12 @@ func columnName(e sqlparser.Expr) string {
 	case *sqlparser.CurTimeFuncExpr:
 		return e.Name.Lowered()
 	case *sqlparser.TrimFuncExpr:
+		switch { // PostgreSQL's parser makes trim(LEADING ...) a call of ltrim, TRAILING of rtrim
+		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.LeadingTrimType:
+			return "ltrim"
+		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.TrailingTrimType:
+			return "rtrim"
+		}
 		return [...]string{"btrim", "ltrim", "rtrim"}[e.TrimFuncType]
 	case *sqlparser.Subquery:
 		if sel, ok := e.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
@@ -170,6 +184,15 @@ func columnName(e sqlparser.Expr) string {
 		}
 	}
 	return "?column?"
+}
+
+// caseColumnName names a CASE's column as PostgreSQL does: its ELSE's name when that is a
+// strong one (a column, a call, ...), else "case".
+func caseColumnName(e *sqlparser.CaseExpr) string {
+	if name, strong := strongName(e); strong {
+		return name
+	}
+	return "case"
 }
 
 // funcColumnName names a call's column: the function's name, or for the dialect pass's
@@ -195,15 +218,35 @@ func funcColumnName(e *sqlparser.FuncExpr) string {
 }
 
 // castColumnName names a cast's column (a COLLATE carrying the cast marker): what names its
-// operand keeps the name, else the type's.
+// operand strongly keeps the name, else the type's.
 func castColumnName(e *sqlparser.CollateExpr) string {
-	switch e.Expr.(type) {
-	case *sqlparser.CollateExpr, *sqlparser.CaseExpr, sqlparser.BoolVal: // named weakly
-	default:
-		if name := columnName(e.Expr); name != "?column?" {
-			return name
-		}
+	if name, strong := strongName(e.Expr); strong {
+		return name
 	}
+	return castTypeName(e)
+}
+
+// strongName is the name of e's column when PostgreSQL's FigureColname gives it strongly (a
+// column, a call, ...; a cast or a CASE whose operand or ELSE has one), as a cast or a CASE
+// around e keeps it.
+func strongName(e sqlparser.Expr) (string, bool) {
+	switch x := e.(type) {
+	case sqlparser.BoolVal:
+		return "", false
+	case *sqlparser.CollateExpr: // a cast
+		return strongName(x.Expr)
+	case *sqlparser.CaseExpr:
+		if x.Else == nil {
+			return "", false
+		}
+		return strongName(x.Else)
+	}
+	name := columnName(e)
+	return name, name != "?column?"
+}
+
+// castTypeName is the name of a cast's column when its operand has none: the type's.
+func castTypeName(e *sqlparser.CollateExpr) string {
 	switch name := strings.TrimPrefix(e.Collation, castMarker); {
 	case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
 		return "varchar"
@@ -289,7 +332,7 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 		if exprs[k.pos].typ == types.JSON { // json has no ordering operator (jsonb has)
 			return nil, nil, Errorf("42883", "could not identify an ordering operator for type json")
 		}
-		k.trim = exprs[k.pos].bpchar
+		k.trim, k.record = exprs[k.pos].bpchar, exprs[k.pos].typ.IsRecord()
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil

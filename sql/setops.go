@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -65,6 +66,7 @@ func (s *Session) bindSetOp(u *sqlparser.Union, op setOp, ps *params, outer *sco
 		left:  convertBranch(nodes[0], from[0], steps, 0, 1),
 		right: convertBranch(nodes[1], from[1], steps, 1, 1),
 		op:    op, all: !u.Distinct, name: name, trim: charTrimFlags(cols),
+		records: recordKeyPositions(typesOfColumns(cols)),
 	}, cols, nil
 }
 
@@ -78,6 +80,7 @@ type setOpNode struct {
 	all         bool
 	name        string
 	trim        []bool // char(n) columns, whose padding does not count
+	records     []int  // every column, when one is a record (checkRecordKeys); else nil
 }
 
 func (n *setOpNode) explain(ex *explainer) {
@@ -91,11 +94,39 @@ func (n *setOpNode) explain(ex *explainer) {
 }
 
 func (n *setOpNode) open(ec *execCtx) (rowIter, error) {
+	if n.records != nil {
+		return n.openRecords(ec)
+	}
 	right, err := n.right.open(ec)
 	if err != nil {
 		return nil, err
 	}
-	it := &setOpIter{ec: ec, n: n, counts: make(map[string]int)}
+	return n.run(ec, right, nil)
+}
+
+// openRecords reads both inputs first and makes PostgreSQL's comparisons of their records
+// (checkRecordKeys), which it makes sorting both together.
+func (n *setOpNode) openRecords(ec *execCtx) (rowIter, error) {
+	var both [2][][]types.Value
+	for i, in := range []node{n.left, n.right} {
+		it, err := in.open(ec)
+		if err != nil {
+			return nil, err
+		}
+		if both[i], err = collect(ec, it); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkRecordKeys(ec, append(slices.Clip(both[0]), both[1]...), n.records, true); err != nil {
+		return nil, err
+	}
+	return n.run(ec, &sliceIter{rows: both[1]}, &sliceIter{rows: both[0]})
+}
+
+// run counts the right rows, then streams the left ones (left, when not nil, instead of
+// opening n.left).
+func (n *setOpNode) run(ec *execCtx, right, left rowIter) (rowIter, error) {
+	it := &setOpIter{ec: ec, n: n, counts: make(map[string]int), left: left}
 	for {
 		row, err := ec.pull(right)
 		if err != nil {
@@ -112,8 +143,11 @@ func (n *setOpNode) open(ec *execCtx) (rowIter, error) {
 		}
 		it.counts[k]++
 	}
-	if it.left, err = n.left.open(ec); err != nil {
-		return nil, err
+	if it.left == nil {
+		var err error
+		if it.left, err = n.left.open(ec); err != nil {
+			return nil, err
+		}
 	}
 	if !n.all {
 		it.done = make(map[string]bool)

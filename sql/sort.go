@@ -14,6 +14,7 @@ type sortKey struct {
 	desc       bool
 	nullsFirst bool
 	trim       bool // char(n): trailing spaces do not count
+	record     bool // a record: PostgreSQL's comparisons are made first (checkRecordKeys)
 }
 
 // compareRows orders rows by ORDER BY terms.
@@ -79,10 +80,20 @@ func (n *sortNode) open(ec *execCtx) (rowIter, error) {
 	if n.presorted != nil && n.presorted.it.viaIndex {
 		return in, nil
 	}
-	if limit < 0 || limit > math.MaxInt64-offset {
+	records := slices.ContainsFunc(n.keys, func(k sortKey) bool { return k.record })
+	if limit < 0 || limit > math.MaxInt64-offset || records {
 		rows, err := collect(ec, in)
 		if err != nil {
 			return nil, err
+		}
+		if records {
+			pos := make([]int, len(n.keys))
+			for i, k := range n.keys {
+				pos[i] = k.pos
+			}
+			if err := checkRecordKeys(ec, rows, pos, false); err != nil {
+				return nil, err
+			}
 		}
 		if err := sortStable(ec, rows, func(a, b []types.Value) int { return compareRows(n.keys, a, b) }); err != nil {
 			return nil, err

@@ -97,7 +97,7 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
-		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols)}
+		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
 			at[c] = typeAt(steps[c], dedupe)

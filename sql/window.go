@@ -130,7 +130,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		if err != nil {
 			return nil, err
 		}
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order)})
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), record: x.typ.IsRecord()})
 		spec.partition = append(spec.partition, x)
 	}
 	for _, o := range over.WindowSpec.OrderClause {
@@ -146,7 +146,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 			return nil, err
 		}
 		desc := o.Direction == sqlparser.DescOrder
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc})
+		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc, record: x.typ.IsRecord()})
 		spec.order = append(spec.order, x)
 	}
 	return spec, nil
@@ -450,6 +450,19 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 			keys = append(keys, v)
 		}
 		entries[i] = windowEntry{keys, i}
+	}
+	if slices.ContainsFunc(w.keys, func(k sortKey) bool { return k.record }) {
+		keys := make([][]types.Value, len(entries))
+		pos := make([]int, len(w.keys))
+		for i := range entries {
+			keys[i] = entries[i].keys
+		}
+		for i := range pos {
+			pos[i] = i
+		}
+		if err := checkRecordKeys(ec, keys, pos, true); err != nil {
+			return err
+		}
 	}
 	if err := sortStable(ec, entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) }); err != nil {
 		return err

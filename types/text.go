@@ -1,6 +1,7 @@
 package types
 
 import (
+	"bytes"
 	"encoding/hex"
 	"math"
 	"strconv"
@@ -85,11 +86,19 @@ func appendFloat(dst []byte, f float64, bits int) []byte {
 	case math.IsInf(f, -1):
 		return append(dst, "-Infinity"...)
 	}
-	abs := math.Abs(f)
-	if abs != 0 && (abs < 1e-4 || abs >= 1e15) {
-		b := strconv.AppendFloat(dst, f, 'e', -1, bits)
-		// PostgreSQL prints at least two exponent digits, as Go does: only the sign differs.
-		return b
+	// As PostgreSQL's float8out and float4out (ryu's shortest digits): exponential when the
+	// shortest form's decimal exponent is below -4 or at least DBL_DIG (15) for float8,
+	// FLT_DIG (6) for float4, so 1234567::float4 is 1.234567e+06 and 0.0001::float4 is 0.0001.
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, f, 'e', -1, bits)
+	exp, err := strconv.Atoi(string(dst[bytes.LastIndexByte(dst[start:], 'e')+start+1:]))
+	limit := 15
+	if bits == 32 {
+		limit = 6
 	}
-	return strconv.AppendFloat(dst, f, 'f', -1, bits)
+	if f == 0 || err == nil && exp >= -4 && exp < limit {
+		return strconv.AppendFloat(dst[:start], f, 'f', -1, bits)
+	}
+	// PostgreSQL prints at least two exponent digits, as Go does: only the sign differs.
+	return dst
 }
