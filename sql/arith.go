@@ -36,7 +36,7 @@ func arithType(a, b types.Type) types.Type {
 func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
 	switch {
 	case e.Operator == sqlparser.BitXorOp:
-		return compileAtTimeZone(e, sc)
+		return nil, operatorError("^")
 	case e.Operator == sqlparser.BitOrOp && isJSONMarker(e.Right):
 		return nil, Errorf("42601", "syntax error at end of input")
 	}

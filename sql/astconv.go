@@ -515,7 +515,20 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 			return nil, err
 		}
 	}
-	for _, w := range e.Whens {
+	if c.binder && out.Arg != nil && caseOverRows(e) {
+		// The binder compiles CASE row WHEN row from vitess's comparisons of the rows
+		// (rowcompare.go), as CASE WHEN row = row.
+		out.Arg = nil
+		for _, w := range e.Whens {
+			val, err := c.expr(w.Val)
+			if err != nil {
+				return nil, err
+			}
+			cmp := &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
+			out.Whens = append(out.Whens, ast.When{Cond: &ast.Foreign{Node: cmp}, Result: val})
+		}
+	}
+	for _, w := range e.Whens[len(out.Whens):] {
 		x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
 		if err != nil {
 			return nil, err
@@ -528,6 +541,19 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 		}
 	}
 	return out, nil
+}
+
+// caseOverRows reports whether a CASE x WHEN compares rows.
+func caseOverRows(e *sqlparser.CaseExpr) bool {
+	if isRow(e.Expr) {
+		return true
+	}
+	for _, w := range e.Whens {
+		if isRow(w.Cond) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *converter) substr(e *sqlparser.SubstrExpr) (ast.Expr, error) {

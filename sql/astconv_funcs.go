@@ -117,6 +117,9 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		}
 		return &ast.NamedArg{Name: argName, Value: x}, true, nil
 	case name == ordinalityFunc:
+		if c.binder { // the registry's function counting a set-returning function's rows
+			return &ast.FuncCall{Name: []string{ordinalityFunc}}, true, nil
+		}
 		return nil, true, unsupported("WITH ORDINALITY in the syntax tree")
 	}
 	return nil, false, nil

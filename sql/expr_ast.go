@@ -25,19 +25,33 @@ func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
 		switch e.Type {
-		case sqlparser.StrVal, sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal:
+		case sqlparser.StrVal, sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal, sqlparser.DateVal,
+			sqlparser.TimestampVal, sqlparser.TimeVal:
 			return true
 		}
 	case *sqlparser.NullVal, sqlparser.BoolVal, *sqlparser.Argument, *sqlparser.ColName, *sqlparser.AndExpr, *sqlparser.OrExpr,
-		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr:
+		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr, *sqlparser.SubstrExpr, *sqlparser.TrimFuncExpr,
+		*sqlparser.CurTimeFuncExpr:
 		return true
+	case *sqlparser.LocateExpr:
+		return e.Pos == nil
+	case *sqlparser.BetweenExpr:
+		return !isRow(e.Left) && !isRow(e.From) && !isRow(e.To)
+	case *sqlparser.CaseExpr:
+		return true
+	case *sqlparser.FuncExpr:
+		return callFromTree(e)
 	case *sqlparser.UnaryExpr:
 		_, ok := prefixOperatorNames[e.Operator]
 		return ok
 	case *sqlparser.BinaryExpr:
-		if e.Operator == sqlparser.BitOrOp {
+		switch e.Operator {
+		case sqlparser.BitOrOp:
 			_, _, json := jsonOperator(e)
 			return json || !isJSONMarker(e.Right)
+		case sqlparser.BitXorOp:
+			_, _, ok := atTimeZoneOperands(e)
+			return ok
 		}
 		_, ok := arithOperatorNames[e.Operator]
 		return ok
@@ -45,6 +59,40 @@ func fromTree(e sqlparser.Expr) bool {
 		return comparisonFromTree(e)
 	}
 	return false
+}
+
+// callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
+// subscripts, field selections, ARRAY[...], EXTRACT and named arguments; not ROW(...),
+// ARRAY(SELECT ...), an aggregate's FILTER or a row comparison's placeholder.
+func callFromTree(e *sqlparser.FuncExpr) bool {
+	if !e.Qualifier.IsEmpty() {
+		return true
+	}
+	switch e.Name.Lowered() {
+	case rowFunc, "drove_array", aggFilterFunc, windowFilterFunc, rowFieldFunc:
+		return false
+	}
+	return true
+}
+
+// compileInternalCall compiles the dialect pass's calls the binder compiles from vitess's
+// nodes: ROW(...) and ARRAY(SELECT ...).
+func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
+	switch e.Name.Lowered() {
+	case rowFunc:
+		return compileRowValue(sqlparser.ValTuple(e.Exprs), sc) // ROW(x), ROW()
+	case "drove_array":
+		if len(e.Exprs) == 1 {
+			if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
+				return compileArraySubquery(q, sc)
+			}
+		}
+	}
+	x, err := (&converter{binder: true}).exprNode(e) // its error: no other form reaches here
+	if err != nil {
+		return nil, err
+	}
+	return compileASTNode(x, sc)
 }
 
 // comparisonFromTree is fromTree for vitess's ComparisonExpr: the comparisons, IS [NOT]
@@ -146,11 +194,65 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return compileIn(e, sc)
 	case *ast.Cast:
 		return compileCast(e, sc)
+	case *ast.Between:
+		return compileBetween(e, sc)
+	case *ast.Case:
+		return compileCase(e, sc)
+	case *ast.AtTimeZone:
+		return compileAtTimeZone(e, sc)
+	case *ast.FuncCall:
+		if e.Over != nil || e.Filter != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
+			break // aggregates and window calls are compiled from vitess's nodes
+		}
+		return compileFunc(e, sc)
+	case *ast.SQLValue:
+		return compileSQLValue(e, sc)
+	case *ast.Subscript:
+		return compileCallOf("drove_subscript", sc, e.Expr, e.Index)
+	case *ast.Field:
+		return compileCallOf("drove_field", sc, e.Expr, &ast.Literal{Type: ast.LitString, Val: e.Name})
+	case *ast.Array:
+		return compileCallOf("drove_array_of", sc, e.Elems...)
+	case *ast.Extract:
+		return compileCallOf("drove_extract", sc, &ast.Literal{Type: ast.LitString, Val: e.Field}, e.Expr)
 	case *ast.Collate:
 		// drove has the collations default, C and POSIX, which the dialect pass drops.
 		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
 	}
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
+}
+
+// compileBetween compiles x [NOT] BETWEEN lo AND hi as x >= lo AND x <= hi, as PostgreSQL's
+// parser rewrites it.
+func compileBetween(e *ast.Between, sc *scope) (*expr, error) {
+	if e.Symmetric {
+		return nil, unsupported("BETWEEN SYMMETRIC")
+	}
+	both := []ast.Expr{&ast.BinaryOp{Op: ">=", Left: e.Expr, Right: e.Lo}, &ast.BinaryOp{Op: "<=", Left: e.Expr, Right: e.Hi}}
+	if e.Not {
+		return compileNot(&ast.BoolOp{Op: ast.And, Args: both}, sc)
+	}
+	return compileLogic(both, sc, true)
+}
+
+// compileSQLValue compiles the functions PostgreSQL spells without parentheses.
+func compileSQLValue(e *ast.SQLValue, sc *scope) (*expr, error) {
+	name := strings.ToLower(e.Name)
+	switch name {
+	case "current_timestamp", "current_time", "localtime", "localtimestamp":
+		return compileNow(name, e.Precision, sc)
+	}
+	return callFunc(name, nil, 0, sc)
+}
+
+// compileCallOf compiles the syntax the registry's function name implements (a subscript,
+// a field selection, ARRAY[...], EXTRACT) as a call of it.
+func compileCallOf(name string, sc *scope, es ...ast.Expr) (*expr, error) {
+	args, err := compileArgs(sc, es...)
+	if err != nil {
+		return nil, err
+	}
+	return callFunc(name, args, len(args), sc)
 }
 
 // compileConstant compiles a constant with the type PostgreSQL's grammar gives it.

@@ -96,6 +96,13 @@ func compileDead(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return compile(e, sc)
 }
 
+// compileASTDead is compileDead for a tree.
+func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {
+	sc.dead++
+	defer func() { sc.dead-- }()
+	return compileAST(e, sc)
+}
+
 // tableScope is the scope of one table's rows.
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
