@@ -114,12 +114,18 @@ func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 	case *sqlparser.CaseExpr:
 		return c.caseExpr(e)
 	case *sqlparser.Subquery:
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ExprSubLink, Query: e}, nil
+		}
 		s, err := c.query(e.Select)
 		if err != nil {
 			return nil, err
 		}
 		return &ast.SubLink{Kind: ast.ExprSubLink, Select: s}, nil
 	case *sqlparser.ExistsExpr:
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ExistsSubLink, Query: e}, nil
+		}
 		s, err := c.query(e.Subquery.Select)
 		if err != nil {
 			return nil, err
@@ -301,6 +307,15 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 		return nil, unsupported("%s", pgString(e))
 	}
 	all := e.Modifier == sqlparser.All
+	kind := ast.AnySubLink
+	if all {
+		kind = ast.AllSubLink
+	}
+	if c.binder {
+		// The binder compiles x op ANY (array) as the dialect pass wrote it, over a subquery
+		// of unnest(array) (inferUnnestArray types an untyped array from x).
+		return &ast.SubLink{Kind: kind, Op: op, Left: left, Query: sub}, nil
+	}
 	if arr := unnestedArray(sub); arr != nil {
 		a, err := c.expr(arr)
 		if err != nil {
@@ -311,10 +326,6 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 	s, err := c.query(sub.Select)
 	if err != nil {
 		return nil, err
-	}
-	kind := ast.AnySubLink
-	if all {
-		kind = ast.AllSubLink
 	}
 	return &ast.SubLink{Kind: kind, Op: op, Left: left, Select: s}, nil
 }
@@ -412,11 +423,14 @@ func (c *converter) in(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		}
 		return &ast.In{Expr: left, List: list, Not: not}, nil
 	case *sqlparser.Subquery:
-		s, err := c.query(r.Select)
-		if err != nil {
-			return nil, err
+		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, In: true, Query: r}
+		if !c.binder {
+			s, err := c.query(r.Select)
+			if err != nil {
+				return nil, err
+			}
+			x = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
 		}
-		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
 		if not { // PostgreSQL's NOT IN (subquery) is NOT over the ANY sublink
 			x = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{x}}
 		}

@@ -78,6 +78,9 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		if !ok {
 			return nil, true, unsupported("ARRAY %s", pgString(f))
 		}
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ArraySubLink, Query: sub}, true, nil
+		}
 		s, err := c.query(sub.Select)
 		if err != nil {
 			return nil, true, err

@@ -156,8 +156,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, unsupported("expression %s", pgString(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
-	case sqlparser.ValTuple:
-		return compileRowValue(e, sc) // rowsubquery.go
 	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	case *sqlparser.Subquery:
@@ -422,7 +420,6 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			if left, ok := rowElems(e.Left); ok {
 				return compileRowQuantified(e, left, q, sc) // rowquantified.go
 			}
-			return compileQuantified(e, q, sc)
 		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
@@ -430,7 +427,6 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if row, isRow := rowElems(e.Left); isRow {
 			return compileRowInSubquery(e, row, q, sc)
 		}
-		return compileInSubquery(e, q, sc)
 	}
 	// What is left here is a comparison the tree does not take because an operand is a row
 	// (a record-valued subquery or column against ROW(...)): compared as records.

@@ -31,7 +31,7 @@ func fromTree(e sqlparser.Expr) bool {
 		}
 	case *sqlparser.NullVal, sqlparser.BoolVal, *sqlparser.Argument, *sqlparser.ColName, *sqlparser.AndExpr, *sqlparser.OrExpr,
 		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr, *sqlparser.SubstrExpr, *sqlparser.TrimFuncExpr,
-		*sqlparser.CurTimeFuncExpr:
+		*sqlparser.CurTimeFuncExpr, *sqlparser.Subquery, *sqlparser.ExistsExpr, sqlparser.ValTuple:
 		return true
 	case *sqlparser.LocateExpr:
 		return e.Pos == nil
@@ -62,33 +62,23 @@ func fromTree(e sqlparser.Expr) bool {
 }
 
 // callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
-// subscripts, field selections, ARRAY[...], EXTRACT and named arguments; not ROW(...),
-// ARRAY(SELECT ...), an aggregate's FILTER or a row comparison's placeholder.
+// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT and named
+// arguments; not an aggregate's FILTER or a row comparison's placeholder.
 func callFromTree(e *sqlparser.FuncExpr) bool {
 	if !e.Qualifier.IsEmpty() {
 		return true
 	}
 	switch e.Name.Lowered() {
-	case rowFunc, "drove_array", aggFilterFunc, windowFilterFunc, rowFieldFunc:
+	case aggFilterFunc, windowFilterFunc, rowFieldFunc:
 		return false
 	}
 	return true
 }
 
-// compileInternalCall compiles the dialect pass's calls the binder compiles from vitess's
-// nodes: ROW(...) and ARRAY(SELECT ...).
+// compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
+// text the pass misread): its error.
 func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
-	switch e.Name.Lowered() {
-	case rowFunc:
-		return compileRowValue(sqlparser.ValTuple(e.Exprs), sc) // ROW(x), ROW()
-	case "drove_array":
-		if len(e.Exprs) == 1 {
-			if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
-				return compileArraySubquery(q, sc)
-			}
-		}
-	}
-	x, err := (&converter{binder: true}).exprNode(e) // its error: no other form reaches here
+	x, err := (&converter{binder: true}).exprNode(e)
 	if err != nil {
 		return nil, err
 	}
@@ -99,13 +89,21 @@ func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 // DISTINCT FROM, LIKE, ILIKE, the regular-expression matches and IN (list), but not ANY/ALL,
 // IN (subquery) or anything over rows.
 func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
-	if e.Modifier != sqlparser.Missing || isRow(e.Left) {
+	if isRow(e.Left) {
 		return false
+	}
+	if e.Modifier != sqlparser.Missing {
+		_, sub := e.Right.(*sqlparser.Subquery)
+		_, op := opNames[e.Operator]
+		return sub && op
 	}
 	switch e.Operator {
 	case sqlparser.InOp, sqlparser.NotInOp:
-		_, list := e.Right.(sqlparser.ValTuple)
-		return list
+		switch e.Right.(type) {
+		case sqlparser.ValTuple, *sqlparser.Subquery:
+			return true
+		}
+		return false
 	case sqlparser.NullSafeEqualOp, sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
 		return !isRow(e.Right)
 	}
@@ -149,7 +147,7 @@ func compileAST(e ast.Expr, sc *scope) (*expr, error) {
 
 func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
-		return compileExpr(f.Node.(sqlparser.Expr), sc)
+		return compile(f.Node.(sqlparser.Expr), sc)
 	}
 	if from, ok := sc.from[e]; ok {
 		if x, ok, err := compileBound(from, sc); ok { // a grouped expression
@@ -215,6 +213,10 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return compileCallOf("drove_array_of", sc, e.Elems...)
 	case *ast.Extract:
 		return compileCallOf("drove_extract", sc, &ast.Literal{Type: ast.LitString, Val: e.Field}, e.Expr)
+	case *ast.Row:
+		return compileRowValue(e.Fields, sc) // rowsubquery.go
+	case *ast.SubLink:
+		return compileSubLink(e, sc)
 	case *ast.Collate:
 		// drove has the collations default, C and POSIX, which the dialect pass drops.
 		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
