@@ -614,7 +614,7 @@ func curTime(e *sqlparser.CurTimeFuncExpr) (ast.Expr, error) {
 		if e.Fsp > 0 {
 			prec = e.Fsp
 		}
-		return &ast.SQLValue{Name: strings.ToUpper(name), Precision: prec}, nil
+		return &ast.SQLValue{Name: sqlValueNames[name], Precision: prec}, nil
 	}
 	return nil, mysqlOnly(strings.ToUpper(name))
 }

@@ -241,7 +241,7 @@ func compileBetween(e *ast.Between, sc *scope) (*expr, error) {
 
 // compileSQLValue compiles the functions PostgreSQL spells without parentheses.
 func compileSQLValue(e *ast.SQLValue, sc *scope) (*expr, error) {
-	name := strings.ToLower(e.Name)
+	name := sqlValueFuncNames[e.Name]
 	switch name {
 	case "current_timestamp", "current_time", "localtime", "localtimestamp":
 		return compileNow(name, e.Precision, sc)
