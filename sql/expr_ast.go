@@ -192,6 +192,17 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return compileIn(e, sc)
 	case *ast.Cast:
 		return compileCast(e, sc)
+	case *ast.Collate:
+		// drove has the collations default, C and POSIX, which the dialect pass drops.
+		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
+	}
+	return compileASTComposite(e, sc)
+}
+
+// compileASTComposite is compileASTNode for the nodes PostgreSQL's parser builds its own
+// kinds of node from (CASE, BETWEEN, AT TIME ZONE, calls, subscripts, rows, subqueries).
+func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
+	switch e := e.(type) {
 	case *ast.Between:
 		return compileBetween(e, sc)
 	case *ast.Case:
@@ -219,9 +230,6 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return compileAnyArray(e, sc) // anyarray.go
 	case *ast.SubLink:
 		return compileSubLink(e, sc)
-	case *ast.Collate:
-		// drove has the collations default, C and POSIX, which the dialect pass drops.
-		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
 	}
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
 }
