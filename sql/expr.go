@@ -23,7 +23,7 @@ type expr struct {
 	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
 	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
-	// except in a branch that never runs (see compileDead).
+	// except in a branch that never runs (see compileASTDead).
 	failed bool
 	param  int     // 1-based $n for a parameter reference, else 0
 	params *params // the statement's parameters, for param > 0

@@ -81,7 +81,7 @@ func convertTo(x *expr, t types.Type, sc *scope) *expr {
 // compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END. Like PostgreSQL it
 // simplifies the branches in order: one whose condition is constant true is the result, and
 // what follows it, like the result of a condition that is constant false or NULL, is only
-// type-checked (compileDead), so an error it would raise (1/0) cannot happen.
+// type-checked (compileASTDead), so an error it would raise (1/0) cannot happen.
 func compileCase(e *ast.Case, sc *scope) (*expr, error) {
 	var conds []*expr
 	vals := make([]*expr, 0, len(e.Whens)+1)
