@@ -311,15 +311,18 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 	if all {
 		kind = ast.AllSubLink
 	}
+	if c.binder {
+		// The binder compiles x op ANY (array) as the dialect pass wrote it, a subquery over
+		// unnest(array) (inferUnnestArray types an untyped array from x): it cannot tell it
+		// from the same subquery written by the user (sql/DESIGN.md).
+		return &ast.SubLink{Kind: kind, Op: op, Left: left, Query: sub}, nil
+	}
 	if arr := unnestedArray(sub); arr != nil {
 		a, err := c.expr(arr)
 		if err != nil {
 			return nil, err
 		}
 		return &ast.AnyAll{Op: op, All: all, Left: left, Array: a}, nil
-	}
-	if c.binder {
-		return &ast.SubLink{Kind: kind, Op: op, Left: left, Query: sub}, nil
 	}
 	s, err := c.query(sub.Select)
 	if err != nil {

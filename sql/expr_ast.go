@@ -226,8 +226,6 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 		return compileCallOf("drove_extract", sc, &ast.Literal{Type: ast.LitString, Val: e.Field}, e.Expr)
 	case *ast.Row:
 		return compileRowValue(e.Fields, sc) // rowsubquery.go
-	case *ast.AnyAll:
-		return compileAnyArray(e, sc) // anyarray.go
 	case *ast.SubLink:
 		return compileSubLink(e, sc)
 	}
