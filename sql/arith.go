@@ -30,12 +30,9 @@ func arithType(a, b types.Type) types.Type {
 	return types.Float64
 }
 
-// compileArith compiles what of vitess's binary operators is not compiled from the tree
-// (expr_ast.go): AT TIME ZONE, which the dialect pass writes with ^.
-func compileArith(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	if _, _, ok := atTimeZoneOperands(e); ok {
-		return compileAtTimeZone(e, sc)
-	}
+// compileArith is reached only by a binary operator the tree does not take (expr_ast.go's
+// fromTree): vitess's operators PostgreSQL lacks.
+func compileArith(e *sqlparser.BinaryExpr) (*expr, error) {
 	return nil, unsupported("operator %s", e.Operator.ToString())
 }
 

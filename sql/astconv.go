@@ -114,12 +114,18 @@ func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 	case *sqlparser.CaseExpr:
 		return c.caseExpr(e)
 	case *sqlparser.Subquery:
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ExprSubLink, Query: e}, nil
+		}
 		s, err := c.query(e.Select)
 		if err != nil {
 			return nil, err
 		}
 		return &ast.SubLink{Kind: ast.ExprSubLink, Select: s}, nil
 	case *sqlparser.ExistsExpr:
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ExistsSubLink, Query: e}, nil
+		}
 		s, err := c.query(e.Subquery.Select)
 		if err != nil {
 			return nil, err
@@ -301,6 +307,16 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 		return nil, unsupported("%s", pgString(e))
 	}
 	all := e.Modifier == sqlparser.All
+	kind := ast.AnySubLink
+	if all {
+		kind = ast.AllSubLink
+	}
+	if c.binder {
+		// The binder compiles x op ANY (array) as the dialect pass wrote it, a subquery over
+		// unnest(array) (inferUnnestArray types an untyped array from x): it cannot tell it
+		// from the same subquery written by the user (sql/DESIGN.md).
+		return &ast.SubLink{Kind: kind, Op: op, Left: left, Query: sub}, nil
+	}
 	if arr := unnestedArray(sub); arr != nil {
 		a, err := c.expr(arr)
 		if err != nil {
@@ -311,10 +327,6 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 	s, err := c.query(sub.Select)
 	if err != nil {
 		return nil, err
-	}
-	kind := ast.AnySubLink
-	if all {
-		kind = ast.AllSubLink
 	}
 	return &ast.SubLink{Kind: kind, Op: op, Left: left, Select: s}, nil
 }
@@ -412,11 +424,14 @@ func (c *converter) in(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		}
 		return &ast.In{Expr: left, List: list, Not: not}, nil
 	case *sqlparser.Subquery:
-		s, err := c.query(r.Select)
-		if err != nil {
-			return nil, err
+		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, In: true, Query: r}
+		if !c.binder {
+			s, err := c.query(r.Select)
+			if err != nil {
+				return nil, err
+			}
+			x = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
 		}
-		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
 		if not { // PostgreSQL's NOT IN (subquery) is NOT over the ANY sublink
 			x = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{x}}
 		}
@@ -514,7 +529,20 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 			return nil, err
 		}
 	}
-	for _, w := range e.Whens {
+	if c.binder && out.Arg != nil && caseOverRows(e) {
+		// The binder compiles CASE row WHEN row from vitess's comparisons of the rows
+		// (rowcompare.go), as CASE WHEN row = row.
+		out.Arg = nil
+		for _, w := range e.Whens {
+			val, err := c.expr(w.Val)
+			if err != nil {
+				return nil, err
+			}
+			cmp := &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
+			out.Whens = append(out.Whens, ast.When{Cond: &ast.Foreign{Node: cmp}, Result: val})
+		}
+	}
+	for _, w := range e.Whens[len(out.Whens):] {
 		x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
 		if err != nil {
 			return nil, err
@@ -527,6 +555,19 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 		}
 	}
 	return out, nil
+}
+
+// caseOverRows reports whether a CASE x WHEN compares rows.
+func caseOverRows(e *sqlparser.CaseExpr) bool {
+	if isRow(e.Expr) {
+		return true
+	}
+	for _, w := range e.Whens {
+		if isRow(w.Cond) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *converter) substr(e *sqlparser.SubstrExpr) (ast.Expr, error) {
@@ -575,7 +616,7 @@ func curTime(e *sqlparser.CurTimeFuncExpr) (ast.Expr, error) {
 		if e.Fsp > 0 {
 			prec = e.Fsp
 		}
-		return &ast.SQLValue{Name: strings.ToUpper(name), Precision: prec}, nil
+		return &ast.SQLValue{Name: sqlValueNames[name], Precision: prec}, nil
 	}
 	return nil, mysqlOnly(strings.ToUpper(name))
 }

@@ -23,7 +23,7 @@ func (c *converter) funcExpr(f *sqlparser.FuncExpr) (ast.Expr, error) {
 		return nil, Errorf("42601", "syntax error in %s", unmark(pgString(f)))
 	}
 	if len(f.Exprs) == 0 && f.Qualifier.IsEmpty() && sqlValueFuncs[f.Name.Lowered()] {
-		return &ast.SQLValue{Name: strings.ToUpper(f.Name.Lowered()), Precision: -1}, nil
+		return &ast.SQLValue{Name: sqlValueNames[f.Name.Lowered()], Precision: -1}, nil
 	}
 	args, err := c.exprs(f.Exprs)
 	if err != nil {
@@ -41,6 +41,16 @@ func (c *converter) funcExpr(f *sqlparser.FuncExpr) (ast.Expr, error) {
 var sqlValueFuncs = map[string]bool{"current_date": true, "current_user": true, "session_user": true, "user": true,
 	"current_role": true, "current_catalog": true, "current_time": true, "current_timestamp": true, "localtime": true,
 	"localtimestamp": true}
+
+// sqlValueNames are their names upper case, as ast.SQLValue holds them; sqlValueFuncNames
+// the other way.
+var sqlValueNames, sqlValueFuncNames = func() (map[string]string, map[string]string) {
+	up, down := map[string]string{}, map[string]string{}
+	for name := range sqlValueFuncs {
+		up[name], down[strings.ToUpper(name)] = strings.ToUpper(name), name
+	}
+	return up, down
+}()
 
 // internalCall decodes the dialect pass's calls; ok is false for any other function.
 func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) {
@@ -77,6 +87,9 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		sub, ok := f.Exprs[0].(*sqlparser.Subquery)
 		if !ok {
 			return nil, true, unsupported("ARRAY %s", pgString(f))
+		}
+		if c.binder {
+			return &ast.SubLink{Kind: ast.ArraySubLink, Query: sub}, true, nil
 		}
 		s, err := c.query(sub.Select)
 		if err != nil {
@@ -117,6 +130,9 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		}
 		return &ast.NamedArg{Name: argName, Value: x}, true, nil
 	case name == ordinalityFunc:
+		if c.binder { // the registry's function counting a set-returning function's rows
+			return &ast.FuncCall{Name: []string{ordinalityFunc}}, true, nil
+		}
 		return nil, true, unsupported("WITH ORDINALITY in the syntax tree")
 	}
 	return nil, false, nil

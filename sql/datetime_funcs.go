@@ -6,8 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -132,9 +131,8 @@ func buildClock(wall bool) func(c *funcCall) (*expr, error) {
 }
 
 // compileNow compiles CURRENT_TIMESTAMP, CURRENT_TIME, LOCALTIMESTAMP, LOCALTIME (each with
-// an optional precision, which rounds the fraction) and now().
-func compileNow(e *sqlparser.CurTimeFuncExpr, sc *scope) (*expr, error) {
-	name := e.Name.Lowered()
+// an optional precision fsp, which rounds the fraction; -1 when not written) and now().
+func compileNow(name string, fsp int, sc *scope) (*expr, error) {
 	to := types.Timestamptz
 	switch name {
 	case "now", "current_timestamp":
@@ -148,12 +146,12 @@ func compileNow(e *sqlparser.CurTimeFuncExpr, sc *scope) (*expr, error) {
 		return nil, unsupported("%s", name)
 	}
 	x, err := callFunc("now", nil, 0, sc)
-	if err != nil || name == "now" || to == types.Timestamptz && e.Fsp <= 0 {
+	if err != nil || name == "now" || to == types.Timestamptz && fsp <= 0 {
 		return x, err
 	}
 	precision := 6
-	if e.Fsp > 0 {
-		precision = min(e.Fsp, 6)
+	if fsp > 0 {
+		precision = min(fsp, 6)
 	}
 	return &expr{typ: to, rowFree: true, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
@@ -698,13 +696,9 @@ func timeTZAtZone(x, z types.Value, loc *time.Location) (types.Value, error) {
 	return types.NewTimeTZ(r, int64(to)), nil
 }
 
-// compileAtTimeZone compiles x AT TIME ZONE z (x ^ marker ^ z from the dialect pass).
-func compileAtTimeZone(e *sqlparser.BinaryExpr, sc *scope) (*expr, error) {
-	x, z, ok := atTimeZoneOperands(e)
-	if !ok {
-		return nil, operatorError("^")
-	}
-	args, err := compileArgs(sc, z, x)
+// compileAtTimeZone compiles x AT TIME ZONE z: the function timezone(z, x).
+func compileAtTimeZone(e *ast.AtTimeZone, sc *scope) (*expr, error) {
+	args, err := compileArgs(sc, e.Zone, e.Expr)
 	if err != nil {
 		return nil, err
 	}

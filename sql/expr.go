@@ -23,7 +23,7 @@ type expr struct {
 	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
 	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
-	// except in a branch that never runs (see compileDead).
+	// except in a branch that never runs (see compileASTDead).
 	failed bool
 	param  int     // 1-based $n for a parameter reference, else 0
 	params *params // the statement's parameters, for param > 0
@@ -123,11 +123,9 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return x, err
 	}
 	switch e := e.(type) {
-	case *sqlparser.Literal:
-		return compileLiteral(e)
 	case *sqlparser.ComparisonExpr:
 		return compileComparison(e, sc)
-	case *sqlparser.BetweenExpr:
+	case *sqlparser.BetweenExpr: // over rows
 		lo := &sqlparser.ComparisonExpr{Operator: sqlparser.GreaterEqualOp, Left: e.Left, Right: e.From}
 		hi := &sqlparser.ComparisonExpr{Operator: sqlparser.LessEqualOp, Left: e.Left, Right: e.To}
 		var both sqlparser.Expr = &sqlparser.AndExpr{Left: lo, Right: hi}
@@ -136,7 +134,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		}
 		return compile(both, sc)
 	case *sqlparser.BinaryExpr:
-		return compileArith(e, sc)
+		return compileArith(e)
 	case *sqlparser.FuncExpr:
 		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
 			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
@@ -144,7 +142,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			}
 			return nil, filterOnNonAggregate(agg)
 		}
-		return compileFunc(e, sc)
+		return compileInternalCall(e, sc)
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {
 			if i, ok := sc.windows[e]; ok {
@@ -158,18 +156,8 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return nil, unsupported("expression %s", pgString(e))
 	case sqlparser.AggrFunc:
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
-	case sqlparser.ValTuple:
-		return compileRowValue(e, sc) // rowsubquery.go
-	case *sqlparser.CaseExpr:
-		return compileCase(e, sc)
-	case *sqlparser.SubstrExpr:
-		return compileSubstr(e, sc)
-	case *sqlparser.TrimFuncExpr:
-		return compileTrim(e, sc)
-	case *sqlparser.LocateExpr:
-		return compilePosition(e, sc)
-	case *sqlparser.CurTimeFuncExpr:
-		return compileNow(e, sc)
+	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
+		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	case *sqlparser.Subquery:
 		return compileScalarSubquery(e, sc)
 	case *sqlparser.ExistsExpr:
@@ -282,27 +270,6 @@ func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
 		}
 	}
 	return fold(x, inputs...)
-}
-
-// compileLiteral compiles DATE '...', TIMESTAMP '...' and TIME '...', the constants vitess
-// types (the others are compiled from the tree: compileConstant).
-func compileLiteral(l *sqlparser.Literal) (*expr, error) {
-	var t types.Type
-	switch l.Type {
-	case sqlparser.DateVal:
-		t = types.Date
-	case sqlparser.TimestampVal:
-		t = types.Timestamp
-	case sqlparser.TimeVal:
-		t = types.Time
-	default:
-		return nil, unsupported("literal %s", pgString(l))
-	}
-	v, err := parseText(l.Val, t)
-	if err != nil {
-		return nil, err
-	}
-	return constExpr(v, false), nil
 }
 
 func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
@@ -453,7 +420,6 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 			if left, ok := rowElems(e.Left); ok {
 				return compileRowQuantified(e, left, q, sc) // rowquantified.go
 			}
-			return compileQuantified(e, q, sc)
 		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
@@ -461,7 +427,6 @@ func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
 		if row, isRow := rowElems(e.Left); isRow {
 			return compileRowInSubquery(e, row, q, sc)
 		}
-		return compileInSubquery(e, q, sc)
 	}
 	// What is left here is a comparison the tree does not take because an operand is a row
 	// (a record-valued subquery or column against ROW(...)): compared as records.

@@ -25,19 +25,28 @@ func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
 		switch e.Type {
-		case sqlparser.StrVal, sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal:
+		case sqlparser.StrVal, sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal, sqlparser.DateVal,
+			sqlparser.TimestampVal, sqlparser.TimeVal:
 			return true
 		}
 	case *sqlparser.NullVal, sqlparser.BoolVal, *sqlparser.Argument, *sqlparser.ColName, *sqlparser.AndExpr, *sqlparser.OrExpr,
-		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr:
+		*sqlparser.NotExpr, *sqlparser.IsExpr, *sqlparser.CollateExpr, *sqlparser.SubstrExpr, *sqlparser.TrimFuncExpr,
+		*sqlparser.CurTimeFuncExpr, *sqlparser.Subquery, *sqlparser.ExistsExpr, sqlparser.ValTuple:
 		return true
+	case *sqlparser.LocateExpr:
+		return e.Pos == nil
+	case *sqlparser.BetweenExpr:
+		return !isRow(e.Left) && !isRow(e.From) && !isRow(e.To)
+	case *sqlparser.CaseExpr:
+		return true
+	case *sqlparser.FuncExpr:
+		return callFromTree(e)
 	case *sqlparser.UnaryExpr:
 		_, ok := prefixOperatorNames[e.Operator]
 		return ok
 	case *sqlparser.BinaryExpr:
 		if e.Operator == sqlparser.BitXorOp {
-			_, _, atZone := atTimeZoneOperands(e)
-			return !atZone
+			return true // AT TIME ZONE (the dialect pass's ^) and ^ (power) both convert
 		}
 		_, ok := arithOperatorNames[e.Operator]
 		return ok
@@ -47,17 +56,49 @@ func fromTree(e sqlparser.Expr) bool {
 	return false
 }
 
+// callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
+// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT and named
+// arguments; not an aggregate's FILTER or a row comparison's placeholder.
+func callFromTree(e *sqlparser.FuncExpr) bool {
+	if !e.Qualifier.IsEmpty() {
+		return true
+	}
+	switch e.Name.Lowered() {
+	case aggFilterFunc, windowFilterFunc, rowFieldFunc:
+		return false
+	}
+	return true
+}
+
+// compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
+// text the pass misread): its error.
+func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
+	x, err := (&converter{binder: true}).exprNode(e)
+	if err != nil {
+		return nil, err
+	}
+	return compileASTNode(x, sc)
+}
+
 // comparisonFromTree is fromTree for vitess's ComparisonExpr: the comparisons, IS [NOT]
 // DISTINCT FROM, LIKE, ILIKE, the regular-expression matches and IN (list), but not ANY/ALL,
 // IN (subquery) or anything over rows.
 func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
-	if e.Modifier != sqlparser.Missing || isRow(e.Left) {
+	if isRow(e.Left) {
 		return false
+	}
+	if e.Modifier != sqlparser.Missing {
+		_, sub := e.Right.(*sqlparser.Subquery)
+		_, op := opNames[e.Operator]
+		return sub && op
 	}
 	switch e.Operator {
 	case sqlparser.InOp, sqlparser.NotInOp:
-		_, list := e.Right.(sqlparser.ValTuple)
-		return list
+		switch e.Right.(type) {
+		case sqlparser.ValTuple, *sqlparser.Subquery:
+			return true
+		}
+		return false
 	case sqlparser.NullSafeEqualOp, sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
 		return !isRow(e.Right)
 	}
@@ -101,7 +142,7 @@ func compileAST(e ast.Expr, sc *scope) (*expr, error) {
 
 func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
-		return compileExpr(f.Node.(sqlparser.Expr), sc)
+		return compile(f.Node.(sqlparser.Expr), sc)
 	}
 	if from, ok := sc.from[e]; ok {
 		if x, ok, err := compileBound(from, sc); ok { // a grouped expression
@@ -150,7 +191,73 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		// drove has the collations default, C and POSIX, which the dialect pass drops.
 		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
 	}
+	return compileASTComposite(e, sc)
+}
+
+// compileASTComposite is compileASTNode for the nodes PostgreSQL's parser builds its own
+// kinds of node from (CASE, BETWEEN, AT TIME ZONE, calls, subscripts, rows, subqueries).
+func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
+	switch e := e.(type) {
+	case *ast.Between:
+		return compileBetween(e, sc)
+	case *ast.Case:
+		return compileCase(e, sc)
+	case *ast.AtTimeZone:
+		return compileAtTimeZone(e, sc)
+	case *ast.FuncCall:
+		if e.Over != nil || e.Filter != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
+			break // aggregates and window calls are compiled from vitess's nodes
+		}
+		return compileFunc(e, sc)
+	case *ast.SQLValue:
+		return compileSQLValue(e, sc)
+	case *ast.Subscript:
+		return compileCallOf("drove_subscript", sc, e.Expr, e.Index)
+	case *ast.Field:
+		return compileCallOf("drove_field", sc, e.Expr, &ast.Literal{Type: ast.LitString, Val: e.Name})
+	case *ast.Array:
+		return compileCallOf("drove_array_of", sc, e.Elems...)
+	case *ast.Extract:
+		return compileCallOf("drove_extract", sc, &ast.Literal{Type: ast.LitString, Val: e.Field}, e.Expr)
+	case *ast.Row:
+		return compileRowValue(e.Fields, sc) // rowsubquery.go
+	case *ast.SubLink:
+		return compileSubLink(e, sc)
+	}
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
+}
+
+// compileBetween compiles x [NOT] BETWEEN lo AND hi as x >= lo AND x <= hi, as PostgreSQL's
+// parser rewrites it.
+func compileBetween(e *ast.Between, sc *scope) (*expr, error) {
+	if e.Symmetric {
+		return nil, unsupported("BETWEEN SYMMETRIC")
+	}
+	both := []ast.Expr{&ast.BinaryOp{Op: ">=", Left: e.Expr, Right: e.Lo}, &ast.BinaryOp{Op: "<=", Left: e.Expr, Right: e.Hi}}
+	if e.Not {
+		return compileNot(&ast.BoolOp{Op: ast.And, Args: both}, sc)
+	}
+	return compileLogic(both, sc, true)
+}
+
+// compileSQLValue compiles the functions PostgreSQL spells without parentheses.
+func compileSQLValue(e *ast.SQLValue, sc *scope) (*expr, error) {
+	name := sqlValueFuncNames[e.Name]
+	switch name {
+	case "current_timestamp", "current_time", "localtime", "localtimestamp":
+		return compileNow(name, e.Precision, sc)
+	}
+	return callFunc(name, nil, 0, sc)
+}
+
+// compileCallOf compiles the syntax the registry's function name implements (a subscript,
+// a field selection, ARRAY[...], EXTRACT) as a call of it.
+func compileCallOf(name string, sc *scope, es ...ast.Expr) (*expr, error) {
+	args, err := compileArgs(sc, es...)
+	if err != nil {
+		return nil, err
+	}
+	return callFunc(name, args, len(args), sc)
 }
 
 // compileConstant compiles a constant with the type PostgreSQL's grammar gives it.

@@ -6,8 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -188,35 +187,34 @@ func lookupProc(oid int64) *funcProc {
 	return funcProcs[i]
 }
 
-// compileFunc compiles a function call.
-func compileFunc(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
-	name := strings.ToLower(e.Name.String())
-	if name == rowFunc {
-		return compileRowValue(sqlparser.ValTuple(e.Exprs), sc) // ROW(x), ROW()
-	}
-	if name == "drove_array" && len(e.Exprs) == 1 {
-		if q, ok := e.Exprs[0].(*sqlparser.Subquery); ok {
-			return compileArraySubquery(q, sc)
+// compileFunc compiles a call of a function (not an aggregate or window call, which the
+// binder still compiles from vitess's nodes: expr_ast.go), its arguments positional or named.
+func compileFunc(e *ast.FuncCall, sc *scope) (*expr, error) {
+	name := strings.ToLower(e.Name[len(e.Name)-1])
+	if e.Syntax == "trim" { // trim([BOTH|LEADING|TRAILING] [chars FROM] s): btrim, ltrim, rtrim
+		name = map[string]string{"LEADING": "ltrim", "TRAILING": "rtrim"}[e.TrimSpec]
+		if name == "" {
+			name = "btrim"
 		}
 	}
-	args := make([]*expr, len(e.Exprs))
+	args := make([]*expr, len(e.Args))
 	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
 	var names []string
-	for i, a := range e.Exprs {
-		if n, v, ok := namedArgOf(a); ok {
+	for i, a := range e.Args {
+		if n, ok := a.(*ast.NamedArg); ok {
 			if names == nil {
 				names = make([]string, len(args))
 			}
-			if slices.Contains(names, n) {
-				return nil, Errorf("42601", "argument name %q used more than once", n)
+			if slices.Contains(names, n.Name) {
+				return nil, Errorf("42601", "argument name %q used more than once", n.Name)
 			}
-			names[i], a = n, v
+			names[i], a = n.Name, n.Value
 		} else if names != nil {
 			return nil, Errorf("42601", "positional argument cannot follow named argument")
 		}
-		compileArg := compile
+		compileArg := compileAST
 		if i >= live {
-			compileArg = compileDead // as in PostgreSQL, which drops them unsimplified
+			compileArg = compileASTDead // as in PostgreSQL, which drops them unsimplified
 		}
 		x, err := compileArg(a, sc)
 		if err != nil {

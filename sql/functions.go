@@ -3,8 +3,7 @@ package sql
 import (
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -82,21 +81,21 @@ func convertTo(x *expr, t types.Type, sc *scope) *expr {
 // compileCase compiles CASE [x] WHEN ... THEN ... [ELSE ...] END. Like PostgreSQL it
 // simplifies the branches in order: one whose condition is constant true is the result, and
 // what follows it, like the result of a condition that is constant false or NULL, is only
-// type-checked (compileDead), so an error it would raise (1/0) cannot happen.
-func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
+// type-checked (compileASTDead), so an error it would raise (1/0) cannot happen.
+func compileCase(e *ast.Case, sc *scope) (*expr, error) {
 	var conds []*expr
 	vals := make([]*expr, 0, len(e.Whens)+1)
 	live := make([]bool, 0, len(e.Whens)+1)
 	taken := -1 // the branch whose condition is constant true
 	for _, w := range e.Whens {
 		cond := w.Cond
-		if e.Expr != nil {
-			cond = &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
+		if e.Arg != nil {
+			cond = &ast.BinaryOp{Op: "=", Left: e.Arg, Right: w.Cond}
 		}
 		if taken >= 0 {
 			sc.dead++
 		}
-		c, err := compileBool(cond, sc)
+		c, err := compileASTBool(cond, sc)
 		if taken >= 0 {
 			sc.dead--
 		}
@@ -104,11 +103,11 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 			return nil, err
 		}
 		reachable := taken < 0 && !(isConst(c) && !passesConst(c))
-		compileVal := compileDead
+		compileVal := compileASTDead
 		if reachable {
-			compileVal = compile
+			compileVal = compileAST
 		}
-		v, err := compileVal(w.Val, sc)
+		v, err := compileVal(w.Result, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -121,9 +120,9 @@ func compileCase(e *sqlparser.CaseExpr, sc *scope) (*expr, error) {
 	}
 	hasElse := e.Else != nil
 	if hasElse {
-		compileVal := compileDead
+		compileVal := compileASTDead
 		if taken < 0 {
-			compileVal = compile
+			compileVal = compileAST
 		}
 		v, err := compileVal(e.Else, sc)
 		if err != nil {
@@ -183,23 +182,11 @@ func passesConst(c *expr) bool {
 	return !v.IsNull() && v.Bool()
 }
 
-// compileSubstr compiles substring(s FROM start [FOR count]): the function substring.
-func compileSubstr(e *sqlparser.SubstrExpr, sc *scope) (*expr, error) {
-	args, err := compileArgs(sc, e.Name, e.From, e.To)
-	if err != nil {
-		return nil, err
-	}
-	return callFunc("substring", args, len(args), sc)
-}
-
-// compileArgs compiles the arguments of a call written as SQL syntax; nil ones are absent.
-func compileArgs(sc *scope, es ...sqlparser.Expr) ([]*expr, error) {
-	var args []*expr
+// compileArgs compiles the arguments of a call written as SQL syntax.
+func compileArgs(sc *scope, es ...ast.Expr) ([]*expr, error) {
+	args := make([]*expr, 0, len(es))
 	for _, a := range es {
-		if a == nil {
-			continue
-		}
-		x, err := compile(a, sc)
+		x, err := compileAST(a, sc)
 		if err != nil {
 			return nil, err
 		}
@@ -230,35 +217,6 @@ func intArg(fn string, x *expr) (*expr, error) {
 		return nil, Errorf("42883", "function %s with argument of type %s does not exist", fn, x.typ)
 	}
 	return x, nil
-}
-
-// compileTrim compiles trim([BOTH|LEADING|TRAILING] [chars] FROM s), ltrim and rtrim: the
-// functions btrim, ltrim and rtrim of (s [, chars]).
-func compileTrim(e *sqlparser.TrimFuncExpr, sc *scope) (*expr, error) {
-	args, err := compileArgs(sc, e.StringArg, e.TrimArg)
-	if err != nil {
-		return nil, err
-	}
-	name := "btrim"
-	switch {
-	case e.TrimFuncType == sqlparser.LTrimType || e.Type == sqlparser.LeadingTrimType:
-		name = "ltrim"
-	case e.TrimFuncType == sqlparser.RTrimType || e.Type == sqlparser.TrailingTrimType:
-		name = "rtrim"
-	}
-	return callFunc(name, args, len(args), sc)
-}
-
-// compilePosition compiles position(sub IN s): the function position(s, sub).
-func compilePosition(e *sqlparser.LocateExpr, sc *scope) (*expr, error) {
-	if e.Pos != nil {
-		return nil, Errorf("42883", "function position with 3 arguments does not exist")
-	}
-	args, err := compileArgs(sc, e.Str, e.SubStr)
-	if err != nil {
-		return nil, err
-	}
-	return callFunc("position", args, len(args), sc)
 }
 
 // regexOperators are the regular-expression matches, which compileRegex compiles.

@@ -5,6 +5,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -123,11 +124,11 @@ func compileRowAgainstFields(left sqlparser.ValTuple, sp *subplan, op sqlparser.
 
 // compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,
 // whose fields are f1, f2, ... as PostgreSQL names them.
-func compileRowValue(t sqlparser.ValTuple, sc *scope) (*expr, error) {
+func compileRowValue(t []ast.Expr, sc *scope) (*expr, error) {
 	xs := make([]*expr, len(t))
 	fields := make([]types.Column, len(t))
 	for i, e := range t {
-		x, err := compile(e, sc)
+		x, err := compileAST(e, sc)
 		if err != nil {
 			return nil, err
 		}

@@ -90,12 +90,12 @@ func (sc *scope) inDeadBranch() bool {
 	return false
 }
 
-// compileDead compiles a branch that can never run: it is type-checked, but a constant in it
-// that fails to compute (1/0) is no error, as in PostgreSQL, which never simplifies it.
-func compileDead(e sqlparser.Expr, sc *scope) (*expr, error) {
+// compileASTDead compiles a branch that can never run: it is type-checked, but a constant in
+// it that fails to compute (1/0) is no error, as in PostgreSQL, which never simplifies it.
+func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {
 	sc.dead++
 	defer func() { sc.dead-- }()
-	return compile(e, sc)
+	return compileAST(e, sc)
 }
 
 // tableScope is the scope of one table's rows.

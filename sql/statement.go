@@ -313,6 +313,7 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 		return nil, err
 	}
 	st.declared = paramTypes
+	s.blocks = 0 // binding counts the statement's query blocks, as run does
 	if _, err := s.bind(st); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -117,10 +118,32 @@ func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
 	}}, nil
 }
 
+// compileSubLink compiles a subquery in an expression, which the binder still binds from
+// vitess's tree (the SubLink's Query).
+func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
+	switch q := e.Query.(type) {
+	case *sqlparser.ExistsExpr:
+		return compileExists(q, sc)
+	case *sqlparser.Subquery:
+		switch e.Kind {
+		case ast.ExprSubLink:
+			return compileScalarSubquery(q, sc)
+		case ast.ArraySubLink:
+			return compileArraySubquery(q, sc)
+		case ast.AnySubLink, ast.AllSubLink:
+			if e.In {
+				return compileInSubquery(e.Left, false, q, sc)
+			}
+			return compileQuantified(e.Op, e.Kind == ast.AllSubLink, e.Left, q, sc)
+		}
+	}
+	return nil, unsupported("a subquery not bound from vitess's tree")
+}
+
 // compileAgainstSubquery compiles x and the one-column subquery it is compared with (by op)
 // and gives an untyped x the subquery's type.
-func compileAgainstSubquery(x sqlparser.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, *subplan, error) {
-	left, err := compile(x, sc)
+func compileAgainstSubquery(x ast.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, *subplan, error) {
+	left, err := compileAST(x, sc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -152,8 +175,8 @@ func subqueryTrims(left *expr, c Column) (trimLeft, trimCol bool) {
 
 // compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
 // (and the subquery returns rows) or when no y equals x but some y is NULL.
-func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	left, sp, err := compileAgainstSubquery(e.Left, q, "=", sc)
+func compileInSubquery(x ast.Expr, negate bool, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	left, sp, err := compileAgainstSubquery(x, q, "=", sc)
 	if err != nil {
 		return nil, err
 	}
@@ -220,7 +243,6 @@ func compileInSubquery(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *s
 		cachedRun, cached = ec.run, r
 		return r, nil
 	}
-	negate := e.Operator == sqlparser.NotInOp
 	return &expr{typ: types.Bool, rowFree: left.rowFree && !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil {
@@ -287,32 +309,16 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 // compileQuantified: x op ANY (SELECT y ...) and x op ALL (SELECT y ...), with SQL's NULL
 // rules: ANY is true if some comparison is, else NULL if some is NULL, else false; ALL is
 // false if some comparison is, else NULL if some is NULL, else true (so true over no rows).
-func compileQuantified(e *sqlparser.ComparisonExpr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	name, ok := opNames[e.Operator]
+func compileQuantified(op string, all bool, x ast.Expr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+	holds, ok := comparisonOutcomes[op]
 	if !ok {
-		return nil, unsupported("operator %s with ANY/ALL", e.Operator.ToString())
+		return nil, unsupported("operator %s with ANY/ALL", op)
 	}
-	left, sp, err := compileAgainstSubquery(e.Left, q, name, sc)
+	left, sp, err := compileAgainstSubquery(x, q, op, sc)
 	if err != nil {
 		return nil, err
 	}
-	op, all := e.Operator, e.Modifier == sqlparser.All
 	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
-	holds := func(c int) bool {
-		switch op {
-		case sqlparser.EqualOp:
-			return c == 0
-		case sqlparser.NotEqualOp:
-			return c != 0
-		case sqlparser.LessThanOp:
-			return c < 0
-		case sqlparser.LessEqualOp:
-			return c <= 0
-		case sqlparser.GreaterThanOp:
-			return c > 0
-		}
-		return c >= 0
-	}
 	var cachedRun uint64 // the execution the cached values belong to; 0: none
 	var cached []types.Value
 	load := func(row []types.Value) ([]types.Value, error) {
@@ -514,7 +520,7 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err 
 		probe.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
 	}
 	q := &sqlparser.Subquery{Select: probe}
-	in, err := compileInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.InOp, Left: outerExpr, Right: q}, q, sc)
+	in, err := compileInSubquery(&ast.Foreign{Node: outerExpr}, false, q, sc)
 	if err != nil {
 		return nil, false, nil // let the correlated plan report it
 	}
