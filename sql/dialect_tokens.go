@@ -293,7 +293,7 @@ func (r *rewriter) comma() error {
 // openBracket rewrites x[i] → drove_subscript(x, i); ARRAY[...] was rewritten by its rule.
 func (r *rewriter) openBracket() error {
 	if r.isCreateTable() || len(r.words) > 0 && r.words[0] == "alter" {
-		return unsupported("array column types")
+		return r.arrayColumnType()
 	}
 	if !subscriptable(r.prev) || notFunctionNames[r.lastWord] {
 		return Errorf("42601", "syntax error at or near \"[\"")

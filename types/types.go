@@ -227,7 +227,8 @@ func (t Type) HoldsBytes() bool {
 
 // IsColumnType reports whether a table column can have type t.
 func (t Type) IsColumnType() bool {
-	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ ||
+		t.IsArray() && t != Int2Vector
 }
 
 // IsFloat reports whether t is one of the floating point types.
