@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"time"
+
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
@@ -75,4 +77,49 @@ func arrayColumn(c types.Column) (types.Column, error) {
 		return c, unsupported("arrays of %s with a length", c.Type)
 	}
 	return types.Column{Name: c.Name, Type: at}, nil
+}
+
+// parseArrayIn reads the text form of an array of type t, each element as parseTextIn reads
+// it (so an element's error is its type's: 22003 for an int2 out of range), a timestamptz
+// without a zone in loc. A malformed array is 22P02.
+func parseArrayIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
+	var elemErr error
+	v, err := types.ParseArrayWith(s, t, func(e string) (types.Value, error) {
+		v, err := parseTextIn(e, t.Elem(), loc)
+		elemErr = err
+		return v, err
+	})
+	switch {
+	case elemErr != nil:
+		return v, elemErr
+	case err != nil:
+		return v, Errorf("22P02", "%v", err)
+	}
+	return v, nil
+}
+
+// assignArray stores an array in an array column of another element type, element by
+// element as assignment converts them (int[] into a smallint[] column, range-checked). An
+// element type that does not convert is the caller's 42804 for the whole array.
+func assignArray(v types.Value, c *types.Column) (types.Value, error) {
+	elems, err := arrayElems(v)
+	if err != nil {
+		return types.Value{}, err
+	}
+	ec := types.Column{Name: c.Name, Type: c.Type.Elem()}
+	for i, e := range elems {
+		if e.IsNull() {
+			continue
+		}
+		if elems[i], err = assign(e, e.T, false, &ec); err != nil {
+			return types.Value{}, err
+		}
+	}
+	return types.NewArray(c.Type, elems), nil
+}
+
+// isCode reports whether err is a SQL error with SQLSTATE code.
+func isCode(err error, code string) bool {
+	e, ok := err.(*Error)
+	return ok && e.Code == code
 }
