@@ -133,3 +133,90 @@ big|ARRAY|_int8
 small|ARRAY|_int2
 title|character varying|varchar
 tag: SELECT 6
+
+# The array functions.
+query
+SELECT array_append(ARRAY[1, 2], 3), array_append(NULL::int[], 1), array_append(ARRAY['a'], NULL), array_prepend(0, ARRAY[1, 2]), array_prepend('x', '{y}'::text[])
+----
+{1,2,3}|{1}|{a,NULL}|{0,1,2}|{x,y}
+tag: SELECT 1
+
+query
+SELECT array_cat(ARRAY[1, 2], ARRAY[3]), array_cat(NULL::int[], ARRAY[1]), array_cat(ARRAY[1], NULL), array_cat(NULL::int[], NULL), ARRAY[1] || ARRAY[2, 3], ARRAY[1] || 2, 0 || ARRAY[1]
+----
+{1,2,3}|{1}|{1}|NULL|{1,2,3}|{1,2}|{0,1}
+tag: SELECT 1
+
+query
+SELECT array_position(ARRAY['a', 'b', 'a'], 'a'), array_position(ARRAY['a', 'b', 'a'], 'a', 2), array_position(ARRAY[1, NULL], NULL), array_position(ARRAY[1, 2], 5), array_position(NULL::int[], 1)
+----
+1|3|2|NULL|NULL
+tag: SELECT 1
+
+statement error 22004
+SELECT array_position(ARRAY[1, 2], 1, NULL)
+
+query
+SELECT array_positions(ARRAY['a', 'b', 'a'], 'a'), array_positions(ARRAY[1, 2], 5), array_positions(ARRAY[1, NULL, NULL], NULL), array_positions(NULL::int[], 1)
+----
+{1,3}|{}|{2,3}|NULL
+tag: SELECT 1
+
+query
+SELECT array_remove(ARRAY[1, 2, 1, NULL], 1), array_remove(ARRAY[1, NULL, 2], NULL), array_remove('{a,b}'::text[], 'c'), array_remove(NULL::int[], 1)
+----
+{2,NULL}|{1,2}|{a,b}|NULL
+tag: SELECT 1
+
+query
+SELECT array_replace(ARRAY[1, 2, 1], 1, 9), array_replace(ARRAY[1, NULL], NULL, 0), array_replace(ARRAY['a'], 'a', NULL)
+----
+{9,2,9}|{1,0}|{NULL}
+tag: SELECT 1
+
+query
+SELECT array_dims(ARRAY[1, 2, 3]), array_dims('{}'::int[]), array_ndims(ARRAY['a']), array_ndims('{}'::text[]), array_dims(NULL::int[])
+----
+[1:3]|NULL|1|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT array_to_string(ARRAY[1, NULL, 3], ','), array_to_string(ARRAY[1, NULL, 3], ',', '*'), array_to_string(ARRAY['a', 'b'], '')
+----
+1,3|1,*,3|ab
+tag: SELECT 1
+
+query
+SELECT ARRAY[1, 2, 3] @> ARRAY[1, 3], ARRAY[1, 2] @> ARRAY[1, 4], ARRAY[1] <@ ARRAY[1, 2], ARRAY[1, 2] && ARRAY[2, 5], ARRAY[1, 2] && ARRAY[3], ARRAY[1, NULL] @> ARRAY[NULL::int], '{}'::int[] <@ ARRAY[1]
+----
+t|f|t|t|f|f|t
+tag: SELECT 1
+
+query
+SELECT ARRAY['a', 'b'] @> '{a}', '{a,b}' <@ ARRAY['a', 'b', 'c'], ARRAY[1, 1] @> ARRAY[1, 1, 1], NULL::int[] @> ARRAY[1]
+----
+t|t|t|NULL
+tag: SELECT 1
+
+statement error 42883
+SELECT ARRAY[1] @> ARRAY['a']
+
+query
+SELECT id, tags FROM posts WHERE tags @> ARRAY['a'] ORDER BY id
+----
+1|{a,b,c}
+tag: SELECT 1
+
+query
+SELECT id FROM posts WHERE tags && '{x y,c}' ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT id FROM posts WHERE nums <@ '{1,2,5,7}' ORDER BY id
+----
+1
+2
+tag: SELECT 2
