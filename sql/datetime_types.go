@@ -270,7 +270,8 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 	}
 	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
 		c.Type == types.TimeTZ && (unknown || from == types.Time || from == types.Timestamptz) ||
-		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text)
+		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text) ||
+		unknown && (c.Type == types.TimestamptzArray || c.Type == types.TimeTZArray)
 	if !zoned {
 		return assign(v, from, unknown, c)
 	}
