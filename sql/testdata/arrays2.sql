@@ -220,3 +220,31 @@ SELECT id FROM posts WHERE nums <@ '{1,2,5,7}' ORDER BY id
 1
 2
 tag: SELECT 2
+
+# What psycopg2 sends for Python lists: ARRAY[...] with quoted strings, '{}' for an empty one.
+statement ok
+CREATE TABLE tagged (id int PRIMARY KEY, tags text[], nums int[], scores float8[])
+
+statement ok
+INSERT INTO tagged VALUES (1, ARRAY['a','b c',NULL], ARRAY[1,2], '{}')
+
+query
+SELECT tags, nums, scores FROM tagged WHERE 'b c' = ANY (tags)
+----
+{a,"b c",NULL}|{1,2}|{}
+tag: SELECT 1
+
+query
+SELECT ARRAY[1.5, 2]::float8[], '{t,f,NULL}'::bool[], '{1.50,-2}'::numeric[], '{2024-02-29}'::date[], '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}'::uuid[], '{"1 day"}'::interval[], ARRAY['\x00ff'::bytea], ARRAY['{"a":1}'::jsonb]
+----
+{1.5,2}|{t,f,NULL}|{1.50,-2}|{2024-02-29}|{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}|{"1 day"}|{"\\x00ff"}|{"{\"a\": 1}"}
+tag: SELECT 1
+
+statement error 22P02
+SELECT '{maybe}'::bool[]
+
+statement error 22008
+SELECT '{2024-13-01}'::date[]
+
+statement error 22003
+SELECT '{1e400}'::float8[]
