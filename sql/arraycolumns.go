@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"strings"
 	"time"
 
 	"github.com/drovedb/drove/sql/lexer"
@@ -81,8 +82,12 @@ func arrayColumn(c types.Column) (types.Column, error) {
 
 // parseArrayIn reads the text form of an array of type t, each element as parseTextIn reads
 // it (so an element's error is its type's: 22003 for an int2 out of range), a timestamptz
-// without a zone in loc. A malformed array is 22P02.
+// without a zone in loc. A malformed array is 22P02; a multi-dimensional one 0A000.
 func parseArrayIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
+	if inner := strings.TrimLeft(s, " \t\n\r\v\f"); strings.HasPrefix(inner, "{") &&
+		strings.HasPrefix(strings.TrimLeft(inner[1:], " \t\n\r\v\f"), "{") {
+		return types.Value{}, Errorf("0A000", "multidimensional arrays are not supported: %q", s)
+	}
 	var elemErr error
 	v, err := types.ParseArrayWith(s, t, func(e string) (types.Value, error) {
 		v, err := parseTextIn(e, t.Elem(), loc)

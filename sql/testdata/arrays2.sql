@@ -248,3 +248,15 @@ SELECT '{2024-13-01}'::date[]
 
 statement error 22003
 SELECT '{1e400}'::float8[]
+
+# deviation: drove's arrays are one-dimensional (docs/sql.md); PostgreSQL reads a two-dimensional literal.
+statement error 0A000
+SELECT '{{1,2},{3,4}}'::int[]
+
+# deviation: array slices are not supported yet (docs/sql.md).
+statement error 0A000
+SELECT (ARRAY[1, 2, 3])[1:2]
+
+# deviation: drove's arrays are one-dimensional (docs/sql.md).
+statement error 0A000
+SELECT ARRAY[ARRAY[1, 2], ARRAY[3, 4]]
