@@ -175,6 +175,9 @@ func (r *rewriter) punct(t lexer.Token) error {
 	case "::":
 		return r.cast()
 	case ":", ":=":
+		if t.Value == ":" && len(r.brackets) > 0 && r.brackets[len(r.brackets)-1] >= 0 {
+			return r.sliceColon()
+		}
 		return colonError(t.Value == ":=", len(r.brackets) > 0, r.depth > 0)
 	}
 	r.b.WriteString(t.Value)
@@ -321,6 +324,9 @@ func subscriptable(t lexer.Token) bool {
 func (r *rewriter) closeBracket() error {
 	if len(r.brackets) == 0 {
 		return Errorf("42601", "syntax error at or near \"]\"")
+	}
+	if r.prev.IsPunct(":") {
+		r.b.WriteString(sliceOmittedUpper) // a[i:]
 	}
 	r.b.WriteByte(')')
 	if start := r.brackets[len(r.brackets)-1]; start >= 0 {

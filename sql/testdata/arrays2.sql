@@ -253,10 +253,28 @@ SELECT '{1e400}'::float8[]
 statement error 0A000
 SELECT '{{1,2},{3,4}}'::int[]
 
-# deviation: array slices are not supported yet (docs/sql.md).
-statement error 0A000
-SELECT (ARRAY[1, 2, 3])[1:2]
-
 # deviation: drove's arrays are one-dimensional (docs/sql.md).
 statement error 0A000
 SELECT ARRAY[ARRAY[1, 2], ARRAY[3, 4]]
+
+# Slices.
+query
+SELECT (ARRAY[1, 2, 3, 4])[2:3], (ARRAY[1, 2, 3])[:2], (ARRAY[1, 2, 3])[2:], (ARRAY[1, 2, 3])[0:10], (ARRAY[1, 2, 3])[3:2], (ARRAY[1, 2])[NULL:1], (ARRAY['a', 'b', 'c'])[-5:1]
+----
+{2,3}|{1,2}|{2,3}|{1,2,3}|{}|NULL|{a}
+tag: SELECT 1
+
+query
+SELECT id, tags[1:2], tags[2:], nums[:1] FROM posts ORDER BY id
+----
+1|{a,b}|{b,c}|{1}
+2|{"x y",NULL}|{NULL,"NULL",""}|{}
+3|{"q\"uote","back\\slash"}|{"back\\slash","{brace}","comma,x"}|NULL
+4|NULL|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT pg_typeof(tags[1:1]), cardinality(nums[1:2]) FROM posts WHERE id = 1
+----
+text[]|2
+tag: SELECT 1
