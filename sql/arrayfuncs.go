@@ -244,13 +244,12 @@ func buildArrayNdims(c *funcCall) (*expr, error) {
 // implArrayContains is @>, <@ and && over two arrays of one type: containment and overlap
 // compare elements with =, so a NULL element matches nothing.
 func implArrayContains(o *opDef, a, b *expr, _ *scope) (*expr, error) {
-	t, args, err := arrayCallType2(a, b)
+	name := o.name
+	args, err := arrayOperands(name, a, b)
 	if err != nil {
 		return nil, err
 	}
 	a, b = args[0], args[1]
-	_ = t
-	name := o.name
 	if name == "<@" {
 		a, b = b, a
 	}
@@ -280,21 +279,20 @@ func implArrayContains(o *opDef, a, b *expr, _ *scope) (*expr, error) {
 	})
 }
 
-// arrayCallType2 types the two operands of an array operator alike: an untyped one takes
+// arrayOperands types the two operands of array operator op alike: an untyped one takes
 // the other's type; two typed ones must have the same element family.
-func arrayCallType2(a, b *expr) (types.Type, []*expr, error) {
+func arrayOperands(op string, a, b *expr) ([]*expr, error) {
 	isArr := []bool{true, true}
 	args := []*expr{a, b}
 	t, err := arrayCallType(args, isArr)
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	if !a.unknown && !b.unknown && a.typ != b.typ && a.typ != types.Null && b.typ != types.Null &&
 		familyOf(a.typ.Elem()) != familyOf(b.typ.Elem()) {
-		return 0, nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, "@>", b.typ)
+		return nil, Errorf("42883", "operator does not exist: %s %s %s", a.typ, op, b.typ)
 	}
-	args, err = arrayArgs(args, isArr, t)
-	return t, args, err
+	return arrayArgs(args, isArr, t)
 }
 
 // containsElem reports whether some element of xs equals e (a NULL equals nothing).
