@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
 	"strings"
 	"time"
 
@@ -127,4 +129,14 @@ func assignArray(v types.Value, c *types.Column) (types.Value, error) {
 func isCode(err error, code string) bool {
 	e, ok := err.(*Error)
 	return ok && e.Code == code
+}
+
+// arrayColumnOption makes c the array column of its type when its options carry the array
+// marker (CREATE TABLE and ALTER TABLE ADD COLUMN), and takes the marker off them.
+func arrayColumnOption(c types.Column, o *sqlparser.ColumnTypeOptions) (types.Column, error) {
+	if o == nil || o.Collate != arrayColumnMarker {
+		return c, nil
+	}
+	o.Collate = ""
+	return arrayColumn(c)
 }

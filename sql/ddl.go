@@ -179,11 +179,8 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if o == nil {
 		return c, nil
 	}
-	if o.Collate == arrayColumnMarker {
-		if c, err = arrayColumn(c); err != nil {
-			return c, err
-		}
-		o.Collate = ""
+	if c, err = arrayColumnOption(c, o); err != nil {
+		return c, err
 	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||

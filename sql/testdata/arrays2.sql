@@ -278,3 +278,15 @@ SELECT pg_typeof(tags[1:1]), cardinality(nums[1:2]) FROM posts WHERE id = 1
 ----
 text[]|2
 tag: SELECT 1
+
+statement ok
+ALTER TABLE tagged ADD COLUMN extra bigint[]
+
+statement ok
+UPDATE tagged SET extra = ARRAY[7, NULL] WHERE id = 1
+
+query
+SELECT id, extra, pg_typeof(extra) FROM tagged
+----
+1|{7,NULL}|bigint[]
+tag: SELECT 1
