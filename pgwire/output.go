@@ -86,8 +86,8 @@ func (o *output) Row(row []types.Value) error {
 		}
 		if i < len(o.formats) && o.formats[i] == 1 && i < len(o.types) {
 			o.scratch = appendBinary(o.scratch, o.types[i], v)
-		} else if v.T == types.Timestamptz {
-			o.scratch = types.AppendTimestamptz(o.scratch, v.I, o.zone)
+		} else if v.T == types.Timestamptz || v.T == types.TimestamptzArray {
+			o.scratch = types.AppendTextIn(o.scratch, v, o.zone)
 		} else {
 			o.scratch = v.AppendText(o.scratch)
 		}

@@ -241,6 +241,9 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 		return err
 	}
 	c.Name = cd.Name.String()
+	if c, err = arrayColumnOption(c, cd.Type.Options); err != nil {
+		return err
+	}
 	if a.column(c.Name) >= 0 || c.Name == RowIDColumn {
 		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)
 	}

@@ -85,6 +85,9 @@ func buildArrayToString(c *funcCall) (*expr, error) {
 
 // buildSubscript is drove_subscript(a, i): a[i].
 func buildSubscript(c *funcCall) (*expr, error) {
+	if len(c.args) == 3 {
+		return buildSlice(c)
+	}
 	if len(c.args) != 2 {
 		return nil, c.arityError()
 	}

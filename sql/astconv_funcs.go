@@ -55,12 +55,16 @@ var sqlValueNames, sqlValueFuncNames = func() (map[string]string, map[string]str
 // internalCall decodes the dialect pass's calls; ok is false for any other function.
 func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) {
 	switch name := f.Name.Lowered(); {
-	case name == "drove_subscript" && len(f.Exprs) == 2:
+	case name == "drove_subscript" && (len(f.Exprs) == 2 || len(f.Exprs) == 3):
 		x, err := c.exprs(f.Exprs)
 		if err != nil {
 			return nil, true, err
 		}
-		return &ast.Subscript{Expr: x[0], Index: x[1]}, true, nil
+		s := &ast.Subscript{Expr: x[0], Index: x[1]}
+		if len(x) == 3 {
+			s.Upper = x[2] // a slice (arrayslice.go)
+		}
+		return s, true, nil
 	case name == "drove_field" && len(f.Exprs) == 2:
 		lit, ok := f.Exprs[1].(*sqlparser.Literal)
 		if !ok || lit.Type != sqlparser.StrVal {

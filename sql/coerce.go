@@ -191,11 +191,7 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return v, nil
 	}
 	if t.IsArray() {
-		v, err := types.ParseArray(s, t)
-		if err != nil {
-			return types.Value{}, Errorf("22P02", "%v", err)
-		}
-		return v, nil
+		return parseArrayIn(s, t, time.UTC)
 	}
 	return bad()
 }
@@ -295,6 +291,10 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		return dateTimeTypmod(types.Value{T: types.Timestamp, I: us}, c)
 	case to == types.Text && (familyOf(from) == famNumeric || from == types.Bool || isDateTime(from)):
 		return checkLength(types.NewText(v.String()), c)
+	case from.IsArray() && to.IsArray() && from != types.Int2Vector:
+		if r, err := assignArray(v, c); !isCode(err, "42804") {
+			return r, err
+		}
 	}
 	return types.Value{}, &Error{Code: "42804",
 		Message: "column \"" + c.Name + "\" is of type " + c.TypeName() + " but expression is of type " + from.String(),

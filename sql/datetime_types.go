@@ -80,16 +80,9 @@ func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error
 	case types.TimeTZ:
 		v, err := types.ParseTimeTZ(s, time.Now(), loc)
 		return v, dateTimeError(err)
-	case types.TimeTZArray:
-		now := time.Now()
-		v, err := types.ParseArrayWith(s, t, func(e string) (types.Value, error) { return types.ParseTimeTZ(e, now, loc) })
-		if _, ok := err.(*types.DateTimeError); ok {
-			return v, dateTimeError(err)
-		}
-		if err != nil {
-			return v, Errorf("22P02", "%v", err)
-		}
-		return v, nil
+	}
+	if t.IsArray() {
+		return parseArrayIn(s, t, loc)
 	}
 	return parseText(s, t)
 }
@@ -114,10 +107,7 @@ func parseNewDateTime(s string, t types.Type) (v types.Value, ok bool, err error
 
 // appendTextIn appends v as text, a timestamptz in zone loc.
 func appendTextIn(dst []byte, v types.Value, loc *time.Location) []byte {
-	if v.T == types.Timestamptz && !v.IsNull() {
-		return types.AppendTimestamptz(dst, v.I, loc)
-	}
-	return v.AppendText(dst)
+	return types.AppendTextIn(dst, v, loc)
 }
 
 // textIn is v as text, a timestamptz in zone loc.
@@ -280,7 +270,8 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 	}
 	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
 		c.Type == types.TimeTZ && (unknown || from == types.Time || from == types.Timestamptz) ||
-		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text)
+		from == types.Timestamptz && !unknown && (c.Type == types.Timestamp || c.Type == types.Date || c.Type == types.Time || c.Type == types.Text) ||
+		unknown && (c.Type == types.TimestamptzArray || c.Type == types.TimeTZArray)
 	if !zoned {
 		return assign(v, from, unknown, c)
 	}

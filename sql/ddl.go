@@ -179,6 +179,9 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if o == nil {
 		return c, nil
 	}
+	if c, err = arrayColumnOption(c, o); err != nil {
+		return c, err
+	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
 		o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
@@ -403,6 +406,9 @@ func parseTruncate(sql string) (*truncateStmt, error) {
 // compared as encoded bytes, and a numeric has no encoding where 1.5 and 1.50 are one key
 // yet each reads back as written.
 func keyColumn(c types.Column) error {
+	if c.Type.IsArray() { // the stored text form neither orders nor compares as arrays do
+		return unsupported("array columns in primary keys and indexes")
+	}
 	switch c.Type {
 	case types.Numeric:
 		return unsupported("numeric columns in primary keys and indexes")

@@ -27,6 +27,7 @@ func init() {
 		words string
 		wordRule
 	}{
+		{"array", wordRule{"array-column", (*rewriter).arrayColumnWord, emitArrayColumnWord}},
 		{"array", wordRule{"array-brackets", nextIs("["), emitArrayBrackets}},
 		{"array", wordRule{"array-subquery", (*rewriter).arraySubquery, emitArraySubquery}},
 		{"any some all", wordRule{"any-array", (*rewriter).anyArray, emitAnyArray}},

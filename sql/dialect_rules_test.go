@@ -32,6 +32,7 @@ func TestDialectRules(t *testing.T) {
 		{"mysql-user-call", "select current_user()", "", "42601"},
 		{"mysql-user-call", "select current_user, user", "select current_user, user", ""},
 		{"array-brackets", "select array[1, x]", "select drove_array_of(1, x)", ""},
+		{"array-column", "create table t (a int array, b text ARRAY[3], c int[][2])", "create table t (a int  collate '\\0[]', b text  collate '\\0[]', c int collate '\\0[]')", ""},
 		{"row-short", "select row(1), ROW(), row(1, 2), row((1, 2)), row(array[1, 2]), row(f(1, 2))", "select drove_row(1), drove_row(), row(1, 2), drove_row((1, 2)), drove_row(drove_array_of(1, 2)), drove_row(f(1, 2))", ""},
 		{"array-subquery", "select array(select 1)", "select drove_array((select 1))", ""},
 		{"any-array", "select 1 = any(k), 2 < some (k), 3 <> all(select 1)", "select 1 = any (select unnest(k)), 2 < some (select unnest(k)), 3 <> all(select 1)", ""},

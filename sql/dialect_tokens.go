@@ -165,6 +165,9 @@ func (r *rewriter) punct(t lexer.Token) error {
 	case "::":
 		return r.cast()
 	case ":", ":=":
+		if t.Value == ":" && len(r.brackets) > 0 && r.brackets[len(r.brackets)-1] >= 0 {
+			return r.sliceColon()
+		}
 		return colonError(t.Value == ":=", len(r.brackets) > 0, r.depth > 0)
 	}
 	r.b.WriteString(t.Value)
@@ -285,7 +288,7 @@ func (r *rewriter) comma() error {
 // openBracket rewrites x[i] → drove_subscript(x, i); ARRAY[...] was rewritten by its rule.
 func (r *rewriter) openBracket() error {
 	if r.isCreateTable() || len(r.words) > 0 && r.words[0] == "alter" {
-		return unsupported("array column types")
+		return r.arrayColumnType()
 	}
 	if !subscriptable(r.prev) || notFunctionNames[r.lastWord] {
 		return Errorf("42601", "syntax error at or near \"[\"")
@@ -313,6 +316,9 @@ func subscriptable(t lexer.Token) bool {
 func (r *rewriter) closeBracket() error {
 	if len(r.brackets) == 0 {
 		return Errorf("42601", "syntax error at or near \"]\"")
+	}
+	if r.prev.IsPunct(":") {
+		r.b.WriteString(sliceOmittedUpper) // a[i:]
 	}
 	r.b.WriteByte(')')
 	if start := r.brackets[len(r.brackets)-1]; start >= 0 {

@@ -73,6 +73,7 @@ var pgTypes = map[string]*pgType{
 	"_text":        {oid: 1009, name: "text[]", t: types.TextArray, cat: 'A'},
 	"_name":        {oid: 1003, name: "name[]", t: types.TextArray, cat: 'A'},
 	"_timetz":      {oid: 1270, name: "time with time zone[]", t: types.TimeTZArray, cat: 'A'},
+	"_int4":        {oid: 1007, name: "integer[]", t: types.Int32Array, cat: 'A'},
 	// void: pg_notify's result in pg_proc; the value is an empty text.
 	"void":          {oid: 2278, name: "void", t: types.Text, cat: 'P'},
 	"regclass":      {oid: 2205, name: "regclass", t: types.Int64, cat: 'N'},

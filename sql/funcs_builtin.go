@@ -25,6 +25,7 @@ func init() {
 	register(encodingFuncs())
 	register(stringFuncs())
 	register(setAndArrayFuncs())
+	register(arrayFuncs())
 	register(sessionFuncDefs())
 	register(aggregateFuncs())
 	register(datetimeFuncs())

@@ -28,6 +28,8 @@ func implOf(o *opDef) opImpl {
 		return implBitNot
 	case o.name == "||" && (args[0].poly == polyCompatibleArray || args[1].poly == polyCompatibleArray):
 		return implArrayConcat
+	case args[0].poly == polyArray && (o.name == "@>" || o.name == "<@" || o.name == "&&"):
+		return implArrayContains
 	case o.name == "||" && args[0].t == types.Bytea:
 		return implByteaConcat
 	case o.name == "||" && args[0].t == types.JSONB && args[1].t == types.JSONB:

@@ -247,7 +247,7 @@ func init() {
 				rows = append(rows, []types.Value{oidVal(t.oid), text(t.name), oidVal(oidPgCatalog), int32Val(t.len), text("b"),
 					boolVal(false), int32Val(-1), oidVal(0), oidVal(collationOf(types.FromOID(uint32(t.oid))))})
 			}
-			return rows
+			return append(rows, arrayTypeRows()...)
 		})
 	add("pg_database", sysSchema("", oidCol("oid"), textCol("datname"), oidCol("datdba"), intCol("encoding"),
 		textCol("datlocprovider"), textCol("datcollate"), textCol("datctype"), textCol("daticulocale"), aclCol("datacl"),

@@ -56,9 +56,10 @@ const (
 var markedOperators = map[string]bool{"&": true, "|": true, "#": true, "<<": true, ">>": true,
 	"~": true, "!~": true, "~*": true, "!~*": true}
 
-// jsonOperators are the json operators the dialect pass writes around a marker.
+// jsonOperators are the operators the dialect pass writes around a marker: json's, and the
+// arrays' && (arrays share @> and <@ with jsonb).
 var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "@>": true, "<@": true,
-	"?": true, "?|": true, "?&": true, "#-": true, "@?": true, "@@": true}
+	"?": true, "?|": true, "?&": true, "#-": true, "@?": true, "@@": true, "&&": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
 var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",

@@ -153,14 +153,18 @@ func unnestedArray(sub *sqlparser.Subquery) sqlparser.Expr {
 // ARRAY constructors as the syntax they stand for.
 func pgFormatInternalCall(buf *sqlparser.TrackedBuffer, f *sqlparser.FuncExpr) bool {
 	switch name := f.Name.Lowered(); {
-	case name == "drove_subscript" && len(f.Exprs) == 2:
+	case name == "drove_subscript" && (len(f.Exprs) == 2 || len(f.Exprs) == 3):
 		// PostgreSQL subscripts a column or a subscript as it is, anything else in parentheses.
 		inner, ok := f.Exprs[0].(*sqlparser.FuncExpr)
 		if _, col := f.Exprs[0].(*sqlparser.ColName); col || ok && inner.Name.Lowered() == "drove_subscript" {
-			buf.Myprintf("%v[%v]", f.Exprs[0], f.Exprs[1])
+			buf.Myprintf("%v[%v", f.Exprs[0], f.Exprs[1])
 		} else {
-			buf.Myprintf("(%v)[%v]", f.Exprs[0], f.Exprs[1])
+			buf.Myprintf("(%v)[%v", f.Exprs[0], f.Exprs[1])
 		}
+		if len(f.Exprs) == 3 { // a slice (arrayslice.go)
+			buf.Myprintf(":%v", f.Exprs[2])
+		}
+		buf.WriteByte(']')
 	case name == aggFilterFunc && len(f.Exprs) == 2:
 		buf.Myprintf("%v FILTER (WHERE %v)", f.Exprs[0], f.Exprs[1])
 	case name == windowFilterFunc && len(f.Exprs) == 2:

@@ -74,7 +74,7 @@ func TestOperatorsCompile(t *testing.T) {
 		switch pgTypeOf(oid).poly {
 		case polyNone:
 			return formatType(oid, -1)
-		case polyCompatibleArray:
+		case polyCompatibleArray, polyArray:
 			return "integer[]"
 		}
 		return "integer"

@@ -192,7 +192,7 @@ func init() {
 	systemTables["information_schema.columns"] = &systemTable{
 		schema: sysSchema("columns", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
-			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity")),
+			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity"), textCol("udt_name")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			matviews := s.matviewNames()
 			s.visibleColumns(func(sc *types.Schema, c types.Column, n int) {
@@ -208,7 +208,8 @@ func init() {
 				}
 				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
 					types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
-					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO")})
+					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO"),
+					types.NewText(typeNameOf(columnTypeOID(c)))})
 			})
 			return rows
 		},
@@ -254,6 +255,9 @@ func sqlTypeName(c types.Column) string {
 		case c.Length > 0:
 			return "character varying"
 		}
+	}
+	if c.Type.IsArray() {
+		return "ARRAY"
 	}
 	return "text"
 }

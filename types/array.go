@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// Array types. They are the types of catalog columns (pg_index.indkey is an int2vector) and of
-// expressions over them; a table column can never have one. An array value keeps its elements
+// Array types. They are the types of catalog columns (pg_index.indkey is an int2vector), of
+// expressions and of table columns (all but int2vector). An array value keeps its elements
 // in S in PostgreSQL's text output form ("{1,2}", or "1 2" for an int2vector), which is what
 // clients read and what equal arrays share, so equality is equality of S.
 const (
@@ -23,7 +23,9 @@ const (
 )
 
 // IsArray reports whether t is one of the array types.
-func (t Type) IsArray() bool { return t >= Int2Vector && t <= TextArray || t == TimeTZArray }
+func (t Type) IsArray() bool {
+	return t >= Int2Vector && t <= TextArray || t == TimeTZArray || isMoreArray(t)
+}
 
 // Elem is the element type of an array type.
 func (t Type) Elem() Type {
@@ -39,7 +41,7 @@ func (t Type) Elem() Type {
 	case TimeTZArray:
 		return TimeTZ
 	}
-	return Null
+	return moreElem(t)
 }
 
 // ArrayOf is the array type whose elements are of type t; Null when there is none.
@@ -56,7 +58,7 @@ func ArrayOf(t Type) Type {
 	case TimeTZ:
 		return TimeTZArray
 	}
-	return Null
+	return moreArrayOf(t)
 }
 
 // LowerBound is the first subscript of an array of type t.
@@ -69,13 +71,18 @@ func (t Type) LowerBound() int {
 
 // NewArray is the array of type t holding elems (each NULL or of t.Elem()).
 func NewArray(t Type, elems []Value) Value {
+	return newArray(t, elems, Value.AppendText)
+}
+
+// newArray is NewArray with appendElem printing each element that is not NULL.
+func newArray(t Type, elems []Value, appendElem func(Value, []byte) []byte) Value {
 	var b []byte
 	if t == Int2Vector {
 		for i, e := range elems {
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = e.AppendText(b)
+			b = appendElem(e, b)
 		}
 		return Value{T: t, S: string(b)}
 	}
@@ -88,7 +95,7 @@ func NewArray(t Type, elems []Value) Value {
 			b = append(b, "NULL"...)
 			continue
 		}
-		b = appendArrayElem(b, string(e.AppendText(nil)))
+		b = appendArrayElem(b, string(appendElem(e, nil)))
 	}
 	return Value{T: t, S: string(append(b, '}'))}
 }
@@ -223,6 +230,9 @@ func parseElem(s string, t Type) (Value, error) {
 		return NewText(s), nil
 	case TimeTZ:
 		return ParseTimeTZ(s, time.Now(), time.UTC)
+	}
+	if v, ok, err := parseMoreElem(s, t); ok {
+		return v, err
 	}
 	i, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || (t == Int16 && int64(int16(i)) != i) || (t == Int32 && int64(int32(i)) != i) {

@@ -80,6 +80,9 @@ func (t Type) OID() uint32 {
 	if t.IsRecord() {
 		return 2249
 	}
+	if oid := moreArrayOID(t); oid != 0 {
+		return oid
+	}
 	return 25 // unknown/NULL columns are described as text, as PostgreSQL does for literals
 }
 
@@ -138,7 +141,7 @@ func FromOID(oid uint32) Type {
 	case 1270:
 		return TimeTZArray
 	}
-	return Null
+	return moreArrayFromOID(oid)
 }
 
 // Size is the PostgreSQL typlen reported in RowDescription (-1 for variable length).
@@ -227,7 +230,8 @@ func (t Type) HoldsBytes() bool {
 
 // IsColumnType reports whether a table column can have type t.
 func (t Type) IsColumnType() bool {
-	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ
+	return t >= Int16 && t <= Date || t == Numeric || t == UUID || t == JSON || t == JSONB || t == Timestamptz || t == Interval || t == Time || t == TimeTZ ||
+		t.IsArray() && t != Int2Vector
 }
 
 // IsFloat reports whether t is one of the floating point types.

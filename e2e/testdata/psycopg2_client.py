@@ -71,6 +71,14 @@ except psycopg2.errors.InvalidTextRepresentation:
     pass
 conn.rollback()
 
+# Lists go in as ARRAY[...] (an empty one as '{}') and array columns come back as lists.
+cur.execute("CREATE TABLE tagged (id int PRIMARY KEY, tags text[], nums int[], scores float8[])")
+cur.execute("INSERT INTO tagged VALUES (%s, %s, %s, %s)", (1, ["a", "b c", None], [1, 2], []))
+cur.execute("SELECT tags, nums, scores FROM tagged WHERE %s = ANY (tags)", ("b c",))
+row = cur.fetchone()
+assert row == (["a", "b c", None], [1, 2], []), row
+conn.commit()
+
 # An error aborts the transaction until rollback; the connection stays usable.
 cur.execute("UPDATE accounts SET balance = balance - 5 WHERE id = %s", (first_id,))
 try:

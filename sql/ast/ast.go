@@ -225,9 +225,10 @@ type Row struct {
 	Explicit bool // written with ROW
 }
 
-// Subscript is x[i].
+// Subscript is x[i], or the slice x[Index:Upper] when Upper is set.
 type Subscript struct {
 	Expr, Index Expr
+	Upper       Expr
 }
 
 // Field is (x).name.

@@ -152,6 +152,10 @@ func (p *printer) expr(e Expr) {
 		p.operand(e.Expr)
 		p.w("[")
 		p.expr(e.Index)
+		if e.Upper != nil {
+			p.w(":")
+			p.expr(e.Upper)
+		}
 		p.w("]")
 	case *Field:
 		p.w("(")

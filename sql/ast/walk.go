@@ -63,6 +63,9 @@ func Walk(n Node, visit func(Node) bool) {
 		walkExprs(n.Fields, visit)
 	case *Subscript:
 		w(n.Expr, n.Index)
+		if n.Upper != nil {
+			w(n.Upper)
+		}
 	case *Field:
 		w(n.Expr)
 	case *AtTimeZone:
