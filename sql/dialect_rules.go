@@ -331,9 +331,10 @@ func (r *rewriter) anyArray() bool {
 	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && comparisons[r.prev.Value]
 }
 
-// x op ANY (array) → x op ANY (SELECT unnest(array)), which vitess parses.
+// x op ANY (array) → x op ANY (SELECT drove_unnest(array)), which vitess parses; not unnest,
+// which a user may write in such a subquery with another meaning for a NULL array (arrays.go).
 func emitAnyArray(r *rewriter, w string) error {
-	r.b.WriteString(w + " (select unnest(")
+	r.b.WriteString(w + " (select drove_unnest(")
 	r.skip(1)
 	r.parens = append(r.parens, openParen{start: r.b.Len(), close: ")"})
 	r.depth++

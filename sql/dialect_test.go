@@ -39,7 +39,7 @@ func TestDialectPass(t *testing.T) {
 		{"select a[1], t.b [i + 1][2], f(x)[1], (r).n, (f(x)).\"N\"", []string{
 			"select drove_subscript(a, 1), drove_subscript(drove_subscript(t.b , i + 1), 2), drove_subscript(f(x), 1), drove_field((r), 'n'), drove_field((f(x)), 'N')"}, ""},
 		{"select ARRAY[1, 2], 'd' = any(k), x <> ALL (select y from t)", []string{
-			"select drove_array_of(1, 2), 'd' = any (select unnest(k)), x <> all (select y from t)"}, ""},
+			"select drove_array_of(1, 2), 'd' = any (select drove_unnest(k)), x <> all (select y from t)"}, ""},
 		{"select s from pg_catalog.generate_series(1, 3) s, t join generate_series(1, n) as g(v) on true", []string{
 			"select s from (select pg_catalog.generate_series(1, 3) as `s`) as `s`, t join (select generate_series(1, n) as `v`) as `g` on true"}, ""},
 		{"select * from unnest(x) where trim(both 'a' from lower(b)) = c", []string{

@@ -142,6 +142,7 @@ func setAndArrayFuncs() []builtin {
 		{name: "drove_subscript", build: buildSubscript},
 		{name: "drove_field", build: buildField},
 		{name: "drove_array_of", build: buildArrayOf},
+		{name: "drove_unnest", build: buildAnyArray},
 	}
 }
 

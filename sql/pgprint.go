@@ -132,7 +132,7 @@ func pgFormatComparison(buf *sqlparser.TrackedBuffer, n *sqlparser.ComparisonExp
 	return false
 }
 
-// unnestedArray returns x when sub is the dialect pass's (SELECT unnest(x)) for op ANY (x).
+// unnestedArray returns x when sub is the dialect pass's (SELECT drove_unnest(x)) for op ANY (x).
 func unnestedArray(sub *sqlparser.Subquery) sqlparser.Expr {
 	sel, ok := sub.Select.(*sqlparser.Select)
 	if !ok || len(sel.SelectExprs.Exprs) != 1 || sel.Where != nil || len(sel.From) != 1 || !isDualFrom(sel.From[0]) {
@@ -143,7 +143,7 @@ func unnestedArray(sub *sqlparser.Subquery) sqlparser.Expr {
 		return nil
 	}
 	f, ok := ae.Expr.(*sqlparser.FuncExpr)
-	if !ok || !f.Name.EqualString("unnest") || len(f.Exprs) != 1 {
+	if !ok || !f.Name.EqualString("drove_unnest") || len(f.Exprs) != 1 {
 		return nil
 	}
 	return f.Exprs[0]

@@ -41,6 +41,7 @@ func srfExpr(c *funcCall, call *srfCall) (*expr, error) {
 func buildUnnest(c *funcCall) (*expr, error) {
 	call := &srfCall{args: c.args, typ: c.args[0].typ.Elem()}
 	expand := c.name == "_pg_expandarray"
+	nullIsOne := c.name == "drove_unnest"
 	if expand {
 		call.shape = types.NewShape([]types.Column{{Name: "x", Type: call.typ}, {Name: "n", Type: types.Int32}})
 		call.typ = types.Record
@@ -48,7 +49,14 @@ func buildUnnest(c *funcCall) (*expr, error) {
 	rt := call.shape
 	call.start = func(vals []types.Value) (srfIter, error) {
 		if vals[0].IsNull() {
-			return func() (types.Value, bool) { return types.Value{}, false }, nil
+			done := !nullIsOne
+			return func() (types.Value, bool) {
+				if done {
+					return types.Value{}, false
+				}
+				done = true
+				return types.Value{T: call.typ, Null: true}, true
+			}, nil
 		}
 		elems, err := arrayElems(vals[0])
 		if err != nil {
@@ -71,6 +79,28 @@ func buildUnnest(c *funcCall) (*expr, error) {
 		x.bpchar, x.varchar = c.args[0].bpchar, c.args[0].varchar // char(n)[] has char(n) elements
 	}
 	return x, err
+}
+
+// buildAnyArray is drove_unnest(array), the array of x op ANY|ALL (array) as the dialect pass
+// writes it, a subquery: unnest's elements, except that a NULL array is one NULL element, so
+// that the comparison is NULL whatever x is, as PostgreSQL's over a NULL array (unnest of a
+// NULL array is no rows, which makes ANY false and ALL true). An untyped array whose x was
+// untyped too is text[], as PostgreSQL resolves 'a' = ANY ('{a,b}').
+func buildAnyArray(c *funcCall) (*expr, error) {
+	if len(c.args) != 1 {
+		return nil, Errorf("42601", "syntax error at or near \"ANY\"")
+	}
+	if c.args[0].unknown {
+		a, err := castLiteral(c.args[0], types.TextArray)
+		if err != nil {
+			return nil, err
+		}
+		c.args[0] = a
+	}
+	if t := c.args[0].typ; !t.IsArray() && t != types.Null {
+		return nil, Errorf("42809", "op ANY/ALL (array) requires array on right side")
+	}
+	return buildUnnest(c)
 }
 
 // buildGenerateSeries is generate_series(start, stop [, step]) over integers, numerics

@@ -378,7 +378,7 @@ func compileQuantified(op string, all bool, x ast.Expr, q *sqlparser.Subquery, s
 	}}, nil
 }
 
-// unnestCall is the call of a subquery of the form SELECT unnest(x), which is how the dialect
+// unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the dialect
 // pass writes the array of op ANY (array); nil for any other subquery.
 func unnestCall(q *sqlparser.Subquery) *sqlparser.FuncExpr {
 	sel, ok := q.Select.(*sqlparser.Select)
@@ -390,7 +390,7 @@ func unnestCall(q *sqlparser.Subquery) *sqlparser.FuncExpr {
 		return nil
 	}
 	f, ok := ae.Expr.(*sqlparser.FuncExpr)
-	if !ok || f.Name.Lowered() != "unnest" || len(f.Exprs) != 1 {
+	if !ok || f.Name.Lowered() != "drove_unnest" || len(f.Exprs) != 1 {
 		return nil
 	}
 	return f
