@@ -212,6 +212,9 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.SQLValue:
 		return compileSQLValue(e, sc)
 	case *ast.Subscript:
+		if e.Upper != nil {
+			return compileCallOf("drove_subscript", sc, e.Expr, e.Index, e.Upper) // a slice (arrayslice.go)
+		}
 		return compileCallOf("drove_subscript", sc, e.Expr, e.Index)
 	case *ast.Field:
 		return compileCallOf("drove_field", sc, e.Expr, &ast.Literal{Type: ast.LitString, Val: e.Name})

@@ -51,8 +51,8 @@ const (
 	withinMarker = markerStart + "within"
 )
 
-// otherOperators are the operators beside the json ones that the dialect pass writes around a
-// marker (see otherOperators): the bit and regular-expression operators.
+// markedOperators are the operators beside the json ones that the dialect pass writes around a
+// marker (otherOperatorTree reads them back): the bit and regular-expression operators.
 var markedOperators = map[string]bool{"&": true, "|": true, "#": true, "<<": true, ">>": true,
 	"~": true, "!~": true, "~*": true, "!~*": true}
 

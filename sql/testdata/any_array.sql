@@ -69,3 +69,34 @@ SELECT count(*) FROM anyarr WHERE (v = ANY (NULL::int[])) IS NULL
 ----
 3
 tag: SELECT 1
+
+# Over an array column: a NULL array row is NULL in the select list and drops out of WHERE,
+# under NOT too.
+statement ok
+CREATE TABLE anycol (id int PRIMARY KEY, a int[])
+
+statement ok
+INSERT INTO anycol VALUES (1, NULL), (2, '{1,2}'), (3, '{}'), (4, '{1,NULL}')
+
+query
+SELECT id, 1 = ANY (a), 1 = ALL (a), 3 <> ALL (a), NOT (3 = ANY (a)) FROM anycol ORDER BY id
+----
+1|NULL|NULL|NULL|NULL
+2|t|f|t|t
+3|f|t|t|t
+4|t|NULL|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT id FROM anycol WHERE NOT (5 = ANY (a)) ORDER BY id
+----
+2
+3
+tag: SELECT 2
+
+query
+SELECT id FROM anycol WHERE 5 <> ALL (a) ORDER BY id
+----
+2
+3
+tag: SELECT 2
