@@ -49,7 +49,7 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"SELECT x FROM a WHERE x = 1 = true", "42601", ""},
 	{"UPDATE a SET y = x = 1 = true", "42601", ""},
 	{"SELECT x FROM a WHERE y = 1 AND 'n' || x << 2 = 'n4'", "42883", ""}, // ('n' || x) << 2
-	{"SELECT 1 && 2", "42883", ""}, // arrays' overlap operator: PostgreSQL has no integer && integer
+	{"SELECT 1 && 2", "42883", ""},                                        // arrays' overlap operator: PostgreSQL has no integer && integer
 	{"SELECT 1 ->> 'a'", "42883", ""},
 	{"SELECT ?", "42601", ""},
 	{"SELECT @@version", "0A000", "42703"},
