@@ -18,31 +18,19 @@ func implOf(o *opDef) opImpl {
 	isDT := func(t *pgType) bool { return isDateTime(t.t) && t.poly == polyNone }
 	isJSON := func(t *pgType) bool { return t.t == types.JSON || t.t == types.JSONB }
 	switch {
-	case o.kind == 'l' && args[0].t == types.Interval:
-		return implNegateInterval
-	case o.kind == 'l' && o.name == "-":
-		return implNegate
-	case o.kind == 'l' && o.name == "+":
-		return implIdentity
-	case o.kind == 'l' && o.name == "~":
-		return implBitNot
-	case o.name == "||" && (args[0].poly == polyCompatibleArray || args[1].poly == polyCompatibleArray):
-		return implArrayConcat
+	case o.kind == 'l':
+		return prefixImplOf(o)
+	case o.name == "||":
+		return concatImplOf(args)
 	case args[0].poly == polyArray && (o.name == "@>" || o.name == "<@" || o.name == "&&"):
 		return implArrayContains
-	case o.name == "||" && args[0].t == types.Bytea:
-		return implByteaConcat
-	case o.name == "||" && args[0].t == types.JSONB && args[1].t == types.JSONB:
-		return implJSONConcat
-	case o.name == "||":
-		return implTextConcat
 	case isJSON(args[0]) && (jsonOperators[o.name] || o.name == "-"):
 		return implJSON
 	case isDT(args[0]) || isDT(args[1]):
 		if _, ok := opNameToArith[o.name]; ok {
 			return implDateTime
 		}
-	case o.name == "&" || o.name == "|" || o.name == "#" || o.name == "<<" || o.name == ">>":
+	case bitwiseOperators[o.name]:
 		return implBitwise
 	case o.name == "^":
 		return implPower
@@ -50,6 +38,37 @@ func implOf(o *opDef) opImpl {
 		return implNumeric
 	}
 	return nil
+}
+
+// bitwiseOperators are the integers' bit operators of two operands.
+var bitwiseOperators = map[string]bool{"&": true, "|": true, "#": true, "<<": true, ">>": true}
+
+// prefixImplOf is implOf for a prefix operator's row.
+func prefixImplOf(o *opDef) opImpl {
+	switch {
+	case o.proc.args[0].t == types.Interval:
+		return implNegateInterval
+	case o.name == "-":
+		return implNegate
+	case o.name == "+":
+		return implIdentity
+	case o.name == "~":
+		return implBitNot
+	}
+	return nil
+}
+
+// concatImplOf is implOf for a row of ||.
+func concatImplOf(args []*pgType) opImpl {
+	switch {
+	case args[0].poly == polyCompatibleArray || args[1].poly == polyCompatibleArray:
+		return implArrayConcat
+	case args[0].t == types.Bytea:
+		return implByteaConcat
+	case args[0].t == types.JSONB && args[1].t == types.JSONB:
+		return implJSONConcat
+	}
+	return implTextConcat
 }
 
 // opNameToArith is the vitess operator an arithmetic operator's families are written for.

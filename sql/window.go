@@ -434,18 +434,19 @@ type windowEntry struct {
 	row  int
 }
 
-// compute appends the window's value to every row.
-func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
+// sortedEntries evaluates each row's PARTITION BY and ORDER BY keys and sorts the rows by
+// them (stably), refusing record keys PostgreSQL cannot compare.
+func (w *windowSpec) sortedEntries(ec *execCtx, rows [][]types.Value) ([]windowEntry, error) {
 	entries := make([]windowEntry, len(rows))
 	for i, r := range rows {
 		if err := ec.check(); err != nil {
-			return err
+			return nil, err
 		}
 		keys := make([]types.Value, 0, len(w.partition)+len(w.order))
 		for _, x := range append(slices.Clip(w.partition), w.order...) {
 			v, err := x.eval(r[:len(r):len(r)])
 			if err != nil {
-				return err
+				return nil, err
 			}
 			keys = append(keys, v)
 		}
@@ -461,10 +462,17 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 			pos[i] = i
 		}
 		if err := checkRecordKeys(ec, keys, pos, true); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err := sortStable(ec, entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) }); err != nil {
+	err := sortStable(ec, entries, func(a, b windowEntry) int { return compareRows(w.keys, a.keys, b.keys) })
+	return entries, err
+}
+
+// compute appends the window's value to every row.
+func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
+	entries, err := w.sortedEntries(ec, rows)
+	if err != nil {
 		return err
 	}
 	results := make([]types.Value, len(rows))
