@@ -19,6 +19,22 @@ func execOK(t *testing.T, s *Session, q string) *textOutput {
 	return out
 }
 
+// twoSessions opens a tablespace and two sessions on it, closed when the test ends.
+func twoSessions(t *testing.T) (a, b *Session) {
+	ts := openTestTablespace(t)
+	a, b = NewSession(ts, nil), NewSession(ts, nil)
+	t.Cleanup(a.Close)
+	t.Cleanup(b.Close)
+	return a, b
+}
+
+// queryState runs q on s and returns its rows as text and its SQLSTATE ("" when it succeeds).
+func queryState(s *Session, q string) ([]string, string) {
+	out := &textOutput{}
+	err := s.Exec(context.Background(), q, out)
+	return out.lines, sqlState(err)
+}
+
 func sqlState(err error) string {
 	var e *Error
 	if errors.As(err, &e) {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/drovedb/drove/internal/pgtest"
 	"github.com/drovedb/drove/types"
 )
 
@@ -524,18 +523,7 @@ func (e *exprDiff) shrink(n *enode, table bool, g *egen) *enode {
 }
 
 func TestExprDifferential(t *testing.T) {
-	if testing.Short() {
-		t.Skip("differential test skipped in -short mode")
-	}
-	url := pgtest.Start(t)
-	ctx := context.Background()
-	pg, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close(ctx)
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
+	e := newExprDiff(t)
 	var ddl strings.Builder
 	ddl.WriteString("CREATE TABLE ev (id int PRIMARY KEY")
 	for ty := etype(0); ty < nTypes; ty++ {
@@ -544,27 +532,23 @@ func TestExprDifferential(t *testing.T) {
 		}
 	}
 	ddl.WriteString(")")
-	setup := []string{"SET statement_timeout = '5s'", "SET TimeZone = 'UTC'", "SET extra_float_digits = 1", ddl.String()}
-	for _, q := range setup {
-		if _, err := pg.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatalf("PostgreSQL: %s: %v", q, err)
-		}
+	if _, err := e.pg.Exec(e.ctx, ddl.String()).ReadAll(); err != nil {
+		t.Fatalf("PostgreSQL: %s: %v", ddl.String(), err)
 	}
-	execOK(t, s, ddl.String())
+	execOK(t, e.s, ddl.String())
 
 	seed := differentialSeed(*exprDiffSeed)
 	t.Logf("seed %d (replay: go test ./sql -run TestExprDifferential -exprdiff.seed=%d)", seed, seed)
 	g := &egen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
-	e := &exprDiff{t: t, ctx: ctx, s: s, pg: pg, zone: time.UTC}
 	// The session's zone, which timestamptz input without an offset, output, casts and
 	// calendar arithmetic use, is one per run.
 	zone := g.pick(exprDiffZones...)
 	t.Logf("TimeZone %s", zone)
 	setZone := "SET TimeZone = '" + zone + "'"
-	if err := s.Exec(ctx, setZone, &textOutput{zone: &e.zone}); err != nil {
+	if err := e.s.Exec(e.ctx, setZone, &textOutput{zone: &e.zone}); err != nil {
 		t.Fatalf("drove: %s: %v", setZone, err)
 	}
-	if _, err := pg.Exec(ctx, setZone).ReadAll(); err != nil {
+	if _, err := e.pg.Exec(e.ctx, setZone).ReadAll(); err != nil {
 		t.Fatalf("PostgreSQL: %s: %v", setZone, err)
 	}
 	deadline := time.Now().Add(*exprDiffBudget)

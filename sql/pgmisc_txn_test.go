@@ -9,26 +9,17 @@ import (
 // PostgreSQL: another session finds no relation of that name until it commits, and reads
 // its rows after (its catalogs still show the table: not yet checked).
 func TestMatviewCreatedInOpenTransaction(t *testing.T) {
-	ts := openTestTablespace(t)
-	a, b := NewSession(ts, nil), NewSession(ts, nil)
-	defer a.Close()
-	defer b.Close()
-	ctx := context.Background()
-	query := func(s *Session, q string) ([]string, string) {
-		out := &textOutput{}
-		err := s.Exec(ctx, q, out)
-		return out.lines, sqlState(err)
-	}
+	a, b := twoSessions(t)
 	execOK(t, a, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)")
 	execOK(t, a, "BEGIN; CREATE MATERIALIZED VIEW mvo AS SELECT id FROM t")
-	if lines, code := query(a, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
+	if lines, code := queryState(a, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
 		t.Fatalf("the creating transaction reads its materialized view: %v %q", lines, code)
 	}
-	if lines, code := query(b, "SELECT * FROM mvo"); code != "42P01" {
+	if lines, code := queryState(b, "SELECT * FROM mvo"); code != "42P01" {
 		t.Fatalf("another session reads a materialized view created by an open transaction: %v %q, want 42P01", lines, code)
 	}
 	execOK(t, a, "COMMIT")
-	if lines, code := query(b, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
+	if lines, code := queryState(b, "SELECT count(*) FROM mvo"); code != "" || len(lines) < 1 || lines[0] != "2" {
 		t.Fatalf("a committed materialized view: %v %q", lines, code)
 	}
 }
@@ -39,28 +30,22 @@ func TestTempViewIsTheSessions(t *testing.T) {
 	ts := openTestTablespace(t)
 	a, b := NewSession(ts, nil), NewSession(ts, nil)
 	defer b.Close()
-	ctx := context.Background()
-	query := func(s *Session, q string) ([]string, string) {
-		out := &textOutput{}
-		err := s.Exec(ctx, q, out)
-		return out.lines, sqlState(err)
-	}
 	execOK(t, a, "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)")
 	execOK(t, a, "CREATE TEMP VIEW tv AS SELECT id FROM t WHERE id > 1")
-	if lines, code := query(a, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "2" {
+	if lines, code := queryState(a, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "2" {
 		t.Fatalf("the creating session reads its temporary view: %v %q", lines, code)
 	}
-	if lines, code := query(b, "SELECT * FROM tv"); code != "42P01" {
+	if lines, code := queryState(b, "SELECT * FROM tv"); code != "42P01" {
 		t.Fatalf("another session reads a temporary view: %v %q, want 42P01", lines, code)
 	}
 	execOK(t, b, "CREATE TEMP VIEW tv AS SELECT 7 AS seven")
-	if lines, code := query(b, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "7" {
+	if lines, code := queryState(b, "SELECT * FROM tv"); code != "" || len(lines) < 1 || lines[0] != "7" {
 		t.Fatalf("another session's own temporary view of the same name: %v %q", lines, code)
 	}
 	a.Close()
 	c := NewSession(ts, nil)
 	defer c.Close()
-	if lines, code := query(c, "SELECT * FROM tv"); code != "42P01" {
+	if lines, code := queryState(c, "SELECT * FROM tv"); code != "42P01" {
 		t.Fatalf("a temporary view outlives its session: %v %q, want 42P01", lines, code)
 	}
 	execOK(t, c, "CREATE VIEW tv AS SELECT id FROM t") // the name is free in the tablespace
