@@ -95,11 +95,14 @@ func buildJustify(which string) func(c *funcCall) (*expr, error) {
 				months += days / 30
 				days %= 30
 			}
+			// justify_interval weighs the time too when the days are 0; justify_days does not
+			// (PostgreSQL's interval_justify_interval and interval_justify_days).
+			timeTips := which != "days"
 			switch {
-			case which != "hours" && months > 0 && (days < 0 || days == 0 && us < 0):
+			case which != "hours" && months > 0 && (days < 0 || timeTips && days == 0 && us < 0):
 				days += 30
 				months--
-			case which != "hours" && months < 0 && (days > 0 || days == 0 && us > 0):
+			case which != "hours" && months < 0 && (days > 0 || timeTips && days == 0 && us > 0):
 				days -= 30
 				months++
 			}
