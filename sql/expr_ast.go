@@ -296,14 +296,21 @@ func compileConstant(l *ast.Literal, sc *scope) (*expr, error) {
 	return nil, unsupported("literal %s", ast.Print(l, ast.SQL))
 }
 
+// compileOperands compiles the two operands of an infix operator or predicate.
+func compileOperands(l, r ast.Expr, sc *scope) (a, b *expr, err error) {
+	if a, err = compileAST(l, sc); err != nil {
+		return nil, nil, err
+	}
+	if b, err = compileAST(r, sc); err != nil {
+		return nil, nil, err
+	}
+	return a, b, nil
+}
+
 // compileBinary compiles an infix operator: a comparison as compileComparison does, any
 // other through the operator registry by its name.
 func compileBinary(e *ast.BinaryOp, sc *scope) (*expr, error) {
-	a, err := compileAST(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compileAST(e.Right, sc)
+	a, b, err := compileOperands(e.Left, e.Right, sc)
 	if err != nil {
 		return nil, err
 	}

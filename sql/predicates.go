@@ -13,11 +13,7 @@ import (
 // compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
 // yields NULL.
 func compileDistinct(e *ast.DistinctFrom, sc *scope) (*expr, error) {
-	a, err := compileAST(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compileAST(e.Right, sc)
+	a, b, err := compileOperands(e.Left, e.Right, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -110,11 +106,7 @@ func compileLike(e *ast.Like, sc *scope) (*expr, error) {
 	if e.Kind == ast.SimilarOp {
 		return compileSimilar(e, sc)
 	}
-	a, err := compileAST(e.Expr, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compileAST(e.Pattern, sc)
+	a, b, err := compileOperands(e.Expr, e.Pattern, sc)
 	if err != nil {
 		return nil, err
 	}
