@@ -235,7 +235,7 @@ func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
 			return nil, err
 		}
 	case aggMin, aggMax:
-		if t == types.Bool || t == types.Bytea {
+		if t == types.Bool || t == types.Bytea || t.IsRecord() { // PostgreSQL has no max(record)
 			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
 		}
 		spec.typ = t

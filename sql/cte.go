@@ -65,7 +65,8 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 		}
 		return s.bindRecursive(def, u, ps)
 	}
-	return s.bindQuery(def.query, ps, def.outer)
+	n, cols, err := s.bindQuery(def.query, ps, def.outer)
+	return n, resolvedColumns(cols), err
 }
 
 // refersTo reports whether a query reads a table (or WITH query) called name.

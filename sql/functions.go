@@ -87,6 +87,11 @@ func compileCase(e *ast.Case, sc *scope) (*expr, error) {
 	vals := make([]*expr, 0, len(e.Whens)+1)
 	live := make([]bool, 0, len(e.Whens)+1)
 	taken := -1 // the branch whose condition is constant true
+	if l, ok := e.Arg.(*ast.Literal); ok && (l.Type == ast.LitString || l.Type == ast.LitNull) {
+		// An untyped test value is text, as PostgreSQL's transformCaseExpr forces it before
+		// comparing: CASE 'a' WHEN 1 is text = integer (42883), not 'a' read as an integer.
+		e = &ast.Case{Arg: &ast.Cast{Expr: l, Type: ast.TypeName{Name: "text"}}, Whens: e.Whens, Else: e.Else}
+	}
 	for _, w := range e.Whens {
 		cond := w.Cond
 		if e.Arg != nil {

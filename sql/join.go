@@ -163,7 +163,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			if err != nil {
 				return nil, err
 			}
-			return derivedItem(n, cols, alias, columnNames(te.Columns))
+			return derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
 		}
 		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
 			return item, err

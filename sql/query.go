@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -85,6 +86,26 @@ func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope
 		return s.bindValues(q, ps, outer)
 	}
 	return nil, nil, unsupported("%s", pgString(q))
+}
+
+// resolvedColumns are a subquery's columns as the query around it reads them: one of type
+// unknown (a NULL, SELECT NULL UNION SELECT NULL) is text, as PostgreSQL resolves the unknown
+// outputs of every SELECT but a set operation's branch and INSERT's source, so
+// 1 IN (SELECT NULL) is integer = text (42883) and pg_typeof reads text.
+func resolvedColumns(cols []Column) []Column {
+	var out []Column // a copy, made only when a column changes
+	for i, c := range cols {
+		if c.Type == types.Null {
+			if out == nil {
+				out = slices.Clone(cols)
+			}
+			out[i].Type = types.Text
+		}
+	}
+	if out == nil {
+		return cols
+	}
+	return out
 }
 
 // bindSelectQuery plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed

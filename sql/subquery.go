@@ -36,7 +36,7 @@ func compileSubquery(q sqlparser.TableStatement, sc *scope) (*subplan, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &subplan{root: root, cols: cols, sc: sc, correlated: bridge.level.correlated}, nil
+	return &subplan{root: root, cols: resolvedColumns(cols), sc: sc, correlated: bridge.level.correlated}, nil
 }
 
 // open runs the subquery for the enclosing row.

@@ -214,12 +214,14 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		exprs[i] = projs[i].x
 		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
 	}
-	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, true)
+	// Not as DISTINCT (42P10): PostgreSQL binds the key, then refuses anything but an output
+	// column with 0A000, after a UNION or a UNION ALL alike.
+	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, false)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(exprs) > len(cols) {
-		return nil, nil, Errorf("0A000", "ORDER BY on a UNION result can only name its output columns")
+		return nil, nil, Errorf("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause")
 	}
 	limits, err := bindLimits(u.Limit, ps)
 	if err != nil {
