@@ -80,6 +80,7 @@ type openParen struct {
 	within    bool   // marker-agg: its WITHIN GROUP ( was read
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
+	inList    bool   // IN's list, which ends a postfix predicate (dialect_postfix.go)
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
 	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR
 	// (dialect_similar.go), with the keywords it has had.
@@ -144,6 +145,11 @@ type rewriter struct {
 	clauses     []string       // per depth: "select" after SELECT, "from" inside its FROM, "limit"
 	limited     []bool         // per depth: the query there has had a LIMIT (an OFFSET after it is not alone)
 	chain       opChain        // see opChain
+	// starts, savedStarts and postfix place the parentheses around a postfix predicate an
+	// operator follows (dialect_postfix.go).
+	starts      []exprStarts
+	savedStarts []exprStarts
+	postfix     postfixEnd
 	inserts     int            // insertAt calls: bounded, so no statement costs quadratic time
 	ahead       []lexer.Token  // tokens lexed ahead from aheadAt (see peek)
 	aheadAt     int            // where ahead starts; -1 when it is empty
@@ -233,6 +239,9 @@ func (r *rewriter) writeGap(end int) {
 
 // token rewrites one token, by its kind.
 func (r *rewriter) token(t lexer.Token) error {
+	if err := r.wrapPostfix(t); err != nil {
+		return err
+	}
 	if t.Kind == lexer.Punct && len(t.Value) == 1 {
 		r.chain.punct(t.Value[0], r.depth)
 		if t.Value == "," || t.Value == ")" || t.Value == ";" {
@@ -308,6 +317,7 @@ func (r *rewriter) flush(end int) {
 	}
 	r.marks = nil
 	r.b.Reset()
+	r.starts, r.savedStarts, r.postfix = r.starts[:0], r.savedStarts[:0], postfixEnd{}
 	r.words = nil
 	r.onConflict = nil
 	r.insertAlias = ""
@@ -322,6 +332,7 @@ func (r *rewriter) insertAt(pos int, text string) error {
 		return Errorf("54001", "statement too complex: more than %d subscripts, field selections and functions in FROM", maxOperandRewrites)
 	}
 	r.b.insert(pos, text)
+	r.shiftStarts(pos, len(text))
 	if r.returningAt > pos {
 		r.returningAt += len(text)
 	}

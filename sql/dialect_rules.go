@@ -109,9 +109,27 @@ func (r *rewriter) keep(w string) {
 	r.lastWord = w
 }
 
-// word rewrites an unquoted word: the state it changes, then the first rule that matches, or
-// the word itself.
+// word rewrites an unquoted word (wordRewrite), then notes where an expression begins or a
+// postfix IS predicate ends (dialect_postfix.go).
 func (r *rewriter) word(t lexer.Token) error {
+	betweenAnd := t.Value == "and" && r.chain.like[r.depth] == 2
+	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
+	if err := r.wordRewrite(t); err != nil {
+		return err
+	}
+	r.boundaryWord(t.Value, betweenAnd, afterIs)
+	switch t.Value {
+	case "null", "true", "false", "unknown":
+		if afterIs {
+			r.endPostfix(false)
+		}
+	}
+	return nil
+}
+
+// wordRewrite rewrites an unquoted word: the state it changes, then the first rule that
+// matches, or the word itself.
+func (r *rewriter) wordRewrite(t lexer.Token) error {
 	w := t.Value
 	r.setOpWord(w)
 	r.dmlFromWord(w)
@@ -308,6 +326,7 @@ func emitArrayBrackets(r *rewriter, _ string) error {
 	r.b.WriteString("drove_array_of(")
 	r.skip(1)
 	r.brackets = append(r.brackets, -1)
+	r.saveStarts()
 	r.lastWord = ""
 	return nil
 }

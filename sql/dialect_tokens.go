@@ -127,10 +127,14 @@ func (r *rewriter) operator(t lexer.Token) error {
 	case !passedOperators[op]:
 		return operatorError(op)
 	default:
+		assign := op == "=" && r.chain.assign[r.depth]
 		if err := r.chain.op(op, r.depth); err != nil {
 			return err
 		}
 		r.b.WriteString(op)
+		if comparisons[op] {
+			r.setStarts(assign) // an assignment's value is a whole expression
+		}
 	}
 	return nil
 }
@@ -195,6 +199,7 @@ func (r *rewriter) openParen() error {
 	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
+	p.inList = r.lastWord == "in"
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
@@ -209,6 +214,7 @@ func (r *rewriter) openParen() error {
 	r.depth++
 	r.resetSetOpLevel(r.depth)
 	r.b.WriteByte('(')
+	r.setStarts(true)
 	r.lastWord = ""
 	r.colState = 0
 	if r.depth == 1 && r.isCreateTable() {
@@ -252,6 +258,9 @@ func (r *rewriter) closeParen() error {
 	p := r.parens[len(r.parens)-1]
 	r.parens = r.parens[:len(r.parens)-1]
 	r.operandStart = p.start
+	if p.inList {
+		r.endPostfix(true)
+	}
 	if p.aggFilter && r.peek(0).Is("over") {
 		return r.windowFilter(p)
 	}
@@ -281,6 +290,7 @@ func (r *rewriter) comma() error {
 	default:
 		r.b.WriteByte(',')
 	}
+	r.setStarts(true)
 	r.lastWord = ""
 	return nil
 }
@@ -298,6 +308,7 @@ func (r *rewriter) openBracket() error {
 	}
 	r.b.WriteString(", ")
 	r.brackets = append(r.brackets, r.operandStart)
+	r.saveStarts()
 	r.lastWord = ""
 	return nil
 }
@@ -321,6 +332,7 @@ func (r *rewriter) closeBracket() error {
 		r.b.WriteString(sliceOmittedUpper) // a[i:]
 	}
 	r.b.WriteByte(')')
+	r.restoreStarts()
 	if start := r.brackets[len(r.brackets)-1]; start >= 0 {
 		r.operandStart = start
 	}

@@ -95,12 +95,11 @@ type precCase struct{ expr, gap string }
 // that agrees is logged.
 func precedenceGap(o1, o2 precOp) string {
 	isComparison := func(o precOp) bool { return o.lead && comparisons[strings.Fields(o.tail + " x")[0]] }
-	logic := strings.HasPrefix(o2.tail, " AND") || strings.HasPrefix(o2.tail, " OR")
 	switch {
+	case strings.HasPrefix(o1.tail, " IS DISTINCT") || strings.HasPrefix(o1.tail, " IS NOT DISTINCT"):
+		return "IS [NOT] DISTINCT FROM binds like a comparison"
 	case strings.HasPrefix(o1.tail, " SIMILAR") || strings.HasPrefix(o2.tail, " SIMILAR"):
 		return "SIMILAR TO's pattern is a constant or a parameter"
-	case (strings.HasPrefix(o1.tail, " IS ") || strings.HasPrefix(o1.tail, " IN (")) && !logic:
-		return "an operator after IS ... or IN (...) (vitess's grammar ends the operand there)"
 	case strings.HasPrefix(o1.tail, " IS ") && isComparison(o2):
 		return "IS [NOT] DISTINCT FROM binds like a comparison"
 	}
