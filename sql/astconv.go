@@ -371,6 +371,9 @@ func (c *converter) regexp(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		}
 		return &ast.BinaryOp{Op: op, Left: left, Right: pat}, nil
 	}
+	if q, ok, err := c.likeQuantified(e.Left, e.Right, likeOperatorName(not, true), nil); ok {
+		return q, err // like_any.go
+	}
 	pat, err := c.expr(e.Right)
 	if err != nil {
 		return nil, err
@@ -393,6 +396,9 @@ func (c *converter) similar(left ast.Expr, f *sqlparser.FuncExpr, not bool) (ast
 
 // like reads LIKE, and ILIKE with ESCAPE (its escape carries the ilike marker).
 func (c *converter) like(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
+	if q, ok, err := c.likeQuantified(e.Left, e.Right, likeOperatorName(e.Operator == sqlparser.NotLikeOp, false), e.Escape); ok {
+		return q, err // like_any.go
+	}
 	x, err := c.exprs([]sqlparser.Expr{e.Left, e.Right})
 	if err != nil {
 		return nil, err

@@ -130,7 +130,6 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
-	similar     int           // where in SIMILAR TO's operands the pass is (dialect_similar.go)
 	patterns    []patternOpen // LIKE patterns open in parentheses (dialect_pattern.go)
 	ilike       *ilikeMark    // the last ILIKE written, for an ESCAPE after its pattern
 	valuesRows  int           // 1 + the depth of a VALUES list of rows being written, or 0
@@ -205,12 +204,16 @@ func (r *rewriter) run() ([]piece, error) {
 		}
 		r.pos = t.End
 		r.ntok++
+		depth := r.depth
 		if err := r.token(t); err != nil {
 			if _, lexErr := lexer.At(q, r.pos); lexErr != nil {
 				// PostgreSQL's lexer reads the next token before its grammar fails.
 				return nil, lexErrorIn(lexErr, q)
 			}
 			return nil, locateIn(r.placeError(err, t), q)
+		}
+		if r.depth > depth {
+			r.setStarts(true) // the parentheses a token opened begin expressions
 		}
 		if r.pos == t.End {
 			r.prev = t // else the last token a rule took (see skip)

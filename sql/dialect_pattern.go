@@ -19,6 +19,10 @@ type patternOpen struct {
 	depth int  // the parenthesis depth it was opened at
 	cases int  // CASEs open inside it
 	tilde bool // a prefix ~'s operand, not a LIKE pattern
+	// similar: SIMILAR TO's similar_to_escape( call, escaped once its ESCAPE was written;
+	// close is written after its parenthesis (the regex marker).
+	similar, escaped bool
+	close            string
 }
 
 // openTilde opens the operand of a prefix ~ that follows an operator binding tighter than it.
@@ -69,6 +73,7 @@ func (r *rewriter) patternWord(w string) {
 		if w == "end" {
 			p.cases--
 		}
+	case w == "escape" && r.similarEscapeNext(): // written as the call's comma
 	case !isOperandWord(w) && !patternOperandWords[w]:
 		r.closePatterns(r.depth)
 	}
@@ -85,7 +90,7 @@ var patternOperandWords = map[string]bool{"true": true, "false": true, "null": t
 // closePatterns closes the patterns open at depth d or deeper.
 func (r *rewriter) closePatterns(d int) {
 	for n := len(r.patterns); n > 0 && r.patterns[n-1].depth >= d; n-- {
-		r.b.WriteString(")")
+		r.b.WriteString(")" + r.patterns[n-1].close)
 		r.patterns = r.patterns[:n-1]
 	}
 }

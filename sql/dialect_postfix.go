@@ -32,7 +32,8 @@ var postfixBoundaries = map[string]bool{"and": true, "or": true, "not": true, "w
 var likeWords = map[string]bool{"like": true, "ilike": true, "similar": true, "in": true, "between": true}
 
 // setStarts records that an expression begins here at the current depth: for IS's operand
-// and IN's (both), or only IN's.
+// and IN's (both), or only IN's. The main loop calls it after a token that opened a
+// parenthesis (the pass's rules open some of their own).
 func (r *rewriter) setStarts(both bool) {
 	for len(r.starts) <= r.depth {
 		r.starts = append(r.starts, exprStarts{})

@@ -1,65 +1,33 @@
 package sql
 
-import "github.com/drovedb/drove/sql/lexer"
-
 // x [NOT] SIMILAR TO p [ESCAPE e] is PostgreSQL's x [!]~ similar_to_escape(p [, e]) (gram.y),
-// written as vitess's REGEXP of that call with the regex marker after it (see regexOp). As
-// for ~, p and e must be constants or parameters: the pass does not parse, so it must know
-// where the call it opens closes. An operator after them that would continue p or e in
-// PostgreSQL's grammar (everything binding tighter than SIMILAR: ||, +, ::, [...) is refused.
+// written as vitess's REGEXP of that call with the regex marker after it (see regexOp). The
+// call's parenthesis is a LIKE pattern's (dialect_pattern.go): it closes before the first
+// token that ends the pattern at its depth, so p and e are any expressions of operators that
+// bind tighter than SIMILAR (x SIMILAR TO 'a' || y). Its ESCAPE writes the comma between them.
 
-const (
-	similarPattern = 1 // the pattern comes next
-	similarEscape  = 2 // the escape comes next
-)
-
-func (r *rewriter) similarToNext() bool {
-	return r.peek(0).Is("to") && isConstOrParam(r.peek(1))
-}
-
-func isConstOrParam(t lexer.Token) bool {
-	return t.Kind == lexer.String || t.Kind == lexer.Param || t.Is("null")
-}
-
-// similarNull writes a NULL operand, which the main loop would write as a word.
-func (r *rewriter) similarNull() (bool, error) {
-	if !r.peek(0).Is("null") {
-		return false, nil
-	}
-	r.skip(1)
-	r.b.WriteString("null")
-	return true, r.similarOperand()
-}
+func (r *rewriter) similarToNext() bool { return r.peek(0).Is("to") }
 
 func emitSimilarTo(r *rewriter, w string) error {
 	r.keep(w)
 	r.skip(1) // TO
 	r.b.WriteString("regexp similar_to_escape(")
-	r.similar = similarPattern
-	_, err := r.similarNull()
-	return err
+	r.patterns = append(r.patterns, patternOpen{depth: r.depth, close: " collate " + markerLiteral(regexMarkerPrefix), similar: true})
+	return nil
 }
 
-// similarOperand ends the pattern or escape just written: the escape follows, or the call
-// closes.
-func (r *rewriter) similarOperand() error {
-	if r.similar == similarPattern && r.peek(0).Is("escape") {
-		if !isConstOrParam(r.peek(1)) {
-			return unsupported("SIMILAR TO ... ESCAPE with anything but a constant or parameter")
-		}
-		r.skip(1)
-		r.b.WriteString(", ")
-		r.similar = similarEscape
-		_, err := r.similarNull()
-		return err
-	}
-	r.similar = 0
-	r.b.WriteString(") collate " + markerLiteral(regexMarkerPrefix))
-	if next := r.peek(0); next.Kind == lexer.Op && !comparisons[next.Value] ||
-		next.Kind == lexer.Punct && (next.Value == "::" || next.Value == "[" || next.Value == ".") ||
-		next.Is("collate") || next.Is("at") {
-		return unsupported("SIMILAR TO with a pattern or escape other than a constant or parameter")
-	}
+// similarEscapeNext reports whether this ESCAPE is the one of the SIMILAR TO pattern open at
+// this depth.
+func (r *rewriter) similarEscapeNext() bool {
+	n := len(r.patterns)
+	return n > 0 && r.patterns[n-1].similar && !r.patterns[n-1].escaped && r.patterns[n-1].depth == r.depth &&
+		r.patterns[n-1].cases == 0
+}
+
+func emitSimilarEscape(r *rewriter, w string) error {
+	r.patterns[len(r.patterns)-1].escaped = true
+	r.b.WriteString(", ")
+	r.keep(w)
 	return nil
 }
 

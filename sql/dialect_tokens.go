@@ -45,9 +45,6 @@ func (r *rewriter) str(t lexer.Token) error {
 
 // endPattern follows the pattern of a regular-expression match with its marker (see regexOp).
 func (r *rewriter) endPattern() error {
-	if r.similar != 0 {
-		return r.similarOperand()
-	}
 	if r.regexMarker != "" {
 		r.b.WriteString(" collate " + markerLiteral(r.regexMarker))
 		r.regexMarker = ""
@@ -214,7 +211,6 @@ func (r *rewriter) openParen() error {
 	r.depth++
 	r.resetSetOpLevel(r.depth)
 	r.b.WriteByte('(')
-	r.setStarts(true)
 	r.lastWord = ""
 	r.colState = 0
 	if r.depth == 1 && r.isCreateTable() {

@@ -226,6 +226,10 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 		return compileRowValue(e.Fields, sc) // rowsubquery.go
 	case *ast.SubLink:
 		return compileSubLink(e, sc)
+	case *ast.AnyAll:
+		if strings.Contains(e.Op, "~~") {
+			return compileLikeAnyAll(e, sc) // like_any.go
+		}
 	}
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
 }

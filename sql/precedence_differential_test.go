@@ -98,8 +98,6 @@ func precedenceGap(o1, o2 precOp) string {
 	switch {
 	case strings.HasPrefix(o1.tail, " IS DISTINCT") || strings.HasPrefix(o1.tail, " IS NOT DISTINCT"):
 		return "IS [NOT] DISTINCT FROM binds like a comparison"
-	case strings.HasPrefix(o1.tail, " SIMILAR") || strings.HasPrefix(o2.tail, " SIMILAR"):
-		return "SIMILAR TO's pattern is a constant or a parameter"
 	case strings.HasPrefix(o1.tail, " IS ") && isComparison(o2):
 		return "IS [NOT] DISTINCT FROM binds like a comparison"
 	}

@@ -45,6 +45,9 @@ type printer struct {
 }
 
 // ident writes an identifier, quoted when it must be.
+// likeOperatorWords are LIKE's operators, spelled as the predicate (x LIKE ANY (a)).
+var likeOperatorWords = map[string]string{"~~": "LIKE", "!~~": "NOT LIKE", "~~*": "ILIKE", "!~~*": "NOT ILIKE"}
+
 func (p *printer) ident(name string) string {
 	if p.mustQuote != nil && p.mustQuote(name) {
 		return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
@@ -118,9 +121,13 @@ func (p *printer) expr(e Expr) {
 	case *SubLink:
 		p.subLink(e)
 	case *AnyAll:
+		op := e.Op
+		if words, ok := likeOperatorWords[op]; ok {
+			op = words // PostgreSQL reads LIKE ANY, not ~~ ANY, in the SQL standard's words
+		}
 		p.w("(")
 		p.expr(e.Left)
-		p.w(" ", e.Op, " ", map[bool]string{false: "ANY", true: "ALL"}[e.All], " (")
+		p.w(" ", op, " ", map[bool]string{false: "ANY", true: "ALL"}[e.All], " (")
 		p.expr(e.Array)
 		p.w("))")
 	case *NullTest:

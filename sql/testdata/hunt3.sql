@@ -147,3 +147,59 @@ SELECT * FROM h3 ORDER BY a
 0|falseu
 1|a_c
 tag: SELECT 2
+
+query
+SELECT 'abc' SIMILAR TO 'a' || 'b%' ESCAPE '#' || '', 'x' SIMILAR TO NULL, 'abc' SIMILAR TO 'a' || 'bc' = true
+----
+t|NULL|t
+tag: SELECT 1
+
+query
+SELECT 'abc' SIMILAR TO CASE WHEN true THEN 'a%' END, 'abc' SIMILAR TO (SELECT 'a%')
+----
+t|t
+tag: SELECT 1
+
+statement error 2201B
+SELECT 'abc' SIMILAR TO 'a(' || b FROM h3
+
+# LIKE, ILIKE and their NOT forms with ANY, SOME and ALL over an array or a subquery.
+query
+SELECT 'abc' LIKE ANY (ARRAY['a%','x']), 'abc' LIKE ALL (ARRAY['a%','x']), 'abc' ILIKE ANY (ARRAY['A%','x']), 'abc' NOT LIKE ANY (ARRAY['a%','x']), 'abc' NOT ILIKE ALL (ARRAY['A%','x'])
+----
+t|f|t|t|f
+tag: SELECT 1
+
+query
+SELECT 'abc' LIKE SOME (ARRAY['a%']), 'abc' LIKE ANY (NULL::text[]), 'abc' LIKE ANY ('{}'), 'abc' LIKE ANY ('{a%}')
+----
+t|NULL|f|t
+tag: SELECT 1
+
+query
+SELECT NULL LIKE ANY ('{}'), NULL LIKE ALL ('{}'), NULL LIKE ANY ('{a}')
+----
+f|t|NULL
+tag: SELECT 1
+
+query
+SELECT 'a' LIKE ANY (ARRAY[NULL, 'b']), 'a' LIKE ANY (ARRAY[NULL, 'a']), 'a' LIKE ALL (ARRAY[NULL, 'a']), 'a' LIKE ALL (ARRAY[NULL, 'b'])
+----
+NULL|t|NULL|f
+tag: SELECT 1
+
+query
+SELECT a, b LIKE ANY (ARRAY['a\_%', 'x']), 'a_c' LIKE ANY (SELECT b FROM h3) FROM h3 ORDER BY a
+----
+0|f|t
+1|t|t
+tag: SELECT 2
+
+statement error 42883
+SELECT 'a' LIKE ANY (ARRAY[1])
+
+statement error 22P02
+SELECT 'a' LIKE ANY ('a')
+
+statement error 42601
+SELECT 'abc' LIKE ANY (SELECT b, a FROM h3)
