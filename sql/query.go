@@ -236,6 +236,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	}
 
 	if ab != nil {
+		if len(ab.groups) == 0 && len(ab.aggs) == 0 {
+			// Grouped by HAVING alone, with no aggregate: one row, if HAVING holds, whatever
+			// FROM and WHERE give (nothing above reads them), so PostgreSQL's planner does
+			// not scan them (is_degenerate_grouping): their errors never happen.
+			root = oneRowNode{}
+		}
 		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs}
 		if having != nil {
 			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}

@@ -203,3 +203,29 @@ SELECT 'a' LIKE ANY ('a')
 
 statement error 42601
 SELECT 'abc' LIKE ANY (SELECT b, a FROM h3)
+# HAVING without GROUP BY or an aggregate is one row if it holds: FROM and WHERE are not read.
+query
+SELECT 1 FROM h3 WHERE 1/a = 1 HAVING 1 < 2
+
+query
+SELECT 1 FROM h3 WHERE 1/a = 1 HAVING 1 > 2
+----
+tag: SELECT 0
+
+query
+SELECT 1 FROM h3 WHERE false HAVING 1 < 2
+----
+1
+tag: SELECT 1
+
+query
+SELECT (SELECT count(*) FROM h3 u WHERE u.a > 0), row_number() OVER () FROM h3 WHERE 1/a = 1 HAVING true
+----
+1|1
+tag: SELECT 1
+
+statement error 22012
+SELECT 1 FROM h3 WHERE 1/a = 1 HAVING count(*) > 2
+
+statement error 21000
+SELECT (SELECT max(h3.a) FROM h3 u) FROM h3 HAVING true
