@@ -23,7 +23,8 @@ func init() {
 		words string
 		wordRule
 	}{
-		{"interval timestamptz timetz json jsonb jsonpath", wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
+		{"interval timestamptz timetz json jsonb jsonpath int2 int4 int8 smallint integer int bigint float4 float8 real numeric decimal bool boolean text uuid",
+			wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
 		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},

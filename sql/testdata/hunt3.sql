@@ -229,3 +229,34 @@ SELECT 1 FROM h3 WHERE 1/a = 1 HAVING count(*) > 2
 
 statement error 21000
 SELECT (SELECT max(h3.a) FROM h3 u) FROM h3 HAVING true
+
+# Typed literals of the numeric, boolean, text and uuid types.
+statement error 22003
+SELECT int4 '99999999999'
+
+statement error 22003
+SELECT int2 '99999'
+
+statement error 22003
+SELECT int8 '99999999999999999999'
+
+statement error 22P02
+SELECT int4 'abc'
+
+query
+SELECT int4 '12', int2 '3', int8 '4', integer '5', int '6', smallint '7', bigint '8'
+----
+12|3|4|5|6|7|8
+tag: SELECT 1
+
+query
+SELECT float8 '1.5', float4 '2.5', real '3', numeric '1.25', decimal '2', bool 't', boolean 'f', text 'x', uuid 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'
+----
+1.5|2.5|3|1.25|2|t|f|x|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11
+tag: SELECT 1
+
+query
+SELECT pg_typeof(int4 '1'), pg_typeof(numeric '1'), int4 '1' + 1, text 'a' || 'b'
+----
+integer|numeric|2|ab
+tag: SELECT 1
