@@ -40,6 +40,10 @@ var ErrClosed = errors.New("raftlog: the log is closed")
 // succeeds, every StoreLogs fails with its error (Raft steps down, and its commits fail) and
 // WaitDurable callers that asked for it get the error. Nothing is acknowledged meanwhile: the
 // durable index does not move.
+//
+// The writer does not always append at once: it paces its appends by the replication round
+// trip the owner reports (Replicated), so its fsync ends about when the first follower's
+// answer is expected and carries more entries (pace.go).
 
 // maxWriteBytes bounds one background append (at least one entry is always written).
 const maxWriteBytes = 64 << 20
