@@ -11,6 +11,7 @@
 #
 #   REV_A, REV_B   git revisions to build for A and B (git archive; default: the work tree)
 #   EA, EB         environment assignments for A's and B's processes, e.g. EB="GOMAXPROCS=1"
+#   BASE           first of the 27 loopback ports the nodes use (default: random in 20000-29000)
 #
 # Needs psql, pgbench and curl.
 set -euo pipefail
@@ -31,7 +32,7 @@ build() {
 }
 bin_a=$(build "${REV_A:-}" a)
 bin_b=$(build "${REV_B:-}" b)
-base=$((20000 + RANDOM % 9000))
+base=${BASE:-$((20000 + RANDOM % 9000))}
 # node i (0: the single node, 1..3: A, 4..6: B): PostgreSQL base+4i, cluster +1, HTTP +2.
 pg() { echo $((base + 4 * $1)); }
 cl() { echo $((base + 4 * $1 + 1)); }

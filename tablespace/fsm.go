@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/raft"
 
 	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/internal/committrace"
 	"github.com/drovedb/drove/types"
 	"github.com/drovedb/drove/wal"
 )
@@ -65,12 +66,20 @@ func (f *fsm) Apply(l *raft.Log) interface{} {
 // proposer gets back from its future (e.g. the table was dropped before the entry applied).
 func (f *fsm) ApplyBatch(logs []*raft.Log) []interface{} {
 	out := make([]interface{}, len(logs))
+	if committrace.Enabled && len(logs) > 0 {
+		last := logs[len(logs)-1].Index
+		committrace.Mark(committrace.FSMBatch, last, 0)
+		defer committrace.Mark(committrace.FSMDone, last, 0)
+	}
 	if len(logs) > 0 && f.durable != nil && (f.broken.Load() || !f.durable(logs[len(logs)-1].Index)) {
 		f.broken.Store(true)
 		for i := range out {
 			out[i] = ErrClosed
 		}
 		return out
+	}
+	if committrace.Enabled && len(logs) > 0 {
+		committrace.Mark(committrace.FSMReady, logs[len(logs)-1].Index, 0)
 	}
 	for i, l := range logs {
 		f.applying.Store(l.Index) // before applyTxn reads the reader count: see pin

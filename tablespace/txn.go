@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/raft"
 
+	"github.com/drovedb/drove/internal/committrace"
 	"github.com/drovedb/drove/wal"
 )
 
@@ -701,6 +702,10 @@ const transferPoll = 10 * time.Millisecond
 func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 	data := wal.AppendEntry(make([]byte, 0, size), e)
 	term := ts.leaderTerm() // the caller checked its transaction's term just before
+	if committrace.Enabled {
+		committrace.Mark(committrace.Apply, committrace.DataID(data), 0)
+		defer committrace.Mark(committrace.Answered, committrace.DataID(data), 0)
+	}
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	// A leadership transfer refuses entries without appending them until it ends (within an
 	// election timeout): wait it out, so a transfer (a 'leader:' placement, a replica moved

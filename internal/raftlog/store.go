@@ -13,6 +13,8 @@ import (
 	raftwal "github.com/hashicorp/raft-wal"
 	"github.com/hashicorp/raft-wal/metadb"
 	waltypes "github.com/hashicorp/raft-wal/types"
+
+	"github.com/drovedb/drove/internal/committrace"
 )
 
 // ErrDiskFull: the log cannot be appended to for lack of space. Reads go on, and writes
@@ -80,6 +82,7 @@ type Store struct {
 	durable atomic.Uint64 // every entry at or below it is on disk
 	pmu     sync.Mutex    // guards the fields below
 	pending []*raft.Log   // buffered, contiguous, not yet written
+	pace    pacer         // when the writer appends (pace.go)
 	failErr error         // the failed background append, until a retry succeeds
 	closed  bool
 	changed chan struct{} // closed (and replaced) when durable or failErr changes
@@ -220,13 +223,32 @@ func (g *Store) store(logs []*raft.Log) error {
 // buffered, and written in the background (async.go); otherwise they are on disk when it
 // returns, after everything buffered before them.
 func (g *Store) StoreLogs(logs []*raft.Log) error {
+	if committrace.Enabled {
+		for _, l := range logs {
+			committrace.Mark(committrace.Buffered, l.Index, committrace.DataID(l.Data))
+		}
+	}
 	if g.asyncIf != nil && g.asyncIf() {
 		return g.storeAsync(logs)
 	}
 	if err := g.flush(); err != nil {
 		return err
 	}
-	return g.storeSync(logs)
+	return g.storeTraced(logs)
+}
+
+// storeTraced is storeSync, marking the append's start and end for committrace.
+func (g *Store) storeTraced(logs []*raft.Log) error {
+	if !committrace.Enabled || len(logs) == 0 {
+		return g.storeSync(logs)
+	}
+	last := logs[len(logs)-1].Index
+	committrace.Mark(committrace.WriteFrom, last, 0)
+	err := g.storeSync(logs)
+	if err == nil {
+		committrace.Mark(committrace.Durable, last, 0)
+	}
+	return err
 }
 
 // storeSync appends and fsyncs logs. raft-wal (since v0.4.1) rolls a failed append back, so

@@ -3,10 +3,12 @@ package clusternet
 import (
 	"bufio"
 	"errors"
+	"hash/fnv"
 	"net"
 	"sync"
 	"time"
 
+	"github.com/drovedb/drove/internal/committrace"
 	"github.com/hashicorp/raft"
 )
 
@@ -32,6 +34,7 @@ func (t *Transport) ObservedPipeline(id raft.ServerID, target raft.ServerAddress
 	p := &pipeline{
 		c: c, r: bufio.NewReader(c),
 		observe: observe,
+		peer:    peerID(target),
 		// As NetworkTransport's: the decoder takes a request as soon as it is sent, so an
 		// unbuffered channel lets two be unanswered, and each more slot one more.
 		inflight: make(chan *appendFuture, raftMaxInFlight-2),
@@ -47,6 +50,7 @@ type pipeline struct {
 	r        *bufio.Reader
 	buf      []byte // the request being encoded, reused (only the replicator's goroutine sends)
 	observe  func(*raft.AppendEntriesRequest, *raft.AppendEntriesResponse)
+	peer     uint64 // the target's hash, for committrace
 	inflight chan *appendFuture
 	done     chan raft.AppendFuture
 	shutdown chan struct{}
@@ -66,6 +70,9 @@ func (p *pipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.App
 	if _, err := p.c.Write(frame); err != nil {
 		p.c.Close()
 		return nil, err
+	}
+	if committrace.Enabled {
+		committrace.Mark(committrace.Sent, lastIndex(args), p.peer)
 	}
 	select {
 	case p.inflight <- f:
@@ -101,6 +108,9 @@ func (p *pipeline) decodeResponses() {
 			err = errors.New(rpcErr)
 		case p.observe != nil:
 			p.observe(f.args, f.resp)
+		}
+		if committrace.Enabled && err == nil {
+			committrace.Mark(committrace.Acked, lastIndex(f.args), p.peer)
 		}
 		f.err = err
 		close(f.ready)
@@ -167,4 +177,20 @@ func (t *Transport) setOlderPeer(target raft.ServerAddress, err error) {
 	t.olderMu.Unlock()
 	t.srv.log.Warn("raft transport: replicating without a pipeline", "peer", target, "err", err,
 		"retry_in", olderPeerRetry)
+}
+
+// lastIndex is the last log index an AppendEntries request carries (its previous entry's for a
+// heartbeat).
+func lastIndex(args *raft.AppendEntriesRequest) uint64 {
+	return args.PrevLogEntry + uint64(len(args.Entries))
+}
+
+// peerID names a peer in committrace's marks (0 when tracing is off).
+func peerID(target raft.ServerAddress) uint64 {
+	if !committrace.Enabled {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(target))
+	return h.Sum64()
 }

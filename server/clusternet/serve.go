@@ -9,6 +9,7 @@ import (
 	"net"
 	"sync"
 
+	"github.com/drovedb/drove/internal/committrace"
 	"github.com/hashicorp/go-msgpack/v2/codec"
 	"github.com/hashicorp/raft"
 )
@@ -161,6 +162,9 @@ func (s *rpcServer) serveConn(c net.Conn) {
 		if err == nil {
 			err = w.Flush()
 		}
+		if committrace.Enabled && batch[0].append != nil {
+			committrace.Mark(committrace.Answer, lastIndex(batch[len(batch)-1].append), 0)
+		}
 		if err != nil {
 			s.connFailed("failed to answer", err)
 			return
@@ -205,6 +209,9 @@ func (b *binaryCodec) decode() (*incoming, error) {
 	req, err := decodeRequest(body)
 	if err != nil {
 		return nil, err
+	}
+	if committrace.Enabled {
+		committrace.Mark(committrace.Received, lastIndex(req), 0)
 	}
 	return &incoming{rpc: raft.RPC{Command: req}, append: req, heartbeat: isHeartbeat(req)}, nil
 }
@@ -263,6 +270,9 @@ func (s *rpcServer) handle(batch []*incoming, rc reqCodec) error {
 			reqs[i] = in.append
 		}
 		rpc.Command = mergeAppends(reqs)
+	}
+	if committrace.Enabled && batch[0].append != nil {
+		committrace.Mark(committrace.ToRaft, lastIndex(batch[len(batch)-1].append), 0)
 	}
 	if !s.fastPath(batch[0], rpc) {
 		select {
