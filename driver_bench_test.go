@@ -2,6 +2,8 @@ package drove_test
 
 import (
 	"testing"
+
+	"github.com/drovedb/drove/internal/cputime"
 )
 
 // BenchmarkDriverPointSelect is a prepared primary-key SELECT through database/sql, scanned
@@ -55,6 +57,7 @@ func BenchmarkDriverInsert(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu, sw := cputime.Now(), cputime.Switches()
 	i := 0
 	for b.Loop() {
 		i++
@@ -62,4 +65,6 @@ func BenchmarkDriverInsert(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cputime.Now()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Switches()-sw)/float64(b.N), "ctxsw/op")
 }
