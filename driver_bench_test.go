@@ -1,9 +1,12 @@
 package drove_test
 
 import (
+	"os"
 	"testing"
+	"time"
 
 	"github.com/drovedb/drove/internal/cputime"
+	"github.com/drovedb/drove/internal/sysmonslack"
 )
 
 // BenchmarkDriverPointSelect is a prepared primary-key SELECT through database/sql, scanned
@@ -50,7 +53,16 @@ func BenchmarkDriverPointSelectParallel(b *testing.B) {
 
 // BenchmarkDriverInsert is a prepared autocommitted single-row INSERT through database/sql
 // from one goroutine: every row is a durable commit of its own (one fsync, no group commit).
+//
+// DROVE_BENCH_SYSMON_SLACK=1 gives the runtime's sysmon thread the 1 ms timer slack `drove
+// server` gives it (internal/sysmonslack), to measure what that would do for an embedding
+// program.
 func BenchmarkDriverInsert(b *testing.B) {
+	if os.Getenv("DROVE_BENCH_SYSMON_SLACK") == "1" {
+		if _, err := sysmonslack.Set(time.Millisecond); err != nil {
+			b.Fatal(err)
+		}
+	}
 	db, _ := openDriver(b, 0)
 	st, err := db.Prepare("INSERT INTO t VALUES ($1, $2)")
 	if err != nil {
