@@ -1,7 +1,12 @@
 package drove_test
 
 import (
+	"os"
 	"testing"
+	"time"
+
+	"github.com/drovedb/drove/internal/cputime"
+	"github.com/drovedb/drove/internal/sysmonslack"
 )
 
 // BenchmarkDriverPointSelect is a prepared primary-key SELECT through database/sql, scanned
@@ -48,13 +53,23 @@ func BenchmarkDriverPointSelectParallel(b *testing.B) {
 
 // BenchmarkDriverInsert is a prepared autocommitted single-row INSERT through database/sql
 // from one goroutine: every row is a durable commit of its own (one fsync, no group commit).
+//
+// DROVE_BENCH_SYSMON_SLACK=1 gives the runtime's sysmon thread the 1 ms timer slack `drove
+// server` gives it (internal/sysmonslack), to measure what that would do for an embedding
+// program.
 func BenchmarkDriverInsert(b *testing.B) {
+	if os.Getenv("DROVE_BENCH_SYSMON_SLACK") == "1" {
+		if _, err := sysmonslack.Set(time.Millisecond); err != nil {
+			b.Fatal(err)
+		}
+	}
 	db, _ := openDriver(b, 0)
 	st, err := db.Prepare("INSERT INTO t VALUES ($1, $2)")
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu, sw := cputime.Now(), cputime.Switches()
 	i := 0
 	for b.Loop() {
 		i++
@@ -62,4 +77,6 @@ func BenchmarkDriverInsert(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cputime.Now()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Switches()-sw)/float64(b.N), "ctxsw/op")
 }

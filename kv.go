@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"sync/atomic"
 	"time"
 
 	"github.com/drovedb/drove/server"
@@ -27,7 +28,14 @@ type Row []any
 // KV is key-value access to the tables of one tablespace.
 type KV struct {
 	ts *tablespace.Tablespace
+	// readers are the point readers of the first maxKVReaders tables Get read (copied on
+	// change): a Get finds its table's gate by comparing names in this short list instead of
+	// the tablespace's map of gates.
+	readers atomic.Pointer[[]*tablespace.TableReader]
 }
+
+// maxKVReaders bounds KV.readers; reads of further tables look their gate up each time.
+const maxKVReaders = 8
 
 // ErrNoTable is returned for a table the tablespace does not have.
 var ErrNoTable = errors.New("drove: no such table")
@@ -74,11 +82,33 @@ func (kv *KV) Get(ctx context.Context, table string, key ...any) (Row, bool, err
 
 // begin enters table for point reads (Tablespace.BeginRead), with this package's ErrNoTable.
 func (kv *KV) begin(ctx context.Context, table string) (tablespace.PointRead, error) {
-	r, err := kv.ts.BeginRead(ctx, table)
+	r, err := kv.reader(table).Begin(ctx)
 	if errors.Is(err, tablespace.ErrNoTable) {
 		err = fmt.Errorf("%w: %q", ErrNoTable, table)
 	}
 	return r, err
+}
+
+// reader returns the point reader of table, kept in kv.readers while there is room.
+func (kv *KV) reader(table string) *tablespace.TableReader {
+	var have []*tablespace.TableReader
+	p := kv.readers.Load()
+	if p != nil {
+		have = *p
+		for _, r := range have {
+			if r.Table() == table {
+				return r
+			}
+		}
+	}
+	r := kv.ts.TableReader(table)
+	if len(have) < maxKVReaders {
+		if _, ok := kv.ts.Schema(table); ok { // only tables that exist take a place
+			next := append(append(make([]*tablespace.TableReader, 0, len(have)+1), have...), r)
+			kv.readers.CompareAndSwap(p, &next) // a lost race just caches less
+		}
+	}
+	return r
 }
 
 // read encodes key for table's schema into kbuf (returned for reuse) and calls fn with the

@@ -15,16 +15,31 @@ import (
 // (its bytes and its boxed header): a KV Get's allocations were most of its cost beside the
 // lookup. Other types (bytea, timestamps, records) are boxed as goValue boxes them.
 func decode(s *types.Schema, k, v []byte) (Row, error) {
-	n := len(s.Columns)
-	var (
-		valBuf [16]types.Value // most tables: decoded on the stack
-		rawBuf [16][]byte
-	)
-	vals, raw := valBuf[:0], rawBuf[:0]
-	if n > len(valBuf) {
-		vals, raw = make([]types.Value, n), make([][]byte, n)
+	// The scratch is on the stack and zeroed on every call: sized for the table (a
+	// two-column table's 4 values zero in 256 bytes, 16 in 1 KiB).
+	switch n := len(s.Columns); {
+	case n <= 4:
+		var (
+			vals  [4]types.Value
+			raw   [4][]byte
+			kinds [4]boxing
+		)
+		return decodeWith(s, k, v, vals[:n], raw[:n], kinds[:n])
+	case n <= 16:
+		var (
+			vals  [16]types.Value
+			raw   [16][]byte
+			kinds [16]boxing
+		)
+		return decodeWith(s, k, v, vals[:n], raw[:n], kinds[:n])
+	default:
+		return decodeWith(s, k, v, make([]types.Value, n), make([][]byte, n), make([]boxing, n))
 	}
-	vals, raw = vals[:n], raw[:n]
+}
+
+// decodeWith is decode with scratch of the row's length: vals and raw for the decoded row,
+// kinds for how each value is boxed.
+func decodeWith(s *types.Schema, k, v []byte, vals []types.Value, raw [][]byte, kinds []boxing) (Row, error) {
 	if err := types.DecodeKey(s, k, vals); err != nil {
 		return nil, err
 	}
@@ -33,7 +48,8 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 	}
 	size, slots := 0, 0
 	for i := range vals {
-		switch boxKind(vals[i], raw[i]) {
+		kinds[i] = boxKind(&vals[i], raw[i])
+		switch kinds[i] {
 		case boxRawString:
 			size += len(raw[i])
 			slots++
@@ -41,10 +57,11 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 			slots++
 		}
 	}
-	row, hdrs, text := rowBlock(n, slots, size)
+	row, hdrs, text := rowBlock(len(vals), slots, size)
 	h := 0
-	for i, x := range vals {
-		switch boxKind(x, raw[i]) {
+	for i := range vals {
+		x := &vals[i]
+		switch kinds[i] {
 		case boxRawString:
 			start := len(text)
 			text = append(text, raw[i]...)
@@ -74,10 +91,11 @@ func decode(s *types.Schema, k, v []byte) (Row, error) {
 				row[i] = append([]byte{}, raw[i]...) // as goValue's []byte(v.S), one copy fewer
 				continue
 			}
+			y := *x
 			if raw[i] != nil {
-				x.S = string(raw[i])
+				y.S = string(raw[i])
 			}
-			row[i] = goValue(x)
+			row[i] = goValue(y)
 		}
 	}
 	return row, nil
@@ -151,7 +169,7 @@ const (
 
 // boxKind is how decode boxes x (raw: its bytes when DecodeValueRaw left them out of x).
 // It must agree with goValue on the Go type of each column type.
-func boxKind(x types.Value, raw []byte) boxing {
+func boxKind(x *types.Value, raw []byte) boxing {
 	switch {
 	case x.IsNull() && raw == nil:
 		return boxNull

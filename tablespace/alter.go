@@ -48,7 +48,8 @@ type tableGate struct {
 	// holder is the id of the transaction whose TRUNCATE holds the gate until it ends (0:
 	// none). That may take long, so entering waits for it no longer than the lock timeout.
 	holder  atomic.Uint64
-	changed chan struct{} // closed and replaced (under mu) when the gate changes
+	changed chan struct{}               // closed and replaced (under mu) when the gate changes
+	table   atomic.Pointer[cachedTable] // the table point reads found last (fsm.tableAt)
 }
 
 func (ts *Tablespace) gate(table string) *tableGate {
@@ -345,7 +346,7 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 	f.mu.Lock()
 	delete(f.tables, e.Table)
 	f.tables[s.Name] = nt
-	f.refreshReferenced()
+	f.tablesChanged()
 	f.mu.Unlock()
 	return nil
 }

@@ -330,7 +330,7 @@ func (f *fsm) Restore(rc io.ReadCloser) error {
 	old := f.pages
 	f.pages = store
 	f.tables = tables
-	f.refreshReferenced()
+	f.tablesChanged()
 	f.chunks = nil // a checkpoint is never taken while chunks are held back
 	f.checkpoints = m.Seq
 	f.lastManifest = m

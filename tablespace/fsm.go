@@ -23,6 +23,10 @@ type fsm struct {
 
 	mu     sync.RWMutex // guards tables (the map, not the tables' contents)
 	tables map[string]*table
+	// tablesGen counts the changes of tables (tablesChanged): a point read's gate keeps the
+	// table it found with the count it read, and uses it while the count is unchanged
+	// (tableAt), without mu and the map lookup.
+	tablesGen atomic.Uint64
 
 	applied      atomic.Uint64        // index of the last applied entry
 	applying     atomic.Uint64        // index of the entry being applied (= applied when idle)
@@ -54,6 +58,32 @@ func (f *fsm) table(name string) *table {
 	f.mu.RLock()
 	t := f.tables[name]
 	f.mu.RUnlock()
+	return t
+}
+
+// tablesChanged is called, under mu held for writing, after every change of tables: it
+// invalidates the tables point reads cached (tableAt) and marks the referenced tables.
+func (f *fsm) tablesChanged() {
+	f.tablesGen.Add(1)
+	f.refreshReferenced()
+}
+
+// cachedTable is a table a gate's point reads found, with the tablesGen read before.
+type cachedTable struct {
+	gen uint64
+	t   *table
+}
+
+// tableAt is table(name) for a point read inside name's gate g: the table g cached while
+// tables has not changed since, else a fresh lookup, cached. The count is read before the
+// lookup, so a change racing with it leaves an entry whose count is already old.
+func (f *fsm) tableAt(g *tableGate, name string) *table {
+	gen := f.tablesGen.Load()
+	if c := g.table.Load(); c != nil && c.gen == gen {
+		return c.t
+	}
+	t := f.table(name)
+	g.table.Store(&cachedTable{gen: gen, t: t})
 	return t
 }
 
@@ -135,7 +165,7 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
 		}
 		f.tables[s.Name] = newTable(s, f.pages)
-		f.refreshReferenced()
+		f.tablesChanged()
 		return nil
 	case wal.KindDropTable:
 		f.mu.Lock()
@@ -144,7 +174,7 @@ func (f *fsm) applyEntry(e *wal.Entry) error {
 			return fmt.Errorf("%w: %q", ErrNoTable, e.Table)
 		}
 		delete(f.tables, e.Table)
-		f.refreshReferenced()
+		f.tablesChanged()
 		return nil
 	case wal.KindTxn:
 		return f.applyTxn(e.Mutations)

@@ -92,3 +92,62 @@ func TestPointRead(t *testing.T) {
 		t.Fatal("read through a held gate")
 	}
 }
+
+// TestTableReaderSeesEveryTableChange: a TableReader's reads use the table its gate cached
+// (fsm.tableAt) only while no change of the tablespace's tables happened since; after each
+// kind of change a read finds the table as it is now. Each step reads once before the change,
+// so the cache is filled with the table the change replaces.
+func TestTableReaderSeesEveryTableChange(t *testing.T) {
+	ctx := context.Background()
+	ts := openTest(t, t.TempDir())
+	defer ts.Close()
+	mustNil(t, ts.CreateTable(ctx, testSchema("t")))
+	insertRows(t, ts, "t", 0, 3, 3)
+	r := ts.TableReader("t")
+	read := func() (*types.Schema, bool, error) {
+		pr, err := r.Begin(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		defer pr.End()
+		_, found, err := pr.Get(testKey(1))
+		return pr.Schema(), found, err
+	}
+	steps := []struct {
+		name   string
+		change func()
+		table  bool // the table exists after the change
+		found  bool // and has row 1
+	}{
+		{"alter", func() {
+			s, _ := ts.Schema("t")
+			next := &types.Schema{Name: "t", Columns: append(append([]types.Column(nil), s.Columns...),
+				types.Column{Name: "extra", Type: types.Int32}), PK: s.PK}
+			mustNil(t, ts.AlterTable(ctx, "t", next, []int{0, 1, -1}))
+		}, true, true},
+		{"truncate", func() {
+			tx := beginAll(ts)
+			mustNil(t, tx.Truncate(ctx, "t"))
+			mustNil(t, tx.Commit(ctx))
+		}, true, false},
+		{"drop", func() { mustNil(t, ts.DropTable(ctx, "t")) }, false, false},
+		{"create", func() {
+			mustNil(t, ts.CreateTable(ctx, testSchema("t")))
+			insertRows(t, ts, "t", 0, 3, 3)
+		}, true, true},
+	}
+	for _, st := range steps {
+		read() // fills the cache with the table before the change
+		st.change()
+		s, found, err := read()
+		cur, exists := ts.Schema("t")
+		switch {
+		case exists != st.table:
+			t.Fatalf("%s: the table exists: %v", st.name, exists)
+		case !st.table && !errors.Is(err, ErrNoTable):
+			t.Fatalf("%s: read of the dropped table: %v", st.name, err)
+		case st.table && (err != nil || s != cur || found != st.found):
+			t.Fatalf("%s: read after the change: schema current %v, row found %v, err %v", st.name, s == cur, found, err)
+		}
+	}
+}

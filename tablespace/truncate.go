@@ -128,6 +128,6 @@ func (f *fsm) install(fresh map[string]*table) {
 	for name, t := range fresh {
 		f.tables[name] = t
 	}
-	f.refreshReferenced()
+	f.tablesChanged()
 	f.mu.Unlock()
 }
