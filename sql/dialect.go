@@ -137,6 +137,8 @@ type rewriter struct {
 	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
+	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
+	parenClose  string         // written after the next "(" is closed (dialect_grouping.go)
 	casts       []int          // depth inside each open CAST(
 	arrays      []int          // depth inside each open ARRAY(
 	parens      []openParen    // one per open parenthesis

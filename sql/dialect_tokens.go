@@ -192,9 +192,10 @@ func (r *rewriter) openParen() error {
 	if r.nextIs(")") && (r.lastWord == "values" || r.prev.IsPunct(",") && r.depth == 0 && slices.Contains(r.words, "values")) {
 		return r.syntaxErrorAt(r.peek(0)) // MySQL's empty row, VALUES ()
 	}
-	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
+	call := r.emptyGroupingSet(r.lastWord != "" && !notFunctionNames[r.lastWord])
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
+	p.close, r.parenClose = r.parenClose, ""
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""

@@ -164,7 +164,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	var ab *aggBinder
 	var err error
 	if aggregated {
-		if ab, err = newAggBinder(st, sc); err != nil {
+		if ab, err = newGroupingBinder(st, sc); err != nil {
 			return nil, nil, err
 		}
 		out = &scope{params: ps, outer: sc.outer, level: sc.level, agg: ab}
@@ -215,7 +215,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	}
 
 	if ab != nil {
-		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs}
+		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs, sets: ab.sets}
 		if having != nil {
 			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}
 		}
