@@ -138,7 +138,7 @@ type rewriter struct {
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
-	parenClose  string         // written after the next "(" is closed (dialect_grouping.go)
+	distinctOn  distinctOnMove // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
 	casts       []int          // depth inside each open CAST(
 	arrays      []int          // depth inside each open ARRAY(
 	parens      []openParen    // one per open parenthesis
@@ -278,6 +278,7 @@ func (r *rewriter) token(t lexer.Token) error {
 
 // flush ends the statement at q[end] (its ';' or the end of the text).
 func (r *rewriter) flush(end int) {
+	r.endSelectList()
 	r.closePatterns(0)
 	r.closeSetOpGroup(0)
 	r.setops, r.setOpMarker = r.setops[:0], ""

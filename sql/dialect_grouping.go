@@ -14,8 +14,9 @@ import (
 //	GROUP BY GROUPING SETS (a, ())    → group by drove_grouping_sets(a, drove_empty_set())
 //	GROUP BY ()                       → group by drove_empty_set()
 //	grouping(a, b)                    → drove_grouping(a, b)
-//	SELECT DISTINCT ON (a, b) x, y    → select drove_distinct_on(a, b) , x, y
+//	SELECT DISTINCT ON (a, b) x, y    → select distinct x, y, drove_distinct_on(a, b)
 //
+// DISTINCT ON's call goes after the select list, since vitess takes a bare * only first.
 // ROLLUP, CUBE, GROUPING SETS and () are only read so in a GROUP BY clause (groupByAt), as
 // PostgreSQL's grammar reads them; GROUPING is a reserved word of PostgreSQL's, so grouping(
 // is the GROUPING operation anywhere.
@@ -99,9 +100,58 @@ func (r *rewriter) distinctOnNext() bool {
 // emitDistinctOn writes DISTINCT ON (list) as a first select-list entry drove_distinct_on(list).
 func emitDistinctOn(r *rewriter, _ string) error {
 	r.skip(1)
+	r.b.WriteString("distinct ")
+	r.distinctOn = distinctOnMove{state: distinctOnOpen, at: r.b.Len(), depth: r.depth}
 	r.emitCall(distinctOnFunc)
-	r.parenClose = " ,"
 	return nil
+}
+
+// distinctOnMove is DISTINCT ON's call on its way to the end of the select list: written
+// (open), then cut out of the output when its ")" closes (cut), then written after the list.
+type distinctOnMove struct {
+	state, at, depth int
+	text             string
+}
+
+const (
+	distinctOnNone = iota
+	distinctOnOpen
+	distinctOnCut
+)
+
+// distinctOnClosed cuts the DISTINCT ON call out of the output once its ")" is written.
+func (r *rewriter) distinctOnClosed() {
+	d := &r.distinctOn
+	if d.state != distinctOnOpen || r.depth != d.depth {
+		return
+	}
+	d.text, d.state = r.b.String()[d.at:], distinctOnCut
+	d.text = string([]byte(d.text)) // the buffer's bytes are rewritten from here on
+	r.b.truncate(d.at)
+	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > d.at; i-- {
+		r.marks[i].out = d.at
+	}
+}
+
+// selectListEnds are the words after which a select list at their depth has ended.
+var selectListEnds = map[string]bool{"from": true, "into": true, "where": true, "group": true, "having": true,
+	"window": true, "order": true, "limit": true, "offset": true, "fetch": true, "for": true, "union": true,
+	"intersect": true, "except": true}
+
+func (r *rewriter) selectListWord(w string) {
+	if r.distinctOn.state == distinctOnCut && r.depth == r.distinctOn.depth && selectListEnds[w] {
+		r.endSelectList()
+	}
+}
+
+// endSelectList writes the DISTINCT ON call cut out at the end of the select list.
+func (r *rewriter) endSelectList() {
+	if r.distinctOn.state != distinctOnCut {
+		r.distinctOn = distinctOnMove{}
+		return
+	}
+	r.b.WriteString(", " + r.distinctOn.text + " ")
+	r.distinctOn = distinctOnMove{}
 }
 
 // groupingConstruct converts the calls above: grouping(...) is a call of that name (its

@@ -120,6 +120,7 @@ func (r *rewriter) word(t lexer.Token) error {
 	r.setOpWord(w)
 	r.dmlFromWord(w)
 	r.groupByWord(w)
+	r.selectListWord(w)
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}

@@ -195,7 +195,6 @@ func (r *rewriter) openParen() error {
 	call := r.emptyGroupingSet(r.lastWord != "" && !notFunctionNames[r.lastWord])
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
-	p.close, r.parenClose = r.parenClose, ""
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
@@ -219,6 +218,9 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	if r.distinctOn.state == distinctOnCut && r.depth == r.distinctOn.depth {
+		r.endSelectList() // a subquery's select list ends at its ")"
+	}
 	if err := r.substringClosed(); err != nil {
 		return err
 	}
@@ -257,6 +259,7 @@ func (r *rewriter) closeParen() error {
 		return r.windowFilter(p)
 	}
 	r.b.WriteString(p.close)
+	r.distinctOnClosed()
 	if p.fromFunc != "" {
 		if cols := recordFunctionColumns[p.fromFunc]; cols != nil {
 			return r.fromRecordFunction(p.fromFunc, p.start, cols)

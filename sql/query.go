@@ -159,6 +159,7 @@ func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
 // scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
 // BY and LIMIT.
 func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	st, on := cutDistinctOn(st) // distinct_on.go
 	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
@@ -209,6 +210,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if err != nil {
 		return nil, nil, err
 	}
+	var distinctOn []int
+	if on != nil {
+		if keys, exprs, distinctOn, err = distinctOnKeys(on, st.OrderBy, keys, projs, exprs, out); err != nil {
+			return nil, nil, err
+		}
+	}
 	limits, err := bindLimits(st.Limit, ps)
 	if err != nil {
 		return nil, nil, err
@@ -234,6 +241,9 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		}
 		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
 	}
+	if on != nil {
+		return finishDistinctOn(root, cols, keys, distinctOn, exprs, limits), cols, nil
+	}
 	var presorted *scanNode
 	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
 		presorted = orderedScan(st.OrderBy, from, sc, projs, keys, limits)
@@ -255,13 +265,18 @@ func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, p
 		hidden = hidden || k.pos >= len(cols)
 	}
 	if hidden {
-		trim := make([]*expr, len(cols))
-		for i, c := range cols {
-			trim[i] = columnExpr(i, c.Type)
-		}
-		root = &projectNode{in: root, exprs: trim}
+		root = trimHidden(root, cols)
 	}
 	return root
+}
+
+// trimHidden drops the hidden columns after cols (ORDER BY's) from root's rows.
+func trimHidden(root node, cols []Column) node {
+	trim := make([]*expr, len(cols))
+	for i, c := range cols {
+		trim[i] = columnExpr(i, c.Type)
+	}
+	return &projectNode{in: root, exprs: trim}
 }
 
 // convertExpr widens a numeric expression to type t (integers to numeric or floats, numeric to
