@@ -138,6 +138,7 @@ type rewriter struct {
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
 	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
+	windowAt    int            // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
 	distinctOn  distinctOnMove // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
 	casts       []int          // depth inside each open CAST(
 	arrays      []int          // depth inside each open ARRAY(

@@ -40,8 +40,15 @@ func init() {
 var groupByEnds = map[string]bool{"having": true, "order": true, "limit": true, "offset": true, "window": true,
 	"union": true, "intersect": true, "except": true, "fetch": true, "for": true, "returning": true}
 
-// groupByWord follows where a GROUP BY list is (r.groupByAt: 1 + its depth, or 0).
+// groupByWord follows where a GROUP BY list is (r.groupByAt: 1 + its depth, or 0), and a
+// WINDOW clause (r.windowAt), whose definitions vitess reads each after its own WINDOW.
 func (r *rewriter) groupByWord(w string) {
+	switch {
+	case len(r.words) == 0 || r.windowAt > 0 && (r.depth < r.windowAt-1 || r.depth == r.windowAt-1 && groupByEnds[w]):
+		r.windowAt = 0
+	case w == "window" && r.windowAt == 0:
+		r.windowAt = r.depth + 1
+	}
 	switch {
 	case len(r.words) == 0 || r.groupByAt > 0 && (r.depth < r.groupByAt-1 || r.depth == r.groupByAt-1 && groupByEnds[w]):
 		r.groupByAt = 0

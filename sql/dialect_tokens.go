@@ -274,6 +274,8 @@ func (r *rewriter) comma() error {
 	switch {
 	case r.valuesRowNext():
 		r.b.WriteString(",row")
+	case r.windowAt == r.depth+1:
+		r.b.WriteString(", window") // vitess reads WINDOW a AS (...), WINDOW b AS (...)
 	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
 	case r.clause() == "from":

@@ -101,8 +101,6 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	switch {
 	case st.Into != nil:
 		return nil, nil, unsupported("SELECT INTO")
-	case len(st.Windows) > 0:
-		return nil, nil, unsupported("window functions")
 	case st.Lock != sqlparser.NoLock && st.Lock != sqlparser.ForUpdateLock:
 		return nil, nil, unsupported("this row-locking clause (only FOR UPDATE is supported)")
 	}
@@ -174,8 +172,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		defer func() { sc.level.aggregateHere = false }()
 	}
 	var win *windowNode // over the FROM rows, or over the groups
+	defs, err := namedWindows(st.Windows)
+	if err != nil {
+		return nil, nil, err
+	}
 	if calls := windowCalls(st); len(calls) > 0 {
-		if win, out, err = bindWindows(out, calls); err != nil {
+		if win, out, err = bindWindows(out, calls, defs); err != nil {
 			return nil, nil, err
 		}
 		out.window = win
