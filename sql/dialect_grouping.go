@@ -57,6 +57,17 @@ func (r *rewriter) groupByWord(w string) {
 	}
 }
 
+// groupingParenClosed ends the GROUP BY list or WINDOW clause of a query whose
+// parenthesis closed.
+func (r *rewriter) groupingParenClosed() {
+	if r.groupByAt > 0 && r.depth < r.groupByAt-1 {
+		r.groupByAt = 0
+	}
+	if r.windowAt > 0 && r.depth < r.windowAt-1 {
+		r.windowAt = 0
+	}
+}
+
 // inGroupBy reports whether the pass is inside a GROUP BY list.
 func (r *rewriter) inGroupBy() bool { return r.groupByAt > 0 && r.depth >= r.groupByAt-1 }
 

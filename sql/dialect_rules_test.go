@@ -40,6 +40,8 @@ func TestDialectRules(t *testing.T) {
 		{"distinct-on", "select count(distinct a) from t", "select count(distinct a) from t", ""},
 		{"distinct-on", "select (select distinct on (a) * from t order by a), 1", "select (select distinct  * , drove_distinct_on (a) from t order by a), 1", ""},
 		{"distinct-on", "select distinct on (a) a", "select distinct  a, drove_distinct_on (a)", ""},
+		{"rollup-cube", "select a in ((select 1 from t group by a), rollup(1, 2))", "select a in ((select 1 from t group by a), rollup(1, 2))", ""},
+		{"rollup-cube", "select a in ((select 1 from t window w as ()), (1, 2))", "select a in ((select 1 from t window w as ()), (1, 2))", ""},
 		{"distinct-on", "select (select distinct on (a) a)", "select (select distinct  a, drove_distinct_on (a) )", ""},
 		{"array-column", "create table t (a int array, b text ARRAY[3], c int[][2])", "create table t (a int  collate '\\0[]', b text  collate '\\0[]', c int collate '\\0[]')", ""},
 		{"row-short", "select row(1), ROW(), row(1, 2), row((1, 2)), row(array[1, 2]), row(f(1, 2))", "select drove_row(1), drove_row(), row(1, 2), drove_row((1, 2)), drove_row(drove_array_of(1, 2)), drove_row(f(1, 2))", ""},

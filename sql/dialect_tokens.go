@@ -242,6 +242,7 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.setLimited(false)
 	r.depth--
+	r.groupingParenClosed()
 	r.lastWord = ""
 	if r.valuesRows > r.depth+1 {
 		r.valuesRows = 0 // the parenthesis around a VALUES list closed
