@@ -48,6 +48,7 @@ type aggBinder struct {
 	groupText []string
 	aggs      []*aggSpec
 	aggASTs   []sqlparser.Expr
+	sets      *groupingSets // GROUP BY's grouping sets, or nil (grouping_sets.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
@@ -129,6 +130,10 @@ func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 		x := slot(g, ab.groups[g].typ)
 		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
 		return x
+	}
+	if f, ok := groupingCall(e, groupingFunc); ok {
+		x, err := ab.bindGrouping(f)
+		return x, true, err
 	}
 	if c, ok := e.(*sqlparser.ColName); ok {
 		i, err := ab.input.lookup(c)
@@ -272,9 +277,14 @@ type aggNode struct {
 	groups    []*expr
 	groupText []string
 	aggs      []*aggSpec
+	sets      *groupingSets
 }
 
 func (n *aggNode) explain(ex *explainer) {
+	if n.sets != nil {
+		n.explainSets(ex)
+		return
+	}
 	if len(n.groups) == 0 {
 		ex.line("Aggregate")
 	} else {
@@ -309,6 +319,9 @@ func (n *aggNode) open(ec *execCtx) (rowIter, error) {
 	in, err := n.in.open(ec)
 	if err != nil {
 		return nil, err
+	}
+	if n.sets != nil {
+		return n.openSets(ec, in)
 	}
 	var groups []*group
 	index := make(map[string]*group)

@@ -54,6 +54,9 @@ var sqlValueNames, sqlValueFuncNames = func() (map[string]string, map[string]str
 
 // internalCall decodes the dialect pass's calls; ok is false for any other function.
 func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) {
+	if x, ok, err := c.groupingConstruct(f); ok {
+		return x, ok, err
+	}
 	switch name := f.Name.Lowered(); {
 	case name == "drove_subscript" && (len(f.Exprs) == 2 || len(f.Exprs) == 3):
 		x, err := c.exprs(f.Exprs)

@@ -87,6 +87,10 @@ func init() {
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
+		{"grouping", wordRule{"grouping-sets", (*rewriter).groupingSetsNext, emitGroupingSets}},
+		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
+		{"rollup cube", wordRule{"rollup-cube", (*rewriter).rollupNext, emitRollup}},
+		{"distinct", wordRule{"distinct-on", (*rewriter).distinctOnNext, emitDistinctOn}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
@@ -132,6 +136,8 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	w := t.Value
 	r.setOpWord(w)
 	r.dmlFromWord(w)
+	r.groupByWord(w)
+	r.selectListWord(w)
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}

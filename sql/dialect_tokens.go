@@ -193,7 +193,7 @@ func (r *rewriter) openParen() error {
 	if r.nextIs(")") && (r.lastWord == "values" || r.prev.IsPunct(",") && r.depth == 0 && slices.Contains(r.words, "values")) {
 		return r.syntaxErrorAt(r.peek(0)) // MySQL's empty row, VALUES ()
 	}
-	call := r.lastWord != "" && !notFunctionNames[r.lastWord]
+	call := r.emptyGroupingSet(r.lastWord != "" && !notFunctionNames[r.lastWord])
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.inList = r.lastWord == "in"
@@ -220,6 +220,9 @@ func (r *rewriter) openParen() error {
 }
 
 func (r *rewriter) closeParen() error {
+	if r.distinctOn.state == distinctOnCut && r.depth == r.distinctOn.depth {
+		r.endSelectList() // a subquery's select list ends at its ")"
+	}
 	if err := r.substringClosed(); err != nil {
 		return err
 	}
@@ -241,6 +244,7 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.setLimited(false)
 	r.depth--
+	r.groupingParenClosed()
 	r.lastWord = ""
 	if r.valuesRows > r.depth+1 {
 		r.valuesRows = 0 // the parenthesis around a VALUES list closed
@@ -261,6 +265,7 @@ func (r *rewriter) closeParen() error {
 		return r.windowFilter(p)
 	}
 	r.b.WriteString(p.close)
+	r.distinctOnClosed()
 	if p.fromFunc != "" {
 		if cols := recordFunctionColumns[p.fromFunc]; cols != nil {
 			return r.fromRecordFunction(p.fromFunc, p.start, cols)
@@ -275,6 +280,8 @@ func (r *rewriter) comma() error {
 	switch {
 	case r.valuesRowNext():
 		r.b.WriteString(",row")
+	case r.windowAt == r.depth+1:
+		r.b.WriteString(", window") // vitess reads WINDOW a AS (...), WINDOW b AS (...)
 	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
 	case r.clause() == "from":

@@ -101,6 +101,9 @@ func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 		if x, ok := sc.pre[f]; ok {
 			return x, true, nil
 		}
+		if _, ok := groupingCall(f, groupingFunc); ok && sc.agg == nil {
+			return nil, true, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
+		}
 		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
 			x, err := compileWindowFilter(cond, arg, sc)
 			return x, true, err

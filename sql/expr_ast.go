@@ -64,7 +64,7 @@ func callFromTree(e *sqlparser.FuncExpr) bool {
 		return true
 	}
 	switch e.Name.Lowered() {
-	case aggFilterFunc, windowFilterFunc, rowFieldFunc:
+	case aggFilterFunc, windowFilterFunc, rowFieldFunc, groupingFunc:
 		return false
 	}
 	return true

@@ -122,8 +122,6 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	switch {
 	case st.Into != nil:
 		return nil, nil, unsupported("SELECT INTO")
-	case len(st.Windows) > 0:
-		return nil, nil, unsupported("window functions")
 	case st.Lock != sqlparser.NoLock && st.Lock != sqlparser.ForUpdateLock:
 		return nil, nil, unsupported("this row-locking clause (only FOR UPDATE is supported)")
 	}
@@ -180,12 +178,13 @@ func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
 // scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
 // BY and LIMIT.
 func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	st, on := cutDistinctOn(st) // distinct_on.go
 	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
 	var err error
 	if aggregated {
-		if ab, err = newAggBinder(st, sc); err != nil {
+		if ab, err = newGroupingBinder(st, sc); err != nil {
 			return nil, nil, err
 		}
 		out = &scope{params: ps, outer: sc.outer, level: sc.level, agg: ab}
@@ -194,8 +193,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		defer func() { sc.level.aggregateHere = false }()
 	}
 	var win *windowNode // over the FROM rows, or over the groups
+	defs, err := namedWindows(st.Windows)
+	if err != nil {
+		return nil, nil, err
+	}
 	if calls := windowCalls(st); len(calls) > 0 {
-		if win, out, err = bindWindows(out, calls); err != nil {
+		if win, out, err = bindWindows(out, calls, defs); err != nil {
 			return nil, nil, err
 		}
 		out.window = win
@@ -230,6 +233,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if err != nil {
 		return nil, nil, err
 	}
+	var distinctOn []int
+	if on != nil {
+		if keys, exprs, distinctOn, err = distinctOnKeys(on, st.OrderBy, keys, projs, exprs, out); err != nil {
+			return nil, nil, err
+		}
+	}
 	limits, err := bindLimits(st.Limit, ps)
 	if err != nil {
 		return nil, nil, err
@@ -242,7 +251,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 			// not scan them (is_degenerate_grouping): their errors never happen.
 			root = oneRowNode{}
 		}
-		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs}
+		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs, sets: ab.sets}
 		if having != nil {
 			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}
 		}
@@ -260,6 +269,9 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 			return nil, nil, err
 		}
 		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
+	}
+	if on != nil {
+		return finishDistinctOn(root, cols, keys, distinctOn, exprs, limits), cols, nil
 	}
 	var presorted *scanNode
 	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
@@ -282,13 +294,18 @@ func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, p
 		hidden = hidden || k.pos >= len(cols)
 	}
 	if hidden {
-		trim := make([]*expr, len(cols))
-		for i, c := range cols {
-			trim[i] = columnExpr(i, c.Type)
-		}
-		root = &projectNode{in: root, exprs: trim}
+		root = trimHidden(root, cols)
 	}
 	return root
+}
+
+// trimHidden drops the hidden columns after cols (ORDER BY's) from root's rows.
+func trimHidden(root node, cols []Column) node {
+	trim := make([]*expr, len(cols))
+	for i, c := range cols {
+		trim[i] = columnExpr(i, c.Type)
+	}
+	return &projectNode{in: root, exprs: trim}
 }
 
 // convertExpr widens a numeric expression to type t (integers to numeric or floats, numeric to

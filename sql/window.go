@@ -76,13 +76,13 @@ func windowCalls(st *sqlparser.Select) []sqlparser.Expr {
 // bindWindows plans the window calls over rows of scope sc (the FROM clause's, or the
 // groups' when the query aggregates), returning the node, whose input the caller sets, and the
 // scope the select list reads the calls in.
-func bindWindows(sc *scope, calls []sqlparser.Expr) (*windowNode, *scope, error) {
+func bindWindows(sc *scope, calls []sqlparser.Expr, defs windowDefs) (*windowNode, *scope, error) {
 	n := &windowNode{}
 	out := sc.child(slices.Clone(sc.cols))
 	out.agg = sc.agg
 	out.windows = make(map[sqlparser.Expr]int)
 	for i, call := range calls {
-		spec, err := bindWindow(call, sc)
+		spec, err := bindWindow(call, sc, defs)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -99,14 +99,14 @@ func (n *windowNode) windowColumn(i int) *expr {
 	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[len(row)-back], nil }}
 }
 
-func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
+func bindWindow(call sqlparser.Expr, sc *scope, defs windowDefs) (*windowSpec, error) {
 	wf := call.(sqlparser.WindowFunc)
-	over := wf.GetOverClause()
-	if !over.WindowName.IsEmpty() || over.WindowSpec == nil || !over.WindowSpec.Name.IsEmpty() {
-		return nil, unsupported("named windows")
+	ws, err := defs.resolveOver(wf.GetOverClause()) // window_named.go
+	if err != nil {
+		return nil, err
 	}
 	spec := &windowSpec{call: call}
-	if fc := over.WindowSpec.FrameClause; fc != nil {
+	if fc := ws.FrameClause; fc != nil {
 		f, err := bindFrame(fc, sc)
 		if err != nil {
 			return nil, err
@@ -125,7 +125,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 			return nil, err
 		}
 	}
-	for _, p := range over.WindowSpec.PartitionClause {
+	for _, p := range ws.PartitionClause {
 		x, err := compile(p, sc)
 		if err != nil {
 			return nil, err
@@ -133,7 +133,7 @@ func bindWindow(call sqlparser.Expr, sc *scope) (*windowSpec, error) {
 		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), record: x.typ.IsRecord()})
 		spec.partition = append(spec.partition, x)
 	}
-	for _, o := range over.WindowSpec.OrderClause {
+	for _, o := range ws.OrderClause {
 		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
 			if len(spec.order) == 0 {
 				return nil, Errorf("42601", "syntax error at or near \"NULLS\"")

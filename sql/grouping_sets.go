@@ -1,0 +1,321 @@
+package sql
+
+import (
+	"slices"
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// GROUP BY's grouping sets: ROLLUP, CUBE, GROUPING SETS and () (written by the dialect pass
+// as drove_rollup, drove_cube, drove_grouping_sets and drove_empty_set calls:
+// dialect_grouping.go). The GROUP BY list is expanded, as PostgreSQL's
+// expand_grouping_sets does, into the distinct grouping expressions and the grouping sets
+// over them (the items of the list multiplied out); the aggregate node groups every input
+// row once per set, its key the set's number and the values of the set's expressions, the
+// others NULL in its output (a rolled-up NULL, which is another group than a NULL value of
+// the column). The set's number rides in a hidden last group slot, which grouping() reads.
+
+// maxGroupingSets is PostgreSQL's bound on the sets one GROUP BY expands to.
+const maxGroupingSets = 4096
+
+// groupingSets are the sets of an aggregated query, each a list of positions in the aggregate
+// binder's groups.
+type groupingSets struct {
+	sets [][]int
+	text []string // each set's expressions, for EXPLAIN
+}
+
+// groupingCall reports whether e is the dialect pass's call of one of GROUP BY's grouping
+// constructs named names.
+func groupingCall(e sqlparser.Expr, names ...string) (*sqlparser.FuncExpr, bool) {
+	f, ok := e.(*sqlparser.FuncExpr)
+	if !ok || !f.Qualifier.IsEmpty() {
+		return nil, false
+	}
+	return f, slices.Contains(names, f.Name.Lowered())
+}
+
+// expandGroupBy multiplies out GROUP BY's items into grouping sets over the distinct
+// expressions flat; sets is nil for a plain GROUP BY list.
+func expandGroupBy(items []sqlparser.Expr) (flat []sqlparser.Expr, sets [][]int, err error) {
+	plain := true
+	for _, it := range items {
+		if _, ok := groupingCall(it, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc); ok {
+			plain = false
+		}
+	}
+	if plain {
+		return items, nil, nil
+	}
+	exprSets := [][]sqlparser.Expr{nil}
+	for _, it := range items {
+		of, err := itemSets(it, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(exprSets)*len(of) > maxGroupingSets {
+			return nil, nil, tooManyGroupingSets()
+		}
+		var next [][]sqlparser.Expr
+		for _, a := range exprSets {
+			for _, b := range of {
+				next = append(next, append(slices.Clip(a), b...))
+			}
+		}
+		exprSets = next
+	}
+	for _, es := range exprSets {
+		var set []int
+		for _, e := range es {
+			i := slices.IndexFunc(flat, func(f sqlparser.Expr) bool { return sqlparser.Equals.Expr(f, e) })
+			if i < 0 {
+				i = len(flat)
+				flat = append(flat, e)
+			}
+			if !slices.Contains(set, i) {
+				set = append(set, i)
+			}
+		}
+		sets = append(sets, set)
+	}
+	return flat, sets, nil
+}
+
+func tooManyGroupingSets() error {
+	return Errorf("54011", "too many grouping sets present (maximum %d)", maxGroupingSets)
+}
+
+// itemSets is the grouping sets one item of GROUP BY (top) or of GROUPING SETS stands for.
+func itemSets(e sqlparser.Expr, top bool) ([][]sqlparser.Expr, error) {
+	f, ok := groupingCall(e, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc)
+	if !ok {
+		if t, isTuple := e.(sqlparser.ValTuple); isTuple && !top {
+			return [][]sqlparser.Expr{elements(t)}, nil // (a, b): one set
+		}
+		return [][]sqlparser.Expr{{e}}, nil
+	}
+	args := f.Exprs
+	switch f.Name.Lowered() {
+	case emptySetFunc:
+		return [][]sqlparser.Expr{nil}, nil
+	case groupingSetsFunc:
+		var out [][]sqlparser.Expr
+		for _, a := range args {
+			of, err := itemSets(a, false)
+			if err != nil {
+				return nil, err
+			}
+			if len(out)+len(of) > maxGroupingSets {
+				return nil, tooManyGroupingSets()
+			}
+			out = append(out, of...)
+		}
+		return out, nil
+	}
+	elems := make([][]sqlparser.Expr, len(args))
+	for i, a := range args {
+		if g, nested := groupingCall(a, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc); nested {
+			// PostgreSQL reads only expressions here: ROLLUP and CUBE are calls
+			name := strings.TrimPrefix(g.Name.Lowered(), "drove_")
+			return nil, Errorf("42883", "function %s does not exist", name)
+		}
+		if t, isTuple := a.(sqlparser.ValTuple); isTuple {
+			elems[i] = elements(t)
+		} else {
+			elems[i] = []sqlparser.Expr{a}
+		}
+	}
+	var out [][]sqlparser.Expr
+	if f.Name.Lowered() == rollupFunc { // (a, b, c), (a, b), (a), ()
+		for n := len(elems); n >= 0; n-- {
+			out = append(out, slices.Concat(elems[:n]...))
+		}
+		return out, nil
+	}
+	if len(elems) > 12 { // 2^12 sets is PostgreSQL's limit
+		return nil, tooManyGroupingSets()
+	}
+	for mask := 1<<len(elems) - 1; mask >= 0; mask-- { // CUBE: every subset, the whole first
+		var set []sqlparser.Expr
+		for i, el := range elems {
+			if mask&(1<<(len(elems)-1-i)) != 0 {
+				set = append(set, el...)
+			}
+		}
+		out = append(out, set)
+	}
+	return out, nil
+}
+
+func elements(t sqlparser.ValTuple) []sqlparser.Expr { return []sqlparser.Expr(t) }
+
+// newGroupingBinder is newAggBinder over the expanded GROUP BY list; with grouping sets, the
+// binder's last group is the hidden set number.
+func newGroupingBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
+	if st.GroupBy == nil {
+		return newAggBinder(st, input)
+	}
+	flat, sets, err := expandGroupBy(st.GroupBy.Exprs)
+	if err != nil || sets == nil {
+		if err != nil {
+			return nil, err
+		}
+		return newAggBinder(st, input)
+	}
+	cp := *st
+	cp.GroupBy = &sqlparser.GroupBy{Exprs: flat}
+	ab, err := newAggBinder(&cp, input)
+	if err != nil {
+		return nil, err
+	}
+	gs := &groupingSets{sets: sets}
+	for _, set := range sets {
+		var names []string
+		for _, g := range set {
+			names = append(names, ab.groupText[g])
+		}
+		gs.text = append(gs.text, "("+strings.Join(names, ", ")+")")
+	}
+	ab.sets = gs
+	ab.groups = append(ab.groups, &expr{typ: types.Int32}) // filled by openSets, never evaluated
+	ab.groupText = append(ab.groupText, "")
+	return ab, nil
+}
+
+// bindGrouping compiles grouping(a, b, ...): a bit per argument, the first the most
+// significant, set when the row's grouping set does not group by the argument.
+func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
+	if len(f.Exprs) > 31 {
+		return nil, Errorf("54023", "GROUPING must have fewer than 32 arguments")
+	}
+	pos := make([]int, len(f.Exprs))
+	for i, a := range f.Exprs {
+		g, err := ab.groupOf(a)
+		if err != nil {
+			return nil, err
+		}
+		pos[i] = g
+	}
+	if ab.sets == nil { // a plain GROUP BY groups every row by all its expressions
+		return &expr{typ: types.Int32, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+			return types.NewInt(types.Int32, 0), nil
+		}}, nil
+	}
+	masks := make([]int64, len(ab.sets.sets))
+	for s, set := range ab.sets.sets {
+		for _, g := range pos {
+			masks[s] <<= 1
+			if !slices.Contains(set, g) {
+				masks[s] |= 1
+			}
+		}
+	}
+	slot := len(ab.groups) - 1
+	return &expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		return types.NewInt(types.Int32, masks[row[slot].I]), nil
+	}}, nil
+}
+
+// groupOf is the GROUP BY expression e is, as resolve matches them.
+func (ab *aggBinder) groupOf(e sqlparser.Expr) (int, error) {
+	if c, ok := e.(*sqlparser.ColName); ok {
+		if i, err := ab.input.lookup(c); err == nil && i >= 0 {
+			for g, col := range ab.groupCols {
+				if col == i {
+					return g, nil
+				}
+			}
+		}
+	}
+	for g, ge := range ab.exprs {
+		if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(e, ge) || sameColumns(e, ge, ab.input)) {
+			return g, nil
+		}
+	}
+	return 0, groupingArgumentError()
+}
+
+func groupingArgumentError() error {
+	return Errorf("42803", "arguments to GROUPING must be grouping expressions of the associated query level")
+}
+
+// openSets groups the input once per grouping set.
+func (n *aggNode) openSets(ec *execCtx, in rowIter) (rowIter, error) {
+	ng := len(n.groups) - 1 // the last slot is the set's number
+	var groups []*group
+	index := make(map[string]*group)
+	all := make([]types.Value, ng)
+	vals := make([]types.Value, len(n.groups))
+	var key []byte
+	// group finds (or makes) set s's group of the values in all.
+	group := func(s int) (*group, error) {
+		key = appendValueKey(key[:0], types.NewInt(types.Int64, int64(s)))
+		for _, g := range n.sets.sets[s] {
+			key = appendValueKey(key, trimCharIf(all[g], n.groups[g].bpchar))
+		}
+		if g := index[string(key)]; g != nil {
+			return g, nil
+		}
+		for i := range ng {
+			vals[i] = types.Value{T: n.groups[i].typ, Null: true}
+		}
+		for _, g := range n.sets.sets[s] {
+			vals[g] = all[g]
+		}
+		vals[ng] = types.NewInt(types.Int32, int64(s))
+		if err := ec.mem.grow(rowBytes(vals) + int64(len(key)+64*len(n.aggs))); err != nil {
+			return nil, err
+		}
+		g := &group{key: slices.Clone(vals), states: make([]aggState, len(n.aggs))}
+		index[string(key)] = g
+		groups = append(groups, g)
+		return g, nil
+	}
+	for s, set := range n.sets.sets {
+		if len(set) == 0 { // an empty grouping set has its one group over no rows too
+			if _, err := group(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for {
+		row, err := ec.pull(in)
+		if err != nil {
+			return nil, err
+		}
+		if row == nil {
+			break
+		}
+		for i := range ng {
+			if all[i], err = n.groups[i].eval(row); err != nil {
+				return nil, err
+			}
+		}
+		for s := range n.sets.sets {
+			g, err := group(s)
+			if err != nil {
+				return nil, err
+			}
+			for i, a := range n.aggs {
+				if err := a.step(ec, &g.states[i], row); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if err := n.checkRecordGroups(ec, groups); err != nil {
+		return nil, err
+	}
+	return &aggIter{n: n, groups: groups, out: make([]types.Value, len(n.groups)+len(n.aggs))}, nil
+}
+
+func (n *aggNode) explainSets(ex *explainer) {
+	ex.line("MixedAggregate")
+	for _, t := range n.sets.text {
+		ex.detail("Group Key: %s", t)
+	}
+	ex.child(n.in)
+}
