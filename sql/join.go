@@ -307,10 +307,8 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		if ri < 0 {
 			return nil, Errorf("42703", "column %q specified in USING clause does not exist in right table", name)
 		}
-		l, r := j.cols[li], j.cols[ri]
 		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
-			Left:  &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(l.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(l.table)}},
-			Right: &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(r.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(r.table)}}})
+			Left: usingOperand(j.cols, li), Right: usingOperand(j.cols, ri)})
 		merged[li], merged[ri] = true, true
 		if kind == rightJoin {
 			first = append(first, ri)
@@ -322,7 +320,13 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 			j.cols[li].hidden = true
 		case fullJoin:
 			j.cols[ri].hidden = true
-			j.cols[li].merged = ri
+			// The merge's chain grows: after an earlier FULL JOIN ... USING the left value is
+			// already a merge, and the new one takes the right value only past all of it.
+			e := li
+			for j.cols[e].merged >= 0 {
+				e = j.cols[e].merged
+			}
+			j.cols[e].merged = ri
 		default:
 			j.cols[ri].hidden = true
 		}
@@ -330,6 +334,34 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 	j.usingStarOrder(first, merged)
 	j.on = conds
 	return j, nil
+}
+
+// usingOperand is one side of a USING equality: the side's column, qualified, or, when it
+// is itself the merged column of an earlier FULL JOIN ... USING, the merge (COALESCE of its
+// chain), as PostgreSQL joins on the merged value (a JOIN b USING (k) after a FULL JOIN of a
+// lacking the row compared NULL with k).
+func usingOperand(cols []scopeCol, i int) sqlparser.Expr {
+	ref := func(c scopeCol) sqlparser.Expr {
+		return &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(c.table)}}
+	}
+	if cols[i].merged < 0 {
+		return ref(cols[i])
+	}
+	var args []sqlparser.Expr
+	for _, k := range mergedChain(cols, i) {
+		args = append(args, ref(cols[k]))
+	}
+	return &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI("coalesce"), Exprs: args}
+}
+
+// mergedChain is column i and the columns its merge reads after it, in order (scopeCol.merged).
+func mergedChain(cols []scopeCol, i int) []int {
+	out := []int{i}
+	for cols[i].merged >= 0 {
+		i = cols[i].merged
+		out = append(out, i)
+	}
+	return out
 }
 
 func setStarts(f *fromItem, start int) {
@@ -367,11 +399,7 @@ func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
 			if i < 0 {
 				return false, nil
 			}
-			idx := []int{i}
-			if m := sc.cols[i].merged; m >= 0 {
-				idx = append(idx, m)
-			}
-			for _, k := range idx {
+			for _, k := range mergedChain(sc.cols, i) {
 				lo, hi = min(lo, k), max(hi, k)
 			}
 		}
