@@ -74,10 +74,13 @@ func (g *sgen) joinCond(l, r []qcol, full bool) string {
 	case 5:
 		return "(" + lk + " = " + rk + " OR " + g.colOf(l, "text") + " = " + g.colOf(r, "text") + ")"
 	}
+	if g.chance(2) { // a subquery in ON
+		return lk + " = " + rk + " AND " + g.pick("", "NOT ") + "EXISTS (SELECT 1 FROM qc s WHERE s.k = " + rk + ")"
+	}
 	return g.colOf(l, "numeric") + " = " + rk // numeric = int
 }
 
-// joinChain is two to three tables joined with ON, USING (k) or NATURAL, maybe nested on
+// joinChain is two to three tables joined with ON (maybe with a subquery), USING or NATURAL, maybe nested on
 // the right.
 func (g *sgen) joinChain() from {
 	f := g.single()
@@ -102,7 +105,9 @@ func (g *sgen) joinChain() from {
 			f.sql += " CROSS JOIN " + rsql
 			usingOnly = false
 		case g.chance(3) && !strings.HasPrefix(rsql, "("):
-			f.sql += " " + kind + " " + rsql + " USING (k)"
+			u := g.pick("k", "k", "n", "k, n")
+			f.sql += " " + kind + " " + rsql + " USING (" + u + ")"
+			usingOnly = usingOnly && strings.HasPrefix(u, "k")
 		case i == 0 && g.chance(6) && kind != "FULL JOIN" && !strings.HasPrefix(rsql, "("):
 			f.sql += " NATURAL " + kind + " " + rsql
 			usingOnly = false
