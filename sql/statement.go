@@ -414,6 +414,11 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	return p, nil
 }
 
+// Reshapeable lets a re-bind of a prepared statement change its result columns: for a
+// caller that reads them after each run (the database/sql driver), not a wire client that
+// was told them once.
+func (st *Statement) Reshapeable() { st.fixed = false }
+
 // resultChanged reports whether a re-bound prepared statement's result columns differ from
 // the ones it was prepared with, in number, name or type (PostgreSQL's equalTupleDescs): a
 // client that was described the old columns would read the new rows with them (an added
