@@ -164,7 +164,9 @@ func (c *conn) PrepareContext(ctx context.Context, query string) (driver.Stmt, e
 	if err != nil {
 		return nil, err
 	}
-	return &stmt{c: c, st: ps.(*drovesql.Statement)}, nil
+	st := ps.(*drovesql.Statement)
+	st.Reshapeable() // database/sql reads the columns after each run
+	return &stmt{c: c, st: st}, nil
 }
 
 // prepared returns the cached plan of query, preparing it on first use.
@@ -180,6 +182,7 @@ func (c *conn) prepared(ctx context.Context, query string) (*drovesql.Statement,
 		c.cache = make(map[string]*drovesql.Statement)
 	}
 	st := ps.(*drovesql.Statement)
+	st.Reshapeable()
 	c.cache[query] = st
 	return st, nil
 }

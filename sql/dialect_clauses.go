@@ -22,8 +22,11 @@ func emitFullJoin(r *rewriter, _ string) error {
 	}
 	r.skip(n)
 	r.b.WriteString("straight_join")
+	natural := r.lastWord == "natural" // takes no ON or USING
 	r.keep("join")
-	r.fullJoinAt = r.depth
+	if !natural {
+		r.fullJoinAt = r.depth
+	}
 	return nil
 }
 

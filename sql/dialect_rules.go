@@ -153,6 +153,9 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	if w == "from" || w == "join" {
 		r.sepAt = r.ntok
 	}
+	if w == "on" && r.fullJoinAt == r.depth {
+		r.fullJoinAt = -1 // the FULL JOIN has its ON: a later USING is another join's
+	}
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma
 		r.setLimited(true)

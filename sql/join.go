@@ -307,10 +307,8 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		if ri < 0 {
 			return nil, Errorf("42703", "column %q specified in USING clause does not exist in right table", name)
 		}
-		l, r := j.cols[li], j.cols[ri]
 		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
-			Left:  &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(l.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(l.table)}},
-			Right: &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(r.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(r.table)}}})
+			Left: usingOperand(j.cols, li), Right: usingOperand(j.cols, ri)})
 		merged[li], merged[ri] = true, true
 		if kind == rightJoin {
 			first = append(first, ri)
@@ -322,7 +320,13 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 			j.cols[li].hidden = true
 		case fullJoin:
 			j.cols[ri].hidden = true
-			j.cols[li].merged = ri
+			// The merge's chain grows: after an earlier FULL JOIN ... USING the left value is
+			// already a merge, and the new one takes the right value only past all of it.
+			e := li
+			for j.cols[e].merged >= 0 {
+				e = j.cols[e].merged
+			}
+			j.cols[e].merged = ri
 		default:
 			j.cols[ri].hidden = true
 		}
@@ -367,11 +371,7 @@ func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
 			if i < 0 {
 				return false, nil
 			}
-			idx := []int{i}
-			if m := sc.cols[i].merged; m >= 0 {
-				idx = append(idx, m)
-			}
-			for _, k := range idx {
+			for _, k := range mergedChain(sc.cols, i) {
 				lo, hi = min(lo, k), max(hi, k)
 			}
 		}

@@ -1,8 +1,11 @@
 package sql
 
+import "vitess.io/vitess/go/vt/sqlparser"
+
 // The order SELECT * lists a FROM clause's columns in, as PostgreSQL: a USING or NATURAL
 // join's merged columns first (in USING's order), then the left side's others, then the
-// right side's; any other join, the left side's then the right side's.
+// right side's; any other join, the left side's then the right side's. A USING column of a
+// FULL join is the merge of its sides (usingOperand, mergedChain).
 
 // order is the order of f's columns SELECT * lists.
 func (f *fromItem) order() []int {
@@ -41,4 +44,32 @@ func (f *fromItem) usingStarOrder(first []int, merged map[int]bool) {
 		}
 	}
 	f.starOrder = first
+}
+
+// usingOperand is one side of a USING equality: the side's column, qualified, or, when it
+// is itself the merged column of an earlier FULL JOIN ... USING, the merge (COALESCE of its
+// chain), as PostgreSQL joins on the merged value (a JOIN b USING (k) after a FULL JOIN of a
+// lacking the row compared NULL with k).
+func usingOperand(cols []scopeCol, i int) sqlparser.Expr {
+	ref := func(c scopeCol) sqlparser.Expr {
+		return &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(c.table)}}
+	}
+	if cols[i].merged < 0 {
+		return ref(cols[i])
+	}
+	var args []sqlparser.Expr
+	for _, k := range mergedChain(cols, i) {
+		args = append(args, ref(cols[k]))
+	}
+	return &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI("coalesce"), Exprs: args}
+}
+
+// mergedChain is column i and the columns its merge reads after it, in order (scopeCol.merged).
+func mergedChain(cols []scopeCol, i int) []int {
+	out := []int{i}
+	for cols[i].merged >= 0 {
+		i = cols[i].merged
+		out = append(out, i)
+	}
+	return out
 }

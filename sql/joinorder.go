@@ -158,9 +158,8 @@ func (r *joinRegion) relsOf(e sqlparser.Expr) []int {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		if c, ok := n.(*sqlparser.ColName); ok {
 			if i, err := r.sc.lookup(c); err == nil && i >= 0 {
-				addCol(i)
-				if m := r.sc.cols[i].merged; m >= 0 {
-					addCol(m)
+				for _, k := range mergedChain(r.sc.cols, i) {
+					addCol(k)
 				}
 			}
 		}
@@ -215,7 +214,14 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 	// lowest join that sees every relation it reads.
 	proxies := make([]*fromItem, len(r.items))
 	for i, it := range r.items {
-		proxies[i] = &fromItem{sub: nodes[i], alias: it.alias, cols: it.cols, lookupOf: it}
+		// The columns as the region's scope shows them: a USING join of the region hid
+		// the right-hand column of each pair, which the item's own columns do not know
+		// (ON k = ... after a USING (k) then read as ambiguous).
+		cols := slices.Clone(it.cols)
+		for j := range cols {
+			cols[j].hidden = r.sc.cols[it.start+j].hidden
+		}
+		proxies[i] = &fromItem{sub: nodes[i], alias: it.alias, cols: cols, lookupOf: it}
 	}
 	root := r.tree(p, proxies)
 	for _, c := range r.conds {

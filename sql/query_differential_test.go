@@ -60,8 +60,9 @@ var qtables = []qtable{
 
 // qgen generates queries.
 type qgen struct {
-	r     *rand.Rand
-	alias int // the next table alias
+	r      *rand.Rand
+	alias  int      // the next table alias
+	tables []qtable // the tables queries read; nil: qtables
 }
 
 func (g *qgen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
@@ -77,13 +78,15 @@ func (g *qgen) value(typ string) string {
 	case "int":
 		return g.pick("0", "1", "2", "3", "-1")
 	case "text":
-		return g.pick("'a'", "'b'", "'B'", "''", "'ab'", "'a b'")
+		return g.pick("'a'", "'b'", "'B'", "''", "'ab'", "'a b'", "'Z'", "'a '", "'_'")
 	case "numeric":
 		return g.pick("1.5", "2", "-0.5", "0.25", "10")
 	case "float8":
 		return g.pick("0.5", "-1", "2", "1e10", "0.1")
 	case "date":
 		return g.pick("'2024-01-01'", "'2023-12-31'", "'2024-02-29'", "'1999-01-01'")
+	case "bool":
+		return g.pick("true", "false")
 	}
 	return "NULL"
 }
@@ -123,7 +126,11 @@ type from struct {
 }
 
 func (g *qgen) table() (string, []qcol, string) {
-	t := qtables[g.r.IntN(len(qtables))]
+	ts := g.tables
+	if ts == nil {
+		ts = qtables
+	}
+	t := ts[g.r.IntN(len(ts))]
 	g.alias++
 	a := fmt.Sprintf("t%d", g.alias)
 	cols := make([]qcol, len(t.cols))
@@ -232,6 +239,9 @@ func (g *qgen) pred(cols []qcol, depth int) string {
 	case 9: // a scalar subquery: an aggregate, correlated or not
 		sub, scols, _ := g.table()
 		agg := g.pick("max", "min", "count")
+		if typ == "bool" && agg != "count" { // no max(boolean)
+			agg = g.pick("bool_and", "bool_or")
+		}
 		at := typ
 		if agg == "count" {
 			at = "int"
@@ -322,6 +332,8 @@ func (g *qgen) aggregate(cols []qcol, t string) string {
 		// string_agg takes no ORDER BY in drove (docs/sql.md, Reading and writing: Aggregates),
 		// and without one its order is not fixed: the ordered json aggregates instead.
 		return g.pick("min("+c+")", "max("+c+")", "CAST("+g.pick("jsonb_agg", "json_agg")+"("+c+" ORDER BY "+c+" "+g.pick("", "DESC", "NULLS FIRST")+") AS text)")
+	case "bool":
+		return g.pick("bool_and", "bool_or") + "(" + g.colOf(cols, t) + ")"
 	}
 	return g.pick("max", "min") + "(" + g.colOf(cols, t) + ")"
 }
@@ -357,6 +369,8 @@ func (g *qgen) window(f from, t string) string {
 		return g.pick("rank()", "dense_rank()", "count(*)", "CAST(sum("+g.colOf(f.cols, "int")+") AS int)") + " OVER (" + part + "ORDER BY " + o + ")"
 	case "numeric":
 		return g.pick("sum", "avg", "max") + "(" + g.colOf(f.cols, g.pick("int", "numeric")) + ") OVER (" + part + g.pick("", "ORDER BY "+o) + ")"
+	case "bool":
+		return g.pick("bool_and", "bool_or") + "(" + g.colOf(f.cols, t) + ") OVER (" + part + ")"
 	}
 	return g.pick("max", "min") + "(" + g.colOf(f.cols, t) + ") OVER (" + part + ")"
 }

@@ -222,13 +222,13 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 		}
 		o.cols[j].markUsed()
 		cell, typ := o.cell, o.cols[j].typ
-		if m := o.cols[j].merged; m >= 0 && !qualified {
-			o.cols[m].markUsed()
+		if o.cols[j].merged >= 0 && !qualified {
+			chain := mergedChain(o.cols, j)
+			for _, k := range chain {
+				o.cols[k].markUsed()
+			}
 			return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) {
-				if (*cell)[j].IsNull() {
-					return (*cell)[m], nil
-				}
-				return (*cell)[j], nil
+				return firstNonNull(*cell, chain), nil
 			}}, nil
 		}
 		// Row-free: it does not read this scope's row, so it can pick a point lookup.
@@ -267,17 +267,28 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	}}, true, nil
 }
 
+// firstNonNull is the first of row's values at idx that is not NULL (a merged USING
+// column's value), else NULL.
+func firstNonNull(row []types.Value, idx []int) types.Value {
+	for _, k := range idx {
+		if !row[k].IsNull() {
+			return row[k]
+		}
+	}
+	return types.NullValue
+}
+
 // colExpr reads column i of this scope's row (for a merged USING column, either side's).
 func (sc *scope) colExpr(i int) *expr {
 	col := sc.cols[i]
 	col.markUsed()
-	if j := col.merged; j >= 0 {
-		sc.cols[j].markUsed()
+	if col.merged >= 0 {
+		chain := mergedChain(sc.cols, i)
+		for _, k := range chain {
+			sc.cols[k].markUsed()
+		}
 		return &expr{typ: col.typ, eval: func(row []types.Value) (types.Value, error) {
-			if row[i].IsNull() {
-				return row[j], nil
-			}
-			return row[i], nil
+			return firstNonNull(row, chain), nil
 		}}
 	}
 	x := columnExpr(i, col.typ)

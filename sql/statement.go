@@ -38,6 +38,10 @@ type Statement struct {
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
+	// fixed: a prepared statement (protocol-level or PREPARE), whose result columns the client
+	// was told once; a re-bind may not change them (resultChanged), as PostgreSQL's
+	// fixed_result plan sources. A simple query's cached statement is not fixed.
+	fixed bool
 	// src is the query string the statement came from and [srcAt, srcEnd) its text there,
 	// where a syntax error found while binding is placed (locateBindError).
 	src           string
@@ -317,6 +321,7 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 	if _, err := s.bind(st); err != nil {
 		return nil, err
 	}
+	st.fixed = true
 	return st, nil
 }
 
@@ -396,6 +401,10 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	if err != nil {
 		return nil, st.locateBindError(err)
 	}
+	if st.fixed && st.plan != nil && p != nil && resultChanged(st.plan.cols, p.cols) {
+		// The old plan stays: every later run binds again and fails again, as in PostgreSQL.
+		return nil, Errorf("0A000", "cached plan must not change result type")
+	}
 	ps.settle()
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
@@ -403,6 +412,27 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.views, p.tempEpoch = ps.views, s.tempEpoch
 	st.plan = p
 	return p, nil
+}
+
+// Reshapeable lets a re-bind of a prepared statement change its result columns: for a
+// caller that reads them after each run (the database/sql driver), not a wire client that
+// was told them once.
+func (st *Statement) Reshapeable() { st.fixed = false }
+
+// resultChanged reports whether a re-bound prepared statement's result columns differ from
+// the ones it was prepared with, in number, name or type (PostgreSQL's equalTupleDescs): a
+// client that was described the old columns would read the new rows with them (an added
+// column, two columns renamed into each other's place, a table re-created with other types).
+func resultChanged(old, cur []Column) bool {
+	if len(old) != len(cur) {
+		return true
+	}
+	for i := range old {
+		if old[i].Name != cur[i].Name || old[i].Type != cur[i].Type {
+			return true
+		}
+	}
+	return false
 }
 
 // Exec implements Executor: it runs every statement of query in order.
