@@ -93,9 +93,8 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 }
 
 // compileBound compiles what the scope binds before the expression's own kind decides: a
-// row comparison's placeholder (rowsubquery.go), a window aggregate's filtered argument, an
-// enclosing query's aggregate (outeragg.go), or, in an aggregated query's scope, an
-// aggregate or a grouped expression.
+// row comparison's placeholder (rowsubquery.go), a window aggregate's filtered argument, or,
+// in an aggregated query's scope, a grouped expression.
 func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	if f, ok := e.(*sqlparser.FuncExpr); ok {
 		if x, ok := sc.pre[f]; ok {
@@ -103,12 +102,6 @@ func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 		}
 		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
 			x, err := compileWindowFilter(cond, arg, sc)
-			return x, true, err
-		}
-	}
-	if isAggregateCall(e) {
-		if o := aggregateOwner(e, sc); o != nil {
-			x, err := compileOuterAggregate(e, sc, o)
 			return x, true, err
 		}
 	}
@@ -136,12 +129,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	case *sqlparser.BinaryExpr:
 		return compileArith(e)
 	case *sqlparser.FuncExpr:
-		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
-			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
-				return nil, Errorf("42803", "aggregate functions are not allowed here")
-			}
-			return nil, filterOnNonAggregate(agg)
-		}
 		return compileInternalCall(e, sc)
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {
@@ -150,12 +137,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			}
 			return nil, Errorf("42P20", "window functions are not allowed here")
 		}
-		if _, ok := e.(sqlparser.AggrFunc); ok {
-			return nil, Errorf("42803", "aggregate functions are not allowed here")
-		}
 		return nil, unsupported("expression %s", pgString(e))
-	case sqlparser.AggrFunc:
-		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	case *sqlparser.Subquery:

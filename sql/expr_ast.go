@@ -52,6 +52,11 @@ func fromTree(e sqlparser.Expr) bool {
 		return ok
 	case *sqlparser.ComparisonExpr:
 		return comparisonFromTree(e)
+	case *sqlparser.GroupConcatExpr:
+		return true // an aggregate the marker-agg rule wrote (dialect_aggs.go)
+	case sqlparser.AggrFunc:
+		wf, ok := e.(sqlparser.WindowFunc)
+		return !ok || wf.GetOverClause() == nil // window calls are bound from vitess's nodes
 	}
 	return false
 }
@@ -64,7 +69,7 @@ func callFromTree(e *sqlparser.FuncExpr) bool {
 		return true
 	}
 	switch e.Name.Lowered() {
-	case aggFilterFunc, windowFilterFunc, rowFieldFunc:
+	case windowFilterFunc, rowFieldFunc:
 		return false
 	}
 	return true
@@ -112,17 +117,9 @@ var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
 	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
 }
 
-// compileVitess converts e and compiles the tree. In an aggregated query's scope the
-// converter records where each node came from, since the aggregate binder matches grouped
-// expressions as vitess's nodes.
+// compileVitess converts e and compiles the tree.
 func compileVitess(e sqlparser.Expr, sc *scope) (*expr, error) {
-	c := &converter{binder: true}
-	if sc.agg != nil {
-		c.origin = make(map[ast.Expr]sqlparser.Expr)
-		defer func(prev map[ast.Expr]sqlparser.Expr) { sc.from = prev }(sc.from)
-		sc.from = c.origin
-	}
-	x, err := c.expr(e)
+	x, err := (&converter{binder: true}).expr(e)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +141,8 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
 		return compile(f.Node.(sqlparser.Expr), sc)
 	}
-	if from, ok := sc.from[e]; ok {
-		if x, ok, err := compileBound(from, sc); ok { // a grouped expression
+	if sc.agg != nil {
+		if x, ok, err := sc.agg.resolveTree(e); ok { // a grouped expression (groupmatch.go)
 			return x, err
 		}
 	}
@@ -205,8 +202,14 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.AtTimeZone:
 		return compileAtTimeZone(e, sc)
 	case *ast.FuncCall:
-		if e.Over != nil || e.Filter != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
-			break // aggregates and window calls are compiled from vitess's nodes
+		if isAggregate(e) {
+			return compileAggregate(e, sc) // aggregate_tree.go
+		}
+		if e.Filter != nil {
+			return nil, filterOnNonAggregate(strings.Join(e.Name, "."))
+		}
+		if e.Over != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
+			break // window calls are compiled from vitess's nodes
 		}
 		return compileFunc(e, sc)
 	case *ast.SQLValue:

@@ -71,9 +71,6 @@ type scope struct {
 	// pre maps the placeholders of a row comparison's tree to their compiled fields
 	// (rowsubquery.go).
 	pre map[*sqlparser.FuncExpr]*expr
-	// from maps the nodes of the tree being compiled in an aggregated query's scope to the
-	// vitess nodes they were converted from (compileVitess).
-	from map[ast.Expr]sqlparser.Expr
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
