@@ -18,9 +18,9 @@ import (
 // fromTree reports whether the binder compiles e from sql/ast: constants, $n, columns,
 // AND/OR/NOT, the comparison, arithmetic, ||, json and prefix operators (through the operator
 // registry by name), IS [NOT] NULL/TRUE/FALSE, IS [NOT] DISTINCT FROM, LIKE/ILIKE, the
-// regular-expression matches, IN (list), casts and COLLATE. A comparison of rows is not
-// (rowcompare.go and rowsubquery.go read vitess's rows), nor AT TIME ZONE or a misplaced json
-// marker.
+// regular-expression matches, IN (list), casts, COLLATE and aggregate calls
+// (aggregate_tree.go). A comparison of rows is not (rowcompare.go and rowsubquery.go read
+// vitess's rows), nor a window call (window.go).
 func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
