@@ -524,17 +524,16 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 		}
 	}
 	if c.binder && out.Arg != nil && caseOverRows(e) {
-		// The binder compiles CASE row WHEN row from vitess's comparisons of the rows
-		// (rowcompare.go), as CASE WHEN row = row.
-		out.Arg = nil
+		// The binder compiles CASE row WHEN row as CASE WHEN row = row, comparing the rows
+		// element-wise (rowcompare.go).
 		for _, w := range e.Whens {
-			val, err := c.expr(w.Val)
+			x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
 			if err != nil {
 				return nil, err
 			}
-			cmp := &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
-			out.Whens = append(out.Whens, ast.When{Cond: &ast.Foreign{Node: cmp}, Result: val})
+			out.Whens = append(out.Whens, ast.When{Cond: &ast.BinaryOp{Op: "=", Left: out.Arg, Right: x[0]}, Result: x[1]})
 		}
+		out.Arg = nil
 	}
 	for _, w := range e.Whens[len(out.Whens):] {
 		x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})

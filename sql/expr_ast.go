@@ -19,8 +19,8 @@ import (
 // AND/OR/NOT, the comparison, arithmetic, ||, json and prefix operators (through the operator
 // registry by name), IS [NOT] NULL/TRUE/FALSE, IS [NOT] DISTINCT FROM, LIKE/ILIKE, the
 // regular-expression matches, IN (list), casts, COLLATE and aggregate calls
-// (aggregate_tree.go). A comparison of rows is not (rowcompare.go and rowsubquery.go read
-// vitess's rows), nor a window call (window.go).
+// (aggregate_tree.go), comparisons over rows (rowcompare.go). A window call is not
+// (window.go), nor MySQL's LOCATE with a position.
 func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
@@ -36,7 +36,7 @@ func fromTree(e sqlparser.Expr) bool {
 	case *sqlparser.LocateExpr:
 		return e.Pos == nil
 	case *sqlparser.BetweenExpr:
-		return !isRow(e.Left) && !isRow(e.From) && !isRow(e.To)
+		return true
 	case *sqlparser.CaseExpr:
 		return true
 	case *sqlparser.FuncExpr:
@@ -69,7 +69,7 @@ func callFromTree(e *sqlparser.FuncExpr) bool {
 		return true
 	}
 	switch e.Name.Lowered() {
-	case windowFilterFunc, rowFieldFunc:
+	case windowFilterFunc:
 		return false
 	}
 	return true
@@ -89,9 +89,6 @@ func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 // DISTINCT FROM, LIKE, ILIKE, the regular-expression matches and IN (list), but not ANY/ALL,
 // IN (subquery) or anything over rows.
 func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
-	if isRow(e.Left) {
-		return false
-	}
 	if e.Modifier != sqlparser.Missing {
 		_, sub := e.Right.(*sqlparser.Subquery)
 		_, op := opNames[e.Operator]
@@ -105,10 +102,10 @@ func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
 		}
 		return false
 	case sqlparser.NullSafeEqualOp, sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
-		return !isRow(e.Right)
+		return true
 	}
 	_, ok := opNames[e.Operator]
-	return ok && !isRow(e.Right)
+	return ok
 }
 
 // prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
@@ -140,6 +137,9 @@ func compileAST(e ast.Expr, sc *scope) (*expr, error) {
 func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
 		return compile(f.Node.(sqlparser.Expr), sc)
+	}
+	if x, ok := sc.pre[e]; ok { // a subquery's field in a row comparison (rowsubquery.go)
+		return x, nil
 	}
 	if sc.agg != nil {
 		if x, ok, err := sc.agg.resolveTree(e); ok { // a grouped expression (groupmatch.go)
@@ -310,9 +310,15 @@ func compileOperands(l, r ast.Expr, sc *scope) (a, b *expr, err error) {
 	return a, b, nil
 }
 
-// compileBinary compiles an infix operator: a comparison as compileComparison does, any
-// other through the operator registry by its name.
+// compileBinary compiles an infix operator: a comparison by compileCompare (of two rows,
+// or a row and a subquery, element-wise: rowcompare.go), any other through the operator
+// registry by its name.
 func compileBinary(e *ast.BinaryOp, sc *scope) (*expr, error) {
+	if l, ok := e.Left.(*ast.Row); ok && comparisonOutcomes[e.Op] != nil {
+		if x, ok, err := compileRowComparison(e.Op, l, e.Right, sc); ok { // rowcompare.go
+			return x, err
+		}
+	}
 	a, b, err := compileOperands(e.Left, e.Right, sc)
 	if err != nil {
 		return nil, err

@@ -25,11 +25,13 @@ func TestBinderConvertsFromTree(t *testing.T) {
 		// Aggregate calls: plain, with DISTINCT, FILTER, ORDER BY or WITHIN GROUP.
 		{"SELECT 1 + count(*), sum(a) FILTER (WHERE a > 1), count(DISTINCT a), string_agg(a, ',' ORDER BY b DESC NULLS FIRST), percentile_cont(0.5) WITHIN GROUP (ORDER BY a), max(a) FILTER (WHERE b)",
 			make([][]string, 6)},
-		// Still compiled from vitess's nodes: comparisons over rows (rowcompare.go and the row
-		// forms beside it) and window calls (step 2 of the plan in sql/DESIGN.md).
-		{"SELECT (a, b) = (1, 2), CASE (a, b) WHEN (1, 2) THEN 1 END, (a, b) IN (SELECT 1, 2), (a, b) BETWEEN (1, 2) AND (3, 4), row_number() OVER (), 1 + sum(a) OVER (PARTITION BY b)",
-			[][]string{{"*sqlparser.ComparisonExpr"}, {"*sqlparser.ComparisonExpr"}, {"*sqlparser.ComparisonExpr"}, {"*sqlparser.BetweenExpr"},
-				{"*sqlparser.ArgumentLessWindowExpr"}, {"*sqlparser.Sum"}}},
+		// Comparisons over rows (rowcompare.go and the row forms beside it).
+		{"SELECT (a, b) = (1, 2), CASE (a, b) WHEN (1, 2) THEN 1 END, (a, b) IN (SELECT 1, 2), (a, b) BETWEEN (1, 2) AND (3, 4), (a, b) NOT IN ((1, 2), (3, 4)), (a, b) < ALL (SELECT 1, 2), (a, b) <> (SELECT 1, 2), ROW(a) = ROW(1)",
+			make([][]string, 8)},
+		// Still compiled from vitess's nodes: window calls (step 2 of the plan in
+		// sql/DESIGN.md).
+		{"SELECT row_number() OVER (), 1 + sum(a) OVER (PARTITION BY b)",
+			[][]string{{"*sqlparser.ArgumentLessWindowExpr"}, {"*sqlparser.Sum"}}},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.query)
