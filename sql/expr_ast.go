@@ -62,11 +62,15 @@ func fromTree(e sqlparser.Expr) bool {
 }
 
 // callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
-// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT and named
-// arguments; not an aggregate's FILTER or a row comparison's placeholder.
+// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT, FILTER and
+// named arguments; not a window aggregate's FILTER, nor an aggregate called by its name
+// quoted (vitess's call, not its aggregate node: compileInternalCall).
 func callFromTree(e *sqlparser.FuncExpr) bool {
 	if !e.Qualifier.IsEmpty() {
 		return true
+	}
+	if aggregateNames[e.Name.String()] {
+		return false
 	}
 	switch e.Name.Lowered() {
 	case windowFilterFunc:
@@ -76,11 +80,15 @@ func callFromTree(e *sqlparser.FuncExpr) bool {
 }
 
 // compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
-// text the pass misread): its error.
+// text the pass misread): its error; and an aggregate called by its name quoted, which
+// vitess parses as a plain call, as a function (funcs.go refuses it).
 func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	x, err := (&converter{binder: true}).exprNode(e)
 	if err != nil {
 		return nil, err
+	}
+	if f, ok := x.(*ast.FuncCall); ok && isAggregate(f) {
+		return compileFunc(f, sc)
 	}
 	return compileASTNode(x, sc)
 }
