@@ -109,34 +109,14 @@ func compileWindowFilter(cond, arg sqlparser.Expr, sc *scope) (*expr, error) {
 	return compile(&sqlparser.CaseExpr{Whens: []*sqlparser.When{{Cond: cond, Val: arg}}}, sc)
 }
 
-// aggFilterCall returns the aggregate and condition of a drove_agg_filter call.
+// aggFilterCall returns the aggregate and condition of a drove_agg_filter call, for the
+// query-level checks that still walk vitess's tree (hasOwnAggregate).
 func aggFilterCall(e sqlparser.Expr) (agg, cond sqlparser.Expr, ok bool) {
 	f, ok := e.(*sqlparser.FuncExpr)
 	if !ok || !f.Qualifier.IsEmpty() || f.Name.Lowered() != aggFilterFunc || len(f.Exprs) != 2 {
 		return nil, nil, false
 	}
 	return f.Exprs[0], f.Exprs[1], true
-}
-
-// bindFilteredAggregate binds agg FILTER (WHERE cond).
-func (ab *aggBinder) bindFilteredAggregate(agg, cond sqlparser.Expr) (*aggSpec, error) {
-	if _, ok := agg.(sqlparser.AggrFunc); !ok {
-		return nil, filterOnNonAggregate(agg)
-	}
-	if wf, ok := agg.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
-		return nil, unsupported("FILTER on a window function")
-	}
-	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: cond}}) {
-		return nil, Errorf("42803", "aggregate functions are not allowed in FILTER")
-	}
-	spec, err := ab.bindAggregate(agg)
-	if err != nil {
-		return nil, err
-	}
-	if spec.filter, err = compileBool(cond, ab.input); err != nil {
-		return nil, err
-	}
-	return spec, nil
 }
 
 // passes reports whether a row is folded into the aggregate: its FILTER holds.
@@ -149,6 +129,6 @@ func (a *aggSpec) passes(row []types.Value) (bool, error) {
 }
 
 // filterOnNonAggregate is PostgreSQL's error for FILTER after a call of a plain function.
-func filterOnNonAggregate(call sqlparser.Expr) error {
-	return Errorf("42809", "FILTER specified, but %s is not an aggregate function", columnName(call))
+func filterOnNonAggregate(name string) error {
+	return Errorf("42809", "FILTER specified, but %s is not an aggregate function", name)
 }

@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -34,21 +35,20 @@ type aggSpec struct {
 	arg      *expr // nil for count(*)
 	distinct bool
 	typ      types.Type
-	text     string
 	filter   *expr // FILTER (WHERE ...), or nil (aggfilter.go)
 	json     *jsonAgg
 	call     *aggCall
 }
 
 type aggBinder struct {
-	input     *scope // the FROM clause's rows, which aggregate arguments read
-	exprs     []sqlparser.Expr
-	groupCols []int // for a GROUP BY column reference, its input column; else -1
+	input     *scope     // the FROM clause's rows, which aggregate arguments read
+	trees     []ast.Expr // the GROUP BY expressions as the binder converts them (groupmatch.go)
+	groupCols []int      // for a GROUP BY column reference, its input column; else -1
 	groups    []*expr
 	groupText []string
 	aggs      []*aggSpec
-	aggASTs   []sqlparser.Expr
-	sets      *groupingSets // GROUP BY's grouping sets, or nil (grouping_sets.go)
+	aggTrees  []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
+	sets      *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
@@ -104,7 +104,11 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		if c, ok := e.(*sqlparser.ColName); ok {
 			col, _ = input.lookup(c)
 		}
-		ab.exprs = append(ab.exprs, e)
+		tree, err := groupTree(e)
+		if err != nil {
+			return nil, err
+		}
+		ab.trees = append(ab.trees, tree)
 		ab.groupCols = append(ab.groupCols, col)
 		ab.groups = append(ab.groups, x)
 		ab.groupText = append(ab.groupText, exprText(e))
@@ -116,136 +120,57 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 // expression or a column (which must be grouped); ok is false for anything else, which
 // compile then builds from its parts.
 func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
-	slot := func(i int, t types.Type) *expr {
-		return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
-	}
-	agg := func(i int) *expr { // min and max of char(n) are char(n)
-		x := slot(len(ab.groups)+i, ab.aggs[i].typ)
-		if k := ab.aggs[i].kind; k == aggMin || k == aggMax {
-			x.bpchar, x.varchar = ab.aggs[i].arg.bpchar, ab.aggs[i].arg.varchar
-		}
-		return x
-	}
-	group := func(g int) *expr { // a grouped value keeps its char(n) or varchar type
-		x := slot(g, ab.groups[g].typ)
-		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
-		return x
-	}
 	if f, ok := groupingCall(e, groupingFunc); ok {
 		x, err := ab.bindGrouping(f)
 		return x, true, err
 	}
 	if c, ok := e.(*sqlparser.ColName); ok {
-		i, err := ab.input.lookup(c)
-		if err != nil {
-			return nil, true, err
-		}
-		if i < 0 { // an enclosing query's column, or a missing one
-			x, err := ab.input.compileColumn(refOf(c))
-			return x, true, err
-		}
-		for g, col := range ab.groupCols {
-			if col == i {
-				return group(g), true, nil
-			}
-		}
-		return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function",
-			pgString(c))
+		return ab.resolveColumn(refOf(c), func() string { return pgString(c) })
 	}
-	for g, ge := range ab.exprs {
-		if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(e, ge) || sameColumns(e, ge, ab.input)) {
-			return group(g), true, nil
-		}
+	if g := ab.groupOf(&ast.Foreign{Node: e}); g >= 0 {
+		return ab.groupSlot(g), true, nil
 	}
-	fagg, fcond, filtered := aggFilterCall(e)
-	if _, ok := e.(sqlparser.AggrFunc); !ok && !filtered {
-		return nil, false, nil
+	return nil, false, nil // an aggregate or window call, or an expression built from its parts
+}
+
+// slot reads column i of the aggregated row.
+func slot(i int, t types.Type) *expr {
+	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
+}
+
+// aggSlot reads aggregate i; min and max of char(n) are char(n).
+func (ab *aggBinder) aggSlot(i int) *expr {
+	x := slot(len(ab.groups)+i, ab.aggs[i].typ)
+	if k := ab.aggs[i].kind; k == aggMin || k == aggMax {
+		x.bpchar, x.varchar = ab.aggs[i].arg.bpchar, ab.aggs[i].arg.varchar
 	}
-	if wf, ok := e.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
-		return nil, false, nil // a window function over the groups: the window node's
-	}
-	for i, a := range ab.aggASTs {
-		if sqlparser.Equals.Expr(e, a) {
-			return agg(i), true, nil
-		}
-	}
-	var spec *aggSpec
-	var err error
-	if filtered {
-		spec, err = ab.bindFilteredAggregate(fagg, fcond)
-	} else {
-		spec, err = ab.bindAggregate(e)
-	}
+	return x
+}
+
+// groupSlot reads grouped value g, which keeps its char(n) or varchar type.
+func (ab *aggBinder) groupSlot(g int) *expr {
+	x := slot(g, ab.groups[g].typ)
+	x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
+	return x
+}
+
+// resolveColumn compiles a column in the aggregated scope: an enclosing query's column, or
+// a grouped one (else 42803); name spells it for the error.
+func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, error) {
+	i, err := ab.input.lookupRef(c)
 	if err != nil {
 		return nil, true, err
 	}
-	ab.aggs = append(ab.aggs, spec)
-	ab.aggASTs = append(ab.aggASTs, e)
-	return agg(len(ab.aggs) - 1), true, nil
-}
-
-func (ab *aggBinder) bindAggregate(e sqlparser.Expr) (*aggSpec, error) {
-	spec := &aggSpec{text: exprText(e)}
-	var arg sqlparser.Expr
-	var name string
-	switch a := e.(type) {
-	case *sqlparser.CountStar:
-		spec.kind, spec.typ = aggCountStar, types.Int64
-		return spec, nil
-	case *sqlparser.Count:
-		if len(a.Args) != 1 {
-			return nil, Errorf("42883", "function count with %d arguments does not exist", len(a.Args))
-		}
-		spec.kind, spec.distinct, arg, name = aggCount, a.Distinct, a.Args[0], "count"
-	case *sqlparser.Sum:
-		spec.kind, spec.distinct, arg, name = aggSum, a.Distinct, a.Arg, "sum"
-	case *sqlparser.Avg:
-		spec.kind, spec.distinct, arg, name = aggAvg, a.Distinct, a.Arg, "avg"
-	case *sqlparser.Min:
-		spec.kind, spec.distinct, arg, name = aggMin, a.Distinct, a.Arg, "min"
-	case *sqlparser.Max:
-		spec.kind, spec.distinct, arg, name = aggMax, a.Distinct, a.Arg, "max"
-	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
-		name, _ := strings.CutPrefix(decodeSQLString(a.Separator), aggCallMarker)
-		switch name {
-		case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
-			return ab.bindJSONAgg(spec, name, a)
-		case "count", "sum", "avg", "min", "max":
-			return ab.bindPlainOrdered(name, a)
-		}
-		return ab.bindCallAgg(spec, name, a)
-	default:
-		return nil, unsupported("aggregate %s", pgString(e))
+	if i < 0 { // an enclosing query's column, or a missing one
+		x, err := ab.input.compileColumn(c)
+		return x, true, err
 	}
-	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: arg}}) {
-		return nil, Errorf("42803", "aggregate function calls cannot be nested")
-	}
-	x, err := compile(arg, ab.input)
-	if err != nil {
-		return nil, err
-	}
-	if x.unknown {
-		x.unknown, x.typ = false, types.Text
-	}
-	spec.arg = x
-	t := x.typ
-	switch spec.kind {
-	case aggCount:
-		spec.typ = types.Int64
-	case aggSum, aggAvg:
-		if familyOf(t) != famNumeric && t != types.Interval {
-			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
+	for g, col := range ab.groupCols {
+		if col == i {
+			return ab.groupSlot(g), true, nil
 		}
-		if spec.typ, err = sumType(spec.kind == aggAvg, t); err != nil {
-			return nil, err
-		}
-	case aggMin, aggMax:
-		if t == types.Bool || t == types.Bytea || t.IsRecord() { // PostgreSQL has no max(record)
-			return nil, Errorf("42883", "function %s(%s) does not exist", name, t)
-		}
-		spec.typ = t
 	}
-	return spec, nil
+	return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function", name())
 }
 
 // hasAggregate reports whether an aggregate call appears in the expressions, outside any

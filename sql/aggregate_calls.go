@@ -6,6 +6,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -38,23 +39,16 @@ type aggCall struct {
 	newAcc              func(direct []types.Value) (aggAcc, error)
 }
 
-// bindCallAgg binds name(args ORDER BY ...) as the dialect pass wrote it.
-func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
-	if a.Limit != nil {
-		return nil, mysqlOnly("LIMIT in an aggregate")
-	}
-	exprs := a.Exprs
-	within := len(exprs) > 0 && isMarkerLiteral(exprs[0], withinMarker)
-	if within {
-		exprs = exprs[1:]
-	}
-	c := &aggCall{name: name, distinct: a.Distinct, width: len(ab.input.cols)}
+// bindCallAgg binds name(args ORDER BY ...) or name(direct) WITHIN GROUP (ORDER BY ...).
+func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*aggSpec, error) {
+	within := f.WithinGroup
+	c := &aggCall{name: name, distinct: f.Distinct, width: len(ab.input.cols)}
 	if within && orderedSetAggregates[name] {
-		if err := ab.groupedOnly(exprs); err != nil {
+		if err := ab.groupedOnly(f.Args); err != nil {
 			return nil, err
 		}
 	}
-	args, err := ab.aggArgs(exprs)
+	args, err := ab.aggArgs(f.Args)
 	if err != nil {
 		return nil, err
 	}
@@ -62,8 +56,8 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		if err := unknownAsText(args); err != nil {
 			return nil, err
 		}
-		if within && len(a.OrderBy) > 0 {
-			more, err := ab.aggArgs([]sqlparser.Expr{a.OrderBy[0].Expr})
+		if within && len(f.OrderBy) > 0 {
+			more, err := ab.aggArgs([]ast.Expr{f.OrderBy[0].Expr})
 			if err != nil {
 				return nil, err
 			}
@@ -71,11 +65,11 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 		}
 		return nil, noFunction(name, args)
 	}
-	var distinctArgs []sqlparser.Expr
+	var distinctArgs []ast.Expr
 	if c.distinct {
-		distinctArgs = exprs
+		distinctArgs = f.Args
 	}
-	order, sort, err := ab.aggOrder(a.OrderBy, distinctArgs)
+	order, sort, err := ab.aggOrder(f.OrderBy, distinctArgs)
 	if err != nil {
 		return nil, err
 	}
@@ -99,13 +93,13 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 }
 
 // aggArgs compiles an aggregate's arguments.
-func (ab *aggBinder) aggArgs(exprs []sqlparser.Expr) ([]*expr, error) {
+func (ab *aggBinder) aggArgs(exprs []ast.Expr) ([]*expr, error) {
 	args := make([]*expr, len(exprs))
 	for i, e := range exprs {
-		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}}) {
+		if hasAggregateTree(e) {
 			return nil, Errorf("42803", "aggregate function calls cannot be nested")
 		}
-		x, err := compile(e, ab.input)
+		x, err := compileAST(e, ab.input)
 		if err != nil {
 			return nil, err
 		}
@@ -116,23 +110,17 @@ func (ab *aggBinder) aggArgs(exprs []sqlparser.Expr) ([]*expr, error) {
 
 // aggOrder compiles an aggregate's ORDER BY; with DISTINCT (distinctArgs non-nil) its keys
 // must be arguments, as in PostgreSQL.
-func (ab *aggBinder) aggOrder(by sqlparser.OrderBy, distinctArgs []sqlparser.Expr) ([]*expr, []sortKey, error) {
+func (ab *aggBinder) aggOrder(by []ast.SortBy, distinctArgs []ast.Expr) ([]*expr, []sortKey, error) {
 	var order []*expr
 	var sort []sortKey
 	for _, o := range by {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			if len(sort) > 0 { // NULLS FIRST/LAST, as the dialect pass writes it
-				sort[len(sort)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
-			}
-			continue
-		}
-		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: o.Expr}}) {
+		if hasAggregateTree(o.Expr) {
 			return nil, nil, Errorf("42803", "aggregate function calls cannot be nested")
 		}
-		if distinctArgs != nil && !slices.ContainsFunc(distinctArgs, func(e sqlparser.Expr) bool { return sqlparser.Equals.Expr(e, o.Expr) }) {
+		if distinctArgs != nil && !slices.ContainsFunc(distinctArgs, func(e ast.Expr) bool { return ab.sameTree(reflectOf(e), reflectOf(o.Expr)) }) {
 			return nil, nil, Errorf("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list")
 		}
-		x, err := compile(o.Expr, ab.input)
+		x, err := compileAST(o.Expr, ab.input)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -141,8 +129,11 @@ func (ab *aggBinder) aggOrder(by sqlparser.OrderBy, distinctArgs []sqlparser.Exp
 				return nil, nil, err
 			}
 		}
-		desc := o.Direction == sqlparser.DescOrder
-		sort = append(sort, sortKey{pos: len(order), desc: desc, nullsFirst: desc, trim: x.bpchar})
+		nullsFirst := o.Desc
+		if o.Nulls != ast.NullsDefault {
+			nullsFirst = o.Nulls == ast.NullsFirst
+		}
+		sort = append(sort, sortKey{pos: len(order), desc: o.Desc, nullsFirst: nullsFirst, trim: x.bpchar})
 		order = append(order, x)
 	}
 	return order, sort, nil
@@ -292,8 +283,12 @@ func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err e
 	case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
 		return nil, true, unsupported("%s as a window function", name)
 	}
+	args, err := (&converter{binder: true}).exprs(c.Args[1:])
+	if err != nil {
+		return nil, true, err
+	}
 	ab := &aggBinder{input: sc}
-	spec, err := ab.bindCallAgg(&aggSpec{}, name, &sqlparser.GroupConcatExpr{Exprs: c.Args[1:]})
+	spec, err := ab.bindCallAgg(&aggSpec{}, name, &ast.FuncCall{Name: []string{name}, Args: args})
 	if err != nil {
 		return nil, true, err
 	}
@@ -304,19 +299,16 @@ func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err e
 // plain-agg-order rule): the ORDER BY is checked as PostgreSQL checks it (its columns exist,
 // no aggregate inside, with DISTINCT only arguments) and dropped, since these aggregates do
 // not depend on the order of their rows.
-func (ab *aggBinder) bindPlainOrdered(name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
-	if a.Limit != nil {
-		return nil, mysqlOnly("LIMIT in an aggregate")
+func (ab *aggBinder) bindPlainOrdered(spec *aggSpec, kind aggKind, name string, f *ast.FuncCall) (*aggSpec, error) {
+	var distinctArgs []ast.Expr
+	if f.Distinct {
+		distinctArgs = f.Args
 	}
-	var distinctArgs []sqlparser.Expr
-	if a.Distinct {
-		distinctArgs = a.Exprs
-	}
-	if _, _, err := ab.aggOrder(a.OrderBy, distinctArgs); err != nil {
+	if _, _, err := ab.aggOrder(f.OrderBy, distinctArgs); err != nil {
 		return nil, err
 	}
-	if name != "count" && len(a.Exprs) != 1 || len(a.Exprs) == 0 {
-		args, err := ab.aggArgs(a.Exprs)
+	if name != "count" && len(f.Args) != 1 || len(f.Args) == 0 {
+		args, err := ab.aggArgs(f.Args)
 		if err != nil {
 			return nil, err
 		}
@@ -325,46 +317,43 @@ func (ab *aggBinder) bindPlainOrdered(name string, a *sqlparser.GroupConcatExpr)
 		}
 		return nil, noFunction(name, args)
 	}
-	var plain sqlparser.Expr
-	switch arg := a.Exprs[0]; name {
-	case "count":
-		plain = &sqlparser.Count{Args: a.Exprs, Distinct: a.Distinct}
-	case "sum":
-		plain = &sqlparser.Sum{Arg: arg, Distinct: a.Distinct}
-	case "avg":
-		plain = &sqlparser.Avg{Arg: arg, Distinct: a.Distinct}
-	case "min":
-		plain = &sqlparser.Min{Arg: arg, Distinct: a.Distinct}
-	default:
-		plain = &sqlparser.Max{Arg: arg, Distinct: a.Distinct}
-	}
-	return ab.bindAggregate(plain)
+	return ab.bindPlain(spec, kind, name, f)
 }
 
 // groupedOnly refuses an ordered-set aggregate's direct argument that reads a column of the
 // input rows neither grouped nor inside a grouped expression: it is evaluated once per group,
 // as in PostgreSQL (42803).
-func (ab *aggBinder) groupedOnly(direct []sqlparser.Expr) error {
+func (ab *aggBinder) groupedOnly(direct []ast.Expr) error {
 	var err error
+	ungrouped := func(c colRef) {
+		if i, _ := ab.input.lookupRef(c); i >= 0 && !slices.Contains(ab.groupCols, i) && err == nil {
+			err = Errorf("42803", "direct arguments of an ordered-set aggregate must use only grouped columns")
+		}
+	}
 	for _, e := range direct {
-		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-			switch x := n.(type) {
-			case *sqlparser.Subquery:
-				return false, nil
-			case sqlparser.Expr:
-				for g, ge := range ab.exprs {
-					if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(x, ge) || sameColumns(x, ge, ab.input)) {
-						return false, nil
-					}
-				}
-				if c, ok := x.(*sqlparser.ColName); ok && err == nil {
-					if i, _ := ab.input.lookup(c); i >= 0 && !slices.Contains(ab.groupCols, i) {
-						err = Errorf("42803", "direct arguments of an ordered-set aggregate must use only grouped columns")
-					}
-				}
+		ast.Walk(e, func(n ast.Node) bool {
+			if x, ok := n.(ast.Expr); ok && ab.groupOf(x) >= 0 {
+				return false
 			}
-			return err == nil, nil
-		}, e)
+			switch x := n.(type) {
+			case *ast.ColumnRef:
+				if !x.Star {
+					ungrouped(columnRef(x))
+				}
+			case *ast.Foreign: // its columns, read as written
+				_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+					switch c := n.(type) {
+					case *sqlparser.Subquery:
+						return false, nil
+					case *sqlparser.ColName:
+						ungrouped(refOf(c))
+					}
+					return err == nil, nil
+				}, x.Node.(sqlparser.Expr))
+				return false
+			}
+			return err == nil
+		})
 	}
 	return err
 }

@@ -28,13 +28,11 @@ func astExpr(e sqlparser.Expr) (ast.Expr, error) {
 	return c.expr(e)
 }
 
-// converter reads vitess's tree. For the binder (bindConverter) it converts only the node
-// kinds compileAST compiles (fromTree) and wraps any other in an ast.Foreign, which the
-// binder compiles from vitess's node; origin then maps each converted node to the node it
-// came from, for an aggregated query's scope, which still matches vitess's nodes.
+// converter reads vitess's tree. For the binder it converts only the node kinds compileAST
+// compiles (fromTree) and wraps any other in an ast.Foreign, which the binder compiles from
+// vitess's node.
 type converter struct {
 	binder bool
-	origin map[ast.Expr]sqlparser.Expr
 }
 
 func mysqlOnly(what string) error {
@@ -60,11 +58,7 @@ func (c *converter) expr(e sqlparser.Expr) (ast.Expr, error) {
 	if !fromTree(e) {
 		return &ast.Foreign{Node: e}, nil
 	}
-	x, err := c.exprNode(e)
-	if err == nil && c.origin != nil {
-		c.origin[x] = e
-	}
-	return x, err
+	return c.exprNode(e)
 }
 
 func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
@@ -536,17 +530,16 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 		}
 	}
 	if c.binder && out.Arg != nil && caseOverRows(e) {
-		// The binder compiles CASE row WHEN row from vitess's comparisons of the rows
-		// (rowcompare.go), as CASE WHEN row = row.
-		out.Arg = nil
+		// The binder compiles CASE row WHEN row as CASE WHEN row = row, comparing the rows
+		// element-wise (rowcompare.go).
 		for _, w := range e.Whens {
-			val, err := c.expr(w.Val)
+			x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
 			if err != nil {
 				return nil, err
 			}
-			cmp := &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Expr, Right: w.Cond}
-			out.Whens = append(out.Whens, ast.When{Cond: &ast.Foreign{Node: cmp}, Result: val})
+			out.Whens = append(out.Whens, ast.When{Cond: &ast.BinaryOp{Op: "=", Left: out.Arg, Right: x[0]}, Result: x[1]})
 		}
+		out.Arg = nil
 	}
 	for _, w := range e.Whens[len(out.Whens):] {
 		x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})

@@ -119,6 +119,11 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 			return nil, true, err
 		}
 		call, ok := agg.(*ast.FuncCall)
+		if !ok && c.binder {
+			if _, foreign := agg.(*ast.Foreign); !foreign {
+				return nil, true, filterOnNonAggregate(columnName(f.Exprs[0]))
+			}
+		}
 		if !ok || call.Filter != nil || call.Over != nil {
 			return nil, true, unsupported("FILTER on %s", pgString(f.Exprs[0]))
 		}

@@ -93,25 +93,15 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 }
 
 // compileBound compiles what the scope binds before the expression's own kind decides: a
-// row comparison's placeholder (rowsubquery.go), a window aggregate's filtered argument, an
-// enclosing query's aggregate (outeragg.go), or, in an aggregated query's scope, an
-// aggregate or a grouped expression.
+// window aggregate's filtered argument or, in an aggregated query's scope, a grouped
+// expression.
 func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	if f, ok := e.(*sqlparser.FuncExpr); ok {
-		if x, ok := sc.pre[f]; ok {
-			return x, true, nil
-		}
 		if _, ok := groupingCall(f, groupingFunc); ok && sc.agg == nil {
 			return nil, true, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
 		}
 		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
 			x, err := compileWindowFilter(cond, arg, sc)
-			return x, true, err
-		}
-	}
-	if isAggregateCall(e) {
-		if o := aggregateOwner(e, sc); o != nil {
-			x, err := compileOuterAggregate(e, sc, o)
 			return x, true, err
 		}
 	}
@@ -127,24 +117,10 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 	}
 	switch e := e.(type) {
 	case *sqlparser.ComparisonExpr:
-		return compileComparison(e, sc)
-	case *sqlparser.BetweenExpr: // over rows
-		lo := &sqlparser.ComparisonExpr{Operator: sqlparser.GreaterEqualOp, Left: e.Left, Right: e.From}
-		hi := &sqlparser.ComparisonExpr{Operator: sqlparser.LessEqualOp, Left: e.Left, Right: e.To}
-		var both sqlparser.Expr = &sqlparser.AndExpr{Left: lo, Right: hi}
-		if !e.IsBetween {
-			both = &sqlparser.NotExpr{Expr: both}
-		}
-		return compile(both, sc)
+		return compileComparison(e) // what the tree does not take (comparisonFromTree)
 	case *sqlparser.BinaryExpr:
 		return compileArith(e)
 	case *sqlparser.FuncExpr:
-		if agg, _, ok := aggFilterCall(e); ok { // FILTER outside an aggregated query's lists
-			if _, isAgg := agg.(sqlparser.AggrFunc); isAgg {
-				return nil, Errorf("42803", "aggregate functions are not allowed here")
-			}
-			return nil, filterOnNonAggregate(agg)
-		}
 		return compileInternalCall(e, sc)
 	case sqlparser.WindowFunc:
 		if e.GetOverClause() != nil {
@@ -153,12 +129,7 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 			}
 			return nil, Errorf("42P20", "window functions are not allowed here")
 		}
-		if _, ok := e.(sqlparser.AggrFunc); ok {
-			return nil, Errorf("42803", "aggregate functions are not allowed here")
-		}
 		return nil, unsupported("expression %s", pgString(e))
-	case sqlparser.AggrFunc:
-		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	case *sqlparser.Subquery:
@@ -408,52 +379,11 @@ var opNames = map[sqlparser.ComparisonExprOperator]string{
 	sqlparser.LessEqualOp: "<=", sqlparser.GreaterThanOp: ">", sqlparser.GreaterEqualOp: ">=",
 }
 
-func compileComparison(e *sqlparser.ComparisonExpr, sc *scope) (*expr, error) {
-	if x, ok, err := rowSubqueryComparison(e, sc); ok { // rowsubquery.go
-		return x, err
-	}
-	if rows, ok, err := rowComparison(e); ok || err != nil { // rowcompare.go
-		if err != nil {
-			return nil, err
-		}
-		return compile(rows, sc)
-	}
+func compileComparison(e *sqlparser.ComparisonExpr) (*expr, error) {
 	if e.Modifier != sqlparser.Missing {
-		if q, ok := e.Right.(*sqlparser.Subquery); ok {
-			if left, ok := rowElems(e.Left); ok {
-				return compileRowQuantified(e, left, q, sc) // rowquantified.go
-			}
-		}
 		return nil, unsupported("ANY/ALL over anything but a subquery")
 	}
-	if q, ok := e.Right.(*sqlparser.Subquery); ok && (e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp) {
-		if row, isRow := rowElems(e.Left); isRow {
-			return compileRowInSubquery(e, row, q, sc)
-		}
-	}
-	// What is left here is a comparison the tree does not take because an operand is a row
-	// (a record-valued subquery or column against ROW(...)): compared as records.
-	if e.Operator == sqlparser.NullSafeEqualOp {
-		x, err := (&converter{binder: true}).exprNode(e) // the operands stay vitess's
-		if err != nil {
-			return nil, err
-		}
-		return compileASTNode(x, sc)
-	}
-	name, ok := opNames[e.Operator]
-	cmp, isCmp := comparisonOutcomes[name]
-	if !ok || !isCmp {
-		return nil, unsupported("%s", pgString(e))
-	}
-	a, err := compile(e.Left, sc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := compile(e.Right, sc)
-	if err != nil {
-		return nil, err
-	}
-	return compileCompare(name, cmp, a, b, sc)
+	return nil, unsupported("%s", pgString(e))
 }
 
 // comparisonOutcomes are the comparison operators by name, as the outcome of compare they accept.

@@ -18,9 +18,9 @@ import (
 // fromTree reports whether the binder compiles e from sql/ast: constants, $n, columns,
 // AND/OR/NOT, the comparison, arithmetic, ||, json and prefix operators (through the operator
 // registry by name), IS [NOT] NULL/TRUE/FALSE, IS [NOT] DISTINCT FROM, LIKE/ILIKE, the
-// regular-expression matches, IN (list), casts and COLLATE. A comparison of rows is not
-// (rowcompare.go and rowsubquery.go read vitess's rows), nor AT TIME ZONE or a misplaced json
-// marker.
+// regular-expression matches, IN (list), casts, COLLATE and aggregate calls
+// (aggregate_tree.go), comparisons over rows (rowcompare.go). A window call is not
+// (window.go), nor MySQL's LOCATE with a position.
 func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
@@ -36,7 +36,7 @@ func fromTree(e sqlparser.Expr) bool {
 	case *sqlparser.LocateExpr:
 		return e.Pos == nil
 	case *sqlparser.BetweenExpr:
-		return !isRow(e.Left) && !isRow(e.From) && !isRow(e.To)
+		return true
 	case *sqlparser.CaseExpr:
 		return true
 	case *sqlparser.FuncExpr:
@@ -52,30 +52,43 @@ func fromTree(e sqlparser.Expr) bool {
 		return ok
 	case *sqlparser.ComparisonExpr:
 		return comparisonFromTree(e)
+	case *sqlparser.GroupConcatExpr:
+		return true // an aggregate the marker-agg rule wrote (dialect_aggs.go)
+	case sqlparser.AggrFunc:
+		wf, ok := e.(sqlparser.WindowFunc)
+		return !ok || wf.GetOverClause() == nil // window calls are bound from vitess's nodes
 	}
 	return false
 }
 
 // callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
-// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT and named
-// arguments; not an aggregate's FILTER or a row comparison's placeholder.
+// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT, FILTER and
+// named arguments; not a window aggregate's FILTER, nor an aggregate called by its name
+// quoted (vitess's call, not its aggregate node: compileInternalCall).
 func callFromTree(e *sqlparser.FuncExpr) bool {
 	if !e.Qualifier.IsEmpty() {
 		return true
 	}
+	if aggregateNames[e.Name.String()] {
+		return false
+	}
 	switch e.Name.Lowered() {
-	case aggFilterFunc, windowFilterFunc, rowFieldFunc, groupingFunc:
+	case windowFilterFunc, groupingFunc:
 		return false
 	}
 	return true
 }
 
 // compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
-// text the pass misread): its error.
+// text the pass misread): its error; and an aggregate called by its name quoted, which
+// vitess parses as a plain call, as a function (funcs.go refuses it).
 func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 	x, err := (&converter{binder: true}).exprNode(e)
 	if err != nil {
 		return nil, err
+	}
+	if f, ok := x.(*ast.FuncCall); ok && isAggregate(f) {
+		return compileFunc(f, sc)
 	}
 	return compileASTNode(x, sc)
 }
@@ -84,9 +97,6 @@ func compileInternalCall(e *sqlparser.FuncExpr, sc *scope) (*expr, error) {
 // DISTINCT FROM, LIKE, ILIKE, the regular-expression matches and IN (list), but not ANY/ALL,
 // IN (subquery) or anything over rows.
 func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
-	if isRow(e.Left) {
-		return false
-	}
 	if e.Modifier != sqlparser.Missing {
 		_, sub := e.Right.(*sqlparser.Subquery)
 		_, op := opNames[e.Operator]
@@ -100,10 +110,10 @@ func comparisonFromTree(e *sqlparser.ComparisonExpr) bool {
 		}
 		return false
 	case sqlparser.NullSafeEqualOp, sqlparser.LikeOp, sqlparser.NotLikeOp, sqlparser.RegexpOp, sqlparser.NotRegexpOp:
-		return !isRow(e.Right)
+		return true
 	}
 	_, ok := opNames[e.Operator]
-	return ok && !isRow(e.Right)
+	return ok
 }
 
 // prefixOperatorNames are the prefix operators as vitess parses them: ! is the dialect pass's
@@ -112,17 +122,9 @@ var prefixOperatorNames = map[sqlparser.UnaryExprOperator]string{
 	sqlparser.UMinusOp: "-", sqlparser.UPlusOp: "+", sqlparser.BangOp: "+", sqlparser.TildaOp: "~",
 }
 
-// compileVitess converts e and compiles the tree. In an aggregated query's scope the
-// converter records where each node came from, since the aggregate binder matches grouped
-// expressions as vitess's nodes.
+// compileVitess converts e and compiles the tree.
 func compileVitess(e sqlparser.Expr, sc *scope) (*expr, error) {
-	c := &converter{binder: true}
-	if sc.agg != nil {
-		c.origin = make(map[ast.Expr]sqlparser.Expr)
-		defer func(prev map[ast.Expr]sqlparser.Expr) { sc.from = prev }(sc.from)
-		sc.from = c.origin
-	}
-	x, err := c.expr(e)
+	x, err := (&converter{binder: true}).expr(e)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +146,11 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	if f, ok := e.(*ast.Foreign); ok {
 		return compile(f.Node.(sqlparser.Expr), sc)
 	}
-	if from, ok := sc.from[e]; ok {
-		if x, ok, err := compileBound(from, sc); ok { // a grouped expression
+	if x, ok := sc.pre[e]; ok { // a subquery's field in a row comparison (rowsubquery.go)
+		return x, nil
+	}
+	if sc.agg != nil {
+		if x, ok, err := sc.agg.resolveTree(e); ok { // a grouped expression (groupmatch.go)
 			return x, err
 		}
 	}
@@ -205,8 +210,14 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.AtTimeZone:
 		return compileAtTimeZone(e, sc)
 	case *ast.FuncCall:
-		if e.Over != nil || e.Filter != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
-			break // aggregates and window calls are compiled from vitess's nodes
+		if isAggregate(e) {
+			return compileAggregate(e, sc) // aggregate_tree.go
+		}
+		if e.Filter != nil {
+			return nil, filterOnNonAggregate(strings.Join(e.Name, "."))
+		}
+		if e.Over != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
+			break // window calls are compiled from vitess's nodes
 		}
 		return compileFunc(e, sc)
 	case *ast.SQLValue:
@@ -311,9 +322,15 @@ func compileOperands(l, r ast.Expr, sc *scope) (a, b *expr, err error) {
 	return a, b, nil
 }
 
-// compileBinary compiles an infix operator: a comparison as compileComparison does, any
-// other through the operator registry by its name.
+// compileBinary compiles an infix operator: a comparison by compileCompare (of two rows,
+// or a row and a subquery, element-wise: rowcompare.go), any other through the operator
+// registry by its name.
 func compileBinary(e *ast.BinaryOp, sc *scope) (*expr, error) {
+	if l, ok := e.Left.(*ast.Row); ok && comparisonOutcomes[e.Op] != nil {
+		if x, ok, err := compileRowComparison(e.Op, l, e.Right, sc); ok { // rowcompare.go
+			return x, err
+		}
+	}
 	a, b, err := compileOperands(e.Left, e.Right, sc)
 	if err != nil {
 		return nil, err

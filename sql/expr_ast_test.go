@@ -22,11 +22,16 @@ func TestBinderConvertsFromTree(t *testing.T) {
 			make([][]string, 12)},
 		{"SELECT abs(a) + 1, CASE WHEN a THEN 1 END, CASE a WHEN 1 THEN 2 ELSE 3 END, a NOT BETWEEN 1 AND 2, a = ANY (SELECT 1), a IN (SELECT 1), a NOT IN (SELECT 1), a > ALL (ARRAY[1, 2]), DATE '2020-01-01' - 1, t AT TIME ZONE 'UTC', 1 + (SELECT 2), EXISTS (SELECT 1), ARRAY(SELECT 1), a[1], (r).f, ROW(1, a), (1, 'x'), make_interval(days => 2), substring(a FROM 2 FOR 1), trim(LEADING 'x' FROM a), position('b' IN a), CURRENT_TIMESTAMP(2), current_user, EXTRACT(year FROM d), coalesce(a, 1 / 0)",
 			make([][]string, 25)},
-		// Still compiled from vitess's nodes: comparisons over rows (rowcompare.go and the row
-		// forms beside it), aggregate and window calls (step 2 of the plan in sql/DESIGN.md).
-		{"SELECT (a, b) = (1, 2), CASE (a, b) WHEN (1, 2) THEN 1 END, (a, b) IN (SELECT 1, 2), (a, b) BETWEEN (1, 2) AND (3, 4), 1 + count(*), sum(a) FILTER (WHERE a > 1), row_number() OVER ()",
-			[][]string{{"*sqlparser.ComparisonExpr"}, {"*sqlparser.ComparisonExpr"}, {"*sqlparser.ComparisonExpr"}, {"*sqlparser.BetweenExpr"},
-				{"*sqlparser.CountStar"}, {"*sqlparser.FuncExpr"}, {"*sqlparser.ArgumentLessWindowExpr"}}},
+		// Aggregate calls: plain, with DISTINCT, FILTER, ORDER BY or WITHIN GROUP.
+		{"SELECT 1 + count(*), sum(a) FILTER (WHERE a > 1), count(DISTINCT a), string_agg(a, ',' ORDER BY b DESC NULLS FIRST), percentile_cont(0.5) WITHIN GROUP (ORDER BY a), max(a) FILTER (WHERE b)",
+			make([][]string, 6)},
+		// Comparisons over rows (rowcompare.go and the row forms beside it).
+		{"SELECT (a, b) = (1, 2), CASE (a, b) WHEN (1, 2) THEN 1 END, (a, b) IN (SELECT 1, 2), (a, b) BETWEEN (1, 2) AND (3, 4), (a, b) NOT IN ((1, 2), (3, 4)), (a, b) < ALL (SELECT 1, 2), (a, b) <> (SELECT 1, 2), ROW(a) = ROW(1)",
+			make([][]string, 8)},
+		// Still compiled from vitess's nodes: window calls (step 2 of the plan in
+		// sql/DESIGN.md).
+		{"SELECT row_number() OVER (), 1 + sum(a) OVER (PARTITION BY b)",
+			[][]string{{"*sqlparser.ArgumentLessWindowExpr"}, {"*sqlparser.Sum"}}},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.query)

@@ -193,7 +193,7 @@ func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
 	}
 	pos := make([]int, len(f.Exprs))
 	for i, a := range f.Exprs {
-		g, err := ab.groupOf(a)
+		g, err := ab.groupingArg(a)
 		if err != nil {
 			return nil, err
 		}
@@ -219,8 +219,8 @@ func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
 	}}, nil
 }
 
-// groupOf is the GROUP BY expression e is, as resolve matches them.
-func (ab *aggBinder) groupOf(e sqlparser.Expr) (int, error) {
+// groupingArg is the GROUP BY expression grouping's argument e is, as resolve matches them.
+func (ab *aggBinder) groupingArg(e sqlparser.Expr) (int, error) {
 	if c, ok := e.(*sqlparser.ColName); ok {
 		if i, err := ab.input.lookup(c); err == nil && i >= 0 {
 			for g, col := range ab.groupCols {
@@ -230,8 +230,8 @@ func (ab *aggBinder) groupOf(e sqlparser.Expr) (int, error) {
 			}
 		}
 	}
-	for g, ge := range ab.exprs {
-		if ab.groupCols[g] < 0 && (sqlparser.Equals.Expr(e, ge) || sameColumns(e, ge, ab.input)) {
+	if tree, err := groupTree(e); err == nil {
+		if g := ab.groupOf(tree); g >= 0 {
 			return g, nil
 		}
 	}

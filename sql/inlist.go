@@ -14,6 +14,9 @@ import (
 // list costs one probe per row, not one comparison per item.
 // x IN (subquery) is compileInSubquery's.
 func compileIn(e *ast.In, sc *scope) (*expr, error) {
+	if _, ok := e.Expr.(*ast.Row); ok {
+		return rowInList(e, sc) // rowcompare.go
+	}
 	left, err := compileAST(e.Expr, sc)
 	if err != nil {
 		return nil, err

@@ -4,8 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -29,22 +28,19 @@ type jsonAgg struct {
 	sc       *scope // the session's zone, which a timestamptz converts in
 }
 
-func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupConcatExpr) (*aggSpec, error) {
+func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, f *ast.FuncCall) (*aggSpec, error) {
 	ja := &jsonAgg{name: name, object: name == "jsonb_object_agg" || name == "json_object_agg",
 		binary: name == "jsonb_agg" || name == "jsonb_object_agg", sc: ab.input}
 	want := 1
 	if ja.object {
 		want = 2
 	}
-	if a.Limit != nil {
-		return nil, unsupported("%s with LIMIT", name)
-	}
-	ja.distinct = a.Distinct
-	args, err := ab.aggArgs(a.Exprs)
+	ja.distinct = f.Distinct
+	args, err := ab.aggArgs(f.Args)
 	if err != nil {
 		return nil, err
 	}
-	if len(a.Exprs) > 0 && isMarkerLiteral(a.Exprs[0], withinMarker) {
+	if f.WithinGroup {
 		return nil, unsupported("%s with WITHIN GROUP", name)
 	}
 	if !ja.object && len(args) == 1 && args[0].unknown && args[0].param == 0 {
@@ -58,11 +54,11 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, a *sqlparser.GroupC
 	if len(args) != want {
 		return nil, noFunction(name, args)
 	}
-	var distinctArgs []sqlparser.Expr
+	var distinctArgs []ast.Expr
 	if ja.distinct {
-		distinctArgs = a.Exprs
+		distinctArgs = f.Args
 	}
-	if ja.order, ja.sort, err = ab.aggOrder(a.OrderBy, distinctArgs); err != nil {
+	if ja.order, ja.sort, err = ab.aggOrder(f.OrderBy, distinctArgs); err != nil {
 		return nil, err
 	}
 	ja.val = args[len(args)-1]

@@ -89,40 +89,59 @@ func isAggregateCall(e sqlparser.Expr) bool {
 // columns). An aggregate without column references, or with one that does not resolve, is
 // its own level's (compile reports the missing column).
 func aggregateOwner(e sqlparser.Expr, sc *scope) *scope {
-	var owner *scope
-	ownerDepth := -1
-	here := false
+	o := &ownerSearch{sc: sc, depth: -1}
+	o.vitess(e)
+	return o.result()
+}
+
+// ownerSearch finds an aggregate call's owner from its column references.
+type ownerSearch struct {
+	sc    *scope
+	owner *scope
+	depth int
+	here  bool // a column of sc's own level
+}
+
+func (o *ownerSearch) column(c colRef) {
+	s, depth := resolvingScope(c, o.sc)
+	switch {
+	case s == nil || s.level == o.sc.level:
+		o.here = true
+	case o.depth < 0 || depth < o.depth:
+		o.owner, o.depth = s, depth
+	}
+}
+
+// vitess visits the column references of vitess's expression e, outside subqueries.
+func (o *ownerSearch) vitess(e sqlparser.Expr) {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
 		case *sqlparser.Subquery:
 			return false, nil
 		case *sqlparser.ColName:
-			s, depth := resolvingScope(n, sc)
-			switch {
-			case s == nil || s.level == sc.level:
-				here = true
-			case ownerDepth < 0 || depth < ownerDepth:
-				owner, ownerDepth = s, depth
-			}
+			o.column(refOf(n))
 		}
-		return !here, nil
+		return !o.here, nil
 	}, e)
-	if here {
+}
+
+func (o *ownerSearch) result() *scope {
+	if o.here {
 		return nil
 	}
-	return owner
+	return o.owner
 }
 
 // resolvingScope is the scope, sc or an enclosing one, a column reference resolves in, and
 // how many scopes out it is; nil when none does.
-func resolvingScope(c *sqlparser.ColName, sc *scope) (*scope, int) {
+func resolvingScope(c colRef, sc *scope) (*scope, int) {
 	depth := 0
 	for s := sc; s != nil; s = s.outer {
 		in := s
 		if s.agg != nil && len(s.cols) == 0 {
 			in = s.agg.input
 		}
-		if i, err := in.lookup(c); err != nil {
+		if i, err := in.lookupRef(c); err != nil {
 			return nil, 0
 		} else if i >= 0 {
 			return s, depth
@@ -132,16 +151,16 @@ func resolvingScope(c *sqlparser.ColName, sc *scope) (*scope, int) {
 	return nil, 0
 }
 
-// compileOuterAggregate compiles an aggregate call that belongs to the enclosing query of
-// scope o: bound by o's aggBinder, read from the group o is evaluating.
-func compileOuterAggregate(e sqlparser.Expr, sc, o *scope) (*expr, error) {
+// readOuterAggregate compiles an aggregate call that belongs to the enclosing query of
+// scope o: bound by o's aggBinder (resolve), read from the group o is evaluating.
+func readOuterAggregate(sc, o *scope, resolve func() (*expr, error)) (*expr, error) {
 	if o.agg == nil {
 		if o.level != nil && o.level.aggregateHere {
 			return nil, errMakeAggregated(o.level)
 		}
 		return nil, Errorf("42803", "aggregate functions are not allowed here")
 	}
-	x, _, err := o.agg.resolve(e, o)
+	x, err := resolve()
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package sql
 
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // Row constructors compared: (a, b) = (1, 2), <>, <, <=, >, >=, and (a, b) [NOT] IN ((1, 2),
@@ -34,88 +36,76 @@ func rowElems(e sqlparser.Expr) (sqlparser.ValTuple, bool) {
 	return nil, false
 }
 
-// rowComparison is the element-wise form of a comparison of two rows; ok is false when e
-// compares no row.
-func rowComparison(e *sqlparser.ComparisonExpr) (sqlparser.Expr, bool, error) {
-	if e.Modifier != sqlparser.Missing {
-		return nil, false, nil
-	}
-	if e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp {
-		return rowIn(e)
-	}
-	l, lok := rowElems(e.Left)
-	r, rok := rowElems(e.Right)
-	if !lok || !rok {
-		// A row against any other value compares two records (or finds no operator).
-		return nil, false, nil
-	}
-	if len(l) != len(r) {
-		return nil, true, Errorf("42601", "unequal number of entries in row expressions")
-	}
-	if len(l) == 0 {
-		return nil, true, Errorf("0A000", "cannot compare rows of zero length")
-	}
-	switch e.Operator {
-	case sqlparser.EqualOp, sqlparser.NotEqualOp:
-		var out sqlparser.Expr
-		for i := range l {
-			c := &sqlparser.ComparisonExpr{Operator: e.Operator, Left: l[i], Right: r[i]}
-			switch {
-			case out == nil:
-				out = c
-			case e.Operator == sqlparser.EqualOp:
-				out = &sqlparser.AndExpr{Left: out, Right: c}
-			default:
-				out = &sqlparser.OrExpr{Left: out, Right: c}
-			}
-		}
-		return out, true, nil
-	case sqlparser.LessThanOp, sqlparser.LessEqualOp, sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-		strict := sqlparser.LessThanOp
-		if e.Operator == sqlparser.GreaterThanOp || e.Operator == sqlparser.GreaterEqualOp {
-			strict = sqlparser.GreaterThanOp
-		}
-		n := len(l) - 1
-		var out sqlparser.Expr = &sqlparser.ComparisonExpr{Operator: e.Operator, Left: l[n], Right: r[n]}
-		for i := n - 1; i >= 0; i-- {
-			out = &sqlparser.OrExpr{
-				Left: &sqlparser.ComparisonExpr{Operator: strict, Left: l[i], Right: r[i]},
-				Right: &sqlparser.AndExpr{
-					Left:  &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: l[i], Right: r[i]},
-					Right: out,
-				},
-			}
-		}
-		return out, true, nil
-	}
-	return nil, true, Errorf("42883", "operator does not exist: record %s record", e.Operator.ToString())
-}
-
-// rowIn is (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the rows' equalities (negated).
-func rowIn(e *sqlparser.ComparisonExpr) (sqlparser.Expr, bool, error) {
-	if !isRow(e.Left) {
-		return nil, false, nil
-	}
-	list, ok := e.Right.(sqlparser.ValTuple)
-	if !ok {
-		return nil, false, nil // a subquery: compileIn (rowin.go)
-	}
-	var out sqlparser.Expr
-	for _, item := range list {
-		eq, _, err := rowComparison(&sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: e.Left, Right: item})
+// compileRowComparison compiles l op right when l is a row and right a row or a subquery;
+// ok is false for anything else (a row against any other value compares two records).
+func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *expr, ok bool, err error) {
+	switch r := right.(type) {
+	case *ast.Row:
+		tree, err := rowCompareTree(op, l.Fields, r.Fields)
 		if err != nil {
 			return nil, true, err
 		}
-		if out == nil {
-			out = eq
-		} else {
-			out = &sqlparser.OrExpr{Left: out, Right: eq}
+		x, err := compileAST(tree, sc)
+		return x, true, err
+	case *ast.SubLink:
+		if q, isSub := r.Query.(*sqlparser.Subquery); isSub && r.Kind == ast.ExprSubLink {
+			x, err := compileRowAgainstSubquery(l.Fields, q, op, sc) // rowsubquery.go
+			return x, true, err
 		}
 	}
-	if e.Operator == sqlparser.NotInOp {
-		out = &sqlparser.NotExpr{Expr: out}
+	return nil, false, nil
+}
+
+// rowCompareTree is the element-wise form of the comparison l op r of two rows.
+func rowCompareTree(op string, l, r []ast.Expr) (ast.Expr, error) {
+	if len(l) != len(r) {
+		return nil, Errorf("42601", "unequal number of entries in row expressions")
 	}
-	return out, true, nil
+	if len(l) == 0 {
+		return nil, Errorf("0A000", "cannot compare rows of zero length")
+	}
+	pair := func(op string, i int) ast.Expr { return &ast.BinaryOp{Op: op, Left: l[i], Right: r[i]} }
+	switch op {
+	case "=", "<>":
+		if len(l) == 1 {
+			return pair(op, 0), nil
+		}
+		out := &ast.BoolOp{Op: ast.And}
+		if op == "<>" {
+			out.Op = ast.Or
+		}
+		for i := range l {
+			out.Args = append(out.Args, pair(op, i))
+		}
+		return out, nil
+	case "<", "<=", ">", ">=":
+		strict := op[:1]
+		n := len(l) - 1
+		out := pair(op, n)
+		for i := n - 1; i >= 0; i-- {
+			out = &ast.BoolOp{Op: ast.Or, Args: []ast.Expr{pair(strict, i),
+				&ast.BoolOp{Op: ast.And, Args: []ast.Expr{pair("=", i), out}}}}
+		}
+		return out, nil
+	}
+	return nil, Errorf("42883", "operator does not exist: record %s record", op)
+}
+
+// rowInList is (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the rows' equalities (negated).
+func rowInList(e *ast.In, sc *scope) (*expr, error) {
+	var out ast.Expr
+	or := &ast.BoolOp{Op: ast.Or}
+	for _, item := range e.List {
+		or.Args = append(or.Args, &ast.BinaryOp{Op: "=", Left: e.Expr, Right: item})
+	}
+	out = or
+	if len(or.Args) == 1 {
+		out = or.Args[0]
+	}
+	if e.Not {
+		out = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{out}}
+	}
+	return compileAST(out, sc)
 }
 
 // rowConjuncts is how the planner reads a row comparison in WHERE: (a, b) = (x, y) is the

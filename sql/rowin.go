@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -13,8 +14,8 @@ import (
 // NULL are kept apart, since only they (or a left row with a NULL) can make the answer NULL.
 
 // compileRowInSubquery compiles a row IN a subquery.
-func compileRowInSubquery(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	sp, err := compileRowSubquery(left, q, sc)
+func compileRowInSubquery(left []ast.Expr, q *sqlparser.Subquery, negate bool, sc *scope) (*expr, error) {
+	sp, err := compileRowSubquery(len(left), q, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +25,6 @@ func compileRowInSubquery(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, 
 	if err != nil {
 		return nil, err
 	}
-	negate := e.Operator == sqlparser.NotInOp
 	vals := make([]types.Value, len(lefts))
 	return &expr{typ: types.Bool, rowFree: rowFree, eval: func(row []types.Value) (types.Value, error) {
 		hasNull := false
@@ -65,11 +65,11 @@ type rowInSet struct {
 }
 
 // operands compiles the left row, each value checked against its subquery column's type.
-func (ri *rowInSubquery) operands(left sqlparser.ValTuple, sc *scope) ([]*expr, bool, error) {
+func (ri *rowInSubquery) operands(left []ast.Expr, sc *scope) ([]*expr, bool, error) {
 	lefts := make([]*expr, len(left))
 	rowFree := !ri.sp.correlated
 	for i, x := range left {
-		l, err := compile(x, sc)
+		l, err := compileAST(x, sc)
 		if err != nil {
 			return nil, false, err
 		}
@@ -192,15 +192,15 @@ func (ri *rowInSubquery) match(r rowInSet, vals []types.Value, hasNull, negate b
 
 // compileRowSubquery compiles the subquery a row is compared with, which must have as many
 // columns as the row (42601 otherwise, as PostgreSQL).
-func compileRowSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*subplan, error) {
+func compileRowSubquery(n int, q *sqlparser.Subquery, sc *scope) (*subplan, error) {
 	sp, err := compileSubquery(q.Select, sc)
 	if err != nil {
 		return nil, err
 	}
 	switch {
-	case len(sp.cols) > len(left):
+	case len(sp.cols) > n:
 		return nil, Errorf("42601", "subquery has too many columns")
-	case len(sp.cols) < len(left):
+	case len(sp.cols) < n:
 		return nil, Errorf("42601", "subquery has too few columns")
 	}
 	return sp, nil

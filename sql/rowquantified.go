@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -12,23 +13,22 @@ import (
 // NULL, else false (an empty subquery: false), ALL false when one is, else NULL when one is
 // NULL, else true (empty: true). The subquery's columns must be as many as the row's (42601).
 
-// compileRowQuantified compiles left op ANY/ALL (q).
-func compileRowQuantified(e *sqlparser.ComparisonExpr, left sqlparser.ValTuple, q *sqlparser.Subquery, sc *scope) (*expr, error) {
-	all := e.Modifier == sqlparser.All
+// compileRowQuantified compiles left op ANY/ALL (q); in is left IN (q).
+func compileRowQuantified(op string, all, in bool, left []ast.Expr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
 	switch {
-	case e.Operator == sqlparser.EqualOp && !all:
-		return compileRowInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.InOp, Left: e.Left, Right: q}, left, q, sc)
-	case e.Operator == sqlparser.NotEqualOp && all:
-		return compileRowInSubquery(&sqlparser.ComparisonExpr{Operator: sqlparser.NotInOp, Left: e.Left, Right: q}, left, q, sc)
+	case in || op == "=" && !all:
+		return compileRowInSubquery(left, q, false, sc)
+	case op == "<>" && all:
+		return compileRowInSubquery(left, q, true, sc)
 	}
-	if _, ok := opNames[e.Operator]; !ok {
-		return nil, unsupported("operator %s with ANY/ALL", e.Operator.ToString())
+	if _, ok := comparisonOutcomes[op]; !ok {
+		return nil, unsupported("operator %s with ANY/ALL", op)
 	}
-	sp, err := compileRowSubquery(left, q, sc)
+	sp, err := compileRowSubquery(len(left), q, sc)
 	if err != nil {
 		return nil, err
 	}
-	cmp, vals, err := compileRowAgainstFields(left, sp, e.Operator, sc)
+	cmp, vals, err := compileRowAgainstFields(left, sp, op, sc)
 	if err != nil {
 		return nil, err
 	}

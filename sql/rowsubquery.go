@@ -20,38 +20,8 @@ import (
 // rowFieldFunc names a placeholder of a subquery's field in a row comparison's tree.
 const rowFieldFunc = "drove_row_field"
 
-// rowSubqueryComparison compiles e when it compares a row with a subquery; ok is false when it
-// does not.
-func rowSubqueryComparison(e *sqlparser.ComparisonExpr, sc *scope) (x *expr, ok bool, err error) {
-	if e.Modifier != sqlparser.Missing || e.Operator == sqlparser.InOp || e.Operator == sqlparser.NotInOp {
-		return nil, false, nil
-	}
-	if _, sub := e.Left.(*sqlparser.Subquery); sub && isRow(e.Right) {
-		// PostgreSQL reads a subquery on the left as a scalar one: 42601 for two columns,
-		// else no operator compares its value with a row.
-		if _, err := compile(e.Left, sc); err != nil {
-			return nil, true, err
-		}
-		return nil, false, nil
-	}
-	op := e.Operator
-	left, lok := rowElems(e.Left)
-	sub, qok := e.Right.(*sqlparser.Subquery)
-	if !lok || !qok {
-		return nil, false, nil
-	}
-	switch op {
-	case sqlparser.EqualOp, sqlparser.NotEqualOp, sqlparser.LessThanOp, sqlparser.LessEqualOp,
-		sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-	default:
-		return nil, true, Errorf("42883", "operator does not exist: record %s record", op.ToString())
-	}
-	x, err = compileRowAgainstSubquery(left, sub, op, sc)
-	return x, true, err
-}
-
-func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, op sqlparser.ComparisonExprOperator, sc *scope) (*expr, error) {
-	sp, err := compileRowSubquery(left, q, sc)
+func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, error) {
+	sp, err := compileRowSubquery(len(left), q, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -97,28 +67,24 @@ func compileRowAgainstSubquery(left sqlparser.ValTuple, q *sqlparser.Subquery, o
 
 // compileRowAgainstFields compiles the element-wise comparison of the row left with a row of
 // the subquery's, which the comparison reads from vals (the caller loads them).
-func compileRowAgainstFields(left sqlparser.ValTuple, sp *subplan, op sqlparser.ComparisonExprOperator, sc *scope) (*expr, []types.Value, error) {
+func compileRowAgainstFields(left []ast.Expr, sp *subplan, op string, sc *scope) (*expr, []types.Value, error) {
 	vals := make([]types.Value, len(left))
-	right := make(sqlparser.ValTuple, len(left))
+	right := make([]ast.Expr, len(left))
 	if sc.pre == nil {
-		sc.pre = make(map[*sqlparser.FuncExpr]*expr)
+		sc.pre = make(map[ast.Expr]*expr)
 	}
 	for i, c := range sp.cols {
-		f := &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFieldFunc),
-			Exprs: []sqlparser.Expr{sqlparser.NewIntLiteral(strconv.Itoa(i + 1))}}
+		f := &ast.FuncCall{Name: []string{rowFieldFunc}, Args: []ast.Expr{&ast.Literal{Type: ast.LitInteger, Val: strconv.Itoa(i + 1)}}}
 		right[i] = f
 		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
 			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
 		defer delete(sc.pre, f)
 	}
-	row := func(t sqlparser.ValTuple) sqlparser.Expr {
-		return &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI(rowFunc), Exprs: []sqlparser.Expr(t)}
-	}
-	cmp, _, err := rowComparison(&sqlparser.ComparisonExpr{Operator: op, Left: row(left), Right: row(right)})
+	cmp, err := rowCompareTree(op, left, right)
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := compile(cmp, sc)
+	x, err := compileAST(cmp, sc)
 	return x, vals, err
 }
 

@@ -70,10 +70,7 @@ type scope struct {
 	srfs *[]*srfCall
 	// pre maps the placeholders of a row comparison's tree to their compiled fields
 	// (rowsubquery.go).
-	pre map[*sqlparser.FuncExpr]*expr
-	// from maps the nodes of the tree being compiled in an aggregated query's scope to the
-	// vitess nodes they were converted from (compileVitess).
-	from map[ast.Expr]sqlparser.Expr
+	pre map[ast.Expr]*expr
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int

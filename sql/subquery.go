@@ -131,6 +131,9 @@ func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
 		case ast.ArraySubLink:
 			return compileArraySubquery(q, sc)
 		case ast.AnySubLink, ast.AllSubLink:
+			if l, ok := e.Left.(*ast.Row); ok { // rowquantified.go
+				return compileRowQuantified(e.Op, e.Kind == ast.AllSubLink, e.In, l.Fields, q, sc)
+			}
 			if e.In {
 				return compileInSubquery(e.Left, false, q, sc)
 			}

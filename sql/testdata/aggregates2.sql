@@ -286,3 +286,12 @@ SELECT g, array_agg(a ORDER BY a), stddev(a) FROM m GROUP BY g HAVING stddev(a) 
 1|{2,5}|2.1213203435596426
 2|{2,7,9}|3.6055512754639893
 tag: SELECT 2
+
+# DISTINCT's ORDER BY keys are arguments however their columns are qualified; a grouped
+# expression is matched with its columns qualified or not.
+query
+SELECT string_agg(DISTINCT m.s, ',' ORDER BY s), m.g % 2, count(*), array_agg(DISTINCT a ORDER BY m.a) FROM m GROUP BY g % 2 ORDER BY 2
+----
+fig,kiwi|0|3|{2,7,9}
+apple,date,pear|1|3|{2,5,NULL}
+tag: SELECT 2

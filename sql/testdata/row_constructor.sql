@@ -150,3 +150,10 @@ SELECT DISTINCT (a, b) FROM r ORDER BY 1
 (,5)
 (,)
 tag: SELECT 4
+
+# A row IN a list whose item is not a row constructor compares the row with it as a record.
+query
+SELECT (1, 2) IN ((1, 2), NULL), (5, 6) NOT IN ((3, 4), NULL), (1, 2) NOT IN ((3, 4))
+----
+t|NULL|t
+tag: SELECT 1
