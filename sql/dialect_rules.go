@@ -128,7 +128,7 @@ func (r *rewriter) word(t lexer.Token) error {
 		r.setClause("")
 	}
 	if w == "from" || w == "join" {
-		r.sepAt = r.ntok
+		r.markSep()
 	}
 	if w == "limit" {
 		r.setClause("limit") // where MySQL's LIMIT offset, count would have its comma

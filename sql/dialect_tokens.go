@@ -149,6 +149,9 @@ func (r *rewriter) punct(t lexer.Token) error {
 	case ";":
 		return r.semicolon(t)
 	case "(":
+		if done, err := r.aliasColumnList(); done || err != nil {
+			return err
+		}
 		return r.openParen()
 	case ")":
 		return r.closeParen()
@@ -273,7 +276,7 @@ func (r *rewriter) comma() error {
 	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
 	case r.clause() == "from":
-		r.sepAt = r.ntok
+		r.markSep()
 		r.b.WriteByte(',')
 	case r.depth == 1 && r.isCreateTable():
 		r.b.WriteByte(',')
