@@ -87,6 +87,8 @@ func init() {
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
+		// float8(x), float4(x): vitess reads the words as MySQL's types (typefuncs.go)
+		{"float8 float4", wordRule{"type-function", functionCallNext, emitQuotedWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
