@@ -260,6 +260,11 @@ func (r *rewriter) closeParen() error {
 	}
 	r.b.WriteString(p.close)
 	if p.fromFunc != "" {
+		if p.fromFunc == "unnest" {
+			if done, err := r.fromUnnestMany(p); done || err != nil { // unnest_many.go
+				return err
+			}
+		}
 		if cols := recordFunctionColumns[p.fromFunc]; cols != nil {
 			return r.fromRecordFunction(p.fromFunc, p.start, cols)
 		}
