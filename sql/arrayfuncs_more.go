@@ -108,12 +108,15 @@ func commonElem(a, b types.Type) (types.Type, bool) {
 		return a, true
 	case familyOf(a) == famNumeric && familyOf(b) == famNumeric:
 		return arithType(a, b), true
-	case familyOf(a) == famTime && familyOf(b) == famTime && widerTime(a, b) != types.Null:
-		if rank := map[types.Type]bool{types.Date: true, types.Timestamp: true, types.Timestamptz: true}; rank[a] && rank[b] {
-			return widerTime(a, b), true
-		}
+	case dateOrTimestamp(a) && dateOrTimestamp(b):
+		return widerTime(a, b), true
 	}
 	return types.Null, false
+}
+
+// dateOrTimestamp reports whether t is one of the types widerTime orders.
+func dateOrTimestamp(t types.Type) bool {
+	return t == types.Date || t == types.Timestamp || t == types.Timestamptz
 }
 
 // widenArrayConcat is || of an array and an array or element whose element types differ

@@ -145,6 +145,9 @@ func parseCreateTableAs(text string) (*ctasStmt, error) {
 	if !p.done() {
 		return nil, p.syntaxError()
 	}
+	if as == len(toks)-1 {
+		return nil, errorAt(Errorf("42601", "syntax error at end of input"), atEnd)
+	}
 	// The query and its WITH [NO] DATA are read as a materialized view's.
 	vs := &viewStmt{materialized: true}
 	if err := vs.readQuery(text, toks[as+1:]); err != nil {

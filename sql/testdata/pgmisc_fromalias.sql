@@ -99,6 +99,14 @@ SELECT k FROM fa x (k) WHERE EXISTS (SELECT 1 FROM fa z (q, r) WHERE r = 'x' AND
 1
 tag: SELECT 1
 
+# A correlated EXISTS over swapped names reads the column each name now has.
+query
+SELECT a FROM fa o WHERE EXISTS (SELECT 1 FROM fa x (c, b, a) WHERE a = o.c) ORDER BY a
+----
+1
+3
+tag: SELECT 2
+
 query
 SELECT row_to_json(x) FROM fa x (p, q) ORDER BY p
 ----
