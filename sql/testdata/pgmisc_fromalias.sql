@@ -108,6 +108,14 @@ SELECT a FROM fa o WHERE EXISTS (SELECT 1 FROM fa x (c, b, a) WHERE a = o.c) ORD
 tag: SELECT 2
 
 query
+SELECT a FROM fa o WHERE EXISTS (SELECT 1 FROM fa x (b, c, a) WHERE c = o.b) ORDER BY a
+----
+1
+2
+3
+tag: SELECT 3
+
+query
 SELECT row_to_json(x) FROM fa x (p, q) ORDER BY p
 ----
 {"a":1,"b":"x","c":1.5}
