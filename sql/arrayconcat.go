@@ -24,6 +24,9 @@ func compileArrayConcat(a, b *expr) (*expr, error) {
 	case b.typ.IsArray() && a.typ == b.typ.Elem():
 		return arrayConcat(b.typ, a, b, false, true), nil
 	}
+	if x, ok, err := widenArrayConcat(a, b); ok { // arrayfuncs_more.go
+		return x, err
+	}
 	return nil, Errorf("42883", "operator does not exist: %s || %s", a.typ, b.typ)
 }
 

@@ -43,7 +43,7 @@ func arrayCallType(args []*expr, isArr []bool) (types.Type, error) {
 			if !a.typ.IsArray() {
 				return 0, Errorf("42883", "function argument %d is of type %s, not an array", k+1, a.typ)
 			}
-			return a.typ, nil
+			return widenCallType(args, isArr, a.typ), nil
 		}
 	}
 	for k, a := range args {

@@ -124,6 +124,7 @@ type rewriter struct {
 	// first token of the last operand: a call in FROM whose operand follows sepAt directly is
 	// a function in FROM.
 	sepAt, operandAt int
+	sepPos           int    // where in q the token after the last FROM, JOIN or comma begins its search (fromalias.go)
 	lastWord         string // the last word written, "" after any other token
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).

@@ -86,6 +86,8 @@ func init() {
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
+		// float8(x), float4(x): vitess reads the words as MySQL's types (typefuncs.go)
+		{"float8 float4", wordRule{"type-function", functionCallNext, emitQuotedWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 		{"grouping", wordRule{"grouping-sets", (*rewriter).groupingSetsNext, emitGroupingSets}},
 		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
@@ -151,7 +153,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 		r.setClause("")
 	}
 	if w == "from" || w == "join" {
-		r.sepAt = r.ntok
+		r.markSep()
 	}
 	if w == "on" && r.fullJoinAt == r.depth {
 		r.fullJoinAt = -1 // the FULL JOIN has its ON: a later USING is another join's

@@ -18,6 +18,8 @@ func TestDialectRules(t *testing.T) {
 		{"mysql-current-date-call", "select current_date()", "", "42601"},
 		{"regexp-function", "select regexp_replace(s, 'a', 'b', 1, 2, 'i')", "select `regexp_replace`(s, 'a', 'b', 1, 2, 'i')", ""},
 		{"regexp-function", "select regexp_like from t", "select regexp_like from t", ""},
+		{"type-function", "select float8(1), float4(x)", "select `float8`(1), `float4`(x)", ""},
+		{"type-function", "select float8 from t", "select float8 from t", ""},
 		{"regexp-function", "create table regexp_like (a int)", "create table regexp_like (a int)", ""},
 		{"mysql-current-date-call", "select current_date", "select current_date", ""},
 		{"mysql-empty-precision", "select current_timestamp(), localtime(3)", "", "42601"},

@@ -150,6 +150,9 @@ func (r *rewriter) punct(t lexer.Token) error {
 	case ";":
 		return r.semicolon(t)
 	case "(":
+		if done, err := r.aliasColumnList(); done || err != nil {
+			return err
+		}
 		return r.openParen()
 	case ")":
 		return r.closeParen()
@@ -267,6 +270,11 @@ func (r *rewriter) closeParen() error {
 	r.b.WriteString(p.close)
 	r.distinctOnClosed()
 	if p.fromFunc != "" {
+		if p.fromFunc == "unnest" {
+			if done, err := r.fromUnnestMany(p); done || err != nil { // unnest_many.go
+				return err
+			}
+		}
 		if cols := recordFunctionColumns[p.fromFunc]; cols != nil {
 			return r.fromRecordFunction(p.fromFunc, p.start, cols)
 		}
@@ -285,7 +293,7 @@ func (r *rewriter) comma() error {
 	case r.clause() == "limit":
 		return Errorf("42601", "LIMIT #,# syntax is not supported")
 	case r.clause() == "from":
-		r.sepAt = r.ntok
+		r.markSep()
 		r.b.WriteByte(',')
 	case r.depth == 1 && r.isCreateTable():
 		r.b.WriteByte(',')

@@ -30,7 +30,7 @@ func emitDMLFrom(r *rewriter, w string) error {
 	r.keep(w)
 	r.lastWord = ""
 	r.setClause("from") // a function in the list is a function in FROM
-	r.sepAt = r.ntok
+	r.markSep()
 	return nil
 }
 

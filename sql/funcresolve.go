@@ -262,17 +262,22 @@ func polyTypes(decl []*pgType, in []argIn) (elem, arr types.Type, ok bool) {
 			continue
 		}
 		switch decl[i].poly {
-		case polyElement, polyCompatible:
+		case polyElement:
 			if elem != types.Null && elem != a.t {
 				return 0, 0, false
 			}
 			elem = a.t
-		case polyArray, polyCompatibleArray:
+		case polyArray:
 			if arr != types.Null && arr != a.t {
 				return 0, 0, false
 			}
 			arr = a.t
 		}
+	}
+	if ce, seen, ok := compatibleTypes(decl, in); !ok {
+		return 0, 0, false
+	} else if seen && elem == types.Null && arr == types.Null {
+		elem = ce // anycompatible: the arguments' common type (arrayfuncs_more.go)
 	}
 	if arr != types.Null {
 		if elem != types.Null && arr.Elem() != elem {

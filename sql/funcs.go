@@ -198,6 +198,9 @@ func compileFunc(e *ast.FuncCall, sc *scope) (*expr, error) {
 			name = "btrim"
 		}
 	}
+	if x, ok, err := typeFunctionCast(name, e, sc); ok { // typefuncs.go
+		return x, err
+	}
 	args := make([]*expr, len(e.Args))
 	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL
 	var names []string

@@ -173,7 +173,10 @@ type matviewFill struct {
 	cols       []Column
 	row        []types.Value
 	key, value []byte
-	id         int64
+	id         int64 // the rows written
+	// rowID numbers the rows when set (CREATE TABLE AS: the table's serial row id); a
+	// materialized view's are 1, 2, ... of each fill.
+	rowID func() (int64, error)
 }
 
 func (f *matviewFill) Columns([]Column) error { return nil }
@@ -187,7 +190,13 @@ func (f *matviewFill) Row(row []types.Value) error {
 		}
 	}
 	f.id++
-	f.row[len(f.cols)] = types.NewInt(types.Int64, f.id)
+	id := f.id
+	if f.rowID != nil {
+		if id, err = f.rowID(); err != nil {
+			return err
+		}
+	}
+	f.row[len(f.cols)] = types.NewInt(types.Int64, id)
 	if f.key, err = types.AppendKey(f.key[:0], f.schema, f.row); err != nil {
 		return err
 	}

@@ -250,6 +250,7 @@ func checkPostgres(stmt sqlparser.Statement, words []string) error {
 			}
 		case *sqlparser.AliasedTableExpr:
 			restoreDual(n)
+			restoreAliasColumns(n) // fromalias.go
 		}
 		if bad == "" {
 			bad = mysqlOnlyNode(node)

@@ -30,7 +30,7 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 	if !ok {
 		return nil, unsupported("subqueries in FROM")
 	}
-	if len(ate.Partitions) > 0 || ate.Hints != nil || len(ate.Columns) > 0 {
+	if len(ate.Partitions) > 0 || ate.Hints != nil {
 		return nil, unsupported("table options in FROM")
 	}
 	name, err := s.tableName(tn)
@@ -51,6 +51,9 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 		bt.alias = alias // PostgreSQL: an alias hides the table name
 	}
 	bt.scope = tableScope(bt.schema, bt.alias, ps)
+	if err := renameColumns(bt.scope.cols, bt.alias, ate.Columns); err != nil { // fromalias.go
+		return nil, err
+	}
 	return bt, nil
 }
 

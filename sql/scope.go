@@ -251,7 +251,11 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 		if col.table == name && !col.rowID {
 			col.markUsed()
 			idx = append(idx, i)
-			fields = append(fields, types.Column{Name: col.name, Type: col.typ})
+			name := col.name
+			if col.src != nil {
+				name = col.src.Name // a table's row type keeps its names under column aliases
+			}
+			fields = append(fields, types.Column{Name: name, Type: col.typ})
 		}
 	}
 	shape := types.NewShape(fields)

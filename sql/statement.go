@@ -31,6 +31,7 @@ type Statement struct {
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	ctas      *ctasStmt              // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
 	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
@@ -162,6 +163,14 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.view, err = parseViewStmt(text)
+			return err
+		}},
+		{isCreateTableAs, func(st *Statement, text string) (err error) {
+			st.ctas, err = parseCreateTableAs(text)
+			return err
+		}},
+		{isSelectInto, func(st *Statement, text string) (err error) {
+			st.ctas, err = parseSelectInto(text)
 			return err
 		}},
 		{func(p piece) bool { return isSequenceStmt(p.words) }, func(st *Statement, text string) (err error) {
@@ -678,6 +687,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.prep != nil {
 		return s.execPrepareStmt(ctx, st.prep, out)
+	}
+	if st.ctas != nil {
+		return s.createTableAs(ctx, st.ctas, out)
 	}
 	switch st.first {
 	case "checkpoint":

@@ -48,6 +48,8 @@ func (st *Statement) commandName() string {
 		return "COPY FROM"
 	case st.truncate != nil:
 		return "TRUNCATE TABLE"
+	case st.ctas != nil:
+		return st.ctas.command()
 	}
 	cmd := strings.ToUpper(st.first)
 	if cmd != "CREATE" && cmd != "DROP" && cmd != "ALTER" {

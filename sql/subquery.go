@@ -433,7 +433,7 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err 
 		return nil, false, nil
 	}
 	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !isTable || ate.Partitions != nil {
+	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
 		return nil, false, nil
 	}
 	tn, isName := ate.Expr.(sqlparser.TableName)

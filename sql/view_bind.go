@@ -56,8 +56,8 @@ func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params) (*f
 			if alias == "" {
 				alias = def.name
 			}
-			if len(te.Columns) > 0 {
-				names = columnNames(te.Columns)
+			if len(te.Columns) > 0 { // the first columns renamed, the others keep the WITH's names
+				names = append(columnNames(te.Columns), names[min(len(te.Columns), len(names)):]...)
 			}
 			item, err := derivedItem(n, cols, alias, names)
 			return item, true, err

@@ -77,7 +77,7 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 		return nil
 	}
 	ate, ok := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !ok {
+	if !ok || len(ate.Columns) > 0 { // columns renamed: not the schema's names
 		return nil
 	}
 	tn, ok := ate.Expr.(sqlparser.TableName)
