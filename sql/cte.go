@@ -9,9 +9,10 @@ import (
 )
 
 // WITH queries (common table expressions) are bound where they are referenced, as derived
-// tables: PostgreSQL inlines a side-effect-free, non-recursive WITH query the same way, and
-// the answer is the same when it materializes one. A recursive one is a recursiveNode. The definitions in scope are a stack on
-// the session, pushed for the time a query with a WITH clause binds.
+// tables: PostgreSQL inlines a non-recursive WITH query read once with nothing volatile the
+// same way; one read more than once, or volatile, is computed once and shared by its
+// references (cte_share.go). A recursive one is a recursiveNode. The definitions in scope are
+// a stack on the session, pushed for the time a query with a WITH clause binds.
 
 type cteDef struct {
 	name  string
@@ -22,6 +23,7 @@ type cteDef struct {
 
 	recursive bool       // defined by WITH RECURSIVE
 	work      *workTable // set while its recursive term binds: references read the work table
+	share     *cteShare  // a non-recursive one's computation, when its references share it (cte_share.go)
 }
 
 // withCTEs binds a query (bind) with the definitions of its WITH clause in scope.
@@ -29,16 +31,26 @@ func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, [
 	n := len(s.ctes)
 	defer func() { s.ctes = s.ctes[:n] }()
 	names := make(map[string]bool, len(w.CTEs))
+	var shares []*cteShare
 	for _, c := range w.CTEs {
 		name := c.ID.String()
 		if names[name] {
 			return nil, nil, Errorf("42712", "WITH query name %q specified more than once", name)
 		}
 		names[name] = true
-		s.ctes = append(s.ctes, cteDef{name: name, cols: columnNames(c.Columns), query: c.Subquery,
-			outer: outer, depth: len(s.ctes), recursive: w.Recursive})
+		def := cteDef{name: name, cols: columnNames(c.Columns), query: c.Subquery,
+			outer: outer, depth: len(s.ctes), recursive: w.Recursive}
+		if !w.Recursive || !refersTo(c.Subquery, name) {
+			def.share = newCTEShare(c.Subquery)
+			shares = append(shares, def.share)
+		}
+		s.ctes = append(s.ctes, def)
 	}
-	return bind()
+	root, cols, err := bind()
+	if err != nil || len(shares) == 0 {
+		return root, cols, err
+	}
+	return &withNode{in: root, shares: shares}, cols, nil
 }
 
 // lookupCTE finds the innermost WITH query of that name in scope.

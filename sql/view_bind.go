@@ -52,6 +52,13 @@ func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params) (*f
 			if err != nil {
 				return nil, true, err
 			}
+			if sh := def.share; sh != nil && def.work == nil {
+				sh.refs++
+				if sh.src == nil {
+					sh.src = n
+				}
+				n = &cteRefNode{share: sh, own: n}
+			}
 			alias, names := te.As.String(), def.cols
 			if alias == "" {
 				alias = def.name
