@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -9,10 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // TestQueryShapes is TestQueryDifferential over the query shapes its generator does not
@@ -509,63 +504,10 @@ func (g *sgen) shapeData() []string {
 }
 
 func TestQueryShapes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("differential test skipped in -short mode")
-	}
-	url := pgtest.Start(t)
-	ctx := context.Background()
-	pg, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close(ctx)
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	e := &exprDiff{t: t, ctx: ctx, s: s, pg: pg, zone: time.UTC}
-
-	seed := differentialSeed(*queryShapesSeed)
-	t.Logf("seed %d (replay: go test ./sql -run TestQueryShapes -queryshapes.seed=%d)", seed, seed)
-	g := &sgen{qgen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), tables: shapeTables}}
-	for _, q := range []string{"SET statement_timeout = '2s'", "SET extra_float_digits = 1"} {
-		if _, err := pg.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatalf("PostgreSQL: %s: %v", q, err)
-		}
-	}
-	var ddl []string
-	for _, tb := range shapeTables {
-		var cols []string
-		for _, c := range tb.cols {
-			cols = append(cols, c.sql+" "+c.typ)
-		}
-		ddl = append(ddl, "CREATE TABLE "+tb.name+" ("+strings.Join(cols, ", ")+", PRIMARY KEY (id))")
-	}
-	data := g.shapeData()
-	for _, q := range append(ddl, data...) {
-		if err := s.Exec(ctx, q, &textOutput{}); err != nil {
-			t.Fatalf("drove: %s: %v", q, err)
-		}
-		if _, err := pg.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatalf("PostgreSQL: %s: %v", q, err)
-		}
-	}
-
-	deadline := time.Now().Add(*queryShapesBudget)
-	failures, i := 0, 0
-	for ; i < *queryShapesN && time.Now().Before(deadline) && failures < *queryDiffFails; i++ {
-		q, ordered := g.query()
-		d, p := e.droveRows(q), e.postgresRows(q)
-		if p.code == "57014" || d.code == "57014" {
-			continue // past the statement timeout (correlated subqueries over set operations)
-		}
-		setOp := strings.Contains(q, "INTERSECT") || strings.Contains(q, "EXCEPT") || strings.Contains(q, "UNION")
-		if sameRows(d, p, ordered, setOp) {
-			continue
-		}
-		if failures == 0 {
-			t.Logf("the tables:\n  %s", strings.Join(data, "\n  "))
-		}
-		failures++
-		t.Errorf("seed %d, query %d: drove and PostgreSQL disagree\n  %s\n  drove: %v\n  PostgreSQL: %v", seed, i, q, d, p)
-	}
-	t.Logf("%d queries compared", i)
+	runQueryDiff(t, queryDiff{replay: "TestQueryShapes -queryshapes.seed", seed: *queryShapesSeed,
+		tables: shapeTables, timeout: "2s", budget: *queryShapesBudget, n: *queryShapesN,
+		start: func(r *rand.Rand) ([]string, func() (string, bool)) {
+			g := &sgen{qgen{r: r, tables: shapeTables}}
+			return g.shapeData(), g.query
+		}})
 }
