@@ -127,19 +127,9 @@ func parseCreateTableAs(text string) (*ctasStmt, error) {
 	if st.name, err = viewName(p); err != nil {
 		return nil, err
 	}
-	if p.accept("(") {
-		for {
-			c, err := p.name()
-			if err != nil {
-				return nil, err
-			}
-			st.cols = append(st.cols, c)
-			if !p.accept(",") {
-				break
-			}
-		}
-		if !p.accept(")") {
-			return nil, p.syntaxError()
+	if p.peek("(") {
+		if st.cols, err = p.nameList(); err != nil {
+			return nil, err
 		}
 	}
 	if !p.done() {

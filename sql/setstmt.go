@@ -130,6 +130,28 @@ func (p *settingParser) name() (string, error) {
 	return t.text, nil
 }
 
+// nameList reads ( name, ... ): a view's or a new table's column names.
+func (p *settingParser) nameList() ([]string, error) {
+	if !p.accept("(") {
+		return nil, p.syntaxError()
+	}
+	var out []string
+	for {
+		n, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+		if !p.accept(",") {
+			break
+		}
+	}
+	if !p.accept(")") {
+		return nil, p.syntaxError()
+	}
+	return out, nil
+}
+
 // values reads SET's value list, joined as PostgreSQL shows a list setting.
 func (p *settingParser) values() (string, error) {
 	var parts []string

@@ -165,19 +165,9 @@ func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
 		return nil, err
 	}
 	st.names = []string{name}
-	if p.accept("(") {
-		for {
-			c, err := p.name()
-			if err != nil {
-				return nil, err
-			}
-			st.cols = append(st.cols, c)
-			if !p.accept(",") {
-				break
-			}
-		}
-		if !p.accept(")") {
-			return nil, p.syntaxError()
+	if p.peek("(") {
+		if st.cols, err = p.nameList(); err != nil {
+			return nil, err
 		}
 	}
 	if recursive && len(st.cols) == 0 {
