@@ -305,7 +305,6 @@ func (ts *Tablespace) startGroup(cfg *raft.Config, logs raft.LogStore, snaps raf
 	}
 	ts.tracker = newTrackingTransport(ts.opts.Transport)
 	ts.tracker.durable = ts.logDB.Durable
-	ts.tracker.replicated = ts.logDB.Replicated // times the round trip the log's writer paces by
 	ts.transport = ts.tracker
 	ts.logDB.SetAsyncIf(ts.asyncLog)
 	if ts.opts.Adopt {

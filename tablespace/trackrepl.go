@@ -19,10 +19,8 @@ import (
 type trackingTransport struct {
 	raft.Transport
 	durable func() uint64 // the leader's durable log index; nil: no cap
-	// replicated, if set, is told each follower's match index as its answers arrive.
-	replicated func(index uint64)
-	mu         sync.Mutex
-	peers      map[raft.ServerID]*peerProgress
+	mu      sync.Mutex
+	peers   map[raft.ServerID]*peerProgress
 }
 
 type peerProgress struct {
@@ -58,9 +56,6 @@ func (t *trackingTransport) acked(id raft.ServerID, args *raft.AppendEntriesRequ
 	}
 	p.contact = time.Now()
 	t.mu.Unlock()
-	if t.replicated != nil && len(args.Entries) > 0 {
-		t.replicated(match)
-	}
 }
 
 // capCommit returns args with its commit index capped at the leader's durable index (a copy

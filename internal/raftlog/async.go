@@ -40,10 +40,6 @@ var ErrClosed = errors.New("raftlog: the log is closed")
 // succeeds, every StoreLogs fails with its error (Raft steps down, and its commits fail) and
 // WaitDurable callers that asked for it get the error. Nothing is acknowledged meanwhile: the
 // durable index does not move.
-//
-// The writer does not always append at once: it paces its appends by the replication round
-// trip the owner reports (Replicated), so its fsync ends about when the first follower's
-// answer is expected and carries more entries (pace.go).
 
 // maxWriteBytes bounds one background append (at least one entry is always written).
 const maxWriteBytes = 64 << 20
@@ -141,7 +137,6 @@ func (g *Store) storeAsync(logs []*raft.Log) error {
 	if prev := g.pendingLast(); prev != 0 && logs[0].Index != prev+1 {
 		return fmt.Errorf("raftlog: non-contiguous append: %d after %d", logs[0].Index, prev)
 	}
-	g.pace.buffered(logs[len(logs)-1].Index, len(g.pending) == 0, time.Now())
 	g.pending = append(g.pending, logs...)
 	select {
 	case g.kick <- struct{}{}:
@@ -168,12 +163,6 @@ func (g *Store) writeLoop() {
 // should be called again: more are buffered, or the append failed and is to be retried.
 func (g *Store) writePending() bool {
 	g.pmu.Lock()
-	wait := g.pace.wait(time.Now())
-	g.pmu.Unlock()
-	if wait > 0 && !g.sleep(wait) {
-		return false
-	}
-	g.pmu.Lock()
 	n, size := 0, 0
 	for n < len(g.pending) && (n == 0 || size < maxWriteBytes) {
 		size += len(g.pending[n].Data)
@@ -184,7 +173,6 @@ func (g *Store) writePending() bool {
 	if n == 0 {
 		return false
 	}
-	start := time.Now()
 	if err := g.storeTraced(batch); err != nil {
 		g.pmu.Lock()
 		if g.failErr == nil {
@@ -202,7 +190,6 @@ func (g *Store) writePending() bool {
 		return true
 	}
 	g.pmu.Lock()
-	g.pace.appended(time.Since(start))
 	if g.failErr != nil {
 		g.log.Info("background log append succeeded again", "dir", g.dir)
 		g.failErr = nil

@@ -82,7 +82,6 @@ type Store struct {
 	durable atomic.Uint64 // every entry at or below it is on disk
 	pmu     sync.Mutex    // guards the fields below
 	pending []*raft.Log   // buffered, contiguous, not yet written
-	pace    pacer         // when the writer appends (pace.go)
 	failErr error         // the failed background append, until a retry succeeds
 	closed  bool
 	changed chan struct{} // closed (and replaced) when durable or failErr changes
