@@ -52,6 +52,44 @@ var sqlValueNames, sqlValueFuncNames = func() (map[string]string, map[string]str
 	return up, down
 }()
 
+// arraySubLink converts ARRAY(SELECT ...), which the dialect pass writes as drove_array.
+func (c *converter) arraySubLink(f *sqlparser.FuncExpr) (ast.Expr, error) {
+	sub, ok := f.Exprs[0].(*sqlparser.Subquery)
+	if !ok {
+		return nil, unsupported("ARRAY %s", pgString(f))
+	}
+	if c.binder {
+		return &ast.SubLink{Kind: ast.ArraySubLink, Query: sub}, nil
+	}
+	s, err := c.query(sub.Select)
+	if err != nil {
+		return nil, err
+	}
+	return &ast.SubLink{Kind: ast.ArraySubLink, Select: s}, nil
+}
+
+// filteredCall converts an aggregate call with FILTER (WHERE ...), which the dialect pass
+// writes as a call of aggFilterFunc over the aggregate and the condition.
+func (c *converter) filteredCall(f *sqlparser.FuncExpr) (ast.Expr, error) {
+	agg, err := c.expr(f.Exprs[0])
+	if err != nil {
+		return nil, err
+	}
+	call, ok := agg.(*ast.FuncCall)
+	if !ok && c.binder {
+		if _, foreign := agg.(*ast.Foreign); !foreign {
+			return nil, filterOnNonAggregate(columnName(f.Exprs[0]))
+		}
+	}
+	if !ok || call.Filter != nil || call.Over != nil {
+		return nil, unsupported("FILTER on %s", pgString(f.Exprs[0]))
+	}
+	if call.Filter, err = c.expr(f.Exprs[1]); err != nil {
+		return nil, err
+	}
+	return call, nil
+}
+
 // internalCall decodes the dialect pass's calls; ok is false for any other function.
 func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) {
 	if x, ok, err := c.groupingConstruct(f); ok {
@@ -91,18 +129,8 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		}
 		return &ast.Array{Elems: x}, true, nil
 	case name == "drove_array" && len(f.Exprs) == 1:
-		sub, ok := f.Exprs[0].(*sqlparser.Subquery)
-		if !ok {
-			return nil, true, unsupported("ARRAY %s", pgString(f))
-		}
-		if c.binder {
-			return &ast.SubLink{Kind: ast.ArraySubLink, Query: sub}, true, nil
-		}
-		s, err := c.query(sub.Select)
-		if err != nil {
-			return nil, true, err
-		}
-		return &ast.SubLink{Kind: ast.ArraySubLink, Select: s}, true, nil
+		x, err := c.arraySubLink(f)
+		return x, true, err
 	case name == "drove_extract" && len(f.Exprs) == 2:
 		lit, ok := f.Exprs[0].(*sqlparser.Literal)
 		if !ok || lit.Type != sqlparser.StrVal {
@@ -114,23 +142,8 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		}
 		return &ast.Extract{Field: lit.Val, Expr: x}, true, nil
 	case name == aggFilterFunc && len(f.Exprs) == 2:
-		agg, err := c.expr(f.Exprs[0])
-		if err != nil {
-			return nil, true, err
-		}
-		call, ok := agg.(*ast.FuncCall)
-		if !ok && c.binder {
-			if _, foreign := agg.(*ast.Foreign); !foreign {
-				return nil, true, filterOnNonAggregate(columnName(f.Exprs[0]))
-			}
-		}
-		if !ok || call.Filter != nil || call.Over != nil {
-			return nil, true, unsupported("FILTER on %s", pgString(f.Exprs[0]))
-		}
-		if call.Filter, err = c.expr(f.Exprs[1]); err != nil {
-			return nil, true, err
-		}
-		return call, true, nil
+		x, err := c.filteredCall(f)
+		return x, true, err
 	case name == namedArgFunc:
 		argName, value, ok := namedArgOf(f)
 		if !ok {
