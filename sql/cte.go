@@ -10,8 +10,8 @@ import (
 
 // WITH queries (common table expressions) are bound where they are referenced, as derived
 // tables: PostgreSQL inlines a non-recursive WITH query read once with nothing volatile the
-// same way; one read more than once, or volatile, is computed once and shared by its
-// references (cte_share.go). A recursive one is a recursiveNode. The definitions in scope are
+// same way; one read more than once, or volatile, recursive or not, is computed once and
+// shared by its references (cte_share.go). A recursive one is a recursiveNode. The definitions in scope are
 // a stack on the session, pushed for the time a query with a WITH clause binds.
 
 type cteDef struct {
@@ -40,10 +40,8 @@ func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, [
 		names[name] = true
 		def := cteDef{name: name, cols: columnNames(c.Columns), query: c.Subquery,
 			outer: outer, depth: len(s.ctes), recursive: w.Recursive}
-		if !w.Recursive || !refersTo(c.Subquery, name) {
-			def.share = newCTEShare(c.Subquery)
-			shares = append(shares, def.share)
-		}
+		def.share = newCTEShare(c.Subquery)
+		shares = append(shares, def.share)
 		s.ctes = append(s.ctes, def)
 	}
 	root, cols, err := bind()

@@ -92,3 +92,35 @@ EXECUTE cs_p
 ----
 t
 tag: SELECT 1
+
+query
+WITH RECURSIVE r(n) AS (SELECT random() UNION ALL SELECT n FROM r WHERE false) SELECT a.n = b.n FROM r a, r b
+----
+t
+tag: SELECT 1
+
+query
+WITH RECURSIVE r(n) AS (SELECT nextval('cs_seq') UNION ALL SELECT n + 1 FROM r WHERE n < 0) SELECT count(*) FROM r a JOIN r b ON a.n = b.n
+----
+1
+tag: SELECT 1
+
+query
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT a.n, count(*) FROM r a, r b WHERE b.n <= a.n GROUP BY a.n ORDER BY 1
+----
+1|1
+2|2
+3|3
+4|4
+5|5
+tag: SELECT 5
+
+query
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) (SELECT n FROM r LIMIT 2) UNION ALL (SELECT n * 10 FROM r LIMIT 3)
+----
+1
+2
+10
+20
+30
+tag: SELECT 5
