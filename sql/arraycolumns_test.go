@@ -42,7 +42,7 @@ func TestArrayColumnsSurviveRestart(t *testing.T) {
 	execOK(t, s, "CREATE TABLE arr (id int PRIMARY KEY, "+strings.Join(cols, ", ")+")")
 	execOK(t, s, "INSERT INTO arr VALUES (1, "+strings.Join(vals, ", ")+")")
 	execOK(t, s, "INSERT INTO arr (id) VALUES (2)")
-	check := func(when string) {
+	acrossRestarts(t, dir, ts, s, func(s *Session, when string) {
 		t.Helper()
 		for i, k := range arrayKinds {
 			c := "c" + string(rune('a'+i))
@@ -52,22 +52,7 @@ func TestArrayColumnsSurviveRestart(t *testing.T) {
 				t.Errorf("%s: %s reads %q, want %q", when, k.typ, got, want)
 			}
 		}
-	}
-	check("before the restart")
-	for round, when := range []string{"after replaying the log", "after loading a checkpoint"} {
-		if round == 1 {
-			execOK(t, s, "CHECKPOINT")
-		}
-		if err := ts.Close(); err != nil {
-			t.Fatal(err)
-		}
-		ts = openTablespaceAt(t, dir)
-		s = NewSession(ts, nil)
-		check(when)
-	}
-	if err := ts.Close(); err != nil {
-		t.Fatal(err)
-	}
+	})
 }
 
 // TestArrayColumnsCopy: COPY reads and writes array columns in PostgreSQL's text form, a

@@ -23,6 +23,27 @@ func openTablespaceAt(t testing.TB, dir string) *tablespace.Tablespace {
 	return ts
 }
 
+// acrossRestarts runs check before a restart, after a restart that replays the log and after
+// one that loads a checkpoint (its session changes with each), then closes the tablespace.
+func acrossRestarts(t *testing.T, dir string, ts *tablespace.Tablespace, s *Session, check func(s *Session, when string)) {
+	t.Helper()
+	check(s, "before the restart")
+	for round, when := range []string{"after replaying the log", "after loading a checkpoint"} {
+		if round == 1 {
+			execOK(t, s, "CHECKPOINT")
+		}
+		if err := ts.Close(); err != nil {
+			t.Fatal(err)
+		}
+		ts = openTablespaceAt(t, dir)
+		s = NewSession(ts, nil)
+		check(s, when)
+	}
+	if err := ts.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func queryInt(t *testing.T, s *Session, q string) int64 {
 	t.Helper()
 	out := execOK(t, s, q)
