@@ -69,22 +69,28 @@ func (p *conParser) name() (string, error) {
 
 // nameList reads ( name, ... ).
 func (p *conParser) nameList() ([]string, error) {
-	if !p.accept("(") {
-		return nil, p.syntaxError()
+	return parenNames(p.accept, p.name, p.syntaxError)
+}
+
+// parenNames reads ( name, ... ) for a statement parser given its accept, name and
+// syntaxError: the column lists of constraints, views and new tables.
+func parenNames(accept func(...string) bool, name func() (string, error), syntaxError func() error) ([]string, error) {
+	if !accept("(") {
+		return nil, syntaxError()
 	}
 	var out []string
 	for {
-		n, err := p.name()
+		n, err := name()
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, n)
-		if !p.accept(",") {
+		if !accept(",") {
 			break
 		}
 	}
-	if !p.accept(")") {
-		return nil, p.syntaxError()
+	if !accept(")") {
+		return nil, syntaxError()
 	}
 	return out, nil
 }

@@ -132,24 +132,7 @@ func (p *settingParser) name() (string, error) {
 
 // nameList reads ( name, ... ): a view's or a new table's column names.
 func (p *settingParser) nameList() ([]string, error) {
-	if !p.accept("(") {
-		return nil, p.syntaxError()
-	}
-	var out []string
-	for {
-		n, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-		if !p.accept(",") {
-			break
-		}
-	}
-	if !p.accept(")") {
-		return nil, p.syntaxError()
-	}
-	return out, nil
+	return parenNames(p.accept, p.name, p.syntaxError)
 }
 
 // values reads SET's value list, joined as PostgreSQL shows a list setting.
