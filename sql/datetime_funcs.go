@@ -240,32 +240,29 @@ func extractResult(val int64, scale int, asNumeric bool) (types.Value, error) {
 	return types.NewFloat(types.Float64, f), nil
 }
 
-// fieldNames maps the spellings of EXTRACT's fields to their canonical names.
+// fieldNames maps the spellings of EXTRACT's fields to their canonical names: the interval
+// units' spellings (types.IntervalUnitWords, one table for both, as PostgreSQL's) and the
+// fields that are not units.
 var fieldNames = func() map[string]string {
 	m := map[string]string{}
+	types.IntervalUnitWords(func(word, unit string) {
+		switch unit {
+		case "microsecond", "millisecond":
+			unit += "s"
+		}
+		m[word] = unit
+	})
 	for canon, words := range map[string]string{
-		"microseconds": "microsecond microseconds microsecon us usec usecs",
-		"milliseconds": "millisecond milliseconds millisecon ms msec msecs",
-		"second":       "second seconds sec secs s",
-		"minute":       "minute minutes min mins m",
-		"hour":         "hour hours hr hrs h",
-		"day":          "day days d",
-		"week":         "week weeks w",
-		"month":        "month months mon mons",
-		"quarter":      "quarter qtr",
-		"year":         "year years yr yrs y",
-		"decade":       "decade decades dec decs",
-		"century":      "century centuries cent c",
-		"millennium":   "millennium millennia millenniums mil mils",
-		"dow":          "dow",
-		"isodow":       "isodow",
-		"doy":          "doy",
-		"isoyear":      "isoyear",
-		"epoch":        "epoch",
-		"julian":       "julian",
-		"timezone":     "timezone",
-		"timezone_h":   "timezone_h timezone_hour",
-		"timezone_m":   "timezone_m timezone_minute",
+		"quarter":    "quarter qtr",
+		"dow":        "dow",
+		"isodow":     "isodow",
+		"doy":        "doy",
+		"isoyear":    "isoyear",
+		"epoch":      "epoch",
+		"julian":     "julian",
+		"timezone":   "timezone",
+		"timezone_h": "timezone_h timezone_hour",
+		"timezone_m": "timezone_m timezone_minute",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] = canon

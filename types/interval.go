@@ -159,6 +159,14 @@ var intervalUnits = func() map[string]string {
 	return m
 }()
 
+// IntervalUnitWords calls fn with every spelling of an interval unit and the unit it denotes
+// ("mins", "minute"): EXTRACT's fields read the same table.
+func IntervalUnitWords(fn func(word, unit string)) {
+	for w, unit := range intervalUnits {
+		fn(w, unit)
+	}
+}
+
 // ParseInterval reads s as PostgreSQL's interval input does (IntervalStyle postgres): unit
 // phrases ("1 year 2 mons", "1.5 days", "-3 hours"), a time ("04:05:06", "-1:30"), "@",
 // "ago", and ISO 8601 durations ("P1Y2M3DT4H5M6S", "PT1.5S").
