@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/drovedb/drove"
@@ -100,6 +101,10 @@ func main() {
 			prof = nil
 		}
 		p, d := peer.result(), dr.result()
+		// CPU and context switches per operation depend less on the machine's load than
+		// the rates do: to stderr, so the table stays the README's.
+		fmt.Fprintf(os.Stderr, "%s: CPU µs/op peer %.1f drove %.1f; context switches/op peer %.2f drove %.2f\n",
+			w.name, peer.cpuPerOp(), dr.cpuPerOp(), peer.switchesPerOp(), dr.switchesPerOp())
 		if w.nsMetric {
 			fmt.Printf("| %s | %.0f ns | %.0f ns | %.2f |\n", w.name, p.ns, d.ns, p.ns/d.ns)
 		} else {
@@ -114,6 +119,8 @@ type runner struct {
 	next    []int // per goroutine: its next operation number
 	n       int64
 	elapsed time.Duration
+	cpu     time.Duration // CPU time (user+system) of the whole process during the rounds
+	ctxsw   int64         // context switches of the whole process during the rounds
 }
 
 func newRunner(g int, mk func(g int) func(i int) error) *runner {
@@ -134,6 +141,7 @@ func (r *runner) run(d time.Duration) {
 	)
 	g := len(r.ops)
 	runtime.GC()
+	cpu0, sw0 := usage()
 	start := time.Now()
 	for gi := range g {
 		wg.Go(func() {
@@ -153,6 +161,9 @@ func (r *runner) run(d time.Duration) {
 	stop.Store(true)
 	wg.Wait()
 	r.elapsed += time.Since(start)
+	cpu1, sw1 := usage()
+	r.cpu += cpu1 - cpu0
+	r.ctxsw += sw1 - sw0
 	if err := fail.Load(); err != nil {
 		log.Fatal(*err)
 	}
@@ -163,6 +174,19 @@ func (r *runner) run(d time.Duration) {
 func (r *runner) result() result {
 	n := float64(r.n)
 	return result{ops: n / r.elapsed.Seconds(), ns: float64(r.elapsed.Nanoseconds()) * float64(len(r.ops)) / n}
+}
+
+func (r *runner) cpuPerOp() float64 {
+	return float64(r.cpu.Microseconds()) / float64(r.n)
+}
+
+func (r *runner) switchesPerOp() float64 { return float64(r.ctxsw) / float64(r.n) }
+
+// usage is the process's CPU time and context switches so far (getrusage).
+func usage() (time.Duration, int64) {
+	var ru syscall.Rusage
+	must(syscall.Getrusage(syscall.RUSAGE_SELF, &ru))
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Nvcsw + ru.Nivcsw
 }
 
 func thousands(f float64) string {
