@@ -41,11 +41,18 @@ const (
 	Query                     // a read query (SQL), compared with PostgreSQL; changes nothing
 	UpdateRange               // SQL UPDATE SET Col = Val WHERE id BETWEEN ID AND Hi
 	DeleteRange               // SQL DELETE WHERE id >= ID AND id <= Hi
+	InsertMany                // SQL INSERT of Rows (keys IDs) in one statement; Fails: none of it
+	Upsert                    // SQL INSERT of Rows ... ON CONFLICT (id) DO UPDATE (or DoNothing)
+	ShiftKeys                 // SQL UPDATE SET id = id + NewID WHERE id BETWEEN ID AND Hi
+	InsertSelect              // SQL INSERT INTO t SELECT id + NewID, ... FROM t WHERE id BETWEEN ID AND Hi
+	Savepoint                 // in a Txn: SAVEPOINT Index
+	RollbackTo                // in a Txn: ROLLBACK TO SAVEPOINT Index
 )
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange",
+	"InsertMany", "Upsert", "ShiftKeys", "InsertSelect", "Savepoint", "RollbackTo"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -63,15 +70,23 @@ type Op struct {
 	WhereVal     string
 	Index        string
 	Hash, Unique bool // CreateIndex
-	// Fails: the operation must be refused with 23505 (a duplicate key) and change nothing.
-	Fails    bool
-	Sub      []Op // Txn, KVTxn
-	Commit   bool
-	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
-	NewSpace string
-	Hi       int64  // UpdateRange, DeleteRange: the last key of the range
-	SQL      string // Query
-	Ordered  bool   // Query: its ORDER BY fixes the order of its rows
+	// Fails: the operation must be refused with 23505 (a duplicate key), or Code when set,
+	// and change nothing.
+	Fails bool
+	Code  string
+	IDs   []int64 // InsertMany, Upsert: the rows' keys (Rows their values), in order
+	Rows  []Row
+	// DoNothing: Upsert's ON CONFLICT DO NOTHING; else DO UPDATE SET every column to EXCLUDED's
+	// unless Where (when set) holds WhereVal in the existing row.
+	DoNothing bool
+	Join      bool // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
+	Sub       []Op // Txn, KVTxn
+	Commit    bool
+	MidCkpt   bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
+	NewSpace  string
+	Hi        int64  // UpdateRange, DeleteRange: the last key of the range
+	SQL       string // Query
+	Ordered   bool   // Query: its ORDER BY fixes the order of its rows
 }
 
 func (op Op) String() string {
@@ -98,6 +113,17 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s=%s where id in [%d, %d]", op.Col, valText(op.Val), op.ID, op.Hi)
 	case DeleteRange:
 		fmt.Fprintf(&b, " where id in [%d, %d]", op.ID, op.Hi)
+	case InsertMany, Upsert:
+		for i, id := range op.IDs {
+			fmt.Fprintf(&b, " id=%d %s", id, rowText(op.Rows[i]))
+		}
+		if op.Kind == Upsert {
+			fmt.Fprintf(&b, " do-nothing=%v unless %s=%q", op.DoNothing, op.Where, op.WhereVal)
+		}
+	case ShiftKeys, InsertSelect:
+		fmt.Fprintf(&b, " id in [%d, %d] by %+d", op.ID, op.Hi, op.NewID)
+	case Savepoint, RollbackTo:
+		fmt.Fprintf(&b, " %s", op.Index)
 	case CreateTable:
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
@@ -123,8 +149,11 @@ func (op Op) String() string {
 		}
 		b.WriteString("]")
 	}
+	if op.Join {
+		b.WriteString(" (through a self-join)")
+	}
 	if op.Fails {
-		b.WriteString(" (must fail: duplicate)")
+		fmt.Fprintf(&b, " (must fail: %s)", op.FailCode())
 	}
 	return b.String()
 }
@@ -185,11 +214,15 @@ func (m *Model) Apply(op Op) {
 		for _, id := range t.Range(op.ID, op.Hi) {
 			delete(t.Rows, id)
 		}
+	case InsertMany, Upsert, ShiftKeys, InsertSelect:
+		t.applyMany(op)
 	case Txn, KVTxn:
-		if op.Commit && !op.Aborted() {
-			for _, s := range op.Sub {
-				m.Apply(s)
-			}
+		st := NewTxnState(m, op.Space)
+		for _, s := range op.Sub {
+			st.Step(s)
+		}
+		if op.Commit && !st.Failed {
+			m.Spaces[op.Space] = st.M.Spaces[op.Space]
 		}
 	case AddColumn:
 		t.Cols = append(t.Cols, op.Col)
@@ -254,10 +287,12 @@ func (m *Model) Violates(op Op) bool {
 	return false
 }
 
-// Aborted reports whether a transaction has a statement that fails (a duplicate key): that
-// fails the whole transaction, and its COMMIT rolls back.
-func (op Op) Aborted() bool {
-	return slices.ContainsFunc(op.Sub, func(s Op) bool { return s.Kind == InsertDup })
+// FailCode is the SQLSTATE op must fail with (when Fails or InsertDup).
+func (op Op) FailCode() string {
+	if op.Code != "" {
+		return op.Code
+	}
+	return "23505"
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }

@@ -1,0 +1,53 @@
+package drove_test
+
+import (
+	"fmt"
+	"strings"
+
+	mt "github.com/drovedb/drove/internal/modeltest"
+)
+
+// manySQL is the statement of an InsertMany, Upsert, ShiftKeys or InsertSelect on table t
+// (the model's table as the statement runs), with its arguments.
+func manySQL(t *mt.Table, op mt.Op) (string, []any) {
+	cols := "id, " + strings.Join(t.Cols, ", ")
+	switch op.Kind {
+	case mt.ShiftKeys:
+		return "UPDATE " + op.Table + " SET id = id + $1 WHERE id BETWEEN $2 AND $3", []any{op.NewID, op.ID, op.Hi}
+	case mt.InsertSelect:
+		return "INSERT INTO " + op.Table + " (" + cols + ") SELECT id + $1, " + strings.Join(t.Cols, ", ") + " FROM " +
+			op.Table + " WHERE id BETWEEN $2 AND $3", []any{op.NewID, op.ID, op.Hi}
+	}
+	var args []any
+	var rows []string
+	for i, id := range op.IDs {
+		args = append(args, id)
+		ph := []string{fmt.Sprintf("$%d", len(args))}
+		for _, c := range t.Cols {
+			if v, ok := op.Rows[i][c]; ok {
+				args = append(args, v)
+			} else {
+				args = append(args, nil)
+			}
+			ph = append(ph, fmt.Sprintf("$%d", len(args)))
+		}
+		rows = append(rows, "("+strings.Join(ph, ", ")+")")
+	}
+	q := "INSERT INTO " + op.Table + " (" + cols + ") VALUES " + strings.Join(rows, ", ")
+	if op.Kind != mt.Upsert {
+		return q, args
+	}
+	if op.DoNothing {
+		return q + " ON CONFLICT (id) DO NOTHING", args
+	}
+	sets := make([]string, len(t.Cols))
+	for i, c := range t.Cols {
+		sets[i] = c + " = EXCLUDED." + c
+	}
+	q += " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+	if op.Where != "" {
+		args = append(args, op.WhereVal)
+		q += fmt.Sprintf(" WHERE %s.%s IS DISTINCT FROM $%d", op.Table, op.Where, len(args))
+	}
+	return q, args
+}
