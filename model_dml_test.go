@@ -37,14 +37,18 @@ func manySQL(t *mt.Table, op mt.Op) (string, []any) {
 	if op.Kind != mt.Upsert {
 		return q, args
 	}
+	target := "id"
+	if op.Target != "" {
+		target = op.Target
+	}
 	if op.DoNothing {
-		return q + " ON CONFLICT (id) DO NOTHING", args
+		return q + " ON CONFLICT (" + target + ") DO NOTHING", args
 	}
 	sets := make([]string, len(t.Cols))
 	for i, c := range t.Cols {
 		sets[i] = c + " = EXCLUDED." + c
 	}
-	q += " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+	q += " ON CONFLICT (" + target + ") DO UPDATE SET " + strings.Join(sets, ", ")
 	if op.Where != "" {
 		args = append(args, op.WhereVal)
 		q += fmt.Sprintf(" WHERE %s.%s IS DISTINCT FROM $%d", op.Table, op.Where, len(args))

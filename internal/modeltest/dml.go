@@ -21,10 +21,14 @@ func (t *Table) applyMany(op Op) int {
 	case Upsert:
 		n := 0
 		for i, id := range op.IDs {
-			if r := t.Rows[id]; r != nil && (op.DoNothing || op.Where != "" && hasValue(r, op.Where, op.WhereVal)) {
+			at := t.conflict(op, i)
+			if r := t.Rows[at]; r != nil && (op.DoNothing || op.Where != "" && hasValue(r, op.Where, op.WhereVal)) {
 				continue
 			}
-			t.Rows[id] = maps.Clone(op.Rows[i])
+			if at == 0 {
+				at = id
+			}
+			t.Rows[at] = maps.Clone(op.Rows[i]) // the key stays the conflicting row's
 			n++
 		}
 		return n
@@ -60,6 +64,23 @@ func (t *Table) Affected(op Op) int {
 	return 1
 }
 
+// conflict is the key of the row upsert op's i-th row conflicts with in t, 0 if none: the one
+// with its key, or with its value in op.Target when that is set (a NULL conflicts with none).
+func (t *Table) conflict(op Op, i int) int64 {
+	if op.Target == "" {
+		if t.Rows[op.IDs[i]] != nil {
+			return op.IDs[i]
+		}
+		return 0
+	}
+	if v, ok := op.Rows[i][op.Target]; ok {
+		if ids := t.Lookup(op.Target, v); len(ids) > 0 {
+			return ids[0]
+		}
+	}
+	return 0
+}
+
 func hasValue(r Row, col, v string) bool {
 	x, ok := r[col]
 	return ok && x == v
@@ -87,14 +108,23 @@ func (t *Table) failure(op Op) string {
 		for i, id := range op.IDs {
 			one := op
 			one.IDs, one.Rows = op.IDs[i:i+1], op.Rows[i:i+1]
+			at := id
+			if op.Kind == Upsert {
+				at = s.conflict(op, i)
+			}
 			switch {
 			case op.Kind == InsertMany && s.Rows[id] != nil:
 				return "23505"
-			case op.Kind == Upsert && !op.DoNothing && touched[id]:
+			case op.Kind == Upsert && at == 0 && s.Rows[id] != nil:
+				return "23505" // a key taken, not by the conflict target
+			case op.Kind == Upsert && !op.DoNothing && touched[at]:
 				return "21000"
 			}
+			if at == 0 {
+				at = id
+			}
 			if s.applyMany(one) > 0 {
-				touched[id] = true
+				touched[at] = true
 			}
 			if _, dup := s.Duplicated(); dup {
 				return "23505"
@@ -128,6 +158,11 @@ func (g *Gen) many(op Op, t *Table) (Op, bool) {
 				id = g.freeID(t)
 			}
 			op.IDs, op.Rows = append(op.IDs, id), append(op.Rows, g.values(t))
+		}
+		for _, name := range t.IndexNames() {
+			if ix := t.Indexes[name]; op.Kind == Upsert && ix.Unique && g.r.IntN(2) == 0 {
+				op.Target = ix.Col // ON CONFLICT on a unique secondary index
+			}
 		}
 		if op.Kind == Upsert {
 			op.DoNothing = g.r.IntN(3) == 0

@@ -79,6 +79,7 @@ type Op struct {
 	// DoNothing: Upsert's ON CONFLICT DO NOTHING; else DO UPDATE SET every column to EXCLUDED's
 	// unless Where (when set) holds WhereVal in the existing row.
 	DoNothing bool
+	Target    string // Upsert: ON CONFLICT (Target), a uniquely indexed column; "": the key
 	Join      bool // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
 	Sub       []Op // Txn, KVTxn
 	Commit    bool
@@ -118,7 +119,7 @@ func (op Op) String() string {
 			fmt.Fprintf(&b, " id=%d %s", id, rowText(op.Rows[i]))
 		}
 		if op.Kind == Upsert {
-			fmt.Fprintf(&b, " do-nothing=%v unless %s=%q", op.DoNothing, op.Where, op.WhereVal)
+			fmt.Fprintf(&b, " on-conflict(%s) do-nothing=%v unless %s=%q", op.Target, op.DoNothing, op.Where, op.WhereVal)
 		}
 	case ShiftKeys, InsertSelect:
 		fmt.Fprintf(&b, " id in [%d, %d] by %+d", op.ID, op.Hi, op.NewID)

@@ -1,0 +1,566 @@
+statement ok
+CREATE TABLE t (id int PRIMARY KEY, u text UNIQUE, v text NOT NULL DEFAULT 'dv', n int CHECK (n >= 0))
+
+statement ok
+CREATE INDEX t_v ON t (v)
+
+query
+INSERT INTO t VALUES (1, 'a', 'x', 1), (2, 'b', 'y', 2), (3, 'c', 'x', 3) RETURNING id, u || v, n * 2
+----
+1|ax|2
+2|by|4
+3|cx|6
+tag: INSERT 0 3
+
+statement error 23505
+INSERT INTO t VALUES (4, 'd', 'x', 4), (5, 'a', 'y', 5), (6, 'f', 'z', 6)
+
+statement error 23502
+INSERT INTO t VALUES (4, 'd', 'x', 4), (5, 'e', NULL, 5), (6, 'f', 'z', 6)
+
+statement error 23514
+INSERT INTO t VALUES (4, 'd', 'x', 4), (5, 'e', 'y', -5), (6, 'f', 'z', 6)
+
+statement error 23505
+INSERT INTO t VALUES (4, 'd', 'x', 4), (4, 'e', 'y', 5)
+
+statement error 23505
+INSERT INTO t VALUES (4, 'd', 'x', 4), (5, 'd', 'y', 5)
+
+query
+SELECT * FROM t ORDER BY id
+----
+1|a|x|1
+2|b|y|2
+3|c|x|3
+tag: SELECT 3
+
+query
+SELECT id FROM t WHERE u = 'd'
+----
+tag: SELECT 0
+
+query
+SELECT id FROM t WHERE v = 'x' ORDER BY id
+----
+1
+3
+tag: SELECT 2
+
+statement error 23514
+UPDATE t SET n = n - 2 WHERE id IN (1, 2, 3)
+
+statement error 23505
+UPDATE t SET u = 'b' WHERE id = 3
+
+statement error 23505
+UPDATE t SET u = CASE id WHEN 1 THEN 'b' WHEN 2 THEN 'a' ELSE u END WHERE id IN (1, 2)
+
+query
+SELECT * FROM t ORDER BY id
+----
+1|a|x|1
+2|b|y|2
+3|c|x|3
+tag: SELECT 3
+
+query
+SELECT id FROM t WHERE u = 'a'
+----
+1
+tag: SELECT 1
+
+query
+SELECT id FROM t WHERE u = 'b'
+----
+2
+tag: SELECT 1
+
+query
+UPDATE t SET id = id + 10
+----
+tag: UPDATE 3
+
+query
+SELECT * FROM t ORDER BY id
+----
+11|a|x|1
+12|b|y|2
+13|c|x|3
+tag: SELECT 3
+
+query
+SELECT id FROM t WHERE v = 'x' ORDER BY id
+----
+11
+13
+tag: SELECT 2
+
+statement error 23505
+UPDATE t SET id = id + 1
+
+query
+UPDATE t SET id = 14 - id WHERE id IN (11, 13)
+----
+tag: UPDATE 2
+
+query
+SELECT * FROM t ORDER BY id
+----
+1|c|x|3
+3|a|x|1
+12|b|y|2
+tag: SELECT 3
+
+query
+INSERT INTO t (id, u) VALUES (20, 'p') RETURNING *
+----
+20|p|dv|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO t VALUES (11, 'zz', 'q', 0) ON CONFLICT (id) DO NOTHING RETURNING id
+----
+11
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO t VALUES (30, 'a', 'q', 0) ON CONFLICT (id) DO NOTHING RETURNING id
+
+query
+INSERT INTO t VALUES (30, 'a', 'q', 0) ON CONFLICT (u) DO NOTHING RETURNING id
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO t VALUES (30, 'a', 'q', 0) ON CONFLICT DO NOTHING RETURNING id
+----
+tag: INSERT 0 0
+
+query
+INSERT INTO t VALUES (30, 'a', 'q', 7) ON CONFLICT (u) DO UPDATE SET n = EXCLUDED.n, v = t.v || EXCLUDED.v RETURNING *
+----
+3|a|xq|7
+tag: INSERT 0 1
+
+statement error 23505
+INSERT INTO t VALUES (31, 'a', 'q', 8), (32, 'new', 'q', 8) ON CONFLICT (u) DO UPDATE SET u = 'b' RETURNING *
+
+statement error 23505
+INSERT INTO t VALUES (33, 'a', 'q', 8) ON CONFLICT (u) DO UPDATE SET id = 11 RETURNING *
+
+query
+INSERT INTO t VALUES (33, 'a', 'q', 8) ON CONFLICT (u) DO UPDATE SET id = 40 RETURNING *
+----
+40|a|xq|7
+tag: INSERT 0 1
+
+query
+SELECT * FROM t ORDER BY id
+----
+1|c|x|3
+11|zz|q|0
+12|b|y|2
+20|p|dv|NULL
+40|a|xq|7
+tag: SELECT 5
+
+query
+SELECT id FROM t WHERE u = 'a'
+----
+40
+tag: SELECT 1
+
+query
+SELECT id FROM t WHERE v = 'xq' ORDER BY id
+----
+40
+tag: SELECT 1
+
+query
+INSERT INTO t VALUES (40, 'zz', 'q', 0) ON CONFLICT (u) DO UPDATE SET n = 1
+----
+tag: INSERT 0 1
+
+statement error 23514
+INSERT INTO t VALUES (41, 'b', 'q', 0) ON CONFLICT (u) DO UPDATE SET n = -1
+
+query
+INSERT INTO t VALUES (42, 'k1', 'q', 0), (43, 'k1', 'q', 0) ON CONFLICT (u) DO NOTHING RETURNING id
+----
+42
+tag: INSERT 0 1
+
+statement error 21000
+INSERT INTO t VALUES (44, 'k2', 'q', 0), (45, 'k2', 'q', 0) ON CONFLICT (u) DO UPDATE SET n = 5
+
+statement error 23505
+INSERT INTO t VALUES (44, 'k3', 'q', 0), (44, 'k4', 'q', 0) ON CONFLICT (u) DO NOTHING
+
+query
+INSERT INTO t VALUES (46, 'k5', 'q', 0), (46, 'k6', 'q', 0) ON CONFLICT (id) DO NOTHING RETURNING u
+----
+k5
+tag: INSERT 0 1
+
+query
+SELECT * FROM t ORDER BY id
+----
+1|c|x|3
+11|zz|q|1
+12|b|y|2
+20|p|dv|NULL
+40|a|xq|7
+42|k1|q|0
+46|k5|q|0
+tag: SELECT 7
+
+query
+INSERT INTO t SELECT id + 100, u || '2', v, n FROM t
+----
+tag: INSERT 0 7
+
+query
+SELECT id, u FROM t WHERE id > 100 ORDER BY id
+----
+101|c2
+111|zz2
+112|b2
+120|p2
+140|a2
+142|k12
+146|k52
+tag: SELECT 7
+
+statement error 23505
+INSERT INTO t SELECT id + 1, u || '3', v, n FROM t
+
+statement error 23505
+INSERT INTO t SELECT id + 1000, u, v, n FROM t WHERE id > 100
+
+query
+SELECT count(*), sum(id) FROM t
+----
+14|1044
+tag: SELECT 1
+
+statement ok
+CREATE TABLE s (id int PRIMARY KEY, tid int, w text)
+
+statement ok
+INSERT INTO s VALUES (1, 11, 's1'), (2, 11, 's2'), (3, 12, 's3'), (4, 999, 's4')
+
+query
+UPDATE t SET v = s.w FROM s WHERE s.tid = t.id RETURNING t.id, s.id
+----
+11|1
+12|3
+tag: UPDATE 2
+
+query
+SELECT id, v FROM t WHERE id IN (11, 12) ORDER BY id
+----
+11|s1
+12|s3
+tag: SELECT 2
+
+query
+DELETE FROM s USING t WHERE s.tid = t.id AND t.id = 11 RETURNING s.id
+----
+1
+2
+tag: DELETE 2
+
+query
+DELETE FROM t USING s WHERE s.tid = t.id OR s.id = 99 RETURNING t.id
+----
+12
+tag: DELETE 1
+
+query
+SELECT count(*) FROM t
+----
+13
+tag: SELECT 1
+
+query
+UPDATE t SET n = t.n + 1 FROM (VALUES (101), (101), (102)) AS x(i) WHERE x.i = t.id RETURNING t.id, t.n
+----
+101|4
+tag: UPDATE 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO s VALUES (10, 1, 'a')
+
+statement ok
+SAVEPOINT p1
+
+statement ok
+INSERT INTO s VALUES (11, 1, 'b')
+
+statement ok
+UPDATE s SET id = 12 WHERE id = 10
+
+statement error 23505
+INSERT INTO s VALUES (11, 1, 'c'), (13, 1, 'd')
+
+statement error 25P02
+SELECT * FROM s
+
+statement ok
+ROLLBACK TO SAVEPOINT p1
+
+query
+SELECT * FROM s ORDER BY id
+----
+3|12|s3
+4|999|s4
+10|1|a
+tag: SELECT 3
+
+query
+INSERT INTO s VALUES (11, 1, 'c'), (12, 1, 'd') RETURNING *
+----
+11|1|c
+12|1|d
+tag: INSERT 0 2
+
+statement ok
+SAVEPOINT p2
+
+statement ok
+DELETE FROM s WHERE id = 10
+
+statement ok
+RELEASE SAVEPOINT p2
+
+statement ok
+SAVEPOINT p3
+
+statement ok
+UPDATE s SET w = 'zz'
+
+statement ok
+ROLLBACK TO p3
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM s ORDER BY id
+----
+3|12|s3
+4|999|s4
+11|1|c
+12|1|d
+tag: SELECT 4
+
+statement ok
+CREATE TABLE ser (id serial PRIMARY KEY, name text, ts int DEFAULT 42)
+
+statement ok
+BEGIN
+
+query
+INSERT INTO ser (name) VALUES ('a'), ('b') RETURNING *
+----
+1|a|42
+2|b|42
+tag: INSERT 0 2
+
+statement ok
+ROLLBACK
+
+query
+INSERT INTO ser (name) VALUES ('c') RETURNING *
+----
+3|c|42
+tag: INSERT 0 1
+
+statement ok
+BEGIN
+
+statement ok
+SAVEPOINT q
+
+query
+INSERT INTO ser (name) VALUES ('d') RETURNING id
+----
+4
+tag: INSERT 0 1
+
+statement ok
+ROLLBACK TO q
+
+query
+INSERT INTO ser (name) VALUES ('e') RETURNING id
+----
+5
+tag: INSERT 0 1
+
+statement ok
+COMMIT
+
+query
+INSERT INTO ser (id, name) VALUES (DEFAULT, 'f'), (100, 'g'), (DEFAULT, NULL) RETURNING *
+----
+6|f|42
+100|g|42
+7|NULL|42
+tag: INSERT 0 3
+
+statement ok
+CREATE TABLE p (id int PRIMARY KEY, name text)
+
+statement ok
+CREATE TABLE c (id int PRIMARY KEY, pid int REFERENCES p ON DELETE CASCADE ON UPDATE CASCADE, x text)
+
+statement ok
+CREATE TABLE c2 (id int PRIMARY KEY, pid int REFERENCES p ON DELETE SET NULL)
+
+statement ok
+CREATE TABLE c3 (id int PRIMARY KEY, pid int REFERENCES p ON DELETE RESTRICT)
+
+statement ok
+INSERT INTO p VALUES (1, 'a'), (2, 'b'), (3, 'c')
+
+statement ok
+INSERT INTO c VALUES (1, 1, 'x'), (2, 1, 'y'), (3, 2, 'z')
+
+statement ok
+INSERT INTO c2 VALUES (1, 1), (2, 2)
+
+statement ok
+INSERT INTO c3 VALUES (1, 3)
+
+query
+DELETE FROM p WHERE id = 1 RETURNING *
+----
+1|a
+tag: DELETE 1
+
+query
+SELECT * FROM c ORDER BY id
+----
+3|2|z
+tag: SELECT 1
+
+query
+SELECT * FROM c2 ORDER BY id
+----
+1|NULL
+2|2
+tag: SELECT 2
+
+statement error 23503
+DELETE FROM p WHERE id IN (2, 3)
+
+query
+SELECT * FROM c ORDER BY id
+----
+3|2|z
+tag: SELECT 1
+
+query
+SELECT * FROM c2 ORDER BY id
+----
+1|NULL
+2|2
+tag: SELECT 2
+
+statement ok
+DELETE FROM c2 WHERE pid = 2
+
+query
+UPDATE p SET id = 20 WHERE id = 2
+----
+tag: UPDATE 1
+
+query
+SELECT * FROM c ORDER BY id
+----
+3|20|z
+tag: SELECT 1
+
+query
+SELECT id FROM c WHERE pid = 20
+----
+3
+tag: SELECT 1
+
+statement error 23503
+INSERT INTO c VALUES (4, 99, 'bad')
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO c VALUES (5, 20, 'ok')
+
+statement error 23503
+INSERT INTO c VALUES (6, 99, 'bad')
+
+statement error 25P02
+INSERT INTO c VALUES (7, 20, 'fine')
+
+statement error 25P02
+SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT * FROM c ORDER BY id
+----
+3|20|z
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO s VALUES (50, 1, 'a')
+
+statement ok
+TRUNCATE s
+
+query
+SELECT count(*) FROM s
+----
+0
+tag: SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT count(*) FROM s
+----
+4
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+TRUNCATE s
+
+statement ok
+INSERT INTO s VALUES (50, 1, 'a')
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM s
+----
+50|1|a
+tag: SELECT 1
+
+query
+SELECT * FROM s WHERE id = 1
+----
+tag: SELECT 0
