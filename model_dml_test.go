@@ -1,7 +1,9 @@
 package drove_test
 
 import (
+	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	mt "github.com/drovedb/drove/internal/modeltest"
@@ -54,4 +56,29 @@ func manySQL(t *mt.Table, op mt.Op) (string, []any) {
 		q += fmt.Sprintf(" WHERE %s.%s IS DISTINCT FROM $%d", op.Table, op.Where, len(args))
 	}
 	return q, args
+}
+
+// nextVal draws from the model's sequence on drove alone (PostgreSQL's, never crashed, need
+// not skip where drove's may): every value must be above every one drawn before, across
+// rolled-back transactions, restarts and crashes.
+func (h *modelHarness) nextVal(ctx context.Context, r runner) error {
+	if p, ok := r.(pairRunner); ok {
+		r = p.d
+	}
+	rows, err := r.query(ctx, "SELECT nextval('"+mt.Seq+"')")
+	if err != nil {
+		return err
+	}
+	if len(rows) != 1 || len(rows[0]) != 1 || rows[0][0] == nil {
+		return fmt.Errorf("nextval: %v", rowLines(rows))
+	}
+	v, err := strconv.ParseInt(*rows[0][0], 10, 64)
+	if err != nil {
+		return err
+	}
+	if v <= h.seqMax {
+		return fmt.Errorf("nextval gave %d, after %d was drawn", v, h.seqMax)
+	}
+	h.seqMax = v
+	return nil
 }

@@ -76,6 +76,9 @@ func runModel(t *testing.T, name string, budget time.Duration, only []mt.Kind) {
 	for _, op := range h.gen.Setup() {
 		h.step(-1, op)
 	}
+	if err := h.autocommit(context.Background(), mt.DefaultSpace, execf(context.Background(), "CREATE SEQUENCE "+mt.Seq)); err != nil {
+		t.Fatal(err)
+	}
 	h.reads = h.startReads(*modelReaders)
 	defer h.reads.stopReads() // before the node closes
 	limit := *modelSteps
@@ -121,6 +124,7 @@ type modelHarness struct {
 	counts       map[mt.Kind]int
 	spent        map[mt.Kind]time.Duration // running op plus checking after it, per kind
 	probe        uint64                    // varies the point reads from step to step, deterministically
+	seqMax       int64                     // the largest value NextVal has drawn
 }
 
 // step runs op, applies it to the model and compares the whole node with the model.
@@ -369,6 +373,10 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		q, args = "DELETE FROM "+op.Table+" WHERE id >= $1 AND id <= $2", []any{op.ID, op.Hi}
 	case mt.Query:
 		return runQuery(ctx, r, op)
+	case mt.NextVal:
+		return h.nextVal(ctx, r)
+	case mt.Truncate:
+		q = "TRUNCATE " + op.Table
 	case mt.Savepoint:
 		q = "SAVEPOINT " + op.Index
 	case mt.RollbackTo:
@@ -382,8 +390,8 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 	if op.Kind == mt.InsertDup || op.Fails || err != nil {
 		return wantDuplicate(op, err)
 	}
-	if op.Kind == mt.Savepoint || op.Kind == mt.RollbackTo {
-		return nil
+	if op.Kind == mt.Savepoint || op.Kind == mt.RollbackTo || op.Kind == mt.Truncate {
+		return nil // no rows counted
 	}
 	if want := t.Affected(op); n != int64(want) {
 		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)

@@ -78,6 +78,7 @@ var weights = []weight{
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
 	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
 	{UpdateRange, 3}, {DeleteRange, 2}, {InsertMany, 6}, {Upsert, 8}, {ShiftKeys, 3}, {InsertSelect, 2},
+	{Truncate, 1}, {NextVal, 3},
 }
 
 var totalWeight = func() int {
@@ -104,6 +105,9 @@ func (g *Gen) Next() Op {
 	op := Op{Kind: k, Space: space}
 	switch k {
 	case Restart, Crash, Checkpoint:
+		return op
+	case NextVal:
+		op.Space = DefaultSpace
 		return op
 	case BackupRestore:
 		if len(g.m.Spaces) >= maxSpaces {
@@ -170,6 +174,9 @@ func (g *Gen) Next() Op {
 	}
 	if k == CreateTable || k == DropTable || k == AddColumn || k == DropColumn || k == DropIndex || k >= InsertMany {
 		op.Kind = Insert
+	}
+	if k == Truncate {
+		return op
 	}
 	op = g.row(op, t)
 	op.Fails = g.m.Violates(op)
@@ -238,9 +245,11 @@ func (g *Gen) row(op Op, t *Table) Op {
 func (g *Gen) txn(op Op) Op {
 	st := NewTxnState(g.m, op.Space)
 	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query, UpdateRange, DeleteRange,
-		InsertMany, Upsert, ShiftKeys, InsertSelect}
+		InsertMany, Upsert, ShiftKeys, InsertSelect, Truncate}
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
+	} else if op.Space == DefaultSpace {
+		kinds = append(kinds, NextVal) // drawn for good even when the transaction rolls back
 	}
 	savepoint := ""
 	for range 1 + g.r.IntN(5) {
@@ -270,6 +279,9 @@ func (g *Gen) txn(op Op) Op {
 
 // subOp fills in statement op of a transaction of kind txn on table t.
 func (g *Gen) subOp(op Op, t *Table, txn Kind) Op {
+	if op.Kind == Truncate || op.Kind == NextVal {
+		return op
+	}
 	if op.Kind >= InsertMany {
 		if sub, ok := g.many(op, t); ok {
 			return sub // which may fail, and fail the transaction

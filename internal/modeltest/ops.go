@@ -47,12 +47,17 @@ const (
 	InsertSelect              // SQL INSERT INTO t SELECT id + NewID, ... FROM t WHERE id BETWEEN ID AND Hi
 	Savepoint                 // in a Txn: SAVEPOINT Index
 	RollbackTo                // in a Txn: ROLLBACK TO SAVEPOINT Index
+	Truncate                  // TRUNCATE Table
+	NextVal                   // nextval of the default tablespace's sequence Seq: above every value before
 )
+
+// Seq is the sequence the harness makes in DefaultSpace; NextVal draws from it.
+const Seq = "model_seq"
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
 	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange",
-	"InsertMany", "Upsert", "ShiftKeys", "InsertSelect", "Savepoint", "RollbackTo"}
+	"InsertMany", "Upsert", "ShiftKeys", "InsertSelect", "Savepoint", "RollbackTo", "Truncate", "NextVal"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -80,8 +85,8 @@ type Op struct {
 	// unless Where (when set) holds WhereVal in the existing row.
 	DoNothing bool
 	Target    string // Upsert: ON CONFLICT (Target), a uniquely indexed column; "": the key
-	Join      bool // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
-	Sub       []Op // Txn, KVTxn
+	Join      bool   // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
+	Sub       []Op   // Txn, KVTxn
 	Commit    bool
 	MidCkpt   bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
 	NewSpace  string
@@ -203,6 +208,8 @@ func (m *Model) Apply(op Op) {
 		delete(t.Rows, op.ID)
 	case Delete, KVDelete:
 		delete(t.Rows, op.ID)
+	case Truncate:
+		clear(t.Rows)
 	case UpdateWhere:
 		t.set(t.Lookup(op.Where, op.WhereVal), op.Col, op.Val)
 	case DeleteWhere:

@@ -564,3 +564,215 @@ query
 SELECT * FROM s WHERE id = 1
 ----
 tag: SELECT 0
+
+# Subqueries on the target table read the statement's snapshot, not rows it has changed.
+statement ok
+CREATE TABLE h (id int PRIMARY KEY, n int, u int UNIQUE)
+
+statement ok
+INSERT INTO h SELECT g, g, g FROM generate_series(1, 8) g
+
+query
+UPDATE h SET n = (SELECT max(n) FROM h) + id WHERE id <= 3 RETURNING id, n
+----
+1|9
+2|10
+3|11
+tag: UPDATE 3
+
+query
+DELETE FROM h WHERE n = (SELECT min(n) FROM h) RETURNING id
+----
+4
+tag: DELETE 1
+
+query
+UPDATE h SET n = n * 10 WHERE n < (SELECT avg(n) FROM h) RETURNING id, n
+----
+5|50
+6|60
+7|70
+tag: UPDATE 3
+
+query
+UPDATE h SET n = n + 1 WHERE id IN (SELECT id FROM h WHERE n > 50) RETURNING id, n
+----
+6|61
+7|71
+tag: UPDATE 2
+
+query
+INSERT INTO h SELECT id + 100, n, NULL FROM h WHERE id > (SELECT max(id) - 3 FROM h) RETURNING id
+----
+106
+107
+108
+tag: INSERT 0 3
+
+query
+INSERT INTO h SELECT id + 1, n, NULL FROM h WHERE id >= 107 ON CONFLICT (id) DO UPDATE SET n = h.n + 1000 RETURNING id, n
+----
+108|1008
+109|8
+tag: INSERT 0 2
+
+statement error 42804
+INSERT INTO h SELECT id, n, NULL FROM h WHERE id > 100 UNION ALL SELECT 300, 0, NULL ON CONFLICT (id) DO UPDATE SET n = EXCLUDED.n + 1 RETURNING id, n
+
+query
+INSERT INTO h VALUES (300, 5, 7) ON CONFLICT (u) DO UPDATE SET n = EXCLUDED.n RETURNING id, n, u
+----
+7|5|7
+tag: INSERT 0 1
+
+query
+INSERT INTO h VALUES (301, 5, 7) ON CONFLICT (u) DO UPDATE SET n = NULL, u = EXCLUDED.u + 100 RETURNING id, n, u
+----
+7|NULL|107
+tag: INSERT 0 1
+
+query
+SELECT * FROM h ORDER BY id
+----
+1|9|1
+2|10|2
+3|11|3
+5|50|5
+6|61|6
+7|NULL|107
+8|8|8
+106|61|NULL
+107|71|NULL
+108|1008|NULL
+109|8|NULL
+tag: SELECT 11
+
+query
+SELECT id FROM h WHERE u = 107
+----
+7
+tag: SELECT 1
+
+query
+SELECT id FROM h WHERE u = 7
+----
+tag: SELECT 0
+
+statement ok
+BEGIN
+
+query
+INSERT INTO h VALUES (400, 1, 400), (401, 1, 401) RETURNING id
+----
+400
+401
+tag: INSERT 0 2
+
+statement ok
+SAVEPOINT a
+
+statement error 23505
+UPDATE h SET u = 400 WHERE id = 401
+
+statement error 25P02
+SELECT 1
+
+statement ok
+ROLLBACK TO SAVEPOINT a
+
+query
+UPDATE h SET u = 402 WHERE id = 401 RETURNING *
+----
+401|1|402
+tag: UPDATE 1
+
+statement ok
+SAVEPOINT b
+
+statement ok
+DELETE FROM h WHERE id = 400
+
+statement ok
+INSERT INTO h VALUES (400, 2, 403)
+
+query
+SELECT id FROM h WHERE u = 403
+----
+400
+tag: SELECT 1
+
+statement ok
+ROLLBACK TO b
+
+query
+SELECT id, u FROM h WHERE id >= 400 ORDER BY id
+----
+400|400
+401|402
+tag: SELECT 2
+
+query
+SELECT id FROM h WHERE u = 402
+----
+401
+tag: SELECT 1
+
+query
+SELECT id FROM h WHERE u = 400
+----
+400
+tag: SELECT 1
+
+query
+SELECT id FROM h WHERE u = 403
+----
+tag: SELECT 0
+
+statement ok
+COMMIT
+
+query
+SELECT id, u FROM h WHERE u >= 400 ORDER BY u
+----
+400|400
+401|402
+tag: SELECT 2
+
+statement ok
+CREATE SEQUENCE hs
+
+statement ok
+BEGIN
+
+query
+SELECT nextval('hs')
+----
+1
+tag: SELECT 1
+
+statement ok
+SAVEPOINT a
+
+query
+SELECT nextval('hs')
+----
+2
+tag: SELECT 1
+
+statement ok
+ROLLBACK TO a
+
+query
+SELECT nextval('hs'), currval('hs')
+----
+3|3
+tag: SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT nextval('hs')
+----
+4
+tag: SELECT 1
