@@ -54,8 +54,10 @@ func (t *Table) applyMany(op Op) int {
 // Affected is how many rows op changes in t (t is left as it was).
 func (t *Table) Affected(op Op) int {
 	switch op.Kind {
-	case UpdateWhere, DeleteWhere:
+	case UpdateWhere:
 		return len(t.Lookup(op.Where, op.WhereVal))
+	case DeleteWhere:
+		return len(t.deleted(op))
 	case UpdateRange, DeleteRange:
 		return len(t.Range(op.ID, op.Hi))
 	case InsertMany, Upsert, ShiftKeys, InsertSelect:

@@ -227,7 +227,7 @@ func (g *Gen) row(op Op, t *Table) Op {
 		op.Join = g.r.IntN(3) == 0
 	case DeleteWhere:
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
-		op.Join = g.r.IntN(3) == 0
+		op.Join, op.Exists = g.r.IntN(3) == 0, g.r.IntN(3) == 0
 	case UpdateRange:
 		op.Col = pick(g, t.Cols)
 		op.Val = g.colValue(t, op.Col)

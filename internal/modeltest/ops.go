@@ -86,13 +86,16 @@ type Op struct {
 	DoNothing bool
 	Target    string // Upsert: ON CONFLICT (Target), a uniquely indexed column; "": the key
 	Join      bool   // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
-	Sub       []Op   // Txn, KVTxn
-	Commit    bool
-	MidCkpt   bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
-	NewSpace  string
-	Hi        int64  // UpdateRange, DeleteRange: the last key of the range
-	SQL       string // Query
-	Ordered   bool   // Query: its ORDER BY fixes the order of its rows
+	// Exists: DeleteWhere only of rows whose value another row holds too, by a correlated
+	// subquery over the table, which must read the statement's snapshot (so all of them go).
+	Exists   bool
+	Sub      []Op // Txn, KVTxn
+	Commit   bool
+	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
+	NewSpace string
+	Hi       int64  // UpdateRange, DeleteRange: the last key of the range
+	SQL      string // Query
+	Ordered  bool   // Query: its ORDER BY fixes the order of its rows
 }
 
 func (op Op) String() string {
@@ -158,6 +161,9 @@ func (op Op) String() string {
 	if op.Join {
 		b.WriteString(" (through a self-join)")
 	}
+	if op.Exists {
+		b.WriteString(" (if another row has it)")
+	}
 	if op.Fails {
 		fmt.Fprintf(&b, " (must fail: %s)", op.FailCode())
 	}
@@ -213,7 +219,7 @@ func (m *Model) Apply(op Op) {
 	case UpdateWhere:
 		t.set(t.Lookup(op.Where, op.WhereVal), op.Col, op.Val)
 	case DeleteWhere:
-		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+		for _, id := range t.deleted(op) {
 			delete(t.Rows, id)
 		}
 	case UpdateRange:
@@ -265,6 +271,15 @@ func (m *Model) Apply(op Op) {
 	case DropSpace:
 		delete(m.Spaces, op.Space)
 	}
+}
+
+// deleted is the rows DeleteWhere op deletes from t.
+func (t *Table) deleted(op Op) []int64 {
+	ids := t.Lookup(op.Where, op.WhereVal)
+	if op.Exists && len(ids) < 2 {
+		return nil
+	}
+	return ids
 }
 
 // set sets column col of rows ids to v (nil: NULL).

@@ -784,3 +784,255 @@ SELECT nextval('hs')
 ----
 4
 tag: SELECT 1
+
+# RETURNING's subqueries read the statement's snapshot; DEFAULT in UPDATE and INSERT.
+statement ok
+CREATE TABLE r (id int PRIMARY KEY, v text DEFAULT ('d' || 'x'), n int DEFAULT 7)
+
+statement ok
+INSERT INTO r VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)
+
+query
+UPDATE r SET n = n + 10 WHERE id <= 2 RETURNING id, n, (SELECT sum(n) FROM r)
+----
+1|11|6
+2|12|6
+tag: UPDATE 2
+
+query
+DELETE FROM r WHERE id IN (SELECT id FROM r ORDER BY id LIMIT 1) RETURNING *, (SELECT count(*) FROM r)
+----
+1|a|11|3
+tag: DELETE 1
+
+query
+UPDATE r SET v = DEFAULT, n = DEFAULT WHERE id = 2 RETURNING *
+----
+2|dx|7
+tag: UPDATE 1
+
+query
+INSERT INTO r (id) VALUES (4), (5) RETURNING id * 2, v, n - 1
+----
+8|dx|6
+10|dx|6
+tag: INSERT 0 2
+
+query
+INSERT INTO r VALUES (5, 'z', 0) ON CONFLICT ON CONSTRAINT r_pkey DO UPDATE SET v = r.v || EXCLUDED.v RETURNING *
+----
+5|dxz|7
+tag: INSERT 0 1
+
+query
+SELECT * FROM r ORDER BY id
+----
+2|dx|7
+3|c|3
+4|dx|7
+5|dxz|7
+tag: SELECT 4
+
+# Foreign keys: self-references cascading several levels, SET NULL under a unique index,
+# ON UPDATE CASCADE moving many parents at once.
+statement ok
+CREATE TABLE tree (id int PRIMARY KEY, parent int REFERENCES tree ON DELETE CASCADE ON UPDATE CASCADE)
+
+statement ok
+INSERT INTO tree VALUES (1, NULL), (2, 1), (3, 2), (4, 3), (5, 1), (6, NULL), (7, 6)
+
+query
+DELETE FROM tree WHERE id = 2 RETURNING *
+----
+2|1
+tag: DELETE 1
+
+query
+SELECT * FROM tree ORDER BY id
+----
+1|NULL
+5|1
+6|NULL
+7|6
+tag: SELECT 4
+
+query
+UPDATE tree SET id = id + 100 WHERE id IN (1, 6) RETURNING *
+----
+101|NULL
+106|NULL
+tag: UPDATE 2
+
+query
+SELECT * FROM tree ORDER BY id
+----
+5|101
+7|106
+101|NULL
+106|NULL
+tag: SELECT 4
+
+query
+SELECT id FROM tree WHERE parent = 101
+----
+5
+tag: SELECT 1
+
+statement ok
+CREATE TABLE par (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE kid (id int PRIMARY KEY, pid int UNIQUE REFERENCES par ON DELETE SET NULL ON UPDATE CASCADE)
+
+statement ok
+INSERT INTO par VALUES (1), (2), (3)
+
+statement ok
+INSERT INTO kid VALUES (10, 1), (20, 2), (30, 3)
+
+query
+DELETE FROM par WHERE id <= 2
+----
+tag: DELETE 2
+
+query
+SELECT * FROM kid ORDER BY id
+----
+10|NULL
+20|NULL
+30|3
+tag: SELECT 3
+
+query
+SELECT id FROM kid WHERE pid IS NULL ORDER BY id
+----
+10
+20
+tag: SELECT 2
+
+query
+UPDATE par SET id = 1 WHERE id = 3
+----
+tag: UPDATE 1
+
+query
+SELECT id, pid FROM kid WHERE pid = 1
+----
+30|1
+tag: SELECT 1
+
+query
+SELECT id, pid FROM kid WHERE pid = 3
+----
+tag: SELECT 0
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO par VALUES (5)
+
+statement ok
+INSERT INTO kid VALUES (50, 5)
+
+statement ok
+SAVEPOINT s
+
+query
+DELETE FROM par WHERE id = 5
+----
+tag: DELETE 1
+
+query
+SELECT * FROM kid WHERE id = 50
+----
+50|NULL
+tag: SELECT 1
+
+statement ok
+ROLLBACK TO s
+
+query
+SELECT * FROM kid WHERE pid = 5
+----
+50|5
+tag: SELECT 1
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM kid ORDER BY id
+----
+10|NULL
+20|NULL
+30|1
+50|5
+tag: SELECT 4
+
+statement ok
+CREATE TABLE rpar (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE rkid (id int PRIMARY KEY, pid int REFERENCES rpar ON DELETE RESTRICT)
+
+statement ok
+INSERT INTO rpar VALUES (1), (2)
+
+statement ok
+INSERT INTO rkid VALUES (1, 2)
+
+statement error 23503
+DELETE FROM rpar
+
+query
+SELECT * FROM rpar ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+statement error 0A000
+TRUNCATE rpar
+
+statement error 23503
+UPDATE rpar SET id = 3 WHERE id = 2
+
+query
+DELETE FROM rpar WHERE id = 1
+----
+tag: DELETE 1
+
+# Correlated subqueries over the target read the statement's snapshot, not rows it changed.
+statement ok
+CREATE TABLE cs (id int PRIMARY KEY, n int)
+
+statement ok
+INSERT INTO cs SELECT g, g FROM generate_series(1, 6) g
+
+query
+UPDATE cs SET n = (SELECT sum(n) FROM cs c2 WHERE c2.id <= cs.id) RETURNING id, n
+----
+1|1
+2|3
+3|6
+4|10
+5|15
+6|21
+tag: UPDATE 6
+
+query
+DELETE FROM cs WHERE EXISTS (SELECT 1 FROM cs c2 WHERE c2.id = cs.id - 1) RETURNING id
+----
+2
+3
+4
+5
+6
+tag: DELETE 5
+
+query
+SELECT * FROM cs ORDER BY id
+----
+1|1
+tag: SELECT 1
