@@ -364,8 +364,7 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 				op.Where + " AND j." + op.Where + " = $1"
 		}
 		if op.Exists {
-			q += " AND EXISTS (SELECT 1 FROM " + op.Table + " AS e WHERE e." + op.Where + " = " + op.Table + "." + op.Where +
-				" AND e.id <> " + op.Table + ".id)"
+			q += " AND (SELECT count(*) FROM " + op.Table + " AS e WHERE e." + op.Where + " = " + op.Table + "." + op.Where + ") > 1"
 		}
 	case mt.UpdateRange:
 		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE id BETWEEN $2 AND $3"

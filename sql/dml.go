@@ -371,7 +371,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 				return writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next)
 			}
 			if stage != nil {
-				if err := stage.add(old, key, value, next, write); err != nil {
+				if err := stage.add(old, key, value, next, next, write); err != nil {
 					return err
 				}
 				continue
@@ -432,7 +432,7 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 			}
 			del := func(_, key, _ []byte, _ []types.Value) error { return tx.Delete(ctx, bt.name, key) }
 			if stage != nil {
-				if err := stage.add(key, key, nil, row, del); err != nil {
+				if err := stage.add(key, key, nil, row, row, del); err != nil {
 					return err
 				}
 				continue

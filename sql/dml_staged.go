@@ -58,9 +58,10 @@ func newStaged(on bool, ret *returning) *staged {
 	return &staged{ret: ret}
 }
 
-// add stages one row (copying what the caller reuses) after evaluating its RETURNING.
-func (s *staged) add(old, key, value []byte, row []types.Value, write func(old, key, value []byte, row []types.Value) error) error {
-	out, err := s.ret.values(row, make([]types.Value, len(s.ret.columns())))
+// add stages one row (copying what the caller reuses) after evaluating its RETURNING over
+// retRow (the row itself, or the joined row of UPDATE ... FROM).
+func (s *staged) add(old, key, value []byte, row, retRow []types.Value, write func(old, key, value []byte, row []types.Value) error) error {
+	out, err := s.ret.values(retRow, make([]types.Value, len(s.ret.columns())))
 	if err != nil {
 		return err
 	}

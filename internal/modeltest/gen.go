@@ -76,7 +76,7 @@ var weights = []weight{
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 4}, {RenameColumn, 2}, {Query, 30},
 	{UpdateRange, 3}, {DeleteRange, 2}, {InsertMany, 6}, {Upsert, 8}, {ShiftKeys, 3}, {InsertSelect, 2},
 	{Truncate, 1}, {NextVal, 3},
 }
@@ -227,7 +227,7 @@ func (g *Gen) row(op Op, t *Table) Op {
 		op.Join = g.r.IntN(3) == 0
 	case DeleteWhere:
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
-		op.Join, op.Exists = g.r.IntN(3) == 0, g.r.IntN(3) == 0
+		op.Join, op.Exists = g.r.IntN(3) == 0, g.r.IntN(2) == 0
 	case UpdateRange:
 		op.Col = pick(g, t.Cols)
 		op.Val = g.colValue(t, op.Col)

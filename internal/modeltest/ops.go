@@ -87,7 +87,7 @@ type Op struct {
 	Target    string // Upsert: ON CONFLICT (Target), a uniquely indexed column; "": the key
 	Join      bool   // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
 	// Exists: DeleteWhere only of rows whose value another row holds too, by a correlated
-	// subquery over the table, which must read the statement's snapshot (so all of them go).
+	// subquery counting them in the table, which must read the statement's snapshot (so all of them go).
 	Exists   bool
 	Sub      []Op // Txn, KVTxn
 	Commit   bool

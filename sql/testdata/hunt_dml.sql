@@ -1036,3 +1036,45 @@ SELECT * FROM cs ORDER BY id
 ----
 1|1
 tag: SELECT 1
+
+statement ok
+CREATE TABLE cj (id int PRIMARY KEY, g text, n int)
+
+statement ok
+INSERT INTO cj VALUES (1, 'a', 1), (2, 'a', 2), (3, 'a', 3), (4, 'b', 4), (5, 'b', 5)
+
+query
+UPDATE cj SET n = cj.n + (SELECT sum(n) FROM cj c2 WHERE c2.g = cj.g) FROM (VALUES ('a'), ('b')) AS v(g) WHERE v.g = cj.g AND cj.id = 4 RETURNING cj.id, cj.n, v.g
+----
+4|13|b
+tag: UPDATE 1
+
+query
+UPDATE cj SET n = cj.n + (SELECT sum(n) FROM cj c2 WHERE c2.g = cj.g) FROM (VALUES ('a'), ('b')) AS v(g) WHERE v.g = cj.g
+----
+tag: UPDATE 5
+
+query
+SELECT * FROM cj ORDER BY id
+----
+1|a|7
+2|a|8
+3|a|9
+4|b|31
+5|b|23
+tag: SELECT 5
+
+query
+DELETE FROM cj USING cj AS j WHERE j.g = cj.g AND j.g = 'a' AND (SELECT count(*) FROM cj AS e WHERE e.g = cj.g) > 1 RETURNING cj.id
+----
+1
+2
+3
+tag: DELETE 3
+
+query
+SELECT * FROM cj ORDER BY id
+----
+4|b|31
+5|b|23
+tag: SELECT 2
