@@ -169,24 +169,28 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		}
 		rows[r] = exprs
 	}
+	staging := valuesRead(values)
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		written := 0
+		var pre [][]types.Value // every row, evaluated before the first insert (staging)
 		for _, exprs := range rows {
-			for i, x := range exprs {
-				row[i] = types.NullValue
-				if x == nil {
-					continue
-				}
-				v, err := x.eval(nil)
-				if err != nil {
-					return err
-				}
-				if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
-					return err
-				}
+			if !staging {
+				break
+			}
+			r := make([]types.Value, len(schema.Columns))
+			if err := evalValuesRow(exprs, r, schema); err != nil {
+				return err
+			}
+			pre = append(pre, r)
+		}
+		for k, exprs := range rows {
+			if pre != nil {
+				copy(row, pre[k])
+			} else if err := evalValuesRow(exprs, row, schema); err != nil {
+				return err
 			}
 			var err error
 			if key, value, err = finishRow(bt, row, key, value); err != nil {

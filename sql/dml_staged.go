@@ -90,3 +90,34 @@ func (s *staged) flush(out Output, n int) (int, error) {
 	}
 	return n + len(s.rows), nil
 }
+
+// valuesRead reports whether an INSERT's VALUES list holds a subquery: then every row is
+// evaluated before the first is inserted, so no subquery sees the statement's own rows.
+func valuesRead(values sqlparser.Values) bool {
+	for _, tuple := range values {
+		for _, e := range tuple {
+			if hasSubquery(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalValuesRow evaluates one row of an INSERT's VALUES (exprs by column; nil is NULL) into row.
+func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema) error {
+	for i, x := range exprs {
+		row[i] = types.NullValue
+		if x == nil {
+			continue
+		}
+		v, err := x.eval(nil)
+		if err != nil {
+			return err
+		}
+		if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1078,3 +1078,25 @@ SELECT * FROM cj ORDER BY id
 4|b|31
 5|b|23
 tag: SELECT 2
+
+statement ok
+CREATE TABLE up (id int PRIMARY KEY, n int)
+
+statement ok
+INSERT INTO up VALUES (1, 1), (2, 2)
+
+query
+INSERT INTO up VALUES (5, (SELECT count(*) FROM up)), (6, (SELECT count(*) FROM up)) RETURNING *
+----
+5|2
+6|2
+tag: INSERT 0 2
+
+query
+SELECT * FROM up ORDER BY id
+----
+1|1
+2|2
+5|2
+6|2
+tag: SELECT 4
