@@ -47,7 +47,7 @@ const (
 	InsertSelect              // SQL INSERT INTO t SELECT id + NewID, ... FROM t WHERE id BETWEEN ID AND Hi
 	Savepoint                 // in a Txn: SAVEPOINT Index
 	RollbackTo                // in a Txn: ROLLBACK TO SAVEPOINT Index
-	Truncate                  // TRUNCATE Table
+	Truncate                  // TRUNCATE Table (outside transactions)
 	NextVal                   // nextval of the default tablespace's sequence Seq: above every value before
 )
 
