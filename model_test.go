@@ -76,6 +76,9 @@ func runModel(t *testing.T, name string, budget time.Duration, only []mt.Kind) {
 	for _, op := range h.gen.Setup() {
 		h.step(-1, op)
 	}
+	if err := h.autocommit(context.Background(), mt.DefaultSpace, execf(context.Background(), "CREATE SEQUENCE "+mt.Seq)); err != nil {
+		t.Fatal(err)
+	}
 	h.reads = h.startReads(*modelReaders)
 	defer h.reads.stopReads() // before the node closes
 	limit := *modelSteps
@@ -121,6 +124,7 @@ type modelHarness struct {
 	counts       map[mt.Kind]int
 	spent        map[mt.Kind]time.Duration // running op plus checking after it, per kind
 	probe        uint64                    // varies the point reads from step to step, deterministically
+	seqMax       int64                     // the largest value NextVal has drawn
 }
 
 // step runs op, applies it to the model and compares the whole node with the model.
@@ -239,32 +243,38 @@ func (h *modelHarness) run(ctx context.Context, op mt.Op) error {
 // transaction: every later statement must be refused with 25P02, and COMMIT rolls back.
 func (h *modelHarness) runTxn(ctx context.Context, op mt.Op) error {
 	// The model's tables as the transaction goes: statements name the columns of then.
-	scratch := h.m.Clone()
-	failed := false
+	// The transaction as it goes: statements name the columns of then.
+	st := mt.NewTxnState(h.m, op.Space)
 	err := h.transaction(ctx, op.Space, op.Commit, func(r runner) error {
 		for i, s := range op.Sub {
-			err := h.runRow(ctx, r, scratch, s)
+			run := s
+			if st.Failed {
+				run.Fails = false // the failure expected is 25P02, checked here
+				if run.Kind == mt.InsertDup {
+					run.Kind = mt.Insert
+				}
+			}
+			err := h.runRow(ctx, r, st.M, run)
 			switch {
-			case failed && sqlState(err) != "25P02":
+			case st.Failed && s.Kind != mt.RollbackTo && sqlState(err) != "25P02":
 				return fmt.Errorf("%v after a failed statement: got %v, want 25P02", s, err)
-			case !failed && err != nil:
+			case (!st.Failed || s.Kind == mt.RollbackTo) && err != nil:
 				return fmt.Errorf("%v: %w", s, err)
 			}
-			failed = failed || s.Kind == mt.InsertDup
-			scratch.Apply(s)
+			st.Step(s)
 			if i == 0 && op.MidCkpt {
 				if err := h.midCheckpoint(ctx, op.Space); err != nil {
 					return err
 				}
 			}
 		}
-		if failed {
+		if st.Failed {
 			return nil
 		}
 		// The transaction reads its own writes.
-		return h.compareTables(ctx, r, op.Space, scratch)
+		return h.compareTables(ctx, r, op.Space, st.M)
 	})
-	if failed && op.Commit {
+	if st.Failed && op.Commit {
 		if !errors.Is(err, errRolledBack) {
 			return fmt.Errorf("COMMIT of a failed transaction: got %v, want it rolled back", err)
 		}
@@ -338,12 +348,24 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		q, args = "DELETE FROM "+op.Table+" WHERE id = $1", []any{op.ID}
 	case mt.UpdateWhere:
 		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE " + op.Where + " = $2"
+		if op.Join {
+			// Each row joins every row with its value: it must still change once.
+			q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 FROM " + op.Table + " AS j WHERE j." + op.Where +
+				" = " + op.Table + "." + op.Where + " AND " + op.Table + "." + op.Where + " = $2"
+		}
 		args = []any{nil, op.WhereVal}
 		if op.Val != nil {
 			args[0] = *op.Val
 		}
 	case mt.DeleteWhere:
 		q, args = "DELETE FROM "+op.Table+" WHERE "+op.Where+" = $1", []any{op.WhereVal}
+		if op.Join {
+			q = "DELETE FROM " + op.Table + " USING " + op.Table + " AS j WHERE j." + op.Where + " = " + op.Table + "." +
+				op.Where + " AND j." + op.Where + " = $1"
+		}
+		if op.Exists {
+			q += " AND (SELECT count(*) FROM " + op.Table + " AS e WHERE e." + op.Where + " = " + op.Table + "." + op.Where + ") > 1"
+		}
 	case mt.UpdateRange:
 		q = "UPDATE " + op.Table + " SET " + op.Col + " = $1 WHERE id BETWEEN $2 AND $3"
 		args = []any{nil, op.ID, op.Hi}
@@ -354,6 +376,16 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 		q, args = "DELETE FROM "+op.Table+" WHERE id >= $1 AND id <= $2", []any{op.ID, op.Hi}
 	case mt.Query:
 		return runQuery(ctx, r, op)
+	case mt.NextVal:
+		return h.nextVal(ctx, r)
+	case mt.Truncate:
+		q = "TRUNCATE " + op.Table
+	case mt.Savepoint:
+		q = "SAVEPOINT " + op.Index
+	case mt.RollbackTo:
+		q = "ROLLBACK TO SAVEPOINT " + op.Index
+	case mt.InsertMany, mt.Upsert, mt.ShiftKeys, mt.InsertSelect:
+		q, args = manySQL(t, op)
 	default:
 		return fmt.Errorf("not a row operation: %v", op.Kind)
 	}
@@ -361,27 +393,23 @@ func (h *modelHarness) runRow(ctx context.Context, r runner, m *mt.Model, op mt.
 	if op.Kind == mt.InsertDup || op.Fails || err != nil {
 		return wantDuplicate(op, err)
 	}
-	want := 1
-	switch op.Kind {
-	case mt.UpdateWhere, mt.DeleteWhere:
-		want = len(t.Lookup(op.Where, op.WhereVal))
-	case mt.UpdateRange, mt.DeleteRange:
-		want = len(t.Range(op.ID, op.Hi))
+	if op.Kind == mt.Savepoint || op.Kind == mt.RollbackTo || op.Kind == mt.Truncate {
+		return nil // no rows counted
 	}
-	if n != int64(want) {
+	if want := t.Affected(op); n != int64(want) {
 		return fmt.Errorf("%s %v: %d rows affected, want %d", q, args, n, want)
 	}
 	return nil
 }
 
-// wantDuplicate checks a statement's error: 23505 when op must fail (a duplicate key),
-// none otherwise.
+// wantDuplicate checks a statement's error: 23505 (or op.Code) when op must fail (a
+// duplicate key), none otherwise.
 func wantDuplicate(op mt.Op, err error) error {
 	if op.Kind != mt.InsertDup && !op.Fails {
 		return err
 	}
-	if sqlState(err) != "23505" {
-		return fmt.Errorf("a duplicate key: got %v (SQLSTATE %q), want 23505", err, sqlState(err))
+	if code := op.FailCode(); sqlState(err) != code {
+		return fmt.Errorf("a duplicate key: got %v (SQLSTATE %q), want %s", err, sqlState(err), code)
 	}
 	return nil
 }

@@ -169,24 +169,28 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		}
 		rows[r] = exprs
 	}
+	staging := valuesRead(values)
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		written := 0
+		var pre [][]types.Value // every row, evaluated before the first insert (staging)
 		for _, exprs := range rows {
-			for i, x := range exprs {
-				row[i] = types.NullValue
-				if x == nil {
-					continue
-				}
-				v, err := x.eval(nil)
-				if err != nil {
-					return err
-				}
-				if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
-					return err
-				}
+			if !staging {
+				break
+			}
+			r := make([]types.Value, len(schema.Columns))
+			if err := evalValuesRow(exprs, r, schema); err != nil {
+				return err
+			}
+			pre = append(pre, r)
+		}
+		for k, exprs := range rows {
+			if pre != nil {
+				copy(row, pre[k])
+			} else if err := evalValuesRow(exprs, row, schema); err != nil {
+				return err
 			}
 			var err error
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
@@ -332,11 +336,13 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
+	staging := readsInStatement(st.Where, st.Exprs, retList)
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
+		stage := newStaged(staging, ret)
 		row := make([]types.Value, len(schema.Columns))
 		next := make([]types.Value, len(schema.Columns))
 		var key, value []byte
@@ -365,13 +371,25 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 			if key, value, err = finishRow(bt, next, key, value); err != nil {
 				return err
 			}
-			if err := writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next); err != nil {
+			write := func(old, key, value []byte, next []types.Value) error {
+				return writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next)
+			}
+			if stage != nil {
+				if err := stage.add(old, key, value, next, next, write); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := write(old, key, value, next); err != nil {
 				return err
 			}
 			if err := ret.emit(out, next); err != nil {
 				return err
 			}
 			n++
+		}
+		if n, err = stage.flush(out, n); err != nil {
+			return err
 		}
 		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
 	}}, nil
@@ -396,11 +414,13 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
+	staging := readsInStatement(st.Where, nil, retList)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
+		stage := newStaged(staging, ret)
 		row := make([]types.Value, len(bt.schema.Columns))
 		n := 0
 		for _, key := range keys {
@@ -414,13 +434,23 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 			if !ok {
 				continue
 			}
-			if err := tx.Delete(ctx, bt.name, key); err != nil {
+			del := func(_, key, _ []byte, _ []types.Value) error { return tx.Delete(ctx, bt.name, key) }
+			if stage != nil {
+				if err := stage.add(key, key, nil, row, row, del); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := del(nil, key, nil, nil); err != nil {
 				return err
 			}
 			if err := ret.emit(out, row); err != nil {
 				return err
 			}
 			n++
+		}
+		if n, err = stage.flush(out, n); err != nil {
+			return err
 		}
 		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil

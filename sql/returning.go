@@ -73,25 +73,38 @@ func (r *returning) emit(out Output, row []types.Value) error {
 	if r == nil {
 		return nil
 	}
+	vals, err := r.values(row, r.out)
+	if err != nil || vals == nil {
+		return err
+	}
+	return out.Row(vals)
+}
+
+// values checks row against the view's CHECK OPTION and evaluates the RETURNING list over it
+// into dst (as long as the list), returning it; nil without a list.
+func (r *returning) values(row, dst []types.Value) ([]types.Value, error) {
+	if r == nil {
+		return nil, nil
+	}
 	for _, c := range r.checks {
 		v, err := c.x.eval(row)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if v.IsNull() || !v.Bool() { // unlike a CHECK constraint's, NULL fails
-			return &Error{Code: "44000", Message: "new row violates check option for view \"" + c.view + "\"",
+			return nil, &Error{Code: "44000", Message: "new row violates check option for view \"" + c.view + "\"",
 				Detail: failingRow(r.schema, row)}
 		}
 	}
 	if r.exprs == nil {
-		return nil
+		return nil, nil
 	}
 	for i, x := range r.exprs {
 		v, err := x.eval(row)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		r.out[i] = v
+		dst[i] = v
 	}
-	return out.Row(r.out)
+	return dst, nil
 }

@@ -76,8 +76,9 @@ var weights = []weight{
 	{Insert, 16}, {InsertDup, 2}, {Update, 14}, {UpdateKey, 5}, {Delete, 7}, {Put, 10},
 	{KVDelete, 4}, {Txn, 12}, {KVTxn, 6}, {AddColumn, 3}, {DropColumn, 3}, {CreateIndex, 4},
 	{DropIndex, 2}, {Checkpoint, 5}, {Restart, 1}, {Crash, 1}, {BackupRestore, 1}, {DropSpace, 1},
-	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 2}, {RenameColumn, 2}, {Query, 30},
-	{UpdateRange, 3}, {DeleteRange, 2},
+	{CreateTable, 1}, {DropTable, 1}, {UpdateWhere, 4}, {DeleteWhere, 4}, {RenameColumn, 2}, {Query, 30},
+	{UpdateRange, 3}, {DeleteRange, 2}, {InsertMany, 6}, {Upsert, 8}, {ShiftKeys, 3}, {InsertSelect, 2},
+	{Truncate, 1}, {NextVal, 3},
 }
 
 var totalWeight = func() int {
@@ -104,6 +105,9 @@ func (g *Gen) Next() Op {
 	op := Op{Kind: k, Space: space}
 	switch k {
 	case Restart, Crash, Checkpoint:
+		return op
+	case NextVal:
+		op.Space = DefaultSpace
 		return op
 	case BackupRestore:
 		if len(g.m.Spaces) >= maxSpaces {
@@ -163,8 +167,16 @@ func (g *Gen) Next() Op {
 			return op
 		}
 	}
-	if k == CreateTable || k == DropTable || k == AddColumn || k == DropColumn || k == DropIndex {
+	if k >= InsertMany {
+		if op, ok := g.many(op, t); ok {
+			return op
+		}
+	}
+	if k == CreateTable || k == DropTable || k == AddColumn || k == DropColumn || k == DropIndex || k >= InsertMany {
 		op.Kind = Insert
+	}
+	if k == Truncate {
+		return op
 	}
 	op = g.row(op, t)
 	op.Fails = g.m.Violates(op)
@@ -212,8 +224,10 @@ func (g *Gen) row(op Op, t *Table) Op {
 	case UpdateWhere:
 		op.Col, op.Val = pick(g, t.Cols), g.value()
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
+		op.Join = g.r.IntN(3) == 0
 	case DeleteWhere:
 		op.Where, op.WhereVal = pick(g, t.Cols), fmt.Sprintf("v%d", g.r.IntN(valuePool))
+		op.Join, op.Exists = g.r.IntN(3) == 0, g.r.IntN(2) == 0
 	case UpdateRange:
 		op.Col = pick(g, t.Cols)
 		op.Val = g.colValue(t, op.Col)
@@ -227,14 +241,24 @@ func (g *Gen) row(op Op, t *Table) Op {
 }
 
 // txn builds a transaction of one to five row operations on the tables of op.Space, each
-// valid after the ones before it.
+// valid after the ones before it, perhaps with a savepoint and a ROLLBACK TO it among them.
 func (g *Gen) txn(op Op) Op {
-	scratch := g.m.Spaces[op.Space].Clone()
-	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query, UpdateRange, DeleteRange}
+	st := NewTxnState(g.m, op.Space)
+	kinds := []Kind{Insert, Update, UpdateKey, Delete, UpdateWhere, DeleteWhere, Query, UpdateRange, DeleteRange,
+		InsertMany, Upsert, ShiftKeys, InsertSelect}
+	// No TRUNCATE: its table lock, held while the harness checks the transaction, would
+	// make the concurrent readers wait past lock_timeout (hunt_dml.sql has it in transactions).
 	if op.Kind == KVTxn {
 		kinds = []Kind{Put, KVDelete}
+	} else if op.Space == DefaultSpace {
+		kinds = append(kinds, NextVal) // drawn for good even when the transaction rolls back
 	}
+	savepoint := ""
 	for range 1 + g.r.IntN(5) {
+		if op.Kind == Txn {
+			g.savepoint(&op, st, &savepoint)
+		}
+		scratch := st.M.Spaces[op.Space]
 		name := pick(g, scratch.TableNames())
 		k := pick(g, kinds)
 		if k == Query {
@@ -242,21 +266,8 @@ func (g *Gen) txn(op Op) Op {
 			op.Sub = append(op.Sub, g.query(Op{Kind: Query, Space: op.Space, Table: name}, scratch))
 			continue
 		}
-		sub := g.row(Op{Kind: k, Space: op.Space, Table: name}, scratch.Tables[name])
-		if op.Kind == KVTxn && sub.Kind != KVDelete {
-			sub.Kind = Put
-		}
-		if op.Kind == Txn && sub.Kind == Put {
-			// The table is full: update a row instead.
-			sub.Kind, sub.Row = Update, nil
-			sub.Col, sub.Val = pick(g, scratch.Tables[name].Cols), g.value()
-		}
-		sm := &Model{Spaces: map[string]*Tablespace{op.Space: scratch}}
-		if sm.Violates(sub) {
-			// A failed statement would abort the transaction: write NULLs, which never collide.
-			sub = nullUnique(sub, scratch.Tables[name])
-		}
-		sm.Apply(sub)
+		sub := g.subOp(Op{Kind: k, Space: op.Space, Table: name}, scratch.Tables[name], op.Kind)
+		st.Step(sub)
 		op.Sub = append(op.Sub, sub)
 	}
 	if op.Kind == Txn && g.r.IntN(6) == 0 {
@@ -268,15 +279,50 @@ func (g *Gen) txn(op Op) Op {
 	return op
 }
 
-// failInside puts an INSERT of a taken key somewhere into transaction op: it fails, and so
-// must every statement after it (25P02) and the COMMIT (which rolls back).
-func (g *Gen) failInside(op *Op) {
-	at := g.r.IntN(len(op.Sub) + 1)
-	sm := &Model{Spaces: map[string]*Tablespace{op.Space: g.m.Spaces[op.Space].Clone()}}
-	for _, s := range op.Sub[:at] {
-		sm.Apply(s)
+// subOp fills in statement op of a transaction of kind txn on table t.
+func (g *Gen) subOp(op Op, t *Table, txn Kind) Op {
+	if op.Kind == Truncate || op.Kind == NextVal {
+		return op
 	}
-	sp := sm.Spaces[op.Space]
+	if op.Kind >= InsertMany {
+		if sub, ok := g.many(op, t); ok {
+			return sub // which may fail, and fail the transaction
+		}
+		op.Kind = Update
+	}
+	sub := g.row(op, t)
+	if txn == KVTxn && sub.Kind != KVDelete {
+		sub.Kind = Put
+	}
+	if txn == Txn && sub.Kind == Put {
+		// The table is full: update a row instead.
+		sub.Kind, sub.Row = Update, nil
+		sub.Col, sub.Val = pick(g, t.Cols), g.value()
+	}
+	sm := &Model{Spaces: map[string]*Tablespace{op.Space: {Tables: map[string]*Table{op.Table: t}}}}
+	if sm.Violates(sub) {
+		// A failed statement would abort the transaction: write NULLs, which never collide.
+		sub = nullUnique(sub, t)
+	}
+	return sub
+}
+
+// failInside puts an INSERT of a taken key somewhere into transaction op after its savepoint
+// (if any): it fails, and so must every statement after it (25P02) and the COMMIT (which
+// rolls back), up to a ROLLBACK TO the savepoint.
+func (g *Gen) failInside(op *Op) {
+	first := 0
+	for i, s := range op.Sub {
+		if s.Kind == Savepoint {
+			first = i + 1
+		}
+	}
+	at := first + g.r.IntN(len(op.Sub)-first+1)
+	st := NewTxnState(g.m, op.Space)
+	for _, s := range op.Sub[:at] {
+		st.Step(s)
+	}
+	sp := st.M.Spaces[op.Space]
 	name := pick(g, sp.TableNames())
 	t := sp.Tables[name]
 	if len(t.Rows) == 0 {

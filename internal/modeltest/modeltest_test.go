@@ -111,7 +111,7 @@ func TestGenIsDeterministicAndValid(t *testing.T) {
 	kinds := map[Kind]bool{}
 	for _, s := range a {
 		for k := range kindNames {
-			if len(s) > len(kindNames[k]) && s[:len(kindNames[k])+1] == kindNames[k]+" " {
+			if len(s) > len(kindNames[k]) && s[:len(kindNames[k])+1] == kindNames[k]+" " || strings.Contains(s, "("+kindNames[k]+")") {
 				kinds[Kind(k)] = true
 			}
 		}

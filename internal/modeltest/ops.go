@@ -41,11 +41,23 @@ const (
 	Query                     // a read query (SQL), compared with PostgreSQL; changes nothing
 	UpdateRange               // SQL UPDATE SET Col = Val WHERE id BETWEEN ID AND Hi
 	DeleteRange               // SQL DELETE WHERE id >= ID AND id <= Hi
+	InsertMany                // SQL INSERT of Rows (keys IDs) in one statement; Fails: none of it
+	Upsert                    // SQL INSERT of Rows ... ON CONFLICT (id) DO UPDATE (or DoNothing)
+	ShiftKeys                 // SQL UPDATE SET id = id + NewID WHERE id BETWEEN ID AND Hi
+	InsertSelect              // SQL INSERT INTO t SELECT id + NewID, ... FROM t WHERE id BETWEEN ID AND Hi
+	Savepoint                 // in a Txn: SAVEPOINT Index
+	RollbackTo                // in a Txn: ROLLBACK TO SAVEPOINT Index
+	Truncate                  // TRUNCATE Table (outside transactions)
+	NextVal                   // nextval of the default tablespace's sequence Seq: above every value before
 )
+
+// Seq is the sequence the harness makes in DefaultSpace; NextVal draws from it.
+const Seq = "model_seq"
 
 var kindNames = [...]string{"CreateSpace", "CreateTable", "DropTable", "Insert", "InsertDup", "Update",
 	"UpdateKey", "Delete", "Put", "KVDelete", "Txn", "KVTxn", "AddColumn", "DropColumn", "CreateIndex",
-	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange"}
+	"DropIndex", "Checkpoint", "Restart", "Crash", "BackupRestore", "DropSpace", "UpdateWhere", "DeleteWhere", "RenameColumn", "Query", "UpdateRange", "DeleteRange",
+	"InsertMany", "Upsert", "ShiftKeys", "InsertSelect", "Savepoint", "RollbackTo", "Truncate", "NextVal"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -63,8 +75,20 @@ type Op struct {
 	WhereVal     string
 	Index        string
 	Hash, Unique bool // CreateIndex
-	// Fails: the operation must be refused with 23505 (a duplicate key) and change nothing.
-	Fails    bool
+	// Fails: the operation must be refused with 23505 (a duplicate key), or Code when set,
+	// and change nothing.
+	Fails bool
+	Code  string
+	IDs   []int64 // InsertMany, Upsert: the rows' keys (Rows their values), in order
+	Rows  []Row
+	// DoNothing: Upsert's ON CONFLICT DO NOTHING; else DO UPDATE SET every column to EXCLUDED's
+	// unless Where (when set) holds WhereVal in the existing row.
+	DoNothing bool
+	Target    string // Upsert: ON CONFLICT (Target), a uniquely indexed column; "": the key
+	Join      bool   // UpdateWhere, DeleteWhere: through a self-join that matches a row many times
+	// Exists: DeleteWhere only of rows whose value another row holds too, by a correlated
+	// subquery counting them in the table, which must read the statement's snapshot (so all of them go).
+	Exists   bool
 	Sub      []Op // Txn, KVTxn
 	Commit   bool
 	MidCkpt  bool // Txn, KVTxn: another session checkpoints the tablespace after Sub[0]
@@ -98,6 +122,17 @@ func (op Op) String() string {
 		fmt.Fprintf(&b, " %s=%s where id in [%d, %d]", op.Col, valText(op.Val), op.ID, op.Hi)
 	case DeleteRange:
 		fmt.Fprintf(&b, " where id in [%d, %d]", op.ID, op.Hi)
+	case InsertMany, Upsert:
+		for i, id := range op.IDs {
+			fmt.Fprintf(&b, " id=%d %s", id, rowText(op.Rows[i]))
+		}
+		if op.Kind == Upsert {
+			fmt.Fprintf(&b, " on-conflict(%s) do-nothing=%v unless %s=%q", op.Target, op.DoNothing, op.Where, op.WhereVal)
+		}
+	case ShiftKeys, InsertSelect:
+		fmt.Fprintf(&b, " id in [%d, %d] by %+d", op.ID, op.Hi, op.NewID)
+	case Savepoint, RollbackTo:
+		fmt.Fprintf(&b, " %s", op.Index)
 	case CreateTable:
 		fmt.Fprintf(&b, " %v", op.Cols)
 	case AddColumn, DropColumn:
@@ -123,8 +158,14 @@ func (op Op) String() string {
 		}
 		b.WriteString("]")
 	}
+	if op.Join {
+		b.WriteString(" (through a self-join)")
+	}
+	if op.Exists {
+		b.WriteString(" (if another row has it)")
+	}
 	if op.Fails {
-		b.WriteString(" (must fail: duplicate)")
+		fmt.Fprintf(&b, " (must fail: %s)", op.FailCode())
 	}
 	return b.String()
 }
@@ -173,10 +214,12 @@ func (m *Model) Apply(op Op) {
 		delete(t.Rows, op.ID)
 	case Delete, KVDelete:
 		delete(t.Rows, op.ID)
+	case Truncate:
+		clear(t.Rows)
 	case UpdateWhere:
 		t.set(t.Lookup(op.Where, op.WhereVal), op.Col, op.Val)
 	case DeleteWhere:
-		for _, id := range t.Lookup(op.Where, op.WhereVal) {
+		for _, id := range t.deleted(op) {
 			delete(t.Rows, id)
 		}
 	case UpdateRange:
@@ -185,11 +228,15 @@ func (m *Model) Apply(op Op) {
 		for _, id := range t.Range(op.ID, op.Hi) {
 			delete(t.Rows, id)
 		}
+	case InsertMany, Upsert, ShiftKeys, InsertSelect:
+		t.applyMany(op)
 	case Txn, KVTxn:
-		if op.Commit && !op.Aborted() {
-			for _, s := range op.Sub {
-				m.Apply(s)
-			}
+		st := NewTxnState(m, op.Space)
+		for _, s := range op.Sub {
+			st.Step(s)
+		}
+		if op.Commit && !st.Failed {
+			m.Spaces[op.Space] = st.M.Spaces[op.Space]
 		}
 	case AddColumn:
 		t.Cols = append(t.Cols, op.Col)
@@ -226,6 +273,15 @@ func (m *Model) Apply(op Op) {
 	}
 }
 
+// deleted is the rows DeleteWhere op deletes from t.
+func (t *Table) deleted(op Op) []int64 {
+	ids := t.Lookup(op.Where, op.WhereVal)
+	if op.Exists && len(ids) < 2 {
+		return nil
+	}
+	return ids
+}
+
 // set sets column col of rows ids to v (nil: NULL).
 func (t *Table) set(ids []int64, col string, v *string) {
 	for _, id := range ids {
@@ -254,10 +310,12 @@ func (m *Model) Violates(op Op) bool {
 	return false
 }
 
-// Aborted reports whether a transaction has a statement that fails (a duplicate key): that
-// fails the whole transaction, and its COMMIT rolls back.
-func (op Op) Aborted() bool {
-	return slices.ContainsFunc(op.Sub, func(s Op) bool { return s.Kind == InsertDup })
+// FailCode is the SQLSTATE op must fail with (when Fails or InsertDup).
+func (op Op) FailCode() string {
+	if op.Code != "" {
+		return op.Code
+	}
+	return "23505"
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
