@@ -125,6 +125,8 @@ type rewriter struct {
 	// a function in FROM.
 	sepAt, operandAt int
 	sepPos           int    // where in q the token after the last FROM, JOIN or comma begins its search (fromalias.go)
+	sepLateral       bool   // the last separator is a LATERAL after one
+	cteMode          string // the marker of a WITH query's [NOT] MATERIALIZED, until its "(" (cte_materialized.go)
 	lastWord         string // the last word written, "" after any other token
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).

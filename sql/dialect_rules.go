@@ -93,6 +93,7 @@ func init() {
 		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
 		{"rollup cube", wordRule{"rollup-cube", (*rewriter).rollupNext, emitRollup}},
 		{"distinct", wordRule{"distinct-on", (*rewriter).distinctOnNext, emitDistinctOn}},
+		{"materialized not", wordRule{"cte-materialized", (*rewriter).cteMaterializedNext, emitCTEMaterialized}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
@@ -154,6 +155,9 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	}
 	if w == "from" || w == "join" {
 		r.markSep()
+	} else if w == "lateral" && r.sepAt == r.ntok-1 {
+		r.markSep() // LATERAL f(x): still a function in FROM
+		r.sepLateral = true
 	}
 	if w == "on" && r.fullJoinAt == r.depth {
 		r.fullJoinAt = -1 // the FULL JOIN has its ON: a later USING is another join's

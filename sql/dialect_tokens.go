@@ -203,11 +203,19 @@ func (r *rewriter) openParen() error {
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
+	p.close = r.cteWrapper()
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
-		// is how PostgreSQL names its rows' column (the alias, else the function).
+		// is how PostgreSQL names its rows' column (the alias, else the function). It is
+		// LATERAL written or not: PostgreSQL's functions in FROM see the items before them.
 		if err := r.insertAt(r.operandStart, "(select "); err != nil {
 			return err
+		}
+		if !r.sepLateral {
+			if err := r.insertAt(r.operandStart, "lateral "); err != nil {
+				return err
+			}
+			p.start += len("lateral ")
 		}
 		p.fromFunc = r.lastWord
 	}
