@@ -80,6 +80,7 @@ type openParen struct {
 	within    bool   // marker-agg: its WITHIN GROUP ( was read
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
+	fromItem  bool   // a FROM item's parenthesis, which an alias may follow (join_alias.go)
 	inList    bool   // IN's list, which ends a postfix predicate (dialect_postfix.go)
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
 	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR

@@ -34,6 +34,8 @@ func TestLateralColumnsAndErrors(t *testing.T) {
 		{"SELECT * FROM lt, unnest(lt.arr)", []string{"a", "n", "arr", "unnest"}},
 		{"SELECT * FROM lt, unnest(lt.arr) WITH ORDINALITY", []string{"a", "n", "arr", "unnest", "ordinality"}},
 		{"SELECT s.* FROM lt LEFT JOIN LATERAL (SELECT lt.n + 1, lt.a AS b) s ON true", []string{"?column?", "b"}},
+		{"SELECT * FROM (lt JOIN lb USING (a)) AS j", []string{"a", "n", "arr", "y"}},
+		{"SELECT * FROM (lt JOIN lb USING (a)) AS j (k)", []string{"k", "n", "arr", "y"}},
 	}
 	for _, c := range names {
 		out := &columnNamesOut{}
