@@ -94,6 +94,9 @@ func init() {
 		{"rollup cube", wordRule{"rollup-cube", (*rewriter).rollupNext, emitRollup}},
 		{"distinct", wordRule{"distinct-on", (*rewriter).distinctOnNext, emitDistinctOn}},
 		{"materialized not", wordRule{"cte-materialized", (*rewriter).cteMaterializedNext, emitCTEMaterialized}},
+		{"temp", wordRule{"temp-table", func(r *rewriter) bool { return len(r.words) == 1 && r.words[0] == "create" && r.followedBy("table") }, emitAs("temporary")}},
+		{"local global", wordRule{"temp-scope", tempScopeNext, emitNothing}},
+		{"on", wordRule{"on-commit", (*rewriter).onCommitNext, emitOnCommit}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)

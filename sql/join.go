@@ -163,20 +163,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 	switch te := te.(type) {
 	case *sqlparser.AliasedTableExpr:
 		if dt, ok := te.Expr.(*sqlparser.DerivedTable); ok {
-			alias := te.As.String()
-			if alias == "" {
-				return nil, Errorf("42601", "subquery in FROM must have an alias")
-			}
-			left := fc.leftScope(dt.Lateral, ps, outer, lvl)
-			n, cols, err := s.bindQuery(dt.Select, ps, left)
-			if err != nil {
-				return nil, err
-			}
-			item, err := derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
-			if item != nil {
-				item.latReads = lateralReads(left)
-			}
-			return item, err
+			return s.shapeDerived(te, dt, ps, outer, lvl, fc)
 		}
 		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
 			return item, err
@@ -191,22 +178,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		}
 		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
 	case *sqlparser.ParenTableExpr:
-		var item *fromItem
-		mark := len(fc.left)
-		defer fc.pop(mark)
-		for _, e := range te.Exprs {
-			it, err := s.shapeFrom(e, ps, outer, lvl, fc)
-			if err != nil {
-				return nil, err
-			}
-			fc.push(it, true)
-			if item == nil {
-				item = it
-			} else {
-				item = joinItems(item, it, innerJoin, nil)
-			}
-		}
-		return item, nil
+		return s.shapeParen(te, ps, outer, lvl, fc)
 	case *sqlparser.JoinTableExpr:
 		left, err := s.shapeFrom(te.LeftExpr, ps, outer, lvl, fc)
 		if err != nil {
@@ -276,6 +248,45 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		return usingJoin(left, right, kind, on, using)
 	}
 	return nil, unsupported("FROM item %s", pgString(te))
+}
+
+// shapeDerived builds the item of a derived table: its query bound with the items before it
+// in scope (lateral.go).
+func (s *Session) shapeDerived(te *sqlparser.AliasedTableExpr, dt *sqlparser.DerivedTable, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	alias := te.As.String()
+	if alias == "" {
+		return nil, Errorf("42601", "subquery in FROM must have an alias")
+	}
+	left := fc.leftScope(dt.Lateral, ps, outer, lvl)
+	n, cols, err := s.bindQuery(dt.Select, ps, left)
+	if err != nil {
+		return nil, err
+	}
+	item, err := derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
+	if item != nil {
+		item.latReads = lateralReads(left)
+	}
+	return item, err
+}
+
+// shapeParen builds the item of a parenthesized list of FROM elements, joined.
+func (s *Session) shapeParen(te *sqlparser.ParenTableExpr, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	var item *fromItem
+	mark := len(fc.left)
+	defer fc.pop(mark)
+	for _, e := range te.Exprs {
+		it, err := s.shapeFrom(e, ps, outer, lvl, fc)
+		if err != nil {
+			return nil, err
+		}
+		fc.push(it, true)
+		if item == nil {
+			item = it
+		} else {
+			item = joinItems(item, it, innerJoin, nil)
+		}
+	}
+	return item, nil
 }
 
 // joinItems joins two items; the columns of the result are left's then right's.

@@ -19,14 +19,14 @@ func (r *rewriter) joinAlias(p openParen) error {
 	if !r.aliasNext() {
 		return nil
 	}
-	inner := strings.TrimLeft(r.b.String()[p.start+1:], "( ")
-	for _, w := range []string{"select ", "values ", "with ", "lateral "} {
+	inner := strings.TrimLeft(r.b.String()[p.start+1:], " ")
+	for _, w := range []string{"select ", "values ", "with "} {
 		if strings.HasPrefix(inner, w) {
 			return nil // a subquery's parentheses
 		}
 	}
-	if !strings.Contains(inner, " join ") && !strings.Contains(inner, " straight_join ") {
-		return nil // (t) AS x: no join, PostgreSQL's syntax error
+	if !topLevelJoin(inner) {
+		return nil // (t) AS x or ((SELECT ...)) AS x: no join here
 	}
 	return r.insertAt(p.start+1, "select * from ")
 }
@@ -40,6 +40,33 @@ func (r *rewriter) aliasNext() bool {
 	case lexer.Ident:
 		w := t.Value
 		return w == "as" || !notFunctionNames[w] && !fromClauseEnds[w] && !joinWords[w]
+	}
+	return false
+}
+
+// topLevelJoin reports whether text, the rewritten content of a parenthesis, joins at its own
+// level (outside nested parentheses and quotes).
+func topLevelJoin(text string) bool {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0 // a doubled quote closes and opens again
+			}
+		case c == '\'' || c == '`':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && (strings.HasPrefix(text[i:], " join ") || strings.HasPrefix(text[i:], " straight_join ")):
+			return true
+		}
 	}
 	return false
 }
