@@ -30,9 +30,8 @@ type fromLeft struct {
 
 // lateralRefs records what a LATERAL item reads of the items before it.
 type lateralRefs struct {
-	bad   []bool   // per column: the left of a RIGHT or FULL join
-	reads []int    // FROM-row columns read
-	names []string // per column: its item's name, for errors
+	bad   []bool // per column: the left of a RIGHT or FULL join
+	reads []int  // FROM-row columns read
 }
 
 func (fc *fromCtx) push(item *fromItem, ok bool) int {
