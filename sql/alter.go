@@ -185,6 +185,9 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		}
 		a.pk = pk
 	case *sqlparser.RenameTableName:
+		if strings.HasPrefix(a.name, tempTablePrefix) {
+			return unsupported("renaming a temporary table") // its hidden name would become a visible one
+		}
 		newName, err := s.tableName(o.Table)
 		if err != nil {
 			return err

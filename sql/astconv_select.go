@@ -54,11 +54,12 @@ func (c *converter) clauses(s *ast.Select, with *sqlparser.With, ob sqlparser.Or
 func (c *converter) with(w *sqlparser.With) (*ast.With, error) {
 	out := &ast.With{Recursive: w.Recursive}
 	for _, cte := range w.CTEs {
-		q, err := c.query(cte.Subquery)
+		sub, mode := unwrapCTE(cte.Subquery)
+		q, err := c.query(sub)
 		if err != nil {
 			return nil, err
 		}
-		out.CTEs = append(out.CTEs, ast.CTE{Name: cte.ID.String(), Columns: identList(cte.Columns), Query: q})
+		out.CTEs = append(out.CTEs, ast.CTE{Name: cte.ID.String(), Columns: identList(cte.Columns), Query: q, Materialized: mode})
 	}
 	return out, nil
 }

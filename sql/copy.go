@@ -485,6 +485,9 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 
 // copyTable resolves COPY's table name, which may carry the tablespace as qualifier.
 func (s *Session) copyTable(name string, from bool) (string, error) {
+	if hidden, ok := s.tempTableName(strings.TrimPrefix(name, "pg_temp.")); ok {
+		return hidden, nil // temp_table.go
+	}
 	if q, t, ok := strings.Cut(name, "."); ok {
 		if q != s.ts.Name() {
 			return "", Errorf("0A000", "cross-tablespace reference %s is not supported", name)

@@ -117,7 +117,7 @@ func parseCreateTableAs(text string) (*ctasStmt, error) {
 	}
 	p := &settingParser{toks: stoks, pos: 1}
 	if p.accept("global") || p.accept("local") || p.peek("temp") || p.peek("temporary") {
-		return nil, unsupported("temporary tables")
+		return nil, unsupported("temporary tables made by a query (CREATE TEMP TABLE AS, SELECT INTO TEMP)")
 	}
 	if p.accept("unlogged") {
 		return nil, unsupported("unlogged tables")
@@ -157,7 +157,7 @@ func parseSelectInto(text string) (*ctasStmt, error) {
 	into := selectInto(toks)
 	i := into + 1
 	if i < len(toks) && (toks[i].Is("temp") || toks[i].Is("temporary")) {
-		return nil, unsupported("temporary tables")
+		return nil, unsupported("temporary tables made by a query (CREATE TEMP TABLE AS, SELECT INTO TEMP)")
 	}
 	if i < len(toks) && toks[i].Is("unlogged") {
 		return nil, unsupported("unlogged tables")

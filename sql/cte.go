@@ -38,9 +38,10 @@ func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, [
 			return nil, nil, Errorf("42712", "WITH query name %q specified more than once", name)
 		}
 		names[name] = true
-		def := cteDef{name: name, cols: columnNames(c.Columns), query: c.Subquery,
+		q, mode := unwrapCTE(c.Subquery)
+		def := cteDef{name: name, cols: columnNames(c.Columns), query: q,
 			outer: outer, depth: len(s.ctes), recursive: w.Recursive}
-		def.share = newCTEShare(c.Subquery)
+		def.share = newCTEShare(q, mode)
 		shares = append(shares, def.share)
 		s.ctes = append(s.ctes, def)
 	}

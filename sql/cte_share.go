@@ -5,6 +5,8 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -24,14 +26,23 @@ import (
 
 // cteShare is one WITH query's shared computation within a bound statement.
 type cteShare struct {
-	refs     int  // references bound
-	volatile bool // its query calls a volatile function
-	src      node // the first reference's plan
+	refs     int                // references bound
+	volatile bool               // its query calls a volatile function
+	mode     ast.CTEMaterialize // as written: [NOT] MATERIALIZED (cte_materialized.go)
+	src      node               // the first reference's plan
 	cur      *cteRows
 }
 
 // shared reports whether the references read one computation.
-func (sh *cteShare) shared() bool { return sh.refs > 1 || sh.volatile }
+func (sh *cteShare) shared() bool {
+	switch sh.mode {
+	case ast.CTEMaterialized:
+		return true
+	case ast.CTENotMaterialized:
+		return sh.volatile
+	}
+	return sh.refs > 1 || sh.volatile
+}
 
 // cteRows is one computation of a shared WITH query: the rows pulled so far.
 type cteRows struct {
@@ -41,8 +52,8 @@ type cteRows struct {
 }
 
 // newCTEShare starts the share of a non-recursive WITH query.
-func newCTEShare(q sqlparser.TableStatement) *cteShare {
-	return &cteShare{volatile: callsVolatile(q)}
+func newCTEShare(q sqlparser.TableStatement, mode ast.CTEMaterialize) *cteShare {
+	return &cteShare{volatile: callsVolatile(q), mode: mode}
 }
 
 // callsVolatile reports whether a query calls a function PostgreSQL marks volatile.
@@ -59,6 +70,10 @@ func callsVolatile(q sqlparser.SQLNode) bool {
 
 // isVolatile reports whether a function of that name has a volatile overload.
 func isVolatile(name string) bool {
+	switch name {
+	case "nextval", "currval", "setval", "lastval": // no pg_proc rows yet; volatile in PostgreSQL
+		return true
+	}
 	def := funcRegistry[name]
 	if def == nil {
 		return false

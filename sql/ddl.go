@@ -96,10 +96,23 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	return c, nil
 }
 
-func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, out Output) error {
-	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil || st.Temp {
+func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
+	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil {
 		return unsupported("this form of CREATE TABLE")
 	}
+	switch {
+	case st.Temp:
+		return s.createTempTable(ctx, st, cons, onCommit, out)
+	case onCommit != "":
+		return Errorf("42P16", "ON COMMIT can only be used on temporary tables")
+	case strings.HasPrefix(st.Table.Name.String(), tempTablePrefix):
+		return Errorf("42939", "table names starting with %q are reserved for temporary tables", tempTablePrefix)
+	}
+	return s.createNamedTable(ctx, st, cons, out)
+}
+
+// createNamedTable is CREATE TABLE of the name st gives.
+func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, out Output) error {
 	spec := st.TableSpec
 	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
 		return unsupported("table constraints and options other than PRIMARY KEY")
@@ -296,6 +309,7 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		if err := s.ts.DropTable(ctx, name); err != nil {
 			return err
 		}
+		s.forgetTempTable(name)
 	}
 	return out.Complete("DROP TABLE")
 }

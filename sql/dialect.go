@@ -41,6 +41,7 @@ type piece struct {
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 	conflict  *conflictClause
 	alias     string // INSERT INTO t AS alias, which vitess does not parse
+	onCommit  string // CREATE TEMP TABLE's ON COMMIT action, cut off (temp_table.go)
 	dmlFrom   string // UPDATE's FROM list or DELETE's USING list, rewritten and cut off
 	// emptyReturning is a RETURNING with no list: PostgreSQL's syntax error at its end.
 	emptyReturning bool
@@ -80,6 +81,7 @@ type openParen struct {
 	within    bool   // marker-agg: its WITHIN GROUP ( was read
 	aggFilter bool   // the (WHERE ...) of an aggregate's FILTER (aggfilter.go)
 	call      bool   // a function's argument list
+	fromItem  bool   // a FROM item's parenthesis, which an alias may follow (join_alias.go)
 	inList    bool   // IN's list, which ends a postfix predicate (dialect_postfix.go)
 	named     bool   // a named argument's drove_named_arg( is open, closed at the next , or )
 	// substring: SUBSTRING's argument list, whose SIMILAR and ESCAPE are FROM and FOR
@@ -113,6 +115,7 @@ type rewriter struct {
 	dmlFromAt, dmlFromEnd int
 	onConflict            *conflictClause
 	insertAlias           string
+	onCommit              string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
 	offsetOpen            bool
@@ -125,6 +128,8 @@ type rewriter struct {
 	// a function in FROM.
 	sepAt, operandAt int
 	sepPos           int    // where in q the token after the last FROM, JOIN or comma begins its search (fromalias.go)
+	sepLateral       bool   // the last separator is a LATERAL after one
+	cteMode          string // the marker of a WITH query's [NOT] MATERIALIZED, until its "(" (cte_materialized.go)
 	lastWord         string // the last word written, "" after any other token
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
@@ -312,7 +317,7 @@ func (r *rewriter) flush(end int) {
 	text = r.cutConflictWhere(text)
 	text, dmlFrom := r.cutDMLFrom(text)
 	if s := strings.TrimSpace(text); s != "" {
-		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, dmlFrom: dmlFrom,
+		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, onCommit: r.onCommit, dmlFrom: dmlFrom,
 			q: r.q, origAt: origAt, index: len(r.out), emptyReturning: emptyReturning}
 		if r.track {
 			p.marks, p.retLead = r.marks, retLead
@@ -328,7 +333,7 @@ func (r *rewriter) flush(end int) {
 	r.starts, r.savedStarts, r.postfix = r.starts[:0], r.savedStarts[:0], postfixEnd{}
 	r.words = nil
 	r.onConflict = nil
-	r.insertAlias = ""
+	r.insertAlias, r.onCommit = "", ""
 	r.offsetOpen = false
 	r.ilike = nil
 	r.valuesRows = 0
@@ -476,7 +481,11 @@ func (r *rewriter) placeError(err error, t lexer.Token) error {
 
 // isCreateTable reports whether the statement so far is a CREATE TABLE.
 func (r *rewriter) isCreateTable() bool {
-	return len(r.words) >= 2 && r.words[0] == "create" && r.words[1] == "table"
+	w := r.words
+	if len(w) >= 3 && (w[1] == "temp" || w[1] == "temporary") {
+		w = w[1:] // CREATE TEMP TABLE (temp_table.go)
+	}
+	return len(w) >= 2 && r.words[0] == "create" && w[1] == "table"
 }
 
 func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }

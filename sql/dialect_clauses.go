@@ -24,6 +24,7 @@ func emitFullJoin(r *rewriter, _ string) error {
 	r.b.WriteString("straight_join")
 	natural := r.lastWord == "natural" // takes no ON or USING
 	r.keep("join")
+	r.markSep() // a function in FROM may follow
 	if !natural {
 		r.fullJoinAt = r.depth
 	}

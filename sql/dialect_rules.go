@@ -93,6 +93,10 @@ func init() {
 		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
 		{"rollup cube", wordRule{"rollup-cube", (*rewriter).rollupNext, emitRollup}},
 		{"distinct", wordRule{"distinct-on", (*rewriter).distinctOnNext, emitDistinctOn}},
+		{"materialized not", wordRule{"cte-materialized", (*rewriter).cteMaterializedNext, emitCTEMaterialized}},
+		{"temp", wordRule{"temp-table", func(r *rewriter) bool { return len(r.words) == 1 && r.words[0] == "create" && r.followedBy("table") }, emitAs("temporary")}},
+		{"local global", wordRule{"temp-scope", tempScopeNext, emitNothing}},
+		{"on", wordRule{"on-commit", (*rewriter).onCommitNext, emitOnCommit}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
@@ -154,6 +158,9 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	}
 	if w == "from" || w == "join" {
 		r.markSep()
+	} else if w == "lateral" && r.sepAt == r.ntok-1 {
+		r.markSep() // LATERAL f(x): still a function in FROM
+		r.sepLateral = true
 	}
 	if w == "on" && r.fullJoinAt == r.depth {
 		r.fullJoinAt = -1 // the FULL JOIN has its ON: a later USING is another join's

@@ -41,10 +41,10 @@ func TestDialectPass(t *testing.T) {
 		{"select ARRAY[1, 2], 'd' = any(k), x <> ALL (select y from t)", []string{
 			"select drove_array_of(1, 2), 'd' = any (select drove_unnest(k)), x <> all (select y from t)"}, ""},
 		{"select s from pg_catalog.generate_series(1, 3) s, t join generate_series(1, n) as g(v) on true", []string{
-			"select s from (select pg_catalog.generate_series(1, 3) as `s`) as `s`, t join (select generate_series(1, n) as `v`) as `g` on true"}, ""},
+			"select s from lateral (select pg_catalog.generate_series(1, 3) as `s`) as `s`, t join lateral (select generate_series(1, n) as `v`) as `g` on true"}, ""},
 		{"select * from unnest(x) where trim(both 'a' from lower(b)) = c", []string{
-			"select * from (select unnest(x) as `unnest`) as `unnest` where trim(both 'a' from lower(b)) = c"}, ""},
-		{"select * from (select 1) x, lateral f(y)", []string{"select * from (select 1) x, lateral f(y)"}, ""},
+			"select * from lateral (select unnest(x) as `unnest`) as `unnest` where trim(both 'a' from lower(b)) = c"}, ""},
+		{"select * from (select 1) x, lateral f(y)", []string{"select * from (select 1) x, lateral (select f(y) as `f`) as `f`"}, ""},
 		{"select a[1", nil, "42601"},
 		{"select 1]", nil, "42601"},
 		{"select [1]", nil, "42601"},

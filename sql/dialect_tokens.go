@@ -203,11 +203,22 @@ func (r *rewriter) openParen() error {
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
+	p.close = r.cteWrapper()
+	// a FROM item's parenthesis: after FROM, JOIN or a comma, or first in one
+	parentFrom := len(r.parens) > 1 && r.parens[len(r.parens)-2].fromItem
+	p.fromItem = !call && (r.ntok == r.sepAt+1 && (r.clause() == "from" || parentFrom) || r.prev.IsPunct("(") && parentFrom)
 	if call && r.clause() == "from" && r.operandAt == r.sepAt+1 {
 		// A function in FROM: f(args) [AS] a[(c)] → (SELECT f(args) AS c) AS a, which
-		// is how PostgreSQL names its rows' column (the alias, else the function).
+		// is how PostgreSQL names its rows' column (the alias, else the function). It is
+		// LATERAL written or not: PostgreSQL's functions in FROM see the items before them.
 		if err := r.insertAt(r.operandStart, "(select "); err != nil {
 			return err
+		}
+		if !r.sepLateral {
+			if err := r.insertAt(r.operandStart, "lateral "); err != nil {
+				return err
+			}
+			p.start += len("lateral ")
 		}
 		p.fromFunc = r.lastWord
 	}
@@ -279,6 +290,9 @@ func (r *rewriter) closeParen() error {
 			return r.fromRecordFunction(p.fromFunc, p.start, cols)
 		}
 		return r.fromFunctionAlias(p.fromFunc)
+	}
+	if p.fromItem {
+		return r.joinAlias(p)
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ const aliasColsMarker = markerStart + "cols"
 
 // markSep records a FROM, JOIN or comma of a FROM list: the items after it start here.
 func (r *rewriter) markSep() {
-	r.sepAt, r.sepPos = r.ntok, r.pos
+	r.sepAt, r.sepPos, r.sepLateral = r.ntok, r.pos, false
 }
 
 // aliasColumnList handles the "(" after a FROM item's alias: name [AS] alias (cols). done

@@ -22,7 +22,7 @@ func TestAliasColumnListRewrite(t *testing.T) {
 		{"select * from t x where f(1)", "select * from t x where f(1)"},
 		{"execute p (1)", "execute p (1)"},
 		{"select 1; execute p (1)", "execute p (1)"},
-		{"select * from generate_series(1, 2) g(n)", "select * from (select generate_series(1, 2) as `n`) as `g`"},
+		{"select * from generate_series(1, 2) g(n)", "select * from lateral (select generate_series(1, 2) as `n`) as `g`"},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.in)

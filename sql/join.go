@@ -59,6 +59,11 @@ type fromItem struct {
 	// makes it a lookup join (lookupjoin.go) into the table lookupOf, its right side.
 	ordered, lookup bool
 	lookupOf        *fromItem
+	// LATERAL (lateral.go): latReads are the FROM-row columns a derived table reads of the
+	// items before it; a dependent join's right side reads its left side through cell.
+	latReads  []int
+	dependent bool
+	cell      *[]types.Value
 }
 
 func (f *fromItem) isLeaf() bool { return f.left == nil }
@@ -74,11 +79,13 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		return nil, nil, err
 	}
 	var root *fromItem
+	fc := &fromCtx{}
 	for _, te := range from {
-		item, err := s.shapeFrom(te, ps, outer, lvl)
+		item, err := s.shapeFrom(te, ps, outer, lvl, fc)
 		if err != nil {
 			return nil, nil, err
 		}
+		fc.push(item, true)
 		if root == nil {
 			root = item
 		} else {
@@ -86,6 +93,10 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		}
 	}
 	setStarts(root, 0)
+	if fc.cell != nil {
+		*fc.cell = make([]types.Value, root.width())
+		markDependent(root, fc.cell)
+	}
 	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder}
 
 	var top []sqlparser.Expr
@@ -148,22 +159,11 @@ func columnNames(cols sqlparser.Columns) []string {
 }
 
 // shapeFrom builds the fromItem tree of one FROM element.
-func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lvl *level) (*fromItem, error) {
+func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
 	switch te := te.(type) {
 	case *sqlparser.AliasedTableExpr:
 		if dt, ok := te.Expr.(*sqlparser.DerivedTable); ok {
-			if dt.Lateral {
-				return nil, unsupported("LATERAL")
-			}
-			alias := te.As.String()
-			if alias == "" {
-				return nil, Errorf("42601", "subquery in FROM must have an alias")
-			}
-			n, cols, err := s.bindQuery(dt.Select, ps, outer)
-			if err != nil {
-				return nil, err
-			}
-			return derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
+			return s.shapeDerived(te, dt, ps, outer, lvl, fc)
 		}
 		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
 			return item, err
@@ -178,25 +178,16 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		}
 		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
 	case *sqlparser.ParenTableExpr:
-		var item *fromItem
-		for _, e := range te.Exprs {
-			it, err := s.shapeFrom(e, ps, outer, lvl)
-			if err != nil {
-				return nil, err
-			}
-			if item == nil {
-				item = it
-			} else {
-				item = joinItems(item, it, innerJoin, nil)
-			}
-		}
-		return item, nil
+		return s.shapeParen(te, ps, outer, lvl, fc)
 	case *sqlparser.JoinTableExpr:
-		left, err := s.shapeFrom(te.LeftExpr, ps, outer, lvl)
+		left, err := s.shapeFrom(te.LeftExpr, ps, outer, lvl, fc)
 		if err != nil {
 			return nil, err
 		}
-		right, err := s.shapeFrom(te.RightExpr, ps, outer, lvl)
+		mark := fc.push(left, te.Join != sqlparser.RightJoinType && te.Join != sqlparser.NaturalRightJoinType &&
+			te.Join != sqlparser.StraightJoinType)
+		right, err := s.shapeFrom(te.RightExpr, ps, outer, lvl, fc)
+		fc.pop(mark)
 		if err != nil {
 			return nil, err
 		}
@@ -257,6 +248,45 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		return usingJoin(left, right, kind, on, using)
 	}
 	return nil, unsupported("FROM item %s", pgString(te))
+}
+
+// shapeDerived builds the item of a derived table: its query bound with the items before it
+// in scope (lateral.go).
+func (s *Session) shapeDerived(te *sqlparser.AliasedTableExpr, dt *sqlparser.DerivedTable, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	alias := te.As.String()
+	if alias == "" {
+		return nil, Errorf("42601", "subquery in FROM must have an alias")
+	}
+	left := fc.leftScope(dt.Lateral, ps, outer, lvl)
+	n, cols, err := s.bindQuery(dt.Select, ps, left)
+	if err != nil {
+		return nil, err
+	}
+	item, err := derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
+	if item != nil {
+		item.latReads = lateralReads(left)
+	}
+	return item, err
+}
+
+// shapeParen builds the item of a parenthesized list of FROM elements, joined.
+func (s *Session) shapeParen(te *sqlparser.ParenTableExpr, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	var item *fromItem
+	mark := len(fc.left)
+	defer fc.pop(mark)
+	for _, e := range te.Exprs {
+		it, err := s.shapeFrom(e, ps, outer, lvl, fc)
+		if err != nil {
+			return nil, err
+		}
+		fc.push(it, true)
+		if item == nil {
+			item = it
+		} else {
+			item = joinItems(item, it, innerJoin, nil)
+		}
+	}
+	return item, nil
 }
 
 // joinItems joins two items; the columns of the result are left's then right's.
@@ -479,6 +509,9 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 	}
 	if f.lookup {
 		return s.buildLookupJoin(f, sc)
+	}
+	if f.dependent {
+		return s.buildLateralJoin(f, sc)
 	}
 	if r, ok := s.region(f, sc); ok {
 		return s.buildRegion(r)

@@ -129,6 +129,9 @@ func (s *Session) region(f *fromItem, sc *scope) (*joinRegion, bool) {
 
 // fixedJoin reports whether an inner join's ON clause keeps it where it is written.
 func fixedJoin(f *fromItem, sc *scope) bool {
+	if f.dependent {
+		return true // a LATERAL item reads its left side: a nested loop (lateral.go)
+	}
 	for _, c := range f.on {
 		lo, hi, movable := refs(c, sc)
 		if !movable || (lo <= hi && !f.covers(lo, hi)) {

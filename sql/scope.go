@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"fmt"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -71,6 +73,11 @@ type scope struct {
 	// pre maps the placeholders of a row comparison's tree to their compiled fields
 	// (rowsubquery.go).
 	pre map[ast.Expr]*expr
+	// hintOnly is the scope of the FROM items before a derived table that is not LATERAL:
+	// it resolves nothing, and names them in errors. lateral is set on a LATERAL one's,
+	// which resolves them and records what it reads (lateral.go).
+	hintOnly bool
+	lateral  *lateralRefs
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
@@ -132,6 +139,9 @@ func columnRef(c *ast.ColumnRef) colRef {
 func (sc *scope) lookupRef(c colRef) (int, error) {
 	name, q := c.name, c.table
 	found := -1
+	if sc.hintOnly {
+		return found, nil
+	}
 	for i, col := range sc.cols {
 		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) {
 			continue
@@ -169,11 +179,25 @@ func (sc *scope) column(c *sqlparser.ColName) (int, error) {
 func (sc *scope) missing(c colRef) error {
 	if q := c.table; q != "" {
 		for s := sc; s != nil; s = s.outer {
-			if s.hasTable(q) {
+			if !s.hintOnly && s.hasTable(q) {
 				return Errorf("42703", "column %s.%s does not exist", q, c.name)
 			}
 		}
+		for s := sc; s != nil; s = s.outer {
+			if s.hintOnly && s.hasTable(q) {
+				return &Error{Code: "42P01", Message: fmt.Sprintf("invalid reference to FROM-clause entry for table %q", q),
+					Hint: fmt.Sprintf("There is an entry for table %q, but it cannot be referenced from this part of the query.", q)}
+			}
+		}
 		return Errorf("42P01", "missing FROM-clause entry for table %q", q)
+	}
+	for s := sc; s != nil; s = s.outer {
+		for _, col := range s.cols {
+			if s.hintOnly && col.name == c.name && !col.hidden {
+				return &Error{Code: "42703", Message: fmt.Sprintf("column %q does not exist", c.name),
+					Hint: fmt.Sprintf("There is a column named %q in table %q, but it cannot be referenced from this part of the query.", c.name, col.table)}
+			}
+		}
 	}
 	return Errorf("42703", "column %q does not exist", c.name)
 }
@@ -216,6 +240,13 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 		markCorrelated(sc, o) // every query level between here and o depends on o's row
 		if o.cell == nil {
 			o.cell = new([]types.Value)
+		}
+		if o.lateral != nil {
+			for _, k := range mergedChain(o.cols, j) {
+				if err := o.lateral.read(o, k); err != nil {
+					return nil, err
+				}
+			}
 		}
 		o.cols[j].markUsed()
 		cell, typ := o.cell, o.cols[j].typ

@@ -70,10 +70,17 @@ type Session struct {
 	// txTime and stmtTime are when the transaction and the statement began: now() and
 	// statement_timestamp() (datetime_types.go).
 	txTime, stmtTime time.Time
+
+	// temporary tables (temp_table.go): by the name the session gave them; the hidden names'
+	// prefix; those the open transaction created
+	tempTables   map[string]*tempTable
+	tempID       string
+	txTempTables []string
 }
 
 // NewSession starts a session on ts, run by node (nil for a bare tablespace).
 func NewSession(ts *tablespace.Tablespace, node Node) *Session {
+	sweepTempTables(ts)
 	return &Session{ts: ts, node: node, queryMemory: defaultQueryMemory, set: settings{user: "drove", database: ts.Name()}}
 }
 
@@ -101,6 +108,7 @@ func (s *Session) Close() {
 		s.endTxn(false)
 	}
 	s.closeNotify()
+	s.closeTempTables()
 }
 
 // Abort implements Executor.
@@ -238,6 +246,7 @@ func (s *Session) endTxn(committed bool) {
 	s.endTxnNotify(committed)
 	s.undoCreates(committed)
 	s.endTxnTempViews(committed)
+	s.endTxnTempTables(committed)
 	clear(s.savepoints)
 	s.savepoints = s.savepoints[:0]
 }
@@ -356,6 +365,12 @@ func (s *Session) tableName(tn sqlparser.TableName) (string, error) {
 	case q == "" && strings.HasPrefix(tn.Name.String(), "pg_") && systemTables["pg_catalog."+tn.Name.String()] != nil:
 		// pg_catalog comes first on every search path, as in PostgreSQL.
 		return "pg_catalog." + tn.Name.String(), nil
+	}
+	if hidden, ok := s.tempTableName(tn.Name.String()); ok && (q == "" || q == "pg_temp") {
+		return hidden, nil // temp_table.go
+	}
+	if q == "pg_temp" {
+		return "", relationMissing(tn.Name.String())
 	}
 	if q != "" && q != "public" && q != s.ts.Name() {
 		return "", Errorf("0A000", "cross-tablespace reference %s.%s is not supported", q, tn.Name.String())

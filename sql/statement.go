@@ -28,6 +28,7 @@ type Statement struct {
 	index     *indexStmt             // CREATE/DROP INDEX
 	conAlter  *conAlterStmt          // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	cons      []conDef               // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
+	onCommit  string                 // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
@@ -226,7 +227,7 @@ func (p piece) parseInto(st *Statement) error {
 		return err
 	}
 	st.ast = ast
-	st.conflict = p.conflict
+	st.conflict, st.onCommit = p.conflict, p.onCommit
 	if err := attachDMLFrom(ast, p.dmlFrom, words); err != nil {
 		return err
 	}
@@ -729,7 +730,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.Rollback:
 		return s.rollback(out)
 	case *sqlparser.CreateTable:
-		return s.createTable(ctx, ast, st.cons, out)
+		return s.createTable(ctx, ast, st.cons, st.onCommit, out)
 	case *sqlparser.DropTable:
 		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
 	case *sqlparser.AlterTable:

@@ -86,7 +86,7 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 	name := tn.Name.String()
 	if tv, ok := s.tempViewNamed(name); ok && q != "public" && s.tempVisible(name) {
 		return s.bindViewItem(te, ps, tv.def, tv.version)
-	} else if q == "pg_temp" {
+	} else if _, temp := s.tempTableName(name); q == "pg_temp" && !temp {
 		return nil, true, relationMissing("pg_temp." + name)
 	}
 	version := s.ts.ViewVersionIn(s.tx, name)

@@ -76,7 +76,14 @@ func (p *printer) with(w *With) {
 		}
 		p.w(p.ident(c.Name))
 		p.identList(c.Columns)
-		p.w(" AS (")
+		switch c.Materialized {
+		case CTEMaterialized:
+			p.w(" AS MATERIALIZED (")
+		case CTENotMaterialized:
+			p.w(" AS NOT MATERIALIZED (")
+		default:
+			p.w(" AS (")
+		}
 		p.selectStmt(c.Query)
 		p.w(")")
 	}

@@ -70,10 +70,20 @@ type With struct {
 
 // CTE is one WITH query.
 type CTE struct {
-	Name    string
-	Columns []string
-	Query   *Select
+	Name         string
+	Columns      []string
+	Query        *Select
+	Materialized CTEMaterialize
 }
+
+// CTEMaterialize is a WITH query's [NOT] MATERIALIZED.
+type CTEMaterialize uint8
+
+const (
+	CTEDefault CTEMaterialize = iota
+	CTEMaterialized
+	CTENotMaterialized
+)
 
 // Window is a window specification: OVER (...) or OVER name (Ref alone).
 type Window struct {

@@ -477,11 +477,13 @@ SELECT k, v FROM json_each('{"x" : [1,2]}') j(k, v)
 x|[1,2]
 tag: SELECT 1
 
-# deviation: a function in FROM cannot read an earlier FROM item's columns (LATERAL) yet
 query
 SELECT j.key FROM docs, jsonb_each(docs.body) j WHERE id = 1 ORDER BY j.key
 ----
-error 42P01: missing FROM-clause entry for table "docs"
+n
+name
+tags
+tag: SELECT 3
 
 query
 SELECT value FROM jsonb_array_elements('[1, {"a": 2}]') ORDER BY 1

@@ -1,0 +1,184 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/tablespace"
+)
+
+// Temporary tables (CREATE TEMP[ORARY] TABLE). A temporary table is an ordinary table of the
+// tablespace under a hidden name no other session is told, pg_temp_<process>_<session>_<name>
+// (tempTablePrefix), so it is stored, read and written as any table (its rows go through the
+// log, as an unlogged table's would not). The session maps the name it was created with to
+// the hidden one (tableName), found before a permanent table of that name, as pg_temp comes
+// first in PostgreSQL's search path, and drops its tables when it ends (Close). A process
+// that crashed leaves them behind: the first session of a tablespace in a process drops every
+// table of the prefix (sweepTempTables), since every session of a tablespace runs on its
+// leader. ON COMMIT PRESERVE ROWS (the default) and DROP are PostgreSQL's; DELETE ROWS is not
+// done yet (0A000). Not done either: the catalogs show the hidden name (pg_class lists other
+// sessions' temporary tables too, as PostgreSQL's does, but in their pg_temp_N schema under
+// their own name), and another session naming the hidden name reads the table.
+
+// tempTablePrefix starts every temporary table's hidden name.
+const tempTablePrefix = "pg_temp_"
+
+var (
+	tempProcess  = strconv.FormatInt(time.Now().UnixNano(), 36) // tells processes apart across restarts
+	tempSessions atomic.Uint64
+	tempSwept    sync.Map   // *tablespace.Tablespace → true once its leftovers are dropped
+	tempSweep    sync.Mutex // one sweep at a time, so none drops a table a session made after another's
+)
+
+// tempTable is one of the session's temporary tables.
+type tempTable struct {
+	hidden string // its name in the tablespace
+	drop   bool   // ON COMMIT DROP
+}
+
+// tempTableName is the hidden name of the session's temporary table name, if it has one.
+func (s *Session) tempTableName(name string) (string, bool) {
+	t, ok := s.tempTables[name]
+	if !ok {
+		return "", false
+	}
+	return t.hidden, true
+}
+
+// createTempTable is CREATE TEMP TABLE: CREATE TABLE under the hidden name.
+func (s *Session) createTempTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
+	if st.Table.Qualifier.String() != "" && st.Table.Qualifier.String() != "pg_temp" {
+		return Errorf("42P16", "cannot create temporary relation in non-temporary schema")
+	}
+	if onCommit == "delete rows" {
+		return unsupported("ON COMMIT DELETE ROWS")
+	}
+	name := st.Table.Name.String()
+	if _, ok := s.tempTables[name]; ok {
+		if st.IfNotExists {
+			return out.Complete("CREATE TABLE")
+		}
+		return Errorf("42P07", "relation %q already exists", name)
+	}
+	if s.tempID == "" {
+		s.tempID = tempTablePrefix + tempProcess + "_" + strconv.FormatUint(tempSessions.Add(1), 36) + "_"
+	}
+	hidden := s.tempID + name
+	ct := *st
+	ct.Temp, ct.Table = false, sqlparser.TableName{Name: sqlparser.NewIdentifierCS(hidden)}
+	if err := s.createNamedTable(ctx, &ct, cons, out); err != nil {
+		return err
+	}
+	if s.tempTables == nil {
+		s.tempTables = map[string]*tempTable{}
+	}
+	s.tempTables[name] = &tempTable{hidden: hidden, drop: onCommit == "drop"}
+	s.tempEpoch++ // a plan bound before reads the permanent table of the name: bind it again
+	if s.tx != nil {
+		s.txTempTables = append(s.txTempTables, name)
+	} else if onCommit == "drop" {
+		s.dropTempTable(name) // its transaction, the statement's own, has committed
+	}
+	return nil
+}
+
+// forgetTempTable removes the session's name for a hidden table that was dropped.
+func (s *Session) forgetTempTable(hidden string) {
+	for name, t := range s.tempTables {
+		if t.hidden == hidden {
+			delete(s.tempTables, name)
+			s.tempEpoch++
+		}
+	}
+}
+
+// dropTempTable drops the session's temporary table name.
+func (s *Session) dropTempTable(name string) {
+	t := s.tempTables[name]
+	delete(s.tempTables, name)
+	s.tempEpoch++
+	if err := s.ts.DropTable(context.Background(), t.hidden); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
+		s.ts.Logger().Warn("could not drop a temporary table", "table", t.hidden, "err", err)
+	}
+}
+
+// endTxnTempTables ends the transaction for the temporary tables it created: gone with a
+// rollback (undoCreates dropped them), dropped now when ON COMMIT DROP.
+func (s *Session) endTxnTempTables(committed bool) {
+	created := s.txTempTables
+	s.txTempTables = nil
+	for _, name := range created {
+		t, ok := s.tempTables[name]
+		switch {
+		case !ok:
+		case !committed:
+			delete(s.tempTables, name)
+			s.tempEpoch++
+		case t.drop:
+			s.dropTempTable(name)
+		}
+	}
+}
+
+// closeTempTables drops the session's temporary tables as it ends.
+func (s *Session) closeTempTables() {
+	for name := range s.tempTables {
+		s.dropTempTable(name)
+	}
+}
+
+// sweepTempTables drops, once per tablespace and process, the temporary tables a process
+// that ended without closing its sessions left behind. Only the leader can drop; a follower
+// leaves it to a later session.
+func sweepTempTables(ts *tablespace.Tablespace) {
+	if _, done := tempSwept.Load(ts); done {
+		return
+	}
+	tempSweep.Lock()
+	defer tempSweep.Unlock()
+	if _, done := tempSwept.Load(ts); done || !ts.IsLeader() {
+		return
+	}
+	for _, sc := range ts.Tables() {
+		if !strings.HasPrefix(sc.Name, tempTablePrefix) {
+			continue
+		}
+		if err := ts.DropTable(context.Background(), sc.Name); err != nil && !errors.Is(err, tablespace.ErrNoTable) {
+			ts.Logger().Warn("could not drop a temporary table left behind", "table", sc.Name, "err", err)
+			return
+		}
+	}
+	tempSwept.Store(ts, true)
+}
+
+// tempScopeNext matches CREATE LOCAL|GLOBAL TEMP[ORARY] TABLE, whose word PostgreSQL ignores.
+func tempScopeNext(r *rewriter) bool {
+	return r.lastWord == "create" && (r.followedBy("temp", "table") || r.followedBy("temporary", "table"))
+}
+
+// onCommitNext matches CREATE TABLE's ON COMMIT, after its column list.
+func (r *rewriter) onCommitNext() bool {
+	return r.depth == 0 && len(r.words) > 0 && r.words[0] == "create" && r.followedBy("commit")
+}
+
+// emitOnCommit cuts ON COMMIT PRESERVE ROWS | DELETE ROWS | DROP off the statement.
+func emitOnCommit(r *rewriter, _ string) error {
+	switch {
+	case r.followedBy("commit", "drop"):
+		r.onCommit = "drop"
+		r.skip(2)
+	case r.followedBy("commit", "delete", "rows"), r.followedBy("commit", "preserve", "rows"):
+		r.onCommit = r.peek(1).Value + " rows"
+		r.skip(3)
+	default:
+		return r.syntaxErrorAt(r.peek(1))
+	}
+	return nil
+}
