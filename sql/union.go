@@ -168,6 +168,8 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 			lt, rt := cols[c].Type, bcols[c].Type
 			t := lt
 			switch {
+			case lt == types.Null && rt == types.Null && op != "VALUES":
+				t = types.Text // two NULLs make a text column, as PostgreSQL resolves two unknowns
 			case lt == rt || rt == types.Null:
 			case lt == types.Null:
 				t = rt

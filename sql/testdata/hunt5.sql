@@ -1,0 +1,77 @@
+# hunt5: wrong answers found by TestQueryShapes' second set of shapes (query_shapes2_test.go);
+# each block failed on drove before its fix.
+statement ok
+CREATE TABLE h5 (id int PRIMARY KEY, k int, n numeric, c char(3), v varchar(5), t text)
+
+statement ok
+INSERT INTO h5 VALUES (1, 1, 1.10, 'a', 'a', 'a'), (2, 2, 2, 'b', 'x', 'b '), (3, NULL, NULL, NULL, NULL, NULL)
+
+# NULLIF's result is its first argument as the = operator takes it: an integer compared with
+# a numeric or a float is promoted (there is no integer = numeric operator), a numeric
+# compared with a float is a float; integers of other sizes are not (int4 = int8 exists).
+query
+SELECT pg_typeof(NULLIF(k, 1.0)), pg_typeof(NULLIF(n, 2::float8)), pg_typeof(NULLIF(k, 2::bigint)), pg_typeof(NULLIF(k, 2::real)), pg_typeof(NULLIF(2::real, 1::float8)) FROM h5 WHERE id = 1
+----
+numeric|double precision|integer|double precision|real
+tag: SELECT 1
+
+query
+SELECT id, NULLIF(n, 2::float8), NULLIF(k, 1.0), NULLIF(k, 2.5) FROM h5 ORDER BY id
+----
+1|1.1|NULL|1
+2|NULL|2|2
+3|NULL|NULL|NULL
+tag: SELECT 3
+
+query
+SELECT NULLIF(k, 1.0) AS x, count(*) FROM h5 GROUP BY 1 ORDER BY 1
+----
+2|1
+NULL|2
+tag: SELECT 2
+
+# char(n) against varchar compares as char(n), without its padding; against text the char(n)
+# side is cast to text, which drops the padding from the result too.
+query
+SELECT id, NULLIF(c, v) IS NULL, NULLIF(c, t) || '|', pg_typeof(NULLIF(c, t)), NULLIF(c, 'a') IS NULL, NULLIF(c, t) = 'b ' FROM h5 ORDER BY id
+----
+1|t|NULL|text|t|NULL
+2|f|b||text|f|f
+3|t|NULL|text|t|NULL
+tag: SELECT 3
+
+# Set operations resolve their column types pairwise, as PostgreSQL's tree of operations
+# does: two NULLs (or untyped literals) make a text column, which an integer then does not match.
+statement error 42804
+SELECT NULL UNION SELECT NULL UNION SELECT 1
+
+statement error 42804
+SELECT NULL AS a UNION ALL SELECT NULL EXCEPT SELECT count(*) FROM h5
+
+statement error 42804
+SELECT 1 UNION (SELECT NULL UNION SELECT NULL)
+
+statement error 42804
+SELECT count(*) FROM h5 EXCEPT SELECT NULL INTERSECT SELECT NULL
+
+query
+SELECT NULL UNION ALL SELECT 1 UNION ALL SELECT NULL
+----
+NULL
+1
+NULL
+tag: SELECT 3
+
+query
+SELECT pg_typeof(x) FROM (SELECT NULL AS x INTERSECT SELECT NULL) s
+----
+text
+tag: SELECT 1
+
+query
+SELECT * FROM (VALUES (NULL), (NULL), (1)) v(a) ORDER BY 1
+----
+1
+NULL
+NULL
+tag: SELECT 3
