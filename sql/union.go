@@ -163,6 +163,12 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 		if len(bcols) != len(cols) {
 			return nil, nil, nil, nil, Errorf("42601", "each %s query must have the same number of columns", op)
 		}
+		for c := range cols {
+			if (cols[c].unknown || cols[c].Type == types.Null) && !bcols[c].unknown && bcols[c].Type != types.Null {
+				// The first typed branch gives the column its kind: NULL UNION char(n) is char(n).
+				cols[c].bpchar, cols[c].varchar = bcols[c].bpchar, bcols[c].varchar
+			}
+		}
 		nodes[i] = castCharBranch(n, bcols, cols)
 		for c := range cols {
 			lt, rt := cols[c].Type, bcols[c].Type

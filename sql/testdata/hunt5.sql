@@ -75,3 +75,49 @@ SELECT * FROM (VALUES (NULL), (NULL), (1)) v(a) ORDER BY 1
 NULL
 NULL
 tag: SELECT 3
+
+# A set operation's or VALUES list's column takes its char(n) or varchar kind from its first
+# typed branch: NULL or an untyped literal before a char(n) branch leaves it char(n), padded,
+# and compared without its padding.
+query
+SELECT x || '|', length(x), octet_length(x) FROM (SELECT 'a' UNION SELECT 'x'::char(3)) s(x) ORDER BY 1
+----
+a||1|1
+x||1|3
+tag: SELECT 2
+
+query
+SELECT octet_length(x) FROM (SELECT NULL UNION SELECT 'x'::char(3)) s(x) ORDER BY 1
+----
+3
+NULL
+tag: SELECT 2
+
+query
+SELECT octet_length(x) FROM (VALUES (NULL), ('x'::char(3)), ('y'::text)) s(x) ORDER BY 1
+----
+1
+3
+NULL
+tag: SELECT 3
+
+query
+SELECT count(*) FROM (SELECT NULL UNION SELECT 'x'::char(3) UNION SELECT 'x'::varchar) s(x)
+----
+2
+tag: SELECT 1
+
+query
+SELECT x = 'x', x = 'x'::text FROM (SELECT NULL UNION SELECT 'x'::char(3)) s(x) ORDER BY 1
+----
+t|t
+NULL|NULL
+tag: SELECT 2
+
+query
+SELECT x FROM (SELECT 'a' AS x FROM h5 WHERE false UNION SELECT c FROM h5) s ORDER BY 1
+----
+a  
+b  
+NULL
+tag: SELECT 3
