@@ -121,3 +121,78 @@ a
 b  
 NULL
 tag: SELECT 3
+
+# A table's column is functionally dependent on GROUP BY its primary key (in every grouping
+# set, with grouping sets), so it may be read ungrouped, as in PostgreSQL; a column of the
+# NULL side of an outer join too. Not without the whole key, nor a key only some sets group.
+statement ok
+CREATE TABLE h5dep (a int, b int, c text, PRIMARY KEY (a, b))
+
+statement ok
+INSERT INTO h5dep VALUES (1, 1, 'x'), (1, 2, 'y'), (2, 1, NULL)
+
+query
+SELECT id, t, count(*) FROM h5 GROUP BY id ORDER BY 1
+----
+1|a|1
+2|b |1
+3|NULL|1
+tag: SELECT 3
+
+query
+SELECT id, t, grouping(n), count(*) FROM h5 GROUP BY id, ROLLUP (n) ORDER BY 1, 3
+----
+1|a|0|1
+1|a|1|1
+2|b |0|1
+2|b |1|1
+3|NULL|0|1
+3|NULL|1|1
+tag: SELECT 6
+
+statement error 42803
+SELECT id, t FROM h5 GROUP BY ROLLUP (id)
+
+query
+SELECT x.id, x.t, count(y.id) FROM h5 x LEFT JOIN h5 y ON y.k = x.id + 5 GROUP BY x.id ORDER BY 1
+----
+1|a|0
+2|b |0
+3|NULL|0
+tag: SELECT 3
+
+query
+SELECT y.id, y.c, count(*) FROM h5 x LEFT JOIN h5 y ON y.id = x.k GROUP BY y.id ORDER BY 1
+----
+1|a  |1
+2|b  |1
+NULL|NULL|1
+tag: SELECT 3
+
+statement error 42803
+SELECT x.id, y.t FROM h5 x JOIN h5 y ON y.id = x.k GROUP BY x.id
+
+statement error 42803
+SELECT a, c FROM h5dep GROUP BY a
+
+query
+SELECT a, b, upper(c), max(c) FROM h5dep GROUP BY b, a HAVING c IS NOT NULL ORDER BY 1, 2
+----
+1|1|X|x
+1|2|Y|y
+tag: SELECT 2
+
+query
+SELECT id FROM h5 GROUP BY id ORDER BY t, id
+----
+1
+2
+3
+tag: SELECT 3
+
+# grouping()'s output column is named grouping.
+query
+SELECT grouping(k) FROM h5 GROUP BY ROLLUP (k) HAVING grouping(k) = 1
+----
+1
+tag: SELECT 1
