@@ -1,5 +1,5 @@
 # hunt5: wrong answers found by TestQueryShapes' second set of shapes (query_shapes2_test.go);
-# each block failed on drove before its fix.
+# under each comment, the blocks the fix changes failed on drove before it (the rest cover it).
 statement ok
 CREATE TABLE h5 (id int PRIMARY KEY, k int, n numeric, c char(3), v varchar(5), t text)
 
