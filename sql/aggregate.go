@@ -27,6 +27,7 @@ const (
 	aggMax
 	aggJSON     // jsonb_agg, json_agg, jsonb_object_agg, json_object_agg (jsonb_agg.go)
 	aggCallKind // the other aggregates written as a marker GROUP_CONCAT (aggregate_calls.go)
+	aggAny      // a column functionally dependent on the group: its first non-NULL value (groupdep.go)
 )
 
 // aggSpec is one aggregate call of the query.
@@ -49,6 +50,7 @@ type aggBinder struct {
 	aggs      []*aggSpec
 	aggTrees  []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
 	sets      *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
+	dependent map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
@@ -169,6 +171,9 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 		if col == i {
 			return ab.groupSlot(g), true, nil
 		}
+	}
+	if x := ab.dependentColumn(i); x != nil {
+		return x, true, nil
 	}
 	return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function", name())
 }
@@ -388,8 +393,8 @@ func (a *aggSpec) step(ec *execCtx, st *aggState, row []types.Value) error {
 	switch a.kind {
 	case aggSum, aggAvg:
 		return st.sum.add(v, a.typ)
-	case aggMin, aggMax:
-		if st.n == 1 {
+	case aggMin, aggMax, aggAny:
+		if st.n == 1 || a.kind == aggAny {
 			st.v = v // decoded strings are copies, so keeping v is safe
 		} else if c := compareChar(v, st.v, a.arg.bpchar); (a.kind == aggMin && c < 0) || (a.kind == aggMax && c > 0) {
 			st.v = v

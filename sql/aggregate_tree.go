@@ -67,7 +67,7 @@ func compileAggregate(f *ast.FuncCall, sc *scope) (*expr, error) {
 // resolveAggregate is the slot of aggregate call f, bound once however often it is written.
 func (ab *aggBinder) resolveAggregate(f *ast.FuncCall) (*expr, error) {
 	for i, a := range ab.aggTrees {
-		if ab.sameTree(reflectOf(f), reflectOf(a)) {
+		if a != nil && ab.sameTree(reflectOf(f), reflectOf(a)) {
 			return ab.aggSlot(i), nil
 		}
 	}

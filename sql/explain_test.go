@@ -234,6 +234,7 @@ func TestOutputColumnNames(t *testing.T) {
 			"case,abs,case,case,case"},
 		{"SELECT id::int8::text, (v::varchar)::text, 1::int::text, CASE WHEN true THEN 1 ELSE id::text::int8 END FROM a", "id,v,text,id"},
 		{"SELECT trim(LEADING 'x' FROM 'xa'), trim(TRAILING 'x' FROM 'ax'), trim(BOTH 'x' FROM 'xax'), trim(' a ')", "ltrim,rtrim,btrim,btrim"},
+		{"SELECT grouping(id), grouping(id, v) + 1 AS g FROM a GROUP BY ROLLUP (id, v)", "grouping,g"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

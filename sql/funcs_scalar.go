@@ -307,12 +307,14 @@ func buildNullif(c *funcCall) (*expr, error) {
 	if a.unknown {
 		a.unknown, a.typ = false, types.Text
 	}
+	a = nullifOperand(a, b, c.sc)
 	for _, x := range []*expr{a, b} {
 		if isConst(x) && mustConst(x).IsNull() {
 			return a, nil // as PostgreSQL simplifies it: a NULL equals nothing
 		}
 	}
-	return fold(&expr{typ: a.typ, eval: func(row []types.Value) (types.Value, error) {
+	trimA, trimB := charTrims(a, b)
+	return fold(&expr{typ: a.typ, bpchar: a.bpchar, varchar: a.varchar, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return x, err
@@ -321,11 +323,31 @@ func buildNullif(c *funcCall) (*expr, error) {
 		if err != nil || x.IsNull() {
 			return x, err
 		}
-		if !y.IsNull() && compare(x, y) == 0 {
+		if !y.IsNull() && compare(trimCharIf(x, trimA), trimCharIf(y, trimB)) == 0 {
 			return types.Value{T: a.typ, Null: true}, nil
 		}
 		return x, nil
 	}}, a, b)
+}
+
+// nullifOperand is NULLIF's first argument as the = operator PostgreSQL picks takes it, which
+// is NULLIF's result: a number compared with another kind of number (integer with numeric or
+// float, numeric with float) is promoted as arithmetic promotes it, since only the integers and
+// the floats have operators across their sizes; char(n) compared with text is text, without
+// its padding.
+func nullifOperand(a, b *expr, sc *scope) *expr {
+	switch {
+	case familyOf(a.typ) == famNumeric && familyOf(b.typ) == famNumeric:
+		if a.typ.IsInteger() && b.typ.IsInteger() || a.typ.IsFloat() && b.typ.IsFloat() {
+			return a
+		}
+		if t := arithType(a.typ, b.typ); t != a.typ {
+			return convertTo(a, t, sc)
+		}
+	case a.bpchar && isTextKind(b) && !b.unknown:
+		return asText(a)
+	}
+	return a
 }
 
 // buildGreatest is GREATEST and LEAST: the largest or smallest of the arguments that are not

@@ -30,6 +30,8 @@ type scopeCol struct {
 	merged int
 	// src is the table column's declaration (Column.Declared); nil for a derived table's.
 	src *types.Column
+	// schema is the table's, for a table's column (groupdep.go); nil for a derived table's.
+	schema *types.Schema
 	// used is set when anything reads the column. Every scope that shows the column shares
 	// the flag, so the table's scan learns which columns it must decode.
 	used *bool
@@ -106,7 +108,7 @@ func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {
 func tableScope(schema *types.Schema, name string, ps *params) *scope {
 	sc := &scope{params: ps, level: &level{}}
 	for i, c := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, varchar: !c.Fixed && c.Type == types.Text && c.Length > 0, merged: -1, used: new(bool), src: &schema.Columns[i]})
+		sc.cols = append(sc.cols, scopeCol{table: name, name: c.Name, typ: c.Type, rowID: c.Hidden, bpchar: c.Fixed, varchar: !c.Fixed && c.Type == types.Text && c.Length > 0, merged: -1, used: new(bool), src: &schema.Columns[i], schema: schema})
 	}
 	return sc
 }

@@ -212,6 +212,8 @@ func funcColumnName(e *sqlparser.FuncExpr) string {
 		return "row"
 	case name == "drove_extract":
 		return "extract"
+	case name == groupingFunc:
+		return "grouping"
 	default:
 		return name
 	}

@@ -163,11 +163,19 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 		if len(bcols) != len(cols) {
 			return nil, nil, nil, nil, Errorf("42601", "each %s query must have the same number of columns", op)
 		}
+		for c := range cols {
+			if (cols[c].unknown || cols[c].Type == types.Null) && !bcols[c].unknown && bcols[c].Type != types.Null {
+				// The first typed branch gives the column its kind: NULL UNION char(n) is char(n).
+				cols[c].bpchar, cols[c].varchar = bcols[c].bpchar, bcols[c].varchar
+			}
+		}
 		nodes[i] = castCharBranch(n, bcols, cols)
 		for c := range cols {
 			lt, rt := cols[c].Type, bcols[c].Type
 			t := lt
 			switch {
+			case lt == types.Null && rt == types.Null && op != "VALUES":
+				t = types.Text // two NULLs make a text column, as PostgreSQL resolves two unknowns
 			case lt == rt || rt == types.Null:
 			case lt == types.Null:
 				t = rt
