@@ -35,7 +35,8 @@ type windowFrame struct {
 
 type frameBound struct {
 	kind   boundKind
-	offset *expr // n PRECEDING / n FOLLOWING
+	offset *expr       // n PRECEDING / n FOLLOWING
+	rng    *rangeBound // RANGE's offset bound (window_range.go)
 }
 
 // boundKind is the kind of a frame's start or end.
@@ -68,7 +69,8 @@ func (n *windowNode) windowColumn(i int) *expr {
 // limits returns the frame of the row at partition position pos, as partition positions
 // [lo, hi] (empty when lo > hi); the row's peers are positions [ps, pe) and the partition has
 // rows rows.
-func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi int, err error) {
+func (f *windowFrame) limits(row []types.Value, pos, ps, pe int, part []windowEntry, np int) (lo, hi int, err error) {
+	rows := len(part)
 	at := func(b frameBound, start bool) (int, error) {
 		switch b.kind {
 		case unboundedPreceding:
@@ -88,8 +90,13 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi i
 		if err != nil {
 			return 0, err
 		}
-		if v.IsNull() {
+		switch {
+		case v.IsNull():
 			return 0, Errorf("22004", "frame offset must not be null")
+		case b.rng != nil && negativeOffset(v):
+			return 0, Errorf("22013", "invalid preceding or following size in window function")
+		case b.rng != nil:
+			return f.rangeLimit(b, start, v, part, np, pos, ps, pe) // window_range.go
 		}
 		if v.I < 0 {
 			return 0, Errorf("22013", "frame offset must not be negative")
@@ -284,7 +291,7 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 	lo, hi := 0, pe-1 // the default frame: up to the row's last peer
 	if w.frame != nil {
 		var err error
-		if lo, hi, err = w.frame.limits(row, pos, ps, pe, len(part)); err != nil {
+		if lo, hi, err = w.frame.limits(row, pos, ps, pe, part, len(w.partition)); err != nil {
 			return types.Value{}, err
 		}
 	}

@@ -114,11 +114,6 @@ func bindWindow(f *ast.FuncCall, sc *scope, defs windowDefs) (*windowSpec, error
 		return nil, err
 	}
 	spec := &windowSpec{call: f}
-	if w.Frame != nil {
-		if spec.frame, err = bindFrame(w.Frame, sc); err != nil {
-			return nil, err
-		}
-	}
 	if f.Distinct {
 		return nil, unsupported("DISTINCT in window functions")
 	}
@@ -155,6 +150,11 @@ func bindWindow(f *ast.FuncCall, sc *scope, defs windowDefs) (*windowSpec, error
 		}
 		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: o.Desc, nullsFirst: nullsFirst, record: x.typ.IsRecord()})
 		spec.order = append(spec.order, x)
+	}
+	if w.Frame != nil {
+		if spec.frame, err = bindFrame(w.Frame, spec, sc); err != nil {
+			return nil, err
+		}
 	}
 	return spec, nil
 }
@@ -317,13 +317,13 @@ var frameBoundKinds = map[string]boundKind{"UNBOUNDED PRECEDING": unboundedPrece
 	"CURRENT ROW": currentRow, "FOLLOWING": offsetFollowing, "UNBOUNDED FOLLOWING": unboundedFollowing}
 
 // bindFrame checks and compiles a frame clause.
-func bindFrame(fc *ast.Frame, sc *scope) (*windowFrame, error) {
+func bindFrame(fc *ast.Frame, spec *windowSpec, sc *scope) (*windowFrame, error) {
 	f := &windowFrame{rows: fc.Mode == "ROWS", end: frameBound{kind: currentRow}}
-	bound := func(p *ast.FrameBound) (frameBound, error) {
+	bound := func(p *ast.FrameBound, start bool) (frameBound, error) {
 		b := frameBound{kind: frameBoundKinds[p.Kind]}
 		if b.kind == offsetPreceding || b.kind == offsetFollowing {
 			if !f.rows {
-				return b, unsupported("RANGE frames with offsets")
+				return b, bindRangeOffset(&b, p, start, spec, sc) // window_range.go
 			}
 			x, err := compileWindowInt(p.Offset, sc)
 			if err != nil {
@@ -334,11 +334,11 @@ func bindFrame(fc *ast.Frame, sc *scope) (*windowFrame, error) {
 		return b, nil
 	}
 	var err error
-	if f.start, err = bound(fc.Start); err != nil {
+	if f.start, err = bound(fc.Start, true); err != nil {
 		return nil, err
 	}
 	if fc.End != nil {
-		if f.end, err = bound(fc.End); err != nil {
+		if f.end, err = bound(fc.End, false); err != nil {
 			return nil, err
 		}
 	}
