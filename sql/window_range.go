@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"sort"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -106,24 +108,37 @@ func (f *windowFrame) rangeLimit(b frameBound, start bool, off types.Value, part
 		}
 		return pe - 1, nil
 	}
-	test := func(k int) (bool, error) {
-		v, err := b.rng.within.eval([]types.Value{part[k].keys[np], cur, off})
-		return err == nil && !v.IsNull() && v.Bool(), err
+	// The partition is sorted on the value, its NULLs together at one end: within the
+	// non-NULL rows [lo, hi) a start's test goes from false to true, an end's from true to
+	// false, so both are binary searches.
+	lo, hi := 0, len(part)
+	if part[0].keys[np].IsNull() {
+		lo = sort.Search(len(part), func(k int) bool { return !part[k].keys[np].IsNull() })
+	} else {
+		hi = sort.Search(len(part), func(k int) bool { return part[k].keys[np].IsNull() })
 	}
+	var err error
+	arg := make([]types.Value, 3)
+	k := lo + sort.Search(hi-lo, func(i int) bool {
+		if err != nil {
+			return true
+		}
+		arg[0], arg[1], arg[2] = part[lo+i].keys[np], cur, off
+		var v types.Value
+		v, err = b.rng.within.eval(arg)
+		in := !v.IsNull() && v.Bool()
+		return in == start
+	})
 	if start {
-		for k := range part {
-			if ok, err := test(k); ok || err != nil {
-				return k, err
-			}
+		if k == hi {
+			return len(part), err // no row is within: an empty frame
 		}
-		return len(part), nil
+		return k, err
 	}
-	for k := len(part) - 1; k >= 0; k-- {
-		if ok, err := test(k); ok || err != nil {
-			return k, err
-		}
+	if k == lo {
+		return -1, err
 	}
-	return -1, nil
+	return k - 1, err
 }
 
 // negativeOffset reports whether a frame offset is below zero.
