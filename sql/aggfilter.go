@@ -54,8 +54,8 @@ var nonAggregateWindowFunctions = map[string]bool{"row_number": true, "rank": tr
 // drove_agg_filter(agg(args), cond is written from start with its comma at p.filterComma,
 // into agg(drove_window_filter((cond), args)) (count(*): args 1), which the OVER clause then
 // follows as vitess reads it. The aggregates a window computes skip NULL arguments, so
-// filtering a row out is giving it a NULL argument: the binder reads the call as CASE WHEN
-// cond THEN args END (compileWindowFilter).
+// filtering a row out is giving it a NULL argument: the converter reads the call back as
+// FILTER, which the binder compiles as CASE WHEN cond THEN args END (windowFilterArg).
 func (r *rewriter) windowFilter(p openParen) error {
 	call := strings.TrimSpace(r.b.String()[p.start+len(aggFilterFunc)+1 : p.filterComma])
 	cond := r.b.String()[p.filterComma+1 : r.b.Len()-1] // without the FILTER's ")", written
@@ -85,28 +85,6 @@ func windowFilterCall(e *sqlparser.FuncExpr) (cond, arg sqlparser.Expr, ok bool)
 		return nil, nil, false
 	}
 	return e.Exprs[0], e.Exprs[1], true
-}
-
-// compileWindowFilter compiles a window aggregate's filtered argument: CASE WHEN cond THEN
-// arg END.
-func compileWindowFilter(cond, arg sqlparser.Expr, sc *scope) (*expr, error) {
-	if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: cond}}) {
-		return nil, Errorf("42803", "aggregate functions are not allowed in FILTER")
-	}
-	windowed := false
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		switch n := n.(type) {
-		case *sqlparser.Subquery:
-			return false, nil
-		case sqlparser.WindowFunc:
-			windowed = windowed || n.GetOverClause() != nil
-		}
-		return !windowed, nil
-	}, cond)
-	if windowed {
-		return nil, Errorf("42P20", "window functions are not allowed in FILTER")
-	}
-	return compile(&sqlparser.CaseExpr{Whens: []*sqlparser.When{{Cond: cond, Val: arg}}}, sc)
 }
 
 // aggFilterCall returns the aggregate and condition of a drove_agg_filter call, for the

@@ -42,22 +42,22 @@ type aggSpec struct {
 }
 
 type aggBinder struct {
-	input     *scope     // the FROM clause's rows, which aggregate arguments read
-	trees     []ast.Expr // the GROUP BY expressions as the binder converts them (groupmatch.go)
-	groupCols []int      // for a GROUP BY column reference, its input column; else -1
-	groups    []*expr
-	groupText []string
-	aggs      []*aggSpec
-	aggTrees  []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
-	sets      *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
-	dependent map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
+	treeMatcher            // over input: the FROM clause's rows, which aggregate arguments read
+	trees       []ast.Expr // the GROUP BY expressions as the binder converts them (groupmatch.go)
+	groupCols   []int      // for a GROUP BY column reference, its input column; else -1
+	groups      []*expr
+	groupText   []string
+	aggs        []*aggSpec
+	aggTrees    []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
+	sets        *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
+	dependent   map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
 // names an output column by position and an unqualified name that is not an input column
 // names one by alias, as in PostgreSQL.
 func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
-	ab := &aggBinder{input: input}
+	ab := &aggBinder{treeMatcher: treeMatcher{input}}
 	if st.GroupBy == nil {
 		return ab, nil
 	}

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"slices"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -270,29 +269,6 @@ func (c *aggCall) sameArgs(a, b []types.Value) bool {
 		}
 	}
 	return true
-}
-
-// windowAggCall binds count('\0agg:name', args) OVER (...), as the dialect pass writes a
-// marker aggregate followed by OVER; ok is false for any other count.
-func windowAggCall(c *sqlparser.Count, sc *scope) (call *aggCall, ok bool, err error) {
-	if len(c.Args) == 0 || !isAggCallMarker(c.Args[0]) {
-		return nil, false, nil
-	}
-	name := strings.TrimPrefix(c.Args[0].(*sqlparser.Literal).Val, aggCallMarker)
-	switch name {
-	case "jsonb_agg", "json_agg", "jsonb_object_agg", "json_object_agg":
-		return nil, true, unsupported("%s as a window function", name)
-	}
-	args, err := (&converter{binder: true}).exprs(c.Args[1:])
-	if err != nil {
-		return nil, true, err
-	}
-	ab := &aggBinder{input: sc}
-	spec, err := ab.bindCallAgg(&aggSpec{}, name, &ast.FuncCall{Name: []string{name}, Args: args})
-	if err != nil {
-		return nil, true, err
-	}
-	return spec.call, true, nil
 }
 
 // bindPlainOrdered binds count, sum, avg, min or max with an ORDER BY of its own (the

@@ -12,7 +12,7 @@ import (
 // Aggregate calls are bound from sql/ast (sql/DESIGN.md, "Moving the binder onto the tree",
 // step 2): an ast.FuncCall of an aggregate's name without OVER, with its DISTINCT, ORDER BY,
 // WITHIN GROUP and FILTER as the converter read them from vitess's aggregate nodes and the
-// dialect pass's marker calls. Window calls are still bound from vitess's nodes (window.go).
+// dialect pass's marker calls. Window calls are bound in window_bind.go.
 
 // aggregateNames are the aggregates drove binds: the five vitess parses and those the
 // marker-agg rule writes (dialect_aggs.go).

@@ -263,7 +263,7 @@ func (c *converter) aggregate(e sqlparser.Expr) (ast.Expr, error) {
 		}
 	case *sqlparser.NTHValueExpr:
 		if a.NullTreatmentClause != nil || a.FromFirstLastClause != nil {
-			return nil, mysqlOnly("FROM FIRST/LAST, RESPECT/IGNORE NULLS")
+			return nil, Errorf("42601", "syntax error at or near \"%s\"", nthValueClauseWord(a))
 		}
 		call.Name, args, over = []string{"nth_value"}, []sqlparser.Expr{a.Expr, a.N}, a.OverClause
 	default:
@@ -294,7 +294,7 @@ func (c *converter) aggregate(e sqlparser.Expr) (ast.Expr, error) {
 
 func (c *converter) over(o *sqlparser.OverClause) (*ast.Window, error) {
 	if o.WindowSpec == nil {
-		return &ast.Window{Ref: o.WindowName.String()}, nil
+		return &ast.Window{Ref: o.WindowName.String(), ByName: true}, nil
 	}
 	return c.windowSpec(o.WindowSpec)
 }
@@ -367,4 +367,16 @@ func (c *converter) orderBy(ob sqlparser.OrderBy) ([]ast.SortBy, error) {
 		keys = append(keys, ast.SortBy{Expr: x, Desc: o.Direction == sqlparser.DescOrder})
 	}
 	return keys, nil
+}
+
+// nthValueClauseWord is the first word of nth_value's FROM FIRST/LAST or RESPECT/IGNORE
+// NULLS clause, which PostgreSQL's grammar does not have.
+func nthValueClauseWord(c *sqlparser.NTHValueExpr) string {
+	if c.FromFirstLastClause != nil {
+		return "FROM"
+	}
+	if c.NullTreatmentClause.Type == sqlparser.IgnoreNullsType {
+		return "IGNORE"
+	}
+	return "RESPECT"
 }

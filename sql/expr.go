@@ -92,17 +92,12 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	return x, err
 }
 
-// compileBound compiles what the scope binds before the expression's own kind decides: a
-// window aggregate's filtered argument or, in an aggregated query's scope, a grouped
-// expression.
+// compileBound compiles what the scope binds before the expression's own kind decides: in
+// an aggregated query's scope, a grouped expression.
 func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	if f, ok := e.(*sqlparser.FuncExpr); ok {
 		if _, ok := groupingCall(f, groupingFunc); ok && sc.agg == nil {
 			return nil, true, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
-		}
-		if cond, arg, ok := windowFilterCall(f); ok { // aggfilter.go
-			x, err := compileWindowFilter(cond, arg, sc)
-			return x, true, err
 		}
 	}
 	if sc.agg != nil {
@@ -122,14 +117,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return compileArith(e)
 	case *sqlparser.FuncExpr:
 		return compileInternalCall(e, sc)
-	case sqlparser.WindowFunc:
-		if e.GetOverClause() != nil {
-			if i, ok := sc.windows[e]; ok {
-				return sc.window.windowColumn(i), nil
-			}
-			return nil, Errorf("42P20", "window functions are not allowed here")
-		}
-		return nil, unsupported("expression %s", pgString(e))
 	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
 	case *sqlparser.Subquery:

@@ -18,9 +18,9 @@ import (
 // fromTree reports whether the binder compiles e from sql/ast: constants, $n, columns,
 // AND/OR/NOT, the comparison, arithmetic, ||, json and prefix operators (through the operator
 // registry by name), IS [NOT] NULL/TRUE/FALSE, IS [NOT] DISTINCT FROM, LIKE/ILIKE, the
-// regular-expression matches, IN (list), casts, COLLATE and aggregate calls
-// (aggregate_tree.go), comparisons over rows (rowcompare.go). A window call is not
-// (window.go), nor MySQL's LOCATE with a position.
+// regular-expression matches, IN (list), casts, COLLATE, aggregate calls
+// (aggregate_tree.go) and window calls (window_bind.go), comparisons over rows
+// (rowcompare.go). MySQL's LOCATE with a position is not.
 func fromTree(e sqlparser.Expr) bool {
 	switch e := e.(type) {
 	case *sqlparser.Literal:
@@ -54,17 +54,16 @@ func fromTree(e sqlparser.Expr) bool {
 		return comparisonFromTree(e)
 	case *sqlparser.GroupConcatExpr:
 		return true // an aggregate the marker-agg rule wrote (dialect_aggs.go)
-	case sqlparser.AggrFunc:
-		wf, ok := e.(sqlparser.WindowFunc)
-		return !ok || wf.GetOverClause() == nil // window calls are bound from vitess's nodes
+	case sqlparser.AggrFunc, sqlparser.WindowFunc:
+		return true
 	}
 	return false
 }
 
 // callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
 // subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT, FILTER and
-// named arguments; not a window aggregate's FILTER, nor an aggregate called by its name
-// quoted (vitess's call, not its aggregate node: compileInternalCall).
+// named arguments; not an aggregate called by its name quoted (vitess's call, not its
+// aggregate node: compileInternalCall).
 func callFromTree(e *sqlparser.FuncExpr) bool {
 	if !e.Qualifier.IsEmpty() {
 		return true
@@ -72,11 +71,7 @@ func callFromTree(e *sqlparser.FuncExpr) bool {
 	if aggregateNames[e.Name.String()] {
 		return false
 	}
-	switch e.Name.Lowered() {
-	case windowFilterFunc, groupingFunc:
-		return false
-	}
-	return true
+	return e.Name.Lowered() != groupingFunc
 }
 
 // compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
@@ -213,11 +208,14 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 		if isAggregate(e) {
 			return compileAggregate(e, sc) // aggregate_tree.go
 		}
+		if e.Over != nil {
+			return compileWindowCall(e, sc) // window_bind.go
+		}
 		if e.Filter != nil {
 			return nil, filterOnNonAggregate(strings.Join(e.Name, "."))
 		}
-		if e.Over != nil || e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
-			break // window calls are compiled from vitess's nodes
+		if e.Star || e.Distinct || e.OrderBy != nil || e.WithinGroup {
+			break
 		}
 		return compileFunc(e, sc)
 	case *ast.SQLValue:

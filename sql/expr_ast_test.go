@@ -28,10 +28,10 @@ func TestBinderConvertsFromTree(t *testing.T) {
 		// Comparisons over rows (rowcompare.go and the row forms beside it).
 		{"SELECT (a, b) = (1, 2), CASE (a, b) WHEN (1, 2) THEN 1 END, (a, b) IN (SELECT 1, 2), (a, b) BETWEEN (1, 2) AND (3, 4), (a, b) NOT IN ((1, 2), (3, 4)), (a, b) < ALL (SELECT 1, 2), (a, b) <> (SELECT 1, 2), ROW(a) = ROW(1)",
 			make([][]string, 8)},
-		// Still compiled from vitess's nodes: window calls (step 2 of the plan in
-		// sql/DESIGN.md).
-		{"SELECT row_number() OVER (), 1 + sum(a) OVER (PARTITION BY b)",
-			[][]string{{"*sqlparser.ArgumentLessWindowExpr"}, {"*sqlparser.Sum"}}},
+		// Window calls (window_bind.go): the ranking and value functions, the plain and the
+		// marker aggregates, FILTER, named windows and frames.
+		{"SELECT row_number() OVER (), 1 + sum(a) OVER (PARTITION BY b), string_agg(c, ',') OVER w, count(*) FILTER (WHERE a > 1) OVER (ORDER BY a ROWS 1 PRECEDING), lag(a, 1, 0) OVER (w ORDER BY b DESC NULLS LAST), nth_value(a, 2) OVER w",
+			make([][]string, 6)},
 	}
 	for _, c := range cases {
 		pieces, err := splitAndRewrite(c.query)

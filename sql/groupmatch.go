@@ -48,10 +48,16 @@ func (ab *aggBinder) groupOf(e ast.Expr) int {
 	return -1
 }
 
+// treeMatcher compares trees converted for the binder over the rows of input: grouped
+// expressions and aggregate calls (an aggBinder's), window calls (window.go).
+type treeMatcher struct {
+	input *scope
+}
+
 // sameTree reports whether two trees (or parts of them) are equal, a column being equal to
 // one with the same name or naming the same input column. The parts a tree keeps in
 // vitess's form (ast.Foreign, a SubLink's query) are compared as vitess's nodes.
-func (ab *aggBinder) sameTree(a, b reflect.Value) bool {
+func (m treeMatcher) sameTree(a, b reflect.Value) bool {
 	if a.Kind() == reflect.Interface {
 		if a.IsNil() || b.IsNil() {
 			return a.IsNil() && b.IsNil()
@@ -68,19 +74,19 @@ func (ab *aggBinder) sameTree(a, b reflect.Value) bool {
 		}
 		switch x := a.Interface().(type) {
 		case *ast.ColumnRef:
-			return ab.sameColumn(x, b.Interface().(*ast.ColumnRef))
+			return m.sameColumn(x, b.Interface().(*ast.ColumnRef))
 		case *ast.Foreign:
 			y := b.Interface().(*ast.Foreign)
 			xe, okX := x.Node.(sqlparser.Expr)
 			ye, okY := y.Node.(sqlparser.Expr)
-			return okX && okY && (sqlparser.Equals.Expr(xe, ye) || sameColumns(xe, ye, ab.input))
+			return okX && okY && (sqlparser.Equals.Expr(xe, ye) || sameColumns(xe, ye, m.input))
 		case sqlparser.SQLNode:
 			return sqlparser.Equals.SQLNode(x, b.Interface().(sqlparser.SQLNode))
 		}
-		return ab.sameTree(a.Elem(), b.Elem())
+		return m.sameTree(a.Elem(), b.Elem())
 	case reflect.Struct:
 		for i := range a.NumField() {
-			if !ab.sameTree(a.Field(i), b.Field(i)) {
+			if !m.sameTree(a.Field(i), b.Field(i)) {
 				return false
 			}
 		}
@@ -90,7 +96,7 @@ func (ab *aggBinder) sameTree(a, b reflect.Value) bool {
 			return false
 		}
 		for i := range a.Len() {
-			if !ab.sameTree(a.Index(i), b.Index(i)) {
+			if !m.sameTree(a.Index(i), b.Index(i)) {
 				return false
 			}
 		}
@@ -100,19 +106,19 @@ func (ab *aggBinder) sameTree(a, b reflect.Value) bool {
 }
 
 // sameColumn reports whether two column references are the same column: written alike, or
-// naming the same column of the aggregated query's input.
-func (ab *aggBinder) sameColumn(x, y *ast.ColumnRef) bool {
+// naming the same column of the input.
+func (m treeMatcher) sameColumn(x, y *ast.ColumnRef) bool {
 	if x.Star || y.Star {
 		return x.Star == y.Star && slices.Equal(x.Names, y.Names)
 	}
 	if slices.Equal(x.Names, y.Names) {
 		return true
 	}
-	i, err := ab.input.lookupRef(columnRef(x))
+	i, err := m.input.lookupRef(columnRef(x))
 	if err != nil || i < 0 {
 		return false
 	}
-	j, err := ab.input.lookupRef(columnRef(y))
+	j, err := m.input.lookupRef(columnRef(y))
 	return err == nil && i == j
 }
 

@@ -197,11 +197,15 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if calls := windowCalls(st); len(calls) > 0 {
+	calls, err := windowCalls(st)
+	if err != nil {
+		return nil, nil, err
+	}
+	groups := out // HAVING is below the window node
+	if len(calls) > 0 {
 		if win, out, err = bindWindows(out, calls, defs); err != nil {
 			return nil, nil, err
 		}
-		out.window = win
 	}
 
 	var srfs []*srfCall
@@ -213,7 +217,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	}
 	var having *expr
 	if st.Having != nil {
-		if having, err = compileBool(st.Having.Expr, out); err != nil {
+		if having, err = compileBool(st.Having.Expr, groups); err != nil {
 			return nil, nil, err
 		}
 	}

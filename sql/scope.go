@@ -66,9 +66,11 @@ type scope struct {
 	// runs: the subquery reads the enclosing row's columns from here.
 	cell *[]types.Value
 	agg  *aggBinder // non-nil in the scope of an aggregated query's output
-	// windows maps each window function call to its position among the window node's columns.
-	windows map[sqlparser.Expr]int
-	window  *windowNode
+	// windows are the window calls the window node computes, in the order of its columns
+	// (window_bind.go), over the rows of windowInput.
+	windows     []windowCall
+	windowInput *scope
+	window      *windowNode
 	// srfs collects the set-returning calls of the select list being compiled; nil where
 	// they are not allowed.
 	srfs *[]*srfCall

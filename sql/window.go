@@ -2,10 +2,8 @@ package sql
 
 import (
 	"slices"
-	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -14,10 +12,10 @@ import (
 // ORDER BY, from the partition's start to the current row's last peer; without, the whole
 // partition). The window node sits between FROM/WHERE and the select list: it reads every
 // row, orders a copy of them per window, and appends one column per call, which the select
-// list and ORDER BY read through the scope's windows map.
+// list and ORDER BY read through the scope's windows (window_bind.go).
 
 type windowSpec struct {
-	call      sqlparser.Expr
+	call      *ast.FuncCall
 	kind      string // row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead, first_value, last_value, nth_value, count, sum, avg, min, max
 	arg       *expr  // nil for the ranking functions and count(*)
 	n, def    *expr  // lag/lead's offset and default, ntile's bucket count, nth_value's n
@@ -36,9 +34,22 @@ type windowFrame struct {
 }
 
 type frameBound struct {
-	kind   sqlparser.FramePointType
-	offset *expr // n PRECEDING / n FOLLOWING
+	kind   boundKind
+	offset *expr       // n PRECEDING / n FOLLOWING
+	rng    *rangeBound // RANGE's offset bound (window_range.go)
 }
+
+// boundKind is the kind of a frame's start or end.
+type boundKind uint8
+
+// The frame bounds.
+const (
+	unboundedPreceding boundKind = iota
+	offsetPreceding
+	currentRow
+	offsetFollowing
+	unboundedFollowing
+)
 
 // windowNode appends its calls' values to each input row. Its columns are read from the end
 // of the row: an aggregated input row grows as the select list's aggregates are bound, after
@@ -48,50 +59,6 @@ type windowNode struct {
 	specs []*windowSpec
 }
 
-// windowCalls finds the window function calls of the select list and ORDER BY, outside
-// subqueries.
-func windowCalls(st *sqlparser.Select) []sqlparser.Expr {
-	var calls []sqlparser.Expr
-	visit := func(n sqlparser.SQLNode) (bool, error) {
-		switch n := n.(type) {
-		case *sqlparser.Subquery:
-			return false, nil
-		case sqlparser.WindowFunc:
-			if n.GetOverClause() != nil {
-				calls = append(calls, n)
-				return false, nil
-			}
-		}
-		return true, nil
-	}
-	for _, se := range st.SelectExprs.Exprs {
-		_ = sqlparser.Walk(visit, se)
-	}
-	for _, o := range st.OrderBy {
-		_ = sqlparser.Walk(visit, o)
-	}
-	return calls
-}
-
-// bindWindows plans the window calls over rows of scope sc (the FROM clause's, or the
-// groups' when the query aggregates), returning the node, whose input the caller sets, and the
-// scope the select list reads the calls in.
-func bindWindows(sc *scope, calls []sqlparser.Expr, defs windowDefs) (*windowNode, *scope, error) {
-	n := &windowNode{}
-	out := sc.child(slices.Clone(sc.cols))
-	out.agg = sc.agg
-	out.windows = make(map[sqlparser.Expr]int)
-	for i, call := range calls {
-		spec, err := bindWindow(call, sc, defs)
-		if err != nil {
-			return nil, nil, err
-		}
-		out.windows[call] = i
-		n.specs = append(n.specs, spec)
-	}
-	return n, out, nil
-}
-
 // windowColumn reads call i's value, counted from the end of the row.
 func (n *windowNode) windowColumn(i int) *expr {
 	back := len(n.specs) - i
@@ -99,250 +66,18 @@ func (n *windowNode) windowColumn(i int) *expr {
 	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[len(row)-back], nil }}
 }
 
-func bindWindow(call sqlparser.Expr, sc *scope, defs windowDefs) (*windowSpec, error) {
-	wf := call.(sqlparser.WindowFunc)
-	ws, err := defs.resolveOver(wf.GetOverClause()) // window_named.go
-	if err != nil {
-		return nil, err
-	}
-	spec := &windowSpec{call: call}
-	if fc := ws.FrameClause; fc != nil {
-		f, err := bindFrame(fc, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.frame = f
-	}
-	arg, err := spec.bindCall(call, sc)
-	if err != nil {
-		return nil, err
-	}
-	if d, ok := call.(sqlparser.DistinctableAggr); ok && d.IsDistinct() {
-		return nil, unsupported("DISTINCT in window functions")
-	}
-	if arg != nil {
-		if err := spec.bindArg(arg, sc); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range ws.PartitionClause {
-		x, err := compile(p, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), record: x.typ.IsRecord()})
-		spec.partition = append(spec.partition, x)
-	}
-	for _, o := range ws.OrderClause {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			if len(spec.order) == 0 {
-				return nil, Errorf("42601", "syntax error at or near \"NULLS\"")
-			}
-			spec.keys[len(spec.keys)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
-			continue
-		}
-		x, err := compile(o.Expr, sc)
-		if err != nil {
-			return nil, err
-		}
-		desc := o.Direction == sqlparser.DescOrder
-		spec.keys = append(spec.keys, sortKey{pos: len(spec.partition) + len(spec.order), desc: desc, nullsFirst: desc, record: x.typ.IsRecord()})
-		spec.order = append(spec.order, x)
-	}
-	return spec, nil
-}
-
-// bindCall sets the window function's kind (and the type of those whose argument does not
-// give it) and compiles its other arguments; arg is the argument bindArg compiles.
-func (spec *windowSpec) bindCall(call sqlparser.Expr, sc *scope) (arg sqlparser.Expr, err error) {
-	switch c := call.(type) {
-	case *sqlparser.ArgumentLessWindowExpr:
-		switch c.Type {
-		case sqlparser.RowNumberExprType:
-			spec.kind = "row_number"
-		case sqlparser.RankExprType:
-			spec.kind = "rank"
-		case sqlparser.DenseRankExprType:
-			spec.kind = "dense_rank"
-		case sqlparser.CumeDistExprType, sqlparser.PercentRankExprType:
-			spec.kind = c.Type.ToString()
-		default:
-			return nil, unsupported("window function %s", pgString(call))
-		}
-		spec.typ = types.Int64
-		if spec.kind == "cume_dist" || spec.kind == "percent_rank" {
-			spec.typ = types.Float64
-		}
-	case *sqlparser.NtileExpr:
-		spec.kind, spec.typ = "ntile", types.Int32 // int4, as in PostgreSQL (row_number and rank are bigint)
-		n, err := compileWindowInt(c.N, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.n = n
-	case *sqlparser.LagLeadExpr:
-		spec.kind, arg = "lag", c.Expr
-		if c.Type == sqlparser.LeadExprType {
-			spec.kind = "lead"
-		}
-		if c.N != nil {
-			n, err := compileWindowInt(c.N, sc)
-			if err != nil {
-				return nil, err
-			}
-			spec.n = n
-		}
-		if c.Default != nil {
-			d, err := compile(c.Default, sc)
-			if err != nil {
-				return nil, err
-			}
-			spec.def = d
-		}
-	case *sqlparser.NTHValueExpr:
-		if c.FromFirstLastClause != nil || c.NullTreatmentClause != nil {
-			return nil, Errorf("42601", "syntax error at or near \"%s\"", nthValueClauseWord(c))
-		}
-		spec.kind, arg = "nth_value", c.Expr
-		n, err := compileWindowInt(c.N, sc)
-		if err != nil {
-			return nil, err
-		}
-		spec.n = n
-	case *sqlparser.FirstOrLastValueExpr:
-		spec.kind, arg = "first_value", c.Expr
-		if c.Type == sqlparser.LastValueExprType {
-			spec.kind = "last_value"
-		}
-	case *sqlparser.CountStar:
-		spec.kind, spec.typ = "count", types.Int64
-	case *sqlparser.Count:
-		if arg, err = spec.bindCount(c, sc); err != nil {
-			return nil, err
-		}
-	case *sqlparser.Sum:
-		spec.kind, arg = "sum", c.Arg
-	case *sqlparser.Avg:
-		spec.kind, arg = "avg", c.Arg
-	case *sqlparser.Min:
-		spec.kind, arg = "min", c.Arg
-	case *sqlparser.Max:
-		spec.kind, arg = "max", c.Arg
-	default:
-		return nil, unsupported("window function %s", pgString(call))
-	}
-	return arg, nil
-}
-
-// bindArg compiles the window function's argument and sets the result type from it.
-func (spec *windowSpec) bindArg(arg sqlparser.Expr, sc *scope) error {
-	x, err := compile(arg, sc)
-	if err != nil {
-		return err
-	}
-	if x.unknown {
-		switch spec.kind {
-		case "lag", "lead", "first_value", "last_value", "nth_value": // anyelement
-			return Errorf("42804", "could not determine polymorphic type because input has type unknown")
-		}
-		x.unknown, x.typ = false, types.Text
-	}
-	spec.arg = x
-	switch spec.kind {
-	case "sum", "avg":
-		if familyOf(x.typ) != famNumeric && x.typ != types.Interval {
-			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
-		}
-		if spec.typ, err = sumType(spec.kind == "avg", x.typ); err != nil {
-			return err
-		}
-	case "min", "max":
-		if x.typ == types.Bool || x.typ == types.Bytea {
-			return Errorf("42883", "function %s(%s) does not exist", spec.kind, x.typ)
-		}
-		spec.typ = x.typ
-	case "lag", "lead", "first_value", "last_value", "nth_value":
-		spec.typ = x.typ
-		if spec.def != nil { // lag(anycompatible, integer, anycompatible)
-			xs, t, err := commonTypeOf(spec.kind, []*expr{x, spec.def}, sc)
-			if err != nil {
-				return Errorf("42883", "function %s(%s, integer, %s) does not exist", spec.kind, x.typ, spec.def.typ)
-			}
-			spec.arg, spec.def, spec.typ = xs[0], xs[1], t
-		}
-	}
-	return nil
-}
-
-// bindCount binds count(x) over a window, or an aggregate the dialect pass wrote as count
-// with a marker (windowAggCall); arg is count's argument.
-func (spec *windowSpec) bindCount(c *sqlparser.Count, sc *scope) (arg sqlparser.Expr, err error) {
-	call, ok, err := windowAggCall(c, sc)
-	switch {
-	case err != nil:
-		return nil, err
-	case ok:
-		spec.kind, spec.typ, spec.agg = "agg", call.typ, call
-		return nil, nil
-	case c.Distinct || len(c.Args) != 1:
-		return nil, unsupported("DISTINCT in window functions")
-	}
-	spec.kind, spec.typ = "count", types.Int64
-	return c.Args[0], nil
-}
-
-// bindFrame checks and compiles a frame clause.
-func bindFrame(fc *sqlparser.FrameClause, sc *scope) (*windowFrame, error) {
-	f := &windowFrame{rows: fc.Unit == sqlparser.FrameRowsType, end: frameBound{kind: sqlparser.CurrentRowType}}
-	bound := func(p *sqlparser.FramePoint) (frameBound, error) {
-		b := frameBound{kind: p.Type}
-		if p.Type == sqlparser.ExprPrecedingType || p.Type == sqlparser.ExprFollowingType {
-			if !f.rows {
-				return b, unsupported("RANGE frames with offsets")
-			}
-			x, err := compileWindowInt(p.Expr, sc)
-			if err != nil {
-				return b, err
-			}
-			b.offset = x
-		}
-		return b, nil
-	}
-	var err error
-	if f.start, err = bound(fc.Start); err != nil {
-		return nil, err
-	}
-	if fc.End != nil {
-		if f.end, err = bound(fc.End); err != nil {
-			return nil, err
-		}
-	}
-	switch {
-	case f.start.kind == sqlparser.UnboundedFollowingType:
-		return nil, Errorf("42P20", "frame start cannot be UNBOUNDED FOLLOWING")
-	case f.end.kind == sqlparser.UnboundedPrecedingType:
-		return nil, Errorf("42P20", "frame end cannot be UNBOUNDED PRECEDING")
-	case f.start.kind == sqlparser.CurrentRowType && f.end.kind == sqlparser.ExprPrecedingType:
-		return nil, Errorf("42P20", "frame starting from current row cannot have preceding rows")
-	case f.start.kind == sqlparser.ExprFollowingType && f.end.kind == sqlparser.ExprPrecedingType:
-		return nil, Errorf("42P20", "frame starting from following row cannot have preceding rows")
-	case f.start.kind == sqlparser.ExprFollowingType && f.end.kind == sqlparser.CurrentRowType:
-		return nil, Errorf("42P20", "frame starting from following row cannot end with current row")
-	}
-	return f, nil
-}
-
 // limits returns the frame of the row at partition position pos, as partition positions
 // [lo, hi] (empty when lo > hi); the row's peers are positions [ps, pe) and the partition has
 // rows rows.
-func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi int, err error) {
+func (f *windowFrame) limits(row []types.Value, pos, ps, pe int, part []windowEntry, np int) (lo, hi int, err error) {
+	rows := len(part)
 	at := func(b frameBound, start bool) (int, error) {
 		switch b.kind {
-		case sqlparser.UnboundedPrecedingType:
+		case unboundedPreceding:
 			return 0, nil
-		case sqlparser.UnboundedFollowingType:
+		case unboundedFollowing:
 			return rows - 1, nil
-		case sqlparser.CurrentRowType:
+		case currentRow:
 			switch {
 			case f.rows:
 				return pos, nil
@@ -355,14 +90,19 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi i
 		if err != nil {
 			return 0, err
 		}
-		if v.IsNull() {
+		switch {
+		case v.IsNull():
 			return 0, Errorf("22004", "frame offset must not be null")
+		case b.rng != nil && negativeOffset(v):
+			return 0, Errorf("22013", "invalid preceding or following size in window function")
+		case b.rng != nil:
+			return f.rangeLimit(b, start, v, part, np, pos, ps, pe) // window_range.go
 		}
 		if v.I < 0 {
 			return 0, Errorf("22013", "frame offset must not be negative")
 		}
 		n := int(min(v.I, int64(rows)))
-		if b.kind == sqlparser.ExprPrecedingType {
+		if b.kind == offsetPreceding {
 			return pos - n, nil
 		}
 		return pos + n, nil
@@ -374,23 +114,6 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe, rows int) (lo, hi i
 		return 0, 0, err
 	}
 	return max(lo, 0), min(hi, rows-1), nil
-}
-
-// compileWindowInt compiles ntile's bucket count or lag/lead's offset: an integer.
-func compileWindowInt(e sqlparser.Expr, sc *scope) (*expr, error) {
-	x, err := compile(e, sc)
-	if err != nil {
-		return nil, err
-	}
-	if x.unknown {
-		if x, err = castLiteral(x, types.Int32); err != nil {
-			return nil, err
-		}
-	}
-	if !x.typ.IsInteger() && x.typ != types.Null {
-		return nil, Errorf("42883", "the argument must be an integer, not %s", x.typ)
-	}
-	return x, nil
 }
 
 func (n *windowNode) explain(ex *explainer) {
@@ -568,7 +291,7 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 	lo, hi := 0, pe-1 // the default frame: up to the row's last peer
 	if w.frame != nil {
 		var err error
-		if lo, hi, err = w.frame.limits(row, pos, ps, pe, len(part)); err != nil {
+		if lo, hi, err = w.frame.limits(row, pos, ps, pe, part, len(w.partition)); err != nil {
 			return types.Value{}, err
 		}
 	}
@@ -615,18 +338,6 @@ func relativeRank(kind string, rank, upto, rows int) types.Value {
 		return types.NewFloat(types.Float64, 0)
 	}
 	return types.NewFloat(types.Float64, float64(rank-1)/float64(rows-1))
-}
-
-// nthValueClauseWord is the first word of nth_value's FROM FIRST/LAST or RESPECT/IGNORE
-// NULLS clause, which PostgreSQL's grammar does not have.
-func nthValueClauseWord(c *sqlparser.NTHValueExpr) string {
-	if c.FromFirstLastClause != nil {
-		return "FROM"
-	}
-	if c.NullTreatmentClause.Type == sqlparser.IgnoreNullsType {
-		return "IGNORE"
-	}
-	return "RESPECT"
 }
 
 // ntile is the bucket (1..n) of the row at position pos of a partition of size rows: the

@@ -1,6 +1,12 @@
 package sql
 
-import "vitess.io/vitess/go/vt/sqlparser"
+import (
+	"strings"
+
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
+)
 
 // Named windows: WINDOW w AS (spec), OVER w and OVER (w ...), with PostgreSQL's rules for
 // what a window built on another may add (transformWindowDefinitions): its PARTITION BY
@@ -8,64 +14,68 @@ import "vitess.io/vitess/go/vt/sqlparser"
 // with a frame of its own unless named without parentheses (OVER w copies it whole).
 
 // windowDefs are a query's WINDOW definitions resolved, by name.
-type windowDefs map[string]*sqlparser.WindowSpecification
+type windowDefs map[string]*ast.Window
 
 // namedWindows resolves the WINDOW clause; a definition may build on an earlier one.
 func namedWindows(nws sqlparser.NamedWindows) (windowDefs, error) {
 	defs := windowDefs{}
+	c := &converter{binder: true}
 	for _, nw := range nws {
 		for _, d := range nw.Windows {
 			name := d.Name.Lowered()
 			if _, dup := defs[name]; dup {
 				return nil, Errorf("42P20", "window %q is already defined", name)
 			}
-			spec, err := defs.resolveSpec(d.WindowSpec)
+			w, err := c.windowSpec(d.WindowSpec)
 			if err != nil {
 				return nil, err
 			}
-			defs[name] = spec
+			if defs[name], err = defs.resolveSpec(w); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return defs, nil
 }
 
 // resolveOver is the window an OVER clause names or writes.
-func (defs windowDefs) resolveOver(over *sqlparser.OverClause) (*sqlparser.WindowSpecification, error) {
-	if over.WindowSpec == nil || !over.WindowName.IsEmpty() { // OVER w: w as it is, frame and all
-		return defs.lookup(over.WindowName)
+func (defs windowDefs) resolveOver(over *ast.Window) (*ast.Window, error) {
+	if over.ByName { // OVER w: w as it is, frame and all
+		return defs.lookup(over.Ref)
 	}
-	return defs.resolveSpec(over.WindowSpec)
+	return defs.resolveSpec(over)
 }
 
-func (defs windowDefs) lookup(name sqlparser.IdentifierCI) (*sqlparser.WindowSpecification, error) {
-	spec, ok := defs[name.Lowered()]
+func (defs windowDefs) lookup(name string) (*ast.Window, error) {
+	name = strings.ToLower(name) // as vitess's Lowered, which named the definitions
+	w, ok := defs[name]
 	if !ok {
-		return nil, Errorf("42704", "window %q does not exist", name.Lowered())
+		return nil, Errorf("42704", "window %q does not exist", name)
 	}
-	return spec, nil
+	return w, nil
 }
 
-// resolveSpec is (ref ...) with ref's clauses copied in, or the spec itself without a ref.
-func (defs windowDefs) resolveSpec(s *sqlparser.WindowSpecification) (*sqlparser.WindowSpecification, error) {
-	if s.Name.IsEmpty() {
-		return s, nil
+// resolveSpec is (ref ...) with ref's clauses copied in, or the window itself without a ref.
+func (defs windowDefs) resolveSpec(w *ast.Window) (*ast.Window, error) {
+	if w.Ref == "" {
+		return w, nil
 	}
-	ref, err := defs.lookup(s.Name)
+	ref, err := defs.lookup(w.Ref)
 	if err != nil {
 		return nil, err
 	}
-	name := s.Name.Lowered()
+	name := strings.ToLower(w.Ref)
 	switch {
-	case len(s.PartitionClause) > 0:
+	case len(w.PartitionBy) > 0:
 		return nil, Errorf("42P20", "cannot override PARTITION BY clause of window %q", name)
-	case len(s.OrderClause) > 0 && len(ref.OrderClause) > 0:
+	case len(w.OrderBy) > 0 && len(ref.OrderBy) > 0:
 		return nil, Errorf("42P20", "cannot override ORDER BY clause of window %q", name)
-	case ref.FrameClause != nil:
+	case ref.Frame != nil:
 		return nil, Errorf("42P20", "cannot copy window %q because it has a frame clause", name)
 	}
-	out := &sqlparser.WindowSpecification{PartitionClause: ref.PartitionClause, OrderClause: s.OrderClause, FrameClause: s.FrameClause}
-	if len(out.OrderClause) == 0 {
-		out.OrderClause = ref.OrderClause
+	out := &ast.Window{PartitionBy: ref.PartitionBy, OrderBy: w.OrderBy, Frame: w.Frame}
+	if len(out.OrderBy) == 0 {
+		out.OrderBy = ref.OrderBy
 	}
 	return out, nil
 }

@@ -322,7 +322,7 @@ func (p *printer) funcCall(f *FuncCall) {
 	}
 	if f.Over != nil {
 		p.w(" OVER ")
-		if f.Over.Ref != "" && len(f.Over.PartitionBy) == 0 && len(f.Over.OrderBy) == 0 && f.Over.Frame == nil {
+		if f.Over.ByName {
 			p.w(p.ident(f.Over.Ref))
 			return
 		}

@@ -87,7 +87,10 @@ const (
 
 // Window is a window specification: OVER (...) or OVER name (Ref alone).
 type Window struct {
-	Ref         string // OVER name, or the window (name ...) builds on
+	Ref string // OVER name, or the window (name ...) builds on
+	// ByName: written OVER name, the named window itself; OVER (name) is a copy of it, which
+	// PostgreSQL refuses of a window with a frame.
+	ByName      bool
 	PartitionBy []Expr
 	OrderBy     []SortBy
 	Frame       *Frame

@@ -1,0 +1,137 @@
+# RANGE frames with offset PRECEDING/FOLLOWING (numbers; dates and timestamps with interval
+# offsets), their errors (22013 negative, 42P20 without exactly one ORDER BY column,
+# 0A000 without an in_range for the types), against PostgreSQL 15; cases after
+# PostgreSQL's own window.sql.
+statement ok
+CREATE TABLE wr (id int PRIMARY KEY, g text, v int, n numeric, f float8, d date, ts timestamp)
+
+statement ok
+INSERT INTO wr VALUES (1, 'a', 1, 1.5, 0.5, '2024-01-01', '2024-01-01 10:00'), (2, 'a', 2, 2.5, 1, '2024-01-02', '2024-01-01 11:30'), (3, 'a', 2, 2.5, 2.5, '2024-01-05', '2024-01-01 12:00'), (4, 'b', 5, 10, 3, '2024-02-01', '2024-01-02 00:00'), (5, 'b', 7, 11, NULL, '2024-02-03', '2024-01-02 06:00'), (6, 'b', NULL, NULL, 7, NULL, NULL), (7, 'a', 4, 4, 4, '2024-01-04', '2024-01-01 13:00'), (8, 'a', NULL, NULL, 4, NULL, NULL)
+
+query
+SELECT id, v, sum(v) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM wr ORDER BY id
+----
+1|1|5
+2|2|5
+3|2|5
+4|5|9
+5|7|7
+6|NULL|NULL
+7|4|9
+8|NULL|NULL
+tag: SELECT 8
+
+query
+SELECT id, v, sum(v) OVER (ORDER BY v DESC RANGE BETWEEN 1 PRECEDING AND CURRENT ROW), count(*) OVER (ORDER BY v DESC NULLS LAST RANGE 2 PRECEDING) FROM wr ORDER BY id
+----
+1|1|5|3
+2|2|4|3
+3|2|4|3
+4|5|5|2
+5|7|7|1
+6|NULL|NULL|2
+7|4|9|2
+8|NULL|NULL|2
+tag: SELECT 8
+
+query
+SELECT id, v, first_value(id) OVER w, last_value(id) OVER w FROM wr WINDOW w AS (PARTITION BY g ORDER BY v RANGE BETWEEN 1 FOLLOWING AND 3 FOLLOWING) ORDER BY id
+----
+1|1|2|7
+2|2|7|7
+3|2|7|7
+4|5|5|5
+5|7|NULL|NULL
+6|NULL|6|6
+7|4|NULL|NULL
+8|NULL|8|8
+tag: SELECT 8
+
+query
+SELECT id, v, count(*) OVER (ORDER BY v NULLS FIRST RANGE BETWEEN 2 PRECEDING AND 1 PRECEDING), sum(v) OVER (ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND 2 FOLLOWING) FROM wr ORDER BY id
+----
+1|1|0|5
+2|2|1|9
+3|2|1|9
+4|5|1|21
+5|7|1|21
+6|NULL|2|21
+7|4|2|14
+8|NULL|2|21
+tag: SELECT 8
+
+query
+SELECT id, n, sum(n) OVER (ORDER BY n RANGE BETWEEN 1.5 PRECEDING AND 0.5 FOLLOWING), count(*) OVER (ORDER BY n RANGE 1 PRECEDING) FROM wr ORDER BY id
+----
+1|1.5|1.5|1
+2|2.5|6.5|3
+3|2.5|6.5|3
+4|10|10|1
+5|11|21|2
+6|NULL|NULL|2
+7|4|9.0|1
+8|NULL|NULL|2
+tag: SELECT 8
+
+query
+SELECT id, f, sum(f) OVER (ORDER BY f RANGE BETWEEN 1 PRECEDING AND 1.5 FOLLOWING), avg(f) OVER (ORDER BY f DESC RANGE BETWEEN 0.5 PRECEDING AND 0.5 FOLLOWING) FROM wr ORDER BY id
+----
+1|0.5|1.5|0.75
+2|1|4|0.75
+3|2.5|13.5|2.75
+4|3|13.5|2.75
+5|NULL|NULL|NULL
+6|7|7|7
+7|4|11|4
+8|4|11|4
+tag: SELECT 8
+
+query
+SELECT id, d, count(*) OVER (ORDER BY d RANGE BETWEEN '2 days' PRECEDING AND '1 day' FOLLOWING), min(id) OVER (ORDER BY d DESC RANGE BETWEEN CURRENT ROW AND '1 month' FOLLOWING) FROM wr ORDER BY id
+----
+1|2024-01-01|2|1
+2|2024-01-02|2|1
+3|2024-01-05|2|1
+4|2024-02-01|1|1
+5|2024-02-03|2|3
+6|NULL|2|6
+7|2024-01-04|3|1
+8|NULL|2|6
+tag: SELECT 8
+
+query
+SELECT id, ts, count(*) OVER (ORDER BY ts RANGE BETWEEN '2 hours' PRECEDING AND '1 hour 30 minutes' FOLLOWING), max(id) OVER (PARTITION BY g ORDER BY ts RANGE '1 day' PRECEDING) FROM wr ORDER BY id
+----
+1|2024-01-01 10:00:00|2|1
+2|2024-01-01 11:30:00|4|2
+3|2024-01-01 12:00:00|4|3
+4|2024-01-02 00:00:00|1|4
+5|2024-01-02 06:00:00|1|5
+6|NULL|2|6
+7|2024-01-01 13:00:00|3|7
+8|NULL|2|8
+tag: SELECT 8
+
+statement error 22013
+SELECT sum(v) OVER (ORDER BY v RANGE BETWEEN '-1' PRECEDING AND CURRENT ROW) FROM wr
+
+statement error 22013
+SELECT count(*) OVER (ORDER BY d RANGE BETWEEN '-1 day' PRECEDING AND CURRENT ROW) FROM wr
+
+statement error 42P20
+SELECT sum(v) OVER (ORDER BY v, id RANGE 1 PRECEDING) FROM wr
+
+statement error 42P20
+SELECT sum(v) OVER (RANGE 1 PRECEDING) FROM wr
+
+statement error 0A000
+SELECT sum(v) OVER (ORDER BY g RANGE 1 PRECEDING) FROM wr
+
+statement error 0A000
+SELECT sum(v) OVER (ORDER BY v RANGE 1.5 PRECEDING) FROM wr
+
+statement error 0A000
+SELECT sum(v) OVER (ORDER BY d RANGE 1 PRECEDING) FROM wr
+
+statement error 42P20
+SELECT sum(v) OVER (ORDER BY v RANGE BETWEEN 1 FOLLOWING AND 1 PRECEDING) FROM wr
