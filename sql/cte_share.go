@@ -60,8 +60,8 @@ func callsVolatile(q sqlparser.SQLNode) bool {
 // isVolatile reports whether a function of that name has a volatile overload.
 func isVolatile(name string) bool {
 	def := funcRegistry[name]
-	if def == nil {
-		return false
+	if def == nil || def.volatile {
+		return def != nil
 	}
 	for _, p := range def.procs {
 		if p.vol == 'v' {
