@@ -62,6 +62,25 @@ func (s *Session) lookupCTE(name string) (cteDef, bool) {
 	return cteDef{}, false
 }
 
+// bindCTERef binds a WITH query for a reference to it in a query of level lvl whose enclosing
+// scope is outer. A WITH query that reads a row of a query enclosing its WITH clause
+// (WITH c AS (VALUES (outer.x))) makes every query level between the reference and that
+// clause depend on that row too: a subquery reading c is then correlated, run again for each
+// row, not computed once and kept.
+func (s *Session) bindCTERef(def cteDef, ps *params, outer *scope, lvl *level) (node, []Column, error) {
+	bridge := &scope{params: ps, outer: def.outer, level: &level{}}
+	defOuter := def.outer
+	def.outer = bridge
+	n, cols, err := s.bindCTE(def, ps)
+	if err == nil && bridge.level.correlated {
+		if lvl != nil {
+			lvl.correlated = true
+		}
+		markCorrelated(outer, defOuter)
+	}
+	return n, cols, err
+}
+
 // bindCTE binds a WITH query's own query, seeing only the definitions before it.
 func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	if def.work != nil {

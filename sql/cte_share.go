@@ -75,8 +75,8 @@ func isVolatile(name string) bool {
 		return true
 	}
 	def := funcRegistry[name]
-	if def == nil {
-		return false
+	if def == nil || def.volatile {
+		return def != nil
 	}
 	for _, p := range def.procs {
 		if p.vol == 'v' {

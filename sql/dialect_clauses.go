@@ -92,6 +92,25 @@ func (r *rewriter) orderBySeen() bool {
 	return false
 }
 
+// orderUsingNext: ORDER BY x USING < (or >), PostgreSQL's spelling of ASC (DESC) with the
+// type's default ordering operator.
+func orderUsingNext(r *rewriter) bool {
+	next := r.peek(0)
+	return next.Kind == lexer.Op && (next.Value == "<" || next.Value == ">") && r.orderBySeen() &&
+		(len(r.words) == 0 || r.words[0] != "create")
+}
+
+func emitOrderUsing(r *rewriter, _ string) error {
+	if r.peek(0).Value == "<" {
+		r.b.WriteString(" asc")
+	} else {
+		r.b.WriteString(" desc")
+	}
+	r.skip(1)
+	r.lastWord = ""
+	return nil
+}
+
 // NULLS FIRST/LAST: vitess has none. A string constant cannot be an ORDER BY term in
 // PostgreSQL, so one that follows the term carries it.
 func emitNullsOrder(r *rewriter, _ string) error {

@@ -43,6 +43,7 @@ func init() {
 		{"cast", wordRule{"cast", nextIs("("), emitCast}},
 		{"full", wordRule{"full-join", fullJoinNext, emitFullJoin}},
 		{"using", wordRule{"full-join-using", (*rewriter).fullJoinUsing, emitUsing}},
+		{"using", wordRule{"order-using", orderUsingNext, emitOrderUsing}},
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"nulls", wordRule{"nulls-elsewhere", func(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }, refuseWord}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},

@@ -71,6 +71,8 @@ func TestDialectRules(t *testing.T) {
 		// A USING after a FULL JOIN's ON (or a NATURAL FULL JOIN) is another join's.
 		{"full-join-using", "select * from a full join b on true join c using (x)", "select * from a straight_join b on true join c using (x)", ""},
 		{"full-join-using", "select * from a natural full join b join c using (x)", "select * from a natural straight_join b join c using (x)", ""},
+		{"order-using", "select a from t order by a using >, b USING < nulls last", "select a from t order by a  desc, b  asc , '\\0nulls last'", ""},
+		{"order-using", "select * from t join u using (a) order by a", "select * from t join u using (a) order by a", ""},
 		{"nulls-order", "select a from t order by a nulls first, b desc NULLS LAST", "select a from t order by a , '\\0nulls first', b desc , '\\0nulls last'", ""},
 		{"returning", "delete from t returning a, b", "delete from t", ""},
 		{"on-conflict", "insert into t values (1) on conflict (a) do update set b = 1", "insert into t values (1) on duplicate key update b = 1", ""},

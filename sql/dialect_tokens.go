@@ -119,6 +119,11 @@ func (r *rewriter) operator(t lexer.Token) error {
 		// vitess's ^ (xor) binds as PostgreSQL's ^ (power): above * and /, below a prefix
 		// minus, left-associative.
 		r.b.WriteString(" ^ ")
+	case op == "*" && r.prev.Kind == lexer.Punct && r.prev.Value == "," &&
+		(r.clause() == "select" || r.returningAt >= 0 && r.depth == 0):
+		// SELECT a, * FROM t (or RETURNING a, *): vitess takes an unqualified * only first in the list, so a
+		// later one is written qualified by a marker table name that parseStatement clears.
+		r.b.WriteString(" `" + starMarker + "`.*")
 	case op[0] == '`':
 		return Errorf("42601", "syntax error at or near \"`\"")
 	case !passedOperators[op]:

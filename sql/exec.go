@@ -342,7 +342,9 @@ func (it *filterIter) next() ([]types.Value, error) {
 type projectNode struct {
 	in    node
 	exprs []*expr
-	it    projectIter
+	// keepInput: each output row is the exprs' values followed by the input row's
+	keepInput bool
+	it        projectIter
 }
 
 func (n *projectNode) open(ec *execCtx) (rowIter, error) {
@@ -351,7 +353,7 @@ func (n *projectNode) open(ec *execCtx) (rowIter, error) {
 		return nil, err
 	}
 	if n.it.out == nil {
-		n.it = projectIter{exprs: n.exprs, out: make([]types.Value, len(n.exprs))}
+		n.it = projectIter{exprs: n.exprs, out: make([]types.Value, len(n.exprs)), keep: n.keepInput}
 	}
 	n.it.in = in
 	return &n.it, nil
@@ -366,6 +368,7 @@ type projectIter struct {
 	in    rowIter
 	exprs []*expr
 	out   []types.Value
+	keep  bool // see projectNode.keepInput
 }
 
 func (it *projectIter) next() ([]types.Value, error) {
@@ -377,6 +380,9 @@ func (it *projectIter) next() ([]types.Value, error) {
 		if it.out[i], err = x.eval(row); err != nil {
 			return nil, err
 		}
+	}
+	if it.keep {
+		it.out = append(it.out[:len(it.exprs)], row...)
 	}
 	return it.out, nil
 }
@@ -609,11 +615,23 @@ func appendValueKey(dst []byte, v types.Value) []byte {
 		}
 		return appendRowKey(dst, vals)
 	}
+	if v.T.IsArray() && valueKeyed(v.T.Elem()) {
+		// by its elements' values: {1.0} and {1.00} are one group, as they are equal
+		if elems, err := v.Elems(); err == nil {
+			return appendRowKey(appendUint64(append(dst, 8), uint64(len(elems))), elems)
+		}
+	}
 	if v.T.HoldsBytes() {
 		dst = appendUint64(append(dst, 3), uint64(len(v.S)))
 		return append(dst, v.S...)
 	}
 	return appendUint64(append(dst, 1), uint64(v.I))
+}
+
+// valueKeyed reports whether equal values of type t may print differently (1.0 and 1.00,
+// 0 and -0, '1 mon' and '30 days'), so that an array of them is keyed by its elements.
+func valueKeyed(t types.Type) bool {
+	return t.IsFloat() || t == types.Numeric || t == types.JSONB || t == types.Interval || t.IsRecord()
 }
 
 func appendRowKey(dst []byte, row []types.Value) []byte {

@@ -153,6 +153,8 @@ type funcDef struct {
 	// session: the function reads the session, so it does not exist where there is none (a
 	// column's DEFAULT expression).
 	session bool
+	// volatile: a function without procs that PostgreSQL marks volatile (nextval)
+	volatile bool
 	// build compiles a call. Without procs it gets the compiled arguments as they are and
 	// checks them itself; otherwise they have the chosen overload's types.
 	build func(c *funcCall) (*expr, error)
@@ -458,7 +460,7 @@ func (p *funcProc) resultText() string {
 // _text") and a trailing one with its default ("create_if_missing bool = true").
 func register(defs []builtin) {
 	for _, d := range defs {
-		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build}
+		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build, volatile: d.vol == 'v'}
 		if def.kind == 0 {
 			def.kind = 'f'
 		}

@@ -165,7 +165,7 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		if dt, ok := te.Expr.(*sqlparser.DerivedTable); ok {
 			return s.shapeDerived(te, dt, ps, outer, lvl, fc)
 		}
-		if item, ok, err := s.namedQueryItem(te, ps); ok { // a WITH query or a view
+		if item, ok, err := s.namedQueryItem(te, ps, outer, lvl); ok { // a WITH query or a view
 			return item, err
 		}
 		bt, err := s.bindTable(te, ps)

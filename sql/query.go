@@ -149,6 +149,11 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		case st.Distinct || st.GroupBy != nil || st.Having != nil || hasAggregate(st.SelectExprs.Exprs):
 			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
 		}
+		for _, p := range scan.acc.table.schema.PK {
+			if p < len(scan.cols) {
+				scan.cols[p].markUsed() // the lock is taken by key, even one not selected
+			}
+		}
 		root = &lockRowsNode{scan: scan}
 	}
 
@@ -243,7 +248,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 			return nil, nil, err
 		}
 	}
-	limits, err := bindLimits(st.Limit, ps)
+	limits, err := bindLimits(st.Limit, ps, sc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -263,8 +268,11 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if win != nil {
 		win.in, root = root, win
 	}
+	var late []*expr
 	if len(srfs) > 0 {
 		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
+	} else if late = postponeVolatile(projs, exprs, keys, st.Distinct || on != nil); late != nil {
+		root = &projectNode{in: root, exprs: exprs, keepInput: true}
 	} else {
 		root = &projectNode{in: root, exprs: exprs}
 	}
@@ -281,7 +289,43 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
 		presorted = orderedScan(st.OrderBy, from, sc, projs, keys, limits)
 	}
-	return finishQuery(root, cols, keys, limits, presorted), cols, nil
+	root = finishQuery(root, cols, keys, limits, presorted)
+	if late != nil {
+		root = &projectNode{in: root, exprs: late}
+	}
+	return root, cols, nil
+}
+
+// postponeVolatile: as PostgreSQL's planner (make_sort_input_target), a select-list item
+// that calls a volatile function and is not a sort key is computed after ORDER BY sorts and
+// LIMIT cuts, so nextval() numbers the rows in their output order and runs only for the rows
+// returned. It returns nil when no item is postponed; else it replaces each postponed
+// exprs[i] by a NULL placeholder and returns the projection to apply after the sort: the
+// first len(projs) columns, the postponed ones computed from the input row the project
+// node keeps after its own columns (keepInput).
+func postponeVolatile(projs []projection, exprs []*expr, keys []sortKey, distinct bool) []*expr {
+	if len(keys) == 0 || distinct {
+		return nil
+	}
+	var late []*expr
+	width := len(exprs)
+	for i, p := range projs {
+		if !p.volatile || slices.ContainsFunc(keys, func(k sortKey) bool { return k.pos == i }) {
+			continue
+		}
+		if late == nil {
+			late = make([]*expr, len(projs))
+			for j, q := range projs {
+				late[j] = columnExpr(j, q.x.typ)
+				late[j].bpchar, late[j].varchar, late[j].shape = q.x.bpchar, q.x.varchar, q.x.shape
+			}
+		}
+		x := exprs[i]
+		late[i] = &expr{typ: x.typ, bpchar: x.bpchar, varchar: x.varchar, shape: x.shape,
+			eval: func(row []types.Value) (types.Value, error) { return x.eval(row[width:]) }}
+		exprs[i] = constExpr(types.Value{T: x.typ, Null: true}, false)
+	}
+	return late
 }
 
 // finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns. presorted, when

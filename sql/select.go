@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -15,6 +16,9 @@ type projection struct {
 	col Column
 	x   *expr
 	ref int // 1 + the scope column a plain column reference reads; 0 for anything else
+	// volatile: it calls a volatile function (random(), nextval()), so it is computed after
+	// ORDER BY sorts, when not a sort key (see postponeVolatile)
+	volatile bool
 }
 
 // projections compiles the select list.
@@ -67,7 +71,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 			if name == "" {
 				name = columnName(se.Expr)
 			}
-			p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x}
+			p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatile(se.Expr)}
 			if c, ok := se.Expr.(*sqlparser.ColName); ok {
 				if i, err := sc.lookup(c); err == nil && i >= 0 {
 					p.ref = i + 1
@@ -341,42 +345,87 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 }
 
 // limitExprs are a statement's LIMIT and OFFSET, evaluated at each execution (they may be
-// parameters).
+// parameters, or read a row of an enclosing query).
 type limitExprs struct {
 	limit, offset *expr
 }
 
-func bindLimits(l *sqlparser.Limit, ps *params) (*limitExprs, error) {
+// bindLimits binds LIMIT and OFFSET of the query whose FROM scope is own: as PostgreSQL, they
+// may not read own's columns (42P10) but may read an enclosing query's row (the query is then
+// correlated), and a number of another type is converted to bigint as assignment does (LIMIT
+// 2.5 is 3).
+func bindLimits(l *sqlparser.Limit, ps *params, own *scope) (*limitExprs, error) {
 	le := &limitExprs{}
 	if l == nil {
 		return le, nil
 	}
-	bindOne := func(e sqlparser.Expr, what string) (*expr, error) {
-		if e == nil {
-			return nil, nil
-		}
-		x, err := compile(e, &scope{params: ps})
-		if err != nil {
-			return nil, err
-		}
-		if x.unknown {
-			if x, err = castLiteral(x, types.Int64); err != nil {
-				return nil, err
-			}
-		}
-		if !x.rowFree || !x.typ.IsInteger() && x.typ != types.Null {
-			return nil, Errorf("42804", "argument of %s must be type bigint, not type %s", what, x.typ)
-		}
-		return x, nil
-	}
 	var err error
-	if le.limit, err = bindOne(l.Rowcount, "LIMIT"); err != nil {
+	if le.limit, err = bindLimit(l.Rowcount, "LIMIT", ps, own); err != nil {
 		return nil, err
 	}
-	if le.offset, err = bindOne(l.Offset, "OFFSET"); err != nil {
+	if le.offset, err = bindLimit(l.Offset, "OFFSET", ps, own); err != nil {
 		return nil, err
 	}
 	return le, nil
+}
+
+func bindLimit(e sqlparser.Expr, what string, ps *params, own *scope) (*expr, error) {
+	if e == nil {
+		return nil, nil
+	}
+	sc := &scope{params: ps}
+	if own != nil {
+		if ownColumn(e, own) {
+			return nil, Errorf("42P10", "argument of %s must not contain variables", what)
+		}
+		sc.outer, sc.level = own.outer, own.level
+	}
+	x, err := compile(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown {
+		return castLiteral(x, types.Int64)
+	}
+	switch {
+	case x.typ.IsInteger() || x.typ == types.Null:
+		return x, nil
+	case x.typ == types.Numeric || x.typ.IsFloat():
+		from, in := x.typ, x.eval
+		col := &types.Column{Name: strings.ToLower(what), Type: types.Int64}
+		return &expr{typ: types.Int64, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+			v, err := in(row)
+			if err != nil {
+				return v, err
+			}
+			return assign(v, from, false, col)
+		}}, nil
+	}
+	return nil, Errorf("42804", "argument of %s must be type bigint, not type %s", what, x.typ)
+}
+
+var errAggregate = errors.New("aggregate")
+
+// ownColumn reports whether e reads a column of own (not of a subquery within e). An
+// aggregate call in e is PostgreSQL's first error (42803), which compiling e reports.
+func ownColumn(e sqlparser.Expr, own *scope) bool {
+	found := false
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		if x, ok := n.(sqlparser.Expr); ok && isAggregateCall(x) {
+			found = false
+			return false, errAggregate
+		}
+		switch n := n.(type) {
+		case *sqlparser.Subquery:
+			return false, nil
+		case *sqlparser.ColName:
+			if i, err := own.lookup(n); err == nil && i >= 0 {
+				found = true
+			}
+		}
+		return !found, nil
+	}, e)
+	return found
 }
 
 // eval returns the offset and the limit (-1: none).

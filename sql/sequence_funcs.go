@@ -52,12 +52,14 @@ func init() {
 		return x, err
 	}
 	// The sequence functions take a name as text or a regclass and check their arguments
-	// themselves, so they are entries without overloads (not in pg_proc yet).
+	// themselves, so they are entries without overloads (not in pg_proc yet). They are
+	// volatile, as in PostgreSQL (a WITH query calling one is computed once; a select-list
+	// item calling one is computed after ORDER BY).
 	register([]builtin{
-		{name: "nextval", build: build},
-		{name: "currval", build: build},
-		{name: "setval", build: build},
-		{name: "lastval", build: build},
+		{name: "nextval", vol: 'v', build: build},
+		{name: "currval", vol: 'v', build: build},
+		{name: "setval", vol: 'v', build: build},
+		{name: "lastval", vol: 'v', build: build},
 	})
 }
 

@@ -36,7 +36,23 @@ func parseStatement(text string) (st sqlparser.Statement, err error) {
 	if st, err = parser.ParseStrictDDL(text); err == nil {
 		err = checkDepth(text, st)
 	}
+	if err == nil && strings.Contains(text, starMarker) {
+		unmarkStars(st)
+	}
 	return st, err
+}
+
+// starMarker qualifies an unqualified * that is not first in a select list (see operator).
+const starMarker = markerStart + "*"
+
+// unmarkStars makes the stars the dialect pass qualified by starMarker unqualified again.
+func unmarkStars(st sqlparser.Statement) {
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		if s, ok := n.(*sqlparser.StarExpr); ok && s.TableName.Qualifier.IsEmpty() && s.TableName.Name.String() == starMarker {
+			s.TableName = sqlparser.TableName{}
+		}
+		return true, nil
+	}, st)
 }
 
 // Session is one client's SQL session on one tablespace. It is used by one goroutine at a time.

@@ -231,7 +231,7 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 	if len(exprs) > len(cols) {
 		return nil, nil, Errorf("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause")
 	}
-	limits, err := bindLimits(u.Limit, ps)
+	limits, err := bindLimits(u.Limit, ps, outScope)
 	if err != nil {
 		return nil, nil, err
 	}

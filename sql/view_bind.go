@@ -44,11 +44,11 @@ func (s *Session) isView(name string) bool {
 }
 
 // namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
-// when it names neither.
-func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params) (*fromItem, bool, error) {
+// when it names neither. outer and lvl are the referencing query's enclosing scope and level.
+func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params, outer *scope, lvl *level) (*fromItem, bool, error) {
 	if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
 		if def, ok := s.lookupCTE(tn.Name.String()); ok {
-			n, cols, err := s.bindCTE(def, ps)
+			n, cols, err := s.bindCTERef(def, ps, outer, lvl)
 			if err != nil {
 				return nil, true, err
 			}
