@@ -70,10 +70,6 @@ func callsVolatile(q sqlparser.SQLNode) bool {
 
 // isVolatile reports whether a function of that name has a volatile overload.
 func isVolatile(name string) bool {
-	switch name {
-	case "nextval", "currval", "setval", "lastval": // no pg_proc rows yet; volatile in PostgreSQL
-		return true
-	}
 	def := funcRegistry[name]
 	if def == nil || def.volatile {
 		return def != nil
