@@ -76,3 +76,36 @@ SELECT make_timestamptz(2024, 1, 1, 0, 0, 0, '5')
 
 statement ok
 SET TimeZone = 'UTC'
+
+# to_char of an interval: month and day names, weekdays, eras and zones are 22007 (drove
+# printed February, AD, +00); HH12 of a whole number of 12 hours is 12; Q and RM count
+# negative months, RM shows whole years as XII; Y,YYY pads the rest with its sign in a digit.
+statement error 22007
+SELECT to_char(INTERVAL '1 year 2 mons', 'YYYY-MM MON')
+
+statement error 22007
+SELECT to_char(INTERVAL '3 days', 'Day')
+
+statement error 22007
+SELECT to_char(INTERVAL '3 days', 'D')
+
+statement error 22007
+SELECT to_char(INTERVAL '3 days', 'HH24 BC')
+
+statement error 22007
+SELECT to_char(INTERVAL '3 days', 'HH24 TZ')
+
+statement error 22007
+SELECT to_char(INTERVAL '3 days', 'OF')
+
+query
+SELECT to_char(INTERVAL '0', 'HH HH12'), to_char(INTERVAL '3 days', 'HH12'), to_char(INTERVAL '-12 hours', 'HH12'), to_char(INTERVAL '-13 hours', 'HH12')
+----
+12 12|12|012|-01
+tag: SELECT 1
+
+query
+SELECT to_char(INTERVAL '-3 years -2 mons', 'Q RM rm Y,YYY'), to_char(INTERVAL '12 mons', 'RM|Q'), to_char(INTERVAL '-12 mons', 'RM|Q'), to_char(INTERVAL '1 year 14 mons', 'RM Q')
+----
+0 XI   xi   0,-03|XII ||I   ||II   1
+tag: SELECT 1
