@@ -109,3 +109,21 @@ SELECT to_char(INTERVAL '-3 years -2 mons', 'Q RM rm Y,YYY'), to_char(INTERVAL '
 ----
 0 XI   xi   0,-03|XII ||I   ||II   1
 tag: SELECT 1
+
+# NaN divided by zero is NaN (numeric_div checks NaN first); drove said 22012.
+query
+SELECT 'NaN'::numeric / 0, 'NaN'::numeric % 0, mod('NaN'::numeric, 0), div('NaN'::numeric, 0), (0.0 * 'Infinity'::numeric) / 0
+----
+NaN|NaN|NaN|NaN|NaN
+tag: SELECT 1
+
+# concat_ws computes every argument before the call: one that fails fails it even when the
+# separator is NULL (drove returned NULL without computing the rest).
+statement ok
+CREATE TABLE hunt_cws (id int PRIMARY KEY, f float8)
+
+statement ok
+INSERT INTO hunt_cws VALUES (1, 1e300)
+
+statement error 22003
+SELECT concat_ws(NULL::text, 'a', CAST(f AS int)) FROM hunt_cws
