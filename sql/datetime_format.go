@@ -44,7 +44,13 @@ type charFields struct {
 	t                                time.Time // a timestamp's date, for weekdays and weeks
 	off                              int64     // zone offset, seconds east
 	zone                             string    // zone abbreviation ("" for a timestamp)
+	invalid                          bool      // the template names a calendar field of an interval
 }
+
+// notForInterval are the patterns PostgreSQL refuses for an interval (22007): names of
+// months and days, weekdays, eras and zones, which no interval has.
+var notForInterval = map[string]bool{"MONTH": true, "MON": true, "DAY": true, "DY": true, "D": true, "ID": true,
+	"AD": true, "BC": true, "A.D.": true, "B.C.": true, "TZ": true, "OF": true, "TZH": true, "TZM": true}
 
 func buildToChar(c *funcCall) (*expr, error) {
 	return dtCall(c, func(a []types.Value, loc *time.Location) (types.Value, error) {
@@ -67,7 +73,11 @@ func buildToChar(c *funcCall) (*expr, error) {
 			w := clockOf(local)
 			f.year, f.month, f.day, f.hour, f.min, f.sec, f.usec, f.t = w.year, w.month, w.day, w.hour, w.min, w.sec, w.usec, w.t
 		}
-		return types.NewText(formatChar(a[1].S, &f)), nil
+		out := formatChar(a[1].S, &f)
+		if f.invalid {
+			return types.Value{}, Errorf("22007", "invalid format specification for an interval value")
+		}
+		return types.NewText(out), nil
 	})
 }
 
@@ -113,6 +123,7 @@ func formatChar(tmpl string, f *charFields) string {
 			continue
 		}
 		i += len(p)
+		f.invalid = f.invalid || f.interval && notForInterval[strings.ToUpper(p)]
 		out, num := charField(p, f, fm)
 		b.WriteString(out)
 		if strings.HasPrefix(tmpl[i:], "TH") || strings.HasPrefix(tmpl[i:], "th") {
@@ -205,7 +216,7 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 	case "YYYY":
 		return n(int64(year), 4)
 	case "Y,YYY":
-		return strconv.Itoa(year/1000) + "," + pad(int64(year%1000), 3, false), int64(year)
+		return strconv.Itoa(year/1000) + "," + padSigned(int64(year%1000), 3, false), int64(year)
 	case "YYY":
 		return n(int64(year%1000), 3)
 	case "YY":
@@ -232,10 +243,7 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 		}
 		return caseAs(p, name, 9, fm), noNumber
 	case "RM":
-		if f.month < 1 {
-			return "", noNumber
-		}
-		return caseAs(p, romanMonth[f.month-1], 4, fm), noNumber
+		return romanOf(p, f, fm), noNumber
 	case "DD": // PostgreSQL's %02d: a negative day's sign takes a digit's place (-1, -12)
 		return padSigned(int64(f.day), 2, fm), int64(f.day)
 	case "DDD":
@@ -266,7 +274,7 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 // charTimeField prints the time-of-day, zone and era patterns.
 func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 	hour12 := f.hour % 12
-	if hour12 == 0 && !f.interval {
+	if hour12 == 0 { // an interval's too: a 12-hour clock has no 0
 		hour12 = 12
 	}
 	isoWeek := 0
@@ -275,7 +283,10 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 	}
 	n := func(v int64, width int) (string, int64) { return pad(v, width, fm), v }
 	switch up := strings.ToUpper(p); up {
-	case "HH", "HH12":
+	case "HH", "HH12": // %0*d, three wide for a negative interval's hours: 012, -01
+		if f.hour < 0 {
+			return padSigned(int64(hour12), 3, fm), int64(hour12)
+		}
 		return n(int64(hour12), 2)
 	case "HH24":
 		return n(int64(f.hour), 2)
@@ -339,7 +350,7 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 	case "TZM":
 		return pad(abs64(f.off)/60%60, 2, false), noNumber
 	case "Q":
-		if f.month < 1 {
+		if f.month == 0 { // an interval's negative months count too: -2 mons is quarter 0
 			return "", noNumber
 		}
 		return n(int64((f.month-1)/3+1), 1)
@@ -361,6 +372,23 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 		return n(floorDiv(f.t.Unix(), 86400)+2440588, 1) // days before 1970 round down
 	}
 	return p, noNumber
+}
+
+// romanOf is RM: the month in Roman numerals; an interval's whole years are XII (I when
+// negative), its negative months count back from December, as PostgreSQL's.
+func romanOf(p string, f *charFields, fm bool) string {
+	m := f.month
+	switch {
+	case f.interval && m == 0 && f.year == 0, !f.interval && m < 1:
+		return ""
+	case f.interval && m == 0 && f.year >= 0:
+		m = 12
+	case f.interval && m == 0:
+		m = 1
+	case m < 0:
+		m = 13 + m
+	}
+	return caseAs(p, romanMonth[m-1], 4, fm)
 }
 
 func isoDow(t time.Time) int {

@@ -704,10 +704,5 @@ func compileAtTimeZone(e *ast.AtTimeZone, sc *scope) (*expr, error) {
 			return nil, err
 		}
 	}
-	if args[1].typ == types.Date {
-		if args[1], err = coerceArg(args[1], types.Timestamp); err != nil {
-			return nil, err
-		}
-	}
 	return callFunc("timezone", args, 2, sc)
 }

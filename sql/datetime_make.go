@@ -3,6 +3,7 @@ package sql
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -181,12 +182,58 @@ func buildMakeTimestamp(c *funcCall) (*expr, error) {
 			return types.Value{T: types.Timestamp, I: local}, nil
 		}
 		if len(a) == 7 {
-			if loc, err = zoneNamed(a[6].S); err != nil {
+			if loc, err = makeTimestampZone(a[6].S); err != nil {
 				return types.Value{}, err
 			}
 		}
 		return types.Value{T: types.Timestamptz, I: local - types.ZoneOffsetAt(local, loc)*1e6}, nil
 	})
+}
+
+// makeTimestampZone is make_timestamptz's zone, read as PostgreSQL's parse_sane_timezone
+// reads it: a numeric offset is ISO 8601's ('+05:30' east of Greenwich, where AT TIME ZONE
+// reads POSIX's '+05:30' as west), a leading digit is refused, else an abbreviation or a
+// zone name.
+func makeTimestampZone(name string) (*time.Location, error) {
+	if name != "" && name[0] >= '0' && name[0] <= '9' {
+		return nil, Errorf("22023", "invalid input syntax for type numeric time zone: \"%s\"", name)
+	}
+	if name == "" || name[0] != '+' && name[0] != '-' {
+		return zoneNamed(name)
+	}
+	// DecodeTimezone: hours, then :minutes[:seconds], or hhmm run together
+	field := func(s string) (int, string) {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		n, err := strconv.Atoi(s[:i])
+		if err != nil && i > 0 {
+			n = math.MaxInt32 // strtoint's ERANGE
+		}
+		return n, s[i:]
+	}
+	hr, rest := field(name[1:])
+	min, sec := 0, 0
+	switch {
+	case strings.HasPrefix(rest, ":"):
+		if min, rest = field(rest[1:]); strings.HasPrefix(rest, ":") {
+			sec, rest = field(rest[1:])
+		}
+	case rest == "" && len(name) > 3:
+		hr, min = hr/100, hr%100
+	}
+	if hr > 15 || min >= 60 || sec >= 60 {
+		return nil, Errorf("22023", "numeric time zone \"%s\" out of range", name)
+	}
+	if rest != "" {
+		return zoneNamed(name)
+	}
+	off := (hr*60+min)*60 + sec
+	if name[0] == '-' {
+		off = -off
+	}
+	return time.FixedZone(name, off), nil
 }
 
 func buildMakeInterval(c *funcCall) (*expr, error) {

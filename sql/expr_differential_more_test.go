@@ -4,7 +4,7 @@ package sql
 // timestamptz, interval, time, uuid, jsonb and bytea operands, the date/time functions, text
 // functions, jsonb operators and functions, numeric typmods and functions. What it avoids,
 // beyond what expr_differential_test.go lists:
-//   - regexp_*, encode/decode, translate, div, cbrt: drove has no such functions yet.
+//   - cbrt and the trigonometric functions: Go's math library, not glibc's (docs/sql.md).
 //   - interval type modifiers and field qualifiers, time with time zone, to_char of numbers,
 //     julian in extract: "Not supported" in docs/sql.md, Types, Date/time.
 //   - jsonb in json form (json has no equality, and keeps its text as written): jsonb only.

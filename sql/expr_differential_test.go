@@ -211,6 +211,11 @@ func (g *egen) gen(t etype, depth int) *enode {
 			return n
 		}
 	}
+	if g.r.IntN(8) == 0 { // the hunt's forms (expr_differential_hunt_test.go)
+		if n := g.genHunt(t, d); n != nil {
+			return n
+		}
+	}
 	if t < tTs && g.r.IntN(3) == 0 { // the newer functions of the older types (expr_differential_more_test.go)
 		if n := g.genMore(t, d); n != nil {
 			return n

@@ -278,7 +278,7 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	if len(args) > 0 && args[0].bpchar {
 		c.padded = args[0]
 	}
-	if c.args, c.ret, err = coerceArgs(proc, args); err != nil {
+	if c.args, c.ret, err = coerceArgs(proc, args, sc); err != nil {
 		return nil, err
 	}
 	if proc.vol == 's' && proc.kind == 'f' && !proc.retset {
@@ -344,7 +344,7 @@ func exprTypeName(x *expr) string {
 
 // coerceArgs converts the arguments of a call to the types of the overload chosen for it and
 // resolves its result type.
-func coerceArgs(p *funcProc, args []*expr) ([]*expr, types.Type, error) {
+func coerceArgs(p *funcProc, args []*expr, sc *scope) ([]*expr, types.Type, error) {
 	elem, arr, err := resolvePoly(p, args)
 	if err != nil {
 		return nil, 0, err
@@ -354,7 +354,7 @@ func coerceArgs(p *funcProc, args []*expr) ([]*expr, types.Type, error) {
 		to := p.argType(i)
 		switch to.poly {
 		case polyNone:
-			if out[i], err = coerceArg(a, to.t); err != nil {
+			if out[i], err = coerceArgIn(a, to.t, sc); err != nil {
 				return nil, 0, err
 			}
 		case polyElement, polyCompatible:
@@ -412,6 +412,17 @@ func coerceArg(x *expr, t types.Type) (*expr, error) {
 		}
 		return castValue(v, &c)
 	}}, x)
+}
+
+// coerceArgIn is coerceArg for an argument of a call in scope sc: a date or timestamp given
+// for a timestamptz is read in the session's zone, as PostgreSQL's implicit cast reads it
+// (to_char(date '2024-03-10', 'DD') is 10 in any zone).
+func coerceArgIn(x *expr, t types.Type, sc *scope) (*expr, error) {
+	if t == types.Timestamptz && (x.typ == types.Date || x.typ == types.Timestamp) {
+		_, y := zoneOperands(&expr{typ: t}, x, sc)
+		return y, nil
+	}
+	return coerceArg(x, t)
 }
 
 // argsText is the argument list as pg_get_function_arguments prints it.

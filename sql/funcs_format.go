@@ -59,17 +59,23 @@ func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 func buildConcatWS(c *funcCall) (*expr, error) {
 	args, loc := c.args, c.sc.location()
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		sep, err := args[0].eval(row)
-		if err != nil || sep.IsNull() {
-			return types.Value{T: types.Text, Null: true}, err
-		}
-		var b []byte
-		first := true
-		for _, x := range args[1:] {
+		// every argument is computed before the call, as in PostgreSQL: one that fails
+		// fails it even when the separator is NULL
+		vals := make([]types.Value, len(args))
+		for i, x := range args {
 			v, err := x.eval(row)
 			if err != nil {
 				return types.Value{}, err
 			}
+			vals[i] = v
+		}
+		sep := vals[0]
+		if sep.IsNull() {
+			return types.Value{T: types.Text, Null: true}, nil
+		}
+		var b []byte
+		first := true
+		for _, v := range vals[1:] {
 			if v.IsNull() {
 				continue
 			}

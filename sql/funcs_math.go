@@ -521,11 +521,11 @@ func numericPower(x, y *apd.Decimal) (types.Value, error) {
 		neg = !isIntegral(&half)
 		base.Negative = false
 	}
-	// the decimal weight of the result, roughly, from ln(x) * y in double precision
-	fb, _ := base.Float64()
-	fy, _ := y.Float64()
-	val := math.Log(fb) * fy
-	if math.IsInf(fb, 0) || math.IsNaN(val) || math.Abs(val) > 2000*3.01 {
+	val, err := powerWeightEstimate(&base, y)
+	if err != nil {
+		return types.Value{}, err
+	}
+	if math.Abs(val) > 2000*3.01 {
 		if val > 0 {
 			return types.Value{}, errNumericOver
 		}
@@ -546,6 +546,29 @@ func numericPower(x, y *apd.Decimal) (types.Value, error) {
 	}
 	r.Negative = neg && !r.IsZero()
 	return roundNumeric(&r, int32(rscale), apd.RoundHalfUp)
+}
+
+// powerWeightEstimate is power_var's first, low-precision ln(x) * y: ln(x) to about 8
+// significant digits, the product rounded to as many decimals, as a double. The result's
+// scale is chosen from it, so it must be PostgreSQL's to the last digit: a double's
+// ln(1e40) * -2.25 reaches -90 where PostgreSQL's -89.99999976 truncates to -89.
+func powerWeightEstimate(x, y *apd.Decimal) (float64, error) {
+	lr := max(8-lnDweight(x), 0)
+	ctx := exact.WithPrecision(uint32(lr + 30))
+	var ln, prod apd.Decimal
+	if err := lnScaled(ctx, &ln, x); err != nil {
+		return 0, errNumericOver
+	}
+	if err := quantize(&ln, -int32(lr), apd.RoundHalfUp); err != nil {
+		return 0, err
+	}
+	if _, err := exact.Mul(&prod, &ln, y); err != nil {
+		return 0, errNumericOver
+	}
+	if err := quantize(&prod, -int32(lr), apd.RoundHalfUp); err != nil {
+		return 0, err
+	}
+	return prod.Float64()
 }
 
 // numericIntPower is power_var_int: x to an integer power, shown with at least 16 digits

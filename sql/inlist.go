@@ -62,8 +62,13 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 	}
 	if isConst(left) && mustConst(left).IsNull() {
 		// PostgreSQL folds NULL = item (a strict operator with a NULL constant) to NULL
-		// while planning, so no item is computed: not even one that would fail.
-		return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
+		// while planning, so no such item is computed: not even one that would fail. But
+		// NULL = ANY (ARRAY[...]) folds only when the whole array is constant; otherwise
+		// the array is computed when the statement runs, and may fail.
+		if allConst(in.array) {
+			return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
+		}
+		in.each = nil
 	}
 	if left.unknown {
 		left.unknown = false
@@ -204,4 +209,14 @@ func (in *inList) eval(row []types.Value) (types.Value, error) {
 		return types.Value{T: types.Bool, Null: true}, nil
 	}
 	return types.NewBool(in.negate), nil
+}
+
+// allConst reports whether every expression is a constant that computed without error.
+func allConst(xs []*expr) bool {
+	for _, x := range xs {
+		if !isConst(x) {
+			return false
+		}
+	}
+	return true
 }

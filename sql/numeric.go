@@ -66,7 +66,7 @@ func numericArith(op string, x, y types.Value) (types.Value, error) {
 	if err != nil {
 		return types.Value{}, err
 	}
-	if (op == "/" || op == "%") && b.IsZero() && b.Form == apd.Finite {
+	if (op == "/" || op == "%") && b.IsZero() && b.Form == apd.Finite && a.Form != apd.NaN { // NaN / 0 is NaN
 		return types.Value{}, Errorf("22012", "division by zero")
 	}
 	if a.Form != apd.Finite || b.Form != apd.Finite {
