@@ -1,0 +1,55 @@
+# Typed literals TYPE 'text' of the character, bytea, float and numeric types (PostgreSQL's
+# AexprConst): the text is cast to the type, its modifier applied as a cast applies it.
+query
+SELECT varchar(3) 'abcd', varchar(3) 'ab' || '|'
+----
+abc|ab|
+tag: SELECT 1
+
+query
+SELECT char(2) 'x', char 'xy', character(3) 'a', character varying(2) 'abc', varchar 'abc'
+----
+x |xy|a  |ab|abc
+tag: SELECT 1
+
+query
+SELECT char(2) 'x' || '|', varchar(2) 'abc ' || 'x'
+----
+x||abx
+tag: SELECT 1
+
+query
+SELECT bytea '\x01', pg_typeof(bytea '\x01'), bytea 'ab'
+----
+\x01|bytea|\x6162
+tag: SELECT 1
+
+query
+SELECT double precision '1.5', pg_typeof(double precision '1.5')
+----
+1.5|double precision
+tag: SELECT 1
+
+query
+SELECT float(2) '1.5', pg_typeof(float(2) '1.5'), pg_typeof(float(30) '1'), real '1.5', float4 '1'
+----
+1.5|real|double precision|1.5|1
+tag: SELECT 1
+
+query
+SELECT numeric(5,2) '1.234', pg_typeof(numeric(5,2) '1.234'), numeric '1.5', decimal(3) '1.5', dec '1.5'
+----
+1.23|numeric|1.5|2|1.5
+tag: SELECT 1
+
+statement error 22003
+SELECT numeric(2,1) '12.3'
+
+statement error 22P02
+SELECT double precision 'x'
+
+query
+SELECT interval '1' day, interval '1 2:03' day to minute, interval '1.5' second
+----
+1 day|1 day 02:03:00|00:00:01.5
+tag: SELECT 1
