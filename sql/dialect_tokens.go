@@ -63,6 +63,9 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 	}
 	if !r.prev.IsPunct(".") {
 		r.startOperand()
+		if keywordTypeFunctions[name] && r.nextIs("(") && r.prefixPosition() {
+			r.b.WriteString("pg_catalog.") // "numeric"(x) is the type's function: a cast
+		}
 	}
 	r.b.WriteByte('`')
 	if name == "dual" && (r.clause() == "from" || r.lastWord == "join") {

@@ -53,3 +53,35 @@ SELECT interval '1' day, interval '1 2:03' day to minute, interval '1.5' second
 ----
 1 day|1 day 02:03:00|00:00:01.5
 tag: SELECT 1
+
+# Quoted type names called as functions are casts (PostgreSQL's func_expr resolves a type's
+# name with one argument to a coercion).
+query
+SELECT "numeric"('1.5'), "int4"(2.6), "text"(12), "varchar"(12), "float8"(1), "bool"('t'), "int8"('5')
+----
+1.5|3|12|12|1|t|5
+tag: SELECT 1
+
+query
+SELECT pg_typeof("numeric"(1)), pg_typeof("text"(1.5)), "varchar"(12) || '|', "bpchar"('a ') || '|', "interval"('1 day'), "bytea"('ab'), "timestamp"('2024-01-01')
+----
+numeric|text|12||a||1 day|\x6162|2024-01-01 00:00:00
+tag: SELECT 1
+
+statement error 22P02
+SELECT "int4"('x')
+
+statement error 42883
+SELECT "foo"(1)
+
+query
+SELECT pg_catalog.numeric(1.5), pg_catalog.varchar(12)
+----
+1.5|12
+tag: SELECT 1
+
+statement ok
+CREATE TABLE "interval" (a int)
+
+statement ok
+INSERT INTO "interval" (a) VALUES (1)
