@@ -85,3 +85,53 @@ CREATE TABLE "interval" (a int)
 
 statement ok
 INSERT INTO "interval" (a) VALUES (1)
+
+# ORDER BY an expression over VALUES' columns.
+query
+VALUES (1), (2) ORDER BY column1 + 1
+----
+1
+2
+tag: SELECT 2
+
+query
+VALUES (1, 'a'), (2, 'b') ORDER BY -column1
+----
+2|b
+1|a
+tag: SELECT 2
+
+query
+VALUES (1), (2) ORDER BY column1 + 1 DESC LIMIT 1
+----
+2
+tag: SELECT 1
+
+statement error 42703
+VALUES (1), (2) ORDER BY column2 + 1
+
+query
+SELECT * FROM (VALUES (1), (2)) v ORDER BY column1 + 1 DESC
+----
+2
+1
+tag: SELECT 2
+
+query
+VALUES (1, 'a') ORDER BY column1 + 1 LIMIT 1
+----
+1|a
+tag: SELECT 1
+
+statement error 42703
+VALUES (1) ORDER BY column2 + 1
+
+query
+SELECT 1 UNION VALUES (2), (1) ORDER BY 1 DESC
+----
+2
+1
+tag: SELECT 2
+
+statement error 0A000
+SELECT 1 AS column1 UNION SELECT 2 ORDER BY column1 + 1
