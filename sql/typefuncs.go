@@ -25,7 +25,7 @@ var typeFunctions = map[string]bool{"int2": true, "int4": true, "int8": true, "f
 // call as a cast only qualified (pg_catalog.numeric(x)) or quoted ("numeric"(x): the dialect
 // pass writes it qualified, see quotedIdent).
 var keywordTypeFunctions = map[string]bool{"numeric": true, "varchar": true, "bpchar": true,
-	"bytea": true, "interval": true, "timestamp": true, "time": true}
+	"interval": true, "timestamp": true, "time": true}
 
 // typeFunctionCast compiles typename(x) as the cast of x; ok is false for any other call.
 func typeFunctionCast(name string, e *ast.FuncCall, sc *scope) (x *expr, ok bool, err error) {

@@ -63,9 +63,9 @@ SELECT "numeric"('1.5'), "int4"(2.6), "text"(12), "varchar"(12), "float8"(1), "b
 tag: SELECT 1
 
 query
-SELECT pg_typeof("numeric"(1)), pg_typeof("text"(1.5)), "varchar"(12) || '|', "bpchar"('a ') || '|', "interval"('1 day'), "bytea"('ab'), "timestamp"('2024-01-01')
+SELECT pg_typeof("numeric"(1)), pg_typeof("text"(1.5)), "varchar"(12) || '|', "bpchar"('a ') || '|', "interval"('1 day'), "timestamp"('2024-01-01')
 ----
-numeric|text|12||a||1 day|\x6162|2024-01-01 00:00:00
+numeric|text|12||a||1 day|2024-01-01 00:00:00
 tag: SELECT 1
 
 statement error 22P02
