@@ -28,8 +28,10 @@ func castTarget(name string) (types.Column, error) {
 		c.Type = types.Int64
 	case "real", "float4":
 		c.Type = types.Float32
-	case "double precision", "float8", "float":
+	case "double precision", "float8":
 		c.Type = types.Float64
+	case "float":
+		return floatTypmod(c, mod)
 	case "boolean", "bool":
 		c.Type = types.Bool
 	case "text":
@@ -61,7 +63,7 @@ func castTarget(name string) (types.Column, error) {
 		c.Type = types.Int64 // object ids; regclass is read from a relation's name
 	case "date":
 		c.Type = types.Date
-	case "numeric", "decimal":
+	case "numeric", "decimal", "dec":
 		c.Type = types.Numeric
 		if mod != "" {
 			length, err := numericModifier(mod)
@@ -99,6 +101,24 @@ func castTarget(name string) (types.Column, error) {
 	}
 	if mod != "" {
 		return c, unsupported("type modifier on %s", base)
+	}
+	return c, nil
+}
+
+// floatTypmod is float(p): real up to 24 bits of precision, double precision up to 53.
+func floatTypmod(c types.Column, mod string) (types.Column, error) {
+	c.Type = types.Float64
+	if mod == "" {
+		return c, nil
+	}
+	p, err := strconv.Atoi(mod)
+	switch {
+	case err != nil || p < 1:
+		return c, Errorf("22023", "precision for type float must be at least 1 bit")
+	case p > 53:
+		return c, Errorf("22023", "precision for type float must be less than 54 bits")
+	case p <= 24:
+		c.Type = types.Float32
 	}
 	return c, nil
 }

@@ -8,9 +8,9 @@ import (
 	"github.com/drovedb/drove/sql/lexer"
 )
 
-// The date/time syntax vitess does not parse: typed literals of the types MySQL lacks
-// (INTERVAL '1 day', TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...', TIMETZ '...',
-// TIME WITH TIME ZONE '...'), EXTRACT(field FROM
+// The date/time syntax vitess does not parse: typed literals TYPE 'text' (INTERVAL '1 day',
+// TIMESTAMPTZ '...', TIMESTAMP WITH TIME ZONE '...', TIMETZ '...', TIME WITH TIME ZONE '...',
+// and the other types', VARCHAR(3) 'abc', NUMERIC(5,2) '1.2'), EXTRACT(field FROM
 // x) with PostgreSQL's fields, and x AT TIME ZONE z.
 
 // atZoneMarker stands between the operands of AT TIME ZONE, written x ^ marker ^ z: vitess's
@@ -23,7 +23,7 @@ func init() {
 		words string
 		wordRule
 	}{
-		{"interval timestamptz timetz json jsonb jsonpath int2 int4 int8 smallint integer int bigint float4 float8 real numeric decimal bool boolean text uuid",
+		{"interval timestamptz timetz json jsonb jsonpath int2 int4 int8 smallint integer int bigint bool boolean text uuid",
 			wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
 		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
 			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
@@ -38,6 +38,35 @@ func init() {
 			wordRules[w] = append(wordRules[w], rule.wordRule)
 		}
 	}
+	// The types whose name takes more words or a modifier (varchar(3) 'abc', double
+	// precision '1.5', numeric(5,2) '1.2'): the match reads the whole name.
+	for _, w := range strings.Fields("char character varchar bpchar bytea double float real float4 float8 numeric decimal dec") {
+		wordRules[w] = append(wordRules[w], wordRule{"typed-literal-name", typedLiteralNext(w), emitTypedLiteralName})
+	}
+}
+
+// typedLiteralNext matches the rest of a type's name starting with w, then a string
+// constant; not an array type, which PostgreSQL's typed literals do not take.
+func typedLiteralNext(w string) func(r *rewriter) bool {
+	return func(r *rewriter) bool {
+		name, n, err := r.typeNameFrom(w, 0)
+		return err == nil && !strings.HasSuffix(name, "[]") && stringNext(n)(r)
+	}
+}
+
+// emitTypedLiteralName writes TYPE 'text' as the cast ('text')::TYPE; a bare char or
+// character is bpchar here, of any length (PostgreSQL's AexprConst gives it no length).
+func emitTypedLiteralName(r *rewriter, w string) error {
+	typ, n, err := r.typeNameFrom(w, 0)
+	if err != nil {
+		return err
+	}
+	if typ == "char" || typ == "character" {
+		typ = "bpchar"
+	}
+	r.startOperand()
+	r.skip(n)
+	return r.writeTypedLiteral(typ)
 }
 
 // zoneWords is 3 when WITH TIME ZONE or WITHOUT TIME ZONE is n tokens after a time or
@@ -75,31 +104,37 @@ func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 		}
 		r.startOperand()
 		r.skip(skip)
-		t := r.peek(0)
-		if r.isUnicodeEscape(t) {
-			return unsupported("U& strings and identifiers")
+		return r.writeTypedLiteral(typ)
+	}
+}
+
+// writeTypedLiteral writes the string constant next, of type typ, as ('text')::typ. An
+// interval's qualifier after the text (INTERVAL '1' DAY, '1.5' SECOND(2)) goes into the type.
+func (r *rewriter) writeTypedLiteral(typ string) error {
+	t := r.peek(0)
+	if r.isUnicodeEscape(t) {
+		return unsupported("U& strings and identifiers")
+	}
+	r.skip(1)
+	if typ == "interval" {
+		fields, n, err := r.intervalFields(0)
+		if err != nil {
+			return err
 		}
-		r.skip(1)
-		if w == "interval" && !strings.Contains(typ, "(") {
-			fields, n, err := r.intervalFields(0)
+		if n > 0 {
+			mod, m, err := r.typeModifier(n)
 			if err != nil {
 				return err
 			}
-			if n > 0 {
-				mod, m, err := r.typeModifier(n)
-				if err != nil {
-					return err
-				}
-				typ += " " + fields + mod
-				r.skip(n + m)
-			}
+			typ += " " + fields + mod
+			r.skip(n + m)
 		}
-		r.b.WriteString("(" + vitessString(t.Value))
-		writeCast(&r.b, typ)
-		r.b.WriteString(")")
-		r.lastWord = ""
-		return nil
 	}
+	r.b.WriteString("(" + vitessString(t.Value))
+	writeCast(&r.b, typ)
+	r.b.WriteString(")")
+	r.lastWord = ""
+	return nil
 }
 
 // extractNext matches EXTRACT(field FROM.

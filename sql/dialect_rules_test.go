@@ -164,6 +164,8 @@ func TestDialectRules(t *testing.T) {
 		{"typed-literal-precision", "select interval(3) '1.23456 sec'", "select ('1.23456 sec' collate '\\0::interval(3)' )", ""},
 		{"typed-literal-precision", "select timestamp(2) with time zone 'x', time(1) without time zone 'y'", "select ('x' collate '\\0::timestamptz(2)' ), ('y' collate '\\0::time(1)' )", ""},
 		{"typed-literal", "select timetz '10:00+01'", "select ('10:00+01' collate '\\0::timetz' )", ""},
+		{"typed-literal-name", "select varchar(3) 'abcd', double precision '1.5', numeric(5, 2) '1', char 'xy', bytea 'a'", "select ('abcd' collate '\\0::varchar(3)' ), ('1.5' collate '\\0::double precision' ), ('1' collate '\\0::numeric(5,2)' ), ('xy' collate '\\0::bpchar' ), ('a' collate '\\0::bytea' )", ""},
+		{"typed-literal-name", "select numeric(x), char(2) from t", "select numeric(x), char(2) from t", ""},
 		{"typed-literal", "select jsonb '{}', jsonpath '$.a'", "select ('{}' collate '\\0::jsonb' ), ('$.a' collate '\\0::jsonpath' )", ""},
 		{"extract", "select extract(year from t), extract('dow' from t)", "select drove_extract('year',  t), drove_extract('dow',  t)", ""},
 		{"extract", "select drove_extract('year', t)", "", "42883"},

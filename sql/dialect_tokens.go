@@ -63,6 +63,9 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 	}
 	if !r.prev.IsPunct(".") {
 		r.startOperand()
+		if keywordTypeFunctions[name] && r.nextIs("(") && r.prefixPosition() {
+			r.b.WriteString("pg_catalog.") // "numeric"(x) is the type's function: a cast
+		}
 	}
 	r.b.WriteByte('`')
 	if name == "dual" && (r.clause() == "from" || r.lastWord == "join") {
@@ -460,7 +463,13 @@ func (r *rewriter) typeName() (string, int, error) {
 	if t.Value == "pg_catalog" && r.peek(1).IsPunct(".") && r.peek(2).Kind == lexer.Ident {
 		t, n = r.peek(2), 3 // pg_catalog.text is text
 	}
-	w, name := t.Value, t.Value
+	return r.typeNameFrom(t.Value, n)
+}
+
+// typeNameFrom is typeName for a type whose first word w is read, n tokens ahead of the
+// next: it returns the name and where the type ends, in tokens ahead.
+func (r *rewriter) typeNameFrom(w string, n int) (string, int, error) {
+	name := w
 	after := func(words ...string) bool {
 		for k, x := range words {
 			if !r.peek(n + k).Is(x) {

@@ -70,7 +70,7 @@ func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (n
 	if err != nil {
 		return nil, nil, err
 	}
-	return finishSetOperation(u, root, cols, ps, outer)
+	return finishSetOperation(u, root, cols, ps, outer, false)
 }
 
 // bindUnionChain plans a chain of UNIONs flat (see unionChain).
@@ -211,8 +211,9 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 }
 
 // finishSetOperation adds a set operation's own ORDER BY and LIMIT, which can name only its
-// output columns.
-func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params, outer *scope) (node, []Column, error) {
+// output columns; a VALUES list's (values) sorts by any expression of them, as PostgreSQL
+// reads it as a SELECT from its rows.
+func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params, outer *scope, values bool) (node, []Column, error) {
 	projs := make([]projection, len(cols))
 	exprs := make([]*expr, len(cols))
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
@@ -229,7 +230,10 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		return nil, nil, err
 	}
 	if len(exprs) > len(cols) {
-		return nil, nil, Errorf("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause")
+		if !values {
+			return nil, nil, Errorf("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause")
+		}
+		root = &projectNode{in: root, exprs: exprs} // the keys, hidden after the columns
 	}
 	limits, err := bindLimits(u.Limit, ps, outScope)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // values-rows rule), which vitess parses into a ValuesStatement; INSERT's VALUES list at
 // depth 0 is left as it is. A VALUES list is planned as the UNION ALL of one SELECT per row,
 // its columns named column1, column2, ... (their types resolved over all rows at once, see
-// bindValuesRows); its ORDER BY and LIMIT can name only its output columns, as in PostgreSQL.
+// bindValuesRows); its ORDER BY sorts by expressions of its output columns, as in PostgreSQL.
 
 // valuesQuery is the UNION ALL (or the one SELECT) that a VALUES list stands for.
 func valuesQuery(v *sqlparser.ValuesStatement) (sqlparser.TableStatement, error) {
@@ -43,7 +43,13 @@ func valuesQuery(v *sqlparser.ValuesStatement) (sqlparser.TableStatement, error)
 	}
 	switch q := q.(type) {
 	case *sqlparser.Select:
+		if v.Order != nil { // sorted as a SELECT from the row, whose keys may be expressions
+			q = &sqlparser.Select{SelectExprs: &sqlparser.SelectExprs{Exprs: []sqlparser.SelectExpr{&sqlparser.StarExpr{}}},
+				From: []sqlparser.TableExpr{&sqlparser.AliasedTableExpr{Expr: &sqlparser.DerivedTable{Select: q},
+					As: sqlparser.NewIdentifierCS("*VALUES*")}}}
+		}
 		q.With, q.OrderBy, q.Limit = v.With, v.Order, v.Limit
+		return q, nil
 	case *sqlparser.Union:
 		q.With, q.OrderBy, q.Limit = v.With, v.Order, v.Limit
 	}
@@ -82,7 +88,7 @@ func (s *Session) bindValuesRows(u *sqlparser.Union, ps *params, outer *scope) (
 	for i := range nodes {
 		nodes[i] = convertBranch(nodes[i], from[i], steps, i, last)
 	}
-	return finishSetOperation(u, &appendNode{ins: nodes}, cols, ps, outer)
+	return finishSetOperation(u, &appendNode{ins: nodes}, cols, ps, outer, true)
 }
 
 // valuesQueryNext reports whether this VALUES starts a VALUES query, not INSERT's list of
