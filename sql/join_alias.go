@@ -45,10 +45,13 @@ func (r *rewriter) aliasNext() bool {
 }
 
 // topLevelJoin reports whether text, the rewritten content of a parenthesis, joins at its own
-// level (outside nested parentheses and quotes).
+// level (outside nested parentheses and quotes) and is not a query: a set operation whose
+// first branch is parenthesized, ((SELECT ...) EXCEPT SELECT ... FROM a JOIN b ...) AS u, has
+// a SELECT at that level, which a join's text never has (its subqueries are parenthesized).
 func topLevelJoin(text string) bool {
 	depth := 0
 	var quote byte
+	join := false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -64,9 +67,11 @@ func topLevelJoin(text string) bool {
 			depth++
 		case c == ')':
 			depth--
+		case depth == 0 && (strings.HasPrefix(text[i:], " select ") || strings.HasPrefix(text[i:], " values ")):
+			return false
 		case depth == 0 && (strings.HasPrefix(text[i:], " join ") || strings.HasPrefix(text[i:], " straight_join ")):
-			return true
+			join = true
 		}
 	}
-	return false
+	return join
 }

@@ -151,3 +151,16 @@ SELECT * FROM (ja) AS j
 
 statement error 42P10
 SELECT * FROM (ja JOIN jb USING (k)) AS j (a, b, c, d)
+
+# a parenthesized set operation whose later branch joins is a subquery, not a join to alias
+query
+SELECT * FROM ((SELECT 1 AS k) EXCEPT SELECT a.k FROM (VALUES (2)) a(k) JOIN (VALUES (2)) b(k) USING (k)) u
+----
+1
+tag: SELECT 1
+
+query
+SELECT * FROM ((SELECT 2 AS k) INTERSECT SELECT k FROM (VALUES (2)) a(k) JOIN (VALUES (2)) b(k) USING (k) ORDER BY 1) u
+----
+2
+tag: SELECT 1
