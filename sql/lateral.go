@@ -115,11 +115,7 @@ func readsIn(f *fromItem, lo, hi int) bool {
 
 // buildLateralJoin builds a dependent join: a nested loop running its right side per left row.
 func (s *Session) buildLateralJoin(f *fromItem, sc *scope) (node, error) {
-	left, err := s.buildFrom(f.left, sc)
-	if err != nil {
-		return nil, err
-	}
-	right, err := s.buildFrom(f.right, sc)
+	left, right, err := s.buildSides(f, sc)
 	if err != nil {
 		return nil, err
 	}

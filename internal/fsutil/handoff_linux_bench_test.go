@@ -1,9 +1,6 @@
 package fsutil
 
 import (
-	"os"
-	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/drovedb/drove/internal/cputime"
@@ -24,14 +21,7 @@ func BenchmarkCommitHandoffs(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			const size, rec = 64 << 20, 110
-			f, err := os.Create(filepath.Join(b.TempDir(), "seg"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer f.Close()
-			if err := syscall.Fallocate(int(f.Fd()), 0, 0, size); err != nil {
-				b.Skip("fallocate:", err)
-			}
+			f := fallocatedSegment(b, size)
 			data := make([]byte, rec)
 			off := int64(0)
 			commit := func() error {
@@ -65,6 +55,7 @@ func BenchmarkCommitHandoffs(b *testing.B) {
 			}()
 			cpu, sw := cputime.Now(), cputime.Switches()
 			for b.Loop() {
+				var err error
 				if !hops {
 					err = commit()
 				} else {
