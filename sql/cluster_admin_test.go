@@ -168,19 +168,6 @@ func TestClusterAdminNeedsSuperuser(t *testing.T) {
 	execOK(t, s, "SELECT * FROM sysnodes, systablespacereplicastate")
 }
 
-// colOutput records the columns as well as the rows.
-type colOutput struct {
-	textOutput
-	cols []string
-}
-
-func (o *colOutput) Columns(cols []Column) error {
-	for _, c := range cols {
-		o.cols = append(o.cols, c.Name+" "+c.Type.String())
-	}
-	return nil
-}
-
 // The cluster's system tables: their columns (HerdDB's names) and rows from the node.
 func TestClusterSystemTables(t *testing.T) {
 	s := NewSession(openTestTablespace(t), newFakeNode())
@@ -202,12 +189,12 @@ func TestClusterSystemTables(t *testing.T) {
 			"table_name text", "sysnodes systablespacereplicastate"},
 	}
 	for _, c := range cases {
-		out := &colOutput{}
+		out := &columnsOutput{}
 		if err := s.Exec(context.Background(), c.sql, out); err != nil {
 			t.Fatalf("%s: %v", c.sql, err)
 		}
 		rows := strings.Join(out.lines[:len(out.lines)-1], " ")
-		if got := strings.Join(out.cols, "|"); got != c.cols {
+		if got := strings.Join(columnDescriptions(out.cols), "|"); got != c.cols {
 			t.Errorf("%s: columns\n%s\nwant\n%s", c.sql, got, c.cols)
 		}
 		if rows != c.rows {
@@ -229,4 +216,13 @@ func TestClusterAdminWithoutNode(t *testing.T) {
 			t.Fatalf("%s: %v, want 0A000", q, err)
 		}
 	}
+}
+
+// columnDescriptions writes each column as "name type".
+func columnDescriptions(cols []Column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Name + " " + c.Type.String()
+	}
+	return out
 }

@@ -130,6 +130,26 @@ func (o *textOutput) Complete(tag string) error {
 	return nil
 }
 
+// columnsOutput is a textOutput that keeps the result's columns (names and types, which the
+// golden files do not compare).
+type columnsOutput struct {
+	textOutput
+	cols []Column
+}
+
+func (o *columnsOutput) Columns(cols []Column) error {
+	o.cols = append(o.cols, cols...)
+	return nil
+}
+
+func (o *columnsOutput) names() []string {
+	out := make([]string, len(o.cols))
+	for i, c := range o.cols {
+		out[i] = c.Name
+	}
+	return out
+}
+
 func openTestTablespace(t testing.TB) *tablespace.Tablespace {
 	t.Helper()
 	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove",

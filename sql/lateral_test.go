@@ -7,18 +7,6 @@ import (
 	"testing"
 )
 
-type columnNamesOut struct {
-	textOutput
-	names []string
-}
-
-func (o *columnNamesOut) Columns(cols []Column) error {
-	for _, c := range cols {
-		o.names = append(o.names, c.Name)
-	}
-	return nil
-}
-
 // The result columns of LATERAL items and join aliases are named as PostgreSQL 15 names them
 // (the golden files compare values only), and the errors carry its hints and details.
 func TestLateralColumnsAndErrors(t *testing.T) {
@@ -38,11 +26,11 @@ func TestLateralColumnsAndErrors(t *testing.T) {
 		{"SELECT * FROM (lt JOIN lb USING (a)) AS j (k)", []string{"k", "n", "arr", "y"}},
 	}
 	for _, c := range names {
-		out := &columnNamesOut{}
+		out := &columnsOutput{}
 		if err := s.Exec(context.Background(), c.q, out); err != nil {
 			t.Errorf("%s: %v", c.q, err)
-		} else if !slices.Equal(out.names, c.want) {
-			t.Errorf("%s: columns %q, want %q", c.q, out.names, c.want)
+		} else if !slices.Equal(out.names(), c.want) {
+			t.Errorf("%s: columns %q, want %q", c.q, out.names(), c.want)
 		}
 	}
 	errs := []struct{ q, code, msg, detail, hint string }{

@@ -7,18 +7,6 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-type columnTypes struct {
-	textOutput
-	types []types.Type
-}
-
-func (o *columnTypes) Columns(cols []Column) error {
-	for _, c := range cols {
-		o.types = append(o.types, c.Type)
-	}
-	return nil
-}
-
 // The result columns' types are PostgreSQL 15's (the golden files compare only the text of
 // values): each case was a disagreement the differential tests found.
 func TestResultColumnTypes(t *testing.T) {
@@ -39,18 +27,18 @@ func TestResultColumnTypes(t *testing.T) {
 		{"SELECT substring('abc'::bytea FROM 2), substring('abc' FROM 2)", []types.Type{types.Bytea, types.Text}},
 	}
 	for _, c := range cases {
-		out := &columnTypes{}
+		out := &columnsOutput{}
 		if err := s.Exec(context.Background(), c.sql, out); err != nil {
 			t.Errorf("%s: %v", c.sql, err)
 			continue
 		}
-		if len(out.types) != len(c.want) {
-			t.Errorf("%s: %d columns, want %d", c.sql, len(out.types), len(c.want))
+		if len(out.cols) != len(c.want) {
+			t.Errorf("%s: %d columns, want %d", c.sql, len(out.cols), len(c.want))
 			continue
 		}
 		for i, w := range c.want {
-			if out.types[i] != w {
-				t.Errorf("%s: column %d is %v, want %v", c.sql, i+1, out.types[i], w)
+			if out.cols[i].Type != w {
+				t.Errorf("%s: column %d is %v, want %v", c.sql, i+1, out.cols[i].Type, w)
 			}
 		}
 	}
