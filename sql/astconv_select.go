@@ -209,8 +209,11 @@ func (c *converter) fromItem(te sqlparser.TableExpr) (ast.FromItem, error) {
 }
 
 func (c *converter) aliasedTable(te *sqlparser.AliasedTableExpr) (ast.FromItem, error) {
-	if len(te.Hints) > 0 || len(te.Partitions) > 0 {
-		return nil, mysqlOnly("an index hint or PARTITION")
+	if len(te.Hints) > 0 {
+		return nil, mysqlOnly("an index hint")
+	}
+	if len(te.Partitions) > 0 { // PostgreSQL reads t PARTITION (p) as an alias with a column list
+		return nil, unsupported("table options in FROM")
 	}
 	var alias *ast.Alias
 	if !te.As.IsEmpty() {
@@ -225,6 +228,9 @@ func (c *converter) aliasedTable(te *sqlparser.AliasedTableExpr) (ast.FromItem, 
 		}
 		return &ast.Table{Schema: t.Qualifier.String(), Name: t.Name.String(), Alias: alias}, nil
 	case *sqlparser.DerivedTable:
+		if c.binder { // queries are bound from vitess's tree still (sql/DESIGN.md)
+			return &ast.SubqueryFrom{Query: t.Select, Lateral: t.Lateral, Alias: alias}, nil
+		}
 		q, err := c.query(t.Select)
 		if err != nil {
 			return nil, err
@@ -266,6 +272,10 @@ func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
 	case cond != nil && cond.On != nil:
 		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && strings.HasPrefix(lit.Val, usingMarker) {
 			out.Using = strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
+			break
+		}
+		if c.binder { // placed and compiled as WHERE's conjuncts are, from vitess's tree still
+			out.On = &ast.Foreign{Node: cond.On}
 			break
 		}
 		if out.On, err = c.expr(cond.On); err != nil {

@@ -102,7 +102,7 @@ func restoreAliasColumns(ate *sqlparser.AliasedTableExpr) {
 
 // renameColumns renames a table's first visible columns (cols, its scope's) by names, as
 // PostgreSQL's alias column list: more names than columns is 42P10.
-func renameColumns(cols []scopeCol, alias string, names sqlparser.Columns) error {
+func renameColumns(cols []scopeCol, alias string, names []string) error {
 	if len(names) == 0 {
 		return nil
 	}
@@ -118,7 +118,7 @@ func renameColumns(cols []scopeCol, alias string, names sqlparser.Columns) error
 	k := 0
 	for i := range cols {
 		if k < len(names) && !cols[i].rowID && !cols[i].hidden {
-			cols[i].name = names[k].String()
+			cols[i].name = names[k]
 			k++
 		}
 	}

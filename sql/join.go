@@ -6,6 +6,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -68,6 +69,11 @@ type fromItem struct {
 
 func (f *fromItem) isLeaf() bool { return f.left == nil }
 
+// outerJoined reports whether f has an outer join.
+func (f *fromItem) outerJoined() bool {
+	return !f.isLeaf() && (f.kind != innerJoin || f.left.outerJoined() || f.right.outerJoined())
+}
+
 func (f *fromItem) width() int { return len(f.cols) }
 
 // covers reports whether the FROM-row columns [lo, hi] lie in f.
@@ -80,8 +86,13 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 	}
 	var root *fromItem
 	fc := &fromCtx{}
+	c := converter{binder: true}
 	for _, te := range from {
-		item, err := s.shapeFrom(te, ps, outer, lvl, fc)
+		fi, err := c.fromItem(te)
+		if err != nil {
+			return nil, nil, err
+		}
+		item, err := s.shapeFrom(fi, ps, outer, lvl, fc)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -97,7 +108,7 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		*fc.cell = make([]types.Value, root.width())
 		markDependent(root, fc.cell)
 	}
-	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder}
+	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder, outerJoined: root.outerJoined()}
 
 	var top []sqlparser.Expr
 	if where != nil {
@@ -158,17 +169,16 @@ func columnNames(cols sqlparser.Columns) []string {
 	return names
 }
 
-// shapeFrom builds the fromItem tree of one FROM element.
-func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
-	switch te := te.(type) {
-	case *sqlparser.AliasedTableExpr:
-		if dt, ok := te.Expr.(*sqlparser.DerivedTable); ok {
-			return s.shapeDerived(te, dt, ps, outer, lvl, fc)
-		}
-		if item, ok, err := s.namedQueryItem(te, ps, outer, lvl); ok { // a WITH query or a view
+// shapeFrom builds the fromItem tree of one FROM element, read from the converted tree:
+// tables, derived tables and joins are ast nodes; a derived table's query and a join's ON
+// stay vitess's (ast.SubqueryFrom.Query, ast.Foreign), bound as queries and WHERE are.
+func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	switch f := fi.(type) {
+	case *ast.Table:
+		if item, ok, err := s.namedQueryItem(f, ps, outer, lvl); ok { // a WITH query or a view
 			return item, err
 		}
-		bt, err := s.bindTable(te, ps)
+		bt, err := s.bindTableRef(f, ps)
 		if err != nil {
 			return nil, err
 		}
@@ -177,116 +187,88 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			ps.deps = append(ps.deps, dep{bt.name, bt.schema})
 		}
 		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
-	case *sqlparser.ParenTableExpr:
-		return s.shapeParen(te, ps, outer, lvl, fc)
-	case *sqlparser.JoinTableExpr:
-		left, err := s.shapeFrom(te.LeftExpr, ps, outer, lvl, fc)
-		if err != nil {
-			return nil, err
-		}
-		mark := fc.push(left, te.Join != sqlparser.RightJoinType && te.Join != sqlparser.NaturalRightJoinType &&
-			te.Join != sqlparser.StraightJoinType)
-		right, err := s.shapeFrom(te.RightExpr, ps, outer, lvl, fc)
-		fc.pop(mark)
-		if err != nil {
-			return nil, err
-		}
-		var kind joinKind
-		natural := false
-		switch te.Join {
-		case sqlparser.NormalJoinType:
-			kind = innerJoin
-		case sqlparser.LeftJoinType:
-			kind = leftJoin
-		case sqlparser.RightJoinType:
-			kind = rightJoin
-		case sqlparser.StraightJoinType: // the dialect pass's spelling of FULL JOIN
-			kind = fullJoin
-		case sqlparser.NaturalJoinType:
-			kind, natural = innerJoin, true
-		case sqlparser.NaturalLeftJoinType:
-			kind, natural = leftJoin, true
-		case sqlparser.NaturalRightJoinType:
-			kind, natural = rightJoin, true
-		default:
-			return nil, unsupported("this kind of join")
-		}
-		var on sqlparser.Expr
-		var using []string
-		if c := te.Condition; c != nil {
-			on = c.On
-			for _, u := range c.Using {
-				using = append(using, u.String())
-			}
-			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && strings.HasPrefix(lit.Val, usingMarker) {
-				on, using = nil, strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
-			}
-		}
-		if natural {
-			// NATURAL: USING every column name both sides show.
-			for _, lc := range left.cols {
-				if lc.hidden || lc.rowID || slices.Contains(using, lc.name) {
-					continue
-				}
-				for _, rc := range right.cols {
-					if rc.name == lc.name && !rc.hidden && !rc.rowID {
-						using = append(using, lc.name)
-						break
-					}
-				}
-			}
-			if using == nil {
-				if kind == innerJoin {
-					return joinItems(left, right, innerJoin, nil), nil
-				}
-				on = sqlparser.BoolVal(true)
-			}
-		}
-		if on == nil && using == nil && kind != innerJoin {
-			return nil, Errorf("42601", "syntax error: %s JOIN needs an ON or USING condition", strings.ToUpper(kind.String()))
-		}
-		return usingJoin(left, right, kind, on, using)
+	case *ast.SubqueryFrom:
+		return s.shapeDerived(f, ps, outer, lvl, fc)
+	case *ast.Join:
+		return s.shapeJoin(f, ps, outer, lvl, fc)
 	}
-	return nil, unsupported("FROM item %s", pgString(te))
+	return nil, unsupported("FROM item %T", fi)
+}
+
+// joinKinds are the executor's joins of the tree's (CROSS JOIN is an inner join without a
+// condition).
+var joinKinds = [...]joinKind{ast.CrossJoin: innerJoin, ast.InnerJoin: innerJoin, ast.LeftJoin: leftJoin,
+	ast.RightJoin: rightJoin, ast.FullJoin: fullJoin}
+
+// shapeJoin builds the item of a join: its sides, the right one with the left in scope when
+// LATERAL (only a RIGHT or FULL JOIN hides it), then its condition.
+func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	left, err := s.shapeFrom(j.Left, ps, outer, lvl, fc)
+	if err != nil {
+		return nil, err
+	}
+	mark := fc.push(left, j.Kind != ast.RightJoin && j.Kind != ast.FullJoin)
+	right, err := s.shapeFrom(j.Right, ps, outer, lvl, fc)
+	fc.pop(mark)
+	if err != nil {
+		return nil, err
+	}
+	kind := joinKinds[j.Kind]
+	var on sqlparser.Expr
+	if j.On != nil {
+		f, ok := j.On.(*ast.Foreign)
+		if !ok {
+			return nil, unsupported("a join condition converted for printing")
+		}
+		on = f.Node.(sqlparser.Expr)
+	}
+	using := j.Using
+	if j.Natural {
+		// NATURAL: USING every column name both sides show.
+		for _, lc := range left.cols {
+			if lc.hidden || lc.rowID || slices.Contains(using, lc.name) {
+				continue
+			}
+			for _, rc := range right.cols {
+				if rc.name == lc.name && !rc.hidden && !rc.rowID {
+					using = append(using, lc.name)
+					break
+				}
+			}
+		}
+		if using == nil {
+			if kind == innerJoin {
+				return joinItems(left, right, innerJoin, nil), nil
+			}
+			on = sqlparser.BoolVal(true)
+		}
+	}
+	if on == nil && using == nil && kind != innerJoin {
+		return nil, Errorf("42601", "syntax error: %s JOIN needs an ON or USING condition", strings.ToUpper(kind.String()))
+	}
+	return usingJoin(left, right, kind, on, using)
 }
 
 // shapeDerived builds the item of a derived table: its query bound with the items before it
 // in scope (lateral.go).
-func (s *Session) shapeDerived(te *sqlparser.AliasedTableExpr, dt *sqlparser.DerivedTable, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
-	alias := te.As.String()
-	if alias == "" {
+func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
+	q, ok := f.Query.(sqlparser.TableStatement)
+	if !ok {
+		return nil, unsupported("a subquery in FROM converted for printing")
+	}
+	if f.Alias == nil {
 		return nil, Errorf("42601", "subquery in FROM must have an alias")
 	}
-	left := fc.leftScope(dt.Lateral, ps, outer, lvl)
-	n, cols, err := s.bindQuery(dt.Select, ps, left)
+	left := fc.leftScope(f.Lateral, ps, outer, lvl)
+	n, cols, err := s.bindQuery(q, ps, left)
 	if err != nil {
 		return nil, err
 	}
-	item, err := derivedItem(n, resolvedColumns(cols), alias, columnNames(te.Columns))
+	item, err := derivedItem(n, resolvedColumns(cols), f.Alias.Name, f.Alias.Columns)
 	if item != nil {
 		item.latReads = lateralReads(left)
 	}
 	return item, err
-}
-
-// shapeParen builds the item of a parenthesized list of FROM elements, joined.
-func (s *Session) shapeParen(te *sqlparser.ParenTableExpr, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
-	var item *fromItem
-	mark := len(fc.left)
-	defer fc.pop(mark)
-	for _, e := range te.Exprs {
-		it, err := s.shapeFrom(e, ps, outer, lvl, fc)
-		if err != nil {
-			return nil, err
-		}
-		fc.push(it, true)
-		if item == nil {
-			item = it
-		} else {
-			item = joinItems(item, it, innerJoin, nil)
-		}
-	}
-	return item, nil
 }
 
 // joinItems joins two items; the columns of the result are left's then right's.

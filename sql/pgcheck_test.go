@@ -61,6 +61,8 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"SELECT 1_000", "42601", ""},
 	{"SELECT 1e5x", "42601", ""},
 	{"SELECT `x` FROM a", "42601", ""},
+	{"SELECT * FROM (a, b)", "42601", ""}, // a parenthesized FROM list: MySQL's, not PostgreSQL's
+	{"UPDATE a SET y = 0 FROM (b, a z) WHERE b.x = a.x", "42601", ""},
 	{"DELETE FROM a LIMIT 1", "42601", ""},
 	{"DELETE FROM a ORDER BY x", "42601", ""},
 	{"UPDATE a SET y = 0 LIMIT 1", "42601", ""},

@@ -8,6 +8,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -21,23 +22,33 @@ type boundTable struct {
 	session *Session     // whose node and tablespace a system table describes
 }
 
+// bindTable binds the table of an INSERT, UPDATE or DELETE, written as vitess parsed it.
 func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
 	ate, ok := te.(*sqlparser.AliasedTableExpr)
 	if !ok {
 		return nil, unsupported("joins")
 	}
-	tn, ok := ate.Expr.(sqlparser.TableName)
+	c := converter{binder: true}
+	fi, err := c.aliasedTable(ate)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := fi.(*ast.Table)
 	if !ok {
 		return nil, unsupported("subqueries in FROM")
 	}
-	if len(ate.Partitions) > 0 || ate.Hints != nil {
-		return nil, unsupported("table options in FROM")
-	}
-	name, err := s.tableName(tn)
+	return s.bindTableRef(t, ps)
+}
+
+// bindTableRef binds a table (not a view or WITH query) named in FROM or as a statement's
+// target.
+func (s *Session) bindTableRef(t *ast.Table, ps *params) (*boundTable, error) {
+	name, err := s.tableNameOf(t.Schema, t.Name)
 	if err != nil {
 		return nil, err
 	}
 	bt := &boundTable{name: name, session: s}
+	var ok bool
 	if bt.system = systemTables[name]; bt.system != nil {
 		bt.schema = bt.system.schema
 	} else if bt.schema, ok = s.ts.Schema(name); !ok {
@@ -46,12 +57,13 @@ func (s *Session) bindTable(te sqlparser.TableExpr, ps *params) (*boundTable, er
 		}
 		bt.schema = bt.system.schema
 	}
-	bt.alias = tn.Name.String() // information_schema.tables is "tables", as in PostgreSQL
-	if alias := ate.As.String(); alias != "" {
-		bt.alias = alias // PostgreSQL: an alias hides the table name
+	bt.alias = t.Name // information_schema.tables is "tables", as in PostgreSQL
+	var names []string
+	if t.Alias != nil {
+		bt.alias, names = t.Alias.Name, t.Alias.Columns // PostgreSQL: an alias hides the table name
 	}
 	bt.scope = tableScope(bt.schema, bt.alias, ps)
-	if err := renameColumns(bt.scope.cols, bt.alias, ate.Columns); err != nil { // fromalias.go
+	if err := renameColumns(bt.scope.cols, bt.alias, names); err != nil { // fromalias.go
 		return nil, err
 	}
 	return bt, nil

@@ -230,7 +230,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	cols := make([]Column, len(projs))
 	// Declarations hold for the FROM rows as they are: not for grouped or windowed output,
 	// nor for the columns an outer join may fill with NULLs.
-	declared := out == sc && !hasOuterJoin(st.From)
+	declared := out == sc && !sc.outerJoined
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
 		cols[i].bpchar, cols[i].varchar, cols[i].shape = p.x.bpchar, p.x.varchar, p.x.shape

@@ -81,7 +81,10 @@ type scope struct {
 	// it resolves nothing, and names them in errors. lateral is set on a LATERAL one's,
 	// which resolves them and records what it reads (lateral.go).
 	hintOnly bool
-	lateral  *lateralRefs
+	// outerJoined: the FROM rows of this scope come through an outer join, which may fill
+	// any column with NULL whatever its declaration.
+	outerJoined bool
+	lateral     *lateralRefs
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int

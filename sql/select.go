@@ -95,25 +95,6 @@ func (c scopeCol) declared() *types.Column {
 	return c.src
 }
 
-// hasOuterJoin reports whether a FROM clause has an outer join, whose columns may be NULL
-// whatever their declaration.
-func hasOuterJoin(from []sqlparser.TableExpr) bool {
-	for _, te := range from {
-		switch te := te.(type) {
-		case *sqlparser.JoinTableExpr:
-			if (te.Join != sqlparser.NormalJoinType && te.Join != sqlparser.NaturalJoinType) ||
-				hasOuterJoin([]sqlparser.TableExpr{te.LeftExpr, te.RightExpr}) {
-				return true
-			}
-		case *sqlparser.ParenTableExpr:
-			if hasOuterJoin(te.Exprs) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func columnExpr(i int, t types.Type) *expr {
 	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) { return row[i], nil }}
 }

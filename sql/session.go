@@ -374,24 +374,28 @@ func (s *Session) rollback(out Output) error {
 
 // tableName resolves a single unqualified (or tablespace-qualified) table reference.
 func (s *Session) tableName(tn sqlparser.TableName) (string, error) {
-	q := tn.Qualifier.String()
+	return s.tableNameOf(tn.Qualifier.String(), tn.Name.String())
+}
+
+// tableNameOf is tableName of a name and its qualifier q ("" for none).
+func (s *Session) tableNameOf(q, name string) (string, error) {
 	switch {
 	case q == "information_schema" || q == "pg_catalog":
-		return q + "." + tn.Name.String(), nil // only system tables have such names
-	case q == "" && strings.HasPrefix(tn.Name.String(), "pg_") && systemTables["pg_catalog."+tn.Name.String()] != nil:
+		return q + "." + name, nil // only system tables have such names
+	case q == "" && strings.HasPrefix(name, "pg_") && systemTables["pg_catalog."+name] != nil:
 		// pg_catalog comes first on every search path, as in PostgreSQL.
-		return "pg_catalog." + tn.Name.String(), nil
+		return "pg_catalog." + name, nil
 	}
-	if hidden, ok := s.tempTableName(tn.Name.String()); ok && (q == "" || q == "pg_temp") {
+	if hidden, ok := s.tempTableName(name); ok && (q == "" || q == "pg_temp") {
 		return hidden, nil // temp_table.go
 	}
 	if q == "pg_temp" {
-		return "", relationMissing(tn.Name.String())
+		return "", relationMissing(name)
 	}
 	if q != "" && q != "public" && q != s.ts.Name() {
-		return "", Errorf("0A000", "cross-tablespace reference %s.%s is not supported", q, tn.Name.String())
+		return "", Errorf("0A000", "cross-tablespace reference %s.%s is not supported", q, name)
 	}
-	return tn.Name.String(), nil
+	return name, nil
 }
 
 func relationMissing(name string) error {

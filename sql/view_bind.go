@@ -6,6 +6,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -45,9 +46,9 @@ func (s *Session) isView(name string) bool {
 
 // namedQueryItem binds te when it names a WITH query or, failing that, a view: ok is false
 // when it names neither. outer and lvl are the referencing query's enclosing scope and level.
-func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params, outer *scope, lvl *level) (*fromItem, bool, error) {
-	if tn, ok := te.Expr.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() {
-		if def, ok := s.lookupCTE(tn.Name.String()); ok {
+func (s *Session) namedQueryItem(t *ast.Table, ps *params, outer *scope, lvl *level) (*fromItem, bool, error) {
+	if t.Schema == "" {
+		if def, ok := s.lookupCTE(t.Name); ok {
 			n, cols, err := s.bindCTERef(def, ps, outer, lvl)
 			if err != nil {
 				return nil, true, err
@@ -59,33 +60,29 @@ func (s *Session) namedQueryItem(te *sqlparser.AliasedTableExpr, ps *params, out
 				}
 				n = &cteRefNode{share: sh, own: n}
 			}
-			alias, names := te.As.String(), def.cols
-			if alias == "" {
-				alias = def.name
-			}
-			if len(te.Columns) > 0 { // the first columns renamed, the others keep the WITH's names
-				names = append(columnNames(te.Columns), names[min(len(te.Columns), len(names)):]...)
+			alias, names := def.name, def.cols
+			if a := t.Alias; a != nil {
+				alias = a.Name
+				if len(a.Columns) > 0 { // the first columns renamed, the others keep the WITH's names
+					names = append(slices.Clone(a.Columns), names[min(len(a.Columns), len(names)):]...)
+				}
 			}
 			item, err := derivedItem(n, cols, alias, names)
 			return item, true, err
 		}
 	}
-	return s.viewItem(te, ps)
+	return s.viewItem(t, ps)
 }
 
 // viewItem binds te when it names a view: ok is false when it does not.
-func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fromItem, ok bool, err error) {
-	tn, isName := te.Expr.(sqlparser.TableName)
-	if !isName {
-		return nil, false, nil
-	}
-	q := tn.Qualifier.String()
+func (s *Session) viewItem(t *ast.Table, ps *params) (item *fromItem, ok bool, err error) {
+	q := t.Schema
 	if q != "" && q != "public" && q != "pg_temp" {
 		return nil, false, nil
 	}
-	name := tn.Name.String()
+	name := t.Name
 	if tv, ok := s.tempViewNamed(name); ok && q != "public" && s.tempVisible(name) {
-		return s.bindViewItem(te, ps, tv.def, tv.version)
+		return s.bindViewItem(t, ps, tv.def, tv.version)
 	} else if _, temp := s.tempTableName(name); q == "pg_temp" && !temp {
 		return nil, true, relationMissing("pg_temp." + name)
 	}
@@ -108,34 +105,33 @@ func (s *Session) viewItem(te *sqlparser.AliasedTableExpr, ps *params) (item *fr
 		ps.views = append(ps.views, viewDep{name, version})
 		return nil, false, nil
 	}
-	return s.bindViewItem(te, ps, def, version)
+	return s.bindViewItem(t, ps, def, version)
 }
 
 // bindViewItem binds the view def (at version) named in te.
-func (s *Session) bindViewItem(te *sqlparser.AliasedTableExpr, ps *params, def tablespace.View, version string) (item *fromItem, ok bool, err error) {
+func (s *Session) bindViewItem(t *ast.Table, ps *params, def tablespace.View, version string) (item *fromItem, ok bool, err error) {
 	name := def.Name
 	if slices.Contains(s.viewStack, name) {
 		return nil, true, Errorf("42P17", "infinite recursion detected in rules for relation %q", name)
 	}
-	ast, err := parseViewQuery(def.Query)
+	q, err := parseViewQuery(def.Query)
 	if err != nil {
 		return nil, true, err
 	}
 	ps.views = append(ps.views, viewDep{name, version})
-	n, cols, err := s.bindViewQuery(def, ast, ps)
+	n, cols, err := s.bindViewQuery(def, q, ps)
 	if err != nil {
 		return nil, true, err
 	}
-	alias := te.As.String()
-	if alias == "" {
-		alias = name
+	alias, given := name, []string(nil)
+	if t.Alias != nil {
+		alias, given = t.Alias.Name, t.Alias.Columns
 	}
 	names := make([]string, len(def.Columns))
 	for i, c := range def.Columns {
 		names[i] = c.Name
 	}
-	if len(te.Columns) > 0 {
-		given := columnNames(te.Columns)
+	if len(given) > 0 {
 		if len(given) > len(names) {
 			return nil, true, Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(names), len(given))
 		}
@@ -150,10 +146,10 @@ func (s *Session) bindViewItem(te *sqlparser.AliasedTableExpr, ps *params, def t
 
 // bindViewQuery binds a view's query: it sees only its own WITH queries and nothing of the
 // statement around it.
-func (s *Session) bindViewQuery(def tablespace.View, ast sqlparser.TableStatement, ps *params) (node, []Column, error) {
+func (s *Session) bindViewQuery(def tablespace.View, q sqlparser.TableStatement, ps *params) (node, []Column, error) {
 	savedCTEs := s.ctes
 	s.ctes, s.viewStack = nil, append(s.viewStack, def.Name)
-	n, cols, err := s.bindQuery(ast, ps, nil)
+	n, cols, err := s.bindQuery(q, ps, nil)
 	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
 	if err != nil {
 		return nil, nil, err

@@ -137,6 +137,8 @@ type SubqueryFrom struct {
 	Select  *Select
 	Lateral bool
 	Alias   *Alias
+	// Query is a consumer's own form of the subquery, in place of Select, as SubLink.Query.
+	Query any
 }
 
 // JoinKind is the kind of a join.
