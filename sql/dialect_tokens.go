@@ -85,6 +85,9 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 	return nil
 }
 
+// prefixOperators are PostgreSQL's prefix operators of ||'s level.
+var prefixOperators = map[string]bool{"~": true, "@": true, "|/": true, "||/": true}
+
 // operator writes an operator read as PostgreSQL reads it; only those vitess reads alike
 // pass, and the ones vitess spells otherwise are rewritten.
 func (r *rewriter) operator(t lexer.Token) error {
@@ -100,9 +103,10 @@ func (r *rewriter) operator(t lexer.Token) error {
 		// other operator: below + and -, above comparisons, left-associative. The binder
 		// reads | as ||.
 		r.b.WriteString(" | ")
-	case op == "~" && r.prefixPosition():
-		// PostgreSQL's prefix ~ is at ||'s level too (~ 7 * 3 is ~(7 * 3)): a marker
-		// operand before its operand, read back by otherOperators.
+	case prefixOperators[op] && r.prefixPosition():
+		// PostgreSQL's prefix ~, @ (absolute value), |/ and ||/ (square and cube root) are
+		// at ||'s level too (~ 7 * 3 is ~(7 * 3)): a marker operand before their operand,
+		// read back by otherOperators.
 		r.openTilde()
 		r.b.WriteString(" " + markerLiteral(prefixOpMarker+op) + " | ")
 	case op == "+" && r.prefixPosition():
@@ -518,7 +522,7 @@ func (r *rewriter) typeNameFrom(w string, n int) (string, int, error) {
 // prefixKeywords are the reserved words an operand follows: an operator after one is prefix.
 var prefixKeywords = map[string]bool{"select": true, "where": true, "and": true, "or": true, "not": true,
 	"then": true, "else": true, "when": true, "having": true, "on": true, "returning": true, "limit": true,
-	"offset": true, "case": true, "distinct": true, "all": true}
+	"offset": true, "case": true, "distinct": true, "all": true, "by": true, "between": true}
 
 // prefixPosition reports whether an operator here is a prefix one: it starts the statement
 // or follows an operator, an opening parenthesis or bracket, a comma or a keyword above.

@@ -54,6 +54,12 @@ func prefixImplOf(o *opDef) opImpl {
 		return implIdentity
 	case o.name == "~":
 		return implBitNot
+	case o.name == "@":
+		return implAbs
+	case o.name == "|/":
+		return implSqrt
+	case o.name == "||/":
+		return implCbrt
 	}
 	return nil
 }
@@ -199,6 +205,28 @@ func implNegate(_ *opDef, _, b *expr, _ *scope) (*expr, error) { return negate(b
 
 func implNegateInterval(_ *opDef, _, b *expr, _ *scope) (*expr, error) {
 	return negateIntervalExpr(b, true), nil
+}
+
+// implAbs, implSqrt and implCbrt are @, |/ and ||/: abs, sqrt and cbrt of their operand
+// (PostgreSQL's int4abs, dsqrt, dcbrt, ...), which bindOperands left of its numeric type:
+// the functions' implementations take the argument type they compute in.
+func implAbs(o *opDef, _, b *expr, _ *scope) (*expr, error) {
+	return buildAbs(prefixCall(o, "abs", b))
+}
+
+func implSqrt(o *opDef, _, b *expr, _ *scope) (*expr, error) {
+	return buildSqrt(prefixCall(o, "sqrt", b))
+}
+
+func implCbrt(o *opDef, _, b *expr, _ *scope) (*expr, error) {
+	return strictFunc(prefixCall(o, "cbrt", b), func(v []types.Value) (types.Value, error) {
+		return types.NewFloat(types.Float64, glibcCbrt(v[0].F)), nil
+	})
+}
+
+// prefixCall is the call of function name that prefix operator row o stands for.
+func prefixCall(o *opDef, name string, b *expr) *funcCall {
+	return &funcCall{name: name, args: []*expr{convertExpr(b, o.proc.args[0].t)}, ret: o.proc.ret.t}
 }
 
 func implBitNot(o *opDef, _, b *expr, _ *scope) (*expr, error) {

@@ -160,7 +160,8 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"SELECT true || false", "42883", ""},
 	{"SELECT 1 XOR 1", "42601", ""},
 	{"SELECT x FROM a WHERE x = 1 XOR y = 2", "42601", ""},
-	{"SELECT @a := 1", "0A000", "42601"},
+	{"SELECT @a := 1", "42601", ""}, // @ a is PostgreSQL's absolute value; := ends the statement
+	{"SELECT @a", "42703", ""},
 	{"SET @a = 1", "0A000", "42601"},
 	{"SELECT @@session.autocommit", "0A000", "42P01"},
 	{"SELECT * FROM a IGNORE INDEX (i)", "42601", ""},

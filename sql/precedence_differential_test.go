@@ -30,7 +30,7 @@ type precOp struct {
 // precedenceOps are the operators, from the tightest-binding level to the loosest.
 var precedenceOps = []precOp{
 	{true, "::int8", "i"}, {true, "::text", "i"},
-	{false, "- %s", "i"}, {false, "+ %s", "i"}, {false, "~ %s", "i"},
+	{false, "- %s", "i"}, {false, "+ %s", "i"}, {false, "~ %s", "i"}, {false, "@ %s", "i"}, {false, "|/ %s", "i"},
 	{true, " ^ %s", "nn"},
 	{true, " * %s", "ii"}, {true, " / %s", "ii"}, {true, " %% %s", "ii"},
 	{true, " + %s", "ii"}, {true, " - %s", "ii"},

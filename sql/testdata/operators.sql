@@ -267,3 +267,46 @@ SELECT ARRAY['a'] || 'b'
 
 statement error 42883
 SELECT ARRAY[1] || 'x'::text
+
+# The prefix operators @ (absolute value), |/ (square root) and ||/ (cube root), at ||'s
+# level: below ^ and the arithmetic operators, above comparisons.
+query
+SELECT @ -5, |/ 25, ||/ 27, @ -5.5, |/ 2, @ '-3', ||/ '8', @ NULL, |/ NULL
+----
+5|5|3.0000000000000004|5.5|1.4142135623730951|3|2|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT 2 + @ -3, @ 2 ^ 2, |/ 16 ^ 2, - @ -3, @ - 3 * 2, @ -2 < 3
+----
+5|4|16|-3|6|t
+tag: SELECT 1
+
+query
+SELECT pg_typeof(@ 1::int2), pg_typeof(@ 1.5::real), pg_typeof(|/ 4::int), pg_typeof(@ 2::bigint), pg_typeof(@ 2.5), pg_typeof(||/ 2.5), |/ 2::numeric
+----
+smallint|real|double precision|bigint|numeric|double precision|1.4142135623730951
+tag: SELECT 1
+
+query
+SELECT a, @ a, |/ (a * a) FROM (VALUES (-1), (2), (-3)) v(a) WHERE @ a BETWEEN @ -1 AND |/ 9 ORDER BY @ a DESC
+----
+-3|3|3
+2|2|2
+-1|1|1
+tag: SELECT 3
+
+statement error 22003
+SELECT @ (-32768)::int2
+
+statement error 22003
+SELECT @ (-9223372036854775808)::int8
+
+statement error 2201F
+SELECT |/ -1
+
+statement error 22P02
+SELECT @ 'x'
+
+statement error 42883
+SELECT |/ 'a'::text
