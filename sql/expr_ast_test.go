@@ -3,6 +3,7 @@ package sql
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -61,5 +62,56 @@ func TestBinderConvertsFromTree(t *testing.T) {
 		if !reflect.DeepEqual(got, c.foreign) {
 			t.Errorf("%s:\n got foreign %q\nwant %q", c.query, got, c.foreign)
 		}
+	}
+}
+
+// TestBinderConvertsFromItems: the binder shapes FROM from the converted tree (join.go), in
+// which only a derived table's query and a join's ON are still vitess's.
+func TestBinderConvertsFromItems(t *testing.T) {
+	q := "SELECT 1 FROM t AS x (a, b) LEFT JOIN LATERAL (SELECT 1) AS s (c) ON true FULL JOIN u USING (k) NATURAL RIGHT JOIN v CROSS JOIN w"
+	pieces, err := splitAndRewrite(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := (&converter{binder: true}).fromItem(st.ast.(*sqlparser.Select).From[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(f ast.FromItem)
+	walk = func(f ast.FromItem) {
+		switch f := f.(type) {
+		case *ast.Join:
+			walk(f.Left)
+			on := ""
+			if x, ok := f.On.(*ast.Foreign); ok {
+				on = fmt.Sprintf(" on %T", x.Node)
+			}
+			got = append(got, fmt.Sprintf("join %d natural=%v using=%v%s", f.Kind, f.Natural, f.Using, on))
+			walk(f.Right)
+		case *ast.Table:
+			got = append(got, fmt.Sprintf("table %s %+v", f.Name, f.Alias))
+		case *ast.SubqueryFrom:
+			got = append(got, fmt.Sprintf("subquery %T lateral=%v %+v", f.Query, f.Lateral, f.Alias))
+		}
+	}
+	walk(fi)
+	want := []string{
+		"table t &{Name:x Columns:[a b]}",
+		fmt.Sprintf("join %d natural=false using=[] on sqlparser.BoolVal", ast.LeftJoin),
+		"subquery *sqlparser.Select lateral=true &{Name:s Columns:[c]}",
+		fmt.Sprintf("join %d natural=false using=[k]", ast.FullJoin),
+		"table u <nil>",
+		fmt.Sprintf("join %d natural=true using=[]", ast.RightJoin),
+		"table v <nil>",
+		fmt.Sprintf("join %d natural=false using=[]", ast.CrossJoin),
+		"table w <nil>",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
