@@ -52,9 +52,11 @@ const (
 )
 
 // markedOperators are the operators beside the json ones that the dialect pass writes around a
-// marker (otherOperatorTree reads them back): the bit and regular-expression operators.
+// marker (otherOperatorTree reads them back): the bit and regular-expression operators, and
+// the prefix operators @ |/ ||/ written infix, which the registry refuses as PostgreSQL does
+// (42883: operator does not exist: integer @ integer).
 var markedOperators = map[string]bool{"&": true, "|": true, "#": true, "<<": true, ">>": true,
-	"~": true, "!~": true, "~*": true, "!~*": true}
+	"~": true, "!~": true, "~*": true, "!~*": true, "@": true, "|/": true, "||/": true}
 
 // jsonOperators are the operators the dialect pass writes around a marker: json's, and the
 // arrays' && (arrays share @> and <@ with jsonb).

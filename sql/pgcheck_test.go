@@ -162,7 +162,7 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"SELECT x FROM a WHERE x = 1 XOR y = 2", "42601", ""},
 	{"SELECT @a := 1", "42601", ""}, // @ a is PostgreSQL's absolute value; := ends the statement
 	{"SELECT @a", "42703", ""},
-	{"SET @a = 1", "0A000", "42601"},
+	{"SET @a = 1", "42601", ""},
 	{"SELECT @@session.autocommit", "0A000", "42P01"},
 	{"SELECT * FROM a IGNORE INDEX (i)", "42601", ""},
 	{"SELECT * FROM a USE KEY (i) WHERE x = 1", "42601", ""},
@@ -183,7 +183,7 @@ var mysqlSyntaxCases = []mysqlSyntaxCase{
 	{"SELECT IF(1, 2, 3)", "42883", ""},
 	{"UPDATE a, b SET y = 1", "42601", ""},
 	{"DELETE a FROM a JOIN b ON true", "42601", ""},
-	{"SELECT 1 INTO @v", "0A000", "42601"},
+	{"SELECT 1 INTO @v", "42601", ""},
 	{"INSERT a VALUES (3, 3)", "42601", ""},
 	{"CREATE TABLE c (x int) DEFAULT CHARSET=utf8", "42601", ""},
 	{"ALTER TABLE a MODIFY y bigint", "42601", ""},

@@ -22,6 +22,8 @@ var syntaxPositionCases = []struct {
 	pg       string
 }{
 	{"select 1 +", "syntax error at end of input", 11, ""},
+	{"SET @a = 1", `syntax error at or near "@"`, 5, ""},
+	{"SELECT 1 INTO @v", `syntax error at or near "@"`, 15, ""},
 	{"select a from t where", "syntax error at end of input", 22, ""},
 	{"select 1 'b'", "syntax error at or near \"'b'\"", 10, ""},
 	{"select 'a' collate \"C\" 'b'", "syntax error at or near \"'b'\"", 24, ""},

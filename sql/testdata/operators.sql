@@ -310,3 +310,13 @@ SELECT @ 'x'
 
 statement error 42883
 SELECT |/ 'a'::text
+
+# PostgreSQL has no infix @, |/ or ||/.
+statement error 42883
+SELECT 1 @ 2
+
+statement error 42883
+SELECT 1 |/ 2
+
+statement error 42883
+SELECT @ 1 @ 2
