@@ -249,13 +249,16 @@ func (ts *Tablespace) AddReplica(ctx context.Context, r Replica) error {
 // Only this leader's AddReplica and RemoveReplica change the configuration while it leads,
 // and a new leader counts again, so the cache is never below the truth while it matters.
 func (ts *Tablespace) refreshVoters() {
-	n := int32(0)
+	var ids []raft.ServerID
 	for _, s := range ts.configuration() {
 		if s.Suffrage == raft.Voter {
-			n++
+			ids = append(ids, s.ID)
 		}
 	}
-	ts.voters.Store(n)
+	ts.voters.Store(int32(len(ids)))
+	if ts.tracker != nil {
+		ts.tracker.setVoters(raft.ServerID(ts.opts.NodeID), ids)
+	}
 }
 
 // RemoveReplica removes a replica from the group (leader only). Removing the leader itself

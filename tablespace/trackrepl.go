@@ -21,6 +21,10 @@ type trackingTransport struct {
 	durable func() uint64 // the leader's durable log index; nil: no cap
 	mu      sync.Mutex
 	peers   map[raft.ServerID]*peerProgress
+	// The leader's voters other than itself and how many of them a commit needs (quorum − 1),
+	// set by Tablespace.refreshVoters; empty until this replica leads (spareDelay).
+	followers []raft.ServerID
+	need      int
 }
 
 type peerProgress struct {
@@ -87,7 +91,73 @@ func (t *trackingTransport) progress(id raft.ServerID) (peerProgress, bool) {
 func (t *trackingTransport) reset() {
 	t.mu.Lock()
 	clear(t.peers)
+	t.followers, t.need = nil, 0
 	t.mu.Unlock()
+}
+
+// setVoters records the group's voters as this leader knows them (self is the leader's id).
+func (t *trackingTransport) setVoters(self raft.ServerID, voters []raft.ServerID) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.followers = t.followers[:0]
+	for _, id := range voters {
+		if id != self {
+			t.followers = append(t.followers, id)
+		}
+	}
+	t.need = len(voters) / 2 // a quorum is len/2+1 voters, the leader one of them
+}
+
+// spareFollowerPace is the least time between two AppendEntries carrying entries to a spare
+// follower (spareDelay).
+const spareFollowerPace = 5 * time.Millisecond
+
+// spareDelay returns how long to hold an AppendEntries with entries to follower id that was
+// last sent one at last: spareFollowerPace since then if id is a spare, else 0.
+//
+// A spare is a voter whose acknowledgment no commit waits for: a commit needs the leader and
+// need other voters, and need voters are ahead of id (higher match index; at equal ones, a
+// lower id, so exactly the voters beyond the quorum are spares). Each AppendEntries costs a
+// follower a log append and fsync, a read and a write, and its Raft's goroutine handoffs,
+// nearly all of it per request, not per entry; a spare sent one request per pace receives
+// more entries per request and spends that per-request CPU less often, while a quorum still
+// gets every entry at once. Durability is unchanged — every voter fsyncs before it
+// acknowledges, and a commit still needs a quorum of durable copies; a spare only lags up to
+// a pace more (its lag shows it). If a voter ahead stops answering, the spare's own
+// acknowledgments overtake it within about two paces and it is paced no more, so a commit
+// waits at most that much longer (tablespace/DESIGN.md, "Spare followers").
+func (t *trackingTransport) spareDelay(id raft.ServerID, last time.Time, now time.Time) time.Duration {
+	d := spareFollowerPace - now.Sub(last)
+	if d <= 0 {
+		return 0
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.need == 0 || len(t.followers) <= t.need {
+		return 0
+	}
+	mine, voter := t.matchLocked(id), false
+	ahead := 0
+	for _, f := range t.followers {
+		if f == id {
+			voter = true
+			continue
+		}
+		if m := t.matchLocked(f); m > mine || (m == mine && f < id) {
+			ahead++
+		}
+	}
+	if !voter || ahead < t.need {
+		return 0
+	}
+	return d
+}
+
+func (t *trackingTransport) matchLocked(id raft.ServerID) uint64 {
+	if p := t.peers[id]; p != nil {
+		return p.match
+	}
+	return 0
 }
 
 // AppendEntries implements raft.Transport.
@@ -118,7 +188,7 @@ func (t *trackingTransport) AppendEntriesPipeline(id raft.ServerID, target raft.
 		if err != nil {
 			return nil, err
 		}
-		return &cappedPipeline{AppendPipeline: p, t: t}, nil
+		return &cappedPipeline{AppendPipeline: p, t: t, id: id}, nil
 	}
 	p, err := t.Transport.AppendEntriesPipeline(id, target)
 	if err != nil {
@@ -150,14 +220,25 @@ func (t *trackingTransport) Close() error {
 }
 
 // cappedPipeline caps the commit index of what it sends (an observed pipeline reports the
-// answers itself).
+// answers itself) and paces a spare follower's requests (spareDelay).
 type cappedPipeline struct {
 	raft.AppendPipeline
-	t *trackingTransport
+	t    *trackingTransport
+	id   raft.ServerID
+	last time.Time // when the last request with entries was sent (only Raft's replicator sends)
 }
 
-// AppendEntries implements raft.AppendPipeline.
+// AppendEntries implements raft.AppendPipeline. Holding a spare's request blocks Raft's
+// replicator to it for at most a pace; the entries appended meanwhile go in its next request.
 func (p *cappedPipeline) AppendEntries(args *raft.AppendEntriesRequest, resp *raft.AppendEntriesResponse) (raft.AppendFuture, error) {
+	if len(args.Entries) > 0 {
+		now := time.Now()
+		if d := p.t.spareDelay(p.id, p.last, now); d > 0 {
+			time.Sleep(d)
+			now = time.Now()
+		}
+		p.last = now
+	}
 	return p.AppendPipeline.AppendEntries(p.t.capCommit(args), resp)
 }
 
