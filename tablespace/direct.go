@@ -75,8 +75,12 @@ func (ts *Tablespace) startDirect() error {
 		return nil
 	}
 	term, last := r.CurrentTerm(), r.LastIndex()
-	if r.AppliedIndex() != last {
-		return nil // not quiet (cannot happen after Open's barrier): keep Raft
+	// Open's barrier was answered once the state machine applied it; Raft's own applied
+	// index moves just after (processLogs hands the batch over, then records it).
+	for deadline := time.Now().Add(5 * time.Second); r.AppliedIndex() != last; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) || r.LastIndex() != last {
+			return nil // not quiet (cannot happen after Open's barrier): keep Raft
+		}
 	}
 	if err := r.Shutdown().Error(); err != nil {
 		return err
