@@ -45,7 +45,8 @@ type directLog struct {
 	appliedIdx  uint64     // the last index applied (no-ops and barriers too), under applyMu
 	appliedTerm uint64
 
-	ckptMu sync.Mutex // one checkpoint at a time, as Raft's snapshot goroutine
+	ckptMu   sync.Mutex // one checkpoint at a time, as Raft's snapshot goroutine
+	ckptDone bool       // closed: no more checkpoints; under ckptMu
 }
 
 // directReq is one committer's entry and its answer.
@@ -242,9 +243,11 @@ func (d *directLog) close() {
 	}
 	d.mu.Unlock()
 	d.applyMu.Lock()
-	d.applyMu.Unlock() //nolint:staticcheck // waits for the last apply
-	d.ckptMu.Lock()    // and for a checkpoint's truncation of the log
-	d.ckptMu.Unlock()  //nolint:staticcheck
+	//lint:ignore SA2001 waits for the last batch's apply, which runs after writing ends
+	d.applyMu.Unlock()
+	d.ckptMu.Lock() // and for a checkpoint's truncation of the log
+	d.ckptDone = true
+	d.ckptMu.Unlock()
 }
 
 // checkpoint is Raft's takeSnapshot and compactLogs: the state machine's snapshot taken
@@ -253,6 +256,9 @@ func (d *directLog) close() {
 func (d *directLog) checkpoint() error {
 	d.ckptMu.Lock()
 	defer d.ckptMu.Unlock()
+	if d.ckptDone {
+		return ErrClosed
+	}
 	ts := d.ts
 	d.applyMu.Lock()
 	index, term := d.appliedIdx, d.appliedTerm
