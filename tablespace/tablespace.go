@@ -46,7 +46,7 @@ type Options struct {
 	// estimate: row bytes plus a fixed cost per row and lock); a write past it fails with
 	// ErrTxnMemory and the transaction can only roll back. Default 1 GiB; negative: no bound.
 	MaxTxnMemory int64
-	ApplyTimeout time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
+	ApplyTimeout time.Duration // longest wait to enqueue a log entry in Raft; default 0 (no limit); a direct commit (direct.go) does not use it
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
@@ -167,7 +167,8 @@ type Tablespace struct {
 
 // Open starts (or restarts) a tablespace replica in opts.Dir: Raft restores the newest
 // checkpoint and replays the log after it. A single voter (no Transport) returns once it
-// leads and has applied every entry it had, so reads see every acknowledged write; a replica
+// leads and has applied every entry it had, so reads see every acknowledged write, and from
+// then on commits without Raft's goroutines (direct.go); a replica
 // of a multi-replica group returns once started (WaitLeader waits for an election).
 func Open(opts Options) (*Tablespace, error) {
 	opts.setDefaults()
