@@ -24,11 +24,23 @@ type keyState struct {
 // SIGKILLs it at a random moment, restarts it and checks that every acknowledged write is
 // there with its acknowledged value (or a newer one that committed just before the kill).
 // Cycles alternate between leaving the log to replay and checkpointing during the load.
+// It runs on a node with a cluster port (its tablespaces commit through Raft) and on a
+// private node (--cluster-addr=), whose tablespaces commit off Raft's goroutines
+// (tablespace/direct.go).
 func TestKillDashNine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
 	}
-	n := newNode(t)
+	for _, c := range []struct {
+		name string
+		args []string
+	}{{"cluster port", nil}, {"private node", []string{"--cluster-addr="}}} {
+		t.Run(c.name, func(t *testing.T) { killDashNine(t, c.args...) })
+	}
+}
+
+func killDashNine(t *testing.T, args ...string) {
+	n := newNode(t, args...)
 	n.start()
 	c, err := n.connect(context.Background())
 	if err != nil {

@@ -30,7 +30,7 @@ func (ts *Tablespace) adopt(cfg *raft.Config, logs raft.LogStore, snaps raft.Sna
 	if err != nil || !existing {
 		return err
 	}
-	conf, err := latestConfiguration(logs, snaps)
+	conf, _, err := latestConfiguration(logs, snaps)
 	if err != nil {
 		return err
 	}
@@ -54,35 +54,35 @@ func (ts *Tablespace) adopt(cfg *raft.Config, logs raft.LogStore, snaps raft.Sna
 }
 
 // latestConfiguration finds the group's configuration as Raft does at start: the newest
-// snapshot's, replaced by any configuration entry in the log after it.
-func latestConfiguration(logs raft.LogStore, snaps raft.SnapshotStore) (raft.Configuration, error) {
-	var conf raft.Configuration
+// snapshot's, replaced by any configuration entry in the log after it; and the index it was
+// written at.
+func latestConfiguration(logs raft.LogStore, snaps raft.SnapshotStore) (conf raft.Configuration, index uint64, err error) {
 	from := uint64(0)
 	list, err := snaps.List()
 	if err != nil {
-		return conf, err
+		return conf, 0, err
 	}
 	if len(list) > 0 {
-		conf, from = list[0].Configuration, list[0].Index+1
+		conf, index, from = list[0].Configuration, list[0].ConfigurationIndex, list[0].Index+1
 	}
 	first, err := logs.FirstIndex()
 	if err != nil {
-		return conf, err
+		return conf, 0, err
 	}
 	last, err := logs.LastIndex()
 	if err != nil {
-		return conf, err
+		return conf, 0, err
 	}
 	var l raft.Log
 	for i := max(first, from); i <= last && i > 0; i++ {
 		if err := logs.GetLog(i, &l); err != nil {
-			return conf, err
+			return conf, 0, err
 		}
 		if l.Type == raft.LogConfiguration {
-			conf = raft.DecodeConfiguration(l.Data)
+			conf, index = raft.DecodeConfiguration(l.Data), l.Index
 		}
 	}
-	return conf, nil
+	return conf, index, nil
 }
 
 // lastEntry is the index and term of the group's last entry: the log's last, or the newest

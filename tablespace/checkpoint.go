@@ -20,7 +20,8 @@ import (
 // meanwhile) only freezes each table's dirty buffer as its flushing buffer; Persist (on Raft's
 // snapshot goroutine, while entries keep applying into fresh dirty buffers) writes the frozen
 // records and the live records of half-empty pages into new pages, points the PK map at them,
-// and writes the manifest into the snapshot sink. After Persist Raft truncates the log.
+// and writes the manifest into the snapshot sink. After Persist Raft truncates the log (on a
+// single voter's direct path, directLog.checkpoint does all of this the same way).
 
 // errCheckpointRunning is returned by Snapshot while a previous checkpoint is still persisting.
 var errCheckpointRunning = errors.New("tablespace: a checkpoint is already running")

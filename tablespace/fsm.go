@@ -15,7 +15,8 @@ import (
 )
 
 // fsm is the replicated state: every replica feeds it the same committed entries in the same
-// order. Apply runs on Raft's FSM goroutine only; readers run concurrently under table locks.
+// order. Apply runs on Raft's FSM goroutine only, or on a single voter's direct path under its
+// applyMu (direct.go), one batch at a time; readers run concurrently under table locks.
 type fsm struct {
 	dir   string            // the tablespace's directory, where its page stores are
 	pages *checkpoint.Store // the page store checkpoints write into; guarded by mu (stores.go)

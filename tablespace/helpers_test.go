@@ -162,3 +162,11 @@ func beginAll(ts *Tablespace) *Txn {
 	}
 	return tx
 }
+
+// lastLogIndex is the log's last index, through Raft or the direct path.
+func (ts *Tablespace) lastLogIndex() uint64 {
+	if d := ts.direct; d != nil {
+		return d.lastIndex()
+	}
+	return ts.raft.LastIndex()
+}

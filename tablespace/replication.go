@@ -67,6 +67,9 @@ func (ts *Tablespace) leaderTerm() uint64 {
 
 // IsLeader reports whether this replica leads the group and takes writes.
 func (ts *Tablespace) IsLeader() bool {
+	if ts.direct != nil {
+		return !ts.closed.Load()
+	}
 	if ts.raft == nil {
 		return false
 	}
@@ -83,6 +86,9 @@ func (ts *Tablespace) Transferring() bool { return ts.transferring.Load() > 0 }
 
 // Leader returns the group's leader as this replica knows it; "" when unknown.
 func (ts *Tablespace) Leader() (id, address string) {
+	if d := ts.direct; d != nil {
+		return string(d.conf.Servers[0].ID), string(d.conf.Servers[0].Address)
+	}
 	addr, sid := ts.raft.LeaderWithID()
 	return string(sid), string(addr)
 }
@@ -229,6 +235,9 @@ func (ts *Tablespace) AddReplica(ctx context.Context, r Replica) error {
 	if r.ID == "" || r.Address == "" {
 		return errors.New("tablespace: a replica needs an id and an address")
 	}
+	if ts.direct != nil {
+		return errSingleVoter
+	}
 	id, addr := raft.ServerID(r.ID), raft.ServerAddress(r.Address)
 	defer ts.refreshVoters()
 	var f raft.IndexFuture
@@ -267,6 +276,9 @@ func (ts *Tablespace) RemoveReplica(ctx context.Context, id string) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
+	if ts.direct != nil {
+		return errSingleVoter
+	}
 	defer ts.refreshVoters()
 	f := ts.raft.RemoveServer(raft.ServerID(id), 0, membershipTimeout)
 	if err := await(ctx, f); err != nil {
@@ -280,6 +292,9 @@ func (ts *Tablespace) RemoveReplica(ctx context.Context, id string) error {
 func (ts *Tablespace) TransferLeadership(ctx context.Context, id string) error {
 	if err := ts.writable(); err != nil {
 		return err
+	}
+	if ts.direct != nil {
+		return errSingleVoter
 	}
 	ts.transferring.Add(1)
 	defer ts.transferring.Add(-1)
@@ -295,6 +310,9 @@ func (ts *Tablespace) TransferLeadership(ctx context.Context, id string) error {
 }
 
 func (ts *Tablespace) configuration() []raft.Server {
+	if d := ts.direct; d != nil {
+		return d.conf.Servers
+	}
 	f := ts.raft.GetConfiguration()
 	if f.Error() != nil {
 		return nil
@@ -305,6 +323,9 @@ func (ts *Tablespace) configuration() []raft.Server {
 // Replicas lists the group's members from the Raft configuration, with what this replica
 // knows of their progress (see ReplicaState).
 func (ts *Tablespace) Replicas() []ReplicaState {
+	if d := ts.direct; d != nil {
+		return d.replicas()
+	}
 	leaderAddr, leaderID := ts.raft.LeaderWithID()
 	leading := ts.raft.State() == raft.Leader
 	now, last := time.Now(), ts.raft.LastIndex()

@@ -46,7 +46,7 @@ type Options struct {
 	// estimate: row bytes plus a fixed cost per row and lock); a write past it fails with
 	// ErrTxnMemory and the transaction can only roll back. Default 1 GiB; negative: no bound.
 	MaxTxnMemory int64
-	ApplyTimeout time.Duration // longest wait to enqueue a log entry; default 0 (no limit)
+	ApplyTimeout time.Duration // longest wait to enqueue a log entry in Raft; default 0 (no limit); a direct commit (direct.go) does not use it
 	// TrailingLogs is how many log entries survive a checkpoint's truncation, so a replica a
 	// little behind catches up from the log rather than a snapshot. Default 1024.
 	TrailingLogs uint64
@@ -77,6 +77,8 @@ type Options struct {
 	Logger *slog.Logger
 
 	logHooks *raftlog.Hooks // tests: faults under the log
+	// raftCommit keeps a single voter's commits on Raft's goroutines (tests: the old path).
+	raftCommit bool
 }
 
 func (o *Options) setDefaults() {
@@ -128,7 +130,8 @@ type Tablespace struct {
 	fsm   *fsm
 	locks *lockTable
 
-	raft      *raft.Raft
+	raft      *raft.Raft                // nil while commits are direct
+	direct    *directLog                // a single voter's commits off Raft's goroutines (direct.go); nil: Raft's
 	raftPtr   atomic.Pointer[raft.Raft] // raft, for the log's AsyncIf (called before NewRaft returns)
 	logDB     *raftlog.Store
 	logs      raft.LogStore // the log cache in front of logDB
@@ -164,7 +167,8 @@ type Tablespace struct {
 
 // Open starts (or restarts) a tablespace replica in opts.Dir: Raft restores the newest
 // checkpoint and replays the log after it. A single voter (no Transport) returns once it
-// leads and has applied every entry it had, so reads see every acknowledged write; a replica
+// leads and has applied every entry it had, so reads see every acknowledged write, and from
+// then on commits without Raft's goroutines (direct.go); a replica
 // of a multi-replica group returns once started (WaitLeader waits for an election).
 func Open(opts Options) (*Tablespace, error) {
 	opts.setDefaults()
@@ -290,6 +294,9 @@ func (ts *Tablespace) startRaft(hlog hclog.Logger, snaps raft.SnapshotStore) err
 	if err := ts.abortOrphanChunks(); err != nil {
 		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
 	}
+	if err := ts.startDirect(); err != nil {
+		return fmt.Errorf("tablespace %s: %w", ts.opts.Name, err)
+	}
 	ts.log.Info("tablespace open", "applied_index", ts.fsm.applied.Load(),
 		"tables", len(ts.fsm.schemas()))
 	return nil
@@ -399,7 +406,11 @@ func (ts *Tablespace) Checkpoint(ctx context.Context) error {
 		return ErrClosed
 	}
 	done := make(chan error, 1)
-	go func() { done <- ts.raft.Snapshot().Error() }()
+	if d := ts.direct; d != nil {
+		go func() { done <- d.checkpoint() }()
+	} else {
+		go func() { done <- ts.raft.Snapshot().Error() }()
+	}
 	select {
 	case err := <-done:
 		if errors.Is(err, raft.ErrNothingNewToSnapshot) {
@@ -484,6 +495,12 @@ func (ts *Tablespace) Stats() Stats {
 	st.PinnedSnapshots = ts.fsm.snaps.readers.Load()
 	st.Tables = len(ts.fsm.schemas())
 	st.Leader = ts.raft != nil && ts.raft.State() == raft.Leader
+	if d := ts.direct; d != nil {
+		st.Leader = !ts.closed.Load()
+		if last, applied := d.lastIndex(), d.appliedIndex(); last > applied {
+			st.ApplyLag = last - applied
+		}
+	}
 	if ts.raft != nil {
 		// Raft's applied index also covers the no-op entry each new leader appends, which
 		// never reaches the FSM; counting from the FSM's alone would report it as lag
@@ -545,6 +562,9 @@ func (ts *Tablespace) shutdownRaft() error {
 	var errs []error
 	if ts.raft != nil {
 		errs = append(errs, ts.raft.Shutdown().Error())
+	}
+	if ts.direct != nil {
+		ts.direct.close() // before the log closes under an append
 	}
 	if c, ok := ts.transport.(io.Closer); ok {
 		errs = append(errs, c.Close())

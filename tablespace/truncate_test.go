@@ -104,9 +104,9 @@ func TestTruncate(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ts := truncateFixture(t, t.TempDir(), rows)
 			defer ts.Close()
-			before := ts.raft.LastIndex()
+			before := ts.lastLogIndex()
 			c.run(t, ts, beginAll(ts))
-			if n := ts.raft.LastIndex() - before; n > 1 {
+			if n := ts.lastLogIndex() - before; n > 1 {
 				t.Fatalf("the transaction took %d log entries, want one", n)
 			}
 			for table, want := range c.want {

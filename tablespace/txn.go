@@ -706,6 +706,9 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 		committrace.Mark(committrace.Apply, committrace.DataID(data), 0)
 		defer committrace.Mark(committrace.Answered, committrace.DataID(data), 0)
 	}
+	if d := ts.direct; d != nil {
+		return d.commit(data)
+	}
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
 	// A leadership transfer refuses entries without appending them until it ends (within an
 	// election timeout): wait it out, so a transfer (a 'leader:' placement, a replica moved
