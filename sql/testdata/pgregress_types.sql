@@ -119,3 +119,65 @@ SELECT count(*) FROM (VALUES (timestamp '1997-01-02'), (timestamp '1997-01-03'))
 ----
 1
 tag: SELECT 1
+
+# to_char(numeric) in FM keeps the digits up to the last 0 of the fraction's picture
+# (NUMDesc_prepare's zero_end counts the fraction's places): '0.0' and '0000.0' were printed.
+query
+SELECT to_char(0::numeric, 'FM9999999999999999.099999999999999'), to_char(0::numeric, 'FM9999999999990999.990999999999999'), to_char(-83028485::numeric, 'FM9999999999990999.990999999999999')
+----
+.0|0000.000|-83028485.000
+tag: SELECT 1
+
+query
+SELECT to_char(0.1::numeric, 'FM0.0099'), to_char(1.5::float8, 'FM9.0900'), to_char(12, 'FM00.0'), to_char(4.31::numeric, 'FM0000000000000000.00000')
+----
+0.10|1.5000|12.0|0000000000000004.31000
+tag: SELECT 1
+
+# BEGIN, COMMIT and ROLLBACK take an optional WORK or TRANSACTION (numeric.sql's BEGIN
+# TRANSACTION ... COMMIT TRANSACTION were 42601).
+statement ok
+CREATE TABLE pgrt_txn (a int)
+
+statement ok
+BEGIN TRANSACTION
+
+statement ok
+INSERT INTO pgrt_txn VALUES (1)
+
+statement ok
+COMMIT TRANSACTION
+
+statement ok
+BEGIN WORK
+
+statement ok
+INSERT INTO pgrt_txn VALUES (2)
+
+statement ok
+ROLLBACK WORK
+
+statement ok
+BEGIN WORK
+
+statement ok
+INSERT INTO pgrt_txn VALUES (3)
+
+statement ok
+COMMIT WORK
+
+statement ok
+BEGIN TRANSACTION
+
+statement ok
+INSERT INTO pgrt_txn VALUES (4)
+
+statement ok
+ROLLBACK TRANSACTION
+
+query
+SELECT a FROM pgrt_txn ORDER BY a
+----
+1
+3
+tag: SELECT 2
