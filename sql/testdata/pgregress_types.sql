@@ -181,3 +181,11 @@ SELECT a FROM pgrt_txn ORDER BY a
 1
 3
 tag: SELECT 2
+
+# A negative numeric to an odd integer power past int32 is negative: its parity came from a
+# division that failed silently ((-1.0) ^ 1000000000000001 was 1).
+query
+SELECT (-1.0) ^ 1000000000000001, (-1.0) ^ 1000000000000000, (-1.0) ^ 10000000000000000000000000000001, (-1.0) ^ (-1000000000000001), (-1.0) ^ 2147483649.000
+----
+-1.0000000000000000|1.0000000000000000|-1.0000000000000000|-1.0000000000000000|-1.0000000000000000
+tag: SELECT 1
