@@ -189,3 +189,28 @@ SELECT (-1.0) ^ 1000000000000001, (-1.0) ^ 1000000000000000, (-1.0) ^ 1000000000
 ----
 -1.0000000000000000|1.0000000000000000|-1.0000000000000000|-1.0000000000000000|-1.0000000000000000
 tag: SELECT 1
+
+# ARRAY(SELECT an array) is PostgreSQL's two-dimensional array; drove made a text[] of the
+# inner arrays' text ({"{1,0}","{2,1}"}), now it refuses it as it does ARRAY[ARRAY[...]].
+# deviation: drove's arrays are one-dimensional (docs/sql.md).
+statement error 0A000
+SELECT array(SELECT array[i, i/2] FROM generate_series(1, 3) i)
+
+query
+SELECT array(SELECT i FROM generate_series(1, 3) i), array(SELECT indkey FROM pg_index LIMIT 0)
+----
+{1,2,3}|{}
+tag: SELECT 1
+
+# A cast to an array of a type with a modifier applies it to each element, which drove does not
+# yet: it was 22023 "length for type char must be at least 1" (arrays.sql's char(5)[]).
+# deviation: arrays of char(n), varchar(n) and numeric(p,s) are not supported yet (docs/sql.md).
+statement error 0A000
+SELECT '{a}'::char(2)[]
+
+# deviation: arrays of char(n), varchar(n) and numeric(p,s) are not supported yet (docs/sql.md).
+statement error 0A000
+SELECT CAST('{1}' AS numeric(5,2)[])
+
+statement error 22023
+SELECT CAST('{a}' AS varchar(0)[])
