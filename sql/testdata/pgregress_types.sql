@@ -214,3 +214,67 @@ SELECT CAST('{1}' AS numeric(5,2)[])
 
 statement error 22023
 SELECT CAST('{a}' AS varchar(0)[])
+
+# A json (not jsonb) value's part taken as text is its text as written, as -> hands it out:
+# ->>, #>>, json_each_text and json_array_elements_text printed it anew ([1, 2, 3]) (json.sql).
+query
+SELECT '[1,  {"b" :2}]'::json ->> 1, '{"a": {"b":{"c": "foo"}}}'::json #>> '{}', '{"a": {"b":{"c": "foo"}}}'::json #>> array['a'], '{"f1":[1,2,3]}'::json ->> 'f1'
+----
+{"b" :2}|{"a": {"b":{"c": "foo"}}}|{"b":{"c": "foo"}}|[1,2,3]
+tag: SELECT 1
+
+query
+SELECT * FROM json_each_text('{"f1":[1,2,3],"f2":{"f3":1},"f4":null,"f5":99,"f6":"stringy"}') ORDER BY 1
+----
+f1|[1,2,3]
+f2|{"f3":1}
+f4|NULL
+f5|99
+f6|stringy
+tag: SELECT 5
+
+query
+SELECT json_array_elements_text('[1,true,[1,[2,3]],null,{"f1":1,"f2":[7,8,9]},false,"stringy"]')
+----
+1
+true
+[1,[2,3]]
+NULL
+{"f1":1,"f2":[7,8,9]}
+false
+stringy
+tag: SELECT 7
+
+query
+SELECT '[1,  {"b" :2}]'::jsonb ->> 1, ('{"a": [1,2]}'::json::jsonb) ->> 'a', '{"a":1.50}'::json ->> 'a'
+----
+{"b": 2}|[1, 2]|1.50
+tag: SELECT 1
+
+# key is a column name (json_each's), which vitess reserves: WHERE key and ORDER BY key were
+# 42601.
+query
+SELECT key, value FROM json_each_text('{"a":1,"b":2,"c":3}') WHERE key > 'a' ORDER BY key DESC
+----
+c|3
+b|2
+tag: SELECT 2
+
+statement ok
+CREATE TABLE pgrt_key (id int PRIMARY KEY, key text UNIQUE, r int REFERENCES pgrt_key (id))
+
+statement ok
+INSERT INTO pgrt_key (id, key, r) VALUES (1, 'x', 1), (2, 'y', 1)
+
+query
+SELECT key, count(*) FROM pgrt_key WHERE key <> 'z' GROUP BY key ORDER BY key
+----
+x|1
+y|1
+tag: SELECT 2
+
+query
+SELECT * FROM (SELECT 1 AS key) s ORDER BY s.key
+----
+1
+tag: SELECT 1
