@@ -14,6 +14,13 @@ const castMarker = markerStart + "::"
 
 // castTarget maps a cast's type name (as the dialect pass wrote it) to a column type.
 func castTarget(name string) (types.Column, error) {
+	if elem, ok := strings.CutSuffix(name, "[]"); ok && strings.Contains(elem, "(") {
+		// varchar(2)[], numeric(5,2)[]: the modifier would apply to each element
+		if _, err := castTarget(elem); err != nil {
+			return types.Column{Name: name}, err
+		}
+		return types.Column{Name: name}, unsupported("arrays of %s", elem)
+	}
 	base, mod := name, ""
 	if i := strings.IndexByte(name, '('); i >= 0 {
 		base, mod = name[:i], strings.Trim(name[i:], "()")

@@ -210,6 +210,9 @@ func charField(p string, f *charFields, fm bool) (string, int64) {
 	isoYear, isoWeek := 0, 0
 	if !f.interval {
 		isoYear, isoWeek = f.t.ISOWeek()
+		if isoYear <= 0 {
+			isoYear = 1 - isoYear // as year: ISO year 0 is 1 BC
+		}
 	}
 	n := func(v int64, width int) (string, int64) { return pad(v, width, fm), v }
 	switch up := strings.ToUpper(p); up {

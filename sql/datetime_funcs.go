@@ -2,6 +2,7 @@ package sql
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -196,7 +197,10 @@ func buildExtract(asNumeric bool) func(c *funcCall) (*expr, error) {
 				}
 				x = types.Value{T: types.Timestamp, I: us}
 			}
-			if !asNumeric && x.T == types.Interval && fieldNames[strings.ToLower(a[0].S)] == "epoch" {
+			if x.T == types.Interval && fieldNames[strings.ToLower(a[0].S)] == "epoch" {
+				if asNumeric {
+					return scaledResult(intervalEpochMicros(x.Interval()).String(), 6, true)
+				}
 				return types.NewFloat(types.Float64, intervalEpochFloat(x.Interval())), nil
 			}
 			val, scale, null, err := extractField(strings.ToLower(a[0].S), x, loc)
@@ -221,7 +225,11 @@ func extractResult(val int64, scale int, asNumeric bool) (types.Value, error) {
 		}
 		return types.NewFloat(types.Float64, math.Inf(int(val>>63|1))), nil
 	}
-	s := strconv.FormatInt(val, 10)
+	return scaledResult(strconv.FormatInt(val, 10), scale, asNumeric)
+}
+
+// scaledResult is the integer s/10^scale as a numeric (with scale digits) or a double.
+func scaledResult(s string, scale int, asNumeric bool) (types.Value, error) {
 	if scale > 0 {
 		neg := strings.HasPrefix(s, "-")
 		digits := strings.TrimPrefix(s, "-")
@@ -477,11 +485,17 @@ func extractInterval(canon string, d types.IntervalValue, unsupportedUnit func()
 		return year / 100, 0, false, nil
 	case "millennium":
 		return year / 1000, 0, false, nil
-	case "epoch":
-		secs := year*31557600 + mon*2592000 + int64(d.Days)*86400
-		return secs*1e6 + us, 6, false, nil
 	}
-	return unsupportedUnit()
+	return unsupportedUnit() // epoch: intervalEpochMicros
+}
+
+// intervalEpochMicros is EXTRACT(epoch FROM interval) in microseconds, exact: it passes an
+// int64 from about 106751991 days (or 292471 years) on, as PostgreSQL's numeric does not.
+func intervalEpochMicros(d types.IntervalValue) *big.Int {
+	year, mon := int64(d.Months/12), int64(d.Months%12)
+	secs := year*31557600 + mon*2592000 + int64(d.Days)*86400 // at most about 6e15
+	r := new(big.Int).Mul(big.NewInt(secs), big.NewInt(1e6))
+	return r.Add(r, big.NewInt(d.Micros))
 }
 
 // truncFields are date_trunc's units in increasing size.

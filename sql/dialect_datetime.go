@@ -23,10 +23,12 @@ func init() {
 		words string
 		wordRule
 	}{
-		{"interval timestamptz timetz json jsonb jsonpath int2 int4 int8 smallint integer int bigint bool boolean text uuid",
+		// DATE, TIMESTAMP and TIME too, though vitess parses them: its literal has no column
+		// name, PostgreSQL's is the type's (date, timestamp, time).
+		{"interval timestamptz timetz json jsonb jsonpath int2 int4 int8 smallint integer int bigint bool boolean text uuid date timestamp time",
 			wordRule{"typed-literal", stringNext(0), emitTypedLiteral(0)}},
 		{"timestamp time", wordRule{"typed-literal-tz", func(r *rewriter) bool {
-			return r.followedBy("with", "time", "zone") && stringNext(3)(r)
+			return zoneWords(r, 0) == 3 && stringNext(3)(r)
 		}, emitTypedLiteral(3)}},
 		{"interval timestamp timestamptz time timetz", wordRule{"typed-literal-precision", func(r *rewriter) bool {
 			return r.nextIs("(") && r.peek(1).Kind == lexer.Integer && r.peek(2).IsPunct(")") && stringNext(3+zoneWords(r, 3))(r)
@@ -90,7 +92,7 @@ func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 	return func(r *rewriter, w string) error {
 		typ, skip := w, words
 		switch {
-		case words == 3:
+		case words == 3 && r.peek(0).Is("with"):
 			typ = w + "tz" // TIMESTAMP WITH TIME ZONE, TIME WITH TIME ZONE
 		case words == -3: // TYPE(p) [WITH[OUT] TIME ZONE] 'text'
 			zone := zoneWords(r, 3)

@@ -493,6 +493,22 @@ func specialPower(x, y *apd.Decimal) (types.Value, error) {
 	return types.NewNumeric(&d), nil
 }
 
+// isOddIntegral reports whether the integral d is odd, from its digits: exact at any size
+// ((-1.0) ^ 1000000000000001 is -1).
+func isOddIntegral(d *apd.Decimal) bool {
+	if d.Exponent > 0 {
+		return false // a multiple of 10
+	}
+	var c apd.BigInt
+	c.Set(&d.Coeff)
+	if d.Exponent < 0 { // 3.00: drop the zeros after the point
+		var p apd.BigInt
+		p.Exp(apd.NewBigInt(10), apd.NewBigInt(int64(-d.Exponent)), nil)
+		c.Quo(&c, &p)
+	}
+	return c.Bit(0) == 1
+}
+
 func isIntegral(d *apd.Decimal) bool {
 	var r apd.Decimal
 	d.Modf(nil, &r)
@@ -516,9 +532,7 @@ func numericPower(x, y *apd.Decimal) (types.Value, error) {
 		if !isIntegral(y) {
 			return types.Value{}, errPowComplex
 		}
-		var half apd.Decimal
-		_, _ = exact.Quo(&half, y, apd.New(2, 0))
-		neg = !isIntegral(&half)
+		neg = isOddIntegral(y)
 		base.Negative = false
 	}
 	val, err := powerWeightEstimate(&base, y)

@@ -70,6 +70,9 @@ func jsonAsText(n *types.JSONNode) types.Value {
 	case types.JSONString:
 		return types.NewText(n.Str)
 	}
+	if n.Raw != "" { // a json value's part is its text as written, as -> hands it out
+		return types.NewText(n.Raw)
+	}
 	return types.NewText(string(types.AppendJSONText(nil, n, false)))
 }
 

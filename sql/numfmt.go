@@ -166,7 +166,7 @@ func (d *numDesc) prepare(id int) error {
 			d.pre++
 		}
 		if id == num0 {
-			d.zeroEnd = d.pre
+			d.zeroEnd = d.pre + d.post // NUMDesc_prepare counts a fraction digit's 0 too
 		}
 	case numB:
 		if d.pre == 0 && d.post == 0 && d.flag&fZero == 0 {

@@ -184,7 +184,8 @@ func caseColumnName(e *sqlparser.CaseExpr) string {
 // internal calls the name of what they stand for.
 func funcColumnName(e *sqlparser.FuncExpr) string {
 	switch name := e.Name.Lowered(); {
-	case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2: // a[i] is named for a
+	case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2, // a[i] is named for a
+		name == "drove_subscript" && len(e.Exprs) == 3: // and so is the slice a[i:j]
 		return columnName(e.Exprs[0])
 	case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
 		if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {
@@ -245,7 +246,12 @@ func castTypeName(e *sqlparser.CollateExpr) string {
 		case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc": // all int8 here
 			return t.Name
 		}
-		return typeNames[t.Type]
+		if n, ok := typeNames[t.Type]; ok {
+			return n
+		}
+		if t.Type.IsArray() { // an array's cast is named for its element type, interval[] interval
+			return typeNames[t.Type.Elem()]
+		}
 	}
 	return "?column?"
 }

@@ -34,8 +34,8 @@ func isSettingStmt(words []string) bool {
 	switch words[0] {
 	case "set", "show", "reset", "vacuum", "analyze", "analyse":
 		return true
-	case "begin":
-		return !isTxnTail(words[1:])
+	case "begin": // BEGIN alone is vitess's; BEGIN WORK and BEGIN TRANSACTION are not
+		return len(words) > 1
 	case "start":
 		return len(words) > 2 && words[1] == "transaction"
 	}

@@ -99,7 +99,7 @@ func (p piece) parseVitess(text string, words []string, returning bool) (sqlpars
 
 func parsePiece(p piece) (*Statement, error) {
 	st := &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
-	if (p.first == "checkpoint" && len(p.words) == 1) || (p.first == "end" || p.first == "abort") && isTxnTail(p.words[1:]) {
+	if (p.first == "checkpoint" && len(p.words) == 1) || isTxnEnd(p.first) && isTxnTail(p.words[1:]) {
 		return st, nil
 	}
 	for _, u := range utilityParsers {
@@ -701,11 +701,11 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return err
 		}
 		return out.Complete("CHECKPOINT")
-	case "end":
+	case "end", "commit":
 		if st.ast == nil {
 			return s.commit(ctx, out)
 		}
-	case "abort":
+	case "abort", "rollback":
 		if st.ast == nil {
 			return s.rollback(out)
 		}

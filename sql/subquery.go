@@ -280,8 +280,12 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 	if len(sp.cols) != 1 {
 		return nil, Errorf("42601", "subquery must return only one column")
 	}
-	// An array of a type drove has no array type for is a text[] of the elements' text.
+	// An array of a type drove has no array type for is a text[] of the elements' text; but
+	// an array of arrays is PostgreSQL's multidimensional array, which drove has not.
 	et := sp.cols[0].Type
+	if et.IsArray() && et != types.Int2Vector { // int2vector[] is one-dimensional
+		return nil, unsupported("multidimensional arrays (ARRAY of a subquery of %s)", et)
+	}
 	at := types.ArrayOf(et)
 	if at == types.Null {
 		at = types.TextArray

@@ -254,43 +254,60 @@ func (a *intervalAcc) sum(f *int64, x int64) {
 	*f = r
 }
 
-// sumFloat adds the whole number x to *f, recording one past int64.
-func (a *intervalAcc) sumFloat(f *int64, x float64) {
-	if !(x >= math.MinInt64 && x < math.MaxInt64) { // also NaN
-		a.over = true
-		return
-	}
-	a.sum(f, int64(x))
-}
-
+// add adds v units as PostgreSQL's ISO 8601 input does (ParseISO8601Number): the whole
+// part exactly, the fraction as addSplit spills it.
 func (a *intervalAcc) add(v float64, unit string) bool {
-	u, ok := intervalUnitScale[unit]
-	if !ok {
-		return false
+	if !(v >= math.MinInt64 && v < -math.MinInt64) { // also NaN
+		a.over = true
+		return true
 	}
 	whole := math.Trunc(v)
-	frac := v - whole
-	switch u.field {
-	case 'u':
-		a.sumFloat(&a.imicros, math.RoundToEven(v*float64(u.mult)))
-	case 'd':
-		a.sumFloat(&a.idays, whole*float64(u.mult))
-		a.spillDays(frac * float64(u.mult))
-	case 'm':
-		a.sumFloat(&a.imonths, whole*float64(u.mult))
-		if unit == "month" {
-			a.spillDays(frac * 30)
-		} else {
-			a.sumFloat(&a.imonths, math.Round(frac*float64(u.mult))) // PostgreSQL rounds a year's fraction to months
-		}
+	return a.addSplit(int64(whole), v-whole, unit)
+}
+
+// addSplit adds n units exactly and the fraction frac (|frac| < 1) of one as PostgreSQL's
+// DecodeInterval does: to microseconds for a time unit or a day, to days then microseconds
+// for a week or a month (of 30 days), to whole months for a year and longer.
+func (a *intervalAcc) addSplit(n int64, frac float64, unit string) bool {
+	u, ok := intervalUnitScale[unit]
+	if !ok || !a.addInt(n, unit) || frac == 0 {
+		return ok
+	}
+	switch {
+	case u.field == 'u':
+		a.fractMicros(frac, u.mult)
+	case unit == "day":
+		a.fractMicros(frac, usecsPerDay)
+	case unit == "week":
+		a.fractDays(frac, 7)
+	case unit == "month":
+		a.fractDays(frac, 30)
+	default: // AdjustFractYears: rint(frac * scale * 12)
+		a.sum(&a.imonths, int64(math.RoundToEven(frac*float64(u.mult/12)*12)))
 	}
 	return true
 }
 
-func (a *intervalAcc) spillDays(fdays float64) {
-	whole := math.Trunc(fdays)
-	a.sumFloat(&a.idays, whole)
-	a.sumFloat(&a.imicros, math.RoundToEven((fdays-whole)*86400e6))
+// fractMicros adds frac*scale microseconds, a half or less of one dropped
+// (AdjustFractMicroseconds).
+func (a *intervalAcc) fractMicros(frac float64, scale int64) {
+	frac *= float64(scale)
+	us := int64(frac)
+	frac -= float64(us)
+	if frac > 0.5 {
+		us++
+	} else if frac < -0.5 {
+		us--
+	}
+	a.sum(&a.imicros, us)
+}
+
+// fractDays adds frac*scale days: whole days, the rest in microseconds (AdjustFractDays).
+func (a *intervalAcc) fractDays(frac float64, scale int64) {
+	frac *= float64(scale)
+	d := int64(frac)
+	a.sum(&a.idays, d)
+	a.fractMicros(frac-float64(d), usecsPerDay)
 }
 
 func (a *intervalAcc) result() (IntervalValue, bool) {

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -238,17 +239,36 @@ func (a *intervalAcc) number(w string, unit *string) (int, bool) {
 	}
 	u := *unit
 	mask := unitFieldMask[u]
-	if n, err := strconv.ParseInt(w, 10, 64); err == nil {
-		a.addInt(n, u)
-	} else {
-		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || strings.ContainsAny(w, "eEnN") {
+	// As DecodeInterval: the whole part an int64 (past it out of range), the fraction a
+	// double, so that no digit of either is lost.
+	ip, fp, hasFrac := strings.Cut(w, ".")
+	switch ip {
+	case "":
+		ip = "0"
+	case "-", "+":
+		return 0, false
+	}
+	n, err := strconv.ParseInt(ip, 10, 64)
+	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			a.over = true
+			return mask, true
+		}
+		return 0, false
+	}
+	frac := 0.0
+	if hasFrac && fp != "" {
+		if strings.TrimLeft(fp, "0123456789") != "" {
 			return 0, false
 		}
-		a.add(v, u)
-		if u == "second" {
-			mask = allSecsMask
+		frac, _ = strconv.ParseFloat("0."+fp, 64)
+		if w[0] == '-' {
+			frac = -frac
 		}
+	}
+	a.addSplit(n, frac, u)
+	if u == "second" && frac != 0 {
+		mask = allSecsMask
 	}
 	if u == "hour" {
 		*unit = "day"
@@ -291,7 +311,11 @@ func parseClock(w string, minSec bool) (us int64, ok, over bool) {
 		if math.Floor(sec) > 60 { // PostgreSQL's DecodeTime takes a 60th second
 			return 0, true, true
 		}
-		us += int64(math.RoundToEven(sec * 1e6))
+		secUs := int64(math.RoundToEven(sec * 1e6))
+		if us > math.MaxInt64-secUs { // 2562047788:00:54.775808 would wrap
+			return 0, true, true
+		}
+		us += secUs
 	}
 	if neg {
 		us = -us

@@ -58,7 +58,11 @@ func ParseTime(s string) (Value, error) {
 			} else if w == "pm" && t.hour != 12 {
 				t.hour += 12
 			}
-		case tzAbbrevs[w] || knownZone(w):
+		case tzAbbrevs[w]:
+		case knownZone(w): // a zone name needs a date unless its offset never changed
+			if _, fixed := fixedZoneOffset(w); !fixed {
+				return Value{}, bad
+			}
 		default:
 			if _, err := decodeZone(w); err != dtOK {
 				return Value{}, bad

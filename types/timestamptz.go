@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,6 +57,22 @@ func LoadZone(name string) (*time.Location, bool) {
 		zoneCache.Store(name, loc)
 	}
 	return loc, ok
+}
+
+// fixedZoneOffset is the offset (seconds east) of the zone named name when it has never
+// changed (UTC, Etc/GMT+3): the only zone names a time without a date may carry, as
+// PostgreSQL's DecodeTimeOnly takes them (pg_get_timezone_offset).
+func fixedZoneOffset(name string) (int, bool) {
+	loc, ok := LoadZone(name)
+	if !ok {
+		return 0, false
+	}
+	t := time.Unix(0, 0).In(loc)
+	if start, end := t.ZoneBounds(); !start.IsZero() || !end.IsZero() {
+		return 0, false
+	}
+	_, off := t.Zone()
+	return off, true
 }
 
 func loadZone(name string) (*time.Location, bool) {
@@ -153,6 +170,9 @@ func ParseTimestamptz(s string, now time.Time, loc *time.Location) (Value, error
 		return Value{}, zerr
 	}
 	us := local - off*1e6
+	if off < 0 && us < local { // wrapped past the largest int64
+		return Value{}, outOfRange
+	}
 	if pg := us - unixToPG; pg < minTimestamp || pg >= endTimestamp || us >= Infinity-1 {
 		return Value{}, outOfRange
 	}
@@ -162,10 +182,15 @@ func ParseTimestamptz(s string, now time.Time, loc *time.Location) (Value, error
 // localMicros is the wall clock of t as microseconds since 1970 (read as if UTC).
 func localMicros(t *tm) (int64, bool) {
 	days := int64(date2j(t.year, t.mon, t.mday) - unixEpochJDate)
-	if days > 300000*366 || days < -300000*366 {
+	if days > math.MaxInt64/usecsPerDay || days < -300000*366 {
 		return 0, false
 	}
+	// Past the last microsecond an int64 holds the sum would wrap (294270 AD read as a
+	// date in 290286 BC).
 	tod := ((int64(t.hour)*60+int64(t.min))*60+int64(t.sec))*1e6 + t.usec
+	if days > 0 && tod > math.MaxInt64-days*usecsPerDay {
+		return 0, false
+	}
 	return days*usecsPerDay + tod, true
 }
 

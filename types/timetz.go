@@ -95,6 +95,9 @@ func ParseTimeTZ(s string, now time.Time, loc *time.Location) (Value, error) {
 			}
 		default:
 			o, ok := zoneAbbrevOffsets[w]
+			if !ok && strings.Contains(w, "/") { // Etc/GMT+3: a zone name whose offset never changed
+				o, ok = fixedZoneOffset(w)
+			}
 			if !ok || hasZone {
 				// A zone name's offset depends on the date, which a time lacks.
 				return Value{}, bad
