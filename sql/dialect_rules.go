@@ -53,6 +53,7 @@ func init() {
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
+		{"default", wordRule{"default-values", defaultValuesNext, emitDefaultValues}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
@@ -220,6 +221,22 @@ func emitInsert(r *rewriter, w string) error {
 		return r.syntaxErrorAt(r.peek(n + 1))
 	}
 	r.plainWord(w)
+	return nil
+}
+
+// defaultValuesNext: INSERT INTO t DEFAULT VALUES, after the table (and its alias), not
+// after a column list (PostgreSQL's grammar has none there).
+func defaultValuesNext(r *rewriter) bool {
+	return r.depth == 0 && len(r.words) > 0 && r.words[0] == "insert" && r.followedBy("values") &&
+		(r.prev.Kind == lexer.Ident || r.prev.Kind == lexer.QuotedIdent)
+}
+
+// emitDefaultValues writes DEFAULT VALUES as vitess's empty column list and row: the row is
+// every column's default (bindInsert).
+func emitDefaultValues(r *rewriter, _ string) error {
+	r.b.WriteString("() values ()")
+	r.skip(1)
+	r.keep("values")
 	return nil
 }
 

@@ -220,6 +220,11 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 	}
 	targets = targets[:len(cols)]
 	schema := bt.schema
+	for j, i := range targets {
+		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
+			return nil, err
+		}
+	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
 		if view {
@@ -254,7 +259,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 				}
 			}
 			for j, i := range targets {
-				if row[i], err = assign(src[j], cols[j].Type, false, &schema.Columns[i]); err != nil {
+				if row[i], err = assign(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i]); err != nil {
 					return err
 				}
 			}
