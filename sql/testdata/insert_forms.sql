@@ -64,6 +64,28 @@ INSERT INTO hu (a) SELECT v FROM (SELECT '1' AS v) s
 statement error 42804
 INSERT INTO hu (a) SELECT '1'::text WHERE false
 
+statement error 42804
+INSERT INTO hu (a) SELECT DISTINCT NULL
+
+statement error 42804
+SELECT DISTINCT '1' UNION SELECT 1
+
+statement error 42804
+SELECT DISTINCT NULL UNION SELECT 1
+
+query
+SELECT DISTINCT NULL AS n, 'x' AS x
+----
+NULL|x
+tag: SELECT 1
+
+query
+SELECT DISTINCT '1' UNION SELECT '2' ORDER BY 1
+----
+1
+2
+tag: SELECT 2
+
 query
 INSERT INTO hu (b) SELECT NULL UNION ALL SELECT NULL RETURNING b
 ----
