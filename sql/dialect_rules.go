@@ -54,6 +54,7 @@ func init() {
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"default", wordRule{"default-values", defaultValuesNext, emitDefaultValues}},
+		{"default", wordRule{"default-expr", defaultExprNext, emitDefaultExpr}},
 		// KEY is an unreserved word in PostgreSQL (a column may be named key) but MySQL's
 		// keyword: quoted, except in PRIMARY KEY, FOREIGN KEY, FOR [NO] KEY ...
 		{"key", wordRule{"key-name", func(r *rewriter) bool { return !keyWordAfter[r.lastWord] }, emitNameWord}},

@@ -105,3 +105,28 @@ SELECT count(*) FROM hu
 ----
 6
 tag: SELECT 1
+
+# A column's DEFAULT is an expression without parentheses, as PostgreSQL's grammar has it.
+statement ok
+CREATE TABLE dd (id int PRIMARY KEY, a text DEFAULT 'd'||'x', b int DEFAULT 1+2 NOT NULL, c int DEFAULT -1, d text DEFAULT upper('a') || lower('B') CHECK (d <> ''), e numeric DEFAULT 2 * (3 + 4), f int DEFAULT (5), g text DEFAULT 'x'::text, h int default 1 + 2)
+
+statement ok
+ALTER TABLE dd ADD COLUMN i int DEFAULT 3 * 3
+
+query
+INSERT INTO dd (id) VALUES (1) RETURNING *
+----
+1|dx|3|-1|Ab|14|5|x|3|9
+tag: INSERT 0 1
+
+statement ok
+CREATE TABLE dd2 (id int PRIMARY KEY, k int DEFAULT 1 + 1 NOT NULL, FOREIGN KEY (k) REFERENCES dd (id) ON DELETE SET DEFAULT)
+
+statement error 23503
+INSERT INTO dd2 (id) VALUES (1)
+
+query
+INSERT INTO dd2 (id, k) VALUES (1, 1) RETURNING *
+----
+1|1
+tag: INSERT 0 1
