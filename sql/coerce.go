@@ -301,6 +301,19 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 		Hint:    "You will need to rewrite or cast the expression."}
 }
 
+// assignableColumn refuses, when INSERT ... SELECT is planned, a text column of the query
+// (not an untyped literal: SELECT NULL UNION SELECT NULL, a VALUES list's or a DISTINCT's
+// NULLs are text in PostgreSQL) for a column of another type: assign refuses each of its
+// values, and PostgreSQL the statement, even when every value is NULL or there is none.
+func assignableColumn(src Column, c *types.Column) error {
+	if src.Type != types.Text || src.unknown || c.Type == types.Text {
+		return nil
+	}
+	return &Error{Code: "42804",
+		Message: "column \"" + c.Name + "\" is of type " + c.TypeName() + " but expression is of type text",
+		Hint:    "You will need to rewrite or cast the expression."}
+}
+
 // checkLength enforces varchar(n) and pads char(n); a date/time type's typmod rounds (or
 // truncates an interval), as assignment does in PostgreSQL.
 func checkLength(v types.Value, c *types.Column) (types.Value, error) {

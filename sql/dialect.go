@@ -131,6 +131,9 @@ type rewriter struct {
 	sepLateral       bool   // the last separator is a LATERAL after one
 	cteMode          string // the marker of a WITH query's [NOT] MATERIALIZED, until its "(" (cte_materialized.go)
 	lastWord         string // the last word written, "" after any other token
+	// defaultEnd: where in q the DEFAULT expression the default-expr rule parenthesized
+	// ends; the main loop closes it before the token there (dialect_default.go). 0: none.
+	defaultEnd int
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
 	colState int
@@ -203,6 +206,10 @@ func (r *rewriter) run() ([]piece, error) {
 		t, err := lexer.At(q, r.pos)
 		if err != nil {
 			return nil, lexErrorIn(err, q)
+		}
+		if r.defaultEnd > 0 && t.Pos >= r.defaultEnd {
+			r.b.WriteByte(')')
+			r.defaultEnd = 0
 		}
 		r.writeGap(t.Pos)
 		if t.Kind == lexer.EOF {

@@ -53,6 +53,11 @@ func init() {
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
+		{"default", wordRule{"default-values", defaultValuesNext, emitDefaultValues}},
+		{"default", wordRule{"default-expr", defaultExprNext, emitDefaultExpr}},
+		// KEY is an unreserved word in PostgreSQL (a column may be named key) but MySQL's
+		// keyword: quoted, except in PRIMARY KEY, FOREIGN KEY, FOR [NO] KEY ...
+		{"key", wordRule{"key-name", func(r *rewriter) bool { return !keyWordAfter[r.lastWord] }, emitNameWord}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
@@ -229,11 +234,47 @@ func emitInsert(r *rewriter, w string) error {
 	return nil
 }
 
-// columnState follows CREATE TABLE's column definitions and rewrites a column's type name;
+// defaultValuesNext: INSERT INTO t DEFAULT VALUES, after the table (and its alias), not
+// after a column list (PostgreSQL's grammar has none there).
+func defaultValuesNext(r *rewriter) bool {
+	return r.depth == 0 && len(r.words) > 0 && r.words[0] == "insert" && r.followedBy("values") &&
+		(r.prev.Kind == lexer.Ident || r.prev.Kind == lexer.QuotedIdent)
+}
+
+// emitDefaultValues writes DEFAULT VALUES as vitess's empty column list and row: the row is
+// every column's default (bindInsert).
+func emitDefaultValues(r *rewriter, _ string) error {
+	r.b.WriteString("() values ()")
+	r.skip(1)
+	r.keep("values")
+	return nil
+}
+
+// keyWordAfter are the words KEY is PostgreSQL's keyword after.
+var keyWordAfter = map[string]bool{"primary": true, "foreign": true, "for": true, "no": true}
+
+// emitNameWord writes w as an identifier, quoted: vitess would read MySQL's keyword.
+func emitNameWord(r *rewriter, w string) error {
+	if !r.prev.IsPunct(".") {
+		r.startOperand()
+	}
+	r.b.WriteString("`" + w + "`")
+	r.keep(w)
+	return nil
+}
+
+// columnState follows the column definitions of CREATE TABLE and ALTER TABLE ... ADD and rewrites a column's type name;
 // done says it did.
 func (r *rewriter) columnState(w string) (done bool, err error) {
+	if w == "add" && r.depth == 0 && len(r.words) >= 2 && r.words[0] == "alter" && r.words[1] == "table" {
+		r.colState = 1 // ALTER TABLE ... ADD [COLUMN] name type: a column definition follows
+		return false, nil
+	}
 	switch r.colState {
 	case 1:
+		if w == "column" && r.lastWord == "add" {
+			return false, nil
+		}
 		r.colState = 2
 		if tableConstraintWords[w] {
 			r.colState = 0

@@ -91,6 +91,12 @@ func TestDialectRules(t *testing.T) {
 		{"returning-elsewhere", "insert into t values (1) returning a returning", "", "42601"},
 		{"returning-elsewhere", "prepare d as delete from t returning a", "prepare d as delete from t returning a", ""},
 		{"upsert", "UPSERT INTO t VALUES (1)", "insert into t values (1)", ""},
+		{"default-values", "insert into t default values returning a", "insert into t () values ()", ""},
+		{"default-values", "insert into t (a) default values", "insert into t (a) default values", ""}, // vitess refuses it
+		{"default-expr", "create table t (a text default 'd' || 'x' not null, b int default -1, c int default 2 * (3 + 4))", "create table t (a text default ( 'd'  |  'x') not null, b int default ( -1), c int default ( 2 * (3 + 4)))", ""},
+		{"default-expr", "alter table t add column a int default 1 + 2", "alter table t add column a int default ( 1 + 2)", ""},
+		{"key-name", "create table t (key int primary key, b int references u (key))", "create table t (`key` int primary key, b int references u (`key`))", ""},
+		{"key-name", "select t.key from t where key = 1", "select t.`key` from t where `key` = 1", ""},
 		{"marker-agg", "select string_agg(s, ',') from t", "select group_concat(s, ',' separator '\\0agg:string_agg') from t", ""},
 		{"plain-agg-order", "select sum(x order by y), count(distinct x order by x), max(f(x, y)), min(x) over (order by y) from t", "select group_concat(x order by y separator '\\0agg:sum'), group_concat(distinct x order by x separator '\\0agg:count'), max(f(x, y)), min(x) over (order by y) from t", ""},
 		{"marker-agg", "create table every (a int)", "create table every (a int)", ""},

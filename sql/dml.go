@@ -135,7 +135,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	}
 	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
-		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ins)
+		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList))
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
@@ -169,27 +169,18 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		}
 		rows[r] = exprs
 	}
-	staging := valuesRead(values)
+	view := valuesRead(values) || insertReads(conflict, st.OnDup, retList)
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		row := make([]types.Value, len(schema.Columns))
 		var key, value []byte
 		written := 0
-		var pre [][]types.Value // every row, evaluated before the first insert (staging)
 		for _, exprs := range rows {
-			if !staging {
-				break
-			}
-			r := make([]types.Value, len(schema.Columns))
-			if err := evalValuesRow(exprs, r, schema); err != nil {
-				return err
-			}
-			pre = append(pre, r)
-		}
-		for k, exprs := range rows {
-			if pre != nil {
-				copy(row, pre[k])
-			} else if err := evalValuesRow(exprs, row, schema); err != nil {
+			if err := evalValuesRow(exprs, row, schema); err != nil {
 				return err
 			}
 			var err error
@@ -216,7 +207,7 @@ func insertTag(n int) string {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ins *inserter) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool) (*plan, error) {
 	root, cols, err := s.bindQuery(q, ps, nil)
 	if err != nil {
 		return nil, err
@@ -229,8 +220,17 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 	}
 	targets = targets[:len(cols)]
 	schema := bt.schema
+	for j, i := range targets {
+		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
+			return nil, err
+		}
+	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		it, err := root.open(ps.ec)
 		if err != nil {
 			return err
@@ -259,7 +259,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, t
 				}
 			}
 			for j, i := range targets {
-				if row[i], err = assign(src[j], cols[j].Type, false, &schema.Columns[i]); err != nil {
+				if row[i], err = assign(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i]); err != nil {
 					return err
 				}
 			}
@@ -336,13 +336,16 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	staging := readsInStatement(st.Where, st.Exprs, retList)
+	view := readsInStatement(st.Where, st.Exprs, retList)
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
-		stage := newStaged(staging, ret)
 		row := make([]types.Value, len(schema.Columns))
 		next := make([]types.Value, len(schema.Columns))
 		var key, value []byte
@@ -371,25 +374,13 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 			if key, value, err = finishRow(bt, next, key, value); err != nil {
 				return err
 			}
-			write := func(old, key, value []byte, next []types.Value) error {
-				return writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next)
-			}
-			if stage != nil {
-				if err := stage.add(old, key, value, next, next, write); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := write(old, key, value, next); err != nil {
+			if err := writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next); err != nil {
 				return err
 			}
 			if err := ret.emit(out, next); err != nil {
 				return err
 			}
 			n++
-		}
-		if n, err = stage.flush(out, n); err != nil {
-			return err
 		}
 		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
 	}}, nil
@@ -414,13 +405,16 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	staging := readsInStatement(st.Where, nil, retList)
+	view := readsInStatement(st.Where, nil, retList)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		keys, err := matchingKeys(ps.ec, acc)
 		if err != nil {
 			return err
 		}
-		stage := newStaged(staging, ret)
 		row := make([]types.Value, len(bt.schema.Columns))
 		n := 0
 		for _, key := range keys {
@@ -434,23 +428,13 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 			if !ok {
 				continue
 			}
-			del := func(_, key, _ []byte, _ []types.Value) error { return tx.Delete(ctx, bt.name, key) }
-			if stage != nil {
-				if err := stage.add(key, key, nil, row, row, del); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := del(nil, key, nil, nil); err != nil {
+			if err := tx.Delete(ctx, bt.name, key); err != nil {
 				return err
 			}
 			if err := ret.emit(out, row); err != nil {
 				return err
 			}
 			n++
-		}
-		if n, err = stage.flush(out, n); err != nil {
-			return err
 		}
 		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil

@@ -3,7 +3,6 @@ package sql
 import (
 	"bytes"
 	"context"
-	"slices"
 	"strconv"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -127,13 +126,16 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 	if err != nil {
 		return nil, err
 	}
-	staging := readsInStatement(st.Where, st.Exprs, retList)
+	view := readsInStatement(st.Where, st.Exprs, retList)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		rows, err := j.collect(ps.ec)
 		if err != nil {
 			return err
 		}
-		stage := newStaged(staging, j.ret)
 		next := make([]types.Value, j.target)
 		var key, value []byte
 		n := 0
@@ -161,16 +163,7 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 			if key, value, err = finishRow(bt, next, key, value); err != nil {
 				return err
 			}
-			write := func(old, key, value []byte, next []types.Value) error {
-				return writeUpdated(ctx, tx, bt, pkChanges && !bytes.Equal(key, old), old, key, value, next)
-			}
-			if stage != nil {
-				if err := stage.add(jr.key, key, value, next, append(slices.Clone(next), jr.row[j.target:]...), write); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := write(jr.key, key, value, next); err != nil {
+			if err := writeUpdated(ctx, tx, bt, pkChanges && !bytes.Equal(key, jr.key), jr.key, key, value, next); err != nil {
 				return err
 			}
 			copy(jr.row, next)
@@ -178,9 +171,6 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 				return err
 			}
 			n++
-		}
-		if n, err = stage.flush(out, n); err != nil {
-			return err
 		}
 		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
 	}}, nil
@@ -193,13 +183,16 @@ func (s *Session) bindDeleteUsing(st *sqlparser.Delete, ps *params, retList *sql
 		return nil, err
 	}
 	bt := j.bt
-	staging := readsInStatement(st.Where, nil, retList)
+	view := readsInStatement(st.Where, nil, retList)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		if view {
+			tx.BeginStatementView()
+			defer tx.EndStatementView()
+		}
 		rows, err := j.collect(ps.ec)
 		if err != nil {
 			return err
 		}
-		stage := newStaged(staging, j.ret)
 		n := 0
 		for _, jr := range rows {
 			if err := ps.ec.check(); err != nil {
@@ -212,23 +205,13 @@ func (s *Session) bindDeleteUsing(st *sqlparser.Delete, ps *params, retList *sql
 			if !ok {
 				continue
 			}
-			del := func(_, key, _ []byte, _ []types.Value) error { return tx.Delete(ctx, bt.name, key) }
-			if stage != nil {
-				if err := stage.add(jr.key, jr.key, nil, jr.row, jr.row, del); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := del(nil, jr.key, nil, nil); err != nil {
+			if err := tx.Delete(ctx, bt.name, jr.key); err != nil {
 				return err
 			}
 			if err := j.ret.emit(out, jr.row); err != nil {
 				return err
 			}
 			n++
-		}
-		if n, err = stage.flush(out, n); err != nil {
-			return err
 		}
 		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil

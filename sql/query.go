@@ -281,6 +281,13 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 			return nil, nil, err
 		}
 		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
+		for i := range cols {
+			// DISTINCT compares untyped literals and NULLs as text, as PostgreSQL resolves them.
+			cols[i].unknown = false
+			if cols[i].Type == types.Null {
+				cols[i].Type = types.Text
+			}
+		}
 	}
 	if on != nil {
 		return finishDistinctOn(root, cols, keys, distinctOn, exprs, limits), cols, nil

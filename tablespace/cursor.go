@@ -27,7 +27,7 @@ func (tx *Txn) Cursor(table string) (*Cursor, error) {
 	}
 	c := &Cursor{it: scanIter{rd: pageReader{f: tx.ts.fsm, store: t.store}}, txn: tx, mine: tx.own(table)}
 	for _, i := range c.mine {
-		if tx.writes[i].Op.HasValue() {
+		if tx.visible(i).Op.HasValue() {
 			c.own = append(c.own, i)
 		}
 	}
@@ -76,7 +76,7 @@ func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
 		c.it.set = nil
 	}
 	if c.j < len(c.own) {
-		m := &c.txn.writes[c.own[c.j]]
+		m := c.txn.visible(c.own[c.j])
 		c.j++
 		return m.Key, m.Value, true, nil
 	}

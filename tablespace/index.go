@@ -292,7 +292,7 @@ func (tx *Txn) IndexScanBatch(table, index string, lo, hi []byte, b IndexBatch) 
 }
 
 func (tx *Txn) indexScan(table, index string, lo, hi []byte, exact bool, b IndexBatch) (pks []string, next []byte, ok bool, err error) {
-	for i := range tx.writes {
+	for i := range tx.writes[:tx.visibleWrites()] {
 		if tx.writes[i].Table == table && !b.Cont {
 			return nil, nil, false, nil
 		}

@@ -57,6 +57,7 @@ type Txn struct {
 	lockBuf  [1]string
 	act      activeTxn
 	sp       *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
+	view     *stmtView       // the statement-start view reads see (stmtview.go); nil: the latest own writes
 	con      *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 	deferral *txnDeferral    // deferred constraint checks (deferred.go); nil without
 }
@@ -214,8 +215,9 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	if i, ok := tx.index[lockID(table, key)]; ok {
-		m := &tx.writes[i]
-		return m.Value, m.Op != wal.OpDelete, nil
+		if m := tx.visible(i); m != nil {
+			return m.Value, m.Op != wal.OpDelete, nil
+		}
 	}
 	if tx.truncated(table) {
 		return nil, false, nil
@@ -282,7 +284,7 @@ func (tx *Txn) Scan(table string, fn func(key, value []byte) error) error {
 		}
 	}
 	for _, i := range mine {
-		if m := &tx.writes[i]; m.Op.HasValue() {
+		if m := tx.visible(i); m.Op.HasValue() {
 			if err := fn(m.Key, m.Value); err != nil {
 				return err
 			}
@@ -301,10 +303,11 @@ func (tx *Txn) ownWrite(table string, key []byte) (i int, ok bool) {
 	return i, ok
 }
 
-// own maps the keys of the rows this transaction wrote to table to their place in writes.
+// own maps the keys of the rows this transaction wrote to table to their place in writes;
+// under a statement view (stmtview.go), only those written before the statement.
 func (tx *Txn) own(table string) map[string]int {
 	var mine map[string]int
-	for i := range tx.writes {
+	for i := range tx.writes[:tx.visibleWrites()] {
 		if m := &tx.writes[i]; m.Table == table && m.Op != wal.OpTruncate {
 			if mine == nil {
 				mine = make(map[string]int)
@@ -435,6 +438,9 @@ func (tx *Txn) record(op wal.Op, id string, i int, mine bool, table string, key,
 	if mine {
 		if tx.sp != nil {
 			tx.saveImage(i)
+		}
+		if tx.view != nil {
+			tx.view.save(i, tx.writes[i])
 		}
 		if tx.con != nil {
 			tx.con.dirty = append(tx.con.dirty, i)

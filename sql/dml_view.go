@@ -1,0 +1,79 @@
+package sql
+
+import (
+	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/types"
+)
+
+// A subquery in an INSERT's, UPDATE's or DELETE's VALUES, WHERE, SET, ON CONFLICT DO UPDATE
+// or RETURNING reads the statement's snapshot in PostgreSQL: it never sees rows the statement
+// itself has written (UPDATE cs SET n = (SELECT sum(n) FROM cs c2 WHERE c2.id <= cs.id) would
+// otherwise sum the sums of the rows before; INSERT ... ON CONFLICT DO UPDATE SET n = (SELECT
+// count(*) FROM t) count the rows inserted by then). drove's reads go through the
+// transaction, so such a statement runs under the transaction's statement view
+// (tablespace/stmtview.go): its reads see the writes of earlier statements, not its own,
+// while its locked re-reads and constraint checks see the latest. A statement without a
+// subquery needs no view and pays nothing.
+
+// readsInStatement reports whether a statement's WHERE, SET list or RETURNING list holds a
+// subquery.
+func readsInStatement(where *sqlparser.Where, sets sqlparser.UpdateExprs, ret *sqlparser.SelectExprs) bool {
+	if where != nil && where.Expr != nil && hasSubquery(where.Expr) {
+		return true
+	}
+	for _, s := range sets {
+		if hasSubquery(s.Expr) {
+			return true
+		}
+	}
+	if ret != nil {
+		for _, e := range ret.Exprs {
+			if ae, ok := e.(*sqlparser.AliasedExpr); ok && hasSubquery(ae.Expr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// insertReads reports whether an INSERT's DO UPDATE SET, DO UPDATE WHERE or RETURNING holds a
+// subquery: then its reads see the transaction as it was when the statement started
+// (tablespace's statement view), not the rows the statement has inserted or updated by then.
+func insertReads(c *conflictClause, onDup sqlparser.OnDup, ret *sqlparser.SelectExprs) bool {
+	var where *sqlparser.Where
+	if c != nil && c.where != nil {
+		where = &sqlparser.Where{Expr: c.where}
+	}
+	return readsInStatement(where, sqlparser.UpdateExprs(onDup), ret)
+}
+
+// valuesRead reports whether an INSERT's VALUES list holds a subquery.
+func valuesRead(values sqlparser.Values) bool {
+	for _, tuple := range values {
+		for _, e := range tuple {
+			if hasSubquery(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalValuesRow evaluates one row of an INSERT's VALUES (exprs by column; nil is NULL) into row.
+func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema) error {
+	for i, x := range exprs {
+		row[i] = types.NullValue
+		if x == nil {
+			continue
+		}
+		v, err := x.eval(nil)
+		if err != nil {
+			return err
+		}
+		if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
