@@ -205,13 +205,7 @@ func (r *rewriter) plainWord(w string) {
 	if !r.prev.IsPunct(".") {
 		r.startOperand()
 	}
-	if w == "key" && !r.prev.Is("primary") && !r.prev.Is("foreign") && !r.prev.Is("for") && !r.prev.Is("no") {
-		// a column (json_each's key), not PRIMARY/FOREIGN KEY or FOR [NO] KEY ...: vitess
-		// reserves the word
-		r.b.WriteString("`key`")
-	} else {
-		r.b.WriteString(quotedWord(w))
-	}
+	r.b.WriteString(quotedWord(w))
 	r.keep(w)
 }
 
