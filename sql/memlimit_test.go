@@ -80,12 +80,25 @@ func TestArrayElementsBound(t *testing.T) {
 		"SELECT array_length(('{' || repeat('1,', 1000) || '1}')::int[], 1)",
 		"SELECT cardinality(ARRAY(SELECT generate_series(1, 1001)))",
 		"SELECT cardinality(array_fill(1, ARRAY[1001]))",
+		"SELECT cardinality(string_to_array(repeat('x', 1001), NULL))",
+		"SELECT cardinality(string_to_array(repeat('x,', 1000) || 'x', ','))",
+		"SELECT count(*) FROM string_to_table(repeat('x', 1001), NULL)",
+		"SELECT cardinality(regexp_split_to_array(repeat('x', 1001), ''))",
+		"SELECT count(*) FROM regexp_split_to_table(repeat('x,', 1000) || 'x', ',')",
+		"SELECT count(*) FROM regexp_matches(repeat('x', 1001), '.', 'g')",
 	} {
 		if err := s.Exec(ctx, q, discard{}); sqlState(err) != "54000" {
 			t.Errorf("%s: got %v, want 54000", q, err)
 		}
 	}
-	if err := s.Exec(ctx, "SELECT cardinality(('{' || repeat('1,', 998) || '1}')::int[])", discard{}); err != nil {
-		t.Errorf("999 elements: %v", err)
+	for _, q := range []string{
+		"SELECT cardinality(('{' || repeat('1,', 999) || '1}')::int[])",
+		"SELECT cardinality(string_to_array(repeat('x', 1000), NULL))",
+		"SELECT cardinality(regexp_split_to_array(repeat('x,', 999) || 'x', ','))",
+		"SELECT count(*) FROM regexp_matches(repeat('x', 1000), '.', 'g')",
+	} {
+		if err := s.Exec(ctx, q, discard{}); err != nil {
+			t.Errorf("%s: 1000 elements: %v", q, err)
+		}
 	}
 }
