@@ -99,7 +99,9 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 		case "many":
 			out.Columns([]sql.Column{{Name: "n", Type: types.Int64}})
 			for i := 0; i < 5000; i++ {
-				out.Row([]types.Value{types.NewInt(types.Int64, int64(i))})
+				if err := out.Row([]types.Value{types.NewInt(types.Int64, int64(i))}); err != nil {
+					return err // as sql's sessions do
+				}
 			}
 			out.Complete("SELECT 5000")
 		case "insert":

@@ -361,6 +361,12 @@ func (c *conn) loop(ctx context.Context) {
 				c.fatal(errIdleInTransaction)
 				return
 			}
+			if handled, alive := c.malformed(err, &skipToSync); handled {
+				if !alive {
+					return
+				}
+				continue
+			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
 				c.fatal(&sql.Error{Code: "08P01", Message: "invalid message: " + err.Error()})
 			}
@@ -405,7 +411,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
-				c.closeObject(m)
+				extErr = c.closeObject(m)
 			}
 		default:
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message %T", m)})
