@@ -3,8 +3,10 @@ package sql
 import (
 	"context"
 	"runtime"
+	"strings"
 	"testing"
 
+	"github.com/drovedb/drove/copydata"
 	"github.com/drovedb/drove/types"
 )
 
@@ -102,3 +104,44 @@ func TestArrayElementsBound(t *testing.T) {
 		}
 	}
 }
+
+// A COPY FROM line has at most copydata.MaxLineSize bytes (54000), as PostgreSQL's line
+// buffer is bounded: a client that never sends a newline does not make the server keep all
+// it sends. The transaction rolls back and the session goes on.
+func TestCopyFromLineTooLong(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE c (id int PRIMARY KEY, v text)", discard{}); err != nil {
+		t.Fatal(err)
+	}
+	old := copydata.MaxLineSize
+	copydata.MaxLineSize = 1 << 20
+	defer func() { copydata.MaxLineSize = old }()
+	for _, q := range []string{"COPY c FROM STDIN", "COPY c FROM STDIN (FORMAT csv)"} {
+		first := true
+		feed := &copyFeed{limit: 4096, line: func(int) string {
+			if first { // one row, then a line that never ends (a quoted CSV field in CSV)
+				first = false
+				return "1\t\"x\n"
+			}
+			return strings.Repeat("y", 4096)
+		}}
+		if err := s.Exec(ctx, q, feed); sqlState(err) != "54000" {
+			t.Errorf("%s: got %v, want 54000", q, err)
+		}
+		if feed.n > 1<<10 {
+			t.Errorf("%s: read %d KB of a line of at most 1 MB", q, feed.n*4)
+		}
+	}
+	rows := &rowCounter{}
+	if err := s.Exec(ctx, "SELECT * FROM c", rows); err != nil || rows.n != 0 {
+		t.Fatalf("after the failed COPYs: %d rows kept, %v", rows.n, err)
+	}
+}
+
+type rowCounter struct {
+	discard
+	n int
+}
+
+func (r *rowCounter) Row([]types.Value) error { r.n++; return nil }
