@@ -323,7 +323,8 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
-	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
+	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid,
+		CancelBackend: func(pid uint32) (bool, error) { return c.srv.cancelBackend(c, pid) }})
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
