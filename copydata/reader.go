@@ -20,7 +20,15 @@ type Field struct {
 type FormatError struct {
 	Line int
 	Msg  string
+	// Code is the SQLSTATE when it is not 22P04 (bad_copy_file_format): 54000 for a line
+	// longer than MaxLineSize.
+	Code string
 }
+
+// MaxLineSize bounds one line of COPY data (a CSV record whose quoted field spans lines
+// included), as PostgreSQL's line buffer is bounded by MaxAllocSize: a client that never
+// sends a newline would otherwise make the server hold everything it sends.
+var MaxLineSize = 1<<30 - 1
 
 func (e *FormatError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
@@ -101,6 +109,10 @@ func (r *Reader) readLine(more bool) (bool, error) {
 		chunk, err := r.br.ReadSlice('\n')
 		if len(chunk) > 0 {
 			got = true
+		}
+		if len(r.raw)+len(chunk) > MaxLineSize {
+			return false, &FormatError{Line: r.line + 1, Code: "54000",
+				Msg: fmt.Sprintf("line is longer than the maximum allowed (%d bytes)", MaxLineSize)}
 		}
 		r.raw = append(r.raw, chunk...)
 		switch {

@@ -65,6 +65,11 @@ func (s *Server) cancel(pid uint32, secret []byte) {
 	if c == nil || subtle.ConstantTimeCompare(c.secret[:], secret) != 1 {
 		return
 	}
+	c.cancelStatement()
+}
+
+// cancelStatement interrupts what the connection runs, here or on its upstream.
+func (c *conn) cancelStatement() {
 	c.runMu.Lock()
 	fwd := c.fwd
 	c.runMu.Unlock()
@@ -74,6 +79,24 @@ func (s *Server) cancel(pid uint32, secret []byte) {
 		return
 	}
 	c.interrupt(nil)
+}
+
+// cancelBackend is pg_cancel_backend(pid) run by from's session: the connection with that
+// process id, of the same user (PostgreSQL: a member of its role), is cancelled as by a
+// CancelRequest; false when no connection here has that id.
+func (s *Server) cancelBackend(from *conn, pid uint32) (bool, error) {
+	s.mu.Lock()
+	c := s.keys[pid]
+	s.mu.Unlock()
+	if c == nil {
+		return false, nil
+	}
+	if c.user != from.user {
+		return false, &sql.Error{Code: "42501", Message: "permission denied to cancel query",
+			Detail: "Only roles with the privileges of the role whose query is being canceled may cancel it."}
+	}
+	c.cancelStatement()
+	return true, nil
 }
 
 // interrupt cancels the running statement, if any, with cause (nil: a cancel request).

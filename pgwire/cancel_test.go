@@ -3,6 +3,7 @@ package pgwire
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -66,5 +67,42 @@ func TestCancelRequest(t *testing.T) {
 				t.Fatalf("after the cancel: %v", err)
 			}
 		})
+	}
+}
+
+// pg_cancel_backend(pid) cancels the statement of the session with that process id, as a
+// CancelRequest does, and is false for a process id no session has.
+func TestCancelBackend(t *testing.T) {
+	_, url := startServer(t)
+	ctx := context.Background()
+	a, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close(ctx)
+	b, err := pgconn.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close(ctx)
+	done := make(chan error, 1)
+	go func() { _, err := a.Exec(ctx, "sleep").ReadAll(); done <- err }()
+	time.Sleep(100 * time.Millisecond)
+	res, err := b.Exec(ctx, fmt.Sprintf("cancel %d", a.PID())).ReadAll()
+	if err != nil || string(res[0].Rows[0][0]) != "t" {
+		t.Fatalf("pg_cancel_backend: %v %v", res, err)
+	}
+	select {
+	case err := <-done:
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "57014" {
+			t.Fatalf("the cancelled statement: %v, want 57014", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the statement still runs 10s after pg_cancel_backend")
+	}
+	res, err = b.Exec(ctx, "cancel 12345").ReadAll()
+	if err != nil || string(res[0].Rows[0][0]) != "f" {
+		t.Fatalf("pg_cancel_backend of no session: %v %v", res, err)
 	}
 }

@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -198,26 +199,44 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	return c.out.Complete(p.tag)
 }
 
-func (c *conn) closeObject(m *pgproto3.Close) {
-	if m.ObjectType == 'S' {
+func (c *conn) closeObject(m *pgproto3.Close) error {
+	switch m.ObjectType {
+	case 'S':
 		delete(c.statements, m.Name)
 		if n, ok := c.session.(namedStatements); ok && m.Name != "" {
 			n.DropNamed(m.Name)
 		}
-	} else {
+	case 'P':
 		delete(c.portals, m.Name)
+	default:
+		return sql.Errorf("08P01", "invalid CLOSE message subtype %d", m.ObjectType)
 	}
 	c.be.Send(&pgproto3.CloseComplete{})
+	return nil
 }
 
-// bufferedOutput keeps a whole result for a portal read a few rows at a time.
+// bufferedOutput keeps a whole result for a portal read a few rows at a time, up to
+// portalBufferLimit bytes: an Execute with a row limit of a query of endless rows
+// (generate_series(1, 1e11)) would otherwise hold them all.
 type bufferedOutput struct {
 	rows [][]types.Value
 	tag  string
+	used int64
 }
+
+// portalBufferLimit bounds a buffered portal's rows as sql bounds a query's sorts: 1 GiB.
+var portalBufferLimit int64 = 1 << 30
 
 func (b *bufferedOutput) Columns([]sql.Column) error { return nil }
 func (b *bufferedOutput) Row(r []types.Value) error {
+	b.used += int64(24 + 40*len(r))
+	for i := range r {
+		b.used += int64(len(r[i].S))
+	}
+	if b.used > portalBufferLimit {
+		return &sql.Error{Code: "53200", Message: "out of memory",
+			Detail: fmt.Sprintf("A portal read with a row limit keeps its whole result, and this one needs more than %d MiB.", portalBufferLimit>>20)}
+	}
 	b.rows = append(b.rows, slices.Clone(r))
 	return nil
 }

@@ -3,6 +3,7 @@ package pgwire
 import (
 	"context"
 	"net"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,7 @@ type fakeSession struct {
 	// extra, when set, is offered each statement first (forward_test.go's nodes).
 	extra    func(s *fakeSession, ctx context.Context, stmt string, out sql.Output) (handled bool, err error)
 	settings map[string]string
+	cancel   func(pid uint32) (bool, error) // Startup.CancelBackend: "cancel <pid>" calls it
 }
 
 func (s *fakeSession) IdleInTransactionTimeout() time.Duration { return 0 }
@@ -71,6 +73,7 @@ func (s *fakeSession) Abort() {
 }
 
 func (s *fakeSession) Start(st sql.Startup) ([]sql.Setting, error) {
+	s.cancel = st.CancelBackend
 	if st.Params["application_name"] == "refuse" {
 		return nil, sql.Errorf("22023", "bad application_name")
 	}
@@ -88,6 +91,17 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 				continue
 			}
 		}
+		if pid, ok := strings.CutPrefix(strings.TrimSpace(stmt), "cancel "); ok {
+			n, _ := strconv.ParseUint(pid, 10, 32)
+			ok, err := s.cancel(uint32(n))
+			if err != nil {
+				return err
+			}
+			out.Columns([]sql.Column{{Name: "pg_cancel_backend", Type: types.Bool}})
+			out.Row([]types.Value{types.NewBool(ok)})
+			out.Complete("SELECT 1")
+			continue
+		}
 		switch strings.TrimSpace(stmt) {
 		case "":
 		case "rows":
@@ -99,7 +113,9 @@ func (s *fakeSession) Exec(ctx context.Context, q string, out sql.Output) error 
 		case "many":
 			out.Columns([]sql.Column{{Name: "n", Type: types.Int64}})
 			for i := 0; i < 5000; i++ {
-				out.Row([]types.Value{types.NewInt(types.Int64, int64(i))})
+				if err := out.Row([]types.Value{types.NewInt(types.Int64, int64(i))}); err != nil {
+					return err // as sql's sessions do
+				}
 			}
 			out.Complete("SELECT 5000")
 		case "insert":

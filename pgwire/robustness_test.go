@@ -128,3 +128,116 @@ func TestTooManyConnections(t *testing.T) {
 		t.Fatalf("third connection: %v, want 53300", err)
 	}
 }
+
+// A message framed correctly whose body does not decode is an ERROR (08P01), as in
+// PostgreSQL: the stream is still in step, so the connection goes on (an extended-protocol
+// message's error skips to Sync) and answers the next query.
+func TestMalformedBodyKeepsConnection(t *testing.T) {
+	_, url := startServer(t)
+	msg := func(typ byte, body ...[]byte) []byte {
+		b := []byte{typ, 0, 0, 0, 0}
+		for _, p := range body {
+			b = append(b, p...)
+		}
+		binary.BigEndian.PutUint32(b[1:], uint32(len(b)-1))
+		return b
+	}
+	be32 := func(n int32) []byte { return binary.BigEndian.AppendUint32(nil, uint32(n)) }
+	sync := msg('S')
+	parse := msg('P', []byte("\x00rows\x00\x00\x00"))
+	cases := []struct {
+		name  string
+		bytes []byte
+	}{
+		{"bind negative parameter length", append(append(parse, msg('B', []byte("\x00\x00\x00\x00\x00\x01"), be32(-5), []byte("\x00\x00"))...), sync...)},
+		{"bind parameter length past the message", append(append(parse, msg('B', []byte("\x00\x00\x00\x00\x00\x01"), be32(1<<30), []byte("x\x00\x00"))...), sync...)},
+		{"bind truncated", append(msg('B', []byte("\x00\x00\x00\x01")), sync...)},
+		{"parse with missing parameter types", append(msg('P', []byte("\x00rows\x00\xff\xff")), sync...)},
+		{"execute without portal name end", append(msg('E', []byte("abc")), sync...)},
+		{"query without its NUL", msg('Q', []byte("rows"))},
+		{"query with two NULs", msg('Q', []byte("rows\x00rows\x00"))},
+		// PostgreSQL: invalid CLOSE message subtype 88.
+		{"close of an unknown kind", append(msg('C', []byte("Xname\x00")), sync...)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			nc, fe := rawConn(t, url)
+			if _, err := nc.Write(tc.bytes); err != nil {
+				t.Fatal(err)
+			}
+			var codes []string
+			for {
+				m, err := fe.Receive()
+				if err != nil {
+					t.Fatalf("connection ended (errors %v): %v", codes, err)
+				}
+				if e, ok := m.(*pgproto3.ErrorResponse); ok {
+					codes = append(codes, e.Code)
+				}
+				if _, ok := m.(*pgproto3.ReadyForQuery); ok {
+					break
+				}
+			}
+			if len(codes) != 1 || codes[0] != "08P01" {
+				t.Fatalf("errors %v, want one 08P01", codes)
+			}
+			fe.Send(&pgproto3.Query{String: "rows"})
+			fe.Flush()
+			rows := 0
+			for {
+				m, err := fe.Receive()
+				if err != nil {
+					t.Fatalf("connection ended after the error: %v", err)
+				}
+				switch m := m.(type) {
+				case *pgproto3.DataRow:
+					rows++
+				case *pgproto3.ErrorResponse:
+					t.Fatalf("next query: %s %s", m.Code, m.Message)
+				}
+				if _, ok := m.(*pgproto3.ReadyForQuery); ok {
+					break
+				}
+			}
+			if rows == 0 {
+				t.Fatal("the next query returned no rows")
+			}
+		})
+	}
+}
+
+// A portal read with a row limit keeps its whole result; past portalBufferLimit the Execute
+// fails with 53200 and the connection goes on, rather than the server holding every row of a
+// query that never ends.
+func TestBufferedPortalLimit(t *testing.T) {
+	old := portalBufferLimit
+	portalBufferLimit = 64 << 10
+	defer func() { portalBufferLimit = old }()
+	_, url := startServer(t)
+	_, fe := rawConn(t, url)
+	fe.Send(&pgproto3.Parse{Query: "many"})
+	fe.Send(&pgproto3.Bind{})
+	fe.Send(&pgproto3.Execute{MaxRows: 10})
+	fe.Send(&pgproto3.Sync{})
+	fe.Send(&pgproto3.Query{String: "rows"})
+	fe.Flush()
+	var codes []string
+	rows, ready := 0, 0
+	for ready < 2 {
+		m, err := fe.Receive()
+		if err != nil {
+			t.Fatalf("connection ended: %v", err)
+		}
+		switch m := m.(type) {
+		case *pgproto3.ErrorResponse:
+			codes = append(codes, m.Code)
+		case *pgproto3.DataRow:
+			rows++
+		case *pgproto3.ReadyForQuery:
+			ready++
+		}
+	}
+	if len(codes) != 1 || codes[0] != "53200" || rows != 2 {
+		t.Fatalf("errors %v and %d rows, want one 53200 and the next query's 2 rows", codes, rows)
+	}
+}

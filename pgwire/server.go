@@ -323,7 +323,8 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
-	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid})
+	settings, err := session.Start(sql.Startup{User: user, Database: database, Params: params, BackendPID: c.pid,
+		CancelBackend: func(pid uint32) (bool, error) { return c.srv.cancelBackend(c, pid) }})
 	if err != nil {
 		c.fatal(toSQLError(err))
 		return false
@@ -360,6 +361,12 @@ func (c *conn) loop(ctx context.Context) {
 			if idleTimedOut(idleArmed, err) {
 				c.fatal(errIdleInTransaction)
 				return
+			}
+			if handled, alive := c.malformed(err, &skipToSync); handled {
+				if !alive {
+					return
+				}
+				continue
 			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, net.ErrClosed) {
 				c.fatal(&sql.Error{Code: "08P01", Message: "invalid message: " + err.Error()})
@@ -405,7 +412,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
-				c.closeObject(m)
+				extErr = c.closeObject(m)
 			}
 		default:
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message %T", m)})

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"errors"
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"strings"
@@ -99,6 +100,8 @@ func parseArrayIn(s string, t types.Type, loc *time.Location) (types.Value, erro
 	switch {
 	case elemErr != nil:
 		return v, elemErr
+	case errors.Is(err, types.ErrArrayTooLarge):
+		return v, Errorf("54000", "%v", err)
 	case err != nil:
 		return v, Errorf("22P02", "%v", err)
 	}

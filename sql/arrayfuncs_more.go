@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"unsafe"
-
 	"github.com/drovedb/drove/types"
 )
 
@@ -36,11 +34,6 @@ func buildTrimArray(c *funcCall) (*expr, error) {
 	})
 }
 
-// maxArrayFill bounds array_fill's result: PostgreSQL's MaxArraySize, and what fits in
-// PostgreSQL's MaxAllocSize as drove's values (so a client cannot make the server allocate
-// gigabytes).
-var maxArrayFill = min(1<<27-1, maxAlloc/int64(unsafe.Sizeof(types.Value{})))
-
 func buildArrayFill(c *funcCall) (*expr, error) {
 	t, args := c.ret, c.args
 	return fold(&expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
@@ -69,8 +62,8 @@ func buildArrayFill(c *funcCall) (*expr, error) {
 			return types.NewArray(t, nil), nil
 		case len(dims) > 1:
 			return types.Value{}, unsupported("multi-dimensional arrays")
-		case dims[0] < 0 || dims[0] > maxArrayFill:
-			return types.Value{}, Errorf("54000", "array size exceeds the maximum allowed (%d)", 1<<27-1)
+		case dims[0] < 0 || dims[0] > int64(types.MaxArrayElems): // as every array, so no client makes gigabytes of Values
+			return types.Value{}, Errorf("54000", "%v", types.ErrArrayTooLarge)
 		}
 		elems := make([]types.Value, dims[0])
 		for k := range elems {

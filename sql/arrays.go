@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/drovedb/drove/types"
@@ -183,6 +184,9 @@ func buildArrayOf(c *funcCall) (*expr, error) {
 // arrayElems returns an array value's elements; a malformed one is 22P02.
 func arrayElems(v types.Value) ([]types.Value, error) {
 	elems, err := v.Elems()
+	if errors.Is(err, types.ErrArrayTooLarge) {
+		return nil, Errorf("54000", "%v", err)
+	}
 	if err != nil {
 		return nil, Errorf("22P02", "%v", err)
 	}

@@ -257,3 +257,24 @@ func runCancelled(t *testing.T, ctx context.Context, cancel context.CancelFunc, 
 		t.Fatal("still running 10s after the cancel")
 	}
 }
+
+// statement_timeout set by an earlier statement of the same query string bounds the later
+// ones, each separately, as in PostgreSQL 13 and later (psql -c "SET ...; SELECT ...").
+func TestStatementTimeoutSetInSameString(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	done := make(chan error, 1)
+	go func() {
+		done <- s.Exec(context.Background(), "SET statement_timeout = 200; SELECT count(*) FROM generate_series(1, 100000000000)", discard{})
+	}()
+	select {
+	case err := <-done:
+		if sqlState(err) != "57014" {
+			t.Fatalf("got %v, want 57014", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("still running 20s after a 200ms statement_timeout")
+	}
+	if err := s.Exec(context.Background(), "SELECT 1", discard{}); err != nil {
+		t.Fatalf("session unusable after the timeout: %v", err)
+	}
+}

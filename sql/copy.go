@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -408,7 +409,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			if err != nil {
 				var fe *copydata.FormatError
 				if errors.As(err, &fe) {
-					return copyError("22P04", name, fe.Line, "", fe.Msg)
+					return copyError(cmp.Or(fe.Code, "22P04"), name, fe.Line, "", fe.Msg)
 				}
 				return err
 			}

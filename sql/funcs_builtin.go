@@ -165,6 +165,7 @@ func sessionFuncDefs() []builtin {
 		{name: "current_user", vol: s, strict: true, session: true, procs: []string{"745: -> name"}, build: buildCurrentUser},
 		{name: "session_user", vol: s, strict: true, session: true, procs: []string{"746: -> name"}, build: buildCurrentUser},
 		{name: "pg_backend_pid", vol: s, strict: true, session: true, procs: []string{"2026: -> int4"}, build: buildBackendPid},
+		{name: "pg_cancel_backend", vol: v, strict: true, session: true, procs: []string{"2171: int4 -> bool"}, build: buildCancelBackend},
 		{name: "pg_get_userbyid", vol: s, strict: true, session: true, procs: []string{"1642: oid -> name"}, build: buildGetUserByID},
 		// One schema, on every search path, and no privileges: everything is visible and allowed.
 		{name: "pg_table_is_visible", vol: s, strict: true, procs: []string{"2079: oid -> bool"}, build: constTrue},

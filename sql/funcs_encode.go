@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/drovedb/drove/types"
 )
@@ -230,18 +231,24 @@ func buildTranslate(c *funcCall) (*expr, error) {
 
 // splitString is string_to_array's elements: s split at each delim (at each character when
 // delim is NULL, not at all when it is empty), the elements equal to nullStr NULL.
-func splitString(s types.Value, delim types.Value, nullStr types.Value) []types.Value {
+func splitString(s types.Value, delim types.Value, nullStr types.Value) ([]types.Value, error) {
 	var parts []string
 	switch {
 	case s.S == "":
-		return nil
+		return nil, nil
 	case delim.IsNull():
+		if err := checkElems(utf8.RuneCountInString(s.S)); err != nil {
+			return nil, err
+		}
 		for _, r := range s.S {
 			parts = append(parts, string(r))
 		}
 	case delim.S == "":
 		parts = []string{s.S}
 	default:
+		if err := checkElems(strings.Count(s.S, delim.S) + 1); err != nil {
+			return nil, err
+		}
 		parts = strings.Split(s.S, delim.S)
 	}
 	out := make([]types.Value, len(parts))
@@ -252,7 +259,17 @@ func splitString(s types.Value, delim types.Value, nullStr types.Value) []types.
 			out[i] = types.NewText(p)
 		}
 	}
-	return out
+	return out, nil
+}
+
+// checkElems refuses n elements of an array or values of a set-returning function made at
+// once, past types.MaxArrayElems: string_to_array(repeat('x', 1e9), NULL) would otherwise
+// make a billion 40-byte Values.
+func checkElems(n int) error {
+	if n > types.MaxArrayElems {
+		return Errorf("54000", "%v", types.ErrArrayTooLarge)
+	}
+	return nil
 }
 
 func buildStringToArray(c *funcCall) (*expr, error) {
@@ -277,7 +294,8 @@ func buildStringToArray(c *funcCall) (*expr, error) {
 			if len(v) == 3 {
 				nullStr = v[2]
 			}
-			return valuesSRF(splitString(v[0], v[1], nullStr)), nil
+			vals, err := splitString(v[0], v[1], nullStr)
+			return valuesSRF(vals), err
 		}})
 	}
 	return fold(&expr{typ: types.TextArray, eval: func(row []types.Value) (types.Value, error) {
@@ -285,7 +303,11 @@ func buildStringToArray(c *funcCall) (*expr, error) {
 		if err != nil || v[0].IsNull() {
 			return types.Value{T: types.TextArray, Null: true}, err
 		}
-		return types.NewArray(types.TextArray, splitString(v[0], v[1], v[2])), nil
+		vals, err := splitString(v[0], v[1], v[2])
+		if err != nil {
+			return types.Value{}, err
+		}
+		return types.NewArray(types.TextArray, vals), nil
 	}}, args...)
 }
 

@@ -205,15 +205,15 @@ func buildRegexpMatches(c *funcCall) (*expr, error) {
 		var rows []types.Value
 		re.eachMatch(v[0].S, 0, re.global, func(m []int) bool {
 			rows = append(rows, matchArray(v[0].S, m))
-			return true
+			return len(rows) <= types.MaxArrayElems
 		})
-		return valuesSRF(rows), nil
+		return valuesSRF(rows), checkElems(len(rows))
 	}})
 }
 
 // regexpSplit is the pieces of s between the matches of re, leaving out empty matches at the
 // start, at the end and right after another match, as PostgreSQL does.
-func regexpSplit(re *pgRegex, s string) []types.Value {
+func regexpSplit(re *pgRegex, s string) ([]types.Value, error) {
 	var out []types.Value
 	last, prevEnd := 0, 0
 	re.eachMatch(s, 0, true, func(m []int) bool {
@@ -222,9 +222,12 @@ func regexpSplit(re *pgRegex, s string) []types.Value {
 			last = m[1]
 		}
 		prevEnd = m[1]
-		return true
+		return len(out) < types.MaxArrayElems
 	})
-	return append(out, types.NewText(s[last:]))
+	if err := checkElems(len(out) + 1); err != nil {
+		return nil, err
+	}
+	return append(out, types.NewText(s[last:])), nil
 }
 
 func buildRegexpSplit(c *funcCall) (*expr, error) {
@@ -235,7 +238,11 @@ func buildRegexpSplit(c *funcCall) (*expr, error) {
 			if err != nil {
 				return types.Value{}, err
 			}
-			return types.NewArray(types.TextArray, regexpSplit(re, v[0].S)), nil
+			parts, err := regexpSplit(re, v[0].S)
+			if err != nil {
+				return types.Value{}, err
+			}
+			return types.NewArray(types.TextArray, parts), nil
 		})
 	}
 	return srfExpr(c, &srfCall{args: c.args, typ: types.Text, start: func(v []types.Value) (srfIter, error) {
@@ -246,7 +253,8 @@ func buildRegexpSplit(c *funcCall) (*expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		return valuesSRF(regexpSplit(re, v[0].S)), nil
+		parts, err := regexpSplit(re, v[0].S)
+		return valuesSRF(parts), err
 	}})
 }
 

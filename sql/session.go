@@ -63,6 +63,10 @@ type Session struct {
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
+
+	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
+	cancelBackend func(pid uint32) (bool, error)
+
 	exec        execCtx             // the running statement's; reused
 	held        completeAfterCommit // an autocommitted statement's held Complete; reused
 	set         settings

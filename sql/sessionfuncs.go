@@ -2,6 +2,7 @@ package sql
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 
 	"github.com/drovedb/drove/types"
@@ -48,6 +49,20 @@ func buildCurrentUser(c *funcCall) (*expr, error) { return constText(c.sc.params
 
 func buildBackendPid(c *funcCall) (*expr, error) {
 	return constExpr(types.NewInt(types.Int32, int64(c.sc.params.sess.set.pid)), false), nil
+}
+
+// buildCancelBackend is pg_cancel_backend(pid): it cancels the statement another session of
+// this node runs, as a CancelRequest does; false when pid is no session here (PostgreSQL
+// also warns).
+func buildCancelBackend(c *funcCall) (*expr, error) {
+	sess := c.sc.params.sess
+	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+		if sess.cancelBackend == nil || v[0].I <= 0 || v[0].I > math.MaxInt32 {
+			return types.NewBool(false), nil
+		}
+		ok, err := sess.cancelBackend(uint32(v[0].I))
+		return types.NewBool(ok), err
+	})
 }
 
 // buildGetUserByID is pg_get_userbyid(oid): every object belongs to the superuser (oid 10),

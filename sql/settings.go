@@ -41,6 +41,9 @@ type Startup struct {
 	// -c name=value (or --name=value) in it.
 	Params     map[string]string
 	BackendPID uint32
+	// CancelBackend cancels the statement the session with this process id runs, for
+	// pg_cancel_backend; false when no such session is here. nil: none can be cancelled.
+	CancelBackend func(pid uint32) (bool, error)
 }
 
 type settingDef struct {
@@ -510,6 +513,7 @@ func (s *Session) reportedSettings() []Setting {
 // pgwire sends as ParameterStatus. A bad parameter is an error the connection ends with.
 func (s *Session) Start(st Startup) ([]Setting, error) {
 	s.set.user, s.set.database, s.set.pid = st.User, st.Database, st.BackendPID
+	s.cancelBackend = st.CancelBackend
 	s.set.base = make(map[string]string)
 	apply := func(name, value string) error {
 		if name == "session_authorization" || name == "is_superuser" {

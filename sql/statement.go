@@ -447,24 +447,38 @@ func resultChanged(old, cur []Column) bool {
 
 // Exec implements Executor: it runs every statement of query in order.
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
-	ctx, cancel := s.withTimeout(ctx)
+	pctx, cancel := s.withTimeout(ctx)
 	defer cancel()
-	defer s.statementContext(ctx)()
+	restore := s.statementContext(pctx)
 	sts, err := s.statements(query)
+	restore()
 	if err != nil {
 		return s.fail(err)
 	}
 	for _, st := range sts {
-		err := s.run(ctx, st, nil, out, true)
-		if stopped(st, err) {
-			return ErrStop
+		if err := s.execOne(ctx, st, out); err != nil {
+			return err
 		}
-		if rerr := s.reportSettings(out); err == nil {
-			err = rerr
-		}
-		if err != nil {
-			return s.fail(err)
-		}
+	}
+	return nil
+}
+
+// execOne runs one statement of a query string. As in PostgreSQL 13 and later,
+// statement_timeout applies to each statement separately, with the value the earlier
+// statements of the string set (SET statement_timeout = '1s'; SELECT ... is bounded).
+func (s *Session) execOne(ctx context.Context, st *Statement, out Output) error {
+	ctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	defer s.statementContext(ctx)()
+	err := s.run(ctx, st, nil, out, true)
+	if stopped(st, err) {
+		return ErrStop
+	}
+	if rerr := s.reportSettings(out); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return s.fail(err)
 	}
 	return nil
 }

@@ -308,6 +308,14 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 			if !v.IsNull() && v.T != at.Elem() {
 				v = types.NewText(v.String())
 			}
+			// The elements are kept until the array is built: ARRAY(SELECT generate_series(1,
+			// 1e8)) would otherwise hold gigabytes.
+			if err := ec.mem.grow(rowBytes(r[:1])); err != nil {
+				return types.Value{}, err
+			}
+			if len(elems) >= types.MaxArrayElems {
+				return types.Value{}, Errorf("54000", "%v", types.ErrArrayTooLarge)
+			}
 			elems = append(elems, v)
 		}
 	}}, nil

@@ -173,6 +173,9 @@ func (w *windowSpec) sortedEntries(ec *execCtx, rows [][]types.Value) ([]windowE
 			}
 			keys = append(keys, v)
 		}
+		if err := ec.mem.grow(rowBytes(keys)); err != nil { // the sort keys are kept too
+			return nil, err
+		}
 		entries[i] = windowEntry{keys, i}
 	}
 	if slices.ContainsFunc(w.keys, func(k sortKey) bool { return k.record }) {
@@ -271,6 +274,11 @@ func (w *windowSpec) compute(ec *execCtx, rows [][]types.Value) error {
 					}
 				}
 				if err != nil {
+					return err
+				}
+				// Kept until every row has its value: a running string_agg keeps a
+				// longer string for every row, quadratic in the partition.
+				if err := ec.mem.grow(int64(len(v.S))); err != nil {
 					return err
 				}
 				results[entries[i].row] = v

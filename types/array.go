@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Array types. They are the types of catalog columns (pg_index.indkey is an int2vector), of
@@ -141,6 +142,14 @@ func (v Value) Elems() ([]Value, error) {
 	return parseArrayText(v.S, v.T, func(e string) (Value, error) { return parseElem(e, v.T.Elem()) })
 }
 
+// MaxArrayElems bounds the elements of an array value: PostgreSQL's MaxArraySize, and what
+// fits in PostgreSQL's MaxAllocSize as drove's Values. A 2-byte element ("1,") becomes a
+// 56-byte Value, so without it 200 MB of array text would take gigabytes to read.
+var MaxArrayElems = min(1<<27-1, (1<<30-1)/int(unsafe.Sizeof(Value{})))
+
+// ErrArrayTooLarge is the error for an array of more than MaxArrayElems elements (54000).
+var ErrArrayTooLarge = fmt.Errorf("array size exceeds the maximum allowed (%d)", MaxArrayElems)
+
 func parseArrayText(s string, t Type, parse func(string) (Value, error)) ([]Value, error) {
 	bad := func() ([]Value, error) {
 		return nil, fmt.Errorf("malformed array literal: %q", s)
@@ -148,6 +157,9 @@ func parseArrayText(s string, t Type, parse func(string) (Value, error)) ([]Valu
 	if t == Int2Vector {
 		var out []Value
 		for _, f := range strings.Fields(s) {
+			if len(out) >= MaxArrayElems {
+				return nil, ErrArrayTooLarge
+			}
 			v, err := parse(f)
 			if err != nil {
 				return nil, err
@@ -166,6 +178,9 @@ func parseArrayText(s string, t Type, parse func(string) (Value, error)) ([]Valu
 	}
 	var out []Value
 	for i := 0; i <= len(body); {
+		if len(out) >= MaxArrayElems {
+			return nil, ErrArrayTooLarge
+		}
 		for i < len(body) && body[i] == ' ' {
 			i++
 		}
