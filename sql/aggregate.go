@@ -189,7 +189,7 @@ func hasAggregate(exprs []sqlparser.SelectExpr) bool {
 				return false, nil
 			case sqlparser.AggrFunc:
 				if wf, ok := n.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
-					return false, nil // a window function, not an aggregate of the query
+					return true, nil // a window function, whose arguments may aggregate (sum(sum(a)) OVER ())
 				}
 				found = true
 				return false, nil
