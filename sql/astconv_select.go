@@ -268,6 +268,10 @@ func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
 			out.Using = strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
 			break
 		}
+		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && lit.Val == naturalMarker {
+			out.Natural = true
+			break
+		}
 		if out.On, err = c.expr(cond.On); err != nil {
 			return nil, err
 		}

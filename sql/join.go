@@ -221,6 +221,9 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && strings.HasPrefix(lit.Val, usingMarker) {
 				on, using = nil, strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
 			}
+			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && lit.Val == naturalMarker {
+				on, natural = nil, true
+			}
 		}
 		if natural {
 			// NATURAL: USING every column name both sides show.

@@ -43,10 +43,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 	if err != nil || i < 0 {
 		return nil, false, err
 	}
-	for g, col := range ab.groupCols {
-		if col != i {
-			continue
-		}
+	if g := ab.groupedRef(i, c); g >= 0 {
 		ab.input.cols[i].markUsed()
 		if o.cell == nil {
 			o.cell = new([]types.Value)
