@@ -286,3 +286,43 @@ SELECT pg_typeof(s.v), pg_typeof(s.c), pg_typeof(m) FROM (SELECT v, c, NULL::tex
 ----
 character varying|character|text
 tag: SELECT 1
+
+# x [NOT] IN (list) is simplified as PostgreSQL's planner does: the items that read no column
+# (two or more) as one array, computed whole, then x = item OR ... left to right, so an item
+# after a constant that decides the answer is never simplified, and a constant in it that
+# fails to compute is no error (found by TestExprDifferential, seed 1796113233307583532).
+statement ok
+CREATE TABLE pq_in (id int, o bool, i int)
+
+statement ok
+INSERT INTO pq_in VALUES (1, true, 1), (2, false, 2)
+
+query
+SELECT id, CASE WHEN o THEN 1 WHEN true NOT IN (true, (i < 1 % - '-2147483648'::int)) THEN 2 END, 1 IN (1, i + 1 % - '-2147483648'::int), 2 NOT IN (i, 2, i / 0) FROM pq_in ORDER BY id
+----
+1|1|t|f
+2|NULL|t|f
+tag: SELECT 2
+
+query
+SELECT id FROM pq_in WHERE 1 IN (i, 1, i + 1 % - '-2147483648'::int) ORDER BY id
+----
+1
+2
+tag: SELECT 2
+
+statement error 22003
+SELECT id FROM pq_in WHERE 1 IN (1, 2, 1 % - '-2147483648'::int)
+
+statement error 22003
+SELECT id FROM pq_in WHERE i IN (1 % - '-2147483648'::int)
+
+statement error 22012
+SELECT id FROM pq_in WHERE 3 NOT IN (i, 2, 1 / 0)
+
+query
+SELECT id, CASE WHEN NOT (true NOT IN (true, i < 1 % - '-2147483648'::int)) OR 1 % - '-2147483648'::int > 0 THEN 'a' END, CASE WHEN 2 IN (1, 2, i) OR jsonb_array_length('1.5'::jsonb) > 0 THEN 'b' END FROM pq_in ORDER BY id
+----
+1|a|b
+2|a|b
+tag: SELECT 2
