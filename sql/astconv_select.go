@@ -264,12 +264,8 @@ func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
 	cond := j.Condition
 	switch {
 	case cond != nil && cond.On != nil:
-		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && strings.HasPrefix(lit.Val, usingMarker) {
-			out.Using = strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
-			break
-		}
-		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && lit.Val == naturalMarker {
-			out.Natural = true
+		if using, natural, ok := fullJoinCondition(cond.On); ok && out.Kind == ast.FullJoin {
+			out.Using, out.Natural = using, natural
 			break
 		}
 		if out.On, err = c.expr(cond.On); err != nil {

@@ -218,11 +218,8 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 			for _, u := range c.Using {
 				using = append(using, u.String())
 			}
-			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && strings.HasPrefix(lit.Val, usingMarker) {
-				on, using = nil, strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
-			}
-			if lit, ok := on.(*sqlparser.Literal); ok && kind == fullJoin && lit.Val == naturalMarker {
-				on, natural = nil, true
+			if u, nat, ok := fullJoinCondition(on); ok && kind == fullJoin {
+				on, using, natural = nil, u, nat
 			}
 		}
 		if natural {
@@ -251,6 +248,21 @@ func (s *Session) shapeFrom(te sqlparser.TableExpr, ps *params, outer *scope, lv
 		return usingJoin(left, right, kind, on, using)
 	}
 	return nil, unsupported("FROM item %s", pgString(te))
+}
+
+// fullJoinCondition decodes the marker ON condition the dialect pass writes for a FULL JOIN's
+// USING list or NATURAL (dialect_clauses.go); ok is false for any other condition.
+func fullJoinCondition(on sqlparser.Expr) (using []string, natural, ok bool) {
+	lit, isLit := on.(*sqlparser.Literal)
+	switch {
+	case !isLit || lit.Type != sqlparser.StrVal:
+		return nil, false, false
+	case lit.Val == naturalMarker:
+		return nil, true, true
+	case strings.HasPrefix(lit.Val, usingMarker):
+		return strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ","), false, true
+	}
+	return nil, false, false
 }
 
 // shapeDerived builds the item of a derived table: its query bound with the items before it
