@@ -326,3 +326,11 @@ SELECT id, CASE WHEN NOT (true NOT IN (true, i < 1 % - '-2147483648'::int)) OR 1
 1|a|b
 2|a|b
 tag: SELECT 2
+
+# quote_literal and quote_nullable of a boolean quote its text, true or false (PostgreSQL's
+# quote_literal($1::text)), not its output t or f.
+query
+SELECT quote_nullable(1.5), quote_literal(true), quote_nullable(false), quote_nullable(NULL::bool), quote_literal(ARRAY[1, 2])
+----
+'1.5'|'true'|'false'|NULL|'{1,2}'
+tag: SELECT 1
