@@ -45,6 +45,7 @@ type aggBinder struct {
 	treeMatcher            // over input: the FROM clause's rows, which aggregate arguments read
 	trees       []ast.Expr // the GROUP BY expressions as the binder converts them (groupmatch.go)
 	groupCols   []int      // for a GROUP BY column reference, its input column; else -1
+	groupMerged []bool     // the reference is unqualified and its column a merged USING one
 	groups      []*expr
 	groupText   []string
 	aggs        []*aggSpec
@@ -102,9 +103,10 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		if x.typ == types.JSON { // json has no equality operator (jsonb has)
 			return nil, Errorf("42883", "could not identify an equality operator for type json")
 		}
-		col := -1
+		col, merged := -1, false
 		if c, ok := e.(*sqlparser.ColName); ok {
 			col, _ = input.lookup(c)
+			merged = col >= 0 && c.Qualifier.IsEmpty() && input.cols[col].merged >= 0
 		}
 		tree, err := groupTree(e)
 		if err != nil {
@@ -112,6 +114,7 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		}
 		ab.trees = append(ab.trees, tree)
 		ab.groupCols = append(ab.groupCols, col)
+		ab.groupMerged = append(ab.groupMerged, merged)
 		ab.groups = append(ab.groups, x)
 		ab.groupText = append(ab.groupText, exprText(e))
 	}
@@ -149,6 +152,18 @@ func (ab *aggBinder) aggSlot(i int) *expr {
 	return x
 }
 
+// groupedRef is the GROUP BY entry that is the column reference c to input column i, or -1: a
+// qualified reference to a merged USING column is that side's value, not the merge.
+func (ab *aggBinder) groupedRef(i int, c colRef) int {
+	merged := c.table == "" && ab.input.cols[i].merged >= 0
+	for g, col := range ab.groupCols {
+		if col == i && ab.groupMerged[g] == merged {
+			return g
+		}
+	}
+	return -1
+}
+
 // groupSlot reads grouped value g, which keeps its char(n) or varchar type.
 func (ab *aggBinder) groupSlot(g int) *expr {
 	x := slot(g, ab.groups[g].typ)
@@ -167,10 +182,8 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 		x, err := ab.input.compileColumn(c)
 		return x, true, err
 	}
-	for g, col := range ab.groupCols {
-		if col == i {
-			return ab.groupSlot(g), true, nil
-		}
+	if g := ab.groupedRef(i, c); g >= 0 {
+		return ab.groupSlot(g), true, nil
 	}
 	if x := ab.dependentColumn(i); x != nil {
 		return x, true, nil
@@ -189,7 +202,7 @@ func hasAggregate(exprs []sqlparser.SelectExpr) bool {
 				return false, nil
 			case sqlparser.AggrFunc:
 				if wf, ok := n.(sqlparser.WindowFunc); ok && wf.GetOverClause() != nil {
-					return false, nil // a window function, not an aggregate of the query
+					return true, nil // a window function, whose arguments may aggregate (sum(sum(a)) OVER ())
 				}
 				found = true
 				return false, nil

@@ -244,6 +244,7 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 		return err
 	}
 	c.Name = cd.Name.String()
+	defaultCast(cd.Type.Options)
 	if c, err = arrayColumnOption(c, cd.Type.Options); err != nil {
 		return err
 	}

@@ -270,8 +270,8 @@ func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
 	cond := j.Condition
 	switch {
 	case cond != nil && cond.On != nil:
-		if lit, ok := cond.On.(*sqlparser.Literal); ok && out.Kind == ast.FullJoin && strings.HasPrefix(lit.Val, usingMarker) {
-			out.Using = strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ",")
+		if using, natural, ok := fullJoinCondition(cond.On); ok && out.Kind == ast.FullJoin {
+			out.Using, out.Natural = using, natural
 			break
 		}
 		if c.binder { // placed and compiled as WHERE's conjuncts are, from vitess's tree still

@@ -31,7 +31,7 @@ func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, [
 	n := len(s.ctes)
 	defer func() { s.ctes = s.ctes[:n] }()
 	names := make(map[string]bool, len(w.CTEs))
-	var shares []*cteShare
+	defs := make([]cteDef, 0, len(w.CTEs))
 	for _, c := range w.CTEs {
 		name := c.ID.String()
 		if names[name] {
@@ -39,9 +39,19 @@ func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, [
 		}
 		names[name] = true
 		q, mode := unwrapCTE(c.Subquery)
-		def := cteDef{name: name, cols: columnNames(c.Columns), query: q,
-			outer: outer, depth: len(s.ctes), recursive: w.Recursive}
+		def := cteDef{name: name, cols: columnNames(c.Columns), query: q, outer: outer, recursive: w.Recursive}
 		def.share = newCTEShare(q, mode)
+		defs = append(defs, def)
+	}
+	if w.Recursive {
+		var err error
+		if defs, err = recursiveOrder(defs); err != nil {
+			return nil, nil, err
+		}
+	}
+	var shares []*cteShare
+	for _, def := range defs {
+		def.depth = len(s.ctes)
 		shares = append(shares, def.share)
 		s.ctes = append(s.ctes, def)
 	}
@@ -89,8 +99,9 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	saved := s.ctes
 	s.ctes = slices.Clip(s.ctes[:def.depth])
 	defer func() { s.ctes = saved }()
-	if u, ok := def.query.(*sqlparser.Union); ok && def.recursive && refersTo(u.Right, def.name) {
-		if setOpOf(u) != setUnion {
+	if def.recursive && refersTo(def.query, def.name) {
+		u, ok := def.query.(*sqlparser.Union)
+		if !ok || setOpOf(u) != setUnion {
 			return nil, nil, Errorf("42P19", "recursive query %q does not have the form non-recursive-term UNION [ALL] recursive-term", def.name)
 		}
 		return s.bindRecursive(def, u, ps)
@@ -230,7 +241,7 @@ func (s *Session) bindRecursive(def cteDef, u *sqlparser.Union, ps *params) (nod
 		return nil, nil, err
 	}
 	if refersTo(u.Left, def.name) {
-		return nil, nil, unsupported("a recursive reference in the non-recursive term of %q", def.name)
+		return nil, nil, Errorf("42P19", "recursive reference to query %q must not appear within its non-recursive term", def.name)
 	}
 	anchor, cols, err := s.bindQuery(u.Left, ps, def.outer)
 	if err != nil {

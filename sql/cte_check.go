@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 )
 
@@ -81,4 +83,36 @@ func recursiveOrderLimit(q sqlparser.TableStatement) error {
 		return Errorf("0A000", "LIMIT in a recursive query is not implemented")
 	}
 	return nil
+}
+
+// recursiveOrder orders the definitions of a WITH RECURSIVE clause so that each comes after
+// those it reads, as PostgreSQL's makeDependencyGraph does (its items may read later ones);
+// the first ready definition in written order goes first. Definitions that read each other
+// are refused as there (0A000); one reading itself is a recursive query (bindCTE).
+func recursiveOrder(defs []cteDef) ([]cteDef, error) {
+	deps := make([][]int, len(defs))
+	for i := range defs {
+		for j := range defs {
+			if i != j && refersTo(defs[i].query, defs[j].name) {
+				deps[i] = append(deps[i], j)
+			}
+		}
+	}
+	placed := make([]bool, len(defs))
+	out := make([]cteDef, 0, len(defs))
+	for len(out) < len(defs) {
+		next := -1
+		for i := range defs {
+			if !placed[i] && !slices.ContainsFunc(deps[i], func(j int) bool { return !placed[j] }) {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			return nil, Errorf("0A000", "mutual recursion between WITH items is not implemented")
+		}
+		placed[next] = true
+		out = append(out, defs[next])
+	}
+	return out, nil
 }

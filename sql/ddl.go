@@ -180,6 +180,16 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 	return out.Complete("CREATE TABLE")
 }
 
+// defaultCast moves a cast ending a column's DEFAULT onto it: the dialect pass writes x::t
+// as x COLLATE '\0::t', which vitess reads there as the column's COLLATE option.
+func defaultCast(o *sqlparser.ColumnTypeOptions) {
+	const enc = `'\0::`
+	if o != nil && o.Default != nil && strings.HasPrefix(o.Collate, enc) && strings.HasSuffix(o.Collate, "'") {
+		o.Default = &sqlparser.CollateExpr{Expr: o.Default, Collation: castMarker + o.Collate[len(enc):len(o.Collate)-1]}
+		o.Collate = ""
+	}
+}
+
 // columnDef is a CREATE TABLE column of schema (a primary key it declares is set in
 // schema.PK); serials collects the sequences serial columns take.
 func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]bool) (types.Column, error) {
@@ -192,6 +202,7 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if o == nil {
 		return c, nil
 	}
+	defaultCast(o)
 	if c, err = arrayColumnOption(c, o); err != nil {
 		return c, err
 	}

@@ -146,6 +146,7 @@ type rewriter struct {
 	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
+	naturals    []int          // the depths of the NATURAL FULL JOINs whose right items are being written
 	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
 	windowAt    int            // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
 	distinctOn  distinctOnMove // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
@@ -238,6 +239,7 @@ func (r *rewriter) run() ([]piece, error) {
 	if len(r.brackets) > 0 {
 		return nil, syntaxErrorIn(q, len(q))
 	}
+	r.endNaturalJoin(lexer.Token{Kind: lexer.EOF})
 	r.flush(len(q))
 	return r.out, nil
 }
@@ -258,6 +260,7 @@ func (r *rewriter) writeGap(end int) {
 
 // token rewrites one token, by its kind.
 func (r *rewriter) token(t lexer.Token) error {
+	r.endNaturalJoin(t)
 	if err := r.wrapPostfix(t); err != nil {
 		return err
 	}

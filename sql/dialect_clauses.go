@@ -21,14 +21,49 @@ func emitFullJoin(r *rewriter, _ string) error {
 		n = 2
 	}
 	r.skip(n)
-	r.b.WriteString("straight_join")
 	natural := r.lastWord == "natural" // takes no ON or USING
+	if natural {
+		// vitess has no NATURAL STRAIGHT_JOIN: the word goes, and a marker ON condition
+		// after the right item stands for it (endNaturalJoin).
+		out := strings.TrimRight(r.b.String(), " ")
+		r.b.truncate(len(out) - len("natural"))
+		r.naturals = append(r.naturals, r.depth)
+	}
+	r.b.WriteString("straight_join")
 	r.keep("join")
 	r.markSep() // a function in FROM may follow
 	if !natural {
 		r.fullJoinAt = r.depth
 	}
 	return nil
+}
+
+// endsFromItem are the words that end a FROM item (a join's right item) at its depth.
+var endsFromItem = map[string]bool{"join": true, "left": true, "right": true, "full": true, "inner": true,
+	"cross": true, "natural": true, "on": true, "using": true, "where": true, "group": true, "having": true,
+	"window": true, "order": true, "limit": true, "offset": true, "fetch": true, "for": true, "union": true,
+	"intersect": true, "except": true, "returning": true}
+
+// endNaturalJoin writes a NATURAL FULL JOIN's ON marker before token t when t ends its right
+// item: a word of endsFromItem, a comma, ')' or ';' at the join's depth, or the end. A join
+// in the right item's parentheses is deeper; a later one at the same depth starts at such a
+// word, after this one ended.
+func (r *rewriter) endNaturalJoin(t lexer.Token) {
+	if len(r.naturals) == 0 || r.naturals[len(r.naturals)-1] != r.depth {
+		return
+	}
+	switch {
+	case t.Kind == lexer.EOF, t.Kind == lexer.Punct && (t.Value == "," || t.Value == ")" || t.Value == ";"),
+		t.Kind == lexer.Ident && endsFromItem[strings.ToLower(t.Value)]:
+		if !strings.HasSuffix(r.b.String(), " ") {
+			r.b.WriteByte(' ')
+		}
+		r.b.WriteString("on " + markerLiteral(naturalMarker))
+		if t.Kind != lexer.EOF && !t.IsPunct(")") && !t.IsPunct(",") && !t.IsPunct(";") {
+			r.b.WriteByte(' ')
+		}
+		r.naturals = r.naturals[:len(r.naturals)-1]
+	}
 }
 
 func (r *rewriter) fullJoinUsing() bool { return r.fullJoinAt == r.depth && r.nextIs("(") }

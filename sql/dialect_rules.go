@@ -55,9 +55,6 @@ func init() {
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},
 		{"default", wordRule{"default-values", defaultValuesNext, emitDefaultValues}},
 		{"default", wordRule{"default-expr", defaultExprNext, emitDefaultExpr}},
-		// KEY is an unreserved word in PostgreSQL (a column may be named key) but MySQL's
-		// keyword: quoted, except in PRIMARY KEY, FOREIGN KEY, FOR [NO] KEY ...
-		{"key", wordRule{"key-name", func(r *rewriter) bool { return !keyWordAfter[r.lastWord] }, emitNameWord}},
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
@@ -94,6 +91,15 @@ func init() {
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
 		// float8(x), float4(x): vitess reads the words as MySQL's types (typefuncs.go)
 		{"float8 float4", wordRule{"type-function", functionCallNext, emitQuotedWord}},
+		// Keywords of vitess that PostgreSQL reads as names outside the places below: quoted
+		// there, they are names (a column called key, rank or partition).
+		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
+		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
+			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
+		{"partition", wordRule{"partition-name", func(r *rewriter) bool { return !r.followedBy("by") }, emitNameWord}},
+		{"match", wordRule{"match-name", func(r *rewriter) bool {
+			return !r.followedBy("full") && !r.followedBy("simple") && !r.followedBy("partial")
+		}, emitNameWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 		{"grouping", wordRule{"grouping-sets", (*rewriter).groupingSetsNext, emitGroupingSets}},
 		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
@@ -182,6 +188,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	if done, err := r.columnState(w); done || err != nil {
 		return err
 	}
+	r.alterColumnWord(w)
 	if r.namedArg() {
 		return r.emitNamedArg(w)
 	}
@@ -196,6 +203,26 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	}
 	r.plainWord(w)
 	r.openPattern(w)
+	return nil
+}
+
+// keyNameNext: KEY is a keyword after PRIMARY and FOREIGN (and in FOR [NO] KEY locks), a name
+// elsewhere.
+func keyNameNext(r *rewriter) bool {
+	switch r.lastWord {
+	case "primary", "foreign", "for", "no":
+		return false
+	}
+	return true
+}
+
+// emitNameWord writes w as a quoted identifier: an operand, like a plain word's.
+func emitNameWord(r *rewriter, w string) error {
+	if !r.prev.IsPunct(".") {
+		r.startOperand()
+	}
+	r.b.WriteString("`" + w + "`")
+	r.keep(w)
 	return nil
 }
 
@@ -244,19 +271,6 @@ func emitDefaultValues(r *rewriter, _ string) error {
 	return nil
 }
 
-// keyWordAfter are the words KEY is PostgreSQL's keyword after.
-var keyWordAfter = map[string]bool{"primary": true, "foreign": true, "for": true, "no": true}
-
-// emitNameWord writes w as an identifier, quoted: vitess would read MySQL's keyword.
-func emitNameWord(r *rewriter, w string) error {
-	if !r.prev.IsPunct(".") {
-		r.startOperand()
-	}
-	r.b.WriteString("`" + w + "`")
-	r.keep(w)
-	return nil
-}
-
 // columnState follows the column definitions of CREATE TABLE and ALTER TABLE ... ADD and rewrites a column's type name;
 // done says it did.
 func (r *rewriter) columnState(w string) (done bool, err error) {
@@ -285,6 +299,21 @@ func (r *rewriter) columnState(w string) (done bool, err error) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// alterColumnWord starts columnState where ALTER TABLE's ADD [COLUMN] [IF NOT EXISTS] begins
+// a column definition, so its type name is PostgreSQL's as in CREATE TABLE (timestamptz,
+// int8, serial).
+func (r *rewriter) alterColumnWord(w string) {
+	if r.depth != 0 || r.colState != 0 || len(r.words) < 3 || r.words[0] != "alter" || r.words[1] != "table" {
+		return
+	}
+	switch {
+	case w == "add" && !r.followedBy("column") && !r.followedBy("if"),
+		w == "column" && r.lastWord == "add" && !r.followedBy("if"),
+		w == "exists" && r.lastWord == "not" && slices.Contains(r.words, "add"):
+		r.colState = 1
+	}
 }
 
 // tableConstraintWords start a table constraint where a column definition could be.

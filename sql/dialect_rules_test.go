@@ -16,6 +16,12 @@ func TestDialectRules(t *testing.T) {
 		code     string
 	}{
 		{"mysql-current-date-call", "select current_date()", "", "42601"},
+		{"key-name", "select key, t.key from t where key = 1", "select `key`, t.`key` from t where `key` = 1", ""},
+		{"key-name", "create table t (a int primary key, b int, foreign key (b) references u)", "create table t (a int primary key, b int, foreign key (b) references u)", ""},
+		{"window-function-name", "select rank, rank() over () from t", "select `rank`, rank() over () from t", ""},
+		{"partition-name", "select partition, count(*) over (partition by partition) from t", "select `partition`, count(*) over (partition by `partition`) from t", ""},
+		{"match-name", "select match from t", "select `match` from t", ""},
+		{"match-name", "create table t (a int references u match full)", "create table t (a int references u match full)", ""},
 		{"regexp-function", "select regexp_replace(s, 'a', 'b', 1, 2, 'i')", "select `regexp_replace`(s, 'a', 'b', 1, 2, 'i')", ""},
 		{"regexp-function", "select regexp_like from t", "select regexp_like from t", ""},
 		{"type-function", "select float8(1), float4(x)", "select `float8`(1), `float4`(x)", ""},
@@ -70,7 +76,9 @@ func TestDialectRules(t *testing.T) {
 		{"full-join-using", `select * from a full join b using (x, "Y")`, "select * from a straight_join b on '\\0using:x,Y'", ""},
 		// A USING after a FULL JOIN's ON (or a NATURAL FULL JOIN) is another join's.
 		{"full-join-using", "select * from a full join b on true join c using (x)", "select * from a straight_join b on true join c using (x)", ""},
-		{"full-join-using", "select * from a natural full join b join c using (x)", "select * from a natural straight_join b join c using (x)", ""},
+		{"full-join-using", "select * from a natural full join b join c using (x)", "select * from a straight_join b on '\\0natural' join c using (x)", ""},
+		{"full-join", "select * from a natural full outer join (b natural full join c) where x", "select * from a straight_join (b straight_join c on '\\0natural') on '\\0natural' where x", ""},
+		{"full-join", "select * from a natural full join b", "select * from a straight_join b on '\\0natural'", ""},
 		{"order-using", "select a from t order by a using >, b USING < nulls last", "select a from t order by a  desc, b  asc , '\\0nulls last'", ""},
 		{"order-using", "select * from t join u using (a) order by a", "select * from t join u using (a) order by a", ""},
 		{"nulls-order", "select a from t order by a nulls first, b desc NULLS LAST", "select a from t order by a , '\\0nulls first', b desc , '\\0nulls last'", ""},

@@ -74,6 +74,9 @@ func tableAndAlias(toks []lexer.Token) bool {
 			return true
 		}
 		v := t.Value
+		if v == "key" || v == "partition" { // names where the dialect pass quotes them (key-name, partition-name)
+			return t.Kind == lexer.Ident
+		}
 		return t.Kind == lexer.Ident && !notFunctionNames[v] && !fromClauseEnds[v] && !joinWords[v] && v != "only" && v != "tablesample"
 	}
 	if len(toks) > 3 && toks[1].IsPunct(".") && word(toks[0]) {

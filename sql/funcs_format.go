@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/drovedb/drove/types"
@@ -50,6 +51,8 @@ func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 				return types.NewText("NULL"), nil
 			case v.IsNull():
 				return types.Value{T: types.Text, Null: true}, nil
+			case v.T == types.Bool: // $1::text: true, not the output function's t
+				return types.NewText(quoteLiteral(strconv.FormatBool(v.Bool()))), nil
 			}
 			return types.NewText(quoteLiteral(string(appendTextIn(nil, v, loc)))), nil
 		}}, a)

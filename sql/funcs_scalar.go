@@ -239,9 +239,15 @@ func buildIsfinite(c *funcCall) (*expr, error) {
 // buildPgTypeof is the argument's type, by name (a regtype in PostgreSQL, which prints as
 // the name).
 func buildPgTypeof(c *funcCall) (*expr, error) {
-	name := c.args[0].typ.String()
-	if c.args[0].unknown {
+	a := c.args[0]
+	name := a.typ.String()
+	switch {
+	case a.unknown:
 		name = "unknown"
+	case a.typ == types.Text && a.bpchar: // char(n) and varchar are text values that remember their type (chars.go)
+		name = "character"
+	case a.typ == types.Text && a.varchar:
+		name = "character varying"
 	}
 	return constExpr(types.NewText(name), false), nil
 }

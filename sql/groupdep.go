@@ -59,3 +59,44 @@ func (ab *aggBinder) groupedEverywhere(match func(scopeCol) bool) bool {
 	}
 	return true
 }
+
+// starProjections expands SELECT * (q "") or q.* in an aggregated query: each column read as
+// its reference would be (grouped, or dependent on the group, else 42803), as in PostgreSQL.
+func (ab *aggBinder) starProjections(q string) ([]projection, error) {
+	in := ab.input
+	if len(in.cols) == 0 {
+		return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
+	}
+	if q != "" && !in.hasTable(q) {
+		return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+	}
+	order := in.starOrder
+	if q != "" || order == nil {
+		order = make([]int, len(in.cols))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	var projs []projection
+	for _, i := range order {
+		c := in.cols[i]
+		if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
+			continue
+		}
+		ref := colRef{table: c.table, name: c.name}
+		if q == "" && c.merged >= 0 {
+			ref.table = "" // the USING column, merged
+		}
+		x, _, err := ab.resolveColumn(ref, func() string {
+			if ref.table == "" {
+				return ref.name
+			}
+			return ref.table + "." + ref.name
+		})
+		if err != nil {
+			return nil, err
+		}
+		projs = append(projs, projection{col: Column{Name: c.name, Type: x.typ, shape: c.shape, src: c.declared()}, x: x})
+	}
+	return projs, nil
+}

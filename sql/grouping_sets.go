@@ -223,10 +223,8 @@ func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
 func (ab *aggBinder) groupingArg(e sqlparser.Expr) (int, error) {
 	if c, ok := e.(*sqlparser.ColName); ok {
 		if i, err := ab.input.lookup(c); err == nil && i >= 0 {
-			for g, col := range ab.groupCols {
-				if col == i {
-					return g, nil
-				}
+			if g := ab.groupedRef(i, refOf(c)); g >= 0 {
+				return g, nil
 			}
 		}
 	}

@@ -22,10 +22,17 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	raw := make([]*expr, len(e.List))
+	foldErrs := make([]error, len(e.List)) // an item's folding error, raised unless the item is dead
 	rowFree := 0
 	for i, t := range e.List {
 		if raw[i], err = compileAST(t, sc); err != nil {
-			return nil, err
+			// A constant in it failed to compute; compiled as a branch that never runs, it
+			// type-checks (else the error is no folding error). Whether it runs is known once
+			// the list is built (decidedBefore).
+			if raw[i], foldErrs[i] = compileASTDead(t, sc); foldErrs[i] != nil {
+				return nil, err
+			}
+			foldErrs[i] = err
 		}
 		if raw[i].rowFree {
 			rowFree++
@@ -40,6 +47,7 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		}
 	}
 	in := &inList{negate: e.Not}
+	var arrayErr error
 	inputs := []*expr{left}
 	for _, x := range raw {
 		l := left
@@ -55,10 +63,13 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 				x = asText(x) // cast to the array's text or varchar
 			}
 			in.array = append(in.array, x)
+			if arrayErr == nil {
+				arrayErr = foldErrs[len(inputs)-2] // the array is computed whole
+			}
 			continue
 		}
 		trimL, trimX := charTrims(l, x)
-		in.each = append(in.each, inItem{x: x, trimLeft: trimL, trim: trimX})
+		in.each = append(in.each, inItem{x: x, trimLeft: trimL, trim: trimX, foldErr: foldErrs[len(inputs)-2]})
 	}
 	if isConst(left) && mustConst(left).IsNull() {
 		// PostgreSQL folds NULL = item (a strict operator with a NULL constant) to NULL
@@ -81,12 +92,51 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		}
 		in.buildSet()
 	}
+	if arrayErr != nil {
+		return nil, arrayErr
+	}
+	for k, it := range in.each {
+		if it.foldErr != nil && !in.decidedBefore(k) {
+			return nil, it.foldErr
+		}
+	}
+	if in.decidedBefore(len(in.each)) {
+		// A constant decides it, whatever the other items: PostgreSQL's planner folds it so
+		// (1 IN (1, x) is true), and an enclosing AND, OR or CASE sees a constant.
+		return constExpr(types.NewBool(!in.negate), false), nil
+	}
 	return fold(&expr{typ: types.Bool, eval: in.eval}, inputs...)
 }
 
 type inItem struct {
 	x              *expr
 	trimLeft, trim bool
+	foldErr        error // a constant in x failed to compute (compileIn)
+}
+
+// decidedBefore reports whether, with the left side constant, the array (all constants) or
+// a constant item before in.each[k] equals it, so PostgreSQL's planner, which simplifies the
+// array and then x = item OR ... left to right and stops at a constant that decides, never
+// simplifies item k: a constant in it that fails to compute is no error (1 IN (1, x + 1/0)
+// is true).
+func (in *inList) decidedBefore(k int) bool {
+	if !isConst(in.left) {
+		return false
+	}
+	found := func(sub inList) bool {
+		v, err := sub.eval(nil)
+		return err == nil && !v.IsNull() && v.Bool() != in.negate
+	}
+	if len(in.array) > 0 && allConst(in.array) &&
+		found(inList{left: in.left, negate: in.negate, array: in.array, trimLeft: in.trimLeft, trimArray: in.trimArray}) {
+		return true
+	}
+	for _, it := range in.each[:k] {
+		if isConst(it.x) && found(inList{left: in.left, negate: in.negate, each: []inItem{it}}) {
+			return true
+		}
+	}
+	return false
 }
 
 type inList struct {

@@ -249,6 +249,21 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 	return usingJoin(left, right, kind, on, using)
 }
 
+// fullJoinCondition decodes the marker ON condition the dialect pass writes for a FULL JOIN's
+// USING list or NATURAL (dialect_clauses.go); ok is false for any other condition.
+func fullJoinCondition(on sqlparser.Expr) (using []string, natural, ok bool) {
+	lit, isLit := on.(*sqlparser.Literal)
+	switch {
+	case !isLit || lit.Type != sqlparser.StrVal:
+		return nil, false, false
+	case lit.Val == naturalMarker:
+		return nil, true, true
+	case strings.HasPrefix(lit.Val, usingMarker):
+		return strings.Split(strings.TrimPrefix(lit.Val, usingMarker), ","), false, true
+	}
+	return nil, false, false
+}
+
 // shapeDerived builds the item of a derived table: its query bound with the items before it
 // in scope (lateral.go).
 func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {

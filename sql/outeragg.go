@@ -43,10 +43,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 	if err != nil || i < 0 {
 		return nil, false, err
 	}
-	for g, col := range ab.groupCols {
-		if col != i {
-			continue
-		}
+	if g := ab.groupedRef(i, c); g >= 0 {
 		ab.input.cols[i].markUsed()
 		if o.cell == nil {
 			o.cell = new([]types.Value)
@@ -55,6 +52,16 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 		x := &expr{typ: ab.groups[g].typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[g], nil }}
 		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
 		return x, true, nil
+	}
+	if x := ab.dependentColumn(i); x != nil { // functionally dependent on the group (groupdep.go)
+		if o.cell == nil {
+			o.cell = new([]types.Value)
+		}
+		cell := o.cell
+		y := *x
+		y.rowFree = true
+		y.eval = func([]types.Value) (types.Value, error) { return x.eval(*cell) }
+		return &y, true, nil
 	}
 	col := ab.input.cols[i]
 	return nil, true, Errorf("42803", "subquery uses ungrouped column \"%s.%s\" from outer query", col.table, col.name)
@@ -187,7 +194,7 @@ func hasOwnAggregate(exprs []sqlparser.Expr, sc *scope) bool {
 				return false, nil
 			case sqlparser.WindowFunc:
 				if n.GetOverClause() != nil {
-					return false, nil // a window function, not an aggregate of the query
+					return true, nil // a window function, whose arguments may aggregate
 				}
 			}
 			if n, ok := n.(sqlparser.Expr); ok {

@@ -30,6 +30,8 @@ const markerStart = "\x00"
 // passes through to the binder.
 const (
 	usingMarker = markerStart + "using:" // starts a FULL JOIN's USING list, written as ON
+	// a NATURAL FULL JOIN's ON condition
+	naturalMarker = markerStart + "natural"
 	// distinctMarker stands between the operands of IS DISTINCT FROM.
 	distinctMarker = markerStart + "distinct"
 	// regexMarkerPrefix marks a pattern as a regular expression (a trailing "i":
@@ -64,7 +66,7 @@ var jsonOperators = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": 
 	"?": true, "?|": true, "?&": true, "#-": true, "@?": true, "@@": true, "&&": true}
 
 // unmarker spells markers as the PostgreSQL text they stand for, for messages.
-var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ",
+var unmarker = strings.NewReplacer(castMarker, "::", distinctMarker, "DISTINCT", usingMarker, "USING ", naturalMarker, "NATURAL",
 	nullsMarker, "NULLS ", ilikeEscapeMarker, "", regexMarkerPrefix, "~", userDual, "dual", jsonOpMarker, "", prefixOpMarker, "", aggCallMarker, "", markerStart, "")
 
 // unmark is s with its markers spelled as PostgreSQL text.
@@ -90,7 +92,7 @@ func init() {
 		utc_timestamp date_add date_sub adddate subdate timestampadd timestampdiff weight_string last_insert_id
 		any_value member mid locate mod against kill flush optimize repair purge unlock modify change
 		vexplain vitess_migration vstream fulltext spatial std get_lock release_lock is_free_lock is_used_lock
-		release_all_locks`) {
+		release_all_locks databases schemas signal condition sqlstate no_write_to_binlog`) {
 		mysqlOnlyWords[w] = true
 	}
 }

@@ -202,7 +202,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if err != nil {
 		return nil, nil, err
 	}
-	calls, err := windowCalls(st)
+	calls, err := windowCalls(st, on...)
 	if err != nil {
 		return nil, nil, err
 	}

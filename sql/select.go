@@ -27,11 +27,15 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 	for _, se := range exprs.Exprs {
 		switch se := se.(type) {
 		case *sqlparser.StarExpr:
-			if sc.agg != nil {
-				// Every column would have to be grouped; name them instead.
-				return nil, Errorf("42803", "SELECT * is not allowed with GROUP BY or aggregates")
-			}
 			q := se.TableName.Name.String()
+			if sc.agg != nil {
+				ps, err := sc.agg.starProjections(q)
+				if err != nil {
+					return nil, err
+				}
+				projs = append(projs, ps...)
+				continue
+			}
 			if len(sc.cols) == 0 {
 				return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
 			}

@@ -21,9 +21,9 @@ type windowCall struct {
 	read bool
 }
 
-// windowCalls finds the window function calls of the select list and ORDER BY, outside
-// subqueries, each occurrence once.
-func windowCalls(st *sqlparser.Select) ([]windowCall, error) {
+// windowCalls finds the window function calls of the select list, ORDER BY and the DISTINCT
+// ON expressions cut off the select list (on), outside subqueries, each occurrence once.
+func windowCalls(st *sqlparser.Select, on ...sqlparser.Expr) ([]windowCall, error) {
 	var calls []windowCall
 	visit := func(e sqlparser.Expr) error {
 		x, err := (&converter{binder: true}).expr(e)
@@ -51,6 +51,11 @@ func windowCalls(st *sqlparser.Select) ([]windowCall, error) {
 			continue // the NULLS FIRST/LAST of the key before
 		}
 		if err := visit(o.Expr); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range on {
+		if err := visit(e); err != nil {
 			return nil, err
 		}
 	}
