@@ -54,14 +54,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 		return x, true, nil
 	}
 	if x := ab.dependentColumn(i); x != nil { // functionally dependent on the group (groupdep.go)
-		if o.cell == nil {
-			o.cell = new([]types.Value)
-		}
-		cell := o.cell
-		y := *x
-		y.rowFree = true
-		y.eval = func([]types.Value) (types.Value, error) { return x.eval(*cell) }
-		return &y, true, nil
+		return o.readGroupRow(x), true, nil
 	}
 	col := ab.input.cols[i]
 	return nil, true, Errorf("42803", "subquery uses ungrouped column \"%s.%s\" from outer query", col.table, col.name)
@@ -172,6 +165,12 @@ func readOuterAggregate(sc, o *scope, resolve func() (*expr, error)) (*expr, err
 		return nil, err
 	}
 	markCorrelated(sc, o)
+	return o.readGroupRow(x), nil
+}
+
+// readGroupRow is x, an expression over the output row of o's aggregation, read from the row
+// of the group o is evaluating (o.cell) rather than the row it is given.
+func (o *scope) readGroupRow(x *expr) *expr {
 	if o.cell == nil {
 		o.cell = new([]types.Value)
 	}
@@ -179,7 +178,7 @@ func readOuterAggregate(sc, o *scope, resolve func() (*expr, error)) (*expr, err
 	y := *x
 	y.rowFree = true
 	y.eval = func([]types.Value) (types.Value, error) { return x.eval(*cell) }
-	return &y, nil
+	return &y
 }
 
 // hasOwnAggregate reports whether an aggregate call of query level sc (the FROM clause's

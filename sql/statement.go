@@ -467,20 +467,7 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 // statement_timeout applies to each statement separately, with the value the earlier
 // statements of the string set (SET statement_timeout = '1s'; SELECT ... is bounded).
 func (s *Session) execOne(ctx context.Context, st *Statement, out Output) error {
-	ctx, cancel := s.withTimeout(ctx)
-	defer cancel()
-	defer s.statementContext(ctx)()
-	err := s.run(ctx, st, nil, out, true)
-	if stopped(st, err) {
-		return ErrStop
-	}
-	if rerr := s.reportSettings(out); err == nil {
-		err = rerr
-	}
-	if err != nil {
-		return s.fail(err)
-	}
-	return nil
+	return s.runBounded(ctx, st, nil, out, true)
 }
 
 // ExecPrepared implements Executor.
@@ -489,10 +476,16 @@ func (s *Session) ExecPrepared(ctx context.Context, ps PreparedStatement, args [
 	if !ok {
 		return Errorf("XX000", "statement %T was not prepared by this session", ps)
 	}
+	return s.runBounded(ctx, st, args, out, false)
+}
+
+// runBounded runs a statement under statement_timeout and the session's statement context,
+// then reports changed settings; an error fails the transaction as PostgreSQL's does.
+func (s *Session) runBounded(ctx context.Context, st *Statement, args []types.Value, out Output, describe bool) error {
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	defer s.statementContext(ctx)()
-	err := s.run(ctx, st, args, out, false)
+	err := s.run(ctx, st, args, out, describe)
 	if stopped(st, err) {
 		return ErrStop
 	}
