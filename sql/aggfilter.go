@@ -87,16 +87,6 @@ func windowFilterCall(e *sqlparser.FuncExpr) (cond, arg sqlparser.Expr, ok bool)
 	return e.Exprs[0], e.Exprs[1], true
 }
 
-// aggFilterCall returns the aggregate and condition of a drove_agg_filter call, for the
-// query-level checks that still walk vitess's tree (hasOwnAggregate).
-func aggFilterCall(e sqlparser.Expr) (agg, cond sqlparser.Expr, ok bool) {
-	f, ok := e.(*sqlparser.FuncExpr)
-	if !ok || !f.Qualifier.IsEmpty() || f.Name.Lowered() != aggFilterFunc || len(f.Exprs) != 2 {
-		return nil, nil, false
-	}
-	return f.Exprs[0], f.Exprs[1], true
-}
-
 // passes reports whether a row is folded into the aggregate: its FILTER holds.
 func (a *aggSpec) passes(row []types.Value) (bool, error) {
 	if a.filter == nil {

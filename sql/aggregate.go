@@ -63,37 +63,43 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		return ab, nil
 	}
 	for _, g := range st.GroupBy.Exprs {
-		e := g
-		n, isPos, err := positionConstant(g, "GROUP BY")
+		e, named := g, false // named: e is the select list's entry g names
+		tree, err := groupTree(g)
 		if err != nil {
 			return nil, err
 		}
-		switch x := g.(type) {
-		case *sqlparser.Literal, *sqlparser.UnaryExpr:
-			if isPos {
-				sel := st.SelectExprs.Exprs
-				if n < 1 || n > len(sel) {
-					return nil, Errorf("42P10", "GROUP BY position %d is not in select list", n)
-				}
-				ae, ok := sel[n-1].(*sqlparser.AliasedExpr)
-				if !ok {
-					return nil, unsupported("GROUP BY position of *")
-				}
-				e = ae.Expr
+		n, isPos, err := positionConstant(tree, "GROUP BY")
+		if err != nil {
+			return nil, err
+		}
+		if isPos {
+			sel := st.SelectExprs.Exprs
+			if n < 1 || n > len(sel) {
+				return nil, Errorf("42P10", "GROUP BY position %d is not in select list", n)
 			}
-		case *sqlparser.ColName:
+			ae, ok := sel[n-1].(*sqlparser.AliasedExpr)
+			if !ok {
+				return nil, unsupported("GROUP BY position of *")
+			}
+			e, named = ae.Expr, true
+		} else if x, ok := g.(*sqlparser.ColName); ok {
 			if i, err := input.lookup(x); err == nil && i < 0 && x.Qualifier.IsEmpty() {
 				for _, se := range st.SelectExprs.Exprs {
 					if ae, ok := se.(*sqlparser.AliasedExpr); ok && ae.As.String() == x.Name.String() {
-						e = ae.Expr
+						e, named = ae.Expr, true
 					}
 				}
 			}
 		}
-		if hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: e}}) {
+		if named {
+			if tree, err = groupTree(e); err != nil {
+				return nil, err
+			}
+		}
+		if hasAggregateTree(tree) {
 			return nil, Errorf("42803", "aggregate functions are not allowed in GROUP BY")
 		}
-		x, err := compile(e, input)
+		x, err := compileAST(tree, input)
 		if err != nil {
 			return nil, err
 		}
@@ -107,10 +113,6 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		if c, ok := e.(*sqlparser.ColName); ok {
 			col, _ = input.lookup(c)
 			merged = col >= 0 && c.Qualifier.IsEmpty() && input.cols[col].merged >= 0
-		}
-		tree, err := groupTree(e)
-		if err != nil {
-			return nil, err
 		}
 		ab.trees = append(ab.trees, tree)
 		ab.groupCols = append(ab.groupCols, col)

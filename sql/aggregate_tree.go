@@ -153,7 +153,11 @@ func (ab *aggBinder) bindPlain(spec *aggSpec, kind aggKind, name string, f *ast.
 	return spec, nil
 }
 
-// aggregateOwnerTree is aggregateOwner for a call of the tree.
+// aggregateOwnerTree finds the scope of the query an aggregate call compiled in sc belongs
+// to: nil for sc's own query level, else the enclosing scope its innermost column reference
+// resolves in (an aggregated query's scope, whose aggBinder holds that query's FROM
+// columns). An aggregate without column references, or with one that does not resolve, is
+// its own level's (compile reports the missing column).
 func aggregateOwnerTree(f *ast.FuncCall, sc *scope) *scope {
 	o := &ownerSearch{sc: sc, depth: -1}
 	ast.Walk(f, func(n ast.Node) bool {

@@ -78,7 +78,7 @@ func (c *converter) filteredCall(f *sqlparser.FuncExpr) (ast.Expr, error) {
 	call, ok := agg.(*ast.FuncCall)
 	if !ok && c.binder {
 		if _, foreign := agg.(*ast.Foreign); !foreign {
-			return nil, filterOnNonAggregate(columnName(f.Exprs[0]))
+			return nil, filterOnNonAggregate(columnName(agg))
 		}
 	}
 	if !ok || call.Filter != nil || call.Over != nil {

@@ -90,12 +90,9 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if err := c.clauses(s, sel.With, sel.OrderBy, sel.Limit); err != nil {
 		return nil, err
 	}
-	for _, se := range sel.SelectExprs.Exprs {
-		t, err := c.target(se)
-		if err != nil {
-			return nil, err
-		}
-		s.Targets = append(s.Targets, t)
+	var err error
+	if s.Targets, err = c.targets(sel.SelectExprs.Exprs); err != nil {
+		return nil, err
 	}
 	for _, te := range sel.From {
 		if len(sel.From) == 1 && isDualFrom(te) {
@@ -107,7 +104,6 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		}
 		s.From = append(s.From, f)
 	}
-	var err error
 	if sel.Where != nil {
 		if s.Where, err = c.expr(sel.Where.Expr); err != nil {
 			return nil, err
@@ -136,6 +132,18 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		}
 	}
 	return s, nil
+}
+
+func (c *converter) targets(list []sqlparser.SelectExpr) ([]ast.Target, error) {
+	out := make([]ast.Target, len(list))
+	for i, se := range list {
+		t, err := c.target(se)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = t
+	}
+	return out, nil
 }
 
 func (c *converter) target(se sqlparser.SelectExpr) (ast.Target, error) {

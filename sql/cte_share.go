@@ -68,6 +68,27 @@ func callsVolatile(q sqlparser.SQLNode) bool {
 	return found
 }
 
+// callsVolatileTree is callsVolatile over the binder's tree, whose subqueries and foreign
+// nodes are vitess's still.
+func callsVolatileTree(e ast.Expr) bool {
+	found := false
+	ast.Walk(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncCall:
+			found = found || len(n.Name) == 1 && isVolatile(n.Name[0])
+		case *ast.SubLink:
+			if q, ok := n.Query.(sqlparser.SQLNode); ok {
+				found = found || callsVolatile(q)
+			}
+		case *ast.Foreign:
+			found = found || callsVolatile(n.Node.(sqlparser.SQLNode))
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
 // isVolatile reports whether a function of that name has a volatile overload.
 func isVolatile(name string) bool {
 	def := funcRegistry[name]

@@ -1,11 +1,12 @@
 package sql
 
 import (
+	"reflect"
 	"slices"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -43,22 +44,15 @@ func cutDistinctOn(st *sqlparser.Select) (*sqlparser.Select, []sqlparser.Expr) {
 // DISTINCT ON expressions come first, and DISTINCT ON expressions not in ORDER BY are sorted
 // after them, only when every ORDER BY key is one. It returns the sort keys and the
 // positions the Unique node compares.
-func distinctOnKeys(on []sqlparser.Expr, ob sqlparser.OrderBy, keys []sortKey, projs []projection, exprs []*expr, sc *scope) ([]sortKey, []*expr, []int, error) {
-	// the ORDER BY expression of each key, to find a DISTINCT ON expression among them
-	var keyExprs []sqlparser.Expr
-	for _, o := range ob {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			continue
-		}
-		keyExprs = append(keyExprs, o.Expr)
-	}
+func distinctOnKeys(on []ast.Expr, ob []ast.SortBy, keys []sortKey, projs []projection, exprs []*expr, sc *scope) ([]sortKey, []*expr, []int, error) {
 	var onKeys []sortKey
 	for _, e := range on {
-		if i := slices.IndexFunc(keyExprs, func(k sqlparser.Expr) bool { return sqlparser.Equals.Expr(k, e) }); i >= 0 && i < len(keys) {
+		// an ORDER BY key written alike (ob[i] is keys[i])
+		if i := slices.IndexFunc(ob, func(o ast.SortBy) bool { return reflect.DeepEqual(o.Expr, e) }); i >= 0 {
 			onKeys = append(onKeys, sortKey{pos: keys[i].pos, trim: keys[i].trim, record: keys[i].record})
 			continue
 		}
-		ks, xs, err := orderKeys(sqlparser.OrderBy{&sqlparser.Order{Expr: e, Direction: sqlparser.AscOrder}}, projs, exprs, sc, false)
+		ks, xs, err := orderKeys([]ast.SortBy{{Expr: e}}, projs, exprs, sc, false)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -235,6 +235,9 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT id::int8::text, (v::varchar)::text, 1::int::text, CASE WHEN true THEN 1 ELSE id::text::int8 END FROM a", "id,v,text,id"},
 		{"SELECT trim(LEADING 'x' FROM 'xa'), trim(TRAILING 'x' FROM 'ax'), trim(BOTH 'x' FROM 'xax'), trim(' a ')", "ltrim,rtrim,btrim,btrim"},
 		{"SELECT grouping(id), grouping(id, v) + 1 AS g FROM a GROUP BY ROLLUP (id, v)", "grouping,g"},
+		// COLLATE keeps its operand's name, weak or strong (FigureColname; checked on PG15).
+		{"SELECT v COLLATE \"C\", CASE WHEN id = 1 THEN 'q' END COLLATE \"C\", ARRAY['x'] COLLATE \"C\", 'x' COLLATE \"C\" FROM a",
+			"v,case,array,?column?"},
 	}
 	for _, c := range cases {
 		st, err := s.Prepare(context.Background(), c.query, nil)

@@ -3,10 +3,10 @@ package sql
 import (
 	"bytes"
 	"slices"
-	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -229,18 +229,12 @@ func (it *scanIter) nextBatch() error {
 // first after those WHERE pins, all ascending or all descending. Under a LIMIT, a full scan
 // becomes a scan of such an index when the index holds every row (its columns NOT NULL).
 // nil when there is none.
-func orderedScan(ob sqlparser.OrderBy, root node, sc *scope, projs []projection, keys []sortKey, limits *limitExprs) *scanNode {
+func orderedScan(ob []ast.SortBy, root node, sc *scope, projs []projection, keys []sortKey, limits *limitExprs) *scanNode {
 	scan, ok := root.(*scanNode)
 	if !ok || len(keys) == 0 || scan.acc.table.system != nil || len(sc.cols) != len(scan.acc.table.schema.Columns) {
 		return nil
 	}
-	var items []sqlparser.Expr // ORDER BY's expressions, without the NULLS markers
-	for _, o := range ob {
-		if lit, ok := o.Expr.(*sqlparser.Literal); !ok || lit.Type != sqlparser.StrVal || !strings.HasPrefix(lit.Val, nullsMarker) {
-			items = append(items, o.Expr)
-		}
-	}
-	if len(items) != len(keys) {
+	if len(ob) != len(keys) {
 		return nil
 	}
 	// Every row an index scan yields is in the index, so none has a NULL in its columns:
@@ -253,8 +247,8 @@ func orderedScan(ob sqlparser.OrderBy, root node, sc *scope, projs []projection,
 		cols[i] = -1
 		if k.pos < len(projs) {
 			cols[i] = projs[k.pos].ref - 1
-		} else if c, ok := items[i].(*sqlparser.ColName); ok {
-			cols[i], _ = sc.lookup(c)
+		} else if c, ok := ob[i].Expr.(*ast.ColumnRef); ok && !c.Star {
+			cols[i], _ = sc.lookupRef(columnRef(c))
 		}
 		if cols[i] < 0 {
 			return nil

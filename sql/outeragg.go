@@ -5,6 +5,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -68,30 +69,6 @@ func markCorrelated(sc, o *scope) {
 			s.level.correlated = true
 		}
 	}
-}
-
-// isAggregateCall reports whether e is an aggregate call (not a window function), with or
-// without FILTER.
-func isAggregateCall(e sqlparser.Expr) bool {
-	if _, _, ok := aggFilterCall(e); ok {
-		return true
-	}
-	if _, ok := e.(sqlparser.AggrFunc); !ok {
-		return false
-	}
-	wf, ok := e.(sqlparser.WindowFunc)
-	return !ok || wf.GetOverClause() == nil
-}
-
-// aggregateOwner finds the scope of the query an aggregate call compiled in sc belongs to:
-// nil for sc's own query level, else the enclosing scope its innermost column reference
-// resolves in (an aggregated query's scope, whose aggBinder holds that query's FROM
-// columns). An aggregate without column references, or with one that does not resolve, is
-// its own level's (compile reports the missing column).
-func aggregateOwner(e sqlparser.Expr, sc *scope) *scope {
-	o := &ownerSearch{sc: sc, depth: -1}
-	o.vitess(e)
-	return o.result()
 }
 
 // ownerSearch finds an aggregate call's owner from its column references.
@@ -184,26 +161,24 @@ func (o *scope) readGroupRow(x *expr) *expr {
 // hasOwnAggregate reports whether an aggregate call of query level sc (the FROM clause's
 // scope) appears in the expressions, outside subqueries: one whose arguments read only
 // enclosing queries' columns is theirs, and does not make this query aggregated.
-func hasOwnAggregate(exprs []sqlparser.Expr, sc *scope) bool {
+func hasOwnAggregate(exprs []ast.Expr, sc *scope) bool {
 	found := false
 	for _, e := range exprs {
-		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		ast.Walk(e, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *sqlparser.Subquery:
-				return false, nil
-			case sqlparser.WindowFunc:
-				if n.GetOverClause() != nil {
-					return true, nil // a window function, whose arguments may aggregate
+			case *ast.SubLink:
+				return false
+			case *ast.FuncCall: // a window call's arguments may aggregate
+				if isAggregate(n) {
+					found = found || aggregateOwnerTree(n, sc) == nil
+					return false
 				}
+			case *ast.Foreign:
+				found = found || hasAggregateTree(n)
+				return false
 			}
-			if n, ok := n.(sqlparser.Expr); ok {
-				if isAggregateCall(n) {
-					found = found || aggregateOwner(n, sc) == nil
-					return false, nil
-				}
-			}
-			return !found, nil
-		}, e)
+			return !found
+		})
 	}
 	return found
 }

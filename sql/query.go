@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -141,12 +142,17 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
 		return nil, nil, err
 	}
+	st, on := cutDistinctOn(st) // distinct_on.go
+	tree, err := selectClauses(st, on)
+	if err != nil {
+		return nil, nil, err
+	}
 	if st.Lock == sqlparser.ForUpdateLock {
 		scan, ok := root.(*scanNode)
 		switch {
 		case !ok || scan.acc.table.system != nil:
 			return nil, nil, unsupported("FOR UPDATE on anything but one table")
-		case st.Distinct || st.GroupBy != nil || st.Having != nil || hasAggregate(st.SelectExprs.Exprs):
+		case tree.Distinct || on != nil || st.GroupBy != nil || st.Having != nil || tree.hasAggregate():
 			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
 		}
 		for _, p := range scan.acc.table.schema.PK {
@@ -157,33 +163,75 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
-	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasOwnAggregate(selectAndOrderExprs(st), sc)
-	n, cols, err := s.bindSelectOutput(st, ps, root, sc, aggregated)
+	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
+	n, cols, err := s.bindSelectOutput(st, tree, ps, root, sc, aggregated)
 	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
-		n, cols, err = s.bindSelectOutput(st, ps, root, sc, true)
+		n, cols, err = s.bindSelectOutput(st, tree, ps, root, sc, true)
 	}
 	return n, cols, err
 }
 
-// selectAndOrderExprs lists the select list's and ORDER BY's expressions.
-func selectAndOrderExprs(st *sqlparser.Select) []sqlparser.Expr {
-	var exprs []sqlparser.Expr
-	for _, se := range st.SelectExprs.Exprs {
-		if ae, ok := se.(*sqlparser.AliasedExpr); ok {
-			exprs = append(exprs, ae.Expr)
+// selectTree is what the binder reads of a SELECT from sql/ast (sql/DESIGN.md, "Moving the
+// binder onto the tree", step 3): the select list, DISTINCT, DISTINCT ON, ORDER BY, LIMIT
+// and OFFSET, converted once (in the converter's binder mode) and compiled from the tree.
+type selectTree struct {
+	*ast.Select
+	on []ast.Expr // DISTINCT ON's expressions (the dialect pass's select-list entry, cut off)
+}
+
+// selectClauses converts st's select list, ORDER BY, LIMIT and OFFSET, and DISTINCT ON's
+// expressions (on).
+func selectClauses(st *sqlparser.Select, on []sqlparser.Expr) (*selectTree, error) {
+	c := &converter{binder: true}
+	targets, err := c.targets(st.SelectExprs.Exprs)
+	if err != nil {
+		return nil, err
+	}
+	t := &selectTree{Select: &ast.Select{Distinct: st.Distinct, Targets: targets}}
+	if err := c.clauses(t.Select, nil, st.OrderBy, st.Limit); err != nil {
+		return nil, err
+	}
+	if on != nil {
+		if t.on, err = c.exprs(on); err != nil {
+			return nil, err
 		}
 	}
-	for _, o := range st.OrderBy {
+	return t, nil
+}
+
+// outputExprs lists the select list's (not *), ORDER BY's and DISTINCT ON's expressions.
+func (t *selectTree) outputExprs() []ast.Expr {
+	exprs := make([]ast.Expr, 0, len(t.Targets)+len(t.on)+len(t.OrderBy))
+	for _, x := range t.Targets {
+		if c, ok := x.Expr.(*ast.ColumnRef); !ok || !c.Star {
+			exprs = append(exprs, x.Expr)
+		}
+	}
+	for _, o := range t.OrderBy {
 		exprs = append(exprs, o.Expr)
 	}
-	return exprs
+	return append(exprs, t.on...)
+}
+
+// hasAggregate reports whether an aggregate call is in the select list.
+func (t *selectTree) hasAggregate() bool { return targetsAggregate(t.Targets) }
+
+// targetsAggregate reports whether an aggregate call is in a select list.
+func targetsAggregate(targets []ast.Target) bool {
+	for _, x := range targets {
+		if hasAggregateTree(x.Expr) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindSelectOutput plans what follows FROM and WHERE (whose plan is root, over the rows of
 // scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
-// BY and LIMIT.
-func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
-	st, on := cutDistinctOn(st) // distinct_on.go
+// BY and LIMIT. st is the SELECT without its DISTINCT ON entry, tree what is bound of it from
+// sql/ast.
+func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	on := tree.on
 	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
@@ -202,10 +250,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	if err != nil {
 		return nil, nil, err
 	}
-	calls, err := windowCalls(st, on...)
-	if err != nil {
-		return nil, nil, err
-	}
+	calls := windowCalls(tree.outputExprs())
 	groups := out // HAVING is below the window node
 	if len(calls) > 0 {
 		if win, out, err = bindWindows(out, calls, defs); err != nil {
@@ -215,7 +260,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 
 	var srfs []*srfCall
 	out.srfs = &srfs
-	projs, err := s.projections(st.SelectExprs, out)
+	projs, err := s.projections(tree.Targets, out)
 	out.srfs = nil
 	if err != nil {
 		return nil, nil, err
@@ -238,17 +283,17 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 			cols[i].src = nil
 		}
 	}
-	keys, exprs, err := orderKeys(st.OrderBy, projs, exprs, out, st.Distinct)
+	keys, exprs, err := orderKeys(tree.OrderBy, projs, exprs, out, tree.Distinct)
 	if err != nil {
 		return nil, nil, err
 	}
 	var distinctOn []int
 	if on != nil {
-		if keys, exprs, distinctOn, err = distinctOnKeys(on, st.OrderBy, keys, projs, exprs, out); err != nil {
+		if keys, exprs, distinctOn, err = distinctOnKeys(on, tree.OrderBy, keys, projs, exprs, out); err != nil {
 			return nil, nil, err
 		}
 	}
-	limits, err := bindLimits(st.Limit, ps, sc)
+	limits, err := bindLimits(tree.Limit, tree.Offset, ps, sc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -271,12 +316,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 	var late []*expr
 	if len(srfs) > 0 {
 		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
-	} else if late = postponeVolatile(projs, exprs, keys, st.Distinct || on != nil); late != nil {
+	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct || on != nil); late != nil {
 		root = &projectNode{in: root, exprs: exprs, keepInput: true}
 	} else {
 		root = &projectNode{in: root, exprs: exprs}
 	}
-	if st.Distinct {
+	if tree.Distinct {
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
@@ -293,8 +338,8 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, ps *params, root node, 
 		return finishDistinctOn(root, cols, keys, distinctOn, exprs, limits), cols, nil
 	}
 	var presorted *scanNode
-	if ab == nil && win == nil && len(srfs) == 0 && !st.Distinct {
-		presorted = orderedScan(st.OrderBy, from, sc, projs, keys, limits)
+	if ab == nil && win == nil && len(srfs) == 0 && !tree.Distinct {
+		presorted = orderedScan(tree.OrderBy, from, sc, projs, keys, limits)
 	}
 	root = finishQuery(root, cols, keys, limits, presorted)
 	if late != nil {

@@ -44,10 +44,14 @@ func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*r
 		}
 		return r, nil
 	}
-	if hasAggregate(list.Exprs) {
+	targets, err := (&converter{binder: true}).targets(list.Exprs)
+	if err != nil {
+		return nil, err
+	}
+	if targetsAggregate(targets) {
 		return nil, Errorf("42803", "aggregate functions are not allowed in RETURNING")
 	}
-	projs, err := s.projections(list, bt.scope)
+	projs, err := s.projections(targets, bt.scope)
 	if err != nil {
 		return nil, err
 	}

@@ -1,13 +1,12 @@
 package sql
 
 import (
-	"errors"
-	"math"
 	"strconv"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -21,71 +20,77 @@ type projection struct {
 	volatile bool
 }
 
-// projections compiles the select list.
-func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projection, error) {
+// projections compiles the select list, as the binder converts it (selectTree).
+func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, error) {
 	var projs []projection
-	for _, se := range exprs.Exprs {
-		switch se := se.(type) {
-		case *sqlparser.StarExpr:
-			q := se.TableName.Name.String()
-			if sc.agg != nil {
-				ps, err := sc.agg.starProjections(q)
-				if err != nil {
-					return nil, err
-				}
-				projs = append(projs, ps...)
-				continue
-			}
-			if len(sc.cols) == 0 {
-				return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
-			}
-			if q != "" && !sc.hasTable(q) {
-				return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
-			}
-			order := sc.starOrder
-			if q != "" || order == nil {
-				order = make([]int, len(sc.cols))
-				for i := range order {
-					order[i] = i
-				}
-			}
-			for _, i := range order {
-				c := sc.cols[i]
-				if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
-					continue
-				}
-				c.markUsed()
-				x := columnExpr(i, c.typ)
-				x.bpchar, x.varchar, x.shape = c.bpchar, c.varchar, c.shape
-				if q == "" {
-					x = sc.colExpr(i)
-				}
-				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
-			}
-		case *sqlparser.AliasedExpr:
-			x, err := compile(se.Expr, sc)
+	for _, t := range targets {
+		if c, ok := t.Expr.(*ast.ColumnRef); ok && c.Star {
+			ps, err := starProjections(c, sc)
 			if err != nil {
 				return nil, err
 			}
-			literal := x.unknown && x.param == 0
-			if x.unknown {
-				x.unknown, x.typ = false, types.Text
-			}
-			name := se.As.String()
-			if name == "" {
-				name = columnName(se.Expr)
-			}
-			p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatile(se.Expr)}
-			if c, ok := se.Expr.(*sqlparser.ColName); ok {
-				if i, err := sc.lookup(c); err == nil && i >= 0 {
-					p.ref = i + 1
-					p.col.src = sc.cols[i].declared()
-				}
-			}
-			projs = append(projs, p)
-		default:
-			return nil, unsupported("select expression %s", pgString(se))
+			projs = append(projs, ps...)
+			continue
 		}
+		x, err := compileAST(t.Expr, sc)
+		if err != nil {
+			return nil, err
+		}
+		literal := x.unknown && x.param == 0
+		if x.unknown {
+			x.unknown, x.typ = false, types.Text
+		}
+		name := t.Alias
+		if name == "" {
+			name = columnName(t.Expr)
+		}
+		p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatileTree(t.Expr)}
+		if c, ok := t.Expr.(*ast.ColumnRef); ok {
+			if i, err := sc.lookupRef(columnRef(c)); err == nil && i >= 0 {
+				p.ref = i + 1
+				p.col.src = sc.cols[i].declared()
+			}
+		}
+		projs = append(projs, p)
+	}
+	return projs, nil
+}
+
+// starProjections expands * or t.* (c) over the scope's columns.
+func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
+	q := ""
+	if len(c.Names) > 0 {
+		q = c.Names[len(c.Names)-1]
+	}
+	if sc.agg != nil {
+		return sc.agg.starProjections(q)
+	}
+	if len(sc.cols) == 0 {
+		return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
+	}
+	if q != "" && !sc.hasTable(q) {
+		return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+	}
+	order := sc.starOrder
+	if q != "" || order == nil {
+		order = make([]int, len(sc.cols))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	var projs []projection
+	for _, i := range order {
+		c := sc.cols[i]
+		if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
+			continue
+		}
+		c.markUsed()
+		x := columnExpr(i, c.typ)
+		x.bpchar, x.varchar, x.shape = c.bpchar, c.varchar, c.shape
+		if q == "" {
+			x = sc.colExpr(i)
+		}
+		projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 	}
 	return projs, nil
 }
@@ -110,124 +115,112 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// columnName is the name PostgreSQL gives an unaliased output column.
-func columnName(e sqlparser.Expr) string {
+// columnName is the name PostgreSQL gives an unaliased output column (FigureColname).
+func columnName(e ast.Expr) string {
 	switch e := e.(type) {
-	case *sqlparser.ColName:
-		return e.Name.String()
-	case *sqlparser.FuncExpr:
+	case *ast.ColumnRef:
+		if !e.Star {
+			return e.Names[len(e.Names)-1]
+		}
+	case *ast.FuncCall:
 		return funcColumnName(e)
-	case sqlparser.BoolVal:
-		return "bool"
-	case sqlparser.ValTuple:
+	case *ast.Literal:
+		if e.Type == ast.LitBool {
+			return "bool"
+		}
+	case *ast.Row:
 		return "row"
-	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
-		name, _ := strings.CutPrefix(decodeSQLString(e.Separator), aggCallMarker)
-		return name
-	case *sqlparser.Count:
-		if len(e.Args) > 0 && isAggCallMarker(e.Args[0]) { // the same, before OVER
-			return strings.TrimPrefix(e.Args[0].(*sqlparser.Literal).Val, aggCallMarker)
+	case *ast.Array:
+		return "array"
+	case *ast.Case:
+		if name, strong := strongName(e); strong {
+			return name
 		}
-		return "count"
-	case *sqlparser.ArgumentLessWindowExpr:
-		return strings.ToLower(e.Type.ToString())
-	case *sqlparser.FirstOrLastValueExpr:
-		return strings.ToLower(e.Type.ToString())
-	case *sqlparser.LagLeadExpr:
-		return strings.ToLower(e.Type.ToString())
-	case *sqlparser.NtileExpr:
-		return "ntile"
-	case *sqlparser.NTHValueExpr:
-		return "nth_value"
-	case sqlparser.AggrFunc:
-		return strings.ToLower(e.AggrName())
-	case *sqlparser.CaseExpr:
-		return caseColumnName(e)
-	case *sqlparser.ExistsExpr:
-		return "exists"
-	case *sqlparser.SubstrExpr:
-		return "substring"
-	case *sqlparser.LocateExpr:
-		return "position"
-	case *sqlparser.CurTimeFuncExpr:
-		return e.Name.Lowered()
-	case *sqlparser.TrimFuncExpr:
-		switch { // PostgreSQL's parser makes trim(LEADING ...) a call of ltrim, TRAILING of rtrim
-		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.LeadingTrimType:
-			return "ltrim"
-		case e.TrimFuncType == sqlparser.NormalTrimType && e.Type == sqlparser.TrailingTrimType:
-			return "rtrim"
+		return "case"
+	case *ast.SubLink:
+		return subLinkColumnName(e)
+	case *ast.Cast:
+		if name, strong := strongName(e.Expr); strong {
+			return name
 		}
-		return [...]string{"btrim", "ltrim", "rtrim"}[e.TrimFuncType]
-	case *sqlparser.Subquery:
-		if sel, ok := e.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
-			if ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr); ok {
-				return orDefault(ae.As.String(), columnName(ae.Expr))
+		return castTypeName(e.Type.Name)
+	case *ast.Collate:
+		return columnName(e.Expr)
+	case *ast.SQLValue:
+		return strings.ToLower(e.Name)
+	case *ast.AtTimeZone:
+		return "timezone" // PostgreSQL's parser makes it a call of timezone(zone, x)
+	case *ast.Extract:
+		return "extract"
+	case *ast.Subscript: // a[i] and the slice a[i:j] are named for a
+		return columnName(e.Expr)
+	case *ast.Field: // (r).f is named f
+		return e.Name
+	case *ast.Foreign: // a grouping() call, or an aggregate called by its name quoted
+		if f, ok := e.Node.(*sqlparser.FuncExpr); ok {
+			if name := f.Name.Lowered(); name != groupingFunc {
+				return name
 			}
-		}
-	case *sqlparser.CollateExpr:
-		return castColumnName(e)
-	case *sqlparser.BinaryExpr:
-		if _, _, ok := atTimeZoneOperands(e); ok {
-			return "timezone" // PostgreSQL's parser makes it a call of timezone(zone, x)
+			return "grouping"
 		}
 	}
 	return "?column?"
 }
 
-// caseColumnName names a CASE's column as PostgreSQL does: its ELSE's name when that is a
-// strong one (a column, a call, ...), else "case".
-func caseColumnName(e *sqlparser.CaseExpr) string {
-	if name, strong := strongName(e); strong {
-		return name
-	}
-	return "case"
-}
-
-// funcColumnName names a call's column: the function's name, or for the dialect pass's
-// internal calls the name of what they stand for.
-func funcColumnName(e *sqlparser.FuncExpr) string {
-	switch name := e.Name.Lowered(); {
-	case (name == "drove_subscript" || name == aggFilterFunc) && len(e.Exprs) == 2, // a[i] is named for a
-		name == "drove_subscript" && len(e.Exprs) == 3: // and so is the slice a[i:j]
-		return columnName(e.Exprs[0])
-	case name == "drove_field" && len(e.Exprs) == 2: // (r).f is named f
-		if l, ok := e.Exprs[1].(*sqlparser.Literal); ok {
-			return l.Val
+// funcColumnName names a call's column: the function's name, trim's the function PostgreSQL's
+// parser calls for it.
+func funcColumnName(f *ast.FuncCall) string {
+	if f.Syntax == "trim" {
+		switch f.TrimSpec {
+		case "LEADING":
+			return "ltrim"
+		case "TRAILING":
+			return "rtrim"
 		}
-		return "?column?"
-	case name == "drove_array_of" || name == "drove_array":
-		return "array"
-	case name == rowFunc:
-		return "row"
-	case name == "drove_extract":
-		return "extract"
-	case name == groupingFunc:
-		return "grouping"
-	default:
-		return name
+		return "btrim"
 	}
+	return f.Name[len(f.Name)-1]
 }
 
-// castColumnName names a cast's column (a COLLATE carrying the cast marker): what names its
-// operand strongly keeps the name, else the type's.
-func castColumnName(e *sqlparser.CollateExpr) string {
-	if name, strong := strongName(e.Expr); strong {
-		return name
+// subLinkColumnName names a subquery's column: EXISTS and ARRAY(SELECT ...) by their
+// keyword, a scalar subquery by its one select-list entry.
+func subLinkColumnName(e *ast.SubLink) string {
+	switch e.Kind {
+	case ast.ExistsSubLink:
+		return "exists"
+	case ast.ArraySubLink:
+		return "array"
+	case ast.ExprSubLink:
+		if e.Select != nil {
+			if e.Select.Op == ast.NoSetOp && len(e.Select.Targets) == 1 {
+				return orDefault(e.Select.Targets[0].Alias, columnName(e.Select.Targets[0].Expr))
+			}
+			return "?column?"
+		}
+		// the binder's SubLink carries vitess's subquery (sql/DESIGN.md)
+		if sq, ok := e.Query.(*sqlparser.Subquery); !ok {
+			break
+		} else if sel, ok := sq.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
+			if t, err := (&converter{binder: true}).target(sel.SelectExprs.Exprs[0]); err == nil {
+				return orDefault(t.Alias, columnName(t.Expr))
+			}
+		}
 	}
-	return castTypeName(e)
+	return "?column?"
 }
 
 // strongName is the name of e's column when PostgreSQL's FigureColname gives it strongly (a
 // column, a call, ...; a cast or a CASE whose operand or ELSE has one), as a cast or a CASE
 // around e keeps it.
-func strongName(e sqlparser.Expr) (string, bool) {
+func strongName(e ast.Expr) (string, bool) {
 	switch x := e.(type) {
-	case sqlparser.BoolVal:
+	case *ast.Literal:
 		return "", false
-	case *sqlparser.CollateExpr: // a cast
+	case *ast.Cast:
 		return strongName(x.Expr)
-	case *sqlparser.CaseExpr:
+	case *ast.Collate:
+		return strongName(x.Expr)
+	case *ast.Case:
 		if x.Else == nil {
 			return "", false
 		}
@@ -238,14 +231,14 @@ func strongName(e sqlparser.Expr) (string, bool) {
 }
 
 // castTypeName is the name of a cast's column when its operand has none: the type's.
-func castTypeName(e *sqlparser.CollateExpr) string {
-	switch name := strings.TrimPrefix(e.Collation, castMarker); {
+func castTypeName(name string) string {
+	switch {
 	case strings.HasPrefix(name, "varchar") || strings.HasPrefix(name, "character varying"):
 		return "varchar"
 	case strings.HasPrefix(name, "char") || strings.HasPrefix(name, "bpchar"):
 		return "bpchar"
 	}
-	if t, err := castTarget(strings.TrimPrefix(e.Collation, castMarker)); err == nil {
+	if t, err := castTarget(name); err == nil {
 		switch t.Name {
 		case "oid", "regclass", "regtype", "regnamespace", "regrole", "regproc": // all int8 here
 			return t.Name
@@ -273,18 +266,12 @@ var typeNames = map[types.Type]string{
 // orderKeys binds ORDER BY. A term naming an output column (by position or, unqualified, by
 // name) sorts on it; any other expression becomes a hidden column appended to exprs, which the
 // plan drops after sorting. With DISTINCT (or on a UNION) the terms must be output columns.
-func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scope, distinct bool) ([]sortKey, []*expr, error) {
+func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, distinct bool) ([]sortKey, []*expr, error) {
 	var keys []sortKey
 	for _, o := range ob {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			if len(keys) == 0 {
-				return nil, nil, Errorf("42601", "syntax error at or near \"NULLS\"")
-			}
-			keys[len(keys)-1].nullsFirst = strings.TrimPrefix(lit.Val, nullsMarker) == "first"
-			continue
-		}
-		k := sortKey{pos: -1, desc: o.Direction == sqlparser.DescOrder}
-		k.nullsFirst = k.desc // PostgreSQL's default: NULLs sort as larger than any value
+		k := sortKey{pos: -1, desc: o.Desc}
+		// PostgreSQL's default: NULLs sort as larger than any value
+		k.nullsFirst = o.Nulls == ast.NullsFirst || o.Nulls == ast.NullsDefault && k.desc
 		n, isPos, err := positionConstant(o.Expr, "ORDER BY")
 		if err != nil {
 			return nil, nil, err
@@ -292,28 +279,23 @@ func orderKeys(ob sqlparser.OrderBy, projs []projection, exprs []*expr, sc *scop
 		if isPos && (n < 1 || n > len(projs)) {
 			return nil, nil, Errorf("42P10", "ORDER BY position %d is not in select list", n)
 		}
-		switch e := o.Expr.(type) {
-		case *sqlparser.Literal, *sqlparser.UnaryExpr:
-			if isPos {
-				k.pos = n - 1
-			}
-		case *sqlparser.ColName:
-			if e.Qualifier.IsEmpty() {
-				// PostgreSQL resolves a bare ORDER BY name against the output columns first.
-				for i, p := range projs {
-					if p.col.Name == e.Name.String() {
-						// Ambiguous only when the columns so named differ, as in PostgreSQL:
-						// SELECT id, id ... ORDER BY id orders by the one column both read.
-						if k.pos >= 0 && (p.ref == 0 || p.ref != projs[k.pos].ref) {
-							return nil, nil, Errorf("42702", "ORDER BY %q is ambiguous", e.Name.String())
-						}
-						k.pos = i
+		if isPos {
+			k.pos = n - 1
+		} else if c, ok := o.Expr.(*ast.ColumnRef); ok && !c.Star && len(c.Names) == 1 {
+			// PostgreSQL resolves a bare ORDER BY name against the output columns first.
+			for i, p := range projs {
+				if p.col.Name == c.Names[0] {
+					// Ambiguous only when the columns so named differ, as in PostgreSQL:
+					// SELECT id, id ... ORDER BY id orders by the one column both read.
+					if k.pos >= 0 && (p.ref == 0 || p.ref != projs[k.pos].ref) {
+						return nil, nil, Errorf("42702", "ORDER BY %q is ambiguous", c.Names[0])
 					}
+					k.pos = i
 				}
 			}
 		}
 		if k.pos < 0 {
-			x, err := compile(o.Expr, sc)
+			x, err := compileAST(o.Expr, sc)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -341,26 +323,23 @@ type limitExprs struct {
 	limit, offset *expr
 }
 
-// bindLimits binds LIMIT and OFFSET of the query whose FROM scope is own: as PostgreSQL, they
-// may not read own's columns (42P10) but may read an enclosing query's row (the query is then
-// correlated), and a number of another type is converted to bigint as assignment does (LIMIT
-// 2.5 is 3).
-func bindLimits(l *sqlparser.Limit, ps *params, own *scope) (*limitExprs, error) {
+// bindLimits binds LIMIT and OFFSET (nil: none) of the query whose FROM scope is own: as
+// PostgreSQL, they may not read own's columns (42P10) but may read an enclosing query's row
+// (the query is then correlated), and a number of another type is converted to bigint as
+// assignment does (LIMIT 2.5 is 3).
+func bindLimits(limit, offset ast.Expr, ps *params, own *scope) (*limitExprs, error) {
 	le := &limitExprs{}
-	if l == nil {
-		return le, nil
-	}
 	var err error
-	if le.limit, err = bindLimit(l.Rowcount, "LIMIT", ps, own); err != nil {
+	if le.limit, err = bindLimit(limit, "LIMIT", ps, own); err != nil {
 		return nil, err
 	}
-	if le.offset, err = bindLimit(l.Offset, "OFFSET", ps, own); err != nil {
+	if le.offset, err = bindLimit(offset, "OFFSET", ps, own); err != nil {
 		return nil, err
 	}
 	return le, nil
 }
 
-func bindLimit(e sqlparser.Expr, what string, ps *params, own *scope) (*expr, error) {
+func bindLimit(e ast.Expr, what string, ps *params, own *scope) (*expr, error) {
 	if e == nil {
 		return nil, nil
 	}
@@ -371,7 +350,7 @@ func bindLimit(e sqlparser.Expr, what string, ps *params, own *scope) (*expr, er
 		}
 		sc.outer, sc.level = own.outer, own.level
 	}
-	x, err := compile(e, sc)
+	x, err := compileAST(e, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -395,28 +374,27 @@ func bindLimit(e sqlparser.Expr, what string, ps *params, own *scope) (*expr, er
 	return nil, Errorf("42804", "argument of %s must be type bigint, not type %s", what, x.typ)
 }
 
-var errAggregate = errors.New("aggregate")
-
 // ownColumn reports whether e reads a column of own (not of a subquery within e). An
 // aggregate call in e is PostgreSQL's first error (42803), which compiling e reports.
-func ownColumn(e sqlparser.Expr, own *scope) bool {
-	found := false
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if x, ok := n.(sqlparser.Expr); ok && isAggregateCall(x) {
-			found = false
-			return false, errAggregate
-		}
+func ownColumn(e ast.Expr, own *scope) bool {
+	found, agg := false, false
+	ast.Walk(e, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *sqlparser.Subquery:
-			return false, nil
-		case *sqlparser.ColName:
-			if i, err := own.lookup(n); err == nil && i >= 0 {
+		case *ast.SubLink:
+			return false
+		case *ast.FuncCall:
+			agg = agg || isAggregate(n)
+		case *ast.Foreign:
+			agg = agg || hasAggregateTree(n)
+			return false
+		case *ast.ColumnRef:
+			if i, err := own.lookupRef(columnRef(n)); !n.Star && err == nil && i >= 0 {
 				found = true
 			}
 		}
-		return !found, nil
-	}, e)
-	return found
+		return !found && !agg
+	})
+	return found && !agg
 }
 
 // eval returns the offset and the limit (-1: none).
@@ -448,28 +426,17 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 }
 
 // positionConstant reads a GROUP BY or ORDER BY item that PostgreSQL takes for a constant
-// (findTargetlistEntrySQL92): an integer, signed or not, is a select-list position (isPos);
-// any other constant — a string, a decimal, NULL, a boolean — is 42601.
-func positionConstant(e sqlparser.Expr, clause string) (n int, isPos bool, err error) {
-	notInt := Errorf("42601", "non-integer constant in %s", clause)
-	sign := 1
-	if u, ok := e.(*sqlparser.UnaryExpr); ok && u.Operator == sqlparser.UMinusOp {
-		if _, lit := u.Expr.(*sqlparser.Literal); lit {
-			sign, e = -1, u.Expr
-		}
+// (findTargetlistEntrySQL92): an integer (its grammar's: one that fits int4, signed or not) is
+// a select-list position (isPos); any other constant — a larger or decimal number, a string,
+// NULL, a boolean — is 42601.
+func positionConstant(e ast.Expr, clause string) (n int, isPos bool, err error) {
+	lit, ok := e.(*ast.Literal)
+	if !ok {
+		return 0, false, nil
 	}
-	switch x := e.(type) {
-	case *sqlparser.Literal:
-		if x.Type != sqlparser.IntVal {
-			return 0, false, notInt
-		}
-		n, convErr := strconv.Atoi(x.Val)
-		if convErr != nil {
-			n = math.MaxInt // beyond any select list
-		}
-		return sign * n, true, nil
-	case *sqlparser.NullVal, sqlparser.BoolVal:
-		return 0, false, notInt
+	if lit.Type != ast.LitInteger {
+		return 0, false, Errorf("42601", "non-integer constant in %s", clause)
 	}
-	return 0, false, nil
+	n, err = strconv.Atoi(lit.Val)
+	return n, err == nil, err
 }

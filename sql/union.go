@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -223,9 +224,13 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		exprs[i] = projs[i].x
 		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
 	}
+	clauses := &ast.Select{}
+	if err := (&converter{binder: true}).clauses(clauses, nil, u.OrderBy, u.Limit); err != nil {
+		return nil, nil, err
+	}
 	// Not as DISTINCT (42P10): PostgreSQL binds the key, then refuses anything but an output
 	// column with 0A000, after a UNION or a UNION ALL alike.
-	keys, exprs, err := orderKeys(u.OrderBy, projs, exprs, outScope, false)
+	keys, exprs, err := orderKeys(clauses.OrderBy, projs, exprs, outScope, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -235,7 +240,7 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		}
 		root = &projectNode{in: root, exprs: exprs} // the keys, hidden after the columns
 	}
-	limits, err := bindLimits(u.Limit, ps, outScope)
+	limits, err := bindLimits(clauses.Limit, clauses.Offset, ps, outScope)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -28,10 +28,10 @@ type viewPush struct {
 func simpleView(ast sqlparser.TableStatement) (*sqlparser.Select, bool) {
 	sel, ok := ast.(*sqlparser.Select)
 	if !ok || sel.Distinct || sel.GroupBy != nil || sel.Having != nil || sel.Limit != nil || sel.With != nil ||
-		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 || hasAggregate(sel.SelectExprs.Exprs) {
+		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
 		return nil, false
 	}
-	if calls, err := windowCalls(sel); err != nil || len(calls) > 0 {
+	if tree, err := selectClauses(sel, nil); err != nil || tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
 		return nil, false
 	}
 	return sel, true

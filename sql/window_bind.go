@@ -2,9 +2,6 @@ package sql
 
 import (
 	"slices"
-	"strings"
-
-	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
@@ -21,15 +18,11 @@ type windowCall struct {
 	read bool
 }
 
-// windowCalls finds the window function calls of the select list, ORDER BY and the DISTINCT
-// ON expressions cut off the select list (on), outside subqueries, each occurrence once.
-func windowCalls(st *sqlparser.Select, on ...sqlparser.Expr) ([]windowCall, error) {
+// windowCalls finds the window function calls of the select list, ORDER BY and DISTINCT ON
+// (exprs: selectTree.outputExprs), outside subqueries, each occurrence once.
+func windowCalls(exprs []ast.Expr) []windowCall {
 	var calls []windowCall
-	visit := func(e sqlparser.Expr) error {
-		x, err := (&converter{binder: true}).expr(e)
-		if err != nil {
-			return err
-		}
+	for _, x := range exprs {
 		ast.Walk(x, func(n ast.Node) bool {
 			if f, ok := n.(*ast.FuncCall); ok && f.Over != nil {
 				calls = append(calls, windowCall{call: f})
@@ -37,29 +30,8 @@ func windowCalls(st *sqlparser.Select, on ...sqlparser.Expr) ([]windowCall, erro
 			}
 			return true // a SubLink's query and a Foreign node are not walked
 		})
-		return nil
 	}
-	for _, se := range st.SelectExprs.Exprs {
-		if ae, ok := se.(*sqlparser.AliasedExpr); ok {
-			if err := visit(ae.Expr); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, o := range st.OrderBy {
-		if lit, ok := o.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal && strings.HasPrefix(lit.Val, nullsMarker) {
-			continue // the NULLS FIRST/LAST of the key before
-		}
-		if err := visit(o.Expr); err != nil {
-			return nil, err
-		}
-	}
-	for _, e := range on {
-		if err := visit(e); err != nil {
-			return nil, err
-		}
-	}
-	return calls, nil
+	return calls
 }
 
 // windowOf is the column of the window node that computes call f: the first call written
