@@ -117,21 +117,30 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 			return nil, err
 		}
 	}
+	if err := c.havingWindows(s, sel); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// havingWindows converts sel's HAVING and WINDOW clauses into s.
+func (c *converter) havingWindows(s *ast.Select, sel *sqlparser.Select) error {
+	var err error
 	if sel.Having != nil {
 		if s.Having, err = c.expr(sel.Having.Expr); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, nw := range sel.Windows {
 		for _, d := range nw.Windows {
 			spec, err := c.windowSpec(d.WindowSpec)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			s.Windows = append(s.Windows, ast.NamedWindow{Name: d.Name.String(), Spec: *spec})
 		}
 	}
-	return s, nil
+	return nil
 }
 
 func (c *converter) targets(list []sqlparser.SelectExpr) ([]ast.Target, error) {

@@ -152,7 +152,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		switch {
 		case !ok || scan.acc.table.system != nil:
 			return nil, nil, unsupported("FOR UPDATE on anything but one table")
-		case tree.Distinct || on != nil || st.GroupBy != nil || st.Having != nil || tree.hasAggregate():
+		case tree.Distinct || on != nil || st.GroupBy != nil || tree.Having != nil || tree.hasAggregate():
 			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
 		}
 		for _, p := range scan.acc.table.schema.PK {
@@ -163,7 +163,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
-	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || st.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
+	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || tree.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
 	n, cols, err := s.bindSelectOutput(st, tree, ps, root, sc, aggregated)
 	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
 		n, cols, err = s.bindSelectOutput(st, tree, ps, root, sc, true)
@@ -189,6 +189,9 @@ func selectClauses(st *sqlparser.Select, on []sqlparser.Expr) (*selectTree, erro
 	}
 	t := &selectTree{Select: &ast.Select{Distinct: st.Distinct, Targets: targets}}
 	if err := c.clauses(t.Select, nil, st.OrderBy, st.Limit); err != nil {
+		return nil, err
+	}
+	if err := c.havingWindows(t.Select, st); err != nil {
 		return nil, err
 	}
 	if on != nil {
@@ -246,7 +249,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 		defer func() { sc.level.aggregateHere = false }()
 	}
 	var win *windowNode // over the FROM rows, or over the groups
-	defs, err := namedWindows(st.Windows)
+	defs, err := namedWindows(tree.Windows)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -266,8 +269,11 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 		return nil, nil, err
 	}
 	var having *expr
-	if st.Having != nil {
-		if having, err = compileBool(st.Having.Expr, groups); err != nil {
+	if tree.Having != nil {
+		if having, err = compileAST(tree.Having, groups); err != nil {
+			return nil, nil, err
+		}
+		if having, err = asBool(having); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -3,8 +3,6 @@ package sql
 import (
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 )
 
@@ -17,23 +15,18 @@ import (
 type windowDefs map[string]*ast.Window
 
 // namedWindows resolves the WINDOW clause; a definition may build on an earlier one.
-func namedWindows(nws sqlparser.NamedWindows) (windowDefs, error) {
+func namedWindows(nws []ast.NamedWindow) (windowDefs, error) {
 	defs := windowDefs{}
-	c := &converter{binder: true}
-	for _, nw := range nws {
-		for _, d := range nw.Windows {
-			name := d.Name.Lowered()
-			if _, dup := defs[name]; dup {
-				return nil, Errorf("42P20", "window %q is already defined", name)
-			}
-			w, err := c.windowSpec(d.WindowSpec)
-			if err != nil {
-				return nil, err
-			}
-			if defs[name], err = defs.resolveSpec(w); err != nil {
-				return nil, err
-			}
+	for i := range nws {
+		name := strings.ToLower(nws[i].Name)
+		if _, dup := defs[name]; dup {
+			return nil, Errorf("42P20", "window %q is already defined", name)
 		}
+		w, err := defs.resolveSpec(&nws[i].Spec)
+		if err != nil {
+			return nil, err
+		}
+		defs[name] = w
 	}
 	return defs, nil
 }

@@ -143,3 +143,28 @@ tag: UPDATE 1
 
 statement error 42803
 UPDATE f16 SET b = 'z' WHERE a = 1 RETURNING count(*)
+
+# HAVING and WINDOW are read from the tree too.
+query
+SELECT b IS NULL, count(*) FROM f16 GROUP BY b IS NULL HAVING count(*) > 1 OR b IS NULL ORDER BY 1
+----
+f|2
+t|1
+tag: SELECT 2
+
+statement error 42804
+SELECT count(*) FROM f16 HAVING count(*)
+
+query
+SELECT a, sum(a) OVER w2, rank() OVER (w ORDER BY a DESC) FROM f16 WINDOW w AS (PARTITION BY b IS NULL), w2 AS (w ORDER BY a) ORDER BY a
+----
+1|1|2
+2|3|1
+3|3|1
+tag: SELECT 3
+
+statement error 42P20
+SELECT sum(a) OVER w FROM f16 WINDOW w AS (ORDER BY a), w AS (ORDER BY b)
+
+statement error 42P20
+SELECT sum(a) OVER (w ORDER BY b) FROM f16 WINDOW w AS (ORDER BY a)
