@@ -20,12 +20,14 @@ import (
 // through SQL on every node of a 3-node cluster, under a seeded random fault schedule
 // (partitions, kills, pauses, leader transfers), checked with porcupine. A failure prints
 // the seed; replay it with -lincheck.seed=N. Long runs: -lincheck.runs=50 (and
-// -lincheck.duration, -lincheck.nodes=5).
+// -lincheck.duration, -lincheck.nodes=5); denser fault schedules: -lincheck.maxgap=500ms
+// (the longest pause between two fault steps).
 
 var (
 	linRuns     = flag.Int("lincheck.runs", 2, "TestClusterLinearizable: fault schedules (seeds) to run, each on a fresh cluster")
 	linDuration = flag.Duration("lincheck.duration", 12*time.Second, "TestClusterLinearizable: workload and fault schedule length per run")
 	linNodes    = flag.Int("lincheck.nodes", 3, "TestClusterLinearizable: cluster size (5 lets the nemesis combine two faults)")
+	linMaxGap   = flag.Duration("lincheck.maxgap", 1500*time.Millisecond, "TestClusterLinearizable: longest pause between fault steps (shorter: denser schedules)")
 )
 
 const linTablespace = "lin"
@@ -75,7 +77,7 @@ func runLinearizable(t *testing.T, seed uint64, d time.Duration) {
 		// Two clients per node: all but those of the leader's node go through forwarding.
 		Workload: lincheck.Workload{Clients: 2 * len(ids), Keys: 3, Duration: d, OpTimeout: 3 * time.Second},
 		Stores:   stores,
-		Nemesis:  &lincheck.Nemesis{Nodes: ids, MaxGap: 1500 * time.Millisecond},
+		Nemesis:  &lincheck.Nemesis{Nodes: ids, MaxGap: *linMaxGap},
 		Faults:   f,
 		Logf:     t.Logf,
 	})

@@ -143,12 +143,19 @@ func (s *Session) fail(err error) error {
 	if s.tx != nil {
 		s.failed = true
 		if errors.Is(err, tablespace.ErrNotLeader) {
-			// The transaction's row locks and writes lived on the replica that lost the lead.
-			return &Error{Code: "40001", Message: "could not serialize access: " + LeaderMovedMessage + " during the transaction",
-				Hint: "Retry the transaction."}
+			return leaderMovedInTxn()
 		}
 	}
 	return toError(err)
+}
+
+// leaderMovedInTxn is what an explicit transaction gets when the replica that held its row
+// locks and writes lost the lead under it, its COMMIT included: the transaction is rolled
+// back and must be retried whole (a 25006, "retry the statement", would have the client
+// retry a lone COMMIT, which commits nothing and succeeds).
+func leaderMovedInTxn() *Error {
+	return &Error{Code: "40001", Message: "could not serialize access: " + LeaderMovedMessage + " during the transaction",
+		Hint: "Retry the transaction."}
 }
 
 // NotLeaderCode and NotLeaderMessage mark a statement refused because this node's replica is
@@ -367,6 +374,9 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 	}
 	err := tx.Commit(ctx)
 	s.endTxn(err == nil)
+	if errors.Is(err, tablespace.ErrNotLeader) {
+		return leaderMovedInTxn() // refused, never appended: the transaction rolled back
+	}
 	if err != nil {
 		return err
 	}

@@ -248,7 +248,7 @@ func TestFullDisk(t *testing.T) {
 			w.check(ts)
 			// Whatever space the reserve left is taken too: the checkpoint's pages cannot be
 			// written, so it must fail and change nothing.
-			fulldisk.Fill(t, filler+"2")
+			fillSettled(t, ts, filler+"2")
 			if err := ts.Checkpoint(context.Background()); err == nil {
 				t.Fatal("a checkpoint on a full disk succeeded")
 			}
@@ -264,7 +264,7 @@ func TestFullDisk(t *testing.T) {
 					t.Fatalf("commit after a restart on a full disk: %v, want ErrDiskFull", err)
 				}
 			}
-			for _, f := range []string{filler, filler + "2"} {
+			for _, f := range []string{filler, filler + "2", filler + "2-again"} {
 				if err := os.Remove(f); err != nil {
 					t.Fatal(err)
 				}
@@ -290,6 +290,24 @@ func TestFullDisk(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fillSettled takes every byte the log's own background work can leave free. The append that
+// sealed a segment rotates it on raft-wal's goroutine, which may still be spending the
+// reserve (a spare segment renamed, the 1 MiB file deleted for a metadata commit) after the
+// commit that met the full disk returned; and a segment's preallocation that fails holds
+// pages until the kernel undoes it, so a fill racing with it stops early. Either left room
+// that appeared after the test's fill, and "a checkpoint on a full disk" then succeeded
+// (seen under load). So: wait for the rotation in flight (a DeleteRange waits for it; this
+// one deletes nothing), fill, and fill again for what a preallocation gave back. Nothing
+// else frees space then: writers are refused and the probe waits for a whole reserve.
+func fillSettled(t *testing.T, ts *Tablespace, path string) {
+	t.Helper()
+	if err := ts.logDB.DeleteRange(0, 0); err != nil {
+		t.Fatal(err)
+	}
+	fulldisk.Fill(t, path)
+	fulldisk.Fill(t, path+"-again")
 }
 
 // failSink is a snapshot sink whose writes fail as on a full disk.

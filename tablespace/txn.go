@@ -716,14 +716,18 @@ func (ts *Tablespace) apply(e *wal.Entry, size int) error {
 		return d.commit(data)
 	}
 	f := ts.raft.Apply(data, ts.opts.ApplyTimeout)
-	// A leadership transfer refuses entries without appending them until it ends (within an
-	// election timeout): wait it out, so a transfer (a 'leader:' placement, a replica moved
-	// off this node) does not fail the commits that arrive meanwhile. If the transfer
-	// succeeded the next attempt is refused as not-leader, still never appended; a retry
-	// only goes out in the same leadership term, where the transaction's locks still hold.
+	// A leadership transfer refuses entries without appending them until it ends: wait it
+	// out, so a transfer (a 'leader:' placement, a replica moved off this node) does not fail
+	// the commits that arrive meanwhile. If the transfer succeeded the next attempt is refused
+	// as not-leader, still never appended; a retry only goes out in the same leadership term,
+	// where the transaction's locks still hold. The wait has no deadline of its own: Raft
+	// ends every transfer (an election timeout to catch the target up and send it TimeoutNow,
+	// whose RPC it cannot abort and waits for — up to the transport's deadline — then up to
+	// another election timeout for the target's election), and a bound shorter than that
+	// refused commits as not-leader while this replica still led
+	// (TestCommitWaitsOutASlowFailedTransfer).
 	err := ts.awaitApply(f)
-	for deadline := time.Now().Add(2 * ts.opts.ElectionTimeout); errors.Is(err, raft.ErrLeadershipTransferInProgress) &&
-		time.Now().Before(deadline) && !ts.closed.Load(); {
+	for errors.Is(err, raft.ErrLeadershipTransferInProgress) && !ts.closed.Load() {
 		time.Sleep(transferPoll)
 		if ts.leaderTerm() != term {
 			return ts.notLeader()

@@ -6,11 +6,18 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/drovedb/drove/internal/raftlog/logfault"
 )
 
 func TestTransactionSemantics(t *testing.T) {
 	ctx := context.Background()
-	ts := openTest(t, t.TempDir(), func(o *Options) { o.LockTimeout = 100 * time.Millisecond })
+	// The tablespace's default lock timeout (10 s): a waiter must outlast a commit's fsync,
+	// which a loaded disk can stretch past any short bound (the test used to set 100 ms for
+	// every transaction, and the waiter below timed out when the commit took over 80 ms).
+	// The case that wants a timeout sets a short one on its own transaction.
+	f := &logfault.Faults{}
+	ts := openTest(t, t.TempDir(), func(o *Options) { o.logHooks = f.Hooks() })
 	defer ts.Close()
 	if err := ts.CreateTable(ctx, testSchema("t")); err != nil {
 		t.Fatal(err)
@@ -90,6 +97,7 @@ func TestTransactionSemantics(t *testing.T) {
 			if _, _, err := a.GetForUpdate(ctx, "t", testKey(5)); err != nil {
 				t.Fatal(err)
 			}
+			b.SetLockTimeout(100 * time.Millisecond)
 			if err := b.Update(ctx, "t", testKey(5), testValue("b")); !errors.Is(err, ErrLockTimeout) {
 				t.Fatalf("got %v, want ErrLockTimeout", err)
 			}
@@ -102,6 +110,11 @@ func TestTransactionSemantics(t *testing.T) {
 			done := make(chan error, 1)
 			go func() { done <- b.Update(ctx, "t", testKey(6), testValue("b")) }()
 			time.Sleep(20 * time.Millisecond)
+			// The commit's fsync stalls for 300 ms, as on a busy disk: the waiter waits it out.
+			release := f.BlockSyncs()
+			timer := time.AfterFunc(300*time.Millisecond, release)
+			defer timer.Stop()
+			defer release()
 			if err := a.Commit(ctx); err != nil {
 				t.Fatal(err)
 			}
