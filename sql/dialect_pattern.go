@@ -74,6 +74,11 @@ func (r *rewriter) patternWord(w string) {
 			p.cases--
 		}
 	case w == "escape" && r.similarEscapeNext(): // written as the call's comma
+	case joinWords[w] && !r.nextIs("("):
+		// ON x LIKE 'a%' LEFT JOIN ...: a join's word (PostgreSQL reserves them), not left(...)
+		r.closePatterns(r.depth)
+	case w == "asc" || w == "desc" || w == "nulls" && (r.peek(0).Is("first") || r.peek(0).Is("last")):
+		r.closePatterns(r.depth) // ORDER BY x LIKE 'a%' DESC NULLS FIRST
 	case !isOperandWord(w) && !patternOperandWords[w]:
 		r.closePatterns(r.depth)
 	}

@@ -45,10 +45,11 @@ var accessDDL = []string{
 	"CREATE INDEX ka_c ON ka (c)",
 	"CREATE INDEX ka_vb ON ka (v, b)",
 	"CREATE INDEX ka_ba ON ka (b, a)",
-	"CREATE TABLE kb (id int PRIMARY KEY, a int, b int, t text NOT NULL, f float8, m numeric)",
+	"CREATE TABLE kb (id int PRIMARY KEY, a int, b int, t text NOT NULL, f float8, m numeric, s smallint)",
 	"CREATE UNIQUE INDEX kb_ab ON kb (a, b)",
 	"CREATE INDEX kb_t ON kb USING hash (t)",
 	"CREATE INDEX kb_f ON kb (f)",
+	"CREATE INDEX kb_s ON kb (s)",
 }
 
 // agen generates TestQueryAccess' statements.
@@ -80,8 +81,8 @@ func (g *agen) accessData() []string {
 			}
 			seen[a+","+b] = true
 		}
-		out = append(out, fmt.Sprintf("INSERT INTO kb VALUES (%d, %s, %s, %s, %s, %s)", id, a, b,
-			g.pick("'a'", "'b'", "'B'", "''", "'ab'"), g.value("float8"), g.pick(mValues...)))
+		out = append(out, fmt.Sprintf("INSERT INTO kb VALUES (%d, %s, %s, %s, %s, %s, %s)", id, a, b,
+			g.pick("'a'", "'b'", "'B'", "''", "'ab'"), g.value("float8"), g.pick(mValues...), g.pick("NULL", "-2", "0", "1", "3", "32767", "-32768")))
 	}
 	g.ids = n + 1
 	return out
@@ -91,7 +92,7 @@ func (g *agen) accessData() []string {
 // 0.10 = 0.1, -0 = 0), which hash joins and IN must match.
 var mValues = []string{"NULL", "2.0", "2.00", "2", "1.5", "1.50", "0.10", "-0", "0", "3", "0.5"}
 
-// intConst is a constant an int column is compared with: of int, numeric, float8, bigint
+// intConst is a constant (also for the smallint kb.s) an int column is compared with: of int, numeric, float8, bigint
 // or unknown type, in and out of the column's values.
 func (g *agen) intConst() string {
 	return g.pick("0", "1", "2", "3", "-1", "7", "2.0", "1.5", "-0.5", "2.5::numeric", "1e10::float8", "2::float8",
@@ -148,7 +149,7 @@ func (g *agen) kbCond(y string) string {
 	case 0:
 		return y + ".a = " + g.intConst() + " AND " + y + ".b = " + g.intConst()
 	case 1:
-		return g.intCond(y + "." + g.pick("a", "b", "id"))
+		return g.intCond(y + "." + g.pick("a", "b", "id", "s", "s"))
 	case 2:
 		return y + ".t " + g.pick("=", "=", "<>", "IN") + " " + g.pick("'a'", "'B'", "''", "('a', 'b')", "('ab', NULL)")
 	case 3:
@@ -178,7 +179,7 @@ func kaCols(x string) []string {
 }
 
 func kbCols(y string) []string {
-	return []string{y + ".id", y + ".a", y + ".b", y + ".t", y + ".f", y + ".m"}
+	return []string{y + ".id", y + ".a", y + ".b", y + ".t", y + ".f", y + ".m", y + ".s"}
 }
 
 // items picks 1..3 of cols.
@@ -361,7 +362,7 @@ var accessDerived = []string{
 	"SELECT a, b, c, 0 AS r FROM ka ORDER BY c NULLS FIRST, a, b LIMIT 5",
 	"SELECT DISTINCT ON (a) a, b, c, 1 AS r FROM ka ORDER BY a, b DESC",
 	"SELECT a, max(b) AS b, min(c) AS c, count(*) AS r FROM ka GROUP BY a",
-	"SELECT a, b, c, 1 AS r FROM ka UNION ALL SELECT a, b, id, 2 FROM kb",
+	"SELECT a, b, c, 1 AS r FROM ka UNION ALL SELECT a, b, s, 2 FROM kb",
 	"SELECT a, b, c, 1 AS r FROM ka UNION SELECT a, b, NULL, 1 FROM kb",
 	"SELECT a, b, c, 1 AS r FROM ka EXCEPT SELECT a, b, c, 1 FROM ka WHERE c > 1",
 	"SELECT y.a, y.b, x.c, y.id AS r FROM kb y LEFT JOIN ka x ON x.a = y.a AND x.b = y.b",
@@ -417,7 +418,7 @@ func (g *agen) write() string {
 			g.pick("NULL", "1", "2", "4"), g.pick("NULL", "2", "7", "3"), g.pick("'a'", "'z'"), g.value("float8"), g.pick(mValues...), g.pick("", "(a, b)", "(id)"))
 	case 5:
 		y := g.next("y")
-		return "UPDATE kb " + y + " SET t = " + g.pick("t || 'y'", "'a'", "upper(t)") + ", f = " + g.pick("f", "NULL", "0.5") + " WHERE " + g.kbCond(y) +
+		return "UPDATE kb " + y + " SET t = " + g.pick("t || 'y'", "'a'", "upper(t)") + ", f = " + g.pick("f", "NULL", "0.5") + ", s = " + g.pick("s", "s + 1", "-s", "a") + " WHERE " + g.kbCond(y) +
 			g.pick(" RETURNING id, t", " RETURNING *", "")
 	}
 	y := g.next("y")
