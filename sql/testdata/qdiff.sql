@@ -122,3 +122,41 @@ abc
 b
 NULL
 tag: SELECT 4
+
+# A LIKE or SIMILAR TO pattern ends before a select-list item's alias without AS (drove
+# refused with 42601), and COLLATE, a cast and || stay in it.
+query
+SELECT v LIKE 'a%' flag, v NOT LIKE 'a%' f2, v SIMILAR TO 'a%' f3, v LIKE 'a' || v f4, v LIKE 'A%' COLLATE "C" f5, v LIKE 'a%'::text f6 FROM qd ORDER BY a, b
+----
+t|f|t|f|f|t
+f|t|f|f|f|f
+t|f|t|f|f|t
+NULL|NULL|NULL|NULL|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT v LIKE (v) x, v LIKE left(v, 1) || '%' y, v LIKE text 'a%' z FROM qd ORDER BY a, b
+----
+t|t|t
+t|t|f
+t|t|t
+NULL|NULL|NULL
+tag: SELECT 4
+
+# A CASE in a LIKE pattern keeps its comparisons (x LIKE CASE WHEN a = 1 THEN ...: drove
+# refused with 42601).
+query
+SELECT a, b, v LIKE CASE WHEN a = 1 THEN 'a%' ELSE 'b' END, v LIKE CASE WHEN b <> 1 THEN 'b' END x FROM qd ORDER BY a, b
+----
+1|1|t|NULL
+1|2|f|t
+2|1|f|NULL
+3|1|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT a, b FROM qd WHERE v LIKE CASE WHEN a = 1 AND b >= 1 THEN 'a%' ELSE '%c' END = true ORDER BY a, b
+----
+1|1
+2|1
+tag: SELECT 2
