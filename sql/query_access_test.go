@@ -21,7 +21,8 @@ import (
 // WHERE, the select list and HAVING; min/max and ORDER BY index columns with LIMIT;
 // numerics equal across scales and types (2.0, 2, 2::float8) in hash joins and IN; derived
 // tables (windows, LIMIT, DISTINCT ON, grouping, set operations, outer joins) filtered from
-// outside, where a condition must not be pushed below them. A
+// outside, where a condition must not be pushed below them; LIKE in ON conditions followed
+// by another join, and in select lists aliased without AS. A
 // quarter of the statements run inside transactions that write the tables (UPDATE and
 // DELETE ... RETURNING, INSERT ... ON CONFLICT DO UPDATE/NOTHING ... RETURNING), where
 // reads cannot use the indexes, and commit or roll back, so later reads check the indexes'
@@ -217,6 +218,10 @@ func (g *agen) singleQuery() (string, bool) {
 			}
 			return "SELECT " + x + ".a, " + x + ".b, " + x + ".v FROM ka " + x + " WHERE (" + x + ".b, " + x + ".a) < (" +
 				g.pick("4", "2", "7") + ", " + g.pick("1", "3", "0") + ") ORDER BY " + x + ".b DESC, " + x + ".a DESC LIMIT " + g.pick("1", "3", "5"), true
+		}
+		if g.chance(3) { // LIKE patterns in the select list, aliased without AS
+			pat := g.pick("'a%'", "'%b'", x+".v", "'a' || "+x+".v", "left("+x+".v, 1) || '%'", "CASE WHEN "+x+".a = 1 THEN 'a%' ELSE '_' END")
+			return "SELECT " + x + ".a, " + x + ".b, " + x + ".v " + g.pick("LIKE", "NOT LIKE", "ILIKE") + " " + pat + " f FROM ka " + x, false
 		}
 		return "SELECT " + g.pick("", "DISTINCT ") + strings.Join(g.items(kaCols(x)), ", ") + from, false
 	}
