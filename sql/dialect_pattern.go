@@ -74,6 +74,10 @@ func (r *rewriter) patternWord(w string) {
 			p.cases--
 		}
 	case w == "escape" && r.similarEscapeNext(): // written as the call's comma
+	case endsOperand(r.prev) && w != "collate" && w != "at":
+		// A word right after an operand is no operator of the pattern: a join's (ON x LIKE
+		// 'a%' LEFT JOIN), ORDER BY's (DESC, NULLS FIRST), an alias (SELECT x LIKE 'a%' f).
+		r.closePatterns(r.depth)
 	case !isOperandWord(w) && !patternOperandWords[w]:
 		r.closePatterns(r.depth)
 	}
@@ -86,6 +90,31 @@ var patternOperandWords = map[string]bool{"true": true, "false": true, "null": t
 	"date": true, "timestamp": true, "time": true, "current_date": true, "current_timestamp": true,
 	"localtimestamp": true, "localtime": true, "current_user": true, "session_user": true, "user": true,
 	"current_role": true, "current_schema": true, "current_catalog": true}
+
+// endsOperand reports whether token t can end an operand: a constant, a parameter, a name,
+// a closing parenthesis or bracket.
+func endsOperand(t lexer.Token) bool {
+	switch t.Kind {
+	case lexer.String, lexer.BitString, lexer.HexString, lexer.Integer, lexer.Numeric, lexer.Param, lexer.QuotedIdent:
+		return true
+	case lexer.Ident:
+		return isOperandWord(t.Value) || t.Value == "end" || patternOperandWords[t.Value] && !operandStartWords[t.Value]
+	case lexer.Punct:
+		return t.Value == ")" || t.Value == "]"
+	}
+	return false
+}
+
+// operandStartWords are patternOperandWords that begin an operand rather than end one.
+var operandStartWords = map[string]bool{"array": true, "cast": true, "collate": true, "row": true, "exists": true,
+	"interval": true, "date": true, "timestamp": true, "time": true}
+
+// patternInCase reports whether a CASE is open inside the pattern open at the current depth
+// (x LIKE CASE WHEN a = 1 THEN ...: its comparisons are the CASE's).
+func (r *rewriter) patternInCase() bool {
+	n := len(r.patterns)
+	return n > 0 && r.patterns[n-1].depth == r.depth && r.patterns[n-1].cases > 0
+}
 
 // closePatterns closes the patterns open at depth d or deeper.
 func (r *rewriter) closePatterns(d int) {

@@ -93,7 +93,7 @@ var prefixOperators = map[string]bool{"~": true, "@": true, "|/": true, "||/": t
 func (r *rewriter) operator(t lexer.Token) error {
 	op := t.Value
 	r.lastWord = ""
-	if comparisons[op] {
+	if comparisons[op] && !r.patternInCase() {
 		r.closePatterns(r.depth)
 	}
 	switch {

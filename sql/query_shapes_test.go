@@ -25,7 +25,8 @@ import (
 //	go test ./sql -run TestQueryShapes -queryshapes.seed=N [-queryshapes.budget=1m] [-queryshapes.n=100000]
 //
 // Half of the queries are query_shapes2_test.go's shapes (grouping sets, DISTINCT ON, named
-// windows, ...). What it avoids beyond TestQueryDifferential's list: what drove lacks
+// windows, ...), a sixth query_shapes3_test.go's (windows over joins, outer joins read by
+// correlated subqueries, set operations with ORDER BY and LIMIT as subqueries). What it avoids beyond TestQueryDifferential's list: what drove lacks
 // (docs/sql.md: GROUPS frames, WITH ... AS [NOT] MATERIALIZED, LATERAL, WITH TIES), and FULL
 // joins on conditions that are not equalities (PostgreSQL refuses them, 0A000; drove answers).
 // varchar and char(n) columns compare as text's OID (drove describes them as text).
@@ -458,7 +459,13 @@ func (g *sgen) mixQuery() core {
 func (g *sgen) query() (string, bool) {
 	g.alias = 0
 	var c core
-	switch g.r.IntN(16) {
+	switch g.r.IntN(19) {
+	case 16:
+		c = g.joinWindowQuery()
+	case 17:
+		c = g.outerCorrQuery()
+	case 18:
+		c = g.setOpSubqueryQuery()
 	case 0:
 		c = g.selectCore(g.joinChain(), false)
 	case 1:
