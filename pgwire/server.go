@@ -179,6 +179,7 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bo
 			cn.fatal(&sql.Error{Code: "XX000", Message: fmt.Sprintf("internal error: %v", r)})
 		}
 		if cn.session != nil {
+			cn.endPortal()
 			cn.session.Close()
 		}
 		cn.stopNotes()
@@ -209,6 +210,7 @@ type conn struct {
 	notes      noteQueue // notifications for the client (notify.go)
 	statements map[string]*statement
 	portals    map[string]*portal
+	live       *portalRun // the portal whose query is suspended mid-run (portal_stream.go)
 	tls        bool
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
@@ -373,6 +375,9 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			return
 		}
+		if c.live != nil && !c.keepsLive(msg) {
+			c.settle(ctx)
+		}
 		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:
@@ -383,6 +388,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		case *pgproto3.Sync:
 			skipToSync = false
+			c.syncPortal(ctx)
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.sendNotes()
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})

@@ -121,6 +121,9 @@ func (s *Session) TxStatus() byte {
 // IdleInTransactionTimeout implements Executor.
 func (s *Session) IdleInTransactionTimeout() time.Duration { return s.set.idleInTxTimeout }
 
+// StatementTimeout is the session's statement_timeout, 0 when off.
+func (s *Session) StatementTimeout() time.Duration { return s.set.statementTimeout }
+
 // Close implements Executor.
 func (s *Session) Close() {
 	if s.tx != nil {
