@@ -207,11 +207,13 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 		}
 	}
 	p.rows = p.rows[n:]
-	if m.MaxRows > 0 && n == int(m.MaxRows) && len(p.rows) > 0 {
+	// As PostgreSQL: a batch that fills the limit suspends, even at the last row, and a
+	// query's tag counts this Execute's rows.
+	if m.MaxRows > 0 && n == int(m.MaxRows) {
 		c.be.Send(&pgproto3.PortalSuspended{})
 		return nil
 	}
-	return c.out.Complete(p.tag)
+	return c.out.Complete(rowsTag(p.tag, n))
 }
 
 func (c *conn) closeObject(m *pgproto3.Close) error {

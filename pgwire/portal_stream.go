@@ -164,7 +164,7 @@ func (c *conn) settle(ctx context.Context) {
 	defer c.idle()
 	ev := c.step(ctx, r, portalCmd{mode: portalBuffer})
 	if p := c.portals[r.name]; p != nil {
-		p.rows, p.tag, p.err = r.buf.rows, rowsTag(r.tag, len(r.buf.rows)), ev.err
+		p.rows, p.tag, p.err = r.buf.rows, r.tag, ev.err
 	}
 }
 
