@@ -192,17 +192,29 @@ func (c *conn) keepsLive(msg pgproto3.FrontendMessage) bool {
 	return false
 }
 
-// syncPortal ends the live portal at a Sync outside an explicit transaction, whose end drops
-// the unnamed portal; a named one keeps its rows, buffered.
+// syncPortal ends the live portal at a Sync: the unnamed one, which Sync drops, is stopped;
+// a named one outside an explicit transaction, whose end this is, keeps its rows, buffered.
 func (c *conn) syncPortal(ctx context.Context) {
-	if c.live == nil || c.session.TxStatus() != sql.TxIdle {
-		return
-	}
-	if c.live.name == "" {
+	switch {
+	case c.live == nil:
+	case c.live.name == "":
 		c.stopPortal()
-	} else {
+	case c.session.TxStatus() == sql.TxIdle:
 		c.settle(ctx)
 	}
+}
+
+// beforeMessage frees the session of the live portal for a message that will use it: a
+// Bind that replaces it stops it, anything else runs it to its end into its buffer.
+func (c *conn) beforeMessage(ctx context.Context, msg pgproto3.FrontendMessage) {
+	if c.live == nil || c.keepsLive(msg) {
+		return
+	}
+	if b, ok := msg.(*pgproto3.Bind); ok && b.DestinationPortal == c.live.name {
+		c.stopPortal()
+		return
+	}
+	c.settle(ctx)
 }
 
 // endPortal stops the live portal as the connection ends.

@@ -375,9 +375,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			return
 		}
-		if c.live != nil && !c.keepsLive(msg) {
-			c.settle(ctx)
-		}
+		c.beforeMessage(ctx, msg)
 		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:

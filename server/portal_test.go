@@ -183,3 +183,22 @@ func TestPortalStatementTimeout(t *testing.T) {
 	}
 	query(t, fe, "COMMIT")
 }
+
+// A Bind that replaces the suspended unnamed portal stops its query; the new portal runs.
+func TestPortalReplacedByBind(t *testing.T) {
+	s := startedServer(t)
+	fe := rawSession(t, s)
+	query(t, fe, "BEGIN")
+	fe.Send(&pgproto3.Parse{Query: "SELECT g FROM generate_series(1, 100000) g"})
+	fe.Send(&pgproto3.Bind{})
+	fe.Send(&pgproto3.Execute{MaxRows: 100})
+	fe.Send(&pgproto3.Parse{Query: "SELECT g FROM generate_series(1, 3) g"})
+	fe.Send(&pgproto3.Bind{})
+	rows, end := fetch(t, fe, "", 0)
+	if len(rows) != 103 || rows[100] != "1" || end != "SELECT 3" {
+		t.Fatalf("%d rows, %s; want the first portal's 100, then the second's 3", len(rows), end)
+	}
+	if r := query(t, fe, "COMMIT"); len(r.errors) > 0 || r.status != 'I' {
+		t.Fatalf("COMMIT: %+v", r)
+	}
+}
