@@ -1,6 +1,7 @@
 package pgwire
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -16,8 +17,8 @@ import (
 type copyIn struct {
 	be     *pgproto3.Backend
 	data   []byte
-	done   bool  // CopyDone or CopyFail seen: the connection is back in normal mode
-	broken bool  // the client sent something else: the byte stream cannot be trusted
+	done   bool  // CopyDone, CopyFail or another message seen: the connection is back in normal mode
+	broken bool  // reading failed: the byte stream cannot be trusted
 	err    error // what the client's side of the COPY ended with, io.EOF when it went well
 }
 
@@ -50,9 +51,22 @@ func (r *copyIn) receive() {
 	case *pgproto3.Flush, *pgproto3.Sync:
 		// PostgreSQL ignores these during COPY FROM STDIN, for clients that send them anyway.
 	default:
-		r.broken = true
-		r.err = &sql.Error{Code: "08P01", Message: "unexpected message type during COPY from stdin"}
+		// PostgreSQL raises this before reading the message's body and so must end the
+		// connection (protocol synchronization was lost); pgproto3 has read the whole
+		// message, the stream is in step, so the COPY fails and the connection goes on, its
+		// later CopyData/CopyDone/CopyFail ignored by the loop as PostgreSQL does after an error.
+		r.done = true
+		r.err = &sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message type 0x%02X during COPY from stdin", messageType(m))}
 	}
+}
+
+// messageType is the type byte a frontend message is sent with.
+func messageType(m pgproto3.FrontendMessage) byte {
+	b, err := m.Encode(nil)
+	if err != nil || len(b) == 0 {
+		return 0
+	}
+	return b[0]
 }
 
 // drain discards the rest of the client's data after the statement ended early, so the

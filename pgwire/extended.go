@@ -58,6 +58,8 @@ type portal struct {
 	started bool
 	rows    [][]types.Value
 	tag     string
+	run     *portalRun // a query streaming to the client, suspended (portal_stream.go)
+	err     error      // what the query ended with when it was settled into rows
 }
 
 // paramOIDs describes parameters as PostgreSQL does: a type the client declared is echoed
@@ -163,6 +165,7 @@ func (c *conn) describe(m *pgproto3.Describe) error {
 }
 
 func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
+	base := ctx
 	ctx = c.running(ctx)
 	defer c.idle()
 	p, ok := c.portals[m.Portal]
@@ -173,6 +176,18 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	if !p.started && m.MaxRows == 0 {
 		p.started = true
 		return c.session.ExecPrepared(ctx, p.st, p.args, &c.out)
+	}
+	if !p.started && streamable(c.session, p.st) {
+		p.started = true
+		p.run = c.startPortal(base, m.Portal, p)
+	}
+	if p.run != nil {
+		return c.executeStreaming(ctx, p, int(m.MaxRows))
+	}
+	if p.err != nil {
+		err := p.err
+		p.err = nil
+		return err
 	}
 	if !p.started {
 		p.started = true
@@ -192,11 +207,13 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 		}
 	}
 	p.rows = p.rows[n:]
-	if m.MaxRows > 0 && n == int(m.MaxRows) && len(p.rows) > 0 {
+	// As PostgreSQL: a batch that fills the limit suspends, even at the last row, and a
+	// query's tag counts this Execute's rows.
+	if m.MaxRows > 0 && n == int(m.MaxRows) {
 		c.be.Send(&pgproto3.PortalSuspended{})
 		return nil
 	}
-	return c.out.Complete(p.tag)
+	return c.out.Complete(rowsTag(p.tag, n))
 }
 
 func (c *conn) closeObject(m *pgproto3.Close) error {
@@ -207,6 +224,9 @@ func (c *conn) closeObject(m *pgproto3.Close) error {
 			n.DropNamed(m.Name)
 		}
 	case 'P':
+		if c.live != nil && c.live.name == m.Name {
+			c.stopPortal()
+		}
 		delete(c.portals, m.Name)
 	default:
 		return sql.Errorf("08P01", "invalid CLOSE message subtype %d", m.ObjectType)

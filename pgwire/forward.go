@@ -271,6 +271,8 @@ func (p *proxy) fromClient(ctx context.Context, msg any) bool {
 		p.extended(ctx, m.(pgproto3.FrontendMessage))
 	case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
 		p.copyData(m.(pgproto3.FrontendMessage))
+	case *pgproto3.FunctionCall:
+		p.functionCall(ctx, m)
 	case *pgproto3.Terminate:
 		if p.up != nil {
 			p.sendUp(m)
@@ -299,6 +301,26 @@ func (p *proxy) query(ctx context.Context, q string, retries int) {
 	p.pending = append(p.pending, &inflight{query: q, txBefore: p.tx, started: time.Now(), retries: retries,
 		mayEnd: p.tx != sql.TxIdle && mayEndTx(q)})
 	p.sendUp(&pgproto3.Query{String: q})
+	p.flushUp()
+}
+
+// functionCall relays a FunctionCall: the session's node answers it, with its own
+// ReadyForQuery, as a simple Query is answered.
+func (p *proxy) functionCall(ctx context.Context, m *pgproto3.FunctionCall) {
+	switch {
+	case p.skipToSync:
+		return // skipped to Sync, as PostgreSQL does
+	case p.held:
+		p.heldQuery("") // not a ROLLBACK or COMMIT: the held transaction's error
+		return
+	}
+	if err := p.connect(ctx); err != nil {
+		p.write(errorResponse("ERROR", toSQLError(err)))
+		p.write(&pgproto3.ReadyForQuery{TxStatus: p.tx})
+		return
+	}
+	p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now()})
+	p.sendUp(m)
 	p.flushUp()
 }
 

@@ -159,7 +159,8 @@ func TestExtendedProtocol(t *testing.T) {
 	}
 }
 
-// A portal executed with a row limit hands its rows out in batches with PortalSuspended.
+// A portal executed with a row limit hands its rows out in batches with PortalSuspended; as
+// in PostgreSQL, the tag counts the last Execute's rows.
 func TestPortalRowLimit(t *testing.T) {
 	_, url := startServer(t)
 	_, fe := rawConn(t, url)
@@ -184,7 +185,7 @@ func TestPortalRowLimit(t *testing.T) {
 		case *pgproto3.PortalSuspended:
 			suspended++
 		case *pgproto3.CommandComplete:
-			if string(m.CommandTag) != "SELECT 5000" {
+			if string(m.CommandTag) != "SELECT 1000" {
 				t.Fatalf("tag %q", m.CommandTag)
 			}
 		case *pgproto3.ErrorResponse:

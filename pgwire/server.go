@@ -179,6 +179,7 @@ func (s *Server) serveConn(ctx context.Context, c net.Conn, start func(*conn) bo
 			cn.fatal(&sql.Error{Code: "XX000", Message: fmt.Sprintf("internal error: %v", r)})
 		}
 		if cn.session != nil {
+			cn.endPortal()
 			cn.session.Close()
 		}
 		cn.stopNotes()
@@ -209,6 +210,7 @@ type conn struct {
 	notes      noteQueue // notifications for the client (notify.go)
 	statements map[string]*statement
 	portals    map[string]*portal
+	live       *portalRun // the portal whose query is suspended mid-run (portal_stream.go)
 	tls        bool
 	counted    bool   // holds one of MaxConnections
 	fwd        *proxy // set when the session is forwarded to another node (forward.go), under runMu
@@ -373,6 +375,7 @@ func (c *conn) loop(ctx context.Context) {
 			}
 			return
 		}
+		c.beforeMessage(ctx, msg)
 		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:
@@ -383,6 +386,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		case *pgproto3.Sync:
 			skipToSync = false
+			c.syncPortal(ctx)
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.sendNotes()
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
@@ -390,6 +394,10 @@ func (c *conn) loop(ctx context.Context) {
 				return
 			}
 		case *pgproto3.Flush:
+		case *pgproto3.FunctionCall:
+			if !skipToSync { // as PostgreSQL, which skips it too after an extended-protocol error
+				c.functionCall()
+			}
 		case *pgproto3.CopyData, *pgproto3.CopyDone, *pgproto3.CopyFail:
 			// A COPY that failed before it started: the client (pgx, for one) streams its data
 			// without waiting for CopyInResponse. PostgreSQL ignores it here too.
@@ -488,6 +496,9 @@ func (c *conn) query(ctx context.Context, q string) bool {
 			if in.broken {
 				return false
 			}
+			if e, ok := in.err.(*sql.Error); ok && e.Code == "08P01" && err == nil { //nolint:errorlint // set by receive, never wrapped
+				err = e // a message that is not COPY's after the statement stopped reading
+			}
 		}
 	}
 	if err != nil {
@@ -502,6 +513,21 @@ func (c *conn) query(ctx context.Context, q string) bool {
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 	// Switched: the loop returns and the relay serves the connection.
 	return !c.switchIfMoved(ctx)
+}
+
+// errFunctionCall answers the FunctionCall message (fastpath function call), which
+// PostgreSQL serves by function OID and drove does not: an ERROR, as any other statement's,
+// and the connection goes on.
+var errFunctionCall = &sql.Error{Code: "0A000", Message: "the FunctionCall protocol message (fastpath function call) is not supported",
+	Hint: "Call the function in a SELECT."}
+
+// functionCall answers a FunctionCall: like a simple Query, an error ends a transaction
+// block's statement and ReadyForQuery follows.
+func (c *conn) functionCall() {
+	c.session.Abort()
+	c.be.Send(errorResponse("ERROR", errFunctionCall))
+	c.sendNotes()
+	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 }
 
 // sessionGone (admin_shutdown) is what a session answers once its tablespace is closed under

@@ -21,6 +21,7 @@ import (
 
 	"github.com/drovedb/drove/auth"
 	"github.com/drovedb/drove/checkpoint"
+	"github.com/drovedb/drove/internal/sysmem"
 	"github.com/drovedb/drove/pgwire"
 	"github.com/drovedb/drove/server/clusternet"
 	"github.com/drovedb/drove/server/meta"
@@ -70,6 +71,11 @@ type Config struct {
 	LogSegmentSize  int64 // bytes per log segment file; default 64 MiB
 	Logger          *slog.Logger
 
+	// MaxQueryMemory bounds what every running query together holds in sorts, hash tables
+	// and groups (memory.go); past it a query fails with 53200. Default half the machine's
+	// (or its cgroup's) memory; negative: no bound.
+	MaxQueryMemory int64
+
 	// ClusterAddr is the cluster port: every Raft group's traffic and the nodes' internal
 	// calls (joining, forwarded sessions). "" keeps the node private (embedded use): its
 	// groups talk in memory and no other node can join it.
@@ -101,6 +107,7 @@ type Server struct {
 	pgAddr net.Addr
 	nodeID string
 	users  *auth.Store
+	budget *sql.MemoryBudget // every session's queries reserve from it; nil: none
 
 	metrics  *metrics
 	http     *http.Server
@@ -145,6 +152,7 @@ func Start(cfg Config) (*Server, error) {
 		notLeading:  make(map[string]time.Time),
 		users:       auth.NewMemory(),
 	}
+	s.budget = queryBudget(&s.cfg, sysmem.Total())
 	s.metrics = newMetrics(s)
 	if err := s.start(); err != nil {
 		s.Close()
@@ -363,7 +371,9 @@ func (s *Server) Session(database string) (*sql.Session, error) {
 		}
 		return nil, sql.Errorf("3D000", "database %q does not exist", database)
 	}
-	return sql.NewSession(ts, s), nil
+	session := sql.NewSession(ts, s)
+	session.SetMemoryBudget(s.budget)
+	return session, nil
 }
 
 // Open implements pgwire.Backend: the database name selects the tablespace.

@@ -41,6 +41,8 @@ const defaultQueryMemory = 1 << 30
 // memAccount counts the bytes a query's materializing operators hold.
 type memAccount struct {
 	used, limit int64
+	budget      *MemoryBudget // the server's, shared by every query (membudget.go); nil: none
+	reserved    int64         // taken from budget, given back by done
 }
 
 func (m *memAccount) grow(n int64) error {
@@ -48,6 +50,9 @@ func (m *memAccount) grow(n int64) error {
 	if m.limit > 0 && m.used > m.limit {
 		return &Error{Code: "53200", Message: "out of memory",
 			Detail: "The query needs more than its memory limit of " + formatBytes(m.limit) + " for sorting, hashing or grouping."}
+	}
+	if m.budget != nil && m.used > m.reserved {
+		return m.take()
 	}
 	return nil
 }

@@ -42,7 +42,8 @@ func (s *Session) mergeMatview(ctx context.Context, tx *tablespace.Txn, def tabl
 		return err
 	}
 	m := &matviewMerge{schema: schema, cols: cols, row: make([]types.Value, len(cols)+1), counts: map[string]int{},
-		mem: memAccount{limit: s.queryMemory}}
+		mem: memAccount{limit: s.queryMemory, budget: s.budget}}
+	defer m.mem.done()
 	if err := s.execPlan(ctx, tx, p, m); err != nil {
 		return err
 	}

@@ -63,6 +63,7 @@ type Session struct {
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
+	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none
 
 	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
 	cancelBackend func(pid uint32) (bool, error)
@@ -119,6 +120,9 @@ func (s *Session) TxStatus() byte {
 
 // IdleInTransactionTimeout implements Executor.
 func (s *Session) IdleInTransactionTimeout() time.Duration { return s.set.idleInTxTimeout }
+
+// StatementTimeout is the session's statement_timeout, 0 when off.
+func (s *Session) StatementTimeout() time.Duration { return s.set.statementTimeout }
 
 // Close implements Executor.
 func (s *Session) Close() {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -77,6 +78,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 			if err != nil {
 				return err
 			}
+			setSoftMemoryLimit(srv, cfg.Logger)
 			sig := make(chan os.Signal, 1)
 			signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
 			got := <-sig
@@ -94,6 +96,7 @@ authenticate with SCRAM-SHA-256, and any address may be used.`,
 	f.Var(bytesize.NewFlag(&cfg.MaxDirtyMemory, 256<<20), "max-dirty-memory", "dirty bytes per tablespace that trigger an early checkpoint (256MiB, 1GB, 65536: units as in PostgreSQL)")
 	f.Var(bytesize.NewFlag(&cfg.PageCacheMemory, 256<<20), "page-cache-memory", "bytes of data pages cached in memory (units as --max-dirty-memory)")
 	f.Var(bytesize.NewLimitFlag(&cfg.MaxTxnMemory, tablespace.DefaultMaxTxnMemory), "max-txn-memory", "bytes one transaction's writes may hold in memory; a write past it fails with SQLSTATE 53200 (units as --max-dirty-memory; -1: no limit)")
+	f.Var(bytesize.NewLimitFlag(&cfg.MaxQueryMemory, 0), "max-query-memory", "bytes all running queries together may hold in sorts, hash tables and groups; a query past it fails with SQLSTATE 53200 (0: half the machine's or cgroup's memory; -1: no limit; units as --max-dirty-memory). Unless GOMEMLIMIT is set, Go's soft memory limit is derived from it")
 	f.Var(bytesize.NewFlag(&cfg.LogSegmentSize, 64<<20), "log-segment-size", "bytes per preallocated log segment file; the log keeps one more in reserve for a full disk (units as --max-dirty-memory)")
 	f.StringVar(&authMethod, "host-auth-method", "", `"trust" lets clients on any address in without a password; default: scram-sha-256 once a password is set, else loopback trust`)
 	f.StringVar(&cfg.Password, "password", "", `password of the user "drove" (prefer DROVE_PASSWORD or --password-file: command lines are visible to other users)`)
@@ -147,5 +150,20 @@ func relaxSysmon(log *slog.Logger) {
 		log.Debug("sysmon timer slack not set", "err", err)
 	} else {
 		log.Debug("sysmon timer slack set", "thread", tid, "slack", sysmonSlack)
+	}
+}
+
+// setSoftMemoryLimit sets the Go runtime's soft memory limit from the node's memory settings
+// (server.SoftMemoryLimit), so the collector works harder before the heap outgrows the
+// machine, unless the user chose one with GOMEMLIMIT.
+func setSoftMemoryLimit(srv *server.Server, log *slog.Logger) {
+	_, budget := srv.QueryMemory()
+	if os.Getenv("GOMEMLIMIT") != "" {
+		log.Info("memory", "query_memory_budget", budget, "gomemlimit", "from GOMEMLIMIT")
+		return
+	}
+	if limit := srv.SoftMemoryLimit(); limit > 0 {
+		debug.SetMemoryLimit(limit)
+		log.Info("memory", "query_memory_budget", budget, "gomemlimit", limit)
 	}
 }

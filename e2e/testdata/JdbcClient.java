@@ -202,6 +202,28 @@ public class JdbcClient {
                 check(rs.next() && rs.getObject(1) instanceof UUID, "gen_random_uuid");
             }
             c.commit();
+
+            // setFetchSize in a transaction: pgjdbc reads a named portal 100 rows at a time
+            // (Execute with max rows), which drove streams; another statement in between
+            // runs the rest of the portal into a buffer first.
+            try (PreparedStatement ps = c.prepareStatement("SELECT g FROM generate_series(1, 100000) g")) {
+                ps.setFetchSize(100);
+                long sum = 0, n = 0;
+                try (ResultSet rs = ps.executeQuery(); Statement other = c.createStatement()) {
+                    while (rs.next()) {
+                        check(rs.getLong(1) == n + 1, "fetched row " + rs.getLong(1) + " after " + n);
+                        sum += rs.getLong(1);
+                        n++;
+                        if (n == 50000) {
+                            try (ResultSet o = other.executeQuery("SELECT count(*) FROM orders")) {
+                                check(o.next(), "statement between fetches");
+                            }
+                        }
+                    }
+                }
+                check(n == 100000 && sum == 5000050000L, "fetched " + n + " rows, sum " + sum);
+            }
+            c.commit();
         }
         System.out.println("ok");
     }
