@@ -1,0 +1,132 @@
+# regtypes: type behaviour where drove once answered differently from PostgreSQL 15.
+statement ok
+SET TIME ZONE 'UTC'
+
+# MSK stands for Europe/Moscow (a dynamic abbreviation of the Default set): +03 before 2011
+# and after 2014-10-26, +04 between; a date when the zone did not use MSK takes its latest
+# earlier meaning.
+query
+SELECT '2005-01-01 00:00 MSK'::timestamptz, '2012-07-01 00:00 MSK'::timestamptz, '1991-07-01 00:00 MSK'::timestamptz, '1800-07-01 00:00 MSK'::timestamptz, '2015-01-01 00:00 MSK'::timestamptz
+----
+2004-12-31 21:00:00+00|2012-06-30 20:00:00+00|1991-06-30 21:00:00+00|1800-06-30 21:00:00+00|2014-12-31 21:00:00+00
+tag: SELECT 1
+
+# Other dynamic abbreviations: when the zone never called itself so (SGT, now +08), the
+# zone's offset at the time.
+query
+SELECT '2012-07-01 00:00 SGT'::timestamptz, '1990-01-01 00:00 VET'::timestamptz, '2012-07-01 00:00 VET'::timestamptz, '2012-07-01 00:00 YEKT'::timestamptz, '1990-01-01 00:00 ART'::timestamptz, '2012-07-01 00:00 VOLT'::timestamptz
+----
+2012-06-30 16:00:00+00|1990-01-01 04:00:00+00|2012-07-01 04:30:00+00|2012-06-30 18:00:00+00|1990-01-01 02:00:00+00|2012-06-30 20:00:00+00
+tag: SELECT 1
+
+# The Default set's fixed abbreviations: MSD is +04, NZT +12; WEST is not in the set.
+query
+SELECT '2011-07-01 00:00 MSD'::timestamptz, '1990-01-01 00:00 NZT'::timestamptz, '2012-07-01 00:00 BRT'::timestamptz
+----
+2011-06-30 20:00:00+00|1989-12-31 12:00:00+00|2012-07-01 03:00:00+00
+tag: SELECT 1
+
+statement error 22007
+SELECT '2005-01-01 00:00 WEST'::timestamptz
+
+# AT TIME ZONE a dynamic abbreviation resolves it at the value's time; date_trunc takes its zone.
+query
+SELECT '2012-07-01 00:00+00'::timestamptz AT TIME ZONE 'MSK', '2012-07-01 00:00'::timestamp AT TIME ZONE 'MSK', '1991-07-01 00:00'::timestamp AT TIME ZONE 'msk', date_trunc('day', '2012-07-01 22:00+00'::timestamptz, 'MSK'), '2016-07-01 00:00+00'::timestamptz AT TIME ZONE 'MSK'
+----
+2012-07-01 04:00:00|2012-06-30 20:00:00+00|1991-06-30 21:00:00+00|2012-07-01 20:00:00+00|2016-07-01 03:00:00
+tag: SELECT 1
+
+# A zone shift that carries a timestamp before 4714-11-24 BC is out of range (22008), in
+# AT TIME ZONE and in casts; the earliest instant itself shifts east.
+query
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz AT TIME ZONE 'UTC', '4714-11-24 00:00:00+00 BC'::timestamptz AT TIME ZONE 'Europe/Moscow', '4714-11-24 03:00:00 BC'::timestamp AT TIME ZONE 'America/New_York'
+----
+4714-11-24 00:00:00 BC|4714-11-24 02:30:17 BC|4714-11-24 07:56:02+00 BC
+tag: SELECT 1
+
+statement error 22008
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz AT TIME ZONE 'America/New_York'
+
+statement error 22008
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz AT TIME ZONE 'EST'
+
+statement error 22008
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz AT TIME ZONE interval '-1 hour'
+
+statement error 22008
+SELECT '4714-11-24 00:00:00 BC'::timestamp AT TIME ZONE 'Europe/Moscow'
+
+statement ok
+SET TIME ZONE 'America/New_York'
+
+statement error 22008
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz::timestamp
+
+query
+SELECT '4714-11-24 00:00:00+00 BC'::timestamptz::date
+----
+4714-11-23 BC
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE 'Asia/Tokyo'
+
+statement error 22008
+SELECT '4714-11-24 00:00:00 BC'::timestamp::timestamptz
+
+# A comparison with a timestamptz takes the shifted instant even past the range.
+query
+SELECT '4714-11-24 00:00:00 BC'::timestamp < '2000-01-01'::timestamptz, '4714-11-24 00:00:00 BC'::timestamp = '4714-11-24 00:00:00+00 BC'::timestamptz, '4714-11-24 00:00:00 BC'::date < '2000-01-01'::timestamptz
+----
+t|f|t
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE 'UTC'
+
+# A function returning a scalar under an OUT parameter's name names its column so whatever
+# the table's alias; the alias used as a value is the column's value.
+query
+SELECT * FROM json_array_elements('[1,2]') q
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT q, q.value, to_json(q) FROM jsonb_array_elements('[1,2]') AS q
+----
+1|1|1
+2|2|2
+tag: SELECT 2
+
+query
+SELECT q, q.v FROM jsonb_array_elements_text('[1]') q(v)
+----
+1|1
+tag: SELECT 1
+
+query
+SELECT * FROM json_array_elements_text('["a"]') WITH ORDINALITY q
+----
+a|1
+tag: SELECT 1
+
+query
+SELECT q FROM jsonb_array_elements_text('[1]') WITH ORDINALITY q
+----
+(1,1)
+tag: SELECT 1
+
+query
+SELECT jsonb_array_elements FROM jsonb_array_elements('[1]')
+----
+1
+tag: SELECT 1
+
+query
+SELECT * FROM unnest(ARRAY[1,2]) q
+----
+1
+2
+tag: SELECT 2
