@@ -19,7 +19,7 @@ SELECT '2012-07-01 00:00 SGT'::timestamptz, '1990-01-01 00:00 VET'::timestamptz,
 2012-06-30 16:00:00+00|1990-01-01 04:00:00+00|2012-07-01 04:30:00+00|2012-06-30 18:00:00+00|1990-01-01 02:00:00+00|2012-06-30 20:00:00+00
 tag: SELECT 1
 
-# The Default set's fixed abbreviations: MSD is +04, NZT +12; WEST is not in the set.
+# The Default set's fixed abbreviations: MSD is +04 (once refused), NZT +12; WEST is not in it.
 query
 SELECT '2011-07-01 00:00 MSD'::timestamptz, '1990-01-01 00:00 NZT'::timestamptz, '2012-07-01 00:00 BRT'::timestamptz
 ----
