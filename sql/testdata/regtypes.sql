@@ -130,3 +130,117 @@ SELECT * FROM unnest(ARRAY[1,2]) q
 1
 2
 tag: SELECT 2
+
+# quote_nullable(anyelement) and quote_literal(anyelement) are SQL functions PostgreSQL inlines
+# as quote_nullable($1::text): for a type whose cast to text is immutable the call folds while
+# planning, and so does the cast to jsonb of its result, which fails before a strict operator
+# with a NULL operand could make the whole NULL (TestExprDifferential seed 1796116981574945371).
+statement error 22P02
+SELECT (CAST(quote_nullable(('-2.25'::numeric * '0'::numeric)) AS jsonb) @> NULL::jsonb)
+
+statement error 22P02
+SELECT quote_literal(1.5)::jsonb @> NULL::jsonb
+
+statement error 22P02
+SELECT quote_nullable(7)::jsonb @> NULL::jsonb
+
+# A timestamptz prints by a stable output function and an array by array_out, stable too:
+# those calls are not folded, and the strict operator's NULL operand decides.
+query
+SELECT quote_nullable(now())::jsonb @> NULL::jsonb, quote_nullable(ARRAY[1])::jsonb @> NULL::jsonb
+----
+NULL|NULL
+tag: SELECT 1
+
+query
+SELECT quote_nullable(1.5), quote_literal(true), quote_nullable(NULL::int), quote_literal(NULL::int), CASE WHEN true THEN 1 ELSE quote_nullable(1.5)::jsonb::int END
+----
+'1.5'|'true'|NULL|NULL|1
+tag: SELECT 1
+
+# interval input: years and months that fit apart but not together are "interval out of
+# range" (22008); a field past its own range is 22015.
+statement error 22008
+SELECT interval '2147483647 years'
+
+statement error 22008
+SELECT interval '178956971 years'
+
+statement error 22008
+SELECT interval '1 millennium 2147483647 months'
+
+statement error 22008
+SELECT interval 'P178956971Y'
+
+statement error 22015
+SELECT interval '2147483648 months'
+
+statement error 22015
+SELECT interval '214748365 decades'
+
+query
+SELECT interval '178956970 years 7 months', interval '-178956970 years -8 months', interval '178956970 years 7 months ago', interval '1.5 years 2 months'
+----
+178956970 years 7 mons|-178956970 years -8 mons|-178956970 years -7 mons|1 year 8 mons
+tag: SELECT 1
+
+# numeric input takes any exponent whose value fits (apd's parser stops at 100000); past the
+# range is 22003, not a syntax error.
+query
+SELECT '1e100001'::numeric > 0, length('1e100001'::numeric::text), '9e131071'::numeric > 0, '1e-16383'::numeric = 0, '1.5e+3'::numeric
+----
+t|100002|t|f|1500
+tag: SELECT 1
+
+statement error 22003
+SELECT '1e131072'::numeric
+
+statement error 22003
+SELECT '10e131071'::numeric
+
+statement error 22003
+SELECT '1e-16384'::numeric
+
+statement error 22003
+SELECT '1e2147483648'::numeric
+
+statement error 22003
+SELECT 1e131072
+
+statement error 22P02
+SELECT '1e+-3'::numeric
+
+# numeric to float: a value past the float's range, or too small for it but not zero, is 22003.
+statement error 22003
+SELECT '1e400'::numeric::float8
+
+statement error 22003
+SELECT '1e-400'::numeric::float8
+
+statement error 22003
+SELECT '1e40'::numeric::float4
+
+statement error 22003
+SELECT '1e-50'::numeric::float4
+
+query
+SELECT '-0.000'::numeric::float8, 'NaN'::numeric::float8, '-Infinity'::numeric::float4, 1.5::numeric::float4, '4e-324'::numeric::float8
+----
+0|NaN|-Infinity|1.5|5e-324
+tag: SELECT 1
+
+# op ANY/ALL (array) with an operator that yields no boolean (42809).
+statement error 42809
+SELECT 33 * any('{1,2,3}')
+
+statement error 42809
+SELECT 33 + all(ARRAY[1])
+
+statement error 42809
+SELECT 33 || any(ARRAY['a'])
+
+query
+SELECT 3 = any('{1,2,3}'), 3 <> all(ARRAY[1]), -1 < any(ARRAY[0]), 2 - (1) = any(ARRAY[1])
+----
+t|t|t|t
+tag: SELECT 1
