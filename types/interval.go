@@ -213,7 +213,7 @@ func ParseIntervalTypmod(s string, typmod int) (Value, error) {
 // sum would otherwise wrap silently.
 type intervalAcc struct {
 	iyears, imonths, idays, imicros int64
-	over                    bool
+	over                            bool
 }
 
 // intervalUnitScale is the field a unit counts in and how many of that field one unit is.
@@ -232,8 +232,9 @@ func (a *intervalAcc) addInt(n int64, unit string) bool {
 	if !ok {
 		return false
 	}
+	years := u.field == 'm' && u.mult >= 12 // counted apart, as PostgreSQL's tm_year
 	mult := u.mult
-	if u.mult >= 12 { // years are counted apart, as PostgreSQL's tm_year
+	if years {
 		mult = u.mult / 12
 	}
 	p := n * mult
@@ -242,7 +243,7 @@ func (a *intervalAcc) addInt(n int64, unit string) bool {
 		return true
 	}
 	switch {
-	case u.mult >= 12:
+	case years:
 		a.sum(&a.iyears, p)
 	case u.field == 'm':
 		a.sum(&a.imonths, p)
