@@ -3,6 +3,7 @@ package sql
 import (
 	"cmp"
 	"encoding/hex"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -186,7 +187,11 @@ func parseText(s string, t types.Type) (types.Value, error) {
 	if t == types.Numeric {
 		v, err := types.ParseNumeric(s)
 		if err != nil {
-			return types.Value{}, Errorf("22P02", "%v", err)
+			code := "22P02"
+			if errors.Is(err, types.ErrNumericOverflow) {
+				code = "22003"
+			}
+			return types.Value{}, Errorf(code, "%v", err)
 		}
 		return v, nil
 	}
@@ -232,6 +237,9 @@ func assignNumber(v types.Value, from types.Type, c *types.Column) (r types.Valu
 	case from == types.Numeric && to.IsInteger():
 		r, err = numericToInt(v, to)
 	case from == types.Numeric && to.IsFloat():
+		if err := numericFloatRange(v, to); err != nil {
+			return types.Value{}, true, err
+		}
 		r, err = assign(types.NewFloat(types.Float64, num(v)), types.Float64, false, c)
 	case from.IsInteger() && to.IsInteger():
 		r, err = types.NewInt(to, v.I), intRange(to, v.I)
@@ -465,6 +473,23 @@ func compareArrays(a, b types.Value) int {
 		return strings.Compare(a.S, b.S)
 	}
 	return compareSequences(x, y)
+}
+
+// numericFloatRange refuses a numeric too large or too small (but not zero) for float type
+// to, as numeric_float8 and numeric_float4 read its text: 22003.
+func numericFloatRange(v types.Value, to types.Type) error {
+	bits, name := 64, "double precision"
+	if to == types.Float32 {
+		bits, name = 32, "real"
+	}
+	f, err := strconv.ParseFloat(v.S, bits)
+	if v.S == "NaN" || strings.HasSuffix(v.S, "Infinity") {
+		return nil
+	}
+	if errors.Is(err, strconv.ErrRange) || f == 0 && strings.Trim(v.S, "-0.") != "" {
+		return Errorf("22003", "%q is out of range for type %s", v.S, name)
+	}
+	return nil
 }
 
 func num(v types.Value) float64 {

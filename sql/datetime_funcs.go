@@ -650,6 +650,11 @@ func zoneNamed(name string) (*time.Location, error) {
 	if off, ok := types.ZoneAbbrevOffset(name); ok {
 		return time.FixedZone(strings.ToUpper(name), off), nil
 	}
+	// A dynamic abbreviation (MSK) stands for its zone here, as in PostgreSQL's date_trunc;
+	// AT TIME ZONE resolves it at the value's time (atDynamicAbbrev).
+	if l, ok := types.DynamicAbbrevZone(name); ok {
+		return l, nil
+	}
 	if l, ok := types.LoadZone(name); ok {
 		return l, nil
 	}
@@ -676,6 +681,7 @@ func buildTimezone(c *funcCall) (*expr, error) {
 			if loc, err = zoneNamed(z.S); err != nil {
 				return types.Value{}, err
 			}
+			loc = atDynamicAbbrev(z.S, x, loc)
 		}
 		switch x.T {
 		case types.Timestamptz:
@@ -687,6 +693,26 @@ func buildTimezone(c *funcCall) (*expr, error) {
 		r, _, err := castDateTime(x, types.Timestamptz, loc)
 		return r, err
 	})
+}
+
+// atDynamicAbbrev is the fixed zone a dynamic abbreviation (MSK) stands for at x's time, as
+// PostgreSQL's timestamp_zone and timestamptz_zone resolve it; loc for any other zone.
+func atDynamicAbbrev(name string, x types.Value, loc *time.Location) *time.Location {
+	if x.IsNull() || types.IsInfinite(x.I) {
+		return loc
+	}
+	var off int
+	var ok bool
+	switch x.T {
+	case types.Timestamptz:
+		off, ok = types.DynamicAbbrevAtInstant(name, x.I)
+	case types.Timestamp:
+		off, ok = types.DynamicAbbrevAtLocal(name, x.I)
+	}
+	if !ok {
+		return loc
+	}
+	return time.FixedZone(strings.ToUpper(name), off)
 }
 
 // timeTZAtZone is timetz AT TIME ZONE: the same instant at the zone's offset, a named

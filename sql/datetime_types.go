@@ -138,6 +138,23 @@ func canCastDateTime(from, to types.Type) bool {
 	return false
 }
 
+// shiftToTimestamptz is the instant of timestamp or date v read in zone loc, which may lie
+// just past the timestamps PostgreSQL holds: a comparison with a timestamptz takes it so
+// (timestamp2timestamptz_opt_overflow), a cast refuses it.
+func shiftToTimestamptz(v types.Value, loc *time.Location) (types.Value, error) {
+	us := v.I
+	if v.T == types.Date {
+		var ok bool
+		if us, ok = types.DateToTimestamp(v.I); !ok {
+			return types.Value{}, Errorf("22008", "date out of range for timestamp")
+		}
+	}
+	if !types.IsInfinite(us) {
+		us -= types.ZoneOffsetAt(us, loc) * 1e6
+	}
+	return types.Value{T: types.Timestamptz, I: us}, nil
+}
+
 // castDateTime converts v among the date/time types in zone loc; ok is false for the casts
 // it does not handle (date ↔ timestamp, which assign has).
 func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value, bool, error) {
@@ -154,6 +171,9 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 		return types.NewText(textIn(v, loc)), true, nil
 	case from == types.Timestamptz && to == types.Timestamp:
 		local, _ := types.TimestamptzLocal(v.I, loc)
+		if !inf && !types.TimestampInRange(local) {
+			return types.Value{}, true, Errorf("22008", "timestamp out of range")
+		}
 		return types.Value{T: types.Timestamp, I: local}, true, nil
 	case from == types.Timestamptz && to == types.Date:
 		if inf {
@@ -162,17 +182,11 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 		local, _ := types.TimestamptzLocal(v.I, loc)
 		return types.Value{T: types.Date, I: floorDiv(local, microsPerDay)}, true, nil
 	case (from == types.Timestamp || from == types.Date) && to == types.Timestamptz:
-		us := v.I
-		if from == types.Date {
-			var ok bool
-			if us, ok = types.DateToTimestamp(v.I); !ok {
-				return types.Value{}, true, Errorf("22008", "date out of range for timestamp")
-			}
+		r, err := shiftToTimestamptz(v, loc)
+		if err == nil && !types.IsInfinite(r.I) && !types.TimestampInRange(r.I) {
+			err = Errorf("22008", "timestamp out of range")
 		}
-		if !types.IsInfinite(us) {
-			us -= types.ZoneOffsetAt(us, loc) * 1e6
-		}
-		return types.Value{T: types.Timestamptz, I: us}, true, nil
+		return r, true, err
 	case (from == types.Timestamp || from == types.Timestamptz) && to == types.Time:
 		if inf {
 			return types.Value{}, true, Errorf("22008", "timestamp out of range")
@@ -242,8 +256,7 @@ func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
 			if err != nil || v.IsNull() {
 				return types.Value{T: types.Timestamptz, Null: true}, err
 			}
-			r, _, err := castDateTime(v, types.Timestamptz, sc.location())
-			return r, err
+			return shiftToTimestamptz(v, sc.location())
 		}}, x)
 		return y
 	}

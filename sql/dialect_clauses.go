@@ -414,8 +414,8 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 	}
 	if col == "" {
 		col = alias
-		if out := outColumnOf[fn]; out != "" && n == 0 {
-			col = out // no alias: the column is named for its OUT parameter
+		if out := outColumnOf[fn]; out != "" {
+			col = out // named for its OUT parameter, whatever the table's alias
 		}
 	}
 	for _, name := range []string{alias, col, ordCol} {
@@ -424,6 +424,10 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 		}
 	}
 	r.skip(n)
+	if outColumnOf[fn] != "" && !ord {
+		// The table's name used as a value stands for the column's value, not a record.
+		col = scalarOutMarker + col
+	}
 	if ord {
 		r.b.WriteString(" as `" + col + "`, " + ordinalityFunc + "() as `" + ordCol + "`) as `" + alias + "`")
 		return nil

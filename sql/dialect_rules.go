@@ -435,12 +435,19 @@ func emitArraySubquery(r *rewriter, _ string) error {
 }
 
 func (r *rewriter) anyArray() bool {
-	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && comparisons[r.prev.Value]
+	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && (comparisons[r.prev.Value] || nonBooleanOps[r.prev.Value])
 }
+
+// nonBooleanOps are the operators none of whose PostgreSQL forms yields a boolean, which
+// x op ANY (array) requires (make_scalar_array_op: 42809).
+var nonBooleanOps = map[string]bool{"+": true, "-": true, "*": true, "/": true, "%": true, "^": true, "||": true}
 
 // x op ANY (array) → x op ANY (SELECT drove_unnest(array)), which vitess parses; not unnest,
 // which a user may write in such a subquery with another meaning for a NULL array (arrays.go).
 func emitAnyArray(r *rewriter, w string) error {
+	if nonBooleanOps[r.prev.Value] {
+		return Errorf("42809", "op ANY/ALL (array) requires operator to yield boolean")
+	}
 	r.b.WriteString(w + " (select drove_unnest(")
 	r.skip(1)
 	r.parens = append(r.parens, openParen{start: r.b.Len(), close: ")"})

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -298,6 +299,9 @@ func compileConstant(l *ast.Literal, sc *scope) (*expr, error) {
 		return constExpr(types.NewInt(types.Int64, i), false), nil
 	case ast.LitNumeric: // 1.5, 1e3 and integers beyond bigint are numeric in PostgreSQL
 		v, err := types.ParseNumeric(l.Val)
+		if errors.Is(err, types.ErrNumericOverflow) {
+			return nil, Errorf("22003", "%v", err)
+		}
 		if err != nil {
 			if !strings.ContainsAny(l.Val, ".eE") {
 				return nil, Errorf("22P02", "invalid input syntax for type numeric: %q", l.Val)

@@ -158,6 +158,10 @@ type funcDef struct {
 	// build compiles a call. Without procs it gets the compiled arguments as they are and
 	// checks them itself; otherwise they have the chosen overload's types.
 	build func(c *funcCall) (*expr, error)
+	// inlinedFolds reports, for a stable overload that PostgreSQL defines in SQL and inlines
+	// (quote_nullable(anyelement): quote_nullable($1::text)), whether its body is immutable
+	// for these arguments: the call is then folded while planning, as the inlined body is.
+	inlinedFolds func(args []*expr) bool
 }
 
 // funcCall is a call being compiled.
@@ -281,7 +285,7 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	if c.args, c.ret, err = coerceArgs(proc, args, sc); err != nil {
 		return nil, err
 	}
-	if proc.vol == 's' && proc.kind == 'f' && !proc.retset {
+	if proc.vol == 's' && proc.kind == 'f' && !proc.retset && (def.inlinedFolds == nil || !def.inlinedFolds(c.args)) {
 		return stableCall(def, proc, c)
 	}
 	return def.build(c)
@@ -471,7 +475,7 @@ func (p *funcProc) resultText() string {
 // _text") and a trailing one with its default ("create_if_missing bool = true").
 func register(defs []builtin) {
 	for _, d := range defs {
-		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build, volatile: d.vol == 'v'}
+		def := &funcDef{name: d.name, kind: d.kind, session: d.session, build: d.build, volatile: d.vol == 'v', inlinedFolds: d.inlinedFolds}
 		if def.kind == 0 {
 			def.kind = 'f'
 		}
@@ -503,6 +507,8 @@ type builtin struct {
 	schema  int64    // pg_catalog unless set
 	outArgs []string // OUT columns of a record result: "name type"
 	build   func(c *funcCall) (*expr, error)
+	// inlinedFolds: see funcDef.
+	inlinedFolds func(args []*expr) bool
 }
 
 func parseProc(d builtin, def *funcDef, spec string) *funcProc {

@@ -19,9 +19,9 @@ func formatFuncs() []builtin {
 		{name: "quote_ident", vol: i, strict: true, procs: []string{"1282: text -> text"},
 			build: textFunc(func(x string) types.Value { return types.NewText(types.QuoteIdent(x)) })},
 		{name: "quote_literal", vol: i, strict: true, procs: []string{"1283: text -> text", "1285: anyelement -> text stable"},
-			build: quoteLiteralFunc(false)},
+			build: quoteLiteralFunc(false), inlinedFolds: immutableTextCast},
 		{name: "quote_nullable", vol: i, procs: []string{"1289: text -> text", "1290: anyelement -> text stable"},
-			build: quoteLiteralFunc(true)},
+			build: quoteLiteralFunc(true), inlinedFolds: immutableTextCast},
 	}
 }
 
@@ -35,12 +35,21 @@ func quoteLiteral(s string) string {
 	return q
 }
 
+// immutableTextCast reports whether the cast of the argument to text is immutable: the
+// anyelement forms of quote_literal and quote_nullable, stable in pg_proc, are SQL functions
+// PostgreSQL inlines as quote_nullable($1::text), which folds when the cast does (its type's
+// output function reads no DateStyle or zone; array_out and record_out are stable).
+func immutableTextCast(args []*expr) bool {
+	t := args[0].typ
+	return !stableOutput(t) && !t.IsArray() && t != types.Record
+}
+
 func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
 		a, loc := c.args[0], c.sc.location()
 		vol := fold
-		if a.typ != types.Text {
-			vol = stable // the argument prints by its type's output function
+		if !immutableTextCast(c.args) {
+			vol = stable
 		}
 		return vol(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 			v, err := a.eval(row)

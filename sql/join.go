@@ -152,11 +152,11 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 	}
 	item := &fromItem{sub: n, alias: alias}
 	for i, c := range cols {
-		name := c.Name
+		name, scalar := strings.CutPrefix(c.Name, scalarOutMarker)
 		if i < len(names) {
 			name = names[i]
 		}
-		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, merged: -1})
+		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, merged: -1, scalarOut: scalar})
 	}
 	return item, nil
 }

@@ -51,6 +51,10 @@ const (
 	// withinMarker is the first argument of an ordered-set aggregate's GROUP_CONCAT: WITHIN
 	// GROUP (ORDER BY ...) followed.
 	withinMarker = markerStart + "within"
+	// scalarOutMarker starts the column name of a function in FROM that returns a scalar
+	// under an OUT parameter's name (json_array_elements' value): its table's name used as a
+	// value is that column's value, as PostgreSQL reads a function returning a base type.
+	scalarOutMarker = "\x01out:" // a backquoted name cannot hold markerStart
 )
 
 // markedOperators are the operators beside the json ones that the dialect pass writes around a

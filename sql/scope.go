@@ -32,6 +32,9 @@ type scopeCol struct {
 	src *types.Column
 	// schema is the table's, for a table's column (groupdep.go); nil for a derived table's.
 	schema *types.Schema
+	// scalarOut: the one column of a function in FROM returning a scalar, which its table's
+	// name used as a value stands for (scalarOutMarker).
+	scalarOut bool
 	// used is set when anything reads the column. Every scope that shows the column shares
 	// the flag, so the table's scan learns which columns it must decode.
 	used *bool
@@ -286,6 +289,9 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	var idx []int
 	var fields []types.Column
 	for i, col := range sc.cols {
+		if col.table == name && col.scalarOut {
+			return sc.colExpr(i), true, nil
+		}
 		if col.table == name && !col.rowID {
 			col.markUsed()
 			idx = append(idx, i)

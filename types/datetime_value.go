@@ -110,6 +110,13 @@ func DateToTimestamp(days int64) (micros int64, ok bool) {
 	return days * usecsPerDay, true
 }
 
+// TimestampInRange reports whether finite timestamp us (microseconds since 1970) is one
+// PostgreSQL holds (IS_VALID_TIMESTAMP): a zone shift can carry a valid one past either end.
+func TimestampInRange(us int64) bool {
+	pg := us - unixToPG
+	return us < Infinity-1 && us > NegInfinity+unixToPG && pg >= minTimestamp && pg < endTimestamp
+}
+
 // Timestamps PostgreSQL accepts, in microseconds since 2000-01-01 (MIN_TIMESTAMP and
 // END_TIMESTAMP); drove's microseconds since 1970 end a little earlier, in 294247, one
 // microsecond before Infinity.

@@ -197,9 +197,12 @@ func ParseIntervalTypmod(s string, typmod int) (Value, error) {
 	if !ok {
 		return bad()
 	}
-	iv, ok := acc.result()
-	if !ok {
+	iv, code := acc.result()
+	switch code {
+	case "22015":
 		return overflow()
+	case "22008":
+		return Value{}, &DateTimeError{Code: code, Msg: "interval out of range"}
 	}
 	return AdjustInterval(NewInterval(iv), typmod)
 }
@@ -209,8 +212,8 @@ func ParseIntervalTypmod(s string, typmod int) (Value, error) {
 // (PostgreSQL's "interval field value out of range"), which a conversion from float64 or a
 // sum would otherwise wrap silently.
 type intervalAcc struct {
-	imonths, idays, imicros int64
-	over                    bool
+	iyears, imonths, idays, imicros int64
+	over                            bool
 }
 
 // intervalUnitScale is the field a unit counts in and how many of that field one unit is.
@@ -229,15 +232,22 @@ func (a *intervalAcc) addInt(n int64, unit string) bool {
 	if !ok {
 		return false
 	}
-	p := n * u.mult
-	if n != 0 && (p/n != u.mult || n == -1 && p == math.MinInt64) {
+	years := u.field == 'm' && u.mult >= 12 // counted apart, as PostgreSQL's tm_year
+	mult := u.mult
+	if years {
+		mult = u.mult / 12
+	}
+	p := n * mult
+	if n != 0 && (p/n != mult || n == -1 && p == math.MinInt64) {
 		a.over = true
 		return true
 	}
-	switch u.field {
-	case 'm':
+	switch {
+	case years:
+		a.sum(&a.iyears, p)
+	case u.field == 'm':
 		a.sum(&a.imonths, p)
-	case 'd':
+	case u.field == 'd':
 		a.sum(&a.idays, p)
 	default:
 		a.sum(&a.imicros, p)
@@ -310,12 +320,21 @@ func (a *intervalAcc) fractDays(frac float64, scale int64) {
 	a.fractMicros(frac-float64(d), usecsPerDay)
 }
 
-func (a *intervalAcc) result() (IntervalValue, bool) {
-	if a.over || a.imonths > math.MaxInt32 || a.imonths < math.MinInt32 || a.idays > math.MaxInt32 || a.idays < math.MinInt32 {
-		return IntervalValue{}, false
+// result is the interval read; code is the SQLSTATE of an overflow: 22015 for a field past
+// its range, 22008 for years and months that fit apart but not together (PostgreSQL's
+// interval_in says "interval out of range" then).
+func (a *intervalAcc) result() (iv IntervalValue, code string) {
+	if a.over || !fitsInt32(a.imonths) || !fitsInt32(a.idays) || !fitsInt32(a.iyears) {
+		return IntervalValue{}, "22015"
 	}
-	return IntervalValue{Months: int32(a.imonths), Days: int32(a.idays), Micros: a.imicros}, true
+	months := a.iyears*12 + a.imonths
+	if !fitsInt32(months) {
+		return IntervalValue{}, "22008"
+	}
+	return IntervalValue{Months: int32(months), Days: int32(a.idays), Micros: a.imicros}, ""
 }
+
+func fitsInt32(n int64) bool { return n >= math.MinInt32 && n <= math.MaxInt32 }
 
 // iso reads an ISO 8601 duration after its P: nY nM nW nD, then T nH nM nS.
 func (a *intervalAcc) iso(s string) bool {

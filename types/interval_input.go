@@ -191,7 +191,7 @@ func (a *intervalAcc) postgres(s string, rng int) bool {
 	}
 	if ago {
 		a.over = a.over || a.imicros == math.MinInt64
-		a.imonths, a.idays, a.imicros = -a.imonths, -a.idays, -a.imicros
+		a.iyears, a.imonths, a.idays, a.imicros = -a.iyears, -a.imonths, -a.idays, -a.imicros
 	}
 	return true
 }

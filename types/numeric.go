@@ -2,7 +2,9 @@ package types
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -61,6 +63,9 @@ func NewNumeric(d *apd.Decimal) Value {
 	return Value{T: Numeric, S: d.Text('f')}
 }
 
+// ErrNumericOverflow is numeric input past the type's range (SQLSTATE 22003).
+var ErrNumericOverflow = errors.New("value overflows numeric format")
+
 // ParseNumeric reads numeric_in's input: digits with an optional point and exponent,
 // surrounding spaces, NaN and [+-]Infinity (any case).
 func ParseNumeric(s string) (Value, error) {
@@ -78,13 +83,25 @@ func ParseNumeric(s string) (Value, error) {
 			return Value{}, fmt.Errorf("invalid input syntax for type numeric: %q", s)
 		}
 	}
+	// The exponent is read apart: apd refuses one past 100000, PostgreSQL takes any whose
+	// value fits (1e131071) and calls a larger one an overflow, not a syntax error.
+	exp, expOverflow := int64(0), false
+	if i := strings.IndexAny(t, "eE"); i >= 0 {
+		e, err := strconv.ParseInt(t[i+1:], 10, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) || i == 0 {
+			return Value{}, fmt.Errorf("invalid input syntax for type numeric: %q", s)
+		}
+		expOverflow = err != nil || e >= math.MaxInt32/2 || e <= -(math.MaxInt32/2)
+		t, exp = t[:i], e
+	}
 	d, _, err := apd.NewFromString(t)
 	if err != nil || d.Form != apd.Finite {
 		return Value{}, fmt.Errorf("invalid input syntax for type numeric: %q", s)
 	}
-	if d.Exponent < -NumericMaxScale || int64(d.Exponent)+d.NumDigits() > NumericMaxWeightDigits {
-		return Value{}, fmt.Errorf("value overflows numeric format")
+	if exp += int64(d.Exponent); expOverflow || exp < -NumericMaxScale || exp+d.NumDigits() > NumericMaxWeightDigits {
+		return Value{}, ErrNumericOverflow
 	}
+	d.Exponent = int32(exp)
 	return NewNumeric(d), nil
 }
 
@@ -99,7 +116,21 @@ func (v Value) Decimal() (*apd.Decimal, error) {
 		return &apd.Decimal{Form: apd.Infinite, Negative: true}, nil
 	}
 	d, _, err := apd.NewFromString(v.S)
+	if err != nil && len(v.S) > 100000 { // past apd's exponent limit (1e131071 is a numeric)
+		return bigDecimal(v.S)
+	}
 	return d, err
+}
+
+// bigDecimal reads a numeric's text form whose digits apd's parser refuses as too many.
+func bigDecimal(s string) (*apd.Decimal, error) {
+	var d apd.Decimal
+	digits, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	if _, ok := d.Coeff.SetString(digits+frac, 10); !ok {
+		return nil, fmt.Errorf("invalid input syntax for type numeric: %q", s)
+	}
+	d.Exponent, d.Negative = -int32(len(frac)), strings.HasPrefix(s, "-")
+	return &d, nil
 }
 
 // NumericScale is the display scale of a numeric value: its digits after the point.

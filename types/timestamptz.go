@@ -22,27 +22,6 @@ const (
 	Time        Type = 42 // time without time zone, microseconds since midnight
 )
 
-// zoneAbbrevOffsets are the offsets, in seconds east, of the zone abbreviations of PostgreSQL's
-// Default set that input names most often. Other abbreviations are accepted by timestamp
-// (which ignores them) but refused for timestamptz, where their offset would matter.
-var zoneAbbrevOffsets = map[string]int{
-	"utc": 0, "gmt": 0, "z": 0, "zulu": 0, "ut": 0, "uct": 0, "wet": 0,
-	"est": -5 * 3600, "edt": -4 * 3600, "cst": -6 * 3600, "cdt": -5 * 3600, "mst": -7 * 3600,
-	"mdt": -6 * 3600, "pst": -8 * 3600, "pdt": -7 * 3600, "akst": -9 * 3600, "akdt": -8 * 3600,
-	"hst": -10 * 3600, "ast": -4 * 3600, "adt": -3 * 3600, "nst": -(3*3600 + 1800),
-	"ndt": -(2*3600 + 1800), "bst": 3600, "cet": 3600, "met": 3600, "mez": 3600, "west": 3600,
-	"cest": 7200, "mest": 7200, "mesz": 7200, "eet": 7200, "eest": 3 * 3600, "msk": 3 * 3600,
-	"ist": 7200, "jst": 9 * 3600, "kst": 9 * 3600, "hkt": 8 * 3600, "sgt": 8 * 3600,
-	"aest": 10 * 3600, "aedt": 11 * 3600, "acst": 9*3600 + 1800, "awst": 8 * 3600,
-	"nzst": 12 * 3600, "nzdt": 13 * 3600,
-}
-
-// ZoneAbbrevOffset is the offset (seconds east) of a zone abbreviation drove knows.
-func ZoneAbbrevOffset(name string) (int, bool) {
-	off, ok := zoneAbbrevOffsets[strings.ToLower(name)]
-	return off, ok
-}
-
 var zoneCache sync.Map // name → *time.Location
 
 // LoadZone resolves a time zone name as PostgreSQL's pg_tzset does: a name of the zone
@@ -311,6 +290,9 @@ func (d *dtDecoder) offsetAt(local int64, loc *time.Location) (int64, error) {
 		return int64(d.zoneOff), nil
 	case d.zone != "":
 		if o, ok := zoneAbbrevOffsets[strings.ToLower(d.zone)]; ok && !d.namedZone {
+			return int64(o), nil
+		}
+		if o, ok := DynamicAbbrevAtLocal(d.zone, local); ok && !d.namedZone {
 			return int64(o), nil
 		}
 		l, ok := LoadZone(d.zone)

@@ -95,6 +95,13 @@ func ParseTimeTZ(s string, now time.Time, loc *time.Location) (Value, error) {
 			}
 		default:
 			o, ok := zoneAbbrevOffsets[w]
+			if !ok {
+				// A dynamic abbreviation (MSK) means what it means today, as PostgreSQL's
+				// DecodeTimeOnly resolves it without a date.
+				y, m, d := now.In(loc).Date()
+				day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).UnixMicro()
+				o, ok = DynamicAbbrevAtLocal(w, day)
+			}
 			if !ok && strings.Contains(w, "/") { // Etc/GMT+3: a zone name whose offset never changed
 				o, ok = fixedZoneOffset(w)
 			}
