@@ -301,6 +301,9 @@ func matchingKeys(ec *execCtx, acc *access) ([][]byte, error) {
 // lockAndRecheck locks a row, reads its current image and checks the filter again: another
 // transaction may have changed it between the scan and the lock (READ COMMITTED).
 func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []byte, row []types.Value) (bool, error) {
+	if tx.ChangedInCompound(acc.table.name, key) {
+		return false, nil // another part of a data-modifying WITH changed it (cte_modify.go)
+	}
 	value, ok, err := tx.GetForUpdate(ctx, acc.table.name, key)
 	if err != nil || !ok {
 		return false, err
