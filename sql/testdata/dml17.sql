@@ -270,3 +270,155 @@ SELECT * FROM dm_s ORDER BY id
 1|101
 3|31
 tag: SELECT 2
+
+# Temporary tables made by a query: CREATE TEMP TABLE ... AS and SELECT ... INTO TEMP, with
+# ON COMMIT PRESERVE ROWS, DELETE ROWS and DROP.
+statement ok
+CREATE TABLE dm_src (id int PRIMARY KEY, v text)
+
+statement ok
+INSERT INTO dm_src VALUES (1, 'a'), (2, 'b'), (3, 'c')
+
+query
+CREATE TEMP TABLE dm_tmp AS SELECT * FROM dm_src WHERE id > 1
+----
+tag: SELECT 2
+
+query
+SELECT * FROM dm_tmp ORDER BY id
+----
+2|b
+3|c
+tag: SELECT 2
+
+query
+SELECT id, v || '!' AS w INTO TEMP dm_tmp2 FROM dm_src
+----
+tag: SELECT 3
+
+query
+SELECT * FROM pg_temp.dm_tmp2 ORDER BY id
+----
+1|a!
+2|b!
+3|c!
+tag: SELECT 3
+
+statement error 42P07
+CREATE TEMP TABLE dm_tmp AS SELECT 1
+
+statement ok
+CREATE TEMP TABLE IF NOT EXISTS dm_tmp AS SELECT 1
+
+statement error 42P16
+CREATE TEMP TABLE public.dm_tmp3 AS SELECT 1
+
+statement error 42P16
+CREATE TABLE dm_tmp3 ON COMMIT DROP AS SELECT 1
+
+# A temporary table hides a permanent one of the same name.
+query
+CREATE TEMP TABLE dm_src AS SELECT 42 AS id
+----
+tag: SELECT 1
+
+query
+SELECT * FROM dm_src
+----
+42
+tag: SELECT 1
+
+statement ok
+DROP TABLE dm_src
+
+query
+SELECT count(*) FROM dm_src
+----
+3
+tag: SELECT 1
+
+# ON COMMIT DELETE ROWS: the rows are gone when their transaction commits (an autocommitted
+# statement's at once), kept until then, and a rollback keeps none either.
+query
+CREATE TEMP TABLE dm_del ON COMMIT DELETE ROWS AS SELECT * FROM dm_src
+----
+tag: SELECT 3
+
+query
+SELECT count(*) FROM dm_del
+----
+0
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO dm_del VALUES (5, 'e')
+
+query
+SELECT * FROM dm_del
+----
+5|e
+tag: SELECT 1
+
+statement ok
+COMMIT
+
+query
+SELECT count(*) FROM dm_del
+----
+0
+tag: SELECT 1
+
+statement ok
+CREATE TEMP TABLE dm_del2 (a int) ON COMMIT DELETE ROWS
+
+statement ok
+INSERT INTO dm_del2 VALUES (1)
+
+query
+SELECT count(*) FROM dm_del2
+----
+0
+tag: SELECT 1
+
+# ON COMMIT DROP: gone with its transaction's commit.
+statement ok
+BEGIN
+
+query
+CREATE TEMP TABLE dm_drop ON COMMIT DROP AS SELECT 1 AS one
+----
+tag: SELECT 1
+
+query
+SELECT * FROM dm_drop
+----
+1
+tag: SELECT 1
+
+statement ok
+COMMIT
+
+statement error 42P01
+SELECT * FROM dm_drop
+
+statement ok
+CREATE TEMP TABLE dm_drop2 ON COMMIT DROP AS SELECT 1 AS one
+
+statement error 42P01
+SELECT * FROM dm_drop2
+
+# A ROLLBACK drops a temporary table made in its block.
+statement ok
+BEGIN
+
+statement ok
+SELECT 1 AS one INTO TEMP dm_rb
+
+statement ok
+ROLLBACK
+
+statement error 42P01
+SELECT * FROM dm_rb
