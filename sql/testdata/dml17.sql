@@ -422,3 +422,118 @@ ROLLBACK
 
 statement error 42P01
 SELECT * FROM dm_rb
+
+# UPDATE's multiple-column SET: a row of values, ROW(...), a subquery's one row (run once per
+# updated row; no row makes the columns NULL), also in ON CONFLICT DO UPDATE.
+statement ok
+CREATE TABLE dm_m (id int PRIMARY KEY, a int, b text, c int DEFAULT 9)
+
+statement ok
+INSERT INTO dm_m VALUES (1, 1, 'x', 0), (2, 2, 'y', 0)
+
+query
+UPDATE dm_m SET (a, b) = (10, 'p') WHERE id = 1 RETURNING *
+----
+1|10|p|0
+tag: UPDATE 1
+
+query
+UPDATE dm_m SET (a) = ROW(a + 1), b = 'q', (c) = ROW(DEFAULT) WHERE id = 2 RETURNING *
+----
+2|3|q|9
+tag: UPDATE 1
+
+query
+UPDATE dm_m SET (a, b) = (SELECT m2.a * 100, m2.b || '!' FROM dm_m m2 WHERE m2.id = dm_m.id) RETURNING *
+----
+1|1000|p!|0
+2|300|q!|9
+tag: UPDATE 2
+
+query
+UPDATE dm_m SET (b, a) = ROW('r', a + 1), c = a WHERE id = 1 RETURNING *
+----
+1|1001|r|1000
+tag: UPDATE 1
+
+query
+UPDATE dm_m SET (a, b) = (SELECT 1, 'z' WHERE false) WHERE id = 1 RETURNING *
+----
+1|NULL|NULL|1000
+tag: UPDATE 1
+
+query
+WITH u AS (UPDATE dm_m SET (a, c) = (SELECT count(*), max(c) FROM dm_m) RETURNING id, a, c) SELECT * FROM u ORDER BY id
+----
+1|2|1000
+2|2|1000
+tag: SELECT 2
+
+query
+INSERT INTO dm_m VALUES (1, 0, 'c') ON CONFLICT (id) DO UPDATE SET (a, b) = (excluded.a + 7, excluded.b) RETURNING *
+----
+1|7|c|1000
+tag: INSERT 0 1
+
+query
+INSERT INTO dm_m VALUES (2, 5, 'c') ON CONFLICT (id) DO UPDATE SET (a, b) = (SELECT excluded.a * 2, dm_m.b) RETURNING *
+----
+2|10|q!|1000
+tag: INSERT 0 1
+
+query
+UPDATE dm_m SET (a, b) = (3, 'u') FROM (VALUES (2)) v(k) WHERE dm_m.id = v.k RETURNING dm_m.*
+----
+2|3|u|1000
+tag: UPDATE 1
+
+statement error 0A000
+UPDATE dm_m SET (a) = (5)
+
+statement error 0A000
+UPDATE dm_m SET (a, b) = (5)
+
+statement error 42601
+UPDATE dm_m SET (a, b) = (1, 'a', 2)
+
+statement error 42601
+UPDATE dm_m SET (a, b) = (SELECT 1)
+
+statement error 42601
+UPDATE dm_m SET b = 'r', (a, b) = (1, 'b')
+
+statement error 21000
+UPDATE dm_m SET (a, b) = (SELECT a, b FROM dm_m)
+
+statement error 42703
+UPDATE dm_m SET (a, nope) = (1, 2)
+
+# Constraints hold for the assigned rows.
+statement ok
+CREATE TABLE dm_mc (id int PRIMARY KEY, a int CHECK (a > 0), u int UNIQUE)
+
+statement ok
+INSERT INTO dm_mc VALUES (1, 1, 1), (2, 2, 2)
+
+statement error 23514
+UPDATE dm_mc SET (a, u) = (0, 5) WHERE id = 1
+
+statement error 23505
+UPDATE dm_mc SET (a, u) = (SELECT 3, 2) WHERE id = 1
+
+query
+WITH u AS (UPDATE dm_mc SET (id, u) = (id + 10, u + 10) RETURNING *) SELECT * FROM u ORDER BY id
+----
+11|1|11
+12|2|12
+tag: SELECT 2
+
+# Through an updatable view, the view's columns name the table's.
+statement ok
+CREATE VIEW dm_mv AS SELECT id, a AS aa, b FROM dm_m
+
+query
+UPDATE dm_mv SET (aa, b) = (5, 'v') WHERE id = 1 RETURNING *
+----
+1|5|v
+tag: UPDATE 1
