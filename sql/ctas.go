@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
@@ -26,7 +27,10 @@ type ctasStmt struct {
 	query       string   // the query, as PostgreSQL text
 	noData      bool     // WITH NO DATA: the table only
 	ifNotExists bool
-	into        bool // SELECT ... INTO
+	into        bool   // SELECT ... INTO
+	temp        bool   // TEMP: the session's temporary table (temp_table.go)
+	onCommit    string // a temporary one's ON COMMIT action
+	qualifier   string // the schema the name was given in
 }
 
 // command is the statement's name in PostgreSQL's messages.
@@ -116,20 +120,34 @@ func parseCreateTableAs(text string) (*ctasStmt, error) {
 		return nil, err
 	}
 	p := &settingParser{toks: stoks, pos: 1}
-	if p.accept("global") || p.accept("local") || p.peek("temp") || p.peek("temporary") {
-		return nil, unsupported("temporary tables made by a query (CREATE TEMP TABLE AS, SELECT INTO TEMP)")
-	}
 	if p.accept("unlogged") {
 		return nil, unsupported("unlogged tables")
 	}
+	_ = p.accept("global") || p.accept("local")
+	temp := p.accept("temp") || p.accept("temporary")
 	p.accept("table")
-	st := &ctasStmt{ifNotExists: p.accept("if", "not", "exists")}
-	if st.name, err = viewName(p); err != nil {
+	st := &ctasStmt{ifNotExists: p.accept("if", "not", "exists"), temp: temp}
+	if st.qualifier, st.name, err = ctasName(p); err != nil {
 		return nil, err
 	}
 	if p.peek("(") {
 		if st.cols, err = p.nameList(); err != nil {
 			return nil, err
+		}
+	}
+	if p.accept("on", "commit") {
+		switch {
+		case p.accept("drop"):
+			st.onCommit = "drop"
+		case p.accept("delete", "rows"):
+			st.onCommit = "delete rows"
+		case p.accept("preserve", "rows"):
+			st.onCommit = "preserve rows"
+		default:
+			return nil, p.syntaxError()
+		}
+		if !temp {
+			return nil, Errorf("42P16", "ON COMMIT can only be used on temporary tables")
 		}
 	}
 	if !p.done() {
@@ -156,8 +174,13 @@ func parseSelectInto(text string) (*ctasStmt, error) {
 	}
 	into := selectInto(toks)
 	i := into + 1
+	temp := false
+	if i < len(toks) && (toks[i].Is("global") || toks[i].Is("local")) && i+1 < len(toks) && (toks[i+1].Is("temp") || toks[i+1].Is("temporary")) {
+		i++
+	}
 	if i < len(toks) && (toks[i].Is("temp") || toks[i].Is("temporary")) {
-		return nil, unsupported("temporary tables made by a query (CREATE TEMP TABLE AS, SELECT INTO TEMP)")
+		temp = true
+		i++
 	}
 	if i < len(toks) && toks[i].Is("unlogged") {
 		return nil, unsupported("unlogged tables")
@@ -184,8 +207,8 @@ func parseSelectInto(text string) (*ctasStmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &ctasStmt{into: true}
-	if st.name, err = viewName(&settingParser{toks: stoks}); err != nil {
+	st := &ctasStmt{into: true, temp: temp}
+	if st.qualifier, st.name, err = ctasName(&settingParser{toks: stoks}); err != nil {
 		return nil, err
 	}
 	end := len(text)
@@ -199,7 +222,17 @@ func parseSelectInto(text string) (*ctasStmt, error) {
 // createTableAs runs CREATE TABLE AS and SELECT INTO.
 func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
-	if s.relationExists(st.name) { // before the query is looked at, as PostgreSQL
+	table := st.name // its name in the tablespace
+	if st.temp {
+		hidden, done, err := s.newTempName(st.qualifier, st.name, st.ifNotExists)
+		if err != nil || done {
+			if done {
+				return out.Complete("CREATE TABLE AS")
+			}
+			return err
+		}
+		table = hidden
+	} else if s.relationExists(st.name) { // before the query is looked at, as PostgreSQL
 		if st.ifNotExists {
 			return out.Complete("CREATE TABLE AS")
 		}
@@ -223,7 +256,7 @@ func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) e
 	if len(st.cols) > len(p.cols) {
 		return Errorf("42601", "too many column names were specified")
 	}
-	schema, err := ctasSchema(st.name, p.cols, st.cols)
+	schema, err := ctasSchema(table, p.cols, st.cols)
 	if err != nil {
 		return err
 	}
@@ -231,19 +264,31 @@ func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) e
 		return err
 	}
 	if s.tx != nil {
-		s.txCreated = append(s.txCreated, st.name) // dropped again if the block rolls back
+		s.txCreated = append(s.txCreated, table) // dropped again if the block rolls back
+	}
+	if st.temp {
+		s.addTempTable(st.name, table, st.onCommit)
+	}
+	var n int64
+	if !st.noData {
+		n, err = s.fillTableAs(ctx, table, p, ps)
+	}
+	if err != nil && s.tx == nil { // in a block, the failed transaction's ROLLBACK drops it
+		if st.temp {
+			s.forgetTempTable(table)
+		}
+		if derr := s.ts.DropTable(context.Background(), table); derr != nil && !errors.Is(derr, tablespace.ErrNoTable) {
+			s.ts.Logger().Warn("could not drop the table of a CREATE TABLE AS that failed", "table", table, "err", derr)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if st.temp && s.tx == nil && st.onCommit == "drop" {
+		s.dropTempTable(st.name) // its transaction, the statement's own, has committed
 	}
 	if st.noData {
 		return out.Complete(st.command())
-	}
-	n, err := s.fillTableAs(ctx, st.name, p, ps)
-	if err != nil {
-		if s.tx == nil { // in a block, the failed transaction's ROLLBACK drops it
-			if derr := s.ts.DropTable(context.Background(), st.name); derr != nil && !errors.Is(derr, tablespace.ErrNoTable) {
-				s.ts.Logger().Warn("could not drop the table of a CREATE TABLE AS that failed", "table", st.name, "err", derr)
-			}
-		}
-		return err
 	}
 	return out.Complete("SELECT " + strconv.FormatInt(n, 10))
 }
@@ -304,4 +349,20 @@ func (s *Session) fillTableAs(ctx context.Context, name string, p *plan, ps *par
 		return s.execPlan(ctx, tx, p, fill)
 	})
 	return fill.id, err
+}
+
+// ctasName reads the new table's [schema.]name: a temporary table may be named in pg_temp;
+// otherwise it is read as a view's name is.
+func ctasName(p *settingParser) (qualifier, name string, err error) {
+	start := p.pos
+	name, err = p.name()
+	if err != nil {
+		return "", "", err
+	}
+	if q, rest, ok := strings.Cut(name, "."); ok && (q == "pg_temp" || q == "public") && !p.toks[p.pos-1].ident {
+		return q, rest, nil
+	}
+	p.pos = start
+	name, err = viewName(p)
+	return "", name, err
 }

@@ -24,6 +24,8 @@ type cteDef struct {
 	recursive bool       // defined by WITH RECURSIVE
 	work      *workTable // set while its recursive term binds: references read the work table
 	share     *cteShare  // a non-recursive one's computation, when its references share it (cte_share.go)
+	// noReturning: a data-modifying WITH query without RETURNING, which no query may read (cte_modify.go)
+	noReturning bool
 }
 
 // withCTEs binds a query (bind) with the definitions of its WITH clause in scope.

@@ -49,7 +49,10 @@ func init() {
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
 		// Reserved in PostgreSQL, where vitess would read an alias. A PREPARE's statement is
 		// read again on its own (prepare_stmt.go).
-		{"returning", wordRule{"returning-elsewhere", func(r *rewriter) bool { return len(r.words) == 0 || r.words[0] != "prepare" }, refuseWord}},
+		// A data-modifying WITH's queries are read again on their own (cte_modify.go).
+		{"returning", wordRule{"returning-elsewhere", func(r *rewriter) bool {
+			return len(r.words) == 0 || r.words[0] != "prepare" && !modifyingWithWords(r.words)
+		}, refuseReturning}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
 		{"insert", wordRule{"insert", func(r *rewriter) bool { return len(r.words) == 0 }, emitInsert}},

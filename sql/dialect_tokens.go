@@ -162,6 +162,9 @@ func (r *rewriter) punct(t lexer.Token) error {
 	case ";":
 		return r.semicolon(t)
 	case "(":
+		if done, err := r.multiSetItem(); done || err != nil { // UPDATE's SET (a, b) = (update_rowset.go)
+			return err
+		}
 		if done, err := r.aliasColumnList(); done || err != nil {
 			return err
 		}

@@ -301,6 +301,9 @@ func matchingKeys(ec *execCtx, acc *access) ([][]byte, error) {
 // lockAndRecheck locks a row, reads its current image and checks the filter again: another
 // transaction may have changed it between the scan and the lock (READ COMMITTED).
 func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []byte, row []types.Value) (bool, error) {
+	if tx.ChangedInCompound(acc.table.name, key) {
+		return false, nil // another part of a data-modifying WITH changed it (cte_modify.go)
+	}
 	value, ok, err := tx.GetForUpdate(ctx, acc.table.name, key)
 	if err != nil || !ok {
 		return false, err
@@ -446,7 +449,11 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 	schema := bt.schema
 	sets := make([]assignment, 0, len(exprs))
 	pkChanges := false
-	for _, ue := range exprs {
+	items, fields, err := expandSetItems(exprs, sc) // SET (a, b) = ... (update_rowset.go)
+	if err != nil {
+		return nil, false, err
+	}
+	for k, ue := range items {
 		i, err := bt.scope.column(ue.Name)
 		if err != nil {
 			return nil, false, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
@@ -456,17 +463,11 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 				return nil, false, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
 			}
 		}
-		var x *expr
-		if _, isDefault := ue.Expr.(*sqlparser.Default); isDefault {
-			defs, err := s.defaults(schema)
-			if err != nil {
+		x := fields[k]
+		if x == nil {
+			if x, err = s.setSource(ue.Expr, schema, i, sc); err != nil {
 				return nil, false, err
 			}
-			if x = defs[i]; x == nil {
-				x = constExpr(types.NullValue, false)
-			}
-		} else if x, err = compile(ue.Expr, sc); err != nil {
-			return nil, false, err
 		}
 		if x.param > 0 && x.unknown {
 			x = x.setParamType(schema.Columns[i].Type)
@@ -475,4 +476,20 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 		pkChanges = pkChanges || schema.IsPK(i)
 	}
 	return sets, pkChanges, nil
+}
+
+// setSource compiles the expression a SET item assigns to column i: DEFAULT is the column's
+// default (NULL without one).
+func (s *Session) setSource(e sqlparser.Expr, schema *types.Schema, i int, sc *scope) (*expr, error) {
+	if _, isDefault := e.(*sqlparser.Default); !isDefault {
+		return compile(e, sc)
+	}
+	defs, err := s.defaults(schema)
+	if err != nil {
+		return nil, err
+	}
+	if defs[i] == nil {
+		return constExpr(types.NullValue, false), nil
+	}
+	return defs[i], nil
 }

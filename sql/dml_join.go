@@ -101,6 +101,9 @@ func (j *dmlJoin) collect(ec *execCtx) ([]joinedRow, error) {
 // lock locks a collected row's target, puts its current image into the joined row and
 // checks WHERE again; false when the row is gone or no longer matches.
 func (j *dmlJoin) lock(ctx context.Context, tx *tablespace.Txn, jr joinedRow) (bool, error) {
+	if tx.ChangedInCompound(j.bt.name, jr.key) {
+		return false, nil // another part of a data-modifying WITH changed it (cte_modify.go)
+	}
 	value, ok, err := tx.GetForUpdate(ctx, j.bt.name, jr.key)
 	if err != nil || !ok {
 		return false, err

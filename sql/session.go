@@ -267,6 +267,9 @@ func (s *Session) withTxn(ctx context.Context, fn func(*tablespace.Txn) error) e
 	if err == nil {
 		err = s.notifyRoom()
 	}
+	if err == nil && s.hasDeleteRows() {
+		err = s.emptyTempTables(ctx, tx)
+	}
 	if err != nil {
 		tx.Rollback()
 		s.endAutocommitNotify(false)
@@ -371,12 +374,16 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
 	}
-	if err := s.notifyRoom(); err != nil {
+	err := s.notifyRoom()
+	if err == nil && s.hasDeleteRows() {
+		err = s.emptyTempTables(ctx, tx)
+	}
+	if err != nil {
 		tx.Rollback()
 		s.endTxn(false)
 		return err
 	}
-	err := tx.Commit(ctx)
+	err = tx.Commit(ctx)
 	s.endTxn(err == nil)
 	if errors.Is(err, tablespace.ErrNotLeader) {
 		return leaderMovedInTxn() // refused, never appended: the transaction rolled back

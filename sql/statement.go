@@ -34,6 +34,7 @@ type Statement struct {
 	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas      *ctasStmt              // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	modWith   *modifyingWith         // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
 	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
@@ -168,6 +169,10 @@ func utilityParserTable() []utilityParser {
 		}},
 		{isCreateTableAs, func(st *Statement, text string) (err error) {
 			st.ctas, err = parseCreateTableAs(text)
+			return err
+		}},
+		{isModifyingWith, func(st *Statement, text string) (err error) {
+			st.modWith, err = parseModifyingWith(text)
 			return err
 		}},
 		{isSelectInto, func(st *Statement, text string) (err error) {
@@ -384,32 +389,12 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 		}
 	}
 	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
-	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
-	if err != nil {
-		return nil, err
-	}
-	retList := st.returning
-	if through != nil {
-		ps.views = append(ps.views, through.deps...)
-		retList, ps.checks = through.returning, through.checks
-	}
-	var p *plan
-	switch ast := target.(type) {
-	case sqlparser.TableStatement:
-		p, err = s.bindSelect(ast, ps)
-	case *sqlparser.ExplainStmt:
-		p, err = s.bindExplain(ast, ps)
-	case *sqlparser.Insert:
-		p, err = s.bindInsert(ast, ps, retList, st.conflict)
-	case *sqlparser.Update:
-		p, err = s.bindUpdate(ast, ps, retList)
-	case *sqlparser.Delete:
-		p, err = s.bindDelete(ast, ps, retList)
-	default:
-		return nil, nil
-	}
+	p, err := s.bindStatement(st, ps)
 	if err != nil {
 		return nil, st.locateBindError(err)
+	}
+	if p == nil {
+		return nil, nil
 	}
 	if st.fixed && st.plan != nil && p != nil && resultChanged(st.plan.cols, p.cols) {
 		// The old plan stays: every later run binds again and fails again, as in PostgreSQL.
@@ -422,6 +407,37 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.views, p.tempEpoch = ps.views, s.tempEpoch
 	st.plan = p
 	return p, nil
+}
+
+// bindStatement binds st's statement with the parameters ps; nil for a statement without a
+// plan.
+func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
+	if st.modWith != nil {
+		return s.bindModifyingWith(st.modWith, ps) // cte_modify.go
+	}
+	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
+	if err != nil {
+		return nil, err
+	}
+	retList := st.returning
+	ps.checks = nil
+	if through != nil {
+		ps.views = append(ps.views, through.deps...)
+		retList, ps.checks = through.returning, through.checks
+	}
+	switch ast := target.(type) {
+	case sqlparser.TableStatement:
+		return s.bindSelect(ast, ps)
+	case *sqlparser.ExplainStmt:
+		return s.bindExplain(ast, ps)
+	case *sqlparser.Insert:
+		return s.bindInsert(ast, ps, retList, st.conflict)
+	case *sqlparser.Update:
+		return s.bindUpdate(ast, ps, retList)
+	case *sqlparser.Delete:
+		return s.bindDelete(ast, ps, retList)
+	}
+	return nil, nil
 }
 
 // Reshapeable lets a re-bind of a prepared statement change its result columns: for a

@@ -42,6 +42,10 @@ func (st *Statement) CheckReadOnly() error {
 // commandName names st as PostgreSQL's read-only error does (CreateCommandName).
 func (st *Statement) commandName() string {
 	switch {
+	case st.modWith != nil && st.modWith.main.IsQuery():
+		return "SELECT" // a data-modifying WITH is named by its main statement
+	case st.modWith != nil:
+		return st.modWith.main.commandName()
 	case st.IsQuery():
 		return "SELECT FOR UPDATE"
 	case st.copy != nil:

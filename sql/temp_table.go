@@ -22,8 +22,8 @@ import (
 // first in PostgreSQL's search path, and drops its tables when it ends (Close). A process
 // that crashed leaves them behind: the first session of a tablespace in a process drops every
 // table of the prefix (sweepTempTables), since every session of a tablespace runs on its
-// leader. ON COMMIT PRESERVE ROWS (the default) and DROP are PostgreSQL's; DELETE ROWS is not
-// done yet (0A000). Not done either: the catalogs show the hidden name (pg_class lists other
+// leader. ON COMMIT PRESERVE ROWS (the default), DROP and DELETE ROWS (the rows are truncated in
+// the committing transaction: emptyTempTables) are PostgreSQL's. Not done: the catalogs show the hidden name (pg_class lists other
 // sessions' temporary tables too, as PostgreSQL's does, but in their pg_temp_N schema under
 // their own name), and another session naming the hidden name reads the table.
 
@@ -39,8 +39,9 @@ var (
 
 // tempTable is one of the session's temporary tables.
 type tempTable struct {
-	hidden string // its name in the tablespace
-	drop   bool   // ON COMMIT DROP
+	hidden     string // its name in the tablespace
+	drop       bool   // ON COMMIT DROP
+	deleteRows bool   // ON COMMIT DELETE ROWS
 }
 
 // tempTableName is the hidden name of the session's temporary table name, if it has one.
@@ -52,39 +53,80 @@ func (s *Session) tempTableName(name string) (string, bool) {
 	return t.hidden, true
 }
 
-// createTempTable is CREATE TEMP TABLE: CREATE TABLE under the hidden name.
-func (s *Session) createTempTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
-	if st.Table.Qualifier.String() != "" && st.Table.Qualifier.String() != "pg_temp" {
-		return Errorf("42P16", "cannot create temporary relation in non-temporary schema")
+// newTempName checks that the session may create the temporary table name (qualifier is
+// the schema it was given in, "" for none) and returns its hidden name; done is true when
+// IF NOT EXISTS finds it there already.
+func (s *Session) newTempName(qualifier, name string, ifNotExists bool) (hidden string, done bool, err error) {
+	if qualifier != "" && qualifier != "pg_temp" {
+		return "", false, Errorf("42P16", "cannot create temporary relation in non-temporary schema")
 	}
-	if onCommit == "delete rows" {
-		return unsupported("ON COMMIT DELETE ROWS")
-	}
-	name := st.Table.Name.String()
 	if _, ok := s.tempTables[name]; ok {
-		if st.IfNotExists {
-			return out.Complete("CREATE TABLE")
+		if ifNotExists {
+			return "", true, nil
 		}
-		return Errorf("42P07", "relation %q already exists", name)
+		return "", false, Errorf("42P07", "relation %q already exists", name)
 	}
 	if s.tempID == "" {
 		s.tempID = tempTablePrefix + tempProcess + "_" + strconv.FormatUint(tempSessions.Add(1), 36) + "_"
 	}
-	hidden := s.tempID + name
+	return s.tempID + name, false, nil
+}
+
+// addTempTable records the session's new temporary table name (stored as hidden) with its
+// ON COMMIT action ("", "preserve rows", "delete rows" or "drop").
+func (s *Session) addTempTable(name, hidden, onCommit string) {
+	if s.tempTables == nil {
+		s.tempTables = map[string]*tempTable{}
+	}
+	s.tempTables[name] = &tempTable{hidden: hidden, drop: onCommit == "drop", deleteRows: onCommit == "delete rows"}
+	s.tempEpoch++ // a plan bound before reads the permanent table of the name: bind it again
+	if s.tx != nil {
+		s.txTempTables = append(s.txTempTables, name)
+	}
+}
+
+// createTempTable is CREATE TEMP TABLE: CREATE TABLE under the hidden name.
+func (s *Session) createTempTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
+	name := st.Table.Name.String()
+	hidden, done, err := s.newTempName(st.Table.Qualifier.String(), name, st.IfNotExists)
+	if err != nil || done {
+		if done {
+			return out.Complete("CREATE TABLE")
+		}
+		return err
+	}
 	ct := *st
 	ct.Temp, ct.Table = false, sqlparser.TableName{Name: sqlparser.NewIdentifierCS(hidden)}
 	if err := s.createNamedTable(ctx, &ct, cons, out); err != nil {
 		return err
 	}
-	if s.tempTables == nil {
-		s.tempTables = map[string]*tempTable{}
-	}
-	s.tempTables[name] = &tempTable{hidden: hidden, drop: onCommit == "drop"}
-	s.tempEpoch++ // a plan bound before reads the permanent table of the name: bind it again
-	if s.tx != nil {
-		s.txTempTables = append(s.txTempTables, name)
-	} else if onCommit == "drop" {
+	s.addTempTable(name, hidden, onCommit)
+	if s.tx == nil && onCommit == "drop" {
 		s.dropTempTable(name) // its transaction, the statement's own, has committed
+	}
+	return nil
+}
+
+// emptyTempTables empties the session's ON COMMIT DELETE ROWS tables in tx, which is about to
+// commit, as PostgreSQL's PreCommit_on_commit_actions truncates them.
+func (s *Session) emptyTempTables(ctx context.Context, tx *tablespace.Txn) error {
+	if tx.Writes() == 0 {
+		return nil // it wrote no rows, so they are empty (each commit empties them)
+	}
+	for _, t := range s.tempTables {
+		if !t.deleteRows || !tx.Entered(t.hidden) {
+			continue
+		}
+		schema, ok := s.ts.Schema(t.hidden)
+		if !ok {
+			continue
+		}
+		if err := enterTable(ctx, tx, t.hidden, schema); err != nil {
+			return err
+		}
+		if err := tx.Truncate(ctx, t.hidden); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -181,4 +223,14 @@ func emitOnCommit(r *rewriter, _ string) error {
 		return r.syntaxErrorAt(r.peek(1))
 	}
 	return nil
+}
+
+// hasDeleteRows reports whether the session has an ON COMMIT DELETE ROWS table.
+func (s *Session) hasDeleteRows() bool {
+	for _, t := range s.tempTables {
+		if t.deleteRows {
+			return true
+		}
+	}
+	return false
 }

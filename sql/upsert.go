@@ -64,7 +64,11 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 	for _, col := range schema.Columns {
 		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, hidden: true, merged: -1})
 	}
-	for _, ue := range onDup {
+	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
+	if err != nil {
+		return nil, err
+	}
+	for k, ue := range items {
 		i := schema.ColumnIndex(ue.Name.Name.String())
 		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != bt.alias) {
 			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
@@ -74,9 +78,11 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 				return nil, Errorf("42601", "multiple assignments to same column %q", schema.Columns[i].Name)
 			}
 		}
-		x, err := compile(ue.Expr, sc)
-		if err != nil {
-			return nil, err
+		x := fields[k]
+		if x == nil {
+			if x, err = compile(ue.Expr, sc); err != nil {
+				return nil, err
+			}
 		}
 		if x.param > 0 && x.unknown {
 			x = x.setParamType(schema.Columns[i].Type)

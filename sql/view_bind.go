@@ -49,6 +49,9 @@ func (s *Session) isView(name string) bool {
 func (s *Session) namedQueryItem(t *ast.Table, ps *params, outer *scope, lvl *level) (*fromItem, bool, error) {
 	if t.Schema == "" {
 		if def, ok := s.lookupCTE(t.Name); ok {
+			if def.noReturning {
+				return nil, true, Errorf("0A000", "WITH query %q does not have a RETURNING clause", def.name)
+			}
 			n, cols, err := s.bindCTERef(def, ps, outer, lvl)
 			if err != nil {
 				return nil, true, err

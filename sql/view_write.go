@@ -385,7 +385,7 @@ func (vw *viewWrite) update(up *sqlparser.Update) (sqlparser.Statement, error) {
 		if q := ue.Name.Qualifier.Name.String(); q != "" && q != vw.alias {
 			return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
 		}
-		c, err := vw.column(ue.Name.Name.String(), "UPDATE")
+		name, err := vw.setTarget(ue)
 		if err != nil {
 			return nil, err
 		}
@@ -393,7 +393,7 @@ func (vw *viewWrite) update(up *sqlparser.Update) (sqlparser.Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Exprs = append(out.Exprs, &sqlparser.UpdateExpr{Name: &sqlparser.ColName{Name: c.Name}, Expr: e})
+		out.Exprs = append(out.Exprs, &sqlparser.UpdateExpr{Name: &sqlparser.ColName{Name: name}, Expr: e})
 	}
 	var err error
 	out.Where, err = vw.where(up.Where)
@@ -406,4 +406,26 @@ func (vw *viewWrite) delete(del *sqlparser.Delete) (sqlparser.Statement, error) 
 	var err error
 	out.Where, err = vw.where(del.Where)
 	return &out, err
+}
+
+// setTarget is the table column a SET item through the view assigns; a multiple-column
+// item's marker (update_rowset.go) names each of its columns' table column.
+func (vw *viewWrite) setTarget(ue *sqlparser.UpdateExpr) (sqlparser.IdentifierCI, error) {
+	cols := rowSetColumns(ue)
+	if cols == nil {
+		c, err := vw.column(ue.Name.Name.String(), "UPDATE")
+		if err != nil {
+			return sqlparser.IdentifierCI{}, err
+		}
+		return c.Name, nil
+	}
+	name := rowSetMarker
+	for _, col := range cols {
+		c, err := vw.column(col, "UPDATE")
+		if err != nil {
+			return sqlparser.IdentifierCI{}, err
+		}
+		name += "\x00" + c.Name.String()
+	}
+	return sqlparser.NewIdentifierCI(name), nil
 }

@@ -24,11 +24,37 @@ type stmtView struct {
 }
 
 // BeginStatementView makes the transaction's reads see its writes as they were now, until
-// EndStatementView.
-func (tx *Txn) BeginStatementView() { tx.view = &stmtView{mark: len(tx.writes)} }
+// EndStatementView. Inside a compound statement the compound's view stays.
+func (tx *Txn) BeginStatementView() {
+	if !tx.compound {
+		tx.view = &stmtView{mark: len(tx.writes)}
+	}
+}
 
 // EndStatementView makes reads see every own write again.
-func (tx *Txn) EndStatementView() { tx.view = nil }
+func (tx *Txn) EndStatementView() {
+	if !tx.compound {
+		tx.view = nil
+	}
+}
+
+// BeginCompoundStatement starts a statement made of several (PostgreSQL's data-modifying
+// WITH: each WITH query and the main query run as statements of their own): until
+// EndCompoundStatement, every read sees the transaction as it was now (none sees another
+// part's writes, as all of PostgreSQL's sub-statements share one snapshot and command id),
+// and the checks the constraint hook leaves for the statement's end wait for the whole
+// (StatementEnd does nothing), as PostgreSQL's AFTER triggers fire once the query ends.
+func (tx *Txn) BeginCompoundStatement() {
+	tx.view = &stmtView{mark: len(tx.writes)}
+	tx.compound = true
+}
+
+// EndCompoundStatement ends the compound statement: reads see every own write again and the
+// checks left for its end run (the first error is the statement's).
+func (tx *Txn) EndCompoundStatement() error {
+	tx.compound, tx.view = false, nil
+	return tx.StatementEnd()
+}
 
 // save keeps the image m at writes[i] that a write of the statement is about to replace.
 func (v *stmtView) save(i int, m wal.Mutation) {
@@ -65,4 +91,22 @@ func (tx *Txn) visibleWrites() int {
 		return min(tx.view.mark, len(tx.writes))
 	}
 	return len(tx.writes)
+}
+
+// ChangedInCompound reports whether the running compound statement has already written the row:
+// a later part of it leaves such a row alone, as PostgreSQL's UPDATE, DELETE and row locks
+// skip a row the same command changed (TM_SelfModified). False outside a compound statement.
+func (tx *Txn) ChangedInCompound(table string, key []byte) bool {
+	if !tx.compound || tx.view == nil {
+		return false
+	}
+	i, ok := tx.ownWrite(table, key)
+	if !ok {
+		return false
+	}
+	if i >= tx.view.mark {
+		return true
+	}
+	_, replaced := tx.view.saved[i]
+	return replaced
 }

@@ -58,6 +58,7 @@ type Txn struct {
 	act      activeTxn
 	sp       *txnSavepoints  // live savepoints and their undo log (savepoint.go); nil without
 	view     *stmtView       // the statement-start view reads see (stmtview.go); nil: the latest own writes
+	compound bool            // in a compound statement (stmtview.go): the view and the statement-end checks wait for its end
 	con      *txnConstraints // own-write indexes of constraint lookups (constraints.go); nil without
 	deferral *txnDeferral    // deferred constraint checks (deferred.go); nil without
 }
@@ -544,6 +545,9 @@ func (tx *Txn) AtStatementEnd(fn func() error) { tx.stmtChecks = append(tx.stmtC
 // StatementEnd runs the checks registered since the last statement ended, and forgets them:
 // the first error is the statement's.
 func (tx *Txn) StatementEnd() error {
+	if tx.compound {
+		return nil // the compound statement's end runs them (EndCompoundStatement)
+	}
 	checks := tx.stmtChecks
 	tx.stmtChecks = nil
 	for _, fn := range checks {

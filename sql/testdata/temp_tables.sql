@@ -158,8 +158,7 @@ CREATE TABLE bad (a int) ON COMMIT DROP
 statement error 42601
 CREATE TEMP TABLE bad (a int) ON COMMIT NOTHING
 
-# deviation: ON COMMIT DELETE ROWS is not done yet (0A000)
-statement error 0A000
+statement ok
 CREATE TEMP TABLE tdr (a int) ON COMMIT DELETE ROWS
 
 statement error 42P01
