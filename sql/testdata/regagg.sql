@@ -1,0 +1,35 @@
+# regagg: answers where drove once differed from PostgreSQL 15 on its regression suite's
+# aggregates, groupingsets, select_distinct, union, case, select, boolean and strings tests.
+# substr is its own function, its column named substr (not substring); ltrim and rtrim take
+# the characters to trim as a second argument.
+query
+SELECT s.substr, s.ltrim, s.rtrim FROM (SELECT substr('abcdef', 2, 3), ltrim('zzzytrim', 'xyz'), rtrim('trimxx', 'x')) s
+----
+bcd|trim|trim
+tag: SELECT 1
+
+query
+SELECT substr('abcdef', -1, 3), substr('abcdef', 3), substr('\x0102'::bytea, 2), SUBSTR ('abc', 2), substr(NULL, 1), ltrim('  a '), rtrim(' a  ') || '|'
+----
+a|cdef|\x02|bc|NULL|a | a|
+tag: SELECT 1
+
+statement error 22011
+SELECT substr('abc', 1, -1)
+
+statement error 42883
+SELECT substr(1234, 2)
+
+# substring(s SIMILAR p ESCAPE e): the part before the first escaped quote matches as little
+# as it can, whatever its own quantifiers.
+query
+SELECT SUBSTRING('abcdefg' SIMILAR 'a*#"%#"g*' ESCAPE '#'), SUBSTRING('aaabbbccc' SIMILAR 'a{1,2}#"%#"' ESCAPE '#'), SUBSTRING('abc' SIMILAR 'a?#"%#"' ESCAPE '#'), SUBSTRING('abcdefg' SIMILAR '%#"c%#"' ESCAPE '#')
+----
+abcdefg|aabbbccc|abc|cdefg
+tag: SELECT 1
+
+query
+SELECT SUBSTRING('a}}bc' SIMILAR '%}#"%#"' ESCAPE '#'), SUBSTRING('xxyy' SIMILAR '(x|xx)#"%#"' ESCAPE '#'), SUBSTRING('aaabbbccc' SIMILAR 'a+#"b*c*#"%' ESCAPE '#')
+----
+}bc|xyy|
+tag: SELECT 1
