@@ -48,6 +48,10 @@ type aggBinder struct {
 	groupMerged []bool     // the reference is unqualified and its column a merged USING one
 	groups      []*expr
 	groupText   []string
+	// groupItem: for a GROUP BY item naming a select-list item (by its alias or position),
+	// that item's index, else -1. With grouping sets, that item reads this group, not an
+	// equal one: GROUP BY a1, ROLLUP(a2) of SELECT g AS a1, g AS a2 nulls a2 alone.
+	groupItem []int
 	aggs        []*aggSpec
 	aggTrees    []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
 	sets        *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
@@ -63,7 +67,7 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		return ab, nil
 	}
 	for _, g := range st.GroupBy.Exprs {
-		e := g
+		e, item := g, -1
 		n, isPos, err := positionConstant(g, "GROUP BY")
 		if err != nil {
 			return nil, err
@@ -79,13 +83,13 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 				if !ok {
 					return nil, unsupported("GROUP BY position of *")
 				}
-				e = ae.Expr
+				e, item = ae.Expr, n-1
 			}
 		case *sqlparser.ColName:
 			if i, err := input.lookup(x); err == nil && i < 0 && x.Qualifier.IsEmpty() {
-				for _, se := range st.SelectExprs.Exprs {
+				for k, se := range st.SelectExprs.Exprs {
 					if ae, ok := se.(*sqlparser.AliasedExpr); ok && ae.As.String() == x.Name.String() {
-						e = ae.Expr
+						e, item = ae.Expr, k
 					}
 				}
 			}
@@ -117,6 +121,7 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		ab.groupMerged = append(ab.groupMerged, merged)
 		ab.groups = append(ab.groups, x)
 		ab.groupText = append(ab.groupText, exprText(e))
+		ab.groupItem = append(ab.groupItem, item)
 	}
 	return ab, nil
 }
@@ -165,6 +170,14 @@ func (ab *aggBinder) groupedRef(i int, c colRef) int {
 }
 
 // groupSlot reads grouped value g, which keeps its char(n) or varchar type.
+// itemGroup is the group select-list item k reads with grouping sets (groupItem), or -1.
+func (ab *aggBinder) itemGroup(k int) int {
+	if ab.sets == nil {
+		return -1
+	}
+	return slices.Index(ab.groupItem, k)
+}
+
 func (ab *aggBinder) groupSlot(g int) *expr {
 	x := slot(g, ab.groups[g].typ)
 	x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape

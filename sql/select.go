@@ -21,10 +21,21 @@ type projection struct {
 	volatile bool
 }
 
+// compileItem compiles select-list item k, e: with grouping sets, the group a GROUP BY item
+// naming it made (aggBinder.groupItem).
+func (*Session) compileItem(e sqlparser.Expr, k int, sc *scope) (*expr, error) {
+	if sc.agg != nil {
+		if g := sc.agg.itemGroup(k); g >= 0 {
+			return sc.agg.groupSlot(g), nil
+		}
+	}
+	return compile(e, sc)
+}
+
 // projections compiles the select list.
 func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projection, error) {
 	var projs []projection
-	for _, se := range exprs.Exprs {
+	for k, se := range exprs.Exprs {
 		switch se := se.(type) {
 		case *sqlparser.StarExpr:
 			q := se.TableName.Name.String()
@@ -63,7 +74,7 @@ func (s *Session) projections(exprs *sqlparser.SelectExprs, sc *scope) ([]projec
 				projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 			}
 		case *sqlparser.AliasedExpr:
-			x, err := compile(se.Expr, sc)
+			x, err := s.compileItem(se.Expr, k, sc)
 			if err != nil {
 				return nil, err
 			}

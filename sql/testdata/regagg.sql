@@ -33,3 +33,48 @@ SELECT SUBSTRING('a}}bc' SIMILAR '%}#"%#"' ESCAPE '#'), SUBSTRING('xxyy' SIMILAR
 ----
 }bc|xyy|
 tag: SELECT 1
+
+# (sorted outside: PostgreSQL's planner takes a1 and a2 for one sort key, ORDER BY 1, 2 ignored)
+query
+select * from (select g as a1, g as a2 from generate_series(1,3) g group by a2, rollup(a1)) s order by a1, a2
+----
+1|1
+2|2
+3|3
+NULL|1
+NULL|2
+NULL|3
+tag: SELECT 6
+
+query
+select g, g from generate_series(1,3) g group by 1, rollup(2) order by 1, 2
+----
+1|1
+1|NULL
+2|2
+2|NULL
+3|3
+3|NULL
+tag: SELECT 6
+
+query
+select g+1 as x, g+1 as y, grouping(g+1), count(*) from generate_series(1,3) g group by x, cube(y) order by 1, 2
+----
+2|2|0|1
+2|NULL|0|1
+3|3|0|1
+3|NULL|0|1
+4|4|0|1
+4|NULL|0|1
+tag: SELECT 6
+
+query
+select g as a1, g as a2, sum(g) from generate_series(1,3) g group by grouping sets ((a1), (a2)) order by 1, 2
+----
+1|NULL|1
+2|NULL|2
+3|NULL|3
+NULL|1|1
+NULL|2|2
+NULL|3|3
+tag: SELECT 6
