@@ -52,10 +52,10 @@ type aggBinder struct {
 	// that item's index, else -1. With grouping sets, that item reads this group, not an
 	// equal one: GROUP BY a1, ROLLUP(a2) of SELECT g AS a1, g AS a2 nulls a2 alone.
 	groupItem []int
-	aggs        []*aggSpec
-	aggTrees    []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
-	sets        *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
-	dependent   map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
+	aggs      []*aggSpec
+	aggTrees  []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
+	sets      *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
+	dependent map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
