@@ -78,3 +78,40 @@ NULL|1|1
 NULL|2|2
 NULL|3|3
 tag: SELECT 6
+
+# An aggregate whose argument is a subquery reading an enclosing query's columns belongs to
+# that query (aggregates.sql's "sublinks within outer-level aggregates"): one row, not one
+# per row of it.
+statement ok
+CREATE TABLE ra_t (k int, v int)
+
+statement ok
+INSERT INTO ra_t VALUES (1, 10), (2, 20), (3, 30), (4, NULL)
+
+query
+select (select max((select i.v from ra_t i where i.k = o.k))) from ra_t o
+----
+30
+tag: SELECT 1
+
+query
+select (select sum((select o.v))), (select count((select 1 from ra_t i where i.k = o.k limit 1))) from ra_t o
+----
+60|4
+tag: SELECT 1
+
+query
+select o.k, (select max((select i.v from ra_t i where i.k = x.k)) from ra_t x where x.k <= o.k) from ra_t o order by 1
+----
+1|10
+2|20
+3|30
+4|30
+tag: SELECT 4
+
+query
+select o.k % 2, (select max((select count(*) from ra_t i where i.k % 2 = o.k % 2))) from ra_t o group by o.k % 2 order by 1
+----
+0|2
+1|2
+tag: SELECT 2
