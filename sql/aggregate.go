@@ -48,10 +48,14 @@ type aggBinder struct {
 	groupMerged []bool     // the reference is unqualified and its column a merged USING one
 	groups      []*expr
 	groupText   []string
-	aggs        []*aggSpec
-	aggTrees    []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
-	sets        *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
-	dependent   map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
+	// groupItem: for a GROUP BY item naming a select-list item (by its alias or position),
+	// that item's index, else -1. With grouping sets, that item reads this group, not an
+	// equal one: GROUP BY a1, ROLLUP(a2) of SELECT g AS a1, g AS a2 nulls a2 alone.
+	groupItem []int
+	aggs      []*aggSpec
+	aggTrees  []*ast.FuncCall // the aggregate calls bound (aggregate_tree.go)
+	sets      *groupingSets   // GROUP BY's grouping sets, or nil (grouping_sets.go)
+	dependent map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
 }
 
 // newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
@@ -63,7 +67,7 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		return ab, nil
 	}
 	for _, g := range st.GroupBy.Exprs {
-		e, named := g, false // named: e is the select list's entry g names
+		e, item := g, -1 // item: the select list's entry g names
 		tree, err := groupTree(g)
 		if err != nil {
 			return nil, err
@@ -81,17 +85,17 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 			if !ok {
 				return nil, unsupported("GROUP BY position of *")
 			}
-			e, named = ae.Expr, true
+			e, item = ae.Expr, n-1
 		} else if x, ok := g.(*sqlparser.ColName); ok {
 			if i, err := input.lookup(x); err == nil && i < 0 && x.Qualifier.IsEmpty() {
-				for _, se := range st.SelectExprs.Exprs {
+				for k, se := range st.SelectExprs.Exprs {
 					if ae, ok := se.(*sqlparser.AliasedExpr); ok && ae.As.String() == x.Name.String() {
-						e, named = ae.Expr, true
+						e, item = ae.Expr, k
 					}
 				}
 			}
 		}
-		if named {
+		if item >= 0 {
 			if tree, err = groupTree(e); err != nil {
 				return nil, err
 			}
@@ -119,6 +123,7 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 		ab.groupMerged = append(ab.groupMerged, merged)
 		ab.groups = append(ab.groups, x)
 		ab.groupText = append(ab.groupText, exprText(e))
+		ab.groupItem = append(ab.groupItem, item)
 	}
 	return ab, nil
 }
@@ -167,6 +172,14 @@ func (ab *aggBinder) groupedRef(i int, c colRef) int {
 }
 
 // groupSlot reads grouped value g, which keeps its char(n) or varchar type.
+// itemGroup is the group select-list item k reads with grouping sets (groupItem), or -1.
+func (ab *aggBinder) itemGroup(k int) int {
+	if ab.sets == nil {
+		return -1
+	}
+	return slices.Index(ab.groupItem, k)
+}
+
 func (ab *aggBinder) groupSlot(g int) *expr {
 	x := slot(g, ab.groups[g].typ)
 	x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape

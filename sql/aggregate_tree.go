@@ -169,6 +169,10 @@ func aggregateOwnerTree(f *ast.FuncCall, sc *scope) *scope {
 		case *ast.Foreign:
 			o.vitess(n.Node.(sqlparser.Expr))
 			return false
+		case *ast.SubLink:
+			if q, ok := n.Query.(sqlparser.SQLNode); ok {
+				o.subquery(q)
+			}
 		}
 		return !o.here
 	})

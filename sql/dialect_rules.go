@@ -92,6 +92,9 @@ func init() {
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},
+		// substr, ltrim and rtrim: vitess reads them as MySQL's SUBSTRING and one-argument
+		// trims; quoted, they are PostgreSQL's functions (named substr, ltrim(s, chars), ...).
+		{"substr ltrim rtrim", wordRule{"string-function", functionCallNext, emitQuotedWord}},
 		// float8(x), float4(x): vitess reads the words as MySQL's types (typefuncs.go)
 		{"float8 float4", wordRule{"type-function", functionCallNext, emitQuotedWord}},
 		// Keywords of vitess that PostgreSQL reads as names outside the places below: quoted

@@ -27,6 +27,8 @@ func TestDialectRules(t *testing.T) {
 		{"type-function", "select float8(1), float4(x)", "select `float8`(1), `float4`(x)", ""},
 		{"type-function", "select float8 from t", "select float8 from t", ""},
 		{"regexp-function", "create table regexp_like (a int)", "create table regexp_like (a int)", ""},
+		{"string-function", "select substr(s, 2), ltrim(s, 'x'), rtrim (s)", "select `substr`(s, 2), `ltrim`(s, 'x'), `rtrim` (s)", ""},
+		{"string-function", "select s.substr from t", "select s.substr from t", ""},
 		{"mysql-current-date-call", "select current_date", "select current_date", ""},
 		{"mysql-empty-precision", "select current_timestamp(), localtime(3)", "", "42601"},
 		{"mysql-empty-precision", "select current_timestamp(3)", "select current_timestamp(3)", ""},

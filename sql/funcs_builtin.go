@@ -55,6 +55,8 @@ func scalarFuncs() []builtin {
 				}
 				return buildSubstring(c)
 			}},
+		{name: "substr", vol: i, strict: true, procs: []string{"877: text, int4, int4 -> text", "883: text, int4 -> text",
+			"2085: bytea, int4, int4 -> bytea", "2086: bytea, int4 -> bytea"}, build: buildSubstring},
 		{name: "btrim", vol: i, strict: true, procs: []string{"884: text, text -> text", "885: text -> text"}, build: trimFunc(true, true)},
 		{name: "ltrim", vol: i, strict: true, procs: []string{"875: text, text -> text", "881: text -> text"}, build: trimFunc(true, false)},
 		{name: "rtrim", vol: i, strict: true, procs: []string{"876: text, text -> text", "882: text -> text"}, build: trimFunc(false, true)},

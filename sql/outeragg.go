@@ -94,12 +94,40 @@ func (o *ownerSearch) vitess(e sqlparser.Expr) {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
 		case *sqlparser.Subquery:
+			o.subquery(n)
 			return false, nil
 		case *sqlparser.ColName:
 			o.column(refOf(n))
 		}
 		return !o.here, nil
 	}, e)
+}
+
+// subquery visits the column references of a subquery in the aggregate's arguments that
+// read enclosing queries, as PostgreSQL counts them: SELECT (SELECT max((SELECT i.v FROM t2 i
+// WHERE i.k = o.k))) FROM t1 o aggregates t1. A reference the subquery's own FROM clauses
+// resolve (one qualified by a table they name, or found in no enclosing query) is not one.
+func (o *ownerSearch) subquery(q sqlparser.SQLNode) {
+	own := map[string]bool{}
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		if t, ok := n.(*sqlparser.AliasedTableExpr); ok {
+			if !t.As.IsEmpty() {
+				own[t.As.String()] = true
+			} else if tn, ok := t.Expr.(sqlparser.TableName); ok {
+				own[tn.Name.String()] = true
+			}
+		}
+		return true, nil
+	}, q)
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		if c, ok := n.(*sqlparser.ColName); ok {
+			ref := refOf(c)
+			if s, _ := resolvingScope(ref, o.sc); s != nil && (ref.table == "" || !own[ref.table]) {
+				o.column(ref)
+			}
+		}
+		return !o.here, nil
+	}, q)
 }
 
 func (o *ownerSearch) result() *scope {

@@ -20,10 +20,21 @@ type projection struct {
 	volatile bool
 }
 
+// compileItem compiles select-list item k, e: with grouping sets, the group a GROUP BY item
+// naming it made (aggBinder.groupItem).
+func compileItem(e ast.Expr, k int, sc *scope) (*expr, error) {
+	if sc.agg != nil {
+		if g := sc.agg.itemGroup(k); g >= 0 {
+			return sc.agg.groupSlot(g), nil
+		}
+	}
+	return compileAST(e, sc)
+}
+
 // projections compiles the select list, as the binder converts it (selectTree).
 func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, error) {
 	var projs []projection
-	for _, t := range targets {
+	for k, t := range targets {
 		if c, ok := t.Expr.(*ast.ColumnRef); ok && c.Star {
 			ps, err := starProjections(c, sc)
 			if err != nil {
@@ -32,7 +43,7 @@ func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, er
 			projs = append(projs, ps...)
 			continue
 		}
-		x, err := compileAST(t.Expr, sc)
+		x, err := compileItem(t.Expr, k, sc)
 		if err != nil {
 			return nil, err
 		}
