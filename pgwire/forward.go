@@ -29,9 +29,9 @@ import (
 //     client gets 08007 (transaction_resolution_unknown) and the connection stays usable;
 //   - lost inside a transaction: 40001, and the relay keeps the client's transaction failed
 //     (25P02) until it ends it, as if the transaction had failed on the server;
-//   - a simple-protocol statement in autocommit refused with NotLeaderError before any
-//     result was sent: nothing was applied, so it is routed again and retried, within
-//     retryBudget.
+//   - a statement in autocommit refused with NotLeaderError before any result was sent (a
+//     simple Query, or an extended batch without Flush): nothing was applied, so it is
+//     routed again and retried, within retryBudget.
 //
 // One goroutine (run) owns all the state. Two readers feed it messages, one from the client
 // and one from the current upstream, each waiting for run to be done with a message before

@@ -16,7 +16,10 @@ import (
 // switches to forwarding: the local session closes, a relay (forward.go) opens an upstream
 // session on the leader with the same startup parameters, SET statements and named
 // prepared statements, and the query is sent there; the client sees its answer, not the
-// refusal. To make that possible the local session remembers its SET statements as the
+// refusal. The same holds for an extended-protocol Execute that is the first of its
+// autocommit batch (switchExecute): the unnamed statement's Parse and the portal's Bind go
+// upstream again before it, the relay drops their replies, which the client already has,
+// and relays the rest of the batch. To make that possible the local session remembers its SET statements as the
 // relay does (noteSettings, a few byte comparisons per query unless the query starts with
 // SET, RESET, DISCARD or DEALLOCATE). Named portals do not survive the switch, nor do
 // settings changed by set_config() or by a SET inside a multi-statement query.
