@@ -165,8 +165,9 @@ type fakeStmt struct {
 func (f *fakeStmt) ParamTypes() []types.Type { return f.params }
 func (f *fakeStmt) Columns() []sql.Column    { return f.cols }
 
-// Prepare knows "rows", "many", "insert", "fail", "commit", "sleep" and "echo $1" (returns
-// its text parameter).
+// Prepare knows "rows", "many", "insert", "fail", "commit", "sleep", "echo $1" (returns
+// its parameter) and "insert $1" ("insert", then returns its parameter, as INSERT ...
+// RETURNING would).
 func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type) (sql.PreparedStatement, error) {
 	st := &fakeStmt{query: q}
 	switch q {
@@ -174,7 +175,7 @@ func (s *fakeSession) Prepare(_ context.Context, q string, declared []types.Type
 		st.cols = []sql.Column{{Name: "id", Type: types.Int32}, {Name: "name", Type: types.Text}, {Name: "ok", Type: types.Bool}}
 	case "many":
 		st.cols = []sql.Column{{Name: "n", Type: types.Int64}}
-	case "echo $1":
+	case "echo $1", "insert $1":
 		st.params = []types.Type{types.Int64}
 		if len(declared) == 1 && declared[0] != types.Null {
 			st.params = declared
@@ -193,6 +194,13 @@ func (s *fakeSession) ExecPrepared(ctx context.Context, ps sql.PreparedStatement
 		out.Row(args)
 		return out.Complete("SELECT 1")
 	}
+	if st.query == "insert $1" {
+		if err := s.Exec(ctx, "insert", noComplete{out}); err != nil {
+			return err
+		}
+		out.Row(args)
+		return out.Complete("INSERT 0 1")
+	}
 	return s.Exec(ctx, st.query, noColumns{out})
 }
 
@@ -200,6 +208,11 @@ func (s *fakeSession) ExecPrepared(ctx context.Context, ps sql.PreparedStatement
 type noColumns struct{ sql.Output }
 
 func (noColumns) Columns([]sql.Column) error { return nil }
+
+// noComplete drops Complete calls: the statement completes after its returned row.
+type noComplete struct{ sql.Output }
+
+func (noComplete) Complete(string) error { return nil }
 
 // startServer serves a fakeBackend on a loopback port.
 func startServer(t testing.TB, mut ...func(*Config)) (*Server, string) {

@@ -29,9 +29,9 @@ import (
 //     client gets 08007 (transaction_resolution_unknown) and the connection stays usable;
 //   - lost inside a transaction: 40001, and the relay keeps the client's transaction failed
 //     (25P02) until it ends it, as if the transaction had failed on the server;
-//   - a simple-protocol statement in autocommit refused with NotLeaderError before any
-//     result was sent: nothing was applied, so it is routed again and retried, within
-//     retryBudget.
+//   - a statement in autocommit refused with NotLeaderError before any result was sent (a
+//     simple Query, or an extended batch without Flush): nothing was applied, so it is
+//     routed again and retried, within retryBudget.
 //
 // One goroutine (run) owns all the state. Two readers feed it messages, one from the client
 // and one from the current upstream, each waiting for run to be done with a message before
@@ -75,15 +75,20 @@ type proxy struct {
 	batchExec  bool        // the batch has an Execute
 	batchEnds  bool        // the batch may end a transaction (mayEndTx): it parses or binds such a statement
 	unnamedEnd bool        // the unnamed statement, as last parsed, may end a transaction
-	tx         byte        // the transaction status of the last ReadyForQuery sent
-	held       bool        // the upstream was lost inside a transaction: it is failed here
-	heldTold   bool        // the client has been told (40001)
-	skipToSync bool        // an extended message failed here: skip to Sync
-	copyIn     bool        // the upstream is in COPY FROM STDIN
-	copyDrain  bool        // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
-	copyEnded  bool        // the client sent CopyDone or CopyFail since its last Query
-	stalled    bool        // the last client message is not acknowledged: the queue is full
-	stale      bool        // the upstream said it no longer leads: drop it once idle
+	// swallow counts the ParseComplete and BindComplete replies still to drop: a switched
+	// session's refused Execute goes upstream with its Parse and Bind again, which the
+	// client has had answered already (switch.go). batchSwallow is that count for the batch.
+	swallow      int
+	batchSwallow int
+	tx           byte // the transaction status of the last ReadyForQuery sent
+	held         bool // the upstream was lost inside a transaction: it is failed here
+	heldTold     bool // the client has been told (40001)
+	skipToSync   bool // an extended message failed here: skip to Sync
+	copyIn       bool // the upstream is in COPY FROM STDIN
+	copyDrain    bool // lost during COPY FROM STDIN: discard to CopyDone, then RFQ
+	copyEnded    bool // the client sent CopyDone or CopyFail since its last Query
+	stalled      bool // the last client message is not acknowledged: the queue is full
+	stale        bool // the upstream said it no longer leads: drop it once idle
 
 	sets    settingLog                 // SET statements to replay on a new upstream
 	txSets  []string                   // SETs of the open transaction, kept if it commits
@@ -102,6 +107,7 @@ type inflight struct {
 	executes bool     // the batch has an Execute
 	mayEnd   bool     // it may commit the transaction it was sent in (mayEndTx)
 	heldOut  []byte   // the batch's replies held back until a result shows it ran
+	swallow  int      // its first replies the client already has (proxy.swallow), for a retry
 	txBefore byte     // the status the client knew when it was sent
 	results  int      // messages relayed for it other than notices
 	tag      string   // the last CommandComplete
@@ -334,11 +340,11 @@ func (p *proxy) sync() {
 		clear(p.portals)
 	default:
 		p.pending = append(p.pending, &inflight{txBefore: p.tx, started: time.Now(), batch: p.batchRaw, parsed: p.batchNames,
-			executes: p.batchExec, mayEnd: p.tx != sql.TxIdle && p.batchExec && p.batchEnds})
+			executes: p.batchExec, mayEnd: p.tx != sql.TxIdle && p.batchExec && p.batchEnds, swallow: p.batchSwallow})
 		p.sendUp(&pgproto3.Sync{})
 		p.flushUp()
 	}
-	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds = nil, nil, false, false
+	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds, p.batchSwallow = nil, nil, false, false, 0
 }
 
 // extended relays Parse, Bind, Describe, Execute and Close, keeping the named statements
@@ -395,7 +401,7 @@ func (p *proxy) failBatch(e *sql.Error) {
 	p.write(errorResponse("ERROR", e))
 	p.skipToSync = true
 	p.batch = false
-	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds = nil, nil, false, false
+	p.batchRaw, p.batchNames, p.batchExec, p.batchEnds, p.batchSwallow = nil, nil, false, false, 0
 }
 
 // copyData relays the client's COPY data, or discards it after the upstream was lost.

@@ -24,7 +24,7 @@ type output struct {
 	pending int
 
 	simple     bool    // running a simple Query, where COPY is possible
-	started    bool    // the simple Query has sent a result (a switch to forwarding is too late)
+	started    bool    // the statement has sent a result (a switch to forwarding is too late)
 	tag        string  // the last CommandComplete tag
 	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
 	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
@@ -70,6 +70,7 @@ func (o *output) prepare(cols []sql.Column, formats []int16) {
 }
 
 func (o *output) Row(row []types.Value) error {
+	o.started = true
 	o.values = o.values[:0]
 	if o.scratch == nil {
 		o.scratch = make([]byte, 0, 256) // non-nil: an empty value must not read as NULL

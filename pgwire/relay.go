@@ -20,6 +20,9 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 		p.lost(ctx, ev.err)
 		return true
 	}
+	if p.swallowed(ev.msg) {
+		return true
+	}
 	var head *inflight
 	if len(p.pending) > 0 {
 		head = p.pending[0]
@@ -79,6 +82,22 @@ func (p *proxy) fromUpstream(ctx context.Context, ev event) bool {
 	}
 	p.write(ev.msg.(pgproto3.BackendMessage))
 	return true
+}
+
+// swallowed drops the ParseComplete and BindComplete of a Parse and Bind the relay sent
+// again after a switch (switchExecute): the client had them from the former leader.
+func (p *proxy) swallowed(msg any) bool {
+	if p.swallow == 0 {
+		return false
+	}
+	switch msg.(type) {
+	case *pgproto3.ParseComplete, *pgproto3.BindComplete:
+		p.swallow--
+		return true
+	case *pgproto3.ErrorResponse, *pgproto3.ReadyForQuery:
+		p.swallow = 0 // the rest of the batch is skipped upstream
+	}
+	return false
 }
 
 // mayEndTx says whether query text may commit a transaction: it has the word COMMIT or END
@@ -158,6 +177,7 @@ func (p *proxy) retry(ctx context.Context, head *inflight) {
 		p.log.Debug("retrying a statement on the new leader", "retries", head.retries+1)
 		head.notLead, head.failed, head.results, head.heldOut = nil, false, 0, head.heldOut[:0]
 		head.retries++
+		p.swallow = head.swallow
 		p.pending = append(p.pending, head)
 		if head.query != "" {
 			p.sendUp(&pgproto3.Query{String: head.query})

@@ -218,6 +218,11 @@ type conn struct {
 	// leaderMoved: an error the client got said this node no longer leads the tablespace;
 	// the session switches to forwarding once idle (switch.go).
 	leaderMoved bool
+	// The extended-protocol batch since the last Sync, for a switch of its refused Execute
+	// (switch.go): whether it executed anything, and its last Bind (kept only on a Backend
+	// that routes).
+	batchExec bool
+	lastBind  boundPortal
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string
@@ -387,6 +392,8 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Sync:
 			skipToSync = false
 			c.syncPortal(ctx)
+			c.batchExec = false
+			c.lastBind.forget()
 			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.sendNotes()
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
@@ -409,6 +416,9 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Bind:
 			if !skipToSync {
 				extErr = c.bind(m)
+				if extErr == nil {
+					c.keepBind(m)
+				}
 			}
 		case *pgproto3.Describe:
 			if !skipToSync {
@@ -416,7 +426,10 @@ func (c *conn) loop(ctx context.Context) {
 			}
 		case *pgproto3.Execute:
 			if !skipToSync {
-				extErr = c.execute(ctx, m)
+				var switched bool
+				if switched, extErr = c.executeOrSwitch(ctx, m); switched {
+					return // the relay serves the rest of the batch
+				}
 			}
 		case *pgproto3.Close:
 			if !skipToSync {

@@ -16,7 +16,10 @@ import (
 // switches to forwarding: the local session closes, a relay (forward.go) opens an upstream
 // session on the leader with the same startup parameters, SET statements and named
 // prepared statements, and the query is sent there; the client sees its answer, not the
-// refusal. To make that possible the local session remembers its SET statements as the
+// refusal. The same holds for an extended-protocol Execute that is the first of its
+// autocommit batch (switchExecute): the unnamed statement's Parse and the portal's Bind go
+// upstream again before it, the relay drops their replies, which the client already has,
+// and relays the rest of the batch. To make that possible the local session remembers its SET statements as the
 // relay does (noteSettings, a few byte comparisons per query unless the query starts with
 // SET, RESET, DISCARD or DEALLOCATE). Named portals do not survive the switch, nor do
 // settings changed by set_config() or by a SET inside a multi-statement query.
@@ -113,10 +116,27 @@ func (c *conn) switchIfMoved(ctx context.Context) bool {
 // the session is idle: nothing is sent); false means it stays local (the leader is not
 // known elsewhere yet, or cannot be reached) and the refusal goes to the client.
 func (c *conn) switchToForward(ctx context.Context, q string) bool {
+	p := c.switchProxy(ctx)
+	if p == nil {
+		return false
+	}
+	if q == "" {
+		return true // what report queued goes out with the next reply
+	}
+	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
+	p.sendUp(&pgproto3.Query{String: q})
+	p.flushUp()
+	return true
+}
+
+// switchProxy opens an upstream on the tablespace's leader elsewhere with the session's
+// settings and named prepared statements, closes the local session and makes the
+// connection a forwarded one; nil means it stays local.
+func (c *conn) switchProxy(ctx context.Context) *proxy {
 	router := c.srv.cfg.Backend.(Router)
 	route, err := router.Route(ctx, c.user, c.database)
 	if err != nil || route.Local() {
-		return false
+		return nil
 	}
 	p := newProxy(c, router, c.user, c.database, c.params)
 	p.sets = c.sets
@@ -128,24 +148,99 @@ func (c *conn) switchToForward(ctx context.Context, q string) bool {
 	up, status, err := p.reach(ctx, &route)
 	if err != nil {
 		c.log.Info("the session cannot switch to the new leader", "node", route.Node, "err", err)
-		return false
+		return nil
 	}
 	c.log.Info("this node no longer leads the tablespace; forwarding the session", "node", route.Node)
-	// Whatever the failed statement queued (nothing but ParameterStatus) goes out first.
+	// What the session queued goes out first: ParameterStatus, and the replies to the
+	// extended batch so far (ParseComplete, BindComplete, descriptions).
 	if err := c.be.Flush(); err != nil {
 		up.nc.Close()
-		return false
+		return nil
 	}
 	c.session.Close()
 	c.session = nil
 	c.setForward(p)
 	p.use(up)
 	p.report(status)
-	if q == "" {
-		return true // what report queued goes out with the next reply
+	return p
+}
+
+// boundPortal is the last Bind of the extended batch, encoded: its parameters point into
+// the connection's read buffer, which the next message overwrites. The buffer is reused, so
+// keeping it costs a copy, not an allocation.
+type boundPortal struct {
+	raw       []byte
+	portal    string
+	statement string
+}
+
+func (b *boundPortal) forget() { b.raw = b.raw[:0] }
+
+// keepBind remembers a Bind that succeeded, on a session that may switch.
+func (c *conn) keepBind(m *pgproto3.Bind) {
+	if _, ok := c.srv.cfg.Backend.(Router); !ok || c.forwarded {
+		return
 	}
-	p.pending = append(p.pending, &inflight{query: q, txBefore: sql.TxIdle, started: time.Now()})
-	p.sendUp(&pgproto3.Query{String: q})
+	raw, err := m.Encode(c.lastBind.raw[:0])
+	if err != nil {
+		c.lastBind.forget()
+		return
+	}
+	c.lastBind = boundPortal{raw: raw, portal: m.DestinationPortal, statement: m.PreparedStatement}
+}
+
+// executeOrSwitch runs an Execute; true means it was refused as not-leader where sending it
+// to the new leader is safe, and the connection is now forwarded with it in flight there.
+func (c *conn) executeOrSwitch(ctx context.Context, m *pgproto3.Execute) (bool, error) {
+	first := !c.batchExec
+	c.batchExec = true
+	txBefore := c.session.TxStatus()
+	c.out.started = false
+	err := c.execute(ctx, m)
+	if err == nil || !first || txBefore != sql.TxIdle || c.out.started || !c.refusedNotLeader(err) {
+		return false, err
+	}
+	return c.switchExecute(ctx, m), err
+}
+
+// switchExecute moves the session to the new leader with the Execute the former leader
+// refused: the first Execute of an autocommit batch, refused before any result, so nothing
+// was applied. The upstream gets the unnamed statement's Parse again if the portal is bound
+// to it (named ones are replayed as on any new upstream), the portal's Bind and the
+// Execute; the relay drops their ParseComplete and BindComplete, which the client has
+// already been sent, and relays the rest of the batch. false: the portal cannot be rebuilt
+// there (it is not the batch's last Bind, or its statement changed or came from SQL's
+// PREPARE), and the refusal goes to the client.
+func (c *conn) switchExecute(ctx context.Context, m *pgproto3.Execute) bool {
+	b := &c.lastBind
+	pt, ok := c.portals[m.Portal]
+	if len(b.raw) == 0 || b.portal != m.Portal || !ok {
+		return false
+	}
+	s, ok := c.statement(b.statement)
+	if !ok || s.query == "" || s.st != pt.st || (b.statement != "" && c.statements[b.statement] != s) {
+		return false
+	}
+	var batch []byte
+	swallow := 1
+	if b.statement == "" {
+		batch, _ = (&pgproto3.Parse{Query: s.query, ParameterOIDs: s.declared}).Encode(batch)
+		swallow = 2
+	}
+	batch = append(batch, b.raw...)
+	batch, _ = m.Encode(batch)
+	p := c.switchProxy(ctx)
+	if p == nil {
+		return false
+	}
+	c.log.Debug("sending the refused Execute to the new leader")
+	p.batch, p.batchExec = true, true
+	p.batchRaw = append(make([]byte, 0, len(batch)+256), batch...)
+	p.swallow, p.batchSwallow = swallow, swallow
+	if b.statement == "" {
+		p.unnamedEnd = mayEndTx(s.query)
+	}
+	p.upBuf = append(p.upBuf, batch...)
 	p.flushUp()
 	return true
 }

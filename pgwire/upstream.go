@@ -246,6 +246,7 @@ func (p *proxy) drop() {
 	up.nc.Close()
 	p.upBuf = p.upBuf[:0]
 	p.copyIn = false
+	p.swallow = 0
 }
 
 func (p *proxy) readUpstream(up *upstream) {
