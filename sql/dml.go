@@ -463,7 +463,7 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 				return nil, false, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
 			}
 		}
-		x := fields[k]
+		x := fieldOf(fields, k)
 		if x == nil {
 			if x, err = s.setSource(ue.Expr, schema, i, sc); err != nil {
 				return nil, false, err

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -49,6 +50,19 @@ func (r *rewriter) multiSetItem() (bool, error) {
 	r.b.WriteString("`")
 	r.lastWord = ""
 	return true, nil
+}
+
+// fieldOf is expandSetItems' fields[k], nil when it returned none.
+func fieldOf(fields []*expr, k int) *expr {
+	if fields == nil {
+		return nil
+	}
+	return fields[k]
+}
+
+// isRowSet says whether a SET item is a multiple-column one, (a, b) = ....
+func isRowSet(ue *sqlparser.UpdateExpr) bool {
+	return strings.HasPrefix(ue.Name.Name.String(), rowSetMarker+"\x00")
 }
 
 // rowSetColumns are the columns of a multiple-column SET item's marker; nil for a plain item.
@@ -139,6 +153,9 @@ func rowSetFields(sp *subplan) []*expr {
 // fields[k] is the expression of item k when it reads a subquery's field (nil: compile the
 // item's own expression).
 func expandSetItems(exprs sqlparser.UpdateExprs, sc *scope) ([]*sqlparser.UpdateExpr, []*expr, error) {
+	if !slices.ContainsFunc(exprs, isRowSet) {
+		return exprs, nil, nil // the usual SET list: nothing to flatten, nothing allocated
+	}
 	items := make([]*sqlparser.UpdateExpr, 0, len(exprs))
 	var fields []*expr
 	for _, item := range exprs {

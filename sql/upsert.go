@@ -78,7 +78,7 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 				return nil, Errorf("42601", "multiple assignments to same column %q", schema.Columns[i].Name)
 			}
 		}
-		x := fields[k]
+		x := fieldOf(fields, k)
 		if x == nil {
 			if x, err = compile(ue.Expr, sc); err != nil {
 				return nil, err
