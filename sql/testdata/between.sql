@@ -1,0 +1,146 @@
+# between: BETWEEN SYMMETRIC, NOT BETWEEN SYMMETRIC and BETWEEN ASYMMETRIC (the default).
+statement ok
+CREATE TABLE bw (a int, b int, s text)
+
+statement ok
+INSERT INTO bw VALUES (1, 10, 'a'), (3, 30, 'c'), (5, 50, 'e'), (7, NULL, NULL), (NULL, 20, 'b')
+
+# SYMMETRIC takes the bounds in either order; ASYMMETRIC is plain BETWEEN.
+query
+SELECT a FROM bw WHERE a BETWEEN SYMMETRIC 5 AND 1 ORDER BY a
+----
+1
+3
+5
+tag: SELECT 3
+
+query
+SELECT a FROM bw WHERE a BETWEEN SYMMETRIC 1 AND 5 ORDER BY a
+----
+1
+3
+5
+tag: SELECT 3
+
+query
+SELECT a FROM bw WHERE a NOT BETWEEN SYMMETRIC 5 AND 2 ORDER BY a
+----
+1
+7
+tag: SELECT 2
+
+query
+SELECT a FROM bw WHERE a BETWEEN ASYMMETRIC 5 AND 1 ORDER BY a
+----
+tag: SELECT 0
+
+query
+SELECT a FROM bw WHERE a NOT BETWEEN ASYMMETRIC 2 AND 5 ORDER BY a
+----
+1
+7
+tag: SELECT 2
+
+# NULL: (x >= lo AND x <= hi) OR (x >= hi AND x <= lo) with a NULL bound has one pair NULL
+# and the other NULL or false, so it is NULL, as is its NOT.
+query
+SELECT 3 BETWEEN SYMMETRIC 5 AND 1, 3 NOT BETWEEN SYMMETRIC 5 AND 1, NULL BETWEEN SYMMETRIC 1 AND 2, 3 BETWEEN SYMMETRIC NULL AND 5, 3 BETWEEN SYMMETRIC 5 AND NULL, 7 BETWEEN SYMMETRIC 5 AND NULL, 7 NOT BETWEEN SYMMETRIC 5 AND NULL, 0 BETWEEN SYMMETRIC 5 AND NULL, 0 NOT BETWEEN SYMMETRIC NULL AND 5
+----
+t|f|NULL|NULL|NULL|NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT a, b, s, a BETWEEN SYMMETRIC b AND 4, a NOT BETWEEN SYMMETRIC 4 AND b, s BETWEEN SYMMETRIC 'd' AND 'a' FROM bw ORDER BY a, b
+----
+1|10|a|f|t|t
+3|30|c|f|t|t
+5|50|e|t|f|f
+7|NULL|NULL|NULL|NULL|NULL
+NULL|20|b|NULL|NULL|t
+tag: SELECT 5
+
+# The bounds are expressions of the operators that bind tighter than BETWEEN.
+query
+SELECT 3 BETWEEN SYMMETRIC 2 + 3 AND 1, 'b' BETWEEN SYMMETRIC 'a' || 'c' AND 'a', 4 BETWEEN SYMMETRIC (SELECT max(a) FROM bw) AND 2 * 2, 2 BETWEEN SYMMETRIC CASE WHEN true AND false THEN 0 ELSE 3 END AND 1
+----
+t|f|t|t
+tag: SELECT 1
+
+query
+SELECT (1 BETWEEN SYMMETRIC 2 AND 0) AND (5 BETWEEN SYMMETRIC 6 AND 4) AND 2 BETWEEN ASYMMETRIC 1 AND 3, 1 BETWEEN SYMMETRIC (2 BETWEEN SYMMETRIC 3 AND 1)::int AND 0
+----
+t|t
+tag: SELECT 1
+
+statement ok
+PREPARE bwp (int, int) AS SELECT a FROM bw WHERE a BETWEEN SYMMETRIC $1 AND $2 ORDER BY a
+
+query
+EXECUTE bwp (6, 2)
+----
+3
+5
+tag: SELECT 2
+
+# Rows compare element by element, as with plain BETWEEN.
+query
+SELECT a, b FROM bw WHERE (a, b) BETWEEN SYMMETRIC (5, 60) AND (3, 0) ORDER BY a
+----
+3|30
+5|50
+tag: SELECT 2
+
+query
+SELECT (2, 2) BETWEEN SYMMETRIC (3, 0) AND (1, 5), (2, 2) NOT BETWEEN SYMMETRIC (3, 0) AND (1, 5), (2, 2) BETWEEN SYMMETRIC (2, NULL) AND (1, 5)
+----
+t|f|NULL
+tag: SELECT 1
+
+# EXPLAIN shows PostgreSQL's rewriting.
+# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
+query
+EXPLAIN SELECT * FROM bw WHERE a BETWEEN SYMMETRIC 1 AND 5
+----
+Seq Scan on bw
+  Filter: (((a >= 1) AND (a <= 5)) OR ((a >= 5) AND (a <= 1)))
+tag: EXPLAIN
+
+# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
+query
+EXPLAIN SELECT * FROM bw WHERE a NOT BETWEEN SYMMETRIC 1 AND 5
+----
+Seq Scan on bw
+  Filter: (((a < 1) OR (a > 5)) AND ((a < 5) OR (a > 1)))
+tag: EXPLAIN
+
+# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
+query
+EXPLAIN SELECT * FROM bw WHERE a BETWEEN ASYMMETRIC 1 AND 5
+----
+Seq Scan on bw
+  Filter: ((a >= 1) AND (a <= 5))
+tag: EXPLAIN
+
+# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
+query
+EXPLAIN SELECT * FROM bw WHERE (a, b) BETWEEN SYMMETRIC (1, 2) AND (5, 10)
+----
+Seq Scan on bw
+  Filter: (((ROW(a, b) >= ROW(1, 2)) AND (ROW(a, b) <= ROW(5, 10))) OR ((ROW(a, b) >= ROW(5, 10)) AND (ROW(a, b) <= ROW(1, 2))))
+tag: EXPLAIN
+
+statement error 42601
+SELECT 1 BETWEEN SYMMETRIC 2
+
+statement error 42601
+SELECT 1 BETWEEN SYMMETRIC ASYMMETRIC 2 AND 3
+
+# A view keeps its text and reads it again.
+statement ok
+CREATE VIEW bwv AS SELECT a FROM bw WHERE a BETWEEN SYMMETRIC 4 AND 2
+
+query
+SELECT * FROM bwv
+----
+3
+tag: SELECT 1
