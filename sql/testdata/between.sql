@@ -144,3 +144,47 @@ SELECT * FROM bwv
 ----
 3
 tag: SELECT 1
+
+# On a key and an index: SYMMETRIC is no range of either (its bounds may come in either
+# order), plain BETWEEN still is.
+statement ok
+CREATE TABLE bwk (id int PRIMARY KEY, k int, v text)
+
+statement ok
+CREATE INDEX bwk_k ON bwk (k)
+
+statement ok
+INSERT INTO bwk SELECT g, 10 - g, 'v' || g FROM generate_series(1, 9) g
+
+query
+SELECT id, k FROM bwk WHERE id BETWEEN SYMMETRIC 6 AND 3 ORDER BY id
+----
+3|7
+4|6
+5|5
+6|4
+tag: SELECT 4
+
+query
+SELECT id, k FROM bwk WHERE id NOT BETWEEN SYMMETRIC 6 AND 3 AND k BETWEEN SYMMETRIC 9 AND 2 ORDER BY id
+----
+1|9
+2|8
+7|3
+8|2
+tag: SELECT 4
+
+query
+SELECT id FROM bwk WHERE id BETWEEN 6 AND 3 OR k BETWEEN ASYMMETRIC 3 AND 4 ORDER BY id
+----
+6
+7
+tag: SELECT 2
+
+query
+SELECT id FROM bwk WHERE (id, k) BETWEEN SYMMETRIC (7, 0) AND (4, 6) ORDER BY id
+----
+4
+5
+6
+tag: SELECT 3
