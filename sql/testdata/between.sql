@@ -188,3 +188,36 @@ SELECT id FROM bwk WHERE (id, k) BETWEEN SYMMETRIC (7, 0) AND (4, 6) ORDER BY id
 5
 6
 tag: SELECT 3
+
+# Grouped by, in a CHECK constraint, and in UPDATE and DELETE conditions.
+query
+SELECT a BETWEEN SYMMETRIC 4 AND 0, count(*) FROM bw GROUP BY a BETWEEN SYMMETRIC 4 AND 0 ORDER BY 1
+----
+f|2
+t|2
+NULL|1
+tag: SELECT 3
+
+statement ok
+CREATE TABLE bwc (x int CHECK (x BETWEEN SYMMETRIC 10 AND 1))
+
+statement ok
+INSERT INTO bwc VALUES (5), (NULL)
+
+statement error 23514
+INSERT INTO bwc VALUES (11)
+
+query
+UPDATE bwk SET v = 'u' WHERE k BETWEEN SYMMETRIC 8 AND 6 RETURNING id, v
+----
+2|u
+3|u
+4|u
+tag: UPDATE 3
+
+query
+DELETE FROM bwk WHERE id NOT BETWEEN SYMMETRIC 8 AND 2 RETURNING id
+----
+1
+9
+tag: DELETE 2
