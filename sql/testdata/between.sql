@@ -221,3 +221,11 @@ DELETE FROM bwk WHERE id NOT BETWEEN SYMMETRIC 8 AND 2 RETURNING id
 1
 9
 tag: DELETE 2
+
+# Bounds the dialect pass writes with operators of their own: json's ->>, AT TIME ZONE
+# (in parentheses: PostgreSQL's bound is a b_expr), casts, a prefix minus, bitwise |.
+query
+SELECT '{"a": 3}'::jsonb ->> 'a' BETWEEN SYMMETRIC '{"a": 4}'::jsonb ->> 'a' AND '2', timestamp '2020-01-02' BETWEEN SYMMETRIC (timestamptz '2020-01-03 00:00+00' AT TIME ZONE 'UTC') AND '2020-01-01', 0 BETWEEN SYMMETRIC -1 AND 1::int, 3 BETWEEN SYMMETRIC 4 | 1 AND 2 | 1
+----
+t|t|t|t
+tag: SELECT 1
