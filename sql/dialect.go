@@ -139,25 +139,24 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
-	patterns    []patternOpen   // LIKE patterns open in parentheses (dialect_pattern.go)
-	ilike       *ilikeMark      // the last ILIKE written, for an ESCAPE after its pattern
-	symmetric   []symmetricOpen // BETWEEN SYMMETRICs waiting for their AND (dialect_between.go)
-	valuesRows  int             // 1 + the depth of a VALUES list of rows being written, or 0
-	setops      []setOpLevel    // per depth, INTERSECT's grouping (dialect_setops.go)
-	setOpMarker string          // the marker the next SELECT or VALUES gets
-	depth       int             // parentheses
-	fullJoinAt  int             // the depth of a FULL JOIN waiting for its ON or USING, or -1
-	naturals    []int           // the depths of the NATURAL FULL JOINs whose right items are being written
-	groupByAt   int             // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
-	windowAt    int             // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
-	distinctOn  distinctOnMove  // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
-	casts       []int           // depth inside each open CAST(
-	arrays      []int           // depth inside each open ARRAY(
-	parens      []openParen     // one per open parenthesis
-	brackets    []int           // where each open subscript's operand begins (-1: ARRAY[...])
-	clauses     []string        // per depth: "select" after SELECT, "from" inside its FROM, "limit"
-	limited     []bool          // per depth: the query there has had a LIMIT (an OFFSET after it is not alone)
-	chain       opChain         // see opChain
+	patterns    []patternOpen  // LIKE patterns open in parentheses (dialect_pattern.go)
+	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
+	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
+	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
+	setOpMarker string         // the marker the next SELECT or VALUES gets
+	depth       int            // parentheses
+	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
+	naturals    []int          // the depths of the NATURAL FULL JOINs whose right items are being written
+	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
+	windowAt    int            // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
+	distinctOn  distinctOnMove // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
+	casts       []int          // depth inside each open CAST(
+	arrays      []int          // depth inside each open ARRAY(
+	parens      []openParen    // one per open parenthesis
+	brackets    []int          // where each open subscript's operand begins (-1: ARRAY[...])
+	clauses     []string       // per depth: "select" after SELECT, "from" inside its FROM, "limit"
+	limited     []bool         // per depth: the query there has had a LIMIT (an OFFSET after it is not alone)
+	chain       opChain        // see opChain
 	// starts, savedStarts and postfix place the parentheses around a postfix predicate an
 	// operator follows (dialect_postfix.go).
 	starts      []exprStarts
@@ -175,6 +174,8 @@ type rewriter struct {
 	// aggMarker is the marker-agg rule's SEPARATOR and aggName its aggregate, for the
 	// argument list that follows.
 	aggMarker, aggName string
+
+	symmetric []symmetricOpen // BETWEEN SYMMETRICs waiting for their AND (dialect_between.go)
 
 	track bool      // record marks: the pass runs again to locate an error (rewriteMarks)
 	marks []posMark // the statement's, when track
