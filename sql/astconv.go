@@ -90,11 +90,12 @@ func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 	case *sqlparser.ComparisonExpr:
 		return c.comparison(e)
 	case *sqlparser.BetweenExpr:
-		x, err := c.exprs([]sqlparser.Expr{e.Left, e.From, e.To})
+		lo, sym := betweenBounds(e)
+		x, err := c.exprs([]sqlparser.Expr{e.Left, lo, e.To})
 		if err != nil {
 			return nil, err
 		}
-		return &ast.Between{Expr: x[0], Lo: x[1], Hi: x[2], Not: !e.IsBetween}, nil
+		return &ast.Between{Expr: x[0], Lo: x[1], Hi: x[2], Not: !e.IsBetween, Symmetric: sym}, nil
 	case *sqlparser.IsExpr:
 		return c.isExpr(e)
 	case *sqlparser.BinaryExpr:

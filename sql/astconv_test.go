@@ -109,6 +109,7 @@ func checkRoundTrip(t *testing.T, query string, a *ast.Select) {
 func TestASTRoundTripExpressions(t *testing.T) {
 	for _, q := range []string{
 		"SELECT CASE a WHEN 1 THEN 2 ELSE 3 END, CASE WHEN a THEN 1 END, a NOT BETWEEN 1 AND 2, k BETWEEN $1 AND $2",
+		"SELECT a BETWEEN SYMMETRIC 1 AND 2, a NOT BETWEEN SYMMETRIC b || 'x' AND (SELECT 1), (a, b) BETWEEN SYMMETRIC (1, 2) AND (3, 4)",
 		"SELECT a = ANY (SELECT 1), a IN (SELECT 1), a NOT IN (SELECT 1), a > ALL (ARRAY[1, 2]), a = ANY ('{1,2}')",
 		"SELECT (SELECT 2), 1 + (SELECT 2), EXISTS (SELECT 1), NOT EXISTS (SELECT 1 FROM t WHERE t.k = u.k), ARRAY(SELECT 1)",
 		"SELECT a[1], a[1][2], (r).f, ((r).g).h, ROW(1, a), ROW(), (1, 'x'), ARRAY[ARRAY[1], ARRAY[2]]",
@@ -159,6 +160,9 @@ func TestASTConvert(t *testing.T) {
 		{"SELECT a AND b AND (c OR d OR e), NOT a", "SELECT (a AND b AND (c OR d OR e)), (NOT a)", ""},
 		{"SELECT k BETWEEN 1 AND 7, k NOT BETWEEN 1 AND 2", "SELECT (k BETWEEN 1 AND 7), (k NOT BETWEEN 1 AND 2)",
 			"SELECT ((k >= 1) AND (k <= 7)), ((k < 1) OR (k > 2))"},
+		{"SELECT k BETWEEN SYMMETRIC 1 + 1 AND 7, k NOT BETWEEN SYMMETRIC 1 AND 'a' || 'b', k BETWEEN ASYMMETRIC 1 AND 2",
+			"SELECT (k BETWEEN SYMMETRIC (1 + 1) AND 7), (k NOT BETWEEN SYMMETRIC 1 AND ('a' || 'b')), (k BETWEEN 1 AND 2)",
+			"SELECT (((k >= (1 + 1)) AND (k <= 7)) OR ((k >= 7) AND (k <= (1 + 1)))), (((k < 1) OR (k > ('a' || 'b'))) AND ((k < ('a' || 'b')) OR (k > 1))), ((k >= 1) AND (k <= 2))"},
 		{"SELECT CASE WHEN a THEN 1 ELSE 2 END, CASE x WHEN 1 THEN 'a' END, (1, 2) = (a, b)",
 			"SELECT CASE WHEN a THEN 1 ELSE 2 END, CASE x WHEN 1 THEN 'a' END, ((1, 2) = (a, b))",
 			"SELECT CASE WHEN a THEN 1 ELSE 2 END, CASE x WHEN 1 THEN 'a' END, (ROW(1, 2) = ROW(a, b))"},

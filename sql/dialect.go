@@ -175,6 +175,8 @@ type rewriter struct {
 	// argument list that follows.
 	aggMarker, aggName string
 
+	symmetric []symmetricOpen // BETWEEN SYMMETRICs waiting for their AND (dialect_between.go)
+
 	track bool      // record marks: the pass runs again to locate an error (rewriteMarks)
 	marks []posMark // the statement's, when track
 }
@@ -311,6 +313,7 @@ func (r *rewriter) flush(end int) {
 	r.closePatterns(0)
 	r.closeSetOpGroup(0)
 	r.setops, r.setOpMarker = r.setops[:0], ""
+	r.symmetric = r.symmetric[:0]
 	raw := r.q[r.stmtStart:end]
 	orig := strings.TrimSpace(raw)
 	origAt := r.stmtStart + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))

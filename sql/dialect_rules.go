@@ -34,6 +34,8 @@ func init() {
 		{"any some all", wordRule{"any-array", (*rewriter).anyArray, emitAnyArray}},
 		{"as", wordRule{"insert-alias", (*rewriter).insertAliasNext, emitInsertAlias}},
 		{"as", wordRule{"cast-as", (*rewriter).inCast, emitCastAs}},
+		{"symmetric asymmetric", wordRule{"between-symmetric", betweenOptionNext, emitBetweenOption}},
+		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
 		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
 		{"operator", wordRule{"operator", nextIs("("), emitOperator}},

@@ -44,6 +44,19 @@ Index Scan using c_k on c
 		{"SELECT * FROM c WHERE k BETWEEN 1 AND 7", `
 Index Scan using c_k on c
   Filter: ((k >= 1) AND (k <= 7))`},
+		{"SELECT * FROM a WHERE id BETWEEN ASYMMETRIC 2 AND 4", `
+Key Range Scan on a
+  Filter: ((id >= 2) AND (id <= 4))`},
+		// SYMMETRIC bounds the column either way round: no one range of the key or index.
+		{"SELECT * FROM a WHERE id BETWEEN SYMMETRIC 4 AND 2", `
+Seq Scan on a
+  Filter: (((id >= 4) AND (id <= 2)) OR ((id >= 2) AND (id <= 4)))`},
+		{"SELECT * FROM c WHERE k BETWEEN ASYMMETRIC 1 AND 7", `
+Index Scan using c_k on c
+  Filter: ((k >= 1) AND (k <= 7))`},
+		{"SELECT * FROM c WHERE k BETWEEN SYMMETRIC 7 AND 1", `
+Seq Scan on c
+  Filter: (((k >= 7) AND (k <= 1)) OR ((k >= 1) AND (k <= 7)))`},
 		{"SELECT * FROM c WHERE g = 'x' AND h = 'y'", `
 Index Scan using c_gh on c
   Filter: ((g = 'x') AND (h = 'y'))`},

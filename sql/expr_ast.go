@@ -244,17 +244,24 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
 }
 
-// compileBetween compiles x [NOT] BETWEEN lo AND hi as x >= lo AND x <= hi, as PostgreSQL's
-// parser rewrites it.
+// compileBetween compiles x [NOT] BETWEEN lo AND hi as x >= lo AND x <= hi, and x BETWEEN
+// SYMMETRIC lo AND hi as (x >= lo AND x <= hi) OR (x >= hi AND x <= lo), as PostgreSQL's
+// parser rewrites them (NOT BETWEEN SYMMETRIC is NOT over the OR, which PostgreSQL writes as
+// the AND of the two ORs: the same value, NULL included).
 func compileBetween(e *ast.Between, sc *scope) (*expr, error) {
+	x := betweenAnd(e.Expr, e.Lo, e.Hi)
 	if e.Symmetric {
-		return nil, unsupported("BETWEEN SYMMETRIC")
+		x = &ast.BoolOp{Op: ast.Or, Args: []ast.Expr{x, betweenAnd(e.Expr, e.Hi, e.Lo)}}
 	}
-	both := []ast.Expr{&ast.BinaryOp{Op: ">=", Left: e.Expr, Right: e.Lo}, &ast.BinaryOp{Op: "<=", Left: e.Expr, Right: e.Hi}}
 	if e.Not {
-		return compileNot(&ast.BoolOp{Op: ast.And, Args: both}, sc)
+		return compileNot(x, sc)
 	}
-	return compileLogic(both, sc, true)
+	return compileLogic(x.Args, sc, x.Op == ast.And)
+}
+
+// betweenAnd is x >= lo AND x <= hi.
+func betweenAnd(x, lo, hi ast.Expr) *ast.BoolOp {
+	return &ast.BoolOp{Op: ast.And, Args: []ast.Expr{&ast.BinaryOp{Op: ">=", Left: x, Right: lo}, &ast.BinaryOp{Op: "<=", Left: x, Right: hi}}}
 }
 
 // compileSQLValue compiles the functions PostgreSQL spells without parentheses.

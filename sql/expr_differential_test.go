@@ -353,7 +353,7 @@ func (g *egen) genBool(d int) *enode {
 		if g.r.IntN(2) == 0 {
 			return g.node(tBool, "(%s "+g.pick("IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN")+")", g.gen(tBool, d))
 		}
-		return g.node(tBool, "(%s "+g.pick("BETWEEN", "NOT BETWEEN")+" %s AND %s)", g.gen(ct, d), g.gen(ct, d), g.gen(ct, d))
+		return g.node(tBool, "(%s "+g.pick("BETWEEN", "NOT BETWEEN", "BETWEEN SYMMETRIC", "NOT BETWEEN SYMMETRIC")+" %s AND %s)", g.gen(ct, d), g.gen(ct, d), g.gen(ct, d))
 	}
 	if g.r.IntN(4) == 0 { // dates and timestamps compare with each other
 		a, b := tDate+etype(g.r.IntN(2)), tDate+etype(g.r.IntN(2))

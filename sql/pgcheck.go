@@ -34,6 +34,8 @@ const (
 	naturalMarker = markerStart + "natural"
 	// distinctMarker stands between the operands of IS DISTINCT FROM.
 	distinctMarker = markerStart + "distinct"
+	// symmetricMarker ends the lower bound of a BETWEEN SYMMETRIC (dialect_between.go).
+	symmetricMarker = markerStart + "symmetric"
 	// regexMarkerPrefix marks a pattern as a regular expression (a trailing "i":
 	// case-insensitive).
 	regexMarkerPrefix = markerStart + "regex"

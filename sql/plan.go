@@ -236,8 +236,8 @@ func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
 			}
 		case *sqlparser.BetweenExpr:
 			c, ok := e.Left.(*sqlparser.ColName)
-			if !ok || !e.IsBetween {
-				continue
+			if _, sym := betweenBounds(e); !ok || !e.IsBetween || sym {
+				continue // SYMMETRIC bounds either way round
 			}
 			if err := add(c, sqlparser.GreaterEqualOp, e.From); err != nil {
 				return nil, err

@@ -255,7 +255,7 @@ func (g *qgen) pred(cols []qcol, depth int) string {
 		sub, scols, _ := g.table()
 		return g.colOf(cols, typ) + " " + cmp + g.pick(" ANY ", " ALL ") + "(SELECT " + g.colOf(scols, typ) + " FROM " + sub + ")"
 	}
-	return g.scalar(cols, typ) + g.pick(" BETWEEN ", " NOT BETWEEN ") + g.literal(typ) + " AND " + g.literal(typ)
+	return g.scalar(cols, typ) + g.pick(" BETWEEN ", " NOT BETWEEN ", " BETWEEN SYMMETRIC ", " NOT BETWEEN SYMMETRIC ") + g.literal(typ) + " AND " + g.literal(typ)
 }
 
 // core is a generated SELECT without ORDER BY: its SQL and its output columns' types.

@@ -547,29 +547,22 @@ func (p *printer) subLink(s *SubLink) {
 }
 
 func (p *printer) between(e *Between) {
-	if p.style == Explain && !e.Symmetric {
-		// PostgreSQL's analysis turns BETWEEN into its two comparisons.
-		if e.Not {
-			p.w("((")
-			p.expr(e.Expr)
-			p.w(" < ")
-			p.expr(e.Lo)
-			p.w(") OR (")
-			p.expr(e.Expr)
-			p.w(" > ")
-			p.expr(e.Hi)
-			p.w("))")
+	if p.style == Explain {
+		// PostgreSQL's analysis turns BETWEEN into its two comparisons, SYMMETRIC into the
+		// OR of both orders (NOT BETWEEN SYMMETRIC: the AND of both NOT BETWEENs).
+		if !e.Symmetric {
+			p.betweenPair(e, e.Lo, e.Hi)
 			return
 		}
-		p.w("((")
-		p.expr(e.Expr)
-		p.w(" >= ")
-		p.expr(e.Lo)
-		p.w(") AND (")
-		p.expr(e.Expr)
-		p.w(" <= ")
-		p.expr(e.Hi)
-		p.w("))")
+		p.w("(")
+		p.betweenPair(e, e.Lo, e.Hi)
+		if e.Not {
+			p.w(" AND ")
+		} else {
+			p.w(" OR ")
+		}
+		p.betweenPair(e, e.Hi, e.Lo)
+		p.w(")")
 		return
 	}
 	p.w("(")
@@ -585,6 +578,24 @@ func (p *printer) between(e *Between) {
 	p.w(" AND ")
 	p.expr(e.Hi)
 	p.w(")")
+}
+
+// betweenPair prints e's two comparisons with lo and hi as PostgreSQL's EXPLAIN does:
+// (x >= lo) AND (x <= hi), or for NOT BETWEEN (x < lo) OR (x > hi).
+func (p *printer) betweenPair(e *Between, lo, hi Expr) {
+	ge, le, join := " >= ", " <= ", ") AND ("
+	if e.Not {
+		ge, le, join = " < ", " > ", ") OR ("
+	}
+	p.w("((")
+	p.expr(e.Expr)
+	p.w(ge)
+	p.expr(lo)
+	p.w(join)
+	p.expr(e.Expr)
+	p.w(le)
+	p.expr(hi)
+	p.w("))")
 }
 
 func (p *printer) like(e *Like) {
