@@ -34,6 +34,8 @@ func init() {
 		{"any some all", wordRule{"any-array", (*rewriter).anyArray, emitAnyArray}},
 		{"as", wordRule{"insert-alias", (*rewriter).insertAliasNext, emitInsertAlias}},
 		{"as", wordRule{"cast-as", (*rewriter).inCast, emitCastAs}},
+		{"as", wordRule{"column-label", (*rewriter).columnLabelNext, emitColumnLabel}},
+		{"table", wordRule{"table-query", (*rewriter).tableQueryNext, emitTableQuery}},
 		{"symmetric asymmetric", wordRule{"between-symmetric", betweenOptionNext, emitBetweenOption}},
 		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
@@ -480,6 +482,57 @@ func emitInsertAlias(r *rewriter, _ string) error {
 	r.skip(1)
 	r.lastWord = ""
 	return nil
+}
+
+// columnLabelNext: a word after AS in a select (or RETURNING) list, where PostgreSQL takes
+// any keyword, reserved included, as the column's name (its grammar's ColLabel).
+func (r *rewriter) columnLabelNext() bool {
+	return (r.clause() == "select" || r.returningAt >= 0 && r.depth == 0) && r.peek(0).Kind == lexer.Ident
+}
+
+// emitColumnLabel writes AS and the word after it as the quoted identifier it names, as
+// AS "select" is written: vitess takes no keyword there, and the word starts nothing.
+func emitColumnLabel(r *rewriter, w string) error {
+	r.b.WriteString(w + " ")
+	r.keep(w)
+	t := r.peek(0)
+	r.skip(1)
+	t.Kind = lexer.QuotedIdent
+	return r.quotedIdent(t)
+}
+
+// tableQueryNext: TABLE t where a query starts (a statement's first word, after "(", a set
+// operation or a CREATE's or PREPARE's AS), which is SELECT * FROM t.
+func (r *rewriter) tableQueryNext() bool {
+	if r.peek(0).Kind != lexer.Ident && r.peek(0).Kind != lexer.QuotedIdent {
+		return false
+	}
+	switch {
+	case len(r.words) == 0, r.prev.IsPunct("("):
+		return true
+	}
+	n := len(r.words)
+	if n == 0 || r.prev.Kind != lexer.Ident {
+		return false
+	}
+	if r.lastWord == "as" && (r.words[0] == "create" || r.words[0] == "prepare") || n == 1 && r.words[0] == "explain" {
+		return true // CREATE TABLE|VIEW ... AS TABLE t, PREPARE p AS TABLE t, EXPLAIN TABLE t
+	}
+	switch last := r.words[n-1]; last {
+	case "union", "intersect", "except": // the set operation's rule took its ALL or DISTINCT
+		return r.prev.Is(last) || r.prev.Is("all") || r.prev.Is("distinct")
+	}
+	return false
+}
+
+// emitTableQuery writes TABLE as SELECT * FROM, each word read as if written.
+func emitTableQuery(r *rewriter, _ string) error {
+	at := r.prev.End
+	if err := r.wordRewrite(lexer.Token{Kind: lexer.Ident, Value: "select", Pos: at, End: at}); err != nil {
+		return err
+	}
+	r.b.WriteString(" * ")
+	return r.wordRewrite(lexer.Token{Kind: lexer.Ident, Value: "from", Pos: at, End: at})
 }
 
 func (r *rewriter) inCast() bool { return len(r.casts) > 0 && r.casts[len(r.casts)-1] == r.depth }

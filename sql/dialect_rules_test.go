@@ -16,6 +16,12 @@ func TestDialectRules(t *testing.T) {
 		code     string
 	}{
 		{"mysql-current-date-call", "select current_date()", "", "42601"},
+		{"column-label", "select true as true, 1 as from, a as x, b as \"select\" from t", "select true as `true`, 1 as `from`, a as `x`, b as `select` from t", ""},
+		{"column-label", "select cast(a as int), x from t as select", "select ((a ) collate '\\0::int' ), x from t as select", ""},
+		{"table-query", "table t order by a", "select * from t order by a", ""},
+		{"table-query", "values (1) union all table t", "values row (1) union all select * from t", ""},
+		{"table-query", "select a in (table t) from u", "select a in (select * from t) from u", ""},
+		{"table-query", "create table t (a int)", "create table t (a int)", ""},
 		{"key-name", "select key, t.key from t where key = 1", "select `key`, t.`key` from t where `key` = 1", ""},
 		{"key-name", "create table t (a int primary key, b int, foreign key (b) references u)", "create table t (a int primary key, b int, foreign key (b) references u)", ""},
 		{"window-function-name", "select rank, rank() over () from t", "select `rank`, rank() over () from t", ""},

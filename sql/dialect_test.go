@@ -33,7 +33,7 @@ func TestDialectPass(t *testing.T) {
 		{"select 1 | 2", []string{"select 1  | '\\0op:|' |  2"}, ""},
 		{"select 1::int", []string{"select 1 collate '\\0::int'"}, ""},
 		{"select x :: double precision, y::varchar( 10 )", []string{"select x  collate '\\0::double precision' , y collate '\\0::varchar(10)'"}, ""},
-		{"select CAST(a + 1 AS character varying(3)) as c", []string{"select ((a + 1 ) collate '\\0::varchar(3)' ) as c"}, ""},
+		{"select CAST(a + 1 AS character varying(3)) as c", []string{"select ((a + 1 ) collate '\\0::varchar(3)' ) as `c`"}, ""},
 		{"select cast((1) as int), f(x as y)", []string{"select (((1) ) collate '\\0::int' ), f(x as y)"}, ""},
 		{"select x::pg_catalog.int2[], 1::int[3]", nil, "0A000"},
 		{"select a[1], t.b [i + 1][2], f(x)[1], (r).n, (f(x)).\"N\"", []string{

@@ -96,6 +96,11 @@ func (r *rewriter) operator(t lexer.Token) error {
 	if comparisons[op] && !r.patternInCase() {
 		r.closePatterns(r.depth)
 	}
+	if op == "*" && r.prev.IsPunct("(") && r.nextIs(")") {
+		if done, err := r.starArgument(); done || err != nil {
+			return err
+		}
+	}
 	switch {
 	case op == "||":
 		r.closeTildes()
@@ -540,4 +545,29 @@ func (r *rewriter) prefixPosition() bool {
 		return prefixKeywords[strings.ToLower(p.Value)]
 	}
 	return false
+}
+
+// starZeroArgs are the functions f(*) calls as f(): PostgreSQL reads f(*) as f() for any
+// function (an aggregate's, whose count(*) vitess parses itself), and its zero-argument
+// window functions are these.
+var starZeroArgs = map[string]bool{"row_number": true, "rank": true, "dense_rank": true,
+	"percent_rank": true, "cume_dist": true}
+
+// starArgument handles f(*) but count(*): a window function without arguments is called
+// with none; any other f() does not exist (PostgreSQL 15 has no other aggregate without
+// arguments; a scalar function named so is 42809 there, "not an aggregate function").
+func (r *rewriter) starArgument() (bool, error) {
+	n := len(r.parens)
+	if n == 0 || !r.parens[n-1].call || r.parens[n-1].start > r.b.Len() {
+		return false, nil
+	}
+	name := strings.TrimSuffix(strings.TrimSpace(r.b.String()[r.parens[n-1].start:]), "(")
+	name = strings.Trim(strings.TrimSpace(name), "`")
+	switch {
+	case name == "count" || name == "" || strings.ContainsAny(name, ".` ("):
+		return false, nil
+	case starZeroArgs[name]:
+		return true, nil // nothing written: f()
+	}
+	return true, Errorf("42883", "function %s() does not exist", name)
 }

@@ -228,6 +228,7 @@ func TestOutputColumnNames(t *testing.T) {
 	cases := []struct{ query, names string }{
 		{"SELECT count(*), sum(id), max(v) FROM a", "count,sum,max"},
 		{"SELECT id, a.v, id + 1, 1 AS one FROM a", "id,v,?column?,one"},
+		{"SELECT 1 AS true, id AS from, v AS Select, 2 AS \"Order\" FROM a", "true,from,select,Order"},
 		{"SELECT '1'::int, id::text, CAST(v AS varchar(3)), 2::bigint FROM a", "int4,id,v,int8"},
 		{"SELECT CASE WHEN true THEN 1 END, EXISTS (SELECT 1), (SELECT max(id) FROM a)", "case,exists,max"},
 		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
