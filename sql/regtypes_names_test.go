@@ -1,19 +1,13 @@
 package sql
 
-import (
-	"context"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // A function in FROM returning a scalar under an OUT parameter's name (json_array_elements'
 // value) names its column so whatever the table's alias, as PostgreSQL 15 does (psql prints
 // "value" for SELECT * FROM json_array_elements('[1,2]') q); one without (unnest) takes the
 // alias, and a column alias list renames either.
 func TestScalarOutFunctionColumnNames(t *testing.T) {
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	cases := map[string]string{
+	checkColumnNames(t, map[string]string{
 		"SELECT * FROM json_array_elements('[1,2]') q":                "value",
 		"SELECT * FROM jsonb_array_elements_text('[1]') AS q":         "value",
 		"SELECT * FROM json_array_elements('[1]')":                    "value",
@@ -22,15 +16,5 @@ func TestScalarOutFunctionColumnNames(t *testing.T) {
 		"SELECT q FROM json_array_elements('[1]') q":                  "q",
 		"SELECT * FROM unnest(ARRAY[1]) q":                            "q",
 		"SELECT * FROM unnest(ARRAY[1]) WITH ORDINALITY q":            "q,ordinality",
-	}
-	for sql, want := range cases {
-		out := &columnsOutput{}
-		if err := s.Exec(context.Background(), sql, out); err != nil {
-			t.Errorf("%s: %v", sql, err)
-			continue
-		}
-		if got := strings.Join(out.names(), ","); got != want {
-			t.Errorf("%s: columns %s, want %s", sql, got, want)
-		}
-	}
+	})
 }

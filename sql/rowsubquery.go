@@ -34,27 +34,11 @@ func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string
 		if !sp.correlated && loadedRun == sp.sc.params.ec.run {
 			return nil
 		}
-		it, ec, err := sp.open(row)
+		run, err := sp.loadRow(row, vals)
 		if err != nil {
 			return err
 		}
-		first, err := it.next()
-		if err != nil {
-			return err
-		}
-		if first == nil {
-			for i, c := range sp.cols {
-				vals[i] = types.Value{T: c.Type, Null: true}
-			}
-		} else {
-			copy(vals, first)
-			if more, err := it.next(); err != nil {
-				return err
-			} else if more != nil {
-				return Errorf("21000", "more than one row returned by a subquery used as an expression")
-			}
-		}
-		loadedRun = ec.run
+		loadedRun = run
 		return nil
 	}
 	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
@@ -63,6 +47,32 @@ func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string
 		}
 		return x.eval(row)
 	}}, nil
+}
+
+// loadRow runs the subquery for the outer row into vals: its one row, NULLs for none, 21000 for
+// more than one. run is the execution it ran in.
+func (sp *subplan) loadRow(row, vals []types.Value) (run uint64, err error) {
+	it, ec, err := sp.open(row)
+	if err != nil {
+		return 0, err
+	}
+	first, err := it.next()
+	if err != nil {
+		return 0, err
+	}
+	if first == nil {
+		for i, c := range sp.cols {
+			vals[i] = types.Value{T: c.Type, Null: true}
+		}
+		return ec.run, nil
+	}
+	copy(vals, first)
+	if more, err := it.next(); err != nil {
+		return 0, err
+	} else if more != nil {
+		return 0, Errorf("21000", "more than one row returned by a subquery used as an expression")
+	}
+	return ec.run, nil
 }
 
 // compileRowAgainstFields compiles the element-wise comparison of the row left with a row of

@@ -111,35 +111,12 @@ func notRowSource() error {
 // evaluation for a row (the first column's, as SET's expressions run in order) runs it.
 func rowSetFields(sp *subplan) []*expr {
 	vals := make([]types.Value, len(sp.cols))
-	load := func(row []types.Value) error {
-		it, _, err := sp.open(row)
-		if err != nil {
-			return err
-		}
-		first, err := it.next()
-		if err != nil {
-			return err
-		}
-		if first == nil {
-			for i, c := range sp.cols {
-				vals[i] = types.Value{T: c.Type, Null: true}
-			}
-			return nil
-		}
-		copy(vals, first)
-		if more, err := it.next(); err != nil {
-			return err
-		} else if more != nil {
-			return Errorf("21000", "more than one row returned by a subquery used as an expression")
-		}
-		return nil
-	}
 	out := make([]*expr, len(sp.cols))
 	for i, c := range sp.cols {
 		i := i
 		out[i] = &expr{typ: c.Type, unknown: c.unknown, eval: func(row []types.Value) (types.Value, error) {
 			if i == 0 {
-				if err := load(row); err != nil {
+				if _, err := sp.loadRow(row, vals); err != nil {
 					return types.Value{}, err
 				}
 			}
