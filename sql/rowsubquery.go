@@ -29,8 +29,22 @@ func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string
 	if err != nil {
 		return nil, err
 	}
+	load := sp.rowLoader(vals)
+	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		if err := load(row); err != nil {
+			return types.Value{}, err
+		}
+		return x.eval(row)
+	}}, nil
+}
+
+// rowLoader returns what loads the subquery's row for an outer row into vals (loadRow): an
+// uncorrelated subquery runs once per execution of the statement, as PostgreSQL's InitPlan,
+// so every row reads the same values (one nextval() for UPDATE t SET (a, b) = (SELECT
+// nextval('s'), 0)).
+func (sp *subplan) rowLoader(vals []types.Value) func(row []types.Value) error {
 	var loadedRun uint64 // the execution an uncorrelated subquery's row was loaded in; 0: none
-	load := func(row []types.Value) error {
+	return func(row []types.Value) error {
 		if !sp.correlated && loadedRun == sp.sc.params.ec.run {
 			return nil
 		}
@@ -41,12 +55,6 @@ func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string
 		loadedRun = run
 		return nil
 	}
-	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		if err := load(row); err != nil {
-			return types.Value{}, err
-		}
-		return x.eval(row)
-	}}, nil
 }
 
 // loadRow runs the subquery for the outer row into vals: its one row, NULLs for none, 21000 for

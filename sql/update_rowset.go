@@ -111,12 +111,13 @@ func notRowSource() error {
 // evaluation for a row (the first column's, as SET's expressions run in order) runs it.
 func rowSetFields(sp *subplan) []*expr {
 	vals := make([]types.Value, len(sp.cols))
+	load := sp.rowLoader(vals)
 	out := make([]*expr, len(sp.cols))
 	for i, c := range sp.cols {
 		i := i
 		out[i] = &expr{typ: c.Type, unknown: c.unknown, eval: func(row []types.Value) (types.Value, error) {
 			if i == 0 {
-				if _, err := sp.loadRow(row, vals); err != nil {
+				if err := load(row); err != nil {
 					return types.Value{}, err
 				}
 			}

@@ -537,3 +537,36 @@ UPDATE dm_mv SET (aa, b) = (5, 'v') WHERE id = 1 RETURNING *
 ----
 1|5|v
 tag: UPDATE 1
+
+# An uncorrelated sub-SELECT of a multiple-column SET runs once per statement, as PostgreSQL's
+# InitPlan: every row gets the same nextval(); a correlated one runs for each row.
+statement ok
+CREATE TABLE dm_once (id int PRIMARY KEY, a int, b int)
+
+statement ok
+INSERT INTO dm_once SELECT g, 0, 0 FROM generate_series(1, 5) g
+
+statement ok
+CREATE SEQUENCE dm_once_s
+
+query
+UPDATE dm_once SET (a, b) = (SELECT nextval('dm_once_s'), 7)
+----
+tag: UPDATE 5
+
+query
+SELECT count(DISTINCT a), min(a), max(b) FROM dm_once
+----
+1|1|7
+tag: SELECT 1
+
+query
+UPDATE dm_once SET (a, b) = (SELECT nextval('dm_once_s'), id)
+----
+tag: UPDATE 5
+
+query
+SELECT count(DISTINCT a), min(a), max(a), sum(b) FROM dm_once
+----
+5|2|6|15
+tag: SELECT 1
