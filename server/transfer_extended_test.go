@@ -14,15 +14,7 @@ import (
 // anything, runs on the new leader for the client: it succeeds, is applied once, and the
 // connection keeps working. Once with pgx's cached (named) statement, once with unnamed ones.
 func TestTransferExtendedProtocol(t *testing.T) {
-	c := startCluster(t, 3)
-	admin := connect(t, c.nodes[0], "drove")
-	if _, code := exec(t, admin, "CREATE TABLESPACE 'r3', 'replica:n1,n2,n3'"); code != "" {
-		t.Fatal(code)
-	}
-	lead := c.leaderOf("r3")
-	if _, code := exec(t, connect(t, c.nodes[lead], "r3"), "CREATE TABLE kv (k int PRIMARY KEY, v int)"); code != "" {
-		t.Fatal(code)
-	}
+	c, admin, lead := kvOnThreeNodes(t)
 	ctx := context.Background()
 	for round, mode := range []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeExec} {
 		cfg, err := pgx.ParseConfig("postgres://drove@" + c.nodes[lead].PGAddr().String() + "/r3?sslmode=disable")

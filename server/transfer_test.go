@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // TestTransferUnderLoad: autocommit writes go on through a planned leadership transfer
@@ -14,15 +16,7 @@ import (
 // another node and one on the leader that hands over: a write the old leader refuses at
 // commit was not applied, and is retried on the new leader for the client.
 func TestTransferUnderLoad(t *testing.T) {
-	c := startCluster(t, 3)
-	admin := connect(t, c.nodes[0], "drove")
-	if _, code := exec(t, admin, "CREATE TABLESPACE 'r3', 'replica:n1,n2,n3'"); code != "" {
-		t.Fatal(code)
-	}
-	lead := c.leaderOf("r3")
-	if _, code := exec(t, connect(t, c.nodes[lead], "r3"), "CREATE TABLE kv (k int PRIMARY KEY, v int)"); code != "" {
-		t.Fatal(code)
-	}
+	c, admin, lead := kvOnThreeNodes(t)
 	var stop atomic.Bool
 	var wg sync.WaitGroup
 	var next atomic.Int64
@@ -56,4 +50,20 @@ func TestTransferUnderLoad(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// kvOnThreeNodes starts three nodes with tablespace r3 replicated on all of them and a table
+// kv (k int PRIMARY KEY, v int) in it; admin is a session on n1's drove tablespace, lead the
+// index of r3's leader.
+func kvOnThreeNodes(t *testing.T) (c *testCluster, admin *pgconn.PgConn, lead int) {
+	c = startCluster(t, 3)
+	admin = connect(t, c.nodes[0], "drove")
+	if _, code := exec(t, admin, "CREATE TABLESPACE 'r3', 'replica:n1,n2,n3'"); code != "" {
+		t.Fatal(code)
+	}
+	lead = c.leaderOf("r3")
+	if _, code := exec(t, connect(t, c.nodes[lead], "r3"), "CREATE TABLE kv (k int PRIMARY KEY, v int)"); code != "" {
+		t.Fatal(code)
+	}
+	return c, admin, lead
 }
