@@ -117,7 +117,7 @@ func finishDistinctOn(root node, cols []Column, keys []sortKey, cmp []int, exprs
 		trim[i] = exprs[p].bpchar
 	}
 	root = &uniqueNode{in: root, cols: cmp, trim: trim}
-	root = finishQuery(root, cols, nil, limits, nil)
+	root = finishQuery(root, cols, nil, limits, nil, nil)
 	if len(exprs) > len(cols) {
 		root = trimHidden(root, cols)
 	}

@@ -347,11 +347,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 	if ab == nil && win == nil && len(srfs) == 0 && !tree.Distinct {
 		presorted = orderedScan(tree.OrderBy, from, sc, projs, keys, limits)
 	}
-	root = finishQuery(root, cols, keys, limits, presorted)
-	if late != nil {
-		root = &projectNode{in: root, exprs: late}
-	}
-	return root, cols, nil
+	return finishQuery(root, cols, keys, limits, presorted, late), cols, nil
 }
 
 // postponeVolatile: as PostgreSQL's planner (make_sort_input_target), a select-list item
@@ -387,17 +383,23 @@ func postponeVolatile(projs []projection, exprs []*expr, keys []sortKey, distinc
 }
 
 // finishQuery adds ORDER BY, LIMIT and the removal of hidden sort columns. presorted, when
-// not nil, is the scan that reads its rows in the ORDER BY's order (keyset.go).
-func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode) node {
+// not nil, is the scan that reads its rows in the ORDER BY's order (keyset.go). late, when not
+// nil, is postponeVolatile's projection: as PostgreSQL's plan (Limit over a projecting Result
+// over Sort), it runs between the sort and the limit, so OFFSET's rows are computed too, and
+// it leaves out the hidden sort columns itself.
+func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode, late []*expr) node {
 	if len(keys) > 0 {
 		root = &sortNode{in: root, keys: keys, limits: limits, presorted: presorted}
+	}
+	if late != nil {
+		root = &projectNode{in: root, exprs: late}
 	}
 	if limits.limit != nil || limits.offset != nil {
 		root = &limitNode{in: root, limits: limits}
 	}
 	hidden := false
 	for _, k := range keys {
-		hidden = hidden || k.pos >= len(cols)
+		hidden = hidden || late == nil && k.pos >= len(cols)
 	}
 	if hidden {
 		root = trimHidden(root, cols)

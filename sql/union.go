@@ -244,7 +244,7 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 	if err != nil {
 		return nil, nil, err
 	}
-	return finishQuery(root, cols, keys, limits, nil), cols, nil
+	return finishQuery(root, cols, keys, limits, nil, nil), cols, nil
 }
 
 // typeAt is a column's type once the branches up to i are in.
