@@ -280,7 +280,10 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 
 // wholeRow compiles a table's name used as a value (row_to_json(t), to_jsonb(t)): a record
 // of its columns, as PostgreSQL reads a name that is no column but a relation of FROM. ok
-// is false when no table of this scope has the name.
+// is false when no table of this scope has the name. A stored table's row that an outer
+// join NULL-extends is NULL, not a record of NULLs (count(t) counts no such row): its NOT
+// NULL column (the primary key's, or the hidden row id) tells it from a row of NULLs.
+// A derived table has no such column: its NULL-extended row stays a record of NULLs.
 func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	name := c.name
 	if c.table != "" || !sc.hasTable(name) {
@@ -288,9 +291,14 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	}
 	var idx []int
 	var fields []types.Column
+	present := -1
 	for i, col := range sc.cols {
 		if col.table == name && col.scalarOut {
 			return sc.colExpr(i), true, nil
+		}
+		if col.table == name && present < 0 && col.src != nil && col.src.NotNull {
+			col.markUsed()
+			present = i
 		}
 		if col.table == name && !col.rowID {
 			col.markUsed()
@@ -304,6 +312,9 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	}
 	shape := types.NewShape(fields)
 	return &expr{typ: types.Record, shape: shape, eval: func(row []types.Value) (types.Value, error) {
+		if present >= 0 && row[present].IsNull() {
+			return types.Value{T: types.Record, Null: true}, nil // an outer join's NULL-extended row
+		}
 		vals := make([]types.Value, len(idx))
 		for k, i := range idx {
 			vals[k] = row[i]

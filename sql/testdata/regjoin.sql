@@ -42,3 +42,66 @@ SELECT id, v, nextval('rj_seq') FROM rj_t ORDER BY v OFFSET 2 LIMIT 2
 1|30|9
 5|40|10
 tag: SELECT 2
+
+statement ok
+CREATE TABLE rj_p (id int PRIMARY KEY, x int)
+
+statement ok
+INSERT INTO rj_p VALUES (1, NULL), (2, 20), (3, 30)
+
+statement ok
+CREATE TABLE rj_q (a int, b int)
+
+statement ok
+INSERT INTO rj_q VALUES (1, NULL), (NULL, NULL), (3, 33)
+
+# A table's name used as a value on the NULL-extended side of an outer join is NULL, not a
+# record of NULLs: count(q) counts only the joined rows (join.sql's count(t2.*)). A stored row
+# whose columns are all NULL stays a record.
+query
+SELECT p.id, count(q) FROM rj_p p LEFT JOIN rj_q q ON q.a = p.id GROUP BY p.id ORDER BY 1
+----
+1|1
+2|0
+3|1
+tag: SELECT 3
+
+query
+SELECT p.id, q, q IS NULL, row_to_json(q), to_jsonb(q) FROM rj_p p LEFT JOIN rj_q q ON q.a = p.id ORDER BY 1
+----
+1|(1,)|f|{"a":1,"b":null}|{"a": 1, "b": null}
+2|NULL|t|NULL|NULL
+3|(3,33)|f|{"a":3,"b":33}|{"a": 3, "b": 33}
+tag: SELECT 3
+
+query
+SELECT q.a, q.b, p, coalesce(p::text, 'none') FROM rj_p p RIGHT JOIN rj_q q ON q.a = p.id ORDER BY 1, 2
+----
+1|NULL|(1,)|(1,)
+3|33|(3,30)|(3,30)
+NULL|NULL|NULL|none
+tag: SELECT 3
+
+query
+SELECT count(q), count(*) FROM rj_q q
+----
+3|3
+tag: SELECT 1
+
+query
+SELECT p.id, q.a, p, q FROM rj_p p FULL JOIN rj_q q ON p.id = q.a + 1 ORDER BY 1, 2
+----
+1|NULL|(1,)|NULL
+2|1|(2,20)|(1,)
+3|NULL|(3,30)|NULL
+NULL|3|NULL|(3,33)
+NULL|NULL|NULL|(,)
+tag: SELECT 5
+
+query
+SELECT p.id, (SELECT count(q) FROM rj_q q WHERE q.a = p.id) FROM rj_p p ORDER BY 1
+----
+1|1
+2|0
+3|1
+tag: SELECT 3
