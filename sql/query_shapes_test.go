@@ -433,13 +433,14 @@ func (g *sgen) mixItem(cols []qcol) (string, string) {
 	return n + " " + g.pick("=", "<", ">") + " " + f, "bool"
 }
 
-// mixQuery selects mixed-type expressions over a table or a join.
-func (g *sgen) mixQuery() core {
+// mixQuery selects mixed-type expressions over a table or a join; items are the select
+// list's expressions.
+func (g *sgen) mixQuery() (c core, items []string) {
 	f := g.single()
 	if g.chance(3) {
 		f = g.joinChain()
 	}
-	var items, typs []string
+	var typs []string
 	for i := 0; i < 1+g.r.IntN(3); i++ {
 		it, t := g.mixItem(f.cols)
 		items, typs = append(items, it), append(typs, t)
@@ -452,7 +453,17 @@ func (g *sgen) mixQuery() core {
 		}
 		sql += " WHERE " + it
 	}
-	return core{sql, typs}
+	return core{sql, typs}, items
+}
+
+// exprOrder orders a query by its select list's expressions written out, not by position:
+// PostgreSQL sorts on the item each one equals (with DISTINCT, it must equal one).
+func (g *sgen) exprOrder(items []string) string {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it + g.pick("", " DESC") + g.pick("", " NULLS FIRST", " NULLS LAST")
+	}
+	return " ORDER BY " + strings.Join(keys, ", ") + g.limit()
 }
 
 // query is a whole query and whether its order is fixed.
@@ -481,7 +492,10 @@ func (g *sgen) query() (string, bool) {
 	case 6:
 		return g.orderedQuery(), true
 	case 7:
-		c = g.mixQuery()
+		var items []string
+		if c, items = g.mixQuery(); g.chance(3) {
+			return c.sql + g.exprOrder(items), true
+		}
 	default: // query_shapes2_test.go's shapes, half of the queries
 		var ordered bool
 		if c, ordered = g.moreShapes(); ordered {

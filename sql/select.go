@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,9 @@ type projection struct {
 	// volatile: it calls a volatile function (random(), nextval()), so it is computed after
 	// ORDER BY sorts, when not a sort key (see postponeVolatile)
 	volatile bool
+	// tree is the select-list expression (nil for an item of *), which an equal ORDER BY
+	// expression sorts on (orderKeys)
+	tree ast.Expr
 }
 
 // compileItem compiles select-list item k, e: with grouping sets, the group a GROUP BY item
@@ -55,7 +59,7 @@ func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, er
 		if name == "" {
 			name = columnName(t.Expr)
 		}
-		p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatileTree(t.Expr)}
+		p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatileTree(t.Expr), tree: t.Expr}
 		if c, ok := t.Expr.(*ast.ColumnRef); ok {
 			if i, err := sc.lookupRef(columnRef(c)); err == nil && i >= 0 {
 				p.ref = i + 1
@@ -306,6 +310,9 @@ func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, di
 			}
 		}
 		if k.pos < 0 {
+			k.pos = sameAsItem(o.Expr, projs, sc)
+		}
+		if k.pos < 0 {
 			x, err := compileAST(o.Expr, sc)
 			if err != nil {
 				return nil, nil, err
@@ -326,6 +333,29 @@ func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, di
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil
+}
+
+// sameAsItem is the select-list item an ORDER BY expression is, or -1: as PostgreSQL's
+// findTargetlistEntrySQL99, an equal expression (t.a for a, f(x) for f(x)) sorts on the
+// item itself, so SELECT DISTINCT f(x) ... ORDER BY f(x) is allowed and ORDER BY random()
+// sorts on the random() the row shows.
+func sameAsItem(e ast.Expr, projs []projection, sc *scope) int {
+	m := treeMatcher{input: sc}
+	if c, ok := e.(*ast.ColumnRef); ok && !c.Star {
+		if i, err := sc.lookupRef(columnRef(c)); err == nil && i >= 0 {
+			for k, p := range projs {
+				if p.ref == i+1 {
+					return k
+				}
+			}
+		}
+	}
+	for k, p := range projs {
+		if p.tree != nil && m.sameTree(reflect.ValueOf(e), reflect.ValueOf(p.tree)) {
+			return k
+		}
+	}
+	return -1
 }
 
 // limitExprs are a statement's LIMIT and OFFSET, evaluated at each execution (they may be

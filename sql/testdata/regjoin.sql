@@ -105,3 +105,81 @@ SELECT p.id, (SELECT count(q) FROM rj_q q WHERE q.a = p.id) FROM rj_p p ORDER BY
 2|0
 3|1
 tag: SELECT 3
+
+# An ORDER BY expression equal to a select-list item sorts on that item (PostgreSQL's
+# findTargetlistEntrySQL99): SELECT DISTINCT f(x) ... ORDER BY f(x) runs (select_distinct.sql
+# variants; drove answered 42P10), a qualified name matches its column, and ORDER BY random()
+# sorts on the random() the rows show.
+query
+SELECT DISTINCT g % 2 FROM rj_t ORDER BY g % 2 DESC
+----
+1
+0
+tag: SELECT 2
+
+query
+SELECT DISTINCT abs(v - 25) FROM rj_t ORDER BY abs(v - 25)
+----
+5
+15
+25
+tag: SELECT 3
+
+query
+SELECT DISTINCT (g * 10)::text AS t FROM rj_t ORDER BY (g * 10)::text
+----
+10
+20
+30
+tag: SELECT 3
+
+query
+SELECT DISTINCT t.g FROM rj_t t ORDER BY t.g
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+SELECT DISTINCT g FROM rj_t t ORDER BY t.g DESC
+----
+3
+2
+1
+tag: SELECT 3
+
+query
+SELECT DISTINCT * FROM rj_q q ORDER BY q.a NULLS FIRST, q.b
+----
+NULL|NULL
+1|NULL
+3|33
+tag: SELECT 3
+
+query
+SELECT DISTINCT g, count(*) FROM rj_t GROUP BY g ORDER BY count(*), g
+----
+3|1
+1|2
+2|2
+tag: SELECT 3
+
+query
+SELECT DISTINCT upper(s) FROM (VALUES ('a'), ('B'), ('A')) v(s) ORDER BY upper(s)
+----
+A
+B
+tag: SELECT 2
+
+statement error 42P10
+SELECT DISTINCT g % 2 FROM rj_t ORDER BY g
+
+statement error 42P10
+SELECT DISTINCT g % 2 FROM rj_t ORDER BY g % 3
+
+query
+SELECT bool_and(r >= prev) FROM (SELECT r, lag(r) OVER () AS prev FROM (SELECT random() AS r FROM generate_series(1, 50) ORDER BY random()) s) t
+----
+t
+tag: SELECT 1
