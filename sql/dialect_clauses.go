@@ -38,6 +38,9 @@ func emitFullJoin(r *rewriter, _ string) error {
 	return nil
 }
 
+// NATURAL INNER JOIN → NATURAL JOIN: vitess has no NATURAL INNER JOIN (join.sql).
+func naturalInnerNext(r *rewriter) bool { return r.lastWord == "natural" && r.followedBy("join") }
+
 // endsFromItem are the words that end a FROM item (a join's right item) at its depth.
 var endsFromItem = map[string]bool{"join": true, "left": true, "right": true, "full": true, "inner": true,
 	"cross": true, "natural": true, "on": true, "using": true, "where": true, "group": true, "having": true,

@@ -46,6 +46,7 @@ func init() {
 		{"generated", wordRule{"identity", (*rewriter).identityNext, emitIdentity}},
 		{"cast", wordRule{"cast", nextIs("("), emitCast}},
 		{"full", wordRule{"full-join", fullJoinNext, emitFullJoin}},
+		{"inner", wordRule{"natural-inner-join", naturalInnerNext, emitNothing}},
 		{"using", wordRule{"full-join-using", (*rewriter).fullJoinUsing, emitUsing}},
 		{"using", wordRule{"order-using", orderUsingNext, emitOrderUsing}},
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},

@@ -84,6 +84,7 @@ func TestDialectRules(t *testing.T) {
 		{"identity", "create table t (a int generated always as identity (start 5))", "", "0A000"},
 		{"cast", "select CAST(1 AS int)", "select ((1 ) collate '\\0::int' )", ""},
 		{"full-join", "select * from a full outer join b on true", "select * from a straight_join b on true", ""},
+		{"natural-inner-join", "select * from a natural inner join b", "select * from a natural  join b", ""},
 		{"full-join-using", `select * from a full join b using (x, "Y")`, "select * from a straight_join b on '\\0using:x,Y'", ""},
 		// A USING after a FULL JOIN's ON (or a NATURAL FULL JOIN) is another join's.
 		{"full-join-using", "select * from a full join b on true join c using (x)", "select * from a straight_join b on true join c using (x)", ""},

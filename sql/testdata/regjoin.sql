@@ -183,3 +183,17 @@ SELECT bool_and(r >= prev) FROM (SELECT r, lag(r) OVER () AS prev FROM (SELECT r
 ----
 t
 tag: SELECT 1
+
+# NATURAL INNER JOIN is NATURAL JOIN (join.sql; drove answered 42601).
+query
+SELECT * FROM rj_p a NATURAL INNER JOIN (SELECT id, x FROM rj_p WHERE id > 1) b ORDER BY 1
+----
+2|20
+3|30
+tag: SELECT 2
+
+query
+SELECT * FROM (SELECT id AS a, x AS k FROM rj_p) s NATURAL INNER JOIN rj_q NATURAL INNER JOIN (SELECT 3 AS a) t ORDER BY 1
+----
+3|30|33
+tag: SELECT 1
