@@ -371,7 +371,7 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 // cursorFill keeps every row of a query in a cursor.
 type cursorFill struct{ c *cursor }
 
-func (f cursorFill) Columns([]Column) error       { return nil }
+func (f cursorFill) Columns([]Column) error      { return nil }
 func (f cursorFill) Row(row []types.Value) error { return f.c.take(row, nil) }
 func (f cursorFill) Complete(string) error       { return nil }
 
