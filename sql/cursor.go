@@ -351,20 +351,20 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 	c := &cursor{sess: s, name: cs.name, text: cs.text, cols: inner.Columns(), binary: cs.binary,
 		scroll: cs.scroll, keep: cs.scroll, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
 		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget}}
-	if s.tx == nil {
-		// WITH HOLD outside a transaction block: its own transaction commits at once, so
-		// the cursor holds its whole result from now on.
-		if err := s.runIn(ctx, inner, inner.plan, nil, cursorFill{c}, false); err != nil {
-			c.mem.done()
-			return err
-		}
-	} else {
-		s.startCursor(ctx, c, inner, inner.plan)
-	}
 	if s.cursors == nil {
 		s.cursors = make(map[string]*cursor)
 	}
-	s.cursors[cs.name] = c
+	s.cursors[cs.name] = c // before its query runs, which pg_cursors shows it to
+	if s.tx != nil {
+		s.startCursor(ctx, c, inner, inner.plan)
+		return out.Complete("DECLARE CURSOR")
+	}
+	// WITH HOLD outside a transaction block: its own transaction commits at once, so the
+	// cursor holds its whole result from now on.
+	if err := s.runIn(ctx, inner, inner.plan, nil, cursorFill{c}, false); err != nil {
+		s.dropCursor(c)
+		return err
+	}
 	return out.Complete("DECLARE CURSOR")
 }
 
