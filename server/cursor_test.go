@@ -135,3 +135,39 @@ func TestCursorExtendedProtocol(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A BINARY cursor's FETCH in the simple protocol sends its columns in binary, as PostgreSQL.
+func TestBinaryCursor(t *testing.T) {
+	s := startedServer(t)
+	fe := rawSession(t, s)
+	query(t, fe, "BEGIN")
+	query(t, fe, "DECLARE b BINARY CURSOR FOR SELECT 7::int4 AS n")
+	fe.Send(&pgproto3.Query{String: "FETCH b"})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var format int16 = -1
+	var value []byte
+	for done := false; !done; {
+		msg, err := fe.Receive()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch m := msg.(type) {
+		case *pgproto3.RowDescription:
+			format = m.Fields[0].Format
+		case *pgproto3.DataRow:
+			value = append([]byte(nil), m.Values[0]...)
+		case *pgproto3.ErrorResponse:
+			t.Fatal(m.Code, m.Message)
+		case *pgproto3.ReadyForQuery:
+			done = true
+		}
+	}
+	if format != 1 || string(value) != "\x00\x00\x00\x07" {
+		t.Fatalf("BINARY cursor: format %d, value %q; want binary int4 7", format, value)
+	}
+	if r := query(t, fe, "COMMIT"); len(r.errors) > 0 {
+		t.Fatal(r.errors)
+	}
+}
