@@ -337,7 +337,11 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 		return nil, err
 	}
 	if c := s.live; c != nil {
-		c.settle(s.stmtCtx) // binding may use the session's execution state
+		ctx := s.stmtCtx
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		c.settle(ctx) // binding may use the session's execution state
 	}
 	if cs := st.cursor; cs != nil && cs.verb == "fetch" {
 		if c, ok := s.cursors[cs.name]; ok {
