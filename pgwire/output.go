@@ -41,6 +41,19 @@ func (o *output) Columns(cols []sql.Column) error {
 	return nil
 }
 
+// BinaryColumns implements sql.BinaryColumns: a BINARY cursor's FETCH in the simple protocol
+// describes and sends every column in binary, as PostgreSQL does.
+func (o *output) BinaryColumns(cols []sql.Column) error {
+	o.started = true
+	formats := make([]int16, len(cols))
+	for i := range formats {
+		formats[i] = 1
+	}
+	o.describe(cols, formats)
+	o.prepare(cols, formats)
+	return nil
+}
+
 // describe sends a RowDescription with the given formats (nil: text).
 func (o *output) describe(cols []sql.Column, formats []int16) {
 	o.fields = o.fields[:0]

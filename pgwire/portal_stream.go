@@ -192,15 +192,34 @@ func (c *conn) keepsLive(msg pgproto3.FrontendMessage) bool {
 	return false
 }
 
-// syncPortal ends the live portal at a Sync: the unnamed one, which Sync drops, is stopped;
-// a named one outside an explicit transaction, whose end this is, keeps its rows, buffered.
-func (c *conn) syncPortal(ctx context.Context) {
-	switch {
-	case c.live == nil:
-	case c.live.name == "":
+// syncPortal ends the portals at a Sync: the unnamed one, which Sync drops, and outside an
+// explicit transaction, whose end this is, every one (endPortals).
+func (c *conn) syncPortal() {
+	if c.live != nil && c.live.name == "" {
 		c.stopPortal()
-	case c.session.TxStatus() == sql.TxIdle:
-		c.settle(ctx)
+	}
+	delete(c.portals, "")
+	if c.session.TxStatus() == sql.TxIdle {
+		c.endPortals()
+	}
+}
+
+// endPortals drops every portal as the transaction they belong to ends (a COMMIT or ROLLBACK,
+// the Sync of an implicit transaction), as PostgreSQL drops its portals at commit and abort:
+// an Execute of one after that is 34000. A live one is stopped where it is.
+func (c *conn) endPortals() {
+	if c.live != nil {
+		c.stopPortal()
+	}
+	clear(c.portals)
+}
+
+// afterTxn drops the portals when the statement just run ended the explicit transaction
+// (status was the transaction status before it) or ran outside one (a simple Query, which
+// commits the implicit transaction of an unfinished extended batch too, as in PostgreSQL).
+func (c *conn) afterTxn(before byte, simple bool) {
+	if now := c.session.TxStatus(); now == sql.TxIdle && (before != sql.TxIdle || simple) {
+		c.endPortals()
 	}
 }
 

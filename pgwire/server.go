@@ -391,10 +391,9 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		case *pgproto3.Sync:
 			skipToSync = false
-			c.syncPortal(ctx)
+			c.syncPortal()
 			c.batchExec = false
 			c.lastBind.forget()
-			delete(c.portals, "") // the unnamed portal does not outlive its transaction step
 			c.sendNotes()
 			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
 			if c.switchIfMoved(ctx) {
@@ -427,9 +426,11 @@ func (c *conn) loop(ctx context.Context) {
 		case *pgproto3.Execute:
 			if !skipToSync {
 				var switched bool
+				txBefore := c.session.TxStatus()
 				if switched, extErr = c.executeOrSwitch(ctx, m); switched {
 					return // the relay serves the rest of the batch
 				}
+				c.afterTxn(txBefore, false)
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
@@ -473,6 +474,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 		txBefore := c.session.TxStatus()
 		err = c.session.Exec(c.running(ctx), q, &c.out)
 		c.idle()
+		c.afterTxn(txBefore, true)
 		if err != nil && c.shutDown(err) {
 			return false
 		}

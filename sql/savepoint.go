@@ -105,6 +105,7 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 		}
 		clear(s.savepoints[i:])
 		s.savepoints = s.savepoints[:i]
+		s.releaseCursors(i)
 		return out.Complete("RELEASE")
 	}
 	if err := s.tx.RollbackTo(i + 1); err != nil {
@@ -114,6 +115,7 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 	s.savepoints = s.savepoints[:i+1]
 	s.failed = false
 	s.rollbackToNotify(i + 1)
+	s.rollbackToCursors(i + 1)
 	sp := &s.savepoints[i]
 	s.set.session, s.set.local = maps.Clone(sp.session), maps.Clone(sp.local)
 	s.set.changed = true

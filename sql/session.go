@@ -80,6 +80,8 @@ type Session struct {
 	txTempViews []tempUndo            // temporary view changes of the open transaction, undone if it rolls back
 	tempEpoch   int                   // counts temporary view changes: a plan bound before one is bound again
 	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
+	cursors     map[string]*cursor    // open cursors (cursor.go)
+	live        *cursor               // the cursor whose query streams, suspended (cursor_run.go)
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)
@@ -126,6 +128,8 @@ func (s *Session) StatementTimeout() time.Duration { return s.set.statementTimeo
 
 // Close implements Executor.
 func (s *Session) Close() {
+	s.stopLiveCursor()
+	s.closeCursors(func(*cursor) bool { return true })
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.tx, s.failed = nil, false
@@ -289,6 +293,7 @@ func (s *Session) endTxn(committed bool) {
 	s.endTxnTempTables(committed)
 	clear(s.savepoints)
 	s.savepoints = s.savepoints[:0]
+	s.endTxnCursors(committed)
 }
 
 // begin starts a transaction with the session's lock_timeout.
@@ -370,11 +375,16 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		return out.Complete("COMMIT") // PostgreSQL warns "there is no transaction in progress"
 	}
 	if failed {
+		s.stopLiveCursor()
 		tx.Rollback()
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
 	}
-	err := s.notifyRoom()
+	err := s.persistHeldCursors(ctx)
+	s.stopLiveCursor()
+	if err == nil {
+		err = s.notifyRoom()
+	}
 	if err == nil && s.hasDeleteRows() {
 		err = s.emptyTempTables(ctx, tx)
 	}
@@ -395,6 +405,7 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 }
 
 func (s *Session) rollback(out Output) error {
+	s.stopLiveCursor()
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.endTxn(false)

@@ -35,6 +35,7 @@ type Statement struct {
 	ctas      *ctasStmt              // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
 	modWith   *modifyingWith         // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
+	cursor    *cursorStmt            // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
 	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
@@ -203,6 +204,10 @@ func utilityParserTable() []utilityParser {
 			st.setCons, err = parseSetConstraints(text)
 			return err
 		}},
+		{func(p piece) bool { return isCursorStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.cursor, err = parseCursorStmt(text)
+			return err
+		}},
 		{func(p piece) bool { return isSettingStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.setting, err = parseSettingStmt(text)
 			return err
@@ -331,6 +336,18 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 	if err := s.checkFailed(st); err != nil {
 		return nil, err
 	}
+	if c := s.live; c != nil {
+		ctx := s.stmtCtx
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		c.settle(ctx) // binding may use the session's execution state
+	}
+	if cs := st.cursor; cs != nil && cs.verb == "fetch" {
+		if c, ok := s.cursors[cs.name]; ok {
+			cs.cols = c.cols
+		}
+	}
 	st.declared = paramTypes
 	s.blocks = 0 // binding counts the statement's query blocks, as run does
 	if _, err := s.bind(st); err != nil {
@@ -367,6 +384,9 @@ func (st *Statement) ParamTypes() []types.Type {
 
 // Columns are the result columns, nil for a statement that returns no rows.
 func (st *Statement) Columns() []Column {
+	if st.cursor != nil {
+		return st.cursor.cols // a FETCH's, when its cursor was open as it was prepared
+	}
 	if st.plan == nil {
 		return nil
 	}
@@ -533,6 +553,10 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 		if err := st.CheckReadOnly(); err != nil {
 			return err
 		}
+	}
+	s.settleCursor(ctx, st)
+	if st.cursor != nil {
+		return s.execCursorStmt(ctx, st.cursor, out, describe)
 	}
 	p, err := s.bind(st)
 	if err != nil {

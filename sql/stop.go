@@ -75,6 +75,9 @@ func (st *Statement) readOnly() bool {
 	if st.setting != nil {
 		return true // SET, SHOW, RESET, BEGIN; VACUUM and ANALYZE, which PostgreSQL allows
 	}
+	if st.cursor != nil {
+		return true // DECLARE's query is checked when it runs
+	}
 	if st.savepoint != nil || st.notify != nil || st.prep != nil {
 		// LISTEN, UNLISTEN and NOTIFY too, as PostgreSQL allows them; PREPARE and DEALLOCATE
 		// write nothing, and EXECUTE's statement is checked when it runs.
