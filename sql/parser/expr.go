@@ -33,7 +33,13 @@ func (p *parser) expr() ast.Expr { return p.exprPrec(precOr, false) }
 // operators, IS tests other than DISTINCT FROM, pattern matches, IN, AT TIME ZONE or COLLATE.
 func (p *parser) exprPrec(min int, restricted bool) ast.Expr {
 	p.enter()
-	defer p.leave()
+	x := p.operators(min, restricted)
+	p.leave()
+	return x
+}
+
+// operators is exprPrec's loop over the operators after the first operand.
+func (p *parser) operators(min int, restricted bool) ast.Expr {
 	left := p.prefix(restricted)
 	last := 0 // the level of the last nonassociative operator applied, to refuse a second
 	for {

@@ -19,11 +19,11 @@ func (p *parser) fromList() []ast.FromItem {
 // tableRef reads a table reference and the joins that follow it, left-associative.
 func (p *parser) tableRef() ast.FromItem {
 	p.enter()
-	defer p.leave()
 	left := p.tablePrimary()
 	for p.startsJoin() {
 		left = p.join(left)
 	}
+	p.leave()
 	return left
 }
 
@@ -124,8 +124,6 @@ func (p *parser) parenFrom(open lexer.Token) ast.FromItem {
 		}
 	}
 	p.pos++
-	p.enter()
-	defer p.leave()
 	inner := p.tableRef()
 	if _, ok := inner.(*ast.Join); !ok {
 		p.syntaxError(p.peek()) // ( table ) is not PostgreSQL's

@@ -8,8 +8,6 @@ import (
 // funcCall reads a call of the function names (read), from its '(': the arguments with ALL,
 // DISTINCT, VARIADIC, named arguments and ORDER BY, then WITHIN GROUP, FILTER and OVER.
 func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
-	p.enter()
-	defer p.leave()
 	open := p.next()
 	call := &ast.FuncCall{Name: names}
 	switch {

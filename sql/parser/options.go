@@ -11,8 +11,8 @@ func (p *parser) selectOptions(s *ast.Select) {
 	if t := p.peek(); t.Is("order") {
 		p.pos++
 		p.expectKw("by")
-		if len(s.OrderBy) > 0 {
-			p.fail(&Error{Code: "42601", Message: "multiple ORDER BY clauses not allowed", Pos: t.Pos})
+		if len(s.OrderBy) > 0 { // at the first key, as PostgreSQL places it
+			p.fail(&Error{Code: "42601", Message: "multiple ORDER BY clauses not allowed", Pos: p.peek().Pos})
 		}
 		s.OrderBy = p.sortList()
 	}
@@ -31,7 +31,7 @@ func (p *parser) selectOptions(s *ast.Select) {
 			sawOffset = true
 			p.pos++
 			if s.Offset != nil {
-				p.fail(&Error{Code: "42601", Message: "multiple OFFSET clauses not allowed", Pos: t.Pos})
+				p.fail(&Error{Code: "42601", Message: "multiple OFFSET clauses not allowed", Pos: p.peek().Pos})
 			}
 			s.Offset = p.expr()
 			if !p.acceptKw("row") {
@@ -48,6 +48,7 @@ func (p *parser) selectOptions(s *ast.Select) {
 
 func (p *parser) limit(s *ast.Select, t lexer.Token) {
 	p.pos++
+	at := p.peek()
 	var n ast.Expr
 	if !p.acceptKw("all") {
 		n = p.expr()
@@ -56,12 +57,13 @@ func (p *parser) limit(s *ast.Select, t lexer.Token) {
 		p.fail(&Error{Code: "42601", Message: "LIMIT #,# syntax is not supported", Pos: t.Pos,
 			Hint: "Use separate LIMIT and OFFSET clauses."})
 	}
-	p.setLimit(s, t, n)
+	p.setLimit(s, at, n)
 }
 
-func (p *parser) setLimit(s *ast.Select, t lexer.Token, n ast.Expr) {
+// setLimit sets s's LIMIT, refusing a second (at the count, as PostgreSQL places it).
+func (p *parser) setLimit(s *ast.Select, at lexer.Token, n ast.Expr) {
 	if s.Limit != nil {
-		p.fail(&Error{Code: "42601", Message: "multiple LIMIT clauses not allowed", Pos: t.Pos})
+		p.fail(&Error{Code: "42601", Message: "multiple LIMIT clauses not allowed", Pos: at.Pos})
 	}
 	s.Limit = n
 }
@@ -73,6 +75,7 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 		p.expectKw("next")
 	}
 	var n ast.Expr = numberLiteral("1")
+	at := p.peek()
 	if w := p.peek(); !w.Is("row") && !w.Is("rows") {
 		if w.Kind == lexer.Op && (w.Value == "+" || w.Value == "-") {
 			p.pos++
@@ -95,7 +98,7 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 		p.unsupported(w, "FETCH ... WITH TIES")
 	}
 	p.expectKw("only")
-	p.setLimit(s, t, n)
+	p.setLimit(s, at, n)
 }
 
 // locking reads FOR UPDATE (and FOR READ ONLY, which is nothing); the other strengths and

@@ -31,6 +31,10 @@ type parser struct {
 	furthest *Error
 	// inSubstring: reading SUBSTRING's first argument, where SIMILAR without TO ends it.
 	inSubstring bool
+	// parenRunEnd[i] is afterParens(i), built when a long run of '(' is met.
+	parenRunEnd []int32
+	// fatal: the error being raised ends the parse; attempt lets it pass.
+	fatal bool
 }
 
 type selectMemo struct {
@@ -202,7 +206,12 @@ func (p *parser) expectEOF() {
 	}
 }
 
-func (p *parser) fail(e *Error) { panic(bailout{e}) }
+// fail raises e. Only a plain syntax error may be given up by attempt for another reading;
+// any other is fatal.
+func (p *parser) fail(e *Error) {
+	p.fatal = e.Code != "42601" || e.Message != "syntax error"
+	panic(bailout{e})
+}
 
 // syntaxError is PostgreSQL's syntax error at token t: at or near its text as written, or at
 // end of input.

@@ -93,9 +93,7 @@ func (p *parser) parenExpr() ast.Expr {
 	if sel, ok := p.trySelectWithParens(); ok {
 		return p.indirection(&ast.SubLink{Kind: ast.ExprSubLink, Select: sel})
 	}
-	open := p.next()
-	p.enter()
-	defer p.leave()
+	p.pos++
 	x := p.expr()
 	if p.isPunct(",") {
 		fields := []ast.Expr{x}
@@ -106,7 +104,6 @@ func (p *parser) parenExpr() ast.Expr {
 		return &ast.Row{Fields: fields}
 	}
 	p.expectPunct(")")
-	_ = open
 	return p.indirection(x)
 }
 
@@ -204,8 +201,6 @@ func (p *parser) keywordExpr(t lexer.Token) (ast.Expr, bool) {
 		return &ast.Literal{Type: ast.LitBool, Val: t.Value}, true
 	case "case":
 		p.pos++
-		p.enter()
-		defer p.leave()
 		return p.caseExpr(), true
 	case "array":
 		return p.arrayExpr(), true
@@ -278,7 +273,12 @@ func (p *parser) arrayExpr() ast.Expr {
 
 func (p *parser) arrayBrackets() ast.Expr {
 	p.enter()
-	defer p.leave()
+	x := p.arrayElems()
+	p.leave()
+	return x
+}
+
+func (p *parser) arrayElems() ast.Expr {
 	p.expectPunct("[")
 	a := &ast.Array{}
 	if p.acceptPunct("]") {

@@ -10,7 +10,12 @@ import (
 // insertSelectOptions puts them.
 func (p *parser) selectStmt() *ast.Select {
 	p.enter()
-	defer p.leave()
+	s := p.query()
+	p.leave()
+	return s
+}
+
+func (p *parser) query() *ast.Select {
 	var with *ast.With
 	withAt := p.peek()
 	if p.isKw("with") {
@@ -62,8 +67,6 @@ func (p *parser) setExpr(min int) *ast.Select {
 
 // setOperand reads a simple select, VALUES, TABLE t or a query in parentheses.
 func (p *parser) setOperand() *ast.Select {
-	p.enter()
-	defer p.leave()
 	t := p.peek()
 	switch {
 	case t.IsPunct("("):
@@ -93,14 +96,34 @@ func (p *parser) selectWithParens() *ast.Select {
 // startsQuery reports whether the tokens from i, after any opening parentheses, begin a
 // query.
 func (p *parser) startsQuery(i int) bool {
-	for i < len(p.toks) && p.toks[i].IsPunct("(") {
-		i++
-	}
+	i = p.afterParens(i)
 	if i >= len(p.toks) {
 		return false
 	}
 	t := p.toks[i]
 	return t.Is("select") || t.Is("values") || t.Is("with") || t.Is("table")
+}
+
+// afterParens is the index of the first token from i that is not '('. Runs longer than a
+// few tokens are looked up in a table built once, so nested parentheses stay linear.
+func (p *parser) afterParens(i int) int {
+	for k := 0; k < 4; k++ {
+		if i >= len(p.toks) || !p.toks[i].IsPunct("(") {
+			return i
+		}
+		i++
+	}
+	if p.parenRunEnd == nil {
+		p.parenRunEnd = make([]int32, len(p.toks)+1)
+		p.parenRunEnd[len(p.toks)] = int32(len(p.toks))
+		for j := len(p.toks) - 1; j >= 0; j-- {
+			p.parenRunEnd[j] = int32(j)
+			if p.toks[j].IsPunct("(") {
+				p.parenRunEnd[j] = p.parenRunEnd[j+1]
+			}
+		}
+	}
+	return int(p.parenRunEnd[i])
 }
 
 // trySelectWithParens reads ( query ) at the next token if it is one, leaving the position
@@ -141,9 +164,12 @@ func (p *parser) trySelectWithParens() (*ast.Select, bool) {
 func (p *parser) attempt(f func()) (err *Error) {
 	depth := p.depth
 	defer func() {
+		if p.fatal {
+			return // unwinding to run without a recover at each level (a re-panic is costly)
+		}
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
-			if !ok || b.err.Code != "42601" || b.err.Message != "syntax error" {
+			if !ok {
 				panic(r)
 			}
 			p.depth = depth
