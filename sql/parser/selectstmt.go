@@ -201,7 +201,7 @@ func (p *parser) simpleSelect() *ast.Select {
 		s.Targets = p.targets()
 	}
 	if t := p.peek(); t.Is("into") {
-		p.unsupported(t, "SELECT INTO")
+		p.intoClause()
 	}
 	if p.acceptKw("from") {
 		s.From = p.fromList()
@@ -258,6 +258,8 @@ func (p *parser) target() ast.Target {
 	case l.Is("as"):
 		p.pos++
 		t.Alias = p.colLabel()
+	case l.Is("nulls") && (p.peekN(1).Is("first") || p.peekN(1).Is("last")):
+		// NULLS_LA, PostgreSQL's lexer's token for NULLS FIRST/LAST, is no label
 	case l.Kind == lexer.QuotedIdent, l.Kind == lexer.Ident && !asLabelOnly[l.Value]:
 		p.pos++
 		t.Alias = l.Value
@@ -319,4 +321,21 @@ func (p *parser) withClause() *ast.With {
 			return w
 		}
 	}
+}
+
+// intoClause reads SELECT's INTO [TEMP|UNLOGGED] [TABLE] name, then refuses it: it is
+// CREATE TABLE AS, not a query (0A000 until the parser reads that statement).
+func (p *parser) intoClause() {
+	into := p.next()
+	switch {
+	case p.acceptKw("temporary"), p.acceptKw("temp"), p.acceptKw("unlogged"):
+	case (p.isKw("local") || p.isKw("global")) && (p.peekN(1).Is("temp") || p.peekN(1).Is("temporary")):
+		p.pos += 2
+	}
+	p.acceptKw("table")
+	p.colID()
+	for p.acceptPunct(".") {
+		p.colLabel()
+	}
+	p.unsupported(into, "SELECT INTO")
 }
