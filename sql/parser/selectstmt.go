@@ -162,7 +162,7 @@ func (p *parser) trySelectWithParens() (*ast.Select, bool) {
 // attempt runs f, returning the syntax error it raised (and keeping the furthest one);
 // other errors go on up.
 func (p *parser) attempt(f func()) (err *Error) {
-	depth := p.depth
+	depth, inSubstring := p.depth, p.inSubstring
 	defer func() {
 		if p.fatal {
 			return // unwinding to run without a recover at each level (a re-panic is costly)
@@ -172,7 +172,7 @@ func (p *parser) attempt(f func()) (err *Error) {
 			if !ok {
 				panic(r)
 			}
-			p.depth = depth
+			p.depth, p.inSubstring = depth, inSubstring
 			if p.furthest == nil || b.err.Pos > p.furthest.Pos {
 				p.furthest = b.err
 			}
