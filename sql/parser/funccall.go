@@ -86,13 +86,11 @@ func (p *parser) withinGroup(call *ast.FuncCall, open lexer.Token) {
 	p.expectKw("by")
 	keys := p.sortList()
 	p.expectPunct(")")
-	if len(call.OrderBy) > 0 || call.Distinct || call.Star {
-		// PostgreSQL's messages, at the call
+	if len(call.OrderBy) > 0 || call.Distinct {
+		// PostgreSQL's grammar-time messages (f(*) WITHIN GROUP is analysis's error)
 		msg := "cannot use multiple ORDER BY clauses with WITHIN GROUP"
 		if call.Distinct {
 			msg = "cannot use DISTINCT with WITHIN GROUP"
-		} else if call.Star {
-			msg = "cannot use * with WITHIN GROUP"
 		}
 		p.fail(&Error{Code: "42601", Message: msg, Pos: at.Pos})
 	}

@@ -184,6 +184,14 @@ var errorCases = []struct {
 	{"select from", "42601", "syntax error at end of input", 12},
 	{"select 'a' 'b'", "42601", `syntax error at or near "'b'"`, 12},
 	{"select 1 + 1e", "42601", `trailing junk after numeric literal at or near "1e"`, 12},
+	{"select left from t", "42601", `syntax error at or near "from"`, 13},
+	{"select x::", "42601", "syntax error at end of input", 11},
+	{"select 1 not 2", "42601", `syntax error at or near "2"`, 14},
+	{"select case end", "42601", `syntax error at or near "end"`, 13},
+	{"select count(distinct a) within group (order by a) from t", "42601", "cannot use DISTINCT with WITHIN GROUP", 26},
+	{"select string_agg(a, ',' order by a) within group (order by a) from t", "42601", "cannot use multiple ORDER BY clauses with WITHIN GROUP", 38},
+	{"select * from t natural join u on true", "42601", `syntax error at or near "on"`, 32},
+	{"select a from t where a = any(1", "42601", "syntax error at end of input", 32},
 	{"select distinct on (a) a from t", "0A000", "", 0},
 }
 
