@@ -8,8 +8,9 @@
 // its size and spelling, a quoted string unknown). Operators are named as in pg_operator
 // ("<>", "||", "~*"), so a registry of operators can resolve them by name.
 //
-// The tree is built by sql's converter from vitess's parse tree (sql/astconv.go); nothing in
-// this package knows about vitess or the dialect pass. Print writes a node as PostgreSQL
+// The tree is built by sql's converter from vitess's parse tree (sql/astconv.go), and by
+// sql/parser from PostgreSQL text directly; nothing in this package knows about vitess or the
+// dialect pass. Print writes a node as PostgreSQL
 // text in one of two styles: SQL (text that parses back to an equal tree) and Explain
 // (PostgreSQL's ruleutils.c deparse as EXPLAIN shows it: every operator application in
 // parentheses).

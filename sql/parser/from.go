@@ -1,0 +1,248 @@
+package parser
+
+import (
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// fromList reads FROM's items, each a table reference with the joins after it.
+func (p *parser) fromList() []ast.FromItem {
+	var out []ast.FromItem
+	for {
+		out = append(out, p.tableRef())
+		if !p.acceptPunct(",") {
+			return out
+		}
+	}
+}
+
+// tableRef reads a table reference and the joins that follow it, left-associative.
+func (p *parser) tableRef() ast.FromItem {
+	p.enter()
+	left := p.tablePrimary()
+	for p.startsJoin() {
+		left = p.join(left)
+	}
+	p.leave()
+	return left
+}
+
+// startsJoin reports whether the next tokens start a join.
+func (p *parser) startsJoin() bool {
+	t := p.peek()
+	switch {
+	case t.Is("join"), t.Is("cross"), t.Is("natural"), t.Is("inner"):
+		return true
+	case t.Is("left"), t.Is("right"), t.Is("full"):
+		n := p.peekN(1)
+		return n.Is("join") || n.Is("outer")
+	}
+	return false
+}
+
+// joinKind reads [INNER | LEFT|RIGHT|FULL [OUTER]] JOIN.
+func (p *parser) joinKind() ast.JoinKind {
+	kind := ast.InnerJoin
+	switch t := p.next(); {
+	case t.Is("join"):
+		return kind
+	case t.Is("inner"):
+	case t.Is("left"):
+		kind = ast.LeftJoin
+	case t.Is("right"):
+		kind = ast.RightJoin
+	case t.Is("full"):
+		kind = ast.FullJoin
+	default:
+		p.syntaxError(t)
+	}
+	if kind != ast.InnerJoin {
+		p.acceptKw("outer")
+	}
+	p.expectKw("join")
+	return kind
+}
+
+// join reads one join after left. CROSS and NATURAL joins take the next table alone (they
+// are complete without a condition, and joins associate to the left); a qualified join's
+// right side is a table reference with any joins that complete before its ON or USING, as
+// gram.y's shift reads a JOIN b JOIN c ON x ON y.
+func (p *parser) join(left ast.FromItem) ast.FromItem {
+	switch {
+	case p.acceptKw("cross"):
+		p.expectKw("join")
+		return &ast.Join{Kind: ast.CrossJoin, Left: left, Right: p.tablePrimary()}
+	case p.acceptKw("natural"):
+		kind := p.joinKind()
+		return &ast.Join{Kind: kind, Natural: true, Left: left, Right: p.tablePrimary()}
+	}
+	j := &ast.Join{Kind: p.joinKind(), Left: left}
+	j.Right = p.tableRef()
+	switch t := p.peek(); {
+	case t.Is("on"):
+		p.pos++
+		j.On = p.expr()
+	case t.Is("using"):
+		p.pos++
+		j.Using = p.nameList()
+		if w := p.peek(); w.Is("as") {
+			p.unsupported(w, "an alias of a USING join")
+		}
+	default:
+		p.syntaxError(t)
+	}
+	return j
+}
+
+// tablePrimary reads a table, a subquery or a parenthesized join, with its alias.
+func (p *parser) tablePrimary() ast.FromItem {
+	t := p.peek()
+	switch {
+	case t.Is("lateral"):
+		p.pos++
+		if !p.isPunct("(") {
+			return p.functionFrom(p.peek())
+		}
+		return p.subqueryFrom(t, true)
+	case t.Is("rows") && p.peekN(1).Is("from"):
+		p.unsupported(t, "ROWS FROM")
+	case t.IsPunct("("):
+		return p.parenFrom(t)
+	case t.Is("only"):
+		p.unsupported(t, "ONLY")
+	}
+	return p.relation()
+}
+
+// parenFrom reads ( query ) alias or ( join ).
+func (p *parser) parenFrom(open lexer.Token) ast.FromItem {
+	if p.startsQuery(p.pos + 1) {
+		start := p.pos
+		if _, ok := p.trySelectWithParens(); ok {
+			p.pos = start
+			return p.subqueryFrom(open, false)
+		}
+	}
+	p.pos++
+	inner := p.tableRef()
+	if _, ok := inner.(*ast.Join); !ok {
+		p.syntaxError(p.peek()) // ( table ) is not PostgreSQL's
+	}
+	p.expectPunct(")")
+	if alias := p.alias(); alias != nil {
+		// As the converter holds it: a subquery selecting * from the join.
+		return &ast.SubqueryFrom{Select: starFrom(inner), Alias: alias}
+	}
+	return inner
+}
+
+// starFrom is SELECT * FROM item.
+func starFrom(item ast.FromItem) *ast.Select {
+	return &ast.Select{Targets: []ast.Target{{Expr: &ast.ColumnRef{Star: true}}}, From: []ast.FromItem{item}}
+}
+
+// subqueryFrom reads ( query ) [AS] alias [(columns)]; PostgreSQL 15 requires the alias.
+func (p *parser) subqueryFrom(at lexer.Token, lateral bool) ast.FromItem {
+	sel := p.selectWithParens()
+	alias := p.alias()
+	if alias == nil {
+		msg := "subquery in FROM must have an alias"
+		p.fail(&Error{Code: "42601", Message: msg, Pos: at.Pos, Hint: "For example, FROM (SELECT ...) [AS] foo."})
+	}
+	return &ast.SubqueryFrom{Select: sel, Lateral: lateral, Alias: alias}
+}
+
+// relation reads a table by its (qualified) name with its alias; a name followed by '(' is
+// a function in FROM, 0A000 until sql/ast holds one.
+func (p *parser) relation() ast.FromItem {
+	at := p.peek()
+	start := p.pos
+	if p.nameOK(at, typeFuncName) && !p.nameOK(at, colName) && p.peekN(1).IsPunct("(") {
+		return p.functionFrom(at) // left(...), a type-or-function-name keyword's call
+	}
+	first := p.colID()
+	names := []string{first}
+	for p.acceptPunct(".") {
+		names = append(names, p.colLabel())
+	}
+	if p.isPunct("(") {
+		p.pos = start
+		return p.functionFrom(at)
+	}
+	p.acceptPunct("*") // t * is t with its inheritance children, the default
+	tbl := &ast.Table{}
+	switch len(names) {
+	case 1:
+		tbl.Name = names[0]
+	case 2:
+		tbl.Schema, tbl.Name = names[0], names[1]
+	default:
+		p.unsupported(at, "a name with a database")
+	}
+	if t := p.peek(); t.Is("tablesample") {
+		p.unsupported(t, "TABLESAMPLE")
+	}
+	tbl.Alias = p.alias()
+	if t := p.peek(); t.Is("tablesample") {
+		p.unsupported(t, "TABLESAMPLE")
+	}
+	return tbl
+}
+
+// alias reads [AS] name [(columns)], nil when there is none.
+func (p *parser) alias() *ast.Alias {
+	t := p.peek()
+	switch {
+	case t.Is("as"):
+		p.pos++
+	case p.nameOK(t, colName):
+	default:
+		return nil
+	}
+	a := &ast.Alias{Name: p.colID()}
+	if p.isPunct("(") {
+		a.Columns = p.nameList()
+	}
+	return a
+}
+
+// functionFrom reads a function call in FROM with its alias, as the converter holds it: a
+// LATERAL subquery selecting the call under the column's name (the alias's one column, or
+// the alias, or the function's name), until sql/ast has a node for it. WITH ORDINALITY,
+// ROWS FROM, several column names and column definitions are 0A000.
+func (p *parser) functionFrom(at lexer.Token) ast.FromItem {
+	call := p.primary()
+	f, ok := call.(*ast.FuncCall)
+	if !ok {
+		switch call.(type) {
+		case *ast.SQLValue, *ast.Extract, *ast.Cast:
+			p.unsupported(at, "this function in FROM")
+		}
+		p.syntaxError(at)
+	}
+	if t := p.peek(); t.Is("with") && p.peekN(1).Is("ordinality") {
+		p.unsupported(t, "WITH ORDINALITY")
+	}
+	alias := p.funcAlias()
+	col := f.Name[len(f.Name)-1]
+	if alias == nil {
+		alias = &ast.Alias{Name: col}
+	} else {
+		col = alias.Name
+		if len(alias.Columns) == 1 {
+			col, alias.Columns = alias.Columns[0], nil
+		}
+	}
+	sel := &ast.Select{Targets: []ast.Target{{Expr: f, Alias: col}}}
+	return &ast.SubqueryFrom{Select: sel, Lateral: true, Alias: alias}
+}
+
+// funcAlias reads a function's alias: columns with types are 0A000, several columns too.
+func (p *parser) funcAlias() *ast.Alias {
+	t := p.peek()
+	a := p.alias()
+	if a != nil && len(a.Columns) > 1 {
+		p.unsupported(t, "several column names for a function in FROM")
+	}
+	return a
+}

@@ -1,0 +1,162 @@
+package parser
+
+import (
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// selectOptions reads ORDER BY, LIMIT/OFFSET/FETCH and FOR UPDATE after a query into s,
+// refusing a second ORDER BY, LIMIT or OFFSET as PostgreSQL's insertSelectOptions does.
+func (p *parser) selectOptions(s *ast.Select) {
+	if t := p.peek(); t.Is("order") {
+		p.pos++
+		p.expectKw("by")
+		if len(s.OrderBy) > 0 { // at the first key, as PostgreSQL places it
+			p.fail(&Error{Code: "42601", Message: "multiple ORDER BY clauses not allowed", Pos: p.peek().Pos})
+		}
+		s.OrderBy = p.sortList()
+	}
+	locked := p.locking(s)
+	var sawLimit, sawOffset bool
+	for {
+		t := p.peek()
+		switch {
+		case t.Is("limit") && !sawLimit:
+			sawLimit = true
+			p.limit(s, t)
+		case t.Is("fetch") && !sawLimit:
+			sawLimit = true
+			p.fetch(s, t)
+		case t.Is("offset") && !sawOffset:
+			sawOffset = true
+			p.pos++
+			if s.Offset != nil {
+				p.fail(&Error{Code: "42601", Message: "multiple OFFSET clauses not allowed", Pos: p.peek().Pos})
+			}
+			s.Offset = p.expr()
+			if !p.acceptKw("row") {
+				p.acceptKw("rows")
+			}
+		default:
+			if !locked {
+				p.locking(s)
+			}
+			return
+		}
+	}
+}
+
+func (p *parser) limit(s *ast.Select, t lexer.Token) {
+	p.pos++
+	at := p.peek()
+	var n ast.Expr
+	if !p.acceptKw("all") {
+		n = p.expr()
+	}
+	if p.isPunct(",") {
+		p.fail(&Error{Code: "42601", Message: "LIMIT #,# syntax is not supported", Pos: t.Pos,
+			Hint: "Use separate LIMIT and OFFSET clauses."})
+	}
+	p.setLimit(s, at, n)
+}
+
+// setLimit sets s's LIMIT, refusing a second (at the count, as PostgreSQL places it).
+func (p *parser) setLimit(s *ast.Select, at lexer.Token, n ast.Expr) {
+	if s.Limit != nil {
+		p.fail(&Error{Code: "42601", Message: "multiple LIMIT clauses not allowed", Pos: at.Pos})
+	}
+	s.Limit = n
+}
+
+// fetch reads FETCH FIRST|NEXT [count] ROW|ROWS ONLY (the count defaults to 1).
+func (p *parser) fetch(s *ast.Select, t lexer.Token) {
+	p.pos++
+	if !p.acceptKw("first") {
+		p.expectKw("next")
+	}
+	var n ast.Expr = numberLiteral("1")
+	at := p.peek()
+	if w := p.peek(); !w.Is("row") && !w.Is("rows") {
+		if w.Kind == lexer.Op && (w.Value == "+" || w.Value == "-") {
+			p.pos++
+			c := p.next()
+			if c.Kind != lexer.Integer && c.Kind != lexer.Numeric {
+				p.syntaxError(c)
+			}
+			n = numberLiteral(c.Value)
+			if w.Value == "-" {
+				n = negate(n)
+			}
+		} else {
+			n = p.primary()
+		}
+	}
+	if !p.acceptKw("row") {
+		p.expectKw("rows")
+	}
+	if w := p.peek(); w.Is("with") && p.peekN(1).Is("ties") {
+		p.unsupported(w, "FETCH ... WITH TIES")
+	}
+	p.expectKw("only")
+	p.setLimit(s, at, n)
+}
+
+// locking reads FOR UPDATE (and FOR READ ONLY, which is nothing); the other strengths and
+// options are 0A000 until sql/ast holds them.
+func (p *parser) locking(s *ast.Select) bool {
+	t := p.peek()
+	if !t.Is("for") {
+		return false
+	}
+	p.pos++
+	switch {
+	case p.acceptKw("update"):
+	case p.isKw("read") && p.peekN(1).Is("only"):
+		p.pos += 2
+		return true
+	case p.isKw("share"), p.isKw("no"), p.isKw("key"):
+		p.unsupported(t, "FOR "+p.peek().Text(p.src))
+	default:
+		p.syntaxError(p.peek())
+	}
+	if w := p.peek(); w.Is("of") || w.Is("nowait") || w.Is("skip") || w.Is("for") {
+		p.unsupported(w, "FOR UPDATE with "+w.Text(p.src))
+	}
+	s.ForUpdate = true
+	return true
+}
+
+// groupBy reads GROUP BY's list; grouping sets are 0A000 until sql/ast holds them.
+func (p *parser) groupBy() []ast.Expr {
+	if t := p.peek(); t.Is("distinct") {
+		p.unsupported(t, "GROUP BY DISTINCT")
+	}
+	p.acceptKw("all")
+	var out []ast.Expr
+	for {
+		t := p.peek()
+		switch {
+		case t.IsPunct("(") && p.peekN(1).IsPunct(")"),
+			(t.Is("rollup") || t.Is("cube")) && p.peekN(1).IsPunct("("),
+			t.Is("grouping") && p.peekN(1).Is("sets"):
+			p.unsupported(t, "grouping sets")
+		}
+		out = append(out, p.expr())
+		if !p.acceptPunct(",") {
+			return out
+		}
+	}
+}
+
+// windows reads WINDOW name AS (spec), ...
+func (p *parser) windows() []ast.NamedWindow {
+	var out []ast.NamedWindow
+	for {
+		name := p.colID()
+		p.expectKw("as")
+		out = append(out, ast.NamedWindow{Name: name, Spec: *p.windowSpec()})
+		if !p.acceptPunct(",") {
+			return out
+		}
+	}
+}
