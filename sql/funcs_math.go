@@ -139,7 +139,7 @@ func buildExp(c *funcCall) (*expr, error) {
 func buildLn(c *funcCall) (*expr, error) {
 	if c.ret != types.Numeric {
 		log := floatLn
-		if c.name == "log" {
+		if c.name == "log" || c.name == "log10" {
 			log = glibcLog10
 		}
 		return strictFunc(c, func(v []types.Value) (types.Value, error) {
