@@ -187,3 +187,103 @@ SELECT interval '- .5 day'
 
 statement error 22007
 SELECT interval '1 day -'
+
+# json_each and json_each_text walk a json object's keys as the text has them (duplicates
+# too), not sorted as jsonb keeps them; json_object_keys and json_strip_nulls likewise.
+query
+SELECT * FROM json_each('{"b": 1, "a": 2, "b": 3}'::json)
+----
+b|1
+a|2
+b|3
+tag: SELECT 3
+
+query
+SELECT * FROM json_each_text('{"b": 1, "a": {"y": 1, "x": 2}}'::json)
+----
+b|1
+a|{"y": 1, "x": 2}
+tag: SELECT 2
+
+query
+SELECT json_object_keys('{"b": 1, "a": 2, "b": 3}'::json)
+----
+b
+a
+b
+tag: SELECT 3
+
+statement error 22023
+SELECT json_object_keys('[1]'::json)
+
+statement error 22023
+SELECT json_object_keys('1'::json)
+
+query
+SELECT json_strip_nulls('{"a": 1.50, "b": null, "c": [null, {"d": null, "e" : "x\u0041\n"}], "a": true}'::json), json_strip_nulls('[1, null]'::json), json_strip_nulls('null'::json), json_strip_nulls(NULL::json)
+----
+{"a":1.50,"c":[null,{"e":"xA\n"}],"a":true}|[1,null]|null|NULL
+tag: SELECT 1
+
+query
+SELECT json_extract_path('{"f2":{"f3":1},"f4":{"f5":99,"f6":"stringy"}}', 'f4', 'f6'), json_extract_path_text('{"f2":{"f3":1},"f4":{"f5":99,"f6":"stringy"}}', 'f4', 'f6')
+----
+"stringy"|stringy
+tag: SELECT 1
+
+query
+SELECT json_extract_path('{"a": {"b" :  [1, 2]}}'::json, 'a'), json_extract_path('{"a": 1}'::json, 'x'), json_extract_path('[1,2]'::json, '1'), json_extract_path_text('{"a": {"b" :  [1, 2]}}'::json, 'a', 'b')
+----
+{"b" :  [1, 2]}|NULL|2|[1, 2]
+tag: SELECT 1
+
+# log10(float8) and log10(numeric).
+query
+SELECT log10(1000::float8), log10(1000::numeric), log10(2), log10(0.5), log10(2::float8), log10('nan'::numeric), log10('inf'::float8)
+----
+3|3.0000000000000000|0.3010299956639812|-0.3010299956639812|0.3010299956639812|NaN|Infinity
+tag: SELECT 1
+
+statement error 2201E
+SELECT log10(0)
+
+statement error 2201E
+SELECT log10(-1::numeric)
+
+# A repeated statement is bound again after SET TIME ZONE: its timestamptz literal is read in
+# the new zone (the cached plan once kept the value read in the old one).
+statement ok
+SET TIME ZONE -5
+
+query
+SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 20:00+00'::timestamptz::date
+----
+2012-12-12 12:00:00-05|2012-12-12
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE 5
+
+query
+SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 20:00+00'::timestamptz::date
+----
+2012-12-12 12:00:00+05|2012-12-13
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE 'Asia/Tokyo'
+
+query
+SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 20:00+00'::timestamptz::date
+----
+2012-12-12 12:00:00+09|2012-12-13
+tag: SELECT 1
+
+statement ok
+RESET TIME ZONE
+
+query
+SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 20:00+00'::timestamptz::date
+----
+2012-12-12 12:00:00+00|2012-12-12
+tag: SELECT 1
