@@ -287,3 +287,43 @@ SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 20:00+00'::timestamptz::date
 ----
 2012-12-12 12:00:00+00|2012-12-12
 tag: SELECT 1
+
+# SET TIME ZONE takes a fractional number of hours east (22023 before) and refuses a week.
+statement ok
+SET TIME ZONE '-1.5'
+
+query
+SHOW TIME ZONE
+----
+<-01:30>+01:30
+tag: SHOW
+
+query
+SELECT '2012-12-12 12:00'::timestamptz, '2012-12-12 12:00 America/New_York'::timestamptz, to_char('2012-12-12 12:00'::timestamptz, 'YYYY-MM-DD HH:MI:SS TZ')
+----
+2012-12-12 12:00:00-01:30|2012-12-12 15:30:00-01:30|2012-12-12 12:00:00 -01:30
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE 3.25
+
+query
+SHOW TIME ZONE
+----
+<+03:15>-03:15
+tag: SHOW
+
+statement ok
+SET TIME ZONE 16
+
+query
+SELECT '2012-12-12 12:00+00'::timestamptz
+----
+2012-12-13 04:00:00+16
+tag: SELECT 1
+
+statement error 22023
+SET TIME ZONE 168
+
+statement ok
+RESET TIME ZONE
