@@ -151,17 +151,35 @@ func floatArith(op sqlparser.BinaryExprOperator, t types.Type, x, y float64) (ty
 	case sqlparser.MultOp:
 		r = x * y
 	case sqlparser.DivOp:
-		if y == 0 {
+		if y == 0 && !math.IsNaN(x) { // float8_div: NaN / 0 is NaN
 			return types.Value{}, Errorf("22012", "division by zero")
 		}
 		r = x / y
 	case sqlparser.ModOp:
 		return types.Value{}, Errorf("42883", "operator does not exist: %s %% %s", t, t)
 	}
+	if t == types.Float32 { // float4 operators compute in float4: round before the checks
+		r = float64(float32(r))
+	}
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return types.Value{}, Errorf("22003", "value out of range: overflow")
 	}
+	if r == 0 && floatUnderflow(op, x, y) {
+		return types.Value{}, errFloatUnder
+	}
 	return types.NewFloat(t, r), nil
+}
+
+// floatUnderflow reports whether a zero result of x op y is an underflow, as float.h's
+// float8_mul and float8_div check it (a sum or difference is exact near zero).
+func floatUnderflow(op sqlparser.BinaryExprOperator, x, y float64) bool {
+	switch op {
+	case sqlparser.MultOp:
+		return x != 0 && y != 0
+	case sqlparser.DivOp:
+		return x != 0 && !math.IsInf(y, 0)
+	}
+	return false
 }
 
 // bitwise compiles the integer operators &, |, #, << and >> with result type rt: &, | and #

@@ -248,8 +248,12 @@ func assignNumber(v types.Value, from types.Type, c *types.Column) (r types.Valu
 	case from.IsInteger() && to.IsFloat():
 		r = types.NewFloat(to, float64(v.I))
 	case from.IsFloat() && to.IsFloat() && from != to:
-		if to == types.Float32 && !math.IsInf(v.F, 0) && math.Abs(v.F) > math.MaxFloat32 {
-			return types.Value{}, true, Errorf("22003", "value out of range: overflow")
+		if to == types.Float32 { // dtof: the rounded float4 overflowed or underflowed
+			if f := float32(v.F); math.IsInf(float64(f), 0) && !math.IsInf(v.F, 0) {
+				return types.Value{}, true, Errorf("22003", "value out of range: overflow")
+			} else if f == 0 && v.F != 0 {
+				return types.Value{}, true, errFloatUnder
+			}
 		}
 		r = types.NewFloat(to, v.F)
 	default:

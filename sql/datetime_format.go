@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -419,11 +420,7 @@ func parseDate(s, tmpl string) (types.Value, error) {
 	if err != nil {
 		return types.Value{}, err
 	}
-	year := fp.year
-	if fp.bc {
-		year = -year
-	}
-	days, err := civilDays(int64(year), int64(fp.month), int64(fp.day))
+	days, err := civilDays(fp.civilYear(), int64(fp.month), int64(fp.day))
 	if err != nil {
 		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
 	}
@@ -464,7 +461,10 @@ type fmtParser struct {
 	abut                             bool // the pattern being read is followed by another
 	year, month, day, hour, min, sec int
 	usec, tzOff                      int64
-	pm, hour12, bc, haveTZ           bool
+	pm, hour12, bc, haveTZ, tzNeg    bool
+	tzh, tzm                         int
+	mode                             byte          // 'G' Gregorian or 'I' ISO week date fields
+	seen                             map[*int]bool // the fields set, for "conflicting values"
 }
 
 func (fp *fmtParser) skipSpaces() {
@@ -536,31 +536,25 @@ func (fp *fmtParser) marker(a, b string) byte {
 }
 
 func (fp *fmtParser) field(p string) (ok bool, err error) {
-	switch up := strings.ToUpper(p); up {
-	case "YYYY", "IYYY":
-		fp.year, ok = fp.num(4)
-	case "YYY", "IYY":
-		fp.year, ok = fp.num(3)
-		fp.year += 2000
-	case "YY", "IY":
-		if fp.year, ok = fp.num(2); fp.year < 70 {
-			fp.year += 2000
-		} else {
-			fp.year += 1900
+	up := strings.ToUpper(p)
+	if err := fp.convention(up); err != nil {
+		return false, err
+	}
+	switch up {
+	case "YYYY", "IYYY", "YYY", "IYY", "YY", "IY":
+		start := fp.si
+		var y int
+		if y, ok = fp.num(len(up)); ok && len(up) < 4 && digitsIn(fp.s[start:fp.si]) < 4 {
+			y = partialYear(y)
 		}
-	case "MM":
-		fp.month, ok = fp.num(2)
-	case "DD":
-		fp.day, ok = fp.num(2)
-	case "HH", "HH12":
-		fp.hour, ok = fp.num(2)
-		fp.hour12 = true
-	case "HH24":
-		fp.hour, ok = fp.num(2)
-	case "MI":
-		fp.min, ok = fp.num(2)
-	case "SS":
-		fp.sec, ok = fp.num(2)
+		return ok, fp.set(&fp.year, y, p, ok)
+	case "MM", "DD", "HH", "HH12", "HH24", "MI", "SS":
+		dst := map[string]*int{"MM": &fp.month, "DD": &fp.day, "HH": &fp.hour, "HH12": &fp.hour,
+			"HH24": &fp.hour, "MI": &fp.min, "SS": &fp.sec}[up]
+		var v int
+		v, ok = fp.num(2)
+		fp.hour12 = fp.hour12 || up == "HH" || up == "HH12"
+		return ok, fp.set(dst, v, p, ok)
 	case "MS", "US":
 		var v int
 		v, ok = fp.num(map[string]int{"MS": 3, "US": 6}[up])
@@ -573,25 +567,105 @@ func (fp *fmtParser) field(p string) (ok bool, err error) {
 		ok, fp.bc = m != 0, m == 'B'
 	case "MON", "MONTH":
 		k := fp.word(monthNames, up == "MON")
-		ok, fp.month = k >= 0, k+1
+		return k >= 0, fp.set(&fp.month, k+1, p, k >= 0)
 	case "DY", "DAY":
 		ok = fp.word(dayNames, up == "DY") >= 0
-	case "TZH":
-		var h int
-		h, ok = fp.num(2)
-		fp.tzOff, fp.haveTZ = int64(h)*3600, true
-	case "TZM":
-		var m int
-		m, ok = fp.num(2)
-		if fp.tzOff < 0 {
-			fp.tzOff -= int64(m) * 60
-		} else {
-			fp.tzOff += int64(m) * 60
-		}
+	case "TZH", "TZM":
+		return fp.zone(up)
 	default:
 		return false, unsupported("to_timestamp pattern %s", p)
 	}
 	return ok, nil
+}
+
+// convention refuses a template that mixes ISO week-date fields (IYYY) with Gregorian ones
+// (YYYY, MM, DD, Mon), as from_char_set_mode does.
+func (fp *fmtParser) convention(up string) error {
+	mode := byte(0)
+	switch up {
+	case "IYYY", "IYY", "IY":
+		mode = 'I'
+	case "YYYY", "YYY", "YY", "MM", "DD", "MON", "MONTH":
+		mode = 'G'
+	default:
+		return nil
+	}
+	if fp.mode != 0 && fp.mode != mode {
+		return &Error{Code: "22007", Message: "invalid combination of date conventions",
+			Hint: "Do not mix Gregorian and ISO week date conventions in a formatting template."}
+	}
+	fp.mode = mode
+	return nil
+}
+
+// zone reads TZH (a signed hour) or TZM (minutes, of the sign TZH gave): either names the
+// zone of the text, as do_to_timestamp's tzsign * (tzh * 60 + tzm).
+func (fp *fmtParser) zone(up string) (bool, error) {
+	neg := fp.si < len(fp.s) && fp.s[fp.si] == '-'
+	v, ok := fp.num(2)
+	if v < 0 {
+		v = -v
+	}
+	if up == "TZH" {
+		fp.tzNeg, fp.tzh = neg, v
+	} else {
+		fp.tzm = v
+	}
+	fp.haveTZ = true
+	fp.tzOff = int64(fp.tzh*3600 + fp.tzm*60)
+	if fp.tzNeg {
+		fp.tzOff = -fp.tzOff
+	}
+	return ok, nil
+}
+
+// set stores a field read by pattern p, refusing a second, different value for the same
+// field, as from_char_set_int does ("YYYY-MM-Mon" with two months).
+func (fp *fmtParser) set(dst *int, v int, p string, ok bool) error {
+	if !ok {
+		return nil
+	}
+	if fp.seen == nil {
+		fp.seen = map[*int]bool{}
+	}
+	if fp.seen[dst] && *dst != v {
+		return &Error{Code: "22007", Message: fmt.Sprintf("conflicting values for %q field in formatting string", p),
+			Detail: "This value contradicts a previous setting for the same field type."}
+	}
+	fp.seen[dst], *dst = true, v
+	return nil
+}
+
+// civilYear is the year read as civilDays takes it (-1 is 1 BC): year 0 is 1 BC, with BC or
+// without, as do_to_timestamp reads it.
+func (fp *fmtParser) civilYear() int64 {
+	switch {
+	case fp.year == 0:
+		return -1
+	case fp.bc:
+		return -int64(fp.year)
+	}
+	return int64(fp.year)
+}
+
+// partialYear is adjust_partial_year_to_2020: a year written with fewer than four digits
+// is the one nearest 2020 (70-99 the 1900s, 520-999 the 1000s).
+func partialYear(y int) int {
+	switch {
+	case y < 70:
+		return y + 2000
+	case y < 100:
+		return y + 1900
+	case y < 520:
+		return y + 2000
+	case y < 1000:
+		return y + 1000
+	}
+	return y
+}
+
+func digitsIn(s string) int {
+	return len(strings.TrimLeft(s, "+-"))
 }
 
 // result is the instant the fields read name.
@@ -599,21 +673,18 @@ func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
 	hour := fp.hour
 	switch {
 	case fp.hour12 && (hour < 1 || hour > 12):
-		return types.Value{}, Errorf("22008", "hour \"%d\" is invalid for the 12-hour clock", hour)
+		return types.Value{}, &Error{Code: "22007", Message: fmt.Sprintf("hour \"%d\" is invalid for the 12-hour clock", hour),
+			Hint: "Use the 24-hour clock, or give an hour between 1 and 12."}
 	case fp.hour12 && fp.pm && hour != 12, !fp.hour12 && fp.pm && hour < 12:
 		hour += 12
 	case fp.hour12 && !fp.pm && hour == 12:
 		hour = 0
 	}
-	year := fp.year
-	if fp.bc {
-		year = -year
-	}
-	days, err := civilDays(int64(year), int64(fp.month), int64(fp.day))
+	days, err := civilDays(fp.civilYear(), int64(fp.month), int64(fp.day))
 	if err != nil {
 		return types.Value{}, err
 	}
-	if hour > 24 || fp.min > 59 || fp.sec > 60 {
+	if hour > 23 || fp.min > 59 || fp.sec > 59 { // do_to_timestamp's range check: no 24:00, no leap second
 		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", fp.s)
 	}
 	local := days*microsPerDay + ((int64(hour)*60+int64(fp.min))*60+int64(fp.sec))*1e6 + fp.usec

@@ -27,7 +27,7 @@ func (sc *scope) location() *time.Location {
 	if sc == nil || sc.params == nil {
 		return time.UTC
 	}
-	return sc.params.sess.location()
+	return sc.params.zone()
 }
 
 // location is the zone an untyped literal is read in (compileExpr records the statement's
@@ -36,7 +36,22 @@ func (x *expr) location() *time.Location {
 	if x.params == nil {
 		return time.UTC
 	}
-	return x.params.sess.location()
+	return x.params.zone()
+}
+
+// zone is the session's TimeZone for the statement, noting when binding (before any run)
+// reads it.
+func (p *params) zone() *time.Location {
+	if p.ec == nil {
+		p.zoneUsed = true
+	}
+	return p.sess.location()
+}
+
+// zoneName is the session's TimeZone setting as a plan records it.
+func (s *Session) zoneName() string {
+	name, _ := s.setting("timezone")
+	return name
 }
 
 // transactionTime is now(): when the transaction began (the statement, outside one).

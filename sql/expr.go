@@ -53,6 +53,9 @@ type params struct {
 	// sizes are the table sizes a join order was chosen for (see plan.stale).
 	sizes []tableSize
 	ec    *execCtx
+	// zoneUsed: binding read the session's TimeZone (a timestamptz literal folded in it), so
+	// the plan is bound again once the zone changes (plan.zone).
+	zoneUsed bool
 }
 
 // ref returns an expression reading parameter n (1-based).

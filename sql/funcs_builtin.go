@@ -94,6 +94,7 @@ func mathFuncs() []builtin {
 		{name: "ln", vol: i, strict: true, procs: []string{"1341: float8 -> float8", "1734: numeric -> numeric"}, build: buildLn},
 		{name: "log", vol: i, strict: true, procs: []string{"1340: float8 -> float8", "1736: numeric, numeric -> numeric",
 			"1741: numeric -> numeric"}, build: buildLog},
+		{name: "log10", vol: i, strict: true, procs: []string{"1194: float8 -> float8", "1481: numeric -> numeric"}, build: buildLog},
 		{name: "power", vol: i, strict: true, procs: []string{"1368: float8, float8 -> float8", "2169: numeric, numeric -> numeric"},
 			build: buildPower},
 		{name: "pow", vol: i, strict: true, procs: []string{"1346: float8, float8 -> float8", "1738: numeric, numeric -> numeric"},

@@ -37,6 +37,10 @@ func jsonFuncs() []builtin {
 		{name: "json_array_elements", vol: i, strict: true, retset: true, outArgs: []string{"value json"}, procs: []string{"3955: from_json json -> json"}, build: buildJSONElements},
 		{name: "json_array_elements_text", vol: i, strict: true, retset: true, outArgs: []string{"value text"}, procs: []string{"3969: from_json json -> text"}, build: buildJSONElements},
 		{name: "jsonb_object_keys", vol: i, strict: true, retset: true, procs: []string{"3931: jsonb -> text"}, build: buildJSONElements},
+		{name: "json_object_keys", vol: i, strict: true, retset: true, procs: []string{"3957: json -> text"}, build: buildJSONElements},
+		{name: "json_extract_path", vol: i, strict: true, procs: []string{"3951: from_json json, variadic path_elems text -> json"}, build: buildExtractPath},
+		{name: "json_extract_path_text", vol: i, strict: true, procs: []string{"3953: from_json json, variadic path_elems text -> text"}, build: buildExtractPath},
+		{name: "json_strip_nulls", vol: i, strict: true, procs: []string{"3261: json -> json"}, build: jsonFunc(jsonStripNulls)},
 		{name: "jsonb_each", vol: i, strict: true, retset: true, outArgs: []string{"key text", "value jsonb"},
 			procs: []string{"3208: from_json jsonb -> record"}, build: buildJSONEach},
 		{name: "jsonb_each_text", vol: i, strict: true, retset: true, outArgs: []string{"key text", "value text"},
@@ -223,7 +227,7 @@ func jsonFunc(f func(fn string, n *types.JSONNode) (types.Value, error)) func(c 
 	return func(c *funcCall) (*expr, error) {
 		name := c.name
 		return strictFunc(c, func(v []types.Value) (types.Value, error) {
-			n, err := jsonTree(v[0])
+			n, err := jsonTreeOrdered(v[0])
 			if err != nil {
 				return types.Value{}, err
 			}
@@ -252,7 +256,10 @@ func jsonPretty(_ string, n *types.JSONNode) (types.Value, error) {
 	return types.NewText(string(types.AppendJSONText(nil, n, true))), nil
 }
 
-func jsonStripNulls(_ string, n *types.JSONNode) (types.Value, error) {
+func jsonStripNulls(fn string, n *types.JSONNode) (types.Value, error) {
+	if fn == "json_strip_nulls" {
+		return types.Value{T: types.JSON, S: string(appendCompactJSON(nil, stripNulls(n)))}, nil
+	}
 	return types.NewJSONB(stripNulls(n)), nil
 }
 
@@ -275,4 +282,27 @@ func stripNulls(n *types.JSONNode) *types.JSONNode {
 		return out
 	}
 	return n
+}
+
+// appendCompactJSON writes n as json_strip_nulls does: no spaces between tokens, strings
+// escaped anew, numbers as written.
+func appendCompactJSON(dst []byte, n *types.JSONNode) []byte {
+	if n.Kind != types.JSONArray && n.Kind != types.JSONObject {
+		return types.AppendJSONText(dst, n, false)
+	}
+	open, closing := byte('['), byte(']')
+	if n.Kind == types.JSONObject {
+		open, closing = '{', '}'
+	}
+	dst = append(dst, open)
+	for i, e := range n.Elems {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if n.Kind == types.JSONObject {
+			dst = append(types.AppendJSONString(dst, n.Keys[i]), ':')
+		}
+		dst = appendCompactJSON(dst, e)
+	}
+	return append(dst, closing)
 }

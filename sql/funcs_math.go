@@ -139,7 +139,7 @@ func buildExp(c *funcCall) (*expr, error) {
 func buildLn(c *funcCall) (*expr, error) {
 	if c.ret != types.Numeric {
 		log := floatLn
-		if c.name == "log" {
+		if c.name == "log" || c.name == "log10" {
 			log = glibcLog10
 		}
 		return strictFunc(c, func(v []types.Value) (types.Value, error) {
@@ -610,6 +610,9 @@ func numericIntPower(x *apd.Decimal, n int64) (types.Value, error) {
 	ctx := exact.WithPrecision(uint32(max(rscale+int64(f), 0) + 30))
 	var r apd.Decimal
 	if _, err := ctx.Pow(&r, x, apd.New(n, 0)); err != nil {
+		if n > 0 && isIntegral(x) { // past apd's exponent limit: an exact integer, numeric's range
+			return numericResult(widePow(x, n, int32(rscale)))
+		}
 		return types.Value{}, errNumericOver
 	}
 	return roundNumeric(&r, int32(rscale), apd.RoundHalfUp)

@@ -234,13 +234,23 @@ func buildWidthBucket(c *funcCall) (*expr, error) {
 		case (lo < hi && x >= hi) || (lo > hi && x <= hi):
 			b = count + 1
 		default:
-			b = int64(float64(count)*(x-lo)/(hi-lo)) + 1
+			b = float8Bucket(float64(count)*(x-lo)/(hi-lo) + 1)
 		}
 		if b > math.MaxInt32 {
 			return types.Value{}, outOfRange(types.Int32)
 		}
 		return int4(int(b)), nil
 	})
+}
+
+// float8Bucket converts width_bucket_float8's double result to int4 as PostgreSQL 15's C
+// cast does on x86-64: a count * (x - low) that overflows to infinity makes a NaN, which (as any
+// value out of int4's range) converts to -2147483648.
+func float8Bucket(f float64) int64 {
+	if math.IsNaN(f) || f >= math.MaxInt32+1 || f <= math.MinInt32-1 {
+		return math.MinInt32
+	}
+	return int64(f)
 }
 
 func numericWidthBucket(v []types.Value, count int64) (types.Value, error) {

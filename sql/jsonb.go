@@ -57,6 +57,19 @@ func jsonTree(v types.Value) (*types.JSONNode, error) {
 	return n, nil
 }
 
+// jsonTreeOrdered is jsonTree, but a json value's objects keep their keys in text order,
+// duplicates too (json_each, json_object_keys and json_strip_nulls walk them so).
+func jsonTreeOrdered(v types.Value) (*types.JSONNode, error) {
+	if v.T != types.JSON {
+		return jsonTree(v)
+	}
+	n, err := types.ParseJSONOrdered(v.S)
+	if err != nil {
+		return nil, jsonError(err)
+	}
+	return n, nil
+}
+
 // compareJSONB orders two jsonb values.
 func compareJSONB(a, b types.Value) int {
 	x, errA := types.DecodeJSONB(a.S)

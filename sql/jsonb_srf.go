@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -37,7 +39,11 @@ func buildJSONBSet(c *funcCall) (*expr, error) {
 
 // buildExtractPath is jsonb_extract_path(j, VARIADIC path) and its _text form (#> and #>>).
 func buildExtractPath(c *funcCall) (*expr, error) {
-	asText := c.name == "jsonb_extract_path_text"
+	asText := strings.HasSuffix(c.name, "_text")
+	jt := types.JSONB
+	if strings.HasPrefix(c.name, "json_") {
+		jt = types.JSON // json_extract_path keeps the value's text, as #> on json
+	}
 	return strictVarFunc(c, func(v []types.Value) (types.Value, error) {
 		n, err := jsonTree(v[0])
 		if err != nil {
@@ -49,7 +55,7 @@ func buildExtractPath(c *funcCall) (*expr, error) {
 				return types.Value{}, err
 			}
 		}
-		return pathResult(n, path, asText, types.JSONB)
+		return pathResult(n, path, asText, jt)
 	})
 }
 
@@ -93,13 +99,13 @@ func buildJSONElements(c *funcCall) (*expr, error) {
 		if vals[0].IsNull() {
 			return func() (types.Value, bool) { return types.Value{}, false }, nil
 		}
-		n, err := jsonTree(vals[0])
+		n, err := jsonTreeOrdered(vals[0])
 		if err != nil {
 			return nil, err
 		}
 		var out []types.Value
 		switch {
-		case name == "jsonb_object_keys":
+		case name == "jsonb_object_keys" || name == "json_object_keys":
 			if n.Kind != types.JSONObject {
 				return nil, Errorf("22023", "cannot call %s on %s", name, jsonKindArticle(n))
 			}
@@ -153,7 +159,7 @@ func buildJSONEach(c *funcCall) (*expr, error) {
 		if vals[0].IsNull() {
 			return func() (types.Value, bool) { return types.Value{}, false }, nil
 		}
-		n, err := jsonTree(vals[0])
+		n, err := jsonTreeOrdered(vals[0])
 		if err != nil {
 			return nil, err
 		}

@@ -80,7 +80,10 @@ func numericArith(op string, x, y types.Value) (types.Value, error) {
 		_, err = exact.Sub(&d, a, b)
 	case "*":
 		// PostgreSQL rounds a product with more digits after the point than a numeric holds.
-		if _, err = exact.Mul(&d, a, b); err == nil && d.Exponent < -types.NumericMaxScale {
+		if _, err = exact.Mul(&d, a, b); err != nil {
+			return numericResult(wideArith(op, a, b))
+		}
+		if d.Exponent < -types.NumericMaxScale {
 			err = quantize(&d, -types.NumericMaxScale, apd.RoundHalfUp)
 		}
 	case "/":
@@ -93,6 +96,9 @@ func numericArith(op string, x, y types.Value) (types.Value, error) {
 		if _, err = ctx.Rem(&d, a, b); err == nil {
 			err = quantize(&d, min(a.Exponent, b.Exponent, 0), apd.RoundHalfUp)
 		}
+	}
+	if err != nil && (op == "+" || op == "-") { // past apd's exponent limit, not numeric's
+		return numericResult(wideArith(op, a, b))
 	}
 	if err != nil {
 		return types.Value{}, Errorf("22003", "value overflows numeric format")
@@ -184,7 +190,7 @@ func numericDiv(a, b *apd.Decimal, scale int32) (types.Value, error) {
 	ctx.Rounding = apd.RoundDown
 	var q apd.Decimal
 	if _, err := ctx.Quo(&q, a, b); err != nil {
-		return types.Value{}, Errorf("22003", "value overflows numeric format")
+		return numericResult(wideDiv(a, b, scale))
 	}
 	return roundNumeric(&q, scale, apd.RoundHalfUp)
 }

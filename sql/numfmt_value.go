@@ -172,15 +172,17 @@ func floatDigits(f float64, float4 bool, d *numDesc) (string, byte, int) {
 	return s, sign, spaces
 }
 
-// cFormatFloat is C's %.*f: "nan", "inf" as glibc writes them.
+// cFormatFloat is %.*f as PostgreSQL's own snprintf (src/port/snprintf.c) writes it: NaN and
+// infinities spelled "NaN", "Infinity" and "-Infinity" (whose width then trims a float4's
+// fraction digits, as float4_to_char's "##." shows).
 func cFormatFloat(f float64, prec int) string {
 	switch {
 	case math.IsNaN(f):
-		return "nan"
+		return "NaN"
 	case math.IsInf(f, 1):
-		return "inf"
+		return "Infinity"
 	case math.IsInf(f, -1):
-		return "-inf"
+		return "-Infinity"
 	}
 	return new(big.Float).SetFloat64(f).Text('f', prec) // exact, ties to even, as glibc's printf
 }

@@ -191,16 +191,36 @@ func checkTimeZone(v string) (string, error) {
 	case "UTC", "GMT", "Z", "ZULU", "UCT":
 		return "UTC", nil
 	}
-	if h, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && h > -15 && h < 15 && h == math.Trunc(h) {
-		// A number of hours east, which PostgreSQL keeps as the POSIX zone <-05>+05.
-		east := fmt.Sprintf("%+03d", int(h))
-		west := fmt.Sprintf("%+03d", -int(h))
-		return "<" + east + ">" + west, nil
+	if h, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+		return numericZone(v, h)
 	}
 	if _, ok := types.LoadZone(v); !ok || v == "" || v == "Local" {
 		return "", Errorf("22023", "invalid value for parameter \"TimeZone\": %q", v)
 	}
 	return v, nil
+}
+
+// numericZone is SET TIME ZONE's number of hours east (SQL's sign, fractions too), which
+// PostgreSQL keeps as a POSIX zone named by the offset: -5 is <-05>+05, -1.5 <-01:30>+01:30;
+// the seconds truncate, as check_timezone's cast does, and a week or more is refused.
+func numericZone(v string, h float64) (string, error) {
+	if math.IsNaN(h) || math.Abs(h) >= 168 {
+		return "", &Error{Code: "22023", Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", v),
+			Detail: "UTC timezone offset is out of range."}
+	}
+	east := int64(h * 3600)
+	sign, back := "+", "-"
+	if east < 0 {
+		sign, back, east = "-", "+", -east
+	}
+	off := fmt.Sprintf("%02d", east/3600)
+	switch {
+	case east%60 != 0:
+		off += fmt.Sprintf(":%02d:%02d", east/60%60, east%60)
+	case east%3600 != 0:
+		off += fmt.Sprintf(":%02d", east/60%60)
+	}
+	return "<" + sign + off + ">" + back + off, nil
 }
 
 func parseBoolSetting(v string) (value, ok bool) {

@@ -64,6 +64,9 @@ type plan struct {
 	sizes     []tableSize
 	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow    bool // a query that returns at most one row (atMostOneRow)
+	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
+	// cached statement whose literals were read in another zone is bound again.
+	zone string
 }
 
 // AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
@@ -404,7 +407,8 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 				break
 			}
 		}
-		if fresh && p.tempEpoch == s.tempEpoch && s.viewsFresh(p.views) && !s.resized(p.sizes) {
+		if fresh && p.tempEpoch == s.tempEpoch && s.viewsFresh(p.views) && !s.resized(p.sizes) &&
+			(p.zone == "" || p.zone == s.zoneName()) {
 			return p, nil
 		}
 	}
@@ -425,6 +429,9 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 	p.deps = append(p.deps, ps.deps...)
 	p.sizes = ps.sizes
 	p.views, p.tempEpoch = ps.views, s.tempEpoch
+	if ps.zoneUsed {
+		p.zone = s.zoneName()
+	}
 	st.plan = p
 	return p, nil
 }

@@ -162,6 +162,7 @@ type dtDecoder struct {
 	is2digits     bool
 	haveTextMonth bool
 	bc, julian    bool
+	dst           bool   // "DST" after a zone: an hour east of it
 	ampm          int    // -1: 24-hour clock
 	badZone       string // a zone name not recognized: PostgreSQL reports 22023, not 22007
 	namedZone     bool   // a zone given by name (not by offset or abbreviation)
@@ -417,6 +418,7 @@ func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip boo
 		*ptype = kw.val
 	case kwDTZMod:
 		tmask = mDTZMod | mDTZ
+		d.dst = d.fmask&mTZ != 0 // a zone given after "DST" replaces the one it moved
 	case kwISOTime:
 		// "t" must follow a whole date and precede a time.
 		if d.fmask&mDate != mDate || i+1 >= len(d.f) || d.f[i+1].typ == fTZ || d.f[i+1].typ >= fString {

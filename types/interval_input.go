@@ -199,7 +199,14 @@ func (a *intervalAcc) postgres(s string, rng int) bool {
 // intervalTokens splits glued forms like "1day" or "10h": digits then letters.
 func intervalTokens(f []string) []string {
 	var toks []string
-	for _, w := range f {
+	for k := 0; k < len(f); k++ {
+		w := f[k]
+		// A sign takes the number after it across spaces ("1 month - 1 second"), as
+		// ParseDateTime soaks up the whitespace after a + or -.
+		if (w == "-" || w == "+") && k+1 < len(f) && isDigit(f[k+1][0]) {
+			k++
+			w += f[k]
+		}
 		i := 0
 		for i < len(w) && (isDigit(w[i]) || w[i] == '.' || w[i] == '-' || w[i] == '+' || w[i] == ':') {
 			i++

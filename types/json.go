@@ -65,7 +65,16 @@ func jsonSyntax(format string, args ...any) *JSONError {
 // order, the last of duplicate keys winning; without, the text is only checked (json_in)
 // and the tree it returns must not be used.
 func ParseJSON(s string, unescape bool) (*JSONNode, error) {
-	p := jsonParser{s: s, unescape: unescape}
+	return parseJSON(jsonParser{s: s, unescape: unescape})
+}
+
+// ParseJSONOrdered is ParseJSON (unescaped) keeping each object's keys as the json text has
+// them: in their order, duplicates too, as json_each and json_object_keys walk a json value.
+func ParseJSONOrdered(s string) (*JSONNode, error) {
+	return parseJSON(jsonParser{s: s, unescape: true, ordered: true})
+}
+
+func parseJSON(p jsonParser) (*JSONNode, error) {
 	n, err := p.value(0)
 	if err != nil {
 		return nil, err
@@ -81,6 +90,7 @@ type jsonParser struct {
 	s        string
 	i        int
 	unescape bool
+	ordered  bool // keep keys in text order, duplicates too
 }
 
 func (p *jsonParser) space() {
@@ -399,7 +409,9 @@ func (p *jsonParser) object(depth int) (*JSONNode, error) {
 			p.i++
 		case '}':
 			p.i++
-			n.SortKeys()
+			if !p.ordered {
+				n.SortKeys()
+			}
 			return n, nil
 		default:
 			return nil, jsonSyntax("Expected \",\" or \"}\", but found %q.", p.token())

@@ -283,8 +283,17 @@ func TimestamptzFromPostgres(pg int64) (Value, error) {
 }
 
 // offsetAt is the zone offset in seconds the decoded text gives local time local: its own
-// offset, its zone abbreviation or name, or else loc's.
+// offset, its zone abbreviation or name, or else loc's; an hour further east after "DST"
+// ("MET DST" is UTC+2: DecodeDateTime's DTZMOD subtracts an hour from the zone west).
 func (d *dtDecoder) offsetAt(local int64, loc *time.Location) (int64, error) {
+	off, err := d.zoneOffsetAt(local, loc)
+	if d.dst {
+		off += 3600
+	}
+	return off, err
+}
+
+func (d *dtDecoder) zoneOffsetAt(local int64, loc *time.Location) (int64, error) {
 	switch {
 	case d.hasOff:
 		return int64(d.zoneOff), nil
