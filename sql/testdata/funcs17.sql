@@ -221,3 +221,115 @@ string_agg|bytea, bytea|bytea
 unistr|text|text
 width_bucket|anycompatible, anycompatiblearray|integer
 tag: SELECT 12
+
+# EXPLAIN's option list: the options that ask for what drove prints (no costs, text) are
+# accepted; unknown options and bad values fail as in PostgreSQL.
+statement ok
+CREATE TABLE f17 (a int PRIMARY KEY, b text)
+
+query
+EXPLAIN (COSTS OFF) SELECT b FROM f17
+----
+Seq Scan on f17
+tag: EXPLAIN
+
+query
+EXPLAIN (ANALYZE false, VERBOSE false, COSTS false) SELECT * FROM f17
+----
+Seq Scan on f17
+tag: EXPLAIN
+
+query
+EXPLAIN (costs 0, format text, timing off, summary false, buffers off, settings 'off') TABLE f17
+----
+Seq Scan on f17
+tag: EXPLAIN
+
+statement error 42601
+EXPLAIN (foo) SELECT 1
+
+statement error 42601
+EXPLAIN (costs maybe) SELECT 1
+
+statement error 42601
+EXPLAIN (costs 2) SELECT 1
+
+statement error 22023
+EXPLAIN (format csv) SELECT 1
+
+statement error 22023
+EXPLAIN (timing) SELECT 1
+
+statement error 22023
+EXPLAIN (wal) SELECT 1
+
+statement error 42601
+EXPLAIN () SELECT 1
+
+statement error 42601
+EXPLAIN (costs off,) SELECT 1
+
+statement ok
+DROP TABLE f17
+
+# A POSIX zone with no name: '+02:00' is two hours WEST of Greenwich (PostgreSQL's sign
+# inversion for POSIX strings); an offset with seconds is refused.
+statement ok
+SET timezone = '+02:00'
+
+query
+SELECT current_setting('timezone'), timestamptz '2020-01-01 00:00+00', extract(timezone FROM timestamptz '2020-01-01 00:00+00'), to_char(timestamptz '2020-01-01 00:00+00', 'TZ OF')
+----
++02:00|2019-12-31 22:00:00-02|-7200| -02
+tag: SELECT 1
+
+statement ok
+SET timezone = '-05:30'
+
+query
+SELECT timestamptz '2020-01-01 00:00+00'
+----
+2020-01-01 05:30:00+05:30
+tag: SELECT 1
+
+statement error 22023
+SET timezone = '+02:00:30'
+
+statement ok
+SET timezone = 'UTC+3'
+
+query
+SELECT current_setting('timezone'), timestamptz '2020-01-01 00:00+00'
+----
+UTC+3|2019-12-31 21:00:00-03
+tag: SELECT 1
+
+statement ok
+SET TIME ZONE INTERVAL '+02:00' HOUR TO MINUTE
+
+query
+SELECT current_setting('timezone'), timestamptz '2020-01-01 00:00+00'
+----
+<+02>-02|2020-01-01 02:00:00+02
+tag: SELECT 1
+
+statement ok
+RESET timezone
+
+statement ok
+SET TIME ZONE INTERVAL '-05:30'
+
+query
+SELECT current_setting('timezone'), timestamptz '2020-01-01 00:00+00'
+----
+<-05:30>+05:30|2019-12-31 18:30:00-05:30
+tag: SELECT 1
+
+statement error 42601
+SET TIME ZONE INTERVAL '1' DAY
+
+statement error 22023
+SET TIME ZONE INTERVAL '1 day'
+
+statement ok
+RESET timezone
