@@ -333,3 +333,37 @@ SET TIME ZONE INTERVAL '1 day'
 
 statement ok
 RESET timezone
+
+# An empty select list: the rows, with no columns.
+statement ok
+CREATE TABLE f17s (a int)
+
+statement ok
+INSERT INTO f17s VALUES (1), (2), (3)
+
+query
+SELECT count(*) FROM (SELECT FROM f17s WHERE a > 1) s
+----
+2
+tag: SELECT 1
+
+query
+SELECT EXISTS (SELECT FROM f17s WHERE a = 2), EXISTS (SELECT FROM f17s WHERE a = 5)
+----
+t|f
+tag: SELECT 1
+
+query
+SELECT count(*) FROM (SELECT FROM f17s GROUP BY a HAVING a > 2 UNION ALL SELECT) s
+----
+2
+tag: SELECT 1
+
+query
+SELECT count(*) FROM (SELECT 1 EXCEPT SELECT 2) s
+----
+1
+tag: SELECT 1
+
+statement ok
+DROP TABLE f17s
