@@ -24,6 +24,9 @@ var regrNames = map[string]bool{"corr": true, "covar_pop": true, "covar_samp": t
 
 // bindPlain resolves an aggregate that is not ordered-set by its arguments' types.
 func (c *aggCall) bindPlain() error {
+	if c.name == "string_agg" && len(c.args) == 2 && byteaAgg(c.args) {
+		return c.bindByteaAgg()
+	}
 	if err := unknownAsText(c.args); err != nil {
 		return err
 	}
@@ -171,11 +174,36 @@ func (a *arrayAcc) result() (types.Value, error) {
 	return types.NewArray(a.typ, a.elems), nil
 }
 
+// byteaAgg: string_agg's arguments choose its bytea overload, both bytea or one bytea and
+// one untyped literal or NULL.
+func byteaAgg(args []*expr) bool {
+	a, b := args[0], args[1]
+	untyped := func(x *expr) bool { return x.unknown || x.typ == types.Null }
+	return a.typ == types.Bytea && (b.typ == types.Bytea || untyped(b)) || untyped(a) && b.typ == types.Bytea
+}
+
+// bindByteaAgg is string_agg(bytea, bytea): the values joined by the delimiters, as bytea.
+func (c *aggCall) bindByteaAgg() error {
+	for i, a := range c.args {
+		if a.unknown || a.typ == types.Null {
+			x, err := castLiteral(a, types.Bytea)
+			if err != nil {
+				return err
+			}
+			c.args[i] = x
+		}
+	}
+	c.strict, c.strictFirst, c.typ = false, true, types.Bytea
+	c.newAcc = func([]types.Value) (aggAcc, error) { return &stringAcc{typ: types.Bytea}, nil }
+	return nil
+}
+
 // stringAcc is string_agg: each value after the first is preceded by its row's delimiter
 // (none when that is NULL).
 type stringAcc struct {
 	b   []byte
 	any bool
+	typ types.Type // text, or bytea
 }
 
 func (a *stringAcc) add(v []types.Value) (int64, error) {
@@ -187,6 +215,12 @@ func (a *stringAcc) add(v []types.Value) (int64, error) {
 }
 
 func (a *stringAcc) result() (types.Value, error) {
+	if a.typ == types.Bytea {
+		if !a.any {
+			return types.Value{T: types.Bytea, Null: true}, nil
+		}
+		return byteaResult(a.b), nil
+	}
 	if !a.any {
 		return types.Value{T: types.Text, Null: true}, nil
 	}

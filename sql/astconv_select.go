@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,7 +92,9 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		return nil, err
 	}
 	var err error
-	if s.Targets, err = c.targets(sel.SelectExprs.Exprs); err != nil {
+	if slices.Contains(sel.Comments.GetComments(), noTargetsMarker) {
+		s.Targets = []ast.Target{} // SELECT FROM t (dialect_notargets.go)
+	} else if s.Targets, err = c.targets(sel.SelectExprs.Exprs); err != nil {
 		return nil, err
 	}
 	for _, te := range sel.From {

@@ -46,6 +46,10 @@ func TestCancelLongStatements(t *testing.T) {
 		{name: "distinct", query: "SELECT DISTINCT 1 FROM generate_series(1, 1000000000000) g WHERE g > 0"},
 		// statement_timeout, through SET.
 		{name: "statement_timeout", setup: "SET statement_timeout = 100", query: "SELECT * FROM generate_series(1, 1000000000000) g WHERE g < 0"},
+		// pg_sleep waits on the statement's context, not for its whole time.
+		{name: "pg_sleep", query: "SELECT pg_sleep(1000)"},
+		{name: "pg_sleep_for statement_timeout", setup: "SET statement_timeout = 100", query: "SELECT pg_sleep_for('1 hour')"},
+		{name: "pg_sleep_until", query: "SELECT pg_sleep_until('infinity')"},
 		// Binding a long UNION stops when the statement is already cancelled.
 		{name: "binding", cancelled: true, query: strings.Join(parts, " UNION ALL ")},
 	}

@@ -340,10 +340,7 @@ func charTimeField(p string, f *charFields, fm bool) (string, int64) {
 			return strings.ToLower(f.zone), noNumber
 		}
 		return f.zone, noNumber
-	case "OF":
-		if f.zone == "" && !f.interval {
-			return string(types.AppendOffset(nil, 0)), noNumber
-		}
+	case "OF": // 0 for a timestamp or an interval; a zone may have no abbreviation ('+02:00')
 		return string(types.AppendOffset(nil, f.off)), noNumber
 	case "TZH":
 		sign := "+"

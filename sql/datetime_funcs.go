@@ -203,6 +203,11 @@ func buildExtract(asNumeric bool) func(c *funcCall) (*expr, error) {
 				}
 				return types.NewFloat(types.Float64, intervalEpochFloat(x.Interval())), nil
 			}
+			if fieldNames[strings.ToLower(a[0].S)] == "julian" && !types.IsInfinite(x.I) {
+				if v, ok, err := extractJulian(x, loc, asNumeric); ok || err != nil {
+					return v, err
+				}
+			}
 			val, scale, null, err := extractField(strings.ToLower(a[0].S), x, loc)
 			if err != nil || null {
 				return types.Value{T: c.ret, Null: true}, err

@@ -513,6 +513,9 @@ func (r *rewriter) tableQueryNext() bool {
 		return true
 	}
 	n := len(r.words)
+	if n == 1 && r.words[0] == "explain" {
+		return true // EXPLAIN TABLE t, EXPLAIN (options) TABLE t
+	}
 	if n == 0 || r.prev.Kind != lexer.Ident {
 		return false
 	}

@@ -122,6 +122,9 @@ func (r *rewriter) setOpOperandNext() bool { return r.setOpMarker != "" }
 func emitSetOpOperand(r *rewriter, w string) error {
 	r.startOperand()
 	r.b.WriteString("select " + r.takeSetOpMarker())
+	if r.emptySelectList() {
+		r.b.WriteString(" " + noTargetsMarker + " 1")
+	}
 	r.keep(w)
 	return nil
 }

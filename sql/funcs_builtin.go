@@ -238,7 +238,7 @@ func aggregateFuncs() []builtin {
 			"2103: numeric -> numeric", "2104: float4 -> float8", "2105: float8 -> float8", "2106: interval -> interval"}},
 		{name: "max", kind: 'a', vol: i, procs: minMax(2115)},
 		{name: "min", kind: 'a', vol: i, procs: minMax(2131)},
-		{name: "string_agg", kind: 'a', vol: i, procs: []string{"3538: text, text -> text"}},
+		{name: "string_agg", kind: 'a', vol: i, procs: []string{"3538: text, text -> text", "3545: bytea, bytea -> bytea"}},
 		{name: "array_agg", kind: 'a', vol: i, procs: []string{"2335: anynonarray -> anyarray"}},
 		{name: "bool_and", kind: 'a', vol: i, procs: []string{"2517: bool -> bool"}},
 		{name: "bool_or", kind: 'a', vol: i, procs: []string{"2518: bool -> bool"}},

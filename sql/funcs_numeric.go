@@ -25,8 +25,32 @@ func numericFuncs() []builtin {
 		{name: "min_scale", vol: i, strict: true, procs: []string{"5042: numeric -> int4"}, build: numericScale(true)},
 		{name: "trim_scale", vol: i, strict: true, procs: []string{"5043: numeric -> numeric"}, build: buildTrimScale},
 		{name: "width_bucket", vol: i, strict: true, procs: []string{"320: float8, float8, float8, int4 -> int4",
-			"2170: numeric, numeric, numeric, int4 -> int4"}, build: buildWidthBucket},
+			"2170: numeric, numeric, numeric, int4 -> int4", "3218: anycompatible, anycompatiblearray -> int4"}, build: buildWidthBucket},
 	}
+}
+
+// arrayWidthBucket is width_bucket(x, thresholds): how many of the sorted thresholds are at
+// most x, found by width_bucket_array's binary search.
+func arrayWidthBucket(v []types.Value) (types.Value, error) {
+	th, err := arrayElems(v[1])
+	if err != nil {
+		return types.Value{}, err
+	}
+	for _, t := range th {
+		if t.IsNull() {
+			return types.Value{}, Errorf("22004", "thresholds array must not contain NULLs")
+		}
+	}
+	lo, hi := 0, len(th)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if compare(v[0], th[mid]) < 0 {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return int4(lo), nil
 }
 
 // decimals reads a function's numeric arguments.
@@ -209,6 +233,9 @@ func buildTrimScale(c *funcCall) (*expr, error) {
 // buildWidthBucket is width_bucket(x, low, high, count): which of count equal buckets between
 // low and high holds x, 0 below them and count+1 above (the bounds may be reversed).
 func buildWidthBucket(c *funcCall) (*expr, error) {
+	if len(c.args) == 2 {
+		return strictFunc(c, arrayWidthBucket)
+	}
 	numeric := c.args[0].typ == types.Numeric
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
 		count := v[3].I

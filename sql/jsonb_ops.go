@@ -269,19 +269,22 @@ func compileJSONDelete(a, b *expr) (*expr, error) {
 
 // compileJSONDeletePath compiles jsonb #- text[].
 func compileJSONDeletePath(a, b *expr) (*expr, error) {
-	return strict2(types.JSONB, a, b, func(x, y types.Value) (types.Value, error) {
-		n, err := jsonTree(x)
-		if err != nil {
-			return types.Value{}, err
-		}
-		path, err := arrayElems(y)
-		if err != nil {
-			return types.Value{}, err
-		}
-		out, err := jsonDeletePath(n, path, 0)
-		if err != nil {
-			return types.Value{}, err
-		}
-		return types.NewJSONB(out), nil
-	})
+	return strict2(types.JSONB, a, b, jsonbDeletePath)
+}
+
+// jsonbDeletePath is target #- path of non-NULL values.
+func jsonbDeletePath(x, y types.Value) (types.Value, error) {
+	n, err := jsonTree(x)
+	if err != nil {
+		return types.Value{}, err
+	}
+	path, err := arrayElems(y)
+	if err != nil {
+		return types.Value{}, err
+	}
+	out, err := jsonDeletePath(n, path, 0)
+	if err != nil {
+		return types.Value{}, err
+	}
+	return types.NewJSONB(out), nil
 }

@@ -226,9 +226,21 @@ func jsonDeleteIndex(n *types.JSONNode, i int64) (*types.JSONNode, error) {
 	return out, nil
 }
 
-// jsonSet is jsonb_set(n, path, v, create): n with the value at path replaced by v, or added
-// as the last step's key or (past either end) array element when create is set.
-func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, create bool, level int) (*types.JSONNode, error) {
+// jsonSetMode is what jsonSet does at the path's last step (PostgreSQL's setPath op_type):
+// jsonb_set replaces, adding a missing key or an element past either end when it creates;
+// jsonb_insert adds before or after the element, or a missing key, and never replaces a key.
+type jsonSetMode int
+
+const (
+	jsonReplace jsonSetMode = iota
+	jsonCreate
+	jsonInsertBefore
+	jsonInsertAfter
+)
+
+// jsonSet is jsonb_set(n, path, v, create) and jsonb_insert(n, path, v, after): n with v
+// set at path as mode says.
+func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, mode jsonSetMode, level int) (*types.JSONNode, error) {
 	if level == len(path) {
 		return v, nil
 	}
@@ -243,7 +255,11 @@ func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, create bo
 			Elems: append([]*types.JSONNode{}, n.Elems...)}
 		for i, k := range out.Keys {
 			if k == p.S {
-				e, err := jsonSet(out.Elems[i], path, v, create, level+1)
+				if last && mode >= jsonInsertBefore {
+					return nil, &Error{Code: "22023", Message: "cannot replace existing key",
+						Hint: "Try using the function jsonb_set to replace key value."}
+				}
+				e, err := jsonSet(out.Elems[i], path, v, mode, level+1)
 				if err != nil {
 					return nil, err
 				}
@@ -251,38 +267,59 @@ func jsonSet(n *types.JSONNode, path []types.Value, v *types.JSONNode, create bo
 				return out, nil
 			}
 		}
-		if last && create {
+		if last && mode != jsonReplace {
 			out.Keys, out.Elems = append(out.Keys, p.S), append(out.Elems, v)
 			out.SortKeys()
 		}
 		return out, nil
 	case types.JSONArray:
-		i, err := strconv.ParseInt(strings.TrimSpace(p.S), 10, 32)
-		if err != nil {
-			return nil, Errorf("22P02", "path element at position %d is not an integer: %q", level+1, p.S)
-		}
-		out := &types.JSONNode{Kind: types.JSONArray, Elems: append([]*types.JSONNode{}, n.Elems...)}
-		if i < 0 {
-			i += int64(len(out.Elems))
-		}
-		switch {
-		case i >= 0 && i < int64(len(out.Elems)):
-			e, err := jsonSet(out.Elems[i], path, v, create, level+1)
-			if err != nil {
-				return nil, err
-			}
-			out.Elems[i] = e
-		case last && create && i < 0:
-			out.Elems = append([]*types.JSONNode{v}, out.Elems...)
-		case last && create:
-			out.Elems = append(out.Elems, v)
-		}
-		return out, nil
+		return jsonSetElem(n, path, v, mode, level)
 	}
 	if level == 0 {
 		return nil, Errorf("22023", "cannot set path in scalar")
 	}
 	return n, nil
+}
+
+// jsonSetElem is jsonSet's step into an array (setPathArray): a negative index counts from
+// the end, one before the start prepends and one past the end appends.
+func jsonSetElem(n *types.JSONNode, path []types.Value, v *types.JSONNode, mode jsonSetMode, level int) (*types.JSONNode, error) {
+	p := path[level]
+	i, err := strconv.ParseInt(strings.TrimSpace(p.S), 10, 32)
+	if err != nil {
+		return nil, Errorf("22P02", "path element at position %d is not an integer: %q", level+1, p.S)
+	}
+	last, size := level == len(path)-1, int64(len(n.Elems))
+	if i < 0 {
+		i += size
+	}
+	elems := make([]*types.JSONNode, 0, size+1)
+	switch {
+	case i >= 0 && i < size && !last:
+		e, err := jsonSet(n.Elems[i], path, v, mode, level+1)
+		if err != nil {
+			return nil, err
+		}
+		elems = append(append(append(elems, n.Elems[:i]...), e), n.Elems[i+1:]...)
+	case i >= 0 && i < size: // the last step, at an element
+		elems = append(elems, n.Elems[:i]...)
+		switch mode {
+		case jsonInsertBefore:
+			elems = append(elems, v, n.Elems[i])
+		case jsonInsertAfter:
+			elems = append(elems, n.Elems[i], v)
+		default:
+			elems = append(elems, v)
+		}
+		elems = append(elems, n.Elems[i+1:]...)
+	case last && mode != jsonReplace && i < 0:
+		elems = append(append(elems, v), n.Elems...)
+	case last && mode != jsonReplace:
+		elems = append(append(elems, n.Elems...), v)
+	default:
+		elems = append(elems, n.Elems...)
+	}
+	return &types.JSONNode{Kind: types.JSONArray, Elems: elems}, nil
 }
 
 // jsonDeletePath is n #- path: n without the value at path (unchanged where it leads nowhere).

@@ -7,34 +7,39 @@ import (
 )
 
 // buildJSONBSet is jsonb_set(target, path, new [, create_if_missing]).
-func buildJSONBSet(c *funcCall) (*expr, error) {
-	return strictVarFunc(c, func(v []types.Value) (types.Value, error) {
-		n, err := jsonTree(v[0])
-		if err != nil {
-			return types.Value{}, err
-		}
-		nv, err := jsonTree(v[2])
-		if err != nil {
-			return types.Value{}, err
-		}
-		path, err := arrayElems(v[1])
-		if err != nil {
-			return types.Value{}, err
-		}
-		create := len(v) < 4 || v[3].Bool()
-		// PostgreSQL's order: a scalar fails whatever the path, even an empty one.
-		if !isContainer(n) {
-			return types.Value{}, Errorf("22023", "cannot set path in scalar")
-		}
-		if len(path) == 0 || !create && len(n.Elems) == 0 {
-			return v[0], nil
-		}
-		out, err := jsonSet(n, path, nv, create, 0)
-		if err != nil {
-			return types.Value{}, err
-		}
-		return types.NewJSONB(out), nil
-	})
+func buildJSONBSet(c *funcCall) (*expr, error) { return strictVarFunc(c, jsonbSet) }
+
+// jsonbSet is jsonb_set(target, path, value[, create_if_missing]) of non-NULL arguments.
+func jsonbSet(v []types.Value) (types.Value, error) {
+	n, err := jsonTree(v[0])
+	if err != nil {
+		return types.Value{}, err
+	}
+	nv, err := jsonTree(v[2])
+	if err != nil {
+		return types.Value{}, err
+	}
+	path, err := arrayElems(v[1])
+	if err != nil {
+		return types.Value{}, err
+	}
+	create := len(v) < 4 || v[3].Bool()
+	// PostgreSQL's order: a scalar fails whatever the path, even an empty one.
+	if !isContainer(n) {
+		return types.Value{}, Errorf("22023", "cannot set path in scalar")
+	}
+	if len(path) == 0 || !create && len(n.Elems) == 0 {
+		return v[0], nil
+	}
+	mode := jsonReplace
+	if create {
+		mode = jsonCreate
+	}
+	out, err := jsonSet(n, path, nv, mode, 0)
+	if err != nil {
+		return types.Value{}, err
+	}
+	return types.NewJSONB(out), nil
 }
 
 // buildExtractPath is jsonb_extract_path(j, VARIADIC path) and its _text form (#> and #>>).

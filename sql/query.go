@@ -18,6 +18,9 @@ func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, er
 	if err != nil {
 		return nil, err
 	}
+	if cols == nil {
+		cols = []Column{} // a query of no columns (SELECT FROM t UNION ...) still has rows: not nil
+	}
 	p := &plan{cols: cols, oneRow: atMostOneRow(root)}
 	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)

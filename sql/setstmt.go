@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/drovedb/drove/sql/lexer"
@@ -165,6 +166,69 @@ func (p *settingParser) values() (string, error) {
 	return strings.Join(parts, ", "), nil
 }
 
+// intervalZone reads SET TIME ZONE INTERVAL 'value' [HOUR | HOUR TO MINUTE]: a zone that
+// many hours and minutes EAST of Greenwich (SQL's sign, not POSIX's), named as PostgreSQL's
+// pg_tzset_offset names it.
+func (p *settingParser) intervalZone() (string, error) {
+	if p.done() || !p.toks[p.pos].quoted || p.toks[p.pos].ident {
+		return "", p.syntaxError()
+	}
+	text := p.toks[p.pos].text
+	p.pos++
+	unit := int64(0) // what the range truncates to, in microseconds
+	switch {
+	case p.accept("hour", "to", "minute"):
+		unit = 60e6
+	case p.accept("hour"):
+		unit = 3600e6
+	}
+	if !p.done() {
+		if p.peek("hour") || p.peek("year") || p.peek("month") || p.peek("day") || p.peek("minute") || p.peek("second") {
+			return "", errorAt(Errorf("42601", "time zone interval must be HOUR or HOUR TO MINUTE"), p.toks[p.pos].pos)
+		}
+		return "", p.syntaxError()
+	}
+	v, err := types.ParseInterval(text)
+	if err != nil {
+		return "", Errorf("22007", "invalid input syntax for type interval: %q", text)
+	}
+	iv := v.Interval()
+	bad := func(detail string) error {
+		return &Error{Code: "22023", Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": \"INTERVAL '%s'\"", text), Detail: detail}
+	}
+	switch {
+	case iv.Months != 0:
+		return "", bad("Cannot specify months in time zone interval.")
+	case iv.Days != 0:
+		return "", bad("Cannot specify days in time zone interval.")
+	}
+	us := iv.Micros
+	if unit != 0 {
+		us -= us % unit
+	}
+	return posixOffsetName(us / 1e6), nil
+}
+
+// posixOffsetName is pg_tzset_offset's name of the zone east seconds east of Greenwich:
+// <+02>-02, <-05:30>+05:30.
+func posixOffsetName(east int64) string {
+	abs := east
+	if abs < 0 {
+		abs = -abs
+	}
+	off := fmt.Sprintf("%02d", abs/3600)
+	if abs%3600 != 0 {
+		off += fmt.Sprintf(":%02d", abs%3600/60)
+		if abs%60 != 0 {
+			off += fmt.Sprintf(":%02d", abs%60)
+		}
+	}
+	if east < 0 {
+		return "<-" + off + ">+" + off
+	}
+	return "<+" + off + ">-" + off
+}
+
 // transactionModes reads ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE and
 // checks that drove can run them.
 func (p *settingParser) transactionModes(st *settingStmt) error {
@@ -233,6 +297,10 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 			if p.accept("local") || p.accept("default") {
 				st.reset = true
 				return st, nil
+			}
+			if p.accept("interval") {
+				st.value, err = p.intervalZone()
+				return st, err
 			}
 			st.value, err = p.values()
 			return st, err

@@ -194,8 +194,14 @@ func checkTimeZone(v string) (string, error) {
 	if h, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
 		return numericZone(v, h)
 	}
-	if _, ok := types.LoadZone(v); !ok || v == "" || v == "Local" {
+	loc, ok := types.LoadZone(v)
+	if !ok || v == "" || v == "Local" {
 		return "", Errorf("22023", "invalid value for parameter \"TimeZone\": %q", v)
+	}
+	// pg_tz_acceptable: a zone whose offset is not whole minutes ('+02:00:30') is refused.
+	if _, off := time.Date(2000, 1, 1, 0, 0, 0, 0, loc).Zone(); off%60 != 0 {
+		return "", &Error{Code: "22023", Message: fmt.Sprintf("time zone %q appears to use leap seconds", v),
+			Detail: "PostgreSQL does not support leap seconds."}
 	}
 	return v, nil
 }

@@ -86,6 +86,14 @@ func loadZone(name string) (*time.Location, bool) {
 		}
 		return time.FixedZone(name[1:end], posixSeconds(name[end+1:])), true
 	}
+	if name[0] == '+' || name[0] == '-' || isDigit(name[0]) {
+		// A POSIX zone with an empty standard name, which PostgreSQL's tzparse allows
+		// (unlike IANA's): '+02:00' is two hours WEST of Greenwich, UTC-2.
+		if rest, ok := posixOffset(name); !ok || rest != "" {
+			return nil, false
+		}
+		return time.FixedZone("", posixSeconds(name)), true
+	}
 	if !isAlpha(name[0]) || !posixZone(name) {
 		return nil, false
 	}
