@@ -90,10 +90,10 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if err := c.clauses(s, sel.With, sel.OrderBy, sel.Limit); err != nil {
 		return nil, err
 	}
-	var err error
-	if s.Targets, err = c.targets(sel.SelectExprs.Exprs); err != nil {
+	if err := c.selectList(s, sel); err != nil {
 		return nil, err
 	}
+	var err error
 	for _, te := range sel.From {
 		if len(sel.From) == 1 && isDualFrom(te) {
 			break
@@ -109,18 +109,56 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 			return nil, err
 		}
 	}
-	if sel.GroupBy != nil {
-		if sel.GroupBy.WithRollup {
-			return nil, mysqlOnly("WITH ROLLUP")
-		}
-		if s.GroupBy, err = c.exprs(sel.GroupBy.Exprs); err != nil {
-			return nil, err
-		}
+	if err := c.groupBy(s, sel.GroupBy); err != nil {
+		return nil, err
 	}
 	if err := c.havingWindows(s, sel); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// subLinkQuery converts the query of a SubLink of the binder's tree (vitess's, in Query),
+// for printing: x op ANY (array), which the binder keeps as the dialect pass's subquery, is
+// AnyAll as the converter makes it.
+func (c *converter) subLinkQuery(s *ast.SubLink) (ast.Expr, error) {
+	var sel sqlparser.TableStatement
+	switch q := s.Query.(type) {
+	case *sqlparser.Subquery:
+		if arr := unnestedArray(q); arr != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
+			a, err := c.expr(arr)
+			if err != nil {
+				return nil, err
+			}
+			return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: a}, nil
+		}
+		sel = q.Select
+	case *sqlparser.ExistsExpr:
+		sel = q.Subquery.Select
+	default:
+		return nil, unsupported("subquery %T", s.Query)
+	}
+	q, err := c.query(sel)
+	if err != nil {
+		return nil, err
+	}
+	out := *s
+	out.Query, out.Select = nil, q
+	return &out, nil
+}
+
+// groupBy converts a GROUP BY list into s; ROLLUP, CUBE, GROUPING SETS and () are
+// ast.GroupingSet items (groupingConstruct).
+func (c *converter) groupBy(s *ast.Select, gb *sqlparser.GroupBy) error {
+	if gb == nil {
+		return nil
+	}
+	if gb.WithRollup {
+		return mysqlOnly("WITH ROLLUP")
+	}
+	var err error
+	s.GroupBy, err = c.exprs(gb.Exprs)
+	return err
 }
 
 // havingWindows converts sel's HAVING and WINDOW clauses into s.

@@ -6,13 +6,14 @@ package ast
 type Select struct {
 	With *With
 
-	Distinct bool
-	Targets  []Target
-	From     []FromItem
-	Where    Expr
-	GroupBy  []Expr
-	Having   Expr
-	Windows  []NamedWindow
+	Distinct   bool
+	DistinctOn []Expr // DISTINCT ON (...), with Distinct
+	Targets    []Target
+	From       []FromItem
+	Where      Expr
+	GroupBy    []Expr
+	Having     Expr
+	Windows    []NamedWindow
 
 	Values [][]Expr
 
