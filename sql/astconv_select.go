@@ -12,6 +12,9 @@ import (
 )
 
 func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
+	if c.binder && keptQuery(q) {
+		return &ast.Select{Query: q}, nil
+	}
 	switch q := q.(type) {
 	case *sqlparser.Select:
 		return c.selectStmt(q)
@@ -21,6 +24,19 @@ func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
 		return c.values(q)
 	}
 	return nil, unsupported("query %s in the syntax tree", pgString(q))
+}
+
+// keptQuery reports whether the binder keeps q in vitess's form as a set operation's operand
+// (ast.Select.Query): a SELECT, bound from vitess's tree still, and a query with WITH, whose
+// queries withCTEs binds from vitess's tree.
+func keptQuery(q sqlparser.TableStatement) bool {
+	switch q := q.(type) {
+	case *sqlparser.Union:
+		return q.With != nil
+	case *sqlparser.ValuesStatement:
+		return q.With != nil
+	}
+	return true
 }
 
 // clauses converts the WITH, ORDER BY and LIMIT that any query may carry into s.
@@ -216,13 +232,7 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 	if u.Lock != sqlparser.NoLock {
 		return nil, Errorf("0A000", "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT")
 	}
-	s := &ast.Select{Op: ast.Union, All: !u.Distinct}
-	switch setOpOf(u) {
-	case setIntersect:
-		s.Op = ast.Intersect
-	case setExcept:
-		s.Op = ast.Except
-	}
+	s := &ast.Select{Op: setOpOf(u), All: !u.Distinct}
 	var err error
 	if s.Left, err = c.query(u.Left); err != nil {
 		return nil, err
@@ -230,7 +240,43 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 	if s.Right, err = c.query(u.Right); err != nil {
 		return nil, err
 	}
-	return s, c.clauses(s, u.With, u.OrderBy, u.Limit)
+	return s, c.clauses(s, c.withOf(u.With), u.OrderBy, u.Limit)
+}
+
+// setOpOf is the set operation of u: the dialect pass's marker comment on the first query of
+// its right operand (dialect_setops.go), of which this is the one reader.
+func setOpOf(u *sqlparser.Union) ast.SetOp {
+	q := u.Right
+	for {
+		var comments *sqlparser.ParsedComments
+		switch x := q.(type) {
+		case *sqlparser.Union:
+			q = x.Left
+			continue
+		case *sqlparser.Select:
+			comments = x.Comments
+		case *sqlparser.ValuesStatement:
+			comments = x.Comments
+		}
+		for _, c := range comments.GetComments() {
+			switch c {
+			case intersectMarker:
+				return ast.Intersect
+			case exceptMarker:
+				return ast.Except
+			}
+		}
+		return ast.Union
+	}
+}
+
+// withOf is the WITH clause to convert: none for the binder, which binds WITH from vitess's
+// tree (withCTEs).
+func (c *converter) withOf(w *sqlparser.With) *sqlparser.With {
+	if c.binder {
+		return nil
+	}
+	return w
 }
 
 func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
@@ -245,7 +291,7 @@ func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
 		}
 		s.Values = append(s.Values, x)
 	}
-	return s, c.clauses(s, v.With, v.Order, v.Limit)
+	return s, c.clauses(s, c.withOf(v.With), v.Order, v.Limit)
 }
 
 func (c *converter) fromItem(te sqlparser.TableExpr) (ast.FromItem, error) {

@@ -162,10 +162,17 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
+	return s.bindSelectTree(tree, root, sc)
+}
+
+// bindSelectTree plans what follows FROM and WHERE (root, over the rows of scope sc) of the
+// SELECT tree: aggregated when it groups, has HAVING or an aggregate of its own, or when a
+// subquery turns out to hold one of its aggregates.
+func (s *Session) bindSelectTree(tree *selectTree, root node, sc *scope) (node, []Column, error) {
 	aggregated := len(tree.GroupBy) > 0 || tree.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
-	n, cols, err := s.bindSelectOutput(tree, ps, root, sc, aggregated)
-	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
-		n, cols, err = s.bindSelectOutput(tree, ps, root, sc, true)
+	n, cols, err := s.bindSelectOutput(tree, sc.params, root, sc, aggregated)
+	if !aggregated && restartsAggregated(err, sc.level) { // an aggregate of this query in a subquery
+		n, cols, err = s.bindSelectOutput(tree, sc.params, root, sc, true)
 	}
 	return n, cols, err
 }
