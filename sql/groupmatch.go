@@ -14,12 +14,6 @@ import (
 // a GROUP BY expression when the two trees are equal, reading each column as the input
 // column it names (GROUP BY t.a % 2 groups a % 2, as PostgreSQL compares Vars).
 
-// groupTree converts a GROUP BY expression for matching, as compile converts the
-// expressions matched against it.
-func groupTree(e sqlparser.Expr) (ast.Expr, error) {
-	return (&converter{binder: true}).expr(e)
-}
-
 // resolveTree is resolve for a node of the tree being compiled: a column (which must be
 // grouped) or a grouped expression; ok is false for anything else. A node the tree keeps
 // in vitess's form goes through resolve from compileExpr.
