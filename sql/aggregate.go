@@ -58,47 +58,15 @@ type aggBinder struct {
 	dependent map[int]int     // input column → its aggAny's index in aggs (groupdep.go)
 }
 
-// newAggBinder binds the GROUP BY list: expressions over the input rows; an integer constant
-// names an output column by position and an unqualified name that is not an input column
-// names one by alias, as in PostgreSQL.
-func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
+// newAggBinder binds the GROUP BY list (the expanded one, groups): expressions over the
+// input rows; an integer constant names an output column by position and an unqualified name
+// that is not an input column names one by alias, as in PostgreSQL.
+func newAggBinder(t *selectTree, groups []ast.Expr, input *scope) (*aggBinder, error) {
 	ab := &aggBinder{treeMatcher: treeMatcher{input}}
-	if st.GroupBy == nil {
-		return ab, nil
-	}
-	for _, g := range st.GroupBy.Exprs {
-		e, item := g, -1 // item: the select list's entry g names
-		tree, err := groupTree(g)
+	for _, g := range groups {
+		tree, item, err := groupItem(t, g, input)
 		if err != nil {
 			return nil, err
-		}
-		n, isPos, err := positionConstant(tree, "GROUP BY")
-		if err != nil {
-			return nil, err
-		}
-		if isPos {
-			sel := st.SelectExprs.Exprs
-			if n < 1 || n > len(sel) {
-				return nil, Errorf("42P10", "GROUP BY position %d is not in select list", n)
-			}
-			ae, ok := sel[n-1].(*sqlparser.AliasedExpr)
-			if !ok {
-				return nil, unsupported("GROUP BY position of *")
-			}
-			e, item = ae.Expr, n-1
-		} else if x, ok := g.(*sqlparser.ColName); ok {
-			if i, err := input.lookup(x); err == nil && i < 0 && x.Qualifier.IsEmpty() {
-				for k, se := range st.SelectExprs.Exprs {
-					if ae, ok := se.(*sqlparser.AliasedExpr); ok && ae.As.String() == x.Name.String() {
-						e, item = ae.Expr, k
-					}
-				}
-			}
-		}
-		if item >= 0 {
-			if tree, err = groupTree(e); err != nil {
-				return nil, err
-			}
 		}
 		if hasAggregateTree(tree) {
 			return nil, Errorf("42803", "aggregate functions are not allowed in GROUP BY")
@@ -114,28 +82,60 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 			return nil, Errorf("42883", "could not identify an equality operator for type json")
 		}
 		col, merged := -1, false
-		if c, ok := e.(*sqlparser.ColName); ok {
-			col, _ = input.lookup(c)
-			merged = col >= 0 && c.Qualifier.IsEmpty() && input.cols[col].merged >= 0
+		if c, ok := tree.(*ast.ColumnRef); ok && !c.Star {
+			ref := columnRef(c)
+			col, _ = input.lookupRef(ref)
+			merged = col >= 0 && ref.table == "" && input.cols[col].merged >= 0
 		}
 		ab.trees = append(ab.trees, tree)
 		ab.groupCols = append(ab.groupCols, col)
 		ab.groupMerged = append(ab.groupMerged, merged)
 		ab.groups = append(ab.groups, x)
-		ab.groupText = append(ab.groupText, exprText(e))
+		ab.groupText = append(ab.groupText, treeText(tree))
 		ab.groupItem = append(ab.groupItem, item)
 	}
 	return ab, nil
+}
+
+// groupItem is the expression GROUP BY item g groups by, and the select-list entry it names
+// by position or alias (else -1).
+func groupItem(t *selectTree, g ast.Expr, input *scope) (ast.Expr, int, error) {
+	n, isPos, err := positionConstant(g, "GROUP BY")
+	if err != nil {
+		return nil, -1, err
+	}
+	if isPos {
+		if n < 1 || n > len(t.Targets) {
+			return nil, -1, Errorf("42P10", "GROUP BY position %d is not in select list", n)
+		}
+		if c, ok := t.Targets[n-1].Expr.(*ast.ColumnRef); ok && c.Star {
+			return nil, -1, unsupported("GROUP BY position of *")
+		}
+		return t.Targets[n-1].Expr, n - 1, nil
+	}
+	c, ok := g.(*ast.ColumnRef)
+	if !ok || c.Star || len(c.Names) != 1 {
+		return g, -1, nil
+	}
+	if i, err := input.lookupRef(columnRef(c)); err != nil || i >= 0 {
+		return g, -1, nil
+	}
+	item := -1
+	for k, x := range t.Targets {
+		if x.Alias == c.Names[0] {
+			item = k // the last of the items so named, as before
+		}
+	}
+	if item < 0 {
+		return g, -1, nil
+	}
+	return t.Targets[item].Expr, item, nil
 }
 
 // resolve compiles e in the aggregated scope when it is an aggregate call, a grouped
 // expression or a column (which must be grouped); ok is false for anything else, which
 // compile then builds from its parts.
 func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
-	if f, ok := groupingCall(e, groupingFunc); ok {
-		x, err := ab.bindGrouping(f)
-		return x, true, err
-	}
 	if c, ok := e.(*sqlparser.ColName); ok {
 		return ab.resolveColumn(refOf(c), func() string { return pgString(c) })
 	}

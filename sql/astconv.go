@@ -530,19 +530,7 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 			return nil, err
 		}
 	}
-	if c.binder && out.Arg != nil && caseOverRows(e) {
-		// The binder compiles CASE row WHEN row as CASE WHEN row = row, comparing the rows
-		// element-wise (rowcompare.go).
-		for _, w := range e.Whens {
-			x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
-			if err != nil {
-				return nil, err
-			}
-			out.Whens = append(out.Whens, ast.When{Cond: &ast.BinaryOp{Op: "=", Left: out.Arg, Right: x[0]}, Result: x[1]})
-		}
-		out.Arg = nil
-	}
-	for _, w := range e.Whens[len(out.Whens):] {
+	for _, w := range e.Whens {
 		x, err := c.exprs([]sqlparser.Expr{w.Cond, w.Val})
 		if err != nil {
 			return nil, err
@@ -555,19 +543,6 @@ func (c *converter) caseExpr(e *sqlparser.CaseExpr) (ast.Expr, error) {
 		}
 	}
 	return out, nil
-}
-
-// caseOverRows reports whether a CASE x WHEN compares rows.
-func caseOverRows(e *sqlparser.CaseExpr) bool {
-	if isRow(e.Expr) {
-		return true
-	}
-	for _, w := range e.Whens {
-		if isRow(w.Cond) {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *converter) substr(e *sqlparser.SubstrExpr) (ast.Expr, error) {

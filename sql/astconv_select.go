@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,6 +12,9 @@ import (
 )
 
 func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
+	if c.binder && keptQuery(q) {
+		return &ast.Select{Query: q}, nil
+	}
 	switch q := q.(type) {
 	case *sqlparser.Select:
 		return c.selectStmt(q)
@@ -22,6 +24,19 @@ func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
 		return c.values(q)
 	}
 	return nil, unsupported("query %s in the syntax tree", pgString(q))
+}
+
+// keptQuery reports whether the binder keeps q in vitess's form as a set operation's operand
+// (ast.Select.Query): a SELECT, bound from vitess's tree still, and a query with WITH, whose
+// queries withCTEs binds from vitess's tree.
+func keptQuery(q sqlparser.TableStatement) bool {
+	switch q := q.(type) {
+	case *sqlparser.Union:
+		return q.With != nil
+	case *sqlparser.ValuesStatement:
+		return q.With != nil
+	}
+	return true
 }
 
 // clauses converts the WITH, ORDER BY and LIMIT that any query may carry into s.
@@ -91,12 +106,10 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if err := c.clauses(s, sel.With, sel.OrderBy, sel.Limit); err != nil {
 		return nil, err
 	}
-	var err error
-	if slices.Contains(sel.Comments.GetComments(), noTargetsMarker) {
-		s.Targets = []ast.Target{} // SELECT FROM t (dialect_notargets.go)
-	} else if s.Targets, err = c.targets(sel.SelectExprs.Exprs); err != nil {
+	if err := c.selectList(s, sel); err != nil {
 		return nil, err
 	}
+	var err error
 	for _, te := range sel.From {
 		if len(sel.From) == 1 && isDualFrom(te) {
 			break
@@ -112,18 +125,56 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 			return nil, err
 		}
 	}
-	if sel.GroupBy != nil {
-		if sel.GroupBy.WithRollup {
-			return nil, mysqlOnly("WITH ROLLUP")
-		}
-		if s.GroupBy, err = c.exprs(sel.GroupBy.Exprs); err != nil {
-			return nil, err
-		}
+	if err := c.groupBy(s, sel.GroupBy); err != nil {
+		return nil, err
 	}
 	if err := c.havingWindows(s, sel); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// subLinkQuery converts the query of a SubLink of the binder's tree (vitess's, in Query),
+// for printing: x op ANY (array), which the binder keeps as the dialect pass's subquery, is
+// AnyAll as the converter makes it.
+func (c *converter) subLinkQuery(s *ast.SubLink) (ast.Expr, error) {
+	var sel sqlparser.TableStatement
+	switch q := s.Query.(type) {
+	case *sqlparser.Subquery:
+		if arr := unnestedArray(q); arr != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
+			a, err := c.expr(arr)
+			if err != nil {
+				return nil, err
+			}
+			return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: a}, nil
+		}
+		sel = q.Select
+	case *sqlparser.ExistsExpr:
+		sel = q.Subquery.Select
+	default:
+		return nil, unsupported("subquery %T", s.Query)
+	}
+	q, err := c.query(sel)
+	if err != nil {
+		return nil, err
+	}
+	out := *s
+	out.Query, out.Select = nil, q
+	return &out, nil
+}
+
+// groupBy converts a GROUP BY list into s; ROLLUP, CUBE, GROUPING SETS and () are
+// ast.GroupingSet items (groupingConstruct).
+func (c *converter) groupBy(s *ast.Select, gb *sqlparser.GroupBy) error {
+	if gb == nil {
+		return nil
+	}
+	if gb.WithRollup {
+		return mysqlOnly("WITH ROLLUP")
+	}
+	var err error
+	s.GroupBy, err = c.exprs(gb.Exprs)
+	return err
 }
 
 // havingWindows converts sel's HAVING and WINDOW clauses into s.
@@ -181,13 +232,7 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 	if u.Lock != sqlparser.NoLock {
 		return nil, Errorf("0A000", "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT")
 	}
-	s := &ast.Select{Op: ast.Union, All: !u.Distinct}
-	switch setOpOf(u) {
-	case setIntersect:
-		s.Op = ast.Intersect
-	case setExcept:
-		s.Op = ast.Except
-	}
+	s := &ast.Select{Op: setOpOf(u), All: !u.Distinct}
 	var err error
 	if s.Left, err = c.query(u.Left); err != nil {
 		return nil, err
@@ -195,7 +240,43 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 	if s.Right, err = c.query(u.Right); err != nil {
 		return nil, err
 	}
-	return s, c.clauses(s, u.With, u.OrderBy, u.Limit)
+	return s, c.clauses(s, c.withOf(u.With), u.OrderBy, u.Limit)
+}
+
+// setOpOf is the set operation of u: the dialect pass's marker comment on the first query of
+// its right operand (dialect_setops.go), of which this is the one reader.
+func setOpOf(u *sqlparser.Union) ast.SetOp {
+	q := u.Right
+	for {
+		var comments *sqlparser.ParsedComments
+		switch x := q.(type) {
+		case *sqlparser.Union:
+			q = x.Left
+			continue
+		case *sqlparser.Select:
+			comments = x.Comments
+		case *sqlparser.ValuesStatement:
+			comments = x.Comments
+		}
+		for _, c := range comments.GetComments() {
+			switch c {
+			case intersectMarker:
+				return ast.Intersect
+			case exceptMarker:
+				return ast.Except
+			}
+		}
+		return ast.Union
+	}
+}
+
+// withOf is the WITH clause to convert: none for the binder, which binds WITH from vitess's
+// tree (withCTEs).
+func (c *converter) withOf(w *sqlparser.With) *sqlparser.With {
+	if c.binder {
+		return nil
+	}
+	return w
 }
 
 func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
@@ -210,7 +291,7 @@ func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
 		}
 		s.Values = append(s.Values, x)
 	}
-	return s, c.clauses(s, v.With, v.Order, v.Limit)
+	return s, c.clauses(s, c.withOf(v.With), v.Order, v.Limit)
 }
 
 func (c *converter) fromItem(te sqlparser.TableExpr) (ast.FromItem, error) {

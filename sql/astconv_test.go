@@ -175,6 +175,11 @@ func TestASTConvert(t *testing.T) {
 		{`SELECT "select", "Mixed", "key" FROM "order"`, `SELECT "select", "Mixed", "key" FROM "order"`, `SELECT "select", "Mixed", key FROM "order"`},
 		{"SELECT x FROM t FOR UPDATE", "SELECT x FROM t FOR UPDATE", ""},
 		{"SELECT 'it''s', E'a\\nb'", "SELECT 'it''s', 'a\nb'", ""},
+		// GROUP BY's grouping sets, GROUPING and DISTINCT ON: the dialect pass's calls and last
+		// select-list entry read back as the constructs (ast.GroupingSet, ast.GroupingFunc).
+		{"SELECT a, grouping(a, b) FROM t GROUP BY ROLLUP (a, (b, c)), CUBE (d), GROUPING SETS (a, (), GROUPING SETS ((b)))",
+			"SELECT a, GROUPING(a, b) FROM t GROUP BY ROLLUP(a, (b, c)), CUBE(d), GROUPING SETS (a, (), GROUPING SETS (b))", ""},
+		{"SELECT DISTINCT ON (a, b + 1) a, c FROM t ORDER BY a", "SELECT DISTINCT ON (a, (b + 1)) a, c FROM t ORDER BY a", ""},
 	}
 	for _, c := range cases {
 		a, err := astStatement(c.query)

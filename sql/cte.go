@@ -5,6 +5,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -103,7 +104,7 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	defer func() { s.ctes = saved }()
 	if def.recursive && refersTo(def.query, def.name) {
 		u, ok := def.query.(*sqlparser.Union)
-		if !ok || setOpOf(u) != setUnion {
+		if !ok || setOpOf(u) != ast.Union { // the converter's reading of the markers
 			return nil, nil, Errorf("42P19", "recursive query %q does not have the form non-recursive-term UNION [ALL] recursive-term", def.name)
 		}
 		return s.bindRecursive(def, u, ps)

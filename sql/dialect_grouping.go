@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -172,18 +174,53 @@ func (r *rewriter) endSelectList() {
 	r.distinctOn = distinctOnMove{}
 }
 
-// groupingConstruct converts the calls above: grouping(...) is a call of that name (its
-// printed form reads back as the same call); the GROUP BY constructs and DISTINCT ON are
-// not in sql/ast yet (0A000; the binder plans them from vitess's tree).
+// groupingConstruct converts the calls above: grouping(...) is an ast.GroupingFunc, ROLLUP,
+// CUBE, GROUPING SETS and () an ast.GroupingSet (read only in a GROUP BY list, where the
+// pass writes them). DISTINCT ON's entry is read by selectList; anywhere else it comes from
+// text the pass misread.
 func (c *converter) groupingConstruct(f *sqlparser.FuncExpr) (ast.Expr, bool, error) {
-	switch f.Name.Lowered() {
-	case groupingFunc:
+	kind, isSet := groupingKinds[f.Name.Lowered()]
+	switch name := f.Name.Lowered(); {
+	case name == groupingFunc:
 		args, err := c.exprs(f.Exprs)
-		return &ast.FuncCall{Name: []string{"grouping"}, Args: args}, true, err
-	case groupingSetsFunc, rollupFunc, cubeFunc, emptySetFunc:
-		return nil, true, unsupported("grouping sets in sql/ast")
-	case distinctOnFunc:
-		return nil, true, unsupported("DISTINCT ON in sql/ast")
+		return &ast.GroupingFunc{Args: args}, true, err
+	case isSet:
+		if kind == ast.GroupingEmpty && len(f.Exprs) > 0 {
+			return nil, true, unsupported("grouping set %s", pgString(f))
+		}
+		args, err := c.exprs(f.Exprs)
+		return &ast.GroupingSet{Kind: kind, Content: args}, true, err
+	case name == distinctOnFunc:
+		return nil, true, Errorf("42601", "syntax error in %s", unmark(pgString(f)))
 	}
 	return nil, false, nil
+}
+
+// groupingKinds are the grouping constructs by the pass's names for them.
+var groupingKinds = map[string]ast.GroupingKind{
+	emptySetFunc: ast.GroupingEmpty, rollupFunc: ast.GroupingRollup, cubeFunc: ast.GroupingCube, groupingSetsFunc: ast.GroupingSets,
+}
+
+// selectList converts a select list into s: the targets, and DISTINCT ON's expressions from
+// the pass's last entry drove_distinct_on(...) of a SELECT DISTINCT.
+func (c *converter) selectList(s *ast.Select, sel *sqlparser.Select) error {
+	if slices.Contains(sel.Comments.GetComments(), noTargetsMarker) {
+		s.Targets = []ast.Target{} // SELECT FROM t (dialect_notargets.go)
+		return nil
+	}
+	list := sel.SelectExprs.Exprs
+	if n := len(list); sel.Distinct && n > 0 {
+		if ae, ok := list[n-1].(*sqlparser.AliasedExpr); ok {
+			if f, ok := ae.Expr.(*sqlparser.FuncExpr); ok && f.Qualifier.IsEmpty() && f.Name.Lowered() == distinctOnFunc {
+				var err error
+				if s.DistinctOn, err = c.exprs(f.Exprs); err != nil {
+					return err
+				}
+				list = list[:n-1]
+			}
+		}
+	}
+	var err error
+	s.Targets, err = c.targets(list)
+	return err
 }

@@ -4,9 +4,9 @@ package sql
 // [ALL] and marks the operator on the query to its right: the first SELECT (or VALUES) after
 // it gets the comment /*drove:intersect*/ or /*drove:except*/, which vitess keeps in that
 // SELECT's Comments. That SELECT is the leftmost query of the operator's right operand, and
-// for every UNION node of the tree there is exactly one such query, so setOpOf (setops.go)
-// reads each node's operator back. User text cannot spell the comment: the pass turns every
-// comment of the text into a space.
+// for every UNION node of the tree there is exactly one such query, so the converter's
+// setOpOf (astconv_select.go) reads each node's operator back. User text cannot spell the
+// comment: the pass turns every comment of the text into a space.
 //
 // INTERSECT binds tighter than UNION and EXCEPT, where vitess's UNION chain is left-deep:
 // an INTERSECT after a UNION or EXCEPT at the same depth wraps its left operand — from just

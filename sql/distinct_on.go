@@ -4,39 +4,16 @@ import (
 	"reflect"
 	"slices"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
-// SELECT DISTINCT ON (exprs): the dialect pass writes it as SELECT DISTINCT with a first
-// last select-list entry drove_distinct_on(exprs) (dialect_grouping.go), so every check that
+// SELECT DISTINCT ON (exprs): the dialect pass writes it as SELECT DISTINCT with a last
+// select-list entry drove_distinct_on(exprs) (dialect_grouping.go), so every check that
 // treats a DISTINCT query conservatively (a view's pushed conditions, FOR UPDATE) holds for
-// it too. The binder cuts that entry off and plans, after the select list, a sort whose
+// it too; the converter reads that entry as ast.Select's DistinctOn. The binder plans, after the select list, a sort whose
 // first keys are the DISTINCT ON expressions and a Unique node keeping the first row of each
 // run of equal values, then LIMIT, as PostgreSQL's Unique over a Sort.
-
-// cutDistinctOn returns st without its DISTINCT ON entry (a shallow copy) and the entry's
-// expressions, or st itself and nil.
-func cutDistinctOn(st *sqlparser.Select) (*sqlparser.Select, []sqlparser.Expr) {
-	if !st.Distinct || len(st.SelectExprs.Exprs) == 0 {
-		return st, nil
-	}
-	n := len(st.SelectExprs.Exprs)
-	ae, ok := st.SelectExprs.Exprs[n-1].(*sqlparser.AliasedExpr)
-	if !ok {
-		return st, nil
-	}
-	f, ok := groupingCall(ae.Expr, distinctOnFunc)
-	if !ok {
-		return st, nil
-	}
-	cp := *st
-	cp.Distinct = false
-	cp.SelectExprs = &sqlparser.SelectExprs{Exprs: st.SelectExprs.Exprs[:n-1]}
-	return &cp, f.Exprs
-}
 
 // distinctOnKeys resolves the DISTINCT ON expressions as ORDER BY keys are (output columns by
 // position or name, else hidden columns appended to exprs) and checks them against the ORDER

@@ -55,6 +55,35 @@ func exprText(e sqlparser.Expr) string {
 	return ast.Print(x, ast.Explain)
 }
 
+// treeText is exprText for a tree the binder converted: the parts it keeps in vitess's form
+// (ast.Foreign, a SubLink's Query) are converted for printing as the printer reaches them.
+func treeText(x ast.Expr) string {
+	return ast.Printer{Style: ast.Explain, Resolve: printable}.Print(x)
+}
+
+// printable is the tree for printing of a binder tree's foreign node or vitess subquery; what
+// does not convert shows as vitess prints it, as exprText shows it.
+func printable(e ast.Expr) ast.Expr {
+	c := &converter{}
+	switch e := e.(type) {
+	case *ast.Foreign:
+		if n, ok := e.Node.(sqlparser.Expr); ok {
+			if x, err := c.expr(n); err == nil {
+				return x
+			}
+			return &ast.SQLValue{Name: pgString(n), Precision: -1}
+		}
+	case *ast.SubLink:
+		if x, err := c.subLinkQuery(e); err == nil {
+			return x
+		}
+		if n, ok := e.Query.(sqlparser.SQLNode); ok {
+			return &ast.SQLValue{Name: pgString(n), Precision: -1}
+		}
+	}
+	return &ast.SQLValue{Name: "?", Precision: -1}
+}
+
 // scanText is how a scan shows its filter: as PostgreSQL shows a scan's conditions, its
 // table's columns without their qualifier (an enclosing query's keep theirs).
 func scanText(e sqlparser.Expr, alias string) string {

@@ -62,17 +62,11 @@ func fromTree(e sqlparser.Expr) bool {
 }
 
 // callFromTree is fromTree for a call: a function's, and the dialect pass's calls for
-// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT, FILTER and
-// named arguments; not an aggregate called by its name quoted (vitess's call, not its
-// aggregate node: compileInternalCall).
+// subscripts, field selections, ROW(...), ARRAY[...], ARRAY(SELECT ...), EXTRACT, FILTER,
+// named arguments and GROUPING; not an aggregate called by its name quoted (vitess's call,
+// not its aggregate node: compileInternalCall).
 func callFromTree(e *sqlparser.FuncExpr) bool {
-	if !e.Qualifier.IsEmpty() {
-		return true
-	}
-	if aggregateNames[e.Name.String()] {
-		return false
-	}
-	return e.Name.Lowered() != groupingFunc
+	return !e.Qualifier.IsEmpty() || !aggregateNames[e.Name.String()]
 }
 
 // compileInternalCall compiles a dialect pass's call in a form the converter refuses (from
@@ -188,6 +182,11 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return compileIn(e, sc)
 	case *ast.Cast:
 		return compileCast(e, sc)
+	case *ast.GroupingFunc:
+		if sc.agg == nil {
+			return nil, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
+		}
+		return sc.agg.bindGrouping(e)
 	case *ast.Collate:
 		// drove has the collations default, C and POSIX, which the dialect pass drops.
 		return nil, Errorf("42704", "collation %q does not exist", e.Collation)

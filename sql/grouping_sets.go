@@ -4,14 +4,13 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
 // GROUP BY's grouping sets: ROLLUP, CUBE, GROUPING SETS and () (written by the dialect pass
 // as drove_rollup, drove_cube, drove_grouping_sets and drove_empty_set calls:
-// dialect_grouping.go). The GROUP BY list is expanded, as PostgreSQL's
+// dialect_grouping.go, which the converter reads as ast.GroupingSet). The GROUP BY list is expanded, as PostgreSQL's
 // expand_grouping_sets does, into the distinct grouping expressions and the grouping sets
 // over them (the items of the list multiplied out); the aggregate node groups every input
 // row once per set, its key the set's number and the values of the set's expressions, the
@@ -28,29 +27,13 @@ type groupingSets struct {
 	text []string // each set's expressions, for EXPLAIN
 }
 
-// groupingCall reports whether e is the dialect pass's call of one of GROUP BY's grouping
-// constructs named names.
-func groupingCall(e sqlparser.Expr, names ...string) (*sqlparser.FuncExpr, bool) {
-	f, ok := e.(*sqlparser.FuncExpr)
-	if !ok || !f.Qualifier.IsEmpty() {
-		return nil, false
-	}
-	return f, slices.Contains(names, f.Name.Lowered())
-}
-
 // expandGroupBy multiplies out GROUP BY's items into grouping sets over the distinct
 // expressions flat; sets is nil for a plain GROUP BY list.
-func expandGroupBy(items []sqlparser.Expr) (flat []sqlparser.Expr, sets [][]int, err error) {
-	plain := true
-	for _, it := range items {
-		if _, ok := groupingCall(it, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc); ok {
-			plain = false
-		}
-	}
-	if plain {
+func expandGroupBy(items []ast.Expr) (flat []ast.Expr, sets [][]int, err error) {
+	if !slices.ContainsFunc(items, isGroupingSet) {
 		return items, nil, nil
 	}
-	exprSets := [][]sqlparser.Expr{nil}
+	exprSets := [][]ast.Expr{nil}
 	for _, it := range items {
 		of, err := itemSets(it, true)
 		if err != nil {
@@ -59,7 +42,7 @@ func expandGroupBy(items []sqlparser.Expr) (flat []sqlparser.Expr, sets [][]int,
 		if len(exprSets)*len(of) > maxGroupingSets {
 			return nil, nil, tooManyGroupingSets()
 		}
-		var next [][]sqlparser.Expr
+		var next [][]ast.Expr
 		for _, a := range exprSets {
 			for _, b := range of {
 				next = append(next, append(slices.Clip(a), b...))
@@ -70,7 +53,7 @@ func expandGroupBy(items []sqlparser.Expr) (flat []sqlparser.Expr, sets [][]int,
 	for _, es := range exprSets {
 		var set []int
 		for _, e := range es {
-			i := slices.IndexFunc(flat, func(f sqlparser.Expr) bool { return sqlparser.Equals.Expr(f, e) })
+			i := slices.IndexFunc(flat, func(f ast.Expr) bool { return sameWritten(f, e) })
 			if i < 0 {
 				i = len(flat)
 				flat = append(flat, e)
@@ -84,26 +67,30 @@ func expandGroupBy(items []sqlparser.Expr) (flat []sqlparser.Expr, sets [][]int,
 	return flat, sets, nil
 }
 
+func isGroupingSet(e ast.Expr) bool {
+	_, ok := e.(*ast.GroupingSet)
+	return ok
+}
+
 func tooManyGroupingSets() error {
 	return Errorf("54011", "too many grouping sets present (maximum %d)", maxGroupingSets)
 }
 
 // itemSets is the grouping sets one item of GROUP BY (top) or of GROUPING SETS stands for.
-func itemSets(e sqlparser.Expr, top bool) ([][]sqlparser.Expr, error) {
-	f, ok := groupingCall(e, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc)
+func itemSets(e ast.Expr, top bool) ([][]ast.Expr, error) {
+	g, ok := e.(*ast.GroupingSet)
 	if !ok {
-		if t, isTuple := e.(sqlparser.ValTuple); isTuple && !top {
-			return [][]sqlparser.Expr{elements(t)}, nil // (a, b): one set
+		if r, isRow := e.(*ast.Row); isRow && !top {
+			return [][]ast.Expr{r.Fields}, nil // (a, b): one set
 		}
-		return [][]sqlparser.Expr{{e}}, nil
+		return [][]ast.Expr{{e}}, nil
 	}
-	args := f.Exprs
-	switch f.Name.Lowered() {
-	case emptySetFunc:
-		return [][]sqlparser.Expr{nil}, nil
-	case groupingSetsFunc:
-		var out [][]sqlparser.Expr
-		for _, a := range args {
+	switch g.Kind {
+	case ast.GroupingEmpty:
+		return [][]ast.Expr{nil}, nil
+	case ast.GroupingSets:
+		var out [][]ast.Expr
+		for _, a := range g.Content {
 			of, err := itemSets(a, false)
 			if err != nil {
 				return nil, err
@@ -115,31 +102,37 @@ func itemSets(e sqlparser.Expr, top bool) ([][]sqlparser.Expr, error) {
 		}
 		return out, nil
 	}
-	elems := make([][]sqlparser.Expr, len(args))
-	for i, a := range args {
-		if g, nested := groupingCall(a, rollupFunc, cubeFunc, groupingSetsFunc, emptySetFunc); nested {
+	elems := make([][]ast.Expr, len(g.Content))
+	for i, a := range g.Content {
+		if n, nested := a.(*ast.GroupingSet); nested {
 			// PostgreSQL reads only expressions here: ROLLUP and CUBE are calls
-			name := strings.TrimPrefix(g.Name.Lowered(), "drove_")
+			name := map[ast.GroupingKind]string{ast.GroupingRollup: "rollup", ast.GroupingCube: "cube", ast.GroupingSets: "grouping_sets", ast.GroupingEmpty: "empty_set"}[n.Kind]
 			return nil, Errorf("42883", "function %s does not exist", name)
 		}
-		if t, isTuple := a.(sqlparser.ValTuple); isTuple {
-			elems[i] = elements(t)
+		if r, isRow := a.(*ast.Row); isRow {
+			elems[i] = r.Fields
 		} else {
-			elems[i] = []sqlparser.Expr{a}
+			elems[i] = []ast.Expr{a}
 		}
 	}
-	var out [][]sqlparser.Expr
-	if f.Name.Lowered() == rollupFunc { // (a, b, c), (a, b), (a), ()
+	if g.Kind == ast.GroupingRollup { // (a, b, c), (a, b), (a), ()
+		var out [][]ast.Expr
 		for n := len(elems); n >= 0; n-- {
 			out = append(out, slices.Concat(elems[:n]...))
 		}
 		return out, nil
 	}
+	return cubeSets(elems)
+}
+
+// cubeSets is CUBE's sets: every subset of its elements, the whole first.
+func cubeSets(elems [][]ast.Expr) ([][]ast.Expr, error) {
 	if len(elems) > 12 { // 2^12 sets is PostgreSQL's limit
 		return nil, tooManyGroupingSets()
 	}
-	for mask := 1<<len(elems) - 1; mask >= 0; mask-- { // CUBE: every subset, the whole first
-		var set []sqlparser.Expr
+	var out [][]ast.Expr
+	for mask := 1<<len(elems) - 1; mask >= 0; mask-- {
+		var set []ast.Expr
 		for i, el := range elems {
 			if mask&(1<<(len(elems)-1-i)) != 0 {
 				set = append(set, el...)
@@ -150,26 +143,16 @@ func itemSets(e sqlparser.Expr, top bool) ([][]sqlparser.Expr, error) {
 	return out, nil
 }
 
-func elements(t sqlparser.ValTuple) []sqlparser.Expr { return []sqlparser.Expr(t) }
-
-// newGroupingBinder is newAggBinder over the expanded GROUP BY list; with grouping sets, the
-// binder's last group is the hidden set number.
-func newGroupingBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
-	if st.GroupBy == nil {
-		return newAggBinder(st, input)
-	}
-	flat, sets, err := expandGroupBy(st.GroupBy.Exprs)
-	if err != nil || sets == nil {
-		if err != nil {
-			return nil, err
-		}
-		return newAggBinder(st, input)
-	}
-	cp := *st
-	cp.GroupBy = &sqlparser.GroupBy{Exprs: flat}
-	ab, err := newAggBinder(&cp, input)
+// newGroupingBinder is newAggBinder over the expanded GROUP BY list of t; with grouping
+// sets, the binder's last group is the hidden set number.
+func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
+	flat, sets, err := expandGroupBy(t.GroupBy)
 	if err != nil {
 		return nil, err
+	}
+	ab, err := newAggBinder(t, flat, input)
+	if err != nil || sets == nil {
+		return ab, err
 	}
 	gs := &groupingSets{sets: sets}
 	for _, set := range sets {
@@ -187,12 +170,12 @@ func newGroupingBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 
 // bindGrouping compiles grouping(a, b, ...): a bit per argument, the first the most
 // significant, set when the row's grouping set does not group by the argument.
-func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
-	if len(f.Exprs) > 31 {
+func (ab *aggBinder) bindGrouping(f *ast.GroupingFunc) (*expr, error) {
+	if len(f.Args) > 31 {
 		return nil, Errorf("54023", "GROUPING must have fewer than 32 arguments")
 	}
-	pos := make([]int, len(f.Exprs))
-	for i, a := range f.Exprs {
+	pos := make([]int, len(f.Args))
+	for i, a := range f.Args {
 		g, err := ab.groupingArg(a)
 		if err != nil {
 			return nil, err
@@ -219,19 +202,18 @@ func (ab *aggBinder) bindGrouping(f *sqlparser.FuncExpr) (*expr, error) {
 	}}, nil
 }
 
-// groupingArg is the GROUP BY expression grouping's argument e is, as resolve matches them.
-func (ab *aggBinder) groupingArg(e sqlparser.Expr) (int, error) {
-	if c, ok := e.(*sqlparser.ColName); ok {
-		if i, err := ab.input.lookup(c); err == nil && i >= 0 {
-			if g := ab.groupedRef(i, refOf(c)); g >= 0 {
+// groupingArg is the GROUP BY expression grouping's argument e is, as resolveTree matches
+// them.
+func (ab *aggBinder) groupingArg(e ast.Expr) (int, error) {
+	if c, ok := e.(*ast.ColumnRef); ok && !c.Star {
+		if i, err := ab.input.lookupRef(columnRef(c)); err == nil && i >= 0 {
+			if g := ab.groupedRef(i, columnRef(c)); g >= 0 {
 				return g, nil
 			}
 		}
 	}
-	if tree, err := groupTree(e); err == nil {
-		if g := ab.groupOf(tree); g >= 0 {
-			return g, nil
-		}
+	if g := ab.groupOf(e); g >= 0 {
+		return g, nil
 	}
 	return 0, groupingArgumentError()
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // TestExpandGroupBy checks the grouping sets GROUP BY lists multiply out to, as PostgreSQL's
@@ -42,7 +44,11 @@ func TestExpandGroupBy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			flat, sets, err := expandGroupBy(st.(*sqlparser.Select).GroupBy.Exprs)
+			tree, err := selectClauses(st.(*sqlparser.Select))
+			if err != nil {
+				t.Fatal(err)
+			}
+			flat, sets, err := expandGroupBy(tree.GroupBy)
 			if c.code != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != c.code {
@@ -57,7 +63,7 @@ func TestExpandGroupBy(t *testing.T) {
 			for _, s := range sets {
 				var names []string
 				for _, i := range s {
-					names = append(names, sqlparser.String(flat[i]))
+					names = append(names, ast.Print(flat[i], ast.SQL))
 				}
 				got = append(got, fmt.Sprint(names))
 			}

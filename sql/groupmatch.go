@@ -14,12 +14,6 @@ import (
 // a GROUP BY expression when the two trees are equal, reading each column as the input
 // column it names (GROUP BY t.a % 2 groups a % 2, as PostgreSQL compares Vars).
 
-// groupTree converts a GROUP BY expression for matching, as compile converts the
-// expressions matched against it.
-func groupTree(e sqlparser.Expr) (ast.Expr, error) {
-	return (&converter{binder: true}).expr(e)
-}
-
 // resolveTree is resolve for a node of the tree being compiled: a column (which must be
 // grouped) or a grouped expression; ok is false for anything else. A node the tree keeps
 // in vitess's form goes through resolve from compileExpr.
@@ -48,8 +42,13 @@ func (ab *aggBinder) groupOf(e ast.Expr) int {
 	return -1
 }
 
-// treeMatcher compares trees converted for the binder over the rows of input: grouped
-// expressions and aggregate calls (an aggBinder's), window calls (window.go).
+// sameWritten reports whether two trees are written alike, columns compared by their names:
+// GROUP BY's items as expand_grouping_sets deduplicates them.
+func sameWritten(a, b ast.Expr) bool { return treeMatcher{}.sameTree(reflectOf(a), reflectOf(b)) }
+
+// treeMatcher compares trees converted for the binder over the rows of input (nil: columns
+// by their names only): grouped expressions and aggregate calls (an aggBinder's), window
+// calls (window.go).
 type treeMatcher struct {
 	input *scope
 }
@@ -79,7 +78,7 @@ func (m treeMatcher) sameTree(a, b reflect.Value) bool {
 			y := b.Interface().(*ast.Foreign)
 			xe, okX := x.Node.(sqlparser.Expr)
 			ye, okY := y.Node.(sqlparser.Expr)
-			return okX && okY && (sqlparser.Equals.Expr(xe, ye) || sameColumns(xe, ye, m.input))
+			return okX && okY && (sqlparser.Equals.Expr(xe, ye) || m.input != nil && sameColumns(xe, ye, m.input))
 		case sqlparser.SQLNode:
 			return sqlparser.Equals.SQLNode(x, b.Interface().(sqlparser.SQLNode))
 		}
@@ -113,6 +112,9 @@ func (m treeMatcher) sameColumn(x, y *ast.ColumnRef) bool {
 	}
 	if slices.Equal(x.Names, y.Names) {
 		return true
+	}
+	if m.input == nil {
+		return false
 	}
 	i, err := m.input.lookupRef(columnRef(x))
 	if err != nil || i < 0 {

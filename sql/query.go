@@ -145,8 +145,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
 		return nil, nil, err
 	}
-	st, on := cutDistinctOn(st) // distinct_on.go
-	tree, err := selectClauses(st, on)
+	tree, err := selectClauses(st)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -155,7 +154,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		switch {
 		case !ok || scan.acc.table.system != nil:
 			return nil, nil, unsupported("FOR UPDATE on anything but one table")
-		case tree.Distinct || on != nil || st.GroupBy != nil || tree.Having != nil || tree.hasAggregate():
+		case tree.Distinct || tree.GroupBy != nil || tree.Having != nil || tree.hasAggregate():
 			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
 		}
 		for _, p := range scan.acc.table.schema.PK {
@@ -166,48 +165,51 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 		root = &lockRowsNode{scan: scan}
 	}
 
-	aggregated := st.GroupBy != nil && len(st.GroupBy.Exprs) > 0 || tree.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
-	n, cols, err := s.bindSelectOutput(st, tree, ps, root, sc, aggregated)
-	if !aggregated && restartsAggregated(err, lvl) { // an aggregate of this query in a subquery
-		n, cols, err = s.bindSelectOutput(st, tree, ps, root, sc, true)
+	return s.bindSelectTree(tree, root, sc)
+}
+
+// bindSelectTree plans what follows FROM and WHERE (root, over the rows of scope sc) of the
+// SELECT tree: aggregated when it groups, has HAVING or an aggregate of its own, or when a
+// subquery turns out to hold one of its aggregates.
+func (s *Session) bindSelectTree(tree *selectTree, root node, sc *scope) (node, []Column, error) {
+	aggregated := len(tree.GroupBy) > 0 || tree.Having != nil || hasOwnAggregate(tree.outputExprs(), sc)
+	n, cols, err := s.bindSelectOutput(tree, sc.params, root, sc, aggregated)
+	if !aggregated && restartsAggregated(err, sc.level) { // an aggregate of this query in a subquery
+		n, cols, err = s.bindSelectOutput(tree, sc.params, root, sc, true)
 	}
 	return n, cols, err
 }
 
 // selectTree is what the binder reads of a SELECT from sql/ast (sql/DESIGN.md, "Moving the
-// binder onto the tree", step 3): the select list, DISTINCT, DISTINCT ON, ORDER BY, LIMIT
-// and OFFSET, converted once (in the converter's binder mode) and compiled from the tree.
+// binder onto the tree", step 3): the select list, DISTINCT and DISTINCT ON, GROUP BY,
+// HAVING, WINDOW, ORDER BY, LIMIT and OFFSET, converted once (in the converter's binder
+// mode) and compiled from the tree.
 type selectTree struct {
 	*ast.Select
-	on []ast.Expr // DISTINCT ON's expressions (the dialect pass's select-list entry, cut off)
 }
 
-// selectClauses converts st's select list, ORDER BY, LIMIT and OFFSET, and DISTINCT ON's
-// expressions (on).
-func selectClauses(st *sqlparser.Select, on []sqlparser.Expr) (*selectTree, error) {
+// selectClauses converts st's clauses but WITH, FROM and WHERE.
+func selectClauses(st *sqlparser.Select) (*selectTree, error) {
 	c := &converter{binder: true}
-	targets, err := c.targets(st.SelectExprs.Exprs)
-	if err != nil {
+	t := &selectTree{Select: &ast.Select{Distinct: st.Distinct}}
+	if err := c.selectList(t.Select, st); err != nil {
 		return nil, err
 	}
-	t := &selectTree{Select: &ast.Select{Distinct: st.Distinct, Targets: targets}}
 	if err := c.clauses(t.Select, nil, st.OrderBy, st.Limit); err != nil {
+		return nil, err
+	}
+	if err := c.groupBy(t.Select, st.GroupBy); err != nil {
 		return nil, err
 	}
 	if err := c.havingWindows(t.Select, st); err != nil {
 		return nil, err
-	}
-	if on != nil {
-		if t.on, err = c.exprs(on); err != nil {
-			return nil, err
-		}
 	}
 	return t, nil
 }
 
 // outputExprs lists the select list's (not *), ORDER BY's and DISTINCT ON's expressions.
 func (t *selectTree) outputExprs() []ast.Expr {
-	exprs := make([]ast.Expr, 0, len(t.Targets)+len(t.on)+len(t.OrderBy))
+	exprs := make([]ast.Expr, 0, len(t.Targets)+len(t.DistinctOn)+len(t.OrderBy))
 	for _, x := range t.Targets {
 		if c, ok := x.Expr.(*ast.ColumnRef); !ok || !c.Star {
 			exprs = append(exprs, x.Expr)
@@ -216,7 +218,7 @@ func (t *selectTree) outputExprs() []ast.Expr {
 	for _, o := range t.OrderBy {
 		exprs = append(exprs, o.Expr)
 	}
-	return append(exprs, t.on...)
+	return append(exprs, t.DistinctOn...)
 }
 
 // hasAggregate reports whether an aggregate call is in the select list.
@@ -234,16 +236,15 @@ func targetsAggregate(targets []ast.Target) bool {
 
 // bindSelectOutput plans what follows FROM and WHERE (whose plan is root, over the rows of
 // scope sc): aggregation when aggregated, HAVING, windows, the select list, DISTINCT, ORDER
-// BY and LIMIT. st is the SELECT without its DISTINCT ON entry, tree what is bound of it from
-// sql/ast.
-func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
-	on := tree.on
+// BY and LIMIT, from tree.
+func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *scope, aggregated bool) (node, []Column, error) {
+	on, distinct := tree.DistinctOn, tree.Distinct && tree.DistinctOn == nil // DISTINCT ON is a sort and a Unique
 	from := root
 	out := sc // the scope the select list, HAVING and ORDER BY are compiled in
 	var ab *aggBinder
 	var err error
 	if aggregated {
-		if ab, err = newGroupingBinder(st, sc); err != nil {
+		if ab, err = newGroupingBinder(tree, sc); err != nil {
 			return nil, nil, err
 		}
 		out = &scope{params: ps, outer: sc.outer, level: sc.level, agg: ab}
@@ -292,7 +293,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 			cols[i].src = nil
 		}
 	}
-	keys, exprs, err := orderKeys(tree.OrderBy, projs, exprs, out, tree.Distinct)
+	keys, exprs, err := orderKeys(tree.OrderBy, projs, exprs, out, distinct)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -316,7 +317,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 		}
 		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs, sets: ab.sets}
 		if having != nil {
-			root = &filterNode{in: root, pred: having, text: exprText(st.Having.Expr)}
+			root = &filterNode{in: root, pred: having, text: treeText(tree.Having)}
 		}
 	}
 	if win != nil {
@@ -325,12 +326,12 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 	var late []*expr
 	if len(srfs) > 0 {
 		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
-	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct || on != nil); late != nil {
+	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct); late != nil {
 		root = &projectNode{in: root, exprs: exprs, keepInput: true}
 	} else {
 		root = &projectNode{in: root, exprs: exprs}
 	}
-	if tree.Distinct {
+	if distinct {
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
@@ -347,7 +348,7 @@ func (s *Session) bindSelectOutput(st *sqlparser.Select, tree *selectTree, ps *p
 		return finishDistinctOn(root, cols, keys, distinctOn, exprs, limits), cols, nil
 	}
 	var presorted *scanNode
-	if ab == nil && win == nil && len(srfs) == 0 && !tree.Distinct {
+	if ab == nil && win == nil && len(srfs) == 0 && !distinct {
 		presorted = orderedScan(tree.OrderBy, from, sc, projs, keys, limits)
 	}
 	return finishQuery(root, cols, keys, limits, presorted, late), cols, nil

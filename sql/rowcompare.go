@@ -13,12 +13,6 @@ import (
 // (NULL when it holds a NULL). a < x OR (a = x AND rest) gives exactly that: when a or x is
 // NULL both its terms are NULL and rest cannot make the OR true.
 
-// isRow reports whether e is a row constructor: (a, b), ROW(a, b), ROW(a) or ROW().
-func isRow(e sqlparser.Expr) bool {
-	_, ok := rowElems(e)
-	return ok
-}
-
 // rowFunc is ROW(x) and ROW() as the dialect pass writes them (vitess reads ROW(x) as x).
 const rowFunc = "drove_row"
 

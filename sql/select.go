@@ -171,12 +171,11 @@ func columnName(e ast.Expr) string {
 		return columnName(e.Expr)
 	case *ast.Field: // (r).f is named f
 		return e.Name
-	case *ast.Foreign: // a grouping() call, or an aggregate called by its name quoted
+	case *ast.GroupingFunc:
+		return "grouping"
+	case *ast.Foreign: // an aggregate called by its name quoted
 		if f, ok := e.Node.(*sqlparser.FuncExpr); ok {
-			if name := f.Name.Lowered(); name != groupingFunc {
-				return name
-			}
-			return "grouping"
+			return f.Name.Lowered()
 		}
 	}
 	return "?column?"

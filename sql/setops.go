@@ -4,68 +4,33 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
 // INTERSECT [ALL] and EXCEPT [ALL]. The dialect pass writes them as UNION with a marker
-// comment on the right operand's first SELECT (dialect_setops.go); setOpOf reads it back.
-// A set operation other than UNION is planned as a setOpNode over its two operands, whose
-// column types are resolved as a UNION's; its ORDER BY and LIMIT are a UNION's too.
+// comment on the right operand's first SELECT (dialect_setops.go), which the converter reads
+// back (setOpOf) into ast.Select's Op. A set operation other than UNION is planned as a
+// setOpNode over its two operands, whose column types are resolved as a UNION's; its ORDER
+// BY and LIMIT are a UNION's too.
 
-// setOp is a set operation.
-type setOp uint8
-
-const (
-	setUnion setOp = iota
-	setIntersect
-	setExcept
-)
-
-// setOpOf is the set operation of u: the marker on the first query of its right operand.
-func setOpOf(u *sqlparser.Union) setOp {
-	q := u.Right
-	for {
-		var comments *sqlparser.ParsedComments
-		switch x := q.(type) {
-		case *sqlparser.Union:
-			q = x.Left
-			continue
-		case *sqlparser.Select:
-			comments = x.Comments
-		case *sqlparser.ValuesStatement:
-			comments = x.Comments
-		}
-		if comments == nil {
-			return setUnion
-		}
-		for _, c := range comments.GetComments() {
-			switch c {
-			case intersectMarker:
-				return setIntersect
-			case exceptMarker:
-				return setExcept
-			}
-		}
-		return setUnion
-	}
-}
-
-// bindSetOp plans u, an INTERSECT or EXCEPT, without its ORDER BY and LIMIT.
-func (s *Session) bindSetOp(u *sqlparser.Union, op setOp, ps *params, outer *scope) (node, []Column, error) {
+// bindSetOp plans t, an INTERSECT or EXCEPT, without its ORDER BY and LIMIT.
+func (s *Session) bindSetOp(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	name := "INTERSECT"
-	if op == setExcept {
+	if t.Op == ast.Except {
 		name = "EXCEPT"
 	}
-	nodes, from, cols, steps, err := s.bindBranches([]sqlparser.TableStatement{u.Left, u.Right}, name, ps, outer)
+	operands := []*ast.Select{t.Left, t.Right}
+	nodes, from, cols, steps, err := s.bindBranches(len(operands), func(i int) (node, []Column, error) {
+		return s.bindOperand(operands[i], ps, outer)
+	}, name)
 	if err != nil {
 		return nil, nil, err
 	}
 	return &setOpNode{
 		left:  convertBranch(nodes[0], from[0], steps, 0, 1),
 		right: convertBranch(nodes[1], from[1], steps, 1, 1),
-		op:    op, all: !u.Distinct, name: name, trim: charTrimFlags(cols),
+		op:    t.Op, all: t.All, name: name, trim: charTrimFlags(cols),
 		records: recordKeyPositions(typesOfColumns(cols)),
 	}, cols, nil
 }
@@ -76,7 +41,7 @@ func (s *Session) bindSetOp(u *sqlparser.Union, op setOp, ps *params, outer *sco
 // row once. NULLs are equal here, as in PostgreSQL's set operations.
 type setOpNode struct {
 	left, right node
-	op          setOp
+	op          ast.SetOp // Intersect or Except
 	all         bool
 	name        string
 	trim        []bool // char(n) columns, whose padding does not count
@@ -187,7 +152,7 @@ func (it *setOpIter) next() ([]types.Value, error) {
 				continue
 			}
 			_, inRight := it.counts[k]
-			if inRight != (it.n.op == setIntersect) {
+			if inRight != (it.n.op == ast.Intersect) {
 				continue
 			}
 			if err := it.ec.mem.grow(int64(len(k) + 48)); err != nil {
@@ -200,7 +165,7 @@ func (it *setOpIter) next() ([]types.Value, error) {
 		if c > 0 {
 			it.counts[k] = c - 1
 		}
-		if (c > 0) == (it.n.op == setIntersect) {
+		if (c > 0) == (it.n.op == ast.Intersect) {
 			return row, nil
 		}
 	}

@@ -7,13 +7,53 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// bindUnion plans UNION [ALL]: the inputs appended, duplicates removed unless ALL, then the
-// union's own ORDER BY and LIMIT, which can name only its output columns.
+// bindUnion plans a set operation: UNION, INTERSECT or EXCEPT [ALL], bound from sql/ast
+// (the converter reads vitess's Union and the dialect pass's markers into Select.Op; the
+// operands that are SELECTs stay vitess's, ast.Select.Query, bound by bindQuery), then its
+// own ORDER BY and LIMIT, which can name only its output columns.
 func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.With != nil {
-		return s.withCTEs(u.With, outer, func() (node, []Column, error) { return s.bindUnionBody(u, ps, outer) })
+	body := func() (node, []Column, error) {
+		t, err := (&converter{binder: true}).union(u)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s.bindSetTree(t, ps, outer)
 	}
-	return s.bindUnionBody(u, ps, outer)
+	if u.With != nil {
+		return s.withCTEs(u.With, outer, body)
+	}
+	return body()
+}
+
+// bindSetTree plans a set operation of the tree (its WITH bound around it).
+func (s *Session) bindSetTree(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	var root node
+	var cols []Column
+	var err error
+	if t.Op != ast.Union {
+		root, cols, err = s.bindSetOp(t, ps, outer) // setops.go
+	} else {
+		root, cols, err = s.bindUnionChain(t, ps, outer)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return finishSetOperation(t, root, cols, ps, outer, false)
+}
+
+// bindOperand plans an operand of a set operation: vitess's query (a SELECT, or one with
+// WITH) through bindQuery, a set operation or a VALUES list from the tree, each a query block.
+func (s *Session) bindOperand(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	if q, ok := t.Query.(sqlparser.TableStatement); ok {
+		return s.bindQuery(q, ps, outer)
+	}
+	if err := s.enterBlock(); err != nil {
+		return nil, nil, err
+	}
+	if t.Values != nil {
+		return s.bindValuesTree(t, ps, outer) // values.go
+	}
+	return s.bindSetTree(t, ps, outer)
 }
 
 // A chain a UNION b UNION ALL c ... parses left-deep, one Union per operator. Planned as
@@ -28,20 +68,20 @@ func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node,
 // in the nested plan (its own type → T_i → each later change), so the results are the same.
 // T changes only a few times (NULL → integers → numeric → floats), so this stays linear.
 
-// unionChain returns the branches of u's left-deep chain in order and, for each branch but
+// unionChain returns the branches of t's left-deep chain in order and, for each branch but
 // the first, whether the UNION that adds it removes duplicates. A nested union with its own
 // ORDER BY, LIMIT or WITH is a branch of its own.
-func unionChain(u *sqlparser.Union) (branches []sqlparser.TableStatement, distinct []bool) {
+func unionChain(t *ast.Select) (branches []*ast.Select, distinct []bool) {
 	for {
-		branches = append(branches, u.Right)
-		distinct = append(distinct, u.Distinct)
-		l, ok := u.Left.(*sqlparser.Union)
-		if !ok || setOpOf(l) != setUnion || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Into != nil || l.Lock != sqlparser.NoLock {
-			branches = append(branches, u.Left)
+		branches = append(branches, t.Right)
+		distinct = append(distinct, !t.All)
+		l := t.Left
+		if l.Op != ast.Union || l.Query != nil || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Offset != nil {
+			branches = append(branches, l)
 			distinct = append(distinct, false)
 			break
 		}
-		u = l
+		t = l
 	}
 	for i, j := 0, len(branches)-1; i < j; i, j = i+1, j-1 {
 		branches[i], branches[j] = branches[j], branches[i]
@@ -56,28 +96,12 @@ type typeStep struct {
 	t  types.Type
 }
 
-func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("%s", pgString(u))
-	}
-	var root node
-	var cols []Column
-	var err error
-	if op := setOpOf(u); op != setUnion {
-		root, cols, err = s.bindSetOp(u, op, ps, outer) // setops.go
-	} else {
-		root, cols, err = s.bindUnionChain(u, ps, outer)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return finishSetOperation(u, root, cols, ps, outer, false)
-}
-
 // bindUnionChain plans a chain of UNIONs flat (see unionChain).
-func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	branches, distinct := unionChain(u)
-	nodes, from, cols, steps, err := s.bindBranches(branches, "UNION", ps, outer)
+func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	branches, distinct := unionChain(t)
+	nodes, from, cols, steps, err := s.bindBranches(len(branches), func(i int) (node, []Column, error) {
+		return s.bindOperand(branches[i], ps, outer)
+	}, "UNION")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,9 +142,6 @@ func (s *Session) bindUnionChain(u *sqlparser.Union, ps *params, outer *scope) (
 	return root, cols, nil
 }
 
-// bindBranches binds the branches of a set operation (op names it in errors) and resolves
-// their column types pairwise, left to right: nodes[i] yields from[i], and steps says how
-// each column's type changed as branches were added (see convertBranch).
 // sameFieldTypes reports whether two record shapes have the same field types (a set
 // operation's records take the first branch's field names, as PostgreSQL's).
 func sameFieldTypes(a, b *types.Shape) bool {
@@ -139,12 +160,16 @@ func sameFieldTypes(a, b *types.Shape) bool {
 	return true
 }
 
-func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, ps *params, outer *scope) (
+// bindBranches binds the count branches of a set operation (bind binds branch i; op names the
+// operation in errors) and resolves their column types pairwise, left to right: nodes[i]
+// yields from[i], and steps says how each column's type changed as branches were added
+// (see convertBranch).
+func (s *Session) bindBranches(count int, bind func(i int) (node, []Column, error), op string) (
 	nodes []node, from [][]types.Type, cols []Column, steps [][]typeStep, err error) {
-	nodes = make([]node, len(branches))
-	from = make([][]types.Type, len(branches)) // each branch's own column types
-	for i, b := range branches {
-		n, bcols, err := s.bindQuery(b, ps, outer)
+	nodes = make([]node, count)
+	from = make([][]types.Type, count) // each branch's own column types
+	for i := range count {
+		n, bcols, err := bind(i)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -214,7 +239,7 @@ func (s *Session) bindBranches(branches []sqlparser.TableStatement, op string, p
 // finishSetOperation adds a set operation's own ORDER BY and LIMIT, which can name only its
 // output columns; a VALUES list's (values) sorts by any expression of them, as PostgreSQL
 // reads it as a SELECT from its rows.
-func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params, outer *scope, values bool) (node, []Column, error) {
+func finishSetOperation(t *ast.Select, root node, cols []Column, ps *params, outer *scope, values bool) (node, []Column, error) {
 	projs := make([]projection, len(cols))
 	exprs := make([]*expr, len(cols))
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
@@ -223,14 +248,13 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		projs[i].x.bpchar, projs[i].x.varchar, projs[i].x.shape = c.bpchar, c.varchar, c.shape
 		exprs[i] = projs[i].x
 		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
-	}
-	clauses := &ast.Select{}
-	if err := (&converter{binder: true}).clauses(clauses, nil, u.OrderBy, u.Limit); err != nil {
-		return nil, nil, err
+		if values { // PostgreSQL names a VALUES list's rows "*VALUES*"
+			outScope.cols[i].table = "*VALUES*"
+		}
 	}
 	// Not as DISTINCT (42P10): PostgreSQL binds the key, then refuses anything but an output
 	// column with 0A000, after a UNION or a UNION ALL alike.
-	keys, exprs, err := orderKeys(clauses.OrderBy, projs, exprs, outScope, false)
+	keys, exprs, err := orderKeys(t.OrderBy, projs, exprs, outScope, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -240,7 +264,7 @@ func finishSetOperation(u *sqlparser.Union, root node, cols []Column, ps *params
 		}
 		root = &projectNode{in: root, exprs: exprs} // the keys, hidden after the columns
 	}
-	limits, err := bindLimits(clauses.Limit, clauses.Offset, ps, outScope)
+	limits, err := bindLimits(t.Limit, t.Offset, ps, outScope)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,83 +4,61 @@ import (
 	"strconv"
 
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // VALUES as a query: `VALUES (1, 'a'), (2, 'b')` on its own, in FROM (with AS v(n, s)), in
 // IN (...), as a UNION branch. The dialect pass writes each row as MySQL's ROW(...) (the
-// values-rows rule), which vitess parses into a ValuesStatement; INSERT's VALUES list at
-// depth 0 is left as it is. A VALUES list is planned as the UNION ALL of one SELECT per row,
-// its columns named column1, column2, ... (their types resolved over all rows at once, see
-// bindValuesRows); its ORDER BY sorts by expressions of its output columns, as in PostgreSQL.
+// values-rows rule), which vitess parses into a ValuesStatement, and the converter into
+// ast.Select's Values; INSERT's VALUES list at depth 0 is left as it is. A VALUES list is
+// planned as the UNION ALL of one SELECT per row, its columns named column1, column2, ...
+// (their types resolved over all rows at once, see bindValuesTree); its ORDER BY sorts by
+// expressions of its output columns, as in PostgreSQL.
 
-// valuesQuery is the UNION ALL (or the one SELECT) that a VALUES list stands for.
-func valuesQuery(v *sqlparser.ValuesStatement) (sqlparser.TableStatement, error) {
-	if v.ListArg != "" || len(v.Rows) == 0 {
-		return nil, unsupported("%s", pgString(v))
-	}
-	width := len(v.Rows[0])
-	var q sqlparser.TableStatement
-	for _, row := range v.Rows {
-		if len(row) != width {
-			return nil, Errorf("42601", "VALUES lists must all be the same length")
-		}
-		if width == 0 {
-			return nil, Errorf("42601", "syntax error at or near \")\"")
-		}
-		exprs := make([]sqlparser.SelectExpr, len(row))
-		for i, x := range row {
-			exprs[i] = &sqlparser.AliasedExpr{Expr: x, As: sqlparser.NewIdentifierCI("column" + strconv.Itoa(i+1))}
-		}
-		sel := &sqlparser.Select{SelectExprs: &sqlparser.SelectExprs{Exprs: exprs}}
-		if q == nil {
-			q = sel
-		} else {
-			q = &sqlparser.Union{Left: q, Right: sel}
-		}
-	}
-	if v.With == nil && v.Order == nil && v.Limit == nil {
-		return q, nil
-	}
-	switch q := q.(type) {
-	case *sqlparser.Select:
-		if v.Order != nil { // sorted as a SELECT from the row, whose keys may be expressions
-			q = &sqlparser.Select{SelectExprs: &sqlparser.SelectExprs{Exprs: []sqlparser.SelectExpr{&sqlparser.StarExpr{}}},
-				From: []sqlparser.TableExpr{&sqlparser.AliasedTableExpr{Expr: &sqlparser.DerivedTable{Select: q},
-					As: sqlparser.NewIdentifierCS("*VALUES*")}}}
-		}
-		q.With, q.OrderBy, q.Limit = v.With, v.Order, v.Limit
-		return q, nil
-	case *sqlparser.Union:
-		q.With, q.OrderBy, q.Limit = v.With, v.Order, v.Limit
-	}
-	return q, nil
-}
-
-// bindValues plans a VALUES list.
+// bindValues plans a VALUES list, converted to the tree (ast.Select.Values) in the
+// converter's binder mode; its WITH is bound from vitess's tree around it.
 func (s *Session) bindValues(v *sqlparser.ValuesStatement, ps *params, outer *scope) (node, []Column, error) {
-	q, err := valuesQuery(v)
-	if err != nil {
-		return nil, nil, err
-	}
-	switch q := q.(type) {
-	case *sqlparser.Union:
-		if q.With != nil {
-			return s.withCTEs(q.With, outer, func() (node, []Column, error) { return s.bindValuesRows(q, ps, outer) })
+	body := func() (node, []Column, error) {
+		t, err := (&converter{binder: true}).values(v)
+		if err != nil {
+			return nil, nil, err
 		}
-		return s.bindValuesRows(q, ps, outer)
-	case *sqlparser.Select:
-		return s.bindSelectQuery(q, ps, outer)
+		return s.bindValuesTree(t, ps, outer)
 	}
-	return nil, nil, unsupported("%s", pgString(v))
+	if v.With != nil {
+		return s.withCTEs(v.With, outer, body)
+	}
+	return body()
 }
 
-// bindValuesRows plans the UNION ALL of a VALUES list's rows. Unlike a UNION's, whose
-// branches PostgreSQL resolves pairwise, a VALUES column's type is resolved over all its rows
-// at once (select_common_type): VALUES ('1'), ('2'), (3) is integer, as its untyped
+// bindValuesTree plans the VALUES list t: one row without ORDER BY or LIMIT as the SELECT of
+// its values; else the UNION ALL of one SELECT per row, each a query block. Unlike a UNION's,
+// whose branches PostgreSQL resolves pairwise, a VALUES column's type is resolved over all
+// its rows at once (select_common_type): VALUES ('1'), ('2'), (3) is integer, as its untyped
 // literals stay untyped until a typed row decides.
-func (s *Session) bindValuesRows(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	rows, _ := unionChain(u)
-	nodes, from, cols, steps, err := s.bindBranches(rows, "VALUES", ps, outer)
+func (s *Session) bindValuesTree(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	rows := t.Values
+	if len(rows) == 0 {
+		return nil, nil, unsupported("an empty VALUES list")
+	}
+	for _, row := range rows {
+		if len(row) != len(rows[0]) {
+			return nil, nil, Errorf("42601", "VALUES lists must all be the same length")
+		}
+		if len(row) == 0 {
+			return nil, nil, Errorf("42601", "syntax error at or near \")\"")
+		}
+	}
+	if len(rows) == 1 && t.OrderBy == nil && t.Limit == nil && t.Offset == nil {
+		return s.bindValuesRow(rows[0], ps, outer)
+	}
+	nodes, from, cols, steps, err := s.bindBranches(len(rows), func(i int) (node, []Column, error) {
+		if err := s.enterBlock(); err != nil {
+			return nil, nil, err
+		}
+		return s.bindValuesRow(rows[i], ps, outer)
+	}, "VALUES")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -88,7 +66,19 @@ func (s *Session) bindValuesRows(u *sqlparser.Union, ps *params, outer *scope) (
 	for i := range nodes {
 		nodes[i] = convertBranch(nodes[i], from[i], steps, i, last)
 	}
-	return finishSetOperation(u, &appendNode{ins: nodes}, cols, ps, outer, true)
+	return finishSetOperation(t, &appendNode{ins: nodes}, cols, ps, outer, true)
+}
+
+// bindValuesRow plans one row of a VALUES list as the SELECT of its values, named column1,
+// column2, ...
+func (s *Session) bindValuesRow(row []ast.Expr, ps *params, outer *scope) (node, []Column, error) {
+	targets := make([]ast.Target, len(row))
+	for i, x := range row {
+		targets[i] = ast.Target{Expr: x, Alias: "column" + strconv.Itoa(i+1)}
+	}
+	lvl := &level{}
+	sc := &scope{params: ps, outer: outer, level: lvl}
+	return s.bindSelectTree(&selectTree{Select: &ast.Select{Targets: targets}}, oneRowNode{}, sc)
 }
 
 // valuesQueryNext reports whether this VALUES starts a VALUES query, not INSERT's list of

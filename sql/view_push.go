@@ -31,7 +31,7 @@ func simpleView(ast sqlparser.TableStatement) (*sqlparser.Select, bool) {
 		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
 		return nil, false
 	}
-	if tree, err := selectClauses(sel, nil); err != nil || tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
+	if tree, err := selectClauses(sel); err != nil || tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
 		return nil, false
 	}
 	return sel, true

@@ -248,6 +248,32 @@ type AtTimeZone struct {
 	Expr, Zone Expr
 }
 
+// GroupingSet is one of GROUP BY's grouping constructs: ROLLUP (...), CUBE (...), GROUPING
+// SETS (...) or the empty set (), as PostgreSQL's raw GroupingSet. An element written as a
+// parenthesized list, ROLLUP ((a, b)), is an implicit Row; a GROUPING SETS element may be
+// another GroupingSet.
+type GroupingSet struct {
+	Kind    GroupingKind
+	Content []Expr
+}
+
+// GroupingFunc is GROUPING(args): PostgreSQL's GroupingFunc, a keyword's syntax, not a call
+// ("grouping"(x) is a function's).
+type GroupingFunc struct {
+	Args []Expr
+}
+
+// GroupingKind is the kind of a GroupingSet.
+type GroupingKind uint8
+
+// The grouping constructs.
+const (
+	GroupingEmpty GroupingKind = iota
+	GroupingRollup
+	GroupingCube
+	GroupingSets
+)
+
 // Default is DEFAULT in a VALUES row of INSERT.
 type Default struct{}
 
@@ -284,6 +310,8 @@ func (*Field) node()        {}
 func (*AtTimeZone) node()   {}
 func (*NamedArg) node()     {}
 func (*Default) node()      {}
+func (*GroupingSet) node()  {}
+func (*GroupingFunc) node() {}
 func (*Foreign) node()      {}
 
 func (*Literal) expr()      {}
@@ -313,4 +341,6 @@ func (*Field) expr()        {}
 func (*AtTimeZone) expr()   {}
 func (*NamedArg) expr()     {}
 func (*Default) expr()      {}
+func (*GroupingSet) expr()  {}
+func (*GroupingFunc) expr() {}
 func (*Foreign) expr()      {}

@@ -29,11 +29,14 @@ type Printer struct {
 	// MustQuote, when set, names identifiers to quote besides PostgreSQL's keywords: words
 	// another parser that reads the text takes for keywords.
 	MustQuote func(name string) bool
+	// Resolve, when set, gives the printable tree of a node a consumer keeps in its own
+	// form: a Foreign, a SubLink with Query in place of Select (sql's binder tree).
+	Resolve func(Expr) Expr
 }
 
 // Print writes n.
 func (pr Printer) Print(n Node) string {
-	p := &printer{style: pr.Style, mustQuote: pr.MustQuote}
+	p := &printer{style: pr.Style, mustQuote: pr.MustQuote, resolve: pr.Resolve}
 	p.node(n)
 	return p.b.String()
 }
@@ -42,6 +45,7 @@ type printer struct {
 	b         strings.Builder
 	style     Style
 	mustQuote func(string) bool
+	resolve   func(Expr) Expr
 }
 
 // ident writes an identifier, quoted when it must be.
@@ -82,6 +86,11 @@ func (p *printer) exprs(list []Expr) {
 }
 
 func (p *printer) expr(e Expr) {
+	if p.resolve != nil {
+		if s, ok := e.(*SubLink); ok && s.Select == nil || isForeign(e) {
+			e = p.resolve(e)
+		}
+	}
 	switch e := e.(type) {
 	case *Literal:
 		p.literal(e)
@@ -181,7 +190,37 @@ func (p *printer) expr(e Expr) {
 		p.expr(e.Value)
 	case *Default:
 		p.w("DEFAULT")
+	case *GroupingFunc:
+		p.w("GROUPING(")
+		p.exprs(e.Args)
+		p.w(")")
+	case *GroupingSet:
+		p.groupingSet(e)
 	}
+}
+
+// groupingSet writes ROLLUP, CUBE, GROUPING SETS or (); a parenthesized list in one is a
+// set of expressions, not a row (ruleutils.c's get_rule_groupingset).
+func (p *printer) groupingSet(g *GroupingSet) {
+	p.w(map[GroupingKind]string{GroupingEmpty: "(", GroupingRollup: "ROLLUP(", GroupingCube: "CUBE(", GroupingSets: "GROUPING SETS ("}[g.Kind])
+	for i, e := range g.Content {
+		if i > 0 {
+			p.w(", ")
+		}
+		if r, ok := e.(*Row); ok && !r.Explicit {
+			p.w("(")
+			p.exprs(r.Fields)
+			p.w(")")
+		} else {
+			p.expr(e)
+		}
+	}
+	p.w(")")
+}
+
+func isForeign(e Expr) bool {
+	_, ok := e.(*Foreign)
+	return ok
 }
 
 // operand writes e where a postfix operator follows it: a column or a subscript as it is,

@@ -109,6 +109,11 @@ func (p *printer) selectBody(s *Select) {
 	if s.Distinct {
 		p.w("DISTINCT ")
 	}
+	if len(s.DistinctOn) > 0 {
+		p.w("ON (")
+		p.exprs(s.DistinctOn)
+		p.w(") ")
+	}
 	for i, t := range s.Targets {
 		if i > 0 {
 			p.w(", ")

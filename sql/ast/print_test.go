@@ -36,6 +36,12 @@ func TestPrint(t *testing.T) {
 		{"similar", &Like{Kind: SimilarOp, Expr: col("s"), Pattern: str("a%")}, "(s SIMILAR TO 'a%')", "(s ~ similar_to_escape('a%'))"},
 		{"not-similar-escape", &Like{Kind: SimilarOp, Expr: col("s"), Pattern: str("a%"), Escape: str("#"), Not: true},
 			"(s NOT SIMILAR TO 'a%' ESCAPE '#')", "(s !~ similar_to_escape('a%', '#'))"},
+		{"grouping-sets", &Select{Targets: []Target{{Expr: &GroupingFunc{Args: []Expr{col("a"), col("b")}}}}, GroupBy: []Expr{
+			&GroupingSet{Kind: GroupingRollup, Content: []Expr{col("a"), &Row{Fields: []Expr{col("b"), col("c")}}}},
+			&GroupingSet{Kind: GroupingSets, Content: []Expr{&GroupingSet{Kind: GroupingCube, Content: []Expr{col("a")}}, &GroupingSet{}}},
+		}}, "SELECT GROUPING(a, b) GROUP BY ROLLUP(a, (b, c)), GROUPING SETS (CUBE(a), ())", ""},
+		{"distinct-on", &Select{Distinct: true, DistinctOn: []Expr{col("a"), num("2")}, Targets: []Target{{Expr: col("a")}, {Expr: col("b")}}},
+			"SELECT DISTINCT ON (a, 2) a, b", ""},
 		{"between", &Between{Expr: col("k"), Lo: num("1"), Hi: num("2"), Symmetric: true}, "(k BETWEEN SYMMETRIC 1 AND 2)",
 			"(((k >= 1) AND (k <= 2)) OR ((k >= 2) AND (k <= 1)))"},
 		{"not-between", &Between{Expr: col("k"), Lo: num("1"), Hi: num("2"), Not: true, Symmetric: true}, "(k NOT BETWEEN SYMMETRIC 1 AND 2)",

@@ -6,13 +6,14 @@ package ast
 type Select struct {
 	With *With
 
-	Distinct bool
-	Targets  []Target
-	From     []FromItem
-	Where    Expr
-	GroupBy  []Expr
-	Having   Expr
-	Windows  []NamedWindow
+	Distinct   bool
+	DistinctOn []Expr // DISTINCT ON (...), with Distinct
+	Targets    []Target
+	From       []FromItem
+	Where      Expr
+	GroupBy    []Expr
+	Having     Expr
+	Windows    []NamedWindow
 
 	Values [][]Expr
 
@@ -25,6 +26,12 @@ type Select struct {
 	Offset  Expr
 
 	ForUpdate bool // FOR UPDATE
+
+	// Query is a consumer's own form of the query in place of the fields above, as
+	// SubLink.Query: sql's binder keeps vitess's tree for a set operation's operand that is
+	// a SELECT or has a WITH (sql/DESIGN.md, "Moving the binder onto the tree"). The printer
+	// does not print it; a tree for printing never has one.
+	Query any
 }
 
 // SetOp is the set operation of a Select, or none.

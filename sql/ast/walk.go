@@ -72,6 +72,10 @@ func Walk(n Node, visit func(Node) bool) {
 		w(n.Expr, n.Zone)
 	case *NamedArg:
 		w(n.Value)
+	case *GroupingSet:
+		walkExprs(n.Content, visit)
+	case *GroupingFunc:
+		walkExprs(n.Args, visit)
 	case *Select:
 		walkSelect(n, visit)
 	case *SubqueryFrom:
@@ -111,6 +115,7 @@ func walkSelect(s *Select, visit func(Node) bool) {
 			Walk(c.Query, visit)
 		}
 	}
+	walkExprs(s.DistinctOn, visit)
 	for _, t := range s.Targets {
 		Walk(t.Expr, visit)
 	}
