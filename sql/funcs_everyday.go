@@ -13,7 +13,7 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// pg_sleep and its interval and timestamp forms, log10, the bytea bit and byte accessors,
+// pg_sleep and its interval and timestamp forms, the bytea bit and byte accessors,
 // unistr, jsonb_insert, jsonb_set_lax and width_bucket over an array of thresholds, as
 // PostgreSQL 15's (misc.c, float.c, numeric.c, varlena.c, jsonfuncs.c, arrayfuncs.c).
 
@@ -23,8 +23,6 @@ func init() {
 		{name: "pg_sleep", vol: v, strict: true, procs: []string{"2626: float8 -> void"}, build: buildSleep},
 		{name: "pg_sleep_for", vol: v, strict: true, procs: []string{"3935: interval -> void"}, build: buildSleep},
 		{name: "pg_sleep_until", vol: v, strict: true, procs: []string{"3936: timestamptz -> void"}, build: buildSleep},
-		{name: "log10", vol: i, strict: true, procs: []string{"1194: float8 -> float8", "1481: numeric -> numeric"},
-			build: func(c *funcCall) (*expr, error) { c.name = "log"; return buildLog(c) }},
 		{name: "get_bit", vol: i, strict: true, procs: []string{"723: bytea, int8 -> int4"}, build: buildByteaBit},
 		{name: "set_bit", vol: i, strict: true, procs: []string{"724: bytea, int8, int4 -> bytea"}, build: buildByteaBit},
 		{name: "get_byte", vol: i, strict: true, procs: []string{"721: bytea, int4 -> int4"}, build: buildByteaByte},
