@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -111,8 +112,19 @@ func parseColumnAlter(q string) (*colAlterStmt, error) {
 	if p.accept(";"); !p.done() {
 		return nil, p.syntaxError()
 	}
+	if len(st.actions) > 1 && slices.ContainsFunc(st.actions, func(a colAction) bool { return isRename(a.opt) }) {
+		return nil, Errorf("42601", "syntax error at or near \",\"") // RENAME stands alone in PostgreSQL
+	}
 	slices.SortStableFunc(st.actions, func(a, b colAction) int { return int(a.kind) - int(b.kind) })
 	return st, nil
+}
+
+func isRename(o sqlparser.AlterOption) bool {
+	switch o.(type) {
+	case *sqlparser.RenameColumn, *sqlparser.RenameTableName:
+		return true
+	}
+	return false
 }
 
 // actionEnd is the position of the comma (or end) that ends the action starting at p.pos.
@@ -534,10 +546,11 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 		return nil, nil
 	}
 	fill := s.ts.NewAlterFill(next)
+	loc := s.location()
 	var once []types.Value
 	if !perRow {
 		var err error
-		if once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next); err != nil {
+		if once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {
 			return nil, err
 		}
 	}
@@ -566,7 +579,7 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 					newRow[i] = once[i]
 				}
 			}
-		} else if _, err := a.fillRow(oldRow, newRow, next); err != nil {
+		} else if _, err := a.fillRow(oldRow, newRow, next, loc); err != nil {
 			return err
 		}
 		for _, i := range notNull {
@@ -601,8 +614,8 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 }
 
 // fillRow computes into newRow the filled columns of the row old (nil: for a constant fill)
-// and returns newRow.
-func (a *alteration) fillRow(old, newRow []types.Value, next *types.Schema) ([]types.Value, error) {
+// and returns newRow. A timestamp becomes a timestamptz in the session's zone loc.
+func (a *alteration) fillRow(old, newRow []types.Value, next *types.Schema, loc *time.Location) ([]types.Value, error) {
 	for i, f := range a.fill {
 		if f == nil {
 			continue
@@ -611,7 +624,7 @@ func (a *alteration) fillRow(old, newRow []types.Value, next *types.Schema) ([]t
 		if err != nil {
 			return nil, err
 		}
-		if newRow[i], err = assignExpr(v, f.x, &next.Columns[i]); err != nil {
+		if newRow[i], err = assignIn(v, f.x.typ, f.x.unknown, &next.Columns[i], loc); err != nil {
 			return nil, err
 		}
 	}

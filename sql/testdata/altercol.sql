@@ -469,3 +469,54 @@ SELECT a, b, c < 1 FROM ace
 ----
 x|1|t
 tag: SELECT 1
+
+# a timestamp becomes a timestamptz in the session's zone; USING to jsonb; a serial key widened
+statement ok
+CREATE TABLE act (id serial PRIMARY KEY, ts timestamp, j text, m int)
+
+statement ok
+INSERT INTO act (ts, j, m) VALUES ('2024-01-01 10:00', '{"a":1}', 1), ('2024-06-01 10:00', '[1,2]', 2)
+
+statement ok
+SET TimeZone = 'Europe/Rome'
+
+statement ok
+ALTER TABLE act ALTER COLUMN ts TYPE timestamptz, ALTER COLUMN j TYPE jsonb USING j::jsonb, ALTER COLUMN id TYPE bigint, ALTER m TYPE numeric(5,1)
+
+query
+SELECT id, ts, j, j->0, m FROM act ORDER BY id
+----
+1|2024-01-01 10:00:00+01|{"a": 1}|NULL|1.0
+2|2024-06-01 10:00:00+02|[1, 2]|1|2.0
+tag: SELECT 2
+
+statement ok
+INSERT INTO act (ts) VALUES ('2024-03-01 00:00')
+
+query
+SELECT id, pg_typeof(id), ts FROM act ORDER BY id
+----
+1|bigint|2024-01-01 10:00:00+01
+2|bigint|2024-06-01 10:00:00+02
+3|bigint|2024-03-01 00:00:00+01
+tag: SELECT 3
+
+statement ok
+RESET TimeZone
+
+statement error 42804
+ALTER TABLE act ALTER COLUMN j TYPE text[]
+
+statement error 42601
+ALTER TABLE act RENAME COLUMN m TO mm, ALTER COLUMN mm SET NOT NULL
+
+statement ok
+ALTER TABLE ONLY act ADD COLUMN z int DEFAULT 1, ALTER COLUMN z SET NOT NULL
+
+query
+SELECT id, z FROM act ORDER BY id
+----
+1|1
+2|1
+3|1
+tag: SELECT 3
