@@ -263,6 +263,9 @@ func subAlterOption(action string) (sqlparser.AlterOption, error) {
 	if err != nil {
 		return nil, withoutPosition(err)
 	}
+	if st.conAlter != nil {
+		return nil, unsupported("several actions in one ALTER TABLE with a constraint")
+	}
 	at, ok := st.ast.(*sqlparser.AlterTable)
 	if !ok || len(at.AlterOptions) != 1 {
 		return nil, unsupported("this combination of ALTER TABLE actions")

@@ -1,8 +1,12 @@
 package sql
 
 import (
+	"context"
+	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/drovedb/drove/tablespace"
 )
 
 // TestAlterColumnValuesSurviveRestart: the values ALTER TABLE gives existing rows (a constant
@@ -44,4 +48,30 @@ func TestAlterColumnValuesSurviveRestart(t *testing.T) {
 			t.Errorf("%s: the index on the retyped f finds %q", when, got)
 		}
 	})
+}
+
+// TestAlterRewriteTooLargeForOneEntry: per-row values that would not fit in one log entry
+// fail the ALTER with 54000 and change nothing (a rewrite is not split into chunks yet); a
+// constant DEFAULT costs one set of values and passes on the same table.
+func TestAlterRewriteTooLargeForOneEntry(t *testing.T) {
+	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
+		MaxEntryBytes: 16 << 10, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	s := NewSession(ts, nil)
+	execOK(t, s, "CREATE TABLE big (id int PRIMARY KEY, v text)")
+	execOK(t, s, "INSERT INTO big SELECT g, repeat('x', 20) FROM generate_series(1, 2000) g")
+	err = s.Exec(context.Background(), "ALTER TABLE big ALTER COLUMN v TYPE varchar(30)", &textOutput{})
+	if sqlState(err) != "54000" {
+		t.Fatalf("retyping 2000 rows in a 16 KiB entry: %v, want 54000", err)
+	}
+	if got := execOK(t, s, "SELECT data_type FROM information_schema.columns WHERE table_name = 'big' AND column_name = 'v'").lines[0]; got != "text" {
+		t.Fatalf("after the refused ALTER, v is %s", got)
+	}
+	execOK(t, s, "ALTER TABLE big ADD COLUMN c int DEFAULT 3")
+	if got := execOK(t, s, "SELECT count(*), min(c), max(c) FROM big").lines[0]; got != "2000|3|3" {
+		t.Fatalf("constant default: %s", got)
+	}
 }

@@ -156,12 +156,12 @@ func utilityParserTable() []utilityParser {
 			st.index, err = parseIndexStmt(text)
 			return err
 		}},
-		{func(p piece) bool { return isConstraintAlter(p.words) }, func(st *Statement, text string) (err error) {
-			st.conAlter, err = parseConstraintAlter(text)
-			return err
-		}},
 		{func(p piece) bool { return isColumnAlter(p.words) }, func(st *Statement, text string) (err error) {
 			st.colAlter, err = parseColumnAlter(text)
+			return err
+		}},
+		{func(p piece) bool { return isConstraintAlter(p.words) }, func(st *Statement, text string) (err error) {
+			st.conAlter, err = parseConstraintAlter(text)
 			return err
 		}},
 		{func(p piece) bool { return isPrepareStmt(p.words) }, func(st *Statement, text string) (err error) {

@@ -520,3 +520,8 @@ SELECT id, z FROM act ORDER BY id
 2|1
 3|1
 tag: SELECT 3
+
+# a constraint with a column action is not taken apart yet
+# deviation: drove does not run ADD CONSTRAINT with other actions in one ALTER TABLE (docs/sql.md)
+statement error 0A000
+ALTER TABLE act ALTER COLUMN z DROP NOT NULL, ADD CONSTRAINT act_z CHECK (z > 0)
