@@ -531,38 +531,16 @@ func (s *Session) checkRetypes(a *alteration, next *types.Schema) error {
 // NOT NULL and CHECK. The values go into the log entry, so replicas and replays do not
 // evaluate anything (a DEFAULT random() gets the same value everywhere).
 func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Schema) (*tablespace.AlterFill, error) {
-	perRow, filled := false, false
-	for _, f := range a.fill {
-		if f != nil {
-			filled = true
-			perRow = perRow || !f.once
-		}
-	}
-	notNull := make([]int, 0, len(a.notNull))
-	for _, n := range a.notNull {
-		if i := next.ColumnIndex(n); i >= 0 {
-			notNull = append(notNull, i)
-		}
-	}
-	recheck := filled && slices.ContainsFunc(next.Constraints, func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck })
-	if !filled && len(notNull) == 0 {
-		return nil, nil
+	r, err := newRowRewriter(a, next, s.location())
+	if r == nil || err != nil {
+		return nil, err
 	}
 	fill := s.ts.NewAlterFill(next)
-	loc := s.location()
-	var once []types.Value
-	if !perRow {
-		var err error
-		if once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {
-			return nil, err
-		}
-	}
 	tx := s.ts.Begin()
 	defer tx.Rollback()
 	oldRow := make([]types.Value, len(a.old.Columns))
-	newRow := make([]types.Value, len(next.Columns))
 	rows := 0
-	err := tx.Scan(a.name, func(key, value []byte) error {
+	err = tx.Scan(a.name, func(key, value []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -570,50 +548,96 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 			return err
 		}
 		rows++
-		for i, src := range a.sources {
-			newRow[i] = types.NullValue
-			if src >= 0 {
-				newRow[i] = oldRow[src]
-			}
-		}
-		if once != nil {
-			for i, f := range a.fill {
-				if f != nil {
-					newRow[i] = once[i]
-				}
-			}
-		} else if _, err := a.fillRow(oldRow, newRow, next, loc); err != nil {
+		if err := r.rewrite(oldRow); err != nil {
 			return err
 		}
-		for _, i := range notNull {
-			if newRow[i].IsNull() {
-				return Errorf("23502", "column %q of relation %q contains null values", next.Columns[i].Name, a.name)
-			}
-		}
-		if recheck {
-			if err := checkRow(next, newRow); err != nil {
-				var e *Error
-				if errors.As(err, &e) && e.Code == "23514" {
-					return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), a.name)
-				}
-				return err
-			}
-		}
-		if perRow {
-			return fill.Row(key, newRow)
+		if r.filled && r.once == nil {
+			return fill.Row(key, r.newRow)
 		}
 		return nil
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	if !filled || rows == 0 {
+	case !r.filled || rows == 0:
 		return nil, nil
-	}
-	if !perRow {
-		fill.All(once)
+	case r.once != nil:
+		fill.All(r.once)
 	}
 	return fill, nil
+}
+
+// rowRewriter builds an ALTER TABLE's new rows from the old ones, and checks them.
+type rowRewriter struct {
+	a       *alteration
+	next    *types.Schema
+	loc     *time.Location
+	filled  bool          // some column's values are computed
+	once    []types.Value // their values for every row, when all are constants
+	notNull []int         // the columns to check for NULL
+	recheck bool          // CHECK constraints, over changed values
+	newRow  []types.Value
+}
+
+// newRowRewriter is nil when the ALTER needs no look at the rows.
+func newRowRewriter(a *alteration, next *types.Schema, loc *time.Location) (*rowRewriter, error) {
+	r := &rowRewriter{a: a, next: next, loc: loc, newRow: make([]types.Value, len(next.Columns))}
+	perRow := false
+	for _, f := range a.fill {
+		if f != nil {
+			r.filled = true
+			perRow = perRow || !f.once
+		}
+	}
+	for _, n := range a.notNull {
+		if i := next.ColumnIndex(n); i >= 0 {
+			r.notNull = append(r.notNull, i)
+		}
+	}
+	if !r.filled && len(r.notNull) == 0 {
+		return nil, nil
+	}
+	r.recheck = r.filled && slices.ContainsFunc(next.Constraints, func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck })
+	if r.filled && !perRow {
+		var err error
+		if r.once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// rewrite builds r.newRow from the old row and checks it.
+func (r *rowRewriter) rewrite(old []types.Value) error {
+	for i, src := range r.a.sources {
+		r.newRow[i] = types.NullValue
+		if src >= 0 {
+			r.newRow[i] = old[src]
+		}
+	}
+	if r.once != nil {
+		for i, f := range r.a.fill {
+			if f != nil {
+				r.newRow[i] = r.once[i]
+			}
+		}
+	} else if _, err := r.a.fillRow(old, r.newRow, r.next, r.loc); err != nil {
+		return err
+	}
+	for _, i := range r.notNull {
+		if r.newRow[i].IsNull() {
+			return Errorf("23502", "column %q of relation %q contains null values", r.next.Columns[i].Name, r.a.name)
+		}
+	}
+	if !r.recheck {
+		return nil
+	}
+	err := checkRow(r.next, r.newRow)
+	var e *Error
+	if errors.As(err, &e) && e.Code == "23514" {
+		return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), r.a.name)
+	}
+	return err
 }
 
 // fillRow computes into newRow the filled columns of the row old (nil: for a constant fill)
