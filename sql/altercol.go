@@ -245,6 +245,10 @@ func (p *conParser) alterColumn(name string, end int) (colAction, error) {
 	case p.accept("drop", "not", "null"):
 		act.dropNotNull = true
 	default:
+		if end-p.pos < 2 {
+			p.pos++
+			return act, p.syntaxError()
+		}
 		return act, unsupported("ALTER TABLE ... ALTER COLUMN %s", p.text(p.pos, end))
 	}
 	return act, nil

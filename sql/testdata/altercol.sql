@@ -525,3 +525,35 @@ tag: SELECT 3
 # deviation: drove does not run ADD CONSTRAINT with other actions in one ALTER TABLE (docs/sql.md)
 statement error 0A000
 ALTER TABLE act ALTER COLUMN z DROP NOT NULL, ADD CONSTRAINT act_z CHECK (z > 0)
+
+statement error 42601
+ALTER TABLE act ALTER COLUMN z SET
+
+statement error 42601
+ALTER TABLE act DROP COLUMN IF EXISTS
+
+statement error 42601
+ALTER TABLE act ADD COLUMN IF NOT EXISTS
+
+statement ok
+CREATE TABLE acp (id int PRIMARY KEY, u int UNIQUE)
+
+statement ok
+CREATE TABLE acc (id int PRIMARY KEY, p int REFERENCES acp (id))
+
+statement ok
+INSERT INTO acp VALUES (1, 1), (2, 2)
+
+statement error 23505
+ALTER TABLE acp ALTER COLUMN u TYPE int USING 0
+
+statement ok
+ALTER TABLE acp ALTER COLUMN u TYPE bigint
+
+# deviation: drove refuses a new type for a column of a foreign key, either side (docs/sql.md)
+statement error 0A000
+ALTER TABLE acc ALTER COLUMN p TYPE bigint
+
+# deviation: drove refuses a new type for a column of a foreign key, either side (docs/sql.md)
+statement error 0A000
+ALTER TABLE acp ALTER COLUMN id TYPE bigint
