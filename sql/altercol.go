@@ -395,6 +395,9 @@ func (s *Session) retype(a *alteration, i int, act colAction) error {
 		if err != nil {
 			return err
 		}
+		if err := rowExprOnly(e, "transform expression", "transform expressions"); err != nil {
+			return err
+		}
 		if f.x, err = compile(e, sc); err != nil {
 			return err
 		}
@@ -425,10 +428,32 @@ func (s *Session) retype(a *alteration, i int, act colAction) error {
 // compileFill compiles a DEFAULT for the rows an ALTER TABLE fills, in the session (now() is
 // the transaction's time).
 func (s *Session) compileFill(e sqlparser.Expr) (*expr, error) {
+	if err := rowExprOnly(e, "DEFAULT expression", "DEFAULT expressions"); err != nil {
+		return nil, err
+	}
 	if f, ok := e.(*sqlparser.FuncExpr); ok && strings.EqualFold(f.Name.String(), "nextval") {
 		return s.compileDefault(e)
 	}
 	return compile(e, &scope{params: &params{sess: s}})
+}
+
+// rowExprOnly refuses in a DEFAULT or USING expression what PostgreSQL refuses there: it is
+// computed from one row, with the table's gate closed (a subquery reading the table would
+// wait for the gate).
+func rowExprOnly(e sqlparser.Expr, what, whats string) error {
+	var bad error
+	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n.(type) {
+		case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+			bad = Errorf("0A000", "cannot use subquery in %s", what)
+		case sqlparser.AggrFunc:
+			bad = Errorf("42803", "aggregate functions are not allowed in %s", whats)
+		case *sqlparser.OverClause:
+			bad = Errorf("42P20", "window functions are not allowed in %s", whats)
+		}
+		return bad == nil, nil
+	}, e)
+	return bad
 }
 
 // checkDefault refuses a DEFAULT column c cannot take: of a type without an assignment cast

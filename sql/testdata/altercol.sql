@@ -557,3 +557,32 @@ ALTER TABLE acc ALTER COLUMN p TYPE bigint
 # deviation: drove refuses a new type for a column of a foreign key, either side (docs/sql.md)
 statement error 0A000
 ALTER TABLE acp ALTER COLUMN id TYPE bigint
+
+# a DEFAULT or USING expression is computed from one row
+statement error 0A000
+ALTER TABLE acp ALTER COLUMN u TYPE int USING (SELECT count(*) FROM acp)
+
+statement error 0A000
+ALTER TABLE acp ADD COLUMN q int DEFAULT (SELECT 1)
+
+statement error 0A000
+ALTER TABLE acp ALTER COLUMN u SET DEFAULT (SELECT 1)
+
+statement error 42803
+ALTER TABLE acp ALTER COLUMN u TYPE int USING sum(id)
+
+statement error 42P20
+ALTER TABLE acp ALTER COLUMN u TYPE int USING row_number() OVER ()
+
+statement error 0A000
+ALTER TABLE acp ALTER COLUMN u TYPE int USING generate_series(1, 2)
+
+statement error 0A000
+ALTER TABLE acp ADD COLUMN q int DEFAULT EXISTS (SELECT 1)
+
+query
+SELECT id, u FROM acp ORDER BY id
+----
+1|1
+2|2
+tag: SELECT 2
