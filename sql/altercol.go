@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -177,7 +178,7 @@ func (p *conParser) colAction(end int) (colAction, error) {
 		if !p.accept("if", "not", "exists") {
 			break
 		}
-		opt, err := subAlterOption("add column " + p.text(p.pos, end))
+		opt, err := p.subAlterOption("add column ", p.pos, end)
 		p.pos = end
 		return colAction{kind: actAdd, ifAnd: true, opt: opt}, err
 	case p.accept("alter"):
@@ -189,7 +190,7 @@ func (p *conParser) colAction(end int) (colAction, error) {
 		return p.alterColumn(name, end)
 	}
 	p.pos = start
-	opt, err := subAlterOption(p.text(start, end))
+	opt, err := p.subAlterOption("", start, end)
 	p.pos = end
 	kind := actOther
 	if _, ok := opt.(*sqlparser.AddColumns); ok {
@@ -211,7 +212,7 @@ func (p *conParser) alterColumn(name string, end int) (colAction, error) {
 				break
 			}
 		}
-		opt, err := subAlterOption("add column " + p.toks[p.pos-1].Text(p.src) + "_ " + p.text(p.pos, using))
+		opt, err := p.subAlterOption("add column "+p.toks[p.pos-1].Text(p.src)+"_ ", p.pos, using)
 		if isCode(err, "42601") && using-p.pos == 1 && p.toks[p.pos].Kind == lexer.Ident {
 			return act, Errorf("42704", "type %q does not exist", p.toks[p.pos].Value)
 		}
@@ -254,9 +255,27 @@ func (p *conParser) alterColumn(name string, end int) (colAction, error) {
 	return act, nil
 }
 
-// subAlterOption parses one ALTER TABLE action with vitess, through the dialect pass.
+// subAlterOption parses one ALTER TABLE action with vitess, through the dialect pass: prefix
+// and then tokens [from, to). An error's position is mapped back into the statement.
+func (p *conParser) subAlterOption(prefix string, from, to int) (sqlparser.AlterOption, error) {
+	head := "alter table t " + prefix
+	opt, err := subAlterOption(head + p.text(from, to))
+	var e *Error
+	if err == nil || !errors.As(err, &e) || e.Position == 0 {
+		return opt, err
+	}
+	at := len(p.src)
+	if from < len(p.toks) {
+		at = p.toks[from].Pos
+	}
+	c := *e
+	c.Position = max(e.Position-utf8.RuneCountInString(head), 1) + utf8.RuneCountInString(p.src[:at])
+	c.Position = min(c.Position, utf8.RuneCountInString(p.src)+1)
+	return nil, &c
+}
+
 func subAlterOption(action string) (sqlparser.AlterOption, error) {
-	ps, err := splitAndRewrite("alter table t " + action)
+	ps, err := splitAndRewrite(action)
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +284,7 @@ func subAlterOption(action string) (sqlparser.AlterOption, error) {
 	}
 	st, err := parsePiece(ps[0])
 	if err != nil {
-		return nil, withoutPosition(err)
+		return nil, ps[0].origError(err)
 	}
 	if st.conAlter != nil {
 		return nil, unsupported("several actions in one ALTER TABLE with a constraint")
@@ -278,17 +297,6 @@ func subAlterOption(action string) (sqlparser.AlterOption, error) {
 		return nil, unsupported("this form of ALTER TABLE")
 	}
 	return at.AlterOptions[0], nil
-}
-
-// withoutPosition drops an error's position, which is in a text drove made up.
-func withoutPosition(err error) error {
-	var e *Error
-	if errors.As(err, &e) && e.Position > 0 {
-		c := *e
-		c.Position = 0
-		return &c
-	}
-	return err
 }
 
 func (s *Session) execColumnAlter(ctx context.Context, st *colAlterStmt, out Output) error {
