@@ -31,16 +31,41 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if err != nil {
 		return err
 	}
-	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK)}
-	a.sources = make([]int, len(a.cols))
-	for i := range a.sources {
-		a.sources[i] = i
-	}
+	a := newAlteration(name, schema)
+	// PostgreSQL runs drops before additions (AlterTablePass).
+	slices.SortStableFunc(st.AlterOptions, func(x, y sqlparser.AlterOption) int { return alterPass(x) - alterPass(y) })
 	for _, opt := range st.AlterOptions {
 		if err := s.alterOption(ctx, a, opt); err != nil {
 			return err
 		}
 	}
+	return s.finishAlter(ctx, a, out)
+}
+
+func alterPass(o sqlparser.AlterOption) int {
+	switch o.(type) {
+	case *sqlparser.DropColumn:
+		return int(actDrop)
+	case *sqlparser.AddColumns:
+		return int(actAdd)
+	}
+	return int(actOther)
+}
+
+func newAlteration(name string, schema *types.Schema) *alteration {
+	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK)}
+	a.sources = make([]int, len(a.cols))
+	for i := range a.sources {
+		a.sources[i] = i
+	}
+	a.fill = make([]*fillSpec, len(a.cols))
+	return a
+}
+
+// finishAlter applies a worked-out ALTER TABLE: the new schema, and the values of the columns
+// whose rows it computes (a DEFAULT, a new type), in one log entry.
+func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) error {
+	name, schema := a.name, a.old
 	cons, err := s.constraintsAfter(a)
 	if err != nil {
 		return err
@@ -52,19 +77,16 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if err := s.checkViewsOnAlter(name, schema, next, a.sources); err != nil {
 		return err
 	}
-	var cond func() error
-	if a.nonEmpty != nil {
-		cond = func() error {
-			empty, err := s.tableIsEmpty(name)
-			if err == nil && !empty {
-				err = a.nonEmpty
-			}
-			return err
-		}
+	if err := s.checkRetypes(a, next); err != nil {
+		return err
 	}
-	err = s.ts.AlterTableIf(ctx, name, next, a.sources, cond)
+	err = s.ts.AlterTableFill(ctx, name, next, a.entrySources(), func() (*tablespace.AlterFill, error) {
+		return s.rewriteRows(ctx, a, next)
+	})
 	var ae *tablespace.AlterError
 	switch {
+	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey) && ae.Index != "":
+		return s.indexBuildError(next, ae)
 	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey):
 		names, vals := keyText(next, ae.Row)
 		return &Error{Code: "23505", Message: "could not create unique index \"" + next.Name + "_pkey\"",
@@ -78,6 +100,8 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 		return Errorf("23502", "a primary key column of relation %q contains null values", name)
 	case errors.Is(err, tablespace.ErrTableExists):
 		return Errorf("42P07", "relation %q already exists", next.Name)
+	case errors.Is(err, tablespace.ErrAlterTooLarge):
+		return Errorf("54000", "%v (drove does not split a table rewrite into several log entries yet)", err)
 	case err != nil:
 		return err
 	}
@@ -115,10 +139,48 @@ type alteration struct {
 	pk      []int
 	sources []int
 	newName string
-	// nonEmpty is the error when the table has a row: a column added NOT NULL or with a
-	// DEFAULT needs an empty table. Checked with the table's gate closed (AlterTableIf), so
-	// no row can be committed between the check and the change.
-	nonEmpty error
+	// fill, beside cols, says how the rows' values of a column are computed (nil: kept, or
+	// NULL for a new column without a DEFAULT): a new column's DEFAULT, a new type's cast.
+	fill []*fillSpec
+	// notNull are the columns whose rows must be checked for NULL (added, or SET, NOT NULL),
+	// by name as the new schema has them.
+	notNull []string
+}
+
+// insertCol puts column c at position at, from old column src (-1: none), computed by f.
+func (a *alteration) insertCol(at int, c types.Column, src int, f *fillSpec) {
+	a.cols = slices.Insert(a.cols, at, c)
+	a.sources = slices.Insert(a.sources, at, src)
+	a.fill = slices.Insert(a.fill, at, f)
+	for j, p := range a.pk {
+		if p >= at {
+			a.pk[j] = p + 1
+		}
+	}
+}
+
+// deleteCol takes column i out.
+func (a *alteration) deleteCol(i int) {
+	a.cols = slices.Delete(a.cols, i, i+1)
+	a.sources = slices.Delete(a.sources, i, i+1)
+	a.fill = slices.Delete(a.fill, i, i+1)
+	for j, p := range a.pk {
+		if p > i {
+			a.pk[j] = p - 1
+		}
+	}
+}
+
+// entrySources are the sources the log entry carries: a computed column has none (its values
+// travel in the entry), though a retyped one keeps its old column for indexes and views.
+func (a *alteration) entrySources() []int {
+	out := slices.Clone(a.sources)
+	for i, f := range a.fill {
+		if f != nil {
+			out[i] = -1
+		}
+	}
+	return out
 }
 
 // indexes carries the old schema's secondary indexes over to the new columns. As in
@@ -175,11 +237,13 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		}
 		// The hidden row id goes: the named columns are the key now.
 		hidden := a.pk[0]
-		a.cols = slices.Delete(a.cols, hidden, hidden+1)
-		a.sources = slices.Delete(a.sources, hidden, hidden+1)
+		a.deleteCol(hidden)
 		for j, p := range pk {
 			if p > hidden {
 				pk[j] = p - 1
+			}
+			if !a.cols[pk[j]].NotNull {
+				a.notNull = append(a.notNull, a.cols[pk[j]].Name)
 			}
 			a.cols[pk[j]].NotNull = true
 		}
@@ -208,37 +272,22 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		a.cols[i].Name = to
 	case *sqlparser.AddColumns:
 		for _, cd := range o.Columns {
-			if err := s.addColumn(a, cd); err != nil {
+			if err := s.addColumn(a, cd, false); err != nil {
 				return err
 			}
 		}
 	case *sqlparser.DropColumn:
-		i := a.column(o.Name.Name.String())
-		if i < 0 {
-			return Errorf("42703", "column %q of relation %q does not exist", o.Name.Name.String(), a.name)
-		}
-		if slices.Contains(a.pk, i) {
-			return unsupported("dropping a primary key column")
-		}
-		if len(a.cols) == 1 || len(a.cols) == 2 && a.cols[1-i].Hidden {
-			return unsupported("dropping a table's last column")
-		}
-		a.cols = slices.Delete(a.cols, i, i+1)
-		a.sources = slices.Delete(a.sources, i, i+1)
-		for j, p := range a.pk {
-			if p > i {
-				a.pk[j] = p - 1
-			}
-		}
+		return a.dropColumn(o.Name.Name.String(), false)
 	default:
 		return unsupported("ALTER TABLE %s", strings.ToUpper(strings.Fields(sqlparser.String(opt))[0]))
 	}
 	return nil
 }
 
-// addColumn adds a column that existing rows hold as NULL: so it may be NOT NULL or have a
-// DEFAULT only while the table is empty.
-func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error {
+// addColumn adds a column: existing rows get its DEFAULT (evaluated once when it is a
+// constant, else for each row, as in PostgreSQL) or NULL. ifNotExists skips a column the
+// table has (ADD COLUMN IF NOT EXISTS; PostgreSQL says so in a NOTICE).
+func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNotExists bool) error {
 	c, err := columnType(cd.Type)
 	if err != nil {
 		return err
@@ -249,8 +298,12 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 		return err
 	}
 	if a.column(c.Name) >= 0 || c.Name == RowIDColumn {
+		if ifNotExists && c.Name != RowIDColumn {
+			return nil
+		}
 		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)
 	}
+	var f *fillSpec
 	if o := cd.Type.Options; o != nil {
 		if o.Autoincrement || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil || o.As != nil ||
 			o.Reference != nil || o.Collate != "" {
@@ -258,32 +311,45 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition) error
 		}
 		c.NotNull = o.Null != nil && !*o.Null
 		if o.Default != nil {
-			if _, err := compile(o.Default, &scope{}); err != nil {
+			if err := s.checkDefault(o.Default, &c); err != nil {
+				return err
+			}
+			x, err := s.compileFill(o.Default)
+			if err != nil {
 				return err
 			}
 			c.Default = storedExpr(o.Default)
+			f = &fillSpec{x: x, once: isConst(x)}
 		}
 	}
-	if a.nonEmpty == nil {
-		switch {
-		case c.NotNull && c.Default == "":
-			a.nonEmpty = Errorf("23502", "column %q of relation %q contains null values", c.Name, a.name)
-		case c.NotNull || c.Default != "":
-			a.nonEmpty = unsupported("ADD COLUMN with a DEFAULT on a table that has rows (add it without, then UPDATE)")
-		}
+	if c.NotNull {
+		a.notNull = append(a.notNull, c.Name)
 	}
 	// A new column goes after the visible ones, before a hidden row id.
 	at := len(a.cols)
 	if len(a.cols) > 0 && a.cols[len(a.cols)-1].Hidden {
 		at--
 	}
-	a.cols = slices.Insert(a.cols, at, c)
-	a.sources = slices.Insert(a.sources, at, -1)
-	for j, p := range a.pk {
-		if p >= at {
-			a.pk[j] = p + 1
+	a.insertCol(at, c, -1, f)
+	return nil
+}
+
+// dropColumn drops column name; ifExists skips one the table lacks (DROP COLUMN IF EXISTS).
+func (a *alteration) dropColumn(name string, ifExists bool) error {
+	i := a.column(name)
+	if i < 0 {
+		if ifExists {
+			return nil
 		}
+		return Errorf("42703", "column %q of relation %q does not exist", name, a.name)
 	}
+	if slices.Contains(a.pk, i) {
+		return unsupported("dropping a primary key column")
+	}
+	if len(a.cols) == 1 || len(a.cols) == 2 && a.cols[1-i].Hidden {
+		return unsupported("dropping a table's last column")
+	}
+	a.deleteCol(i)
 	return nil
 }
 

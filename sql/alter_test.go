@@ -135,9 +135,10 @@ func TestAlterTableKeepsIndexes(t *testing.T) {
 	}
 }
 
-// ADD COLUMN ... NOT NULL (or with a DEFAULT) needs an empty table, and the table it checks is
-// the one it changes: a row committed by a transaction the change waited for counts. The check
-// once ran before the wait, and a NOT NULL column came in holding a NULL.
+// ADD COLUMN ... NOT NULL needs an empty table, and the table it checks is the one it
+// changes: a row committed by a transaction the change waited for counts. The check once ran
+// before the wait, and a NOT NULL column came in holding a NULL. Likewise the rows a DEFAULT
+// or a new type fills are those of the table once no transaction uses it.
 func TestAddColumnChecksEmptinessItChanges(t *testing.T) {
 	cases := []struct {
 		name, setup, open, ddl string
@@ -149,7 +150,13 @@ func TestAddColumnChecksEmptinessItChanges(t *testing.T) {
 			want: "23502", after: []string{"1", "tag: SELECT 1"}},
 		{name: "default, row committed while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY)",
 			open: "BEGIN; INSERT INTO t VALUES (1)", ddl: "ALTER TABLE t ADD COLUMN c int DEFAULT 5",
-			want: "0A000", after: []string{"1", "tag: SELECT 1"}},
+			after: []string{"1|5", "tag: SELECT 1"}},
+		{name: "volatile default, row committed while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY); CREATE SEQUENCE s",
+			open: "BEGIN; INSERT INTO t VALUES (1)", ddl: "ALTER TABLE t ADD COLUMN c int DEFAULT nextval('s')",
+			after: []string{"1|1", "tag: SELECT 1"}},
+		{name: "new type, row committed while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY, v text)",
+			open: "BEGIN; INSERT INTO t VALUES (1, 'x')", ddl: "ALTER TABLE t ALTER COLUMN v TYPE int USING length(v) + 10",
+			after: []string{"1|11", "tag: SELECT 1"}},
 		{name: "emptied while waiting", setup: "CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1)",
 			open: "BEGIN; DELETE FROM t", ddl: "ALTER TABLE t ADD COLUMN c int NOT NULL",
 			after: []string{"tag: SELECT 0"}},

@@ -27,6 +27,7 @@ type Statement struct {
 	truncate  *truncateStmt          // TRUNCATE's tables
 	index     *indexStmt             // CREATE/DROP INDEX
 	conAlter  *conAlterStmt          // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
+	colAlter  *colAlterStmt          // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	cons      []conDef               // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
 	onCommit  string                 // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
 	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
@@ -157,6 +158,10 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.index, err = parseIndexStmt(text)
+			return err
+		}},
+		{func(p piece) bool { return isColumnAlter(p.words) }, func(st *Statement, text string) (err error) {
+			st.colAlter, err = parseColumnAlter(text)
 			return err
 		}},
 		{func(p piece) bool { return isConstraintAlter(p.words) }, func(st *Statement, text string) (err error) {
@@ -724,6 +729,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.truncate != nil {
 		return s.truncate(ctx, st.truncate, out)
+	}
+	if st.colAlter != nil {
+		return s.execColumnAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.colAlter, out)
 	}
 	if st.conAlter != nil {
 		return s.execConstraintAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.conAlter, out)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -240,6 +241,20 @@ func (ts *Tablespace) AlterTable(ctx context.Context, table string, s *types.Sch
 // needs an empty table: checked before the gate closed, a row committed in between got a
 // NULL in it.)
 func (ts *Tablespace) AlterTableIf(ctx context.Context, table string, s *types.Schema, sources []int, cond func() error) error {
+	return ts.AlterTableFill(ctx, table, s, sources, func() (*AlterFill, error) {
+		if cond == nil {
+			return nil, nil
+		}
+		return nil, cond()
+	})
+}
+
+// AlterTableFill is AlterTableIf whose condition also gives the columns without a source
+// their values (nil: NULL): fill runs with the gate closed, so the rows it reads are the rows
+// the change applies to. The values travel in the log entry, so every replica, and a replay
+// after a restart, gives each row the same ones (a DEFAULT random() or nextval() evaluated
+// once, by the leader).
+func (ts *Tablespace) AlterTableFill(ctx context.Context, table string, s *types.Schema, sources []int, fill func() (*AlterFill, error)) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
@@ -256,14 +271,62 @@ func (ts *Tablespace) AlterTableIf(ctx context.Context, table string, s *types.S
 		if s.Name != table && ts.fsm.table(s.Name) != nil {
 			return fmt.Errorf("%w: %q", ErrTableExists, s.Name)
 		}
-		if cond != nil {
-			if err := cond(); err != nil {
+		e := &wal.Entry{Kind: wal.KindAlterTable, Table: table, Schema: types.MarshalSchema(s), Sources: sources}
+		if fill != nil {
+			f, err := fill()
+			if err != nil {
 				return err
 			}
+			if f != nil {
+				e.Mutations = f.rows
+			}
 		}
-		return ts.propose(ctx, &wal.Entry{Kind: wal.KindAlterTable, Table: table,
-			Schema: types.MarshalSchema(s), Sources: sources})
+		if size := wal.EncodedSize(e); size > ts.opts.MaxEntryBytes {
+			return fmt.Errorf("%w: the rewrite of %q takes %d bytes", ErrAlterTooLarge, table, size)
+		}
+		return ts.propose(ctx, e)
 	})
+}
+
+// ErrAlterTooLarge says an ALTER TABLE's values for its rows do not fit in one log entry
+// (MaxEntryBytes): a rewrite is not split into chunks yet.
+var ErrAlterTooLarge = errors.New("ALTER TABLE rewrite too large for one log entry")
+
+// AlterFill holds the values an ALTER TABLE gives the new schema's columns that have no
+// source column: one set for every row (All), or one per row, by the row's primary key as
+// the table's scan gives it (Row).
+type AlterFill struct {
+	s     *types.Schema
+	rows  []wal.Mutation
+	size  int
+	limit int
+}
+
+// NewAlterFill starts the values of an ALTER TABLE to schema s.
+func (ts *Tablespace) NewAlterFill(s *types.Schema) *AlterFill {
+	return &AlterFill{s: fillSchema(s), limit: ts.opts.MaxEntryBytes}
+}
+
+// All gives every row the values of vals (a row of the new schema; only the columns without
+// a source are read).
+func (f *AlterFill) All(vals []types.Value) {
+	f.rows = []wal.Mutation{{Op: wal.OpUpdate, Value: types.AppendRow(nil, f.s, vals)}}
+}
+
+// Row gives the row whose encoded primary key is key the values of vals. It fails with
+// ErrAlterTooLarge once the values pass what one log entry may hold.
+func (f *AlterFill) Row(key []byte, vals []types.Value) error {
+	m := wal.Mutation{Op: wal.OpUpdate, Key: slices.Clone(key), Value: types.AppendRow(nil, f.s, vals)}
+	if f.size += len(m.Key) + len(m.Value) + 4; f.size > f.limit {
+		return fmt.Errorf("%w: the rewrite of %q takes more than %d bytes", ErrAlterTooLarge, f.s.Name, f.limit)
+	}
+	f.rows = append(f.rows, m)
+	return nil
+}
+
+// fillSchema encodes a fill row: every column of s, none in a key.
+func fillSchema(s *types.Schema) *types.Schema {
+	return &types.Schema{Name: s.Name, Columns: s.Columns}
 }
 
 type lockTimeoutKey struct{}
@@ -313,6 +376,10 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 			return fmt.Errorf("tablespace: alter of %q: source column %d out of range", e.Table, src)
 		}
 	}
+	fill, err := newFiller(s, e.Mutations)
+	if err != nil {
+		return err
+	}
 	nt := newTable(s, old.store)
 	oldRow := make([]types.Value, len(old.schema.Columns))
 	newRow := make([]types.Value, len(s.Columns))
@@ -320,11 +387,18 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 		if err := types.DecodeRow(old.schema, key, value, oldRow); err != nil {
 			return err
 		}
+		filled, err := fill.values(key)
+		if err != nil {
+			return fmt.Errorf("tablespace: alter of %q: %w", e.Table, err)
+		}
 		for i, src := range e.Sources {
-			if src < 0 {
-				newRow[i] = types.Value{T: s.Columns[i].Type, Null: true}
-			} else {
+			switch {
+			case src >= 0:
 				newRow[i] = oldRow[src]
+			case filled != nil:
+				newRow[i] = filled[i]
+			default:
+				newRow[i] = types.Value{T: s.Columns[i].Type, Null: true}
 			}
 		}
 		k, err := types.AppendKey(nil, s, newRow)
@@ -349,4 +423,48 @@ func (f *fsm) applyAlter(e *wal.Entry) error {
 	f.tablesChanged()
 	f.mu.Unlock()
 	return nil
+}
+
+// filler decodes an ALTER TABLE entry's fill rows as apply asks for them.
+type filler struct {
+	s     *types.Schema
+	all   []types.Value     // the values of every row, when the entry has one fill row for all
+	byKey map[string][]byte // else each row's encoded values by its primary key
+	row   []types.Value
+}
+
+func newFiller(s *types.Schema, rows []wal.Mutation) (*filler, error) {
+	f := &filler{s: fillSchema(s)}
+	switch {
+	case len(rows) == 0:
+		return f, nil
+	case len(rows) == 1 && len(rows[0].Key) == 0:
+		f.all = make([]types.Value, len(s.Columns))
+		if err := types.DecodeValue(f.s, rows[0].Value, f.all); err != nil {
+			return nil, err
+		}
+		return f, nil
+	}
+	f.byKey = make(map[string][]byte, len(rows))
+	for _, m := range rows {
+		f.byKey[string(m.Key)] = m.Value
+	}
+	f.row = make([]types.Value, len(s.Columns))
+	return f, nil
+}
+
+// values are the fill values of the row whose key is key; nil when the entry has none. A
+// row the entry has no values for fails the change, the same on every replica.
+func (f *filler) values(key []byte) ([]types.Value, error) {
+	if f.byKey == nil {
+		return f.all, nil
+	}
+	b, ok := f.byKey[string(key)]
+	if !ok {
+		return nil, errors.New("no values for a row")
+	}
+	if err := types.DecodeValue(f.s, b, f.row); err != nil {
+		return nil, err
+	}
+	return f.row, nil
 }

@@ -11,8 +11,9 @@ import (
 //
 //	magic    1 byte   0xD7
 //	version  1 byte   1, or 2 for an entry that holds an OpTruncate (the only difference:
-//	                  version 1 knows ops 1-3). Writers use the lowest version that can
-//	                  express the entry, so entries without a truncate read the same as before.
+//	                  version 1 knows ops 1-3), or 3 for an alter table with fill rows.
+//	                  Writers use the lowest version that can express the entry, so entries
+//	                  without a truncate or fill rows read the same as before.
 //	kind     1 byte   Kind
 //	body     per kind:
 //	  noop          (empty)
@@ -20,6 +21,8 @@ import (
 //	  drop table    uvarint len, table name
 //	  alter table   uvarint len, table name; uvarint len, schema bytes;
 //	                uvarint number of columns, then each: uvarint source column + 1 (0: none)
+//	                [version 3] uvarint number of fill rows, then each: uvarint key len,
+//	                key, uvarint value len, value
 //	  txn, txn chunk uvarint txid
 //	                uvarint number of distinct table names, then each: uvarint len, name
 //	                uvarint number of mutations, then each:
@@ -34,10 +37,12 @@ import (
 
 const (
 	magic = 0xD7
-	// version1 is the format before OpTruncate; version is the newest this package writes.
-	version1 = 1
-	version  = 2
-	crcLen   = 4
+	// version1 is the format before OpTruncate, versionTruncate the one that added it;
+	// version (ALTER TABLE's fill rows) is the newest this package writes.
+	version1        = 1
+	versionTruncate = 2
+	version         = 3
+	crcLen          = 4
 	// minMutation is the fewest bytes a mutation can take (op, table index, key length).
 	minMutation = 3
 )
@@ -80,6 +85,13 @@ func EncodedSize(e *Entry) int {
 		n += uvarintLen(uint64(len(e.Sources)))
 		for _, src := range e.Sources {
 			n += uvarintLen(uint64(src + 1))
+		}
+		if len(e.Mutations) > 0 {
+			n += uvarintLen(uint64(len(e.Mutations)))
+			for i := range e.Mutations {
+				m := &e.Mutations[i]
+				n += uvarintLen(uint64(len(m.Key))) + len(m.Key) + uvarintLen(uint64(len(m.Value))) + len(m.Value)
+			}
 		}
 	case KindTxnCommit, KindTxnAbort:
 		n += uvarintLen(e.TxID)
@@ -126,6 +138,16 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 		for _, src := range e.Sources {
 			dst = binary.AppendUvarint(dst, uint64(src+1))
 		}
+		if len(e.Mutations) > 0 {
+			dst = binary.AppendUvarint(dst, uint64(len(e.Mutations)))
+			for i := range e.Mutations {
+				m := &e.Mutations[i]
+				dst = binary.AppendUvarint(dst, uint64(len(m.Key)))
+				dst = append(dst, m.Key...)
+				dst = binary.AppendUvarint(dst, uint64(len(m.Value)))
+				dst = append(dst, m.Value...)
+			}
+		}
 	case KindTxnCommit, KindTxnAbort:
 		dst = binary.AppendUvarint(dst, e.TxID)
 	case KindTxn, KindTxnChunk:
@@ -160,10 +182,13 @@ func AppendEntry(dst []byte, e *Entry) []byte {
 
 // entryVersion is the lowest format version that can express e.
 func entryVersion(e *Entry) byte {
+	if e.Kind == KindAlterTable && len(e.Mutations) > 0 {
+		return version
+	}
 	if e.Kind == KindTxn || e.Kind == KindTxnChunk {
 		for i := range e.Mutations {
 			if e.Mutations[i].Op == OpTruncate {
-				return version
+				return versionTruncate
 			}
 		}
 	}
@@ -228,6 +253,20 @@ func (r *reader) bytes(what string) []byte {
 	return out
 }
 
+// fillRows reads an alter table's fill rows (version 3): OpUpdate mutations of no table.
+func (r *reader) fillRows() []Mutation {
+	n := r.count("fill row count", 2)
+	if n == 0 {
+		r.fail("alter table with no fill rows in a version 3 entry")
+		return nil
+	}
+	out := make([]Mutation, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		out[i] = Mutation{Op: OpUpdate, Key: r.bytes("fill key"), Value: r.bytes("fill row")}
+	}
+	return out
+}
+
 // Decode decodes one entry. Key, Value and Schema alias b: the caller must not modify b while
 // it uses the entry.
 func Decode(b []byte) (Entry, error) {
@@ -242,7 +281,7 @@ func Decode(b []byte) (Entry, error) {
 		return Entry{}, fmt.Errorf("%w: bad magic 0x%02x", ErrCorrupt, body[0])
 	}
 	v := body[1]
-	if v != version1 && v != version {
+	if v < version1 || v > version {
 		return Entry{}, fmt.Errorf("%w: unsupported version %d", ErrCorrupt, v)
 	}
 	e := Entry{Kind: Kind(body[2])}
@@ -264,6 +303,9 @@ func Decode(b []byte) (Entry, error) {
 				r.fail("source column out of range")
 			}
 			e.Sources = append(e.Sources, int(src)-1)
+		}
+		if v >= version {
+			e.Mutations = r.fillRows()
 		}
 	case KindTxnCommit, KindTxnAbort:
 		e.TxID = r.uvarint("txid")
@@ -294,7 +336,7 @@ func Decode(b []byte) (Entry, error) {
 				m.Value = r.bytes("value")
 			case OpDelete:
 			case OpTruncate:
-				if v < version {
+				if v < versionTruncate {
 					r.fail(fmt.Sprintf("op %d in a version %d entry", m.Op, v))
 				} else if len(m.Key) != 0 {
 					r.fail("truncate with a key")

@@ -9,7 +9,10 @@ const (
 	KindDropTable   Kind = 3 // Table names the table
 	KindTxn         Kind = 4 // Mutations hold the committed row images of one transaction
 	// KindAlterTable rewrites table Table to Schema (which may rename it): column i of the new
-	// schema takes its values from old column Sources[i], or is NULL where that is -1.
+	// schema takes its values from old column Sources[i], or where that is -1 from the
+	// entry's fill rows (Mutations: Key an old row's primary key, Value the values of the
+	// columns without a source, encoded as a row of the new columns without a key; a single
+	// fill row with an empty Key holds them for every row), NULL without fill rows.
 	KindAlterTable Kind = 5
 	// A transaction too large for one entry commits as KindTxnChunk entries (TxID and part of
 	// its Mutations, held back by the state machine) and then KindTxnCommit (TxID alone), which
@@ -47,9 +50,9 @@ type Mutation struct {
 // Entry is one Raft log entry of a tablespace. Only the fields of its Kind are set.
 type Entry struct {
 	Kind      Kind
-	TxID      uint64 // KindTxn: the leader-assigned transaction id, for diagnostics
-	Table     string // KindDropTable, KindAlterTable
-	Schema    []byte // KindCreateTable, KindAlterTable
-	Sources   []int  // KindAlterTable
-	Mutations []Mutation
+	TxID      uint64     // KindTxn: the leader-assigned transaction id, for diagnostics
+	Table     string     // KindDropTable, KindAlterTable
+	Schema    []byte     // KindCreateTable, KindAlterTable
+	Sources   []int      // KindAlterTable
+	Mutations []Mutation // KindTxn, KindTxnChunk; KindAlterTable's fill rows (OpUpdate)
 }

@@ -17,6 +17,9 @@ func TestVersions(t *testing.T) {
 		{Op: OpDelete, Table: "a", Key: []byte("k3")},
 	}}
 	truncate := &Entry{Kind: KindTxn, TxID: 9, Mutations: []Mutation{{Op: OpTruncate, Table: "a"}}}
+	alter := &Entry{Kind: KindAlterTable, Table: "t", Schema: []byte("s"), Sources: []int{0, -1}}
+	fill := &Entry{Kind: KindAlterTable, Table: "t", Schema: []byte("s"), Sources: []int{0, -1},
+		Mutations: []Mutation{{Op: OpUpdate, Key: []byte("k1"), Value: []byte("v1")}, {Op: OpUpdate, Key: []byte("k2"), Value: []byte("v2")}}}
 	cases := []struct {
 		name    string
 		hex     string // written by the version 1 encoder (before OpTruncate), or built here
@@ -28,7 +31,11 @@ func TestVersions(t *testing.T) {
 		{name: "v1 drop table", hex: "d701030174fe971ea9", want: &Entry{Kind: KindDropTable, Table: "t"}, version: 1},
 		{name: "v2 truncate", hex: hex.EncodeToString(AppendEntry(nil, truncate)), want: truncate, version: 2},
 		{name: "v1 cannot hold a truncate", hex: withVersion(AppendEntry(nil, truncate), 1), wantErr: true},
-		{name: "v3 is unknown", hex: withVersion(AppendEntry(nil, truncate), 3), wantErr: true},
+		{name: "v1 alter table", hex: "d701050174017302010003ee0fcc", want: alter, version: 1},
+		{name: "v3 alter table with fill rows", hex: hex.EncodeToString(AppendEntry(nil, fill)), want: fill, version: 3},
+		{name: "v2 cannot hold fill rows", hex: withVersion(AppendEntry(nil, fill), 2), wantErr: true},
+		{name: "v3 alter needs fill rows", hex: withVersion(AppendEntry(nil, alter), 3), wantErr: true},
+		{name: "v4 is unknown", hex: withVersion(AppendEntry(nil, truncate), 4), wantErr: true},
 		{name: "truncate with a key", hex: hex.EncodeToString(AppendEntry(nil, &Entry{Kind: KindTxn,
 			Mutations: []Mutation{{Op: OpTruncate, Table: "a", Key: []byte("k")}}})), wantErr: true},
 	}
