@@ -129,13 +129,9 @@ func newAggBinder(st *sqlparser.Select, input *scope) (*aggBinder, error) {
 }
 
 // resolve compiles e in the aggregated scope when it is an aggregate call, a grouped
-// expression or a column (which must be grouped); ok is false for anything else, which
+// expression or a column (grouping() is compileBound's) (which must be grouped); ok is false for anything else, which
 // compile then builds from its parts.
 func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
-	if f, ok := groupingCall(e, groupingFunc); ok {
-		x, err := ab.bindGrouping(f)
-		return x, true, err
-	}
 	if c, ok := e.(*sqlparser.ColName); ok {
 		return ab.resolveColumn(refOf(c), func() string { return pgString(c) })
 	}

@@ -211,6 +211,13 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 			return nil
 		}
 	}
+	if withinGroupCallNext(r) { // any other function called with WITHIN GROUP
+		if err := emitMarkerAgg(r, w); err != nil {
+			return err
+		}
+		r.openPattern(w)
+		return nil
+	}
 	r.plainWord(w)
 	r.openPattern(w)
 	return nil

@@ -95,10 +95,9 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 // compileBound compiles what the scope binds before the expression's own kind decides: in
 // an aggregated query's scope, a grouped expression.
 func compileBound(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
-	if f, ok := e.(*sqlparser.FuncExpr); ok {
-		if _, ok := groupingCall(f, groupingFunc); ok && sc.agg == nil {
-			return nil, true, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
-		}
+	if f, ok := groupingCall(e, groupingFunc); ok {
+		x, err := compileGrouping(f, sc)
+		return x, true, err
 	}
 	if sc.agg != nil {
 		return sc.agg.resolve(e, sc)

@@ -1,0 +1,153 @@
+# Divergences from PostgreSQL 15 fixed by the leftovers task: outer references in
+# ordered-set aggregates' direct arguments and in GROUPING(), GROUPING() of an output alias,
+# unknown functions called WITHIN GROUP, f(*) of a function that is not an aggregate.
+statement ok
+CREATE TABLE lo_o (id int PRIMARY KEY, f float8, g int)
+
+statement ok
+CREATE TABLE lo_t (id int PRIMARY KEY, x float8)
+
+statement ok
+INSERT INTO lo_o VALUES (1, 0.5, 1), (2, 0.25, 1), (3, 0.1, 2)
+
+statement ok
+INSERT INTO lo_t VALUES (1, 1), (2, 2), (3, 3), (4, 4)
+
+# An ordered-set aggregate's direct argument is evaluated once per group of the aggregate's
+# own query; it may read an enclosing query's row and call an enclosing query's aggregate.
+query
+SELECT o.id, (SELECT percentile_cont(o.f) WITHIN GROUP (ORDER BY i.x) FROM lo_t i) FROM lo_o o ORDER BY 1
+----
+1|2.5
+2|1.75
+3|1.3
+tag: SELECT 3
+
+query
+SELECT sum(f), (SELECT percentile_cont(sum(o.f)) WITHIN GROUP (ORDER BY i.x) FROM lo_t i) FROM lo_o o
+----
+0.85|3.55
+tag: SELECT 1
+
+query
+SELECT g, (SELECT percentile_disc(max(o.f)) WITHIN GROUP (ORDER BY i.x) FROM lo_t i) FROM lo_o o GROUP BY g ORDER BY g
+----
+1|2
+2|1
+tag: SELECT 2
+
+query
+SELECT (SELECT percentile_cont(max(o.f) / 2) WITHIN GROUP (ORDER BY i.x) FILTER (WHERE i.x > 1) FROM lo_t i) FROM lo_o o
+----
+2.5
+tag: SELECT 1
+
+statement error 42803
+SELECT (SELECT percentile_cont(o.f + max(i.x)) WITHIN GROUP (ORDER BY i.x) FROM lo_t i) FROM lo_o o
+
+# The aggregate is the enclosing query's (its WITHIN GROUP key reads only that query), so its
+# direct argument may not read the subquery's columns, nor ungrouped ones.
+statement error 42803
+SELECT (SELECT percentile_cont(i.x / 10) WITHIN GROUP (ORDER BY o.f) FROM lo_t i) FROM lo_o o
+
+statement error 42803
+SELECT (SELECT percentile_cont(o.f) WITHIN GROUP (ORDER BY o.f) FROM lo_t i) FROM lo_o o
+
+query
+SELECT o.g, (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY o.f) FROM lo_t i LIMIT 1) FROM lo_o o GROUP BY o.g ORDER BY 1
+----
+1|0.375
+2|0.1
+tag: SELECT 2
+
+# A direct argument may read a column functionally dependent on the grouped primary key.
+query
+SELECT id, percentile_cont(f) WITHIN GROUP (ORDER BY f) FROM lo_o GROUP BY id ORDER BY id
+----
+1|0.5
+2|0.25
+3|0.1
+tag: SELECT 3
+
+statement error 42803
+SELECT g, percentile_cont(f) WITHIN GROUP (ORDER BY f) FROM lo_o GROUP BY g
+
+# GROUPING() of an enclosing query's columns reads that query's GROUP BY.
+query
+SELECT o.f, (SELECT grouping(o.f) FROM lo_t i LIMIT 1) FROM lo_o o GROUP BY o.f ORDER BY 1
+----
+0.1|0
+0.25|0
+0.5|0
+tag: SELECT 3
+
+query
+SELECT o.f, (SELECT grouping(o.f) FROM lo_t i LIMIT 1) FROM lo_o o GROUP BY ROLLUP (o.f) ORDER BY 1
+----
+0.1|0
+0.25|0
+0.5|0
+NULL|1
+tag: SELECT 4
+
+query
+SELECT o.g, o.f, (SELECT grouping(o.g, o.f) + count(*) FROM lo_t i) FROM lo_o o GROUP BY CUBE (o.g, o.f) ORDER BY 1, 2
+----
+1|0.25|4
+1|0.5|4
+1|NULL|5
+2|0.1|4
+2|NULL|5
+NULL|0.1|6
+NULL|0.25|6
+NULL|0.5|6
+NULL|NULL|7
+tag: SELECT 9
+
+statement error 42803
+SELECT (SELECT grouping(o.f) FROM lo_t i) FROM lo_o o
+
+statement error 42803
+SELECT o.f, (SELECT grouping(o.f, i.x) FROM lo_t i GROUP BY i.x LIMIT 1) FROM lo_o o GROUP BY o.f
+
+statement error 42803
+SELECT (SELECT grouping(i.x) FROM lo_t i LIMIT 1) FROM lo_o o GROUP BY o.f
+
+# GROUPING() reads columns, not the select list's aliases.
+statement error 42703
+SELECT id AS a1, sum(f) FROM lo_o GROUP BY ROLLUP (id) HAVING grouping(a1) = 0
+
+statement error 42703
+SELECT id AS a1 FROM lo_o GROUP BY id ORDER BY grouping(a1)
+
+statement error 42703
+SELECT grouping(nosuch) FROM lo_o
+
+statement error 42803
+SELECT grouping(id) FROM lo_o
+
+# A call WITH GROUP of a function that is not an ordered-set aggregate does not exist.
+statement error 42883
+SELECT foo(1) WITHIN GROUP (ORDER BY x) FROM lo_t
+
+statement error 42883
+SELECT sum(1) WITHIN GROUP (ORDER BY id) FROM lo_t
+
+statement error 42883
+SELECT lower('a') WITHIN GROUP (ORDER BY x) FROM lo_t
+
+# f(*) of a function callable without arguments: it is not an aggregate.
+statement error 42809
+SELECT now(*)
+
+statement error 42809
+SELECT NOW(*)
+
+statement error 42809
+SELECT random(*)
+
+statement error 42883
+SELECT lower(*)
+
+statement error 42883
+SELECT foo(*)
