@@ -37,6 +37,8 @@ func init() {
 		{"as", wordRule{"column-label", (*rewriter).columnLabelNext, emitColumnLabel}},
 		{"table", wordRule{"table-query", (*rewriter).tableQueryNext, emitTableQuery}},
 		{"symmetric asymmetric", wordRule{"between-symmetric", betweenOptionNext, emitBetweenOption}},
+		// Reserved in PostgreSQL but as a column label (SELECT 1 symmetric); vitess reads names.
+		{"symmetric asymmetric", wordRule{"symmetric-reserved", func(r *rewriter) bool { return !r.bareLabelNext() }, refuseWord}},
 		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
 		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
@@ -144,6 +146,9 @@ func (r *rewriter) keep(w string) {
 // postfix IS predicate ends (dialect_postfix.go).
 func (r *rewriter) word(t lexer.Token) error {
 	betweenAnd := t.Value == "and" && r.chain.like[r.depth] == 2
+	if r.chain.like[r.depth] == 2 && (t.Value == "collate" || t.Value == "at" && r.followedBy("time", "zone")) {
+		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
+	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
 	if err := r.wordRewrite(t); err != nil {
 		return err
@@ -495,6 +500,23 @@ func emitInsertAlias(r *rewriter, _ string) error {
 // any keyword, reserved included, as the column's name (its grammar's ColLabel).
 func (r *rewriter) columnLabelNext() bool {
 	return (r.clause() == "select" || r.returningAt >= 0 && r.depth == 0) && r.peek(0).Kind == lexer.Ident
+}
+
+// bareLabelNext: the word may be a select list's (or RETURNING's) column label without AS,
+// after an item's expression (SELECT 1 symmetric).
+func (r *rewriter) bareLabelNext() bool {
+	if r.clause() != "select" && (r.returningAt < 0 || r.depth != 0) {
+		return false
+	}
+	switch p := r.prev; p.Kind {
+	case lexer.Ident:
+		return !slices.Contains([]string{"select", "distinct", "all", "returning"}, p.Value)
+	case lexer.Punct:
+		return p.Value == ")" || p.Value == "]"
+	case lexer.Op, lexer.EOF, lexer.Other:
+		return false
+	}
+	return true // a literal, a quoted name or a parameter
 }
 
 // emitColumnLabel writes AS and the word after it as the quoted identifier it names, as

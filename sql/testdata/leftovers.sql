@@ -151,3 +151,44 @@ SELECT lower(*)
 
 statement error 42883
 SELECT foo(*)
+
+# SYMMETRIC and ASYMMETRIC are reserved: a column label (with or without AS), never a name.
+statement error 42601
+CREATE TABLE lo_sy (symmetric int)
+
+statement error 42601
+CREATE TABLE lo_sy (asymmetric int)
+
+statement error 42601
+SELECT symmetric FROM lo_o
+
+statement error 42601
+SELECT 1 FROM lo_o AS asymmetric
+
+query
+SELECT id symmetric, 2 asymmetric, 3 AS symmetric FROM lo_o WHERE id = 1
+----
+1|2|3
+tag: SELECT 1
+
+query
+SELECT 1 BETWEEN ASYMMETRIC 0 AND 2, 1 NOT BETWEEN SYMMETRIC 2 AND 0, (SELECT 1) symmetric
+----
+t|f|1
+tag: SELECT 1
+
+# BETWEEN's lower bound takes neither AT TIME ZONE nor COLLATE; its upper bound takes both.
+statement error 42601
+SELECT timestamp '2020-01-01' BETWEEN timestamptz '2019-01-01' AT TIME ZONE 'UTC' AND timestamp '2021-01-01'
+
+statement error 42601
+SELECT timestamp '2020-01-01' BETWEEN SYMMETRIC timestamptz '2021-01-01' AT TIME ZONE 'UTC' AND timestamp '2019-01-01'
+
+statement error 42601
+SELECT 'b' BETWEEN 'a' COLLATE "C" AND 'c'
+
+query
+SELECT timestamp '2020-01-01' BETWEEN (timestamptz '2019-01-01' AT TIME ZONE 'UTC') AND timestamptz '2021-01-01' AT TIME ZONE 'UTC', 'b' BETWEEN 'a' AND 'c' COLLATE "C"
+----
+t|t
+tag: SELECT 1
