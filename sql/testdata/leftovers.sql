@@ -192,3 +192,47 @@ SELECT timestamp '2020-01-01' BETWEEN (timestamptz '2019-01-01' AT TIME ZONE 'UT
 ----
 t|t
 tag: SELECT 1
+
+# SELECT ... INTO after a data-modifying WITH: the WITH queries run, then the query fills the
+# new table.
+statement ok
+WITH w AS (INSERT INTO lo_o VALUES (10, 0.75, 3) RETURNING *) SELECT id, f INTO lo_new FROM w
+
+query
+SELECT * FROM lo_new
+----
+10|0.75
+tag: SELECT 1
+
+statement ok
+WITH w AS (UPDATE lo_o SET f = f + 1 WHERE id = 1 RETURNING id, f), v AS (SELECT 5 AS k) SELECT w.*, v.k INTO TEMP lo_new2 FROM w, v
+
+query
+SELECT * FROM lo_new2
+----
+1|1.5|5
+tag: SELECT 1
+
+query
+SELECT id, f FROM lo_o ORDER BY id
+----
+1|1.5
+2|0.25
+3|0.1
+10|0.75
+tag: SELECT 4
+
+statement error 23505
+WITH w AS (INSERT INTO lo_o VALUES (1, 0) RETURNING *) SELECT * INTO lo_new3 FROM w
+
+statement error 42P01
+SELECT * FROM lo_new3
+
+statement error 42P07
+WITH w AS (DELETE FROM lo_o WHERE id = 10 RETURNING *) SELECT * INTO lo_new FROM w
+
+query
+SELECT count(*) FROM lo_o WHERE id = 10
+----
+1
+tag: SELECT 1
