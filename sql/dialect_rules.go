@@ -150,7 +150,8 @@ func (r *rewriter) word(t lexer.Token) error {
 		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
 	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
-	if err := r.wordRewrite(t); err != nil {
+	if err := r.wordRewrite(t); err != nil || r.labelled {
+		r.labelled = false // a column label (dialect_labels.go) starts and ends nothing
 		return err
 	}
 	r.boundaryWord(t.Value, betweenAnd, afterIs)
@@ -167,6 +168,7 @@ func (r *rewriter) word(t lexer.Token) error {
 // matches, or the word itself.
 func (r *rewriter) wordRewrite(t lexer.Token) error {
 	w := t.Value
+	label := r.labelPosition() // before the word's state changes (FETCH ends the select list)
 	r.setOpWord(w)
 	r.dmlFromWord(w)
 	r.groupByWord(w)
@@ -206,6 +208,11 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.alterColumnWord(w)
 	if r.namedArg() {
 		return r.emitNamedArg(w)
+	}
+	if label {
+		if done, err := r.bareLabel(t); done || err != nil {
+			return err
+		}
 	}
 	for _, rule := range wordRules[w] {
 		if rule.match(r) {
@@ -509,10 +516,11 @@ func (r *rewriter) bareLabelNext() bool {
 		return false
 	}
 	switch p := r.prev; p.Kind {
-	case lexer.Ident:
-		return !slices.Contains([]string{"select", "distinct", "all", "returning"}, p.Value)
-	case lexer.Punct:
-		return p.Value == ")" || p.Value == "]"
+	case lexer.Ident: // a name, or a keyword that ends an expression
+		return isOperandWord(p.Value) && p.Value != "returning" || slices.Contains([]string{"null", "true", "false", "end"}, p.Value)
+	case lexer.Punct: // not DISTINCT ON (...)'s, which the select list follows
+		d := r.distinctOn
+		return p.Value == ")" && (d.state != distinctOnCut || d.depth != r.depth || strings.TrimSpace(r.b.String()[d.at:]) != "") || p.Value == "]"
 	case lexer.Op, lexer.EOF, lexer.Other:
 		return false
 	}

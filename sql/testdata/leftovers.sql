@@ -236,3 +236,58 @@ SELECT count(*) FROM lo_o WHERE id = 10
 ----
 1
 tag: SELECT 1
+
+# Keywords as column labels without AS, as PostgreSQL 15's grammar reads them (BareColLabel).
+query
+SELECT 1 abort, 2 all, 3 between, 4 and, 5 case, 6 table, 7 select, 8 true, 9 null FROM lo_o WHERE id = 1
+----
+1|2|3|4|5|6|7|8|9
+tag: SELECT 1
+
+query
+SELECT id key, f natural, g join FROM lo_o WHERE id = 2 UNION ALL SELECT 1 both, 2 default, 3 end ORDER BY 1
+----
+1|2|3
+2|0.25|1
+tag: SELECT 2
+
+query
+SELECT CASE WHEN id = 1 THEN 'a' END end, count(*) filter (WHERE true) in FROM lo_o GROUP BY id ORDER BY 1
+----
+a|1
+NULL|1
+NULL|1
+NULL|1
+tag: SELECT 4
+
+query
+SELECT DISTINCT ON (g) g values, id FROM lo_o ORDER BY g, id
+----
+1|1
+2|3
+3|10
+tag: SELECT 3
+
+query
+INSERT INTO lo_o VALUES (20, 1, 1) RETURNING id returning_, f default, g check
+----
+20|1|1
+tag: INSERT 0 1
+
+query
+SELECT 1::double precision, '1'::character varying, interval '1' day, interval '1' hour to minute, 1 between 0 and 2
+----
+1|1|1 day|00:01:00|t
+tag: SELECT 1
+
+statement error 42601
+SELECT 1 year
+
+statement error 42601
+SELECT 1 array, 2
+
+statement error 42601
+SELECT id filter FROM lo_o
+
+statement error 42601
+SELECT 1 fetch
