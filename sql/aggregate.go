@@ -133,7 +133,7 @@ func groupItem(t *selectTree, g ast.Expr, input *scope) (ast.Expr, int, error) {
 }
 
 // resolve compiles e in the aggregated scope when it is an aggregate call, a grouped
-// expression or a column (which must be grouped); ok is false for anything else, which
+// expression or a column (grouping() is compileBound's) (which must be grouped); ok is false for anything else, which
 // compile then builds from its parts.
 func (ab *aggBinder) resolve(e sqlparser.Expr, sc *scope) (*expr, bool, error) {
 	if c, ok := e.(*sqlparser.ColName); ok {

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"slices"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -47,7 +48,7 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 			return nil, err
 		}
 	}
-	args, err := ab.aggArgs(f.Args)
+	args, err := ab.aggArgs(f.Args, within)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +57,7 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 			return nil, err
 		}
 		if within && len(f.OrderBy) > 0 {
-			more, err := ab.aggArgs([]ast.Expr{f.OrderBy[0].Expr})
+			more, err := ab.aggArgs([]ast.Expr{f.OrderBy[0].Expr}, false)
 			if err != nil {
 				return nil, err
 			}
@@ -91,11 +92,13 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 	return spec, nil
 }
 
-// aggArgs compiles an aggregate's arguments.
-func (ab *aggBinder) aggArgs(exprs []ast.Expr) ([]*expr, error) {
+// aggArgs compiles an aggregate's arguments. An ordered-set aggregate's direct arguments
+// (direct) may call an enclosing query's aggregates, as in PostgreSQL: they are evaluated once
+// per group, not folded.
+func (ab *aggBinder) aggArgs(exprs []ast.Expr, direct bool) ([]*expr, error) {
 	args := make([]*expr, len(exprs))
 	for i, e := range exprs {
-		if hasAggregateTree(e) {
+		if nested := hasAggregateTree(e); nested && (!direct || hasOwnAggregate([]ast.Expr{e}, ab.input)) {
 			return nil, Errorf("42803", "aggregate function calls cannot be nested")
 		}
 		x, err := compileAST(e, ab.input)
@@ -284,7 +287,7 @@ func (ab *aggBinder) bindPlainOrdered(spec *aggSpec, kind aggKind, name string, 
 		return nil, err
 	}
 	if name != "count" && len(f.Args) != 1 || len(f.Args) == 0 {
-		args, err := ab.aggArgs(f.Args)
+		args, err := ab.aggArgs(f.Args, false)
 		if err != nil {
 			return nil, err
 		}
@@ -302,9 +305,13 @@ func (ab *aggBinder) bindPlainOrdered(spec *aggSpec, kind aggKind, name string, 
 func (ab *aggBinder) groupedOnly(direct []ast.Expr) error {
 	var err error
 	ungrouped := func(c colRef) {
-		if i, _ := ab.input.lookupRef(c); i >= 0 && !slices.Contains(ab.groupCols, i) && err == nil {
-			err = Errorf("42803", "direct arguments of an ordered-set aggregate must use only grouped columns")
+		i, _ := ab.input.lookupRef(c)
+		if i < 0 || slices.Contains(ab.groupCols, i) || ab.dependsOnGroup(i) || err != nil {
+			return
 		}
+		col := ab.input.cols[i]
+		err = &Error{Code: "42803", Message: fmt.Sprintf("column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", col.table, col.name),
+			Detail: "Direct arguments of an ordered-set aggregate must use only grouped columns."}
 	}
 	for _, e := range direct {
 		ast.Walk(e, func(n ast.Node) bool {
@@ -312,6 +319,10 @@ func (ab *aggBinder) groupedOnly(direct []ast.Expr) error {
 				return false
 			}
 			switch x := n.(type) {
+			case *ast.FuncCall: // an enclosing query's aggregate (one of this query's is nested)
+				if isAggregate(x) {
+					return false
+				}
 			case *ast.ColumnRef:
 				if !x.Star {
 					ungrouped(columnRef(x))

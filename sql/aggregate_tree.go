@@ -27,9 +27,11 @@ var aggregateNames = func() map[string]bool {
 // plainAggregates are the aggregates aggNode folds itself (aggCountStar ... aggMax).
 var plainAggregates = map[string]aggKind{"count": aggCount, "sum": aggSum, "avg": aggAvg, "min": aggMin, "max": aggMax}
 
-// isAggregate reports whether f is an aggregate call (not a window function).
+// isAggregate reports whether f is an aggregate call (not a window function): one of an
+// aggregate's name, or any call with WITHIN GROUP, which only an aggregate may have (binding
+// it reports a function drove does not have, 42883, as PostgreSQL does).
 func isAggregate(f *ast.FuncCall) bool {
-	return f.Over == nil && len(f.Name) == 1 && aggregateNames[f.Name[0]]
+	return f.Over == nil && len(f.Name) == 1 && (aggregateNames[f.Name[0]] || f.WithinGroup)
 }
 
 // hasAggregateTree reports whether an aggregate call appears in e, outside subqueries and
@@ -56,6 +58,9 @@ func hasAggregateTree(e ast.Expr) bool {
 // only that query's columns (outeragg.go), else this aggregated query's.
 func compileAggregate(f *ast.FuncCall, sc *scope) (*expr, error) {
 	if o := aggregateOwnerTree(f, sc); o != nil {
+		if err := checkDirectLevel(f, sc, o); err != nil {
+			return nil, err
+		}
 		return readOuterAggregate(sc, o, func() (*expr, error) { return o.agg.resolveAggregate(f) })
 	}
 	if sc.agg == nil {
@@ -124,7 +129,7 @@ func (ab *aggBinder) bindPlain(spec *aggSpec, kind aggKind, name string, f *ast.
 		return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(f.Args))
 	}
 	spec.kind, spec.distinct = kind, f.Distinct
-	args, err := ab.aggArgs(f.Args)
+	args, err := ab.aggArgs(f.Args, false)
 	if err != nil {
 		return nil, err
 	}
@@ -158,9 +163,35 @@ func (ab *aggBinder) bindPlain(spec *aggSpec, kind aggKind, name string, f *ast.
 // resolves in (an aggregated query's scope, whose aggBinder holds that query's FROM
 // columns). An aggregate without column references, or with one that does not resolve, is
 // its own level's (compile reports the missing column).
+//
+// An ordered-set aggregate's level is its WITHIN GROUP key's and FILTER's, as PostgreSQL's
+// check_agg_arguments finds it: its direct arguments, evaluated once per group, do not count.
 func aggregateOwnerTree(f *ast.FuncCall, sc *scope) *scope {
 	o := &ownerSearch{sc: sc, depth: -1}
-	ast.Walk(f, func(n ast.Node) bool {
+	for _, n := range aggregatedParts(f) {
+		o.tree(n)
+	}
+	return o.result()
+}
+
+// aggregatedParts are the parts of aggregate call f whose columns decide its level.
+func aggregatedParts(f *ast.FuncCall) []ast.Node {
+	if !f.WithinGroup {
+		return []ast.Node{f}
+	}
+	parts := []ast.Node{}
+	for _, s := range f.OrderBy {
+		parts = append(parts, s.Expr)
+	}
+	if f.Filter != nil {
+		parts = append(parts, f.Filter)
+	}
+	return parts
+}
+
+// tree visits the column references of the sql/ast node n.
+func (o *ownerSearch) tree(n ast.Node) {
+	ast.Walk(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ColumnRef:
 			if !n.Star {
@@ -176,5 +207,31 @@ func aggregateOwnerTree(f *ast.FuncCall, sc *scope) *scope {
 		}
 		return !o.here
 	})
-	return o.result()
+}
+
+// checkDirectLevel refuses an ordered-set aggregate of the enclosing query of scope owner
+// (found depth scopes out) whose direct arguments read a column of a query inside that one:
+// PostgreSQL evaluates them once per group of the aggregate's own query (42803).
+func checkDirectLevel(f *ast.FuncCall, sc, owner *scope) error {
+	if !f.WithinGroup || owner == nil {
+		return nil
+	}
+	o := &ownerSearch{sc: sc, depth: -1}
+	for _, a := range f.Args {
+		o.tree(a)
+	}
+	if o.here || o.owner != nil && !encloses(o.owner, owner) {
+		return Errorf("42803", "outer-level aggregate cannot contain a lower-level variable in its direct arguments")
+	}
+	return nil
+}
+
+// encloses reports whether scope outer is s or one of its enclosing scopes.
+func encloses(outer, s *scope) bool {
+	for ; s != nil; s = s.outer {
+		if s == outer {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,9 @@ type ctasStmt struct {
 	temp        bool   // TEMP: the session's temporary table (temp_table.go)
 	onCommit    string // a temporary one's ON COMMIT action
 	qualifier   string // the schema the name was given in
+	// with: a SELECT INTO after a data-modifying WITH, whose parts run first and whose main
+	// query (without INTO) fills the table (cte_modify.go)
+	with *modifyingWith
 }
 
 // command is the statement's name in PostgreSQL's messages.
@@ -238,15 +241,8 @@ func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) e
 		}
 		return Errorf("42P07", "relation %q already exists", st.name)
 	}
-	ast, err := parseViewQuery(st.query)
-	if err != nil {
-		return err
-	}
 	ps := &params{sess: s}
-	saved := s.ctes
-	s.ctes = nil
-	p, err := s.bindSelect(ast, ps)
-	s.ctes = saved
+	p, err := s.bindTableAsQuery(st, ps)
 	if err != nil {
 		return err
 	}
@@ -291,6 +287,22 @@ func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) e
 		return out.Complete(st.command())
 	}
 	return out.Complete("SELECT " + strconv.FormatInt(n, 10))
+}
+
+// bindTableAsQuery binds the query that fills the new table: after a data-modifying WITH,
+// the plan that runs its parts, then the query.
+func (s *Session) bindTableAsQuery(st *ctasStmt, ps *params) (*plan, error) {
+	saved := s.ctes
+	s.ctes = nil
+	defer func() { s.ctes = saved }()
+	if st.with != nil {
+		return s.bindModifyingWith(st.with, ps)
+	}
+	ast, err := parseViewQuery(st.query)
+	if err != nil {
+		return nil, err
+	}
+	return s.bindSelect(ast, ps)
 }
 
 // ctasSchema is the table of a query's columns cols, the first renamed by names: a

@@ -27,6 +27,7 @@ import (
 type modifyingWith struct {
 	parts []withPart
 	main  *Statement
+	into  *ctasStmt // the statement is SELECT ... INTO: main is its query
 }
 
 // withPart is one WITH query run before the main statement.
@@ -218,6 +219,15 @@ func parseModifyingWith(text string) (*modifyingWith, error) {
 	main := w.text(text, toks, func(j int) bool { return !run[j] }, true)
 	if mw.main, err = parseSub(main); err != nil {
 		return nil, err
+	}
+	if ctas := mw.main.ctas; ctas != nil && ctas.into {
+		// SELECT ... INTO t: its query, without INTO, is the main statement, and the
+		// statement is the SELECT INTO that runs it (into)
+		if mw.main, err = parseSub(ctas.query); err != nil {
+			return nil, err
+		}
+		ctas.with, mw.into = mw, ctas
+		return mw, nil
 	}
 	if mw.main.ast == nil || mw.main.ctas != nil {
 		return nil, unsupported("this statement after a data-modifying WITH")

@@ -121,6 +121,12 @@ type rewriter struct {
 	offsetOpen            bool
 	offsetAt, offsetDepth int
 
+	// withinSeen caches whether q has the word WITHIN at all (0: not looked yet, 1: no,
+	// 2: yes), so that withinGroupCallNext scans ahead only where it may find it.
+	withinSeen int8
+	// labelled: the word just read was written as a column label (dialect_labels.go)
+	labelled bool
+
 	prev lexer.Token // the last token consumed
 	ntok int         // the tokens the main loop has read
 	// sepAt is the count of tokens at the last FROM, JOIN or comma, and operandAt at the

@@ -83,6 +83,46 @@ func plainOrderedAggNext(r *rewriter) bool {
 	}
 }
 
+// withinGroupCallNext: a call of a function that no other rule writes, followed by WITHIN
+// GROUP (...). It is written as a marker-agg, so that binding it reports the function
+// PostgreSQL does not find, with its argument types (42883: foo(integer, integer), the
+// WITHIN GROUP key last), where vitess would fail on WITHIN.
+func withinGroupCallNext(r *rewriter) bool {
+	if r.withinSeen == 0 {
+		r.withinSeen = 1
+		if containsFold(r.q, "within") {
+			r.withinSeen = 2
+		}
+	}
+	if r.withinSeen == 1 || !functionCallNext(r) {
+		return false
+	}
+	depth := 0
+	for k := 0; ; k++ {
+		t := r.peek(k)
+		switch {
+		case t.Kind == lexer.EOF, t.IsPunct(";"):
+			return false
+		case t.IsPunct("(") || t.IsPunct("["):
+			depth++
+		case t.IsPunct(")") || t.IsPunct("]"):
+			if depth--; depth == 0 {
+				return r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(")
+			}
+		}
+	}
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // aggOrderNext: ORDER BY directly inside a marker-agg call (which a window call refuses).
 func (r *rewriter) aggOrderNext() bool {
 	n := len(r.parens)

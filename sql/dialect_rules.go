@@ -37,6 +37,8 @@ func init() {
 		{"as", wordRule{"column-label", (*rewriter).columnLabelNext, emitColumnLabel}},
 		{"table", wordRule{"table-query", (*rewriter).tableQueryNext, emitTableQuery}},
 		{"symmetric asymmetric", wordRule{"between-symmetric", betweenOptionNext, emitBetweenOption}},
+		// Reserved in PostgreSQL but as a column label (SELECT 1 symmetric); vitess reads names.
+		{"symmetric asymmetric", wordRule{"symmetric-reserved", func(r *rewriter) bool { return !r.bareLabelNext() }, refuseWord}},
 		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
 		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
@@ -145,8 +147,12 @@ func (r *rewriter) keep(w string) {
 // postfix IS predicate ends (dialect_postfix.go).
 func (r *rewriter) word(t lexer.Token) error {
 	betweenAnd := t.Value == "and" && r.chain.like[r.depth] == 2
+	if r.chain.like[r.depth] == 2 && (t.Value == "collate" || t.Value == "at" && r.followedBy("time", "zone")) {
+		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
+	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
-	if err := r.wordRewrite(t); err != nil {
+	if err := r.wordRewrite(t); err != nil || r.labelled {
+		r.labelled = false // a column label (dialect_labels.go) starts and ends nothing
 		return err
 	}
 	r.boundaryWord(t.Value, betweenAnd, afterIs)
@@ -163,6 +169,7 @@ func (r *rewriter) word(t lexer.Token) error {
 // matches, or the word itself.
 func (r *rewriter) wordRewrite(t lexer.Token) error {
 	w := t.Value
+	label := r.labelPosition() // before the word's state changes (FETCH ends the select list)
 	r.setOpWord(w)
 	r.dmlFromWord(w)
 	r.groupByWord(w)
@@ -203,6 +210,11 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	if r.namedArg() {
 		return r.emitNamedArg(w)
 	}
+	if label {
+		if done, err := r.bareLabel(t); done || err != nil {
+			return err
+		}
+	}
 	for _, rule := range wordRules[w] {
 		if rule.match(r) {
 			if err := rule.emit(r, w); err != nil {
@@ -211,6 +223,13 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 			r.openPattern(w)
 			return nil
 		}
+	}
+	if withinGroupCallNext(r) { // any other function called with WITHIN GROUP
+		if err := emitMarkerAgg(r, w); err != nil {
+			return err
+		}
+		r.openPattern(w)
+		return nil
 	}
 	r.plainWord(w)
 	r.openPattern(w)
@@ -489,6 +508,24 @@ func emitInsertAlias(r *rewriter, _ string) error {
 // any keyword, reserved included, as the column's name (its grammar's ColLabel).
 func (r *rewriter) columnLabelNext() bool {
 	return (r.clause() == "select" || r.returningAt >= 0 && r.depth == 0) && r.peek(0).Kind == lexer.Ident
+}
+
+// bareLabelNext: the word may be a select list's (or RETURNING's) column label without AS,
+// after an item's expression (SELECT 1 symmetric).
+func (r *rewriter) bareLabelNext() bool {
+	if r.clause() != "select" && (r.returningAt < 0 || r.depth != 0) {
+		return false
+	}
+	switch p := r.prev; p.Kind {
+	case lexer.Ident: // a name, or a keyword that ends an expression
+		return isOperandWord(p.Value) && p.Value != "returning" || slices.Contains([]string{"null", "true", "false", "end"}, p.Value)
+	case lexer.Punct: // not DISTINCT ON (...)'s, which the select list follows
+		d := r.distinctOn
+		return p.Value == ")" && (d.state != distinctOnCut || d.depth != r.depth || strings.TrimSpace(r.b.String()[d.at:]) != "") || p.Value == "]"
+	case lexer.Op, lexer.EOF, lexer.Other:
+		return false
+	}
+	return true // a literal, a quoted name or a parameter
 }
 
 // emitColumnLabel writes AS and the word after it as the quoted identifier it names, as

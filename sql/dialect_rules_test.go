@@ -56,7 +56,7 @@ func TestDialectRules(t *testing.T) {
 		{"mysql-user-call", "select current_user, user", "select current_user, user", ""},
 		{"array-brackets", "select array[1, x]", "select drove_array_of(1, x)", ""},
 		{"grouping-sets", "select a from t group by grouping sets ((a, b), (), rollup (a))", "select a from t group by drove_grouping_sets ((a, b), drove_empty_set(), drove_rollup (a))", ""},
-		{"grouping-sets", "select grouping sets from t", "select grouping sets from t", ""},
+		{"grouping-sets", "select grouping sets from t", "select grouping  as `sets` from t", ""},
 		{"grouping", "select grouping(a, b) from t group by ()", "select drove_grouping(a, b) from t group by drove_empty_set()", ""},
 		{"rollup-cube", "select rollup(a), cube(b) from t group by a, ROLLUP(b), cube (c, (d, e)) order by cube(a)", "select rollup(a), cube(b) from t group by a, drove_rollup(b), drove_cube (c, (d, e)) order by cube(a)", ""},
 		{"distinct-on", "select distinct on (a, b) a, c from t", "select distinct  a, c , drove_distinct_on (a, b) from t", ""},
@@ -77,6 +77,10 @@ func TestDialectRules(t *testing.T) {
 		{"cast-as", "select cast(x as 'a')", "", "42601"},
 		{"between-symmetric", "select a between symmetric 1 + 2 and 5, b not between asymmetric 'a' || 'b' and c", "select a between  1 + 2 | '\\0symmetric' and 5, b not between  'a'  |  'b' and c", ""},
 		{"between-symmetric", "select a between symmetric (b between symmetric 1 and 2) and 5 and true", "select a between  (b between  1 | '\\0symmetric' and 2) | '\\0symmetric' and 5 and true", ""},
+		{"symmetric-reserved", "select 1 from t where symmetric = 1", "", "42601"},
+		{"symmetric-reserved", "select a as symmetric, 1 asymmetric from t", "select a as `symmetric`, 1  as `asymmetric` from t", ""},
+		{"symmetric-reserved", "select symmetric from t", "", "42601"},
+		{"symmetric-reserved", "create table t (asymmetric int)", "", "42601"},
 		{"between-symmetric-and", "select a between symmetric case when x and y then 1 end and 5 and z", "select a between  case when x and y then 1 end | '\\0symmetric' and 5 and z", ""},
 		{"is-not-distinct", "select a is not distinct from b", "select a <=> b", ""},
 		{"is-distinct", "select a IS DISTINCT FROM b", "select a <=> '\\0distinct' <=> b", ""},
@@ -265,6 +269,73 @@ func TestDialectTokens(t *testing.T) {
 		}
 		if g := strings.Join(got, "|"); g != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, g, c.want)
+		}
+	}
+}
+
+// TestBareColumnLabels reads SELECT 1 <keyword> for every keyword of PostgreSQL 15
+// (pg_get_keywords()): a label but for the keywords PostgreSQL's grammar takes no bare label
+// of (42601), as PostgreSQL 15 answers each. ISNULL and NOTNULL are its postfix operators,
+// which drove does not read yet.
+func TestBareColumnLabels(t *testing.T) {
+	keywords := strings.Fields(`
+	abort absolute access action add admin after aggregate all also alter always analyse analyze 
+	and any array as asc asensitive assertion assignment asymmetric at atomic attach attribute 
+	authorization backward before begin between bigint binary bit boolean both breadth by cache 
+	call called cascade cascaded case cast catalog chain char character characteristics check 
+	checkpoint class close cluster coalesce collate collation column columns comment comments 
+	commit committed compression concurrently configuration conflict connection constraint 
+	constraints content continue conversion copy cost create cross csv cube current 
+	current_catalog current_date current_role current_schema current_time current_timestamp 
+	current_user cursor cycle data database day deallocate dec decimal declare default defaults 
+	deferrable deferred definer delete delimiter delimiters depends depth desc detach dictionary 
+	disable discard distinct do document domain double drop each else enable encoding encrypted 
+	end enum escape event except exclude excluding exclusive execute exists explain expression 
+	extension external extract false family fetch filter finalize first float following for force 
+	foreign forward freeze from full function functions generated global grant granted greatest 
+	group grouping groups handler having header hold hour identity if ilike immediate immutable 
+	implicit import in include including increment index indexes inherit inherits initially inline 
+	inner inout input insensitive insert instead int integer intersect interval into invoker is 
+	isnull isolation join key label language large last lateral leading leakproof least left level 
+	like limit listen load local localtime localtimestamp location lock locked logged mapping 
+	match matched materialized maxvalue merge method minute minvalue mode month move name names 
+	national natural nchar new next nfc nfd nfkc nfkd no none normalize normalized not nothing 
+	notify notnull nowait null nullif nulls numeric object of off offset oids old on only operator 
+	option options or order ordinality others out outer over overlaps overlay overriding owned 
+	owner parallel parameter parser partial partition passing password placing plans policy 
+	position preceding precision prepare prepared preserve primary prior privileges procedural 
+	procedure procedures program publication quote range read real reassign recheck recursive ref 
+	references referencing refresh reindex relative release rename repeatable replace replica 
+	reset restart restrict return returning returns revoke right role rollback rollup routine 
+	routines row rows rule savepoint schema schemas scroll search second security select sequence 
+	sequences serializable server session session_user set setof sets share show similar simple 
+	skip smallint snapshot some sql stable standalone start statement statistics stdin stdout 
+	storage stored strict strip subscription substring support symmetric sysid system table tables 
+	tablesample tablespace temp template temporary text then ties time timestamp to trailing 
+	transaction transform treat trigger trim true truncate trusted type types uescape unbounded 
+	uncommitted unencrypted union unique unknown unlisten unlogged until update user using vacuum 
+	valid validate validator value values varchar variadic varying verbose version view views 
+	volatile when where whitespace window with within without work wrapper write xml xmlattributes 
+	xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize 
+	xmltable year yes zone `)
+	if len(keywords) != 460 {
+		t.Fatalf("%d keywords, want PostgreSQL 15's 460", len(keywords))
+	}
+	for _, w := range keywords {
+		if isnullWords[w] {
+			continue
+		}
+		q := "SELECT 1 " + w + ", 2 " + w
+		pieces, err := splitAndRewrite(q)
+		if err == nil {
+			_, err = parse(pieces[0])
+		}
+		var e *Error
+		switch {
+		case notBareLabels[w] && (err == nil || !errors.As(err, &e) || e.Code != "42601"):
+			t.Errorf("%s: %v, want 42601", q, err)
+		case !notBareLabels[w] && err != nil:
+			t.Errorf("%s: %v, want %s read as a column label", q, err, w)
 		}
 	}
 }

@@ -555,7 +555,8 @@ var starZeroArgs = map[string]bool{"row_number": true, "rank": true, "dense_rank
 
 // starArgument handles f(*) but count(*): a window function without arguments is called
 // with none; any other f() does not exist (PostgreSQL 15 has no other aggregate without
-// arguments; a scalar function named so is 42809 there, "not an aggregate function").
+// arguments; a function callable without arguments is 42809 there, "not an aggregate
+// function").
 func (r *rewriter) starArgument() (bool, error) {
 	n := len(r.parens)
 	if n == 0 || !r.parens[n-1].call || r.parens[n-1].start > r.b.Len() {
@@ -568,6 +569,18 @@ func (r *rewriter) starArgument() (bool, error) {
 		return false, nil
 	case starZeroArgs[name]:
 		return true, nil // nothing written: f()
+	case hasZeroArgFunction(name):
+		return true, Errorf("42809", "%s(*) specified, but %s is not an aggregate function", name, name)
 	}
 	return true, Errorf("42883", "function %s() does not exist", name)
+}
+
+// hasZeroArgFunction reports whether the function name (not an aggregate) may be called
+// without arguments: f(*) of it is 42809 in PostgreSQL, which finds it before it sees the *.
+func hasZeroArgFunction(name string) bool {
+	def := funcRegistry[name]
+	if def == nil || def.kind != 'f' {
+		return false
+	}
+	return slices.ContainsFunc(def.procs, func(p *funcProc) bool { return len(p.args) == 0 })
 }

@@ -183,10 +183,7 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.Cast:
 		return compileCast(e, sc)
 	case *ast.GroupingFunc:
-		if sc.agg == nil {
-			return nil, groupingArgumentError() // no GROUP BY here (grouping_sets.go)
-		}
-		return sc.agg.bindGrouping(e)
+		return compileGrouping(e, sc)
 	case *ast.Collate:
 		// drove has the collations default, C and POSIX, which the dialect pass drops.
 		return nil, Errorf("42704", "collation %q does not exist", e.Collation)

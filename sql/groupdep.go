@@ -12,16 +12,10 @@ func (ab *aggBinder) dependentColumn(i int) *expr {
 	if k, ok := ab.dependent[i]; ok {
 		return ab.aggSlot(k)
 	}
-	col := ab.input.cols[i]
-	if col.schema == nil || len(col.schema.PK) == 0 || col.merged >= 0 {
+	if !ab.dependsOnGroup(i) {
 		return nil
 	}
-	for _, p := range col.schema.PK {
-		key := &col.schema.Columns[p]
-		if key.Hidden || !ab.groupedEverywhere(func(c scopeCol) bool { return c.table == col.table && c.src == key && c.merged < 0 }) {
-			return nil
-		}
-	}
+	col := ab.input.cols[i]
 	col.markUsed()
 	x := columnExpr(i, col.typ)
 	x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
@@ -34,6 +28,22 @@ func (ab *aggBinder) dependentColumn(i int) *expr {
 	slot := ab.aggSlot(len(ab.aggs) - 1)
 	slot.bpchar, slot.varchar, slot.shape = col.bpchar, col.varchar, col.shape
 	return slot
+}
+
+// dependsOnGroup reports whether input column i is functionally dependent on the group:
+// its table's whole primary key is grouped.
+func (ab *aggBinder) dependsOnGroup(i int) bool {
+	col := ab.input.cols[i]
+	if col.schema == nil || len(col.schema.PK) == 0 || col.merged >= 0 {
+		return false
+	}
+	for _, p := range col.schema.PK {
+		key := &col.schema.Columns[p]
+		if key.Hidden || !ab.groupedEverywhere(func(c scopeCol) bool { return c.table == col.table && c.src == key && c.merged < 0 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // groupedEverywhere reports whether a plain column reference of the GROUP BY list that match

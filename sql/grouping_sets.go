@@ -168,6 +168,28 @@ func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
 	return ab, nil
 }
 
+// compileGrouping compiles grouping(a, ...) in scope sc. Like an aggregate call it belongs
+// to the query its arguments' innermost column references resolve in, as PostgreSQL's: in
+// a subquery, grouping(o.a) reads the enclosing query's GROUP BY (outeragg.go).
+func compileGrouping(f *ast.GroupingFunc, sc *scope) (*expr, error) {
+	o := &ownerSearch{sc: sc, depth: -1}
+	for _, a := range f.Args {
+		o.tree(a)
+	}
+	if owner := o.result(); owner != nil {
+		return readOuterAggregate(sc, owner, func() (*expr, error) { return owner.agg.bindGrouping(f) })
+	}
+	if sc.agg == nil { // no GROUP BY here
+		for _, a := range f.Args {
+			if _, err := compileAST(a, sc); err != nil {
+				return nil, err
+			}
+		}
+		return nil, groupingArgumentError()
+	}
+	return sc.agg.bindGrouping(f)
+}
+
 // bindGrouping compiles grouping(a, b, ...): a bit per argument, the first the most
 // significant, set when the row's grouping set does not group by the argument.
 func (ab *aggBinder) bindGrouping(f *ast.GroupingFunc) (*expr, error) {
@@ -214,6 +236,9 @@ func (ab *aggBinder) groupingArg(e ast.Expr) (int, error) {
 	}
 	if g := ab.groupOf(e); g >= 0 {
 		return g, nil
+	}
+	if _, err := compileAST(e, ab.input); err != nil { // a column that is not there, as PostgreSQL
+		return 0, err
 	}
 	return 0, groupingArgumentError()
 }

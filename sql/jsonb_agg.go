@@ -36,7 +36,7 @@ func (ab *aggBinder) bindJSONAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 		want = 2
 	}
 	ja.distinct = f.Distinct
-	args, err := ab.aggArgs(f.Args)
+	args, err := ab.aggArgs(f.Args, false)
 	if err != nil {
 		return nil, err
 	}
