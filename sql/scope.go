@@ -312,6 +312,19 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	}}, true, nil
 }
 
+// compileStar compiles t.* used as a value (count(t.*), row_to_json(t.*), (t.*)::text): t's
+// whole-row value, as PostgreSQL reads f(t.*) as f(t), even where t also names a column.
+func (sc *scope) compileStar(c *ast.ColumnRef) (*expr, error) {
+	if len(c.Names) == 0 {
+		return nil, unsupported("* in an expression")
+	}
+	q := c.Names[len(c.Names)-1]
+	if x, ok, err := sc.wholeRow(colRef{name: q}); ok || err != nil {
+		return x, err
+	}
+	return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+}
+
 // firstNonNull is the first of row's values at idx that is not NULL (a merged USING
 // column's value), else NULL.
 func firstNonNull(row []types.Value, idx []int) types.Value {
