@@ -78,3 +78,97 @@ SELECT count(nosuch.*) FROM ts_a
 
 statement error 42P01
 SELECT row(nosuch.*) FROM ts_a
+
+# A derived table's whole-row value on an outer join's NULL-extended side is NULL (count(s)
+# counts no unmatched row); a joined row whose columns are all NULL stays a record of NULLs.
+query
+SELECT count(s), count(s.*), count(*) FROM ts_a a LEFT JOIN (SELECT 1 AS p, 2 AS q) s ON false
+----
+0|0|3
+tag: SELECT 1
+
+query
+SELECT a.t, s, s IS NULL, row_to_json(s), s.*::text FROM ts_a a LEFT JOIN (SELECT b.i, NULL::int AS n FROM ts_b b) s ON s.i = a.i ORDER BY 1, 2
+----
+one|(1,)|f|{"i":1,"n":null}|(1,)
+two|(2,)|f|{"i":2,"n":null}|(2,)
+two|(2,)|f|{"i":2,"n":null}|(2,)
+NULL|NULL|t|NULL|NULL
+tag: SELECT 4
+
+query
+SELECT a.t, s, s IS NULL, count(s) OVER () FROM ts_a a LEFT JOIN (SELECT NULL::int AS n) s ON a.i = 1 ORDER BY 1
+----
+one|()|t|1
+two|NULL|t|1
+NULL|NULL|t|1
+tag: SELECT 3
+
+query
+SELECT v, v IS NULL, to_jsonb(v) FROM ts_b b RIGHT JOIN (VALUES (1), (NULL), (7)) v(x) ON v.x = b.k ORDER BY 1
+----
+(1)|f|{"x": 1}
+(7)|f|{"x": 7}
+()|t|{"x": null}
+tag: SELECT 3
+
+query
+SELECT b.i, v, v IS NULL FROM ts_b b LEFT JOIN (VALUES (NULL::int, NULL::text)) v(x, y) ON b.k = 2 ORDER BY 1, 2
+----
+1|NULL|t
+2|(,)|t
+2|NULL|t
+tag: SELECT 3
+
+query
+SELECT s FROM (SELECT 1 AS p) s FULL JOIN (SELECT 2 AS r) u ON false ORDER BY 1
+----
+(1)
+NULL
+tag: SELECT 2
+
+# The hidden presence column is no column of s: not in *, s.*, NATURAL or USING, and a
+# derived table over the NULL-extended rows is present (its row of NULLs is a record).
+query
+SELECT *, s.*, s FROM ts_a a NATURAL LEFT JOIN (SELECT DISTINCT i, 'x' AS z FROM ts_b) s ORDER BY 1, 2
+----
+1|4|one|x|1|x|(1,x)
+2|3|two|x|2|x|(2,x)
+NULL|NULL|NULL|NULL|NULL|NULL|NULL
+tag: SELECT 3
+
+query
+SELECT a.t, s, count(s) OVER () FROM ts_a a LEFT JOIN (SELECT 1 AS i UNION SELECT 9) s USING (i) ORDER BY 1
+----
+one|(1)|1
+two|NULL|1
+NULL|NULL|1
+tag: SELECT 3
+
+query
+SELECT u, u IS NULL, count(u) OVER () FROM (SELECT s.p FROM ts_a a LEFT JOIN (SELECT 1 AS p) s ON false) u
+----
+()|t|3
+()|t|3
+()|t|3
+tag: SELECT 3
+
+query
+SELECT a.i, (SELECT s IS NULL), EXISTS (SELECT 1 WHERE s.* IS NOT DISTINCT FROM NULL) FROM ts_a a LEFT JOIN LATERAL (SELECT a.j AS q WHERE a.i = 1) s ON true ORDER BY 1
+----
+1|f|f
+2|t|t
+NULL|t|t
+tag: SELECT 3
+
+query
+WITH s AS (SELECT 1 AS p, NULL::int AS q) SELECT a.i, s, s IS NULL FROM ts_a a LEFT JOIN s ON a.i = s.p ORDER BY 1
+----
+1|(1,)|f
+2|NULL|t
+NULL|NULL|t
+tag: SELECT 3
+
+# Ambiguous table reference
+statement error 42P09
+SELECT * FROM ts_a x CROSS JOIN (ts_b x CROSS JOIN LATERAL (SELECT x.i) ss)
