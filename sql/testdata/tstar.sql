@@ -73,6 +73,34 @@ SELECT (a.*) FROM ts_a a ORDER BY 1
 NULL|NULL|NULL
 tag: SELECT 3
 
+query
+SELECT a.i FROM ts_a a ORDER BY a.* DESC
+----
+NULL
+2
+1
+tag: SELECT 3
+
+query
+SELECT t.* IS NULL, t.*::text FROM ts_a t ORDER BY 2
+----
+t|(,,)
+f|(1,4,one)
+f|(2,3,two)
+tag: SELECT 3
+
+query
+SELECT row(a.*) = row(b.*) FROM ts_a a, ts_a b WHERE a.i = 1 AND b.i = 1
+----
+t
+tag: SELECT 1
+
+query
+SELECT (SELECT row_to_json(a.*)) FROM ts_a a WHERE a.i = 2
+----
+{"i":2,"j":3,"t":"two"}
+tag: SELECT 1
+
 statement error 42P01
 SELECT count(nosuch.*) FROM ts_a
 
