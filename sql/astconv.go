@@ -76,6 +76,9 @@ func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 		}
 		return &ast.Param{N: n}, nil
 	case *sqlparser.ColName:
+		if e.Name.String() == wholeRowMarker { // t.* in an expression (dialect_tokens.go)
+			return &ast.ColumnRef{Names: astColumnNames(e.Qualifier, ""), Star: true}, nil
+		}
 		return &ast.ColumnRef{Names: astColumnNames(e.Qualifier, e.Name.String())}, nil
 	case *sqlparser.AndExpr:
 		return c.boolOp(ast.And, e.Left, e.Right)

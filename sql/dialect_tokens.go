@@ -101,6 +101,12 @@ func (r *rewriter) operator(t lexer.Token) error {
 			return err
 		}
 	}
+	if op == "*" && r.prev.IsPunct(".") && !r.starListItem() {
+		// t.* anywhere but as a select or RETURNING list's item: a marker column that the
+		// converter reads back as ast.ColumnRef{Star} (f(t.*) is f(t); ROW(t.*) expands).
+		r.b.WriteString("`" + wholeRowMarker + "`")
+		return nil
+	}
 	switch {
 	case op == "||":
 		r.closeTildes()
@@ -584,3 +590,31 @@ func hasZeroArgFunction(name string) bool {
 	}
 	return slices.ContainsFunc(def.procs, func(p *funcProc) bool { return len(p.args) == 0 })
 }
+
+// wholeRowMarker is the column name the dialect pass writes for the * of a t.* that is no
+// select-list item: vitess reads t.* only there.
+const wholeRowMarker = markerStart + "row"
+
+// starListItem reports whether the * of a t.* just read ends an item of a select or
+// RETURNING list (expanded into t's columns there), not part of an expression such as
+// t.*::text.
+func (r *rewriter) starListItem() bool {
+	if r.clause() != "select" && !(r.returningAt >= 0 && r.depth == 0) {
+		return false
+	}
+	next := r.peek(0)
+	switch next.Kind {
+	case lexer.EOF:
+		return true
+	case lexer.Punct:
+		return next.Value == "," || next.Value == ")" || next.Value == ";"
+	case lexer.Ident:
+		return !starOperandWords[next.Value]
+	}
+	return false
+}
+
+// starOperandWords follow an operand, not a select-list item: t.* IS NULL is an expression.
+var starOperandWords = map[string]bool{"is": true, "isnull": true, "notnull": true, "not": true,
+	"in": true, "like": true, "ilike": true, "similar": true, "between": true, "and": true,
+	"or": true, "collate": true, "at": true}

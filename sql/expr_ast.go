@@ -154,7 +154,7 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 		return sc.params.ref(e.N), nil
 	case *ast.ColumnRef:
 		if e.Star {
-			return nil, unsupported("%s in an expression", ast.Print(e, ast.SQL))
+			return sc.compileStar(e) // f(t.*) is f(t)
 		}
 		return sc.compileColumn(columnRef(e))
 	case *ast.BoolOp:

@@ -176,6 +176,9 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 	switch f := fi.(type) {
 	case *ast.Table:
 		if item, ok, err := s.namedQueryItem(f, ps, outer, lvl); ok { // a WITH query or a view
+			if item != nil && item.view == nil && lvl != nil && usesWholeRow(lvl.query, item.alias) {
+				addPresence(item) // a WITH query's (a view's pushed-into query has none yet)
+			}
 			return item, err
 		}
 		bt, err := s.bindTableRef(f, ps)
@@ -282,6 +285,9 @@ func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lv
 	item, err := derivedItem(n, resolvedColumns(cols), f.Alias.Name, f.Alias.Columns)
 	if item != nil {
 		item.latReads = lateralReads(left)
+		if lvl != nil && usesWholeRow(lvl.query, item.alias) {
+			addPresence(item)
+		}
 	}
 	return item, err
 }

@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -47,7 +49,7 @@ func (fc *fromCtx) leftScope(lateral bool, ps *params, outer *scope, lvl *level)
 	if fc == nil || len(fc.left) == 0 {
 		return outer
 	}
-	sc := &scope{params: ps, outer: outer, level: lvl}
+	sc := &scope{params: ps, outer: outer, level: lvl, ambiguous: fc.sharedNames()}
 	refs := &lateralRefs{}
 	for _, l := range fc.left {
 		off := len(sc.cols)
@@ -68,6 +70,26 @@ func (fc *fromCtx) leftScope(lateral bool, ps *params, outer *scope, lvl *level)
 	}
 	sc.cell, sc.lateral = fc.cell, refs
 	return sc
+}
+
+// sharedNames are the table names more than one of the items before a derived table have
+// (x in a x CROSS JOIN (b x CROSS JOIN LATERAL (...))); nil almost always.
+func (fc *fromCtx) sharedNames() []string {
+	var shared []string
+	for i, l := range fc.left {
+		for k, c := range l.item.cols {
+			if c.table == "" || k > 0 && l.item.cols[k-1].table == c.table || slices.Contains(shared, c.table) {
+				continue
+			}
+			for _, m := range fc.left[i+1:] {
+				if slices.ContainsFunc(m.item.cols, func(o scopeCol) bool { return o.table == c.table }) {
+					shared = append(shared, c.table)
+					break
+				}
+			}
+		}
+	}
+	return shared
 }
 
 // read notes that column j of a LATERAL item's left scope is read.

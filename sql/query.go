@@ -129,7 +129,7 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	case st.Lock != sqlparser.NoLock && st.Lock != sqlparser.ForUpdateLock:
 		return nil, nil, unsupported("this row-locking clause (only FOR UPDATE is supported)")
 	}
-	lvl := &level{}
+	lvl := &level{query: st}
 	var root node
 	var sc *scope
 	var err error

@@ -109,13 +109,12 @@ func compileRowAgainstFields(left []ast.Expr, sp *subplan, op string, sc *scope)
 // compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,
 // whose fields are f1, f2, ... as PostgreSQL names them.
 func compileRowValue(t []ast.Expr, sc *scope) (*expr, error) {
-	xs := make([]*expr, len(t))
-	fields := make([]types.Column, len(t))
-	for i, e := range t {
-		x, err := compileAST(e, sc)
-		if err != nil {
-			return nil, err
-		}
+	xs, err := compileRowFields(t, sc)
+	if err != nil {
+		return nil, err
+	}
+	fields := make([]types.Column, len(xs))
+	for i, x := range xs {
 		switch {
 		case x.typ == types.Null: // a NULL field: text, as PostgreSQL resolves unknown
 			x = constExpr(types.Value{T: types.Text, Null: true}, false)
@@ -139,4 +138,28 @@ func compileRowValue(t []ast.Expr, sc *scope) (*expr, error) {
 		}
 		return shape.Record(vals), nil
 	}}, nil
+}
+
+// compileRowFields compiles a row constructor's fields; a t.* among them is t's columns, as
+// PostgreSQL's transformExpressionList expands it (ROW(t.*, 1)).
+func compileRowFields(t []ast.Expr, sc *scope) ([]*expr, error) {
+	xs := make([]*expr, 0, len(t))
+	for _, e := range t {
+		if c, ok := e.(*ast.ColumnRef); ok && c.Star && len(c.Names) > 0 {
+			projs, err := starProjections(c, sc)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range projs {
+				xs = append(xs, p.x)
+			}
+			continue
+		}
+		x, err := compileAST(e, sc)
+		if err != nil {
+			return nil, err
+		}
+		xs = append(xs, x)
+	}
+	return xs, nil
 }

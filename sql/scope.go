@@ -2,6 +2,7 @@ package sql
 
 import (
 	"fmt"
+	"slices"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -53,6 +54,9 @@ type level struct {
 	// aggregateHere is set while the output of a SELECT that is not aggregated is bound: an
 	// aggregate of this level in a subquery makes it aggregated (outeragg.go).
 	aggregateHere bool
+	// query is the SELECT being bound, which a derived table in its FROM reads to learn
+	// whether its whole-row value is used (presence.go); nil for DML's FROM.
+	query *sqlparser.Select
 }
 
 // scope resolves names for one row layout: the columns of the FROM clause (or of one table
@@ -84,6 +88,9 @@ type scope struct {
 	// it resolves nothing, and names them in errors. lateral is set on a LATERAL one's,
 	// which resolves them and records what it reads (lateral.go).
 	hintOnly bool
+	// ambiguous are table names two FROM items before a LATERAL one both have (leftScope):
+	// a reference qualified by one is 42P09, as PostgreSQL's refnameNamespaceItem.
+	ambiguous []string
 	// outerJoined: the FROM rows of this scope come through an outer join, which may fill
 	// any column with NULL whatever its declaration.
 	outerJoined bool
@@ -151,6 +158,9 @@ func (sc *scope) lookupRef(c colRef) (int, error) {
 	found := -1
 	if sc.hintOnly {
 		return found, nil
+	}
+	if q != "" && slices.Contains(sc.ambiguous, q) {
+		return 0, Errorf("42P09", "table reference %q is ambiguous", q)
 	}
 	for i, col := range sc.cols {
 		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) {
@@ -275,15 +285,49 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 	if x, ok, err := sc.wholeRow(c); ok || err != nil {
 		return x, err
 	}
+	if x, ok, err := sc.outerWholeRow(c); ok || err != nil {
+		return x, err
+	}
 	return nil, sc.missing(c)
+}
+
+// outerWholeRow compiles an enclosing query's table name used as a value (SELECT s IS NULL
+// in a subquery): its whole-row value of the row that query is evaluating.
+func (sc *scope) outerWholeRow(c colRef) (*expr, bool, error) {
+	for o := sc.outer; o != nil && c.table == ""; o = o.outer {
+		if o.agg != nil && len(o.cols) == 0 || !o.hasTable(c.name) {
+			continue
+		}
+		x, ok, err := o.wholeRow(c)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		markCorrelated(sc, o)
+		if o.cell == nil {
+			o.cell = new([]types.Value)
+		}
+		for k, col := range o.cols {
+			if col.table != c.name || o.lateral == nil {
+				continue
+			}
+			if err := o.lateral.read(o, k); err != nil {
+				return nil, false, err
+			}
+		}
+		cell := o.cell
+		return &expr{typ: x.typ, shape: x.shape, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+			return x.eval(*cell)
+		}}, true, nil
+	}
+	return nil, false, nil
 }
 
 // wholeRow compiles a table's name used as a value (row_to_json(t), to_jsonb(t)): a record
 // of its columns, as PostgreSQL reads a name that is no column but a relation of FROM. ok
-// is false when no table of this scope has the name. A stored table's row that an outer
-// join NULL-extends is NULL, not a record of NULLs (count(t) counts no such row): its NOT
-// NULL column (the primary key's, or the hidden row id) tells it from a row of NULLs.
-// A derived table has no such column: its NULL-extended row stays a record of NULLs.
+// is false when no table of this scope has the name. A row that an outer join NULL-extends
+// is NULL, not a record of NULLs (count(t) counts no such row): a NOT NULL column tells it
+// from a row of NULLs, a stored table's (the primary key's, or the hidden row id) or a derived
+// table's presence column (presence.go).
 func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	name := c.name
 	if c.table != "" || !sc.hasTable(name) {
@@ -321,6 +365,22 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 		}
 		return shape.Record(vals), nil
 	}}, true, nil
+}
+
+// compileStar compiles t.* used as a value (count(t.*), row_to_json(t.*), (t.*)::text): t's
+// whole-row value, as PostgreSQL reads f(t.*) as f(t), even where t also names a column.
+func (sc *scope) compileStar(c *ast.ColumnRef) (*expr, error) {
+	if len(c.Names) == 0 {
+		return nil, unsupported("* in an expression")
+	}
+	q := c.Names[len(c.Names)-1]
+	if x, ok, err := sc.wholeRow(colRef{name: q}); ok || err != nil {
+		return x, err
+	}
+	if x, ok, err := sc.outerWholeRow(colRef{name: q}); ok || err != nil {
+		return x, err
+	}
+	return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
 }
 
 // firstNonNull is the first of row's values at idx that is not NULL (a merged USING

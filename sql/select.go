@@ -134,7 +134,7 @@ func orDefault(s, def string) string {
 func columnName(e ast.Expr) string {
 	switch e := e.(type) {
 	case *ast.ColumnRef:
-		if !e.Star {
+		if len(e.Names) > 0 { // t.*'s name is t's, as PostgreSQL's FigureColname skips the *
 			return e.Names[len(e.Names)-1]
 		}
 	case *ast.FuncCall:
