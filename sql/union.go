@@ -57,7 +57,10 @@ type typeStep struct {
 }
 
 func (s *Session) bindUnionBody(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	if u.Into != nil || u.Lock != sqlparser.NoLock {
+	if u.Lock != sqlparser.NoLock {
+		return nil, nil, Errorf("0A000", "%s is not allowed with UNION/INTERSECT/EXCEPT", unionLockName(u))
+	}
+	if u.Into != nil {
 		return nil, nil, unsupported("%s", pgString(u))
 	}
 	var root node
