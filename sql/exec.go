@@ -673,4 +673,3 @@ func collect(ec *execCtx, it rowIter) ([][]types.Value, error) {
 		rows = append(rows, chunk[start:len(chunk):len(chunk)])
 	}
 }
-
