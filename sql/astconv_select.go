@@ -230,7 +230,7 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 		return nil, mysqlOnly("INTO")
 	}
 	if u.Lock != sqlparser.NoLock {
-		return nil, Errorf("0A000", "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT")
+		return nil, Errorf("0A000", "%s is not allowed with UNION/INTERSECT/EXCEPT", unionLockName(u))
 	}
 	s := &ast.Select{Op: setOpOf(u), All: !u.Distinct}
 	var err error

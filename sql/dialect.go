@@ -160,6 +160,7 @@ type rewriter struct {
 	arrays      []int          // depth inside each open ARRAY(
 	parens      []openParen    // one per open parenthesis
 	brackets    []int          // where each open subscript's operand begins (-1: ARRAY[...])
+	selectAt    []int          // per depth: where the last SELECT's keyword was written (rowlock_dialect.go)
 	clauses     []string       // per depth: "select" after SELECT, "from" inside its FROM, "limit"
 	limited     []bool         // per depth: the query there has had a LIMIT (an OFFSET after it is not alone)
 	chain       opChain        // see opChain
@@ -319,6 +320,7 @@ func (r *rewriter) flush(end int) {
 	r.closePatterns(0)
 	r.closeSetOpGroup(0)
 	r.setops, r.setOpMarker = r.setops[:0], ""
+	r.selectAt = r.selectAt[:0]
 	r.symmetric = r.symmetric[:0]
 	raw := r.q[r.stmtStart:end]
 	orig := strings.TrimSpace(raw)
@@ -365,6 +367,11 @@ func (r *rewriter) insertAt(pos int, text string) error {
 	}
 	r.b.insert(pos, text)
 	r.shiftStarts(pos, len(text))
+	for d, at := range r.selectAt {
+		if at > pos {
+			r.selectAt[d] += len(text)
+		}
+	}
 	if r.returningAt > pos {
 		r.returningAt += len(text)
 	}

@@ -79,6 +79,7 @@ func init() {
 		{"from", wordRule{"overlay-from", overlayWordNext(sawPlacing), emitOverlayWord(sawFrom)}},
 		{"for", wordRule{"overlay-for", overlayWordNext(sawPlacing | sawFrom), emitOverlayWord(sawFor)}},
 		{"for", wordRule{"substring-for", substringWordNext, emitSubstringFor}},
+		{"for", wordRule{"locking-clause", lockClauseNext, emitLockClauses}},
 		{"from", wordRule{"update-from", (*rewriter).updateFromNext, emitDMLFrom}},
 		{"using", wordRule{"delete-using", (*rewriter).deleteUsingNext, emitDMLFrom}},
 		{"union intersect except", wordRule{"set-operation", always, emitSetOp}},
@@ -179,6 +180,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	}
 	switch {
 	case w == "select":
+		r.noteSelect()
 		r.setClause("select")
 		r.setLimited(false)
 	case w == "from" && r.clause() == "select":

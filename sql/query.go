@@ -126,13 +126,14 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	switch {
 	case st.Into != nil:
 		return nil, nil, unsupported("SELECT INTO")
-	case st.Lock != sqlparser.NoLock && st.Lock != sqlparser.ForUpdateLock:
-		return nil, nil, unsupported("this row-locking clause (only FOR UPDATE is supported)")
+	}
+	locks, err := lockClauses(st) // rowlock.go
+	if err != nil {
+		return nil, nil, err
 	}
 	lvl := &level{query: st}
 	var root node
 	var sc *scope
-	var err error
 	if len(st.From) == 0 || (len(st.From) == 1 && s.isImplicitDual(st.From[0])) {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
 		if st.Where != nil {
@@ -149,20 +150,11 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	if err != nil {
 		return nil, nil, err
 	}
-	if st.Lock == sqlparser.ForUpdateLock {
-		scan, ok := root.(*scanNode)
-		switch {
-		case !ok || scan.acc.table.system != nil:
-			return nil, nil, unsupported("FOR UPDATE on anything but one table")
-		case tree.Distinct || tree.GroupBy != nil || tree.Having != nil || tree.hasAggregate():
-			return nil, nil, Errorf("0A000", "FOR UPDATE is not allowed with DISTINCT, GROUP BY, HAVING or aggregate functions")
+	if len(locks) > 0 {
+		tree.lockName = locks[0].name()
+		if tree.lock, err = bindLocking(locks, tree, st, root, sc); err != nil {
+			return nil, nil, err
 		}
-		for _, p := range scan.acc.table.schema.PK {
-			if p < len(scan.cols) {
-				scan.cols[p].markUsed() // the lock is taken by key, even one not selected
-			}
-		}
-		root = &lockRowsNode{scan: scan}
 	}
 
 	return s.bindSelectTree(tree, root, sc)
@@ -186,6 +178,10 @@ func (s *Session) bindSelectTree(tree *selectTree, root node, sc *scope) (node, 
 // mode) and compiled from the tree.
 type selectTree struct {
 	*ast.Select
+	// lockName names the first locking clause ("" for none); lock is what they lock (nil:
+	// nothing, rowlock.go).
+	lockName string
+	lock     *lockPlan
 }
 
 // selectClauses converts st's clauses but WITH, FROM and WHERE.
@@ -272,6 +268,9 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(srfs) > 0 && tree.lockName != "" {
+		return nil, nil, Errorf("0A000", "%s is not allowed with set-returning functions in the target list", tree.lockName)
+	}
 	var having *expr
 	if tree.Having != nil {
 		if having, err = compileAST(tree.Having, groups); err != nil {
@@ -326,8 +325,8 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	var late []*expr
 	if len(srfs) > 0 {
 		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
-	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct); late != nil {
-		root = &projectNode{in: root, exprs: exprs, keepInput: true}
+	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct); late != nil || tree.lock != nil {
+		root = &projectNode{in: root, exprs: exprs, keepInput: true} // the lock reads the scan's row
 	} else {
 		root = &projectNode{in: root, exprs: exprs}
 	}
@@ -351,7 +350,14 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if ab == nil && win == nil && len(srfs) == 0 && !distinct {
 		presorted = orderedScan(tree.OrderBy, from, sc, projs, keys, limits)
 	}
-	return finishQuery(root, cols, keys, limits, presorted, late), cols, nil
+	if tree.lock == nil {
+		return finishQuery(root, cols, keys, limits, presorted, late), cols, nil
+	}
+	root = finishLocked(root, cols, keys, limits, presorted, &lockRowsNode{lock: tree.lock, exprs: exprs}, late == nil)
+	if late != nil {
+		root = &projectNode{in: root, exprs: late}
+	}
+	return root, cols, nil
 }
 
 // postponeVolatile: as PostgreSQL's planner (make_sort_input_target), a select-list item

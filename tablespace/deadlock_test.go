@@ -50,3 +50,30 @@ func TestDeadlockCycleOfThree(t *testing.T) {
 		t.Fatalf("edges left behind: %v", lt.waitsFor)
 	}
 }
+
+// A negative timeout does not wait (NOWAIT, SKIP LOCKED): a lock another transaction holds
+// is ErrLockNotAvailable at once, one it holds itself or a free one is taken, and nothing is
+// left in the waits-for graph.
+func TestAcquireNoWait(t *testing.T) {
+	lt := newLockTable()
+	ctx := context.Background()
+	if _, err := lt.acquire(ctx, 1, "a", time.Second); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := lt.acquire(ctx, 2, "a", -1); !errors.Is(err, ErrLockNotAvailable) {
+		t.Fatalf("got %v, want ErrLockNotAvailable", err)
+	}
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Fatalf("waited %v", d)
+	}
+	if taken, err := lt.acquire(ctx, 1, "a", -1); err != nil || taken {
+		t.Fatalf("own lock: taken %v, %v", taken, err)
+	}
+	if taken, err := lt.acquire(ctx, 2, "b", -1); err != nil || !taken {
+		t.Fatalf("free lock: taken %v, %v", taken, err)
+	}
+	if len(lt.waitsFor) != 0 {
+		t.Fatalf("waits-for graph: %v", lt.waitsFor)
+	}
+}

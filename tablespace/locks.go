@@ -55,8 +55,10 @@ func (lt *lockTable) closesCycle(txn, owner uint64) bool {
 	return false
 }
 
-// acquire takes the lock on id (table name, NUL, key) for txn, waiting at most timeout.
-// It reports whether the lock was newly taken (false when txn already held it).
+// acquire takes the lock on id (table name, NUL, key) for txn, waiting at most timeout; a
+// negative timeout does not wait (NOWAIT, SKIP LOCKED): a lock another transaction holds is
+// ErrLockNotAvailable at once. It reports whether the lock was newly taken (false when txn
+// already held it).
 func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout time.Duration) (bool, error) {
 	var timer *time.Timer
 	defer func() {
@@ -81,6 +83,10 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 		if l.owner == txn {
 			lt.mu.Unlock()
 			return false, nil
+		}
+		if timeout < 0 {
+			lt.mu.Unlock()
+			return false, ErrLockNotAvailable
 		}
 		if lt.closesCycle(txn, l.owner) {
 			lt.mu.Unlock()

@@ -237,6 +237,16 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 // applies to the row as the writer before it left it, as in PostgreSQL. Under REPEATABLE
 // READ a row committed after the snapshot is ErrSerialization.
 func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
+	return tx.getForUpdate(ctx, table, key, tx.timeout())
+}
+
+// GetForUpdateNoWait is GetForUpdate that does not wait: a row another transaction has
+// locked is ErrLockNotAvailable (SELECT ... FOR UPDATE NOWAIT and SKIP LOCKED).
+func (tx *Txn) GetForUpdateNoWait(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
+	return tx.getForUpdate(ctx, table, key, -1)
+}
+
+func (tx *Txn) getForUpdate(ctx context.Context, table string, key []byte, timeout time.Duration) ([]byte, bool, error) {
 	t, err := tx.table(table)
 	if err != nil {
 		return nil, false, err
@@ -245,7 +255,7 @@ func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]by
 		return nil, false, err
 	}
 	id := lockID(table, key)
-	if err := tx.lock(ctx, id); err != nil {
+	if err := tx.lockWaiting(ctx, id, timeout); err != nil {
 		return nil, false, err
 	}
 	if i, ok := tx.index[id]; ok {
@@ -328,7 +338,12 @@ func (tx *Txn) timeout() time.Duration {
 }
 
 func (tx *Txn) lock(ctx context.Context, id string) error {
-	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, tx.timeout())
+	return tx.lockWaiting(ctx, id, tx.timeout())
+}
+
+// lockWaiting is lock waiting at most timeout (negative: not at all).
+func (tx *Txn) lockWaiting(ctx context.Context, id string, timeout time.Duration) error {
+	taken, err := tx.ts.locks.acquire(ctx, tx.id, id, timeout)
 	if err != nil {
 		return err
 	}
