@@ -32,6 +32,9 @@ type execCtx struct {
 	run uint64 // counts executions, so subqueries know when a cached result is stale
 	// ticks counts units of work for the cancellation checks (cancel.go).
 	ticks uint64
+	// builds are the hash tables of joins that keep theirs across opens (joinNode.keepBuild),
+	// dropped with the execution.
+	builds map[*joinNode]*joinBuild
 }
 
 // defaultQueryMemory bounds what one query may hold in sorts, hash tables and groups. It is

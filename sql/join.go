@@ -523,7 +523,8 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	j := &joinNode{left: left, right: right, kind: f.kind, lw: f.left.width(), rw: f.right.width()}
+	j := &joinNode{left: left, right: right, kind: f.kind, lw: f.left.width(), rw: f.right.width(),
+		keepBuild: rerunByLateral(f) && staticItem(f.right, sc)}
 	// Condition columns are relative to this join's row, which starts at f.start.
 	local := sc.child(f.cols)
 	var residual []sqlparser.Expr

@@ -13,6 +13,9 @@ type joinNode struct {
 	keyText      []string
 	residual     *expr
 	residualText string
+	// keepBuild: the right side's rows are the same at every open in one execution and the
+	// join is opened once per row of a LATERAL nested loop, so it is built once (ec.builds).
+	keepBuild bool
 }
 
 func (n *joinNode) explain(ex *explainer) {
@@ -42,61 +45,95 @@ func (n *joinNode) explain(ex *explainer) {
 }
 
 func (n *joinNode) open(ec *execCtx) (rowIter, error) {
-	rin, err := n.right.open(ec)
+	b, err := n.build(ec)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := collect(ec, rin)
-	if err != nil {
-		return nil, err
-	}
-	it := &joinIter{ec: ec, n: n, rows: rows, out: make([]types.Value, n.lw+n.rw)}
+	it := &joinIter{ec: ec, n: n, joinBuild: b, out: make([]types.Value, n.lw+n.rw)}
 	if n.kind == rightJoin || n.kind == fullJoin {
-		it.matched = make([]bool, len(rows))
-	}
-	if len(n.lkeys) > 0 {
-		// Rows with equal keys are chained through chain (1-based, 0 ends a chain), so the
-		// table holds one int32 per distinct key and building allocates no slice per key.
-		it.chain = make([]int32, len(rows))
-		it.intKey = len(n.lkeys) == 1 && n.lkeys[0].typ.IsInteger() && n.rkeys[0].typ.IsInteger()
-		if it.intKey {
-			it.ints = make(map[int64]int32, len(rows))
-		} else {
-			it.strs = make(map[string]int32, len(rows))
-		}
-		for i, r := range rows {
-			var head int32
-			if it.intKey {
-				v, err := n.rkeys[0].eval(r)
-				if err != nil {
-					return nil, err
-				}
-				if v.IsNull() {
-					continue // a NULL key matches nothing
-				}
-				head = it.ints[v.I]
-				it.ints[v.I] = int32(i + 1)
-			} else {
-				var null bool
-				if it.key, null, err = hashKey(it.key[:0], n.rkeys, r); err != nil {
-					return nil, err
-				}
-				if null {
-					continue
-				}
-				head = it.strs[string(it.key)]
-				it.strs[string(it.key)] = int32(i + 1)
-			}
-			it.chain[i] = head
-		}
-		if err := ec.mem.grow(int64(len(rows)) * 24); err != nil {
-			return nil, err
-		}
+		it.matched = make([]bool, len(b.rows))
 	}
 	if it.lin, err = n.left.open(ec); err != nil {
 		return nil, err
 	}
 	return it, nil
+}
+
+// joinBuild is a join's right side, collected and, for a hash join, hashed.
+type joinBuild struct {
+	rows   [][]types.Value
+	intKey bool
+	ints   map[int64]int32 // hash join on one integer key: key → first row + 1
+	strs   map[string]int32
+	chain  []int32 // hash chains: row → next row with its key + 1
+}
+
+// build collects and hashes the right side, or, for a join that keeps its build (a static
+// right side re-opened per row of a LATERAL nested loop), returns the execution's earlier one:
+// PostgreSQL's hash join rescan keeps its table too when the inner side's parameters did not
+// change.
+func (n *joinNode) build(ec *execCtx) (joinBuild, error) {
+	if n.keepBuild {
+		if b, ok := ec.builds[n]; ok {
+			return *b, nil
+		}
+	}
+	b, err := n.buildOnce(ec)
+	if err != nil || !n.keepBuild {
+		return b, err
+	}
+	if ec.builds == nil {
+		ec.builds = map[*joinNode]*joinBuild{}
+	}
+	ec.builds[n] = &b
+	return b, nil
+}
+
+func (n *joinNode) buildOnce(ec *execCtx) (joinBuild, error) {
+	var b joinBuild
+	rin, err := n.right.open(ec)
+	if err != nil {
+		return b, err
+	}
+	if b.rows, err = collect(ec, rin); err != nil || len(n.lkeys) == 0 {
+		return b, err
+	}
+	// Rows with equal keys are chained through chain (1-based, 0 ends a chain), so the table
+	// holds one int32 per distinct key and building allocates no slice per key.
+	b.chain = make([]int32, len(b.rows))
+	b.intKey = len(n.lkeys) == 1 && n.lkeys[0].typ.IsInteger() && n.rkeys[0].typ.IsInteger()
+	if b.intKey {
+		b.ints = make(map[int64]int32, len(b.rows))
+	} else {
+		b.strs = make(map[string]int32, len(b.rows))
+	}
+	var key []byte
+	for i, r := range b.rows {
+		var head int32
+		if b.intKey {
+			v, err := n.rkeys[0].eval(r)
+			if err != nil {
+				return b, err
+			}
+			if v.IsNull() {
+				continue // a NULL key matches nothing
+			}
+			head = b.ints[v.I]
+			b.ints[v.I] = int32(i + 1)
+		} else {
+			var null bool
+			if key, null, err = hashKey(key[:0], n.rkeys, r); err != nil {
+				return b, err
+			}
+			if null {
+				continue
+			}
+			head = b.strs[string(key)]
+			b.strs[string(key)] = int32(i + 1)
+		}
+		b.chain[i] = head
+	}
+	return b, ec.mem.grow(int64(len(b.rows)) * 24)
 }
 
 // hashKey encodes the key expressions over row; null reports a NULL among them.
@@ -112,14 +149,10 @@ func hashKey(dst []byte, keys []*expr, row []types.Value) ([]byte, bool, error) 
 }
 
 type joinIter struct {
-	ec      *execCtx
-	n       *joinNode
-	lin     rowIter
-	rows    [][]types.Value
-	intKey  bool
-	ints    map[int64]int32 // hash join on one integer key: key → first row + 1
-	strs    map[string]int32
-	chain   []int32 // hash chains: row → next row with its key + 1
+	ec  *execCtx
+	n   *joinNode
+	lin rowIter
+	joinBuild
 	matched []bool
 	out     []types.Value
 	key     []byte

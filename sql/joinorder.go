@@ -63,6 +63,9 @@ type joinRegion struct {
 	conds []joinCond
 	// keyEqs are, for each relation, the conditions that could look it up by primary key.
 	keyEqs [][]keyEq
+	// rerun holds the relations that read a LATERAL row from outside the region (nil: none),
+	// static those whose rows do not change between opens (staticItem).
+	rerun, static relSet
 }
 
 // joinPlan is a node of the chosen join tree.
@@ -91,6 +94,41 @@ func (s relSet) union(t relSet) relSet {
 }
 
 // hasAll reports whether every relation of rels is in s.
+func (s relSet) intersects(t relSet) bool {
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s relSet) subsetOf(t relSet) bool {
+	for i := range s {
+		if s[i]&^t[i] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// markLateral fills rerun and static when a relation reads a LATERAL row.
+func (r *joinRegion) markLateral() {
+	for i, it := range r.items {
+		if readsIn(it, 0, it.start) || readsIn(it, it.start+it.width(), 1<<30) {
+			if r.rerun == nil {
+				r.rerun, r.static = newRelSet(len(r.items)), newRelSet(len(r.items))
+			}
+			r.rerun.add(i)
+		}
+	}
+	for i, it := range r.items {
+		if r.rerun != nil && staticItem(it, r.sc) {
+			r.static.add(i)
+		}
+	}
+}
+
 func (s relSet) hasAll(rels []int) bool {
 	for _, r := range rels {
 		if !s.has(r) {
@@ -207,6 +245,7 @@ func (s *Session) buildRegion(r *joinRegion) (node, error) {
 		}
 	}
 	r.findKeyEqs()
+	r.markLateral()
 	var p *joinPlan
 	if len(r.items) <= dpMaxRelations {
 		p = r.dynamic()
@@ -295,6 +334,11 @@ func (r *joinRegion) leafPlan(i int) *joinPlan {
 // of the result. The plan is a value: the search allocates only the ones it keeps.
 func (r *joinRegion) join(a, b *joinPlan, set relSet, rows float64, connected bool) joinPlan {
 	if b.rows > a.rows {
+		a, b = b, a
+	}
+	if r.rerun != nil && r.rerun.intersects(b.set) && !r.rerun.intersects(a.set) && a.set.subsetOf(r.static) {
+		// Run per row of a LATERAL nested loop: hash the side that does not change, once
+		// (joinNode.keepBuild), and stream the one that reads the LATERAL row past it.
 		a, b = b, a
 	}
 	// Probing costs a row of the left side, building twice that per row of the right (it

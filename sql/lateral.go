@@ -3,6 +3,8 @@ package sql
 import (
 	"slices"
 
+	"vitess.io/vitess/go/vt/sqlparser"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -234,4 +236,60 @@ func (it *lateralJoinIter) next() ([]types.Value, error) {
 			return it.out, nil
 		}
 	}
+}
+
+// rerunByLateral reports whether join f is opened again for every row of a LATERAL nested
+// loop above it: a LATERAL item in its left side reads a FROM item outside f.
+func rerunByLateral(f *fromItem) bool {
+	return readsOutside(f.left, f)
+}
+
+// readsOutside reports whether a LATERAL item in g reads a FROM item outside f.
+func readsOutside(g, f *fromItem) bool {
+	if !g.isLeaf() {
+		return readsOutside(g.left, f) || readsOutside(g.right, f)
+	}
+	if o := g.lookupOf; o != nil {
+		// A join-order proxy (joinorder.go): a region's items read no other item of it.
+		return readsIn(o, 0, o.start) || readsIn(o, o.start+o.width(), 1<<30)
+	}
+	return readsIn(g, 0, f.start) || readsIn(g, f.start+f.width(), 1<<30)
+}
+
+// staticItem reports whether f yields the same rows at every open in one execution: tables
+// and inner joins of them whose conditions read only FROM-row columns (no enclosing query's,
+// no subquery, no LATERAL item), which a hash join may then build once (joinNode.keepBuild).
+func staticItem(f *fromItem, sc *scope) bool {
+	if f.isLeaf() && f.lookupOf != nil {
+		return staticItem(f.lookupOf, sc) // a join-order proxy
+	}
+	if f.isLeaf() {
+		return f.table != nil && f.table.system == nil && f.view == nil && len(f.latReads) == 0 &&
+			readsOnlyFrom(f.pushed, sc)
+	}
+	return f.kind == innerJoin && !f.dependent && !f.lookup && staticItem(f.left, sc) &&
+		staticItem(f.right, sc) && readsOnlyFrom(f.on, sc)
+}
+
+// readsOnlyFrom reports whether conditions read no column outside the FROM clause and hold no
+// subquery.
+func readsOnlyFrom(es []sqlparser.Expr, sc *scope) bool {
+	for _, e := range es {
+		ok := true
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n := n.(type) {
+			case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+				ok = false
+			case *sqlparser.ColName:
+				if i, err := sc.lookup(n); err != nil || i < 0 {
+					ok = false
+				}
+			}
+			return ok, nil
+		}, e)
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

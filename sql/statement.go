@@ -698,7 +698,7 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	ec := &s.exec
 	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory, budget: s.budget}, run: ec.run + 1}
 	p.params.ec = ec
-	defer func() { p.params.ec, ec.ctx, ec.tx = nil, nil, nil; ec.mem.done() }()
+	defer func() { p.params.ec, ec.ctx, ec.tx, ec.builds = nil, nil, nil, nil; ec.mem.done() }()
 	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
 	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
 	tx.SetContext(ctx)

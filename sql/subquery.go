@@ -92,18 +92,41 @@ func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 
 // compileExists: EXISTS (SELECT ...).
 func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
-	if x, ok, err := compileSemiJoin(e, sc); ok {
+	if x, _, ok, err := compileSemiJoin(e, sc, false); ok {
+		return x, err
+	}
+	if x, ok, err := compileExistsHoisted(e, sc); ok {
 		return x, err
 	}
 	sp, err := compileSubquery(e.Subquery.Select, sc)
 	if err != nil {
 		return nil, err
 	}
+	// A correlated EXISTS that an index serves runs as one lookup per row; past switchAt rows
+	// in one execution, reading the table once into a hash set costs less (the loops of
+	// subselect.sql's nested EXISTS ran 100,000 index lookups).
+	var hashed *expr
+	var switchAt, evals int
+	var evalRun uint64
+	if sp.correlated {
+		var rows int
+		if hashed, rows, _, _ = compileSemiJoin(e, sc, true); hashed != nil {
+			switchAt = 64 + rows/64
+		}
+	}
 	var cachedRun uint64 // the execution the cached result belongs to; 0: none
 	var cached bool
 	return &expr{typ: types.Bool, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
 			return types.NewBool(cached), nil
+		}
+		if hashed != nil {
+			if run := sp.sc.params.ec.run; run != evalRun {
+				evalRun, evals = run, 0
+			}
+			if evals++; evals > switchAt {
+				return hashed.eval(row)
+			}
 		}
 		it, ec, err := sp.open(row)
 		if err != nil {
@@ -434,30 +457,32 @@ func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
 // outer reads only enclosing rows and p only u, into outer IN (SELECT u.c FROM u WHERE p(u)):
 // the inner query runs once per execution into a hash set, and each enclosing row probes it,
 // instead of a scan of u per row. It applies only when that scan is what the correlated plan
-// would do: an equality on u's primary key or on the first column of one of its indexes is
-// already a lookup per row. ok is false when the subquery does not have this shape.
-func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err error) {
+// would do: an equality on u's primary key or on the first column of an index that can serve
+// it is already a lookup per row, unless indexed (compileExists switches to the hash set
+// after many rows); rows is u's row count. ok is false when the subquery does not have this
+// shape.
+func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope, indexed bool) (x *expr, rows int, ok bool, err error) {
 	sel, isSel := e.Subquery.Select.(*sqlparser.Select)
 	sess := sc.params.sess
 	if !isSel || sess == nil || sel.Where == nil || len(sel.From) != 1 || sel.GroupBy != nil || sel.Having != nil ||
 		sel.Limit != nil || sel.With != nil || len(sel.Windows) > 0 || sel.Lock != sqlparser.NoLock ||
 		hasAggregate(sel.SelectExprs.Exprs) {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
 	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	tn, isName := ate.Expr.(sqlparser.TableName)
 	if !isName || !tn.Qualifier.IsEmpty() {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	if _, cte := sess.lookupCTE(tn.Name.String()); cte {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	schema, exists := sess.ts.Schema(tn.Name.String())
 	if !exists {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	alias := tn.Name.String()
 	if !ate.As.IsEmpty() {
@@ -511,20 +536,22 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err 
 			}
 		}
 		if _, out, sub := sides(c); out || sub {
-			return nil, false, nil // correlated some other way
+			return nil, 0, false, nil // correlated some other way
 		}
 		rest = append(rest, c)
 	}
 	if innerCol == nil {
-		return nil, false, nil
+		return nil, 0, false, nil
 	}
 	col := schema.ColumnIndex(innerCol.Name.String())
-	if len(schema.PK) == 1 && schema.PK[0] == col {
-		return nil, false, nil
+	if len(schema.PK) == 1 && schema.PK[0] == col && !indexed {
+		return nil, 0, false, nil
 	}
 	for _, ix := range schema.Indexes {
-		if ix.Columns[0] == col {
-			return nil, false, nil
+		// A multi-column index serves the equality alone only when its other columns are NOT
+		// NULL (indexesEveryMatch); otherwise the correlated plan scans u per row.
+		if ix.Columns[0] == col && indexesEveryMatch(schema, ix, 1, false) && !indexed {
+			return nil, 0, false, nil
 		}
 	}
 	probe := &sqlparser.Select{
@@ -537,8 +564,9 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err 
 	q := &sqlparser.Subquery{Select: probe}
 	in, err := compileInSubquery(&ast.Foreign{Node: outerExpr}, false, q, sc)
 	if err != nil {
-		return nil, false, nil // let the correlated plan report it
+		return nil, 0, false, nil // let the correlated plan report it
 	}
+	rows, _ = sess.ts.TableRows(tn.Name.String())
 	// EXISTS is true exactly when the IN is; it is never NULL.
 	return &expr{typ: types.Bool, rowFree: in.rowFree, eval: func(row []types.Value) (types.Value, error) {
 		v, err := in.eval(row)
@@ -546,5 +574,5 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err 
 			return types.Value{}, err
 		}
 		return types.NewBool(!v.IsNull() && v.Bool()), nil
-	}}, true, nil
+	}}, rows, true, nil
 }
