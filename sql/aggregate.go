@@ -83,9 +83,9 @@ func newAggBinder(t *selectTree, groups []ast.Expr, input *scope) (*aggBinder, e
 		}
 		col, merged := -1, false
 		if c, ok := tree.(*ast.ColumnRef); ok && !c.Star {
-			ref := columnRef(c)
-			col, _ = input.lookupRef(ref)
-			merged = col >= 0 && ref.table == "" && input.cols[col].merged >= 0
+			if i, m, found := inputColumn(input, columnRef(c)); found {
+				col, merged = i, m
+			}
 		}
 		ab.trees = append(ab.trees, tree)
 		ab.groupCols = append(ab.groupCols, col)
@@ -200,10 +200,47 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 	if g := ab.groupedRef(i, c); g >= 0 {
 		return ab.groupSlot(g), true, nil
 	}
+	if c.table == "" && ab.input.cols[i].merged >= 0 {
+		x, side := ab.mergedColumn(i)
+		if x == nil {
+			return nil, true, ungroupedColumn(side)
+		}
+		return x, true, nil
+	}
 	if x := ab.dependentColumn(i); x != nil {
 		return x, true, nil
 	}
-	return nil, true, Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function", name())
+	return nil, true, ungroupedColumn(name())
+}
+
+func ungroupedColumn(name string) error {
+	return Errorf("42803", "column %q must appear in the GROUP BY clause or be used in an aggregate function", name)
+}
+
+// mergedColumn compiles a FULL JOIN ... USING column that is not grouped itself:
+// PostgreSQL reads it as COALESCE of the sides' columns, so it is grouped when each side's
+// is (GROUP BY ROLLUP (t1.k), ROLLUP (t2.k)). x is nil when a side is not, side naming the
+// first such, as PostgreSQL's error does.
+func (ab *aggBinder) mergedColumn(i int) (x *expr, side string) {
+	chain := mergedChain(ab.input.cols, i)
+	parts := make([]*expr, len(chain))
+	for n, k := range chain {
+		col := ab.input.cols[k]
+		if g := ab.groupedRef(k, colRef{table: col.table, name: col.name}); g >= 0 {
+			parts[n] = ab.groupSlot(g)
+		} else if parts[n] = ab.dependentColumn(k); parts[n] == nil {
+			return nil, col.table + "." + col.name
+		}
+	}
+	return &expr{typ: ab.input.cols[i].typ, eval: func(row []types.Value) (types.Value, error) {
+		for _, p := range parts {
+			v, err := p.eval(row)
+			if err != nil || !v.IsNull() {
+				return v, err
+			}
+		}
+		return types.NullValue, nil
+	}}, ""
 }
 
 // hasAggregate reports whether an aggregate call appears in the expressions, outside any

@@ -28,8 +28,11 @@ type groupingSets struct {
 }
 
 // expandGroupBy multiplies out GROUP BY's items into grouping sets over the distinct
-// expressions flat; sets is nil for a plain GROUP BY list.
-func expandGroupBy(items []ast.Expr) (flat []ast.Expr, sets [][]int, err error) {
+// expressions flat; sets is nil for a plain GROUP BY list. Two items are one grouping
+// expression when they read the same input columns (input nil: when written alike), as
+// PostgreSQL's planner sees them once it has flattened join alias variables: over
+// a LEFT JOIN b USING (k), ROLLUP (k), ROLLUP (a.k) rolls up one expression, not two.
+func expandGroupBy(items []ast.Expr, input *scope) (flat []ast.Expr, sets [][]int, err error) {
 	if !slices.ContainsFunc(items, isGroupingSet) {
 		return items, nil, nil
 	}
@@ -50,10 +53,11 @@ func expandGroupBy(items []ast.Expr) (flat []ast.Expr, sets [][]int, err error) 
 		}
 		exprSets = next
 	}
+	same := treeMatcher{input: input}
 	for _, es := range exprSets {
 		var set []int
 		for _, e := range es {
-			i := slices.IndexFunc(flat, func(f ast.Expr) bool { return sameWritten(f, e) })
+			i := slices.IndexFunc(flat, func(f ast.Expr) bool { return same.sameTree(reflectOf(f), reflectOf(e)) })
 			if i < 0 {
 				i = len(flat)
 				flat = append(flat, e)
@@ -146,7 +150,7 @@ func cubeSets(elems [][]ast.Expr) ([][]ast.Expr, error) {
 // newGroupingBinder is newAggBinder over the expanded GROUP BY list of t; with grouping
 // sets, the binder's last group is the hidden set number.
 func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
-	flat, sets, err := expandGroupBy(t.GroupBy)
+	flat, sets, err := expandGroupBy(t.GroupBy, input)
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func TestExpandGroupBy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			flat, sets, err := expandGroupBy(tree.GroupBy)
+			flat, sets, err := expandGroupBy(tree.GroupBy, nil)
 			if c.code != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != c.code {

@@ -42,10 +42,6 @@ func (ab *aggBinder) groupOf(e ast.Expr) int {
 	return -1
 }
 
-// sameWritten reports whether two trees are written alike, columns compared by their names:
-// GROUP BY's items as expand_grouping_sets deduplicates them.
-func sameWritten(a, b ast.Expr) bool { return treeMatcher{}.sameTree(reflectOf(a), reflectOf(b)) }
-
 // treeMatcher compares trees converted for the binder over the rows of input (nil: columns
 // by their names only): grouped expressions and aggregate calls (an aggBinder's), window
 // calls (window.go).
@@ -116,12 +112,24 @@ func (m treeMatcher) sameColumn(x, y *ast.ColumnRef) bool {
 	if m.input == nil {
 		return false
 	}
-	i, err := m.input.lookupRef(columnRef(x))
-	if err != nil || i < 0 {
+	i, mi, ok := inputColumn(m.input, columnRef(x))
+	if !ok {
 		return false
 	}
-	j, err := m.input.lookupRef(columnRef(y))
-	return err == nil && i == j
+	j, mj, ok := inputColumn(m.input, columnRef(y))
+	return ok && i == j && mi == mj
+}
+
+// inputColumn is the input column reference c reads (ok false: none of sc's), and whether
+// it reads the merge of a FULL JOIN ... USING column, COALESCE of both sides, which the
+// qualified t.k of either side is not. The merged k of an INNER, LEFT or RIGHT join is one
+// side's column itself, as PostgreSQL's flattened join alias variable is.
+func inputColumn(sc *scope, c colRef) (i int, merge, ok bool) {
+	i, err := sc.lookupRef(c)
+	if err != nil || i < 0 {
+		return 0, false, false
+	}
+	return i, c.table == "" && sc.cols[i].merged >= 0, true
 }
 
 // reflectOf is the value sameTree compares.

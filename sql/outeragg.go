@@ -54,10 +54,17 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
 		return x, true, nil
 	}
+	col := ab.input.cols[i]
+	if c.table == "" && col.merged >= 0 { // a FULL JOIN's merged column, grouped by its sides
+		x, side := ab.mergedColumn(i)
+		if x == nil {
+			return nil, true, Errorf("42803", "subquery uses ungrouped column %q from outer query", side)
+		}
+		return o.readGroupRow(x), true, nil
+	}
 	if x := ab.dependentColumn(i); x != nil { // functionally dependent on the group (groupdep.go)
 		return o.readGroupRow(x), true, nil
 	}
-	col := ab.input.cols[i]
 	return nil, true, Errorf("42803", "subquery uses ungrouped column \"%s.%s\" from outer query", col.table, col.name)
 }
 
