@@ -87,7 +87,7 @@ func TestExprPrecedence(t *testing.T) {
 		{"make_interval(days => 2, hours := 1)", "make_interval(days => 2, hours => 1)"},
 		{"CURRENT_TIMESTAMP(3) + LOCALTIME", "(CURRENT_TIMESTAMP(3) + LOCALTIME)"},
 		{"coalesce(a, b) + grouping(a)", "(coalesce(a, b) + GROUPING(a))"},
-		{"\"grouping\"(a)", "grouping(a)"},
+		{"\"grouping\"(a)", "\"grouping\"(a)"},
 		{"left(a, 2) || current_user", "(left(a, 2) || CURRENT_USER)"},
 		{"B'101' || X'1F'", "(B'101' || B'00011111')"},
 		{"9223372036854775808 + 2147483648", "(9223372036854775808 + 2147483648)"},
@@ -150,7 +150,7 @@ func TestSelect(t *testing.T) {
 		{"select distinct on (a, b + 1) a, b from t order by a", "SELECT DISTINCT ON (a, (b + 1)) a, b FROM t ORDER BY a"},
 		{"select a, grouping(a, b) from t group by rollup (a, (b, c)), cube(a), grouping sets ((a, b), (), rollup(a), a), ()",
 			"SELECT a, GROUPING(a, b) FROM t GROUP BY ROLLUP(a, (b, c)), CUBE(a), GROUPING SETS ((a, b), (), ROLLUP(a), a), ()"},
-		{"select rollup(a) from t group by (rollup(a)), cube", "SELECT rollup(a) FROM t GROUP BY rollup(a), cube"},
+		{"select rollup(a) from t group by (rollup(a)), cube", "SELECT rollup(a) FROM t GROUP BY (rollup(a)), cube"},
 		// bare labels: the keyword is a label when the token after it ends the item
 		{"select 1 abort, 2 all, 3 between, 4 and, 5 in from t", `SELECT 1 AS abort, 2 AS "all", 3 AS "between", 4 AS "and", 5 AS "in" FROM t`},
 		{"select 1 between 0 and 2 and, 2 like, 3 not, 4 is", `SELECT (1 BETWEEN 0 AND 2) AS "and", 2 AS "like", 3 AS "not", 4 AS "is"`},
