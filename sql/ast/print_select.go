@@ -214,8 +214,6 @@ func QuoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// quoteFuncName writes a function's name: the keywords that name functions (left, coalesce)
-// stay bare, as PostgreSQL's grammar reads them as function names there.
 // groupBy writes GROUP BY's items; a call of a function named rollup or cube is
 // parenthesized, as ruleutils.c's get_rule_sortgroupclause does, since bare it would be
 // read back as the grouping construct.
@@ -234,8 +232,9 @@ func (p *printer) groupBy(items []Expr) {
 	}
 }
 
-// quoteFuncName quotes a function's name unless it reads back as itself; "grouping" is
-// quoted since grouping(x) is GROUPING's syntax (GroupingFunc), not a call.
+// quoteFuncName writes a function's name: the keywords that name functions (left, coalesce)
+// stay bare, as PostgreSQL's grammar reads them as function names there; "grouping" is
+// quoted, since grouping(x) is GROUPING's syntax (GroupingFunc), not a call.
 func quoteFuncName(name string) string {
 	if isSimpleIdent(name) && name != "grouping" {
 		return name
