@@ -5,26 +5,12 @@ import (
 )
 
 // Column labels without AS, as PostgreSQL 15's grammar reads them (target_el: a_expr
-// BareColLabel). Any keyword but notBareLabels may label a select list's (or RETURNING's)
+// BareColLabel). Any keyword but lexer.AsLabelOnly's may label a select list's (or RETURNING's)
 // item without AS: SELECT 1 abort, 2 all, 3 between FROM t. The grammar decides by the token
 // after the keyword: a label when what follows ends the item (a comma, FROM, the end, ...),
 // else the keyword goes on with the expression (SELECT 1 between 0 and 2). vitess takes few
 // keywords as an alias, so such a label is written as a quoted one; a keyword PostgreSQL
 // does not take there (SELECT 1 year) is its syntax error.
-
-// notBareLabels are PostgreSQL 15's keywords that are no bare label (pg_get_keywords()
-// where not barelabel).
-var notBareLabels = map[string]bool{}
-
-func init() {
-	for _, w := range []string{"array", "as", "char", "character", "create", "day", "except", "fetch",
-		"filter", "for", "from", "grant", "group", "having", "hour", "intersect", "into", "isnull",
-		"limit", "minute", "month", "notnull", "offset", "on", "order", "over", "overlaps", "precision",
-		"returning", "second", "to", "union", "varying", "where", "window", "with", "within",
-		"without", "year"} {
-		notBareLabels[w] = true
-	}
-}
 
 // itemEndNext: the token after the word ends a select list's item.
 func (r *rewriter) itemEndNext() bool {
@@ -44,7 +30,7 @@ func (r *rewriter) itemEndNext() bool {
 // refused as PostgreSQL refuses it.
 func (r *rewriter) bareLabel(t lexer.Token) (done bool, err error) {
 	w := t.Value
-	if notBareLabels[w] {
+	if lexer.AsLabelOnly(w) {
 		if !refusedLabels[w] || typeWords[w] && (r.prev.Kind == lexer.Ident || r.prev.Kind == lexer.String) {
 			return false, nil // vitess refuses it; or a type's or an interval's words (double precision, '1' day)
 		}
@@ -63,7 +49,7 @@ func (r *rewriter) labelPosition() bool {
 	return len(r.savedStarts) == 0 && r.bareLabelNext() && r.itemEndNext()
 }
 
-// refusedLabels are the keywords of notBareLabels vitess would read as an alias.
+// refusedLabels are the keywords of lexer.AsLabelOnly vitess would read as an alias.
 var refusedLabels = map[string]bool{"array": true, "char": true, "day": true, "fetch": true,
 	"filter": true, "grant": true, "hour": true, "minute": true, "month": true, "overlaps": true,
 	"precision": true, "second": true, "varying": true, "within": true, "without": true, "year": true}

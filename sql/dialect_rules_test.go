@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/drovedb/drove/sql/lexer"
 )
 
 // TestDialectRules has a case for every rule of wordRules: the rewrite it makes, and that
@@ -336,9 +338,9 @@ func TestBareColumnLabels(t *testing.T) {
 		}
 		var e *Error
 		switch {
-		case notBareLabels[w] && (err == nil || !errors.As(err, &e) || e.Code != "42601"):
+		case lexer.AsLabelOnly(w) && (err == nil || !errors.As(err, &e) || e.Code != "42601"):
 			t.Errorf("%s: %v, want 42601", q, err)
-		case !notBareLabels[w] && err != nil:
+		case !lexer.AsLabelOnly(w) && err != nil:
 			t.Errorf("%s: %v, want %s read as a column label", q, err, w)
 		}
 	}

@@ -144,6 +144,17 @@ var converterLosses = []struct {
 	{name: "x COLLATE c: the dialect pass drops the COLLATE", match: func(q, d string) bool {
 		return strings.Contains(d, "vs *ast.Collate")
 	}},
+	{name: "CUBE (b) inside ROLLUP or CUBE read as a grouping construct: PostgreSQL's grammar calls a function cube (both 42883)", normalize: func(s *ast.Select) {
+		walkAll(s, func(n any) {
+			if g, ok := n.(*ast.GroupingSet); ok && (g.Kind == ast.GroupingRollup || g.Kind == ast.GroupingCube) {
+				for i, e := range g.Content {
+					if in, ok := e.(*ast.GroupingSet); ok && (in.Kind == ast.GroupingRollup || in.Kind == ast.GroupingCube) {
+						g.Content[i] = &ast.FuncCall{Name: []string{map[ast.GroupingKind]string{ast.GroupingRollup: "rollup", ast.GroupingCube: "cube"}[in.Kind]}, Args: in.Content}
+					}
+				}
+			}
+		})
+	}},
 }
 
 // walkAll calls f on every pointer reachable from v, the trees' nodes among them.

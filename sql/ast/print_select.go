@@ -138,7 +138,7 @@ func (p *printer) selectBody(s *Select) {
 	}
 	if len(s.GroupBy) > 0 {
 		p.w(" GROUP BY ")
-		p.exprs(s.GroupBy)
+		p.groupBy(s.GroupBy)
 	}
 	if s.Having != nil {
 		p.w(" HAVING ")
@@ -214,10 +214,29 @@ func QuoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
+// groupBy writes GROUP BY's items; a call of a function named rollup or cube is
+// parenthesized, as ruleutils.c's get_rule_sortgroupclause does, since bare it would be
+// read back as the grouping construct.
+func (p *printer) groupBy(items []Expr) {
+	for i, e := range items {
+		if i > 0 {
+			p.w(", ")
+		}
+		if f, ok := e.(*FuncCall); ok && len(f.Name) == 1 && (f.Name[0] == "rollup" || f.Name[0] == "cube") {
+			p.w("(")
+			p.expr(e)
+			p.w(")")
+			continue
+		}
+		p.expr(e)
+	}
+}
+
 // quoteFuncName writes a function's name: the keywords that name functions (left, coalesce)
-// stay bare, as PostgreSQL's grammar reads them as function names there.
+// stay bare, as PostgreSQL's grammar reads them as function names there; "grouping" is
+// quoted, since grouping(x) is GROUPING's syntax (GroupingFunc), not a call.
 func quoteFuncName(name string) string {
-	if isSimpleIdent(name) {
+	if isSimpleIdent(name) && name != "grouping" {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`

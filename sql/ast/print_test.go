@@ -40,6 +40,9 @@ func TestPrint(t *testing.T) {
 			&GroupingSet{Kind: GroupingRollup, Content: []Expr{col("a"), &Row{Fields: []Expr{col("b"), col("c")}}}},
 			&GroupingSet{Kind: GroupingSets, Content: []Expr{&GroupingSet{Kind: GroupingCube, Content: []Expr{col("a")}}, &GroupingSet{}}},
 		}}, "SELECT GROUPING(a, b) GROUP BY ROLLUP(a, (b, c)), GROUPING SETS (CUBE(a), ())", ""},
+		{"rollup-function", &Select{Targets: []Target{{Expr: &FuncCall{Name: []string{"grouping"}, Args: []Expr{col("a")}}}}, GroupBy: []Expr{
+			&FuncCall{Name: []string{"rollup"}, Args: []Expr{col("a")}}, &GroupingSet{Kind: GroupingRollup, Content: []Expr{&FuncCall{Name: []string{"cube"}, Args: []Expr{col("b")}}}},
+		}}, `SELECT "grouping"(a) GROUP BY (rollup(a)), ROLLUP(cube(b))`, ""},
 		{"distinct-on", &Select{Distinct: true, DistinctOn: []Expr{col("a"), num("2")}, Targets: []Target{{Expr: col("a")}, {Expr: col("b")}}},
 			"SELECT DISTINCT ON (a, 2) a, b", ""},
 		{"between", &Between{Expr: col("k"), Lo: num("1"), Hi: num("2"), Symmetric: true}, "(k BETWEEN SYMMETRIC 1 AND 2)",

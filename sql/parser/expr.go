@@ -96,6 +96,9 @@ func (p *parser) infixPrec(t lexer.Token, restricted bool) int {
 	default:
 		return 0
 	}
+	if p.depth == p.labelDepth && p.bareLabel(t) {
+		return 0
+	}
 	if t.Value == "operator" && p.peekN(1).IsPunct("(") {
 		return precOp
 	}
@@ -293,4 +296,23 @@ func (p *parser) collationName() string {
 	}
 	p.unsupported(at, "a schema-qualified collation")
 	return ""
+}
+
+// bareLabel reports whether the word t, after a select list item's expression, is the
+// item's label without AS: PostgreSQL 15's LR parser shifts the keyword and decides by the
+// token after it, a label when that ends the item (SELECT 1 in, 2 between FROM t). Only at
+// the item's own level: in SELECT 1 = 2 in, 3 the IN belongs to 2 and the comma is an error.
+func (p *parser) bareLabel(t lexer.Token) bool {
+	if lexer.AsLabelOnly(t.Value) {
+		return false
+	}
+	switch n := p.peekN(1); n.Kind {
+	case lexer.EOF:
+		return true
+	case lexer.Punct:
+		return n.Value == "," || n.Value == ";" || n.Value == ")"
+	case lexer.Ident:
+		return p.endsTargets(n)
+	}
+	return false
 }

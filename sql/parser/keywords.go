@@ -40,16 +40,4 @@ var keywordCategories = func() map[string]keywordCategory {
 	return m
 }()
 
-// asLabelOnly are the keywords that label a select-list entry only after AS (kwlist.h's
-// AS_LABEL): every other word, keyword or not, is a BareColLabel.
-var asLabelOnly = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`array as char character create day except fetch filter for from grant
-		group having hour intersect into isnull limit minute month notnull offset on order over overlaps
-		precision returning second to union varying where window with within without year`) {
-		asLabelOnly[w] = true
-	}
-}
-
 func category(word string) keywordCategory { return keywordCategories[word] }

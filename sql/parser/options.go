@@ -126,26 +126,56 @@ func (p *parser) locking(s *ast.Select) bool {
 	return true
 }
 
-// groupBy reads GROUP BY's list; grouping sets are 0A000 until sql/ast holds them.
+// groupBy reads GROUP BY's list; GROUP BY DISTINCT is 0A000 until sql/ast holds it.
 func (p *parser) groupBy() []ast.Expr {
 	if t := p.peek(); t.Is("distinct") {
 		p.unsupported(t, "GROUP BY DISTINCT")
 	}
 	p.acceptKw("all")
+	return p.groupByItems()
+}
+
+// groupByItems reads group_by_list: expressions and grouping constructs, separated by commas.
+func (p *parser) groupByItems() []ast.Expr {
 	var out []ast.Expr
 	for {
-		t := p.peek()
-		switch {
-		case t.IsPunct("(") && p.peekN(1).IsPunct(")"),
-			(t.Is("rollup") || t.Is("cube")) && p.peekN(1).IsPunct("("),
-			t.Is("grouping") && p.peekN(1).Is("sets"):
-			p.unsupported(t, "grouping sets")
-		}
-		out = append(out, p.expr())
+		out = append(out, p.groupByItem())
 		if !p.acceptPunct(",") {
 			return out
 		}
 	}
+}
+
+// groupByItem reads an expression or, as gram.y's group_by_item, ROLLUP (list), CUBE (list),
+// GROUPING SETS (group_by_list) or (), each an ast.GroupingSet as the converter builds it
+// (dialect_grouping.go): ROLLUP's and CUBE's elements are expressions, where (a, b) is a row;
+// GROUPING SETS's are items again.
+func (p *parser) groupByItem() ast.Expr {
+	t := p.peek()
+	switch {
+	case t.IsPunct("(") && p.peekN(1).IsPunct(")"):
+		p.pos += 2
+		return &ast.GroupingSet{Kind: ast.GroupingEmpty}
+	case (t.Is("rollup") || t.Is("cube")) && p.peekN(1).IsPunct("("):
+		p.pos += 2
+		p.enter()
+		g := &ast.GroupingSet{Kind: ast.GroupingRollup, Content: p.exprList()}
+		p.leave()
+		if t.Is("cube") {
+			g.Kind = ast.GroupingCube
+		}
+		p.expectPunct(")")
+		return g
+	case t.Is("grouping") && p.peekN(1).Is("sets"):
+		p.pos += 2
+		p.expectPunct("(")
+		p.enter()
+		g := &ast.GroupingSet{Kind: ast.GroupingSets, Content: p.groupByItems()}
+		p.leave()
+		p.expectPunct(")")
+		return g
+	}
+	return p.expr()
 }
 
 // windows reads WINDOW name AS (spec), ...

@@ -33,6 +33,9 @@ type parser struct {
 	inSubstring bool
 	// parenRunEnd[i] is afterParens(i), built when a long run of '(' is met.
 	parenRunEnd []int32
+	// labelDepth is the depth of a select list item's expression (0 outside one): there a
+	// keyword followed by the item's end is its bare label, not an operator (bareLabel).
+	labelDepth int
 	// fatal: the error being raised ends the parse; attempt lets it pass.
 	fatal bool
 }

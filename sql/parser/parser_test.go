@@ -86,7 +86,8 @@ func TestExprPrecedence(t *testing.T) {
 			"sum(a) OVER (w PARTITION BY b ORDER BY c ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)"},
 		{"make_interval(days => 2, hours := 1)", "make_interval(days => 2, hours => 1)"},
 		{"CURRENT_TIMESTAMP(3) + LOCALTIME", "(CURRENT_TIMESTAMP(3) + LOCALTIME)"},
-		{"coalesce(a, b) + grouping(a)", "(coalesce(a, b) + grouping(a))"},
+		{"coalesce(a, b) + grouping(a)", "(coalesce(a, b) + GROUPING(a))"},
+		{"\"grouping\"(a)", "\"grouping\"(a)"},
 		{"left(a, 2) || current_user", "(left(a, 2) || CURRENT_USER)"},
 		{"B'101' || X'1F'", "(B'101' || B'00011111')"},
 		{"9223372036854775808 + 2147483648", "(9223372036854775808 + 2147483648)"},
@@ -146,6 +147,15 @@ func TestSelect(t *testing.T) {
 		{"table t", "SELECT * FROM t"},
 		{"select 1;;", "SELECT 1"},
 		{"select * from t order by a using >", "SELECT * FROM t ORDER BY a DESC"},
+		{"select distinct on (a, b + 1) a, b from t order by a", "SELECT DISTINCT ON (a, (b + 1)) a, b FROM t ORDER BY a"},
+		{"select a, grouping(a, b) from t group by rollup (a, (b, c)), cube(a), grouping sets ((a, b), (), rollup(a), a), ()",
+			"SELECT a, GROUPING(a, b) FROM t GROUP BY ROLLUP(a, (b, c)), CUBE(a), GROUPING SETS ((a, b), (), ROLLUP(a), a), ()"},
+		{"select rollup(a) from t group by (rollup(a)), cube", "SELECT rollup(a) FROM t GROUP BY (rollup(a)), cube"},
+		// bare labels: the keyword is a label when the token after it ends the item
+		{"select 1 abort, 2 all, 3 between, 4 and, 5 in from t", `SELECT 1 AS abort, 2 AS "all", 3 AS "between", 4 AS "and", 5 AS "in" FROM t`},
+		{"select 1 between 0 and 2 and, 2 like, 3 not, 4 is", `SELECT (1 BETWEEN 0 AND 2) AS "and", 2 AS "like", 3 AS "not", 4 AS "is"`},
+		{"select (select 1 in), 1 + 2 in, case when a then 1 end end from t",
+			`SELECT (SELECT 1 AS "in"), (1 + 2) AS "in", CASE WHEN a THEN 1 END AS "end" FROM t`},
 	} {
 		s, err := ParseSelect(c.in)
 		if err != nil {
@@ -192,7 +202,10 @@ var errorCases = []struct {
 	{"select string_agg(a, ',' order by a) within group (order by a) from t", "42601", "cannot use multiple ORDER BY clauses with WITHIN GROUP", 38},
 	{"select * from t natural join u on true", "42601", `syntax error at or near "on"`, 32},
 	{"select a from t where a = any(1", "42601", "syntax error at end of input", 32},
-	{"select distinct on (a) a from t", "0A000", "", 0},
+	{"select 1 = 2 in, 3", "42601", `syntax error at or near ","`, 16},
+	{"select 1 group by rollup(())", "42601", `syntax error at or near ")"`, 27},
+	{"select 1 group by grouping sets a", "42601", `syntax error at or near "a"`, 33},
+	{"select a from t group by distinct a", "0A000", "", 0},
 }
 
 func TestErrors(t *testing.T) {

@@ -190,8 +190,10 @@ func (p *parser) simpleSelect() *ast.Select {
 	s := &ast.Select{}
 	if t := p.peek(); t.Is("distinct") {
 		p.pos++
-		if p.isKw("on") {
-			p.unsupported(t, "DISTINCT ON")
+		if p.acceptKw("on") {
+			p.expectPunct("(")
+			s.DistinctOn = p.exprList()
+			p.expectPunct(")")
 		}
 		s.Distinct = true
 	} else {
@@ -253,14 +255,17 @@ func (p *parser) target() ast.Target {
 	if p.acceptPunct("*") {
 		return ast.Target{Expr: &ast.ColumnRef{Star: true}}
 	}
+	saved := p.labelDepth
+	p.labelDepth = p.depth + 1 // exprPrec's level for the item's expression
 	t := ast.Target{Expr: p.expr()}
+	p.labelDepth = saved
 	switch l := p.peek(); {
 	case l.Is("as"):
 		p.pos++
 		t.Alias = p.colLabel()
 	case l.Is("nulls") && (p.peekN(1).Is("first") || p.peekN(1).Is("last")):
 		// NULLS_LA, PostgreSQL's lexer's token for NULLS FIRST/LAST, is no label
-	case l.Kind == lexer.QuotedIdent, l.Kind == lexer.Ident && !asLabelOnly[l.Value]:
+	case l.Kind == lexer.QuotedIdent, l.Kind == lexer.Ident && !lexer.AsLabelOnly(l.Value):
 		p.pos++
 		t.Alias = l.Value
 	}

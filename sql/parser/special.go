@@ -40,6 +40,9 @@ func (p *parser) specialCall(t lexer.Token) (ast.Expr, bool) {
 		p.pos += 2
 		args := p.exprList()
 		p.expectPunct(")")
+		if t.Value == "grouping" {
+			return &ast.GroupingFunc{Args: args}, true
+		}
 		if t.Value == "nullif" && len(args) != 2 {
 			p.syntaxError(p.toks[p.pos-1])
 		}
