@@ -179,6 +179,15 @@ SELECT regexp_match('foo foo', '^(?:(f)o)o \1oo$')
 {f}
 tag: SELECT 1
 
+query
+SELECT 'aa0' ~ '(a)\10', 'a' || chr(8) ~ '(a)\10'
+----
+f|t
+tag: SELECT 1
+
+statement error 2201B
+SELECT 'aa' ~ '(a\1)'
+
 statement error 2201B
 SELECT 'aa' SIMILAR TO '(a)\1'
 
