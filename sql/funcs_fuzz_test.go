@@ -24,9 +24,11 @@ func FuzzFormatText(f *testing.F) {
 }
 
 // FuzzRegex: a pattern and flags either compile or fail with a PostgreSQL error, and every
-// function's search over any text ends with matches inside the text.
+// function's search over any text ends with matches inside the text; the seeds with a back
+// reference take the regexp2 path, whose errors (time, stack) must be PostgreSQL's too.
 func FuzzRegex(f *testing.F) {
-	for _, s := range []string{"b*", "a|ab", `\y\w+`, "(x)?b", "^a", "# c\n a", ".*?"} {
+	for _, s := range []string{"b*", "a|ab", `\y\w+`, "(x)?b", "^a", "# c\n a", ".*?",
+		`(a)\1`, `^(a*?)\1$`, `\m(\w+) \1\M`, `(b)?\1*`, `([[:alpha:]])\1`} {
 		f.Add(s, "gi", "abc ab\nb")
 		f.Add(s, "x", "")
 	}
@@ -39,13 +41,16 @@ func FuzzRegex(f *testing.F) {
 			return
 		}
 		n := 0
-		re.eachMatch(text, 0, true, func(m []int) bool {
+		err = re.eachMatch(text, 0, true, func(m []int) bool {
 			if m[0] < 0 || m[1] > len(text) || m[0] > m[1] {
 				t.Fatalf("match %v outside %q", m, text)
 			}
 			n++
 			return n <= 2*len(text)+2
 		})
+		if _, ok := err.(*Error); err != nil && !ok {
+			t.Fatalf("%q over %q: %v is not a PostgreSQL error", pattern, text, err)
+		}
 		if n > 2*len(text)+2 {
 			t.Fatalf("%q over %q: more matches than positions", pattern, text)
 		}

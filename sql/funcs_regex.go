@@ -115,7 +115,7 @@ func regexpReplace(cache *regexCache, v []types.Value) (types.Value, error) {
 	}
 	var b strings.Builder
 	last, count := 0, int64(0)
-	re.eachMatch(s, byteOffset(s, start), all || n > 1, func(m []int) bool {
+	err = re.eachMatch(s, byteOffset(s, start), all || n > 1, func(m []int) bool {
 		count++
 		if !all && count < n {
 			return true
@@ -125,6 +125,9 @@ func regexpReplace(cache *regexCache, v []types.Value) (types.Value, error) {
 		last = m[1]
 		return all
 	})
+	if err != nil {
+		return types.Value{}, err
+	}
 	b.WriteString(s[last:])
 	return types.NewText(b.String()), nil
 }
@@ -169,11 +172,11 @@ func buildRegexpMatch(c *funcCall) (*expr, error) {
 			return types.Value{}, err
 		}
 		out := types.Value{T: types.TextArray, Null: true}
-		re.eachMatch(v[0].S, 0, false, func(m []int) bool {
+		err = re.eachMatch(v[0].S, 0, false, func(m []int) bool {
 			out = matchArray(v[0].S, m)
 			return false
 		})
-		return out, nil
+		return out, err
 	})
 }
 
@@ -203,10 +206,13 @@ func buildRegexpMatches(c *funcCall) (*expr, error) {
 			return nil, err
 		}
 		var rows []types.Value
-		re.eachMatch(v[0].S, 0, re.global, func(m []int) bool {
+		err = re.eachMatch(v[0].S, 0, re.global, func(m []int) bool {
 			rows = append(rows, matchArray(v[0].S, m))
 			return len(rows) <= types.MaxArrayElems
 		})
+		if err != nil {
+			return nil, err
+		}
 		return valuesSRF(rows), checkElems(len(rows))
 	}})
 }
@@ -216,7 +222,7 @@ func buildRegexpMatches(c *funcCall) (*expr, error) {
 func regexpSplit(re *pgRegex, s string) ([]types.Value, error) {
 	var out []types.Value
 	last, prevEnd := 0, 0
-	re.eachMatch(s, 0, true, func(m []int) bool {
+	err := re.eachMatch(s, 0, true, func(m []int) bool {
 		if m[0] < len(s) && m[1] > prevEnd {
 			out = append(out, types.NewText(s[last:m[0]]))
 			last = m[1]
@@ -224,6 +230,9 @@ func regexpSplit(re *pgRegex, s string) ([]types.Value, error) {
 		prevEnd = m[1]
 		return len(out) < types.MaxArrayElems
 	})
+	if err != nil {
+		return nil, err
+	}
 	if err := checkElems(len(out) + 1); err != nil {
 		return nil, err
 	}
@@ -270,23 +279,23 @@ func buildRegexpCount(c *funcCall) (*expr, error) {
 			return types.Value{}, err
 		}
 		n := 0
-		re.eachMatch(v[0].S, byteOffset(v[0].S, start), true, func([]int) bool { n++; return true })
-		return int4(n), nil
+		err = re.eachMatch(v[0].S, byteOffset(v[0].S, start), true, func([]int) bool { n++; return true })
+		return int4(n), err
 	})
 }
 
 // nthMatch is the nth match (from 1) of re in s searched from character start, nil if none.
-func nthMatch(re *pgRegex, s string, start, n int64) []int {
+func nthMatch(re *pgRegex, s string, start, n int64) ([]int, error) {
 	var found []int
 	k := int64(0)
-	re.eachMatch(s, byteOffset(s, start), true, func(m []int) bool {
+	err := re.eachMatch(s, byteOffset(s, start), true, func(m []int) bool {
 		if k++; k == n {
 			found = m
 			return false
 		}
 		return true
 	})
-	return found
+	return found, err
 }
 
 // startAndN are regexp_instr's and regexp_substr's third and fourth arguments, start and N
@@ -321,7 +330,10 @@ func buildRegexpInstr(c *funcCall) (*expr, error) {
 			return types.Value{}, err
 		}
 		s := v[0].S
-		m := nthMatch(re, s, start, n)
+		m, err := nthMatch(re, s, start, n)
+		if err != nil {
+			return types.Value{}, err
+		}
 		if m == nil || int(sub) >= len(m)/2 || m[2*sub] < 0 {
 			return int4(0), nil
 		}
@@ -337,7 +349,8 @@ func buildRegexpLike(c *funcCall) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
-		return types.NewBool(re.re.MatchString(v[0].S)), nil
+		found, err := re.matchString(v[0].S)
+		return types.NewBool(found), err
 	})
 }
 
@@ -356,7 +369,10 @@ func buildRegexpSubstr(c *funcCall) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
-		m := nthMatch(re, v[0].S, start, n)
+		m, err := nthMatch(re, v[0].S, start, n)
+		if err != nil {
+			return types.Value{}, err
+		}
 		if m == nil || int(sub) >= len(m)/2 {
 			return types.Value{T: types.Text, Null: true}, nil
 		}

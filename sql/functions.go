@@ -245,6 +245,7 @@ func compileRegex(name string, a, p *expr, sc *scope) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
-		return types.NewBool(re.re.MatchString(x.S) != negate), nil
+		found, err := re.matchString(x.S)
+		return types.NewBool(found != negate), err
 	})
 }

@@ -2,6 +2,8 @@ package sql
 
 import (
 	"regexp"
+
+	"github.com/dlclark/regexp2/v2"
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
@@ -19,12 +21,14 @@ import (
 //   - successive matches ("g") are found as PostgreSQL finds them: the next search starts where
 //     the last match ended, one character later after an empty match, so an empty match right
 //     after a non-empty one counts (regexp_replace('abc', 'b*', 'X', 'g') is XaXXcX).
-// What RE2 lacks (back references, lookahead, \m and \M) is 2201B.
+// A pattern with a back reference runs on regexp2 instead (regex_backref.go); what else RE2
+// lacks (lookahead, and \m and \M outside a pattern with a back reference) is 2201B.
 
 // pgRegex is a compiled pattern and how its matches are searched.
 type pgRegex struct {
 	re     *regexp.Regexp
-	global bool // flag g
+	bre    *regexp2.Regexp // instead of re, for a pattern with a back reference
+	global bool            // flag g
 	// anchored: the pattern has an assertion that looks before the match (^, \b), so a
 	// search cannot start inside the text by slicing it
 	anchored bool
@@ -93,8 +97,9 @@ func compilePGRegex(pattern, flags, fn string, allowGlobal bool) (*pgRegex, erro
 	case expanded:
 		pattern = stripExpanded(pattern)
 	}
+	backref := !literal && hasBackref(pattern)
 	if !literal {
-		pattern = translateEscapes(pattern)
+		pattern = translateEscapes(pattern, backref)
 	}
 	prefix := "(?"
 	if dotAll {
@@ -108,6 +113,13 @@ func compilePGRegex(pattern, flags, fn string, allowGlobal bool) (*pgRegex, erro
 	}
 	if prefix != "(?" {
 		pattern = prefix + ")" + pattern
+	}
+	if backref {
+		bre, err := compileBackref(pattern)
+		if err != nil {
+			return nil, err
+		}
+		return &pgRegex{bre: bre, global: global}, nil
 	}
 	parsed, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
@@ -123,8 +135,9 @@ func compilePGRegex(pattern, flags, fn string, allowGlobal bool) (*pgRegex, erro
 	return &pgRegex{re: re, global: global, anchored: looksBehind(parsed)}, nil
 }
 
-// translateEscapes rewrites PostgreSQL's escapes that RE2 spells otherwise.
-func translateEscapes(p string) string {
+// translateEscapes rewrites PostgreSQL's escapes that RE2 spells otherwise; for regexp2
+// (backtrack) also \m and \M, the start and end of a word, as lookarounds.
+func translateEscapes(p string, backtrack bool) string {
 	if !strings.Contains(p, `\`) {
 		return p
 	}
@@ -142,6 +155,15 @@ func translateEscapes(p string) string {
 			b.WriteString(`\B`)
 		case 'Z':
 			b.WriteString(`\z`)
+		case 'm', 'M':
+			if !backtrack {
+				b.WriteByte('\\')
+				b.WriteByte(p[i])
+			} else if p[i] == 'm' {
+				b.WriteString(`\b(?=\w)`)
+			} else {
+				b.WriteString(`\b(?<=\w)`)
+			}
 		default:
 			b.WriteByte('\\')
 			b.WriteByte(p[i])
@@ -220,19 +242,23 @@ func looksBehind(re *syntax.Regexp) bool {
 // from, the first only unless all, until fn returns false. Matches are found as PostgreSQL
 // finds them (see above); a pattern that looks behind is searched in the whole text by RE2's
 // own iteration, which differs only in leaving out an empty match right after another match.
-func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool) {
+// The error is a back-reference match that ran out of time or memory.
+func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool) error {
+	if r.bre != nil {
+		return r.eachBackrefMatch(s, from, all, fn)
+	}
 	if r.anchored {
 		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
 			if m[0] >= from && (!fn(m) || !all) {
-				return
+				return nil
 			}
 		}
-		return
+		return nil
 	}
 	for from <= len(s) {
 		m := r.re.FindStringSubmatchIndex(s[from:])
 		if m == nil {
-			return
+			return nil
 		}
 		for i := range m {
 			if m[i] >= 0 {
@@ -240,17 +266,30 @@ func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool)
 			}
 		}
 		if !fn(m) || !all {
-			return
+			return nil
 		}
 		from = m[1]
 		if m[0] == m[1] {
 			if from == len(s) {
-				return
+				return nil
 			}
 			_, n := utf8.DecodeRuneInString(s[from:])
 			from += n
 		}
 	}
+	return nil
+}
+
+// matchString reports whether s has a match.
+func (r *pgRegex) matchString(s string) (bool, error) {
+	if r.bre == nil {
+		return r.re.MatchString(s), nil
+	}
+	found, err := r.bre.MatchString(s)
+	if err != nil {
+		return false, backrefMatchError(err)
+	}
+	return found, nil
 }
 
 // byteOffset is the byte offset of the 1-based character position pos in s (len(s) past

@@ -174,10 +174,13 @@ func buildPatternSubstring(c *funcCall) (*expr, error) {
 		}
 		s := v[0].S
 		var m []int
-		re.eachMatch(s, 0, false, func(found []int) bool {
+		err = re.eachMatch(s, 0, false, func(found []int) bool {
 			m = found
 			return false
 		})
+		if err != nil {
+			return types.Value{}, err
+		}
 		if m == nil {
 			return types.Value{T: types.Text, Null: true}, nil
 		}
