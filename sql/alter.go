@@ -353,19 +353,6 @@ func (a *alteration) dropColumn(name string, ifExists bool) error {
 	return nil
 }
 
-// tableIsEmpty reports whether table name has no committed row. Run with the table's gate
-// closed, it needs no snapshot: nothing can change the table while it reads.
-func (s *Session) tableIsEmpty(name string) (bool, error) {
-	tx := s.ts.Begin()
-	defer tx.Rollback()
-	c, err := tx.Cursor(name)
-	if err != nil {
-		return false, err
-	}
-	_, _, ok, err := c.Next()
-	return !ok, err
-}
-
 // keyText renders a key's columns and values as PostgreSQL's unique-violation detail does.
 func keyText(s *types.Schema, row []types.Value) (names, vals string) {
 	vs := make([]string, len(s.PK))

@@ -20,24 +20,23 @@ import (
 
 // cursor is one open cursor of the session.
 type cursor struct {
-	sess             *Session
-	name, text       string
-	cols             []Column
-	binary, scroll   bool
-	hold             bool
-	at               time.Time
-	txn              bool // declared in the open transaction: dropped if it rolls back
-	savepoints       int  // savepoints open at DECLARE: ROLLBACK TO one of them drops it
-	atStart, atEnd   bool // PostgreSQL's portal position (atStart, atEnd, portalPos)
-	pos              int64
-	run              *cursorRun // the query, while it streams
-	rows             [][]types.Value
-	base             int64 // rows read and dropped before rows[0] (NO SCROLL)
-	e                int64 // the row the cursor is on: 0 before the first, past the last after it
-	keep             bool  // keep rows read, to go back (SCROLL)
-	err              error // what the query ended with, for the FETCH that reaches it
-	mem              memAccount
-	fetched, skipped int64
+	sess           *Session
+	name, text     string
+	cols           []Column
+	binary, scroll bool
+	hold           bool
+	at             time.Time
+	txn            bool // declared in the open transaction: dropped if it rolls back
+	savepoints     int  // savepoints open at DECLARE: ROLLBACK TO one of them drops it
+	atStart, atEnd bool // PostgreSQL's portal position (atStart, atEnd, portalPos)
+	pos            int64
+	run            *cursorRun // the query, while it streams
+	rows           [][]types.Value
+	base           int64 // rows read and dropped before rows[0] (NO SCROLL)
+	e              int64 // the row the cursor is on: 0 before the first, past the last after it
+	keep           bool  // keep rows read, to go back (SCROLL)
+	err            error // what the query ended with, for the FETCH that reaches it
+	mem            memAccount
 }
 
 var errNoScroll = &Error{Code: "55000", Message: "cursor can only scan forward",

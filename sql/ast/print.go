@@ -153,6 +153,14 @@ func (p *printer) expr(e Expr) {
 		p.between(e)
 	case *Like:
 		p.like(e)
+	default:
+		p.composite(e)
+	}
+}
+
+// composite prints the constructors, postfix forms and grouping nodes.
+func (p *printer) composite(e Expr) {
+	switch e := e.(type) {
 	case *Array:
 		p.w("ARRAY[")
 		p.exprs(e.Elems)
