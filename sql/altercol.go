@@ -85,16 +85,9 @@ func parseColumnAlter(q string) (*colAlterStmt, error) {
 		return nil, err
 	}
 	p := &conParser{src: q, toks: toks, pos: 2}
-	st := &colAlterStmt{ifExists: p.accept("if", "exists")}
-	p.accept("only")
-	if st.table, err = p.name(); err != nil {
+	st := &colAlterStmt{}
+	if st.ifExists, st.qual, st.table, err = p.alterTableTarget(); err != nil {
 		return nil, err
-	}
-	if p.accept(".") {
-		st.qual = st.table
-		if st.table, err = p.name(); err != nil {
-			return nil, err
-		}
 	}
 	for {
 		end := p.actionEnd()

@@ -353,22 +353,31 @@ func isConstraintAlter(words []string) bool {
 	return false
 }
 
+// alterTableTarget reads ALTER TABLE's [IF EXISTS] [ONLY] [schema.]name.
+func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err error) {
+	ifExists = p.accept("if", "exists")
+	p.accept("only")
+	if table, err = p.name(); err != nil {
+		return false, "", "", err
+	}
+	if p.accept(".") {
+		qual = table
+		if table, err = p.name(); err != nil {
+			return false, "", "", err
+		}
+	}
+	return ifExists, qual, table, nil
+}
+
 func parseConstraintAlter(q string) (*conAlterStmt, error) {
 	toks, err := lexSQL(q)
 	if err != nil {
 		return nil, err
 	}
 	p := &conParser{src: q, toks: toks, pos: 2}
-	st := &conAlterStmt{ifExists: p.accept("if", "exists")}
-	p.accept("only")
-	if st.table, err = p.name(); err != nil {
+	st := &conAlterStmt{}
+	if st.ifExists, st.qual, st.table, err = p.alterTableTarget(); err != nil {
 		return nil, err
-	}
-	if p.accept(".") {
-		st.qual = st.table
-		if st.table, err = p.name(); err != nil {
-			return nil, err
-		}
 	}
 	switch {
 	case p.accept("add"):

@@ -65,20 +65,32 @@ func plainOrderedAggNext(r *rewriter) bool {
 	if !functionCallNext(r) {
 		return false
 	}
+	found := false
+	callEnd(r, func(k, depth int) bool {
+		found = depth == 1 && r.peek(k).Is("order") && r.peek(k+1).Is("by")
+		return found
+	})
+	return found
+}
+
+// callEnd scans the call whose name the pass is at, token by token: each token in it goes
+// to at(k, depth) (depth 1: the call's own arguments) until at returns true; it returns
+// the offset of the call's closing parenthesis, or -1 when at stopped it or the text ends.
+func callEnd(r *rewriter, at func(k, depth int) bool) int {
 	depth := 0
 	for k := 0; ; k++ {
 		t := r.peek(k)
 		switch {
 		case t.Kind == lexer.EOF, t.IsPunct(";"):
-			return false
+			return -1
 		case t.IsPunct("(") || t.IsPunct("["):
 			depth++
 		case t.IsPunct(")") || t.IsPunct("]"):
 			if depth--; depth == 0 {
-				return false
+				return k
 			}
-		case depth == 1 && t.Is("order") && r.peek(k+1).Is("by"):
-			return true
+		case at(k, depth):
+			return -1
 		}
 	}
 }
@@ -97,20 +109,8 @@ func withinGroupCallNext(r *rewriter) bool {
 	if r.withinSeen == 1 || !functionCallNext(r) {
 		return false
 	}
-	depth := 0
-	for k := 0; ; k++ {
-		t := r.peek(k)
-		switch {
-		case t.Kind == lexer.EOF, t.IsPunct(";"):
-			return false
-		case t.IsPunct("(") || t.IsPunct("["):
-			depth++
-		case t.IsPunct(")") || t.IsPunct("]"):
-			if depth--; depth == 0 {
-				return r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(")
-			}
-		}
-	}
+	k := callEnd(r, func(int, int) bool { return false })
+	return k >= 0 && r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(")
 }
 
 // containsFold reports whether s contains the lower-case ASCII word w in any case.
