@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -204,28 +203,12 @@ func literalNode(l *sqlparser.Literal) (ast.Expr, error) {
 		}
 		return &ast.Literal{Type: ast.LitString, Val: l.Val}, nil
 	case sqlparser.IntVal, sqlparser.DecimalVal, sqlparser.FloatVal:
-		return numberLiteral(l.Val), nil
+		return ast.NumberLiteral(l.Val), nil
 	case sqlparser.DateVal, sqlparser.TimestampVal, sqlparser.TimeVal:
 		typ := map[sqlparser.ValType]string{sqlparser.DateVal: "date", sqlparser.TimestampVal: "timestamp", sqlparser.TimeVal: "time"}[l.Type]
 		return &ast.Cast{Expr: &ast.Literal{Type: ast.LitString, Val: l.Val}, Type: ast.TypeName{Name: typ}}, nil
 	}
 	return nil, unsupported("literal %s", pgString(l))
-}
-
-// numberLiteral is a numeric constant typed as PostgreSQL's grammar types it: integer when
-// it fits int4, bigint when it fits int8, else (or with a point or exponent) numeric.
-func numberLiteral(v string) *ast.Literal {
-	if strings.ContainsAny(v, ".eE") {
-		return &ast.Literal{Type: ast.LitNumeric, Val: v}
-	}
-	i, err := strconv.ParseInt(v, 10, 64)
-	switch {
-	case err != nil:
-		return &ast.Literal{Type: ast.LitNumeric, Val: v}
-	case i >= math.MinInt32 && i <= math.MaxInt32:
-		return &ast.Literal{Type: ast.LitInteger, Val: v}
-	}
-	return &ast.Literal{Type: ast.LitBigint, Val: v}
 }
 
 // boolOp is AND or OR with nested ones of the same kind flattened, as PostgreSQL's parser
@@ -495,9 +478,9 @@ func (c *converter) unary(e *sqlparser.UnaryExpr) (ast.Expr, error) {
 		// A minus before a number is part of the constant, as PostgreSQL's doNegate makes it.
 		if l, ok := x.(*ast.Literal); ok && (l.Type == ast.LitInteger || l.Type == ast.LitBigint || l.Type == ast.LitNumeric) {
 			if v, neg := strings.CutPrefix(l.Val, "-"); neg {
-				return numberLiteral(v), nil
+				return ast.NumberLiteral(v), nil
 			}
-			return numberLiteral("-" + l.Val), nil
+			return ast.NumberLiteral("-" + l.Val), nil
 		}
 		return &ast.UnaryOp{Op: "-", Expr: x}, nil
 	case sqlparser.UPlusOp, sqlparser.BangOp:

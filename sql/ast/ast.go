@@ -1,5 +1,11 @@
 package ast
 
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
 // Node is any node of the tree.
 type Node interface{ node() }
 
@@ -344,3 +350,19 @@ func (*Default) expr()      {}
 func (*GroupingSet) expr()  {}
 func (*GroupingFunc) expr() {}
 func (*Foreign) expr()      {}
+
+// NumberLiteral is a numeric constant typed as PostgreSQL's grammar types it: integer when
+// it fits int4, bigint when it fits int8, else (or with a point or exponent) numeric.
+func NumberLiteral(v string) *Literal {
+	if strings.ContainsAny(v, ".eE") {
+		return &Literal{Type: LitNumeric, Val: v}
+	}
+	i, err := strconv.ParseInt(v, 10, 64)
+	switch {
+	case err != nil:
+		return &Literal{Type: LitNumeric, Val: v}
+	case i >= math.MinInt32 && i <= math.MaxInt32:
+		return &Literal{Type: LitInteger, Val: v}
+	}
+	return &Literal{Type: LitBigint, Val: v}
+}

@@ -267,9 +267,9 @@ func (p *parser) prefix(restricted bool) ast.Expr {
 func negate(x ast.Expr) ast.Expr {
 	if l, ok := x.(*ast.Literal); ok && (l.Type == ast.LitInteger || l.Type == ast.LitBigint || l.Type == ast.LitNumeric) {
 		if v, neg := cutMinus(l.Val); neg {
-			return numberLiteral(v)
+			return ast.NumberLiteral(v)
 		}
-		return numberLiteral("-" + l.Val)
+		return ast.NumberLiteral("-" + l.Val)
 	}
 	return &ast.UnaryOp{Op: "-", Expr: x}
 }

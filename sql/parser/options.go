@@ -74,7 +74,7 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 	if !p.acceptKw("first") {
 		p.expectKw("next")
 	}
-	var n ast.Expr = numberLiteral("1")
+	var n ast.Expr = ast.NumberLiteral("1")
 	at := p.peek()
 	if w := p.peek(); !w.Is("row") && !w.Is("rows") {
 		if w.Kind == lexer.Op && (w.Value == "+" || w.Value == "-") {
@@ -83,7 +83,7 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 			if c.Kind != lexer.Integer && c.Kind != lexer.Numeric {
 				p.syntaxError(c)
 			}
-			n = numberLiteral(c.Value)
+			n = ast.NumberLiteral(c.Value)
 			if w.Value == "-" {
 				n = negate(n)
 			}

@@ -16,7 +16,7 @@ func (p *parser) primary() ast.Expr {
 	switch t.Kind {
 	case lexer.Integer, lexer.Numeric:
 		p.pos++
-		return numberLiteral(t.Value)
+		return ast.NumberLiteral(t.Value)
 	case lexer.String:
 		p.pos++
 		return &ast.Literal{Type: ast.LitString, Val: t.Value}
@@ -69,22 +69,6 @@ func hexBits(h string) string {
 		b.WriteString(strconv.FormatUint(v|16, 2)[1:])
 	}
 	return b.String()
-}
-
-// numberLiteral is a numeric constant typed as PostgreSQL's grammar types it: integer when
-// it fits int4, bigint when it fits int8, else (or with a point or exponent) numeric.
-func numberLiteral(v string) *ast.Literal {
-	if strings.ContainsAny(v, ".eE") {
-		return &ast.Literal{Type: ast.LitNumeric, Val: v}
-	}
-	i, err := strconv.ParseInt(v, 10, 64)
-	switch {
-	case err != nil:
-		return &ast.Literal{Type: ast.LitNumeric, Val: v}
-	case i >= math.MinInt32 && i <= math.MaxInt32:
-		return &ast.Literal{Type: ast.LitInteger, Val: v}
-	}
-	return &ast.Literal{Type: ast.LitBigint, Val: v}
 }
 
 // parenExpr reads what starts with '(': a subquery, a parenthesized expression or a row,

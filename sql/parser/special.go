@@ -96,7 +96,7 @@ func (p *parser) substring() ast.Expr {
 		}
 	case p.acceptKw("for"):
 		forx := p.expr()
-		call.Args, call.Syntax = []ast.Expr{x, numberLiteral("1"), forx}, "substring"
+		call.Args, call.Syntax = []ast.Expr{x, ast.NumberLiteral("1"), forx}, "substring"
 		if p.acceptKw("from") {
 			call.Args[1] = p.expr()
 		}
