@@ -375,10 +375,6 @@ func (c *converter) join(j *sqlparser.JoinTableExpr) (ast.FromItem, error) {
 			out.Using, out.Natural = using, natural
 			break
 		}
-		if c.binder { // placed and compiled as WHERE's conjuncts are, from vitess's tree still
-			out.On = &ast.Foreign{Node: cond.On}
-			break
-		}
 		if out.On, err = c.expr(cond.On); err != nil {
 			return nil, err
 		}

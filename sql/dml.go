@@ -335,7 +335,11 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	acc, err := planAccess(bt, st.Where)
+	where, err := whereTree(st.Where)
+	if err != nil {
+		return nil, err
+	}
+	acc, err := planAccess(bt, where)
 	if err != nil {
 		return nil, err
 	}
@@ -404,7 +408,11 @@ func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	acc, err := planAccess(bt, st.Where)
+	where, err := whereTree(st.Where)
+	if err != nil {
+		return nil, err
+	}
+	acc, err := planAccess(bt, where)
 	if err != nil {
 		return nil, err
 	}

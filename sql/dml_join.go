@@ -39,7 +39,11 @@ func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Whe
 	if err := targetNamedOnce(bt.alias, tables[1:]); err != nil {
 		return nil, err
 	}
-	root, sc, err := s.bindFrom(tables, where, ps, nil, &level{})
+	tree, err := whereTree(where)
+	if err != nil {
+		return nil, err
+	}
+	root, sc, err := s.bindFrom(tables, tree, ps, nil, &level{})
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +55,8 @@ func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Whe
 		sc.cols[i].markUsed() // the scan decodes every column: the key and the new image need them
 	}
 	j := &dmlJoin{bt: bt, root: root, sc: sc, target: n}
-	if where != nil {
-		if j.where, err = compileBool(where.Expr, sc); err != nil {
+	if tree != nil {
+		if j.where, err = compileASTBool(tree, sc); err != nil {
 			return nil, err
 		}
 	}

@@ -44,25 +44,16 @@ func (ex *explainer) child(n node) {
 	ex.depth--
 }
 
-// exprText is how a plan shows an expression: as PostgreSQL's EXPLAIN deparses it (sql/ast's
-// Explain style: every operator in parentheses, LIKE as ~~, BETWEEN as its comparisons, IN
-// as = ANY). An expression the tree cannot hold yet is shown by pgString.
-func exprText(e sqlparser.Expr) string {
-	x, err := astExpr(e)
-	if err != nil {
-		return pgString(e)
-	}
-	return ast.Print(x, ast.Explain)
-}
-
-// treeText is exprText for a tree the binder converted: the parts it keeps in vitess's form
-// (ast.Foreign, a SubLink's Query) are converted for printing as the printer reaches them.
+// treeText is how a plan shows an expression of the binder's tree: as PostgreSQL's EXPLAIN
+// deparses it (sql/ast's Explain style: every operator in parentheses, LIKE as ~~, BETWEEN as
+// its comparisons, IN as = ANY). The parts the binder keeps in vitess's form (ast.Foreign, a
+// SubLink's Query) are converted for printing as the printer reaches them.
 func treeText(x ast.Expr) string {
 	return ast.Printer{Style: ast.Explain, Resolve: printable}.Print(x)
 }
 
 // printable is the tree for printing of a binder tree's foreign node or vitess subquery; what
-// does not convert shows as vitess prints it, as exprText shows it.
+// does not convert shows as vitess prints it.
 func printable(e ast.Expr) ast.Expr {
 	c := &converter{}
 	switch e := e.(type) {
@@ -85,24 +76,38 @@ func printable(e ast.Expr) ast.Expr {
 }
 
 // scanText is how a scan shows its filter: as PostgreSQL shows a scan's conditions, its
-// table's columns without their qualifier (an enclosing query's keep theirs).
-func scanText(e sqlparser.Expr, alias string) string {
-	x, err := astExpr(e)
-	if err != nil {
-		return pgString(e)
+// table's columns without their qualifier (an enclosing query's keep theirs, and so do a
+// subquery's own). The binder's tree is left as it was: the qualifiers cut for printing are
+// put back.
+func scanText(x ast.Expr, alias string) string {
+	type cut struct {
+		ref   *ast.ColumnRef
+		names []string
 	}
-	ast.Walk(x, func(n ast.Node) bool {
+	var cuts []cut
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SubLink:
-			return false // its columns are its own query's
+			return false // its columns are its own query's (x op ANY (array) is AnyAll once resolved)
 		case *ast.ColumnRef:
 			if k := len(n.Names); k >= 2 && !n.Star && n.Names[k-2] == alias {
+				cuts = append(cuts, cut{n, n.Names})
 				n.Names = n.Names[k-1:]
 			}
 		}
 		return true
-	})
-	return ast.Print(x, ast.Explain)
+	}
+	ast.Walk(x, visit)
+	text := ast.Printer{Style: ast.Explain, Resolve: func(e ast.Expr) ast.Expr {
+		r := printable(e)
+		ast.Walk(r, visit)
+		return r
+	}}.Print(x)
+	for _, c := range cuts {
+		c.ref.Names = c.names
+	}
+	return text
 }
 
 // andText is conditions shown as one: PostgreSQL's AND list in parentheses.

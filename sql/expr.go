@@ -56,6 +56,9 @@ type params struct {
 	// zoneUsed: binding read the session's TimeZone (a timestamptz literal folded in it), so
 	// the plan is bound again once the zone changes (plan.zone).
 	zoneUsed bool
+	// viewWhere is what a query pushes into a view's WHERE as it binds the view again
+	// (view_push.go).
+	viewWhere *viewWhere
 }
 
 // ref returns an expression reading parameter n (1-based).

@@ -66,9 +66,10 @@ func TestBinderConvertsFromTree(t *testing.T) {
 }
 
 // TestBinderConvertsFromItems: the binder shapes FROM from the converted tree (join.go), in
-// which only a derived table's query and a join's ON are still vitess's.
+// which only a derived table's query is still vitess's: a join's ON is converted whole (no
+// ast.Foreign), placed and planned as WHERE's conjuncts are.
 func TestBinderConvertsFromItems(t *testing.T) {
-	q := "SELECT 1 FROM t AS x (a, b) LEFT JOIN LATERAL (SELECT 1) AS s (c) ON true FULL JOIN u USING (k) NATURAL RIGHT JOIN v CROSS JOIN w"
+	q := "SELECT 1 FROM t AS x (a, b) LEFT JOIN LATERAL (SELECT 1) AS s (c) ON x.a = s.c AND (x.b, 1) > (s.c, 2) AND s.c = ANY (ARRAY[x.a]) AND EXISTS (SELECT 1) FULL JOIN u USING (k) NATURAL RIGHT JOIN v CROSS JOIN w"
 	pieces, err := splitAndRewrite(q)
 	if err != nil {
 		t.Fatal(err)
@@ -88,8 +89,8 @@ func TestBinderConvertsFromItems(t *testing.T) {
 		case *ast.Join:
 			walk(f.Left)
 			on := ""
-			if x, ok := f.On.(*ast.Foreign); ok {
-				on = fmt.Sprintf(" on %T", x.Node)
+			if f.On != nil {
+				on = fmt.Sprintf(" on %T %s foreign=%d", f.On, treeText(f.On), foreignNodes(f.On))
 			}
 			got = append(got, fmt.Sprintf("join %d natural=%v using=%v%s", f.Kind, f.Natural, f.Using, on))
 			walk(f.Right)
@@ -102,7 +103,7 @@ func TestBinderConvertsFromItems(t *testing.T) {
 	walk(fi)
 	want := []string{
 		"table t &{Name:x Columns:[a b]}",
-		fmt.Sprintf("join %d natural=false using=[] on sqlparser.BoolVal", ast.LeftJoin),
+		fmt.Sprintf("join %d natural=false using=[] on *ast.BoolOp ((x.a = s.c) AND (ROW(x.b, 1) > ROW(s.c, 2)) AND (s.c = ANY (ARRAY[x.a])) AND EXISTS (SELECT 1)) foreign=0", ast.LeftJoin),
 		"subquery *sqlparser.Select lateral=true &{Name:s Columns:[c]}",
 		fmt.Sprintf("join %d natural=false using=[k]", ast.FullJoin),
 		"table u <nil>",
@@ -110,6 +111,57 @@ func TestBinderConvertsFromItems(t *testing.T) {
 		"table v <nil>",
 		fmt.Sprintf("join %d natural=false using=[]", ast.CrossJoin),
 		"table w <nil>",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// foreignNodes counts the ast.Foreign nodes of a binder's tree.
+func foreignNodes(x ast.Expr) int {
+	n := 0
+	ast.Walk(x, func(node ast.Node) bool {
+		if _, ok := node.(*ast.Foreign); ok {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// TestBinderConvertsWhere: WHERE is converted once, whole, in the binder's mode (whereTree),
+// and the planner reads its conjuncts from the tree: a row equality is the equalities of its
+// fields, a row ordering implies a bound on its first fields, and x = ANY (array), which the
+// dialect pass writes as a subquery, is an expression over the array (unnestArray).
+func TestBinderConvertsWhere(t *testing.T) {
+	q := "SELECT 1 FROM t WHERE t.a = $1 AND (b, c) = (1, 2) AND (d, e) > (3, 4) AND f BETWEEN 1 AND 9 AND g IN (1, 2) AND h = ANY ($2) AND (i LIKE 'x' OR j IS NULL) AND k IN (SELECT 1)"
+	pieces, err := splitAndRewrite(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	where, err := whereTree(st.ast.(*sqlparser.Select).Where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := foreignNodes(where); n != 0 {
+		t.Errorf("WHERE has %d foreign nodes", n)
+	}
+	var got []string
+	for _, c := range conjuncts(where, nil) {
+		text := treeText(c)
+		if s, ok := c.(*ast.SubLink); ok && unnestArray(s) != nil {
+			text += " (over " + treeText(unnestArray(s)) + ")"
+		}
+		got = append(got, text)
+	}
+	want := []string{
+		"(t.a = $1)", "(b = 1)", "(c = 2)", "(ROW(d, e) > ROW(3, 4))", "(d >= 3)",
+		"((f >= 1) AND (f <= 9))", "(g = ANY ('{1,2}'))", "(h = ANY ($2)) (over $2)",
+		"((i ~~ 'x') OR (j IS NULL))", "(k IN (SELECT 1))",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -10,6 +10,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -202,10 +203,10 @@ func rangeOf(bounds []bound, col int) (lo, hi *expr, loInc, hiInc bool) {
 			continue
 		}
 		switch b.op {
-		case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-			lo, loInc = b.x, b.op == sqlparser.GreaterEqualOp
-		case sqlparser.LessThanOp, sqlparser.LessEqualOp:
-			hi, hiInc = b.x, b.op == sqlparser.LessEqualOp
+		case ">", ">=":
+			lo, loInc = b.x, b.op == ">="
+		case "<", "<=":
+			hi, hiInc = b.x, b.op == "<="
 		}
 	}
 	return lo, hi, loInc, hiInc
@@ -515,65 +516,59 @@ type keyListAccess struct {
 }
 
 // keyList plans a key list from WHERE's top-level conjuncts; nil when none applies.
-func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
+func keyList(bt *boundTable, conjs []ast.Expr) *keyListAccess {
 	s := bt.schema
 	if len(s.PK) != 1 {
 		return nil
 	}
-	isKey := func(e sqlparser.Expr) bool {
-		c, ok := e.(*sqlparser.ColName)
-		if !ok {
-			return false
-		}
-		i, err := bt.scope.column(c)
-		return err == nil && i == s.PK[0]
+	isKey := func(e ast.Expr) bool {
+		i, ok := tableColumn(bt, e)
+		return ok && i == s.PK[0]
 	}
-	keyType := s.Columns[s.PK[0]].Type
-	for _, conj := range conjuncts(where, nil) {
-		e, ok := conj.(*sqlparser.ComparisonExpr)
-		if !ok || !isKey(e.Left) {
-			continue
-		}
-		switch {
-		case e.Operator == sqlparser.InOp && e.Modifier == sqlparser.Missing:
-			tuple, ok := e.Right.(sqlparser.ValTuple)
-			if !ok || len(tuple) > maxKeyRange {
+	for _, conj := range conjs {
+		switch e := conj.(type) {
+		case *ast.In:
+			if e.Not || !isKey(e.Expr) || len(e.List) > maxKeyRange {
 				continue
 			}
-			kl := &keyListAccess{}
-			for _, item := range tuple {
-				x, err := compile(item, bt.scope)
-				if err != nil || !x.rowFree {
-					kl = nil
-					break
-				}
-				if x.unknown {
-					if x, err = castLiteral(x, keyType); err != nil {
-						kl = nil
-						break
-					}
-					x.bpchar = s.Columns[s.PK[0]].Fixed
-				}
-				kl.items = append(kl.items, x)
-			}
-			if kl != nil {
-				// One item is key = item; more are key = ANY (an array of the key's type).
-				kl.asText = len(kl.items) == 1 && isTextKind(kl.items[0])
+			if kl := keyListItems(bt, e.List); kl != nil {
 				return kl
 			}
-		case e.Operator == sqlparser.EqualOp && e.Modifier == sqlparser.Any:
-			q, ok := e.Right.(*sqlparser.Subquery)
-			if !ok {
+		case *ast.SubLink:
+			if e.Kind != ast.AnySubLink || e.Op != "=" || e.In || !isKey(e.Left) {
 				continue
 			}
-			if f := unnestCall(q); f != nil {
-				if x, err := compile(f.Exprs[0], bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
+			if arr := unnestArray(e); arr != nil {
+				if x, err := compileAST(arr, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
 					return &keyListAccess{array: x, asText: !x.bpchar && !x.varchar} // = ANY (text[]) compares as text
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// keyListItems compiles the items of pk IN (list); nil when one reads the row or does not
+// convert to the key's type.
+func keyListItems(bt *boundTable, list []ast.Expr) *keyListAccess {
+	key := bt.schema.Columns[bt.schema.PK[0]]
+	kl := &keyListAccess{}
+	for _, item := range list {
+		x, err := compileAST(item, bt.scope)
+		if err != nil || !x.rowFree {
+			return nil
+		}
+		if x.unknown {
+			if x, err = castLiteral(x, key.Type); err != nil {
+				return nil
+			}
+			x.bpchar = key.Fixed
+		}
+		kl.items = append(kl.items, x)
+	}
+	// One item is key = item; more are key = ANY (an array of the key's type).
+	kl.asText = len(kl.items) == 1 && isTextKind(kl.items[0])
+	return kl
 }
 
 // keys returns the encoded keys of the list, each once; ok is false when the list is too long

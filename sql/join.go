@@ -43,13 +43,13 @@ type fromItem struct {
 	table  *boundTable
 	sub    node
 	alias  string
-	pushed []sqlparser.Expr
+	pushed []ast.Expr
 	view   *viewPush // a view, whose query can take pushed conditions (view_push.go)
 
 	// a join
 	left, right *fromItem
 	kind        joinKind
-	on          []sqlparser.Expr
+	on          []ast.Expr
 
 	cols []scopeCol
 	// starOrder is the order of cols SELECT * lists, when not theirs: a USING or NATURAL
@@ -79,8 +79,9 @@ func (f *fromItem) width() int { return len(f.cols) }
 // covers reports whether the FROM-row columns [lo, hi] lie in f.
 func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.start+f.width() }
 
-// bindFrom plans FROM and WHERE; it returns the root operator and the scope of its rows.
-func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, ps *params, outer *scope, lvl *level) (node, *scope, error) {
+// bindFrom plans FROM and WHERE (the binder's tree of it: whereTree); it returns the root
+// operator and the scope of its rows.
+func (s *Session) bindFrom(from []sqlparser.TableExpr, where ast.Expr, ps *params, outer *scope, lvl *level) (node, *scope, error) {
 	if err := checkFromSize(from); err != nil {
 		return nil, nil, err
 	}
@@ -110,9 +111,9 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 	}
 	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder, outerJoined: root.outerJoined()}
 
-	var top []sqlparser.Expr
+	var top []ast.Expr
 	if where != nil {
-		for _, c := range conjuncts(where.Expr, nil) {
+		for _, c := range conjuncts(where, nil) {
 			if !root.place(c, sc) {
 				top = append(top, c)
 			}
@@ -126,22 +127,22 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where *sqlparser.Where, p
 		return nil, nil, err
 	}
 	if len(top) > 0 {
-		e := andAll(top)
-		x, err := compileBool(e, sc)
+		e := andTree(top)
+		x, err := compileASTBool(e, sc)
 		if err != nil {
 			return nil, nil, err
 		}
-		n = &filterNode{in: n, pred: x, text: exprText(e)}
+		n = &filterNode{in: n, pred: x, text: treeText(e)}
 	}
 	return n, sc, nil
 }
 
-func andAll(es []sqlparser.Expr) sqlparser.Expr {
-	e := es[0]
-	for _, c := range es[1:] {
-		e = &sqlparser.AndExpr{Left: e, Right: c}
+// whereTree converts WHERE as the binder converts (nil: none).
+func whereTree(w *sqlparser.Where) (ast.Expr, error) {
+	if w == nil {
+		return nil, nil
 	}
-	return e
+	return (&converter{binder: true}).expr(w.Expr)
 }
 
 // derivedItem is a FROM element whose rows come from a query: a derived table or a WITH query.
@@ -170,8 +171,8 @@ func columnNames(cols sqlparser.Columns) []string {
 }
 
 // shapeFrom builds the fromItem tree of one FROM element, read from the converted tree:
-// tables, derived tables and joins are ast nodes; a derived table's query and a join's ON
-// stay vitess's (ast.SubqueryFrom.Query, ast.Foreign), bound as queries and WHERE are.
+// tables, derived tables and joins are ast nodes; a derived table's query stays vitess's
+// (ast.SubqueryFrom.Query), bound as queries are.
 func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
 	switch f := fi.(type) {
 	case *ast.Table:
@@ -217,14 +218,7 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 		return nil, err
 	}
 	kind := joinKinds[j.Kind]
-	var on sqlparser.Expr
-	if j.On != nil {
-		f, ok := j.On.(*ast.Foreign)
-		if !ok {
-			return nil, unsupported("a join condition converted for printing")
-		}
-		on = f.Node.(sqlparser.Expr)
-	}
+	on := j.On
 	using := j.Using
 	if j.Natural {
 		// NATURAL: USING every column name both sides show.
@@ -243,7 +237,7 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 			if kind == innerJoin {
 				return joinItems(left, right, innerJoin, nil), nil
 			}
-			on = sqlparser.BoolVal(true)
+			on = &ast.Literal{Type: ast.LitBool, Val: "true"}
 		}
 	}
 	if on == nil && using == nil && kind != innerJoin {
@@ -293,7 +287,7 @@ func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lv
 }
 
 // joinItems joins two items; the columns of the result are left's then right's.
-func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromItem {
+func joinItems(left, right *fromItem, kind joinKind, on []ast.Expr) *fromItem {
 	j := &fromItem{left: left, right: right, kind: kind, on: on}
 	j.cols = append(j.cols, left.cols...)
 	for _, c := range right.cols {
@@ -308,8 +302,8 @@ func joinItems(left, right *fromItem, kind joinKind, on []sqlparser.Expr) *fromI
 
 // usingJoin joins with ON, or with USING (cols): each named column equal on both sides and
 // referred to unqualified as one column.
-func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []string) (*fromItem, error) {
-	var conds []sqlparser.Expr
+func usingJoin(left, right *fromItem, kind joinKind, on ast.Expr, using []string) (*fromItem, error) {
+	var conds []ast.Expr
 	if on != nil {
 		conds = conjuncts(on, nil)
 	}
@@ -340,8 +334,7 @@ func usingJoin(left, right *fromItem, kind joinKind, on sqlparser.Expr, using []
 		if ri < 0 {
 			return nil, Errorf("42703", "column %q specified in USING clause does not exist in right table", name)
 		}
-		conds = append(conds, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp,
-			Left: usingOperand(j.cols, li), Right: usingOperand(j.cols, ri)})
+		conds = append(conds, &ast.BinaryOp{Op: "=", Left: usingOperand(j.cols, li), Right: usingOperand(j.cols, ri)})
 		merged[li], merged[ri] = true, true
 		if kind == rightJoin {
 			first = append(first, ri)
@@ -380,42 +373,71 @@ func setStarts(f *fromItem, start int) {
 // refs returns the range of FROM-row columns e reads (lo > hi: none), and whether it can be
 // moved at all: expressions with subqueries stay where they are written (but for the array
 // of op ANY (array), which only looks like one).
-func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
-	lo, hi, movable = 1<<30, -1, true
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		switch n := n.(type) {
-		case *sqlparser.Subquery:
-			if f := unnestCall(n); f != nil {
-				// x op ANY (array), as the dialect pass writes it: an expression over the array.
-				l, h, m := refs(f.Exprs[0], sc)
-				lo, hi, movable = min(lo, l), max(hi, h), movable && m
-				return false, nil
-			}
-			movable = false
-			return false, nil
-		case *sqlparser.ExistsExpr:
-			movable = false
-			return false, nil
-		case *sqlparser.ColName:
-			i, err := sc.lookup(n)
-			if err != nil {
-				movable = false
-			}
-			if i < 0 {
-				return false, nil
-			}
+func refs(e ast.Expr, sc *scope) (lo, hi int, movable bool) {
+	lo, hi = 1<<30, -1
+	movable = columnRefs(e, func(c *ast.ColumnRef) bool {
+		i, err := sc.lookupRef(refName(c))
+		if err != nil {
+			return false
+		}
+		if i >= 0 {
 			for _, k := range mergedChain(sc.cols, i) {
 				lo, hi = min(lo, k), max(hi, k)
 			}
 		}
-		return true, nil
-	}, e)
+		return true
+	})
 	return lo, hi, movable
+}
+
+// columnRefs calls fn with every column reference of e, and reports whether e can be moved:
+// false when it holds a subquery (but for the array of x op ANY (array), which only looks
+// like one, and whose references it visits) or fn returns false for a reference. A foreign
+// node is read as the converter converts it for printing.
+func columnRefs(e ast.Expr, fn func(*ast.ColumnRef) bool) bool {
+	movable := true
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SubLink:
+			arr := unnestArray(n)
+			if arr == nil {
+				movable = false
+				return false
+			}
+			if n.Left != nil {
+				ast.Walk(n.Left, visit)
+			}
+			ast.Walk(arr, visit)
+			return false
+		case *ast.Foreign:
+			ast.Walk(printable(n), visit)
+		case *ast.ColumnRef:
+			if !fn(n) {
+				movable = false
+			}
+		}
+		return movable
+	}
+	ast.Walk(e, visit)
+	return movable
+}
+
+// refName is the reference a ColumnRef names; t.* (a whole row) names no column.
+func refName(c *ast.ColumnRef) colRef {
+	if !c.Star {
+		return columnRef(c)
+	}
+	r := colRef{name: wholeRowMarker}
+	if len(c.Names) > 0 {
+		r.table = c.Names[len(c.Names)-1]
+	}
+	return r
 }
 
 // place puts a WHERE conjunct into the lowest item that can evaluate it; false leaves it to
 // the caller.
-func (f *fromItem) place(c sqlparser.Expr, sc *scope) bool {
+func (f *fromItem) place(c ast.Expr, sc *scope) bool {
 	lo, hi, movable := refs(c, sc)
 	if !movable || lo > hi {
 		return false
@@ -424,7 +446,7 @@ func (f *fromItem) place(c sqlparser.Expr, sc *scope) bool {
 }
 
 // sink moves c, which reads FROM-row columns [lo, hi] inside f, down into f.
-func (f *fromItem) sink(c sqlparser.Expr, lo, hi int) bool {
+func (f *fromItem) sink(c ast.Expr, lo, hi int) bool {
 	if f.isLeaf() {
 		f.pushed = append(f.pushed, c)
 		return true
@@ -450,7 +472,7 @@ func (f *fromItem) placeOn(sc *scope) error {
 	if f.isLeaf() {
 		return nil
 	}
-	var keep []sqlparser.Expr
+	var keep []ast.Expr
 	for _, c := range f.on {
 		lo, hi, movable := refs(c, sc)
 		moved := false
@@ -477,9 +499,9 @@ func (f *fromItem) placeOn(sc *scope) error {
 func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 	if f.isLeaf() {
 		if f.table != nil {
-			var w *sqlparser.Where
+			var w ast.Expr
 			if len(f.pushed) > 0 {
-				w = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(f.pushed)}
+				w = andTree(f.pushed)
 			}
 			acc, err := planAccess(f.table, w)
 			if err != nil {
@@ -503,12 +525,12 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 				return sub, nil
 			}
 		}
-		e := andAll(pushed)
-		x, err := compileBool(e, sc.child(f.cols))
+		e := andTree(pushed)
+		x, err := compileASTBool(e, sc.child(f.cols))
 		if err != nil {
 			return nil, err
 		}
-		return &filterNode{in: sub, pred: x, text: exprText(e)}, nil
+		return &filterNode{in: sub, pred: x, text: treeText(e)}, nil
 	}
 	if f.lookup {
 		return s.buildLookupJoin(f, sc)
@@ -527,7 +549,7 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 		keepBuild: rerunByLateral(f) && staticItem(f.right, sc)}
 	// Condition columns are relative to this join's row, which starts at f.start.
 	local := sc.child(f.cols)
-	var residual []sqlparser.Expr
+	var residual []ast.Expr
 	for _, c := range f.on {
 		if ok, err := j.addHashKey(c, f, sc, local); err != nil {
 			return nil, err
@@ -536,24 +558,24 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 		}
 	}
 	if len(residual) > 0 {
-		e := andAll(residual)
-		if j.residual, err = compileBool(e, local); err != nil {
+		e := andTree(residual)
+		if j.residual, err = compileASTBool(e, local); err != nil {
 			return nil, err
 		}
-		j.residualText = exprText(e)
+		j.residualText = treeText(e)
 	}
 	return j, nil
 }
 
 // addHashKey makes an equality between an expression of the left side and one of the right
 // side a hash key of the join.
-func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (bool, error) {
-	cmp, ok := c.(*sqlparser.ComparisonExpr)
-	if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+func (j *joinNode) addHashKey(c ast.Expr, f *fromItem, sc, local *scope) (bool, error) {
+	cmp, ok := c.(*ast.BinaryOp)
+	if !ok || cmp.Op != "=" {
 		return false, nil
 	}
 	// Check the comparison as a whole first, for its errors.
-	if _, err := compileBool(c, local); err != nil {
+	if _, err := compileASTBool(c, local); err != nil {
 		return false, err
 	}
 	a, b := cmp.Left, cmp.Right
@@ -569,11 +591,11 @@ func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (
 	default:
 		return false, nil
 	}
-	lx, err := compile(a, sc.child(f.left.cols))
+	lx, err := compileAST(a, sc.child(f.left.cols))
 	if err != nil {
 		return false, err
 	}
-	rx, err := compile(b, sc.child(f.right.cols))
+	rx, err := compileAST(b, sc.child(f.right.cols))
 	if err != nil {
 		return false, err
 	}
@@ -599,7 +621,7 @@ func (j *joinNode) addHashKey(c sqlparser.Expr, f *fromItem, sc, local *scope) (
 		}
 	}
 	j.lkeys, j.rkeys = append(j.lkeys, lx), append(j.rkeys, rx)
-	j.keyText = append(j.keyText, exprText(c))
+	j.keyText = append(j.keyText, treeText(c))
 	return true, nil
 }
 

@@ -1,6 +1,6 @@
 package sql
 
-import "vitess.io/vitess/go/vt/sqlparser"
+import "github.com/drovedb/drove/sql/ast"
 
 // The order SELECT * lists a FROM clause's columns in, as PostgreSQL: a USING or NATURAL
 // join's merged columns first (in USING's order), then the left side's others, then the
@@ -50,18 +50,21 @@ func (f *fromItem) usingStarOrder(first []int, merged map[int]bool) {
 // is itself the merged column of an earlier FULL JOIN ... USING, the merge (COALESCE of its
 // chain), as PostgreSQL joins on the merged value (a JOIN b USING (k) after a FULL JOIN of a
 // lacking the row compared NULL with k).
-func usingOperand(cols []scopeCol, i int) sqlparser.Expr {
-	ref := func(c scopeCol) sqlparser.Expr {
-		return &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(c.table)}}
+func usingOperand(cols []scopeCol, i int) ast.Expr {
+	ref := func(c scopeCol) ast.Expr {
+		if c.table == "" {
+			return &ast.ColumnRef{Names: []string{c.name}}
+		}
+		return &ast.ColumnRef{Names: []string{c.table, c.name}}
 	}
 	if cols[i].merged < 0 {
 		return ref(cols[i])
 	}
-	var args []sqlparser.Expr
+	var args []ast.Expr
 	for _, k := range mergedChain(cols, i) {
 		args = append(args, ref(cols[k]))
 	}
-	return &sqlparser.FuncExpr{Name: sqlparser.NewIdentifierCI("coalesce"), Exprs: args}
+	return &ast.FuncCall{Name: []string{"coalesce"}, Args: args}
 }
 
 // mergedChain is column i and the columns its merge reads after it, in order (scopeCol.merged).

@@ -7,8 +7,7 @@ import (
 	"sort"
 	"sync/atomic"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -48,7 +47,7 @@ const (
 
 // joinCond is a condition of a region and the relations it reads.
 type joinCond struct {
-	e    sqlparser.Expr
+	e    ast.Expr
 	rels []int // sorted indexes into the region's relations
 	sel  float64
 }
@@ -144,7 +143,7 @@ func (s *Session) region(f *fromItem, sc *scope) (*joinRegion, bool) {
 		return nil, false
 	}
 	r := &joinRegion{s: s, sc: sc}
-	var exprs []sqlparser.Expr
+	var exprs []ast.Expr
 	var walk func(g *fromItem)
 	walk = func(g *fromItem) {
 		if g.isLeaf() || g.kind != innerJoin || g.ordered || (g != f && fixedJoin(g, sc)) {
@@ -189,23 +188,21 @@ func (r *joinRegion) relOf(i int) int {
 }
 
 // relsOf returns the relations e reads.
-func (r *joinRegion) relsOf(e sqlparser.Expr) []int {
+func (r *joinRegion) relsOf(e ast.Expr) []int {
 	var rels []int
 	addCol := func(i int) {
 		if k := r.relOf(i); k >= 0 && !containsInt(rels, k) {
 			rels = append(rels, k)
 		}
 	}
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if c, ok := n.(*sqlparser.ColName); ok {
-			if i, err := r.sc.lookup(c); err == nil && i >= 0 {
-				for _, k := range mergedChain(r.sc.cols, i) {
-					addCol(k)
-				}
+	columnRefs(e, func(c *ast.ColumnRef) bool {
+		if i, err := r.sc.lookupRef(refName(c)); err == nil && i >= 0 {
+			for _, k := range mergedChain(r.sc.cols, i) {
+				addCol(k)
 			}
 		}
-		return true, nil
-	}, e)
+		return true
+	})
 	sort.Ints(rels)
 	return rels
 }
@@ -607,42 +604,43 @@ func numDistinct(schema *types.Schema, col int, rows float64) float64 {
 }
 
 // tableFilterSel is the fraction of a table's rows a conjunct on it keeps.
-func tableFilterSel(bt *boundTable, c sqlparser.Expr, rows float64) float64 {
-	col := func(e sqlparser.Expr) int {
-		if cn, ok := e.(*sqlparser.ColName); ok {
-			if i, err := bt.scope.lookup(cn); err == nil {
-				return i
-			}
+func tableFilterSel(bt *boundTable, c ast.Expr, rows float64) float64 {
+	col := func(e ast.Expr) int {
+		if i, ok := tableColumn(bt, e); ok {
+			return i
 		}
 		return -1
 	}
 	switch e := c.(type) {
-	case *sqlparser.ComparisonExpr:
-		if e.Modifier != sqlparser.Missing {
-			break
-		}
+	case *ast.BinaryOp:
 		i := col(e.Left)
 		if i < 0 {
 			i = col(e.Right)
 		}
-		switch e.Operator {
-		case sqlparser.EqualOp:
+		switch e.Op {
+		case "=":
 			if i >= 0 {
 				return 1 / numDistinct(bt.schema, i, rows)
 			}
 			return defaultEqSel
-		case sqlparser.InOp:
-			if t, ok := e.Right.(sqlparser.ValTuple); ok && i >= 0 {
-				return min(1, float64(len(t))/numDistinct(bt.schema, i, rows))
-			}
-			return defaultEqSel
-		case sqlparser.LessThanOp, sqlparser.LessEqualOp, sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+		case "<", "<=", ">", ">=":
 			return defaultIneqSel
 		}
-	case *sqlparser.BetweenExpr:
+	case *ast.In:
+		if i := col(e.Expr); i >= 0 && !e.Not {
+			return min(1, float64(len(e.List))/numDistinct(bt.schema, i, rows))
+		}
+		if !e.Not {
+			return defaultEqSel
+		}
+	case *ast.SubLink:
+		if e.In {
+			return defaultEqSel // x IN (SELECT ...)
+		}
+	case *ast.Between:
 		return defaultRangeSel
-	case *sqlparser.IsExpr:
-		if e.Right == sqlparser.IsNullOp {
+	case *ast.NullTest:
+		if !e.Not {
 			return defaultEqSel
 		}
 	}
@@ -658,26 +656,26 @@ func (r *joinRegion) selectivity(c *joinCond) float64 {
 		}
 		return defaultIneqSel
 	}
-	cmp, ok := c.e.(*sqlparser.ComparisonExpr)
-	if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+	cmp, ok := c.e.(*ast.BinaryOp)
+	if !ok || cmp.Op != "=" {
 		return defaultIneqSel
 	}
 	return 1 / max(r.distinct(cmp.Left), r.distinct(cmp.Right))
 }
 
 // distinct estimates the distinct values of one side of an equality.
-func (r *joinRegion) distinct(e sqlparser.Expr) float64 {
+func (r *joinRegion) distinct(e ast.Expr) float64 {
 	rels := r.relsOf(e)
 	if len(rels) != 1 {
 		return defaultNumDistinct
 	}
 	k := rels[0]
 	it, rows := r.items[k], r.rows[k]
-	cn, ok := e.(*sqlparser.ColName)
-	if !ok || it.table == nil {
+	cn, ok := e.(*ast.ColumnRef)
+	if !ok || cn.Star || it.table == nil {
 		return max(min(rows, defaultNumDistinct), 1)
 	}
-	i, err := r.sc.lookup(cn)
+	i, err := r.sc.lookupRef(columnRef(cn))
 	if err != nil || i < it.start {
 		return defaultNumDistinct
 	}

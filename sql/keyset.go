@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -25,39 +23,39 @@ import (
 // values: (a, b) > (x, y).
 type rowBound struct {
 	cols []int
-	op   sqlparser.ComparisonExprOperator // <, <=, >, >=
+	op   string // <, <=, >, >=
 	xs   []*expr
 	text string // for EXPLAIN
 }
 
 // rowBounds finds WHERE's row comparisons that can bound an index.
-func rowBounds(bt *boundTable, where sqlparser.Expr) ([]*rowBound, error) {
+func rowBounds(bt *boundTable, conjs []ast.Expr) ([]*rowBound, error) {
 	var out []*rowBound
-	for _, conj := range conjuncts(where, nil) {
-		c, ok := conj.(*sqlparser.ComparisonExpr)
-		if !ok || c.Modifier != sqlparser.Missing {
+	for _, conj := range conjs {
+		c, ok := conj.(*ast.BinaryOp)
+		if !ok {
 			continue
 		}
-		op := c.Operator
+		op := c.Op
 		switch op {
-		case sqlparser.LessThanOp, sqlparser.LessEqualOp, sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+		case "<", "<=", ">", ">=":
 		default:
 			continue
 		}
-		l, lok := c.Left.(sqlparser.ValTuple)
-		r, rok := c.Right.(sqlparser.ValTuple)
-		if !lok || !rok || len(l) != len(r) || len(l) < 2 {
+		l, lok := c.Left.(*ast.Row)
+		r, rok := c.Right.(*ast.Row)
+		if !lok || !rok || l.Explicit || r.Explicit || len(l.Fields) != len(r.Fields) || len(l.Fields) < 2 {
 			continue
 		}
-		if _, col := l[0].(*sqlparser.ColName); !col {
+		if _, col := l.Fields[0].(*ast.ColumnRef); !col {
 			l, r, op = r, l, flipComparison(op)
 		}
-		rb, err := bindRowBound(bt, l, r, op)
+		rb, err := bindRowBound(bt, l.Fields, r.Fields, op)
 		if err != nil {
 			return nil, err
 		}
 		if rb != nil {
-			rb.text = exprText(c)
+			rb.text = treeText(c)
 			out = append(out, rb)
 		}
 	}
@@ -66,18 +64,14 @@ func rowBounds(bt *boundTable, where sqlparser.Expr) ([]*rowBound, error) {
 
 // bindRowBound compiles (cols) op (values); nil when the left row is not all columns of the
 // table or a value reads the row.
-func bindRowBound(bt *boundTable, l, r sqlparser.ValTuple, op sqlparser.ComparisonExprOperator) (*rowBound, error) {
+func bindRowBound(bt *boundTable, l, r []ast.Expr, op string) (*rowBound, error) {
 	rb := &rowBound{op: op}
 	for i := range l {
-		c, ok := l[i].(*sqlparser.ColName)
+		col, ok := tableColumn(bt, l[i])
 		if !ok {
 			return nil, nil
 		}
-		col, err := bt.scope.column(c)
-		if err != nil {
-			return nil, nil
-		}
-		x, err := compile(r[i], bt.scope)
+		x, err := compileAST(r[i], bt.scope)
 		if err != nil || !x.rowFree {
 			return nil, nil
 		}
@@ -103,7 +97,7 @@ func rowRangeOf(s *types.Schema, rows []*rowBound, cols []int) (lo, hi *rowBound
 			continue
 		}
 		switch rb.op {
-		case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+		case ">", ">=":
 			if lo == nil || len(rb.cols) > len(lo.cols) {
 				lo = rb
 			}
@@ -141,7 +135,7 @@ func (ia *indexAccess) rowSpan(prefix, lo, hi []byte) ([]byte, []byte, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if ok && rb.op == sqlparser.GreaterThanOp {
+		if ok && rb.op == ">" {
 			b = prefixEnd(b) // after every entry beginning with the row
 		}
 		if ok && bytes.Compare(b, lo) > 0 {
@@ -153,7 +147,7 @@ func (ia *indexAccess) rowSpan(prefix, lo, hi []byte) ([]byte, []byte, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if ok && rb.op == sqlparser.LessEqualOp {
+		if ok && rb.op == "<=" {
 			b = prefixEnd(b)
 		}
 		if ok && b != nil && (hi == nil || bytes.Compare(b, hi) < 0) {

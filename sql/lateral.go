@@ -3,8 +3,7 @@ package sql
 import (
 	"slices"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -146,11 +145,11 @@ func (s *Session) buildLateralJoin(f *fromItem, sc *scope) (node, error) {
 	n := &lateralJoinNode{left: left, right: right, kind: f.kind, lw: f.left.width(), rw: f.right.width(),
 		at: f.left.start, cell: f.cell}
 	if len(f.on) > 0 {
-		e := andAll(f.on)
-		if n.residual, err = compileBool(e, sc.child(f.cols)); err != nil {
+		e := andTree(f.on)
+		if n.residual, err = compileASTBool(e, sc.child(f.cols)); err != nil {
 			return nil, err
 		}
-		n.residualText = exprText(e)
+		n.residualText = treeText(e)
 	}
 	return n, nil
 }
@@ -273,20 +272,20 @@ func staticItem(f *fromItem, sc *scope) bool {
 
 // readsOnlyFrom reports whether conditions read no column outside the FROM clause and hold no
 // subquery.
-func readsOnlyFrom(es []sqlparser.Expr, sc *scope) bool {
+func readsOnlyFrom(es []ast.Expr, sc *scope) bool {
 	for _, e := range es {
 		ok := true
-		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		ast.Walk(e, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+			case *ast.SubLink, *ast.Foreign:
 				ok = false
-			case *sqlparser.ColName:
-				if i, err := sc.lookup(n); err != nil || i < 0 {
+			case *ast.ColumnRef:
+				if i, err := sc.lookupRef(refName(n)); err != nil || i < 0 {
 					ok = false
 				}
 			}
-			return ok, nil
-		}, e)
+			return ok
+		})
 		if !ok {
 			return false
 		}

@@ -3,8 +3,7 @@ package sql
 import (
 	"slices"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -74,17 +73,17 @@ func (r *joinRegion) canLookUp(set relSet, b int) bool {
 
 // pkSide returns the other side of e when e is an equality of column p of relation b with
 // something else.
-func (r *joinRegion) pkSide(e sqlparser.Expr, b, p int) sqlparser.Expr {
-	cmp, ok := e.(*sqlparser.ComparisonExpr)
-	if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+func (r *joinRegion) pkSide(e ast.Expr, b, p int) ast.Expr {
+	cmp, ok := e.(*ast.BinaryOp)
+	if !ok || cmp.Op != "=" {
 		return nil
 	}
-	is := func(x sqlparser.Expr) bool {
-		cn, ok := x.(*sqlparser.ColName)
-		if !ok {
+	is := func(x ast.Expr) bool {
+		cn, ok := x.(*ast.ColumnRef)
+		if !ok || cn.Star {
 			return false
 		}
-		i, err := r.sc.lookup(cn)
+		i, err := r.sc.lookupRef(columnRef(cn))
 		return err == nil && i == r.items[b].start+p && r.sc.cols[i].merged < 0
 	}
 	switch {
@@ -123,8 +122,8 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 		return nil, err
 	}
 	if len(b.pushed) > 0 {
-		e := andAll(b.pushed)
-		if acc.filter, err = compileBool(e, bt.scope); err != nil {
+		e := andTree(b.pushed)
+		if acc.filter, err = compileASTBool(e, bt.scope); err != nil {
 			return nil, err
 		}
 		acc.filterText = scanText(e, acc.table.alias)
@@ -132,20 +131,20 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 	n := &lookupJoinNode{left: left, acc: acc, cell: cell, lw: f.left.width(), rw: f.right.width(), keyText: keyText}
 	// Every condition is checked on the joined row, the key equalities too: a key found by
 	// a value converted to the column's type is still compared as the query wrote it.
-	conds := append(append([]sqlparser.Expr(nil), f.on...), f.right.pushed...)
+	conds := append(append([]ast.Expr(nil), f.on...), f.right.pushed...)
 	if len(conds) > 0 {
-		if n.residual, err = compileBool(andAll(conds), sc.child(f.cols)); err != nil {
+		if n.residual, err = compileASTBool(andTree(conds), sc.child(f.cols)); err != nil {
 			return nil, err
 		}
 		// EXPLAIN shows the conditions besides the key's.
-		var rest []sqlparser.Expr
+		var rest []ast.Expr
 		for _, c := range conds {
-			if !slices.Contains(keyText, exprText(c)) {
+			if !slices.Contains(keyText, treeText(c)) {
 				rest = append(rest, c)
 			}
 		}
 		if len(rest) > 0 {
-			n.residualText = exprText(andAll(rest))
+			n.residualText = treeText(andTree(rest))
 		}
 	}
 	return n, nil
@@ -157,23 +156,23 @@ func (s *Session) lookupKeyExpr(f *fromItem, sc, lsc *scope, p int, cell *[]type
 	bt := f.right.lookupOf.table
 	col := bt.schema.Columns[p]
 	for _, c := range f.on {
-		cmp, ok := c.(*sqlparser.ComparisonExpr)
-		if !ok || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+		cmp, ok := c.(*ast.BinaryOp)
+		if !ok || cmp.Op != "=" {
 			continue
 		}
-		for _, side := range [][2]sqlparser.Expr{{cmp.Left, cmp.Right}, {cmp.Right, cmp.Left}} {
-			cn, ok := side[0].(*sqlparser.ColName)
-			if !ok {
+		for _, side := range [][2]ast.Expr{{cmp.Left, cmp.Right}, {cmp.Right, cmp.Left}} {
+			cn, ok := side[0].(*ast.ColumnRef)
+			if !ok || cn.Star {
 				continue
 			}
-			if i, err := sc.lookup(cn); err != nil || i != f.right.start+p {
+			if i, err := sc.lookupRef(columnRef(cn)); err != nil || i != f.right.start+p {
 				continue
 			}
 			lo, hi, movable := refs(side[1], sc)
 			if !movable || lo > hi || !f.left.covers(lo, hi) {
 				continue
 			}
-			x, err := compile(side[1], lsc)
+			x, err := compileAST(side[1], lsc)
 			if err != nil {
 				return nil, "", err
 			}
@@ -185,7 +184,7 @@ func (s *Session) lookupKeyExpr(f *fromItem, sc, lsc *scope, p int, cell *[]type
 			inner := x
 			key := &expr{typ: x.typ, bpchar: x.bpchar, varchar: x.varchar, shape: x.shape, rowFree: true,
 				eval: func([]types.Value) (types.Value, error) { return inner.eval(*cell) }}
-			return key, exprText(c), nil
+			return key, treeText(c), nil
 		}
 	}
 	return nil, "", nil

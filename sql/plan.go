@@ -3,6 +3,7 @@ package sql
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -125,54 +126,34 @@ func (a *access) String() string {
 
 // planAccess picks a point lookup when the WHERE clause pins every primary-key column to a
 // constant or parameter through top-level ANDed equalities, and a filtered full scan otherwise.
-func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
+func planAccess(bt *boundTable, where ast.Expr) (*access, error) {
 	a := &access{table: bt}
 	if where == nil {
 		return a, nil
 	}
-	a.filterText = scanText(where.Expr, bt.alias)
-	if bt.system != nil {
-		// System tables are generated whole; a filter is all there is to plan.
-		filter, err := compileBool(where.Expr, bt.scope)
-		a.filter = filter
-		return a, err
-	}
-	filter, err := compileBool(where.Expr, bt.scope)
+	a.filterText = scanText(where, bt.alias)
+	filter, err := compileASTBool(where, bt.scope)
 	if err != nil {
 		return nil, err
 	}
 	a.filter = filter
-	bounds, err := columnBounds(bt, where.Expr)
+	if bt.system != nil {
+		return a, nil // system tables are generated whole; a filter is all there is to plan
+	}
+	conjs := conjuncts(where, nil)
+	bounds, err := columnBounds(bt, conjs)
 	if err != nil {
 		return nil, err
 	}
 	pinned := make(map[int]*expr)
 	for _, b := range bounds {
-		if b.op == sqlparser.EqualOp {
+		if b.op == "=" {
 			pinned[b.col] = b.x
 		}
 	}
 	for _, p := range bt.schema.PK {
 		if pinned[p] == nil {
-			if a.list = keyList(bt, where.Expr); a.list != nil {
-				a.kind = pkList // exact, like a point lookup per value
-				return a, nil
-			}
-			rows, err := rowBounds(bt, where.Expr)
-			if err != nil {
-				return nil, err
-			}
-			a.ix = chooseIndex(bt.schema, pinned, bounds, rows)
-			if a.ix != nil && len(a.ix.eq) == len(a.ix.def.Columns) {
-				a.kind = indexScan // equality on a whole index beats a key range
-				return a, nil
-			}
-			if a.pk = keyRange(bt.schema, bounds); a.pk != nil {
-				a.kind, a.ix = pkRange, nil
-			} else if a.ix != nil {
-				a.kind = indexScan
-			}
-			return a, nil
+			return a, planNonKey(a, bt, conjs, pinned, bounds)
 		}
 	}
 	a.kind = pointLookup
@@ -182,23 +163,53 @@ func planAccess(bt *boundTable, where *sqlparser.Where) (*access, error) {
 	return a, nil
 }
 
+// planNonKey plans an access whose WHERE does not pin the whole primary key: a key list, an
+// index, a key range, or a full scan.
+func planNonKey(a *access, bt *boundTable, conjs []ast.Expr, pinned map[int]*expr, bounds []bound) error {
+	if a.list = keyList(bt, conjs); a.list != nil {
+		a.kind = pkList // exact, like a point lookup per value
+		return nil
+	}
+	rows, err := rowBounds(bt, conjs)
+	if err != nil {
+		return err
+	}
+	a.ix = chooseIndex(bt.schema, pinned, bounds, rows)
+	if a.ix != nil && len(a.ix.eq) == len(a.ix.def.Columns) {
+		a.kind = indexScan // equality on a whole index beats a key range
+		return nil
+	}
+	if a.pk = keyRange(bt.schema, bounds); a.pk != nil {
+		a.kind, a.ix = pkRange, nil
+	} else if a.ix != nil {
+		a.kind = indexScan
+	}
+	return nil
+}
+
 // bound is a top-level ANDed comparison of a column with a row-independent value.
 type bound struct {
 	col int
-	op  sqlparser.ComparisonExprOperator // =, <, <=, >, >=
+	op  string // =, <, <=, >, >=
 	x   *expr
+}
+
+// tableColumn returns the column of bt a reference names; ok is false for anything else.
+func tableColumn(bt *boundTable, e ast.Expr) (int, bool) {
+	c, ok := e.(*ast.ColumnRef)
+	if !ok || c.Star {
+		return 0, false
+	}
+	i, err := bt.scope.lookupRef(columnRef(c))
+	return i, err == nil && i >= 0
 }
 
 // columnBounds finds the comparisons of WHERE's top-level conjuncts that pin or bound a
 // column: the candidates for a point lookup or an index.
-func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
+func columnBounds(bt *boundTable, conjs []ast.Expr) ([]bound, error) {
 	var out []bound
-	add := func(c *sqlparser.ColName, op sqlparser.ComparisonExprOperator, other sqlparser.Expr) error {
-		i, err := bt.scope.column(c)
-		if err != nil {
-			return nil
-		}
-		x, err := compile(other, bt.scope)
+	add := func(i int, op string, other ast.Expr) error {
+		x, err := compileAST(other, bt.scope)
 		if err != nil || !x.rowFree {
 			return nil
 		}
@@ -213,36 +224,33 @@ func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
 		}
 		return nil
 	}
-	for _, conj := range conjuncts(where, nil) {
+	for _, conj := range conjs {
 		switch e := conj.(type) {
-		case *sqlparser.ComparisonExpr:
-			if e.Modifier != sqlparser.Missing {
-				continue
-			}
-			op := e.Operator
+		case *ast.BinaryOp:
+			op := e.Op
 			switch op {
-			case sqlparser.EqualOp, sqlparser.LessThanOp, sqlparser.LessEqualOp, sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
+			case "=", "<", "<=", ">", ">=":
 			default:
 				continue
 			}
-			if c, ok := e.Left.(*sqlparser.ColName); ok {
-				if err := add(c, op, e.Right); err != nil {
+			if i, ok := tableColumn(bt, e.Left); ok {
+				if err := add(i, op, e.Right); err != nil {
 					return nil, err
 				}
-			} else if c, ok := e.Right.(*sqlparser.ColName); ok {
-				if err := add(c, flipComparison(op), e.Left); err != nil {
+			} else if i, ok := tableColumn(bt, e.Right); ok {
+				if err := add(i, flipComparison(op), e.Left); err != nil {
 					return nil, err
 				}
 			}
-		case *sqlparser.BetweenExpr:
-			c, ok := e.Left.(*sqlparser.ColName)
-			if _, sym := betweenBounds(e); !ok || !e.IsBetween || sym {
+		case *ast.Between:
+			i, ok := tableColumn(bt, e.Expr)
+			if !ok || e.Not || e.Symmetric {
 				continue // SYMMETRIC bounds either way round
 			}
-			if err := add(c, sqlparser.GreaterEqualOp, e.From); err != nil {
+			if err := add(i, ">=", e.Lo); err != nil {
 				return nil, err
 			}
-			if err := add(c, sqlparser.LessEqualOp, e.To); err != nil {
+			if err := add(i, "<=", e.Hi); err != nil {
 				return nil, err
 			}
 		}
@@ -250,16 +258,17 @@ func columnBounds(bt *boundTable, where sqlparser.Expr) ([]bound, error) {
 	return out, nil
 }
 
-func flipComparison(op sqlparser.ComparisonExprOperator) sqlparser.ComparisonExprOperator {
+// flipComparison is the comparison with its operands swapped: a < b is b > a.
+func flipComparison(op string) string {
 	switch op {
-	case sqlparser.LessThanOp:
-		return sqlparser.GreaterThanOp
-	case sqlparser.LessEqualOp:
-		return sqlparser.GreaterEqualOp
-	case sqlparser.GreaterThanOp:
-		return sqlparser.LessThanOp
-	case sqlparser.GreaterEqualOp:
-		return sqlparser.LessEqualOp
+	case "<":
+		return ">"
+	case "<=":
+		return ">="
+	case ">":
+		return "<"
+	case ">=":
+		return "<="
 	}
 	return op
 }
@@ -319,11 +328,43 @@ func padChar(v types.Value, c *types.Column, asText bool) (types.Value, bool) {
 	return v, true
 }
 
-func conjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
-	if and, ok := e.(*sqlparser.AndExpr); ok {
-		return conjuncts(and.Right, conjuncts(and.Left, acc))
+// conjuncts splits a condition into its top-level ANDed terms (a row comparison into the
+// terms rowConjuncts reads in it), in the order they are written.
+func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
+	if b, ok := e.(*ast.BoolOp); ok && b.Op == ast.And {
+		for _, a := range b.Args {
+			acc = conjuncts(a, acc)
+		}
+		return acc
 	}
 	return rowConjuncts(e, acc)
+}
+
+// unnestArray is the array of x op ANY|ALL (array), which the dialect pass writes as a
+// SubLink over (SELECT drove_unnest(array)): an expression over the array, converted as the
+// binder converts; nil for any other SubLink.
+func unnestArray(s *ast.SubLink) ast.Expr {
+	q, ok := s.Query.(*sqlparser.Subquery)
+	if !ok || s.In || (s.Kind != ast.AnySubLink && s.Kind != ast.AllSubLink) {
+		return nil
+	}
+	f := unnestCall(q)
+	if f == nil {
+		return nil
+	}
+	x, err := (&converter{binder: true}).expr(f.Exprs[0])
+	if err != nil {
+		return nil
+	}
+	return x
+}
+
+// andTree is the AND of conditions (one is itself).
+func andTree(es []ast.Expr) ast.Expr {
+	if len(es) == 1 {
+		return es[0]
+	}
+	return &ast.BoolOp{Op: ast.And, Args: slices.Clip(es)}
 }
 
 // errStop ends a row iteration early without an error.

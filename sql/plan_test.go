@@ -55,7 +55,11 @@ func TestPlannerChoosesPointLookup(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			acc, err := planAccess(bt, sel.Where)
+			where, err := whereTree(sel.Where)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acc, err := planAccess(bt, where)
 			if err != nil {
 				t.Fatal(err)
 			}

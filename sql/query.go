@@ -134,16 +134,20 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 	lvl := &level{query: st}
 	var root node
 	var sc *scope
+	where, err := whereOf(st, ps)
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(st.From) == 0 || (len(st.From) == 1 && s.isImplicitDual(st.From[0])) {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
-		if st.Where != nil {
-			x, err := compileBool(st.Where.Expr, sc)
+		if where != nil {
+			x, err := compileASTBool(where, sc)
 			if err != nil {
 				return nil, nil, err
 			}
-			root = &filterNode{in: root, pred: x, text: exprText(st.Where.Expr)}
+			root = &filterNode{in: root, pred: x, text: treeText(where)}
 		}
-	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
+	} else if root, sc, err = s.bindFrom(st.From, where, ps, outer, lvl); err != nil {
 		return nil, nil, err
 	}
 	tree, err := selectClauses(st)

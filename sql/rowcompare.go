@@ -16,20 +16,6 @@ import (
 // rowFunc is ROW(x) and ROW() as the dialect pass writes them (vitess reads ROW(x) as x).
 const rowFunc = "drove_row"
 
-// rowElems are the elements of a row constructor; ok is false for anything else (a one-element
-// ValTuple is an IN list, not a row).
-func rowElems(e sqlparser.Expr) (sqlparser.ValTuple, bool) {
-	switch e := e.(type) {
-	case sqlparser.ValTuple:
-		return e, len(e) > 1
-	case *sqlparser.FuncExpr:
-		if e.Name.Lowered() == rowFunc && e.Qualifier.IsEmpty() {
-			return sqlparser.ValTuple(e.Exprs), true
-		}
-	}
-	return nil, false
-}
-
 // compileRowComparison compiles l op right when l is a row and right a row or a subquery;
 // ok is false for anything else (a row against any other value compares two records).
 func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *expr, ok bool, err error) {
@@ -107,28 +93,26 @@ func rowInList(e *ast.In, sc *scope) (*expr, error) {
 // ordering also implies a bound on its first elements, (a, b) > (x, y) implying a >= x, which
 // an access can use (keyset pagination: WHERE (k1, k2) > ($1, $2) ORDER BY k1, k2). The
 // comparison itself stays a conjunct: every row an access yields passes the whole WHERE.
-func rowConjuncts(e sqlparser.Expr, acc []sqlparser.Expr) []sqlparser.Expr {
-	c, ok := e.(*sqlparser.ComparisonExpr)
-	if !ok || c.Modifier != sqlparser.Missing {
+func rowConjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
+	c, ok := e.(*ast.BinaryOp)
+	if !ok {
 		return append(acc, e)
 	}
-	l, lok := rowElems(c.Left)
-	r, rok := rowElems(c.Right)
-	if !lok || !rok || len(l) != len(r) || len(l) < 1 {
+	l, lok := c.Left.(*ast.Row)
+	r, rok := c.Right.(*ast.Row)
+	if !lok || !rok || len(l.Fields) != len(r.Fields) || len(l.Fields) < 1 {
 		return append(acc, e)
 	}
-	switch c.Operator {
-	case sqlparser.EqualOp:
-		for i := range l {
-			acc = append(acc, &sqlparser.ComparisonExpr{Operator: sqlparser.EqualOp, Left: l[i], Right: r[i]})
+	switch c.Op {
+	case "=":
+		for i := range l.Fields {
+			acc = append(acc, &ast.BinaryOp{Op: "=", Left: l.Fields[i], Right: r.Fields[i]})
 		}
 		return acc
-	case sqlparser.LessThanOp, sqlparser.LessEqualOp:
-		acc = append(acc, e, &sqlparser.ComparisonExpr{Operator: sqlparser.LessEqualOp, Left: l[0], Right: r[0]})
-		return acc
-	case sqlparser.GreaterThanOp, sqlparser.GreaterEqualOp:
-		acc = append(acc, e, &sqlparser.ComparisonExpr{Operator: sqlparser.GreaterEqualOp, Left: l[0], Right: r[0]})
-		return acc
+	case "<", "<=":
+		return append(acc, e, &ast.BinaryOp{Op: "<=", Left: l.Fields[0], Right: r.Fields[0]})
+	case ">", ">=":
+		return append(acc, e, &ast.BinaryOp{Op: ">=", Left: l.Fields[0], Right: r.Fields[0]})
 	}
 	return append(acc, e)
 }

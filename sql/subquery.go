@@ -528,7 +528,7 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope, indexed bool) (x *expr,
 	var innerCol *sqlparser.ColName
 	var outerExpr sqlparser.Expr
 	var rest []sqlparser.Expr
-	for _, c := range conjuncts(sel.Where.Expr, nil) {
+	for _, c := range andTerms(sel.Where.Expr, nil) {
 		if innerCol == nil {
 			if col, other, found := correlated(c); found {
 				innerCol, outerExpr = col, other

@@ -39,7 +39,7 @@ func compileExistsHoisted(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool,
 		alias = ate.As.String()
 	}
 	var hoisted, rest []sqlparser.Expr
-	for _, c := range conjuncts(sel.Where.Expr, nil) {
+	for _, c := range andTerms(sel.Where.Expr, nil) {
 		if readsNothingOf(c, alias, schema) {
 			hoisted = append(hoisted, c)
 		} else {

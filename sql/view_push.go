@@ -1,8 +1,11 @@
 package sql
 
 import (
+	"reflect"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 )
 
@@ -25,8 +28,8 @@ type viewPush struct {
 }
 
 // simpleView returns the view's query when conditions can go into it.
-func simpleView(ast sqlparser.TableStatement) (*sqlparser.Select, bool) {
-	sel, ok := ast.(*sqlparser.Select)
+func simpleView(q sqlparser.TableStatement) (*sqlparser.Select, bool) {
+	sel, ok := q.(*sqlparser.Select)
 	if !ok || sel.Distinct || sel.GroupBy != nil || sel.Having != nil || sel.Limit != nil || sel.With != nil ||
 		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
 		return nil, false
@@ -108,17 +111,24 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 
 // pushIntoView binds the view again with the conditions that can go into it; rest are the
 // others, to filter its rows as before. ok is false when none could.
-func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []sqlparser.Expr, ok bool, err error) {
-	ast, err := parseViewQuery(f.view.def.Query)
+func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr, ok bool, err error) {
+	parsed, err := parseViewQuery(f.view.def.Query)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	sel, simple := simpleView(ast)
+	sel, simple := simpleView(parsed)
 	if !simple {
 		return nil, nil, false, nil
 	}
-	cols := s.viewColumnExprs(sel, len(f.view.def.Columns))
-	var moved []sqlparser.Expr
+	var cols [][]string // the view's columns as the binder's tree names its query's
+	for _, c := range s.viewColumnExprs(sel, len(f.view.def.Columns)) {
+		var names []string
+		if c != nil && c.Name.String() != wholeRowMarker {
+			names = astColumnNames(c.Qualifier, c.Name.String())
+		}
+		cols = append(cols, names)
+	}
+	var moved []ast.Expr
 	for _, c := range f.pushed {
 		if e, ok := substituteViewColumns(c, f.view, cols); ok {
 			moved = append(moved, e)
@@ -129,13 +139,11 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []sqlparse
 	if len(moved) == 0 {
 		return nil, nil, false, nil
 	}
-	if sel.Where != nil {
-		moved = append([]sqlparser.Expr{sel.Where.Expr}, moved...)
-	}
-	sel.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(moved)}
 	// The tables and views were recorded by the first binding of the view.
 	deps, views, sizes := len(ps.deps), len(ps.views), len(ps.sizes)
+	ps.viewWhere = &viewWhere{sel: sel, conds: moved}
 	n, _, err = s.bindViewQuery(f.view.def, sel, ps)
+	ps.viewWhere = nil
 	ps.deps, ps.views, ps.sizes = ps.deps[:deps], ps.views[:views], ps.sizes[:sizes]
 	if err != nil {
 		return nil, nil, false, err
@@ -143,35 +151,115 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []sqlparse
 	return n, rest, true, nil
 }
 
+// viewWhere is the conditions pushIntoView ANDs to the WHERE of a view's query, sel, as it
+// binds it again.
+type viewWhere struct {
+	sel   *sqlparser.Select
+	conds []ast.Expr
+}
+
+// whereOf is the WHERE of st as the binder's tree, with the conditions a query reading st
+// as a view pushed into it (pushIntoView) ANDed after it.
+func whereOf(st *sqlparser.Select, ps *params) (ast.Expr, error) {
+	where, err := whereTree(st.Where)
+	if err != nil {
+		return nil, err
+	}
+	if vw := ps.viewWhere; vw != nil && vw.sel == st {
+		ps.viewWhere = nil // the view's own subqueries bind their WHERE as written
+		conds := vw.conds
+		if where != nil {
+			conds = append([]ast.Expr{where}, conds...)
+		}
+		return andTree(conds), nil
+	}
+	return where, nil
+}
+
 // substituteViewColumns rewrites a condition on the view's columns into one on its query's
-// FROM clause; ok is false when it reads anything else.
-func substituteViewColumns(c sqlparser.Expr, v *viewPush, cols []*sqlparser.ColName) (sqlparser.Expr, bool) {
+// FROM clause (a copy: the condition's nodes may be shared with another's, as a row
+// comparison's with the bound it implies); ok is false when it reads anything else or holds
+// a subquery.
+func substituteViewColumns(c ast.Expr, v *viewPush, cols [][]string) (ast.Expr, bool) {
 	ok := true
-	out := sqlparser.Rewrite(sqlparser.CloneExpr(c), func(cur *sqlparser.Cursor) bool {
-		switch n := cur.Node().(type) {
-		case *sqlparser.Subquery:
+	ast.Walk(c, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SubLink, *ast.Foreign:
 			ok = false
-		case *sqlparser.ColName:
-			if q := n.Qualifier.Name.String(); q != "" && (q != v.alias || !n.Qualifier.Qualifier.IsEmpty()) {
-				ok = false
-				break
-			}
-			i := -1
-			for j, name := range v.names {
-				if name == n.Name.String() {
-					i = j
-				}
-			}
-			if i < 0 || i >= len(cols) || cols[i] == nil {
-				ok = false
-				break
-			}
-			cur.Replace(sqlparser.CloneRefOfColName(cols[i]))
+		case *ast.ColumnRef:
+			ok = viewColumn(n, v, cols) != nil
 		}
 		return ok
-	}, nil)
+	})
 	if !ok {
 		return nil, false
 	}
-	return out.(sqlparser.Expr), true
+	out := cloneTree(c)
+	ast.Walk(out, func(n ast.Node) bool {
+		if r, isRef := n.(*ast.ColumnRef); isRef {
+			r.Names = viewColumn(r, v, cols)
+		}
+		return true
+	})
+	return out, true
+}
+
+// viewColumn is the column of the view's query a reference to the view's column names; nil
+// when it names none, or a column that is an expression.
+func viewColumn(r *ast.ColumnRef, v *viewPush, cols [][]string) []string {
+	if r.Star || len(r.Names) > 2 || len(r.Names) == 2 && r.Names[0] != v.alias {
+		return nil
+	}
+	name := r.Names[len(r.Names)-1]
+	i := -1
+	for j, vn := range v.names {
+		if vn == name {
+			i = j
+		}
+	}
+	if i < 0 || i >= len(cols) {
+		return nil
+	}
+	return cols[i]
+}
+
+// cloneTree copies an expression tree of the binder's that holds no vitess node.
+func cloneTree(e ast.Expr) ast.Expr {
+	return cloneValue(reflect.ValueOf(e)).Interface().(ast.Expr)
+}
+
+func cloneValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		if v.Kind() == reflect.Interface {
+			out := reflect.New(v.Type()).Elem()
+			out.Set(cloneValue(v.Elem()))
+			return out
+		}
+		out := reflect.New(v.Elem().Type())
+		out.Elem().Set(cloneValue(v.Elem()))
+		return out
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			out.Index(i).Set(cloneValue(v.Index(i)))
+		}
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := range v.NumField() {
+			if out.Field(i).CanSet() {
+				out.Field(i).Set(cloneValue(v.Field(i)))
+			}
+		}
+		return out
+	}
+	return v
 }
