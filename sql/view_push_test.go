@@ -23,6 +23,8 @@ func TestViewConditionsPushedDown(t *testing.T) {
 		"CREATE VIEW firstone AS SELECT id FROM items ORDER BY id LIMIT 1",
 		"CREATE VIEW counted AS SELECT id, count(*) AS c FROM items GROUP BY id",
 		"CREATE VIEW ranked AS SELECT id, row_number() OVER (ORDER BY id) AS r FROM items",
+		"CREATE TABLE others (k int)",
+		"INSERT INTO others VALUES (1), (5)",
 	} {
 		if err := s.Exec(ctx, q, &textOutput{}); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -42,6 +44,9 @@ func TestViewConditionsPushedDown(t *testing.T) {
 		{"SELECT id FROM firstone WHERE id = 2", false, ""},
 		{"SELECT c FROM counted WHERE id = 2", false, "1"},
 		{"SELECT r FROM ranked WHERE id = 3", false, "3"},
+		// The bound c.n >= 'a' the row comparison implies goes into the view (as name >= 'a');
+		// the comparison, which shares its operands, stays above the join as written.
+		{"SELECT c.n, o.k FROM cheap c, others o WHERE (c.n, o.k) > ('a', 3) ORDER BY 1, 2", false, "a|5;c|1;c|5"},
 	}
 	for _, tt := range tests {
 		var plan, out textOutput
