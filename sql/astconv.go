@@ -21,12 +21,6 @@ func astQuery(q sqlparser.TableStatement) (*ast.Select, error) {
 	return c.query(q)
 }
 
-// convertExpr converts one expression.
-func astExpr(e sqlparser.Expr) (ast.Expr, error) {
-	c := &converter{}
-	return c.expr(e)
-}
-
 // converter reads vitess's tree. For the binder it converts only the node kinds compileAST
 // compiles (fromTree) and wraps any other in an ast.Foreign, which the binder compiles from
 // vitess's node.

@@ -85,8 +85,7 @@ func scanText(x ast.Expr, alias string) string {
 		names []string
 	}
 	var cuts []cut
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SubLink:
 			return false // its columns are its own query's (x op ANY (array) is AnyAll once resolved)
