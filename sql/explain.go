@@ -61,7 +61,7 @@ func treeText(x ast.Expr) string {
 	return ast.Printer{Style: ast.Explain, Resolve: printable}.Print(x)
 }
 
-// printable is the tree for printing of a binder tree's foreign node or vitess subquery; what
+// printable is the tree for printing of a binder tree's foreign node or subquery; what
 // does not convert shows as vitess prints it, as exprText shows it.
 func printable(e ast.Expr) ast.Expr {
 	c := &converter{}
@@ -74,11 +74,8 @@ func printable(e ast.Expr) ast.Expr {
 			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	case *ast.SubLink:
-		if x, err := c.subLinkQuery(e); err == nil {
+		if x, err := c.printableSubLink(e); err == nil {
 			return x
-		}
-		if n, ok := e.Query.(sqlparser.SQLNode); ok {
-			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	}
 	return &ast.SQLValue{Name: "?", Precision: -1}
@@ -122,7 +119,10 @@ func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, err
 	var err error
 	switch q := st.Statement.(type) {
 	case sqlparser.TableStatement:
-		root, _, err = s.bindQuery(q, ps, nil)
+		var t *ast.Select
+		if t, err = queryTree(q); err == nil {
+			root, _, err = s.bindQuery(t, ps, nil)
+		}
 	default:
 		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(pgString(q))))
 	}

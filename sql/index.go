@@ -566,8 +566,8 @@ func keyList(bt *boundTable, where sqlparser.Expr) *keyListAccess {
 			if !ok {
 				continue
 			}
-			if f := unnestCall(q); f != nil {
-				if x, err := compile(f.Exprs[0], bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
+			if arr := unnestedArray(q); arr != nil {
+				if x, err := compile(arr, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
 					return &keyListAccess{array: x, asText: !x.bpchar && !x.varchar} // = ANY (text[]) compares as text
 				}
 			}

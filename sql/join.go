@@ -170,8 +170,8 @@ func columnNames(cols sqlparser.Columns) []string {
 }
 
 // shapeFrom builds the fromItem tree of one FROM element, read from the converted tree:
-// tables, derived tables and joins are ast nodes; a derived table's query and a join's ON
-// stay vitess's (ast.SubqueryFrom.Query, ast.Foreign), bound as queries and WHERE are.
+// tables, derived tables (their queries converted too) and joins are ast nodes; a join's ON
+// stays vitess's (ast.Foreign), bound as WHERE is.
 func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
 	switch f := fi.(type) {
 	case *ast.Table:
@@ -270,15 +270,11 @@ func fullJoinCondition(on sqlparser.Expr) (using []string, natural, ok bool) {
 // shapeDerived builds the item of a derived table: its query bound with the items before it
 // in scope (lateral.go).
 func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
-	q, ok := f.Query.(sqlparser.TableStatement)
-	if !ok {
-		return nil, unsupported("a subquery in FROM converted for printing")
-	}
 	if f.Alias == nil {
 		return nil, Errorf("42601", "subquery in FROM must have an alias")
 	}
 	left := fc.leftScope(f.Lateral, ps, outer, lvl)
-	n, cols, err := s.bindQuery(q, ps, left)
+	n, cols, err := s.bindQuery(f.Select, ps, left)
 	if err != nil {
 		return nil, err
 	}
@@ -385,9 +381,9 @@ func refs(e sqlparser.Expr, sc *scope) (lo, hi int, movable bool) {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
 		case *sqlparser.Subquery:
-			if f := unnestCall(n); f != nil {
+			if arr := unnestedArray(n); arr != nil {
 				// x op ANY (array), as the dialect pass writes it: an expression over the array.
-				l, h, m := refs(f.Exprs[0], sc)
+				l, h, m := refs(arr, sc)
 				lo, hi, movable = min(lo, l), max(hi, h), movable && m
 				return false, nil
 			}

@@ -31,7 +31,11 @@ func simpleView(ast sqlparser.TableStatement) (*sqlparser.Select, bool) {
 		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
 		return nil, false
 	}
-	if tree, err := selectClauses(sel); err != nil || tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
+	q, err := queryTree(sel)
+	if err != nil {
+		return nil, false
+	}
+	if tree := (&selectTree{Select: q}); tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
 		return nil, false
 	}
 	return sel, true
@@ -135,7 +139,11 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []sqlparse
 	sel.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(moved)}
 	// The tables and views were recorded by the first binding of the view.
 	deps, views, sizes := len(ps.deps), len(ps.views), len(ps.sizes)
-	n, _, err = s.bindViewQuery(f.view.def, sel, ps)
+	q, err := queryTree(sel)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	n, _, err = s.bindViewQuery(f.view.def, q, ps)
 	ps.deps, ps.views, ps.sizes = ps.deps[:deps], ps.views[:views], ps.sizes[:sizes]
 	if err != nil {
 		return nil, nil, false, err
