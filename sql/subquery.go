@@ -463,6 +463,37 @@ func inferUnnestArray(q *ast.Select, left *expr) {
 	}
 }
 
+// oneTableSubquery reads the subquery q of EXISTS (SELECT ... FROM u [AS alias] WHERE ...):
+// a plain SELECT (plainSubquery) with a WHERE, not locking, whose FROM is one table of the
+// schema (not a WITH query), its columns not renamed. It returns the SELECT (vitess's, for
+// its FROM and WHERE until where16's change), the table, the name its columns are
+// qualified by and its schema; ok is false for any other subquery.
+func oneTableSubquery(q *ast.Select, sess *Session) (sel *sqlparser.Select, table, alias string, schema *types.Schema, ok bool) {
+	sel = binderSelect(q)
+	if sel == nil || sess == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(q) || sel.Lock != sqlparser.NoLock {
+		return nil, "", "", nil, false
+	}
+	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
+	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
+		return nil, "", "", nil, false
+	}
+	tn, isName := ate.Expr.(sqlparser.TableName)
+	if !isName || !tn.Qualifier.IsEmpty() {
+		return nil, "", "", nil, false
+	}
+	table, alias = tn.Name.String(), tn.Name.String()
+	if _, cte := sess.lookupCTE(table); cte {
+		return nil, "", "", nil, false
+	}
+	if schema, ok = sess.ts.Schema(table); !ok {
+		return nil, "", "", nil, false
+	}
+	if !ate.As.IsEmpty() {
+		alias = ate.As.String()
+	}
+	return sel, table, alias, schema, true
+}
+
 // compileSemiJoin decorrelates EXISTS (SELECT ... FROM u WHERE u.c = outer AND p(u)), where
 // outer reads only enclosing rows and p only u, into outer IN (SELECT u.c FROM u WHERE p(u)):
 // the inner query runs once per execution into a hash set, and each enclosing row probes it,
@@ -472,29 +503,10 @@ func inferUnnestArray(q *ast.Select, left *expr) {
 // after many rows); rows is u's row count. ok is false when the subquery does not have this
 // shape.
 func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int, ok bool, err error) {
-	sel := binderSelect(q) // its FROM and WHERE, vitess's until where16's change
 	sess := sc.params.sess
-	if sel == nil || sess == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(q) || sel.Lock != sqlparser.NoLock {
+	sel, table, alias, schema, ok := oneTableSubquery(q, sess)
+	if !ok {
 		return nil, 0, false, nil
-	}
-	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
-		return nil, 0, false, nil
-	}
-	tn, isName := ate.Expr.(sqlparser.TableName)
-	if !isName || !tn.Qualifier.IsEmpty() {
-		return nil, 0, false, nil
-	}
-	if _, cte := sess.lookupCTE(tn.Name.String()); cte {
-		return nil, 0, false, nil
-	}
-	schema, exists := sess.ts.Schema(tn.Name.String())
-	if !exists {
-		return nil, 0, false, nil
-	}
-	alias := tn.Name.String()
-	if !ate.As.IsEmpty() {
-		alias = ate.As.String()
 	}
 	// inner reports whether a column reference names the inner table's column; sides reads
 	// which tables an expression's columns come from (and whether it holds a subquery).
@@ -577,7 +589,7 @@ func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int,
 	if err != nil {
 		return nil, 0, false, nil // let the correlated plan report it
 	}
-	rows, _ = sess.ts.TableRows(tn.Name.String())
+	rows, _ = sess.ts.TableRows(table)
 	// EXISTS is true exactly when the IN is; it is never NULL.
 	return &expr{typ: types.Bool, rowFree: in.rowFree, eval: func(row []types.Value) (types.Value, error) {
 		v, err := in.eval(row)
