@@ -124,25 +124,29 @@ func resolvedColumns(cols []Column) []Column {
 // columns) → DISTINCT → sort (top-N under a LIMIT) → LIMIT/OFFSET → hidden columns dropped.
 func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	// FROM and WHERE are vitess's still, for bindFrom (binderSelect): where16's change binds
-	// them from q.From and q.Where.
+	// them from q.From and q.Where. A tree without them (none in vitess's form) has neither.
 	st := binderSelect(q)
-	if st == nil {
-		return nil, nil, unsupported("a SELECT without its FROM and WHERE in vitess's form")
+	var from []sqlparser.TableExpr
+	var where *sqlparser.Where
+	if st != nil {
+		from, where = st.From, st.Where
+	} else if q.From != nil || q.Where != nil {
+		return nil, nil, unsupported("FROM and WHERE of the tree (bound from vitess's still)")
 	}
 	var err error
 	lvl := &level{query: st}
 	var root node
 	var sc *scope
-	if len(st.From) == 0 || (len(st.From) == 1 && s.isImplicitDual(st.From[0])) {
+	if len(from) == 0 || (len(from) == 1 && s.isImplicitDual(from[0])) {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
-		if st.Where != nil {
-			x, err := compileBool(st.Where.Expr, sc)
+		if where != nil {
+			x, err := compileBool(where.Expr, sc)
 			if err != nil {
 				return nil, nil, err
 			}
-			root = &filterNode{in: root, pred: x, text: exprText(st.Where.Expr)}
+			root = &filterNode{in: root, pred: x, text: exprText(where.Expr)}
 		}
-	} else if root, sc, err = s.bindFrom(st.From, st.Where, ps, outer, lvl); err != nil {
+	} else if root, sc, err = s.bindFrom(from, where, ps, outer, lvl); err != nil {
 		return nil, nil, err
 	}
 	tree := &selectTree{Select: q}
