@@ -161,14 +161,6 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 	return item, nil
 }
 
-func columnNames(cols sqlparser.Columns) []string {
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.String()
-	}
-	return names
-}
-
 // shapeFrom builds the fromItem tree of one FROM element, read from the converted tree:
 // tables, derived tables (their queries converted too) and joins are ast nodes; a join's ON
 // stays vitess's (ast.Foreign), bound as WHERE is.
