@@ -313,34 +313,35 @@ func (ab *aggBinder) groupedOnly(direct []ast.Expr) error {
 		err = &Error{Code: "42803", Message: fmt.Sprintf("column \"%s.%s\" must appear in the GROUP BY clause or be used in an aggregate function", col.table, col.name),
 			Detail: "Direct arguments of an ordered-set aggregate must use only grouped columns."}
 	}
+	visit := func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && ab.groupOf(x) >= 0 {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.FuncCall: // an enclosing query's aggregate (one of this query's is nested)
+			if isAggregate(x) {
+				return false
+			}
+		case *ast.ColumnRef:
+			if !x.Star {
+				ungrouped(columnRef(x))
+			}
+		case *ast.Foreign: // its columns, read as written
+			_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+				switch c := n.(type) {
+				case *sqlparser.Subquery:
+					return false, nil
+				case *sqlparser.ColName:
+					ungrouped(refOf(c))
+				}
+				return err == nil, nil
+			}, x.Node.(sqlparser.Expr))
+			return false
+		}
+		return err == nil
+	}
 	for _, e := range direct {
-		ast.Walk(e, func(n ast.Node) bool {
-			if x, ok := n.(ast.Expr); ok && ab.groupOf(x) >= 0 {
-				return false
-			}
-			switch x := n.(type) {
-			case *ast.FuncCall: // an enclosing query's aggregate (one of this query's is nested)
-				if isAggregate(x) {
-					return false
-				}
-			case *ast.ColumnRef:
-				if !x.Star {
-					ungrouped(columnRef(x))
-				}
-			case *ast.Foreign: // its columns, read as written
-				_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-					switch c := n.(type) {
-					case *sqlparser.Subquery:
-						return false, nil
-					case *sqlparser.ColName:
-						ungrouped(refOf(c))
-					}
-					return err == nil, nil
-				}, x.Node.(sqlparser.Expr))
-				return false
-			}
-			return err == nil
-		})
+		walkOwnLevel(e, visit) // a subquery's columns, as a Foreign's, are not read here
 	}
 	return err
 }

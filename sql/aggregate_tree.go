@@ -34,11 +34,27 @@ func isAggregate(f *ast.FuncCall) bool {
 	return f.Over == nil && len(f.Name) == 1 && (aggregateNames[f.Name[0]] || f.WithinGroup)
 }
 
+// walkOwnLevel walks n as ast.Walk does but not into a subquery's query (a SubLink's left
+// operand is walked): what that holds is of its own query level.
+func walkOwnLevel(n ast.Node, visit func(ast.Node) bool) {
+	var own func(ast.Node) bool
+	own = func(n ast.Node) bool {
+		if s, ok := n.(*ast.SubLink); ok {
+			if visit(n) && s.Left != nil {
+				ast.Walk(s.Left, own)
+			}
+			return false
+		}
+		return visit(n)
+	}
+	ast.Walk(n, own)
+}
+
 // hasAggregateTree reports whether an aggregate call appears in e, outside subqueries and
 // window calls.
 func hasAggregateTree(e ast.Expr) bool {
 	found := false
-	ast.Walk(e, func(n ast.Node) bool {
+	walkOwnLevel(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncCall:
 			if n.Over != nil {
@@ -201,9 +217,11 @@ func (o *ownerSearch) tree(n ast.Node) {
 			o.vitess(n.Node.(sqlparser.Expr))
 			return false
 		case *ast.SubLink:
-			if q, ok := n.Query.(sqlparser.SQLNode); ok {
-				o.subquery(q)
+			if n.Left != nil {
+				o.tree(n.Left)
 			}
+			o.subquery(n.Select)
+			return false
 		}
 		return !o.here
 	})

@@ -105,18 +105,12 @@ func (c *converter) exprNode(e sqlparser.Expr) (ast.Expr, error) {
 	case *sqlparser.CaseExpr:
 		return c.caseExpr(e)
 	case *sqlparser.Subquery:
-		if c.binder {
-			return &ast.SubLink{Kind: ast.ExprSubLink, Query: e}, nil
-		}
 		s, err := c.query(e.Select)
 		if err != nil {
 			return nil, err
 		}
 		return &ast.SubLink{Kind: ast.ExprSubLink, Select: s}, nil
 	case *sqlparser.ExistsExpr:
-		if c.binder {
-			return &ast.SubLink{Kind: ast.ExistsSubLink, Query: e}, nil
-		}
 		s, err := c.query(e.Subquery.Select)
 		if err != nil {
 			return nil, err
@@ -286,13 +280,10 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 	if all {
 		kind = ast.AllSubLink
 	}
-	if c.binder {
-		// The binder compiles x op ANY (array) as the dialect pass wrote it, a subquery over
-		// unnest(array) (inferUnnestArray types an untyped array from x): it cannot tell it
-		// from the same subquery written by the user (sql/DESIGN.md).
-		return &ast.SubLink{Kind: kind, Op: op, Left: left, Query: sub}, nil
-	}
-	if arr := unnestedArray(sub); arr != nil {
+	// The binder compiles x op ANY (array) as the dialect pass wrote it, a subquery over
+	// unnest(array) (inferUnnestArray types an untyped array from x): it cannot tell it from
+	// the same subquery written by the user (sql/DESIGN.md).
+	if arr := unnestedArray(sub); arr != nil && !c.binder {
 		a, err := c.expr(arr)
 		if err != nil {
 			return nil, err
@@ -405,14 +396,11 @@ func (c *converter) in(e *sqlparser.ComparisonExpr) (ast.Expr, error) {
 		}
 		return &ast.In{Expr: left, List: list, Not: not}, nil
 	case *sqlparser.Subquery:
-		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, In: true, Query: r}
-		if !c.binder {
-			s, err := c.query(r.Select)
-			if err != nil {
-				return nil, err
-			}
-			x = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
+		s, err := c.query(r.Select)
+		if err != nil {
+			return nil, err
 		}
+		var x ast.Expr = &ast.SubLink{Kind: ast.AnySubLink, Op: "=", Left: left, Select: s, In: true}
 		if not { // PostgreSQL's NOT IN (subquery) is NOT over the ANY sublink
 			x = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{x}}
 		}

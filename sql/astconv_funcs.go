@@ -58,9 +58,6 @@ func (c *converter) arraySubLink(f *sqlparser.FuncExpr) (ast.Expr, error) {
 	if !ok {
 		return nil, unsupported("ARRAY %s", pgString(f))
 	}
-	if c.binder {
-		return &ast.SubLink{Kind: ast.ArraySubLink, Query: sub}, nil
-	}
 	s, err := c.query(sub.Select)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,10 +12,10 @@ import (
 	"github.com/drovedb/drove/sql/lexer"
 )
 
+// query converts a query. In the binder mode every query below it is converted too (WITH's,
+// a set operation's operands, subqueries in expressions and in FROM), once; only a plain
+// SELECT's FROM and WHERE stay vitess's (ast.Select.Query, binderSelect).
 func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
-	if c.binder && keptQuery(q) {
-		return &ast.Select{Query: q}, nil
-	}
 	switch q := q.(type) {
 	case *sqlparser.Select:
 		return c.selectStmt(q)
@@ -26,17 +27,41 @@ func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
 	return nil, unsupported("query %s in the syntax tree", pgString(q))
 }
 
-// keptQuery reports whether the binder keeps q in vitess's form as a set operation's operand
-// (ast.Select.Query): a SELECT, bound from vitess's tree still, and a query with WITH, whose
-// queries withCTEs binds from vitess's tree.
-func keptQuery(q sqlparser.TableStatement) bool {
-	switch q := q.(type) {
-	case *sqlparser.Union:
-		return q.With != nil
-	case *sqlparser.ValuesStatement:
-		return q.With != nil
-	}
-	return true
+// queryTree converts a query for the binder (bindQuery).
+func queryTree(q sqlparser.TableStatement) (*ast.Select, error) {
+	return (&converter{binder: true}).query(q)
+}
+
+// binderSelect is the vitess SELECT whose FROM and WHERE a plain SELECT of the binder's tree
+// keeps (ast.Select.Query): bindFrom and the planner read them from vitess's tree until
+// where16's change moves them onto ast (sql/DESIGN.md); nil for any other query.
+func binderSelect(s *ast.Select) *sqlparser.Select {
+	sel, _ := s.Query.(*sqlparser.Select)
+	return sel
+}
+
+// walkBinderTree walks n, a part of the binder's tree, as ast.Walk does (subqueries too),
+// and hands the parts the tree keeps in vitess's form to foreign: an ast.Foreign's node and
+// a plain SELECT's FROM and WHERE (binderSelect; where16's change leaves only the first).
+func walkBinderTree(n ast.Node, visit func(ast.Node) bool, foreign func(sqlparser.SQLNode)) {
+	ast.Walk(n, func(n ast.Node) bool {
+		if !visit(n) {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Foreign:
+			foreign(n.Node.(sqlparser.SQLNode))
+			return false
+		case *ast.Select:
+			if sel := binderSelect(n); sel != nil {
+				foreign(sqlparser.TableExprs(sel.From))
+				if sel.Where != nil {
+					foreign(sel.Where)
+				}
+			}
+		}
+		return true
+	})
 }
 
 // clauses converts the WITH, ORDER BY and LIMIT that any query may carry into s.
@@ -96,12 +121,8 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		return nil, mysqlOnly("a MySQL select option")
 	}
 	s := &ast.Select{Distinct: sel.Distinct}
-	switch sel.Lock {
-	case sqlparser.NoLock:
-	case sqlparser.ForUpdateLock:
-		s.ForUpdate = true
-	default:
-		return nil, unsupported("locking clause %s", sel.Lock.ToString())
+	if err := c.locking(s, sel); err != nil { // rowlock.go
+		return nil, err
 	}
 	if err := c.clauses(s, sel.With, sel.OrderBy, sel.Limit); err != nil {
 		return nil, err
@@ -110,8 +131,11 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		return nil, err
 	}
 	var err error
+	if c.binder { // FROM and WHERE: vitess's for bindFrom until where16's change (binderSelect)
+		s.Query = sel
+	}
 	for _, te := range sel.From {
-		if len(sel.From) == 1 && isDualFrom(te) {
+		if c.binder || len(sel.From) == 1 && isDualFrom(te) {
 			break
 		}
 		f, err := c.fromItem(te)
@@ -120,7 +144,7 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		}
 		s.From = append(s.From, f)
 	}
-	if sel.Where != nil {
+	if sel.Where != nil && !c.binder {
 		if s.Where, err = c.expr(sel.Where.Expr); err != nil {
 			return nil, err
 		}
@@ -134,32 +158,49 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	return s, nil
 }
 
-// subLinkQuery converts the query of a SubLink of the binder's tree (vitess's, in Query),
-// for printing: x op ANY (array), which the binder keeps as the dialect pass's subquery, is
-// AnyAll as the converter makes it.
-func (c *converter) subLinkQuery(s *ast.SubLink) (ast.Expr, error) {
-	var sel sqlparser.TableStatement
-	switch q := s.Query.(type) {
-	case *sqlparser.Subquery:
-		if arr := unnestedArray(q); arr != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
-			a, err := c.expr(arr)
-			if err != nil {
-				return nil, err
-			}
-			return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: a}, nil
-		}
-		sel = q.Select
-	case *sqlparser.ExistsExpr:
-		sel = q.Subquery.Select
-	default:
-		return nil, unsupported("subquery %T", s.Query)
+// printableSubLink is a SubLink of the binder's tree for printing (c is not in the binder
+// mode): its query with the parts kept in vitess's form converted (printableQuery); x op
+// ANY (array), which the binder keeps as the dialect pass's subquery, is AnyAll as the
+// converter makes it.
+func (c *converter) printableSubLink(s *ast.SubLink) (ast.Expr, error) {
+	if f := unnestCall(s.Select); f != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
+		return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: f.Args[0]}, nil
 	}
-	q, err := c.query(sel)
+	q, err := c.printableQuery(s.Select)
 	if err != nil {
 		return nil, err
 	}
 	out := *s
-	out.Query, out.Select = nil, q
+	out.Select = q
+	return &out, nil
+}
+
+// printableQuery is a query of the binder's tree for printing: a plain SELECT converted
+// whole from vitess's (binderSelect), the queries of a set operation and of WITH likewise.
+func (c *converter) printableQuery(q *ast.Select) (*ast.Select, error) {
+	if sel := binderSelect(q); sel != nil {
+		return c.selectStmt(sel)
+	}
+	out := *q
+	var err error
+	if q.With != nil {
+		w := *q.With
+		w.CTEs = slices.Clone(w.CTEs)
+		for i := range w.CTEs {
+			if w.CTEs[i].Query, err = c.printableQuery(w.CTEs[i].Query); err != nil {
+				return nil, err
+			}
+		}
+		out.With = &w
+	}
+	if q.Left != nil {
+		if out.Left, err = c.printableQuery(q.Left); err != nil {
+			return nil, err
+		}
+		if out.Right, err = c.printableQuery(q.Right); err != nil {
+			return nil, err
+		}
+	}
 	return &out, nil
 }
 
@@ -240,7 +281,7 @@ func (c *converter) union(u *sqlparser.Union) (*ast.Select, error) {
 	if s.Right, err = c.query(u.Right); err != nil {
 		return nil, err
 	}
-	return s, c.clauses(s, c.withOf(u.With), u.OrderBy, u.Limit)
+	return s, c.clauses(s, u.With, u.OrderBy, u.Limit)
 }
 
 // setOpOf is the set operation of u: the dialect pass's marker comment on the first query of
@@ -270,15 +311,6 @@ func setOpOf(u *sqlparser.Union) ast.SetOp {
 	}
 }
 
-// withOf is the WITH clause to convert: none for the binder, which binds WITH from vitess's
-// tree (withCTEs).
-func (c *converter) withOf(w *sqlparser.With) *sqlparser.With {
-	if c.binder {
-		return nil
-	}
-	return w
-}
-
 func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
 	if v.ListArg != "" {
 		return nil, mysqlOnly("a VALUES list argument")
@@ -291,7 +323,7 @@ func (c *converter) values(v *sqlparser.ValuesStatement) (*ast.Select, error) {
 		}
 		s.Values = append(s.Values, x)
 	}
-	return s, c.clauses(s, c.withOf(v.With), v.Order, v.Limit)
+	return s, c.clauses(s, v.With, v.Order, v.Limit)
 }
 
 func (c *converter) fromItem(te sqlparser.TableExpr) (ast.FromItem, error) {
@@ -329,9 +361,6 @@ func (c *converter) aliasedTable(te *sqlparser.AliasedTableExpr) (ast.FromItem, 
 		}
 		return &ast.Table{Schema: t.Qualifier.String(), Name: t.Name.String(), Alias: alias}, nil
 	case *sqlparser.DerivedTable:
-		if c.binder { // queries are bound from vitess's tree still (sql/DESIGN.md)
-			return &ast.SubqueryFrom{Query: t.Select, Lateral: t.Lateral, Alias: alias}, nil
-		}
 		q, err := c.query(t.Select)
 		if err != nil {
 			return nil, err

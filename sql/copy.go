@@ -568,8 +568,12 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if !ok {
 		return Errorf("0A000", "COPY (query) TO supports SELECT only")
 	}
+	q, err := queryTree(sel)
+	if err != nil {
+		return err
+	}
 	ps := &params{sess: s}
-	p, err := s.bindSelect(sel, ps)
+	p, err := s.bindSelect(q, ps)
 	if err != nil {
 		return err
 	}

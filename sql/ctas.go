@@ -298,11 +298,11 @@ func (s *Session) bindTableAsQuery(st *ctasStmt, ps *params) (*plan, error) {
 	if st.with != nil {
 		return s.bindModifyingWith(st.with, ps)
 	}
-	ast, err := parseViewQuery(st.query)
+	q, err := viewQueryTree(st.query)
 	if err != nil {
 		return nil, err
 	}
-	return s.bindSelect(ast, ps)
+	return s.bindSelect(q, ps)
 }
 
 // ctasSchema is the table of a query's columns cols, the first renamed by names: a

@@ -18,7 +18,7 @@ import (
 type cteDef struct {
 	name  string
 	cols  []string // the column list after the name, if any
-	query sqlparser.TableStatement
+	query *ast.Select
 	outer *scope
 	depth int // how many definitions precede it: its own query sees only those
 
@@ -30,20 +30,18 @@ type cteDef struct {
 }
 
 // withCTEs binds a query (bind) with the definitions of its WITH clause in scope.
-func (s *Session) withCTEs(w *sqlparser.With, outer *scope, bind func() (node, []Column, error)) (node, []Column, error) {
+func (s *Session) withCTEs(w *ast.With, outer *scope, bind func() (node, []Column, error)) (node, []Column, error) {
 	n := len(s.ctes)
 	defer func() { s.ctes = s.ctes[:n] }()
 	names := make(map[string]bool, len(w.CTEs))
 	defs := make([]cteDef, 0, len(w.CTEs))
 	for _, c := range w.CTEs {
-		name := c.ID.String()
-		if names[name] {
-			return nil, nil, Errorf("42712", "WITH query name %q specified more than once", name)
+		if names[c.Name] {
+			return nil, nil, Errorf("42712", "WITH query name %q specified more than once", c.Name)
 		}
-		names[name] = true
-		q, mode := unwrapCTE(c.Subquery)
-		def := cteDef{name: name, cols: columnNames(c.Columns), query: q, outer: outer, recursive: w.Recursive}
-		def.share = newCTEShare(q, mode)
+		names[c.Name] = true
+		def := cteDef{name: c.Name, cols: c.Columns, query: c.Query, outer: outer, recursive: w.Recursive}
+		def.share = newCTEShare(c.Query, c.Materialized)
 		defs = append(defs, def)
 	}
 	if w.Recursive {
@@ -103,25 +101,34 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	s.ctes = slices.Clip(s.ctes[:def.depth])
 	defer func() { s.ctes = saved }()
 	if def.recursive && refersTo(def.query, def.name) {
-		u, ok := def.query.(*sqlparser.Union)
-		if !ok || setOpOf(u) != ast.Union { // the converter's reading of the markers
+		if def.query.Op != ast.Union {
 			return nil, nil, Errorf("42P19", "recursive query %q does not have the form non-recursive-term UNION [ALL] recursive-term", def.name)
 		}
-		return s.bindRecursive(def, u, ps)
+		return s.bindRecursive(def, def.query, ps)
 	}
 	n, cols, err := s.bindQuery(def.query, ps, def.outer)
 	return n, resolvedColumns(cols), err
 }
 
 // refersTo reports whether a query reads a table (or WITH query) called name.
-func refersTo(q sqlparser.SQLNode, name string) bool {
+func refersTo(q *ast.Select, name string) bool {
 	found := false
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if tn, ok := n.(sqlparser.TableName); ok && tn.Qualifier.IsEmpty() && tn.Name.String() == name {
+	walkBinderTree(q, func(n ast.Node) bool {
+		if t, ok := n.(*ast.Table); ok && t.Schema == "" && t.Name == name {
 			found = true
 		}
-		return !found, nil
-	}, q)
+		return !found
+	}, func(v sqlparser.SQLNode) {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			switch n := n.(type) {
+			case *sqlparser.ColName: // its qualifier names a table, it does not read one
+				return false, nil
+			case sqlparser.TableName:
+				found = found || n.Qualifier.IsEmpty() && n.Name.String() == name
+			}
+			return !found, nil
+		}, v)
+	})
 	return found
 }
 
@@ -232,13 +239,18 @@ func (it *recursiveIter) nextRun() error {
 	return err
 }
 
-// bindRecursive binds WITH RECURSIVE name AS (anchor UNION [ALL] term).
-func (s *Session) bindRecursive(def cteDef, u *sqlparser.Union, ps *params) (node, []Column, error) {
+// bindRecursive binds WITH RECURSIVE name AS (anchor UNION [ALL] term); a locking clause
+// on it is the converter's 0A000 (not allowed with UNION).
+func (s *Session) bindRecursive(def cteDef, u *ast.Select, ps *params) (node, []Column, error) {
+	if u.With != nil {
+		return s.withCTEs(u.With, def.outer, func() (node, []Column, error) {
+			body := *u
+			body.With = nil
+			return s.bindRecursive(def, &body, ps)
+		})
+	}
 	if err := recursiveOrderLimit(u); err != nil {
 		return nil, nil, err
-	}
-	if u.Into != nil || u.Lock != sqlparser.NoLock {
-		return nil, nil, unsupported("locking in a recursive WITH query")
 	}
 	if err := checkRecursiveTerm(def.name, u.Right); err != nil {
 		return nil, nil, err
@@ -274,5 +286,5 @@ func (s *Session) bindRecursive(def cteDef, u *sqlparser.Union, ps *params) (nod
 				def.name, i+1, cols[i].Type, tcols[i].Type)
 		}
 	}
-	return &recursiveNode{anchor: anchor, term: term, wt: wt, distinct: u.Distinct}, cols, nil
+	return &recursiveNode{anchor: anchor, term: term, wt: wt, distinct: !u.All}, cols, nil
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // checkRecursiveTerm refuses the recursive terms PostgreSQL refuses (checkWellFormedRecursion
@@ -11,75 +13,126 @@ import (
 // subquery or on the nullable side of an outer join (a term that reads its work table
 // there is not a fixpoint iteration: run row by row it could recurse for ever), and
 // aggregates, ORDER BY and LIMIT in the term itself.
-func checkRecursiveTerm(name string, term sqlparser.TableStatement) error {
+func checkRecursiveTerm(name string, term *ast.Select) error {
 	if err := recursiveOrderLimit(term); err != nil {
 		return err
 	}
-	if sel, ok := term.(*sqlparser.Select); ok {
-		switch {
-		case hasAggregate(sel.GetColumns()) || sel.Having != nil && hasAggregate([]sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: sel.Having.Expr}}):
-			return Errorf("42P19", "aggregate functions are not allowed in a recursive query's recursive term")
-		}
+	if term.Op == ast.NoSetOp && term.Values == nil &&
+		(targetsAggregate(term.Targets) || term.Having != nil && hasAggregateTree(term.Having)) {
+		return Errorf("42P19", "aggregate functions are not allowed in a recursive query's recursive term")
 	}
-	refs := 0
-	var visit func(n sqlparser.SQLNode, within string) error
-	visit = func(n sqlparser.SQLNode, within string) error {
-		return sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-			switch n := n.(type) {
-			case *sqlparser.ColName: // its qualifier names a table, it does not read one
-				return false, nil
-			case sqlparser.TableName:
-				if !n.Qualifier.IsEmpty() || n.Name.String() != name {
-					return false, nil
-				}
-				if within != "" {
-					return false, Errorf("42P19", "recursive reference to query %q must not appear within %s", name, within)
-				}
-				if refs++; refs > 1 {
-					return false, Errorf("42P19", "recursive reference to query %q must not appear more than once", name)
-				}
-			case *sqlparser.Subquery:
-				return false, visit(n.Select, "a subquery")
-			case *sqlparser.JoinTableExpr:
-				left, right := within, within
-				switch n.Join {
-				case sqlparser.LeftJoinType, sqlparser.NaturalLeftJoinType:
-					right = "an outer join"
-				case sqlparser.RightJoinType, sqlparser.NaturalRightJoinType:
-					left = "an outer join"
-				case sqlparser.StraightJoinType: // the dialect pass's FULL JOIN
-					left, right = "an outer join", "an outer join"
-				}
-				if err := visit(n.LeftExpr, left); err != nil {
-					return false, err
-				}
-				if err := visit(n.RightExpr, right); err != nil {
-					return false, err
-				}
-				return false, visit(n.Condition, within)
+	r := &recursiveRefs{name: name}
+	return r.tree(term, "")
+}
+
+// recursiveRefs counts the references to a recursive WITH query in its recursive term.
+type recursiveRefs struct {
+	name string
+	refs int
+}
+
+// ref counts one reference, found within a subquery or an outer join's nullable side
+// (within) or not ("").
+func (r *recursiveRefs) ref(within string) error {
+	if within != "" {
+		return Errorf("42P19", "recursive reference to query %q must not appear within %s", r.name, within)
+	}
+	if r.refs++; r.refs > 1 {
+		return Errorf("42P19", "recursive reference to query %q must not appear more than once", r.name)
+	}
+	return nil
+}
+
+// tree checks a part of the binder's tree; its parts in vitess's form go to vitess.
+func (r *recursiveRefs) tree(n ast.Node, within string) error {
+	var err error
+	walkBinderTree(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Table:
+			if n.Schema == "" && n.Name == r.name {
+				err = r.ref(within)
 			}
-			return true, nil
-		}, n)
+		case *ast.SubLink:
+			if n.Left != nil {
+				err = r.tree(n.Left, within)
+			}
+			if err == nil {
+				err = r.tree(n.Select, "a subquery")
+			}
+			return false
+		case *ast.Join:
+			left, right := outerSides(n.Kind == ast.LeftJoin || n.Kind == ast.FullJoin, n.Kind == ast.RightJoin || n.Kind == ast.FullJoin, within)
+			for _, side := range []struct {
+				n      ast.Node
+				within string
+			}{{n.Left, left}, {n.Right, right}, {n.On, within}} {
+				if err == nil && side.n != nil {
+					err = r.tree(side.n, side.within)
+				}
+			}
+			return false
+		}
+		return err == nil
+	}, func(v sqlparser.SQLNode) {
+		if err == nil {
+			err = r.vitess(v, within)
+		}
+	})
+	return err
+}
+
+// outerSides is what the sides of a join are within: an outer join's nullable side (the
+// right of a LEFT JOIN, the left of a RIGHT JOIN) is "an outer join".
+func outerSides(rightNullable, leftNullable bool, within string) (left, right string) {
+	left, right = within, within
+	if leftNullable {
+		left = "an outer join"
 	}
-	return visit(term, "")
+	if rightNullable {
+		right = "an outer join"
+	}
+	return left, right
+}
+
+// vitess checks a part the binder's tree keeps in vitess's form (a plain SELECT's FROM and
+// WHERE until where16's change, a foreign node).
+func (r *recursiveRefs) vitess(n sqlparser.SQLNode, within string) error {
+	return sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+		switch n := n.(type) {
+		case *sqlparser.ColName: // its qualifier names a table, it does not read one
+			return false, nil
+		case sqlparser.TableName:
+			if n.Qualifier.IsEmpty() && n.Name.String() == r.name {
+				return false, r.ref(within)
+			}
+			return false, nil
+		case *sqlparser.Subquery:
+			return false, r.vitess(n.Select, "a subquery")
+		case *sqlparser.JoinTableExpr:
+			left, right := outerSides(
+				n.Join == sqlparser.LeftJoinType || n.Join == sqlparser.NaturalLeftJoinType || n.Join == sqlparser.StraightJoinType, // StraightJoin: the dialect pass's FULL JOIN
+				n.Join == sqlparser.RightJoinType || n.Join == sqlparser.NaturalRightJoinType || n.Join == sqlparser.StraightJoinType,
+				within)
+			if err := r.vitess(n.LeftExpr, left); err != nil {
+				return false, err
+			}
+			if err := r.vitess(n.RightExpr, right); err != nil {
+				return false, err
+			}
+			return false, r.vitess(n.Condition, within)
+		}
+		return true, nil
+	}, n)
 }
 
 // recursiveOrderLimit refuses ORDER BY and LIMIT on a recursive query or its recursive term.
-func recursiveOrderLimit(q sqlparser.TableStatement) error {
-	var order sqlparser.OrderBy
-	var limit *sqlparser.Limit
-	switch q := q.(type) {
-	case *sqlparser.Select:
-		order, limit = q.OrderBy, q.Limit
-	case *sqlparser.Union:
-		order, limit = q.OrderBy, q.Limit
-	}
+func recursiveOrderLimit(q *ast.Select) error {
 	switch {
-	case order != nil:
+	case q.OrderBy != nil:
 		return Errorf("0A000", "ORDER BY in a recursive query is not implemented")
-	case limit != nil && limit.Offset != nil:
+	case q.Offset != nil:
 		return Errorf("0A000", "OFFSET in a recursive query is not implemented")
-	case limit != nil:
+	case q.Limit != nil:
 		return Errorf("0A000", "LIMIT in a recursive query is not implemented")
 	}
 	return nil

@@ -13,7 +13,11 @@ func withShares(t *testing.T, s *Session, q string) []*cteShare {
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
-	root, _, err := s.bindQuery(st.ast.(sqlparser.TableStatement), &params{sess: s}, nil)
+	tree, err := queryTree(st.ast.(sqlparser.TableStatement))
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	root, _, err := s.bindQuery(tree, &params{sess: s}, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}

@@ -52,11 +52,12 @@ type cteRows struct {
 }
 
 // newCTEShare starts the share of a non-recursive WITH query.
-func newCTEShare(q sqlparser.TableStatement, mode ast.CTEMaterialize) *cteShare {
-	return &cteShare{volatile: callsVolatile(q), mode: mode}
+func newCTEShare(q *ast.Select, mode ast.CTEMaterialize) *cteShare {
+	return &cteShare{volatile: callsVolatileTree(q), mode: mode}
 }
 
-// callsVolatile reports whether a query calls a function PostgreSQL marks volatile.
+// callsVolatile reports whether a part of vitess's tree calls a function PostgreSQL marks
+// volatile.
 func callsVolatile(q sqlparser.SQLNode) bool {
 	found := false
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
@@ -68,24 +69,17 @@ func callsVolatile(q sqlparser.SQLNode) bool {
 	return found
 }
 
-// callsVolatileTree is callsVolatile over the binder's tree, whose subqueries and foreign
-// nodes are vitess's still.
-func callsVolatileTree(e ast.Expr) bool {
+// callsVolatileTree reports whether a part of the binder's tree (an expression, a query)
+// calls a function PostgreSQL marks volatile; the parts it keeps in vitess's form are read
+// with callsVolatile.
+func callsVolatileTree(n ast.Node) bool {
 	found := false
-	ast.Walk(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncCall:
-			found = found || len(n.Name) == 1 && isVolatile(n.Name[0])
-		case *ast.SubLink:
-			if q, ok := n.Query.(sqlparser.SQLNode); ok {
-				found = found || callsVolatile(q)
-			}
-		case *ast.Foreign:
-			found = found || callsVolatile(n.Node.(sqlparser.SQLNode))
-			return false
+	walkBinderTree(n, func(n ast.Node) bool {
+		if f, ok := n.(*ast.FuncCall); ok {
+			found = found || len(f.Name) == 1 && isVolatile(f.Name[0])
 		}
 		return !found
-	})
+	}, func(v sqlparser.SQLNode) { found = found || callsVolatile(v) })
 	return found
 }
 

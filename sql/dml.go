@@ -8,6 +8,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -135,7 +136,11 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	}
 	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
-		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList))
+		t, err := queryTree(q)
+		if err != nil {
+			return nil, err
+		}
+		return s.bindInsertSelect(bt, t, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList))
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
@@ -207,7 +212,7 @@ func insertTag(n int) string {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q sqlparser.TableStatement, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool) (*plan, error) {
 	root, cols, err := s.bindQuery(q, ps, nil)
 	if err != nil {
 		return nil, err

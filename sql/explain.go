@@ -52,8 +52,8 @@ func treeText(x ast.Expr) string {
 	return ast.Printer{Style: ast.Explain, Resolve: printable}.Print(x)
 }
 
-// printable is the tree for printing of a binder tree's foreign node or vitess subquery; what
-// does not convert shows as vitess prints it.
+// printable is the tree for printing of a binder tree's foreign node; what does not convert
+// shows as vitess prints it.
 func printable(e ast.Expr) ast.Expr {
 	c := &converter{}
 	switch e := e.(type) {
@@ -65,11 +65,8 @@ func printable(e ast.Expr) ast.Expr {
 			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	case *ast.SubLink:
-		if x, err := c.subLinkQuery(e); err == nil {
+		if x, err := c.printableSubLink(e); err == nil {
 			return x
-		}
-		if n, ok := e.Query.(sqlparser.SQLNode); ok {
-			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	}
 	return &ast.SQLValue{Name: "?", Precision: -1}
@@ -126,7 +123,10 @@ func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, err
 	var err error
 	switch q := st.Statement.(type) {
 	case sqlparser.TableStatement:
-		root, _, err = s.bindQuery(q, ps, nil)
+		var t *ast.Select
+		if t, err = queryTree(q); err == nil {
+			root, _, err = s.bindQuery(t, ps, nil)
+		}
 	default:
 		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(pgString(q))))
 	}

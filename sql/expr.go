@@ -120,10 +120,6 @@ func compileExpr(e sqlparser.Expr, sc *scope) (*expr, error) {
 		return compileInternalCall(e, sc)
 	case *sqlparser.LocateExpr: // MySQL's LOCATE(sub, s, pos)
 		return nil, Errorf("42883", "function position with 3 arguments does not exist")
-	case *sqlparser.Subquery:
-		return compileScalarSubquery(e, sc)
-	case *sqlparser.ExistsExpr:
-		return compileExists(e, sc)
 	}
 	return nil, unsupported("expression %s", pgString(e))
 }

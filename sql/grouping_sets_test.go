@@ -44,7 +44,7 @@ func TestExpandGroupBy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tree, err := selectClauses(st.(*sqlparser.Select))
+			tree, err := queryTree(st.(*sqlparser.Select))
 			if err != nil {
 				t.Fatal(err)
 			}

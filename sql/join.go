@@ -162,17 +162,9 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 	return item, nil
 }
 
-func columnNames(cols sqlparser.Columns) []string {
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.String()
-	}
-	return names
-}
-
 // shapeFrom builds the fromItem tree of one FROM element, read from the converted tree:
-// tables, derived tables and joins are ast nodes; a derived table's query stays vitess's
-// (ast.SubqueryFrom.Query), bound as queries are.
+// tables, derived tables (their queries converted too) and joins (their ON too) are ast
+// nodes.
 func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
 	switch f := fi.(type) {
 	case *ast.Table:
@@ -264,15 +256,11 @@ func fullJoinCondition(on sqlparser.Expr) (using []string, natural, ok bool) {
 // shapeDerived builds the item of a derived table: its query bound with the items before it
 // in scope (lateral.go).
 func (s *Session) shapeDerived(f *ast.SubqueryFrom, ps *params, outer *scope, lvl *level, fc *fromCtx) (*fromItem, error) {
-	q, ok := f.Query.(sqlparser.TableStatement)
-	if !ok {
-		return nil, unsupported("a subquery in FROM converted for printing")
-	}
 	if f.Alias == nil {
 		return nil, Errorf("42601", "subquery in FROM must have an alias")
 	}
 	left := fc.leftScope(f.Lateral, ps, outer, lvl)
-	n, cols, err := s.bindQuery(q, ps, left)
+	n, cols, err := s.bindQuery(f.Select, ps, left)
 	if err != nil {
 		return nil, err
 	}

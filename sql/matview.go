@@ -140,14 +140,14 @@ func (s *Session) fillMatview(ctx context.Context, tx *tablespace.Txn, def table
 // bindMatviewQuery binds def's query for a fill, in tx, and returns the columns the table
 // stores.
 func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def tablespace.View, schema *types.Schema) (*plan, []Column, error) {
-	ast, err := parseViewQuery(def.Query)
+	q, err := viewQueryTree(def.Query)
 	if err != nil {
 		return nil, nil, err
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
 	s.ctes, s.viewStack = nil, append(s.viewStack, "") // reads no temporary view (tempVisible)
-	p, err := s.bindSelect(ast, ps)
+	p, err := s.bindSelect(q, ps)
 	s.ctes, s.viewStack = saved, s.viewStack[:len(s.viewStack)-1]
 	if err != nil {
 		return nil, nil, err

@@ -101,7 +101,7 @@ func (o *ownerSearch) vitess(e sqlparser.Expr) {
 	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 		switch n := n.(type) {
 		case *sqlparser.Subquery:
-			o.subquery(n)
+			o.subquery(&ast.Foreign{Node: n})
 			return false, nil
 		case *sqlparser.ColName:
 			o.column(refOf(n))
@@ -114,27 +114,47 @@ func (o *ownerSearch) vitess(e sqlparser.Expr) {
 // read enclosing queries, as PostgreSQL counts them: SELECT (SELECT max((SELECT i.v FROM t2 i
 // WHERE i.k = o.k))) FROM t1 o aggregates t1. A reference the subquery's own FROM clauses
 // resolve (one qualified by a table they name, or found in no enclosing query) is not one.
-func (o *ownerSearch) subquery(q sqlparser.SQLNode) {
+// q is the binder's tree of the subquery, or vitess's in an ast.Foreign.
+func (o *ownerSearch) subquery(q ast.Node) {
 	own := map[string]bool{}
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if t, ok := n.(*sqlparser.AliasedTableExpr); ok {
-			if !t.As.IsEmpty() {
-				own[t.As.String()] = true
-			} else if tn, ok := t.Expr.(sqlparser.TableName); ok {
-				own[tn.Name.String()] = true
+	walkBinderTree(q, func(n ast.Node) bool {
+		if t, ok := n.(*ast.Table); ok {
+			own[t.Name] = t.Alias == nil
+			if t.Alias != nil {
+				own[t.Alias.Name] = true
 			}
 		}
-		return true, nil
-	}, q)
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if c, ok := n.(*sqlparser.ColName); ok {
-			ref := refOf(c)
-			if s, _ := resolvingScope(ref, o.sc); s != nil && (ref.table == "" || !own[ref.table]) {
-				o.column(ref)
+		return true
+	}, func(v sqlparser.SQLNode) {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if t, ok := n.(*sqlparser.AliasedTableExpr); ok {
+				if !t.As.IsEmpty() {
+					own[t.As.String()] = true
+				} else if tn, ok := t.Expr.(sqlparser.TableName); ok {
+					own[tn.Name.String()] = true
+				}
 			}
+			return true, nil
+		}, v)
+	})
+	read := func(ref colRef) {
+		if s, _ := resolvingScope(ref, o.sc); s != nil && (ref.table == "" || !own[ref.table]) {
+			o.column(ref)
 		}
-		return !o.here, nil
-	}, q)
+	}
+	walkBinderTree(q, func(n ast.Node) bool {
+		if c, ok := n.(*ast.ColumnRef); ok && !c.Star {
+			read(columnRef(c))
+		}
+		return !o.here
+	}, func(v sqlparser.SQLNode) {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if c, ok := n.(*sqlparser.ColName); ok {
+				read(refOf(c))
+			}
+			return !o.here, nil
+		}, v)
+	})
 }
 
 func (o *ownerSearch) result() *scope {

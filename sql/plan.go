@@ -344,19 +344,13 @@ func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
 // SubLink over (SELECT drove_unnest(array)): an expression over the array, converted as the
 // binder converts; nil for any other SubLink.
 func unnestArray(s *ast.SubLink) ast.Expr {
-	q, ok := s.Query.(*sqlparser.Subquery)
-	if !ok || s.In || (s.Kind != ast.AnySubLink && s.Kind != ast.AllSubLink) {
+	if s.In || (s.Kind != ast.AnySubLink && s.Kind != ast.AllSubLink) {
 		return nil
 	}
-	f := unnestCall(q)
-	if f == nil {
-		return nil
+	if f := unnestCall(s.Select); f != nil {
+		return f.Args[0]
 	}
-	x, err := (&converter{binder: true}).expr(f.Exprs[0])
-	if err != nil {
-		return nil
-	}
-	return x
+	return nil
 }
 
 // andTree is the AND of conditions (one is itself).

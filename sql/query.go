@@ -12,8 +12,8 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// bindSelect plans a SELECT or UNION statement.
-func (s *Session) bindSelect(st sqlparser.TableStatement, ps *params) (*plan, error) {
+// bindSelect plans a query statement (SELECT, a set operation, VALUES) of the binder's tree.
+func (s *Session) bindSelect(st *ast.Select, ps *params) (*plan, error) {
 	root, cols, err := s.bindQuery(st, ps, nil)
 	if err != nil {
 		return nil, err
@@ -75,21 +75,28 @@ func atMostOneRow(n node) bool {
 	return false
 }
 
-// bindQuery plans a query expression: a SELECT or a UNION of them. outer is the enclosing
-// query's scope when this is a subquery.
-func (s *Session) bindQuery(q sqlparser.TableStatement, ps *params, outer *scope) (node, []Column, error) {
+// bindQuery plans a query of the binder's tree (queryTree): a SELECT, a set operation or a
+// VALUES list, with its WITH clause's queries in scope. outer is the enclosing query's scope
+// when this is a subquery.
+func (s *Session) bindQuery(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	if err := s.enterBlock(); err != nil {
 		return nil, nil, err
 	}
-	switch q := q.(type) {
-	case *sqlparser.Select:
-		return s.bindSelectQuery(q, ps, outer)
-	case *sqlparser.Union:
-		return s.bindUnion(q, ps, outer)
-	case *sqlparser.ValuesStatement:
-		return s.bindValues(q, ps, outer)
+	if q.With != nil {
+		return s.withCTEs(q.With, outer, func() (node, []Column, error) { return s.bindQueryBody(q, ps, outer) })
 	}
-	return nil, nil, unsupported("%s", pgString(q))
+	return s.bindQueryBody(q, ps, outer)
+}
+
+// bindQueryBody plans q without its WITH clause.
+func (s *Session) bindQueryBody(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	switch {
+	case q.Op != ast.NoSetOp:
+		return s.bindSetTree(q, ps, outer) // union.go
+	case q.Values != nil:
+		return s.bindValuesTree(q, ps, outer) // values.go
+	}
+	return s.bindSelectBody(q, ps, outer)
 }
 
 // resolvedColumns are a subquery's columns as the query around it reads them: one of type
@@ -112,33 +119,28 @@ func resolvedColumns(cols []Column) []Column {
 	return out
 }
 
-// bindSelectQuery plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed
+// bindSelectBody plans one SELECT as a pipeline: FROM (scans and joins, with WHERE pushed
 // down) → remaining WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden ORDER BY
 // columns) → DISTINCT → sort (top-N under a LIMIT) → LIMIT/OFFSET → hidden columns dropped.
-func (s *Session) bindSelectQuery(st *sqlparser.Select, ps *params, outer *scope) (node, []Column, error) {
-	if st.With != nil {
-		return s.withCTEs(st.With, outer, func() (node, []Column, error) { return s.bindSelectBody(st, ps, outer) })
-	}
-	return s.bindSelectBody(st, ps, outer)
-}
-
-func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope) (node, []Column, error) {
-	switch {
-	case st.Into != nil:
-		return nil, nil, unsupported("SELECT INTO")
-	}
-	locks, err := lockClauses(st) // rowlock.go
-	if err != nil {
-		return nil, nil, err
+func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
+	// FROM and WHERE are vitess's still, for bindFrom (binderSelect): where16's change binds
+	// them from q.From and q.Where. A tree without them (none in vitess's form) has neither.
+	st := binderSelect(q)
+	var from []sqlparser.TableExpr
+	var where ast.Expr
+	var err error
+	if st != nil {
+		from = st.From
+		if where, err = whereOf(st, ps); err != nil {
+			return nil, nil, err
+		}
+	} else if q.From != nil || q.Where != nil {
+		return nil, nil, unsupported("FROM and WHERE of the tree (bound from vitess's still)")
 	}
 	lvl := &level{query: st}
 	var root node
 	var sc *scope
-	where, err := whereOf(st, ps)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(st.From) == 0 || (len(st.From) == 1 && s.isImplicitDual(st.From[0])) {
+	if len(from) == 0 || (len(from) == 1 && s.isImplicitDual(from[0])) {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
 		if where != nil {
 			x, err := compileASTBool(where, sc)
@@ -147,16 +149,13 @@ func (s *Session) bindSelectBody(st *sqlparser.Select, ps *params, outer *scope)
 			}
 			root = &filterNode{in: root, pred: x, text: treeText(where)}
 		}
-	} else if root, sc, err = s.bindFrom(st.From, where, ps, outer, lvl); err != nil {
+	} else if root, sc, err = s.bindFrom(from, where, ps, outer, lvl); err != nil {
 		return nil, nil, err
 	}
-	tree, err := selectClauses(st)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(locks) > 0 {
-		tree.lockName = locks[0].name()
-		if tree.lock, err = bindLocking(locks, tree, st, root, sc); err != nil {
+	tree := &selectTree{Select: q}
+	if len(q.Locking) > 0 {
+		tree.lockName = q.Locking[0].Strength.String()
+		if tree.lock, err = bindLocking(q.Locking, tree, root, sc); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -186,25 +185,6 @@ type selectTree struct {
 	// nothing, rowlock.go).
 	lockName string
 	lock     *lockPlan
-}
-
-// selectClauses converts st's clauses but WITH, FROM and WHERE.
-func selectClauses(st *sqlparser.Select) (*selectTree, error) {
-	c := &converter{binder: true}
-	t := &selectTree{Select: &ast.Select{Distinct: st.Distinct}}
-	if err := c.selectList(t.Select, st); err != nil {
-		return nil, err
-	}
-	if err := c.clauses(t.Select, nil, st.OrderBy, st.Limit); err != nil {
-		return nil, err
-	}
-	if err := c.groupBy(t.Select, st.GroupBy); err != nil {
-		return nil, err
-	}
-	if err := c.havingWindows(t.Select, st); err != nil {
-		return nil, err
-	}
-	return t, nil
 }
 
 // outputExprs lists the select list's (not *), ORDER BY's and DISTINCT ON's expressions.

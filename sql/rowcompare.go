@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 )
 
@@ -28,8 +26,8 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		x, err := compileAST(tree, sc)
 		return x, true, err
 	case *ast.SubLink:
-		if q, isSub := r.Query.(*sqlparser.Subquery); isSub && r.Kind == ast.ExprSubLink {
-			x, err := compileRowAgainstSubquery(l.Fields, q, op, sc) // rowsubquery.go
+		if r.Kind == ast.ExprSubLink {
+			x, err := compileRowAgainstSubquery(l.Fields, r.Select, op, sc) // rowsubquery.go
 			return x, true, err
 		}
 	}

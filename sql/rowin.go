@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -14,7 +12,7 @@ import (
 // NULL are kept apart, since only they (or a left row with a NULL) can make the answer NULL.
 
 // compileRowInSubquery compiles a row IN a subquery.
-func compileRowInSubquery(left []ast.Expr, q *sqlparser.Subquery, negate bool, sc *scope) (*expr, error) {
+func compileRowInSubquery(left []ast.Expr, q *ast.Select, negate bool, sc *scope) (*expr, error) {
 	sp, err := compileRowSubquery(len(left), q, sc)
 	if err != nil {
 		return nil, err
@@ -192,8 +190,8 @@ func (ri *rowInSubquery) match(r rowInSet, vals []types.Value, hasNull, negate b
 
 // compileRowSubquery compiles the subquery a row is compared with, which must have as many
 // columns as the row (42601 otherwise, as PostgreSQL).
-func compileRowSubquery(n int, q *sqlparser.Subquery, sc *scope) (*subplan, error) {
-	sp, err := compileSubquery(q.Select, sc)
+func compileRowSubquery(n int, q *ast.Select, sc *scope) (*subplan, error) {
+	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -19,42 +20,28 @@ import (
 // PostgreSQL lets them share it (docs/sql.md). Rows are locked as LIMIT pulls them, after the
 // sort, so a queue's LIMIT 1 locks one row and SKIP LOCKED's skipped rows do not count.
 
-// lockClause is one locking clause.
-type lockClause struct {
-	strength string // update, no-key-update, share, key-share
-	wait     lockWait
-	of       []string // the OF list; nil: every table of FROM
-}
-
-// lockWait is a clause's wait policy; a table several clauses lock takes the largest.
-type lockWait uint8
-
-const (
-	lockWaits  lockWait = iota
-	lockSkip            // SKIP LOCKED
-	lockNoWait          // NOWAIT
-)
-
-func (c lockClause) name() string { return lockClauseName(c.strength) }
-
-// lockClauses reads sel's locking clauses from the dialect pass's comment (none: vitess's
-// own lock, from text that did not go through it).
-func lockClauses(sel *sqlparser.Select) ([]lockClause, error) {
+// locking reads sel's locking clauses into s: from the dialect pass's comment (none:
+// vitess's own lock, from text that did not go through it).
+func (c *converter) locking(s *ast.Select, sel *sqlparser.Select) error {
 	if sel.Lock == sqlparser.NoLock {
-		return nil, nil
+		return nil
 	}
 	if spec, ok := lockComment(sel); ok {
-		return parseLockSpec(spec)
+		var err error
+		s.Locking, err = parseLockSpec(spec)
+		return err
 	}
 	switch sel.Lock {
 	case sqlparser.ForUpdateLock:
-		return []lockClause{{strength: "update"}}, nil
+		s.Locking = []ast.Locking{{Strength: ast.ForUpdate}}
 	case sqlparser.ForUpdateLockNoWait:
-		return []lockClause{{strength: "update", wait: lockNoWait}}, nil
+		s.Locking = []ast.Locking{{Strength: ast.ForUpdate, Wait: ast.NoWait}}
 	case sqlparser.ForUpdateLockSkipLocked:
-		return []lockClause{{strength: "update", wait: lockSkip}}, nil
+		s.Locking = []ast.Locking{{Strength: ast.ForUpdate, Wait: ast.SkipLocked}}
+	default:
+		return unsupported("locking clause %s", sel.Lock.ToString())
 	}
-	return nil, unsupported("locking clause %s", sel.Lock.ToString())
+	return nil
 }
 
 // lockComment is the dialect pass's comment on sel, without its delimiters.
@@ -70,19 +57,24 @@ func lockComment(sel *sqlparser.Select) (string, bool) {
 	return "", false
 }
 
-func parseLockSpec(spec string) ([]lockClause, error) {
-	var out []lockClause
+// lockStrengthOf reads a strength as the dialect pass's comment spells it.
+var lockStrengthOf = map[string]ast.LockStrength{"update": ast.ForUpdate, "no-key-update": ast.ForNoKeyUpdate,
+	"share": ast.ForShare, "key-share": ast.ForKeyShare}
+
+func parseLockSpec(spec string) ([]ast.Locking, error) {
+	var out []ast.Locking
 	for _, one := range strings.Split(spec, ";") {
 		parts := strings.Split(one, ",")
-		if len(parts) != 3 {
+		strength, ok := lockStrengthOf[parts[0]]
+		if len(parts) != 3 || !ok {
 			return nil, Errorf("XX000", "malformed locking clause marker")
 		}
-		c := lockClause{strength: parts[0]}
+		c := ast.Locking{Strength: strength}
 		switch parts[1] {
 		case "nowait":
-			c.wait = lockNoWait
+			c.Wait = ast.NoWait
 		case "skip":
-			c.wait = lockSkip
+			c.Wait = ast.SkipLocked
 		}
 		if parts[2] != "" {
 			for _, h := range strings.Split(parts[2], ".") {
@@ -90,7 +82,7 @@ func parseLockSpec(spec string) ([]lockClause, error) {
 				if err != nil {
 					return nil, Errorf("XX000", "malformed locking clause marker")
 				}
-				c.of = append(c.of, string(name))
+				c.Of = append(c.Of, string(name))
 			}
 		}
 		out = append(out, c)
@@ -110,7 +102,7 @@ func unionLockName(u *sqlparser.Union) string {
 		case *sqlparser.Select:
 			if spec, ok := lockComment(x); ok {
 				if cs, err := parseLockSpec(spec); err == nil {
-					return cs[0].name()
+					return cs[0].Strength.String()
 				}
 			}
 		}
@@ -122,7 +114,7 @@ func unionLockName(u *sqlparser.Union) string {
 type lockPlan struct {
 	scan  *scanNode
 	preds []*expr // filters above the scan (WHERE's that no access takes), rechecked too
-	wait  lockWait
+	wait  ast.LockWait
 }
 
 // lockedScan finds the scan under FROM's plan root, through the filters above it.
@@ -144,8 +136,8 @@ func lockedScan(root node) (*scanNode, []*expr) {
 // bindLocking checks the clauses as PostgreSQL's CheckSelectLocking and
 // transformLockingClause do, and plans the lock over root, FROM's plan in scope sc. It
 // returns nil when no table is locked (no FROM).
-func bindLocking(clauses []lockClause, tree *selectTree, st *sqlparser.Select, root node, sc *scope) (*lockPlan, error) {
-	name := clauses[0].name()
+func bindLocking(clauses []ast.Locking, tree *selectTree, root node, sc *scope) (*lockPlan, error) {
+	name := clauses[0].Strength.String()
 	switch {
 	case tree.Distinct || tree.DistinctOn != nil:
 		return nil, Errorf("0A000", "%s is not allowed with DISTINCT clause", name)
@@ -164,16 +156,16 @@ func bindLocking(clauses []lockClause, tree *selectTree, st *sqlparser.Select, r
 	}
 	scan, preds := lockedScan(root)
 	var locked bool
-	var wait lockWait
+	var wait ast.LockWait
 	for _, c := range clauses {
-		for _, t := range c.of {
+		for _, t := range c.Of {
 			if !from[t] {
-				return nil, Errorf("42P01", "relation \"%s\" in %s clause not found in FROM clause", t, c.name())
+				return nil, Errorf("42P01", "relation \"%s\" in %s clause not found in FROM clause", t, c.Strength)
 			}
 		}
 		if len(from) > 0 {
 			locked = true
-			wait = max(wait, c.wait)
+			wait = max(wait, c.Wait)
 		}
 	}
 	if !locked {
@@ -248,13 +240,13 @@ func (it *lockRowsIter) lockRow(row []types.Value) (bool, error) {
 	}
 	var value []byte
 	var found bool
-	if it.n.lock.wait == lockWaits {
+	if it.n.lock.wait == ast.LockWaitBlock {
 		value, found, err = tx.GetForUpdate(it.ec.ctx, acc.table.name, it.key)
 	} else {
 		value, found, err = tx.GetForUpdateNoWait(it.ec.ctx, acc.table.name, it.key)
 	}
 	switch {
-	case errors.Is(err, tablespace.ErrLockNotAvailable) && it.n.lock.wait == lockSkip:
+	case errors.Is(err, tablespace.ErrLockNotAvailable) && it.n.lock.wait == ast.SkipLocked:
 		return false, nil
 	case errors.Is(err, tablespace.ErrLockNotAvailable):
 		return false, Errorf("55P03", "could not obtain lock on row in relation \"%s\"", acc.table.name)

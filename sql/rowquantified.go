@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -14,7 +12,7 @@ import (
 // NULL, else true (empty: true). The subquery's columns must be as many as the row's (42601).
 
 // compileRowQuantified compiles left op ANY/ALL (q); in is left IN (q).
-func compileRowQuantified(op string, all, in bool, left []ast.Expr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+func compileRowQuantified(op string, all, in bool, left []ast.Expr, q *ast.Select, sc *scope) (*expr, error) {
 	switch {
 	case in || op == "=" && !all:
 		return compileRowInSubquery(left, q, false, sc)

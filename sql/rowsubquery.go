@@ -3,8 +3,6 @@ package sql
 import (
 	"strconv"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -20,7 +18,7 @@ import (
 // rowFieldFunc names a placeholder of a subquery's field in a row comparison's tree.
 const rowFieldFunc = "drove_row_field"
 
-func compileRowAgainstSubquery(left []ast.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, error) {
+func compileRowAgainstSubquery(left []ast.Expr, q *ast.Select, op string, sc *scope) (*expr, error) {
 	sp, err := compileRowSubquery(len(left), q, sc)
 	if err != nil {
 		return nil, err

@@ -209,15 +209,6 @@ func subLinkColumnName(e *ast.SubLink) string {
 			if e.Select.Op == ast.NoSetOp && len(e.Select.Targets) == 1 {
 				return orDefault(e.Select.Targets[0].Alias, columnName(e.Select.Targets[0].Expr))
 			}
-			return "?column?"
-		}
-		// the binder's SubLink carries vitess's subquery (sql/DESIGN.md)
-		if sq, ok := e.Query.(*sqlparser.Subquery); !ok {
-			break
-		} else if sel, ok := sq.Select.(*sqlparser.Select); ok && len(sel.SelectExprs.Exprs) == 1 {
-			if t, err := (&converter{binder: true}).target(sel.SelectExprs.Exprs[0]); err == nil {
-				return orDefault(t.Alias, columnName(t.Expr))
-			}
 		}
 	}
 	return "?column?"

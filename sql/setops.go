@@ -22,7 +22,7 @@ func (s *Session) bindSetOp(t *ast.Select, ps *params, outer *scope) (node, []Co
 	}
 	operands := []*ast.Select{t.Left, t.Right}
 	nodes, from, cols, steps, err := s.bindBranches(len(operands), func(i int) (node, []Column, error) {
-		return s.bindOperand(operands[i], ps, outer)
+		return s.bindQuery(operands[i], ps, outer)
 	}, name)
 	if err != nil {
 		return nil, nil, err

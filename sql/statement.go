@@ -462,7 +462,11 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	}
 	switch ast := target.(type) {
 	case sqlparser.TableStatement:
-		return s.bindSelect(ast, ps)
+		q, err := queryTree(ast)
+		if err != nil {
+			return nil, err
+		}
+		return s.bindSelect(q, ps)
 	case *sqlparser.ExplainStmt:
 		return s.bindExplain(ast, ps)
 	case *sqlparser.Insert:

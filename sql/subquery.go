@@ -24,7 +24,7 @@ type subplan struct {
 	sc         *scope // the scope the subquery appears in
 }
 
-func compileSubquery(q sqlparser.TableStatement, sc *scope) (*subplan, error) {
+func compileSubquery(q *ast.Select, sc *scope) (*subplan, error) {
 	ps := sc.params
 	if ps == nil || ps.sess == nil {
 		return nil, Errorf("0A000", "cannot use subquery here")
@@ -53,8 +53,8 @@ func (sp *subplan) open(row []types.Value) (rowIter, *execCtx, error) {
 }
 
 // compileScalarSubquery: (SELECT x ...) as a value; NULL when it returns no row.
-func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
-	sp, err := compileSubquery(e.Select, sc)
+func compileScalarSubquery(q *ast.Select, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -91,14 +91,14 @@ func compileScalarSubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 }
 
 // compileExists: EXISTS (SELECT ...).
-func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
-	if x, _, ok, err := compileSemiJoin(e, sc, false); ok {
+func compileExists(q *ast.Select, sc *scope) (*expr, error) {
+	if x, _, ok, err := compileSemiJoin(q, sc, false); ok {
 		return x, err
 	}
-	if x, ok, err := compileExistsHoisted(e, sc); ok {
+	if x, ok, err := compileExistsHoisted(q, sc); ok {
 		return x, err
 	}
-	sp, err := compileSubquery(e.Subquery.Select, sc)
+	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
 	var evalRun uint64
 	if sp.correlated {
 		var rows int
-		if hashed, rows, _, _ = compileSemiJoin(e, sc, true); hashed != nil {
+		if hashed, rows, _, _ = compileSemiJoin(q, sc, true); hashed != nil {
 			switchAt = 64 + rows/64
 		}
 	}
@@ -141,40 +141,37 @@ func compileExists(e *sqlparser.ExistsExpr, sc *scope) (*expr, error) {
 	}}, nil
 }
 
-// compileSubLink compiles a subquery in an expression, which the binder still binds from
-// vitess's tree (the SubLink's Query).
+// compileSubLink compiles a subquery in an expression, its query bound from the tree.
 func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
-	switch q := e.Query.(type) {
-	case *sqlparser.ExistsExpr:
+	q := e.Select
+	switch e.Kind {
+	case ast.ExistsSubLink:
 		return compileExists(q, sc)
-	case *sqlparser.Subquery:
-		switch e.Kind {
-		case ast.ExprSubLink:
-			return compileScalarSubquery(q, sc)
-		case ast.ArraySubLink:
-			return compileArraySubquery(q, sc)
-		case ast.AnySubLink, ast.AllSubLink:
-			if l, ok := e.Left.(*ast.Row); ok { // rowquantified.go
-				return compileRowQuantified(e.Op, e.Kind == ast.AllSubLink, e.In, l.Fields, q, sc)
-			}
-			if e.In {
-				return compileInSubquery(e.Left, false, q, sc)
-			}
-			return compileQuantified(e.Op, e.Kind == ast.AllSubLink, e.Left, q, sc)
+	case ast.ExprSubLink:
+		return compileScalarSubquery(q, sc)
+	case ast.ArraySubLink:
+		return compileArraySubquery(q, sc)
+	case ast.AnySubLink, ast.AllSubLink:
+		if l, ok := e.Left.(*ast.Row); ok { // rowquantified.go
+			return compileRowQuantified(e.Op, e.Kind == ast.AllSubLink, e.In, l.Fields, q, sc)
 		}
+		if e.In {
+			return compileInSubquery(e.Left, false, q, sc)
+		}
+		return compileQuantified(e.Op, e.Kind == ast.AllSubLink, e.Left, q, sc)
 	}
-	return nil, unsupported("a subquery not bound from vitess's tree")
+	return nil, unsupported("subquery kind %d", e.Kind)
 }
 
 // compileAgainstSubquery compiles x and the one-column subquery it is compared with (by op)
 // and gives an untyped x the subquery's type.
-func compileAgainstSubquery(x ast.Expr, q *sqlparser.Subquery, op string, sc *scope) (*expr, *subplan, error) {
+func compileAgainstSubquery(x ast.Expr, q *ast.Select, op string, sc *scope) (*expr, *subplan, error) {
 	left, err := compileAST(x, sc)
 	if err != nil {
 		return nil, nil, err
 	}
 	inferUnnestArray(q, left)
-	sp, err := compileSubquery(q.Select, sc)
+	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -201,7 +198,7 @@ func subqueryTrims(left *expr, c Column) (trimLeft, trimCol bool) {
 
 // compileInSubquery: x [NOT] IN (SELECT y ...), with SQL's NULL rules: NULL when x is NULL
 // (and the subquery returns rows) or when no y equals x but some y is NULL.
-func compileInSubquery(x ast.Expr, negate bool, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+func compileInSubquery(x ast.Expr, negate bool, q *ast.Select, sc *scope) (*expr, error) {
 	left, sp, err := compileAgainstSubquery(x, q, "=", sc)
 	if err != nil {
 		return nil, err
@@ -295,8 +292,8 @@ func compileInSubquery(x ast.Expr, negate bool, q *sqlparser.Subquery, sc *scope
 }
 
 // compileArraySubquery: ARRAY(SELECT x ...), an array of x's type.
-func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
-	sp, err := compileSubquery(e.Select, sc)
+func compileArraySubquery(q *ast.Select, sc *scope) (*expr, error) {
+	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -347,7 +344,7 @@ func compileArraySubquery(e *sqlparser.Subquery, sc *scope) (*expr, error) {
 // compileQuantified: x op ANY (SELECT y ...) and x op ALL (SELECT y ...), with SQL's NULL
 // rules: ANY is true if some comparison is, else NULL if some is NULL, else false; ALL is
 // false if some comparison is, else NULL if some is NULL, else true (so true over no rows).
-func compileQuantified(op string, all bool, x ast.Expr, q *sqlparser.Subquery, sc *scope) (*expr, error) {
+func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope) (*expr, error) {
 	holds, ok := comparisonOutcomes[op]
 	if !ok {
 		return nil, unsupported("operator %s with ANY/ALL", op)
@@ -416,19 +413,23 @@ func compileQuantified(op string, all bool, x ast.Expr, q *sqlparser.Subquery, s
 	}}, nil
 }
 
-// unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the dialect
-// pass writes the array of op ANY (array); nil for any other subquery.
-func unnestCall(q *sqlparser.Subquery) *sqlparser.FuncExpr {
-	sel, ok := q.Select.(*sqlparser.Select)
-	if !ok || len(sel.SelectExprs.Exprs) != 1 || sel.Where != nil || sel.GroupBy != nil {
+// plainSubquery reports whether q is a plain SELECT without GROUP BY, HAVING, LIMIT, WITH,
+// WINDOW or an aggregate: EXISTS over one is decorrelated or has conjuncts hoisted.
+func plainSubquery(q *ast.Select) bool {
+	return q.Op == ast.NoSetOp && q.Values == nil && q.GroupBy == nil && q.Having == nil && q.Limit == nil &&
+		q.Offset == nil && q.With == nil && len(q.Windows) == 0 && !targetsAggregate(q.Targets)
+}
+
+// unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the
+// dialect pass writes the array of op ANY (array); nil for any other subquery.
+func unnestCall(q *ast.Select) *ast.FuncCall {
+	sel := binderSelect(q)
+	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || q.From != nil ||
+		sel != nil && (sel.Where != nil || len(sel.From) > 1 || len(sel.From) == 1 && !isDualFrom(sel.From[0])) {
 		return nil
 	}
-	ae, ok := sel.SelectExprs.Exprs[0].(*sqlparser.AliasedExpr)
-	if !ok {
-		return nil
-	}
-	f, ok := ae.Expr.(*sqlparser.FuncExpr)
-	if !ok || f.Name.Lowered() != "drove_unnest" || len(f.Exprs) != 1 {
+	f, ok := q.Targets[0].Expr.(*ast.FuncCall)
+	if !ok || len(f.Name) != 1 || f.Name[0] != "drove_unnest" || len(f.Args) != 1 {
 		return nil
 	}
 	return f
@@ -436,21 +437,52 @@ func unnestCall(q *sqlparser.Subquery) *sqlparser.FuncExpr {
 
 // inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'): an untyped array is
 // one of x's type, as PostgreSQL infers it. The argument becomes a cast to that array type.
-func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
+func inferUnnestArray(q *ast.Select, left *expr) {
 	f := unnestCall(q)
 	if f == nil || left.unknown || types.ArrayOf(left.typ) == types.Null {
 		return
 	}
-	switch a := f.Exprs[0].(type) {
-	case *sqlparser.Argument:
-	case *sqlparser.Literal:
-		if a.Type != sqlparser.StrVal {
+	switch a := f.Args[0].(type) {
+	case *ast.Param:
+	case *ast.Literal:
+		if a.Type != ast.LitString {
 			return
 		}
 	default:
 		return
 	}
-	f.Exprs[0] = &sqlparser.CollateExpr{Expr: f.Exprs[0], Collation: castMarker + types.ArrayOf(left.typ).String()}
+	f.Args[0] = &ast.Cast{Expr: f.Args[0], Type: ast.TypeName{Name: types.ArrayOf(left.typ).String()}}
+}
+
+// oneTableSubquery reads the subquery q of EXISTS (SELECT ... FROM u [AS alias] WHERE ...):
+// a plain SELECT (plainSubquery) with a WHERE, not locking, whose FROM is one table of the
+// schema (not a WITH query), its columns not renamed. It returns the SELECT (vitess's, for
+// its FROM and WHERE until where16's change), the table, the name its columns are
+// qualified by and its schema; ok is false for any other subquery.
+func oneTableSubquery(q *ast.Select, sess *Session) (sel *sqlparser.Select, table, alias string, schema *types.Schema, ok bool) {
+	sel = binderSelect(q)
+	if sel == nil || sess == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(q) || sel.Lock != sqlparser.NoLock {
+		return nil, "", "", nil, false
+	}
+	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
+	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
+		return nil, "", "", nil, false
+	}
+	tn, isName := ate.Expr.(sqlparser.TableName)
+	if !isName || !tn.Qualifier.IsEmpty() {
+		return nil, "", "", nil, false
+	}
+	table, alias = tn.Name.String(), tn.Name.String()
+	if _, cte := sess.lookupCTE(table); cte {
+		return nil, "", "", nil, false
+	}
+	if schema, ok = sess.ts.Schema(table); !ok {
+		return nil, "", "", nil, false
+	}
+	if !ate.As.IsEmpty() {
+		alias = ate.As.String()
+	}
+	return sel, table, alias, schema, true
 }
 
 // compileSemiJoin decorrelates EXISTS (SELECT ... FROM u WHERE u.c = outer AND p(u)), where
@@ -461,32 +493,11 @@ func inferUnnestArray(q *sqlparser.Subquery, left *expr) {
 // it is already a lookup per row, unless indexed (compileExists switches to the hash set
 // after many rows); rows is u's row count. ok is false when the subquery does not have this
 // shape.
-func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope, indexed bool) (x *expr, rows int, ok bool, err error) {
-	sel, isSel := e.Subquery.Select.(*sqlparser.Select)
+func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int, ok bool, err error) {
 	sess := sc.params.sess
-	if !isSel || sess == nil || sel.Where == nil || len(sel.From) != 1 || sel.GroupBy != nil || sel.Having != nil ||
-		sel.Limit != nil || sel.With != nil || len(sel.Windows) > 0 || sel.Lock != sqlparser.NoLock ||
-		hasAggregate(sel.SelectExprs.Exprs) {
+	sel, table, alias, schema, ok := oneTableSubquery(q, sess)
+	if !ok {
 		return nil, 0, false, nil
-	}
-	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
-		return nil, 0, false, nil
-	}
-	tn, isName := ate.Expr.(sqlparser.TableName)
-	if !isName || !tn.Qualifier.IsEmpty() {
-		return nil, 0, false, nil
-	}
-	if _, cte := sess.lookupCTE(tn.Name.String()); cte {
-		return nil, 0, false, nil
-	}
-	schema, exists := sess.ts.Schema(tn.Name.String())
-	if !exists {
-		return nil, 0, false, nil
-	}
-	alias := tn.Name.String()
-	if !ate.As.IsEmpty() {
-		alias = ate.As.String()
 	}
 	// inner reports whether a column reference names the inner table's column; sides reads
 	// which tables an expression's columns come from (and whether it holds a subquery).
@@ -561,12 +572,15 @@ func compileSemiJoin(e *sqlparser.ExistsExpr, sc *scope, indexed bool) (x *expr,
 	if len(rest) > 0 {
 		probe.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
 	}
-	q := &sqlparser.Subquery{Select: probe}
-	in, err := compileInSubquery(&ast.Foreign{Node: outerExpr}, false, q, sc)
+	probeTree, err := queryTree(probe)
+	if err != nil {
+		return nil, 0, false, nil
+	}
+	in, err := compileInSubquery(&ast.Foreign{Node: outerExpr}, false, probeTree, sc)
 	if err != nil {
 		return nil, 0, false, nil // let the correlated plan report it
 	}
-	rows, _ = sess.ts.TableRows(tn.Name.String())
+	rows, _ = sess.ts.TableRows(table)
 	// EXISTS is true exactly when the IN is; it is never NULL.
 	return &expr{typ: types.Bool, rowFree: in.rowFree, eval: func(row []types.Value) (types.Value, error) {
 		v, err := in.eval(row)

@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -12,11 +13,9 @@ import (
 // for every such row (exactly when the original would first evaluate it). In subselect.sql's
 // EXISTS (... tenk1 c WHERE b.hundred = c.hundred AND NOT EXISTS (... a.thousand ...)) the NOT
 // EXISTS ran for each of c's 100 matching rows. ok is false when nothing can be hoisted.
-func compileExistsHoisted(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool, err error) {
-	sel, isSel := e.Subquery.Select.(*sqlparser.Select)
-	if !isSel || sel.Where == nil || len(sel.From) != 1 || sel.GroupBy != nil || sel.Having != nil ||
-		sel.Limit != nil || sel.With != nil || len(sel.Windows) > 0 || sel.Lock != sqlparser.NoLock ||
-		hasAggregate(sel.SelectExprs.Exprs) {
+func compileExistsHoisted(e *ast.Select, sc *scope) (x *expr, ok bool, err error) {
+	sel := binderSelect(e) // its FROM and WHERE, vitess's until where16's change
+	if sel == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(e) || sel.Lock != sqlparser.NoLock {
 		return nil, false, nil
 	}
 	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
@@ -51,7 +50,9 @@ func compileExistsHoisted(e *sqlparser.ExistsExpr, sc *scope) (x *expr, ok bool,
 	}
 	inner := *sel
 	inner.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
-	ex, err := compileExists(&sqlparser.ExistsExpr{Subquery: &sqlparser.Subquery{Select: &inner}}, sc)
+	innerTree := *e
+	innerTree.Query = &inner
+	ex, err := compileExists(&innerTree, sc)
 	if err != nil {
 		return nil, false, nil // let the subquery as written report it
 	}

@@ -1,31 +1,14 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
-// bindUnion plans a set operation: UNION, INTERSECT or EXCEPT [ALL], bound from sql/ast
-// (the converter reads vitess's Union and the dialect pass's markers into Select.Op; the
-// operands that are SELECTs stay vitess's, ast.Select.Query, bound by bindQuery), then its
-// own ORDER BY and LIMIT, which can name only its output columns.
-func (s *Session) bindUnion(u *sqlparser.Union, ps *params, outer *scope) (node, []Column, error) {
-	body := func() (node, []Column, error) {
-		t, err := (&converter{binder: true}).union(u)
-		if err != nil {
-			return nil, nil, err
-		}
-		return s.bindSetTree(t, ps, outer)
-	}
-	if u.With != nil {
-		return s.withCTEs(u.With, outer, body)
-	}
-	return body()
-}
-
-// bindSetTree plans a set operation of the tree (its WITH bound around it).
+// bindSetTree plans a set operation: UNION, INTERSECT or EXCEPT [ALL] (the converter reads
+// vitess's Union and the dialect pass's markers into Select.Op), each operand a query of its
+// own (bindQuery), then its own ORDER BY and LIMIT, which can name only its output columns.
+// Its WITH is bound around it (bindQuery).
 func (s *Session) bindSetTree(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	var root node
 	var cols []Column
@@ -39,21 +22,6 @@ func (s *Session) bindSetTree(t *ast.Select, ps *params, outer *scope) (node, []
 		return nil, nil, err
 	}
 	return finishSetOperation(t, root, cols, ps, outer, false)
-}
-
-// bindOperand plans an operand of a set operation: vitess's query (a SELECT, or one with
-// WITH) through bindQuery, a set operation or a VALUES list from the tree, each a query block.
-func (s *Session) bindOperand(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
-	if q, ok := t.Query.(sqlparser.TableStatement); ok {
-		return s.bindQuery(q, ps, outer)
-	}
-	if err := s.enterBlock(); err != nil {
-		return nil, nil, err
-	}
-	if t.Values != nil {
-		return s.bindValuesTree(t, ps, outer) // values.go
-	}
-	return s.bindSetTree(t, ps, outer)
 }
 
 // A chain a UNION b UNION ALL c ... parses left-deep, one Union per operator. Planned as
@@ -76,7 +44,7 @@ func unionChain(t *ast.Select) (branches []*ast.Select, distinct []bool) {
 		branches = append(branches, t.Right)
 		distinct = append(distinct, !t.All)
 		l := t.Left
-		if l.Op != ast.Union || l.Query != nil || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Offset != nil {
+		if l.Op != ast.Union || l.With != nil || l.OrderBy != nil || l.Limit != nil || l.Offset != nil {
 			branches = append(branches, l)
 			distinct = append(distinct, false)
 			break
@@ -100,7 +68,7 @@ type typeStep struct {
 func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	branches, distinct := unionChain(t)
 	nodes, from, cols, steps, err := s.bindBranches(len(branches), func(i int) (node, []Column, error) {
-		return s.bindOperand(branches[i], ps, outer)
+		return s.bindQuery(branches[i], ps, outer)
 	}, "UNION")
 	if err != nil {
 		return nil, nil, err

@@ -86,7 +86,11 @@ func rowSetSources(ue *sqlparser.UpdateExpr, n int, sc *scope) ([]sqlparser.Expr
 		}
 		elems = append(elems, src.Exprs...)
 	case *sqlparser.Subquery:
-		sp, err := compileSubquery(src.Select, sc)
+		q, err := queryTree(src.Select)
+		if err != nil {
+			return nil, nil, err
+		}
+		sp, err := compileSubquery(q, sc)
 		if err != nil {
 			return nil, nil, err
 		}

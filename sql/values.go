@@ -3,8 +3,6 @@ package sql
 import (
 	"strconv"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 )
 
@@ -16,23 +14,7 @@ import (
 // (their types resolved over all rows at once, see bindValuesTree); its ORDER BY sorts by
 // expressions of its output columns, as in PostgreSQL.
 
-// bindValues plans a VALUES list, converted to the tree (ast.Select.Values) in the
-// converter's binder mode; its WITH is bound from vitess's tree around it.
-func (s *Session) bindValues(v *sqlparser.ValuesStatement, ps *params, outer *scope) (node, []Column, error) {
-	body := func() (node, []Column, error) {
-		t, err := (&converter{binder: true}).values(v)
-		if err != nil {
-			return nil, nil, err
-		}
-		return s.bindValuesTree(t, ps, outer)
-	}
-	if v.With != nil {
-		return s.withCTEs(v.With, outer, body)
-	}
-	return body()
-}
-
-// bindValuesTree plans the VALUES list t: one row without ORDER BY or LIMIT as the SELECT of
+// bindValuesTree plans the VALUES list t (its WITH bound around it by bindQuery): one row without ORDER BY or LIMIT as the SELECT of
 // its values; else the UNION ALL of one SELECT per row, each a query block. Unlike a UNION's,
 // whose branches PostgreSQL resolves pairwise, a VALUES column's type is resolved over all
 // its rows at once (select_common_type): VALUES ('1'), ('2'), (3) is integer, as its untyped

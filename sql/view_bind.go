@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -117,7 +115,7 @@ func (s *Session) bindViewItem(t *ast.Table, ps *params, def tablespace.View, ve
 	if slices.Contains(s.viewStack, name) {
 		return nil, true, Errorf("42P17", "infinite recursion detected in rules for relation %q", name)
 	}
-	q, err := parseViewQuery(def.Query)
+	q, err := viewQueryTree(def.Query)
 	if err != nil {
 		return nil, true, err
 	}
@@ -149,7 +147,7 @@ func (s *Session) bindViewItem(t *ast.Table, ps *params, def tablespace.View, ve
 
 // bindViewQuery binds a view's query: it sees only its own WITH queries and nothing of the
 // statement around it.
-func (s *Session) bindViewQuery(def tablespace.View, q sqlparser.TableStatement, ps *params) (node, []Column, error) {
+func (s *Session) bindViewQuery(def tablespace.View, q *ast.Select, ps *params) (node, []Column, error) {
 	savedCTEs := s.ctes
 	s.ctes, s.viewStack = nil, append(s.viewStack, def.Name)
 	n, cols, err := s.bindQuery(q, ps, nil)

@@ -34,7 +34,11 @@ func simpleView(q sqlparser.TableStatement) (*sqlparser.Select, bool) {
 		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
 		return nil, false
 	}
-	if tree, err := selectClauses(sel); err != nil || tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
+	t, err := queryTree(sel)
+	if err != nil {
+		return nil, false
+	}
+	if tree := (&selectTree{Select: t}); tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
 		return nil, false
 	}
 	return sel, true
@@ -141,8 +145,12 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	}
 	// The tables and views were recorded by the first binding of the view.
 	deps, views, sizes := len(ps.deps), len(ps.views), len(ps.sizes)
+	q, err := queryTree(sel)
+	if err != nil {
+		return nil, nil, false, err
+	}
 	ps.viewWhere = &viewWhere{sel: sel, conds: moved}
-	n, _, err = s.bindViewQuery(f.view.def, sel, ps)
+	n, _, err = s.bindViewQuery(f.view.def, q, ps)
 	ps.viewWhere = nil
 	ps.deps, ps.views, ps.sizes = ps.deps[:deps], ps.views[:views], ps.sizes[:sizes]
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -345,14 +346,14 @@ func checkOptionRefused(reason string, err error) error {
 
 // defineView binds the view's query to learn its columns and the relations it reads.
 func (s *Session) defineView(name, query string, names []string) (tablespace.View, error) {
-	ast, err := parseViewQuery(query)
+	q, err := viewQueryTree(query)
 	if err != nil {
 		return tablespace.View{}, err
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
 	s.ctes = nil
-	p, err := s.bindSelect(ast, ps)
+	p, err := s.bindSelect(q, ps)
 	s.ctes = saved
 	if err != nil {
 		return tablespace.View{}, err
@@ -420,6 +421,16 @@ func parseViewQuery(query string) (sqlparser.TableStatement, error) {
 		return nil, nearError(w)
 	}
 	return ts, nil
+}
+
+// viewQueryTree parses a view's query text into the binder's tree (queryTree): views are
+// bound from the tree, their text parsed anew each time.
+func viewQueryTree(query string) (*ast.Select, error) {
+	q, err := parseViewQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	return queryTree(q)
 }
 
 // checkViewReplace applies PostgreSQL's rule for CREATE OR REPLACE VIEW: the new query keeps

@@ -23,12 +23,12 @@ type windowCall struct {
 func windowCalls(exprs []ast.Expr) []windowCall {
 	var calls []windowCall
 	for _, x := range exprs {
-		ast.Walk(x, func(n ast.Node) bool {
+		walkOwnLevel(x, func(n ast.Node) bool {
 			if f, ok := n.(*ast.FuncCall); ok && f.Over != nil {
 				calls = append(calls, windowCall{call: f})
 				return false
 			}
-			return true // a SubLink's query and a Foreign node are not walked
+			return true // a Foreign node is not walked
 		})
 	}
 	return calls
@@ -144,7 +144,7 @@ func windowFilterArg(cond, arg ast.Expr) (ast.Expr, error) {
 		return nil, Errorf("42803", "aggregate functions are not allowed in FILTER")
 	}
 	windowed := false
-	ast.Walk(cond, func(n ast.Node) bool {
+	walkOwnLevel(cond, func(n ast.Node) bool {
 		if f, ok := n.(*ast.FuncCall); ok && f.Over != nil {
 			windowed = true
 		}

@@ -165,10 +165,6 @@ type SubLink struct {
 	Left   Expr   // the left operand of ANY/ALL
 	Select *Select
 	In     bool // written x IN (SELECT ...), which is = ANY
-	// Query is a consumer's own form of the subquery, in place of Select, while it binds
-	// queries from another tree (sql's binder until it binds ast.Select: sql/DESIGN.md); the
-	// printer and Walk do not look at it, and a tree for printing never has one.
-	Query any
 }
 
 // AnyAll is x op ANY (array) or x op ALL (array).

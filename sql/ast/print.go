@@ -30,7 +30,7 @@ type Printer struct {
 	// another parser that reads the text takes for keywords.
 	MustQuote func(name string) bool
 	// Resolve, when set, gives the printable tree of a node a consumer keeps in its own
-	// form: a Foreign, a SubLink with Query in place of Select (sql's binder tree).
+	// form: a Foreign, and a SubLink, whose query may have parts in that form (Select.Query).
 	Resolve func(Expr) Expr
 }
 
@@ -87,7 +87,7 @@ func (p *printer) exprs(list []Expr) {
 
 func (p *printer) expr(e Expr) {
 	if p.resolve != nil {
-		if s, ok := e.(*SubLink); ok && s.Select == nil || isForeign(e) {
+		if _, ok := e.(*SubLink); ok || isForeign(e) {
 			e = p.resolve(e)
 		}
 	}

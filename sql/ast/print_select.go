@@ -47,8 +47,22 @@ func (p *printer) selectStmt(s *Select) {
 		p.w(" OFFSET ")
 		p.expr(s.Offset)
 	}
-	if s.ForUpdate {
-		p.w(" FOR UPDATE")
+	for _, l := range s.Locking {
+		p.w(" ", l.Strength.String())
+		for i, t := range l.Of {
+			if i == 0 {
+				p.w(" OF ")
+			} else {
+				p.w(", ")
+			}
+			p.w(p.ident(t))
+		}
+		switch l.Wait {
+		case NoWait:
+			p.w(" NOWAIT")
+		case SkipLocked:
+			p.w(" SKIP LOCKED")
+		}
 	}
 }
 
@@ -56,7 +70,7 @@ func (p *printer) selectStmt(s *Select) {
 // its own (WITH, ORDER BY, LIMIT) or is itself a set operation, so grouping never depends on
 // UNION's and INTERSECT's precedence.
 func (p *printer) setOperand(s *Select) {
-	if s.Op == NoSetOp && s.With == nil && len(s.OrderBy) == 0 && s.Limit == nil && s.Offset == nil && !s.ForUpdate {
+	if s.Op == NoSetOp && s.With == nil && len(s.OrderBy) == 0 && s.Limit == nil && s.Offset == nil && len(s.Locking) == 0 {
 		p.selectStmt(s)
 		return
 	}

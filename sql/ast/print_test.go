@@ -82,7 +82,7 @@ func TestPrint(t *testing.T) {
 			"(SELECT 1 UNION SELECT 2) INTERSECT SELECT 3", ""},
 		{"clauses", &Select{With: &With{CTEs: []CTE{{Name: "w", Columns: []string{"n"}, Query: sel(num("1"))}}}, Distinct: true,
 			Targets: []Target{{Expr: col("n"), Alias: "from"}}, From: []FromItem{&Table{Name: "w"}}, Where: col("b"), GroupBy: []Expr{col("n")},
-			Having: col("c"), Windows: []NamedWindow{{Name: "x", Spec: Window{PartitionBy: []Expr{col("n")}}}}, Offset: num("3"), ForUpdate: true},
+			Having: col("c"), Windows: []NamedWindow{{Name: "x", Spec: Window{PartitionBy: []Expr{col("n")}}}}, Offset: num("3"), Locking: []Locking{{Strength: ForUpdate}}},
 			`WITH w(n) AS (SELECT 1) SELECT DISTINCT n AS "from" FROM w WHERE b GROUP BY n HAVING c WINDOW x AS (PARTITION BY n) OFFSET 3 FOR UPDATE`, ""},
 	}
 	for _, c := range cases {

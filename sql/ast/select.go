@@ -25,14 +25,49 @@ type Select struct {
 	Limit   Expr // nil: none (LIMIT ALL is none)
 	Offset  Expr
 
-	ForUpdate bool // FOR UPDATE
+	Locking []Locking // FOR UPDATE, FOR SHARE, ...
 
-	// Query is a consumer's own form of the query in place of the fields above, as
-	// SubLink.Query: sql's binder keeps vitess's tree for a set operation's operand that is
-	// a SELECT or has a WITH (sql/DESIGN.md, "Moving the binder onto the tree"). The printer
-	// does not print it; a tree for printing never has one.
+	// Query is a consumer's own form of what a plain SELECT's tree leaves out: sql's binder
+	// keeps vitess's SELECT here for its FROM and WHERE, which it binds from vitess's tree
+	// still (sql/DESIGN.md, "Moving the binder onto the tree"). The printer and Walk do not
+	// look at it; a tree for printing never has one.
 	Query any
 }
+
+// Locking is a row-locking clause: FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...]
+// [NOWAIT | SKIP LOCKED].
+type Locking struct {
+	Strength LockStrength
+	Of       []string // the tables after OF; none: every table of FROM
+	Wait     LockWait
+}
+
+// LockStrength is a locking clause's strength.
+type LockStrength uint8
+
+// The strengths.
+const (
+	ForUpdate LockStrength = iota
+	ForNoKeyUpdate
+	ForShare
+	ForKeyShare
+)
+
+// String is the clause's words, as PostgreSQL's messages name it: FOR UPDATE, ...
+func (s LockStrength) String() string {
+	return [...]string{"FOR UPDATE", "FOR NO KEY UPDATE", "FOR SHARE", "FOR KEY SHARE"}[s]
+}
+
+// LockWait is a locking clause's wait policy, ordered as PostgreSQL combines them: a table
+// several clauses lock takes the largest.
+type LockWait uint8
+
+// The wait policies.
+const (
+	LockWaitBlock LockWait = iota // wait for the lock
+	SkipLocked                    // SKIP LOCKED
+	NoWait                        // NOWAIT
+)
 
 // SetOp is the set operation of a Select, or none.
 type SetOp uint8
@@ -144,8 +179,6 @@ type SubqueryFrom struct {
 	Select  *Select
 	Lateral bool
 	Alias   *Alias
-	// Query is a consumer's own form of the subquery, in place of Select, as SubLink.Query.
-	Query any
 }
 
 // JoinKind is the kind of a join.

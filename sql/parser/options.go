@@ -122,7 +122,7 @@ func (p *parser) locking(s *ast.Select) bool {
 	if w := p.peek(); w.Is("of") || w.Is("nowait") || w.Is("skip") || w.Is("for") {
 		p.unsupported(w, "FOR UPDATE with "+w.Text(p.src))
 	}
-	s.ForUpdate = true
+	s.Locking = append(s.Locking, ast.Locking{Strength: ast.ForUpdate})
 	return true
 }
 
