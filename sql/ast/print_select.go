@@ -84,7 +84,11 @@ func (p *printer) with(w *With) {
 		default:
 			p.w(" AS (")
 		}
-		p.selectStmt(c.Query)
+		if c.Stmt != nil {
+			p.stmt(c.Stmt)
+		} else {
+			p.selectStmt(c.Query)
+		}
 		p.w(")")
 	}
 	p.w(" ")

@@ -81,6 +81,8 @@ type CTE struct {
 	Columns      []string
 	Query        *Select
 	Materialized CTEMaterialize
+	// Stmt is a data-modifying WITH query (INSERT, UPDATE or DELETE) in place of Query.
+	Stmt Stmt
 }
 
 // CTEMaterialize is a WITH query's [NOT] MATERIALIZED.

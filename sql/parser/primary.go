@@ -202,7 +202,11 @@ func (p *parser) keywordExpr(t lexer.Token) (ast.Expr, bool) {
 			return r, true
 		}
 	case "default":
-		p.syntaxError(t)
+		if !p.allowDefault {
+			p.syntaxError(t)
+		}
+		p.pos++
+		return &ast.Default{}, true
 	}
 	if x, ok := p.sqlValue(t); ok {
 		return x, true

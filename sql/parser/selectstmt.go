@@ -314,10 +314,16 @@ func (p *parser) withClause() *ast.With {
 			p.pos += 2
 			c.Materialized = ast.CTENotMaterialized
 		}
-		if t := p.peekN(1); p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete") || t.Is("merge")) {
-			p.unsupported(t, "a data-modifying statement in WITH")
+		switch t := p.peekN(1); {
+		case p.isPunct("(") && t.Is("merge"):
+			p.unsupported(t, "MERGE in WITH")
+		case p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete")):
+			p.pos++
+			c.Stmt = p.dml(nil)
+			p.expectPunct(")")
+		default:
+			c.Query = p.selectWithParens()
 		}
-		c.Query = p.selectWithParens()
 		if t := p.peek(); t.Is("search") || t.Is("cycle") {
 			p.unsupported(t, "SEARCH and CYCLE")
 		}
