@@ -9,6 +9,13 @@ func (p *printer) utility(s Stmt) {
 		p.transaction(s)
 	case *Set:
 		p.set(s)
+	case *SetConstraints:
+		p.w("SET CONSTRAINTS ")
+		if s.Names == nil {
+			p.w("ALL")
+		}
+		p.tableList(s.Names)
+		p.w(map[bool]string{true: " DEFERRED", false: " IMMEDIATE"}[s.Deferred])
 	case *Show:
 		p.w("SHOW ", p.settingName(s.Name))
 	case *Reset:
@@ -145,6 +152,17 @@ func (p *printer) set(s *Set) {
 		p.w("SESSION CHARACTERISTICS AS TRANSACTION ", strings.Join(s.Modes, ", "))
 		return
 	}
+	if c, ok := zoneInterval(s); ok {
+		// SET TIME ZONE INTERVAL 'v' [HOUR [TO MINUTE]] | INTERVAL(p) 'v'
+		p.w("TIME ZONE INTERVAL")
+		rest := strings.TrimPrefix(c.Type.Name, "interval")
+		if strings.HasPrefix(rest, "(") {
+			p.w(rest, " ", QuoteString(c.Expr.(*Literal).Val))
+		} else {
+			p.w(" ", QuoteString(c.Expr.(*Literal).Val), rest)
+		}
+		return
+	}
 	p.w(p.settingName(s.Name))
 	switch s.Kind {
 	case SetDefault:
@@ -217,4 +235,19 @@ func (p *printer) copyStmt(s *Copy) {
 		p.defElems(s.Options, " ")
 	}
 	p.where(s.Where)
+}
+
+// zoneInterval is SET TIME ZONE's INTERVAL value, a Cast of a string to an interval type.
+func zoneInterval(s *Set) (*Cast, bool) {
+	if s.Name != "timezone" || len(s.Values) != 1 {
+		return nil, false
+	}
+	c, ok := s.Values[0].(*Cast)
+	if !ok || !strings.HasPrefix(c.Type.Name, "interval") {
+		return nil, false
+	}
+	if _, ok := c.Expr.(*Literal); !ok {
+		return nil, false
+	}
+	return c, true
 }

@@ -48,6 +48,12 @@ type Set struct {
 	Modes  []string
 }
 
+// SetConstraints is SET CONSTRAINTS ALL | names DEFERRED | IMMEDIATE (Names nil: ALL).
+type SetConstraints struct {
+	Names    []*Table
+	Deferred bool
+}
+
 // Show is SHOW name | ALL (TIME ZONE is timezone, TRANSACTION ISOLATION LEVEL
 // transaction_isolation, SESSION AUTHORIZATION session_authorization).
 type Show struct{ Name string }
@@ -165,40 +171,42 @@ type Refresh struct {
 // Checkpoint is CHECKPOINT.
 type Checkpoint struct{}
 
-func (*Transaction) stmt() {}
-func (*Set) stmt()         {}
-func (*Show) stmt()        {}
-func (*Reset) stmt()       {}
-func (*Prepare) stmt()     {}
-func (*Execute) stmt()     {}
-func (*Deallocate) stmt()  {}
-func (*ExplainStmt) stmt()     {}
-func (*Declare) stmt()     {}
-func (*Fetch) stmt()       {}
-func (*Close) stmt()       {}
-func (*Listen) stmt()      {}
-func (*Unlisten) stmt()    {}
-func (*Notify) stmt()      {}
-func (*Copy) stmt()        {}
-func (*Vacuum) stmt()      {}
-func (*Refresh) stmt()     {}
-func (*Checkpoint) stmt()  {}
+func (*Transaction) stmt()    {}
+func (*Set) stmt()            {}
+func (*SetConstraints) stmt() {}
+func (*Show) stmt()           {}
+func (*Reset) stmt()          {}
+func (*Prepare) stmt()        {}
+func (*Execute) stmt()        {}
+func (*Deallocate) stmt()     {}
+func (*ExplainStmt) stmt()    {}
+func (*Declare) stmt()        {}
+func (*Fetch) stmt()          {}
+func (*Close) stmt()          {}
+func (*Listen) stmt()         {}
+func (*Unlisten) stmt()       {}
+func (*Notify) stmt()         {}
+func (*Copy) stmt()           {}
+func (*Vacuum) stmt()         {}
+func (*Refresh) stmt()        {}
+func (*Checkpoint) stmt()     {}
 
-func (*Transaction) node() {}
-func (*Set) node()         {}
-func (*Show) node()        {}
-func (*Reset) node()       {}
-func (*Prepare) node()     {}
-func (*Execute) node()     {}
-func (*Deallocate) node()  {}
-func (*ExplainStmt) node()     {}
-func (*Declare) node()     {}
-func (*Fetch) node()       {}
-func (*Close) node()       {}
-func (*Listen) node()      {}
-func (*Unlisten) node()    {}
-func (*Notify) node()      {}
-func (*Copy) node()        {}
-func (*Vacuum) node()      {}
-func (*Refresh) node()     {}
-func (*Checkpoint) node()  {}
+func (*Transaction) node()    {}
+func (*Set) node()            {}
+func (*SetConstraints) node() {}
+func (*Show) node()           {}
+func (*Reset) node()          {}
+func (*Prepare) node()        {}
+func (*Execute) node()        {}
+func (*Deallocate) node()     {}
+func (*ExplainStmt) node()    {}
+func (*Declare) node()        {}
+func (*Fetch) node()          {}
+func (*Close) node()          {}
+func (*Listen) node()         {}
+func (*Unlisten) node()       {}
+func (*Notify) node()         {}
+func (*Copy) node()           {}
+func (*Vacuum) node()         {}
+func (*Refresh) node()        {}
+func (*Checkpoint) node()     {}

@@ -161,9 +161,21 @@ func (p *parser) alterColumn(c *ast.AlterCmd) {
 	case t.Is("set") && p.isKw("generated"), t.Is("set") && p.startsSeqOption(), t.Is("restart"):
 		p.pos--
 		c.Kind, c.SeqOptions = ast.AlterSeqOptions, p.identityOptions()
+	case (t.Is("set") || t.Is("drop") || t.Is("reset")) && p.alterColumnOther():
+		p.unsupported(t, "ALTER COLUMN "+t.Text(p.src)+" "+p.peek().Text(p.src))
 	default:
-		p.unsupported(t, "ALTER COLUMN "+t.Text(p.src))
+		if t.Is("set") || t.Is("drop") {
+			p.syntaxError(p.peek())
+		}
+		p.syntaxError(t)
 	}
+}
+
+// alterColumnOther reports whether the word after ALTER COLUMN's SET, DROP or RESET starts
+// one of PostgreSQL's actions the parser does not hold (0A000 rather than a syntax error).
+func (p *parser) alterColumnOther() bool {
+	t := p.peek()
+	return t.Is("statistics") || t.Is("storage") || t.Is("compression") || t.Is("expression") || t.IsPunct("(")
 }
 
 func (p *parser) startsSeqOption() bool {

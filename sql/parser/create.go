@@ -250,28 +250,46 @@ func (p *parser) constraintAttr(list []ast.Constraint) bool {
 	return false
 }
 
-// deferral reads ConstraintAttributeSpec's words into c.
+// deferral reads ConstraintAttributeSpec's words into c, refusing conflicting ones with
+// PostgreSQL's 42601 (processCASbits).
 func (p *parser) deferral(c *ast.Constraint) {
+	conflict := func(t lexer.Token) {
+		p.fail(&Error{Code: "42601", Message: "conflicting constraint properties", Pos: t.Pos})
+	}
 	for {
+		t := p.peek()
 		switch {
 		case p.acceptKw("deferrable"):
+			if c.NotDeferrable {
+				conflict(t)
+			}
 			c.Deferrable = true
 		case p.isKw("not") && p.peekN(1).Is("deferrable"):
 			p.pos += 2
+			if c.Deferrable {
+				conflict(t)
+			}
 			c.NotDeferrable = true
 		case p.acceptKw("initially"):
-			c.Initially = true
-			switch t := p.next(); {
-			case t.Is("deferred"):
-				c.InitiallyDeferred = true
-			case t.Is("immediate"):
+			deferred := false
+			switch w := p.next(); {
+			case w.Is("deferred"):
+				deferred = true
+			case w.Is("immediate"):
 			default:
-				p.syntaxError(t)
+				p.syntaxError(w)
 			}
+			if c.Initially && c.InitiallyDeferred != deferred {
+				conflict(t)
+			}
+			c.Initially, c.InitiallyDeferred = true, deferred
 		case p.isKw("not") && p.peekN(1).Is("valid"):
 			p.pos += 2
 			c.NotValid = true
 		default:
+			if c.InitiallyDeferred && c.NotDeferrable {
+				p.fail(&Error{Code: "42601", Message: "constraint declared INITIALLY DEFERRED must be DEFERRABLE", Pos: t.Pos})
+			}
 			return
 		}
 	}

@@ -113,6 +113,10 @@ func (p *parser) defArg() ast.Expr {
 	case lexer.Ident, lexer.QuotedIdent:
 		p.pos++
 		return &ast.Literal{Type: ast.LitString, Val: t.Value}
+	case lexer.Punct:
+		if t.Value == "*" || t.Value == "(" {
+			p.unsupported(t, "an option's list or *")
+		}
 	}
 	return p.numericOnly()
 }

@@ -76,7 +76,7 @@ func (p *parser) insert() *ast.Insert {
 		}
 		p.expectKw("value")
 	}
-	if s.Overriding == "" && p.isKw("default") && p.peekN(1).Is("values") {
+	if s.Overriding == "" && s.Columns == nil && p.isKw("default") && p.peekN(1).Is("values") {
 		p.pos += 2
 	} else {
 		s.Query = p.selectStmt()

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 )
@@ -57,11 +59,35 @@ func (p *parser) set() ast.Stmt {
 		} else {
 			s.Values = []ast.Expr{p.setWord()}
 		}
+	case t.Is("constraints"):
+		p.pos++
+		return p.setConstraints()
 	case t.Is("catalog"), t.Is("xml"):
 		p.unsupported(t, "SET "+t.Text(p.src))
 	default:
 		s.Name = p.varName()
 		p.genericSet(s)
+	}
+	return s
+}
+
+// setConstraints reads SET CONSTRAINTS' ALL | names DEFERRED | IMMEDIATE.
+func (p *parser) setConstraints() ast.Stmt {
+	s := &ast.SetConstraints{}
+	if !p.acceptKw("all") {
+		for {
+			s.Names = append(s.Names, p.qualifiedName())
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+	}
+	switch t := p.next(); {
+	case t.Is("deferred"):
+		s.Deferred = true
+	case t.Is("immediate"):
+	default:
+		p.syntaxError(t)
 	}
 	return s
 }
@@ -121,7 +147,19 @@ func (p *parser) zoneValue(s *ast.Set) {
 		p.pos++
 		s.Kind = ast.SetDefault
 	case t.Is("interval"):
-		p.unsupported(t, "an INTERVAL time zone")
+		c, _ := p.constTypeLiteral(t)
+		cast, ok := c.(*ast.Cast)
+		if !ok {
+			p.syntaxError(t)
+		}
+		switch cast.Type.Name {
+		case "interval", "interval hour", "interval hour to minute":
+		default:
+			if !strings.HasPrefix(cast.Type.Name, "interval(") {
+				p.fail(&Error{Code: "42601", Message: "time zone interval must be HOUR or HOUR TO MINUTE", Pos: t.Pos})
+			}
+		}
+		s.Values = []ast.Expr{cast}
 	case t.Kind == lexer.String, t.Kind == lexer.Ident, t.Kind == lexer.QuotedIdent:
 		if t.Kind == lexer.Ident && category(t.Value) != unreserved && !t.Is("true") && !t.Is("false") && !t.Is("on") {
 			p.syntaxError(t)
@@ -174,12 +212,7 @@ func (p *parser) copyStmt() ast.Stmt {
 	}
 	p.acceptKw("with")
 	if p.isPunct("(") {
-		for _, d := range p.defList(false) {
-			if d.Arg == nil && (p.toks[p.pos-1].IsPunct("*")) {
-				p.unsupported(p.toks[p.pos-1], "a COPY option's list")
-			}
-			s.Options = append(s.Options, d)
-		}
+		s.Options = append(s.Options, p.defList(false)...)
 	} else {
 		s.Options = append(s.Options, p.oldCopyOptions()...)
 	}
