@@ -67,8 +67,10 @@ func (p *printer) alterCmd(c *AlterCmd) {
 		p.constraint(c.Constraint, false)
 	case AlterDropIdentity:
 		col()
-		p.w("DROP IDENTITY ")
-		p.ifExists(c.IfExists)
+		p.w("DROP IDENTITY")
+		if c.IfExists {
+			p.w(" IF EXISTS")
+		}
 	case AlterSeqOptions:
 		col()
 		p.identitySets(c.SeqOptions)

@@ -121,7 +121,7 @@ func (p *parser) createTable(pers ast.Persistence) ast.Stmt {
 }
 
 // columnListThenAs reports whether the '(' after CREATE TABLE's name opens create_as_target's
-// column list: names only, then AS (or WITH/ON COMMIT/TABLESPACE before it).
+// column list: names only.
 func (p *parser) columnListThenAs() bool {
 	i := p.pos + 1
 	for {
@@ -131,8 +131,7 @@ func (p *parser) columnListThenAs() bool {
 		}
 		n := p.peekN(i + 1 - p.pos)
 		if n.IsPunct(")") {
-			a := p.peekN(i + 2 - p.pos)
-			return a.Is("as") || a.Is("with") || a.Is("on") || a.Is("tablespace") || a.Is("using")
+			return true // a column definition has a type after its name
 		}
 		if !n.IsPunct(",") {
 			return false
@@ -287,10 +286,10 @@ func (p *parser) deferral(c *ast.Constraint) {
 			p.pos += 2
 			c.NotValid = true
 		default:
-			if c.InitiallyDeferred && c.NotDeferrable {
-				p.fail(&Error{Code: "42601", Message: "constraint declared INITIALLY DEFERRED must be DEFERRABLE", Pos: t.Pos})
-			}
 			return
+		}
+		if c.InitiallyDeferred && c.NotDeferrable {
+			p.fail(&Error{Code: "42601", Message: "constraint declared INITIALLY DEFERRED must be DEFERRABLE", Pos: t.Pos})
 		}
 	}
 }
@@ -304,8 +303,9 @@ func (p *parser) columnConstraint() (ast.Constraint, bool) {
 	}
 	t := p.peek()
 	switch {
-	case t.Is("not") && p.peekN(1).Is("null"):
-		p.pos += 2
+	case t.Is("not"):
+		p.pos++
+		p.expectKw("null") // NOT DEFERRABLE was read by constraintAttr
 		c.Kind = ast.ConstrNotNull
 	case t.Is("null"):
 		p.pos++
@@ -437,6 +437,7 @@ func (p *parser) keyAction() string {
 // AS (expr) STORED.
 func (p *parser) generated(c *ast.Constraint) {
 	p.expectKw("generated")
+	when := p.peek()
 	c.Always = p.generatedWhen()
 	p.expectKw("as")
 	if p.acceptKw("identity") {
@@ -452,7 +453,7 @@ func (p *parser) generated(c *ast.Constraint) {
 	c.Expr = p.parenthesized()
 	p.expectKw("stored")
 	if !c.Always {
-		p.fail(&Error{Code: "42601", Message: "for a generated column, GENERATED ALWAYS must be specified", Pos: p.toks[p.pos-1].Pos})
+		p.fail(&Error{Code: "42601", Message: "for a generated column, GENERATED ALWAYS must be specified", Pos: when.Pos})
 	}
 }
 

@@ -147,6 +147,7 @@ func (p *parser) zoneValue(s *ast.Set) {
 		p.pos++
 		s.Kind = ast.SetDefault
 	case t.Is("interval"):
+		qualifier := p.peekN(2)
 		c, _ := p.constTypeLiteral(t)
 		cast, ok := c.(*ast.Cast)
 		if !ok {
@@ -156,7 +157,7 @@ func (p *parser) zoneValue(s *ast.Set) {
 		case "interval", "interval hour", "interval hour to minute":
 		default:
 			if !strings.HasPrefix(cast.Type.Name, "interval(") {
-				p.fail(&Error{Code: "42601", Message: "time zone interval must be HOUR or HOUR TO MINUTE", Pos: t.Pos})
+				p.fail(&Error{Code: "42601", Message: "time zone interval must be HOUR or HOUR TO MINUTE", Pos: qualifier.Pos})
 			}
 		}
 		s.Values = []ast.Expr{cast}

@@ -115,7 +115,7 @@ func (p *parser) transaction(t lexer.Token) ast.Stmt {
 			p.acceptKw("transaction")
 		}
 		if s.Kind == ast.TxRollback && t.Value == "rollback" && p.acceptKw("to") {
-			p.acceptKw("savepoint")
+			p.savepointWord()
 			s.Kind, s.Savepoint = ast.TxRollbackTo, p.colID()
 			return s
 		}
@@ -126,10 +126,18 @@ func (p *parser) transaction(t lexer.Token) ast.Stmt {
 	case "savepoint":
 		s.Kind, s.Savepoint = ast.TxSavepoint, p.colID()
 	case "release":
-		p.acceptKw("savepoint")
+		p.savepointWord()
 		s.Kind, s.Savepoint = ast.TxRelease, p.colID()
 	}
 	return s
+}
+
+// savepointWord reads the optional SAVEPOINT of RELEASE and ROLLBACK TO: a word after it
+// makes it the keyword, else it is the savepoint's name (RELEASE savepoint).
+func (p *parser) savepointWord() {
+	if n := p.peekN(1); p.isKw("savepoint") && (n.Kind == lexer.Ident || n.Kind == lexer.QuotedIdent) {
+		p.pos++
+	}
 }
 
 // txModes reads transaction modes separated by commas or spaces; required: at least one.
@@ -142,9 +150,12 @@ func (p *parser) txModes(required bool) []string {
 			p.pos++
 			p.expectKw("level")
 			m = "ISOLATION LEVEL " + p.isolationLevel()
-		case p.isKw("read") && p.peekN(1).Is("only"), p.isKw("read") && p.peekN(1).Is("write"):
-			m = "READ " + upperWord(p.peekN(1).Value)
-			p.pos += 2
+		case p.isKw("read"):
+			p.pos++
+			if w := p.peek(); !w.Is("only") && !w.Is("write") {
+				p.syntaxError(w)
+			}
+			m = "READ " + upperWord(p.next().Value)
 		case p.isKw("deferrable"):
 			p.pos++
 			m = "DEFERRABLE"
