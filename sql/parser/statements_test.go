@@ -316,3 +316,23 @@ func TestStatementErrorsOnPostgres(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPgbench reads pgbench's statements (TPC-B-like, with parameters as pgbench -M
+// extended sends them).
+func BenchmarkPgbench(b *testing.B) {
+	for _, c := range []struct{ name, q string }{
+		{"update_accounts", "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2"},
+		{"select_accounts", "SELECT abalance FROM pgbench_accounts WHERE aid = $1"},
+		{"update_tellers", "UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2"},
+		{"insert_history", "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for n := 0; n < b.N; n++ {
+				if _, err := Parse(c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
