@@ -127,6 +127,10 @@ func (p *printer) selectBody(s *Select) {
 			p.w(" AS ", p.ident(t.Alias))
 		}
 	}
+	if s.Into != nil {
+		p.w(" INTO ", persistence[s.Into.Persistence])
+		p.qualified(s.Into.Table)
+	}
 	if len(s.From) > 0 {
 		p.w(" FROM ")
 		for i, f := range s.From {

@@ -9,6 +9,7 @@ type Select struct {
 	Distinct   bool
 	DistinctOn []Expr // DISTINCT ON (...), with Distinct
 	Targets    []Target
+	Into       *Into // SELECT ... INTO [TEMP|UNLOGGED] [TABLE] name
 	From       []FromItem
 	Where      Expr
 	GroupBy    []Expr
@@ -32,6 +33,13 @@ type Select struct {
 	// a SELECT or has a WITH (sql/DESIGN.md, "Moving the binder onto the tree"). The printer
 	// does not print it; a tree for printing never has one.
 	Query any
+}
+
+// Into is SELECT's INTO clause: the query creates the table (CREATE TABLE AS in another
+// spelling; PostgreSQL refuses it where the query is not the statement, in analysis).
+type Into struct {
+	Persistence Persistence
+	Table       *Table
 }
 
 // SetOp is the set operation of a Select, or none.

@@ -113,7 +113,7 @@ func (p *parser) alterCmd() ast.AlterCmd {
 		c.Kind, c.Name = ast.AlterValidateConstraint, p.colID()
 	case t.Is("set") && p.isPunct("("), t.Is("reset"):
 		c.Kind = map[bool]ast.AlterKind{true: ast.AlterSetOptions, false: ast.AlterResetOptions}[t.Is("set")]
-		c.Options = p.defList(t.Is("set"))
+		c.Options = p.defList(relOptions)
 	case t.Is("owner"):
 		p.expectKw("to")
 		c.Kind, c.NewName = ast.AlterOwner, p.colID()

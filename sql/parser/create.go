@@ -147,7 +147,7 @@ func (p *parser) tableTail(s *ast.CreateTable) {
 	}
 	if p.isKw("with") && p.peekN(1).IsPunct("(") {
 		p.pos++
-		s.With = p.defList(true)
+		s.With = p.defList(relOptions)
 	} else if p.isKw("without") && p.peekN(1).Is("oids") {
 		p.pos += 2
 	}

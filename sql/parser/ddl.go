@@ -64,7 +64,7 @@ func (p *parser) createIndex() ast.Stmt {
 	}
 	if p.isKw("with") {
 		p.pos++
-		s.With = p.defList(true)
+		s.With = p.defList(relOptions)
 	}
 	if t := p.peek(); t.Is("tablespace") {
 		p.unsupported(t, "TABLESPACE")
@@ -75,14 +75,28 @@ func (p *parser) createIndex() ast.Stmt {
 	return s
 }
 
-// defList reads '(' name [= value], ... ')' (eq) or '(' name [value], ... ')': reloptions,
-// and EXPLAIN's, COPY's and VACUUM's generic options.
-func (p *parser) defList(eq bool) []ast.DefElem {
+// optionKind is the grammar of an option list: reloptions (name [= value], any word a
+// name), utility options of EXPLAIN and VACUUM (name [value], a name not a reserved word but
+// ANALYZE), COPY's generic options (name [value], any word a name).
+type optionKind uint8
+
+const (
+	relOptions optionKind = iota
+	utilityOptions
+	copyOptions
+)
+
+// defList reads '(' option, ... ')' of the given kind.
+func (p *parser) defList(kind optionKind) []ast.DefElem {
 	p.expectPunct("(")
 	var out []ast.DefElem
 	for {
+		t := p.peek()
+		if kind == utilityOptions && !p.nameOK(t, colName, typeFuncName) && !t.Is("analyze") && !t.Is("analyse") {
+			p.syntaxError(t)
+		}
 		d := ast.DefElem{Name: p.colLabel()}
-		if eq {
+		if kind == relOptions {
 			if p.isPunct(".") {
 				p.unsupported(p.peek(), "a qualified option")
 			}

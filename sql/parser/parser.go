@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -53,11 +55,29 @@ type selectMemo struct {
 type bailout struct{ err *Error }
 
 func newParser(src string) (*parser, error) {
+	if !utf8.ValidString(src) {
+		return nil, invalidUTF8(src)
+	}
 	toks, err := lexer.Lex(src)
 	if err != nil {
 		return nil, err
 	}
 	return &parser{src: src, toks: toks}, nil
+}
+
+// invalidUTF8 is PostgreSQL's 22021 for a text that is not UTF-8, which its server refuses
+// before parsing: an identifier of invalid bytes would otherwise be cut to nothing by the
+// truncation to NAMEDATALEN, which respects character boundaries.
+func invalidUTF8(src string) *Error {
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	return &Error{Code: "22021", Message: fmt.Sprintf("invalid byte sequence for encoding \"UTF8\": 0x%02x", src[i]), Pos: i}
 }
 
 // run calls f, turning a bailout into its error.

@@ -202,8 +202,8 @@ func (p *parser) simpleSelect() *ast.Select {
 	if !p.endsTargets(p.peek()) {
 		s.Targets = p.targets()
 	}
-	if t := p.peek(); t.Is("into") {
-		p.intoClause()
+	if p.isKw("into") {
+		s.Into = p.intoClause()
 	}
 	if p.acceptKw("from") {
 		s.From = p.fromList()
@@ -334,19 +334,11 @@ func (p *parser) withClause() *ast.With {
 	}
 }
 
-// intoClause reads SELECT's INTO [TEMP|UNLOGGED] [TABLE] name, then refuses it: it is
-// CREATE TABLE AS, not a query (0A000 until the parser reads that statement).
-func (p *parser) intoClause() {
-	into := p.next()
-	switch {
-	case p.acceptKw("temporary"), p.acceptKw("temp"), p.acceptKw("unlogged"):
-	case (p.isKw("local") || p.isKw("global")) && (p.peekN(1).Is("temp") || p.peekN(1).Is("temporary")):
-		p.pos += 2
-	}
+// intoClause reads SELECT's INTO [TEMP|UNLOGGED] [TABLE] name.
+func (p *parser) intoClause() *ast.Into {
+	p.pos++
+	into := &ast.Into{Persistence: p.optTemp()}
 	p.acceptKw("table")
-	p.colID()
-	for p.acceptPunct(".") {
-		p.colLabel()
-	}
-	p.unsupported(into, "SELECT INTO")
+	into.Table = p.qualifiedName()
+	return into
 }

@@ -213,7 +213,7 @@ func (p *parser) copyStmt() ast.Stmt {
 	}
 	p.acceptKw("with")
 	if p.isPunct("(") {
-		s.Options = append(s.Options, p.defList(false)...)
+		s.Options = append(s.Options, p.defList(copyOptions)...)
 	} else {
 		s.Options = append(s.Options, p.oldCopyOptions()...)
 	}

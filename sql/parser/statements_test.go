@@ -289,7 +289,21 @@ var statementErrors = []struct {
 	{"copy (select 1) from stdin", "syntax error at or near \"from\"", 16},
 	{"vacuum t (", "syntax error at end of input", 10},
 	{"refresh materialized mv", "syntax error at or near \"mv\"", 21},
+	{"explain (all) select 1", "syntax error at or near \"all\"", 9},
+	{"vacuum (select) t", "syntax error at or near \"select\"", 8},
+	{"alter table t reset (a b)", "syntax error at or near \"b\"", 23},
+	{"insert into t values (1) on conflict (a) do nothing returning", "syntax error at end of input", 61},
 	{"checkpoint now", "syntax error at or near \"now\"", 11},
+}
+
+// A text that is not UTF-8 is PostgreSQL's 22021 (its server checks the encoding before
+// parsing), at the first invalid byte: an identifier of invalid bytes is not cut to "".
+func TestInvalidUTF8(t *testing.T) {
+	_, err := Parse("SELECT a\x99\x99 FROM t")
+	var e *Error
+	if !errors.As(err, &e) || e.Code != "22021" || e.Pos != 8 || e.Message != `invalid byte sequence for encoding "UTF8": 0x99` {
+		t.Errorf("got %v (%+v)", err, e)
+	}
 }
 
 func TestStatementErrors(t *testing.T) {

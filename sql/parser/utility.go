@@ -255,7 +255,7 @@ func (p *parser) explain() ast.Stmt {
 	s := &ast.ExplainStmt{}
 	switch {
 	case p.isPunct("(") && !p.startsQuery(p.pos+1):
-		s.Options = p.defList(false)
+		s.Options = p.defList(utilityOptions)
 	default:
 		if t := p.peek(); t.Is("analyze") || t.Is("analyse") {
 			p.pos++
@@ -411,7 +411,7 @@ func (p *parser) vacuum(analyze bool) ast.Stmt {
 	p.pos++
 	s := &ast.Vacuum{Analyze: analyze}
 	if p.isPunct("(") {
-		s.Options = p.defList(false)
+		s.Options = p.defList(utilityOptions)
 	} else {
 		words := []string{"full", "freeze", "verbose", "analyze"}
 		if analyze {
