@@ -128,7 +128,10 @@ func (p *printer) selectBody(s *Select) {
 		}
 	}
 	if s.Into != nil {
-		p.w(" INTO ", persistence[s.Into.Persistence])
+		if len(s.Targets) > 0 {
+			p.w(" ")
+		}
+		p.w("INTO ", persistence[s.Into.Persistence])
 		p.qualified(s.Into.Table)
 	}
 	if len(s.From) > 0 {

@@ -184,6 +184,8 @@ var statementCases = []struct{ in, want string }{
 	{"refresh materialized view mv", "REFRESH MATERIALIZED VIEW mv"},
 	{"refresh materialized view concurrently s.mv with no data", "REFRESH MATERIALIZED VIEW CONCURRENTLY s.mv WITH NO DATA"},
 	{"checkpoint", "CHECKPOINT"},
+	{"select into unlogged t from u", "SELECT INTO UNLOGGED t FROM u"},
+	{"select a, b into temp table s.t from u where x", "SELECT a, b INTO TEMP s.t FROM u WHERE x"},
 }
 
 // TestStatements: each statement prints as expected and the print parses back to an equal
