@@ -129,7 +129,6 @@ func (p *parser) returning() []ast.Target {
 func (p *parser) setClauses() []ast.SetClause {
 	var out []ast.SetClause
 	saved := p.allowDefault
-	defer func() { p.allowDefault = saved }()
 	for {
 		var c ast.SetClause
 		if p.acceptPunct("(") {
@@ -147,7 +146,7 @@ func (p *parser) setClauses() []ast.SetClause {
 		p.expectOp("=")
 		p.allowDefault = true
 		c.Value = p.expr()
-		p.allowDefault = false
+		p.allowDefault = saved
 		out = append(out, c)
 		if !p.acceptPunct(",") {
 			return out

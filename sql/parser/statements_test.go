@@ -3,6 +3,7 @@ package parser
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/internal/pgtest"
@@ -350,5 +351,16 @@ func BenchmarkPgbench(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Data-modifying statements nested in WITH count toward MaxDepth: 54001, not a stack overflow.
+func TestStatementDepth(t *testing.T) {
+	n := MaxDepth + 1
+	q := strings.Repeat("WITH a AS (INSERT INTO t ", n) + "VALUES (1)" + strings.Repeat(") SELECT 1", n)
+	_, err := Parse(q)
+	var e *Error
+	if !errors.As(err, &e) || e.Code != "54001" {
+		t.Errorf("got %v, want 54001", err)
 	}
 }

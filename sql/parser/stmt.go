@@ -62,25 +62,24 @@ func (p *parser) dmlOrQuery() ast.Stmt {
 	return p.selectStmt()
 }
 
-// dml reads INSERT, UPDATE or DELETE after its WITH.
+// dml reads INSERT, UPDATE or DELETE after its WITH, one level of nesting (counted without
+// a defer, as everywhere in the parser).
 func (p *parser) dml(with *ast.With) ast.Stmt {
 	p.enter()
-	defer p.leave()
-	t := p.next()
-	switch t.Value {
+	var s ast.Stmt
+	switch t := p.next(); t.Value {
 	case "insert":
-		s := p.insert()
-		s.With = with
-		return s
+		ins := p.insert()
+		ins.With, s = with, ins
 	case "update":
-		s := p.update()
-		s.With = with
-		return s
+		upd := p.update()
+		upd.With, s = with, upd
 	case "delete":
-		s := p.delete()
-		s.With = with
-		return s
+		del := p.delete()
+		del.With, s = with, del
+	default:
+		p.syntaxError(t)
 	}
-	p.syntaxError(t)
-	return nil
+	p.leave()
+	return s
 }
