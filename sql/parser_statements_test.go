@@ -107,6 +107,7 @@ func TestParserStatements(t *testing.T) {
 	exceptions := map[string]int{}
 	refused, refusedOK, sameError, messages := 0, 0, 0, 0
 	var accepted []goldenStatement // PostgreSQL's 42601 the parser does not raise
+	var refusedList []refusal
 	for _, s := range goldenStatements(t) {
 		list, err := pgparser.Parse(s.sql)
 		kind := statementKind(s.sql)
@@ -118,6 +119,7 @@ func TestParserStatements(t *testing.T) {
 			refused++
 			if errors.As(err, &e) && e.Code == "42601" {
 				refusedOK++
+				refusedList = append(refusedList, refusal{s, e})
 				if s.msg != "" {
 					messages++
 					if e.Error() != s.msg {
@@ -159,6 +161,7 @@ func TestParserStatements(t *testing.T) {
 		}
 	}
 	analysis := grammarAccepts(t, accepted)
+	samePlace := sameSyntaxErrors(t, refusedList)
 	var kinds []string
 	parsed, total := 0, 0
 	for k, c := range byKind {
@@ -170,7 +173,8 @@ func TestParserStatements(t *testing.T) {
 	t.Logf("parsed %d of %d statements PostgreSQL's grammar reads (%.1f%%), %d more refused with PostgreSQL's SQLSTATE; "+
 		"refused %d of %d it refuses with 42601, the other %d are analysis's 42601 (PostgreSQL's grammar reads them)",
 		parsed, total, 100*float64(parsed)/float64(total), sameError, refusedOK, refused, analysis)
-	t.Logf("%d of the refused have PostgreSQL's message recorded: the parser's is the same", messages)
+	t.Logf("%d of the refused have PostgreSQL's message recorded: the parser's is the same; "+
+		"%d of the %d refused have PostgreSQL's message and position (asked of PostgreSQL)", messages, samePlace, len(refusedList))
 	for _, k := range kinds {
 		if c := byKind[k]; c.total > 0 {
 			t.Logf("  %-22s %4d / %4d", k, c.parsed, c.total)
@@ -259,4 +263,42 @@ func BenchmarkDMLFrontEnd(b *testing.B) {
 			}
 		})
 	}
+}
+
+type refusal struct {
+	s goldenStatement
+	e *pgparser.Error
+}
+
+// sameSyntaxErrors asks PostgreSQL 15 for its syntax error on each statement both refuse
+// (after `SELECT 1/0;`, as grammarAccepts does) and counts those where the parser's message
+// and position are PostgreSQL's; a difference is reported.
+func sameSyntaxErrors(t *testing.T, list []refusal) int {
+	c := pgtest.Connect(t)
+	const prefix = "SELECT 1/0;\n"
+	n := 0
+	for _, r := range list {
+		_, err := c.Exec(context.Background(), prefix+r.s.sql).ReadAll()
+		var pe *pgconn.PgError
+		offset := len([]rune(prefix))
+		if errors.As(err, &pe) && pe.Code == "22012" {
+			// PostgreSQL's grammar reads it and its analysis refuses it (a misplaced
+			// DEFERRABLE on a column); the parser, whose tree cannot hold it, refuses it
+			// alike: same message, same place.
+			_, err = c.Exec(context.Background(), "BEGIN; "+r.s.sql+"; ROLLBACK").ReadAll()
+			c.Exec(context.Background(), "ROLLBACK").ReadAll()
+			offset = len("BEGIN; ")
+		}
+		if !errors.As(err, &pe) || pe.Code != "42601" {
+			t.Errorf("%s:%d: %s\nPostgreSQL answers %v", r.s.file, r.s.line, r.s.sql, err)
+			continue
+		}
+		pos := int(pe.Position) - offset
+		if pe.Message == r.e.Error() && pos == r.e.Position(r.s.sql) {
+			n++
+			continue
+		}
+		t.Errorf("%s:%d: %s\nPostgreSQL: %s at %d\nparser:     %s at %d", r.s.file, r.s.line, r.s.sql, pe.Message, pos, r.e.Error(), r.e.Position(r.s.sql))
+	}
+	return n
 }

@@ -123,21 +123,9 @@ func (p *parser) createTable(pers ast.Persistence) ast.Stmt {
 // columnListThenAs reports whether the '(' after CREATE TABLE's name opens create_as_target's
 // column list: names only.
 func (p *parser) columnListThenAs() bool {
-	i := p.pos + 1
-	for {
-		t := p.peekN(i - p.pos)
-		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
-			return false
-		}
-		n := p.peekN(i + 1 - p.pos)
-		if n.IsPunct(")") {
-			return true // a column definition has a type after its name
-		}
-		if !n.IsPunct(",") {
-			return false
-		}
-		i += 2
-	}
+	// a column definition has a type after its name: a name then ',' or ')' is the list
+	t, n := p.peekN(1), p.peekN(2)
+	return (t.Kind == lexer.Ident || t.Kind == lexer.QuotedIdent) && (n.IsPunct(")") || n.IsPunct(","))
 }
 
 // tableTail reads [USING method] [WITH (params)] [ON COMMIT ...] [TABLESPACE name].
@@ -372,8 +360,13 @@ func (p *parser) keyConstraint(c *ast.Constraint, table bool) {
 	if p.acceptKw("include") {
 		c.Include = p.nameList()
 	}
-	if t := p.peek(); t.Is("with") && p.peekN(1).IsPunct("(") || t.Is("using") && p.peekN(1).Is("index") {
+	if t := p.peek(); t.Is("with") && p.peekN(1).IsPunct("(") {
 		p.unsupported(t, "index parameters of a constraint")
+	}
+	if t := p.peek(); t.Is("using") {
+		p.pos++
+		p.expectKw("index") // USING INDEX TABLESPACE
+		p.unsupported(t, "USING INDEX TABLESPACE")
 	}
 }
 

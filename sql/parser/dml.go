@@ -125,10 +125,9 @@ func (p *parser) returning() []ast.Target {
 	return p.targets()
 }
 
-// setClauses reads SET's assignments: `c = v`, `(a, b) = v`; DEFAULT is a value there.
+// setClauses reads SET's assignments: `c = v`, `(a, b) = v` (v may be DEFAULT, as any a_expr).
 func (p *parser) setClauses() []ast.SetClause {
 	var out []ast.SetClause
-	saved := p.allowDefault
 	for {
 		var c ast.SetClause
 		if p.acceptPunct("(") {
@@ -144,9 +143,7 @@ func (p *parser) setClauses() []ast.SetClause {
 			c.Columns = []string{p.setTarget()}
 		}
 		p.expectOp("=")
-		p.allowDefault = true
 		c.Value = p.expr()
-		p.allowDefault = saved
 		out = append(out, c)
 		if !p.acceptPunct(",") {
 			return out

@@ -40,8 +40,6 @@ type parser struct {
 	labelDepth int
 	// fatal: the error being raised ends the parse; attempt lets it pass.
 	fatal bool
-	// allowDefault: reading an UPDATE's SET value, where DEFAULT (SetToDefault) is a value.
-	allowDefault bool
 }
 
 type selectMemo struct {

@@ -310,8 +310,8 @@ func (p *parser) withClause() *ast.With {
 		switch {
 		case p.acceptKw("materialized"):
 			c.Materialized = ast.CTEMaterialized
-		case p.isKw("not") && p.peekN(1).Is("materialized"):
-			p.pos += 2
+		case p.acceptKw("not"):
+			p.expectKw("materialized")
 			c.Materialized = ast.CTENotMaterialized
 		}
 		switch t := p.peekN(1); {
