@@ -280,11 +280,7 @@ func (p *parser) values() *ast.Select {
 		p.expectPunct("(")
 		var row []ast.Expr
 		for {
-			if p.acceptKw("default") {
-				row = append(row, &ast.Default{})
-			} else {
-				row = append(row, p.expr())
-			}
+			row = append(row, p.expr()) // DEFAULT is an a_expr
 			if !p.acceptPunct(",") {
 				break
 			}

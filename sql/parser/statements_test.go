@@ -185,6 +185,7 @@ var statementCases = []struct{ in, want string }{
 	{"refresh materialized view mv", "REFRESH MATERIALIZED VIEW mv"},
 	{"refresh materialized view concurrently s.mv with no data", "REFRESH MATERIALIZED VIEW CONCURRENTLY s.mv WITH NO DATA"},
 	{"checkpoint", "CHECKPOINT"},
+	{"insert into t values (default + 1, -default, default::int)", "INSERT INTO t VALUES ((DEFAULT + 1), (- DEFAULT), (DEFAULT)::int)"},
 	{"select into unlogged t from u", "SELECT INTO UNLOGGED t FROM u"},
 	{"select a, b into temp table s.t from u where x", "SELECT a, b INTO TEMP s.t FROM u WHERE x"},
 }
@@ -296,6 +297,8 @@ var statementErrors = []struct {
 	{"vacuum (select) t", "syntax error at or near \"select\"", 8},
 	{"alter table t reset (a b)", "syntax error at or near \"b\"", 23},
 	{"insert into t values (1) on conflict (a) do nothing returning", "syntax error at end of input", 61},
+	{"select default(x)", "syntax error at or near \"(\"", 14},
+	{"select 1 between default and 2", "syntax error at or near \"default\"", 17},
 	{"checkpoint now", "syntax error at or near \"now\"", 11},
 }
 
