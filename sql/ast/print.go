@@ -73,6 +73,8 @@ func (p *printer) node(n Node) {
 		p.selectStmt(n)
 	case FromItem:
 		p.from(n)
+	case Stmt:
+		p.stmt(n)
 	}
 }
 

@@ -98,7 +98,11 @@ func (p *printer) with(w *With) {
 		default:
 			p.w(" AS (")
 		}
-		p.selectStmt(c.Query)
+		if c.Stmt != nil {
+			p.stmt(c.Stmt)
+		} else {
+			p.selectStmt(c.Query)
+		}
 		p.w(")")
 	}
 	p.w(" ")
@@ -136,6 +140,13 @@ func (p *printer) selectBody(s *Select) {
 		if t.Alias != "" {
 			p.w(" AS ", p.ident(t.Alias))
 		}
+	}
+	if s.Into != nil {
+		if len(s.Targets) > 0 {
+			p.w(" ")
+		}
+		p.w("INTO ", persistence[s.Into.Persistence])
+		p.qualified(s.Into.Table)
 	}
 	if len(s.From) > 0 {
 		p.w(" FROM ")
@@ -248,13 +259,19 @@ func (p *printer) groupBy(items []Expr) {
 
 // quoteFuncName writes a function's name: the keywords that name functions (left, coalesce)
 // stay bare, as PostgreSQL's grammar reads them as function names there; "grouping" is
-// quoted, since grouping(x) is GROUPING's syntax (GroupingFunc), not a call.
+// quoted, since grouping(x) is GROUPING's syntax (GroupingFunc), not a call, and so are the
+// column-name keywords that name types ("numeric"(x) is a call, numeric(x) a type).
 func quoteFuncName(name string) string {
-	if isSimpleIdent(name) && name != "grouping" {
+	if isSimpleIdent(name) && name != "grouping" && !typeKeywords[name] {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// typeKeywords are the column-name keywords that read as a type before '('.
+var typeKeywords = map[string]bool{"bigint": true, "bit": true, "boolean": true, "char": true, "character": true,
+	"dec": true, "decimal": true, "float": true, "int": true, "integer": true, "interval": true, "national": true,
+	"nchar": true, "numeric": true, "real": true, "smallint": true, "time": true, "timestamp": true, "varchar": true}
 
 func isSimpleIdent(s string) bool {
 	if s == "" {

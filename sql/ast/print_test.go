@@ -1,6 +1,9 @@
 package ast
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func col(names ...string) *ColumnRef { return &ColumnRef{Names: names} }
 func num(v string) *Literal          { return &Literal{Type: LitInteger, Val: v} }
@@ -103,5 +106,25 @@ func TestPrinterMustQuote(t *testing.T) {
 	p := Printer{MustQuote: func(s string) bool { return s == "key" }}
 	if got := p.Print(col("t", "key")); got != `t."key"` {
 		t.Fatalf("got %s", got)
+	}
+}
+
+// Walk reaches the expressions of a data-modifying statement, a WITH's INSERT among them.
+func TestWalkDML(t *testing.T) {
+	ins := &Insert{Table: &Table{Name: "u"}, Query: &Select{Values: [][]Expr{{num("1")}}}, Returning: []Target{{Expr: col("r")}}}
+	del := &Delete{Table: &Table{Name: "t"}, Where: col("w"),
+		With: &With{CTEs: []CTE{{Name: "i", Stmt: ins}}}, Returning: []Target{{Expr: col("x")}}}
+	var seen []string
+	Walk(del, func(n Node) bool {
+		switch n := n.(type) {
+		case *ColumnRef:
+			seen = append(seen, n.Names[0])
+		case *Literal:
+			seen = append(seen, n.Val)
+		}
+		return true
+	})
+	if got := strings.Join(seen, " "); got != "1 r w x" {
+		t.Errorf("walked %q, want %q", got, "1 r w x")
 	}
 }

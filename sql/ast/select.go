@@ -9,6 +9,7 @@ type Select struct {
 	Distinct   bool
 	DistinctOn []Expr // DISTINCT ON (...), with Distinct
 	Targets    []Target
+	Into       *Into // SELECT ... INTO [TEMP|UNLOGGED] [TABLE] name
 	From       []FromItem
 	Where      Expr
 	GroupBy    []Expr
@@ -69,6 +70,13 @@ const (
 	NoWait                        // NOWAIT
 )
 
+// Into is SELECT's INTO clause: the query creates the table (CREATE TABLE AS in another
+// spelling; PostgreSQL refuses it where the query is not the statement, in analysis).
+type Into struct {
+	Persistence Persistence
+	Table       *Table
+}
+
 // SetOp is the set operation of a Select, or none.
 type SetOp uint8
 
@@ -116,6 +124,8 @@ type CTE struct {
 	Columns      []string
 	Query        *Select
 	Materialized CTEMaterialize
+	// Stmt is a data-modifying WITH query (INSERT, UPDATE or DELETE) in place of Query.
+	Stmt Stmt
 }
 
 // CTEMaterialize is a WITH query's [NOT] MATERIALIZED.

@@ -82,6 +82,8 @@ func Walk(n Node, visit func(Node) bool) {
 		Walk(n.Select, visit)
 	case *Join:
 		w(n.Left, n.Right, n.On)
+	case *Insert, *Update, *Delete:
+		walkDML(n, visit)
 	}
 }
 
@@ -111,9 +113,7 @@ func walkWindow(win *Window, visit func(Node) bool) {
 
 func walkSelect(s *Select, visit func(Node) bool) {
 	if s.With != nil {
-		for _, c := range s.With.CTEs {
-			Walk(c.Query, visit)
-		}
+		walkWith(s.With, visit)
 	}
 	walkExprs(s.DistinctOn, visit)
 	for _, t := range s.Targets {

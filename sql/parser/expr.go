@@ -249,6 +249,10 @@ func (p *parser) prefix(restricted bool) ast.Expr {
 	case t.Is("not") && !restricted:
 		p.pos++
 		return &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{p.exprPrec(precNot, false)}}
+	case t.Is("default") && !restricted:
+		// a_expr's DEFAULT (SetToDefault): analysis refuses it outside VALUES and SET
+		p.pos++
+		return &ast.Default{}
 	case t.Kind == lexer.Op && (t.Value == "-" || t.Value == "+"):
 		p.pos++
 		x := p.exprPrec(precUminus, restricted)

@@ -143,6 +143,9 @@ func starFrom(item ast.FromItem) *ast.Select {
 
 // subqueryFrom reads ( query ) [AS] alias [(columns)]; PostgreSQL 15 requires the alias.
 func (p *parser) subqueryFrom(at lexer.Token, lateral bool) ast.FromItem {
+	if lateral {
+		at = p.peek() // PostgreSQL points at the subquery, after LATERAL
+	}
 	sel := p.selectWithParens()
 	alias := p.alias()
 	if alias == nil {

@@ -2,11 +2,52 @@ package parser
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/sql/ast"
 )
+
+// goldenCorpus is the text of every block of sql's golden files (the statements drove's
+// tests run, as PostgreSQL 15 answered them).
+func goldenCorpus(f *testing.F) []string {
+	files, err := filepath.Glob("../testdata/*.sql")
+	if err != nil {
+		f.Fatal(err)
+	}
+	var out []string
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var cur []string
+		inBlock, inExpect := false, false
+		for _, line := range strings.Split(string(data), "\n") {
+			switch {
+			case strings.TrimSpace(line) == "":
+				if len(cur) > 0 {
+					out = append(out, strings.Join(cur, "\n"))
+				}
+				cur, inBlock, inExpect = nil, false, false
+			case !inBlock && strings.HasPrefix(line, "#"):
+			case !inBlock:
+				inBlock = true // the block's header: statement ok, statement error X, query
+			case line == "----":
+				inExpect = true
+			case !inExpect:
+				cur = append(cur, line)
+			}
+		}
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+		}
+	}
+	return out
+}
 
 // FuzzParser: any text gives a tree or an error in PostgreSQL's shape (a syntax error or
 // another SQLSTATE the parser or lexer raises, with a position inside the text), never a
@@ -14,6 +55,12 @@ import (
 func FuzzParser(f *testing.F) {
 	for _, c := range errorCases {
 		f.Add(c.in)
+	}
+	for _, c := range statementCases {
+		f.Add(c.in)
+	}
+	for _, q := range goldenCorpus(f) {
+		f.Add(q)
 	}
 	for _, s := range []string{
 		"SELECT a, count(*) FILTER (WHERE b > 1) OVER (PARTITION BY c ORDER BY d ROWS 2 PRECEDING) FROM t GROUP BY a",
@@ -48,12 +95,15 @@ func FuzzParser(f *testing.F) {
 		}
 		for _, s := range list {
 			text := ast.Print(s, ast.SQL)
-			again, err := ParseSelect(text)
+			again, err := Parse(text)
 			if err != nil {
 				t.Fatalf("%q\nprints as %s\nwhich fails: %v", src, text, err)
 			}
-			if !reflect.DeepEqual(s, again) && ast.Print(again, ast.SQL) != text {
-				t.Fatalf("%q\nprints as %s\nreads back as %s", src, text, ast.Print(again, ast.SQL))
+			if len(again) != 1 {
+				t.Fatalf("%q\nprints as %s\nwhich is %d statements", src, text, len(again))
+			}
+			if !reflect.DeepEqual(s, again[0]) && ast.Print(again[0], ast.SQL) != text {
+				t.Fatalf("%q\nprints as %s\nreads back as %s", src, text, ast.Print(again[0], ast.SQL))
 			}
 		}
 	})

@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -51,11 +53,29 @@ type selectMemo struct {
 type bailout struct{ err *Error }
 
 func newParser(src string) (*parser, error) {
+	if !utf8.ValidString(src) {
+		return nil, invalidUTF8(src)
+	}
 	toks, err := lexer.Lex(src)
 	if err != nil {
 		return nil, err
 	}
 	return &parser{src: src, toks: toks}, nil
+}
+
+// invalidUTF8 is PostgreSQL's 22021 for a text that is not UTF-8, which its server refuses
+// before parsing: an identifier of invalid bytes would otherwise be cut to nothing by the
+// truncation to NAMEDATALEN, which respects character boundaries.
+func invalidUTF8(src string) *Error {
+	i := 0
+	for i < len(src) {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	return &Error{Code: "22021", Message: fmt.Sprintf("invalid byte sequence for encoding \"UTF8\": 0x%02x", src[i]), Pos: i}
 }
 
 // run calls f, turning a bailout into its error.
@@ -100,18 +120,22 @@ func ParseSelect(src string) (*ast.Select, error) {
 	if len(list) != 1 {
 		return nil, &Error{Code: "42601", Message: strconv.Itoa(len(list)) + " statements where one query was expected"}
 	}
-	return list[0], nil
+	sel, ok := list[0].(*ast.Select)
+	if !ok {
+		return nil, &Error{Code: "42601", Message: "a statement where a query was expected"}
+	}
+	return sel, nil
 }
 
-// Parse parses a list of queries separated by semicolons (PostgreSQL's stmtmulti, of
-// queries only): an empty statement is skipped; a statement of another kind is 0A000 when
-// PostgreSQL has it and a syntax error at its first word when not.
-func Parse(src string) ([]*ast.Select, error) {
+// Parse parses a list of statements separated by semicolons (PostgreSQL's stmtmulti): an
+// empty statement is skipped; a statement PostgreSQL has that the parser does not read yet
+// is 0A000, a word that starts none of PostgreSQL's a syntax error.
+func Parse(src string) ([]ast.Stmt, error) {
 	p, err := newParser(src)
 	if err != nil {
 		return nil, err
 	}
-	var out []*ast.Select
+	var out []ast.Stmt
 	err = p.run(func() {
 		for {
 			for p.peek().IsPunct(";") {
@@ -130,25 +154,6 @@ func Parse(src string) ([]*ast.Select, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// statementWords start PostgreSQL's statements other than queries.
-var statementWords = map[string]bool{"insert": true, "update": true, "delete": true, "merge": true, "create": true,
-	"alter": true, "drop": true, "set": true, "show": true, "reset": true, "begin": true, "start": true,
-	"commit": true, "end": true, "rollback": true, "abort": true, "savepoint": true, "release": true,
-	"prepare": true, "execute": true, "deallocate": true, "explain": true, "copy": true, "truncate": true,
-	"vacuum": true, "analyze": true, "analyse": true, "grant": true, "revoke": true, "lock": true,
-	"discard": true, "listen": true, "notify": true, "unlisten": true, "comment": true, "call": true,
-	"do": true, "declare": true, "fetch": true, "move": true, "close": true, "checkpoint": true,
-	"cluster": true, "reindex": true, "refresh": true, "security": true, "load": true, "import": true,
-	"reassign": true}
-
-func (p *parser) statement() *ast.Select {
-	t := p.peek()
-	if t.Kind == lexer.Ident && statementWords[t.Value] {
-		p.fail(&Error{Code: "0A000", Message: "the parser reads queries only, not " + t.Text(p.src), Pos: t.Pos})
-	}
-	return p.selectStmt()
 }
 
 // peek returns the next token; past the end, an EOF token at the end of the text.

@@ -202,7 +202,7 @@ func (p *parser) keywordExpr(t lexer.Token) (ast.Expr, bool) {
 			return r, true
 		}
 	case "default":
-		p.syntaxError(t)
+		p.syntaxError(t) // DEFAULT is an a_expr (prefix), not an operand of b_expr or indirection
 	}
 	if x, ok := p.sqlValue(t); ok {
 		return x, true

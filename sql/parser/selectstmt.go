@@ -202,8 +202,8 @@ func (p *parser) simpleSelect() *ast.Select {
 	if !p.endsTargets(p.peek()) {
 		s.Targets = p.targets()
 	}
-	if t := p.peek(); t.Is("into") {
-		p.intoClause()
+	if p.isKw("into") {
+		s.Into = p.intoClause()
 	}
 	if p.acceptKw("from") {
 		s.From = p.fromList()
@@ -280,11 +280,7 @@ func (p *parser) values() *ast.Select {
 		p.expectPunct("(")
 		var row []ast.Expr
 		for {
-			if p.acceptKw("default") {
-				row = append(row, &ast.Default{})
-			} else {
-				row = append(row, p.expr())
-			}
+			row = append(row, p.expr()) // DEFAULT is an a_expr
 			if !p.acceptPunct(",") {
 				break
 			}
@@ -310,14 +306,20 @@ func (p *parser) withClause() *ast.With {
 		switch {
 		case p.acceptKw("materialized"):
 			c.Materialized = ast.CTEMaterialized
-		case p.isKw("not") && p.peekN(1).Is("materialized"):
-			p.pos += 2
+		case p.acceptKw("not"):
+			p.expectKw("materialized")
 			c.Materialized = ast.CTENotMaterialized
 		}
-		if t := p.peekN(1); p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete") || t.Is("merge")) {
-			p.unsupported(t, "a data-modifying statement in WITH")
+		switch t := p.peekN(1); {
+		case p.isPunct("(") && t.Is("merge"):
+			p.unsupported(t, "MERGE in WITH")
+		case p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete")):
+			p.pos++
+			c.Stmt = p.dml(nil)
+			p.expectPunct(")")
+		default:
+			c.Query = p.selectWithParens()
 		}
-		c.Query = p.selectWithParens()
 		if t := p.peek(); t.Is("search") || t.Is("cycle") {
 			p.unsupported(t, "SEARCH and CYCLE")
 		}
@@ -328,19 +330,11 @@ func (p *parser) withClause() *ast.With {
 	}
 }
 
-// intoClause reads SELECT's INTO [TEMP|UNLOGGED] [TABLE] name, then refuses it: it is
-// CREATE TABLE AS, not a query (0A000 until the parser reads that statement).
-func (p *parser) intoClause() {
-	into := p.next()
-	switch {
-	case p.acceptKw("temporary"), p.acceptKw("temp"), p.acceptKw("unlogged"):
-	case (p.isKw("local") || p.isKw("global")) && (p.peekN(1).Is("temp") || p.peekN(1).Is("temporary")):
-		p.pos += 2
-	}
+// intoClause reads SELECT's INTO [TEMP|UNLOGGED] [TABLE] name.
+func (p *parser) intoClause() *ast.Into {
+	p.pos++
+	into := &ast.Into{Persistence: p.optTemp()}
 	p.acceptKw("table")
-	p.colID()
-	for p.acceptPunct(".") {
-		p.colLabel()
-	}
-	p.unsupported(into, "SELECT INTO")
+	into.Table = p.qualifiedName()
+	return into
 }

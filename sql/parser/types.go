@@ -101,6 +101,21 @@ func (p *parser) typeModifiers() string {
 	return "(" + strings.Join(mods, ",") + ")"
 }
 
+// precision reads the one modifier of TIME, TIMESTAMP and INTERVAL: '(' Iconst ')', as
+// gram.y's rules spell it (a second is a syntax error at its comma).
+func (p *parser) precision() string {
+	if !p.isPunct("(") {
+		return ""
+	}
+	p.pos++
+	t := p.next()
+	if t.Kind != lexer.Integer {
+		p.syntaxError(t)
+	}
+	p.expectPunct(")")
+	return "(" + t.Value + ")"
+}
+
 // arrayBounds reads [] / [n] pairs and ARRAY / ARRAY[n] after a type.
 func (p *parser) arrayBounds() string {
 	var s string
@@ -139,7 +154,7 @@ func (p *parser) keywordType(w string) string {
 	case "timestamp", "time":
 		return p.timeType(w)
 	case "interval":
-		mod := p.typeModifiers()
+		mod := p.precision()
 		if mod != "" {
 			return "interval" + mod
 		}
@@ -170,7 +185,7 @@ func (p *parser) characterType(w string) string {
 
 // timeType reads timestamp and time with their precision and time zone.
 func (p *parser) timeType(w string) string {
-	mod := p.typeModifiers()
+	mod := p.precision()
 	switch {
 	case p.isKw("with") && p.peekN(1).Is("time") && p.peekN(2).Is("zone"):
 		p.pos += 3
