@@ -60,5 +60,23 @@ var typeWords = map[string]bool{"array": true, "char": true, "character": true, 
 	"varying": true, "day": true, "hour": true, "minute": true, "month": true, "second": true,
 	"year": true, "with": true, "without": true}
 
-// isnullWords are PostgreSQL's postfix ISNULL and NOTNULL, which drove does not read yet.
+// isnullWords are PostgreSQL's postfix ISNULL and NOTNULL: never a column label (AS_LABEL
+// keywords), always the operator after an operand (`SELECT 1 isnull` is a boolean).
 var isnullWords = map[string]bool{"isnull": true, "notnull": true}
+
+// emitPostfixIsNull writes x ISNULL as x IS NULL and x NOTNULL as x IS NOT NULL, PostgreSQL's
+// same predicates at IS's precedence; an operator after one applies to the whole predicate
+// (dialect_postfix.go). isnull( is a function's call, as in PostgreSQL.
+func emitPostfixIsNull(r *rewriter, w string) error {
+	if !endsOperand(r.prev) && !isnullWords[r.prev.Value] {
+		return r.syntaxErrorAt(r.peek(0)) // SELECT isnull FROM t: a call's name without its (
+	}
+	if w == "isnull" {
+		r.b.WriteString("is null")
+	} else {
+		r.b.WriteString("is not null")
+	}
+	r.keep(w)
+	r.endPostfix(false)
+	return nil
+}

@@ -113,7 +113,7 @@ func (r *rewriter) wrapPostfix(t lexer.Token) error {
 	case t.Kind == lexer.Op && !comparisons[t.Value]:
 	case t.Kind == lexer.Punct && t.Value == "::":
 	case t.Kind == lexer.Ident && (likeWords[t.Value] || t.Value == "not" && likeWords[r.peek(0).Value]):
-	case t.Kind == lexer.Ident && t.Value == "is" && !r.postfix.in: // x IS TRUE IS NULL
+	case t.Kind == lexer.Ident && (t.Value == "is" || isnullWords[t.Value]) && !r.postfix.in: // x IS TRUE IS NULL
 	default:
 		return nil
 	}

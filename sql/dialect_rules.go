@@ -40,6 +40,7 @@ func init() {
 		// Reserved in PostgreSQL but as a column label (SELECT 1 symmetric); vitess reads names.
 		{"symmetric asymmetric", wordRule{"symmetric-reserved", func(r *rewriter) bool { return !r.bareLabelNext() }, refuseWord}},
 		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
+		{"isnull notnull", wordRule{"postfix-isnull", func(r *rewriter) bool { return !r.nextIs("(") }, emitPostfixIsNull}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
 		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
 		{"operator", wordRule{"operator", nextIs("("), emitOperator}},

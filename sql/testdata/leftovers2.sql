@@ -146,3 +146,31 @@ SELECT count(l2_vn), count(*) FROM l2_t LEFT JOIN l2_vn ON false
 query
 SELECT l2_t.a, count(v) FROM l2_t LEFT JOIN l2_v v ON v.a = l2_t.a AND v.a > 1 GROUP BY l2_t.a ORDER BY 1
 ----
+
+# Postfix ISNULL and NOTNULL are IS NULL and IS NOT NULL (never column labels: AS_LABEL
+# keywords); drove read them as labels or refused them.
+query
+SELECT a, b ISNULL, b NOTNULL, a isnull FROM l2_t ORDER BY a
+----
+
+query
+SELECT a FROM l2_t WHERE b notnull ORDER BY a
+----
+
+query
+SELECT 1 isnull = false, 1 = 1 isnull, NULL notnull::text, 1 isnull isnull, (1) notnull is true
+----
+
+query
+SELECT a notnull AND b isnull, a notnull OR b isnull FROM l2_t ORDER BY a
+----
+
+query
+SELECT a FROM l2_t LEFT JOIN l2_v v USING (a) WHERE v isnull OR v.b notnull ORDER BY a
+----
+
+statement error 42883
+SELECT isnull(1)
+
+statement error 42601
+SELECT isnull FROM l2_t
