@@ -88,7 +88,7 @@ func TestDialectRules(t *testing.T) {
 		{"postfix-isnull", "select a isnull, b notnull from t where a notnull || 'x' isnull", "select a is null, b is not null from t where( a is not null ) |  'x' is null", ""},
 		{"postfix-isnull", "select isnull(a)", "select isnull(a)", ""},
 		{"postfix-isnull", "select isnull from t", "", "42601"},
-		{"postfix-isnull", "select null isnull, (1) notnull isnull, case when true then 1 end isnull", "select null is null,( (1) is not null ) is null, case when true then 1 end is null", ""},
+		{"postfix-isnull", "select null isnull, (1) notnull isnull, case when true then 1 end isnull", "select null is null,( (1) is not null )is null, case when true then 1 end is null", ""},
 		{"is-distinct", "select a IS DISTINCT FROM b", "select a <=> '\\0distinct' <=> b", ""},
 		{"operator", "select a operator(pg_catalog.+) b, c OPERATOR(~*) 'x'", "select a  +  b, c  | '\\0op:~*' |  'x'", ""},
 		{"operator", "select a operator(pg_catalog.@@) b", "", "0A000"},
