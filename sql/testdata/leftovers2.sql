@@ -174,3 +174,41 @@ SELECT isnull(1)
 
 statement error 42601
 SELECT isnull FROM l2_t
+
+# The hypothetical-set aggregates rank, dense_rank, percent_rank and cume_dist WITHIN GROUP
+# (ORDER BY ...): they were 42883 (function rank(integer, integer) does not exist).
+query
+SELECT rank(2) WITHIN GROUP (ORDER BY a), dense_rank(2) WITHIN GROUP (ORDER BY b DESC), percent_rank(3) WITHIN GROUP (ORDER BY a), cume_dist(3) WITHIN GROUP (ORDER BY a) FROM l2_t
+----
+
+query
+SELECT rank(2.5) WITHIN GROUP (ORDER BY a), rank('2') WITHIN GROUP (ORDER BY a) FROM l2_t
+----
+
+query
+SELECT rank(NULL) WITHIN GROUP (ORDER BY a), cume_dist(NULL) WITHIN GROUP (ORDER BY a NULLS FIRST), percent_rank(NULL) WITHIN GROUP (ORDER BY a DESC) FROM l2_t
+----
+
+query
+SELECT rank(1) WITHIN GROUP (ORDER BY a), percent_rank(1) WITHIN GROUP (ORDER BY a), cume_dist(1) WITHIN GROUP (ORDER BY a), dense_rank(1) WITHIN GROUP (ORDER BY a) FROM l2_t WHERE false
+----
+
+query
+SELECT b, rank(3, 1) WITHIN GROUP (ORDER BY a DESC, b), dense_rank(3) WITHIN GROUP (ORDER BY x), cume_dist(3) WITHIN GROUP (ORDER BY x), percent_rank(3) WITHIN GROUP (ORDER BY x DESC) FROM l2_t, (VALUES (1), (1), (2), (3), (3), (4), (NULL)) v(x) GROUP BY b ORDER BY b
+----
+
+query
+SELECT x, rank(x) WITHIN GROUP (ORDER BY y), dense_rank(x) WITHIN GROUP (ORDER BY y) FILTER (WHERE y > 1) FROM (VALUES (1, 1), (1, 2), (2, 2), (2, 3), (2, 3)) v(x, y) GROUP BY x ORDER BY x
+----
+
+statement error 42804
+SELECT rank('a'::text) WITHIN GROUP (ORDER BY a) FROM l2_t
+
+statement error 42883
+SELECT rank(1, 2) WITHIN GROUP (ORDER BY a) FROM l2_t
+
+statement error 42883
+SELECT cume_dist(1) WITHIN GROUP (ORDER BY a, b) FROM l2_t
+
+statement error 42803
+SELECT rank(a) WITHIN GROUP (ORDER BY a) FROM l2_t
