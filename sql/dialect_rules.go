@@ -111,6 +111,8 @@ func init() {
 		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
 			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
+		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
+			wordRule{"window-call-without-over", windowCallWithoutOver, emitNameWord}},
 		{"partition", wordRule{"partition-name", func(r *rewriter) bool { return !r.followedBy("by") }, emitNameWord}},
 		{"match", wordRule{"match-name", func(r *rewriter) bool {
 			return !r.followedBy("full") && !r.followedBy("simple") && !r.followedBy("partial")
@@ -237,6 +239,19 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.plainWord(w)
 	r.openPattern(w)
 	return nil
+}
+
+// windowCallWithoutOver: a call of a window function's name (vitess parses these only with
+// their own arguments and OVER) that OVER or WITHIN GROUP does not follow: written as a
+// name, it is a plain call, which the binder refuses as PostgreSQL does (42809 window
+// function rank requires an OVER clause, or 42883 for an argument list it has no overload
+// for).
+func windowCallWithoutOver(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	k := callEnd(r, func(int, int) bool { return false })
+	return k >= 0 && !r.peek(k+1).Is("over") && !(r.peek(k+1).Is("within") && r.peek(k+2).Is("group"))
 }
 
 // keyNameNext: KEY is a keyword after PRIMARY and FOREIGN (and in FOR [NO] KEY locks), a name

@@ -212,3 +212,34 @@ SELECT cume_dist(1) WITHIN GROUP (ORDER BY a, b) FROM l2_t
 
 statement error 42803
 SELECT rank(a) WITHIN GROUP (ORDER BY a) FROM l2_t
+
+# A window function called without OVER is 42809 (window function requires an OVER clause,
+# or WITHIN GROUP for the hypothetical-set aggregates called with arguments); it was a syntax
+# error (42601) or 42883.
+statement error 42809
+SELECT row_number(*) FROM l2_t
+
+statement error 42809
+SELECT row_number() FROM l2_t
+
+statement error 42809
+SELECT rank(*) FROM l2_t
+
+statement error 42809
+SELECT cume_dist() FROM l2_t
+
+statement error 42809
+SELECT ntile(1) FROM l2_t
+
+statement error 42809
+SELECT nth_value(a, 1) FROM l2_t
+
+statement error 42809
+SELECT rank(1) FROM l2_t
+
+statement error 42809
+SELECT dense_rank(a) FROM l2_t
+
+query
+SELECT a, percent_rank() OVER (ORDER BY a), cume_dist() OVER (ORDER BY a), nth_value(a, 2) OVER (ORDER BY a ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), row_number(*) OVER () FROM l2_t ORDER BY a
+----
