@@ -36,12 +36,26 @@ func (r *rewriter) bareLabel(t lexer.Token) (done bool, err error) {
 		}
 		return true, nearError(w)
 	}
+	if rank := labelRank[w]; rank > 0 && w != "not" && r.depth >= 0 && r.depth < len(r.starts) {
+		if low := r.starts[r.depth].low; low > 0 && low < rank {
+			// SELECT 1 = 2 in, 3: IN binds tighter than the pending =, so PostgreSQL's
+			// grammar shifts it as 2's operator, and the comma is its syntax error.
+			return true, r.syntaxErrorAt(r.peek(0))
+		}
+	}
 	r.b.WriteString(" as ")
 	r.keep("as")
 	t.Kind = lexer.QuotedIdent
 	r.labelled = true
 	return true, r.quotedIdent(t)
 }
+
+// labelRank ranks the operators whose keywords may label an item by how loosely they bind
+// (gram.y's precedence, loosest first): such a keyword labels the item only when no looser
+// operator is pending at its depth, else the grammar reads it as the operator (NOT labels
+// always: a plain NOT never follows an operand in the grammar, only NOT_LA before LIKE...).
+var labelRank = map[string]int{"or": 1, "and": 2, "not": 3, "is": 4, "=": 5,
+	"in": 6, "like": 6, "ilike": 6, "similar": 6, "between": 6}
 
 // labelPosition: the word stands where a column label without AS may, after a select list
 // item's expression (not inside a CASE, whose END it could be) and before the item's end.

@@ -49,6 +49,7 @@ func TestDialectRules(t *testing.T) {
 		{"mysql-current-date-call", "select current_date", "select current_date", ""},
 		{"mysql-empty-precision", "select current_timestamp(), localtime(3)", "", "42601"},
 		{"mysql-empty-precision", "select current_timestamp(3)", "select current_timestamp(3)", ""},
+		{"star-precision", "select localtime(*)", "", "42601"},
 		{"mysql-add-column-list", "alter table t add column (a int)", "", "42601"},
 		{"mysql-add-column-list", "alter table t add column a int", "alter table t add column a int", ""},
 		{"internal-function", "select drove_field(r, 'f')", "", "42883"},

@@ -121,6 +121,10 @@ var refusals = []struct {
 	{"current_date", wordRule{"mysql-current-date-call", nextIs("("), refuseNext}}, // CURRENT_DATE()
 	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
 		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
+	// current_timestamp(*): the grammar wants a precision there (the f(*) rewrite would call it).
+	{"current_time current_timestamp localtime localtimestamp", wordRule{"star-precision",
+		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).Kind == lexer.Op && r.peek(1).Value == "*" },
+		func(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(1)) }}},
 	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
 	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract drove_named_arg drove_row", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},

@@ -243,3 +243,31 @@ SELECT dense_rank(a) FROM l2_t
 query
 SELECT a, percent_rank() OVER (ORDER BY a), cume_dist() OVER (ORDER BY a), nth_value(a, 2) OVER (ORDER BY a ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), row_number(*) OVER () FROM l2_t ORDER BY a
 ----
+
+# current_timestamp(*) is PostgreSQL's syntax error (it was 42883, the f(*) rewrite's).
+statement error 42601
+SELECT current_timestamp(*)
+
+statement error 42601
+SELECT localtime(*)
+
+# A keyword binding tighter than an operator pending in its select-list item is that
+# operator, not the item's label: SELECT 1 = 2 in, 3 is a syntax error at the comma.
+statement error 42601
+SELECT 1 = 2 in, 3
+
+statement error 42601
+SELECT 1 < 2 between, 3
+
+statement error 42601
+SELECT true AND false is, 3
+
+statement error 42601
+SELECT NOT 2 like, 3
+
+statement error 42601
+SELECT true OR false and, 3
+
+query
+SELECT 1 + 2 in, 1 = 2 is, 1 = 2 not, (1 = 2) between, true AND false not, 1 = 2 and, true OR false or
+----
