@@ -271,3 +271,31 @@ SELECT true OR false and, 3
 query
 SELECT 1 + 2 in, 1 = 2 is, 1 = 2 not, (1 = 2) between, true AND false not, 1 = 2 and, true OR false or
 ----
+
+# t.* of an enclosing query's table in a subquery's select list (LATERAL (SELECT t.*)) is
+# expanded into correlated references to its columns; it was 42601 (SELECT * with no tables).
+query
+SELECT * FROM l2_t, LATERAL (SELECT l2_t.*) s ORDER BY 1
+----
+
+query
+SELECT * FROM l2_t, LATERAL (SELECT l2_t.*) s(x, y) ORDER BY 1
+----
+
+query
+SELECT * FROM l2_t, LATERAL (SELECT l2_t.*, 5 FROM l2_t g2 WHERE g2.a > l2_t.a) s ORDER BY 1
+----
+
+query
+SELECT * FROM l2_t LEFT JOIN LATERAL (SELECT l2_t.* WHERE l2_t.a > 1) s ON true ORDER BY 1
+----
+
+query
+SELECT a, (SELECT x FROM (SELECT l2_t.*) s(x, y)) FROM l2_t ORDER BY 1
+----
+
+statement error 42601
+SELECT a, (SELECT l2_t.*) FROM l2_t
+
+statement error 42883
+SELECT a, b FROM l2_t GROUP BY ROLLUP (a, CUBE (b))
