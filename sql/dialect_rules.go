@@ -155,9 +155,18 @@ func (r *rewriter) word(t lexer.Token) error {
 		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
 	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
+	if (t.Value == "on" || t.Value == "using") && len(r.joins) > 0 {
+		if err := r.joinCondition(); err != nil { // dialect_joins.go
+			return err
+		}
+	}
+	words := len(r.words)
 	if err := r.wordRewrite(t); err != nil || r.labelled {
 		r.labelled = false // a column label (dialect_labels.go) starts and ends nothing
 		return err
+	}
+	if len(r.words) > words && r.lastWord == "join" {
+		r.joinWord()
 	}
 	r.boundaryWord(t.Value, betweenAnd, afterIs)
 	switch t.Value {

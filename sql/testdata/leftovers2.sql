@@ -299,3 +299,29 @@ SELECT a, (SELECT l2_t.*) FROM l2_t
 
 statement error 42883
 SELECT a, b FROM l2_t GROUP BY ROLLUP (a, CUBE (b))
+
+# Nested joins without parentheses: a qualified join's right side takes the joins that
+# complete before its own ON or USING; vitess refused the second ON (42601).
+query
+SELECT * FROM l2_t JOIN l2_t g2 LEFT JOIN l2_t g3 ON g3.a = g2.a ON g2.b = l2_t.b ORDER BY 1
+----
+
+query
+SELECT * FROM l2_t a JOIN l2_t b JOIN l2_t c JOIN l2_t d ON d.a = c.a ON c.a = b.a ON b.a = a.a ORDER BY 1
+----
+
+query
+SELECT * FROM l2_t a JOIN l2_t b JOIN l2_t c USING (a) USING (a) ORDER BY 1
+----
+
+query
+SELECT a.a, b.a, c.a FROM l2_t a LEFT JOIN l2_t b JOIN l2_t c ON c.a = b.a AND c.a > 1 ON b.a = a.a ORDER BY 1
+----
+
+query
+SELECT a.a, b.a, c.a FROM l2_t a CROSS JOIN l2_t b JOIN l2_t c ON c.a = b.a ORDER BY 1, 2
+----
+
+query
+SELECT a.a, b.a, c.a FROM l2_t a FULL JOIN l2_t b JOIN l2_t c ON c.a = b.a ON b.b = a.b + 2 ORDER BY 1, 2
+----
