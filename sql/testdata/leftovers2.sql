@@ -118,56 +118,91 @@ CREATE VIEW l2_vn AS SELECT NULL::int AS x
 query
 SELECT l2_t.a, l2_v FROM l2_t LEFT JOIN l2_v ON false ORDER BY 1
 ----
+1|NULL
+3|NULL
+tag: SELECT 2
 
 query
 SELECT count(l2_v), count(*) FROM l2_t LEFT JOIN l2_v ON false
 ----
+0|2
+tag: SELECT 1
 
 query
 SELECT row_to_json(l2_v.*), l2_v IS NULL FROM l2_t LEFT JOIN l2_v ON false
 ----
+NULL|t
+NULL|t
+tag: SELECT 2
 
 query
 SELECT l2_t.a, l2_v FROM l2_t LEFT JOIN l2_v ON l2_v.a = l2_t.a AND l2_v.b > 3 ORDER BY 1
 ----
+1|NULL
+3|(3,4)
+tag: SELECT 2
 
 query
 SELECT l2_t.a, l2_v FROM l2_t LEFT JOIN l2_v ON l2_v.b > 3 WHERE l2_v.a = 3 OR l2_v.a IS NULL ORDER BY 1
 ----
+1|(3,4)
+3|(3,4)
+tag: SELECT 2
 
 query
 SELECT count(l2_vn), count(*) FROM l2_vn
 ----
+1|1
+tag: SELECT 1
 
 query
 SELECT count(l2_vn), count(*) FROM l2_t LEFT JOIN l2_vn ON false
 ----
+0|2
+tag: SELECT 1
 
 query
 SELECT l2_t.a, count(v) FROM l2_t LEFT JOIN l2_v v ON v.a = l2_t.a AND v.a > 1 GROUP BY l2_t.a ORDER BY 1
 ----
+1|0
+3|1
+tag: SELECT 2
 
 # Postfix ISNULL and NOTNULL are IS NULL and IS NOT NULL (never column labels: AS_LABEL
 # keywords); drove read them as labels or refused them.
 query
 SELECT a, b ISNULL, b NOTNULL, a isnull FROM l2_t ORDER BY a
 ----
+1|f|t|f
+3|f|t|f
+tag: SELECT 2
 
 query
 SELECT a FROM l2_t WHERE b notnull ORDER BY a
 ----
+1
+3
+tag: SELECT 2
 
 query
 SELECT 1 isnull = false, 1 = 1 isnull, NULL notnull::text, 1 isnull isnull, (1) notnull is true
 ----
+t|f|false|f|t
+tag: SELECT 1
 
 query
 SELECT a notnull AND b isnull, a notnull OR b isnull FROM l2_t ORDER BY a
 ----
+f|t
+f|t
+tag: SELECT 2
 
 query
 SELECT a FROM l2_t LEFT JOIN l2_v v USING (a) WHERE v isnull OR v.b notnull ORDER BY a
 ----
+1
+3
+tag: SELECT 2
 
 statement error 42883
 SELECT isnull(1)
@@ -180,26 +215,40 @@ SELECT isnull FROM l2_t
 query
 SELECT rank(2) WITHIN GROUP (ORDER BY a), dense_rank(2) WITHIN GROUP (ORDER BY b DESC), percent_rank(3) WITHIN GROUP (ORDER BY a), cume_dist(3) WITHIN GROUP (ORDER BY a) FROM l2_t
 ----
+2|2|0.5|1
+tag: SELECT 1
 
 query
 SELECT rank(2.5) WITHIN GROUP (ORDER BY a), rank('2') WITHIN GROUP (ORDER BY a) FROM l2_t
 ----
+2|2
+tag: SELECT 1
 
 query
 SELECT rank(NULL) WITHIN GROUP (ORDER BY a), cume_dist(NULL) WITHIN GROUP (ORDER BY a NULLS FIRST), percent_rank(NULL) WITHIN GROUP (ORDER BY a DESC) FROM l2_t
 ----
+3|0.3333333333333333|0
+tag: SELECT 1
 
 query
 SELECT rank(1) WITHIN GROUP (ORDER BY a), percent_rank(1) WITHIN GROUP (ORDER BY a), cume_dist(1) WITHIN GROUP (ORDER BY a), dense_rank(1) WITHIN GROUP (ORDER BY a) FROM l2_t WHERE false
 ----
+1|0|1|1
+tag: SELECT 1
 
 query
 SELECT b, rank(3, 1) WITHIN GROUP (ORDER BY a DESC, b), dense_rank(3) WITHIN GROUP (ORDER BY x), cume_dist(3) WITHIN GROUP (ORDER BY x), percent_rank(3) WITHIN GROUP (ORDER BY x DESC) FROM l2_t, (VALUES (1), (1), (2), (3), (3), (4), (NULL)) v(x) GROUP BY b ORDER BY b
 ----
+2|1|3|0.75|0.2857142857142857
+4|1|3|0.75|0.2857142857142857
+tag: SELECT 2
 
 query
 SELECT x, rank(x) WITHIN GROUP (ORDER BY y), dense_rank(x) WITHIN GROUP (ORDER BY y) FILTER (WHERE y > 1) FROM (VALUES (1, 1), (1, 2), (2, 2), (2, 3), (2, 3)) v(x, y) GROUP BY x ORDER BY x
 ----
+1|1|1
+2|1|1
+tag: SELECT 2
 
 statement error 42804
 SELECT rank('a'::text) WITHIN GROUP (ORDER BY a) FROM l2_t
@@ -243,6 +292,9 @@ SELECT dense_rank(a) FROM l2_t
 query
 SELECT a, percent_rank() OVER (ORDER BY a), cume_dist() OVER (ORDER BY a), nth_value(a, 2) OVER (ORDER BY a ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), row_number(*) OVER () FROM l2_t ORDER BY a
 ----
+1|0|0.5|3|1
+3|1|1|3|2
+tag: SELECT 2
 
 # current_timestamp(*) is PostgreSQL's syntax error (it was 42883, the f(*) rewrite's).
 statement error 42601
@@ -271,28 +323,44 @@ SELECT true OR false and, 3
 query
 SELECT 1 + 2 in, 1 = 2 is, 1 = 2 not, (1 = 2) between, true AND false not, 1 = 2 and, true OR false or
 ----
+3|f|f|f|f|f|t
+tag: SELECT 1
 
 # t.* of an enclosing query's table in a subquery's select list (LATERAL (SELECT t.*)) is
 # expanded into correlated references to its columns; it was 42601 (SELECT * with no tables).
 query
 SELECT * FROM l2_t, LATERAL (SELECT l2_t.*) s ORDER BY 1
 ----
+1|2|1|2
+3|4|3|4
+tag: SELECT 2
 
 query
 SELECT * FROM l2_t, LATERAL (SELECT l2_t.*) s(x, y) ORDER BY 1
 ----
+1|2|1|2
+3|4|3|4
+tag: SELECT 2
 
 query
 SELECT * FROM l2_t, LATERAL (SELECT l2_t.*, 5 FROM l2_t g2 WHERE g2.a > l2_t.a) s ORDER BY 1
 ----
+1|2|1|2|5
+tag: SELECT 1
 
 query
 SELECT * FROM l2_t LEFT JOIN LATERAL (SELECT l2_t.* WHERE l2_t.a > 1) s ON true ORDER BY 1
 ----
+1|2|NULL|NULL
+3|4|3|4
+tag: SELECT 2
 
 query
 SELECT a, (SELECT x FROM (SELECT l2_t.*) s(x, y)) FROM l2_t ORDER BY 1
 ----
+1|1
+3|3
+tag: SELECT 2
 
 statement error 42601
 SELECT a, (SELECT l2_t.*) FROM l2_t
@@ -305,23 +373,44 @@ SELECT a, b FROM l2_t GROUP BY ROLLUP (a, CUBE (b))
 query
 SELECT * FROM l2_t JOIN l2_t g2 LEFT JOIN l2_t g3 ON g3.a = g2.a ON g2.b = l2_t.b ORDER BY 1
 ----
+1|2|1|2|1|2
+3|4|3|4|3|4
+tag: SELECT 2
 
 query
 SELECT * FROM l2_t a JOIN l2_t b JOIN l2_t c JOIN l2_t d ON d.a = c.a ON c.a = b.a ON b.a = a.a ORDER BY 1
 ----
+1|2|1|2|1|2|1|2
+3|4|3|4|3|4|3|4
+tag: SELECT 2
 
 query
 SELECT * FROM l2_t a JOIN l2_t b JOIN l2_t c USING (a) USING (a) ORDER BY 1
 ----
+1|2|2|2
+3|4|4|4
+tag: SELECT 2
 
 query
 SELECT a.a, b.a, c.a FROM l2_t a LEFT JOIN l2_t b JOIN l2_t c ON c.a = b.a AND c.a > 1 ON b.a = a.a ORDER BY 1
 ----
+1|NULL|NULL
+3|3|3
+tag: SELECT 2
 
 query
 SELECT a.a, b.a, c.a FROM l2_t a CROSS JOIN l2_t b JOIN l2_t c ON c.a = b.a ORDER BY 1, 2
 ----
+1|1|1
+1|3|3
+3|1|1
+3|3|3
+tag: SELECT 4
 
 query
 SELECT a.a, b.a, c.a FROM l2_t a FULL JOIN l2_t b JOIN l2_t c ON c.a = b.a ON b.b = a.b + 2 ORDER BY 1, 2
 ----
+1|3|3
+3|NULL|NULL
+NULL|1|1
+tag: SELECT 3
