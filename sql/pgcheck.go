@@ -53,6 +53,8 @@ const (
 	// withinMarker is the first argument of an ordered-set aggregate's GROUP_CONCAT: WITHIN
 	// GROUP (ORDER BY ...) followed.
 	withinMarker = markerStart + "within"
+	// tiesMarker is the collation of FETCH FIRST's count WITH TIES (dialect_clauses.go).
+	tiesMarker = markerStart + "ties"
 	// scalarOutMarker starts the column name of a function in FROM that returns a scalar
 	// under an OUT parameter's name (json_array_elements' value): its table's name used as a
 	// value is that column's value, as PostgreSQL reads a function returning a base type.

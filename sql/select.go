@@ -394,6 +394,9 @@ func sameAsItem(e ast.Expr, projs []projection, sc *scope) int {
 // parameters, or read a row of an enclosing query).
 type limitExprs struct {
 	limit, offset *expr
+	// ties: FETCH FIRST n ROWS WITH TIES, the ORDER BY keys the rows after the n-th that
+	// tie with it are compared on; nil: none.
+	ties []sortKey
 }
 
 // bindLimits binds LIMIT and OFFSET (nil: none) of the query whose FROM scope is own: as
@@ -485,6 +488,11 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 			return 0, false, Errorf(code, "%s must not be negative", what)
 		}
 		return v.I, true, nil
+	}
+	if le.ties != nil && le.limit != nil {
+		if v, err := le.limit.eval(nil); err == nil && v.IsNull() {
+			return 0, 0, Errorf("2201W", "row count cannot be null in FETCH FIRST ... WITH TIES clause")
+		}
 	}
 	if n, ok, err := get(le.limit, "LIMIT", "2201W"); err != nil {
 		return 0, 0, err

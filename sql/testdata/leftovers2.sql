@@ -414,3 +414,64 @@ SELECT a.a, b.a, c.a FROM l2_t a FULL JOIN l2_t b JOIN l2_t c ON c.a = b.a ON b.
 3|NULL|NULL
 NULL|1|1
 tag: SELECT 3
+
+# FETCH FIRST n ROWS WITH TIES also returns the rows that tie with the n-th in ORDER BY (it
+# was 0A000).
+statement ok
+CREATE TABLE l2_w (id int PRIMARY KEY, x int, y int)
+
+statement ok
+INSERT INTO l2_w VALUES (1, 1, 1), (2, 1, 2), (3, 2, 3), (4, 2, 4), (5, 3, 5)
+
+query
+SELECT id FROM l2_w ORDER BY x FETCH FIRST 1 ROW WITH TIES
+----
+
+query
+SELECT id FROM l2_w ORDER BY x, id FETCH FIRST 1 ROW WITH TIES
+----
+
+query
+SELECT x, y FROM l2_w ORDER BY x OFFSET 1 FETCH FIRST 2 ROWS WITH TIES
+----
+
+query
+SELECT x, y FROM l2_w ORDER BY x DESC FETCH NEXT 2 ROWS WITH TIES
+----
+
+query
+SELECT x FROM l2_w ORDER BY x FETCH FIRST ROW WITH TIES
+----
+
+query
+SELECT x FROM l2_w ORDER BY x FETCH FIRST +3 ROWS WITH TIES
+----
+
+query
+SELECT x FROM l2_w ORDER BY x FETCH FIRST 0 ROWS WITH TIES
+----
+
+query
+SELECT id FROM l2_w ORDER BY x * 0 + y / 3 FETCH FIRST 1 ROWS WITH TIES
+----
+
+query
+SELECT x FROM l2_w UNION ALL SELECT 1 ORDER BY 1 FETCH FIRST 1 ROWS WITH TIES
+----
+
+query
+SELECT count(*) FROM (SELECT id FROM l2_w ORDER BY x FETCH FIRST 3 ROWS WITH TIES) s
+----
+
+query
+SELECT x, count(*) FROM l2_w GROUP BY x ORDER BY count(*) DESC FETCH FIRST 1 ROWS WITH TIES
+----
+
+statement error 42601
+SELECT id FROM l2_w FETCH FIRST 1 ROWS WITH TIES
+
+statement error 2201W
+SELECT id FROM l2_w ORDER BY x FETCH FIRST NULL ROWS WITH TIES
+
+statement error 2201W
+SELECT id FROM l2_w ORDER BY x FETCH FIRST -1 ROWS WITH TIES
