@@ -403,9 +403,8 @@ func postponeVolatile(projs []projection, exprs []*expr, keys []sortKey, distinc
 func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode, late []*expr) node {
 	if limits.ties != nil { // the whole sort, then the limit over the rows' keys (ties.go)
 		root = &limitNode{in: &sortNode{in: root, keys: keys, limits: &limitExprs{}, presorted: presorted}, limits: limits}
-		keys = nil
 	}
-	if len(keys) > 0 {
+	if len(keys) > 0 && limits.ties == nil {
 		root = &sortNode{in: root, keys: keys, limits: limits, presorted: presorted}
 	}
 	if late != nil {
