@@ -32,7 +32,10 @@ func (r *rewriter) joinWord() {
 
 // joinCondition is called at an ON or USING: it completes the last join waiting at this
 // depth, parenthesizing its right side when a join completed inside it.
-func (r *rewriter) joinCondition() error {
+func (r *rewriter) joinCondition(w string) error {
+	if w != "on" && w != "using" || len(r.joins) == 0 {
+		return nil
+	}
 	r.dropStaleJoins()
 	n := len(r.joins)
 	if n == 0 || r.joins[n-1].depth != r.depth {

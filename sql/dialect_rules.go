@@ -155,10 +155,8 @@ func (r *rewriter) word(t lexer.Token) error {
 		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
 	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
-	if (t.Value == "on" || t.Value == "using") && len(r.joins) > 0 {
-		if err := r.joinCondition(); err != nil { // dialect_joins.go
-			return err
-		}
+	if err := r.joinCondition(t.Value); err != nil {
+		return err
 	}
 	words := len(r.words)
 	if err := r.wordRewrite(t); err != nil || r.labelled {
@@ -248,19 +246,6 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.plainWord(w)
 	r.openPattern(w)
 	return nil
-}
-
-// windowCallWithoutOver: a call of a window function's name (vitess parses these only with
-// their own arguments and OVER) that OVER or WITHIN GROUP does not follow: written as a
-// name, it is a plain call, which the binder refuses as PostgreSQL does (42809 window
-// function rank requires an OVER clause, or 42883 for an argument list it has no overload
-// for).
-func windowCallWithoutOver(r *rewriter) bool {
-	if !functionCallNext(r) {
-		return false
-	}
-	k := callEnd(r, func(int, int) bool { return false })
-	return k >= 0 && !r.peek(k+1).Is("over") && !(r.peek(k+1).Is("within") && r.peek(k+2).Is("group"))
 }
 
 // keyNameNext: KEY is a keyword after PRIMARY and FOREIGN (and in FOR [NO] KEY locks), a name
