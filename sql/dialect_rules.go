@@ -113,6 +113,7 @@ func init() {
 			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
 			wordRule{"window-call-without-over", windowCallWithoutOver, emitNameWord}},
+		{"row_number rank dense_rank percent_rank cume_dist", wordRule{"window-call-arguments", windowCallArguments, emitMarkerAgg}},
 		{"partition", wordRule{"partition-name", func(r *rewriter) bool { return !r.followedBy("by") }, emitNameWord}},
 		{"match", wordRule{"match-name", func(r *rewriter) bool {
 			return !r.followedBy("full") && !r.followedBy("simple") && !r.followedBy("partial")

@@ -35,6 +35,7 @@ func TestDialectRules(t *testing.T) {
 		{"key-name", "create table t (a int primary key, b int, foreign key (b) references u)", "create table t (a int primary key, b int, foreign key (b) references u)", ""},
 		{"window-call-without-over", "select row_number(*), rank(1), lag(a) + 1 from t", "select `row_number`(), `rank`(1), `lag`(a) + 1 from t", ""},
 		{"window-call-without-over", "select rank(1) within group (order by a), rank() over (), t.lag(a) from t", "select group_concat('\\0within', 1 order by a separator '\\0agg:rank'), rank() over (), t.lag(a) from t", ""},
+		{"window-call-arguments", "select row_number(a) over (), rank(*) over (), rank() over () from t", "select count('\\0agg:row_number', a) over (), rank() over (), rank() over () from t", ""},
 		{"window-function-name", "select rank, rank() over () from t", "select `rank`, rank() over () from t", ""},
 		{"partition-name", "select partition, count(*) over (partition by partition) from t", "select `partition`, count(*) over (partition by `partition`) from t", ""},
 		{"match-name", "select match from t", "select `match` from t", ""},

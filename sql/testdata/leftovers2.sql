@@ -289,6 +289,17 @@ SELECT rank(1) FROM l2_t
 statement error 42809
 SELECT dense_rank(a) FROM l2_t
 
+# With OVER, arguments to the window functions that take none: 42883 (row_number), 42809
+# (the hypothetical-set aggregates' names); they were syntax errors.
+statement error 42883
+SELECT row_number(a) OVER () FROM l2_t
+
+statement error 42809
+SELECT rank(a) OVER () FROM l2_t
+
+statement error 42809
+SELECT cume_dist(1, 2) OVER (ORDER BY a) FROM l2_t
+
 query
 SELECT a, percent_rank() OVER (ORDER BY a), cume_dist() OVER (ORDER BY a), nth_value(a, 2) OVER (ORDER BY a ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), row_number(*) OVER () FROM l2_t ORDER BY a
 ----
