@@ -193,6 +193,11 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 	if err != nil {
 		return nil, true, err
 	}
+	if i < 0 && c.table == "" && !ab.input.outerHasColumn(c) {
+		if x, found, err := ab.groupedWholeRow(c.name); found { // groupwholerow.go
+			return x, true, err
+		}
+	}
 	if i < 0 { // an enclosing query's column, or a missing one
 		x, err := ab.input.compileColumn(c)
 		return x, true, err

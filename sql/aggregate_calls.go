@@ -43,7 +43,8 @@ type aggCall struct {
 func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*aggSpec, error) {
 	within := f.WithinGroup
 	c := &aggCall{name: name, distinct: f.Distinct, width: len(ab.input.cols)}
-	if within && orderedSetAggregates[name] {
+	orderedSet := orderedSetAggregates[name] || hypotheticalAggregates[name] && within
+	if within && orderedSet {
 		if err := ab.groupedOnly(f.Args); err != nil {
 			return nil, err
 		}
@@ -52,7 +53,7 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 	if err != nil {
 		return nil, err
 	}
-	if orderedSetAggregates[name] != within { // PostgreSQL finds no such function
+	if orderedSet != within { // PostgreSQL finds no such function
 		if err := unknownAsText(args); err != nil {
 			return nil, err
 		}
@@ -75,7 +76,11 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 	}
 	if within {
 		c.direct, c.args, c.sort, c.keep = args, order, sort, true
-		err = c.bindOrderedSet()
+		if hypotheticalAggregates[name] {
+			err = c.bindHypothetical() // hypothetical.go
+		} else {
+			err = c.bindOrderedSet()
+		}
 	} else {
 		c.args, c.order, c.keep = args, order, c.distinct || len(order) > 0
 		for i := range sort {

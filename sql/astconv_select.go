@@ -78,7 +78,16 @@ func (c *converter) clauses(s *ast.Select, with *sqlparser.With, ob sqlparser.Or
 	if limit != nil {
 		if lit, ok := limit.Rowcount.(*sqlparser.Literal); !ok || lit.Val != noLimit {
 			if limit.Rowcount != nil {
-				if s.Limit, err = c.expr(limit.Rowcount); err != nil {
+				count := limit.Rowcount
+				if u, ok := count.(*sqlparser.UnaryExpr); ok { // FETCH FIRST -1 ROWS WITH TIES
+					if ce, ok := u.Expr.(*sqlparser.CollateExpr); ok && ce.Collation == tiesMarker {
+						count = &sqlparser.CollateExpr{Expr: &sqlparser.UnaryExpr{Operator: u.Operator, Expr: ce.Expr}, Collation: tiesMarker}
+					}
+				}
+				if ce, ok := count.(*sqlparser.CollateExpr); ok && ce.Collation == tiesMarker {
+					count, s.WithTies = ce.Expr, true
+				}
+				if s.Limit, err = c.expr(count); err != nil {
 					return err
 				}
 			}

@@ -152,6 +152,7 @@ type rewriter struct {
 	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
 	fullJoinAt  int            // the depth of a FULL JOIN waiting for its ON or USING, or -1
+	joins       []pendingJoin  // qualified joins waiting for their ON or USING (dialect_joins.go)
 	naturals    []int          // the depths of the NATURAL FULL JOINs whose right items are being written
 	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
 	windowAt    int            // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
@@ -353,6 +354,7 @@ func (r *rewriter) flush(end int) {
 	r.b.Reset()
 	r.starts, r.savedStarts, r.postfix = r.starts[:0], r.savedStarts[:0], postfixEnd{}
 	r.words = nil
+	r.joins = r.joins[:0]
 	r.onConflict = nil
 	r.insertAlias, r.onCommit = "", ""
 	r.offsetOpen = false
@@ -374,6 +376,11 @@ func (r *rewriter) insertAt(pos int, text string) error {
 	}
 	if r.returningAt > pos {
 		r.returningAt += len(text)
+	}
+	for i := range r.joins {
+		if r.joins[i].at > pos {
+			r.joins[i].at += len(text)
+		}
 	}
 	for i := len(r.marks) - 1; i >= 0 && r.marks[i].out > pos; i-- {
 		r.marks[i].out += len(text) // the text inserted belongs to the token at pos

@@ -185,3 +185,33 @@ func (r *rewriter) closeMarkerAgg() (done bool, err error) {
 	}
 	return false, nil
 }
+
+// windowCallArguments: a call with arguments of a window function vitess parses only
+// without them (row_number(x) OVER ()), written as a marker-agg, which the window binder
+// refuses as PostgreSQL does (42883, or 42809 for rank(x), a hypothetical-set aggregate's
+// name).
+func windowCallArguments(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	args := false
+	k := callEnd(r, func(k, depth int) bool {
+		t := r.peek(k)
+		args = args || depth > 1 || depth == 1 && !t.IsPunct("(") && !(t.Kind == lexer.Op && t.Value == "*")
+		return false
+	})
+	return k >= 0 && args
+}
+
+// windowCallWithoutOver: a call of a window function's name (vitess parses these only with
+// their own arguments and OVER) that OVER or WITHIN GROUP does not follow: written as a
+// name, it is a plain call, which the binder refuses as PostgreSQL does (42809 window
+// function rank requires an OVER clause, or 42883 for an argument list it has no overload
+// for).
+func windowCallWithoutOver(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	k := callEnd(r, func(int, int) bool { return false })
+	return k >= 0 && !r.peek(k+1).Is("over") && !(r.peek(k+1).Is("within") && r.peek(k+2).Is("group"))
+}

@@ -294,24 +294,39 @@ func emitFetch(r *rewriter, _ string) error {
 	r.skip(1)
 	if r.followedBy("row") || r.followedBy("rows") {
 		r.skip(1)
-		if err := r.rowsOnly(); err != nil {
+		ties, err := r.rowsOnly()
+		if err != nil {
 			return err
 		}
-		return r.emitLimit(" 1")
+		if err := r.emitLimit(" 1"); err != nil {
+			return err
+		}
+		r.withTies(ties)
+		return nil
 	}
 	return r.emitLimit("")
 }
 
-// rowsOnly consumes the ONLY that ends FETCH FIRST n ROWS; WITH TIES is refused.
-func (r *rewriter) rowsOnly() error {
+// rowsOnly consumes the ONLY or WITH TIES that ends FETCH FIRST n ROWS.
+func (r *rewriter) rowsOnly() (ties bool, err error) {
 	switch {
 	case r.followedBy("only"):
 		r.skip(1)
-		return nil
+		return false, nil
 	case r.followedBy("with", "ties"):
-		return unsupported("FETCH FIRST ... WITH TIES")
+		r.skip(2)
+		return true, nil
 	}
-	return r.syntaxErrorAt(r.peek(0))
+	return false, r.syntaxErrorAt(r.peek(0))
+}
+
+// withTies marks the count just written as WITH TIES's: n COLLATE '\0ties', which the
+// converter reads back as ast.Select.WithTies (FETCH FIRST's count is a c_expr or a signed
+// number, which COLLATE takes whole).
+func (r *rewriter) withTies(ties bool) {
+	if ties {
+		r.b.WriteString(" collate " + markerLiteral(tiesMarker))
+	}
 }
 
 // ROW[S] ONLY (or WITH TIES) ends FETCH FIRST n: nothing is written for it.
@@ -319,7 +334,9 @@ func rowsOnlyNext(r *rewriter) bool { return r.followedBy("only") || r.followedB
 
 func emitRowsOnly(r *rewriter, w string) error {
 	r.lastWord = w
-	return r.rowsOnly()
+	ties, err := r.rowsOnly()
+	r.withTies(ties)
+	return err
 }
 
 // LIMIT ALL is no limit.

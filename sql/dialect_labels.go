@@ -36,12 +36,26 @@ func (r *rewriter) bareLabel(t lexer.Token) (done bool, err error) {
 		}
 		return true, nearError(w)
 	}
+	if rank := labelRank[w]; rank > 0 && w != "not" && r.depth >= 0 && r.depth < len(r.starts) {
+		if low := r.starts[r.depth].low; low > 0 && low < rank {
+			// SELECT 1 = 2 in, 3: IN binds tighter than the pending =, so PostgreSQL's
+			// grammar shifts it as 2's operator, and the comma is its syntax error.
+			return true, r.syntaxErrorAt(r.peek(0))
+		}
+	}
 	r.b.WriteString(" as ")
 	r.keep("as")
 	t.Kind = lexer.QuotedIdent
 	r.labelled = true
 	return true, r.quotedIdent(t)
 }
+
+// labelRank ranks the operators whose keywords may label an item by how loosely they bind
+// (gram.y's precedence, loosest first): such a keyword labels the item only when no looser
+// operator is pending at its depth, else the grammar reads it as the operator (NOT labels
+// always: a plain NOT never follows an operand in the grammar, only NOT_LA before LIKE...).
+var labelRank = map[string]int{"or": 1, "and": 2, "not": 3, "is": 4, "=": 5,
+	"in": 6, "like": 6, "ilike": 6, "similar": 6, "between": 6}
 
 // labelPosition: the word stands where a column label without AS may, after a select list
 // item's expression (not inside a CASE, whose END it could be) and before the item's end.
@@ -60,5 +74,23 @@ var typeWords = map[string]bool{"array": true, "char": true, "character": true, 
 	"varying": true, "day": true, "hour": true, "minute": true, "month": true, "second": true,
 	"year": true, "with": true, "without": true}
 
-// isnullWords are PostgreSQL's postfix ISNULL and NOTNULL, which drove does not read yet.
+// isnullWords are PostgreSQL's postfix ISNULL and NOTNULL: never a column label (AS_LABEL
+// keywords), always the operator after an operand (`SELECT 1 isnull` is a boolean).
 var isnullWords = map[string]bool{"isnull": true, "notnull": true}
+
+// emitPostfixIsNull writes x ISNULL as x IS NULL and x NOTNULL as x IS NOT NULL, PostgreSQL's
+// same predicates at IS's precedence; an operator after one applies to the whole predicate
+// (dialect_postfix.go). isnull( is a function's call, as in PostgreSQL.
+func emitPostfixIsNull(r *rewriter, w string) error {
+	if !endsOperand(r.prev) && !isnullWords[r.prev.Value] {
+		return r.syntaxErrorAt(r.peek(0)) // SELECT isnull FROM t: a call's name without its (
+	}
+	if w == "isnull" {
+		r.b.WriteString("is null")
+	} else {
+		r.b.WriteString("is not null")
+	}
+	r.keep(w)
+	r.endPostfix(false)
+	return nil
+}

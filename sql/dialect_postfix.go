@@ -14,7 +14,13 @@ import "github.com/drovedb/drove/sql/lexer"
 
 // exprStarts are where, in the output, the operands of the postfix predicates at one depth
 // begin.
-type exprStarts struct{ is, in int }
+type exprStarts struct {
+	is, in int
+	// low is the loosest-binding operator pending at this depth since the expression began
+	// (labelRank's ranks; 0: none): a keyword that would bind tighter cannot label the select
+	// list's item there (dialect_labels.go).
+	low int
+}
 
 // postfixEnd is the predicate the last token ended: its token count and whether it was IN's.
 type postfixEnd struct {
@@ -44,6 +50,17 @@ func (r *rewriter) setStarts(both bool) {
 	r.starts[r.depth].in = r.b.Len()
 	if both {
 		r.starts[r.depth].is = r.b.Len()
+		r.starts[r.depth].low = 0
+	}
+}
+
+// pendingOp notes that an operator of rank (labelRank's) is pending at the current depth.
+func (r *rewriter) pendingOp(rank int) {
+	if r.depth < 0 || r.depth >= len(r.starts) {
+		return
+	}
+	if s := &r.starts[r.depth]; s.low == 0 || rank < s.low {
+		s.low = rank
 	}
 }
 
@@ -94,7 +111,15 @@ func (r *rewriter) boundaryWord(w string, betweenAnd, afterIs bool) {
 		r.restoreStarts()
 	case w == "and" && betweenAnd, w == "not" && (afterIs || likeWords[r.peek(0).Value]):
 	case postfixBoundaries[w]:
+		low := 0
+		if r.depth >= 0 && r.depth < len(r.starts) {
+			low = r.starts[r.depth].low
+		}
 		r.setStarts(true)
+		if rank := labelRank[w]; rank > 0 { // AND, OR, a prefix NOT: still pending
+			r.starts[r.depth].low = low
+			r.pendingOp(rank)
+		}
 	}
 }
 
@@ -113,7 +138,7 @@ func (r *rewriter) wrapPostfix(t lexer.Token) error {
 	case t.Kind == lexer.Op && !comparisons[t.Value]:
 	case t.Kind == lexer.Punct && t.Value == "::":
 	case t.Kind == lexer.Ident && (likeWords[t.Value] || t.Value == "not" && likeWords[r.peek(0).Value]):
-	case t.Kind == lexer.Ident && t.Value == "is" && !r.postfix.in: // x IS TRUE IS NULL
+	case t.Kind == lexer.Ident && (t.Value == "is" || isnullWords[t.Value]) && !r.postfix.in: // x IS TRUE IS NULL
 	default:
 		return nil
 	}

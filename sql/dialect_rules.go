@@ -40,6 +40,7 @@ func init() {
 		// Reserved in PostgreSQL but as a column label (SELECT 1 symmetric); vitess reads names.
 		{"symmetric asymmetric", wordRule{"symmetric-reserved", func(r *rewriter) bool { return !r.bareLabelNext() }, refuseWord}},
 		{"and", wordRule{"between-symmetric-and", (*rewriter).symmetricAndNext, emitSymmetricAnd}},
+		{"isnull notnull", wordRule{"postfix-isnull", func(r *rewriter) bool { return !r.nextIs("(") }, emitPostfixIsNull}},
 		{"is", wordRule{"is-not-distinct", followedBy("not", "distinct", "from"), emitNotDistinct}},
 		{"is", wordRule{"is-distinct", followedBy("distinct", "from"), emitDistinct}},
 		{"operator", wordRule{"operator", nextIs("("), emitOperator}},
@@ -110,6 +111,9 @@ func init() {
 		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
 			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
+		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
+			wordRule{"window-call-without-over", windowCallWithoutOver, emitNameWord}},
+		{"row_number rank dense_rank percent_rank cume_dist", wordRule{"window-call-arguments", windowCallArguments, emitMarkerAgg}},
 		{"partition", wordRule{"partition-name", func(r *rewriter) bool { return !r.followedBy("by") }, emitNameWord}},
 		{"match", wordRule{"match-name", func(r *rewriter) bool {
 			return !r.followedBy("full") && !r.followedBy("simple") && !r.followedBy("partial")
@@ -152,9 +156,16 @@ func (r *rewriter) word(t lexer.Token) error {
 		return nearError(t.Value) // BETWEEN's lower bound is PostgreSQL's b_expr, which has neither
 	}
 	afterIs := r.chain.afterIs && (r.prev.Is("is") || r.prev.Is("not")) // not IS DISTINCT FROM's operand
+	if err := r.joinCondition(t.Value); err != nil {
+		return err
+	}
+	words := len(r.words)
 	if err := r.wordRewrite(t); err != nil || r.labelled {
 		r.labelled = false // a column label (dialect_labels.go) starts and ends nothing
 		return err
+	}
+	if len(r.words) > words && r.lastWord == "join" {
+		r.joinWord()
 	}
 	r.boundaryWord(t.Value, betweenAnd, afterIs)
 	switch t.Value {

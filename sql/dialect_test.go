@@ -13,6 +13,13 @@ func TestDialectPass(t *testing.T) {
 		code string
 	}{
 		{"SELECT 1", []string{"select 1"}, ""},
+		// A bare label binding tighter than an operator pending in its item is that operator.
+		{"select 1 = 2 in, 3", nil, "42601"},
+		{"select true and false is, 3", nil, "42601"},
+		{"select not 2 like, 3", nil, "42601"},
+		{"select true or false and, 3", nil, "42601"},
+		{"select 1 + 2 in, 1 = 2 is, 1 = 2 not, (1 = 2) between, true and false not, 1 = 2 and, true or false or",
+			[]string{"select 1 + 2  as `in`, 1 = 2  as `is`, 1 = 2  as `not`, (1 = 2)  as `between`, true and false  as `not`, 1 = 2  as `and`, true or false  as `or`"}, ""},
 		{`SELECT "Mixed Case" FROM "T"`, []string{"select `Mixed Case` from `T`"}, ""},
 		{`SELECT "a""b"`, []string{"select `a\"b`"}, ""},
 		{"select 'It''s' ; select 2;", []string{"select 'It''s'", "select 2"}, ""},

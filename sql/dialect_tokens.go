@@ -154,6 +154,7 @@ func (r *rewriter) operator(t lexer.Token) error {
 		r.b.WriteString(op)
 		if comparisons[op] {
 			r.setStarts(assign) // an assignment's value is a whole expression
+			r.pendingOp(labelRank["="])
 		}
 	}
 	return nil

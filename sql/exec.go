@@ -410,7 +410,7 @@ func (n *limitNode) open(ec *execCtx) (rowIter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limitIter{ec: ec, in: in, skip: offset, left: limit}, nil
+	return &limitIter{ec: ec, in: in, skip: offset, left: limit, ties: n.limits.ties}, nil
 }
 
 func (n *limitNode) explain(ex *explainer) {
@@ -421,7 +421,9 @@ func (n *limitNode) explain(ex *explainer) {
 type limitIter struct {
 	ec         *execCtx
 	in         rowIter
-	skip, left int64 // left < 0: no limit
+	skip, left int64         // left < 0: no limit
+	ties       []sortKey     // WITH TIES: the ORDER BY keys (ties.go)
+	last       []types.Value // WITH TIES: the last row returned
 }
 
 func (it *limitIter) next() ([]types.Value, error) {
@@ -432,10 +434,14 @@ func (it *limitIter) next() ([]types.Value, error) {
 		}
 	}
 	if it.left == 0 {
-		return nil, nil
+		return it.tie()
 	}
 	it.left--
-	return it.in.next()
+	row, err := it.in.next()
+	if it.ties != nil {
+		it.last = row
+	}
+	return row, err
 }
 
 // distinctNode drops rows equal to one already returned (NULLs equal to each other).

@@ -253,6 +253,9 @@ func callFunc(name string, args []*expr, live int, sc *scope) (*expr, error) {
 	}
 	proc, err := resolveFunc(name, def.procs, args)
 	if err != nil {
+		if hypotheticalAggregates[name] && len(args) > 0 { // rank(1): hypothetical.go
+			return nil, Errorf("42809", "WITHIN GROUP is required for ordered-set aggregate %s", name)
+		}
 		return nil, err
 	}
 	return callProc(def, proc, name, args, live, sc)

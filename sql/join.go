@@ -169,8 +169,8 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 	switch f := fi.(type) {
 	case *ast.Table:
 		if item, ok, err := s.namedQueryItem(f, ps, outer, lvl); ok { // a WITH query or a view
-			if item != nil && item.view == nil && lvl != nil && usesWholeRow(lvl.query, item.alias) {
-				addPresence(item) // a WITH query's (a view's pushed-into query has none yet)
+			if item != nil && lvl != nil && usesWholeRow(lvl.query, item.alias) {
+				addPresence(item) // a WITH query's or a view's (pushIntoView keeps it)
 			}
 			return item, err
 		}

@@ -53,6 +53,8 @@ const (
 	// withinMarker is the first argument of an ordered-set aggregate's GROUP_CONCAT: WITHIN
 	// GROUP (ORDER BY ...) followed.
 	withinMarker = markerStart + "within"
+	// tiesMarker is the collation of FETCH FIRST's count WITH TIES (dialect_clauses.go).
+	tiesMarker = markerStart + "ties"
 	// scalarOutMarker starts the column name of a function in FROM that returns a scalar
 	// under an OUT parameter's name (json_array_elements' value): its table's name used as a
 	// value is that column's value, as PostgreSQL reads a function returning a base type.
@@ -121,6 +123,10 @@ var refusals = []struct {
 	{"current_date", wordRule{"mysql-current-date-call", nextIs("("), refuseNext}}, // CURRENT_DATE()
 	{"current_time current_timestamp localtime localtimestamp", wordRule{"mysql-empty-precision",
 		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).IsPunct(")") }, refuseNext}},
+	// current_timestamp(*): the grammar wants a precision there (the f(*) rewrite would call it).
+	{"current_time current_timestamp localtime localtimestamp", wordRule{"star-precision",
+		func(r *rewriter) bool { return r.nextIs("(") && r.peek(1).Kind == lexer.Op && r.peek(1).Value == "*" },
+		func(r *rewriter, _ string) error { return r.syntaxErrorAt(r.peek(1)) }}},
 	{"add", wordRule{"mysql-add-column-list", (*rewriter).addColumnList, refuseParen}}, // ADD [COLUMN] (a int, ...)
 	{"drove_subscript drove_field drove_array_of drove_array drove_agg_filter drove_extract drove_named_arg drove_row", wordRule{"internal-function", nextIs("("),
 		func(_ *rewriter, w string) error { return Errorf("42883", "function %s does not exist", w) }}},

@@ -290,6 +290,9 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := limits.withTies(tree.WithTies, keys); err != nil {
+		return nil, nil, err
+	}
 
 	if ab != nil {
 		if len(ab.groups) == 0 && len(ab.aggs) == 0 {
@@ -382,13 +385,16 @@ func postponeVolatile(projs []projection, exprs []*expr, keys []sortKey, distinc
 // over Sort), it runs between the sort and the limit, so OFFSET's rows are computed too, and
 // it leaves out the hidden sort columns itself.
 func finishQuery(root node, cols []Column, keys []sortKey, limits *limitExprs, presorted *scanNode, late []*expr) node {
-	if len(keys) > 0 {
+	if limits.ties != nil { // the whole sort, then the limit over the rows' keys (ties.go)
+		root = &limitNode{in: &sortNode{in: root, keys: keys, limits: &limitExprs{}, presorted: presorted}, limits: limits}
+	}
+	if len(keys) > 0 && limits.ties == nil {
 		root = &sortNode{in: root, keys: keys, limits: limits, presorted: presorted}
 	}
 	if late != nil {
 		root = &projectNode{in: root, exprs: late}
 	}
-	if limits.limit != nil || limits.offset != nil {
+	if limits.ties == nil && (limits.limit != nil || limits.offset != nil) {
 		root = &limitNode{in: root, limits: limits}
 	}
 	hidden := false

@@ -295,7 +295,21 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 // in a subquery): its whole-row value of the row that query is evaluating.
 func (sc *scope) outerWholeRow(c colRef) (*expr, bool, error) {
 	for o := sc.outer; o != nil && c.table == ""; o = o.outer {
-		if o.agg != nil && len(o.cols) == 0 || !o.hasTable(c.name) {
+		if o.agg != nil && len(o.cols) == 0 { // an aggregated query: read through its groups
+			x, found, err := o.agg.groupedWholeRow(c.name)
+			if err != nil {
+				if e, ok := err.(*Error); ok && e.Code == "42803" {
+					err = Errorf("42803", "subquery uses ungrouped column %q from outer query", c.name+".*")
+				}
+				return nil, true, err
+			}
+			if found {
+				markCorrelated(sc, o)
+				return o.readGroupRow(x), true, nil
+			}
+			continue
+		}
+		if !o.hasTable(c.name) {
 			continue
 		}
 		x, ok, err := o.wholeRow(c)
@@ -374,6 +388,11 @@ func (sc *scope) compileStar(c *ast.ColumnRef) (*expr, error) {
 		return nil, unsupported("* in an expression")
 	}
 	q := c.Names[len(c.Names)-1]
+	if sc.agg != nil && len(sc.cols) == 0 {
+		if x, found, err := sc.agg.groupedWholeRow(q); found { // groupwholerow.go
+			return x, err
+		}
+	}
 	if x, ok, err := sc.wholeRow(colRef{name: q}); ok || err != nil {
 		return x, err
 	}

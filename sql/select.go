@@ -80,6 +80,11 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 	if sc.agg != nil {
 		return sc.agg.starProjections(q)
 	}
+	if q != "" && !sc.hasTable(q) {
+		if projs, ok, err := outerStarProjections(q, sc); ok || err != nil {
+			return projs, err
+		}
+	}
 	if len(sc.cols) == 0 {
 		return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
 	}
@@ -108,6 +113,34 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 		projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 	}
 	return projs, nil
+}
+
+// outerStarProjections expands t.* of an enclosing query's table t (LATERAL (SELECT t.*), a
+// subquery's SELECT t.*): each column a correlated reference, as PostgreSQL expands it; ok is
+// false when no enclosing query has t.
+func outerStarProjections(q string, sc *scope) ([]projection, bool, error) {
+	for o := sc.outer; o != nil; o = o.outer {
+		in := o
+		if o.agg != nil && len(o.cols) == 0 {
+			in = o.agg.input
+		}
+		if !in.hasTable(q) {
+			continue
+		}
+		var projs []projection
+		for _, c := range in.cols {
+			if c.table != q || c.rowID {
+				continue
+			}
+			x, err := sc.compileColumn(colRef{table: q, name: c.name})
+			if err != nil {
+				return nil, true, err
+			}
+			projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x})
+		}
+		return projs, true, nil
+	}
+	return nil, false, nil
 }
 
 // declared is the declaration a result column reading c shows: none for a USING column of
@@ -352,6 +385,9 @@ func sameAsItem(e ast.Expr, projs []projection, sc *scope) int {
 // parameters, or read a row of an enclosing query).
 type limitExprs struct {
 	limit, offset *expr
+	// ties: FETCH FIRST n ROWS WITH TIES, the ORDER BY keys the rows after the n-th that
+	// tie with it are compared on; nil: none.
+	ties []sortKey
 }
 
 // bindLimits binds LIMIT and OFFSET (nil: none) of the query whose FROM scope is own: as
@@ -443,6 +479,11 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 			return 0, false, Errorf(code, "%s must not be negative", what)
 		}
 		return v.I, true, nil
+	}
+	if le.ties != nil && le.limit != nil {
+		if v, err := le.limit.eval(nil); err == nil && v.IsNull() {
+			return 0, 0, Errorf("2201W", "row count cannot be null in FETCH FIRST ... WITH TIES clause")
+		}
 	}
 	if n, ok, err := get(le.limit, "LIMIT", "2201W"); err != nil {
 		return 0, 0, err

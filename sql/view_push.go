@@ -156,6 +156,9 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	if err != nil {
 		return nil, nil, false, err
 	}
+	if _, present := f.sub.(*presenceNode); present {
+		n = &presenceNode{in: n} // the view's whole-row value is read (presence.go)
+	}
 	return n, rest, true, nil
 }
 

@@ -177,6 +177,8 @@ func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err 
 		return nil, spec.bindAgg(f, sc)
 	case !ok || len(f.Name) != 1:
 		return nil, unsupported("window function %s", ast.Print(f, ast.SQL))
+	case len(f.Args) > counts[1] && hypotheticalAggregates[name]:
+		return nil, Errorf("42809", "WITHIN GROUP is required for ordered-set aggregate %s", name)
 	case len(f.Args) < counts[0] || len(f.Args) > counts[1]:
 		return nil, Errorf("42883", "function %s with %d arguments does not exist", name, len(f.Args))
 	}

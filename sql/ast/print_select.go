@@ -39,13 +39,18 @@ func (p *printer) selectStmt(s *Select) {
 		p.w(" ")
 		p.orderBy(s.OrderBy)
 	}
-	if s.Limit != nil {
+	if s.Limit != nil && !s.WithTies {
 		p.w(" LIMIT ")
 		p.expr(s.Limit)
 	}
 	if s.Offset != nil {
 		p.w(" OFFSET ")
 		p.expr(s.Offset)
+	}
+	if s.WithTies {
+		p.w(" FETCH FIRST (")
+		p.expr(s.Limit)
+		p.w(") ROWS WITH TIES")
 	}
 	for _, l := range s.Locking {
 		p.w(" ", l.Strength.String())

@@ -25,6 +25,9 @@ type Select struct {
 	OrderBy []SortBy
 	Limit   Expr // nil: none (LIMIT ALL is none)
 	Offset  Expr
+	// WithTies: FETCH FIRST Limit ROWS WITH TIES, which also returns the rows that tie
+	// with the last one in ORDER BY.
+	WithTies bool
 
 	Locking []Locking // FOR UPDATE, FOR SHARE, ...
 

@@ -94,8 +94,11 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 	if !p.acceptKw("row") {
 		p.expectKw("rows")
 	}
-	if w := p.peek(); w.Is("with") && p.peekN(1).Is("ties") {
-		p.unsupported(w, "FETCH ... WITH TIES")
+	if p.peek().Is("with") && p.peekN(1).Is("ties") {
+		p.pos += 2
+		p.setLimit(s, at, n)
+		s.WithTies = true
+		return
 	}
 	p.expectKw("only")
 	p.setLimit(s, at, n)

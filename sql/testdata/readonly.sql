@@ -479,6 +479,9 @@ SELECT id FROM ro WHERE id IN (SELECT id FROM ro ORDER BY id DESC FETCH FIRST 2 
 5
 tag: SELECT 2
 
-# deviation: PostgreSQL has FETCH FIRST ... WITH TIES; drove refuses it
-statement error 0A000
+query
 SELECT id FROM ro ORDER BY id FETCH FIRST 2 ROWS WITH TIES
+----
+1
+2
+tag: SELECT 2
