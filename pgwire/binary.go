@@ -123,6 +123,9 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.NullValue, nil
 	}
 	if format == 0 {
+		if err := sql.VerifyText(string(b)); err != nil { // every type's text is client text
+			return types.Value{}, err
+		}
 		return sql.ParseText(string(b), t)
 	}
 	if format != 1 {
@@ -161,7 +164,10 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.Interval:
 		return types.IntervalFromPostgres(int64(binary.BigEndian.Uint64(b)), int32(binary.BigEndian.Uint32(b[8:])),
 			int32(binary.BigEndian.Uint32(b[12:]))), nil
-	case types.Text:
+	case types.Text: // textrecv: the client's text, checked as PostgreSQL converts it
+		if err := sql.VerifyText(string(b)); err != nil {
+			return types.Value{}, err
+		}
 		return types.NewText(string(b)), nil
 	case types.Bytea:
 		return types.NewBytea(b), nil
@@ -170,17 +176,18 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.UUID:
 		return types.Value{T: types.UUID, S: string(b)}, nil // 16 bytes, checked above
 	case types.JSON:
-		return sql.ParseText(string(b), t)
+		return textRecv(b, t)
 	case types.JSONB:
 		if len(b) == 0 || b[0] != 1 {
 			return types.Value{}, sql.Errorf("22P03", "unsupported jsonb version number %d", append(b, 0)[0])
 		}
-		return sql.ParseText(string(b[1:]), t)
+		return textRecv(b[1:], t)
 	case types.JSONPath:
 		if len(b) == 0 || b[0] != 1 {
-			return types.Value{}, sql.Errorf("XX000", "unsupported jsonpath version number: %d", append(b, 0)[0])
+			// PostgreSQL says XX000 (elog), but the bytes are the client's: 22P03 as for jsonb
+			return types.Value{}, sql.Errorf("22P03", "unsupported jsonpath version number: %d", append(b, 0)[0])
 		}
-		return sql.ParseText(string(b[1:]), t)
+		return textRecv(b[1:], t)
 	}
 	if t == types.Numeric {
 		v, err := types.ParseNumericBinary(b)
@@ -193,6 +200,15 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return decodeBinaryArray(b, t)
 	}
 	return types.Value{}, sql.Errorf("0A000", "binary parameters of type %s are not supported", t)
+}
+
+// textRecv reads a binary json, jsonb or jsonpath parameter, whose body is text: checked as
+// client text (a NUL is 22021, as PostgreSQL's pq_getmsgtext says), then parsed.
+func textRecv(b []byte, t types.Type) (types.Value, error) {
+	if err := sql.VerifyText(string(b)); err != nil {
+		return types.Value{}, err
+	}
+	return sql.ParseText(string(b), t)
 }
 
 // decodeBinaryArray reads array_send's format (see appendBinaryArray) as an array of type t.
