@@ -1,0 +1,45 @@
+package sql
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+// Text built from a client's numbers is bounded as PostgreSQL bounds it, before it is
+// allocated: format()'s width past MaxAllocSize is 54000 "out of memory" (StringInfo's), a
+// to_char/to_number/to_date picture of 64 MiB or more is 54000 (PostgreSQL's palloc of its
+// nodes fails). drove used to build format('%2000000000s', 'x') (2 GB) and parse a 400 MB
+// picture for minutes, holding gigabytes.
+func TestTextBuildLimits(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	t.Cleanup(s.Close)
+	for _, c := range []struct{ q, detail string }{
+		{"SELECT format('%2000000000s', 'x')", "Cannot enlarge string buffer containing 0 bytes by 1999999999 more bytes."},
+		{"SELECT format('ab%-2000000000s', 'x')", "Cannot enlarge string buffer containing 3 bytes by 1999999999 more bytes."},
+		{"SELECT format('%*s', 1073741824, 'x')", "Cannot enlarge string buffer containing 0 bytes by 1073741823 more bytes."},
+		{"SELECT to_char(1, repeat('9', 67108863))", ""},
+		{"SELECT to_char(now(), repeat('Y', 67108863))", ""},
+		{"SELECT to_char(interval '1 day', repeat('D', 67108863))", ""},
+		{"SELECT to_number('1', repeat('9', 67108863))", ""},
+		{"SELECT to_date('1', repeat('D', 67108863))", ""},
+		{"SELECT to_timestamp('1', repeat('D', 67108863))", ""},
+	} {
+		err := s.Exec(context.Background(), c.q, discard{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "54000" || e.Detail != c.detail {
+			t.Errorf("%s: got %v, want 54000 (detail %q)", c.q, err, c.detail)
+		}
+	}
+	// just under the limits the answers are PostgreSQL's
+	var out cursorCounter
+	for _, q := range []string{
+		"SELECT length(format('%10s|%-3s|', 'x', 'y'))",
+		"SELECT to_char(1234, 'FM9,999')",
+	} {
+		mustExecOut(t, s, q, out.reset())
+		if out.rows != 1 {
+			t.Errorf("%s: %d rows", q, out.rows)
+		}
+	}
+}
