@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,29 @@ func TestTextBuildLimits(t *testing.T) {
 		mustExecOut(t, s, q, out.reset())
 		if out.rows != 1 {
 			t.Errorf("%s: %d rows", q, out.rows)
+		}
+	}
+}
+
+// A function takes at most 100 arguments (FUNC_MAX_ARGS, 54023); COALESCE, GREATEST and
+// LEAST are expressions in PostgreSQL's grammar and take any number.
+func TestFuncMaxArgs(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	t.Cleanup(s.Close)
+	args := func(n int) string { return strings.TrimSuffix(strings.Repeat("1,", n), ",") }
+	for _, f := range []string{"jsonb_build_array", "concat", "json_build_object"} {
+		err := s.Exec(context.Background(), "SELECT "+f+"("+args(101)+")", discard{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "54023" || e.Message != "cannot pass more than 100 arguments to a function" {
+			t.Errorf("%s of 101 arguments: got %v, want 54023", f, err)
+		}
+	}
+	var out cursorCounter
+	for _, q := range []string{"SELECT concat(" + args(100) + ")", "SELECT coalesce(" + args(1000) + ")",
+		"SELECT greatest(" + args(1000) + ")", "SELECT least(" + args(1000) + ")"} {
+		mustExecOut(t, s, q, out.reset())
+		if out.rows != 1 {
+			t.Errorf("%.30s...: %d rows", q, out.rows)
 		}
 	}
 }
