@@ -211,6 +211,9 @@ func textRecv(b []byte, t types.Type) (types.Value, error) {
 	return sql.ParseText(string(b), t)
 }
 
+// maxArrayDims is PostgreSQL's MAXDIM.
+const maxArrayDims = 6
+
 // decodeBinaryArray reads array_send's format (see appendBinaryArray) as an array of type t.
 // dateTimeParam turns a refused binary date or timestamp into its SQL error.
 func dateTimeParam(v types.Value, err error) (types.Value, error) {
@@ -231,15 +234,24 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		return w, true
 	}
 	dims, ok1 := word()
-	_, ok2 := word() // the has-NULLs flag: the lengths say which are
+	flags, ok2 := word() // the has-NULLs flag: the lengths say which are
 	elemOID, ok3 := word()
-	if !ok1 || !ok2 || !ok3 || dims > 1 {
-		if dims > 1 {
-			return types.Value{}, sql.Errorf("0A000", "multidimensional arrays are not supported")
-		}
+	switch nd := int32(dims); {
+	case !ok1 || !ok2 || !ok3:
 		return types.Value{}, bad
+	case nd < 0: // array_recv's checks, in its order
+		return types.Value{}, sql.Errorf("22P03", "invalid number of dimensions: %d", nd)
+	case nd > maxArrayDims:
+		return types.Value{}, sql.Errorf("54000", "number of array dimensions (%d) exceeds the maximum allowed (%d)", nd, maxArrayDims)
+	case flags > 1:
+		return types.Value{}, sql.Errorf("22P03", "invalid array flags")
+	case nd > 1:
+		return types.Value{}, sql.Errorf("0A000", "multidimensional arrays are not supported")
 	}
 	if dims == 0 {
+		if len(b) != 0 {
+			return types.Value{}, bad
+		}
 		return types.NewArray(t, nil), nil
 	}
 	n, ok1 := word()
@@ -274,6 +286,9 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		}
 		elems[i] = v
 		b = b[l:]
+	}
+	if len(b) != 0 { // bytes past the last element: PostgreSQL's check that Bind read it all
+		return types.Value{}, bad
 	}
 	return types.NewArray(t, elems), nil
 }

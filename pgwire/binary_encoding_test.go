@@ -1,6 +1,7 @@
 package pgwire
 
 import (
+	"encoding/hex"
 	"testing"
 
 	"github.com/drovedb/drove/sql"
@@ -54,5 +55,30 @@ func TestBinaryJSONPathVersion(t *testing.T) {
 	_, err := decodeParam([]byte("\x02$.a"), 1, types.JSONPath)
 	if e, ok := err.(*sql.Error); !ok || e.Code != "22P03" {
 		t.Fatalf("got %v, want 22P03", err)
+	}
+}
+
+// array_recv's checks on the header, and on bytes left over, as PostgreSQL answers them
+// (drove took any flags and ignored trailing bytes; a negative or huge dimension count was
+// "multidimensional arrays are not supported").
+func TestBinaryArrayHeader(t *testing.T) {
+	one := "0000000100000000000000170000000100000001" + "0000000400000007" // int4[] {7}
+	for _, c := range []struct{ hex, code, msg string }{
+		{"ffffffff0000000000000017", "22P03", "invalid number of dimensions: -1"},
+		{"000000070000000000000017", "54000", "number of array dimensions (7) exceeds the maximum allowed (6)"},
+		{"000000010000000700000017", "22P03", "invalid array flags"},
+		{one + "00", "22P03", "incorrect binary data format in bind parameter of type integer[]"},
+		{"000000000000000000000017" + "00", "22P03", "incorrect binary data format in bind parameter of type integer[]"},
+		{"000000020000000000000017", "0A000", "multidimensional arrays are not supported"},
+	} {
+		b, _ := hex.DecodeString(c.hex)
+		_, err := decodeParam(b, 1, types.Int32Array)
+		if e, ok := err.(*sql.Error); !ok || e.Code != c.code || e.Message != c.msg {
+			t.Errorf("%s: got %v, want %s %s", c.hex, err, c.code, c.msg)
+		}
+	}
+	b, _ := hex.DecodeString(one)
+	if v, err := decodeParam(b, 1, types.Int32Array); err != nil || v.S != "{7}" {
+		t.Errorf("{7}: got %q, %v", v.S, err)
 	}
 }
