@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,5 +66,41 @@ func TestFuncMaxArgs(t *testing.T) {
 		if out.rows != 1 {
 			t.Errorf("%.30s...: %d rows", q, out.rows)
 		}
+	}
+}
+
+// A table has at most 1600 columns (54011), made by CREATE TABLE or ALTER TABLE ADD COLUMN.
+func TestTableMaxColumns(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	t.Cleanup(s.Close)
+	cols := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("c" + strconv.Itoa(i) + " int")
+		}
+		return b.String()
+	}
+	code := func(q string) string {
+		var e *Error
+		if err := s.Exec(context.Background(), q, discard{}); errors.As(err, &e) {
+			return e.Code + " " + e.Message
+		} else if err != nil {
+			return err.Error()
+		}
+		return ""
+	}
+	const want = "54011 tables can have at most 1600 columns"
+	if got := code("CREATE TABLE wide (" + cols(1601) + ")"); got != want {
+		t.Errorf("CREATE TABLE of 1601 columns: %q", got)
+	}
+	if got := code("CREATE TEMP TABLE wide (" + cols(1601) + ")"); got != want {
+		t.Errorf("CREATE TEMP TABLE of 1601 columns: %q", got)
+	}
+	mustExec(t, s, "CREATE TABLE wide ("+cols(1600)+")")
+	if got := code("ALTER TABLE wide ADD COLUMN extra int"); got != want {
+		t.Errorf("ADD COLUMN as the 1601st: %q", got)
 	}
 }
