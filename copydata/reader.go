@@ -21,7 +21,7 @@ type FormatError struct {
 	Line int
 	Msg  string
 	// Code is the SQLSTATE when it is not 22P04 (bad_copy_file_format): 54000 for a line
-	// longer than MaxLineSize.
+	// longer than MaxLineSize, 22021 for a field that is not UTF-8 or holds a NUL.
 	Code string
 }
 
@@ -153,8 +153,14 @@ func (r *Reader) finish() error {
 		r.fields = append(r.fields, Field{Value: r.vals[start:end:end]})
 		start = end
 	}
+	// PostgreSQL verifies the field text (pg_verifymbstr) after unescaping, so a NUL, raw
+	// or written \000, is refused as it is in any client text: stored, it would be a text
+	// value PostgreSQL can never hold.
+	if bytes.IndexByte(r.vals, 0) >= 0 {
+		return &FormatError{Line: r.start, Code: "22021", Msg: `invalid byte sequence for encoding "UTF8": 0x00`}
+	}
 	if !utf8.Valid(r.vals) {
-		return r.fail("invalid byte sequence for encoding \"UTF8\"")
+		return &FormatError{Line: r.start, Code: "22021", Msg: `invalid byte sequence for encoding "UTF8"`}
 	}
 	return nil
 }

@@ -152,3 +152,27 @@ func TestRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// A field that is not valid UTF-8 or holds a NUL, raw or written as an escape, is refused
+// with 22021 as PostgreSQL refuses it (pg_verifymbstr after unescaping); a NUL used to be
+// stored in the text column.
+func TestReadVerifiesEncoding(t *testing.T) {
+	for _, c := range []struct {
+		name, input string
+		opts        Options
+		msg         string
+	}{
+		{"text raw NUL", "1\ta\x00b\n", Options{}, `invalid byte sequence for encoding "UTF8": 0x00`},
+		{"text escaped NUL", `a\000b` + "\n", Options{}, `invalid byte sequence for encoding "UTF8": 0x00`},
+		{"text hex NUL", `a\x0` + "\n", Options{}, `invalid byte sequence for encoding "UTF8": 0x00`},
+		{"csv quoted NUL", "\"a\x00\",b\n", Options{CSV: true}, `invalid byte sequence for encoding "UTF8": 0x00`},
+		{"text bad UTF-8", "\xff\n", Options{}, `invalid byte sequence for encoding "UTF8"`},
+		{"csv bad UTF-8", "a,\xc3\n", Options{CSV: true}, `invalid byte sequence for encoding "UTF8"`},
+	} {
+		_, _, err := readAll(t, c.input, c.opts)
+		var fe *FormatError
+		if !errors.As(err, &fe) || fe.Code != "22021" || fe.Msg != c.msg || fe.Line != 1 {
+			t.Errorf("%s: got %#v, want 22021 %s at line 1", c.name, err, c.msg)
+		}
+	}
+}

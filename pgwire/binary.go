@@ -123,6 +123,9 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return types.NullValue, nil
 	}
 	if format == 0 {
+		if err := sql.VerifyText(string(b)); err != nil { // every type's text is client text
+			return types.Value{}, err
+		}
 		return sql.ParseText(string(b), t)
 	}
 	if format != 1 {
@@ -161,7 +164,10 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.Interval:
 		return types.IntervalFromPostgres(int64(binary.BigEndian.Uint64(b)), int32(binary.BigEndian.Uint32(b[8:])),
 			int32(binary.BigEndian.Uint32(b[12:]))), nil
-	case types.Text:
+	case types.Text: // textrecv: the client's text, checked as PostgreSQL converts it
+		if err := sql.VerifyText(string(b)); err != nil {
+			return types.Value{}, err
+		}
 		return types.NewText(string(b)), nil
 	case types.Bytea:
 		return types.NewBytea(b), nil
@@ -170,17 +176,18 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	case types.UUID:
 		return types.Value{T: types.UUID, S: string(b)}, nil // 16 bytes, checked above
 	case types.JSON:
-		return sql.ParseText(string(b), t)
+		return textRecv(b, t)
 	case types.JSONB:
 		if len(b) == 0 || b[0] != 1 {
 			return types.Value{}, sql.Errorf("22P03", "unsupported jsonb version number %d", append(b, 0)[0])
 		}
-		return sql.ParseText(string(b[1:]), t)
+		return textRecv(b[1:], t)
 	case types.JSONPath:
 		if len(b) == 0 || b[0] != 1 {
-			return types.Value{}, sql.Errorf("XX000", "unsupported jsonpath version number: %d", append(b, 0)[0])
+			// PostgreSQL says XX000 (elog), but the bytes are the client's: 22P03 as for jsonb
+			return types.Value{}, sql.Errorf("22P03", "unsupported jsonpath version number: %d", append(b, 0)[0])
 		}
-		return sql.ParseText(string(b[1:]), t)
+		return textRecv(b[1:], t)
 	}
 	if t == types.Numeric {
 		v, err := types.ParseNumericBinary(b)
@@ -194,6 +201,18 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 	}
 	return types.Value{}, sql.Errorf("0A000", "binary parameters of type %s are not supported", t)
 }
+
+// textRecv reads a binary json, jsonb or jsonpath parameter, whose body is text: checked as
+// client text (a NUL is 22021, as PostgreSQL's pq_getmsgtext says), then parsed.
+func textRecv(b []byte, t types.Type) (types.Value, error) {
+	if err := sql.VerifyText(string(b)); err != nil {
+		return types.Value{}, err
+	}
+	return sql.ParseText(string(b), t)
+}
+
+// maxArrayDims is PostgreSQL's MAXDIM.
+const maxArrayDims = 6
 
 // decodeBinaryArray reads array_send's format (see appendBinaryArray) as an array of type t.
 // dateTimeParam turns a refused binary date or timestamp into its SQL error.
@@ -215,15 +234,24 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		return w, true
 	}
 	dims, ok1 := word()
-	_, ok2 := word() // the has-NULLs flag: the lengths say which are
+	flags, ok2 := word() // the has-NULLs flag: the lengths say which are
 	elemOID, ok3 := word()
-	if !ok1 || !ok2 || !ok3 || dims > 1 {
-		if dims > 1 {
-			return types.Value{}, sql.Errorf("0A000", "multidimensional arrays are not supported")
-		}
+	switch nd := int32(dims); {
+	case !ok1 || !ok2 || !ok3:
 		return types.Value{}, bad
+	case nd < 0: // array_recv's checks, in its order
+		return types.Value{}, sql.Errorf("22P03", "invalid number of dimensions: %d", nd)
+	case nd > maxArrayDims:
+		return types.Value{}, sql.Errorf("54000", "number of array dimensions (%d) exceeds the maximum allowed (%d)", nd, maxArrayDims)
+	case flags > 1:
+		return types.Value{}, sql.Errorf("22P03", "invalid array flags")
+	case nd > 1:
+		return types.Value{}, sql.Errorf("0A000", "multidimensional arrays are not supported")
 	}
 	if dims == 0 {
+		if len(b) != 0 {
+			return types.Value{}, bad
+		}
 		return types.NewArray(t, nil), nil
 	}
 	n, ok1 := word()
@@ -258,6 +286,9 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		}
 		elems[i] = v
 		b = b[l:]
+	}
+	if len(b) != 0 { // bytes past the last element: PostgreSQL's check that Bind read it all
+		return types.Value{}, bad
 	}
 	return types.NewArray(t, elems), nil
 }

@@ -123,6 +123,9 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 		args[i] = v
 	}
 	cols := s.st.Columns()
+	if n := len(m.ResultFormatCodes); n > 1 && n != len(cols) { // PostgreSQL's check, at Bind
+		return sql.Errorf("08P01", "bind message has %d result formats but query has %d columns", n, len(cols))
+	}
 	formats := make([]int16, len(cols))
 	for i := range cols {
 		f, err := formatFor(m.ResultFormatCodes, i)

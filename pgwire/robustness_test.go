@@ -156,6 +156,10 @@ func TestMalformedBodyKeepsConnection(t *testing.T) {
 		{"execute without portal name end", append(msg('E', []byte("abc")), sync...)},
 		{"query without its NUL", msg('Q', []byte("rows"))},
 		{"query with two NULs", msg('Q', []byte("rows\x00rows\x00"))},
+		// PostgreSQL: bind message has 2 result formats but query has 3 columns (drove took
+		// them, reading the first two).
+		{"bind with fewer result formats than columns", append(append(parse, msg('B', []byte("\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00"))...), sync...)},
+		{"bind with more result formats than columns", append(append(parse, msg('B', []byte("\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00"))...), sync...)},
 		// PostgreSQL: invalid CLOSE message subtype 88.
 		{"close of an unknown kind", append(msg('C', []byte("Xname\x00")), sync...)},
 	}

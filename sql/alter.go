@@ -303,6 +303,9 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNot
 		}
 		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)
 	}
+	if len(visibleColumns(&types.Schema{Columns: a.cols})) >= maxTableColumns {
+		return errTooManyColumns
+	}
 	var f *fillSpec
 	if o := cd.Type.Options; o != nil {
 		if o.Autoincrement || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil || o.As != nil ||

@@ -74,6 +74,9 @@ func buildToChar(c *funcCall) (*expr, error) {
 			w := clockOf(local)
 			f.year, f.month, f.day, f.hour, f.min, f.sec, f.usec, f.t = w.year, w.month, w.day, w.hour, w.min, w.sec, w.usec, w.t
 		}
+		if err := checkFormatPicture(a[1].S); err != nil {
+			return types.Value{}, err
+		}
 		out := formatChar(a[1].S, &f)
 		if f.invalid {
 			return types.Value{}, Errorf("22007", "invalid format specification for an interval value")
@@ -426,6 +429,9 @@ func parseDate(s, tmpl string) (types.Value, error) {
 
 // parseFields reads the fields tmpl names from s.
 func parseFields(s, tmpl string) (*fmtParser, error) {
+	if err := checkFormatPicture(tmpl); err != nil {
+		return nil, err
+	}
 	fp := &fmtParser{s: s, year: 1, month: 1, day: 1}
 	for i := 0; i < len(tmpl); {
 		if strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm") {

@@ -96,6 +96,12 @@ func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
 	return c, nil
 }
 
+// maxTableColumns is PostgreSQL's MaxHeapAttributeNumber: a table has at most 1600 columns
+// (a hidden row id not counted). drove used to create a table of 2000.
+const maxTableColumns = 1600
+
+var errTooManyColumns = Errorf("54011", "tables can have at most %d columns", maxTableColumns)
+
 func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
 	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil {
 		return unsupported("this form of CREATE TABLE")
@@ -116,6 +122,9 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 	spec := st.TableSpec
 	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
 		return unsupported("table constraints and options other than PRIMARY KEY")
+	}
+	if len(spec.Columns) > maxTableColumns {
+		return errTooManyColumns
 	}
 	name, err := s.tableName(st.Table)
 	if err != nil {

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -58,16 +59,47 @@ func formatText(f string, args []types.Value, loc *time.Location) (string, error
 		if err != nil {
 			return "", err
 		}
-		pad := int(width) - utf8.RuneCountInString(text)
-		if pad > 0 && !left {
-			b.WriteString(strings.Repeat(" ", pad))
-		}
-		b.WriteString(text)
-		if pad > 0 && left {
-			b.WriteString(strings.Repeat(" ", pad))
+		pad := max(int(width)-utf8.RuneCountInString(text), 0)
+		if err := appendPadded(&b, text, pad, left); err != nil {
+			return "", err
 		}
 	}
 	return b.String(), nil
+}
+
+// appendPadded appends text with pad spaces before it, or after it when left, as
+// text_format_append_string does, each part refused as PostgreSQL's StringInfo refuses to grow
+// past MaxAllocSize (54000 "out of memory") before anything is allocated:
+// format('%2000000000s', 'x') used to build a 2 GB string.
+func appendPadded(b *strings.Builder, text string, pad int, left bool) error {
+	if !left {
+		if err := appendFormatPart(b, " ", pad); err != nil {
+			return err
+		}
+	}
+	if err := appendFormatPart(b, text, 1); err != nil {
+		return err
+	}
+	if left {
+		return appendFormatPart(b, " ", pad)
+	}
+	return nil
+}
+
+// appendFormatPart appends n copies of s if the buffer can grow by them.
+func appendFormatPart(b *strings.Builder, s string, n int) error {
+	size := len(s) * n
+	if size+1 >= maxAlloc-b.Len() {
+		return &Error{Code: "54000", Message: "out of memory",
+			Detail: fmt.Sprintf("Cannot enlarge string buffer containing %d bytes by %d more bytes.", b.Len(), size)}
+	}
+	switch {
+	case n == 1:
+		b.WriteString(s)
+	case n > 1:
+		b.WriteString(strings.Repeat(s, n))
+	}
+	return nil
 }
 
 var errFormatArgs = Errorf("22023", "too few arguments for format()")

@@ -194,6 +194,14 @@ func lookupProc(oid int64) *funcProc {
 	return funcProcs[i]
 }
 
+// maxFuncArgs is PostgreSQL's FUNC_MAX_ARGS: a call with more arguments is refused (54023) as
+// ParseFuncOrColumn refuses it; drove used to call jsonb_build_array with 100,000.
+const maxFuncArgs = 100
+
+// funcSyntax are the calls that are expressions of their own in PostgreSQL's grammar, not
+// function calls, so they take any number of arguments.
+var funcSyntax = map[string]bool{"coalesce": true, "greatest": true, "least": true}
+
 // compileFunc compiles a call of a function (not an aggregate or window call, which the
 // binder still compiles from vitess's nodes: expr_ast.go), its arguments positional or named.
 func compileFunc(e *ast.FuncCall, sc *scope) (*expr, error) {
@@ -206,6 +214,9 @@ func compileFunc(e *ast.FuncCall, sc *scope) (*expr, error) {
 	}
 	if x, ok, err := typeFunctionCast(name, e, sc); ok { // typefuncs.go
 		return x, err
+	}
+	if len(e.Args) > maxFuncArgs && !funcSyntax[name] {
+		return nil, Errorf("54023", "cannot pass more than %d arguments to a function", maxFuncArgs)
 	}
 	args := make([]*expr, len(e.Args))
 	live := len(args) // COALESCE: the arguments up to the first constant that is not NULL

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -161,7 +162,7 @@ func readMutations(ctx context.Context, r *copydata.Reader, table string, schema
 		if err != nil {
 			var fe *copydata.FormatError
 			if errors.As(err, &fe) {
-				return nil, copyError("22P04", table, fe.Line, "", fe.Msg)
+				return nil, copyError(cmp.Or(fe.Code, "22P04"), table, fe.Line, "", fe.Msg)
 			}
 			return nil, err
 		}

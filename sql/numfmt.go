@@ -88,6 +88,9 @@ func numSyntaxError(format string, args ...any) error { return Errorf("42601", f
 
 // parseNumFormat is parse_format for number pictures, with NUMDesc_prepare's checks.
 func parseNumFormat(f string) ([]numNode, *numDesc, error) {
+	if err := checkFormatPicture(f); err != nil {
+		return nil, nil, err
+	}
 	d := &numDesc{}
 	var nodes []numNode
 	for i := 0; i < len(f); {

@@ -18,6 +18,9 @@ import (
 func buildNumToChar(c *funcCall) (*expr, error) {
 	typ := c.args[0].typ
 	return strictFunc(c, func(v []types.Value) (types.Value, error) {
+		if len(v[1].S) >= (1<<31-1-varHdr)/8 { // NUM_TOCHAR_prepare's answer before it parses
+			return textResult(""), nil
+		}
 		nodes, d, err := parseNumFormat(v[1].S)
 		if err != nil {
 			return types.Value{}, err

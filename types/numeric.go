@@ -95,6 +95,13 @@ func ParseNumeric(s string) (Value, error) {
 		t, exp = t[:i], e
 	}
 	d, _, err := apd.NewFromString(t)
+	if err != nil && len(t) > 100000 {
+		// apd refuses more than 100000 digits; a numeric has up to 131072 before the point,
+		// and its printed form must read back (COPY TO, then FROM)
+		if body := strings.TrimLeft(t, "+-"); len(t)-len(body) <= 1 && !strings.ContainsAny(body, "+-") {
+			d, err = bigDecimal(strings.TrimPrefix(t, "+"))
+		}
+	}
 	if err != nil || d.Form != apd.Finite {
 		return Value{}, fmt.Errorf("invalid input syntax for type numeric: %q", s)
 	}
