@@ -62,7 +62,9 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 	n := len(schema.Columns)
 	sc := bt.scope.child(slices.Clone(bt.scope.cols))
 	for _, col := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, hidden: true, merged: -1})
+		// A table without a primary key's hidden row id is never part of excluded.*, as of
+		// the target's own *: a whole-row excluded has the declared columns only.
+		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, hidden: true, rowID: col.Hidden, merged: -1})
 	}
 	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
 	if err != nil {
