@@ -89,6 +89,9 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		if x.param > 0 && x.unknown {
 			x = x.setParamType(schema.Columns[i].Type)
 		}
+		if err := checkConstAssign(x, &schema.Columns[i]); err != nil {
+			return nil, err
+		}
 		ins.sets = append(ins.sets, assignment{col: i, x: x})
 	}
 	if c.where != nil {

@@ -34,3 +34,179 @@ SELECT *, rd_nopk::text FROM rd_nopk
 ----
 23|Avocado|(23,Avocado)
 tag: SELECT 1
+
+# A constant that does not fit its column fails while the statement is planned, as
+# PostgreSQL coerces it then: no serial value is drawn for the row's defaulted columns, and an
+# UPDATE matching no row still fails (sequence.sql).
+statement ok
+CREATE TABLE rd_serial (f1 text, f2 serial, f3 smallint, f4 varchar(3))
+
+statement error 22003
+INSERT INTO rd_serial (f1, f3) VALUES ('bogus', 40000)
+
+statement error 22003
+INSERT INTO rd_serial (f1, f3) VALUES ('bogus', -32769)
+
+statement error 22001
+INSERT INTO rd_serial (f1, f4) VALUES ('bogus', 'abcdef')
+
+statement error 22003
+INSERT INTO rd_serial (f1, f3) VALUES ('ok', 1), ('bogus', '40000')
+
+statement error 22P02
+INSERT INTO rd_serial (f1, f3) VALUES ('bogus', 'x')
+
+statement ok
+INSERT INTO rd_serial (f1) VALUES ('good')
+
+query
+SELECT * FROM rd_serial
+----
+good|1|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT nextval('rd_serial_f2_seq')
+----
+2
+tag: SELECT 1
+
+statement error 22003
+UPDATE rd_serial SET f3 = 40000 WHERE false
+
+statement error 22001
+UPDATE rd_serial SET f4 = 'abcdef' WHERE f1 = 'nothing'
+
+statement error 22003
+UPDATE rd_serial SET (f3, f4) = (40000, 'a') WHERE false
+
+statement ok
+CREATE UNIQUE INDEX rd_serial_f1 ON rd_serial (f1)
+
+statement error 22003
+INSERT INTO rd_serial (f1) VALUES ('new') ON CONFLICT (f1) DO UPDATE SET f3 = 40000
+
+query
+SELECT nextval('rd_serial_f2_seq')
+----
+3
+tag: SELECT 1
+
+# TRUNCATE ... CASCADE empties the tables whose foreign keys reference the named ones too,
+# through every level and around a cycle (truncate.sql).
+statement ok
+CREATE TABLE rd_ta (col1 integer PRIMARY KEY)
+
+statement ok
+CREATE TABLE rd_tb (col1 integer UNIQUE REFERENCES rd_ta)
+
+statement ok
+CREATE TABLE rd_tc (col1 integer PRIMARY KEY)
+
+statement ok
+CREATE TABLE rd_td (col1 integer REFERENCES rd_tc)
+
+statement ok
+CREATE TABLE rd_te (a integer, b integer REFERENCES rd_tc, c integer REFERENCES rd_tb (col1))
+
+statement ok
+ALTER TABLE rd_te ADD FOREIGN KEY (a) REFERENCES rd_ta
+
+statement ok
+ALTER TABLE rd_ta ADD FOREIGN KEY (col1) REFERENCES rd_tc
+
+statement ok
+INSERT INTO rd_tc VALUES (1), (2)
+
+statement ok
+INSERT INTO rd_ta VALUES (1), (2)
+
+statement ok
+INSERT INTO rd_tb VALUES (1), (2)
+
+statement ok
+INSERT INTO rd_td VALUES (1)
+
+statement ok
+INSERT INTO rd_te VALUES (1, 1, 1)
+
+statement error 0A000
+TRUNCATE TABLE rd_ta RESTRICT
+
+statement error 0A000
+TRUNCATE TABLE rd_tb
+
+query
+SELECT (SELECT count(*) FROM rd_ta), (SELECT count(*) FROM rd_tb), (SELECT count(*) FROM rd_tc), (SELECT count(*) FROM rd_td), (SELECT count(*) FROM rd_te)
+----
+2|2|2|1|1
+tag: SELECT 1
+
+statement ok
+TRUNCATE TABLE rd_tb CASCADE
+
+query
+SELECT (SELECT count(*) FROM rd_ta), (SELECT count(*) FROM rd_tb), (SELECT count(*) FROM rd_tc), (SELECT count(*) FROM rd_td), (SELECT count(*) FROM rd_te)
+----
+2|0|2|1|0
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+TRUNCATE rd_tc CASCADE
+
+query
+SELECT (SELECT count(*) FROM rd_ta), (SELECT count(*) FROM rd_tb), (SELECT count(*) FROM rd_tc), (SELECT count(*) FROM rd_td), (SELECT count(*) FROM rd_te)
+----
+0|0|0|0|0
+tag: SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT (SELECT count(*) FROM rd_ta), (SELECT count(*) FROM rd_tb), (SELECT count(*) FROM rd_tc), (SELECT count(*) FROM rd_td), (SELECT count(*) FROM rd_te)
+----
+2|0|2|1|0
+tag: SELECT 1
+
+statement ok
+TRUNCATE TABLE rd_tc CASCADE
+
+query
+SELECT (SELECT count(*) FROM rd_ta), (SELECT count(*) FROM rd_tb), (SELECT count(*) FROM rd_tc), (SELECT count(*) FROM rd_td), (SELECT count(*) FROM rd_te)
+----
+0|0|0|0|0
+tag: SELECT 1
+
+statement ok
+CREATE TABLE rd_tser (id serial PRIMARY KEY, v int)
+
+statement ok
+CREATE TABLE rd_tserref (id serial, r int REFERENCES rd_tser)
+
+statement ok
+INSERT INTO rd_tser (v) VALUES (1), (2)
+
+statement ok
+INSERT INTO rd_tserref (r) VALUES (1), (2)
+
+statement ok
+TRUNCATE rd_tser RESTART IDENTITY CASCADE
+
+statement ok
+INSERT INTO rd_tser (v) VALUES (3)
+
+statement ok
+INSERT INTO rd_tserref (r) VALUES (1)
+
+query
+SELECT * FROM rd_tser JOIN rd_tserref ON r = rd_tser.id
+----
+1|3|1|1
+tag: SELECT 1
+
+statement error 42601
+TRUNCATE rd_tser CASCADE RESTRICT
