@@ -46,9 +46,14 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		return ins, nil
 	}
 	schema := bt.schema
+	// noArbiter (42P10) waits for DO UPDATE's SET and WHERE to bind: PostgreSQL infers the
+	// arbiters when it plans the statement, after its parser has refused a wrong column there.
+	var noArbiter error
 	if len(c.target) > 0 || c.constraint != "" {
 		arbiters, err := conflictArbiters(bt, c)
-		if err != nil {
+		if e, ok := err.(*Error); ok && e.Code == "42P10" {
+			noArbiter = err
+		} else if err != nil {
 			return nil, err
 		}
 		ins.arbiters = arbiters
@@ -56,7 +61,9 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		return nil, &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name",
 			Hint: "For example, ON CONFLICT (column_name)."}
 	}
-	if !c.update {
+	if !c.update && noArbiter != nil {
+		return nil, noArbiter
+	} else if !c.update {
 		return ins, nil
 	}
 	n := len(schema.Columns)
@@ -100,6 +107,9 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 			return nil, err
 		}
 		ins.where = w
+	}
+	if noArbiter != nil {
+		return nil, noArbiter
 	}
 	ins.both = make([]types.Value, 2*n)
 	ins.next = make([]types.Value, n)

@@ -210,3 +210,26 @@ tag: SELECT 1
 
 statement error 42601
 TRUNCATE rd_tser CASCADE RESTRICT
+
+# A wrong column in ON CONFLICT DO UPDATE's SET or WHERE is 42703 before a missing arbiter
+# is 42P10: PostgreSQL parses them before it infers the arbiters (insert_conflict.sql).
+statement ok
+CREATE TABLE rd_syscol (key int4, data text)
+
+statement error 42703
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO UPDATE SET data = excluded.ctid::text
+
+statement error 42703
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO UPDATE SET data = excluded.nosuch
+
+statement error 42703
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO UPDATE SET data = 'x' WHERE excluded.nosuch
+
+statement error 42703
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (nosuch) DO UPDATE SET data = 'x'
+
+statement error 42P10
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO UPDATE SET data = excluded.data
+
+statement error 42P10
+INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO NOTHING
