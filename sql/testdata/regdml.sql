@@ -233,3 +233,41 @@ INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO UPDATE SET data = excluded
 
 statement error 42P10
 INSERT INTO rd_syscol VALUES (1) ON CONFLICT (key) DO NOTHING
+
+# SET (a, b) = ROW(v.*) expands v.* into v's columns (update.sql).
+statement ok
+CREATE TABLE rd_upd (a int, b int, c text)
+
+statement ok
+INSERT INTO rd_upd VALUES (21, 1, 'x'), (22, 2, 'y')
+
+query
+UPDATE rd_upd SET (a, b) = ROW(v.*) FROM (VALUES (21, 100)) AS v(i, j) WHERE rd_upd.a = v.i RETURNING *
+----
+21|100|x|21|100
+tag: UPDATE 1
+
+query
+UPDATE rd_upd SET (c, a, b) = ROW('z', v.*) FROM (VALUES (22, 200)) AS v(i, j) WHERE rd_upd.a = v.i RETURNING *
+----
+22|200|z|22|200
+tag: UPDATE 1
+
+statement error 42601
+UPDATE rd_upd SET (a, b) = ROW(v.*) FROM (VALUES (21, 100, 1)) AS v(i, j, k) WHERE rd_upd.a = v.i
+
+statement error 0A000
+UPDATE rd_upd SET (a, b) = (v.*) FROM (VALUES (21, 101)) AS v(i, j) WHERE rd_upd.a = v.i
+
+query
+UPDATE rd_upd SET (a, b, c) = (v.*, 'w') FROM (VALUES (21, 300)) AS v(i, j) WHERE rd_upd.a = v.i RETURNING *
+----
+21|300|w|21|300
+tag: UPDATE 1
+
+query
+SELECT * FROM rd_upd ORDER BY a
+----
+21|300|w
+22|200|z
+tag: SELECT 2
