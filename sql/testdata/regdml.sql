@@ -271,3 +271,98 @@ SELECT * FROM rd_upd ORDER BY a
 21|300|w
 22|200|z
 tag: SELECT 2
+
+# SET TRANSACTION READ ONLY lasts as long as the subtransaction it ran in: RELEASE gives the
+# transaction back its read-write mode, as ROLLBACK TO does (transactions.sql).
+statement ok
+CREATE TABLE rd_ro (a int)
+
+statement ok
+BEGIN
+
+statement ok
+SAVEPOINT y
+
+statement ok
+SET TRANSACTION READ ONLY
+
+statement error 25006
+INSERT INTO rd_ro VALUES (0)
+
+statement ok
+ROLLBACK TO SAVEPOINT y
+
+statement ok
+SET TRANSACTION READ ONLY
+
+statement ok
+RELEASE SAVEPOINT y
+
+query
+SHOW transaction_read_only
+----
+off
+tag: SHOW
+
+statement ok
+INSERT INTO rd_ro VALUES (1)
+
+statement ok
+SAVEPOINT z
+
+statement ok
+SET LOCAL lock_timeout = '1s'
+
+statement ok
+RELEASE z
+
+query
+SHOW lock_timeout
+----
+1s
+tag: SHOW
+
+statement ok
+SET TRANSACTION READ ONLY
+
+statement ok
+SAVEPOINT w
+
+statement ok
+RELEASE w
+
+query
+SHOW transaction_read_only
+----
+on
+tag: SHOW
+
+statement error 25006
+INSERT INTO rd_ro VALUES (2)
+
+statement ok
+ROLLBACK
+
+statement ok
+BEGIN
+
+statement ok
+SAVEPOINT y
+
+statement ok
+SET TRANSACTION READ ONLY
+
+statement ok
+RELEASE y
+
+statement ok
+INSERT INTO rd_ro VALUES (3)
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM rd_ro
+----
+3
+tag: SELECT 1
