@@ -33,7 +33,7 @@ func isSettingStmt(words []string) bool {
 		return false
 	}
 	switch words[0] {
-	case "set", "show", "reset", "vacuum", "analyze", "analyse":
+	case "set", "show", "reset", "vacuum", "analyze", "analyse", "discard":
 		return true
 	case "begin": // BEGIN alone is vitess's; BEGIN WORK and BEGIN TRANSACTION are not
 		return len(words) > 1
@@ -271,6 +271,18 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 	p := &settingParser{toks: toks, pos: 1}
 	st := &settingStmt{}
 	switch first := toks[0].text; first {
+	case "discard": // discard.go
+		st.kind = first
+		for _, w := range []string{"all", "plans", "sequences", "temp", "temporary"} {
+			if p.accept(w) {
+				st.name = strings.TrimSuffix(w, "orary")
+				break
+			}
+		}
+		if st.name == "" || !p.done() {
+			return nil, p.syntaxError()
+		}
+		return st, nil
 	case "set":
 		st.kind = "set"
 		switch {
@@ -435,6 +447,8 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		return out.Complete("SHOW")
 	case "show all":
 		return s.showAll(out)
+	case "discard":
+		return s.discard(st.name, out)
 	case "transaction":
 		if err := s.setTransactionModes(st); err != nil {
 			return err

@@ -366,3 +366,111 @@ SELECT * FROM rd_ro
 ----
 3
 tag: SELECT 1
+
+# DISCARD SEQUENCES | TEMP | PLANS | ALL (sequence.sql; what connection poolers send).
+statement ok
+CREATE SEQUENCE rd_dseq
+
+query
+SELECT nextval('rd_dseq'), currval('rd_dseq'), lastval()
+----
+1|1|1
+tag: SELECT 1
+
+statement ok
+DISCARD SEQUENCES
+
+statement error 55000
+SELECT currval('rd_dseq')
+
+statement error 55000
+SELECT lastval()
+
+query
+SELECT nextval('rd_dseq')
+----
+2
+tag: SELECT 1
+
+statement ok
+CREATE TEMP TABLE rd_dtemp (a int)
+
+statement ok
+CREATE TEMP VIEW rd_dtv AS SELECT * FROM rd_dtemp
+
+statement ok
+DISCARD TEMPORARY
+
+statement error 42P01
+SELECT * FROM rd_dtemp
+
+statement error 42P01
+SELECT * FROM rd_dtv
+
+statement ok
+CREATE TEMP TABLE rd_dtemp (a int)
+
+statement ok
+SET lock_timeout = '5s'
+
+statement ok
+PREPARE rd_dp AS SELECT 1
+
+statement ok
+LISTEN rd_chan
+
+statement ok
+BEGIN
+
+statement error 25001
+DISCARD ALL
+
+statement ok
+ROLLBACK
+
+statement ok
+DECLARE rd_c CURSOR WITH HOLD FOR SELECT 1
+
+statement ok
+DISCARD PLANS
+
+statement ok
+DISCARD ALL
+
+query
+SHOW lock_timeout
+----
+0
+tag: SHOW
+
+statement error 26000
+EXECUTE rd_dp
+
+statement error 34000
+FETCH rd_c
+
+statement error 42P01
+SELECT * FROM rd_dtemp
+
+statement error 55000
+SELECT currval('rd_dseq')
+
+query
+SELECT pg_listening_channels()
+----
+tag: SELECT 0
+
+statement error 42601
+DISCARD
+
+statement error 42601
+DISCARD foo
+
+statement ok
+BEGIN READ ONLY
+
+statement ok
+DISCARD SEQUENCES
+
+statement ok
+COMMIT
