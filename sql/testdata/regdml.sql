@@ -474,3 +474,14 @@ DISCARD SEQUENCES
 
 statement ok
 COMMIT
+
+# A sequence's type that does not exist is 42704, one that is no integer type 22023
+# (sequence.sql).
+statement error 42704
+CREATE SEQUENCE rd_seqx AS nosuchtype
+
+statement error 22023
+CREATE SEQUENCE rd_seqx AS text
+
+statement error 22023
+CREATE SEQUENCE rd_seqx AS numeric
