@@ -485,3 +485,58 @@ CREATE SEQUENCE rd_seqx AS text
 
 statement error 22023
 CREATE SEQUENCE rd_seqx AS numeric
+
+# A target table named excluded makes excluded.x ambiguous between two tables (42P09); an
+# alias lifts it (insert_conflict.sql).
+statement ok
+CREATE TABLE excluded (key int PRIMARY KEY, data text)
+
+statement ok
+INSERT INTO excluded VALUES (1, '1')
+
+statement error 42P09
+INSERT INTO excluded VALUES (1, '2') ON CONFLICT (key) DO UPDATE SET data = excluded.data RETURNING *
+
+statement error 42P09
+INSERT INTO excluded VALUES (1, '2') ON CONFLICT (key) DO UPDATE SET data = 'x' WHERE excluded.data = '1'
+
+query
+INSERT INTO excluded AS target VALUES (1, '2') ON CONFLICT (key) DO UPDATE SET data = excluded.data RETURNING *
+----
+1|2
+tag: INSERT 0 1
+
+statement error 42702
+INSERT INTO excluded VALUES (1, '3') ON CONFLICT (key) DO UPDATE SET data = data || '!' RETURNING *
+
+statement ok
+DROP TABLE excluded
+
+# An unqualified column in DO UPDATE's SET or WHERE names the target's and excluded's: 42702,
+# as PostgreSQL; qualified, either is meant (insert_conflict.sql).
+statement ok
+CREATE TABLE rd_amb (k int PRIMARY KEY, v text)
+
+statement ok
+INSERT INTO rd_amb VALUES (1, 'a')
+
+statement error 42702
+INSERT INTO rd_amb VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET v = v || '!'
+
+statement error 42702
+INSERT INTO rd_amb AS t VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET v = t.v || '!' WHERE v = 'a'
+
+statement error 42702
+INSERT INTO rd_amb VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET (v) = (SELECT k::text)
+
+query
+INSERT INTO rd_amb AS t VALUES (1, 'x') ON CONFLICT (k) DO UPDATE SET v = t.v || excluded.v WHERE t.k = excluded.k RETURNING *, v
+----
+1|ax|ax
+tag: INSERT 0 1
+
+query
+SELECT * FROM rd_amb
+----
+1|ax
+tag: SELECT 1
