@@ -33,7 +33,7 @@ func isSettingStmt(words []string) bool {
 		return false
 	}
 	switch words[0] {
-	case "set", "show", "reset", "vacuum", "analyze", "analyse", "discard":
+	case "set", "show", "reset", "vacuum", "analyze", "analyse":
 		return true
 	case "begin": // BEGIN alone is vitess's; BEGIN WORK and BEGIN TRANSACTION are not
 		return len(words) > 1
@@ -271,18 +271,6 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 	p := &settingParser{toks: toks, pos: 1}
 	st := &settingStmt{}
 	switch first := toks[0].text; first {
-	case "discard": // discard.go
-		st.kind = first
-		for _, w := range []string{"all", "plans", "sequences", "temp", "temporary"} {
-			if p.accept(w) {
-				st.name = strings.TrimSuffix(w, "orary")
-				break
-			}
-		}
-		if st.name == "" || !p.done() {
-			return nil, p.syntaxError()
-		}
-		return st, nil
 	case "set":
 		st.kind = "set"
 		switch {
