@@ -129,6 +129,20 @@ func (s *Session) dropReferencedTables(ctx context.Context, names []string, casc
 	return nil
 }
 
+// truncateCascade is TRUNCATE ... CASCADE's tables: names and, repeatedly, every table whose
+// foreign key references one of them, as PostgreSQL adds them (it says so in a NOTICE, which
+// drove does not send).
+func (s *Session) truncateCascade(names []string) []string {
+	for i := 0; i < len(names); i++ {
+		for _, child := range s.ts.ReferencedBy(names[i]) {
+			if !slices.Contains(names, child.Name) {
+				names = append(names, child.Name)
+			}
+		}
+	}
+	return names
+}
+
 // truncateReferenced refuses to TRUNCATE a table another table's foreign key references
 // unless that table is truncated too, as PostgreSQL does.
 func (s *Session) truncateReferenced(names []string) error {

@@ -365,6 +365,9 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 		}
 		names = append(names, name)
 	}
+	if st.cascade {
+		names = s.truncateCascade(names)
+	}
 	if err := s.truncateReferenced(names); err != nil {
 		return err
 	}
@@ -398,10 +401,11 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 type truncateStmt struct {
 	names           []string
 	restartIdentity bool
+	cascade         bool // CASCADE: the tables whose foreign keys reference these too
 }
 
 // parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY |
-// RESTART IDENTITY] [RESTRICT], which vitess knows only for one table.
+// RESTART IDENTITY] [CASCADE | RESTRICT], which vitess knows only for one table.
 func parseTruncate(sql string) (*truncateStmt, error) {
 	toks, err := lexSetting(sql)
 	if err != nil {
@@ -426,10 +430,9 @@ func parseTruncate(sql string) (*truncateStmt, error) {
 	if !p.accept("continue", "identity") {
 		st.restartIdentity = p.accept("restart", "identity")
 	}
-	if p.accept("cascade") {
-		return nil, unsupported("TRUNCATE ... CASCADE")
+	if st.cascade = p.accept("cascade"); !st.cascade {
+		p.accept("restrict")
 	}
-	p.accept("restrict")
 	if !p.done() {
 		return nil, p.syntaxError()
 	}

@@ -170,6 +170,9 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			if x.param > 0 && x.unknown {
 				x = x.setParamType(schema.Columns[i].Type)
 			}
+			if err := checkConstAssign(x, &schema.Columns[i]); err != nil {
+				return nil, err
+			}
 			exprs[i] = x
 		}
 		rows[r] = exprs
@@ -485,10 +488,29 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 		if x.param > 0 && x.unknown {
 			x = x.setParamType(schema.Columns[i].Type)
 		}
+		if err := checkConstAssign(x, &schema.Columns[i]); err != nil {
+			return nil, false, err
+		}
 		sets = append(sets, assignment{col: i, x: x})
 		pkChanges = pkChanges || schema.IsPK(i)
 	}
 	return sets, pkChanges, nil
+}
+
+// checkConstAssign raises, while binding, the error that assigning the constant x to column c
+// raises for every row: PostgreSQL coerces a constant to the column's type when it plans the
+// statement, so an out-of-range or too long constant fails an INSERT before it draws a serial
+// value for a defaulted column (the next row's would differ), and an UPDATE that matches no row.
+func checkConstAssign(x *expr, c *types.Column) error {
+	if !isConst(x) || x.param > 0 {
+		return nil
+	}
+	v, err := x.eval(nil)
+	if err != nil {
+		return err
+	}
+	_, err = assignExpr(v, x, c)
+	return err
 }
 
 // setSource compiles the expression a SET item assigns to column i: DEFAULT is the column's

@@ -103,6 +103,9 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 		if err := s.tx.Release(i + 1); err != nil {
 			return err
 		}
+		if err := s.releaseReadOnly(s.savepoints[i].local); err != nil {
+			return err
+		}
 		clear(s.savepoints[i:])
 		s.savepoints = s.savepoints[:i]
 		s.releaseCursors(i)
@@ -123,4 +126,23 @@ func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Ou
 		return err
 	}
 	return out.Complete("ROLLBACK")
+}
+
+// releaseReadOnly gives the transaction back, at RELEASE, the read-only mode it had when the
+// savepoint was taken (local: its SET LOCAL values then), as PostgreSQL's
+// CommitSubTransaction restores XactReadOnly: SET TRANSACTION READ ONLY lasts as long as the
+// subtransaction it ran in, while the savepoint's other SETs stay.
+func (s *Session) releaseReadOnly(local map[string]string) error {
+	const key = "transaction_read_only"
+	v, ok := local[key]
+	if cur, had := s.set.local[key]; had == ok && cur == v {
+		return nil
+	}
+	if ok {
+		s.set.local[key] = v
+	} else {
+		delete(s.set.local, key)
+	}
+	s.set.changed = true
+	return s.refreshSettings()
 }

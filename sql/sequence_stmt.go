@@ -206,6 +206,9 @@ func (o *seqOptions) parseType(p *settingParser) error {
 	case "bigint", "int8":
 		t = types.Int64
 	default:
+		if _, err := castTarget(name); err != nil {
+			return Errorf("42704", "type %q does not exist", name) // a type, but not an integer one, is 22023
+		}
 		return Errorf("22023", "sequence type must be smallint, integer, or bigint")
 	}
 	o.typ = &t

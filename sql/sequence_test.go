@@ -147,7 +147,7 @@ func TestSequenceStatementErrors(t *testing.T) {
 		{"DROP SEQUENCE a CASCADE", "0A000"},
 		{"DROP SEQUENCE a, b RESTRICT", ""},
 		{"CREATE TABLE tr (id serial PRIMARY KEY)", ""},
-		{"TRUNCATE tr CASCADE", "0A000"},
+		{"TRUNCATE tr CASCADE", ""}, // nothing references tr: as TRUNCATE tr
 		{"TRUNCATE tr RESTART IDENTITY CONTINUE IDENTITY", "42601"},
 		{"BEGIN", ""},
 		{"TRUNCATE tr RESTART IDENTITY", "0A000"}, // the restart would outlive a ROLLBACK

@@ -435,6 +435,8 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		return out.Complete("SHOW")
 	case "show all":
 		return s.showAll(out)
+	case "discard":
+		return s.discard(st.name, out)
 	case "transaction":
 		if err := s.setTransactionModes(st); err != nil {
 			return err

@@ -219,6 +219,10 @@ func utilityParserTable() []utilityParser {
 			st.cursor, err = parseCursorStmt(text)
 			return err
 		}},
+		{func(p piece) bool { return p.first == "discard" }, func(st *Statement, text string) (err error) {
+			st.setting, err = parseDiscard(text) // discard.go
+			return err
+		}},
 		{func(p piece) bool { return isSettingStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.setting, err = parseSettingStmt(text)
 			return err

@@ -79,12 +79,12 @@ func rowSetSources(ue *sqlparser.UpdateExpr, n int, sc *scope) ([]sqlparser.Expr
 	var elems []sqlparser.Expr
 	switch src := ue.Expr.(type) {
 	case sqlparser.ValTuple:
-		elems = src
+		elems = expandRowStars(src, sc)
 	case *sqlparser.FuncExpr:
 		if !strings.EqualFold(src.Name.String(), "row") && src.Name.String() != rowFunc {
 			return nil, nil, notRowSource()
 		}
-		elems = append(elems, src.Exprs...)
+		elems = expandRowStars(src.Exprs, sc)
 	case *sqlparser.Subquery:
 		q, err := queryTree(src.Select)
 		if err != nil {
@@ -105,6 +105,30 @@ func rowSetSources(ue *sqlparser.UpdateExpr, n int, sc *scope) ([]sqlparser.Expr
 		return nil, nil, Errorf("42601", "number of columns does not match number of values")
 	}
 	return elems, nil, nil
+}
+
+// expandRowStars writes each t.* of a ROW(...) source as t's columns, as PostgreSQL expands
+// a whole-row reference among a row constructor's fields: SET (a, b) = ROW(v.*). A t.* that
+// names no table in scope is left for compile to refuse.
+func expandRowStars(elems []sqlparser.Expr, sc *scope) []sqlparser.Expr {
+	out := make([]sqlparser.Expr, 0, len(elems))
+	for _, e := range elems {
+		c, ok := e.(*sqlparser.ColName)
+		if !ok || c.Name.String() != wholeRowMarker {
+			out = append(out, e)
+			continue
+		}
+		n := len(out)
+		for _, col := range sc.cols {
+			if col.table == c.Qualifier.Name.String() && !col.rowID && !col.hidden {
+				out = append(out, &sqlparser.ColName{Qualifier: c.Qualifier, Name: sqlparser.NewIdentifierCI(col.name)})
+			}
+		}
+		if len(out) == n {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func notRowSource() error {

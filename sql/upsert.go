@@ -46,9 +46,14 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		return ins, nil
 	}
 	schema := bt.schema
+	// noArbiter (42P10) waits for DO UPDATE's SET and WHERE to bind: PostgreSQL infers the
+	// arbiters when it plans the statement, after its parser has refused a wrong column there.
+	var noArbiter error
 	if len(c.target) > 0 || c.constraint != "" {
 		arbiters, err := conflictArbiters(bt, c)
-		if err != nil {
+		if e, ok := err.(*Error); ok && e.Code == "42P10" {
+			noArbiter = err
+		} else if err != nil {
 			return nil, err
 		}
 		ins.arbiters = arbiters
@@ -56,49 +61,73 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		return nil, &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name",
 			Hint: "For example, ON CONFLICT (column_name)."}
 	}
-	if !c.update {
+	if !c.update && noArbiter != nil {
+		return nil, noArbiter
+	} else if !c.update {
 		return ins, nil
 	}
 	n := len(schema.Columns)
 	sc := bt.scope.child(slices.Clone(bt.scope.cols))
 	for _, col := range schema.Columns {
-		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, hidden: true, merged: -1})
+		// As in PostgreSQL, excluded's columns are seen unqualified too, so a bare column
+		// name is ambiguous (42702) between the target and excluded. A table without a
+		// primary key's hidden row id is never part of excluded.*, as of the target's own *.
+		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, rowID: col.Hidden, merged: -1})
 	}
-	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
-	if err != nil {
+	if bt.alias == "excluded" {
+		// A target table called excluded, not aliased: excluded.x could be either (42P09).
+		sc.ambiguous = append(sc.ambiguous, "excluded")
+	}
+	if err := ins.bindConflictUpdate(onDup, c.where, sc); err != nil {
 		return nil, err
 	}
+	if noArbiter != nil {
+		return nil, noArbiter
+	}
+	ins.both = make([]types.Value, 2*n)
+	ins.next = make([]types.Value, n)
+	return ins, nil
+}
+
+// bindConflictUpdate binds DO UPDATE's SET list and WHERE over sc: the target's columns and,
+// as "excluded", the proposed row's.
+func (ins *inserter) bindConflictUpdate(onDup sqlparser.OnDup, where sqlparser.Expr, sc *scope) error {
+	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
+	if err != nil {
+		return err
+	}
 	for k, ue := range items {
-		i := schema.ColumnIndex(ue.Name.Name.String())
-		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != bt.alias) {
-			return nil, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
+		i := ins.bt.schema.ColumnIndex(ue.Name.Name.String())
+		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != ins.bt.alias) {
+			return Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), ins.bt.name)
 		}
 		for _, a := range ins.sets {
 			if a.col == i {
-				return nil, Errorf("42601", "multiple assignments to same column %q", schema.Columns[i].Name)
+				return Errorf("42601", "multiple assignments to same column %q", ins.bt.schema.Columns[i].Name)
 			}
 		}
 		x := fieldOf(fields, k)
 		if x == nil {
 			if x, err = compile(ue.Expr, sc); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		if x.param > 0 && x.unknown {
-			x = x.setParamType(schema.Columns[i].Type)
+			x = x.setParamType(ins.bt.schema.Columns[i].Type)
+		}
+		if err := checkConstAssign(x, &ins.bt.schema.Columns[i]); err != nil {
+			return err
 		}
 		ins.sets = append(ins.sets, assignment{col: i, x: x})
 	}
-	if c.where != nil {
-		w, err := compileBool(c.where, sc)
+	if where != nil {
+		w, err := compileBool(where, sc)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		ins.where = w
 	}
-	ins.both = make([]types.Value, 2*n)
-	ins.next = make([]types.Value, n)
-	return ins, nil
+	return nil
 }
 
 // start readies the inserter for one execution of its plan, which a prepared statement (or
