@@ -166,7 +166,7 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	seqs, err := s.createSerialSequences(ctx, schema)
+	seqs, err := s.createSerialSequences(ctx, schema, serials)
 	if err != nil {
 		return err
 	}

@@ -76,14 +76,19 @@ func (s *Session) serialSequenceName(table, column string, taken map[string]bool
 }
 
 // createSerialSequences creates the sequences of a new table's serial columns (their
-// DEFAULTs name them already).
-func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema) ([]string, error) {
+// DEFAULTs name them already). serials holds the names the SERIAL and identity columns
+// took: a DEFAULT nextval('s_seq') the user wrote looks the same but names a sequence that
+// already exists, which the table must not create (PostgreSQL only resolves it).
+func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema, serials map[string]bool) ([]string, error) {
 	var made []string
 	for _, c := range schema.Columns {
 		if c.Hidden || !isSerialDefault(c.Default) {
 			continue
 		}
 		name, _, err := serialSequence(c.Default)
+		if err == nil && !serials[name] {
+			continue
+		}
 		if err == nil {
 			err = s.ts.CreateSequence(ctx, serialSequenceDef(name, schema.Name, c, 1))
 		}
