@@ -26,6 +26,8 @@ func TestConstraintErrorMessages(t *testing.T) {
 	}{
 		{"INSERT INTO t VALUES (2, -1, NULL, NULL)", "23514",
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (2, -1, null, null)."},
+		{"INSERT INTO t (b) VALUES (1)", "23502",
+			`null value in column "a" of relation "t" violates not-null constraint`, "Failing row contains (null, 1, null, null)."},
 		{"UPDATE t SET b = 0", "23514",
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (1, 0, 1, x)."},
 		{"INSERT INTO t VALUES (2, 1, 1, 'y')", "23505",
