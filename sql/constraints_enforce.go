@@ -332,7 +332,11 @@ func asType(v types.Value, t types.Type) types.Value {
 func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, c *types.Constraint, oldRow, newRow []types.Value) error {
 	vals, ok := colVals(newRow, c.Columns)
 	if !ok {
-		return nil // MATCH SIMPLE: a NULL in the key passes
+		if c.MatchFull && newRow != nil && !allNull(newRow, c.Columns) {
+			return &Error{Code: "23503", Message: "insert or update on table \"" + w.Table + "\" violates foreign key constraint \"" + c.Name + "\"",
+				Detail: "MATCH FULL does not allow mixing of null and nonnull key values."}
+		}
+		return nil // MATCH SIMPLE: a NULL in the key passes; MATCH FULL: a key all NULL does
 	}
 	if oldV, ok := colVals(oldRow, c.Columns); ok && sameVals(oldV, vals) {
 		return nil
@@ -353,6 +357,16 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		return nil
 	}
 	return err
+}
+
+// allNull reports whether every one of cols is NULL in row.
+func allNull(row []types.Value, cols []int) bool {
+	for _, c := range cols {
+		if !row[c].IsNull() {
+			return false
+		}
+	}
+	return true
 }
 
 // findParent fails a row whose foreign key c, with values vals, names no parent row.

@@ -28,6 +28,8 @@ func TestConstraintErrorMessages(t *testing.T) {
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (2, -1, null, null)."},
 		{"INSERT INTO t (b) VALUES (1)", "23502",
 			`null value in column "a" of relation "t" violates not-null constraint`, "Failing row contains (null, 1, null, null)."},
+		{"CREATE TABLE m (a int, b text, FOREIGN KEY (a, b) REFERENCES t (c, d) MATCH FULL); INSERT INTO m VALUES (1, NULL)", "23503",
+			`insert or update on table "m" violates foreign key constraint "m_a_b_fkey"`, "MATCH FULL does not allow mixing of null and nonnull key values."},
 		{"UPDATE t SET b = 0", "23514",
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (1, 0, 1, x)."},
 		{"INSERT INTO t VALUES (2, 1, 1, 'y')", "23505",

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -60,15 +59,7 @@ func (s *Session) serialSequenceName(table, column string, taken map[string]bool
 		if i > 0 {
 			suffix += strconv.Itoa(i)
 		}
-		t, c := table, column
-		for len(t)+len(c)+len(suffix)+2 > lexer.NameMax {
-			if len(t) > len(c) { // PostgreSQL shortens the longer part first
-				t = lexer.TruncateName(t[:len(t)-1])
-			} else {
-				c = lexer.TruncateName(c[:len(c)-1])
-			}
-		}
-		name := t + "_" + c + "_" + suffix
+		name := makeObjectName(table, column, suffix)
 		if !taken[name] && !s.relationExists(name) {
 			return name
 		}

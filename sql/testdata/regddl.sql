@@ -37,3 +37,195 @@ SELECT nextval('default_seq')
 ----
 2
 tag: SELECT 1
+
+# MATCH FULL (foreign_key.sql): a key is all NULL (and references nothing) or all set; a
+# mix is refused on every write and when the constraint is added.
+statement ok
+CREATE TABLE mf_pk (ptest1 int, ptest2 int, ptest3 text, PRIMARY KEY (ptest1, ptest2))
+
+statement ok
+CREATE TABLE mf_fk (ftest1 int, ftest2 int, ftest3 int, CONSTRAINT constrname FOREIGN KEY (ftest1, ftest2) REFERENCES mf_pk MATCH FULL ON DELETE SET NULL ON UPDATE SET NULL)
+
+statement ok
+INSERT INTO mf_pk VALUES (1, 2, 'Test1'), (1, 3, 'Test1-2'), (2, 4, 'Test2')
+
+statement ok
+INSERT INTO mf_fk VALUES (1, 2, 4), (1, 3, 5), (NULL, NULL, 0)
+
+statement error 23503
+INSERT INTO mf_fk VALUES (100, 2, 4)
+
+statement error 23503
+INSERT INTO mf_fk VALUES (2, NULL, 4)
+
+statement error 23503
+INSERT INTO mf_fk VALUES (NULL, 2, 4)
+
+statement error 23503
+UPDATE mf_fk SET ftest1 = NULL WHERE ftest1 = 1
+
+statement ok
+UPDATE mf_fk SET ftest1 = NULL, ftest2 = NULL WHERE ftest3 = 5
+
+statement ok
+DELETE FROM mf_pk WHERE ptest1 = 1 AND ptest2 = 2
+
+query
+SELECT * FROM mf_fk ORDER BY ftest3
+----
+NULL|NULL|0
+NULL|NULL|4
+NULL|NULL|5
+tag: SELECT 3
+
+query
+SELECT conname, confmatchtype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'mf_fk'::regclass
+----
+constrname|f|FOREIGN KEY (ftest1, ftest2) REFERENCES mf_pk(ptest1, ptest2) MATCH FULL ON UPDATE SET NULL ON DELETE SET NULL
+tag: SELECT 1
+
+query
+SELECT constraint_name, match_option FROM information_schema.referential_constraints WHERE constraint_name = 'constrname'
+----
+constrname|FULL
+tag: SELECT 1
+
+statement ok
+CREATE TABLE mf_fk2 (a int, b int)
+
+statement ok
+INSERT INTO mf_fk2 VALUES (2, NULL)
+
+statement error 23503
+ALTER TABLE mf_fk2 ADD FOREIGN KEY (a, b) REFERENCES mf_pk MATCH FULL
+
+statement ok
+ALTER TABLE mf_fk2 ADD FOREIGN KEY (a, b) REFERENCES mf_pk MATCH SIMPLE
+
+statement error 0A000
+CREATE TABLE mf_fk3 (a int, b int, FOREIGN KEY (a, b) REFERENCES mf_pk MATCH PARTIAL)
+
+statement ok
+DROP TABLE mf_fk, mf_fk2, mf_pk
+
+# NOT VALID and VALIDATE CONSTRAINT (alter_table.sql): the rows the table has are not
+# checked, new ones are; VALIDATE checks them all and the constraint is valid from then on.
+statement ok
+CREATE TABLE nv_pk (a int PRIMARY KEY)
+
+statement ok
+INSERT INTO nv_pk VALUES (1), (2)
+
+statement ok
+CREATE TABLE nv (a int, b int)
+
+statement ok
+INSERT INTO nv VALUES (1, 20), (5, 50)
+
+statement error 23514
+ALTER TABLE nv ADD CONSTRAINT b_less_than_thirty CHECK (b < 30)
+
+statement ok
+ALTER TABLE nv ADD CONSTRAINT b_less_than_thirty CHECK (b < 30) NOT VALID
+
+statement error 23503
+ALTER TABLE nv ADD CONSTRAINT nv_fk FOREIGN KEY (a) REFERENCES nv_pk
+
+statement ok
+ALTER TABLE nv ADD CONSTRAINT nv_fk FOREIGN KEY (a) REFERENCES nv_pk NOT VALID
+
+query
+SELECT conname, convalidated, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'nv'::regclass ORDER BY conname
+----
+b_less_than_thirty|f|CHECK ((b < 30)) NOT VALID
+nv_fk|f|FOREIGN KEY (a) REFERENCES nv_pk(a) NOT VALID
+tag: SELECT 2
+
+statement error 23514
+INSERT INTO nv VALUES (1, 40)
+
+statement error 23503
+INSERT INTO nv VALUES (3, 25)
+
+statement ok
+INSERT INTO nv VALUES (2, 25)
+
+statement error 23514
+ALTER TABLE nv VALIDATE CONSTRAINT b_less_than_thirty
+
+statement error 23503
+ALTER TABLE nv VALIDATE CONSTRAINT nv_fk
+
+statement ok
+DELETE FROM nv WHERE a = 5
+
+statement ok
+ALTER TABLE nv VALIDATE CONSTRAINT b_less_than_thirty
+
+statement ok
+ALTER TABLE nv VALIDATE CONSTRAINT nv_fk
+
+statement ok
+ALTER TABLE nv VALIDATE CONSTRAINT nv_fk
+
+query
+SELECT conname, convalidated, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'nv'::regclass ORDER BY conname
+----
+b_less_than_thirty|t|CHECK ((b < 30))
+nv_fk|t|FOREIGN KEY (a) REFERENCES nv_pk(a)
+tag: SELECT 2
+
+statement error 42704
+ALTER TABLE nv VALIDATE CONSTRAINT nosuch
+
+statement ok
+ALTER TABLE nv_pk ADD CONSTRAINT nv_pk_u UNIQUE (a)
+
+statement error 42809
+ALTER TABLE nv_pk VALIDATE CONSTRAINT nv_pk_u
+
+statement error 42809
+ALTER TABLE nv_pk VALIDATE CONSTRAINT nv_pk_pkey
+
+statement error 0A000
+ALTER TABLE nv_pk ADD CONSTRAINT nv_pk_u2 UNIQUE (a) NOT VALID
+
+statement error 42601
+CREATE TABLE nv2 (a int CHECK (a > 0) NOT VALID)
+
+# NOT VALID on a new table's constraint: nothing to skip, the constraint is valid.
+statement ok
+CREATE TABLE nv3 (a int, CONSTRAINT nv3_a CHECK (a > 0) NOT VALID)
+
+query
+SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'nv3'::regclass
+----
+nv3_a|t
+tag: SELECT 1
+
+statement ok
+DROP TABLE nv, nv_pk, nv3
+
+# Names PostgreSQL chooses are shortened to 63 bytes, the longer part first, and numbered
+# on the suffix (foreign_key.sql).
+statement ok
+CREATE TABLE pktable1 (a int PRIMARY KEY)
+
+statement ok
+CREATE TABLE pktable2 (a int, b int, PRIMARY KEY (a, b))
+
+statement ok
+CREATE TABLE fktable2 (a int, b int, very_very_long_column_name_to_exceed_63_characters int, FOREIGN KEY (very_very_long_column_name_to_exceed_63_characters) REFERENCES pktable1, FOREIGN KEY (a, very_very_long_column_name_to_exceed_63_characters) REFERENCES pktable2, FOREIGN KEY (a, very_very_long_column_name_to_exceed_63_characters) REFERENCES pktable2, CHECK (very_very_long_column_name_to_exceed_63_characters > 0), UNIQUE (b, very_very_long_column_name_to_exceed_63_characters))
+
+query
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'fktable2'::regclass ORDER BY conname
+----
+fktable2_a_very_very_long_column_name_to_exceed_63_charac_fkey1|f
+fktable2_a_very_very_long_column_name_to_exceed_63_charact_fkey|f
+fktable2_b_very_very_long_column_name_to_exceed_63_characte_key|u
+fktable2_very_very_long_column_name_to_exceed_63_characte_check|c
+fktable2_very_very_long_column_name_to_exceed_63_character_fkey|f
+tag: SELECT 5
+
+statement ok
+DROP TABLE pktable1, pktable2, fktable2
