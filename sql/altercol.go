@@ -656,7 +656,7 @@ func (r *rowRewriter) rewrite(old []types.Value) error {
 	}
 	for _, i := range r.notNull {
 		if r.newRow[i].IsNull() {
-			return Errorf("23502", "column %q of relation %q contains null values", r.next.Columns[i].Name, r.a.name)
+			return Errorf("23502", "column %q of relation %q contains null values", r.next.Columns[i].Name, r.a.name).onTable(r.a.name, r.next.Columns[i].Name, "")
 		}
 	}
 	if !r.recheck {
@@ -665,7 +665,7 @@ func (r *rowRewriter) rewrite(old []types.Value) error {
 	err := checkRow(r.next, r.newRow)
 	var e *Error
 	if errors.As(err, &e) && e.Code == "23514" {
-		return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), r.a.name)
+		return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), r.a.name).onTable(r.a.name, "", checkName(e.Message))
 	}
 	return err
 }

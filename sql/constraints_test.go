@@ -72,6 +72,38 @@ func TestConstraintErrorMessages(t *testing.T) {
 	}
 }
 
+// A violation names its schema, table and constraint (or column) in the error's fields, as
+// PostgreSQL's do: drivers and ORMs read the constraint from them.
+func TestConstraintErrorFields(t *testing.T) {
+	setup := `CREATE TABLE t (a int PRIMARY KEY, b int CHECK (b > 0), c int UNIQUE NOT NULL);
+		CREATE TABLE p (id int PRIMARY KEY);
+		CREATE TABLE k (id int PRIMARY KEY, p int REFERENCES p);
+		INSERT INTO p VALUES (1); INSERT INTO k VALUES (1, 1); INSERT INTO t VALUES (1, 1, 1)`
+	cases := []struct{ sql, table, column, constraint string }{
+		{"INSERT INTO t VALUES (2, -1, 2)", "t", "", "t_b_check"},
+		{"INSERT INTO t VALUES (1, 1, 2)", "t", "", "t_pkey"},
+		{"INSERT INTO t VALUES (2, 1, 1)", "t", "", "t_c_key"},
+		{"INSERT INTO t VALUES (2, 1, NULL)", "t", "c", ""},
+		{"INSERT INTO k VALUES (2, 5)", "k", "", "k_p_fkey"},
+		{"DELETE FROM p", "k", "", "k_p_fkey"},
+		{"ALTER TABLE t ADD CONSTRAINT big CHECK (b > 5)", "t", "", "big"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sql, func(t *testing.T) {
+			s := NewSession(openTestTablespace(t), nil)
+			defer s.Close()
+			execOK(t, s, setup)
+			var e *Error
+			if err := s.Exec(context.Background(), tc.sql, &textOutput{}); !errors.As(err, &e) {
+				t.Fatalf("got %v, want a violation", err)
+			}
+			if e.Schema != "public" || e.Table != tc.table || e.Column != tc.column || e.Constraint != tc.constraint {
+				t.Errorf("fields %q %q %q %q, want public %q %q %q", e.Schema, e.Table, e.Column, e.Constraint, tc.table, tc.column, tc.constraint)
+			}
+		})
+	}
+}
+
 // COPY, the path `drove load` uses, checks every constraint, and a violating row fails the
 // whole COPY.
 func TestConstraintsOnCopy(t *testing.T) {

@@ -60,9 +60,9 @@ func visibleColumns(schema *types.Schema) []int {
 func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []byte, error) {
 	for i, c := range bt.schema.Columns {
 		if c.NotNull && row[i].IsNull() {
-			return nil, nil, &Error{Code: "23502",
+			return nil, nil, (&Error{Code: "23502",
 				Message: "null value in column \"" + c.Name + "\" of relation \"" + bt.name + "\" violates not-null constraint",
-				Detail:  failingRow(bt.schema, row)}
+				Detail:  failingRow(bt.schema, row)}).onTable(bt.name, c.Name, "")
 		}
 	}
 	key, err := types.AppendKey(key[:0], bt.schema, row)
@@ -92,9 +92,9 @@ func primaryKeyTaken(err error) bool {
 // duplicateKey is PostgreSQL's unique violation for the primary key of row.
 func duplicateKey(bt *boundTable, row []types.Value) error {
 	names, vals := keyText(bt.schema, row)
-	return &Error{Code: "23505",
+	return (&Error{Code: "23505",
 		Message: "duplicate key value violates unique constraint \"" + bt.name + "_pkey\"",
-		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}
+		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}).onTable(bt.name, "", bt.name+"_pkey")
 }
 
 func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause) (*plan, error) {
