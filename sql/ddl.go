@@ -206,6 +206,9 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if c, err = arrayColumnOption(c, o); err != nil {
 		return c, err
 	}
+	if c.Identity = identityKind(o); c.Identity != 0 {
+		o.Comment = nil
+	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
 		o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
@@ -444,4 +447,23 @@ func keyColumn(c types.Column) error {
 			Hint: "You must specify an operator class for the index or define a default operator class for the data type."}
 	}
 	return nil
+}
+
+// identityMarker starts the COMMENT the dialect pass gives an identity column (emitIdentity),
+// followed by its kind: a (ALWAYS) or d (BY DEFAULT).
+const identityMarker = "drove identity "
+
+// identityKind is an identity column's kind (types.IdentityAlways or IdentityByDefault) from
+// the dialect pass's marker, 0 for any other column.
+func identityKind(o *sqlparser.ColumnTypeOptions) byte {
+	if o == nil || o.Comment == nil || !o.Autoincrement || !strings.HasPrefix(o.Comment.Val, identityMarker) {
+		return 0
+	}
+	switch o.Comment.Val[len(identityMarker):] {
+	case "a":
+		return types.IdentityAlways
+	case "d":
+		return types.IdentityByDefault
+	}
+	return 0
 }

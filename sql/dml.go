@@ -136,6 +136,11 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	}
 	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
+		for _, i := range targets {
+			if err := identityInsertError(&schema.Columns[i]); err != nil {
+				return nil, err
+			}
+		}
 		return s.bindInsertSelect(bt, q, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList))
 	}
 	values, ok := st.Rows.(sqlparser.Values)
@@ -158,6 +163,9 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			i := targets[j]
 			if _, isDefault := e.(*sqlparser.Default); isDefault {
 				continue
+			}
+			if err := identityInsertError(&schema.Columns[i]); err != nil {
+				return nil, err
 			}
 			x, err := compile(e, noRow)
 			if err != nil {
@@ -465,6 +473,11 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 			}
 		}
 		x := fieldOf(fields, k)
+		if _, isDefault := ue.Expr.(*sqlparser.Default); x != nil || !isDefault {
+			if err := identityUpdateError(&schema.Columns[i]); err != nil {
+				return nil, false, err
+			}
+		}
 		if x == nil {
 			if x, err = s.setSource(ue.Expr, schema, i, sc); err != nil {
 				return nil, false, err
