@@ -388,7 +388,7 @@ func (s *Session) retype(a *alteration, i int, act colAction) error {
 	if err := s.retypeConstraints(a, i); err != nil {
 		return err
 	}
-	c.Name, c.NotNull, c.Default, c.Hidden = old.Name, old.NotNull, old.Default, old.Hidden
+	c.Name, c.NotNull, c.Default, c.Hidden, c.Identity = old.Name, old.NotNull, old.Default, old.Hidden, old.Identity
 	sc := tableScope(a.old, a.name, &params{sess: s})
 	f := &fillSpec{retype: true, using: act.using != ""}
 	if f.using {

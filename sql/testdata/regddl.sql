@@ -291,3 +291,31 @@ tag: SELECT 2
 
 statement ok
 DROP TABLE itest1, itest2
+
+# The column stays GENERATED ALWAYS through ALTER TABLE's other changes (its type too).
+statement ok
+CREATE TABLE it (a bigint GENERATED ALWAYS AS IDENTITY, b text, c int)
+
+statement ok
+ALTER TABLE it ALTER COLUMN a TYPE int
+
+statement error 428C9
+INSERT INTO it VALUES (5, 'x', 1)
+
+statement ok
+ALTER TABLE it RENAME COLUMN a TO aa
+
+statement error 428C9
+INSERT INTO it VALUES (5, 'x', 1)
+
+statement ok
+INSERT INTO it (b, c) VALUES ('x', 1)
+
+query
+SELECT * FROM it
+----
+1|x|1
+tag: SELECT 1
+
+statement ok
+DROP TABLE it
