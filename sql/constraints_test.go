@@ -39,6 +39,7 @@ func TestConstraintErrorMessages(t *testing.T) {
 			`insert or update on table "k" violates foreign key constraint "k_p_fkey"`, `Key (p)=(5) is not present in table "p".`},
 		{"DELETE FROM p", "23503",
 			`update or delete on table "p" violates foreign key constraint "k_p_fkey" on table "k"`, `Key (id)=(1) is still referenced from table "k".`},
+		{"DROP TABLE t, nosuch", "42P01", `table "nosuch" does not exist`, ""},
 		{"DROP TABLE p", "2BP01", "cannot drop table p because other objects depend on it", "constraint k_p_fkey on table k depends on table p"},
 		{"CREATE TABLE x (id int PRIMARY KEY, p int REFERENCES other.p)", "0A000",
 			`foreign key "x_p_fkey" references table other.p of another tablespace: a foreign key must stay within one tablespace, the unit of transactions`, ""},

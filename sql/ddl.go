@@ -302,7 +302,7 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		} else if ok && s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a table"})
 		} else if !ok && !st.IfExists {
-			return relationMissing(name)
+			return Errorf("42P01", "table %q does not exist", name) // PostgreSQL's wording for DROP TABLE
 		}
 		names = append(names, name)
 	}
