@@ -335,6 +335,12 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 	switch {
 	case act.kind == actType:
 		return s.retype(a, i, act)
+	case c.Identity != 0 && (act.setDef != nil || act.dropDef):
+		// An identity column's default is its sequence's, which only DROP IDENTITY removes.
+		return &Error{Code: "42601", Message: "column \"" + c.Name + "\" of relation \"" + a.name + "\" is an identity column",
+			Hint: "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."}
+	case c.Identity != 0 && act.dropNotNull:
+		return Errorf("42601", "column %q of relation %q is an identity column", c.Name, a.name)
 	case act.setDef != nil:
 		e, err := parsePGExpr(*act.setDef)
 		if err != nil {
