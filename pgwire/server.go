@@ -585,5 +585,9 @@ func errorResponse(severity string, e *sql.Error) *pgproto3.ErrorResponse {
 		Hint:                e.Hint,
 		Where:               e.Where,
 		Position:            int32(e.Position),
+		SchemaName:          e.Schema,
+		TableName:           e.Table,
+		ColumnName:          e.Column,
+		ConstraintName:      e.Constraint,
 	}
 }

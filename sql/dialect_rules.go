@@ -732,17 +732,19 @@ func (r *rewriter) identityNext() bool {
 	return r.followedBy("always", "as", "identity") || r.followedBy("by", "default", "as", "identity")
 }
 
-// GENERATED ... AS IDENTITY: an identity column is a serial one here; see columnTypeName.
+// GENERATED ... AS IDENTITY: an identity column is a serial one here (see columnTypeName)
+// whose kind, ALWAYS or BY DEFAULT, rides on a COMMENT option vitess keeps for the column
+// (identityMarker; PostgreSQL has no column COMMENT clause, so none is the user's).
 func emitIdentity(r *rewriter, _ string) error {
-	n := 3
+	n, kind := 3, "a"
 	if r.followedBy("by") {
-		n = 4
+		n, kind = 4, "d"
 	}
 	r.skip(n)
 	if r.nextIs("(") {
 		return unsupported("identity column options")
 	}
-	r.b.WriteString("auto_increment")
+	r.b.WriteString("auto_increment comment '" + identityMarker + kind + "'")
 	r.words = append(r.words, "auto_increment")
 	r.lastWord = ""
 	return nil

@@ -197,7 +197,7 @@ func toError(err error) error {
 	case errors.Is(err, tablespace.ErrTableExists):
 		return Errorf("42P07", "%v", err)
 	case errors.As(err, &uv):
-		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index)
+		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index).onTable(uv.Table, "", uv.Index)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
 	case errors.Is(err, tablespace.ErrSerialization):
