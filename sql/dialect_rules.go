@@ -69,6 +69,7 @@ func init() {
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
 		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
+		{"lag lead nth_value ntile", wordRule{"window-args", windowArgsCallNext, emitMarkerAgg}},
 		{"order", wordRule{"agg-order", (*rewriter).aggOrderNext, emitAggOrder}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},

@@ -131,6 +131,7 @@ func TestDialectRules(t *testing.T) {
 		{"key-name", "create table t (key int primary key, b int references u (key))", "create table t (`key` int primary key, b int references u (`key`))", ""},
 		{"key-name", "select t.key from t where key = 1", "select t.`key` from t where `key` = 1", ""},
 		{"marker-agg", "select string_agg(s, ',') from t", "select group_concat(s, ',' separator '\\0agg:string_agg') from t", ""},
+		{"window-args", "select lag(x, n) over w, nth_value(x, n + 1) over (order by y), lag(x) from t", "select count('\\0agg:lag', x, n) over w, count('\\0agg:nth_value', x, n + 1) over (order by y), lag(x) from t", ""},
 		{"plain-agg-order", "select sum(x order by y), count(distinct x order by x), max(f(x, y)), min(x) over (order by y) from t", "select group_concat(x order by y separator '\\0agg:sum'), group_concat(distinct x order by x separator '\\0agg:count'), max(f(x, y)), min(x) over (order by y) from t", ""},
 		{"marker-agg", "create table every (a int)", "create table every (a int)", ""},
 		{"marker-agg", "insert into mode (a) select corr(x, y) from t", "insert into mode (a) select group_concat(x, y separator '\\0agg:corr') from t", ""},

@@ -272,7 +272,9 @@ func (spec *windowSpec) bindArg(arg ast.Expr, sc *scope) error {
 	return nil
 }
 
-// compileWindowInt compiles ntile's bucket count or lag/lead's offset: an integer.
+// compileWindowInt compiles ntile's bucket count, lag/lead's offset or nth_value's n: an
+// integer PostgreSQL casts to int4 implicitly (smallint, integer; not bigint, whose call
+// PostgreSQL does not find).
 func compileWindowInt(e ast.Expr, sc *scope) (*expr, error) {
 	x, err := compileAST(e, sc)
 	if err != nil {
@@ -283,7 +285,7 @@ func compileWindowInt(e ast.Expr, sc *scope) (*expr, error) {
 			return nil, err
 		}
 	}
-	if !x.typ.IsInteger() && x.typ != types.Null {
+	if !x.typ.IsInteger() && x.typ != types.Null || x.typ == types.Int64 {
 		return nil, Errorf("42883", "the argument must be an integer, not %s", x.typ)
 	}
 	return x, nil

@@ -220,3 +220,69 @@ SELECT x, first_value(x) OVER (ORDER BY x RANGE BETWEEN 9223372036854775807 PREC
 -9223372036854775805|-9223372036854775806|-9223372036854775806
 -9223372036854775804|-9223372036854775806|-9223372036854775806
 tag: SELECT 3
+
+statement ok
+CREATE TABLE rw_t (id int PRIMARY KEY, g int, v int, n int)
+
+statement ok
+INSERT INTO rw_t VALUES (1, 1, 10, 1), (2, 1, 20, 2), (3, 1, 30, 0), (4, 2, 40, 1), (5, 2, 50, NULL), (6, 2, 60, 3), (7, 3, 70, 1)
+
+# lag, lead, nth_value and ntile take any expression as their offset, not only an integer
+# literal (a syntax error before).
+query
+SELECT id, lag(v, n) OVER w, lag(v, n, -1) OVER w, lead(v, n) OVER w, lead(v, n * 2, 0) OVER w FROM rw_t WINDOW w AS (PARTITION BY g ORDER BY id) ORDER BY id
+----
+1|NULL|-1|20|30
+2|NULL|-1|NULL|0
+3|30|30|30|30
+4|NULL|-1|50|60
+5|NULL|NULL|NULL|NULL
+6|NULL|-1|NULL|0
+7|NULL|-1|NULL|0
+tag: SELECT 7
+
+query
+SELECT id, nth_value(v, g + 1) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), ntile(g + 1) OVER (PARTITION BY g ORDER BY id) FROM rw_t ORDER BY id
+----
+1|20|1
+2|20|1
+3|20|2
+4|30|1
+5|30|2
+6|30|3
+7|40|1
+tag: SELECT 7
+
+query
+SELECT id, lead(v, (SELECT count(*) FROM rw_t s WHERE s.id < t.id AND s.g = t.g)::int) OVER (ORDER BY id), lag(v, 1::smallint, 0) OVER (ORDER BY id) FROM rw_t t ORDER BY id
+----
+1|10|0
+2|30|10
+3|50|20
+4|40|30
+5|60|40
+6|NULL|50
+7|70|60
+tag: SELECT 7
+
+query
+SELECT id, lag(v, n - 2) OVER (ORDER BY id), lead(v, 1 - n) OVER (ORDER BY id) FROM rw_t ORDER BY id
+----
+1|20|10
+2|20|10
+3|50|40
+4|50|40
+5|NULL|NULL
+6|50|40
+7|NULL|70
+tag: SELECT 7
+
+statement error 22016
+SELECT nth_value(v, n) OVER (ORDER BY id) FROM rw_t
+
+# PostgreSQL has no lag(anyelement, bigint): a bigint offset is not cast down.
+statement error 42883
+SELECT lag(v, 1::bigint, 0) OVER (ORDER BY id) FROM rw_t
+
+statement error 42883
+SELECT ntile(n::bigint) OVER (ORDER BY id) FROM rw_t
