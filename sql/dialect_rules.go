@@ -70,6 +70,12 @@ func init() {
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
 		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
 		{"lag lead nth_value ntile", wordRule{"window-args", windowArgsCallNext, emitMarkerAgg}},
+		{"rows range groups", wordRule{"frame-mode", frameModeNext, emitFrameMode}},
+		{"between", wordRule{"frame-between", frameWordNext("between"), emitFrameWord}},
+		{"and", wordRule{"frame-and", frameWordNext("and"), emitFrameWord}},
+		{"preceding", wordRule{"frame-preceding", frameWordNext("preceding"), emitFrameWord}},
+		{"following", wordRule{"frame-following", frameWordNext("following"), emitFrameWord}},
+		{"exclude", wordRule{"frame-exclude", frameWordNext("exclude"), emitFrameWord}},
 		{"order", wordRule{"agg-order", (*rewriter).aggOrderNext, emitAggOrder}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},
@@ -176,6 +182,9 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.dmlFromWord(w)
 	r.groupByWord(w)
 	r.selectListWord(w)
+	if w == "order" && r.windowParen() && r.followedBy("by") {
+		r.parens[len(r.parens)-1].windowOrder = true
+	}
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}
