@@ -95,7 +95,7 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe int, part []windowEn
 		switch {
 		case v.IsNull():
 			return 0, Errorf("22004", "frame offset must not be null")
-		case b.rng != nil && negativeOffset(v):
+		case b.rng != nil && negativeOffset(v, b.rng.timeOfDay):
 			return 0, Errorf("22013", "invalid preceding or following size in window function")
 		case b.rng != nil:
 			return f.rangeLimit(b, start, v, part, np, pos, ps, pe) // window_range.go

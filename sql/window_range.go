@@ -23,6 +23,10 @@ type rangeBound struct {
 	// sub and less are in_range's arguments: the limit is current - offset (else +), and a
 	// value is within when it is <= the limit (else >=).
 	sub, less bool
+	// timeOfDay: a time or timetz column, whose limit is the current time plus or minus the
+	// offset's time part (its days and months ignored), not wrapped around midnight, as
+	// in_range_time_interval and in_range_timetz_interval compute it.
+	timeOfDay bool
 }
 
 // in reports whether value arg[0] lies within the bound of current value arg[1] by offset
@@ -57,6 +61,20 @@ func (r *rangeBound) in(arg []types.Value) (bool, error) {
 		if in, decided := inRangeNumericSpecial(val.S, cur.S, off.S, r.sub, r.less); decided {
 			return in, nil
 		}
+	case r.timeOfDay:
+		d := off.Interval().Micros
+		if r.sub {
+			d = -d
+		}
+		limit := types.Value{T: types.Time, I: cur.I + d}
+		if val.T == types.TimeTZ {
+			us, zone := cur.TimeTZParts()
+			limit = types.NewTimeTZ(us+d, zone)
+		}
+		if r.less {
+			return compare(val, limit) <= 0, nil
+		}
+		return compare(val, limit) >= 0, nil
 	}
 	v, err := r.within.eval(arg)
 	return err == nil && !v.IsNull() && v.Bool(), err
@@ -156,7 +174,7 @@ func bindRangeOffset(b *frameBound, p *ast.FrameBound, start bool, spec *windowS
 	if err != nil {
 		return err
 	}
-	b.rng = &rangeBound{within: within, sub: sign == "-", less: op == "<="}
+	b.rng = &rangeBound{within: within, sub: sign == "-", less: op == "<=", timeOfDay: col == types.Time || col == types.TimeTZ}
 	return nil
 }
 
@@ -180,7 +198,7 @@ func rangeOffsetType(col types.Type, off *expr) types.Type {
 		if numeric || off.typ == types.Numeric || off.typ == types.Float64 || off.typ == types.Float32 {
 			return types.Float64
 		}
-	case col == types.Date || col == types.Timestamp || col == types.Timestamptz || col == types.Time || col == types.Interval:
+	case col == types.Date || col == types.Timestamp || col == types.Timestamptz || col == types.Time || col == types.TimeTZ || col == types.Interval:
 		if off.unknown || off.typ == types.Interval || off.typ == types.Null {
 			return types.Interval
 		}
@@ -233,9 +251,11 @@ func (f *windowFrame) rangeLimit(b frameBound, start bool, off types.Value, part
 }
 
 // negativeOffset reports whether a frame offset is below zero or NaN, which in_range
-// refuses alike.
-func negativeOffset(v types.Value) bool {
+// refuses alike; over a time of day, an interval whose time part is below zero.
+func negativeOffset(v types.Value, timeOfDay bool) bool {
 	switch {
+	case timeOfDay:
+		return v.Interval().Micros < 0
 	case v.T.IsInteger():
 		return v.I < 0
 	case v.T == types.Float64 || v.T == types.Float32:

@@ -475,3 +475,36 @@ SELECT sum(v) OVER (ORDER BY k RANGE BETWEEN 1 PRECEDING AND -2 FOLLOWING) FROM 
 statement error 42P20
 SELECT sum(v) OVER (ORDER BY k, id RANGE BETWEEN '1'::int PRECEDING AND CURRENT ROW EXCLUDE TIES) FROM rw_f
 
+# RANGE offsets over time and timetz add the interval's time part without wrapping around
+# midnight, as in_range does (time + interval wraps: 23:00 and 00:30 used to be 22.5 hours
+# apart in a 2-hour frame); timetz offsets were 0A000.
+query
+SELECT t, count(*) OVER (ORDER BY t RANGE BETWEEN '2 hours' PRECEDING AND '2 hours' FOLLOWING), min(t) OVER (ORDER BY t DESC RANGE BETWEEN '3 hours' PRECEDING AND '1 day 1 hour' FOLLOWING) FROM (VALUES ('23:00'::time), ('00:30'), ('22:00'), ('01:00'), ('12:00')) v(t) ORDER BY 1
+----
+00:30:00|2|00:30:00
+01:00:00|2|00:30:00
+12:00:00|1|12:00:00
+22:00:00|2|22:00:00
+23:00:00|2|22:00:00
+tag: SELECT 5
+
+query
+SELECT t, count(*) OVER (ORDER BY t RANGE BETWEEN '2 hours' PRECEDING AND '2 hours' FOLLOWING), min(t) OVER (ORDER BY t DESC RANGE BETWEEN '3 hours' PRECEDING AND '1 day 1 hour' FOLLOWING) FROM (VALUES ('23:00+01'::timetz), ('00:30+01'), ('22:00-03'), ('01:00+00'), ('12:00+05')) v(t) ORDER BY 1
+----
+00:30:00+01|2|00:30:00+01
+01:00:00+00|2|01:00:00+00
+12:00:00+05|1|12:00:00+05
+23:00:00+01|1|23:00:00+01
+22:00:00-03|1|22:00:00-03
+tag: SELECT 5
+
+query
+SELECT t, count(*) OVER (ORDER BY t RANGE BETWEEN '-1 day' PRECEDING AND '2 hours' FOLLOWING) FROM (VALUES ('23:00'::time), ('00:30')) v(t) ORDER BY 1
+----
+00:30:00|1
+23:00:00|1
+tag: SELECT 2
+
+statement error 22013
+SELECT t, count(*) OVER (ORDER BY t RANGE BETWEEN '1 day -1 hour' PRECEDING AND '2 hours' FOLLOWING) FROM (VALUES ('23:00'::time), ('00:30')) v(t)
+
