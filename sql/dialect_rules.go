@@ -70,6 +70,8 @@ func init() {
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
 		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
 		{"lag lead nth_value ntile", wordRule{"window-args", windowArgsCallNext, emitMarkerAgg}},
+		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
+			wordRule{"window-call-without-over", windowCallWithoutOverNext, emitNameWord}},
 		{"rows range groups", wordRule{"frame-mode", frameModeNext, emitFrameMode}},
 		{"between", wordRule{"frame-between", frameWordNext("between"), emitFrameWord}},
 		{"and", wordRule{"frame-and", frameWordNext("and"), emitFrameWord}},

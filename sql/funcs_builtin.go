@@ -271,6 +271,8 @@ func aggregateFuncs() []builtin {
 		{name: "row_number", kind: 'w', vol: i, procs: []string{"3100: -> int8"}},
 		{name: "rank", kind: 'w', vol: i, procs: []string{"3101: -> int8"}},
 		{name: "dense_rank", kind: 'w', vol: i, procs: []string{"3102: -> int8"}},
+		{name: "percent_rank", kind: 'w', vol: i, procs: []string{"3103: -> float8"}},
+		{name: "cume_dist", kind: 'w', vol: i, procs: []string{"3104: -> float8"}},
 		{name: "ntile", kind: 'w', vol: i, strict: true, procs: []string{"3105: int4 -> int4"}},
 		{name: "lag", kind: 'w', vol: i, strict: true, procs: []string{"3106: anyelement -> anyelement",
 			"3107: anyelement, int4 -> anyelement", "3108: anycompatible, int4, anycompatible -> anycompatible"}},
@@ -278,5 +280,6 @@ func aggregateFuncs() []builtin {
 			"3110: anyelement, int4 -> anyelement", "3111: anycompatible, int4, anycompatible -> anycompatible"}},
 		{name: "first_value", kind: 'w', vol: i, strict: true, procs: []string{"3112: anyelement -> anyelement"}},
 		{name: "last_value", kind: 'w', vol: i, strict: true, procs: []string{"3113: anyelement -> anyelement"}},
+		{name: "nth_value", kind: 'w', vol: i, strict: true, procs: []string{"3114: anyelement, int4 -> anyelement"}},
 	}
 }

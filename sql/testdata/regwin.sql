@@ -508,3 +508,23 @@ tag: SELECT 2
 statement error 22013
 SELECT t, count(*) OVER (ORDER BY t RANGE BETWEEN '1 day -1 hour' PRECEDING AND '2 hours' FOLLOWING) FROM (VALUES ('23:00'::time), ('00:30')) v(t)
 
+# A window function called without OVER is 42809, as PostgreSQL (a syntax error of vitess's
+# grammar before).
+statement error 42809
+SELECT lag(1)
+
+statement error 42809
+SELECT rank() FROM rw_t
+
+statement error 42809
+SELECT id, nth_value(v, 2) FROM rw_t
+
+statement error 42809
+SELECT percent_rank(), cume_dist()
+
+statement error 42809
+SELECT ntile(2) FROM rw_t ORDER BY 1
+
+statement error 42809
+SELECT first_value(v) + 1 FROM rw_t
+
