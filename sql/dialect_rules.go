@@ -117,6 +117,11 @@ func init() {
 		// Keywords of vitess that PostgreSQL reads as names outside the places below: quoted
 		// there, they are names (a column called key, rank or partition).
 		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
+		// PostgreSQL's SQL-value keywords that vitess reads as column names: written as calls
+		// (which the converter reads as ast.SQLValue).
+		{"session_user", wordRule{"sql-value-keyword", func(r *rewriter) bool {
+			return !r.nextIs("(") && !r.nextIs(".") && !r.prev.IsPunct(".") && !r.prev.Is("as")
+		}, emitSQLValueCall}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
 			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
 		{"partition", wordRule{"partition-name", func(r *rewriter) bool { return !r.followedBy("by") }, emitNameWord}},
@@ -258,6 +263,14 @@ func keyNameNext(r *rewriter) bool {
 		return false
 	}
 	return true
+}
+
+// emitSQLValueCall writes a SQL-value keyword as a call without arguments.
+func emitSQLValueCall(r *rewriter, w string) error {
+	r.startOperand()
+	r.b.WriteString("`" + w + "`()")
+	r.keep(w)
+	return nil
 }
 
 // emitNameWord writes w as a quoted identifier: an operand, like a plain word's.

@@ -528,3 +528,17 @@ SELECT ntile(2) FROM rw_t ORDER BY 1
 statement error 42809
 SELECT first_value(v) + 1 FROM rw_t
 
+# session_user is PostgreSQL's SQL-value keyword (expressions.sql), not a column name (42703
+# before).
+query
+SELECT session_user = current_user, length(session_user) > 0
+----
+t|t
+tag: SELECT 1
+
+query
+SELECT id FROM rw_t WHERE session_user IS NOT NULL ORDER BY id LIMIT 1
+----
+1
+tag: SELECT 1
+
