@@ -151,3 +151,13 @@ func (o *output) setting(name, value string) {
 		o.zone, _ = types.LoadZone(value)
 	}
 }
+
+// Notice implements sql.NoticeSender: a NoticeResponse, sent before the statement's
+// CommandComplete as PostgreSQL sends it.
+func (o *output) Notice(n sql.Notice) error {
+	o.be.Send(&pgproto3.NoticeResponse{Severity: n.Severity, SeverityUnlocalized: n.Severity,
+		Code: n.Code, Message: n.Message, Detail: n.Detail, Hint: n.Hint})
+	return nil
+}
+
+var _ sql.NoticeSender = (*output)(nil)

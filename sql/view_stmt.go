@@ -541,6 +541,7 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if !st.ifExists {
 			return Errorf("42P01", "view %q does not exist", name)
 		}
+		s.noticef("NOTICE", "00000", "view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
 		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
@@ -568,6 +569,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 			return Errorf("42809", "%q is not a view", name)
 		}
 		if st.ifExists {
+			s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 			return nil
 		}
 		return relationMissing(name)
