@@ -3,6 +3,8 @@ package sql
 import (
 	"fmt"
 	"strings"
+
+	"github.com/drovedb/drove/tablespace"
 )
 
 // Notice is a NOTICE or WARNING a statement tells the client while it succeeds, as PostgreSQL
@@ -62,4 +64,19 @@ func (s *Session) warnInTransaction() {
 // warnNoTransaction is COMMIT's and ROLLBACK's WARNING outside a transaction block.
 func (s *Session) warnNoTransaction() {
 	s.noticef("WARNING", "25P01", "there is no transaction in progress")
+}
+
+// cascadeNotice is DROP ... CASCADE's NOTICE of the views it drops too: one names the view,
+// more are counted, each named in the DETAIL, as PostgreSQL reports its dependent objects.
+func (s *Session) cascadeNotice(deps []tablespace.View, kindOf func(tablespace.View) string) {
+	if len(deps) == 1 {
+		s.noticef("NOTICE", "00000", "drop cascades to %s %s", kindOf(deps[0]), deps[0].Name)
+		return
+	}
+	lines := make([]string, len(deps))
+	for i, v := range deps {
+		lines[i] = "drop cascades to " + kindOf(v) + " " + v.Name
+	}
+	s.sendNotice(Notice{Severity: "NOTICE", Code: "00000",
+		Message: fmt.Sprintf("drop cascades to %d other objects", len(deps)), Detail: strings.Join(lines, "\n")})
 }

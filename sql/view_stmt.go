@@ -503,6 +503,7 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	if kind != "view" {
 		in = nil
 	}
+	s.cascadeNotice(deps, kindOf)
 	for i := len(deps) - 1; i >= 0; i-- {
 		var err error
 		if deps[i].Materialized {
