@@ -11,8 +11,8 @@ import (
 	"github.com/drovedb/drove/internal/pgtest"
 )
 
-// TestTextStyleMatchesPostgres compares, on the wire, floats and bytea in text under
-// extra_float_digits and bytea_output (set by SET, by a startup option, and rolled back),
+// TestTextStyleMatchesPostgres compares, on the wire, floats, bytea and intervals in text
+// under extra_float_digits, bytea_output and IntervalStyle (set by SET, by a startup option, and rolled back),
 // and checks that binary results do not change.
 func TestTextStyleMatchesPostgres(t *testing.T) {
 	pgURL := pgtest.Start(t)
@@ -34,11 +34,12 @@ func TestTextStyleMatchesPostgres(t *testing.T) {
 	u.User, u.Path = url.User("drove"), "/drove"
 	n := newNode(t)
 	n.start()
-	const probe = `SELECT 1/3::float8, 1234567::float4, 1e20::float8, '\x00415c'::bytea`
+	const probe = `SELECT 1/3::float8, 1234567::float4, 1e20::float8, '\x00415c'::bytea, '-1 day +00:00:01.5'::interval`
 	script := []string{probe, "SET extra_float_digits = 0", probe, "SET bytea_output = escape", probe,
 		"BEGIN", "SET LOCAL extra_float_digits = -10", probe, "ROLLBACK", probe,
-		"BEGIN", "SET extra_float_digits = 2", "ROLLBACK", probe, "RESET ALL", probe}
-	for _, opts := range []string{"", "-c extra_float_digits=-2 -c bytea_output=escape"} {
+		"BEGIN", "SET extra_float_digits = 2", "ROLLBACK", probe, "SET IntervalStyle = sql_standard", probe, "SET IntervalStyle = iso_8601", probe,
+		"SET IntervalStyle = postgres_verbose", probe, "RESET ALL", probe}
+	for _, opts := range []string{"", "-c extra_float_digits=-2 -c bytea_output=escape -c IntervalStyle=iso_8601"} {
 		want := runTexts(t, u.String(), opts, script)
 		got := runTexts(t, n.url(), opts, script)
 		for i, q := range append(script, "binary SELECT 1/3::float8") {

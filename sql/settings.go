@@ -70,7 +70,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "extra_float_digits", def: "1", desc: "Sets the number of digits displayed for floating-point values.", check: checkFloatDigits},
 		{name: "in_hot_standby", def: "off", report: true, readOnly: true, desc: "Shows whether hot standby is currently active."},
 		{name: "integer_datetimes", def: "on", report: true, readOnly: true, desc: "Shows whether datetimes are integer based."},
-		{name: "IntervalStyle", def: "postgres", report: true, desc: "Sets the display format for interval values.", check: oneOf("postgres")},
+		{name: "IntervalStyle", def: "postgres", report: true, desc: "Sets the display format for interval values.", check: enumOf("intervalstyle", "postgres", "postgres_verbose", "sql_standard", "iso_8601")},
 		{name: "is_superuser", def: "on", report: true, readOnly: true, desc: "Shows whether the current user is a superuser."},
 		{name: "lock_timeout", def: "0", desc: "Sets the maximum allowed duration of any wait for a lock.", check: checkDuration},
 		{name: "max_identifier_length", def: "63", readOnly: true, desc: "Shows the maximum identifier length."},

@@ -31,11 +31,15 @@ func (s *Session) refreshTextStyle() error {
 	if err != nil {
 		return err
 	}
+	interval, err := s.setting("IntervalStyle")
+	if err != nil {
+		return err
+	}
 	n, err := strconv.Atoi(digits)
 	if err != nil {
 		return err
 	}
-	s.set.textStyle = types.NewTextStyle(n, bytea)
+	s.set.textStyle = types.NewTextStyle(n, bytea, interval)
 	return nil
 }
 

@@ -6,22 +6,24 @@ import (
 )
 
 // TextStyle is what a session's output settings change in the text form of a value, beside
-// the zone: extra_float_digits at or below 0 and bytea_output = 'escape'. Its zero value is
+// the zone: extra_float_digits at or below 0, bytea_output = 'escape' and IntervalStyle. Its zero value is
 // PostgreSQL's default (shortest exact floats, hex bytea), which AppendText prints.
 type TextStyle struct {
 	// FewerFloatDigits is 1 - extra_float_digits when that is at or below 0: floats print
 	// with 15 (float8) or 6 (float4) significant digits, less extra_float_digits' magnitude.
 	// 0: extra_float_digits above 0, the shortest exact form.
 	FewerFloatDigits int
-	ByteaEscape      bool // bytea_output = 'escape'
+	ByteaEscape      bool  // bytea_output = 'escape'
+	Interval         uint8 // IntervalStyle: IntervalPostgres, ...
 }
 
 // Plain reports whether st prints every value as AppendText does.
 func (st TextStyle) Plain() bool { return st == TextStyle{} }
 
-// NewTextStyle is the TextStyle of extra_float_digits and bytea_output's values.
-func NewTextStyle(extraFloatDigits int, byteaOutput string) TextStyle {
-	st := TextStyle{ByteaEscape: byteaOutput == "escape"}
+// NewTextStyle is the TextStyle of extra_float_digits', bytea_output's and IntervalStyle's
+// values (an IntervalStyle not in IntervalStyles is postgres).
+func NewTextStyle(extraFloatDigits int, byteaOutput, intervalStyle string) TextStyle {
+	st := TextStyle{ByteaEscape: byteaOutput == "escape", Interval: IntervalStyles[intervalStyle]}
 	if extraFloatDigits <= 0 {
 		st.FewerFloatDigits = 1 - extraFloatDigits
 	}
@@ -40,6 +42,8 @@ func AppendTextStyled(dst []byte, v Value, st TextStyle) []byte {
 		return appendFloatDigits(dst, v.F, 32, 6+1-st.FewerFloatDigits)
 	case v.T == Bytea && st.ByteaEscape:
 		return appendByteaEscape(dst, v.S)
+	case v.T == Interval && st.Interval != IntervalPostgres:
+		return AppendIntervalStyled(dst, v.Interval(), st.Interval)
 	}
 	return v.AppendText(dst)
 }

@@ -161,3 +161,109 @@ SELECT b FROM s17_f WHERE id = 1
 ----
 \x00015c7f80ff41277a20
 tag: SELECT 1
+
+# IntervalStyle: postgres (the default), postgres_verbose, sql_standard and iso_8601.
+statement ok
+CREATE TABLE s17_iv (id int PRIMARY KEY, v interval)
+
+statement ok
+INSERT INTO s17_iv VALUES (1, '1 year 2 mons 3 days 04:05:06.5'), (2, '-1 year -2 mons'), (3, '-3 days -04:05:06'), (4, '1 year -2 days +03:00:00'), (5, '0'), (6, '-00:00:00.25'), (7, '1 day'), (8, '00:00:01'), (9, '-1 mons 2 days -00:00:01.5'), (10, '3 days 00:00:07'), (11, '-1 year'), (12, '12:34:56.123456'), (13, '-1 day +00:00:01'), (14, '2 years 1 min'), (15, NULL)
+
+statement ok
+SET IntervalStyle = postgres_verbose
+
+query
+SELECT id, v FROM s17_iv ORDER BY id
+----
+1|@ 1 year 2 mons 3 days 4 hours 5 mins 6.5 secs
+2|@ 1 year 2 mons ago
+3|@ 3 days 4 hours 5 mins 6 secs ago
+4|@ 1 year -2 days 3 hours
+5|@ 0
+6|@ 0.25 secs ago
+7|@ 1 day
+8|@ 1 sec
+9|@ 1 mon -2 days 1.5 secs ago
+10|@ 3 days 7 secs
+11|@ 1 year ago
+12|@ 12 hours 34 mins 56.123456 secs
+13|@ 1 day -1 sec ago
+14|@ 2 years 1 min
+15|NULL
+tag: SELECT 15
+
+query
+SHOW IntervalStyle
+----
+postgres_verbose
+tag: SHOW
+
+statement ok
+SET IntervalStyle = sql_standard
+
+query
+SELECT id, v FROM s17_iv ORDER BY id
+----
+1|+1-2 +3 +4:05:06.5
+2|-1-2
+3|-3 4:05:06
+4|+1-0 -2 +3:00:00
+5|0
+6|-0:00:00.25
+7|1 0:00:00
+8|0:00:01
+9|-0-1 +2 -0:00:01.5
+10|3 0:00:07
+11|-1-0
+12|12:34:56.123456
+13|+0-0 -1 +0:00:01
+14|+2-0 +0 +0:01:00
+15|NULL
+tag: SELECT 15
+
+statement ok
+SET IntervalStyle = 'ISO_8601'
+
+query
+SELECT id, v FROM s17_iv ORDER BY id
+----
+1|P1Y2M3DT4H5M6.5S
+2|P-1Y-2M
+3|P-3DT-4H-5M-6S
+4|P1Y-2DT3H
+5|PT0S
+6|PT-0.25S
+7|P1D
+8|PT1S
+9|P-1M2DT-1.5S
+10|P3DT7S
+11|P-1Y
+12|PT12H34M56.123456S
+13|P-1DT1S
+14|P2YT1M
+15|NULL
+tag: SELECT 15
+
+query
+SELECT v FROM s17_iv WHERE v > '1 day' ORDER BY v
+----
+P3DT7S
+P1Y-2DT3H
+P1Y2M3DT4H5M6.5S
+P2YT1M
+tag: SELECT 4
+
+statement error 22023
+SET IntervalStyle = 'iso'
+
+statement ok
+SET IntervalStyle = postgres
+
+query
+SELECT id, v FROM s17_iv WHERE id < 5 ORDER BY id
+----
+1|1 year 2 mons 3 days 04:05:06.5
+2|-1 years -2 mons
+3|-3 days -04:05:06
+4|1 year -2 days +03:00:00
+tag: SELECT 4
