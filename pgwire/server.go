@@ -17,6 +17,7 @@ import (
 	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
 )
 
 // Backend opens SQL sessions; package server implements it.
@@ -340,6 +341,9 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	for _, p := range settings {
 		c.be.Send(&pgproto3.ParameterStatus{Name: p.Name, Value: p.Value})
 		c.out.setting(p.Name, p.Value)
+	}
+	if ts, ok := session.(interface{ TextStyle() types.TextStyle }); ok {
+		c.out.SetTextStyle(ts.TextStyle()) // a startup option may have set extra_float_digits
 	}
 	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})

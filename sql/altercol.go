@@ -298,7 +298,8 @@ func (s *Session) execColumnAlter(ctx context.Context, st *colAlterStmt, out Out
 		return err
 	}
 	if _, ok := s.ts.Schema(name); !ok && st.ifExists && systemTables[name] == nil {
-		return out.Complete("ALTER TABLE") // PostgreSQL adds a NOTICE
+		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", st.table)
+		return out.Complete("ALTER TABLE")
 	}
 	schema, err := s.schemaToChange(name, "ALTER TABLE")
 	if err != nil {
@@ -316,6 +317,9 @@ func (s *Session) execColumnAlter(ctx context.Context, st *colAlterStmt, out Out
 func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) error {
 	switch {
 	case act.kind == actDrop && !act.dropDef:
+		if act.ifAnd && a.column(act.col) < 0 {
+			s.noticef("NOTICE", "00000", "column %q of relation %q does not exist, skipping", act.col, a.name)
+		}
 		return a.dropColumn(act.col, act.ifAnd)
 	case act.kind == actAdd && act.ifAnd:
 		for _, cd := range act.opt.(*sqlparser.AddColumns).Columns {

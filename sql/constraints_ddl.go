@@ -463,6 +463,7 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		return err
 	}
 	if _, ok := s.ts.Schema(name); !ok && st.ifExists {
+		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", st.table)
 		return out.Complete("ALTER TABLE")
 	}
 	schema, err := s.schemaToChange(name, "ALTER TABLE")
@@ -479,7 +480,8 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })
 		if i < 0 {
 			if st.dropIf {
-				return out.Complete("ALTER TABLE") // PostgreSQL adds a NOTICE
+				s.noticef("NOTICE", "00000", "constraint %q of relation %q does not exist, skipping", st.drop, name)
+				return out.Complete("ALTER TABLE")
 			}
 			return Errorf("42704", "constraint %q of relation %q does not exist", st.drop, name)
 		}

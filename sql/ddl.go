@@ -171,6 +171,7 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 	}
 	if s.relationExists(name) {
 		if st.IfNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
@@ -312,6 +313,8 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a table"})
 		} else if !ok && !st.IfExists {
 			return Errorf("42P01", "table %q does not exist", name) // PostgreSQL's wording for DROP TABLE
+		} else if !ok {
+			s.noticef("NOTICE", "00000", "table %q does not exist, skipping", name)
 		}
 		names = append(names, name)
 	}
