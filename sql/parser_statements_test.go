@@ -286,11 +286,21 @@ func sameSyntaxErrors(t *testing.T, list []refusal) int {
 			c.Exec(context.Background(), "ROLLBACK").ReadAll()
 			offset = len("BEGIN; ")
 		}
+		if errors.As(err, &pe) && pe.Code == "42P01" && offset == len("BEGIN; ") && strings.HasSuffix(r.e.Message, "must specify unqualified relation names") {
+			// FOR UPDATE OF s.t: analysis's 42601 after FROM's tables are found, which the
+			// golden file creates and this database has not; ast.Locking holds bare names, so
+			// the parser raises it (TestErrorsOnPostgres checks it on pg_class).
+			n++
+			continue
+		}
 		if !errors.As(err, &pe) || pe.Code != "42601" {
 			t.Errorf("%s:%d: %s\nPostgreSQL answers %v", r.s.file, r.s.line, r.s.sql, err)
 			continue
 		}
 		pos := int(pe.Position) - offset
+		if pe.Position == 0 {
+			pos = 0 // PostgreSQL gives none (WITH TIES without ORDER BY)
+		}
 		if pe.Message == r.e.Error() && pos == r.e.Position(r.s.sql) {
 			n++
 			continue

@@ -43,6 +43,9 @@ func (p *parser) selectOptions(s *ast.Select) {
 			if !locked {
 				p.locking(s)
 			}
+			if s.WithTies && len(s.OrderBy) == 0 { // insertSelectOptions's check, without a position
+				p.fail(&Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause", Pos: p.peek().Pos, NoPosition: true})
+			}
 			return
 		}
 	}

@@ -138,6 +138,7 @@ func TestSelect(t *testing.T) {
 		{"select a from t limit 1 for share skip locked", "SELECT a FROM t LIMIT 1 FOR SHARE SKIP LOCKED"},
 		{"(select a from t for update) for share", "SELECT a FROM t FOR UPDATE FOR SHARE"},
 		{"select a from t for read only", "SELECT a FROM t"},
+		{"(select 1 order by 1) offset 1 fetch first 1 rows with ties", "SELECT 1 ORDER BY 1 OFFSET 1 FETCH FIRST (1) ROWS WITH TIES"},
 		{"select a from t for update of t limit 2", "SELECT a FROM t LIMIT 2 FOR UPDATE OF t"},
 		{"with recursive r(n) as not materialized (select 1) select * from r",
 			"WITH RECURSIVE r(n) AS NOT MATERIALIZED (SELECT 1) SELECT * FROM r"},
@@ -226,6 +227,7 @@ var errorCases = []struct {
 	{"select 1 from pg_class for key update", "42601", `syntax error at or near "update"`, 32},
 	{"select 1 from pg_class for read", "42601", "syntax error at end of input", 32},
 	{"select 1 from pg_class for update of", "42601", "syntax error at end of input", 37},
+	{"select 1 fetch first 1 rows with ties", "42601", "WITH TIES cannot be specified without ORDER BY clause", 0},
 	{"select 1 from pg_class for skip locked", "42601", `syntax error at or near "skip"`, 28},
 }
 
