@@ -109,7 +109,7 @@ func (p *parser) tablePrimary() ast.FromItem {
 	case t.IsPunct("("):
 		return p.parenFrom(t)
 	case t.Is("only"):
-		p.unsupported(t, "ONLY")
+		return p.tableAlias(p.relationExpr())
 	}
 	return p.relation()
 }
@@ -182,6 +182,11 @@ func (p *parser) relation() ast.FromItem {
 	default:
 		p.unsupported(at, "a name with a database")
 	}
+	return p.tableAlias(tbl)
+}
+
+// tableAlias reads a table's alias in FROM; TABLESAMPLE is 0A000.
+func (p *parser) tableAlias(tbl *ast.Table) *ast.Table {
 	if t := p.peek(); t.Is("tablesample") {
 		p.unsupported(t, "TABLESAMPLE")
 	}

@@ -138,6 +138,9 @@ func TestSelect(t *testing.T) {
 		{"select a from t limit 1 for share skip locked", "SELECT a FROM t LIMIT 1 FOR SHARE SKIP LOCKED"},
 		{"(select a from t for update) for share", "SELECT a FROM t FOR UPDATE FOR SHARE"},
 		{"select a from t for read only", "SELECT a FROM t"},
+		{"select a[:2], a[2:], a[:], a[1:2][:], (f(x))[:1] from t",
+			"SELECT a[-2147483648:2], a[2:2147483647], a[-2147483648:2147483647], a[1:2][-2147483648:2147483647], (f(x))[-2147483648:1] FROM t"},
+		{"select * from only t join only (s.u) as x on true, only v w", "SELECT * FROM t JOIN s.u AS x ON true, v AS w"},
 		{"(select 1 order by 1) offset 1 fetch first 1 rows with ties", "SELECT 1 ORDER BY 1 OFFSET 1 FETCH FIRST (1) ROWS WITH TIES"},
 		{"select a from t for update of t limit 2", "SELECT a FROM t LIMIT 2 FOR UPDATE OF t"},
 		{"with recursive r(n) as not materialized (select 1) select * from r",
@@ -228,6 +231,8 @@ var errorCases = []struct {
 	{"select 1 from pg_class for read", "42601", "syntax error at end of input", 32},
 	{"select 1 from pg_class for update of", "42601", "syntax error at end of input", 37},
 	{"select 1 fetch first 1 rows with ties", "42601", "WITH TIES cannot be specified without ORDER BY clause", 0},
+	{"select * from only (pg_class) * limit 0", "42601", `syntax error at or near "*"`, 31},
+	{"select * from only pg_class()", "42601", `syntax error at or near "("`, 28},
 	{"select 1 from pg_class for skip locked", "42601", `syntax error at or near "skip"`, 28},
 }
 
