@@ -80,6 +80,10 @@ func Walk(n Node, visit func(Node) bool) {
 		walkSelect(n, visit)
 	case *SubqueryFrom:
 		Walk(n.Select, visit)
+	case *FuncFrom:
+		for _, f := range n.Funcs {
+			w(f.Call)
+		}
 	case *Join:
 		w(n.Left, n.Right, n.On)
 	case *Insert, *Update, *Delete:
