@@ -81,9 +81,6 @@ var statementExceptions = []struct {
 	name  string
 	match func(s goldenStatement, err error) bool
 }{
-	{"WITH ORDINALITY, a function in FROM with several column names, a slice with an omitted bound: 0A000 (sql/ast cannot hold them)", func(s goldenStatement, err error) bool {
-		return is0A000(err, "WITH ORDINALITY") || is0A000(err, "several column names") || is0A000(err, "slice")
-	}},
 	{"a statement drove does not run (LOCK, GRANT, CREATE FUNCTION, ...): 0A000", func(s goldenStatement, err error) bool {
 		return is0A000(err, "the parser does not read")
 	}},
