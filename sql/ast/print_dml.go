@@ -14,7 +14,7 @@ func (p *printer) stmt(s Stmt) {
 	case *Delete:
 		p.delete(s)
 	default:
-		if !p.ddl(s) {
+		if !p.ddl(s) && !p.drove(s) {
 			p.utility(s)
 		}
 	}

@@ -1,0 +1,76 @@
+package parser
+
+import (
+	"strconv"
+
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+)
+
+// droveStatement reads drove's own statements (sql/DESIGN.md, step 0), which PostgreSQL does
+// not have, or returns nil: CREATE | ALTER | DROP TABLESPACE and DROP NODE in HerdDB's
+// syntax. Their errors are sql's hand-written parser's (tablespace_stmt.go), word for word
+// and without a position, as drove reports them.
+func (p *parser) droveStatement(t lexer.Token) ast.Stmt {
+	n := p.peekN(1)
+	switch {
+	case (t.Is("create") || t.Is("alter") || t.Is("drop")) && n.Is("tablespace"),
+		t.Is("drop") && n.Is("node"):
+		return p.tablespaceStmt()
+	}
+	return nil
+}
+
+// tablespaceStmt reads
+//
+//	CREATE TABLESPACE [IF NOT EXISTS] name [, 'option:value' ...]
+//	ALTER TABLESPACE name, 'option:value' [, 'option:value' ...]
+//	DROP TABLESPACE [IF EXISTS] name
+//	DROP NODE [IF EXISTS] id
+//
+// where a name is a string, a word or a quoted identifier.
+func (p *parser) tablespaceStmt() ast.Stmt {
+	s := &ast.TablespaceStmt{Verb: map[string]string{"create": "CREATE", "alter": "ALTER", "drop": "DROP"}[p.next().Value]}
+	s.Node = p.next().Is("node")
+	switch {
+	case s.Verb == "CREATE" && p.isKw("if") && p.peekN(1).Is("not") && p.peekN(2).Is("exists"):
+		p.pos += 3
+		s.IfExists = true
+	case s.Verb == "DROP" && p.isKw("if") && p.peekN(1).Is("exists"):
+		p.pos += 2
+		s.IfExists = true
+	}
+	t := p.peek()
+	if t.Kind != lexer.String && t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
+		msg := "syntax error: a tablespace name is expected, as in " + s.Verb + " TABLESPACE 'name'"
+		if s.Node {
+			msg = "syntax error: a node id is expected, as in DROP NODE 'n2'"
+		}
+		p.droveError(t, msg)
+	}
+	p.pos++
+	s.Name = t.Value
+	for t := p.peek(); t.Kind != lexer.EOF && !t.IsPunct(";"); t = p.peek() {
+		switch {
+		case s.Verb == "DROP":
+			what := "TABLESPACE"
+			if s.Node {
+				what = "NODE"
+			}
+			p.droveError(t, "syntax error at or near "+strconv.Quote(t.Value)+": DROP "+what+" takes no options")
+		case !t.IsPunct(",") || p.peekN(1).Kind != lexer.String:
+			p.droveError(t, "syntax error at or near "+strconv.Quote(t.Value)+": tablespace options follow the name as 'key:value' strings separated by commas")
+		}
+		s.Options = append(s.Options, p.peekN(1).Value)
+		p.pos += 2
+	}
+	if s.Verb == "ALTER" && len(s.Options) == 0 {
+		p.droveError(p.peek(), "ALTER TABLESPACE needs at least one option, as in ALTER TABLESPACE '"+s.Name+"','leader:node'")
+	}
+	return s
+}
+
+// droveError is a 42601 of drove's own statements: its message whole, without a position.
+func (p *parser) droveError(t lexer.Token, msg string) {
+	p.fail(&Error{Code: "42601", Message: msg, Pos: t.Pos, NoPosition: true})
+}

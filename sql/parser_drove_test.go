@@ -1,0 +1,126 @@
+package sql
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/drovedb/drove/sql/ast"
+	pgparser "github.com/drovedb/drove/sql/parser"
+)
+
+// tablespaceStmtOf is what sql makes of sql/parser's TablespaceStmt: the options checked by
+// the code tablespace_stmt.go's parser uses, in the order written.
+func tablespaceStmtOf(s *ast.TablespaceStmt) (*tablespaceStmt, error) {
+	st := &tablespaceStmt{verb: s.Verb, node: s.Node, name: s.Name, ifExists: s.IfExists}
+	for _, o := range s.Options {
+		if err := st.opts.set(o, s.Verb == "CREATE"); err != nil {
+			return nil, err
+		}
+	}
+	if err := st.opts.check(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// TestParserTablespaceStatements: sql/parser reads CREATE/ALTER/DROP TABLESPACE and DROP NODE
+// as tablespace_stmt.go's parser does: the same statement, or the same error.
+func TestParserTablespaceStatements(t *testing.T) {
+	for _, q := range []string{
+		"CREATE TABLESPACE 'ts1'",
+		"create tablespace if not exists ts2, 'replica:n1,n2', 'expectedreplicacount:2', 'leader:n1'",
+		`CREATE TABLESPACE "My TS", 'wait:1000', 'maxleaderinactivitytime:5000'`,
+		"CREATE TABLESPACE 'ts1';",
+		"ALTER TABLESPACE 'ts1', 'leader:n2'",
+		"ALTER TABLESPACE ts1,'replica:n1', 'leader:n1'",
+		"DROP TABLESPACE 'ts1'",
+		"DROP TABLESPACE IF EXISTS ts1",
+		"DROP NODE 'n2'",
+		"drop node if exists n3",
+		"DROP NODE select",
+		// errors
+		"CREATE TABLESPACE",
+		"CREATE TABLESPACE IF EXISTS 'a'",
+		"DROP TABLESPACE IF NOT EXISTS 'a'",
+		"DROP NODE",
+		"DROP NODE 1",
+		"ALTER TABLESPACE 'ts1'",
+		"ALTER TABLESPACE 'ts1';",
+		"DROP TABLESPACE 'ts1', 'leader:n1'",
+		"DROP NODE 'n1' 'n2'",
+		"CREATE TABLESPACE 'a' 'b'",
+		"CREATE TABLESPACE 'a', b",
+		"CREATE TABLESPACE 'a',",
+		"CREATE TABLESPACE 'a', 'leader:n1' x",
+		"CREATE TABLESPACE 'a', 'leader'",
+		"CREATE TABLESPACE 'a', 'leader:n1', 'leader:n2'",
+		"CREATE TABLESPACE 'a', 'bogus:1'",
+		"ALTER TABLESPACE 'a', 'wait:10'",
+		"CREATE TABLESPACE 'a', 'replica:n1', 'expectedreplicacount:2'",
+		"CREATE TABLESPACE 'a', 'replica:n1', 'leader:n2'",
+		"CREATE TABLESPACE 'a', 'expectedreplicacount:0'",
+	} {
+		want, wantErr := parseTablespaceStmt(trimSemicolon(q))
+		var got *tablespaceStmt
+		list, err := pgparser.Parse(q)
+		if err == nil {
+			if len(list) != 1 {
+				t.Fatalf("%s: %d statements", q, len(list))
+			}
+			s, ok := list[0].(*ast.TablespaceStmt)
+			if !ok {
+				t.Errorf("%s: parsed as %T", q, list[0])
+				continue
+			}
+			again, err2 := pgparser.Parse(ast.Print(s, ast.SQL))
+			if err2 != nil || len(again) != 1 || !reflect.DeepEqual(again[0], s) {
+				t.Errorf("%s: prints as %s, which reads back as %v %v", q, ast.Print(s, ast.SQL), again, err2)
+			}
+			got, err = tablespaceStmtOf(s)
+		}
+		switch {
+		case wantErr == nil && err == nil:
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s:\nparser:     %+v\ndrove's:    %+v", q, got, want)
+			}
+		case wantErr != nil && err != nil:
+			if parserErrCode(err) != parserErrCode(wantErr) || parserErrMessage(err) != parserErrMessage(wantErr) {
+				t.Errorf("%s:\nparser:  %s %s\ndrove's: %s %s", q, parserErrCode(err), parserErrMessage(err), parserErrCode(wantErr), parserErrMessage(wantErr))
+			}
+		default:
+			t.Errorf("%s: parser %v, drove's parser %v", q, err, wantErr)
+		}
+	}
+}
+
+func trimSemicolon(q string) string {
+	for len(q) > 0 && q[len(q)-1] == ';' {
+		q = q[:len(q)-1]
+	}
+	return q
+}
+
+func parserErrCode(err error) string {
+	var e *Error
+	var pe *pgparser.Error
+	switch {
+	case errors.As(err, &e):
+		return e.Code
+	case errors.As(err, &pe):
+		return pe.Code
+	}
+	return "?"
+}
+
+func parserErrMessage(err error) string {
+	var e *Error
+	var pe *pgparser.Error
+	switch {
+	case errors.As(err, &e):
+		return e.Message
+	case errors.As(err, &pe):
+		return pe.Error()
+	}
+	return err.Error()
+}
