@@ -85,8 +85,10 @@ func TestParserTablespaceStatements(t *testing.T) {
 				t.Errorf("%s:\nparser:     %+v\ndrove's:    %+v", q, got, want)
 			}
 		case wantErr != nil && err != nil:
-			if parserErrCode(err) != parserErrCode(wantErr) || parserErrMessage(err) != parserErrMessage(wantErr) {
-				t.Errorf("%s:\nparser:  %s %s\ndrove's: %s %s", q, parserErrCode(err), parserErrMessage(err), parserErrCode(wantErr), parserErrMessage(wantErr))
+			if parserErrCode(err) != parserErrCode(wantErr) || parserErrMessage(err) != parserErrMessage(wantErr) ||
+				errPosition(err, q) != errPosition(wantErr, q) {
+				t.Errorf("%s:\nparser:  %s %s at %d\ndrove's: %s %s at %d", q, parserErrCode(err), parserErrMessage(err), errPosition(err, q),
+					parserErrCode(wantErr), parserErrMessage(wantErr), errPosition(wantErr, q))
 			}
 		default:
 			t.Errorf("%s: parser %v, drove's parser %v", q, err, wantErr)
@@ -123,4 +125,59 @@ func parserErrMessage(err error) string {
 		return pe.Error()
 	}
 	return err.Error()
+}
+
+// TestParserBackupStatements: sql/parser reads BACKUP and RESTORE as backup.go's parser does.
+func TestParserBackupStatements(t *testing.T) {
+	for _, q := range []string{
+		"BACKUP TABLESPACE 'ts1' TO STDOUT",
+		"backup tablespace ts1 to stdout",
+		`RESTORE TABLESPACE "TS" FROM STDIN`,
+		"BACKUP TABLESPACE",
+		"BACKUP TABLESPACE 1 TO STDOUT",
+		"BACKUP TABLESPACE 'a' TO STDIN",
+		"BACKUP TABLESPACE 'a'",
+		"RESTORE TABLESPACE 'a' TO STDOUT",
+		"RESTORE TABLESPACE 'a' FROM STDIN x",
+		"BACKUP TABLESPACE 'a' TO STDOUT, 'b'",
+	} {
+		want, wantErr := parseBackupStmt(q)
+		list, err := pgparser.Parse(q)
+		switch {
+		case wantErr == nil && err == nil:
+			s, ok := list[0].(*ast.Backup)
+			if len(list) != 1 || !ok {
+				t.Errorf("%s: parsed as %v", q, list)
+				continue
+			}
+			if got := (&backupStmt{restore: s.Restore, name: s.Name}); *got != *want {
+				t.Errorf("%s:\nparser:  %+v\ndrove's: %+v", q, got, want)
+			}
+			if again, err := pgparser.Parse(ast.Print(s, ast.SQL)); err != nil || !reflect.DeepEqual(again, list) {
+				t.Errorf("%s: prints as %s, which reads back as %v %v", q, ast.Print(s, ast.SQL), again, err)
+			}
+		case wantErr != nil && err != nil:
+			if parserErrCode(err) != parserErrCode(wantErr) || parserErrMessage(err) != parserErrMessage(wantErr) ||
+				errPosition(err, q) != errPosition(wantErr, q) {
+				t.Errorf("%s:\nparser:  %s %s at %d\ndrove's: %s %s at %d", q, parserErrCode(err), parserErrMessage(err), errPosition(err, q),
+					parserErrCode(wantErr), parserErrMessage(wantErr), errPosition(wantErr, q))
+			}
+		default:
+			t.Errorf("%s: parser %v, drove's parser %v", q, err, wantErr)
+		}
+	}
+}
+
+// errPosition is an error's position as the client sees it (0: none).
+func errPosition(err error, q string) int {
+	var e *Error
+	var pe *pgparser.Error
+	switch {
+	case errors.As(err, &pe):
+		return pe.Position(q)
+	case errors.As(err, &e):
+		locateIn(err, q) // where the session places a statement parser's error
+		return int(e.Position)
+	}
+	return 0
 }

@@ -1,7 +1,7 @@
 package ast
 
 // drove's own statements, which PostgreSQL does not have (sql/DESIGN.md, step 0): HerdDB's
-// tablespace statements and DROP NODE.
+// tablespace statements, DROP NODE, BACKUP and RESTORE.
 
 // TablespaceStmt is CREATE TABLESPACE [IF NOT EXISTS], ALTER TABLESPACE, DROP TABLESPACE [IF
 // EXISTS] or DROP NODE [IF EXISTS], in HerdDB's syntax: a name (a string or an identifier)
@@ -15,8 +15,16 @@ type TablespaceStmt struct {
 	Options  []string
 }
 
+// Backup is BACKUP TABLESPACE name TO STDOUT, or RESTORE TABLESPACE name FROM STDIN.
+type Backup struct {
+	Restore bool
+	Name    string
+}
+
 func (*TablespaceStmt) stmt() {}
 func (*TablespaceStmt) node() {}
+func (*Backup) stmt()         {}
+func (*Backup) node()         {}
 
 // drove writes drove's own statements; false for any other.
 func (p *printer) drove(s Stmt) bool {
@@ -38,6 +46,12 @@ func (p *printer) drove(s Stmt) bool {
 		p.w(" ", QuoteString(s.Name))
 		for _, o := range s.Options {
 			p.w(", ", QuoteString(o))
+		}
+	case *Backup:
+		if s.Restore {
+			p.w("RESTORE TABLESPACE ", QuoteString(s.Name), " FROM STDIN")
+		} else {
+			p.w("BACKUP TABLESPACE ", QuoteString(s.Name), " TO STDOUT")
 		}
 	default:
 		return false

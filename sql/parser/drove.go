@@ -17,8 +17,30 @@ func (p *parser) droveStatement(t lexer.Token) ast.Stmt {
 	case (t.Is("create") || t.Is("alter") || t.Is("drop")) && n.Is("tablespace"),
 		t.Is("drop") && n.Is("node"):
 		return p.tablespaceStmt()
+	case (t.Is("backup") || t.Is("restore")) && n.Is("tablespace"):
+		return p.backup()
 	}
 	return nil
+}
+
+// backup reads BACKUP TABLESPACE name TO STDOUT or RESTORE TABLESPACE name FROM STDIN (a
+// name is a string, a word or a quoted identifier), as backup.go's parser does.
+func (p *parser) backup() ast.Stmt {
+	s := &ast.Backup{Restore: p.next().Is("restore")}
+	p.pos++ // TABLESPACE
+	t := p.peek()
+	if t.Kind != lexer.String && t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
+		p.droveError(t, "syntax error: a tablespace name is expected, as in BACKUP TABLESPACE 'name' TO STDOUT")
+	}
+	p.pos++
+	s.Name = t.Value
+	switch {
+	case s.Restore && !(p.acceptKw("from") && p.acceptKw("stdin")):
+		p.droveError(t, "syntax error: RESTORE TABLESPACE 'name' FROM STDIN")
+	case !s.Restore && !(p.acceptKw("to") && p.acceptKw("stdout")):
+		p.droveError(t, "syntax error: BACKUP TABLESPACE 'name' TO STDOUT")
+	}
+	return s
 }
 
 // tablespaceStmt reads
