@@ -181,3 +181,46 @@ func errPosition(err error, q string) int {
 	}
 	return 0
 }
+
+// TestParserUpsert: sql/parser reads UPSERT INTO where drove's dialect pass and vitess do
+// (a statement of its own, INSERT's syntax after it), and refuses it where they do.
+func TestParserUpsert(t *testing.T) {
+	for _, c := range []struct {
+		q  string
+		ok bool
+	}{
+		{"UPSERT INTO t VALUES (1, 2)", true},
+		{"UPSERT INTO t AS x (k) SELECT 2 RETURNING x.*", true},
+		{"upsert into t values (1) on conflict do nothing", true},
+		{"UPSERT INTO t DEFAULT VALUES", true},
+		{"WITH w AS (SELECT 1) UPSERT INTO t VALUES (1)", false},
+		{"EXPLAIN UPSERT INTO t VALUES (1)", false},
+		{"PREPARE p AS UPSERT INTO t VALUES (1)", true},
+		{"COPY (UPSERT INTO t VALUES (1) RETURNING k) TO STDOUT", false},
+		{"UPSERT INTO t", false},
+	} {
+		list, err := pgparser.Parse(c.q)
+		if (err == nil) != c.ok {
+			t.Errorf("%s: parser %v, want accepted %v", c.q, err, c.ok)
+			continue
+		}
+		if err == nil {
+			if p, ok := list[0].(*ast.Prepare); ok {
+				list[0] = p.Stmt
+			}
+			if ins, ok := list[0].(*ast.Insert); !ok || !ins.Upsert {
+				t.Errorf("%s: parsed as %#v", c.q, list[0])
+			}
+		}
+		_, derr := func() (any, error) {
+			pieces, err := splitAndRewrite(c.q)
+			if err != nil {
+				return nil, err
+			}
+			return parse(pieces[0])
+		}()
+		if (derr == nil) != c.ok {
+			t.Errorf("%s: dialect pass and vitess %v, want accepted %v", c.q, derr, c.ok)
+		}
+	}
+}

@@ -40,7 +40,11 @@ func (p *printer) insert(s *Insert) {
 	if s.With != nil {
 		p.with(s.With)
 	}
-	p.w("INSERT INTO ")
+	if s.Upsert {
+		p.w("UPSERT INTO ")
+	} else {
+		p.w("INSERT INTO ")
+	}
 	p.dmlTarget(s.Table)
 	if len(s.Columns) > 0 {
 		p.w(" ")

@@ -9,8 +9,9 @@ import (
 
 // droveStatement reads drove's own statements (sql/DESIGN.md, step 0), which PostgreSQL does
 // not have, or returns nil: CREATE | ALTER | DROP TABLESPACE and DROP NODE in HerdDB's
-// syntax. Their errors are sql's hand-written parser's (tablespace_stmt.go), word for word
-// and without a position, as drove reports them.
+// syntax, BACKUP/RESTORE TABLESPACE, UPSERT INTO. Their errors are those of sql's
+// hand-written parsers (tablespace_stmt.go, backup.go), word for word and placed as drove
+// places them.
 func (p *parser) droveStatement(t lexer.Token) ast.Stmt {
 	n := p.peekN(1)
 	switch {
@@ -19,6 +20,15 @@ func (p *parser) droveStatement(t lexer.Token) ast.Stmt {
 		return p.tablespaceStmt()
 	case (t.Is("backup") || t.Is("restore")) && n.Is("tablespace"):
 		return p.backup()
+	case t.Is("upsert"):
+		// UPSERT INTO: INSERT's syntax, as the dialect pass writes it as INSERT; only as a
+		// statement of its own (not after WITH, in EXPLAIN or PREPARE), as there.
+		p.pos++
+		p.enter()
+		s := p.insert()
+		p.leave()
+		s.Upsert = true
+		return s
 	}
 	return nil
 }
