@@ -292,6 +292,7 @@ func (r *rewriter) fetchNext() bool {
 // emitRowsOnly's.
 func emitFetch(r *rewriter, _ string) error {
 	r.skip(1)
+	r.setLimited(true) // an OFFSET after it is not alone: FETCH FIRST 2 ROWS ONLY OFFSET 1 is LIMIT 2 OFFSET 1
 	if r.followedBy("row") || r.followedBy("rows") {
 		r.skip(1)
 		ties, err := r.rowsOnly()

@@ -123,6 +123,9 @@ var converterLosses = []struct {
 	{name: "a set-returning function's output columns in FROM, which the converter expands from the catalog", match: func(q, d string) bool {
 		return strings.Contains(d, `\x01out:`) || strings.Contains(d, ".Select.Targets: len")
 	}},
+	{name: "a function in FROM with WITH ORDINALITY or several column names: the converter's subquery selects its columns, the parser's ast.FuncFrom is PostgreSQL's RangeFunction", match: func(q, d string) bool {
+		return strings.Contains(d, "*ast.SubqueryFrom vs *ast.FuncFrom")
+	}},
 	{name: "FROM dual: vitess gives it an alias", match: func(q, d string) bool {
 		return strings.Contains(strings.ToLower(q), "dual") && strings.HasSuffix(d, ".Alias: nil false vs nil true")
 	}},

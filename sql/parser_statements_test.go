@@ -81,12 +81,6 @@ var statementExceptions = []struct {
 	name  string
 	match func(s goldenStatement, err error) bool
 }{
-	{"WITH ORDINALITY, a function in FROM with several column names, a slice with an omitted bound: 0A000 (sql/ast cannot hold them)", func(s goldenStatement, err error) bool {
-		return is0A000(err, "WITH ORDINALITY") || is0A000(err, "several column names") || is0A000(err, "slice")
-	}},
-	{"row-locking clauses other than FOR UPDATE, FETCH ... WITH TIES: 0A000 (sql/ast's Select has ForUpdate only)", func(s goldenStatement, err error) bool {
-		return is0A000(err, "FOR ") || is0A000(err, "WITH TIES")
-	}},
 	{"a statement drove does not run (LOCK, GRANT, CREATE FUNCTION, ...): 0A000", func(s goldenStatement, err error) bool {
 		return is0A000(err, "the parser does not read")
 	}},
@@ -289,13 +283,20 @@ func sameSyntaxErrors(t *testing.T, list []refusal) int {
 			c.Exec(context.Background(), "ROLLBACK").ReadAll()
 			offset = len("BEGIN; ")
 		}
+		if errors.As(err, &pe) && pe.Code == "42P01" && offset == len("BEGIN; ") && strings.HasSuffix(r.e.Message, "must specify unqualified relation names") {
+			// FOR UPDATE OF s.t: analysis's 42601 after FROM's tables are found, which the
+			// golden file creates and this database has not; ast.Locking holds bare names, so
+			// the parser raises it (TestErrorsOnPostgres checks it on pg_class).
+			n++
+			continue
+		}
 		if !errors.As(err, &pe) || pe.Code != "42601" {
 			t.Errorf("%s:%d: %s\nPostgreSQL answers %v", r.s.file, r.s.line, r.s.sql, err)
 			continue
 		}
 		pos := int(pe.Position) - offset
-		if pe.Position == 0 { // an error PostgreSQL raises without a position
-			pos = 0
+		if pe.Position == 0 {
+			pos = 0 // PostgreSQL gives none (WITH TIES without ORDER BY)
 		}
 		if pe.Message == r.e.Error() && pos == r.e.Position(r.s.sql) {
 			n++

@@ -14,7 +14,7 @@ func (p *printer) stmt(s Stmt) {
 	case *Delete:
 		p.delete(s)
 	default:
-		if !p.ddl(s) {
+		if !p.ddl(s) && !p.drove(s) {
 			p.utility(s)
 		}
 	}
@@ -40,7 +40,11 @@ func (p *printer) insert(s *Insert) {
 	if s.With != nil {
 		p.with(s.With)
 	}
-	p.w("INSERT INTO ")
+	if s.Upsert {
+		p.w("UPSERT INTO ")
+	} else {
+		p.w("INSERT INTO ")
+	}
 	p.dmlTarget(s.Table)
 	if len(s.Columns) > 0 {
 		p.w(" ")

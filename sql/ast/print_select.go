@@ -210,6 +210,8 @@ func (p *printer) from(f FromItem) {
 		p.selectStmt(f.Select)
 		p.w(")")
 		p.alias(f.Alias)
+	case *FuncFrom:
+		p.funcFrom(f)
 	case *Join:
 		p.from(f.Left)
 		if f.Natural {
@@ -231,6 +233,9 @@ func (p *printer) from(f FromItem) {
 		case len(f.Using) > 0:
 			p.w(" USING ")
 			p.identList(f.Using)
+			if f.UsingAlias != "" {
+				p.w(" AS ", p.ident(f.UsingAlias))
+			}
 		}
 	}
 }
@@ -318,4 +323,51 @@ func init() {
 		xmlroot xmlserialize xmltable`) {
 		keywords[w] = true
 	}
+}
+
+// funcFrom writes [LATERAL] f(x) | ROWS FROM (f(x) [AS (defs)], ...) [WITH ORDINALITY]
+// [AS a[(names)] | AS [a] (defs)].
+func (p *printer) funcFrom(f *FuncFrom) {
+	if f.Lateral {
+		p.w("LATERAL ")
+	}
+	if f.RowsFrom {
+		p.w("ROWS FROM (")
+	}
+	for i, fn := range f.Funcs {
+		if i > 0 {
+			p.w(", ")
+		}
+		p.expr(fn.Call)
+		if len(fn.ColDefs) > 0 {
+			p.w(" AS ")
+			p.colDefs(fn.ColDefs)
+		}
+	}
+	if f.RowsFrom {
+		p.w(")")
+	}
+	if f.Ordinality {
+		p.w(" WITH ORDINALITY")
+	}
+	if len(f.ColDefs) == 0 {
+		p.alias(f.Alias)
+		return
+	}
+	p.w(" AS ")
+	if f.Alias != nil {
+		p.w(p.ident(f.Alias.Name), " ")
+	}
+	p.colDefs(f.ColDefs)
+}
+
+func (p *printer) colDefs(defs []ColumnDef) {
+	p.w("(")
+	for i := range defs {
+		if i > 0 {
+			p.w(", ")
+		}
+		p.columnDef(&defs[i])
+	}
+	p.w(")")
 }

@@ -196,6 +196,26 @@ type SubqueryFrom struct {
 	Alias   *Alias
 }
 
+// FuncFrom is a function in FROM (PostgreSQL's RangeFunction) where a LATERAL subquery
+// selecting the call, the form sql's converter gives a plain `f(x) [AS a[(c)]]`, cannot hold
+// it: WITH ORDINALITY, ROWS FROM (...), an alias with several column names, a column
+// definition list.
+type FuncFrom struct {
+	Lateral    bool
+	Funcs      []RangeFunc // the call, or ROWS FROM's calls
+	RowsFrom   bool
+	Ordinality bool
+	Alias      *Alias      // nil: none
+	ColDefs    []ColumnDef // AS [a] (name type, ...): the record's columns
+}
+
+// RangeFunc is one call of a FuncFrom, with the column definitions ROWS FROM's item may
+// have (f(x) AS (a int)).
+type RangeFunc struct {
+	Call    Expr
+	ColDefs []ColumnDef
+}
+
 // JoinKind is the kind of a join.
 type JoinKind uint8
 
@@ -215,13 +235,16 @@ type Join struct {
 	Left, Right FromItem
 	On          Expr
 	Using       []string
+	UsingAlias  string // USING (cols) AS name: the merged columns as name.col
 }
 
 func (*Select) node()       {}
 func (*Table) node()        {}
 func (*SubqueryFrom) node() {}
 func (*Join) node()         {}
+func (*FuncFrom) node()     {}
 
 func (*Table) fromItem()        {}
 func (*SubqueryFrom) fromItem() {}
 func (*Join) fromItem()         {}
+func (*FuncFrom) fromItem()     {}

@@ -18,6 +18,9 @@ type Insert struct {
 	Query      *Select // nil: DEFAULT VALUES
 	OnConflict *OnConflict
 	Returning  []Target
+	// Upsert: drove's (HerdDB's) UPSERT INTO, whose row replaces an existing one with its
+	// key; a written ON CONFLICT clause takes its place, as drove's dialect pass has it.
+	Upsert bool
 }
 
 // OnConflict is ON CONFLICT [(index elements) [WHERE] | ON CONSTRAINT name] DO NOTHING |

@@ -78,10 +78,8 @@ func Walk(n Node, visit func(Node) bool) {
 		walkExprs(n.Args, visit)
 	case *Select:
 		walkSelect(n, visit)
-	case *SubqueryFrom:
-		Walk(n.Select, visit)
-	case *Join:
-		w(n.Left, n.Right, n.On)
+	case *SubqueryFrom, *FuncFrom, *Join:
+		walkFrom(n, visit)
 	case *Insert, *Update, *Delete:
 		walkDML(n, visit)
 	}
@@ -145,5 +143,24 @@ func walkSelect(s *Select, visit func(Node) bool) {
 	}
 	if s.Offset != nil {
 		Walk(s.Offset, visit)
+	}
+}
+
+// walkFrom visits a FROM item's parts.
+func walkFrom(n Node, visit func(Node) bool) {
+	switch n := n.(type) {
+	case *SubqueryFrom:
+		Walk(n.Select, visit)
+	case *FuncFrom:
+		for _, f := range n.Funcs {
+			Walk(f.Call, visit)
+		}
+	case *Join:
+		for _, x := range []Node{n.Left, n.Right} {
+			Walk(x, visit)
+		}
+		if n.On != nil {
+			Walk(n.On, visit)
+		}
 	}
 }

@@ -59,7 +59,9 @@ type Error struct {
 	Near  string
 	AtEnd bool   // the message ends "at end of input"
 	Hint  string // PostgreSQL's HINT, if any
-	Pos   int    // byte offset PostgreSQL reports as the error's position; negative: none
+	Pos   int    // byte offset PostgreSQL reports as the error's position
+	// NoPosition: PostgreSQL reports none (an error its grammar raises without a location).
+	NoPosition bool
 }
 
 func (e *Error) Error() string {
@@ -72,9 +74,10 @@ func (e *Error) Error() string {
 	return e.Message
 }
 
-// Position is the error's position as PostgreSQL reports it: 1-based, in characters of src.
+// Position is the error's position as PostgreSQL reports it: 1-based, in characters of src
+// (0: none).
 func (e *Error) Position(src string) int {
-	if e.Pos < 0 {
+	if e.NoPosition {
 		return 0
 	}
 	if e.Pos > len(src) {

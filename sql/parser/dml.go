@@ -20,11 +20,16 @@ func (p *parser) qualifiedName() *ast.Table {
 	return &ast.Table{Schema: first, Name: second}
 }
 
-// relationExpr reads relation_expr: a name, `name *`, ONLY name (0A000: sql/ast has no
-// ONLY).
+// relationExpr reads relation_expr: a name, `name *`, ONLY name, ONLY (name). drove has no
+// inheritance, so a table is its only member: ONLY t is t, and the tree does not keep it.
 func (p *parser) relationExpr() *ast.Table {
-	if t := p.peek(); t.Is("only") {
-		p.unsupported(t, "ONLY")
+	if p.acceptKw("only") {
+		if p.acceptPunct("(") {
+			tbl := p.qualifiedName()
+			p.expectPunct(")")
+			return tbl
+		}
+		return p.qualifiedName()
 	}
 	tbl := p.qualifiedName()
 	p.acceptPunct("*")

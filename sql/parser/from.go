@@ -85,8 +85,8 @@ func (p *parser) join(left ast.FromItem) ast.FromItem {
 	case t.Is("using"):
 		p.pos++
 		j.Using = p.nameList()
-		if w := p.peek(); w.Is("as") {
-			p.unsupported(w, "an alias of a USING join")
+		if p.acceptKw("as") {
+			j.UsingAlias = p.colID()
 		}
 	default:
 		p.syntaxError(t)
@@ -101,15 +101,15 @@ func (p *parser) tablePrimary() ast.FromItem {
 	case t.Is("lateral"):
 		p.pos++
 		if !p.isPunct("(") {
-			return p.functionFrom(p.peek())
+			return p.functionFrom(p.peek(), true)
 		}
 		return p.subqueryFrom(t, true)
 	case t.Is("rows") && p.peekN(1).Is("from"):
-		p.unsupported(t, "ROWS FROM")
+		return p.functionFrom(t, false)
 	case t.IsPunct("("):
 		return p.parenFrom(t)
 	case t.Is("only"):
-		p.unsupported(t, "ONLY")
+		return p.tableAlias(p.relationExpr())
 	}
 	return p.relation()
 }
@@ -161,7 +161,7 @@ func (p *parser) relation() ast.FromItem {
 	at := p.peek()
 	start := p.pos
 	if p.nameOK(at, typeFuncName) && !p.nameOK(at, colName) && p.peekN(1).IsPunct("(") {
-		return p.functionFrom(at) // left(...), a type-or-function-name keyword's call
+		return p.functionFrom(at, false) // left(...), a type-or-function-name keyword's call
 	}
 	first := p.colID()
 	names := []string{first}
@@ -170,7 +170,7 @@ func (p *parser) relation() ast.FromItem {
 	}
 	if p.isPunct("(") {
 		p.pos = start
-		return p.functionFrom(at)
+		return p.functionFrom(at, false)
 	}
 	p.acceptPunct("*") // t * is t with its inheritance children, the default
 	tbl := &ast.Table{}
@@ -182,6 +182,11 @@ func (p *parser) relation() ast.FromItem {
 	default:
 		p.unsupported(at, "a name with a database")
 	}
+	return p.tableAlias(tbl)
+}
+
+// tableAlias reads a table's alias in FROM; TABLESAMPLE is 0A000.
+func (p *parser) tableAlias(tbl *ast.Table) *ast.Table {
 	if t := p.peek(); t.Is("tablesample") {
 		p.unsupported(t, "TABLESAMPLE")
 	}
@@ -209,11 +214,56 @@ func (p *parser) alias() *ast.Alias {
 	return a
 }
 
-// functionFrom reads a function call in FROM with its alias, as the converter holds it: a
+// functionFrom reads a function in FROM: [LATERAL] func_table func_alias_clause, where
+// func_table is a call or ROWS FROM (call [AS (defs)], ...), either [WITH ORDINALITY]. A
+// plain call with an alias of at most one column is held as sql's converter holds it, a
 // LATERAL subquery selecting the call under the column's name (the alias's one column, or
-// the alias, or the function's name), until sql/ast has a node for it. WITH ORDINALITY,
-// ROWS FROM, several column names and column definitions are 0A000.
-func (p *parser) functionFrom(at lexer.Token) ast.FromItem {
+// the alias, or the function's name); anything more is an ast.FuncFrom.
+func (p *parser) functionFrom(at lexer.Token, lateral bool) ast.FromItem {
+	f := &ast.FuncFrom{Lateral: lateral}
+	if p.isKw("rows") && p.peekN(1).Is("from") {
+		p.pos += 2
+		p.expectPunct("(")
+		f.RowsFrom = true
+		for {
+			rf := ast.RangeFunc{Call: p.fromCall(p.peek())}
+			if p.acceptKw("as") {
+				rf.ColDefs = p.colDefList()
+			}
+			f.Funcs = append(f.Funcs, rf)
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		p.expectPunct(")")
+	} else {
+		f.Funcs = []ast.RangeFunc{{Call: p.fromCall(at)}}
+	}
+	if p.isKw("with") && p.peekN(1).Is("ordinality") {
+		p.pos += 2
+		f.Ordinality = true
+	}
+	p.funcAlias(f)
+	if f.RowsFrom || f.Ordinality || f.ColDefs != nil || f.Alias != nil && len(f.Alias.Columns) > 1 {
+		return f
+	}
+	call := f.Funcs[0].Call.(*ast.FuncCall)
+	col, alias := call.Name[len(call.Name)-1], f.Alias
+	if alias == nil {
+		alias = &ast.Alias{Name: col}
+	} else {
+		col = alias.Name
+		if len(alias.Columns) == 1 {
+			col, alias.Columns = alias.Columns[0], nil
+		}
+	}
+	sel := &ast.Select{Targets: []ast.Target{{Expr: call, Alias: col}}}
+	return &ast.SubqueryFrom{Select: sel, Lateral: true, Alias: alias}
+}
+
+// fromCall reads func_expr_windowless: a function call (the keyword forms that are not
+// calls in sql/ast are 0A000).
+func (p *parser) fromCall(at lexer.Token) *ast.FuncCall {
 	call := p.primary()
 	f, ok := call.(*ast.FuncCall)
 	if !ok {
@@ -223,29 +273,49 @@ func (p *parser) functionFrom(at lexer.Token) ast.FromItem {
 		}
 		p.syntaxError(at)
 	}
-	if t := p.peek(); t.Is("with") && p.peekN(1).Is("ordinality") {
-		p.unsupported(t, "WITH ORDINALITY")
-	}
-	alias := p.funcAlias()
-	col := f.Name[len(f.Name)-1]
-	if alias == nil {
-		alias = &ast.Alias{Name: col}
-	} else {
-		col = alias.Name
-		if len(alias.Columns) == 1 {
-			col, alias.Columns = alias.Columns[0], nil
-		}
-	}
-	sel := &ast.Select{Targets: []ast.Target{{Expr: f, Alias: col}}}
-	return &ast.SubqueryFrom{Select: sel, Lateral: true, Alias: alias}
+	return f
 }
 
-// funcAlias reads a function's alias: columns with types are 0A000, several columns too.
-func (p *parser) funcAlias() *ast.Alias {
+// funcAlias reads func_alias_clause into f: alias_clause, or a column definition list with
+// or without a name before it (AS (a int), AS x (a int), x (a int)). After the alias's '(', a
+// name followed by ',' or ')' starts a list of names, else a definition.
+func (p *parser) funcAlias(f *ast.FuncFrom) {
 	t := p.peek()
-	a := p.alias()
-	if a != nil && len(a.Columns) > 1 {
-		p.unsupported(t, "several column names for a function in FROM")
+	switch {
+	case t.Is("as"):
+		p.pos++
+		if p.isPunct("(") {
+			f.ColDefs = p.colDefList()
+			return
+		}
+	case p.nameOK(t, colName):
+	default:
+		return
 	}
-	return a
+	f.Alias = &ast.Alias{Name: p.colID()}
+	if p.isPunct("(") {
+		if n := p.peekN(2); n.IsPunct(",") || n.IsPunct(")") {
+			f.Alias.Columns = p.nameList()
+		} else {
+			f.ColDefs = p.colDefList()
+		}
+	}
+}
+
+// colDefList reads '(' TableFuncElement, ... ')': name type [COLLATE c].
+func (p *parser) colDefList() []ast.ColumnDef {
+	p.expectPunct("(")
+	var out []ast.ColumnDef
+	for {
+		c := ast.ColumnDef{Name: p.colID(), Type: p.typeName()}
+		if p.acceptKw("collate") {
+			c.Collation = p.collationName()
+		}
+		out = append(out, c)
+		if !p.acceptPunct(",") {
+			break
+		}
+	}
+	p.expectPunct(")")
+	return out
 }

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 )
@@ -41,8 +43,8 @@ func (p *parser) selectOptions(s *ast.Select) {
 			if !locked {
 				p.locking(s)
 			}
-			if s.WithTies && len(s.OrderBy) == 0 { // PostgreSQL's grammar, without a position
-				p.fail(&Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause", Pos: -1})
+			if s.WithTies && len(s.OrderBy) == 0 { // insertSelectOptions's check, without a position
+				p.fail(&Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause", Pos: p.peek().Pos, NoPosition: true})
 			}
 			return
 		}
@@ -107,29 +109,70 @@ func (p *parser) fetch(s *ast.Select, t lexer.Token) {
 	p.setLimit(s, at, n)
 }
 
-// locking reads FOR UPDATE (and FOR READ ONLY, which is nothing); the other strengths and
-// options are 0A000 until sql/ast holds them.
+// locking reads for_locking_clause: FOR READ ONLY (nothing), or one or more clauses FOR
+// UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF name, ...] [NOWAIT | SKIP LOCKED], appended
+// to s's (insertSelectOptions concatenates the clauses of nested parentheses).
 func (p *parser) locking(s *ast.Select) bool {
-	t := p.peek()
-	if !t.Is("for") {
+	if !p.isKw("for") {
 		return false
 	}
-	p.pos++
+	if p.peekN(1).Is("read") {
+		p.pos++
+		p.expectKw("read")
+		p.expectKw("only")
+		return true
+	}
+	for p.isKw("for") {
+		p.pos++
+		s.Locking = append(s.Locking, p.lockingItem())
+	}
+	return true
+}
+
+// lockingItem reads one clause after its FOR. An OF name with a schema is PostgreSQL's
+// analysis's 42601 (transformLockingClause), raised here at the name because ast.Locking's
+// OF list holds bare names, as the dialect pass does.
+func (p *parser) lockingItem() ast.Locking {
+	var l ast.Locking
 	switch {
 	case p.acceptKw("update"):
-	case p.isKw("read") && p.peekN(1).Is("only"):
-		p.pos += 2
-		return true
-	case p.isKw("share"), p.isKw("no"), p.isKw("key"):
-		p.unsupported(t, "FOR "+p.peek().Text(p.src))
+	case p.acceptKw("share"):
+		l.Strength = ast.ForShare
+	case p.acceptKw("no"):
+		p.expectKw("key")
+		p.expectKw("update")
+		l.Strength = ast.ForNoKeyUpdate
+	case p.acceptKw("key"):
+		p.expectKw("share")
+		l.Strength = ast.ForKeyShare
 	default:
 		p.syntaxError(p.peek())
 	}
-	if w := p.peek(); w.Is("of") || w.Is("nowait") || w.Is("skip") || w.Is("for") {
-		p.unsupported(w, "FOR UPDATE with "+w.Text(p.src))
+	if p.acceptKw("of") {
+		for {
+			at := p.peek()
+			names := p.anyName()
+			if len(names) > 3 {
+				p.fail(&Error{Code: "42601", Message: "improper qualified name (too many dotted names): " + strings.Join(names, "."), Pos: at.Pos})
+			}
+			if len(names) > 1 {
+				p.fail(&Error{Code: "42601", Message: l.Strength.String() + " must specify unqualified relation names", Pos: at.Pos})
+			}
+			l.Of = append(l.Of, names[0])
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
 	}
-	s.Locking = append(s.Locking, ast.Locking{Strength: ast.ForUpdate})
-	return true
+	switch {
+	case p.acceptKw("nowait"):
+		l.Wait = ast.NoWait
+	case p.isKw("skip"):
+		p.pos++
+		p.expectKw("locked")
+		l.Wait = ast.SkipLocked
+	}
+	return l
 }
 
 // groupBy reads GROUP BY's list; GROUP BY DISTINCT is 0A000 until sql/ast holds it.

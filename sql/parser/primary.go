@@ -110,24 +110,34 @@ func (p *parser) indirection(x ast.Expr) ast.Expr {
 	}
 }
 
+// subscript reads [i] or the slice [i:j]. A slice's omitted bound is held as the int4
+// extreme on its side, as sql's converter holds it (arrayslice.go): PostgreSQL clamps a
+// slice's bounds to the array's, so a[:j] and a[-2147483648:j] are one slice.
 func (p *parser) subscript(x ast.Expr) ast.Expr {
-	open := p.next()
+	p.pos++
 	s := &ast.Subscript{Expr: x}
 	if !p.isPunct(":") {
 		s.Index = p.expr()
 	}
 	if p.acceptPunct(":") {
-		if p.isPunct("]") {
-			p.unsupported(open, "a slice without an upper bound")
-		}
-		s.Upper = p.expr()
 		if s.Index == nil {
-			p.unsupported(open, "a slice without a lower bound")
+			s.Index = ast.NumberLiteral(sliceOmittedLower)
+		}
+		if p.isPunct("]") {
+			s.Upper = ast.NumberLiteral(sliceOmittedUpper)
+		} else {
+			s.Upper = p.expr()
 		}
 	}
 	p.expectPunct("]")
 	return s
 }
+
+// The bounds a slice's omitted ones stand for.
+const (
+	sliceOmittedLower = "-2147483648"
+	sliceOmittedUpper = "2147483647"
+)
 
 // nameExpr reads what starts with a name: a column reference with its indirection, a
 // function call, or a typed literal (type 'string').

@@ -17,6 +17,9 @@ func (p *parser) statement() ast.Stmt {
 	if t.Kind != lexer.Ident {
 		return p.selectStmt()
 	}
+	if s := p.droveStatement(t); s != nil {
+		return s
+	}
 	switch t.Value {
 	case "insert", "update", "delete", "with":
 		return p.dmlOrQuery()

@@ -245,6 +245,10 @@ func (p *parser) prepare() ast.Stmt {
 		p.expectPunct(")")
 	}
 	p.expectKw("as")
+	if t := p.peek(); t.Is("upsert") {
+		s.Stmt = p.droveStatement(t) // drove prepares the statement after AS as one of its own
+		return s
+	}
 	s.Stmt = p.preparable()
 	return s
 }
