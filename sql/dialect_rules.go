@@ -478,7 +478,14 @@ func emitArraySubquery(r *rewriter, _ string) error {
 }
 
 func (r *rewriter) anyArray() bool {
-	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && (comparisons[r.prev.Value] || nonBooleanOps[r.prev.Value])
+	return r.nextIs("(") && !startsQuery(r.peek(1)) && r.prev.Kind == lexer.Op && (comparisons[r.prev.Value] || nonBooleanOps[r.prev.Value])
+}
+
+// startsQuery: t is the first word of a query in parentheses (PostgreSQL's
+// select_with_parens), so x op ANY (t ...) is a subquery, not an array: SELECT, WITH, VALUES
+// and TABLE, as x op ANY (WITH c AS (...) SELECT ...) in with.sql.
+func startsQuery(t lexer.Token) bool {
+	return t.Is("select") || t.Is("with") || t.Is("values") || t.Is("table")
 }
 
 // nonBooleanOps are the operators none of whose PostgreSQL forms yields a boolean, which
