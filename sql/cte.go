@@ -271,6 +271,16 @@ func (it *recursiveIter) nextRun() error {
 // on it is the converter's 0A000 (not allowed with UNION).
 func (s *Session) bindRecursive(def cteDef, u *ast.Select, ps *params) (node, []Column, error) {
 	if u.With != nil {
+		// The WITH queries on the UNION are subqueries of the recursive query, where the
+		// recursive reference may not appear (checkWellFormedRecursionWalker).
+		for _, c := range u.With.CTEs {
+			if c.Name == def.name {
+				break // hides the recursive query from here on
+			}
+			if c.Query != nil && refersTo(c.Query, def.name) {
+				return nil, nil, Errorf("42P19", "recursive reference to query %q must not appear within a subquery", def.name)
+			}
+		}
 		return s.withCTEs(u.With, def.outer, func() (node, []Column, error) {
 			body := *u
 			body.With = nil

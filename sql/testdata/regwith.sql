@@ -94,3 +94,19 @@ tag: SELECT 3
 
 statement error 42P19
 WITH RECURSIVE t(n) AS (WITH u AS (SELECT n FROM t) SELECT n FROM u) SELECT * FROM t
+
+# A WITH query on a recursive query's UNION may not read the recursive query (with.sql):
+# PostgreSQL's 42P19, where drove bound it first and found no such table (42P01).
+statement error 42P19
+WITH RECURSIVE outermost(x) AS (
+  WITH innermost AS (SELECT 2 FROM outermost)
+  SELECT * FROM innermost UNION SELECT * FROM outermost)
+SELECT * FROM outermost ORDER BY 1
+
+query
+WITH RECURSIVE o(x) AS (WITH i AS (SELECT 2) SELECT * FROM i UNION SELECT x + 1 FROM o WHERE x < 4) SELECT * FROM o ORDER BY 1
+----
+2
+3
+4
+tag: SELECT 3
