@@ -186,8 +186,8 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.dmlFromWord(w)
 	r.groupByWord(w)
 	r.selectListWord(w)
-	if r.valuesRows == r.depth+1 {
-		r.valuesRows = 0 // a word after a VALUES list's rows ends it
+	if r.valuesRowsAt() == r.depth+1 {
+		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // a word after a VALUES list's rows ends it
 	}
 	switch {
 	case w == "select":

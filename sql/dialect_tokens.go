@@ -287,8 +287,8 @@ func (r *rewriter) closeParen() error {
 	r.depth--
 	r.groupingParenClosed()
 	r.lastWord = ""
-	if r.valuesRows > r.depth+1 {
-		r.valuesRows = 0 // the parenthesis around a VALUES list closed
+	for r.valuesRowsAt() > r.depth+1 {
+		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // the parenthesis around a VALUES list closed
 	}
 	if r.offsetOpen && r.depth < r.offsetDepth {
 		r.offsetOpen = false

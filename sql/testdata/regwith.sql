@@ -110,3 +110,35 @@ WITH RECURSIVE o(x) AS (WITH i AS (SELECT 2) SELECT * FROM i UNION SELECT x + 1 
 3
 4
 tag: SELECT 3
+
+# A VALUES list inside a subquery in a row of another VALUES list ended the outer list's rows,
+# so its next row was a syntax error (subselect.sql).
+query
+SELECT * FROM (VALUES (3 NOT IN (SELECT * FROM (VALUES (1), (2)) ss1)), (false)) ss
+----
+t
+f
+tag: SELECT 2
+
+query
+VALUES ((SELECT max(x) FROM (VALUES (1), (7)) v(x))), (2), ((VALUES (5)))
+----
+7
+2
+5
+tag: SELECT 3
+
+query
+SELECT * FROM (VALUES (1, (VALUES (2)))) a, (VALUES (3), (4)) b ORDER BY 3
+----
+1|2|3
+1|2|4
+tag: SELECT 2
+
+query
+SELECT id FROM rw_t WHERE id <> ALL (VALUES (2), (3)) ORDER BY id
+----
+1
+4
+5
+tag: SELECT 3
