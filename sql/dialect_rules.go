@@ -186,7 +186,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.dmlFromWord(w)
 	r.groupByWord(w)
 	r.selectListWord(w)
-	if r.valuesRowsAt() == r.depth+1 {
+	if len(r.valuesRows) > 0 && r.valuesRowsAt() == r.depth+1 {
 		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // a word after a VALUES list's rows ends it
 	}
 	switch {

@@ -287,7 +287,7 @@ func (r *rewriter) closeParen() error {
 	r.depth--
 	r.groupingParenClosed()
 	r.lastWord = ""
-	for r.valuesRowsAt() > r.depth+1 {
+	for len(r.valuesRows) > 0 && r.valuesRowsAt() > r.depth+1 {
 		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // the parenthesis around a VALUES list closed
 	}
 	if r.offsetOpen && r.depth < r.offsetDepth {

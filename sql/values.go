@@ -93,5 +93,5 @@ func (r *rewriter) valuesRowsAt() int {
 
 // valuesRowNext reports whether a comma separates two rows of a VALUES query.
 func (r *rewriter) valuesRowNext() bool {
-	return r.valuesRowsAt() == r.depth+1 && r.prev.IsPunct(")") && r.nextIs("(")
+	return len(r.valuesRows) > 0 && r.valuesRowsAt() == r.depth+1 && r.prev.IsPunct(")") && r.nextIs("(")
 }
