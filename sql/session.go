@@ -82,6 +82,8 @@ type Session struct {
 	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
 	cursors     map[string]*cursor    // open cursors (cursor.go)
 	live        *cursor               // the cursor whose query streams, suspended (cursor_run.go)
+	// noticeOut is the output of the statement running, which its notices go to (noticef).
+	noticeOut Output
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)
@@ -197,7 +199,7 @@ func toError(err error) error {
 	case errors.Is(err, tablespace.ErrTableExists):
 		return Errorf("42P07", "%v", err)
 	case errors.As(err, &uv):
-		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index)
+		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index).onTable(uv.Table, "", uv.Index)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
 	case errors.Is(err, tablespace.ErrSerialization):
@@ -372,7 +374,8 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 	tx, failed := s.tx, s.failed
 	s.tx, s.failed = nil, false
 	if tx == nil {
-		return out.Complete("COMMIT") // PostgreSQL warns "there is no transaction in progress"
+		s.warnNoTransaction()
+		return out.Complete("COMMIT")
 	}
 	if failed {
 		s.stopLiveCursor()
@@ -409,6 +412,8 @@ func (s *Session) rollback(out Output) error {
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.endTxn(false)
+	} else {
+		s.warnNoTransaction()
 	}
 	s.tx, s.failed = nil, false
 	return out.Complete("ROLLBACK")

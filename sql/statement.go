@@ -544,6 +544,10 @@ func (s *Session) runBounded(ctx context.Context, st *Statement, args []types.Va
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	defer s.statementContext(ctx)()
+	if s.noticeOut == nil { // a statement a statement runs (a function's) tells the same client
+		s.noticeOut = out
+		defer s.endNotices()
+	}
 	err := s.run(ctx, st, args, out, describe)
 	if stopped(st, err) {
 		return ErrStop
@@ -792,8 +796,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			if err := s.beginBlock("", ""); err != nil {
 				return err
 			}
+		} else {
+			s.warnInTransaction() // and carries on, as PostgreSQL does
 		}
-		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
 		if st.first == "start" {
 			return out.Complete("START TRANSACTION")
 		}
