@@ -110,15 +110,42 @@ func (s *Session) bindCTE(def cteDef, ps *params) (node, []Column, error) {
 	return n, resolvedColumns(cols), err
 }
 
-// refersTo reports whether a query reads a table (or WITH query) called name.
-func refersTo(q *ast.Select, name string) bool {
+// refersTo reports whether a query reads a table (or WITH query) called name. A WITH query
+// of that name inside q hides it where it is visible: in the queries after it in its WITH
+// clause and in that clause's query, and in all of a WITH RECURSIVE clause, as PostgreSQL
+// resolves a name to the innermost WITH query (with.sql's WITH RECURSIVE w6 AS (WITH w6 AS
+// (...) SELECT * FROM w6) ... is not recursive).
+func refersTo(q ast.Node, name string) bool {
 	found := false
-	walkBinderTree(q, func(n ast.Node) bool {
-		if t, ok := n.(*ast.Table); ok && t.Schema == "" && t.Name == name {
-			found = true
+	var visit func(ast.Node) bool
+	var foreign func(sqlparser.SQLNode)
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Table:
+			found = found || n.Schema == "" && n.Name == name
+		case *ast.Select:
+			if n.With == nil {
+				break
+			}
+			i := slices.IndexFunc(n.With.CTEs, func(c ast.CTE) bool { return c.Name == name })
+			if i < 0 {
+				break
+			}
+			if n.With.Recursive {
+				i = -1 // every query of the clause sees the inner one
+			}
+			for _, c := range n.With.CTEs[:i+1] {
+				if c.Stmt != nil {
+					walkBinderTree(c.Stmt, visit, foreign)
+				} else {
+					walkBinderTree(c.Query, visit, foreign)
+				}
+			}
+			return false
 		}
 		return !found
-	}, func(v sqlparser.SQLNode) {
+	}
+	foreign = func(v sqlparser.SQLNode) {
 		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
 			switch n := n.(type) {
 			case *sqlparser.ColName: // its qualifier names a table, it does not read one
@@ -128,7 +155,8 @@ func refersTo(q *ast.Select, name string) bool {
 			}
 			return !found, nil
 		}, v)
-	})
+	}
+	walkBinderTree(q, visit, foreign)
 	return found
 }
 
@@ -243,6 +271,16 @@ func (it *recursiveIter) nextRun() error {
 // on it is the converter's 0A000 (not allowed with UNION).
 func (s *Session) bindRecursive(def cteDef, u *ast.Select, ps *params) (node, []Column, error) {
 	if u.With != nil {
+		// The WITH queries on the UNION are subqueries of the recursive query, where the
+		// recursive reference may not appear (checkWellFormedRecursionWalker).
+		for _, c := range u.With.CTEs {
+			if c.Name == def.name {
+				break // hides the recursive query from here on
+			}
+			if c.Query != nil && refersTo(c.Query, def.name) {
+				return nil, nil, Errorf("42P19", "recursive reference to query %q must not appear within a subquery", def.name)
+			}
+		}
 		return s.withCTEs(u.With, def.outer, func() (node, []Column, error) {
 			body := *u
 			body.With = nil

@@ -148,9 +148,12 @@ type rewriter struct {
 	colState int
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
-	patterns    []patternOpen  // LIKE patterns open in parentheses (dialect_pattern.go)
-	ilike       *ilikeMark     // the last ILIKE written, for an ESCAPE after its pattern
-	valuesRows  int            // 1 + the depth of a VALUES list of rows being written, or 0
+	patterns    []patternOpen // LIKE patterns open in parentheses (dialect_pattern.go)
+	ilike       *ilikeMark    // the last ILIKE written, for an ESCAPE after its pattern
+	// valuesRows holds 1 + the depth of each VALUES list of rows being written, innermost
+	// last: a VALUES in a subquery in a row of another (subselect.sql's (VALUES (3 NOT IN
+	// (SELECT * FROM (VALUES (1), (2)) ss1)), (false))) ends before the outer one's next row.
+	valuesRows  []int
 	setops      []setOpLevel   // per depth, INTERSECT's grouping (dialect_setops.go)
 	setOpMarker string         // the marker the next SELECT or VALUES gets
 	depth       int            // parentheses
@@ -363,7 +366,7 @@ func (r *rewriter) flush(end int) {
 	r.insertAlias, r.onCommit = "", ""
 	r.offsetOpen = false
 	r.ilike = nil
-	r.valuesRows = 0
+	r.valuesRows = r.valuesRows[:0]
 }
 
 // insertAt inserts text at pos in the output, before what is written there.

@@ -203,8 +203,8 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	if w == "order" && r.windowParen() && r.followedBy("by") {
 		r.parens[len(r.parens)-1].windowOrder = true
 	}
-	if r.valuesRows == r.depth+1 {
-		r.valuesRows = 0 // a word after a VALUES list's rows ends it
+	if len(r.valuesRows) > 0 && r.valuesRowsAt() == r.depth+1 {
+		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // a word after a VALUES list's rows ends it
 	}
 	switch {
 	case w == "select":
@@ -503,7 +503,14 @@ func emitArraySubquery(r *rewriter, _ string) error {
 }
 
 func (r *rewriter) anyArray() bool {
-	return r.nextIs("(") && !r.peek(1).Is("select") && r.prev.Kind == lexer.Op && (comparisons[r.prev.Value] || nonBooleanOps[r.prev.Value])
+	return r.nextIs("(") && !startsQuery(r.peek(1)) && r.prev.Kind == lexer.Op && (comparisons[r.prev.Value] || nonBooleanOps[r.prev.Value])
+}
+
+// startsQuery: t is the first word of a query in parentheses (PostgreSQL's
+// select_with_parens), so x op ANY (t ...) is a subquery, not an array: SELECT, WITH, VALUES
+// and TABLE, as x op ANY (WITH c AS (...) SELECT ...) in with.sql.
+func startsQuery(t lexer.Token) bool {
+	return t.Is("select") || t.Is("with") || t.Is("values") || t.Is("table")
 }
 
 // nonBooleanOps are the operators none of whose PostgreSQL forms yields a boolean, which

@@ -291,8 +291,8 @@ func (r *rewriter) closeParen() error {
 	}
 	r.groupingParenClosed()
 	r.lastWord = ""
-	if r.valuesRows > r.depth+1 {
-		r.valuesRows = 0 // the parenthesis around a VALUES list closed
+	for len(r.valuesRows) > 0 && r.valuesRowsAt() > r.depth+1 {
+		r.valuesRows = r.valuesRows[:len(r.valuesRows)-1] // the parenthesis around a VALUES list closed
 	}
 	if r.offsetOpen && r.depth < r.offsetDepth {
 		r.offsetOpen = false

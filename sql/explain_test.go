@@ -261,6 +261,10 @@ func TestOutputColumnNames(t *testing.T) {
 		{"SELECT 1 AS true, id AS from, v AS Select, 2 AS \"Order\" FROM a", "true,from,select,Order"},
 		{"SELECT '1'::int, id::text, CAST(v AS varchar(3)), 2::bigint FROM a", "int4,id,v,int8"},
 		{"SELECT CASE WHEN true THEN 1 END, EXISTS (SELECT 1), (SELECT max(id) FROM a)", "case,exists,max"},
+		// A scalar subquery takes its query's first column's name: a set operation's leftmost
+		// query's, VALUES's column1 (with.sql's (WITH ... VALUES (...)); checked on PG15).
+		{"SELECT (VALUES (1)), (SELECT 1 UNION SELECT 2 LIMIT 1), (SELECT 1 AS a UNION SELECT 2 AS b ORDER BY 1 LIMIT 1), (WITH c(foo) AS (VALUES (5)) VALUES ((SELECT foo FROM c))), (VALUES (1))::int, ((SELECT 3 AS z) UNION (SELECT 4) LIMIT 1)",
+			"column1,?column?,a,column1,column1,z"},
 		{"SELECT substring('a', 1), trim(' a '), position('a' in 'b'), coalesce(1), now()", "substring,btrim,position,coalesce,now"},
 		{"SELECT ROW(1, 2), (id, v), count(*) FILTER (WHERE id > 0) OVER (), (id, v) = (SELECT 1, 'x') FROM a", "row,row,count,?column?"},
 		// A cast keeps a function's name; a cast of a literal, a cast, CASE or true takes the

@@ -230,7 +230,7 @@ func funcColumnName(f *ast.FuncCall) string {
 }
 
 // subLinkColumnName names a subquery's column: EXISTS and ARRAY(SELECT ...) by their
-// keyword, a scalar subquery by its one select-list entry.
+// keyword, a scalar subquery by its query's first column, as PostgreSQL's FigureColname.
 func subLinkColumnName(e *ast.SubLink) string {
 	switch e.Kind {
 	case ast.ExistsSubLink:
@@ -238,11 +238,28 @@ func subLinkColumnName(e *ast.SubLink) string {
 	case ast.ArraySubLink:
 		return "array"
 	case ast.ExprSubLink:
-		if e.Select != nil {
-			if e.Select.Op == ast.NoSetOp && len(e.Select.Targets) == 1 {
-				return orDefault(e.Select.Targets[0].Alias, columnName(e.Select.Targets[0].Expr))
-			}
+		return firstColumnName(e.Select)
+	}
+	return "?column?"
+}
+
+// firstColumnName is the name of a query's first column where the query's text gives it: a
+// set operation's is its leftmost query's, a VALUES list's column1 (with.sql's (WITH ...
+// VALUES (...)) is column1). A * is left "?column?" (the names come from binding).
+func firstColumnName(q *ast.Select) string {
+	for q != nil && q.Op != ast.NoSetOp {
+		q = q.Left
+	}
+	switch {
+	case q == nil:
+	case q.Values != nil:
+		return "column1"
+	case len(q.Targets) > 0:
+		t := q.Targets[0]
+		if c, ok := t.Expr.(*ast.ColumnRef); ok && c.Star {
+			break
 		}
+		return orDefault(t.Alias, columnName(t.Expr))
 	}
 	return "?column?"
 }

@@ -79,11 +79,19 @@ func emitValuesRows(r *rewriter, w string) error {
 	r.b.WriteString("row")
 	r.keep(w)
 	r.lastWord = ""
-	r.valuesRows = r.depth + 1
+	r.valuesRows = append(r.valuesRows, r.depth+1)
 	return nil
+}
+
+// valuesRowsAt is 1 + the depth of the innermost VALUES list of rows being written, or 0.
+func (r *rewriter) valuesRowsAt() int {
+	if n := len(r.valuesRows); n > 0 {
+		return r.valuesRows[n-1]
+	}
+	return 0
 }
 
 // valuesRowNext reports whether a comma separates two rows of a VALUES query.
 func (r *rewriter) valuesRowNext() bool {
-	return r.valuesRows == r.depth+1 && r.prev.IsPunct(")") && r.nextIs("(")
+	return len(r.valuesRows) > 0 && r.valuesRowsAt() == r.depth+1 && r.prev.IsPunct(")") && r.nextIs("(")
 }
