@@ -83,3 +83,34 @@ SELECT conname, contype FROM pg_constraint WHERE conrelid = 'lo3_u2'::regclass O
 lo3_u2_a_b_key|u
 lo3_u2_pkey|p
 tag: SELECT 2
+
+# An unnamed constraint that a named one repeats takes its name; a DEFERRABLE one or another
+# column order is another index.
+statement ok
+CREATE TABLE lo3_u3 (a int UNIQUE, b int, CONSTRAINT lo3_named UNIQUE (a), UNIQUE (b, a), UNIQUE (a, b), UNIQUE (a) DEFERRABLE)
+
+query
+SELECT conname, contype, condeferrable, conkey FROM pg_constraint WHERE conrelid = 'lo3_u3'::regclass ORDER BY 1
+----
+lo3_named|u|f|{1}
+lo3_u3_a_b_key|u|f|{1,2}
+lo3_u3_a_key|u|t|{1}
+lo3_u3_b_a_key|u|f|{2,1}
+tag: SELECT 4
+
+# ALTER TABLE ADD makes another, as PostgreSQL does.
+statement ok
+ALTER TABLE lo3_u ADD UNIQUE (a)
+
+query
+SELECT conname FROM pg_constraint WHERE conrelid = 'lo3_u'::regclass ORDER BY 1
+----
+lo3_u_a_key
+lo3_u_a_key1
+tag: SELECT 2
+
+statement ok
+INSERT INTO lo3_u VALUES (1)
+
+statement error 23505
+INSERT INTO lo3_u VALUES (1)
