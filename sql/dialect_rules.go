@@ -261,7 +261,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 			return nil
 		}
 	}
-	if withinGroupCallNext(r) { // any other function called with WITHIN GROUP
+	if withinGroupCallNext(r, w) { // any other function called with WITHIN GROUP
 		if err := emitMarkerAgg(r, w); err != nil {
 			return err
 		}

@@ -114,3 +114,56 @@ INSERT INTO lo3_u VALUES (1)
 
 statement error 23505
 INSERT INTO lo3_u VALUES (1)
+
+# current_schema and current_schemas follow search_path: the schemas of it that exist, in its
+# order; pg_catalog first among the implicit ones unless the path places it.
+statement ok
+SET search_path = information_schema, public
+
+query
+SELECT current_schema, current_schema(), current_schemas(true), current_schemas(false)
+----
+information_schema|information_schema|{pg_catalog,information_schema,public}|{information_schema,public}
+tag: SELECT 1
+
+statement ok
+PREPARE lo3_p AS SELECT current_schema(), current_schemas(true)
+
+query
+EXECUTE lo3_p
+----
+information_schema|{pg_catalog,information_schema,public}
+tag: SELECT 1
+
+statement ok
+SET search_path = nosuch, "$user"
+
+query
+SELECT current_schema() IS NULL, current_schemas(true), current_schemas(false)
+----
+t|{pg_catalog}|{}
+tag: SELECT 1
+
+statement ok
+SET search_path = public, PG_CATALOG, "public"
+
+query
+EXECUTE lo3_p
+----
+public|{public,pg_catalog}
+tag: SELECT 1
+
+statement ok
+RESET search_path
+
+query
+SELECT current_schema, current_schemas(false)
+----
+public|{public}
+tag: SELECT 1
+
+query
+EXECUTE lo3_p
+----
+public|{pg_catalog,public}
+tag: SELECT 1
