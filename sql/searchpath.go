@@ -33,7 +33,6 @@ func (s *Session) searchPathSchemas() []string {
 	return out
 }
 
-
 // buildCurrentSchema is current_schema(): the first schema of the search path that exists,
 // NULL when none does. It reads the setting when it runs, so a plan kept across a SET
 // search_path answers the new path.

@@ -245,4 +245,3 @@ func allRowFree(args []*expr) bool {
 	}
 	return true
 }
-
