@@ -249,7 +249,7 @@ func (c *conn) fatal(e *sql.Error) {
 
 func (c *conn) startup(ctx context.Context) bool {
 	for {
-		msg, err := c.be.ReceiveStartupMessage()
+		msg, err := c.receiveStartup() // negotiate.go
 		if err != nil {
 			c.readFailed(err, "invalid startup packet")
 			return false
@@ -272,9 +272,10 @@ func (c *conn) startup(ctx context.Context) bool {
 			// PostgreSQL answers a cancel request with nothing, whether or not it matched.
 			c.srv.cancel(m.ProcessID, m.SecretKey)
 			return false
-		case *pgproto3.StartupMessage:
+		case *startupMessage:
+			c.negotiate(m)
 			// A full server says so before authentication, as PostgreSQL does.
-			return c.roomFor() && c.open(ctx, m)
+			return c.roomFor() && c.open(ctx, &m.StartupMessage)
 		default:
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected startup message %T", m)})
 			return false

@@ -138,6 +138,10 @@ func (c *conn) readFailed(err error, what string) {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		c.log.Debug("authentication timed out", "timeout", c.srv.cfg.AuthenticationTimeout)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed):
+	case errors.As(err, new(*sql.Error)):
+		var e *sql.Error
+		errors.As(err, &e)
+		c.fatal(e)
 	default:
 		c.fatal(&sql.Error{Code: "08P01", Message: what + ": " + err.Error()})
 	}

@@ -128,6 +128,44 @@ func clipName(w string, n int) string {
 	return w[:n]
 }
 
+// sameIndexOnce drops the UNIQUE constraints of a new table that repeat its primary key or an
+// earlier UNIQUE (same columns in the same order, same deferrability), as PostgreSQL's
+// transformIndexConstraints does: CREATE TABLE t (a int UNIQUE, UNIQUE (a)) makes one
+// constraint. An unnamed one that a named one repeats takes its name. (ALTER TABLE ADD does
+// not look at the constraints the table has: it makes another.)
+func sameIndexOnce(schema *types.Schema, defs []conDef) []conDef {
+	var pk []string
+	for _, p := range schema.PK {
+		if !schema.Columns[p].Hidden {
+			pk = append(pk, schema.Columns[p].Name)
+		}
+	}
+	out := make([]conDef, 0, len(defs))
+	kept := []int{} // positions in out of the UNIQUEs kept
+next:
+	for _, d := range defs {
+		if d.kind != types.ConstraintUnique {
+			out = append(out, d)
+			continue
+		}
+		if len(pk) > 0 && !d.deferrable && slices.Equal(d.cols, pk) {
+			continue
+		}
+		for _, k := range kept {
+			prior := &out[k]
+			if slices.Equal(prior.cols, d.cols) && prior.deferrable == d.deferrable && prior.deferred == d.deferred {
+				if prior.name == "" {
+					prior.name = d.name
+				}
+				continue next
+			}
+		}
+		kept = append(kept, len(out))
+		out = append(out, d)
+	}
+	return out
+}
+
 // addConstraints adds the constraints defs to schema (new, or a copy being altered): their
 // columns resolved, names chosen, UNIQUEs' indexes and foreign keys' targets checked.
 func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {

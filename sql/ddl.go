@@ -162,7 +162,7 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 		}
 	}
 	if len(cons) > 0 && !s.relationExists(name) { // an existing relation is reported below
-		if err := s.addConstraints(schema, cons); err != nil {
+		if err := s.addConstraints(schema, sameIndexOnce(schema, cons)); err != nil {
 			return err
 		}
 	}

@@ -121,13 +121,14 @@ func callEnd(r *rewriter, at func(k, depth int) bool) int {
 }
 
 // withinGroupCallNext: a call of a function that no other rule writes, followed by WITHIN
-// GROUP (...). It is written as a marker-agg, so that binding it reports the function
-// PostgreSQL does not find, with its argument types (42883: foo(integer, integer), the
-// WITHIN GROUP key last), where vitess would fail on WITHIN.
-func withinGroupCallNext(r *rewriter) bool {
+// GROUP (...) or by OVER. It is written as a marker-agg, so that binding it reports the
+// function PostgreSQL does not find, with its argument types (42883: foo(integer, integer),
+// the WITHIN GROUP key last), or that it is no window function nor aggregate (42809: abs(1)
+// OVER ()), where vitess would fail on WITHIN or OVER.
+func withinGroupCallNext(r *rewriter, w string) bool {
 	if r.withinSeen == 0 {
 		r.withinSeen = 1
-		if containsFold(r.q, "within") {
+		if containsFold(r.q, "within") || containsFold(r.q, "over") {
 			r.withinSeen = 2
 		}
 	}
@@ -135,7 +136,15 @@ func withinGroupCallNext(r *rewriter) bool {
 		return false
 	}
 	k := callEnd(r, func(int, int) bool { return false })
-	return k >= 0 && r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(")
+	return k >= 0 && (r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(") ||
+		r.peek(k+1).Is("over") && k > 1 && plainFunction(w))
+}
+
+// plainFunction reports whether name is a function of the registry that is neither an
+// aggregate nor a window function (those vitess, or a rule of the pass, reads with OVER).
+func plainFunction(name string) bool {
+	_, window := windowArgCounts[name]
+	return funcRegistry[name] != nil && !aggregateNames[name] && !window
 }
 
 // containsFold reports whether s contains the lower-case ASCII word w in any case.

@@ -69,6 +69,13 @@ func init() {
 		{"upsert", wordRule{"upsert", func(r *rewriter) bool { return len(r.words) == 0 }, emitUpsert}},
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
+		// count(): vitess fails on the empty argument list with a syntax error; PostgreSQL's
+		// parse analysis refuses it (with or without OVER).
+		{"count", wordRule{"count-no-arguments", func(r *rewriter) bool {
+			return functionCallNext(r) && r.peek(1).IsPunct(")")
+		}, func(*rewriter, string) error {
+			return Errorf("42809", "count(*) must be used to call a parameterless aggregate function")
+		}}},
 		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
 		{"lag lead nth_value ntile", wordRule{"window-args", windowArgsCallNext, emitMarkerAgg}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
@@ -119,8 +126,8 @@ func init() {
 		// there, they are names (a column called key, rank or partition).
 		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
 		// PostgreSQL's SQL-value keywords that vitess reads as column names: written as calls
-		// (which the converter reads as ast.SQLValue).
-		{"session_user", wordRule{"sql-value-keyword", func(r *rewriter) bool {
+		// (which the converter reads as ast.SQLValue; current_schema as the call it is).
+		{"session_user current_role current_catalog current_schema", wordRule{"sql-value-keyword", func(r *rewriter) bool {
 			return !r.nextIs("(") && !r.nextIs(".") && !r.prev.IsPunct(".") && !r.prev.Is("as")
 		}, emitSQLValueCall}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
@@ -254,7 +261,7 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 			return nil
 		}
 	}
-	if withinGroupCallNext(r) { // any other function called with WITHIN GROUP
+	if withinGroupCallNext(r, w) { // any other function called with WITHIN GROUP
 		if err := emitMarkerAgg(r, w); err != nil {
 			return err
 		}

@@ -266,6 +266,10 @@ func compileSQLValue(e *ast.SQLValue, sc *scope) (*expr, error) {
 	switch name {
 	case "current_timestamp", "current_time", "localtime", "localtimestamp":
 		return compileNow(name, e.Precision, sc)
+	case "current_catalog": // PostgreSQL's grammar makes them calls of these functions
+		name = "current_database"
+	case "current_role":
+		name = "current_user"
 	}
 	return callFunc(name, nil, 0, sc)
 }

@@ -162,7 +162,7 @@ func sessionFuncDefs() []builtin {
 	return []builtin{
 		{name: "version", vol: s, strict: true, session: true, procs: []string{"89: -> text"}, build: buildVersion},
 		{name: "current_database", vol: s, strict: true, session: true, procs: []string{"861: -> name"}, build: buildCurrentDatabase},
-		{name: "current_schema", vol: s, strict: true, session: true, procs: []string{"1402: -> name"}, build: constText("public")},
+		{name: "current_schema", vol: s, strict: true, session: true, procs: []string{"1402: -> name"}, build: buildCurrentSchema},
 		// pgjdbc's type lookup by name (a PGobject parameter) reads the search path with it.
 		{name: "current_schemas", vol: s, strict: true, session: true, procs: []string{"1403: bool -> _name"}, build: buildCurrentSchemas},
 		{name: "current_user", vol: s, strict: true, session: true, procs: []string{"745: -> name"}, build: buildCurrentUser},

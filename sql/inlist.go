@@ -218,6 +218,11 @@ func (in *inList) eval(row []types.Value) (types.Value, error) {
 		case x.IsNull():
 		case y.IsNull():
 			sawNull = true
+		case l.T.IsRecord() && y.T.IsRecord():
+			// record_eq, as x = item: fields of different types are an error (42804)
+			c, err := compareRecordValues(l, y)
+			found = found || c == 0 && err == nil
+			return err
 		case compare(l, y) == 0:
 			found = true
 		}

@@ -245,15 +245,3 @@ func allRowFree(args []*expr) bool {
 	}
 	return true
 }
-
-// buildCurrentSchemas is current_schemas(implicit): the search path, public, with pg_catalog
-// before it when implicit schemas are asked for.
-func buildCurrentSchemas(c *funcCall) (*expr, error) {
-	return strictFunc(c, func(v []types.Value) (types.Value, error) {
-		names := []types.Value{types.NewText("public")}
-		if v[0].Bool() {
-			names = append([]types.Value{types.NewText("pg_catalog")}, names...)
-		}
-		return types.NewArray(types.TextArray, names), nil
-	})
-}

@@ -27,6 +27,9 @@ var typeFunctions = map[string]bool{"int2": true, "int4": true, "int8": true, "f
 var keywordTypeFunctions = map[string]bool{"numeric": true, "varchar": true, "bpchar": true,
 	"interval": true, "timestamp": true, "time": true}
 
+// stringTypeFunctions are the function-style casts to a string type, which take no row.
+var stringTypeFunctions = map[string]bool{"text": true, "varchar": true, "bpchar": true}
+
 // typeFunctionCast compiles typename(x) as the cast of x; ok is false for any other call.
 func typeFunctionCast(name string, e *ast.FuncCall, sc *scope) (x *expr, ok bool, err error) {
 	qualified := len(e.Name) == 2
@@ -37,6 +40,17 @@ func typeFunctionCast(name string, e *ast.FuncCall, sc *scope) (x *expr, ok bool
 	}
 	if _, named := e.Args[0].(*ast.NamedArg); named {
 		return nil, false, nil
+	}
+	if stringTypeFunctions[name] {
+		// func_get_detail takes no I/O coercion of a row to a string type for a coercion:
+		// text(row(1, 2)) and text(t) find no function, where row(1, 2)::text converts.
+		arg, aerr := compileAST(e.Args[0], sc)
+		if aerr != nil {
+			return nil, true, aerr
+		}
+		if arg.typ.IsRecord() {
+			return nil, true, noFunction(name, []*expr{arg})
+		}
 	}
 	x, err = compileCast(&ast.Cast{Expr: e.Args[0], Type: ast.TypeName{Name: name}}, sc)
 	var pe *Error

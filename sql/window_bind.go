@@ -162,6 +162,22 @@ var windowArgCounts = map[string][2]int{"row_number": {0, 0}, "rank": {0, 0}, "d
 	"first_value": {1, 1}, "last_value": {1, 1}, "nth_value": {2, 2}, "count": {1, 1}, "sum": {1, 1},
 	"avg": {1, 1}, "min": {1, 1}, "max": {1, 1}}
 
+// notWindowFunction is the error of a plain function called with OVER: PostgreSQL resolves
+// the call first (42883 when no overload takes the arguments), then refuses the OVER.
+func notWindowFunction(f *ast.FuncCall, sc *scope) error {
+	name := f.Name[0]
+	args, err := compileArgs(sc, f.Args...)
+	if err != nil {
+		return err
+	}
+	if def := funcRegistry[name]; len(def.procs) > 0 {
+		if _, err := resolveFunc(name, def.procs, args); err != nil {
+			return err
+		}
+	}
+	return Errorf("42809", "OVER specified, but %s is not a window function nor an aggregate function", name)
+}
+
 // bindCall sets the window function's kind (and the type of those whose argument does not
 // give it) and compiles its other arguments; arg is the argument bindArg compiles.
 func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err error) {
@@ -175,6 +191,8 @@ func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err 
 	switch {
 	case !ok && len(f.Name) == 1 && aggregateNames[name]:
 		return nil, spec.bindAgg(f, sc)
+	case !ok && len(f.Name) == 1 && funcRegistry[name] != nil:
+		return nil, notWindowFunction(f, sc)
 	case !ok || len(f.Name) != 1:
 		return nil, unsupported("window function %s", ast.Print(f, ast.SQL))
 	case len(f.Args) > counts[1] && hypotheticalAggregates[name]:

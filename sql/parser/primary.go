@@ -237,8 +237,14 @@ func (p *parser) sqlValue(t lexer.Token) (ast.Expr, bool) {
 	if !ok {
 		return nil, false
 	}
-	if t.Value == "current_schema" && p.peekN(1).IsPunct("(") {
-		return nil, false // current_schema() is a plain call
+	if t.Value == "current_schema" {
+		if p.peekN(1).IsPunct("(") {
+			return nil, false // current_schema() is a plain call
+		}
+		// PostgreSQL's grammar makes the keyword a call of current_schema() (as the converter
+		// reads it too).
+		p.pos++
+		return &ast.FuncCall{Name: []string{"current_schema"}}, true
 	}
 	p.pos++
 	v := &ast.SQLValue{Name: strings.ToUpper(t.Value), Precision: -1}
