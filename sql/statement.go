@@ -504,7 +504,8 @@ func resultChanged(old, cur []Column) bool {
 	return false
 }
 
-// Exec implements Executor: it runs every statement of query in order.
+// Exec implements Executor: it runs every statement of query in order, several as one
+// implicit transaction block (execBlock).
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	pctx, cancel := s.withTimeout(ctx)
 	defer cancel()
@@ -513,6 +514,9 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	restore()
 	if err != nil {
 		return s.fail(err)
+	}
+	if len(sts) > 1 {
+		return s.execBlock(ctx, sts, out)
 	}
 	for _, st := range sts {
 		if err := s.execOne(ctx, st, out); err != nil {
@@ -793,6 +797,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 				return err
 			}
 		}
+		s.implicit = false // BEGIN in a multi-statement string makes its implicit block explicit
 		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
 		if st.first == "start" {
 			return out.Complete("START TRANSACTION")
