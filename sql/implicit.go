@@ -47,6 +47,33 @@ func (s *Session) beginImplicit(first bool) error {
 	return s.beginBlock("", "")
 }
 
+// beginExplicit is BEGIN with its modes (level and readOnly as beginBlock's): it opens the
+// transaction block, or makes the string's implicit block an explicit one that outlives the
+// string, with those modes (PostgreSQL's BeginTransactionBlock in TBLOCK_IMPLICIT_INPROGRESS).
+// A BEGIN inside an explicit transaction only warns in PostgreSQL; it carries on.
+func (s *Session) beginExplicit(level, readOnly string) error {
+	if s.tx == nil {
+		return s.beginBlock(level, readOnly)
+	}
+	if !s.implicit {
+		return nil
+	}
+	// Modes refused (a level after the block's first query) fail the BEGIN, and the block
+	// stays implicit: PostgreSQL aborts a block still TBLOCK_BEGIN to idle.
+	if level != "" {
+		if err := s.setIsolation(level); err != nil {
+			return err
+		}
+	}
+	if readOnly != "" {
+		if err := s.setTxnReadOnly(readOnly == "on"); err != nil {
+			return err
+		}
+	}
+	s.implicit = false
+	return nil
+}
+
 // endImplicit rolls back (or, committed, forgets) the implicit block.
 func (s *Session) endImplicit(committed bool) {
 	if s.tx != nil && !committed {

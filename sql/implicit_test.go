@@ -52,6 +52,13 @@ var implicitBlockCases = []struct {
 	{"a cursor lives in the block",
 		[]implicitStep{{"INSERT INTO t VALUES (6); DECLARE c CURSOR FOR SELECT k FROM t ORDER BY k DESC; FETCH 1 FROM c", "", TxIdle}},
 		"SELECT k FROM t ORDER BY k", "1,6"},
+	{"BEGIN with modes makes the block explicit",
+		[]implicitStep{{"BEGIN ISOLATION LEVEL REPEATABLE READ; INSERT INTO t VALUES (17)", "", TxActive},
+			{"SELECT 1/0", "22012", TxFailed}, {"ROLLBACK", "", TxIdle}}, "SELECT k FROM t ORDER BY k", "1"},
+	{"BEGIN's modes apply to the block it makes explicit",
+		[]implicitStep{{"BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1", "", TxActive}}, "SHOW transaction_isolation", "repeatable read"},
+	{"START TRANSACTION after a query cannot change the level",
+		[]implicitStep{{"SELECT 1; START TRANSACTION ISOLATION LEVEL REPEATABLE READ", "25001", TxIdle}}, "SHOW transaction_isolation", "read committed"},
 	{"an error in an explicit transaction fails it",
 		[]implicitStep{{"BEGIN; INSERT INTO t VALUES (13); SELECT 1/0", "22012", TxFailed}, {"COMMIT", "", TxIdle}},
 		"SELECT k FROM t ORDER BY k", "1"},
@@ -104,7 +111,7 @@ func TestImplicitBlockMatchesPostgres(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range implicitBlockCases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, q := range []string{"DISCARD ALL", "DROP TABLE IF EXISTS t", "CREATE TABLE t (k int PRIMARY KEY)", "INSERT INTO t VALUES (1)"} {
+			for _, q := range []string{"ROLLBACK", "DISCARD ALL", "DROP TABLE IF EXISTS t", "CREATE TABLE t (k int PRIMARY KEY)", "INSERT INTO t VALUES (1)"} {
 				if _, err := c.Exec(ctx, q).ReadAll(); err != nil {
 					t.Fatal(err)
 				}

@@ -792,13 +792,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		if len(ast.TxAccessModes) > 0 {
 			return unsupported("transaction access modes")
 		}
-		if s.tx == nil {
-			if err := s.beginBlock("", ""); err != nil {
-				return err
-			}
+		if err := s.beginExplicit("", ""); err != nil {
+			return err
 		}
-		s.implicit = false // BEGIN in a multi-statement string makes its implicit block explicit
-		// A BEGIN inside a transaction only warns in PostgreSQL; it carries on.
 		if st.first == "start" {
 			return out.Complete("START TRANSACTION")
 		}
