@@ -31,6 +31,10 @@ type output struct {
 	// zone is the session's TimeZone, which timestamptz values print in; it follows the
 	// TimeZone the session reports.
 	zone *time.Location
+	// style is how floats and bytea print in text (extra_float_digits, bytea_output); styled
+	// says it is not the default, so that the common case tests one bool per value.
+	style  types.TextStyle
+	styled bool
 }
 
 // Columns implements sql.Output for the simple protocol: results are described, in text.
@@ -102,6 +106,8 @@ func (o *output) Row(row []types.Value) error {
 			o.scratch = appendBinary(o.scratch, o.types[i], v)
 		} else if v.T == types.Timestamptz || v.T == types.TimestamptzArray {
 			o.scratch = types.AppendTextIn(o.scratch, v, o.zone)
+		} else if o.styled {
+			o.scratch = types.AppendTextStyled(o.scratch, v, o.style)
 		} else {
 			o.scratch = v.AppendText(o.scratch)
 		}
@@ -151,3 +157,19 @@ func (o *output) setting(name, value string) {
 		o.zone, _ = types.LoadZone(value)
 	}
 }
+
+// Notice implements sql.NoticeSender: a NoticeResponse, sent before the statement's
+// CommandComplete as PostgreSQL sends it.
+func (o *output) Notice(n sql.Notice) error {
+	o.be.Send(&pgproto3.NoticeResponse{Severity: n.Severity, SeverityUnlocalized: n.Severity,
+		Code: n.Code, Message: n.Message, Detail: n.Detail, Hint: n.Hint})
+	return nil
+}
+
+var _ sql.NoticeSender = (*output)(nil)
+
+// SetTextStyle implements sql.TextStyler: values print in text by the session's output
+// settings from the next statement on.
+func (o *output) SetTextStyle(st types.TextStyle) { o.style, o.styled = st, !st.Plain() }
+
+var _ sql.TextStyler = (*output)(nil)

@@ -17,6 +17,7 @@ import (
 	"github.com/xdg-go/scram"
 
 	"github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
 )
 
 // Backend opens SQL sessions; package server implements it.
@@ -341,6 +342,9 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 		c.be.Send(&pgproto3.ParameterStatus{Name: p.Name, Value: p.Value})
 		c.out.setting(p.Name, p.Value)
 	}
+	if ts, ok := session.(interface{ TextStyle() types.TextStyle }); ok {
+		c.out.SetTextStyle(ts.TextStyle()) // a startup option may have set extra_float_digits
+	}
 	c.be.Send(&pgproto3.BackendKeyData{ProcessID: c.pid, SecretKey: c.secret[:]})
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: sql.TxIdle})
 	return c.be.Flush() == nil
@@ -585,5 +589,9 @@ func errorResponse(severity string, e *sql.Error) *pgproto3.ErrorResponse {
 		Hint:                e.Hint,
 		Where:               e.Where,
 		Position:            int32(e.Position),
+		SchemaName:          e.Schema,
+		TableName:           e.Table,
+		ColumnName:          e.Column,
+		ConstraintName:      e.Constraint,
 	}
 }

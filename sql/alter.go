@@ -299,6 +299,7 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNot
 	}
 	if a.column(c.Name) >= 0 || c.Name == RowIDColumn {
 		if ifNotExists && c.Name != RowIDColumn {
+			s.noticef("NOTICE", "42701", "column %q of relation %q already exists, skipping", c.Name, a.name)
 			return nil
 		}
 		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)

@@ -298,7 +298,8 @@ func (s *Session) execColumnAlter(ctx context.Context, st *colAlterStmt, out Out
 		return err
 	}
 	if _, ok := s.ts.Schema(name); !ok && st.ifExists && systemTables[name] == nil {
-		return out.Complete("ALTER TABLE") // PostgreSQL adds a NOTICE
+		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", st.table)
+		return out.Complete("ALTER TABLE")
 	}
 	schema, err := s.schemaToChange(name, "ALTER TABLE")
 	if err != nil {
@@ -316,6 +317,9 @@ func (s *Session) execColumnAlter(ctx context.Context, st *colAlterStmt, out Out
 func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) error {
 	switch {
 	case act.kind == actDrop && !act.dropDef:
+		if act.ifAnd && a.column(act.col) < 0 {
+			s.noticef("NOTICE", "00000", "column %q of relation %q does not exist, skipping", act.col, a.name)
+		}
 		return a.dropColumn(act.col, act.ifAnd)
 	case act.kind == actAdd && act.ifAnd:
 		for _, cd := range act.opt.(*sqlparser.AddColumns).Columns {
@@ -335,6 +339,12 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 	switch {
 	case act.kind == actType:
 		return s.retype(a, i, act)
+	case c.Identity != 0 && (act.setDef != nil || act.dropDef):
+		// An identity column's default is its sequence's, which only DROP IDENTITY removes.
+		return &Error{Code: "42601", Message: "column \"" + c.Name + "\" of relation \"" + a.name + "\" is an identity column",
+			Hint: "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."}
+	case c.Identity != 0 && act.dropNotNull:
+		return Errorf("42601", "column %q of relation %q is an identity column", c.Name, a.name)
 	case act.setDef != nil:
 		e, err := parsePGExpr(*act.setDef)
 		if err != nil {
@@ -388,7 +398,7 @@ func (s *Session) retype(a *alteration, i int, act colAction) error {
 	if err := s.retypeConstraints(a, i); err != nil {
 		return err
 	}
-	c.Name, c.NotNull, c.Default, c.Hidden = old.Name, old.NotNull, old.Default, old.Hidden
+	c.Name, c.NotNull, c.Default, c.Hidden, c.Identity = old.Name, old.NotNull, old.Default, old.Hidden, old.Identity
 	sc := tableScope(a.old, a.name, &params{sess: s})
 	f := &fillSpec{retype: true, using: act.using != ""}
 	if f.using {
@@ -656,7 +666,7 @@ func (r *rowRewriter) rewrite(old []types.Value) error {
 	}
 	for _, i := range r.notNull {
 		if r.newRow[i].IsNull() {
-			return Errorf("23502", "column %q of relation %q contains null values", r.next.Columns[i].Name, r.a.name)
+			return Errorf("23502", "column %q of relation %q contains null values", r.next.Columns[i].Name, r.a.name).onTable(r.a.name, r.next.Columns[i].Name, "")
 		}
 	}
 	if !r.recheck {
@@ -665,7 +675,7 @@ func (r *rowRewriter) rewrite(old []types.Value) error {
 	err := checkRow(r.next, r.newRow)
 	var e *Error
 	if errors.As(err, &e) && e.Code == "23514" {
-		return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), r.a.name)
+		return Errorf("23514", "check constraint %q of relation %q is violated by some row", checkName(e.Message), r.a.name).onTable(r.a.name, "", checkName(e.Message))
 	}
 	return err
 }

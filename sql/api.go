@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -60,6 +61,10 @@ type Error struct {
 	Detail  string
 	Hint    string
 	Where   string // context, e.g. "COPY t, line 3, column a"
+	// Schema, Table, Column and Constraint name what a violation is of, as PostgreSQL's
+	// error fields do (SCHEMA NAME, TABLE NAME, ...): drivers and ORMs read the constraint's
+	// name from them to tell which one failed. Empty when not known.
+	Schema, Table, Column, Constraint string
 	// Position is where in the query string the error is, as PostgreSQL reports it: a
 	// 1-based character count; 0 when not known.
 	Position int
@@ -75,6 +80,16 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// onTable sets the fields naming the table (and the column or constraint) an error is
+// about; a temporary table's schema (PostgreSQL's pg_temp_N) is left unnamed.
+func (e *Error) onTable(table, column, constraint string) *Error {
+	if !strings.HasPrefix(table, tempTablePrefix) {
+		e.Schema = "public"
+	}
+	e.Table, e.Column, e.Constraint = table, column, constraint
+	return e
+}
 
 // Unwrap returns the engine error behind e, if any.
 func (e *Error) Unwrap() error { return e.cause }

@@ -305,13 +305,26 @@ func (c *converter) windowSpec(s *sqlparser.WindowSpecification) (*ast.Window, e
 	if len(w.PartitionBy) == 0 {
 		w.PartitionBy = nil
 	}
-	if w.OrderBy, err = c.orderBy(s.OrderClause); err != nil {
+	order, mode, exclude := s.OrderClause, "", ""
+	if n := len(order); n > 0 {
+		// The dialect pass's marker of GROUPS and EXCLUDE, after the keys (dialect_window.go).
+		if lit, ok := order[n-1].Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal {
+			var marker bool
+			if mode, exclude, marker = frameMarkerKey(lit.Val); marker {
+				order = order[:n-1]
+			}
+		}
+	}
+	if w.OrderBy, err = c.orderBy(order); err != nil {
 		return nil, err
 	}
 	if f := s.FrameClause; f != nil {
-		w.Frame = &ast.Frame{Mode: "ROWS"}
+		w.Frame = &ast.Frame{Mode: "ROWS", Exclude: exclude}
 		if f.Unit == sqlparser.FrameRangeType {
 			w.Frame.Mode = "RANGE"
+		}
+		if mode == "GROUPS" {
+			w.Frame.Mode = mode
 		}
 		if w.Frame.Start, err = c.frameBound(f.Start); err != nil {
 			return nil, err
@@ -329,9 +342,10 @@ func (c *converter) frameBound(p *sqlparser.FramePoint) (*ast.FrameBound, error)
 	b := &ast.FrameBound{Kind: map[sqlparser.FramePointType]string{sqlparser.CurrentRowType: "CURRENT ROW",
 		sqlparser.UnboundedPrecedingType: "UNBOUNDED PRECEDING", sqlparser.UnboundedFollowingType: "UNBOUNDED FOLLOWING",
 		sqlparser.ExprPrecedingType: "PRECEDING", sqlparser.ExprFollowingType: "FOLLOWING"}[p.Type]}
-	if p.Unit != sqlparser.IntervalNone {
+	if p.Unit != sqlparser.IntervalNone && p.Unit != sqlparser.IntervalMicrosecond {
 		return nil, mysqlOnly("an INTERVAL frame offset with a unit")
 	}
+	// With MICROSECOND, the dialect pass's offset expression (dialect_window.go).
 	if p.Expr != nil {
 		x, err := c.expr(p.Expr)
 		if err != nil {

@@ -30,7 +30,7 @@ func (s *Session) validateConstraint(ctx context.Context, tx *tablespace.Txn, sc
 		switch c.Kind {
 		case types.ConstraintCheck:
 			if err := checkRow(check, row); err != nil {
-				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name)
+				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name).onTable(schema.Name, "", c.Name)
 			}
 		case types.ConstraintForeign:
 			if vals, ok := colVals(row, c.Columns); ok && !c.Deferrable { // judged now, not at the statement's end
@@ -52,8 +52,8 @@ func (s *Session) uniqueBuildError(err error, schema *types.Schema, c types.Cons
 		for i, col := range c.Columns {
 			names[i], vals[i] = schema.Columns[col].Name, ae.Row[col]
 		}
-		return &Error{Code: "23505", Message: "could not create unique index \"" + c.Index + "\"",
-			Detail: "Key " + keyDetail(names, vals) + " is duplicated."}
+		return (&Error{Code: "23505", Message: "could not create unique index \"" + c.Index + "\"",
+			Detail: "Key " + keyDetail(names, vals) + " is duplicated."}).onTable(schema.Name, "", c.Index)
 	}
 	return err
 }

@@ -29,6 +29,7 @@ type catConstraint struct {
 	refKey  string // the parent's constraint the foreign key relies on
 	// deferrable and deferred: DEFERRABLE [INITIALLY DEFERRED]
 	deferrable, deferred bool
+	matchFull, notValid  bool // MATCH FULL; NOT VALID (not validated since)
 }
 
 // oid: an index-backed constraint's name is unique (it is its index's); a CHECK's or
@@ -54,7 +55,7 @@ func (s *Session) catalogConstraints() []catConstraint {
 		}
 		for _, c := range t.Constraints {
 			cc := catConstraint{name: c.Name, kind: byte(c.Kind), table: t, cols: c.Columns, index: c.Index, check: c.Check,
-				deferrable: c.Deferrable, deferred: c.Deferred}
+				deferrable: c.Deferrable, deferred: c.Deferred, matchFull: c.MatchFull, notValid: c.NotValid}
 			if c.Kind == types.ConstraintForeign {
 				cc.parent = byName[c.RefTable]
 				if cc.parent == nil {
@@ -122,6 +123,9 @@ func (c *catConstraint) def(pretty bool) string {
 	if c.deferred {
 		d += " INITIALLY DEFERRED"
 	}
+	if c.notValid {
+		d += " NOT VALID"
+	}
 	return d
 }
 
@@ -140,6 +144,9 @@ func (c *catConstraint) body(pretty bool) string {
 	}
 	d := "FOREIGN KEY (" + colNames(c.table, c.cols) + ") REFERENCES " + types.QuoteIdent(c.parent.Name) +
 		"(" + colNames(c.parent, c.refCols) + ")"
+	if c.matchFull {
+		d += " MATCH FULL"
+	}
 	if c.upd != types.RefNoAction {
 		d += " ON UPDATE " + refActionText[c.upd]
 	}
@@ -234,7 +241,7 @@ func (s *Session) pgConstraintRows() [][]types.Value {
 		}
 		if c.kind == 'f' {
 			frel = oidVal(objectOID("table", c.parent.Name))
-			upd, del, match = text(string(rune(c.upd))), text(string(rune(c.del))), text("s")
+			upd, del, match = text(string(rune(c.upd))), text(string(rune(c.del))), text(matchType(c.matchFull, "f", "s"))
 			fkey = attnums(c.parent, c.refCols)
 		}
 		var conkey types.Value = nullOf(types.Int16Array)
@@ -245,7 +252,7 @@ func (s *Session) pgConstraintRows() [][]types.Value {
 			conkey = attnums(c.table, checkColumnPositions(c.table, c.check))
 		}
 		rows = append(rows, []types.Value{oidVal(c.oid()), text(c.name), oidVal(oidPublic), text(string(rune(c.kind))),
-			boolVal(c.deferrable), boolVal(c.deferred), boolVal(true), oidVal(objectOID("table", c.table.Name)), oidVal(0),
+			boolVal(c.deferrable), boolVal(c.deferred), boolVal(!c.notValid), oidVal(objectOID("table", c.table.Name)), oidVal(0),
 			indid, oidVal(0), frel, upd, del, match, boolVal(true), int32Val(0), boolVal(false), conkey, fkey,
 			nullOf(types.Text)})
 	}
@@ -321,7 +328,7 @@ func init() {
 					continue
 				}
 				rows = append(rows, []types.Value{text(s.set.database), text("public"), text(c.name), text(s.set.database),
-					text("public"), text(c.refKey), text("NONE"), text(refActionText[c.upd]), text(refActionText[c.del])})
+					text("public"), text(c.refKey), text(matchType(c.matchFull, "FULL", "NONE")), text(refActionText[c.upd]), text(refActionText[c.del])})
 			}
 			return rows
 		},
@@ -379,4 +386,13 @@ func referencedTables(tables []*types.Schema) map[string]bool {
 		}
 	}
 	return out
+}
+
+// matchType is a foreign key's match option as a catalog spells it: full for MATCH FULL,
+// simple for MATCH SIMPLE.
+func matchType(isFull bool, full, simple string) string {
+	if isFull {
+		return full
+	}
+	return simple
 }

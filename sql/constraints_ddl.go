@@ -8,6 +8,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
 
@@ -83,17 +84,48 @@ func (s *Session) constraintNames() map[string]bool {
 }
 
 // chooseName is PostgreSQL's ChooseConstraintName: table_cols_suffix, numbered past a name in
-// use.
+// use (the number goes on the suffix: t_a_key1), shortened to a name's 63 bytes.
 func chooseName(table string, cols []string, suffix string, used func(string) bool) string {
-	base := table
-	if len(cols) > 0 {
-		base += "_" + strings.Join(cols, "_")
-	}
-	name := base + "_" + suffix
+	cs := strings.Join(cols, "_")
+	name := makeObjectName(table, cs, suffix)
 	for n := 1; used(name); n++ {
-		name = base + "_" + suffix + strconv.Itoa(n)
+		name = makeObjectName(table, cs, suffix+strconv.Itoa(n))
 	}
 	return name
+}
+
+// makeObjectName is PostgreSQL's makeObjectName: name1_name2_label (name2 may be empty),
+// shortening the longer of name1 and name2 a byte at a time until it fits in a name's 63
+// bytes, and never cutting a character in two.
+func makeObjectName(name1, name2, label string) string {
+	n1, n2 := len(name1), len(name2)
+	avail := lexer.NameMax - len(label) - 1
+	if name2 != "" {
+		avail--
+	}
+	for n1+n2 > avail {
+		if n1 > n2 {
+			n1--
+		} else {
+			n2--
+		}
+	}
+	name := clipName(name1, n1)
+	if name2 != "" {
+		name += "_" + clipName(name2, n2)
+	}
+	return name + "_" + label
+}
+
+// clipName is the first n bytes of w, less the start of a character n would cut in two.
+func clipName(w string, n int) string {
+	if n >= len(w) {
+		return w
+	}
+	for n > 0 && w[n]&0xC0 == 0x80 {
+		n--
+	}
+	return w[:n]
 }
 
 // addConstraints adds the constraints defs to schema (new, or a copy being altered): their
@@ -119,7 +151,7 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 		used[d.name] = true
 	}
 	for _, d := range defs {
-		c := types.Constraint{Name: d.name, Kind: d.kind, Deferrable: d.deferrable, Deferred: d.deferred}
+		c := types.Constraint{Name: d.name, Kind: d.kind, Deferrable: d.deferrable, Deferred: d.deferred, MatchFull: d.matchFull}
 		for _, name := range d.cols {
 			i := schema.ColumnIndex(name)
 			if i < 0 || schema.Columns[i].Hidden {
@@ -325,8 +357,9 @@ func (s *Session) constraintsAfter(a *alteration) ([]types.Constraint, error) {
 	return out, nil
 }
 
-// conAlterStmt is ALTER TABLE ... ADD [CONSTRAINT name] CHECK | UNIQUE | FOREIGN KEY ..., or
-// ... DROP CONSTRAINT [IF EXISTS] name [RESTRICT | CASCADE].
+// conAlterStmt is ALTER TABLE ... ADD [CONSTRAINT name] CHECK | UNIQUE | FOREIGN KEY ...
+// [NOT VALID], ... DROP CONSTRAINT [IF EXISTS] name [RESTRICT | CASCADE], or ... VALIDATE
+// CONSTRAINT name.
 type conAlterStmt struct {
 	table    string
 	qual     string
@@ -335,6 +368,7 @@ type conAlterStmt struct {
 	drop     string
 	dropIf   bool
 	cascade  bool
+	validate string
 }
 
 func isConstraintAlter(words []string) bool {
@@ -342,6 +376,9 @@ func isConstraintAlter(words []string) bool {
 		return false
 	}
 	for i := 2; i+1 < len(words); i++ {
+		if words[i] == "validate" && words[i+1] == "constraint" {
+			return true
+		}
 		if words[i] == "add" || words[i] == "drop" {
 			switch words[i+1] {
 			case "constraint", "check", "unique", "foreign":
@@ -402,6 +439,10 @@ func parseConstraintAlter(q string) (*conAlterStmt, error) {
 		}
 		st.cascade = p.accept("cascade")
 		p.accept("restrict")
+	case p.accept("validate", "constraint"):
+		if st.validate, err = p.name(); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, p.syntaxError()
 	}
@@ -422,6 +463,7 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		return err
 	}
 	if _, ok := s.ts.Schema(name); !ok && st.ifExists {
+		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", st.table)
 		return out.Complete("ALTER TABLE")
 	}
 	schema, err := s.schemaToChange(name, "ALTER TABLE")
@@ -431,11 +473,15 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 	next := *schema
 	next.Indexes = slices.Clone(schema.Indexes)
 	next.Constraints = slices.Clone(schema.Constraints)
+	if st.validate != "" {
+		return s.validateNotValid(ctx, name, schema, &next, st.validate, out)
+	}
 	if st.add == nil {
 		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })
 		if i < 0 {
 			if st.dropIf {
-				return out.Complete("ALTER TABLE") // PostgreSQL adds a NOTICE
+				s.noticef("NOTICE", "00000", "constraint %q of relation %q does not exist, skipping", st.drop, name)
+				return out.Complete("ALTER TABLE")
 			}
 			return Errorf("42704", "constraint %q of relation %q does not exist", st.drop, name)
 		}
@@ -456,14 +502,50 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 	if err := s.addConstraints(&next, []conDef{*st.add}); err != nil {
 		return err
 	}
-	added := next.Constraints[len(next.Constraints)-1]
+	added := &next.Constraints[len(next.Constraints)-1]
+	// NOT VALID skips the rows the table has (new ones are checked); on a new table's
+	// constraint, and on UNIQUE, there is nothing to skip.
+	added.NotValid = st.add.notValid && added.Kind != types.ConstraintUnique
 	check := s.ts.Begin() // holds the parent rows a foreign key's check locks until the change is in
 	defer check.Rollback()
 	err = s.ts.AlterTableIf(ctx, name, &next, identitySources(schema), func() error {
-		return s.validateConstraint(ctx, check, &next, added)
+		if added.NotValid {
+			return nil
+		}
+		return s.validateConstraint(ctx, check, &next, *added)
 	})
 	if err != nil {
-		return s.uniqueBuildError(err, &next, added)
+		return s.uniqueBuildError(err, &next, *added)
+	}
+	return out.Complete("ALTER TABLE")
+}
+
+// validateNotValid is ALTER TABLE ... VALIDATE CONSTRAINT: a CHECK or foreign key added NOT
+// VALID is checked against every row, with the table's gate closed, and is valid from then
+// on; one valid already is left as it is, as in PostgreSQL.
+func (s *Session) validateNotValid(ctx context.Context, name string, schema, next *types.Schema, con string, out Output) error {
+	i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == con })
+	if i < 0 {
+		if con == name+"_pkey" && !(len(next.PK) == 1 && next.Columns[next.PK[0]].Hidden) {
+			return Errorf("42809", "constraint %q of relation %q is not a foreign key or check constraint", con, name)
+		}
+		return Errorf("42704", "constraint %q of relation %q does not exist", con, name)
+	}
+	c := &next.Constraints[i]
+	if c.Kind == types.ConstraintUnique {
+		return Errorf("42809", "constraint %q of relation %q is not a foreign key or check constraint", con, name)
+	}
+	if !c.NotValid {
+		return out.Complete("ALTER TABLE")
+	}
+	c.NotValid = false
+	check := s.ts.Begin() // holds the parent rows a foreign key's check locks until the change is in
+	defer check.Rollback()
+	err := s.ts.AlterTableIf(ctx, name, next, identitySources(schema), func() error {
+		return s.validateConstraint(ctx, check, next, *c)
+	})
+	if err != nil {
+		return err
 	}
 	return out.Complete("ALTER TABLE")
 }

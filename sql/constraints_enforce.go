@@ -150,8 +150,8 @@ func checkRow(s *types.Schema, row []types.Value) error {
 			return err
 		}
 		if !r.IsNull() && !r.Bool() {
-			return &Error{Code: "23514", Message: "new row for relation \"" + s.Name + "\" violates check constraint \"" + sc.names[i] + "\"",
-				Detail: failingRow(s, row)}
+			return (&Error{Code: "23514", Message: "new row for relation \"" + s.Name + "\" violates check constraint \"" + sc.names[i] + "\"",
+				Detail: failingRow(s, row)}).onTable(s.Name, "", sc.names[i])
 		}
 	}
 	return nil
@@ -264,8 +264,8 @@ func duplicateIndexKey(s *types.Schema, ix *types.Index, vals []types.Value) err
 	for i, c := range ix.Columns {
 		names[i] = s.Columns[c].Name
 	}
-	return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
-		Detail: "Key " + keyDetail(names, vals) + " already exists.", cause: tablespace.ErrDuplicateKey}
+	return (&Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
+		Detail: "Key " + keyDetail(names, vals) + " already exists.", cause: tablespace.ErrDuplicateKey}).onTable(s.Name, "", ix.Name)
 }
 
 // refTarget is what a foreign key references in its parent's current schema.
@@ -332,7 +332,11 @@ func asType(v types.Value, t types.Type) types.Value {
 func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, c *types.Constraint, oldRow, newRow []types.Value) error {
 	vals, ok := colVals(newRow, c.Columns)
 	if !ok {
-		return nil // MATCH SIMPLE: a NULL in the key passes
+		if c.MatchFull && newRow != nil && !allNull(newRow, c.Columns) {
+			return (&Error{Code: "23503", Message: "insert or update on table \"" + w.Table + "\" violates foreign key constraint \"" + c.Name + "\"",
+				Detail: "MATCH FULL does not allow mixing of null and nonnull key values."}).onTable(w.Table, "", c.Name)
+		}
+		return nil // MATCH SIMPLE: a NULL in the key passes; MATCH FULL: a key all NULL does
 	}
 	if oldV, ok := colVals(oldRow, c.Columns); ok && sameVals(oldV, vals) {
 		return nil
@@ -353,6 +357,16 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		return nil
 	}
 	return err
+}
+
+// allNull reports whether every one of cols is NULL in row.
+func allNull(row []types.Value, cols []int) bool {
+	for _, c := range cols {
+		if !row[c].IsNull() {
+			return false
+		}
+	}
+	return true
 }
 
 // findParent fails a row whose foreign key c, with values vals, names no parent row.
@@ -409,8 +423,8 @@ func findParent(ctx context.Context, tx *tablespace.Txn, table string, s *types.
 	for i, col := range c.Columns {
 		names[i] = s.Columns[col].Name
 	}
-	return &Error{Code: "23503", Message: "insert or update on table \"" + table + "\" violates foreign key constraint \"" + c.Name + "\"",
-		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}
+	return (&Error{Code: "23503", Message: "insert or update on table \"" + table + "\" violates foreign key constraint \"" + c.Name + "\"",
+		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}).onTable(table, "", c.Name)
 }
 
 // actOnChildren applies the foreign keys that reference a deleted row, or a row whose
@@ -513,8 +527,8 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 				row[col] = defaults[i]
 			}
 			if row[col].IsNull() && child.Columns[col].NotNull {
-				return &Error{Code: "23502", Message: "null value in column \"" + child.Columns[col].Name + "\" of relation \"" +
-					child.Name + "\" violates not-null constraint", Detail: failingRow(child, row)}
+				return (&Error{Code: "23502", Message: "null value in column \"" + child.Columns[col].Name + "\" of relation \"" +
+					child.Name + "\" violates not-null constraint", Detail: failingRow(child, row)}).onTable(child.Name, child.Columns[col].Name, "")
 			}
 		}
 		if err := rewriteRow(ctx, tx, child, r.key, row); err != nil {
@@ -534,9 +548,9 @@ func queueReferencedCheck(ctx context.Context, tx *tablespace.Txn, w *tablespace
 	for i, r := range ref {
 		names[i] = w.Schema.Columns[r].Name
 	}
-	violation := &Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
+	violation := (&Error{Code: "23503", Message: "update or delete on table \"" + w.Table + "\" violates foreign key constraint \"" +
 		c.Name + "\" on table \"" + child.Name + "\"",
-		Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}
+		Detail: "Key " + keyDetail(names, oldV) + " is still referenced from table \"" + child.Name + "\"."}).onTable(child.Name, "", c.Name)
 	table, noAction := w.Table, action == types.RefNoAction
 	check := func(context.Context) error {
 		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
@@ -588,7 +602,7 @@ func rewriteRow(ctx context.Context, tx *tablespace.Txn, s *types.Schema, oldKey
 	}
 	if err := tx.Insert(ctx, s.Name, key, value); err != nil {
 		if err == tablespace.ErrDuplicateKey {
-			return &Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + s.Name + "_pkey\""}
+			return (&Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + s.Name + "_pkey\""}).onTable(s.Name, "", s.Name+"_pkey")
 		}
 		return err
 	}

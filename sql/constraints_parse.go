@@ -27,6 +27,10 @@ type conDef struct {
 	onUpdate types.RefAction
 	// deferrable and deferred: DEFERRABLE and INITIALLY DEFERRED (UNIQUE, FOREIGN KEY).
 	deferrable, deferred bool
+	matchFull            bool // FOREIGN KEY ... MATCH FULL
+	// notValid: NOT VALID (CHECK, FOREIGN KEY), which only ALTER TABLE ADD CONSTRAINT heeds
+	// (a new table has no rows to skip).
+	notValid bool
 }
 
 // conParser walks tokens of one statement's text.
@@ -139,7 +143,7 @@ func (p *conParser) refAction() (types.RefAction, error) {
 	return 0, p.syntaxError()
 }
 
-// references reads REFERENCES table [(cols)] [MATCH SIMPLE] [ON DELETE a] [ON UPDATE a].
+// references reads REFERENCES table [(cols)] [MATCH SIMPLE | FULL] [ON DELETE a] [ON UPDATE a].
 func (p *conParser) references(d *conDef) error {
 	var err error
 	if d.refTable, err = p.name(); err != nil {
@@ -160,8 +164,12 @@ func (p *conParser) references(d *conDef) error {
 	for {
 		switch {
 		case p.accept("match", "simple"):
-		case p.peekAt(0, "match"):
-			return unsupported("MATCH FULL and MATCH PARTIAL")
+		case p.accept("match", "full"):
+			d.matchFull = true
+		case p.peekAt(0, "match") && p.peekAt(1, "partial"):
+			return errorAt(Errorf("0A000", "MATCH PARTIAL not yet implemented"), p.src2pos(p.pos))
+		case p.accept("match"):
+			return p.syntaxError()
 		case p.accept("on", "delete"):
 			if d.onDelete, err = p.refAction(); err != nil {
 				return err
@@ -179,7 +187,7 @@ func (p *conParser) references(d *conDef) error {
 // timing reads a constraint's [NOT] DEFERRABLE and INITIALLY {DEFERRED | IMMEDIATE}, in
 // either order, with PostgreSQL's errors for a column constraint (each clause once, none on
 // CHECK) and for a table constraint (no conflicting clauses, CHECK not deferrable), and
-// refuses NOT VALID and NO INHERIT, which drove does not have.
+// reads NOT VALID, and refuses NO INHERIT, which drove does not have.
 func (p *conParser) timing(d *conDef) error {
 	var seenDeferrable, seenInitially, notDeferrable, immediate bool
 	start := p.pos
@@ -213,8 +221,15 @@ func (p *conParser) timing(d *conDef) error {
 				}
 				seenDeferrable, notDeferrable, d.deferrable = true, not, !not
 			}
-		case p.accept("not", "valid"):
-			return unsupported("NOT VALID constraints")
+		case p.peekAt(0, "not") && p.peekAt(1, "valid"):
+			if p.pos++; d.column != "" { // a column constraint has no NOT VALID
+				return p.syntaxError()
+			}
+			p.pos++
+			if d.kind == types.ConstraintUnique {
+				return Errorf("0A000", "UNIQUE constraints cannot be marked NOT VALID")
+			}
+			d.notValid = true
 		case p.peekAt(0, "no") && p.peekAt(1, "inherit"):
 			return unsupported("NO INHERIT constraints")
 		default:

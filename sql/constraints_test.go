@@ -26,6 +26,10 @@ func TestConstraintErrorMessages(t *testing.T) {
 	}{
 		{"INSERT INTO t VALUES (2, -1, NULL, NULL)", "23514",
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (2, -1, null, null)."},
+		{"INSERT INTO t (b) VALUES (1)", "23502",
+			`null value in column "a" of relation "t" violates not-null constraint`, "Failing row contains (null, 1, null, null)."},
+		{"CREATE TABLE m (a int, b text, FOREIGN KEY (a, b) REFERENCES t (c, d) MATCH FULL); INSERT INTO m VALUES (1, NULL)", "23503",
+			`insert or update on table "m" violates foreign key constraint "m_a_b_fkey"`, "MATCH FULL does not allow mixing of null and nonnull key values."},
 		{"UPDATE t SET b = 0", "23514",
 			`new row for relation "t" violates check constraint "t_b_check"`, "Failing row contains (1, 0, 1, x)."},
 		{"INSERT INTO t VALUES (2, 1, 1, 'y')", "23505",
@@ -35,6 +39,7 @@ func TestConstraintErrorMessages(t *testing.T) {
 			`insert or update on table "k" violates foreign key constraint "k_p_fkey"`, `Key (p)=(5) is not present in table "p".`},
 		{"DELETE FROM p", "23503",
 			`update or delete on table "p" violates foreign key constraint "k_p_fkey" on table "k"`, `Key (id)=(1) is still referenced from table "k".`},
+		{"DROP TABLE t, nosuch", "42P01", `table "nosuch" does not exist`, ""},
 		{"DROP TABLE p", "2BP01", "cannot drop table p because other objects depend on it", "constraint k_p_fkey on table k depends on table p"},
 		{"CREATE TABLE x (id int PRIMARY KEY, p int REFERENCES other.p)", "0A000",
 			`foreign key "x_p_fkey" references table other.p of another tablespace: a foreign key must stay within one tablespace, the unit of transactions`, ""},
@@ -63,6 +68,38 @@ func TestConstraintErrorMessages(t *testing.T) {
 			// Nothing of the failed statement stays, and the session goes on.
 			if out := execOK(t, s, "SELECT count(*) FROM t"); out.lines[0] != "1" {
 				t.Errorf("t has %s rows after the failure", out.lines[0])
+			}
+		})
+	}
+}
+
+// A violation names its schema, table and constraint (or column) in the error's fields, as
+// PostgreSQL's do: drivers and ORMs read the constraint from them.
+func TestConstraintErrorFields(t *testing.T) {
+	setup := `CREATE TABLE t (a int PRIMARY KEY, b int CHECK (b > 0), c int UNIQUE NOT NULL);
+		CREATE TABLE p (id int PRIMARY KEY);
+		CREATE TABLE k (id int PRIMARY KEY, p int REFERENCES p);
+		INSERT INTO p VALUES (1); INSERT INTO k VALUES (1, 1); INSERT INTO t VALUES (1, 1, 1)`
+	cases := []struct{ sql, table, column, constraint string }{
+		{"INSERT INTO t VALUES (2, -1, 2)", "t", "", "t_b_check"},
+		{"INSERT INTO t VALUES (1, 1, 2)", "t", "", "t_pkey"},
+		{"INSERT INTO t VALUES (2, 1, 1)", "t", "", "t_c_key"},
+		{"INSERT INTO t VALUES (2, 1, NULL)", "t", "c", ""},
+		{"INSERT INTO k VALUES (2, 5)", "k", "", "k_p_fkey"},
+		{"DELETE FROM p", "k", "", "k_p_fkey"},
+		{"ALTER TABLE t ADD CONSTRAINT big CHECK (b > 5)", "t", "", "big"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sql, func(t *testing.T) {
+			s := NewSession(openTestTablespace(t), nil)
+			defer s.Close()
+			execOK(t, s, setup)
+			var e *Error
+			if err := s.Exec(context.Background(), tc.sql, &textOutput{}); !errors.As(err, &e) {
+				t.Fatalf("got %v, want a violation", err)
+			}
+			if e.Schema != "public" || e.Table != tc.table || e.Column != tc.column || e.Constraint != tc.constraint {
+				t.Errorf("fields %q %q %q %q, want public %q %q %q", e.Schema, e.Table, e.Column, e.Constraint, tc.table, tc.column, tc.constraint)
 			}
 		})
 	}

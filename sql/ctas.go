@@ -237,6 +237,7 @@ func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) e
 		table = hidden
 	} else if s.relationExists(st.name) { // before the query is looked at, as PostgreSQL
 		if st.ifNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", st.name)
 			return out.Complete("CREATE TABLE AS")
 		}
 		return Errorf("42P07", "relation %q already exists", st.name)

@@ -171,11 +171,12 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 	}
 	if s.relationExists(name) {
 		if st.IfNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	seqs, err := s.createSerialSequences(ctx, schema)
+	seqs, err := s.createSerialSequences(ctx, schema, serials)
 	if err != nil {
 		return err
 	}
@@ -214,6 +215,9 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	defaultCast(o)
 	if c, err = arrayColumnOption(c, o); err != nil {
 		return c, err
+	}
+	if c.Identity = identityKind(o); c.Identity != 0 {
+		o.Comment = nil
 	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
@@ -308,7 +312,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		} else if ok && s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a table"})
 		} else if !ok && !st.IfExists {
-			return relationMissing(name)
+			return Errorf("42P01", "table %q does not exist", name) // PostgreSQL's wording for DROP TABLE
+		} else if !ok {
+			s.noticef("NOTICE", "00000", "table %q does not exist, skipping", name)
 		}
 		names = append(names, name)
 	}
@@ -456,4 +462,23 @@ func keyColumn(c types.Column) error {
 			Hint: "You must specify an operator class for the index or define a default operator class for the data type."}
 	}
 	return nil
+}
+
+// identityMarker starts the COMMENT the dialect pass gives an identity column (emitIdentity),
+// followed by its kind: a (ALWAYS) or d (BY DEFAULT).
+const identityMarker = "drove identity "
+
+// identityKind is an identity column's kind (types.IdentityAlways or IdentityByDefault) from
+// the dialect pass's marker, 0 for any other column.
+func identityKind(o *sqlparser.ColumnTypeOptions) byte {
+	if o == nil || o.Comment == nil || !o.Autoincrement || !strings.HasPrefix(o.Comment.Val, identityMarker) {
+		return 0
+	}
+	switch o.Comment.Val[len(identityMarker):] {
+	case "a":
+		return types.IdentityAlways
+	case "d":
+		return types.IdentityByDefault
+	}
+	return 0
 }

@@ -91,6 +91,9 @@ type openParen struct {
 	substrSeen substrWords
 	// filterComma is where, in the output, the comma before the FILTER's condition is.
 	filterComma int
+	// window: a window specification's parenthesis (after OVER, or AS in WINDOW), whose
+	// ORDER BY was written when windowOrder (dialect_window.go).
+	window, windowOrder bool
 }
 
 // rewriter is the dialect pass over one query string.
@@ -156,6 +159,7 @@ type rewriter struct {
 	naturals    []int          // the depths of the NATURAL FULL JOINs whose right items are being written
 	groupByAt   int            // 1 + the depth of the GROUP BY list being written, or 0 (dialect_grouping.go)
 	windowAt    int            // 1 + the depth of the WINDOW clause being written, or 0 (dialect_grouping.go)
+	frame       *frameRewrite  // the window frame being written (dialect_window.go)
 	distinctOn  distinctOnMove // SELECT DISTINCT ON's call, moved to the select list's end (dialect_grouping.go)
 	casts       []int          // depth inside each open CAST(
 	arrays      []int          // depth inside each open ARRAY(

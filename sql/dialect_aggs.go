@@ -73,6 +73,31 @@ func plainOrderedAggNext(r *rewriter) bool {
 	return found
 }
 
+// windowArgsCallNext: a call of lag, lead, nth_value or ntile followed by OVER. vitess
+// takes their offset (n) only as an integer literal, NULL or a parameter, where PostgreSQL
+// takes any expression (lag(x, four), nth_value(x, four + 1), lead(x, (SELECT ...))), so the
+// call is written as a marker-agg: count('\0agg:lag', x, four) over (...), which the
+// converter reads back as the call.
+func windowArgsCallNext(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	end := callEnd(r, func(int, int) bool { return false })
+	return end > 0 && r.peek(end+1).Is("over")
+}
+
+// windowCallWithoutOverNext: a call of a window function (lag, rank, ...) followed by
+// neither OVER nor WITHIN GROUP. vitess's grammar requires OVER after these names; written as
+// a quoted name the call is a plain one, which binding refuses as PostgreSQL does (42809:
+// window function lag requires an OVER clause).
+func windowCallWithoutOverNext(r *rewriter) bool {
+	if !functionCallNext(r) {
+		return false
+	}
+	end := callEnd(r, func(int, int) bool { return false })
+	return end > 0 && !r.peek(end+1).Is("over") && !r.peek(end+1).Is("within")
+}
+
 // callEnd scans the call whose name the pass is at, token by token: each token in it goes
 // to at(k, depth) (depth 1: the call's own arguments) until at returns true; it returns
 // the offset of the call's closing parenthesis, or -1 when at stopped it or the text ends.

@@ -70,6 +70,15 @@ func init() {
 		{"group_concat", wordRule{"group-concat", nextIs("("), emitGroupConcat}},
 		{markerAggregates, wordRule{"marker-agg", markerAggNext, emitMarkerAgg}},
 		{"count sum avg min max", wordRule{"plain-agg-order", plainOrderedAggNext, emitMarkerAgg}},
+		{"lag lead nth_value ntile", wordRule{"window-args", windowArgsCallNext, emitMarkerAgg}},
+		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
+			wordRule{"window-call-without-over", windowCallWithoutOverNext, emitNameWord}},
+		{"rows range groups", wordRule{"frame-mode", frameModeNext, emitFrameMode}},
+		{"between", wordRule{"frame-between", frameWordNext("between"), emitFrameWord}},
+		{"and", wordRule{"frame-and", frameWordNext("and"), emitFrameWord}},
+		{"preceding", wordRule{"frame-preceding", frameWordNext("preceding"), emitFrameWord}},
+		{"following", wordRule{"frame-following", frameWordNext("following"), emitFrameWord}},
+		{"exclude", wordRule{"frame-exclude", frameWordNext("exclude"), emitFrameWord}},
 		{"order", wordRule{"agg-order", (*rewriter).aggOrderNext, emitAggOrder}},
 		{"ilike", wordRule{"ilike", always, emitIlike}},
 		{"similar", wordRule{"similar-to", (*rewriter).similarToNext, emitSimilarTo}},
@@ -109,6 +118,11 @@ func init() {
 		// Keywords of vitess that PostgreSQL reads as names outside the places below: quoted
 		// there, they are names (a column called key, rank or partition).
 		{"key", wordRule{"key-name", keyNameNext, emitNameWord}},
+		// PostgreSQL's SQL-value keywords that vitess reads as column names: written as calls
+		// (which the converter reads as ast.SQLValue).
+		{"session_user", wordRule{"sql-value-keyword", func(r *rewriter) bool {
+			return !r.nextIs("(") && !r.nextIs(".") && !r.prev.IsPunct(".") && !r.prev.Is("as")
+		}, emitSQLValueCall}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
 			wordRule{"window-function-name", func(r *rewriter) bool { return !r.nextIs("(") }, emitNameWord}},
 		{"rank dense_rank row_number percent_rank cume_dist ntile lag lead first_value last_value nth_value",
@@ -186,6 +200,9 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	r.dmlFromWord(w)
 	r.groupByWord(w)
 	r.selectListWord(w)
+	if w == "order" && r.windowParen() && r.followedBy("by") {
+		r.parens[len(r.parens)-1].windowOrder = true
+	}
 	if r.valuesRows == r.depth+1 {
 		r.valuesRows = 0 // a word after a VALUES list's rows ends it
 	}
@@ -257,6 +274,14 @@ func keyNameNext(r *rewriter) bool {
 		return false
 	}
 	return true
+}
+
+// emitSQLValueCall writes a SQL-value keyword as a call without arguments.
+func emitSQLValueCall(r *rewriter, w string) error {
+	r.startOperand()
+	r.b.WriteString("`" + w + "`()")
+	r.keep(w)
+	return nil
 }
 
 // emitNameWord writes w as a quoted identifier: an operand, like a plain word's.
@@ -732,17 +757,19 @@ func (r *rewriter) identityNext() bool {
 	return r.followedBy("always", "as", "identity") || r.followedBy("by", "default", "as", "identity")
 }
 
-// GENERATED ... AS IDENTITY: an identity column is a serial one here; see columnTypeName.
+// GENERATED ... AS IDENTITY: an identity column is a serial one here (see columnTypeName)
+// whose kind, ALWAYS or BY DEFAULT, rides on a COMMENT option vitess keeps for the column
+// (identityMarker; PostgreSQL has no column COMMENT clause, so none is the user's).
 func emitIdentity(r *rewriter, _ string) error {
-	n := 3
+	n, kind := 3, "a"
 	if r.followedBy("by") {
-		n = 4
+		n, kind = 4, "d"
 	}
 	r.skip(n)
 	if r.nextIs("(") {
 		return unsupported("identity column options")
 	}
-	r.b.WriteString("auto_increment")
+	r.b.WriteString("auto_increment comment '" + identityMarker + kind + "'")
 	r.words = append(r.words, "auto_increment")
 	r.lastWord = ""
 	return nil

@@ -227,6 +227,7 @@ func (r *rewriter) openParen() error {
 	r.pushParen(call)
 	p := &r.parens[len(r.parens)-1]
 	p.inList = r.lastWord == "in"
+	p.window = !call && (r.prev.Is("over") || r.prev.Is("as") && r.windowAt == r.depth+1)
 	p.substring = call && r.lastWord == "substring"
 	p.overlay = call && r.lastWord == "overlay"
 	p.inside, p.aggName, r.aggMarker, r.aggName = r.aggMarker, r.aggName, "", ""
@@ -285,6 +286,9 @@ func (r *rewriter) closeParen() error {
 	r.setClause("")
 	r.setLimited(false)
 	r.depth--
+	if r.frame != nil && r.depth < r.frame.depth {
+		r.frame = nil
+	}
 	r.groupingParenClosed()
 	r.lastWord = ""
 	if r.valuesRows > r.depth+1 {

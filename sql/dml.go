@@ -61,8 +61,9 @@ func visibleColumns(schema *types.Schema) []int {
 func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []byte, error) {
 	for i, c := range bt.schema.Columns {
 		if c.NotNull && row[i].IsNull() {
-			return nil, nil, &Error{Code: "23502",
-				Message: "null value in column \"" + c.Name + "\" of relation \"" + bt.name + "\" violates not-null constraint"}
+			return nil, nil, (&Error{Code: "23502",
+				Message: "null value in column \"" + c.Name + "\" of relation \"" + bt.name + "\" violates not-null constraint",
+				Detail:  failingRow(bt.schema, row)}).onTable(bt.name, c.Name, "")
 		}
 	}
 	key, err := types.AppendKey(key[:0], bt.schema, row)
@@ -92,9 +93,9 @@ func primaryKeyTaken(err error) bool {
 // duplicateKey is PostgreSQL's unique violation for the primary key of row.
 func duplicateKey(bt *boundTable, row []types.Value) error {
 	names, vals := keyText(bt.schema, row)
-	return &Error{Code: "23505",
+	return (&Error{Code: "23505",
 		Message: "duplicate key value violates unique constraint \"" + bt.name + "_pkey\"",
-		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}
+		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}).onTable(bt.name, "", bt.name+"_pkey")
 }
 
 func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause) (*plan, error) {
@@ -136,6 +137,11 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	}
 	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
+		for _, i := range targets {
+			if err := identityInsertError(&schema.Columns[i]); err != nil {
+				return nil, err
+			}
+		}
 		t, err := queryTree(q)
 		if err != nil {
 			return nil, err
@@ -162,6 +168,9 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			i := targets[j]
 			if _, isDefault := e.(*sqlparser.Default); isDefault {
 				continue
+			}
+			if err := identityInsertError(&schema.Columns[i]); err != nil {
+				return nil, err
 			}
 			x, err := compile(e, noRow)
 			if err != nil {
@@ -480,6 +489,11 @@ func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scop
 			}
 		}
 		x := fieldOf(fields, k)
+		if _, isDefault := ue.Expr.(*sqlparser.Default); x != nil || !isDefault {
+			if err := identityUpdateError(&schema.Columns[i]); err != nil {
+				return nil, false, err
+			}
+		}
 		if x == nil {
 			if x, err = s.setSource(ue.Expr, schema, i, sc); err != nil {
 				return nil, false, err

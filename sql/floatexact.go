@@ -80,5 +80,11 @@ func floatExp(x float64) float64 {
 	return nearest(bigExp(newBig(x)))
 }
 
-// floatLn is ln(x) of a finite x > 0.
-func floatLn(x float64) float64 { return nearest(bigLn(x)) }
+// floatLn is ln(x) of x > 0: NaN and +Infinity are themselves, as in PostgreSQL (big.Float
+// holds neither; NaN panicked).
+func floatLn(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 1) {
+		return x
+	}
+	return nearest(bigLn(x))
+}

@@ -17,6 +17,7 @@ func TestFloatFunctions(t *testing.T) {
 		{"exp(1.5)", floatExp(1.5), 4.4816890703380645},
 		{"exp(1)", floatExp(1), 2.718281828459045},
 		{"ln(2)", floatLn(2), 0.6931471805599453},
+		{"ln(inf)", floatLn(math.Inf(1)), math.Inf(1)},
 		{"log10(1000)", glibcLog10(1000), 3},
 		{"log10(0.001)", glibcLog10(0.001), -3},
 		{"log10(30*0.913)", glibcLog10(30 * 0.913), 1.4375920322539613},
@@ -31,6 +32,9 @@ func TestFloatFunctions(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
 		}
+	}
+	if v := floatLn(math.NaN()); !math.IsNaN(v) { // panicked: big.Float has no NaN
+		t.Errorf("ln(NaN) = %v, want NaN", v)
 	}
 	for _, tc := range []struct {
 		x, y float64

@@ -103,6 +103,13 @@ func parseGolden(t testing.TB, file string) []goldenBlock {
 type textOutput struct {
 	lines []string
 	zone  **time.Location
+	style *types.TextStyle // extra_float_digits and bytea_output, as pgwire applies them
+}
+
+func (o *textOutput) SetTextStyle(st types.TextStyle) {
+	if o.style != nil {
+		*o.style = st
+	}
 }
 
 func (o *textOutput) ReportSetting(name, value string) error {
@@ -118,6 +125,10 @@ func (o *textOutput) Row(row []types.Value) error {
 	for i, v := range row {
 		if v.T == types.Timestamptz && !v.IsNull() && o.zone != nil {
 			parts[i] = string(types.AppendTimestamptz(nil, v.I, *o.zone))
+			continue
+		}
+		if o.style != nil && !o.style.Plain() && !v.IsNull() {
+			parts[i] = string(types.AppendTextStyled(nil, v, *o.style))
 			continue
 		}
 		parts[i] = v.String()
@@ -168,12 +179,13 @@ func runGolden(t *testing.T, file string) {
 	ctx := context.Background()
 	var rewritten strings.Builder
 	var zone *time.Location
+	var style types.TextStyle
 	for _, b := range blocks {
 		if b.kind == "comment" {
 			rewritten.WriteString(b.sql + "\n")
 			continue
 		}
-		out := textOutput{zone: &zone}
+		out := textOutput{zone: &zone, style: &style}
 		err := s.Exec(ctx, b.sql, &out)
 		var code string
 		var se *Error

@@ -33,6 +33,7 @@ func (s *Session) execBlock(ctx context.Context, sts []*Statement, out Output) e
 		}
 	}
 	if !s.implicit {
+		s.warnInTransaction() // and carries on, as PostgreSQL does
 		return nil
 	}
 	return s.commitImplicit(ctx)
@@ -50,12 +51,13 @@ func (s *Session) beginImplicit(first bool) error {
 // beginExplicit is BEGIN with its modes (level and readOnly as beginBlock's): it opens the
 // transaction block, or makes the string's implicit block an explicit one that outlives the
 // string, with those modes (PostgreSQL's BeginTransactionBlock in TBLOCK_IMPLICIT_INPROGRESS).
-// A BEGIN inside an explicit transaction only warns in PostgreSQL; it carries on.
+// A BEGIN inside an explicit transaction only warns; in an implicit block it does not.
 func (s *Session) beginExplicit(level, readOnly string) error {
 	if s.tx == nil {
 		return s.beginBlock(level, readOnly)
 	}
 	if !s.implicit {
+		s.warnInTransaction() // and carries on, as PostgreSQL does
 		return nil
 	}
 	// Modes refused (a level after the block's first query) fail the BEGIN, and the block

@@ -439,6 +439,7 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	}
 	if s.relationExists(def.Name) {
 		if st.ifNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", def.Name)
 			return out.Complete("CREATE INDEX")
 		}
 		return Errorf("42P07", "relation %q already exists", def.Name)
@@ -478,6 +479,7 @@ func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) err
 		return s.ts.AlterTable(ctx, schema.Name, &next, identitySources(schema))
 	}
 	if ifExists {
+		s.noticef("NOTICE", "00000", "index %q does not exist, skipping", name)
 		return nil
 	}
 	return Errorf("42704", "index %q does not exist", name)

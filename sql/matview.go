@@ -67,6 +67,7 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 	name := st.names[0]
 	if s.relationExists(name) {
 		if st.ifNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return out.Complete("CREATE MATERIALIZED VIEW")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
@@ -259,6 +260,7 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 		if !st.ifExists {
 			return Errorf("42P01", "materialized view %q does not exist", name)
 		}
+		s.noticef("NOTICE", "00000", "materialized view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
 		if s.tx != nil && s.tx.Entered(name) {

@@ -55,6 +55,7 @@ func (s *Session) alterMatview(ctx context.Context, st *viewStmt, out Output) er
 	case !ok && s.relationExists(name):
 		return notMatview("42809", name)
 	case !ok && st.ifExists:
+		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 		return out.Complete("ALTER MATERIALIZED VIEW")
 	case !ok:
 		return relationMissing(name)

@@ -172,6 +172,13 @@ func (g *sgen) namedWindowQuery() core {
 		"row_number() OVER w", "sum(" + c + ") OVER w", "lag(" + c + ") OVER w", "count(*) OVER w0",
 		"first_value(" + c + ") OVER (w0 ORDER BY " + o + ")", "max(" + c + ") OVER (w ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)",
 		"rank() OVER (w0 ORDER BY " + p + ")", "last_value(" + c + ") OVER w3", "count(" + c + ") OVER w3",
+		// Frames whose rows do not depend on the order of peers: GROUPS and RANGE (offsets
+		// over the int column), EXCLUDE, offsets that are expressions, lag's n a column.
+		"sum(" + c + ") OVER (w0 ORDER BY " + p + " GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE TIES)",
+		"count(*) OVER (w0 ORDER BY " + p + " RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP)",
+		"sum(" + c + ") OVER (w0 ORDER BY " + c + " RANGE BETWEEN 2 PRECEDING AND 1::int2 FOLLOWING EXCLUDE CURRENT ROW)",
+		"max(" + c + ") OVER (w ROWS BETWEEN 1::bigint PRECEDING AND (1 + 1) FOLLOWING EXCLUDE CURRENT ROW)",
+		"lag(" + c + ", abs(" + c + ") % 3, -1) OVER w",
 	}
 	items, typs := []string{f.key}, []string{"int"}
 	for i := 0; i < 1+g.r.IntN(3); i++ {

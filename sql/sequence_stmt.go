@@ -424,6 +424,7 @@ func (s *Session) createSequence(ctx context.Context, name string, st *sequenceS
 	}
 	if s.relationExists(name) {
 		if st.ifExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return nil
 		}
 		return Errorf("42P07", "relation %q already exists", name)
@@ -442,6 +443,7 @@ func (s *Session) alterSequence(ctx context.Context, name string, st *sequenceSt
 		case err != nil:
 			return err
 		case st.ifExists:
+			s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 			return nil
 		}
 		return relationMissing(name)
@@ -471,6 +473,7 @@ func (s *Session) dropSequences(ctx context.Context, names []string, ifExists bo
 			case err != nil:
 				return err
 			case ifExists:
+				s.noticef("NOTICE", "00000", "sequence %q does not exist, skipping", name)
 				continue
 			}
 			if _, table := s.ts.Schema(name); table {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -60,15 +59,7 @@ func (s *Session) serialSequenceName(table, column string, taken map[string]bool
 		if i > 0 {
 			suffix += strconv.Itoa(i)
 		}
-		t, c := table, column
-		for len(t)+len(c)+len(suffix)+2 > lexer.NameMax {
-			if len(t) > len(c) { // PostgreSQL shortens the longer part first
-				t = lexer.TruncateName(t[:len(t)-1])
-			} else {
-				c = lexer.TruncateName(c[:len(c)-1])
-			}
-		}
-		name := t + "_" + c + "_" + suffix
+		name := makeObjectName(table, column, suffix)
 		if !taken[name] && !s.relationExists(name) {
 			return name
 		}
@@ -76,14 +67,19 @@ func (s *Session) serialSequenceName(table, column string, taken map[string]bool
 }
 
 // createSerialSequences creates the sequences of a new table's serial columns (their
-// DEFAULTs name them already).
-func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema) ([]string, error) {
+// DEFAULTs name them already). serials holds the names the SERIAL and identity columns
+// took: a DEFAULT nextval('s_seq') the user wrote looks the same but names a sequence that
+// already exists, which the table must not create (PostgreSQL only resolves it).
+func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema, serials map[string]bool) ([]string, error) {
 	var made []string
 	for _, c := range schema.Columns {
 		if c.Hidden || !isSerialDefault(c.Default) {
 			continue
 		}
 		name, _, err := serialSequence(c.Default)
+		if err == nil && !serials[name] {
+			continue
+		}
 		if err == nil {
 			err = s.ts.CreateSequence(ctx, serialSequenceDef(name, schema.Name, c, 1))
 		}

@@ -85,6 +85,8 @@ type Session struct {
 	named       map[string]*namedStmt // named prepared statements, PREPARE's and Parse's (prepare_stmt.go)
 	cursors     map[string]*cursor    // open cursors (cursor.go)
 	live        *cursor               // the cursor whose query streams, suspended (cursor_run.go)
+	// noticeOut is the output of the statement running, which its notices go to (noticef).
+	noticeOut Output
 	// stmtCtx is the context of the statement being parsed and bound (see interrupted).
 	stmtCtx context.Context
 	blocks  int // query blocks the statement has bound (enterBlock)
@@ -200,7 +202,7 @@ func toError(err error) error {
 	case errors.Is(err, tablespace.ErrTableExists):
 		return Errorf("42P07", "%v", err)
 	case errors.As(err, &uv):
-		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index)
+		return Errorf("23505", "duplicate key value violates unique constraint %q", uv.Index).onTable(uv.Table, "", uv.Index)
 	case errors.Is(err, tablespace.ErrDuplicateKey):
 		return Errorf("23505", "%v", err)
 	case errors.Is(err, tablespace.ErrSerialization):
@@ -373,9 +375,13 @@ func (s *Session) withTimeout(ctx context.Context) (context.Context, context.Can
 
 func (s *Session) commit(ctx context.Context, out Output) error {
 	tx, failed := s.tx, s.failed
+	if s.implicit {
+		s.warnNoTransaction() // COMMIT in a multi-statement string: it commits, as PostgreSQL's
+	}
 	s.tx, s.failed, s.implicit = nil, false, false
 	if tx == nil {
-		return out.Complete("COMMIT") // PostgreSQL warns "there is no transaction in progress"
+		s.warnNoTransaction()
+		return out.Complete("COMMIT")
 	}
 	if failed {
 		s.stopLiveCursor()
@@ -415,6 +421,9 @@ func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn) error {
 
 func (s *Session) rollback(out Output) error {
 	s.stopLiveCursor()
+	if s.tx == nil || s.implicit {
+		s.warnNoTransaction() // a multi-statement string's ROLLBACK still rolls it back
+	}
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.endTxn(false)

@@ -397,6 +397,9 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 			}
 			return out.Complete("SET")
 		}
+		if st.local && s.tx == nil {
+			s.noticef("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks")
+		}
 		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
 			return err
 		}

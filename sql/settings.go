@@ -60,7 +60,7 @@ type settingDef struct {
 var settingDefs = func() map[string]*settingDef {
 	defs := []*settingDef{
 		{name: "application_name", report: true, desc: "Sets the application name to be reported in statistics and logs."},
-		{name: "bytea_output", def: "hex", desc: "Sets the output format for bytea.", check: oneOf("hex")},
+		{name: "bytea_output", def: "hex", desc: "Sets the output format for bytea.", check: enumOf("bytea_output", "escape", "hex")},
 		{name: "client_encoding", def: "UTF8", report: true, desc: "Sets the client's character set encoding.", check: checkEncoding},
 		{name: "client_min_messages", def: "notice", desc: "Sets the message levels that are sent to the client.",
 			check: oneOf("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error")},
@@ -70,7 +70,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "extra_float_digits", def: "1", desc: "Sets the number of digits displayed for floating-point values.", check: checkFloatDigits},
 		{name: "in_hot_standby", def: "off", report: true, readOnly: true, desc: "Shows whether hot standby is currently active."},
 		{name: "integer_datetimes", def: "on", report: true, readOnly: true, desc: "Shows whether datetimes are integer based."},
-		{name: "IntervalStyle", def: "postgres", report: true, desc: "Sets the display format for interval values.", check: oneOf("postgres")},
+		{name: "IntervalStyle", def: "postgres", report: true, desc: "Sets the display format for interval values.", check: enumOf("intervalstyle", "postgres", "postgres_verbose", "sql_standard", "iso_8601")},
 		{name: "is_superuser", def: "on", report: true, readOnly: true, desc: "Shows whether the current user is a superuser."},
 		{name: "lock_timeout", def: "0", desc: "Sets the maximum allowed duration of any wait for a lock.", check: checkDuration},
 		{name: "max_identifier_length", def: "63", readOnly: true, desc: "Shows the maximum identifier length."},
@@ -179,9 +179,6 @@ func checkFloatDigits(v string) (string, error) {
 		return "", Errorf("22023", "invalid value for parameter \"extra_float_digits\": %q", v)
 	case n < -15 || n > 3:
 		return "", Errorf("22023", "%d is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)", n)
-	case n < 1:
-		// Values above 0 all mean the shortest exact text, which is what drove prints.
-		return "", unsupported("extra_float_digits below 1 (floats print in shortest exact form)")
 	}
 	return strconv.Itoa(n), nil
 }
@@ -319,6 +316,8 @@ type settings struct {
 	// readOnly is transaction_read_only: the transaction, or the next autocommitted
 	// statement's, refuses writes (Statement.CheckReadOnly).
 	readOnly bool
+	// textStyle is extra_float_digits' and bytea_output's effect on values' text (textstyle.go).
+	textStyle types.TextStyle
 }
 
 // lookupSetting finds a setting by any spelling; custom reports a dotted placeholder name.
@@ -493,6 +492,9 @@ func (s *Session) refreshSettings() error {
 	}
 	ro, err := s.setting("transaction_read_only")
 	s.set.readOnly = ro == "on"
+	if err == nil {
+		err = s.refreshTextStyle()
+	}
 	return err
 }
 
@@ -502,6 +504,9 @@ func (s *Session) reportSettings(out Output) error {
 		return nil
 	}
 	s.set.changed = false
+	if ts, ok := out.(TextStyler); ok {
+		ts.SetTextStyle(s.set.textStyle)
+	}
 	r, ok := out.(SettingReporter)
 	if !ok {
 		return nil

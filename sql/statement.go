@@ -548,6 +548,10 @@ func (s *Session) runBounded(ctx context.Context, st *Statement, args []types.Va
 	ctx, cancel := s.withTimeout(ctx)
 	defer cancel()
 	defer s.statementContext(ctx)()
+	if s.noticeOut == nil { // a statement a statement runs (a function's) tells the same client
+		s.noticeOut = out
+		defer s.endNotices()
+	}
 	err := s.run(ctx, st, args, out, describe)
 	if stopped(st, err) {
 		return ErrStop

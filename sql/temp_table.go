@@ -62,6 +62,7 @@ func (s *Session) newTempName(qualifier, name string, ifNotExists bool) (hidden 
 	}
 	if _, ok := s.tempTables[name]; ok {
 		if ifNotExists {
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return "", true, nil
 		}
 		return "", false, Errorf("42P07", "relation %q already exists", name)

@@ -514,6 +514,7 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	if kind != "view" {
 		in = nil
 	}
+	s.cascadeNotice(deps, kindOf)
 	for i := len(deps) - 1; i >= 0; i-- {
 		var err error
 		if deps[i].Materialized {
@@ -552,6 +553,7 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if !st.ifExists {
 			return Errorf("42P01", "view %q does not exist", name)
 		}
+		s.noticef("NOTICE", "00000", "view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
 		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
@@ -579,6 +581,7 @@ func (s *Session) renameView(ctx context.Context, st *viewStmt) error {
 			return Errorf("42809", "%q is not a view", name)
 		}
 		if st.ifExists {
+			s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 			return nil
 		}
 		return relationMissing(name)

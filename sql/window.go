@@ -27,10 +27,12 @@ type windowSpec struct {
 	agg       *aggCall     // kind "agg": an aggregate the dialect pass wrote with a marker
 }
 
-// windowFrame is ROWS or RANGE BETWEEN start AND end.
+// windowFrame is ROWS, RANGE or GROUPS BETWEEN start AND end, with what EXCLUDE takes out
+// of it ("CURRENT ROW", "GROUP", "TIES"; "" for nothing).
 type windowFrame struct {
-	rows       bool
-	start, end frameBound
+	rows, groups bool
+	start, end   frameBound
+	exclude      string
 }
 
 type frameBound struct {
@@ -93,7 +95,7 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe int, part []windowEn
 		switch {
 		case v.IsNull():
 			return 0, Errorf("22004", "frame offset must not be null")
-		case b.rng != nil && negativeOffset(v):
+		case b.rng != nil && negativeOffset(v, b.rng.timeOfDay):
 			return 0, Errorf("22013", "invalid preceding or following size in window function")
 		case b.rng != nil:
 			return f.rangeLimit(b, start, v, part, np, pos, ps, pe) // window_range.go
@@ -102,6 +104,9 @@ func (f *windowFrame) limits(row []types.Value, pos, ps, pe int, part []windowEn
 			return 0, Errorf("22013", "frame offset must not be negative")
 		}
 		n := int(min(v.I, int64(rows)))
+		if f.groups {
+			return groupLimit(b.kind == offsetPreceding, start, n, part, np, ps, pe), nil
+		}
 		if b.kind == offsetPreceding {
 			return pos - n, nil
 		}
@@ -303,13 +308,14 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 			return types.Value{}, err
 		}
 	}
+	excluded := func(int) bool { return false }
+	if w.frame != nil && w.frame.exclude != "" {
+		excluded = w.frame.excluded(pos, ps, pe)
+	}
 	switch w.kind {
 	case "first_value", "last_value", "nth_value":
-		k := lo
-		switch w.kind {
-		case "last_value":
-			k = hi
-		case "nth_value":
+		var n int64 = 1 // the n-th row of the frame, from its start (first_value) or end
+		if w.kind == "nth_value" {
 			nv, err := w.n.eval(row)
 			if err != nil || nv.IsNull() {
 				return types.Value{T: w.typ, Null: true}, err
@@ -317,17 +323,29 @@ func (w *windowSpec) overFrame(ec *execCtx, rows [][]types.Value, part []windowE
 			if nv.I <= 0 {
 				return types.Value{}, Errorf("22016", "argument of nth_value must be greater than zero")
 			}
-			k = lo + int(min(nv.I-1, int64(len(part))))
+			n = nv.I
 		}
-		if lo > hi || k > hi {
-			return types.Value{T: w.typ, Null: true}, nil
+		k, step, end := lo, 1, hi+1
+		if w.kind == "last_value" {
+			k, step, end = hi, -1, lo-1
 		}
-		return w.arg.eval(rows[part[k].row])
+		for ; k != end && lo <= hi; k += step {
+			if excluded(k) {
+				continue
+			}
+			if n--; n == 0 {
+				return w.arg.eval(rows[part[k].row])
+			}
+		}
+		return types.Value{T: w.typ, Null: true}, nil
 	}
 	acc := newWindowAcc(w)
 	for k := lo; k <= hi; k++ {
 		if err := ec.check(); err != nil { // a frame per row: quadratic in the partition
 			return types.Value{}, err
+		}
+		if excluded(k) {
+			continue
 		}
 		if err := acc.add(rows[part[k].row]); err != nil {
 			return types.Value{}, err

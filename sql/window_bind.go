@@ -190,11 +190,11 @@ func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err 
 		spec.typ = types.Float64
 	case "ntile":
 		spec.typ = types.Int32 // int4, as in PostgreSQL (row_number and rank are bigint)
-		spec.n, err = compileWindowInt(f.Args[0], sc)
+		spec.n, err = compileWindowInt(f.Args[0], sc, false)
 	case "lag", "lead":
 		err = spec.bindOffsets(f.Args[1:], sc)
 	case "nth_value":
-		spec.n, err = compileWindowInt(f.Args[1], sc)
+		spec.n, err = compileWindowInt(f.Args[1], sc, false)
 	}
 	if err != nil || len(f.Args) == 0 || name == "ntile" {
 		return nil, err
@@ -205,7 +205,7 @@ func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err 
 // bindOffsets compiles lag's and lead's offset and default, when given.
 func (spec *windowSpec) bindOffsets(args []ast.Expr, sc *scope) (err error) {
 	if len(args) > 0 {
-		if spec.n, err = compileWindowInt(args[0], sc); err != nil {
+		if spec.n, err = compileWindowInt(args[0], sc, false); err != nil {
 			return err
 		}
 	}
@@ -274,8 +274,10 @@ func (spec *windowSpec) bindArg(arg ast.Expr, sc *scope) error {
 	return nil
 }
 
-// compileWindowInt compiles ntile's bucket count or lag/lead's offset: an integer.
-func compileWindowInt(e ast.Expr, sc *scope) (*expr, error) {
+// compileWindowInt compiles ntile's bucket count, lag/lead's offset or nth_value's n: an
+// integer PostgreSQL casts to int4 implicitly (smallint, integer; not bigint, whose call
+// PostgreSQL does not find), or with bigint a ROWS or GROUPS frame's offset (any integer).
+func compileWindowInt(e ast.Expr, sc *scope, bigint bool) (*expr, error) {
 	x, err := compileAST(e, sc)
 	if err != nil {
 		return nil, err
@@ -285,7 +287,7 @@ func compileWindowInt(e ast.Expr, sc *scope) (*expr, error) {
 			return nil, err
 		}
 	}
-	if !x.typ.IsInteger() && x.typ != types.Null {
+	if !x.typ.IsInteger() && x.typ != types.Null || x.typ == types.Int64 && !bigint {
 		return nil, Errorf("42883", "the argument must be an integer, not %s", x.typ)
 	}
 	return x, nil
@@ -297,14 +299,20 @@ var frameBoundKinds = map[string]boundKind{"UNBOUNDED PRECEDING": unboundedPrece
 
 // bindFrame checks and compiles a frame clause.
 func bindFrame(fc *ast.Frame, spec *windowSpec, sc *scope) (*windowFrame, error) {
-	f := &windowFrame{rows: fc.Mode == "ROWS", end: frameBound{kind: currentRow}}
+	f := &windowFrame{rows: fc.Mode == "ROWS", groups: fc.Mode == "GROUPS", exclude: fc.Exclude, end: frameBound{kind: currentRow}}
+	if f.groups && len(spec.order) == 0 {
+		return nil, Errorf("42P20", "GROUPS mode requires an ORDER BY clause")
+	}
 	bound := func(p *ast.FrameBound, start bool) (frameBound, error) {
 		b := frameBound{kind: frameBoundKinds[p.Kind]}
 		if b.kind == offsetPreceding || b.kind == offsetFollowing {
-			if !f.rows {
+			if frameOffsetRefsColumns(p.Offset) { // window_groups.go
+				return b, Errorf("42P10", "argument of %s must not contain variables", fc.Mode)
+			}
+			if !f.rows && !f.groups {
 				return b, bindRangeOffset(&b, p, start, spec, sc) // window_range.go
 			}
-			x, err := compileWindowInt(p.Offset, sc)
+			x, err := compileWindowInt(p.Offset, sc, true)
 			if err != nil {
 				return b, err
 			}

@@ -1,7 +1,9 @@
 package sql
 
 import (
+	"math"
 	"sort"
+	"strconv"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
@@ -18,6 +20,114 @@ import (
 // the offset].
 type rangeBound struct {
 	within *expr
+	// sub and less are in_range's arguments: the limit is current - offset (else +), and a
+	// value is within when it is <= the limit (else >=).
+	sub, less bool
+	// timeOfDay: a time or timetz column, whose limit is the current time plus or minus the
+	// offset's time part (its days and months ignored), not wrapped around midnight, as
+	// in_range_time_interval and in_range_timetz_interval compute it.
+	timeOfDay bool
+}
+
+// in reports whether value arg[0] lies within the bound of current value arg[1] by offset
+// arg[2]. Integers and floats are decided as PostgreSQL's in_range functions do, without
+// the operators: a limit past the integer range is beyond every value (not 22003), and
+// the infinities and NaN follow in_range_float8_float8 (NaN after every number, an infinite
+// offset from the infinity it points away from takes in every value). Numerics decide
+// their NaN and infinite offsets so, and a finite offset with the operators.
+func (r *rangeBound) in(arg []types.Value) (bool, error) {
+	val, cur, off := arg[0], arg[1], arg[2]
+	switch {
+	case val.T.IsInteger() && off.T.IsInteger():
+		var limit int64
+		if r.sub {
+			if cur.I < math.MinInt64+off.I { // off is never negative
+				return !r.less, nil
+			}
+			limit = cur.I - off.I
+		} else {
+			if cur.I > math.MaxInt64-off.I {
+				return r.less, nil
+			}
+			limit = cur.I + off.I
+		}
+		if r.less {
+			return val.I <= limit, nil
+		}
+		return val.I >= limit, nil
+	case val.T == types.Float64 || val.T == types.Float32:
+		return inRangeFloat(val.F, cur.F, floatOffset(off), r.sub, r.less), nil
+	case val.T == types.Numeric:
+		if in, decided := inRangeNumericSpecial(val.S, cur.S, off.S, r.sub, r.less); decided {
+			return in, nil
+		}
+	case r.timeOfDay:
+		d := off.Interval().Micros
+		if r.sub {
+			d = -d
+		}
+		limit := types.Value{T: types.Time, I: cur.I + d}
+		if val.T == types.TimeTZ {
+			us, zone := cur.TimeTZParts()
+			limit = types.NewTimeTZ(us+d, zone)
+		}
+		if r.less {
+			return compare(val, limit) <= 0, nil
+		}
+		return compare(val, limit) >= 0, nil
+	}
+	v, err := r.within.eval(arg)
+	return err == nil && !v.IsNull() && v.Bool(), err
+}
+
+// floatOffset is a float column's frame offset, which may be of an integer or numeric type.
+func floatOffset(off types.Value) float64 {
+	switch {
+	case off.T.IsInteger():
+		return float64(off.I)
+	case off.T == types.Numeric:
+		f, _ := strconv.ParseFloat(off.S, 64) // NaN and ±Infinity parse too
+		return f
+	}
+	return off.F
+}
+
+// inRangeFloat is in_range_float8_float8 for a non-negative, non-NaN offset.
+func inRangeFloat(val, base, off float64, sub, less bool) bool {
+	switch {
+	case math.IsNaN(val):
+		return math.IsNaN(base) || !less // NaN = NaN, NaN > any number
+	case math.IsNaN(base):
+		return less
+	case math.IsInf(off, 1) && math.IsInf(base, 0) && (sub == (base > 0)):
+		return true // +inf - inf and -inf + inf: every value is within
+	}
+	limit := base + off
+	if sub {
+		limit = base - off
+	}
+	if less {
+		return val <= limit
+	}
+	return val >= limit
+}
+
+// inRangeNumericSpecial decides in_range_numeric_numeric for a NaN value or current value
+// or an infinite offset, from the numerics' text; decided is false for the rest.
+func inRangeNumericSpecial(val, base, off string, sub, less bool) (in, decided bool) {
+	switch {
+	case val == "NaN":
+		return base == "NaN" || !less, true
+	case base == "NaN":
+		return less, true
+	case off != "Infinity":
+		return false, false
+	case sub && base == "Infinity" || !sub && base == "-Infinity":
+		return true, true
+	case sub: // the limit is -Infinity
+		return !less || val == "-Infinity", true
+	}
+	return less || val == "Infinity", true // the limit is +Infinity
 }
 
 // bindRangeOffset checks a RANGE frame's offset against the ORDER BY column (exactly one, of
@@ -64,7 +174,7 @@ func bindRangeOffset(b *frameBound, p *ast.FrameBound, start bool, spec *windowS
 	if err != nil {
 		return err
 	}
-	b.rng = &rangeBound{within: within}
+	b.rng = &rangeBound{within: within, sub: sign == "-", less: op == "<=", timeOfDay: col == types.Time || col == types.TimeTZ}
 	return nil
 }
 
@@ -88,7 +198,7 @@ func rangeOffsetType(col types.Type, off *expr) types.Type {
 		if numeric || off.typ == types.Numeric || off.typ == types.Float64 || off.typ == types.Float32 {
 			return types.Float64
 		}
-	case col == types.Date || col == types.Timestamp || col == types.Timestamptz || col == types.Time || col == types.Interval:
+	case col == types.Date || col == types.Timestamp || col == types.Timestamptz || col == types.Time || col == types.TimeTZ || col == types.Interval:
 		if off.unknown || off.typ == types.Interval || off.typ == types.Null {
 			return types.Interval
 		}
@@ -124,9 +234,8 @@ func (f *windowFrame) rangeLimit(b frameBound, start bool, off types.Value, part
 			return true
 		}
 		arg[0], arg[1], arg[2] = part[lo+i].keys[np], cur, off
-		var v types.Value
-		v, err = b.rng.within.eval(arg)
-		in := !v.IsNull() && v.Bool()
+		var in bool
+		in, err = b.rng.in(arg)
 		return in == start
 	})
 	if start {
@@ -141,18 +250,21 @@ func (f *windowFrame) rangeLimit(b frameBound, start bool, off types.Value, part
 	return k - 1, err
 }
 
-// negativeOffset reports whether a frame offset is below zero.
-func negativeOffset(v types.Value) bool {
+// negativeOffset reports whether a frame offset is below zero or NaN, which in_range
+// refuses alike; over a time of day, an interval whose time part is below zero.
+func negativeOffset(v types.Value, timeOfDay bool) bool {
 	switch {
+	case timeOfDay:
+		return v.Interval().Micros < 0
 	case v.T.IsInteger():
 		return v.I < 0
 	case v.T == types.Float64 || v.T == types.Float32:
-		return v.F < 0
+		return v.F < 0 || math.IsNaN(v.F)
 	case v.T == types.Interval:
 		return types.CompareIntervals(v.Interval(), types.IntervalValue{}) < 0
 	case v.T == types.Numeric:
 		zero, err := types.ParseNumeric("0")
-		return err == nil && compare(v, zero) < 0
+		return v.S == "NaN" || err == nil && compare(v, zero) < 0
 	}
 	return false
 }

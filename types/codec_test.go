@@ -183,6 +183,15 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "e_b_fkey", Kind: ConstraintForeign, Columns: []int{1}, RefTable: "p", RefColumns: []string{"x"},
 				OnDelete: RefNoAction, OnUpdate: RefNoAction, Deferrable: true, Deferred: true},
 		}}},
+		{"identity columns", &Schema{Name: "g", PK: []int{0}, Columns: []Column{
+			{Name: "a", Type: Int64, NotNull: true, Default: "nextval('g_a_seq'::regclass)", Identity: IdentityAlways},
+			{Name: "b", Type: Int32, NotNull: true, Default: "nextval('g_b_seq'::regclass)", Identity: IdentityByDefault},
+		}}},
+		{"MATCH FULL and NOT VALID", &Schema{Name: "f", PK: []int{3}, Columns: cols, Constraints: []Constraint{
+			{Name: "f_c_check", Kind: ConstraintCheck, Check: "c > 0", NotValid: true},
+			{Name: "f_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},
+				OnDelete: RefNoAction, OnUpdate: RefNoAction, MatchFull: true, NotValid: true},
+		}}},
 		{"constraints without indexes", &Schema{Name: "d", PK: []int{0}, Columns: cols[:1], Constraints: []Constraint{
 			{Name: "d_a_check", Kind: ConstraintCheck, Check: "a > 0"},
 		}}},
@@ -204,12 +213,13 @@ func TestSchemaCodec(t *testing.T) {
 			if len(tc.s.Indexes) == 0 {
 				noConstraints = noIndexes + 1 // the index count, 0
 			}
-			// And the one that ends before the constraints' timing: none deferrable.
+			// And the one that ends before the constraints' flags: none deferrable, MATCH
+			// FULL or NOT VALID.
 			noTiming := -1
-			if slices.ContainsFunc(tc.s.Constraints, func(c Constraint) bool { return c.Deferrable }) {
+			if slices.ContainsFunc(tc.s.Constraints, func(c Constraint) bool { return c.Deferrable || c.MatchFull || c.NotValid }) {
 				plain := slices.Clone(tc.s.Constraints)
 				for i := range plain {
-					plain[i].Deferrable, plain[i].Deferred = false, false
+					plain[i].Deferrable, plain[i].Deferred, plain[i].MatchFull, plain[i].NotValid = false, false, false, false
 				}
 				noTiming = len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns, Indexes: tc.s.Indexes, Constraints: plain}))
 			}

@@ -26,6 +26,12 @@ type Constraint struct {
 	OnDelete, OnUpdate RefAction
 	// Deferrable and Deferred: DEFERRABLE [INITIALLY DEFERRED] (UNIQUE and FOREIGN KEY only).
 	Deferrable, Deferred bool
+	// MatchFull: a FOREIGN KEY's MATCH FULL (a key is either all NULL, and references
+	// nothing, or all set); MATCH SIMPLE, the default, lets any NULL in the key pass.
+	MatchFull bool
+	// NotValid: added with NOT VALID (CHECK and FOREIGN KEY only) and not validated since:
+	// new rows are checked, the rows the table had then may not pass.
+	NotValid bool
 }
 
 // ConstraintKind is PostgreSQL's pg_constraint.contype letter.
@@ -102,10 +108,11 @@ func (d *decoder) constraints() []Constraint {
 	return cs
 }
 
-// appendTiming encodes DEFERRABLE and INITIALLY DEFERRED, one byte per constraint, after
-// the constraints; a schema without deferrable constraints keeps the encoding it had.
+// appendTiming encodes DEFERRABLE, INITIALLY DEFERRED, MATCH FULL and NOT VALID, one byte
+// of flags per constraint, after the constraints; a schema without any keeps the encoding it
+// had.
 func appendTiming(b []byte, cs []Constraint) []byte {
-	if !slices.ContainsFunc(cs, func(c Constraint) bool { return c.Deferrable }) {
+	if !slices.ContainsFunc(cs, func(c Constraint) bool { return c.Deferrable || c.MatchFull || c.NotValid }) {
 		return b
 	}
 	b = binary.AppendUvarint(b, uint64(len(cs)))
@@ -116,6 +123,12 @@ func appendTiming(b []byte, cs []Constraint) []byte {
 		}
 		if c.Deferred {
 			flags |= 2
+		}
+		if c.MatchFull {
+			flags |= 4
+		}
+		if c.NotValid {
+			flags |= 8
 		}
 		b = append(b, flags)
 	}
@@ -130,6 +143,7 @@ func (d *decoder) timing(cs []Constraint) {
 	for i := range cs {
 		flags := d.byte()
 		cs[i].Deferrable, cs[i].Deferred = flags&1 != 0, flags&2 != 0
+		cs[i].MatchFull, cs[i].NotValid = flags&4 != 0, flags&8 != 0
 	}
 }
 
@@ -148,6 +162,9 @@ func (s *Schema) validateConstraints() error {
 		}
 		if c.Deferred && !c.Deferrable || c.Deferrable && c.Kind == ConstraintCheck {
 			return fmt.Errorf("constraint %q of table %q has an invalid timing", c.Name, s.Name)
+		}
+		if c.MatchFull && c.Kind != ConstraintForeign || c.NotValid && c.Kind == ConstraintUnique {
+			return fmt.Errorf("constraint %q of table %q has invalid flags", c.Name, s.Name)
 		}
 		switch c.Kind {
 		case ConstraintCheck:

@@ -27,6 +27,12 @@ func MarshalSchema(s *Schema) []byte {
 		if c.Hidden {
 			flags |= 4
 		}
+		switch c.Identity {
+		case IdentityAlways:
+			flags |= 8
+		case IdentityByDefault:
+			flags |= 16
+		}
 		b = append(b, flags)
 		b = appendString(b, c.Default)
 	}
@@ -76,6 +82,12 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 		c := Column{Name: d.string(), Type: Type(d.byte()), Length: int(d.uvarint())}
 		flags := d.byte()
 		c.Fixed, c.NotNull, c.Hidden = flags&1 != 0, flags&2 != 0, flags&4 != 0
+		switch {
+		case flags&8 != 0:
+			c.Identity = IdentityAlways
+		case flags&16 != 0:
+			c.Identity = IdentityByDefault
+		}
 		c.Default = d.string()
 		s.Columns = append(s.Columns, c)
 	}

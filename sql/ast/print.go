@@ -406,6 +406,9 @@ func (p *printer) window(w *Window) {
 			p.w(" AND ")
 			p.frameBound(f.End)
 		}
+		if f.Exclude != "" {
+			p.w(" EXCLUDE ", f.Exclude)
+		}
 	}
 	p.w(")")
 }

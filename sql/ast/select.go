@@ -157,10 +157,12 @@ type NamedWindow struct {
 	Spec Window
 }
 
-// Frame is ROWS|RANGE|GROUPS BETWEEN start AND end (End nil: the single-bound form).
+// Frame is ROWS|RANGE|GROUPS BETWEEN start AND end (End nil: the single-bound form)
+// [EXCLUDE ...].
 type Frame struct {
 	Mode       string // ROWS, RANGE, GROUPS
 	Start, End *FrameBound
+	Exclude    string // CURRENT ROW, GROUP, TIES; "" for none (EXCLUDE NO OTHERS)
 }
 
 // FrameBound is one end of a frame.

@@ -59,7 +59,7 @@ type Error struct {
 	Near  string
 	AtEnd bool   // the message ends "at end of input"
 	Hint  string // PostgreSQL's HINT, if any
-	Pos   int    // byte offset PostgreSQL reports as the error's position
+	Pos   int    // byte offset PostgreSQL reports as the error's position; negative: none
 }
 
 func (e *Error) Error() string {
@@ -74,6 +74,9 @@ func (e *Error) Error() string {
 
 // Position is the error's position as PostgreSQL reports it: 1-based, in characters of src.
 func (e *Error) Position(src string) int {
+	if e.Pos < 0 {
+		return 0
+	}
 	if e.Pos > len(src) {
 		return utf8.RuneCountInString(src) + 1
 	}

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 )
@@ -141,12 +143,17 @@ func (p *parser) frame() *ast.Frame {
 	} else {
 		f.Start = p.frameBound()
 	}
-	if t := p.peek(); t.Is("exclude") {
-		p.pos++
-		if p.acceptKw("no") {
+	if p.acceptKw("exclude") {
+		switch t := p.next(); {
+		case t.Is("no"):
 			p.expectKw("others")
-		} else {
-			p.unsupported(t, "EXCLUDE in a window frame")
+		case t.Is("current"):
+			p.expectKw("row")
+			f.Exclude = "CURRENT ROW"
+		case t.Is("group"), t.Is("ties"):
+			f.Exclude = strings.ToUpper(t.Value)
+		default:
+			p.syntaxError(t)
 		}
 	}
 	return f

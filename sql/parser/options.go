@@ -41,6 +41,9 @@ func (p *parser) selectOptions(s *ast.Select) {
 			if !locked {
 				p.locking(s)
 			}
+			if s.WithTies && len(s.OrderBy) == 0 { // PostgreSQL's grammar, without a position
+				p.fail(&Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause", Pos: -1})
+			}
 			return
 		}
 	}
