@@ -79,7 +79,7 @@ func parseSavepointStmt(sql string) (*savepointStmt, error) {
 
 // execSavepointStmt runs a savepointStmt.
 func (s *Session) execSavepointStmt(_ context.Context, st *savepointStmt, out Output) error {
-	if s.tx == nil {
+	if s.tx == nil || s.implicit {
 		cmd := map[string]string{"savepoint": "SAVEPOINT", "rollback": "ROLLBACK TO SAVEPOINT", "release": "RELEASE SAVEPOINT"}[st.kind]
 		return Errorf("25P01", "%s can only be used in transaction blocks", cmd)
 	}

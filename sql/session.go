@@ -61,6 +61,9 @@ type Session struct {
 	node   Node            // nil: no node-level statements
 	tx     *tablespace.Txn // open explicit transaction, or nil
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
+	// implicit says tx is the implicit block of a multi-statement query string (implicit.go),
+	// implicitFirst that it is running the string's first statement.
+	implicit, implicitFirst bool
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
 	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none
@@ -152,7 +155,7 @@ func (s *Session) Abort() {
 func (s *Session) fail(err error) error {
 	if s.tx != nil {
 		s.failed = true
-		if errors.Is(err, tablespace.ErrNotLeader) {
+		if errors.Is(err, tablespace.ErrNotLeader) && !s.implicitFirst {
 			return leaderMovedInTxn()
 		}
 	}
@@ -372,7 +375,10 @@ func (s *Session) withTimeout(ctx context.Context) (context.Context, context.Can
 
 func (s *Session) commit(ctx context.Context, out Output) error {
 	tx, failed := s.tx, s.failed
-	s.tx, s.failed = nil, false
+	if s.implicit {
+		s.warnNoTransaction() // COMMIT in a multi-statement string: it commits, as PostgreSQL's
+	}
+	s.tx, s.failed, s.implicit = nil, false, false
 	if tx == nil {
 		s.warnNoTransaction()
 		return out.Complete("COMMIT")
@@ -383,6 +389,15 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
 	}
+	if err := s.commitTx(ctx, tx); err != nil {
+		return err
+	}
+	return out.Complete("COMMIT")
+}
+
+// commitTx commits the session's transaction block tx, already detached from s.tx, with what
+// the session keeps beside it (held cursors, notifications, ON COMMIT DELETE ROWS).
+func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn) error {
 	err := s.persistHeldCursors(ctx)
 	s.stopLiveCursor()
 	if err == nil {
@@ -401,21 +416,19 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 	if errors.Is(err, tablespace.ErrNotLeader) {
 		return leaderMovedInTxn() // refused, never appended: the transaction rolled back
 	}
-	if err != nil {
-		return err
-	}
-	return out.Complete("COMMIT")
+	return err
 }
 
 func (s *Session) rollback(out Output) error {
 	s.stopLiveCursor()
+	if s.tx == nil || s.implicit {
+		s.warnNoTransaction() // a multi-statement string's ROLLBACK still rolls it back
+	}
 	if s.tx != nil {
 		s.tx.Rollback()
 		s.endTxn(false)
-	} else {
-		s.warnNoTransaction()
 	}
-	s.tx, s.failed = nil, false
+	s.tx, s.failed, s.implicit = nil, false, false
 	return out.Complete("ROLLBACK")
 }
 

@@ -446,12 +446,8 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		}
 		return out.Complete("SET")
 	case "begin":
-		if s.tx == nil {
-			if err := s.beginBlock(st.isolation, st.readOnly); err != nil {
-				return err
-			}
-		} else {
-			s.warnInTransaction()
+		if err := s.beginExplicit(st.isolation, st.readOnly); err != nil {
+			return err
 		}
 		return out.Complete(st.tag)
 	default: // maintenance

@@ -504,7 +504,8 @@ func resultChanged(old, cur []Column) bool {
 	return false
 }
 
-// Exec implements Executor: it runs every statement of query in order.
+// Exec implements Executor: it runs every statement of query in order, several as one
+// implicit transaction block (execBlock).
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	pctx, cancel := s.withTimeout(ctx)
 	defer cancel()
@@ -513,6 +514,9 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	restore()
 	if err != nil {
 		return s.fail(err)
+	}
+	if len(sts) > 1 {
+		return s.execBlock(ctx, sts, out)
 	}
 	for _, st := range sts {
 		if err := s.execOne(ctx, st, out); err != nil {
@@ -792,12 +796,8 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		if len(ast.TxAccessModes) > 0 {
 			return unsupported("transaction access modes")
 		}
-		if s.tx == nil {
-			if err := s.beginBlock("", ""); err != nil {
-				return err
-			}
-		} else {
-			s.warnInTransaction() // and carries on, as PostgreSQL does
+		if err := s.beginExplicit("", ""); err != nil {
+			return err
 		}
 		if st.first == "start" {
 			return out.Complete("START TRANSACTION")
