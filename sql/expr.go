@@ -343,7 +343,7 @@ func castLiteral(x *expr, t types.Type) (*expr, error) {
 	if x.param > 0 {
 		return x.setParamType(t), nil
 	}
-	v, err := parseTextIn(mustConst(x).S, t, x.location())
+	v, err := parseTextAt(mustConst(x).S, t, x.location(), x.now())
 	if err != nil {
 		return nil, err
 	}
