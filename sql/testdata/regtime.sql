@@ -1,0 +1,118 @@
+# Date/time answers found wrong by PostgreSQL 15's interval/timestamp/timestamptz/horology
+# regression files (recorded from PostgreSQL 15).
+# A timestamp or date stored in a timestamptz column is read in the session's TimeZone, on
+# every path that assigns a value: INSERT VALUES, INSERT SELECT, UPDATE, UPDATE FROM,
+# ON CONFLICT DO UPDATE, EXECUTE's arguments (horology.sql's TEMP_TIMESTAMP).
+statement ok
+SET TimeZone = 'PST8PDT'
+
+statement ok
+CREATE TABLE rt_tz (id int PRIMARY KEY, f1 timestamptz)
+
+statement ok
+CREATE TABLE rt_ts (d1 timestamp)
+
+statement ok
+INSERT INTO rt_ts VALUES ('1970-01-01 00:00'), ('1996-02-28 17:32:01'), ('2001-09-22 18:19:20')
+
+statement ok
+INSERT INTO rt_tz VALUES (1, timestamp '2000-01-01 00:00'), (2, date '2000-01-02')
+
+statement ok
+INSERT INTO rt_tz VALUES (3, timestamp '2000-07-01 12:00')
+
+statement ok
+INSERT INTO rt_tz SELECT 10 + row_number() OVER (ORDER BY d1), d1 FROM rt_ts WHERE d1 BETWEEN '13-jun-1957' AND '1-jan-2010'
+
+statement ok
+UPDATE rt_tz SET f1 = timestamp '2001-01-01 00:00' WHERE id = 1
+
+statement ok
+UPDATE rt_tz SET f1 = v.t FROM (VALUES (2, timestamp '2002-02-02 00:00')) v(i, t) WHERE rt_tz.id = v.i
+
+statement ok
+INSERT INTO rt_tz VALUES (3, NULL) ON CONFLICT (id) DO UPDATE SET f1 = timestamp '2003-07-04 00:00'
+
+query
+SELECT id, f1, f1 AT TIME ZONE 'UTC' FROM rt_tz ORDER BY id
+----
+1|2001-01-01 00:00:00-08|2001-01-01 08:00:00
+2|2002-02-02 00:00:00-08|2002-02-02 08:00:00
+3|2003-07-04 00:00:00-07|2003-07-04 07:00:00
+11|1970-01-01 00:00:00-08|1970-01-01 08:00:00
+12|1996-02-28 17:32:01-08|1996-02-29 01:32:01
+13|2001-09-22 18:19:20-07|2001-09-23 01:19:20
+tag: SELECT 6
+
+statement ok
+PREPARE rt_p(timestamptz) AS SELECT $1, $1 AT TIME ZONE 'UTC'
+
+query
+EXECUTE rt_p(timestamp '2004-04-04 00:00')
+----
+2004-04-04 00:00:00-08|2004-04-04 08:00:00
+tag: SELECT 1
+
+statement ok
+DEALLOCATE rt_p
+
+# 'allballs' is midnight UTC (PostgreSQL's DTK_ZULU), not midnight in the session's zone.
+query
+SELECT timestamptz '2001-12-27 allballs', timestamp '2001-12-27 allballs', 'allballs'::timetz, 'allballs'::time
+----
+2001-12-26 16:00:00-08|2001-12-27 00:00:00|00:00:00+00|00:00:00
+tag: SELECT 1
+
+# 'now' and 'today' are the transaction's start in the session's zone: the local date and
+# time, the same all through a transaction. Zones +14 and -12 make the local date differ
+# from UTC's at any hour.
+statement ok
+SET TimeZone = 'Pacific/Kiritimati'
+
+query
+SELECT 'today'::date = current_date, 'today'::timestamp = date_trunc('day', localtimestamp), 'today'::timestamptz = date_trunc('day', now()), 'tomorrow'::date = current_date + 1, 'yesterday'::date = current_date - 1, 'now'::date = current_date, timestamp 'now' = localtimestamp, 'now'::timestamptz = now()
+----
+t|t|t|t|t|t|t|t
+tag: SELECT 1
+
+statement ok
+SET TimeZone = 'Etc/GMT+12'
+
+query
+SELECT 'today'::date = current_date, 'today'::timestamp = date_trunc('day', localtimestamp), 'today'::timestamptz = date_trunc('day', now()), 'tomorrow'::date = current_date + 1, 'now'::date = current_date, timestamp 'now' = localtimestamp, timestamp(2) 'now' = localtimestamp(2)
+----
+t|t|t|t|t|t|t
+tag: SELECT 1
+
+statement ok
+CREATE TABLE rt_now (d date, t timestamp(2), tz timestamptz)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO rt_now VALUES ('today', 'now', 'now')
+
+statement ok
+SELECT pg_sleep(0.05)
+
+statement ok
+INSERT INTO rt_now SELECT 'today', 'now', 'now'
+
+statement ok
+SELECT pg_sleep(0.05)
+
+statement ok
+INSERT INTO rt_now VALUES (date 'today', timestamp 'now', timestamptz 'now')
+
+query
+SELECT count(*), count(DISTINCT t), count(DISTINCT tz), count(*) FILTER (WHERE t = localtimestamp(2) AND tz = now() AND d = current_date) FROM rt_now
+----
+3|1|1|3
+tag: SELECT 1
+
+statement ok
+COMMIT
+
+statement ok
+RESET TimeZone
