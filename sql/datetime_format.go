@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -420,8 +421,10 @@ func parseDate(s, tmpl string) (types.Value, error) {
 	if err != nil {
 		return types.Value{}, err
 	}
-	days, err := civilDays(fp.civilYear(), int64(fp.month), int64(fp.day))
-	if err != nil {
+	days, err := fp.civil()
+	if e, ok := err.(*Error); ok && e.Code == "22007" {
+		return types.Value{}, err
+	} else if err != nil {
 		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", s)
 	}
 	return dateValue(days)
@@ -432,8 +435,10 @@ func parseFields(s, tmpl string) (*fmtParser, error) {
 	if err := checkFormatPicture(tmpl); err != nil {
 		return nil, err
 	}
-	fp := &fmtParser{s: s, year: 1, month: 1, day: 1}
-	for i := 0; i < len(tmpl); {
+	// Without a year the date is in 1 BC: do_to_timestamp's year starts at 0.
+	fp := &fmtParser{s: s, month: 1, day: 1}
+	// As DCH_from_char, the template's rest is ignored once the input is used up.
+	for i := 0; i < len(tmpl) && fp.si < len(s); {
 		if strings.HasPrefix(tmpl[i:], "FM") || strings.HasPrefix(tmpl[i:], "fm") {
 			i += 2
 			continue
@@ -450,6 +455,11 @@ func parseFields(s, tmpl string) (*fmtParser, error) {
 		if err != nil {
 			return nil, err
 		}
+		if fp.short {
+			return nil, &Error{Code: "22007", Message: fmt.Sprintf("source string too short for %q formatting field", p),
+				Detail: fmt.Sprintf("Field requires %d characters, but only %d remain.", fp.shortWant, fp.shortHave),
+				Hint:   "If your source string is not fixed-width, try using the \"FM\" modifier."}
+		}
 		if !ok {
 			return nil, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
 		}
@@ -463,11 +473,20 @@ type fmtParser struct {
 	si                               int  // the next byte of s
 	abut                             bool // the pattern being read is followed by another
 	year, month, day, hour, min, sec int
-	usec, tzOff                      int64
+	tzOff                            int64
 	pm, hour12, bc, haveTZ, tzNeg    bool
 	tzh, tzm                         int
-	mode                             byte          // 'G' Gregorian or 'I' ISO week date fields
-	seen                             map[*int]bool // the fields set, for "conflicting values"
+	// ms and us are MS's and US's (or FFn's) fraction, ff the n of FFn (the result's
+	// precision); ssss the seconds past midnight SSSS adds; julian J's day, ddd DDD's.
+	ms, us                   int64
+	ff, ssss, julian, ddd    int
+	haveSSSS, haveJ, haveDDD bool
+	// short: a number of abutting patterns found fewer characters left than its width
+	// (shortHave of shortWant).
+	short                bool
+	shortWant, shortHave int
+	mode                 byte          // 'G' Gregorian or 'I' ISO week date fields
+	seen                 map[*int]bool // the fields set, for "conflicting values"
 }
 
 func (fp *fmtParser) skipSpaces() {
@@ -500,6 +519,9 @@ func (fp *fmtParser) literal(tmpl string, i int) int {
 // num reads a number: its digits up to a non-digit, or width of them when patterns abut.
 func (fp *fmtParser) num(width int) (int, bool) {
 	start := fp.si
+	if fp.abut && len(fp.s)-start < width {
+		fp.short, fp.shortWant, fp.shortHave = true, width, len(fp.s)-start
+	}
 	if fp.si < len(fp.s) && (fp.s[fp.si] == '-' || fp.s[fp.si] == '+') {
 		fp.si++
 	}
@@ -558,10 +580,8 @@ func (fp *fmtParser) field(p string) (ok bool, err error) {
 		v, ok = fp.num(2)
 		fp.hour12 = fp.hour12 || up == "HH" || up == "HH12"
 		return ok, fp.set(dst, v, p, ok)
-	case "MS", "US":
-		var v int
-		v, ok = fp.num(map[string]int{"MS": 3, "US": 6}[up])
-		fp.usec = int64(v) * map[string]int64{"MS": 1000, "US": 1}[up]
+	case "MS", "US", "FF1", "FF2", "FF3", "FF4", "FF5", "FF6":
+		ok = fp.fraction(up)
 	case "AM", "PM", "A.M.", "P.M.":
 		m := fp.marker("AM", "PM")
 		ok, fp.pm = m != 0, m == 'P'
@@ -575,10 +595,105 @@ func (fp *fmtParser) field(p string) (ok bool, err error) {
 		ok = fp.word(dayNames, up == "DY") >= 0
 	case "TZH", "TZM":
 		return fp.zone(up)
+	case "SSSS", "SSSSS", "J", "DDD":
+		ok = fp.count(up)
 	default:
 		return false, unsupported("to_timestamp pattern %s", p)
 	}
 	return ok, nil
+}
+
+// fraction reads MS, US or FFn: the digits are a fraction of a second, so fewer than the
+// pattern's width mean tenths or hundredths (".12" by MS is 120 ms), as DCH_from_char
+// scales them; FFn also rounds the result to n digits.
+func (fp *fmtParser) fraction(up string) bool {
+	width := 6 // the digits read when patterns abut
+	switch {
+	case up == "MS":
+		width = 3
+	case strings.HasPrefix(up, "FF"):
+		width = int(up[2] - '0')
+		fp.ff = width
+	}
+	start := fp.si
+	v, ok := fp.num(width)
+	if !ok {
+		return false
+	}
+	scaled, to := int64(v), 6 // US and FFn count millionths, MS thousandths
+	if up == "MS" {
+		to = 3
+	}
+	for n := fp.si - start; n < to; n++ {
+		scaled *= 10
+	}
+	if up == "MS" {
+		fp.ms = scaled * 1000
+	} else {
+		fp.us = scaled
+	}
+	return true
+}
+
+// count reads SSSS (seconds past midnight), J (a Julian day) or DDD (the day of the year).
+func (fp *fmtParser) count(up string) bool {
+	v, ok := fp.num(len(up))
+	if !ok {
+		return false
+	}
+	switch up {
+	case "J": // zero is no J, as do_to_timestamp's if (tmfc.j)
+		fp.julian, fp.haveJ = v, v != 0
+	case "DDD":
+		fp.ddd, fp.haveDDD = v, v != 0
+	default:
+		fp.ssss, fp.haveSSSS = v, v != 0
+	}
+	return true
+}
+
+// civil is the date the fields name, as do_to_timestamp builds it: J's date replaces the
+// year's, DD and MM then override its day and month, and DDD gives the month and day
+// the template left out.
+func (fp *fmtParser) civil() (int64, error) {
+	y, m, d := fp.civilYear(), int64(fp.month), int64(fp.day)
+	if fp.haveJ {
+		t := time.Unix((int64(fp.julian)-2440588)*86400, 0).UTC()
+		y, m, d = int64(t.Year()), int64(t.Month()), int64(t.Day())
+		if y <= 0 {
+			y-- // civilDays counts BC years from -1
+		}
+		if fp.seen[&fp.month] {
+			m = int64(fp.month)
+		}
+		if fp.seen[&fp.day] {
+			d = int64(fp.day)
+		}
+	}
+	if fp.haveDDD && (m <= 1 || d <= 1) {
+		if fp.year == 0 && !fp.bc && !fp.haveJ {
+			return 0, Errorf("22007", "cannot calculate day of year without year information")
+		}
+		jan1, err := civilDays(y, 1, 1)
+		if err != nil {
+			return 0, err
+		}
+		end, err := civilDays(y+1, 1, 1)
+		if y == -1 {
+			end, err = civilDays(1, 1, 1)
+		}
+		if err != nil || fp.ddd < 1 || int64(fp.ddd) > end-jan1 {
+			return 0, Errorf("22008", "date field value out of range")
+		}
+		t := time.Unix((jan1+int64(fp.ddd)-1)*86400, 0).UTC()
+		if m <= 1 {
+			m = int64(t.Month())
+		}
+		if d <= 1 {
+			d = int64(t.Day())
+		}
+	}
+	return civilDays(y, m, d)
 }
 
 // convention refuses a template that mixes ISO week-date fields (IYYY) with Gregorian ones
@@ -673,7 +788,10 @@ func digitsIn(s string) int {
 
 // result is the instant the fields read name.
 func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
-	hour := fp.hour
+	hour, min, sec := fp.hour, fp.min, fp.sec
+	if fp.haveSSSS { // SSSS sets the clock; a nonzero HH, MI or SS then overrides its field
+		hour, min, sec = cmp.Or(hour, fp.ssss/3600), cmp.Or(min, fp.ssss%3600/60), cmp.Or(sec, fp.ssss%60)
+	}
 	switch {
 	case fp.hour12 && (hour < 1 || hour > 12):
 		return types.Value{}, &Error{Code: "22007", Message: fmt.Sprintf("hour \"%d\" is invalid for the 12-hour clock", hour),
@@ -683,19 +801,24 @@ func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
 	case fp.hour12 && !fp.pm && hour == 12:
 		hour = 0
 	}
-	days, err := civilDays(fp.civilYear(), int64(fp.month), int64(fp.day))
+	days, err := fp.civil()
 	if err != nil {
 		return types.Value{}, err
 	}
-	if hour > 23 || fp.min > 59 || fp.sec > 59 { // do_to_timestamp's range check: no 24:00, no leap second
+	usec := fp.ms + fp.us
+	if hour > 23 || min > 59 || sec > 59 || usec < 0 || usec >= 1e6 { // do_to_timestamp's range check: no 24:00, no leap second
 		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", fp.s)
 	}
-	local := days*microsPerDay + ((int64(hour)*60+int64(fp.min))*60+int64(fp.sec))*1e6 + fp.usec
+	local := days*microsPerDay + ((int64(hour)*60+int64(min))*60+int64(sec))*1e6 + usec
 	off := types.ZoneOffsetAt(local, loc)
 	if fp.haveTZ {
 		off = fp.tzOff
 	}
-	return types.Value{T: types.Timestamptz, I: local - off*1e6}, nil
+	us := local - off*1e6
+	if fp.ff > 0 { // FFn: the precision of the result, as to_timestamp's AdjustTimestampForTypmod
+		us = types.RoundTimestamp(us, fp.ff)
+	}
+	return types.Value{T: types.Timestamptz, I: us}, nil
 }
 
 func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
