@@ -116,3 +116,86 @@ COMMIT
 
 statement ok
 RESET TimeZone
+
+# to_timestamp/to_date (horology.sql): MS and US digits are a fraction of a second, so
+# fewer digits than the pattern's width are tenths or hundredths.
+query
+SELECT to_timestamp('2018-11-02 12:34:56.12', 'YYYY-MM-DD HH24:MI:SS.MS'), to_timestamp('2018-11-02 12:34:56.1', 'YYYY-MM-DD HH24:MI:SS.MS'), to_timestamp('2018-11-02 12:34:56.12', 'YYYY-MM-DD HH24:MI:SS.US'), to_timestamp('2018-11-02 12:34:56.12345', 'YYYY-MM-DD HH24:MI:SS.US')
+----
+2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.1+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.12345+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2018-11-02 12:34:56.5 12', 'YYYY-MM-DD HH24:MI:SS.MS US'), to_timestamp('20181102123456123', 'YYYYMMDDHH24MISSMS'), to_timestamp('2018110212345612', 'YYYYMMDDHH24MISSUS')
+----
+2018-11-02 12:34:56.62+00|2018-11-02 12:34:56.123+00|2018-11-02 12:34:56.12+00
+tag: SELECT 1
+
+statement error 22008
+SELECT to_timestamp('2018-11-02 12:34:56.1234', 'YYYY-MM-DD HH24:MI:SS.MS')
+
+# Without a year the date is in 1 BC.
+query
+SELECT to_date('5', 'MM'), to_timestamp('10', 'HH24'), to_date('', '')
+----
+0001-05-01 BC|0001-01-01 10:00:00+00 BC|0001-01-01 BC
+tag: SELECT 1
+
+# The template's rest is ignored once the input ends; abutting fields need their width.
+query
+SELECT to_date('2018', 'YYYY-MM-DD'), to_timestamp('2018-03 ', 'YYYY-MM DD HH24'), to_timestamp('1997', 'YYYYMMDD'), to_timestamp('199711', 'YYYYMMDD')
+----
+2018-01-01|2018-03-01 00:00:00+00|1997-01-01 00:00:00+00|1997-11-01 00:00:00+00
+tag: SELECT 1
+
+statement error 22007
+SELECT to_timestamp('19971', 'YYYYMMDD')
+
+# FF1..FF6: the fraction, the result rounded to n digits (from 2000, as PostgreSQL).
+query
+SELECT i, to_timestamp('2018-11-02 12:34:56', 'YYYY-MM-DD HH24:MI:SS.FF' || i), to_timestamp('2018-11-02 12:34:56.12', 'YYYY-MM-DD HH24:MI:SS.FF' || i), to_timestamp('2018-11-02 12:34:56.123456', 'YYYY-MM-DD HH24:MI:SS.FF' || i) FROM generate_series(1, 6) i ORDER BY i
+----
+1|2018-11-02 12:34:56+00|2018-11-02 12:34:56.1+00|2018-11-02 12:34:56.1+00
+2|2018-11-02 12:34:56+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.12+00
+3|2018-11-02 12:34:56+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.123+00
+4|2018-11-02 12:34:56+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.1235+00
+5|2018-11-02 12:34:56+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.12346+00
+6|2018-11-02 12:34:56+00|2018-11-02 12:34:56.12+00|2018-11-02 12:34:56.123456+00
+tag: SELECT 6
+
+query
+SELECT to_timestamp('2018-11-02 12:34:56.15', 'YYYY-MM-DD HH24:MI:SS.FF1'), to_timestamp('1999-11-02 12:34:56.15', 'YYYY-MM-DD HH24:MI:SS.FF1'), to_timestamp('1969-11-02 12:34:56.15', 'YYYY-MM-DD HH24:MI:SS.FF1'), to_timestamp('2018-11-02 12:34:56.999999', 'YYYY-MM-DD HH24:MI:SS.FF1'), to_timestamp('20181102123456123', 'YYYYMMDDHH24MISSFF2')
+----
+2018-11-02 12:34:56.2+00|1999-11-02 12:34:56.1+00|1969-11-02 12:34:56.1+00|2018-11-02 12:34:57+00|2018-11-02 12:34:56.12+00
+tag: SELECT 1
+
+statement error 22008
+SELECT to_timestamp('2018-11-02 12:34:56.123456789', 'YYYY-MM-DD HH24:MI:SS.FF6')
+
+# SSSS/SSSSS (seconds past midnight; a nonzero HH/MI/SS overrides), J (Julian day), DDD.
+query
+SELECT to_timestamp('2015-02-11 86000', 'YYYY-MM-DD SSSSS'), to_timestamp('2015-02-11 86000', 'YYYY-MM-DD SSSS'), to_timestamp('2015-02-11 10:00 3600', 'YYYY-MM-DD HH24:MI SSSS'), to_timestamp('2015-02-11 00:30 3661', 'YYYY-MM-DD HH24:MI SSSS')
+----
+2015-02-11 23:53:20+00|2015-02-11 23:53:20+00|2015-02-11 10:00:00+00|2015-02-11 01:30:01+00
+tag: SELECT 1
+
+statement error 22008
+SELECT to_timestamp('2015-02-11 86400', 'YYYY-MM-DD SSSSS')
+
+query
+SELECT to_date('2458872', 'J'), to_date('2458872 11 12', 'J MM DD'), to_date('1999 2458872', 'YYYY J'), to_date('0', 'J'), to_date('1721425', 'J'), to_timestamp('2458872 10', 'J HH24')
+----
+2020-01-23|2020-11-12|2020-01-23|0001-01-01 BC|0001-12-31 BC|2020-01-23 10:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_date('2015 365', 'YYYY DDD'), to_date('2016 366', 'YYYY DDD'), to_date('2015 0', 'YYYY DDD'), to_date('2015 45', 'YYYY DDD'), to_date('2015 05 45', 'YYYY MM DDD'), to_date('2015 45 10', 'YYYY DDD DD')
+----
+2015-12-31|2016-12-31|2015-01-01|2015-02-14|2015-05-14|2015-02-10
+tag: SELECT 1
+
+statement error 22008
+SELECT to_date('2015 366', 'YYYY DDD')
+
+statement error 22007
+SELECT to_date('45', 'DDD')
