@@ -188,6 +188,11 @@ func shiftToTimestamptz(v types.Value, loc *time.Location) (types.Value, error) 
 	}
 	if !types.IsInfinite(us) {
 		us -= types.ZoneOffsetAt(us, loc) * 1e6
+		// date2timestamptz checks the instant too: the first day's midnight east of UTC
+		// is before the first timestamptz.
+		if v.T == types.Date && !types.TimestampInRange(us) {
+			return types.Value{}, Errorf("22008", "date out of range for timestamp")
+		}
 	}
 	return types.Value{T: types.Timestamptz, I: us}, nil
 }
@@ -286,6 +291,18 @@ func compareDateTime(a, b types.Value) (int, bool) {
 // zoneOperands converts the timestamp or date side of a comparison with a timestamptz to a
 // timestamptz in the session's zone, as PostgreSQL's cross-type operators do.
 func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
+	return zoneOperandsSat(a, b, sc, false)
+}
+
+// zoneCompareOperands is zoneOperands for a comparison: a date past timestamptz's range
+// compares as later than every finite timestamptz and earlier than infinity (before it, as
+// earlier than every one and later than -infinity), as PostgreSQL 15's
+// date_cmp_timestamptz, instead of failing.
+func zoneCompareOperands(a, b *expr, sc *scope) (*expr, *expr) {
+	return zoneOperandsSat(a, b, sc, true)
+}
+
+func zoneOperandsSat(a, b *expr, sc *scope, saturate bool) (*expr, *expr) {
 	conv := func(x *expr) *expr {
 		// stable, but a NULL constant stays one (and so decides a CASE branch)
 		y, _ := stableStrict(&expr{typ: types.Timestamptz, eval: func(row []types.Value) (types.Value, error) {
@@ -293,7 +310,15 @@ func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
 			if err != nil || v.IsNull() {
 				return types.Value{T: types.Timestamptz, Null: true}, err
 			}
-			return shiftToTimestamptz(v, sc.location())
+			r, err := shiftToTimestamptz(v, sc.location())
+			if err != nil && saturate && v.T == types.Date {
+				// just inside the infinities: no finite timestamptz reaches them
+				if v.I > 0 {
+					return types.Value{T: types.Timestamptz, I: types.Infinity - 1}, nil
+				}
+				return types.Value{T: types.Timestamptz, I: types.NegInfinity + 1}, nil
+			}
+			return r, err
 		}}, x)
 		return y
 	}

@@ -199,3 +199,34 @@ SELECT to_date('2015 366', 'YYYY DDD')
 
 statement error 22007
 SELECT to_date('45', 'DDD')
+
+# A date past timestamptz's range compares as later (earlier) than every finite
+# timestamptz, as PostgreSQL 15's date_cmp_timestamptz, instead of failing (horology.sql);
+# converting it still fails, also where the zone's offset moves the first day's midnight
+# before the first timestamptz.
+query
+SELECT '2202020-10-05'::date > '2020-10-05'::timestamptz, '2020-10-05'::timestamptz > '2202020-10-05'::date, '2202020-10-05'::date < 'infinity'::timestamptz, '2202020-10-05'::date = 'infinity'::timestamptz
+----
+t|f|t|f
+tag: SELECT 1
+
+statement error 22008
+SELECT '2202020-10-05'::date::timestamptz
+
+statement ok
+SET TimeZone = 'UTC-2'
+
+query
+SELECT '4714-11-24 BC'::date < '2020-10-05'::timestamptz, '2020-10-05'::timestamptz > '4714-11-24 BC'::date, '4714-11-24 BC'::date > '-infinity'::timestamptz
+----
+t|t|t
+tag: SELECT 1
+
+statement error 22008
+SELECT '4714-11-24 BC'::date::timestamptz
+
+statement error 22008
+SELECT date_trunc('day', '4714-11-24 BC'::date)
+
+statement ok
+RESET TimeZone
