@@ -479,7 +479,7 @@ func (s *Session) checkDefault(e sqlparser.Expr, c *types.Column) error {
 			" but default expression is of type " + x.typ.String(), Hint: "You will need to rewrite or cast the expression."}
 	}
 	if isConst(x) {
-		_, err = assignExpr(mustConst(x), x, c)
+		_, err = assignExpr(mustConst(x), x, c, nil)
 	}
 	return err
 }

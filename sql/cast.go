@@ -186,7 +186,7 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 			}
 			return y, nil
 		}
-		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location())
+		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location(), x.now())
 		if err != nil {
 			return nil, err
 		}

@@ -160,7 +160,7 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		if t == types.Date {
 			parse = types.ParseDate
 		}
-		v, err := parse(s, time.Now())
+		v, err := parse(s, time.Now().UTC())
 		if dt, ok := err.(*types.DateTimeError); ok {
 			return types.Value{}, Errorf(dt.Code, "%s", dt.Msg)
 		}
@@ -269,7 +269,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	to := c.Type
 	if unknown {
 		var err error
-		if v, err = parseTextTypmod(v.S, c, time.UTC); err != nil {
+		if v, err = parseTextTypmod(v.S, c, time.UTC, time.Now()); err != nil {
 			return types.Value{}, err
 		}
 		if to == types.Numeric {

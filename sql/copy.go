@@ -425,7 +425,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			for _, i := range fill {
 				x := defs[i]
 				if row[i], err = x.eval(nil); err == nil {
-					row[i], err = assignExpr(row[i], x, &schema.Columns[i])
+					row[i], err = assignExpr(row[i], x, &schema.Columns[i], nil)
 				}
 				if err != nil {
 					return err

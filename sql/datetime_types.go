@@ -30,6 +30,14 @@ func (sc *scope) location() *time.Location {
 	return sc.params.zone()
 }
 
+// now is when the statement's transaction began, what an untyped 'now' means.
+func (x *expr) now() time.Time {
+	if x.params == nil {
+		return time.Now()
+	}
+	return x.params.sess.transactionTime()
+}
+
 // location is the zone an untyped literal is read in (compileExpr records the statement's
 // parameters on it).
 func (x *expr) location() *time.Location {
@@ -88,18 +96,32 @@ func dateTimeError(err error) error {
 
 // parseTextIn is parseText with loc as the TimeZone a timestamptz without a zone is in.
 func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
+	return parseTextAt(s, t, loc, time.Now())
+}
+
+// parseTextAt is parseTextIn with now as what 'now', 'today', 'tomorrow' and 'yesterday'
+// mean: PostgreSQL reads them as the transaction's start in the session's zone, so two
+// 'now's of one transaction are equal and 'today' is the local date.
+func parseTextAt(s string, t types.Type, loc *time.Location, now time.Time) (types.Value, error) {
+	now = now.In(loc)
+	var v types.Value
+	var err error
 	switch t {
 	case types.Timestamptz:
-		v, err := types.ParseTimestamptz(s, time.Now(), loc)
-		return v, dateTimeError(err)
+		v, err = types.ParseTimestamptz(s, now, loc)
 	case types.TimeTZ:
-		v, err := types.ParseTimeTZ(s, time.Now(), loc)
-		return v, dateTimeError(err)
+		v, err = types.ParseTimeTZ(s, now, loc)
+	case types.Timestamp:
+		v, err = types.ParseTimestamp(s, now)
+	case types.Date:
+		v, err = types.ParseDate(s, now)
+	default:
+		if t.IsArray() {
+			return parseArrayIn(s, t, loc)
+		}
+		return parseText(s, t)
 	}
-	if t.IsArray() {
-		return parseArrayIn(s, t, loc)
-	}
-	return parseText(s, t)
+	return v, dateTimeError(err)
 }
 
 // parseNewDateTime reads the text of a timestamptz (in UTC), interval or time; ok is false
@@ -107,13 +129,13 @@ func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error
 func parseNewDateTime(s string, t types.Type) (v types.Value, ok bool, err error) {
 	switch t {
 	case types.Timestamptz:
-		v, err = types.ParseTimestamptz(s, time.Now(), time.UTC)
+		v, err = types.ParseTimestamptz(s, time.Now().UTC(), time.UTC)
 	case types.Interval:
 		v, err = types.ParseInterval(s)
 	case types.Time:
 		v, err = types.ParseTime(s)
 	case types.TimeTZ:
-		v, err = types.ParseTimeTZ(s, time.Now(), time.UTC)
+		v, err = types.ParseTimeTZ(s, time.Now().UTC(), time.UTC)
 	default:
 		return v, false, nil
 	}
@@ -166,6 +188,11 @@ func shiftToTimestamptz(v types.Value, loc *time.Location) (types.Value, error) 
 	}
 	if !types.IsInfinite(us) {
 		us -= types.ZoneOffsetAt(us, loc) * 1e6
+		// date2timestamptz checks the instant too: the first day's midnight east of UTC
+		// is before the first timestamptz.
+		if v.T == types.Date && !types.TimestampInRange(us) {
+			return types.Value{}, Errorf("22008", "date out of range for timestamp")
+		}
 	}
 	return types.Value{T: types.Timestamptz, I: us}, nil
 }
@@ -227,7 +254,7 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Value, error) {
 	if isDateTime(v.T) || isDateTime(c.Type) {
 		if v.T == types.Text && c.Type != types.Text {
-			return parseTextTypmod(v.S, c, loc)
+			return parseTextTypmod(v.S, c, loc, time.Now())
 		}
 		r, ok, err := castDateTime(v, c.Type, loc)
 		if ok {
@@ -264,6 +291,18 @@ func compareDateTime(a, b types.Value) (int, bool) {
 // zoneOperands converts the timestamp or date side of a comparison with a timestamptz to a
 // timestamptz in the session's zone, as PostgreSQL's cross-type operators do.
 func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
+	return zoneOperandsSat(a, b, sc, false)
+}
+
+// zoneCompareOperands is zoneOperands for a comparison: a date past timestamptz's range
+// compares as later than every finite timestamptz and earlier than infinity (before it, as
+// earlier than every one and later than -infinity), as PostgreSQL 15's
+// date_cmp_timestamptz, instead of failing.
+func zoneCompareOperands(a, b *expr, sc *scope) (*expr, *expr) {
+	return zoneOperandsSat(a, b, sc, true)
+}
+
+func zoneOperandsSat(a, b *expr, sc *scope, saturate bool) (*expr, *expr) {
 	conv := func(x *expr) *expr {
 		// stable, but a NULL constant stays one (and so decides a CASE branch)
 		y, _ := stableStrict(&expr{typ: types.Timestamptz, eval: func(row []types.Value) (types.Value, error) {
@@ -271,7 +310,15 @@ func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
 			if err != nil || v.IsNull() {
 				return types.Value{T: types.Timestamptz, Null: true}, err
 			}
-			return shiftToTimestamptz(v, sc.location())
+			r, err := shiftToTimestamptz(v, sc.location())
+			if err != nil && saturate && v.T == types.Date {
+				// just inside the infinities: no finite timestamptz reaches them
+				if v.I > 0 {
+					return types.Value{T: types.Timestamptz, I: types.Infinity - 1}, nil
+				}
+				return types.Value{T: types.Timestamptz, I: types.NegInfinity + 1}, nil
+			}
+			return r, err
 		}}, x)
 		return y
 	}
@@ -287,14 +334,28 @@ func zoneOperands(a, b *expr, sc *scope) (*expr, *expr) {
 // assignExpr is assign for the value v of expression x: an untyped literal stored in a
 // timestamptz column, and a timestamp or date converted to one, are read in the statement's
 // zone.
-func assignExpr(v types.Value, x *expr, c *types.Column) (types.Value, error) {
-	return assignIn(v, x.typ, x.unknown, c, x.location())
+//
+// ps is the statement's parameters: the session whose zone and transaction start apply to
+// any expression (a typed timestamp as much as an untyped literal); nil reads them from x.
+func assignExpr(v types.Value, x *expr, c *types.Column, ps *params) (types.Value, error) {
+	if ps != nil && ps.sess != nil {
+		return assignAt(v, x.typ, x.unknown, c, ps.zone(), ps.sess.transactionTime())
+	}
+	return assignAt(v, x.typ, x.unknown, c, x.location(), x.now())
 }
 
 // assignIn is assign in zone loc.
 func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location) (types.Value, error) {
+	return assignAt(v, from, unknown, c, loc, time.Now())
+}
+
+// assignAt is assignIn with now as the time an untyped 'now' or 'today' means.
+func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
 	if v.IsNull() {
 		return types.NullValue, nil
+	}
+	if unknown && (c.Type == types.Timestamp || c.Type == types.Date) {
+		return parseTextTypmod(v.S, c, loc, now)
 	}
 	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
 		c.Type == types.TimeTZ && (unknown || from == types.Time || from == types.Timestamptz) ||
@@ -304,7 +365,7 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 		return assign(v, from, unknown, c)
 	}
 	if unknown {
-		return parseTextTypmod(v.S, c, loc)
+		return parseTextTypmod(v.S, c, loc, now)
 	}
 	r, _, err := castDateTime(v, c.Type, loc)
 	if err != nil {
@@ -315,12 +376,12 @@ func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 
 // parseTextTypmod is parseTextIn for a value of column c: an interval with fields reads a
 // bare number in its last field, and the typmod applies.
-func parseTextTypmod(s string, c *types.Column, loc *time.Location) (types.Value, error) {
+func parseTextTypmod(s string, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
 	if c.Type == types.Interval && c.Length > 0 {
 		v, err := types.ParseIntervalTypmod(s, c.Typmod())
 		return v, dateTimeError(err)
 	}
-	v, err := parseTextIn(s, c.Type, loc)
+	v, err := parseTextAt(s, c.Type, loc, now)
 	if err != nil {
 		return v, err
 	}

@@ -197,7 +197,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 		var key, value []byte
 		written := 0
 		for _, exprs := range rows {
-			if err := evalValuesRow(exprs, row, schema); err != nil {
+			if err := evalValuesRow(exprs, row, schema, ps); err != nil {
 				return err
 			}
 			var err error
@@ -270,13 +270,14 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 					if err != nil {
 						return err
 					}
-					if row[i], err = assignExpr(v, d, &schema.Columns[i]); err != nil {
+					if row[i], err = assignExpr(v, d, &schema.Columns[i], ps); err != nil {
 						return err
 					}
 				}
 			}
 			for j, i := range targets {
-				if row[i], err = assign(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i]); err != nil {
+				// A timestamp or date stored in a timestamptz column is read in the session zone.
+				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime()); err != nil {
 					return err
 				}
 			}
@@ -391,7 +392,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 				if err != nil {
 					return err
 				}
-				if next[st.col], err = assignExpr(v, st.x, &schema.Columns[st.col]); err != nil {
+				if next[st.col], err = assignExpr(v, st.x, &schema.Columns[st.col], ps); err != nil {
 					return err
 				}
 			}

@@ -163,7 +163,7 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 				if err != nil {
 					return err
 				}
-				if next[a.col], err = assign(v, a.x.typ, a.x.unknown, &bt.schema.Columns[a.col]); err != nil {
+				if next[a.col], err = assignExpr(v, a.x, &bt.schema.Columns[a.col], ps); err != nil {
 					return err
 				}
 			}

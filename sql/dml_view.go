@@ -61,7 +61,9 @@ func valuesRead(values sqlparser.Values) bool {
 }
 
 // evalValuesRow evaluates one row of an INSERT's VALUES (exprs by column; nil is NULL) into row.
-func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema) error {
+// A typed value converted for its column (a timestamp for a timestamptz) is read in the
+// zone of ps's session.
+func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema, ps *params) error {
 	for i, x := range exprs {
 		row[i] = types.NullValue
 		if x == nil {
@@ -71,7 +73,7 @@ func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema) error
 		if err != nil {
 			return err
 		}
-		if row[i], err = assignExpr(v, x, &schema.Columns[i]); err != nil {
+		if row[i], err = assignExpr(v, x, &schema.Columns[i], ps); err != nil {
 			return err
 		}
 	}

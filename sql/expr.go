@@ -343,7 +343,7 @@ func castLiteral(x *expr, t types.Type) (*expr, error) {
 	if x.param > 0 {
 		return x.setParamType(t), nil
 	}
-	v, err := parseTextIn(mustConst(x).S, t, x.location())
+	v, err := parseTextAt(mustConst(x).S, t, x.location(), x.now())
 	if err != nil {
 		return nil, err
 	}
@@ -434,7 +434,7 @@ func bindComparison(a, b *expr, op string, sc *scope) (*expr, *expr, error) {
 	if a, b, err = unify(a, b); err != nil {
 		return nil, nil, err
 	}
-	a, b = zoneOperands(a, b, sc)
+	a, b = zoneCompareOperands(a, b, sc)
 	if !comparable(a.typ, b.typ) {
 		return nil, nil, &Error{Code: "42883", Message: "operator does not exist: " + a.typ.String() + " " + op + " " + b.typ.String(),
 			Hint: "No operator matches the given name and argument types. You might need to add explicit type casts."}

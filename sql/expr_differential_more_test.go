@@ -13,6 +13,7 @@ package sql
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -244,9 +245,34 @@ func (g *egen) genMoreTimestamp(t etype, d int) *enode {
 		if t == tTs {
 			return g.node(t, "(%s + %s)", g.gen(tDate, d), g.gen(tTime, d))
 		}
+		if g.r.IntN(2) == 0 {
+			return g.formattedTimestamp(t)
+		}
 		return g.node(t, "to_timestamp(%s)", g.gen(tFloat, d))
 	}
 	return g.node(t, g.pick("greatest(%s, %s)", "least(%s, %s)"), g.gen(t, d), g.gen(t, d))
+}
+
+// formattedTimestamp is to_timestamp(text, format) over text the generator writes: fractions
+// shorter than their pattern (MS, US, FFn), seconds past midnight, Julian days and days of
+// the year, which to_char's always full-width output does not reach.
+func (g *egen) formattedTimestamp(t etype) *enode {
+	r := g.r
+	y, mo, dd, h, mi, s := 1900+r.IntN(200), 1+r.IntN(12), 1+r.IntN(28), r.IntN(24), r.IntN(60), r.IntN(60)
+	var in, tmpl string
+	switch r.IntN(4) {
+	case 0:
+		frac := strconv.Itoa(1e7 + r.IntN(1e7))[1 : 2+r.IntN(7)] // 1 to 7 digits
+		in = fmt.Sprintf("%04d-%02d-%02d %02d:%02d:%02d.%s", y, mo, dd, h, mi, s, frac)
+		tmpl = "YYYY-MM-DD HH24:MI:SS." + g.pick("MS", "US", "FF1", "FF2", "FF3", "FF4", "FF5", "FF6")
+	case 1:
+		in, tmpl = fmt.Sprintf("%04d %d", y, r.IntN(368)), "YYYY DDD"
+	case 2:
+		in, tmpl = fmt.Sprintf("%d %02d", 2400000+r.IntN(200000), h), "J HH24"
+	default:
+		in, tmpl = fmt.Sprintf("%04d-%02d-%02d %d", y, mo, dd, r.IntN(86401)), "YYYY-MM-DD "+g.pick("SSSS", "SSSSS")
+	}
+	return g.node(t, "to_timestamp(%s, %s)", g.textLit(in), g.textLit(tmpl))
 }
 
 func (g *egen) genMoreInterval(d int) *enode {

@@ -28,6 +28,8 @@ type inserter struct {
 	arbiters []types.Index
 	key      []byte
 	value    []byte
+	// ps is the statement's: DO UPDATE's values are assigned in its session's zone.
+	ps *params
 }
 
 // assignment is one SET col = x.
@@ -38,7 +40,7 @@ type assignment struct {
 
 // bindConflict checks ON CONFLICT's target and binds DO UPDATE's assignments.
 func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparser.OnDup, ps *params) (*inserter, error) {
-	ins := &inserter{bt: bt, conflict: c}
+	ins := &inserter{bt: bt, conflict: c, ps: ps}
 	if c == nil {
 		if len(onDup) > 0 {
 			return nil, unsupported("ON DUPLICATE KEY UPDATE")
@@ -217,7 +219,7 @@ func (ins *inserter) update(ctx context.Context, tx *tablespace.Txn, out Output,
 		if err != nil {
 			return 0, err
 		}
-		if ins.next[a.col], err = assign(v, a.x.typ, a.x.unknown, &bt.schema.Columns[a.col]); err != nil {
+		if ins.next[a.col], err = assignExpr(v, a.x, &bt.schema.Columns[a.col], ins.ps); err != nil {
 			return 0, err
 		}
 	}

@@ -432,16 +432,20 @@ func (d *dtDecoder) wordField(i int, f dtField, ptype *int) (tmask int, skip boo
 // reserved applies now, today, epoch and the like and returns the fields they fill.
 func (d *dtDecoder) reserved(v int) int {
 	d.kind = kDate // as PostgreSQL, a later now, today or allballs overrides an epoch
+	// now's wall clock is the session's (callers pass it in the session's zone), as
+	// PostgreSQL's GetCurrentDateTime: today is the local date, now the local time with
+	// the local offset.
 	day := func(offset int) {
-		t := d.now.UTC().AddDate(0, 0, offset)
+		t := d.now.AddDate(0, 0, offset)
 		d.tm.year, d.tm.mon, d.tm.mday = t.Year(), int(t.Month()), t.Day()
 	}
 	switch v {
 	case resNow:
-		t := d.now.UTC()
+		t := d.now
 		day(0)
 		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = t.Hour(), t.Minute(), t.Second(), int64(t.Nanosecond()/1000)
-		d.hasOff, d.zoneOff, d.zone = true, 0, ""
+		_, off := t.Zone()
+		d.hasOff, d.zoneOff, d.zone = true, off, ""
 		return mDate | mTime | mTZ
 	case resToday:
 		day(0)
@@ -450,7 +454,9 @@ func (d *dtDecoder) reserved(v int) int {
 	case resYesterday:
 		day(-1)
 	case resAllballs:
+		// PostgreSQL's DTK_ZULU: midnight in UTC, not in the session's zone.
 		d.tm.hour, d.tm.min, d.tm.sec, d.tm.usec = 0, 0, 0, 0
+		d.hasOff, d.zoneOff, d.zone = true, 0, ""
 		return mTime | mTZ
 	default:
 		d.kind = map[int]dtKind{resEpoch: kEpoch, resLate: kLate, resEarly: kEarly}[v]
