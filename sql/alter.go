@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -27,7 +28,7 @@ func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out 
 	if err != nil {
 		return err
 	}
-	schema, err := s.schemaToChange(name, "ALTER TABLE")
+	schema, err := s.schemaToChange(ctx, name, "ALTER TABLE")
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 }
 
 // schemaToChange returns the schema of a table a schema change (verb) is about to change.
-func (s *Session) schemaToChange(table, verb string) (*types.Schema, error) {
+func (s *Session) schemaToChange(ctx context.Context, table, verb string) (*types.Schema, error) {
 	schema, ok := s.ts.Schema(table)
 	if !ok {
 		if systemTables[table] != nil {
@@ -123,9 +124,9 @@ func (s *Session) schemaToChange(table, verb string) (*types.Schema, error) {
 	if verb == "ALTER TABLE" && s.isMatview(table) {
 		return nil, Errorf("42809", "%q is not a table", table) // an index on it is allowed
 	}
-	if s.tx != nil && s.tx.Entered(table) {
+	if used, err := s.usedByTxn(ctx, table); err != nil || used {
 		// The change waits for the transactions using the table: this one would wait for itself.
-		return nil, unsupported("%s of a table this transaction has used", verb)
+		return nil, cmp.Or(err, unsupported("%s of a table this transaction has used", verb))
 	}
 	return schema, nil
 }

@@ -504,7 +504,7 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", st.table)
 		return out.Complete("ALTER TABLE")
 	}
-	schema, err := s.schemaToChange(name, "ALTER TABLE")
+	schema, err := s.schemaToChange(ctx, name, "ALTER TABLE")
 	if err != nil {
 		return err
 	}

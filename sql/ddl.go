@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strconv"
@@ -325,9 +326,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		if _, ok := s.ts.Schema(name); !ok {
 			continue
 		}
-		if s.tx != nil && s.tx.Entered(name) {
+		if used, err := s.usedByTxn(ctx, name); err != nil || used {
 			// Dropping waits for the transactions using the table: this one would wait for itself.
-			return unsupported("DROP TABLE of a table this transaction has used")
+			return cmp.Or(err, unsupported("DROP TABLE of a table this transaction has used"))
 		}
 		if err := s.dropDependents(ctx, "table", name, cascade); err != nil {
 			return err

@@ -86,6 +86,26 @@ func (s *Session) endImplicit(committed bool) {
 	s.tx, s.failed, s.implicit, s.implicitFirst = nil, false, false, false
 }
 
+// usedByTxn reports whether the transaction has used table, so that a schema change of it,
+// which waits for the transactions using the table, would wait for itself. In an implicit
+// block (a string of several statements) the statements before the change are committed
+// first and a new block opened, so the change runs as it did when each statement of a string
+// committed alone: migration scripts sent as one string (`CREATE TABLE t ...; INSERT INTO t
+// ...; CREATE INDEX ON t (a)`) keep working, and only a later error no longer undoes what
+// came before the change (docs/sql.md). In an explicit transaction it is refused (0A000).
+func (s *Session) usedByTxn(ctx context.Context, table string) (bool, error) {
+	if s.tx == nil || !s.tx.Entered(table) {
+		return false, nil
+	}
+	if !s.implicit {
+		return true, nil
+	}
+	if err := s.commitImplicit(ctx); err != nil {
+		return false, err
+	}
+	return false, s.beginImplicit(false)
+}
+
 // commitImplicit commits the implicit block at the end of its string. Its statements'
 // results have gone out, so a commit refused for leadership (nothing applied) is 40001, the
 // whole block to be retried, as for an explicit transaction's COMMIT (commitTx).

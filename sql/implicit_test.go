@@ -59,6 +59,9 @@ var implicitBlockCases = []struct {
 		[]implicitStep{{"BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1", "", TxActive}}, "SHOW transaction_isolation", "repeatable read"},
 	{"START TRANSACTION after a query cannot change the level",
 		[]implicitStep{{"SELECT 1; START TRANSACTION ISOLATION LEVEL REPEATABLE READ", "25001", TxIdle}}, "SHOW transaction_isolation", "read committed"},
+	{"a schema change of a table the string wrote runs",
+		[]implicitStep{{"INSERT INTO t VALUES (2); CREATE INDEX t_k ON t (k); INSERT INTO t VALUES (3); ALTER TABLE t ADD COLUMN c int; " +
+			"INSERT INTO t VALUES (4, 5); DROP INDEX t_k", "", TxIdle}}, "SELECT k FROM t ORDER BY k", "1,2,3,4"},
 	{"an error in an explicit transaction fails it",
 		[]implicitStep{{"BEGIN; INSERT INTO t VALUES (13); SELECT 1/0", "22012", TxFailed}, {"COMMIT", "", TxIdle}},
 		"SELECT k FROM t ORDER BY k", "1"},

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"math"
@@ -413,7 +414,7 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	if err != nil {
 		return err
 	}
-	schema, err := s.schemaToChange(table, "CREATE INDEX")
+	schema, err := s.schemaToChange(ctx, table, "CREATE INDEX")
 	if err != nil {
 		return err
 	}
@@ -471,8 +472,8 @@ func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) err
 		if schema.IndexNamed(name) == nil {
 			continue
 		}
-		if s.tx != nil && s.tx.Entered(schema.Name) {
-			return unsupported("DROP INDEX on a table this transaction has used")
+		if used, err := s.usedByTxn(ctx, schema.Name); err != nil || used {
+			return cmp.Or(err, unsupported("DROP INDEX on a table this transaction has used"))
 		}
 		next := *schema
 		next.Indexes = slices.DeleteFunc(slices.Clone(schema.Indexes), func(ix types.Index) bool { return ix.Name == name })

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -263,9 +264,9 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 		s.noticef("NOTICE", "00000", "materialized view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
-		if s.tx != nil && s.tx.Entered(name) {
+		if used, err := s.usedByTxn(ctx, name); err != nil || used {
 			// Dropping waits for the transactions using the table: this one would wait for itself.
-			return unsupported("DROP MATERIALIZED VIEW of a materialized view this transaction has used")
+			return cmp.Or(err, unsupported("DROP MATERIALIZED VIEW of a materialized view this transaction has used"))
 		}
 		if err := s.dropDependents(ctx, "materialized view", name, st.cascade); err != nil {
 			return err
