@@ -23,7 +23,7 @@ type Select struct {
 	Left, Right *Select
 
 	OrderBy []SortBy
-	Limit   Expr // nil: none (LIMIT ALL is none)
+	Limit   Expr // nil: none; LIMIT ALL is a NULL Literal, as in PostgreSQL's raw tree
 	Offset  Expr
 	// WithTies: FETCH FIRST Limit ROWS WITH TIES, which also returns the rows that tie
 	// with the last one in ORDER BY.
