@@ -149,7 +149,7 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	if err != nil {
 		return nil, nil, false, err
 	}
-	ps.viewWhere = &viewWhere{sel: sel, conds: moved}
+	ps.viewWhere = &viewWhere{sel: q, conds: moved}
 	n, _, err = s.bindViewQuery(f.view.def, q, ps)
 	ps.viewWhere = nil
 	ps.deps, ps.views, ps.sizes = ps.deps[:deps], ps.views[:views], ps.sizes[:sizes]
@@ -162,29 +162,25 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	return n, rest, true, nil
 }
 
-// viewWhere is the conditions pushIntoView ANDs to the WHERE of a view's query, sel, as it
-// binds it again.
+// viewWhere is the conditions pushIntoView ANDs to the WHERE of a view's query, sel (the
+// binder's tree of it), as it binds it again.
 type viewWhere struct {
-	sel   *sqlparser.Select
+	sel   *ast.Select
 	conds []ast.Expr
 }
 
-// whereOf is the WHERE of st as the binder's tree, with the conditions a query reading st
-// as a view pushed into it (pushIntoView) ANDed after it.
-func whereOf(st *sqlparser.Select, ps *params) (ast.Expr, error) {
-	where, err := whereTree(st.Where)
-	if err != nil {
-		return nil, err
-	}
-	if vw := ps.viewWhere; vw != nil && vw.sel == st {
+// whereOf is the WHERE of q, with the conditions a query reading q as a view pushed into it
+// (pushIntoView) ANDed after it.
+func whereOf(q *ast.Select, ps *params) ast.Expr {
+	if vw := ps.viewWhere; vw != nil && vw.sel == q {
 		ps.viewWhere = nil // the view's own subqueries bind their WHERE as written
 		conds := vw.conds
-		if where != nil {
-			conds = append([]ast.Expr{where}, conds...)
+		if q.Where != nil {
+			conds = append([]ast.Expr{q.Where}, conds...)
 		}
-		return andTree(conds), nil
+		return andTree(conds)
 	}
-	return where, nil
+	return q.Where
 }
 
 // substituteViewColumns rewrites a condition on the view's columns into one on its query's
@@ -237,6 +233,11 @@ func viewColumn(r *ast.ColumnRef, v *viewPush, cols [][]string) []string {
 // cloneTree copies an expression tree of the binder's that holds no vitess node.
 func cloneTree(e ast.Expr) ast.Expr {
 	return cloneValue(reflect.ValueOf(e)).Interface().(ast.Expr)
+}
+
+// cloneFromItem copies a FROM item of the binder's tree (cloneTree).
+func cloneFromItem(f ast.FromItem) ast.FromItem {
+	return cloneValue(reflect.ValueOf(f)).Interface().(ast.FromItem)
 }
 
 func cloneValue(v reflect.Value) reflect.Value {

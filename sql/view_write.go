@@ -347,10 +347,15 @@ func (vw *viewWrite) where(w *sqlparser.Where) (*sqlparser.Where, error) {
 		}
 		conds = append(conds, e)
 	}
-	if len(conds) == 0 {
+	switch len(conds) {
+	case 0:
 		return nil, nil
+	case 1:
+		return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: conds[0]}, nil
 	}
-	return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(conds)}, nil
+	// The view write rewrites the statement written through the view into one on its table,
+	// still vitess's (executed as DML is).
+	return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: &sqlparser.AndExpr{Left: conds[0], Right: conds[1]}}, nil
 }
 
 func (vw *viewWrite) insert(ins *sqlparser.Insert) (sqlparser.Statement, error) {
