@@ -104,6 +104,12 @@ func identList(cols sqlparser.Columns) []string {
 	return out
 }
 
+// selectOneFrom is a SELECT with its one-item FROM list, allocated together.
+type selectOneFrom struct {
+	s    ast.Select
+	from [1]ast.FromItem
+}
+
 func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if sel.Into != nil {
 		return nil, mysqlOnly("SELECT ... INTO")
@@ -111,7 +117,15 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if sel.HighPriority || sel.StraightJoinHint || sel.SQLSmallResult || sel.SQLBigResult || sel.SQLBufferResult || sel.SQLCalcFoundRows || sel.Cache != nil {
 		return nil, mysqlOnly("a MySQL select option")
 	}
-	s := &ast.Select{Distinct: sel.Distinct}
+	var s *ast.Select
+	if len(sel.From) == 1 { // the common case: the SELECT and its FROM list in one allocation
+		one := &selectOneFrom{}
+		s = &one.s
+		s.From = one.from[:0:1]
+	} else {
+		s = &ast.Select{}
+	}
+	s.Distinct = sel.Distinct
 	if err := c.locking(s, sel); err != nil { // rowlock.go
 		return nil, err
 	}
