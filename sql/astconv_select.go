@@ -118,7 +118,7 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		return nil, mysqlOnly("a MySQL select option")
 	}
 	var s *ast.Select
-	if len(sel.From) == 1 { // the common case: the SELECT and its FROM list in one allocation
+	if len(sel.From) == 1 && !isDualFrom(sel.From[0]) { // the common case: the SELECT and its FROM list in one allocation
 		one := &selectOneFrom{}
 		s = &one.s
 		s.From = one.from[:0:1]

@@ -421,7 +421,7 @@ func plainSubquery(q *ast.Select) bool {
 // unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the
 // dialect pass writes the array of op ANY (array); nil for any other subquery.
 func unnestCall(q *ast.Select) *ast.FuncCall {
-	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || q.From != nil {
+	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || len(q.From) > 0 {
 		return nil
 	}
 	f, ok := q.Targets[0].Expr.(*ast.FuncCall)
