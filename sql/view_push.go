@@ -44,6 +44,83 @@ func simpleView(q sqlparser.TableStatement) (*sqlparser.Select, bool) {
 	return sel, true
 }
 
+// simpleViewTree reports whether conditions can go into a view's query, the binder's tree
+// of it (the conditions simpleView states).
+func simpleViewTree(q *ast.Select) bool {
+	if q.Op != ast.NoSetOp || q.Values != nil || q.Distinct || q.DistinctOn != nil || q.GroupBy != nil || q.Having != nil ||
+		q.Limit != nil || q.Offset != nil || q.With != nil || len(q.Locking) > 0 || len(q.Windows) > 0 {
+		return false
+	}
+	tree := &selectTree{Select: q}
+	return !tree.hasAggregate() && len(windowCalls(tree.outputExprs())) == 0
+}
+
+// viewColumnRefs maps the view's columns to the names of the plain column references of
+// its query's select list (the binder's tree); nil where a column is anything else. A * is
+// read as the columns of the view's one table, qualified by its name in the query; with any
+// other FROM the columns from the first * on are not mapped.
+func (s *Session) viewColumnRefs(q *ast.Select, n int) [][]string {
+	out := make([][]string, n)
+	i := 0
+	for _, t := range q.Targets {
+		if i >= n {
+			break
+		}
+		c, ok := t.Expr.(*ast.ColumnRef)
+		if ok && !c.Star {
+			out[i] = c.Names
+			i++
+			continue
+		}
+		if !ok || len(c.Names) > 1 {
+			out[i] = nil // an expression
+			i++
+			continue
+		}
+		star := s.starColumnRefs(q, c)
+		if star == nil {
+			return out[:i:i]
+		}
+		for _, names := range star {
+			if i < n {
+				out[i] = names
+			}
+			i++
+		}
+	}
+	return out
+}
+
+// starColumnRefs are the columns a * (or table.*) of a one-table FROM reads, qualified by
+// the table's name in the query; nil when the FROM is anything else.
+func (s *Session) starColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string {
+	if len(q.From) != 1 {
+		return nil
+	}
+	t, ok := q.From[0].(*ast.Table)
+	if !ok || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 { // columns renamed: not the schema's names
+		return nil
+	}
+	schema, ok := s.ts.Schema(t.Name)
+	if !ok {
+		return nil
+	}
+	name := t.Name
+	if t.Alias != nil {
+		name = t.Alias.Name
+	}
+	if len(star.Names) == 1 && star.Names[0] != name {
+		return nil
+	}
+	var out [][]string
+	for _, c := range schema.Columns {
+		if !c.Hidden {
+			out = append(out, []string{name, c.Name})
+		}
+	}
+	return out
+}
+
 // viewColumnExprs maps the view's columns to the plain column references of its select
 // list; nil where a column is anything else (an expression). A * is read as the columns of
 // the view's one table; with several FROM items the columns from the first * on are not
@@ -116,22 +193,14 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 // pushIntoView binds the view again with the conditions that can go into it; rest are the
 // others, to filter its rows as before. ok is false when none could.
 func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr, ok bool, err error) {
-	parsed, err := parseViewQuery(f.view.def.Query)
+	q, err := viewQueryTree(f.view.def.Query)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	sel, simple := simpleView(parsed)
-	if !simple {
+	if !simpleViewTree(q) {
 		return nil, nil, false, nil
 	}
-	var cols [][]string // the view's columns as the binder's tree names its query's
-	for _, c := range s.viewColumnExprs(sel, len(f.view.def.Columns)) {
-		var names []string
-		if c != nil && c.Name.String() != wholeRowMarker {
-			names = astColumnNames(c.Qualifier, c.Name.String())
-		}
-		cols = append(cols, names)
-	}
+	cols := s.viewColumnRefs(q, len(f.view.def.Columns)) // the view's columns as its query names them
 	var moved []ast.Expr
 	for _, c := range f.pushed {
 		if e, ok := substituteViewColumns(c, f.view, cols); ok {
@@ -145,10 +214,6 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	}
 	// The tables and views were recorded by the first binding of the view.
 	deps, views, sizes := len(ps.deps), len(ps.views), len(ps.sizes)
-	q, err := queryTree(sel)
-	if err != nil {
-		return nil, nil, false, err
-	}
 	ps.viewWhere = &viewWhere{sel: q, conds: moved}
 	n, _, err = s.bindViewQuery(f.view.def, q, ps)
 	ps.viewWhere = nil
