@@ -1,7 +1,6 @@
 package sql
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,8 +12,8 @@ import (
 )
 
 // query converts a query. In the binder mode every query below it is converted too (WITH's,
-// a set operation's operands, subqueries in expressions and in FROM), once; only a plain
-// SELECT's FROM and WHERE stay vitess's (ast.Select.Query, binderSelect).
+// a set operation's operands, subqueries in expressions and in FROM), once, FROM and WHERE
+// like every other clause.
 func (c *converter) query(q sqlparser.TableStatement) (*ast.Select, error) {
 	switch q := q.(type) {
 	case *sqlparser.Select:
@@ -32,33 +31,16 @@ func queryTree(q sqlparser.TableStatement) (*ast.Select, error) {
 	return (&converter{binder: true}).query(q)
 }
 
-// binderSelect is the vitess SELECT whose FROM and WHERE a plain SELECT of the binder's tree
-// keeps (ast.Select.Query): bindFrom and the planner read them from vitess's tree until
-// where16's change moves them onto ast (sql/DESIGN.md); nil for any other query.
-func binderSelect(s *ast.Select) *sqlparser.Select {
-	sel, _ := s.Query.(*sqlparser.Select)
-	return sel
-}
-
 // walkBinderTree walks n, a part of the binder's tree, as ast.Walk does (subqueries too),
-// and hands the parts the tree keeps in vitess's form to foreign: an ast.Foreign's node and
-// a plain SELECT's FROM and WHERE (binderSelect; where16's change leaves only the first).
+// and hands the one part the tree keeps in vitess's form to foreign: an ast.Foreign's node.
 func walkBinderTree(n ast.Node, visit func(ast.Node) bool, foreign func(sqlparser.SQLNode)) {
 	ast.Walk(n, func(n ast.Node) bool {
 		if !visit(n) {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.Foreign:
-			foreign(n.Node.(sqlparser.SQLNode))
+		if f, ok := n.(*ast.Foreign); ok {
+			foreign(f.Node.(sqlparser.SQLNode))
 			return false
-		case *ast.Select:
-			if sel := binderSelect(n); sel != nil {
-				foreign(sqlparser.TableExprs(sel.From))
-				if sel.Where != nil {
-					foreign(sel.Where)
-				}
-			}
 		}
 		return true
 	})
@@ -122,6 +104,12 @@ func identList(cols sqlparser.Columns) []string {
 	return out
 }
 
+// selectOneFrom is a SELECT with its one-item FROM list, allocated together.
+type selectOneFrom struct {
+	s    ast.Select
+	from [1]ast.FromItem
+}
+
 func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if sel.Into != nil {
 		return nil, mysqlOnly("SELECT ... INTO")
@@ -129,7 +117,15 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	if sel.HighPriority || sel.StraightJoinHint || sel.SQLSmallResult || sel.SQLBigResult || sel.SQLBufferResult || sel.SQLCalcFoundRows || sel.Cache != nil {
 		return nil, mysqlOnly("a MySQL select option")
 	}
-	s := &ast.Select{Distinct: sel.Distinct}
+	var s *ast.Select
+	if len(sel.From) == 1 && !isDualFrom(sel.From[0]) { // the common case: the SELECT and its FROM list in one allocation
+		one := &selectOneFrom{}
+		s = &one.s
+		s.From = one.from[:0:1]
+	} else {
+		s = &ast.Select{}
+	}
+	s.Distinct = sel.Distinct
 	if err := c.locking(s, sel); err != nil { // rowlock.go
 		return nil, err
 	}
@@ -140,11 +136,8 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		return nil, err
 	}
 	var err error
-	if c.binder { // FROM and WHERE: vitess's for bindFrom until where16's change (binderSelect)
-		s.Query = sel
-	}
 	for _, te := range sel.From {
-		if c.binder || len(sel.From) == 1 && isDualFrom(te) {
+		if len(sel.From) == 1 && isDualFrom(te) { // FROM dual alone: no FROM
 			break
 		}
 		f, err := c.fromItem(te)
@@ -153,7 +146,7 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 		}
 		s.From = append(s.From, f)
 	}
-	if sel.Where != nil && !c.binder {
+	if sel.Where != nil {
 		if s.Where, err = c.expr(sel.Where.Expr); err != nil {
 			return nil, err
 		}
@@ -167,50 +160,14 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	return s, nil
 }
 
-// printableSubLink is a SubLink of the binder's tree for printing (c is not in the binder
-// mode): its query with the parts kept in vitess's form converted (printableQuery); x op
-// ANY (array), which the binder keeps as the dialect pass's subquery, is AnyAll as the
-// converter makes it.
-func (c *converter) printableSubLink(s *ast.SubLink) (ast.Expr, error) {
+// printableSubLink is a SubLink of the binder's tree for printing: x op ANY (array), which
+// the binder keeps as the dialect pass's subquery, is AnyAll as the converter makes it; any
+// other is printed as it is (its foreign nodes resolved as the printer reaches them).
+func printableSubLink(s *ast.SubLink) ast.Expr {
 	if f := unnestCall(s.Select); f != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
-		return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: f.Args[0]}, nil
+		return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: f.Args[0]}
 	}
-	q, err := c.printableQuery(s.Select)
-	if err != nil {
-		return nil, err
-	}
-	out := *s
-	out.Select = q
-	return &out, nil
-}
-
-// printableQuery is a query of the binder's tree for printing: a plain SELECT converted
-// whole from vitess's (binderSelect), the queries of a set operation and of WITH likewise.
-func (c *converter) printableQuery(q *ast.Select) (*ast.Select, error) {
-	if sel := binderSelect(q); sel != nil {
-		return c.selectStmt(sel)
-	}
-	out := *q
-	var err error
-	if q.With != nil {
-		w := *q.With
-		w.CTEs = slices.Clone(w.CTEs)
-		for i := range w.CTEs {
-			if w.CTEs[i].Query, err = c.printableQuery(w.CTEs[i].Query); err != nil {
-				return nil, err
-			}
-		}
-		out.With = &w
-	}
-	if q.Left != nil {
-		if out.Left, err = c.printableQuery(q.Left); err != nil {
-			return nil, err
-		}
-		if out.Right, err = c.printableQuery(q.Right); err != nil {
-			return nil, err
-		}
-	}
-	return &out, nil
+	return s
 }
 
 // groupBy converts a GROUP BY list into s; ROLLUP, CUBE, GROUPING SETS and () are

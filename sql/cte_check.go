@@ -12,11 +12,9 @@ import (
 // in parse_cte.c): the recursive reference read more than once, inside an expression's
 // subquery or on the nullable side of an outer join (a term that reads its work table
 // there is not a fixpoint iteration: run row by row it could recurse for ever), and
-// aggregates, ORDER BY and LIMIT in the term itself.
+// aggregates in the term itself. The term's own ORDER BY and LIMIT (in parentheses) are
+// allowed, as in PostgreSQL, which refuses them only atop the UNION (bindRecursive).
 func checkRecursiveTerm(name string, term *ast.Select) error {
-	if err := recursiveOrderLimit(term); err != nil {
-		return err
-	}
 	if term.Op == ast.NoSetOp && term.Values == nil &&
 		(targetsAggregate(term.Targets) || term.Having != nil && hasAggregateTree(term.Having)) {
 		return Errorf("42P19", "aggregate functions are not allowed in a recursive query's recursive term")
@@ -125,7 +123,7 @@ func (r *recursiveRefs) vitess(n sqlparser.SQLNode, within string) error {
 	}, n)
 }
 
-// recursiveOrderLimit refuses ORDER BY and LIMIT on a recursive query or its recursive term.
+// recursiveOrderLimit refuses ORDER BY, OFFSET and LIMIT (LIMIT ALL too) atop a recursive query's UNION.
 func recursiveOrderLimit(q *ast.Select) error {
 	switch {
 	case q.OrderBy != nil:

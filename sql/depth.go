@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // Deeply nested statements. The dialect pass, vitess's parser (a table-driven LALR parser with
@@ -165,14 +165,13 @@ const maxFromItems = 1000
 
 // checkFromSize refuses a FROM clause of more than maxFromItems items (54000, as PostgreSQL
 // refuses too many range table entries).
-func checkFromSize(from []sqlparser.TableExpr) error {
+func checkFromSize(from []ast.FromItem) error {
 	n := 0
-	var stack []sqlparser.TableExpr // only joins are walked: a plain FROM costs no allocation
-	for _, te := range from {
-		switch te.(type) {
-		case *sqlparser.JoinTableExpr, *sqlparser.ParenTableExpr:
-			stack = append(stack, te)
-		default:
+	var stack []ast.FromItem // only joins are walked: a plain FROM costs no allocation
+	for _, fi := range from {
+		if _, ok := fi.(*ast.Join); ok {
+			stack = append(stack, fi)
+		} else {
 			n++
 		}
 	}
@@ -180,14 +179,11 @@ func checkFromSize(from []sqlparser.TableExpr) error {
 		if n > maxFromItems {
 			return Errorf("54000", "too many tables in FROM: more than %d", maxFromItems)
 		}
-		te := stack[len(stack)-1]
+		fi := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		switch te := te.(type) {
-		case *sqlparser.JoinTableExpr:
-			stack = append(stack, te.LeftExpr, te.RightExpr)
-		case *sqlparser.ParenTableExpr:
-			stack = append(stack, te.Exprs...)
-		default:
+		if j, ok := fi.(*ast.Join); ok {
+			stack = append(stack, j.Left, j.Right)
+		} else {
 			n++
 		}
 	}

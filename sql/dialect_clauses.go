@@ -267,7 +267,7 @@ func emitQuotedWord(r *rewriter, w string) error {
 	return nil
 }
 
-// noLimit is the LIMIT that stands for none: OFFSET alone, LIMIT ALL.
+// noLimit is the LIMIT that stands for none: OFFSET alone.
 const noLimit = "9223372036854775807"
 
 // OFFSET n → LIMIT <max> OFFSET n: PostgreSQL allows OFFSET without LIMIT; MySQL does not.
@@ -340,10 +340,11 @@ func emitRowsOnly(r *rewriter, w string) error {
 	return err
 }
 
-// LIMIT ALL is no limit.
+// LIMIT ALL is LIMIT NULL, as PostgreSQL's grammar reads it (a NULL constant): no limit,
+// but a LIMIT still, which a recursive WITH query refuses (0A000), unlike no LIMIT at all.
 func emitLimitAll(r *rewriter, _ string) error {
 	r.skip(1)
-	return r.emitLimit(" " + noLimit)
+	return r.emitLimit(" null")
 }
 
 // emitLimit writes LIMIT and count (the count comes next in the text when it is ""). After

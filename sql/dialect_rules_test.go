@@ -204,7 +204,7 @@ func TestDialectRules(t *testing.T) {
 		{"double-precision", "select 1::double precision, cast(2 as double)", "select 1 collate '\\0::double precision' , ((2 ) collate '\\0::double' )", ""},
 		{"bytea", "create table t (b bytea)", "create table t (b longblob)", ""},
 		{"offset-alone", "select 1 offset 2", "select 1 limit 9223372036854775807 offset 2", ""},
-		{"limit-all", "select 1 limit all offset 2", "select 1 limit 9223372036854775807 offset 2", ""},
+		{"limit-all", "select 1 limit all offset 2", "select 1 limit null offset 2", ""},
 		{"limit-after-offset", "select 1 offset 2 limit 3", "select 1 limit 2 , 3", ""},
 		{"limit-after-offset", "select (select 1 offset 2) limit 3", "select (select 1 limit 9223372036854775807 offset 2) limit 3", ""},
 		{"offset-alone", "select (select 1 limit 1), (select 2 offset 1)", "select (select 1 limit 1), (select 2 limit 9223372036854775807 offset 1)", ""},

@@ -43,7 +43,11 @@ func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Whe
 	if err != nil {
 		return nil, err
 	}
-	root, sc, err := s.bindFrom(tables, tree, ps, nil, &level{})
+	from, err := fromListTree(tables)
+	if err != nil {
+		return nil, err
+	}
+	root, sc, err := s.bindFrom(from, tree, ps, nil, &level{})
 	if err != nil {
 		return nil, err
 	}

@@ -65,9 +65,7 @@ func printable(e ast.Expr) ast.Expr {
 			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	case *ast.SubLink:
-		if x, err := c.printableSubLink(e); err == nil {
-			return x
-		}
+		return printableSubLink(e)
 	}
 	return &ast.SQLValue{Name: "?", Precision: -1}
 }

@@ -81,18 +81,13 @@ func (f *fromItem) covers(lo, hi int) bool { return lo >= f.start && hi < f.star
 
 // bindFrom plans FROM and WHERE (the binder's tree of it: whereTree); it returns the root
 // operator and the scope of its rows.
-func (s *Session) bindFrom(from []sqlparser.TableExpr, where ast.Expr, ps *params, outer *scope, lvl *level) (node, *scope, error) {
+func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, outer *scope, lvl *level) (node, *scope, error) {
 	if err := checkFromSize(from); err != nil {
 		return nil, nil, err
 	}
 	var root *fromItem
 	fc := &fromCtx{}
-	c := converter{binder: true}
-	for _, te := range from {
-		fi, err := c.fromItem(te)
-		if err != nil {
-			return nil, nil, err
-		}
+	for _, fi := range from {
 		item, err := s.shapeFrom(fi, ps, outer, lvl, fc)
 		if err != nil {
 			return nil, nil, err
@@ -135,6 +130,21 @@ func (s *Session) bindFrom(from []sqlparser.TableExpr, where ast.Expr, ps *param
 		n = &filterNode{in: n, pred: x, text: treeText(e)}
 	}
 	return n, sc, nil
+}
+
+// fromListTree converts a FROM list (UPDATE ... FROM, DELETE ... USING with their target) as the
+// binder converts.
+func fromListTree(tables []sqlparser.TableExpr) ([]ast.FromItem, error) {
+	c := converter{binder: true}
+	out := make([]ast.FromItem, 0, len(tables))
+	for _, te := range tables {
+		fi, err := c.fromItem(te)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fi)
+	}
+	return out, nil
 }
 
 // whereTree converts WHERE as the binder converts (nil: none).

@@ -242,7 +242,7 @@ func splitReturning(words []string) (stmt, returning []string) {
 
 // userDual is how the dialect pass writes a table named dual in FROM, so that it is not taken
 // for the dual vitess puts in a SELECT without FROM; checkPostgres names it dual again, with
-// itself as alias, so isImplicitDual (unaliased dual) can only be vitess's.
+// itself as alias, so isDualFrom (unaliased dual) can only be vitess's.
 const userDual = markerStart + "dual"
 
 // checkPostgres refuses the MySQL grammar vitess accepts that PostgreSQL does not have and

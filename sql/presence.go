@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -18,22 +19,25 @@ var presenceColumn = types.Column{Name: markerStart + "present", Type: types.Boo
 // usesWholeRow reports whether q may read alias's whole-row value: some column reference
 // anywhere in it (subqueries too) is the bare name alias or alias.* in an expression. It may
 // say yes where the name is a column's; that costs only the hidden column.
-func usesWholeRow(q *sqlparser.Select, alias string) bool {
+func usesWholeRow(q *ast.Select, alias string) bool {
 	if q == nil || alias == "" {
 		return false
 	}
 	found := false
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		c, ok := n.(*sqlparser.ColName)
-		if !ok {
+	walkBinderTree(q, func(n ast.Node) bool {
+		if c, ok := n.(*ast.ColumnRef); ok && len(c.Names) == 1 { // alias, alias.*
+			found = c.Names[0] == alias
+		}
+		return !found
+	}, func(v sqlparser.SQLNode) {
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if c, ok := n.(*sqlparser.ColName); ok {
+				name := c.Name.String()
+				found = found || c.Qualifier.IsEmpty() && name == alias || name == wholeRowMarker && c.Qualifier.Name.String() == alias
+			}
 			return !found, nil
-		}
-		name := c.Name.String()
-		if c.Qualifier.IsEmpty() && name == alias || name == wholeRowMarker && c.Qualifier.Name.String() == alias {
-			found = true
-		}
-		return !found, nil
-	}, q)
+		}, v)
+	})
 	return found
 }
 

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -123,24 +121,12 @@ func resolvedColumns(cols []Column) []Column {
 // down) → remaining WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden ORDER BY
 // columns) → DISTINCT → sort (top-N under a LIMIT) → LIMIT/OFFSET → hidden columns dropped.
 func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
-	// FROM and WHERE are vitess's still, for bindFrom (binderSelect): where16's change binds
-	// them from q.From and q.Where. A tree without them (none in vitess's form) has neither.
-	st := binderSelect(q)
-	var from []sqlparser.TableExpr
-	var where ast.Expr
+	from, where := q.From, whereOf(q, ps)
 	var err error
-	if st != nil {
-		from = st.From
-		if where, err = whereOf(st, ps); err != nil {
-			return nil, nil, err
-		}
-	} else if q.From != nil || q.Where != nil {
-		return nil, nil, unsupported("FROM and WHERE of the tree (bound from vitess's still)")
-	}
-	lvl := &level{query: st}
+	lvl := &level{query: q}
 	var root node
 	var sc *scope
-	if len(from) == 0 || (len(from) == 1 && s.isImplicitDual(from[0])) {
+	if len(from) == 0 {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
 		if where != nil {
 			x, err := compileASTBool(where, sc)
@@ -438,10 +424,4 @@ func convertExpr(x *expr, t types.Type) *expr {
 		v.T = t
 		return v, nil
 	}}
-}
-
-// isImplicitDual reports whether te is the "dual" table vitess puts in a SELECT without FROM;
-// a table the user named dual is never taken for it (see userDual).
-func (s *Session) isImplicitDual(te sqlparser.TableExpr) bool {
-	return isDualFrom(te)
 }

@@ -56,7 +56,7 @@ type level struct {
 	aggregateHere bool
 	// query is the SELECT being bound, which a derived table in its FROM reads to learn
 	// whether its whole-row value is used (presence.go); nil for DML's FROM.
-	query *sqlparser.Select
+	query *ast.Select
 }
 
 // scope resolves names for one row layout: the columns of the FROM clause (or of one table

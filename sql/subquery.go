@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -423,9 +421,7 @@ func plainSubquery(q *ast.Select) bool {
 // unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the
 // dialect pass writes the array of op ANY (array); nil for any other subquery.
 func unnestCall(q *ast.Select) *ast.FuncCall {
-	sel := binderSelect(q)
-	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || q.From != nil ||
-		sel != nil && (sel.Where != nil || len(sel.From) > 1 || len(sel.From) == 1 && !isDualFrom(sel.From[0])) {
+	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || len(q.From) > 0 {
 		return nil
 	}
 	f, ok := q.Targets[0].Expr.(*ast.FuncCall)
@@ -456,33 +452,49 @@ func inferUnnestArray(q *ast.Select, left *expr) {
 
 // oneTableSubquery reads the subquery q of EXISTS (SELECT ... FROM u [AS alias] WHERE ...):
 // a plain SELECT (plainSubquery) with a WHERE, not locking, whose FROM is one table of the
-// schema (not a WITH query), its columns not renamed. It returns the SELECT (vitess's, for
-// its FROM and WHERE until where16's change), the table, the name its columns are
-// qualified by and its schema; ok is false for any other subquery.
-func oneTableSubquery(q *ast.Select, sess *Session) (sel *sqlparser.Select, table, alias string, schema *types.Schema, ok bool) {
-	sel = binderSelect(q)
-	if sel == nil || sess == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(q) || sel.Lock != sqlparser.NoLock {
-		return nil, "", "", nil, false
+// schema (not a WITH query), its columns not renamed. It returns the table, the name its
+// columns are qualified by and its schema; ok is false for any other subquery.
+func oneTableSubquery(q *ast.Select, sess *Session) (table, alias string, schema *types.Schema, ok bool) {
+	if sess == nil || q.Where == nil || len(q.From) != 1 || !plainSubquery(q) || len(q.Locking) > 0 {
+		return "", "", nil, false
 	}
-	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 { // columns renamed: not the schema's names
-		return nil, "", "", nil, false
+	t, isTable := q.From[0].(*ast.Table)
+	if !isTable || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 { // columns renamed: not the schema's names
+		return "", "", nil, false
 	}
-	tn, isName := ate.Expr.(sqlparser.TableName)
-	if !isName || !tn.Qualifier.IsEmpty() {
-		return nil, "", "", nil, false
-	}
-	table, alias = tn.Name.String(), tn.Name.String()
+	table, alias = t.Name, t.Name
 	if _, cte := sess.lookupCTE(table); cte {
-		return nil, "", "", nil, false
+		return "", "", nil, false
 	}
 	if schema, ok = sess.ts.Schema(table); !ok {
-		return nil, "", "", nil, false
+		return "", "", nil, false
 	}
-	if !ate.As.IsEmpty() {
-		alias = ate.As.String()
+	if t.Alias != nil {
+		alias = t.Alias.Name
 	}
-	return sel, table, alias, schema, true
+	return table, alias, schema, true
+}
+
+// andTerms splits a condition into its top-level ANDed terms, as written (no row comparison
+// split, unlike the planner's conjuncts).
+func andTerms(e ast.Expr) []ast.Expr {
+	if b, ok := e.(*ast.BoolOp); ok && b.Op == ast.And {
+		return b.Args
+	}
+	return []ast.Expr{e}
+}
+
+// innerColumn reports whether a column reference names a column of the table u, known as
+// alias, in the query that reads it (unqualified or qualified by alias).
+func innerColumn(c *ast.ColumnRef, alias string, u *types.Schema) bool {
+	n := c.Names
+	switch {
+	case c.Star || len(n) == 0 || len(n) > 2:
+		return false
+	case len(n) == 2 && n[0] != alias:
+		return false
+	}
+	return u.ColumnIndex(n[len(n)-1]) >= 0
 }
 
 // compileSemiJoin decorrelates EXISTS (SELECT ... FROM u WHERE u.c = outer AND p(u)), where
@@ -495,51 +507,47 @@ func oneTableSubquery(q *ast.Select, sess *Session) (sel *sqlparser.Select, tabl
 // shape.
 func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int, ok bool, err error) {
 	sess := sc.params.sess
-	sel, table, alias, schema, ok := oneTableSubquery(q, sess)
+	table, alias, schema, ok := oneTableSubquery(q, sess)
 	if !ok {
 		return nil, 0, false, nil
 	}
-	// inner reports whether a column reference names the inner table's column; sides reads
-	// which tables an expression's columns come from (and whether it holds a subquery).
-	inner := func(c *sqlparser.ColName) bool {
-		q := c.Qualifier.Name.String()
-		return (q == "" || q == alias) && c.Qualifier.Qualifier.IsEmpty() && schema.ColumnIndex(c.Name.String()) >= 0
-	}
-	sides := func(x sqlparser.Expr) (in, out, sub bool) {
-		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+	// sides reads which tables an expression's columns come from (and whether it holds a
+	// subquery, or a node the tree keeps in vitess's form, which it cannot read).
+	sides := func(x ast.Expr) (in, out, sub bool) {
+		ast.Walk(x, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *sqlparser.Subquery, *sqlparser.ExistsExpr:
+			case *ast.SubLink, *ast.Foreign:
 				sub = true
-				return false, nil
-			case *sqlparser.ColName:
-				if inner(n) {
+				return false
+			case *ast.ColumnRef:
+				if innerColumn(n, alias, schema) {
 					in = true
 				} else {
 					out = true
 				}
 			}
-			return true, nil
-		}, x)
+			return true
+		})
 		return in, out, sub
 	}
 	// correlated finds u.c = outer (either way round) in a conjunct.
-	correlated := func(c sqlparser.Expr) (*sqlparser.ColName, sqlparser.Expr, bool) {
-		cmp, isCmp := c.(*sqlparser.ComparisonExpr)
-		if !isCmp || cmp.Operator != sqlparser.EqualOp || cmp.Modifier != sqlparser.Missing {
+	correlated := func(c ast.Expr) (*ast.ColumnRef, ast.Expr, bool) {
+		cmp, isCmp := c.(*ast.BinaryOp)
+		if !isCmp || cmp.Op != "=" {
 			return nil, nil, false
 		}
-		for _, pair := range [][2]sqlparser.Expr{{cmp.Left, cmp.Right}, {cmp.Right, cmp.Left}} {
-			col, isCol := pair[0].(*sqlparser.ColName)
-			if in, out, sub := sides(pair[1]); isCol && inner(col) && out && !in && !sub {
+		for _, pair := range [][2]ast.Expr{{cmp.Left, cmp.Right}, {cmp.Right, cmp.Left}} {
+			col, isCol := pair[0].(*ast.ColumnRef)
+			if in, out, sub := sides(pair[1]); isCol && innerColumn(col, alias, schema) && out && !in && !sub {
 				return col, pair[1], true
 			}
 		}
 		return nil, nil, false
 	}
-	var innerCol *sqlparser.ColName
-	var outerExpr sqlparser.Expr
-	var rest []sqlparser.Expr
-	for _, c := range andTerms(sel.Where.Expr, nil) {
+	var innerCol *ast.ColumnRef
+	var outerExpr ast.Expr
+	var rest []ast.Expr
+	for _, c := range andTerms(q.Where) {
 		if innerCol == nil {
 			if col, other, found := correlated(c); found {
 				innerCol, outerExpr = col, other
@@ -554,7 +562,7 @@ func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int,
 	if innerCol == nil {
 		return nil, 0, false, nil
 	}
-	col := schema.ColumnIndex(innerCol.Name.String())
+	col := schema.ColumnIndex(innerCol.Names[len(innerCol.Names)-1])
 	if len(schema.PK) == 1 && schema.PK[0] == col && !indexed {
 		return nil, 0, false, nil
 	}
@@ -565,18 +573,13 @@ func compileSemiJoin(q *ast.Select, sc *scope, indexed bool) (x *expr, rows int,
 			return nil, 0, false, nil
 		}
 	}
-	probe := &sqlparser.Select{
-		SelectExprs: &sqlparser.SelectExprs{Exprs: []sqlparser.SelectExpr{&sqlparser.AliasedExpr{Expr: innerCol}}},
-		From:        sel.From,
-	}
+	// The probe is bound from copies: binding it may fail, and then the subquery as written
+	// is bound from the same nodes.
+	probeTree := &ast.Select{Targets: []ast.Target{{Expr: cloneTree(innerCol)}}, From: []ast.FromItem{cloneFromItem(q.From[0])}}
 	if len(rest) > 0 {
-		probe.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
+		probeTree.Where = cloneTree(andTree(rest))
 	}
-	probeTree, err := queryTree(probe)
-	if err != nil {
-		return nil, 0, false, nil
-	}
-	in, err := compileInSubquery(&ast.Foreign{Node: outerExpr}, false, probeTree, sc)
+	in, err := compileInSubquery(cloneTree(outerExpr), false, probeTree, sc)
 	if err != nil {
 		return nil, 0, false, nil // let the correlated plan report it
 	}

@@ -1,7 +1,8 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
+	"slices"
+	"strings"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
@@ -14,31 +15,15 @@ import (
 // EXISTS (... tenk1 c WHERE b.hundred = c.hundred AND NOT EXISTS (... a.thousand ...)) the NOT
 // EXISTS ran for each of c's 100 matching rows. ok is false when nothing can be hoisted.
 func compileExistsHoisted(e *ast.Select, sc *scope) (x *expr, ok bool, err error) {
-	sel := binderSelect(e) // its FROM and WHERE, vitess's until where16's change
-	if sel == nil || sel.Where == nil || len(sel.From) != 1 || !plainSubquery(e) || sel.Lock != sqlparser.NoLock {
+	if sc.params.sess == nil {
 		return nil, false, nil
 	}
-	ate, isTable := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !isTable || ate.Partitions != nil || len(ate.Columns) > 0 {
+	_, alias, schema, ok := oneTableSubquery(e, sc.params.sess)
+	if !ok {
 		return nil, false, nil
 	}
-	tn, isName := ate.Expr.(sqlparser.TableName)
-	if !isName || sc.params.sess == nil {
-		return nil, false, nil
-	}
-	schema, exists := sc.params.sess.ts.Schema(tn.Name.String())
-	if !exists || !tn.Qualifier.IsEmpty() {
-		return nil, false, nil
-	}
-	if _, cte := sc.params.sess.lookupCTE(tn.Name.String()); cte {
-		return nil, false, nil
-	}
-	alias := tn.Name.String()
-	if !ate.As.IsEmpty() {
-		alias = ate.As.String()
-	}
-	var hoisted, rest []sqlparser.Expr
-	for _, c := range andTerms(sel.Where.Expr, nil) {
+	var hoisted, rest []ast.Expr
+	for _, c := range andTerms(e.Where) {
 		if readsNothingOf(c, alias, schema) {
 			hoisted = append(hoisted, c)
 		} else {
@@ -48,15 +33,19 @@ func compileExistsHoisted(e *ast.Select, sc *scope) (x *expr, ok bool, err error
 	if len(hoisted) == 0 || len(rest) == 0 {
 		return nil, false, nil
 	}
-	inner := *sel
-	inner.Where = &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(rest)}
+	// Bound from copies: when it fails the subquery as written is bound from the same nodes.
 	innerTree := *e
-	innerTree.Query = &inner
+	innerTree.From = []ast.FromItem{cloneFromItem(e.From[0])}
+	innerTree.Targets = slices.Clone(e.Targets)
+	for i := range innerTree.Targets {
+		innerTree.Targets[i].Expr = cloneTree(innerTree.Targets[i].Expr)
+	}
+	innerTree.Where = cloneTree(andTree(rest))
 	ex, err := compileExists(&innerTree, sc)
 	if err != nil {
 		return nil, false, nil // let the subquery as written report it
 	}
-	q, err := compileBool(andAll(hoisted), sc)
+	q, err := compileASTBool(cloneTree(andTree(hoisted)), sc)
 	if err != nil {
 		return nil, false, nil
 	}
@@ -75,23 +64,26 @@ func compileExistsHoisted(e *ast.Select, sc *scope) (x *expr, ok bool, err error
 // looking into its subqueries too: every column it names is qualified by another name, or,
 // unqualified, is not a column of u. Conservative: a nested subquery's own column of the same
 // name counts as reading u.
-func readsNothingOf(c sqlparser.Expr, alias string, u *types.Schema) bool {
+func readsNothingOf(c ast.Expr, alias string, u *types.Schema) bool {
 	ok := true
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+	ast.Walk(c, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *sqlparser.ColName:
-			q := n.Qualifier.Name.String()
-			if q == alias || (q == "" && u.ColumnIndex(n.Name.String()) >= 0) {
+		case *ast.ColumnRef:
+			names := n.Names
+			switch {
+			case n.Star:
+				ok = false // * or alias.* inside a nested subquery
+			case len(names) >= 2 && names[len(names)-2] == alias, len(names) == 1 && u.ColumnIndex(names[0]) >= 0:
 				ok = false
 			}
-		case *sqlparser.StarExpr:
-			ok = false // * or alias.* inside a nested subquery
-		case *sqlparser.FuncExpr:
-			if isVolatile(n.Name.Lowered()) {
+		case *ast.FuncCall:
+			if len(n.Name) >= 1 && isVolatile(strings.ToLower(n.Name[len(n.Name)-1])) {
 				ok = false // evaluated fewer times than written
 			}
+		case *ast.Foreign:
+			ok = false // not read here
 		}
-		return ok, nil
-	}, c)
+		return ok
+	})
 	return ok
 }

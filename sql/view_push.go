@@ -3,8 +3,6 @@ package sql
 import (
 	"reflect"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 )
@@ -27,87 +25,78 @@ type viewPush struct {
 	names []string // the view's column names as the query sees them (alias list applied)
 }
 
-// simpleView returns the view's query when conditions can go into it.
-func simpleView(q sqlparser.TableStatement) (*sqlparser.Select, bool) {
-	sel, ok := q.(*sqlparser.Select)
-	if !ok || sel.Distinct || sel.GroupBy != nil || sel.Having != nil || sel.Limit != nil || sel.With != nil ||
-		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
-		return nil, false
+// simpleViewTree reports whether conditions can go into a view's query, the binder's tree
+// of it (the conditions simpleView states).
+func simpleViewTree(q *ast.Select) bool {
+	if q.Op != ast.NoSetOp || q.Values != nil || q.Distinct || q.DistinctOn != nil || q.GroupBy != nil || q.Having != nil ||
+		q.Limit != nil || q.Offset != nil || q.With != nil || len(q.Locking) > 0 || len(q.Windows) > 0 {
+		return false
 	}
-	t, err := queryTree(sel)
-	if err != nil {
-		return nil, false
-	}
-	if tree := (&selectTree{Select: t}); tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
-		return nil, false
-	}
-	return sel, true
+	tree := &selectTree{Select: q}
+	return !tree.hasAggregate() && len(windowCalls(tree.outputExprs())) == 0
 }
 
-// viewColumnExprs maps the view's columns to the plain column references of its select
-// list; nil where a column is anything else (an expression). A * is read as the columns of
-// the view's one table; with several FROM items the columns from the first * on are not
-// mapped.
-func (s *Session) viewColumnExprs(sel *sqlparser.Select, n int) []*sqlparser.ColName {
-	out := make([]*sqlparser.ColName, n)
+// viewColumnRefs maps the view's columns to the names of the plain column references of
+// its query's select list (the binder's tree); nil where a column is anything else. A * is
+// read as the columns of the view's one table, qualified by its name in the query; with any
+// other FROM the columns from the first * on are not mapped.
+func (s *Session) viewColumnRefs(q *ast.Select, n int) [][]string {
+	out := make([][]string, n)
 	i := 0
-	for _, se := range sel.SelectExprs.Exprs {
+	for _, t := range q.Targets {
 		if i >= n {
 			break
 		}
-		switch se := se.(type) {
-		case *sqlparser.AliasedExpr:
-			if c, ok := se.Expr.(*sqlparser.ColName); ok {
-				out[i] = c
+		c, ok := t.Expr.(*ast.ColumnRef)
+		if ok && !c.Star {
+			out[i] = c.Names
+			i++
+			continue
+		}
+		if !ok || len(c.Names) > 1 {
+			out[i] = nil // an expression
+			i++
+			continue
+		}
+		star := s.starColumnRefs(q, c)
+		if star == nil {
+			return out[:i:i]
+		}
+		for _, names := range star {
+			if i < n {
+				out[i] = names
 			}
 			i++
-		case *sqlparser.StarExpr:
-			star := s.starColumns(sel, se)
-			if star == nil {
-				return out[:i:i]
-			}
-			for _, c := range star {
-				if i < n {
-					out[i] = c
-				}
-				i++
-			}
-		default:
-			return out[:i:i]
 		}
 	}
 	return out
 }
 
-// starColumns are the columns a * of a one-table FROM reads, qualified by the table's name in
-// the query; nil when the FROM is anything else.
-func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) []*sqlparser.ColName {
-	if len(sel.From) != 1 {
+// starColumnRefs are the columns a * (or table.*) of a one-table FROM reads, qualified by
+// the table's name in the query; nil when the FROM is anything else.
+func (s *Session) starColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string {
+	if len(q.From) != 1 {
 		return nil
 	}
-	ate, ok := sel.From[0].(*sqlparser.AliasedTableExpr)
-	if !ok || len(ate.Columns) > 0 { // columns renamed: not the schema's names
+	t, ok := q.From[0].(*ast.Table)
+	if !ok || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 { // columns renamed: not the schema's names
 		return nil
 	}
-	tn, ok := ate.Expr.(sqlparser.TableName)
-	if !ok || !tn.Qualifier.IsEmpty() {
-		return nil
-	}
-	schema, ok := s.ts.Schema(tn.Name.String())
+	schema, ok := s.ts.Schema(t.Name)
 	if !ok {
 		return nil
 	}
-	name := tn.Name.String()
-	if !ate.As.IsEmpty() {
-		name = ate.As.String()
+	name := t.Name
+	if t.Alias != nil {
+		name = t.Alias.Name
 	}
-	if q := star.TableName.Name.String(); q != "" && q != name {
+	if len(star.Names) == 1 && star.Names[0] != name {
 		return nil
 	}
-	var out []*sqlparser.ColName
+	var out [][]string
 	for _, c := range schema.Columns {
 		if !c.Hidden {
-			out = append(out, &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.Name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(name)}})
+			out = append(out, []string{name, c.Name})
 		}
 	}
 	return out
@@ -116,22 +105,14 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 // pushIntoView binds the view again with the conditions that can go into it; rest are the
 // others, to filter its rows as before. ok is false when none could.
 func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr, ok bool, err error) {
-	parsed, err := parseViewQuery(f.view.def.Query)
+	q, err := viewQueryTree(f.view.def.Query)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	sel, simple := simpleView(parsed)
-	if !simple {
+	if !simpleViewTree(q) {
 		return nil, nil, false, nil
 	}
-	var cols [][]string // the view's columns as the binder's tree names its query's
-	for _, c := range s.viewColumnExprs(sel, len(f.view.def.Columns)) {
-		var names []string
-		if c != nil && c.Name.String() != wholeRowMarker {
-			names = astColumnNames(c.Qualifier, c.Name.String())
-		}
-		cols = append(cols, names)
-	}
+	cols := s.viewColumnRefs(q, len(f.view.def.Columns)) // the view's columns as its query names them
 	var moved []ast.Expr
 	for _, c := range f.pushed {
 		if e, ok := substituteViewColumns(c, f.view, cols); ok {
@@ -145,11 +126,7 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	}
 	// The tables and views were recorded by the first binding of the view.
 	deps, views, sizes := len(ps.deps), len(ps.views), len(ps.sizes)
-	q, err := queryTree(sel)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	ps.viewWhere = &viewWhere{sel: sel, conds: moved}
+	ps.viewWhere = &viewWhere{sel: q, conds: moved}
 	n, _, err = s.bindViewQuery(f.view.def, q, ps)
 	ps.viewWhere = nil
 	ps.deps, ps.views, ps.sizes = ps.deps[:deps], ps.views[:views], ps.sizes[:sizes]
@@ -162,29 +139,25 @@ func (s *Session) pushIntoView(f *fromItem, ps *params) (n node, rest []ast.Expr
 	return n, rest, true, nil
 }
 
-// viewWhere is the conditions pushIntoView ANDs to the WHERE of a view's query, sel, as it
-// binds it again.
+// viewWhere is the conditions pushIntoView ANDs to the WHERE of a view's query, sel (the
+// binder's tree of it), as it binds it again.
 type viewWhere struct {
-	sel   *sqlparser.Select
+	sel   *ast.Select
 	conds []ast.Expr
 }
 
-// whereOf is the WHERE of st as the binder's tree, with the conditions a query reading st
-// as a view pushed into it (pushIntoView) ANDed after it.
-func whereOf(st *sqlparser.Select, ps *params) (ast.Expr, error) {
-	where, err := whereTree(st.Where)
-	if err != nil {
-		return nil, err
-	}
-	if vw := ps.viewWhere; vw != nil && vw.sel == st {
+// whereOf is the WHERE of q, with the conditions a query reading q as a view pushed into it
+// (pushIntoView) ANDed after it.
+func whereOf(q *ast.Select, ps *params) ast.Expr {
+	if vw := ps.viewWhere; vw != nil && vw.sel == q {
 		ps.viewWhere = nil // the view's own subqueries bind their WHERE as written
 		conds := vw.conds
-		if where != nil {
-			conds = append([]ast.Expr{where}, conds...)
+		if q.Where != nil {
+			conds = append([]ast.Expr{q.Where}, conds...)
 		}
-		return andTree(conds), nil
+		return andTree(conds)
 	}
-	return where, nil
+	return q.Where
 }
 
 // substituteViewColumns rewrites a condition on the view's columns into one on its query's
@@ -237,6 +210,11 @@ func viewColumn(r *ast.ColumnRef, v *viewPush, cols [][]string) []string {
 // cloneTree copies an expression tree of the binder's that holds no vitess node.
 func cloneTree(e ast.Expr) ast.Expr {
 	return cloneValue(reflect.ValueOf(e)).Interface().(ast.Expr)
+}
+
+// cloneFromItem copies a FROM item of the binder's tree (cloneTree).
+func cloneFromItem(f ast.FromItem) ast.FromItem {
+	return cloneValue(reflect.ValueOf(f)).Interface().(ast.FromItem)
 }
 
 func cloneValue(v reflect.Value) reflect.Value {

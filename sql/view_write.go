@@ -347,10 +347,15 @@ func (vw *viewWrite) where(w *sqlparser.Where) (*sqlparser.Where, error) {
 		}
 		conds = append(conds, e)
 	}
-	if len(conds) == 0 {
+	switch len(conds) {
+	case 0:
 		return nil, nil
+	case 1:
+		return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: conds[0]}, nil
 	}
-	return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: andAll(conds)}, nil
+	// The view write rewrites the statement written through the view into one on its table,
+	// still vitess's (executed as DML is).
+	return &sqlparser.Where{Type: sqlparser.WhereClause, Expr: &sqlparser.AndExpr{Left: conds[0], Right: conds[1]}}, nil
 }
 
 func (vw *viewWrite) insert(ins *sqlparser.Insert) (sqlparser.Statement, error) {
@@ -428,4 +433,93 @@ func (vw *viewWrite) setTarget(ue *sqlparser.UpdateExpr) (sqlparser.IdentifierCI
 		name += "\x00" + c.Name.String()
 	}
 	return sqlparser.NewIdentifierCI(name), nil
+}
+
+// A write through a view is rewritten as vitess DML on its table, so these read the view's
+// query in vitess's form (pushIntoView reads the binder's tree: simpleViewTree).
+
+// simpleView returns the view's query when conditions can go into it.
+func simpleView(q sqlparser.TableStatement) (*sqlparser.Select, bool) {
+	sel, ok := q.(*sqlparser.Select)
+	if !ok || sel.Distinct || sel.GroupBy != nil || sel.Having != nil || sel.Limit != nil || sel.With != nil ||
+		sel.Lock != sqlparser.NoLock || len(sel.Windows) > 0 {
+		return nil, false
+	}
+	t, err := queryTree(sel)
+	if err != nil {
+		return nil, false
+	}
+	if tree := (&selectTree{Select: t}); tree.hasAggregate() || len(windowCalls(tree.outputExprs())) > 0 {
+		return nil, false
+	}
+	return sel, true
+}
+
+// viewColumnExprs maps the view's columns to the plain column references of its select
+// list; nil where a column is anything else (an expression). A * is read as the columns of
+// the view's one table; with several FROM items the columns from the first * on are not
+// mapped.
+func (s *Session) viewColumnExprs(sel *sqlparser.Select, n int) []*sqlparser.ColName {
+	out := make([]*sqlparser.ColName, n)
+	i := 0
+	for _, se := range sel.SelectExprs.Exprs {
+		if i >= n {
+			break
+		}
+		switch se := se.(type) {
+		case *sqlparser.AliasedExpr:
+			if c, ok := se.Expr.(*sqlparser.ColName); ok {
+				out[i] = c
+			}
+			i++
+		case *sqlparser.StarExpr:
+			star := s.starColumns(sel, se)
+			if star == nil {
+				return out[:i:i]
+			}
+			for _, c := range star {
+				if i < n {
+					out[i] = c
+				}
+				i++
+			}
+		default:
+			return out[:i:i]
+		}
+	}
+	return out
+}
+
+// starColumns are the columns a * of a one-table FROM reads, qualified by the table's name in
+// the query; nil when the FROM is anything else.
+func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) []*sqlparser.ColName {
+	if len(sel.From) != 1 {
+		return nil
+	}
+	ate, ok := sel.From[0].(*sqlparser.AliasedTableExpr)
+	if !ok || len(ate.Columns) > 0 { // columns renamed: not the schema's names
+		return nil
+	}
+	tn, ok := ate.Expr.(sqlparser.TableName)
+	if !ok || !tn.Qualifier.IsEmpty() {
+		return nil
+	}
+	schema, ok := s.ts.Schema(tn.Name.String())
+	if !ok {
+		return nil
+	}
+	name := tn.Name.String()
+	if !ate.As.IsEmpty() {
+		name = ate.As.String()
+	}
+	if q := star.TableName.Name.String(); q != "" && q != name {
+		return nil
+	}
+	var out []*sqlparser.ColName
+	for _, c := range schema.Columns {
+		if !c.Hidden {
+			out = append(out, &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.Name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(name)}})
+		}
+	}
+	return out
 }

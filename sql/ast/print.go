@@ -30,7 +30,7 @@ type Printer struct {
 	// another parser that reads the text takes for keywords.
 	MustQuote func(name string) bool
 	// Resolve, when set, gives the printable tree of a node a consumer keeps in its own
-	// form: a Foreign, and a SubLink, whose query may have parts in that form (Select.Query).
+	// form: a Foreign, and a SubLink (sql's x op ANY (array) is one).
 	Resolve func(Expr) Expr
 }
 

@@ -41,7 +41,11 @@ func (p *printer) selectStmt(s *Select) {
 	}
 	if s.Limit != nil && !s.WithTies {
 		p.w(" LIMIT ")
-		p.expr(s.Limit)
+		if l, ok := s.Limit.(*Literal); ok && l.Type == LitNull {
+			p.w("ALL") // as PostgreSQL's ruleutils prints a NULL count
+		} else {
+			p.expr(s.Limit)
+		}
 	}
 	if s.Offset != nil {
 		p.w(" OFFSET ")

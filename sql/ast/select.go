@@ -23,19 +23,13 @@ type Select struct {
 	Left, Right *Select
 
 	OrderBy []SortBy
-	Limit   Expr // nil: none (LIMIT ALL is none)
+	Limit   Expr // nil: none; LIMIT ALL is a NULL Literal, as in PostgreSQL's raw tree
 	Offset  Expr
 	// WithTies: FETCH FIRST Limit ROWS WITH TIES, which also returns the rows that tie
 	// with the last one in ORDER BY.
 	WithTies bool
 
 	Locking []Locking // FOR UPDATE, FOR SHARE, ...
-
-	// Query is a consumer's own form of what a plain SELECT's tree leaves out: sql's binder
-	// keeps vitess's SELECT here for its FROM and WHERE, which it binds from vitess's tree
-	// still (sql/DESIGN.md, "Moving the binder onto the tree"). The printer and Walk do not
-	// look at it; a tree for printing never has one.
-	Query any
 }
 
 // Locking is a row-locking clause: FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE [OF t, ...]

@@ -54,7 +54,9 @@ func (p *parser) selectOptions(s *ast.Select) {
 func (p *parser) limit(s *ast.Select, t lexer.Token) {
 	p.pos++
 	at := p.peek()
-	var n ast.Expr
+	// LIMIT ALL is a NULL constant, as in PostgreSQL's raw tree: no limit, but a LIMIT (a
+	// recursive WITH query refuses it).
+	var n ast.Expr = &ast.Literal{Type: ast.LitNull}
 	if !p.acceptKw("all") {
 		n = p.expr()
 	}
