@@ -524,7 +524,7 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	if err != nil {
 		return err
 	}
-	_, err = assignExpr(v, x, c, nil) // only its error: the zone moves no value out of range
+	_, err = assignExpr(v, x, c, nil) // only its error is wanted: the rows' assignments read the session zone
 	return err
 }
 

@@ -106,7 +106,8 @@ func (s *Session) usedByTxn(ctx context.Context, table string) (bool, error) {
 	return false, s.beginImplicit(false)
 }
 
-// commitImplicit commits the implicit block at the end of its string. Its statements'
+// commitImplicit commits the implicit block at the end of its string (or before a schema
+// change, usedByTxn). Its statements'
 // results have gone out, so a commit refused for leadership (nothing applied) is 40001, the
 // whole block to be retried, as for an explicit transaction's COMMIT (commitTx).
 func (s *Session) commitImplicit(ctx context.Context) error {
