@@ -3,13 +3,10 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // noticeStatements each send PostgreSQL 15 a NOTICE or WARNING (or, under
@@ -69,23 +66,7 @@ var noticeStatements = []string{
 // the notices each statement sends (severity, SQLSTATE, message, detail, hint), in the simple
 // protocol and, for a few, the extended one.
 func TestNoticesMatchPostgres(t *testing.T) {
-	pgURL := pgtest.Start(t)
-	ctx := context.Background()
-	admin, err := pgconn.Connect(ctx, pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	for _, q := range []string{"CREATE ROLE drove SUPERUSER LOGIN", "CREATE DATABASE drove OWNER drove"} {
-		if _, err := admin.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	u, err := url.Parse(pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.User, u.Path = url.User("drove"), "/drove"
+	u := postgresAsDrove(t)
 	n := newNode(t)
 	n.start()
 	want := runNoticing(t, u.String())

@@ -1,17 +1,11 @@
 package e2e
 
 import (
-	"context"
-	"net/url"
 	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // TestPsqlDescribeMatchesPostgres runs the same DDL on drove and on PostgreSQL 15, then
@@ -21,22 +15,7 @@ import (
 // (drove's primary key is a hash map, PostgreSQL's a btree).
 func TestPsqlDescribeMatchesPostgres(t *testing.T) {
 	requireTool(t, "psql")
-	pgURL := pgtest.Start(t)
-	ctx := context.Background()
-	admin, err := pgconn.Connect(ctx, pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	for _, q := range []string{"CREATE ROLE drove SUPERUSER LOGIN", "CREATE DATABASE drove OWNER drove"} {
-		if _, err := admin.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	u, err := url.Parse(pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	u := postgresAsDrove(t)
 	n := newNode(t)
 	n.start()
 	ddl := []string{

@@ -2,36 +2,17 @@ package e2e
 
 import (
 	"context"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/drovedb/drove/internal/pgtest"
 )
 
 // TestTextStyleMatchesPostgres compares, on the wire, floats, bytea and intervals in text
 // under extra_float_digits, bytea_output and IntervalStyle (set by SET, by a startup option, and rolled back),
 // and checks that binary results do not change.
 func TestTextStyleMatchesPostgres(t *testing.T) {
-	pgURL := pgtest.Start(t)
-	ctx := context.Background()
-	admin, err := pgconn.Connect(ctx, pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	for _, q := range []string{"CREATE ROLE drove SUPERUSER LOGIN", "CREATE DATABASE drove OWNER drove"} {
-		if _, err := admin.Exec(ctx, q).ReadAll(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	u, err := url.Parse(pgURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.User, u.Path = url.User("drove"), "/drove"
+	u := postgresAsDrove(t)
 	n := newNode(t)
 	n.start()
 	const probe = `SELECT 1/3::float8, 1234567::float4, 1e20::float8, '\x00415c'::bytea, '-1 day +00:00:01.5'::interval`
