@@ -78,13 +78,8 @@ func appendTime(dst []byte, t time.Time, layout string) []byte {
 
 // appendFloat prints like PostgreSQL 15 (extra_float_digits = 1: shortest exact form).
 func appendFloat(dst []byte, f float64, bits int) []byte {
-	switch {
-	case math.IsNaN(f):
-		return append(dst, "NaN"...)
-	case math.IsInf(f, 1):
-		return append(dst, "Infinity"...)
-	case math.IsInf(f, -1):
-		return append(dst, "-Infinity"...)
+	if out, ok := appendFloatSpecial(dst, f); ok {
+		return out
 	}
 	// As PostgreSQL's float8out and float4out (ryu's shortest digits): exponential when the
 	// shortest form's decimal exponent is below -4 or at least DBL_DIG (15) for float8,
@@ -101,4 +96,18 @@ func appendFloat(dst []byte, f float64, bits int) []byte {
 	}
 	// PostgreSQL prints at least two exponent digits, as Go does: only the sign differs.
 	return dst
+}
+
+// appendFloatSpecial prints NaN and the infinities as PostgreSQL does, whatever the digits;
+// ok is false for a finite f.
+func appendFloatSpecial(dst []byte, f float64) (out []byte, ok bool) {
+	switch {
+	case math.IsNaN(f):
+		return append(dst, "NaN"...), true
+	case math.IsInf(f, 1):
+		return append(dst, "Infinity"...), true
+	case math.IsInf(f, -1):
+		return append(dst, "-Infinity"...), true
+	}
+	return dst, false
 }

@@ -1,7 +1,6 @@
 package types
 
 import (
-	"math"
 	"strconv"
 )
 
@@ -52,13 +51,8 @@ func AppendTextStyled(dst []byte, v Value, st TextStyle) []byte {
 // extra_float_digits is at or below 0: C's %.*g with digits significant digits (at least 1).
 // Go's 'g' format is C's, trailing zeros dropped and the exponent of at least two digits.
 func appendFloatDigits(dst []byte, f float64, bits, digits int) []byte {
-	switch {
-	case math.IsNaN(f):
-		return append(dst, "NaN"...)
-	case math.IsInf(f, 1):
-		return append(dst, "Infinity"...)
-	case math.IsInf(f, -1):
-		return append(dst, "-Infinity"...)
+	if out, ok := appendFloatSpecial(dst, f); ok {
+		return out
 	}
 	if digits < 1 {
 		digits = 1
