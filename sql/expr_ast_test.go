@@ -70,14 +70,7 @@ func TestBinderConvertsFromTree(t *testing.T) {
 // converted whole (no ast.Foreign), placed and planned as WHERE's conjuncts are.
 func TestBinderConvertsFromItems(t *testing.T) {
 	q := "SELECT 1 FROM t AS x (a, b) LEFT JOIN LATERAL (SELECT 1) AS s (c) ON x.a = s.c AND (x.b, 1) > (s.c, 2) AND s.c = ANY (ARRAY[x.a]) AND EXISTS (SELECT 1) FULL JOIN u USING (k) NATURAL RIGHT JOIN v CROSS JOIN w"
-	pieces, err := splitAndRewrite(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := parse(pieces[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := mustParseOne(t, q)
 	fi, err := (&converter{binder: true}).fromItem(st.ast.(*sqlparser.Select).From[0])
 	if err != nil {
 		t.Fatal(err)
@@ -135,14 +128,7 @@ func foreignNodes(x ast.Expr) int {
 // dialect pass writes as a subquery, is an expression over the array (unnestArray).
 func TestBinderConvertsWhere(t *testing.T) {
 	q := "SELECT 1 FROM t WHERE t.a = $1 AND (b, c) = (1, 2) AND (d, e) > (3, 4) AND f BETWEEN 1 AND 9 AND g IN (1, 2) AND h = ANY ($2) AND (i LIKE 'x' OR j IS NULL) AND k IN (SELECT 1)"
-	pieces, err := splitAndRewrite(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := parse(pieces[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := mustParseOne(t, q)
 	where, err := whereTree(st.ast.(*sqlparser.Select).Where)
 	if err != nil {
 		t.Fatal(err)

@@ -27,14 +27,7 @@ func TestBinderConvertsQueries(t *testing.T) {
 		"SELECT (SELECT 1 + (SELECT 2)), EXISTS (SELECT 1 FROM t), a IN (SELECT 1 UNION SELECT 2), " +
 		"a = ANY (ARRAY[1]), ARRAY(SELECT 1), (a, b) < ALL (SELECT 1, 2) FROM r WHERE a IN (SELECT 5) " +
 		"UNION ALL (SELECT 3 INTERSECT VALUES (4))"
-	pieces, err := splitAndRewrite(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := parse(pieces[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := mustParseOne(t, q)
 	tree, err := queryTree(st.ast.(sqlparser.TableStatement))
 	if err != nil {
 		t.Fatal(err)
@@ -288,4 +281,19 @@ func hasFromOrWhere(q *ast.Select) bool {
 		return !found
 	})
 	return found
+}
+
+// mustParseOne runs one statement's text through the dialect pass and vitess, as a session
+// parses it.
+func mustParseOne(t testing.TB, q string) *Statement {
+	t.Helper()
+	pieces, err := splitAndRewrite(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := parse(pieces[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
