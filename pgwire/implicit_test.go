@@ -3,12 +3,9 @@ package pgwire
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
-
-	"github.com/drovedb/drove/tablespace"
 )
 
 // TestMultiStatementQueryIsOneTransaction: a simple Query of several statements is one
@@ -16,19 +13,8 @@ import (
 // ReadyForQuery says idle after it. drove used to autocommit each statement, so the INSERT
 // stayed.
 func TestMultiStatementQueryIsOneTransaction(t *testing.T) {
-	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
-		Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ts.Close()
-	_, url := startServer(t, func(c *Config) { c.Backend = sessionBackend{ts} })
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c := connectSessions(t)
 	if _, err := c.Exec(ctx, "CREATE TABLE t (k int PRIMARY KEY)").ReadAll(); err != nil {
 		t.Fatal(err)
 	}

@@ -25,19 +25,8 @@ func (b sessionBackend) Open(context.Context, string, string) (sql.Executor, err
 // namespace, as in PostgreSQL: each sees, refuses and drops the other's names, and
 // pg_prepared_statements lists both.
 func TestNamedStatementsShared(t *testing.T) {
-	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
-		Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ts.Close()
-	_, url := startServer(t, func(c *Config) { c.Backend = sessionBackend{ts} })
 	ctx := context.Background()
-	c, err := pgconn.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c := connectSessions(t)
 	code := func(err error) string {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) {
@@ -88,4 +77,23 @@ func TestNamedStatementsShared(t *testing.T) {
 	if _, err := c.Prepare(ctx, "wire", "SELECT 2", nil); err != nil {
 		t.Fatalf("Parse of a name DEALLOCATE freed: %v", err)
 	}
+}
+
+// connectSessions starts a server whose sessions are sql's, over a fresh tablespace, and
+// connects to it; both end with t.
+func connectSessions(t *testing.T) *pgconn.PgConn {
+	t.Helper()
+	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ts.Close() })
+	_, url := startServer(t, func(c *Config) { c.Backend = sessionBackend{ts} })
+	c, err := pgconn.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
 }
