@@ -23,14 +23,14 @@ type output struct {
 	scratch []byte
 	pending int
 
-	simple     bool    // running a simple Query, where COPY is possible
-	started    bool    // the statement has sent a result (a switch to forwarding is too late)
-	tag        string  // the last CommandComplete tag
+	simple  bool   // running a simple Query, where COPY is possible
+	started bool   // the statement has sent a result (a switch to forwarding is too late)
+	tag     string // the last CommandComplete tag
 	// holding keeps the statement's CommandComplete back (held): the Execute that opened an
 	// extended batch's implicit transaction, whose result waits for its commit (batch.go).
 	holding, held bool
-	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
-	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
+	copyIn        *copyIn // the COPY FROM STDIN of the current statement, if any
+	copyingOut    bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
 	// zone is the session's TimeZone, which timestamptz values print in; it follows the
 	// TimeZone the session reports.
 	zone *time.Location
