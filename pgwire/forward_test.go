@@ -34,8 +34,8 @@ type testNode struct {
 	// batching: its sessions are batchingSessions, whose "insert" commits at Sync.
 	batching bool
 	ended    chan error
-	mu      sync.Mutex
-	conns   []net.Conn
+	mu       sync.Mutex
+	conns    []net.Conn
 }
 
 func (n *testNode) Authenticate(string) (*scram.StoredCredentials, error) { return nil, nil }
