@@ -178,7 +178,7 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	c.out.prepare(p.st.Columns(), p.formats)
 	if !p.started && m.MaxRows == 0 {
 		p.started = true
-		return c.session.ExecPrepared(ctx, p.st, p.args, &c.out)
+		return c.runHeld(ctx, m.Portal, p)
 	}
 	if !p.started && streamable(c.session, p.st) {
 		p.started = true
@@ -195,7 +195,7 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	if !p.started {
 		p.started = true
 		var buf bufferedOutput
-		if err := c.session.ExecPrepared(ctx, p.st, p.args, &buf); err != nil {
+		if err := c.runPortal(ctx, p, &buf); err != nil {
 			return err
 		}
 		p.rows, p.tag = buf.rows, buf.tag

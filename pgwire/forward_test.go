@@ -31,15 +31,21 @@ type testNode struct {
 	leading atomic.Bool
 	gone    atomic.Bool // "insert" answers as a session whose tablespace closed here
 	inserts atomic.Int64
-	ended   chan error
-	mu      sync.Mutex
-	conns   []net.Conn
+	// batching: its sessions are batchingSessions, whose "insert" commits at Sync.
+	batching bool
+	ended    chan error
+	mu       sync.Mutex
+	conns    []net.Conn
 }
 
 func (n *testNode) Authenticate(string) (*scram.StoredCredentials, error) { return nil, nil }
 
 func (n *testNode) Open(context.Context, string, string) (sql.Executor, error) {
-	return &fakeSession{ended: n.ended, extra: n.exec, settings: make(map[string]string)}, nil
+	s := &fakeSession{ended: n.ended, extra: n.exec, settings: make(map[string]string)}
+	if n.batching {
+		return &batchingSession{fakeSession: s, n: n}, nil
+	}
+	return s, nil
 }
 
 // exec knows "insert" (refused with NotLeaderError unless the node leads), "moved" (40001

@@ -23,11 +23,14 @@ type output struct {
 	scratch []byte
 	pending int
 
-	simple     bool    // running a simple Query, where COPY is possible
-	started    bool    // the statement has sent a result (a switch to forwarding is too late)
-	tag        string  // the last CommandComplete tag
-	copyIn     *copyIn // the COPY FROM STDIN of the current statement, if any
-	copyingOut bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
+	simple  bool   // running a simple Query, where COPY is possible
+	started bool   // the statement has sent a result (a switch to forwarding is too late)
+	tag     string // the last CommandComplete tag
+	// holding keeps the statement's CommandComplete back (held): the Execute that opened an
+	// extended batch's implicit transaction, whose result waits for its commit (batch.go).
+	holding, held bool
+	copyIn        *copyIn // the COPY FROM STDIN of the current statement, if any
+	copyingOut    bool    // a COPY TO STDOUT is under way: CopyDone precedes its completion
 	// zone is the session's TimeZone, which timestamptz values print in; it follows the
 	// TimeZone the session reports.
 	zone *time.Location
@@ -133,13 +136,26 @@ func (o *output) Row(row []types.Value) error {
 
 func (o *output) Complete(tag string) error {
 	o.pending = 0
-	o.started, o.tag = true, tag
+	o.tag = tag
 	if o.copyingOut {
 		o.copyingOut = false
 		o.be.Send(&pgproto3.CopyDone{})
 	}
+	if o.holding {
+		o.tag, o.held = tag, true
+		return nil
+	}
+	o.started = true
 	o.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(tag)})
 	return nil
+}
+
+// release sends the held CommandComplete.
+func (o *output) release() {
+	if o.held {
+		o.held, o.started = false, true
+		o.be.Send(&pgproto3.CommandComplete{CommandTag: []byte(o.tag)})
+	}
 }
 
 // ReportSetting implements sql.SettingReporter: a reported setting changed.

@@ -86,7 +86,7 @@ func (c *conn) startPortal(ctx context.Context, name string, p *portal) *portalR
 					err = &sql.Error{Code: "XX000", Message: fmt.Sprintf("internal error: %v", v)}
 				}
 			}()
-			return c.session.ExecPrepared(pctx, p.st, p.args, r)
+			return c.runPortal(pctx, p, r)
 		}()
 		cancel(nil)
 		r.yield <- portalEvent{err: err, sent: r.sent}

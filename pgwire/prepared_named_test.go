@@ -81,7 +81,7 @@ func TestNamedStatementsShared(t *testing.T) {
 
 // connectSessions starts a server whose sessions are sql's, over a fresh tablespace, and
 // connects to it; both end with t.
-func connectSessions(t *testing.T) *pgconn.PgConn {
+func connectSessions(t testing.TB) *pgconn.PgConn {
 	t.Helper()
 	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
 		Logger: slog.New(slog.DiscardHandler)})

@@ -219,11 +219,15 @@ type conn struct {
 	// leaderMoved: an error the client got said this node no longer leads the tablespace;
 	// the session switches to forwarding once idle (switch.go).
 	leaderMoved bool
+	// batcher is the session as a sql.Batcher (nil if it is not one): the Executes of an
+	// extended batch in autocommit are one implicit transaction, committed at Sync (batch.go).
+	batcher sql.Batcher
 	// The extended-protocol batch since the last Sync, for a switch of its refused Execute
 	// (switch.go): whether it executed anything, and its last Bind (kept only on a Backend
-	// that routes).
-	batchExec bool
-	lastBind  boundPortal
+	// that routes); heldPortal is the portal of the Execute whose CommandComplete is held.
+	batchExec  bool
+	lastBind   boundPortal
+	heldPortal string
 
 	// The session's identity and what it changed, for a switch to forwarding (switch.go).
 	user, database string
@@ -329,6 +333,7 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 		return false
 	}
 	c.session = session
+	c.batcher, _ = session.(sql.Batcher)
 	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
@@ -386,6 +391,12 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 		c.beforeMessage(ctx, msg)
+		if c.out.held && !endsBatch(msg) {
+			// The batch goes on: the Execute that opened its implicit transaction is shown.
+			if err := c.showHeld(ctx); err != nil && !c.extendedError(err, &skipToSync) {
+				return
+			}
+		}
 		var extErr error
 		switch m := msg.(type) {
 		case *pgproto3.Query:
@@ -396,12 +407,7 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		case *pgproto3.Sync:
 			skipToSync = false
-			c.syncPortal()
-			c.batchExec = false
-			c.lastBind.forget()
-			c.sendNotes()
-			c.be.Send(&pgproto3.ReadyForQuery{TxStatus: c.session.TxStatus()})
-			if c.switchIfMoved(ctx) {
+			if !c.sync(ctx) {
 				return
 			}
 		case *pgproto3.Flush:
@@ -445,18 +451,8 @@ func (c *conn) loop(ctx context.Context) {
 			c.fatal(&sql.Error{Code: "08P01", Message: fmt.Sprintf("unexpected message %T", m)})
 			return
 		}
-		if extErr != nil {
-			if c.shutDown(extErr) {
-				return
-			}
-			if e := toSQLError(extErr); e.Code == sessionGone {
-				c.fatal(e)
-				return
-			}
-			c.session.Abort()
-			skipToSync = true
-			c.noteLeaderMoved(extErr)
-			c.be.Send(errorResponse("ERROR", toSQLError(extErr)))
+		if extErr != nil && !c.extendedError(extErr, &skipToSync) {
+			return
 		}
 		// Pipelined extended messages are answered together at Sync or Flush.
 		switch msg.(type) {
@@ -467,6 +463,25 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 	}
+}
+
+// extendedError answers an extended-protocol message's error: the transaction fails (an
+// extended batch's implicit one rolls back) and the batch skips to Sync. false means the
+// connection must close (the session is shutting down or gone).
+func (c *conn) extendedError(err error, skipToSync *bool) bool {
+	if c.shutDown(err) {
+		return false
+	}
+	e := toSQLError(err)
+	if e.Code == sessionGone {
+		c.fatal(e)
+		return false
+	}
+	c.session.Abort()
+	*skipToSync = true
+	c.noteLeaderMoved(err)
+	c.be.Send(errorResponse("ERROR", e))
+	return true
 }
 
 // query runs a simple Query; false means the connection must close.

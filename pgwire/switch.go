@@ -158,7 +158,7 @@ func (c *conn) switchProxy(ctx context.Context) *proxy {
 		return nil
 	}
 	c.session.Close()
-	c.session = nil
+	c.session, c.batcher = nil, nil
 	c.setForward(p)
 	p.use(up)
 	p.report(status)

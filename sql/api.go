@@ -108,6 +108,30 @@ type PreparedStatement interface {
 	Columns() []Column // nil when the statement returns no rows
 }
 
+// Batcher is an Executor that runs the extended query protocol's implicit transaction as
+// PostgreSQL does: the Executes from one Sync to the next, outside a transaction block, are
+// one transaction, committed at Sync, and an error in any of them rolls back all of them.
+// pgwire uses it when the session offers it (ExecPrepared autocommits each statement).
+type Batcher interface {
+	// ExecBatched is ExecPrepared for an Execute. Outside a transaction block it opens the
+	// batch's implicit transaction and runs st in it (opened); a statement that cannot run
+	// in a transaction block runs there alone, in autocommit, and after other statements of
+	// the transaction is refused (25001). In the batch's transaction st runs there, in an
+	// explicit one as ExecPrepared runs it. An error rolls the implicit transaction back.
+	// held says the caller keeps st's CommandComplete from the client until SyncBatch or
+	// ShowBatch when it opened the transaction: a write's reads are then confirmed by the
+	// commit, and a commit refused because this node no longer leads is NotLeaderError
+	// (25006), nothing of it applied, as for a statement in autocommit.
+	ExecBatched(ctx context.Context, st PreparedStatement, args []types.Value, out Output, held bool) (opened bool, err error)
+	// ShowBatch comes before a held CommandComplete goes to the client ahead of the Sync
+	// (the batch goes on): the reads the statement deferred are confirmed now, and a
+	// refused commit is then 40001, as for any transaction. An error rolls it back.
+	ShowBatch(ctx context.Context) error
+	// SyncBatch commits the batch's implicit transaction, if one is open (the Sync message).
+	// Its error is the batch's: nothing of it was kept, or 08007 when that is unknown.
+	SyncBatch(ctx context.Context) error
+}
+
 // Executor is the contract a session offers to pgwire and to the database/sql driver.
 type Executor interface {
 	// Exec runs every statement of query in order, writing results to out. It stops at the
@@ -126,7 +150,8 @@ type Executor interface {
 	// Abort puts an open transaction in the failed state: an error the protocol layer raised
 	// itself (a Bind whose parameters do not decode) ends a transaction as any error does.
 	Abort()
-	// TxStatus is TxIdle, TxActive or TxFailed.
+	// TxStatus is TxIdle, TxActive or TxFailed: TxIdle outside a transaction block, which
+	// includes the implicit transaction of an extended-protocol batch (Batcher).
 	TxStatus() byte
 	// IdleInTransactionTimeout is how long the session may wait for its client's next message
 	// inside a transaction (idle_in_transaction_session_timeout; 0: no limit).

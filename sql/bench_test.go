@@ -166,6 +166,29 @@ func BenchmarkPreparedPointSelect(b *testing.B) {
 	}
 }
 
+// BenchmarkBatchedPointSelect is BenchmarkPreparedPointSelect as pgwire runs it for a batch of
+// one Execute (Bind, Execute, Sync): in the batch's implicit transaction, committed at Sync.
+func BenchmarkBatchedPointSelect(b *testing.B) {
+	s := benchSession(b, 100000)
+	st, err := s.Prepare(context.Background(), "SELECT * FROM t WHERE id = $1", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	args := []types.Value{{}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		args[0] = types.NewInt(types.Int64, int64(i*97%100000))
+		if _, err := s.ExecBatched(ctx, st, args, discard{}, true); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.SyncBatch(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // benchQuery runs a query that returns one row b.N times.
 func benchQuery(b *testing.B, s *Session, q string) {
 	ctx := context.Background()

@@ -16,6 +16,11 @@ import (
 // as SAVEPOINT and its kin do (25P01). A string of one statement never comes here: it
 // autocommits as before (Exec), the hot path.
 func (s *Session) execBlock(ctx context.Context, sts []*Statement, out Output) error {
+	if s.implicit { // an extended batch's block, which the string joins (Exec)
+		if err := s.ShowBatch(ctx); err != nil {
+			return err
+		}
+	}
 	for i, st := range sts {
 		if s.tx == nil && !st.Empty() {
 			if err := s.beginImplicit(i == 0); err != nil {
@@ -106,14 +111,15 @@ func (s *Session) usedByTxn(ctx context.Context, table string) (bool, error) {
 	return false, s.beginImplicit(false)
 }
 
-// commitImplicit commits the implicit block at the end of its string (or before a schema
-// change, usedByTxn). Its statements'
-// results have gone out, so a commit refused for leadership (nothing applied) is 40001, the
-// whole block to be retried, as for an explicit transaction's COMMIT (commitTx).
+// commitImplicit commits the implicit block at the end of its string or at its batch's Sync
+// (or before a schema change, usedByTxn). Its statements' results have gone out, so a commit
+// refused for leadership (nothing applied) is 40001, the whole block to be retried, as for an
+// explicit transaction's COMMIT (commitTx); but a batch that ran one statement, its result
+// held (implicitFirst), gets the 25006 of that statement, which forwarding may retry.
 func (s *Session) commitImplicit(ctx context.Context) error {
-	tx := s.tx
+	tx, alone := s.tx, s.implicitFirst
 	s.tx, s.failed, s.implicit, s.implicitFirst = nil, false, false, false
-	if err := s.commitTx(ctx, tx); err != nil {
+	if err := s.commitTx(ctx, tx, alone); err != nil {
 		return s.fail(err)
 	}
 	return nil

@@ -61,9 +61,13 @@ type Session struct {
 	node   Node            // nil: no node-level statements
 	tx     *tablespace.Txn // open explicit transaction, or nil
 	failed bool            // the explicit transaction hit an error: only ROLLBACK is accepted
-	// implicit says tx is the implicit block of a multi-statement query string (implicit.go),
-	// implicitFirst that it is running the string's first statement.
+	// implicit says tx is the implicit block of a multi-statement query string or of an
+	// extended-protocol batch (implicit.go, batch.go), implicitFirst that it is running the
+	// string's first statement, or has run only the batch's first, its result held.
 	implicit, implicitFirst bool
+	// batchHeld: the statement running opened a batch's implicit block and its result waits
+	// for the commit, so a write's reads are confirmed by the commit, as in autocommit (runIn).
+	batchHeld bool
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
 	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none
@@ -117,7 +121,7 @@ var _ Executor = (*Session)(nil)
 // TxStatus implements Executor.
 func (s *Session) TxStatus() byte {
 	switch {
-	case s.tx == nil:
+	case s.tx == nil || s.implicit: // an implicit block is outside a transaction block
 		return TxIdle
 	case s.failed:
 		return TxFailed
@@ -144,8 +148,13 @@ func (s *Session) Close() {
 	s.closeTempTables()
 }
 
-// Abort implements Executor.
+// Abort implements Executor. An extended batch's implicit block is rolled back at once, as an
+// error in one of its statements rolls it back.
 func (s *Session) Abort() {
+	if s.implicit {
+		s.endImplicit(false)
+		return
+	}
 	if s.tx != nil {
 		s.failed = true
 	}
@@ -389,15 +398,18 @@ func (s *Session) commit(ctx context.Context, out Output) error {
 		s.endTxn(false)
 		return out.Complete("ROLLBACK")
 	}
-	if err := s.commitTx(ctx, tx); err != nil {
+	if err := s.commitTx(ctx, tx, false); err != nil {
 		return err
 	}
 	return out.Complete("COMMIT")
 }
 
 // commitTx commits the session's transaction block tx, already detached from s.tx, with what
-// the session keeps beside it (held cursors, notifications, ON COMMIT DELETE ROWS).
-func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn) error {
+// the session keeps beside it (held cursors, notifications, ON COMMIT DELETE ROWS). A commit
+// refused for leadership is 40001, the whole transaction to be retried, unless alone says
+// it ran one statement whose result the client has not seen: its ErrNotLeader is then left
+// for toError's 25006, as an autocommitted statement's is (SyncBatch).
+func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn, alone bool) error {
 	err := s.persistHeldCursors(ctx)
 	s.stopLiveCursor()
 	if err == nil {
@@ -413,7 +425,7 @@ func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn) error {
 	}
 	err = tx.Commit(ctx)
 	s.endTxn(err == nil)
-	if errors.Is(err, tablespace.ErrNotLeader) {
+	if errors.Is(err, tablespace.ErrNotLeader) && !alone {
 		return leaderMovedInTxn() // refused, never appended: the transaction rolled back
 	}
 	return err

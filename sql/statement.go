@@ -293,7 +293,8 @@ func resultChanged(old, cur []Column) bool {
 }
 
 // Exec implements Executor: it runs every statement of query in order, several as one
-// implicit transaction block (execBlock).
+// implicit transaction block (execBlock). Sent inside an extended batch's implicit block,
+// the string joins that block and commits it, as PostgreSQL's exec_simple_query does.
 func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	pctx, cancel := s.withTimeout(ctx)
 	defer cancel()
@@ -301,9 +302,13 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 	sts, err := s.statements(query)
 	restore()
 	if err != nil {
-		return s.fail(err)
+		err = s.fail(err)
+		if s.implicit {
+			s.endImplicit(false)
+		}
+		return err
 	}
-	if len(sts) > 1 {
+	if len(sts) > 1 || s.implicit {
 		return s.execBlock(ctx, sts, out)
 	}
 	for _, st := range sts {
@@ -430,9 +435,11 @@ func (c *completeAfterCommit) release() error {
 func (s *Session) runIn(ctx context.Context, st *Statement, p *plan, args []types.Value, out Output, describe bool) error {
 	autocommit := s.tx == nil
 	return s.withTxn(ctx, func(tx *tablespace.Txn) error {
-		if autocommit && !st.IsQuery() {
+		if (autocommit || s.batchHeld) && !st.IsQuery() {
 			// A write statement on its own: its commit confirms the leadership its reads
 			// need, so they skip the separate confirmation round (tablespace.Txn.DeferReadCheck).
+			// So does one that opened an extended batch, its result held for the commit; if
+			// the batch goes on, ShowBatch confirms them before it is shown.
 			tx.DeferReadCheck()
 		}
 		p, err := s.enterPlan(ctx, tx, st, p)

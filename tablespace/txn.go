@@ -105,6 +105,22 @@ func (tx *Txn) PinSnapshot() {
 // Reads answered before commit (RETURNING, a query) must not use it.
 func (tx *Txn) DeferReadCheck() { tx.deferRead = true }
 
+// ConfirmReads ends DeferReadCheck before commit: the reads it deferred are confirmed now, as
+// a commit with nothing to write would confirm them, and later reads as any transaction's
+// are, before they are answered. For a write statement that turned out not to be its
+// transaction's only answer (an extended-protocol batch that goes on before its Sync).
+func (tx *Txn) ConfirmReads(ctx context.Context) error {
+	if !tx.deferRead {
+		return nil
+	}
+	tx.deferRead = false
+	if err := tx.confirmReads(ctx); err != nil {
+		return err
+	}
+	tx.readOwed = false
+	return nil
+}
+
 // SetContext bounds what the transaction's next snapshot waits for (the leadership
 // confirmation of a linearizable read): a statement's context.
 func (tx *Txn) SetContext(ctx context.Context) { tx.readCtx = ctx }

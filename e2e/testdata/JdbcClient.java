@@ -48,6 +48,31 @@ public class JdbcClient {
                 for (int n : counts) check(n == 1, "batch row count");
             }
             c.commit();
+            c.setAutoCommit(true);
+
+            // A batch in autocommit is one transaction (one Sync), as on PostgreSQL: a
+            // failing row keeps none of it.
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE batched (k int PRIMARY KEY)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO batched VALUES (?)")) {
+                for (int k : new int[] {1, 2, 1}) {
+                    ps.setInt(1, k);
+                    ps.addBatch();
+                }
+                boolean failed = false;
+                try {
+                    ps.executeBatch();
+                } catch (BatchUpdateException e) {
+                    failed = "23505".equals(e.getSQLState()) || e.getNextException() != null && "23505".equals(e.getNextException().getSQLState());
+                }
+                check(failed, "autocommit batch with a duplicate fails with 23505");
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM batched")) {
+                check(rs.next() && rs.getInt(1) == 0, "a failed autocommit batch keeps nothing");
+                st.execute("DROP TABLE batched");
+            }
+            c.setAutoCommit(false);
 
             // The same prepared query many times: pgjdbc switches to a named server-side
             // statement and binary results after its prepare threshold.
