@@ -81,9 +81,16 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err := s.checkRetypes(a, next); err != nil {
 		return err
 	}
+	made, err := s.createAlterSequences(ctx, a)
+	if err != nil {
+		return err
+	}
 	err = s.ts.AlterTableFill(ctx, name, next, a.entrySources(), func() (*tablespace.AlterFill, error) {
 		return s.rewriteRows(ctx, a, next)
 	})
+	if err != nil {
+		s.dropSequencesQuietly(made)
+	}
 	var ae *tablespace.AlterError
 	switch {
 	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey) && ae.Index != "":
@@ -107,6 +114,9 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 		return err
 	}
 	if err := s.followAlteredTable(ctx, schema, next, a.sources); err != nil {
+		return err
+	}
+	if err := s.finishAlterSequences(ctx, a); err != nil {
 		return err
 	}
 	return out.Complete("ALTER TABLE")
@@ -146,6 +156,11 @@ type alteration struct {
 	// notNull are the columns whose rows must be checked for NULL (added, or SET, NOT NULL),
 	// by name as the new schema has them.
 	notNull []string
+	// The identity columns' sequences: created before the table changes, altered and
+	// dropped after (altercol_identity.go).
+	seqCreate []tablespace.Sequence
+	seqAlter  []seqChange
+	seqDrop   []string
 }
 
 // insertCol puts column c at position at, from old column src (-1: none), computed by f.

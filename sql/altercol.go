@@ -53,6 +53,7 @@ type colAction struct {
 	using                            string // the USING expression's text, "" for none
 	setDef                           *string
 	dropDef, setNotNull, dropNotNull bool
+	identity                         *identityAct // altercol_identity.go
 }
 
 type colAlterStmt struct {
@@ -195,6 +196,10 @@ func (p *conParser) colAction(end int) (colAction, error) {
 // alterColumn reads what follows ALTER [COLUMN] name.
 func (p *conParser) alterColumn(name string, end int) (colAction, error) {
 	act := colAction{kind: actOther, col: name}
+	if id, ok, err := p.identityAction(end); ok {
+		act.identity = id
+		return act, err
+	}
 	switch {
 	case p.accept("type") || p.accept("set", "data", "type"):
 		act.kind = actType
@@ -337,6 +342,8 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 	}
 	c := &a.cols[i]
 	switch {
+	case act.identity != nil:
+		return s.identityChange(a, i, act.identity)
 	case act.kind == actType:
 		return s.retype(a, i, act)
 	case c.Identity != 0 && (act.setDef != nil || act.dropDef):

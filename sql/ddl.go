@@ -3,6 +3,7 @@ package sql
 import (
 	"cmp"
 	"context"
+	"encoding/hex"
 	"errors"
 	"strconv"
 	"strings"
@@ -132,7 +133,8 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 		return err
 	}
 	schema := &types.Schema{Name: name}
-	serials := map[string]bool{} // sequence names the serial columns took
+	// The sequence names the serial columns took, with an identity column's options.
+	serials := map[string]*tablespace.Sequence{}
 	for _, cd := range spec.Columns {
 		c, err := s.columnDef(cd, schema, serials)
 		if err != nil {
@@ -203,7 +205,7 @@ func defaultCast(o *sqlparser.ColumnTypeOptions) {
 
 // columnDef is a CREATE TABLE column of schema (a primary key it declares is set in
 // schema.PK); serials collects the sequences serial columns take.
-func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]bool) (types.Column, error) {
+func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]*tablespace.Sequence) (types.Column, error) {
 	c, err := columnType(cd.Type)
 	if err != nil {
 		return c, err
@@ -217,7 +219,13 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if c, err = arrayColumnOption(c, o); err != nil {
 		return c, err
 	}
+	var identity *tablespace.Sequence // the identity column's sequence, if it has options
 	if c.Identity = identityKind(o); c.Identity != 0 {
+		if opts := identityOptions(o); opts != "" {
+			if identity, err = identitySequence(opts, c); err != nil {
+				return c, err
+			}
+		}
 		o.Comment = nil
 	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
@@ -244,8 +252,13 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 			return c, Errorf("42601", "both default and identity specified for column %q", c.Name)
 		}
 		c.NotNull = true
-		seq := s.serialSequenceName(schema.Name, c.Name, serials)
-		serials[seq] = true
+		seq := identityName(identity)
+		if seq == "" {
+			seq = s.serialSequenceName(schema.Name, c.Name, serials)
+		} else if _, taken := serials[seq]; taken || s.relationExists(seq) {
+			return c, Errorf("42P07", "relation %q already exists", seq)
+		}
+		serials[seq] = identity
 		c.Default = serialDefault(seq)
 	}
 	if o.KeyOpt == sqlparser.ColKeyPrimary {
@@ -475,11 +488,23 @@ func identityKind(o *sqlparser.ColumnTypeOptions) byte {
 	if o == nil || o.Comment == nil || !o.Autoincrement || !strings.HasPrefix(o.Comment.Val, identityMarker) {
 		return 0
 	}
-	switch o.Comment.Val[len(identityMarker):] {
+	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
+	switch kind {
 	case "a":
 		return types.IdentityAlways
 	case "d":
 		return types.IdentityByDefault
 	}
 	return 0
+}
+
+// identityOptions is the text of an identity column's sequence options the dialect pass
+// put after its kind in the marker, "" without any.
+func identityOptions(o *sqlparser.ColumnTypeOptions) string {
+	_, opts, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
+	b, err := hex.DecodeString(opts)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }

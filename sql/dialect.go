@@ -41,8 +41,10 @@ type piece struct {
 	returning string // the rewritten list after INSERT/UPDATE/DELETE ... RETURNING
 	conflict  *conflictClause
 	alias     string // INSERT INTO t AS alias, which vitess does not parse
-	onCommit  string // CREATE TEMP TABLE's ON COMMIT action, cut off (temp_table.go)
-	dmlFrom   string // UPDATE's FROM list or DELETE's USING list, rewritten and cut off
+	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), cut off.
+	overriding byte
+	onCommit   string // CREATE TEMP TABLE's ON COMMIT action, cut off (temp_table.go)
+	dmlFrom    string // UPDATE's FROM list or DELETE's USING list, rewritten and cut off
 	// emptyReturning is a RETURNING with no list: PostgreSQL's syntax error at its end.
 	emptyReturning bool
 	// Where the statement is, for its errors' positions: the query string, the offset of orig
@@ -118,6 +120,7 @@ type rewriter struct {
 	dmlFromAt, dmlFromEnd int
 	onConflict            *conflictClause
 	insertAlias           string
+	overriding            byte // INSERT's OVERRIDING SYSTEM|USER VALUE (identity.go)
 	onCommit              string
 	// An OFFSET without LIMIT (emitOffset) at offsetDepth wrote "limit <max> offset" at
 	// offsetAt; a LIMIT or FETCH after it (PostgreSQL takes either order) rewrites that.
@@ -346,7 +349,7 @@ func (r *rewriter) flush(end int) {
 	text = r.cutConflictWhere(text)
 	text, dmlFrom := r.cutDMLFrom(text)
 	if s := strings.TrimSpace(text); s != "" {
-		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, onCommit: r.onCommit, dmlFrom: dmlFrom,
+		p := piece{sql: s, orig: orig, words: r.words, returning: ret, conflict: r.onConflict, alias: r.insertAlias, overriding: r.overriding, onCommit: r.onCommit, dmlFrom: dmlFrom,
 			q: r.q, origAt: origAt, index: len(r.out), emptyReturning: emptyReturning}
 		if r.track {
 			p.marks, p.retLead = r.marks, retLead
@@ -363,7 +366,7 @@ func (r *rewriter) flush(end int) {
 	r.words = nil
 	r.joins = r.joins[:0]
 	r.onConflict = nil
-	r.insertAlias, r.onCommit = "", ""
+	r.insertAlias, r.onCommit, r.overriding = "", "", 0
 	r.offsetOpen = false
 	r.ilike = nil
 	r.valuesRows = r.valuesRows[:0]

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,10 +202,42 @@ func emitIdentity(r *rewriter, _ string) error {
 	}
 	r.skip(n)
 	if r.nextIs("(") {
-		return unsupported("identity column options")
+		// The sequence options ride on the marker too, hex-encoded (no quote or backslash
+		// vitess would read); columnDef parses them (identityOptions).
+		opts, err := r.identityOptionsText()
+		if err != nil {
+			return err
+		}
+		kind += " " + hex.EncodeToString([]byte(opts))
 	}
 	r.b.WriteString("auto_increment comment '" + identityMarker + kind + "'")
 	r.words = append(r.words, "auto_increment")
 	r.lastWord = ""
 	return nil
+}
+
+// identityOptionsText reads an identity column's parenthesized sequence options, the next
+// tokens, and returns their text; an empty list is PostgreSQL's syntax error at ")".
+func (r *rewriter) identityOptionsText() (string, error) {
+	open := r.peek(0)
+	depth := 0
+	for k := 0; ; k++ {
+		t := r.peek(k)
+		switch {
+		case t.Kind == lexer.EOF:
+			return "", r.syntaxErrorAt(t)
+		case t.IsPunct("("):
+			depth++
+		case t.IsPunct(")"):
+			depth--
+		}
+		if depth > 0 {
+			continue
+		}
+		if k == 1 {
+			return "", r.syntaxErrorAt(t)
+		}
+		r.skip(k + 1)
+		return r.q[open.End:t.Pos], nil
+	}
 }

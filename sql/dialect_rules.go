@@ -31,6 +31,7 @@ func init() {
 		{"any some all", wordRule{"like-any", (*rewriter).likeAnyNext, emitLikeAny}},
 		{"any some all", wordRule{"any-array", (*rewriter).anyArray, emitAnyArray}},
 		{"as", wordRule{"insert-alias", (*rewriter).insertAliasNext, emitInsertAlias}},
+		{"overriding", wordRule{"overriding", (*rewriter).overridingNext, emitOverriding}},
 		{"as", wordRule{"cast-as", (*rewriter).inCast, emitCastAs}},
 		{"as", wordRule{"column-label", (*rewriter).columnLabelNext, emitColumnLabel}},
 		{"table", wordRule{"table-query", (*rewriter).tableQueryNext, emitTableQuery}},

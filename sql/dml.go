@@ -98,7 +98,7 @@ func duplicateKey(bt *boundTable, row []types.Value) error {
 		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}).onTable(bt.name, "", bt.name+"_pkey")
 }
 
-func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause) (*plan, error) {
+func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparser.SelectExprs, conflict *conflictClause, overriding byte) (*plan, error) {
 	if st.Action != sqlparser.InsertAct || st.Ignore || st.RowAlias != nil || len(st.Partitions) > 0 {
 		return nil, unsupported("this form of INSERT")
 	}
@@ -137,16 +137,11 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	}
 	ins.ret = ret
 	if q, ok := st.Rows.(sqlparser.TableStatement); ok {
-		for _, i := range targets {
-			if err := identityInsertError(&schema.Columns[i]); err != nil {
-				return nil, err
-			}
-		}
 		t, err := queryTree(q)
 		if err != nil {
 			return nil, err
 		}
-		return s.bindInsertSelect(bt, t, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList))
+		return s.bindInsertSelect(bt, t, targets, len(st.Columns) > 0, defs, ps, ins, insertReads(conflict, st.OnDup, retList), overriding)
 	}
 	values, ok := st.Rows.(sqlparser.Values)
 	if !ok {
@@ -169,8 +164,15 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 			if _, isDefault := e.(*sqlparser.Default); isDefault {
 				continue
 			}
-			if err := identityInsertError(&schema.Columns[i]); err != nil {
+			use, err := identityTarget(&schema.Columns[i], overriding)
+			if err != nil {
 				return nil, err
+			}
+			if !use {
+				if err := overriddenValue(e, noRow, &schema.Columns[i]); err != nil {
+					return nil, err
+				}
+				continue // OVERRIDING USER VALUE: the column's DEFAULT
 			}
 			x, err := compile(e, noRow)
 			if err != nil {
@@ -224,7 +226,19 @@ func insertTag(n int) string {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool, overriding byte) (*plan, error) {
+	// written are the targets whose values are written; the others (OVERRIDING USER VALUE's
+	// identity columns) take their DEFAULTs, which are drawn only for the columns not written.
+	written := make([]int, 0, len(targets))
+	for _, i := range targets {
+		use, err := identityTarget(&bt.schema.Columns[i], overriding)
+		if err != nil {
+			return nil, err
+		}
+		if use {
+			written = append(written, i)
+		}
+	}
 	root, cols, err := s.bindQuery(q, ps, nil)
 	if err != nil {
 		return nil, err
@@ -235,11 +249,17 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 	if len(cols) < len(targets) && named {
 		return nil, Errorf("42601", "INSERT has more target columns than expressions")
 	}
-	targets = targets[:len(cols)]
+	targets = slices.Clone(targets[:len(cols)])
 	schema := bt.schema
+	defs = slices.Clone(defs)
 	for j, i := range targets {
 		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
 			return nil, err
+		}
+		if slices.Contains(written, i) {
+			defs[i] = nil
+		} else {
+			targets[j] = -1
 		}
 	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
@@ -276,6 +296,9 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 				}
 			}
 			for j, i := range targets {
+				if i < 0 {
+					continue
+				}
 				// A timestamp or date stored in a timestamptz column is read in the session zone.
 				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime()); err != nil {
 					return err

@@ -228,7 +228,9 @@ func init() {
 		textCol("attcompression"), intCol("attstattarget")),
 		func(s *Session) (rows [][]types.Value) {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
-				rows = append(rows, attributeRow(objectOID("table", t.Name), c, n, c.NotNull, c.Default != ""))
+				row := attributeRow(objectOID("table", t.Name), c, n, c.NotNull, catalogDefault(c) != "")
+				row[9] = text(identityCode(c)) // attidentity
+				rows = append(rows, row)
 			})
 			return append(rows, s.indexAttributeRows()...)
 		})
@@ -298,7 +300,7 @@ func init() {
 		func(s *Session) (rows [][]types.Value) {
 			// adbin holds the default's SQL text: pg_get_expr prints it back.
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
-				if c.Default != "" {
+				if catalogDefault(c) != "" {
 					rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
 						oidVal(objectOID("table", t.Name)), int32Val(n), text(castStringDefault(defaultText(c.Default), c))})
 				}

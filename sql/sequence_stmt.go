@@ -33,6 +33,10 @@ type seqOptions struct {
 	restartPlain        bool   // RESTART alone: the start value
 	cycle               *bool
 	ownedBy             *string // "t.c", or "" for NONE
+	// identity: the options of an identity column, whose type is the column's (AS is
+	// redundant) and which may name the sequence (SEQUENCE NAME, seqName).
+	identity bool
+	seqName  string
 }
 
 func isSequenceStmt(words []string) bool {
@@ -88,7 +92,7 @@ func redundant() error { return Errorf("42601", "conflicting or redundant option
 
 // parse reads the options, each at most once, in any order.
 func (o *seqOptions) parse(p *settingParser, alter bool) error {
-	set := map[string]bool{}
+	set := map[string]bool{"as": o.identity}
 	once := func(name string) error {
 		if set[name] {
 			return redundant()
@@ -143,6 +147,10 @@ func (o *seqOptions) parse(p *settingParser, alter bool) error {
 		case p.accept("no", "cycle"):
 			cycle := false
 			o.cycle, err = &cycle, once("cycle")
+		case o.identity && p.accept("sequence", "name"):
+			if err = once("sequence"); err == nil {
+				o.seqName, err = p.name()
+			}
 		case p.accept("owned", "by"):
 			if err = once("owned"); err == nil {
 				err = o.parseOwnedBy(p)

@@ -53,14 +53,14 @@ func serialSequence(def string) (name string, old bool, err error) {
 
 // serialSequenceName picks the name of a serial column's sequence as PostgreSQL does:
 // table_column_seq, truncated to a name's 63 bytes, with a number added if it is taken.
-func (s *Session) serialSequenceName(table, column string, taken map[string]bool) string {
+func (s *Session) serialSequenceName(table, column string, taken map[string]*tablespace.Sequence) string {
 	for i := 0; ; i++ {
 		suffix := "seq"
 		if i > 0 {
 			suffix += strconv.Itoa(i)
 		}
 		name := makeObjectName(table, column, suffix)
-		if !taken[name] && !s.relationExists(name) {
+		if _, ok := taken[name]; !ok && !s.relationExists(name) {
 			return name
 		}
 	}
@@ -70,18 +70,24 @@ func (s *Session) serialSequenceName(table, column string, taken map[string]bool
 // DEFAULTs name them already). serials holds the names the SERIAL and identity columns
 // took: a DEFAULT nextval('s_seq') the user wrote looks the same but names a sequence that
 // already exists, which the table must not create (PostgreSQL only resolves it).
-func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema, serials map[string]bool) ([]string, error) {
+func (s *Session) createSerialSequences(ctx context.Context, schema *types.Schema, serials map[string]*tablespace.Sequence) ([]string, error) {
 	var made []string
 	for _, c := range schema.Columns {
 		if c.Hidden || !isSerialDefault(c.Default) {
 			continue
 		}
 		name, _, err := serialSequence(c.Default)
-		if err == nil && !serials[name] {
+		opts, ok := serials[name]
+		if err == nil && !ok {
 			continue
 		}
 		if err == nil {
-			err = s.ts.CreateSequence(ctx, serialSequenceDef(name, schema.Name, c, 1))
+			def := serialSequenceDef(name, schema.Name, c, 1)
+			if opts != nil { // an identity column's options
+				def = *opts
+				def.Name, def.OwnedTable, def.OwnedColumn = name, schema.Name, c.Name
+			}
+			err = s.ts.CreateSequence(ctx, def)
 		}
 		if err != nil {
 			s.dropSequencesQuietly(made)

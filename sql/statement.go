@@ -40,6 +40,8 @@ type Statement struct {
 	execs     int64                  // runs of the statement (pg_prepared_statements)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
+	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
+	overriding byte
 	// declared are parameter types the client named at Parse; types.Null where it did not.
 	declared []types.Type
 	plan     *plan
@@ -262,7 +264,7 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	case *sqlparser.ExplainStmt:
 		return s.bindExplain(ast, ps)
 	case *sqlparser.Insert:
-		return s.bindInsert(ast, ps, retList, st.conflict)
+		return s.bindInsert(ast, ps, retList, st.conflict, st.overriding)
 	case *sqlparser.Update:
 		return s.bindUpdate(ast, ps, retList)
 	case *sqlparser.Delete:

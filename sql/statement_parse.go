@@ -176,7 +176,7 @@ func (p piece) parseInto(st *Statement) error {
 		return err
 	}
 	st.ast = ast
-	st.conflict, st.onCommit = p.conflict, p.onCommit
+	st.conflict, st.onCommit, st.overriding = p.conflict, p.onCommit, p.overriding
 	if err := attachDMLFrom(ast, p.dmlFrom, words); err != nil {
 		return err
 	}

@@ -192,24 +192,28 @@ func init() {
 	systemTables["information_schema.columns"] = &systemTable{
 		schema: sysSchema("columns", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
-			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity"), textCol("udt_name")),
+			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity"),
+			textCol("identity_generation"), textCol("identity_start"), textCol("identity_increment"),
+			textCol("identity_maximum"), textCol("identity_minimum"), textCol("identity_cycle"), textCol("udt_name")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			matviews := s.matviewNames()
+			seqs := s.sequences()
 			s.visibleColumns(func(sc *types.Schema, c types.Column, n int) {
 				if _, ok := matviews[sc.Name]; ok {
 					return
 				}
 				def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
-				if c.Default != "" {
-					def = types.NewText(defaultText(c.Default))
+				if d := catalogDefault(c); d != "" {
+					def = types.NewText(defaultText(d))
 				}
 				if c.Length > 0 && c.Type == types.Text {
 					maxLen = types.NewInt(types.Int32, int64(c.Length))
 				}
-				rows = append(rows, []types.Value{types.NewText(s.set.database), types.NewText("public"),
+				row := []types.Value{types.NewText(s.set.database), types.NewText("public"),
 					types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
-					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText("NO"),
-					types.NewText(typeNameOf(columnTypeOID(c)))})
+					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText(yesNo(c.Identity != 0))}
+				row = append(row, identityInfo(sc.Name, c, seqs)...)
+				rows = append(rows, append(row, types.NewText(typeNameOf(columnTypeOID(c)))))
 			})
 			return rows
 		},

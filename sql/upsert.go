@@ -80,7 +80,7 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 		// A target table called excluded, not aliased: excluded.x could be either (42P09).
 		sc.ambiguous = append(sc.ambiguous, "excluded")
 	}
-	if err := ins.bindConflictUpdate(onDup, c.where, sc); err != nil {
+	if err := ins.bindConflictUpdate(s, onDup, c.where, sc); err != nil {
 		return nil, err
 	}
 	if noArbiter != nil {
@@ -93,7 +93,7 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 
 // bindConflictUpdate binds DO UPDATE's SET list and WHERE over sc: the target's columns and,
 // as "excluded", the proposed row's.
-func (ins *inserter) bindConflictUpdate(onDup sqlparser.OnDup, where sqlparser.Expr, sc *scope) error {
+func (ins *inserter) bindConflictUpdate(s *Session, onDup sqlparser.OnDup, where sqlparser.Expr, sc *scope) error {
 	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
 	if err != nil {
 		return err
@@ -109,8 +109,13 @@ func (ins *inserter) bindConflictUpdate(onDup sqlparser.OnDup, where sqlparser.E
 			}
 		}
 		x := fieldOf(fields, k)
+		if _, isDefault := ue.Expr.(*sqlparser.Default); x != nil || !isDefault {
+			if err := identityUpdateError(&ins.bt.schema.Columns[i]); err != nil {
+				return err
+			}
+		}
 		if x == nil {
-			if x, err = compile(ue.Expr, sc); err != nil {
+			if x, err = s.setSource(ue.Expr, ins.bt.schema, i, sc); err != nil {
 				return err
 			}
 		}

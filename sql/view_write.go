@@ -398,6 +398,11 @@ func (vw *viewWrite) update(up *sqlparser.Update) (sqlparser.Statement, error) {
 		if err != nil {
 			return nil, err
 		}
+		if _, isDefault := e.(*sqlparser.Default); isDefault {
+			// A view column has no default: as in PostgreSQL, SET c = DEFAULT through the view
+			// is NULL, not the table's default (which a GENERATED ALWAYS column then refuses).
+			e = &sqlparser.NullVal{}
+		}
 		out.Exprs = append(out.Exprs, &sqlparser.UpdateExpr{Name: &sqlparser.ColName{Name: name}, Expr: e})
 	}
 	var err error
