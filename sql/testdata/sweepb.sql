@@ -60,3 +60,44 @@ query
 SELECT * FROM sb_t FOR SHARE
 ----
 tag: SELECT 0
+
+# A view's query is not planned when it is stored: a constant that fails to compute and an
+# unpopulated materialized view are errors when the query runs, not before.
+statement ok
+CREATE VIEW sb_div AS SELECT 1/0 AS x
+
+statement error 22012
+SELECT * FROM sb_div
+
+statement ok
+CREATE MATERIALIZED VIEW sb_mverr AS SELECT 1/0 AS x WITH NO DATA
+
+statement error 22012
+REFRESH MATERIALIZED VIEW sb_mverr
+
+statement error 22012
+CREATE MATERIALIZED VIEW sb_mverr2 AS SELECT 1/0 AS x
+
+statement ok
+CREATE MATERIALIZED VIEW sb_mv1 AS SELECT 1 AS col1 WITH NO DATA
+
+statement ok
+CREATE MATERIALIZED VIEW sb_mv2 AS SELECT * FROM sb_mv1 WHERE col1 = (SELECT LEAST(col1) FROM sb_mv1) WITH NO DATA
+
+statement ok
+CREATE VIEW sb_v1 AS SELECT col1 + 1 AS c FROM sb_mv1
+
+statement error 55000
+SELECT * FROM sb_v1
+
+statement error 55000
+CREATE MATERIALIZED VIEW sb_mv3 AS SELECT * FROM sb_mv1
+
+statement ok
+REFRESH MATERIALIZED VIEW sb_mv1
+
+query
+SELECT * FROM sb_v1
+----
+2
+tag: SELECT 1
