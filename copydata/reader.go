@@ -59,6 +59,10 @@ func (r *Reader) Header() []string { return r.names }
 // Line is the line number on which the record last returned by Read starts.
 func (r *Reader) Line() int { return r.start }
 
+// Text is the input of the record last returned by Read, without its line ending (all its
+// lines when a quoted CSV field spans several), for error messages; valid until the next Read.
+func (r *Reader) Text() []byte { return trimEOL(r.raw) }
+
 // Read returns the next record, or io.EOF after the last one (or after a \. line). The
 // fields are valid until the next call.
 func (r *Reader) Read() ([]Field, error) {

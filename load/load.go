@@ -227,8 +227,9 @@ func (l *loader) reject(bad BadRow) error {
 	return nil
 }
 
-// copyLine reads the batch line out of a COPY error's CONTEXT, "COPY t, line N[, column c]".
-var copyLine = regexp.MustCompile(`^COPY .*, line (\d+)`)
+// copyLine reads the batch line out of a COPY error's CONTEXT, "COPY t, line N[, column c]"
+// and then the quoted input, which may itself hold ", line ": the first match is the one.
+var copyLine = regexp.MustCompile(`^COPY .*?, line (\d+)`)
 
 // send commits one batch, dropping the rows the server refuses one at a time.
 func (l *loader) send(ctx context.Context, c *pgconn.PgConn, b *batch) error {
@@ -270,7 +271,14 @@ func (l *loader) send(ctx context.Context, c *pgconn.PgConn, b *batch) error {
 // rowError is the server's complaint about one row, without the batch's line number.
 func rowError(e *pgconn.PgError) error {
 	msg := e.Message
-	if _, col, ok := strings.Cut(e.Where, ", column "); ok {
+	// CONTEXT is "COPY t, line N", then ", column c" for a bad value, then the quoted value
+	// or line, which may hold anything.
+	rest := e.Where
+	if loc := copyLine.FindStringIndex(rest); loc != nil {
+		rest = rest[loc[1]:]
+	}
+	if col, ok := strings.CutPrefix(rest, ", column "); ok {
+		col, _, _ = strings.Cut(col, ": ")
 		msg = "column " + col + ": " + msg
 	}
 	if e.Detail != "" {

@@ -84,6 +84,17 @@ func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
 	if !o.simple {
 		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN is supported in the simple query protocol only"}
 	}
+	if prev := o.copyIn; prev != nil && !prev.done {
+		// An earlier COPY FROM STDIN of the same Query stopped at its \. line: the rest of
+		// its data, up to the client's CopyDone, precedes this COPY's.
+		prev.drain()
+		if prev.broken {
+			return nil, prev.err
+		}
+		if e, ok := prev.err.(*sql.Error); ok && e.Code == "08P01" { //nolint:errorlint // set by receive, never wrapped
+			return nil, e
+		}
+	}
 	o.be.Send(&pgproto3.CopyInResponse{OverallFormat: format(binary), ColumnFormatCodes: formats(ncols, binary)})
 	if err := o.be.Flush(); err != nil {
 		return nil, err

@@ -83,6 +83,18 @@ func TestNamedStatementsShared(t *testing.T) {
 // connects to it; both end with t.
 func connectSessions(t testing.TB) *pgconn.PgConn {
 	t.Helper()
+	c, err := pgconn.Connect(context.Background(), startSessions(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
+// startSessions starts a server whose sessions are sql's, over a fresh tablespace, and
+// returns its URL; both end with t.
+func startSessions(t *testing.T) string {
+	t.Helper()
 	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -90,10 +102,5 @@ func connectSessions(t testing.TB) *pgconn.PgConn {
 	}
 	t.Cleanup(func() { ts.Close() })
 	_, url := startServer(t, func(c *Config) { c.Backend = sessionBackend{ts} })
-	c, err := pgconn.Connect(context.Background(), url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close(context.Background()) })
-	return c
+	return url
 }

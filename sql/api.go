@@ -87,7 +87,7 @@ func (e *Error) onTable(table, column, constraint string) *Error {
 	if !strings.HasPrefix(table, tempTablePrefix) {
 		e.Schema = "public"
 	}
-	e.Table, e.Column, e.Constraint = table, column, constraint
+	e.Table, e.Column, e.Constraint = shownTableName(table), column, constraint
 	return e
 }
 

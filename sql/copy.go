@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -220,10 +221,26 @@ func copyTarget(p *copyParser) error {
 // options reads [WITH] (option value, ...) or the pre-9.0 list of bare options.
 func (p *copyParser) options(st *copyStmt) error {
 	p.accept("with")
+	seen := make(map[string]bool)
+	// once refuses an option given twice, as PostgreSQL does (CSV and BINARY are FORMAT).
+	once := func(name string) error {
+		canon := name
+		if name == "csv" || name == "binary" {
+			canon = "format"
+		}
+		if seen[canon] {
+			return errorAt(Errorf("42601", "conflicting or redundant options"), p.toks[p.i-1].Pos)
+		}
+		seen[canon] = true
+		return nil
+	}
 	if p.punct('(') {
 		for {
 			name, err := p.ident()
 			if err != nil {
+				return err
+			}
+			if err := once(strings.ToLower(name)); err != nil {
 				return err
 			}
 			if err := p.option(st, strings.ToLower(name), true); err != nil {
@@ -240,6 +257,9 @@ func (p *copyParser) options(st *copyStmt) error {
 	for p.peek().Kind != lexer.EOF {
 		name, err := p.ident()
 		if err != nil {
+			return err
+		}
+		if err := once(strings.ToLower(name)); err != nil {
 			return err
 		}
 		if err := p.option(st, strings.ToLower(name), false); err != nil {
@@ -313,7 +333,10 @@ func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
 		}
 	case "encoding":
 		var enc string
-		if enc, err = p.str(); err == nil && !strings.EqualFold(strings.ReplaceAll(enc, "-", ""), "utf8") {
+		// SQL_ASCII is no conversion: the data must then be UTF-8, which the reader checks,
+		// as PostgreSQL checks it against a UTF8 server.
+		if enc, err = p.str(); err == nil && !strings.EqualFold(strings.ReplaceAll(enc, "-", ""), "utf8") &&
+			!strings.EqualFold(strings.ReplaceAll(enc, "_", ""), "sqlascii") {
 			return Errorf("0A000", "COPY encoding %q is not supported: drove speaks UTF8", enc)
 		}
 	case "freeze":
@@ -336,6 +359,12 @@ func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
 
 // execCopy runs a parsed COPY.
 func (s *Session) execCopy(ctx context.Context, st *copyStmt, out Output) error {
+	if st.query == "" {
+		// The relation is checked first, as PostgreSQL checks it before the data moves.
+		if _, err := s.copyTable(st.table, st.from); err != nil {
+			return err
+		}
+	}
 	stream, ok := out.(CopyStream)
 	if !ok {
 		return Errorf("0A000", "COPY FROM STDIN and TO STDOUT need a client that speaks the COPY protocol")
@@ -365,7 +394,9 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 		}
 		return relationMissing(name)
 	}
-	targets, err := copyColumns(schema, name, st.cols)
+	// Messages name the relation as the statement did, never a temporary table's hidden name.
+	shown := st.table[strings.LastIndexByte(st.table, '.')+1:]
+	targets, err := copyColumns(schema, shown, st.cols)
 	if err != nil {
 		return err
 	}
@@ -409,18 +440,37 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			if err != nil {
 				var fe *copydata.FormatError
 				if errors.As(err, &fe) {
-					return copyError(cmp.Or(fe.Code, "22P04"), name, fe.Line, "", fe.Msg)
+					return copyError(cmp.Or(fe.Code, "22P04"), shown, fe.Line, "", fe.Msg)
 				}
 				return err
 			}
+			// PostgreSQL's order: too many fields, then per column a missing field or a
+			// value its type refuses, then the defaults of the columns not named.
 			if len(fields) > len(targets) {
-				return copyError("22P04", name, r.Line(), "", "extra data after last expected column")
-			}
-			if len(fields) < len(targets) {
-				return copyError("22P04", name, r.Line(), "", "missing data for column \""+schema.Columns[targets[len(fields)]].Name+"\"")
+				return copyLineError("22P04", shown, r, "extra data after last expected column")
 			}
 			for i := range row {
 				row[i] = types.NullValue
+			}
+			for j, t := range targets {
+				c := &schema.Columns[t]
+				if j >= len(fields) {
+					return copyLineError("22P04", shown, r, "missing data for column \""+c.Name+"\"")
+				}
+				f := fields[j]
+				if f.Null {
+					continue
+				}
+				v, err := assignIn(types.NewText(string(f.Value)), types.Text, true, c, s.location())
+				if err != nil {
+					var e *Error
+					if errors.As(err, &e) {
+						return &Error{Code: e.Code, Message: e.Message, Detail: e.Detail, Hint: e.Hint,
+							Where: copyWhere(shown, r.Line(), c.Name) + ": " + copyShown(f.Value)}
+					}
+					return err
+				}
+				row[t] = v
 			}
 			for _, i := range fill {
 				x := defs[i]
@@ -431,26 +481,12 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 					return err
 				}
 			}
-			for j, f := range fields {
-				c := &schema.Columns[targets[j]]
-				if f.Null {
-					row[targets[j]] = types.NullValue
-					continue
-				}
-				v, err := assignIn(types.NewText(string(f.Value)), types.Text, true, c, s.location())
-				if err != nil {
-					var e *Error
-					if errors.As(err, &e) {
-						return copyError(e.Code, name, r.Line(), c.Name, e.Message)
-					}
-					return err
-				}
-				row[targets[j]] = v
-			}
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				var e *Error
 				if errors.As(err, &e) {
-					return copyError(e.Code, name, r.Line(), "", e.Message)
+					e2 := *e
+					e2.Where = copyWhere(shown, r.Line(), "") + ": " + copyShown(r.Text())
+					return &e2
 				}
 				return err
 			}
@@ -458,7 +494,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			if err := tx.Load(name, key, value); err != nil {
 				if primaryKeyTaken(err) {
 					e := duplicateKey(bt, row).(*Error)
-					e.Where = copyWhere(name, r.Line(), "")
+					e.Where = copyWhere(shown, r.Line(), "")
 					return e
 				}
 				return err
@@ -474,7 +510,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 		row := make([]types.Value, len(schema.Columns))
 		if types.DecodeKey(schema, dup.Key, row) == nil {
 			e := duplicateKey(bt, row).(*Error)
-			e.Where = copyWhere(name, lines[dup.Index-base], "")
+			e.Where = copyWhere(shown, lines[dup.Index-base], "")
 			return e
 		}
 	}
@@ -494,6 +530,16 @@ func (s *Session) copyTable(name string, from bool) (string, error) {
 			return "", Errorf("0A000", "cross-tablespace reference %s is not supported", name)
 		}
 		name = t
+	}
+	if s.isView(name) {
+		// PostgreSQL copies from a view only through COPY (SELECT ...) TO, and into one
+		// only through an INSTEAD OF INSERT trigger, which drove does not have.
+		if from {
+			return "", &Error{Code: "42809", Message: "cannot copy to view \"" + name + "\"",
+				Hint: "To enable copying to a view, provide an INSTEAD OF INSERT trigger."}
+		}
+		return "", &Error{Code: "42809", Message: "cannot copy from view \"" + name + "\"",
+			Hint: "Try the COPY (SELECT ...) TO variant."}
 	}
 	if s.isMatview(name) {
 		if from {
@@ -532,6 +578,26 @@ func copyWhere(table string, line int, column string) string {
 		w += ", column " + column
 	}
 	return w
+}
+
+// copyLineError is a COPY FROM failure of a whole input line, whose text PostgreSQL's
+// CONTEXT quotes.
+func copyLineError(code, table string, r *copydata.Reader, msg string) error {
+	return &Error{Code: code, Message: msg, Where: copyWhere(table, r.Line(), "") + ": " + copyShown(r.Text())}
+}
+
+// copyShown quotes input for a COPY CONTEXT line, cut as PostgreSQL cuts it: past 100 bytes,
+// at a character boundary, with "..." appended.
+func copyShown(b []byte) string {
+	const limit = 100
+	if len(b) > limit {
+		n := limit
+		for n > 0 && !utf8.RuneStart(b[n]) {
+			n--
+		}
+		return `"` + string(b[:n]) + `..."`
+	}
+	return `"` + string(b) + `"`
 }
 
 // copyError is a COPY failure with PostgreSQL's CONTEXT line, which names the input line

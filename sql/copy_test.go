@@ -1,8 +1,10 @@
 package sql
 
 import (
+	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +67,48 @@ func TestParseCopy(t *testing.T) {
 				t.Fatalf("got %+v", st)
 			}
 		})
+	}
+}
+
+// COPY FROM's errors are PostgreSQL 15's (recorded from it): the relation named as the
+// statement named it (a temporary table's hidden name never shows), per column a missing
+// field or a bad value in column order, and CONTEXT quoting the line or the value, cut at
+// 100 bytes on a character boundary.
+func TestCopyFromErrorContext(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	ctx := context.Background()
+	execOK(t, s, "CREATE TEMP TABLE x (a int, b int NOT NULL, c text)")
+	long := strings.Repeat("x", 150)
+	accents := strings.Repeat("é", 80)
+	tests := []struct {
+		copy, in, code, msg, where string
+	}{
+		{"COPY x FROM STDIN", "1\t\\N\tc\n", "23502", `null value in column "b" of relation "x" violates not-null constraint`, `COPY x, line 1: "1	\N	c"`},
+		{"COPY x FROM STDIN", "1\t2\n", "22P04", `missing data for column "c"`, `COPY x, line 1: "1	2"`},
+		{"COPY x FROM STDIN", "1\tz\t" + long + "\n", "22P02", `invalid input syntax for type integer: "z"`, `COPY x, line 1, column b: "z"`},
+		{"COPY x FROM STDIN", "1\t2\t3\t4\n", "22P04", "extra data after last expected column", `COPY x, line 1: "1	2	3	4"`},
+		{"COPY x FROM STDIN", "1\t2\t3\n1\t2\t" + long + "\t4\n", "22P04", "extra data after last expected column",
+			`COPY x, line 2: "1	2	` + long[:96] + `..."`},
+		{"COPY x FROM STDIN", "1\t2\t" + accents + "\t4\n", "22P04", "extra data after last expected column",
+			`COPY x, line 1: "1	2	` + accents[:96] + `..."`},
+		{"COPY x (c, a) FROM STDIN", "yy\tzz\n", "22P02", `invalid input syntax for type integer: "zz"`, `COPY x, line 1, column a: "zz"`},
+		{"COPY x FROM STDIN", "\n", "22P02", `invalid input syntax for type integer: ""`, `COPY x, line 1, column a: ""`},
+		{"COPY x (xyz) FROM STDIN", "", "42703", `column "xyz" of relation "x" does not exist`, ""},
+	}
+	for _, tt := range tests {
+		err := s.Exec(ctx, tt.copy, &copyIO{in: strings.NewReader(tt.in)})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != tt.code || e.Message != tt.msg || e.Where != tt.where {
+			t.Errorf("%s of %q: got %#v, want %s %q with CONTEXT %q", tt.copy, tt.in, err, tt.code, tt.msg, tt.where)
+		}
+	}
+	err := s.Exec(ctx, "INSERT INTO x VALUES (1, NULL)", discard{})
+	if e := (*Error)(nil); !errors.As(err, &e) || e.Message != `null value in column "b" of relation "x" violates not-null constraint` || e.Table != "x" {
+		t.Errorf("INSERT of a NULL b: %#v", err)
+	}
+	// SQL_ASCII is no conversion, which PostgreSQL accepts.
+	if err := s.Exec(ctx, "COPY x FROM STDIN (ENCODING 'sql_ascii')", &copyIO{in: strings.NewReader("1\t2\t3\n")}); err != nil {
+		t.Errorf("COPY ... ENCODING 'sql_ascii': %v", err)
 	}
 }

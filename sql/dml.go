@@ -62,7 +62,7 @@ func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []
 	for i, c := range bt.schema.Columns {
 		if c.NotNull && row[i].IsNull() {
 			return nil, nil, (&Error{Code: "23502",
-				Message: "null value in column \"" + c.Name + "\" of relation \"" + bt.name + "\" violates not-null constraint",
+				Message: "null value in column \"" + c.Name + "\" of relation \"" + shownTableName(bt.name) + "\" violates not-null constraint",
 				Detail:  failingRow(bt.schema, row)}).onTable(bt.name, c.Name, "")
 		}
 	}

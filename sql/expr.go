@@ -59,6 +59,10 @@ type params struct {
 	// viewWhere is what a query pushes into a view's WHERE as it binds the view again
 	// (view_push.go).
 	viewWhere *viewWhere
+	// defining: the query is a view's, bound to be stored (defineView). PostgreSQL does not
+	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
+	// materialized view are errors only when the query runs.
+	defining bool
 }
 
 // ref returns an expression reading parameter n (1-based).
@@ -91,7 +95,7 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	} else {
 		x, err = compileExpr(e, sc)
 	}
-	if err == nil && x.failed && !sc.inDeadBranch() {
+	if err == nil && x.failed && !sc.inDeadBranch() && !sc.defining() {
 		_, err = x.eval(nil)
 		return nil, err
 	}

@@ -144,6 +144,11 @@ func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node,
 		if tree.lock, err = bindLocking(q.Locking, tree, root, sc); err != nil {
 			return nil, nil, err
 		}
+		// A materialized view is stored as a table, but its rows are not the locker's to
+		// change: PostgreSQL refuses to lock them.
+		if l := tree.lock; l != nil && s.isMatview(l.scan.acc.table.name) {
+			return nil, nil, Errorf("42809", "cannot lock rows in materialized view %q", l.scan.acc.table.name)
+		}
 	}
 
 	return s.bindSelectTree(tree, root, sc)

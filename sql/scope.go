@@ -111,6 +111,16 @@ func (sc *scope) inDeadBranch() bool {
 	return false
 }
 
+// defining reports whether the query is a view's being stored (params.defining).
+func (sc *scope) defining() bool {
+	for ; sc != nil; sc = sc.outer {
+		if sc.params != nil && sc.params.defining {
+			return true
+		}
+	}
+	return false
+}
+
 // compileASTDead compiles a branch that can never run: it is type-checked, but a constant in
 // it that fails to compute (1/0) is no error, as in PostgreSQL, which never simplifies it.
 func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {

@@ -44,6 +44,22 @@ type tempTable struct {
 	deleteRows bool   // ON COMMIT DELETE ROWS
 }
 
+// shownTableName is the name a table is known by to its users: a temporary table's hidden
+// name (prefix, process, session, name) without the first three parts, as PostgreSQL's
+// messages name a temporary table by its own name.
+func shownTableName(name string) string {
+	rest, ok := strings.CutPrefix(name, tempTablePrefix)
+	if !ok {
+		return name
+	}
+	if _, rest, ok = strings.Cut(rest, "_"); ok { // the process
+		if _, rest, ok = strings.Cut(rest, "_"); ok { // the session
+			return rest
+		}
+	}
+	return name
+}
+
 // tempTableName is the hidden name of the session's temporary table name, if it has one.
 func (s *Session) tempTableName(name string) (string, bool) {
 	t, ok := s.tempTables[name]

@@ -99,7 +99,7 @@ func (s *Session) viewItem(t *ast.Table, ps *params) (item *fromItem, ok bool, e
 		return nil, true, err
 	}
 	if def.Materialized { // read as its table, once populated; REFRESH changes version
-		if !def.Populated {
+		if !def.Populated && !ps.defining {
 			return nil, true, &Error{Code: "55000", Message: "materialized view \"" + name + "\" has not been populated",
 				Hint: "Use the REFRESH MATERIALIZED VIEW command."}
 		}

@@ -350,7 +350,7 @@ func (s *Session) defineView(name, query string, names []string) (tablespace.Vie
 	if err != nil {
 		return tablespace.View{}, err
 	}
-	ps := &params{sess: s}
+	ps := &params{sess: s, defining: true}
 	saved := s.ctes
 	s.ctes = nil
 	p, err := s.bindSelect(q, ps)
