@@ -22,3 +22,53 @@ NULL|1|3|2|1
 NULL|2|5|3|1
 NULL|NULL|5|4|4
 tag: SELECT 8
+
+# bytea's hex input skips white space between digit pairs, as hex_decode does, and its
+# errors are hex_decode's (strings.sql).
+query
+SELECT E'\\x De Ad Be Ef '::bytea, '\x'::bytea, '{"\\x de ad", "\\x0a0B"}'::bytea[]
+----
+\xdeadbeef|\x|{"\\xdead","\\x0a0b"}
+tag: SELECT 1
+
+statement error 22023
+SELECT E'\\xDeAdBeE'::bytea
+
+statement error 22023
+SELECT E'\\xDeAdBeEx'::bytea
+
+statement error 22023
+SELECT '\xd ead'::bytea
+
+statement ok
+CREATE TABLE sweepa_b (id int PRIMARY KEY, b bytea)
+
+statement ok
+INSERT INTO sweepa_b VALUES (1, '\x 01 02'), (2, E'\\x\tff\n00 ')
+
+query
+SELECT id, b, length(b) FROM sweepa_b ORDER BY id
+----
+1|\x0102|2
+2|\xff00|2
+tag: SELECT 2
+
+# btrim, ltrim and rtrim of bytea remove bytes (strings.sql).
+query
+SELECT trim(E'\\000'::bytea FROM E'\\000Tom\\000'::bytea), trim(LEADING E'\\000'::bytea FROM E'\\000Tom\\000'::bytea), trim(TRAILING E'\\000'::bytea FROM E'\\000Tom\\000'::bytea)
+----
+\x546f6d|\x546f6d00|\x00546f6d
+tag: SELECT 1
+
+query
+SELECT btrim(E'\\000trim\\000'::bytea, E'\\000'::bytea), btrim(''::bytea, E'\\000'::bytea), btrim(E'\\000trim\\000'::bytea, ''::bytea), ltrim('\xff80ff41ff'::bytea, '\xff80'::bytea), rtrim('\x41ff80ff'::bytea, '\xff80'::bytea), btrim('\x010101'::bytea, '\x01'::bytea)
+----
+\x7472696d|\x|\x007472696d00|\x41ff|\x41|\x
+tag: SELECT 1
+
+query
+SELECT btrim(b, '\x01'::bytea), ltrim(b, '\x0102'::bytea), rtrim(NULL::bytea, b), pg_typeof(rtrim(b, b)) FROM sweepa_b ORDER BY id
+----
+\x02|\x|NULL|bytea
+\xff00|\xff00|NULL|bytea
+tag: SELECT 2
