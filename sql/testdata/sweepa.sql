@@ -72,3 +72,32 @@ SELECT btrim(b, '\x01'::bytea), ltrim(b, '\x0102'::bytea), rtrim(NULL::bytea, b)
 \x02|\x|NULL|bytea
 \xff00|\xff00|NULL|bytea
 tag: SELECT 2
+
+# WITHIN GROUP on an aggregate that is not an ordered-set one, and an ordered-set aggregate
+# without it, are 42809 when the arguments match its signature, 42883 when not (aggregates.sql).
+statement error 42809
+SELECT p, sum() WITHIN GROUP (ORDER BY x::float8) FROM generate_series(1,5) x, (VALUES (0::float8),(0.1)) v(p) GROUP BY p
+
+statement error 42809
+SELECT p, percentile_cont(p, p) FROM generate_series(1,5) x, (VALUES (0::float8),(0.1)) v(p) GROUP BY p
+
+statement error 42809
+SELECT percentile_disc(0.5, x) FROM generate_series(1,3) x
+
+statement error 42809
+SELECT mode(x) FROM generate_series(1,3) x
+
+statement error 42809
+SELECT max() WITHIN GROUP (ORDER BY x) FROM generate_series(1,3) x
+
+statement error 42809
+SELECT array_agg() WITHIN GROUP (ORDER BY x) FROM generate_series(1,3) x
+
+statement error 42883
+SELECT sum(x) WITHIN GROUP (ORDER BY x) FROM generate_series(1,3) x
+
+statement error 42883
+SELECT mode(x, x) FROM generate_series(1,3) x
+
+statement error 42883
+SELECT percentile_cont(0.5, 'x'::text) FROM generate_series(1,3) x
