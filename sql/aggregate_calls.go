@@ -64,6 +64,9 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 			}
 			args = append(args, more...)
 		}
+		if err := withinGroupError(name, args, within); err != nil {
+			return nil, err
+		}
 		return nil, noFunction(name, args)
 	}
 	var distinctArgs []ast.Expr
@@ -95,6 +98,24 @@ func (ab *aggBinder) bindCallAgg(spec *aggSpec, name string, f *ast.FuncCall) (*
 	spec.kind, spec.call = aggCallKind, c
 	spec.typ, spec.arg = c.typ, c.args[0]
 	return spec, nil
+}
+
+// withinGroupError is PostgreSQL's 42809 for an aggregate called with WITHIN GROUP that is
+// not an ordered-set one, or an ordered-set one called without it, when its arguments
+// (direct and ordering ones together) match one of its signatures; nil when none does,
+// which is 42883 as for any function.
+func withinGroupError(name string, args []*expr, within bool) error {
+	def := funcRegistry[name]
+	if def == nil || def.kind != 'a' || len(def.procs) == 0 {
+		return nil
+	}
+	if _, err := resolveFunc(name, def.procs, args); err != nil {
+		return nil
+	}
+	if within {
+		return Errorf("42809", "%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP", name)
+	}
+	return Errorf("42809", "WITHIN GROUP is required for ordered-set aggregate %s", name)
 }
 
 // aggArgs compiles an aggregate's arguments. An ordered-set aggregate's direct arguments

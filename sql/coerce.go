@@ -2,7 +2,6 @@ package sql
 
 import (
 	"cmp"
-	"encoding/hex"
 	"errors"
 	"math"
 	"strconv"
@@ -167,10 +166,11 @@ func parseText(s string, t types.Type) (types.Value, error) {
 		return v, err
 	case types.Bytea:
 		if rest, ok := strings.CutPrefix(s, `\x`); ok {
-			b, err := hex.DecodeString(rest)
+			// byteain's hex form is hex_decode's (white space between pairs skipped), and
+			// its errors are 22023, invalid_parameter_value.
+			b, err := decodeHex(rest)
 			if err != nil {
-				// PostgreSQL reports bad hex digits as invalid_parameter_value, not 22P02.
-				return types.Value{}, Errorf("22023", "invalid hexadecimal data for type bytea: %q", s)
+				return types.Value{}, err
 			}
 			return types.NewBytea(b), nil
 		}

@@ -83,12 +83,15 @@ func trimFunc(left, right bool) func(c *funcCall) (*expr, error) {
 		if len(c.args) == 2 {
 			chars = c.args[1]
 		}
-		return foldStrict(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		return foldStrict(&expr{typ: c.ret, eval: func(row []types.Value) (types.Value, error) {
 			var vals [2]types.Value
 			if null, err := evalStrict(row, []*expr{s, chars}, vals[:]); err != nil || null {
-				return types.Value{T: types.Text, Null: true}, err
+				return types.Value{T: c.ret, Null: true}, err
 			}
 			out := vals[0].S
+			if c.ret == types.Bytea {
+				return byteaResult(trimBytes(out, vals[1].S, left, right)), nil
+			}
 			if left {
 				out = strings.TrimLeft(out, vals[1].S)
 			}
@@ -98,6 +101,19 @@ func trimFunc(left, right bool) func(c *funcCall) (*expr, error) {
 			return types.NewText(out), nil
 		}}, s, chars)
 	}
+}
+
+// trimBytes is bytea's btrim, ltrim and rtrim: the bytes of set removed from the ends of b.
+func trimBytes(b, set string, left, right bool) []byte {
+	in := func(c byte) bool { return strings.IndexByte(set, c) >= 0 }
+	lo, hi := 0, len(b)
+	for left && lo < hi && in(b[lo]) {
+		lo++
+	}
+	for right && hi > lo && in(b[hi-1]) {
+		hi--
+	}
+	return []byte(b[lo:hi])
 }
 
 // buildPosition is position(s, sub): the 1-based character position of sub in s, 0 if absent.

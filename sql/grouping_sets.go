@@ -25,6 +25,10 @@ const maxGroupingSets = 4096
 type groupingSets struct {
 	sets [][]int
 	text []string // each set's expressions, for EXPLAIN
+	// nulled is, per set, the input columns GROUP BY names that the set does not group: an
+	// ordered-set aggregate's direct arguments read them as NULL there, as PostgreSQL
+	// evaluates those arguments over the set's output row.
+	nulled [][]int
 }
 
 // expandGroupBy multiplies out GROUP BY's items into grouping sets over the distinct
@@ -165,11 +169,46 @@ func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
 			names = append(names, ab.groupText[g])
 		}
 		gs.text = append(gs.text, "("+strings.Join(names, ", ")+")")
+		gs.nulled = append(gs.nulled, ab.ungroupedColumns(set))
 	}
 	ab.sets = gs
 	ab.groups = append(ab.groups, &expr{typ: types.Int32}) // filled by openSets, never evaluated
 	ab.groupText = append(ab.groupText, "")
 	return ab, nil
+}
+
+// ungroupedColumns is the input columns that GROUP BY column references name but set does
+// not group.
+func (ab *aggBinder) ungroupedColumns(set []int) []int {
+	var cols []int
+	for g, c := range ab.groupCols {
+		if c >= 0 && !slices.Contains(set, g) && !slices.Contains(cols, c) &&
+			!slices.ContainsFunc(set, func(in int) bool { return ab.groupCols[in] == c }) {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+// directArgs evaluates, on a group's first row, the direct arguments of its ordered-set
+// aggregates with the columns set s does not group read as NULL.
+func (n *aggNode) directArgs(g *group, s int, row []types.Value) error {
+	var masked []types.Value
+	for i, a := range n.aggs {
+		if a.kind != aggCallKind || len(a.call.direct) == 0 || g.states[i].direct != nil {
+			continue
+		}
+		if masked == nil {
+			masked = slices.Clone(row)
+			for _, c := range n.sets.nulled[s] {
+				masked[c] = types.Value{T: masked[c].T, Null: true}
+			}
+		}
+		if err := a.call.evalDirect(&g.states[i], masked); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // compileGrouping compiles grouping(a, ...) in scope sc. Like an aggregate call it belongs
@@ -307,6 +346,11 @@ func (n *aggNode) openSets(ec *execCtx, in rowIter) (rowIter, error) {
 			g, err := group(s)
 			if err != nil {
 				return nil, err
+			}
+			if len(n.sets.nulled[s]) > 0 {
+				if err := n.directArgs(g, s, row); err != nil {
+					return nil, err
+				}
 			}
 			for i, a := range n.aggs {
 				if err := a.step(ec, &g.states[i], row); err != nil {

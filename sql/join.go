@@ -106,6 +106,9 @@ func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, oute
 	}
 	sc := &scope{cols: root.cols, params: ps, outer: outer, level: lvl, starOrder: root.starOrder, outerJoined: root.outerJoined()}
 
+	if err := noAggregateInWhere(where, sc); err != nil {
+		return nil, nil, err
+	}
 	var top []ast.Expr
 	if where != nil {
 		for _, c := range conjuncts(where, nil) {

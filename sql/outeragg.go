@@ -213,6 +213,16 @@ func (o *scope) readGroupRow(x *expr) *expr {
 	return &y
 }
 
+// noAggregateInWhere refuses an aggregate of the query's own level in its WHERE (one
+// that reads only an enclosing query's columns is that query's, and allowed), with
+// PostgreSQL's message.
+func noAggregateInWhere(where ast.Expr, sc *scope) error {
+	if where != nil && hasOwnAggregate([]ast.Expr{where}, sc) {
+		return Errorf("42803", "aggregate functions are not allowed in WHERE")
+	}
+	return nil
+}
+
 // hasOwnAggregate reports whether an aggregate call of query level sc (the FROM clause's
 // scope) appears in the expressions, outside subqueries: one whose arguments read only
 // enclosing queries' columns is theirs, and does not make this query aggregated.

@@ -128,6 +128,9 @@ func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node,
 	var sc *scope
 	if len(from) == 0 {
 		root, sc = oneRowNode{}, &scope{params: ps, outer: outer, level: lvl}
+		if err := noAggregateInWhere(where, sc); err != nil {
+			return nil, nil, err
+		}
 		if where != nil {
 			x, err := compileASTBool(where, sc)
 			if err != nil {
