@@ -142,6 +142,12 @@ func (ins *inserter) start() { clear(ins.touched) }
 func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output, row []types.Value, key, value []byte) (int, error) {
 	bt := ins.bt
 	c := ins.conflict
+	// PostgreSQL checks a new row's CHECK constraints before any unique index or arbiter:
+	// a row one refuses fails (23514) even where it clashes on a key, and ON CONFLICT never
+	// skips it or updates the existing row for it.
+	if err := checkRow(bt.schema, row); err != nil {
+		return 0, err
+	}
 	if len(ins.arbiters) > 0 {
 		// As PostgreSQL's speculative insertion: the arbiters are checked first, so only a
 		// clash on them is the conflict; one on another key (the primary key too) is 23505.
