@@ -237,10 +237,14 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 	}
 	targets = targets[:len(cols)]
 	schema := bt.schema
+	// given: the columns the query fills, whose defaults are not evaluated (a serial's
+	// would draw a value from its sequence, which PostgreSQL does not).
+	given := make([]bool, len(schema.Columns))
 	for j, i := range targets {
 		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
 			return nil, err
 		}
+		given[i] = true
 	}
 	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
@@ -265,7 +269,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 			}
 			for i, d := range defs {
 				row[i] = types.NullValue
-				if d != nil {
+				if d != nil && !given[i] {
 					v, err := d.eval(nil)
 					if err != nil {
 						return err
