@@ -125,6 +125,10 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 
 // rekeyRow is an UPDATE that changes a row's primary key (dml.go).
 func rekeyRow(ctx context.Context, tx *tablespace.Txn, bt *boundTable, oldKey, key, value []byte, row []types.Value) error {
+	// CHECK comes before uniqueness, as in PostgreSQL: a row both refuse is 23514.
+	if err := checkRow(bt.schema, row); err != nil {
+		return err
+	}
 	err := tx.Rekey(ctx, bt.name, oldKey, key, value)
 	if primaryKeyTaken(err) {
 		return duplicateKey(bt, row)

@@ -163,12 +163,20 @@ func (o *columnsOutput) names() []string {
 
 func openTestTablespace(t testing.TB) *tablespace.Tablespace {
 	t.Helper()
-	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove",
+	ts := openTablespaceIn(t, t.TempDir())
+	t.Cleanup(func() { ts.Close() })
+	return ts
+}
+
+// openTablespaceIn opens a test tablespace in dir, which the caller closes: a test that
+// opens many (one per round) closes each when done with it rather than at its end.
+func openTablespaceIn(t testing.TB, dir string) *tablespace.Tablespace {
+	t.Helper()
+	ts, err := tablespace.Open(tablespace.Options{Dir: dir, Name: "drove",
 		CheckpointInterval: -1, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ts.Close() })
 	return ts
 }
 

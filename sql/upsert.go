@@ -26,6 +26,7 @@ type inserter struct {
 	// arbiters are the unique indexes a conflict target names when it is not the primary key:
 	// a row whose values one of them holds already is the conflict, found before the insert.
 	arbiters []types.Index
+	pkFirst  bool // arbiters are anyArbiters: the primary key is checked before them
 	key      []byte
 	value    []byte
 	// ps is the statement's: DO UPDATE's values are assigned in its session's zone.
@@ -62,6 +63,8 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 	} else if c.update {
 		return nil, &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name",
 			Hint: "For example, ON CONFLICT (column_name)."}
+	} else if !c.replace {
+		ins.arbiters, ins.pkFirst = anyArbiters(schema), !hiddenKey(schema)
 	}
 	if !c.update && noArbiter != nil {
 		return nil, noArbiter
@@ -147,6 +150,18 @@ func (ins *inserter) start() { clear(ins.touched) }
 func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output, row []types.Value, key, value []byte) (int, error) {
 	bt := ins.bt
 	c := ins.conflict
+	// PostgreSQL checks a new row's CHECK constraints before any unique index or arbiter:
+	// a row one refuses fails (23514) even where it clashes on a key, and ON CONFLICT never
+	// skips it or updates the existing row for it.
+	if err := checkRow(bt.schema, row); err != nil {
+		return 0, err
+	}
+	if ins.pkFirst && len(ins.arbiters) > 0 {
+		// DO NOTHING without a target: the primary key is the first index checked.
+		if _, found, err := tx.Get(bt.name, key); err != nil || found {
+			return 0, err
+		}
+	}
 	if len(ins.arbiters) > 0 {
 		// As PostgreSQL's speculative insertion: the arbiters are checked first, so only a
 		// clash on them is the conflict; one on another key (the primary key too) is 23505.

@@ -67,6 +67,12 @@ var errArbiterFound = errors.New("conflicting row found")
 func (ins *inserter) arbiterConflict(ctx context.Context, tx *tablespace.Txn, row []types.Value) ([]byte, bool, error) {
 	s := ins.bt.schema
 	for _, ix := range ins.arbiters {
+		if deferrableIndex(s, ix.Name) {
+			// PostgreSQL's ExecCheckIndexConstraints: raised when a row's check reaches
+			// the index, so not for a row an earlier arbiter already found.
+			return nil, false, (&Error{Code: "55000",
+				Message: "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters"}).onTable(s.Name, "", ix.Name)
+		}
 		vals, ok := colVals(row, ix.Columns)
 		if !ok {
 			continue // NULLs never clash
@@ -96,3 +102,31 @@ func (ins *inserter) arbiterConflict(ctx context.Context, tx *tablespace.Txn, ro
 // hiddenKey reports whether s's primary key is the hidden row id of a table created without
 // one.
 func hiddenKey(s *types.Schema) bool { return len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden }
+
+// deferrableIndex reports whether the unique index name backs a DEFERRABLE constraint.
+func deferrableIndex(s *types.Schema, name string) bool {
+	for i := range s.Constraints {
+		if c := &s.Constraints[i]; c.Index == name && c.Deferrable {
+			return true
+		}
+	}
+	return false
+}
+
+// anyArbiters are the arbiters of DO NOTHING without a target on a table with a deferrable
+// unique index: every unique index, in order, which PostgreSQL walks after the primary key
+// (the first index a table's CREATE TABLE makes), skipping the row at the first that finds
+// it and failing at a deferrable one (55000). Without a deferrable index, nil: any clash
+// Insert reports skips the row.
+func anyArbiters(s *types.Schema) []types.Index {
+	if !slices.ContainsFunc(s.Indexes, func(ix types.Index) bool { return ix.Unique && deferrableIndex(s, ix.Name) }) {
+		return nil
+	}
+	var out []types.Index
+	for _, ix := range s.Indexes {
+		if ix.Unique {
+			out = append(out, ix)
+		}
+	}
+	return out
+}
