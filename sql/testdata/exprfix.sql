@@ -31,3 +31,196 @@ tag: SELECT 1
 
 statement ok
 RESET TimeZone
+
+statement ok
+SET TimeZone = 'UTC'
+
+# to_timestamp and to_date match the template's spaces and separators as PostgreSQL 15's
+# DCH_from_char: a space or separator takes one space or separator of the input or none,
+# spaces around fields are skipped, and after FX each template character takes exactly one
+# input character.
+query
+SELECT to_timestamp('2000    01', 'YYYY MM'), to_timestamp(' 2000 01', 'YYYY MM')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000 01', 'FXYYYY MM')
+----
+2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000  01', 'FXYYYY MM')
+----
+2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000-01', 'YYYY MM'), to_timestamp('2000 01', 'YYYY-MM')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+statement error 22008
+SELECT to_timestamp('2000--01', 'YYYY-MM')
+
+query
+SELECT to_timestamp('2000-01', 'FXYYYY MM')
+----
+2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000 01', 'YYYYMM'), to_timestamp('200001', 'YYYY MM'), to_timestamp('2000   01', 'YYYY  MM')
+----
+2000-01-01 00:00:00+00|200001-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_date('2000 / 01 / 02', 'YYYY/MM/DD'), to_date('2000/01/02', 'YYYY / MM / DD'), to_date('  2000-01-02', 'YYYY-MM-DD')
+----
+2000-01-02|2000-01-02|2000-01-02
+tag: SELECT 1
+
+query
+SELECT to_date('2000 01 02', 'YYYY-MM-DD'), to_date('2000-01-02', 'YYYYxMMxDD')
+----
+2000-01-02|2000-01-02
+tag: SELECT 1
+
+statement error 22007
+SELECT to_date('2000x01x02', 'YYYY-MM-DD')
+
+query
+SELECT to_timestamp('  2000 01', '  YYYY MM'), to_timestamp('2000 01', '  YYYY MM')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000  Jan', 'YYYY Mon'), to_timestamp('2000Jan', 'YYYY Mon')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_date('2000-01-02', 'FXYYYY-MM-DD'), to_date('2000/01/02', 'FXYYYY-MM-DD')
+----
+2000-01-02|2000-01-02
+tag: SELECT 1
+
+query
+SELECT to_date('2000 01 02', 'FXYYYY-MM-DD')
+----
+2000-01-02
+tag: SELECT 1
+
+query
+SELECT to_date('2000  01 02', 'FXYYYY-MM-DD')
+----
+2000-01-02
+tag: SELECT 1
+
+statement error 22008
+SELECT to_date('2000--01-02', 'FXYYYY-MM-DD')
+
+query
+SELECT to_timestamp('2000-01-02 10:20', 'YYYY-MM-DD HH24:MI'), to_timestamp('2000-01-02T10:20', 'YYYY-MM-DD"T"HH24:MI'), to_timestamp('2000-01-02 10:20', 'YYYY-MM-DD"T"HH24:MI')
+----
+2000-01-02 10:20:00+00|2000-01-02 10:20:00+00|2000-01-02 10:20:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000-01-02   10:20', 'YYYY-MM-DD"T"HH24:MI')
+----
+2000-01-02 10:20:00+00
+tag: SELECT 1
+
+statement error 22007
+SELECT to_timestamp('2000-01-02X10:20', 'YYYY-MM-DD HH24:MI')
+
+query
+SELECT to_timestamp('2000 01 02', 'YYYY   MM   DD')
+----
+2000-01-02 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000.01.02', 'YYYY MM DD')
+----
+2000-01-02 00:00:00+00
+tag: SELECT 1
+
+statement error 22007
+SELECT to_timestamp('2000,,01', 'YYYY,MM')
+
+query
+SELECT to_timestamp('2000,,01', 'YYYY,,MM'), to_timestamp('2000,01', 'YYYY,,MM'), to_timestamp('2000 ,01', 'YYYY,MM')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000AB01', 'YYYYxxMM'), to_timestamp('2000 AB01', 'YYYY xxMM'), to_timestamp('2000  AB01', 'YYYYxxxxMM')
+----
+2000-01-01 00:00:00+00|2000-01-01 00:00:00+00|2000-01-01 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('97 02', 'YY MM'), to_timestamp('1997 feb 3', 'YYYY mon DD'), to_timestamp('1997   feb   3', 'YYYY mon DD')
+----
+1997-02-01 00:00:00+00|1997-02-03 00:00:00+00|1997-02-03 00:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_timestamp('10:20 pm', 'HH:MI am'), to_timestamp('10:20pm', 'HH:MI am'), to_timestamp('10:20   pm', 'HH:MI am')
+----
+0001-01-01 22:20:00+00 BC|0001-01-01 22:20:00+00 BC|0001-01-01 22:20:00+00 BC
+tag: SELECT 1
+
+query
+SELECT to_timestamp('2000-01-02 +05', 'YYYY-MM-DD TZH'), to_timestamp('2000-01-02 -05', 'YYYY-MM-DD TZH'), to_timestamp('2000-01-02-05', 'YYYY-MM-DD-TZH')
+----
+2000-01-01 19:00:00+00|2000-01-02 05:00:00+00|2000-01-01 19:00:00+00
+tag: SELECT 1
+
+query
+SELECT to_date('20000102', 'YYYYMMDD')
+----
+2000-01-02
+tag: SELECT 1
+
+query
+SELECT to_date('2000 0102', 'YYYY MMDD')
+----
+2000-01-02
+tag: SELECT 1
+
+statement error 22007
+SELECT to_date('2000\t01\t02', 'YYYY MM DD')
+
+query
+SELECT to_date(' 2000 01 02 ', ' YYYY MM DD ')
+----
+2000-01-02
+tag: SELECT 1
+
+statement error 22007
+SELECT to_date('x2000 01 02', 'YYYY MM DD')
+
+query
+SELECT to_date('2000 01 02', 'FX YYYY MM DD')
+----
+0001-01-02 BC
+tag: SELECT 1
+
+query
+SELECT to_date(' 2000 01 02', 'FX YYYY MM DD')
+----
+2000-01-02
+tag: SELECT 1
+
+statement ok
+RESET TimeZone
