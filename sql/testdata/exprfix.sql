@@ -224,3 +224,17 @@ tag: SELECT 1
 
 statement ok
 RESET TimeZone
+
+# A call of a function that does not exist with OVER is 42883 with its argument types, as
+# without OVER (it was a syntax error, then 0A000).
+statement error 42883
+SELECT nosuchfn(1) OVER ()
+
+statement error 42883
+SELECT nosuchfn() OVER ()
+
+statement error 42883
+SELECT x, nosuchfn(x, 'a') OVER (PARTITION BY x) FROM generate_series(1, 2) x
+
+statement error 42883
+SELECT nosuchfn(x) OVER w FROM generate_series(1, 2) x WINDOW w AS (ORDER BY x)
