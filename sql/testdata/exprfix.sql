@@ -238,3 +238,41 @@ SELECT x, nosuchfn(x, 'a') OVER (PARTITION BY x) FROM generate_series(1, 2) x
 
 statement error 42883
 SELECT nosuchfn(x) OVER w FROM generate_series(1, 2) x WINDOW w AS (ORDER BY x)
+
+# A row IS [NOT] DISTINCT FROM a row is the OR of its fields' (PostgreSQL's
+# make_row_distinct_op): the first distinct pair decides and a later subquery is not run.
+query
+SELECT (1, 2) IS DISTINCT FROM (2, (SELECT x FROM generate_series(1, 2) x)), (1, 2) IS NOT DISTINCT FROM (2, (SELECT x FROM generate_series(1, 2) x))
+----
+t|f
+tag: SELECT 1
+
+query
+SELECT ROW(1, NULL::int) IS DISTINCT FROM ROW(1, NULL::int), ROW(1, NULL::int) IS NOT DISTINCT FROM ROW(1, NULL::int), (1, NULL::int, 'a') IS DISTINCT FROM (1, NULL::int, 'b'), (NULL::int, 2) IS NOT DISTINCT FROM (NULL::int, 3)
+----
+f|t|t|f
+tag: SELECT 1
+
+query
+SELECT a, b, (a, b) IS DISTINCT FROM (1, 2), (a, b) IS NOT DISTINCT FROM (1, NULL::int) FROM (VALUES (1, 2), (1, NULL), (NULL, 2), (NULL, NULL)) v(a, b) ORDER BY a, b
+----
+1|2|f|f
+1|NULL|t|t
+NULL|2|t|f
+NULL|NULL|t|f
+tag: SELECT 4
+
+query
+SELECT x FROM generate_series(1, 3) x WHERE (x, 1) IS DISTINCT FROM (0, (SELECT 1 / (x - x))) ORDER BY x
+----
+1
+2
+3
+tag: SELECT 3
+
+statement error 21000
+SELECT (2, 2) IS DISTINCT FROM (2, (SELECT x FROM generate_series(1, 2) x))
+
+statement error 42601
+SELECT (1, 2) IS DISTINCT FROM (1, 2, 3)
+
