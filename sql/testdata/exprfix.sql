@@ -276,3 +276,31 @@ SELECT (2, 2) IS DISTINCT FROM (2, (SELECT x FROM generate_series(1, 2) x))
 statement error 42601
 SELECT (1, 2) IS DISTINCT FROM (1, 2, 3)
 
+# Regular expressions: the match is the longest at its position (PostgreSQL's ARE rule for a
+# pattern whose preference is greedy), whichever alternative comes first. Where the groups
+# within it are split otherwise, docs/sql.md lists the difference.
+query
+SELECT substring('abcd' from 'a|ab'), substring('abcd' from 'ab|a'), regexp_match('xyab', 'a|ab'), regexp_replace('abcd', 'a|ab', 'X'), regexp_replace('abab', 'a|ab', 'X', 'g')
+----
+ab|ab|{ab}|Xcd|XX
+tag: SELECT 1
+
+query
+SELECT substring('xyz' from 'x*?y*'), substring('aaa' from 'a+?'), substring('aaab' from 'a+?b'), substring('abc' from 'a.*?'), substring('abcabc' from 'a.*?c')
+----
+|a|aaab|a|abc
+tag: SELECT 1
+
+query
+SELECT regexp_match('aaa', '(a*)(a*)'), regexp_match('abb', 'ab*?'), regexp_match('abb', '(ab*?)b'), regexp_match('foobar', 'o(b|ba)'), regexp_split_to_array('abcabd', 'b|bc')
+----
+{aaa,""}|{a}|{a}|{ba}|{a,a,d}
+tag: SELECT 1
+
+query
+SELECT m FROM regexp_matches('abab', 'a|ab', 'g') m
+----
+{ab}
+{ab}
+tag: SELECT 2
+
