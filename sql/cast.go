@@ -220,7 +220,7 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 		if trim {
 			v = trimChar(v)
 		}
-		return castValueIn(v, &c, sc.location())
+		return castValueIn(v, &c, sc.location(), sc.now())
 	}}, x)
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/drovedb/drove/types"
 )
@@ -52,14 +53,27 @@ func parseFields(s, tmpl string) (*fmtParser, error) {
 			i += 2
 			continue
 		}
-		p := matchPattern(tmpl[i:])
-		if p == "" {
+		fx := strings.HasPrefix(tmpl[i:], "FX")
+		p := ""
+		if !fx {
+			p = matchPattern(tmpl[i:])
+		}
+		// Spaces before a field (or at the start of the input) are skipped unless in FX mode.
+		if !fp.fx && !fx && (p != "" || i == 0) {
+			fp.extraSkip += fp.skipSpaces()
+		}
+		switch {
+		case fx:
+			fp.fx = true
+			i += 2
+			continue
+		case p == "":
 			i = fp.literal(tmpl, i)
 			continue
 		}
 		i += len(p)
 		fp.abut = i < len(tmpl) && matchPattern(tmpl[i:]) != ""
-		fp.skipSpaces()
+		fp.width = 0
 		ok, err := fp.field(p)
 		if err != nil {
 			return nil, err
@@ -70,10 +84,25 @@ func parseFields(s, tmpl string) (*fmtParser, error) {
 				Hint:   "If your source string is not fixed-width, try using the \"FM\" modifier."}
 		}
 		if !ok {
-			return nil, Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(s[min(fp.si, len(s)):]), p)
+			return nil, fp.invalid(p)
+		}
+		if !fp.fx { // and the spaces after it
+			fp.extraSkip = fp.skipSpaces()
 		}
 	}
 	return fp, nil
+}
+
+// invalid is the error for a field p could not read: for a number, as from_char_parse_int_len
+// words it, the characters of its width after any spaces.
+func (fp *fmtParser) invalid(p string) error {
+	rest := fp.s[min(fp.si, len(fp.s)):]
+	if fp.width == 0 {
+		return Errorf("22007", "invalid value \"%s\" for \"%s\"", strings.TrimSpace(rest), p)
+	}
+	rest = strings.TrimLeft(rest, " \t\n\v\f\r")
+	return &Error{Code: "22007", Message: fmt.Sprintf("invalid value \"%s\" for \"%s\"", rest[:min(fp.width, len(rest))], p),
+		Detail: "Value must be an integer."}
 }
 
 // fmtParser is the state of one to_timestamp(text, format).
@@ -94,40 +123,89 @@ type fmtParser struct {
 	// (shortHave of shortWant).
 	short                bool
 	shortWant, shortHave int
-	mode                 byte          // 'G' Gregorian or 'I' ISO week date fields
-	seen                 map[*int]bool // the fields set, for "conflicting values"
+	mode                 byte // 'G' Gregorian or 'I' ISO week date fields
+	// fx: FX was read (fixed format: no spaces skipped, each template character takes one
+	// input character); extraSkip counts the spaces skipped beyond what the template asked,
+	// as DCH_from_char's extra_skip.
+	fx        bool
+	extraSkip int
+	width     int           // the width of the number being read (0: no number)
+	seen      map[*int]bool // the fields set, for "conflicting values"
 }
 
-func (fp *fmtParser) skipSpaces() {
-	for fp.si < len(fp.s) && fp.s[fp.si] == ' ' {
+// skipSpaces skips the input's spaces and returns how many.
+func (fp *fmtParser) skipSpaces() int {
+	start := fp.si
+	for fp.si < len(fp.s) && isFormatSpace(fp.s[fp.si]) {
 		fp.si++
 	}
+	return fp.si - start
 }
 
-// literal consumes the template's non-pattern character at i and returns where the next
-// one starts: a quoted string skips as many characters of the input, a space any spaces, a
-// separator one non-alphanumeric character.
+// literal consumes the template's non-pattern character at i, as DCH_from_char does, and
+// returns where the next one starts. Outside FX mode a space or separator (a printable
+// ASCII character that is no letter or digit) takes one space or separator of the input,
+// or none; any other character (quoted text is one each) takes one character of the input,
+// unless spaces beyond the template's were skipped before it (it may be part of a field).
+// In FX mode each takes exactly one character, whatever it is.
 func (fp *fmtParser) literal(tmpl string, i int) int {
 	c := tmpl[i]
-	i++
 	switch {
 	case c == '"':
-		for i < len(tmpl) && tmpl[i] != '"' {
-			i++
-			fp.si++
+		for i++; i < len(tmpl) && tmpl[i] != '"'; {
+			if tmpl[i] == '\\' && i+1 < len(tmpl) {
+				i++
+			}
+			_, n := utf8.DecodeRuneInString(tmpl[i:])
+			i += n
+			fp.literalChar()
 		}
 		return i + 1
-	case c == ' ':
-		fp.skipSpaces()
-	case fp.si < len(fp.s) && !isAlnum(fp.s[fp.si]):
-		fp.si++
+	case c == '\\' && i+1 < len(tmpl) && tmpl[i+1] == '"':
+		i++
+	case isFormatSpace(c) || isFormatSeparator(c):
+		switch {
+		case fp.si >= len(fp.s):
+		case fp.fx:
+			_, n := utf8.DecodeRuneInString(fp.s[fp.si:])
+			fp.si += n
+		default:
+			fp.extraSkip--
+			if isFormatSpace(fp.s[fp.si]) || isFormatSeparator(fp.s[fp.si]) {
+				fp.si++
+				fp.extraSkip++
+			}
+		}
+		return i + 1
 	}
-	return i
+	_, n := utf8.DecodeRuneInString(tmpl[i:])
+	fp.literalChar()
+	return i + n
 }
 
-// num reads a number: its digits up to a non-digit, or width of them when patterns abut.
+// literalChar consumes the input a template's text character stands for.
+func (fp *fmtParser) literalChar() {
+	if !fp.fx && fp.extraSkip > 0 {
+		fp.extraSkip--
+		return
+	}
+	if fp.si < len(fp.s) {
+		_, n := utf8.DecodeRuneInString(fp.s[fp.si:])
+		fp.si += n
+	}
+}
+
+// isFormatSpace is C's isspace, which DCH_from_char skips with.
+func isFormatSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
+
+// isFormatSeparator is formatting.c's is_separator_char: printable ASCII, no letter or digit.
+func isFormatSeparator(c byte) bool { return c > 0x20 && c < 0x7f && !isAlnum(c) }
+
+// num reads a number after any spaces: its digits up to a non-digit, or width of them when patterns abut.
 func (fp *fmtParser) num(width int) (int, bool) {
+	fp.skipSpaces() // from_char_parse_int_len skips them, even in FX mode
 	start := fp.si
+	fp.width = width
 	if fp.abut && len(fp.s)-start < width {
 		fp.short, fp.shortWant, fp.shortHave = true, width, len(fp.s)-start
 	}
@@ -328,7 +406,10 @@ func (fp *fmtParser) convention(up string) error {
 // zone reads TZH (a signed hour) or TZM (minutes, of the sign TZH gave): either names the
 // zone of the text, as do_to_timestamp's tzsign * (tzh * 60 + tzm).
 func (fp *fmtParser) zone(up string) (bool, error) {
-	neg := fp.si < len(fp.s) && fp.s[fp.si] == '-'
+	// A minus the template's separator took is TZH's sign when spaces were skipped before
+	// it ("DD TZH" reading "02 -05"), as DCH_from_char's extra_skip check.
+	neg := fp.si < len(fp.s) && fp.s[fp.si] == '-' ||
+		up == "TZH" && fp.si < len(fp.s) && fp.s[fp.si] != '+' && fp.extraSkip > 0 && fp.si > 0 && fp.s[fp.si-1] == '-'
 	v, ok := fp.num(2)
 	if v < 0 {
 		v = -v
@@ -411,8 +492,10 @@ func (fp *fmtParser) result(loc *time.Location) (types.Value, error) {
 		hour = 0
 	}
 	days, err := fp.civil()
-	if err != nil {
+	if e, ok := err.(*Error); ok && e.Code == "22007" {
 		return types.Value{}, err
+	} else if err != nil { // do_to_timestamp names the input, as to_date does
+		return types.Value{}, Errorf("22008", "date/time field value out of range: %q", fp.s)
 	}
 	usec := fp.ms + fp.us
 	if hour > 23 || min > 59 || sec > 59 || usec < 0 || usec >= 1e6 { // do_to_timestamp's range check: no 24:00, no leap second

@@ -30,6 +30,14 @@ func (sc *scope) location() *time.Location {
 	return sc.params.zone()
 }
 
+// now is when the scope's transaction began, what 'now' read at run time means.
+func (sc *scope) now() time.Time {
+	if sc == nil || sc.params == nil {
+		return time.Now()
+	}
+	return sc.params.sess.transactionTime()
+}
+
 // now is when the statement's transaction began, what an untyped 'now' means.
 func (x *expr) now() time.Time {
 	if x.params == nil {
@@ -111,13 +119,15 @@ func parseTextAt(s string, t types.Type, loc *time.Location, now time.Time) (typ
 		v, err = types.ParseTimestamptz(s, now, loc)
 	case types.TimeTZ:
 		v, err = types.ParseTimeTZ(s, now, loc)
+	case types.Time:
+		v, err = types.ParseTimeAt(s, now)
 	case types.Timestamp:
 		v, err = types.ParseTimestamp(s, now)
 	case types.Date:
 		v, err = types.ParseDate(s, now)
 	default:
 		if t.IsArray() {
-			return parseArrayIn(s, t, loc)
+			return parseArrayAt(s, t, loc, now)
 		}
 		return parseText(s, t)
 	}
@@ -250,11 +260,12 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 	return types.Value{}, false, nil
 }
 
-// castValueIn is castValue for a statement running in zone loc.
-func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Value, error) {
+// castValueIn is castValue for a statement running in zone loc whose transaction began at
+// now (what a 'now' read from text means).
+func castValueIn(v types.Value, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
 	if isDateTime(v.T) || isDateTime(c.Type) {
 		if v.T == types.Text && c.Type != types.Text {
-			return parseTextTypmod(v.S, c, loc, time.Now())
+			return parseTextTypmod(v.S, c, loc, now)
 		}
 		r, ok, err := castDateTime(v, c.Type, loc)
 		if ok {
@@ -263,6 +274,22 @@ func castValueIn(v types.Value, c *types.Column, loc *time.Location) (types.Valu
 			}
 			return castLength(r, c)
 		}
+	}
+	if v.T.IsArray() && c.Type.IsArray() && (isDateTime(v.T.Elem()) || isDateTime(c.Type.Elem())) {
+		// Each element as a value of its own: a zone or 'now' applies as to one value.
+		elems, err := arrayElems(v)
+		if err != nil {
+			return types.Value{}, err
+		}
+		ec := types.Column{Type: c.Type.Elem()}
+		for i, e := range elems {
+			if !e.IsNull() {
+				if elems[i], err = castValueIn(e, &ec, loc, now); err != nil {
+					return types.Value{}, err
+				}
+			}
+		}
+		return types.NewArray(c.Type, elems), nil
 	}
 	return castValue(v, c)
 }

@@ -137,7 +137,15 @@ func withinGroupCallNext(r *rewriter, w string) bool {
 	}
 	k := callEnd(r, func(int, int) bool { return false })
 	return k >= 0 && (r.peek(k+1).Is("within") && r.peek(k+2).Is("group") && r.peek(k+3).IsPunct("(") ||
-		r.peek(k+1).Is("over") && k > 1 && plainFunction(w))
+		r.peek(k+1).Is("over") && (k > 1 && plainFunction(w) || unknownFunction(w)))
+}
+
+// unknownFunction reports whether name is no function drove knows (nor an aggregate or
+// window function vitess reads): called with OVER, binding reports it missing (42883), as
+// PostgreSQL does, where vitess would fail on OVER.
+func unknownFunction(name string) bool {
+	_, window := windowArgCounts[name]
+	return funcRegistry[name] == nil && !aggregateNames[name] && !window
 }
 
 // plainFunction reports whether name is a function of the registry that is neither an

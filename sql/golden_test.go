@@ -123,8 +123,8 @@ func (o *textOutput) Columns([]Column) error { return nil }
 func (o *textOutput) Row(row []types.Value) error {
 	parts := make([]string, len(row))
 	for i, v := range row {
-		if v.T == types.Timestamptz && !v.IsNull() && o.zone != nil {
-			parts[i] = string(types.AppendTimestamptz(nil, v.I, *o.zone))
+		if (v.T == types.Timestamptz || v.T == types.TimestamptzArray) && !v.IsNull() && o.zone != nil {
+			parts[i] = string(types.AppendTextIn(nil, v, *o.zone))
 			continue
 		}
 		if o.style != nil && !o.style.Plain() && !v.IsNull() {

@@ -13,6 +13,11 @@ import (
 // compileDistinct compiles IS [NOT] DISTINCT FROM: equality where NULL equals NULL and never
 // yields NULL.
 func compileDistinct(e *ast.DistinctFrom, sc *scope) (*expr, error) {
+	if l, ok := e.Left.(*ast.Row); ok {
+		if r, ok := e.Right.(*ast.Row); ok && len(l.Fields) > 0 && len(r.Fields) > 0 {
+			return compileRowDistinct(l.Fields, r.Fields, e.Not, sc)
+		}
+	}
 	a, b, err := compileOperands(e.Left, e.Right, sc)
 	if err != nil {
 		return nil, err
@@ -46,6 +51,27 @@ func compileDistinct(e *ast.DistinctFrom, sc *scope) (*expr, error) {
 		}
 		return types.NewBool(same != distinct), nil
 	}}, a, b)
+}
+
+// compileRowDistinct is (a, b) IS [NOT] DISTINCT FROM (x, y) as PostgreSQL's
+// make_row_distinct_op writes it: the OR of the fields' IS DISTINCT FROM (negated), so the
+// first distinct pair decides and the later fields are never evaluated.
+func compileRowDistinct(l, r []ast.Expr, not bool, sc *scope) (*expr, error) {
+	if len(l) != len(r) {
+		return nil, Errorf("42601", "unequal number of entries in row expressions")
+	}
+	var out ast.Expr = &ast.DistinctFrom{Left: l[0], Right: r[0]}
+	if len(l) > 1 {
+		or := &ast.BoolOp{Op: ast.Or}
+		for i := range l {
+			or.Args = append(or.Args, &ast.DistinctFrom{Left: l[i], Right: r[i]})
+		}
+		out = or
+	}
+	if not {
+		out = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{out}}
+	}
+	return compileAST(out, sc)
 }
 
 // likeOperatorName is the operator a LIKE predicate is: ~~, !~~, ~~* or !~~*.

@@ -193,6 +193,12 @@ func (spec *windowSpec) bindCall(f *ast.FuncCall, sc *scope) (arg ast.Expr, err 
 		return nil, spec.bindAgg(f, sc)
 	case !ok && len(f.Name) == 1 && funcRegistry[name] != nil:
 		return nil, notWindowFunction(f, sc)
+	case !ok && len(f.Name) == 1: // no such function: 42883 with its argument types
+		args, err := compileArgs(sc, f.Args...)
+		if err != nil {
+			return nil, err
+		}
+		return nil, noFunction(name, args)
 	case !ok || len(f.Name) != 1:
 		return nil, unsupported("window function %s", ast.Print(f, ast.SQL))
 	case len(f.Args) > counts[1] && hypotheticalAggregates[name]:

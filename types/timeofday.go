@@ -12,8 +12,16 @@ import (
 const MicrosPerDay = usecsPerDay
 
 // ParseTime reads s as PostgreSQL's time input does: hh:mm[:ss[.frac]] with an optional
-// AM/PM and zone (ignored), "allballs", or a whole timestamp whose date is dropped.
+// AM/PM and zone (ignored), "allballs", or a whole timestamp whose date is dropped. "now"
+// is the wall clock in UTC: ParseTimeAt gives it the session's.
 func ParseTime(s string) (Value, error) {
+	return ParseTimeAt(s, time.Now().UTC())
+}
+
+// ParseTimeAt is ParseTime with now as what "now" (and a timestamp's "today") means: its
+// wall clock in its location, as PostgreSQL reads 'now'::time as the transaction's start in
+// the session's TimeZone.
+func ParseTimeAt(s string, now time.Time) (Value, error) {
 	bad := &DateTimeError{Code: "22007", Msg: fmt.Sprintf("invalid input syntax for type time: %q", s)}
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 {
@@ -38,7 +46,7 @@ func ParseTime(s string) (Value, error) {
 		if !strings.Contains(s, ":") && (len(f) != 1 || f[0] != "now") {
 			return Value{}, bad
 		}
-		v, terr := ParseTimestamp(s, time.Now())
+		v, terr := ParseTimestamp(s, now)
 		if terr != nil || IsInfinite(v.I) {
 			if err == dtFieldOverflow {
 				return Value{}, &DateTimeError{Code: "22008", Msg: fmt.Sprintf("date/time field value out of range: %q", s)}
