@@ -526,3 +526,31 @@ func (r *rewriter) nextAt(n int, p string) bool { return r.peek(n).IsPunct(p) }
 
 // joinWords start a join after a FROM element.
 var joinWords = map[string]bool{"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true}
+
+// onlyTableNext matches ONLY before a table's name where PostgreSQL reads a relation_expr: in
+// FROM and JOIN, after UPDATE, DELETE FROM, ALTER TABLE [IF EXISTS] and LOCK [TABLE]. ONLY
+// leaves out the table's inheritance children; drove has no inheritance, so ONLY t is t.
+func (r *rewriter) onlyTableNext() bool {
+	if n := r.peek(0); n.Kind != lexer.Ident && n.Kind != lexer.QuotedIdent {
+		return false
+	}
+	first := ""
+	if len(r.words) > 0 {
+		first = r.words[0]
+	}
+	switch {
+	case r.prev.Is("from"), r.prev.Is("join"), r.prev.Is("update"):
+		return true
+	case r.prev.IsPunct(","): // ONLY is reserved: ", ONLY name" is only a FROM list's item
+		return true
+	case r.prev.Is("table"), r.prev.Is("exists"):
+		return first == "alter" || first == "lock"
+	case r.prev.Is("lock"):
+		return first == "lock"
+	}
+	return false
+}
+
+// emitOnlyTable writes nothing: the word is gone, and the pass's state is as if it never
+// was (the table's name that follows is read as it would be without it).
+func emitOnlyTable(*rewriter, string) error { return nil }

@@ -167,3 +167,74 @@ INSERT INTO pself VALUES (1, NULL), (2, 1)
 
 statement error 23503
 DELETE FROM pself WHERE id = 1
+
+# ONLY t is t: drove has no inheritance (PostgreSQL accepts ONLY on any table).
+statement ok
+CREATE TABLE o (id int PRIMARY KEY, a int)
+
+statement ok
+INSERT INTO o VALUES (1, 1), (2, 2), (3, 3)
+
+query
+SELECT * FROM ONLY o WHERE id < 3 ORDER BY id
+----
+1|1
+2|2
+tag: SELECT 2
+
+query
+SELECT x.id FROM ONLY o AS x JOIN ONLY public.o y ON x.id = y.a, ONLY o z WHERE z.id = x.id ORDER BY 1
+----
+1
+2
+3
+tag: SELECT 3
+
+query
+UPDATE ONLY o SET a = 10 WHERE id = 1 RETURNING a
+----
+10
+tag: UPDATE 1
+
+query
+UPDATE ONLY o x SET a = x.a + 1 WHERE x.id = 2 RETURNING x.a
+----
+3
+tag: UPDATE 1
+
+query
+DELETE FROM ONLY o x WHERE x.id = 3 RETURNING x.id
+----
+3
+tag: DELETE 1
+
+statement ok
+ALTER TABLE ONLY o ADD COLUMN b int DEFAULT 5
+
+statement ok
+ALTER TABLE ONLY o ALTER COLUMN b SET DEFAULT 6
+
+statement ok
+ALTER TABLE ONLY o ADD CONSTRAINT o_a_pos CHECK (a > 0)
+
+statement ok
+ALTER TABLE ONLY o RENAME COLUMN b TO c
+
+statement error 23514
+UPDATE ONLY o SET a = 0
+
+query
+SELECT * FROM ONLY o ORDER BY id
+----
+1|10|5
+2|3|5
+tag: SELECT 2
+
+statement ok
+TRUNCATE ONLY o
+
+query
+SELECT count(*) FROM o
+----
+0
+tag: SELECT 1
