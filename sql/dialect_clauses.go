@@ -194,10 +194,13 @@ func emitOnConflict(r *rewriter, _ string) error {
 	case r.nextIs("("):
 		target, n, err := r.nameList()
 		if err != nil {
-			return err
+			return conflictExprTarget(r, err)
 		}
 		c.target = target
 		r.skip(n)
+		if r.followedBy("where") {
+			r.skipInferenceWhere()
+		}
 	case r.followedBy("on", "constraint"):
 		t := r.peek(2)
 		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
@@ -222,6 +225,48 @@ func emitOnConflict(r *rewriter, _ string) error {
 	r.onConflict = c
 	r.lastWord = ""
 	return nil
+}
+
+// conflictExprTarget judges an ON CONFLICT target that is no list of names (err is the
+// syntax error there): one with an expression, as (lower(name)), can only be inferred from
+// an index on expressions, which drove does not have, so it is PostgreSQL's answer for a
+// target no unique index matches (42P10); anything else is the syntax error.
+func conflictExprTarget(r *rewriter, err error) error {
+	depth := 0
+	for n := 0; ; n++ {
+		switch t := r.peek(n); {
+		case t.Kind == lexer.EOF:
+			return err
+		case t.IsPunct("("):
+			if depth++; depth > 1 {
+				return Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
+			}
+		case t.IsPunct(")"):
+			if depth--; depth == 0 {
+				return err
+			}
+		}
+	}
+}
+
+// skipInferenceWhere drops an ON CONFLICT target's WHERE index_predicate, up to DO: it lets
+// partial unique indexes be inferred, and any index that is not partial is inferred whatever
+// it says, as PostgreSQL's infer_arbiter_indexes; drove's unique indexes are all such.
+// Not done: the predicate's columns are not checked (PostgreSQL's 42703 for a missing one).
+func (r *rewriter) skipInferenceWhere() {
+	depth, n := 0, 1
+	for ; ; n++ {
+		t := r.peek(n)
+		if t.Kind == lexer.EOF || depth == 0 && t.Is("do") {
+			break
+		}
+		if t.IsPunct("(") {
+			depth++
+		} else if t.IsPunct(")") {
+			depth--
+		}
+	}
+	r.skip(n)
 }
 
 // UPSERT INTO is HerdDB's: an INSERT that replaces the row with its key.

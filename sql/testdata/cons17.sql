@@ -238,3 +238,70 @@ SELECT count(*) FROM o
 ----
 0
 tag: SELECT 1
+
+# Unique keys on expressions, partial ones and NULLS NOT DISTINCT are refused (0A000), never
+# accepted and left unenforced.
+statement ok
+CREATE TABLE ux (id int PRIMARY KEY, name text, a int, b bool)
+
+# deviation: indexes on expressions are refused
+statement error 0A000
+CREATE UNIQUE INDEX ON ux (lower(name))
+
+# deviation: indexes on expressions are refused
+statement error 0A000
+CREATE INDEX ux_e ON ux (coalesce(a, 0), id)
+
+# deviation: partial indexes are refused
+statement error 0A000
+CREATE UNIQUE INDEX ON ux (a) WHERE b
+
+# deviation: UNIQUE NULLS NOT DISTINCT is refused
+statement error 0A000
+CREATE UNIQUE INDEX ON ux (a) NULLS NOT DISTINCT
+
+# deviation: UNIQUE NULLS NOT DISTINCT is refused
+statement error 0A000
+CREATE TABLE unnd (id int PRIMARY KEY, a int UNIQUE NULLS NOT DISTINCT)
+
+# deviation: UNIQUE NULLS NOT DISTINCT is refused
+statement error 0A000
+CREATE TABLE unnd2 (id int PRIMARY KEY, a int, UNIQUE NULLS NOT DISTINCT (a))
+
+# NULLS DISTINCT is what a unique key does anyway.
+statement ok
+CREATE TABLE und (id int PRIMARY KEY, a int UNIQUE NULLS DISTINCT, b int, CONSTRAINT und_b UNIQUE NULLS DISTINCT (b))
+
+statement ok
+CREATE UNIQUE INDEX und_ab ON und (a, b) NULLS DISTINCT
+
+statement ok
+INSERT INTO und VALUES (1, NULL, NULL), (2, NULL, NULL), (3, 1, 1)
+
+statement error 23505
+INSERT INTO und VALUES (4, 1, 2)
+
+statement error 23505
+INSERT INTO und VALUES (4, 2, 1)
+
+# An ON CONFLICT target with an expression matches no unique index (drove has none on
+# expressions): 42P10, as PostgreSQL answers where no index matches.
+statement error 42P10
+INSERT INTO ux VALUES (1, 'x', 1, true) ON CONFLICT (lower(name)) DO NOTHING
+
+# A target's WHERE infers partial indexes; an index that is not partial is inferred whatever
+# it says.
+query
+INSERT INTO ux VALUES (1, 'x', 1, true) ON CONFLICT (id) WHERE b AND (a > 1) DO NOTHING RETURNING id
+----
+1
+tag: INSERT 0 1
+
+query
+INSERT INTO ux VALUES (1, 'x', 2, true) ON CONFLICT (id) WHERE b DO UPDATE SET a = excluded.a + 10 RETURNING id, a
+----
+1|12
+tag: INSERT 0 1
+
+statement error 42P10
+INSERT INTO ux VALUES (1, 'x', 2, true) ON CONFLICT (a) WHERE b DO NOTHING
