@@ -440,6 +440,7 @@ type conAlterStmt struct {
 	dropIf   bool
 	cascade  bool
 	validate string
+	rename   [2]string // RENAME CONSTRAINT old TO new
 }
 
 func isConstraintAlter(words []string) bool {
@@ -447,7 +448,7 @@ func isConstraintAlter(words []string) bool {
 		return false
 	}
 	for i := 2; i+1 < len(words); i++ {
-		if words[i] == "validate" && words[i+1] == "constraint" {
+		if (words[i] == "validate" || words[i] == "rename") && words[i+1] == "constraint" {
 			return true
 		}
 		if words[i] == "add" || words[i] == "drop" {
@@ -514,6 +515,16 @@ func parseConstraintAlter(q string) (*conAlterStmt, error) {
 		if st.validate, err = p.name(); err != nil {
 			return nil, err
 		}
+	case p.accept("rename", "constraint"):
+		if st.rename[0], err = p.name(); err != nil {
+			return nil, err
+		}
+		if !p.accept("to") {
+			return nil, p.syntaxError()
+		}
+		if st.rename[1], err = p.name(); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, p.syntaxError()
 	}
@@ -546,6 +557,9 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 	next.Constraints = slices.Clone(schema.Constraints)
 	if st.validate != "" {
 		return s.validateNotValid(ctx, name, schema, &next, st.validate, out)
+	}
+	if st.rename[0] != "" {
+		return s.renameConstraint(ctx, name, schema, &next, st.rename[0], st.rename[1], out)
 	}
 	if st.add == nil {
 		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })

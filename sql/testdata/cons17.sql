@@ -305,3 +305,72 @@ tag: INSERT 0 1
 
 statement error 42P10
 INSERT INTO ux VALUES (1, 'x', 2, true) ON CONFLICT (a) WHERE b DO NOTHING
+
+# ALTER TABLE ... RENAME CONSTRAINT; a UNIQUE's index takes the new name too, and the
+# renamed constraints still hold.
+statement ok
+CREATE TABLE rp (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE rc (id int PRIMARY KEY, a int, u int, p int, CONSTRAINT ra CHECK (a > 0), CONSTRAINT ru UNIQUE (u), CONSTRAINT rf FOREIGN KEY (p) REFERENCES rp)
+
+statement ok
+ALTER TABLE rc RENAME CONSTRAINT ra TO rb
+
+statement ok
+ALTER TABLE ONLY rc RENAME CONSTRAINT ru TO ru2
+
+statement ok
+ALTER TABLE IF EXISTS rc RENAME CONSTRAINT rf TO rf2
+
+query
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'rc'::regclass ORDER BY conname
+----
+rb|c
+rc_pkey|p
+rf2|f
+ru2|u
+tag: SELECT 4
+
+query
+SELECT indexname FROM pg_indexes WHERE tablename = 'rc' ORDER BY 1
+----
+rc_pkey
+ru2
+tag: SELECT 2
+
+statement error 42704
+ALTER TABLE rc RENAME CONSTRAINT nosuch TO x
+
+statement error 42710
+ALTER TABLE rc RENAME CONSTRAINT rb TO ru2
+
+statement error 42710
+ALTER TABLE rc RENAME CONSTRAINT rb TO rb
+
+statement ok
+CREATE TABLE rother (id int PRIMARY KEY)
+
+statement error 42P07
+ALTER TABLE rc RENAME CONSTRAINT ru2 TO rother
+
+statement ok
+INSERT INTO rp VALUES (1)
+
+statement ok
+INSERT INTO rc VALUES (1, 1, 1, 1)
+
+statement error 23514
+INSERT INTO rc VALUES (2, 0, 2, 1)
+
+statement error 23505
+INSERT INTO rc VALUES (2, 1, 1, 1)
+
+statement error 23503
+INSERT INTO rc VALUES (2, 1, 2, 2)
+
+statement ok
+ALTER TABLE rc DROP CONSTRAINT ru2
+
+statement ok
+INSERT INTO rc VALUES (2, 1, 1, 1)
