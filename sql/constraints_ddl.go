@@ -254,26 +254,19 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 // tablespace (the unit of transactions, within which the key can be kept), whose primary key
 // or a unique constraint (or unique index) the columns are, of matching types.
 func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d conDef) error {
-	if d.refQual != "" && d.refQual != "public" && d.refQual != s.ts.Name() {
+	if d.refQual != "" && d.refQual != "public" && d.refQual != "pg_temp" && d.refQual != s.ts.Name() {
 		return Errorf("0A000", "foreign key %q references table %s.%s of another tablespace: a foreign key must stay within one tablespace, the unit of transactions",
 			c.Name, d.refQual, d.refTable)
 	}
-	parent := schema
-	if d.refTable != schema.Name {
-		p, ok := s.ts.Schema(d.refTable)
-		if !ok {
-			if systemTables[d.refTable] != nil {
-				return Errorf("42809", "referenced relation %q is not a table", d.refTable)
-			}
-			return relationMissing(d.refTable)
-		}
-		parent = p
+	parent, err := s.referencedTable(schema, d)
+	if err != nil {
+		return err
 	}
 	c.RefTable = parent.Name
 	var ref []int
 	if len(d.refCols) == 0 {
 		if len(parent.PK) == 1 && parent.Columns[parent.PK[0]].Hidden {
-			return Errorf("42830", "there is no primary key for referenced table %q", parent.Name)
+			return Errorf("42704", "there is no primary key for referenced table %q", parent.Name)
 		}
 		ref = parent.PK
 	} else {
@@ -304,6 +297,46 @@ func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d
 	}
 	c.OnDelete, c.OnUpdate = d.onDelete, d.onUpdate
 	return nil
+}
+
+// referencedTable is the table a foreign key of schema (being created or altered)
+// references: the session's temporary table of the name before a permanent one, as
+// PostgreSQL's search path has pg_temp first, and the table itself when it names it. A
+// temporary table's keys may reference only temporary tables and a permanent table's only
+// permanent ones (42P16), as in PostgreSQL: a temporary parent would vanish under a
+// permanent child, and other sessions could not see it.
+func (s *Session) referencedTable(schema *types.Schema, d conDef) (*types.Schema, error) {
+	childTemp := strings.HasPrefix(schema.Name, tempTablePrefix)
+	name := d.refTable
+	if d.refQual == "" || d.refQual == "pg_temp" {
+		if childTemp && s.tempID != "" && schema.Name == s.tempID+d.refTable {
+			return schema, nil
+		}
+		if hidden, ok := s.tempTableName(d.refTable); ok {
+			name = hidden
+		} else if d.refQual == "pg_temp" {
+			return nil, relationMissing(d.refTable)
+		}
+	}
+	parent := schema
+	if name != schema.Name {
+		p, ok := s.ts.Schema(name)
+		if !ok {
+			if systemTables[d.refTable] != nil {
+				return nil, Errorf("42809", "referenced relation %q is not a table", d.refTable)
+			}
+			return nil, relationMissing(d.refTable)
+		}
+		parent = p
+	}
+	parentTemp := strings.HasPrefix(parent.Name, tempTablePrefix)
+	switch {
+	case parentTemp && !childTemp:
+		return nil, Errorf("42P16", "constraints on permanent tables may reference only permanent tables")
+	case childTemp && !parentTemp:
+		return nil, Errorf("42P16", "constraints on temporary tables may reference only temporary tables")
+	}
+	return parent, nil
 }
 
 // uniqueKeyOf reports whether the columns are, as a set, the table's primary key or the
@@ -407,6 +440,7 @@ type conAlterStmt struct {
 	dropIf   bool
 	cascade  bool
 	validate string
+	rename   [2]string // RENAME CONSTRAINT old TO new
 }
 
 func isConstraintAlter(words []string) bool {
@@ -414,7 +448,7 @@ func isConstraintAlter(words []string) bool {
 		return false
 	}
 	for i := 2; i+1 < len(words); i++ {
-		if words[i] == "validate" && words[i+1] == "constraint" {
+		if (words[i] == "validate" || words[i] == "rename") && words[i+1] == "constraint" {
 			return true
 		}
 		if words[i] == "add" || words[i] == "drop" {
@@ -481,6 +515,16 @@ func parseConstraintAlter(q string) (*conAlterStmt, error) {
 		if st.validate, err = p.name(); err != nil {
 			return nil, err
 		}
+	case p.accept("rename", "constraint"):
+		if st.rename[0], err = p.name(); err != nil {
+			return nil, err
+		}
+		if !p.accept("to") {
+			return nil, p.syntaxError()
+		}
+		if st.rename[1], err = p.name(); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, p.syntaxError()
 	}
@@ -513,6 +557,9 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 	next.Constraints = slices.Clone(schema.Constraints)
 	if st.validate != "" {
 		return s.validateNotValid(ctx, name, schema, &next, st.validate, out)
+	}
+	if st.rename[0] != "" {
+		return s.renameConstraint(ctx, name, schema, &next, st.rename[0], st.rename[1], out)
 	}
 	if st.add == nil {
 		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })

@@ -271,6 +271,18 @@ func (p *conParser) keptTiming(afterKey bool) (int, error) {
 	return 0, errorAt(Errorf("42601", "misplaced %s clause", clause), p.src2pos(p.pos))
 }
 
+// uniqueNulls reads a unique key's NULLS [NOT] DISTINCT (PostgreSQL 15) with the parser's
+// accept. NULLS DISTINCT is what a unique key always does; NULLS NOT DISTINCT (a NULL equals
+// a NULL) is refused, since drove's unique indexes leave rows with a NULL key out, and a key
+// accepted but not enforced would be worse than none.
+func uniqueNulls(accept func(...string) bool) error {
+	if accept("nulls", "not", "distinct") {
+		return unsupported("UNIQUE NULLS NOT DISTINCT")
+	}
+	accept("nulls", "distinct")
+	return nil
+}
+
 // tableConstraint reads a table constraint after its optional CONSTRAINT name: CHECK (...),
 // UNIQUE (cols) or FOREIGN KEY (cols) REFERENCES ...; ok is false at anything else (PRIMARY
 // KEY, which the caller leaves to vitess).
@@ -282,8 +294,8 @@ func (p *conParser) tableConstraint(name string) (d conDef, ok bool, err error) 
 		d.check, err = p.group()
 	case p.accept("unique"):
 		d.kind = types.ConstraintUnique
-		if p.accept("nulls") {
-			return d, false, unsupported("UNIQUE NULLS [NOT] DISTINCT")
+		if err := uniqueNulls(p.accept); err != nil {
+			return d, false, err
 		}
 		d.cols, err = p.nameList()
 		if err == nil && (p.peekAt(0, "include") || p.peekAt(0, "with") || p.peekAt(0, "using")) {
@@ -357,6 +369,7 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			d.check, err = p.group()
 		case p.accept("unique"):
 			d.kind, d.cols = types.ConstraintUnique, []string{column}
+			err = uniqueNulls(p.accept)
 		case p.accept("references"):
 			d.kind, d.cols = types.ConstraintForeign, []string{column}
 			err = p.references(&d)

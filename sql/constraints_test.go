@@ -46,6 +46,14 @@ func TestConstraintErrorMessages(t *testing.T) {
 		{"CREATE TABLE x (id int PRIMARY KEY, p int REFERENCES t (d))", "42830",
 			`there is no unique constraint matching given keys for referenced table "t"`, ""},
 		{"ALTER TABLE t ADD CONSTRAINT big CHECK (b > 5)", "23514", `check constraint "big" of relation "t" is violated by some row`, ""},
+		{"CREATE TABLE np (a int); CREATE TABLE x (id int PRIMARY KEY, p int REFERENCES np)", "42704",
+			`there is no primary key for referenced table "np"`, ""},
+		{"CREATE TEMP TABLE tp (id int PRIMARY KEY); CREATE TABLE x (id int PRIMARY KEY, p int REFERENCES tp)", "42P16",
+			"constraints on permanent tables may reference only permanent tables", ""},
+		{"CREATE TEMP TABLE x (id int PRIMARY KEY, p int REFERENCES p)", "42P16",
+			"constraints on temporary tables may reference only temporary tables", ""},
+		{"ALTER TABLE t RENAME CONSTRAINT nosuch TO x", "42704", `constraint "nosuch" for table "t" does not exist`, ""},
+		{"ALTER TABLE t RENAME CONSTRAINT t_b_check TO t_c_key", "42710", `constraint "t_c_key" for relation "t" already exists`, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.sql, func(t *testing.T) {

@@ -194,10 +194,13 @@ func emitOnConflict(r *rewriter, _ string) error {
 	case r.nextIs("("):
 		target, n, err := r.nameList()
 		if err != nil {
-			return err
+			return conflictExprTarget(r, err)
 		}
 		c.target = target
 		r.skip(n)
+		if r.followedBy("where") {
+			r.skipInferenceWhere()
+		}
 	case r.followedBy("on", "constraint"):
 		t := r.peek(2)
 		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
@@ -222,6 +225,48 @@ func emitOnConflict(r *rewriter, _ string) error {
 	r.onConflict = c
 	r.lastWord = ""
 	return nil
+}
+
+// conflictExprTarget judges an ON CONFLICT target that is no list of names (err is the
+// syntax error there): one with an expression, as (lower(name)), can only be inferred from
+// an index on expressions, which drove does not have, so it is PostgreSQL's answer for a
+// target no unique index matches (42P10); anything else is the syntax error.
+func conflictExprTarget(r *rewriter, err error) error {
+	depth := 0
+	for n := 0; ; n++ {
+		switch t := r.peek(n); {
+		case t.Kind == lexer.EOF:
+			return err
+		case t.IsPunct("("):
+			if depth++; depth > 1 {
+				return Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
+			}
+		case t.IsPunct(")"):
+			if depth--; depth == 0 {
+				return err
+			}
+		}
+	}
+}
+
+// skipInferenceWhere drops an ON CONFLICT target's WHERE index_predicate, up to DO: it lets
+// partial unique indexes be inferred, and any index that is not partial is inferred whatever
+// it says, as PostgreSQL's infer_arbiter_indexes; drove's unique indexes are all such.
+// Not done: the predicate's columns are not checked (PostgreSQL's 42703 for a missing one).
+func (r *rewriter) skipInferenceWhere() {
+	depth, n := 0, 1
+	for ; ; n++ {
+		t := r.peek(n)
+		if t.Kind == lexer.EOF || depth == 0 && t.Is("do") {
+			break
+		}
+		if t.IsPunct("(") {
+			depth++
+		} else if t.IsPunct(")") {
+			depth--
+		}
+	}
+	r.skip(n)
 }
 
 // UPSERT INTO is HerdDB's: an INSERT that replaces the row with its key.
@@ -526,3 +571,31 @@ func (r *rewriter) nextAt(n int, p string) bool { return r.peek(n).IsPunct(p) }
 
 // joinWords start a join after a FROM element.
 var joinWords = map[string]bool{"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true}
+
+// onlyTableNext matches ONLY before a table's name where PostgreSQL reads a relation_expr: in
+// FROM and JOIN, after UPDATE, DELETE FROM, ALTER TABLE [IF EXISTS] and LOCK [TABLE]. ONLY
+// leaves out the table's inheritance children; drove has no inheritance, so ONLY t is t.
+func (r *rewriter) onlyTableNext() bool {
+	if n := r.peek(0); n.Kind != lexer.Ident && n.Kind != lexer.QuotedIdent {
+		return false
+	}
+	first := ""
+	if len(r.words) > 0 {
+		first = r.words[0]
+	}
+	switch {
+	case r.prev.Is("from"), r.prev.Is("join"), r.prev.Is("update"):
+		return true
+	case r.prev.IsPunct(","): // ONLY is reserved: ", ONLY name" is only a FROM list's item
+		return true
+	case r.prev.Is("table"), r.prev.Is("exists"):
+		return first == "alter" || first == "lock"
+	case r.prev.Is("lock"):
+		return first == "lock"
+	}
+	return false
+}
+
+// emitOnlyTable writes nothing: the word is gone, and the pass's state is as if it never
+// was (the table's name that follows is read as it would be without it).
+func emitOnlyTable(*rewriter, string) error { return nil }

@@ -147,6 +147,7 @@ func init() {
 		{"temp", wordRule{"temp-table", func(r *rewriter) bool { return len(r.words) == 1 && r.words[0] == "create" && r.followedBy("table") }, emitAs("temporary")}},
 		{"local global", wordRule{"temp-scope", tempScopeNext, emitNothing}},
 		{"on", wordRule{"on-commit", (*rewriter).onCommitNext, emitOnCommit}},
+		{"only", wordRule{"only-table", (*rewriter).onlyTableNext, emitOnlyTable}},
 	}...) {
 		for _, w := range strings.Fields(rule.words) {
 			wordRules[w] = append(wordRules[w], rule.wordRule)

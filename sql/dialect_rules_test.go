@@ -219,6 +219,12 @@ func TestDialectRules(t *testing.T) {
 		{"fetch-rows-only", "select 1 fetch next (1 + 1) rows only", "select 1 limit (1 + 1)", ""},
 		{"offset-rows", "select 1 limit 1 offset 2 rows", "select 1 limit 1 offset 2", ""},
 		{"dual", "select * from dual join dual d on true", "select * from `\x00dual` join `\x00dual` d on true", ""},
+		{"only-table", "select * from only t, only s join only u on true", "select * from  t,  s join  u on true", ""},
+		{"only-table", "update only t x set a = 1", "update  t x set a = 1", ""},
+		{"only-table", "delete from only t", "delete from  t", ""},
+		{"only-table", "alter table if exists only t add column b int", "alter table if exists  t add column b int", ""},
+		{"only-table", "select a, only from t", "select a,  from t", ""}, // 42601 from vitess, as PostgreSQL
+		{"only-table", "select * from a join b on true, only c", "select * from a join b on true,  c", ""},
 		{"temp-table", "create temp table t (a int)", "create temporary table t (a int)", ""},
 		{"temp-scope", "create local temp table t (a int)", "create  temporary table t (a int)", ""},
 		{"on-commit", "create temp table t (a int) on commit drop", "create temporary table t (a int)", ""},

@@ -375,6 +375,9 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 		if err != nil {
 			return nil, err
 		}
+		if p.peek("(") { // lower(name): a function call
+			return nil, unsupported("indexes on expressions")
+		}
 		st.columns = append(st.columns, col)
 		_ = p.accept("asc") || p.accept("desc")
 		_ = p.accept("nulls", "first") || p.accept("nulls", "last") // order only
@@ -384,6 +387,11 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 	}
 	if !p.accept(")") {
 		return nil, p.syntaxError()
+	}
+	if st.unique {
+		if err := uniqueNulls(p.accept); err != nil {
+			return nil, err
+		}
 	}
 	switch {
 	case p.peek("include"):

@@ -37,7 +37,7 @@ func parsePiece(p piece) (*Statement, error) {
 			return st, u.parse(st, p.orig)
 		}
 	}
-	if len(p.words) > 2 && p.words[0] == "create" && p.words[1] == "table" {
+	if createsTable(p.words) {
 		text, defs, err := extractConstraints(p.orig)
 		if err != nil {
 			return nil, err
@@ -55,6 +55,16 @@ func parsePiece(p piece) (*Statement, error) {
 		}
 	}
 	return st, p.parseInto(st)
+}
+
+// createsTable reports whether words start CREATE [TEMP | TEMPORARY] TABLE (the dialect pass
+// has dropped LOCAL and GLOBAL).
+func createsTable(words []string) bool {
+	i := 1
+	if len(words) > 1 && (words[1] == "temp" || words[1] == "temporary") {
+		i = 2
+	}
+	return len(words) > i+1 && words[0] == "create" && words[i] == "table"
 }
 
 // utilityParser is a statement drove parses itself from sql/lexer's tokens (vitess has no

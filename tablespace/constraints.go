@@ -200,7 +200,12 @@ func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(
 	if !tx.truncated(table) {
 		if ix := t.indexOn(cols); ix != nil {
 			t.mu.RLock()
-			pks := ix.owners(nil, string(want))
+			var pks []string
+			if len(ix.def.Columns) > len(cols) {
+				pks = ix.prefixOwners(nil, string(want))
+			} else {
+				pks = ix.owners(nil, string(want))
+			}
 			t.mu.RUnlock()
 			for _, pk := range pks {
 				v, ok, err := tx.ts.fsm.get(t, []byte(pk))

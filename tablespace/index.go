@@ -101,6 +101,20 @@ func (ix *secIndex) owners(dst []string, ikey string) []string {
 	return dst
 }
 
+// prefixOwners appends the primary keys of the entries whose key starts with prefix, the
+// encoding of the index's leading columns: an entry is the whole index key and then the
+// primary key, so the key's length is read from the entry, not taken from the prefix.
+func (ix *secIndex) prefixOwners(dst []string, prefix string) []string {
+	ix.tree.AscendGreaterOrEqual(prefix, func(e string) bool {
+		if !strings.HasPrefix(e, prefix) {
+			return false
+		}
+		dst = append(dst, e[ikeyLen(ix, e):])
+		return true
+	})
+	return dst
+}
+
 // rowKeys computes the index keys of the row (key, value) for every index of t.
 func (t *table) rowKeys(key, value []byte, row []types.Value, out []string, ok []bool) error {
 	if err := types.DecodeColumns(t.schema, key, value, row, t.indexNeed); err != nil {
