@@ -280,10 +280,9 @@ func (c *converter) quantified(e *sqlparser.ComparisonExpr, op string, left ast.
 	if all {
 		kind = ast.AllSubLink
 	}
-	// The binder compiles x op ANY (array) as the dialect pass wrote it, a subquery over
-	// unnest(array) (inferUnnestArray types an untyped array from x): it cannot tell it from
-	// the same subquery written by the user (sql/DESIGN.md).
-	if arr := unnestedArray(sub); arr != nil && !c.binder {
+	// The dialect pass's subquery over drove_unnest(array) is x op ANY (array), which the
+	// binder compiles over the array's elements (anyall.go); user text cannot call drove_*.
+	if arr := unnestedArray(sub); arr != nil {
 		a, err := c.expr(arr)
 		if err != nil {
 			return nil, err

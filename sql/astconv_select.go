@@ -160,16 +160,6 @@ func (c *converter) selectStmt(sel *sqlparser.Select) (*ast.Select, error) {
 	return s, nil
 }
 
-// printableSubLink is a SubLink of the binder's tree for printing: x op ANY (array), which
-// the binder keeps as the dialect pass's subquery, is AnyAll as the converter makes it; any
-// other is printed as it is (its foreign nodes resolved as the printer reaches them).
-func printableSubLink(s *ast.SubLink) ast.Expr {
-	if f := unnestCall(s.Select); f != nil && !s.In && (s.Kind == ast.AnySubLink || s.Kind == ast.AllSubLink) {
-		return &ast.AnyAll{Op: s.Op, All: s.Kind == ast.AllSubLink, Left: s.Left, Array: f.Args[0]}
-	}
-	return s
-}
-
 // groupBy converts a GROUP BY list into s; ROLLUP, CUBE, GROUPING SETS and () are
 // ast.GroupingSet items (groupingConstruct).
 func (c *converter) groupBy(s *ast.Select, gb *sqlparser.GroupBy) error {

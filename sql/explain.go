@@ -65,7 +65,7 @@ func printable(e ast.Expr) ast.Expr {
 			return &ast.SQLValue{Name: pgString(n), Precision: -1}
 		}
 	case *ast.SubLink:
-		return printableSubLink(e)
+		return e
 	}
 	return &ast.SQLValue{Name: "?", Precision: -1}
 }
@@ -83,7 +83,7 @@ func scanText(x ast.Expr, alias string) string {
 	visit := func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SubLink:
-			return false // its columns are its own query's (x op ANY (array) is AnyAll once resolved)
+			return false // its columns are its own query's
 		case *ast.ColumnRef:
 			if k := len(n.Names); k >= 2 && !n.Star && n.Names[k-2] == alias {
 				cuts = append(cuts, cut{n, n.Names})

@@ -233,9 +233,7 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.SubLink:
 		return compileSubLink(e, sc)
 	case *ast.AnyAll:
-		if strings.Contains(e.Op, "~~") {
-			return compileLikeAnyAll(e, sc) // like_any.go
-		}
+		return compileAnyAll(e, sc) // anyall.go
 	}
 	return nil, unsupported("expression %s", ast.Print(e, ast.SQL))
 }

@@ -125,7 +125,7 @@ func foreignNodes(x ast.Expr) int {
 // TestBinderConvertsWhere: WHERE is converted once, whole, in the binder's mode (whereTree),
 // and the planner reads its conjuncts from the tree: a row equality is the equalities of its
 // fields, a row ordering implies a bound on its first fields, and x = ANY (array), which the
-// dialect pass writes as a subquery, is an expression over the array (unnestArray).
+// dialect pass writes as a subquery, is an ast.AnyAll over the array.
 func TestBinderConvertsWhere(t *testing.T) {
 	q := "SELECT 1 FROM t WHERE t.a = $1 AND (b, c) = (1, 2) AND (d, e) > (3, 4) AND f BETWEEN 1 AND 9 AND g IN (1, 2) AND h = ANY ($2) AND (i LIKE 'x' OR j IS NULL) AND k IN (SELECT 1)"
 	st := mustParseOne(t, q)
@@ -139,8 +139,8 @@ func TestBinderConvertsWhere(t *testing.T) {
 	var got []string
 	for _, c := range conjuncts(where, nil) {
 		text := treeText(c)
-		if s, ok := c.(*ast.SubLink); ok && unnestArray(s) != nil {
-			text += " (over " + treeText(unnestArray(s)) + ")"
+		if a, ok := c.(*ast.AnyAll); ok {
+			text += " (over " + treeText(a.Array) + ")"
 		}
 		got = append(got, text)
 	}

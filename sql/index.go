@@ -517,8 +517,7 @@ func identitySources(s *types.Schema) []int {
 }
 
 // keyListAccess reads the rows whose single-column primary key is one of a list of
-// row-independent values: pk IN (a, b, ...), or pk = ANY (array), which the dialect pass wrote
-// as pk = ANY (SELECT unnest(array)).
+// row-independent values: pk IN (a, b, ...), or pk = ANY (array).
 type keyListAccess struct {
 	items []*expr // the IN list
 	array *expr   // or the array
@@ -545,14 +544,12 @@ func keyList(bt *boundTable, conjs []ast.Expr) *keyListAccess {
 			if kl := keyListItems(bt, e.List); kl != nil {
 				return kl
 			}
-		case *ast.SubLink:
-			if e.Kind != ast.AnySubLink || e.Op != "=" || e.In || !isKey(e.Left) {
+		case *ast.AnyAll:
+			if e.All || e.Op != "=" || !isKey(e.Left) {
 				continue
 			}
-			if arr := unnestArray(e); arr != nil {
-				if x, err := compileAST(arr, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
-					return &keyListAccess{array: x, asText: !x.bpchar && !x.varchar} // = ANY (text[]) compares as text
-				}
+			if _, x, err := compileAnyAllOperands(e, bt.scope); err == nil && x.rowFree && x.typ.IsArray() {
+				return &keyListAccess{array: x, asText: !x.bpchar && !x.varchar} // = ANY (text[]) compares as text
 			}
 		}
 	}

@@ -392,8 +392,7 @@ func refs(e ast.Expr, sc *scope) (lo, hi int, movable bool) {
 }
 
 // columnRefs calls fn with every column reference of e, and reports whether e can be moved:
-// false when it holds a subquery (but for the array of x op ANY (array), which only looks
-// like one, and whose references it visits) or fn returns false for a reference. A foreign
+// false when it holds a subquery or fn returns false for a reference. A foreign
 // node is read as the converter converts it for printing.
 func columnRefs(e ast.Expr, fn func(*ast.ColumnRef) bool) bool {
 	movable := true
@@ -401,15 +400,7 @@ func columnRefs(e ast.Expr, fn func(*ast.ColumnRef) bool) bool {
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SubLink:
-			arr := unnestArray(n)
-			if arr == nil {
-				movable = false
-				return false
-			}
-			if n.Left != nil {
-				ast.Walk(n.Left, visit)
-			}
-			ast.Walk(arr, visit)
+			movable = false
 			return false
 		case *ast.Foreign:
 			ast.Walk(printable(n), visit)

@@ -340,19 +340,6 @@ func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
 	return rowConjuncts(e, acc)
 }
 
-// unnestArray is the array of x op ANY|ALL (array), which the dialect pass writes as a
-// SubLink over (SELECT drove_unnest(array)): an expression over the array, converted as the
-// binder converts; nil for any other SubLink.
-func unnestArray(s *ast.SubLink) ast.Expr {
-	if s.In || (s.Kind != ast.AnySubLink && s.Kind != ast.AllSubLink) {
-		return nil
-	}
-	if f := unnestCall(s.Select); f != nil {
-		return f.Args[0]
-	}
-	return nil
-}
-
 // andTree is the AND of conditions (one is itself).
 func andTree(es []ast.Expr) ast.Expr {
 	if len(es) == 1 {

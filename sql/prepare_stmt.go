@@ -169,6 +169,9 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		switch prepared.ast.(type) {
 		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
 		default:
+			if prepared.query != nil {
+				break // a query sql/parser read
+			}
 			return nearError(prepared.first)
 		}
 		s.addNamed(st.name, st.text, prepared, true)

@@ -90,6 +90,9 @@ func (s *Session) bindQuery(q *ast.Select, ps *params, outer *scope) (node, []Co
 func (s *Session) bindQueryBody(q *ast.Select, ps *params, outer *scope) (node, []Column, error) {
 	switch {
 	case q.Op != ast.NoSetOp:
+		if len(q.Locking) > 0 { // PostgreSQL's transformSetOperationStmt
+			return nil, nil, Errorf("0A000", "%s is not allowed with UNION/INTERSECT/EXCEPT", q.Locking[0].Strength.String())
+		}
 		return s.bindSetTree(q, ps, outer) // union.go
 	case q.Values != nil:
 		return s.bindValuesTree(q, ps, outer) // values.go

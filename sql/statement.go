@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -17,6 +18,8 @@ type Statement struct {
 	first     string // first word, lower case
 	words     []string
 	ast       sqlparser.Statement    // nil for statements handled without vitess
+	query     *ast.Select            // a query sql/parser read (statement_tree.go); ast is nil
+	queryUsed bool                   // query was bound once: a re-bind parses its text again
 	tsStmt    *tablespaceStmt        // CREATE/DROP TABLESPACE, which vitess does not know
 	copy      *copyStmt              // COPY, which vitess does not know either
 	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
@@ -87,20 +90,9 @@ func (s *Session) statements(query string) ([]*Statement, error) {
 	if sts, ok := s.cache[query]; ok {
 		return sts, nil
 	}
-	pieces, err := splitAndRewrite(dropCallAll(query))
+	sts, err := parseStatements(query, s.interrupted)
 	if err != nil {
 		return nil, err
-	}
-	sts := make([]*Statement, 0, len(pieces))
-	for _, p := range pieces {
-		if err := s.interrupted(); err != nil {
-			return nil, err
-		}
-		st, err := parse(p)
-		if err != nil {
-			return nil, err
-		}
-		sts = append(sts, st)
 	}
 	if s.cache == nil || len(s.cache) >= maxCachedQueries {
 		s.cache = make(map[string][]*Statement)
@@ -124,20 +116,17 @@ func (s *Session) Prepare(ctx context.Context, query string, paramTypes []types.
 }
 
 func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, error) {
-	pieces, err := splitAndRewrite(dropCallAll(query))
+	sts, err := parseStatements(query, func() error { return nil })
 	if err != nil {
 		return nil, err
 	}
-	if len(pieces) > 1 {
+	if len(sts) > 1 {
 		return nil, Errorf("42601", "cannot insert multiple commands into a prepared statement")
 	}
-	if len(pieces) == 0 {
+	if len(sts) == 0 {
 		return &Statement{}, nil
 	}
-	st, err := parse(pieces[0])
-	if err != nil {
-		return nil, err
-	}
+	st := sts[0]
 	if err := s.checkFailed(st); err != nil {
 		return nil, err
 	}
@@ -176,7 +165,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
@@ -243,6 +232,9 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	if st.modWith != nil {
 		return s.bindModifyingWith(st.modWith, ps) // cte_modify.go
+	}
+	if st.query != nil { // a query sql/parser read
+		return s.bindSelect(st.queryTree(), ps)
 	}
 	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
 	if err != nil {

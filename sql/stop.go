@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // ErrStop, returned by an Output's Row, ends a query early: the reader has the rows it wants
@@ -17,6 +19,9 @@ var ErrStop = errors.New("sql: the reader stopped the query")
 // IsQuery reports whether the statement is a query (SELECT, VALUES, a UNION of them): it
 // reads and returns rows and writes nothing, so its reader may stop it early (ErrStop).
 func (st *Statement) IsQuery() bool {
+	if st.query != nil {
+		return true
+	}
 	_, ok := st.ast.(sqlparser.TableStatement)
 	return ok
 }
@@ -92,6 +97,9 @@ func (st *Statement) readOnly() bool {
 	case "checkpoint":
 		return true
 	}
+	if st.query != nil {
+		return !locksRows(st.query)
+	}
 	switch ast := st.ast.(type) {
 	case *sqlparser.ExplainStmt:
 		return true
@@ -106,6 +114,18 @@ func (st *Statement) readOnly() bool {
 		return !locks
 	}
 	return false
+}
+
+// locksRows reports whether a query has a row-locking clause (FOR UPDATE and kin) anywhere.
+func locksRows(q *ast.Select) bool {
+	locks := false
+	ast.Walk(q, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Select); ok && len(s.Locking) > 0 {
+			locks = true
+		}
+		return !locks
+	})
+	return locks
 }
 
 func isTxnControl(ast sqlparser.Statement) bool {

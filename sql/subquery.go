@@ -168,7 +168,6 @@ func compileAgainstSubquery(x ast.Expr, q *ast.Select, op string, sc *scope) (*e
 	if err != nil {
 		return nil, nil, err
 	}
-	inferUnnestArray(q, left)
 	sp, err := compileSubquery(q, sc)
 	if err != nil {
 		return nil, nil, err
@@ -416,38 +415,6 @@ func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope
 func plainSubquery(q *ast.Select) bool {
 	return q.Op == ast.NoSetOp && q.Values == nil && q.GroupBy == nil && q.Having == nil && q.Limit == nil &&
 		q.Offset == nil && q.With == nil && len(q.Windows) == 0 && !targetsAggregate(q.Targets)
-}
-
-// unnestCall is the call of a subquery of the form SELECT drove_unnest(x), which is how the
-// dialect pass writes the array of op ANY (array); nil for any other subquery.
-func unnestCall(q *ast.Select) *ast.FuncCall {
-	if q.Op != ast.NoSetOp || q.Values != nil || len(q.Targets) != 1 || q.GroupBy != nil || q.Where != nil || len(q.From) > 0 {
-		return nil
-	}
-	f, ok := q.Targets[0].Expr.(*ast.FuncCall)
-	if !ok || len(f.Name) != 1 || f.Name[0] != "drove_unnest" || len(f.Args) != 1 {
-		return nil
-	}
-	return f
-}
-
-// inferUnnestArray types the array of x op ANY ($1) or x op ANY ('{...}'): an untyped array is
-// one of x's type, as PostgreSQL infers it. The argument becomes a cast to that array type.
-func inferUnnestArray(q *ast.Select, left *expr) {
-	f := unnestCall(q)
-	if f == nil || left.unknown || types.ArrayOf(left.typ) == types.Null {
-		return
-	}
-	switch a := f.Args[0].(type) {
-	case *ast.Param:
-	case *ast.Literal:
-		if a.Type != ast.LitString {
-			return
-		}
-	default:
-		return
-	}
-	f.Args[0] = &ast.Cast{Expr: f.Args[0], Type: ast.TypeName{Name: types.ArrayOf(left.typ).String()}}
 }
 
 // oneTableSubquery reads the subquery q of EXISTS (SELECT ... FROM u [AS alias] WHERE ...):

@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"strings"
+
 	"slices"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -91,6 +93,12 @@ func bindWindow(f *ast.FuncCall, sc *scope, defs windowDefs) (*windowSpec, error
 		return nil, err
 	}
 	spec := &windowSpec{call: f}
+	switch { // PostgreSQL's transformAggregateCall refusals for a call with OVER
+	case f.WithinGroup:
+		return nil, Errorf("0A000", "OVER is not supported for ordered-set aggregate %s", strings.Join(f.Name, "."))
+	case len(f.OrderBy) > 0:
+		return nil, Errorf("0A000", "aggregate ORDER BY is not implemented for window functions")
+	}
 	if f.Distinct {
 		return nil, unsupported("DISTINCT in window functions")
 	}

@@ -303,3 +303,22 @@ func (p *parser) nameList() []string {
 	p.expectPunct(")")
 	return out
 }
+
+// ParseTokens reads one statement from toks, sql/lexer's tokens of src (their positions in
+// src), which end at the statement's ';' or at the end of src: a session splits a query
+// string at its ';' tokens and reads each statement on its own, its errors placed in src.
+// The text must be valid UTF-8 (Parse checks it; a caller of ParseTokens has lexed it).
+func ParseTokens(src string, toks []lexer.Token) (ast.Stmt, error) {
+	p := &parser{src: src, toks: toks}
+	var st ast.Stmt
+	err := p.run(func() {
+		st = p.statement()
+		if t := p.peek(); t.Kind != lexer.EOF && !t.IsPunct(";") {
+			p.syntaxError(t)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}

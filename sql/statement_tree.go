@@ -1,0 +1,263 @@
+package sql
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+	pgparser "github.com/drovedb/drove/sql/parser"
+)
+
+// Queries are read by sql/parser (sql/DESIGN.md, step 4): a query string is split at its ';'
+// tokens by sql/lexer, and each statement that begins as a query (SELECT, VALUES, TABLE,
+// WITH, a parenthesized query) is parsed into an ast.Select the Statement holds, which the
+// binder binds (no dialect pass, no vitess). Every other statement, and a query the parser
+// does not hold yet (0A000), takes the dialect pass and vitess as before (parseOld).
+
+// parseStatements parses query into its statements: the queries with sql/parser, the other
+// statements through the dialect pass, each on its own text.
+func parseStatements(query string, interrupted func() error) ([]*Statement, error) {
+	if strings.IndexByte(query, 0) >= 0 || !utf8.ValidString(query) {
+		return parseOld(query, interrupted) // the dialect pass refuses it as PostgreSQL does
+	}
+	toks, err := lexer.Lex(query)
+	if err != nil {
+		return nil, lexErrorIn(err, query)
+	}
+	spans := statementSpans(toks)
+	sts := make([]*Statement, 0, len(spans))
+	var old []int // the statements of spans left to the dialect pass
+	for i, sp := range spans {
+		st, err := parseQuerySpan(query, toks[sp.from:sp.to])
+		if err != nil {
+			return nil, err
+		}
+		if st == nil {
+			old = append(old, i)
+		}
+		sts = append(sts, st)
+	}
+	if len(old) == len(spans) {
+		return parseOld(query, interrupted) // no query: the string as before
+	}
+	for _, i := range old {
+		if err := interrupted(); err != nil {
+			return nil, err
+		}
+		sp := spans[i]
+		st, err := parseOldSpan(query, toks[sp.from].Pos, toks[sp.to-1].End)
+		if err != nil {
+			return nil, err
+		}
+		sts[i] = st
+	}
+	return sts, nil
+}
+
+// span is one statement's tokens, toks[from:to], with its ';' if it has one.
+type span struct{ from, to int }
+
+// statementSpans splits a query string's tokens at its ';' tokens; empty statements are
+// dropped, as PostgreSQL's grammar drops them.
+func statementSpans(toks []lexer.Token) []span {
+	var out []span
+	from := 0
+	for i, t := range toks {
+		if !t.IsPunct(";") {
+			continue
+		}
+		if i > from {
+			out = append(out, span{from, i + 1})
+		}
+		from = i + 1
+	}
+	if from < len(toks) {
+		out = append(out, span{from, len(toks)})
+	}
+	return out
+}
+
+// parseQuerySpan parses one statement's tokens with sql/parser when they begin a query; nil
+// (and no error) when the statement is another kind, or a query the parser does not hold
+// yet, for the dialect pass.
+func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
+	t := toks[0]
+	if !(t.IsPunct("(") || t.Is("select") || t.Is("values") || t.Is("table") || t.Is("with")) {
+		return nil, nil
+	}
+	stmt, err := pgparser.ParseTokens(query, toks)
+	if err != nil {
+		var pe *pgparser.Error
+		if errors.As(err, &pe) && pe.Code == "0A000" {
+			return nil, nil // not in sql/ast yet: the dialect pass reads it
+		}
+		return nil, parserError(err, query)
+	}
+	sel, ok := stmt.(*ast.Select)
+	if !ok || selectsInto(sel) || modifiesInWith(sel) || oldPathOnly(sel) {
+		return nil, nil // WITH ... INSERT/UPDATE/DELETE, SELECT INTO (cte_modify.go, ctas.go)
+	}
+	end := toks[len(toks)-1]
+	if end.IsPunct(";") && len(toks) > 1 {
+		end = toks[len(toks)-2]
+	}
+	first := "select"
+	if t.Kind == lexer.Ident {
+		first = t.Value
+	}
+	return &Statement{first: first, query: sel, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
+}
+
+// selectsInto reports whether a query has an INTO clause (SELECT INTO, CREATE TABLE AS's
+// statement), which the dialect pass's path runs.
+func selectsInto(q *ast.Select) bool {
+	into := false
+	ast.Walk(q, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Select); !into && ok && s.Into != nil {
+			into = true
+		}
+		return !into
+	})
+	return into
+}
+
+// modifiesInWith reports whether a query's WITH holds an INSERT, UPDATE or DELETE, which
+// cte_modify.go runs from the dialect pass's statement.
+func modifiesInWith(q *ast.Select) bool {
+	found := false
+	ast.Walk(q, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Select); ok && s.With != nil {
+			for _, c := range s.With.CTEs {
+				found = found || c.Stmt != nil
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// oldPathOnly reports whether a query holds a construct the binder binds only from the
+// converter's tree for now (temporary, sql/DESIGN.md step 4): a function in FROM (the
+// converter expands its output columns from the catalog; ast.FuncFrom is not bound), f(*)
+// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), COLLATE
+// (the converter resolves "C" and drops what drove ignores), LIKE ANY (subquery), x op ANY
+// (array) for an operator that is not a comparison, FILTER with OVER (the dialect pass's
+// rewrite) and a type's name called as a function ("numeric"(x), which the dialect pass
+// qualifies with pg_catalog).
+func oldPathOnly(q *ast.Select) bool {
+	found := false
+	ast.Walk(q, func(n ast.Node) bool {
+		if found {
+			return false // Walk goes on to the siblings
+		}
+		switch n := n.(type) {
+		case *ast.FuncFrom, *ast.Collate:
+			found = true
+		case *ast.SubqueryFrom:
+			found = n.Select != nil && len(n.Select.From) == 0 && len(n.Select.Targets) == 1 && isCall(n.Select.Targets[0].Expr)
+		case *ast.AnyAll:
+			found = comparisonOutcomes[n.Op] == nil && !strings.Contains(n.Op, "~~")
+		case *ast.FuncCall:
+			found = n.Star && !(len(n.Name) == 1 && n.Name[0] == "count") || n.Filter != nil && n.Over != nil ||
+				len(n.Name) == 1 && typeCallNames[n.Name[0]] ||
+				len(n.Args) == 0 && !n.Star && len(n.Name) == 1 && n.Name[0] == "count" ||
+				strings.HasPrefix(n.Name[len(n.Name)-1], "drove_")
+		case *ast.SubLink:
+			found = strings.Contains(n.Op, "~~")
+		}
+		return !found
+	})
+	return found
+}
+
+// typeCallNames are type names a query may call as functions ("numeric"(x)).
+var typeCallNames = map[string]bool{"numeric": true, "int2": true, "int4": true, "int8": true, "text": true,
+	"varchar": true, "bpchar": true, "float4": true, "float8": true, "bool": true, "interval": true,
+	"timestamp": true, "timestamptz": true, "date": true, "time": true, "timetz": true}
+
+func isCall(e ast.Expr) bool {
+	_, ok := e.(*ast.FuncCall)
+	return ok
+}
+
+// parserError is an error of sql/parser as an *Error with its position in the query string.
+func parserError(err error, query string) error {
+	var pe *pgparser.Error
+	if !errors.As(err, &pe) {
+		return err
+	}
+	e := &Error{Code: pe.Code, Message: pe.Error(), Hint: pe.Hint}
+	if !pe.NoPosition {
+		e.Position = pe.Position(query)
+	}
+	return e
+}
+
+// parseOld parses a whole query string through the dialect pass and vitess.
+func parseOld(query string, interrupted func() error) ([]*Statement, error) {
+	pieces, err := splitAndRewrite(dropCallAll(query))
+	if err != nil {
+		return nil, err
+	}
+	sts := make([]*Statement, 0, len(pieces))
+	for _, p := range pieces {
+		if err := interrupted(); err != nil {
+			return nil, err
+		}
+		st, err := parse(p)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
+	}
+	return sts, nil
+}
+
+// parseOldSpan parses the statement at query[from:to] through the dialect pass and vitess,
+// its errors placed in query.
+func parseOldSpan(query string, from, to int) (*Statement, error) {
+	text := query[from:to]
+	d := dropCallAll(text)
+	pieces, err := splitAndRewrite(d)
+	if err != nil {
+		return nil, shiftError(err, query, from, d == text)
+	}
+	if len(pieces) != 1 {
+		return nil, Errorf("42601", "syntax error at or near \";\"")
+	}
+	p := pieces[0]
+	if d == text { // the statement's place in the whole string, for its errors
+		p.q, p.origAt = query, p.origAt+from
+	}
+	st, err := parse(p)
+	if err != nil {
+		return nil, shiftError(err, query, from, false)
+	}
+	return st, nil
+}
+
+// shiftError moves the position of an error found in the statement text at query[from:]
+// (when shift says its positions are the text's) to the query string's.
+func shiftError(err error, query string, from int, shift bool) error {
+	var e *Error
+	if shift && errors.As(err, &e) && e.Position > 0 {
+		e.Position += utf8.RuneCountInString(query[:from])
+	}
+	return err
+}
+
+// queryTree is the tree of a query statement to bind: the parsed one the first time, then a
+// fresh parse of the statement's text, as binding may annotate the tree it binds (an
+// inferred cast) and a re-bind (a table changed) must start from the text as written.
+func (st *Statement) queryTree() *ast.Select {
+	if !st.queryUsed {
+		st.queryUsed = true
+		return st.query
+	}
+	if q, err := pgparser.ParseSelect(st.src[st.srcAt:st.srcEnd]); err == nil {
+		return q
+	}
+	return st.query
+}
