@@ -193,3 +193,54 @@ tag: SELECT 17
 
 statement ok
 DEALLOCATE ALL
+
+statement ok
+PREPARE p1 AS SELECT log(0)
+
+statement error 2201E
+EXECUTE p1
+
+statement ok
+PREPARE p2 AS SELECT 1::int2 + 32767::int2
+
+statement error 22003
+EXECUTE p2
+
+statement ok
+PREPARE p3 AS SELECT 1 FROM generate_series(1, 1/0)
+
+statement error 22012
+EXECUTE p3
+
+statement ok
+PREPARE p4 AS SELECT 1 LIMIT 1/0
+
+statement error 22012
+EXECUTE p4
+
+statement ok
+PREPARE p5 AS SELECT a FROM u ORDER BY 1/0
+
+statement error 22012
+EXECUTE p5
+
+statement ok
+PREPARE p6 AS SELECT count(*) FROM u GROUP BY a HAVING 1/0 = 1
+
+statement error 22012
+EXECUTE p6
+
+statement ok
+PREPARE p7 AS SELECT substr('abc', 1, -1)
+
+statement error 22011
+EXECUTE p7
+
+statement error 22008
+PREPARE p8 AS SELECT '2020-13-01'::date
+
+statement error 22P02
+PREPARE p8 AS SELECT '{1,2'::int[]
+
+statement ok
+DEALLOCATE ALL
