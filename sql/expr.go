@@ -63,12 +63,12 @@ type params struct {
 	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
 	// materialized view are errors only when the query runs.
 	defining bool
-	// deferFold: the statement is being prepared (PREPARE, the extended protocol's Parse).
-	// PostgreSQL plans it, folding its constants, only when it runs, so a constant that fails
-	// to fold (1/0) is recorded in foldErr, the first such error, and raised when it runs
-	// (Session.run, pgwire's Bind) rather than while it is prepared.
-	deferFold bool
-	foldErr   error
+	// foldErr, set while a statement is prepared (PREPARE, the extended protocol's Parse),
+	// is where the error of the first constant that fails to fold (1/0) is recorded rather
+	// than raised: PostgreSQL plans a prepared statement, folding its constants, only when it
+	// runs, so that is when it is raised (Session.run, pgwire's Bind). A pointer, so the
+	// params of every other statement stay as small.
+	foldErr *error
 }
 
 // ref returns an expression reading parameter n (1-based).

@@ -183,10 +183,10 @@ func (st *Statement) Empty() bool {
 // (1/0), nil if none did: PostgreSQL plans a prepared statement, folding its constants, at
 // the extended protocol's Bind and at EXECUTE, so that is where it is raised.
 func (st *Statement) FoldError() error {
-	if st.plan == nil {
+	if st.plan == nil || st.plan.params.foldErr == nil {
 		return nil
 	}
-	return st.plan.params.foldErr
+	return *st.plan.params.foldErr
 }
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
@@ -213,7 +213,7 @@ func (st *Statement) Columns() []Column {
 func (s *Session) bind(st *Statement) (*plan, error) { return s.bindWith(st, false) }
 
 // bindWith is bind; deferFold binds a statement being prepared, whose constants that fail
-// to fold are errors only when it runs (params.deferFold, FoldError).
+// to fold are errors only when it runs (params.foldErr, FoldError).
 func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	if p := st.plan; p != nil {
 		fresh := true
@@ -228,7 +228,10 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 			return p, nil
 		}
 	}
-	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s, deferFold: deferFold}
+	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
+	if deferFold {
+		ps.foldErr = new(error)
+	}
 	p, err := s.bindStatement(st, ps)
 	if err != nil {
 		return nil, st.locateBindError(err)
@@ -405,7 +408,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
-	if err := p.params.foldErr; err != nil {
+	if err := st.FoldError(); err != nil {
 		return err // prepared with a constant that fails to fold: PostgreSQL's planner raises it now
 	}
 	if s.tx == nil {
