@@ -63,12 +63,13 @@ type params struct {
 	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
 	// materialized view are errors only when the query runs.
 	defining bool
-	// foldErr, set while a statement is prepared (PREPARE, the extended protocol's Parse),
-	// is where the error of the first constant that fails to fold (1/0) is recorded rather
-	// than raised: PostgreSQL plans a prepared statement, folding its constants, only when it
-	// runs, so that is when it is raised (Session.run, pgwire's Bind). A pointer, so the
-	// params of every other statement stay as small.
-	foldErr *error
+	// deferFold: the statement is being prepared (PREPARE, the extended protocol's Parse).
+	// PostgreSQL plans it, folding its constants, only when it runs, so the error of the
+	// first constant that fails to fold (1/0) is recorded in foldErr rather than raised, and
+	// raised when it runs (Session.run, pgwire's Bind). A pointer, set only then, so params
+	// keep their allocation size.
+	deferFold bool
+	foldErr   *error
 }
 
 // ref returns an expression reading parameter n (1-based).

@@ -124,16 +124,16 @@ func (sc *scope) defining() bool {
 // foldFailed is what compiling the constant x whose folding failed gives: its error, except
 // in a branch that never runs and a view's query being stored (which PostgreSQL does not
 // plan), and in a statement being prepared, which records it to raise when it runs
-// (params.foldErr); x itself, which raises it if evaluated, in those.
+// (params.deferFold); x itself, which raises it if evaluated, in those.
 func foldFailed(x *expr, sc *scope) (*expr, error) {
 	if sc.inDeadBranch() || sc.defining() {
 		return x, nil
 	}
 	_, err := x.eval(nil)
 	for s := sc; s != nil; s = s.outer {
-		if ps := s.params; ps != nil && ps.foldErr != nil {
-			if *ps.foldErr == nil {
-				*ps.foldErr = err
+		if ps := s.params; ps != nil && ps.deferFold {
+			if ps.foldErr == nil {
+				ps.foldErr = &err
 			}
 			return x, nil
 		}

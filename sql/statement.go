@@ -213,7 +213,7 @@ func (st *Statement) Columns() []Column {
 func (s *Session) bind(st *Statement) (*plan, error) { return s.bindWith(st, false) }
 
 // bindWith is bind; deferFold binds a statement being prepared, whose constants that fail
-// to fold are errors only when it runs (params.foldErr, FoldError).
+// to fold are errors only when it runs (params.deferFold, FoldError).
 func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	if p := st.plan; p != nil {
 		fresh := true
@@ -228,10 +228,7 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 			return p, nil
 		}
 	}
-	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
-	if deferFold {
-		ps.foldErr = new(error)
-	}
+	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s, deferFold: deferFold}
 	p, err := s.bindStatement(st, ps)
 	if err != nil {
 		return nil, st.locateBindError(err)
