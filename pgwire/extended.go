@@ -49,6 +49,11 @@ func (c *conn) statement(name string) (*statement, bool) {
 	return s, true
 }
 
+// foldErrorer is a prepared statement with a constant that may have failed to fold (1/0):
+// PostgreSQL plans a statement, folding its constants, at Bind, so that is where its error
+// is raised, after the parameters are read and before the result formats are checked.
+type foldErrorer interface{ FoldError() error }
+
 type portal struct {
 	st      sql.PreparedStatement
 	args    []types.Value
@@ -121,6 +126,11 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 			return err
 		}
 		args[i] = v
+	}
+	if f, ok := s.st.(foldErrorer); ok { // PostgreSQL plans the statement here
+		if err := f.FoldError(); err != nil {
+			return err
+		}
 	}
 	cols := s.st.Columns()
 	if n := len(m.ResultFormatCodes); n > 1 && n != len(cols) { // PostgreSQL's check, at Bind

@@ -63,6 +63,13 @@ type params struct {
 	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
 	// materialized view are errors only when the query runs.
 	defining bool
+	// deferFold: the statement is being prepared (PREPARE, the extended protocol's Parse).
+	// PostgreSQL plans it, folding its constants, only when it runs, so the error of the
+	// first constant that fails to fold (1/0) is recorded in foldErr rather than raised, and
+	// raised when it runs (Session.run, pgwire's Bind). A pointer, set only then, so params
+	// keep their allocation size.
+	deferFold bool
+	foldErr   *error
 }
 
 // ref returns an expression reading parameter n (1-based).
@@ -95,9 +102,8 @@ func compile(e sqlparser.Expr, sc *scope) (*expr, error) {
 	} else {
 		x, err = compileExpr(e, sc)
 	}
-	if err == nil && x.failed && !sc.inDeadBranch() && !sc.defining() {
-		_, err = x.eval(nil)
-		return nil, err
+	if err == nil && x.failed {
+		return foldFailed(x, sc)
 	}
 	return x, err
 }

@@ -125,9 +125,8 @@ func compileVitess(e sqlparser.Expr, sc *scope) (*expr, error) {
 // that failed to fold outside a dead branch.
 func compileAST(e ast.Expr, sc *scope) (*expr, error) {
 	x, err := compileASTNode(e, sc)
-	if err == nil && x.failed && !sc.inDeadBranch() && !sc.defining() {
-		_, err = x.eval(nil)
-		return nil, err
+	if err == nil && x.failed {
+		return foldFailed(x, sc)
 	}
 	return x, err
 }

@@ -121,6 +121,26 @@ func (sc *scope) defining() bool {
 	return false
 }
 
+// foldFailed is what compiling the constant x whose folding failed gives: its error, except
+// in a branch that never runs and a view's query being stored (which PostgreSQL does not
+// plan), and in a statement being prepared, which records it to raise when it runs
+// (params.deferFold); x itself, which raises it if evaluated, in those.
+func foldFailed(x *expr, sc *scope) (*expr, error) {
+	if sc.inDeadBranch() || sc.defining() {
+		return x, nil
+	}
+	_, err := x.eval(nil)
+	for s := sc; s != nil; s = s.outer {
+		if ps := s.params; ps != nil && ps.deferFold {
+			if ps.foldErr == nil {
+				ps.foldErr = &err
+			}
+			return x, nil
+		}
+	}
+	return nil, err
+}
+
 // compileASTDead compiles a branch that can never run: it is type-checked, but a constant in
 // it that fails to compute (1/0) is no error, as in PostgreSQL, which never simplifies it.
 func compileASTDead(e ast.Expr, sc *scope) (*expr, error) {

@@ -144,7 +144,7 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 	}
 	st.declared = paramTypes
 	s.blocks = 0 // binding counts the statement's query blocks, as run does
-	if _, err := s.bind(st); err != nil {
+	if _, err := s.bindWith(st, true); err != nil {
 		return nil, err
 	}
 	st.fixed = true
@@ -168,6 +168,16 @@ func (st *Statement) Empty() bool {
 	return st.first == "" && st.ast == nil && st.query == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
+// FoldError is the error of a constant that failed to fold as the statement was prepared
+// (1/0), nil if none did: PostgreSQL plans a prepared statement, folding its constants, at
+// the extended protocol's Bind and at EXECUTE, so that is where it is raised.
+func (st *Statement) FoldError() error {
+	if st.plan == nil || st.plan.params.foldErr == nil {
+		return nil
+	}
+	return *st.plan.params.foldErr
+}
+
 // ParamTypes are the types of $1..$n, inferred from where they are used.
 func (st *Statement) ParamTypes() []types.Type {
 	if st.plan == nil {
@@ -189,7 +199,11 @@ func (st *Statement) Columns() []Column {
 
 // bind returns the statement's plan, binding it on first use and again whenever a table it
 // reads changed schema (dropped, re-created) since. Statements without a plan return nil.
-func (s *Session) bind(st *Statement) (*plan, error) {
+func (s *Session) bind(st *Statement) (*plan, error) { return s.bindWith(st, false) }
+
+// bindWith is bind; deferFold binds a statement being prepared, whose constants that fail
+// to fold are errors only when it runs (params.deferFold, FoldError).
+func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	if p := st.plan; p != nil {
 		fresh := true
 		for _, d := range p.deps {
@@ -203,7 +217,7 @@ func (s *Session) bind(st *Statement) (*plan, error) {
 			return p, nil
 		}
 	}
-	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s}
+	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s, deferFold: deferFold}
 	p, err := s.bindStatement(st, ps)
 	if err != nil {
 		return nil, st.locateBindError(err)
@@ -382,6 +396,9 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	}
 	if p == nil {
 		return s.execUtility(ctx, st, out)
+	}
+	if err := st.FoldError(); err != nil {
+		return err // prepared with a constant that fails to fold: PostgreSQL's planner raises it now
 	}
 	if s.tx == nil {
 		// Autocommit: the statement's CommandComplete goes out once its commit succeeded, so
