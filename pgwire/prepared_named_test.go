@@ -93,7 +93,7 @@ func connectSessions(t testing.TB) *pgconn.PgConn {
 
 // startSessions starts a server whose sessions are sql's, over a fresh tablespace, and
 // returns its URL; both end with t.
-func startSessions(t *testing.T) string {
+func startSessions(t testing.TB) string {
 	t.Helper()
 	ts, err := tablespace.Open(tablespace.Options{Dir: t.TempDir(), Name: "drove", CheckpointInterval: -1,
 		Logger: slog.New(slog.DiscardHandler)})
