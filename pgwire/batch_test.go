@@ -180,20 +180,20 @@ var batchCases = []batchCase{
 // TestExtendedBatchIsOneTransaction runs batchCases on drove.
 func TestExtendedBatchIsOneTransaction(t *testing.T) {
 	c := connectSessions(t)
-	checkBatchCases(t, c)
+	checkBatchCases(t, c, batchCases)
 }
 
 // TestExtendedBatchMatchesPostgres runs batchCases on PostgreSQL 15, which they describe.
 func TestExtendedBatchMatchesPostgres(t *testing.T) {
-	checkBatchCases(t, pgtest.Connect(t))
+	checkBatchCases(t, pgtest.Connect(t), batchCases)
 }
 
-func checkBatchCases(t *testing.T, c *pgconn.PgConn) {
+func checkBatchCases(t *testing.T, c *pgconn.PgConn, cases []batchCase) {
 	ctx := context.Background()
 	if _, err := c.Exec(ctx, "CREATE TABLE t (k int PRIMARY KEY); CREATE TABLE d (k int, CONSTRAINT du UNIQUE (k) DEFERRABLE INITIALLY DEFERRED)").ReadAll(); err != nil {
 		t.Fatal(err)
 	}
-	for _, bc := range batchCases {
+	for _, bc := range cases {
 		if _, err := c.Exec(ctx, "DELETE FROM t; DELETE FROM d").ReadAll(); err != nil {
 			t.Fatal(err)
 		}
