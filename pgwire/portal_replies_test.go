@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/drovedb/drove/internal/pgtest"
+	"github.com/drovedb/drove/sql"
+	"github.com/drovedb/drove/types"
 )
 
 // Replies to Executes PostgreSQL answers in ways drove did not: an empty statement's
@@ -43,4 +45,28 @@ func TestPortalReplies(t *testing.T) {
 // TestPortalRepliesMatchPostgres runs portalReplyCases on PostgreSQL 15.
 func TestPortalRepliesMatchPostgres(t *testing.T) {
 	checkBatchCases(t, pgtest.Connect(t), portalReplyCases)
+}
+
+// TestBindParamErrors checks PostgreSQL 15's SQLSTATEs for malformed Bind parameters: a
+// format code other than 0 or 1 is 22023, a fixed-size binary value cut short 08P01 (drove
+// answered 08P01 and 22P03).
+func TestBindParamErrors(t *testing.T) {
+	tests := []struct {
+		b      []byte
+		format int16
+		typ    types.Type
+		code   string
+	}{
+		{[]byte{0, 0, 0, 1}, 2, types.Int32, "22023"},
+		{[]byte{0, 0, 0, 1}, -1, types.Int32, "22023"},
+		{[]byte{0, 0, 1}, 1, types.Int32, "08P01"},
+		{[]byte{0, 0, 0, 0, 1}, 1, types.Int32, "22P03"},
+		{[]byte{0, 1}, 1, types.UUID, "08P01"},
+	}
+	for _, tt := range tests {
+		_, err := decodeParam(tt.b, tt.format, tt.typ)
+		if e, ok := err.(*sql.Error); !ok || e.Code != tt.code { //nolint:errorlint // decodeParam's own
+			t.Errorf("%x format %d as %s: %v, want %s", tt.b, tt.format, tt.typ, err, tt.code)
+		}
+	}
 }
