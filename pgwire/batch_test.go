@@ -3,6 +3,7 @@ package pgwire
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ import (
 // earlier ones of its batch in place.
 
 // pipeStep is one message of a pipeline: "X sql" (Parse, Bind and Execute of the unnamed
-// statement), "P name sql", "B portal statement param...", "E portal", "D S name", "S".
+// statement), "P name sql", "B portal statement param...", "E portal [max rows]", "D S name",
+// "C P name" (Close), "S".
 type pipeStep = string
 
 // runPipeline sends steps and returns the replies as one line each, up to the ReadyForQuery
@@ -46,7 +48,17 @@ func runPipeline(t *testing.T, c *pgconn.PgConn, steps ...pipeStep) []string {
 			}
 			fe.Send(&pgproto3.Bind{DestinationPortal: strings.Trim(f[0], "-"), PreparedStatement: strings.Trim(f[1], "-"), Parameters: params})
 		case "E":
-			fe.Send(&pgproto3.Execute{Portal: strings.Trim(f[0], "-")})
+			e := &pgproto3.Execute{Portal: strings.Trim(f[0], "-")}
+			if len(f) > 1 {
+				n, err := strconv.ParseUint(f[1], 10, 32)
+				if err != nil {
+					t.Fatalf("bad step %q", s)
+				}
+				e.MaxRows = uint32(n)
+			}
+			fe.Send(e)
+		case "C":
+			fe.Send(&pgproto3.Close{ObjectType: f[0][0], Name: strings.Trim(f[1], "-")})
 		case "D":
 			fe.Send(&pgproto3.Describe{ObjectType: f[0][0], Name: strings.Trim(f[1], "-")})
 		case "S":
@@ -149,25 +161,39 @@ var batchCases = []batchCase{
 		[]pipeStep{"X INSERT INTO d VALUES (1)", "X INSERT INTO d VALUES (1)", "S", "X INSERT INTO d VALUES (2), (2)", "S"}, "",
 		[]string{"ParseComplete", "BindComplete", "Complete INSERT 0 1", "ParseComplete", "BindComplete", "Complete INSERT 0 1",
 			"Error 23505", "ReadyForQuery I", "ParseComplete", "BindComplete", "Complete INSERT 0 2", "Error 23505", "ReadyForQuery I"}},
+	// A suspended portal's query, stopped by its Close or dropped at Sync, ends without
+	// error: drove rolled the batch back then, losing writes the client saw complete.
+	{"a portal suspended at Sync keeps the batch's writes",
+		[]pipeStep{"X INSERT INTO t VALUES (15), (16)", "P s2 SELECT k FROM t ORDER BY k", "B p s2", "E p 1", "S"}, "15,16",
+		[]string{"ParseComplete", "BindComplete", "Complete INSERT 0 2", "ParseComplete", "BindComplete",
+			"DataRow", "PortalSuspended", "ReadyForQuery I"}},
+	{"a suspended portal closed in a batch keeps its writes",
+		[]pipeStep{"X INSERT INTO t VALUES (17)", "B p s2", "E p 1", "C P p", "X INSERT INTO t VALUES (18)", "S"}, "17,18",
+		[]string{"ParseComplete", "BindComplete", "Complete INSERT 0 1", "BindComplete",
+			"DataRow", "PortalSuspended", "CloseComplete", "ParseComplete", "BindComplete", "Complete INSERT 0 1", "ReadyForQuery I"}},
+	{"a portal suspended first in its batch, then a write",
+		[]pipeStep{"X INSERT INTO t VALUES (19)", "S", "B p s2", "E p 1", "X INSERT INTO t VALUES (20)", "S"}, "19,20",
+		[]string{"ParseComplete", "BindComplete", "Complete INSERT 0 1", "ReadyForQuery I",
+			"BindComplete", "DataRow", "PortalSuspended", "ParseComplete", "BindComplete", "Complete INSERT 0 1", "ReadyForQuery I"}},
 }
 
 // TestExtendedBatchIsOneTransaction runs batchCases on drove.
 func TestExtendedBatchIsOneTransaction(t *testing.T) {
 	c := connectSessions(t)
-	checkBatchCases(t, c)
+	checkBatchCases(t, c, batchCases)
 }
 
 // TestExtendedBatchMatchesPostgres runs batchCases on PostgreSQL 15, which they describe.
 func TestExtendedBatchMatchesPostgres(t *testing.T) {
-	checkBatchCases(t, pgtest.Connect(t))
+	checkBatchCases(t, pgtest.Connect(t), batchCases)
 }
 
-func checkBatchCases(t *testing.T, c *pgconn.PgConn) {
+func checkBatchCases(t *testing.T, c *pgconn.PgConn, cases []batchCase) {
 	ctx := context.Background()
 	if _, err := c.Exec(ctx, "CREATE TABLE t (k int PRIMARY KEY); CREATE TABLE d (k int, CONSTRAINT du UNIQUE (k) DEFERRABLE INITIALLY DEFERRED)").ReadAll(); err != nil {
 		t.Fatal(err)
 	}
-	for _, bc := range batchCases {
+	for _, bc := range cases {
 		if _, err := c.Exec(ctx, "DELETE FROM t; DELETE FROM d").ReadAll(); err != nil {
 			t.Fatal(err)
 		}

@@ -129,9 +129,13 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		return sql.ParseText(string(b), t)
 	}
 	if format != 1 {
-		return types.Value{}, sql.Errorf("08P01", "unsupported format code %d", format)
+		return types.Value{}, sql.Errorf("22023", "unsupported format code: %d", format)
 	}
-	if n := t.Size(); n > 0 && len(b) != int(n) { // the fixed-size types
+	// The fixed-size types, as PostgreSQL's receive functions read them: too few bytes is a
+	// message cut short, too many a bad value.
+	if n := t.Size(); n > 0 && len(b) < int(n) {
+		return types.Value{}, sql.Errorf("08P01", "insufficient data left in message")
+	} else if n > 0 && len(b) > int(n) {
 		return types.Value{}, sql.Errorf("22P03", "incorrect binary data format in bind parameter: %d bytes for %s", len(b), t)
 	}
 	switch t {

@@ -52,9 +52,11 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		{types.TimeTZ, append(u64(0), u32(0)...), "00:00:00+00"},
 		{types.TimeTZ, append(u64(86400e6+1), u32(0)...), "ERR 22008"},
 		{types.TimeTZ, append(u64(0), u32(57600)...), "ERR 22009"},
-		{types.TimeTZ, u64(0), "ERR 22P03"},
+		{types.TimeTZ, u64(0), "ERR 08P01"}, // PostgreSQL: insufficient data left in message
+		{types.Int32, u64(1), "ERR 22P03"},  // too long: incorrect binary data format
 		{types.Interval, append(append(u64(-1), u32(0)...), u32(0)...), "-00:00:00.000001"},
-		{types.Interval, u64(1), "ERR 22P03"},
+		{types.Interval, u64(1), "ERR 08P01"},
+		{types.Int64, u32(1), "ERR 08P01"},
 	}
 	for _, tt := range tests {
 		v, err := decodeParam(tt.b, 1, tt.typ)

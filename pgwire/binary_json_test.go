@@ -36,7 +36,7 @@ func TestBinaryUUIDJSON(t *testing.T) {
 		wire string
 		code string
 	}{
-		{types.UUID, "\x01\x02", "22P03"},
+		{types.UUID, "\x01\x02", "08P01"},  // as PostgreSQL: insufficient data left in message
 		{types.JSONB, `{"a": 1}`, "22P03"}, // no version byte
 		{types.JSONB, "\x02{}", "22P03"},
 		{types.JSONB, "", "22P03"},

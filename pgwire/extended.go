@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 
@@ -61,10 +62,13 @@ type portal struct {
 	// A portal executed with a row limit runs to completion once and hands out its rows in
 	// batches; rows and tag hold what is left.
 	started bool
-	rows    [][]types.Value
-	tag     string
-	run     *portalRun // a query streaming to the client, suspended (portal_stream.go)
-	err     error      // what the query ended with when it was settled into rows
+	// done: run to completion by an Execute without a row limit (tag is its tag); another
+	// Execute returns no rows, or is 55000 for a statement without rows, as in PostgreSQL.
+	done bool
+	rows [][]types.Value
+	tag  string
+	run  *portalRun // a query streaming to the client, suspended (portal_stream.go)
+	err  error      // what the query ended with when it was settled into rows
 }
 
 // paramOIDs describes parameters as PostgreSQL does: a type the client declared is echoed
@@ -185,10 +189,23 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	if !ok {
 		return sql.Errorf("34000", "portal %q does not exist", m.Portal)
 	}
+	if e, ok := p.st.(interface{ Empty() bool }); ok && e.Empty() {
+		c.be.Send(&pgproto3.EmptyQueryResponse{})
+		return nil
+	}
 	c.out.prepare(p.st.Columns(), p.formats)
 	if !p.started && m.MaxRows == 0 {
 		p.started = true
-		return c.runHeld(ctx, m.Portal, p)
+		c.out.tag = ""
+		err := c.runHeld(ctx, m.Portal, p)
+		p.done, p.tag = true, c.out.tag
+		return err
+	}
+	if p.done {
+		if p.st.Columns() == nil {
+			return sql.Errorf("55000", "portal %q cannot be run", m.Portal)
+		}
+		return c.out.Complete(zeroTag(p.tag))
 	}
 	if !p.started && streamable(c.session, p.st) {
 		p.started = true
@@ -227,6 +244,16 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 		return nil
 	}
 	return c.out.Complete(rowsTag(p.tag, n))
+}
+
+// zeroTag is a command tag with its row count 0: what another Execute of a portal that ran
+// to completion reports ("SELECT 0", "INSERT 0 0", "SHOW").
+func zeroTag(tag string) string {
+	i := strings.LastIndexByte(tag, ' ')
+	if i < 0 || strings.Trim(tag[i+1:], "0123456789") != "" {
+		return tag
+	}
+	return tag[:i+1] + "0"
 }
 
 func (c *conn) closeObject(m *pgproto3.Close) error {

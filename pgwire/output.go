@@ -42,6 +42,9 @@ type output struct {
 
 // Columns implements sql.Output for the simple protocol: results are described, in text.
 func (o *output) Columns(cols []sql.Column) error {
+	if !o.simple {
+		return nil // an Execute's: Describe described them, Bind chose their formats
+	}
 	o.started = true
 	o.describe(cols, nil)
 	o.prepare(cols, nil)
@@ -51,6 +54,9 @@ func (o *output) Columns(cols []sql.Column) error {
 // BinaryColumns implements sql.BinaryColumns: a BINARY cursor's FETCH in the simple protocol
 // describes and sends every column in binary, as PostgreSQL does.
 func (o *output) BinaryColumns(cols []sql.Column) error {
+	if !o.simple {
+		return nil
+	}
 	o.started = true
 	formats := make([]int16, len(cols))
 	for i := range formats {

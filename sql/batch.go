@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 
 	"github.com/drovedb/drove/types"
 )
@@ -55,10 +56,16 @@ func (s *Session) ExecBatched(ctx context.Context, ps PreparedStatement, args []
 	}
 	err := s.runBounded(ctx, st, args, out, false)
 	s.batchHeld = false
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrStop) {
+		// A query its reader stopped (a suspended portal closed, or dropped at Sync) ended
+		// without error: the batch goes on, and its Sync commits what came before.
 		if s.implicit {
 			s.endImplicit(false)
 		}
+		return false, err
+	}
+	if err != nil {
+		s.implicitFirst = false
 		return false, err
 	}
 	// A BEGIN made the block explicit, a COMMIT or ROLLBACK ended it.

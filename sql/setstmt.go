@@ -381,6 +381,21 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 }
 
 // execSettingStmt runs a settingStmt.
+// showColumns is the result columns of SHOW and SHOW ALL; nil for the other statements.
+func (st *settingStmt) showColumns() []Column {
+	switch st.kind {
+	case "show":
+		def, col, _ := lookupSetting(st.name)
+		if def != nil {
+			col = def.name
+		}
+		return []Column{{Name: col, Type: types.Text}}
+	case "show all":
+		return []Column{{Name: "name", Type: types.Text}, {Name: "setting", Type: types.Text}, {Name: "description", Type: types.Text}}
+	}
+	return nil
+}
+
 func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Output) error {
 	switch st.kind {
 	case "set":
@@ -425,11 +440,7 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if err != nil {
 			return err
 		}
-		def, col, _ := lookupSetting(st.name)
-		if def != nil {
-			col = def.name
-		}
-		if err := out.Columns([]Column{{Name: col, Type: types.Text}}); err != nil {
+		if err := out.Columns(st.showColumns()); err != nil {
 			return err
 		}
 		if err := out.Row([]types.Value{types.NewText(v)}); err != nil {

@@ -641,7 +641,7 @@ func parseStartupOptions(opts string) ([]Setting, error) {
 
 // showAll is SHOW ALL's rows.
 func (s *Session) showAll(out Output) error {
-	if err := out.Columns([]Column{{Name: "name", Type: types.Text}, {Name: "setting", Type: types.Text}, {Name: "description", Type: types.Text}}); err != nil {
+	if err := out.Columns((&settingStmt{kind: "show all"}).showColumns()); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(settingDefs))

@@ -192,6 +192,9 @@ func (st *Statement) Columns() []Column {
 		return st.cursor.cols // a FETCH's, when its cursor was open as it was prepared
 	}
 	if st.plan == nil {
+		if st.setting != nil {
+			return st.setting.showColumns() // SHOW's, which Describe reports as PostgreSQL does
+		}
 		return nil
 	}
 	return st.plan.cols
