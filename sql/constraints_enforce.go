@@ -117,7 +117,7 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 			}
 		}
 	}
-	if oldRow != nil && len(tx.ReferencedBy(w.Table)) > 0 {
+	if oldRow != nil && takesReferencedKey(w.Schema, tx.ReferencedBy(w.Table), w.Table, oldRow, newRow) {
 		// The actions and checks on the rows that reference the old row wait for the end of
 		// the statement, as PostgreSQL's RI triggers (AFTER ROW, queued): the statement
 		// itself deletes or updates every row it found (a DELETE of a parent and its
@@ -436,6 +436,33 @@ func findParent(ctx context.Context, tx *tablespace.Txn, table string, s *types.
 	}
 	return (&Error{Code: "23503", Message: "insert or update on table \"" + table + "\" violates foreign key constraint \"" + c.Name + "\"",
 		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}).onTable(table, "", c.Name)
+}
+
+// takesReferencedKey reports whether a delete or update of a row of table (schema s) takes
+// away a key that a foreign key of children references: only then has it anything to do to
+// referencing rows, so an update of other columns queues nothing for the statement's end.
+func takesReferencedKey(s *types.Schema, children []*types.Schema, table string, oldRow, newRow []types.Value) bool {
+	for _, child := range children {
+		for i := range child.Constraints {
+			c := &child.Constraints[i]
+			if c.Kind != types.ConstraintForeign || c.RefTable != table {
+				continue
+			}
+			changed, set := false, true
+			for _, n := range c.RefColumns {
+				r := s.ColumnIndex(n)
+				if r < 0 {
+					return true // actOn reports it
+				}
+				set = set && !oldRow[r].IsNull()
+				changed = changed || newRow == nil || !sameVals(oldRow[r:r+1], newRow[r:r+1])
+			}
+			if set && changed {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actOnChildren applies the foreign keys that reference a deleted row, or a row whose
