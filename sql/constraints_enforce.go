@@ -515,7 +515,7 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 		action = c.OnUpdate
 	}
 	if action == types.RefNoAction || action == types.RefRestrict {
-		return checkReferenced(ctx, tx, w, child, c, ref, oldV, cvals, action)
+		return checkReferenced(ctx, tx, w, child, c, ref, oldV, cvals, action, c.Deferrable)
 	}
 	// The rows that reference the old key now, the statement's own changes included: a
 	// row the statement already changed is changed again (PostgreSQL's RI action is an
@@ -567,17 +567,23 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 			return err
 		}
 	}
+	if action == types.RefSetDefault {
+		// A default equal to the old key left the rows as they were, referencing a key
+		// that is gone, and their write did not check them (their key did not change):
+		// PostgreSQL's SET DEFAULT runs the NO ACTION check next, at once.
+		return checkReferenced(ctx, tx, w, child, c, ref, oldV, cvals, types.RefNoAction, false)
+	}
 	return nil
 }
 
 // checkReferenced is a NO ACTION or RESTRICT foreign key's check, which runs when the
 // statement ends, as PostgreSQL's RI triggers (AFTER ROW): the statement may have deleted
 // the referencing rows too. NO ACTION also passes when another row has the key by then;
-// RESTRICT does not, and is never deferred. A deferrable NO ACTION is queued whether or not
-// a row references the key now, as PostgreSQL queues its trigger: a referencing row may
-// come later in the transaction.
+// RESTRICT does not, and is never deferred. A deferrable NO ACTION (deferrable) is queued
+// whether or not a row references the key now, as PostgreSQL queues its trigger: a
+// referencing row may come later in the transaction.
 func checkReferenced(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint,
-	ref []int, oldV, cvals []types.Value, action types.RefAction) error {
+	ref []int, oldV, cvals []types.Value, action types.RefAction, deferrable bool) error {
 	names := make([]string, len(ref))
 	for i, r := range ref {
 		names[i] = w.Schema.Columns[r].Name
@@ -589,7 +595,7 @@ func checkReferenced(ctx context.Context, tx *tablespace.Txn, w *tablespace.Writ
 	check := func(context.Context) error {
 		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
 	}
-	if noAction && c.Deferrable {
+	if noAction && deferrable {
 		queueCheck(ctx, tx, c, check)
 		return nil
 	}
