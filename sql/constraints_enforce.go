@@ -81,13 +81,13 @@ func keyDetail(names []string, vals []types.Value) string {
 	return "(" + strings.Join(names, ", ") + ")=(" + strings.Join(vs, ", ") + ")"
 }
 
-func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck) (func() error, error) {
+func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck) error {
 	s := w.Schema
 	var newRow, oldRow []types.Value
 	if w.New != nil {
 		newRow = make([]types.Value, len(s.Columns))
 		if err := types.DecodeRow(s, w.Key, w.New, newRow); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if w.Old != nil {
@@ -97,30 +97,37 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 			oldKey = w.OldKey
 		}
 		if err := types.DecodeRow(s, oldKey, w.Old, oldRow); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if newRow != nil {
 		if err := checkRow(s, newRow); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := checkUnique(ctx, tx, w, oldRow, newRow); err != nil {
-		return nil, err
+		return err
 	}
 	if newRow != nil {
 		for i := range s.Constraints {
 			if c := &s.Constraints[i]; c.Kind == types.ConstraintForeign {
 				if err := checkParent(ctx, tx, w, c, oldRow, newRow); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
 	}
-	if oldRow != nil && len(tx.ReferencedBy(w.Table)) > 0 {
-		return func() error { return actOnChildren(ctx, tx, w, oldRow, newRow) }, nil
+	if oldRow != nil && takesReferencedKey(w.Schema, tx.ReferencedBy(w.Table), w.Table, oldRow, newRow) {
+		// The actions and checks on the rows that reference the old row wait for the end of
+		// the statement, as PostgreSQL's RI triggers (AFTER ROW, queued): the statement
+		// itself deletes or updates every row it found (a DELETE of a parent and its
+		// cascaded children counts and returns them all), and the actions then apply to
+		// the rows as the statement left them.
+		pw := *w
+		pw.Key, pw.OldKey = slices.Clone(w.Key), slices.Clone(w.OldKey)
+		tx.AtStatementEnd(func() error { return actOnChildren(ctx, tx, &pw, oldRow, newRow) })
 	}
-	return nil, nil
+	return nil
 }
 
 // rekeyRow is an UPDATE that changes a row's primary key (dml.go).
@@ -431,6 +438,33 @@ func findParent(ctx context.Context, tx *tablespace.Txn, table string, s *types.
 		Detail: "Key " + keyDetail(names, vals) + " is not present in table \"" + c.RefTable + "\"."}).onTable(table, "", c.Name)
 }
 
+// takesReferencedKey reports whether a delete or update of a row of table (schema s) takes
+// away a key that a foreign key of children references: only then has it anything to do to
+// referencing rows, so an update of other columns queues nothing for the statement's end.
+func takesReferencedKey(s *types.Schema, children []*types.Schema, table string, oldRow, newRow []types.Value) bool {
+	for _, child := range children {
+		for i := range child.Constraints {
+			c := &child.Constraints[i]
+			if c.Kind != types.ConstraintForeign || c.RefTable != table {
+				continue
+			}
+			changed, set := false, true
+			for _, n := range c.RefColumns {
+				r := s.ColumnIndex(n)
+				if r < 0 {
+					return true // actOn reports it
+				}
+				set = set && !oldRow[r].IsNull()
+				changed = changed || newRow == nil || !sameVals(oldRow[r:r+1], newRow[r:r+1])
+			}
+			if set && changed {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // actOnChildren applies the foreign keys that reference a deleted row, or a row whose
 // referenced columns an update changes: refuse (NO ACTION, RESTRICT), or cascade, or set
 // the referencing columns to NULL or their defaults.
@@ -480,26 +514,20 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 	if newRow != nil {
 		action = c.OnUpdate
 	}
-	if action == types.RefNoAction && c.Deferrable {
-		// Queued whether or not a row references the key now, as PostgreSQL queues its
-		// trigger: a referencing row may come later in the transaction.
-		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
-		return nil
+	if action == types.RefNoAction || action == types.RefRestrict {
+		return checkReferenced(ctx, tx, w, child, c, ref, oldV, cvals, action, c.Deferrable)
 	}
+	// The rows that reference the old key now, the statement's own changes included: a
+	// row the statement already changed is changed again (PostgreSQL's RI action is an
+	// UPDATE or DELETE of the child WHERE its key is the old one, run after the
+	// statement), and a row that references itself follows its own new key.
 	var rows []childRow
 	err := tx.FindLatest(child.Name, c.Columns, cvals, func(key, value []byte) error {
-		if child.Name == w.Table && (string(key) == string(w.Key) || string(key) == string(w.OldKey)) {
-			return nil // the row itself
-		}
 		rows = append(rows, childRow{slices.Clone(key), slices.Clone(value)})
 		return nil
 	})
 	if err != nil || len(rows) == 0 {
 		return err
-	}
-	if action == types.RefNoAction || action == types.RefRestrict {
-		queueReferencedCheck(ctx, tx, w, child, c, ref, oldV, cvals, action)
-		return nil
 	}
 	if err := enterTable(ctx, tx, child.Name, child); err != nil {
 		return err
@@ -539,15 +567,23 @@ func actOn(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, ch
 			return err
 		}
 	}
+	if action == types.RefSetDefault {
+		// A default equal to the old key left the rows as they were, referencing a key
+		// that is gone, and their write did not check them (their key did not change):
+		// PostgreSQL's SET DEFAULT runs the NO ACTION check next, at once.
+		return checkReferenced(ctx, tx, w, child, c, ref, oldV, cvals, types.RefNoAction, false)
+	}
 	return nil
 }
 
-// queueReferencedCheck leaves the check of a NO ACTION or RESTRICT foreign key for when the
-// statement ends, as PostgreSQL's RI triggers run (AFTER ROW): the statement may delete the
-// referencing rows too. NO ACTION also passes when another row has the key by then;
-// RESTRICT does not, and is never deferred.
-func queueReferencedCheck(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint,
-	ref []int, oldV, cvals []types.Value, action types.RefAction) {
+// checkReferenced is a NO ACTION or RESTRICT foreign key's check, which runs when the
+// statement ends, as PostgreSQL's RI triggers (AFTER ROW): the statement may have deleted
+// the referencing rows too. NO ACTION also passes when another row has the key by then;
+// RESTRICT does not, and is never deferred. A deferrable NO ACTION (deferrable) is queued
+// whether or not a row references the key now, as PostgreSQL queues its trigger: a
+// referencing row may come later in the transaction.
+func checkReferenced(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, child *types.Schema, c *types.Constraint,
+	ref []int, oldV, cvals []types.Value, action types.RefAction, deferrable bool) error {
 	names := make([]string, len(ref))
 	for i, r := range ref {
 		names[i] = w.Schema.Columns[r].Name
@@ -559,11 +595,11 @@ func queueReferencedCheck(ctx context.Context, tx *tablespace.Txn, w *tablespace
 	check := func(context.Context) error {
 		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
 	}
-	if noAction {
+	if noAction && deferrable {
 		queueCheck(ctx, tx, c, check)
-	} else {
-		tx.AtStatementEnd(func() error { return check(ctx) })
+		return nil
 	}
+	return check(ctx)
 }
 
 // stillReferenced is a NO ACTION or RESTRICT foreign key's check at the end of the

@@ -37,10 +37,10 @@ type WriteCheck struct {
 	New    []byte // the row's image after it (nil for a delete)
 }
 
-// ConstraintHook enforces constraints on a write before it is recorded; what it returns in
-// after runs once the write is recorded (a foreign key's actions on the rows referencing a
-// changed row, which may write through tx and need the new parent row in place).
-type ConstraintHook func(ctx context.Context, tx *Txn, w *WriteCheck) (after func() error, err error)
+// ConstraintHook enforces constraints on a write before it is recorded. What must wait for
+// the end of the statement (a foreign key's actions on the rows referencing a changed row,
+// its NO ACTION check, a parent not found yet) it leaves there with AtStatementEnd.
+type ConstraintHook func(ctx context.Context, tx *Txn, w *WriteCheck) error
 
 var constraintHook atomic.Pointer[ConstraintHook]
 
@@ -75,13 +75,13 @@ func (f *fsm) refreshReferenced() {
 }
 
 // check runs the hook for a write of t.
-func (tx *Txn) check(ctx context.Context, t *table, op wal.Op, table string, key, old, value []byte) (func() error, error) {
+func (tx *Txn) check(ctx context.Context, t *table, op wal.Op, table string, key, old, value []byte) error {
 	h := constraintHook.Load()
 	if h == nil {
 		if len(t.schema.Constraints) == 0 && !t.referenced.Load() {
-			return nil, nil // unique indexes alone: the apply-time check keeps them
+			return nil // unique indexes alone: the apply-time check keeps them
 		}
-		return nil, ErrNoConstraintHook
+		return ErrNoConstraintHook
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -114,8 +114,7 @@ func (tx *Txn) Rekey(ctx context.Context, table string, oldKey, newKey, value []
 			return err
 		}
 		w := &WriteCheck{Table: table, Schema: t.schema, Op: wal.OpUpdate, Key: newKey, OldKey: oldKey, Old: old, New: value}
-		after, err := (*h)(ctx, tx, w)
-		if err != nil {
+		if err := (*h)(ctx, tx, w); err != nil {
 			return err
 		}
 		tx.unchecked = true
@@ -124,9 +123,6 @@ func (tx *Txn) Rekey(ctx context.Context, table string, oldKey, newKey, value []
 			err = tx.Delete(ctx, table, oldKey)
 		}
 		tx.unchecked = false
-		if err == nil && after != nil {
-			err = after()
-		}
 		return err
 	}
 	if err := tx.Insert(ctx, table, newKey, value); err != nil {

@@ -26,8 +26,8 @@ type Txn struct {
 	// unchecked: the write being recorded was checked as a whole already (Rekey).
 	unchecked bool
 	// stmtChecks are what the constraint hook left for the end of the statement (a foreign
-	// key's NO ACTION): StatementEnd runs them, and Commit does for callers that mark no
-	// statements (the KV API).
+	// key's actions and NO ACTION checks): StatementEnd runs them, and Commit does for
+	// callers that mark no statements (the KV API).
 	stmtChecks []func() error
 	// Snapshot state (mvcc.go), packed beside done: a Txn per statement is on the hot path.
 	repeatable bool   // REPEATABLE READ: the first pin lasts until the transaction ends
@@ -441,15 +441,11 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	if !t.constrained() || tx.unchecked {
 		return tx.record(op, id, i, mine, table, key, value)
 	}
-	after, err := tx.check(ctx, t, op, table, key, old, value)
-	if err != nil {
+	if err := tx.check(ctx, t, op, table, key, old, value); err != nil {
 		return err
 	}
 	i, mine = tx.index[id] // the check's lookups may have written (a self-referencing table's)
-	if err := tx.record(op, id, i, mine, table, key, value); err != nil || after == nil {
-		return err
-	}
-	return after()
+	return tx.record(op, id, i, mine, table, key, value)
 }
 
 // record adds a row image to the write set, or replaces the one the transaction already has
@@ -520,7 +516,7 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 		return ErrDuplicateKey
 	}
 	if t.constrained() {
-		if _, err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
+		if err := tx.check(tx.readCtx, t, wal.OpInsert, table, key, nil, value); err != nil {
 			return err // an insert has no after: nothing references a new row
 		}
 		i, mine = tx.index[id]
@@ -573,17 +569,22 @@ func (tx *Txn) Writes() int { return len(tx.writes) }
 // or at the latest before the transaction commits.
 func (tx *Txn) AtStatementEnd(fn func() error) { tx.stmtChecks = append(tx.stmtChecks, fn) }
 
-// StatementEnd runs the checks registered since the last statement ended, and forgets them:
-// the first error is the statement's.
+// StatementEnd runs the checks registered since the last statement ended, in order, and
+// forgets them: the first error is the statement's. A check may write (a foreign key's
+// cascade), and what those writes register runs after it in the same loop, as PostgreSQL
+// queues the triggers its RI actions fire behind the ones still to run.
 func (tx *Txn) StatementEnd() error {
 	if tx.compound {
 		return nil // the compound statement's end runs them (EndCompoundStatement)
 	}
-	checks := tx.stmtChecks
-	tx.stmtChecks = nil
-	for _, fn := range checks {
-		if err := fn(); err != nil {
-			return err
+	for len(tx.stmtChecks) > 0 {
+		checks := tx.stmtChecks
+		tx.stmtChecks = nil
+		for _, fn := range checks {
+			if err := fn(); err != nil {
+				tx.stmtChecks = nil
+				return err
+			}
 		}
 	}
 	return nil
