@@ -321,7 +321,9 @@ func (g *dgen) returning(t *dtable, q string) string {
 		return ""
 	}
 	if g.chance(2) {
-		return " RETURNING *"
+		// q.*, not *: a DELETE ... USING's * would add the USING row, of which any one that
+		// matches may come back.
+		return " RETURNING " + q + ".*"
 	}
 	var items []string
 	for range 1 + g.r.IntN(2) {
@@ -474,6 +476,13 @@ func (g *dgen) insertSelect(t *dtable) string {
 			items[i] = "CAST(NULL AS " + t.cols[c].typ + ")"
 		}
 		order[i] = fmt.Sprint(i + 1)
+	}
+	// Numerics equal in value but not in scale (2 and 2.0) tie in the order above, so which
+	// gets the next serial value would be either database's choice: their text breaks the tie.
+	for i, c := range cols {
+		if t.cols[c].typ == "numeric" {
+			order = append(order, "CAST("+items[i]+" AS text)")
+		}
 	}
 	where := ""
 	if g.chance(2) {
