@@ -37,6 +37,7 @@ type groupingSets struct {
 // PostgreSQL's planner sees them once it has flattened join alias variables: over
 // a LEFT JOIN b USING (k), ROLLUP (k), ROLLUP (a.k) rolls up one expression, not two.
 func expandGroupBy(items []ast.Expr, input *scope) (flat []ast.Expr, sets [][]int, err error) {
+	items = flattenRows(items)
 	if !slices.ContainsFunc(items, isGroupingSet) {
 		return items, nil, nil
 	}
@@ -73,6 +74,29 @@ func expandGroupBy(items []ast.Expr, input *scope) (flat []ast.Expr, sets [][]in
 		sets = append(sets, set)
 	}
 	return flat, sets, nil
+}
+
+// flattenRows replaces each row written without ROW, (a, b), with its fields, as
+// PostgreSQL's flatten_grouping_sets does at GROUP BY's top level too: GROUP BY (a, b)
+// groups a and b, which grouping(a, b) then names.
+func flattenRows(items []ast.Expr) []ast.Expr {
+	if !slices.ContainsFunc(items, isImplicitRow) {
+		return items
+	}
+	var out []ast.Expr
+	for _, it := range items {
+		if isImplicitRow(it) {
+			out = append(out, flattenRows(it.(*ast.Row).Fields)...)
+		} else {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func isImplicitRow(e ast.Expr) bool {
+	r, ok := e.(*ast.Row)
+	return ok && !r.Explicit
 }
 
 func isGroupingSet(e ast.Expr) bool {

@@ -208,3 +208,47 @@ SELECT f1, pg_typeof(f1) FROM uj_a LEFT JOIN uj_b USING (f1) FULL JOIN (VALUES (
 2|numeric
 2.5|numeric
 tag: SELECT 3
+
+# GROUP BY (a, b), a row written without ROW, groups a and b, as PostgreSQL's
+# flatten_grouping_sets reads it at the top level too: grouping(a, b) names them, from
+# two query levels in as from one (groupingsets.sql).
+query
+select (select (select grouping(a,b) from (values (1)) v2(c)) from (values (1)) v1(c)) from (values (1,2)) v(a,b) group by (a,b)
+----
+0
+tag: SELECT 1
+
+query
+select (select grouping(a,b) from (values (1)) v2(c)) from (values (1,2)) v(a,b) group by (a,b)
+----
+0
+tag: SELECT 1
+
+query
+SELECT grouping(a, b), a FROM (VALUES (1,2),(1,3)) v(a,b) GROUP BY (a,b) ORDER BY 1
+----
+0|1
+0|1
+tag: SELECT 2
+
+query
+SELECT a FROM (VALUES (1,2),(1,3)) v(a,b) GROUP BY ((a,b)) ORDER BY 1
+----
+1
+1
+tag: SELECT 2
+
+query
+SELECT a, (a, b) FROM (VALUES (1,2),(1,3)) v(a,b) GROUP BY (a,(b,a)) ORDER BY 1, 2
+----
+1|(1,2)
+1|(1,3)
+tag: SELECT 2
+
+query
+SELECT a, count(*) FROM (VALUES (1,2),(1,3)) v(a,b) GROUP BY ROLLUP ((a,b)), (a) ORDER BY 2
+----
+1|1
+1|1
+1|2
+tag: SELECT 3
