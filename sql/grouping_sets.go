@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -99,6 +100,22 @@ func isImplicitRow(e ast.Expr) bool {
 	return ok && !r.Explicit
 }
 
+// distinctSets drops the grouping sets that group what an earlier one groups (GROUP BY
+// DISTINCT, as PostgreSQL's expand_grouping_sets compares them: as sets).
+func distinctSets(sets [][]int) [][]int {
+	var out [][]int
+	seen := map[string]bool{}
+	for _, s := range sets {
+		k := slices.Sorted(slices.Values(s))
+		key := fmt.Sprint(k)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func isGroupingSet(e ast.Expr) bool {
 	_, ok := e.(*ast.GroupingSet)
 	return ok
@@ -181,6 +198,9 @@ func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
 	flat, sets, err := expandGroupBy(t.GroupBy, input)
 	if err != nil {
 		return nil, err
+	}
+	if t.GroupDistinct {
+		sets = distinctSets(sets)
 	}
 	ab, err := newAggBinder(t, flat, input)
 	if err != nil || sets == nil {

@@ -13,6 +13,8 @@ type Select struct {
 	From       []FromItem
 	Where      Expr
 	GroupBy    []Expr
+	// GroupDistinct: GROUP BY DISTINCT, whose expanded grouping sets are deduplicated.
+	GroupDistinct bool
 	Having     Expr
 	Windows    []NamedWindow
 

@@ -252,3 +252,55 @@ SELECT a, count(*) FROM (VALUES (1,2),(1,3)) v(a,b) GROUP BY ROLLUP ((a,b)), (a)
 1|1
 1|2
 tag: SELECT 3
+
+# GROUP BY DISTINCT drops the duplicate grouping sets of the expansion; GROUP BY ALL keeps
+# them (PostgreSQL 14's, groupingsets.sql).
+query
+SELECT a, b, c, count(*) FROM (VALUES (1,2,3),(1,2,4)) v(a,b,c) GROUP BY ALL ROLLUP (a, b), ROLLUP (a, c) ORDER BY a, b, c
+----
+1|2|3|1
+1|2|4|1
+1|2|NULL|2
+1|2|NULL|2
+1|NULL|3|1
+1|NULL|3|1
+1|NULL|4|1
+1|NULL|4|1
+1|NULL|NULL|2
+1|NULL|NULL|2
+1|NULL|NULL|2
+NULL|NULL|NULL|2
+tag: SELECT 12
+
+query
+SELECT a, b, c, count(*) FROM (VALUES (1,2,3),(1,2,4)) v(a,b,c) GROUP BY DISTINCT ROLLUP (a, b), ROLLUP (a, c) ORDER BY a, b, c
+----
+1|2|3|1
+1|2|4|1
+1|2|NULL|2
+1|NULL|3|1
+1|NULL|4|1
+1|NULL|NULL|2
+NULL|NULL|NULL|2
+tag: SELECT 7
+
+query
+SELECT a, b, count(*) FROM (VALUES (1,2,3),(1,2,4)) v(a,b,c) GROUP BY DISTINCT CUBE (a, b), CUBE (b, a) ORDER BY 1, 2
+----
+1|2|2
+1|NULL|2
+NULL|2|2
+NULL|NULL|2
+tag: SELECT 4
+
+query
+SELECT a, count(*) FROM (VALUES (1,2,3),(1,2,4)) v(a,b,c) GROUP BY DISTINCT a, a ORDER BY a
+----
+1|2
+tag: SELECT 1
+
+query
+SELECT a, count(*) FROM (VALUES (1,2,3),(1,2,4)) v(a,b,c) GROUP BY ALL a ORDER BY a
+----
+1|2
+tag: SELECT 1
