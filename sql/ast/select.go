@@ -15,8 +15,8 @@ type Select struct {
 	GroupBy    []Expr
 	// GroupDistinct: GROUP BY DISTINCT, whose expanded grouping sets are deduplicated.
 	GroupDistinct bool
-	Having     Expr
-	Windows    []NamedWindow
+	Having        Expr
+	Windows       []NamedWindow
 
 	Values [][]Expr
 
