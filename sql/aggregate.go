@@ -162,7 +162,7 @@ func (ab *aggBinder) aggSlot(i int) *expr {
 // groupedRef is the GROUP BY entry that is the column reference c to input column i, or -1: a
 // qualified reference to a merged USING column is that side's value, not the merge.
 func (ab *aggBinder) groupedRef(i int, c colRef) int {
-	merged := c.table == "" && ab.input.cols[i].merged >= 0
+	merged := c.table == "" && ab.input.cols[i].isMerge()
 	for g, col := range ab.groupCols {
 		if col == i && ab.groupMerged[g] == merged {
 			return g
@@ -205,7 +205,7 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 	if g := ab.groupedRef(i, c); g >= 0 {
 		return ab.groupSlot(g), true, nil
 	}
-	if c.table == "" && ab.input.cols[i].merged >= 0 {
+	if c.table == "" && ab.input.cols[i].isMerge() {
 		x, side := ab.mergedColumn(i)
 		if x == nil {
 			return nil, true, ungroupedColumn(side)
@@ -237,7 +237,8 @@ func (ab *aggBinder) mergedColumn(i int) (x *expr, side string) {
 			return nil, col.table + "." + col.name
 		}
 	}
-	return &expr{typ: ab.input.cols[i].typ, eval: func(row []types.Value) (types.Value, error) {
+	col := ab.input.cols[i]
+	return mergeExpr(&expr{typ: col.typ, bpchar: col.bpchar, varchar: col.varchar, eval: func(row []types.Value) (types.Value, error) {
 		for _, p := range parts {
 			v, err := p.eval(row)
 			if err != nil || !v.IsNull() {
@@ -245,7 +246,7 @@ func (ab *aggBinder) mergedColumn(i int) (x *expr, side string) {
 			}
 		}
 		return types.NullValue, nil
-	}}, ""
+	}}, col, ab.input), ""
 }
 
 // hasAggregate reports whether an aggregate call appears in the expressions, outside any

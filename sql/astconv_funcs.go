@@ -118,7 +118,7 @@ func (c *converter) internalCall(f *sqlparser.FuncExpr) (ast.Expr, bool, error) 
 		if err != nil {
 			return nil, true, err
 		}
-		return &ast.Row{Fields: x}, true, nil
+		return &ast.Row{Fields: x, Explicit: true}, true, nil
 	case name == "drove_array_of":
 		x, err := c.exprs(f.Exprs)
 		if err != nil {

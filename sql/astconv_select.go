@@ -169,8 +169,15 @@ func (c *converter) groupBy(s *ast.Select, gb *sqlparser.GroupBy) error {
 	if gb.WithRollup {
 		return mysqlOnly("WITH ROLLUP")
 	}
+	exprs := gb.Exprs
+	// GROUP BY DISTINCT's marker (dialect_grouping.go) is the list's first item.
+	if len(exprs) > 0 {
+		if f, ok := exprs[0].(*sqlparser.FuncExpr); ok && f.Name.Lowered() == groupDistinctFunc && len(f.Exprs) == 0 {
+			exprs, s.GroupDistinct = exprs[1:], true
+		}
+	}
 	var err error
-	s.GroupBy, err = c.exprs(gb.Exprs)
+	s.GroupBy, err = c.exprs(exprs)
 	return err
 }
 

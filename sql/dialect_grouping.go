@@ -30,10 +30,12 @@ const (
 	cubeFunc         = "drove_cube"
 	emptySetFunc     = "drove_empty_set"
 	distinctOnFunc   = "drove_distinct_on"
+	// groupDistinctFunc marks GROUP BY DISTINCT: group by drove_group_distinct(), list.
+	groupDistinctFunc = "drove_group_distinct"
 )
 
 func init() {
-	for _, f := range []string{groupingFunc, groupingSetsFunc, rollupFunc, cubeFunc, emptySetFunc, distinctOnFunc} {
+	for _, f := range []string{groupingFunc, groupingSetsFunc, rollupFunc, cubeFunc, emptySetFunc, distinctOnFunc, groupDistinctFunc} {
 		internalFunctions[f] = true
 	}
 }
@@ -79,6 +81,21 @@ func (r *rewriter) emitCall(name string) {
 	r.startOperand()
 	r.b.WriteString(name)
 	r.keep(name)
+}
+
+// groupByQuantifierNext reports DISTINCT or ALL right after GROUP BY.
+func (r *rewriter) groupByQuantifierNext() bool {
+	return r.inGroupBy() && r.lastWord == "by" && len(r.words) >= 2 && r.words[len(r.words)-2] == "group"
+}
+
+// emitGroupByQuantifier writes GROUP BY DISTINCT's marker; GROUP BY ALL is GROUP BY.
+func emitGroupByQuantifier(r *rewriter, w string) error {
+	if w == "all" {
+		return emitNothing(r, "by")
+	}
+	r.emitCall(groupDistinctFunc)
+	r.b.WriteString("(),")
+	return nil
 }
 
 func (r *rewriter) groupingSetsNext() bool {

@@ -140,6 +140,7 @@ func init() {
 		}, emitNameWord}},
 		{"row", wordRule{"row-short", (*rewriter).shortRowNext, emitShortRow}},
 		{"grouping", wordRule{"grouping-sets", (*rewriter).groupingSetsNext, emitGroupingSets}},
+		{"distinct all", wordRule{"group-by-quantifier", (*rewriter).groupByQuantifierNext, emitGroupByQuantifier}},
 		{"grouping", wordRule{"grouping", nextIs("("), emitGrouping}},
 		{"rollup cube", wordRule{"rollup-cube", (*rewriter).rollupNext, emitRollup}},
 		{"distinct", wordRule{"distinct-on", (*rewriter).distinctOnNext, emitDistinctOn}},

@@ -112,6 +112,7 @@ func TestDialectRules(t *testing.T) {
 		{"overriding", "insert into t overriding system value default values", "", "42601"},
 		{"cast", "select CAST(1 AS int)", "select ((1 ) collate '\\0::int' )", ""},
 		{"full-join", "select * from a full outer join b on true", "select * from a straight_join b on true", ""},
+		{"group-by-quantifier", "select a from t group by distinct a, b union select a from t group by all a", "select a from t group by drove_group_distinct(), a, b union select a from t group by  a", ""},
 		{"natural-inner-join", "select * from a natural inner join b", "select * from a natural  join b", ""},
 		{"full-join-using", `select * from a full join b using (x, "Y")`, "select * from a straight_join b on '\\0using:x,Y'", ""},
 		// A USING after a FULL JOIN's ON (or a NATURAL FULL JOIN) is another join's.

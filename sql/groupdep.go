@@ -39,7 +39,7 @@ func (ab *aggBinder) dependsOnGroup(i int) bool {
 	}
 	for _, p := range col.schema.PK {
 		key := &col.schema.Columns[p]
-		if key.Hidden || !ab.groupedEverywhere(func(c scopeCol) bool { return c.table == col.table && c.src == key && c.merged < 0 }) {
+		if key.Hidden || !ab.groupedEverywhere(func(c scopeCol) bool { return c.table == col.table && c.src == key }) {
 			return false
 		}
 	}
@@ -49,7 +49,10 @@ func (ab *aggBinder) dependsOnGroup(i int) bool {
 // groupedEverywhere reports whether a plain column reference of the GROUP BY list that match
 // accepts is in every grouping set (in the one, without grouping sets).
 func (ab *aggBinder) groupedEverywhere(match func(scopeCol) bool) bool {
-	in := func(g int) bool { return ab.groupCols[g] >= 0 && match(ab.input.cols[ab.groupCols[g]]) }
+	// A grouped merged USING column (COALESCE, or converted) is not its side's column.
+	in := func(g int) bool {
+		return ab.groupCols[g] >= 0 && !ab.groupMerged[g] && match(ab.input.cols[ab.groupCols[g]])
+	}
 	if ab.sets == nil {
 		for g := range ab.groupCols {
 			if in(g) {
@@ -94,7 +97,7 @@ func (ab *aggBinder) starProjections(q string) ([]projection, error) {
 			continue
 		}
 		ref := colRef{table: c.table, name: c.name}
-		if q == "" && c.merged >= 0 {
+		if q == "" && c.isMerge() {
 			ref.table = "" // the USING column, merged
 		}
 		x, _, err := ab.resolveColumn(ref, func() string {

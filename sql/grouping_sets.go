@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -37,6 +38,7 @@ type groupingSets struct {
 // PostgreSQL's planner sees them once it has flattened join alias variables: over
 // a LEFT JOIN b USING (k), ROLLUP (k), ROLLUP (a.k) rolls up one expression, not two.
 func expandGroupBy(items []ast.Expr, input *scope) (flat []ast.Expr, sets [][]int, err error) {
+	items = flattenRows(items)
 	if !slices.ContainsFunc(items, isGroupingSet) {
 		return items, nil, nil
 	}
@@ -73,6 +75,45 @@ func expandGroupBy(items []ast.Expr, input *scope) (flat []ast.Expr, sets [][]in
 		sets = append(sets, set)
 	}
 	return flat, sets, nil
+}
+
+// flattenRows replaces each row written without ROW, (a, b), with its fields, as
+// PostgreSQL's flatten_grouping_sets does at GROUP BY's top level too: GROUP BY (a, b)
+// groups a and b, which grouping(a, b) then names.
+func flattenRows(items []ast.Expr) []ast.Expr {
+	if !slices.ContainsFunc(items, isImplicitRow) {
+		return items
+	}
+	var out []ast.Expr
+	for _, it := range items {
+		if isImplicitRow(it) {
+			out = append(out, flattenRows(it.(*ast.Row).Fields)...)
+		} else {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func isImplicitRow(e ast.Expr) bool {
+	r, ok := e.(*ast.Row)
+	return ok && !r.Explicit
+}
+
+// distinctSets drops the grouping sets that group what an earlier one groups (GROUP BY
+// DISTINCT, as PostgreSQL's expand_grouping_sets compares them: as sets).
+func distinctSets(sets [][]int) [][]int {
+	var out [][]int
+	seen := map[string]bool{}
+	for _, s := range sets {
+		k := slices.Sorted(slices.Values(s))
+		key := fmt.Sprint(k)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func isGroupingSet(e ast.Expr) bool {
@@ -157,6 +198,9 @@ func newGroupingBinder(t *selectTree, input *scope) (*aggBinder, error) {
 	flat, sets, err := expandGroupBy(t.GroupBy, input)
 	if err != nil {
 		return nil, err
+	}
+	if t.GroupDistinct {
+		sets = distinctSets(sets)
 	}
 	ab, err := newAggBinder(t, flat, input)
 	if err != nil || sets == nil {

@@ -337,14 +337,23 @@ func usingJoin(left, right *fromItem, kind joinKind, on ast.Expr, using []string
 		}
 		conds = append(conds, &ast.BinaryOp{Op: "=", Left: usingOperand(j.cols, li), Right: usingOperand(j.cols, ri)})
 		merged[li], merged[ri] = true, true
-		if kind == rightJoin {
+		common, lconv, rconv, err := usingCommon(usingSideOf(j.cols[li]), usingSideOf(j.cols[ri]))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case kind == rightJoin, kind == innerJoin && lconv && !rconv: // PostgreSQL's inner merge prefers the side not converted
 			first = append(first, ri)
-		} else {
+			markMerge(&j.cols[ri], common, rconv)
+		default:
 			first = append(first, li)
+			markMerge(&j.cols[li], common, lconv || kind == fullJoin && rconv)
 		}
 		switch kind {
 		case rightJoin:
 			j.cols[li].hidden = true
+		case innerJoin:
+			j.cols[first[len(first)-1]^li^ri].hidden = true // the side not merged
 		case fullJoin:
 			j.cols[ri].hidden = true
 			// The merge's chain grows: after an earlier FULL JOIN ... USING the left value is

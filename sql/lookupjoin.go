@@ -84,7 +84,7 @@ func (r *joinRegion) pkSide(e ast.Expr, b, p int) ast.Expr {
 			return false
 		}
 		i, err := r.sc.lookupRef(columnRef(cn))
-		return err == nil && i == r.items[b].start+p && r.sc.cols[i].merged < 0
+		return err == nil && i == r.items[b].start+p && !r.sc.cols[i].isMerge()
 	}
 	switch {
 	case is(cmp.Left):

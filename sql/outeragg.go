@@ -44,7 +44,10 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 	if err != nil || i < 0 {
 		return nil, false, err
 	}
-	if g := ab.groupedRef(i, c); g >= 0 {
+	// A merged USING column (COALESCE, or converted) is grouped here only through its sides:
+	// PostgreSQL matches a subquery's outer reference against plain grouped columns alone.
+	merge := c.table == "" && ab.input.cols[i].isMerge()
+	if g := ab.groupedRef(i, c); g >= 0 && !merge {
 		ab.input.cols[i].markUsed()
 		if o.cell == nil {
 			o.cell = new([]types.Value)
@@ -55,7 +58,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 		return x, true, nil
 	}
 	col := ab.input.cols[i]
-	if c.table == "" && col.merged >= 0 { // a FULL JOIN's merged column, grouped by its sides
+	if merge { // grouped by its sides
 		x, side := ab.mergedColumn(i)
 		if x == nil {
 			return nil, true, Errorf("42803", "subquery uses ungrouped column %q from outer query", side)

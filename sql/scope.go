@@ -27,8 +27,12 @@ type scopeCol struct {
 	// shape: a record column's fields (expr.shape).
 	shape *types.Shape
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
-	// column of a RIGHT or FULL join, where either side may be the NULL one.
+	// column of a FULL join, where either side may be the NULL one.
 	merged int
+	// coerced: an unqualified reference reads the merged USING column converted to mergeAs,
+	// the sides' common type (join_using.go), which is then not this side's column.
+	coerced bool
+	mergeAs usingSide
 	// src is the table column's declaration (Column.Declared); nil for a derived table's.
 	src *types.Column
 	// schema is the table's, for a table's column (groupdep.go); nil for a derived table's.
@@ -40,6 +44,10 @@ type scopeCol struct {
 	// the flag, so the table's scan learns which columns it must decode.
 	used *bool
 }
+
+// isMerge reports whether an unqualified reference to c reads something other than c's
+// own value: a FULL join's COALESCE, or a USING column converted to the common type.
+func (c scopeCol) isMerge() bool { return c.merged >= 0 || c.coerced }
 
 func (c scopeCol) markUsed() {
 	if c.used != nil {
@@ -300,17 +308,23 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 		}
 		o.cols[j].markUsed()
 		cell, typ := o.cell, o.cols[j].typ
-		if o.cols[j].merged >= 0 && !qualified {
+		col := o.cols[j]
+		if col.merged >= 0 && !qualified {
 			chain := mergedChain(o.cols, j)
 			for _, k := range chain {
 				o.cols[k].markUsed()
 			}
-			return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) {
+			return mergeExpr(&expr{typ: typ, bpchar: col.bpchar, varchar: col.varchar, rowFree: true, eval: func([]types.Value) (types.Value, error) {
 				return firstNonNull(*cell, chain), nil
-			}}, nil
+			}}, col, o), nil
 		}
 		// Row-free: it does not read this scope's row, so it can pick a point lookup.
-		return &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[j], nil }}, nil
+		x := &expr{typ: typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[j], nil }}
+		if qualified {
+			return x, nil
+		}
+		x.bpchar, x.varchar = col.bpchar, col.varchar
+		return mergeExpr(x, col, o), nil
 	}
 	if x, ok, err := sc.wholeRow(c); ok || err != nil {
 		return x, err
@@ -452,11 +466,11 @@ func (sc *scope) colExpr(i int) *expr {
 		for _, k := range chain {
 			sc.cols[k].markUsed()
 		}
-		return &expr{typ: col.typ, eval: func(row []types.Value) (types.Value, error) {
+		return mergeExpr(&expr{typ: col.typ, bpchar: col.bpchar, varchar: col.varchar, eval: func(row []types.Value) (types.Value, error) {
 			return firstNonNull(row, chain), nil
-		}}
+		}}, col, sc)
 	}
 	x := columnExpr(i, col.typ)
 	x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
-	return x
+	return mergeExpr(x, col, sc)
 }

@@ -110,7 +110,7 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 		if q == "" {
 			x = sc.colExpr(i)
 		}
-		projs = append(projs, projection{col: Column{Name: c.name, Type: c.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
+		projs = append(projs, projection{col: Column{Name: c.name, Type: x.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
 	}
 	return projs, nil
 }
@@ -146,7 +146,7 @@ func outerStarProjections(q string, sc *scope) ([]projection, bool, error) {
 // declared is the declaration a result column reading c shows: none for a USING column of
 // an outer join (either side's).
 func (c scopeCol) declared() *types.Column {
-	if c.merged >= 0 {
+	if c.isMerge() {
 		return nil
 	}
 	return c.src

@@ -172,6 +172,9 @@ func (p *printer) selectBody(s *Select) {
 	}
 	if len(s.GroupBy) > 0 {
 		p.w(" GROUP BY ")
+		if s.GroupDistinct {
+			p.w("DISTINCT ")
+		}
 		p.groupBy(s.GroupBy)
 	}
 	if s.Having != nil {

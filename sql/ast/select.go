@@ -13,8 +13,10 @@ type Select struct {
 	From       []FromItem
 	Where      Expr
 	GroupBy    []Expr
-	Having     Expr
-	Windows    []NamedWindow
+	// GroupDistinct: GROUP BY DISTINCT, whose expanded grouping sets are deduplicated.
+	GroupDistinct bool
+	Having        Expr
+	Windows       []NamedWindow
 
 	Values [][]Expr
 

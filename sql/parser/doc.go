@@ -14,7 +14,7 @@
 // or `at end of input` at the byte offset of the token PostgreSQL's LR parser stops at,
 // PostgreSQL's own grammar-time errors (multiple ORDER BY clauses, LIMIT #,#, a subquery in
 // FROM without an alias), 54001 past MaxDepth levels of nesting, and 0A000 for a construct
-// PostgreSQL has that sql/ast cannot hold yet (GROUP BY DISTINCT, FOR SHARE, ...).
+// PostgreSQL has that sql/ast cannot hold yet (FOR SHARE, ...).
 // No input panics; the work is linear in the tokens but for a bounded re-reading of
 // parenthesized expressions first tried as queries (memoized per parenthesis).
 //

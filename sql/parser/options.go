@@ -177,13 +177,13 @@ func (p *parser) lockingItem() ast.Locking {
 	return l
 }
 
-// groupBy reads GROUP BY's list; GROUP BY DISTINCT is 0A000 until sql/ast holds it.
-func (p *parser) groupBy() []ast.Expr {
-	if t := p.peek(); t.Is("distinct") {
-		p.unsupported(t, "GROUP BY DISTINCT")
+// groupBy reads GROUP BY [ALL | DISTINCT] list; distinct reports DISTINCT.
+func (p *parser) groupBy() (items []ast.Expr, distinct bool) {
+	distinct = p.acceptKw("distinct")
+	if !distinct {
+		p.acceptKw("all")
 	}
-	p.acceptKw("all")
-	return p.groupByItems()
+	return p.groupByItems(), distinct
 }
 
 // groupByItems reads group_by_list: expressions and grouping constructs, separated by commas.

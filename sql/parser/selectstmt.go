@@ -214,7 +214,7 @@ func (p *parser) simpleSelect() *ast.Select {
 	if p.isKw("group") {
 		p.pos++
 		p.expectKw("by")
-		s.GroupBy = p.groupBy()
+		s.GroupBy, s.GroupDistinct = p.groupBy()
 	}
 	if p.acceptKw("having") {
 		s.Having = p.expr()
