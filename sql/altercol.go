@@ -53,7 +53,9 @@ type colAction struct {
 	using                            string // the USING expression's text, "" for none
 	setDef                           *string
 	dropDef, setNotNull, dropNotNull bool
-	identity                         *identityAct // altercol_identity.go
+	// dropExpr: ALTER COLUMN DROP EXPRESSION [IF EXISTS] (ifAnd), gencols.go.
+	dropExpr bool
+	identity *identityAct // altercol_identity.go
 }
 
 type colAlterStmt struct {
@@ -237,6 +239,8 @@ func (p *conParser) alterColumn(name string, end int) (colAction, error) {
 		}
 		act.setDef = &def
 		p.pos = end
+	case p.accept("drop", "expression"):
+		act.dropExpr, act.ifAnd = true, p.accept("if", "exists")
 	case p.accept("drop", "default"):
 		act.kind, act.dropDef = actDrop, true // PostgreSQL's drop pass
 	case p.accept("set", "not", "null"):
@@ -350,6 +354,10 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 		// An identity column's default is its sequence's, which only DROP IDENTITY removes.
 		return &Error{Code: "42601", Message: "column \"" + c.Name + "\" of relation \"" + a.name + "\" is an identity column",
 			Hint: "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."}
+	case act.dropExpr:
+		return dropExpression(s, a, c, act.ifAnd)
+	case c.Generated != "" && act.setDef != nil:
+		return Errorf("42601", "column %q of relation %q is a generated column", c.Name, a.name)
 	case c.Identity != 0 && act.dropNotNull:
 		return Errorf("42601", "column %q of relation %q is an identity column", c.Name, a.name)
 	case act.setDef != nil:

@@ -382,6 +382,9 @@ func (s *Session) constraintsAfter(a *alteration) ([]types.Constraint, error) {
 	refuse := func(what string) error {
 		return unsupported("ALTER TABLE that %s a constraint of %q depends on (drop the constraint first)", what, a.name)
 	}
+	if err := generatedAfter(a); err != nil {
+		return nil, err
+	}
 	renamed := func(old int) bool {
 		j := slices.Index(a.sources, old)
 		return j < 0 || a.cols[j].Name != a.old.Columns[old].Name

@@ -553,8 +553,8 @@ func (s *Session) copyTable(name string, from bool) (string, error) {
 
 // copyColumns maps COPY's column list (all columns when empty) to schema positions.
 func copyColumns(schema *types.Schema, table string, cols []string) ([]int, error) {
-	if len(cols) == 0 {
-		return visibleColumns(schema), nil
+	if len(cols) == 0 { // all but a hidden row id and generated columns, as PostgreSQL's COPY
+		return slices.DeleteFunc(visibleColumns(schema), func(i int) bool { return schema.Columns[i].Generated != "" }), nil
 	}
 	targets := make([]int, 0, len(cols))
 	seen := make(map[int]bool)
@@ -562,6 +562,9 @@ func copyColumns(schema *types.Schema, table string, cols []string) ([]int, erro
 		i := schema.ColumnIndex(c)
 		if i < 0 {
 			return nil, Errorf("42703", "column %q of relation %q does not exist", c, table)
+		}
+		if err := generatedCopyError(&schema.Columns[i]); err != nil {
+			return nil, err
 		}
 		if seen[i] {
 			return nil, Errorf("42701", "column %q specified more than once", c)
@@ -615,7 +618,18 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 			return err
 		}
 		cols := "*"
-		if len(st.cols) > 0 {
+		if schema, ok := s.ts.Schema(name); ok && (len(st.cols) > 0 || hasGenerated(schema)) {
+			// A list naming a generated column is refused; without one, they are left out.
+			idx, err := copyColumns(schema, name, st.cols)
+			if err != nil {
+				return err
+			}
+			quoted := make([]string, len(idx))
+			for i, c := range idx {
+				quoted[i] = sqlparser.String(sqlparser.NewIdentifierCI(schema.Columns[c].Name))
+			}
+			cols = strings.Join(quoted, ", ")
+		} else if len(st.cols) > 0 {
 			quoted := make([]string, len(st.cols))
 			for i, c := range st.cols {
 				quoted[i] = sqlparser.String(sqlparser.NewIdentifierCI(c))

@@ -148,6 +148,9 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 	if err := tablePrimaryKey(spec.Indexes, schema); err != nil {
 		return err
 	}
+	if err := checkGeneratedColumns(schema); err != nil {
+		return err
+	}
 	if len(schema.PK) == 0 {
 		// Rows need a key: a table without one gets a hidden row id, numbered like a
 		// BIGSERIAL.
@@ -227,6 +230,9 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 			}
 		}
 		o.Comment = nil
+	}
+	if err := generationClause(o, &c, schema.Name); err != nil {
+		return c, err
 	}
 	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
 		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||

@@ -59,6 +59,11 @@ func visibleColumns(schema *types.Schema) []int {
 
 // finishRow checks NOT NULL and encodes a full row into key and value.
 func finishRow(bt *boundTable, row []types.Value, key, value []byte) ([]byte, []byte, error) {
+	if hasGenerated(bt.schema) {
+		if err := computeGenerated(bt.schema, row); err != nil {
+			return nil, nil, err
+		}
+	}
 	for i, c := range bt.schema.Columns {
 		if c.NotNull && row[i].IsNull() {
 			return nil, nil, (&Error{Code: "23502",

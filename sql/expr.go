@@ -56,6 +56,9 @@ type params struct {
 	// zoneUsed: binding read the session's TimeZone (a timestamptz literal folded in it), so
 	// the plan is bound again once the zone changes (plan.zone).
 	zoneUsed bool
+	// mutable: a function PostgreSQL does not mark immutable was compiled (a generation
+	// expression must not call one, gencols.go).
+	mutable bool
 	// viewWhere is what a query pushes into a view's WHERE as it binds the view again
 	// (view_push.go).
 	viewWhere *viewWhere

@@ -299,6 +299,9 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	if c.args, c.ret, err = coerceArgs(proc, args, sc); err != nil {
 		return nil, err
 	}
+	if proc.vol != 'i' && c.sc.params != nil {
+		c.sc.params.mutable = true
+	}
 	if proc.vol == 's' && proc.kind == 'f' && !proc.retset && (def.inlinedFolds == nil || !def.inlinedFolds(c.args)) {
 		return stableCall(def, proc, c)
 	}

@@ -33,6 +33,9 @@ func identityInsertError(c *types.Column) error {
 // its OVERRIDING clause (0 without one): USER VALUE replaces an identity column's values by
 // its DEFAULT, SYSTEM VALUE lets a GENERATED ALWAYS one take them, which it refuses otherwise.
 func identityTarget(c *types.Column, overriding byte) (bool, error) {
+	if err := generatedInsertError(c); err != nil {
+		return false, err // whatever the OVERRIDING clause says, as PostgreSQL
+	}
 	switch {
 	case c.Identity == 0 || overriding == overridingSystem:
 		return true, nil
@@ -60,6 +63,9 @@ func overriddenValue(e sqlparser.Expr, sc *scope, c *types.Column) error {
 // identityUpdateError refuses an UPDATE's SET of column c to anything but DEFAULT, unless c
 // is no GENERATED ALWAYS identity column.
 func identityUpdateError(c *types.Column) error {
+	if err := generatedUpdateError(c); err != nil {
+		return err
+	}
 	if c.Identity != types.IdentityAlways {
 		return nil
 	}

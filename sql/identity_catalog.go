@@ -3,6 +3,8 @@ package sql
 import (
 	"strconv"
 
+	"vitess.io/vitess/go/vt/sqlparser"
+
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -29,6 +31,34 @@ func catalogDefault(c types.Column) string {
 		return ""
 	}
 	return c.Default
+}
+
+// attrdefText is pg_attrdef's expression of column c, as pg_get_expr prints it: its
+// generation expression or its DEFAULT; "" for none.
+func attrdefText(c types.Column) string {
+	if c.Generated != "" {
+		return defaultText(c.Generated)
+	}
+	if d := catalogDefault(c); d != "" {
+		return castStringDefault(defaultText(d), c)
+	}
+	return ""
+}
+
+// generationInfo is information_schema.columns' is_generated and generation_expression of
+// column c. PostgreSQL's non-pretty deparser parenthesizes every operator; drove prints
+// the pretty form, parenthesized when an arithmetic operator is on top (a * 2: (a * 2)).
+func generationInfo(c types.Column) []types.Value {
+	if c.Generated == "" {
+		return []types.Value{text("NEVER"), nullOf(types.Text)}
+	}
+	expr := defaultText(c.Generated)
+	if e, err := parseStoredExpr(c.Generated); err == nil {
+		if b, ok := e.(*sqlparser.BinaryExpr); ok && b.Operator != sqlparser.BitOrOp { // the dialect's ||, printed parenthesized
+			expr = "(" + expr + ")"
+		}
+	}
+	return []types.Value{text("ALWAYS"), text(expr)}
 }
 
 // identityInfo is information_schema.columns' identity_generation, identity_start,

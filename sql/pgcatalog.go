@@ -228,8 +228,11 @@ func init() {
 		textCol("attcompression"), intCol("attstattarget")),
 		func(s *Session) (rows [][]types.Value) {
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
-				row := attributeRow(objectOID("table", t.Name), c, n, c.NotNull, catalogDefault(c) != "")
+				row := attributeRow(objectOID("table", t.Name), c, n, c.NotNull, attrdefText(c) != "")
 				row[9] = text(identityCode(c)) // attidentity
+				if c.Generated != "" {
+					row[10] = text("s") // attgenerated
+				}
 				rows = append(rows, row)
 			})
 			return append(rows, s.indexAttributeRows()...)
@@ -300,9 +303,9 @@ func init() {
 		func(s *Session) (rows [][]types.Value) {
 			// adbin holds the default's SQL text: pg_get_expr prints it back.
 			s.visibleColumns(func(t *types.Schema, c types.Column, n int) {
-				if catalogDefault(c) != "" {
+				if d := attrdefText(c); d != "" {
 					rows = append(rows, []types.Value{oidVal(objectOID("default", t.Name+"."+c.Name)),
-						oidVal(objectOID("table", t.Name)), int32Val(n), text(castStringDefault(defaultText(c.Default), c))})
+						oidVal(objectOID("table", t.Name)), int32Val(n), text(d)})
 				}
 			})
 			return rows

@@ -194,7 +194,8 @@ func init() {
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
 			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity"),
 			textCol("identity_generation"), textCol("identity_start"), textCol("identity_increment"),
-			textCol("identity_maximum"), textCol("identity_minimum"), textCol("identity_cycle"), textCol("udt_name")),
+			textCol("identity_maximum"), textCol("identity_minimum"), textCol("identity_cycle"), textCol("udt_name"),
+			textCol("is_generated"), textCol("generation_expression")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			matviews := s.matviewNames()
 			seqs := s.sequences()
@@ -213,7 +214,8 @@ func init() {
 					types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
 					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText(yesNo(c.Identity != 0))}
 				row = append(row, identityInfo(sc.Name, c, seqs)...)
-				rows = append(rows, append(row, types.NewText(typeNameOf(columnTypeOID(c)))))
+				row = append(row, types.NewText(typeNameOf(columnTypeOID(c))))
+				rows = append(rows, append(row, generationInfo(c)...))
 			})
 			return rows
 		},

@@ -187,6 +187,11 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "a", Type: Int64, NotNull: true, Default: "nextval('g_a_seq'::regclass)", Identity: IdentityAlways},
 			{Name: "b", Type: Int32, NotNull: true, Default: "nextval('g_b_seq'::regclass)", Identity: IdentityByDefault},
 		}}},
+		{"generated columns", &Schema{Name: "gc", PK: []int{0}, Columns: []Column{
+			{Name: "a", Type: Int32, NotNull: true},
+			{Name: "c", Type: Int32, Generated: "a * 2"},
+			{Name: "d", Type: Text, NotNull: true, Generated: "concat(a, 'x')"},
+		}}},
 		{"MATCH FULL and NOT VALID", &Schema{Name: "f", PK: []int{3}, Columns: cols, Constraints: []Constraint{
 			{Name: "f_c_check", Kind: ConstraintCheck, Check: "c > 0", NotValid: true},
 			{Name: "f_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},

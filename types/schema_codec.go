@@ -33,8 +33,14 @@ func MarshalSchema(s *Schema) []byte {
 		case IdentityByDefault:
 			flags |= 16
 		}
+		if c.Generated != "" {
+			flags |= 32 // the generation expression follows the DEFAULT
+		}
 		b = append(b, flags)
 		b = appendString(b, c.Default)
+		if c.Generated != "" {
+			b = appendString(b, c.Generated)
+		}
 	}
 	b = binary.AppendUvarint(b, uint64(len(s.PK)))
 	for _, p := range s.PK {
@@ -89,6 +95,9 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 			c.Identity = IdentityByDefault
 		}
 		c.Default = d.string()
+		if flags&32 != 0 {
+			c.Generated = d.string()
+		}
 		s.Columns = append(s.Columns, c)
 	}
 	n = d.count()

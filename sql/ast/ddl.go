@@ -183,8 +183,9 @@ const (
 	AlterRename       // RENAME TO NewName
 	AlterRenameColumn // RENAME [COLUMN] Name TO NewName
 	AlterRenameConstraint
-	AlterAddIdentity  // ALTER COLUMN c ADD GENERATED ... AS IDENTITY
-	AlterDropIdentity // ALTER COLUMN c DROP IDENTITY [IF EXISTS]
+	AlterAddIdentity    // ALTER COLUMN c ADD GENERATED ... AS IDENTITY
+	AlterDropIdentity   // ALTER COLUMN c DROP IDENTITY [IF EXISTS]
+	AlterDropExpression // ALTER COLUMN c DROP EXPRESSION [IF EXISTS]
 	AlterSetSchema
 	AlterValidateConstraint
 	AlterSeqOptions // ALTER COLUMN c SET GENERATED ... / RESTART / SET sequence option (identity)

@@ -65,6 +65,12 @@ func (p *printer) alterCmd(c *AlterCmd) {
 		col()
 		p.w("ADD ")
 		p.constraint(c.Constraint, false)
+	case AlterDropExpression:
+		col()
+		p.w("DROP EXPRESSION")
+		if c.IfExists {
+			p.w(" IF EXISTS")
+		}
 	case AlterDropIdentity:
 		col()
 		p.w("DROP IDENTITY")

@@ -156,6 +156,8 @@ func (p *parser) alterColumn(c *ast.AlterCmd) {
 			p.syntaxError(p.toks[p.pos-1])
 		}
 		c.Kind, c.Constraint = ast.AlterAddIdentity, &con
+	case t.Is("drop") && p.acceptKw("expression"):
+		c.Kind, c.IfExists = ast.AlterDropExpression, p.ifExists()
 	case t.Is("drop") && p.acceptKw("identity"):
 		c.Kind, c.IfExists = ast.AlterDropIdentity, p.ifExists()
 	case t.Is("set") && p.isKw("generated"), t.Is("set") && p.startsSeqOption(), t.Is("restart"):
