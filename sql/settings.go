@@ -86,6 +86,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "transaction_isolation", def: "read committed", desc: "Sets the current transaction's isolation level.", check: checkIsolation},
 		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkBool("transaction_read_only")},
 	}
+	defs = append(defs, gucSettingDefs()...)
 	m := make(map[string]*settingDef, len(defs))
 	for _, d := range defs {
 		m[strings.ToLower(d.name)] = d
@@ -226,11 +227,14 @@ func numericZone(v string, h float64) (string, error) {
 	return "<" + sign + off + ">" + back + off, nil
 }
 
+// parseBoolSetting is PostgreSQL's parse_bool: on, off, 1, 0, and any prefix of true,
+// false, yes and no, in any case, with no surrounding space.
 func parseBoolSetting(v string) (value, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "on", "true", "yes", "1", "t", "y":
+	l := strings.ToLower(v)
+	switch {
+	case l == "on" || l == "1" || l != "" && (strings.HasPrefix("true", l) || strings.HasPrefix("yes", l)):
 		return true, true
-	case "off", "false", "no", "0", "f", "n":
+	case l == "off" || l == "0" || l != "" && (strings.HasPrefix("false", l) || strings.HasPrefix("no", l)):
 		return false, true
 	}
 	return false, false
