@@ -311,12 +311,40 @@ func (s *Session) undoCreates(committed bool) {
 	}
 }
 
+// knownSchema reports whether a qualifier names a schema drove has: public (which the
+// tablespace's own name also qualifies), the system schemas and pg_temp.
+func (s *Session) knownSchema(q string) bool {
+	switch q {
+	case "public", "pg_catalog", "information_schema", "pg_temp":
+		return true
+	}
+	return q == s.ts.Name()
+}
+
+// skipMissingSchema is DROP ... IF EXISTS of a name qualified by a schema drove does not
+// have: PostgreSQL skips the name with a NOTICE saying so. It reports whether it skipped.
+func (s *Session) skipMissingSchema(name string) bool {
+	q, _, ok := strings.Cut(name, ".")
+	if !ok || s.knownSchema(q) {
+		return false
+	}
+	s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
+	return true
+}
+
 func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
 	if st.Temp {
 		return unsupported("DROP TEMPORARY TABLE")
 	}
 	names := make([]string, 0, len(st.FromTables))
 	for _, tn := range st.FromTables {
+		if q := tn.Qualifier.String(); q != "" && !s.knownSchema(q) {
+			if !st.IfExists {
+				return Errorf("3F000", "schema %q does not exist", q)
+			}
+			s.skipMissingSchema(q + "." + tn.Name.String())
+			continue
+		}
 		name, err := s.tableName(tn)
 		if err != nil {
 			return err

@@ -251,6 +251,9 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) error {
 	var names []string
 	for _, name := range st.names {
+		if st.ifExists && s.skipMissingSchema(name) {
+			continue
+		}
 		if s.isMatview(name) {
 			names = append(names, name)
 			continue

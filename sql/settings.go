@@ -227,14 +227,14 @@ func numericZone(v string, h float64) (string, error) {
 	return "<" + sign + off + ">" + back + off, nil
 }
 
-// parseBoolSetting is PostgreSQL's parse_bool: on, off, 1, 0, and any prefix of true,
+// parseBoolSetting is PostgreSQL's parse_bool: on, of(f), 1, 0, and any prefix of true,
 // false, yes and no, in any case, with no surrounding space.
 func parseBoolSetting(v string) (value, ok bool) {
 	l := strings.ToLower(v)
 	switch {
 	case l == "on" || l == "1" || l != "" && (strings.HasPrefix("true", l) || strings.HasPrefix("yes", l)):
 		return true, true
-	case l == "off" || l == "0" || l != "" && (strings.HasPrefix("false", l) || strings.HasPrefix("no", l)):
+	case l == "of" || l == "off" || l == "0" || l != "" && (strings.HasPrefix("false", l) || strings.HasPrefix("no", l)):
 		return false, true
 	}
 	return false, false

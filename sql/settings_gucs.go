@@ -309,9 +309,9 @@ func formatGUCReal(n float64, unit string) string {
 func formatG(f float64) string {
 	switch {
 	case math.IsInf(f, 1):
-		return "inf"
+		return "Infinity" // PostgreSQL's own snprintf spells them so
 	case math.IsInf(f, -1):
-		return "-inf"
+		return "-Infinity"
 	}
 	return strconv.FormatFloat(f, 'g', 6, 64)
 }
@@ -381,13 +381,18 @@ func cStrtod(s string) (n float64, end int, ok bool) {
 			return f, i + len(w), true
 		}
 	}
-	digits := 0
+	if i+2 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && (isHex(s[i+2]) || s[i+2] == '.') {
+		return cStrtodHex(s, start, i+2)
+	}
+	digits, nonzero := 0, false
 	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		digits++
+		nonzero = nonzero || s[i] != '0'
 	}
 	if i < len(s) && s[i] == '.' {
 		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 			digits++
+			nonzero = nonzero || s[i] != '0'
 		}
 	}
 	if digits == 0 {
@@ -404,8 +409,60 @@ func cStrtod(s string) (n float64, end int, ok bool) {
 		}
 	}
 	f, err := strconv.ParseFloat(s[start:i], 64)
-	if err != nil || f != 0 && math.Abs(f) < math.SmallestNonzeroFloat64*(1<<52) {
+	if err != nil || nonzero && math.Abs(f) < minNormal {
 		return 0, 0, false // ERANGE: overflow, or underflow past the normal numbers
 	}
 	return f, i, true
+}
+
+const minNormal = 0x1p-1022
+
+// cStrtodHex is strtod's hexadecimal floats, 0x1.8p3, from the digits at i of s[start:].
+func cStrtodHex(s string, start, i int) (n float64, end int, ok bool) {
+	digits := 0
+	exp := 0
+	for ; i < len(s); i++ {
+		if s[i] == '.' && exp == 0 {
+			exp = 1 // fractional digits follow
+			continue
+		}
+		d, isDigit := hexDigit(s[i])
+		if !isDigit {
+			break
+		}
+		n = n*16 + float64(d)
+		digits++
+		if exp > 0 {
+			exp++
+		}
+	}
+	if digits == 0 {
+		return 0, 0, false
+	}
+	if exp > 0 {
+		n = math.Ldexp(n, -4*(exp-1))
+	}
+	if i+1 < len(s) && (s[i] == 'p' || s[i] == 'P') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			p, k := 0, j
+			for ; k < len(s) && s[k] >= '0' && s[k] <= '9'; k++ {
+				p = min(p*10+int(s[k]-'0'), 100000)
+			}
+			if s[i+1] == '-' {
+				p = -p
+			}
+			n, i = math.Ldexp(n, p), k
+		}
+	}
+	if s[start] == '-' {
+		n = -n
+	}
+	if math.IsInf(n, 0) || n != 0 && math.Abs(n) < minNormal {
+		return 0, 0, false
+	}
+	return n, i, true
 }
