@@ -15,10 +15,11 @@ import (
 
 // Session settings follow PostgreSQL's GUCs: the names, defaults and canonical spellings its
 // SHOW prints, and its transactional behaviour (a SET inside a transaction that rolls back is
-// undone; SET LOCAL lasts until the transaction ends). Only settings drove honours, or that
-// describe something true of it (server_version, integer_datetimes), are known; any other
-// name is refused as PostgreSQL refuses a misspelt one, except the dotted names of
-// extensions, which PostgreSQL keeps as placeholders and so does drove.
+// undone; SET LOCAL lasts until the transaction ends). Known are the settings drove honours,
+// those that describe something true of it (server_version, integer_datetimes), and
+// PostgreSQL's planner and resource settings, which steer plans, never answers
+// (settings_gucs.go); any other name is refused as PostgreSQL refuses a misspelt one, except
+// the dotted names of extensions, which PostgreSQL keeps as placeholders and so does drove.
 
 // ServerVersion is the PostgreSQL version drove speaks and reports.
 const ServerVersion = "15.0"
