@@ -321,15 +321,21 @@ func (s *Session) knownSchema(q string) bool {
 	return q == s.ts.Name()
 }
 
-// skipMissingSchema is DROP ... IF EXISTS of a name qualified by a schema drove does not
-// have: PostgreSQL skips the name with a NOTICE saying so. It reports whether it skipped.
-func (s *Session) skipMissingSchema(name string) bool {
-	q, _, ok := strings.Cut(name, ".")
-	if !ok || s.knownSchema(q) {
-		return false
+// dropName is the name a DROP looks for: public. (or the tablespace's name) comes off; a
+// schema drove does not have is 3F000, or with IF EXISTS a NOTICE and "" (skip the name), as
+// in PostgreSQL.
+func (s *Session) dropName(name string, ifExists bool) (string, error) {
+	q, rest, ok := strings.Cut(name, ".")
+	switch {
+	case !ok || q == "pg_catalog" || q == "information_schema" || q == "pg_temp":
+		return name, nil
+	case s.knownSchema(q):
+		return rest, nil
+	case ifExists:
+		s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
+		return "", nil
 	}
-	s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
-	return true
+	return "", Errorf("3F000", "schema %q does not exist", q)
 }
 
 func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
@@ -339,10 +345,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 	names := make([]string, 0, len(st.FromTables))
 	for _, tn := range st.FromTables {
 		if q := tn.Qualifier.String(); q != "" && !s.knownSchema(q) {
-			if !st.IfExists {
-				return Errorf("3F000", "schema %q does not exist", q)
+			if _, err := s.dropName(q+"."+tn.Name.String(), st.IfExists); err != nil {
+				return err
 			}
-			s.skipMissingSchema(q + "." + tn.Name.String())
 			continue
 		}
 		name, err := s.tableName(tn)

@@ -146,3 +146,78 @@ func errText(err error) string {
 	}
 	return e.Code + " " + e.Message + " hint: " + e.Hint
 }
+
+// noticeOutput is a textOutput that keeps the notices it is sent.
+type noticeOutput struct {
+	textOutput
+	notices []string
+}
+
+func (o *noticeOutput) Notice(n Notice) error {
+	o.notices = append(o.notices, n.Severity+" "+n.Code+" "+n.Message)
+	return nil
+}
+
+// DROP ... IF EXISTS of a name in a schema that does not exist, and SET's errors about names
+// and argument counts: the same notices and errors (SQLSTATE, message, hint) as PostgreSQL.
+func TestSettingAndDropSchemaMessagesMatchPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("differential test skipped in -short mode")
+	}
+	ctx := context.Background()
+	cfg, err := pgconn.ParseConfig(pgtest.Start(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pgNotices []string
+	cfg.OnNotice = func(_ *pgconn.PgConn, n *pgconn.Notice) {
+		pgNotices = append(pgNotices, n.Severity+" "+n.Code+" "+n.Message)
+	}
+	pg, err := pgconn.ConnectConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close(ctx)
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	for _, q := range []string{
+		"DROP TABLE IF EXISTS no_such_schema.foo",
+		"DROP TABLE IF EXISTS no_such_schema.foo, public.bar",
+		"DROP SEQUENCE IF EXISTS no_such_schema.s, public.s",
+		"DROP VIEW IF EXISTS no_such_schema.v",
+		"DROP MATERIALIZED VIEW IF EXISTS no_such_schema.mv",
+		"DROP INDEX IF EXISTS no_such_schema.i",
+		"DROP TABLE no_such_schema.foo",
+		"DROP SEQUENCE no_such_schema.s",
+		"DROP VIEW no_such_schema.v",
+		"DROP MATERIALIZED VIEW no_such_schema.mv",
+		"DROP INDEX no_such_schema.i",
+		"SET work_mem = 1, 2",
+		"SET enable_sort = on, off",
+		"SET nosuch = 1, 2",
+		"SET search_path = public, \"$user\"",
+		`SET "foo.b ar" = 1`,
+		"SET x1.$y = 2",
+		`SET "foo.1x" = 1`,
+		"SHOW foo.unset",
+		"SET enable_teleport = on",
+	} {
+		pgNotices = nil
+		want, wantErr := pgAnswer(ctx, pg, q)
+		out := &noticeOutput{}
+		got := ""
+		if err := s.Exec(ctx, q, out); err != nil {
+			got = errText(err)
+		} else {
+			got = strings.Join(out.lines, "\n")
+		}
+		if wantErr != "" {
+			want = wantErr
+		}
+		want += "\n" + strings.Join(pgNotices, "\n")
+		got += "\n" + strings.Join(out.notices, "\n")
+		if got != want {
+			t.Errorf("%s\n drove:      %s\n PostgreSQL: %s", q, got, want)
+		}
+	}
+}

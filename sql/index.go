@@ -404,7 +404,10 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
 	if !st.create {
 		for _, name := range st.names {
-			if st.ifExists && s.skipMissingSchema(name) {
+			name, err := s.dropName(name, st.ifExists)
+			if err != nil {
+				return err
+			} else if name == "" {
 				continue
 			}
 			if err := s.dropIndex(ctx, name, st.ifExists); err != nil {

@@ -398,8 +398,13 @@ func seqName(name string) (string, error) {
 func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
 	names := make([]string, 0, len(st.names))
 	for _, n := range st.names {
-		if st.verb == "drop" && st.ifExists && s.skipMissingSchema(n) {
-			continue
+		if st.verb == "drop" {
+			if n, err := s.dropName(n, st.ifExists); err != nil || n == "" {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 		}
 		name, err := seqName(n)
 		if err != nil {

@@ -85,9 +85,9 @@ func parseViewStmt(text string) (*viewStmt, error) {
 	for {
 		name, err := viewName(p)
 		var e *Error
-		if errors.As(err, &e) && e.Code == "0A000" && st.verb == "drop" && st.ifExists {
-			// A schema drove does not have: the name stays qualified, and DROP skips it
-			// with PostgreSQL's NOTICE when it runs (skipMissingSchema).
+		if errors.As(err, &e) && e.Code == "0A000" && st.verb == "drop" {
+			// Another schema: the name stays qualified, and DROP answers for its schema
+			// when it runs (dropName).
 			name, err = p.toks[p.pos-1].text, nil
 		}
 		if err != nil {
@@ -538,7 +538,10 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
-		if st.ifExists && s.skipMissingSchema(name) {
+		name, err := s.dropName(name, st.ifExists)
+		if err != nil {
+			return err
+		} else if name == "" {
 			continue
 		}
 		if _, ok := s.tempViewNamed(name); ok {

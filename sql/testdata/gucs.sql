@@ -544,3 +544,36 @@ DROP INDEX IF EXISTS no_such_schema.i
 
 statement error 3F000
 DROP TABLE no_such_schema.foo
+
+statement error 3F000
+DROP SEQUENCE no_such_schema.s
+
+statement error 3F000
+DROP VIEW no_such_schema.v
+
+statement error 3F000
+DROP MATERIALIZED VIEW no_such_schema.mv
+
+statement error 3F000
+DROP INDEX no_such_schema.i
+
+statement error 22023
+SET work_mem = 1, 2
+
+statement error 22023
+SET nosuch = 1, 2
+
+statement ok
+SET search_path = public, "$user"
+
+query
+SHOW search_path
+----
+public, "$user"
+tag: SHOW
+
+statement error 42602
+SET "foo.b ar" = 1
+
+statement error 42601
+SET x1.$y = 2
