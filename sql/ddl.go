@@ -317,12 +317,45 @@ func (s *Session) undoCreates(committed bool) {
 	}
 }
 
+// knownSchema reports whether a qualifier names a schema drove has: public (which the
+// tablespace's own name also qualifies), the system schemas and pg_temp.
+func (s *Session) knownSchema(q string) bool {
+	switch q {
+	case "public", "pg_catalog", "information_schema", "pg_temp":
+		return true
+	}
+	return q == s.ts.Name()
+}
+
+// dropName is the name a DROP looks for: public. (or the tablespace's name) comes off; a
+// schema drove does not have is 3F000, or with IF EXISTS a NOTICE and "" (skip the name), as
+// in PostgreSQL.
+func (s *Session) dropName(name string, ifExists bool) (string, error) {
+	q, rest, ok := strings.Cut(name, ".")
+	switch {
+	case !ok || q == "pg_catalog" || q == "information_schema" || q == "pg_temp":
+		return name, nil
+	case s.knownSchema(q):
+		return rest, nil
+	case ifExists:
+		s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
+		return "", nil
+	}
+	return "", Errorf("3F000", "schema %q does not exist", q)
+}
+
 func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
 	if st.Temp {
 		return unsupported("DROP TEMPORARY TABLE")
 	}
 	names := make([]string, 0, len(st.FromTables))
 	for _, tn := range st.FromTables {
+		if q := tn.Qualifier.String(); q != "" && !s.knownSchema(q) {
+			if _, err := s.dropName(q+"."+tn.Name.String(), st.IfExists); err != nil {
+				return err
+			}
+			continue
+		}
 		name, err := s.tableName(tn)
 		if err != nil {
 			return err

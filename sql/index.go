@@ -412,6 +412,12 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
 	if !st.create {
 		for _, name := range st.names {
+			name, err := s.dropName(name, st.ifExists)
+			if err != nil {
+				return err
+			} else if name == "" {
+				continue
+			}
 			if err := s.dropIndex(ctx, name, st.ifExists); err != nil {
 				return err
 			}

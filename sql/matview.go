@@ -251,6 +251,12 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) error {
 	var names []string
 	for _, name := range st.names {
+		name, err := s.dropName(name, st.ifExists)
+		if err != nil {
+			return err
+		} else if name == "" {
+			continue
+		}
 		if s.isMatview(name) {
 			names = append(names, name)
 			continue

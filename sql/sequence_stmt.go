@@ -396,12 +396,21 @@ func seqName(name string) (string, error) {
 }
 
 func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
-	names := make([]string, len(st.names))
-	for i, n := range st.names {
-		var err error
-		if names[i], err = seqName(n); err != nil {
+	names := make([]string, 0, len(st.names))
+	for _, n := range st.names {
+		if st.verb == "drop" {
+			if n, err := s.dropName(n, st.ifExists); err != nil || n == "" {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		name, err := seqName(n)
+		if err != nil {
 			return err
 		}
+		names = append(names, name)
 	}
 	var err error
 	switch st.verb {

@@ -16,6 +16,7 @@ type settingStmt struct {
 	name   string // the setting
 	value  string
 	reset  bool // SET x TO DEFAULT
+	args   int  // how many values SET name TO gave
 	local  bool // SET LOCAL
 	tables []string
 	tag    string // VACUUM or ANALYZE
@@ -263,6 +264,67 @@ func (p *settingParser) transactionModes(st *settingStmt) error {
 	return nil
 }
 
+// set reads SET's forms after the SET: [SESSION | LOCAL] name {TO | =} value | DEFAULT,
+// TIME ZONE, NAMES, TRANSACTION and SESSION CHARACTERISTICS.
+func (p *settingParser) set() (*settingStmt, error) {
+	st := &settingStmt{kind: "set"}
+	var err error
+	switch {
+	case p.accept("local"):
+		st.local = true
+	case p.peek("session", "characteristics"), p.peek("session", "authorization"):
+	default:
+		p.accept("session")
+	}
+	switch {
+	case p.accept("session", "characteristics", "as", "transaction"):
+		st := &settingStmt{kind: "transaction", characteristics: true}
+		return st, p.transactionModes(st)
+	case p.accept("transaction"):
+		if p.peek("snapshot") {
+			return nil, unsupported("SET TRANSACTION SNAPSHOT")
+		}
+		st := &settingStmt{kind: "transaction"}
+		return st, p.transactionModes(st)
+	case p.peek("session", "authorization"), p.peek("role"):
+		return nil, unsupported("SET %s", strings.ToUpper(p.toks[p.pos].text))
+	case p.accept("time", "zone"):
+		st.name = "timezone"
+		if p.accept("local") || p.accept("default") {
+			st.reset = true
+			return st, nil
+		}
+		if p.accept("interval") {
+			st.value, err = p.intervalZone()
+			return st, err
+		}
+		st.value, err = p.values()
+		return st, err
+	case p.accept("names"):
+		st.name = "client_encoding"
+	default:
+		if st.name, err = p.name(); err != nil {
+			return nil, err
+		}
+		if !p.accept("to") && !p.accept("=") {
+			return nil, p.syntaxError()
+		}
+	}
+	if p.accept("default") && p.done() {
+		st.reset = true
+		return st, nil
+	}
+	from := p.pos
+	st.value, err = p.values()
+	for _, t := range p.toks[from:] {
+		if !t.quoted && t.text == "," {
+			st.args++
+		}
+	}
+	st.args++
+	return st, err
+}
+
 func parseSettingStmt(sql string) (*settingStmt, error) {
 	toks, err := lexSetting(sql)
 	if err != nil {
@@ -272,54 +334,7 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 	st := &settingStmt{}
 	switch first := toks[0].text; first {
 	case "set":
-		st.kind = "set"
-		switch {
-		case p.accept("local"):
-			st.local = true
-		case p.peek("session", "characteristics"), p.peek("session", "authorization"):
-		default:
-			p.accept("session")
-		}
-		switch {
-		case p.accept("session", "characteristics", "as", "transaction"):
-			st := &settingStmt{kind: "transaction", characteristics: true}
-			return st, p.transactionModes(st)
-		case p.accept("transaction"):
-			if p.peek("snapshot") {
-				return nil, unsupported("SET TRANSACTION SNAPSHOT")
-			}
-			st := &settingStmt{kind: "transaction"}
-			return st, p.transactionModes(st)
-		case p.peek("session", "authorization"), p.peek("role"):
-			return nil, unsupported("SET %s", strings.ToUpper(p.toks[p.pos].text))
-		case p.accept("time", "zone"):
-			st.name = "timezone"
-			if p.accept("local") || p.accept("default") {
-				st.reset = true
-				return st, nil
-			}
-			if p.accept("interval") {
-				st.value, err = p.intervalZone()
-				return st, err
-			}
-			st.value, err = p.values()
-			return st, err
-		case p.accept("names"):
-			st.name = "client_encoding"
-		default:
-			if st.name, err = p.name(); err != nil {
-				return nil, err
-			}
-			if !p.accept("to") && !p.accept("=") {
-				return nil, p.syntaxError()
-			}
-		}
-		if p.accept("default") && p.done() {
-			st.reset = true
-			return st, nil
-		}
-		st.value, err = p.values()
-		return st, err
+		return p.set()
 	case "show", "reset":
 		st.kind = first
 		switch {
@@ -399,6 +414,9 @@ func (st *settingStmt) showColumns() []Column {
 func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Output) error {
 	switch st.kind {
 	case "set":
+		if def, _, _ := lookupSetting(st.name); st.args > 1 && (def == nil || !def.list) {
+			return Errorf("22023", "SET %s takes only one argument", st.name)
+		}
 		if strings.EqualFold(st.name, "transaction_read_only") && !st.reset {
 			// As SET TRANSACTION READ ONLY | READ WRITE: it lasts as long as the transaction.
 			_, v, err := checkSetting(st.name, st.value, false)

@@ -15,10 +15,11 @@ import (
 
 // Session settings follow PostgreSQL's GUCs: the names, defaults and canonical spellings its
 // SHOW prints, and its transactional behaviour (a SET inside a transaction that rolls back is
-// undone; SET LOCAL lasts until the transaction ends). Only settings drove honours, or that
-// describe something true of it (server_version, integer_datetimes), are known; any other
-// name is refused as PostgreSQL refuses a misspelt one, except the dotted names of
-// extensions, which PostgreSQL keeps as placeholders and so does drove.
+// undone; SET LOCAL lasts until the transaction ends). Known are the settings drove honours,
+// those that describe something true of it (server_version, integer_datetimes), and
+// PostgreSQL's planner and resource settings, which steer plans, never answers
+// (settings_gucs.go); any other name is refused as PostgreSQL refuses a misspelt one, except
+// the dotted names of extensions, which PostgreSQL keeps as placeholders and so does drove.
 
 // ServerVersion is the PostgreSQL version drove speaks and reports.
 const ServerVersion = "15.0"
@@ -51,6 +52,7 @@ type settingDef struct {
 	def      string
 	report   bool // PostgreSQL's GUC_REPORT: changes are sent to the client
 	readOnly bool
+	list     bool // PostgreSQL's GUC_LIST_INPUT: SET takes several values
 	desc     string
 	// check validates a value and returns it in canonical form; nil accepts any value.
 	check func(v string) (string, error)
@@ -64,7 +66,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "client_encoding", def: "UTF8", report: true, desc: "Sets the client's character set encoding.", check: checkEncoding},
 		{name: "client_min_messages", def: "notice", desc: "Sets the message levels that are sent to the client.",
 			check: oneOf("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error")},
-		{name: "DateStyle", def: "ISO, MDY", report: true, desc: "Sets the display format for date and time values.", check: checkDateStyle},
+		{name: "DateStyle", def: "ISO, MDY", report: true, list: true, desc: "Sets the display format for date and time values.", check: checkDateStyle},
 		{name: "default_transaction_isolation", def: "read committed", desc: "Sets the transaction isolation level of each new transaction.", check: checkIsolation},
 		{name: "default_transaction_read_only", def: "off", report: true, desc: "Sets the default read-only status of new transactions.", check: checkBool("default_transaction_read_only")},
 		{name: "extra_float_digits", def: "1", desc: "Sets the number of digits displayed for floating-point values.", check: checkFloatDigits},
@@ -74,7 +76,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "is_superuser", def: "on", report: true, readOnly: true, desc: "Shows whether the current user is a superuser."},
 		{name: "lock_timeout", def: "0", desc: "Sets the maximum allowed duration of any wait for a lock.", check: checkDuration},
 		{name: "max_identifier_length", def: "63", readOnly: true, desc: "Shows the maximum identifier length."},
-		{name: "search_path", def: `"$user", public`, desc: "Sets the schema search order for names that are not schema-qualified."},
+		{name: "search_path", def: `"$user", public`, list: true, desc: "Sets the schema search order for names that are not schema-qualified."},
 		{name: "server_encoding", def: "UTF8", report: true, readOnly: true, desc: "Shows the server (database) character set encoding."},
 		{name: "server_version", def: ServerVersion, report: true, readOnly: true, desc: "Shows the server version."},
 		{name: "server_version_num", def: "150000", readOnly: true, desc: "Shows the server version as an integer."},
@@ -86,6 +88,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "transaction_isolation", def: "read committed", desc: "Sets the current transaction's isolation level.", check: checkIsolation},
 		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkBool("transaction_read_only")},
 	}
+	defs = append(defs, gucSettingDefs()...)
 	m := make(map[string]*settingDef, len(defs))
 	for _, d := range defs {
 		m[strings.ToLower(d.name)] = d
@@ -226,11 +229,14 @@ func numericZone(v string, h float64) (string, error) {
 	return "<" + sign + off + ">" + back + off, nil
 }
 
+// parseBoolSetting is PostgreSQL's parse_bool: on, of(f), 1, 0, and any prefix of true,
+// false, yes and no, in any case, with no surrounding space.
 func parseBoolSetting(v string) (value, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "on", "true", "yes", "1", "t", "y":
+	l := strings.ToLower(v)
+	switch {
+	case l == "on" || l == "1" || l != "" && (strings.HasPrefix("true", l) || strings.HasPrefix("yes", l)):
 		return true, true
-	case "off", "false", "no", "0", "f", "n":
+	case l == "of" || l == "off" || l == "0" || l != "" && (strings.HasPrefix("false", l) || strings.HasPrefix("no", l)):
 		return false, true
 	}
 	return false, false
@@ -335,6 +341,22 @@ func lookupSetting(name string) (def *settingDef, key string, err error) {
 	return nil, key, Errorf("42704", "unrecognized configuration parameter %q", name)
 }
 
+// validCustomName is PostgreSQL's valid_custom_variable_name: two or more simple
+// identifiers separated by dots.
+func validCustomName(name string) bool {
+	for _, part := range strings.Split(name, ".") {
+		if part == "" || part[0] >= '0' && part[0] <= '9' || part[0] == '$' {
+			return false
+		}
+		for _, c := range []byte(part) {
+			if c < 0x80 && c != '_' && c != '$' && (c < '0' || c > '9') && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // setting returns the current value of a setting.
 func (s *Session) setting(name string) (string, error) {
 	def, key, err := lookupSetting(name)
@@ -372,6 +394,10 @@ func checkSetting(name, value string, reset bool) (key, canonical string, err er
 	def, key, err := lookupSetting(name)
 	if err != nil {
 		return "", "", err
+	}
+	if def == nil && !validCustomName(key) {
+		return "", "", &Error{Code: "42602", Message: fmt.Sprintf("invalid configuration parameter name %q", name),
+			Detail: "Custom parameter names must be two or more simple identifiers separated by dots."}
 	}
 	if def != nil {
 		if def.readOnly {

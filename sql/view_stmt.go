@@ -84,6 +84,12 @@ func parseViewStmt(text string) (*viewStmt, error) {
 	st.ifExists = p.accept("if", "exists")
 	for {
 		name, err := viewName(p)
+		var e *Error
+		if errors.As(err, &e) && e.Code == "0A000" && st.verb == "drop" {
+			// Another schema: the name stays qualified, and DROP answers for its schema
+			// when it runs (dropName).
+			name, err = p.toks[p.pos-1].text, nil
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -532,6 +538,12 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 	var names []string
 	for _, name := range st.names {
+		name, err := s.dropName(name, st.ifExists)
+		if err != nil {
+			return err
+		} else if name == "" {
+			continue
+		}
 		if _, ok := s.tempViewNamed(name); ok {
 			if err := s.dropTempView(name, st.cascade); err != nil {
 				return err
