@@ -54,6 +54,7 @@ type colAction struct {
 	setDef                           *string
 	dropDef, setNotNull, dropNotNull bool
 	identity                         *identityAct // altercol_identity.go
+	cons                             []conDef     // ADD COLUMN's CHECK, UNIQUE and REFERENCES
 }
 
 type colAlterStmt struct {
@@ -67,6 +68,9 @@ func isColumnAlter(words []string) bool {
 	if len(words) < 4 || words[0] != "alter" || words[1] != "table" {
 		return false
 	}
+	if words[2] == "if" && !isConstraintAlter(words) {
+		return true // vitess does not read ALTER TABLE IF EXISTS
+	}
 	for i := 3; i < len(words); i++ {
 		switch words[i] {
 		case "alter":
@@ -75,7 +79,36 @@ func isColumnAlter(words []string) bool {
 			if i+1 < len(words) && words[i+1] == "if" || i+2 < len(words) && words[i+1] == "column" && words[i+2] == "if" {
 				return true
 			}
+			if words[i] == "add" && addsConstrainedColumn(words[i+1:]) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// addsConstrainedColumn reports whether the words after an ADD are a column definition with
+// a CHECK, UNIQUE, REFERENCES or CONSTRAINT clause, which vitess does not read there.
+func addsConstrainedColumn(words []string) bool {
+	if len(words) == 0 || isTableConstraintWord(words[0]) {
+		return false
+	}
+	for _, w := range words[1:] {
+		switch w {
+		case "add", "drop", "alter":
+			return false
+		case "check", "unique", "references", "constraint":
+			return true
+		}
+	}
+	return false
+}
+
+// isTableConstraintWord reports the words that begin ALTER TABLE ... ADD's table constraint.
+func isTableConstraintWord(w string) bool {
+	switch w {
+	case "constraint", "check", "unique", "foreign", "primary", "exclude":
+		return true
 	}
 	return false
 }
@@ -168,13 +201,11 @@ func (p *conParser) colAction(end int) (colAction, error) {
 		p.accept("restrict")
 		return act, nil
 	case p.accept("add"):
-		p.accept("column")
-		if !p.accept("if", "not", "exists") {
+		if p.pos < end && isTableConstraintWord(p.toks[p.pos].Value) && p.toks[p.pos].Kind == lexer.Ident {
 			break
 		}
-		opt, err := p.subAlterOption("add column ", p.pos, end)
-		p.pos = end
-		return colAction{kind: actAdd, ifAnd: true, opt: opt}, err
+		p.accept("column")
+		return p.addColumnAction(end)
 	case p.accept("alter"):
 		p.accept("column")
 		name, err := p.name()
@@ -191,6 +222,35 @@ func (p *conParser) colAction(end int) (colAction, error) {
 		kind = actAdd
 	}
 	return colAction{kind: kind, opt: opt}, err
+}
+
+// addColumnAction reads what follows ADD [COLUMN]: [IF NOT EXISTS] name type [clauses]. The
+// CHECK, UNIQUE and REFERENCES clauses are cut out (columnConstraints) and added with the
+// column in the same schema change; vitess reads the rest.
+func (p *conParser) addColumnAction(end int) (colAction, error) {
+	act := colAction{kind: actAdd, ifAnd: p.accept("if", "not", "exists")}
+	from := p.pos
+	name, err := p.name()
+	if err != nil {
+		return act, err
+	}
+	if p.pos >= end {
+		act.opt, err = p.subAlterOption("add column ", from, end)
+		p.pos = end
+		return act, err
+	}
+	kept, defs, err := p.columnConstraints(name, end)
+	if err != nil {
+		return act, err
+	}
+	p.pos = end
+	if len(defs) == 0 {
+		act.opt, err = p.subAlterOption("add column ", from, end)
+		return act, err
+	}
+	act.cons = defs
+	act.opt, err = subAlterOption("alter table t add column " + p.toks[from].Text(p.src) + " " + kept)
+	return act, err
 }
 
 // alterColumn reads what follows ALTER [COLUMN] name.
@@ -326,12 +386,16 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 			s.noticef("NOTICE", "00000", "column %q of relation %q does not exist, skipping", act.col, a.name)
 		}
 		return a.dropColumn(act.col, act.ifAnd)
-	case act.kind == actAdd && act.ifAnd:
+	case act.kind == actAdd:
 		for _, cd := range act.opt.(*sqlparser.AddColumns).Columns {
-			if err := s.addColumn(a, cd, true); err != nil {
+			if act.ifAnd && a.column(cd.Name.String()) >= 0 {
+				act.cons = nil // skipped with its column, as PostgreSQL does
+			}
+			if err := s.addColumn(a, cd, act.ifAnd); err != nil {
 				return err
 			}
 		}
+		a.cons = append(a.cons, act.cons...)
 		return nil
 	case act.opt != nil:
 		return s.alterOption(ctx, a, act.opt)
@@ -598,6 +662,11 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 		if err := r.rewrite(oldRow); err != nil {
 			return err
 		}
+		for _, c := range r.fks {
+			if err := hasParent(ctx, a.fkCheck, next, c, key, r.newRow); err != nil {
+				return err
+			}
+		}
 		if r.filled && r.once == nil {
 			return fill.Row(key, r.newRow)
 		}
@@ -619,10 +688,11 @@ type rowRewriter struct {
 	a       *alteration
 	next    *types.Schema
 	loc     *time.Location
-	filled  bool          // some column's values are computed
-	once    []types.Value // their values for every row, when all are constants
-	notNull []int         // the columns to check for NULL
-	recheck bool          // CHECK constraints, over changed values
+	filled  bool                // some column's values are computed
+	once    []types.Value       // their values for every row, when all are constants
+	notNull []int               // the columns to check for NULL
+	recheck bool                // CHECK constraints, over changed values
+	fks     []*types.Constraint // new foreign keys, over the new values
 	newRow  []types.Value
 }
 
@@ -641,10 +711,20 @@ func newRowRewriter(a *alteration, next *types.Schema, loc *time.Location) (*row
 			r.notNull = append(r.notNull, i)
 		}
 	}
-	if !r.filled && len(r.notNull) == 0 {
-		return nil, nil
+	isCheck := func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck }
+	added := next.Constraints[len(next.Constraints)-a.newCons:]
+	newCheck := slices.ContainsFunc(added, isCheck)
+	if !r.filled && len(r.notNull) == 0 && !newCheck {
+		return nil, nil // no new values, and what new foreign keys read is NULL
 	}
-	r.recheck = r.filled && slices.ContainsFunc(next.Constraints, func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck })
+	r.recheck = (r.filled || newCheck) && slices.ContainsFunc(next.Constraints, isCheck)
+	if r.filled {
+		for i := range added {
+			if added[i].Kind == types.ConstraintForeign {
+				r.fks = append(r.fks, &added[i])
+			}
+		}
+	}
 	if r.filled && !perRow {
 		var err error
 		if r.once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {
