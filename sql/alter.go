@@ -75,6 +75,14 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if next.Name == "" {
 		next.Name = name
 	}
+	if len(a.cons) > 0 {
+		if err := s.addConstraints(next, a.cons); err != nil {
+			return err
+		}
+		a.newCons = len(next.Constraints) - len(cons)
+		a.fkCheck = s.ts.Begin()
+		defer a.fkCheck.Rollback()
+	}
 	if err := s.checkViewsOnAlter(name, schema, next, a.sources); err != nil {
 		return err
 	}
@@ -161,6 +169,13 @@ type alteration struct {
 	seqCreate []tablespace.Sequence
 	seqAlter  []seqChange
 	seqDrop   []string
+	// cons are the constraints written on added columns (ADD COLUMN c int CHECK ...), added
+	// in the same schema change; newCons says how many of next's constraints they are.
+	cons    []conDef
+	newCons int
+	// fkCheck looks up the parents of the rows' values of a new foreign key, holding the
+	// parent rows it locks until the change is in.
+	fkCheck *tablespace.Txn
 }
 
 // insertCol puts column c at position at, from old column src (-1: none), computed by f.

@@ -56,6 +56,7 @@ type colAction struct {
 	// dropExpr: ALTER COLUMN DROP EXPRESSION [IF EXISTS] (ifAnd), gencols.go.
 	dropExpr bool
 	identity *identityAct // altercol_identity.go
+	cons     []conDef     // ADD COLUMN's CHECK, UNIQUE and REFERENCES
 }
 
 type colAlterStmt struct {
@@ -69,12 +70,18 @@ func isColumnAlter(words []string) bool {
 	if len(words) < 4 || words[0] != "alter" || words[1] != "table" {
 		return false
 	}
+	if words[2] == "if" && !isConstraintAlter(words) {
+		return true // vitess does not read ALTER TABLE IF EXISTS
+	}
 	for i := 3; i < len(words); i++ {
 		switch words[i] {
 		case "alter":
 			return true
 		case "add", "drop":
 			if i+1 < len(words) && words[i+1] == "if" || i+2 < len(words) && words[i+1] == "column" && words[i+2] == "if" {
+				return true
+			}
+			if words[i] == "add" && addsConstrainedColumn(words[i+1:]) {
 				return true
 			}
 		}
@@ -170,13 +177,11 @@ func (p *conParser) colAction(end int) (colAction, error) {
 		p.accept("restrict")
 		return act, nil
 	case p.accept("add"):
-		p.accept("column")
-		if !p.accept("if", "not", "exists") {
+		if p.pos < end && isTableConstraintWord(p.toks[p.pos].Value) && p.toks[p.pos].Kind == lexer.Ident {
 			break
 		}
-		opt, err := p.subAlterOption("add column ", p.pos, end)
-		p.pos = end
-		return colAction{kind: actAdd, ifAnd: true, opt: opt}, err
+		p.accept("column")
+		return p.addColumnAction(end)
 	case p.accept("alter"):
 		p.accept("column")
 		name, err := p.name()
@@ -330,12 +335,16 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 			s.noticef("NOTICE", "00000", "column %q of relation %q does not exist, skipping", act.col, a.name)
 		}
 		return a.dropColumn(act.col, act.ifAnd)
-	case act.kind == actAdd && act.ifAnd:
+	case act.kind == actAdd:
 		for _, cd := range act.opt.(*sqlparser.AddColumns).Columns {
-			if err := s.addColumn(a, cd, true); err != nil {
+			if act.ifAnd && a.column(cd.Name.String()) >= 0 {
+				act.cons = nil // skipped with its column, as PostgreSQL does
+			}
+			if err := s.addColumn(a, cd, act.ifAnd); err != nil {
 				return err
 			}
 		}
+		a.cons = append(a.cons, act.cons...)
 		return nil
 	case act.opt != nil:
 		return s.alterOption(ctx, a, act.opt)
@@ -606,6 +615,11 @@ func (s *Session) rewriteRows(ctx context.Context, a *alteration, next *types.Sc
 		if err := r.rewrite(oldRow); err != nil {
 			return err
 		}
+		for _, c := range r.fks {
+			if err := hasParent(ctx, a.fkCheck, next, c, key, r.newRow); err != nil {
+				return err
+			}
+		}
 		if r.filled && r.once == nil {
 			return fill.Row(key, r.newRow)
 		}
@@ -627,10 +641,11 @@ type rowRewriter struct {
 	a       *alteration
 	next    *types.Schema
 	loc     *time.Location
-	filled  bool          // some column's values are computed
-	once    []types.Value // their values for every row, when all are constants
-	notNull []int         // the columns to check for NULL
-	recheck bool          // CHECK constraints, over changed values
+	filled  bool                // some column's values are computed
+	once    []types.Value       // their values for every row, when all are constants
+	notNull []int               // the columns to check for NULL
+	recheck bool                // CHECK constraints, over changed values
+	fks     []*types.Constraint // new foreign keys, over the new values
 	newRow  []types.Value
 }
 
@@ -649,10 +664,20 @@ func newRowRewriter(a *alteration, next *types.Schema, loc *time.Location) (*row
 			r.notNull = append(r.notNull, i)
 		}
 	}
-	if !r.filled && len(r.notNull) == 0 {
-		return nil, nil
+	isCheck := func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck }
+	added := next.Constraints[len(next.Constraints)-a.newCons:]
+	newCheck := slices.ContainsFunc(added, isCheck)
+	if !r.filled && len(r.notNull) == 0 && !newCheck {
+		return nil, nil // no new values, and what new foreign keys read is NULL
 	}
-	r.recheck = r.filled && slices.ContainsFunc(next.Constraints, func(c types.Constraint) bool { return c.Kind == types.ConstraintCheck })
+	r.recheck = (r.filled || newCheck) && slices.ContainsFunc(next.Constraints, isCheck)
+	if r.filled {
+		for i := range added {
+			if added[i].Kind == types.ConstraintForeign {
+				r.fks = append(r.fks, &added[i])
+			}
+		}
+	}
 	if r.filled && !perRow {
 		var err error
 		if r.once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {

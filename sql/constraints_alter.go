@@ -33,14 +33,20 @@ func (s *Session) validateConstraint(ctx context.Context, tx *tablespace.Txn, sc
 				return Errorf("23514", "check constraint %q of relation %q is violated by some row", c.Name, schema.Name).onTable(schema.Name, "", c.Name)
 			}
 		case types.ConstraintForeign:
-			if vals, ok := colVals(row, c.Columns); ok && !c.Deferrable { // judged now, not at the statement's end
-				return findParent(ctx, tx, schema.Name, schema, &c, row, vals)
-			}
-			w := &tablespace.WriteCheck{Table: schema.Name, Schema: schema, Key: key}
-			return checkParent(ctx, tx, w, &c, nil, row)
+			return hasParent(ctx, tx, schema, &c, key, row)
 		}
 		return nil
 	})
+}
+
+// hasParent checks that a row the table has, or gets from an ALTER TABLE, has a parent for
+// the foreign key c.
+func hasParent(ctx context.Context, tx *tablespace.Txn, schema *types.Schema, c *types.Constraint, key []byte, row []types.Value) error {
+	if vals, ok := colVals(row, c.Columns); ok && !c.Deferrable { // judged now, not at the statement's end
+		return findParent(ctx, tx, schema.Name, schema, c, row, vals)
+	}
+	w := &tablespace.WriteCheck{Table: schema.Name, Schema: schema, Key: key}
+	return checkParent(ctx, tx, w, c, nil, row)
 }
 
 // uniqueBuildError turns a failed build of an added UNIQUE's index into PostgreSQL's error.
