@@ -32,6 +32,11 @@ func parseStatements(query string, interrupted func() error) ([]*Statement, erro
 	for i, sp := range spans {
 		st, err := parseQuerySpan(query, toks[sp.from:sp.to])
 		if err != nil {
+			// PostgreSQL reports the string's first syntax error: one in a statement before
+			// this query comes first.
+			if before := parseOldSpans(query, toks, spans, old, sts, interrupted); before != nil {
+				return nil, before
+			}
 			return nil, err
 		}
 		if st == nil {
@@ -42,18 +47,27 @@ func parseStatements(query string, interrupted func() error) ([]*Statement, erro
 	if len(old) == len(spans) {
 		return parseOld(query, interrupted) // no query: the string as before
 	}
+	if err := parseOldSpans(query, toks, spans, old, sts, interrupted); err != nil {
+		return nil, err
+	}
+	return sts, nil
+}
+
+// parseOldSpans parses the statements of spans at the indexes old through the dialect pass
+// and vitess, into sts.
+func parseOldSpans(query string, toks []lexer.Token, spans []span, old []int, sts []*Statement, interrupted func() error) error {
 	for _, i := range old {
 		if err := interrupted(); err != nil {
-			return nil, err
+			return err
 		}
 		sp := spans[i]
 		st, err := parseOldSpan(query, toks[sp.from].Pos, toks[sp.to-1].End)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sts[i] = st
 	}
-	return sts, nil
+	return nil
 }
 
 // span is one statement's tokens, toks[from:to], with its ';' if it has one.
@@ -227,13 +241,14 @@ func parseOldSpan(query string, from, to int) (*Statement, error) {
 	if len(pieces) != 1 {
 		return nil, Errorf("42601", "syntax error at or near \";\"")
 	}
-	p := pieces[0]
-	if d == text { // the statement's place in the whole string, for its errors
-		p.q, p.origAt = query, p.origAt+from
-	}
-	st, err := parse(p)
+	// The statement is parsed on its own text (its errors are placed there and moved to
+	// the whole string), and keeps its place in the whole string for the binder's errors.
+	st, err := parse(pieces[0])
 	if err != nil {
-		return nil, shiftError(err, query, from, false)
+		return nil, shiftError(err, query, from, d == text)
+	}
+	if d == text && st.src == text {
+		st.src, st.srcAt, st.srcEnd = query, st.srcAt+from, st.srcEnd+from
 	}
 	return st, nil
 }
