@@ -155,8 +155,7 @@ func modifiesInWith(q *ast.Select) bool {
 // oldPathOnly reports whether a query holds a construct the binder binds only from the
 // converter's tree for now (temporary, sql/DESIGN.md step 4): a function in FROM (the
 // converter expands its output columns from the catalog; ast.FuncFrom is not bound), f(*)
-// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), COLLATE
-// (the converter resolves "C" and drops what drove ignores), LIKE ANY (subquery), x op ANY
+// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), LIKE ANY (subquery), x op ANY
 // (array) for an operator that is not a comparison, FILTER with OVER (the dialect pass's
 // rewrite) and a type's name called as a function ("numeric"(x), which the dialect pass
 // qualifies with pg_catalog).
@@ -167,7 +166,7 @@ func oldPathOnly(q *ast.Select) bool {
 			return false // Walk goes on to the siblings
 		}
 		switch n := n.(type) {
-		case *ast.FuncFrom, *ast.Collate:
+		case *ast.FuncFrom:
 			found = true
 		case *ast.SubqueryFrom:
 			found = n.Select != nil && len(n.Select.From) == 0 && len(n.Select.Targets) == 1 && isCall(n.Select.Targets[0].Expr)
