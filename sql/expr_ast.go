@@ -184,8 +184,7 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.GroupingFunc:
 		return compileGrouping(e, sc)
 	case *ast.Collate:
-		// drove has the collations default, C and POSIX, which the dialect pass drops.
-		return nil, Errorf("42704", "collation %q does not exist", e.Collation)
+		return compileCollate(e, sc)
 	}
 	return compileASTComposite(e, sc)
 }
@@ -366,6 +365,26 @@ func asBool(x *expr) (*expr, error) {
 	}
 	if x.typ != types.Bool && x.typ != types.Null {
 		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
+	}
+	return x, nil
+}
+
+// compileCollate compiles x COLLATE name. drove compares text by bytes, which is the
+// collations default, C and POSIX (names are case-sensitive, as in PostgreSQL); the dialect
+// pass drops those, any other is 42704. Only a string type (or an array of one, or a
+// constant of unknown type) takes a collation.
+func compileCollate(e *ast.Collate, sc *scope) (*expr, error) {
+	switch e.Collation {
+	case "default", "C", "POSIX":
+	default:
+		return nil, Errorf("42704", "collation %q for encoding \"UTF8\" does not exist", e.Collation)
+	}
+	x, err := compileAST(e.Expr, sc)
+	if err != nil {
+		return nil, err
+	}
+	if t := x.typ; !x.unknown && t != types.Null && t != types.Text && !(t.IsArray() && t.Elem() == types.Text) {
+		return nil, Errorf("42804", "collations are not supported by type %s", t)
 	}
 	return x, nil
 }

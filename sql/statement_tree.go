@@ -32,6 +32,11 @@ func parseStatements(query string, interrupted func() error) ([]*Statement, erro
 	for i, sp := range spans {
 		st, err := parseQuerySpan(query, toks[sp.from:sp.to])
 		if err != nil {
+			// PostgreSQL reports the string's first syntax error: one in a statement before
+			// this query comes first.
+			if before := parseOldSpans(query, toks, spans, old, sts, interrupted); before != nil {
+				return nil, before
+			}
 			return nil, err
 		}
 		if st == nil {
@@ -42,18 +47,27 @@ func parseStatements(query string, interrupted func() error) ([]*Statement, erro
 	if len(old) == len(spans) {
 		return parseOld(query, interrupted) // no query: the string as before
 	}
+	if err := parseOldSpans(query, toks, spans, old, sts, interrupted); err != nil {
+		return nil, err
+	}
+	return sts, nil
+}
+
+// parseOldSpans parses the statements of spans at the indexes old through the dialect pass
+// and vitess, into sts.
+func parseOldSpans(query string, toks []lexer.Token, spans []span, old []int, sts []*Statement, interrupted func() error) error {
 	for _, i := range old {
 		if err := interrupted(); err != nil {
-			return nil, err
+			return err
 		}
 		sp := spans[i]
 		st, err := parseOldSpan(query, toks[sp.from].Pos, toks[sp.to-1].End)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sts[i] = st
 	}
-	return sts, nil
+	return nil
 }
 
 // span is one statement's tokens, toks[from:to], with its ';' if it has one.
@@ -141,8 +155,7 @@ func modifiesInWith(q *ast.Select) bool {
 // oldPathOnly reports whether a query holds a construct the binder binds only from the
 // converter's tree for now (temporary, sql/DESIGN.md step 4): a function in FROM (the
 // converter expands its output columns from the catalog; ast.FuncFrom is not bound), f(*)
-// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), COLLATE
-// (the converter resolves "C" and drops what drove ignores), LIKE ANY (subquery), x op ANY
+// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), LIKE ANY (subquery), x op ANY
 // (array) for an operator that is not a comparison, FILTER with OVER (the dialect pass's
 // rewrite) and a type's name called as a function ("numeric"(x), which the dialect pass
 // qualifies with pg_catalog).
@@ -153,7 +166,7 @@ func oldPathOnly(q *ast.Select) bool {
 			return false // Walk goes on to the siblings
 		}
 		switch n := n.(type) {
-		case *ast.FuncFrom, *ast.Collate:
+		case *ast.FuncFrom:
 			found = true
 		case *ast.SubqueryFrom:
 			found = n.Select != nil && len(n.Select.From) == 0 && len(n.Select.Targets) == 1 && isCall(n.Select.Targets[0].Expr)
@@ -227,13 +240,14 @@ func parseOldSpan(query string, from, to int) (*Statement, error) {
 	if len(pieces) != 1 {
 		return nil, Errorf("42601", "syntax error at or near \";\"")
 	}
-	p := pieces[0]
-	if d == text { // the statement's place in the whole string, for its errors
-		p.q, p.origAt = query, p.origAt+from
-	}
-	st, err := parse(p)
+	// The statement is parsed on its own text (its errors are placed there and moved to
+	// the whole string), and keeps its place in the whole string for the binder's errors.
+	st, err := parse(pieces[0])
 	if err != nil {
-		return nil, shiftError(err, query, from, false)
+		return nil, shiftError(err, query, from, d == text)
+	}
+	if d == text && st.src == text {
+		st.src, st.srcAt, st.srcEnd = query, st.srcAt+from, st.srcEnd+from
 	}
 	return st, nil
 }

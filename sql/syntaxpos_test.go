@@ -158,6 +158,18 @@ var syntaxPositionCases = []struct {
 	{"insert into t values (1) returning", "syntax error at end of input", 35, ""},
 	{"insert into t values (1) returning; select 1", "syntax error at or near \";\"", 35, ""},
 	{"select 1;\n select 2 from t where a = 1\n and", "syntax error at end of input", 44, ""},
+	// Strings mixing queries (sql/parser) and other statements (the dialect pass), each
+	// statement parsed on its own text: the first error in the string is reported, at its
+	// place in the whole string.
+	{"CREATE TABLE m1 (a int); SELECT 1 +; INSERT INTO t VALUES (1); SELECT 2", `syntax error at or near ";"`, 36, ""},
+	{"CREATE TABLE m1 (a int,); SELECT 1; INSERT INTO t VALUES (1); SELECT 2", `syntax error at or near ")"`, 24, ""},
+	{"CREATE TABLE m1 (a int); SELECT 1; INSERT INTO t VALUES (1) x; SELECT 2", `syntax error at or near "x"`, 61, ""},
+	{"CREATE TABLE m1 (a int); SELECT 1; INSERT INTO t VALUES (1); SELECT 2 2", `syntax error at or near "2"`, 71, ""},
+	{"CREATE TABLE m1 (a int,); SELECT 1 +; INSERT INTO t VALUES (1); SELECT 2", `syntax error at or near ")"`, 24, ""},
+	{"SELECT 1; INSERT INTO t VALUES (1) x; SELECT 2 2", `syntax error at or near "x"`, 36, ""},
+	{"SELECT 'é;'; INSERT INTO t VALUES (length('a;b')) x; SELECT 2", `syntax error at or near "x"`, 51, ""},
+	{"SELECT 'é'; CREATE TABLE m1 (a int, b text collate); SELECT 2", `syntax error at or near ")"`, 51, ""},
+	{"/* é */ SELECT 1; UPDATE t SET b = 2 WHERE; SELECT 2", `syntax error at or near ";"`, 43, ""},
 }
 
 func TestSyntaxErrorPositions(t *testing.T) {
