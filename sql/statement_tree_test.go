@@ -1,0 +1,33 @@
+package sql
+
+import "testing"
+
+// TestOneNonQuery pins which strings skip the lexer: only one statement whose first word
+// is not a query's, so parseStatements answers as it would after lexing.
+func TestOneNonQuery(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  bool
+	}{
+		{"UPDATE t SET a = a + 1 WHERE k = 2", true},
+		{"  insert into t values (1);  ;\n", true},
+		{"CREATE TABLE t (a int)", true},
+		{"begin", true},
+		{"SELECT 1", false},
+		{"values (1)", false},
+		{"values(1)", false},
+		{"TABLE t", false},
+		{"WITH x AS (SELECT 1) SELECT * FROM x", false},
+		{"(SELECT 1)", false},
+		{"-- c\nUPDATE t SET a = 1", false},
+		{"/* c */ INSERT INTO t VALUES (1)", false},
+		{"INSERT INTO t VALUES (1); SELECT 1", false},
+		{"INSERT INTO t VALUES ('a;b')", false},
+		{"", false},
+		{";", false},
+	} {
+		if got := oneNonQuery(c.query); got != c.want {
+			t.Errorf("oneNonQuery(%q) = %v, want %v", c.query, got, c.want)
+		}
+	}
+}
