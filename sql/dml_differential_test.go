@@ -48,11 +48,11 @@ import (
 //     rows so that ON CONFLICT meets them in a fixed order.
 //
 // UPDATE ... FROM joins on the other table's whole primary key: with several matching rows
-// which one updates is unspecified. knownGap lists the disagreements drove knows of and
-// tolerates; one it does not tolerate is open: a statement that deletes both a row and rows
-// referencing it ON DELETE CASCADE counts and returns only the rows its cascade has not
-// already deleted (drove runs the cascade at once, PostgreSQL when the statement ends; seeds
-// 1073, 1121).
+// which one updates is unspecified; RETURNING names the target's columns (t.*), not a
+// USING or FROM row's, of which any matching one may come back. INSERT ... SELECT into a
+// serial key breaks ties between numerics equal in value (2 and 2.0) by their text, since
+// which gets the next value is either database's choice. knownGap lists the disagreements
+// drove knows of and tolerates.
 var (
 	dmlDiffSeed    = flag.Uint64("dmldiff.seed", 0, "seed of TestDMLDifferential's first round (0: from the clock)")
 	dmlDiffBudget  = flag.Duration("dmldiff.budget", 20*time.Second, "how long TestDMLDifferential runs rounds")
