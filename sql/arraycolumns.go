@@ -83,7 +83,7 @@ func arrayColumn(c types.Column) (types.Column, error) {
 	return types.Column{Name: c.Name, Type: at}, nil
 }
 
-// parseArrayIn reads the text form of an array of type t, each element as parseTextIn reads
+// parseArrayIn reads the text form of an array of type t, each element as parseTextAt reads
 // it (so an element's error is its type's: 22003 for an int2 out of range), a timestamptz
 // without a zone in loc. A malformed array is 22P02; a multi-dimensional one 0A000.
 func parseArrayIn(s string, t types.Type, loc *time.Location) (types.Value, error) {

@@ -102,13 +102,8 @@ func dateTimeError(err error) error {
 	return err
 }
 
-// parseTextIn is parseText with loc as the TimeZone a timestamptz without a zone is in.
-func parseTextIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
-	return parseTextAt(s, t, loc, time.Now())
-}
-
-// parseTextAt is parseTextIn with now as what 'now', 'today', 'tomorrow' and 'yesterday'
-// mean: PostgreSQL reads them as the transaction's start in the session's zone, so two
+// parseTextAt is parseText with loc as the TimeZone a timestamptz without a zone is in and
+// now as what 'now', 'today', 'tomorrow' and 'yesterday' mean: PostgreSQL reads them as the transaction's start in the session's zone, so two
 // 'now's of one transaction are equal and 'today' is the local date.
 func parseTextAt(s string, t types.Type, loc *time.Location, now time.Time) (types.Value, error) {
 	now = now.In(loc)
@@ -401,7 +396,7 @@ func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 	return checkLength(r, c)
 }
 
-// parseTextTypmod is parseTextIn for a value of column c: an interval with fields reads a
+// parseTextTypmod is parseTextAt for a value of column c: an interval with fields reads a
 // bare number in its last field, and the typmod applies.
 func parseTextTypmod(s string, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
 	if c.Type == types.Interval && c.Length > 0 {
