@@ -1,10 +1,6 @@
 package sql
 
-import (
-	"testing"
-
-	"vitess.io/vitess/go/vt/sqlparser"
-)
+import "testing"
 
 // withShares binds a query and returns its WITH queries' shares (cte_share.go).
 func withShares(t *testing.T, s *Session, q string) []*cteShare {
@@ -13,11 +9,10 @@ func withShares(t *testing.T, s *Session, q string) []*cteShare {
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
-	tree, err := queryTree(st.ast.(sqlparser.TableStatement))
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
+	if st.query == nil {
+		t.Fatalf("%s: not read by sql/parser", q)
 	}
-	root, _, err := s.bindQuery(tree, &params{sess: s}, nil)
+	root, _, err := s.bindQuery(st.query, &params{sess: s}, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}

@@ -33,6 +33,9 @@ func parseStatements(query string, interrupted func() error) ([]*Statement, erro
 	sts := make([]*Statement, 0, len(spans))
 	var old []int // the statements of spans left to the dialect pass
 	for i, sp := range spans {
+		if err := interrupted(); err != nil {
+			return nil, err // a cancelled string of many statements stops between them
+		}
 		st, err := parseQuerySpan(query, toks[sp.from:sp.to])
 		if err != nil {
 			// PostgreSQL reports the string's first syntax error: one in a statement before

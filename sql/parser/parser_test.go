@@ -232,7 +232,7 @@ var errorCases = []struct {
 	{"select 1 = 2 in, 3", "42601", `syntax error at or near ","`, 16},
 	{"select 1 group by rollup(())", "42601", `syntax error at or near ")"`, 27},
 	{"select 1 group by grouping sets a", "42601", `syntax error at or near "a"`, 33},
-	{"select a from t group by distinct a", "0A000", "", 0},
+	{"select a from t group by distinct", "42601", "syntax error at end of input", 34},
 	{"select 1 from pg_class for update of pg_catalog.pg_class", "42601", "FOR UPDATE must specify unqualified relation names", 38},
 	{"select 1 from pg_class for key share of a.b.c", "42601", "FOR KEY SHARE must specify unqualified relation names", 41},
 	{"select 1 from pg_class for share of a.b.c.d", "42601", "improper qualified name (too many dotted names): a.b.c.d", 37},
