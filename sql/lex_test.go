@@ -13,9 +13,9 @@ func TestLexedStatements(t *testing.T) {
 		sql  string
 		want *settingStmt
 	}{
-		{`SET application_name TO $x$it's$x$ -- comment`, &settingStmt{kind: "set", name: "application_name", value: "it's"}},
-		{`SET /* c */ myapp.Setting = -1`, &settingStmt{kind: "set", name: "myapp.setting", value: "-1"}},
-		{`SET search_path = "My Schema", public`, &settingStmt{kind: "set", name: "search_path", value: `"My Schema", public`}},
+		{`SET application_name TO $x$it's$x$ -- comment`, &settingStmt{kind: "set", name: "application_name", value: "it's", args: 1}},
+		{`SET /* c */ myapp.Setting = -1`, &settingStmt{kind: "set", name: "myapp.setting", value: "-1", args: 1}},
+		{`SET search_path = "My Schema", public`, &settingStmt{kind: "set", name: "search_path", value: `"My Schema", public`, args: 2}},
 		{`VACUUM ANALYZE "T", s.u`, &settingStmt{kind: "maintenance", tag: "VACUUM", tables: []string{"T", "s.u"}}},
 	} {
 		pieces, err := splitAndRewrite(c.sql)

@@ -44,15 +44,20 @@ func setPrec(t lexer.Token) int {
 	return 0
 }
 
-// setExpr reads set operations of at least precedence min, left-associative.
+// setExpr reads set operations of at least precedence min, left-associative. Each operation
+// nests the tree one level deeper on the left, which everything after the parser walks, so
+// it counts toward MaxDepth (PostgreSQL answers 5,000 UNION branches and refuses 10,000).
 func (p *parser) setExpr(min int) *ast.Select {
 	left := p.setOperand()
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for {
 		t := p.peek()
 		prec := setPrec(t)
 		if prec == 0 || prec < min {
 			return left
 		}
+		p.enter()
 		p.pos++
 		s := &ast.Select{Op: map[string]ast.SetOp{"union": ast.Union, "intersect": ast.Intersect, "except": ast.Except}[t.Value]}
 		if p.acceptKw("all") {
