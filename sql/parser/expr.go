@@ -42,6 +42,10 @@ func (p *parser) exprPrec(min int, restricted bool) ast.Expr {
 func (p *parser) operators(min int, restricted bool) ast.Expr {
 	left := p.prefix(restricted)
 	last := 0 // the level of the last nonassociative operator applied, to refuse a second
+	// Each operator applied nests the tree one level deeper on the left (but an AND or OR
+	// that makeBool flattens), which everything after the parser walks: it counts toward
+	// MaxDepth, as PostgreSQL's analysis refuses 1+1+...+1 past its stack depth.
+	chain := 0 // not p.depth, which tells where a bare column label may follow
 	for {
 		t := p.peek()
 		prec := p.infixPrec(t, restricted)
@@ -52,7 +56,13 @@ func (p *parser) operators(min int, restricted bool) ast.Expr {
 			p.syntaxError(t) // nonassociative: a = b = c
 		}
 		var nonassoc bool
+		prev, _ := left.(*ast.BoolOp)
 		left, nonassoc = p.infix(left, prec, restricted)
+		if b, _ := left.(*ast.BoolOp); b == nil || b != prev {
+			if chain++; p.depth+chain > MaxDepth {
+				p.tooDeep()
+			}
+		}
 		last = 0
 		if nonassoc {
 			last = prec
@@ -230,9 +240,19 @@ func (p *parser) quantified(left ast.Expr, op string, at lexer.Token) (ast.Expr,
 
 // makeBool is AND or OR of l and r, flattening nested ones of the same kind as PostgreSQL's
 // makeAndExpr and makeOrExpr do.
+// A left operand of the same kind takes r in place, so a chain of n ANDs is built in linear
+// time (copying its arguments at each step was quadratic).
 func makeBool(kind ast.BoolKind, l, r ast.Expr) ast.Expr {
-	out := &ast.BoolOp{Op: kind}
+	out, ok := l.(*ast.BoolOp)
+	if ok && out.Op == kind {
+		l = nil
+	} else {
+		out = &ast.BoolOp{Op: kind}
+	}
 	for _, x := range []ast.Expr{l, r} {
+		if x == nil {
+			continue
+		}
 		if b, ok := x.(*ast.BoolOp); ok && b.Op == kind {
 			out.Args = append(out.Args, b.Args...)
 		} else {

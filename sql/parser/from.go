@@ -20,7 +20,11 @@ func (p *parser) fromList() []ast.FromItem {
 func (p *parser) tableRef() ast.FromItem {
 	p.enter()
 	left := p.tablePrimary()
-	for p.startsJoin() {
+	// Each join nests the tree one level deeper on the left: it counts toward MaxDepth.
+	for chain := 1; p.startsJoin(); chain++ {
+		if p.depth+chain > MaxDepth {
+			p.tooDeep()
+		}
 		left = p.join(left)
 	}
 	p.leave()

@@ -243,9 +243,14 @@ func (p *parser) unsupported(t lexer.Token, what string) {
 func (p *parser) enter() {
 	p.depth++
 	if p.depth > MaxDepth {
-		p.fail(&Error{Code: "54001", Message: "stack depth limit exceeded", Pos: p.peek().Pos,
-			Hint: "The statement nests more than " + strconv.Itoa(MaxDepth) + " levels of expressions or parentheses."})
+		p.tooDeep()
 	}
+}
+
+// tooDeep is 54001 at the next token.
+func (p *parser) tooDeep() {
+	p.fail(&Error{Code: "54001", Message: "stack depth limit exceeded", Pos: p.peek().Pos,
+		Hint: "The statement nests more than " + strconv.Itoa(MaxDepth) + " levels of expressions or parentheses."})
 }
 
 func (p *parser) leave() { p.depth-- }

@@ -289,9 +289,15 @@ func TestDepth(t *testing.T) {
 			t.Errorf("%.40s...: got %v, want 54001", q, err)
 		}
 	}
+	// A flat sum nests its tree as deeply as it is long, which everything after the parser
+	// walks: past MaxDepth it is 54001, as PostgreSQL's analysis gives (its grammar reads it).
 	flat := "select 1" + strings.Repeat(" + 1", 100000)
-	if _, err := ParseSelect(flat); err != nil {
-		t.Errorf("a flat sum: %v", err)
+	if _, err := ParseSelect(flat); err == nil || err.(*Error).Code != "54001" {
+		t.Errorf("a flat sum: %v, want 54001", err)
+	}
+	ands := "select true" + strings.Repeat(" and true", 100000)
+	if _, err := ParseSelect(ands); err != nil {
+		t.Errorf("a flat AND chain, one BoolOp: %v", err)
 	}
 	shallow := "select " + strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000)
 	if _, err := ParseSelect(shallow); err != nil {

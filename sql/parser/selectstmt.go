@@ -49,15 +49,16 @@ func setPrec(t lexer.Token) int {
 // it counts toward MaxDepth (PostgreSQL answers 5,000 UNION branches and refuses 10,000).
 func (p *parser) setExpr(min int) *ast.Select {
 	left := p.setOperand()
-	depth := p.depth
-	defer func() { p.depth = depth }()
+	chain := 0
 	for {
 		t := p.peek()
 		prec := setPrec(t)
 		if prec == 0 || prec < min {
 			return left
 		}
-		p.enter()
+		if chain++; p.depth+chain > MaxDepth {
+			p.tooDeep()
+		}
 		p.pos++
 		s := &ast.Select{Op: map[string]ast.SetOp{"union": ast.Union, "intersect": ast.Intersect, "except": ast.Except}[t.Value]}
 		if p.acceptKw("all") {
