@@ -5,6 +5,7 @@ import (
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
+	"vitess.io/vitess/go/vt/sqlparser"
 )
 
 // Views in the catalogs: pg_class rows of relkind 'v' (psql's \dv), their columns in
@@ -99,10 +100,29 @@ func checkOptionName(v tablespace.View) string {
 	return strings.ToUpper(v.CheckOption)
 }
 
-// viewUpdatable reports whether a view is automatically updatable (view_write.go).
+// viewUpdatable reports whether a view is automatically updatable (view_write.go) for
+// information_schema's is_updatable and is_insertable_into: as PostgreSQL's
+// relation_is_updatable, a view with no column of its base relation takes no INSERT or UPDATE,
+// and a view over a view is updatable only when that view is.
 func (s *Session) viewUpdatable(name string) bool {
-	_, err := s.updatableView(name, "UPDATE")
-	return err == nil
+	seen := map[string]bool{} // a view replaced into a cycle
+	for !seen[name] {
+		seen[name] = true
+		vw, err := s.updatableView(name, "UPDATE")
+		if err != nil {
+			return false
+		}
+		hasCol := false
+		for _, c := range vw.cols {
+			hasCol = hasCol || c != nil
+		}
+		tn, _ := vw.table.Expr.(sqlparser.TableName)
+		if !hasCol || !s.isView(tn.Name.String()) {
+			return hasCol
+		}
+		name = tn.Name.String()
+	}
+	return false
 }
 
 // viewDefinition is pg_get_viewdef's text: the query as written, after a space and ended by

@@ -189,6 +189,9 @@ func (s *Session) updatableView(name, action string) (*viewWrite, error) {
 	if err != nil {
 		return nil, err
 	}
+	if reason == "" && s.baseNotTableOrView(table) {
+		reason = "Views that do not select from a single table or view are not automatically updatable."
+	}
 	if reason != "" {
 		return nil, viewNotUpdatable(action, name, reason)
 	}
@@ -241,6 +244,32 @@ func viewUpdatability(query string) (sel *sqlparser.Select, table *sqlparser.Ali
 		}
 	}
 	return sel, table, reason, nil
+}
+
+// baseNotTableOrView reports whether a view's one FROM item names a sequence or a materialized
+// view, which PostgreSQL does not write through (only tables and views are).
+func (s *Session) baseNotTableOrView(table *sqlparser.AliasedTableExpr) bool {
+	tn, ok := table.Expr.(sqlparser.TableName)
+	if !ok {
+		return false
+	}
+	name := tn.Name.String()
+	if _, temp := s.tempViewNamed(name); temp {
+		return false
+	}
+	return s.isSequence(name) || s.isMatview(name)
+}
+
+// viewDefNamed is the definition of the (not materialized) view name, temporary or not.
+func (s *Session) viewDefNamed(name string) (tablespace.View, bool) {
+	if tv, temp := s.tempViewNamed(name); temp && s.tempVisible(name) {
+		return tv.def, true
+	}
+	def, ok, err := s.ts.ViewByNameIn(s.tx, name)
+	if err != nil || !ok || def.Materialized {
+		return tablespace.View{}, false
+	}
+	return def, true
 }
 
 func relationMissingOr(err error, name string) error {
@@ -509,8 +538,18 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 	if !ok || !tn.Qualifier.IsEmpty() {
 		return nil
 	}
-	schema, ok := s.ts.Schema(tn.Name.String())
-	if !ok {
+	var names []string
+	if schema, ok := s.ts.Schema(tn.Name.String()); ok {
+		for _, c := range schema.Columns {
+			if !c.Hidden {
+				names = append(names, c.Name)
+			}
+		}
+	} else if def, ok := s.viewDefNamed(tn.Name.String()); ok { // a view over a view
+		for _, c := range def.Columns {
+			names = append(names, c.Name)
+		}
+	} else {
 		return nil
 	}
 	name := tn.Name.String()
@@ -521,10 +560,8 @@ func (s *Session) starColumns(sel *sqlparser.Select, star *sqlparser.StarExpr) [
 		return nil
 	}
 	var out []*sqlparser.ColName
-	for _, c := range schema.Columns {
-		if !c.Hidden {
-			out = append(out, &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c.Name), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(name)}})
-		}
+	for _, c := range names {
+		out = append(out, &sqlparser.ColName{Name: sqlparser.NewIdentifierCI(c), Qualifier: sqlparser.TableName{Name: sqlparser.NewIdentifierCS(name)}})
 	}
 	return out
 }

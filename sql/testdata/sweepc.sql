@@ -1,0 +1,113 @@
+# Found by screening PostgreSQL 15's regression files side by side (sweepc).
+# updatable_views: a view over a view is updatable only when that view is; a view over a
+# sequence is not updatable (55000); a view with no column of its table takes no INSERT/UPDATE
+# in information_schema; SELECT * over an updatable view writes through both.
+statement ok
+CREATE TABLE sweepc_base (a int PRIMARY KEY, b text DEFAULT 'Unspecified')
+
+statement ok
+INSERT INTO sweepc_base SELECT i, 'Row ' || i FROM generate_series(-2, 2) g(i)
+
+statement ok
+CREATE VIEW sweepc_ro1 AS SELECT DISTINCT a, b FROM sweepc_base
+
+statement ok
+CREATE VIEW sweepc_rw1 AS SELECT a, b FROM sweepc_base
+
+statement ok
+CREATE VIEW sweepc_ro17 AS SELECT * FROM sweepc_ro1
+
+statement ok
+CREATE VIEW sweepc_rw17 AS SELECT * FROM sweepc_rw1
+
+statement ok
+CREATE VIEW sweepc_rw18 AS SELECT a AS x FROM sweepc_rw17
+
+statement ok
+CREATE SEQUENCE sweepc_seq
+
+statement ok
+CREATE VIEW sweepc_ro19 AS SELECT * FROM sweepc_seq
+
+statement ok
+CREATE VIEW sweepc_nocols AS SELECT upper(b) AS u FROM sweepc_base
+
+statement ok
+CREATE VIEW sweepc_nocols2 AS SELECT * FROM sweepc_nocols
+
+query
+SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_name LIKE 'sweepc%' ORDER BY 1
+----
+sweepc_nocols|NO|NO
+sweepc_nocols2|NO|NO
+sweepc_ro1|NO|NO
+sweepc_ro17|NO|NO
+sweepc_ro19|NO|NO
+sweepc_rw1|YES|YES
+sweepc_rw17|YES|YES
+sweepc_rw18|YES|YES
+tag: SELECT 8
+
+query
+SELECT table_name, is_insertable_into FROM information_schema.tables WHERE table_name LIKE 'sweepc%' AND table_type = 'VIEW' ORDER BY 1
+----
+sweepc_nocols|NO
+sweepc_nocols2|NO
+sweepc_ro1|NO
+sweepc_ro17|NO
+sweepc_ro19|NO
+sweepc_rw1|YES
+sweepc_rw17|YES
+sweepc_rw18|YES
+tag: SELECT 8
+
+statement error 55000
+INSERT INTO sweepc_ro17 VALUES (3, 'ROW 3')
+
+statement error 55000
+DELETE FROM sweepc_ro17
+
+statement error 55000
+UPDATE sweepc_ro19 SET last_value = 1000
+
+statement error 55000
+DELETE FROM sweepc_ro19
+
+statement ok
+INSERT INTO sweepc_rw17 VALUES (3, 'ROW 3')
+
+statement ok
+UPDATE sweepc_rw18 SET x = 4 WHERE x = 3
+
+query
+UPDATE sweepc_rw17 SET b = b || '!' WHERE a > 0 RETURNING *
+----
+1|Row 1!
+2|Row 2!
+4|ROW 3!
+tag: UPDATE 3
+
+query
+DELETE FROM sweepc_rw17 WHERE a = 4 RETURNING a, b
+----
+4|ROW 3!
+tag: DELETE 1
+
+query
+SELECT * FROM sweepc_base ORDER BY a
+----
+-2|Row -2
+-1|Row -1
+0|Row 0
+1|Row 1!
+2|Row 2!
+tag: SELECT 5
+
+statement ok
+DELETE FROM sweepc_nocols2 WHERE u = 'ROW -2'
+
+query
+SELECT count(*) FROM sweepc_base
+----
+4
+tag: SELECT 1
