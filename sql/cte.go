@@ -268,7 +268,7 @@ func (it *recursiveIter) nextRun() error {
 }
 
 // bindRecursive binds WITH RECURSIVE name AS (anchor UNION [ALL] term); a locking clause
-// on it is the converter's 0A000 (not allowed with UNION).
+// on it is 0A000 (recursiveOrderLimit).
 func (s *Session) bindRecursive(def cteDef, u *ast.Select, ps *params) (node, []Column, error) {
 	if u.With != nil {
 		// The WITH queries on the UNION are subqueries of the recursive query, where the

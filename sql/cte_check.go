@@ -123,7 +123,8 @@ func (r *recursiveRefs) vitess(n sqlparser.SQLNode, within string) error {
 	}, n)
 }
 
-// recursiveOrderLimit refuses ORDER BY, OFFSET and LIMIT (LIMIT ALL too) atop a recursive query's UNION.
+// recursiveOrderLimit refuses ORDER BY, OFFSET, LIMIT (LIMIT ALL too) and FOR UPDATE/SHARE
+// atop a recursive query's UNION, as PostgreSQL's checkWellFormedRecursion.
 func recursiveOrderLimit(q *ast.Select) error {
 	switch {
 	case q.OrderBy != nil:
@@ -132,6 +133,8 @@ func recursiveOrderLimit(q *ast.Select) error {
 		return Errorf("0A000", "OFFSET in a recursive query is not implemented")
 	case q.Limit != nil:
 		return Errorf("0A000", "LIMIT in a recursive query is not implemented")
+	case len(q.Locking) > 0:
+		return Errorf("0A000", "FOR UPDATE/SHARE in a recursive query is not implemented")
 	}
 	return nil
 }

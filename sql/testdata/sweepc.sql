@@ -111,3 +111,14 @@ SELECT count(*) FROM sweepc_base
 ----
 4
 tag: SELECT 1
+
+# with: FOR UPDATE/SHARE atop a recursive query's UNION is 0A000 (drove ran it; with no
+# stop condition, for ever).
+statement error 0A000
+WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM x WHERE n < 3 FOR UPDATE) SELECT * FROM x
+
+statement error 0A000
+WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM x WHERE n < 3 FOR SHARE) SELECT * FROM x
+
+statement error 0A000
+WITH RECURSIVE x(n) AS (SELECT 1 UNION SELECT n+1 FROM x WHERE n < 3 FOR NO KEY UPDATE) SELECT count(*) FROM x
