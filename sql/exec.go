@@ -438,8 +438,10 @@ func (it *limitIter) next() ([]types.Value, error) {
 	}
 	it.left--
 	row, err := it.in.next()
-	if it.ties != nil {
-		it.last = row
+	if it.ties != nil && row != nil {
+		// A copy: the input may hand back the same slice, refilled, for its next row (the
+		// row lock's does), and the rows after it are compared with this one.
+		it.last = append(it.last[:0], row...)
 	}
 	return row, err
 }

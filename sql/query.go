@@ -287,7 +287,7 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := limits.withTies(tree.WithTies, keys); err != nil {
+	if err := limits.withTies(tree.WithTies, tree.Limit, keys); err != nil {
 		return nil, nil, err
 	}
 

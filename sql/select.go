@@ -497,11 +497,6 @@ func (le *limitExprs) eval() (offset, limit int64, err error) {
 		}
 		return v.I, true, nil
 	}
-	if le.ties != nil && le.limit != nil {
-		if v, err := le.limit.eval(nil); err == nil && v.IsNull() {
-			return 0, 0, Errorf("2201W", "row count cannot be null in FETCH FIRST ... WITH TIES clause")
-		}
-	}
 	if n, ok, err := get(le.limit, "LIMIT", "2201W"); err != nil {
 		return 0, 0, err
 	} else if ok {

@@ -236,7 +236,7 @@ func finishSetOperation(t *ast.Select, root node, cols []Column, ps *params, out
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := limits.withTies(t.WithTies, keys); err != nil {
+	if err := limits.withTies(t.WithTies, t.Limit, keys); err != nil {
 		return nil, nil, err
 	}
 	return finishQuery(root, cols, keys, limits, nil, nil), cols, nil

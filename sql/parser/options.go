@@ -46,6 +46,11 @@ func (p *parser) selectOptions(s *ast.Select) {
 			if s.WithTies && len(s.OrderBy) == 0 { // insertSelectOptions's check, without a position
 				p.fail(&Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause", Pos: p.peek().Pos, NoPosition: true})
 			}
+			for _, l := range s.Locking { // insertSelectOptions's too
+				if s.WithTies && l.Wait == ast.SkipLocked {
+					p.fail(&Error{Code: "42601", Message: "SKIP LOCKED and WITH TIES options cannot be used together", Pos: p.peek().Pos, NoPosition: true})
+				}
+			}
 			return
 		}
 	}

@@ -122,3 +122,56 @@ WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM x WHERE n < 3 FOR SHA
 
 statement error 0A000
 WITH RECURSIVE x(n) AS (SELECT 1 UNION SELECT n+1 FROM x WHERE n < 3 FOR NO KEY UPDATE) SELECT count(*) FROM x
+
+# limit: FETCH FIRST n ROWS WITH TIES under FOR UPDATE/SHARE stops after the ties (drove
+# returned every row); only a constant NULL count is 2201W (a count NULL when it runs is no
+# limit); SKIP LOCKED cannot go with WITH TIES (42601).
+statement ok
+CREATE TABLE sweepc_ties AS SELECT g % 7 AS k, g FROM generate_series(1, 20) g
+
+query
+SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST 1 ROW WITH TIES FOR SHARE
+----
+0
+0
+tag: SELECT 2
+
+query
+SELECT k, g / 8 FROM sweepc_ties ORDER BY k, g / 8 FOR UPDATE OFFSET 2 FETCH FIRST 2 ROWS WITH TIES
+----
+1|0
+1|1
+1|1
+tag: SELECT 3
+
+query
+SELECT k FROM sweepc_ties WHERE k < 2 ORDER BY k FETCH FIRST (NULL + 1) ROWS WITH TIES
+----
+0
+0
+1
+1
+1
+tag: SELECT 5
+
+statement error 2201W
+SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST NULL ROWS WITH TIES
+
+statement error 2201W
+SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST (NULL) ROWS WITH TIES
+
+statement error 2201W
+CREATE VIEW sweepc_ties_v AS SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST NULL ROWS WITH TIES
+
+statement error 42601
+SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST 1 ROW WITH TIES FOR UPDATE SKIP LOCKED
+
+statement error 42601
+SELECT k FROM sweepc_ties ORDER BY k FOR SHARE SKIP LOCKED FETCH FIRST 1 ROW WITH TIES
+
+query
+SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST 1 ROW WITH TIES FOR SHARE NOWAIT
+----
+0
+0
+tag: SELECT 2
