@@ -45,6 +45,9 @@ func (r *recursiveRefs) ref(within string) error {
 func (r *recursiveRefs) tree(n ast.Node, within string) error {
 	var err error
 	walkBinderTree(n, func(n ast.Node) bool {
+		if err != nil { // the walk goes on to the siblings: keep the first error
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.Table:
 			if n.Schema == "" && n.Name == r.name {

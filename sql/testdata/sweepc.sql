@@ -175,3 +175,12 @@ SELECT k FROM sweepc_ties ORDER BY k FETCH FIRST 1 ROW WITH TIES FOR SHARE NOWAI
 0
 0
 tag: SELECT 2
+
+# with: the recursive reference inside a subquery of the recursive term's select list is
+# 42P19 also when the term reads the query in FROM (drove ran it; with.sql's
+# "SELECT (SELECT * FROM x) FROM x WHERE id < 5" for ever).
+statement error 42P19
+WITH RECURSIVE x(id) AS (SELECT 1 UNION ALL SELECT id + (SELECT 1 FROM x) FROM x WHERE id < 5) SELECT * FROM x
+
+statement error 42P19
+WITH RECURSIVE x(id) AS (VALUES (1) UNION ALL SELECT x.id + 1 FROM x WHERE EXISTS (SELECT FROM x) AND x.id < 3) SELECT * FROM x
