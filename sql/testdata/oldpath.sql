@@ -131,3 +131,57 @@ tag: SELECT 3
 
 statement error 0A000
 SELECT row_number() FILTER (WHERE g > 1) OVER () FROM generate_series(1, 3) g
+
+# Views' stored text, CREATE TABLE AS, SELECT INTO, DECLARE and EXPLAIN's queries are read by
+# sql/parser too.
+statement ok
+CREATE VIEW oldpath_v AS SELECT g, n FROM ROWS FROM (generate_series(1, 2)) WITH ORDINALITY AS r(g, n) WHERE 'ab' ~ ANY (ARRAY['^a'])
+
+query
+SELECT * FROM oldpath_v ORDER BY g
+----
+1|1
+2|2
+tag: SELECT 2
+
+statement ok
+CREATE TABLE oldpath_t AS SELECT k, "numeric"(length(k)) AS n FROM jsonb_each_text('{"a": "x", "bb": "y"}') AS j(k, v)
+
+query
+SELECT * FROM oldpath_t ORDER BY k
+----
+a|1
+bb|2
+tag: SELECT 2
+
+statement ok
+SELECT a, b INTO oldpath_u FROM unnest(ARRAY[1, 2], ARRAY['p']) AS u(a, b)
+
+query
+SELECT * FROM oldpath_u ORDER BY a
+----
+1|p
+2|NULL
+tag: SELECT 2
+
+statement ok
+BEGIN
+
+statement ok
+DECLARE oldpath_c CURSOR FOR SELECT x FROM generate_series(1, 3) WITH ORDINALITY AS s(x, o) WHERE 'x' LIKE ANY (SELECT 'x%')
+
+query
+FETCH 2 FROM oldpath_c
+----
+1
+2
+tag: FETCH 2
+
+statement ok
+COMMIT
+
+statement error 42809
+EXPLAIN SELECT now(*)
+
+statement error 42P10
+CREATE VIEW oldpath_w AS SELECT * FROM generate_series(1, 2) AS g(a, b)
