@@ -122,6 +122,12 @@ func (ab *aggBinder) bindAggregateTree(f *ast.FuncCall) (*aggSpec, error) {
 // aggregates; the others as an aggCall.
 func (ab *aggBinder) bindCall(spec *aggSpec, f *ast.FuncCall) (*aggSpec, error) {
 	name := f.Name[0]
+	if err := refusedCall(f, ab.input); err != nil { // count()
+		return nil, err
+	}
+	if f.Star && name != "count" {
+		return nil, noFunction(name, nil) // sum(*) is sum() in PostgreSQL
+	}
 	if f.Star {
 		spec.kind, spec.typ = aggCountStar, types.Int64
 		return spec, nil

@@ -26,7 +26,7 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	}
 	holds, ok := comparisonOutcomes[e.Op]
 	if !ok {
-		return nil, unsupported("operator %s with ANY/ALL", e.Op)
+		return compileOperatorAnyAll(e, sc) // anyall_op.go
 	}
 	left, arr, err := compileAnyAllOperands(e, sc)
 	if err != nil {

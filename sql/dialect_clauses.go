@@ -473,7 +473,11 @@ func (r *rewriter) fromFunctionAlias(fn string) error {
 				}
 				return Errorf("42P10", "table %q has 2 columns available but %d columns specified", alias, k)
 			case cols.Kind == lexer.Ident && r.nextAt(n+2, ","):
-				return Errorf("42601", "too many column aliases specified for function %s", fn)
+				k := 2
+				for r.peek(n+2*k-1).Kind == lexer.Ident && r.nextAt(n+2*k, ",") {
+					k++
+				}
+				return Errorf("42P10", "table %q has 1 columns available but %d columns specified", alias, k)
 			default:
 				return r.syntaxErrorAt(cols)
 			}
@@ -531,7 +535,10 @@ func (r *rewriter) fromRecordFunction(fn string, start int, cols []string) error
 					return r.syntaxErrorAt(c)
 				}
 				if k >= len(names) {
-					return Errorf("42601", "too many column aliases specified for function %s", fn)
+					for r.nextAt(n+1, ",") {
+						k, n = k+1, n+2
+					}
+					return Errorf("42P10", "table %q has %d columns available but %d columns specified", alias, len(names), k+1)
 				}
 				names[k], n = c.Value, n+1
 				if r.nextAt(n, ")") {

@@ -2,12 +2,14 @@ package sql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
+	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -113,7 +115,7 @@ func andText(conds []string) string {
 }
 
 // bindExplain plans EXPLAIN <query>: the plan of the query, as rows of text.
-func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, error) {
+func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *params) (*plan, error) {
 	if st.Type != sqlparser.EmptyType && st.Type != sqlparser.TreeType && st.Type != sqlparser.TraditionalType {
 		return nil, unsupported("EXPLAIN options")
 	}
@@ -122,7 +124,7 @@ func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, err
 	switch q := st.Statement.(type) {
 	case sqlparser.TableStatement:
 		var t *ast.Select
-		if t, err = queryTree(q); err == nil {
+		if t, err = explainQueryTree(stmt, q); err == nil {
 			root, _, err = s.bindQuery(t, ps, nil)
 		}
 	default:
@@ -144,6 +146,34 @@ func (s *Session) bindExplain(st *sqlparser.ExplainStmt, ps *params) (*plan, err
 			return out.Complete("EXPLAIN")
 		},
 	}, nil
+}
+
+// explainQueryTree is the tree of EXPLAIN's query: sql/parser's reading of the statement's
+// text (the dialect pass read the statement, EXPLAIN without options), the converter's of
+// vitess's query where the parser does not hold it (0A000).
+func explainQueryTree(st *Statement, q sqlparser.TableStatement) (*ast.Select, error) {
+	if st.src != "" && st.srcEnd <= len(st.src) {
+		text := st.src[st.srcAt:st.srcEnd]
+		stmts, err := pgparser.Parse(text)
+		var pe *pgparser.Error
+		if err != nil && (!errors.As(err, &pe) || pe.Code != "0A000") {
+			return nil, parserError(err, text)
+		}
+		if ex, ok := oneStmt(stmts).(*ast.ExplainStmt); ok && len(ex.Options) == 0 {
+			if sel, ok := ex.Stmt.(*ast.Select); ok {
+				return sel, nil
+			}
+		}
+	}
+	return queryTree(q)
+}
+
+// oneStmt is the one statement of stmts, nil when there is not exactly one.
+func oneStmt(stmts []ast.Stmt) ast.Stmt {
+	if len(stmts) != 1 {
+		return nil
+	}
+	return stmts[0]
 }
 
 func firstWord(s string) string {

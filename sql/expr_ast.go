@@ -200,6 +200,12 @@ func compileASTComposite(e ast.Expr, sc *scope) (*expr, error) {
 	case *ast.AtTimeZone:
 		return compileAtTimeZone(e, sc)
 	case *ast.FuncCall:
+		if err := refusedCall(e, sc); err != nil { // funcstar.go
+			return nil, err
+		}
+		if e.Star && !isCountStar(e) && e.Over == nil && !isAggregate(e) {
+			return compileStarCall(e, sc)
+		}
 		if isAggregate(e) {
 			return compileAggregate(e, sc) // aggregate_tree.go
 		}

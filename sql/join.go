@@ -198,6 +198,12 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
 	case *ast.SubqueryFrom:
 		return s.shapeDerived(f, ps, outer, lvl, fc)
+	case *ast.FuncFrom:
+		d, err := funcFromQuery(f) // funcfrom.go
+		if err != nil {
+			return nil, err
+		}
+		return s.shapeDerived(d, ps, outer, lvl, fc)
 	case *ast.Join:
 		return s.shapeJoin(f, ps, outer, lvl, fc)
 	}

@@ -36,6 +36,7 @@ func TestParserMatchesConverter(t *testing.T) {
 			}
 			continue
 		}
+		desugarFuncFroms(got)
 		if reflect.DeepEqual(got, asts[i]) || astDiff(asts[i], got) == "" {
 			same++
 			continue

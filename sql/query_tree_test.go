@@ -208,7 +208,9 @@ func bindGoldenFromParser(t *testing.T, file string, st *parserBindStats) {
 			continue
 		}
 		plain, err := astQueryText(q)
-		if err != nil || !reflect.DeepEqual(parsed, plain) && astDiff(plain, parsed) != "" {
+		desugared, _ := pgparser.ParseSelect(q)
+		desugarFuncFroms(desugared)
+		if err != nil || !reflect.DeepEqual(desugared, plain) && astDiff(plain, desugared) != "" {
 			continue // not read alike (TestParserMatchesConverter's categories)
 		}
 		conv := converterTree(t, q)
@@ -216,7 +218,9 @@ func bindGoldenFromParser(t *testing.T, file string, st *parserBindStats) {
 			continue
 		}
 		wantCols, wantPlan, wantCode := bindTree(s, conv)
-		cols, plan, code := bindTree(s, parsed)
+		// A function in FROM is bound as funcFromQuery's derived table, but EXPLAIN prints a
+		// subquery holding one as written: the plans are compared on the derived table.
+		cols, plan, code := bindTree(s, desugared)
 		switch {
 		case code != wantCode || !reflect.DeepEqual(cols, wantCols) || !reflect.DeepEqual(plan, wantPlan):
 			t.Errorf("%s:%d: %s\n parser's tree %s %v\n%s\nconverter's %s %v\n%s", file, b.line, q, code, cols, strings.Join(plan, "\n"),

@@ -271,7 +271,7 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 		}
 		return s.bindSelect(q, ps)
 	case *sqlparser.ExplainStmt:
-		return s.bindExplain(ast, ps)
+		return s.bindExplain(st, ast, ps)
 	case *sqlparser.Insert:
 		return s.bindInsert(ast, ps, retList, st.conflict, st.overriding)
 	case *sqlparser.Update:

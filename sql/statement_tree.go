@@ -116,7 +116,7 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 		return nil, parserError(err, query)
 	}
 	sel, ok := stmt.(*ast.Select)
-	if !ok || selectsInto(sel) || modifiesInWith(sel) || oldPathOnly(sel) {
+	if !ok || selectsInto(sel) || modifiesInWith(sel) {
 		return nil, nil // WITH ... INSERT/UPDATE/DELETE, SELECT INTO (cte_modify.go, ctas.go)
 	}
 	end := toks[len(toks)-1]
@@ -156,49 +156,6 @@ func modifiesInWith(q *ast.Select) bool {
 		return !found
 	})
 	return found
-}
-
-// oldPathOnly reports whether a query holds a construct the binder binds only from the
-// converter's tree for now (temporary, sql/DESIGN.md step 4): a function in FROM (the
-// converter expands its output columns from the catalog; ast.FuncFrom is not bound), f(*)
-// and count() (refused by the dialect pass), a drove_* call (pgcheck.go's refusal), LIKE ANY (subquery), x op ANY
-// (array) for an operator that is not a comparison, FILTER with OVER (the dialect pass's
-// rewrite) and a type's name called as a function ("numeric"(x), which the dialect pass
-// qualifies with pg_catalog).
-func oldPathOnly(q *ast.Select) bool {
-	found := false
-	ast.Walk(q, func(n ast.Node) bool {
-		if found {
-			return false // Walk goes on to the siblings
-		}
-		switch n := n.(type) {
-		case *ast.FuncFrom:
-			found = true
-		case *ast.SubqueryFrom:
-			found = n.Select != nil && len(n.Select.From) == 0 && len(n.Select.Targets) == 1 && isCall(n.Select.Targets[0].Expr)
-		case *ast.AnyAll:
-			found = comparisonOutcomes[n.Op] == nil && !strings.Contains(n.Op, "~~")
-		case *ast.FuncCall:
-			found = n.Star && !(len(n.Name) == 1 && n.Name[0] == "count") || n.Filter != nil && n.Over != nil ||
-				len(n.Name) == 1 && typeCallNames[n.Name[0]] ||
-				len(n.Args) == 0 && !n.Star && len(n.Name) == 1 && n.Name[0] == "count" ||
-				strings.HasPrefix(n.Name[len(n.Name)-1], "drove_")
-		case *ast.SubLink:
-			found = strings.Contains(n.Op, "~~")
-		}
-		return !found
-	})
-	return found
-}
-
-// typeCallNames are type names a query may call as functions ("numeric"(x)).
-var typeCallNames = map[string]bool{"numeric": true, "int2": true, "int4": true, "int8": true, "text": true,
-	"varchar": true, "bpchar": true, "float4": true, "float8": true, "bool": true, "interval": true,
-	"timestamp": true, "timestamptz": true, "date": true, "time": true, "timetz": true}
-
-func isCall(e ast.Expr) bool {
-	_, ok := e.(*ast.FuncCall)
-	return ok
 }
 
 // parserError is an error of sql/parser as an *Error with its position in the query string.

@@ -3,6 +3,7 @@ package sql
 import (
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
+	"strings"
 )
 
 // A subquery in an expression is planned like any query, with the scope it appears in as its
@@ -155,6 +156,10 @@ func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
 		}
 		if e.In {
 			return compileInSubquery(e.Left, false, q, sc)
+		}
+		if strings.Contains(e.Op, "~~") { // x LIKE ANY (SELECT ...): over ARRAY(SELECT ...), like_any.go
+			arr := &ast.SubLink{Kind: ast.ArraySubLink, Select: q}
+			return compileLikeAnyAll(&ast.AnyAll{Op: e.Op, All: e.Kind == ast.AllSubLink, Left: e.Left, Array: arr}, sc)
 		}
 		return compileQuantified(e.Op, e.Kind == ast.AllSubLink, e.Left, q, sc)
 	}

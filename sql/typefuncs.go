@@ -22,8 +22,7 @@ var typeFunctions = map[string]bool{"int2": true, "int4": true, "int8": true, "f
 	"json": true, "jsonb": true}
 
 // keywordTypeFunctions are the type names that are keywords of PostgreSQL's grammar, which
-// call as a cast only qualified (pg_catalog.numeric(x)) or quoted ("numeric"(x): the dialect
-// pass writes it qualified, see quotedIdent).
+// call as a cast only qualified (pg_catalog.numeric(x)) or quoted ("numeric"(x)).
 var keywordTypeFunctions = map[string]bool{"numeric": true, "varchar": true, "bpchar": true,
 	"interval": true, "timestamp": true, "time": true}
 
@@ -32,7 +31,8 @@ var stringTypeFunctions = map[string]bool{"text": true, "varchar": true, "bpchar
 
 // typeFunctionCast compiles typename(x) as the cast of x; ok is false for any other call.
 func typeFunctionCast(name string, e *ast.FuncCall, sc *scope) (x *expr, ok bool, err error) {
-	qualified := len(e.Name) == 2
+	// sql/parser reads a keyword's name as a call only quoted ("numeric"(x)).
+	qualified := len(e.Name) == 2 || keywordTypeFunctions[name]
 	if !typeFunctions[name] && !(keywordTypeFunctions[name] && qualified) || len(e.Args) != 1 || e.Star || e.Distinct || len(e.OrderBy) > 0 ||
 		e.Filter != nil || e.Over != nil || e.Syntax != "" || funcRegistry[name] != nil ||
 		len(e.Name) > 2 || len(e.Name) == 2 && e.Name[0] != "pg_catalog" {

@@ -102,7 +102,14 @@ func bindWindow(f *ast.FuncCall, sc *scope, defs windowDefs) (*windowSpec, error
 	if f.Distinct {
 		return nil, unsupported("DISTINCT in window functions")
 	}
-	arg, err := spec.bindCall(f, sc)
+	if err := refusedCall(f, sc); err != nil { // count() OVER (), funcstar.go
+		return nil, err
+	}
+	bound, err := filteredWindowCall(f)
+	if err != nil {
+		return nil, err
+	}
+	arg, err := spec.bindCall(bound, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +169,27 @@ func windowFilterArg(cond, arg ast.Expr) (ast.Expr, error) {
 		return nil, Errorf("42P20", "window functions are not allowed in FILTER")
 	}
 	return &ast.Case{Whens: []ast.When{{Cond: cond, Result: arg}}}, nil
+}
+
+// filteredWindowCall is the call a window call with FILTER binds as: an aggregate drove
+// computes over a window (PostgreSQL's other window functions take no FILTER, 0A000), count(*)
+// as count(1), whose argument the FILTER makes NULL for the rows it filters out.
+func filteredWindowCall(f *ast.FuncCall) (*ast.FuncCall, error) {
+	if f.Filter == nil {
+		return f, nil
+	}
+	name := f.Name[len(f.Name)-1]
+	switch {
+	case nonAggregateWindowFunctions[name]:
+		return nil, Errorf("0A000", "FILTER is not implemented for non-aggregate window functions")
+	case !windowAggregates[name] || len(f.Name) != 1 || f.Distinct || len(f.Args) == 0 && !f.Star:
+		return nil, unsupported("FILTER on a window function")
+	case f.Star:
+		c := *f
+		c.Star, c.Args = false, []ast.Expr{&ast.Literal{Type: ast.LitInteger, Val: "1"}}
+		return &c, nil
+	}
+	return f, nil
 }
 
 // windowArgCounts are the window functions' numbers of arguments, at least and at most.

@@ -192,10 +192,9 @@ type SubqueryFrom struct {
 	Alias   *Alias
 }
 
-// FuncFrom is a function in FROM (PostgreSQL's RangeFunction) where a LATERAL subquery
-// selecting the call, the form sql's converter gives a plain `f(x) [AS a[(c)]]`, cannot hold
-// it: WITH ORDINALITY, ROWS FROM (...), an alias with several column names, a column
-// definition list.
+// FuncFrom is a function in FROM (PostgreSQL's RangeFunction): the call or ROWS FROM (...),
+// WITH ORDINALITY, the alias with its column names or a column definition list. (sql's
+// converter holds a plain `f(x) [AS a[(c)]]` as a LATERAL subquery selecting the call.)
 type FuncFrom struct {
 	Lateral    bool
 	Funcs      []RangeFunc // the call, or ROWS FROM's calls

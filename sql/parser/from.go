@@ -219,10 +219,8 @@ func (p *parser) alias() *ast.Alias {
 }
 
 // functionFrom reads a function in FROM: [LATERAL] func_table func_alias_clause, where
-// func_table is a call or ROWS FROM (call [AS (defs)], ...), either [WITH ORDINALITY]. A
-// plain call with an alias of at most one column is held as sql's converter holds it, a
-// LATERAL subquery selecting the call under the column's name (the alias's one column, or
-// the alias, or the function's name); anything more is an ast.FuncFrom.
+// func_table is a call or ROWS FROM (call [AS (defs)], ...), either [WITH ORDINALITY]: an
+// ast.FuncFrom, PostgreSQL's RangeFunction (sql's binder gives it its columns, funcfrom.go).
 func (p *parser) functionFrom(at lexer.Token, lateral bool) ast.FromItem {
 	f := &ast.FuncFrom{Lateral: lateral}
 	if p.isKw("rows") && p.peekN(1).Is("from") {
@@ -248,21 +246,7 @@ func (p *parser) functionFrom(at lexer.Token, lateral bool) ast.FromItem {
 		f.Ordinality = true
 	}
 	p.funcAlias(f)
-	if f.RowsFrom || f.Ordinality || f.ColDefs != nil || f.Alias != nil && len(f.Alias.Columns) > 1 {
-		return f
-	}
-	call := f.Funcs[0].Call.(*ast.FuncCall)
-	col, alias := call.Name[len(call.Name)-1], f.Alias
-	if alias == nil {
-		alias = &ast.Alias{Name: col}
-	} else {
-		col = alias.Name
-		if len(alias.Columns) == 1 {
-			col, alias.Columns = alias.Columns[0], nil
-		}
-	}
-	sel := &ast.Select{Targets: []ast.Target{{Expr: call, Alias: col}}}
-	return &ast.SubqueryFrom{Select: sel, Lateral: true, Alias: alias}
+	return f
 }
 
 // fromCall reads func_expr_windowless: a function call (the keyword forms that are not
