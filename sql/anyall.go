@@ -72,7 +72,7 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 			if trimElem {
 				y = trimChar(y)
 			}
-			if holds(compare(x, y)) != all {
+			if holds(compareAt(x, y, sc.location)) != all {
 				return types.NewBool(!all), nil // ANY found a match; ALL found a miss
 			}
 		}
