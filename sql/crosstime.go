@@ -116,3 +116,14 @@ func compareAt(x, y types.Value, loc func() *time.Location) int {
 	}
 	return compare(x, y)
 }
+
+// foldAcross is fold for an operator over values of types a and b, or stable when it reads
+// the session's zone (a timestamp or date against a timestamptz): PostgreSQL's planner does
+// not compute a stable operator of constants (ts = ANY (ARRAY[tz, ...]), NULLIF(ts, tz)), so
+// a failing constant in a later CASE branch is still raised.
+func foldAcross(a, b types.Type) func(x *expr, inputs ...*expr) (*expr, error) {
+	if timeCommon(a, b) == types.Timestamptz {
+		return stable
+	}
+	return fold
+}

@@ -336,7 +336,7 @@ func buildNullif(c *funcCall) (*expr, error) {
 		}
 	}
 	trimA, trimB := charTrims(a, b)
-	return fold(&expr{typ: a.typ, bpchar: a.bpchar, varchar: a.varchar, eval: func(row []types.Value) (types.Value, error) {
+	return foldAcross(a.typ, b.typ)(&expr{typ: a.typ, bpchar: a.bpchar, varchar: a.varchar, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return x, err

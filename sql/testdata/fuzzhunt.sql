@@ -156,5 +156,21 @@ SELECT b.id, x.id FROM fh_b b JOIN fh_b x ON b.d = x.tz + interval '5 hours' ORD
 1|4
 tag: SELECT 1
 
+# a timestamp or date against a timestamptz reads the zone: a stable operator, which
+# PostgreSQL's planner does not compute over constants, so it does compute a failing constant
+# in a later CASE branch (drove folded = ANY (array) and NULLIF of such constants, and
+# skipped the branch)
+statement error 22008
+SELECT CASE WHEN TIMESTAMP '2020-01-01 00:00:00' = ANY (ARRAY[TIMESTAMPTZ '2021-03-28 02:30:00+00']) THEN make_date(0, 13, 29) END
+
+statement error 22008
+SELECT CASE WHEN NULLIF(DATE '2020-01-01', TIMESTAMPTZ '2020-01-01 00:00:00+00') IS NULL THEN make_date(0, 13, 29) END
+
+query
+SELECT CASE WHEN TIMESTAMP '2020-01-01 00:00:00' = ANY (ARRAY[TIMESTAMPTZ '2020-01-01 05:00:00+00']) THEN 1 END, NULLIF(DATE '2020-01-01', TIMESTAMPTZ '2020-01-01 05:00:00+00')
+----
+1|NULL
+tag: SELECT 1
+
 statement ok
 RESET TimeZone
