@@ -47,7 +47,7 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	}
 	trimLeft, trimElem := charTrims(left, &expr{typ: elemType, bpchar: arr.bpchar, varchar: arr.varchar})
 	all := e.All
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+	return foldAcross(left.typ, elemType)(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -72,7 +72,7 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 			if trimElem {
 				y = trimChar(y)
 			}
-			if holds(compare(x, y)) != all {
+			if holds(compareAt(x, y, sc.location)) != all {
 				return types.NewBool(!all), nil // ANY found a match; ALL found a miss
 			}
 		}

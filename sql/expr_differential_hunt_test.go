@@ -3,7 +3,8 @@ package sql
 // More forms for TestExprDifferential (expr_differential_test.go), added by the hunt that
 // found the wrong answers of testdata/hunt_expr.sql: text functions with their edge
 // arguments, numeric NaN and Infinity, dates passed for timestamptz arguments (read in the
-// session's zone), make_timestamptz with numeric zones, and to_char of intervals. Each
+// session's zone), make_timestamptz with numeric zones, to_char of intervals, and dates,
+// timestamps and timestamptzs meeting in IN lists, NULLIF and arrays. Each
 // table row is a form and the types of its operands.
 
 // huntForm is a form of type typ whose %s are operands of the types in args.
@@ -36,6 +37,15 @@ var huntForms = []huntForm{
 	{tNum, "(%s * 'Infinity'::numeric)", []etype{tNum}},
 	{tNum, "power(%s, 2.5)", []etype{tNum}},
 	{tBool, "(%s IN ('1.5'::numeric, CAST(concat(%s, '') AS numeric)))", []etype{tNum, tText}},
+	// dates, timestamps and timestamptzs across types outside a plain comparison (the
+	// fuzzhunt fix): an IN list's common type, NULLIF's = and = ANY (array)
+	{tBool, "(%s IN (%s, %s))", []etype{tTs, tTstz, tDate}},
+	{tBool, "(%s IN (%s, NULL))", []etype{tDate, tTstz}},
+	{tBool, "(%s NOT IN (%s, %s))", []etype{tTstz, tDate, tTs}},
+	{tTs, "NULLIF(%s, %s)", []etype{tTs, tTstz}},
+	{tDate, "NULLIF(%s, %s)", []etype{tDate, tTs}},
+	{tBool, "(%s = ANY (ARRAY[%s, %s]))", []etype{tTs, tTstz, tTstz}},
+	{tBool, "(%s < ALL (ARRAY[%s]))", []etype{tDate, tTstz}},
 }
 
 // huntZones are make_timestamptz's zones: numeric ones are ISO 8601's, east of Greenwich.

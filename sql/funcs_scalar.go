@@ -336,7 +336,7 @@ func buildNullif(c *funcCall) (*expr, error) {
 		}
 	}
 	trimA, trimB := charTrims(a, b)
-	return fold(&expr{typ: a.typ, bpchar: a.bpchar, varchar: a.varchar, eval: func(row []types.Value) (types.Value, error) {
+	return foldAcross(a.typ, b.typ)(&expr{typ: a.typ, bpchar: a.bpchar, varchar: a.varchar, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return x, err
@@ -345,7 +345,7 @@ func buildNullif(c *funcCall) (*expr, error) {
 		if err != nil || x.IsNull() {
 			return x, err
 		}
-		if !y.IsNull() && compare(trimCharIf(x, trimA), trimCharIf(y, trimB)) == 0 {
+		if !y.IsNull() && compareAt(trimCharIf(x, trimA), trimCharIf(y, trimB), c.sc.location) == 0 {
 			return types.Value{T: a.typ, Null: true}, nil
 		}
 		return x, nil

@@ -38,6 +38,10 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 			rowFree++
 		}
 	}
+	// Dates, timestamps and timestamptzs become the one type they compare as (crosstime.go).
+	all := append([]*expr{left}, raw...)
+	timeCommonList(all, sc)
+	left, raw = all[0], all[1:]
 	// The array's element type decides how char(n) compares (see charTrims).
 	elem := &expr{}
 	for _, x := range append([]*expr{left}, raw...) {

@@ -617,6 +617,10 @@ func (j *joinNode) addHashKey(c ast.Expr, f *fromItem, sc, local *scope) (bool, 
 		}
 	} else if !comparable(lx.typ, rx.typ) {
 		return false, nil
+	} else {
+		// a date, timestamp or timestamptz of another type: both become the type they
+		// compare as (crosstime.go)
+		lx, rx = timeCommonExprs(lx, rx, sc)
 	}
 	if tl, tr := charTrims(lx, rx); tl || tr {
 		// The key is what the comparison compares: char(n) without its trailing spaces.

@@ -26,7 +26,10 @@ import (
 //
 // Half of the queries are query_shapes2_test.go's shapes (grouping sets, DISTINCT ON, named
 // windows, ...), a sixth query_shapes3_test.go's (windows over joins, outer joins read by
-// correlated subqueries, set operations with ORDER BY and LIMIT as subqueries). What it avoids beyond TestQueryDifferential's list: what drove lacks
+// correlated subqueries, set operations with ORDER BY and LIMIT as subqueries), a twentieth
+// query_shapes4_test.go's (dates, timestamps and timestamptzs compared across types, in the
+// run's TimeZone, one of exprDiffZones per seed). A disagreement's rows are shrunk
+// (query_shrink_test.go). What it avoids beyond TestQueryDifferential's list: what drove lacks
 // (docs/sql.md: GROUPS frames, WITH ... AS [NOT] MATERIALIZED, LATERAL, WITH TIES), and FULL
 // joins on conditions that are not equalities (PostgreSQL refuses them, 0A000; drove answers).
 // varchar and char(n) columns compare as text's OID (drove describes them as text).
@@ -470,7 +473,9 @@ func (g *sgen) exprOrder(items []string) string {
 func (g *sgen) query() (string, bool) {
 	g.alias = 0
 	var c core
-	switch g.r.IntN(19) {
+	switch g.r.IntN(20) {
+	case 19:
+		c = g.crossTimeQuery()
 	case 16:
 		c = g.joinWindowQuery()
 	case 17:
@@ -533,9 +538,11 @@ func (g *sgen) shapeData() []string {
 
 func TestQueryShapes(t *testing.T) {
 	runQueryDiff(t, queryDiff{replay: "TestQueryShapes -queryshapes.seed", seed: *queryShapesSeed,
-		tables: shapeTables, timeout: "2s", budget: *queryShapesBudget, n: *queryShapesN,
+		tables: shapeTables, timeout: "2s", shrink: true, budget: *queryShapesBudget, n: *queryShapesN,
 		start: func(r *rand.Rand) ([]string, func() (string, bool)) {
 			g := &sgen{qgen{r: r, tables: shapeTables}}
-			return g.shapeData(), g.query
+			// a zone per run: dates and timestamps compared with timestamptzs are read in it
+			// (query_shapes4_test.go)
+			return append([]string{"SET TimeZone = '" + g.pick(exprDiffZones...) + "'"}, g.shapeData()...), g.query
 		}})
 }

@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"time"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -49,6 +51,7 @@ func compileRowInSubquery(left []ast.Expr, q *ast.Select, negate bool, sc *scope
 type rowInSubquery struct {
 	sp           *subplan
 	common       []types.Type
+	loc          func() *time.Location // the session's zone, for common date/time types
 	trimL, trimR []bool
 	cachedRun    uint64
 	cached       rowInSet
@@ -84,6 +87,9 @@ func (ri *rowInSubquery) operands(left []ast.Expr, sc *scope) ([]*expr, bool, er
 		if familyOf(rt) == famNumeric && familyOf(l.typ) == famNumeric {
 			ri.common[i] = hashType(l.typ, rt)
 		}
+		if t := timeCommon(l.typ, rt); t != types.Null { // crosstime.go
+			ri.common[i], ri.loc = t, sc.location
+		}
 		ri.trimL[i], ri.trimR[i] = subqueryTrims(l, ri.sp.cols[i])
 		rowFree = rowFree && l.rowFree
 		lefts[i] = l
@@ -97,6 +103,8 @@ func (ri *rowInSubquery) keyOf(dst []byte, i int, v types.Value, trim bool) []by
 		v = trimChar(v)
 	}
 	switch {
+	case ri.common[i] == types.Timestamp || ri.common[i] == types.Timestamptz:
+		v = toTimeCommon(v, ri.common[i], ri.loc())
 	case v.IsNull() || v.T == ri.common[i]:
 	case ri.common[i].IsFloat():
 		v = types.NewFloat(types.Float64, num(v))

@@ -211,12 +211,15 @@ func compileInSubquery(x ast.Expr, negate bool, q *ast.Select, sc *scope) (*expr
 	if familyOf(rt) == famNumeric && familyOf(left.typ) == famNumeric {
 		common = hashType(left.typ, rt)
 	}
+	timeType := timeCommon(left.typ, rt) // crosstime.go
 	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
 	keyOf := func(dst []byte, v types.Value, trim bool) []byte {
 		if trim {
 			v = trimChar(v)
 		}
 		switch {
+		case timeType != types.Null:
+			v = toTimeCommon(v, timeType, sc.location())
 		case v.IsNull() || v.T == common:
 		case common.IsFloat():
 			v = types.NewFloat(types.Float64, num(v))
@@ -404,7 +407,7 @@ func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope
 			if trimCol {
 				y = trimChar(y)
 			}
-			if holds(compare(x, y)) != all {
+			if holds(compareAt(x, y, sc.location)) != all {
 				return types.NewBool(!all), nil // ANY found a match; ALL found a miss
 			}
 		}
