@@ -442,6 +442,9 @@ func (c *conn) loop(ctx context.Context) {
 					return // the relay serves the rest of the batch
 				}
 				c.afterTxn(txBefore, false)
+				if !c.endCopyIn() {
+					return
+				}
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
@@ -486,7 +489,7 @@ func (c *conn) extendedError(err error, skipToSync *bool) bool {
 
 // query runs a simple Query; false means the connection must close.
 func (c *conn) query(ctx context.Context, q string) bool {
-	c.out.simple, c.out.started = true, false
+	c.out.simple, c.out.copying, c.out.started = true, true, false
 	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
@@ -504,7 +507,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 			return false
 		}
 	}
-	c.out.simple, c.out.copyingOut = false, false
+	c.out.simple, c.out.copying, c.out.copyingOut = false, false, false
 	if in := c.out.copyIn; in != nil {
 		c.out.copyIn = nil
 		if in.broken {

@@ -26,6 +26,10 @@ func (st *Statement) IsQuery() bool {
 	return ok
 }
 
+// IsCopy reports whether the statement is a COPY, which an Execute runs to completion
+// whatever its row limit, in the COPY sub-protocol (as PostgreSQL runs a utility statement).
+func (st *Statement) IsCopy() bool { return st.copy != nil }
+
 // stopped reports whether err is a reader's ErrStop that ends st without error.
 func stopped(st *Statement, err error) bool {
 	return err != nil && st != nil && st.IsQuery() && errors.Is(err, ErrStop)
