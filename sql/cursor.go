@@ -336,7 +336,7 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 	if len(inner.ParamTypes()) > 0 {
 		return Errorf("42P02", "there is no parameter $1")
 	}
-	if s.tx == nil && !cs.hold {
+	if !s.inTransactionBlock() && !cs.hold {
 		return Errorf("25P01", "DECLARE CURSOR can only be used in transaction blocks")
 	}
 	if _, exists := s.cursors[cs.name]; exists {
