@@ -248,6 +248,17 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 	return c.out.Complete(rowsTag(p.tag, n))
 }
 
+// portalReads reports whether an open portal reads table: the session refuses to change it
+// (55006), as PostgreSQL refuses a table a portal's executor holds.
+func (c *conn) portalReads(table string) bool {
+	for _, p := range c.portals {
+		if r, ok := p.st.(interface{ ReadsTable(string) bool }); ok && r.ReadsTable(table) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCopy reports a COPY statement, which an Execute runs to completion in the COPY
 // sub-protocol whatever its row limit, as PostgreSQL runs a utility statement.
 func isCopy(st sql.PreparedStatement) bool {

@@ -334,6 +334,9 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	}
 	c.session = session
 	c.batcher, _ = session.(sql.Batcher)
+	if w, ok := session.(interface{ SetPortalsReading(func(string) bool) }); ok {
+		w.SetPortalsReading(c.portalReads)
+	}
 	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)

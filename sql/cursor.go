@@ -37,6 +37,7 @@ type cursor struct {
 	keep           bool  // keep rows read, to go back (SCROLL)
 	err            error // what the query ended with, for the FETCH that reaches it
 	mem            memAccount
+	tables         []string // what its query reads, which it holds while its transaction lasts (inuse.go)
 }
 
 var errNoScroll = &Error{Code: "55000", Message: "cursor can only scan forward",
@@ -349,7 +350,8 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 	}
 	c := &cursor{sess: s, name: cs.name, text: cs.text, cols: inner.Columns(), binary: cs.binary,
 		scroll: cs.scroll, keep: cs.scroll, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
-		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget}}
+		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget},
+		tables: inner.readTables()}
 	if s.cursors == nil {
 		s.cursors = make(map[string]*cursor)
 	}

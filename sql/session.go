@@ -69,6 +69,8 @@ type Session struct {
 	// transaction that is no transaction block (TBLOCK_STARTED), so what requires one
 	// (DECLARE without HOLD, LOCK) is 25P01 there, while a query string's block is one.
 	pipeline bool
+	// portalsReading reports an open portal of the connection that reads a table (inuse.go).
+	portalsReading func(table string) bool
 	// batchHeld: the statement running opened a batch's implicit block and its result waits
 	// for the commit, so a write's reads are confirmed by the commit, as in autocommit (runIn).
 	batchHeld bool
