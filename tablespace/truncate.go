@@ -40,13 +40,9 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
 			timeout = d
 		}
-		if err := g.close(ctx, timeout, 1); err != nil {
+		if err := tx.holdGate(ctx, g, timeout); err != nil {
 			return err
 		}
-		g.mu.Lock()
-		g.holder.Store(tx.id)
-		g.signal() // transactions already waiting to enter start their lock timeout now
-		g.mu.Unlock()
 	}
 	if tx.sp != nil {
 		if err := tx.saveBeforeTruncate(closed); err != nil {
