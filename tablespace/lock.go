@@ -54,7 +54,7 @@ func (tx *Txn) LockExclusive(ctx context.Context, table string, nowait bool) err
 		return ErrNotEntered
 	}
 	g := tx.gates[i].g
-	if g.holder.Load() == tx.id {
+	if g.holder.Load() == tx.id || g.locker.Load() == tx.id {
 		return nil
 	}
 	timeout := tx.timeout()
@@ -64,12 +64,16 @@ func (tx *Txn) LockExclusive(ctx context.Context, table string, nowait bool) err
 	if nowait {
 		timeout = nowaitTimeout
 	}
-	if err := tx.holdGate(ctx, g, timeout); err != nil {
+	if err := g.close(ctx, timeout, 1); err != nil {
 		if nowait && errors.Is(err, ErrLockTimeout) {
 			return ErrLockNotAvailable
 		}
 		return err
 	}
+	g.mu.Lock()
+	g.locker.Store(tx.id)
+	g.signal() // transactions already waiting to enter start their lock timeout now
+	g.mu.Unlock()
 	if tx.sp != nil && len(tx.sp.marks) > 0 {
 		tx.sp.undo = append(tx.sp.undo, undoRecord{i: -1, gate: g}) // ROLLBACK TO opens it again
 	}
