@@ -116,6 +116,9 @@ func rowsOf(t *testing.T, c *pgconn.PgConn) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(res) != 1 || len(res[0].Rows) != 1 {
+		t.Fatalf("reading t: %d results, the protocol is out of step", len(res)) // a case's replies were not all read
+	}
 	return string(res[0].Rows[0][0])
 }
 
