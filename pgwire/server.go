@@ -439,13 +439,8 @@ func (c *conn) loop(ctx context.Context) {
 			}
 		case *pgproto3.Execute:
 			if !skipToSync {
-				var switched bool
-				txBefore := c.session.TxStatus()
-				if switched, extErr = c.executeOrSwitch(ctx, m); switched {
-					return // the relay serves the rest of the batch
-				}
-				c.afterTxn(txBefore, false)
-				if !c.endCopyIn() {
+				var alive bool
+				if alive, extErr = c.executeMessage(ctx, m); !alive {
 					return
 				}
 			}
@@ -469,6 +464,18 @@ func (c *conn) loop(ctx context.Context) {
 			return
 		}
 	}
+}
+
+// executeMessage answers an Execute; false means the loop ends: the relay serves the rest of
+// the batch, or the connection must close (a COPY's stream broke).
+func (c *conn) executeMessage(ctx context.Context, m *pgproto3.Execute) (bool, error) {
+	txBefore := c.session.TxStatus()
+	switched, err := c.executeOrSwitch(ctx, m)
+	if switched {
+		return false, err
+	}
+	c.afterTxn(txBefore, false)
+	return c.endCopyIn(), err
 }
 
 // extendedError answers an extended-protocol message's error: the transaction fails (an
