@@ -61,6 +61,8 @@ func (st *Statement) commandName() string {
 		return "COPY FROM"
 	case st.truncate != nil:
 		return "TRUNCATE TABLE"
+	case st.lock != nil:
+		return "LOCK TABLE"
 	case st.ctas != nil:
 		return st.ctas.command()
 	}
@@ -94,6 +96,9 @@ func (st *Statement) readOnly() bool {
 	}
 	if st.copy != nil {
 		return !st.copy.from
+	}
+	if st.lock != nil {
+		return true // every mode: PostgreSQL refuses the strong ones only during recovery
 	}
 	switch st.first {
 	case "begin", "start", "commit", "end", "rollback", "abort":

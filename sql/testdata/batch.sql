@@ -103,6 +103,32 @@ ROLLBACK TO a
 statement ok
 COMMIT
 
+# A read-only transaction may LOCK in any mode.
+statement ok
+BEGIN READ ONLY
+
+query
+LOCK lk IN ROW EXCLUSIVE MODE
+----
+tag: LOCK TABLE
+
+query
+LOCK lk
+----
+tag: LOCK TABLE
+
+statement ok
+ROLLBACK
+
+statement ok
+SET default_transaction_read_only = on
+
+statement error 25P01
+LOCK lk
+
+statement ok
+RESET default_transaction_read_only
+
 statement ok
 DROP TABLE lk
 
