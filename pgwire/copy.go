@@ -9,9 +9,12 @@ import (
 	"github.com/drovedb/drove/sql"
 )
 
-// COPY runs inside a simple Query: the session asks the output for the client's data
-// (CopyIn) or for a place to send records (CopyOut), and pgwire switches the connection into
-// the COPY sub-protocol for as long as the statement runs.
+// COPY runs inside a simple Query or an Execute (which runs it to completion, whatever its
+// row limit): the session asks the output for the client's data (CopyIn) or for a place to
+// send records (CopyOut), and pgwire switches the connection into the COPY sub-protocol for
+// as long as the statement runs. In the extended protocol the client's data follows the
+// Execute (tokio-postgres sends the Sync before it: ignored during COPY, as PostgreSQL
+// does); data left after the statement ended is ignored by the message loop up to the Sync.
 
 // copyIn reads the client's CopyData messages until CopyDone or CopyFail.
 type copyIn struct {
@@ -78,11 +81,29 @@ func (r *copyIn) drain() {
 	}
 }
 
+// endCopyIn ends an Execute's COPY FROM STDIN; false means the connection must close (the
+// stream broke). Data the statement left unread is ignored by the message loop up to the
+// Sync, as PostgreSQL ignores it.
+func (c *conn) endCopyIn() bool {
+	in := c.out.copyIn
+	if in == nil {
+		return true
+	}
+	c.out.copyIn = nil
+	if !in.broken {
+		return true
+	}
+	if e := toSQLError(in.err); e.Code == "08P01" {
+		c.fatal(e)
+	}
+	return false
+}
+
 // CopyIn implements sql.CopyStream.
 func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
 	o.started = true
-	if !o.simple {
-		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN is supported in the simple query protocol only"}
+	if !o.copying {
+		return nil, &sql.Error{Code: "0A000", Message: "COPY FROM STDIN cannot run in a portal read a few rows at a time"}
 	}
 	if prev := o.copyIn; prev != nil && !prev.done {
 		// An earlier COPY FROM STDIN of the same Query stopped at its \. line: the rest of
@@ -106,8 +127,8 @@ func (o *output) CopyIn(ncols int, binary bool) (io.Reader, error) {
 // CopyOut implements sql.CopyStream.
 func (o *output) CopyOut(ncols int, binary bool) (io.Writer, error) {
 	o.started = true
-	if !o.simple {
-		return nil, &sql.Error{Code: "0A000", Message: "COPY TO STDOUT is supported in the simple query protocol only"}
+	if !o.copying {
+		return nil, &sql.Error{Code: "0A000", Message: "COPY TO STDOUT cannot run in a portal read a few rows at a time"}
 	}
 	o.be.Send(&pgproto3.CopyOutResponse{OverallFormat: format(binary), ColumnFormatCodes: formats(ncols, binary)})
 	o.copyingOut = true

@@ -194,10 +194,12 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 		return nil
 	}
 	c.out.prepare(p.st.Columns(), p.formats)
-	if !p.started && m.MaxRows == 0 {
+	if !p.started && (m.MaxRows == 0 || isCopy(p.st)) {
 		p.started = true
 		c.out.tag = ""
+		c.out.copying = true
 		err := c.runHeld(ctx, m.Portal, p)
+		c.out.copying, c.out.copyingOut = false, false
 		p.done, p.tag = true, c.out.tag
 		return err
 	}
@@ -244,6 +246,24 @@ func (c *conn) execute(ctx context.Context, m *pgproto3.Execute) error {
 		return nil
 	}
 	return c.out.Complete(rowsTag(p.tag, n))
+}
+
+// portalReads reports whether an open portal reads table: the session refuses to change it
+// (55006), as PostgreSQL refuses a table a portal's executor holds.
+func (c *conn) portalReads(table string) bool {
+	for _, p := range c.portals {
+		if r, ok := p.st.(interface{ ReadsTable(string) bool }); ok && r.ReadsTable(table) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCopy reports a COPY statement, which an Execute runs to completion in the COPY
+// sub-protocol whatever its row limit, as PostgreSQL runs a utility statement.
+func isCopy(st sql.PreparedStatement) bool {
+	c, ok := st.(interface{ IsCopy() bool })
+	return ok && c.IsCopy()
 }
 
 // zeroTag is a command tag with its row count 0: what another Execute of a portal that ran

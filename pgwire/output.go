@@ -23,7 +23,8 @@ type output struct {
 	scratch []byte
 	pending int
 
-	simple  bool   // running a simple Query, where COPY is possible
+	simple  bool   // running a simple Query
+	copying bool   // running a simple Query or an Execute to completion, where COPY is possible
 	started bool   // the statement has sent a result (a switch to forwarding is too late)
 	tag     string // the last CommandComplete tag
 	// holding keeps the statement's CommandComplete back (held): the Execute that opened an

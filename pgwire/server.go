@@ -334,6 +334,9 @@ func (c *conn) begin(ctx context.Context, user, database string, params map[stri
 	}
 	c.session = session
 	c.batcher, _ = session.(sql.Batcher)
+	if w, ok := session.(interface{ SetPortalsReading(func(string) bool) }); ok {
+		w.SetPortalsReading(c.portalReads)
+	}
 	c.listenFor(session)
 	c.user, c.database, c.params = user, database, params
 	c.srv.assignKey(c)
@@ -436,12 +439,10 @@ func (c *conn) loop(ctx context.Context) {
 			}
 		case *pgproto3.Execute:
 			if !skipToSync {
-				var switched bool
-				txBefore := c.session.TxStatus()
-				if switched, extErr = c.executeOrSwitch(ctx, m); switched {
-					return // the relay serves the rest of the batch
+				var alive bool
+				if alive, extErr = c.executeMessage(ctx, m); !alive {
+					return
 				}
-				c.afterTxn(txBefore, false)
 			}
 		case *pgproto3.Close:
 			if !skipToSync {
@@ -465,6 +466,18 @@ func (c *conn) loop(ctx context.Context) {
 	}
 }
 
+// executeMessage answers an Execute; false means the loop ends: the relay serves the rest of
+// the batch, or the connection must close (a COPY's stream broke).
+func (c *conn) executeMessage(ctx context.Context, m *pgproto3.Execute) (bool, error) {
+	txBefore := c.session.TxStatus()
+	switched, err := c.executeOrSwitch(ctx, m)
+	if switched {
+		return false, err
+	}
+	c.afterTxn(txBefore, false)
+	return c.endCopyIn(), err
+}
+
 // extendedError answers an extended-protocol message's error: the transaction fails (an
 // extended batch's implicit one rolls back) and the batch skips to Sync. false means the
 // connection must close (the session is shutting down or gone).
@@ -486,7 +499,7 @@ func (c *conn) extendedError(err error, skipToSync *bool) bool {
 
 // query runs a simple Query; false means the connection must close.
 func (c *conn) query(ctx context.Context, q string) bool {
-	c.out.simple, c.out.started = true, false
+	c.out.simple, c.out.copying, c.out.started = true, true, false
 	err := error(nil)
 	if isBlank(q) {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
@@ -504,7 +517,7 @@ func (c *conn) query(ctx context.Context, q string) bool {
 			return false
 		}
 	}
-	c.out.simple, c.out.copyingOut = false, false
+	c.out.simple, c.out.copying, c.out.copyingOut = false, false, false
 	if in := c.out.copyIn; in != nil {
 		c.out.copyIn = nil
 		if in.broken {

@@ -142,6 +142,9 @@ func (s *Session) schemaToChange(ctx context.Context, table, verb string) (*type
 	if verb == "ALTER TABLE" && s.isMatview(table) {
 		return nil, Errorf("42809", "%q is not a table", table) // an index on it is allowed
 	}
+	if err := s.checkNotInUse(table, verb); err != nil {
+		return nil, err
+	}
 	if used, err := s.usedByTxn(ctx, table); err != nil || used {
 		// The change waits for the transactions using the table: this one would wait for itself.
 		return nil, cmp.Or(err, unsupported("%s of a table this transaction has used", verb))

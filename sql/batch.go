@@ -43,11 +43,25 @@ func (s *Session) ExecBatched(ctx context.Context, ps PreparedStatement, args []
 			s.endImplicit(false)
 			return false, Errorf("25001", "%s cannot be executed within a pipeline", name)
 		}
-	case s.tx != nil || st.Empty() || st.outsideBlock() != "":
-		// An explicit transaction's statement; or, first in its transaction, one that
-		// cannot run in a block: alone, autocommitted, as PostgreSQL commits it at once.
-		return false, s.runBounded(ctx, st, args, out, false)
+	case s.tx != nil || st.Empty():
+		return false, s.runBounded(ctx, st, args, out, false) // an explicit transaction's
+	case st.outsideBlock() != "":
+		// First in its transaction, one that cannot run in a block: alone, autocommitted,
+		// as PostgreSQL commits it at once.
+		if err := s.runBounded(ctx, st, args, out, false); err != nil || !st.commitsWithin() {
+			return false, err
+		}
+		// VACUUM commits the transactions it runs in itself and leaves one open, which
+		// PostgreSQL's Execute then treats as a pipeline's: the batch goes on in a block,
+		// where another such statement is 25001.
+		s.pipeline = true
+		if err := s.beginImplicit(false); err != nil {
+			s.endImplicit(false)
+			return false, s.fail(err)
+		}
+		return false, nil
 	default:
+		s.pipeline = true
 		if err := s.beginImplicit(true); err != nil {
 			s.endImplicit(false)
 			return false, s.fail(err)
@@ -76,6 +90,13 @@ func (s *Session) ExecBatched(ctx context.Context, ps PreparedStatement, args []
 	return opened, nil
 }
 
+// inTransactionBlock reports whether a statement runs in a transaction block, as
+// PostgreSQL's RequireTransactionBlock asks: an explicit transaction or a query string's
+// implicit block, not an extended batch's transaction (pipeline).
+func (s *Session) inTransactionBlock() bool {
+	return s.tx != nil && !(s.implicit && s.pipeline)
+}
+
 // ShowBatch implements Batcher; the batch's later statements call it too (ExecBatched, and
 // a simple Query sent inside the batch, execBlock).
 func (s *Session) ShowBatch(ctx context.Context) error {
@@ -97,6 +118,12 @@ func (s *Session) SyncBatch(ctx context.Context) error {
 		return nil
 	}
 	return s.commitImplicit(ctx)
+}
+
+// commitsWithin reports a statement of outsideBlock's that commits transactions of its own
+// as it runs (PostgreSQL's VACUUM), after which an extended batch goes on as a pipeline.
+func (st *Statement) commitsWithin() bool {
+	return st.setting != nil && st.setting.kind == "maintenance" && st.setting.tag == "VACUUM"
 }
 
 // outsideBlock names a statement that cannot run inside a transaction block, as

@@ -37,6 +37,7 @@ type cursor struct {
 	keep           bool  // keep rows read, to go back (SCROLL)
 	err            error // what the query ended with, for the FETCH that reaches it
 	mem            memAccount
+	tables         []string // what its query reads, which it holds while its transaction lasts (inuse.go)
 }
 
 var errNoScroll = &Error{Code: "55000", Message: "cursor can only scan forward",
@@ -336,7 +337,7 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 	if len(inner.ParamTypes()) > 0 {
 		return Errorf("42P02", "there is no parameter $1")
 	}
-	if s.tx == nil && !cs.hold {
+	if !s.inTransactionBlock() && !cs.hold {
 		return Errorf("25P01", "DECLARE CURSOR can only be used in transaction blocks")
 	}
 	if _, exists := s.cursors[cs.name]; exists {
@@ -349,7 +350,8 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 	}
 	c := &cursor{sess: s, name: cs.name, text: cs.text, cols: inner.Columns(), binary: cs.binary,
 		scroll: cs.scroll, keep: cs.scroll, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
-		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget}}
+		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget},
+		tables: inner.readTables()}
 	if s.cursors == nil {
 		s.cursors = make(map[string]*cursor)
 	}

@@ -378,6 +378,9 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 		if _, ok := s.ts.Schema(name); !ok {
 			continue
 		}
+		if err := s.checkNotInUse(name, "DROP TABLE"); err != nil {
+			return err
+		}
 		if used, err := s.usedByTxn(ctx, name); err != nil || used {
 			// Dropping waits for the transactions using the table: this one would wait for itself.
 			return cmp.Or(err, unsupported("DROP TABLE of a table this transaction has used"))
@@ -426,6 +429,11 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 	}
 	if st.cascade {
 		names = s.truncateCascade(names)
+	}
+	for _, name := range names {
+		if err := s.checkNotInUse(name, "TRUNCATE"); err != nil {
+			return err
+		}
 	}
 	if err := s.truncateReferenced(names); err != nil {
 		return err

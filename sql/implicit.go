@@ -23,6 +23,7 @@ func (s *Session) execBlock(ctx context.Context, sts []*Statement, out Output) e
 	}
 	for i, st := range sts {
 		if s.tx == nil && !st.Empty() {
+			s.pipeline = false
 			if err := s.beginImplicit(i == 0); err != nil {
 				s.endImplicit(false)
 				return s.fail(err)

@@ -65,6 +65,12 @@ type Session struct {
 	// extended-protocol batch (implicit.go, batch.go), implicitFirst that it is running the
 	// string's first statement, or has run only the batch's first, its result held.
 	implicit, implicitFirst bool
+	// pipeline says the implicit block is an extended batch's: PostgreSQL runs a batch in a
+	// transaction that is no transaction block (TBLOCK_STARTED), so what requires one
+	// (DECLARE without HOLD, LOCK) is 25P01 there, while a query string's block is one.
+	pipeline bool
+	// portalsReading reports an open portal of the connection that reads a table (inuse.go).
+	portalsReading func(table string) bool
 	// batchHeld: the statement running opened a batch's implicit block and its result waits
 	// for the commit, so a write's reads are confirmed by the commit, as in autocommit (runIn).
 	batchHeld bool

@@ -28,6 +28,7 @@ type Statement struct {
 	setCons   *setConstraintsStmt    // SET CONSTRAINTS (set_constraints.go)
 	user      *userStmt              // CREATE/ALTER/DROP USER
 	truncate  *truncateStmt          // TRUNCATE's tables
+	lock      *lockStmt              // LOCK TABLE (lock_table.go)
 	index     *indexStmt             // CREATE/DROP INDEX
 	conAlter  *conAlterStmt          // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter  *colAlterStmt          // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
@@ -557,6 +558,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.truncate != nil {
 		return s.truncate(ctx, st.truncate, out)
+	}
+	if st.lock != nil {
+		return s.execLockStmt(ctx, st.lock, out)
 	}
 	if st.colAlter != nil {
 		return s.execColumnAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.colAlter, out)

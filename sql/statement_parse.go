@@ -133,6 +133,10 @@ func utilityParserTable() []utilityParser {
 			st.notify, err = parseNotifyStmt(text)
 			return err
 		}},
+		{func(p piece) bool { return isLockStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.lock, err = parseLockStmt(text)
+			return err
+		}},
 		{func(p piece) bool { return p.first == "truncate" }, func(st *Statement, text string) (err error) {
 			st.truncate, err = parseTruncate(text)
 			return err

@@ -26,6 +26,10 @@ func (st *Statement) IsQuery() bool {
 	return ok
 }
 
+// IsCopy reports whether the statement is a COPY, which an Execute runs to completion
+// whatever its row limit, in the COPY sub-protocol (as PostgreSQL runs a utility statement).
+func (st *Statement) IsCopy() bool { return st.copy != nil }
+
 // stopped reports whether err is a reader's ErrStop that ends st without error.
 func stopped(st *Statement, err error) bool {
 	return err != nil && st != nil && st.IsQuery() && errors.Is(err, ErrStop)
@@ -57,6 +61,8 @@ func (st *Statement) commandName() string {
 		return "COPY FROM"
 	case st.truncate != nil:
 		return "TRUNCATE TABLE"
+	case st.lock != nil:
+		return "LOCK TABLE"
 	case st.ctas != nil:
 		return st.ctas.command()
 	}
@@ -90,6 +96,9 @@ func (st *Statement) readOnly() bool {
 	}
 	if st.copy != nil {
 		return !st.copy.from
+	}
+	if st.lock != nil {
+		return true // every mode: PostgreSQL refuses the strong ones only during recovery
 	}
 	switch st.first {
 	case "begin", "start", "commit", "end", "rollback", "abort":

@@ -48,7 +48,10 @@ type tableGate struct {
 	state atomic.Int64 // transactions inside, plus gateAltering while a schema change holds or waits
 	// holder is the id of the transaction whose TRUNCATE holds the gate until it ends (0:
 	// none). That may take long, so entering waits for it no longer than the lock timeout.
-	holder  atomic.Uint64
+	holder atomic.Uint64
+	// locker is the id of the transaction whose LOCK ... ACCESS EXCLUSIVE holds the gate
+	// closed until it ends (lock.go; 0: none). Unlike holder it empties nothing for it.
+	locker  atomic.Uint64
 	changed chan struct{}               // closed and replaced (under mu) when the gate changes
 	table   atomic.Pointer[cachedTable] // the table point reads found last (fsm.tableAt)
 }
@@ -76,7 +79,7 @@ func (g *tableGate) enter(ctx context.Context, timeout time.Duration) error {
 	var expired <-chan time.Time
 	g.mu.Lock()
 	for g.altering() {
-		if g.holder.Load() != 0 && expired == nil {
+		if (g.holder.Load() != 0 || g.locker.Load() != 0) && expired == nil {
 			timer := time.NewTimer(timeout)
 			defer timer.Stop()
 			expired = timer.C
@@ -154,6 +157,7 @@ func (g *tableGate) open() {
 		g.state.Add(-gateAltering)
 	}
 	g.holder.Store(0)
+	g.locker.Store(0)
 	g.signal()
 	g.mu.Unlock()
 }

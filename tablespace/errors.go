@@ -15,7 +15,8 @@ var (
 	ErrNoRow        = errors.New("row does not exist")                             // internal: update/delete of a missing key
 	ErrLockTimeout  = errors.New("lock wait timeout")                              // 55P03
 	ErrDeadlock     = errors.New("deadlock detected")                              // 40P01
-	// ErrLockNotAvailable: GetForUpdateNoWait found the row locked by another transaction.
+	// ErrLockNotAvailable: GetForUpdateNoWait found the row locked by another transaction, or
+	// LockShared/LockExclusive with nowait the table's lock (lock.go) not free.
 	ErrLockNotAvailable = errors.New("row is locked by another transaction") // 55P03
 	// ErrSerialization: a REPEATABLE READ transaction wrote a row committed after its snapshot.
 	ErrSerialization = errors.New("could not serialize access due to concurrent update") // 40001

@@ -48,7 +48,10 @@ type undoRecord struct {
 	i    int            // >= 0: writes[i] was m before it was replaced
 	m    wal.Mutation   // the replaced image
 	all  []wal.Mutation // i < 0 and gate == nil: the whole write set before a TRUNCATE
-	gate *tableGate     // i < 0: a gate the TRUNCATE closed, to reopen
+	gate *tableGate     // i < 0: a gate the TRUNCATE or LOCK closed, to reopen
+	// unhold: gate stays closed (a LOCK before the savepoint closed it), only the TRUNCATE's
+	// hold of it is undone
+	unhold bool
 }
 
 // mutationBytes is what a copy of a write-set entry costs (TRUNCATE's undo copy).
@@ -99,6 +102,8 @@ func (tx *Txn) RollbackTo(level int) error {
 		switch u := &sp.undo[j]; {
 		case u.i >= 0:
 			tx.writes[u.i] = u.m
+		case u.gate != nil && u.unhold:
+			u.gate.holder.Store(0)
 		case u.gate != nil:
 			u.gate.open()
 		default:

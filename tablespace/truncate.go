@@ -34,19 +34,20 @@ func (tx *Txn) Truncate(ctx context.Context, table string) error {
 		return err
 	}
 	var closed *tableGate // the gate this TRUNCATE closes, if it was not closed already
-	if g := tx.gates[tx.entered(table)].g; g.holder.Load() != tx.id {
+	if g := tx.gates[tx.entered(table)].g; g.holder.Load() != tx.id && g.locker.Load() == tx.id {
+		g.holder.Store(tx.id) // closed by the transaction's LOCK already
+		if tx.sp != nil && len(tx.sp.marks) > 0 {
+			tx.sp.undo = append(tx.sp.undo, undoRecord{i: -1, gate: g, unhold: true})
+		}
+	} else if g.holder.Load() != tx.id {
 		closed = g
 		timeout := tx.timeout()
 		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
 			timeout = d
 		}
-		if err := g.close(ctx, timeout, 1); err != nil {
+		if err := tx.holdGate(ctx, g, timeout); err != nil {
 			return err
 		}
-		g.mu.Lock()
-		g.holder.Store(tx.id)
-		g.signal() // transactions already waiting to enter start their lock timeout now
-		g.mu.Unlock()
 	}
 	if tx.sp != nil {
 		if err := tx.saveBeforeTruncate(closed); err != nil {

@@ -705,7 +705,7 @@ func (ts *Tablespace) releaseTxn(id uint64, locks []string, gates []enteredGate)
 	ts.locks.release(id, locks)
 	for _, g := range gates {
 		g.g.leave()
-		if g.g.holder.Load() == id { // its TRUNCATE's
+		if g.g.holder.Load() == id || g.g.locker.Load() == id { // its TRUNCATE's or LOCK's
 			g.g.open()
 		}
 	}
