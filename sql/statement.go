@@ -41,6 +41,9 @@ type Statement struct {
 	modWith   *modifyingWith         // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
 	cursor    *cursorStmt            // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
 	execs     int64                  // runs of the statement (pg_prepared_statements)
+	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
+	dml       ast.Stmt
+	dmlUsed   bool
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -165,7 +168,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.query == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // FoldError is the error of a constant that failed to fold as the statement was prepared
@@ -253,6 +256,9 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	if st.query != nil { // a query sql/parser read
 		return s.bindSelect(st.queryTree(), ps)
 	}
+	if st.dml != nil { // a writing statement sql/parser read (dml_tree.go)
+		return s.bindDMLTree(st, ps)
+	}
 	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
 	if err != nil {
 		return nil, err
@@ -277,7 +283,11 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	case *sqlparser.Update:
 		return s.bindUpdate(ast, ps, retList)
 	case *sqlparser.Delete:
-		return s.bindDelete(ast, ps, retList)
+		d, err := deleteFromVitess(ast, retList)
+		if err != nil {
+			return nil, err
+		}
+		return s.bindDelete(d, ps)
 	}
 	return nil, nil
 }
