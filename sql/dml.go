@@ -446,6 +446,9 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
 	}
 	if d.CurrentOf != "" {
+		if _, err := s.cursorNamed(d.CurrentOf); err != nil {
+			return nil, err // 34000, as PostgreSQL
+		}
 		return nil, unsupported("WHERE CURRENT OF")
 	}
 	if len(d.Using) > 0 {

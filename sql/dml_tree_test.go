@@ -10,6 +10,31 @@ import (
 	"testing"
 )
 
+// TestDeleteFromParserErrors: a DELETE's errors are PostgreSQL's, with its message and
+// position (the dialect pass placed "DELETE t" at the end of input).
+func TestDeleteFromParserErrors(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Exec(ctx, "CREATE TABLE t (id int PRIMARY KEY)", &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sql, code, msg string
+		pos            int
+	}{
+		{"DELETE t", "42601", `syntax error at or near "t"`, 8},
+		{"SELECT 1; DELETE FROM t WHERE", "42601", "syntax error at end of input", 30},
+		{"DELETE FROM t WHERE CURRENT OF c", "34000", `cursor "c" does not exist`, 0},
+	} {
+		err := s.Exec(ctx, c.sql, &textOutput{})
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code || e.Message != c.msg || e.Position != c.pos {
+			t.Errorf("%s: %#v, want %s %s at %d", c.sql, err, c.code, c.msg, c.pos)
+		}
+	}
+}
+
 // dmlBindStats counts TestBindDMLFromParser's golden statements.
 type dmlBindStats struct{ same, sameError, parseSame int }
 
