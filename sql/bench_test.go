@@ -276,6 +276,7 @@ func BenchmarkPgbenchParsePlan(b *testing.B) {
 		"UPDATE pgbench_tellers SET tbalance = tbalance + -4213 WHERE tid = 3",
 		"UPDATE pgbench_branches SET bbalance = bbalance + -4213 WHERE bid = 1",
 		"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (3, 1, 7731, -4213, CURRENT_TIMESTAMP)",
+		"DELETE FROM pgbench_accounts WHERE aid = 7731",
 	} {
 		b.Run(strings.Fields(q)[0]+"_"+strings.Fields(q)[1], func(b *testing.B) {
 			b.ReportAllocs()

@@ -132,7 +132,7 @@ func (s *Session) bindInsert(st *sqlparser.Insert, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	ret, err := s.bindReturning(retList, bt)
+	ret, err := s.bindVitessReturning(retList, bt)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 	if err != nil {
 		return nil, err
 	}
-	ret, err := s.bindReturning(retList, bt)
+	ret, err := s.bindVitessReturning(retList, bt)
 	if err != nil {
 		return nil, err
 	}
@@ -439,30 +439,34 @@ func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparse
 	}}, nil
 }
 
-func (s *Session) bindDelete(st *sqlparser.Delete, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
-		return nil, unsupported("this form of DELETE")
+// bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
+// view target already rewritten into its table's: deleteThroughViews).
+func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
+	if d.With != nil {
+		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
 	}
-	if len(st.TableExprs) > 1 {
-		return s.bindDeleteUsing(st, ps, retList) // DELETE ... USING (dml_join.go)
+	if d.CurrentOf != "" {
+		if _, err := s.cursorNamed(d.CurrentOf); err != nil {
+			return nil, err // 34000, as PostgreSQL
+		}
+		return nil, unsupported("WHERE CURRENT OF")
 	}
-	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
+	if len(d.Using) > 0 {
+		return s.bindDeleteUsing(d, ps) // DELETE ... USING (dml_join.go)
+	}
+	bt, err := s.bindWritableTableRef(d.Table, ps)
 	if err != nil {
 		return nil, err
 	}
-	ret, err := s.bindReturning(retList, bt)
+	ret, err := s.bindReturning(d.Returning, bt)
 	if err != nil {
 		return nil, err
 	}
-	where, err := whereTree(st.Where)
+	acc, err := planAccess(bt, d.Where)
 	if err != nil {
 		return nil, err
 	}
-	acc, err := planAccess(bt, where)
-	if err != nil {
-		return nil, err
-	}
-	view := readsInStatement(st.Where, nil, retList)
+	view := treeReads(d.Returning, d.Where)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()

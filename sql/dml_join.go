@@ -7,6 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -29,25 +30,21 @@ type dmlJoin struct {
 	target int // the target's columns in a joined row: [0, target)
 }
 
-// bindDMLJoin binds the target (the first of tables) joined with the others.
-func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Where, with *sqlparser.With,
-	orderBy sqlparser.OrderBy, limit *sqlparser.Limit, ps *params, retList *sqlparser.SelectExprs) (*dmlJoin, error) {
-	bt, err := s.singleTable(tables[:1], with, orderBy, limit, ps)
+// bindDMLJoin binds the target (the first of from, a table) joined with the others, under
+// where; ret is the RETURNING list (nil: none).
+func (s *Session) bindDMLJoin(from []ast.FromItem, where ast.Expr, ps *params, ret []ast.Target) (*dmlJoin, error) {
+	t, ok := from[0].(*ast.Table)
+	if !ok {
+		return nil, unsupported("joins")
+	}
+	bt, err := s.bindWritableTableRef(t, ps)
 	if err != nil {
 		return nil, err
 	}
-	if err := targetNamedOnce(bt.alias, tables[1:]); err != nil {
+	if err := targetNamedOnce(bt.alias, from[1:]); err != nil {
 		return nil, err
 	}
-	tree, err := whereTree(where)
-	if err != nil {
-		return nil, err
-	}
-	from, err := fromListTree(tables)
-	if err != nil {
-		return nil, err
-	}
-	root, sc, err := s.bindFrom(from, tree, ps, nil, &level{})
+	root, sc, err := s.bindFrom(from, where, ps, nil, &level{})
 	if err != nil {
 		return nil, err
 	}
@@ -59,17 +56,37 @@ func (s *Session) bindDMLJoin(tables []sqlparser.TableExpr, where *sqlparser.Whe
 		sc.cols[i].markUsed() // the scan decodes every column: the key and the new image need them
 	}
 	j := &dmlJoin{bt: bt, root: root, sc: sc, target: n}
-	if tree != nil {
-		if j.where, err = compileASTBool(tree, sc); err != nil {
+	if where != nil {
+		if j.where, err = compileASTBool(where, sc); err != nil {
 			return nil, err
 		}
 	}
-	if retList != nil {
-		if j.ret, err = s.bindReturning(retList, &boundTable{scope: sc}); err != nil {
+	if ret != nil {
+		if j.ret, err = s.bindReturning(ret, &boundTable{scope: sc}); err != nil {
 			return nil, err
 		}
 	}
 	return j, nil
+}
+
+// bindVitessDMLJoin is bindDMLJoin for UPDATE ... FROM in vitess's tree.
+func (s *Session) bindVitessDMLJoin(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*dmlJoin, error) {
+	if st.With != nil || len(st.OrderBy) > 0 || st.Limit != nil {
+		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
+	}
+	from, err := fromListTree(st.TableExprs)
+	if err != nil {
+		return nil, err
+	}
+	where, err := whereTree(st.Where)
+	if err != nil {
+		return nil, err
+	}
+	ret, err := returningTree(retList)
+	if err != nil {
+		return nil, err
+	}
+	return s.bindDMLJoin(from, where, ps, ret)
 }
 
 // joinedRow is a target row's key and the joined row it was found in.
@@ -128,7 +145,7 @@ func (j *dmlJoin) lock(ctx context.Context, tx *tablespace.Txn, jr joinedRow) (b
 
 // bindUpdateFrom plans UPDATE t SET ... FROM others WHERE ...
 func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	j, err := s.bindDMLJoin(st.TableExprs, st.Where, st.With, st.OrderBy, st.Limit, ps, retList)
+	j, err := s.bindVitessDMLJoin(st, ps, retList)
 	if err != nil {
 		return nil, err
 	}
@@ -188,13 +205,14 @@ func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlp
 }
 
 // bindDeleteUsing plans DELETE FROM t USING others WHERE ...
-func (s *Session) bindDeleteUsing(st *sqlparser.Delete, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	j, err := s.bindDMLJoin(st.TableExprs, st.Where, st.With, st.OrderBy, st.Limit, ps, retList)
+func (s *Session) bindDeleteUsing(d *ast.Delete, ps *params) (*plan, error) {
+	from := append([]ast.FromItem{d.Table}, d.Using...)
+	j, err := s.bindDMLJoin(from, d.Where, ps, d.Returning)
 	if err != nil {
 		return nil, err
 	}
 	bt := j.bt
-	view := readsInStatement(st.Where, nil, retList)
+	view := treeReads(d.Returning, d.Where)
 	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
@@ -238,25 +256,35 @@ func writeUpdated(ctx context.Context, tx *tablespace.Txn, bt *boundTable, moved
 }
 
 // targetNamedOnce refuses a FROM or USING list that names the target's alias again.
-func targetNamedOnce(alias string, others []sqlparser.TableExpr) error {
-	var err error
-	for _, te := range others {
-		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-			switch t := n.(type) {
-			case *sqlparser.AliasedTableExpr:
-				name := t.As.String()
-				if tn, ok := t.Expr.(sqlparser.TableName); ok && name == "" {
-					name = tn.Name.String()
-				}
-				if name == alias && err == nil {
-					err = Errorf("42712", "table name %q specified more than once", alias)
-				}
-				return false, nil
-			case *sqlparser.JoinTableExpr, *sqlparser.ParenTableExpr:
-				return true, nil
-			}
-			return false, nil
-		}, te)
+func targetNamedOnce(alias string, others []ast.FromItem) error {
+	for _, fi := range others {
+		if err := namedOnce(alias, fi); err != nil {
+			return err
+		}
 	}
-	return err
+	return nil
+}
+
+func namedOnce(alias string, fi ast.FromItem) error {
+	name := ""
+	switch fi := fi.(type) {
+	case *ast.Join:
+		if err := namedOnce(alias, fi.Left); err != nil {
+			return err
+		}
+		return namedOnce(alias, fi.Right)
+	case *ast.Table:
+		name = fi.Name
+		if fi.Alias != nil {
+			name = fi.Alias.Name
+		}
+	case *ast.SubqueryFrom:
+		if fi.Alias != nil {
+			name = fi.Alias.Name
+		}
+	}
+	if name == alias {
+		return Errorf("42712", "table name %q specified more than once", alias)
+	}
+	return nil
 }

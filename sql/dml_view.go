@@ -3,6 +3,7 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -78,4 +79,24 @@ func evalValuesRow(exprs []*expr, row []types.Value, schema *types.Schema, ps *p
 		}
 	}
 	return nil
+}
+
+// treeReads reports whether a statement's RETURNING list or expressions (WHERE, SET's
+// values) hold a subquery, over the tree.
+func treeReads(ret []ast.Target, exprs ...ast.Expr) bool {
+	found := false
+	visit := func(n ast.Node) bool {
+		_, ok := n.(*ast.SubLink)
+		found = found || ok
+		return !found
+	}
+	for _, e := range exprs {
+		if e != nil {
+			ast.Walk(e, visit)
+		}
+	}
+	for _, t := range ret {
+		ast.Walk(t.Expr, visit)
+	}
+	return found
 }

@@ -73,13 +73,30 @@ func (s *Session) bindTableRef(t *ast.Table, ps *params) (*boundTable, error) {
 // bindWritableTable binds the target of INSERT, UPDATE or DELETE.
 func (s *Session) bindWritableTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
 	bt, err := s.bindTable(te, ps)
-	if err == nil && bt.system != nil {
+	if err != nil {
+		return nil, err
+	}
+	return s.writable(bt)
+}
+
+// bindWritableTableRef binds the target of INSERT, UPDATE or DELETE, from its tree.
+func (s *Session) bindWritableTableRef(t *ast.Table, ps *params) (*boundTable, error) {
+	bt, err := s.bindTableRef(t, ps)
+	if err != nil {
+		return nil, err
+	}
+	return s.writable(bt)
+}
+
+// writable refuses a statement's target that cannot be written.
+func (s *Session) writable(bt *boundTable) (*boundTable, error) {
+	if bt.system != nil {
 		return nil, Errorf("42809", "cannot change system table %q", bt.name)
 	}
-	if err == nil && s.isMatview(bt.name) {
+	if s.isMatview(bt.name) {
 		return nil, Errorf("42809", "cannot change materialized view %q", bt.name)
 	}
-	return bt, err
+	return bt, nil
 }
 
 // accessKind is how a statement reaches its rows.

@@ -169,8 +169,8 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		switch prepared.ast.(type) {
 		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
 		default:
-			if prepared.query != nil {
-				break // a query sql/parser read
+			if prepared.query != nil || prepared.dml != nil {
+				break // a statement sql/parser read
 			}
 			return nearError(prepared.first)
 		}

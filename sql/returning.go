@@ -3,6 +3,8 @@ package sql
 import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -25,9 +27,31 @@ type boundCheck struct {
 	x    *expr
 }
 
-// bindReturning binds list against the target table; nil when the statement has neither a
-// list nor a view's CHECK OPTION.
-func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*returning, error) {
+// returningTree converts a RETURNING list of vitess's tree as the binder converts (nil:
+// none).
+func returningTree(list *sqlparser.SelectExprs) ([]ast.Target, error) {
+	if list == nil {
+		return nil, nil
+	}
+	targets, err := (&converter{binder: true}).targets(list.Exprs)
+	if err == nil && targets == nil {
+		targets = []ast.Target{}
+	}
+	return targets, err
+}
+
+// bindVitessReturning is bindReturning for a RETURNING list of vitess's tree.
+func (s *Session) bindVitessReturning(list *sqlparser.SelectExprs, bt *boundTable) (*returning, error) {
+	targets, err := returningTree(list)
+	if err != nil {
+		return nil, err
+	}
+	return s.bindReturning(targets, bt)
+}
+
+// bindReturning binds targets (nil: no RETURNING) against the target table; nil when the
+// statement has neither a list nor a view's CHECK OPTION.
+func (s *Session) bindReturning(targets []ast.Target, bt *boundTable) (*returning, error) {
 	r := &returning{}
 	if ps := bt.scope.params; ps != nil {
 		for _, c := range ps.checks {
@@ -38,15 +62,11 @@ func (s *Session) bindReturning(list *sqlparser.SelectExprs, bt *boundTable) (*r
 			r.checks, r.schema = append(r.checks, boundCheck{c.view, x}), bt.schema
 		}
 	}
-	if list == nil {
+	if targets == nil {
 		if r.checks == nil {
 			return nil, nil
 		}
 		return r, nil
-	}
-	targets, err := (&converter{binder: true}).targets(list.Exprs)
-	if err != nil {
-		return nil, err
 	}
 	if targetsAggregate(targets) {
 		return nil, Errorf("42803", "aggregate functions are not allowed in RETURNING")

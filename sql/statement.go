@@ -17,31 +17,34 @@ import (
 type Statement struct {
 	first     string // first word, lower case
 	words     []string
-	ast       sqlparser.Statement    // nil for statements handled without vitess
-	query     *ast.Select            // a query sql/parser read (statement_tree.go); ast is nil
-	queryUsed bool                   // query was bound once: a re-bind parses its text again
-	tsStmt    *tablespaceStmt        // CREATE/DROP TABLESPACE, which vitess does not know
-	copy      *copyStmt              // COPY, which vitess does not know either
-	backup    *backupStmt            // BACKUP/RESTORE TABLESPACE, drove's own
-	setting   *settingStmt           // SET, SHOW, RESET, VACUUM and friends
-	savepoint *savepointStmt         // SAVEPOINT, ROLLBACK TO, RELEASE
-	setCons   *setConstraintsStmt    // SET CONSTRAINTS (set_constraints.go)
-	user      *userStmt              // CREATE/ALTER/DROP USER
-	truncate  *truncateStmt          // TRUNCATE's tables
-	lock      *lockStmt              // LOCK TABLE (lock_table.go)
-	index     *indexStmt             // CREATE/DROP INDEX
-	conAlter  *conAlterStmt          // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
-	colAlter  *colAlterStmt          // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
-	cons      []conDef               // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
-	onCommit  string                 // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
-	seq       *sequenceStmt          // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
-	notify    *notifyStmt            // LISTEN, UNLISTEN, NOTIFY (notify.go)
-	view      *viewStmt              // CREATE/DROP/ALTER VIEW (view_stmt.go)
-	ctas      *ctasStmt              // CREATE TABLE AS, SELECT INTO (ctas.go)
-	prep      *prepareStmt           // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
-	modWith   *modifyingWith         // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
-	cursor    *cursorStmt            // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
-	execs     int64                  // runs of the statement (pg_prepared_statements)
+	ast       sqlparser.Statement // nil for statements handled without vitess
+	query     *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
+	queryUsed bool                // query was bound once: a re-bind parses its text again
+	tsStmt    *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
+	copy      *copyStmt           // COPY, which vitess does not know either
+	backup    *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	setting   *settingStmt        // SET, SHOW, RESET, VACUUM and friends
+	savepoint *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
+	setCons   *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
+	user      *userStmt           // CREATE/ALTER/DROP USER
+	truncate  *truncateStmt       // TRUNCATE's tables
+	lock      *lockStmt           // LOCK TABLE (lock_table.go)
+	index     *indexStmt          // CREATE/DROP INDEX
+	conAlter  *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
+	colAlter  *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
+	cons      []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
+	onCommit  string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
+	seq       *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
+	notify    *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	view      *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	ctas      *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
+	prep      *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	modWith   *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
+	cursor    *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
+	execs     int64               // runs of the statement (pg_prepared_statements)
+	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
+	dml       ast.Stmt
+	dmlUsed   bool
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -166,7 +169,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.query == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // FoldError is the error of a constant that failed to fold as the statement was prepared
@@ -254,6 +257,9 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	if st.query != nil { // a query sql/parser read
 		return s.bindSelect(st.queryTree(), ps)
 	}
+	if st.dml != nil { // a writing statement sql/parser read (dml_tree.go)
+		return s.bindDMLTree(st, ps)
+	}
 	target, through, err := s.rewriteViewWrite(st) // a write through a view (view_write.go)
 	if err != nil {
 		return nil, err
@@ -278,7 +284,11 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	case *sqlparser.Update:
 		return s.bindUpdate(ast, ps, retList)
 	case *sqlparser.Delete:
-		return s.bindDelete(ast, ps, retList)
+		d, err := deleteFromVitess(ast, retList)
+		if err != nil {
+			return nil, err
+		}
+		return s.bindDelete(d, ps)
 	}
 	return nil, nil
 }

@@ -105,7 +105,7 @@ func statementSpans(toks []lexer.Token) []span {
 func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if !(t.IsPunct("(") || t.Is("select") || t.Is("values") || t.Is("table") || t.Is("with")) {
-		return nil, nil
+		return parseDMLSpan(query, toks) // dml_tree.go
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
@@ -257,9 +257,10 @@ func oneNonQuery(query string) bool {
 	if end == 0 || (end < len(body) && !strings.ContainsRune(" \t\n\r\f", rune(body[end]))) {
 		return false
 	}
-	switch strings.ToLower(body[:end]) {
+	switch w := strings.ToLower(body[:end]); w {
 	case "select", "values", "table", "with":
 		return false
+	default:
+		return !treeDMLWords[w]
 	}
-	return true
 }

@@ -17,6 +17,8 @@ import (
 // satisfies it only under WITH CHECK OPTION (44000), as PostgreSQL. RETURNING returns the
 // view's columns. A view of an updatable view is written through both, rewritten once per
 // level. ON CONFLICT through a view is refused (0A000); other views are PostgreSQL's 55000.
+// A DELETE sql/parser read is rewritten over its tree (view_write_tree.go); this file
+// rewrites INSERT and UPDATE, and a data-modifying WITH's DELETE, over vitess's.
 
 // viewWrite is a writing statement's target view, resolved.
 type viewWrite struct {
@@ -177,13 +179,9 @@ func writeTarget(ast sqlparser.Statement) (sqlparser.TableExpr, string) {
 // updatableView loads view name and checks PostgreSQL's rules for an automatically
 // updatable view, with its errors.
 func (s *Session) updatableView(name, action string) (*viewWrite, error) {
-	def, ok, err := s.ts.ViewByNameIn(s.tx, name)
-	version := s.ts.ViewVersionIn(s.tx, name)
-	if tv, temp := s.tempViewNamed(name); temp && s.tempVisible(name) {
-		def, ok, err, version = tv.def, true, nil, tv.version
-	}
-	if err != nil || !ok {
-		return nil, relationMissingOr(err, name)
+	def, version, err := s.viewDefinition(name) // view_write_tree.go
+	if err != nil {
+		return nil, err
 	}
 	sel, table, reason, err := viewUpdatability(def.Query)
 	if err != nil {
