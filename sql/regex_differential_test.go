@@ -1,12 +1,15 @@
 package sql
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // TestRegexDifferential generates PostgreSQL regular expressions (alternation, capturing and
@@ -205,4 +208,27 @@ func sameRegexRows(d, p rowsAnswer) bool {
 		return d.code == p.code
 	}
 	return strings.Join(d.rows, "\n") == strings.Join(p.rows, "\n")
+}
+
+// TestRegexErrorMessages: an invalid pattern is 2201B with PostgreSQL's message.
+func TestRegexErrorMessages(t *testing.T) {
+	e := newExprDiff(t)
+	for _, p := range []string{"(", "a**", "[a", "a{2,1}", `\q`, `(a)\2`, `(?<=(a)\1)`, "[[:foo:]]",
+		"[b-a]", "a{256}", "(?z)a", ")", "a{1", "*a", "(?:a", "a|*", `a\`, "(?=a)*", "^*", `\x`, "{1}a"} {
+		q := "SELECT 'a' ~ " + sqlQuote(p)
+		var dmsg string
+		err := e.s.Exec(e.ctx, q, &textOutput{zone: &e.zone})
+		if err != nil {
+			dmsg = sqlState(err) + " " + err.Error()
+		}
+		var pgmsg string
+		_, perr := e.pg.Exec(e.ctx, q).ReadAll()
+		var pgErr *pgconn.PgError
+		if errors.As(perr, &pgErr) {
+			pgmsg = pgErr.Code + " " + pgErr.Message
+		}
+		if !strings.HasSuffix(dmsg, pgmsg) || (pgmsg == "") != (dmsg == "") {
+			t.Errorf("%s: drove %q, PostgreSQL %q", q, dmsg, pgmsg)
+		}
+	}
 }

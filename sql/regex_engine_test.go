@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -50,5 +51,25 @@ func TestRegexRE2Only(t *testing.T) {
 	re, err := compilePGRegex(`(a)\1`, "q", "regexp_match", false)
 	if err != nil || re.re == nil || !re.re.MatchString(`(a)\1`) {
 		t.Errorf("flag q: %v %v", re, err)
+	}
+}
+
+// BenchmarkRegexTable is a regular expression over the 10,000 rows of a table: ~ on RE2
+// (a pattern RE2 can express), ~ on pgregex (a back reference), and regexp_match's groups.
+func BenchmarkRegexTable(b *testing.B) {
+	s := benchSession(b, 10000)
+	ctx := context.Background()
+	for name, q := range map[string]string{
+		"tilde":         `SELECT count(*) FROM t WHERE v ~ 'e [0-9]*7$'`,
+		"tilde-backref": `SELECT count(*) FROM t WHERE v ~ '(\d)\1'`,
+		"regexp_match":  `SELECT count(regexp_match(v, '(\d+?)(\d*)')) FROM t`,
+	} {
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				if err := s.Exec(ctx, q, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

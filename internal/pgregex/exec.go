@@ -1,5 +1,7 @@
 package pgregex
 
+import "sync"
+
 // Regexp is a compiled pattern. It is safe for concurrent use: each match has its own
 // matcher.
 type Regexp struct {
@@ -10,6 +12,7 @@ type Regexp struct {
 	fold    bool
 	shorter bool // the whole match is the shortest (the tree prefers shorter)
 	lookOK  bool // no lookaround constraint
+	pool    sync.Pool // *matcher, with its scratch sets
 }
 
 // DefaultBudget is the number of NFA steps one search may take before it fails with
@@ -83,12 +86,25 @@ type matcher struct {
 }
 
 func (re *Regexp) newMatcher(s []rune) *matcher {
-	return &matcher{re: re, s: s, budget: DefaultBudget, looks: make([][]int8, len(re.looks))}
+	m, _ := re.pool.Get().(*matcher)
+	if m == nil {
+		m = &matcher{re: re, looks: make([][]int8, len(re.looks))}
+	}
+	m.s, m.steps, m.budget, m.err = s, 0, DefaultBudget, nil
+	clear(m.looks)
+	return m
+}
+
+// release returns m to the pool; out, its answer, must not be m.pmatch.
+func (re *Regexp) release(m *matcher) {
+	m.s, m.pmatch = nil, nil
+	re.pool.Put(m)
 }
 
 // MatchRunes reports whether s has a match.
 func (re *Regexp) MatchRunes(s []rune) (bool, error) {
 	m := re.newMatcher(s)
+	defer re.release(m)
 	if !re.backref {
 		found := m.search(re.tree.prog, 0) >= 0
 		return found, m.err
@@ -102,6 +118,7 @@ func (re *Regexp) MatchRunes(s []rune) (bool, error) {
 // a group that took no part), nil if there is none.
 func (re *Regexp) FindRunes(s []rune, from int) ([]int, error) {
 	m := re.newMatcher(s)
+	defer re.release(m)
 	out := m.find(from)
 	return out, m.err
 }
@@ -191,6 +208,9 @@ func (m *matcher) zap(t *subre) {
 // reference node whose group is set matches the group's text exactly (rege_dfa.c's
 // dfa_backref), else its group's language.
 func (m *matcher) nodeLongest(t *subre, begin, limit int) int {
+	if m.steps++; m.over() {
+		return -1
+	}
 	if t.op == 'b' && m.pmatch[2*t.backno] >= 0 {
 		return m.backrefEnd(t, begin, begin, limit, false)
 	}
@@ -198,6 +218,9 @@ func (m *matcher) nodeLongest(t *subre, begin, limit int) int {
 }
 
 func (m *matcher) nodeShortest(t *subre, begin, atLeast, limit int) int {
+	if m.steps++; m.over() {
+		return -1
+	}
 	if t.op == 'b' && m.pmatch[2*t.backno] >= 0 {
 		return m.backrefEnd(t, begin, atLeast, limit, true)
 	}

@@ -48,6 +48,7 @@ const (
 	dupMax      = 255
 	inf         = -1
 	maxSubexprs = 1000
+	maxDepth    = 500 // nested parentheses
 )
 
 // subre flags, as regguts.h has them.
@@ -95,6 +96,7 @@ type parser struct {
 	looks   []*look
 	backref bool
 	err     *Error
+	depth   int // nesting of parse
 	// lastBackref is the node of the back reference escape just read
 	lastBackref *subre
 }
@@ -143,6 +145,11 @@ func (p *parser) branchEnd(stopper rune) bool {
 // parse is regcomp.c's parse: branches joined by |.
 func (p *parser) parse(stopper rune, lacon bool) *subre {
 	branches := &subre{op: '|', flags: fLonger}
+	if p.depth++; p.depth > maxDepth {
+		p.fail(msgTooBig)
+		return branches
+	}
+	defer func() { p.depth-- }()
 	for {
 		br := p.parsebranch(stopper, lacon)
 		branches.children = append(branches.children, br)
