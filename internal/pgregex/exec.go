@@ -10,8 +10,8 @@ type Regexp struct {
 	looks   []*look
 	backref bool
 	fold    bool
-	shorter bool // the whole match is the shortest (the tree prefers shorter)
-	lookOK  bool // no lookaround constraint
+	shorter bool      // the whole match is the shortest (the tree prefers shorter)
+	lookOK  bool      // no lookaround constraint
 	pool    sync.Pool // *matcher, with its scratch sets
 }
 

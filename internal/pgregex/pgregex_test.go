@@ -1,7 +1,6 @@
 package pgregex
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -64,5 +63,4 @@ func TestMatchingRules(t *testing.T) {
 			t.Errorf("regexp_match(%q, %q) = %s, PostgreSQL %s", c.s, c.p, got, c.want)
 		}
 	}
-	_ = fmt.Sprint
 }
