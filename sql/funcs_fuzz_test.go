@@ -25,7 +25,7 @@ func FuzzFormatText(f *testing.F) {
 
 // FuzzRegex: a pattern and flags either compile or fail with a PostgreSQL error, and every
 // function's search over any text ends with matches inside the text; the seeds with a back
-// reference take the regexp2 path, whose errors (time, stack) must be PostgreSQL's too.
+// reference or lookaround take pgregex's backtracking dissection, whose budget error must be PostgreSQL's too.
 func FuzzRegex(f *testing.F) {
 	for _, s := range []string{"b*", "a|ab", `\y\w+`, "(x)?b", "^a", "# c\n a", ".*?",
 		`(a)\1`, `^(a*?)\1$`, `\m(\w+) \1\M`, `(b)?\1*`, `([[:alpha:]])\1`} {

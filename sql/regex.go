@@ -1,37 +1,29 @@
 package sql
 
 import (
+	"errors"
 	"regexp"
-
-	"github.com/dlclark/regexp2/v2"
-	"regexp/syntax"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/drovedb/drove/internal/pgregex"
 )
 
-// PostgreSQL's regular expressions (AREs) run on Go's RE2 engine, made to agree with
-// PostgreSQL where the two differ in common use:
-//   - PostgreSQL's default is not newline-sensitive: "." matches a newline (RE2: (?s)); the
-//     flags n/m, p and w select the other modes as PostgreSQL's do;
-//   - a match is the longest at its position (PostgreSQL's regex engine is POSIX-like: "a|ab"
-//     matches "ab") unless the pattern's first quantifier is non-greedy, which makes the whole
-//     pattern prefer the shortest, as in PostgreSQL;
-//   - \y, \Y and \Z are RE2's \b, \B and \z; flag x (expanded syntax) drops white space and
-//     comments; flag q makes the pattern a literal;
-//   - successive matches ("g") are found as PostgreSQL finds them: the next search starts where
-//     the last match ended, one character later after an empty match, so an empty match right
-//     after a non-empty one counts (regexp_replace('abc', 'b*', 'X', 'g') is XaXXcX).
-// A pattern with a back reference runs on regexp2 instead (regex_backref.go); what else RE2
-// lacks (lookahead, and \m and \M outside a pattern with a back reference) is 2201B.
+// PostgreSQL's regular expressions (AREs) run on internal/pgregex, which parses them into
+// the subexpression tree PostgreSQL builds and matches with PostgreSQL's rules (the whole
+// match leftmost, then longest or shortest by the pattern's greediness; each group's span
+// by its own greediness, earlier groups first), back references and lookahead/lookbehind
+// constraints included. Whether a match exists does not depend on those rules, so a test
+// for a match (~, regexp_like) runs on Go's RE2 when the pattern's language is one RE2 can
+// express (no back reference, no lookaround, no \m or \M): pgregex renders it in RE2
+// syntax, and RE2 is much faster. Successive matches ("g") are found as PostgreSQL finds
+// them: the next search starts where the last match ended, one character later after an
+// empty match, and sees the whole text (^ and lookbehind look before the start).
 
 // pgRegex is a compiled pattern and how its matches are searched.
 type pgRegex struct {
-	re     *regexp.Regexp
-	bre    *regexp2.Regexp // instead of re, for a pattern with a back reference
-	global bool            // flag g
-	// anchored: the pattern has an assertion that looks before the match (^, \b), so a
-	// search cannot start inside the text by slicing it
-	anchored bool
+	pg     *pgregex.Regexp
+	re     *regexp.Regexp // the same language on RE2, for matchString; nil when RE2 lacks it
+	global bool           // flag g
 }
 
 // regexCache compiles a pattern once for as long as a call keeps getting the same pattern and
@@ -58,30 +50,32 @@ func (c *regexCache) get(pattern, flags string) (*pgRegex, error) {
 // compilePGRegex compiles pattern with PostgreSQL's flags; fn names the function for the
 // error a "g" flag gets where it is not allowed.
 func compilePGRegex(pattern, flags, fn string, allowGlobal bool) (*pgRegex, error) {
-	dotAll, multiLine, fold, literal, expanded, global := true, false, false, false, false, false
-	for _, f := range flags {
-		switch f {
+	var f pgregex.Flags
+	global := false
+	for _, c := range flags {
+		switch c {
 		case 'g':
 			global = true
 		case 'i':
-			fold = true
+			f.Fold = true
 		case 'c':
-			fold = false
+			f.Fold = false
 		case 'n', 'm':
-			dotAll, multiLine = false, true
+			f.NLStop, f.NLAnchor = true, true
 		case 'p':
-			dotAll, multiLine = false, false
+			f.NLStop, f.NLAnchor = true, false
 		case 'w':
-			dotAll, multiLine = true, true
+			f.NLStop, f.NLAnchor = false, true
 		case 's':
-			dotAll, multiLine = true, false
+			f.NLStop, f.NLAnchor = false, false
 		case 'q':
-			literal = true
+			f.Literal = true
 		case 'x':
-			expanded = true
+			f.Expanded = true
 		case 't':
+			f.Expanded = false
 		default:
-			return nil, Errorf("22023", "invalid regular expression option: %q", string(f))
+			return nil, Errorf("22023", "invalid regular expression option: %q", string(c))
 		}
 	}
 	if global && !allowGlobal {
@@ -91,190 +85,71 @@ func compilePGRegex(pattern, flags, fn string, allowGlobal bool) (*pgRegex, erro
 		}
 		return nil, e
 	}
-	switch {
-	case literal:
-		pattern = regexp.QuoteMeta(pattern)
-	case expanded:
-		pattern = stripExpanded(pattern)
-	}
-	backref := !literal && hasBackref(pattern)
-	if !literal {
-		pattern = translateEscapes(pattern, backref)
-	}
-	prefix := "(?"
-	if dotAll {
-		prefix += "s"
-	}
-	if multiLine {
-		prefix += "m"
-	}
-	if fold {
-		prefix += "i"
-	}
-	if prefix != "(?" {
-		pattern = prefix + ")" + pattern
-	}
-	if backref {
-		bre, err := compileBackref(pattern)
-		if err != nil {
-			return nil, err
-		}
-		return &pgRegex{bre: bre, global: global}, nil
-	}
-	parsed, err := syntax.Parse(pattern, syntax.Perl)
+	pg, err := pgregex.Compile(pattern, f)
 	if err != nil {
 		return nil, Errorf("2201B", "invalid regular expression: %v", err)
 	}
-	re, err := regexp.Compile(pattern)
-	if err != nil {
-		return nil, Errorf("2201B", "invalid regular expression: %v", err)
+	out := &pgRegex{pg: pg, global: global}
+	if src, ok := pg.RE2(); ok {
+		// RE2 may refuse what PostgreSQL accepts (a repeat count past 1000): pgregex
+		// answers then.
+		out.re, _ = regexp.Compile(src)
 	}
-	if !firstQuantifierLazy(parsed) {
-		re.Longest()
-	}
-	return &pgRegex{re: re, global: global, anchored: looksBehind(parsed)}, nil
+	return out, nil
 }
 
-// translateEscapes rewrites PostgreSQL's escapes that RE2 spells otherwise; for regexp2
-// (backtrack) also \m and \M, the start and end of a word, as lookarounds.
-func translateEscapes(p string, backtrack bool) string {
-	if !strings.Contains(p, `\`) {
-		return p
+// regexMatchError is a match that ran out of its step budget, as PostgreSQL reports a
+// regular expression its engine cannot run.
+func regexMatchError(err error) error {
+	if errors.Is(err, pgregex.ErrTooComplex) {
+		return Errorf("2201B", "regular expression failed: regular expression is too complex")
 	}
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		if p[i] != '\\' || i+1 == len(p) {
-			b.WriteByte(p[i])
-			continue
-		}
-		i++
-		switch p[i] {
-		case 'y':
-			b.WriteString(`\b`)
-		case 'Y':
-			b.WriteString(`\B`)
-		case 'Z':
-			b.WriteString(`\z`)
-		case 'm', 'M':
-			if !backtrack {
-				b.WriteByte('\\')
-				b.WriteByte(p[i])
-			} else if p[i] == 'm' {
-				b.WriteString(`\b(?=\w)`)
-			} else {
-				b.WriteString(`\b(?<=\w)`)
-			}
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(p[i])
-		}
-	}
-	return b.String()
+	return err
 }
 
-// stripExpanded drops the white space and #-comments flag x ignores (outside brackets and
-// not escaped).
-func stripExpanded(p string) string {
-	var b strings.Builder
-	inBracket := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\' && i+1 < len(p):
-			b.WriteByte(c)
-			i++
-			b.WriteByte(p[i])
-			continue
-		case inBracket:
-			inBracket = c != ']'
-		case c == '[':
-			inBracket = true
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			continue
-		case c == '#':
-			for i < len(p) && p[i] != '\n' {
-				i++
-			}
-			continue
-		}
-		b.WriteByte(c)
+// textRunes is s as characters, with each character's byte offset (and len(s) at the end).
+func textRunes(s string) ([]rune, []int) {
+	rs := make([]rune, 0, len(s))
+	offs := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rs = append(rs, r)
+		offs = append(offs, i)
+		i += n
 	}
-	return b.String()
+	return rs, append(offs, len(s))
 }
 
-// firstQuantifierLazy reports whether the pattern's first quantifier, in reading order, is
-// non-greedy: PostgreSQL then prefers the shortest match for the whole pattern.
-func firstQuantifierLazy(re *syntax.Regexp) bool {
-	var lazy, found bool
-	var walk func(*syntax.Regexp)
-	walk = func(r *syntax.Regexp) {
-		if found {
-			return
-		}
-		switch r.Op {
-		case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
-			found, lazy = true, r.Flags&syntax.NonGreedy != 0
-			return
-		}
-		for _, s := range r.Sub {
-			walk(s)
-		}
-	}
-	walk(re)
-	return lazy
-}
-
-// looksBehind reports whether the pattern has an assertion about the text before a position.
-func looksBehind(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	for _, s := range re.Sub {
-		if looksBehind(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// eachMatch calls fn with the submatch offsets (into s) of each match found from byte offset
-// from, the first only unless all, until fn returns false. Matches are found as PostgreSQL
-// finds them (see above); a pattern that looks behind is searched in the whole text by RE2's
-// own iteration, which differs only in leaving out an empty match right after another match.
-// The error is a back-reference match that ran out of time or memory.
+// eachMatch calls fn with the submatch offsets (into s, -1 for a group that took no part)
+// of each match found from byte offset from, the first only unless all, until fn returns
+// false. The error is a match that ran out of its step budget.
 func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool) error {
-	if r.bre != nil {
-		return r.eachBackrefMatch(s, from, all, fn)
+	rs, offs := textRunes(s)
+	start := 0
+	for start < len(rs) && offs[start] < from {
+		start++
 	}
-	if r.anchored {
-		for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
-			if m[0] >= from && (!fn(m) || !all) {
-				return nil
-			}
+	for start <= len(rs) {
+		m, err := r.pg.FindRunes(rs, start)
+		if err != nil {
+			return regexMatchError(err)
 		}
-		return nil
-	}
-	for from <= len(s) {
-		m := r.re.FindStringSubmatchIndex(s[from:])
 		if m == nil {
 			return nil
 		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += from
+		b := make([]int, len(m))
+		for i, p := range m {
+			b[i] = -1
+			if p >= 0 {
+				b[i] = offs[p]
 			}
 		}
-		if !fn(m) || !all {
+		if !fn(b) || !all {
 			return nil
 		}
-		from = m[1]
+		start = m[1]
 		if m[0] == m[1] {
-			if from == len(s) {
-				return nil
-			}
-			_, n := utf8.DecodeRuneInString(s[from:])
-			from += n
+			start++
 		}
 	}
 	return nil
@@ -282,14 +157,12 @@ func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool)
 
 // matchString reports whether s has a match.
 func (r *pgRegex) matchString(s string) (bool, error) {
-	if r.bre == nil {
+	if r.re != nil {
 		return r.re.MatchString(s), nil
 	}
-	found, err := r.bre.MatchString(s)
-	if err != nil {
-		return false, backrefMatchError(err)
-	}
-	return found, nil
+	rs, _ := textRunes(s)
+	found, err := r.pg.MatchRunes(rs)
+	return found, regexMatchError(err)
 }
 
 // byteOffset is the byte offset of the 1-based character position pos in s (len(s) past

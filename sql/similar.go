@@ -52,12 +52,6 @@ func similarFuncs() []builtin {
 // none. Escaped double quotes split the pattern into the three parts substring(... SIMILAR
 // ...) takes the middle one of.
 func similarToRegex(pattern, esc string, hasEsc bool) (string, error) {
-	return similarRegex(pattern, esc, hasEsc, false)
-}
-
-// similarRegex is similarToRegex, whose first part's quantifiers are made lazy when
-// lazyFirst (for substring, which RE2 runs; similar_to_escape shows PostgreSQL's text).
-func similarRegex(pattern, esc string, hasEsc, lazyFirst bool) (string, error) {
 	e := rune('\\')
 	if hasEsc {
 		switch utf8.RuneCountInString(esc) {
@@ -78,15 +72,6 @@ func similarRegex(pattern, esc string, hasEsc, lazyFirst bool) (string, error) {
 	// classDepth counts the open bracket expressions; classStart is 1 right after a '[',
 	// 2 after its first '^', when a ']' is a member and closes nothing.
 	classDepth, classStart := 0, 0
-	// PostgreSQL's first part (before the first escaped double quote) matches as little as
-	// it can, whatever its own quantifiers say; RE2 gets that from lazy quantifiers. Lazy
-	// ones change no whole match, so a pattern without the quotes is unaffected.
-	braceOpen := false
-	lazy := func() {
-		if lazyFirst && nquotes == 0 {
-			b.WriteByte('?')
-		}
-	}
 	for _, c := range pattern {
 		switch {
 		case afterEscape:
@@ -127,7 +112,6 @@ func similarRegex(pattern, esc string, hasEsc, lazyFirst bool) (string, error) {
 			classDepth, classStart = classDepth+1, 1
 		case c == '%':
 			b.WriteString(".*")
-			lazy()
 		case c == '_':
 			b.WriteByte('.')
 		case c == '(':
@@ -137,17 +121,6 @@ func similarRegex(pattern, esc string, hasEsc, lazyFirst bool) (string, error) {
 			b.WriteRune(c)
 		default:
 			b.WriteRune(c)
-			switch c {
-			case '{':
-				braceOpen = true
-			case '}':
-				if braceOpen {
-					braceOpen = false
-					lazy()
-				}
-			case '*', '+', '?':
-				lazy()
-			}
 		}
 	}
 	b.WriteString(")$")
@@ -164,7 +137,7 @@ func buildPatternSubstring(c *funcCall) (*expr, error) {
 		pattern := v[1].S
 		if len(v) == 3 {
 			var err error
-			if pattern, err = similarRegex(pattern, v[2].S, true, true); err != nil {
+			if pattern, err = similarToRegex(pattern, v[2].S, true); err != nil {
 				return types.Value{}, err
 			}
 		}
