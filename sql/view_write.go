@@ -248,10 +248,12 @@ func viewUpdatability(query string) (sel *sqlparser.Select, table *sqlparser.Ali
 // view, which PostgreSQL does not write through (only tables and views are).
 func (s *Session) baseNotTableOrView(table *sqlparser.AliasedTableExpr) bool {
 	tn, ok := table.Expr.(sqlparser.TableName)
-	if !ok {
-		return false
-	}
-	name := tn.Name.String()
+	return ok && s.sequenceOrMatview(tn.Name.String())
+}
+
+// sequenceOrMatview reports whether name is a sequence or a materialized view, not shadowed
+// by a temporary view.
+func (s *Session) sequenceOrMatview(name string) bool {
 	if _, temp := s.tempViewNamed(name); temp {
 		return false
 	}

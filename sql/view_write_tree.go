@@ -51,6 +51,9 @@ func (s *Session) targetViewTree(t *ast.Table, action string) (*viewTarget, erro
 		return nil, err
 	}
 	table, reason := viewUpdatabilityTree(q)
+	if reason == "" && table.Schema == "" && s.sequenceOrMatview(table.Name) {
+		reason = "Views that do not select from a single table or view are not automatically updatable."
+	}
 	if reason != "" {
 		return nil, viewNotUpdatable(action, t.Name, reason)
 	}
@@ -62,7 +65,7 @@ func (s *Session) targetViewTree(t *ast.Table, action string) (*viewTarget, erro
 	i := 0
 	for _, tg := range q.Targets {
 		if c, ok := tg.Expr.(*ast.ColumnRef); ok && c.Star {
-			for _, names := range s.starColumnRefs(q, c) {
+			for _, names := range s.viewStarColumnRefs(q, c) {
 				if i < len(vw.exprs) {
 					vw.exprs[i] = &ast.ColumnRef{Names: names}
 				}
@@ -76,6 +79,33 @@ func (s *Session) targetViewTree(t *ast.Table, action string) (*viewTarget, erro
 		i++
 	}
 	return vw, nil
+}
+
+// viewStarColumnRefs is starColumnRefs, also over a view whose one FROM item is a view.
+func (s *Session) viewStarColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string {
+	if refs := s.starColumnRefs(q, star); refs != nil || len(q.From) != 1 {
+		return refs
+	}
+	t, ok := q.From[0].(*ast.Table)
+	if !ok || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 {
+		return nil
+	}
+	def, ok := s.viewDefNamed(t.Name)
+	if !ok {
+		return nil
+	}
+	name := t.Name
+	if t.Alias != nil {
+		name = t.Alias.Name
+	}
+	if len(star.Names) == 1 && star.Names[0] != name {
+		return nil
+	}
+	out := make([][]string, 0, len(def.Columns))
+	for _, c := range def.Columns {
+		out = append(out, []string{name, c.Name})
+	}
+	return out
 }
 
 // viewUpdatabilityTree applies PostgreSQL's rules for an automatically updatable view to
