@@ -224,3 +224,80 @@ query
 SELECT pg_get_serial_sequence('d17s', 'x') FROM d17s
 ----
 tag: SELECT 0
+
+# VARIADIC in a call: the array is the variadic parameter whole.
+query
+SELECT concat_ws(',', VARIADIC ARRAY['a', 'b']), format('%s %s', VARIADIC ARRAY['x', 'y']), json_build_object(VARIADIC ARRAY['a', '1']), num_nonnulls(VARIADIC ARRAY[1, NULL, 3])
+----
+a,b|x y|{"a" : "1"}|2
+tag: SELECT 1
+
+query
+SELECT concat_ws(',', VARIADIC NULL::text[]) IS NULL, format('x', VARIADIC NULL::text[]), json_build_object(VARIADIC NULL::text[]) IS NULL, num_nulls(VARIADIC NULL::int[]) IS NULL, concat_ws(',', VARIADIC '{}'::text[]), concat(VARIADIC ARRAY[1, 2]), jsonb_extract_path('{"a": {"b": 1}}', VARIADIC ARRAY['a', 'b']), json_build_object(VARIADIC '{}'::text[])
+----
+t|x|t|t||12|1|{}
+tag: SELECT 1
+
+statement ok
+CREATE TABLE d17v (id int PRIMARY KEY, a text[])
+
+statement ok
+INSERT INTO d17v VALUES (1, '{x,y,z}'), (2, NULL), (3, '{}'), (4, ARRAY[concat_ws('+', VARIADIC ARRAY['m', 'n'])])
+
+query
+SELECT id, concat_ws('-', VARIADIC a), format('%s|%s', VARIADIC a || ARRAY['q', 'r']), jsonb_extract_path('{"x": {"y": 5}}', VARIADIC a) FROM d17v WHERE id <> 3 ORDER BY id
+----
+1|x-y-z|x|y|NULL
+2|NULL|q|r|NULL
+4|m+n|m+n|q|NULL
+tag: SELECT 3
+
+query
+UPDATE d17v SET a = ARRAY[format('%s/%s', VARIADIC a || ARRAY['-', '-'])] WHERE id IN (1, 4) RETURNING id, a
+----
+1|{x/y}
+4|{m+n/-}
+tag: UPDATE 2
+
+statement error 42804
+SELECT concat_ws(',', VARIADIC 'a')
+
+statement error 42804
+SELECT concat_ws(',', VARIADIC 1)
+
+statement error 22023
+SELECT format('%s', VARIADIC ARRAY[]::text[])
+
+statement error 42883
+SELECT upper(VARIADIC ARRAY['a'])
+
+statement error 42883
+SELECT concat_ws(VARIADIC ARRAY[',', 'a'])
+
+statement error 42601
+SELECT concat_ws(',', VARIADIC ARRAY['a'], 'b')
+
+# U&'' strings and U&"" identifiers, with UESCAPE.
+query
+SELECT U&'d\0061t\+000061', U&'d!0061t' UESCAPE '!', U&"d\0061t", U&'\0441\043B\043E\043D' FROM (SELECT 1 AS dat) s
+----
+data|dat|1|слон
+tag: SELECT 1
+
+statement ok
+CREATE TABLE U&"d17!0075" UESCAPE '!' (U&"\0078" int)
+
+statement ok
+INSERT INTO d17u (x) VALUES (1)
+
+query
+SELECT U&"x" FROM d17u WHERE x = U&'\0031'::int
+----
+1
+tag: SELECT 1
+
+statement error 42601
+SELECT U&'wrong: \db99'
+
+statement error 42601
+SELECT U&'d!0061t' UESCAPE '+'
