@@ -16,7 +16,6 @@ func (r *rewriter) startOperand() {
 	r.operandAt = r.ntok
 }
 
-
 // str writes a string constant as one vitess literal of its decoded value (sql/lexer has read
 // it with PostgreSQL's rules: E” escapes, continuation past a newline, dollar quoting).
 func (r *rewriter) str(t lexer.Token) error {

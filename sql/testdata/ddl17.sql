@@ -301,3 +301,52 @@ SELECT U&'wrong: \db99'
 
 statement error 42601
 SELECT U&'d!0061t' UESCAPE '+'
+
+# COPY's FORCE options and COPY FROM's WHERE: misuse (the data cases are TestCopyForceWhere).
+statement ok
+CREATE TABLE d17cp (id int PRIMARY KEY, a text, b text, g int GENERATED ALWAYS AS (id * 10) STORED)
+
+statement error 0A000
+COPY d17cp FROM STDIN (force_not_null (a))
+
+statement error 0A000
+COPY d17cp TO STDOUT (format csv, force_not_null (a))
+
+statement error 0A000
+COPY d17cp TO STDOUT (format csv, force_null (a))
+
+statement error 0A000
+COPY d17cp FROM STDIN (format csv, force_quote (a))
+
+statement error 0A000
+COPY d17cp TO STDOUT (force_quote *)
+
+statement error 42P10
+COPY d17cp (id, b) FROM STDIN (format csv, force_not_null (a))
+
+statement error 42P10
+COPY d17cp (id) TO STDOUT (format csv, force_quote (a))
+
+statement error 42703
+COPY d17cp FROM STDIN (format csv, force_null (nosuch))
+
+statement error 42601
+COPY d17cp FROM STDIN (format csv, force_null (a), force_null (b))
+
+statement error 42601
+COPY d17cp TO STDOUT WHERE id > 1
+
+statement error 0A000
+COPY d17cp FROM STDIN WHERE id IN (SELECT 1)
+
+statement error 42803
+COPY d17cp FROM STDIN WHERE count(*) > 1
+
+statement error 42P10
+COPY d17cp FROM STDIN WHERE g > 1
+
+statement error 42703
+COPY d17cp FROM STDIN WHERE nosuch > 1
+
+statement error 42804
+COPY d17cp FROM STDIN WHERE id + 1
