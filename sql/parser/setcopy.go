@@ -217,7 +217,10 @@ func (p *parser) copyStmt() ast.Stmt {
 	} else {
 		s.Options = append(s.Options, p.oldCopyOptions()...)
 	}
-	if s.Query == nil && p.acceptKw("where") {
+	if w := p.peek(); s.Query == nil && p.acceptKw("where") {
+		if !s.From { // gram.y's own check, at the WHERE
+			p.fail(&Error{Code: "42601", Message: "WHERE clause not allowed with COPY TO", Pos: w.Pos})
+		}
 		s.Where = p.expr()
 	}
 	return s
