@@ -356,12 +356,8 @@ func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
 		if modern {
 			_ = p.accept("true") || p.accept("on") || p.accept("1") || p.accept("false") || p.accept("off") || p.accept("0")
 		}
-	case "force_quote":
-		err = p.forceOption(&st.forceQuote, true, modern)
-	case "force_not_null":
-		err = p.forceOption(&st.forceNotNull, false, modern)
-	case "force_null":
-		err = p.forceOption(&st.forceNull, false, modern)
+	case "force_quote", "force_not_null", "force_null":
+		err = p.forceOption(st.force(name), name == "force_quote", modern)
 	case "mutations": // drove's own: last-writer-wins mutation records
 		st.mutations = true
 		if modern && (p.accept("false") || p.accept("off")) {
@@ -432,17 +428,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			fill = append(fill, i)
 		}
 	}
-	names := make([]string, len(targets))
-	for i, t := range targets {
-		names[i] = schema.Columns[t].Name
-	}
-	if st.opts.ForceNotNull, err = forceFlags(&st.forceNotNull, "FORCE_NOT_NULL", names, schema, shown); err != nil {
-		return err
-	}
-	if st.opts.ForceNull, err = forceFlags(&st.forceNull, "FORCE_NULL", names, schema, shown); err != nil {
-		return err
-	}
-	filter, err := s.copyFilter(st, schema, name)
+	filter, err := s.copyFromOptions(st, schema, name, shown, targets) // copy_force.go
 	if err != nil {
 		return err
 	}
@@ -516,12 +502,11 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 					return err
 				}
 			}
-			if filter != nil {
-				if keep, err := filter.eval(row); err != nil {
+			if keep, err := keepRow(filter, row); err != nil || !keep {
+				if err != nil {
 					return err
-				} else if keep.IsNull() || keep.I == 0 {
-					continue
 				}
+				continue
 			}
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				var e *Error

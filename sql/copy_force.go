@@ -194,3 +194,40 @@ func (s *Session) checkCopyOptions(st *copyStmt) error {
 	_, err = s.copyFilter(st, schema, name)
 	return err
 }
+
+// force is the FORCE option named name (force_quote, force_not_null, force_null).
+func (st *copyStmt) force(name string) *copyForce {
+	switch name {
+	case "force_quote":
+		return &st.forceQuote
+	case "force_not_null":
+		return &st.forceNotNull
+	}
+	return &st.forceNull
+}
+
+// copyFromOptions sets COPY FROM's FORCE flags for its columns (targets) and compiles its
+// WHERE condition (nil without one).
+func (s *Session) copyFromOptions(st *copyStmt, schema *types.Schema, name, shown string, targets []int) (*expr, error) {
+	names := make([]string, len(targets))
+	for i, t := range targets {
+		names[i] = schema.Columns[t].Name
+	}
+	var err error
+	if st.opts.ForceNotNull, err = forceFlags(&st.forceNotNull, "FORCE_NOT_NULL", names, schema, shown); err != nil {
+		return nil, err
+	}
+	if st.opts.ForceNull, err = forceFlags(&st.forceNull, "FORCE_NULL", names, schema, shown); err != nil {
+		return nil, err
+	}
+	return s.copyFilter(st, schema, name)
+}
+
+// keepRow reports whether COPY FROM's WHERE (nil: none) holds for row.
+func keepRow(filter *expr, row []types.Value) (bool, error) {
+	if filter == nil {
+		return true, nil
+	}
+	v, err := filter.eval(row)
+	return err == nil && !v.IsNull() && v.I != 0, err
+}
