@@ -14,8 +14,16 @@ type Options struct {
 	Quote     byte   // CSV only; default "
 	Escape    byte   // CSV only; default the quote character
 	Header    bool   // the first line is a header: skipped on input, written on output
-	nullSet   bool
+	// CSV's FORCE options, by field (column of the COPY) number: ForceQuote quotes a
+	// field's non-NULL values on output; on input ForceNotNull never reads a field as NULL
+	// (a value matching the NULL string is that string), ForceNull reads a field whose
+	// value, quoted or not, matches the NULL string as NULL.
+	ForceQuote, ForceNotNull, ForceNull []bool
+	nullSet                             bool
 }
+
+// forced reports whether flags marks field i.
+func forced(flags []bool, i int) bool { return i < len(flags) && flags[i] }
 
 // SetNull sets the NULL string explicitly (the empty string is a valid choice, so the zero
 // value cannot mean "unset").

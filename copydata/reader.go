@@ -314,7 +314,14 @@ func (r *Reader) splitCSV() error {
 				}
 			}
 		}
-		if !quoted && string(r.raw[rawStart:pos]) == r.opts.Null {
+		null := !quoted && string(r.raw[rawStart:pos]) == r.opts.Null
+		switch fi := len(r.ends); {
+		case forced(r.opts.ForceNotNull, fi):
+			null = false
+		case forced(r.opts.ForceNull, fi):
+			null = null || string(r.vals[fieldStart:]) == r.opts.Null
+		}
+		if null {
 			r.vals = r.vals[:fieldStart]
 			r.ends = append(r.ends, -1)
 		} else {

@@ -11,7 +11,7 @@ func (o *Options) AppendRecord(dst []byte, fields [][]byte) []byte {
 		case f == nil:
 			dst = append(dst, o.Null...)
 		case o.CSV:
-			dst = o.appendCSV(dst, f)
+			dst = o.appendCSV(dst, f, forced(o.ForceQuote, i))
 		default:
 			dst = o.appendText(dst, f)
 		}
@@ -25,7 +25,9 @@ func (o *Options) AppendHeader(dst []byte, names []string) []byte {
 	for i, n := range names {
 		fields[i] = []byte(n)
 	}
-	return o.AppendRecord(dst, fields)
+	plain := *o
+	plain.ForceQuote = nil // the names are quoted only where they must be
+	return plain.AppendRecord(dst, fields)
 }
 
 func (o *Options) appendText(dst, f []byte) []byte {
@@ -54,8 +56,8 @@ func (o *Options) appendText(dst, f []byte) []byte {
 
 // appendCSV quotes a value when it could otherwise be misread: it holds the delimiter, a
 // quote, a line break, equals the NULL string, or is the \. end marker.
-func (o *Options) appendCSV(dst, f []byte) []byte {
-	needQuote := string(f) == o.Null || isEndMarker(f)
+func (o *Options) appendCSV(dst, f []byte, force bool) []byte {
+	needQuote := force || string(f) == o.Null || isEndMarker(f)
 	for _, c := range f {
 		if c == o.Delimiter || c == o.Quote || c == o.Escape || c == '\n' || c == '\r' {
 			needQuote = true

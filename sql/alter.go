@@ -303,6 +303,9 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		if a.column(to) >= 0 || to == RowIDColumn {
 			return Errorf("42701", "column %q of relation %q already exists", to, a.name)
 		}
+		if err := renameInGenerated(a, a.cols[i].Name, to); err != nil {
+			return err
+		}
 		a.cols[i].Name = to
 	case *sqlparser.AddColumns:
 		for _, cd := range o.Columns {
@@ -343,11 +346,17 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNot
 	}
 	var f *fillSpec
 	if o := cd.Type.Options; o != nil {
-		if o.Autoincrement || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil || o.As != nil ||
+		if o.Autoincrement && o.As == nil || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil ||
 			o.Reference != nil || o.Collate != "" {
-			return unsupported("ADD COLUMN with constraints other than NOT NULL and DEFAULT")
+			return unsupported("ADD COLUMN with constraints other than NOT NULL, DEFAULT and GENERATED ... STORED")
 		}
 		c.NotNull = o.Null != nil && !*o.Null
+		if err := generationClause(o, &c, a.name); err != nil {
+			return err
+		}
+		if c.Generated != "" {
+			f = &fillSpec{gen: true} // compiled over the new schema (newRowRewriter)
+		}
 		if o.Default != nil {
 			if err := s.checkDefault(o.Default, &c); err != nil {
 				return err
@@ -369,6 +378,9 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNot
 		at--
 	}
 	a.insertCol(at, c, -1, f)
+	if c.Generated != "" {
+		return checkGenerated(&types.Schema{Name: a.name, Columns: a.cols}, at)
+	}
 	return nil
 }
 

@@ -31,6 +31,9 @@ type fillSpec struct {
 	// value is assigned to it. Else x is a new column's DEFAULT.
 	retype bool
 	using  bool
+	// gen: a generated column added by the ALTER; x, compiled over the new schema, reads the
+	// new row once the other fills are in (PostgreSQL computes it for every existing row).
+	gen bool
 }
 
 type colActionKind int
@@ -48,6 +51,7 @@ type colAction struct {
 	kind                             colActionKind
 	col                              string
 	ifAnd                            bool                  // DROP COLUMN IF EXISTS, ADD COLUMN IF NOT EXISTS
+	cascade                          bool                  // DROP COLUMN ... CASCADE
 	opt                              sqlparser.AlterOption // actAdd, and an actOther vitess parsed
 	typ                              *sqlparser.ColumnDefinition
 	using                            string // the USING expression's text, "" for none
@@ -78,6 +82,10 @@ func isColumnAlter(words []string) bool {
 		case "alter":
 			return true
 		case "add", "drop":
+			if words[i] == "drop" && (slices.Contains(words[i+1:], "cascade") || slices.Contains(words[i+1:], "restrict")) &&
+				!isConstraintAlter(words) {
+				return true // vitess does not read DROP COLUMN ... CASCADE | RESTRICT
+			}
 			if i+1 < len(words) && words[i+1] == "if" || i+2 < len(words) && words[i+1] == "column" && words[i+2] == "if" {
 				return true
 			}
@@ -171,10 +179,10 @@ func (p *conParser) colAction(end int) (colAction, error) {
 			return act, err
 		}
 		act.col = name
-		if p.accept("cascade") {
-			return act, unsupported("DROP COLUMN ... CASCADE")
+		act.cascade = p.accept("cascade")
+		if !act.cascade {
+			p.accept("restrict")
 		}
-		p.accept("restrict")
 		return act, nil
 	case p.accept("add"):
 		if p.pos < end && isTableConstraintWord(p.toks[p.pos].Value) && p.toks[p.pos].Kind == lexer.Ident {
@@ -333,6 +341,11 @@ func (s *Session) colAction(ctx context.Context, a *alteration, act colAction) e
 	case act.kind == actDrop && !act.dropDef:
 		if act.ifAnd && a.column(act.col) < 0 {
 			s.noticef("NOTICE", "00000", "column %q of relation %q does not exist, skipping", act.col, a.name)
+		}
+		if act.cascade {
+			if err := s.dropGeneratedReaders(a, act.col); err != nil {
+				return err
+			}
 		}
 		return a.dropColumn(act.col, act.ifAnd)
 	case act.kind == actAdd:
@@ -678,6 +691,15 @@ func newRowRewriter(a *alteration, next *types.Schema, loc *time.Location) (*row
 			}
 		}
 	}
+	for i, f := range a.fill {
+		if f != nil && f.gen {
+			x, err := compileGenerated(next, i)
+			if err != nil {
+				return nil, err
+			}
+			f.x = x
+		}
+	}
 	if r.filled && !perRow {
 		var err error
 		if r.once, err = a.fillRow(nil, make([]types.Value, len(next.Columns)), next, loc); err != nil {
@@ -723,16 +745,22 @@ func (r *rowRewriter) rewrite(old []types.Value) error {
 // fillRow computes into newRow the filled columns of the row old (nil: for a constant fill)
 // and returns newRow. A timestamp becomes a timestamptz in the session's zone loc.
 func (a *alteration) fillRow(old, newRow []types.Value, next *types.Schema, loc *time.Location) ([]types.Value, error) {
-	for i, f := range a.fill {
-		if f == nil {
-			continue
-		}
-		v, err := f.x.eval(old)
-		if err != nil {
-			return nil, err
-		}
-		if newRow[i], err = assignIn(v, f.x.typ, f.x.unknown, &next.Columns[i], loc); err != nil {
-			return nil, err
+	for _, gen := range []bool{false, true} { // generated columns read the others' new values
+		for i, f := range a.fill {
+			if f == nil || f.gen != gen {
+				continue
+			}
+			in := old
+			if gen {
+				in = newRow
+			}
+			v, err := f.x.eval(in)
+			if err != nil {
+				return nil, err
+			}
+			if newRow[i], err = assignIn(v, f.x.typ, f.x.unknown, &next.Columns[i], loc); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return newRow, nil

@@ -25,7 +25,7 @@ func (c *converter) funcExpr(f *sqlparser.FuncExpr) (ast.Expr, error) {
 	if len(f.Exprs) == 0 && f.Qualifier.IsEmpty() && sqlValueFuncs[f.Name.Lowered()] {
 		return &ast.SQLValue{Name: sqlValueNames[f.Name.Lowered()], Precision: -1}, nil
 	}
-	args, err := c.exprs(f.Exprs)
+	args, variadic, err := c.variadicArgs(f.Exprs) // dialect_variadic.go
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (c *converter) funcExpr(f *sqlparser.FuncExpr) (ast.Expr, error) {
 	if !f.Qualifier.IsEmpty() {
 		name = []string{f.Qualifier.String(), f.Name.String()}
 	}
-	return &ast.FuncCall{Name: name, Args: args}, nil
+	return &ast.FuncCall{Name: name, Args: args, Variadic: variadic}, nil
 }
 
 // sqlValueFuncs are the functions PostgreSQL's grammar spells without parentheses, which

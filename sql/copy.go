@@ -44,6 +44,9 @@ type copyStmt struct {
 	// mutations: each record is key, UPDATE|DELETE, logical commit time, then the columns,
 	// applied last-writer-wins (see mutations.go).
 	mutations bool
+	// CSV's FORCE options and COPY FROM's WHERE condition text (copy_force.go).
+	forceQuote, forceNotNull, forceNull copyForce
+	where                               string
 }
 
 func isCopyStmt(words []string) bool { return len(words) > 0 && words[0] == "copy" }
@@ -185,11 +188,15 @@ func parseCopy(sql string) (*copyStmt, error) {
 	if err := p.options(st); err != nil {
 		return nil, err
 	}
-	if p.peek().Kind != lexer.EOF {
+	p.whereClause(st)
+	if p.peek().Kind != lexer.EOF && !p.peek().IsPunct(";") {
 		return nil, p.errNear()
 	}
 	if err := st.opts.Normalize(); err != nil {
 		return nil, Errorf("22023", "%v", err)
+	}
+	if err := st.checkForce(); err != nil {
+		return nil, err
 	}
 	return st, nil
 }
@@ -254,10 +261,15 @@ func (p *copyParser) options(st *copyStmt) error {
 			}
 		}
 	}
-	for p.peek().Kind != lexer.EOF {
+	for p.peek().Kind != lexer.EOF && !p.word("where") && !p.peek().IsPunct(";") {
 		name, err := p.ident()
 		if err != nil {
 			return err
+		}
+		if strings.EqualFold(name, "force") {
+			if name, err = p.legacyForce(); err != nil {
+				return err
+			}
 		}
 		if err := once(strings.ToLower(name)); err != nil {
 			return err
@@ -344,6 +356,8 @@ func (p *copyParser) option(st *copyStmt, name string, modern bool) error {
 		if modern {
 			_ = p.accept("true") || p.accept("on") || p.accept("1") || p.accept("false") || p.accept("off") || p.accept("0")
 		}
+	case "force_quote", "force_not_null", "force_null":
+		err = p.forceOption(st.force(name), name == "force_quote", modern)
 	case "mutations": // drove's own: last-writer-wins mutation records
 		st.mutations = true
 		if modern && (p.accept("false") || p.accept("off")) {
@@ -362,6 +376,9 @@ func (s *Session) execCopy(ctx context.Context, st *copyStmt, out Output) error 
 	if st.query == "" {
 		// The relation is checked first, as PostgreSQL checks it before the data moves.
 		if _, err := s.copyTable(st.table, st.from); err != nil {
+			return err
+		}
+		if err := s.checkCopyOptions(st); err != nil { // copy_force.go
 			return err
 		}
 	}
@@ -410,6 +427,10 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 		if x != nil && !slices.Contains(targets, i) {
 			fill = append(fill, i)
 		}
+	}
+	filter, err := s.copyFromOptions(st, schema, name, shown, targets) // copy_force.go
+	if err != nil {
+		return err
 	}
 	bt := &boundTable{name: name, schema: schema}
 	data, err := stream.CopyIn(len(targets), false)
@@ -480,6 +501,12 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 				if err != nil {
 					return err
 				}
+			}
+			if keep, err := keepRow(filter, row); err != nil || !keep {
+				if err != nil {
+					return err
+				}
+				continue
 			}
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				var e *Error
@@ -612,11 +639,13 @@ func copyError(code, table string, line int, column, msg string) error {
 // copyTo streams a table or a query's rows to the client.
 func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, out Output) error {
 	query := st.query
+	var tableSchema *types.Schema // COPY table TO's, for FORCE_QUOTE's errors
 	if query == "" {
 		name, err := s.copyTable(st.table, false)
 		if err != nil {
 			return err
 		}
+		tableSchema, _ = s.ts.Schema(name)
 		cols := "*"
 		if schema, ok := s.ts.Schema(name); ok && (len(st.cols) > 0 || hasGenerated(schema)) {
 			// A list naming a generated column is refused; without one, they are left out.
@@ -658,16 +687,19 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 		return err
 	}
 	p.params = ps
+	names := make([]string, len(p.cols))
+	for i, c := range p.cols {
+		names[i] = c.Name
+	}
+	if st.opts.ForceQuote, err = forceFlags(&st.forceQuote, "FORCE_QUOTE", names, tableSchema, st.table); err != nil {
+		return err
+	}
 	w, err := stream.CopyOut(len(p.cols), false)
 	if err != nil {
 		return err
 	}
 	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location()}
 	if st.opts.Header {
-		names := make([]string, len(p.cols))
-		for i, c := range p.cols {
-			names[i] = c.Name
-		}
 		if _, err := w.Write(st.opts.AppendHeader(nil, names)); err != nil {
 			return err
 		}

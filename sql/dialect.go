@@ -146,6 +146,9 @@ type rewriter struct {
 	// defaultEnd: where in q the DEFAULT expression the default-expr rule parenthesized
 	// ends; the main loop closes it before the token there (dialect_default.go). 0: none.
 	defaultEnd int
+	// variadicEnds: where in q the calls whose last argument the variadic rule wrapped end,
+	// innermost last (dialect_variadic.go).
+	variadicEnds []int
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
 	colState int
@@ -231,6 +234,9 @@ func (r *rewriter) run() ([]piece, error) {
 		if r.defaultEnd > 0 && t.Pos >= r.defaultEnd {
 			r.b.WriteByte(')')
 			r.defaultEnd = 0
+		}
+		if len(r.variadicEnds) > 0 {
+			r.closeVariadic(t.Pos) // dialect_variadic.go
 		}
 		r.writeGap(t.Pos)
 		if t.Kind == lexer.EOF {

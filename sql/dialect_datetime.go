@@ -114,9 +114,6 @@ func emitTypedLiteral(words int) func(r *rewriter, w string) error {
 // interval's qualifier after the text (INTERVAL '1' DAY, '1.5' SECOND(2)) goes into the type.
 func (r *rewriter) writeTypedLiteral(typ string) error {
 	t := r.peek(0)
-	if r.isUnicodeEscape(t) {
-		return unsupported("U& strings and identifiers")
-	}
 	r.skip(1)
 	if typ == "interval" {
 		fields, n, err := r.intervalFields(0)

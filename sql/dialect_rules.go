@@ -113,6 +113,7 @@ func init() {
 		{"row rows", wordRule{"offset-rows", (*rewriter).offsetRowsNext, emitNothing}},
 		{"offset", wordRule{"offset-alone", func(r *rewriter) bool { return !r.limitedHere() }, emitOffset}},
 		{"dual", wordRule{"dual", (*rewriter).inFromList, emitDual}},
+		{"variadic", wordRule{"variadic", variadicNext, emitVariadic}},
 		// vitess parses MySQL's REGEXP_* calls into nodes of MySQL's arguments; quoted, the
 		// names are ordinary functions (PostgreSQL 15's, funcs_regex.go).
 		{"regexp_replace regexp_instr regexp_substr regexp_like", wordRule{"regexp-function", functionCallNext, emitQuotedWord}},

@@ -65,6 +65,8 @@ func TestDialectRules(t *testing.T) {
 		{"array-brackets", "select array[1, x]", "select drove_array_of(1, x)", ""},
 		{"grouping-sets", "select a from t group by grouping sets ((a, b), (), rollup (a))", "select a from t group by drove_grouping_sets ((a, b), drove_empty_set(), drove_rollup (a))", ""},
 		{"grouping-sets", "select grouping sets from t", "select grouping  as `sets` from t", ""},
+		{"variadic", "select concat_ws(',', variadic array['a', x]), f(variadic g(a, variadic b))", "select concat_ws(',', drove_variadic( drove_array_of('a', x))), f(drove_variadic( g(a, drove_variadic( b))))", ""},
+		{"variadic", "select f(variadic a, b)", "", "42601"},
 		{"grouping", "select grouping(a, b) from t group by ()", "select drove_grouping(a, b) from t group by drove_empty_set()", ""},
 		{"rollup-cube", "select rollup(a), cube(b) from t group by a, ROLLUP(b), cube (c, (d, e)) order by cube(a)", "select rollup(a), cube(b) from t group by a, drove_rollup(b), drove_cube (c, (d, e)) order by cube(a)", ""},
 		{"distinct-on", "select distinct on (a, b) a, c from t", "select distinct  a, c , drove_distinct_on (a, b) from t", ""},

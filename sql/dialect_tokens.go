@@ -16,17 +16,9 @@ func (r *rewriter) startOperand() {
 	r.operandAt = r.ntok
 }
 
-// isUnicodeEscape reports whether t is a U&” string or U&"" identifier.
-func (r *rewriter) isUnicodeEscape(t lexer.Token) bool {
-	return t.Pos+1 < len(r.q) && (r.q[t.Pos] == 'u' || r.q[t.Pos] == 'U') && r.q[t.Pos+1] == '&'
-}
-
 // str writes a string constant as one vitess literal of its decoded value (sql/lexer has read
 // it with PostgreSQL's rules: E” escapes, continuation past a newline, dollar quoting).
 func (r *rewriter) str(t lexer.Token) error {
-	if r.isUnicodeEscape(t) {
-		return unsupported("U& strings and identifiers")
-	}
 	// vitess joins adjacent literals and takes a literal after an expression for its alias;
 	// PostgreSQL refuses both (a constant continued across a newline is one token of
 	// sql/lexer's). Adjacent in vitess's text too when a rule wrote nothing between them ('a'
@@ -54,9 +46,6 @@ func (r *rewriter) endPattern() error {
 
 // quotedIdent writes "name" as vitess's `name`; a quoted identifier is never a keyword.
 func (r *rewriter) quotedIdent(t lexer.Token) error {
-	if r.isUnicodeEscape(t) {
-		return unsupported("U& strings and identifiers")
-	}
 	name := t.Value
 	if internalFunctions[name] && r.nextIs("(") {
 		return Errorf("42883", "function %s does not exist", name)

@@ -41,9 +41,6 @@ func (r *rewriter) aliasColumnList() (done bool, err error) {
 		if t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
 			return true, r.syntaxErrorAt(t)
 		}
-		if t.Kind == lexer.QuotedIdent && r.isUnicodeEscape(t) {
-			return true, unsupported("U& strings and identifiers")
-		}
 		cols, n = append(cols, t.Value), n+1
 		if r.nextAt(n, ")") {
 			break

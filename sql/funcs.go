@@ -247,7 +247,13 @@ func compileFunc(e *ast.FuncCall, sc *scope) (*expr, error) {
 		}
 	}
 	if names != nil {
+		if e.Variadic {
+			return nil, unsupported("VARIADIC with named arguments")
+		}
 		return callFuncNamed(name, args, names, sc)
+	}
+	if e.Variadic {
+		return compileVariadicCall(name, args, sc) // variadic.go
 	}
 	return callFunc(name, args, live, sc)
 }

@@ -182,6 +182,8 @@ func sessionFuncDefs() []builtin {
 			"2507: oid, int4, bool -> text"}, build: buildGetIndexdef},
 		{name: "pg_get_constraintdef", vol: s, strict: true, session: true, procs: []string{"1387: oid -> text",
 			"2508: oid, bool -> text"}, build: buildGetConstraintdef},
+		{name: "pg_get_serial_sequence", vol: s, strict: true, session: true, procs: []string{"1665: text, text -> text"},
+			build: buildGetSerialSequence},
 		{name: "format_type", vol: s, procs: []string{"1081: oid, int4 -> text"}, build: buildFormatType},
 		{name: "pg_relation_is_publishable", vol: s, strict: true, session: true, procs: []string{"6121: regclass -> bool"},
 			build: buildRelationIsPublishable},

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -202,9 +203,10 @@ func generatedCopyError(c *types.Column) error {
 		Detail: "Generated columns cannot be used in COPY."}
 }
 
-// generatedAfter refuses an ALTER TABLE that drops, renames or retypes a column a generated
-// column of the table reads: dropping it is PostgreSQL's 2BP01 (drove has no CASCADE for it),
-// retyping its 0A000; a rename, which PostgreSQL follows, drove refuses (0A000).
+// generatedAfter refuses an ALTER TABLE that drops or retypes a column a generated column of
+// the table reads: dropping it is PostgreSQL's 2BP01 (DROP COLUMN ... CASCADE has dropped the
+// readers already: dropGeneratedReaders), retyping its 0A000. A rename has rewritten the
+// expressions (renameInGenerated).
 func generatedAfter(a *alteration) error {
 	for _, c := range a.cols {
 		if c.Generated == "" {
@@ -226,8 +228,6 @@ func generatedAfter(a *alteration) error {
 				return &Error{Code: "2BP01", Message: "cannot drop column " + n + " of table " + a.name + " because other objects depend on it",
 					Detail: "column " + c.Name + " of table " + a.name + " depends on column " + n + " of table " + a.name,
 					Hint:   "Use DROP ... CASCADE to drop the dependent objects too."}
-			case a.cols[j].Name != n:
-				return unsupported("renaming column %q, which generated column %q reads", n, c.Name)
 			case a.cols[j].Type != a.old.Columns[old].Type || a.cols[j].Length != a.old.Columns[old].Length:
 				return &Error{Code: "0A000", Message: "cannot alter type of a column used by a generated column",
 					Detail: "Column \"" + n + "\" is used by generated column \"" + c.Name + "\"."}
@@ -249,5 +249,65 @@ func dropExpression(s *Session, a *alteration, c *types.Column, ifExists bool) e
 		return Errorf("55000", "%s", msg)
 	}
 	c.Generated = ""
+	return nil
+}
+
+// dropGeneratedReaders is DROP COLUMN name CASCADE's part for generated columns: those
+// whose expression reads name go with it, as PostgreSQL's dependency walk drops them, and
+// a NOTICE says so.
+func (s *Session) dropGeneratedReaders(a *alteration, name string) error {
+	var gone []string
+	for i := 0; i < len(a.cols); i++ {
+		c := a.cols[i]
+		if c.Generated == "" || c.Name == name {
+			continue
+		}
+		e, err := parseStoredExpr(c.Generated)
+		if err != nil {
+			return err
+		}
+		if names, _ := checkColumns(e); !slices.Contains(names, name) {
+			continue
+		}
+		gone = append(gone, "column "+c.Name+" of table "+a.name)
+		a.deleteCol(i)
+		i--
+	}
+	switch len(gone) {
+	case 0:
+	case 1:
+		s.noticef("NOTICE", "00000", "drop cascades to %s", gone[0])
+	default:
+		s.sendNotice(Notice{Severity: "NOTICE", Code: "00000", Message: "drop cascades to " + strconv.Itoa(len(gone)) + " other objects",
+			Detail: "drop cascades to " + strings.Join(gone, "\ndrop cascades to ")})
+	}
+	return nil
+}
+
+// renameInGenerated rewrites the generation expressions of a's columns that read column
+// from, which is being renamed to: PostgreSQL stores them as trees of column numbers, so a
+// rename carries over; drove stores their text.
+func renameInGenerated(a *alteration, from, to string) error {
+	for i := range a.cols {
+		c := &a.cols[i]
+		if c.Generated == "" {
+			continue
+		}
+		e, err := parseStoredExpr(c.Generated)
+		if err != nil {
+			return err
+		}
+		changed := false
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if col, ok := n.(*sqlparser.ColName); ok && col.Name.String() == from {
+				col.Name = sqlparser.NewIdentifierCI(to)
+				changed = true
+			}
+			return true, nil
+		}, e)
+		if changed {
+			c.Generated = storedExpr(e)
+		}
+	}
 	return nil
 }

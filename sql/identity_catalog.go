@@ -3,8 +3,6 @@ package sql
 import (
 	"strconv"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -46,19 +44,12 @@ func attrdefText(c types.Column) string {
 }
 
 // generationInfo is information_schema.columns' is_generated and generation_expression of
-// column c. PostgreSQL's non-pretty deparser parenthesizes every operator; drove prints
-// the pretty form, parenthesized when an arithmetic operator is on top (a * 2: (a * 2)).
+// column c, printed as PostgreSQL's non-pretty deparser does (catalogExprText).
 func generationInfo(c types.Column) []types.Value {
 	if c.Generated == "" {
 		return []types.Value{text("NEVER"), nullOf(types.Text)}
 	}
-	expr := defaultText(c.Generated)
-	if e, err := parseStoredExpr(c.Generated); err == nil {
-		if b, ok := e.(*sqlparser.BinaryExpr); ok && b.Operator != sqlparser.BitOrOp { // the dialect's ||, printed parenthesized
-			expr = "(" + expr + ")"
-		}
-	}
-	return []types.Value{text("ALWAYS"), text(expr)}
+	return []types.Value{text("ALWAYS"), text(catalogExprText(c.Generated))}
 }
 
 // identityInfo is information_schema.columns' identity_generation, identity_start,

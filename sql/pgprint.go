@@ -29,7 +29,7 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 		}
 	case *sqlparser.BinaryExpr:
 		if n.Operator == sqlparser.BitOrOp { // the dialect pass's || and the operators at its level
-			text, err := otherOperatorTree(n, func(x sqlparser.Expr) (string, error) { return pgString(x), nil },
+			text, err := otherOperatorTree(n, pgOperand,
 				func(op, x string) string { return "(" + op + " " + x + ")" },
 				func(op, l, r string) string { return "(" + l + " " + op + " " + r + ")" })
 			if err != nil {
@@ -69,6 +69,16 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 		}
 	}
 	node.Format(buf)
+}
+
+// pgOperand prints an operand of || (or an operator of its level): an arithmetic operation
+// in parentheses, as ruleutils.c writes an operator under one of another precedence class
+// ('v' || (1 + 2); vitess's tree has dropped the parentheses, its + binding tighter).
+func pgOperand(x sqlparser.Expr) (string, error) {
+	if b, ok := x.(*sqlparser.BinaryExpr); ok && b.Operator != sqlparser.BitOrOp {
+		return "(" + pgString(x) + ")", nil
+	}
+	return pgString(x), nil
 }
 
 // pgFormatComparison prints IS [NOT] DISTINCT FROM, the regular-expression matches, ILIKE and
@@ -237,6 +247,25 @@ func defaultText(def string) string {
 		return def
 	}
 	return pgString(e)
+}
+
+// catalogExprText is a stored expression (a DEFAULT, a generation expression) as
+// pg_get_expr prints it without pretty flags, for information_schema.columns: sql/ast's
+// Explain style, every operator in parentheses as ruleutils.c writes them ((a * 2) + b).
+// The constants' types PostgreSQL adds ('v'::text) are not known without binding.
+func catalogExprText(def string) string {
+	if isSerialDefault(def) {
+		return def
+	}
+	e, err := parseStoredExpr(def)
+	if err != nil {
+		return def
+	}
+	x, err := (&converter{}).expr(e)
+	if err != nil {
+		return pgString(e)
+	}
+	return treeText(x)
 }
 
 // pgFormatMarkerAgg prints name(DISTINCT args ORDER BY keys) or name(args) WITHIN GROUP

@@ -150,7 +150,7 @@ func seqNameFromText(text string) (string, error) {
 			for {
 				i := strings.IndexByte(rest[end:], '"')
 				if i < 0 {
-					return "", Errorf("22P02", "invalid name syntax")
+					return "", Errorf("42602", "invalid name syntax")
 				}
 				end += i + 1
 				if !strings.HasPrefix(rest[end:], `"`) {
@@ -165,9 +165,12 @@ func seqNameFromText(text string) (string, error) {
 				i = len(rest)
 			}
 			part, rest = strings.TrimSpace(strings.ToLower(rest[:i])), rest[i:]
+			if strings.ContainsAny(part, " \t\n\r\f\v") { // an unquoted name ends at a space
+				return "", Errorf("42602", "invalid name syntax")
+			}
 		}
 		if part == "" {
-			return "", Errorf("22P02", "invalid name syntax")
+			return "", Errorf("42602", "invalid name syntax")
 		}
 		parts = append(parts, part)
 		rest = strings.TrimSpace(rest)
@@ -175,7 +178,7 @@ func seqNameFromText(text string) (string, error) {
 			break
 		}
 		if rest[0] != '.' {
-			return "", Errorf("22P02", "invalid name syntax")
+			return "", Errorf("42602", "invalid name syntax")
 		}
 		rest = strings.TrimSpace(rest[1:])
 	}

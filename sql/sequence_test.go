@@ -169,9 +169,11 @@ func TestSeqNameFromText(t *testing.T) {
 		{"public.s", "s", ""},
 		{"other.s", "", "3F000"},
 		{"a.b.c", "", "0A000"},
-		{`"unterminated`, "", "22P02"},
-		{"", "", "22P02"},
-		{"s.", "", "22P02"},
+		{`"unterminated`, "", "42602"},
+		{"", "", "42602"},
+		{"s.", "", "42602"},
+		{"a b", "", "42602"},
+		{`"a b"`, "a b", ""},
 	} {
 		got, err := seqNameFromText(tc.in)
 		if got != tc.want || sqlState(err) != tc.code {

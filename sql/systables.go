@@ -205,7 +205,7 @@ func init() {
 				}
 				def, maxLen := types.NullValue, types.Value{T: types.Int32, Null: true}
 				if d := catalogDefault(c); d != "" {
-					def = types.NewText(defaultText(d))
+					def = types.NewText(castStringDefault(catalogExprText(d), c))
 				}
 				if c.Length > 0 && c.Type == types.Text {
 					maxLen = types.NewInt(types.Int32, int64(c.Length))

@@ -83,6 +83,9 @@ type FuncCall struct {
 	Args     []Expr
 	Star     bool // count(*)
 	Distinct bool
+	// Variadic: the last argument was written after VARIADIC (an array passed whole as
+	// the variadic parameter).
+	Variadic bool
 	OrderBy  []SortBy // string_agg(x, ',' ORDER BY y)
 	// WithinGroup: OrderBy is an ordered-set aggregate's WITHIN GROUP (ORDER BY ...)
 	WithinGroup bool

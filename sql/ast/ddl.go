@@ -101,6 +101,9 @@ type SeqOption struct {
 type DefElem struct {
 	Name string
 	Arg  Expr // nil: none
+	// COPY's column-list options: force_quote (a, b) (List) or force_quote * (Star).
+	List []string
+	Star bool
 }
 
 // CreateIndex is CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON table [USING

@@ -354,7 +354,15 @@ func (p *printer) funcCall(f *FuncCall) {
 	if f.Star {
 		p.w("*")
 	}
-	p.exprs(f.Args)
+	for i, a := range f.Args {
+		if i > 0 {
+			p.w(", ")
+		}
+		if f.Variadic && i == len(f.Args)-1 {
+			p.w("VARIADIC ")
+		}
+		p.expr(a)
+	}
 	switch {
 	case f.WithinGroup:
 		p.w(") WITHIN GROUP (")

@@ -215,7 +215,19 @@ func (p *printer) defElems(list []DefElem, sep string) {
 			p.w(", ")
 		}
 		p.w(p.ident(d.Name))
-		if d.Arg != nil {
+		switch {
+		case d.Star:
+			p.w(sep, "*")
+		case d.List != nil:
+			p.w(sep, "(")
+			for j, n := range d.List {
+				if j > 0 {
+					p.w(", ")
+				}
+				p.w(p.ident(n))
+			}
+			p.w(")")
+		case d.Arg != nil:
 			p.w(sep)
 			p.expr(d.Arg)
 		}

@@ -104,7 +104,12 @@ func (p *parser) defList(kind optionKind) []ast.DefElem {
 				p.pos++
 				d.Arg = p.defArg()
 			}
-		} else if t := p.peek(); !t.IsPunct(",") && !t.IsPunct(")") {
+		} else if t := p.peek(); kind == copyOptions && t.IsPunct("(") {
+			d.List = p.nameList() // force_quote (a, b): copy_generic_opt_arg_list
+		} else if kind == copyOptions && t.Value == "*" && (t.Kind == lexer.Op || t.Kind == lexer.Punct) {
+			p.pos++
+			d.Star = true
+		} else if !t.IsPunct(",") && !t.IsPunct(")") {
 			d.Arg = p.defArg()
 		}
 		out = append(out, d)

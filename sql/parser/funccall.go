@@ -49,11 +49,9 @@ func (p *parser) callArgs(call *ast.FuncCall) {
 	case p.acceptKw("all"):
 	}
 	for {
-		if t := p.peek(); t.Is("variadic") {
-			p.unsupported(t, "VARIADIC")
-		}
+		call.Variadic = p.acceptKw("variadic") // only the last argument: a comma after it is a syntax error
 		call.Args = append(call.Args, p.funcArg())
-		if !p.acceptPunct(",") {
+		if call.Variadic || !p.acceptPunct(",") {
 			break
 		}
 	}

@@ -217,7 +217,10 @@ func (p *parser) copyStmt() ast.Stmt {
 	} else {
 		s.Options = append(s.Options, p.oldCopyOptions()...)
 	}
-	if s.Query == nil && p.acceptKw("where") {
+	if w := p.peek(); s.Query == nil && p.acceptKw("where") {
+		if !s.From { // gram.y's own check, at the WHERE
+			p.fail(&Error{Code: "42601", Message: "WHERE clause not allowed with COPY TO", Pos: w.Pos})
+		}
 		s.Where = p.expr()
 	}
 	return s
@@ -244,9 +247,37 @@ func (p *parser) oldCopyOptions() []ast.DefElem {
 			p.acceptKw("as")
 			out = append(out, ast.DefElem{Name: t.Value, Arg: &ast.Literal{Type: ast.LitString, Val: p.stringConst()}})
 		case t.Is("force"):
-			p.unsupported(t, "COPY's FORCE options")
+			out = append(out, p.oldForceOption())
 		default:
 			return out
+		}
+	}
+}
+
+// oldForceOption reads the pre-9.0 FORCE QUOTE cols | * , FORCE NOT NULL cols, FORCE NULL
+// cols as the options force_quote, force_not_null and force_null.
+func (p *parser) oldForceOption() ast.DefElem {
+	p.expectKw("force")
+	d := ast.DefElem{Name: "force_null"}
+	switch t := p.next(); {
+	case t.Is("quote"):
+		d.Name = "force_quote"
+		if s := p.peek(); s.Value == "*" && (s.Kind == lexer.Op || s.Kind == lexer.Punct) {
+			p.pos++
+			d.Star = true
+			return d
+		}
+	case t.Is("not"):
+		p.expectKw("null")
+		d.Name = "force_not_null"
+	case t.Is("null"):
+	default:
+		p.syntaxError(t)
+	}
+	for {
+		d.List = append(d.List, p.colID())
+		if !p.acceptPunct(",") {
+			return d
 		}
 	}
 }
