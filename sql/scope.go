@@ -106,6 +106,9 @@ type scope struct {
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
+	// sublink: the scope a subquery of an expression is bound in (compileSubquery): a
+	// constant inside it that fails to fold is pending (subfold.go), not raised.
+	sublink bool
 }
 
 // inDeadBranch reports whether sc, or a scope enclosing it, is compiling a branch that can
@@ -138,6 +141,12 @@ func foldFailed(x *expr, sc *scope) (*expr, error) {
 		return x, nil
 	}
 	_, err := x.eval(nil)
+	for s := sc; s != nil; s = s.outer {
+		if s.sublink && s.params != nil {
+			s.params.addPending(err)
+			return x, nil
+		}
+	}
 	for s := sc; s != nil; s = s.outer {
 		if ps := s.params; ps != nil && ps.deferFold {
 			if ps.foldErr == nil {

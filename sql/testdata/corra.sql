@@ -1,0 +1,180 @@
+# Silent wrong answers and wrong errors (corra), recorded from PostgreSQL 15.
+# A prepared statement is planned with its parameters' values substituted (a custom plan) for
+# its first five runs: a CASE arm the values rule out is dropped before it is folded, so its
+# 1/0 is no error. The sixth run builds the generic plan, which folds 1/0, and fails, as does
+# every later one.
+statement ok
+PREPARE corra_r(bool) AS SELECT CASE WHEN $1 THEN 1/0 END
+
+query
+EXECUTE corra_r(false)
+----
+NULL
+tag: SELECT 1
+
+statement error 22012
+EXECUTE corra_r(true)
+
+query
+EXECUTE corra_r(NULL)
+----
+NULL
+tag: SELECT 1
+
+query
+EXECUTE corra_r(false)
+----
+NULL
+tag: SELECT 1
+
+query
+EXECUTE corra_r(false)
+----
+NULL
+tag: SELECT 1
+
+query
+EXECUTE corra_r(false)
+----
+NULL
+tag: SELECT 1
+
+statement error 22012
+EXECUTE corra_r(false)
+
+statement error 22012
+EXECUTE corra_r(false)
+
+statement ok
+PREPARE corra_r2(int) AS SELECT CASE WHEN $1 > 0 THEN 1/0 ELSE 5 END, coalesce($1, 1/0), CASE $1 WHEN 1 THEN 1/0 ELSE 2 END
+
+query
+EXECUTE corra_r2(0)
+----
+5|0|2
+tag: SELECT 1
+
+statement error 22012
+EXECUTE corra_r2(1)
+
+statement ok
+SET plan_cache_mode = force_generic_plan
+
+statement error 22012
+EXECUTE corra_r2(0)
+
+statement ok
+SET plan_cache_mode = force_custom_plan
+
+query
+EXECUTE corra_r2(0)
+----
+5|0|2
+tag: SELECT 1
+
+statement ok
+RESET plan_cache_mode
+
+# A condition that reads a column is no constant: the arm is folded, and fails, when the
+# statement is planned, even over an empty table.
+statement ok
+CREATE TABLE corra_e (col int)
+
+statement error 22012
+SELECT CASE WHEN col > 0 THEN 1/0 END FROM corra_e
+
+statement ok
+PREPARE corra_r3 AS SELECT CASE WHEN col > 0 THEN 1/0 END FROM corra_e
+
+statement error 22012
+EXECUTE corra_r3
+
+statement ok
+DEALLOCATE ALL
+
+# A strict function or operator with a NULL constant argument is the NULL constant, and its
+# other arguments are dropped before the subqueries in them are planned, so a constant that
+# fails to fold inside one is no error. A non-strict one (concat, coalesce, greatest, IS
+# DISTINCT FROM, array_append) keeps its subquery, which fails.
+query
+SELECT (SELECT make_time(25,60,0)) - NULL::interval, (SELECT make_time(25,60,0)) + NULL::interval, (SELECT make_time(25,60,0)) < NULL::time, (SELECT 1/0) = NULL
+----
+NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT (SELECT 1/0) + NULL, (SELECT 1/0) || NULL::text, NULL || (SELECT 1/0)::text, abs((SELECT 1/0)) + NULL, -(SELECT 1/0) + NULL
+----
+NULL|NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT power((SELECT 1/0), NULL), substr((SELECT 1/0)::text, 1, NULL), replace((SELECT 1/0)::text, NULL, 'a'), round((SELECT 1/0)::numeric, NULL), array_length(ARRAY[(SELECT 1/0)], NULL)
+----
+NULL|NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT date_trunc(NULL, (SELECT now() + (1/0) * interval '1 day')), to_char((SELECT 1/0), NULL), position(NULL in (SELECT 1/0)::text), make_time((SELECT 1/0), NULL, 0)
+----
+NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT (SELECT 1/0) IN (NULL), (SELECT 1/0) NOT IN (NULL), (SELECT (SELECT 1/0) + NULL), coalesce((SELECT 1/0), 1) * NULL
+----
+NULL|NULL|NULL|NULL
+tag: SELECT 1
+
+statement error 22012
+SELECT (SELECT 1/0) IN (NULL, 1)
+
+statement error 22012
+SELECT (SELECT 1/0) NOT IN (NULL, NULL)
+
+statement error 22012
+SELECT (SELECT 1/0) NOT IN (NULL, NULL)
+
+statement error 22012
+SELECT concat((SELECT 1/0), NULL)
+
+statement error 22012
+SELECT coalesce(NULL, (SELECT 1/0))
+
+statement error 22012
+SELECT greatest((SELECT 1/0), NULL)
+
+statement error 22012
+SELECT (SELECT 1/0) IS DISTINCT FROM NULL
+
+statement error 22012
+SELECT array_append(ARRAY[(SELECT 1/0)], NULL)
+
+statement error 22012
+SELECT ARRAY[(SELECT 1/0)] || NULL::int
+
+statement error 22012
+SELECT 1/0 + NULL
+
+statement error 22008
+SELECT (SELECT make_time(25,0,1.5)) IS DISTINCT FROM ((SELECT make_time(25,60,0)) - NULL::interval)
+
+# The planner folds the subquery's constants when the statement is planned, even if it never
+# runs.
+statement error 22012
+SELECT (SELECT 1/0) FROM corra_e
+
+statement ok
+PREPARE corra_s(int) AS SELECT (SELECT 1/0) + $1
+
+query
+EXECUTE corra_s(NULL)
+----
+NULL
+tag: SELECT 1
+
+statement error 22012
+EXECUTE corra_s(1)
+
+statement ok
+DEALLOCATE corra_s
