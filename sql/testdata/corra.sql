@@ -178,3 +178,23 @@ EXECUTE corra_s(1)
 
 statement ok
 DEALLOCATE corra_s
+
+# current_time(0) and its kin round the transaction's start to whole seconds, as any
+# precision p rounds to p digits (0 is a precision, not its absence).
+statement ok
+BEGIN
+
+query
+SELECT extract(microseconds FROM localtime(0))::bigint % 1000000, extract(microseconds FROM current_time(0))::bigint % 1000000, extract(microseconds FROM current_timestamp(0))::bigint % 1000000, extract(microseconds FROM localtimestamp(0))::bigint % 1000000, extract(microseconds FROM localtimestamp(1))::bigint % 100000
+----
+0|0|0|0|0
+tag: SELECT 1
+
+query
+SELECT localtimestamp(0) = date_trunc('second', localtimestamp + interval '0.5 second'), localtime(0) = date_trunc('second', localtimestamp + interval '0.5 second')::time, current_timestamp(0) = date_trunc('second', current_timestamp + interval '0.5 second')
+----
+t|t|t
+tag: SELECT 1
+
+statement ok
+COMMIT
