@@ -198,3 +198,36 @@ tag: SELECT 1
 
 statement ok
 COMMIT
+
+# A qualified name binds its qualifier to the nearest FROM item of that name, and is an error
+# when that item has no such column, though an enclosing query's item of the same name has
+# one (PostgreSQL's refnameNamespaceItem never looks further out).
+statement ok
+CREATE TABLE corra_s5 (x int, y int)
+
+statement ok
+CREATE TABLE corra_t5 (x int)
+
+statement ok
+INSERT INTO corra_s5 VALUES (1, 2)
+
+statement ok
+INSERT INTO corra_t5 VALUES (1)
+
+statement error 42703
+SELECT (SELECT s.y FROM corra_t5 s) FROM corra_s5 s
+
+statement error 42703
+SELECT * FROM corra_s5 s WHERE EXISTS (SELECT 1 FROM corra_t5 s WHERE s.y = 2)
+
+statement error 42703
+SELECT (SELECT corra_s5.y FROM corra_t5 corra_s5) FROM corra_s5
+
+statement error 42703
+SELECT (SELECT t.y FROM (SELECT 1 AS x) t) FROM corra_s5 t
+
+query
+SELECT (SELECT s.y + u.x FROM corra_t5 u) FROM corra_s5 s
+----
+3
+tag: SELECT 1
