@@ -427,6 +427,11 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 	if st.cascade {
 		names = s.truncateCascade(names)
 	}
+	for _, name := range names {
+		if s.tx != nil && s.tx.PendingOn(name) { // a deferred constraint's check of a write to it
+			return Errorf("55006", "cannot TRUNCATE %q because it has pending trigger events", name)
+		}
+	}
 	if err := s.truncateReferenced(names); err != nil {
 		return err
 	}

@@ -231,3 +231,185 @@ SELECT (SELECT s.y + u.x FROM corra_t5 u) FROM corra_s5 s
 ----
 3
 tag: SELECT 1
+
+# TRUNCATE of a table a deferred constraint's check is still pending on (PostgreSQL's pending
+# trigger events) is 55006; once SET CONSTRAINTS ... IMMEDIATE ran them it truncates.
+statement ok
+CREATE TABLE corra_p6 (k int PRIMARY KEY)
+
+statement ok
+CREATE TABLE corra_c6 (k int REFERENCES corra_p6 DEFERRABLE INITIALLY DEFERRED)
+
+statement ok
+CREATE TABLE corra_u6 (k int UNIQUE DEFERRABLE INITIALLY DEFERRED)
+
+statement ok
+INSERT INTO corra_p6 VALUES (1)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_c6 VALUES (1)
+
+statement error 55006
+TRUNCATE corra_c6
+
+statement ok
+ROLLBACK
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_u6 VALUES (1)
+
+statement ok
+TRUNCATE corra_p6, corra_u6 CASCADE
+
+statement ok
+ROLLBACK
+
+statement ok
+INSERT INTO corra_u6 VALUES (1)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_u6 VALUES (1)
+
+statement error 55006
+TRUNCATE corra_u6
+
+statement ok
+ROLLBACK
+
+statement ok
+BEGIN
+
+statement ok
+DELETE FROM corra_u6
+
+statement ok
+INSERT INTO corra_u6 VALUES (1), (1)
+
+statement error 23505
+SET CONSTRAINTS ALL IMMEDIATE
+
+statement ok
+ROLLBACK
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_p6 VALUES (3)
+
+statement ok
+INSERT INTO corra_c6 VALUES (3)
+
+statement ok
+SET CONSTRAINTS ALL IMMEDIATE
+
+statement ok
+TRUNCATE corra_c6
+
+statement ok
+COMMIT
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_p6 VALUES (2)
+
+statement ok
+TRUNCATE corra_c6
+
+statement ok
+COMMIT
+
+# A row's foreign key checks come before its deferrable UNIQUE's recheck, whatever the
+# constraints' names (PostgreSQL fires RI_ConstraintTrigger_... before
+# Unique_ConstraintTrigger), row by row: the first row's duplicate before the second's
+# missing parent.
+statement ok
+CREATE TABLE corra_c7 (k int UNIQUE DEFERRABLE, f int REFERENCES corra_p6)
+
+statement ok
+CREATE TABLE corra_c8 (k int, f int REFERENCES corra_p6, CONSTRAINT "A_u" UNIQUE (k) DEFERRABLE)
+
+statement ok
+INSERT INTO corra_c7 VALUES (1, 1)
+
+statement ok
+INSERT INTO corra_c8 VALUES (1, 1)
+
+statement error 23503
+INSERT INTO corra_c7 VALUES (1, 9)
+
+statement error 23503
+INSERT INTO corra_c7 VALUES (2, 1), (1, 5)
+
+statement error 23505
+INSERT INTO corra_c7 VALUES (1, 1), (3, 5)
+
+statement error 23503
+INSERT INTO corra_c8 VALUES (1, 9)
+
+statement error 23503
+UPDATE corra_c7 SET k = 1, f = 7 WHERE k = 1
+
+statement ok
+CREATE TABLE corra_c9 (k int UNIQUE DEFERRABLE INITIALLY DEFERRED, f int REFERENCES corra_p6 DEFERRABLE INITIALLY DEFERRED)
+
+statement ok
+INSERT INTO corra_c9 VALUES (1, 1)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO corra_c9 VALUES (1, 5)
+
+statement error 23503
+COMMIT
+
+# A string constant first in RETURNING, after a string constant that ends the statement's
+# other clauses (SET v = 'c' RETURNING 'x'), is no syntax error.
+statement ok
+CREATE TABLE corra_r8 (k int, v text)
+
+query
+INSERT INTO corra_r8 VALUES (1, 'a') RETURNING 'x'
+----
+x
+tag: INSERT 0 1
+
+query
+UPDATE corra_r8 SET v = 'c' RETURNING 'x'
+----
+x
+tag: UPDATE 1
+
+query
+UPDATE corra_r8 SET v = 'd' RETURNING 'x' AS y, k
+----
+x|1
+tag: UPDATE 1
+
+query
+INSERT INTO corra_r8 VALUES (2, 'b') RETURNING 'x', 'y' || k
+----
+x|y2
+tag: INSERT 0 1
+
+query
+DELETE FROM corra_r8 WHERE v = 'b' RETURNING 'x'
+----
+x
+tag: DELETE 1
+
+statement error 42601
+UPDATE corra_r8 SET v = 'c' 'x'
