@@ -50,10 +50,13 @@ func (c *conn) statement(name string) (*statement, bool) {
 	return s, true
 }
 
-// foldErrorer is a prepared statement with a constant that may have failed to fold (1/0):
-// PostgreSQL plans a statement, folding its constants, at Bind, so that is where its error
-// is raised, after the parameters are read and before the result formats are checked.
-type foldErrorer interface{ FoldError() error }
+// foldErrorer is a session whose prepared statements may hold a constant that fails to fold
+// (1/0) with the parameter values bound: PostgreSQL plans a statement, folding its
+// constants, at Bind, so that is where its error is raised, after the parameters are read
+// and before the result formats are checked.
+type foldErrorer interface {
+	BindError(st sql.PreparedStatement, args []types.Value) error
+}
 
 type portal struct {
 	st      sql.PreparedStatement
@@ -131,8 +134,8 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 		}
 		args[i] = v
 	}
-	if f, ok := s.st.(foldErrorer); ok { // PostgreSQL plans the statement here
-		if err := f.FoldError(); err != nil {
+	if f, ok := c.session.(foldErrorer); ok { // PostgreSQL plans the statement here
+		if err := f.BindError(s.st, args); err != nil {
 			return err
 		}
 	}

@@ -15,12 +15,12 @@ import (
 // are still taken at the write, so a concurrent writer of the key waits as before. Each
 // check reads the state it judges when it runs.
 
-// queueCheck leaves fn for the end of the statement, or for the commit when c is deferred
-// in tx. The NO ACTION check (queued here too when c is not deferrable) runs with the
-// statement's ctx.
-func queueCheck(ctx context.Context, tx *tablespace.Txn, c *types.Constraint, fn func(context.Context) error) {
+// queueCheck leaves fn, a check of a write to table, for the end of the statement, or for
+// the commit when c is deferred in tx. The NO ACTION check (queued here too when c is not
+// deferrable) runs with the statement's ctx.
+func queueCheck(ctx context.Context, tx *tablespace.Txn, table string, c *types.Constraint, fn func(context.Context) error) {
 	if tx.ConstraintDeferred(c) {
-		tx.Defer(c.Name, fn)
+		tx.Defer(table, c.Name, fn)
 		return
 	}
 	tx.AtStatementEnd(func() error { return fn(ctx) })

@@ -105,7 +105,8 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 			return err
 		}
 	}
-	if err := checkUnique(ctx, tx, w, oldRow, newRow); err != nil {
+	var rechecks []func() // deferrable UNIQUE checks, queued after the foreign keys' (below)
+	if err := checkUnique(ctx, tx, w, oldRow, newRow, &rechecks); err != nil {
 		return err
 	}
 	if newRow != nil {
@@ -126,6 +127,13 @@ func enforceConstraints(ctx context.Context, tx *tablespace.Txn, w *tablespace.W
 		pw := *w
 		pw.Key, pw.OldKey = slices.Clone(w.Key), slices.Clone(w.OldKey)
 		tx.AtStatementEnd(func() error { return actOnChildren(ctx, tx, &pw, oldRow, newRow) })
+	}
+	// PostgreSQL fires a row's AFTER triggers in name order: its foreign keys'
+	// (RI_ConstraintTrigger_a_..., then _c_...) before a deferrable UNIQUE's recheck
+	// (Unique_ConstraintTrigger), so a row that both duplicates a key and lacks a parent
+	// is 23503.
+	for _, q := range rechecks {
+		q()
 	}
 	return nil
 }
@@ -219,7 +227,8 @@ func sameVals(a, b []types.Value) bool {
 
 // checkUnique locks the unique keys the write gives or takes away, and fails a new key that
 // another row has.
-func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, oldRow, newRow []types.Value) error {
+// A deferrable one's check is appended to rechecks, for the caller to queue.
+func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, oldRow, newRow []types.Value, rechecks *[]func()) error {
 	s := w.Schema
 	for _, ix := range s.Indexes {
 		if !ix.Unique {
@@ -249,11 +258,6 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		if err := tx.LockKey(ctx, w.Table, ix.Name, k); err != nil {
 			return err
 		}
-		if c := uniqueConstraintOf(s, ix.Name); c != nil && c.Deferrable {
-			table, ix := w.Table, ix
-			queueCheck(ctx, tx, c, func(context.Context) error { return stillUnique(tx, s, table, &ix, newV) })
-			continue
-		}
 		dup := false
 		err = tx.FindLatest(w.Table, ix.Columns, newV, func(key, _ []byte) error {
 			dup = dup || string(key) != string(w.Key) && string(key) != string(w.OldKey)
@@ -261,6 +265,18 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		})
 		if err != nil {
 			return err
+		}
+		if c := uniqueConstraintOf(s, ix.Name); c != nil && c.Deferrable {
+			// Queued only when another row has the key now, as PostgreSQL queues its
+			// recheck only for an index entry that found a possible duplicate (so only
+			// then is it a pending event that refuses a TRUNCATE).
+			if dup {
+				table, ix, newV := w.Table, ix, newV
+				*rechecks = append(*rechecks, func() {
+					queueCheck(ctx, tx, table, c, func(context.Context) error { return stillUnique(tx, s, table, &ix, newV) })
+				})
+			}
+			continue
 		}
 		if dup {
 			return duplicateIndexKey(s, &ix, newV)
@@ -354,7 +370,7 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 	}
 	if c.Deferrable {
 		table, key := w.Table, slices.Clone(w.Key)
-		queueCheck(ctx, tx, c, func(ctx context.Context) error { return stillHasParent(ctx, tx, table, key, c.Name) })
+		queueCheck(ctx, tx, table, c, func(ctx context.Context) error { return stillHasParent(ctx, tx, table, key, c.Name) })
 		return nil
 	}
 	err := findParent(ctx, tx, w.Table, w.Schema, c, newRow, vals)
@@ -596,7 +612,7 @@ func checkReferenced(ctx context.Context, tx *tablespace.Txn, w *tablespace.Writ
 		return stillReferenced(tx, table, ref, oldV, noAction, child, c, cvals, violation)
 	}
 	if noAction && deferrable {
-		queueCheck(ctx, tx, c, check)
+		queueCheck(ctx, tx, table, c, check)
 		return nil
 	}
 	return check(ctx)

@@ -147,11 +147,11 @@ func compileNow(name string, fsp int, sc *scope) (*expr, error) {
 		return nil, unsupported("%s", name)
 	}
 	x, err := callFunc("now", nil, 0, sc)
-	if err != nil || name == "now" || to == types.Timestamptz && fsp <= 0 {
+	if err != nil || name == "now" || to == types.Timestamptz && fsp < 0 {
 		return x, err
 	}
 	precision := 6
-	if fsp > 0 {
+	if fsp >= 0 { // current_time(0) rounds to whole seconds; -1: no precision given
 		precision = min(fsp, 6)
 	}
 	return &expr{typ: to, rowFree: true, eval: func(row []types.Value) (types.Value, error) {

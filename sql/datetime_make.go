@@ -152,7 +152,7 @@ func buildMakeDate(c *funcCall) (*expr, error) {
 func clockMicros(h, m int64, s float64) (int64, error) {
 	if h < 0 || h > 24 || m < 0 || m > 59 || s < 0 || s > 60 || math.IsNaN(s) ||
 		h == 24 && (m > 0 || s > 0) {
-		return 0, Errorf("22008", "time field value out of range: %d:%02d:%s", h, m, strconv.FormatFloat(s, 'f', -1, 64))
+		return 0, Errorf("22008", "time field value out of range: %d:%02d:%02.6g", h, m, s) // C's %02g
 	}
 	return (h*60+m)*60e6 + int64(math.RoundToEven(s*1e6)), nil
 }

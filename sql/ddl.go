@@ -434,6 +434,9 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 		if err := s.checkNotInUse(name, "TRUNCATE"); err != nil {
 			return err
 		}
+		if s.tx != nil && s.tx.PendingOn(name) { // a deferred constraint's check of a write to it
+			return Errorf("55006", "cannot TRUNCATE %q because it has pending trigger events", name)
+		}
 	}
 	if err := s.truncateReferenced(names); err != nil {
 		return err

@@ -27,7 +27,11 @@ func (r *rewriter) str(t lexer.Token) error {
 	case lexer.Integer, lexer.Numeric, lexer.Param, lexer.String:
 		return r.syntaxErrorAt(t)
 	}
-	if out := strings.TrimRight(r.b.String(), " \t\r\n\f"); strings.HasSuffix(out, "'") {
+	out := r.b.String()
+	if r.returningAt >= 0 && r.returningAt <= len(out) {
+		out = out[r.returningAt:] // RETURNING is cut off there, and writes nothing: 'c' RETURNING 'x'
+	}
+	if out = strings.TrimRight(out, " \t\r\n\f"); strings.HasSuffix(out, "'") {
 		return r.syntaxErrorAt(t)
 	}
 	r.b.WriteString(vitessString(t.Value))

@@ -27,7 +27,10 @@ type expr struct {
 	failed bool
 	param  int     // 1-based $n for a parameter reference, else 0
 	params *params // the statement's parameters, for param > 0
-	eval   func(row []types.Value) (types.Value, error)
+	// pend: a subquery in x has a constant that failed to fold; raised when the statement
+	// is bound unless an expression around x drops x (subfold.go).
+	pend *pendingErr
+	eval func(row []types.Value) (types.Value, error)
 }
 
 func constExpr(v types.Value, unknown bool) *expr {
@@ -72,7 +75,13 @@ type params struct {
 	// raised when it runs (Session.run, pgwire's Bind). A pointer, set only then, so params
 	// keep their allocation size.
 	deferFold bool
-	foldErr   *error
+	// custom: the statement is bound again with its parameters' values, vals, substituted
+	// as constants, as PostgreSQL's custom plans fold them (custom_plan.go).
+	custom  bool
+	foldErr *error
+	// pending are the errors of constants that failed to fold inside subqueries of
+	// expressions (subfold.go).
+	pending *pendingList
 }
 
 // ref returns an expression reading parameter n (1-based).
@@ -81,6 +90,14 @@ func (p *params) ref(n int) *expr {
 		p.types = append(p.types, types.Null)
 	}
 	t := p.types[n-1]
+	if p.custom {
+		v := p.vals[n-1]
+		if v.IsNull() {
+			v = types.Value{T: t, Null: true}
+		}
+		return &expr{typ: t, constant: true, rowFree: true, param: n, params: p,
+			eval: func([]types.Value) (types.Value, error) { return v, nil }}
+	}
 	return &expr{typ: t, unknown: t == types.Null, rowFree: true, param: n, params: p,
 		eval: func([]types.Value) (types.Value, error) { return p.vals[n-1], nil }}
 }
@@ -187,6 +204,7 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 		constant = constant && in.constant
 	}
 	if !constant {
+		passPending(x, inputs)
 		return x, nil
 	}
 	v, err := x.eval(nil)
@@ -212,6 +230,7 @@ func stable(x *expr, inputs ...*expr) (*expr, error) {
 	for _, in := range inputs {
 		x.rowFree = x.rowFree && in.rowFree
 	}
+	passPending(x, inputs)
 	return x, nil
 }
 
@@ -221,6 +240,7 @@ func stable(x *expr, inputs ...*expr) (*expr, error) {
 func stableStrict(x *expr, inputs ...*expr) (*expr, error) {
 	for _, in := range inputs {
 		if isConst(in) && mustConst(in).IsNull() {
+			dropPending(inputs)
 			c := constExpr(types.Value{T: types.Null, Null: true}, false)
 			c.typ = x.typ
 			return c, nil
@@ -235,6 +255,7 @@ func stableStrict(x *expr, inputs ...*expr) (*expr, error) {
 func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
 	for _, in := range inputs {
 		if isConst(in) && mustConst(in).IsNull() {
+			dropPending(inputs)
 			c := constExpr(types.Value{T: types.Null, Null: true}, false)
 			c.typ = x.typ
 			return c, nil

@@ -308,6 +308,14 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 	if proc.vol != 'i' && c.sc.params != nil {
 		c.sc.params.mutable = true
 	}
+	if proc.strict && proc.kind == 'f' && !proc.retset && !c.ret.IsRecord() && hasNullConst(c.args) {
+		// PostgreSQL's evaluate_function: whatever its volatility, a strict function with a
+		// NULL constant argument is the NULL constant; its other arguments are dropped.
+		dropPending(c.args)
+		n := constExpr(types.Value{T: types.Null, Null: true}, false)
+		n.typ = c.ret
+		return n, nil
+	}
 	if proc.vol == 's' && proc.kind == 'f' && !proc.retset && (def.inlinedFolds == nil || !def.inlinedFolds(c.args)) {
 		return stableCall(def, proc, c)
 	}
@@ -333,6 +341,16 @@ func stableCall(def *funcDef, proc *funcProc, c *funcCall) (*expr, error) {
 		c.args[i] = &hidden
 	}
 	return def.build(c)
+}
+
+// hasNullConst reports whether one of args is the NULL constant.
+func hasNullConst(args []*expr) bool {
+	for _, a := range args {
+		if isConst(a) && mustConst(a).IsNull() {
+			return true
+		}
+	}
+	return false
 }
 
 // noFunction is PostgreSQL's error for a call no overload matches.

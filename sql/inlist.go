@@ -81,9 +81,16 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		// NULL = ANY (ARRAY[...]) folds only when the whole array is constant; otherwise
 		// the array is computed when the statement runs, and may fail.
 		if allConst(in.array) {
+			dropPending(inputs)
 			return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
 		}
 		in.each = nil
+	}
+	if len(in.array) == 0 && allNullConst(in.each) {
+		// x = NULL OR x = NULL ...: each a strict operator with a NULL constant operand, so
+		// NULL while planning, and x is dropped: not computed, not even planned.
+		dropPending(inputs)
+		return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
 	}
 	if left.unknown {
 		left.unknown = false
@@ -110,6 +117,16 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		return constExpr(types.NewBool(!in.negate), false), nil
 	}
 	return fold(&expr{typ: types.Bool, eval: in.eval}, inputs...)
+}
+
+// allNullConst reports whether every item is the NULL constant.
+func allNullConst(items []inItem) bool {
+	for _, it := range items {
+		if !isConst(it.x) || !mustConst(it.x).IsNull() {
+			return false
+		}
+	}
+	return true
 }
 
 type inItem struct {

@@ -106,6 +106,9 @@ type scope struct {
 	// dead counts the enclosing branches being compiled that constant folding has already
 	// ruled out (CASE WHEN true THEN a ELSE b: b): their folding errors are not raised.
 	dead int
+	// sublink: the scope a subquery of an expression is bound in (compileSubquery): a
+	// constant inside it that fails to fold is pending (subfold.go), not raised.
+	sublink bool
 }
 
 // inDeadBranch reports whether sc, or a scope enclosing it, is compiling a branch that can
@@ -138,6 +141,12 @@ func foldFailed(x *expr, sc *scope) (*expr, error) {
 		return x, nil
 	}
 	_, err := x.eval(nil)
+	for s := sc; s != nil; s = s.outer {
+		if s.sublink && s.params != nil {
+			s.params.addPending(err)
+			return x, nil
+		}
+	}
 	for s := sc; s != nil; s = s.outer {
 		if ps := s.params; ps != nil && ps.deferFold {
 			if ps.foldErr == nil {
@@ -222,6 +231,12 @@ func (sc *scope) hasTable(name string) bool {
 	return false
 }
 
+// namesTable reports whether a FROM item of this scope that a reference can see is called
+// name: the one a reference qualified by name binds to (PostgreSQL's refnameNamespaceItem).
+func (sc *scope) namesTable(name string) bool {
+	return !sc.hintOnly && sc.hasTable(name)
+}
+
 // column resolves a column of this scope only (DML targets and key planning).
 func (sc *scope) column(c *sqlparser.ColName) (int, error) {
 	i, err := sc.lookup(c)
@@ -279,6 +294,9 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 	if i >= 0 {
 		return sc.colExpr(i), nil
 	}
+	if qualified && sc.namesTable(c.table) {
+		return nil, sc.missing(c) // PostgreSQL binds s in s.y to the nearest s, never further out
+	}
 	for o := sc.outer; o != nil; o = o.outer {
 		if o.agg != nil && len(o.cols) == 0 { // an aggregated query's groups
 			x, found, err := o.agg.groupedColumn(c, o)
@@ -293,6 +311,9 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 			return nil, err
 		}
 		if j < 0 {
+			if qualified && o.namesTable(c.table) {
+				return nil, sc.missing(c)
+			}
 			continue
 		}
 		markCorrelated(sc, o) // every query level between here and o depends on o's row

@@ -60,6 +60,8 @@ type Statement struct {
 	// where a syntax error found while binding is placed (locateBindError).
 	src           string
 	srcAt, srcEnd int
+	// customPlans counts the runs planned with their parameters' values (custom_plan.go).
+	customPlans int
 }
 
 // plan is a bound statement: its parameters, result columns, the schemas it was bound against
@@ -172,14 +174,17 @@ func (st *Statement) Empty() bool {
 	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
-// FoldError is the error of a constant that failed to fold as the statement was prepared
-// (1/0), nil if none did: PostgreSQL plans a prepared statement, folding its constants, at
-// the extended protocol's Bind and at EXECUTE, so that is where it is raised.
-func (st *Statement) FoldError() error {
-	if st.plan == nil || st.plan.params.foldErr == nil {
+// BindError is the error of a constant that fails to fold planning the prepared statement
+// ps to run with the parameter values args (1/0), nil if none does: PostgreSQL plans a
+// prepared statement, folding its constants, at the extended protocol's Bind and at EXECUTE,
+// so that is where it is raised (planError).
+func (s *Session) BindError(ps PreparedStatement, args []types.Value) error {
+	st, ok := ps.(*Statement)
+	if !ok {
 		return nil
 	}
-	return *st.plan.params.foldErr
+	_, err := s.planError(st, args, false)
+	return err
 }
 
 // ParamTypes are the types of $1..$n, inferred from where they are used.
@@ -226,6 +231,9 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	}
 	ps := &params{types: append([]types.Type(nil), st.declared...), sess: s, deferFold: deferFold}
 	p, err := s.bindStatement(st, ps)
+	if err == nil {
+		err = ps.raisePending()
+	}
 	if err != nil {
 		return nil, st.locateBindError(err)
 	}
@@ -411,8 +419,10 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
-	if err := st.FoldError(); err != nil {
+	if cp, err := s.planError(st, args, true); err != nil {
 		return err // prepared with a constant that fails to fold: PostgreSQL's planner raises it now
+	} else if cp != nil {
+		p = cp // planned with the parameters' values (custom_plan.go)
 	}
 	if s.tx == nil {
 		// Autocommit: the statement's CommandComplete goes out once its commit succeeded, so

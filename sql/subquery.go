@@ -30,7 +30,7 @@ func compileSubquery(q *ast.Select, sc *scope) (*subplan, error) {
 	}
 	// Every reference from inside the subquery to sc's row, or to any scope enclosing it,
 	// passes through bridge (it has no columns) and marks its level correlated.
-	bridge := &scope{params: ps, outer: sc, level: &level{}}
+	bridge := &scope{params: ps, outer: sc, level: &level{}, sublink: true}
 	root, cols, err := ps.sess.bindQuery(q, ps, bridge)
 	if err != nil {
 		return nil, err
@@ -140,8 +140,25 @@ func compileExists(q *ast.Select, sc *scope) (*expr, error) {
 	}}, nil
 }
 
-// compileSubLink compiles a subquery in an expression, its query bound from the tree.
+// compileSubLink compiles a subquery in an expression, its query bound from the tree. The
+// errors of constants that failed to fold inside it are pending on the expression
+// (subfold.go), raised unless the expression around it drops it.
 func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
+	ps := sc.params
+	mark := ps.pendingLen()
+	x, err := compileSubLinkKind(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	if p := ps.pendingSince(mark); p != nil {
+		y := *x
+		y.pend = p
+		x = &y
+	}
+	return x, nil
+}
+
+func compileSubLinkKind(e *ast.SubLink, sc *scope) (*expr, error) {
 	q := e.Select
 	switch e.Kind {
 	case ast.ExistsSubLink:

@@ -24,6 +24,7 @@ type txnDeferral struct {
 }
 
 type deferredCheck struct {
+	table      string // the table whose write queued it
 	constraint string
 	fn         func(context.Context) error
 }
@@ -76,12 +77,26 @@ func (tx *Txn) SetConstraints(names []string, deferred bool) {
 	}
 }
 
-// Defer queues the check of deferred constraint name for the commit.
-func (tx *Txn) Defer(name string, fn func(context.Context) error) {
+// Defer queues the check of deferred constraint name, of a write to table, for the commit.
+func (tx *Txn) Defer(table, name string, fn func(context.Context) error) {
 	if tx.deferral == nil {
 		tx.deferral = &txnDeferral{}
 	}
-	tx.deferral.checks = append(tx.deferral.checks, deferredCheck{name, fn})
+	tx.deferral.checks = append(tx.deferral.checks, deferredCheck{table, name, fn})
+}
+
+// PendingOn reports whether a deferred check of a write to table is queued: PostgreSQL's
+// pending trigger events on it, which refuse its TRUNCATE.
+func (tx *Txn) PendingOn(table string) bool {
+	if tx.deferral == nil {
+		return false
+	}
+	for _, c := range tx.deferral.checks {
+		if c.table == table {
+			return true
+		}
+	}
+	return false
 }
 
 // RunDeferred runs the pending checks of the constraints named (all when names is nil), in

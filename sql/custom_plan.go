@@ -1,0 +1,60 @@
+package sql
+
+import "github.com/drovedb/drove/types"
+
+// customPlans is how many custom plans PostgreSQL's plan cache builds for a statement with
+// parameters before it tries a generic one (plancache.c's choose_custom_plan).
+const customPlans = 5
+
+// planError is the error PostgreSQL's planner raises planning the prepared statement st to
+// run with the parameter values args, nil if planning succeeds. drove binds a prepared
+// statement once, generically; a constant of it that failed to fold (1/0) was recorded then
+// (params.foldErr). PostgreSQL plans a statement with parameters with their values
+// substituted (a custom plan) for its first five runs, or always under plan_cache_mode
+// force_custom_plan: its constant folding then drops a CASE arm, an OR's or AND's operand or
+// a COALESCE argument the values rule out before it folds them, so CASE WHEN $1 THEN 1/0 END
+// run with false is NULL. From the sixth run (or under force_generic_plan, or without
+// parameters) it builds the generic plan, which raises the error, on every run since the
+// failed plan is not kept. count: this is the run's planning (Session.run), not a peek at
+// it (pgwire's Bind, whose Execute plans it again here). The custom plan is what runs: the
+// generic one would compute what the custom one dropped ((SELECT 1/0) + $1 with NULL).
+func (s *Session) planError(st *Statement, args []types.Value, count bool) (*plan, error) {
+	p := st.plan
+	if p == nil || p.params.foldErr == nil {
+		return nil, nil
+	}
+	generic := *p.params.foldErr
+	if len(p.params.types) == 0 || len(args) != len(p.params.types) {
+		return nil, generic
+	}
+	switch mode, _ := s.setting("plan_cache_mode"); mode {
+	case "force_generic_plan":
+		return nil, generic
+	case "force_custom_plan":
+	default:
+		if st.customPlans >= customPlans {
+			return nil, generic
+		}
+	}
+	ps := &params{types: append([]types.Type(nil), p.params.types...), vals: args, sess: s,
+		deferFold: true, custom: true}
+	cp, err := s.bindStatement(st, ps)
+	if err == nil {
+		err = ps.raisePending()
+	}
+	if err != nil {
+		return nil, st.locateBindError(err)
+	}
+	if ps.foldErr != nil {
+		return nil, *ps.foldErr
+	}
+	if count {
+		st.customPlans++
+	}
+	if cp != nil {
+		cp.params = ps
+		cp.deps = append(cp.deps, ps.deps...)
+		cp.sizes, cp.views, cp.tempEpoch = ps.sizes, ps.views, s.tempEpoch
+	}
+	return cp, nil
+}
