@@ -69,3 +69,38 @@ SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'swsq%'
 ----
 5
 tag: SELECT 1
+
+# pg_prepared_statements and pg_cursors show the whole query string the client sent.
+statement ok
+PREPARE swp1 AS SELECT 1;
+
+statement ok
+PREPARE swp2 AS SELECT 2  ;  PREPARE swp3 AS SELECT 3
+
+query
+SELECT name, '<' || statement || '>' FROM pg_prepared_statements WHERE name LIKE 'swp%' ORDER BY 1
+----
+swp1|<PREPARE swp1 AS SELECT 1;>
+swp2|<PREPARE swp2 AS SELECT 2  ;  PREPARE swp3 AS SELECT 3>
+swp3|<PREPARE swp2 AS SELECT 2  ;  PREPARE swp3 AS SELECT 3>
+tag: SELECT 3
+
+statement ok
+BEGIN
+
+statement ok
+DECLARE swc1 CURSOR FOR SELECT 1;
+
+statement ok
+DECLARE swc2 CURSOR FOR SELECT 2; DECLARE swc3 CURSOR FOR SELECT 3
+
+query
+SELECT name, '<' || statement || '>' FROM pg_cursors WHERE name LIKE 'swc%' ORDER BY 1
+----
+swc1|<DECLARE swc1 CURSOR FOR SELECT 1;>
+swc2|<DECLARE swc2 CURSOR FOR SELECT 2; DECLARE swc3 CURSOR FOR SELECT 3>
+swc3|<DECLARE swc2 CURSOR FOR SELECT 2; DECLARE swc3 CURSOR FOR SELECT 3>
+tag: SELECT 3
+
+statement ok
+COMMIT
