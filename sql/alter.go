@@ -346,6 +346,9 @@ func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNot
 	}
 	var f *fillSpec
 	if o := cd.Type.Options; o != nil {
+		if err := identityConflict(o, c.Name, a.name); err != nil {
+			return err
+		}
 		if o.Autoincrement && o.As == nil || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil ||
 			o.Reference != nil || o.Collate != "" {
 			return unsupported("ADD COLUMN with constraints other than NOT NULL, DEFAULT and GENERATED ... STORED")

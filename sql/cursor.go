@@ -348,7 +348,7 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 			return err
 		}
 	}
-	c := &cursor{sess: s, name: cs.name, text: cs.text, cols: inner.Columns(), binary: cs.binary,
+	c := &cursor{sess: s, name: cs.name, text: s.statementText(cs.text), cols: inner.Columns(), binary: cs.binary,
 		scroll: cs.scroll, keep: cs.scroll, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
 		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget},
 		tables: inner.readTables()}

@@ -222,6 +222,9 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 	if c, err = arrayColumnOption(c, o); err != nil {
 		return c, err
 	}
+	if err := identityConflict(o, c.Name, schema.Name); err != nil {
+		return c, err
+	}
 	var identity *tablespace.Sequence // the identity column's sequence, if it has options
 	if c.Identity = identityKind(o); c.Identity != 0 {
 		if opts := identityOptions(o); opts != "" {
@@ -255,7 +258,7 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 			return c, Errorf("22023", "identity column type must be smallint, integer, or bigint")
 		}
 		if o.Default != nil {
-			return c, Errorf("42601", "both default and identity specified for column %q", c.Name)
+			return c, Errorf("42601", "both default and identity specified for column %q of table %q", c.Name, schema.Name)
 		}
 		c.NotNull = true
 		seq := identityName(identity)
@@ -535,7 +538,7 @@ const identityMarker = "drove identity "
 // identityKind is an identity column's kind (types.IdentityAlways or IdentityByDefault) from
 // the dialect pass's marker, 0 for any other column.
 func identityKind(o *sqlparser.ColumnTypeOptions) byte {
-	if o == nil || o.Comment == nil || !o.Autoincrement || !strings.HasPrefix(o.Comment.Val, identityMarker) {
+	if !identityMarked(o) {
 		return 0
 	}
 	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
@@ -546,6 +549,27 @@ func identityKind(o *sqlparser.ColumnTypeOptions) byte {
 		return types.IdentityByDefault
 	}
 	return 0
+}
+
+// identityMarked reports whether the dialect pass marked the column as an identity one.
+func identityMarked(o *sqlparser.ColumnTypeOptions) bool {
+	return o != nil && o.Comment != nil && o.Autoincrement && strings.HasPrefix(o.Comment.Val, identityMarker)
+}
+
+// identityConflict is PostgreSQL's error for a column with two identity clauses or a
+// serial type and one, which the dialect pass marks with kind "i" or "s" (emitIdentity).
+func identityConflict(o *sqlparser.ColumnTypeOptions, col, table string) error {
+	if !identityMarked(o) {
+		return nil
+	}
+	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
+	switch kind {
+	case "i":
+		return Errorf("42601", "multiple identity specifications for column %q of table %q", col, table)
+	case "s":
+		return Errorf("42601", "both default and identity specified for column %q of table %q", col, table)
+	}
+	return nil
 }
 
 // identityOptions is the text of an identity column's sequence options the dialect pass

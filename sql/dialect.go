@@ -152,6 +152,9 @@ type rewriter struct {
 	// In CREATE TABLE, where a column definition is: 1 when a column name comes next, 2 when
 	// its type does (PostgreSQL's type names are rewritten there, and only there).
 	colState int
+	// colAuto is what made the column definition being read serial: 's' its SERIAL type,
+	// 'i' an identity clause, 0 neither yet (a second one is an error, emitIdentity).
+	colAuto byte
 	// regexMarker is written after the pattern of a regular-expression match (see regexOp).
 	regexMarker string
 	patterns    []patternOpen // LIKE patterns open in parentheses (dialect_pattern.go)

@@ -22,7 +22,7 @@ func (r *rewriter) columnState(w string) (done bool, err error) {
 		if w == "column" && r.lastWord == "add" {
 			return false, nil
 		}
-		r.colState = 2
+		r.colState, r.colAuto = 2, 0
 		if tableConstraintWords[w] {
 			r.colState = 0
 		}
@@ -31,6 +31,9 @@ func (r *rewriter) columnState(w string) (done bool, err error) {
 		typ, n, ok, err := r.columnTypeName(w)
 		if err != nil || !ok {
 			return false, err
+		}
+		if strings.HasSuffix(typ, " auto_increment") {
+			r.colAuto = 's'
 		}
 		r.b.WriteString(typ)
 		r.keep(w)
@@ -201,6 +204,12 @@ func emitIdentity(r *rewriter, _ string) error {
 		n, kind = 4, "d"
 	}
 	r.skip(n)
+	if r.colAuto != 0 {
+		// A serial type or an identity clause before: the marker's kind says which, for
+		// columnDef's error (vitess keeps only the last COMMENT).
+		kind = string(r.colAuto)
+	}
+	r.colAuto = 'i'
 	if r.nextIs("(") {
 		// The sequence options ride on the marker too, hex-encoded (no quote or backslash
 		// vitess would read); columnDef parses them (identityOptions).

@@ -71,7 +71,7 @@ func (r *rewriter) quotedIdent(t lexer.Token) error {
 	r.words = append(r.words, `"`+name+`"`)
 	r.lastWord = ""
 	if r.colState == 1 {
-		r.colState = 2
+		r.colState, r.colAuto = 2, 0
 	} else {
 		r.colState = 0
 	}

@@ -420,7 +420,7 @@ func mysqlOnlyDDL(node sqlparser.SQLNode) string {
 			return "a table option"
 		}
 	case *sqlparser.ColumnDefinition:
-		if o := n.Type.Options; o != nil && (o.Comment != nil && identityKind(o) == 0 || o.OnUpdate != nil || o.Format != sqlparser.UnspecifiedFormat || o.Invisible != nil) {
+		if o := n.Type.Options; o != nil && (o.Comment != nil && !identityMarked(o) || o.OnUpdate != nil || o.Format != sqlparser.UnspecifiedFormat || o.Invisible != nil) {
 			return "a MySQL column option"
 		}
 	}

@@ -174,7 +174,7 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 			}
 			return nearError(prepared.first)
 		}
-		s.addNamed(st.name, st.text, prepared, true)
+		s.addNamed(st.name, s.statementText(st.text), prepared, true)
 		return out.Complete("PREPARE")
 	case "deallocate":
 		if st.name == "" {
@@ -306,4 +306,14 @@ func init() {
 			return rows
 		},
 	}
+}
+
+// statementText is what pg_prepared_statements and pg_cursors show for a PREPARE or
+// DECLARE of text: as PostgreSQL, the whole query string the client sent (with its ";" and
+// any other statements in it), text itself outside one.
+func (s *Session) statementText(text string) string {
+	if s.sourceText != "" {
+		return s.sourceText
+	}
+	return text
 }

@@ -62,7 +62,7 @@ func init() {
 				}
 				rows = append(rows, []types.Value{oidVal(catalogOIDs["pg_class"]), oidVal(sequenceOID(sq.Name)), int32Val(0),
 					oidVal(catalogOIDs["pg_class"]), oidVal(objectOID("table", t.Name)),
-					int32Val(attnum(t, t.ColumnIndex(sq.OwnedColumn))), text("a")})
+					int32Val(attnum(t, t.ColumnIndex(sq.OwnedColumn))), text(depType(s.identitySequence(sq)))})
 			}
 			return rows
 		},
@@ -103,6 +103,9 @@ func init() {
 			textCol("cycle_option")),
 		rows: func(s *Session) (rows [][]types.Value) {
 			for _, sq := range s.sequences() {
+				if s.identitySequence(sq) {
+					continue // PostgreSQL leaves an identity column's sequence out
+				}
 				bits := map[types.Type]int{types.Int16: 16, types.Int32: 32}[sq.Type]
 				if bits == 0 {
 					bits = 64
@@ -115,4 +118,28 @@ func init() {
 			return rows
 		},
 	}
+}
+
+// identitySequence reports whether sq is an identity column's own sequence (the one its
+// DEFAULT draws from inside drove), not one merely OWNED BY the column.
+func (s *Session) identitySequence(sq tablespace.SequenceState) bool {
+	t, ok := s.ts.Schema(sq.OwnedTable)
+	if sq.OwnedTable == "" || !ok {
+		return false
+	}
+	i := t.ColumnIndex(sq.OwnedColumn)
+	if i < 0 || t.Columns[i].Identity == 0 || !isSerialDefault(t.Columns[i].Default) {
+		return false
+	}
+	name, _, err := serialSequence(t.Columns[i].Default)
+	return err == nil && name == sq.Name
+}
+
+// depType is pg_depend.deptype of a sequence on its column: 'i' (internal) for an identity
+// column's, 'a' (auto) for a serial or OWNED BY one.
+func depType(identity bool) string {
+	if identity {
+		return "i"
+	}
+	return "a"
 }

@@ -74,6 +74,9 @@ type Session struct {
 	// batchHeld: the statement running opened a batch's implicit block and its result waits
 	// for the commit, so a write's reads are confirmed by the commit, as in autocommit (runIn).
 	batchHeld bool
+	// sourceText is the simple-protocol query string running (Exec), which PostgreSQL's
+	// pg_prepared_statements and pg_cursors show whole for a PREPARE or DECLARE in it.
+	sourceText string
 	// queryMemory bounds the memory one query's sorts, hash tables and groups may hold.
 	queryMemory int64
 	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none

@@ -338,6 +338,9 @@ func (s *Session) Exec(ctx context.Context, query string, out Output) error {
 		}
 		return err
 	}
+	prev := s.sourceText
+	s.sourceText = query
+	defer func() { s.sourceText = prev }()
 	if len(sts) > 1 || s.implicit {
 		return s.execBlock(ctx, sts, out)
 	}
