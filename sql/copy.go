@@ -662,7 +662,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if err != nil {
 		return err
 	}
-	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location()}
+	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location(), style: s.dateStyle()}
 	if st.opts.Header {
 		names := make([]string, len(p.cols))
 		for i, c := range p.cols {
@@ -686,7 +686,8 @@ type copyEncoder struct {
 	fields  [][]byte
 	scratch []byte
 	rec     []byte
-	zone    *time.Location // timestamptz values print in the session's TimeZone
+	zone    *time.Location  // timestamptz values print in the session's TimeZone
+	style   types.TextStyle // and dates and timestamps in its DateStyle
 }
 
 func (e *copyEncoder) Columns([]Column) error { return nil }
@@ -701,7 +702,7 @@ func (e *copyEncoder) Row(row []types.Value) error {
 			offs = append(offs, -1)
 			continue
 		}
-		e.scratch = appendTextIn(e.scratch, v, e.zone)
+		e.scratch = appendTextAs(e.scratch, v, e.zone, e.style)
 		offs = append(offs, len(e.scratch))
 	}
 	start := 0
