@@ -93,6 +93,12 @@ SELECT id, d, ts, tz FROM ds ORDER BY id
 3|infinity|-infinity|infinity
 tag: SELECT 3
 
+query
+SELECT format('%s|%L', d, tz), quote_literal(ts), quote_nullable(d), concat_ws(',', d, ts, tz) FROM ds WHERE id = 1
+----
+17.12.1997|'17.12.1997 08:37:16.5 CET'|'17.12.1997 07:37:16'|'17.12.1997'|17.12.1997,17.12.1997 07:37:16,17.12.1997 08:37:16.5 CET
+tag: SELECT 1
+
 statement ok
 SET DateStyle = 'NonEuropean'
 
