@@ -114,10 +114,10 @@ func (o *output) Row(row []types.Value) error {
 		}
 		if i < len(o.formats) && o.formats[i] == 1 && i < len(o.types) {
 			o.scratch = appendBinary(o.scratch, o.types[i], v)
+		} else if o.styled {
+			o.scratch = types.AppendTextStyledIn(o.scratch, v, o.style, o.zone)
 		} else if v.T == types.Timestamptz || v.T == types.TimestamptzArray {
 			o.scratch = types.AppendTextIn(o.scratch, v, o.zone)
-		} else if o.styled {
-			o.scratch = types.AppendTextStyled(o.scratch, v, o.style)
 		} else {
 			o.scratch = v.AppendText(o.scratch)
 		}

@@ -220,6 +220,11 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 		if trim {
 			v = trimChar(v)
 		}
+		if to == types.Text {
+			if t, ok := styledDateText(v, sc.location(), sc.dateStyle()); ok {
+				v = t // then to varchar(n) or char(n) as any text is
+			}
+		}
 		return castValueIn(v, &c, sc.location(), sc.now())
 	}}, x)
 }
@@ -305,8 +310,8 @@ func textConcat(a, b *expr, sc *scope) (*expr, error) {
 	a, b = asText(a), asText(b)
 	concat := func(x, y types.Value) (types.Value, error) {
 		buf := make([]byte, 0, len(x.S)+len(y.S)+8)
-		loc := sc.location() // a timestamptz prints in the session's zone
-		return types.NewText(string(appendTextIn(appendTextIn(buf, x, loc), y, loc))), nil
+		loc, ds := sc.location(), sc.dateStyle() // a timestamptz prints in the session's zone
+		return types.NewText(string(appendTextAs(appendTextAs(buf, x, loc, ds), y, loc, ds))), nil
 	}
 	if anyCat {
 		return zonedStrict2(types.Text, a, b, concat)

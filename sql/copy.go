@@ -698,7 +698,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	if err != nil {
 		return err
 	}
-	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location()}
+	enc := &copyEncoder{opts: &st.opts, w: w, zone: s.location(), style: s.dateStyle()}
 	if st.opts.Header {
 		if _, err := w.Write(st.opts.AppendHeader(nil, names)); err != nil {
 			return err
@@ -718,7 +718,8 @@ type copyEncoder struct {
 	fields  [][]byte
 	scratch []byte
 	rec     []byte
-	zone    *time.Location // timestamptz values print in the session's TimeZone
+	zone    *time.Location  // timestamptz values print in the session's TimeZone
+	style   types.TextStyle // and dates and timestamps in its DateStyle
 }
 
 func (e *copyEncoder) Columns([]Column) error { return nil }
@@ -733,7 +734,7 @@ func (e *copyEncoder) Row(row []types.Value) error {
 			offs = append(offs, -1)
 			continue
 		}
-		e.scratch = appendTextIn(e.scratch, v, e.zone)
+		e.scratch = appendTextAs(e.scratch, v, e.zone, e.style)
 		offs = append(offs, len(e.scratch))
 	}
 	start := 0

@@ -11,7 +11,7 @@ import (
 
 // formatText is format(f, args...) (varlena.c's text_format): %[n$][-][width]{s,I,L} and %%,
 // where the width may be * or *n$ (an argument; negative means left-justified).
-func formatText(f string, args []types.Value, loc *time.Location) (string, error) {
+func formatText(f string, args []types.Value, loc *time.Location, ds types.TextStyle) (string, error) {
 	var b strings.Builder
 	next := 0 // the argument a specifier without a position takes
 	for i := 0; i < len(f); i++ {
@@ -55,7 +55,7 @@ func formatText(f string, args []types.Value, loc *time.Location) (string, error
 			return "", errFormatArgs
 		}
 		next = arg
-		text, err := formatValue(spec.typ, args[arg-1], loc)
+		text, err := formatValue(spec.typ, args[arg-1], loc, ds)
 		if err != nil {
 			return "", err
 		}
@@ -176,7 +176,7 @@ func formatNumber(f string, i int) (int, int, error) {
 }
 
 // formatValue is one argument as %s, %I or %L show it.
-func formatValue(typ byte, v types.Value, loc *time.Location) (string, error) {
+func formatValue(typ byte, v types.Value, loc *time.Location, ds types.TextStyle) (string, error) {
 	if v.IsNull() {
 		switch typ {
 		case 'I':
@@ -186,7 +186,7 @@ func formatValue(typ byte, v types.Value, loc *time.Location) (string, error) {
 		}
 		return "", nil
 	}
-	s := string(appendTextIn(nil, v, loc))
+	s := string(appendTextAs(nil, v, loc, ds))
 	switch typ {
 	case 'I':
 		return types.QuoteIdent(s), nil

@@ -46,7 +46,7 @@ func immutableTextCast(args []*expr) bool {
 
 func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
-		a, loc := c.args[0], c.sc.location()
+		a, loc, sc := c.args[0], c.sc.location(), c.sc
 		vol := fold
 		if !immutableTextCast(c.args) {
 			vol = stable
@@ -63,14 +63,15 @@ func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 			case v.T == types.Bool: // $1::text: true, not the output function's t
 				return types.NewText(quoteLiteral(strconv.FormatBool(v.Bool()))), nil
 			}
-			return types.NewText(quoteLiteral(string(appendTextIn(nil, v, loc)))), nil
+			return types.NewText(quoteLiteral(string(appendTextAs(nil, v, loc, sc.dateStyle())))), nil
 		}}, a)
 	}
 }
 
 func buildConcatWS(c *funcCall) (*expr, error) {
-	args, loc := c.args, c.sc.location()
+	args, loc, sc := c.args, c.sc.location(), c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		ds := sc.dateStyle()
 		// every argument is computed before the call, as in PostgreSQL: one that fails
 		// fails it even when the separator is NULL
 		vals := make([]types.Value, len(args))
@@ -95,14 +96,14 @@ func buildConcatWS(c *funcCall) (*expr, error) {
 				b = append(b, sep.S...)
 			}
 			first = false
-			b = appendTextIn(b, v, loc)
+			b = appendTextAs(b, v, loc, ds)
 		}
 		return types.NewText(string(b)), nil
 	}}, args...)
 }
 
 func buildFormat(c *funcCall) (*expr, error) {
-	args, loc := c.args, c.sc.location()
+	args, loc, sc := c.args, c.sc.location(), c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		vals := make([]types.Value, len(args))
 		for k, x := range args {
@@ -115,7 +116,7 @@ func buildFormat(c *funcCall) (*expr, error) {
 		if vals[0].IsNull() {
 			return types.Value{T: types.Text, Null: true}, nil
 		}
-		out, err := formatText(vals[0].S, vals[1:], loc)
+		out, err := formatText(vals[0].S, vals[1:], loc, sc.dateStyle())
 		if err != nil {
 			return types.Value{}, err
 		}

@@ -15,7 +15,7 @@ func FuzzFormatText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, format, s string, n int64) {
 		args := []types.Value{types.NewText(s), types.NewInt(types.Int64, n), {T: types.Text, Null: true}}
-		if _, err := formatText(format, args, time.UTC); err != nil {
+		if _, err := formatText(format, args, time.UTC, types.TextStyle{}); err != nil {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("format(%q): %v is not a PostgreSQL error", format, err)
 			}

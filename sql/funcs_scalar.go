@@ -159,7 +159,7 @@ func buildConcat(c *funcCall) (*expr, error) {
 				return types.Value{}, err
 			}
 			if !v.IsNull() { // a timestamptz prints in the session's zone
-				b = appendTextIn(b, v, sc.location())
+				b = appendTextAs(b, v, sc.location(), sc.dateStyle())
 			}
 		}
 		return types.NewText(string(b)), nil

@@ -123,12 +123,16 @@ func (o *textOutput) Columns([]Column) error { return nil }
 func (o *textOutput) Row(row []types.Value) error {
 	parts := make([]string, len(row))
 	for i, v := range row {
-		if (v.T == types.Timestamptz || v.T == types.TimestamptzArray) && !v.IsNull() && o.zone != nil {
-			parts[i] = string(types.AppendTextIn(nil, v, *o.zone))
+		var zone *time.Location
+		if o.zone != nil {
+			zone = *o.zone
+		}
+		if o.style != nil && !o.style.Plain() && !v.IsNull() { // as pgwire's output does
+			parts[i] = string(types.AppendTextStyledIn(nil, v, *o.style, zone))
 			continue
 		}
-		if o.style != nil && !o.style.Plain() && !v.IsNull() {
-			parts[i] = string(types.AppendTextStyled(nil, v, *o.style))
+		if (v.T == types.Timestamptz || v.T == types.TimestamptzArray) && !v.IsNull() && zone != nil {
+			parts[i] = string(types.AppendTextIn(nil, v, zone))
 			continue
 		}
 		parts[i] = v.String()

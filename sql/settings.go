@@ -122,31 +122,6 @@ func checkEncoding(v string) (string, error) {
 	return "", Errorf("0A000", "conversion between %s and UTF8 is not supported", v)
 }
 
-func checkDateStyle(v string) (string, error) {
-	style, order := "ISO", "MDY"
-	for _, part := range strings.Split(v, ",") {
-		switch p := strings.ToUpper(strings.TrimSpace(part)); p {
-		case "ISO", "DEFAULT":
-		case "MDY", "DMY", "YMD", "US", "EURO", "EUROPEAN", "NONEURO", "NONEUROPEAN":
-			order = map[string]string{"US": "MDY", "NONEURO": "MDY", "NONEUROPEAN": "MDY", "EURO": "DMY", "EUROPEAN": "DMY"}[p]
-			if order == "" {
-				order = p
-			}
-			if order != "MDY" {
-				// Input is read in MDY order whatever the setting: accepting DMY would read
-				// 1/2/2024 as January 2 while the user meant February 1.
-				return "", &Error{Code: "0A000", Message: "DateStyle " + order + " is not supported",
-					Hint: "drove reads ambiguous dates in MDY order; ISO dates (2024-02-01) read the same under every DateStyle."}
-			}
-		case "SQL", "POSTGRES", "GERMAN":
-			return "", unsupported("DateStyle %s (dates are printed in ISO style)", p)
-		default:
-			return "", Errorf("22023", "invalid value for parameter \"DateStyle\": %q", v)
-		}
-	}
-	return style + ", " + order, nil
-}
-
 func checkIsolation(v string) (string, error) {
 	switch l := strings.Join(strings.Fields(strings.ToLower(v)), " "); l {
 	case "read committed", "default":
@@ -415,6 +390,16 @@ func checkSetting(name, value string, reset bool) (key, canonical string, err er
 // changeSetting is SET (local false) or SET LOCAL; reset restores the value the session
 // started with.
 func (s *Session) changeSetting(name, value string, local, reset bool) error {
+	if !reset && strings.EqualFold(name, "DateStyle") {
+		// A style or an order given alone keeps the other part of the current value.
+		cur, err := s.setting("DateStyle")
+		if err != nil {
+			return err
+		}
+		if value, err = parseDateStyle(value, cur); err != nil {
+			return err
+		}
+	}
 	key, value, err := checkSetting(name, value, reset)
 	if err != nil {
 		return err

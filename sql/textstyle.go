@@ -21,7 +21,8 @@ type TextStyler interface {
 // start (a startup option may set extra_float_digits).
 func (s *Session) TextStyle() types.TextStyle { return s.set.textStyle }
 
-// refreshTextStyle re-reads extra_float_digits and bytea_output into the text style.
+// refreshTextStyle re-reads extra_float_digits, bytea_output, IntervalStyle and DateStyle
+// into the text style.
 func (s *Session) refreshTextStyle() error {
 	digits, err := s.setting("extra_float_digits")
 	if err != nil {
@@ -35,11 +36,15 @@ func (s *Session) refreshTextStyle() error {
 	if err != nil {
 		return err
 	}
+	date, err := s.setting("DateStyle")
+	if err != nil {
+		return err
+	}
 	n, err := strconv.Atoi(digits)
 	if err != nil {
 		return err
 	}
-	s.set.textStyle = types.NewTextStyle(n, bytea, interval)
+	s.set.textStyle = types.NewTextStyle(n, bytea, interval, date)
 	return nil
 }
 

@@ -2,10 +2,12 @@ package types
 
 import (
 	"strconv"
+	"strings"
+	"time"
 )
 
 // TextStyle is what a session's output settings change in the text form of a value, beside
-// the zone: extra_float_digits at or below 0, bytea_output = 'escape' and IntervalStyle. Its zero value is
+// the zone: extra_float_digits at or below 0, bytea_output = 'escape', IntervalStyle and DateStyle. Its zero value is
 // PostgreSQL's default (shortest exact floats, hex bytea), which AppendText prints.
 type TextStyle struct {
 	// FewerFloatDigits is 1 - extra_float_digits when that is at or below 0: floats print
@@ -14,15 +16,20 @@ type TextStyle struct {
 	FewerFloatDigits int
 	ByteaEscape      bool  // bytea_output = 'escape'
 	Interval         uint8 // IntervalStyle: IntervalPostgres, ...
+	Date             uint8 // DateStyle's output style: DateISO, DateSQL, ...
+	DMY              bool  // DateStyle's field order is DMY: SQL and Postgres print the day first
 }
 
 // Plain reports whether st prints every value as AppendText does.
 func (st TextStyle) Plain() bool { return st == TextStyle{} }
 
-// NewTextStyle is the TextStyle of extra_float_digits', bytea_output's and IntervalStyle's
-// values (an IntervalStyle not in IntervalStyles is postgres).
-func NewTextStyle(extraFloatDigits int, byteaOutput, intervalStyle string) TextStyle {
-	st := TextStyle{ByteaEscape: byteaOutput == "escape", Interval: IntervalStyles[intervalStyle]}
+// NewTextStyle is the TextStyle of extra_float_digits', bytea_output's, IntervalStyle's and
+// DateStyle's values (an IntervalStyle not in IntervalStyles is postgres; DateStyle is
+// canonical, "SQL, DMY").
+func NewTextStyle(extraFloatDigits int, byteaOutput, intervalStyle, dateStyle string) TextStyle {
+	style, order, _ := strings.Cut(dateStyle, ", ")
+	st := TextStyle{ByteaEscape: byteaOutput == "escape", Interval: IntervalStyles[intervalStyle],
+		Date: DateStyles[style], DMY: order == "DMY"}
 	if extraFloatDigits <= 0 {
 		st.FewerFloatDigits = 1 - extraFloatDigits
 	}
@@ -43,6 +50,8 @@ func AppendTextStyled(dst []byte, v Value, st TextStyle) []byte {
 		return appendByteaEscape(dst, v.S)
 	case v.T == Interval && st.Interval != IntervalPostgres:
 		return AppendIntervalStyled(dst, v.Interval(), st.Interval)
+	case !st.datePlain() && isDateText(v.T):
+		return AppendTextStyledIn(dst, v, st, time.UTC)
 	}
 	return v.AppendText(dst)
 }

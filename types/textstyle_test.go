@@ -49,7 +49,7 @@ func TestTextStyle(t *testing.T) {
 		{0, "escape", f8(0.1), "0.1"},
 	}
 	for _, c := range cases {
-		st := NewTextStyle(c.extra, c.bytea, "postgres")
+		st := NewTextStyle(c.extra, c.bytea, "postgres", "ISO, MDY")
 		if got := string(AppendTextStyled(nil, c.v, st)); got != c.want {
 			t.Errorf("extra_float_digits %d, bytea_output %s: %v printed %q, want %q", c.extra, c.bytea, c.v.T, got, c.want)
 		}
@@ -80,7 +80,7 @@ func TestIntervalStyles(t *testing.T) {
 	}
 	for _, c := range cases {
 		for style, want := range map[string]string{"postgres_verbose": c.verbose, "sql_standard": c.standard, "iso_8601": c.iso8601} {
-			st := NewTextStyle(1, "hex", style)
+			st := NewTextStyle(1, "hex", style, "ISO, MDY")
 			if got := string(AppendTextStyled(nil, NewInterval(c.iv), st)); got != want {
 				t.Errorf("%+v in %s: %q, want %q", c.iv, style, got, want)
 			}
