@@ -374,11 +374,15 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		return nil
 	}
 	err := findParent(ctx, tx, w.Table, w.Schema, c, newRow, vals)
-	if e, ok := err.(*Error); ok && e.Code == "23503" {
+	if e, ok := err.(*Error); (ok && e.Code == "23503") || (err == nil && tx.InCompound()) {
 		// No parent yet: a later row of the statement may write it (INSERT ... VALUES
 		// (2, 1), (1, NULL) into a self-referencing table). PostgreSQL's RI trigger judges
-		// the row when the statement ends; so does this check. A parent found now stays:
-		// deleting or rekeying it later in the statement meets the NO ACTION check there.
+		// the row when the statement ends; so does this check. A parent found now stays
+		// in a simple statement: deleting or rekeying it later in the statement meets the
+		// NO ACTION check there. A data-modifying WITH may delete or rekey it in another
+		// part, whose CASCADE or SET NULL action, queued behind this check, must not run
+		// first: PostgreSQL fires the row's check before it, against the rows as the
+		// statement left them (23503 when the parent is gone).
 		table, key := w.Table, slices.Clone(w.Key)
 		tx.AtStatementEnd(func() error { return stillHasParent(ctx, tx, table, key, c.Name) })
 		return nil

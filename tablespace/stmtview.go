@@ -56,6 +56,9 @@ func (tx *Txn) EndCompoundStatement() error {
 	return tx.StatementEnd()
 }
 
+// InCompound reports whether a compound statement (BeginCompoundStatement) is running.
+func (tx *Txn) InCompound() bool { return tx.compound }
+
 // save keeps the image m at writes[i] that a write of the statement is about to replace.
 func (v *stmtView) save(i int, m wal.Mutation) {
 	if i >= v.mark {
