@@ -397,7 +397,7 @@ func TestStoredDefaults(t *testing.T) {
 		{"INSERT INTO sd (k) VALUES (1)", "tag: INSERT 0 1"},
 		{"SELECT * FROM sd", "1|5|6|t|t tag: SELECT 1"},
 		{"SELECT column_default FROM information_schema.columns WHERE table_name = 'sd' AND column_default IS NOT NULL ORDER BY ordinal_position",
-			"('5')::int ('6')::bigint ('a' ~* 'A') (1 IS DISTINCT FROM 2) tag: SELECT 4"},
+			"'5'::int '6'::bigint ('a' ~* 'A') (1 IS DISTINCT FROM 2) tag: SELECT 4"},
 	} {
 		var out textOutput
 		if err := s.Exec(ctx, c.sql, &out); err != nil {
