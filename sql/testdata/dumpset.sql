@@ -79,3 +79,25 @@ SET default_with_oids = true
 
 statement error 22023
 SET default_with_oids = maybe
+
+# pg_dump writes CREATE INDEX ... ON public.t USING btree (c).
+statement ok
+CREATE TABLE dumpset_ix (a int, b text)
+
+statement ok
+CREATE INDEX dumpset_ix_b ON public.dumpset_ix USING btree (b)
+
+statement ok
+INSERT INTO dumpset_ix VALUES (1, 'x'), (2, 'y')
+
+query
+SELECT a FROM dumpset_ix WHERE b = 'y'
+----
+2
+tag: SELECT 1
+
+statement error 42P01
+CREATE INDEX dumpset_ix_c ON public.dumpset_nosuch (b)
+
+statement ok
+DROP TABLE dumpset_ix
