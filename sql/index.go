@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -282,6 +280,7 @@ type indexStmt struct {
 	create      bool
 	name        string
 	table       string
+	schema      string // the table's qualifier, "" for none
 	columns     []string
 	unique      bool
 	hash        bool
@@ -350,6 +349,9 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 	p.accept("only")
 	if st.table, err = p.name(); err != nil {
 		return nil, err
+	}
+	if q, n, dotted := strings.Cut(st.table, "."); dotted && !p.toks[p.pos-1].quoted {
+		st.schema, st.table = q, n // pg_dump writes ON public.t
 	}
 	if p.accept("using") {
 		method, err := p.name()
@@ -424,7 +426,7 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		}
 		return out.Complete("DROP INDEX")
 	}
-	table, err := s.tableName(sqlparser.TableName{Name: sqlparser.NewIdentifierCS(st.table)})
+	table, err := s.tableNameOf(st.schema, st.table)
 	if err != nil {
 		return err
 	}

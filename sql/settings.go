@@ -53,6 +53,7 @@ type settingDef struct {
 	report   bool // PostgreSQL's GUC_REPORT: changes are sent to the client
 	readOnly bool
 	list     bool // PostgreSQL's GUC_LIST_INPUT: SET takes several values
+	hidden   bool // PostgreSQL's GUC_NO_SHOW_ALL: SHOW ALL leaves it out
 	desc     string
 	// check validates a value and returns it in canonical form; nil accepts any value.
 	check func(v string) (string, error)
@@ -89,6 +90,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "transaction_read_only", def: "off", desc: "Sets the current transaction's read-only status.", check: checkBool("transaction_read_only")},
 	}
 	defs = append(defs, gucSettingDefs()...)
+	defs = append(defs, dumpSettingDefs()...)
 	m := make(map[string]*settingDef, len(defs))
 	for _, d := range defs {
 		m[strings.ToLower(d.name)] = d
@@ -656,8 +658,10 @@ func (s *Session) showAll(out Output) error {
 		return err
 	}
 	keys := make([]string, 0, len(settingDefs))
-	for k := range settingDefs {
-		keys = append(keys, k)
+	for k, def := range settingDefs {
+		if !def.hidden {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {

@@ -93,6 +93,7 @@ var gucTable = []guc{
 	{"seq_page_cost", "real", "1", 0, math.MaxFloat64, "", "user", "", "Sets the planner's estimate of the cost of a sequentially fetched disk page."},
 	{"synchronous_commit", "enum", "on", 0, 0, "", "user", "local,remote_write,remote_apply,on,off,true=on,false=off,yes=on,no=off,1=on,0=off", "Sets the current transaction's synchronization level."},
 	{"work_mem", "integer", "4096", 64, intMax, "kB", "user", "", "Sets the maximum memory to be used for query workspaces."},
+	{"xmloption", "enum", "content", 0, 0, "", "user", "content,document", "Sets whether XML data in implicit parsing and serialization operations is to be considered as documents or content fragments."},
 }
 
 // gucSettingDefs turns gucTable into settingDefs.
