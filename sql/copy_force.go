@@ -225,9 +225,5 @@ func (s *Session) copyFromOptions(st *copyStmt, schema *types.Schema, name, show
 
 // keepRow reports whether COPY FROM's WHERE (nil: none) holds for row.
 func keepRow(filter *expr, row []types.Value) (bool, error) {
-	if filter == nil {
-		return true, nil
-	}
-	v, err := filter.eval(row)
-	return err == nil && !v.IsNull() && v.I != 0, err
+	return qualPasses(filter, row)
 }

@@ -357,11 +357,7 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 	if err := types.DecodeRow(acc.table.schema, key, value, row); err != nil {
 		return false, err
 	}
-	if acc.filter == nil {
-		return true, nil
-	}
-	v, err := acc.filter.eval(row)
-	return err == nil && !v.IsNull() && v.Bool(), err
+	return qualPasses(acc.filter, row)
 }
 
 func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {

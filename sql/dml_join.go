@@ -136,11 +136,7 @@ func (j *dmlJoin) lock(ctx context.Context, tx *tablespace.Txn, jr joinedRow) (b
 	if err := types.DecodeRow(j.bt.schema, jr.key, value, jr.row[:j.target]); err != nil {
 		return false, err
 	}
-	if j.where == nil {
-		return true, nil
-	}
-	v, err := j.where.eval(jr.row)
-	return err == nil && !v.IsNull() && v.Bool(), err
+	return qualPasses(j.where, jr.row)
 }
 
 // bindUpdateFrom plans UPDATE t SET ... FROM others WHERE ...

@@ -252,13 +252,34 @@ func (it *scanIter) next() ([]types.Value, error) {
 		default:
 			return nil, nil
 		}
-		if ok, err := passes(it.acc.filter, it.row); err != nil || ok {
+		if ok, err := qualPasses(it.acc.filter, it.row); err != nil || ok {
 			return it.row, err
 		}
 	}
 }
 
 // passes evaluates a filter (nil: every row passes); NULL counts as false.
+// qualPasses is passes for a filter (WHERE, JOIN ON, HAVING): like PostgreSQL's ExecQual over
+// the condition's implicit-AND list, it rejects the row at the first conjunct that is false or
+// NULL, without evaluating the ones after it (which may fail). Three-valued AND inside an
+// expression (passes, a CASE condition, a CHECK constraint) evaluates on past a NULL.
+func qualPasses(f *expr, row []types.Value) (bool, error) {
+	if f == nil {
+		return true, nil
+	}
+	if f.conj != nil {
+		if ok, err := qualPasses(f.conj[0], row); !ok || err != nil {
+			return false, err
+		}
+		return qualPasses(f.conj[1], row)
+	}
+	v, err := f.eval(row)
+	if err != nil {
+		return false, err
+	}
+	return !v.IsNull() && v.Bool(), nil
+}
+
 func passes(f *expr, row []types.Value) (bool, error) {
 	if f == nil {
 		return true, nil
@@ -340,7 +361,7 @@ func (it *filterIter) next() ([]types.Value, error) {
 		if err != nil || row == nil {
 			return nil, err
 		}
-		if ok, err := passes(it.pred, row); err != nil || ok {
+		if ok, err := qualPasses(it.pred, row); err != nil || ok {
 			return row, err
 		}
 	}

@@ -30,6 +30,8 @@ type expr struct {
 	// pend: a subquery in x has a constant that failed to fold; raised when the statement
 	// is bound unless an expression around x drops x (subfold.go).
 	pend *pendingErr
+	// conj: for a AND b, its two operands, which qualPasses (a filter) tests one at a time
+	conj *[2]*expr
 	eval func(row []types.Value) (types.Value, error)
 }
 
@@ -332,7 +334,7 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 
 // logic2 is a AND b (or a OR b) of two booleans.
 func logic2(a, b *expr, and bool) (*expr, error) {
-	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+	x := &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
 			return types.Value{}, err
@@ -351,7 +353,11 @@ func logic2(a, b *expr, and bool) (*expr, error) {
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
 		return types.NewBool(and), nil
-	}}, a, b)
+	}}
+	if and {
+		x.conj = &[2]*expr{a, b}
+	}
+	return fold(x, a, b)
 }
 
 // unify resolves the types of two operands: an untyped literal takes the other side's type.

@@ -222,7 +222,7 @@ func (it *joinIter) next() ([]types.Value, error) {
 				return nil, err
 			}
 			copy(it.out[n.lw:], it.rows[ri])
-			ok, err := passes(n.residual, it.out)
+			ok, err := qualPasses(n.residual, it.out)
 			if err != nil {
 				return nil, err
 			}

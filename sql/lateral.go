@@ -226,7 +226,7 @@ func (it *lateralJoinIter) next() ([]types.Value, error) {
 			continue
 		}
 		copy(it.out[n.lw:], r)
-		ok, err := passes(n.residual, it.out)
+		ok, err := qualPasses(n.residual, it.out)
 		if err != nil {
 			return nil, err
 		}

@@ -240,7 +240,7 @@ func (it *lookupJoinIter) next() ([]types.Value, error) {
 		for it.pos < len(it.matches) {
 			copy(it.out[n.lw:], it.matches[it.pos])
 			it.pos++
-			ok, err := passes(n.residual, it.out)
+			ok, err := qualPasses(n.residual, it.out)
 			if err != nil {
 				return nil, err
 			}

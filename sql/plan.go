@@ -378,14 +378,8 @@ func (a *access) visit(ec *execCtx, fn func(key []byte, row []types.Value) error
 		if err := ec.check(); err != nil {
 			return err
 		}
-		if a.filter != nil {
-			ok, err := a.filter.eval(row)
-			if err != nil {
-				return err
-			}
-			if ok.IsNull() || !ok.Bool() {
-				return nil
-			}
+		if ok, err := qualPasses(a.filter, row); !ok || err != nil {
+			return err
 		}
 		return fn(key, row)
 	}

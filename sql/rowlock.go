@@ -261,11 +261,7 @@ func (it *lockRowsIter) lockRow(row []types.Value) (bool, error) {
 		return false, err
 	}
 	for _, pred := range append([]*expr{acc.filter}, it.n.lock.preds...) {
-		if pred == nil {
-			continue
-		}
-		v, err := pred.eval(it.fresh)
-		if err != nil || v.IsNull() || !v.Bool() {
+		if ok, err := qualPasses(pred, it.fresh); !ok || err != nil {
 			return false, err
 		}
 	}

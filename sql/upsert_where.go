@@ -56,9 +56,5 @@ func parseConflictWhere(c *conflictClause) error {
 
 // updates reports whether DO UPDATE's WHERE holds for the row in ins.both.
 func (ins *inserter) updates() (bool, error) {
-	if ins.where == nil {
-		return true, nil
-	}
-	v, err := ins.where.eval(ins.both)
-	return err == nil && !v.IsNull() && v.Bool(), err
+	return qualPasses(ins.where, ins.both)
 }
