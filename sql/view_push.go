@@ -75,6 +75,27 @@ func (s *Session) viewColumnRefs(q *ast.Select, n int) [][]string {
 // starColumnRefs are the columns a * (or table.*) of a one-table FROM reads, qualified by
 // the table's name in the query; nil when the FROM is anything else.
 func (s *Session) starColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string {
+	return oneTableStar(q, star, s.tableColumnNames)
+}
+
+// tableColumnNames are table name's visible columns; false when it is no table.
+func (s *Session) tableColumnNames(name string) ([]string, bool) {
+	schema, ok := s.ts.Schema(name)
+	if !ok {
+		return nil, false
+	}
+	var names []string
+	for _, c := range schema.Columns {
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
+	}
+	return names, true
+}
+
+// oneTableStar is starColumnRefs over the relation columns names, qualified by the FROM
+// item's name (its alias, else the relation's).
+func oneTableStar(q *ast.Select, star *ast.ColumnRef, columns func(string) ([]string, bool)) [][]string {
 	if len(q.From) != 1 {
 		return nil
 	}
@@ -82,7 +103,7 @@ func (s *Session) starColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string 
 	if !ok || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 { // columns renamed: not the schema's names
 		return nil
 	}
-	schema, ok := s.ts.Schema(t.Name)
+	names, ok := columns(t.Name)
 	if !ok {
 		return nil
 	}
@@ -93,11 +114,9 @@ func (s *Session) starColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string 
 	if len(star.Names) == 1 && star.Names[0] != name {
 		return nil
 	}
-	var out [][]string
-	for _, c := range schema.Columns {
-		if !c.Hidden {
-			out = append(out, []string{name, c.Name})
-		}
+	out := make([][]string, 0, len(names))
+	for _, c := range names {
+		out = append(out, []string{name, c})
 	}
 	return out
 }

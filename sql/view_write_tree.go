@@ -83,29 +83,20 @@ func (s *Session) targetViewTree(t *ast.Table, action string) (*viewTarget, erro
 
 // viewStarColumnRefs is starColumnRefs, also over a view whose one FROM item is a view.
 func (s *Session) viewStarColumnRefs(q *ast.Select, star *ast.ColumnRef) [][]string {
-	if refs := s.starColumnRefs(q, star); refs != nil || len(q.From) != 1 {
-		return refs
-	}
-	t, ok := q.From[0].(*ast.Table)
-	if !ok || t.Schema != "" || t.Alias != nil && len(t.Alias.Columns) > 0 {
-		return nil
-	}
-	def, ok := s.viewDefNamed(t.Name)
-	if !ok {
-		return nil
-	}
-	name := t.Name
-	if t.Alias != nil {
-		name = t.Alias.Name
-	}
-	if len(star.Names) == 1 && star.Names[0] != name {
-		return nil
-	}
-	out := make([][]string, 0, len(def.Columns))
-	for _, c := range def.Columns {
-		out = append(out, []string{name, c.Name})
-	}
-	return out
+	return oneTableStar(q, star, func(name string) ([]string, bool) {
+		if names, ok := s.tableColumnNames(name); ok {
+			return names, true
+		}
+		def, ok := s.viewDefNamed(name)
+		if !ok {
+			return nil, false
+		}
+		names := make([]string, len(def.Columns))
+		for i, c := range def.Columns {
+			names[i] = c.Name
+		}
+		return names, true
+	})
 }
 
 // viewUpdatabilityTree applies PostgreSQL's rules for an automatically updatable view to
