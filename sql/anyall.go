@@ -28,19 +28,9 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	if !ok {
 		return compileOperatorAnyAll(e, sc) // anyall_op.go
 	}
-	left, arr, err := compileAnyAllOperands(e, sc)
+	left, arr, elemType, err := compileAnyAllTyped(e, sc)
 	if err != nil {
 		return nil, err
-	}
-	elemType := types.Null
-	if arr.typ != types.Null {
-		elemType = arr.typ.Elem()
-	}
-	if left.unknown {
-		if left, err = castLiteral(left, elemType); err != nil {
-			return nil, err
-		}
-		left.bpchar, left.varchar = arr.bpchar, arr.varchar // it takes the elements' type
 	}
 	if !comparable(left.typ, elemType) {
 		return nil, Errorf("42883", "operator does not exist: %s %s %s", left.typ, e.Op, elemType)
@@ -81,6 +71,25 @@ func compileAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 		}
 		return types.NewBool(all), nil
 	}}, left, arr)
+}
+
+// compileAnyAllTyped is compileAnyAllOperands with an untyped x taking the elements' type,
+// which it returns (NULL for a NULL array).
+func compileAnyAllTyped(e *ast.AnyAll, sc *scope) (left, arr *expr, elemType types.Type, err error) {
+	if left, arr, err = compileAnyAllOperands(e, sc); err != nil {
+		return nil, nil, types.Null, err
+	}
+	elemType = types.Null
+	if arr.typ != types.Null {
+		elemType = arr.typ.Elem()
+	}
+	if left.unknown {
+		if left, err = castLiteral(left, elemType); err != nil {
+			return nil, nil, types.Null, err
+		}
+		left.bpchar, left.varchar = arr.bpchar, arr.varchar // it takes the elements' type
+	}
+	return left, arr, elemType, nil
 }
 
 // compileAnyAllOperands compiles x and the array of x op ANY|ALL (array). An untyped array

@@ -11,18 +11,9 @@ import (
 // operator must yield boolean (42809), a NULL array is NULL, an empty one false for ANY and
 // true for ALL, and a NULL outcome makes the result NULL unless one settles it.
 func compileOperatorAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
-	left, arr, err := compileAnyAllOperands(e, sc)
+	left, arr, elemType, err := compileAnyAllTyped(e, sc)
 	if err != nil {
 		return nil, err
-	}
-	elemType := types.Null
-	if arr.typ != types.Null {
-		elemType = arr.typ.Elem()
-	}
-	if left.unknown {
-		if left, err = castLiteral(left, elemType); err != nil {
-			return nil, err
-		}
 	}
 	var cur types.Value
 	elem := &expr{typ: elemType, bpchar: arr.bpchar, varchar: arr.varchar, eval: func([]types.Value) (types.Value, error) { return cur, nil }}
