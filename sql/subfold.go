@@ -74,7 +74,10 @@ func (ps *params) raisePending() error {
 	}
 	if ps.deferFold {
 		if ps.foldErr == nil {
-			ps.foldErr = &err
+			// A copy, so that only this branch moves an error to the heap: taking err's
+			// address made every call allocate.
+			deferred := err
+			ps.foldErr = &deferred
 		}
 		return nil
 	}
