@@ -289,7 +289,8 @@ func callProc(def *funcDef, proc *funcProc, name string, args []*expr, live int,
 		// vitess parses an aggregate call into its own node unless the name is quoted
 		return nil, unsupported("aggregate %s called by a quoted name", name)
 	}
-	for i := len(args); i < len(proc.args) && i < len(proc.defaults); i++ {
+	// A VARIADIC empty array leaves the variadic argument out: it has no DEFAULT ("").
+	for i := len(args); i < len(proc.args) && i < len(proc.defaults) && proc.defaults[i] != ""; i++ {
 		v, err := parseText(defaultLiteral(proc.defaults[i]), proc.args[i].t) // an omitted argument's DEFAULT
 		if err != nil {
 			return nil, err

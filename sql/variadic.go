@@ -17,12 +17,16 @@ import (
 // compileVariadicCall compiles a call of name whose last argument came after VARIADIC.
 func compileVariadicCall(name string, args []*expr, sc *scope) (*expr, error) {
 	last, fixed := args[len(args)-1], args[:len(args)-1]
-	if last.unknown || !last.typ.IsArray() {
-		return nil, Errorf("42804", "VARIADIC argument must be an array")
-	}
 	def := funcRegistry[name]
 	if def == nil || len(def.procs) == 0 || def.session && (sc.params == nil || sc.params.sess == nil) {
 		return nil, noFunction(name, args)
+	}
+	if !last.typ.IsArray() || last.unknown {
+		var err error
+		if last, err = variadicLiteral(def, name, args, sc); err != nil {
+			return nil, err
+		}
+		args = append(slices.Clone(fixed), last)
 	}
 	elem := last.typ.Elem()
 	proto := append(slices.Clone(fixed), constExpr(types.Value{T: elem, Null: true}, false))
@@ -78,4 +82,35 @@ func compileVariadicCall(name string, args []*expr, sc *scope) (*expr, error) {
 		}
 		return x.eval(row)
 	}}, nil
+}
+
+// variadicLiteral types a VARIADIC argument that is not an array, as PostgreSQL's function
+// resolution does: an untyped literal or NULL takes the array type of a typed variadic
+// parameter (jsonb_extract_path(j, VARIADIC '{a,b}')); for a variadic "any" (concat,
+// format) it is 42804, and a typed argument that is not an array matches no overload (42883).
+func variadicLiteral(def *funcDef, name string, args []*expr, sc *scope) (*expr, error) {
+	last := args[len(args)-1]
+	if !last.unknown && last.typ != types.Null {
+		if anyVariadic(def, len(args)) {
+			return nil, Errorf("42804", "VARIADIC argument must be an array")
+		}
+		return nil, noFunction(name, args)
+	}
+	proto := append(slices.Clone(args[:len(args)-1]), constExpr(types.Value{T: types.Null, Null: true}, false))
+	proc, err := resolveFunc(name, def.procs, proto)
+	if err != nil || !proc.variadic || len(proc.args) != len(proto) {
+		return nil, noFunction(name, args)
+	}
+	elem := proc.args[len(proc.args)-1]
+	if elem.poly != polyNone {
+		return nil, Errorf("42804", "VARIADIC argument must be an array")
+	}
+	return coerceArg(last, types.ArrayOf(elem.t))
+}
+
+// anyVariadic reports whether an overload of def for n arguments is variadic "any".
+func anyVariadic(def *funcDef, n int) bool {
+	return slices.ContainsFunc(def.procs, func(p *funcProc) bool {
+		return p.variadic && len(p.args) == n && p.args[n-1].poly == polyAny
+	})
 }
