@@ -60,3 +60,39 @@ SELECT * FROM sd_fk ORDER BY id
 1|5
 7|5
 tag: SELECT 2
+
+# A FROM item's call is func_expr_windowless (window.sql): OVER after it is its alias, so
+# OVER (ORDER BY ...) is a syntax error, as FILTER (WHERE ...) is.
+statement error 42601
+SELECT * FROM rank() OVER (ORDER BY random())
+
+statement error 42601
+SELECT * FROM sum(1) FILTER (WHERE true)
+
+query
+SELECT over FROM generate_series(1, 2) over
+----
+1
+2
+tag: SELECT 2
+
+query
+SELECT * FROM generate_series(1, (SELECT count(*) OVER () FROM (VALUES (1), (2)) v LIMIT 1)) g
+----
+1
+2
+tag: SELECT 2
+
+# A window call where PostgreSQL refuses one (42P20; the messages are in
+# sweepd_errors_test.go).
+statement error 42P20
+SELECT rank() OVER (ORDER BY rank() OVER (ORDER BY random()))
+
+statement error 42P20
+SELECT * FROM sd_pk WHERE row_number() OVER (ORDER BY id) < 10
+
+statement error 42P20
+SELECT * FROM sd_pk INNER JOIN sd_fk ON row_number() OVER (ORDER BY sd_pk.id) < 10
+
+statement error 42P20
+SELECT rank() OVER (ORDER BY 1), count(*) FROM sd_pk GROUP BY 1
