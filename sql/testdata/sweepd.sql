@@ -96,3 +96,35 @@ SELECT * FROM sd_pk INNER JOIN sd_fk ON row_number() OVER (ORDER BY sd_pk.id) < 
 
 statement error 42P20
 SELECT rank() OVER (ORDER BY 1), count(*) FROM sd_pk GROUP BY 1
+
+# The functions behind jsonb's operators, called by name (jsonb.sql).
+query
+SELECT jsonb_contains('{"a":1, "b":2}', '{"a":1}'), jsonb_contained('{"a":1}', '{"a":1, "b":2}'), jsonb_contains('{"a":1}', '{"a":2}')
+----
+t|t|f
+tag: SELECT 1
+
+query
+SELECT jsonb_exists('{"a":1, "b":2}', 'a'), jsonb_exists('{"a":1}', 'c'), jsonb_exists_any('{"a":1}', '{a,c}'), jsonb_exists_all('{"a":1}', '{a,c}'), jsonb_exists_all('{"a":1,"c":2}', ARRAY['a','c'])
+----
+t|f|t|f|t
+tag: SELECT 1
+
+query
+SELECT jsonb_delete('{"a":1, "b":2}', 'a'), jsonb_delete('[1,2,3]', 1), jsonb_delete_path('{"a":{"b":1,"c":2}}', '{a,b}'), jsonb_exists(NULL, 'a'), jsonb_delete('{"a":1}'::jsonb, NULL::text)
+----
+{"b": 2}|[1, 3]|{"a": {"c": 2}}|NULL|NULL
+tag: SELECT 1
+
+query
+SELECT oid, proname, provolatile, proisstrict FROM pg_proc WHERE proname IN ('jsonb_contains', 'jsonb_contained', 'jsonb_exists', 'jsonb_exists_any', 'jsonb_exists_all', 'jsonb_delete', 'jsonb_delete_path') AND oid <> 3343 ORDER BY oid
+----
+3302|jsonb_delete|i|t
+3303|jsonb_delete|i|t
+3304|jsonb_delete_path|i|t
+4046|jsonb_contains|i|t
+4047|jsonb_exists|i|t
+4048|jsonb_exists_any|i|t
+4049|jsonb_exists_all|i|t
+4050|jsonb_contained|i|t
+tag: SELECT 8
