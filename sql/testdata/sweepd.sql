@@ -128,3 +128,29 @@ SELECT oid, proname, provolatile, proisstrict FROM pg_proc WHERE proname IN ('js
 4049|jsonb_exists_all|i|t
 4050|jsonb_contained|i|t
 tag: SELECT 8
+
+# ROWS FROM with one function is that function in FROM: its column is named for the alias
+# and the alias used as a value is the column's value, not a record.
+query
+SELECT * FROM ROWS FROM (generate_series(1, 2)) g(x) WHERE x > 1
+----
+2
+tag: SELECT 1
+
+query
+SELECT g, g.g FROM ROWS FROM (generate_series(1, 1)) g
+----
+1|1
+tag: SELECT 1
+
+query
+SELECT j, pg_typeof(j) FROM ROWS FROM (jsonb_array_elements('[1]')) j
+----
+1|jsonb
+tag: SELECT 1
+
+query
+SELECT over.over FROM ROWS FROM (generate_series(3, 3)) over
+----
+3
+tag: SELECT 1
