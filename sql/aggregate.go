@@ -71,6 +71,9 @@ func newAggBinder(t *selectTree, groups []ast.Expr, input *scope) (*aggBinder, e
 		if hasAggregateTree(tree) {
 			return nil, Errorf("42803", "aggregate functions are not allowed in GROUP BY")
 		}
+		if err := noWindowIn(tree, "GROUP BY"); err != nil {
+			return nil, err
+		}
 		x, err := compileAST(tree, input)
 		if err != nil {
 			return nil, err

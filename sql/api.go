@@ -84,10 +84,17 @@ func (e *Error) Error() string { return e.Message }
 // onTable sets the fields naming the table (and the column or constraint) an error is
 // about; a temporary table's schema (PostgreSQL's pg_temp_N) is left unnamed.
 func (e *Error) onTable(table, column, constraint string) *Error {
+	shown := shownTableName(table)
 	if !strings.HasPrefix(table, tempTablePrefix) {
 		e.Schema = "public"
+	} else if hidden := table[:len(table)-len(shown)]; hidden != "" {
+		// The session's hidden prefix names its temporary tables and their default
+		// constraint names (tc_id_fkey); PostgreSQL's messages show neither.
+		e.Message = strings.ReplaceAll(e.Message, hidden, "")
+		e.Detail = strings.ReplaceAll(e.Detail, hidden, "")
+		constraint = strings.ReplaceAll(constraint, hidden, "")
 	}
-	e.Table, e.Column, e.Constraint = shownTableName(table), column, constraint
+	e.Table, e.Column, e.Constraint = shown, column, constraint
 	return e
 }
 

@@ -291,7 +291,7 @@ func (s *Session) resolveForeignKey(schema *types.Schema, c *types.Constraint, d
 		if cc.Type != pc.Type && !(cc.Type.IsInteger() && pc.Type.IsInteger()) {
 			return &Error{Code: "42804", Message: "foreign key constraint \"" + c.Name + "\" cannot be implemented",
 				Detail: "Key columns \"" + cc.Name + "\" and \"" + pc.Name + "\" are of incompatible types: " +
-					cc.TypeName() + " and " + pc.TypeName() + "."}
+					typeNameNoMod(cc) + " and " + typeNameNoMod(pc) + "."}
 		}
 		c.RefColumns = append(c.RefColumns, pc.Name)
 	}
@@ -636,4 +636,18 @@ func (s *Session) validateNotValid(ctx context.Context, name string, schema, nex
 		return err
 	}
 	return out.Complete("ALTER TABLE")
+}
+
+// typeNameNoMod is a column's type as PostgreSQL's format_type_be prints it, without the
+// type modifier: character varying, not character varying(4).
+func typeNameNoMod(c types.Column) string {
+	switch {
+	case c.Type == types.Text && c.Length > 0 && c.Fixed:
+		return "character"
+	case c.Type == types.Text && c.Length > 0:
+		return "character varying"
+	case c.Length > 0:
+		c.Length = 0
+	}
+	return c.TypeName()
 }

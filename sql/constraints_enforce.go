@@ -366,6 +366,13 @@ func checkParent(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 		return nil // MATCH SIMPLE: a NULL in the key passes; MATCH FULL: a key all NULL does
 	}
 	if oldV, ok := colVals(oldRow, c.Columns); ok && sameVals(oldV, vals) {
+		if len(w.OldKey) > 0 && tx.ConstraintDeferred(c) {
+			// The row moved to a new primary key: a check deferred for it (an insert of
+			// this transaction) looks for it at its old key and would pass unseen.
+			// PostgreSQL re-checks an unchanged key of a row its transaction wrote.
+			table, key := w.Table, slices.Clone(w.Key)
+			tx.Defer(table, c.Name, func(ctx context.Context) error { return stillHasParent(ctx, tx, table, key, c.Name) })
+		}
 		return nil
 	}
 	if c.Deferrable {

@@ -52,6 +52,21 @@ func TestConstraintErrorMessages(t *testing.T) {
 			"constraints on permanent tables may reference only permanent tables", ""},
 		{"CREATE TEMP TABLE x (id int PRIMARY KEY, p int REFERENCES p)", "42P16",
 			"constraints on temporary tables may reference only temporary tables", ""},
+		// A temporary table's messages name it and its constraints as created (tc, tc_p_fkey),
+		// not by the session's hidden name (foreign_key.sql; PostgreSQL 15's text).
+		{"CREATE TEMP TABLE tp (id int PRIMARY KEY); CREATE TEMP TABLE tc (id int, p int REFERENCES tp); INSERT INTO tc VALUES (1, 5)", "23503",
+			`insert or update on table "tc" violates foreign key constraint "tc_p_fkey"`, `Key (p)=(5) is not present in table "tp".`},
+		{"CREATE TEMP TABLE tp (id int PRIMARY KEY); CREATE TEMP TABLE tc (id int, p int REFERENCES tp); INSERT INTO tp VALUES (1); INSERT INTO tc VALUES (1, 1); DELETE FROM tp", "23503",
+			`update or delete on table "tp" violates foreign key constraint "tc_p_fkey" on table "tc"`, `Key (id)=(1) is still referenced from table "tc".`},
+		{"CREATE TEMP TABLE tu (id int PRIMARY KEY, u int UNIQUE CHECK (u > 0)); INSERT INTO tu VALUES (1, 1), (2, 1)", "23505",
+			`duplicate key value violates unique constraint "tu_u_key"`, "Key (u)=(1) already exists."},
+		{"CREATE TEMP TABLE tu (id int PRIMARY KEY, u int UNIQUE CHECK (u > 0)); INSERT INTO tu VALUES (1, -1)", "23514",
+			`new row for relation "tu" violates check constraint "tu_u_check"`, "Failing row contains (1, -1)."},
+		// format_type_be: the key columns' types without their modifiers.
+		{"CREATE TABLE vp (v varchar(4) PRIMARY KEY, n timestamp(3) UNIQUE); CREATE TABLE vc (a int REFERENCES vp (v))", "42804",
+			`foreign key constraint "vc_a_fkey" cannot be implemented`, `Key columns "a" and "v" are of incompatible types: integer and character varying.`},
+		{"CREATE TABLE vp (v varchar(4) PRIMARY KEY, n timestamp(3) UNIQUE); CREATE TABLE vc (a char(3) REFERENCES vp (n))", "42804",
+			`foreign key constraint "vc_a_fkey" cannot be implemented`, `Key columns "a" and "n" are of incompatible types: character and timestamp without time zone.`},
 		{"ALTER TABLE t RENAME CONSTRAINT nosuch TO x", "42704", `constraint "nosuch" for table "t" does not exist`, ""},
 		{"ALTER TABLE t RENAME CONSTRAINT t_b_check TO t_c_key", "42710", `constraint "t_c_key" for relation "t" already exists`, ""},
 	}

@@ -53,7 +53,7 @@ func funcFromQuery(f *ast.FuncFrom) (*ast.SubqueryFrom, error) {
 func funcFromTargets(f *ast.FuncFrom, fn string) []ast.Target {
 	var out []ast.Target
 	switch call := f.Funcs[0].Call.(*ast.FuncCall); {
-	case f.RowsFrom:
+	case f.RowsFrom && len(f.Funcs) > 1: // ROWS FROM (f(x)) is f(x), as PostgreSQL's one function
 		for _, rf := range f.Funcs {
 			c := rf.Call.(*ast.FuncCall)
 			out = append(out, ast.Target{Expr: c, Alias: c.Name[len(c.Name)-1]})

@@ -53,7 +53,20 @@ func jsonFuncs() []builtin {
 		{name: "json_object_agg", kind: 'a', vol: s, procs: []string{"3197: any, any -> json"}},
 		{name: "json_each_text", vol: i, strict: true, retset: true, outArgs: []string{"key text", "value text"},
 			procs: []string{"3959: from_json json -> record"}, build: buildJSONEach},
+		// The functions behind jsonb's operators, callable by name as in PostgreSQL.
+		{name: "jsonb_contains", vol: i, strict: true, procs: []string{"4046: jsonb, jsonb -> bool"}, build: jsonOperatorFunc("@>")},
+		{name: "jsonb_contained", vol: i, strict: true, procs: []string{"4050: jsonb, jsonb -> bool"}, build: jsonOperatorFunc("<@")},
+		{name: "jsonb_exists", vol: i, strict: true, procs: []string{"4047: jsonb, text -> bool"}, build: jsonOperatorFunc("?")},
+		{name: "jsonb_exists_any", vol: i, strict: true, procs: []string{"4048: jsonb, _text -> bool"}, build: jsonOperatorFunc("?|")},
+		{name: "jsonb_exists_all", vol: i, strict: true, procs: []string{"4049: jsonb, _text -> bool"}, build: jsonOperatorFunc("?&")},
+		{name: "jsonb_delete", vol: i, strict: true, procs: []string{"3302: jsonb, text -> jsonb", "3303: jsonb, int4 -> jsonb"}, build: jsonOperatorFunc("-")},
+		{name: "jsonb_delete_path", vol: i, strict: true, procs: []string{"3304: jsonb, _text -> jsonb"}, build: jsonOperatorFunc("#-")},
 	}
+}
+
+// jsonOperatorFunc builds the call of the function implementing jsonb operator op.
+func jsonOperatorFunc(op string) func(c *funcCall) (*expr, error) {
+	return func(c *funcCall) (*expr, error) { return compileJSONOp(op, c.args[0], c.args[1]) }
 }
 
 // buildGenRandomUUID is gen_random_uuid(): a version 4 uuid, new for every row (volatile:

@@ -230,6 +230,9 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 	}
 	kind := joinKinds[j.Kind]
 	on := j.On
+	if err := noWindowIn(on, "JOIN conditions"); err != nil {
+		return nil, err
+	}
 	using := j.Using
 	if j.Natural {
 		// NATURAL: USING every column name both sides show.

@@ -223,7 +223,7 @@ func noAggregateInWhere(where ast.Expr, sc *scope) error {
 	if where != nil && hasOwnAggregate([]ast.Expr{where}, sc) {
 		return Errorf("42803", "aggregate functions are not allowed in WHERE")
 	}
-	return nil
+	return noWindowIn(where, "WHERE")
 }
 
 // hasOwnAggregate reports whether an aggregate call of query level sc (the FROM clause's

@@ -71,6 +71,11 @@ func (s *Session) bindReturning(targets []ast.Target, bt *boundTable) (*returnin
 	if targetsAggregate(targets) {
 		return nil, Errorf("42803", "aggregate functions are not allowed in RETURNING")
 	}
+	for _, t := range targets {
+		if err := noWindowIn(t.Expr, "RETURNING"); err != nil {
+			return nil, err
+		}
+	}
 	projs, err := s.projections(targets, bt.scope)
 	if err != nil {
 		return nil, err

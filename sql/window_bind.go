@@ -92,6 +92,9 @@ func bindWindow(f *ast.FuncCall, sc *scope, defs windowDefs) (*windowSpec, error
 	if err != nil {
 		return nil, err
 	}
+	if err := noWindowInDefinition(w); err != nil {
+		return nil, err
+	}
 	spec := &windowSpec{call: f}
 	switch { // PostgreSQL's transformAggregateCall refusals for a call with OVER
 	case f.WithinGroup:
@@ -402,4 +405,42 @@ func bindFrame(fc *ast.Frame, spec *windowSpec, sc *scope) (*windowFrame, error)
 		return nil, Errorf("42P20", "frame starting from following row cannot end with current row")
 	}
 	return f, nil
+}
+
+// noWindowIn refuses a window call of the query's own level in e, an expression of clause
+// (WHERE, JOIN conditions, GROUP BY, RETURNING), with PostgreSQL's message naming it
+// (parse_agg.c's check_agglevels_and_constraints); compiling it would only say "here".
+func noWindowIn(e ast.Expr, clause string) error {
+	if e == nil {
+		return nil
+	}
+	found := false
+	walkOwnLevel(e, func(n ast.Node) bool {
+		if f, ok := n.(*ast.FuncCall); ok && f.Over != nil {
+			found = true
+		}
+		return !found
+	})
+	if found {
+		return Errorf("42P20", "window functions are not allowed in %s", clause)
+	}
+	return nil
+}
+
+// noWindowInDefinition refuses a window call in a window's PARTITION BY or ORDER BY.
+func noWindowInDefinition(w *ast.Window) error {
+	if w == nil {
+		return nil
+	}
+	for _, e := range w.PartitionBy {
+		if err := noWindowIn(e, "window definitions"); err != nil {
+			return err
+		}
+	}
+	for _, o := range w.OrderBy {
+		if err := noWindowIn(o.Expr, "window definitions"); err != nil {
+			return err
+		}
+	}
+	return nil
 }

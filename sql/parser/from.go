@@ -252,7 +252,9 @@ func (p *parser) functionFrom(at lexer.Token, lateral bool) ast.FromItem {
 // fromCall reads func_expr_windowless: a function call (the keyword forms that are not
 // calls in sql/ast are 0A000).
 func (p *parser) fromCall(at lexer.Token) *ast.FuncCall {
+	p.windowless = true
 	call := p.primary()
+	p.windowless = false
 	f, ok := call.(*ast.FuncCall)
 	if !ok {
 		switch call.(type) {

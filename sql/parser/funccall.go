@@ -12,6 +12,8 @@ import (
 func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
 	open := p.next()
 	call := &ast.FuncCall{Name: names}
+	windowless := p.windowless
+	p.windowless = false // the arguments' calls are ordinary ones
 	switch {
 	case p.acceptPunct(")"):
 	case p.isPunct("*"):
@@ -20,6 +22,9 @@ func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
 		p.expectPunct(")")
 	default:
 		p.callArgs(call)
+	}
+	if windowless {
+		return call
 	}
 	if p.isKw("within") && p.peekN(1).Is("group") {
 		p.withinGroup(call, open)

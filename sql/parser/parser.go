@@ -40,6 +40,9 @@ type parser struct {
 	labelDepth int
 	// fatal: the error being raised ends the parse; attempt lets it pass.
 	fatal bool
+	// windowless: the next call read is a FROM item's (func_expr_windowless), which ends
+	// at its ')': WITHIN GROUP, FILTER and OVER are not read there (OVER is an alias then).
+	windowless bool
 }
 
 type selectMemo struct {
