@@ -397,3 +397,57 @@ SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attreli
 n|numeric(8,2)
 v|character varying(3)
 tag: SELECT 2
+
+# pg_dump writes IN (...) of a CHECK as = ANY (ARRAY[...]): no subquery.
+statement ok
+CREATE TABLE dfchk (status text DEFAULT 'new'::text NOT NULL, CONSTRAINT dfchk_status_check CHECK ((status = ANY (ARRAY['new'::text, 'paid'::text]))))
+
+statement ok
+INSERT INTO dfchk VALUES ('paid')
+
+query
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'dfchk_status_check'
+----
+CHECK ((status = ANY (ARRAY['new'::text, 'paid'::text])))
+tag: SELECT 1
+
+statement error 23514
+INSERT INTO dfchk VALUES ('lost')
+
+statement error 0A000
+CREATE TABLE dfchk2 (a int CHECK (a = ANY (SELECT 1)))
+
+# pg_dump's identity column: ADD GENERATED ... (SEQUENCE NAME public.t_id_seq ...), then setval.
+statement ok
+CREATE TABLE dfidseq (id bigint NOT NULL, v text)
+
+statement ok
+ALTER TABLE public.dfidseq ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.dfidseq_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+)
+
+query
+SELECT pg_get_serial_sequence('dfidseq', 'id')
+----
+public.dfidseq_id_seq
+tag: SELECT 1
+
+query
+SELECT pg_catalog.setval('public.dfidseq_id_seq', 3, true)
+----
+3
+tag: SELECT 1
+
+query
+INSERT INTO dfidseq (v) VALUES ('x') RETURNING id
+----
+4
+tag: INSERT 0 1
+
+statement error 3F000
+CREATE TABLE dfidseq2 (id int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME nosuchschema.s))
