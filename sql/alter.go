@@ -255,6 +255,10 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		if len(a.pk) != 1 || !a.cols[a.pk[0]].Hidden {
 			return Errorf("42P16", "multiple primary keys for table %q are not allowed", a.name)
 		}
+		if n := o.IndexDefinition.Info.ConstraintName.String(); n != "" && n != a.name+"_pkey" {
+			// The key's constraint and index are always called <table>_pkey here.
+			return unsupported("a primary key constraint not named %q", a.name+"_pkey")
+		}
 		var pk []int
 		for _, ic := range o.IndexDefinition.Columns {
 			if ic.Expression != nil || ic.Length != nil {

@@ -81,6 +81,9 @@ func isColumnAlter(words []string) bool {
 		switch words[i] {
 		case "alter":
 			return true
+		case "rename":
+			// RENAME b TO c: COLUMN is optional in PostgreSQL, not in vitess.
+			return i+2 < len(words) && words[i+1] != "column" && words[i+1] != "to" && words[i+1] != "constraint"
 		case "add", "drop":
 			if words[i] == "drop" && (slices.Contains(words[i+1:], "cascade") || slices.Contains(words[i+1:], "restrict")) &&
 				!isConstraintAlter(words) {
@@ -107,6 +110,7 @@ func parseColumnAlter(q string) (*colAlterStmt, error) {
 	if st.ifExists, st.qual, st.table, err = p.alterTableTarget(); err != nil {
 		return nil, err
 	}
+	p.table = st.table
 	for {
 		end := p.actionEnd()
 		act, err := p.colAction(end)
@@ -197,6 +201,10 @@ func (p *conParser) colAction(end int) (colAction, error) {
 			return colAction{}, err
 		}
 		return p.alterColumn(name, end)
+	case p.accept("rename") && !p.peekAt(0, "column") && !p.peekAt(0, "to") && !p.peekAt(0, "constraint"):
+		opt, err := p.subAlterOption("rename column ", p.pos, end)
+		p.pos = end
+		return colAction{kind: actOther, opt: opt}, err
 	}
 	p.pos = start
 	opt, err := p.subAlterOption("", start, end)

@@ -173,6 +173,14 @@ func checkText(e sqlparser.Expr, pretty bool) string {
 		}
 		switch n := node.(type) {
 		case *sqlparser.ComparisonExpr:
+			if sub, ok := n.Right.(*sqlparser.Subquery); ok && n.Modifier != 0 && unnestedArray(sub) != nil {
+				mod := "ANY"
+				if n.Modifier == sqlparser.All {
+					mod = "ALL"
+				}
+				wrap(func() { buf.Myprintf("%v %s %s (%v)", n.Left, n.Operator.ToString(), mod, unnestedArray(sub)) })
+				return
+			}
 			if n.Escape == nil && !strings.HasPrefix(n.Operator.ToString(), "like") && n.Operator != sqlparser.InOp &&
 				n.Operator != sqlparser.NotInOp && n.Operator != sqlparser.NullSafeEqualOp {
 				wrap(func() { buf.Myprintf("%v %s %v", n.Left, n.Operator.ToString(), n.Right) })
@@ -191,6 +199,18 @@ func checkText(e sqlparser.Expr, pretty bool) string {
 		case *sqlparser.NotExpr:
 			wrap(func() { buf.Myprintf("NOT %v", n.Expr) })
 			return
+		case *sqlparser.ColName: // quoted as PostgreSQL quotes (vitess quotes MySQL's keywords)
+			if n.Qualifier.IsEmpty() {
+				buf.WriteString(types.QuoteIdent(n.Name.String()))
+				return
+			}
+		case *sqlparser.CollateExpr: // 'new'::text: a string constant's cast without parentheses
+			if name, ok := strings.CutPrefix(n.Collation, castMarker); ok {
+				if lit, ok := n.Expr.(*sqlparser.Literal); ok && lit.Type == sqlparser.StrVal {
+					buf.Myprintf("%v::%s", lit, name)
+					return
+				}
+			}
 		}
 		pgFormat(buf, node)
 	}

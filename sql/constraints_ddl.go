@@ -49,6 +49,9 @@ func checkColumns(e sqlparser.Expr) ([]string, error) {
 				cols = append(cols, n.Name.String())
 			}
 		case *sqlparser.Subquery:
+			if unnestedArray(n) != nil {
+				return true, nil // x = ANY (array), as pg_dump writes IN (...): no subquery
+			}
 			bad = Errorf("0A000", "cannot use subquery in check constraint")
 		case sqlparser.AggrFunc:
 			bad = Errorf("42803", "aggregate functions are not allowed in check constraints")
@@ -455,6 +458,9 @@ func isConstraintAlter(words []string) bool {
 			return true
 		}
 		if words[i] == "add" || words[i] == "drop" {
+			if words[i] == "add" && i+3 < len(words) && words[i+1] == "constraint" && words[i+3] == "primary" {
+				return false // ADD CONSTRAINT name PRIMARY KEY: alterOption's, as ADD PRIMARY KEY
+			}
 			switch words[i+1] {
 			case "constraint", "check", "unique", "foreign":
 				return true

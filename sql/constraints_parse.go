@@ -35,9 +35,10 @@ type conDef struct {
 
 // conParser walks tokens of one statement's text.
 type conParser struct {
-	src  string
-	toks []lexer.Token
-	pos  int
+	src   string
+	toks  []lexer.Token
+	pos   int
+	table string // the table a column definition is of, for its errors
 }
 
 func (p *conParser) done() bool { return p.pos >= len(p.toks) }
@@ -327,7 +328,7 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 	var defs []conDef
 	from := p.toks[p.pos].Pos
 	depth := 0
-	afterKey := false
+	afterKey, hasDefault := false, false
 	for p.pos < end {
 		t := p.toks[p.pos]
 		switch {
@@ -335,6 +336,11 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			depth++
 		case t.IsPunct(")"):
 			depth--
+		case depth == 0 && t.Is("default") && t.Kind == lexer.Ident && !(p.pos > 0 && (p.toks[p.pos-1].Is("by") || p.toks[p.pos-1].Is("set"))):
+			if hasDefault { // vitess keeps the last one
+				return "", nil, errorAt(Errorf("42601", "multiple default values specified for column %q of table %q", column, p.table), t.Pos)
+			}
+			hasDefault = true
 		}
 		if depth == 0 {
 			n, err := p.keptTiming(afterKey)
@@ -435,6 +441,7 @@ func extractConstraints(q string) (string, []conDef, error) {
 	if open < 3 { // none, or CREATE TABLE ( without a name: vitess's syntax error is there
 		return q, nil, nil
 	}
+	p.table = toks[open-1].Value
 	// The elements: token ranges at depth 1, between commas.
 	var elems [][2]int
 	depth, start, closeAt := 0, open+1, -1

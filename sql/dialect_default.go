@@ -15,6 +15,11 @@ var defaultEndWords = map[string]bool{"not": true, "null": true, "primary": true
 	"references": true, "constraint": true, "collate": true, "generated": true, "default": true,
 	"deferrable": true, "initially": true}
 
+// parenDefaultWords are the SQL value keywords vitess takes only as an expression, not as a
+// default's literal (it takes CURRENT_TIMESTAMP, LOCALTIME and LOCALTIMESTAMP bare):
+// DEFAULT CURRENT_DATE is written DEFAULT (CURRENT_DATE).
+var parenDefaultWords = map[string]bool{"current_date": true}
+
 // maxDefaultScan bounds how far ahead the rule looks for the end of a default.
 const maxDefaultScan = 4096
 
@@ -63,7 +68,7 @@ func emitDefaultExpr(r *rewriter, w string) error {
 		default:
 			continue
 		}
-		if k > 1 {
+		if k > 1 || k == 1 && r.peek(0).Kind == lexer.Ident && parenDefaultWords[r.peek(0).Value] {
 			r.b.WriteString(" (")
 			r.defaultEnd = t.Pos
 		}

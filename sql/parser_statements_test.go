@@ -84,6 +84,9 @@ var statementExceptions = []struct {
 	{"a statement drove does not run (LOCK, GRANT, CREATE FUNCTION, ...): 0A000", func(s goldenStatement, err error) bool {
 		return is0A000(err, "the parser does not read")
 	}},
+	{"CREATE TABLE (LIKE ...), which sql/ast cannot hold yet (drove runs it: create_like.go): 0A000", func(s goldenStatement, err error) bool {
+		return is0A000(err, "LIKE in CREATE TABLE")
+	}},
 }
 
 func is0A000(err error, what string) bool {

@@ -47,6 +47,10 @@ func pgFormat(buf *sqlparser.TrackedBuffer, node sqlparser.SQLNode) {
 		if pgFormatInternalCall(buf, n) {
 			return
 		}
+		if n.Name.EqualString("current_date") && n.Qualifier.IsEmpty() && len(n.Exprs) == 0 {
+			buf.WriteString("CURRENT_DATE") // vitess's node of the SQL value keyword (DEFAULT CURRENT_DATE)
+			return
+		}
 	case *sqlparser.GroupConcatExpr: // an aggregate the dialect pass wrote with a marker
 		pgFormatMarkerAgg(buf, n)
 		return

@@ -269,7 +269,7 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
 		cols[i].bpchar, cols[i].varchar, cols[i].shape = p.x.bpchar, p.x.varchar, p.x.shape
-		if !declared {
+		if !declared && !projs[i].castDecl {
 			cols[i].src = nil
 		}
 	}

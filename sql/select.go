@@ -22,6 +22,23 @@ type projection struct {
 	// tree is the select-list expression (nil for an item of *), which an equal ORDER BY
 	// expression sorts on (orderKeys)
 	tree ast.Expr
+	// castDecl: col.src is the length or precision of a cast the item ends in
+	// (x::numeric(16,4)), which holds for grouped rows too (castDeclaration)
+	castDecl bool
+}
+
+// castDeclaration is the declaration a select-list item x::t(n) shows: t's length, precision
+// and scale (PostgreSQL's exprTypmod of a length-coercion), nil when t has none.
+func castDeclaration(e ast.Expr, typ types.Type) *types.Column {
+	c, ok := e.(*ast.Cast)
+	if !ok {
+		return nil
+	}
+	d, err := castTarget(c.Type.Name)
+	if err != nil || d.Length <= 0 || d.Type != typ {
+		return nil
+	}
+	return &d
 }
 
 // compileItem compiles select-list item k, e: with grouping sets, the group a GROUP BY item
@@ -65,6 +82,9 @@ func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, er
 				p.ref = i + 1
 				p.col.src = sc.cols[i].declared()
 			}
+		} else if d := castDeclaration(t.Expr, x.typ); d != nil {
+			d.Name = name
+			p.col.src, p.castDecl = d, true
 		}
 		projs = append(projs, p)
 	}

@@ -149,7 +149,10 @@ func (o *seqOptions) parse(p *settingParser, alter bool) error {
 			o.cycle, err = &cycle, once("cycle")
 		case o.identity && p.accept("sequence", "name"):
 			if err = once("sequence"); err == nil {
-				o.seqName, err = p.name()
+				quoted := !p.done() && p.toks[p.pos].quoted
+				if o.seqName, err = p.name(); err == nil && !quoted {
+					o.seqName, err = seqName(o.seqName) // pg_dump's SEQUENCE NAME public.t_id_seq
+				}
 			}
 		case p.accept("owned", "by"):
 			if err = once("owned"); err == nil {

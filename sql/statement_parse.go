@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"vitess.io/vitess/go/vt/sqlparser"
 )
 
@@ -27,14 +29,19 @@ func (p piece) parseVitess(text string, words []string, returning bool) (sqlpars
 	return ast, nil
 }
 
-func parsePiece(p piece) (*Statement, error) {
-	st := &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
+func parsePiece(p piece) (st *Statement, err error) {
+	st = &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
 	if (p.first == "checkpoint" && len(p.words) == 1) || isTxnEnd(p.first) && isTxnTail(p.words[1:]) {
 		return st, nil
 	}
 	for _, u := range utilityParsers {
 		if u.is(p) {
 			return st, u.parse(st, p.orig)
+		}
+	}
+	if createsTable(p.words) && slices.Contains(p.words, "like") {
+		if st.likeCreate, err = parseCreateLike(p.orig); err != nil || st.likeCreate != nil {
+			return st, err // create_like.go
 		}
 	}
 	if createsTable(p.words) {
@@ -82,6 +89,10 @@ func init() { utilityParsers = utilityParserTable() }
 
 func utilityParserTable() []utilityParser {
 	return []utilityParser{
+		{func(p piece) bool { return isOwnerStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.owner, err = parseOwnerStmt(text) // owner.go; before ALTER SEQUENCE's and VIEW's parsers
+			return err
+		}},
 		{func(p piece) bool { return isTablespaceStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.tsStmt, err = parseTablespaceStmt(text)
 			return err

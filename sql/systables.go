@@ -192,7 +192,9 @@ func init() {
 	systemTables["information_schema.columns"] = &systemTable{
 		schema: sysSchema("columns", textCol("table_catalog"), textCol("table_schema"), textCol("table_name"),
 			textCol("column_name"), intCol("ordinal_position"), textCol("column_default"), textCol("is_nullable"),
-			textCol("data_type"), intCol("character_maximum_length"), textCol("is_identity"),
+			textCol("data_type"), intCol("character_maximum_length"), intCol("character_octet_length"),
+			intCol("numeric_precision"), intCol("numeric_precision_radix"), intCol("numeric_scale"),
+			intCol("datetime_precision"), textCol("is_identity"),
 			textCol("identity_generation"), textCol("identity_start"), textCol("identity_increment"),
 			textCol("identity_maximum"), textCol("identity_minimum"), textCol("identity_cycle"), textCol("udt_name"),
 			textCol("is_generated"), textCol("generation_expression")),
@@ -212,7 +214,8 @@ func init() {
 				}
 				row := []types.Value{types.NewText(s.set.database), types.NewText("public"),
 					types.NewText(sc.Name), types.NewText(c.Name), types.NewInt(types.Int32, int64(n)), def,
-					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen, types.NewText(yesNo(c.Identity != 0))}
+					types.NewText(yesNo(!c.NotNull)), types.NewText(sqlTypeName(c)), maxLen}
+				row = append(append(row, typeInfo(c)...), types.NewText(yesNo(c.Identity != 0)))
 				row = append(row, identityInfo(sc.Name, c, seqs)...)
 				row = append(row, types.NewText(typeNameOf(columnTypeOID(c))))
 				rows = append(rows, append(row, generationInfo(c)...))

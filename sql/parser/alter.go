@@ -116,7 +116,12 @@ func (p *parser) alterCmd() ast.AlterCmd {
 		c.Options = p.defList(relOptions)
 	case t.Is("owner"):
 		p.expectKw("to")
-		c.Kind, c.NewName = ast.AlterOwner, p.colID()
+		c.Kind = ast.AlterOwner
+		if p.isKw("current_user") || p.isKw("session_user") || p.isKw("current_role") { // RoleSpec
+			c.NewName = p.next().Value
+		} else {
+			c.NewName = p.colID()
+		}
 	case t.Kind == lexer.Ident && category(t.Value) != reserved || t.Is("cluster"):
 		p.unsupported(t, "ALTER TABLE "+t.Text(p.src))
 	default:
