@@ -28,7 +28,8 @@ import (
 //
 //	go test ./sql -run TestExprDifferential -exprdiff.seed=N [-exprdiff.budget=1m] [-exprdiff.n=100000]
 //
-// Most forms are parenthesized; the chains of expr_differential_chain_test.go are not, so the
+// Operands take edge values: numeric NaN, Infinity, -Infinity, tiny and huge scales; float8
+// NaN and infinities. Most forms are parenthesized; the chains of expr_differential_chain_test.go are not, so the
 // grouping of unparenthesized operators is compared too.
 //
 // What the generator avoids, and why (each a known deviation, not an oversight):
@@ -158,9 +159,10 @@ func (g *egen) leafOf(t etype) *enode {
 	case tBig:
 		v = g.pick("0", "1", "-1", "5", "-12", "4294967296", "9223372036854775807", "-9223372036854775808", "3037000500")
 	case tNum:
-		v = g.pick("0", "0.0", "1", "-1", "1.5", "-2.25", "0.001", "12.500", "100", "3.14159", "-0.5", "1e3", "99999999999999999999", "0.333333333333333333")
+		v = g.pick("0", "0.0", "1", "-1", "1.5", "-2.25", "0.001", "12.500", "100", "3.14159", "-0.5", "1e3", "99999999999999999999", "0.333333333333333333",
+			"NaN", "Infinity", "-Infinity", "1e-20", "-123456789012345678901234567890.5")
 	case tFloat:
-		v = g.pick("0", "1", "-1", "0.5", "2.5", "-3.75", "1e10", "1e-5", "123.456", "-0", "1e300", "1e-300", "NaN")
+		v = g.pick("0", "1", "-1", "0.5", "2.5", "-3.75", "1e10", "1e-5", "123.456", "-0", "1e300", "1e-300", "NaN", "Infinity", "-Infinity")
 	case tText:
 		v = g.pick("", "a", "abc", "ABC", "Hello World", "x_y%z", "  pad  ", "42", "-3", "1.5", "a'b")
 	case tBool:

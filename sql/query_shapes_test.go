@@ -28,10 +28,11 @@ import (
 // windows, ...), a sixth query_shapes3_test.go's (windows over joins, outer joins read by
 // correlated subqueries, set operations with ORDER BY and LIMIT as subqueries), a twentieth
 // query_shapes4_test.go's (dates, timestamps and timestamptzs compared across types, in the
-// run's TimeZone, one of exprDiffZones per seed). A disagreement's rows are shrunk
-// (query_shrink_test.go). What it avoids beyond TestQueryDifferential's list: what drove lacks
-// (docs/sql.md: GROUPS frames, WITH ... AS [NOT] MATERIALIZED, LATERAL, WITH TIES), and FULL
-// joins on conditions that are not equalities (PostgreSQL refuses them, 0A000; drove answers).
+// run's TimeZone, one of exprDiffZones per seed), an eleventh query_shapes5_test.go's (LATERAL,
+// FETCH ... WITH TIES, RANGE/GROUPS frames with offsets and EXCLUDE); WITH queries are
+// [NOT] MATERIALIZED now and then. A disagreement's rows are shrunk (query_shrink_test.go).
+// What it avoids beyond TestQueryDifferential's list: FULL joins on conditions that are not
+// equalities (PostgreSQL refuses them, 0A000; drove answers).
 // varchar and char(n) columns compare as text's OID (drove describes them as text).
 var (
 	queryShapesSeed   = flag.Uint64("queryshapes.seed", 0, "seed of TestQueryShapes (0: from the clock)")
@@ -366,7 +367,7 @@ func (g *sgen) cteQuery() core {
 		return core{rec + tail, []string{"int", "int", "int"}}
 	}
 	inner := g.selectCore(g.single(), false, "int", g.pick("int", "text", "numeric"))
-	w := "WITH x AS (" + inner.sql + ") "
+	w := "WITH x AS " + g.pick("", "MATERIALIZED ", "NOT MATERIALIZED ") + "(" + inner.sql + ") "
 	if g.chance(2) {
 		return core{w + "SELECT a.c0 AS c0, b.c1 AS c1 FROM x a " + g.pick("JOIN", "LEFT JOIN", "FULL JOIN") + " x b ON a.c0 = b.c0", inner.types}
 	}
@@ -473,7 +474,11 @@ func (g *sgen) exprOrder(items []string) string {
 func (g *sgen) query() (string, bool) {
 	g.alias = 0
 	var c core
-	switch g.r.IntN(20) {
+	switch g.r.IntN(22) {
+	case 20, 21: // query_shapes5_test.go's
+		if c = g.fifthShapes(); strings.Contains(c.sql, "WITH TIES") && !strings.HasPrefix(c.sql, "SELECT * FROM (") {
+			return c.sql, false // an outer ORDER BY cannot follow
+		}
 	case 19:
 		c = g.crossTimeQuery()
 	case 16:

@@ -16,6 +16,9 @@ type projection struct {
 	col Column
 	x   *expr
 	ref int // 1 + the scope column a plain column reference reads; 0 for anything else
+	// merge: the reference is unqualified and reads a FULL join's merged USING column (or its
+	// conversion to the common type), not the side's value ref names (t1.k is not k)
+	merge bool
 	// volatile: it calls a volatile function (random(), nextval()), so it is computed after
 	// ORDER BY sorts, when not a sort key (see postponeVolatile)
 	volatile bool
@@ -78,8 +81,8 @@ func (s *Session) projections(targets []ast.Target, sc *scope) ([]projection, er
 		}
 		p := projection{col: Column{Name: name, Type: x.typ, unknown: literal}, x: x, volatile: callsVolatileTree(t.Expr), tree: t.Expr}
 		if c, ok := t.Expr.(*ast.ColumnRef); ok {
-			if i, err := sc.lookupRef(columnRef(c)); err == nil && i >= 0 {
-				p.ref = i + 1
+			if i, merge, ok := inputColumn(sc, columnRef(c)); ok {
+				p.ref, p.merge = i+1, merge
 				p.col.src = sc.cols[i].declared()
 			}
 		} else if d := castDeclaration(t.Expr, x.typ); d != nil {
@@ -130,7 +133,8 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 		if q == "" {
 			x = sc.colExpr(i)
 		}
-		projs = append(projs, projection{col: Column{Name: c.name, Type: x.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1})
+		projs = append(projs, projection{col: Column{Name: c.name, Type: x.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1,
+			merge: q == "" && c.isMerge()})
 	}
 	return projs, nil
 }
@@ -362,7 +366,7 @@ func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, di
 				if p.col.Name == c.Names[0] {
 					// Ambiguous only when the columns so named differ, as in PostgreSQL:
 					// SELECT id, id ... ORDER BY id orders by the one column both read.
-					if k.pos >= 0 && (p.ref == 0 || p.ref != projs[k.pos].ref) {
+					if k.pos >= 0 && (p.ref == 0 || p.ref != projs[k.pos].ref || p.merge != projs[k.pos].merge) {
 						return nil, nil, Errorf("42702", "ORDER BY %q is ambiguous", c.Names[0])
 					}
 					k.pos = i
@@ -402,9 +406,10 @@ func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, di
 func sameAsItem(e ast.Expr, projs []projection, sc *scope) int {
 	m := treeMatcher{input: sc}
 	if c, ok := e.(*ast.ColumnRef); ok && !c.Star {
-		if i, err := sc.lookupRef(columnRef(c)); err == nil && i >= 0 {
+		// k of a FULL join USING (k) is not t1.k (inputColumn)
+		if i, merge, ok := inputColumn(sc, columnRef(c)); ok {
 			for k, p := range projs {
-				if p.ref == i+1 {
+				if p.ref == i+1 && p.merge == merge {
 					return k
 				}
 			}
