@@ -20,8 +20,11 @@ import (
 // WITH (a data-modifying WITH is cte_modify.go's) and no SELECT INTO or data-modifying WITH
 // below it.
 func insertTreeBindable(n *ast.Insert) bool {
-	if n.With != nil {
+	if n.With != nil || n.Query != nil && (modifiesInWith(n.Query) || selectsInto(n.Query)) {
 		return false
+	}
+	if n.Returning == nil && n.OnConflict == nil {
+		return true
 	}
 	parts := &ast.Select{Targets: slices.Clip(n.Returning)}
 	if oc := n.OnConflict; oc != nil {
@@ -29,9 +32,6 @@ func insertTreeBindable(n *ast.Insert) bool {
 			parts.Targets = append(parts.Targets, ast.Target{Expr: c.Value})
 		}
 		parts.Where = oc.UpdateWhere
-	}
-	if n.Query != nil && (modifiesInWith(n.Query) || selectsInto(n.Query)) {
-		return false
 	}
 	return !modifiesInWith(parts) && !selectsInto(parts)
 }
