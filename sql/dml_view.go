@@ -38,29 +38,6 @@ func readsInStatement(where *sqlparser.Where, sets sqlparser.UpdateExprs, ret *s
 	return false
 }
 
-// insertReads reports whether an INSERT's DO UPDATE SET, DO UPDATE WHERE or RETURNING holds a
-// subquery: then its reads see the transaction as it was when the statement started
-// (tablespace's statement view), not the rows the statement has inserted or updated by then.
-func insertReads(c *conflictClause, onDup sqlparser.OnDup, ret *sqlparser.SelectExprs) bool {
-	var where *sqlparser.Where
-	if c != nil && c.where != nil {
-		where = &sqlparser.Where{Expr: c.where}
-	}
-	return readsInStatement(where, sqlparser.UpdateExprs(onDup), ret)
-}
-
-// valuesRead reports whether an INSERT's VALUES list holds a subquery.
-func valuesRead(values sqlparser.Values) bool {
-	for _, tuple := range values {
-		for _, e := range tuple {
-			if hasSubquery(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // evalValuesRow evaluates one row of an INSERT's VALUES (exprs by column; nil is NULL) into row.
 // A typed value converted for its column (a timestamp for a timestamptz) is read in the
 // zone of ps's session.

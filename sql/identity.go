@@ -1,11 +1,7 @@
 package sql
 
 import (
-	"errors"
 	"slices"
-	"strings"
-
-	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -43,21 +39,6 @@ func identityTarget(c *types.Column, overriding byte) (bool, error) {
 		return false, nil
 	}
 	return true, identityInsertError(c)
-}
-
-// overriddenValue binds an INSERT's value e for column c that OVERRIDING USER VALUE
-// replaces by c's DEFAULT: it is never evaluated, so a constant that fails to fold (22xxx)
-// is no error, but a wrong name is, and a parameter takes c's type.
-func overriddenValue(e sqlparser.Expr, sc *scope, c *types.Column) error {
-	x, err := compile(e, sc)
-	var ce *Error
-	if err != nil && (!errors.As(err, &ce) || !strings.HasPrefix(ce.Code, "22")) {
-		return err
-	}
-	if err == nil && x.param > 0 && x.unknown {
-		x.setParamType(c.Type)
-	}
-	return nil
 }
 
 // identityUpdateError refuses an UPDATE's SET of column c to anything but DEFAULT, unless c

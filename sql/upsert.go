@@ -3,9 +3,6 @@ package sql
 import (
 	"context"
 	"errors"
-	"slices"
-
-	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -37,107 +34,6 @@ type inserter struct {
 type assignment struct {
 	col int
 	x   *expr
-}
-
-// bindConflict checks ON CONFLICT's target and binds DO UPDATE's assignments.
-func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparser.OnDup, ps *params) (*inserter, error) {
-	ins := &inserter{bt: bt, conflict: c, ps: ps}
-	if c == nil {
-		if len(onDup) > 0 {
-			return nil, unsupported("ON DUPLICATE KEY UPDATE")
-		}
-		return ins, nil
-	}
-	schema := bt.schema
-	// noArbiter (42P10) waits for DO UPDATE's SET and WHERE to bind: PostgreSQL infers the
-	// arbiters when it plans the statement, after its parser has refused a wrong column there.
-	var noArbiter error
-	if len(c.target) > 0 || c.constraint != "" {
-		arbiters, err := conflictArbiters(bt, c)
-		if e, ok := err.(*Error); ok && e.Code == "42P10" {
-			noArbiter = err
-		} else if err != nil {
-			return nil, err
-		}
-		ins.arbiters = arbiters
-	} else if c.update {
-		return nil, &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name",
-			Hint: "For example, ON CONFLICT (column_name)."}
-	} else if !c.replace {
-		ins.arbiters, ins.pkFirst = anyArbiters(schema), !hiddenKey(schema)
-	}
-	if !c.update && noArbiter != nil {
-		return nil, noArbiter
-	} else if !c.update {
-		return ins, nil
-	}
-	n := len(schema.Columns)
-	sc := bt.scope.child(slices.Clone(bt.scope.cols))
-	for _, col := range schema.Columns {
-		// As in PostgreSQL, excluded's columns are seen unqualified too, so a bare column
-		// name is ambiguous (42702) between the target and excluded. A table without a
-		// primary key's hidden row id is never part of excluded.*, as of the target's own *.
-		sc.cols = append(sc.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, rowID: col.Hidden, merged: -1})
-	}
-	if bt.alias == "excluded" {
-		// A target table called excluded, not aliased: excluded.x could be either (42P09).
-		sc.ambiguous = append(sc.ambiguous, "excluded")
-	}
-	if err := ins.bindConflictUpdate(s, onDup, c.where, sc); err != nil {
-		return nil, err
-	}
-	if noArbiter != nil {
-		return nil, noArbiter
-	}
-	ins.both = make([]types.Value, 2*n)
-	ins.next = make([]types.Value, n)
-	return ins, nil
-}
-
-// bindConflictUpdate binds DO UPDATE's SET list and WHERE over sc: the target's columns and,
-// as "excluded", the proposed row's.
-func (ins *inserter) bindConflictUpdate(s *Session, onDup sqlparser.OnDup, where sqlparser.Expr, sc *scope) error {
-	items, fields, err := expandSetItems(sqlparser.UpdateExprs(onDup), sc) // SET (a, b) = ... (update_rowset.go)
-	if err != nil {
-		return err
-	}
-	for k, ue := range items {
-		i := ins.bt.schema.ColumnIndex(ue.Name.Name.String())
-		if i < 0 || (!ue.Name.Qualifier.IsEmpty() && ue.Name.Qualifier.Name.String() != ins.bt.alias) {
-			return Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), ins.bt.name)
-		}
-		for _, a := range ins.sets {
-			if a.col == i {
-				return Errorf("42601", "multiple assignments to same column %q", ins.bt.schema.Columns[i].Name)
-			}
-		}
-		x := fieldOf(fields, k)
-		if _, isDefault := ue.Expr.(*sqlparser.Default); x != nil || !isDefault {
-			if err := identityUpdateError(&ins.bt.schema.Columns[i]); err != nil {
-				return err
-			}
-		}
-		if x == nil {
-			if x, err = s.setSource(ue.Expr, ins.bt.schema, i, sc); err != nil {
-				return err
-			}
-		}
-		if x.param > 0 && x.unknown {
-			x = x.setParamType(ins.bt.schema.Columns[i].Type)
-		}
-		if err := checkConstAssign(x, &ins.bt.schema.Columns[i]); err != nil {
-			return err
-		}
-		ins.sets = append(ins.sets, assignment{col: i, x: x})
-	}
-	if where != nil {
-		w, err := compileBool(where, sc)
-		if err != nil {
-			return err
-		}
-		ins.where = w
-	}
-	return nil
 }
 
 // start readies the inserter for one execution of its plan, which a prepared statement (or
