@@ -35,10 +35,10 @@ func (n *joinNode) explain(ex *explainer) {
 	ex.child(n.left)
 	ex.depth++
 	if len(n.lkeys) > 0 {
-		ex.line("Hash")
+		ex.lineLike(n.right, "Hash")
 		ex.child(n.right)
 	} else {
-		ex.line("Materialize")
+		ex.lineLike(n.right, "Materialize")
 		ex.child(n.right)
 	}
 	ex.depth--
