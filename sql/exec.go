@@ -346,6 +346,11 @@ func (n *filterNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *filterNode) explain(ex *explainer) {
+	if _, ok := unwrapAnalyze(n.in).(oneRowNode); ok { // no FROM: PostgreSQL's Result tests the WHERE once
+		ex.line("Result")
+		ex.detail("One-Time Filter: %s", n.text)
+		return
+	}
 	ex.line("Filter")
 	ex.detail("Filter: %s", n.text)
 	ex.child(n.in)

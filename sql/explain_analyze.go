@@ -163,3 +163,11 @@ func statsOf(n node) *nodeStats {
 	}
 	return nil
 }
+
+// unwrapAnalyze is the node an analyzeNode instruments, or n itself.
+func unwrapAnalyze(n node) node {
+	if a, ok := n.(*analyzeNode); ok {
+		return a.in
+	}
+	return n
+}

@@ -133,7 +133,7 @@ Filter
               ->  Seq Scan on b
                     Filter: (w = 'x')`},
 		{"SELECT * FROM a, b WHERE a.id < b.id", `
-Nested Loop Join
+Nested Loop
   Join Filter: (a.id < b.id)
   ->  Seq Scan on a
   ->  Materialize
