@@ -293,13 +293,19 @@ func passes(f *expr, row []types.Value) (bool, error) {
 
 func (n *scanNode) explain(ex *explainer) {
 	a := n.acc
+	pkey := a.table.schema.Name + "_pkey"
 	switch {
-	case a.kind == pointLookup:
-		ex.line("Point Lookup on %s", tableLabel(a.table))
+	case a.kind == pointLookup || a.kind == pkList || a.kind == pkRange:
+		explainIndexScan(ex, a, pkey, "")
+		return
 	case a.kind == indexScan:
 		backward := ""
 		if n.ordered && n.desc {
 			backward = " Backward"
+		}
+		if a.ix.rowLo == nil && a.ix.rowHi == nil {
+			explainIndexScan(ex, a, a.ix.def.Name, backward)
+			return
 		}
 		ex.line("Index Scan%s using %s on %s", backward, a.ix.def.Name, tableLabel(a.table))
 		for _, rb := range []*rowBound{a.ix.rowLo, a.ix.rowHi} {
@@ -307,10 +313,6 @@ func (n *scanNode) explain(ex *explainer) {
 				ex.detail("Index Cond: %s", rb.text)
 			}
 		}
-	case a.kind == pkRange:
-		ex.line("Key Range Scan on %s", tableLabel(a.table))
-	case a.kind == pkList:
-		ex.line("Key List Lookup on %s", tableLabel(a.table))
 	default:
 		ex.line("Seq Scan on %s", tableLabel(a.table))
 	}
@@ -344,6 +346,11 @@ func (n *filterNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *filterNode) explain(ex *explainer) {
+	if _, ok := unwrapAnalyze(n.in).(oneRowNode); ok { // no FROM: PostgreSQL's Result tests the WHERE once
+		ex.line("Result")
+		ex.detail("One-Time Filter: %s", n.text)
+		return
+	}
 	ex.line("Filter")
 	ex.detail("Filter: %s", n.text)
 	ex.child(n.in)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
@@ -14,36 +15,60 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// explainer renders a plan tree the way PostgreSQL's EXPLAIN lays it out: one line per
-// operator, its conditions indented under it, inputs after "->".
+// explainer renders a plan tree the way PostgreSQL's EXPLAIN lays it out: one entry per
+// operator, its conditions under it, inputs after "->" (explain_format.go prints the entries
+// as text or JSON). pending is the plan node whose explain is running: the next entry is its
+// line, annotated with its estimates and, under ANALYZE, its counts (explain_analyze.go).
 type explainer struct {
-	lines []string
-	depth int
+	entries []*explainEntry
+	depth   int
+	opts    explainOpts
+	pending node
+	est     *estimator // nil: no costs
 }
 
-func (ex *explainer) indent() string {
-	if ex.depth == 0 {
-		return ""
-	}
-	return strings.Repeat(" ", 6*(ex.depth-1)+2) + "->  "
+// explainEntry is one plan node as EXPLAIN shows it.
+type explainEntry struct {
+	depth   int
+	text    string
+	details []string
+	node    node // the plan node the line is, nil for one with no node of its own (Hash)
+	like    node // for one with no node of its own: the node whose estimates it shows
 }
 
 func (ex *explainer) line(format string, args ...any) {
-	ex.lines = append(ex.lines, ex.indent()+fmt.Sprintf(format, args...))
+	e := &explainEntry{depth: ex.depth, text: fmt.Sprintf(format, args...), node: ex.pending}
+	ex.pending = nil
+	ex.entries = append(ex.entries, e)
+}
+
+// lineLike is a line of no node of its own (a join's Hash, Materialize) that shows the
+// estimates and counts of its input n, as PostgreSQL's do.
+func (ex *explainer) lineLike(n node, format string, args ...any) {
+	ex.line(format, args...)
+	ex.entries[len(ex.entries)-1].like = n
 }
 
 func (ex *explainer) detail(format string, args ...any) {
-	pad := 2
-	if ex.depth > 0 {
-		pad = 6*ex.depth + 2
+	for i := len(ex.entries) - 1; i >= 0; i-- {
+		if e := ex.entries[i]; e.depth == ex.depth {
+			e.details = append(e.details, fmt.Sprintf(format, args...))
+			return
+		}
 	}
-	ex.lines = append(ex.lines, strings.Repeat(" ", pad)+fmt.Sprintf(format, args...))
 }
 
 func (ex *explainer) child(n node) {
 	ex.depth++
+	ex.pending = n
 	n.explain(ex)
 	ex.depth--
+}
+
+// root explains the plan whose root is n.
+func (ex *explainer) root(n node) {
+	ex.pending = n
+	n.explain(ex)
 }
 
 // treeText is how a plan shows an expression of the binder's tree: as PostgreSQL's EXPLAIN
@@ -114,38 +139,110 @@ func andText(conds []string) string {
 	return "(" + strings.Join(conds, " AND ") + ")"
 }
 
-// bindExplain plans EXPLAIN <query>: the plan of the query, as rows of text.
+// bindExplain plans EXPLAIN [options] <statement>: the plan of the statement, as rows of
+// text (or one JSON document). With ANALYZE the statement runs, its rows thrown away, each
+// plan node counted (explain_analyze.go); an INSERT, UPDATE or DELETE so analyzed writes, as
+// in PostgreSQL, in the statement's transaction.
 func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *params) (*plan, error) {
 	if st.Type != sqlparser.EmptyType && st.Type != sqlparser.TreeType && st.Type != sqlparser.TraditionalType {
 		return nil, unsupported("EXPLAIN options")
 	}
+	began := time.Now()
+	text := stmt.explainText()
+	opts, at, err := explainOptionsOf(text)
+	if err != nil {
+		return nil, err
+	}
 	var root node
-	var err error
+	var dml *explainDML
 	switch q := st.Statement.(type) {
 	case sqlparser.TableStatement:
 		var t *ast.Select
 		if t, err = explainQueryTree(stmt, q); err == nil {
 			root, _, err = s.bindQuery(t, ps, nil)
 		}
+	case *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
+		dml, err = s.bindExplainDML(q, text[at:], ps)
 	default:
 		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(pgString(q))))
 	}
 	if err != nil {
 		return nil, err
 	}
-	ex := &explainer{}
-	root.explain(ex)
-	return &plan{
-		cols: []Column{{Name: "QUERY PLAN", Type: types.Text}},
-		run: func(_ context.Context, _ *tablespace.Txn, out Output) error {
-			for _, l := range ex.lines {
-				if err := out.Row([]types.Value{types.NewText(l)}); err != nil {
-					return err
-				}
+	var counted []*analyzeNode
+	if opts.analyze && root != nil {
+		root, counted = instrument(root, opts.timing)
+	}
+	planning := time.Since(began)
+	cols := []Column{{Name: "QUERY PLAN", Type: types.Text}}
+	if opts.format == "json" {
+		cols[0].Type = types.JSON
+	}
+	p := &plan{cols: cols}
+	if dml != nil { // the written tables, entered as the statement's own plan enters them
+		p.deps, p.views = dml.p.deps, dml.p.views
+	}
+	p.run = func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+		for _, a := range counted {
+			a.st = nodeStats{timing: a.st.timing}
+		}
+		ex := &explainer{opts: opts}
+		if opts.costs {
+			ex.est = &estimator{s: s}
+		}
+		start := time.Now()
+		if opts.analyze {
+			if err := s.runExplained(ctx, tx, root, dml, ps); err != nil {
+				return err
 			}
-			return out.Complete("EXPLAIN")
-		},
-	}, nil
+		}
+		if dml != nil {
+			dml.explain(ex)
+		} else {
+			ex.root(root)
+		}
+		execution := time.Since(start)
+		var lines []string
+		if opts.format == "json" {
+			lines = []string{ex.jsonText(planning, execution)}
+		} else {
+			lines = append(ex.textLines(), ex.summaryLines(planning, execution)...)
+		}
+		for _, l := range lines {
+			v := types.NewText(l)
+			v.T = cols[0].Type
+			if err := out.Row([]types.Value{v}); err != nil {
+				return err
+			}
+		}
+		return out.Complete("EXPLAIN")
+	}
+	return p, nil
+}
+
+// explainText is the EXPLAIN statement's own text.
+func (st *Statement) explainText() string {
+	if st.src != "" && st.srcEnd <= len(st.src) {
+		return st.src[st.srcAt:st.srcEnd]
+	}
+	return ""
+}
+
+// runExplained runs an analyzed statement, its rows thrown away.
+func (s *Session) runExplained(ctx context.Context, tx *tablespace.Txn, root node, dml *explainDML, ps *params) error {
+	if dml != nil {
+		return dml.run(ctx, s, tx)
+	}
+	it, err := root.open(ps.ec)
+	if err != nil {
+		return err
+	}
+	for {
+		row, err := ps.ec.pull(it)
+		if err != nil || row == nil {
+			return err
+		}
+	}
 }
 
 // explainQueryTree is the tree of EXPLAIN's query: sql/parser's reading of the statement's
@@ -159,7 +256,7 @@ func explainQueryTree(st *Statement, q sqlparser.TableStatement) (*ast.Select, e
 		if err != nil && (!errors.As(err, &pe) || pe.Code != "0A000") {
 			return nil, parserError(err, text)
 		}
-		if ex, ok := oneStmt(stmts).(*ast.ExplainStmt); ok && len(ex.Options) == 0 {
+		if ex, ok := oneStmt(stmts).(*ast.ExplainStmt); ok {
 			if sel, ok := ex.Stmt.(*ast.Select); ok {
 				return sel, nil
 			}

@@ -26,6 +26,8 @@ func (n *joinNode) explain(ex *explainer) {
 	if len(n.lkeys) > 0 {
 		ex.line("Hash%s Join", kind)
 		ex.detail("Hash Cond: %s", andText(n.keyText))
+	} else if kind == "" {
+		ex.line("Nested Loop") // PostgreSQL's name for the inner one
 	} else {
 		ex.line("Nested Loop%s Join", kind)
 	}
@@ -35,10 +37,10 @@ func (n *joinNode) explain(ex *explainer) {
 	ex.child(n.left)
 	ex.depth++
 	if len(n.lkeys) > 0 {
-		ex.line("Hash")
+		ex.lineLike(n.right, "Hash")
 		ex.child(n.right)
 	} else {
-		ex.line("Materialize")
+		ex.lineLike(n.right, "Materialize")
 		ex.child(n.right)
 	}
 	ex.depth--

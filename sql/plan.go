@@ -119,8 +119,9 @@ type access struct {
 	ix         *indexAccess
 	pk         *keyRangeAccess
 	list       *keyListAccess
-	filter     *expr  // nil: every row
-	filterText string // for EXPLAIN
+	filter     *expr    // nil: every row
+	filterText string   // for EXPLAIN
+	where      ast.Expr // the conditions filter is, for EXPLAIN's row estimate
 }
 
 func (a *access) String() string {
@@ -148,7 +149,7 @@ func planAccess(bt *boundTable, where ast.Expr) (*access, error) {
 	if where == nil {
 		return a, nil
 	}
-	a.filterText = scanText(where, bt.alias)
+	a.filterText, a.where = scanText(where, bt.alias), where
 	filter, err := compileASTBool(where, bt.scope)
 	if err != nil {
 		return nil, err

@@ -106,8 +106,8 @@ func bindTree(s *Session, q *ast.Select) (cols []Column, plan []string, code str
 		return nil, nil, "non-SQL error: " + err.Error()
 	}
 	ex := &explainer{}
-	root.explain(ex)
-	return cols, ex.lines, ""
+	ex.root(root)
+	return cols, ex.textLines(), ""
 }
 
 // converterTree is the binder's tree of a query as a query statement converts it; nil when

@@ -394,6 +394,7 @@ func orderKeys(ob []ast.SortBy, projs []projection, exprs []*expr, sc *scope, di
 			return nil, nil, Errorf("42883", "could not identify an ordering operator for type json")
 		}
 		k.trim, k.record = exprs[k.pos].bpchar, exprs[k.pos].typ.IsRecord()
+		k.text = sortKeyText(o, projs, k.pos)
 		keys = append(keys, k)
 	}
 	return keys, exprs, nil

@@ -13,8 +13,9 @@ type sortKey struct {
 	pos        int
 	desc       bool
 	nullsFirst bool
-	trim       bool // char(n): trailing spaces do not count
-	record     bool // a record: PostgreSQL's comparisons are made first (checkRecordKeys)
+	trim       bool   // char(n): trailing spaces do not count
+	record     bool   // a record: PostgreSQL's comparisons are made first (checkRecordKeys)
+	text       string // EXPLAIN's Sort Key item
 }
 
 // compareRows orders rows by ORDER BY terms.
@@ -60,10 +61,9 @@ func (n *sortNode) explain(ex *explainer) {
 		n.in.explain(ex) // the index gives the order, as in PostgreSQL's plan
 		return
 	}
-	if n.limits.limit != nil {
-		ex.line("Top-N Sort")
-	} else {
-		ex.line("Sort")
+	ex.line("Sort")
+	if text := sortKeysText(n.keys); text != "" {
+		ex.detail("Sort Key: %s", text)
 	}
 	ex.child(n.in)
 }

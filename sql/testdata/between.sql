@@ -97,33 +97,29 @@ t|f|NULL
 tag: SELECT 1
 
 # EXPLAIN shows PostgreSQL's rewriting.
-# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
 query
-EXPLAIN SELECT * FROM bw WHERE a BETWEEN SYMMETRIC 1 AND 5
+EXPLAIN (COSTS OFF) SELECT * FROM bw WHERE a BETWEEN SYMMETRIC 1 AND 5
 ----
 Seq Scan on bw
   Filter: (((a >= 1) AND (a <= 5)) OR ((a >= 5) AND (a <= 1)))
 tag: EXPLAIN
 
-# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
 query
-EXPLAIN SELECT * FROM bw WHERE a NOT BETWEEN SYMMETRIC 1 AND 5
+EXPLAIN (COSTS OFF) SELECT * FROM bw WHERE a NOT BETWEEN SYMMETRIC 1 AND 5
 ----
 Seq Scan on bw
   Filter: (((a < 1) OR (a > 5)) AND ((a < 5) OR (a > 1)))
 tag: EXPLAIN
 
-# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
 query
-EXPLAIN SELECT * FROM bw WHERE a BETWEEN ASYMMETRIC 1 AND 5
+EXPLAIN (COSTS OFF) SELECT * FROM bw WHERE a BETWEEN ASYMMETRIC 1 AND 5
 ----
 Seq Scan on bw
   Filter: ((a >= 1) AND (a <= 5))
 tag: EXPLAIN
 
-# deviation: drove's plans have no costs (PostgreSQL 15's lines with COSTS OFF)
 query
-EXPLAIN SELECT * FROM bw WHERE (a, b) BETWEEN SYMMETRIC (1, 2) AND (5, 10)
+EXPLAIN (COSTS OFF) SELECT * FROM bw WHERE (a, b) BETWEEN SYMMETRIC (1, 2) AND (5, 10)
 ----
 Seq Scan on bw
   Filter: (((ROW(a, b) >= ROW(1, 2)) AND (ROW(a, b) <= ROW(5, 10))) OR ((ROW(a, b) >= ROW(5, 10)) AND (ROW(a, b) <= ROW(1, 2))))
