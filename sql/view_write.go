@@ -5,6 +5,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 )
 
@@ -47,6 +48,7 @@ type viewRewrite struct {
 type viewCheck struct {
 	view string
 	cond sqlparser.Expr
+	tree ast.Expr // the condition over sql/parser's tree, in place of cond (view_update_tree.go)
 }
 
 // rewriteViewWrite returns the statement to bind for ast: ast itself when it writes no view,
