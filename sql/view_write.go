@@ -18,8 +18,9 @@ import (
 // satisfies it only under WITH CHECK OPTION (44000), as PostgreSQL. RETURNING returns the
 // view's columns. A view of an updatable view is written through both, rewritten once per
 // level. ON CONFLICT through a view is refused (0A000); other views are PostgreSQL's 55000.
-// A DELETE sql/parser read is rewritten over its tree (view_write_tree.go); this file
-// rewrites INSERT and UPDATE, and a data-modifying WITH's DELETE, over vitess's.
+// A DELETE or UPDATE sql/parser read is rewritten over its tree (view_write_tree.go,
+// view_update_tree.go); this file rewrites INSERT, and a data-modifying WITH's DELETE and
+// UPDATE, over vitess's.
 
 // viewWrite is a writing statement's target view, resolved.
 type viewWrite struct {
