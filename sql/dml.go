@@ -204,17 +204,6 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 	}}, nil
 }
 
-// singleTable binds the one table of an UPDATE or DELETE.
-func (s *Session) singleTable(exprs []sqlparser.TableExpr, with *sqlparser.With, orderBy sqlparser.OrderBy, limit *sqlparser.Limit, ps *params) (*boundTable, error) {
-	if len(exprs) != 1 {
-		return nil, unsupported("several tables in UPDATE/DELETE")
-	}
-	if with != nil || len(orderBy) > 0 || limit != nil {
-		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
-	}
-	return s.bindWritableTable(exprs[0], ps)
-}
-
 // matchingKeys returns the keys of the rows a plan selects. Keys are collected before any row
 // changes, so a statement never sees its own writes (no Halloween problem).
 func matchingKeys(ec *execCtx, acc *access) ([][]byte, error) {
@@ -240,81 +229,6 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 		return false, err
 	}
 	return qualPasses(acc.filter, row)
-}
-
-func (s *Session) bindUpdate(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	if len(st.TableExprs) > 1 {
-		return s.bindUpdateFrom(st, ps, retList) // UPDATE ... FROM (dml_join.go)
-	}
-	bt, err := s.singleTable(st.TableExprs, st.With, st.OrderBy, st.Limit, ps)
-	if err != nil {
-		return nil, err
-	}
-	ret, err := s.bindVitessReturning(retList, bt)
-	if err != nil {
-		return nil, err
-	}
-	schema := bt.schema
-	sets, pkChanges, err := s.bindSets(st.Exprs, bt, bt.scope)
-	if err != nil {
-		return nil, err
-	}
-	where, err := whereTree(st.Where)
-	if err != nil {
-		return nil, err
-	}
-	acc, err := planAccess(bt, where)
-	if err != nil {
-		return nil, err
-	}
-	view := readsInStatement(st.Where, st.Exprs, retList)
-	return &plan{deps: []dep{{bt.name, schema}}, cols: ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
-		if view {
-			tx.BeginStatementView()
-			defer tx.EndStatementView()
-		}
-		keys, err := matchingKeys(ps.ec, acc)
-		if err != nil {
-			return err
-		}
-		row := make([]types.Value, len(schema.Columns))
-		next := make([]types.Value, len(schema.Columns))
-		var key, value []byte
-		n := 0
-		for _, old := range keys {
-			if err := ps.ec.check(); err != nil {
-				return err
-			}
-			ok, err := lockAndRecheck(ctx, tx, acc, old, row)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			copy(next, row)
-			for _, st := range sets {
-				v, err := st.x.eval(row) // every SET expression sees the old row
-				if err != nil {
-					return err
-				}
-				if next[st.col], err = assignExpr(v, st.x, &schema.Columns[st.col], ps); err != nil {
-					return err
-				}
-			}
-			if key, value, err = finishRow(bt, next, key, value); err != nil {
-				return err
-			}
-			if err := writeUpdated(ctx, tx, bt, pkChanges && string(key) != string(old), old, key, value, next); err != nil {
-				return err
-			}
-			if err := ret.emit(out, next); err != nil {
-				return err
-			}
-			n++
-		}
-		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
-	}}, nil
 }
 
 // bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
@@ -377,49 +291,6 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 		}
 		return completeWrite(tx, out, "DELETE "+strconv.Itoa(n))
 	}}, nil
-}
-
-// bindSets binds an UPDATE's SET list: columns of the target, expressions over sc (the
-// target's rows, or the joined rows of UPDATE ... FROM). pkChanges says a key column is set.
-func (s *Session) bindSets(exprs sqlparser.UpdateExprs, bt *boundTable, sc *scope) ([]assignment, bool, error) {
-	schema := bt.schema
-	sets := make([]assignment, 0, len(exprs))
-	pkChanges := false
-	items, fields, err := expandSetItems(exprs, sc) // SET (a, b) = ... (update_rowset.go)
-	if err != nil {
-		return nil, false, err
-	}
-	for k, ue := range items {
-		i, err := bt.scope.column(ue.Name)
-		if err != nil {
-			return nil, false, Errorf("42703", "column %q of relation %q does not exist", ue.Name.Name.String(), bt.name)
-		}
-		for _, other := range sets {
-			if other.col == i {
-				return nil, false, Errorf("42601", "multiple assignments to same column %q", ue.Name.Name.String())
-			}
-		}
-		x := fieldOf(fields, k)
-		if _, isDefault := ue.Expr.(*sqlparser.Default); x != nil || !isDefault {
-			if err := identityUpdateError(&schema.Columns[i]); err != nil {
-				return nil, false, err
-			}
-		}
-		if x == nil {
-			if x, err = s.setSource(ue.Expr, schema, i, sc); err != nil {
-				return nil, false, err
-			}
-		}
-		if x.param > 0 && x.unknown {
-			x = x.setParamType(schema.Columns[i].Type)
-		}
-		if err := checkConstAssign(x, &schema.Columns[i]); err != nil {
-			return nil, false, err
-		}
-		sets = append(sets, assignment{col: i, x: x})
-		pkChanges = pkChanges || schema.IsPK(i)
-	}
-	return sets, pkChanges, nil
 }
 
 // checkConstAssign raises, while binding, the error that assigning the constant x to column c

@@ -1,11 +1,8 @@
 package sql
 
 import (
-	"bytes"
 	"context"
 	"strconv"
-
-	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
@@ -69,26 +66,6 @@ func (s *Session) bindDMLJoin(from []ast.FromItem, where ast.Expr, ps *params, r
 	return j, nil
 }
 
-// bindVitessDMLJoin is bindDMLJoin for UPDATE ... FROM in vitess's tree.
-func (s *Session) bindVitessDMLJoin(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*dmlJoin, error) {
-	if st.With != nil || len(st.OrderBy) > 0 || st.Limit != nil {
-		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
-	}
-	from, err := fromListTree(st.TableExprs)
-	if err != nil {
-		return nil, err
-	}
-	where, err := whereTree(st.Where)
-	if err != nil {
-		return nil, err
-	}
-	ret, err := returningTree(retList)
-	if err != nil {
-		return nil, err
-	}
-	return s.bindDMLJoin(from, where, ps, ret)
-}
-
 // joinedRow is a target row's key and the joined row it was found in.
 type joinedRow struct {
 	key []byte
@@ -137,67 +114,6 @@ func (j *dmlJoin) lock(ctx context.Context, tx *tablespace.Txn, jr joinedRow) (b
 		return false, err
 	}
 	return qualPasses(j.where, jr.row)
-}
-
-// bindUpdateFrom plans UPDATE t SET ... FROM others WHERE ...
-func (s *Session) bindUpdateFrom(st *sqlparser.Update, ps *params, retList *sqlparser.SelectExprs) (*plan, error) {
-	j, err := s.bindVitessDMLJoin(st, ps, retList)
-	if err != nil {
-		return nil, err
-	}
-	bt := j.bt
-	sets, pkChanges, err := s.bindSets(st.Exprs, bt, j.sc)
-	if err != nil {
-		return nil, err
-	}
-	view := readsInStatement(st.Where, st.Exprs, retList)
-	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
-		if view {
-			tx.BeginStatementView()
-			defer tx.EndStatementView()
-		}
-		rows, err := j.collect(ps.ec)
-		if err != nil {
-			return err
-		}
-		next := make([]types.Value, j.target)
-		var key, value []byte
-		n := 0
-		for _, jr := range rows {
-			if err := ps.ec.check(); err != nil {
-				return err
-			}
-			ok, err := j.lock(ctx, tx, jr)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			copy(next, jr.row[:j.target])
-			for _, a := range sets {
-				v, err := a.x.eval(jr.row) // every SET expression sees the old joined row
-				if err != nil {
-					return err
-				}
-				if next[a.col], err = assignExpr(v, a.x, &bt.schema.Columns[a.col], ps); err != nil {
-					return err
-				}
-			}
-			if key, value, err = finishRow(bt, next, key, value); err != nil {
-				return err
-			}
-			if err := writeUpdated(ctx, tx, bt, pkChanges && !bytes.Equal(key, jr.key), jr.key, key, value, next); err != nil {
-				return err
-			}
-			copy(jr.row, next)
-			if err := j.ret.emit(out, jr.row); err != nil {
-				return err
-			}
-			n++
-		}
-		return completeWrite(tx, out, "UPDATE "+strconv.Itoa(n))
-	}}, nil
 }
 
 // bindDeleteUsing plans DELETE FROM t USING others WHERE ...

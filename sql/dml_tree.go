@@ -11,11 +11,12 @@ import (
 )
 
 // The writing statements sql/parser reads and the binder binds from its tree (sql/DESIGN.md,
-// step 4): DELETE and INSERT (insert_tree.go). A statement of a kind not listed here, or one holding a data-modifying
-// WITH or SELECT INTO, takes the dialect pass and vitess.
+// step 4): DELETE, INSERT (insert_tree.go) and UPDATE (update_tree.go). A statement of a kind
+// not listed here, or one holding a data-modifying WITH or SELECT INTO, takes the dialect pass
+// and vitess.
 
 // treeDMLWords are the first words of the statement kinds bound from sql/parser's tree.
-var treeDMLWords = map[string]bool{"delete": true, "insert": true, "upsert": true}
+var treeDMLWords = map[string]bool{"delete": true, "insert": true, "upsert": true, "update": true}
 
 // parseDMLSpan parses one statement's tokens with sql/parser when it is a writing statement
 // of a kind bound from the tree; nil (and no error) otherwise, for the dialect pass.
@@ -47,6 +48,9 @@ func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 func treeBindable(stmt ast.Stmt) bool {
 	if n, ok := stmt.(*ast.Insert); ok {
 		return insertTreeBindable(n) // insert_tree.go
+	}
+	if u, ok := stmt.(*ast.Update); ok {
+		return updateTreeBindable(u) // update_tree.go
 	}
 	d, ok := stmt.(*ast.Delete)
 	if !ok || d.With != nil {
@@ -81,6 +85,12 @@ func (s *Session) bindDMLTree(st *Statement, ps *params) (*plan, error) {
 		return s.bindDelete(d, ps)
 	case *ast.Insert:
 		return s.bindInsertTree(n, ps) // insert_tree.go
+	case *ast.Update:
+		u, err := s.updateThroughViews(n, ps) // view_update_tree.go
+		if err != nil {
+			return nil, err
+		}
+		return s.bindUpdateTree(u, ps)
 	}
 	return nil, Errorf("XX000", "statement %T is not bound from the tree", st.dml)
 }

@@ -76,7 +76,7 @@ func bindGoldenDML(t *testing.T, file string, st *dmlBindStats) {
 		if b.kind != "ok" && b.kind != "error" && b.kind != "query" {
 			continue
 		}
-		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && treeDMLWords[first[0]] && !insertWord(first[0]) {
+		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && first[0] == "delete" { // INSERT: TestBindInsertFromParser; UPDATE: TestBindUpdateFromParser
 			compareDMLBinding(t, s, file, b, st)
 		}
 		_ = s.Exec(ctx, b.sql, &textOutput{})

@@ -215,26 +215,3 @@ func conflictSetItems(set ast.SetClause, sc *scope) ([]conflictSet, error) {
 	}
 	return out, nil
 }
-
-// expandRowStarsTree writes each t.* among a row's fields as t's columns; a t.* that names
-// no table in scope is left for compileAST to refuse.
-func expandRowStarsTree(fields []ast.Expr, sc *scope) []ast.Expr {
-	out := make([]ast.Expr, 0, len(fields))
-	for _, e := range fields {
-		c, ok := e.(*ast.ColumnRef)
-		if !ok || !c.Star || len(c.Names) != 1 {
-			out = append(out, e)
-			continue
-		}
-		n := len(out)
-		for _, col := range sc.cols {
-			if col.table == c.Names[0] && !col.rowID && !col.hidden {
-				out = append(out, &ast.ColumnRef{Names: []string{c.Names[0], col.name}})
-			}
-		}
-		if len(out) == n {
-			out = append(out, e)
-		}
-	}
-	return out
-}

@@ -55,7 +55,7 @@ func (s *Session) bindReturning(targets []ast.Target, bt *boundTable) (*returnin
 	r := &returning{}
 	if ps := bt.scope.params; ps != nil {
 		for _, c := range ps.checks {
-			x, err := compile(c.cond, bt.scope)
+			x, err := compileCheckOption(c, bt.scope)
 			if err != nil {
 				return nil, err
 			}
@@ -136,4 +136,12 @@ func (r *returning) values(row, dst []types.Value) ([]types.Value, error) {
 		dst[i] = v
 	}
 	return dst, nil
+}
+
+// compileCheckOption compiles a view's CHECK OPTION condition, of either tree.
+func compileCheckOption(c viewCheck, sc *scope) (*expr, error) {
+	if c.tree != nil {
+		return compileAST(c.tree, sc)
+	}
+	return compile(c.cond, sc)
 }

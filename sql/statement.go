@@ -292,7 +292,11 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	case *sqlparser.Insert:
 		return s.bindInsert(ast, ps, retList, st.conflict, st.overriding)
 	case *sqlparser.Update:
-		return s.bindUpdate(ast, ps, retList)
+		u, err := updateFromVitess(ast, retList) // update_tree.go
+		if err != nil {
+			return nil, err
+		}
+		return s.bindUpdateTree(u, ps)
 	case *sqlparser.Delete:
 		d, err := deleteFromVitess(ast, retList)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 )
 
@@ -17,9 +18,9 @@ import (
 // satisfies it only under WITH CHECK OPTION (44000), as PostgreSQL. RETURNING returns the
 // view's columns. A view of an updatable view is written through both, rewritten once per
 // level. ON CONFLICT through a view is refused (0A000); other views are PostgreSQL's 55000.
-// A DELETE sql/parser read is rewritten over its tree (view_write_tree.go), an INSERT too
-// (view_insert_tree.go); this file rewrites UPDATE, and a data-modifying WITH's INSERT and
-// DELETE, over vitess's.
+// A DELETE, INSERT or UPDATE sql/parser read is rewritten over its tree (view_write_tree.go,
+// view_insert_tree.go, view_update_tree.go); this file rewrites a data-modifying WITH's
+// INSERT, UPDATE and DELETE over vitess's.
 
 // viewWrite is a writing statement's target view, resolved.
 type viewWrite struct {
@@ -48,6 +49,7 @@ type viewRewrite struct {
 type viewCheck struct {
 	view string
 	cond sqlparser.Expr
+	tree ast.Expr // the condition over sql/parser's tree, in place of cond (view_update_tree.go)
 }
 
 // rewriteViewWrite returns the statement to bind for ast: ast itself when it writes no view,

@@ -11,7 +11,8 @@ import (
 // Writing through an automatically updatable view (view_write.go's rules) over sql/parser's
 // tree: a DELETE on a view is rewritten into the DELETE on the view's table, its WHERE ANDed
 // with the view's and its RETURNING list over the view's columns replaced by their
-// expressions. INSERT and UPDATE are still rewritten over vitess's tree (view_write.go).
+// expressions; UPDATE likewise (view_update_tree.go). INSERT is still rewritten over
+// vitess's tree (view_write.go).
 
 // viewTarget is a writing statement's target view, resolved over the tree of its query.
 type viewTarget struct {
