@@ -606,3 +606,16 @@ func predTerms(e sqlparser.Expr, out []sqlparser.Expr) []sqlparser.Expr {
 	}
 	return append(out, e)
 }
+
+// uniqueKeyIndex is the index of a UNIQUE constraint: on its columns, or with NULLS NOT
+// DISTINCT a computed index whose parts are the columns.
+func uniqueKeyIndex(s *types.Schema, c *types.Constraint, nnd bool) types.Index {
+	if !nnd {
+		return types.Index{Name: c.Name, Columns: c.Columns, Unique: true}
+	}
+	ix := types.Index{Name: c.Name, Unique: true, NullsNotDistinct: true}
+	for _, i := range c.Columns {
+		ix.Exprs = append(ix.Exprs, storedExpr(&sqlparser.ColName{Name: sqlparser.NewIdentifierCI(s.Columns[i].Name)}))
+	}
+	return ix
+}

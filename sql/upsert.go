@@ -52,7 +52,7 @@ func (s *Session) bindConflict(bt *boundTable, c *conflictClause, onDup sqlparse
 	// noArbiter (42P10) waits for DO UPDATE's SET and WHERE to bind: PostgreSQL infers the
 	// arbiters when it plans the statement, after its parser has refused a wrong column there.
 	var noArbiter error
-	if len(c.target) > 0 || c.constraint != "" {
+	if len(c.target) > 0 || len(c.targetExprs) > 0 || c.constraint != "" {
 		arbiters, err := conflictArbiters(bt, c)
 		if e, ok := err.(*Error); ok && e.Code == "42P10" {
 			noArbiter = err
@@ -187,7 +187,7 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		return 1, ins.ret.emit(out, row)
 	}
 	if !primaryKeyTaken(err) {
-		if c != nil && !c.update && !c.replace && len(c.target) == 0 && c.constraint == "" && errors.Is(err, tablespace.ErrDuplicateKey) {
+		if c != nil && !c.update && !c.replace && len(c.target) == 0 && len(c.targetExprs) == 0 && c.constraint == "" && errors.Is(err, tablespace.ErrDuplicateKey) {
 			// DO NOTHING without a target skips a row any unique constraint refuses, as
 			// PostgreSQL's (the check refused it before anything was written).
 			return 0, nil
