@@ -77,6 +77,9 @@ func keyDetail(names []string, vals []types.Value) string {
 	vs := make([]string, len(vals))
 	for i, v := range vals {
 		vs[i] = v.String()
+		if v.IsNull() {
+			vs[i] = "null" // a NULLS NOT DISTINCT key's, as PostgreSQL prints it
+		}
 	}
 	return "(" + strings.Join(names, ", ") + ")=(" + strings.Join(vs, ", ") + ")"
 }

@@ -230,8 +230,9 @@ func mutableNode(n sqlparser.SQLNode) (mutable, retset bool) {
 }
 
 // indexPartText is a key part of a computed index as pg_get_indexdef prints it: a column by
-// its name, a function call as it is, any other expression in parentheses.
-func indexPartText(def string) string {
+// its name, a function call as it is, any other expression in parentheses unless attrsOnly
+// (a single column's text, an error's DETAIL: ruleutils.c's attrsOnly).
+func indexPartText(def string, attrsOnly bool) string {
 	e, err := parseStoredExpr(def)
 	if err != nil {
 		return def
@@ -243,8 +244,7 @@ func indexPartText(def string) string {
 	if err != nil {
 		return "(" + pgString(e) + ")"
 	}
-	switch x.(type) {
-	case *ast.FuncCall:
+	if _, call := x.(*ast.FuncCall); call || attrsOnly {
 		return treeText(x)
 	}
 	return "(" + treeText(x) + ")"
@@ -262,7 +262,7 @@ func indexPartNames(s *types.Schema, def *types.Index) []string {
 	}
 	names := make([]string, len(def.Exprs))
 	for i, e := range def.Exprs {
-		names[i] = indexPartText(e)
+		names[i] = indexPartText(e, true)
 	}
 	return names
 }
@@ -407,11 +407,11 @@ func indexPartColumns(s *types.Schema, def *types.Index) []int {
 }
 
 // partText is key part i as pg_get_indexdef prints it.
-func (ix catalogIndex) partText(i int) string {
+func (ix catalogIndex) partText(i int, attrsOnly bool) string {
 	if c := ix.columns[i]; c >= 0 {
 		return types.QuoteIdent(ix.table.Columns[c].Name)
 	}
-	return indexPartText(ix.def.Exprs[i])
+	return indexPartText(ix.def.Exprs[i], attrsOnly)
 }
 
 // partColumn is key part i as pg_attribute lists the index's columns: an expression is
@@ -477,7 +477,7 @@ func (ix catalogIndex) nodeTrees() (bool, types.Value, types.Value) {
 	var parts []string
 	for i, c := range ix.columns {
 		if c < 0 {
-			parts = append(parts, indexPartText(ix.def.Exprs[i]))
+			parts = append(parts, indexPartText(ix.def.Exprs[i], true))
 		}
 	}
 	if len(parts) > 0 {

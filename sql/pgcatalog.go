@@ -81,7 +81,7 @@ func catalogIndexes(s *types.Schema) []catalogIndex {
 func (ix catalogIndex) indexDef(pretty bool) string {
 	names := make([]string, len(ix.columns))
 	for i := range ix.columns {
-		names[i] = ix.partText(i)
+		names[i] = ix.partText(i, false)
 	}
 	unique, method := "", "btree"
 	if ix.unique {
