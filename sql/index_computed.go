@@ -619,3 +619,61 @@ func uniqueKeyIndex(s *types.Schema, c *types.Constraint, nnd bool) types.Index 
 	}
 	return ix
 }
+
+// computedIndex carries a computed index over an ALTER TABLE: its expressions name the
+// columns by their new names; an index reading a dropped column goes with it (ok false), as
+// in PostgreSQL.
+func (a *alteration) computedIndex(ix types.Index) (types.Index, bool) {
+	ok := true
+	rename := func(text string) string {
+		e, err := parseStoredExpr(text)
+		if err != nil {
+			ok = false
+			return text
+		}
+		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
+			if col, isCol := n.(*sqlparser.ColName); isCol {
+				old := a.old.ColumnIndex(col.Name.String())
+				j := slices.Index(a.sources, old)
+				if old < 0 || j < 0 {
+					ok = false
+				} else {
+					col.Name = sqlparser.NewIdentifierCI(a.cols[j].Name)
+				}
+			}
+			return true, nil
+		}, e)
+		return storedExpr(e)
+	}
+	ix.Exprs = slices.Clone(ix.Exprs)
+	for i, e := range ix.Exprs {
+		ix.Exprs[i] = rename(e)
+	}
+	if ix.Predicate != "" {
+		ix.Predicate = rename(ix.Predicate)
+	}
+	return ix, ok
+}
+
+// checkComputedIndexes refuses a schema whose computed index no longer compiles (a column
+// it reads changed type), which would otherwise leave the index empty.
+func checkComputedIndexes(s *types.Schema) error {
+	for i := range s.Indexes {
+		ix := &s.Indexes[i]
+		if !ix.Computed() {
+			continue
+		}
+		k, err := keyerOf(s, ix)
+		if err == nil {
+			for _, t := range k.types {
+				if err = keyColumn(types.Column{Type: t}); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return Errorf("0A000", "cannot alter a column used by index %q: %v", ix.Name, err)
+		}
+	}
+	return nil
+}

@@ -286,3 +286,40 @@ DROP INDEX t2_ab
 
 statement ok
 INSERT INTO t2 VALUES (6, 0, 3)
+
+# A rename follows into the index's expressions; dropping a column drops the index on it.
+statement ok
+CREATE TABLE r (id int PRIMARY KEY, email text, x int)
+
+statement ok
+CREATE UNIQUE INDEX r_e ON r (lower(email)) WHERE x > 0
+
+statement ok
+ALTER TABLE r RENAME COLUMN email TO mail
+
+statement ok
+ALTER TABLE r RENAME COLUMN x TO y
+
+query
+SELECT indexdef FROM pg_indexes WHERE indexname = 'r_e'
+----
+CREATE UNIQUE INDEX r_e ON public.r USING btree (lower(mail)) WHERE (y > 0)
+tag: SELECT 1
+
+statement ok
+INSERT INTO r VALUES (1, 'A', 1), (2, 'a', 0)
+
+statement error 23505
+INSERT INTO r VALUES (3, 'a', 5)
+
+statement ok
+ALTER TABLE r DROP COLUMN y
+
+query
+SELECT count(*) FROM pg_indexes WHERE indexname = 'r_e'
+----
+0
+tag: SELECT 1
+
+statement ok
+INSERT INTO r VALUES (3, 'a')
