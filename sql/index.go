@@ -101,6 +101,9 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 // end), or those of key lo exactly. m is keyNone when no row can match, keyScan when the
 // bounds cannot be put in the index's terms (the caller scans the table).
 func (ia *indexAccess) span() (lo, hi []byte, exact bool, m keyMatch, err error) {
+	if ia.def.Computed() {
+		return ia.computedSpan()
+	}
 	var prefix []byte
 	for i, x := range ia.eq {
 		v, err := x.eval(nil)

@@ -112,3 +112,42 @@ func TestComputedIndexesSurviveRestart(t *testing.T) {
 		t.Errorf("pg_indexes after restart:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// WHERE lower(email) = $1 reads the index on lower(email); a query whose WHERE has a partial
+// index's predicate reads that index; one without it does not.
+func TestComputedIndexLookups(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	execOK(t, s, `CREATE TABLE users (id int PRIMARY KEY, email text);
+		CREATE UNIQUE INDEX users_email ON users (lower(email));
+		CREATE TABLE items (id int PRIMARY KEY, sku text, deleted_at timestamp, a int, b int);
+		CREATE UNIQUE INDEX items_live ON items (sku) WHERE deleted_at IS NULL;
+		CREATE INDEX items_ab ON items ((a + b));
+		INSERT INTO users VALUES (1, 'A@b.c'), (2, 'x@y.z');
+		INSERT INTO items VALUES (1, 's', NULL, 1, 2), (2, 's', '2020-01-01', 2, 1), (3, 't', NULL, 0, 0)`)
+	for _, tc := range []struct {
+		query, index, rows string
+	}{
+		{"SELECT id FROM users WHERE lower(email) = 'a@b.c'", "users_email", "1"},
+		{"SELECT id FROM users WHERE 'x@y.z' = lower(email)", "users_email", "2"},
+		{"SELECT id FROM users WHERE lower(email) = lower('X@Y.Z')", "users_email", "2"},
+		{"SELECT id FROM items WHERE sku = 's' AND deleted_at IS NULL", "items_live", "1"},
+		{"SELECT id FROM items WHERE sku = 's'", "", "1,2"},
+		{"SELECT id FROM items WHERE a + b = 3", "items_ab", "1,2"},
+	} {
+		out := execOK(t, s, "EXPLAIN "+tc.query)
+		plan := strings.Join(out.lines, "\n")
+		if used := strings.Contains(plan, "Index Scan using "); tc.index == "" && used || tc.index != "" && !strings.Contains(plan, "Index Scan using "+tc.index+" ") {
+			t.Errorf("%s: plan\n%s\nwant index %q", tc.query, plan, tc.index)
+		}
+		out = execOK(t, s, tc.query+" ORDER BY id")
+		if got := strings.Join(out.lines[:len(out.lines)-1], ","); got != tc.rows {
+			t.Errorf("%s: %s, want %s", tc.query, got, tc.rows)
+		}
+	}
+	// A prepared lookup by a parameter.
+	execOK(t, s, "PREPARE byemail(text) AS SELECT id FROM users WHERE lower(email) = lower($1)")
+	if out := execOK(t, s, "EXECUTE byemail('A@B.C')"); out.lines[0] != "1" {
+		t.Errorf("prepared lookup: %v", out.lines)
+	}
+}
