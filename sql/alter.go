@@ -89,6 +89,9 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err := s.checkRetypes(a, next); err != nil {
 		return err
 	}
+	if err := checkComputedIndexes(next); err != nil {
+		return err
+	}
 	made, err := s.createAlterSequences(ctx, a)
 	if err != nil {
 		return err
@@ -223,6 +226,12 @@ func (a *alteration) entrySources() []int {
 func (a *alteration) indexes() []types.Index {
 	var out []types.Index
 	for _, ix := range a.old.Indexes {
+		if ix.Computed() {
+			if ix, ok := a.computedIndex(ix); ok {
+				out = append(out, ix)
+			}
+			continue
+		}
 		cols := make([]int, 0, len(ix.Columns))
 		for _, old := range ix.Columns {
 			if j := slices.Index(a.sources, old); j >= 0 {

@@ -134,6 +134,9 @@ func (c *catConstraint) body(pretty bool) string {
 	case 'p':
 		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")"
 	case 'u':
+		if ix := c.table.IndexNamed(c.index); ix != nil && ix.NullsNotDistinct {
+			return "UNIQUE NULLS NOT DISTINCT (" + colNames(c.table, c.cols) + ")"
+		}
 		return "UNIQUE (" + colNames(c.table, c.cols) + ")"
 	case 'c':
 		text := c.check

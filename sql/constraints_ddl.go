@@ -238,7 +238,7 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 				c.Name = chooseName(schema.Name, d.cols, "key", isRel)
 			}
 			c.Index = c.Name
-			schema.Indexes = append(schema.Indexes, types.Index{Name: c.Name, Columns: c.Columns, Unique: true})
+			schema.Indexes = append(schema.Indexes, uniqueKeyIndex(schema, &c, d.nnd))
 		case types.ConstraintForeign:
 			if c.Name == "" {
 				c.Name = chooseName(schema.Name, d.cols, "fkey", isUsed)

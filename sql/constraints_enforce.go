@@ -77,6 +77,9 @@ func keyDetail(names []string, vals []types.Value) string {
 	vs := make([]string, len(vals))
 	for i, v := range vals {
 		vs[i] = v.String()
+		if v.IsNull() {
+			vs[i] = "null" // a NULLS NOT DISTINCT key's, as PostgreSQL prints it
+		}
 	}
 	return "(" + strings.Join(names, ", ") + ")=(" + strings.Join(vs, ", ") + ")"
 }
@@ -231,6 +234,12 @@ func sameVals(a, b []types.Value) bool {
 func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteCheck, oldRow, newRow []types.Value, rechecks *[]func()) error {
 	s := w.Schema
 	for _, ix := range s.Indexes {
+		if ix.Computed() {
+			if err := checkComputedIndex(ctx, tx, w, &ix, oldRow, newRow); err != nil {
+				return err
+			}
+			continue
+		}
 		if !ix.Unique {
 			continue
 		}
@@ -287,10 +296,7 @@ func checkUnique(ctx context.Context, tx *tablespace.Txn, w *tablespace.WriteChe
 
 // duplicateIndexKey is PostgreSQL's 23505 for a key of a unique index that another row has.
 func duplicateIndexKey(s *types.Schema, ix *types.Index, vals []types.Value) error {
-	names := make([]string, len(ix.Columns))
-	for i, c := range ix.Columns {
-		names[i] = s.Columns[c].Name
-	}
+	names := indexPartNames(s, ix)
 	return (&Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + ix.Name + "\"",
 		Detail: "Key " + keyDetail(names, vals) + " already exists.", cause: tablespace.ErrDuplicateKey}).onTable(s.Name, "", ix.Name)
 }

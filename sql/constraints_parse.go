@@ -28,6 +28,7 @@ type conDef struct {
 	// deferrable and deferred: DEFERRABLE and INITIALLY DEFERRED (UNIQUE, FOREIGN KEY).
 	deferrable, deferred bool
 	matchFull            bool // FOREIGN KEY ... MATCH FULL
+	nnd                  bool // UNIQUE NULLS NOT DISTINCT
 	// notValid: NOT VALID (CHECK, FOREIGN KEY), which only ALTER TABLE ADD CONSTRAINT heeds
 	// (a new table has no rows to skip).
 	notValid bool
@@ -273,15 +274,14 @@ func (p *conParser) keptTiming(afterKey bool) (int, error) {
 }
 
 // uniqueNulls reads a unique key's NULLS [NOT] DISTINCT (PostgreSQL 15) with the parser's
-// accept. NULLS DISTINCT is what a unique key always does; NULLS NOT DISTINCT (a NULL equals
-// a NULL) is refused, since drove's unique indexes leave rows with a NULL key out, and a key
-// accepted but not enforced would be worse than none.
-func uniqueNulls(accept func(...string) bool) error {
+// accept, and reports NULLS NOT DISTINCT (a NULL equals a NULL; the key's index is then a
+// computed one, index_computed.go). NULLS DISTINCT is what a unique key does anyway.
+func uniqueNulls(accept func(...string) bool) bool {
 	if accept("nulls", "not", "distinct") {
-		return unsupported("UNIQUE NULLS NOT DISTINCT")
+		return true
 	}
 	accept("nulls", "distinct")
-	return nil
+	return false
 }
 
 // tableConstraint reads a table constraint after its optional CONSTRAINT name: CHECK (...),
@@ -295,9 +295,7 @@ func (p *conParser) tableConstraint(name string) (d conDef, ok bool, err error) 
 		d.check, err = p.group()
 	case p.accept("unique"):
 		d.kind = types.ConstraintUnique
-		if err := uniqueNulls(p.accept); err != nil {
-			return d, false, err
-		}
+		d.nnd = uniqueNulls(p.accept)
 		d.cols, err = p.nameList()
 		if err == nil && (p.peekAt(0, "include") || p.peekAt(0, "with") || p.peekAt(0, "using")) {
 			err = unsupported("index options of a UNIQUE constraint")
@@ -375,7 +373,7 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			d.check, err = p.group()
 		case p.accept("unique"):
 			d.kind, d.cols = types.ConstraintUnique, []string{column}
-			err = uniqueNulls(p.accept)
+			d.nnd = uniqueNulls(p.accept)
 		case p.accept("references"):
 			d.kind, d.cols = types.ConstraintForeign, []string{column}
 			err = p.references(&d)

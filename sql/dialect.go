@@ -60,6 +60,10 @@ type piece struct {
 // conflictClause is INSERT's ON CONFLICT (or UPSERT): what to do with a row whose key exists.
 type conflictClause struct {
 	target []string // the conflict target's columns; empty when not given
+	// targetExprs, for a target with an expression, are its elements' PostgreSQL text
+	// (target is then empty); targetWhere is its WHERE index_predicate's.
+	targetExprs []string
+	targetWhere string
 	// constraint is ON CONFLICT ON CONSTRAINT's name, the other way to name the arbiter.
 	constraint string
 	update     bool // DO UPDATE SET ..., which follows as ON DUPLICATE KEY UPDATE

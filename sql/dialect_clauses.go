@@ -194,12 +194,14 @@ func emitOnConflict(r *rewriter, _ string) error {
 	case r.nextIs("("):
 		target, n, err := r.nameList()
 		if err != nil {
-			return conflictExprTarget(r, err)
+			if c.targetExprs, n = conflictExprTarget(r); n == 0 {
+				return err
+			}
 		}
 		c.target = target
 		r.skip(n)
 		if r.followedBy("where") {
-			r.skipInferenceWhere()
+			c.targetWhere = r.skipInferenceWhere()
 		}
 	case r.followedBy("on", "constraint"):
 		t := r.peek(2)
@@ -227,23 +229,28 @@ func emitOnConflict(r *rewriter, _ string) error {
 	return nil
 }
 
-// conflictExprTarget judges an ON CONFLICT target that is no list of names (err is the
-// syntax error there): one with an expression, as (lower(name)), can only be inferred from
-// an index on expressions, which drove does not have, so it is PostgreSQL's answer for a
-// target no unique index matches (42P10); anything else is the syntax error.
-func conflictExprTarget(r *rewriter, err error) error {
-	depth := 0
+// conflictExprTarget reads an ON CONFLICT target that is no list of names, as (lower(name),
+// id): its elements' text, and the tokens it takes (0: not a target, the syntax error).
+// conflictArbiters matches the elements with the parts of computed unique indexes.
+func conflictExprTarget(r *rewriter) ([]string, int) {
+	depth, start := 0, r.peek(1).Pos
+	var elems []string
 	for n := 0; ; n++ {
 		switch t := r.peek(n); {
 		case t.Kind == lexer.EOF:
-			return err
+			return nil, 0
 		case t.IsPunct("("):
-			if depth++; depth > 1 {
-				return Errorf("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification")
-			}
+			depth++
+		case t.IsPunct(",") && depth == 1:
+			elems = append(elems, strings.TrimSpace(r.q[start:t.Pos]))
+			start = t.End
 		case t.IsPunct(")"):
 			if depth--; depth == 0 {
-				return err
+				elems = append(elems, strings.TrimSpace(r.q[start:t.Pos]))
+				if slices.Contains(elems, "") {
+					return nil, 0
+				}
+				return elems, n + 1
 			}
 		}
 	}
@@ -253,8 +260,10 @@ func conflictExprTarget(r *rewriter, err error) error {
 // partial unique indexes be inferred, and any index that is not partial is inferred whatever
 // it says, as PostgreSQL's infer_arbiter_indexes; drove's unique indexes are all such.
 // Not done: the predicate's columns are not checked (PostgreSQL's 42703 for a missing one).
-func (r *rewriter) skipInferenceWhere() {
+// It returns the predicate's text.
+func (r *rewriter) skipInferenceWhere() string {
 	depth, n := 0, 1
+	start := r.peek(1).Pos
 	for ; ; n++ {
 		t := r.peek(n)
 		if t.Kind == lexer.EOF || depth == 0 && t.Is("do") {
@@ -266,7 +275,9 @@ func (r *rewriter) skipInferenceWhere() {
 			depth--
 		}
 	}
+	text := r.q[start:r.peek(n).Pos]
 	r.skip(n)
+	return strings.TrimSpace(text)
 }
 
 // UPSERT INTO is HerdDB's: an INSERT that replaces the row with its key.

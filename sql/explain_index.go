@@ -26,6 +26,9 @@ func indexCondSplit(a *access) (cond, rest []string) {
 	case pkRange:
 		cols, ranged = a.table.schema.PK[:1], a.table.schema.PK[0]
 	case indexScan:
+		if a.ix.def.Computed() {
+			return computedCondSplit(a)
+		}
 		if a.ix.rowLo != nil || a.ix.rowHi != nil {
 			return nil, nil
 		}
@@ -95,4 +98,24 @@ func explainIndexScan(ex *explainer, a *access, ixName, backward string) {
 	if len(rest) > 0 {
 		ex.detail("Filter: %s", andText(rest))
 	}
+}
+
+// computedCondSplit is indexCondSplit for an index on expressions (index_computed.go): its
+// Index Cond is the equalities of an index part, as computedAccess pinned them, and the
+// conjuncts that are the partial index's predicate stay in the Filter, as drove checks them.
+func computedCondSplit(a *access) (cond, rest []string) {
+	parts := make([]string, len(a.ix.eq))
+	for i := range parts {
+		parts[i] = storedTreeText(a.ix.def.Exprs[i])
+	}
+	for _, c := range conjuncts(a.where, nil) {
+		text := scanText(c, a.table.alias)
+		if e, ok := c.(*ast.BinaryOp); ok && e.Op == "=" &&
+			(slices.Contains(parts, treeText(e.Left)) || slices.Contains(parts, treeText(e.Right))) {
+			cond = append(cond, text)
+		} else {
+			rest = append(rest, text)
+		}
+	}
+	return cond, rest
 }

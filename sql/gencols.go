@@ -132,14 +132,12 @@ func checkGenerated(schema *types.Schema, i int) error {
 			} else if j < 0 && slices.Contains(systemColumns, strings.ToLower(name)) {
 				bad = Errorf("42P10", "cannot use system column %q in %s", name, what)
 			}
-		case *sqlparser.FuncExpr:
-			def := funcRegistry[n.Name.Lowered()]
-			if def != nil && slices.ContainsFunc(def.procs, func(p *funcProc) bool { return p.retset }) {
+		default:
+			m, retset := mutableNode(n)
+			mutable = mutable || m
+			if retset {
 				bad = Errorf("0A000", "set-returning functions are not allowed in %ss", what)
 			}
-			mutable = mutable || def != nil && (def.session || def.volatile) || sqlValueFuncs[n.Name.Lowered()] || n.Name.Lowered() == "current_schema"
-		case *sqlparser.CurTimeFuncExpr:
-			mutable = true
 		}
 		return bad == nil, nil
 	}, e)

@@ -101,6 +101,9 @@ func (ia *indexAccess) keys(tx *tablespace.Txn, table string) (pks []string, ok 
 // end), or those of key lo exactly. m is keyNone when no row can match, keyScan when the
 // bounds cannot be put in the index's terms (the caller scans the table).
 func (ia *indexAccess) span() (lo, hi []byte, exact bool, m keyMatch, err error) {
+	if ia.def.Computed() {
+		return ia.computedSpan()
+	}
 	var prefix []byte
 	for i, x := range ia.eq {
 		v, err := x.eval(nil)
@@ -282,6 +285,9 @@ type indexStmt struct {
 	table       string
 	schema      string // the table's qualifier, "" for none
 	columns     []string
+	exprs       []string // per element, an expression's PostgreSQL text; "" for a column
+	where       string   // a partial index's predicate, PostgreSQL text
+	nnd         bool     // NULLS NOT DISTINCT
 	unique      bool
 	hash        bool
 	ifNotExists bool
@@ -370,17 +376,28 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 		return nil, p.syntaxError()
 	}
 	for {
-		if p.peek("(") {
-			return nil, unsupported("indexes on expressions")
-		}
-		col, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		if p.peek("(") { // lower(name): a function call
-			return nil, unsupported("indexes on expressions")
+		start := p.pos
+		col, text := "", ""
+		if p.peek("(") { // (expression)
+			end, err := p.group()
+			if err != nil {
+				return nil, err
+			}
+			text = sql[p.toks[start].pos+1 : p.toks[end].pos]
+		} else {
+			if col, err = p.name(); err != nil {
+				return nil, err
+			}
+			if p.peek("(") { // lower(name): a function call
+				end, err := p.group()
+				if err != nil {
+					return nil, err
+				}
+				col, text = "", sql[p.toks[start].pos:p.toks[end].pos+1]
+			}
 		}
 		st.columns = append(st.columns, col)
+		st.exprs = append(st.exprs, text)
 		_ = p.accept("asc") || p.accept("desc")
 		_ = p.accept("nulls", "first") || p.accept("nulls", "last") // order only
 		if !p.accept(",") {
@@ -390,17 +407,19 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 	if !p.accept(")") {
 		return nil, p.syntaxError()
 	}
-	if st.unique {
-		if err := uniqueNulls(p.accept); err != nil {
-			return nil, err
-		}
-	}
-	switch {
-	case p.peek("include"):
+	st.nnd = p.accept("nulls", "not", "distinct")
+	st.nnd = !p.accept("nulls", "distinct") && st.nnd && st.unique
+	if p.peek("include") {
 		return nil, unsupported("INCLUDE columns")
-	case p.peek("where"):
-		return nil, unsupported("partial indexes")
-	case !p.done():
+	}
+	if p.accept("where") {
+		if p.done() {
+			return nil, p.syntaxError()
+		}
+		st.where = strings.TrimSuffix(strings.TrimSpace(sql[p.toks[p.pos].pos:]), ";")
+		p.pos = len(p.toks)
+	}
+	if !p.done() {
 		return nil, p.syntaxError()
 	}
 	if st.hash && st.unique {
@@ -434,8 +453,14 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	if err != nil {
 		return err
 	}
-	def := types.Index{Name: st.name, Unique: st.unique, Hash: st.hash}
+	def, err := computedIndexDef(schema, st)
+	if err != nil {
+		return err
+	}
 	for _, c := range st.columns {
+		if def.Computed() {
+			break
+		}
 		i := schema.ColumnIndex(c)
 		if i < 0 || schema.Columns[i].Hidden {
 			return Errorf("42703", "column %q does not exist", c)
@@ -449,9 +474,10 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		def.Columns = append(def.Columns, i)
 	}
 	if def.Name == "" {
-		def.Name = table + "_" + strings.Join(st.columns, "_") + "_idx"
+		cols := strings.Join(indexColumnNames(st), "_")
+		def.Name = table + "_" + cols + "_idx"
 		for n := 1; s.relationExists(def.Name); n++ {
-			def.Name = table + "_" + strings.Join(st.columns, "_") + "_idx" + strconv.Itoa(n)
+			def.Name = table + "_" + cols + "_idx" + strconv.Itoa(n)
 		}
 	}
 	if s.relationExists(def.Name) {
@@ -466,12 +492,12 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	err = s.ts.AlterTable(ctx, table, &next, identitySources(schema))
 	var ae *tablespace.AlterError
 	if errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey) {
-		cols, vals := make([]string, len(def.Columns)), make([]string, len(def.Columns))
-		for i, c := range def.Columns {
-			cols[i], vals[i] = schema.Columns[c].Name, ae.Row[c].String()
+		vals, _, kerr := indexKeyValues(&next, &def, ae.Row)
+		if kerr != nil {
+			return kerr
 		}
 		return &Error{Code: "23505", Message: "could not create unique index \"" + def.Name + "\"",
-			Detail: "Key (" + strings.Join(cols, ", ") + ")=(" + strings.Join(vals, ", ") + ") is duplicated."}
+			Detail: "Key " + keyDetail(indexPartNames(&next, &def), vals) + " is duplicated."}
 	}
 	if err != nil {
 		return err
@@ -654,4 +680,24 @@ func indexesEveryMatch(s *types.Schema, def types.Index, eq int, ranged bool) bo
 		}
 	}
 	return true
+}
+
+// group skips a parenthesized group at p's position (an index expression, a call's
+// arguments) and returns the position of its closing parenthesis.
+func (p *settingParser) group() (int, error) {
+	depth := 0
+	for ; p.pos < len(p.toks); p.pos++ {
+		t := p.toks[p.pos]
+		switch {
+		case t.quoted:
+		case t.text == "(":
+			depth++
+		case t.text == ")":
+			if depth--; depth == 0 {
+				p.pos++
+				return p.pos - 1, nil
+			}
+		}
+	}
+	return 0, p.syntaxError()
 }

@@ -70,18 +70,31 @@ func (s *Session) bindConflict(bt *boundTable, oc *ast.OnConflict, upsert bool, 
 	return ins, nil
 }
 
-// conflictClauseOf is what the inserter reads of an ON CONFLICT clause. A target element
-// that is not a plain column (an expression, a collation or an operator class) leaves the
-// target empty: no index of drove's (plain columns, the default collation) is inferred from
-// it, so conflictArbiters finds none (42P10).
+// conflictClauseOf is what the inserter reads of an ON CONFLICT clause. A target with an
+// expression element is its elements' PostgreSQL text (targetExprs), which conflictArbiters
+// matches with the parts of computed unique indexes (index_computed.go); one with a
+// collation or an operator class leaves the target empty: no index of drove's (the default
+// collation and operator classes) is inferred from it, so conflictArbiters finds none
+// (42P10). The target's WHERE is kept as text for partial indexes' predicates.
 func conflictClauseOf(oc *ast.OnConflict) *conflictClause {
 	c := &conflictClause{constraint: oc.Constraint, update: oc.Update}
+	if oc.Where != nil {
+		c.targetWhere = ast.Print(oc.Where, ast.SQL)
+	}
+	exprs := slices.ContainsFunc(oc.Columns, func(el ast.IndexElem) bool { return el.Name == "" })
 	for _, el := range oc.Columns {
-		if el.Name == "" || el.Collation != "" || el.Opclass != "" {
-			c.target = nil
+		if el.Collation != "" || el.Opclass != "" {
+			c.target, c.targetExprs = nil, nil
 			break
 		}
-		c.target = append(c.target, el.Name)
+		switch {
+		case !exprs:
+			c.target = append(c.target, el.Name)
+		case el.Name != "":
+			c.targetExprs = append(c.targetExprs, el.Name)
+		default:
+			c.targetExprs = append(c.targetExprs, ast.Print(el.Expr, ast.SQL))
+		}
 	}
 	return c
 }

@@ -58,6 +58,7 @@ type catalogIndex struct {
 	unique  bool
 	primary bool
 	am      int64
+	def     *types.Index // a secondary index's definition; nil for the primary key
 }
 
 func catalogIndexes(s *types.Schema) []catalogIndex {
@@ -70,7 +71,7 @@ func catalogIndexes(s *types.Schema) []catalogIndex {
 		if ix.Hash {
 			am = oidAmHash
 		}
-		out = append(out, catalogIndex{name: ix.Name, table: s, columns: ix.Columns, unique: ix.Unique, am: am})
+		out = append(out, catalogIndex{name: ix.Name, table: s, columns: indexPartColumns(s, &ix), unique: ix.Unique, am: am, def: &ix})
 	}
 	return out
 }
@@ -79,8 +80,8 @@ func catalogIndexes(s *types.Schema) []catalogIndex {
 // table schema-qualified unless pretty.
 func (ix catalogIndex) indexDef(pretty bool) string {
 	names := make([]string, len(ix.columns))
-	for i, c := range ix.columns {
-		names[i] = types.QuoteIdent(ix.table.Columns[c].Name)
+	for i := range ix.columns {
+		names[i] = ix.partText(i, false)
 	}
 	unique, method := "", "btree"
 	if ix.unique {
@@ -94,7 +95,7 @@ func (ix catalogIndex) indexDef(pretty bool) string {
 		schema = ""
 	}
 	return "CREATE " + unique + "INDEX " + types.QuoteIdent(ix.name) + " ON " + schema + types.QuoteIdent(ix.table.Name) +
-		" USING " + method + " (" + strings.Join(names, ", ") + ")"
+		" USING " + method + " (" + strings.Join(names, ", ") + ")" + ix.defSuffix()
 }
 
 func visibleColumnCount(s *types.Schema) int {
@@ -179,13 +180,17 @@ func init() {
 					keys := make([]types.Value, len(ix.columns))
 					options := make([]types.Value, len(ix.columns)) // no DESC or NULLS FIRST columns
 					for i, c := range ix.columns {
-						keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
+						keys[i] = types.NewInt(types.Int16, 0) // an expression
+						if c >= 0 {
+							keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
+						}
 						options[i] = types.NewInt(types.Int16, 0)
 					}
+					nnd, exprs, pred := ix.nodeTrees()
 					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
 						int32Val(len(ix.columns)), int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
-						boolVal(false), boolVal(true), boolVal(false), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
-						nullOf(types.Text), nullOf(types.Text)})
+						boolVal(false), boolVal(true), boolVal(nnd), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
+						exprs, pred})
 				}
 			}
 			return rows

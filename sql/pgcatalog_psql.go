@@ -35,8 +35,8 @@ func typeStorage(oid uint32) string {
 func (s *Session) indexAttributeRows() (rows [][]types.Value) {
 	for _, t := range s.ts.Tables() {
 		for _, ix := range catalogIndexes(t) {
-			for i, c := range ix.columns {
-				rows = append(rows, attributeRow(objectOID("index", ix.name), t.Columns[c], i+1, false, false))
+			for i := range ix.columns {
+				rows = append(rows, attributeRow(objectOID("index", ix.name), ix.partColumn(i), i+1, false, false))
 			}
 		}
 	}

@@ -197,6 +197,10 @@ func planNonKey(a *access, bt *boundTable, conjs []ast.Expr, pinned map[int]*exp
 		a.kind = indexScan // equality on a whole index beats a key range
 		return nil
 	}
+	if ix := computedAccess(bt, conjs); ix != nil && (a.ix == nil || ix.def.Unique || !a.ix.def.Unique) {
+		a.kind, a.ix = indexScan, ix // equality on a whole index on expressions (or partial)
+		return nil
+	}
 	if a.pk = keyRange(bt.schema, bounds); a.pk != nil {
 		a.kind, a.ix = pkRange, nil
 	} else if a.ix != nil {

@@ -110,7 +110,7 @@ func buildGetIndexdef(c *funcCall) (*expr, error) {
 		case col <= 0:
 			return types.NewText(ix.indexDef(pretty)), nil
 		case col <= int64(len(ix.columns)):
-			return types.NewText(types.QuoteIdent(ix.table.Columns[ix.columns[col-1]].Name)), nil
+			return types.NewText(ix.partText(int(col-1), true)), nil
 		}
 		return types.NewText(""), nil
 	}}, args...)

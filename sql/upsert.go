@@ -83,7 +83,7 @@ func (ins *inserter) insert(ctx context.Context, tx *tablespace.Txn, out Output,
 		return 1, ins.ret.emit(out, row)
 	}
 	if !primaryKeyTaken(err) {
-		if c != nil && !c.update && !c.replace && len(c.target) == 0 && c.constraint == "" && errors.Is(err, tablespace.ErrDuplicateKey) {
+		if c != nil && !c.update && !c.replace && len(c.target) == 0 && len(c.targetExprs) == 0 && c.constraint == "" && errors.Is(err, tablespace.ErrDuplicateKey) {
 			// DO NOTHING without a target skips a row any unique constraint refuses, as
 			// PostgreSQL's (the check refused it before anything was written).
 			return 0, nil

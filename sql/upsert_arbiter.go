@@ -29,6 +29,9 @@ func conflictArbiters(bt *boundTable, c *conflictClause) ([]types.Index, error) 
 		}
 		return []types.Index{*ix}, nil
 	}
+	if len(c.targetExprs) > 0 {
+		return exprArbiters(schema, c)
+	}
 	var target []int
 	for _, name := range c.target {
 		i := schema.ColumnIndex(name)
@@ -47,7 +50,16 @@ func conflictArbiters(bt *boundTable, c *conflictClause) ([]types.Index, error) 
 	}
 	var arbiters []types.Index
 	for _, ix := range schema.Indexes {
-		if ix.Unique && same(ix.Columns) {
+		if !ix.Unique {
+			continue
+		}
+		if ix.Computed() {
+			if ok, err := inferComputed(schema, &ix, c, same); err != nil {
+				return nil, err
+			} else if ok {
+				arbiters = append(arbiters, ix)
+			}
+		} else if same(ix.Columns) {
 			arbiters = append(arbiters, ix)
 		}
 	}
@@ -73,22 +85,26 @@ func (ins *inserter) arbiterConflict(ctx context.Context, tx *tablespace.Txn, ro
 			return nil, false, (&Error{Code: "55000",
 				Message: "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters"}).onTable(s.Name, "", ix.Name)
 		}
-		vals, ok := colVals(row, ix.Columns)
-		if !ok {
-			continue // NULLs never clash
-		}
-		k, err := encodeVals(s, ix.Columns, vals)
+		k, vals, ok, err := arbiterKey(s, &ix, row)
 		if err != nil {
 			return nil, false, err
+		}
+		if !ok {
+			continue // NULLs never clash; a row a partial index leaves out neither
 		}
 		if err := tx.LockKey(ctx, ins.bt.name, ix.Name, k); err != nil {
 			return nil, false, err
 		}
 		var found []byte
-		err = tx.FindLatest(ins.bt.name, ix.Columns, vals, func(key, _ []byte) error {
+		fn := func(key, _ []byte) error {
 			found = slices.Clone(key)
 			return errArbiterFound
-		})
+		}
+		if ix.Computed() {
+			err = tx.FindIndexed(ins.bt.name, ix.Name, k, fn)
+		} else {
+			err = tx.FindLatest(ins.bt.name, ix.Columns, vals, fn)
+		}
 		if err != nil && err != errArbiterFound {
 			return nil, false, err
 		}

@@ -3,6 +3,7 @@ package tablespace
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/drovedb/drove/types"
@@ -218,7 +219,11 @@ func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(
 			return err
 		}
 	}
-	oi, err := tx.ownIndexFor(table, cols, m)
+	sig := []byte(table)
+	for _, c := range cols {
+		sig = append(sig, 0, byte(c), byte(c>>8))
+	}
+	oi, err := tx.ownIndexFor(table, string(sig), m.s, m.key)
 	if err != nil {
 		return err
 	}
@@ -233,6 +238,81 @@ func (tx *Txn) FindLatest(table string, cols []int, vals []types.Value, fn func(
 		if got, ok, err := m.key(w.Key, w.Value); err != nil {
 			return err
 		} else if ok && got == string(want) {
+			if err := fn(w.Key, w.Value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// FindIndexed calls fn for each row of table whose key in index is ikey (as
+// IndexKey computes it), in the state FindLatest reads: the latest committed rows, overridden
+// by the transaction's own writes. It is how a computed unique index (types.Index.Computed)
+// is checked.
+func (tx *Txn) FindIndexed(table, index string, ikey []byte, fn func(key, value []byte) error) error {
+	t, err := tx.table(table)
+	if err != nil {
+		return err
+	}
+	var ix *secIndex
+	for _, x := range t.indexes {
+		if x.def.Name == index {
+			ix = x
+		}
+	}
+	if ix == nil {
+		return fmt.Errorf("tablespace: table %q has no index %q", table, index)
+	}
+	s := t.schema
+	row := make([]types.Value, len(s.Columns))
+	keyOf := func(key, value []byte) (string, bool, error) {
+		if err := types.DecodeColumns(s, key, value, row, ix.need); err != nil {
+			return "", false, err
+		}
+		k, ok := ix.keyOf(row)
+		return k, ok, nil
+	}
+	want := string(ikey)
+	if !tx.truncated(table) {
+		t.mu.RLock()
+		pks := ix.owners(nil, want)
+		t.mu.RUnlock()
+		for _, pk := range pks {
+			if _, overridden := tx.index[lockID(table, []byte(pk))]; overridden {
+				continue
+			}
+			v, ok, err := tx.ts.fsm.get(t, []byte(pk))
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if got, ok, err := keyOf([]byte(pk), v); err != nil {
+				return err
+			} else if ok && got == want {
+				if err := fn([]byte(pk), v); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	oi, err := tx.ownIndexFor(table, table+"\x00index\x00"+index, s, keyOf)
+	if err != nil {
+		return err
+	}
+	for _, pos := range oi.m[want] {
+		if pos >= len(tx.writes) {
+			continue
+		}
+		w := &tx.writes[pos]
+		if w.Table != table || !w.Op.HasValue() || tx.index[lockID(table, w.Key)] != pos {
+			continue // a stale candidate: rolled back, or rewritten since
+		}
+		if got, ok, err := keyOf(w.Key, w.Value); err != nil {
+			return err
+		} else if ok && got == want {
 			if err := fn(w.Key, w.Value); err != nil {
 				return err
 			}
@@ -291,25 +371,23 @@ type ownIndex struct {
 	m       map[string][]int
 }
 
-func (tx *Txn) ownIndexFor(table string, cols []int, m *rowMatcher) (*ownIndex, error) {
+// ownIndexFor is the index, under sig, of the transaction's writes to table by the key
+// keyOf computes, caught up with the write set.
+func (tx *Txn) ownIndexFor(table, sig string, s *types.Schema, keyOf func(key, value []byte) (string, bool, error)) (*ownIndex, error) {
 	if tx.con == nil {
 		tx.con = &txnConstraints{own: make(map[string]*ownIndex)}
 	}
-	sig := []byte(table)
-	for _, c := range cols {
-		sig = append(sig, 0, byte(c), byte(c>>8))
-	}
-	oi := tx.con.own[string(sig)]
-	if oi == nil || oi.s != m.s {
-		oi = &ownIndex{s: m.s, m: make(map[string][]int)}
-		tx.con.own[string(sig)] = oi
+	oi := tx.con.own[sig]
+	if oi == nil || oi.s != s {
+		oi = &ownIndex{s: s, m: make(map[string][]int)}
+		tx.con.own[sig] = oi
 	}
 	add := func(pos int) error {
 		w := &tx.writes[pos]
 		if w.Table != table || !w.Op.HasValue() {
 			return nil
 		}
-		k, ok, err := m.key(w.Key, w.Value)
+		k, ok, err := keyOf(w.Key, w.Value)
 		if ok {
 			oi.m[k] = append(oi.m[k], pos)
 		}

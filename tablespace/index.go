@@ -2,9 +2,12 @@ package tablespace
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"log"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/google/btree"
 
@@ -29,6 +32,47 @@ type secIndex struct {
 	tree  *btree.BTreeG[string]
 	hash  map[string]map[string]struct{}
 	types []types.Type
+	// key computes the key of an index the SQL layer defines (types.Index.Computed).
+	key IndexKeyFunc
+}
+
+// IndexKeyFunc computes the key of a computed index (types.Index.Computed) from a decoded
+// row: ok false leaves the row out of the index (a partial index's predicate does not hold,
+// or a part is NULL and NULLs are distinct). It must be deterministic and safe for
+// concurrent use: every replica computes the keys of the rows it applies.
+type IndexKeyFunc func(dst []byte, row []types.Value) (key []byte, ok bool, err error)
+
+// IndexKeyHook compiles a computed index of a schema: its key function and each part's type.
+type IndexKeyHook func(s *types.Schema, def *types.Index) (IndexKeyFunc, []types.Type, error)
+
+var indexKeyHook atomic.Pointer[IndexKeyHook]
+
+// SetIndexKeyHook registers the compiler of computed indexes (package sql's).
+func SetIndexKeyHook(h IndexKeyHook) { indexKeyHook.Store(&h) }
+
+// IndexKey computes the key def (an index of s, computed or not) gives row, as the index
+// holds it; ok is false when the row is not in the index.
+func IndexKey(s *types.Schema, def *types.Index, row []types.Value) (key []byte, ok bool, err error) {
+	if !def.Computed() {
+		for _, c := range def.Columns {
+			if row[c].IsNull() {
+				return nil, false, nil
+			}
+			if key, err = types.AppendKeyValue(key, s.Columns[c].Type, row[c]); err != nil {
+				return nil, false, err
+			}
+		}
+		return key, true, nil
+	}
+	h := indexKeyHook.Load()
+	if h == nil {
+		return nil, false, fmt.Errorf("tablespace: index %q is computed and no index key hook is registered", def.Name)
+	}
+	fn, _, err := (*h)(s, def)
+	if err != nil {
+		return nil, false, err
+	}
+	return fn(nil, row)
 }
 
 func newSecIndex(s *types.Schema, def types.Index) *secIndex {
@@ -36,6 +80,23 @@ func newSecIndex(s *types.Schema, def types.Index) *secIndex {
 	for _, c := range def.Columns {
 		ix.need[c] = true
 		ix.types = append(ix.types, s.Columns[c].Type)
+	}
+	if def.Computed() {
+		for i := range ix.need {
+			ix.need[i] = true
+		}
+		var err error
+		if h := indexKeyHook.Load(); h == nil {
+			err = errors.New("no index key hook registered")
+		} else {
+			ix.key, ix.types, err = (*h)(s, &def)
+		}
+		if err != nil {
+			// Checked when the index was created, so this is a bug or a binary without
+			// package sql: the index stays empty, the same on every replica.
+			log.Printf("tablespace: index %q of table %q: %v", def.Name, s.Name, err)
+			ix.key = func([]byte, []types.Value) ([]byte, bool, error) { return nil, false, nil }
+		}
 	}
 	if def.Hash {
 		ix.hash = make(map[string]map[string]struct{})
@@ -47,6 +108,13 @@ func newSecIndex(s *types.Schema, def types.Index) *secIndex {
 
 // keyOf is the index key of a full row; ok is false when an index column is NULL.
 func (ix *secIndex) keyOf(row []types.Value) (string, bool) {
+	if ix.key != nil {
+		// An expression that fails (an overflow) leaves the row out, alike on every
+		// replica; the write itself was refused by the constraint hook, which computes it
+		// first.
+		b, ok, err := ix.key(nil, row)
+		return string(b), ok && err == nil
+	}
 	var b []byte
 	for i, c := range ix.def.Columns {
 		var err error
@@ -438,7 +506,11 @@ func (t *table) indexAt(ix *secIndex, over map[string]oldVer, ents []string, lo,
 func ikeyLen(ix *secIndex, e string) int {
 	n := 0
 	for _, t := range ix.types {
-		n += types.KeyValueLen(t, []byte(e[n:]))
+		if ix.def.NullsNotDistinct {
+			n += types.NullableKeyValueLen(t, []byte(e[n:]))
+		} else {
+			n += types.KeyValueLen(t, []byte(e[n:]))
+		}
 	}
 	return n
 }

@@ -117,7 +117,7 @@ func newTable(s *types.Schema, store *checkpoint.Store) *table {
 		t.indexNeed = make([]bool, len(s.Columns))
 		for _, def := range s.Indexes {
 			ix := newSecIndex(s, def)
-			t.hasUnique = t.hasUnique || def.Unique
+			t.hasUnique = t.hasUnique || def.Unique || def.Computed() // the hook computes a computed index's keys first
 			t.indexes = append(t.indexes, ix)
 			for i, n := range ix.need {
 				t.indexNeed[i] = t.indexNeed[i] || n

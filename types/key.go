@@ -182,3 +182,27 @@ func decodeKeyValue(t Type, b []byte) (Value, int, error) {
 	}
 	return Value{}, 0, fmt.Errorf("type %s cannot be a key column", t)
 }
+
+// AppendNullableKeyValue is the key encoding of a part of a NULLS NOT DISTINCT index: a byte
+// 0 for NULL (which sorts first, as PostgreSQL's NULLS FIRST would; the index's order is not
+// read by scans), else 1 and the value's AppendKeyValue.
+func AppendNullableKeyValue(dst []byte, t Type, v Value) ([]byte, error) {
+	if v.IsNull() {
+		return append(dst, 0), nil
+	}
+	return AppendKeyValue(append(dst, 1), t, v)
+}
+
+// NullableKeyValueLen is KeyValueLen for AppendNullableKeyValue's encoding.
+func NullableKeyValueLen(t Type, b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == 0:
+		return 1
+	}
+	if n := KeyValueLen(t, b[1:]); n > 0 {
+		return n + 1
+	}
+	return 0
+}

@@ -59,10 +59,23 @@ func MarshalSchema(s *Schema) []byte {
 			if ix.Hash {
 				flags |= 2
 			}
+			if ix.Computed() {
+				flags |= 4 // the expressions and the predicate follow the columns
+			}
+			if ix.NullsNotDistinct {
+				flags |= 8
+			}
 			b = append(b, flags)
 			b = binary.AppendUvarint(b, uint64(len(ix.Columns)))
 			for _, c := range ix.Columns {
 				b = binary.AppendUvarint(b, uint64(c))
+			}
+			if ix.Computed() {
+				b = binary.AppendUvarint(b, uint64(len(ix.Exprs)))
+				for _, e := range ix.Exprs {
+					b = appendString(b, e)
+				}
+				b = appendString(b, ix.Predicate)
 			}
 		}
 	}
@@ -109,10 +122,17 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 		for i := 0; i < n && d.err == nil; i++ {
 			ix := Index{Name: d.string()}
 			flags := d.byte()
-			ix.Unique, ix.Hash = flags&1 != 0, flags&2 != 0
+			ix.Unique, ix.Hash, ix.NullsNotDistinct = flags&1 != 0, flags&2 != 0, flags&8 != 0
 			m := d.count()
 			for j := 0; j < m && d.err == nil; j++ {
 				ix.Columns = append(ix.Columns, int(d.uvarint()))
+			}
+			if flags&4 != 0 {
+				m = d.count()
+				for j := 0; j < m && d.err == nil; j++ {
+					ix.Exprs = append(ix.Exprs, d.string())
+				}
+				ix.Predicate = d.string()
 			}
 			s.Indexes = append(s.Indexes, ix)
 		}

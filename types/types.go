@@ -413,7 +413,20 @@ type Index struct {
 	Columns []int // indexes into Columns
 	Unique  bool
 	Hash    bool // USING hash: equality lookups only; otherwise ordered (ranges too)
+	// Exprs are the key of an index on expressions, a partial index or a NULLS NOT DISTINCT
+	// one: per key part, its expression as SQL text (a plain column as its name), with
+	// Columns empty. The SQL layer computes such an index's keys (tablespace's
+	// SetIndexKeyHook), so code that reads only Columns leaves these indexes alone.
+	Exprs []string
+	// Predicate is a partial index's WHERE (SQL text): only the rows it holds for are indexed.
+	Predicate string
+	// NullsNotDistinct: a NULL key part is indexed and equals another NULL (PostgreSQL 15's
+	// UNIQUE NULLS NOT DISTINCT); the parts then encode as AppendNullableKeyValue.
+	NullsNotDistinct bool
 }
+
+// Computed reports whether the SQL layer computes the index's keys (Exprs).
+func (ix *Index) Computed() bool { return len(ix.Exprs) > 0 }
 
 // IndexNamed returns the index called name, or nil.
 func (s *Schema) IndexNamed(name string) *Index {
@@ -479,7 +492,7 @@ func (s *Schema) Validate() error {
 	}
 	names := make(map[string]bool, len(s.Indexes))
 	for _, ix := range s.Indexes {
-		if ix.Name == "" || names[ix.Name] || len(ix.Columns) == 0 {
+		if ix.Name == "" || names[ix.Name] || len(ix.Columns) == 0 && len(ix.Exprs) == 0 || len(ix.Columns) > 0 && len(ix.Exprs) > 0 {
 			return fmt.Errorf("table %q has an invalid index %q", s.Name, ix.Name)
 		}
 		names[ix.Name] = true
