@@ -1,0 +1,83 @@
+# corr: a filter tests its top-level AND terms cheapest first, as PostgreSQL's
+# order_qual_clauses (equal costs: equivalence-class equalities after the other terms).
+statement ok
+CREATE TABLE corr_q (a int, b int, s text)
+
+statement ok
+INSERT INTO corr_q VALUES (NULL, 0, 'x'), (5, 0, 'y')
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND a > 10
+----
+tag: SELECT 0
+
+statement error 22012
+SELECT * FROM corr_q WHERE a/b > 0 AND a > 1
+
+query
+SELECT * FROM corr_q WHERE abs(1/b) = 1 AND s = 'z'
+----
+tag: SELECT 0
+
+statement error 22012
+SELECT * FROM corr_q WHERE 1/b = 1 AND a::text = '7'
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND b IN (1, 2, 3, 4)
+----
+tag: SELECT 0
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND b IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+----
+tag: SELECT 0
+
+statement error 22012
+SELECT * FROM corr_q WHERE 1/b = 1 AND b IN (1, 2, 3, 4, 5)
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND b = ANY ('{1,2,3,4,5,6,7,8,9}')
+----
+tag: SELECT 0
+
+statement error 22012
+SELECT * FROM corr_q x WHERE (SELECT a FROM corr_q y WHERE y.s = x.s) > 100 AND 1/b = 1
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND length(s) > 5
+----
+tag: SELECT 0
+
+statement error 22012
+SELECT * FROM corr_q WHERE length(s)/b = 1 AND upper(s) || 'x' = 'a'
+
+query
+SELECT * FROM corr_q WHERE a/b = 1 AND a::numeric > 1000
+----
+tag: SELECT 0
+
+query
+SELECT * FROM corr_q WHERE (1/b = 1 AND a > 1) AND a > 10
+----
+tag: SELECT 0
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND coalesce(a, 0) > 100
+----
+tag: SELECT 0
+
+query
+SELECT * FROM corr_q WHERE 1/b = 1 AND a BETWEEN 100 AND 200
+----
+tag: SELECT 0
+
+query
+SELECT a, count(*) FROM corr_q GROUP BY a HAVING 1/min(b) = 1 AND a > 10
+----
+tag: SELECT 0
+
+query
+SELECT count(*) FROM corr_q x JOIN corr_q y ON x.s = y.s AND 1/x.b = 1 AND x.a > 10
+----
+0
+tag: SELECT 1
