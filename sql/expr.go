@@ -25,8 +25,11 @@ type expr struct {
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileASTDead).
 	failed bool
-	param  int     // 1-based $n for a parameter reference, else 0
-	params *params // the statement's parameters, for param > 0
+	// paramFold: a constant but for parameters (1/$1), which a custom plan folds
+	// (custom_plan.go); params is then the statement's.
+	paramFold bool
+	param     int     // 1-based $n for a parameter reference, else 0
+	params    *params // the statement's parameters, for param > 0
 	// pend: a subquery in x has a constant that failed to fold; raised when the statement
 	// is bound unless an expression around x drops x (subfold.go).
 	pend *pendingErr
@@ -80,8 +83,11 @@ type params struct {
 	deferFold bool
 	// custom: the statement is bound again with its parameters' values, vals, substituted
 	// as constants, as PostgreSQL's custom plans fold them (custom_plan.go).
-	custom  bool
-	foldErr *error
+	custom bool
+	// customFold: an expression computes from constants and parameters alone (1/$1),
+	// which a custom plan folds (custom_plan.go).
+	customFold bool
+	foldErr    *error
 	// pending are the errors of constants that failed to fold inside subqueries of
 	// expressions (subfold.go).
 	pending *pendingList
@@ -207,6 +213,7 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 		constant = constant && in.constant
 	}
 	if !constant {
+		markParamFold(x, inputs)
 		passPending(x, inputs)
 		return x, nil
 	}

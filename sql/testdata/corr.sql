@@ -81,3 +81,63 @@ SELECT count(*) FROM corr_q x JOIN corr_q y ON x.s = y.s AND 1/x.b = 1 AND x.a >
 ----
 0
 tag: SELECT 1
+
+# corr: a prepared statement's first runs are custom plans, which fold what is computed from
+# constants and parameters alone with the parameters' values (1/$1 run with 0 is 22012 even
+# when no row is read).
+statement ok
+CREATE TABLE corr_e (a int)
+
+statement ok
+PREPARE corr_p1(int) AS SELECT 1/$1 FROM corr_q WHERE false
+
+statement error 22012
+EXECUTE corr_p1(0)
+
+statement ok
+PREPARE corr_p2(int) AS SELECT 1/$1 FROM corr_e
+
+statement error 22012
+EXECUTE corr_p2(0)
+
+query
+EXECUTE corr_p2(1)
+----
+tag: SELECT 0
+
+statement ok
+PREPARE corr_p3(int) AS SELECT CASE WHEN a > 5 THEN 1/$1 END FROM corr_q
+
+statement error 22012
+EXECUTE corr_p3(0)
+
+statement ok
+PREPARE corr_p4(int) AS SELECT 1 FROM corr_q WHERE false AND 1/$1 = 1
+
+query
+EXECUTE corr_p4(0)
+----
+tag: SELECT 0
+
+statement ok
+PREPARE corr_p5(int) AS SELECT CASE WHEN $1 = 0 THEN 0 ELSE 1/$1 END FROM corr_q
+
+query
+EXECUTE corr_p5(0)
+----
+0
+0
+tag: SELECT 2
+
+statement ok
+PREPARE corr_p6(int, int) AS SELECT coalesce($2, 1/$1) FROM corr_q
+
+query
+EXECUTE corr_p6(0, 1)
+----
+1
+1
+tag: SELECT 2
+
+statement error 22012
+EXECUTE corr_p6(0, NULL)
