@@ -141,3 +141,86 @@ tag: SELECT 2
 
 statement error 22012
 EXECUTE corr_p6(0, NULL)
+
+# corr: set operations and VALUES resolve date, timestamp and timestamptz to their common
+# type (date to timestamp to timestamptz), as select_common_type.
+statement ok
+CREATE TABLE corr_ta (ts timestamp)
+
+statement ok
+CREATE TABLE corr_tb (d date, tz timestamptz)
+
+statement ok
+INSERT INTO corr_ta VALUES ('2020-01-02 03:04:05')
+
+statement ok
+INSERT INTO corr_tb VALUES ('2020-01-01', '2020-01-03 00:00:00+00')
+
+statement ok
+SET timezone = 'UTC'
+
+query
+SELECT ts FROM corr_ta UNION SELECT d FROM corr_tb ORDER BY 1
+----
+2020-01-01 00:00:00
+2020-01-02 03:04:05
+tag: SELECT 2
+
+query
+SELECT d FROM corr_tb UNION ALL SELECT ts FROM corr_ta ORDER BY 1
+----
+2020-01-01 00:00:00
+2020-01-02 03:04:05
+tag: SELECT 2
+
+query
+SELECT d FROM corr_tb UNION SELECT tz FROM corr_tb ORDER BY 1
+----
+2020-01-01 00:00:00+00
+2020-01-03 00:00:00+00
+tag: SELECT 2
+
+query
+SELECT ts FROM corr_ta INTERSECT SELECT d FROM corr_tb
+----
+tag: SELECT 0
+
+query
+SELECT ts FROM corr_ta EXCEPT SELECT tz FROM corr_tb
+----
+2020-01-02 03:04:05+00
+tag: SELECT 1
+
+query
+VALUES (date '2020-01-01'), (timestamp '2020-01-01 01:00')
+----
+2020-01-01 00:00:00
+2020-01-01 01:00:00
+tag: SELECT 2
+
+query
+SELECT NULL UNION SELECT d FROM corr_tb UNION SELECT ts FROM corr_ta ORDER BY 1
+----
+2020-01-01 00:00:00
+2020-01-02 03:04:05
+NULL
+tag: SELECT 3
+
+statement ok
+SET timezone = 'Asia/Tokyo'
+
+query
+VALUES (date '2020-01-01'), (timestamptz '2020-01-01 01:00+00')
+----
+2020-01-01 00:00:00+09
+2020-01-01 10:00:00+09
+tag: SELECT 2
+
+statement error 42846
+SELECT d FROM corr_tb UNION SELECT time '01:00'
+
+statement error 42804
+SELECT ts FROM corr_ta UNION SELECT interval '1 day'
+
+statement ok
+RESET timezone
