@@ -224,3 +224,59 @@ SELECT ts FROM corr_ta UNION SELECT interval '1 day'
 
 statement ok
 RESET timezone
+
+# corr: concat, concat_ws, format and quote_literal print a timestamptz in the session's
+# TimeZone and DateStyle when the statement runs, not when it was prepared.
+statement ok
+SET timezone = 'UTC'
+
+statement ok
+PREPARE corr_f1 AS SELECT concat(timestamptz '2020-01-01 00:00:00+00'), concat_ws(',', timestamptz '2020-01-01 00:00:00+00', 'x'), format('%s|%L', timestamptz '2020-01-01 00:00:00+00', timestamptz '2020-01-01 00:00:00+00'), quote_literal(timestamptz '2020-01-01 00:00:00+00'), quote_nullable(timestamptz '2020-01-01 00:00:00+00')
+
+query
+EXECUTE corr_f1
+----
+2020-01-01 00:00:00+00|2020-01-01 00:00:00+00,x|2020-01-01 00:00:00+00|'2020-01-01 00:00:00+00'|'2020-01-01 00:00:00+00'|'2020-01-01 00:00:00+00'
+tag: SELECT 1
+
+statement ok
+SET timezone = 'Asia/Tokyo'
+
+query
+EXECUTE corr_f1
+----
+2020-01-01 09:00:00+09|2020-01-01 09:00:00+09,x|2020-01-01 09:00:00+09|'2020-01-01 09:00:00+09'|'2020-01-01 09:00:00+09'|'2020-01-01 09:00:00+09'
+tag: SELECT 1
+
+statement ok
+SET datestyle = 'SQL, MDY'
+
+query
+EXECUTE corr_f1
+----
+01/01/2020 09:00:00 JST|01/01/2020 09:00:00 JST,x|01/01/2020 09:00:00 JST|'01/01/2020 09:00:00 JST'|'01/01/2020 09:00:00 JST'|'01/01/2020 09:00:00 JST'
+tag: SELECT 1
+
+statement ok
+RESET datestyle
+
+statement ok
+PREPARE corr_f2 AS SELECT concat(now()::timestamptz(0)) = now()::timestamptz(0)::text, quote_literal(now()) = quote_literal(now()::text), format('%s', now()) = now()::text, concat_ws('', now()) = now()::text
+
+query
+EXECUTE corr_f2
+----
+t|t|t|t
+tag: SELECT 1
+
+statement ok
+SET timezone = 'UTC'
+
+query
+EXECUTE corr_f2
+----
+t|t|t|t
+tag: SELECT 1
+
+statement ok
+RESET timezone
