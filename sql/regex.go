@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"context"
 	"errors"
 	"regexp"
 	"unicode/utf8"
@@ -155,10 +156,17 @@ func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool)
 	return nil
 }
 
-// matchString reports whether s has a match.
-func (r *pgRegex) matchString(s string) (bool, error) {
+// longSubject is the length past which a match on RE2, which never looks at a context,
+// runs on its own goroutine so that the statement can be cancelled while it runs.
+const longSubject = 256 << 10
+
+// matchString reports whether s has a match; ctx (nil: none) cancels a long one.
+func (r *pgRegex) matchString(ctx context.Context, s string) (bool, error) {
 	if r.re != nil {
-		return r.re.MatchString(s), nil
+		if ctx == nil || len(s) < longSubject {
+			return r.re.MatchString(s), nil
+		}
+		return matchCancellable(ctx, r.re, s)
 	}
 	rs, _ := textRunes(s)
 	found, err := r.pg.MatchRunes(rs)
@@ -176,4 +184,22 @@ func byteOffset(s string, pos int64) int {
 		n++
 	}
 	return len(s)
+}
+
+// matchCancellable runs RE2's match of s on a goroutine of its own and returns ctx's error
+// as soon as ctx ends (statement_timeout, a cancel request): RE2 runs in time linear in the
+// subject, but a long subject with a pattern of many states takes seconds. The abandoned
+// match finishes in the background and its answer is dropped.
+func matchCancellable(ctx context.Context, re *regexp.Regexp, s string) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	done := make(chan bool, 1)
+	go func() { done <- re.MatchString(s) }()
+	select {
+	case found := <-done:
+		return found, nil
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
 }
