@@ -163,6 +163,7 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	sc.cost += castCost(x, c.Type, c.Length != 0 || strings.Contains(e.Type.Name, "(")) // qualcost.go
 	if y, ok, err := regclassCast(c.Name, x, sc); ok {
 		return y, err
 	}

@@ -18,12 +18,20 @@ const customPlans = 5
 // failed plan is not kept. count: this is the run's planning (Session.run), not a peek at
 // it (pgwire's Bind, whose Execute plans it again here). The custom plan is what runs: the
 // generic one would compute what the custom one dropped ((SELECT 1/0) + $1 with NULL).
+//
+// A statement whose generic plan did not fail but which computes something from constants
+// and parameters alone (1/$1, params.customFold) is planned with its values too while
+// PostgreSQL would build custom plans, as the custom plan's folding may fail (SELECT 1/$1
+// FROM t run with 0 is 22012 even when t has no rows, or under WHERE false).
 func (s *Session) planError(st *Statement, args []types.Value, count bool) (*plan, error) {
 	p := st.plan
-	if p == nil || p.params.foldErr == nil {
+	if p == nil || p.params.foldErr == nil && !p.params.customFold {
 		return nil, nil
 	}
-	generic := *p.params.foldErr
+	var generic error
+	if p.params.foldErr != nil {
+		generic = *p.params.foldErr
+	}
 	if len(p.params.types) == 0 || len(args) != len(p.params.types) {
 		return nil, generic
 	}
@@ -57,4 +65,23 @@ func (s *Session) planError(st *Statement, args []types.Value, count bool) (*pla
 		cp.sizes, cp.views, cp.tempEpoch = ps.sizes, ps.views, s.tempEpoch
 	}
 	return cp, nil
+}
+
+// markParamFold marks x, whose inputs are not all constants, as a constant but for
+// parameters when each of its inputs is one (a constant, a parameter or such an
+// expression), and its statement as one a custom plan would fold more of.
+func markParamFold(x *expr, inputs []*expr) {
+	var p *params
+	for _, in := range inputs {
+		switch {
+		case in.param > 0 || in.paramFold:
+			p = in.params
+		case !isConst(in):
+			return
+		}
+	}
+	if p != nil && !p.custom {
+		x.paramFold, x.params = true, p
+		p.customFold = true
+	}
 }

@@ -268,10 +268,12 @@ func qualPasses(f *expr, row []types.Value) (bool, error) {
 		return true, nil
 	}
 	if f.conj != nil {
-		if ok, err := qualPasses(f.conj[0], row); !ok || err != nil {
-			return false, err
+		for _, t := range *f.conj {
+			if ok, err := passes(t.x, row); !ok || err != nil {
+				return false, err
+			}
 		}
-		return qualPasses(f.conj[1], row)
+		return true, nil
 	}
 	v, err := f.eval(row)
 	if err != nil {

@@ -25,13 +25,17 @@ type expr struct {
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
 	// except in a branch that never runs (see compileASTDead).
 	failed bool
-	param  int     // 1-based $n for a parameter reference, else 0
-	params *params // the statement's parameters, for param > 0
+	// paramFold: a constant but for parameters (1/$1), which a custom plan folds
+	// (custom_plan.go); params is then the statement's.
+	paramFold bool
+	param     int     // 1-based $n for a parameter reference, else 0
+	params    *params // the statement's parameters, for param > 0
 	// pend: a subquery in x has a constant that failed to fold; raised when the statement
 	// is bound unless an expression around x drops x (subfold.go).
 	pend *pendingErr
-	// conj: for a AND b, its two operands, which qualPasses (a filter) tests one at a time
-	conj *[2]*expr
+	// conj: for a AND b, its terms (nested ANDs flattened) cheapest first, which qualPasses
+	// (a filter) tests one at a time in that order (qualcost.go)
+	conj *[]conjTerm
 	eval func(row []types.Value) (types.Value, error)
 }
 
@@ -79,8 +83,11 @@ type params struct {
 	deferFold bool
 	// custom: the statement is bound again with its parameters' values, vals, substituted
 	// as constants, as PostgreSQL's custom plans fold them (custom_plan.go).
-	custom  bool
-	foldErr *error
+	custom bool
+	// customFold: an expression computes from constants and parameters alone (1/$1),
+	// which a custom plan folds (custom_plan.go).
+	customFold bool
+	foldErr    *error
 	// pending are the errors of constants that failed to fold inside subqueries of
 	// expressions (subfold.go).
 	pending *pendingList
@@ -206,6 +213,7 @@ func fold(x *expr, inputs ...*expr) (*expr, error) {
 		constant = constant && in.constant
 	}
 	if !constant {
+		markParamFold(x, inputs)
 		passPending(x, inputs)
 		return x, nil
 	}
@@ -304,6 +312,8 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 		return !v.IsNull() && v.Bool() != and
 	}
 	var acc *expr
+	var accCost float64
+	var accKind conjKind
 	for i, arg := range args {
 		if i > 0 && decides(acc) {
 			sc.dead++
@@ -317,23 +327,28 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 			}
 			continue
 		}
+		before := sc.cost
 		b, err := compileASTBool(arg, sc)
+		cost := sc.cost - before
 		switch {
 		case err != nil:
 			return nil, err
 		case i == 0 || decides(b):
-			acc = b // x AND false is false whatever x is
+			acc, accCost, accKind = b, cost, termKind(arg, b) // x AND false is false whatever x is
 		default:
-			if acc, err = logic2(acc, b, and); err != nil {
+			at := conjTerm{x: acc, cost: accCost, kind: accKind}
+			if acc, err = logic2(at, conjTerm{x: b, cost: cost, kind: termKind(arg, b)}, and); err != nil {
 				return nil, err
 			}
+			accCost += cost
 		}
 	}
 	return acc, nil
 }
 
 // logic2 is a AND b (or a OR b) of two booleans.
-func logic2(a, b *expr, and bool) (*expr, error) {
+func logic2(at, bt conjTerm, and bool) (*expr, error) {
+	a, b := at.x, bt.x
 	x := &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -355,7 +370,7 @@ func logic2(a, b *expr, and bool) (*expr, error) {
 		return types.NewBool(and), nil
 	}}
 	if and {
-		x.conj = &[2]*expr{a, b}
+		x.conj = conjTerms(at, bt)
 	}
 	return fold(x, a, b)
 }

@@ -143,6 +143,11 @@ func compileASTNode(e ast.Expr, sc *scope) (*expr, error) {
 			return x, err
 		}
 	}
+	return compileCosted(e, sc) // qualcost.go
+}
+
+// compileASTDispatch compiles a node by its kind.
+func compileASTDispatch(e ast.Expr, sc *scope) (*expr, error) {
 	switch e := e.(type) {
 	case *ast.Literal:
 		return compileConstant(e, sc)

@@ -46,7 +46,7 @@ func immutableTextCast(args []*expr) bool {
 
 func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
-		a, loc, sc := c.args[0], c.sc.location(), c.sc
+		a, sc := c.args[0], c.sc
 		vol := fold
 		if !immutableTextCast(c.args) {
 			vol = stable
@@ -63,15 +63,16 @@ func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 			case v.T == types.Bool: // $1::text: true, not the output function's t
 				return types.NewText(quoteLiteral(strconv.FormatBool(v.Bool()))), nil
 			}
-			return types.NewText(quoteLiteral(string(appendTextAs(nil, v, loc, sc.dateStyle())))), nil
+			// the session's zone and DateStyle when it runs, not when it was planned
+			return types.NewText(quoteLiteral(string(appendTextAs(nil, v, sc.location(), sc.dateStyle())))), nil
 		}}, a)
 	}
 }
 
 func buildConcatWS(c *funcCall) (*expr, error) {
-	args, loc, sc := c.args, c.sc.location(), c.sc
+	args, sc := c.args, c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
-		ds := sc.dateStyle()
+		loc, ds := sc.location(), sc.dateStyle() // the session's when it runs
 		// every argument is computed before the call, as in PostgreSQL: one that fails
 		// fails it even when the separator is NULL
 		vals := make([]types.Value, len(args))
@@ -103,7 +104,7 @@ func buildConcatWS(c *funcCall) (*expr, error) {
 }
 
 func buildFormat(c *funcCall) (*expr, error) {
-	args, loc, sc := c.args, c.sc.location(), c.sc
+	args, sc := c.args, c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		vals := make([]types.Value, len(args))
 		for k, x := range args {
@@ -116,7 +117,7 @@ func buildFormat(c *funcCall) (*expr, error) {
 		if vals[0].IsNull() {
 			return types.Value{T: types.Text, Null: true}, nil
 		}
-		out, err := formatText(vals[0].S, vals[1:], loc, sc.dateStyle())
+		out, err := formatText(vals[0].S, vals[1:], sc.location(), sc.dateStyle()) // the session's when it runs
 		if err != nil {
 			return types.Value{}, err
 		}

@@ -349,7 +349,7 @@ func buildRegexpLike(c *funcCall) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
-		found, err := re.matchString(v[0].S)
+		found, err := re.matchString(statementCtx(c.sc), v[0].S)
 		return types.NewBool(found), err
 	})
 }

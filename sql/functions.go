@@ -245,7 +245,7 @@ func compileRegex(name string, a, p *expr, sc *scope) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
-		found, err := re.matchString(x.S)
+		found, err := re.matchString(statementCtx(sc), x.S)
 		return types.NewBool(found != negate), err
 	})
 }

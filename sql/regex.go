@@ -1,8 +1,10 @@
 package sql
 
 import (
+	"context"
 	"errors"
 	"regexp"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/drovedb/drove/internal/pgregex"
@@ -27,23 +29,29 @@ type pgRegex struct {
 }
 
 // regexCache compiles a pattern once for as long as a call keeps getting the same pattern and
-// flags (a constant pattern, typically).
+// flags (a constant pattern, typically). A compiled expression may run on several goroutines
+// at once, so the last pattern is swapped in whole (an atomic pointer to an entry that never
+// changes), and a hit costs one load and no allocation.
 type regexCache struct {
+	last        atomic.Pointer[regexEntry]
+	fn          string // the function, for its flag errors
+	allowGlobal bool
+}
+
+type regexEntry struct {
 	pattern, flags string
 	re             *pgRegex
-	fn             string // the function, for its flag errors
-	allowGlobal    bool
 }
 
 func (c *regexCache) get(pattern, flags string) (*pgRegex, error) {
-	if c.re != nil && c.pattern == pattern && c.flags == flags {
-		return c.re, nil
+	if e := c.last.Load(); e != nil && e.pattern == pattern && e.flags == flags {
+		return e.re, nil
 	}
 	re, err := compilePGRegex(pattern, flags, c.fn, c.allowGlobal)
 	if err != nil {
 		return nil, err
 	}
-	c.pattern, c.flags, c.re = pattern, flags, re
+	c.last.Store(&regexEntry{pattern: pattern, flags: flags, re: re})
 	return re, nil
 }
 
@@ -155,10 +163,17 @@ func (r *pgRegex) eachMatch(s string, from int, all bool, fn func(m []int) bool)
 	return nil
 }
 
-// matchString reports whether s has a match.
-func (r *pgRegex) matchString(s string) (bool, error) {
+// longSubject is the length past which a match on RE2, which never looks at a context,
+// runs on its own goroutine so that the statement can be cancelled while it runs.
+const longSubject = 256 << 10
+
+// matchString reports whether s has a match; ctx (nil: none) cancels a long one.
+func (r *pgRegex) matchString(ctx context.Context, s string) (bool, error) {
 	if r.re != nil {
-		return r.re.MatchString(s), nil
+		if ctx == nil || len(s) < longSubject {
+			return r.re.MatchString(s), nil
+		}
+		return matchCancellable(ctx, r.re, s)
 	}
 	rs, _ := textRunes(s)
 	found, err := r.pg.MatchRunes(rs)
@@ -176,4 +191,22 @@ func byteOffset(s string, pos int64) int {
 		n++
 	}
 	return len(s)
+}
+
+// matchCancellable runs RE2's match of s on a goroutine of its own and returns ctx's error
+// as soon as ctx ends (statement_timeout, a cancel request): RE2 runs in time linear in the
+// subject, but a long subject with a pattern of many states takes seconds. The abandoned
+// match finishes in the background and its answer is dropped.
+func matchCancellable(ctx context.Context, re *regexp.Regexp, s string) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	done := make(chan bool, 1)
+	go func() { done <- re.MatchString(s) }()
+	select {
+	case found := <-done:
+		return found, nil
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
 }

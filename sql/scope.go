@@ -109,6 +109,9 @@ type scope struct {
 	// sublink: the scope a subquery of an expression is bound in (compileSubquery): a
 	// constant inside it that fails to fold is pending (subfold.go), not raised.
 	sublink bool
+	// cost accumulates the evaluation cost of what is being compiled in this scope, to order
+	// a filter's terms (qualcost.go).
+	cost float64
 }
 
 // inDeadBranch reports whether sc, or a scope enclosing it, is compiling a branch that can

@@ -28,8 +28,8 @@ func (s *Session) bindSetOp(t *ast.Select, ps *params, outer *scope) (node, []Co
 		return nil, nil, err
 	}
 	return &setOpNode{
-		left:  convertBranch(nodes[0], from[0], steps, 0, 1),
-		right: convertBranch(nodes[1], from[1], steps, 1, 1),
+		left:  s.convertBranch(nodes[0], from[0], steps, 0, 1),
+		right: s.convertBranch(nodes[1], from[1], steps, 1, 1),
 		op:    t.Op, all: t.All, name: name, trim: charTrimFlags(cols),
 		records: recordKeyPositions(typesOfColumns(cols)),
 	}, cols, nil

@@ -35,6 +35,9 @@ func compileSubquery(q *ast.Select, sc *scope) (*subplan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if bridge.level.correlated {
+		sc.cost += subplanCost // it runs again for every row (qualcost.go)
+	}
 	return &subplan{root: root, cols: resolvedColumns(cols), sc: sc, correlated: bridge.level.correlated}, nil
 }
 

@@ -85,7 +85,7 @@ func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node,
 	if dedupe > 0 {
 		prefix := make([]node, dedupe+1)
 		for i := range prefix {
-			prefix[i] = convertBranch(nodes[i], from[i], steps, i, dedupe)
+			prefix[i] = s.convertBranch(nodes[i], from[i], steps, i, dedupe)
 		}
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
@@ -95,7 +95,7 @@ func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node,
 		for c := range cols {
 			at[c] = typeAt(steps[c], dedupe)
 		}
-		root = convertBranch(root, at, steps, dedupe, last)
+		root = s.convertBranch(root, at, steps, dedupe, last)
 	}
 	if dedupe < last {
 		ins := make([]node, 0, last-dedupe+1)
@@ -103,7 +103,7 @@ func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node,
 			ins = append(ins, root)
 		}
 		for i := dedupe + min(dedupe, 1); i <= last; i++ {
-			ins = append(ins, convertBranch(nodes[i], from[i], steps, i, last))
+			ins = append(ins, s.convertBranch(nodes[i], from[i], steps, i, last))
 		}
 		root = &appendNode{ins: ins}
 	}
@@ -181,6 +181,12 @@ func (s *Session) bindBranches(count int, bind func(i int) (node, []Column, erro
 				if (lt == types.Float32 || rt == types.Float32) && lt != types.Float64 && rt != types.Float64 {
 					t = types.Float32 // integers and numeric cast to real implicitly; real is not float8's
 				}
+			case familyOf(lt) == famTime && familyOf(rt) == famTime:
+				t = widerTime(lt, rt) // date to timestamp to timestamptz, as select_common_type
+			case datetimeCategory(lt) && datetimeCategory(rt):
+				// one category, no implicit cast between them (time and date): the first
+				// type stays, and the other does not convert to it
+				return nil, nil, nil, nil, Errorf("42846", "%s could not convert type %s to %s", op, rt, lt)
 			default:
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
@@ -256,16 +262,16 @@ func typeAt(steps []typeStep, i int) types.Type {
 
 // convertBranch converts the rows of n, which has the types from when branch i joins the
 // union, through the types its columns take up to branch upto; n itself when nothing changes.
-func convertBranch(n node, from []types.Type, steps [][]typeStep, i, upto int) node {
+func (s *Session) convertBranch(n node, from []types.Type, steps [][]typeStep, i, upto int) node {
 	var exprs []*expr
 	for c, t := range from {
 		x := columnExpr(c, t)
 		if at := typeAt(steps[c], i); at != t {
-			x = convertExpr(x, at)
+			x = s.convertSetColumn(x, at)
 		}
 		for _, st := range steps[c] {
 			if st.at > i && st.at <= upto {
-				x = convertExpr(x, st.t)
+				x = s.convertSetColumn(x, st.t)
 			}
 		}
 		if x.typ != t && exprs == nil {
@@ -282,6 +288,27 @@ func convertBranch(n node, from []types.Type, steps [][]typeStep, i, upto int) n
 		return n
 	}
 	return &projectNode{in: n, exprs: exprs}
+}
+
+// convertSetColumn converts a set operation's column x to its type t: a date or timestamp
+// to timestamp or timestamptz as the cast does, in the session's TimeZone when it runs.
+func (s *Session) convertSetColumn(x *expr, t types.Type) *expr {
+	if x.typ == t || familyOf(x.typ) != famTime || familyOf(t) != famTime {
+		return convertExpr(x, t)
+	}
+	col := &types.Column{Type: t}
+	return &expr{typ: t, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: t, Null: true}, err
+		}
+		return castValueIn(v, col, s.location(), s.transactionTime())
+	}}
+}
+
+// datetimeCategory reports whether t is of PostgreSQL's datetime type category (D).
+func datetimeCategory(t types.Type) bool {
+	return familyOf(t) == famTime || t == types.Time || t == types.TimeTZ
 }
 
 // castCharBranch casts a later UNION branch's char(n) columns to text where the union's

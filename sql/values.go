@@ -46,7 +46,7 @@ func (s *Session) bindValuesTree(t *ast.Select, ps *params, outer *scope) (node,
 	}
 	last := len(rows) - 1
 	for i := range nodes {
-		nodes[i] = convertBranch(nodes[i], from[i], steps, i, last)
+		nodes[i] = s.convertBranch(nodes[i], from[i], steps, i, last)
 	}
 	return finishSetOperation(t, &appendNode{ins: nodes}, cols, ps, outer, true)
 }
