@@ -165,3 +165,20 @@ DROP TABLE cmt
 
 statement ok
 DROP SEQUENCE cmts
+
+# pg_dump's first query: a session is served by its tablespace's leader, which can write.
+query
+SELECT pg_is_in_recovery()
+----
+f
+tag: SELECT 1
+
+# pg_dump's setup: SET synchronize_seqscans TO off.
+statement ok
+SET synchronize_seqscans TO off
+
+query
+SHOW synchronize_seqscans
+----
+off
+tag: SHOW
