@@ -17,7 +17,7 @@ import (
 // pgDumpSchema is an application's schema as PostgreSQL 15 holds it: serial, bigserial and
 // identity columns, foreign keys, checks, unique constraints, a composite key, a table
 // without a key, a view with cast columns, an index, and rows with quotes, tabs, newlines,
-// NULLs and arrays.
+// NULLs and arrays, and comments.
 const pgDumpSchema = `
 CREATE TABLE customers (
   id serial PRIMARY KEY,
@@ -62,6 +62,11 @@ INSERT INTO products VALUES ('p1', 'Pen', 1.50, '{red,blue}', true), ('p2', 'Pap
 INSERT INTO orders (customer_id, status, note) VALUES (1, 'paid', 'first'), (1, 'new', NULL), (2, 'shipped', E'multi\nline\\');
 INSERT INTO order_items VALUES (1, 'p1', 3, 1.50), (1, 'p2', 1, 3.00), (2, 'p3', 2, 12.25), (3, 'p1', 10, 1.40);
 INSERT INTO audit_log (msg) VALUES ('boot'), (NULL);
+COMMENT ON TABLE customers IS 'who buys';
+COMMENT ON COLUMN orders.status IS 'new, paid or shipped';
+COMMENT ON VIEW order_totals IS 'per order';
+COMMENT ON INDEX orders_placed_idx IS 'by day';
+COMMENT ON CONSTRAINT order_items_qty_check ON order_items IS 'at least one';
 `
 
 // pgDumpChecks are the queries whose answers must be the same in PostgreSQL and in drove
@@ -87,6 +92,10 @@ var pgDumpChecks = []string{
 	 FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid
 	 WHERE c.relname IN ('customers', 'products', 'orders', 'order_items', 'audit_log') ORDER BY 1, 2`,
 	"SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+	`SELECT c.relname, d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid
+	 AND d.classoid = 'pg_class'::regclass ORDER BY 1, 2`,
+	`SELECT co.conname, obj_description(co.oid, 'pg_constraint') FROM pg_constraint co
+	 WHERE obj_description(co.oid, 'pg_constraint') IS NOT NULL ORDER BY 1`,
 	"SELECT pg_get_serial_sequence('customers', 'id'), pg_get_serial_sequence('orders', 'id'), pg_get_serial_sequence('audit_log', 'id')",
 	"SELECT nextval('customers_id_seq'), nextval('audit_log_id_seq'), nextval('orders_id_seq')",
 	"INSERT INTO customers (email, name) VALUES ('d@x.org', 'Dee') RETURNING id, balance",

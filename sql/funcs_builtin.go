@@ -195,8 +195,8 @@ func sessionFuncDefs() []builtin {
 		{name: "pg_get_expr", vol: s, strict: true, procs: []string{"1716: pg_node_tree, oid -> text",
 			"2509: pg_node_tree, oid, bool -> text"}, build: buildGetExpr},
 		// There are no COMMENTs.
-		{name: "obj_description", vol: s, strict: true, procs: []string{"1215: oid, name -> text", "1348: oid -> text"}, build: constNullText},
-		{name: "col_description", vol: s, strict: true, procs: []string{"1216: oid, int4 -> text"}, build: constNullText},
+		{name: "obj_description", vol: s, strict: true, session: true, procs: []string{"1215: oid, name -> text", "1348: oid -> text"}, build: buildDescription},
+		{name: "col_description", vol: s, strict: true, session: true, procs: []string{"1216: oid, int4 -> text"}, build: buildDescription},
 		{name: "shobj_description", vol: s, strict: true, procs: []string{"1993: oid, name -> text"}, build: constNullText},
 		{name: "current_setting", vol: s, strict: true, session: true, procs: []string{"2077: text -> text",
 			"3294: text, bool -> text"}, build: buildCurrentSetting},

@@ -316,7 +316,7 @@ func init() {
 			return rows
 		})
 	add("pg_description", sysSchema("", oidCol("objoid"), oidCol("classoid"), intCol("objsubid"), textCol("description")),
-		func(*Session) [][]types.Value { return nil }) // there are no COMMENTs
+		(*Session).descriptionRows) // comment.go
 	add("pg_auth_members", sysSchema("", oidCol("roleid"), oidCol("member"), oidCol("grantor"), boolCol("admin_option")),
 		func(*Session) [][]types.Value { return nil }) // no role is a member of another
 	add("pg_tables", sysSchema("", textCol("schemaname"), textCol("tablename"), textCol("tableowner"), textCol("tablespace"),

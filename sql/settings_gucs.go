@@ -91,6 +91,7 @@ var gucTable = []guc{
 	{"recursive_worktable_factor", "real", "10", 0.001, 1e6, "", "user", "", "Sets the planner's estimate of the average size of a recursive query's working table."},
 	{"row_security", "bool", "on", 0, 0, "", "user", "", "Enable row security."},
 	{"seq_page_cost", "real", "1", 0, math.MaxFloat64, "", "user", "", "Sets the planner's estimate of the cost of a sequentially fetched disk page."},
+	{"synchronize_seqscans", "bool", "on", 0, 0, "", "user", "", "Enable synchronized sequential scans."},
 	{"synchronous_commit", "enum", "on", 0, 0, "", "user", "local,remote_write,remote_apply,on,off,true=on,false=off,yes=on,no=off,1=on,0=off", "Sets the current transaction's synchronization level."},
 	{"work_mem", "integer", "4096", 64, intMax, "kB", "user", "", "Sets the maximum memory to be used for query workspaces."},
 	{"xmloption", "enum", "content", 0, 0, "", "user", "content,document", "Sets whether XML data in implicit parsing and serialization operations is to be considered as documents or content fragments."},

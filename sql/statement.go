@@ -30,6 +30,7 @@ type Statement struct {
 	truncate   *truncateStmt       // TRUNCATE's tables
 	lock       *lockStmt           // LOCK TABLE (lock_table.go)
 	owner      *ownerStmt          // ALTER ... OWNER TO (owner.go)
+	comment    *commentStmt        // COMMENT ON (comment.go)
 	likeCreate *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
 	index      *indexStmt          // CREATE/DROP INDEX
 	conAlter   *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
@@ -590,6 +591,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.lock != nil {
 		return s.execLockStmt(ctx, st.lock, out)
+	}
+	if st.comment != nil {
+		return s.execCommentStmt(ctx, st.comment, out)
 	}
 	if st.owner != nil {
 		return s.execOwnerStmt(ctx, st.owner, out)

@@ -264,7 +264,10 @@ func (ts *Tablespace) DropSequence(ctx context.Context, name string) error {
 	if errors.Is(err, ErrNoRow) {
 		return fmt.Errorf("%w: %q", ErrNoSequence, name)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return ts.DropCommentsIn(ctx, nil, name)
 }
 
 // dropOwnedSequences drops the sequences owned by a column of table (which was dropped).

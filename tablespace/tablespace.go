@@ -397,7 +397,11 @@ func (ts *Tablespace) DropTable(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	return ts.dropOwnedSequences(ctx, name)
+	if err := ts.dropOwnedSequences(ctx, name); err != nil {
+		return err
+	}
+	// Its comments go after it, as its sequences do (comment.go).
+	return ts.DropCommentsIn(ctx, nil, name)
 }
 
 // Checkpoint takes a checkpoint now and returns when it is durable and the log is truncated.

@@ -81,6 +81,12 @@ func (ts *Tablespace) viewSchema(ctx context.Context, create bool) (*types.Schem
 // viewTxn runs fn in in, entered into the view table; with in nil, in a transaction of its
 // own (with ctx's WithLockTimeout), which it commits.
 func (ts *Tablespace) viewTxn(ctx context.Context, in *Txn, s *types.Schema, fn func(tx *Txn) error) error {
+	return ts.tableTxn(ctx, in, viewTable, s, fn)
+}
+
+// tableTxn runs fn in in, entered into the hidden table (views, comments); with in nil, in
+// a transaction of its own (with ctx's WithLockTimeout), which it commits.
+func (ts *Tablespace) tableTxn(ctx context.Context, in *Txn, table string, s *types.Schema, fn func(tx *Txn) error) error {
 	tx := in
 	if tx == nil {
 		tx = ts.Begin()
@@ -89,12 +95,12 @@ func (ts *Tablespace) viewTxn(ctx context.Context, in *Txn, s *types.Schema, fn 
 			tx.SetLockTimeout(d)
 		}
 	}
-	ok, err := tx.Enter(ctx, viewTable, s)
+	ok, err := tx.Enter(ctx, table, s)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return fmt.Errorf("%w: the view table changed", ErrNotEntered)
+		return fmt.Errorf("%w: the %q table changed", ErrNotEntered, table)
 	}
 	if err := fn(tx); err != nil || in != nil {
 		return err
@@ -173,7 +179,10 @@ func (ts *Tablespace) DropViewIn(ctx context.Context, tx *Txn, name string) erro
 	if errors.Is(err, ErrNoRow) {
 		return fmt.Errorf("%w: %q", ErrNoView, name)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return ts.DropCommentsIn(ctx, tx, name)
 }
 
 // RenameView renames a view in one transaction (the old row deleted, the new inserted):
