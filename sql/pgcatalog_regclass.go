@@ -66,7 +66,7 @@ func (s *Session) relationName(oid int64) (string, bool) {
 	}
 	for _, t := range s.ts.Tables() {
 		if objectOID("table", t.Name) == oid {
-			return t.Name, true
+			return shownTableName(t.Name), true // a temporary table by the name it was created with
 		}
 		for _, ix := range catalogIndexes(t) {
 			if objectOID("index", ix.name) == oid {

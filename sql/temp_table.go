@@ -69,6 +69,12 @@ func (s *Session) tempTableName(name string) (string, bool) {
 	return t.hidden, true
 }
 
+// isOwnTemp reports whether hidden is the hidden name of the session's temporary table name.
+func (s *Session) isOwnTemp(name, hidden string) bool {
+	h, ok := s.tempTableName(name)
+	return ok && h == hidden
+}
+
 // newTempName checks that the session may create the temporary table name (qualifier is
 // the schema it was given in, "" for none) and returns its hidden name; done is true when
 // IF NOT EXISTS finds it there already.
