@@ -71,3 +71,35 @@ tag: SELECT 2
 
 statement ok
 DROP TABLE tp
+
+# ALTER TABLE of a table with a deferred constraint's check pending is refused (55006), as
+# TRUNCATE of it is.
+statement ok
+CREATE TABLE cfp (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE cfc (id int, p int, CONSTRAINT cffk FOREIGN KEY (p) REFERENCES cfp DEFERRABLE INITIALLY DEFERRED)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO cfc VALUES (1, 5)
+
+statement error 55006
+ALTER TABLE cfc DROP CONSTRAINT cffk
+
+statement ok
+ROLLBACK
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO cfc VALUES (1, 5)
+
+statement error 55006
+ALTER TABLE cfc ADD COLUMN x int
+
+statement ok
+ROLLBACK
