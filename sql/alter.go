@@ -148,6 +148,9 @@ func (s *Session) schemaToChange(ctx context.Context, table, verb string) (*type
 	if err := s.checkNotInUse(table, verb); err != nil {
 		return nil, err
 	}
+	if s.tx != nil && s.tx.PendingOn(table) { // a deferred constraint's check of a write to it
+		return nil, Errorf("55006", "cannot %s %q because it has pending trigger events", verb, table)
+	}
 	if used, err := s.usedByTxn(ctx, table); err != nil || used {
 		// The change waits for the transactions using the table: this one would wait for itself.
 		return nil, cmp.Or(err, unsupported("%s of a table this transaction has used", verb))

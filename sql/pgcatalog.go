@@ -160,6 +160,9 @@ func init() {
 					kind = "m"
 				}
 				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, kind, stats[t.Name], visibleColumnCount(t))
+				if shown := shownTableName(t.Name); shown != t.Name && s.isOwnTemp(shown, t.Name) {
+					r[1], r[7] = text(shown), text("t") // the session's temporary table, by its own name
+				}
 				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
@@ -380,6 +383,9 @@ func (s *Session) relationOID(name string) (int64, error) {
 			return 0, err
 		}
 		name = n
+	}
+	if hidden, ok := s.tempTableName(strings.TrimPrefix(name, "pg_temp.")); ok { // pg_temp comes first in the path
+		return objectOID("table", hidden), nil
 	}
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
 	if oid, ok := catalogOIDs[name]; ok {

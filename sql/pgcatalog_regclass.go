@@ -66,7 +66,7 @@ func (s *Session) relationName(oid int64) (string, bool) {
 	}
 	for _, t := range s.ts.Tables() {
 		if objectOID("table", t.Name) == oid {
-			return t.Name, true
+			return shownTableName(t.Name), true // a temporary table by the name it was created with
 		}
 		for _, ix := range catalogIndexes(t) {
 			if objectOID("index", ix.name) == oid {
@@ -117,4 +117,39 @@ func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
 		return regclassOutExpr(x, sc.params.sess), true, nil
 	}
 	return nil, false, nil
+}
+
+// regtypeCast is a computed oid cast to regtype (prorettype::regtype, atttypid::regtype):
+// the type's name as PostgreSQL's regtypeout prints it. A literal stays an oid, as regclass's.
+func regtypeCast(target string, x *expr) (*expr, bool) {
+	if target != "regtype" || x.unknown || familyOf(x.typ) != famNumeric || x.typ == types.Numeric {
+		return nil, false
+	}
+	return &expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		return types.NewText(regtypeOut(v.I)), nil
+	}}, true
+}
+
+// regtypeOut is an oid as regtype prints it: format_type without a typmod (bpchar is
+// "character" there), "-" for oid 0, the number when no type has that oid.
+func regtypeOut(oid int64) string {
+	switch oid {
+	case 0:
+		return "-" // InvalidOid
+	case 1042:
+		return "character"
+	}
+	if name := formatType(oid, -1); name != "???" {
+		return name
+	}
+	for _, t := range pgTypes {
+		if t.oid == oid {
+			return t.name
+		}
+	}
+	return strconv.FormatInt(oid, 10)
 }
