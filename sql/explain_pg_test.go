@@ -12,7 +12,7 @@ import (
 // to constants ('x'::text), which drove's binder does not keep in the tree it prints; where
 // they differ, drove plans another way (no bitmap scans, no semi-join of IN/EXISTS, no
 // index-only scans) or names a node drove builds differently
-// (ProjectSet for a set-returning function in FROM, an Append of Results for VALUES).
+// (an Append of Results for VALUES).
 func TestExplainLikePostgres(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
@@ -118,11 +118,15 @@ Result`},
 		{"SELECT 1 WHERE false", `
 Result
   One-Time Filter: false`},
-		// PostgreSQL 15:
-		//   Function Scan on generate_series
+		// PostgreSQL 15: the same.
 		{"SELECT * FROM generate_series(1, 3)", `
-ProjectSet
-  ->  Result`},
+Function Scan on generate_series`},
+		// PostgreSQL 15: the same.
+		{"SELECT * FROM generate_series(1, 3) g(x)", `
+Function Scan on generate_series g`},
+		// PostgreSQL 15: the same.
+		{"SELECT * FROM generate_series(1, 3) AS generate_series", `
+Function Scan on generate_series`},
 		// PostgreSQL 15:
 		//   Values Scan on "*VALUES*"
 		{"VALUES (1), (2)", `
