@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -482,6 +483,9 @@ type distinctNode struct {
 	trim []bool // per column: char(n), whose trailing spaces do not count; nil: none
 	// records is every column when one is a record, checked first (checkRecordKeys); else nil
 	records []int
+	// keys is EXPLAIN's Group Key: the compared columns as PostgreSQL prints them, constants
+	// left out (none left: PostgreSQL's Unique)
+	keys []string
 }
 
 // noJSONEquality refuses json among the columns DISTINCT or UNION compares: json has no
@@ -523,7 +527,12 @@ func (n *distinctNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *distinctNode) explain(ex *explainer) {
-	ex.line("HashAggregate (DISTINCT)")
+	if len(n.keys) == 0 {
+		ex.line("Unique")
+	} else {
+		ex.line("HashAggregate")
+		ex.detail("Group Key: %s", strings.Join(n.keys, ", "))
+	}
 	ex.child(n.in)
 }
 

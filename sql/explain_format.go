@@ -221,3 +221,105 @@ func nodeTypeFields(text string) [][2]string {
 	}
 	return out
 }
+
+// distinctKeyTexts is SELECT DISTINCT's Group Key: the select list as EXPLAIN prints it,
+// its constants left out as PostgreSQL's planner leaves them out of the grouping.
+func distinctKeyTexts(projs []projection) []string {
+	var keys []string
+	for _, p := range projs {
+		switch {
+		case p.tree == nil:
+			keys = append(keys, p.col.Name)
+		case isLiteral(p.tree):
+		default:
+			keys = append(keys, treeText(p.tree))
+		}
+	}
+	return keys
+}
+
+func isLiteral(e ast.Expr) bool {
+	_, ok := e.(*ast.Literal)
+	return ok
+}
+
+// unionKeyTexts is UNION's Group Key: the first branch's columns, qualified by their table as
+// PostgreSQL prints the Vars of a plan over several tables. Where the first branch is not a
+// plain SELECT from one table its output column names stand in (its constants left out).
+func unionKeyTexts(first *ast.Select, cols []Column) []string {
+	t, ok := singleTable(first)
+	if !ok {
+		if first.Op != ast.NoSetOp || first.Values != nil || len(first.From) > 0 || len(first.Targets) != len(cols) {
+			return starKeyTexts("", &ast.Select{}, cols)
+		}
+		var keys []string // a SELECT of no table: its constants are no keys
+		for i, tg := range first.Targets {
+			if !isLiteral(tg.Expr) {
+				keys = append(keys, cols[i].Name)
+			}
+		}
+		return keys
+	}
+	var keys []string
+	for _, tg := range first.Targets {
+		if r, ok := tg.Expr.(*ast.ColumnRef); ok && r.Star {
+			return starKeyTexts(t, first, cols)
+		}
+		if isLiteral(tg.Expr) {
+			continue
+		}
+		keys = append(keys, qualifiedText(tg.Expr, t))
+	}
+	return keys
+}
+
+// starKeyTexts is the Group Key of a first branch that selects *: its table's columns,
+// qualified (the output names where the list holds more than the star).
+func starKeyTexts(table string, first *ast.Select, cols []Column) []string {
+	keys := make([]string, len(cols))
+	for i, c := range cols {
+		keys[i] = c.Name
+		if len(first.Targets) == 1 {
+			keys[i] = table + "." + c.Name
+		}
+	}
+	return keys
+}
+
+// singleTable is the name a plain SELECT's one table goes by, false for anything else.
+func singleTable(s *ast.Select) (string, bool) {
+	if s == nil || s.Op != ast.NoSetOp || s.Values != nil || len(s.From) != 1 {
+		return "", false
+	}
+	t, ok := s.From[0].(*ast.Table)
+	if !ok {
+		return "", false
+	}
+	if t.Alias != nil {
+		return t.Alias.Name, true
+	}
+	return t.Name, true
+}
+
+// qualifiedText is x printed with its unqualified columns qualified by table; the tree is
+// left as it was.
+func qualifiedText(x ast.Expr, table string) string {
+	var refs []*ast.ColumnRef
+	ast.Walk(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SubLink:
+			return false
+		case *ast.ColumnRef:
+			if len(n.Names) == 1 && !n.Star {
+				refs = append(refs, n)
+				n.Names = []string{table, n.Names[0]}
+			}
+		}
+		return true
+	})
+	text := treeText(x)
+	for _, r := range refs {
+		r.Names = r.Names[1:]
+	}
+	return text
+}

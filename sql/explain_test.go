@@ -190,7 +190,8 @@ Filter
         ->  Seq Scan on a`},
 		{"SELECT DISTINCT v FROM a UNION ALL SELECT w FROM b", `
 Append
-  ->  HashAggregate (DISTINCT)
+  ->  HashAggregate
+        Group Key: v
         ->  Seq Scan on a
   ->  Seq Scan on b`},
 	}

@@ -135,3 +135,21 @@ func rowsFromSets(f *ast.FuncFrom) error {
 	}
 	return nil
 }
+
+// markFunctionScan names the plan of a function in FROM as PostgreSQL's EXPLAIN does, where
+// it is the calls over one empty row (its arguments read no column of an item before it).
+func markFunctionScan(n node, f *ast.FuncFrom) {
+	ps, ok := n.(*projectSetNode)
+	if !ok {
+		return
+	}
+	if _, ok := ps.in.(oneRowNode); !ok {
+		return
+	}
+	call := f.Funcs[0].Call.(*ast.FuncCall)
+	fn := call.Name[len(call.Name)-1]
+	ps.scan = "Function Scan on " + fn
+	if f.Alias != nil && f.Alias.Name != fn {
+		ps.scan += " " + f.Alias.Name
+	}
+}

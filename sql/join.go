@@ -203,7 +203,11 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 		if err != nil {
 			return nil, err
 		}
-		return s.shapeDerived(d, ps, outer, lvl, fc)
+		item, err := s.shapeDerived(d, ps, outer, lvl, fc)
+		if err == nil {
+			markFunctionScan(item.sub, f)
+		}
+		return item, err
 	case *ast.Join:
 		return s.shapeJoin(f, ps, outer, lvl, fc)
 	}

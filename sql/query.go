@@ -318,7 +318,7 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
-		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
+		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols)), keys: distinctKeyTexts(projs)}
 		for i := range cols {
 			// DISTINCT compares untyped literals and NULLs as text, as PostgreSQL resolves them.
 			cols[i].unknown = false

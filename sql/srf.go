@@ -148,6 +148,9 @@ type projectSetNode struct {
 	in    node
 	exprs []*expr
 	srfs  []*srfCall
+	// scan: EXPLAIN's line for a function in FROM over no input (PostgreSQL's Function Scan);
+	// "" for a select list's calls
+	scan string
 }
 
 func (n *projectSetNode) open(ec *execCtx) (rowIter, error) {
@@ -160,6 +163,10 @@ func (n *projectSetNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *projectSetNode) explain(ex *explainer) {
+	if n.scan != "" {
+		ex.line("%s", n.scan)
+		return
+	}
 	ex.line("ProjectSet")
 	ex.child(n.in)
 }

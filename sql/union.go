@@ -90,7 +90,7 @@ func (s *Session) bindUnionChain(t *ast.Select, ps *params, outer *scope) (node,
 		if err := noJSONEquality(cols); err != nil {
 			return nil, nil, err
 		}
-		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols))}
+		root = &distinctNode{in: &appendNode{ins: prefix}, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols)), keys: unionKeyTexts(branches[0], cols)}
 		at := make([]types.Type, len(cols))
 		for c := range cols {
 			at[c] = typeAt(steps[c], dedupe)

@@ -60,7 +60,7 @@ func TestUnionChainPlan(t *testing.T) {
 	}
 	got := strings.Join(out.lines[:len(out.lines)-1], "\n")
 	want := `Append
-  ->  HashAggregate (DISTINCT)
+  ->  Unique
         ->  Append
               ->  Result
               ->  Result
