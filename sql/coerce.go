@@ -269,7 +269,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	to := c.Type
 	if unknown {
 		var err error
-		if v, err = parseTextTypmod(v.S, c, time.UTC, time.Now()); err != nil {
+		if v, err = parseTextTypmod(v.S, c, time.UTC, time.Now(), types.DateOrderMDY); err != nil {
 			return types.Value{}, err
 		}
 		if to == types.Numeric {
