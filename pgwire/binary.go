@@ -117,8 +117,9 @@ func appendBinaryItem(dst []byte, t types.Type, v types.Value) []byte {
 	return dst
 }
 
-// decodeParam reads a parameter sent in text (format 0) or binary (1) as type t.
-func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
+// decodeParam reads a parameter sent in text (format 0) or binary (1) as type t; a date in
+// text is read in DateStyle's field order order.
+func decodeParam(b []byte, format int16, t types.Type, order types.DateOrder) (types.Value, error) {
 	if b == nil {
 		return types.NullValue, nil
 	}
@@ -126,7 +127,7 @@ func decodeParam(b []byte, format int16, t types.Type) (types.Value, error) {
 		if err := sql.VerifyText(string(b)); err != nil { // every type's text is client text
 			return types.Value{}, err
 		}
-		return sql.ParseText(string(b), t)
+		return sql.ParseTextIn(string(b), t, order)
 	}
 	if format != 1 {
 		return types.Value{}, sql.Errorf("22023", "unsupported format code: %d", format)
@@ -279,7 +280,7 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		case l > uint32(len(b)):
 			return types.Value{}, bad
 		}
-		v, err := decodeParam(b[:l], 1, et)
+		v, err := decodeParam(b[:l], 1, et, types.DateOrderMDY)
 		if err != nil {
 			return types.Value{}, err
 		}

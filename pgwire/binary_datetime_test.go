@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/drovedb/drove/sql"
 	"github.com/drovedb/drove/types"
@@ -59,7 +60,7 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		{types.Int64, u32(1), "ERR 08P01"},
 	}
 	for _, tt := range tests {
-		v, err := decodeParam(tt.b, 1, tt.typ)
+		v, err := decodeParam(tt.b, 1, tt.typ, types.DateOrderMDY)
 		got := ""
 		var se *sql.Error
 		switch {
@@ -75,6 +76,32 @@ func TestBinaryDateTimeParams(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s %x = %s, want %s", tt.typ, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A date or timestamp sent in text is read in the session's DateStyle field order, as
+// PostgreSQL's input functions read it: 1/2/2001 is February 1 under DMY.
+func TestDecodeParamDateOrder(t *testing.T) {
+	cases := []struct {
+		in    string
+		typ   types.Type
+		order types.DateOrder
+		want  string
+	}{
+		{"1/2/2001", types.Date, types.DateOrderMDY, "2001-01-02"},
+		{"1/2/2001", types.Date, types.DateOrderDMY, "2001-02-01"},
+		{"01/02/03", types.Date, types.DateOrderYMD, "2001-02-03"},
+		{"1/2/2001 10:00", types.Timestamp, types.DateOrderDMY, "2001-02-01 10:00:00"},
+		{"{1/2/2001}", types.DateArray, types.DateOrderDMY, "{2001-02-01}"},
+	}
+	for _, c := range cases {
+		v, err := decodeParam([]byte(c.in), 0, c.typ, c.order)
+		if err != nil {
+			t.Fatalf("%q as %s: %v", c.in, c.typ, err)
+		}
+		if got := string(types.AppendTextIn(nil, v, time.UTC)); got != c.want {
+			t.Errorf("%q as %s in order %d: got %s, want %s", c.in, c.typ, c.order, got, c.want)
 		}
 	}
 }

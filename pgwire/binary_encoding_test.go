@@ -32,19 +32,19 @@ func TestParamTextIsVerified(t *testing.T) {
 		{"binary json, NUL", []byte(`"a` + "\x00" + `"`), 1, types.JSON, `invalid byte sequence for encoding "UTF8": 0x00`},
 		{"binary jsonb, NUL", []byte("\x01\"\x00\""), 1, types.JSONB, `invalid byte sequence for encoding "UTF8": 0x00`},
 	} {
-		v, err := decodeParam(c.b, c.format, c.typ)
+		v, err := decodeParam(c.b, c.format, c.typ, types.DateOrderMDY)
 		e, ok := err.(*sql.Error)
 		if !ok || e.Code != "22021" || e.Message != c.msg {
 			t.Errorf("%s: got %q, %v; want 22021 %s", c.name, v.S, err, c.msg)
 		}
 	}
 	for _, ok := range [][]byte{[]byte("héllo ✓"), {}} {
-		if v, err := decodeParam(ok, 1, types.Text); err != nil || v.S != string(ok) {
+		if v, err := decodeParam(ok, 1, types.Text, types.DateOrderMDY); err != nil || v.S != string(ok) {
 			t.Errorf("%q: got %q, %v", ok, v.S, err)
 		}
 	}
 	// bytea is bytes: a NUL or 0xff is data, not an encoding error
-	if v, err := decodeParam([]byte{0, 0xff}, 1, types.Bytea); err != nil || v.S != "\x00\xff" {
+	if v, err := decodeParam([]byte{0, 0xff}, 1, types.Bytea, types.DateOrderMDY); err != nil || v.S != "\x00\xff" {
 		t.Errorf("bytea: got %q, %v", v.S, err)
 	}
 }
@@ -52,7 +52,7 @@ func TestParamTextIsVerified(t *testing.T) {
 // A binary jsonpath of an unknown version is the client's bytes, 22P03 as for jsonb, never
 // XX000 (PostgreSQL's elog).
 func TestBinaryJSONPathVersion(t *testing.T) {
-	_, err := decodeParam([]byte("\x02$.a"), 1, types.JSONPath)
+	_, err := decodeParam([]byte("\x02$.a"), 1, types.JSONPath, types.DateOrderMDY)
 	if e, ok := err.(*sql.Error); !ok || e.Code != "22P03" {
 		t.Fatalf("got %v, want 22P03", err)
 	}
@@ -72,13 +72,13 @@ func TestBinaryArrayHeader(t *testing.T) {
 		{"000000020000000000000017", "0A000", "multidimensional arrays are not supported"},
 	} {
 		b, _ := hex.DecodeString(c.hex)
-		_, err := decodeParam(b, 1, types.Int32Array)
+		_, err := decodeParam(b, 1, types.Int32Array, types.DateOrderMDY)
 		if e, ok := err.(*sql.Error); !ok || e.Code != c.code || e.Message != c.msg {
 			t.Errorf("%s: got %v, want %s %s", c.hex, err, c.code, c.msg)
 		}
 	}
 	b, _ := hex.DecodeString(one)
-	if v, err := decodeParam(b, 1, types.Int32Array); err != nil || v.S != "{7}" {
+	if v, err := decodeParam(b, 1, types.Int32Array, types.DateOrderMDY); err != nil || v.S != "{7}" {
 		t.Errorf("{7}: got %q, %v", v.S, err)
 	}
 }

@@ -26,7 +26,7 @@ func TestBinaryUUIDJSON(t *testing.T) {
 		if string(b) != c.wire {
 			t.Errorf("%s %s: wrote %q, want %q", c.typ, c.text, b, c.wire)
 		}
-		got, err := decodeParam(b, 1, c.typ)
+		got, err := decodeParam(b, 1, c.typ, types.DateOrderMDY)
 		if err != nil || got.S != v.S || got.T != c.typ {
 			t.Errorf("%s %s: read back %q, %v", c.typ, c.text, got.S, err)
 		}
@@ -43,7 +43,7 @@ func TestBinaryUUIDJSON(t *testing.T) {
 		{types.JSONB, "\x01{", "22P02"},
 		{types.JSON, "[1,]", "22P02"},
 	} {
-		_, err := decodeParam([]byte(bad.wire), 1, bad.typ)
+		_, err := decodeParam([]byte(bad.wire), 1, bad.typ, types.DateOrderMDY)
 		if e, ok := err.(*sql.Error); !ok || e.Code != bad.code {
 			t.Errorf("%s %q: %v, want %s", bad.typ, bad.wire, err, bad.code)
 		}

@@ -27,7 +27,7 @@ func TestBinaryArrays(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := appendBinary(nil, c.typ, v)
-		got, err := decodeParam(b, 1, c.typ)
+		got, err := decodeParam(b, 1, c.typ, types.DateOrderMDY)
 		if err != nil || got.S != v.S || got.T != c.typ {
 			t.Errorf("%s %s: wrote %x, read back %q, %v", c.typ, c.text, b, got.S, err)
 		}
@@ -41,7 +41,7 @@ func TestBinaryArrays(t *testing.T) {
 		"00000001000000000000001900000001000000010000000161", // text elements for a bigint[]
 	} {
 		b, _ := hex.DecodeString(bad)
-		if v, err := decodeParam(b, 1, types.Int64Array); err == nil {
+		if v, err := decodeParam(b, 1, types.Int64Array, types.DateOrderMDY); err == nil {
 			t.Errorf("%s decoded as %q, want an error", bad, v.S)
 		}
 	}
@@ -80,11 +80,11 @@ func FuzzDecodeParam(f *testing.F) {
 	typs := []types.Type{types.Numeric, types.Int64Array, types.TextArray, types.Int2Vector}
 	f.Fuzz(func(t *testing.T, which byte, b []byte) {
 		typ := typs[int(which)%len(typs)]
-		v, err := decodeParam(b, 1, typ)
+		v, err := decodeParam(b, 1, typ, types.DateOrderMDY)
 		if err != nil {
 			return
 		}
-		again, err := decodeParam(appendBinary(nil, typ, v), 1, typ)
+		again, err := decodeParam(appendBinary(nil, typ, v), 1, typ, types.DateOrderMDY)
 		if err != nil || again.S != v.S {
 			t.Fatalf("%s %x decoded as %q, which sends and reads back as %q, %v", typ, b, v.S, again.S, err)
 		}
@@ -129,12 +129,12 @@ func FuzzDecodeEveryParam(f *testing.F) {
 		if binaryFormat {
 			format = 1
 		}
-		v, err := decodeParam(b, format, typ)
+		v, err := decodeParam(b, format, typ, types.DateOrderMDY)
 		if err != nil || !binaryFormat || v.IsNull() {
 			return
 		}
 		// A zero-length value is not NULL: send into a non-nil slice.
-		again, err := decodeParam(appendBinary(make([]byte, 0, 16), typ, v), 1, typ)
+		again, err := decodeParam(appendBinary(make([]byte, 0, 16), typ, v), 1, typ, types.DateOrderMDY)
 		if err != nil || !sameValue(again, v) {
 			t.Fatalf("%s %x decoded as %+v, which sends and reads back as %+v, %v", typ, b, v, again, err)
 		}

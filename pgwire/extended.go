@@ -128,7 +128,7 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 	args := make([]types.Value, len(m.Parameters))
 	for i, raw := range m.Parameters {
 		f, _ := formatFor(m.ParameterFormatCodes, i)
-		v, err := decodeParam(raw, f, ptypes[i])
+		v, err := decodeParam(raw, f, ptypes[i], c.out.style.Order())
 		if err != nil {
 			return err
 		}

@@ -64,7 +64,7 @@ func TestBindParamErrors(t *testing.T) {
 		{[]byte{0, 1}, 1, types.UUID, "08P01"},
 	}
 	for _, tt := range tests {
-		_, err := decodeParam(tt.b, tt.format, tt.typ)
+		_, err := decodeParam(tt.b, tt.format, tt.typ, types.DateOrderMDY)
 		if e, ok := err.(*sql.Error); !ok || e.Code != tt.code { //nolint:errorlint // decodeParam's own
 			t.Errorf("%x format %d as %s: %v, want %s", tt.b, tt.format, tt.typ, err, tt.code)
 		}

@@ -766,7 +766,7 @@ func (a *alteration) fillRow(old, newRow []types.Value, next *types.Schema, loc 
 			if err != nil {
 				return nil, err
 			}
-			if newRow[i], err = assignIn(v, f.x.typ, f.x.unknown, &next.Columns[i], loc); err != nil {
+			if newRow[i], err = assignIn(v, f.x.typ, f.x.unknown, &next.Columns[i], loc, f.x.dateOrder()); err != nil {
 				return nil, err
 			}
 		}

@@ -87,18 +87,18 @@ func arrayColumn(c types.Column) (types.Column, error) {
 // it (so an element's error is its type's: 22003 for an int2 out of range), a timestamptz
 // without a zone in loc. A malformed array is 22P02; a multi-dimensional one 0A000.
 func parseArrayIn(s string, t types.Type, loc *time.Location) (types.Value, error) {
-	return parseArrayAt(s, t, loc, time.Now())
+	return parseArrayAt(s, t, loc, time.Now(), types.DateOrderMDY)
 }
 
 // parseArrayAt is parseArrayIn with now as what an element 'now' or 'today' means.
-func parseArrayAt(s string, t types.Type, loc *time.Location, now time.Time) (types.Value, error) {
+func parseArrayAt(s string, t types.Type, loc *time.Location, now time.Time, order types.DateOrder) (types.Value, error) {
 	if inner := strings.TrimLeft(s, " \t\n\r\v\f"); strings.HasPrefix(inner, "{") &&
 		strings.HasPrefix(strings.TrimLeft(inner[1:], " \t\n\r\v\f"), "{") {
 		return types.Value{}, Errorf("0A000", "multidimensional arrays are not supported: %q", s)
 	}
 	var elemErr error
 	v, err := types.ParseArrayWith(s, t, func(e string) (types.Value, error) {
-		v, err := parseTextAt(e, t.Elem(), loc, now)
+		v, err := parseTextAt(e, t.Elem(), loc, now, order)
 		elemErr = err
 		return v, err
 	})

@@ -190,7 +190,7 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 			}
 			return y, nil
 		}
-		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location(), x.now())
+		v, err := parseTextTypmod(mustConst(x).S, &c, sc.location(), x.now(), x.dateOrder())
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +229,7 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 				v = t // then to varchar(n) or char(n) as any text is
 			}
 		}
-		return castValueIn(v, &c, sc.location(), sc.now())
+		return castValueIn(v, &c, sc.location(), sc.now(), sc.dateOrder())
 	}}, x)
 }
 

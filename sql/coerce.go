@@ -99,6 +99,15 @@ func intRange(t types.Type, i int64) error {
 // (pgwire uses it for parameters sent in text format).
 func ParseText(s string, t types.Type) (types.Value, error) { return parseText(s, t) }
 
+// ParseTextIn is ParseText with DateStyle's field order order for a date or timestamp (a
+// client's text parameter, read in the session's DateStyle as PostgreSQL's input functions).
+func ParseTextIn(s string, t types.Type, order types.DateOrder) (types.Value, error) {
+	if order == types.DateOrderMDY || !isDateTime(t) && !t.IsArray() {
+		return parseText(s, t)
+	}
+	return parseTextAt(s, t, time.UTC, time.Now(), order)
+}
+
 // parseText reads s as a value of type t, the way PostgreSQL reads an untyped literal.
 func parseText(s string, t types.Type) (types.Value, error) {
 	bad := func() (types.Value, error) {
@@ -269,7 +278,7 @@ func assign(v types.Value, from types.Type, unknown bool, c *types.Column) (type
 	to := c.Type
 	if unknown {
 		var err error
-		if v, err = parseTextTypmod(v.S, c, time.UTC, time.Now()); err != nil {
+		if v, err = parseTextTypmod(v.S, c, time.UTC, time.Now(), types.DateOrderMDY); err != nil {
 			return types.Value{}, err
 		}
 		if to == types.Numeric {

@@ -482,7 +482,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 				if f.Null {
 					continue
 				}
-				v, err := assignIn(types.NewText(string(f.Value)), types.Text, true, c, s.location())
+				v, err := assignIn(types.NewText(string(f.Value)), types.Text, true, c, s.location(), s.dateOrder())
 				if err != nil {
 					var e *Error
 					if errors.As(err, &e) {

@@ -20,6 +20,31 @@ func (s *Session) dateStyle() types.TextStyle {
 	return types.TextStyle{Date: s.set.textStyle.Date, DMY: s.set.textStyle.DMY}
 }
 
+// dateOrder is the session's DateStyle field order, how input reads 1/2/2024; MDY without
+// a session.
+func (s *Session) dateOrder() types.DateOrder {
+	if s == nil {
+		return types.DateOrderMDY
+	}
+	return s.set.textStyle.Order()
+}
+
+// dateOrder is the DateStyle field order the scope's statement reads dates in.
+func (sc *scope) dateOrder() types.DateOrder {
+	if sc == nil || sc.params == nil {
+		return types.DateOrderMDY
+	}
+	return sc.params.sess.dateOrder()
+}
+
+// dateOrder is the field order an untyped literal is read in.
+func (x *expr) dateOrder() types.DateOrder {
+	if x.params == nil {
+		return types.DateOrderMDY
+	}
+	return x.params.sess.dateOrder()
+}
+
 // dateStyle is the DateStyle the scope's statement prints dates in.
 func (sc *scope) dateStyle() types.TextStyle {
 	if sc == nil || sc.params == nil {
@@ -116,13 +141,6 @@ func parseDateStyle(v, cur string) (string, error) {
 	}
 	if order == "" {
 		order = curOrder
-	}
-	if order != "MDY" {
-		// Input is read in MDY order whatever the setting (types' date decoder has no other
-		// order yet): accepting DMY would read 1/2/2024 as January 2 where the user meant
-		// February 1.
-		return "", &Error{Code: "0A000", Message: "DateStyle " + order + " is not supported",
-			Hint: "drove reads ambiguous dates in MDY order; ISO dates (2024-02-01) read the same under every DateStyle. Give the order with the style: 'German, MDY'."}
 	}
 	return style + ", " + order, nil
 }

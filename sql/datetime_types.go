@@ -105,24 +105,24 @@ func dateTimeError(err error) error {
 // parseTextAt is parseText with loc as the TimeZone a timestamptz without a zone is in and
 // now as what 'now', 'today', 'tomorrow' and 'yesterday' mean: PostgreSQL reads them as the transaction's start in the session's zone, so two
 // 'now's of one transaction are equal and 'today' is the local date.
-func parseTextAt(s string, t types.Type, loc *time.Location, now time.Time) (types.Value, error) {
+func parseTextAt(s string, t types.Type, loc *time.Location, now time.Time, order types.DateOrder) (types.Value, error) {
 	now = now.In(loc)
 	var v types.Value
 	var err error
 	switch t {
 	case types.Timestamptz:
-		v, err = types.ParseTimestamptz(s, now, loc)
+		v, err = types.ParseTimestamptzIn(s, now, loc, order)
 	case types.TimeTZ:
 		v, err = types.ParseTimeTZ(s, now, loc)
 	case types.Time:
 		v, err = types.ParseTimeAt(s, now)
 	case types.Timestamp:
-		v, err = types.ParseTimestamp(s, now)
+		v, err = types.ParseTimestampIn(s, now, order)
 	case types.Date:
-		v, err = types.ParseDate(s, now)
+		v, err = types.ParseDateIn(s, now, order)
 	default:
 		if t.IsArray() {
-			return parseArrayAt(s, t, loc, now)
+			return parseArrayAt(s, t, loc, now, order)
 		}
 		return parseText(s, t)
 	}
@@ -257,10 +257,10 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 
 // castValueIn is castValue for a statement running in zone loc whose transaction began at
 // now (what a 'now' read from text means).
-func castValueIn(v types.Value, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
+func castValueIn(v types.Value, c *types.Column, loc *time.Location, now time.Time, order types.DateOrder) (types.Value, error) {
 	if isDateTime(v.T) || isDateTime(c.Type) {
 		if v.T == types.Text && c.Type != types.Text {
-			return parseTextTypmod(v.S, c, loc, now)
+			return parseTextTypmod(v.S, c, loc, now, order)
 		}
 		r, ok, err := castDateTime(v, c.Type, loc)
 		if ok {
@@ -279,7 +279,7 @@ func castValueIn(v types.Value, c *types.Column, loc *time.Location, now time.Ti
 		ec := types.Column{Type: c.Type.Elem()}
 		for i, e := range elems {
 			if !e.IsNull() {
-				if elems[i], err = castValueIn(e, &ec, loc, now); err != nil {
+				if elems[i], err = castValueIn(e, &ec, loc, now, order); err != nil {
 					return types.Value{}, err
 				}
 			}
@@ -361,23 +361,23 @@ func zoneOperandsSat(a, b *expr, sc *scope, saturate bool) (*expr, *expr) {
 // any expression (a typed timestamp as much as an untyped literal); nil reads them from x.
 func assignExpr(v types.Value, x *expr, c *types.Column, ps *params) (types.Value, error) {
 	if ps != nil && ps.sess != nil {
-		return assignAt(v, x.typ, x.unknown, c, ps.zone(), ps.sess.transactionTime())
+		return assignAt(v, x.typ, x.unknown, c, ps.zone(), ps.sess.transactionTime(), ps.sess.dateOrder())
 	}
-	return assignAt(v, x.typ, x.unknown, c, x.location(), x.now())
+	return assignAt(v, x.typ, x.unknown, c, x.location(), x.now(), x.dateOrder())
 }
 
 // assignIn is assign in zone loc.
-func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location) (types.Value, error) {
-	return assignAt(v, from, unknown, c, loc, time.Now())
+func assignIn(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location, order types.DateOrder) (types.Value, error) {
+	return assignAt(v, from, unknown, c, loc, time.Now(), order)
 }
 
 // assignAt is assignIn with now as the time an untyped 'now' or 'today' means.
-func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
+func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc *time.Location, now time.Time, order types.DateOrder) (types.Value, error) {
 	if v.IsNull() {
 		return types.NullValue, nil
 	}
 	if unknown && (c.Type == types.Timestamp || c.Type == types.Date) {
-		return parseTextTypmod(v.S, c, loc, now)
+		return parseTextTypmod(v.S, c, loc, now, order)
 	}
 	zoned := c.Type == types.Timestamptz && (unknown || from == types.Timestamp || from == types.Date) ||
 		c.Type == types.TimeTZ && (unknown || from == types.Time || from == types.Timestamptz) ||
@@ -387,7 +387,7 @@ func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 		return assign(v, from, unknown, c)
 	}
 	if unknown {
-		return parseTextTypmod(v.S, c, loc, now)
+		return parseTextTypmod(v.S, c, loc, now, order)
 	}
 	r, _, err := castDateTime(v, c.Type, loc)
 	if err != nil {
@@ -398,12 +398,12 @@ func assignAt(v types.Value, from types.Type, unknown bool, c *types.Column, loc
 
 // parseTextTypmod is parseTextAt for a value of column c: an interval with fields reads a
 // bare number in its last field, and the typmod applies.
-func parseTextTypmod(s string, c *types.Column, loc *time.Location, now time.Time) (types.Value, error) {
+func parseTextTypmod(s string, c *types.Column, loc *time.Location, now time.Time, order types.DateOrder) (types.Value, error) {
 	if c.Type == types.Interval && c.Length > 0 {
 		v, err := types.ParseIntervalTypmod(s, c.Typmod())
 		return v, dateTimeError(err)
 	}
-	v, err := parseTextAt(s, c.Type, loc, now)
+	v, err := parseTextAt(s, c.Type, loc, now, order)
 	if err != nil {
 		return v, err
 	}

@@ -187,7 +187,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 					continue
 				}
 				// A timestamp or date stored in a timestamptz column is read in the session zone.
-				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime()); err != nil {
+				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime(), ps.sess.dateOrder()); err != nil {
 					return err
 				}
 			}

@@ -398,7 +398,7 @@ func castLiteral(x *expr, t types.Type) (*expr, error) {
 	if x.param > 0 {
 		return x.setParamType(t), nil
 	}
-	v, err := parseTextAt(mustConst(x).S, t, x.location(), x.now())
+	v, err := parseTextAt(mustConst(x).S, t, x.location(), x.now(), x.dateOrder())
 	if err != nil {
 		return nil, err
 	}

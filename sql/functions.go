@@ -68,7 +68,7 @@ func convertTo(x *expr, t types.Type, sc *scope) *expr {
 		if err != nil || v.IsNull() {
 			return types.Value{T: t, Null: true}, err
 		}
-		return castValueIn(v, col, sc.location(), sc.now())
+		return castValueIn(v, col, sc.location(), sc.now(), sc.dateOrder())
 	}}
 	if t == types.Timestamptz {
 		y, _ = stable(y, x)

@@ -224,7 +224,7 @@ func (s *Session) executeArgs(st *prepareStmt, prepared *Statement) ([]types.Val
 			return nil, err
 		}
 		col := types.Column{Name: "$" + strconv.Itoa(i+1), Type: want[i]}
-		if args[i], err = assignIn(v, x.typ, x.unknown, &col, s.location()); err != nil {
+		if args[i], err = assignIn(v, x.typ, x.unknown, &col, s.location(), s.dateOrder()); err != nil {
 			if e, ok := err.(*Error); ok && e.Code == "42804" {
 				return nil, &Error{Code: "42804", Message: "parameter $" + strconv.Itoa(i+1) + " of type " + x.typ.String() +
 					" cannot be coerced to the expected type " + want[i].String(), Hint: "You will need to rewrite or cast the expression."}

@@ -17,6 +17,17 @@ const (
 	DateGerman
 )
 
+// DateOrder is DateStyle's field order, how input reads a date of numbers alone (1/2/2024):
+// MDY (the zero value), DMY or YMD, as PostgreSQL's DateOrder.
+type DateOrder uint8
+
+// DateStyle's field orders.
+const (
+	DateOrderMDY DateOrder = iota
+	DateOrderDMY
+	DateOrderYMD
+)
+
 // DateStyles maps DateStyle's canonical style names to TextStyle.Date.
 var DateStyles = map[string]uint8{"ISO": DateISO, "SQL": DateSQL, "Postgres": DatePostgres, "German": DateGerman}
 

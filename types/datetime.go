@@ -156,6 +156,7 @@ type dtDecoder struct {
 	buf           [8]dtField // room for the usual number of fields without allocating
 	f             []dtField
 	now           time.Time
+	order         DateOrder // DateStyle's field order for numeric dates
 	fmask         int
 	kind          dtKind
 	tm            tm
@@ -175,8 +176,8 @@ type dtDecoder struct {
 
 // decodeDateTime decodes s as PostgreSQL's DecodeDateTime does; now is what "now",
 // "today", "tomorrow" and "yesterday" refer to.
-func decodeDateTime(s string, now time.Time) (*dtDecoder, dterr) {
-	d := &dtDecoder{now: now, ampm: -1}
+func decodeDateTime(s string, now time.Time, order DateOrder) (*dtDecoder, dterr) {
+	d := &dtDecoder{now: now, ampm: -1, order: order}
 	fields, ok := lexDateTime(s, d.buf[:0])
 	if !ok {
 		return nil, dtBadFormat
@@ -260,7 +261,7 @@ func (d *dtDecoder) dateField(f dtField, ptype *int) (int, dterr) {
 		return mDate | mTime | mTZ, dtOK
 	}
 	if *ptype == ptNone && d.fmask&(mMonth|mDay) != mMonth|mDay {
-		return decodeDate(f.text, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth)
+		return decodeDate(f.text, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth, d.order)
 	}
 	if isDigit(f.text[0]) || *ptype != ptNone {
 		if *ptype != ptNone && *ptype != ptTime {
@@ -298,11 +299,11 @@ func (d *dtDecoder) numberField(s string, ptype *int) (int, dterr) {
 	dot := strings.IndexByte(s, '.')
 	switch {
 	case dot >= 0 && d.fmask&mDate == 0:
-		return decodeDate(s, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth)
+		return decodeDate(s, d.fmask, &d.tm, &d.is2digits, &d.haveTextMonth, d.order)
 	case dot > 2, len(s) >= 6 && (d.fmask&mDate == 0 || d.fmask&mTime == 0):
 		return numberField(s, d.fmask, &d.tm, &d.is2digits)
 	}
-	return decodeNumber(s, d.haveTextMonth, d.fmask, &d.tm, &d.is2digits)
+	return decodeNumber(s, d.haveTextMonth, d.fmask, &d.tm, &d.is2digits, d.order)
 }
 
 // labelledNumber handles a number after a label: t (hhmmss), j (a Julian day), or the

@@ -155,8 +155,8 @@ func decodeZone(s string) (int, dterr) {
 }
 
 // decodeDate reads a date field with delimiters (2024-01-02, 1/2/2024, 02-jan-2024,
-// 2024.100): month names first, then the numbers in DateStyle MDY order.
-func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool) (int, dterr) {
+// 2024.100): month names first, then the numbers in DateStyle's field order.
+func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool, order DateOrder) (int, dterr) {
 	var buf [8]string
 	parts := buf[:0]
 	for i := 0; i < len(s) && len(parts) < maxDateFields; {
@@ -207,7 +207,7 @@ func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool) (int
 		if p == "" {
 			continue
 		}
-		dmask, err := decodeNumber(p, *haveTextMonth, fmask, t, is2digits)
+		dmask, err := decodeNumber(p, *haveTextMonth, fmask, t, is2digits, order)
 		if err != dtOK {
 			return 0, err
 		}
@@ -223,8 +223,9 @@ func decodeDate(s string, fmask int, t *tm, is2digits, haveTextMonth *bool) (int
 	return tmask, dtOK
 }
 
-// decodeNumber places one number in the date by what is already known (DecodeNumber).
-func decodeNumber(s string, haveTextMonth bool, fmask int, t *tm, is2digits *bool) (int, dterr) {
+// decodeNumber places one number in the date by what is already known and DateStyle's
+// field order (DecodeNumber): a first number of 3 or more digits is the year in any order.
+func decodeNumber(s string, haveTextMonth bool, fmask int, t *tm, is2digits *bool, order DateOrder) (int, dterr) {
 	val, n, ok := strtoint(s)
 	if !ok {
 		return 0, dtFieldOverflow
@@ -252,15 +253,19 @@ func decodeNumber(s string, haveTextMonth bool, fmask int, t *tm, is2digits *boo
 	var tmask int
 	switch fmask & mDate {
 	case 0:
-		if len(s) >= 3 {
+		switch {
+		case len(s) >= 3 || order == DateOrderYMD:
 			tmask, t.year = mYear, val
-		} else {
-			tmask, t.mon = mMonth, val // MDY
+		case order == DateOrderDMY:
+			tmask, t.mday = mDay, val
+		default:
+			tmask, t.mon = mMonth, val
 		}
 	case mYear:
 		tmask, t.mon = mMonth, val
 	case mMonth:
-		if haveTextMonth && len(s) >= 3 {
+		// after a month name: mon-dd-yy and dd-mon-yy in MDY and DMY, yy-mon-dd in YMD
+		if haveTextMonth && (len(s) >= 3 || order == DateOrderYMD) {
 			tmask, t.year = mYear, val
 		} else {
 			tmask, t.mday = mDay, val

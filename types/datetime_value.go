@@ -52,9 +52,13 @@ func validJulian(y, m int) bool {
 	return (y > -4713 || y == -4713 && m >= 11) && (y < 5874898 || y == 5874898 && m < 6)
 }
 
-// ParseDate reads s as PostgreSQL's date input does. now is what "today" means.
-func ParseDate(s string, now time.Time) (Value, error) {
-	d, err := decodeDateTime(s, now)
+// ParseDate reads s as PostgreSQL's date input does with DateStyle's order MDY. now is
+// what "today" means.
+func ParseDate(s string, now time.Time) (Value, error) { return ParseDateIn(s, now, DateOrderMDY) }
+
+// ParseDateIn is ParseDate with DateStyle's field order order.
+func ParseDateIn(s string, now time.Time, order DateOrder) (Value, error) {
+	d, err := decodeDateTime(s, now, order)
 	if err != dtOK {
 		return Value{}, d.inputError(err, "date", s)
 	}
@@ -128,9 +132,15 @@ const (
 )
 
 // ParseTimestamp reads s as PostgreSQL's timestamp (without time zone) input does: a
-// time zone in s is checked and ignored. now is what "now" and "today" mean.
+// time zone in s is checked and ignored. now is what "now" and "today" mean. Numeric dates
+// are in DateStyle's order MDY.
 func ParseTimestamp(s string, now time.Time) (Value, error) {
-	d, err := decodeDateTime(s, now)
+	return ParseTimestampIn(s, now, DateOrderMDY)
+}
+
+// ParseTimestampIn is ParseTimestamp with DateStyle's field order order.
+func ParseTimestampIn(s string, now time.Time, order DateOrder) (Value, error) {
+	d, err := decodeDateTime(s, now, order)
 	if err != dtOK {
 		return Value{}, d.inputError(err, "timestamp", s)
 	}

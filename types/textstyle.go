@@ -18,6 +18,18 @@ type TextStyle struct {
 	Interval         uint8 // IntervalStyle: IntervalPostgres, ...
 	Date             uint8 // DateStyle's output style: DateISO, DateSQL, ...
 	DMY              bool  // DateStyle's field order is DMY: SQL and Postgres print the day first
+	YMD              bool  // DateStyle's field order is YMD: only input reads it (prints as MDY)
+}
+
+// Order is the DateStyle field order numeric date input is read in.
+func (st TextStyle) Order() DateOrder {
+	switch {
+	case st.DMY:
+		return DateOrderDMY
+	case st.YMD:
+		return DateOrderYMD
+	}
+	return DateOrderMDY
 }
 
 // Plain reports whether st prints every value as AppendText does.
@@ -29,7 +41,7 @@ func (st TextStyle) Plain() bool { return st == TextStyle{} }
 func NewTextStyle(extraFloatDigits int, byteaOutput, intervalStyle, dateStyle string) TextStyle {
 	style, order, _ := strings.Cut(dateStyle, ", ")
 	st := TextStyle{ByteaEscape: byteaOutput == "escape", Interval: IntervalStyles[intervalStyle],
-		Date: DateStyles[style], DMY: order == "DMY"}
+		Date: DateStyles[style], DMY: order == "DMY", YMD: order == "YMD"}
 	if extraFloatDigits <= 0 {
 		st.FewerFloatDigits = 1 - extraFloatDigits
 	}

@@ -130,8 +130,14 @@ func posixSeconds(rest string) int {
 
 // ParseTimestamptz reads s as PostgreSQL's timestamptz input does: a zone in s (an offset,
 // a name or an abbreviation) says where the wall clock is; without one it is in loc.
+// Numeric dates are in DateStyle's order MDY.
 func ParseTimestamptz(s string, now time.Time, loc *time.Location) (Value, error) {
-	d, err := decodeDateTime(s, now)
+	return ParseTimestamptzIn(s, now, loc, DateOrderMDY)
+}
+
+// ParseTimestamptzIn is ParseTimestamptz with DateStyle's field order order.
+func ParseTimestamptzIn(s string, now time.Time, loc *time.Location, order DateOrder) (Value, error) {
+	d, err := decodeDateTime(s, now, order)
 	if err != dtOK {
 		return Value{}, d.inputError(err, "timestamp with time zone", s)
 	}

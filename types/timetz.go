@@ -133,7 +133,7 @@ func TimeZoneOffsetToday(us int64, now time.Time, loc *time.Location) int64 {
 // parseTimeTZWithDate reads a timetz written with a date (2024-07-01 10:00 Europe/Rome),
 // whose zone's offset is the one in force then.
 func parseTimeTZWithDate(s string, now time.Time, loc *time.Location, timeErr dterr, bad, overflow error) (Value, error) {
-	d, err := decodeDateTime(s, now)
+	d, err := decodeDateTime(s, now, DateOrderMDY)
 	if err != dtOK || d.kind != kDate || d.fmask&mDate != mDate {
 		if err == dtOK || err == dtBadFormat {
 			if timeErr == dtFieldOverflow {

@@ -92,13 +92,23 @@ SHOW search_path
 public
 tag: SHOW
 
-# deviation: PostgreSQL reads dates in DMY order after this; drove reads MDY only and refuses it
-statement error 0A000
+statement ok
 SET DateStyle = 'iso, dmy'
 
-# deviation: as above, for YMD
-statement error 0A000
+query
+SHOW DateStyle
+----
+ISO, DMY
+tag: SHOW
+
+statement ok
 SET DateStyle = 'YMD'
+
+query
+SHOW DateStyle
+----
+ISO, YMD
+tag: SHOW
 
 statement ok
 SET DateStyle = 'US, ISO'
