@@ -302,7 +302,7 @@ func (s *Session) convertSetColumn(x *expr, t types.Type) *expr {
 		if err != nil || v.IsNull() {
 			return types.Value{T: t, Null: true}, err
 		}
-		return castValueIn(v, col, s.location(), s.transactionTime())
+		return castValueIn(v, col, s.location(), s.transactionTime(), s.dateOrder())
 	}}
 }
 
