@@ -26,8 +26,8 @@ func (s *Session) insertThroughViews(n *ast.Insert, ps *params) (*ast.Insert, []
 		if err != nil || vw == nil {
 			return n, checks, err
 		}
-		if n.OnConflict != nil || n.Upsert {
-			return nil, nil, unsupported("ON CONFLICT on a view")
+		if n.Upsert && n.OnConflict == nil {
+			return nil, nil, unsupported("UPSERT on a view")
 		}
 		if seen[vw.name] {
 			return nil, nil, Errorf("42P17", "infinite recursion detected in rules for relation %q", vw.name)
@@ -50,6 +50,9 @@ func (s *Session) insertThroughViews(n *ast.Insert, ps *params) (*ast.Insert, []
 		table := *vw.table
 		out.Table = &table
 		if out.Columns, err = vw.insertColumns(n); err != nil {
+			return nil, nil, err
+		}
+		if out.OnConflict, err = vw.onConflict(n.OnConflict); err != nil {
 			return nil, nil, err
 		}
 		n = &out
