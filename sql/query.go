@@ -252,14 +252,9 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if len(srfs) > 0 && tree.lockName != "" {
 		return nil, nil, Errorf("0A000", "%s is not allowed with set-returning functions in the target list", tree.lockName)
 	}
-	var having *expr
-	if tree.Having != nil {
-		if having, err = compileAST(tree.Having, groups); err != nil {
-			return nil, nil, err
-		}
-		if having, err = asBool(having); err != nil {
-			return nil, nil, err
-		}
+	having, err := bindHaving(tree.Having, groups)
+	if err != nil {
+		return nil, nil, err
 	}
 	exprs := make([]*expr, len(projs))
 	cols := make([]Column, len(projs))
@@ -315,16 +310,8 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 		root = &projectNode{in: root, exprs: exprs}
 	}
 	if distinct {
-		if err := noJSONEquality(cols); err != nil {
+		if root, err = distinctOutput(root, cols, projs); err != nil {
 			return nil, nil, err
-		}
-		root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols)), keys: distinctKeyTexts(projs)}
-		for i := range cols {
-			// DISTINCT compares untyped literals and NULLs as text, as PostgreSQL resolves them.
-			cols[i].unknown = false
-			if cols[i].Type == types.Null {
-				cols[i].Type = types.Text
-			}
 		}
 	}
 	if on != nil {
@@ -342,6 +329,34 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 		root = &projectNode{in: root, exprs: late}
 	}
 	return root, cols, nil
+}
+
+// bindHaving compiles HAVING over the groups' scope (below any window node); nil without one.
+func bindHaving(having ast.Expr, groups *scope) (*expr, error) {
+	if having == nil {
+		return nil, nil
+	}
+	x, err := compileAST(having, groups)
+	if err != nil {
+		return nil, err
+	}
+	return asBool(x)
+}
+
+// distinctOutput puts SELECT DISTINCT's node over the projection; the output columns' untyped
+// literals and NULLs become text, as PostgreSQL resolves them for DISTINCT's comparison.
+func distinctOutput(root node, cols []Column, projs []projection) (node, error) {
+	if err := noJSONEquality(cols); err != nil {
+		return nil, err
+	}
+	root = &distinctNode{in: root, trim: charTrimFlags(cols), records: recordKeyPositions(typesOfColumns(cols)), keys: distinctKeyTexts(projs)}
+	for i := range cols {
+		cols[i].unknown = false
+		if cols[i].Type == types.Null {
+			cols[i].Type = types.Text
+		}
+	}
+	return root, nil
 }
 
 // postponeVolatile: as PostgreSQL's planner (make_sort_input_target), a select-list item
