@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -307,20 +305,4 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	}
 	_, err = assignExpr(v, x, c, nil) // only its error is wanted: the rows' assignments read the session zone
 	return err
-}
-
-// setSource compiles the expression a SET item assigns to column i: DEFAULT is the column's
-// default (NULL without one).
-func (s *Session) setSource(e sqlparser.Expr, schema *types.Schema, i int, sc *scope) (*expr, error) {
-	if _, isDefault := e.(*sqlparser.Default); !isDefault {
-		return compile(e, sc)
-	}
-	defs, err := s.defaults(schema)
-	if err != nil {
-		return nil, err
-	}
-	if defs[i] == nil {
-		return constExpr(types.NullValue, false), nil
-	}
-	return defs[i], nil
 }

@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
@@ -16,27 +14,6 @@ import (
 // (tablespace/stmtview.go): its reads see the writes of earlier statements, not its own,
 // while its locked re-reads and constraint checks see the latest. A statement without a
 // subquery needs no view and pays nothing.
-
-// readsInStatement reports whether a statement's WHERE, SET list or RETURNING list holds a
-// subquery.
-func readsInStatement(where *sqlparser.Where, sets sqlparser.UpdateExprs, ret *sqlparser.SelectExprs) bool {
-	if where != nil && where.Expr != nil && hasSubquery(where.Expr) {
-		return true
-	}
-	for _, s := range sets {
-		if hasSubquery(s.Expr) {
-			return true
-		}
-	}
-	if ret != nil {
-		for _, e := range ret.Exprs {
-			if ae, ok := e.(*sqlparser.AliasedExpr); ok && hasSubquery(ae.Expr) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // evalValuesRow evaluates one row of an INSERT's VALUES (exprs by column; nil is NULL) into row.
 // A typed value converted for its column (a timestamp for a timestamptz) is read in the

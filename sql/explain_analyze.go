@@ -13,9 +13,9 @@ import (
 
 // nodeStats are one plan node's counts over an execution.
 type nodeStats struct {
-	loops, rows     int64
-	startup, total  time.Duration // summed over the loops
-	timing, counted bool
+	loops, rows    int64
+	startup, total time.Duration // summed over the loops
+	timing         bool
 }
 
 // analyzeNode is a plan node under instrumentation.

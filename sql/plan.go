@@ -70,15 +70,6 @@ func (s *Session) bindTableRef(t *ast.Table, ps *params) (*boundTable, error) {
 	return bt, nil
 }
 
-// bindWritableTable binds the target of INSERT, UPDATE or DELETE.
-func (s *Session) bindWritableTable(te sqlparser.TableExpr, ps *params) (*boundTable, error) {
-	bt, err := s.bindTable(te, ps)
-	if err != nil {
-		return nil, err
-	}
-	return s.writable(bt)
-}
-
 // bindWritableTableRef binds the target of INSERT, UPDATE or DELETE, from its tree.
 func (s *Session) bindWritableTableRef(t *ast.Table, ps *params) (*boundTable, error) {
 	bt, err := s.bindTableRef(t, ps)

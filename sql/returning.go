@@ -40,15 +40,6 @@ func returningTree(list *sqlparser.SelectExprs) ([]ast.Target, error) {
 	return targets, err
 }
 
-// bindVitessReturning is bindReturning for a RETURNING list of vitess's tree.
-func (s *Session) bindVitessReturning(list *sqlparser.SelectExprs, bt *boundTable) (*returning, error) {
-	targets, err := returningTree(list)
-	if err != nil {
-		return nil, err
-	}
-	return s.bindReturning(targets, bt)
-}
-
 // bindReturning binds targets (nil: no RETURNING) against the target table; nil when the
 // statement has neither a list nor a view's CHECK OPTION.
 func (s *Session) bindReturning(targets []ast.Target, bt *boundTable) (*returning, error) {

@@ -240,18 +240,6 @@ func (sc *scope) namesTable(name string) bool {
 	return !sc.hintOnly && sc.hasTable(name)
 }
 
-// column resolves a column of this scope only (DML targets and key planning).
-func (sc *scope) column(c *sqlparser.ColName) (int, error) {
-	i, err := sc.lookup(c)
-	if err != nil {
-		return 0, err
-	}
-	if i < 0 {
-		return 0, sc.missing(refOf(c))
-	}
-	return i, nil
-}
-
 func (sc *scope) missing(c colRef) error {
 	if q := c.table; q != "" {
 		for s := sc; s != nil; s = s.outer {
