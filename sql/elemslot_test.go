@@ -4,7 +4,7 @@ import (
 	"sync"
 	"testing"
 
-	pgparser "github.com/drovedb/drove/sql/parser"
+	"github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/types"
 )
 
@@ -18,7 +18,7 @@ func TestAnyAllElementGoroutineSafe(t *testing.T) {
 		"s LIKE ANY (ARRAY['a%', 'b%', 'c%'])",
 		"s ~ ALL (ARRAY['^[abc]', '^[abc]$'])",
 	} {
-		e, err := pgparser.ParseExpr(src)
+		e, err := parser.ParseExpr(src)
 		if err != nil {
 			t.Fatal(err)
 		}
