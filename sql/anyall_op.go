@@ -7,7 +7,7 @@ import (
 
 // compileOperatorAnyAll compiles x op ANY|ALL (array) for an operator that is not a
 // comparison (a regex match, @>, ...): the operator is compiled once over x and a stand-in
-// for the element, which each evaluation passes in turn (elemslot.go). As in PostgreSQL, the
+// for the element, which the loop sets to each element in turn. As in PostgreSQL, the
 // operator must yield boolean (42809), a NULL array is NULL, an empty one false for ANY and
 // true for ALL, and a NULL outcome makes the result NULL unless one settles it.
 func compileOperatorAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
@@ -15,9 +15,8 @@ func compileOperatorAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	slot := &elemSlot{}
-	elem := slot.standIn(elemType)
-	elem.bpchar, elem.varchar = arr.bpchar, arr.varchar
+	var cur types.Value
+	elem := &expr{typ: elemType, bpchar: arr.bpchar, varchar: arr.varchar, eval: func([]types.Value) (types.Value, error) { return cur, nil }}
 	var op *expr
 	if regexOperators[e.Op] {
 		op, err = compileRegex(e.Op, left, elem, sc)
@@ -41,11 +40,9 @@ func compileOperatorAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 			return types.Value{}, err
 		}
 		sawNull := false
-		ext := slot.extend(row)
-		defer slot.release(ext)
 		for _, y := range elems {
-			(*ext)[len(row)] = y
-			v, err := op.eval(*ext)
+			cur = y
+			v, err := op.eval(row)
 			if err != nil {
 				return types.Value{}, err
 			}

@@ -87,8 +87,8 @@ func compileLikeAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	if arr.typ != types.Null {
 		elemType = arr.typ.Elem()
 	}
-	slot := &elemSlot{} // the element being matched, read by el (elemslot.go)
-	el := slot.standIn(elemType)
+	var cur types.Value // the element being matched, read by el
+	el := &expr{typ: elemType, eval: func([]types.Value) (types.Value, error) { return cur, nil }}
 	a, pat, err := bindPredicateOperator(likeOperatorName(negate, ilike), a, el, sc)
 	if err != nil {
 		return nil, err
@@ -114,11 +114,9 @@ func compileLikeAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
 		sawNull := false
-		ext := slot.extend(row)
-		defer slot.release(ext)
 		for _, ev := range elems {
-			(*ext)[len(row)] = ev
-			p, err := pat.eval(*ext)
+			cur = ev
+			p, err := pat.eval(row)
 			if err != nil {
 				return types.Value{}, err
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"regexp"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/drovedb/drove/internal/pgregex"
@@ -29,29 +28,23 @@ type pgRegex struct {
 }
 
 // regexCache compiles a pattern once for as long as a call keeps getting the same pattern and
-// flags (a constant pattern, typically). A compiled expression may run on several goroutines
-// at once, so the last pattern is swapped in whole (an atomic pointer to an entry that never
-// changes), and a hit costs one load and no allocation.
+// flags (a constant pattern, typically).
 type regexCache struct {
-	last        atomic.Pointer[regexEntry]
-	fn          string // the function, for its flag errors
-	allowGlobal bool
-}
-
-type regexEntry struct {
 	pattern, flags string
 	re             *pgRegex
+	fn             string // the function, for its flag errors
+	allowGlobal    bool
 }
 
 func (c *regexCache) get(pattern, flags string) (*pgRegex, error) {
-	if e := c.last.Load(); e != nil && e.pattern == pattern && e.flags == flags {
-		return e.re, nil
+	if c.re != nil && c.pattern == pattern && c.flags == flags {
+		return c.re, nil
 	}
 	re, err := compilePGRegex(pattern, flags, c.fn, c.allowGlobal)
 	if err != nil {
 		return nil, err
 	}
-	c.last.Store(&regexEntry{pattern: pattern, flags: flags, re: re})
+	c.pattern, c.flags, c.re = pattern, flags, re
 	return re, nil
 }
 
