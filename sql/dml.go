@@ -232,14 +232,8 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 // bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
 // view target already rewritten into its table's: deleteThroughViews).
 func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
-	if d.With != nil {
-		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
-	}
-	if d.CurrentOf != "" {
-		if _, err := s.cursorNamed(d.CurrentOf); err != nil {
-			return nil, err // 34000, as PostgreSQL
-		}
-		return nil, unsupported("WHERE CURRENT OF")
+	if err := s.refuseWithOrCursor(d.With != nil, d.CurrentOf); err != nil {
+		return nil, err
 	}
 	if len(d.Using) > 0 {
 		return s.bindDeleteUsing(d, ps) // DELETE ... USING (dml_join.go)
@@ -305,4 +299,19 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	}
 	_, err = assignExpr(v, x, c, nil) // only its error is wanted: the rows' assignments read the session zone
 	return err
+}
+
+// refuseWithOrCursor refuses what UPDATE and DELETE from the tree do not run yet: a WITH of
+// their own, and WHERE CURRENT OF (34000 first for an unknown cursor, as PostgreSQL).
+func (s *Session) refuseWithOrCursor(with bool, cursor string) error {
+	if with {
+		return unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
+	}
+	if cursor != "" {
+		if _, err := s.cursorNamed(cursor); err != nil {
+			return err
+		}
+		return unsupported("WHERE CURRENT OF")
+	}
+	return nil
 }

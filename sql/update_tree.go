@@ -23,14 +23,8 @@ import (
 // bindUpdateTree plans an UPDATE from its tree (a view target already rewritten:
 // updateThroughViews).
 func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
-	if u.With != nil {
-		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
-	}
-	if u.CurrentOf != "" {
-		if _, err := s.cursorNamed(u.CurrentOf); err != nil {
-			return nil, err // 34000, as PostgreSQL
-		}
-		return nil, unsupported("WHERE CURRENT OF")
+	if err := s.refuseWithOrCursor(u.With != nil, u.CurrentOf); err != nil {
+		return nil, err
 	}
 	if len(u.From) > 0 {
 		return s.bindUpdateJoin(u, ps) // UPDATE ... FROM
