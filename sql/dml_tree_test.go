@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -35,53 +34,13 @@ func TestDeleteFromParserErrors(t *testing.T) {
 	}
 }
 
-// dmlBindStats counts TestBindDMLFromParser's golden statements.
+// dmlBindStats counts TestBindFromParser's golden DELETE statements.
 type dmlBindStats struct{ same, sameError, parseSame int }
-
-// TestBindDMLFromParser: a writing statement of a kind bound from sql/parser's tree (the
-// ones treeDMLWords lists) binds as the dialect pass's statement binds: the same result
-// columns, or the same SQLSTATE; a text both refuse is refused with the same SQLSTATE. It runs
-// over every such golden statement, each bound in a session holding its file's objects (the
-// file's statements are executed, after binding), and fails on a difference that is not in
-// dmlImprovements.
-func TestBindDMLFromParser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the golden corpus")
-	}
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var st dmlBindStats
-	for _, file := range files {
-		bindGoldenDML(t, file, &st)
-	}
-	t.Logf("of the golden DELETE statements, %d bind to the same columns from both trees, %d are refused with the same SQLSTATE "+
-		"at binding, %d at parsing", st.same, st.sameError, st.parseSame)
-	if st.same < 80 {
-		t.Errorf("only %d golden DELETE statements bound alike", st.same)
-	}
-}
 
 // dmlImprovements are the golden statements whose binding from sql/parser's tree differs
 // from the dialect pass's, PostgreSQL's answer being the tree's (checked on PostgreSQL 15):
 // file:line to the tree's SQLSTATE ("" for a statement that binds).
 var dmlImprovements = map[string]string{}
-
-func bindGoldenDML(t *testing.T, file string, st *dmlBindStats) {
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	ctx := context.Background()
-	for _, b := range parseGolden(t, file) {
-		if b.kind != "ok" && b.kind != "error" && b.kind != "query" {
-			continue
-		}
-		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && first[0] == "delete" { // INSERT: TestBindInsertFromParser; UPDATE: TestBindUpdateFromParser
-			compareDMLBinding(t, s, file, b, st)
-		}
-		_ = s.Exec(ctx, b.sql, &textOutput{})
-	}
-}
 
 // compareDMLBinding binds one golden statement both ways and compares.
 func compareDMLBinding(t *testing.T, s *Session, file string, b goldenBlock, st *dmlBindStats) {

@@ -10,40 +10,12 @@ import (
 )
 
 // insertWord reports whether a statement's first word is INSERT's (or UPSERT's), which
-// TestBindInsertFromParser compares rather than TestBindDMLFromParser.
+// TestBindFromParser compares with compareInsert.
 func insertWord(w string) bool { return w == "insert" || w == "upsert" }
 
-// insertBindStats counts TestBindInsertFromParser's golden statements.
+// insertBindStats counts TestBindFromParser's golden INSERT statements.
 type insertBindStats struct {
 	same, sameError, parseSame, left, improved int
-}
-
-// TestBindInsertFromParser: every golden INSERT (and UPSERT) sql/parser reads binds and runs
-// from its tree as the dialect pass's statement does: the same result columns, command tag
-// and number of rows returned, or the same SQLSTATE (an error may move from parsing to
-// binding: the dialect pass refused some targets of ON CONFLICT while rewriting). Each
-// statement is run twice inside a block rolled back (a savepoint inside the file's own
-// transaction), in a session holding its file's objects (the file's statements are executed
-// after the comparison; a run that differs is run again, since the first drew from the
-// sequences the second reads). A difference not in insertImprovements fails.
-func TestBindInsertFromParser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the golden corpus")
-	}
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var st insertBindStats
-	for _, file := range files {
-		bindGoldenInserts(t, file, &st)
-	}
-	t.Logf("of the golden INSERT statements, %d bind and run alike from both trees, %d fail with the same SQLSTATE, "+
-		"%d are refused alike at parsing, %d differ as PostgreSQL answers (insertImprovements), %d are left to the dialect pass",
-		st.same, st.sameError, st.parseSame, st.improved, st.left)
-	if st.same < 500 {
-		t.Errorf("only %d golden INSERT statements bound alike", st.same)
-	}
 }
 
 // insertImprovements are the golden INSERTs whose outcome from sql/parser's tree differs
@@ -90,21 +62,6 @@ var insertImprovements = map[string]string{
 	"viewins.sql:142": "",
 	"viewins.sql:151": "",
 	"viewins.sql:157": "",
-}
-
-func bindGoldenInserts(t *testing.T, file string, st *insertBindStats) {
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	ctx := context.Background()
-	for _, b := range parseGolden(t, file) {
-		if b.kind != "ok" && b.kind != "error" && b.kind != "query" {
-			continue
-		}
-		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && insertWord(first[0]) {
-			compareInsert(t, s, file, b, st)
-		}
-		_ = s.Exec(ctx, b.sql, &textOutput{})
-	}
 }
 
 // insertOutcome is what one statement did: its SQLSTATE (and where it failed), or its

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -35,34 +34,8 @@ func TestUpdateFromParserErrors(t *testing.T) {
 	}
 }
 
-// updateBindStats counts TestBindUpdateFromParser's golden statements.
+// updateBindStats counts TestBindFromParser's golden UPDATE statements.
 type updateBindStats struct{ same, sameError, parseSame, ran, runError, improved int }
-
-// TestBindUpdateFromParser: an UPDATE sql/parser reads binds as the dialect pass's statement
-// binds (the same result columns, or the same SQLSTATE), and runs alike: each is run from
-// both trees, in a transaction (or savepoint) rolled back after it, and must give the same
-// command tag and number of rows, or fail with the same SQLSTATE. It runs over every golden
-// UPDATE, each in a session holding its file's objects (the file's statements are executed
-// after the comparison), and fails on a difference not in updateImprovements.
-func TestBindUpdateFromParser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the golden corpus")
-	}
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var st updateBindStats
-	for _, file := range files {
-		compareGoldenUpdates(t, file, &st)
-	}
-	t.Logf("of the golden UPDATE statements, %d bind to the same columns from both trees, %d are refused with the same SQLSTATE "+
-		"at binding, %d at parsing; %d run alike (%d of them failing with the same SQLSTATE); %d differ as updateImprovements lists",
-		st.same, st.sameError, st.parseSame, st.ran, st.runError, st.improved)
-	if st.same < 180 || st.ran < st.same {
-		t.Errorf("only %d golden UPDATE statements bound alike, %d ran alike", st.same, st.ran)
-	}
-}
 
 // updateImprovements are the golden UPDATE statements whose binding from sql/parser's tree
 // differs from the dialect pass's, PostgreSQL's answer being the tree's (checked on
@@ -76,21 +49,6 @@ var updateImprovements = map[string]string{
 	"updtree.sql:62": "42601",
 	// WHERE CURRENT OF an unknown cursor: PostgreSQL's 34000; the dialect pass's 42601.
 	"updtree.sql:86": "34000",
-}
-
-func compareGoldenUpdates(t *testing.T, file string, st *updateBindStats) {
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	ctx := context.Background()
-	for _, b := range parseGolden(t, file) {
-		if b.kind != "ok" && b.kind != "error" && b.kind != "query" {
-			continue
-		}
-		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && first[0] == "update" {
-			compareUpdate(t, s, file, b, st)
-		}
-		_ = s.Exec(ctx, b.sql, &textOutput{})
-	}
 }
 
 // compareUpdate binds and runs one golden UPDATE both ways and compares.
