@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -61,21 +62,12 @@ func Start(t testing.TB) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	// PostgreSQL refuses to run as root: run it as the postgres user the package creates.
 	// Each command gets its own process group so cleanup can kill the postmaster's children.
-	attr := &syscall.SysProcAttr{Setpgid: true}
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			t.Fatalf("running as root and there is no postgres user: %v", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			t.Fatal(err)
-		}
-		attr.Credential = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
+	cred, err := chownToServer(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
+	attr := &syscall.SysProcAttr{Setpgid: true, Credential: cred}
 	command := func(args ...string) *exec.Cmd {
 		cmd := exec.Command(args[0], args[1:]...)
 		cmd.SysProcAttr = attr
@@ -84,9 +76,14 @@ func Start(t testing.TB) string {
 		return cmd
 	}
 	data := filepath.Join(dir, "data")
-	if out, err := command(filepath.Join(Bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
-		"--no-sync", "--encoding=UTF8", "--locale=C").CombinedOutput(); err != nil {
-		t.Fatalf("initdb: %v\n%s", err, out)
+	tmpl, err := template(command)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// cp -a keeps the files' owner (postgres) and the directory's mode 0700, which the
+	// server demands.
+	if out, err := exec.Command("cp", "-a", tmpl, data).CombinedOutput(); err != nil {
+		t.Fatalf("copying the initdb template: %v\n%s", err, out)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -126,4 +123,82 @@ func Start(t testing.TB) string {
 // Database returns the URL of database db on the server url points to.
 func Database(url, db string) string {
 	return strings.Replace(url, "/postgres?", "/"+db+"?", 1)
+}
+
+// templateDir is an initdb'd data directory that Start copies: initdb costs a few seconds of
+// CPU, a copy a fraction of one, and the sql package alone starts about twenty servers. It
+// lives in the temporary directory, kept between test binaries and runs (one per user and
+// server version), and is made once per binary if absent.
+var templateDir struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// template returns the template directory, making it with initdb (run through command, as the
+// server's user) if it does not exist yet: built beside it and renamed into place, so test
+// binaries running at once never copy a half-made one.
+func template(command func(args ...string) *exec.Cmd) (string, error) {
+	templateDir.once.Do(func() {
+		out, err := exec.Command(filepath.Join(Bin, "postgres"), "--version").Output()
+		if err != nil {
+			templateDir.err = fmt.Errorf("postgres --version: %v", err)
+			return
+		}
+		version := "unknown"
+		if f := strings.Fields(string(out)); len(f) >= 3 {
+			version = f[2] // "postgres (PostgreSQL) 15.20 (Debian ...)"
+		}
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("drove-pgtest-template-%d-%s", os.Geteuid(), version))
+		if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); err == nil {
+			templateDir.dir = dir
+			return
+		}
+		build, err := os.MkdirTemp("", "drove-pgtest-initdb")
+		if err != nil {
+			templateDir.err = err
+			return
+		}
+		defer os.RemoveAll(build)
+		if _, err := chownToServer(build); err != nil {
+			templateDir.err = err
+			return
+		}
+		data := filepath.Join(build, "data")
+		cmd := command(filepath.Join(Bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
+			"--no-sync", "--encoding=UTF8", "--locale=C")
+		cmd.Dir = build
+		if out, err := cmd.CombinedOutput(); err != nil {
+			templateDir.err = fmt.Errorf("initdb: %v\n%s", err, out)
+			return
+		}
+		// Another binary may have won the race: its template is as good as ours.
+		if err := os.Rename(data, dir); err != nil {
+			if _, statErr := os.Stat(filepath.Join(dir, "PG_VERSION")); statErr != nil {
+				templateDir.err = err
+				return
+			}
+		}
+		templateDir.dir = dir
+	})
+	return templateDir.dir, templateDir.err
+}
+
+// chownToServer gives dir to the user the server runs as and returns that user's credential:
+// PostgreSQL refuses to run as root, so under root it runs as the postgres user the package
+// creates; otherwise as the caller (nil: no change).
+func chownToServer(dir string) (*syscall.Credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return nil, fmt.Errorf("running as root and there is no postgres user: %v", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	if err := os.Chown(dir, uid, gid); err != nil {
+		return nil, err
+	}
+	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
 }
