@@ -236,7 +236,8 @@ func castDateTime(v types.Value, to types.Type, loc *time.Location) (types.Value
 		return r, true, err
 	case (from == types.Timestamp || from == types.Timestamptz) && to == types.Time:
 		if inf {
-			return types.Value{}, true, Errorf("22008", "timestamp out of range")
+			// timestamp_time and timestamptz_time answer NULL for an infinity
+			return types.Value{T: types.Time, Null: true}, true, nil
 		}
 		local := v.I
 		if from == types.Timestamptz {
@@ -454,7 +455,7 @@ func castTimeTZ(v types.Value, to types.Type, loc *time.Location) (types.Value, 
 		return types.NewTimeTZ(v.I, types.TimeZoneOffsetToday(v.I, time.Now(), loc)), true, nil
 	case v.T == types.Timestamptz && to == types.TimeTZ:
 		if types.IsInfinite(v.I) {
-			return types.Value{}, true, Errorf("22008", "timestamp out of range")
+			return types.Value{T: types.TimeTZ, Null: true}, true, nil // timestamptz_timetz's NULL
 		}
 		local, off := types.TimestamptzLocal(v.I, loc)
 		return types.NewTimeTZ(local-floorDiv(local, microsPerDay)*microsPerDay, off), true, nil

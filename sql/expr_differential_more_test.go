@@ -37,10 +37,15 @@ func (g *egen) moreLeafValue(t etype) string {
 	switch t {
 	case tTstz:
 		return g.pick("2020-01-01 00:00:00+00", "1999-12-31 23:59:59-08", "2024-03-10 02:30:00", "2024-10-27 01:30:00+02",
-			"2000-02-29 12:00:00.123456+05:30", "2024-07-15 08:00:00", "1970-01-01 00:00:00 UTC", "2021-03-28 02:30:00 Europe/Rome")
+			"2000-02-29 12:00:00.123456+05:30", "2024-07-15 08:00:00", "1970-01-01 00:00:00 UTC", "2021-03-28 02:30:00 Europe/Rome",
+			// the hours before the zones' clocks change, from which a day or a month of
+			// interval arithmetic crosses the change
+			"2024-03-09 12:00:00-05", "2024-11-02 23:30:00-04", "2024-03-30 23:30:00+00", "2024-04-06 16:00:00+00",
+			"2024-09-28 13:00:00+00", "2024-11-03 01:30:00 America/New_York")
 	case tInterval:
 		return g.pick("1 day", "-1 day +02:00", "1 mon", "1 year 2 mons 3 days 04:05:06", "00:00:00.5", "30 days", "-2 hours",
-			"0", "1.5 days", "P1Y2M", "25 hours", "-1 mons 3 days", "3 mons -40 days", "1 min 30.25 sec")
+			"0", "1.5 days", "P1Y2M", "25 hours", "-1 mons 3 days", "3 mons -40 days", "1 min 30.25 sec",
+			"1 day -1 hour", "23 hours", "-1 day", "1 mon -1 day")
 	case tTime:
 		return g.pick("00:00", "12:34:56.789", "23:59:59.999999", "24:00:00", "08:00", "15:30:00.5")
 	case tUUID:
@@ -61,9 +66,10 @@ var (
 	extractIv    = []string{"epoch", "year", "month", "day", "hour", "minute", "second", "milliseconds", "microseconds", "quarter", "decade", "century", "millennium"}
 	toCharFmts   = []string{"'YYYY-MM-DD HH24:MI:SS'", "'FMMonth DD, YYYY'", "'Dy Mon DD HH12:MI AM'", "'DDD IW ID WW Q CC J'", "'YYYY-MM-DD\"T\"HH24:MI:SS.US'", "'FF3 MS'", "'DDth Month'", "'HH24:MI:SS TZ OF'"}
 	toCharIvFmts = []string{"'HH24:MI:SS'", "'DD \"days\" HH24:MI'", "'YYYY MM DD'", "'MI:SS.MS'"}
-	zoneArgs     = []string{"'UTC'", "'America/New_York'", "'Asia/Tokyo'", "'+03'", "'-05:30'", "'Europe/London'", "'PST'", "INTERVAL '2 hours'"}
-	jsonKeys     = []string{"'a'", "'b'", "'c'", "'k'", "'aa'", "'zz'", "''"}
-	jsonPaths    = []string{"'{a}'", "'{a,b}'", "'{b,1}'", "'{0}'", "'{1,k}'", "'{-1}'", "'{}'", "'{b,-1}'"}
+	zoneArgs     = []string{"'UTC'", "'America/New_York'", "'Asia/Tokyo'", "'+03'", "'-05:30'", "'Europe/London'", "'PST'", "INTERVAL '2 hours'",
+		"'Europe/Rome'", "'Australia/Adelaide'", "'Pacific/Chatham'"}
+	jsonKeys  = []string{"'a'", "'b'", "'c'", "'k'", "'aa'", "'zz'", "''"}
+	jsonPaths = []string{"'{a}'", "'{a,b}'", "'{b,1}'", "'{0}'", "'{1,k}'", "'{-1}'", "'{}'", "'{b,-1}'"}
 )
 
 func (g *egen) lit(t etype, v string) *enode { return &enode{typ: t, lit: v, val: v} }

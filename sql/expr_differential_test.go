@@ -170,7 +170,11 @@ func (g *egen) leafOf(t etype) *enode {
 	case tDate:
 		v = g.pick("2020-01-01", "1999-12-31", "2000-02-29", "1970-01-01", "2024-07-15")
 	case tTs:
-		v = g.pick("2020-01-01 00:00:00", "1999-12-31 23:59:59", "2000-02-29 12:30:00", "2024-07-15 08:00:00.5")
+		v = g.pick("2020-01-01 00:00:00", "1999-12-31 23:59:59", "2000-02-29 12:30:00", "2024-07-15 08:00:00.5",
+			// local times the clocks skip or repeat in exprDiffZones' zones (New York, Rome,
+			// Adelaide, Chatham), which a cast to timestamptz must resolve as PostgreSQL does
+			"2024-03-10 02:30:00", "2024-11-03 01:30:00", "2024-03-31 02:30:00", "2024-10-27 02:30:00",
+			"2024-04-07 02:30:00", "2024-10-06 02:30:00", "2024-09-29 03:00:00", "2024-04-07 03:15:00")
 	default:
 		v = g.moreLeafValue(t)
 	}

@@ -40,7 +40,11 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 	}
 	// Dates, timestamps and timestamptzs become the one type they compare as (crosstime.go).
 	all := append([]*expr{left}, raw...)
+	leftType := left.typ
 	timeCommonList(all, sc)
+	// A date or timestamp against timestamptzs compares in the session's zone: a stable
+	// operator, which PostgreSQL's planner does not compute even for a NULL left side.
+	stableArray := timeCommon(leftType, all[0].typ) == types.Timestamptz
 	left, raw = all[0], all[1:]
 	// The array's element type decides how char(n) compares (see charTrims).
 	elem := &expr{}
@@ -79,8 +83,9 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		// PostgreSQL folds NULL = item (a strict operator with a NULL constant) to NULL
 		// while planning, so no such item is computed: not even one that would fail. But
 		// NULL = ANY (ARRAY[...]) folds only when the whole array is constant; otherwise
-		// the array is computed when the statement runs, and may fail.
-		if allConst(in.array) {
+		// the array is computed when the statement runs, and may fail; and never with a
+		// stable operator (NULL::date IN (tz, tz) keeps a later CASE branch's constants).
+		if allConst(in.array) && !stableArray {
 			dropPending(inputs)
 			return constExpr(types.Value{T: types.Bool, Null: true}, false), nil
 		}
@@ -116,7 +121,7 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		// (1 IN (1, x) is true), and an enclosing AND, OR or CASE sees a constant.
 		return constExpr(types.NewBool(!in.negate), false), nil
 	}
-	return fold(&expr{typ: types.Bool, eval: in.eval}, inputs...)
+	return foldAcross(leftType, left.typ)(&expr{typ: types.Bool, eval: in.eval}, inputs...)
 }
 
 // allNullConst reports whether every item is the NULL constant.

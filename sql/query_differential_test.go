@@ -18,7 +18,8 @@ import (
 )
 
 // The query-level differential test generates random SELECTs over two small tables full of
-// NULLs and duplicates — joins (inner, left, right, full, cross), WHERE with IN / NOT IN /
+// NULLs and duplicates (a table in four mostly NULLs; float8 and numeric NaN and infinities,
+// multibyte text now and then: rowValue) — joins (inner, left, right, full, cross), WHERE with IN / NOT IN /
 // EXISTS / scalar / ANY / ALL subqueries (correlated or not), GROUP BY / HAVING with the
 // aggregates, DISTINCT, window functions, UNION / INTERSECT / EXCEPT [ALL], derived tables —
 // and runs each on drove and on PostgreSQL 15. The answers must agree: the same column types
@@ -92,6 +93,36 @@ func (g *qgen) value(typ string) string {
 	return "NULL"
 }
 
+// nullRate is a table's chance of a NULL in each of its rows' columns (one in nullRate): a
+// table in four is mostly NULLs, so joins, groups and aggregates meet NULL keys in numbers.
+func (g *qgen) nullRate() int {
+	if g.chance(4) {
+		return 2
+	}
+	return 0 // value's own
+}
+
+// rowValue is a value of a table row's column: one in nulls a NULL (0: value's rate), else
+// value's, or now and then an edge value no query literal spells: float8 and numeric NaN
+// and infinities (NaN equals itself and sorts above every number, in groups, DISTINCT, joins
+// and orders), and text of multibyte characters that have no case (upper() follows the
+// database's locale in PostgreSQL, C here, and Unicode in drove). Each has one spelling, so
+// which of equal values a group keeps is not in question.
+func (g *qgen) rowValue(typ string, nulls int) string {
+	if nulls > 0 && g.chance(nulls) {
+		return "NULL"
+	}
+	if g.chance(6) {
+		switch typ {
+		case "float8", "numeric":
+			return g.pick("'NaN'", "'Infinity'", "'-Infinity'")
+		case "text":
+			return g.pick("'日'", "'€a'", "'a€'", "'€'")
+		}
+	}
+	return g.value(typ)
+}
+
 // literal is a typed constant of type typ, for comparisons.
 func (g *qgen) literal(typ string) string {
 	v := g.value(typ)
@@ -106,10 +137,11 @@ func (g *qgen) tableData() []string {
 	var out []string
 	for _, t := range qtables {
 		n := 3 + g.r.IntN(6)
+		nulls := g.nullRate()
 		for id := 1; id <= n; id++ {
 			vals := []string{fmt.Sprint(id)}
 			for _, c := range t.cols[1:] {
-				vals = append(vals, g.value(c.typ))
+				vals = append(vals, g.rowValue(c.typ, nulls))
 			}
 			out = append(out, fmt.Sprintf("INSERT INTO %s VALUES (%s)", t.name, strings.Join(vals, ", ")))
 		}

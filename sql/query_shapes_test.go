@@ -530,10 +530,11 @@ func (g *sgen) shapeData() []string {
 			continue
 		}
 		n := 2 + g.r.IntN(7)
+		nulls := g.nullRate()
 		for id := 1; id <= n; id++ {
 			vals := []string{fmt.Sprint(id)}
 			for _, c := range t.cols[1:] {
-				vals = append(vals, g.value(c.typ))
+				vals = append(vals, g.rowValue(c.typ, nulls))
 			}
 			out = append(out, fmt.Sprintf("INSERT INTO %s VALUES (%s)", t.name, strings.Join(vals, ", ")))
 		}
