@@ -87,13 +87,13 @@ func compileLikeAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 	if arr.typ != types.Null {
 		elemType = arr.typ.Elem()
 	}
-	var cur types.Value // the element being matched, read by el
-	el := &expr{typ: elemType, eval: func([]types.Value) (types.Value, error) { return cur, nil }}
+	args := newArgRow(1) // the element being matched, which pat reads (argrow.go)
+	el := args.arg(0, &expr{typ: elemType})
 	a, pat, err := bindPredicateOperator(likeOperatorName(negate, ilike), a, el, sc)
 	if err != nil {
 		return nil, err
 	}
-	all := e.All
+	m := &likeAnyMatch{pat: pat, args: args, direct: pat == el, negate: negate, ilike: ilike, all: e.All}
 	return fold(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
 		x, err := a.eval(row)
 		if err != nil {
@@ -108,37 +108,61 @@ func compileLikeAnyAll(e *ast.AnyAll, sc *scope) (*expr, error) {
 			return types.Value{}, err
 		}
 		if len(elems) == 0 {
-			return types.NewBool(all), nil
+			return types.NewBool(m.all), nil
 		}
 		if x.IsNull() {
 			return types.Value{T: types.Bool, Null: true}, nil
 		}
-		sawNull := false
-		for _, ev := range elems {
-			cur = ev
-			p, err := pat.eval(row)
-			if err != nil {
+		if m.direct {
+			return m.over(x.S, elems, nil)
+		}
+		p := m.args.get()
+		v, err := m.over(x.S, elems, *p)
+		m.args.put(p)
+		return v, err
+	}}, a, arr)
+}
+
+// likeAnyMatch is x LIKE ANY|ALL's match of x against each element, whose pattern is pat
+// over the element (a conversion to text) unless direct (the element is the pattern).
+type likeAnyMatch struct {
+	pat                        *expr
+	args                       *argRow
+	direct, negate, ilike, all bool
+}
+
+// over combines s's matches against elems; row is pat's row unless direct.
+func (m *likeAnyMatch) over(s string, elems, row []types.Value) (types.Value, error) {
+	if m.ilike {
+		s = strings.ToLower(s)
+	}
+	sawNull := false
+	for _, p := range elems {
+		if !m.direct {
+			row[0] = p
+			var err error
+			if p, err = m.pat.eval(row); err != nil {
 				return types.Value{}, err
 			}
-			if p.IsNull() {
-				sawNull = true
-				continue
-			}
-			s, ps := x.S, p.S
-			if ilike {
-				s, ps = strings.ToLower(s), strings.ToLower(ps)
-			}
-			m, badEnd := likeMatch(s, ps)
-			if badEnd {
-				return types.Value{}, Errorf("22025", "LIKE pattern must not end with escape character")
-			}
-			if (m != negate) != all {
-				return types.NewBool(!all), nil // ANY's first match, ALL's first miss
-			}
 		}
-		if sawNull {
-			return types.Value{T: types.Bool, Null: true}, nil
+		if p.IsNull() {
+			sawNull = true
+			continue
 		}
-		return types.NewBool(all), nil
-	}}, a, arr)
+		ps := p.S
+		if m.ilike {
+			ps = strings.ToLower(ps)
+		}
+		match, badEnd := likeMatch(s, ps)
+		if badEnd {
+			return types.Value{}, Errorf("22025", "LIKE pattern must not end with escape character")
+		}
+		if (match != m.negate) != m.all {
+			return types.NewBool(!m.all), nil // ANY's first match, ALL's first miss
+		}
+	}
+	if sawNull {
+		return types.Value{T: types.Bool, Null: true}, nil
+	}
+	return types.NewBool(m.all), nil
 }

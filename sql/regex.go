@@ -3,7 +3,9 @@ package sql
 import (
 	"context"
 	"errors"
+	"hash/maphash"
 	"regexp"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/drovedb/drove/internal/pgregex"
@@ -27,24 +29,37 @@ type pgRegex struct {
 	global bool           // flag g
 }
 
-// regexCache compiles a pattern once for as long as a call keeps getting the same pattern and
-// flags (a constant pattern, typically).
+// regexCache keeps the patterns a call compiled, so that a constant pattern compiles once and
+// so do the few patterns of x ~ ANY (array) (one entry would recompile on every element). It
+// is a small direct-mapped cache: a pattern's hash picks its slot, which holds an entry that
+// never changes, swapped in whole. A compiled expression may run on several goroutines at
+// once (DESIGN.md, "Compiled expressions are goroutine-safe"), and a hit costs a hash, one
+// atomic load and no allocation.
 type regexCache struct {
-	pattern, flags string
-	re             *pgRegex
-	fn             string // the function, for its flag errors
-	allowGlobal    bool
+	slots       [regexCacheSlots]atomic.Pointer[regexEntry]
+	fn          string // the function, for its flag errors
+	allowGlobal bool
 }
 
+const regexCacheSlots = 8
+
+type regexEntry struct {
+	pattern, flags string
+	re             *pgRegex
+}
+
+var regexSeed = maphash.MakeSeed()
+
 func (c *regexCache) get(pattern, flags string) (*pgRegex, error) {
-	if c.re != nil && c.pattern == pattern && c.flags == flags {
-		return c.re, nil
+	slot := &c.slots[maphash.String(regexSeed, pattern)%regexCacheSlots]
+	if e := slot.Load(); e != nil && e.pattern == pattern && e.flags == flags {
+		return e.re, nil
 	}
 	re, err := compilePGRegex(pattern, flags, c.fn, c.allowGlobal)
 	if err != nil {
 		return nil, err
 	}
-	c.pattern, c.flags, c.re = pattern, flags, re
+	slot.Store(&regexEntry{pattern: pattern, flags: flags, re: re})
 	return re, nil
 }
 

@@ -25,15 +25,16 @@ func compileRowInSubquery(left []ast.Expr, q *ast.Select, negate bool, sc *scope
 	if err != nil {
 		return nil, err
 	}
-	vals := make([]types.Value, len(lefts))
 	return &expr{typ: types.Bool, rowFree: rowFree, eval: func(row []types.Value) (types.Value, error) {
+		var buf [8]types.Value // the left row, on the stack when short (goroutine-safe)
+		vals := buf[:0]
 		hasNull := false
-		for i, x := range lefts {
+		for _, x := range lefts {
 			v, err := x.eval(row)
 			if err != nil {
 				return types.Value{}, err
 			}
-			vals[i], hasNull = v, hasNull || v.IsNull()
+			vals, hasNull = append(vals, v), hasNull || v.IsNull()
 		}
 		r, err := ri.load(row)
 		if err != nil {

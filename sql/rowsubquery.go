@@ -125,14 +125,15 @@ func compileRowValue(t []ast.Expr, sc *scope) (*expr, error) {
 		fields[i] = types.Column{Name: "f" + strconv.Itoa(i+1), Type: x.typ}
 	}
 	shape := types.NewShape(fields)
-	vals := make([]types.Value, len(xs))
 	return &expr{typ: types.Record, shape: shape, eval: func(row []types.Value) (types.Value, error) {
-		for i, x := range xs {
+		var buf [8]types.Value // the fields, on the stack for a short row (goroutine-safe)
+		vals := buf[:0]
+		for _, x := range xs {
 			v, err := x.eval(row)
 			if err != nil {
 				return types.Value{}, err
 			}
-			vals[i] = v
+			vals = append(vals, v)
 		}
 		return shape.Record(vals), nil
 	}}, nil
