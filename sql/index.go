@@ -432,18 +432,7 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
 	if !st.create {
-		for _, name := range st.names {
-			name, err := s.dropName(name, st.ifExists)
-			if err != nil {
-				return err
-			} else if name == "" {
-				continue
-			}
-			if err := s.dropIndex(ctx, name, st.ifExists); err != nil {
-				return err
-			}
-		}
-		return out.Complete("DROP INDEX")
+		return s.dropIndexes(ctx, cutNames(st.names), st.ifExists, out)
 	}
 	table, err := s.tableNameOf(st.schema, st.table)
 	if err != nil {
@@ -503,6 +492,22 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		return err
 	}
 	return out.Complete("CREATE INDEX")
+}
+
+// dropIndexes runs DROP INDEX [IF EXISTS] names.
+func (s *Session) dropIndexes(ctx context.Context, names []*ast.Table, ifExists bool, out Output) error {
+	for _, n := range names {
+		name, err := s.dropNameOf(n, ifExists)
+		if err != nil {
+			return err
+		} else if name == "" {
+			continue
+		}
+		if err := s.dropIndex(ctx, name, ifExists); err != nil {
+			return err
+		}
+	}
+	return out.Complete("DROP INDEX")
 }
 
 func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) error {

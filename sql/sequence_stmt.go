@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -398,17 +399,34 @@ func seqName(name string) (string, error) {
 	return name, nil
 }
 
+// dropSequenceStmt runs DROP SEQUENCE [IF EXISTS] names.
+func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExists bool, out Output) error {
+	names := make([]string, 0, len(seqs))
+	for _, t := range seqs {
+		n, err := s.dropNameOf(t, ifExists)
+		if err != nil {
+			return err
+		} else if n == "" {
+			continue
+		}
+		name, err := seqName(n)
+		if err != nil {
+			return err
+		}
+		names = append(names, name)
+	}
+	if err := s.dropSequences(ctx, names, ifExists); err != nil {
+		return err
+	}
+	return out.Complete("DROP SEQUENCE")
+}
+
 func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
+	if st.verb == "drop" {
+		return s.dropSequenceStmt(ctx, cutNames(st.names), st.ifExists, out)
+	}
 	names := make([]string, 0, len(st.names))
 	for _, n := range st.names {
-		if st.verb == "drop" {
-			if n, err := s.dropName(n, st.ifExists); err != nil || n == "" {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-		}
 		name, err := seqName(n)
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
+	astpkg "github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -48,6 +49,7 @@ type Statement struct {
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
+	ddl       ast.Stmt               // a DDL statement sql/parser read (drop_tree.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -174,7 +176,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.ddl == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // BindError is the error of a constant that fails to fold planning the prepared statement
@@ -586,8 +588,11 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)
 	}
+	if st.ddl != nil { // a DDL statement sql/parser read (drop_tree.go)
+		return s.execDDLTree(ctx, st, out)
+	}
 	if st.truncate != nil {
-		return s.truncate(ctx, st.truncate, out)
+		return s.truncate(ctx, cutNames(st.truncate.names), st.truncate.restartIdentity, st.truncate.cascade, out)
 	}
 	if st.lock != nil {
 		return s.execLockStmt(ctx, st.lock, out)
@@ -662,7 +667,14 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	case *sqlparser.CreateTable:
 		return s.createTable(ctx, ast, st.cons, st.onCommit, out)
 	case *sqlparser.DropTable:
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
+		if ast.Temp {
+			return unsupported("DROP TEMPORARY TABLE")
+		}
+		tables := make([]*astpkg.Table, len(ast.FromTables))
+		for i, tn := range ast.FromTables {
+			tables[i] = &astpkg.Table{Schema: tn.Qualifier.String(), Name: tn.Name.String()}
+		}
+		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), tables, ast.IfExists, slices.Contains(st.words, "cascade"), out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

@@ -272,7 +272,7 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 		case "rename", "rename-column":
 			return s.alterMatview(ctx, st, out)
 		}
-		return s.dropMatviews(ctx, st, out)
+		return s.dropMatviews(ctx, cutNames(st.names), st.ifExists, st.cascade, out)
 	}
 	switch st.verb {
 	case "create":
@@ -281,7 +281,7 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 		}
 		return out.Complete("CREATE VIEW")
 	case "drop":
-		if err := s.dropViews(ctx, st); err != nil {
+		if err := s.dropViews(ctx, cutNames(st.names), st.ifExists, st.cascade); err != nil {
 			return err
 		}
 		return out.Complete("DROP VIEW")
@@ -546,17 +546,18 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	return nil
 }
 
-func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
+// dropViews runs DROP VIEW [IF EXISTS] names [CASCADE].
+func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, cascade bool) error {
 	var names []string
-	for _, name := range st.names {
-		name, err := s.dropName(name, st.ifExists)
+	for _, v := range views {
+		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err
 		} else if name == "" {
 			continue
 		}
 		if _, ok := s.tempViewNamed(name); ok {
-			if err := s.dropTempView(name, st.cascade); err != nil {
+			if err := s.dropTempView(name, cascade); err != nil {
 				return err
 			}
 			continue
@@ -573,13 +574,13 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if _, ok := s.ts.Schema(name); ok {
 			return &Error{Code: "42809", Message: "\"" + name + "\" is not a view", Hint: "Use DROP TABLE to remove a table."}
 		}
-		if !st.ifExists {
+		if !ifExists {
 			return Errorf("42P01", "view %q does not exist", name)
 		}
 		s.noticef("NOTICE", "00000", "view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
-		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
+		if err := s.dropDependents(ctx, "view", name, cascade); err != nil {
 			return err
 		}
 		if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {
