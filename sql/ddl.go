@@ -331,28 +331,6 @@ func (s *Session) knownSchema(q string) bool {
 	return q == s.ts.Name()
 }
 
-// dropName is dropNameOf of a name written schema.name (the dialect pass's parsers').
-func (s *Session) dropName(name string, ifExists bool) (string, error) {
-	return s.dropNameOf(cutName(name), ifExists)
-}
-
-// cutName is a name the dialect pass's parsers read (schema.name) as the tree's.
-func cutName(name string) *ast.Table {
-	if q, rest, ok := strings.Cut(name, "."); ok {
-		return &ast.Table{Schema: q, Name: rest}
-	}
-	return &ast.Table{Name: name}
-}
-
-// cutNames is cutName of each name.
-func cutNames(names []string) []*ast.Table {
-	out := make([]*ast.Table, len(names))
-	for i, n := range names {
-		out[i] = cutName(n)
-	}
-	return out
-}
-
 // dropTable runs DROP TABLE [IF EXISTS] names [CASCADE].
 func (s *Session) dropTable(ctx context.Context, tables []*ast.Table, ifExists, cascade bool, out Output) error {
 	names := make([]string, 0, len(tables))
@@ -468,48 +446,6 @@ func (s *Session) truncate(ctx context.Context, tables []*ast.Table, restartIden
 		}
 	}
 	return out.Complete("TRUNCATE TABLE")
-}
-
-// truncateStmt is a parsed TRUNCATE.
-type truncateStmt struct {
-	names           []string
-	restartIdentity bool
-	cascade         bool // CASCADE: the tables whose foreign keys reference these too
-}
-
-// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY |
-// RESTART IDENTITY] [CASCADE | RESTRICT], which vitess knows only for one table.
-func parseTruncate(sql string) (*truncateStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	p.accept("table")
-	var names []string
-	for {
-		p.accept("only")
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		names = append(names, name)
-		p.accept("*")
-		if !p.accept(",") {
-			break
-		}
-	}
-	st := &truncateStmt{names: names}
-	if !p.accept("continue", "identity") {
-		st.restartIdentity = p.accept("restart", "identity")
-	}
-	if st.cascade = p.accept("cascade"); !st.cascade {
-		p.accept("restrict")
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
 }
 
 // keyColumn refuses a column that cannot be part of a primary key or an index: keys are

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -33,11 +32,7 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
-		var pe *pgparser.Error
-		if errors.As(err, &pe) && pe.Code == "0A000" {
-			return nil, nil // not in sql/ast yet: the dialect pass reads it
-		}
-		return nil, parserError(err, query)
+		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
 	}
 	end := toks[len(toks)-1]
 	if end.IsPunct(";") && len(toks) > 1 {

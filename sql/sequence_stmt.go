@@ -12,15 +12,15 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// CREATE, ALTER and DROP SEQUENCE, which vitess does not parse: a small parser over
-// sql/lexer's tokens (settingParser), and the checks and messages of PostgreSQL 15's
+// CREATE and ALTER SEQUENCE, which vitess does not parse: a small parser over sql/lexer's
+// tokens (settingParser; DROP SEQUENCE runs from sql/parser's tree, drop_tree.go), and the checks and messages of PostgreSQL 15's
 // init_params. The sequences themselves are the tablespace's (tablespace/sequence.go).
 
-// sequenceStmt is a parsed CREATE, ALTER or DROP SEQUENCE.
+// sequenceStmt is a parsed CREATE or ALTER SEQUENCE.
 type sequenceStmt struct {
-	verb     string   // "create", "alter" or "drop"
-	names    []string // one, except for DROP
-	ifExists bool     // DROP/ALTER IF EXISTS, CREATE IF NOT EXISTS
+	verb     string   // "create" or "alter"
+	names    []string // the sequence
+	ifExists bool     // ALTER IF EXISTS, CREATE IF NOT EXISTS
 	opts     seqOptions
 }
 
@@ -41,7 +41,7 @@ type seqOptions struct {
 }
 
 func isSequenceStmt(words []string) bool {
-	if len(words) < 2 || words[0] != "create" && words[0] != "alter" && words[0] != "drop" {
+	if len(words) < 2 || words[0] != "create" && words[0] != "alter" {
 		return false
 	}
 	return words[1] == "sequence" ||
@@ -65,22 +65,12 @@ func parseSequenceStmt(sql string) (*sequenceStmt, error) {
 	default:
 		st.ifExists = p.accept("if", "exists")
 	}
-	for {
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		st.names = append(st.names, name)
-		if st.verb != "drop" || !p.accept(",") {
-			break
-		}
+	name, err := p.name()
+	if err != nil {
+		return nil, err
 	}
-	if st.verb == "drop" {
-		if p.accept("cascade") {
-			return nil, unsupported("DROP SEQUENCE ... CASCADE")
-		}
-		p.accept("restrict")
-	} else if err := st.opts.parse(p, st.verb == "alter"); err != nil {
+	st.names = append(st.names, name)
+	if err := st.opts.parse(p, st.verb == "alter"); err != nil {
 		return nil, err
 	}
 	if !p.done() {
@@ -422,25 +412,14 @@ func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExi
 }
 
 func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
-	if st.verb == "drop" {
-		return s.dropSequenceStmt(ctx, cutNames(st.names), st.ifExists, out)
+	name, err := seqName(st.names[0])
+	if err != nil {
+		return err
 	}
-	names := make([]string, 0, len(st.names))
-	for _, n := range st.names {
-		name, err := seqName(n)
-		if err != nil {
-			return err
-		}
-		names = append(names, name)
-	}
-	var err error
-	switch st.verb {
-	case "create":
-		err = s.createSequence(ctx, names[0], st)
-	case "alter":
-		err = s.alterSequence(ctx, names[0], st)
-	default:
-		err = s.dropSequences(ctx, names, st.ifExists)
+	if st.verb == "create" {
+		err = s.createSequence(ctx, name, st)
+	} else {
+		err = s.alterSequence(ctx, name, st)
 	}
 	if err != nil {
 		return err

@@ -2,13 +2,11 @@ package sql
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
-	astpkg "github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -28,7 +26,6 @@ type Statement struct {
 	savepoint  *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
 	setCons    *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
 	user       *userStmt           // CREATE/ALTER/DROP USER
-	truncate   *truncateStmt       // TRUNCATE's tables
 	lock       *lockStmt           // LOCK TABLE (lock_table.go)
 	owner      *ownerStmt          // ALTER ... OWNER TO (owner.go)
 	comment    *commentStmt        // COMMENT ON (comment.go)
@@ -591,9 +588,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.ddl != nil { // a DDL statement sql/parser read (drop_tree.go)
 		return s.execDDLTree(ctx, st, out)
 	}
-	if st.truncate != nil {
-		return s.truncate(ctx, cutNames(st.truncate.names), st.truncate.restartIdentity, st.truncate.cascade, out)
-	}
 	if st.lock != nil {
 		return s.execLockStmt(ctx, st.lock, out)
 	}
@@ -666,15 +660,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		return s.rollback(out)
 	case *sqlparser.CreateTable:
 		return s.createTable(ctx, ast, st.cons, st.onCommit, out)
-	case *sqlparser.DropTable:
-		if ast.Temp {
-			return unsupported("DROP TEMPORARY TABLE")
-		}
-		tables := make([]*astpkg.Table, len(ast.FromTables))
-		for i, tn := range ast.FromTables {
-			tables[i] = &astpkg.Table{Schema: tn.Qualifier.String(), Name: tn.Name.String()}
-		}
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), tables, ast.IfExists, slices.Contains(st.words, "cascade"), out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}
