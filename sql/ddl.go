@@ -10,6 +10,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -330,36 +331,17 @@ func (s *Session) knownSchema(q string) bool {
 	return q == s.ts.Name()
 }
 
-// dropName is the name a DROP looks for: public. (or the tablespace's name) comes off; a
-// schema drove does not have is 3F000, or with IF EXISTS a NOTICE and "" (skip the name), as
-// in PostgreSQL.
-func (s *Session) dropName(name string, ifExists bool) (string, error) {
-	q, rest, ok := strings.Cut(name, ".")
-	switch {
-	case !ok || q == "pg_catalog" || q == "information_schema" || q == "pg_temp":
-		return name, nil
-	case s.knownSchema(q):
-		return rest, nil
-	case ifExists:
-		s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
-		return "", nil
-	}
-	return "", Errorf("3F000", "schema %q does not exist", q)
-}
-
-func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascade bool, out Output) error {
-	if st.Temp {
-		return unsupported("DROP TEMPORARY TABLE")
-	}
-	names := make([]string, 0, len(st.FromTables))
-	for _, tn := range st.FromTables {
-		if q := tn.Qualifier.String(); q != "" && !s.knownSchema(q) {
-			if _, err := s.dropName(q+"."+tn.Name.String(), st.IfExists); err != nil {
+// dropTable runs DROP TABLE [IF EXISTS] names [CASCADE].
+func (s *Session) dropTable(ctx context.Context, tables []*ast.Table, ifExists, cascade bool, out Output) error {
+	names := make([]string, 0, len(tables))
+	for _, tn := range tables {
+		if q := tn.Schema; q != "" && !s.knownSchema(q) {
+			if _, err := s.dropNameOf(tn, ifExists); err != nil {
 				return err
 			}
 			continue
 		}
-		name, err := s.tableName(tn)
+		name, err := s.tableNameOf(tn.Schema, tn.Name)
 		if err != nil {
 			return err
 		}
@@ -367,7 +349,7 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 			return notATable(name)
 		} else if ok && s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a table"})
-		} else if !ok && !st.IfExists {
+		} else if !ok && !ifExists {
 			return Errorf("42P01", "table %q does not exist", name) // PostgreSQL's wording for DROP TABLE
 		} else if !ok {
 			s.noticef("NOTICE", "00000", "table %q does not exist, skipping", name)
@@ -405,17 +387,13 @@ func (s *Session) dropTable(ctx context.Context, st *sqlparser.DropTable, cascad
 // EXCLUSIVE) until it ends; serial and identity sequences continue (CONTINUE IDENTITY), or
 // restart once it committed (RESTART IDENTITY, not in a transaction block: the sequences'
 // change would not be undone with the transaction).
-func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) error {
-	if st.restartIdentity && s.tx != nil {
+func (s *Session) truncate(ctx context.Context, tables []*ast.Table, restartIdentity, cascade bool, out Output) error {
+	if restartIdentity && s.tx != nil {
 		return unsupported("TRUNCATE ... RESTART IDENTITY in a transaction block")
 	}
-	names := make([]string, 0, len(st.names))
-	for _, t := range st.names {
-		tn := sqlparser.TableName{Name: sqlparser.NewIdentifierCS(t)}
-		if q, n, ok := strings.Cut(t, "."); ok {
-			tn = sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(q), Name: sqlparser.NewIdentifierCS(n)}
-		}
-		name, err := s.tableName(tn)
+	names := make([]string, 0, len(tables))
+	for _, t := range tables {
+		name, err := s.tableNameOf(t.Schema, t.Name)
 		if err != nil {
 			return err
 		}
@@ -430,7 +408,7 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 		}
 		names = append(names, name)
 	}
-	if st.cascade {
+	if cascade {
 		names = s.truncateCascade(names)
 	}
 	for _, name := range names {
@@ -462,54 +440,12 @@ func (s *Session) truncate(ctx context.Context, st *truncateStmt, out Output) er
 	if err != nil {
 		return err
 	}
-	if st.restartIdentity {
+	if restartIdentity {
 		if err := s.restartOwnedSequences(ctx, names); err != nil {
 			return err
 		}
 	}
 	return out.Complete("TRUNCATE TABLE")
-}
-
-// truncateStmt is a parsed TRUNCATE.
-type truncateStmt struct {
-	names           []string
-	restartIdentity bool
-	cascade         bool // CASCADE: the tables whose foreign keys reference these too
-}
-
-// parseTruncate reads TRUNCATE [TABLE] [ONLY] name [*] [, ...] [CONTINUE IDENTITY |
-// RESTART IDENTITY] [CASCADE | RESTRICT], which vitess knows only for one table.
-func parseTruncate(sql string) (*truncateStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	p.accept("table")
-	var names []string
-	for {
-		p.accept("only")
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		names = append(names, name)
-		p.accept("*")
-		if !p.accept(",") {
-			break
-		}
-	}
-	st := &truncateStmt{names: names}
-	if !p.accept("continue", "identity") {
-		st.restartIdentity = p.accept("restart", "identity")
-	}
-	if st.cascade = p.accept("cascade"); !st.cascade {
-		p.accept("restrict")
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
 }
 
 // keyColumn refuses a column that cannot be part of a primary key or an index: keys are

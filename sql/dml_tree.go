@@ -23,7 +23,7 @@ var treeDMLWords = map[string]bool{"delete": true, "insert": true, "upsert": tru
 func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if t.Kind != lexer.Ident || !treeDMLWords[t.Value] {
-		return nil, nil
+		return parseDDLSpan(query, toks) // drop_tree.go
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {

@@ -278,9 +278,8 @@ func prefixEnd(p []byte) []byte {
 	return nil
 }
 
-// indexStmt is CREATE INDEX or DROP INDEX, which vitess parses only in MySQL's forms.
+// indexStmt is CREATE INDEX, which vitess parses only in MySQL's forms.
 type indexStmt struct {
-	create      bool
 	name        string
 	table       string
 	schema      string // the table's qualifier, "" for none
@@ -291,15 +290,12 @@ type indexStmt struct {
 	unique      bool
 	hash        bool
 	ifNotExists bool
-	ifExists    bool
-	names       []string // DROP INDEX
 }
 
 func isIndexStmt(words []string) bool {
 	switch {
 	case len(words) >= 2 && words[0] == "create" && words[1] == "index",
-		len(words) >= 3 && words[0] == "create" && words[1] == "unique" && words[2] == "index",
-		len(words) >= 2 && words[0] == "drop" && words[1] == "index":
+		len(words) >= 3 && words[0] == "create" && words[1] == "unique" && words[2] == "index":
 		return true
 	}
 	return false
@@ -309,37 +305,13 @@ func isIndexStmt(words []string) bool {
 //
 //	CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table
 //	       [USING btree | hash] (column [ASC | DESC] [NULLS FIRST | LAST], ...)
-//	DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]
 func parseIndexStmt(sql string) (*indexStmt, error) {
 	toks, err := lexSetting(sql)
 	if err != nil {
 		return nil, err
 	}
 	p := &settingParser{toks: toks, pos: 1}
-	st := &indexStmt{create: toks[0].text == "create"}
-	if !st.create {
-		p.accept("index")
-		p.accept("concurrently")
-		st.ifExists = p.accept("if", "exists")
-		for {
-			name, err := p.name()
-			if err != nil {
-				return nil, err
-			}
-			st.names = append(st.names, name)
-			if !p.accept(",") {
-				break
-			}
-		}
-		if p.accept("cascade") {
-			return nil, unsupported("DROP INDEX ... CASCADE")
-		}
-		p.accept("restrict")
-		if !p.done() {
-			return nil, p.syntaxError()
-		}
-		return st, nil
-	}
+	st := &indexStmt{}
 	st.unique = p.accept("unique")
 	p.accept("index")
 	p.accept("concurrently")
@@ -428,23 +400,9 @@ func parseIndexStmt(sql string) (*indexStmt, error) {
 	return st, nil
 }
 
-// execIndexStmt runs CREATE INDEX or DROP INDEX.
+// execIndexStmt runs CREATE INDEX.
 func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
-	if !st.create {
-		for _, name := range st.names {
-			name, err := s.dropName(name, st.ifExists)
-			if err != nil {
-				return err
-			} else if name == "" {
-				continue
-			}
-			if err := s.dropIndex(ctx, name, st.ifExists); err != nil {
-				return err
-			}
-		}
-		return out.Complete("DROP INDEX")
-	}
 	table, err := s.tableNameOf(st.schema, st.table)
 	if err != nil {
 		return err
@@ -503,6 +461,22 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		return err
 	}
 	return out.Complete("CREATE INDEX")
+}
+
+// dropIndexes runs DROP INDEX [IF EXISTS] names.
+func (s *Session) dropIndexes(ctx context.Context, names []*ast.Table, ifExists bool, out Output) error {
+	for _, n := range names {
+		name, err := s.dropNameOf(n, ifExists)
+		if err != nil {
+			return err
+		} else if name == "" {
+			continue
+		}
+		if err := s.dropIndex(ctx, name, ifExists); err != nil {
+			return err
+		}
+	}
+	return out.Complete("DROP INDEX")
 }
 
 func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) error {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -248,10 +249,11 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 	return out.Complete("REFRESH MATERIALIZED VIEW")
 }
 
-func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) error {
+// dropMatviews runs DROP MATERIALIZED VIEW [IF EXISTS] names [CASCADE].
+func (s *Session) dropMatviews(ctx context.Context, views []*ast.Table, ifExists, cascade bool, out Output) error {
 	var names []string
-	for _, name := range st.names {
-		name, err := s.dropName(name, st.ifExists)
+	for _, v := range views {
+		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err
 		} else if name == "" {
@@ -264,7 +266,7 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 		if s.relationExists(name) && !s.droppedMatview(name) {
 			return notMatview("42809", name)
 		}
-		if !st.ifExists {
+		if !ifExists {
 			return Errorf("42P01", "materialized view %q does not exist", name)
 		}
 		s.noticef("NOTICE", "00000", "materialized view %q does not exist, skipping", name)
@@ -274,7 +276,7 @@ func (s *Session) dropMatviews(ctx context.Context, st *viewStmt, out Output) er
 			// Dropping waits for the transactions using the table: this one would wait for itself.
 			return cmp.Or(err, unsupported("DROP MATERIALIZED VIEW of a materialized view this transaction has used"))
 		}
-		if err := s.dropDependents(ctx, "materialized view", name, st.cascade); err != nil {
+		if err := s.dropDependents(ctx, "materialized view", name, cascade); err != nil {
 			return err
 		}
 		if err := s.dropMatview(ctx, name); err != nil {

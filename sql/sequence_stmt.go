@@ -7,19 +7,20 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
 
-// CREATE, ALTER and DROP SEQUENCE, which vitess does not parse: a small parser over
-// sql/lexer's tokens (settingParser), and the checks and messages of PostgreSQL 15's
+// CREATE and ALTER SEQUENCE, which vitess does not parse: a small parser over sql/lexer's
+// tokens (settingParser; DROP SEQUENCE runs from sql/parser's tree, drop_tree.go), and the checks and messages of PostgreSQL 15's
 // init_params. The sequences themselves are the tablespace's (tablespace/sequence.go).
 
-// sequenceStmt is a parsed CREATE, ALTER or DROP SEQUENCE.
+// sequenceStmt is a parsed CREATE or ALTER SEQUENCE.
 type sequenceStmt struct {
-	verb     string   // "create", "alter" or "drop"
-	names    []string // one, except for DROP
-	ifExists bool     // DROP/ALTER IF EXISTS, CREATE IF NOT EXISTS
+	verb     string   // "create" or "alter"
+	names    []string // the sequence
+	ifExists bool     // ALTER IF EXISTS, CREATE IF NOT EXISTS
 	opts     seqOptions
 }
 
@@ -40,7 +41,7 @@ type seqOptions struct {
 }
 
 func isSequenceStmt(words []string) bool {
-	if len(words) < 2 || words[0] != "create" && words[0] != "alter" && words[0] != "drop" {
+	if len(words) < 2 || words[0] != "create" && words[0] != "alter" {
 		return false
 	}
 	return words[1] == "sequence" ||
@@ -64,22 +65,12 @@ func parseSequenceStmt(sql string) (*sequenceStmt, error) {
 	default:
 		st.ifExists = p.accept("if", "exists")
 	}
-	for {
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		st.names = append(st.names, name)
-		if st.verb != "drop" || !p.accept(",") {
-			break
-		}
+	name, err := p.name()
+	if err != nil {
+		return nil, err
 	}
-	if st.verb == "drop" {
-		if p.accept("cascade") {
-			return nil, unsupported("DROP SEQUENCE ... CASCADE")
-		}
-		p.accept("restrict")
-	} else if err := st.opts.parse(p, st.verb == "alter"); err != nil {
+	st.names = append(st.names, name)
+	if err := st.opts.parse(p, st.verb == "alter"); err != nil {
 		return nil, err
 	}
 	if !p.done() {
@@ -398,16 +389,15 @@ func seqName(name string) (string, error) {
 	return name, nil
 }
 
-func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
-	names := make([]string, 0, len(st.names))
-	for _, n := range st.names {
-		if st.verb == "drop" {
-			if n, err := s.dropName(n, st.ifExists); err != nil || n == "" {
-				if err != nil {
-					return err
-				}
-				continue
-			}
+// dropSequenceStmt runs DROP SEQUENCE [IF EXISTS] names.
+func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExists bool, out Output) error {
+	names := make([]string, 0, len(seqs))
+	for _, t := range seqs {
+		n, err := s.dropNameOf(t, ifExists)
+		if err != nil {
+			return err
+		} else if n == "" {
+			continue
 		}
 		name, err := seqName(n)
 		if err != nil {
@@ -415,14 +405,21 @@ func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Ou
 		}
 		names = append(names, name)
 	}
-	var err error
-	switch st.verb {
-	case "create":
-		err = s.createSequence(ctx, names[0], st)
-	case "alter":
-		err = s.alterSequence(ctx, names[0], st)
-	default:
-		err = s.dropSequences(ctx, names, st.ifExists)
+	if err := s.dropSequences(ctx, names, ifExists); err != nil {
+		return err
+	}
+	return out.Complete("DROP SEQUENCE")
+}
+
+func (s *Session) execSequenceStmt(ctx context.Context, st *sequenceStmt, out Output) error {
+	name, err := seqName(st.names[0])
+	if err != nil {
+		return err
+	}
+	if st.verb == "create" {
+		err = s.createSequence(ctx, name, st)
+	} else {
+		err = s.alterSequence(ctx, name, st)
 	}
 	if err != nil {
 		return err

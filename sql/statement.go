@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -27,7 +26,6 @@ type Statement struct {
 	savepoint  *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
 	setCons    *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
 	user       *userStmt           // CREATE/ALTER/DROP USER
-	truncate   *truncateStmt       // TRUNCATE's tables
 	lock       *lockStmt           // LOCK TABLE (lock_table.go)
 	owner      *ownerStmt          // ALTER ... OWNER TO (owner.go)
 	comment    *commentStmt        // COMMENT ON (comment.go)
@@ -48,6 +46,7 @@ type Statement struct {
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
+	ddl       ast.Stmt               // a DDL statement sql/parser read (drop_tree.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -174,7 +173,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.ddl == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // BindError is the error of a constant that fails to fold planning the prepared statement
@@ -586,8 +585,8 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)
 	}
-	if st.truncate != nil {
-		return s.truncate(ctx, st.truncate, out)
+	if st.ddl != nil { // a DDL statement sql/parser read (drop_tree.go)
+		return s.execDDLTree(ctx, st, out)
 	}
 	if st.lock != nil {
 		return s.execLockStmt(ctx, st.lock, out)
@@ -661,8 +660,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		return s.rollback(out)
 	case *sqlparser.CreateTable:
 		return s.createTable(ctx, ast, st.cons, st.onCommit, out)
-	case *sqlparser.DropTable:
-		return s.dropTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, slices.Contains(st.words, "cascade"), out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

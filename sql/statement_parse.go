@@ -152,10 +152,6 @@ func utilityParserTable() []utilityParser {
 			st.lock, err = parseLockStmt(text)
 			return err
 		}},
-		{func(p piece) bool { return p.first == "truncate" }, func(st *Statement, text string) (err error) {
-			st.truncate, err = parseTruncate(text)
-			return err
-		}},
 		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.user, err = parseUserStmt(text)
 			return err

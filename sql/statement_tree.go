@@ -261,6 +261,6 @@ func oneNonQuery(query string) bool {
 	case "select", "values", "table", "with":
 		return false
 	default:
-		return !treeDMLWords[w]
+		return !treeDMLWords[w] && !treeDDLWords[w]
 	}
 }

@@ -59,8 +59,8 @@ func (st *Statement) commandName() string {
 		return "SELECT FOR UPDATE"
 	case st.copy != nil:
 		return "COPY FROM"
-	case st.truncate != nil:
-		return "TRUNCATE TABLE"
+	case st.ddl != nil:
+		return ddlCommandName(st.ddl) // drop_tree.go
 	case st.lock != nil:
 		return "LOCK TABLE"
 	case st.ctas != nil:

@@ -14,19 +14,18 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// CREATE [OR REPLACE] VIEW, DROP VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's
-// tokens: vitess knows MySQL's forms, and the view keeps its query as PostgreSQL text (the
+// CREATE [OR REPLACE] VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's tokens (DROP
+// VIEW runs from sql/parser's tree, drop_tree.go): vitess knows MySQL's forms, and the view keeps its query as PostgreSQL text (the
 // tablespace stores it, tablespace/view.go), which only the original statement has.
 
 // viewStmt is a parsed view statement.
 type viewStmt struct {
-	verb     string   // "create", "drop", "rename" or "rename-column"
-	names    []string // the view (several for DROP)
+	verb     string   // "create", "rename", "rename-column" or "refresh"
+	names    []string // the view
 	replace  bool     // CREATE OR REPLACE
 	cols     []string // CREATE VIEW v (cols)
 	query    string   // CREATE's query, as PostgreSQL text
-	ifExists bool     // DROP/ALTER IF EXISTS
-	cascade  bool     // DROP ... CASCADE
+	ifExists bool     // ALTER IF EXISTS
 	newName  string   // ALTER VIEW ... RENAME TO newName (RENAME COLUMN column TO newName)
 	column   string   // ALTER MATERIALIZED VIEW ... RENAME COLUMN column
 	check    string   // WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without
@@ -55,7 +54,7 @@ func isViewStmt(words []string) bool {
 			i++
 		}
 		return i < len(words) && words[i] == "view"
-	case "drop", "alter", "refresh":
+	case "alter", "refresh":
 		return words[1] == "view" && words[0] != "refresh" || words[1] == "materialized" && len(words) > 2 && words[2] == "view"
 	}
 	return false
@@ -83,35 +82,17 @@ func parseViewStmt(text string) (*viewStmt, error) {
 		return parseAlterMatview(p, st) // matview_alter.go
 	}
 	st.ifExists = p.accept("if", "exists")
-	for {
-		name, err := viewName(p)
-		var e *Error
-		if errors.As(err, &e) && e.Code == "0A000" && st.verb == "drop" {
-			// Another schema: the name stays qualified, and DROP answers for its schema
-			// when it runs (dropName).
-			name, err = p.toks[p.pos-1].text, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		st.names = append(st.names, name)
-		if st.verb != "drop" || !p.accept(",") {
-			break
-		}
+	name, err := viewName(p)
+	if err != nil {
+		return nil, err
 	}
-	if st.verb == "drop" {
-		st.cascade = p.accept("cascade")
-		if !st.cascade {
-			p.accept("restrict")
-		}
-	} else {
-		if !p.accept("rename", "to") {
-			return nil, unsupported("ALTER VIEW other than RENAME TO")
-		}
-		st.verb = "rename"
-		if st.newName, err = viewName(p); err != nil {
-			return nil, err
-		}
+	st.names = append(st.names, name)
+	if !p.accept("rename", "to") {
+		return nil, unsupported("ALTER VIEW other than RENAME TO")
+	}
+	st.verb = "rename"
+	if st.newName, err = viewName(p); err != nil {
+		return nil, err
 	}
 	if !p.done() {
 		return nil, p.syntaxError()
@@ -269,10 +250,8 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 			return s.createMatview(ctx, st, out)
 		case "refresh":
 			return s.refreshMatview(ctx, st, out)
-		case "rename", "rename-column":
-			return s.alterMatview(ctx, st, out)
 		}
-		return s.dropMatviews(ctx, st, out)
+		return s.alterMatview(ctx, st, out) // rename, rename-column
 	}
 	switch st.verb {
 	case "create":
@@ -280,11 +259,6 @@ func (s *Session) execViewStmt(ctx context.Context, st *viewStmt, out Output) er
 			return err
 		}
 		return out.Complete("CREATE VIEW")
-	case "drop":
-		if err := s.dropViews(ctx, st); err != nil {
-			return err
-		}
-		return out.Complete("DROP VIEW")
 	}
 	if err := s.renameView(ctx, st); err != nil {
 		return err
@@ -546,17 +520,18 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	return nil
 }
 
-func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
+// dropViews runs DROP VIEW [IF EXISTS] names [CASCADE].
+func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, cascade bool) error {
 	var names []string
-	for _, name := range st.names {
-		name, err := s.dropName(name, st.ifExists)
+	for _, v := range views {
+		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err
 		} else if name == "" {
 			continue
 		}
 		if _, ok := s.tempViewNamed(name); ok {
-			if err := s.dropTempView(name, st.cascade); err != nil {
+			if err := s.dropTempView(name, cascade); err != nil {
 				return err
 			}
 			continue
@@ -573,13 +548,13 @@ func (s *Session) dropViews(ctx context.Context, st *viewStmt) error {
 		if _, ok := s.ts.Schema(name); ok {
 			return &Error{Code: "42809", Message: "\"" + name + "\" is not a view", Hint: "Use DROP TABLE to remove a table."}
 		}
-		if !st.ifExists {
+		if !ifExists {
 			return Errorf("42P01", "view %q does not exist", name)
 		}
 		s.noticef("NOTICE", "00000", "view %q does not exist, skipping", name)
 	}
 	for _, name := range names {
-		if err := s.dropDependents(ctx, "view", name, st.cascade); err != nil {
+		if err := s.dropDependents(ctx, "view", name, cascade); err != nil {
 			return err
 		}
 		if err := s.ts.DropViewIn(ctx, s.tx, name); err != nil && !errors.Is(err, tablespace.ErrNoView) {

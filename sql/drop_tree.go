@@ -1,0 +1,114 @@
+package sql
+
+import (
+	"context"
+
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+	pgparser "github.com/drovedb/drove/sql/parser"
+	"github.com/drovedb/drove/tablespace"
+)
+
+// The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
+// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, and TRUNCATE. Another
+// DROP (USER, TABLESPACE, ...) and every other DDL statement take the dialect pass.
+
+// treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
+// object must be one of treeDropObjects too.
+var treeDDLWords = map[string]bool{"drop": true, "truncate": true}
+
+// treeDropObjects are the words after DROP of the objects dropped from the tree.
+var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
+
+// parseDDLSpan parses one statement's tokens with sql/parser when it is a DDL statement run
+// from the tree; nil (and no error) otherwise, for the dialect pass.
+func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
+	t := toks[0]
+	if t.Kind != lexer.Ident || !treeDDLWords[t.Value] {
+		return nil, nil
+	}
+	if t.Value == "drop" && (len(toks) < 2 || toks[1].Kind != lexer.Ident || !treeDropObjects[toks[1].Value]) {
+		return nil, nil
+	}
+	stmt, err := pgparser.ParseTokens(query, toks)
+	if err != nil {
+		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
+	}
+	end := toks[len(toks)-1]
+	if end.IsPunct(";") && len(toks) > 1 {
+		end = toks[len(toks)-2]
+	}
+	return &Statement{first: t.Value, ddl: stmt, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
+}
+
+// execDDLTree runs a DDL statement sql/parser read.
+func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) error {
+	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
+	switch n := st.ddl.(type) {
+	case *ast.Truncate:
+		return s.truncate(ctx, n.Tables, n.RestartIdentity, n.Behavior == "CASCADE", out)
+	case *ast.Drop:
+		return s.execDrop(ctx, n, out)
+	}
+	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
+}
+
+// execDrop runs DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX or SEQUENCE.
+func (s *Session) execDrop(ctx context.Context, d *ast.Drop, out Output) error {
+	cascade := d.Behavior == "CASCADE"
+	switch d.Kind {
+	case ast.ObjTable:
+		return s.dropTable(ctx, d.Names, d.IfExists, cascade, out)
+	case ast.ObjView:
+		if err := s.dropViews(ctx, d.Names, d.IfExists, cascade); err != nil {
+			return err
+		}
+		return out.Complete("DROP VIEW")
+	case ast.ObjMatView:
+		return s.dropMatviews(ctx, d.Names, d.IfExists, cascade, out)
+	case ast.ObjIndex:
+		if cascade {
+			return unsupported("DROP INDEX ... CASCADE")
+		}
+		if d.Concurrently && len(d.Names) > 1 {
+			return Errorf("0A000", "DROP INDEX CONCURRENTLY does not support dropping multiple objects")
+		}
+		return s.dropIndexes(ctx, d.Names, d.IfExists, out)
+	case ast.ObjSequence:
+		if cascade {
+			return unsupported("DROP SEQUENCE ... CASCADE")
+		}
+		return s.dropSequenceStmt(ctx, d.Names, d.IfExists, out)
+	}
+	return Errorf("XX000", "DROP %s is not run from the tree", d.Kind)
+}
+
+// ddlCommandName names a DDL statement of the tree as PostgreSQL's CreateCommandName does.
+func ddlCommandName(n ast.Stmt) string {
+	switch n := n.(type) {
+	case *ast.Truncate:
+		return "TRUNCATE TABLE"
+	case *ast.Drop:
+		return "DROP " + string(n.Kind)
+	}
+	return "???"
+}
+
+// dropNameOf is the name a DROP looks for: public. (or the tablespace's name) comes off; a
+// schema drove does not have is 3F000, or with IF EXISTS a NOTICE and "" (skip the name), as
+// in PostgreSQL. A system schema or pg_temp stays in the name.
+func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
+	q := t.Schema
+	switch {
+	case q == "":
+		return t.Name, nil
+	case q == "pg_catalog" || q == "information_schema" || q == "pg_temp":
+		return q + "." + t.Name, nil
+	case s.knownSchema(q):
+		return t.Name, nil
+	case ifExists:
+		s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
+		return "", nil
+	}
+	return "", Errorf("3F000", "schema %q does not exist", q)
+}
