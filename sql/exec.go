@@ -354,6 +354,11 @@ func (n *filterNode) explain(ex *explainer) {
 		ex.detail("One-Time Filter: %s", n.text)
 		return
 	}
+	if _, ok := unwrapAnalyze(n.in).(*aggNode); ok { // HAVING: PostgreSQL's Aggregate checks it itself
+		n.in.explain(ex)
+		ex.detail("Filter: %s", n.text)
+		return
+	}
 	ex.line("Filter")
 	ex.detail("Filter: %s", n.text)
 	ex.child(n.in)
@@ -575,6 +580,8 @@ func (it *distinctIter) next() ([]types.Value, error) {
 // appendNode returns the rows of each input in turn (UNION ALL).
 type appendNode struct {
 	ins []node
+	// values: a VALUES list's rows, each a SELECT of no table (explain_values.go)
+	values bool
 }
 
 func (n *appendNode) open(ec *execCtx) (rowIter, error) {
@@ -582,6 +589,10 @@ func (n *appendNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *appendNode) explain(ex *explainer) {
+	if n.values && valuesRows(n) {
+		ex.line(`Values Scan on "*VALUES*"`)
+		return
+	}
 	ex.line("Append")
 	for _, in := range n.ins {
 		ex.child(in)

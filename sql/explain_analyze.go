@@ -99,7 +99,15 @@ func instrument(root node, timing bool) (node, []*analyzeNode) {
 		}
 		return w
 	}
-	return wrap(root), all
+	root = wrap(root)
+	for _, w := range all { // a shared WITH query runs its first reference's plan, wrapped now
+		if r, ok := w.in.(*cteRefNode); ok {
+			if sw, ok := seen[r.share.src]; ok {
+				r.share.src = sw
+			}
+		}
+	}
+	return root, all
 }
 
 // nodeInputs are the places a plan node holds its input nodes.

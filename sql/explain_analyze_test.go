@@ -127,11 +127,42 @@ func TestExplainOptions(t *testing.T) {
 
 	// ANALYZE of a write runs it; an EXPLAIN without ANALYZE does not.
 	explain("EXPLAIN INSERT INTO b VALUES (10, 'x')")
-	if lines := explain("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE b SET w = 'y' WHERE id = 1"); strings.Join(lines, "\n") != "Update on b (actual rows=0 loops=1)" {
+	if lines := explain("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE b SET w = 'y' WHERE id = 1"); lines[0] != "Update on b (actual rows=0 loops=1)" {
 		t.Fatalf("UPDATE: %q", lines)
 	}
 	rows := explain("SELECT count(*) FILTER (WHERE id = 10), count(*) FILTER (WHERE w = 'y') FROM b")
 	if rows[0] != "0|1" {
 		t.Fatalf("after EXPLAIN ANALYZE UPDATE: %q", rows)
+	}
+}
+
+// Under ANALYZE a shared WITH query's plan is counted (the references read the instrumented
+// plan), and an UPDATE's scan, which the statement runs itself, shows no counts.
+func TestExplainAnalyzeSubplans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, v text);
+		INSERT INTO a SELECT g, 'v' || g FROM generate_series(1, 10) g`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ query, plan string }{
+		{"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT count(*) FROM x", `
+Aggregate (actual rows=1 loops=1)
+  CTE x
+    ->  Seq Scan on a (actual rows=10 loops=1)
+  ->  CTE Scan on x (actual rows=10 loops=1)`},
+		{"UPDATE a SET v = 'y' WHERE id = 3", `
+Update on a (actual rows=0 loops=1)
+  ->  Index Scan using a_pkey on a
+        Index Cond: (id = 3)`},
+	} {
+		out := &textOutput{}
+		if err := s.Exec(ctx, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "+c.query, out); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(out.lines[:len(out.lines)-1], "\n")
+		if want := strings.TrimPrefix(c.plan, "\n"); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.query, got, want)
+		}
 	}
 }
