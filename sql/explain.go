@@ -210,6 +210,9 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 	p.run = func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		for _, a := range counted {
 			a.st = nodeStats{timing: a.st.timing}
+			if sn, ok := a.in.(*scanNode); ok {
+				sn.removed = 0
+			}
 		}
 		ex := &explainer{opts: opts}
 		if opts.costs {

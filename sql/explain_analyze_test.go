@@ -48,6 +48,7 @@ func TestExplainOptions(t *testing.T) {
 			`^Aggregate \(actual rows=1 loops=1\)$`,
 			`^  ->  Seq Scan on a \(actual rows=11 loops=1\)$`,
 			`^        Filter: \(v ~~ 'v1%'\)$`,
+			`^        Rows Removed by Filter: 29$`,
 			`^Planning Time: \d+\.\d{3} ms$`,
 			`^Execution Time: \d+\.\d{3} ms$`}},
 		{"EXPLAIN (SUMMARY, COSTS OFF) SELECT 1", []string{`^Result$`, `^Planning Time: \d+\.\d{3} ms$`}},
@@ -57,7 +58,22 @@ func TestExplainOptions(t *testing.T) {
 			`^  ->  Seq Scan on b \(actual rows=4 loops=1\)$`,
 			`^  ->  Limit \(actual rows=2 loops=4\)$`,
 			`^        ->  Seq Scan on a \(actual rows=\d+ loops=4\)$`,
-			`^              Filter: \(b_id = b\.id\)$`}},
+			`^              Filter: \(b_id = b\.id\)$`,
+			`^              Rows Removed by Filter: 4$`}}, // 6, 3, 4 and 5 over the 4 loops
+		// A filter node's removed rows are its input's it did not return.
+		{"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM (SELECT DISTINCT v FROM a) s WHERE v > 'v3'", []string{
+			`^Filter \(actual rows=17 loops=1\)$`,
+			`^  Filter: \(v > 'v3'\)$`,
+			`^  Rows Removed by Filter: 23$`,
+			`^  ->  HashAggregate \(actual rows=40 loops=1\)$`,
+			`^        Group Key: v$`,
+			`^        ->  Seq Scan on a \(actual rows=40 loops=1\)$`}},
+		{"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT b_id, count(*) FROM a GROUP BY b_id HAVING count(*) > 10", []string{
+			`^HashAggregate \(actual rows=0 loops=1\)$`,
+			`^  Group Key: b_id$`,
+			`^  Filter: \(count\(\*\) > 10\)$`,
+			`^  Rows Removed by Filter: 4$`,
+			`^  ->  Seq Scan on a \(actual rows=40 loops=1\)$`}},
 	}
 	for _, c := range checks {
 		got := explain(c.query)

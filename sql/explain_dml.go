@@ -33,12 +33,13 @@ type dmlNode struct{ d *explainDML }
 func (n *dmlNode) open(*execCtx) (rowIter, error) { return &sliceIter{}, nil }
 func (n *dmlNode) explain(ex *explainer) {
 	ex.line("%s on %s", n.d.verb, n.d.table)
-	if n.d.p.explainIn == nil {
+	in := n.d.p.explainIn.node()
+	if in == nil {
 		return
 	}
 	was := ex.uncounted
 	ex.uncounted = true
-	ex.child(n.d.p.explainIn())
+	ex.child(in)
 	ex.uncounted = was
 }
 

@@ -30,19 +30,6 @@ func valuesRow(n node) bool {
 	}
 }
 
-// valuesInput is what an INSERT's VALUES (or DEFAULT VALUES) of rows rows shows under its
-// Insert line: PostgreSQL's Result for one row, a Values Scan for several.
-func valuesInput(rows int) node {
-	if rows == 1 {
-		return oneRowNode{}
-	}
-	ins := make([]node, rows)
-	for i := range ins {
-		ins[i] = oneRowNode{}
-	}
-	return &appendNode{ins: ins, values: true}
-}
-
 // valuesScan is a Values Scan's estimate as PostgreSQL's cost_valuesscan makes it: one
 // operator and one tuple per row.
 func (e *estimator) valuesScan(n *appendNode) estimate {
@@ -54,8 +41,32 @@ func (e *estimator) valuesScan(n *appendNode) estimate {
 	return r
 }
 
-// accessExplain is the scan an UPDATE or DELETE reads its rows by (matchingKeys over acc),
-// as EXPLAIN shows it under the statement's line.
-func accessExplain(acc *access) func() node {
-	return func() node { return &scanNode{acc: acc} }
+// dmlInput is where an INSERT, UPDATE or DELETE reads the rows it writes: its scan (acc),
+// its query, or its VALUES (values rows); kept as what it is, so binding allocates nothing
+// for EXPLAIN.
+type dmlInput struct {
+	acc    *access
+	query  node
+	values int
+}
+
+// node is the input as EXPLAIN shows it under the statement's line (nil: none): the UPDATE's
+// or DELETE's scan, the INSERT's query, or its VALUES as PostgreSQL shows them: a Result for
+// one row, a Values Scan for several.
+func (d dmlInput) node() node {
+	switch {
+	case d.acc != nil:
+		return &scanNode{acc: d.acc}
+	case d.query != nil:
+		return d.query
+	case d.values == 1:
+		return oneRowNode{}
+	case d.values > 1:
+		ins := make([]node, d.values)
+		for i := range ins {
+			ins[i] = oneRowNode{}
+		}
+		return &appendNode{ins: ins, values: true}
+	}
+	return nil
 }
