@@ -182,3 +182,33 @@ Update on a (actual rows=0 loops=1)
 		}
 	}
 }
+
+// FORMAT JSON names a CTE Scan's CTE, a subplan's name and a Values Scan's alias with
+// PostgreSQL's keys.
+func TestExplainJSONSubplans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, v text)`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for q, wants := range map[string][]string{
+		"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT * FROM x": {
+			`"Node Type": "CTE Scan"`, `"CTE Name": "x"`, `"Alias": "x"`, `"Subplan Name": "CTE x"`, `"Relation Name": "a"`},
+		"VALUES (1), (2)": {`"Node Type": "Values Scan"`, `"Alias": "*VALUES*"`},
+	} {
+		out := &textOutput{}
+		if err := s.Exec(ctx, "EXPLAIN (FORMAT JSON, COSTS OFF) "+q, out); err != nil {
+			t.Fatal(err)
+		}
+		doc := strings.Join(out.lines[:len(out.lines)-1], "\n")
+		var v any
+		if err := json.Unmarshal([]byte(doc), &v); err != nil {
+			t.Fatalf("%s: %v\n%s", q, err, doc)
+		}
+		for _, w := range wants {
+			if !strings.Contains(doc, w) {
+				t.Errorf("%s: no %s in\n%s", q, w, doc)
+			}
+		}
+	}
+}
