@@ -41,7 +41,7 @@ func (s *Session) withCTEs(w *ast.With, outer *scope, bind func() (node, []Colum
 		}
 		names[c.Name] = true
 		def := cteDef{name: c.Name, cols: c.Columns, query: c.Query, outer: outer, recursive: w.Recursive}
-		def.share = newCTEShare(c.Query, c.Materialized)
+		def.share = newCTEShare(c.Name, c.Query, c.Materialized)
 		defs = append(defs, def)
 	}
 	if w.Recursive {

@@ -30,6 +30,7 @@ type cteShare struct {
 	volatile bool               // its query calls a volatile function
 	mode     ast.CTEMaterialize // as written: [NOT] MATERIALIZED (cte_materialized.go)
 	src      node               // the first reference's plan
+	name     string             // the WITH query's name
 	cur      *cteRows
 }
 
@@ -52,8 +53,8 @@ type cteRows struct {
 }
 
 // newCTEShare starts the share of a non-recursive WITH query.
-func newCTEShare(q *ast.Select, mode ast.CTEMaterialize) *cteShare {
-	return &cteShare{volatile: callsVolatileTree(q), mode: mode}
+func newCTEShare(name string, q *ast.Select, mode ast.CTEMaterialize) *cteShare {
+	return &cteShare{volatile: callsVolatileTree(q), mode: mode, name: name}
 }
 
 // callsVolatile reports whether a part of vitess's tree calls a function PostgreSQL marks
@@ -102,9 +103,22 @@ func isVolatile(name string) bool {
 type cteRefNode struct {
 	share *cteShare
 	own   node
+	alias string // the name the reference goes by
 }
 
-func (n *cteRefNode) explain(ex *explainer) { n.own.explain(ex) }
+// explain: an inlined reference shows its own plan; a shared one is PostgreSQL's CTE Scan,
+// the WITH query's plan shown once under its withNode's top line (CTE x).
+func (n *cteRefNode) explain(ex *explainer) {
+	if !n.share.shared() {
+		n.own.explain(ex)
+		return
+	}
+	if n.alias != n.share.name {
+		ex.line("CTE Scan on %s %s", n.share.name, n.alias)
+		return
+	}
+	ex.line("CTE Scan on %s", n.share.name)
+}
 
 func (n *cteRefNode) open(ec *execCtx) (rowIter, error) {
 	if !n.share.shared() {
@@ -165,7 +179,20 @@ type withNode struct {
 	shares []*cteShare
 }
 
-func (n *withNode) explain(ex *explainer) { n.in.explain(ex) }
+// explain: the query's plan, the WITH queries its references share as subplans of its top
+// line, as PostgreSQL shows a CTE's plan.
+func (n *withNode) explain(ex *explainer) {
+	at := len(ex.entries)
+	n.in.explain(ex)
+	var labels []string
+	var plans []node
+	for _, sh := range n.shares {
+		if sh.src != nil && sh.shared() {
+			labels, plans = append(labels, "CTE "+sh.name), append(plans, sh.src)
+		}
+	}
+	ex.initPlans(at, labels, plans)
+}
 
 func (n *withNode) open(ec *execCtx) (rowIter, error) {
 	for _, sh := range n.shares {

@@ -110,6 +110,9 @@ type scanNode struct {
 	// ordered: an index scan reads its ordered index in batches, in order (descending when
 	// desc), for a sort it spares (keyset.go).
 	ordered, desc bool
+	// removed counts the rows the filter rejected, over every open (EXPLAIN ANALYZE's Rows
+	// Removed by Filter; bindExplain zeroes it before an analyzed run)
+	removed int64
 }
 
 // Nodes reuse one iterator across executions: a plan runs on one session at a time and a node
@@ -129,7 +132,7 @@ func (n *scanNode) open(ec *execCtx) (rowIter, error) {
 		}
 	}
 	it := &n.it
-	*it = scanIter{ec: ec, acc: a, row: row, need: n.need}
+	*it = scanIter{ec: ec, acc: a, row: row, need: n.need, removed: &n.removed}
 	switch {
 	case a.kind == pointLookup:
 		key, m, err := a.lookupKey(n.key, it.row)
@@ -205,6 +208,7 @@ type scanIter struct {
 	ixNext, ixLo, ixHi []byte
 	desc               bool
 	batch              int
+	removed            *int64 // the node's count of rows the filter rejected
 }
 
 func (it *scanIter) next() ([]types.Value, error) {
@@ -256,6 +260,7 @@ func (it *scanIter) next() ([]types.Value, error) {
 		if ok, err := qualPasses(it.acc.filter, it.row); err != nil || ok {
 			return it.row, err
 		}
+		*it.removed++
 	}
 }
 
@@ -299,7 +304,7 @@ func (n *scanNode) explain(ex *explainer) {
 	pkey := a.table.schema.Name + "_pkey"
 	switch {
 	case a.kind == pointLookup || a.kind == pkList || a.kind == pkRange:
-		explainIndexScan(ex, a, pkey, "")
+		explainIndexScan(ex, a, pkey, "", n.removed)
 		return
 	case a.kind == indexScan:
 		backward := ""
@@ -307,7 +312,7 @@ func (n *scanNode) explain(ex *explainer) {
 			backward = " Backward"
 		}
 		if a.ix.rowLo == nil && a.ix.rowHi == nil {
-			explainIndexScan(ex, a, a.ix.def.Name, backward)
+			explainIndexScan(ex, a, a.ix.def.Name, backward, n.removed)
 			return
 		}
 		ex.line("Index Scan%s using %s on %s", backward, a.ix.def.Name, tableLabel(a.table))
@@ -321,6 +326,7 @@ func (n *scanNode) explain(ex *explainer) {
 	}
 	if a.filter != nil {
 		ex.detail("Filter: %s", a.filterText)
+		ex.removedByFilter(n.removed)
 	}
 }
 
@@ -354,8 +360,16 @@ func (n *filterNode) explain(ex *explainer) {
 		ex.detail("One-Time Filter: %s", n.text)
 		return
 	}
+	if _, ok := unwrapAnalyze(n.in).(*aggNode); ok { // HAVING: PostgreSQL's Aggregate checks it itself
+		at := len(ex.entries)
+		n.in.explain(ex)
+		ex.detail("Filter: %s", n.text)
+		ex.filterRemovedAt(at, n.in)
+		return
+	}
 	ex.line("Filter")
 	ex.detail("Filter: %s", n.text)
+	ex.filterRemoved(n.in)
 	ex.child(n.in)
 }
 
@@ -575,6 +589,8 @@ func (it *distinctIter) next() ([]types.Value, error) {
 // appendNode returns the rows of each input in turn (UNION ALL).
 type appendNode struct {
 	ins []node
+	// values: a VALUES list's rows, each a SELECT of no table (explain_values.go)
+	values bool
 }
 
 func (n *appendNode) open(ec *execCtx) (rowIter, error) {
@@ -582,6 +598,10 @@ func (n *appendNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *appendNode) explain(ex *explainer) {
+	if n.values && valuesRows(n) {
+		ex.line(`Values Scan on "*VALUES*"`)
+		return
+	}
 	ex.line("Append")
 	for _, in := range n.ins {
 		ex.child(in)

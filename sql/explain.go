@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,9 @@ type explainer struct {
 	opts    explainOpts
 	pending node
 	est     *estimator // nil: no costs
+	// uncounted: the entries made now are of nodes ANALYZE does not count (explain_dml.go)
+	uncounted bool
+	label     string // the next entry's label (subplan)
 }
 
 // explainEntry is one plan node as EXPLAIN shows it.
@@ -34,11 +38,14 @@ type explainEntry struct {
 	details []string
 	node    node // the plan node the line is, nil for one with no node of its own (Hash)
 	like    node // for one with no node of its own: the node whose estimates it shows
+	// uncounted: ANALYZE has no counts of the node, so its line shows none
+	uncounted bool
+	label     string // a subplan's name, printed on a line of its own before it (CTE x)
 }
 
 func (ex *explainer) line(format string, args ...any) {
-	e := &explainEntry{depth: ex.depth, text: fmt.Sprintf(format, args...), node: ex.pending}
-	ex.pending = nil
+	e := &explainEntry{depth: ex.depth, text: fmt.Sprintf(format, args...), node: ex.pending, uncounted: ex.uncounted, label: ex.label}
+	ex.pending, ex.label = nil, ""
 	ex.entries = append(ex.entries, e)
 }
 
@@ -63,6 +70,24 @@ func (ex *explainer) child(n node) {
 	ex.pending = n
 	n.explain(ex)
 	ex.depth--
+}
+
+// initPlans explains the subplans of the node whose line is entry at (PostgreSQL's initPlan
+// list: CTE x), each under its label, between the node's line and its inputs.
+func (ex *explainer) initPlans(at int, labels []string, plans []node) {
+	if at >= len(ex.entries) || len(plans) == 0 {
+		return
+	}
+	tail := slices.Clone(ex.entries[at+1:])
+	ex.entries = ex.entries[:at+1]
+	depth := ex.depth
+	ex.depth = ex.entries[at].depth
+	for i, p := range plans {
+		ex.label = labels[i]
+		ex.child(p)
+	}
+	ex.depth = depth
+	ex.entries = append(ex.entries, tail...)
 }
 
 // root explains the plan whose root is n.
@@ -185,6 +210,9 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 	p.run = func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		for _, a := range counted {
 			a.st = nodeStats{timing: a.st.timing}
+			if sn, ok := a.in.(*scanNode); ok {
+				sn.removed = 0
+			}
 		}
 		ex := &explainer{opts: opts}
 		if opts.costs {

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/drovedb/drove/types"
@@ -99,7 +100,15 @@ func instrument(root node, timing bool) (node, []*analyzeNode) {
 		}
 		return w
 	}
-	return wrap(root), all
+	root = wrap(root)
+	for _, w := range all { // a shared WITH query runs its first reference's plan, wrapped now
+		if r, ok := w.in.(*cteRefNode); ok {
+			if sw, ok := seen[r.share.src]; ok {
+				r.share.src = sw
+			}
+		}
+	}
+	return root, all
 }
 
 // nodeInputs are the places a plan node holds its input nodes.
@@ -170,4 +179,44 @@ func unwrapAnalyze(n node) node {
 		return a.in
 	}
 	return n
+}
+
+// removedByFilter adds, analyzing, PostgreSQL's "Rows Removed by Filter: N" to the line just
+// made (a scan's): the rows its filter rejected, averaged over its loops; nothing when none
+// were, as PostgreSQL's text format leaves it out.
+func (ex *explainer) removedByFilter(removed int64) {
+	ex.removedLine(len(ex.entries)-1, removed)
+}
+
+// filterRemoved is removedByFilter for a filter node over in: the rows in returned that the
+// filter did not.
+func (ex *explainer) filterRemoved(in node) {
+	ex.filterRemovedAt(len(ex.entries)-1, in)
+}
+
+// filterRemovedAt is filterRemoved for the filter whose line is entry at.
+func (ex *explainer) filterRemovedAt(at int, in node) {
+	if !ex.opts.analyze || at < 0 || at >= len(ex.entries) {
+		return
+	}
+	inSt, st := statsOf(in), statsOf(ex.entries[at].node)
+	if inSt == nil || st == nil {
+		return
+	}
+	ex.removedLine(at, inSt.rows-st.rows)
+}
+
+func (ex *explainer) removedLine(at int, removed int64) {
+	if !ex.opts.analyze || removed <= 0 || at < 0 {
+		return
+	}
+	e := ex.entries[at]
+	if e.uncounted {
+		return
+	}
+	loops := int64(1)
+	if st := statsOf(e.node); st != nil && st.loops > 0 {
+		loops = st.loops
+	}
+	e.details = append(e.details, fmt.Sprintf("Rows Removed by Filter: %.0f", float64(removed)/float64(loops)))
 }

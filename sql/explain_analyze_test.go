@@ -48,6 +48,7 @@ func TestExplainOptions(t *testing.T) {
 			`^Aggregate \(actual rows=1 loops=1\)$`,
 			`^  ->  Seq Scan on a \(actual rows=11 loops=1\)$`,
 			`^        Filter: \(v ~~ 'v1%'\)$`,
+			`^        Rows Removed by Filter: 29$`,
 			`^Planning Time: \d+\.\d{3} ms$`,
 			`^Execution Time: \d+\.\d{3} ms$`}},
 		{"EXPLAIN (SUMMARY, COSTS OFF) SELECT 1", []string{`^Result$`, `^Planning Time: \d+\.\d{3} ms$`}},
@@ -57,7 +58,22 @@ func TestExplainOptions(t *testing.T) {
 			`^  ->  Seq Scan on b \(actual rows=4 loops=1\)$`,
 			`^  ->  Limit \(actual rows=2 loops=4\)$`,
 			`^        ->  Seq Scan on a \(actual rows=\d+ loops=4\)$`,
-			`^              Filter: \(b_id = b\.id\)$`}},
+			`^              Filter: \(b_id = b\.id\)$`,
+			`^              Rows Removed by Filter: 4$`}}, // 6, 3, 4 and 5 over the 4 loops
+		// A filter node's removed rows are its input's it did not return.
+		{"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM (SELECT DISTINCT v FROM a) s WHERE v > 'v3'", []string{
+			`^Filter \(actual rows=17 loops=1\)$`,
+			`^  Filter: \(v > 'v3'\)$`,
+			`^  Rows Removed by Filter: 23$`,
+			`^  ->  HashAggregate \(actual rows=40 loops=1\)$`,
+			`^        Group Key: v$`,
+			`^        ->  Seq Scan on a \(actual rows=40 loops=1\)$`}},
+		{"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT b_id, count(*) FROM a GROUP BY b_id HAVING count(*) > 10", []string{
+			`^HashAggregate \(actual rows=0 loops=1\)$`,
+			`^  Group Key: b_id$`,
+			`^  Filter: \(count\(\*\) > 10\)$`,
+			`^  Rows Removed by Filter: 4$`,
+			`^  ->  Seq Scan on a \(actual rows=40 loops=1\)$`}},
 	}
 	for _, c := range checks {
 		got := explain(c.query)
@@ -127,11 +143,72 @@ func TestExplainOptions(t *testing.T) {
 
 	// ANALYZE of a write runs it; an EXPLAIN without ANALYZE does not.
 	explain("EXPLAIN INSERT INTO b VALUES (10, 'x')")
-	if lines := explain("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE b SET w = 'y' WHERE id = 1"); strings.Join(lines, "\n") != "Update on b (actual rows=0 loops=1)" {
+	if lines := explain("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) UPDATE b SET w = 'y' WHERE id = 1"); lines[0] != "Update on b (actual rows=0 loops=1)" {
 		t.Fatalf("UPDATE: %q", lines)
 	}
 	rows := explain("SELECT count(*) FILTER (WHERE id = 10), count(*) FILTER (WHERE w = 'y') FROM b")
 	if rows[0] != "0|1" {
 		t.Fatalf("after EXPLAIN ANALYZE UPDATE: %q", rows)
+	}
+}
+
+// Under ANALYZE a shared WITH query's plan is counted (the references read the instrumented
+// plan), and an UPDATE's scan, which the statement runs itself, shows no counts.
+func TestExplainAnalyzeSubplans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, v text);
+		INSERT INTO a SELECT g, 'v' || g FROM generate_series(1, 10) g`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ query, plan string }{
+		{"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT count(*) FROM x", `
+Aggregate (actual rows=1 loops=1)
+  CTE x
+    ->  Seq Scan on a (actual rows=10 loops=1)
+  ->  CTE Scan on x (actual rows=10 loops=1)`},
+		{"UPDATE a SET v = 'y' WHERE id = 3", `
+Update on a (actual rows=0 loops=1)
+  ->  Index Scan using a_pkey on a
+        Index Cond: (id = 3)`},
+	} {
+		out := &textOutput{}
+		if err := s.Exec(ctx, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "+c.query, out); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(out.lines[:len(out.lines)-1], "\n")
+		if want := strings.TrimPrefix(c.plan, "\n"); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.query, got, want)
+		}
+	}
+}
+
+// FORMAT JSON names a CTE Scan's CTE, a subplan's name and a Values Scan's alias with
+// PostgreSQL's keys.
+func TestExplainJSONSubplans(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx := context.Background()
+	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, v text)`, &textOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	for q, wants := range map[string][]string{
+		"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT * FROM x": {
+			`"Node Type": "CTE Scan"`, `"CTE Name": "x"`, `"Alias": "x"`, `"Subplan Name": "CTE x"`, `"Relation Name": "a"`},
+		"VALUES (1), (2)": {`"Node Type": "Values Scan"`, `"Alias": "*VALUES*"`},
+	} {
+		out := &textOutput{}
+		if err := s.Exec(ctx, "EXPLAIN (FORMAT JSON, COSTS OFF) "+q, out); err != nil {
+			t.Fatal(err)
+		}
+		doc := strings.Join(out.lines[:len(out.lines)-1], "\n")
+		var v any
+		if err := json.Unmarshal([]byte(doc), &v); err != nil {
+			t.Fatalf("%s: %v\n%s", q, err, doc)
+		}
+		for _, w := range wants {
+			if !strings.Contains(doc, w) {
+				t.Errorf("%s: no %s in\n%s", q, w, doc)
+			}
+		}
 	}
 }

@@ -88,6 +88,9 @@ func (e *estimator) compute(n node) estimate {
 	case *uniqueNode:
 		return e.groups(e.of(n.in), 1)
 	case *appendNode:
+		if n.values && valuesRows(n) {
+			return e.valuesScan(n)
+		}
 		var r estimate
 		for i, in := range n.ins {
 			c := e.of(in)

@@ -14,7 +14,9 @@ import (
 // statement is bound as it is on its own, from its text after EXPLAIN's options; ANALYZE runs
 // it in the statement's transaction, so its writes stay unless that transaction rolls back,
 // as in PostgreSQL. drove's writing statements run as one step, not a tree of plan nodes:
-// the line has no inputs under it.
+// the line shows as its input the node the statement reads its rows with (plan.explainIn:
+// the UPDATE's or DELETE's scan, the INSERT's query, Result or Values Scan); that node is
+// not counted under ANALYZE (the statement runs it itself), so it shows no actual counts.
 
 // explainDML is the writing statement an EXPLAIN shows.
 type explainDML struct {
@@ -29,7 +31,17 @@ type explainDML struct {
 type dmlNode struct{ d *explainDML }
 
 func (n *dmlNode) open(*execCtx) (rowIter, error) { return &sliceIter{}, nil }
-func (n *dmlNode) explain(ex *explainer)          { ex.line("%s on %s", n.d.verb, n.d.table) }
+func (n *dmlNode) explain(ex *explainer) {
+	ex.line("%s on %s", n.d.verb, n.d.table)
+	in := n.d.p.explainIn.node()
+	if in == nil {
+		return
+	}
+	was := ex.uncounted
+	ex.uncounted = true
+	ex.child(in)
+	ex.uncounted = was
+}
 
 func (s *Session) bindExplainDML(q sqlparser.Statement, text string, ps *params) (*explainDML, error) {
 	d := &explainDML{}

@@ -66,26 +66,37 @@ func (ex *explainer) annotation(e *explainEntry) (est *estimate, st *nodeStats) 
 // textLines are the plan as EXPLAIN's TEXT format prints it.
 func (ex *explainer) textLines() []string {
 	var out []string
+	// inner[d] is PostgreSQL's indent level under the last entry of depth d: a node's line is
+	// its parent's level, its label (CTE x) first, then "->  " two levels on; its details
+	// and inputs are one level further.
+	var inner []int
 	for _, e := range ex.entries {
-		indent := ""
+		level := 0
 		if e.depth > 0 {
-			indent = strings.Repeat(" ", 6*(e.depth-1)+2) + "->  "
+			level = inner[e.depth-1]
 		}
+		if e.label != "" {
+			out = append(out, strings.Repeat("  ", level)+e.label)
+			level++
+		}
+		indent := ""
+		if level > 0 {
+			indent = strings.Repeat("  ", level) + "->  "
+			level += 2
+		}
+		level++
+		inner = append(inner[:e.depth], level)
 		line := indent + e.text
 		est, st := ex.annotation(e)
 		if est != nil {
 			line += fmt.Sprintf("  (cost=%.2f..%.2f rows=%.0f width=%d)", est.startup, est.total, est.rows, est.width)
 		}
-		if ex.opts.analyze && (e.node != nil || e.like != nil) {
+		if ex.opts.analyze && (e.node != nil || e.like != nil) && !e.uncounted {
 			line += " " + actualText(st, ex.opts.timing)
 		}
 		out = append(out, line)
-		pad := 2
-		if e.depth > 0 {
-			pad = 6*e.depth + 2
-		}
 		for _, d := range e.details {
-			out = append(out, strings.Repeat(" ", pad)+d)
+			out = append(out, strings.Repeat("  ", level)+d)
 		}
 	}
 	return out
@@ -146,6 +157,9 @@ func (ex *explainer) jsonNode(b *strings.Builder, i *int, depth, level int) {
 	for _, kv := range nodeTypeFields(e.text) {
 		add(kv[0], strconv.Quote(kv[1]))
 	}
+	if e.label != "" {
+		add("Subplan Name", strconv.Quote(e.label))
+	}
 	est, st := ex.annotation(e)
 	if est != nil {
 		add("Startup Cost", fmt.Sprintf("%.2f", est.startup))
@@ -153,7 +167,7 @@ func (ex *explainer) jsonNode(b *strings.Builder, i *int, depth, level int) {
 		add("Plan Rows", fmt.Sprintf("%.0f", est.rows))
 		add("Plan Width", strconv.Itoa(est.width))
 	}
-	if ex.opts.analyze {
+	if ex.opts.analyze && !e.uncounted {
 		loops := int64(0)
 		if st != nil {
 			loops = st.loops
@@ -217,7 +231,14 @@ func nodeTypeFields(text string) [][2]string {
 		if !ok {
 			alias = r
 		}
-		out = append(out, [2]string{"Relation Name", r}, [2]string{"Alias", alias})
+		switch name {
+		case "Values Scan": // on "*VALUES*": an alias, no relation
+			out = append(out, [2]string{"Alias", strings.Trim(alias, `"`)})
+		case "CTE Scan":
+			out = append(out, [2]string{"CTE Name", r}, [2]string{"Alias", alias})
+		default:
+			out = append(out, [2]string{"Relation Name", r}, [2]string{"Alias", alias})
+		}
 	}
 	return out
 }

@@ -85,18 +85,20 @@ func indexConj(a *access, c ast.Expr, cols []int, ranged int) bool {
 }
 
 // explainIndexScan prints a scan that reads an index by its conditions.
-func explainIndexScan(ex *explainer, a *access, ixName, backward string) {
+func explainIndexScan(ex *explainer, a *access, ixName, backward string, removed int64) {
 	ex.line("Index Scan%s using %s on %s", backward, ixName, tableLabel(a.table))
 	cond, rest := indexCondSplit(a)
 	if len(cond) == 0 {
 		if a.filter != nil {
 			ex.detail("Filter: %s", a.filterText)
+			ex.removedByFilter(removed)
 		}
 		return
 	}
 	ex.detail("Index Cond: %s", andText(cond))
 	if len(rest) > 0 {
 		ex.detail("Filter: %s", andText(rest))
+		ex.removedByFilter(removed)
 	}
 }
 

@@ -11,8 +11,7 @@ import (
 // the plans have the same shape the text is PostgreSQL's but for the types PostgreSQL adds
 // to constants ('x'::text), which drove's binder does not keep in the tree it prints; where
 // they differ, drove plans another way (no bitmap scans, no semi-join of IN/EXISTS, no
-// index-only scans) or names a node drove builds differently
-// (an Append of Results for VALUES).
+// index-only scans, no merge joins), each such case says how.
 func TestExplainLikePostgres(t *testing.T) {
 	s := NewSession(openTestTablespace(t), nil)
 	ctx := context.Background()
@@ -127,12 +126,23 @@ Function Scan on generate_series g`},
 		// PostgreSQL 15: the same.
 		{"SELECT * FROM generate_series(1, 3) AS generate_series", `
 Function Scan on generate_series`},
+		// PostgreSQL 15: the same.
+		{"VALUES (1), (2)", `
+Values Scan on "*VALUES*"`},
+		// PostgreSQL 15: the same.
+		{"VALUES (1)", `
+Result`},
+		// PostgreSQL 15: the same.
+		{"SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(x, y)", `
+Values Scan on "*VALUES*"`},
 		// PostgreSQL 15:
 		//   Values Scan on "*VALUES*"
-		{"VALUES (1), (2)", `
-Append
-  ->  Result
-  ->  Result`},
+		//     Filter: ("*VALUES*".column1 > 1)
+		// drove checks the WHERE over the list's rows, not in the scan.
+		{"SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(x, y) WHERE x > 1", `
+Filter
+  Filter: (x > 1)
+  ->  Values Scan on "*VALUES*"`},
 		// PostgreSQL 15: the same.
 		{"SELECT id FROM a UNION ALL SELECT id FROM b", `
 Append
@@ -185,12 +195,109 @@ HashAggregate
 		// PostgreSQL 15: the same.
 		{"WITH x AS (SELECT * FROM a) SELECT * FROM x", `
 Seq Scan on a`},
-		// PostgreSQL 15:
-		//   CTE Scan on x
+		// PostgreSQL 15: the same.
+		{"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT * FROM x", `
+CTE Scan on x
+  CTE x
+    ->  Seq Scan on a`},
+		// PostgreSQL 15: the same.
+		{"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT count(*) FROM x", `
+Aggregate
+  CTE x
+    ->  Seq Scan on a
+  ->  CTE Scan on x`},
+		// PostgreSQL 15 (a merge join: drove has none, it hashes):
+		//   Merge Join
+		//     Merge Cond: (x1.id = x2.id)
 		//     CTE x
 		//       ->  Seq Scan on a
-		{"WITH x AS MATERIALIZED (SELECT * FROM a) SELECT * FROM x", `
-Seq Scan on a`},
+		//     ->  Sort
+		//           Sort Key: x1.id
+		//           ->  CTE Scan on x x1
+		//     ->  Sort
+		//           Sort Key: x2.id
+		//           ->  CTE Scan on x x2
+		{"WITH x AS (SELECT * FROM a) SELECT * FROM x x1, x x2 WHERE x1.id = x2.id", `
+Hash Join
+  Hash Cond: (x1.id = x2.id)
+  CTE x
+    ->  Seq Scan on a
+  ->  CTE Scan on x x1
+  ->  Hash
+        ->  CTE Scan on x x2`},
+		// PostgreSQL 15:
+		//   Sort
+		//     Sort Key: x.id
+		//     CTE x
+		//       ->  Seq Scan on a
+		//     CTE y
+		//       ->  Seq Scan on b
+		//     ->  Nested Loop
+		//           ->  CTE Scan on x
+		//           ->  CTE Scan on y
+		// drove's nested loop keeps its inner side's rows (Materialize) however it reads them,
+		// and its Sort Key is the output column, unqualified.
+		{"WITH x AS MATERIALIZED (SELECT * FROM a), y AS MATERIALIZED (SELECT * FROM b) SELECT * FROM x, y ORDER BY 1", `
+Sort
+  Sort Key: id
+  CTE x
+    ->  Seq Scan on a
+  CTE y
+    ->  Seq Scan on b
+  ->  Nested Loop
+        ->  CTE Scan on x
+        ->  Materialize
+              ->  CTE Scan on y`},
+		// PostgreSQL 15: the same.
+		{"SELECT v, count(*) FROM a GROUP BY v HAVING count(*) > 1", `
+HashAggregate
+  Group Key: v
+  Filter: (count(*) > 1)
+  ->  Seq Scan on a`},
+		// PostgreSQL 15: the same.
+		{"SELECT count(*) FROM a HAVING count(*) > 1", `
+Aggregate
+  Filter: (count(*) > 1)
+  ->  Seq Scan on a`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a VALUES (1, 2, 'x')", `
+Insert on a
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a VALUES (1, 2, 'x'), (2, 3, 'y')", `
+Insert on a
+  ->  Values Scan on "*VALUES*"`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a SELECT id, id, w FROM b", `
+Insert on a
+  ->  Seq Scan on b`},
+		// PostgreSQL 15: the same.
+		{"UPDATE a SET v = 'y' WHERE id = 1", `
+Update on a
+  ->  Index Scan using a_pkey on a
+        Index Cond: (id = 1)`},
+		// PostgreSQL 15:
+		//   Update on a
+		//     ->  Seq Scan on a
+		//           Filter: (v = 'x'::text)
+		{"UPDATE a SET v = 'y' WHERE v = 'x'", `
+Update on a
+  ->  Seq Scan on a
+        Filter: (v = 'x')`},
+		// PostgreSQL 15: the same.
+		{"DELETE FROM a", `
+Delete on a
+  ->  Seq Scan on a`},
+		// PostgreSQL 15:
+		//   Delete on a
+		//     ->  Bitmap Heap Scan on c
+		//           Recheck Cond: (k = 3)
+		//           ->  Bitmap Index Scan on c_k
+		//                 Index Cond: (k = 3)
+		{"DELETE FROM c WHERE k = 3", `
+Delete on c
+  ->  Index Scan using c_k on c
+        Index Cond: (k = 3)`},
 		// PostgreSQL 15: the same.
 		{"SELECT * FROM (SELECT * FROM a LIMIT 1) s", `
 Limit

@@ -153,11 +153,10 @@ Hash Join
 Limit
   ->  Sort
         Sort Key: count(*) DESC
-        ->  Filter
+        ->  HashAggregate
+              Group Key: v
               Filter: (count(*) > 1)
-              ->  HashAggregate
-                    Group Key: v
-                    ->  Seq Scan on a`},
+              ->  Seq Scan on a`},
 		// The group keys and HAVING print from the tree the binder bound (sql/ast's Explain
 		// style): a key named by alias or position is the select list's expression; a
 		// subquery, x = ANY (array) and CASE row WHEN row show as PostgreSQL 15 shows them
@@ -177,17 +176,15 @@ HashAggregate
   Group Key: v, (b_id % 2)
   ->  Seq Scan on a`},
 		{"SELECT v FROM a GROUP BY v HAVING v = ANY ('{x,y}') AND EXISTS (SELECT 1 FROM b WHERE b.w = a.v) AND CASE (v, 1) WHEN ('x', 1) THEN true END", `
-Filter
+HashAggregate
+  Group Key: v
   Filter: ((v = ANY ('{x,y}'::text[])) AND EXISTS (SELECT 1 FROM b WHERE (b.w = a.v)) AND CASE ROW(v, 1) WHEN ROW('x', 1) THEN true END)
-  ->  HashAggregate
-        Group Key: v
-        ->  Seq Scan on a`},
+  ->  Seq Scan on a`},
 		{"SELECT v FROM a GROUP BY v HAVING v NOT IN (SELECT w FROM b) OR max(b_id) > ALL (SELECT id FROM b)", `
-Filter
+HashAggregate
+  Group Key: v
   Filter: ((NOT (v IN (SELECT w FROM b))) OR (max(b_id) > ALL (SELECT id FROM b)))
-  ->  HashAggregate
-        Group Key: v
-        ->  Seq Scan on a`},
+  ->  Seq Scan on a`},
 		{"SELECT DISTINCT v FROM a UNION ALL SELECT w FROM b", `
 Append
   ->  HashAggregate

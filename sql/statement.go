@@ -78,6 +78,9 @@ type plan struct {
 	sizes     []tableSize
 	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow    bool // a query that returns at most one row (atMostOneRow)
+	// explainIn is, for an INSERT, UPDATE or DELETE, where the written rows come from, as
+	// EXPLAIN shows it under its ModifyTable line (explain_values.go)
+	explainIn dmlInput
 	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
 	// cached statement whose literals were read in another zone is bound again.
 	zone string

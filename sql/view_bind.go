@@ -54,14 +54,14 @@ func (s *Session) namedQueryItem(t *ast.Table, ps *params, outer *scope, lvl *le
 			if err != nil {
 				return nil, true, err
 			}
+			alias, names := def.name, def.cols
 			if sh := def.share; sh != nil && def.work == nil {
 				sh.refs++
 				if sh.src == nil {
 					sh.src = n
 				}
-				n = &cteRefNode{share: sh, own: n}
+				n = &cteRefNode{share: sh, own: n, alias: cteRefAlias(t, def.name)}
 			}
-			alias, names := def.name, def.cols
 			if a := t.Alias; a != nil {
 				alias = a.Name
 				if len(a.Columns) > 0 { // the first columns renamed, the others keep the WITH's names
@@ -189,4 +189,12 @@ func viewColumnTypeName(vc tablespace.ViewColumn) string {
 		c = *vc.Decl
 	}
 	return formatType(int64(columnTypeOID(c)), int64(c.Typmod()))
+}
+
+// cteRefAlias is the name a reference to a WITH query goes by: its alias, else the query's.
+func cteRefAlias(t *ast.Table, name string) string {
+	if t.Alias != nil {
+		return t.Alias.Name
+	}
+	return name
 }
