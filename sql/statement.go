@@ -92,6 +92,9 @@ func (st *Statement) AtMostOneRow() bool { return st.plan != nil && st.plan.oneR
 type dep struct {
 	table  string
 	schema *types.Schema
+	// write: the statement writes the table, so it takes ROW EXCLUSIVE on it before it
+	// locks a row (tablespace/lockmode.go), as PostgreSQL's writers do on starting.
+	write bool
 }
 
 // statements returns the parsed statements of query, from the session's cache when it can.
@@ -512,8 +515,11 @@ func (s *Session) enterPlan(ctx context.Context, tx *tablespace.Txn, st *Stateme
 		fresh := true
 		for _, d := range p.deps {
 			ok, err := tx.Enter(ctx, d.table, d.schema)
+			if err == nil && ok && d.write {
+				err = tx.LockRowExclusive(ctx, d.table)
+			}
 			if err != nil {
-				return nil, err
+				return nil, lockError(d.table, err)
 			}
 			fresh = fresh && ok
 		}
