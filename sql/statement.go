@@ -15,36 +15,37 @@ import (
 // Statement is one parsed statement, with its plan once bound. Sessions cache them by query
 // text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
 type Statement struct {
-	first      string // first word, lower case
-	words      []string
-	ast        sqlparser.Statement // nil for statements handled without vitess
-	query      *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
-	queryUsed  bool                // query was bound once: a re-bind parses its text again
-	tsStmt     *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
-	copy       *copyStmt           // COPY, which vitess does not know either
-	backup     *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
-	setting    *settingStmt        // SET, SHOW, RESET, VACUUM and friends
-	savepoint  *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
-	setCons    *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
-	user       *userStmt           // CREATE/ALTER/DROP USER
-	truncate   *truncateStmt       // TRUNCATE's tables
-	lock       *lockStmt           // LOCK TABLE (lock_table.go)
-	owner      *ownerStmt          // ALTER ... OWNER TO (owner.go)
-	comment    *commentStmt        // COMMENT ON (comment.go)
-	likeCreate *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
-	index      *indexStmt          // CREATE/DROP INDEX
-	conAlter   *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
-	colAlter   *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
-	cons       []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
-	onCommit   string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
-	seq        *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
-	notify     *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
-	view       *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
-	ctas       *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
-	prep       *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
-	modWith    *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
-	cursor     *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
-	execs      int64               // runs of the statement (pg_prepared_statements)
+	first       string // first word, lower case
+	words       []string
+	ast         sqlparser.Statement // nil for statements handled without vitess
+	query       *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
+	queryUsed   bool                // query was bound once: a re-bind parses its text again
+	tsStmt      *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
+	copy        *copyStmt           // COPY, which vitess does not know either
+	backup      *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	setting     *settingStmt        // SET, SHOW, RESET, VACUUM and friends
+	savepoint   *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
+	setCons     *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
+	user        *userStmt           // CREATE/ALTER/DROP USER
+	truncate    *truncateStmt       // TRUNCATE's tables
+	lock        *lockStmt           // LOCK TABLE (lock_table.go)
+	owner       *ownerStmt          // ALTER ... OWNER TO (owner.go)
+	comment     *commentStmt        // COMMENT ON (comment.go)
+	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
+	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
+	index       *indexStmt          // CREATE/DROP INDEX
+	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
+	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
+	cons        []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
+	onCommit    string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
+	seq         *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
+	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
+	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	modWith     *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
+	cursor      *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
+	execs       int64               // runs of the statement (pg_prepared_statements)
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
@@ -615,6 +616,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.index != nil {
 		return s.execIndexStmt(ctx, st.index, out)
+	}
+	if st.renameIndex != nil {
+		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)
 	}
 	if st.seq != nil {
 		return s.execSequenceStmt(ctx, st.seq, out)
