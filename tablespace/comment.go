@@ -34,7 +34,7 @@ func commentRow(c Comment) []types.Value {
 	return []types.Value{types.NewText(c.Rel), types.NewText(c.Kind), types.NewText(c.Sub), types.NewText(c.Text)}
 }
 
-// SetCommentIn stores c (an empty Text removes the comment, as COMMENT ... IS NULL or '')
+// SetCommentIn stores c (an empty Text removes the comment, as COMMENT ... IS NULL or ”)
 // as a write of tx (nil: a transaction of its own).
 func (ts *Tablespace) SetCommentIn(ctx context.Context, tx *Txn, c Comment) error {
 	if err := ts.writable(); err != nil {
