@@ -127,6 +127,9 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err := s.followAlteredTable(ctx, schema, next, a.sources); err != nil {
 		return err
 	}
+	if err := s.followComments(ctx, schema, next, a.sources); err != nil {
+		return err
+	}
 	if err := s.finishAlterSequences(ctx, a); err != nil {
 		return err
 	}

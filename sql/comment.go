@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -147,6 +148,61 @@ func (s *Session) commentTarget(st *commentStmt, name string) (tablespace.Commen
 		article = "an "
 	}
 	return tablespace.Comment{}, Errorf("42809", "%q is not %s%s", name, article, st.kind)
+}
+
+// followComments makes the comments of table old (its own, its columns', indexes' and
+// constraints') follow a schema change to next, whose column j comes from old's sources[j]:
+// renamed with their object, dropped with it, so a new object of an old name has none.
+func (s *Session) followComments(ctx context.Context, old, next *types.Schema, sources []int) error {
+	cols := make(map[string]string, len(old.Columns)) // old name → new, "" when dropped
+	for _, c := range old.Columns {
+		cols[c.Name] = ""
+	}
+	for j, src := range sources {
+		if src >= 0 && src < len(old.Columns) && j < len(next.Columns) {
+			cols[old.Columns[src].Name] = next.Columns[j].Name
+		}
+	}
+	indexes := followNames(old.Indexes, next.Indexes, func(ix types.Index) string { return ix.Name })
+	indexes[old.Name+"_pkey"] = next.Name + "_pkey"
+	cons := followNames(old.Constraints, next.Constraints, func(c types.Constraint) string { return c.Name })
+	cons[old.Name+"_pkey"] = next.Name + "_pkey"
+	return s.ts.EditCommentsIn(ctx, s.tx, func(c tablespace.Comment) (tablespace.Comment, bool) {
+		if c.Rel != old.Name {
+			return c, false
+		}
+		n := c
+		n.Rel = next.Name
+		names := map[string]map[string]string{"column": cols, "index": indexes, "constraint": cons}[c.Kind]
+		if to, ok := names[c.Sub]; ok {
+			n.Sub = to
+			if to == "" {
+				n.Text = ""
+			}
+		}
+		return n, n != c
+	})
+}
+
+// followNames maps the names of old's objects to those of next's: kept, renamed (an object
+// gone from the same place of a list as long, another name there) or dropped ("").
+func followNames[T any](old, next []T, name func(T) string) map[string]string {
+	out := make(map[string]string, len(old))
+	kept := make(map[string]bool, len(next))
+	for _, n := range next {
+		kept[name(n)] = true
+	}
+	for i, o := range old {
+		switch on := name(o); {
+		case kept[on]:
+			out[on] = on
+		case len(old) == len(next) && !slices.ContainsFunc(old, func(x T) bool { return name(x) == name(next[i]) }):
+			out[on] = name(next[i])
+		default:
+			out[on] = ""
+		}
+	}
+	return out
 }
 
 // relColumnNumber is column col's attnum in relation name of kind (a table's visible

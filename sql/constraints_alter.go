@@ -197,5 +197,8 @@ func (s *Session) renameConstraint(ctx context.Context, name string, schema, nex
 	if err := s.ts.AlterTable(ctx, name, next, identitySources(schema)); err != nil {
 		return err
 	}
+	if err := s.followComments(ctx, schema, next, identitySources(schema)); err != nil {
+		return err
+	}
 	return out.Complete("ALTER TABLE")
 }

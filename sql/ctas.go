@@ -354,7 +354,7 @@ func (s *Session) fillTableAs(ctx context.Context, name string, p *plan, ps *par
 		rowID: func() (int64, error) { return s.ts.NextSerial(schema, n) }}
 	err := s.withTxn(ctx, func(tx *tablespace.Txn) error {
 		fill.tx = tx
-		for _, d := range append([]dep{{name, schema}}, append(p.deps, ps.deps...)...) {
+		for _, d := range append([]dep{{name, schema, true}}, append(p.deps, ps.deps...)...) {
 			if err := enterTable(ctx, tx, d.table, d.schema); err != nil {
 				return err
 			}

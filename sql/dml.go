@@ -147,7 +147,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 			targets[j] = -1
 		}
 	}
-	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), explainIn: dmlInput{query: root}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema, true}}, cols: ins.ret.columns(), explainIn: dmlInput{query: root}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
 		if view {
 			tx.BeginStatementView()
@@ -251,7 +251,7 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 		return nil, err
 	}
 	view := treeReads(d.Returning, d.Where)
-	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), explainIn: dmlInput{acc: acc}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: ret.columns(), explainIn: dmlInput{acc: acc}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()

@@ -493,7 +493,10 @@ func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) err
 		}
 		next := *schema
 		next.Indexes = slices.DeleteFunc(slices.Clone(schema.Indexes), func(ix types.Index) bool { return ix.Name == name })
-		return s.ts.AlterTable(ctx, schema.Name, &next, identitySources(schema))
+		if err := s.ts.AlterTable(ctx, schema.Name, &next, identitySources(schema)); err != nil {
+			return err
+		}
+		return s.followComments(ctx, schema, &next, identitySources(schema))
 	}
 	if ifExists {
 		s.noticef("NOTICE", "00000", "index %q does not exist, skipping", name)

@@ -246,7 +246,7 @@ func overriddenValue(e ast.Expr, sc *scope, c *types.Column) error {
 // insertValuesPlan is the plan of an INSERT of rows compiled from VALUES (or DEFAULT VALUES).
 func insertValuesPlan(bt *boundTable, rows [][]*expr, ins *inserter, ps *params, reads bool) *plan {
 	schema := bt.schema
-	return &plan{deps: []dep{{bt.name, schema}}, cols: ins.ret.columns(), explainIn: dmlInput{values: len(rows)}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, schema, true}}, cols: ins.ret.columns(), explainIn: dmlInput{values: len(rows)}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		ins.start()
 		if reads {
 			tx.BeginStatementView()

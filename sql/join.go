@@ -193,7 +193,7 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 		}
 		bt.scope.outer, bt.scope.level = outer, lvl
 		if bt.system == nil {
-			ps.deps = append(ps.deps, dep{bt.name, bt.schema})
+			ps.deps = append(ps.deps, dep{bt.name, bt.schema, false})
 		}
 		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
 	case *ast.SubqueryFrom:

@@ -14,35 +14,36 @@ import (
 // Statement is one parsed statement, with its plan once bound. Sessions cache them by query
 // text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
 type Statement struct {
-	first      string // first word, lower case
-	words      []string
-	ast        sqlparser.Statement // nil for statements handled without vitess
-	query      *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
-	queryUsed  bool                // query was bound once: a re-bind parses its text again
-	tsStmt     *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
-	copy       *copyStmt           // COPY, which vitess does not know either
-	backup     *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
-	setting    *settingStmt        // SET, SHOW, RESET, VACUUM and friends
-	savepoint  *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
-	setCons    *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
-	user       *userStmt           // CREATE/ALTER/DROP USER
-	lock       *lockStmt           // LOCK TABLE (lock_table.go)
-	owner      *ownerStmt          // ALTER ... OWNER TO (owner.go)
-	comment    *commentStmt        // COMMENT ON (comment.go)
-	likeCreate *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
-	index      *indexStmt          // CREATE/DROP INDEX
-	conAlter   *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
-	colAlter   *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
-	cons       []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
-	onCommit   string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
-	seq        *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
-	notify     *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
-	view       *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
-	ctas       *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
-	prep       *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
-	modWith    *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
-	cursor     *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
-	execs      int64               // runs of the statement (pg_prepared_statements)
+	first       string // first word, lower case
+	words       []string
+	ast         sqlparser.Statement // nil for statements handled without vitess
+	query       *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
+	queryUsed   bool                // query was bound once: a re-bind parses its text again
+	tsStmt      *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
+	copy        *copyStmt           // COPY, which vitess does not know either
+	backup      *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	setting     *settingStmt        // SET, SHOW, RESET, VACUUM and friends
+	savepoint   *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
+	setCons     *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
+	user        *userStmt           // CREATE/ALTER/DROP USER
+	lock        *lockStmt           // LOCK TABLE (lock_table.go)
+	owner       *ownerStmt          // ALTER ... OWNER TO (owner.go)
+	comment     *commentStmt        // COMMENT ON (comment.go)
+	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
+	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
+	index       *indexStmt          // CREATE/DROP INDEX
+	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
+	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
+	cons        []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
+	onCommit    string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
+	seq         *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
+	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
+	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	modWith     *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
+	cursor      *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
+	execs       int64               // runs of the statement (pg_prepared_statements)
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
@@ -94,6 +95,9 @@ func (st *Statement) AtMostOneRow() bool { return st.plan != nil && st.plan.oneR
 type dep struct {
 	table  string
 	schema *types.Schema
+	// write: the statement writes the table, so it takes ROW EXCLUSIVE on it before it
+	// locks a row (tablespace/lockmode.go), as PostgreSQL's writers do on starting.
+	write bool
 }
 
 // statements returns the parsed statements of query, from the session's cache when it can.
@@ -514,8 +518,11 @@ func (s *Session) enterPlan(ctx context.Context, tx *tablespace.Txn, st *Stateme
 		fresh := true
 		for _, d := range p.deps {
 			ok, err := tx.Enter(ctx, d.table, d.schema)
+			if err == nil && ok && d.write {
+				err = tx.LockRowExclusive(ctx, d.table)
+			}
 			if err != nil {
-				return nil, err
+				return nil, lockError(d.table, err)
 			}
 			fresh = fresh && ok
 		}
@@ -611,6 +618,9 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.index != nil {
 		return s.execIndexStmt(ctx, st.index, out)
+	}
+	if st.renameIndex != nil {
+		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)
 	}
 	if st.seq != nil {
 		return s.execSequenceStmt(ctx, st.seq, out)

@@ -105,6 +105,10 @@ func utilityParserTable() []utilityParser {
 			st.backup, err = parseBackupStmt(text)
 			return err
 		}},
+		{func(p piece) bool { return isRenameIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
+			st.renameIndex, err = parseRenameIndexStmt(text) // index_rename.go
+			return err
+		}},
 		{func(p piece) bool { return isIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.index, err = parseIndexStmt(text)
 			return err

@@ -46,7 +46,7 @@ func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
 		return nil, err
 	}
 	view := updateReads(u)
-	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: ret.columns(), explainIn: dmlInput{acc: acc}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: ret.columns(), explainIn: dmlInput{acc: acc}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()
@@ -117,7 +117,7 @@ func (s *Session) bindUpdateJoin(u *ast.Update, ps *params) (*plan, error) {
 		return nil, err
 	}
 	view := updateReads(u)
-	return &plan{deps: []dep{{bt.name, bt.schema}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()

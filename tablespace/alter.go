@@ -51,7 +51,11 @@ type tableGate struct {
 	holder atomic.Uint64
 	// locker is the id of the transaction whose LOCK ... ACCESS EXCLUSIVE holds the gate
 	// closed until it ends (lock.go; 0: none). Unlike holder it empties nothing for it.
-	locker  atomic.Uint64
+	locker atomic.Uint64
+	// rows counts the ROW SHARE and ROW EXCLUSIVE holders, strong lists the holders of and
+	// waiters for the modes between (lockmode.go; strong under mu).
+	rows    atomic.Int64
+	strong  []strongLock
 	changed chan struct{}               // closed and replaced (under mu) when the gate changes
 	table   atomic.Pointer[cachedTable] // the table point reads found last (fsm.tableAt)
 }
@@ -228,6 +232,7 @@ type enteredGate struct {
 	table  string
 	g      *tableGate
 	schema *types.Schema // the schema Enter confirmed; nil until one did
+	modes  uint16        // the lock modes held beside entering (lockmode.go), as modeBit
 }
 
 // AlterTable rewrites table to schema s (which may carry a new name): column i of s takes its

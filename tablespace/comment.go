@@ -2,7 +2,6 @@ package tablespace
 
 import (
 	"context"
-	"errors"
 	"sort"
 
 	"github.com/drovedb/drove/types"
@@ -31,46 +30,64 @@ type Comment struct {
 	Rel, Kind, Sub, Text string
 }
 
+func commentRow(c Comment) []types.Value {
+	return []types.Value{types.NewText(c.Rel), types.NewText(c.Kind), types.NewText(c.Sub), types.NewText(c.Text)}
+}
+
 // SetCommentIn stores c (an empty Text removes the comment, as COMMENT ... IS NULL or ”)
 // as a write of tx (nil: a transaction of its own).
 func (ts *Tablespace) SetCommentIn(ctx context.Context, tx *Txn, c Comment) error {
 	if err := ts.writable(); err != nil {
 		return err
 	}
-	s, ok := ts.Schema(commentTable)
-	if !ok {
-		if c.Text == "" {
-			return nil
-		}
-		if err := ts.CreateTable(ctx, newCommentSchema()); err != nil && !errors.Is(err, ErrTableExists) {
-			return err
-		}
-		s, _ = ts.Schema(commentTable)
+	s, err := ts.hiddenSchema(ctx, commentTable, newCommentSchema, c.Text != "")
+	if s == nil || err != nil {
+		return err
 	}
-	row := []types.Value{types.NewText(c.Rel), types.NewText(c.Kind), types.NewText(c.Sub), types.NewText(c.Text)}
+	row := commentRow(c)
 	key, err := types.AppendKey(nil, s, row)
 	if err != nil {
 		return err
 	}
 	return ts.tableTxn(ctx, tx, commentTable, s, func(tx *Txn) error {
-		_, exists, err := tx.GetForUpdate(ctx, commentTable, key)
-		switch {
-		case err != nil:
-			return err
-		case c.Text == "" && exists:
-			return tx.Delete(ctx, commentTable, key)
-		case c.Text == "":
-			return nil
-		case exists:
-			return tx.Update(ctx, commentTable, key, types.AppendRow(nil, s, row))
-		}
-		return tx.Insert(ctx, commentTable, key, types.AppendRow(nil, s, row))
+		return putComment(ctx, tx, key, c.Text != "", func() []byte { return types.AppendRow(nil, s, row) })
 	})
 }
 
+// putComment writes the comment row of key (value's), or deletes it when !set.
+func putComment(ctx context.Context, tx *Txn, key []byte, set bool, value func() []byte) error {
+	_, exists, err := tx.GetForUpdate(ctx, commentTable, key)
+	switch {
+	case err != nil:
+		return err
+	case !set && exists:
+		return tx.Delete(ctx, commentTable, key)
+	case !set:
+		return nil
+	case exists:
+		return tx.Update(ctx, commentTable, key, value())
+	}
+	return tx.Insert(ctx, commentTable, key, value())
+}
+
 // DropCommentsIn removes every comment of relation rel (the relation's, its columns', its
-// constraints'), as a write of tx (nil: a transaction of its own): DROP calls it.
+// constraints', its indexes'), as a write of tx (nil: a transaction of its own): DROP calls
+// it.
 func (ts *Tablespace) DropCommentsIn(ctx context.Context, tx *Txn, rel string) error {
+	return ts.EditCommentsIn(ctx, tx, func(c Comment) (Comment, bool) {
+		if c.Rel != rel {
+			return c, false
+		}
+		c.Text = ""
+		return c, true
+	})
+}
+
+// EditCommentsIn passes every comment to edit, which returns it changed (renamed: another
+// Rel, Kind or Sub; dropped: Text "") and true, or false to keep it; the changes are writes
+// of tx (nil: a transaction of its own). Renames and drops of relations, columns, indexes
+// and constraints call it, so a comment follows its object and goes with it.
+func (ts *Tablespace) EditCommentsIn(ctx context.Context, tx *Txn, edit func(Comment) (Comment, bool)) error {
 	s, ok := ts.Schema(commentTable)
 	if !ok {
 		return nil
@@ -79,25 +96,39 @@ func (ts *Tablespace) DropCommentsIn(ctx context.Context, tx *Txn, rel string) e
 	if err != nil {
 		return err
 	}
-	var keys [][]byte
+	type change struct{ old, new Comment }
+	var changes []change
 	for _, c := range all {
-		if c.Rel == rel {
-			k, err := types.AppendKey(nil, s, []types.Value{types.NewText(c.Rel), types.NewText(c.Kind), types.NewText(c.Sub), types.NewText("")})
-			if err != nil {
-				return err
-			}
-			keys = append(keys, k)
+		if n, ok := edit(c); ok {
+			changes = append(changes, change{c, n})
 		}
 	}
-	if len(keys) == 0 {
+	if len(changes) == 0 {
 		return nil
 	}
 	if err := ts.writable(); err != nil {
 		return err
 	}
 	return ts.tableTxn(ctx, tx, commentTable, s, func(tx *Txn) error {
-		for _, k := range keys {
-			if err := tx.Delete(ctx, commentTable, k); err != nil && !errors.Is(err, ErrNoRow) {
+		for _, ch := range changes { // every old row goes first: a rename may take a name another frees
+			k, err := types.AppendKey(nil, s, commentRow(ch.old))
+			if err == nil {
+				err = putComment(ctx, tx, k, false, nil)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		for _, ch := range changes {
+			if ch.new.Text == "" {
+				continue
+			}
+			row := commentRow(ch.new)
+			k, err := types.AppendKey(nil, s, row)
+			if err != nil {
+				return err
+			}
+			if err := putComment(ctx, tx, k, true, func() []byte { return types.AppendRow(nil, s, row) }); err != nil {
 				return err
 			}
 		}
@@ -111,32 +142,15 @@ func (ts *Tablespace) CommentsIn(in *Txn) ([]Comment, error) {
 	if !ok {
 		return nil, nil
 	}
-	tx := ts.Begin()
-	defer tx.Rollback()
-	var mine map[string]int
-	if in != nil && in.entered(commentTable) >= 0 {
-		mine = in.own(commentTable)
-	}
 	var out []Comment
 	row := make([]types.Value, len(s.Columns))
-	add := func(key, value []byte) error {
+	err := ts.scanHidden(in, commentTable, func(key, value []byte) error {
 		if err := types.DecodeRow(s, key, value, row); err != nil {
 			return err
 		}
 		out = append(out, Comment{Rel: row[0].S, Kind: row[1].S, Sub: row[2].S, Text: row[3].S})
 		return nil
-	}
-	err := tx.Scan(commentTable, func(key, value []byte) error {
-		if _, overridden := mine[string(key)]; overridden {
-			return nil
-		}
-		return add(key, value)
 	})
-	for _, i := range mine {
-		if m := &in.writes[i]; err == nil && m.Op.HasValue() {
-			err = add(m.Key, m.Value)
-		}
-	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Rel != b.Rel {

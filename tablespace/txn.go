@@ -270,6 +270,9 @@ func (tx *Txn) getForUpdate(ctx context.Context, table string, key []byte, timeo
 	if err := tx.leading(); err != nil {
 		return nil, false, err
 	}
+	if err := tx.rowLock(ctx, table, RowShare, timeout); err != nil {
+		return nil, false, err
+	}
 	id := lockID(table, key)
 	if err := tx.lockWaiting(ctx, id, timeout); err != nil {
 		return nil, false, err
@@ -415,6 +418,9 @@ func (tx *Txn) write(ctx context.Context, op wal.Op, table string, key, value []
 	if err := tx.admitted(table, t); err != nil {
 		return err
 	}
+	if err := tx.rowLock(ctx, table, RowExclusive, tx.timeout()); err != nil {
+		return err
+	}
 	id := lockID(table, key)
 	if err := tx.lock(ctx, id); err != nil {
 		return err
@@ -508,6 +514,9 @@ func (tx *Txn) Load(table string, key, value []byte) error {
 		return err
 	}
 	if err := tx.admitted(table, t); err != nil {
+		return err
+	}
+	if err := tx.rowLock(context.Background(), table, RowExclusive, tx.timeout()); err != nil {
 		return err
 	}
 	id := lockID(table, key)
@@ -704,6 +713,9 @@ func (ts *Tablespace) releaseTxn(id uint64, locks []string, gates []enteredGate)
 	}
 	ts.locks.release(id, locks)
 	for _, g := range gates {
+		if g.modes != 0 {
+			g.g.unlockModes(id, g.modes)
+		}
 		g.g.leave()
 		if g.g.holder.Load() == id || g.g.locker.Load() == id { // its TRUNCATE's or LOCK's
 			g.g.open()

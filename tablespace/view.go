@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/drovedb/drove/types"
 )
@@ -62,50 +61,14 @@ func viewKey(s *types.Schema, name string) ([]byte, error) {
 	return types.AppendKey(nil, s, []types.Value{types.NewText(name)})
 }
 
-// viewSchema returns the view table's schema, creating the table (one log entry, once per
-// tablespace) when create is set; nil when there is none and create is not set.
+// viewSchema returns the view table's schema (hiddenSchema).
 func (ts *Tablespace) viewSchema(ctx context.Context, create bool) (*types.Schema, error) {
-	if s, ok := ts.Schema(viewTable); ok || !create {
-		if !ok {
-			return nil, nil
-		}
-		return s, nil
-	}
-	if err := ts.CreateTable(ctx, newViewSchema()); err != nil && !errors.Is(err, ErrTableExists) {
-		return nil, err
-	}
-	s, _ := ts.Schema(viewTable)
-	return s, nil
+	return ts.hiddenSchema(ctx, viewTable, newViewSchema, create)
 }
 
-// viewTxn runs fn in in, entered into the view table; with in nil, in a transaction of its
-// own (with ctx's WithLockTimeout), which it commits.
+// viewTxn runs fn in in, entered into the view table (tableTxn).
 func (ts *Tablespace) viewTxn(ctx context.Context, in *Txn, s *types.Schema, fn func(tx *Txn) error) error {
 	return ts.tableTxn(ctx, in, viewTable, s, fn)
-}
-
-// tableTxn runs fn in in, entered into the hidden table (views, comments); with in nil, in
-// a transaction of its own (with ctx's WithLockTimeout), which it commits.
-func (ts *Tablespace) tableTxn(ctx context.Context, in *Txn, table string, s *types.Schema, fn func(tx *Txn) error) error {
-	tx := in
-	if tx == nil {
-		tx = ts.Begin()
-		defer tx.Rollback()
-		if d, ok := ctx.Value(lockTimeoutKey{}).(time.Duration); ok {
-			tx.SetLockTimeout(d)
-		}
-	}
-	ok, err := tx.Enter(ctx, table, s)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("%w: the %q table changed", ErrNotEntered, table)
-	}
-	if err := fn(tx); err != nil || in != nil {
-		return err
-	}
-	return tx.Commit(ctx)
 }
 
 // CreateView stores a view. With replace, an existing view of that name is replaced;
@@ -229,8 +192,16 @@ func (ts *Tablespace) RenameViewIn(ctx context.Context, tx *Txn, old, new string
 		return fmt.Errorf("%w: %q", ErrNoView, old)
 	case errors.Is(err, ErrDuplicateKey):
 		return fmt.Errorf("%w: %q", ErrViewExists, new)
+	case err != nil:
+		return err
 	}
-	return err
+	return ts.EditCommentsIn(ctx, tx, func(c Comment) (Comment, bool) { // they follow the view
+		ok := c.Rel == old
+		if ok {
+			c.Rel = new
+		}
+		return c, ok
+	})
 }
 
 func decodeView(s *types.Schema, key, value []byte) (View, string, error) {
@@ -256,29 +227,12 @@ func (ts *Tablespace) ViewsIn(in *Txn) ([]View, error) {
 	if !ok {
 		return nil, nil
 	}
-	tx := ts.Begin()
-	defer tx.Rollback()
-	var mine map[string]int
-	if in != nil && in.entered(viewTable) >= 0 {
-		mine = in.own(viewTable)
-	}
 	var out []View
-	add := func(key, value []byte) error {
+	err := ts.scanHidden(in, viewTable, func(key, value []byte) error {
 		v, _, err := decodeView(s, key, value)
 		out = append(out, v)
 		return err
-	}
-	err := tx.Scan(viewTable, func(key, value []byte) error {
-		if _, overridden := mine[string(key)]; overridden {
-			return nil
-		}
-		return add(key, value)
 	})
-	for _, i := range mine {
-		if m := &in.writes[i]; err == nil && m.Op.HasValue() {
-			err = add(m.Key, m.Value)
-		}
-	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, err
 }
