@@ -1,0 +1,108 @@
+# Fixes from side-by-side sweeps of PostgreSQL 15's regression files (sequence, text,
+# select_into, truncate, boolean, transactions), recorded from PostgreSQL 15.
+# ALTER SEQUENCE ... AS resets a bound that was the old type's limit to the new type's limit,
+# whatever the direction (sequence.sql: AS int of these was 22023).
+statement ok
+CREATE SEQUENCE se_seq13 AS smallint MINVALUE -32768
+
+statement ok
+CREATE SEQUENCE se_seq14 AS smallint MAXVALUE 32767 INCREMENT -1
+
+statement ok
+CREATE SEQUENCE se_seq12 AS smallint INCREMENT -1
+
+statement ok
+ALTER SEQUENCE se_seq13 AS int
+
+statement ok
+ALTER SEQUENCE se_seq14 AS int
+
+statement ok
+ALTER SEQUENCE se_seq12 AS int
+
+query
+SELECT sequencename, data_type::text, start_value, min_value, max_value, increment_by FROM pg_sequences WHERE sequencename LIKE 'se_seq%' ORDER BY 1
+----
+se_seq12|integer|-1|-2147483648|-1|-1
+se_seq13|integer|-32768|-2147483648|2147483647|1
+se_seq14|integer|32767|-2147483648|2147483647|-1
+tag: SELECT 3
+
+query
+SELECT nextval('se_seq13'), nextval('se_seq14'), nextval('se_seq12')
+----
+-32768|32767|-1
+tag: SELECT 1
+
+# A failed ALTER SEQUENCE or setval changes nothing: the next value follows the last one
+# handed out (it jumped past the leader's reserved block, 32 values on).
+statement ok
+CREATE SEQUENCE se_seq4 INCREMENT BY -1
+
+query
+SELECT nextval('se_seq4')
+----
+-1
+tag: SELECT 1
+
+statement error 22023
+ALTER SEQUENCE se_seq4 RESTART WITH 40
+
+query
+SELECT nextval('se_seq4')
+----
+-2
+tag: SELECT 1
+
+query
+SELECT last_value, is_called FROM se_seq4
+----
+-2|t
+tag: SELECT 1
+
+statement ok
+CREATE SEQUENCE se_seq2 MAXVALUE 36
+
+query
+SELECT nextval('se_seq2')
+----
+1
+tag: SELECT 1
+
+statement error 22003
+SELECT setval('se_seq2', 100)
+
+query
+SELECT nextval('se_seq2')
+----
+2
+tag: SELECT 1
+
+query
+SELECT last_value FROM pg_sequences WHERE sequencename = 'se_seq2'
+----
+2
+tag: SELECT 1
+
+statement error 22023
+ALTER SEQUENCE se_seq2 MINVALUE 40
+
+query
+SELECT nextval('se_seq2')
+----
+3
+tag: SELECT 1
+
+# ALTER SEQUENCE of a relation that is not a sequence is 42809 (was 42P01), also with
+# IF EXISTS.
+statement ok
+CREATE TABLE se_tab (f1 serial, f2 int)
+
+statement error 42809
+ALTER SEQUENCE se_tab CYCLE
+
+statement error 42809
+ALTER SEQUENCE IF EXISTS se_tab CYCLE
+
+statement ok
+ALTER SEQUENCE IF EXISTS se_nosuch CYCLE
