@@ -106,3 +106,23 @@ ALTER SEQUENCE IF EXISTS se_tab CYCLE
 
 statement ok
 ALTER SEQUENCE IF EXISTS se_nosuch CYCLE
+
+# A VARIADIC array is one argument: FUNC_MAX_ARGS does not limit its elements (text.sql:
+# was 54023).
+query
+SELECT length(format(string_agg('%s', ','), VARIADIC array_agg(i))) FROM generate_series(1, 200) g(i)
+----
+691
+tag: SELECT 1
+
+query
+SELECT num_nonnulls(VARIADIC array_agg(i)), concat_ws('-', VARIADIC array_agg(i)) = string_agg(i::text, '-') FROM generate_series(1, 150) g(i)
+----
+150|t
+tag: SELECT 1
+
+query
+SELECT json_build_array(VARIADIC array_agg(i))->>149 FROM generate_series(1, 150) g(i)
+----
+150
+tag: SELECT 1
