@@ -126,3 +126,33 @@ SELECT json_build_array(VARIADIC array_agg(i))->>149 FROM generate_series(1, 150
 ----
 150
 tag: SELECT 1
+
+# A view's query must not have SELECT INTO (select_into.sql: drove made the view and
+# dropped the INTO): 0A000 for the query's own INTO, 42601 in a subquery or a materialized
+# view, after the query's relations are checked.
+statement error 0A000
+CREATE VIEW se_v AS SELECT 1 INTO se_x
+
+statement error 0A000
+CREATE VIEW se_v AS SELECT 1 AS a INTO se_x UNION SELECT 2
+
+statement error 0A000
+CREATE TEMP VIEW se_v AS SELECT 1 INTO se_x
+
+statement error 0A000
+CREATE OR REPLACE VIEW se_v AS SELECT 1 INTO se_x
+
+statement error 42601
+CREATE VIEW se_v AS SELECT * FROM (SELECT 1 INTO se_x) s
+
+statement error 42601
+CREATE MATERIALIZED VIEW se_mv AS SELECT 1 INTO se_x
+
+statement error 42P01
+CREATE VIEW se_v AS SELECT * INTO se_x FROM se_nosuch
+
+query
+SELECT count(*) FROM pg_class WHERE relname IN ('se_v', 'se_mv', 'se_x')
+----
+0
+tag: SELECT 1
