@@ -156,3 +156,84 @@ SELECT count(*) FROM pg_class WHERE relname IN ('se_v', 'se_mv', 'se_x')
 ----
 0
 tag: SELECT 1
+
+# A cursor whose FETCH or MOVE failed cannot run again after ROLLBACK TO SAVEPOINT: 55000
+# "portal cannot be run" (transactions.sql: drove fetched on from where it stopped).
+statement ok
+CREATE TABLE se_cf (a int)
+
+statement ok
+INSERT INTO se_cf VALUES (1), (0), (2)
+
+statement ok
+BEGIN
+
+statement ok
+DECLARE se_c CURSOR FOR SELECT 10 / a FROM se_cf
+
+statement ok
+SAVEPOINT s
+
+query
+FETCH 1 FROM se_c
+----
+10
+tag: FETCH 1
+
+statement error 22012
+FETCH 1 FROM se_c
+
+statement ok
+ROLLBACK TO SAVEPOINT s
+
+statement error 55000
+FETCH 1 FROM se_c
+
+statement ok
+ROLLBACK TO SAVEPOINT s
+
+statement error 55000
+MOVE 1 IN se_c
+
+statement ok
+ROLLBACK TO SAVEPOINT s
+
+statement ok
+CLOSE se_c
+
+statement ok
+DECLARE se_c NO SCROLL CURSOR FOR SELECT a FROM se_cf
+
+statement ok
+SAVEPOINT s2
+
+statement error 55000
+FETCH BACKWARD 1 FROM se_c
+
+statement ok
+ROLLBACK TO SAVEPOINT s2
+
+statement error 55000
+FETCH 1 FROM se_c
+
+statement ok
+ROLLBACK TO SAVEPOINT s2
+
+statement error 34000
+FETCH 1 FROM se_nosuch
+
+statement ok
+ROLLBACK TO SAVEPOINT s2
+
+statement ok
+DECLARE se_d CURSOR FOR SELECT a FROM se_cf WHERE a > 0 ORDER BY a
+
+query
+FETCH 2 FROM se_d
+----
+1
+2
+tag: FETCH 2
+
+statement ok
+COMMIT
