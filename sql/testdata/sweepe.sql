@@ -237,3 +237,71 @@ tag: FETCH 2
 
 statement ok
 COMMIT
+
+# A read-only transaction may write the session's temporary tables, as PostgreSQL lets
+# writes to temporary relations through (transactions.sql: drove refused them with 25006);
+# creating one, and writing any other table, stays refused.
+statement ok
+CREATE TABLE se_writetest (a int)
+
+statement ok
+INSERT INTO se_writetest VALUES (1)
+
+statement ok
+CREATE TEMP TABLE se_temptest (a int)
+
+statement ok
+INSERT INTO se_temptest VALUES (1), (2)
+
+statement ok
+SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY
+
+statement ok
+INSERT INTO se_temptest VALUES (3)
+
+statement ok
+UPDATE se_temptest SET a = se_temptest.a * 10 FROM se_writetest WHERE se_temptest.a = se_writetest.a
+
+statement ok
+DELETE FROM se_temptest WHERE a = 2
+
+statement ok
+WITH w AS (SELECT a FROM se_writetest) INSERT INTO se_temptest SELECT a + 100 FROM w
+
+query
+SELECT a FROM se_temptest ORDER BY a
+----
+3
+10
+101
+tag: SELECT 3
+
+statement error 25006
+INSERT INTO se_writetest VALUES (2)
+
+statement error 25006
+WITH w AS (DELETE FROM se_writetest RETURNING a) INSERT INTO se_temptest SELECT a FROM w
+
+statement error 25006
+CREATE TEMP TABLE se_temp2 (a int)
+
+statement ok
+PREPARE se_p AS DELETE FROM se_temptest WHERE a > 100
+
+statement ok
+EXECUTE se_p
+
+statement ok
+PREPARE se_q AS UPDATE se_writetest SET a = 0
+
+statement error 25006
+EXECUTE se_q
+
+statement ok
+SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE
+
+query
+SELECT (SELECT count(*) FROM se_temptest), (SELECT count(*) FROM se_writetest)
+----
+2|1
+tag: SELECT 1
