@@ -36,6 +36,7 @@ type cursor struct {
 	e              int64 // the row the cursor is on: 0 before the first, past the last after it
 	keep           bool  // keep rows read, to go back (SCROLL)
 	err            error // what the query ended with, for the FETCH that reaches it
+	failed         bool  // a FETCH or MOVE failed: PostgreSQL's PORTAL_FAILED, it cannot run again
 	mem            memAccount
 	tables         []string // what its query reads, which it holds while its transaction lasts (inuse.go)
 }
@@ -281,9 +282,16 @@ func (s *Session) execCursorStmt(ctx context.Context, cs *cursorStmt, out Output
 	if err != nil {
 		return err
 	}
+	if c.failed {
+		// A cursor whose FETCH or MOVE failed (a division by zero in its query, a backward
+		// fetch it cannot do) stays unusable after ROLLBACK TO SAVEPOINT, as PostgreSQL marks
+		// the portal failed.
+		return Errorf("55000", "portal %q cannot be run", c.name)
+	}
 	if cs.verb == "move" {
 		n, err := c.fetch(ctx, cs.dir, cs.count, true, discardRow)
 		if err != nil {
+			c.failed = true
 			return err
 		}
 		return out.Complete("MOVE " + strconv.FormatInt(n, 10))
@@ -295,6 +303,7 @@ func (s *Session) execCursorStmt(ctx context.Context, cs *cursorStmt, out Output
 	}
 	n, err := c.fetch(ctx, cs.dir, cs.count, false, out.Row)
 	if err != nil {
+		c.failed = true
 		return err
 	}
 	return out.Complete("FETCH " + strconv.FormatInt(n, 10))

@@ -74,7 +74,7 @@ func (s *Session) createMatview(ctx context.Context, st *viewStmt, out Output) e
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	def, err := s.defineView(name, st.query, st.cols)
+	def, err := s.defineView(name, st.query, st.cols, true)
 	if err != nil {
 		return err
 	}

@@ -320,26 +320,30 @@ func (o *seqOptions) apply(def *tablespace.Sequence, create bool, last *int64, c
 	return nil
 }
 
-// applyBounds sets MINVALUE and MAXVALUE: given, or the defaults of the type and direction
-// (also when AS changes a type whose defaults they were).
+// applyBounds sets MINVALUE and MAXVALUE: given, or the defaults of the direction. As in
+// PostgreSQL's init_params, AS resets a bound that was its old type's limit to the new type's
+// limit, whatever the direction (AS int of a smallint sequence with MAXVALUE 32767 and
+// INCREMENT -1 has the maximum 2147483647), and leaves a bound the user chose alone.
 func (o *seqOptions) applyBounds(def *tablespace.Sequence, create bool, oldType types.Type) error {
 	lo, hi := typeBounds(def.Type)
 	oldLo, oldHi := typeBounds(oldType)
+	resetMax := !create && o.typ != nil && def.Max == oldHi
+	resetMin := !create && o.typ != nil && def.Min == oldLo
 	switch {
 	case o.max != nil:
 		def.Max = *o.max
-	case create || o.noMax || o.typ != nil && (def.Max == oldHi || def.Max == -1):
+	case create || o.noMax || resetMax:
 		def.Max = hi
-		if def.Increment < 0 {
+		if def.Increment < 0 && !resetMax {
 			def.Max = -1
 		}
 	}
 	switch {
 	case o.min != nil:
 		def.Min = *o.min
-	case create || o.noMin || o.typ != nil && (def.Min == oldLo || def.Min == 1):
+	case create || o.noMin || resetMin:
 		def.Min = lo
-		if def.Increment > 0 {
+		if def.Increment > 0 && !resetMin {
 			def.Min = 1
 		}
 	}
@@ -459,6 +463,8 @@ func (s *Session) alterSequence(ctx context.Context, name string, st *sequenceSt
 		switch {
 		case err != nil:
 			return err
+		case s.relationExists(name):
+			return Errorf("42809", "%q is not a sequence", name)
 		case st.ifExists:
 			s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 			return nil

@@ -420,7 +420,7 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 		return err
 	}
 	if s.set.readOnly {
-		if err := st.CheckReadOnly(); err != nil {
+		if err := st.CheckReadOnly(); err != nil && !s.writesOnlyTemp(st) {
 			return err
 		}
 	}

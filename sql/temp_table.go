@@ -11,6 +11,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 )
 
@@ -258,4 +259,74 @@ func (s *Session) hasDeleteRows() bool {
 		}
 	}
 	return false
+}
+
+// writesOnlyTemp reports whether st is an INSERT, UPDATE or DELETE of one of the session's
+// temporary tables, with no data-modifying (or row-locking) WITH: a read-only transaction may run it, as
+// PostgreSQL's ExecCheckXactReadOnly lets writes to temporary relations through (tables it
+// only reads are fine in any case). CREATE TEMP TABLE itself stays refused, as there.
+func (s *Session) writesOnlyTemp(st *Statement) bool {
+	if mw := st.modWith; mw != nil { // WITH w AS (SELECT ...) INSERT INTO temp ...
+		for _, p := range mw.parts {
+			if p.dml || p.st.CheckReadOnly() != nil {
+				return false
+			}
+		}
+		return mw.into == nil && s.writesOnlyTemp(mw.main)
+	}
+	var with *ast.With
+	var table *ast.Table
+	switch d := st.dml.(type) {
+	case *ast.Insert:
+		with, table = d.With, d.Table
+	case *ast.Update:
+		with, table = d.With, d.Table
+	case *ast.Delete:
+		with, table = d.With, d.Table
+	default:
+		return s.writesOnlyTempVitess(st.ast)
+	}
+	if with != nil {
+		for _, c := range with.CTEs {
+			if c.Stmt != nil {
+				return false
+			}
+		}
+	}
+	if table == nil || table.Schema != "" && table.Schema != "pg_temp" {
+		return false
+	}
+	_, ok := s.tempTableName(table.Name)
+	return ok
+}
+
+// writesOnlyTempVitess is writesOnlyTemp for a writing statement vitess parsed (a
+// non-modifying WITH's main statement): one target table, the session's temporary one.
+func (s *Session) writesOnlyTempVitess(q sqlparser.Statement) bool {
+	var target sqlparser.TableExpr
+	switch q := q.(type) {
+	case *sqlparser.Insert:
+		target = q.Table
+	case *sqlparser.Update:
+		if len(q.TableExprs) == 1 {
+			target = q.TableExprs[0]
+		}
+	case *sqlparser.Delete:
+		if len(q.TableExprs) == 1 {
+			target = q.TableExprs[0]
+		}
+	}
+	a, ok := target.(*sqlparser.AliasedTableExpr)
+	if !ok {
+		return false
+	}
+	tn, ok := a.Expr.(sqlparser.TableName)
+	if !ok {
+		return false
+	}
+	if q := tn.Qualifier.String(); q != "" && q != "pg_temp" {
+		return false
+	}
+	_, ok = s.tempTableName(tn.Name.String())
+	return ok
 }

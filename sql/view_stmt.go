@@ -292,7 +292,7 @@ func (s *Session) createView(ctx context.Context, st *viewStmt) error {
 	if exists && !st.replace {
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	def, err := s.defineView(name, st.query, st.cols)
+	def, err := s.defineView(name, st.query, st.cols, false)
 	if err != nil {
 		return err
 	}
@@ -326,7 +326,7 @@ func checkOptionRefused(reason string, err error) error {
 }
 
 // defineView binds the view's query to learn its columns and the relations it reads.
-func (s *Session) defineView(name, query string, names []string) (tablespace.View, error) {
+func (s *Session) defineView(name, query string, names []string, materialized bool) (tablespace.View, error) {
 	q, err := viewQueryTree(query)
 	if err != nil {
 		return tablespace.View{}, err
@@ -337,6 +337,9 @@ func (s *Session) defineView(name, query string, names []string) (tablespace.Vie
 	p, err := s.bindSelect(q, ps)
 	s.ctes = saved
 	if err != nil {
+		return tablespace.View{}, err
+	}
+	if err := viewIntoError(q, materialized); err != nil {
 		return tablespace.View{}, err
 	}
 	if len(ps.types) > 0 {
@@ -369,6 +372,30 @@ func (s *Session) defineView(name, query string, names []string) (tablespace.Vie
 		def.Deps = appendUnique(def.Deps, v.name)
 	}
 	return def, nil
+}
+
+// viewIntoError is PostgreSQL's refusal of an INTO clause in a view's query, after the
+// query's analysis: the query's own (a set operation's leftmost SELECT carries it) is 0A000
+// for a view; one in a subquery, or any in a materialized view's query, is 42601.
+func viewIntoError(q *ast.Select, materialized bool) error {
+	own := q
+	for own.Left != nil {
+		own = own.Left
+	}
+	var into *ast.Select
+	ast.Walk(q, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Select); ok && s.Into != nil && into == nil {
+			into = s
+		}
+		return into == nil
+	})
+	switch {
+	case into == nil:
+		return nil
+	case into == own && !materialized:
+		return Errorf("0A000", "views must not contain SELECT INTO")
+	}
+	return Errorf("42601", "SELECT ... INTO is not allowed here")
 }
 
 func appendUnique(list []string, s string) []string {

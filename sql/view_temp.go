@@ -159,7 +159,7 @@ func (s *Session) renameTempView(name, newName string) error {
 
 // createViewTemp is CREATE [OR REPLACE] TEMP VIEW: bound as any view, kept by the session.
 func (s *Session) createViewTemp(st *viewStmt) error {
-	def, err := s.defineView(st.names[0], st.query, st.cols)
+	def, err := s.defineView(st.names[0], st.query, st.cols, false)
 	if err != nil {
 		return err
 	}

@@ -238,16 +238,26 @@ func (ts *Tablespace) AlterSequence(ctx context.Context, name string, fn func(de
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	usable, handed, mark := c.usable(ts), c.handed, c.blockLast
+	valid, size := c.valid, c.size
 	c.reset()
-	return ts.updateSequence(ctx, name, func(r *seqRow) error {
+	refused := false
+	err := ts.updateSequence(ctx, name, func(r *seqRow) error {
 		if usable && r.last == mark {
 			// The rest of this leader's block was never handed out (only it hands values
 			// out of it, in this term): give it back, so an ALTER continues from the last
 			// value returned, as in PostgreSQL.
 			r.last, r.called = handed, true
 		}
-		return fn(&r.def, &r.last, &r.called)
+		err := fn(&r.def, &r.last, &r.called)
+		refused = err != nil
+		return err
 	})
+	if refused {
+		// fn refused the change before anything was written: the row still holds this
+		// leader's mark, so the block stays usable (a failed ALTER or setval leaves no gap).
+		c.valid, c.size = valid, size
+	}
+	return err
 }
 
 // DropSequence drops a sequence; ErrNoSequence if there is none.

@@ -100,6 +100,34 @@ func TestSequenceLimitsAndCycle(t *testing.T) {
 	}
 }
 
+// TestSequenceRefusedAlter: an ALTER (or setval) whose fn refuses the change leaves the
+// leader's block usable: the next value follows the last one handed out, with no gap and no
+// new log entry, as in PostgreSQL, where a failed ALTER SEQUENCE changes nothing.
+func TestSequenceRefusedAlter(t *testing.T) {
+	ts := openTest(t, t.TempDir())
+	defer ts.Close()
+	ctx := context.Background()
+	if err := ts.CreateSequence(ctx, seqDef("s")); err != nil {
+		t.Fatal(err)
+	}
+	nextVals(t, ts, "s", 2)
+	refusal := errors.New("refused")
+	err := ts.AlterSequence(ctx, "s", func(def *Sequence, last *int64, _ *bool) error {
+		*last = 40
+		return refusal
+	})
+	if !errors.Is(err, refusal) {
+		t.Fatalf("AlterSequence: %v, want the refusal", err)
+	}
+	before := ts.AppliedIndex()
+	if v := nextVals(t, ts, "s", 1)[0]; v != 3 {
+		t.Fatalf("nextval after a refused ALTER: %d, want 3", v)
+	}
+	if n := ts.AppliedIndex() - before; n != 0 {
+		t.Fatalf("nextval after a refused ALTER took %d log entries, want 0", n)
+	}
+}
+
 // TestSequenceRestart: after a crash, values are above every value handed out before
 // (the block's durable mark); after a clean close, which gives the unused rest of the block
 // back, they continue where they stopped, as in PostgreSQL. A checkpoint carries the state.
