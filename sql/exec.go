@@ -574,7 +574,8 @@ func (it *distinctIter) next() ([]types.Value, error) {
 
 // appendNode returns the rows of each input in turn (UNION ALL).
 type appendNode struct {
-	ins []node
+	ins    []node
+	values bool // a VALUES list's rows: PostgreSQL's Values Scan
 }
 
 func (n *appendNode) open(ec *execCtx) (rowIter, error) {
@@ -582,6 +583,10 @@ func (n *appendNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *appendNode) explain(ex *explainer) {
+	if n.values {
+		ex.line(`Values Scan on "*VALUES*"`)
+		return
+	}
 	ex.line("Append")
 	for _, in := range n.ins {
 		ex.child(in)

@@ -127,12 +127,9 @@ Function Scan on generate_series g`},
 		// PostgreSQL 15: the same.
 		{"SELECT * FROM generate_series(1, 3) AS generate_series", `
 Function Scan on generate_series`},
-		// PostgreSQL 15:
-		//   Values Scan on "*VALUES*"
+		// PostgreSQL 15: the same.
 		{"VALUES (1), (2)", `
-Append
-  ->  Result
-  ->  Result`},
+Values Scan on "*VALUES*"`},
 		// PostgreSQL 15: the same.
 		{"SELECT id FROM a UNION ALL SELECT id FROM b", `
 Append

@@ -79,6 +79,8 @@ type plan struct {
 	sizes     []tableSize
 	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow    bool // a query that returns at most one row (atMostOneRow)
+	// root is a query's plan tree (bindSelect), which DECLARE judges (cursor_scroll.go).
+	root node
 	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
 	// cached statement whose literals were read in another zone is bound again.
 	zone string

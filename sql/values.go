@@ -48,7 +48,7 @@ func (s *Session) bindValuesTree(t *ast.Select, ps *params, outer *scope) (node,
 	for i := range nodes {
 		nodes[i] = s.convertBranch(nodes[i], from[i], steps, i, last)
 	}
-	return finishSetOperation(t, &appendNode{ins: nodes}, cols, ps, outer, true)
+	return finishSetOperation(t, &appendNode{ins: nodes, values: true}, cols, ps, outer, true)
 }
 
 // bindValuesRow plans one row of a VALUES list as the SELECT of its values, named column1,
