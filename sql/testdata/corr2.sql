@@ -200,3 +200,91 @@ tag: FETCH 1
 
 statement ok
 CLOSE h
+
+# A cursor's rows are computed by the FETCH that returns them, in the session's TimeZone of
+# then: a SET between two FETCHes applies to the rows after it, as in PostgreSQL.
+statement ok
+CREATE TABLE corr2_tz (a int PRIMARY KEY, t timestamptz)
+
+statement ok
+INSERT INTO corr2_tz VALUES (1, '2024-01-01 12:00:00+00'), (2, '2024-06-01 12:00:00+00'), (3, '2024-07-01 00:00:00+00')
+
+statement ok
+SET TimeZone = 'UTC'
+
+statement ok
+BEGIN
+
+statement ok
+DECLARE z NO SCROLL CURSOR FOR SELECT a, t, t::text, extract(hour FROM t), to_char(t, 'HH24') FROM corr2_tz
+
+statement ok
+SET TimeZone = 'Asia/Tokyo'
+
+query
+FETCH 1 FROM z
+----
+1|2024-01-01 21:00:00+09|2024-01-01 21:00:00+09|21|21
+tag: FETCH 1
+
+statement ok
+SET TimeZone = 'America/New_York'
+
+query
+FETCH 2 FROM z
+----
+2|2024-06-01 08:00:00-04|2024-06-01 08:00:00-04|8|08
+3|2024-06-30 20:00:00-04|2024-06-30 20:00:00-04|20|20
+tag: FETCH 2
+
+statement ok
+SET LOCAL TimeZone = 'Europe/Berlin'
+
+query
+FETCH 1 FROM z
+----
+tag: FETCH 0
+
+statement ok
+COMMIT
+
+# A WITH HOLD cursor's rows are computed at its COMMIT; its timestamptz values print in the
+# zone of the FETCH.
+statement ok
+SET TimeZone = 'UTC'
+
+statement ok
+BEGIN
+
+statement ok
+DECLARE hz CURSOR WITH HOLD FOR SELECT a, t, t::text FROM corr2_tz ORDER BY a
+
+query
+FETCH 1 FROM hz
+----
+1|2024-01-01 12:00:00+00|2024-01-01 12:00:00+00
+tag: FETCH 1
+
+statement ok
+COMMIT
+
+statement ok
+SET TimeZone = 'Asia/Tokyo'
+
+query
+FETCH 1 FROM hz
+----
+2|2024-06-01 21:00:00+09|2024-06-01 12:00:00+00
+tag: FETCH 1
+
+query
+FETCH PRIOR FROM hz
+----
+1|2024-01-01 21:00:00+09|2024-01-01 12:00:00+00
+tag: FETCH 1
+
+statement ok
+CLOSE hz
+
+statement ok
+RESET TimeZone
