@@ -288,3 +288,31 @@ CLOSE hz
 
 statement ok
 RESET TimeZone
+
+# A regtype literal is the oid of the type it names, as regtypein reads it; 42704 for none.
+query
+SELECT 'int4'::regtype::oid, 'integer'::regtype::oid, 'pg_catalog.int4'::regtype::oid, 'int'::regtype::oid, 'varchar'::regtype::oid, 'character varying'::regtype::oid, 'text[]'::regtype::oid, '_int4'::regtype::oid, 'timestamptz'::regtype::oid, 'timestamp with time zone'::regtype::oid, 'double precision'::regtype::oid, '"int4"'::regtype::oid, 'INT4'::regtype::oid, 'numeric(10,2)'::regtype::oid, 'bool'::regtype::oid, '25'::regtype::oid
+----
+23|23|23|23|1043|1043|1009|1007|1184|1184|701|23|23|1700|16|25
+tag: SELECT 1
+
+query
+SELECT 'int4'::regtype::oid = 23
+----
+t
+tag: SELECT 1
+
+query
+SELECT typname FROM pg_type WHERE oid = 'integer'::regtype
+----
+int4
+tag: SELECT 1
+
+statement error 42704
+SELECT 'nosuchtype'::regtype
+
+statement error 42704
+SELECT '"Int4"'::regtype
+
+statement error 42704
+SELECT 'pg_catalog.nosuch'::regtype
