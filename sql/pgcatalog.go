@@ -160,7 +160,7 @@ func init() {
 					kind = "m"
 				}
 				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, kind, stats[t.Name], visibleColumnCount(t))
-				markTempClass(r, t.Name) // a temporary table, by its own name in its pg_temp_N
+				markTempClass(r, t.Name)                            // a temporary table, by its own name in its pg_temp_N
 				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
