@@ -167,8 +167,8 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 	if y, ok, err := regclassCast(c.Name, x, sc); ok {
 		return y, err
 	}
-	if y, ok := regtypeCast(c.Name, x); ok {
-		return y, nil
+	if y, ok, err := regtypeCast(c.Name, x); ok {
+		return y, err
 	}
 	if c.Name == "oid" {
 		if y, ok, err := oidCast(x); ok {

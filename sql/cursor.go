@@ -15,8 +15,8 @@ import (
 // the session's end; ROLLBACK drops the cursors its transaction declared. A cursor's query
 // streams (cursor_run.go); a SCROLL cursor keeps the rows it read, so that it can go back,
 // and every kept row counts against the query memory limit and the server's budget
-// (membudget.go). A cursor declared without SCROLL is NO SCROLL: PostgreSQL makes such a
-// cursor scrollable when its plan can run backward, drove never (docs/sql.md).
+// (membudget.go). A cursor declared without SCROLL or NO SCROLL is scrollable when its
+// plan can run backward, as in PostgreSQL (cursor_scroll.go).
 
 // cursor is one open cursor of the session.
 type cursor struct {
@@ -35,6 +35,7 @@ type cursor struct {
 	base           int64 // rows read and dropped before rows[0] (NO SCROLL)
 	e              int64 // the row the cursor is on: 0 before the first, past the last after it
 	keep           bool  // keep rows read, to go back (SCROLL)
+	keepCap        int64 // >0: bytes of rows kept past which the cursor stops keeping them (cursor_scroll.go)
 	err            error // what the query ended with, for the FETCH that reaches it
 	failed         bool  // a FETCH or MOVE failed: PostgreSQL's PORTAL_FAILED, it cannot run again
 	mem            memAccount
@@ -66,6 +67,7 @@ func (c *cursor) forward(ctx context.Context, n int64, sink func([]types.Value) 
 			c.e = c.base + int64(len(c.rows)) + 1
 			break
 		}
+		c.capKeep()
 		k, err := c.pull(ctx, n-got, sink)
 		c.e += k
 		got += k
@@ -76,8 +78,17 @@ func (c *cursor) forward(ctx context.Context, n int64, sink func([]types.Value) 
 			return got, err
 		}
 	}
+	c.capKeep()
 	c.dropRead()
 	return got, nil
+}
+
+// capKeep makes a cursor scrollable only by default (keepCap) that keeps more than its cap
+// of rows a NO SCROLL one, between two pulls of its query (cursor_scroll.go).
+func (c *cursor) capKeep() {
+	if c.keep && c.keepCap > 0 && c.mem.used > c.keepCap {
+		c.keep, c.scroll, c.keepCap = false, false, 0
+	}
 }
 
 // dropRead lets a NO SCROLL cursor forget the kept rows it has read.
@@ -357,8 +368,13 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 			return err
 		}
 	}
+	scroll := cs.scroll || !cs.noScroll && planScansBackward(inner.plan)
+	var keepCap int64
+	if scroll && !cs.scroll {
+		keepCap = defaultScrollKeep
+	}
 	c := &cursor{sess: s, name: cs.name, text: s.statementText(cs.text), cols: inner.Columns(), binary: cs.binary,
-		scroll: cs.scroll, keep: cs.scroll, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
+		scroll: scroll, keep: scroll, keepCap: keepCap, hold: cs.hold, at: time.Now(), txn: s.tx != nil,
 		savepoints: len(s.savepoints), atStart: true, mem: memAccount{limit: s.queryMemory, budget: s.budget},
 		tables: inner.readTables()}
 	if s.cursors == nil {

@@ -42,8 +42,8 @@ type cursorRun struct {
 	n      int64
 }
 
-// startCursor starts st's plan p on its own goroutine and waits until it has its first row
-// ready, or ended; an error it ended with is the cursor's to report at its first FETCH, as
+// startCursor starts st's plan p on its own goroutine and waits until it has pinned its
+// snapshot (Started), or ended; an error it ended with is the cursor's to report at its first FETCH, as
 // PostgreSQL reports a query's errors when its rows are fetched.
 func (s *Session) startCursor(ctx context.Context, c *cursor, st *Statement, p *plan) {
 	cctx, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
@@ -74,9 +74,28 @@ func (r *cursorRun) Columns([]Column) error { return nil }
 // Complete implements Output.
 func (r *cursorRun) Complete(string) error { return nil }
 
-// Row implements Output on the cursor's goroutine: it waits, holding the row, until a
-// command wants it.
+// Started implements planStarter: the query has its snapshot pinned and has read no row
+// yet, where DECLARE leaves it.
+func (r *cursorRun) Started() error { return r.wait() }
+
+// Row implements Output on the cursor's goroutine: it hands the row to the command's sink,
+// and once the command has its rows it waits for the next, before the query reads another
+// row, so each row is computed by the FETCH that returns it (in the session's settings of
+// then, its TimeZone), as PostgreSQL's executor runs.
 func (r *cursorRun) Row(row []types.Value) error {
+	if err := r.wait(); err != nil {
+		return err
+	}
+	if err := r.cmd.sink(row); err != nil {
+		return err
+	}
+	r.cmd.want--
+	r.n++
+	return r.wait()
+}
+
+// wait parks the goroutine until a command wants rows (ErrStop: end the query).
+func (r *cursorRun) wait() error {
 	for r.cmd.want == 0 {
 		r.yield <- cursorEvent{n: r.n}
 		r.cmd, r.n = <-r.resume, 0
@@ -84,19 +103,13 @@ func (r *cursorRun) Row(row []types.Value) error {
 			return ErrStop
 		}
 	}
-	if err := r.cmd.sink(row); err != nil {
-		return err
-	}
-	r.cmd.want--
-	r.n++
 	return nil
 }
 
 // pull has the cursor's query hand up to want rows to sink (each also kept in c.rows when
 // keep), and waits until it stops or ends; ctx's end (a cancel request, statement_timeout)
 // cancels the query. It returns the rows handed over. An error the query ended with after
-// the rows asked for (it reads one row ahead) is kept for the next pull, as PostgreSQL would
-// meet it only then.
+// the rows asked for (before it pinned its snapshot, at DECLARE) is kept for the next pull.
 func (c *cursor) pull(ctx context.Context, want int64, sink func([]types.Value) error) (int64, error) {
 	r := c.run
 	stop := context.AfterFunc(ctx, func() { r.cancel(context.Cause(ctx)) })
@@ -177,5 +190,18 @@ func (s *Session) settleCursor(ctx context.Context, st *Statement) {
 	if st.savepoint == nil && isTxnEnd(st.first) {
 		return
 	}
+	if st.setting != nil && settingOnly(st.setting.kind) {
+		return // SET, RESET and SHOW touch no execution state; later rows see what SET set
+	}
 	c.settle(ctx)
+}
+
+// settingOnly reports whether a settingStmt of kind only reads or changes the session's
+// settings.
+func settingOnly(kind string) bool {
+	switch kind {
+	case "set", "reset", "show", "show all", "reset all":
+		return true
+	}
+	return false
 }

@@ -105,7 +105,7 @@ func TestCursorSettleAndEnd(t *testing.T) {
 	s, ctx := cursorSession(t, 3000)
 	before := runtime.NumGoroutine()
 	mustExec(t, s, "BEGIN")
-	mustExec(t, s, "DECLARE a CURSOR FOR SELECT k FROM big")
+	mustExec(t, s, "DECLARE a NO SCROLL CURSOR FOR SELECT k FROM big")
 	var out cursorCounter
 	mustExecOut(t, s, "FETCH 10 FROM a", &out)
 	if s.live != s.cursors["a"] {
@@ -151,4 +151,38 @@ func TestCursorFetchCancelled(t *testing.T) {
 	if out.rows != 0 {
 		t.Fatalf("after ROLLBACK: %d cursors", out.rows)
 	}
+}
+
+// A cursor scrollable by default (no SCROLL, a plan that could run backward) goes back over
+// the rows it kept, until they pass defaultScrollKeep: then it streams forward only.
+func TestCursorDefaultScrollKeepsUpToItsCap(t *testing.T) {
+	s, ctx := cursorSession(t, 60000)
+	mustExec(t, s, "BEGIN")
+	mustExec(t, s, "DECLARE c CURSOR FOR SELECT k, v FROM big")
+	var out cursorCounter
+	mustExecOut(t, s, "FETCH 100 FROM c", &out)
+	mustExecOut(t, s, "FETCH PRIOR FROM c", out.reset())
+	if out.rows != 1 || !s.cursors["c"].scroll {
+		t.Fatalf("FETCH PRIOR of a scrollable cursor: %d rows", out.rows)
+	}
+	total, most := 0, int64(0)
+	for {
+		mustExecOut(t, s, "FETCH FORWARD 1000 FROM c", out.reset())
+		total += out.rows
+		most = max(most, s.cursors["c"].mem.used)
+		if out.rows == 0 {
+			break
+		}
+	}
+	c := s.cursors["c"]
+	if total != 60000-99 || c.scroll || c.keep || len(c.rows) != 0 {
+		t.Fatalf("read %d rows; scroll %v, keep %v, %d rows kept", total, c.scroll, c.keep, len(c.rows))
+	}
+	if most > defaultScrollKeep+1<<20 {
+		t.Fatalf("the cursor kept %d bytes, its cap is %d", most, defaultScrollKeep)
+	}
+	if err := s.Exec(ctx, "FETCH PRIOR FROM c", discard{}); sqlState(err) != "55000" {
+		t.Fatalf("FETCH PRIOR past the cap: %v", err)
+	}
+	mustExec(t, s, "ROLLBACK")
 }

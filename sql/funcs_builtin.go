@@ -171,7 +171,8 @@ func sessionFuncDefs() []builtin {
 		{name: "pg_cancel_backend", vol: v, strict: true, session: true, procs: []string{"2171: int4 -> bool"}, build: buildCancelBackend},
 		{name: "pg_get_userbyid", vol: s, strict: true, session: true, procs: []string{"1642: oid -> name"}, build: buildGetUserByID},
 		// One schema, on every search path, and no privileges: everything is visible and allowed.
-		{name: "pg_table_is_visible", vol: s, strict: true, procs: []string{"2079: oid -> bool"}, build: constTrue},
+		{name: "pg_table_is_visible", vol: s, strict: true, session: true, procs: []string{"2079: oid -> bool"}, build: buildTableIsVisible},
+		{name: "pg_my_temp_schema", vol: s, session: true, procs: []string{"2854: -> oid"}, build: buildMyTempSchema},
 		{name: "pg_operator_is_visible", vol: s, strict: true, procs: []string{"2082: oid -> bool"}, build: buildOperatorIsVisible},
 		{name: "pg_function_is_visible", vol: s, strict: true, procs: []string{"2081: oid -> bool"}, build: buildFunctionIsVisible},
 		{name: "has_table_privilege", vol: s, strict: true, procs: privileges(1922), build: constTrue},

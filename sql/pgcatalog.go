@@ -114,7 +114,7 @@ func init() {
 		systemTables["pg_catalog."+name] = &systemTable{schema: schema, rows: rows}
 	}
 	add("pg_namespace", sysSchema("", oidCol("oid"), textCol("nspname"), oidCol("nspowner"), aclCol("nspacl")),
-		func(*Session) [][]types.Value {
+		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, ns := range []struct {
 				oid  int64
@@ -122,7 +122,7 @@ func init() {
 			}{{oidPgCatalog, "pg_catalog"}, {oidPublic, "public"}, {oidInfoSchema, "information_schema"}} {
 				rows = append(rows, []types.Value{oidVal(ns.oid), text(ns.name), oidVal(oidSuperuser), nullOf(types.TextArray)})
 			}
-			return rows
+			return append(rows, s.tempNamespaceRows()...)
 		})
 	add("pg_am", sysSchema("", oidCol("oid"), textCol("amname"), textCol("amtype")),
 		func(*Session) [][]types.Value {
@@ -160,13 +160,13 @@ func init() {
 					kind = "m"
 				}
 				r := rel(objectOID("table", t.Name), t.Name, oidAmHeap, kind, stats[t.Name], visibleColumnCount(t))
-				if shown := shownTableName(t.Name); shown != t.Name && s.isOwnTemp(shown, t.Name) {
-					r[1], r[7] = text(shown), text("t") // the session's temporary table, by its own name
-				}
+				markTempClass(r, t.Name)                            // a temporary table, by its own name in its pg_temp_N
 				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
-					rows = append(rows, rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns)))
+					r := rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns))
+					markTempClass(r, ix.name)
+					rows = append(rows, r)
 				}
 			}
 			rows = append(rows, s.viewClassRows(rel)...)

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/drovedb/drove/types"
 )
@@ -121,9 +122,13 @@ func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
 
 // regtypeCast is a computed oid cast to regtype (prorettype::regtype, atttypid::regtype):
 // the type's name as PostgreSQL's regtypeout prints it. A literal stays an oid, as regclass's.
-func regtypeCast(target string, x *expr) (*expr, bool) {
+func regtypeCast(target string, x *expr) (*expr, bool, error) {
+	if target == "regtype" && x.unknown && x.param == 0 {
+		oid, err := regtypeIn(mustConst(x).S)
+		return constExpr(types.NewInt(types.Int64, oid), false), true, err
+	}
 	if target != "regtype" || x.unknown || familyOf(x.typ) != famNumeric || x.typ == types.Numeric {
-		return nil, false
+		return nil, false, nil
 	}
 	return &expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
@@ -131,7 +136,43 @@ func regtypeCast(target string, x *expr) (*expr, bool) {
 			return types.Value{T: types.Text, Null: true}, err
 		}
 		return types.NewText(regtypeOut(v.I)), nil
-	}}, true
+	}}, true, nil
+}
+
+// regtypeIn is the oid of the type a regtype literal names, as PostgreSQL's regtypein reads
+// it: digits are an oid; else a type name (pg_type's typname or SQL's, in pg_catalog), 42704
+// when there is none.
+func regtypeIn(name string) (int64, error) {
+	if oid, err := strconv.ParseInt(name, 10, 64); err == nil && oid >= 0 {
+		return oid, nil
+	}
+	n := strings.TrimSpace(name)
+	if q, ok := strings.CutPrefix(n, `"`); ok && strings.HasSuffix(q, `"`) && len(q) > 0 {
+		n = q[:len(q)-1]
+	} else {
+		n = strings.Join(strings.Fields(strings.ToLower(n)), " ")
+	}
+	shown := n
+	n = strings.TrimPrefix(n, "pg_catalog.")
+	if t, ok := pgTypes[n]; ok {
+		return t.oid, nil
+	}
+	for _, t := range pgTypes {
+		if t.name == n {
+			return t.oid, nil
+		}
+	}
+	base, _, _ := strings.Cut(n, "(")
+	switch strings.TrimSpace(base) {
+	case "varchar", "character varying":
+		return 1043, nil
+	case "char", "character", "bpchar":
+		return 1042, nil
+	}
+	if c, err := castTarget(n); err == nil && c.Type.OID() != 0 {
+		return int64(columnTypeOID(c)), nil
+	}
+	return 0, Errorf("42704", "type %q does not exist", shown)
 }
 
 // regtypeOut is an oid as regtype prints it: format_type without a typmod (bpchar is

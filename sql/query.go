@@ -19,7 +19,7 @@ func (s *Session) bindSelect(st *ast.Select, ps *params) (*plan, error) {
 	if cols == nil {
 		cols = []Column{} // a query of no columns (SELECT FROM t UNION ...) still has rows: not nil
 	}
-	p := &plan{cols: cols, oneRow: atMostOneRow(root)}
+	p := &plan{cols: cols, oneRow: atMostOneRow(root), root: root}
 	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
 		if err != nil {

@@ -82,6 +82,8 @@ type plan struct {
 	// explainIn is, for an INSERT, UPDATE or DELETE, where the written rows come from, as
 	// EXPLAIN shows it under its ModifyTable line (explain_values.go)
 	explainIn dmlInput
+	// root is a query's plan tree (bindSelect), which DECLARE judges (cursor_scroll.go).
+	root node
 	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
 	// cached statement whose literals were read in another zone is bound again.
 	zone string
@@ -145,12 +147,12 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 	if err := s.checkFailed(st); err != nil {
 		return nil, err
 	}
-	if c := s.live; c != nil {
+	if s.live != nil {
 		ctx := s.stmtCtx
 		if ctx == nil {
 			ctx = context.Background()
 		}
-		c.settle(ctx) // binding may use the session's execution state
+		s.settleCursor(ctx, st) // binding may use the session's execution state
 	}
 	if cs := st.cursor; cs != nil && cs.verb == "fetch" {
 		if c, ok := s.cursors[cs.name]; ok {
@@ -569,8 +571,17 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	tx.SetContext(ctx)
 	tx.PinSnapshot()
 	defer tx.UnpinSnapshot()
+	if ps, ok := out.(planStarter); ok {
+		if err := ps.Started(); err != nil {
+			return err
+		}
+	}
 	return p.run(ctx, tx, out)
 }
+
+// planStarter is an Output told when its plan has its snapshot pinned, before it reads any
+// row (a cursor's query stops there until its first FETCH, cursor_run.go).
+type planStarter interface{ Started() error }
 
 // execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.
 func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) error {

@@ -25,10 +25,8 @@ import (
 // table of the prefix (sweepTempTables), since every session of a tablespace runs on its
 // leader. ON COMMIT PRESERVE ROWS (the default), DROP and DELETE ROWS (the rows are truncated in
 // the committing transaction: emptyTempTables) are PostgreSQL's. The session's own temporary tables are found by their
-// own name as regclass and listed by it in pg_class (relpersistence 't'). Not done: they are
-// in pg_class's public namespace, not a pg_temp_N one; other sessions' temporary tables show
-// their hidden name there (PostgreSQL's: their own name, in their pg_temp_N schema); and
-// another session naming the hidden name reads the table.
+// own name as regclass; the catalogs list every session's in its pg_temp_N schema by its own
+// name (temp_catalog.go). Not done: another session naming the hidden name reads the table.
 
 // tempTablePrefix starts every temporary table's hidden name.
 const tempTablePrefix = "pg_temp_"
@@ -70,12 +68,6 @@ func (s *Session) tempTableName(name string) (string, bool) {
 		return "", false
 	}
 	return t.hidden, true
-}
-
-// isOwnTemp reports whether hidden is the hidden name of the session's temporary table name.
-func (s *Session) isOwnTemp(name, hidden string) bool {
-	h, ok := s.tempTableName(name)
-	return ok && h == hidden
 }
 
 // newTempName checks that the session may create the temporary table name (qualifier is

@@ -80,3 +80,23 @@ func TestTempTablesSessions(t *testing.T) {
 		t.Errorf("left behind after the sweep: %q", names)
 	}
 }
+
+// The catalogs show each session's temporary tables by their own names in its pg_temp_N
+// schema; pg_table_is_visible hides another session's, as psql's \dt relies on.
+func TestTempTablesInCatalogs(t *testing.T) {
+	a, b := twoSessions(t)
+	execOK(t, a, "CREATE TEMP TABLE tc (id int PRIMARY KEY)")
+	execOK(t, b, "CREATE TEMP TABLE tb (id int PRIMARY KEY)")
+	q := "SELECT c.relname, n.nspname LIKE 'pg_temp_%', c.relpersistence, pg_table_is_visible(c.oid), n.oid = pg_my_temp_schema() " +
+		"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relpersistence = 't' ORDER BY 1"
+	want := "tb|t|t|f|f,tb_pkey|t|t|f|f,tc|t|t|t|t,tc_pkey|t|t|t|t,tag: SELECT 4"
+	if got := strings.Join(execOK(t, a, q).lines, ","); got != want {
+		t.Errorf("pg_class of session a:\n got %s\nwant %s", got, want)
+	}
+	if got := execOK(t, a, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'pg_temp_%'").lines; got[0] != "2" {
+		t.Errorf("pg_namespace lists %s pg_temp_N schemas, want 2", got[0])
+	}
+	if got := execOK(t, a, "SELECT count(*) FROM pg_class WHERE relname LIKE 'pg_temp%'").lines; got[0] != "0" {
+		t.Errorf("pg_class shows %s hidden names", got[0])
+	}
+}
