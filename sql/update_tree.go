@@ -23,7 +23,7 @@ import (
 // bindUpdateTree plans an UPDATE from its tree (a view target already rewritten:
 // updateThroughViews).
 func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
-	if err := s.refuseWithOrCursor(u.With != nil, u.CurrentOf); err != nil {
+	if err := s.refuseCurrentOf(u.CurrentOf); err != nil {
 		return nil, err
 	}
 	if len(u.From) > 0 {
@@ -405,21 +405,6 @@ func setValueFromVitess(e sqlparser.Expr) (ast.Expr, error) {
 		r.Fields[i] = x
 	}
 	return r, nil
-}
-
-// updateTreeBindable reports whether the binder binds an UPDATE from sql/parser's tree: it
-// holds no data-modifying WITH and no SELECT INTO.
-func updateTreeBindable(u *ast.Update) bool {
-	if u.With != nil {
-		return false
-	}
-	targets := make([]ast.Target, 0, len(u.Returning)+len(u.Set))
-	targets = append(targets, u.Returning...)
-	for _, c := range u.Set {
-		targets = append(targets, ast.Target{Expr: c.Value})
-	}
-	parts := &ast.Select{Targets: targets, From: u.From, Where: u.Where}
-	return !modifiesInWith(parts) && !selectsInto(parts)
 }
 
 // holdsDefault reports whether DEFAULT stands inside e, where PostgreSQL refuses it.

@@ -3,10 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
-	"fmt"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -42,20 +39,11 @@ type updateBindStats struct{ same, sameError, parseSame, ran, runError, improved
 // binds (the same result columns, or the same SQLSTATE), and runs alike: each is run from
 // both trees, in a transaction (or savepoint) rolled back after it, and must give the same
 // command tag and number of rows, or fail with the same SQLSTATE. It runs over every golden
-// UPDATE, each in a session holding its file's objects (the file's statements are executed
-// after the comparison), and fails on a difference not in updateImprovements.
+// UPDATE, each in a session holding its file's objects (walkGoldenBothWays), and fails on a
+// difference not in updateImprovements.
 func TestBindUpdateFromParser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the golden corpus")
-	}
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var st updateBindStats
-	for _, file := range files {
-		compareGoldenUpdates(t, file, &st)
-	}
+	walkGoldenBothWays(t, map[string]bool{"update": true}, func(s *Session, b bothWays) { compareUpdate(t, s, b, &st) })
 	t.Logf("of the golden UPDATE statements, %d bind to the same columns from both trees, %d are refused with the same SQLSTATE "+
 		"at binding, %d at parsing; %d run alike (%d of them failing with the same SQLSTATE); %d differ as updateImprovements lists",
 		st.same, st.sameError, st.parseSame, st.ran, st.runError, st.improved)
@@ -78,28 +66,9 @@ var updateImprovements = map[string]string{
 	"updtree.sql:86": "34000",
 }
 
-func compareGoldenUpdates(t *testing.T, file string, st *updateBindStats) {
-	s := NewSession(openTestTablespace(t), nil)
-	defer s.Close()
-	ctx := context.Background()
-	for _, b := range parseGolden(t, file) {
-		if b.kind != "ok" && b.kind != "error" && b.kind != "query" {
-			continue
-		}
-		if first := strings.Fields(strings.ToLower(b.sql)); len(first) > 0 && first[0] == "update" {
-			compareUpdate(t, s, file, b, st)
-		}
-		_ = s.Exec(ctx, b.sql, &textOutput{})
-	}
-}
-
 // compareUpdate binds and runs one golden UPDATE both ways and compares.
-func compareUpdate(t *testing.T, s *Session, file string, b goldenBlock, st *updateBindStats) {
-	none := func() error { return nil }
-	q := dropCallAll(b.sql)
-	oldSts, oldErr := parseOld(q, none)
-	newSts, newErr := parseStatements(q, none)
-	where := fmt.Sprintf("%s:%d", filepath.Base(file), b.line)
+func compareUpdate(t *testing.T, s *Session, b bothWays, st *updateBindStats) {
+	q, where, newSts, oldSts, newErr, oldErr := b.q, b.where, b.newSts, b.oldSts, b.newErr, b.oldErr
 	improved, listed := updateImprovements[where]
 	if oldErr != nil && newErr == nil && listed && len(newSts) == 1 { // the pass refused it at parsing
 		if _, err := s.bind(newSts[0]); sqlstateOf(err) != improved {
@@ -150,28 +119,6 @@ func compareUpdate(t *testing.T, s *Session, file string, b goldenBlock, st *upd
 			st.runError++
 		}
 	}
-}
-
-// runRolledBack runs st in a transaction block (a savepoint inside the file's own) and rolls
-// it back; ok is false where it cannot (the file's transaction failed).
-func runRolledBack(t *testing.T, s *Session, st *Statement) (*textOutput, error, bool) {
-	ctx := context.Background()
-	begin, undo := "BEGIN", "ROLLBACK"
-	switch s.TxStatus() {
-	case 'E':
-		return nil, nil, false
-	case 'T':
-		begin, undo = "SAVEPOINT updtree_compare", "ROLLBACK TO SAVEPOINT updtree_compare"
-	}
-	if err := s.Exec(ctx, begin, &textOutput{}); err != nil {
-		t.Fatalf("%s: %v", begin, err)
-	}
-	out := &textOutput{}
-	err := s.execOne(ctx, st, out)
-	if err2 := s.Exec(ctx, undo, &textOutput{}); err2 != nil {
-		t.Fatalf("%s: %v", undo, err2)
-	}
-	return out, err, true
 }
 
 // sameButSource reports whether two result descriptions differ at most in their columns'
