@@ -112,3 +112,31 @@ func TestModifyingWithFromParser(t *testing.T) {
 		t.Errorf("only %d golden data-modifying WITH statements bound", bound)
 	}
 }
+
+// TestModifyingWithUnreadQuery: a WITH query that a writing main statement does not read is
+// bound (its errors are the statement's, as PostgreSQL analyzes it) but not run; the dialect
+// pass's split sent such a statement back to itself until the stack overflowed.
+func TestModifyingWithUnreadQuery(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	ctx := context.Background()
+	for _, c := range []struct{ sql, want string }{
+		{"CREATE TABLE mu (id int PRIMARY KEY, v text)", "tag: CREATE TABLE"},
+		{"WITH x AS (SELECT 1) INSERT INTO mu VALUES (10, 'x') RETURNING *", "10|x;tag: INSERT 0 1"},
+		{"WITH x AS (SELECT * FROM nosuch) INSERT INTO mu VALUES (11, 'x')", "42P01"},
+		{"WITH x AS (SELECT 1), d AS (DELETE FROM mu WHERE id = 10 RETURNING *) INSERT INTO mu SELECT id + 100, v FROM d RETURNING *", "110|x;tag: INSERT 0 1"},
+		{"WITH a AS (WITH x AS (SELECT 1 AS k) INSERT INTO mu SELECT 20 + k, 'q' FROM x RETURNING *) SELECT * FROM a", "21|q;tag: SELECT 1"},
+		{"SELECT * FROM mu ORDER BY id", "21|q;110|x;tag: SELECT 2"},
+	} {
+		var out textOutput
+		var got string
+		if err := s.Exec(ctx, c.sql, &out); err != nil {
+			got = sqlstateOf(err)
+		} else {
+			got = strings.Join(out.lines, ";")
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.sql, got, c.want)
+		}
+	}
+}

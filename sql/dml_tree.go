@@ -85,8 +85,8 @@ func (s *Session) bindWriteTree(n ast.Stmt, ps *params) (*plan, error) {
 	return nil, Errorf("XX000", "statement %T is not bound from the tree", n)
 }
 
-// deleteFromVitess converts a DELETE of vitess's tree (a part of a data-modifying WITH, which
-// cte_modify.go reads from the dialect pass's statement) as the binder converts.
+// deleteFromVitess converts a DELETE of vitess's tree (one sql/parser refuses with 0A000,
+// which the dialect pass reads) as the binder converts.
 func deleteFromVitess(st *sqlparser.Delete, retList *sqlparser.SelectExprs) (*ast.Delete, error) {
 	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
 		return nil, unsupported("this form of DELETE")

@@ -45,8 +45,8 @@ type Statement struct {
 	// modWith: dml is a statement holding a data-modifying WITH, or a writing statement
 	// after WITH (cte_modify.go)
 	modWith bool
-	cursor     *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
-	execs      int64               // runs of the statement (pg_prepared_statements)
+	cursor  *cursorStmt // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
+	execs   int64       // runs of the statement (pg_prepared_statements)
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool

@@ -17,8 +17,9 @@ import (
 // (view_update_tree.go). SET's items are ast.SetClause: `c = v`, `c = DEFAULT` and the
 // multiple-column `(a, b) = (x, y)`, `= ROW(...)` and `= (SELECT ...)`, expanded into one
 // assignment per column; a subquery's fields run once per updated row (more than one row is
-// 21000, none makes every column NULL), as PostgreSQL's MULTIEXPR subplan. A data-modifying
-// WITH's UPDATE comes from vitess's tree, converted into the same tree (updateFromVitess).
+// 21000, none makes every column NULL), as PostgreSQL's MULTIEXPR subplan. An UPDATE the
+// parser refuses with 0A000 comes from vitess's tree, converted into the same tree
+// (updateFromVitess).
 
 // bindUpdateTree plans an UPDATE from its tree (a view target already rewritten:
 // updateThroughViews).
@@ -331,8 +332,8 @@ func expandRowStarsTree(fields []ast.Expr, sc *scope) []ast.Expr {
 	return out
 }
 
-// updateFromVitess converts an UPDATE of vitess's tree (a part of a data-modifying WITH,
-// which cte_modify.go reads from the dialect pass's statement) as the binder converts.
+// updateFromVitess converts an UPDATE of vitess's tree (one sql/parser refuses with 0A000,
+// which the dialect pass reads) as the binder converts.
 func updateFromVitess(st *sqlparser.Update, retList *sqlparser.SelectExprs) (*ast.Update, error) {
 	if st.With != nil || len(st.OrderBy) > 0 || st.Limit != nil {
 		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
