@@ -255,3 +255,8 @@ func likeColumns(src *types.Schema, opts likeOpt, table string) (elems, indexes 
 	}
 	return elems, indexes
 }
+
+// quoteIdent is name as a quoted identifier.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}

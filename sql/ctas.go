@@ -31,9 +31,6 @@ type ctasStmt struct {
 	temp        bool   // TEMP: the session's temporary table (temp_table.go)
 	onCommit    string // a temporary one's ON COMMIT action
 	qualifier   string // the schema the name was given in
-	// with: a SELECT INTO after a data-modifying WITH, whose parts run first and whose main
-	// query (without INTO) fills the table (cte_modify.go)
-	with *modifyingWith
 }
 
 // command is the statement's name in PostgreSQL's messages.
@@ -296,12 +293,14 @@ func (s *Session) bindTableAsQuery(st *ctasStmt, ps *params) (*plan, error) {
 	saved := s.ctes
 	s.ctes = nil
 	defer func() { s.ctes = saved }()
-	if st.with != nil {
-		return s.bindModifyingWith(st.with, ps)
-	}
 	q, err := viewQueryTree(st.query)
 	if err != nil {
 		return nil, err
+	}
+	if st.into && holdsModifyingWith(q) {
+		// SELECT INTO after a data-modifying WITH: its parts run first, and its main query
+		// fills the table (cte_modify.go)
+		return s.bindModifyingWith(q, ps)
 	}
 	return s.bindSelect(q, ps)
 }

@@ -349,7 +349,7 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 		return err
 	}
 	if !inner.IsQuery() {
-		if inner.modWith != nil {
+		if inner.modWith {
 			return Errorf("0A000", "DECLARE CURSOR must not contain data-modifying statements in WITH")
 		}
 		return nearError(cs.queryFirst)

@@ -232,7 +232,7 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 // bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
 // view target already rewritten into its table's: deleteThroughViews).
 func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
-	if err := s.refuseWithOrCursor(d.With != nil, d.CurrentOf); err != nil {
+	if err := s.refuseCurrentOf(d.CurrentOf); err != nil {
 		return nil, err
 	}
 	if len(d.Using) > 0 {
@@ -301,12 +301,9 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	return err
 }
 
-// refuseWithOrCursor refuses what UPDATE and DELETE from the tree do not run yet: a WITH of
-// their own, and WHERE CURRENT OF (34000 first for an unknown cursor, as PostgreSQL).
-func (s *Session) refuseWithOrCursor(with bool, cursor string) error {
-	if with {
-		return unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
-	}
+// refuseCurrentOf refuses what UPDATE and DELETE from the tree do not run yet: WHERE CURRENT
+// OF (34000 first for an unknown cursor, as PostgreSQL). Their WITH is cte_modify.go's.
+func (s *Session) refuseCurrentOf(cursor string) error {
 	if cursor != "" {
 		if _, err := s.cursorNamed(cursor); err != nil {
 			return err

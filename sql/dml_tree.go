@@ -11,9 +11,9 @@ import (
 )
 
 // The writing statements sql/parser reads and the binder binds from its tree (sql/DESIGN.md,
-// step 4): DELETE, INSERT (insert_tree.go) and UPDATE (update_tree.go). A statement of a kind
-// not listed here, or one holding a data-modifying WITH or SELECT INTO, takes the dialect pass
-// and vitess.
+// step 4): DELETE, INSERT (insert_tree.go) and UPDATE (update_tree.go), alone or with a WITH
+// (cte_modify.go). A statement of a kind not listed here, or one holding SELECT INTO, takes
+// the dialect pass and vitess.
 
 // treeDMLWords are the first words of the statement kinds bound from sql/parser's tree.
 var treeDMLWords = map[string]bool{"delete": true, "insert": true, "upsert": true, "update": true}
@@ -33,31 +33,12 @@ func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 		}
 		return nil, parserError(err, query)
 	}
-	if !treeBindable(stmt) {
+	if selectsInto(stmt) {
 		return nil, nil
 	}
-	end := toks[len(toks)-1]
-	if end.IsPunct(";") && len(toks) > 1 {
-		end = toks[len(toks)-2]
-	}
-	return &Statement{first: t.Value, dml: stmt, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
-}
-
-// treeBindable reports whether the binder binds a writing statement from sql/parser's tree:
-// its parts hold no data-modifying WITH and no SELECT INTO.
-func treeBindable(stmt ast.Stmt) bool {
-	if n, ok := stmt.(*ast.Insert); ok {
-		return insertTreeBindable(n) // insert_tree.go
-	}
-	if u, ok := stmt.(*ast.Update); ok {
-		return updateTreeBindable(u) // update_tree.go
-	}
-	d, ok := stmt.(*ast.Delete)
-	if !ok || d.With != nil {
-		return false
-	}
-	parts := &ast.Select{Targets: d.Returning, From: d.Using, Where: d.Where}
-	return !modifiesInWith(parts) && !selectsInto(parts)
+	st := treeStatement(query, toks, stmt)
+	st.modWith = holdsModifyingWith(stmt) // a data-modifying WITH query below it, for its error
+	return st, nil
 }
 
 // dmlTree is the tree of a writing statement to bind: the parsed one the first time, then a
@@ -73,10 +54,19 @@ func (st *Statement) dmlTree() ast.Stmt {
 	return st.dml
 }
 
-// bindDMLTree binds a writing statement sql/parser read.
+// bindDMLTree binds a writing statement sql/parser read, or a statement holding a
+// data-modifying WITH (cte_modify.go).
 func (s *Session) bindDMLTree(st *Statement, ps *params) (*plan, error) {
+	if st.modWith {
+		return s.bindModifyingWith(st.dmlTree(), ps)
+	}
+	return s.bindWriteTree(st.dmlTree(), ps)
+}
+
+// bindWriteTree binds an INSERT, UPDATE or DELETE without WITH.
+func (s *Session) bindWriteTree(n ast.Stmt, ps *params) (*plan, error) {
 	ps.checks = nil
-	switch n := st.dmlTree().(type) {
+	switch n := n.(type) {
 	case *ast.Delete:
 		d, err := s.deleteThroughViews(n, ps)
 		if err != nil {
@@ -92,11 +82,11 @@ func (s *Session) bindDMLTree(st *Statement, ps *params) (*plan, error) {
 		}
 		return s.bindUpdateTree(u, ps)
 	}
-	return nil, Errorf("XX000", "statement %T is not bound from the tree", st.dml)
+	return nil, Errorf("XX000", "statement %T is not bound from the tree", n)
 }
 
-// deleteFromVitess converts a DELETE of vitess's tree (a part of a data-modifying WITH, which
-// cte_modify.go reads from the dialect pass's statement) as the binder converts.
+// deleteFromVitess converts a DELETE of vitess's tree (one sql/parser refuses with 0A000,
+// which the dialect pass reads) as the binder converts.
 func deleteFromVitess(st *sqlparser.Delete, retList *sqlparser.SelectExprs) (*ast.Delete, error) {
 	if len(st.Targets) > 0 || len(st.Partitions) > 0 || st.Ignore {
 		return nil, unsupported("this form of DELETE")

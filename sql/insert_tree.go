@@ -16,31 +16,8 @@ import (
 // data-modifying WITH's INSERT, insert_vitess.go). A write through a view is rewritten over
 // the tree first (view_insert_tree.go).
 
-// insertTreeBindable reports whether an INSERT sql/parser read is bound from its tree: no
-// WITH (a data-modifying WITH is cte_modify.go's) and no SELECT INTO or data-modifying WITH
-// below it.
-func insertTreeBindable(n *ast.Insert) bool {
-	if n.With != nil || n.Query != nil && (modifiesInWith(n.Query) || selectsInto(n.Query)) {
-		return false
-	}
-	if n.Returning == nil && n.OnConflict == nil {
-		return true
-	}
-	parts := &ast.Select{Targets: slices.Clip(n.Returning)}
-	if oc := n.OnConflict; oc != nil {
-		for _, c := range oc.Set {
-			parts.Targets = append(parts.Targets, ast.Target{Expr: c.Value})
-		}
-		parts.Where = oc.UpdateWhere
-	}
-	return !modifiesInWith(parts) && !selectsInto(parts)
-}
-
 // bindInsertTree binds an INSERT from its tree.
 func (s *Session) bindInsertTree(n *ast.Insert, ps *params) (*plan, error) {
-	if n.With != nil {
-		return nil, unsupported("WITH in INSERT")
-	}
 	named := len(n.Columns) > 0
 	n, checks, err := s.insertThroughViews(n, ps) // view_insert_tree.go
 	if err != nil {

@@ -1,19 +1,34 @@
 package sql
 
 import (
-	"context"
-	"fmt"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// insertWord reports whether a statement's first word is INSERT's (or UPSERT's), which
-// TestBindFromParser compares with compareInsert.
-func insertWord(w string) bool { return w == "insert" || w == "upsert" }
+// insertBothWays is TestBindFromParser's check of INSERT: every golden INSERT (and UPSERT)
+// sql/parser reads binds and runs from its tree as the dialect pass's statement does: the same
+// result columns, command tag and number of rows returned, or the same SQLSTATE (an error may
+// move from parsing to binding: the dialect pass refused some targets of ON CONFLICT while
+// rewriting). Each statement is run twice inside a block rolled back (a savepoint inside the
+// file's own transaction), in a session holding its file's objects (walkGoldenBothWays; a run
+// that differs is run again, since the first drew from the sequences the second reads). A
+// difference not in insertImprovements fails.
+func insertBothWays(t *testing.T) bothWaysCheck {
+	var st insertBindStats
+	return bothWaysCheck{words: map[string]bool{"insert": true, "upsert": true}, compare: func(s *Session, b bothWays) {
+		compareInsert(t, s, b, &st)
+	}, report: func() {
+		t.Logf("of the golden INSERT statements, %d bind and run alike from both trees, %d fail with the same SQLSTATE, "+
+			"%d are refused alike at parsing, %d differ as PostgreSQL answers (insertImprovements), %d are left to the dialect pass",
+			st.same, st.sameError, st.parseSame, st.improved, st.left)
+		if st.same < 500 {
+			t.Errorf("only %d golden INSERT statements bound alike", st.same)
+		}
+	}}
+}
 
-// insertBindStats counts TestBindFromParser's golden INSERT statements.
+// insertBindStats counts insertBothWays's golden statements.
 type insertBindStats struct {
 	same, sameError, parseSame, left, improved int
 }
@@ -74,48 +89,43 @@ type insertOutcome struct {
 }
 
 // compareInsert runs one golden statement both ways and compares.
-func compareInsert(t *testing.T, s *Session, file string, b goldenBlock, st *insertBindStats) {
-	none := func() error { return nil }
-	q := dropCallAll(b.sql)
-	oldSts, oldErr := parseOld(q, none)
-	newSts, newErr := parseStatements(q, none)
-	if oldErr == nil && len(oldSts) != 1 || newErr == nil && len(newSts) != 1 {
+func compareInsert(t *testing.T, s *Session, b bothWays, st *insertBindStats) {
+	if b.oldErr == nil && len(b.oldSts) != 1 || b.newErr == nil && len(b.newSts) != 1 {
 		return // several statements
 	}
-	if newErr == nil && newSts[0].dml == nil {
+	if b.newErr == nil && b.newSts[0].dml == nil {
 		st.left++
 		return
 	}
-	newOut := s.insertOutcome(newSts, newErr)
-	oldOut := s.insertOutcome(oldSts, oldErr)
+	newOut := insertRun(t, s, b.newSts, b.newErr)
+	oldOut := insertRun(t, s, b.oldSts, b.oldErr)
 	if !sameOutcome(newOut, oldOut) && newOut.phase == "run" {
 		// A sequence the first run drew from (rolled back, as nextval is not) gives the
 		// second run other values: the tree's statement runs again on the state the dialect
 		// pass's ran on.
-		newSts, _ = parseStatements(q, none)
-		newOut = s.insertOutcome(newSts, nil)
+		newSts, _ := parseStatements(b.q, func() error { return nil })
+		newOut = insertRun(t, s, newSts, nil)
 	}
-	where := fmt.Sprintf("%s:%d", filepath.Base(file), b.line)
-	switch want, listed := insertImprovements[where]; {
+	switch want, listed := insertImprovements[b.where]; {
 	case listed && newOut.code == want && oldOut.code != want:
 		st.improved++
 	case newOut.code != oldOut.code:
-		t.Errorf("%s: %s\n parser's tree: %s at %s\n dialect pass's: %s at %s", where, q, newOut.code, newOut.phase, oldOut.code, oldOut.phase)
+		t.Errorf("%s: %s\n parser's tree: %s at %s\n dialect pass's: %s at %s", b.where, b.q, newOut.code, newOut.phase, oldOut.code, oldOut.phase)
 	case newOut.code != "" && newOut.phase == "parse" && oldOut.phase == "parse":
 		st.parseSame++
 	case newOut.code != "":
 		st.sameError++
 	case !sameOutcome(newOut, oldOut):
-		t.Errorf("%s: %s\n parser's tree: %v %q %d rows\n dialect pass's: %v %q %d rows", where, q,
+		t.Errorf("%s: %s\n parser's tree: %v %q %d rows\n dialect pass's: %v %q %d rows", b.where, b.q,
 			newOut.cols, newOut.tag, newOut.rows, oldOut.cols, oldOut.tag, oldOut.rows)
 	default:
 		st.same++
 	}
 }
 
-// insertOutcome binds the statement parsed (or the parse error) and runs it in a block that
-// is rolled back.
-func (s *Session) insertOutcome(sts []*Statement, parseErr error) insertOutcome {
+// insertRun binds the statement parsed (or the parse error) and runs it in a block that is
+// rolled back.
+func insertRun(t *testing.T, s *Session, sts []*Statement, parseErr error) insertOutcome {
 	if parseErr != nil {
 		return insertOutcome{code: sqlstateOf(parseErr), phase: "parse"}
 	}
@@ -124,20 +134,11 @@ func (s *Session) insertOutcome(sts []*Statement, parseErr error) insertOutcome 
 		return insertOutcome{code: sqlstateOf(err), phase: "bind"}
 	}
 	o := insertOutcome{cols: p.cols, phase: "run"}
-	ctx := context.Background()
-	begin, end := "BEGIN", []string{"ROLLBACK"}
-	switch s.TxStatus() {
-	case TxFailed:
+	out, err, ok := runRolledBack(t, s, sts[0])
+	if !ok {
 		return o // the file's transaction failed: nothing runs
-	case TxActive:
-		begin, end = "SAVEPOINT insert_cmp", []string{"ROLLBACK TO SAVEPOINT insert_cmp", "RELEASE SAVEPOINT insert_cmp"}
 	}
-	_ = s.Exec(ctx, begin, &textOutput{})
-	out := &textOutput{}
-	o.code = sqlstateOf(s.run(ctx, sts[0], nil, out, false))
-	for _, e := range end {
-		_ = s.Exec(ctx, e, &textOutput{})
-	}
+	o.code = sqlstateOf(err)
 	for _, l := range out.lines {
 		if tag, ok := strings.CutPrefix(l, "tag: "); ok {
 			o.tag = tag

@@ -6,8 +6,7 @@ import (
 	"github.com/drovedb/drove/sql/ast"
 )
 
-// An INSERT that still takes the dialect pass (a data-modifying WITH's INSERT, which
-// cte_modify.go reads from the pass's statement, or one sql/parser refuses with 0A000) is
+// An INSERT that still takes the dialect pass (one sql/parser refuses with 0A000) is
 // converted from vitess's statement, with what the pass cut off it (RETURNING, ON CONFLICT,
 // OVERRIDING), into the tree bindInsertTree binds.
 

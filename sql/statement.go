@@ -41,9 +41,11 @@ type Statement struct {
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
-	modWith     *modifyingWith      // WITH with INSERT, UPDATE or DELETE (cte_modify.go)
-	cursor      *cursorStmt         // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
-	execs       int64               // runs of the statement (pg_prepared_statements)
+	// modWith: dml is a statement holding a data-modifying WITH, or a writing statement
+	// after WITH (cte_modify.go)
+	modWith bool
+	cursor  *cursorStmt // DECLARE, FETCH, MOVE, CLOSE (cursor.go)
+	execs   int64       // runs of the statement (pg_prepared_statements)
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
@@ -270,9 +272,6 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 // bindStatement binds st's statement with the parameters ps; nil for a statement without a
 // plan.
 func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
-	if st.modWith != nil {
-		return s.bindModifyingWith(st.modWith, ps) // cte_modify.go
-	}
 	if st.query != nil { // a query sql/parser read
 		return s.bindSelect(st.queryTree(), ps)
 	}

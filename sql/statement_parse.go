@@ -133,13 +133,6 @@ func utilityParserTable() []utilityParser {
 			st.ctas, err = parseCreateTableAs(text)
 			return err
 		}},
-		{isModifyingWith, func(st *Statement, text string) (err error) {
-			st.modWith, err = parseModifyingWith(text)
-			if err == nil && st.modWith.into != nil { // SELECT INTO, run as CREATE TABLE AS
-				st.ctas, st.modWith = st.modWith.into, nil
-			}
-			return err
-		}},
 		{isSelectInto, func(st *Statement, text string) (err error) {
 			st.ctas, err = parseSelectInto(text)
 			return err

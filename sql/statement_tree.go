@@ -101,7 +101,8 @@ func statementSpans(toks []lexer.Token) []span {
 
 // parseQuerySpan parses one statement's tokens with sql/parser when they begin a query; nil
 // (and no error) when the statement is another kind, or a query the parser does not hold
-// yet, for the dialect pass.
+// yet, for the dialect pass. A statement beginning with WITH that writes (WITH ... INSERT,
+// UPDATE or DELETE, or a data-modifying WITH query) is cte_modify.go's.
 func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if !(t.IsPunct("(") || t.Is("select") || t.Is("values") || t.Is("table") || t.Is("with")) {
@@ -110,16 +111,34 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
 		var pe *pgparser.Error
-		if errors.As(err, &pe) && pe.Code == "0A000" {
+		if errors.As(err, &pe) && pe.Code == "0A000" && !modifyingWithTokens(toks) {
 			return nil, nil // not in sql/ast yet: the dialect pass reads it
 		}
 		return nil, parserError(err, query)
 	}
 	sel, ok := stmt.(*ast.Select)
-	if !ok || selectsInto(sel) || modifiesInWith(sel) {
-		return nil, nil // WITH ... INSERT/UPDATE/DELETE, SELECT INTO (cte_modify.go, ctas.go)
+	switch {
+	case ok && sel.Into != nil:
+		return nil, nil // SELECT INTO (ctas.go), after a data-modifying WITH too
+	case !ok || holdsModifyingWith(stmt):
+		if selectsInto(stmt) {
+			return nil, Errorf("42601", "SELECT ... INTO is not allowed here")
+		}
+		st := treeStatement(query, toks, stmt)
+		st.modWith = true
+		return st, nil
+	case selectsInto(sel):
+		return nil, nil // an INTO below the top level, which the dialect pass refuses
 	}
-	end := toks[len(toks)-1]
+	st := treeStatement(query, toks, nil)
+	st.query = sel
+	return st, nil
+}
+
+// treeStatement is the Statement of a statement sql/parser read from toks: a writing one
+// (dml) or, with dml nil, a query the caller sets.
+func treeStatement(query string, toks []lexer.Token, dml ast.Stmt) *Statement {
+	t, end := toks[0], toks[len(toks)-1]
 	if end.IsPunct(";") && len(toks) > 1 {
 		end = toks[len(toks)-2]
 	}
@@ -127,35 +146,39 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	if t.Kind == lexer.Ident {
 		first = t.Value
 	}
-	return &Statement{first: first, query: sel, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
+	return &Statement{first: first, dml: dml, src: query, srcAt: t.Pos, srcEnd: end.End}
 }
 
-// selectsInto reports whether a query has an INTO clause (SELECT INTO, CREATE TABLE AS's
-// statement), which the dialect pass's path runs.
-func selectsInto(q *ast.Select) bool {
+// modifyingWithTokens reports whether a statement's tokens begin a WITH that writes: an
+// INSERT, UPDATE or DELETE after a parenthesis (a WITH query's) or after the WITH queries'
+// closing one (the main statement). Such a statement the parser refuses with 0A000 keeps
+// the parser's error: the dialect pass does not read data-modifying WITH.
+func modifyingWithTokens(toks []lexer.Token) bool {
+	if !toks[0].Is("with") {
+		return false
+	}
+	for i := 1; i < len(toks); i++ {
+		if dmlWord(toks[i]) && (toks[i-1].IsPunct("(") || toks[i-1].IsPunct(")")) {
+			return true
+		}
+	}
+	return false
+}
+
+// dmlWord reports whether t starts an INSERT, UPDATE or DELETE.
+func dmlWord(t lexer.Token) bool { return t.Is("insert") || t.Is("update") || t.Is("delete") }
+
+// selectsInto reports whether a statement has an INTO clause (SELECT INTO, CREATE TABLE AS's
+// statement) anywhere, which the dialect pass's path runs or refuses.
+func selectsInto(n ast.Node) bool {
 	into := false
-	ast.Walk(q, func(n ast.Node) bool {
+	ast.Walk(n, func(n ast.Node) bool {
 		if s, ok := n.(*ast.Select); !into && ok && s.Into != nil {
 			into = true
 		}
 		return !into
 	})
 	return into
-}
-
-// modifiesInWith reports whether a query's WITH holds an INSERT, UPDATE or DELETE, which
-// cte_modify.go runs from the dialect pass's statement.
-func modifiesInWith(q *ast.Select) bool {
-	found := false
-	ast.Walk(q, func(n ast.Node) bool {
-		if s, ok := n.(*ast.Select); ok && s.With != nil {
-			for _, c := range s.With.CTEs {
-				found = found || c.Stmt != nil
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // parserError is an error of sql/parser as an *Error with its position in the query string.

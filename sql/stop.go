@@ -51,10 +51,8 @@ func (st *Statement) CheckReadOnly() error {
 // commandName names st as PostgreSQL's read-only error does (CreateCommandName).
 func (st *Statement) commandName() string {
 	switch {
-	case st.modWith != nil && st.modWith.main.IsQuery():
-		return "SELECT" // a data-modifying WITH is named by its main statement
-	case st.modWith != nil:
-		return st.modWith.main.commandName()
+	case st.modWith:
+		return treeCommandName(st.dml) // a data-modifying WITH is named by its main statement
 	case st.IsQuery():
 		return "SELECT FOR UPDATE"
 	case st.copy != nil:
@@ -80,6 +78,19 @@ func (st *Statement) commandName() string {
 		return cmd + " " + strings.ToUpper(w)
 	}
 	return cmd
+}
+
+// treeCommandName is the command name of a statement sql/parser read.
+func treeCommandName(n ast.Stmt) string {
+	switch n.(type) {
+	case *ast.Insert:
+		return "INSERT"
+	case *ast.Update:
+		return "UPDATE"
+	case *ast.Delete:
+		return "DELETE"
+	}
+	return "SELECT"
 }
 
 func (st *Statement) readOnly() bool {

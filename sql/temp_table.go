@@ -258,14 +258,6 @@ func (s *Session) hasDeleteRows() bool {
 // PostgreSQL's ExecCheckXactReadOnly lets writes to temporary relations through (tables it
 // only reads are fine in any case). CREATE TEMP TABLE itself stays refused, as there.
 func (s *Session) writesOnlyTemp(st *Statement) bool {
-	if mw := st.modWith; mw != nil { // WITH w AS (SELECT ...) INSERT INTO temp ...
-		for _, p := range mw.parts {
-			if p.dml || p.st.CheckReadOnly() != nil {
-				return false
-			}
-		}
-		return mw.into == nil && s.writesOnlyTemp(mw.main)
-	}
 	var with *ast.With
 	var table *ast.Table
 	switch d := st.dml.(type) {

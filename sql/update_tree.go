@@ -17,13 +17,14 @@ import (
 // (view_update_tree.go). SET's items are ast.SetClause: `c = v`, `c = DEFAULT` and the
 // multiple-column `(a, b) = (x, y)`, `= ROW(...)` and `= (SELECT ...)`, expanded into one
 // assignment per column; a subquery's fields run once per updated row (more than one row is
-// 21000, none makes every column NULL), as PostgreSQL's MULTIEXPR subplan. A data-modifying
-// WITH's UPDATE comes from vitess's tree, converted into the same tree (updateFromVitess).
+// 21000, none makes every column NULL), as PostgreSQL's MULTIEXPR subplan. An UPDATE the
+// parser refuses with 0A000 comes from vitess's tree, converted into the same tree
+// (updateFromVitess).
 
 // bindUpdateTree plans an UPDATE from its tree (a view target already rewritten:
 // updateThroughViews).
 func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
-	if err := s.refuseWithOrCursor(u.With != nil, u.CurrentOf); err != nil {
+	if err := s.refuseCurrentOf(u.CurrentOf); err != nil {
 		return nil, err
 	}
 	if len(u.From) > 0 {
@@ -331,8 +332,8 @@ func expandRowStarsTree(fields []ast.Expr, sc *scope) []ast.Expr {
 	return out
 }
 
-// updateFromVitess converts an UPDATE of vitess's tree (a part of a data-modifying WITH,
-// which cte_modify.go reads from the dialect pass's statement) as the binder converts.
+// updateFromVitess converts an UPDATE of vitess's tree (one sql/parser refuses with 0A000,
+// which the dialect pass reads) as the binder converts.
 func updateFromVitess(st *sqlparser.Update, retList *sqlparser.SelectExprs) (*ast.Update, error) {
 	if st.With != nil || len(st.OrderBy) > 0 || st.Limit != nil {
 		return nil, unsupported("WITH, ORDER BY and LIMIT in UPDATE/DELETE")
@@ -405,21 +406,6 @@ func setValueFromVitess(e sqlparser.Expr) (ast.Expr, error) {
 		r.Fields[i] = x
 	}
 	return r, nil
-}
-
-// updateTreeBindable reports whether the binder binds an UPDATE from sql/parser's tree: it
-// holds no data-modifying WITH and no SELECT INTO.
-func updateTreeBindable(u *ast.Update) bool {
-	if u.With != nil {
-		return false
-	}
-	targets := make([]ast.Target, 0, len(u.Returning)+len(u.Set))
-	targets = append(targets, u.Returning...)
-	for _, c := range u.Set {
-		targets = append(targets, ast.Target{Expr: c.Value})
-	}
-	parts := &ast.Select{Targets: targets, From: u.From, Where: u.Where}
-	return !modifiesInWith(parts) && !selectsInto(parts)
 }
 
 // holdsDefault reports whether DEFAULT stands inside e, where PostgreSQL refuses it.

@@ -3,8 +3,6 @@ package sql
 import (
 	"context"
 	"errors"
-	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -34,8 +32,28 @@ func TestUpdateFromParserErrors(t *testing.T) {
 	}
 }
 
-// updateBindStats counts TestBindFromParser's golden UPDATE statements.
+// updateBindStats counts updateBothWays's golden statements.
 type updateBindStats struct{ same, sameError, parseSame, ran, runError, improved int }
+
+// updateBothWays is TestBindFromParser's check of UPDATE: an UPDATE sql/parser reads binds as
+// the dialect pass's statement binds (the same result columns, or the same SQLSTATE), and runs
+// alike: each is run from both trees, in a transaction (or savepoint) rolled back after it, and
+// must give the same command tag and number of rows, or fail with the same SQLSTATE. It runs
+// over every golden UPDATE, each in a session holding its file's objects (walkGoldenBothWays),
+// and fails on a difference not in updateImprovements.
+func updateBothWays(t *testing.T) bothWaysCheck {
+	var st updateBindStats
+	return bothWaysCheck{words: map[string]bool{"update": true}, compare: func(s *Session, b bothWays) {
+		compareUpdate(t, s, b, &st)
+	}, report: func() {
+		t.Logf("of the golden UPDATE statements, %d bind to the same columns from both trees, %d are refused with the same SQLSTATE "+
+			"at binding, %d at parsing; %d run alike (%d of them failing with the same SQLSTATE); %d differ as updateImprovements lists",
+			st.same, st.sameError, st.parseSame, st.ran, st.runError, st.improved)
+		if st.same < 180 || st.ran < st.same {
+			t.Errorf("only %d golden UPDATE statements bound alike, %d ran alike", st.same, st.ran)
+		}
+	}}
+}
 
 // updateImprovements are the golden UPDATE statements whose binding from sql/parser's tree
 // differs from the dialect pass's, PostgreSQL's answer being the tree's (checked on
@@ -52,12 +70,8 @@ var updateImprovements = map[string]string{
 }
 
 // compareUpdate binds and runs one golden UPDATE both ways and compares.
-func compareUpdate(t *testing.T, s *Session, file string, b goldenBlock, st *updateBindStats) {
-	none := func() error { return nil }
-	q := dropCallAll(b.sql)
-	oldSts, oldErr := parseOld(q, none)
-	newSts, newErr := parseStatements(q, none)
-	where := fmt.Sprintf("%s:%d", filepath.Base(file), b.line)
+func compareUpdate(t *testing.T, s *Session, b bothWays, st *updateBindStats) {
+	q, where, newSts, oldSts, newErr, oldErr := b.q, b.where, b.newSts, b.oldSts, b.newErr, b.oldErr
 	improved, listed := updateImprovements[where]
 	if oldErr != nil && newErr == nil && listed && len(newSts) == 1 { // the pass refused it at parsing
 		if _, err := s.bind(newSts[0]); sqlstateOf(err) != improved {
@@ -108,28 +122,6 @@ func compareUpdate(t *testing.T, s *Session, file string, b goldenBlock, st *upd
 			st.runError++
 		}
 	}
-}
-
-// runRolledBack runs st in a transaction block (a savepoint inside the file's own) and rolls
-// it back; ok is false where it cannot (the file's transaction failed).
-func runRolledBack(t *testing.T, s *Session, st *Statement) (*textOutput, error, bool) {
-	ctx := context.Background()
-	begin, undo := "BEGIN", "ROLLBACK"
-	switch s.TxStatus() {
-	case 'E':
-		return nil, nil, false
-	case 'T':
-		begin, undo = "SAVEPOINT updtree_compare", "ROLLBACK TO SAVEPOINT updtree_compare"
-	}
-	if err := s.Exec(ctx, begin, &textOutput{}); err != nil {
-		t.Fatalf("%s: %v", begin, err)
-	}
-	out := &textOutput{}
-	err := s.execOne(ctx, st, out)
-	if err2 := s.Exec(ctx, undo, &textOutput{}); err2 != nil {
-		t.Fatalf("%s: %v", undo, err2)
-	}
-	return out, err, true
 }
 
 // sameButSource reports whether two result descriptions differ at most in their columns'

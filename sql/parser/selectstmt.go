@@ -319,9 +319,13 @@ func (p *parser) withClause() *ast.With {
 		switch t := p.peekN(1); {
 		case p.isPunct("(") && t.Is("merge"):
 			p.unsupported(t, "MERGE in WITH")
-		case p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete")):
+		case p.isPunct("(") && (t.Is("insert") || t.Is("update") || t.Is("delete") || t.Is("with")):
+			// PreparableStmt: a writing statement, with a WITH of its own too
 			p.pos++
-			c.Stmt = p.dml(nil)
+			c.Stmt = p.dmlOrQuery()
+			if q, ok := c.Stmt.(*ast.Select); ok {
+				c.Query, c.Stmt = q, nil
+			}
 			p.expectPunct(")")
 		default:
 			c.Query = p.selectWithParens()

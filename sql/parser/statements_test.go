@@ -25,6 +25,8 @@ var statementCases = []struct{ in, want string }{
 	{"insert into t values (1) on conflict on constraint t_pkey do update set b = default", "INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT t_pkey DO UPDATE SET b = DEFAULT"},
 	{"with w as (select 1) insert into t select * from w", "WITH w AS (SELECT 1) INSERT INTO t SELECT * FROM w"},
 	{"with d as (delete from t where a = 1 returning *) insert into u select * from d", "WITH d AS (DELETE FROM t WHERE (a = 1) RETURNING *) INSERT INTO u SELECT * FROM d"},
+	{"with a as (with x as (select 1) insert into t select * from x returning *) select * from a", "WITH a AS (WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x RETURNING *) SELECT * FROM a"},
+	{"with a as (with x as (select 1) select * from x union select 2) select * from a", "WITH a AS (WITH x AS (SELECT 1) SELECT * FROM x UNION SELECT 2) SELECT * FROM a"},
 	{"update t set a = 1", "UPDATE t SET a = 1"},
 	{"update only_t as x set a = a + 1, b = default from u, v where x.id = u.id returning x.*", "UPDATE only_t AS x SET a = (a + 1), b = DEFAULT FROM u, v WHERE (x.id = u.id) RETURNING x.*"},
 	{"update t x set (a, b) = (select 1, 2), c = row(1, 2) where current of cur", "UPDATE t AS x SET (a, b) = (SELECT 1, 2), c = ROW(1, 2) WHERE CURRENT OF cur"},
