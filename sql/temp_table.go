@@ -292,8 +292,8 @@ func (s *Session) writesOnlyTempVitess(q sqlparser.Statement) bool {
 	case *sqlparser.Insert:
 		target = q.Table
 	case *sqlparser.Update:
-		if len(q.TableExprs) == 1 {
-			target = q.TableExprs[0]
+		if len(q.TableExprs) > 0 {
+			target = q.TableExprs[0] // the FROM list's tables follow the target
 		}
 	case *sqlparser.Delete:
 		if len(q.TableExprs) == 1 {
