@@ -125,7 +125,7 @@ func (s *Session) bindDeleteUsing(d *ast.Delete, ps *params) (*plan, error) {
 	}
 	bt := j.bt
 	view := treeReads(d.Returning, d.Where)
-	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: j.ret.columns(), explainIn: dmlInput{query: j.root}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()

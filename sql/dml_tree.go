@@ -22,6 +22,9 @@ var treeDMLWords = map[string]bool{"delete": true, "insert": true, "upsert": tru
 // of a kind bound from the tree; nil (and no error) otherwise, for the dialect pass.
 func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
+	if t.Is("explain") {
+		return parseExplainSpan(query, toks) // explain_tree.go
+	}
 	if t.Kind != lexer.Ident || !treeDMLWords[t.Value] {
 		return parseDDLSpan(query, toks) // drop_tree.go
 	}

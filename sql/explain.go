@@ -169,7 +169,7 @@ func andText(conds []string) string {
 // plan node counted (explain_analyze.go); an INSERT, UPDATE or DELETE so analyzed writes, as
 // in PostgreSQL, in the statement's transaction.
 func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *params) (*plan, error) {
-	if st.Type != sqlparser.EmptyType && st.Type != sqlparser.TreeType && st.Type != sqlparser.TraditionalType {
+	if st != nil && st.Type != sqlparser.EmptyType && st.Type != sqlparser.TreeType && st.Type != sqlparser.TraditionalType {
 		return nil, unsupported("EXPLAIN options")
 	}
 	began := time.Now()
@@ -180,7 +180,9 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 	}
 	var root node
 	var dml *explainDML
-	switch q := st.Statement.(type) {
+	switch q := explainedStatement(st); q := q.(type) {
+	case nil: // a writing statement sql/parser read (explain_tree.go)
+		dml, err = s.explainedTreeDML(stmt.explain, ps)
 	case sqlparser.TableStatement:
 		var t *ast.Select
 		if t, err = explainQueryTree(stmt, q); err == nil {
@@ -246,6 +248,14 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 		return out.Complete("EXPLAIN")
 	}
 	return p, nil
+}
+
+// explainedStatement is the statement vitess's EXPLAIN holds, nil without one.
+func explainedStatement(st *sqlparser.ExplainStmt) sqlparser.Statement {
+	if st == nil {
+		return nil
+	}
+	return st.Statement
 }
 
 // explainText is the EXPLAIN statement's own text.

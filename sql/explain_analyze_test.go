@@ -16,6 +16,7 @@ func TestExplainOptions(t *testing.T) {
 	ctx := context.Background()
 	if err := s.Exec(ctx, `CREATE TABLE a (id int PRIMARY KEY, b_id int, v text);
 		CREATE TABLE b (id int PRIMARY KEY, w text);
+		CREATE TABLE d (n int DEFAULT 7);
 		INSERT INTO a SELECT g, g % 4, 'v' || g FROM generate_series(1, 40) g;
 		INSERT INTO b SELECT g, 'w' || g FROM generate_series(0, 3) g`, &textOutput{}); err != nil {
 		t.Fatal(err)
@@ -149,6 +150,29 @@ func TestExplainOptions(t *testing.T) {
 	rows := explain("SELECT count(*) FILTER (WHERE id = 10), count(*) FILTER (WHERE w = 'y') FROM b")
 	if rows[0] != "0|1" {
 		t.Fatalf("after EXPLAIN ANALYZE UPDATE: %q", rows)
+	}
+
+	// So does ANALYZE of a write sql/parser reads (ON CONFLICT, RETURNING, DEFAULT VALUES,
+	// UPDATE ... FROM), in the user's transaction: its rollback undoes the writes.
+	explain("BEGIN")
+	lines := explain("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) INSERT INTO b VALUES (1, 'z') ON CONFLICT (id) DO UPDATE SET w = excluded.w RETURNING w")
+	if len(lines) < 3 || lines[0] != "Insert on b (actual rows=1 loops=1)" || lines[1] != "  Conflict Resolution: UPDATE" || lines[2] != "  Conflict Arbiter Indexes: b_pkey" {
+		t.Fatalf("INSERT ... ON CONFLICT: %q", lines)
+	}
+	explain("EXPLAIN ANALYZE UPDATE b SET w = w || '!' FROM a WHERE a.id = b.id + 10")
+	explain("EXPLAIN ANALYZE INSERT INTO d DEFAULT VALUES")
+	if rows := explain("SELECT string_agg(w, ',' ORDER BY id), (SELECT sum(n) FROM d) FROM b"); rows[0] != "w0!,z!,w2!,w3!|7" {
+		t.Fatalf("after EXPLAIN ANALYZE in a transaction: %q", rows)
+	}
+	explain("ROLLBACK")
+	explain("BEGIN READ ONLY")
+	explain("EXPLAIN INSERT INTO b VALUES (1, 'z') ON CONFLICT (id) DO NOTHING")
+	if err := s.Exec(ctx, "EXPLAIN ANALYZE INSERT INTO b VALUES (1, 'z') ON CONFLICT (id) DO NOTHING", &textOutput{}); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("EXPLAIN ANALYZE INSERT in a read-only transaction: %v", err)
+	}
+	explain("ROLLBACK")
+	if rows := explain("SELECT string_agg(w, ',' ORDER BY id), (SELECT count(*) FROM d) FROM b"); rows[0] != "w0,y,w2,w3|0" {
+		t.Fatalf("after ROLLBACK: %q", rows)
 	}
 }
 

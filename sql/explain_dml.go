@@ -33,6 +33,9 @@ type dmlNode struct{ d *explainDML }
 func (n *dmlNode) open(*execCtx) (rowIter, error) { return &sliceIter{}, nil }
 func (n *dmlNode) explain(ex *explainer) {
 	ex.line("%s on %s", n.d.verb, n.d.table)
+	if ce := n.d.p.explainConflict; ce != nil {
+		ce.explain(ex) // explain_tree.go
+	}
 	in := n.d.p.explainIn.node()
 	if in == nil {
 		return
@@ -61,13 +64,19 @@ func (s *Session) bindExplainDML(q sqlparser.Statement, text string, ps *params)
 		return nil, Errorf("42601", "syntax error at end of input")
 	}
 	d.st = sts[0]
+	return d, s.bindExplained(d, ps)
+}
+
+// bindExplained binds the writing statement d explains, d.st.
+func (s *Session) bindExplained(d *explainDML, ps *params) error {
+	var err error
 	if d.p, err = s.bindStatement(d.st, ps); err != nil {
-		return nil, err
+		return err
 	}
 	if d.p == nil {
-		return nil, unsupported("EXPLAIN of this statement")
+		return unsupported("EXPLAIN of this statement")
 	}
-	return d, nil
+	return nil
 }
 
 // dmlTableLabel is the written table as PostgreSQL's ModifyTable line names it: the table,

@@ -299,6 +299,77 @@ Delete on c
   ->  Index Scan using c_k on c
         Index Cond: (k = 3)`},
 		// PostgreSQL 15: the same.
+		{"INSERT INTO a DEFAULT VALUES", `
+Insert on a
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a VALUES (1, 2, 'x') RETURNING id", `
+Insert on a
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a VALUES (1, 2, 'x') ON CONFLICT (id) DO UPDATE SET v = excluded.v", `
+Insert on a
+  Conflict Resolution: UPDATE
+  Conflict Arbiter Indexes: a_pkey
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO a VALUES (1, 2, 'x') ON CONFLICT DO NOTHING", `
+Insert on a
+  Conflict Resolution: NOTHING
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"INSERT INTO c VALUES (1, 2, 'x'), (2, 3, 'y') ON CONFLICT ON CONSTRAINT c_pkey DO NOTHING", `
+Insert on c
+  Conflict Resolution: NOTHING
+  Conflict Arbiter Indexes: c_pkey
+  ->  Values Scan on "*VALUES*"`},
+		// PostgreSQL 15:
+		//   Insert on a
+		//     Conflict Resolution: UPDATE
+		//     Conflict Arbiter Indexes: a_pkey
+		//     Conflict Filter: (a.v <> 'q'::text)
+		//     ->  Result
+		{"INSERT INTO a VALUES (1, 2, 'x') ON CONFLICT (id) DO UPDATE SET v = excluded.v WHERE a.v <> 'q'", `
+Insert on a
+  Conflict Resolution: UPDATE
+  Conflict Arbiter Indexes: a_pkey
+  Conflict Filter: (a.v <> 'q')
+  ->  Result`},
+		// PostgreSQL 15: the same.
+		{"UPDATE a SET v = 'y' WHERE id = 1 RETURNING *", `
+Update on a
+  ->  Index Scan using a_pkey on a
+        Index Cond: (id = 1)`},
+		// PostgreSQL 15: the same.
+		{"DELETE FROM a WHERE id = 1 RETURNING v", `
+Delete on a
+  ->  Index Scan using a_pkey on a
+        Index Cond: (id = 1)`},
+		// PostgreSQL 15: the same.
+		{"UPDATE a SET v = b.w FROM b WHERE a.b_id = b.id", `
+Update on a
+  ->  Hash Join
+        Hash Cond: (a.b_id = b.id)
+        ->  Seq Scan on a
+        ->  Hash
+              ->  Seq Scan on b`},
+		// PostgreSQL 15:
+		//   Delete on a
+		//     ->  Hash Join
+		//           Hash Cond: (a.b_id = b.id)
+		//           ->  Seq Scan on a
+		//           ->  Hash
+		//                 ->  Seq Scan on b
+		//                       Filter: (w = 'x'::text)
+		{"DELETE FROM a USING b WHERE a.b_id = b.id AND b.w = 'x'", `
+Delete on a
+  ->  Hash Join
+        Hash Cond: (a.b_id = b.id)
+        ->  Seq Scan on a
+        ->  Hash
+              ->  Seq Scan on b
+                    Filter: (w = 'x')`},
+		// PostgreSQL 15: the same.
 		{"SELECT * FROM (SELECT * FROM a LIMIT 1) s", `
 Limit
   ->  Seq Scan on a`},

@@ -48,6 +48,16 @@ func (s *Session) bindInsertTree(n *ast.Insert, ps *params) (*plan, error) {
 		return nil, err
 	}
 	ins.ret = ret
+	p, err := s.bindInsertRows(n, bt, targets, named, defs, ins, ps)
+	if p != nil {
+		p.explainConflict = conflictExplainOf(n.OnConflict, bt, ins) // explain_tree.go
+	}
+	return p, err
+}
+
+// bindInsertRows binds the rows an INSERT writes: its query's, its VALUES or DEFAULT VALUES.
+func (s *Session) bindInsertRows(n *ast.Insert, bt *boundTable, targets []int, named bool, defs []*expr, ins *inserter, ps *params) (*plan, error) {
+	schema := bt.schema
 	overriding := overridingOf(n.Overriding)
 	reads := insertTreeReads(n)
 	values, isValues := plainValues(n.Query)
@@ -56,6 +66,7 @@ func (s *Session) bindInsertTree(n *ast.Insert, ps *params) (*plan, error) {
 	}
 	rows := [][]*expr{slices.Clone(defs)} // DEFAULT VALUES: one row of defaults
 	if isValues {
+		var err error
 		if rows, err = insertValueRows(values, targets, named, defs, schema, overriding, ps); err != nil {
 			return nil, err
 		}

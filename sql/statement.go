@@ -50,6 +50,7 @@ type Statement struct {
 	dml       ast.Stmt
 	dmlUsed   bool
 	ddl       ast.Stmt               // a DDL statement sql/parser read (drop_tree.go)
+	explain   *Statement             // EXPLAIN's writing statement sql/parser read (explain_tree.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -86,6 +87,8 @@ type plan struct {
 	explainIn dmlInput
 	// root is a query's plan tree (bindSelect), which DECLARE judges (cursor_scroll.go).
 	root node
+	// explainConflict is an INSERT's ON CONFLICT as EXPLAIN shows it (explain_tree.go)
+	explainConflict *conflictExplain
 	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
 	// cached statement whose literals were read in another zone is bound again.
 	zone string
@@ -184,7 +187,7 @@ func (s *Session) checkFailed(st *Statement) error {
 
 // Empty reports whether the statement has no SQL (an empty query string).
 func (st *Statement) Empty() bool {
-	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.ddl == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
+	return st.first == "" && st.ast == nil && st.query == nil && st.dml == nil && st.explain == nil && st.ddl == nil && st.tsStmt == nil && st.copy == nil && st.backup == nil
 }
 
 // BindError is the error of a constant that fails to fold planning the prepared statement
@@ -274,6 +277,9 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	if st.query != nil { // a query sql/parser read
 		return s.bindSelect(st.queryTree(), ps)
+	}
+	if st.explain != nil { // EXPLAIN of a writing statement sql/parser read (explain_tree.go)
+		return s.bindExplain(st, nil, ps)
 	}
 	if st.dml != nil { // a writing statement sql/parser read (dml_tree.go)
 		return s.bindDMLTree(st, ps)

@@ -281,7 +281,7 @@ func oneNonQuery(query string) bool {
 		return false
 	}
 	switch w := strings.ToLower(body[:end]); w {
-	case "select", "values", "table", "with":
+	case "select", "values", "table", "with", "explain":
 		return false
 	default:
 		return !treeDMLWords[w] && !treeDDLWords[w]

@@ -120,6 +120,9 @@ func (st *Statement) readOnly() bool {
 	if st.query != nil {
 		return !locksRows(st.query)
 	}
+	if st.explain != nil {
+		return true // EXPLAIN ANALYZE's statement is checked when it runs (explain_dml.go)
+	}
 	switch ast := st.ast.(type) {
 	case *sqlparser.ExplainStmt:
 		return true

@@ -118,7 +118,7 @@ func (s *Session) bindUpdateJoin(u *ast.Update, ps *params) (*plan, error) {
 		return nil, err
 	}
 	view := updateReads(u)
-	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: j.ret.columns(), run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
+	return &plan{deps: []dep{{bt.name, bt.schema, true}}, cols: j.ret.columns(), explainIn: dmlInput{query: j.root}, run: func(ctx context.Context, tx *tablespace.Txn, out Output) error {
 		if view {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()
