@@ -38,3 +38,36 @@ func (a *argRow) put(p *[]types.Value) {
 	clear(*p) // the pool keeps no values alive
 	a.rows.Put(p)
 }
+
+// A row compared with a subquery's row (rowsubquery.go, rowquantified.go) is compiled over
+// stand-ins for the subquery's n fields that read the last n columns of the row they are
+// given (fieldArg): the caller evaluates the comparison over the statement's row followed by
+// the fields, built for one evaluation in a pooled row (withFields), so the fields of one
+// evaluation are never seen by another on another goroutine. The statement's columns keep
+// their places, so the row's own expressions read it as before.
+var fieldRows sync.Pool // *[]types.Value
+
+// fieldArg is the stand-in for field k of n, typed like c.
+func fieldArg(k, n int, c Column) *expr {
+	return &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
+		eval: func(row []types.Value) (types.Value, error) { return row[len(row)-n+k], nil }}
+}
+
+// withFields returns row followed by n zero fields; putFields gives it back.
+func withFields(row []types.Value, n int) *[]types.Value {
+	p, _ := fieldRows.Get().(*[]types.Value)
+	if p == nil {
+		p = new([]types.Value)
+	}
+	r := append((*p)[:0], row...)
+	for range n {
+		r = append(r, types.Value{})
+	}
+	*p = r
+	return p
+}
+
+func putFields(p *[]types.Value) {
+	clear(*p) // the pool keeps no values alive
+	fieldRows.Put(p)
+}

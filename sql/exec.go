@@ -30,12 +30,14 @@ type execCtx struct {
 	ctx context.Context
 	tx  *tablespace.Txn
 	mem memAccount
-	run uint64 // counts executions, so subqueries know when a cached result is stale
 	// ticks counts units of work for the cancellation checks (cancel.go).
 	ticks uint64
 	// builds are the hash tables of joins that keep theirs across opens (joinNode.keepBuild),
 	// dropped with the execution.
 	builds map[*joinNode]*joinBuild
+	// subq holds the results of the statement's uncorrelated subqueries in this execution
+	// (subqcache.go); emptied when it ends, the map kept for the next.
+	subq map[*subqSite]any
 }
 
 // defaultQueryMemory bounds what one query may hold in sorts, hash tables and groups. It is

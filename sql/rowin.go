@@ -19,7 +19,7 @@ func compileRowInSubquery(left []ast.Expr, q *ast.Select, negate bool, sc *scope
 	if err != nil {
 		return nil, err
 	}
-	ri := &rowInSubquery{sp: sp, common: make([]types.Type, len(left)), trimL: make([]bool, len(left)),
+	ri := &rowInSubquery{sp: sp, site: new(subqSite), common: make([]types.Type, len(left)), trimL: make([]bool, len(left)),
 		trimR: make([]bool, len(left))}
 	lefts, rowFree, err := ri.operands(left, sc)
 	if err != nil {
@@ -54,8 +54,7 @@ type rowInSubquery struct {
 	common       []types.Type
 	loc          func() *time.Location // the session's zone, for common date/time types
 	trimL, trimR []bool
-	cachedRun    uint64
-	cached       rowInSet
+	site         *subqSite // the uncorrelated subquery's rows in an execution (subqcache.go)
 }
 
 // rowInSet is the subquery's rows as hash keys.
@@ -132,11 +131,12 @@ func (ri *rowInSubquery) keys(vals []types.Value, trim []bool) ([]byte, []string
 
 // load runs the subquery for row (once per execution when it is not correlated).
 func (ri *rowInSubquery) load(row []types.Value) (rowInSet, error) {
-	sp := ri.sp
-	if !sp.correlated && ri.cachedRun == sp.sc.params.ec.run {
-		return ri.cached, nil
-	}
-	it, ec, err := sp.open(row)
+	return subqOnce(ri.sp, ri.site, row, ri.run)
+}
+
+// run runs the subquery for row into a set.
+func (ri *rowInSubquery) run(row []types.Value) (rowInSet, error) {
+	it, ec, err := ri.sp.open(row)
 	if err != nil {
 		return rowInSet{}, err
 	}
@@ -144,9 +144,6 @@ func (ri *rowInSubquery) load(row []types.Value) (rowInSet, error) {
 	for {
 		y, err := ec.pull(it)
 		if err != nil || y == nil {
-			if err == nil {
-				ri.cachedRun, ri.cached = ec.run, r
-			}
 			return r, err
 		}
 		r.anyRow = true

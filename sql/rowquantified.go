@@ -26,16 +26,12 @@ func compileRowQuantified(op string, all, in bool, left []ast.Expr, q *ast.Selec
 	if err != nil {
 		return nil, err
 	}
-	cmp, vals, err := compileRowAgainstFields(left, sp, op, sc)
+	cmp, err := compileRowAgainstFields(left, sp, op, sc)
 	if err != nil {
 		return nil, err
 	}
-	var cachedRun uint64 // the execution the cached rows belong to; 0: none
-	var cached [][]types.Value
-	load := func(row []types.Value) ([][]types.Value, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return cached, nil
-		}
+	site := new(subqSite)
+	run := func(row []types.Value) ([][]types.Value, error) {
 		it, ec, err := sp.open(row)
 		if err != nil {
 			return nil, err
@@ -44,28 +40,26 @@ func compileRowQuantified(op string, all, in bool, left []ast.Expr, q *ast.Selec
 		for {
 			y, err := ec.pull(it)
 			if err != nil || y == nil {
-				if err != nil {
-					return nil, err
-				}
-				break
+				return rows, err
 			}
 			if err := ec.mem.grow(rowBytes(y)); err != nil {
 				return nil, err
 			}
 			rows = append(rows, append([]types.Value(nil), y...))
 		}
-		cachedRun, cached = ec.run, rows
-		return rows, nil
 	}
 	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		rows, err := load(row)
+		rows, err := subqOnce(sp, site, row, run) // once per execution when not correlated
 		if err != nil {
 			return types.Value{}, err
 		}
+		p := withFields(row, len(sp.cols))
+		defer putFields(p)
+		fields := (*p)[len(row):]
 		sawNull := false
 		for _, y := range rows {
-			copy(vals, y)
-			v, err := cmp.eval(row)
+			copy(fields, y)
+			v, err := cmp.eval(*p)
 			if err != nil {
 				return types.Value{}, err
 			}

@@ -23,68 +23,67 @@ func compileRowAgainstSubquery(left []ast.Expr, q *ast.Select, op string, sc *sc
 	if err != nil {
 		return nil, err
 	}
-	x, vals, err := compileRowAgainstFields(left, sp, op, sc)
+	x, err := compileRowAgainstFields(left, sp, op, sc)
 	if err != nil {
 		return nil, err
 	}
-	load := sp.rowLoader(vals)
+	n, site := len(sp.cols), new(subqSite)
+	run := func(row []types.Value) ([]types.Value, error) { // an uncorrelated subquery's row
+		vals := make([]types.Value, n)
+		return vals, sp.loadRow(row, vals)
+	}
 	return &expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
-		if err := load(row); err != nil {
-			return types.Value{}, err
+		p := withFields(row, n)
+		defer putFields(p)
+		fields := (*p)[len(row):]
+		// A correlated subquery's row is loaded into the fields; an uncorrelated one runs
+		// once per execution of the statement, as PostgreSQL's InitPlan, so every row reads
+		// the same values (one nextval() for UPDATE t SET (a, b) = (SELECT nextval('s'), 0)).
+		if sp.correlated {
+			if err := sp.loadRow(row, fields); err != nil {
+				return types.Value{}, err
+			}
+		} else {
+			vals, err := subqOnce(sp, site, row, run)
+			if err != nil {
+				return types.Value{}, err
+			}
+			copy(fields, vals)
 		}
-		return x.eval(row)
+		return x.eval(*p)
 	}}, nil
 }
 
-// rowLoader returns what loads the subquery's row for an outer row into vals (loadRow): an
-// uncorrelated subquery runs once per execution of the statement, as PostgreSQL's InitPlan,
-// so every row reads the same values (one nextval() for UPDATE t SET (a, b) = (SELECT
-// nextval('s'), 0)).
-func (sp *subplan) rowLoader(vals []types.Value) func(row []types.Value) error {
-	var loadedRun uint64 // the execution an uncorrelated subquery's row was loaded in; 0: none
-	return func(row []types.Value) error {
-		if !sp.correlated && loadedRun == sp.sc.params.ec.run {
-			return nil
-		}
-		run, err := sp.loadRow(row, vals)
-		if err != nil {
-			return err
-		}
-		loadedRun = run
-		return nil
-	}
-}
-
 // loadRow runs the subquery for the outer row into vals: its one row, NULLs for none, 21000 for
-// more than one. run is the execution it ran in.
-func (sp *subplan) loadRow(row, vals []types.Value) (run uint64, err error) {
-	it, ec, err := sp.open(row)
+// more than one.
+func (sp *subplan) loadRow(row, vals []types.Value) error {
+	it, _, err := sp.open(row)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	first, err := it.next()
 	if err != nil {
-		return 0, err
+		return err
 	}
 	if first == nil {
 		for i, c := range sp.cols {
 			vals[i] = types.Value{T: c.Type, Null: true}
 		}
-		return ec.run, nil
+		return nil
 	}
 	copy(vals, first)
 	if more, err := it.next(); err != nil {
-		return 0, err
+		return err
 	} else if more != nil {
-		return 0, Errorf("21000", "more than one row returned by a subquery used as an expression")
+		return Errorf("21000", "more than one row returned by a subquery used as an expression")
 	}
-	return ec.run, nil
+	return nil
 }
 
 // compileRowAgainstFields compiles the element-wise comparison of the row left with a row of
-// the subquery's, which the comparison reads from vals (the caller loads them).
-func compileRowAgainstFields(left []ast.Expr, sp *subplan, op string, sc *scope) (*expr, []types.Value, error) {
-	vals := make([]types.Value, len(left))
+// the subquery's, which the comparison reads from the last columns of its row (fieldArg): the
+// caller evaluates it over withFields.
+func compileRowAgainstFields(left []ast.Expr, sp *subplan, op string, sc *scope) (*expr, error) {
 	right := make([]ast.Expr, len(left))
 	if sc.pre == nil {
 		sc.pre = make(map[ast.Expr]*expr)
@@ -92,16 +91,14 @@ func compileRowAgainstFields(left []ast.Expr, sp *subplan, op string, sc *scope)
 	for i, c := range sp.cols {
 		f := &ast.FuncCall{Name: []string{rowFieldFunc}, Args: []ast.Expr{&ast.Literal{Type: ast.LitInteger, Val: strconv.Itoa(i + 1)}}}
 		right[i] = f
-		sc.pre[f] = &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
-			eval: func([]types.Value) (types.Value, error) { return vals[i], nil }}
+		sc.pre[f] = fieldArg(i, len(sp.cols), c)
 		defer delete(sc.pre, f)
 	}
 	cmp, err := rowCompareTree(op, left, right)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	x, err := compileAST(cmp, sc)
-	return x, vals, err
+	return compileAST(cmp, sc)
 }
 
 // compileRowValue compiles ROW(a, b, ...) (or (a, b, ...)) as a value: an anonymous record,

@@ -568,9 +568,9 @@ func (s *Session) runPlan(ctx context.Context, p *plan, out Output) error {
 // execPlan runs a plan with a fresh execution context its operators and subqueries share.
 func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out Output) error {
 	ec := &s.exec
-	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory, budget: s.budget}, run: ec.run + 1}
+	*ec = execCtx{ctx: ctx, tx: tx, mem: memAccount{limit: s.queryMemory, budget: s.budget}, subq: ec.subq}
 	p.params.ec = ec
-	defer func() { p.params.ec, ec.ctx, ec.tx, ec.builds = nil, nil, nil, nil; ec.mem.done() }()
+	defer func() { p.params.ec, ec.ctx, ec.tx, ec.builds = nil, nil, nil, nil; clear(ec.subq); ec.mem.done() }()
 	// Every read of the statement (joins, subqueries, UNION branches) sees one committed
 	// state: the snapshot pinned here (tablespace/DESIGN.md, "Snapshots").
 	tx.SetContext(ctx)

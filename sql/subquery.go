@@ -64,13 +64,9 @@ func compileScalarSubquery(q *ast.Select, sc *scope) (*expr, error) {
 		return nil, Errorf("42601", "subquery must return only one column")
 	}
 	t := sp.cols[0].Type
-	var cachedRun uint64 // the execution the cached result belongs to; 0: none
-	var cached types.Value
-	return &expr{typ: t, shape: sp.cols[0].shape, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return cached, nil
-		}
-		it, ec, err := sp.open(row)
+	site := new(subqSite)
+	run := func(row []types.Value) (types.Value, error) {
+		it, _, err := sp.open(row)
 		if err != nil {
 			return types.Value{}, err
 		}
@@ -87,8 +83,10 @@ func compileScalarSubquery(q *ast.Select, sc *scope) (*expr, error) {
 				return types.Value{}, Errorf("21000", "more than one row returned by a subquery used as an expression")
 			}
 		}
-		cachedRun, cached = ec.run, v
 		return v, nil
+	}
+	return &expr{typ: t, shape: sp.cols[0].shape, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		return subqOnce(sp, site, row, run)
 	}}, nil
 }
 
@@ -108,38 +106,31 @@ func compileExists(q *ast.Select, sc *scope) (*expr, error) {
 	// in one execution, reading the table once into a hash set costs less (the loops of
 	// subselect.sql's nested EXISTS ran 100,000 index lookups).
 	var hashed *expr
-	var switchAt, evals int
-	var evalRun uint64
+	var switchAt int
 	if sp.correlated {
 		var rows int
 		if hashed, rows, _, _ = compileSemiJoin(q, sc, true); hashed != nil {
 			switchAt = 64 + rows/64
 		}
 	}
-	var cachedRun uint64 // the execution the cached result belongs to; 0: none
-	var cached bool
-	return &expr{typ: types.Bool, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return types.NewBool(cached), nil
-		}
-		if hashed != nil {
-			if run := sp.sc.params.ec.run; run != evalRun {
-				evalRun, evals = run, 0
-			}
-			if evals++; evals > switchAt {
-				return hashed.eval(row)
-			}
-		}
-		it, ec, err := sp.open(row)
+	site, evals := new(subqSite), new(subqSite) // the result; the count of evaluations
+	run := func(row []types.Value) (bool, error) {
+		it, _, err := sp.open(row)
 		if err != nil {
-			return types.Value{}, err
+			return false, err
 		}
 		first, err := it.next()
+		return first != nil, err
+	}
+	return &expr{typ: types.Bool, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+		if hashed != nil && subqCount(sp.sc.params.ec, evals) > switchAt {
+			return hashed.eval(row)
+		}
+		found, err := subqOnce(sp, site, row, run)
 		if err != nil {
 			return types.Value{}, err
 		}
-		cachedRun, cached = ec.run, first != nil
-		return types.NewBool(cached), nil
+		return types.NewBool(found), nil
 	}}, nil
 }
 
@@ -255,12 +246,8 @@ func compileInSubquery(x ast.Expr, negate bool, q *ast.Select, sc *scope) (*expr
 		anyRow  bool
 		sawNull bool
 	}
-	var cachedRun uint64 // the execution the cached result belongs to; 0: none
-	var cached result
-	load := func(row []types.Value) (result, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return cached, nil
-		}
+	site := new(subqSite)
+	run := func(row []types.Value) (result, error) {
 		it, ec, err := sp.open(row)
 		if err != nil {
 			return result{}, err
@@ -288,9 +275,9 @@ func compileInSubquery(x ast.Expr, negate bool, q *ast.Select, sc *scope) (*expr
 				r.set[string(key)] = struct{}{}
 			}
 		}
-		cachedRun, cached = ec.run, r
 		return r, nil
 	}
+	load := func(row []types.Value) (result, error) { return subqOnce(sp, site, row, run) }
 	return &expr{typ: types.Bool, rowFree: left.rowFree && !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil {
@@ -379,12 +366,8 @@ func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope
 		return nil, err
 	}
 	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
-	var cachedRun uint64 // the execution the cached values belong to; 0: none
-	var cached []types.Value
-	load := func(row []types.Value) ([]types.Value, error) {
-		if !sp.correlated && cachedRun == sp.sc.params.ec.run {
-			return cached, nil
-		}
+	site := new(subqSite)
+	run := func(row []types.Value) ([]types.Value, error) {
 		it, ec, err := sp.open(row)
 		if err != nil {
 			return nil, err
@@ -403,9 +386,9 @@ func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope
 			}
 			vals = append(vals, y[0])
 		}
-		cachedRun, cached = ec.run, vals
 		return vals, nil
 	}
+	load := func(row []types.Value) ([]types.Value, error) { return subqOnce(sp, site, row, run) }
 	return &expr{typ: types.Bool, rowFree: left.rowFree && !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		x, err := left.eval(row)
 		if err != nil {

@@ -64,17 +64,31 @@ func notRowSource() error {
 	return Errorf("0A000", "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")
 }
 
-// rowSetFields are the expressions reading a SET item's subquery's fields: the first
-// evaluation for a row (the first column's, as SET's expressions run in order) runs it.
+// rowSetFields are the expressions reading a SET item's subquery's fields. An uncorrelated
+// subquery runs once per execution of the statement, as PostgreSQL's InitPlan, its row kept in
+// the execution (subqOnce), so every row reads the same values (one nextval() for UPDATE t SET
+// (a, b) = (SELECT nextval('s'), 0)). A correlated one runs at the first evaluation for a row
+// (the first column's, as SET's expressions run in order) into a buffer the others read: the
+// one state of a compiled expression an evaluation still writes (DESIGN.md).
 func rowSetFields(sp *subplan) []*expr {
-	vals := make([]types.Value, len(sp.cols))
-	load := sp.rowLoader(vals)
-	out := make([]*expr, len(sp.cols))
+	n, site := len(sp.cols), new(subqSite)
+	run := func(row []types.Value) ([]types.Value, error) {
+		vals := make([]types.Value, n)
+		return vals, sp.loadRow(row, vals)
+	}
+	vals := make([]types.Value, n) // a correlated subquery's row for the current outer row
+	out := make([]*expr, n)
 	for i, c := range sp.cols {
-		i := i
 		out[i] = &expr{typ: c.Type, unknown: c.unknown, eval: func(row []types.Value) (types.Value, error) {
+			if !sp.correlated {
+				vs, err := subqOnce(sp, site, row, run)
+				if err != nil {
+					return types.Value{}, err
+				}
+				return vs[i], nil
+			}
 			if i == 0 {
-				if err := load(row); err != nil {
+				if err := sp.loadRow(row, vals); err != nil {
 					return types.Value{}, err
 				}
 			}
