@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
@@ -143,6 +144,10 @@ func (st *Statement) outsideBlock() string {
 		return st.tsStmt.tag()
 	case st.user != nil:
 		return st.user.verb + " USER"
+	case st.ddl != nil:
+		if d, ok := st.ddl.(*ast.Drop); ok && d.Concurrently {
+			return "DROP INDEX CONCURRENTLY"
+		}
 	}
 	return ""
 }

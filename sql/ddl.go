@@ -393,6 +393,9 @@ func (s *Session) truncate(ctx context.Context, tables []*ast.Table, restartIden
 	}
 	names := make([]string, 0, len(tables))
 	for _, t := range tables {
+		if q := t.Schema; q != "" && !s.knownSchema(q) {
+			return schemaMissing(q)
+		}
 		name, err := s.tableNameOf(t.Schema, t.Name)
 		if err != nil {
 			return err

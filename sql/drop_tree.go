@@ -67,6 +67,9 @@ func (s *Session) execDrop(ctx context.Context, d *ast.Drop, out Output) error {
 	case ast.ObjMatView:
 		return s.dropMatviews(ctx, d.Names, d.IfExists, cascade, out)
 	case ast.ObjIndex:
+		if d.Concurrently && s.tx != nil { // PostgreSQL's PreventInTransactionBlock, first
+			return Errorf("25001", "DROP INDEX CONCURRENTLY cannot run inside a transaction block")
+		}
 		if cascade {
 			return unsupported("DROP INDEX ... CASCADE")
 		}
@@ -110,5 +113,10 @@ func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
 		s.noticef("NOTICE", "00000", "schema %q does not exist, skipping", q)
 		return "", nil
 	}
-	return "", Errorf("3F000", "schema %q does not exist", q)
+	return "", schemaMissing(q)
+}
+
+// schemaMissing is PostgreSQL's error for a schema that does not exist.
+func schemaMissing(q string) error {
+	return Errorf("3F000", "schema %q does not exist", q)
 }

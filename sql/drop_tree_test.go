@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -59,4 +60,42 @@ func isDropTree(n ast.Stmt) bool {
 		return true
 	}
 	return false
+}
+
+// TestDropIndexConcurrentlyBatch: DROP INDEX CONCURRENTLY first in an extended batch runs
+// alone, outside a transaction block, as in PostgreSQL (the batch's implicit transaction is
+// not a block for it); after another statement of the batch it is 25001, as is any statement
+// PreventInTransactionBlock refuses there.
+func TestDropIndexConcurrentlyBatch(t *testing.T) {
+	ctx := context.Background()
+	s := NewSession(openTestTablespace(t), nil)
+	defer s.Close()
+	execOK(t, s, "CREATE TABLE dic (a int PRIMARY KEY, b int); CREATE INDEX dic_b ON dic (b)")
+	drop, err := s.Prepare(ctx, "DROP INDEX CONCURRENTLY dic_b", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExecBatched(ctx, drop, nil, &textOutput{}, false); err != nil {
+		t.Fatalf("DROP INDEX CONCURRENTLY first in a batch: %v", err)
+	}
+	if err := s.SyncBatch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	execOK(t, s, "CREATE INDEX dic_b ON dic (b)")
+	ins, err := s.Prepare(ctx, "INSERT INTO dic VALUES (1, 1)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExecBatched(ctx, ins, nil, &textOutput{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExecBatched(ctx, drop, nil, &textOutput{}, false); sqlState(err) != "25001" {
+		t.Fatalf("DROP INDEX CONCURRENTLY after an INSERT of the batch: %v, want 25001", err)
+	}
+	if got := rowsOf(execOK(t, s, "SELECT count(*) FROM dic")); got != "0" {
+		t.Fatalf("the batch's INSERT was kept: %s rows", got)
+	}
+	if got := rowsOf(execOK(t, s, "SELECT count(*) FROM pg_indexes WHERE indexname = 'dic_b'")); got != "1" {
+		t.Fatalf("the index dropped by a refused DROP: %s", got)
+	}
 }

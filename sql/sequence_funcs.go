@@ -188,7 +188,7 @@ func seqNameFromText(text string) (string, error) {
 	case len(parts) == 2 && parts[0] == "public":
 		return parts[1], nil
 	case len(parts) == 2:
-		return "", Errorf("3F000", "schema %q does not exist", parts[0])
+		return "", schemaMissing(parts[0])
 	}
 	return "", Errorf("0A000", "cross-database references are not implemented: %s", text)
 }

@@ -386,7 +386,7 @@ func (s *Session) ownedBy(def *tablespace.Sequence, owned string) error {
 func seqName(name string) (string, error) {
 	if q, n, ok := strings.Cut(name, "."); ok {
 		if q != "public" {
-			return "", Errorf("3F000", "schema %q does not exist", q)
+			return "", schemaMissing(q)
 		}
 		name = n
 	}
@@ -397,17 +397,13 @@ func seqName(name string) (string, error) {
 func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExists bool, out Output) error {
 	names := make([]string, 0, len(seqs))
 	for _, t := range seqs {
-		n, err := s.dropNameOf(t, ifExists)
+		// The name as read: a quoted name holding a dot is one name, as in PostgreSQL.
+		name, err := s.dropNameOf(t, ifExists)
 		if err != nil {
 			return err
-		} else if n == "" {
-			continue
+		} else if name != "" {
+			names = append(names, name)
 		}
-		name, err := seqName(n)
-		if err != nil {
-			return err
-		}
-		names = append(names, name)
 	}
 	if err := s.dropSequences(ctx, names, ifExists); err != nil {
 		return err

@@ -33,7 +33,7 @@ func parseSetConstraints(q string) (*setConstraintsStmt, error) {
 			}
 			if p.accept(".") { // schema.name: drove has one schema, public
 				if name != "public" {
-					return nil, Errorf("3F000", "schema %q does not exist", name)
+					return nil, schemaMissing(name)
 				}
 				if name, err = p.name(); err != nil {
 					return nil, err
