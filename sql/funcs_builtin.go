@@ -172,12 +172,15 @@ func sessionFuncDefs() []builtin {
 		{name: "pg_get_userbyid", vol: s, strict: true, session: true, procs: []string{"1642: oid -> name"}, build: buildGetUserByID},
 		// One schema, on every search path, and no privileges: everything is visible and allowed.
 		{name: "pg_table_is_visible", vol: s, strict: true, session: true, procs: []string{"2079: oid -> bool"}, build: buildTableIsVisible},
-		{name: "pg_my_temp_schema", vol: s, session: true, procs: []string{"2854: -> oid"}, build: buildMyTempSchema},
+		{name: "pg_my_temp_schema", vol: s, strict: true, session: true, procs: []string{"2854: -> oid"}, build: buildMyTempSchema},
 		{name: "pg_operator_is_visible", vol: s, strict: true, procs: []string{"2082: oid -> bool"}, build: buildOperatorIsVisible},
 		{name: "pg_function_is_visible", vol: s, strict: true, procs: []string{"2081: oid -> bool"}, build: buildFunctionIsVisible},
 		{name: "has_table_privilege", vol: s, strict: true, procs: privileges(1922), build: constTrue},
 		{name: "has_schema_privilege", vol: s, strict: true, procs: privileges(2268), build: constTrue},
 		{name: "has_database_privilege", vol: s, strict: true, procs: privileges(2250), build: constTrue},
+		// psql 15.20's \l+ asks it (pg_read_all_stats) before showing a database's size.
+		{name: "pg_has_role", vol: s, strict: true, procs: []string{"2705: name, name, text -> bool", "2706: name, oid, text -> bool",
+			"2707: oid, name, text -> bool", "2708: oid, oid, text -> bool", "2709: name, text -> bool", "2710: oid, text -> bool"}, build: constTrue},
 		{name: "pg_encoding_to_char", vol: s, strict: true, procs: []string{"1597: int4 -> name"}, build: buildEncodingToChar},
 		{name: "pg_get_indexdef", vol: s, strict: true, session: true, procs: []string{"1643: oid -> text",
 			"2507: oid, int4, bool -> text"}, build: buildGetIndexdef},
