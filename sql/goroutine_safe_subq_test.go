@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"sync"
 	"testing"
 
 	pgparser "github.com/drovedb/drove/sql/parser"
@@ -103,26 +102,7 @@ func TestCompiledRowAgainstSubqueryGoroutineSafe(t *testing.T) {
 		if _, err := x.eval([]types.Value{types.NewText("a")}); err != nil {
 			t.Fatal(err)
 		}
-		var wg sync.WaitGroup
-		for g := range 4 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range 300 {
-					s := subjects[(i+g)%len(subjects)]
-					v, err := x.eval([]types.Value{types.NewText(s)})
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if want := c.want(s); v.S != want {
-						t.Errorf("%s with s = %q: got %q, want %q", c.src, s, v.S, want)
-						return
-					}
-				}
-			}()
-		}
-		wg.Wait()
+		evalOnGoroutines(t, x, c.src, subjects, c.want)
 		tx.Rollback()
 	}
 }

@@ -46,26 +46,7 @@ func TestCompiledExprGoroutineSafe(t *testing.T) {
 		{"ROW(s, s || '!')::text", func(s string) string { return "(" + s + "," + s + "!)" }},
 	} {
 		x := compileOverS(t, c.src)
-		var wg sync.WaitGroup
-		for g := range 4 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range 300 {
-					s := subjects[(i+g)%len(subjects)]
-					v, err := x.eval([]types.Value{types.NewText(s)})
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if want := c.want(s); v.S != want {
-						t.Errorf("%s with s = %q: got %q, want %q", c.src, s, v.S, want)
-						return
-					}
-				}
-			}()
-		}
-		wg.Wait()
+		evalOnGoroutines(t, x, c.src, subjects, c.want)
 	}
 }
 
@@ -103,4 +84,30 @@ func BenchmarkLikeAnyArray(b *testing.B) {
 
 func BenchmarkEqAnyArray(b *testing.B) {
 	benchEvalS(b, "s = ANY (ARRAY['a', 'b', 'c'])")
+}
+
+// evalOnGoroutines evaluates x over s = each of subjects on 4 goroutines at once, 300 times
+// each, and fails on an error or a result other than want(s).
+func evalOnGoroutines(t *testing.T, x *expr, src string, subjects []string, want func(string) string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 300 {
+				s := subjects[(i+g)%len(subjects)]
+				v, err := x.eval([]types.Value{types.NewText(s)})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if w := want(s); v.S != w {
+					t.Errorf("%s with s = %q: got %q, want %q", src, s, v.S, w)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
