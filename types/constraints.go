@@ -110,9 +110,9 @@ func (d *decoder) constraints() []Constraint {
 
 // appendTiming encodes DEFERRABLE, INITIALLY DEFERRED, MATCH FULL and NOT VALID, one byte
 // of flags per constraint, after the constraints; a schema without any keeps the encoding it
-// had.
-func appendTiming(b []byte, cs []Constraint) []byte {
-	if !slices.ContainsFunc(cs, func(c Constraint) bool { return c.Deferrable || c.MatchFull || c.NotValid }) {
+// had, unless more follows (always).
+func appendTiming(b []byte, cs []Constraint, always bool) []byte {
+	if !always && !slices.ContainsFunc(cs, func(c Constraint) bool { return c.Deferrable || c.MatchFull || c.NotValid }) {
 		return b
 	}
 	b = binary.AppendUvarint(b, uint64(len(cs)))
@@ -153,6 +153,9 @@ func (s *Schema) validateConstraints() error {
 	for _, c := range s.Constraints {
 		if c.Name == "" || names[c.Name] {
 			return fmt.Errorf("table %q has an invalid constraint %q", s.Name, c.Name)
+		}
+		if c.Name == s.PKName {
+			return fmt.Errorf("table %q has a constraint %q named as its primary key", s.Name, c.Name)
 		}
 		names[c.Name] = true
 		for _, col := range c.Columns {

@@ -46,9 +46,14 @@ func MarshalSchema(s *Schema) []byte {
 	for _, p := range s.PK {
 		b = binary.AppendUvarint(b, uint64(p))
 	}
-	// Indexes follow, when there are any (or constraints): a schema without keeps the
-	// encoding it always had. Constraints follow the indexes in the same way.
-	if len(s.Indexes) > 0 || len(s.Constraints) > 0 {
+	// Indexes follow, when there are any (or constraints, or a primary key name): a schema
+	// without keeps the encoding it always had. Constraints, their timing and the key's name
+	// follow the indexes in the same way; each optional part is there when a later one is.
+	pkName := s.PKName
+	if pkName == s.Name+"_pkey" {
+		pkName = "" // the default name, which a schema written before PKName decodes to
+	}
+	if len(s.Indexes) > 0 || len(s.Constraints) > 0 || pkName != "" {
 		b = binary.AppendUvarint(b, uint64(len(s.Indexes)))
 		for _, ix := range s.Indexes {
 			b = appendString(b, ix.Name)
@@ -79,9 +84,12 @@ func MarshalSchema(s *Schema) []byte {
 			}
 		}
 	}
-	if len(s.Constraints) > 0 {
+	if len(s.Constraints) > 0 || pkName != "" {
 		b = appendConstraints(b, s.Constraints)
-		b = appendTiming(b, s.Constraints)
+		b = appendTiming(b, s.Constraints, pkName != "")
+	}
+	if pkName != "" {
+		b = appendString(b, pkName)
 	}
 	return b
 }
@@ -142,6 +150,11 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 	}
 	if d.err == nil && len(d.b) > 0 {
 		d.timing(s.Constraints)
+	}
+	if d.err == nil && len(d.b) > 0 {
+		if s.PKName = d.string(); s.PKName == "" && d.err == nil {
+			return nil, errors.New("schema: empty primary key name")
+		}
 	}
 	if d.err != nil {
 		return nil, d.err

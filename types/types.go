@@ -405,6 +405,19 @@ type Schema struct {
 	Indexes []Index
 	// Constraints are the CHECK, UNIQUE and FOREIGN KEY constraints (constraints.go).
 	Constraints []Constraint
+	// PKName is the name of the primary key's constraint and of its index; "" means
+	// Name+"_pkey", PostgreSQL's default (PKConstraintName). A table renamed keeps its key's
+	// name, so a rename sets it.
+	PKName string
+}
+
+// PKConstraintName is the name of the primary key's constraint and index (meaningless for a
+// table whose key is a hidden row id: it has no primary key constraint).
+func (s *Schema) PKConstraintName() string {
+	if s.PKName != "" {
+		return s.PKName
+	}
+	return s.Name + "_pkey"
 }
 
 // Index is a secondary index of a table.
@@ -494,6 +507,9 @@ func (s *Schema) Validate() error {
 	for _, ix := range s.Indexes {
 		if ix.Name == "" || names[ix.Name] || len(ix.Columns) == 0 && len(ix.Exprs) == 0 || len(ix.Columns) > 0 && len(ix.Exprs) > 0 {
 			return fmt.Errorf("table %q has an invalid index %q", s.Name, ix.Name)
+		}
+		if ix.Name == s.PKName {
+			return fmt.Errorf("table %q has an index %q named as its primary key", s.Name, ix.Name)
 		}
 		names[ix.Name] = true
 		for _, c := range ix.Columns {
