@@ -54,7 +54,7 @@ func alterPass(o sqlparser.AlterOption) int {
 }
 
 func newAlteration(name string, schema *types.Schema) *alteration {
-	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK)}
+	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK), pkName: schema.PKName}
 	a.sources = make([]int, len(a.cols))
 	for i := range a.sources {
 		a.sources[i] = i
@@ -71,9 +71,12 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err != nil {
 		return err
 	}
-	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons, PKName: a.pkName}
 	if next.Name == "" {
 		next.Name = name
+	}
+	if next.PKName == next.Name+"_pkey" || hiddenKey(next) {
+		next.PKName = "" // the default's name
 	}
 	if len(a.cons) > 0 {
 		if err := s.addConstraints(next, a.cons); err != nil {
@@ -108,7 +111,7 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 		return s.indexBuildError(next, ae)
 	case errors.As(err, &ae) && errors.Is(err, tablespace.ErrDuplicateKey):
 		names, vals := keyText(next, ae.Row)
-		return &Error{Code: "23505", Message: "could not create unique index \"" + next.Name + "_pkey\"",
+		return &Error{Code: "23505", Message: "could not create unique index \"" + pkeyName(next) + "\"",
 			Detail: "Key (" + names + ")=(" + vals + ") is duplicated."}
 	case errors.As(err, &ae):
 		for _, p := range next.PK {
@@ -170,6 +173,7 @@ type alteration struct {
 	pk      []int
 	sources []int
 	newName string
+	pkName  string // the new schema's PKName
 	// fill, beside cols, says how the rows' values of a column are computed (nil: kept, or
 	// NULL for a new column without a DEFAULT): a new column's DEFAULT, a new type's cast.
 	fill []*fillSpec
@@ -270,9 +274,9 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 		if len(a.pk) != 1 || !a.cols[a.pk[0]].Hidden {
 			return Errorf("42P16", "multiple primary keys for table %q are not allowed", a.name)
 		}
-		if n := o.IndexDefinition.Info.ConstraintName.String(); n != "" && n != a.name+"_pkey" {
-			// The key's constraint and index are always called <table>_pkey here.
-			return unsupported("a primary key constraint not named %q", a.name+"_pkey")
+		pkName, err := s.namePrimaryKey(a.old, o.IndexDefinition.Info.ConstraintName.String())
+		if err != nil {
+			return err
 		}
 		var pk []int
 		for _, ic := range o.IndexDefinition.Columns {
@@ -300,7 +304,7 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 			}
 			a.cols[pk[j]].NotNull = true
 		}
-		a.pk = pk
+		a.pk, a.pkName = pk, pkName
 	case *sqlparser.RenameTableName:
 		if strings.HasPrefix(a.name, tempTablePrefix) {
 			return unsupported("renaming a temporary table") // its hidden name would become a visible one
@@ -313,6 +317,9 @@ func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.
 			return Errorf("42P07", "relation %q already exists", newName)
 		}
 		a.newName = newName
+		if !hiddenKey(a.old) {
+			a.pkName = pkeyName(a.old) // PostgreSQL renames the table, not its key
+		}
 	case *sqlparser.RenameColumn:
 		i := a.column(o.OldName.Name.String())
 		if i < 0 {

@@ -164,9 +164,10 @@ func (s *Session) followComments(ctx context.Context, old, next *types.Schema, s
 		}
 	}
 	indexes := followNames(old.Indexes, next.Indexes, func(ix types.Index) string { return ix.Name })
-	indexes[old.Name+"_pkey"] = next.Name + "_pkey"
 	cons := followNames(old.Constraints, next.Constraints, func(c types.Constraint) string { return c.Name })
-	cons[old.Name+"_pkey"] = next.Name + "_pkey"
+	if pk := pkeyName(old); pk != "" {
+		indexes[pk], cons[pk] = pkeyName(next), pkeyName(next) // renamed, or "" when dropped
+	}
 	return s.ts.EditCommentsIn(ctx, s.tx, func(c tablespace.Comment) (tablespace.Comment, bool) {
 		if c.Rel != old.Name {
 			return c, false

@@ -165,20 +165,19 @@ func (s *Session) truncateReferenced(names []string) error {
 }
 
 // renameConstraint is ALTER TABLE ... RENAME CONSTRAINT from TO to: a UNIQUE's index is
-// renamed with it, as in PostgreSQL. The primary key's name is always table_pkey in drove, so
-// renaming it is refused.
+// renamed with it, as in PostgreSQL, and so is the primary key's (renamePrimaryKey).
 func (s *Session) renameConstraint(ctx context.Context, name string, schema, next *types.Schema, from, to string, out Output) error {
 	i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == from })
 	if i < 0 {
-		if from == name+"_pkey" && !(len(next.PK) == 1 && next.Columns[next.PK[0]].Hidden) {
-			return unsupported("renaming a primary key (its name is always %s)", from)
+		if namesPKey(next, from) {
+			return s.renamePrimaryKey(ctx, schema, next, to, "ALTER TABLE", out)
 		}
 		return Errorf("42704", "constraint %q for table %q does not exist", from, name)
 	}
 	if to == from {
 		return Errorf("42710", "constraint %q for relation %q already exists", to, name)
 	}
-	if next.ConstraintNamed(to) != nil || to == name+"_pkey" {
+	if next.ConstraintNamed(to) != nil || isPKey(next, to) {
 		return Errorf("42710", "constraint %q for relation %q already exists", to, name)
 	}
 	c := &next.Constraints[i]

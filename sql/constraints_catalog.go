@@ -50,8 +50,8 @@ func (s *Session) catalogConstraints() []catConstraint {
 		byName[t.Name] = t
 	}
 	for _, t := range tables {
-		if !(len(t.PK) == 1 && t.Columns[t.PK[0]].Hidden) {
-			out = append(out, catConstraint{name: t.Name + "_pkey", kind: 'p', table: t, cols: t.PK, index: t.Name + "_pkey"})
+		if pk := pkeyName(t); pk != "" {
+			out = append(out, catConstraint{name: pk, kind: 'p', table: t, cols: t.PK, index: pk})
 		}
 		for _, c := range t.Constraints {
 			cc := catConstraint{name: c.Name, kind: byte(c.Kind), table: t, cols: c.Columns, index: c.Index, check: c.Check,
@@ -77,7 +77,7 @@ func (s *Session) catalogConstraints() []catConstraint {
 // unique index (the constraint's name, and the index's).
 func referencedKeyName(parent *types.Schema, cols []int) (string, string) {
 	if sameIntSet(parent.PK, cols) {
-		return parent.Name + "_pkey", parent.Name + "_pkey"
+		return pkeyName(parent), pkeyName(parent)
 	}
 	for _, ix := range parent.Indexes {
 		if ix.Unique && sameIntSet(ix.Columns, cols) && !indexDeferrable(parent, ix.Name) {

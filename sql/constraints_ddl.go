@@ -78,7 +78,9 @@ func compileCheck(s *types.Schema, text string) (*expr, error) {
 func (s *Session) constraintNames() map[string]bool {
 	used := make(map[string]bool)
 	for _, t := range s.ts.Tables() {
-		used[t.Name+"_pkey"] = true
+		if pk := pkeyName(t); pk != "" {
+			used[pk] = true
+		}
 		for _, c := range t.Constraints {
 			used[c.Name] = true
 		}
@@ -134,9 +136,10 @@ func clipName(w string, n int) string {
 // sameIndexOnce drops the UNIQUE constraints of a new table that repeat its primary key or an
 // earlier UNIQUE (same columns in the same order, same deferrability), as PostgreSQL's
 // transformIndexConstraints does: CREATE TABLE t (a int UNIQUE, UNIQUE (a)) makes one
-// constraint. An unnamed one that a named one repeats takes its name. (ALTER TABLE ADD does
-// not look at the constraints the table has: it makes another.)
-func sameIndexOnce(schema *types.Schema, defs []conDef) []conDef {
+// constraint. An unnamed one that a named one repeats takes its name, the primary key's
+// (pkName) too. (ALTER TABLE ADD does not look at the constraints the table has: it makes
+// another.)
+func sameIndexOnce(schema *types.Schema, defs []conDef, pkName *string) []conDef {
 	var pk []string
 	for _, p := range schema.PK {
 		if !schema.Columns[p].Hidden {
@@ -152,6 +155,9 @@ next:
 			continue
 		}
 		if len(pk) > 0 && !d.deferrable && slices.Equal(d.cols, pk) {
+			if *pkName == "" {
+				*pkName = d.name
+			}
 			continue
 		}
 		for _, k := range kept {
@@ -173,6 +179,9 @@ next:
 // columns resolved, names chosen, UNIQUEs' indexes and foreign keys' targets checked.
 func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 	used := s.constraintNames()
+	if pk := pkeyName(schema); pk != "" { // a new table's, not among the tablespace's yet
+		used[pk] = true
+	}
 	for _, c := range schema.Constraints {
 		used[c.Name] = true
 	}
@@ -180,10 +189,16 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 	isRel := func(n string) bool { return isUsed(n) || s.relationExists(n) }
 	// Explicit names first, as PostgreSQL reserves them before choosing the others.
 	for _, d := range defs {
+		if d.kind == conPrimaryKey { // CREATE TABLE's is taken out (takePKName)
+			return unsupported("CONSTRAINT %s PRIMARY KEY here", d.name)
+		}
 		if d.name == "" {
 			continue
 		}
-		if schema.ConstraintNamed(d.name) != nil || d.name == schema.Name+"_pkey" {
+		if d.kind == types.ConstraintUnique && isPKey(schema, d.name) {
+			return Errorf("42P07", "relation %q already exists", d.name) // the key's index is made first
+		}
+		if schema.ConstraintNamed(d.name) != nil || isPKey(schema, d.name) {
 			return Errorf("42710", "constraint %q for relation %q already exists", d.name, schema.Name)
 		}
 		if d.kind == types.ConstraintUnique && (schema.IndexNamed(d.name) != nil || s.relationExists(d.name)) {
@@ -572,6 +587,9 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 	}
 	if st.add == nil {
 		i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == st.drop })
+		if i < 0 && namesPKey(schema, st.drop) {
+			return s.dropPrimaryKey(ctx, schema, st.cascade, out)
+		}
 		if i < 0 {
 			if st.dropIf {
 				s.noticef("NOTICE", "00000", "constraint %q of relation %q does not exist, skipping", st.drop, name)
@@ -620,7 +638,7 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 func (s *Session) validateNotValid(ctx context.Context, name string, schema, next *types.Schema, con string, out Output) error {
 	i := slices.IndexFunc(next.Constraints, func(c types.Constraint) bool { return c.Name == con })
 	if i < 0 {
-		if con == name+"_pkey" && !(len(next.PK) == 1 && next.Columns[next.PK[0]].Hidden) {
+		if isPKey(next, con) {
 			return Errorf("42809", "constraint %q of relation %q is not a foreign key or check constraint", con, name)
 		}
 		return Errorf("42704", "constraint %q of relation %q does not exist", con, name)

@@ -675,7 +675,7 @@ func rewriteRow(ctx context.Context, tx *tablespace.Txn, s *types.Schema, oldKey
 	}
 	if err := tx.Insert(ctx, s.Name, key, value); err != nil {
 		if err == tablespace.ErrDuplicateKey {
-			return (&Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + s.Name + "_pkey\""}).onTable(s.Name, "", s.Name+"_pkey")
+			return (&Error{Code: "23505", Message: "duplicate key value violates unique constraint \"" + pkeyName(s) + "\""}).onTable(s.Name, "", pkeyName(s))
 		}
 		return err
 	}

@@ -378,8 +378,12 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			d.kind, d.cols = types.ConstraintForeign, []string{column}
 			err = p.references(&d)
 		default:
-			// CONSTRAINT name NOT NULL / NULL / DEFAULT / PRIMARY KEY: the name is not kept
-			// (PostgreSQL 15 does not catalog NOT NULL either; the key is always t_pkey).
+			// CONSTRAINT name NOT NULL / NULL / DEFAULT / PRIMARY KEY: vitess reads the
+			// clause; the name is kept only for the key (PostgreSQL 15 does not catalog NOT
+			// NULL either).
+			if name != "" && p.peekAt(0, "primary") && p.peekAt(1, "key") {
+				defs = append(defs, conDef{name: name, kind: conPrimaryKey, column: column})
+			}
 			from = p.toks[p.pos].Pos
 			continue
 		}
@@ -481,12 +485,15 @@ func extractConstraints(q string) (string, []conDef, error) {
 			if err != nil {
 				return q, nil, err
 			}
-			if !ok { // CONSTRAINT name PRIMARY KEY (...): vitess reads the key
+			if !ok { // CONSTRAINT name PRIMARY KEY (...): vitess reads the key, drove its name
 				text, err := p.primaryKeyElem(at, e[1])
 				if err != nil {
 					return q, nil, err
 				}
 				kept = append(kept, text)
+				if name != "" && toks[at].Is("primary") {
+					defs = append(defs, conDef{name: name, kind: conPrimaryKey})
+				}
 				continue
 			}
 			if p.pos != e[1] {

@@ -168,8 +168,8 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 			return err
 		}
 	}
-	if len(cons) > 0 && !s.relationExists(name) { // an existing relation is reported below
-		if err := s.addConstraints(schema, sameIndexOnce(schema, cons)); err != nil {
+	if !s.relationExists(name) { // an existing relation is reported below
+		if err := s.tableKeyAndConstraints(schema, cons); err != nil {
 			return err
 		}
 	}

@@ -97,8 +97,8 @@ func primaryKeyTaken(err error) bool {
 func duplicateKey(bt *boundTable, row []types.Value) error {
 	names, vals := keyText(bt.schema, row)
 	return (&Error{Code: "23505",
-		Message: "duplicate key value violates unique constraint \"" + bt.name + "_pkey\"",
-		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}).onTable(bt.name, "", bt.name+"_pkey")
+		Message: "duplicate key value violates unique constraint \"" + pkeyName(bt.schema) + "\"",
+		Detail:  "Key (" + names + ")=(" + vals + ") already exists."}).onTable(bt.name, "", pkeyName(bt.schema))
 }
 
 // insertTag is INSERT's command tag; a single row's is a constant (no allocation).

@@ -303,7 +303,7 @@ func passes(f *expr, row []types.Value) (bool, error) {
 
 func (n *scanNode) explain(ex *explainer) {
 	a := n.acc
-	pkey := a.table.schema.Name + "_pkey"
+	pkey := a.table.schema.PKConstraintName()
 	switch {
 	case a.kind == pointLookup || a.kind == pkList || a.kind == pkRange:
 		explainIndexScan(ex, a, pkey, "", n.removed)

@@ -88,7 +88,7 @@ func conflictExplainOf(oc *ast.OnConflict, bt *boundTable, ins *inserter) *confl
 		return ce
 	}
 	if len(ins.arbiters) == 0 { // conflictArbiters: the primary key
-		ce.arbiters = []string{bt.schema.Name + "_pkey"}
+		ce.arbiters = []string{pkeyName(bt.schema)}
 	}
 	for _, ix := range ins.arbiters {
 		ce.arbiters = append(ce.arbiters, ix.Name)

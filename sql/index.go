@@ -481,9 +481,10 @@ func (s *Session) dropIndexes(ctx context.Context, names []*ast.Table, ifExists 
 
 func (s *Session) dropIndex(ctx context.Context, name string, ifExists bool) error {
 	for _, schema := range s.ts.Tables() {
-		if name == schema.Name+"_pkey" {
+		if isPKey(schema, name) {
+			table := shownTableName(schema.Name)
 			return &Error{Code: "2BP01", Message: "cannot drop index " + name + " because constraint " + name +
-				" on table " + schema.Name + " requires it"}
+				" on table " + table + " requires it", Hint: "You can drop constraint " + name + " on table " + table + " instead."}
 		}
 		if schema.IndexNamed(name) == nil {
 			continue
@@ -512,7 +513,7 @@ func (s *Session) relationExists(name string) bool {
 		return true
 	}
 	for _, schema := range s.ts.Tables() {
-		if schema.Name == name || schema.Name+"_pkey" == name || schema.IndexNamed(name) != nil {
+		if schema.Name == name || isPKey(schema, name) || schema.IndexNamed(name) != nil {
 			return true
 		}
 	}

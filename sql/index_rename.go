@@ -65,13 +65,13 @@ func (s *Session) execRenameIndex(ctx context.Context, st *renameIndexStmt, out 
 	if err != nil {
 		return err
 	}
-	if schema.IndexNamed(name) == nil {
-		return unsupported("renaming a primary key's index (its name is always %s)", name)
+	next := *schema
+	if isPKey(schema, name) {
+		return s.renamePrimaryKey(ctx, schema, &next, st.to, "ALTER INDEX", out)
 	}
 	if s.relationExists(st.to) {
 		return Errorf("42P07", "relation %q already exists", st.to)
 	}
-	next := *schema
 	next.Indexes = slices.Clone(schema.Indexes)
 	for i := range next.Indexes {
 		if next.Indexes[i].Name == name {

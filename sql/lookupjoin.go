@@ -206,7 +206,7 @@ func (n *lookupJoinNode) explain(ex *explainer) {
 	ex.line("Nested Loop")
 	ex.child(n.left)
 	ex.depth++
-	ex.line("Index Scan using %s_pkey on %s", n.acc.table.schema.Name, tableLabel(n.acc.table))
+	ex.line("Index Scan using %s on %s", n.acc.table.schema.PKConstraintName(), tableLabel(n.acc.table))
 	ex.detail("Index Cond: %s", andText(n.keyText))
 	if n.acc.filter != nil {
 		ex.detail("Filter: %s", n.acc.filterText)

@@ -104,7 +104,7 @@ func (s *Session) relKind(name string) string {
 		if schema.Name == name {
 			return "table"
 		}
-		if schema.Name+"_pkey" == name && !hiddenKey(schema) || schema.IndexNamed(name) != nil {
+		if isPKey(schema, name) || schema.IndexNamed(name) != nil {
 			return "index"
 		}
 	}

@@ -63,8 +63,8 @@ type catalogIndex struct {
 
 func catalogIndexes(s *types.Schema) []catalogIndex {
 	var out []catalogIndex
-	if !(len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden) { // a hidden row id is no constraint
-		out = append(out, catalogIndex{name: s.Name + "_pkey", table: s, columns: s.PK, unique: true, primary: true, am: oidAmHash})
+	if pk := pkeyName(s); pk != "" { // a hidden row id is no constraint
+		out = append(out, catalogIndex{name: pk, table: s, columns: s.PK, unique: true, primary: true, am: oidAmHash})
 	}
 	for _, ix := range s.Indexes {
 		am := int64(oidAmBtree)

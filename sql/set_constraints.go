@@ -66,7 +66,7 @@ func (s *Session) execSetConstraints(ctx context.Context, st *setConstraintsStmt
 	for _, name := range st.names {
 		found, deferrable := false, true
 		for _, t := range s.ts.Tables() {
-			if name == t.Name+"_pkey" && !(len(t.PK) == 1 && t.Columns[t.PK[0]].Hidden) {
+			if isPKey(t, name) {
 				found, deferrable = true, false // drove's primary keys are never deferrable
 			}
 			if c := t.ConstraintNamed(name); c != nil {

@@ -132,7 +132,7 @@ func init() {
 			// The primary key is the tablespace's hash map of rows; secondary indexes follow.
 			for _, sc := range s.ts.Tables() {
 				rows = append(rows, []types.Value{types.NewText(s.ts.Name()), types.NewText(sc.Name),
-					types.NewText(sc.Name + "_pkey"), types.NewText("hash"), types.NewText(strings.Join(keyColumns(sc), ",")),
+					types.NewText(sc.PKConstraintName()), types.NewText("hash"), types.NewText(strings.Join(keyColumns(sc), ",")),
 					types.NewBool(true)})
 				for _, ix := range sc.Indexes {
 					names := make([]string, len(ix.Columns))

@@ -16,7 +16,7 @@ import (
 func conflictArbiters(bt *boundTable, c *conflictClause) ([]types.Index, error) {
 	schema := bt.schema
 	if c.constraint != "" {
-		if c.constraint == bt.name+"_pkey" && !hiddenKey(schema) {
+		if namesPKey(schema, c.constraint) {
 			return nil, nil
 		}
 		con := schema.ConstraintNamed(c.constraint)
@@ -118,6 +118,22 @@ func (ins *inserter) arbiterConflict(ctx context.Context, tx *tablespace.Txn, ro
 // hiddenKey reports whether s's primary key is the hidden row id of a table created without
 // one.
 func hiddenKey(s *types.Schema) bool { return len(s.PK) == 1 && s.Columns[s.PK[0]].Hidden }
+
+// pkeyName is the name of s's primary key constraint and of its index (PostgreSQL's
+// <table>_pkey unless named otherwise), "" when the key is a hidden row id: no constraint.
+func pkeyName(s *types.Schema) string {
+	if hiddenKey(s) {
+		return ""
+	}
+	return s.PKConstraintName()
+}
+
+// isPKey reports whether name is s's primary key constraint (and index).
+func isPKey(s *types.Schema, name string) bool { return name != "" && name == pkeyName(s) }
+
+// namesPKey reports whether name, as a statement about table s writes it, is s's primary key
+// (a temporary table's is stored under its hidden prefix, keyNameIn).
+func namesPKey(s *types.Schema, name string) bool { return isPKey(s, keyNameIn(s, name)) }
 
 // deferrableIndex reports whether the unique index name backs a DEFERRABLE constraint.
 func deferrableIndex(s *types.Schema, name string) bool {
