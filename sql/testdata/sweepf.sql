@@ -110,3 +110,78 @@ SELECT pg_typeof(NULLIF(NULL, 1)), pg_typeof(NULLIF(NULL, NULL)), pg_typeof(NULL
 ----
 integer|text|character|NULL
 tag: SELECT 1
+
+# ON CONFLICT's WHERE infers a partial unique index when it implies the index's predicate,
+# a narrower bound on the same expression included (insert_conflict.sql: coalesce(a, 1) > 1
+# implies coalesce(a, 1) > 0).
+statement ok
+CREATE TABLE sf_pi (a int, b int, c int, t text)
+
+statement ok
+CREATE UNIQUE INDEX sf_pi_b ON sf_pi (b) WHERE a > 0
+
+statement ok
+CREATE UNIQUE INDEX sf_pi_t ON sf_pi (t) WHERE a <> 0 AND c >= -5
+
+statement ok
+CREATE UNIQUE INDEX sf_pi_co ON sf_pi (coalesce(c, 0)) WHERE coalesce(a, 1) > 0
+
+statement ok
+INSERT INTO sf_pi VALUES (1, 1, 7, 'x')
+
+statement ok
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a > 5 DO NOTHING
+
+statement ok
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a >= 1 DO NOTHING
+
+statement ok
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE 5 < a DO NOTHING
+
+statement ok
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a = 3 AND b > 0 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a >= 0 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a = 0 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE 0 > a DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a > 0.5 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a < 5 DO NOTHING
+
+query
+INSERT INTO sf_pi VALUES (1, 1) ON CONFLICT (b) WHERE a > 1 AND a < 3 DO UPDATE SET t = 'upd' RETURNING *
+----
+1|1|7|upd
+tag: INSERT 0 1
+
+statement ok
+INSERT INTO sf_pi VALUES (2, 2, 8, 'upd') ON CONFLICT (t) WHERE a = 1 AND c > -1 DO NOTHING
+
+statement ok
+INSERT INTO sf_pi VALUES (2, 2, 8, 'upd') ON CONFLICT (t) WHERE a < 0 AND c = -5 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (2, 2, 8, 'upd') ON CONFLICT (t) WHERE a <> 1 AND c > -6 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (2, 2, 8, 'upd') ON CONFLICT (t) WHERE a <> 0 AND c <> -5 DO NOTHING
+
+statement ok
+INSERT INTO sf_pi VALUES (2, 2, 7, 'y') ON CONFLICT (coalesce(c, 0)) WHERE coalesce(a, 1) > 1 DO NOTHING
+
+statement error 42P10
+INSERT INTO sf_pi VALUES (2, 2, 7, 'y') ON CONFLICT (coalesce(c, 0)) WHERE coalesce(a, 2) > 1 DO NOTHING
+
+query
+SELECT * FROM sf_pi ORDER BY a, b
+----
+1|1|7|upd
+tag: SELECT 1
