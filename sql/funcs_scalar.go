@@ -373,6 +373,9 @@ func nullifOperand(a, b *expr, sc *scope) *expr {
 		if a.typ.IsInteger() && b.typ.IsInteger() || a.typ.IsFloat() && b.typ.IsFloat() {
 			return a
 		}
+		if a.typ == types.Float32 {
+			return a // real = integer or numeric is float48eq: real stays real
+		}
 		if t := arithType(a.typ, b.typ); t != a.typ {
 			return convertTo(a, t, sc)
 		}

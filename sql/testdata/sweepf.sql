@@ -185,3 +185,11 @@ SELECT * FROM sf_pi ORDER BY a, b
 ----
 1|1|7|upd
 tag: SELECT 1
+
+# NULLIF(real, integer or numeric) is real: the = operator PostgreSQL picks (float48eq) takes
+# real as it is.
+query
+SELECT NULLIF(1.1::float4, 2), NULLIF(1.1::float4, 2.5), NULLIF(1.1::float4, 1.1), pg_typeof(NULLIF(1.5::float4, 2::int8)), pg_typeof(NULLIF(1.5::numeric, 2::float4))
+----
+1.1|1.1|1.1|real|double precision
+tag: SELECT 1
