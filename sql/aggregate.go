@@ -218,6 +218,10 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 	if x := ab.dependentColumn(i); x != nil {
 		return x, true, nil
 	}
+	if t := ab.input.cols[i].table; t != "" {
+		// PostgreSQL names the column by its range table entry: "t.a", even written a
+		return nil, true, ungroupedColumn(t + "." + ab.input.cols[i].name)
+	}
 	return nil, true, ungroupedColumn(name())
 }
 

@@ -11,6 +11,34 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
+// commonNumeric is the common type of two numeric types where PostgreSQL's select_common_type
+// finds one (CASE, COALESCE, GREATEST, UNION, ARRAY, IN lists): the implicit casts climb
+// smallint, integer, bigint, numeric, real, double precision, so the later of the two wins and
+// real meets numeric or an integer as real (an operator would pick double precision instead).
+func commonNumeric(a, b types.Type) types.Type {
+	rank := func(t types.Type) int {
+		switch t {
+		case types.Int16:
+			return 1
+		case types.Int32:
+			return 2
+		case types.Int64:
+			return 3
+		case types.Numeric:
+			return 4
+		case types.Float32:
+			return 5
+		case types.Float64:
+			return 6
+		}
+		return 0
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	return a
+}
+
 // arithType is the result type of a numeric operator, following PostgreSQL: the wider integer,
 // numeric with integers or numeric, real with real, double precision as soon as a float meets
 // anything else.

@@ -100,7 +100,7 @@ func commonElem(a, b types.Type) (types.Type, bool) {
 	case a == b:
 		return a, true
 	case familyOf(a) == famNumeric && familyOf(b) == famNumeric:
-		return arithType(a, b), true
+		return commonNumeric(a, b), true
 	case dateOrTimestamp(a) && dateOrTimestamp(b):
 		return widerTime(a, b), true
 	}

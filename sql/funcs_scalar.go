@@ -289,7 +289,7 @@ func buildCoalesce(c *funcCall) (*expr, error) {
 		} else if a.typ != types.Null && !comparable(rt, a.typ) {
 			return nil, Errorf("42804", "COALESCE types %s and %s cannot be matched", rt, a.typ)
 		} else if familyOf(a.typ) == famNumeric {
-			rt = arithType(rt, a.typ)
+			rt = commonNumeric(rt, a.typ)
 		} else if familyOf(a.typ) == famTime {
 			rt = widerTime(rt, a.typ)
 		}
@@ -330,6 +330,16 @@ func buildNullif(c *funcCall) (*expr, error) {
 		a.unknown, a.typ = false, types.Text
 	}
 	a = nullifOperand(a, b, c.sc)
+	if a.typ == types.Null {
+		// NULL = b takes b's type (text when b is untyped too; varchar's = is text's), and
+		// so does NULLIF: NULLIF(NULL, 1) is an integer.
+		t := b.typ
+		if t == types.Null {
+			t = types.Text
+		}
+		a = constExpr(types.Value{T: t, Null: true}, false)
+		a.bpchar = b.bpchar
+	}
 	for _, x := range []*expr{a, b} {
 		if isConst(x) && mustConst(x).IsNull() {
 			return a, nil // as PostgreSQL simplifies it: a NULL equals nothing
@@ -362,6 +372,9 @@ func nullifOperand(a, b *expr, sc *scope) *expr {
 	case familyOf(a.typ) == famNumeric && familyOf(b.typ) == famNumeric:
 		if a.typ.IsInteger() && b.typ.IsInteger() || a.typ.IsFloat() && b.typ.IsFloat() {
 			return a
+		}
+		if a.typ == types.Float32 {
+			return a // real = integer or numeric is float48eq: real stays real
 		}
 		if t := arithType(a.typ, b.typ); t != a.typ {
 			return convertTo(a, t, sc)

@@ -17,7 +17,7 @@ func commonTypeOf(what string, xs []*expr, sc *scope) ([]*expr, types.Type, erro
 		case rt == types.Null:
 			rt = x.typ
 		case familyOf(rt) == famNumeric && familyOf(x.typ) == famNumeric:
-			rt = arithType(rt, x.typ)
+			rt = commonNumeric(rt, x.typ)
 		case familyOf(rt) == famTime && familyOf(x.typ) == famTime:
 			rt = widerTime(rt, x.typ)
 		case rt != x.typ:
@@ -136,10 +136,13 @@ func compileCase(e *ast.Case, sc *scope) (*expr, error) {
 		vals = append(vals, v)
 		live = append(live, taken < 0)
 	}
-	vals, rt, kind, err := commonTypeKind("CASE", vals, sc)
+	// PostgreSQL resolves the result type with the ELSE first (transformCaseExpr): it decides
+	// between char(n) and varchar, real and numeric kept apart, and the error's order.
+	vals, rt, kind, err := commonTypeKind("CASE", elseFirst(vals, hasElse), sc)
 	if err != nil {
 		return nil, err
 	}
+	vals = elseLast(vals, hasElse)
 	// Only the branches that can be taken are kept; one taken always is the ELSE.
 	var lconds, lvals []*expr
 	for i, c := range conds {
@@ -248,4 +251,20 @@ func compileRegex(name string, a, p *expr, sc *scope) (*expr, error) {
 		found, err := re.matchString(statementCtx(sc), x.S)
 		return types.NewBool(found != negate), err
 	})
+}
+
+// elseFirst moves a CASE's ELSE value (the last of vals) to the front; elseLast undoes it.
+func elseFirst(vals []*expr, hasElse bool) []*expr {
+	if !hasElse {
+		return vals
+	}
+	return append([]*expr{vals[len(vals)-1]}, vals[:len(vals)-1]...)
+}
+
+// elseLast is the inverse of elseFirst.
+func elseLast(vals []*expr, hasElse bool) []*expr {
+	if !hasElse {
+		return vals
+	}
+	return append(append([]*expr{}, vals[1:]...), vals[0])
 }

@@ -568,9 +568,9 @@ func exprArbiters(s *types.Schema, c *conflictClause) ([]types.Index, error) {
 }
 
 // impliesPredicate reports whether WHERE where (PostgreSQL text, "" for none) implies a
-// partial index's stored predicate pred ("" for none): every AND-ed term of pred is one of
-// where's. PostgreSQL's predicate_implied_by proves more (a > 5 implies a > 0); the identical
-// predicate and the ones a query adds terms to are what applications write.
+// partial index's stored predicate pred ("" for none): every AND-ed term of pred is implied by
+// one of where's, the same term or a narrower bound on the same expression (upsert_implies.go);
+// PostgreSQL's predicate_implied_by proves more still (ORs, IS NOT NULL from a strict term).
 func impliesPredicate(where, pred string) (bool, error) {
 	if pred == "" {
 		return true, nil
@@ -586,12 +586,9 @@ func impliesPredicate(where, pred string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	have := map[string]bool{}
-	for _, t := range predTerms(w, nil) {
-		have[storedExpr(t)] = true
-	}
+	ws := predTerms(w, nil)
 	for _, t := range predTerms(p, nil) {
-		if !have[storedExpr(t)] {
+		if !termImplied(ws, t) {
 			return false, nil
 		}
 	}

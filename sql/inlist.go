@@ -57,8 +57,12 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 	in := &inList{negate: e.Not}
 	var arrayErr error
 	inputs := []*expr{left}
+	arrayNum := arrayNumericType(left, raw, rowFree)
 	for _, x := range raw {
 		l := left
+		if arrayNum != types.Null && x.rowFree && familyOf(x.typ) == famNumeric && x.typ != arrayNum {
+			x = convertTo(x, arrayNum, sc) // an array item has the array's type
+		}
 		if l, x, err = unify(l, x); err != nil {
 			return nil, err
 		}
@@ -122,6 +126,29 @@ func compileIn(e *ast.In, sc *scope) (*expr, error) {
 		return constExpr(types.NewBool(!in.negate), false), nil
 	}
 	return foldAcross(leftType, left.typ)(&expr{typ: types.Bool, eval: in.eval}, inputs...)
+}
+
+// arrayNumericType is the element type of the array PostgreSQL makes of an IN list's
+// row-free items when they and x are all numbers (select_common_type: real against numeric is
+// real, so 1.1::real IN (1.1::numeric, 2) compares reals); types.Null when there is no such
+// array or the list is not all numbers.
+func arrayNumericType(left *expr, raw []*expr, rowFree int) types.Type {
+	if rowFree < 2 {
+		return types.Null
+	}
+	t := types.Null
+	for _, x := range append([]*expr{left}, raw...) {
+		switch {
+		case x != left && !x.rowFree, x.unknown, x.typ == types.Null:
+		case familyOf(x.typ) != famNumeric:
+			return types.Null
+		case t == types.Null:
+			t = x.typ
+		default:
+			t = commonNumeric(t, x.typ)
+		}
+	}
+	return t
 }
 
 // allNullConst reports whether every item is the NULL constant.

@@ -177,10 +177,7 @@ func (s *Session) bindBranches(count int, bind func(i int) (node, []Column, erro
 			case cols[c].unknown && lt == types.Text:
 				t = rt
 			case familyOf(lt) == famNumeric && familyOf(rt) == famNumeric:
-				t = arithType(lt, rt)
-				if (lt == types.Float32 || rt == types.Float32) && lt != types.Float64 && rt != types.Float64 {
-					t = types.Float32 // integers and numeric cast to real implicitly; real is not float8's
-				}
+				t = commonNumeric(lt, rt)
 			case familyOf(lt) == famTime && familyOf(rt) == famTime:
 				t = widerTime(lt, rt) // date to timestamp to timestamptz, as select_common_type
 			case datetimeCategory(lt) && datetimeCategory(rt):

@@ -153,8 +153,11 @@ func (p *parser) subqueryFrom(at lexer.Token, lateral bool) ast.FromItem {
 	sel := p.selectWithParens()
 	alias := p.alias()
 	if alias == nil {
-		msg := "subquery in FROM must have an alias"
-		p.fail(&Error{Code: "42601", Message: msg, Pos: at.Pos, Hint: "For example, FROM (SELECT ...) [AS] foo."})
+		msg, hint := "subquery in FROM must have an alias", "For example, FROM (SELECT ...) [AS] foo."
+		if sel.Values != nil { // PostgreSQL's grammar words a bare VALUES list's error so
+			msg, hint = "VALUES in FROM must have an alias", "For example, FROM (VALUES ...) [AS] foo."
+		}
+		p.fail(&Error{Code: "42601", Message: msg, Pos: at.Pos, Hint: hint})
 	}
 	return &ast.SubqueryFrom{Select: sel, Lateral: lateral, Alias: alias}
 }

@@ -210,6 +210,8 @@ var errorCases = []struct {
 	{"select (select 1 2)", "42601", `syntax error at or near "2"`, 18},
 	{"select ((select 1) + )", "42601", `syntax error at or near ")"`, 22},
 	{"select * from (select 1)", "42601", "subquery in FROM must have an alias", 15},
+	{"select * from (values (1) order by 1)", "42601", "VALUES in FROM must have an alias", 15},
+	{"select * from (values (1) union values (2))", "42601", "subquery in FROM must have an alias", 15},
 	{"select * from (t)", "42601", `syntax error at or near ")"`, 17},
 	{"select 1 limit 1, 2", "42601", "LIMIT #,# syntax is not supported", 10},
 	{"select 1 order by 1) order by 1", "42601", `syntax error at or near ")"`, 20},
