@@ -113,12 +113,8 @@ func (s *Session) identityChange(a *alteration, i int, act *identityAct) error {
 	if act.opts == "" {
 		return nil
 	}
-	toks, err := lexSetting(act.opts)
+	o, err := identityOptionsText(act.opts) // sequence_tree.go
 	if err != nil {
-		return err
-	}
-	o := seqOptions{identity: true}
-	if err := o.parse(&settingParser{toks: toks}, true); err != nil {
 		return err
 	}
 	// The options are checked on a copy now, so a wrong one changes nothing.

@@ -14,8 +14,9 @@ import (
 // DROP (USER, TABLESPACE, ...) and every other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
-// object must be one of treeDropObjects too.
-var treeDDLWords = map[string]bool{"drop": true, "truncate": true}
+// object must be one of treeDropObjects too, CREATE's and ALTER's one of treeCreateObjects
+// and treeAlterObjects (sequence_tree.go).
+var treeDDLWords = map[string]bool{"drop": true, "truncate": true, "create": true, "alter": true}
 
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
 var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
@@ -27,12 +28,15 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if t.Kind != lexer.Ident || !treeDDLWords[t.Value] {
 		return nil, nil
 	}
-	if t.Value == "drop" && (len(toks) < 2 || toks[1].Kind != lexer.Ident || !treeDropObjects[toks[1].Value]) {
+	if !treeObject(toks) {
 		return nil, nil
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
 		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
+	}
+	if a, ok := stmt.(*ast.AlterTable); ok && a.Cmds[0].Kind == ast.AlterOwner {
+		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
 	}
 	end := toks[len(toks)-1]
 	if end.IsPunct(";") && len(toks) > 1 {
@@ -49,6 +53,12 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return s.truncate(ctx, n.Tables, n.RestartIdentity, n.Behavior == "CASCADE", out)
 	case *ast.Drop:
 		return s.execDrop(ctx, n, out)
+	case *ast.CreateSequence:
+		return s.execCreateSequence(ctx, n, out) // sequence_tree.go
+	case *ast.AlterSequence:
+		return s.execAlterSequence(ctx, n, out)
+	case *ast.AlterTable:
+		return alterSequenceAction(n)
 	}
 	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
 }
@@ -93,6 +103,10 @@ func ddlCommandName(n ast.Stmt) string {
 		return "TRUNCATE TABLE"
 	case *ast.Drop:
 		return "DROP " + string(n.Kind)
+	case *ast.CreateSequence:
+		return "CREATE SEQUENCE"
+	case *ast.AlterSequence, *ast.AlterTable:
+		return "ALTER SEQUENCE"
 	}
 	return "???"
 }

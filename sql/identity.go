@@ -88,14 +88,11 @@ const (
 // its Name is SEQUENCE NAME's, or "". RESTART and OWNED BY are read and, as in PostgreSQL,
 // change nothing: the sequence starts at START and belongs to the column.
 func identitySequence(opts string, c types.Column) (*tablespace.Sequence, error) {
-	toks, err := lexSetting(opts)
+	o, err := identityOptionsText(opts) // sequence_tree.go
 	if err != nil {
 		return nil, err
 	}
-	o := seqOptions{identity: true, typ: &c.Type}
-	if err := o.parse(&settingParser{toks: toks}, true); err != nil {
-		return nil, err
-	}
+	o.typ = &c.Type
 	def := &tablespace.Sequence{Name: o.seqName}
 	var last int64
 	var called bool

@@ -36,7 +36,6 @@ type Statement struct {
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	cons        []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
 	onCommit    string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
-	seq         *sequenceStmt       // CREATE/ALTER/DROP SEQUENCE (sequence_stmt.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
@@ -637,9 +636,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.renameIndex != nil {
 		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)
-	}
-	if st.seq != nil {
-		return s.execSequenceStmt(ctx, st.seq, out)
 	}
 	if st.notify != nil {
 		return s.execNotifyStmt(ctx, st.notify, out)

@@ -137,10 +137,6 @@ func utilityParserTable() []utilityParser {
 			st.ctas, err = parseSelectInto(text)
 			return err
 		}},
-		{func(p piece) bool { return isSequenceStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.seq, err = parseSequenceStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isNotifyStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.notify, err = parseNotifyStmt(text)
 			return err

@@ -180,7 +180,7 @@ func (p *parser) seqOption() (ast.SeqOption, bool) {
 	switch {
 	case t.Is("as"):
 		p.pos++
-		o.Name, o.Type = "as", p.typeName()
+		o.Name, o.Type = "as", ast.TypeName{Name: p.simpleTypeName()} // SimpleTypename: no array bounds
 	case t.Is("cache"), t.Is("maxvalue"), t.Is("minvalue"):
 		p.pos++
 		o.Name, o.Value = t.Value, p.numericOnly()
@@ -299,4 +299,23 @@ func (p *parser) truncate() ast.Stmt {
 	}
 	s.Behavior = p.behavior()
 	return s
+}
+
+// ParseSeqOptions reads text as a SeqOptList: an identity column's sequence options, which
+// sql's dialect pass carries as text (GENERATED ... AS IDENTITY (options), ALTER COLUMN's
+// SET and RESTART).
+func ParseSeqOptions(text string) ([]ast.SeqOption, error) {
+	p, err := newParser(text)
+	if err != nil {
+		return nil, err
+	}
+	var out []ast.SeqOption
+	err = p.run(func() {
+		out = p.seqOptions(true)
+		p.expectEOF()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -262,6 +262,7 @@ var statementErrors = []struct {
 	{"create view v as", "syntax error at end of input", 16},
 	{"create or replace table t (a int)", "syntax error at or near \"table\"", 18},
 	{"create sequence s increment by x", "syntax error at or near \"x\"", 31},
+	{"create sequence s as int[]", "syntax error at or near \"[\"", 24}, // AS SimpleTypename
 	{"alter table t", "syntax error at end of input", 13},
 	{"alter table t add", "syntax error at end of input", 17},
 	{"alter table t alter column a type", "syntax error at end of input", 33},

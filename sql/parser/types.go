@@ -21,6 +21,11 @@ var intervalRanges = map[string]bool{"year to month": true, "day to hour": true,
 
 // typeName reads a Typename.
 func (p *parser) typeName() ast.TypeName {
+	return ast.TypeName{Name: p.simpleTypeName() + p.arrayBounds()}
+}
+
+// simpleTypeName reads a SimpleTypename: a Typename without array bounds (a sequence's AS).
+func (p *parser) simpleTypeName() string {
 	t := p.peek()
 	if t.Is("setof") {
 		p.unsupported(t, "SETOF")
@@ -37,7 +42,7 @@ func (p *parser) typeName() ast.TypeName {
 	default:
 		p.syntaxError(t)
 	}
-	return ast.TypeName{Name: name + p.arrayBounds()}
+	return name
 }
 
 // genericType reads a type by name, possibly qualified, with its modifiers.
