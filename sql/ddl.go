@@ -105,50 +105,84 @@ const maxTableColumns = 1600
 
 var errTooManyColumns = Errorf("54011", "tables can have at most %d columns", maxTableColumns)
 
+// createTable runs CREATE TABLE's column-definition form as the dialect pass and vitess read
+// it (a CREATE TABLE sql/parser does not read into its tree; create_tree.go runs the others).
 func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
 	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil {
 		return unsupported("this form of CREATE TABLE")
 	}
-	switch {
-	case st.Temp:
-		return s.createTempTable(ctx, st, cons, onCommit, out)
-	case onCommit != "":
-		return Errorf("42P16", "ON COMMIT can only be used on temporary tables")
-	case strings.HasPrefix(st.Table.Name.String(), tempTablePrefix):
-		return Errorf("42939", "table names starting with %q are reserved for temporary tables", tempTablePrefix)
-	}
-	return s.createNamedTable(ctx, st, cons, out)
+	spec := func(name string) (*newTable, error) { return s.vitessTable(st.TableSpec, name, cons) }
+	return s.createTableOf(ctx, st.Temp, st.Table.Qualifier.String(), st.Table.Name.String(), st.IfNotExists, onCommit, spec, out)
 }
 
-// createNamedTable is CREATE TABLE of the name st gives.
-func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, out Output) error {
-	spec := st.TableSpec
-	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
-		return unsupported("table constraints and options other than PRIMARY KEY")
+// newTable is a CREATE TABLE's table as either parser's tree gives it: its columns and
+// primary key, the sequences its serial and identity columns take (by name, with an
+// identity column's options), and its CHECK, UNIQUE and FOREIGN KEY constraints.
+type newTable struct {
+	schema  *types.Schema
+	serials map[string]*tablespace.Sequence
+	cons    []conDef
+}
+
+// tableSpec builds a new table under its name (the hidden one of a temporary table).
+type tableSpec func(name string) (*newTable, error)
+
+// createTableOf is CREATE [TEMP] TABLE [IF NOT EXISTS] q.name of spec, with ON COMMIT's
+// action onCommit ("", "drop", "delete rows", "preserve rows").
+func (s *Session) createTableOf(ctx context.Context, temp bool, q, name string, ifNotExists bool, onCommit string, spec tableSpec, out Output) error {
+	switch {
+	case temp:
+		return s.createTempTable(ctx, q, name, ifNotExists, onCommit, spec, out)
+	case onCommit != "":
+		return Errorf("42P16", "ON COMMIT can only be used on temporary tables")
+	case strings.HasPrefix(name, tempTablePrefix):
+		return Errorf("42939", "table names starting with %q are reserved for temporary tables", tempTablePrefix)
 	}
-	if len(spec.Columns) > maxTableColumns {
-		return errTooManyColumns
-	}
-	name, err := s.tableName(st.Table)
+	tname, err := s.tableNameOf(q, name)
 	if err != nil {
 		return err
 	}
-	schema := &types.Schema{Name: name}
-	// The sequence names the serial columns took, with an identity column's options.
-	serials := map[string]*tablespace.Sequence{}
-	for _, cd := range spec.Columns {
-		c, err := s.columnDef(cd, schema, serials)
-		if err != nil {
-			return err
-		}
-		if schema.ColumnIndex(c.Name) >= 0 {
-			return Errorf("42701", "column %q specified more than once", c.Name)
-		}
-		schema.Columns = append(schema.Columns, c)
+	return s.createNamedTable(ctx, tname, ifNotExists, spec, out)
+}
+
+// vitessTable is the new table of a CREATE TABLE's column list as vitess read it.
+func (s *Session) vitessTable(spec *sqlparser.TableSpec, name string, cons []conDef) (*newTable, error) {
+	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
+		return nil, unsupported("table constraints and options other than PRIMARY KEY")
 	}
-	if err := tablePrimaryKey(spec.Indexes, schema); err != nil {
+	if len(spec.Columns) > maxTableColumns {
+		return nil, errTooManyColumns
+	}
+	t := &newTable{schema: &types.Schema{Name: name}, serials: map[string]*tablespace.Sequence{}, cons: cons}
+	for _, cd := range spec.Columns {
+		c, err := s.columnDef(cd, t.schema, t.serials)
+		if err != nil {
+			return nil, err
+		}
+		if err := addColumn(t.schema, c); err != nil {
+			return nil, err
+		}
+	}
+	return t, tablePrimaryKey(spec.Indexes, t.schema)
+}
+
+// addColumn appends a new table's column c, refusing a second column of its name.
+func addColumn(schema *types.Schema, c types.Column) error {
+	if schema.ColumnIndex(c.Name) >= 0 {
+		return Errorf("42701", "column %q specified more than once", c.Name)
+	}
+	schema.Columns = append(schema.Columns, c)
+	return nil
+}
+
+// createNamedTable creates the table spec builds under name: the part of CREATE TABLE
+// below both parsers' trees (row id, key columns, constraints, sequences).
+func (s *Session) createNamedTable(ctx context.Context, name string, ifNotExists bool, spec tableSpec, out Output) error {
+	t, err := spec(name)
+	if err != nil {
 		return err
 	}
+	schema, cons := t.schema, t.cons
 	if err := checkGeneratedColumns(schema); err != nil {
 		return err
 	}
@@ -177,13 +211,13 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 		return Errorf("42P16", "%v", err)
 	}
 	if s.relationExists(name) {
-		if st.IfNotExists {
+		if ifNotExists {
 			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	seqs, err := s.createSerialSequences(ctx, schema, serials)
+	seqs, err := s.createSerialSequences(ctx, schema, t.serials)
 	if err != nil {
 		return err
 	}
@@ -254,30 +288,45 @@ func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema
 		c.Default = storedExpr(o.Default)
 	}
 	if o.Autoincrement {
-		// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
-		if !c.Type.IsInteger() {
-			return c, Errorf("22023", "identity column type must be smallint, integer, or bigint")
-		}
 		if o.Default != nil {
 			return c, Errorf("42601", "both default and identity specified for column %q of table %q", c.Name, schema.Name)
 		}
-		c.NotNull = true
-		seq := identityName(identity)
-		if seq == "" {
-			seq = s.serialSequenceName(schema.Name, c.Name, serials)
-		} else if _, taken := serials[seq]; taken || s.relationExists(seq) {
-			return c, Errorf("42P07", "relation %q already exists", seq)
+		if err := s.serialColumn(&c, identity, schema.Name, serials); err != nil {
+			return c, err
 		}
-		serials[seq] = identity
-		c.Default = serialDefault(seq)
 	}
 	if o.KeyOpt == sqlparser.ColKeyPrimary {
-		if len(schema.PK) > 0 {
-			return c, Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
-		}
-		schema.PK = []int{len(schema.Columns)}
+		return c, columnPrimaryKey(schema)
 	}
 	return c, nil
+}
+
+// serialColumn makes c a SERIAL or identity column: NOT NULL, drawing from a sequence of its
+// own, named by the identity's SEQUENCE NAME or after table and column, which serials
+// collects with the identity's options (nil for a serial column).
+func (s *Session) serialColumn(c *types.Column, identity *tablespace.Sequence, table string, serials map[string]*tablespace.Sequence) error {
+	if !c.Type.IsInteger() {
+		return Errorf("22023", "identity column type must be smallint, integer, or bigint")
+	}
+	c.NotNull = true
+	seq := identityName(identity)
+	if seq == "" {
+		seq = s.serialSequenceName(table, c.Name, serials)
+	} else if _, taken := serials[seq]; taken || s.relationExists(seq) {
+		return Errorf("42P07", "relation %q already exists", seq)
+	}
+	serials[seq] = identity
+	c.Default = serialDefault(seq)
+	return nil
+}
+
+// columnPrimaryKey makes the column about to be appended to schema its primary key.
+func columnPrimaryKey(schema *types.Schema) error {
+	if len(schema.PK) > 0 {
+		return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+	}
+	schema.PK = []int{len(schema.Columns)}
+	return nil
 }
 
 // tablePrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols), the one index
@@ -287,19 +336,31 @@ func tablePrimaryKey(indexes []*sqlparser.IndexDefinition, schema *types.Schema)
 		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
 			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
 		}
-		if len(schema.PK) > 0 {
-			return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
-		}
-		for _, ic := range idx.Columns {
+		cols := make([]string, len(idx.Columns))
+		for i, ic := range idx.Columns {
 			if ic.Expression != nil || ic.Length != nil {
 				return unsupported("expressions in PRIMARY KEY")
 			}
-			i := schema.ColumnIndex(ic.Column.String())
-			if i < 0 {
-				return Errorf("42703", "column %q named in key does not exist", ic.Column.String())
-			}
-			schema.PK = append(schema.PK, i)
+			cols[i] = ic.Column.String()
 		}
+		if err := setPrimaryKey(schema, cols); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setPrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols).
+func setPrimaryKey(schema *types.Schema, cols []string) error {
+	if len(schema.PK) > 0 {
+		return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+	}
+	for _, name := range cols {
+		i := schema.ColumnIndex(name)
+		if i < 0 {
+			return Errorf("42703", "column %q named in key does not exist", name)
+		}
+		schema.PK = append(schema.PK, i)
 	}
 	return nil
 }

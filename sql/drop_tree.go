@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -10,12 +11,14 @@ import (
 )
 
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
-// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, and TRUNCATE. Another
-// DROP (USER, TABLESPACE, ...) and every other DDL statement take the dialect pass.
+// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
+// TABLE's column-definition form (create_tree.go). Another DROP (USER, TABLESPACE, ...), CREATE
+// TABLE AS, a CREATE TABLE the parser refuses with 0A000 and every other DDL statement take
+// the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too.
-var treeDDLWords = map[string]bool{"drop": true, "truncate": true}
+var treeDDLWords = map[string]bool{"create": true, "drop": true, "truncate": true}
 
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
 var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
@@ -30,9 +33,19 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if t.Value == "drop" && (len(toks) < 2 || toks[1].Kind != lexer.Ident || !treeDropObjects[toks[1].Value]) {
 		return nil, nil
 	}
+	if t.Value == "create" && !createsTableTokens(toks) {
+		return nil, nil
+	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
-		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
+		var pe *pgparser.Error
+		if t.Value == "create" && errors.As(err, &pe) && pe.Code == "0A000" {
+			return nil, nil // CREATE TABLE ... (LIKE ...), PARTITION OF: the dialect pass's
+		}
+		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
+	}
+	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
+		return nil, nil // CREATE TABLE AS (ctas.go)
 	}
 	end := toks[len(toks)-1]
 	if end.IsPunct(";") && len(toks) > 1 {
@@ -49,6 +62,8 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return s.truncate(ctx, n.Tables, n.RestartIdentity, n.Behavior == "CASCADE", out)
 	case *ast.Drop:
 		return s.execDrop(ctx, n, out)
+	case *ast.CreateTable:
+		return s.createTableTree(ctx, n, out) // create_tree.go
 	}
 	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
 }
@@ -93,6 +108,8 @@ func ddlCommandName(n ast.Stmt) string {
 		return "TRUNCATE TABLE"
 	case *ast.Drop:
 		return "DROP " + string(n.Kind)
+	case *ast.CreateTable:
+		return "CREATE TABLE"
 	}
 	return "???"
 }
@@ -114,6 +131,19 @@ func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
 		return "", nil
 	}
 	return "", schemaMissing(q)
+}
+
+// createsTableTokens reports whether a statement's tokens begin CREATE [TEMP | TEMPORARY |
+// LOCAL TEMP | GLOBAL TEMP | UNLOGGED] TABLE.
+func createsTableTokens(toks []lexer.Token) bool {
+	i := 1
+	if i < len(toks) && (toks[i].Is("local") || toks[i].Is("global")) {
+		i++
+	}
+	if i < len(toks) && (toks[i].Is("temp") || toks[i].Is("temporary") || toks[i].Is("unlogged")) {
+		i++
+	}
+	return i < len(toks) && toks[i].Is("table")
 }
 
 // schemaMissing is PostgreSQL's error for a schema that does not exist.
