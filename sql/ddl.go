@@ -3,7 +3,6 @@ package sql
 import (
 	"cmp"
 	"context"
-	"encoding/hex"
 	"errors"
 	"strconv"
 	"strings"
@@ -105,16 +104,6 @@ const maxTableColumns = 1600
 
 var errTooManyColumns = Errorf("54011", "tables can have at most %d columns", maxTableColumns)
 
-// createTable runs CREATE TABLE's column-definition form as the dialect pass and vitess read
-// it (a CREATE TABLE sql/parser does not read into its tree; create_tree.go runs the others).
-func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
-	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil {
-		return unsupported("this form of CREATE TABLE")
-	}
-	spec := func(name string) (*newTable, error) { return s.vitessTable(st.TableSpec, name, cons) }
-	return s.createTableOf(ctx, st.Temp, st.Table.Qualifier.String(), st.Table.Name.String(), st.IfNotExists, onCommit, spec, out)
-}
-
 // newTable is a CREATE TABLE's table as either parser's tree gives it: its columns and
 // primary key, the sequences its serial and identity columns take (by name, with an
 // identity column's options), and its CHECK, UNIQUE and FOREIGN KEY constraints.
@@ -143,27 +132,6 @@ func (s *Session) createTableOf(ctx context.Context, temp bool, q, name string, 
 		return err
 	}
 	return s.createNamedTable(ctx, tname, ifNotExists, spec, out)
-}
-
-// vitessTable is the new table of a CREATE TABLE's column list as vitess read it.
-func (s *Session) vitessTable(spec *sqlparser.TableSpec, name string, cons []conDef) (*newTable, error) {
-	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
-		return nil, unsupported("table constraints and options other than PRIMARY KEY")
-	}
-	if len(spec.Columns) > maxTableColumns {
-		return nil, errTooManyColumns
-	}
-	t := &newTable{schema: &types.Schema{Name: name}, serials: map[string]*tablespace.Sequence{}, cons: cons}
-	for _, cd := range spec.Columns {
-		c, err := s.columnDef(cd, t.schema, t.serials)
-		if err != nil {
-			return nil, err
-		}
-		if err := addColumn(t.schema, c); err != nil {
-			return nil, err
-		}
-	}
-	return t, tablePrimaryKey(spec.Indexes, t.schema)
 }
 
 // addColumn appends a new table's column c, refusing a second column of its name.
@@ -241,66 +209,6 @@ func defaultCast(o *sqlparser.ColumnTypeOptions) {
 	}
 }
 
-// columnDef is a CREATE TABLE column of schema (a primary key it declares is set in
-// schema.PK); serials collects the sequences serial columns take.
-func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]*tablespace.Sequence) (types.Column, error) {
-	c, err := columnType(cd.Type)
-	if err != nil {
-		return c, err
-	}
-	c.Name = cd.Name.String()
-	o := cd.Type.Options
-	if o == nil {
-		return c, nil
-	}
-	defaultCast(o)
-	if c, err = arrayColumnOption(c, o); err != nil {
-		return c, err
-	}
-	if err := identityConflict(o, c.Name, schema.Name); err != nil {
-		return c, err
-	}
-	var identity *tablespace.Sequence // the identity column's sequence, if it has options
-	if c.Identity = identityKind(o); c.Identity != 0 {
-		if opts := identityOptions(o); opts != "" {
-			if identity, err = identitySequence(opts, c); err != nil {
-				return c, err
-			}
-		}
-		o.Comment = nil
-	}
-	if err := generationClause(o, &c, schema.Name); err != nil {
-		return c, err
-	}
-	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
-		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
-		o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
-		o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
-		return c, unsupported("column constraint on %q (only NOT NULL, DEFAULT and PRIMARY KEY)", c.Name)
-	}
-	if o.Null != nil && !*o.Null {
-		c.NotNull = true
-	}
-	if o.Default != nil {
-		if _, err := s.compileDefault(o.Default); err != nil {
-			return c, err
-		}
-		c.Default = storedExpr(o.Default)
-	}
-	if o.Autoincrement {
-		if o.Default != nil {
-			return c, Errorf("42601", "both default and identity specified for column %q of table %q", c.Name, schema.Name)
-		}
-		if err := s.serialColumn(&c, identity, schema.Name, serials); err != nil {
-			return c, err
-		}
-	}
-	if o.KeyOpt == sqlparser.ColKeyPrimary {
-		return c, columnPrimaryKey(schema)
-	}
-	return c, nil
-}
-
 // serialColumn makes c a SERIAL or identity column: NOT NULL, drawing from a sequence of its
 // own, named by the identity's SEQUENCE NAME or after table and column, which serials
 // collects with the identity's options (nil for a serial column).
@@ -326,27 +234,6 @@ func columnPrimaryKey(schema *types.Schema) error {
 		return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
 	}
 	schema.PK = []int{len(schema.Columns)}
-	return nil
-}
-
-// tablePrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols), the one index
-// CREATE TABLE takes.
-func tablePrimaryKey(indexes []*sqlparser.IndexDefinition, schema *types.Schema) error {
-	for _, idx := range indexes {
-		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
-			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
-		}
-		cols := make([]string, len(idx.Columns))
-		for i, ic := range idx.Columns {
-			if ic.Expression != nil || ic.Length != nil {
-				return unsupported("expressions in PRIMARY KEY")
-			}
-			cols[i] = ic.Column.String()
-		}
-		if err := setPrimaryKey(schema, cols); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -535,22 +422,6 @@ func keyColumn(c types.Column) error {
 // followed by its kind: a (ALWAYS) or d (BY DEFAULT).
 const identityMarker = "drove identity "
 
-// identityKind is an identity column's kind (types.IdentityAlways or IdentityByDefault) from
-// the dialect pass's marker, 0 for any other column.
-func identityKind(o *sqlparser.ColumnTypeOptions) byte {
-	if !identityMarked(o) {
-		return 0
-	}
-	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
-	switch kind {
-	case "a":
-		return types.IdentityAlways
-	case "d":
-		return types.IdentityByDefault
-	}
-	return 0
-}
-
 // identityMarked reports whether the dialect pass marked the column as an identity one.
 func identityMarked(o *sqlparser.ColumnTypeOptions) bool {
 	return o != nil && o.Comment != nil && o.Autoincrement && strings.HasPrefix(o.Comment.Val, identityMarker)
@@ -570,15 +441,4 @@ func identityConflict(o *sqlparser.ColumnTypeOptions, col, table string) error {
 		return Errorf("42601", "both default and identity specified for column %q of table %q", col, table)
 	}
 	return nil
-}
-
-// identityOptions is the text of an identity column's sequence options the dialect pass
-// put after its kind in the marker, "" without any.
-func identityOptions(o *sqlparser.ColumnTypeOptions) string {
-	_, opts, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
-	b, err := hex.DecodeString(opts)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }

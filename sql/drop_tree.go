@@ -13,8 +13,7 @@ import (
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
 // TABLE's column-definition form (create_tree.go). Another DROP (USER, TABLESPACE, ...), CREATE
-// TABLE AS, a CREATE TABLE the parser refuses with 0A000 and every other DDL statement take
-// the dialect pass.
+// TABLE AS, CREATE TABLE (LIKE ...) and every other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too.
@@ -39,8 +38,8 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
 		var pe *pgparser.Error
-		if t.Value == "create" && errors.As(err, &pe) && pe.Code == "0A000" {
-			return nil, nil // CREATE TABLE ... (LIKE ...), PARTITION OF: the dialect pass's
+		if t.Value == "create" && errors.As(err, &pe) && pe.Code == "0A000" && tokenAt(toks, pe.Pos).Is("like") {
+			return nil, nil // CREATE TABLE (LIKE ...): create_like.go writes it out, then it runs from the tree
 		}
 		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
 	}
@@ -131,6 +130,16 @@ func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
 		return "", nil
 	}
 	return "", schemaMissing(q)
+}
+
+// tokenAt is the token of toks at byte offset pos (the EOF token when none is).
+func tokenAt(toks []lexer.Token, pos int) lexer.Token {
+	for _, t := range toks {
+		if t.Pos == pos {
+			return t
+		}
+	}
+	return lexer.Token{Kind: lexer.EOF}
 }
 
 // createsTableTokens reports whether a statement's tokens begin CREATE [TEMP | TEMPORARY |

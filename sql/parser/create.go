@@ -130,7 +130,16 @@ func (p *parser) columnListThenAs() bool {
 
 // tableTail reads [USING method] [WITH (params)] [ON COMMIT ...] [TABLESPACE name].
 func (p *parser) tableTail(s *ast.CreateTable) {
-	if t := p.peek(); t.Is("partition") || t.Is("using") {
+	if t := p.peek(); t.Is("partition") {
+		// PartitionSpec: PARTITION BY ColId '(' ...: a syntax error before its parameters
+		// comes first, as in gram.y
+		p.pos++
+		p.expectKw("by")
+		p.colID()
+		p.expectPunct("(")
+		p.unsupported(t, "PARTITION BY of CREATE TABLE")
+	}
+	if t := p.peek(); t.Is("using") {
 		p.unsupported(t, t.Text(p.src)+" of CREATE TABLE")
 	}
 	if p.isKw("with") && p.peekN(1).IsPunct("(") {
