@@ -13,7 +13,8 @@ import (
 
 // Array columns. vitess has no array types, so the dialect pass writes a column type's
 // brackets (int[], text[][], varchar(10)[3]) as a COLLATE clause naming arrayColumnMarker
-// after the element type; columnDef reads it back as the array of that type. PostgreSQL
+// after the element type; ALTER TABLE ADD COLUMN reads it back as the array of that type (CREATE TABLE reads
+// sql/parser's tree, create_tree.go). PostgreSQL
 // neither checks an array column's declared dimensions nor its sizes, and neither does drove:
 // int[][] and int[3] are int[].
 

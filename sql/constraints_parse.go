@@ -7,11 +7,10 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// CHECK, UNIQUE and FOREIGN KEY constraints are read from the PostgreSQL text before vitess
-// sees it: vitess parses neither column-level CHECK, REFERENCES nor CONSTRAINT name, and
-// moves what it does parse away from its column. extractConstraints cuts every such clause
-// out of a CREATE TABLE (leaving columns, types, NOT NULL, DEFAULT and PRIMARY KEY to the
-// usual path) and returns them as conDefs.
+// CHECK, UNIQUE and FOREIGN KEY constraints of ALTER TABLE ADD [COLUMN | CONSTRAINT] are read
+// from the PostgreSQL text before vitess sees it: vitess parses neither column-level CHECK,
+// REFERENCES nor CONSTRAINT name. They are returned as conDefs, the form CREATE TABLE's
+// (create_tree.go, from sql/parser's tree) takes too.
 
 // conDef is one constraint as written.
 type conDef struct {
@@ -378,12 +377,8 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 			d.kind, d.cols = types.ConstraintForeign, []string{column}
 			err = p.references(&d)
 		default:
-			// CONSTRAINT name NOT NULL / NULL / DEFAULT / PRIMARY KEY: vitess reads the
-			// clause; the name is kept only for the key (PostgreSQL 15 does not catalog NOT
-			// NULL either).
-			if name != "" && p.peekAt(0, "primary") && p.peekAt(1, "key") {
-				defs = append(defs, conDef{name: name, kind: conPrimaryKey, column: column})
-			}
+			// CONSTRAINT name NOT NULL / NULL / DEFAULT / PRIMARY KEY: the name is not kept
+			// (PostgreSQL 15 does not catalog NOT NULL either; the key is always t_pkey).
 			from = p.toks[p.pos].Pos
 			continue
 		}
@@ -400,135 +395,10 @@ func (p *conParser) columnConstraints(column string, end int) (string, []conDef,
 	return kept.String(), defs, nil
 }
 
-// primaryKeyElem is the text of a table's PRIMARY KEY (cols) element, tokens [from, end),
-// without its timing clause (keptTiming).
-func (p *conParser) primaryKeyElem(from, end int) (string, error) {
-	p.pos = from
-	for p.pos < end && !p.toks[p.pos].IsPunct(")") {
-		p.pos++
-	}
-	if p.pos++; p.pos >= end {
-		return p.src[p.toks[from].Pos:p.src2pos(end)], nil
-	}
-	n, err := p.keptTiming(true)
-	if err != nil || n == 0 {
-		return p.src[p.toks[from].Pos:p.src2pos(end)], err
-	}
-	return p.src[p.toks[from].Pos:p.toks[p.pos].Pos] + p.src[p.src2pos(p.pos+n):p.src2pos(end)], nil
-}
-
 // src2pos is where token i starts in the text (the end of the text past the last token).
 func (p *conParser) src2pos(i int) int {
 	if i < len(p.toks) {
 		return p.toks[i].Pos
 	}
 	return len(p.src)
-}
-
-// extractConstraints cuts the CHECK, UNIQUE and FOREIGN KEY clauses out of a CREATE TABLE's
-// text; the text is returned unchanged when it has none.
-func extractConstraints(q string) (string, []conDef, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return q, nil, err
-	}
-	p := &conParser{src: q, toks: toks}
-	open := -1
-	for i, t := range toks {
-		if t.IsPunct("(") {
-			open = i
-			break
-		}
-	}
-	if open < 3 { // none, or CREATE TABLE ( without a name: vitess's syntax error is there
-		return q, nil, nil
-	}
-	p.table = toks[open-1].Value
-	// The elements: token ranges at depth 1, between commas.
-	var elems [][2]int
-	depth, start, closeAt := 0, open+1, -1
-	for i := open; i < len(toks) && closeAt < 0; i++ {
-		switch t := toks[i]; {
-		case t.IsPunct("("):
-			depth++
-		case t.IsPunct(")"):
-			if depth--; depth == 0 {
-				elems = append(elems, [2]int{start, i})
-				closeAt = i
-			}
-		case t.IsPunct(",") && depth == 1:
-			elems = append(elems, [2]int{start, i})
-			start = i + 1
-		}
-	}
-	if closeAt < 0 {
-		return q, nil, nil
-	}
-	var defs []conDef
-	var kept []string
-	for _, e := range elems {
-		if e[0] >= e[1] {
-			kept = append(kept, q[p.src2pos(e[0]):toks[e[1]].Pos])
-			continue
-		}
-		p.pos = e[0]
-		first := toks[e[0]]
-		if first.Is("constraint") || first.Is("check") || first.Is("unique") || first.Is("foreign") || first.Is("exclude") {
-			name := ""
-			if p.accept("constraint") {
-				if name, err = p.name(); err != nil {
-					return q, nil, err
-				}
-			}
-			at := p.pos
-			d, ok, err := p.tableConstraint(name)
-			if err != nil {
-				return q, nil, err
-			}
-			if !ok { // CONSTRAINT name PRIMARY KEY (...): vitess reads the key, drove its name
-				text, err := p.primaryKeyElem(at, e[1])
-				if err != nil {
-					return q, nil, err
-				}
-				kept = append(kept, text)
-				if name != "" && toks[at].Is("primary") {
-					defs = append(defs, conDef{name: name, kind: conPrimaryKey})
-				}
-				continue
-			}
-			if p.pos != e[1] {
-				return q, nil, p.syntaxError()
-			}
-			defs = append(defs, d)
-			continue
-		}
-		if first.Is("primary") {
-			text, err := p.primaryKeyElem(e[0], e[1])
-			if err != nil {
-				return q, nil, err
-			}
-			kept = append(kept, text)
-			continue
-		}
-		if first.Is("like") || first.Kind != lexer.Ident && first.Kind != lexer.QuotedIdent {
-			kept = append(kept, q[first.Pos:toks[e[1]].Pos])
-			continue
-		}
-		p.pos = e[0] + 1
-		if p.pos >= e[1] {
-			kept = append(kept, q[first.Pos:toks[e[1]].Pos])
-			continue
-		}
-		text, cds, err := p.columnConstraints(first.Value, e[1])
-		if err != nil {
-			return q, nil, err
-		}
-		defs = append(defs, cds...)
-		kept = append(kept, q[first.Pos:toks[e[0]+1].Pos]+text)
-	}
-	if len(defs) == 0 {
-		return q, nil, nil
-	}
-	out := q[:toks[open].End] + strings.Join(kept, ",") + q[toks[closeAt].Pos:]
-	return out, defs, nil
 }

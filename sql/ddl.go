@@ -3,7 +3,6 @@ package sql
 import (
 	"cmp"
 	"context"
-	"encoding/hex"
 	"errors"
 	"strconv"
 	"strings"
@@ -105,50 +104,53 @@ const maxTableColumns = 1600
 
 var errTooManyColumns = Errorf("54011", "tables can have at most %d columns", maxTableColumns)
 
-func (s *Session) createTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
-	if !st.FullyParsed || st.TableSpec == nil || st.OptLike != nil || st.Select != nil {
-		return unsupported("this form of CREATE TABLE")
-	}
-	switch {
-	case st.Temp:
-		return s.createTempTable(ctx, st, cons, onCommit, out)
-	case onCommit != "":
-		return Errorf("42P16", "ON COMMIT can only be used on temporary tables")
-	case strings.HasPrefix(st.Table.Name.String(), tempTablePrefix):
-		return Errorf("42939", "table names starting with %q are reserved for temporary tables", tempTablePrefix)
-	}
-	return s.createNamedTable(ctx, st, cons, out)
+// newTable is a CREATE TABLE's table as either parser's tree gives it: its columns and
+// primary key, the sequences its serial and identity columns take (by name, with an
+// identity column's options), and its CHECK, UNIQUE and FOREIGN KEY constraints.
+type newTable struct {
+	schema  *types.Schema
+	serials map[string]*tablespace.Sequence
+	cons    []conDef
 }
 
-// createNamedTable is CREATE TABLE of the name st gives.
-func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, out Output) error {
-	spec := st.TableSpec
-	if len(spec.Constraints) > 0 || len(spec.Options) > 0 || spec.PartitionOption != nil {
-		return unsupported("table constraints and options other than PRIMARY KEY")
+// tableSpec builds a new table under its name (the hidden one of a temporary table).
+type tableSpec func(name string) (*newTable, error)
+
+// createTableOf is CREATE [TEMP] TABLE [IF NOT EXISTS] q.name of spec, with ON COMMIT's
+// action onCommit ("", "drop", "delete rows", "preserve rows").
+func (s *Session) createTableOf(ctx context.Context, temp bool, q, name string, ifNotExists bool, onCommit string, spec tableSpec, out Output) error {
+	switch {
+	case temp:
+		return s.createTempTable(ctx, q, name, ifNotExists, onCommit, spec, out)
+	case onCommit != "":
+		return Errorf("42P16", "ON COMMIT can only be used on temporary tables")
+	case strings.HasPrefix(name, tempTablePrefix):
+		return Errorf("42939", "table names starting with %q are reserved for temporary tables", tempTablePrefix)
 	}
-	if len(spec.Columns) > maxTableColumns {
-		return errTooManyColumns
-	}
-	name, err := s.tableName(st.Table)
+	tname, err := s.tableNameOf(q, name)
 	if err != nil {
 		return err
 	}
-	schema := &types.Schema{Name: name}
-	// The sequence names the serial columns took, with an identity column's options.
-	serials := map[string]*tablespace.Sequence{}
-	for _, cd := range spec.Columns {
-		c, err := s.columnDef(cd, schema, serials)
-		if err != nil {
-			return err
-		}
-		if schema.ColumnIndex(c.Name) >= 0 {
-			return Errorf("42701", "column %q specified more than once", c.Name)
-		}
-		schema.Columns = append(schema.Columns, c)
+	return s.createNamedTable(ctx, tname, ifNotExists, spec, out)
+}
+
+// addColumn appends a new table's column c, refusing a second column of its name.
+func addColumn(schema *types.Schema, c types.Column) error {
+	if schema.ColumnIndex(c.Name) >= 0 {
+		return Errorf("42701", "column %q specified more than once", c.Name)
 	}
-	if err := tablePrimaryKey(spec.Indexes, schema); err != nil {
+	schema.Columns = append(schema.Columns, c)
+	return nil
+}
+
+// createNamedTable creates the table spec builds under name: the part of CREATE TABLE
+// below both parsers' trees (row id, key columns, constraints, sequences).
+func (s *Session) createNamedTable(ctx context.Context, name string, ifNotExists bool, spec tableSpec, out Output) error {
+	t, err := spec(name)
+	if err != nil {
 		return err
 	}
+	schema, cons := t.schema, t.cons
 	if err := checkGeneratedColumns(schema); err != nil {
 		return err
 	}
@@ -177,13 +179,13 @@ func (s *Session) createNamedTable(ctx context.Context, st *sqlparser.CreateTabl
 		return Errorf("42P16", "%v", err)
 	}
 	if s.relationExists(name) {
-		if st.IfNotExists {
+		if ifNotExists {
 			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", name)
 			return out.Complete("CREATE TABLE")
 		}
 		return Errorf("42P07", "relation %q already exists", name)
 	}
-	seqs, err := s.createSerialSequences(ctx, schema, serials)
+	seqs, err := s.createSerialSequences(ctx, schema, t.serials)
 	if err != nil {
 		return err
 	}
@@ -207,99 +209,45 @@ func defaultCast(o *sqlparser.ColumnTypeOptions) {
 	}
 }
 
-// columnDef is a CREATE TABLE column of schema (a primary key it declares is set in
-// schema.PK); serials collects the sequences serial columns take.
-func (s *Session) columnDef(cd *sqlparser.ColumnDefinition, schema *types.Schema, serials map[string]*tablespace.Sequence) (types.Column, error) {
-	c, err := columnType(cd.Type)
-	if err != nil {
-		return c, err
+// serialColumn makes c a SERIAL or identity column: NOT NULL, drawing from a sequence of its
+// own, named by the identity's SEQUENCE NAME or after table and column, which serials
+// collects with the identity's options (nil for a serial column).
+func (s *Session) serialColumn(c *types.Column, identity *tablespace.Sequence, table string, serials map[string]*tablespace.Sequence) error {
+	if !c.Type.IsInteger() {
+		return Errorf("22023", "identity column type must be smallint, integer, or bigint")
 	}
-	c.Name = cd.Name.String()
-	o := cd.Type.Options
-	if o == nil {
-		return c, nil
+	c.NotNull = true
+	seq := identityName(identity)
+	if seq == "" {
+		seq = s.serialSequenceName(table, c.Name, serials)
+	} else if _, taken := serials[seq]; taken || s.relationExists(seq) {
+		return Errorf("42P07", "relation %q already exists", seq)
 	}
-	defaultCast(o)
-	if c, err = arrayColumnOption(c, o); err != nil {
-		return c, err
-	}
-	if err := identityConflict(o, c.Name, schema.Name); err != nil {
-		return c, err
-	}
-	var identity *tablespace.Sequence // the identity column's sequence, if it has options
-	if c.Identity = identityKind(o); c.Identity != 0 {
-		if opts := identityOptions(o); opts != "" {
-			if identity, err = identitySequence(opts, c); err != nil {
-				return c, err
-			}
-		}
-		o.Comment = nil
-	}
-	if err := generationClause(o, &c, schema.Name); err != nil {
-		return c, err
-	}
-	if o.OnUpdate != nil || o.As != nil || o.Comment != nil ||
-		o.Collate != "" || o.Reference != nil || o.Invisible != nil || o.KeyOpt == sqlparser.ColKeyUnique ||
-		o.KeyOpt == sqlparser.ColKeyUniqueKey || o.KeyOpt == sqlparser.ColKey ||
-		o.KeyOpt == sqlparser.ColKeySpatialKey || o.KeyOpt == sqlparser.ColKeyFulltextKey {
-		return c, unsupported("column constraint on %q (only NOT NULL, DEFAULT and PRIMARY KEY)", c.Name)
-	}
-	if o.Null != nil && !*o.Null {
-		c.NotNull = true
-	}
-	if o.Default != nil {
-		if _, err := s.compileDefault(o.Default); err != nil {
-			return c, err
-		}
-		c.Default = storedExpr(o.Default)
-	}
-	if o.Autoincrement {
-		// SERIAL and identity columns: NOT NULL, drawing from a sequence of their own.
-		if !c.Type.IsInteger() {
-			return c, Errorf("22023", "identity column type must be smallint, integer, or bigint")
-		}
-		if o.Default != nil {
-			return c, Errorf("42601", "both default and identity specified for column %q of table %q", c.Name, schema.Name)
-		}
-		c.NotNull = true
-		seq := identityName(identity)
-		if seq == "" {
-			seq = s.serialSequenceName(schema.Name, c.Name, serials)
-		} else if _, taken := serials[seq]; taken || s.relationExists(seq) {
-			return c, Errorf("42P07", "relation %q already exists", seq)
-		}
-		serials[seq] = identity
-		c.Default = serialDefault(seq)
-	}
-	if o.KeyOpt == sqlparser.ColKeyPrimary {
-		if len(schema.PK) > 0 {
-			return c, Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
-		}
-		schema.PK = []int{len(schema.Columns)}
-	}
-	return c, nil
+	serials[seq] = identity
+	c.Default = serialDefault(seq)
+	return nil
 }
 
-// tablePrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols), the one index
-// CREATE TABLE takes.
-func tablePrimaryKey(indexes []*sqlparser.IndexDefinition, schema *types.Schema) error {
-	for _, idx := range indexes {
-		if idx.Info.Type != sqlparser.IndexTypePrimary || len(idx.Options) > 0 {
-			return unsupported("indexes in CREATE TABLE (use PRIMARY KEY)")
+// columnPrimaryKey makes the column about to be appended to schema its primary key.
+func columnPrimaryKey(schema *types.Schema) error {
+	if len(schema.PK) > 0 {
+		return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+	}
+	schema.PK = []int{len(schema.Columns)}
+	return nil
+}
+
+// setPrimaryKey sets schema.PK from a table constraint PRIMARY KEY (cols).
+func setPrimaryKey(schema *types.Schema, cols []string) error {
+	if len(schema.PK) > 0 {
+		return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
+	}
+	for _, name := range cols {
+		i := schema.ColumnIndex(name)
+		if i < 0 {
+			return Errorf("42703", "column %q named in key does not exist", name)
 		}
-		if len(schema.PK) > 0 {
-			return Errorf("42P16", "multiple primary keys for table %q are not allowed", schema.Name)
-		}
-		for _, ic := range idx.Columns {
-			if ic.Expression != nil || ic.Length != nil {
-				return unsupported("expressions in PRIMARY KEY")
-			}
-			i := schema.ColumnIndex(ic.Column.String())
-			if i < 0 {
-				return Errorf("42703", "column %q named in key does not exist", ic.Column.String())
-			}
-			schema.PK = append(schema.PK, i)
-		}
+		schema.PK = append(schema.PK, i)
 	}
 	return nil
 }
@@ -474,22 +422,6 @@ func keyColumn(c types.Column) error {
 // followed by its kind: a (ALWAYS) or d (BY DEFAULT).
 const identityMarker = "drove identity "
 
-// identityKind is an identity column's kind (types.IdentityAlways or IdentityByDefault) from
-// the dialect pass's marker, 0 for any other column.
-func identityKind(o *sqlparser.ColumnTypeOptions) byte {
-	if !identityMarked(o) {
-		return 0
-	}
-	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
-	switch kind {
-	case "a":
-		return types.IdentityAlways
-	case "d":
-		return types.IdentityByDefault
-	}
-	return 0
-}
-
 // identityMarked reports whether the dialect pass marked the column as an identity one.
 func identityMarked(o *sqlparser.ColumnTypeOptions) bool {
 	return o != nil && o.Comment != nil && o.Autoincrement && strings.HasPrefix(o.Comment.Val, identityMarker)
@@ -509,15 +441,4 @@ func identityConflict(o *sqlparser.ColumnTypeOptions, col, table string) error {
 		return Errorf("42601", "both default and identity specified for column %q of table %q", col, table)
 	}
 	return nil
-}
-
-// identityOptions is the text of an identity column's sequence options the dialect pass
-// put after its kind in the marker, "" without any.
-func identityOptions(o *sqlparser.ColumnTypeOptions) string {
-	_, opts, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
-	b, err := hex.DecodeString(opts)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }

@@ -206,13 +206,13 @@ func emitIdentity(r *rewriter, _ string) error {
 	r.skip(n)
 	if r.colAuto != 0 {
 		// A serial type or an identity clause before: the marker's kind says which, for
-		// columnDef's error (vitess keeps only the last COMMENT).
+		// identityConflict's error (vitess keeps only the last COMMENT).
 		kind = string(r.colAuto)
 	}
 	r.colAuto = 'i'
 	if r.nextIs("(") {
 		// The sequence options ride on the marker too, hex-encoded (no quote or backslash
-		// vitess would read); columnDef parses them (identityOptions).
+		// vitess would read): CREATE TABLE read them before it moved to sql/parser's tree.
 		opts, err := r.identityOptionsText()
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"context"
+	"errors"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -10,8 +11,9 @@ import (
 )
 
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
-// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, and TRUNCATE. Another
-// DROP (USER, TABLESPACE, ...) and every other DDL statement take the dialect pass.
+// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
+// TABLE's column-definition form (create_tree.go). Another DROP (USER, TABLESPACE, ...), CREATE
+// TABLE AS, CREATE TABLE (LIKE ...) and every other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too, CREATE's and ALTER's one of treeCreateObjects
@@ -33,7 +35,14 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
-		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
+		var pe *pgparser.Error
+		if t.Value == "create" && errors.As(err, &pe) && pe.Code == "0A000" && tokenAt(toks, pe.Pos).Is("like") {
+			return nil, nil // CREATE TABLE (LIKE ...): create_like.go writes it out, then it runs from the tree
+		}
+		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
+	}
+	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
+		return nil, nil // CREATE TABLE AS (ctas.go)
 	}
 	if a, ok := stmt.(*ast.AlterTable); ok && a.Cmds[0].Kind == ast.AlterOwner {
 		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
@@ -59,6 +68,8 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return s.execAlterSequence(ctx, n, out)
 	case *ast.AlterTable:
 		return alterSequenceAction(n)
+	case *ast.CreateTable:
+		return s.createTableTree(ctx, n, out) // create_tree.go
 	}
 	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
 }
@@ -107,6 +118,8 @@ func ddlCommandName(n ast.Stmt) string {
 		return "CREATE SEQUENCE"
 	case *ast.AlterSequence, *ast.AlterTable:
 		return "ALTER SEQUENCE"
+	case *ast.CreateTable:
+		return "CREATE TABLE"
 	}
 	return "???"
 }
@@ -128,6 +141,16 @@ func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
 		return "", nil
 	}
 	return "", schemaMissing(q)
+}
+
+// tokenAt is the token of toks at byte offset pos (the EOF token when none is).
+func tokenAt(toks []lexer.Token, pos int) lexer.Token {
+	for _, t := range toks {
+		if t.Pos == pos {
+			return t
+		}
+	}
+	return lexer.Token{Kind: lexer.EOF}
 }
 
 // schemaMissing is PostgreSQL's error for a schema that does not exist.

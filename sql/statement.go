@@ -34,8 +34,6 @@ type Statement struct {
 	index       *indexStmt          // CREATE/DROP INDEX
 	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
-	cons        []conDef            // CREATE TABLE's CHECK, UNIQUE and FOREIGN KEY constraints
-	onCommit    string              // CREATE TEMP TABLE's ON COMMIT action (temp_table.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
@@ -683,8 +681,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		return s.commit(ctx, out)
 	case *sqlparser.Rollback:
 		return s.rollback(out)
-	case *sqlparser.CreateTable:
-		return s.createTable(ctx, ast, st.cons, st.onCommit, out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

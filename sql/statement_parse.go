@@ -44,23 +44,6 @@ func parsePiece(p piece) (st *Statement, err error) {
 			return st, err // create_like.go
 		}
 	}
-	if createsTable(p.words) {
-		text, defs, err := extractConstraints(p.orig)
-		if err != nil {
-			return nil, err
-		}
-		if len(defs) > 0 {
-			ps, err := splitAndRewrite(text)
-			if err != nil {
-				return nil, err
-			}
-			if len(ps) != 1 {
-				return nil, Errorf("42601", "syntax error in CREATE TABLE")
-			}
-			p = ps[0]
-			st.cons = defs
-		}
-	}
 	return st, p.parseInto(st)
 }
 
@@ -194,7 +177,7 @@ func (p piece) parseInto(st *Statement) error {
 		return err
 	}
 	st.ast = ast
-	st.conflict, st.onCommit, st.overriding = p.conflict, p.onCommit, p.overriding
+	st.conflict, st.overriding = p.conflict, p.overriding
 	if err := attachDMLFrom(ast, p.dmlFrom, words); err != nil {
 		return err
 	}

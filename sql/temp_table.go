@@ -103,19 +103,16 @@ func (s *Session) addTempTable(name, hidden, onCommit string) {
 	}
 }
 
-// createTempTable is CREATE TEMP TABLE: CREATE TABLE under the hidden name.
-func (s *Session) createTempTable(ctx context.Context, st *sqlparser.CreateTable, cons []conDef, onCommit string, out Output) error {
-	name := st.Table.Name.String()
-	hidden, done, err := s.newTempName(st.Table.Qualifier.String(), name, st.IfNotExists)
+// createTempTable is CREATE TEMP TABLE q.name: CREATE TABLE of spec under the hidden name.
+func (s *Session) createTempTable(ctx context.Context, q, name string, ifNotExists bool, onCommit string, spec tableSpec, out Output) error {
+	hidden, done, err := s.newTempName(q, name, ifNotExists)
 	if err != nil || done {
 		if done {
 			return out.Complete("CREATE TABLE")
 		}
 		return err
 	}
-	ct := *st
-	ct.Temp, ct.Table = false, sqlparser.TableName{Name: sqlparser.NewIdentifierCS(hidden)}
-	if err := s.createNamedTable(ctx, &ct, cons, out); err != nil {
+	if err := s.createNamedTable(ctx, hidden, ifNotExists, spec, out); err != nil {
 		return err
 	}
 	s.addTempTable(name, hidden, onCommit)

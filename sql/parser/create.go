@@ -130,7 +130,16 @@ func (p *parser) columnListThenAs() bool {
 
 // tableTail reads [USING method] [WITH (params)] [ON COMMIT ...] [TABLESPACE name].
 func (p *parser) tableTail(s *ast.CreateTable) {
-	if t := p.peek(); t.Is("partition") || t.Is("using") {
+	if t := p.peek(); t.Is("partition") {
+		// PartitionSpec: PARTITION BY ColId '(' ...: a syntax error before its parameters
+		// comes first, as in gram.y
+		p.pos++
+		p.expectKw("by")
+		p.colID()
+		p.expectPunct("(")
+		p.unsupported(t, "PARTITION BY of CREATE TABLE")
+	}
+	if t := p.peek(); t.Is("using") {
 		p.unsupported(t, t.Text(p.src)+" of CREATE TABLE")
 	}
 	if p.isKw("with") && p.peekN(1).IsPunct("(") {
@@ -218,23 +227,42 @@ func (p *parser) columnDef() ast.ColumnDef {
 	}
 }
 
-// constraintAttr reads a [NOT] DEFERRABLE, INITIALLY DEFERRED|IMMEDIATE after a constraint
-// into it (PostgreSQL checks its place in analysis: 42601 when nothing precedes).
+// constraintAttr reads one ConstraintAttr of a column definition ([NOT] DEFERRABLE,
+// INITIALLY DEFERRED|IMMEDIATE) into the constraint before it, with the errors of
+// PostgreSQL's transformConstraintAttrs: each clause once, INITIALLY DEFERRED only if
+// DEFERRABLE (42601; misplaced when nothing precedes, the binder judges the constraint's kind).
 func (p *parser) constraintAttr(list []ast.Constraint) bool {
-	var c *ast.Constraint
-	if len(list) > 0 {
-		c = &list[len(list)-1]
-	}
 	t := p.peek()
-	switch {
-	case t.Is("deferrable"), t.Is("not") && p.peekN(1).Is("deferrable"), t.Is("initially"):
-		if c == nil {
-			p.fail(&Error{Code: "42601", Message: "misplaced " + t.Text(p.src) + " clause", Pos: t.Pos})
-		}
-		p.deferral(c)
-		return true
+	not := t.Is("not") && p.peekN(1).Is("deferrable")
+	if !t.Is("deferrable") && !not && !t.Is("initially") {
+		return false
 	}
-	return false
+	if len(list) == 0 {
+		p.fail(&Error{Code: "42601", Message: "misplaced " + t.Text(p.src) + " clause", Pos: t.Pos})
+	}
+	c := &list[len(list)-1]
+	fail := func(msg string) { p.fail(&Error{Code: "42601", Message: msg, Pos: t.Pos}) }
+	if t.Is("initially") {
+		p.pos++
+		w := p.next()
+		if !w.Is("deferred") && !w.Is("immediate") {
+			p.syntaxError(w)
+		}
+		if c.Initially {
+			fail("multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed")
+		}
+		c.Initially, c.InitiallyDeferred = true, w.Is("deferred")
+	} else {
+		p.pos += map[bool]int{true: 2, false: 1}[not]
+		if c.Deferrable || c.NotDeferrable {
+			fail("multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed")
+		}
+		c.Deferrable, c.NotDeferrable = !not, not
+	}
+	if c.InitiallyDeferred && c.NotDeferrable {
+		fail("constraint declared INITIALLY DEFERRED must be DEFERRABLE")
+	}
+	return true
 }
 
 // deferral reads ConstraintAttributeSpec's words into c, refusing conflicting ones with
@@ -357,7 +385,7 @@ func (p *parser) keyConstraint(c *ast.Constraint, table bool) {
 		}
 		c.Columns = p.nameList()
 	}
-	if p.acceptKw("include") {
+	if table && p.acceptKw("include") { // a column constraint has none: a syntax error at it
 		c.Include = p.nameList()
 	}
 	if t := p.peek(); t.Is("with") && p.peekN(1).IsPunct("(") {

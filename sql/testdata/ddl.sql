@@ -64,8 +64,7 @@ DROP TABLE t1
 statement ok
 DROP TABLE fk, chk, uniq
 
-# deviation: PostgreSQL says 42704 (undefined type); vitess cannot parse unknown type names.
-statement error 42601
+statement error 42704
 CREATE TABLE badtype (a int PRIMARY KEY, b nosuchtype)
 
 # deviation: a numeric column cannot be a key (keys compare as bytes, and no encoding makes 1.5
