@@ -1,0 +1,184 @@
+# corr3: CREATE TABLE AS whose query starts with a data-modifying WITH runs the WITH's
+# INSERT/UPDATE/DELETE (as SELECT INTO does) and fills the table from the main query; WITH NO
+# DATA runs none of it. A view or materialized view refuses such a query (0A000), and one
+# below the top level is refused everywhere (ctas.go, view_stmt.go, cte_modify.go).
+statement ok
+CREATE TABLE corr3_t (a int)
+
+statement ok
+INSERT INTO corr3_t VALUES (1), (2), (3), (4)
+
+query
+CREATE TABLE corr3_x AS WITH d AS (DELETE FROM corr3_t WHERE a = 1 RETURNING *) SELECT * FROM d
+----
+tag: SELECT 1
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+2
+3
+4
+tag: SELECT 3
+
+query
+SELECT a FROM corr3_x
+----
+1
+tag: SELECT 1
+
+query
+WITH d AS (DELETE FROM corr3_t WHERE a = 2 RETURNING *) SELECT * INTO corr3_y FROM d
+----
+tag: SELECT 1
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT a FROM corr3_y
+----
+2
+tag: SELECT 1
+
+query
+CREATE TABLE corr3_nd AS WITH d AS (DELETE FROM corr3_t WHERE a = 3 RETURNING *) SELECT * FROM d WITH NO DATA
+----
+tag: CREATE TABLE AS
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+tag: SELECT 2
+
+query
+SELECT count(*) FROM corr3_nd
+----
+0
+tag: SELECT 1
+
+query
+CREATE TABLE corr3_z (b) AS WITH i AS (INSERT INTO corr3_t VALUES (7), (8) RETURNING *) SELECT a FROM i ORDER BY a DESC LIMIT 1
+----
+tag: SELECT 1
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+7
+8
+tag: SELECT 4
+
+query
+SELECT b FROM corr3_z
+----
+8
+tag: SELECT 1
+
+query
+CREATE TABLE corr3_u AS WITH u AS (UPDATE corr3_t SET a = a * 10 WHERE a = 7 RETURNING a), i AS (INSERT INTO corr3_t VALUES (9) RETURNING a) SELECT 'x' AS k
+----
+tag: SELECT 1
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+8
+9
+70
+tag: SELECT 5
+
+query
+SELECT k FROM corr3_u
+----
+x
+tag: SELECT 1
+
+query
+CREATE TABLE IF NOT EXISTS corr3_x AS WITH d AS (DELETE FROM corr3_t RETURNING *) SELECT * FROM d
+----
+tag: CREATE TABLE AS
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+8
+9
+70
+tag: SELECT 5
+
+statement error 42P07
+CREATE TABLE corr3_x AS WITH d AS (DELETE FROM corr3_t RETURNING *) SELECT * FROM d
+
+statement error 42P01
+CREATE TABLE corr3_e AS WITH d AS (DELETE FROM corr3_nosuch RETURNING *) SELECT * FROM d
+
+statement ok
+BEGIN
+
+query
+CREATE TABLE corr3_r AS WITH d AS (DELETE FROM corr3_t WHERE a = 4 RETURNING *) SELECT * FROM d
+----
+tag: SELECT 1
+
+statement ok
+ROLLBACK
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+8
+9
+70
+tag: SELECT 5
+
+statement error 42P01
+SELECT * FROM corr3_r
+
+statement error 0A000
+CREATE TABLE corr3_e AS SELECT * FROM (WITH d AS (DELETE FROM corr3_t RETURNING *) SELECT * FROM d) s
+
+statement error 0A000
+CREATE MATERIALIZED VIEW corr3_mv AS WITH d AS (DELETE FROM corr3_t WHERE a = 4 RETURNING *) SELECT * FROM d
+
+statement error 0A000
+CREATE MATERIALIZED VIEW corr3_mv AS WITH d AS (DELETE FROM corr3_t WHERE a = 4 RETURNING *) SELECT * FROM d WITH NO DATA
+
+statement error 42P01
+CREATE MATERIALIZED VIEW corr3_mv AS WITH d AS (DELETE FROM corr3_nosuch RETURNING *) SELECT * FROM d
+
+statement error 0A000
+CREATE VIEW corr3_v AS WITH d AS (DELETE FROM corr3_t WHERE a = 4 RETURNING *) SELECT * FROM d
+
+statement error 0A000
+CREATE VIEW corr3_v AS SELECT * FROM (WITH d AS (DELETE FROM corr3_t RETURNING *) SELECT * FROM d) s
+
+query
+SELECT a FROM corr3_t ORDER BY a
+----
+3
+4
+8
+9
+70
+tag: SELECT 5
+
+statement error 42P01
+SELECT * FROM corr3_mv
+
+statement ok
+DROP TABLE corr3_t, corr3_x, corr3_y, corr3_nd, corr3_z, corr3_u
