@@ -466,6 +466,9 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 // dropIndexes runs DROP INDEX [IF EXISTS] names.
 func (s *Session) dropIndexes(ctx context.Context, names []*ast.Table, ifExists bool, out Output) error {
 	for _, n := range names {
+		if err := systemDropError(n, "index"); err != nil {
+			return err
+		}
 		name, err := s.dropNameOf(n, ifExists)
 		if err != nil {
 			return err

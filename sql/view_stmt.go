@@ -562,6 +562,9 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, cascade bool) error {
 	var names []string
 	for _, v := range views {
+		if err := systemDropError(v, "view"); err != nil {
+			return err
+		}
 		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err

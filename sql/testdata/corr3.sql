@@ -182,3 +182,74 @@ SELECT * FROM corr3_mv
 
 statement ok
 DROP TABLE corr3_t, corr3_x, corr3_y, corr3_nd, corr3_z, corr3_u
+
+# DROP of a system relation (drop_system.go): of the wrong kind 42809, as PostgreSQL (it was
+# 42P01: drove looked for a user relation of that name); DROP TABLE of a system table 42501.
+statement error 42809
+DROP SEQUENCE pg_catalog.pg_class
+
+statement error 42809
+DROP SEQUENCE pg_class
+
+statement error 42809
+DROP SEQUENCE IF EXISTS pg_catalog.pg_class
+
+statement error 42809
+DROP VIEW pg_catalog.pg_class
+
+statement error 42809
+DROP VIEW IF EXISTS pg_class
+
+statement error 42809
+DROP INDEX pg_catalog.pg_class
+
+statement error 42809
+DROP MATERIALIZED VIEW pg_catalog.pg_class
+
+statement error 42501
+DROP TABLE pg_catalog.pg_class
+
+statement error 42501
+DROP TABLE IF EXISTS pg_class
+
+statement error 42809
+DROP TABLE pg_catalog.pg_tables
+
+statement error 42809
+DROP TABLE IF EXISTS information_schema.tables
+
+statement error 42809
+DROP SEQUENCE pg_tables
+
+statement error 42809
+DROP INDEX information_schema.tables
+
+statement error 42809
+DROP MATERIALIZED VIEW IF EXISTS pg_catalog.pg_views
+
+statement error 42809
+DROP TABLE pg_catalog.pg_tables, pg_catalog.pg_class
+
+statement error 42501
+DROP TABLE pg_catalog.pg_class, pg_catalog.pg_tables
+
+statement error 42P01
+DROP TABLE corr3_nosuch, pg_catalog.pg_class
+
+statement error 42P01
+DROP TABLE public.pg_class
+
+statement error 42P01
+DROP SEQUENCE public.pg_class
+
+statement error 42P01
+DROP VIEW pg_catalog.corr3_nosuch
+
+# deviation: PostgreSQL's superuser drops a system view; drove's are built in (42501, as
+# PostgreSQL answers a user who does not own it).
+statement error 42501
+DROP VIEW pg_catalog.pg_tables
+
+# deviation: as above
+statement error 42501
+DROP VIEW information_schema.tables
