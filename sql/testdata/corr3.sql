@@ -253,3 +253,80 @@ DROP VIEW pg_catalog.pg_tables
 # deviation: as above
 statement error 42501
 DROP VIEW information_schema.tables
+
+# An index named in CREATE INDEX on a temporary table is in the session's temporary schema
+# (temp_index.go): a permanent relation of its name may exist, and DROP INDEX, ALTER INDEX
+# and regclass find the temporary one first, as pg_temp comes first in the search path.
+statement ok
+CREATE TEMP TABLE corr3_tt (a int)
+
+statement ok
+CREATE INDEX corr3_tti ON corr3_tt (a)
+
+statement ok
+CREATE INDEX ON corr3_tt (a)
+
+query
+SELECT schemaname ~ '^pg_temp' AS tmp, tablename, indexname, indexdef FROM pg_indexes WHERE tablename = 'corr3_tt' ORDER BY indexname
+----
+t|corr3_tt|corr3_tt_a_idx|CREATE INDEX corr3_tt_a_idx ON pg_temp.corr3_tt USING btree (a)
+t|corr3_tt|corr3_tti|CREATE INDEX corr3_tti ON pg_temp.corr3_tt USING btree (a)
+tag: SELECT 2
+
+query
+SELECT c.relname, n.nspname ~ '^pg_temp' AS tmp, c.relkind, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname LIKE 'corr3_tt%' ORDER BY 1
+----
+corr3_tt|t|r|t
+corr3_tt_a_idx|t|i|t
+corr3_tti|t|i|t
+tag: SELECT 3
+
+statement ok
+CREATE TABLE corr3_pt (a int)
+
+statement ok
+CREATE INDEX corr3_tti ON corr3_pt (a)
+
+statement error 42P07
+CREATE INDEX corr3_tti ON corr3_pt (a)
+
+statement error 42P07
+CREATE INDEX corr3_tti ON corr3_tt (a)
+
+query
+SELECT schemaname ~ '^pg_temp' AS tmp, tablename FROM pg_indexes WHERE indexname = 'corr3_tti' ORDER BY 1
+----
+f|corr3_pt
+t|corr3_tt
+tag: SELECT 2
+
+query
+SELECT 'corr3_tti'::regclass::oid = (SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'corr3_tti' AND n.nspname ~ '^pg_temp')
+----
+t
+tag: SELECT 1
+
+statement ok
+ALTER INDEX corr3_tti RENAME TO corr3_tti2
+
+query
+SELECT schemaname ~ '^pg_temp' AS tmp, tablename, indexname FROM pg_indexes WHERE indexname LIKE 'corr3_tti%' ORDER BY 1
+----
+f|corr3_pt|corr3_tti
+t|corr3_tt|corr3_tti2
+tag: SELECT 2
+
+statement ok
+DROP INDEX corr3_tti2
+
+statement ok
+DROP INDEX corr3_tt_a_idx
+
+query
+SELECT schemaname ~ '^pg_temp' AS tmp, tablename, indexname FROM pg_indexes WHERE indexname LIKE 'corr3_tt%' ORDER BY 1
+----
+f|corr3_pt|corr3_tti
+tag: SELECT 1
+
+statement ok
+DROP TABLE corr3_pt, corr3_tt
