@@ -307,6 +307,15 @@ t
 tag: SELECT 1
 
 statement ok
+COMMENT ON INDEX corr3_tti IS 'temp index'
+
+query
+SELECT obj_description('corr3_tti'::regclass, 'pg_class')
+----
+temp index
+tag: SELECT 1
+
+statement ok
 ALTER INDEX corr3_tti RENAME TO corr3_tti2
 
 query
