@@ -97,6 +97,9 @@ func parseCommentStmt(q string) (*commentStmt, error) {
 
 func (s *Session) execCommentStmt(ctx context.Context, st *commentStmt, out Output) error {
 	name, err := s.tableName(sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(st.qual), Name: sqlparser.NewIdentifierCS(st.name)})
+	if hidden := s.tempIndexName(st.name); (st.qual == "" || st.qual == "pg_temp") && hidden != st.name {
+		name, err = hidden, nil // the session's temporary index (temp_index.go)
+	}
 	if err != nil {
 		return err
 	}

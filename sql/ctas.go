@@ -297,9 +297,9 @@ func (s *Session) bindTableAsQuery(st *ctasStmt, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.into && holdsModifyingWith(q) {
-		// SELECT INTO after a data-modifying WITH: its parts run first, and its main query
-		// fills the table (cte_modify.go)
+	if holdsModifyingWith(q) {
+		// after a data-modifying WITH, its parts run first and its main query fills the
+		// table, as PostgreSQL runs them (cte_modify.go); WITH NO DATA runs none
 		return s.bindModifyingWith(q, ps)
 	}
 	return s.bindSelect(q, ps)

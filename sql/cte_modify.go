@@ -288,8 +288,17 @@ func (k *keptRows) Row(row []types.Value) error {
 }
 
 // modifyingWithWords reports whether a statement's words so far are a WITH with an INSERT,
-// UPDATE or DELETE, whose RETURNING the dialect pass leaves to parseModifyingWith.
+// UPDATE or DELETE, whose RETURNING the dialect pass leaves to sql/parser: the statement's
+// own, or the query of CREATE TABLE AS or CREATE [MATERIALIZED] VIEW when it starts with the
+// WITH (CREATE TABLE AS runs it, ctas.go; a view refuses it after analysis, view_stmt.go).
 func modifyingWithWords(words []string) bool {
+	if len(words) > 0 && words[0] == "create" {
+		as := slices.Index(words, "as")
+		if as < 0 {
+			return false
+		}
+		words = words[as+1:]
+	}
 	return len(words) > 0 && words[0] == "with" &&
 		slices.ContainsFunc(words, func(w string) bool { return w == "insert" || w == "update" || w == "delete" })
 }

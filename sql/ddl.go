@@ -283,6 +283,9 @@ func (s *Session) knownSchema(q string) bool {
 func (s *Session) dropTable(ctx context.Context, tables []*ast.Table, ifExists, cascade bool, out Output) error {
 	names := make([]string, 0, len(tables))
 	for _, tn := range tables {
+		if err := systemDropError(tn, "table"); err != nil {
+			return err
+		}
 		if q := tn.Schema; q != "" && !s.knownSchema(q) {
 			if _, err := s.dropNameOf(tn, ifExists); err != nil {
 				return err

@@ -431,6 +431,9 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		}
 		def.Columns = append(def.Columns, i)
 	}
+	if def.Name != "" && s.tempID != "" && strings.HasPrefix(table, s.tempID) {
+		def.Name = s.tempID + def.Name // in the session's temporary schema, as its table (temp_index.go)
+	}
 	if def.Name == "" {
 		cols := strings.Join(indexColumnNames(st), "_")
 		def.Name = table + "_" + cols + "_idx"
@@ -440,10 +443,10 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 	}
 	if s.relationExists(def.Name) {
 		if st.ifNotExists {
-			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", def.Name)
+			s.noticef("NOTICE", "42P07", "relation %q already exists, skipping", shownTableName(def.Name))
 			return out.Complete("CREATE INDEX")
 		}
-		return Errorf("42P07", "relation %q already exists", def.Name)
+		return Errorf("42P07", "relation %q already exists", shownTableName(def.Name))
 	}
 	next := *schema
 	next.Indexes = append(slices.Clip(schema.Indexes), def)
@@ -454,7 +457,7 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		if kerr != nil {
 			return kerr
 		}
-		return &Error{Code: "23505", Message: "could not create unique index \"" + def.Name + "\"",
+		return &Error{Code: "23505", Message: "could not create unique index \"" + shownTableName(def.Name) + "\"",
 			Detail: "Key " + keyDetail(indexPartNames(&next, &def), vals) + " is duplicated."}
 	}
 	if err != nil {
@@ -466,13 +469,16 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 // dropIndexes runs DROP INDEX [IF EXISTS] names.
 func (s *Session) dropIndexes(ctx context.Context, names []*ast.Table, ifExists bool, out Output) error {
 	for _, n := range names {
+		if err := systemDropError(n, "index"); err != nil {
+			return err
+		}
 		name, err := s.dropNameOf(n, ifExists)
 		if err != nil {
 			return err
 		} else if name == "" {
 			continue
 		}
-		if err := s.dropIndex(ctx, name, ifExists); err != nil {
+		if err := s.dropIndex(ctx, s.tempIndexName(name), ifExists); err != nil {
 			return err
 		}
 	}

@@ -50,6 +50,11 @@ func (s *Session) execRenameIndex(ctx context.Context, st *renameIndexStmt, out 
 	if err != nil || name == "" {
 		return err
 	}
+	name = s.tempIndexName(name)
+	to := st.to
+	if s.tempID != "" && strings.HasPrefix(name, s.tempID) {
+		to = s.tempID + to // it stays in the session's temporary schema
+	}
 	table := s.indexTable(name)
 	if table == "" {
 		if st.ifExists {
@@ -69,19 +74,19 @@ func (s *Session) execRenameIndex(ctx context.Context, st *renameIndexStmt, out 
 	if isPKey(schema, name) {
 		return s.renamePrimaryKey(ctx, schema, &next, st.to, "ALTER INDEX", out)
 	}
-	if s.relationExists(st.to) {
+	if s.relationExists(to) {
 		return Errorf("42P07", "relation %q already exists", st.to)
 	}
 	next.Indexes = slices.Clone(schema.Indexes)
 	for i := range next.Indexes {
 		if next.Indexes[i].Name == name {
-			next.Indexes[i].Name = st.to
+			next.Indexes[i].Name = to
 		}
 	}
 	next.Constraints = slices.Clone(schema.Constraints)
 	for i := range next.Constraints {
 		if c := &next.Constraints[i]; c.Index == name {
-			c.Index, c.Name = st.to, st.to
+			c.Index, c.Name = to, to
 		}
 	}
 	sources := identitySources(schema)

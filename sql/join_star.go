@@ -1,6 +1,10 @@
 package sql
 
-import "github.com/drovedb/drove/sql/ast"
+import (
+	"slices"
+
+	"github.com/drovedb/drove/sql/ast"
+)
 
 // The order SELECT * lists a FROM clause's columns in, as PostgreSQL: a USING or NATURAL
 // join's merged columns first (in USING's order), then the left side's others, then the
@@ -68,11 +72,12 @@ func usingOperand(cols []scopeCol, i int) ast.Expr {
 }
 
 // mergedChain is column i and the columns its merge reads after it, in order (scopeCol.merged).
+// Each column is taken once: a merged link back into the chain (a scope built wrong) ends it
+// rather than growing the slice until memory runs out.
 func mergedChain(cols []scopeCol, i int) []int {
 	out := []int{i}
-	for cols[i].merged >= 0 {
-		i = cols[i].merged
-		out = append(out, i)
+	for next := cols[i].merged; next >= 0 && next < len(cols) && !slices.Contains(out, next); next = cols[next].merged {
+		out = append(out, next)
 	}
 	return out
 }

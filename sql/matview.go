@@ -253,6 +253,9 @@ func (s *Session) refreshMatview(ctx context.Context, st *viewStmt, out Output) 
 func (s *Session) dropMatviews(ctx context.Context, views []*ast.Table, ifExists, cascade bool, out Output) error {
 	var names []string
 	for _, v := range views {
+		if err := systemDropError(v, "materialized view"); err != nil {
+			return err
+		}
 		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err

@@ -77,8 +77,9 @@ func catalogIndexes(s *types.Schema) []catalogIndex {
 }
 
 // indexDef is the CREATE INDEX statement of an index, as pg_get_indexdef prints it: the
-// table schema-qualified unless pretty.
-func (ix catalogIndex) indexDef(pretty bool) string {
+// table schema-qualified unless pretty (a temporary one's in pg_temp_N, or pg_temp when it
+// is the session's own, ownTemp its tempID).
+func (ix catalogIndex) indexDef(pretty bool, ownTemp string) string {
 	names := make([]string, len(ix.columns))
 	for i := range ix.columns {
 		names[i] = ix.partText(i, false)
@@ -90,11 +91,15 @@ func (ix catalogIndex) indexDef(pretty bool) string {
 	if ix.am == oidAmHash {
 		method = "hash"
 	}
-	schema := "public."
-	if pretty {
+	ns, table := relNamespace(ix.table.Name)
+	if ownTemp != "" && strings.HasPrefix(ix.table.Name, ownTemp) {
+		ns = "pg_temp" // PostgreSQL's name of the session's own temporary schema
+	}
+	schema := ns + "."
+	if pretty && ns == "public" {
 		schema = ""
 	}
-	return "CREATE " + unique + "INDEX " + types.QuoteIdent(ix.name) + " ON " + schema + types.QuoteIdent(ix.table.Name) +
+	return "CREATE " + unique + "INDEX " + types.QuoteIdent(shownTableName(ix.name)) + " ON " + schema + types.QuoteIdent(table) +
 		" USING " + method + " (" + strings.Join(names, ", ") + ")" + ix.defSuffix()
 }
 
@@ -331,7 +336,8 @@ func init() {
 				if _, ok := matviews[t.Name]; ok {
 					continue
 				}
-				rows = append(rows, []types.Value{text("public"), text(t.Name), text(s.ownerName()), nullOf(types.Text),
+				ns, name := relNamespace(t.Name)
+				rows = append(rows, []types.Value{text(ns), text(name), text(s.ownerName()), nullOf(types.Text),
 					boolVal(len(catalogIndexes(t)) > 0), boolVal(false), boolVal(false), boolVal(false)})
 			}
 			return rows
@@ -341,8 +347,9 @@ func init() {
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
 			for _, t := range s.ts.Tables() {
+				ns, name := relNamespace(t.Name)
 				for _, ix := range catalogIndexes(t) {
-					rows = append(rows, []types.Value{text("public"), text(t.Name), text(ix.name), nullOf(types.Text), text(ix.indexDef(false))})
+					rows = append(rows, []types.Value{text(ns), text(name), text(shownTableName(ix.name)), nullOf(types.Text), text(ix.indexDef(false, s.tempID))})
 				}
 			}
 			return rows
@@ -386,6 +393,9 @@ func (s *Session) relationOID(name string) (int64, error) {
 	}
 	if hidden, ok := s.tempTableName(strings.TrimPrefix(name, "pg_temp.")); ok { // pg_temp comes first in the path
 		return objectOID("table", hidden), nil
+	}
+	if hidden := s.tempIndexName(name); hidden != name {
+		return objectOID("index", hidden), nil // temp_index.go
 	}
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
 	if oid, ok := catalogOIDs[name]; ok {

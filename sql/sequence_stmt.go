@@ -185,6 +185,9 @@ func (s *Session) ownedBy(def *tablespace.Sequence, names []string) error {
 func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExists bool, out Output) error {
 	names := make([]string, 0, len(seqs))
 	for _, t := range seqs {
+		if err := systemDropError(t, "sequence"); err != nil {
+			return err
+		}
 		// The name as read: a quoted name holding a dot is one name, as in PostgreSQL.
 		name, err := s.dropNameOf(t, ifExists)
 		if err != nil {

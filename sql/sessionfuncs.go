@@ -108,7 +108,7 @@ func buildGetIndexdef(c *funcCall) (*expr, error) {
 		case !ok:
 			return null, nil
 		case col <= 0:
-			return types.NewText(ix.indexDef(pretty)), nil
+			return types.NewText(ix.indexDef(pretty, s.tempID)), nil
 		case col <= int64(len(ix.columns)):
 			return types.NewText(ix.partText(int(col-1), true)), nil
 		}

@@ -34,6 +34,15 @@ func tempNamespace(hidden string) (string, bool) {
 	return tempTablePrefix + strconv.FormatUint(n, 10), true
 }
 
+// relNamespace is the schema and own name of a table (or index) stored as name: a temporary
+// one's pg_temp_N and the name it was created with, public and name for the rest.
+func relNamespace(name string) (schema, own string) {
+	if ns, ok := tempNamespace(name); ok {
+		return ns, shownTableName(name)
+	}
+	return "public", name
+}
+
 // tempNamespaceOID is the oid of a pg_temp_N schema.
 func tempNamespaceOID(ns string) int64 { return objectOID("namespace", ns) }
 

@@ -334,10 +334,21 @@ func (s *Session) defineView(name, query string, names []string, materialized bo
 	ps := &params{sess: s, defining: true}
 	saved := s.ctes
 	s.ctes = nil
-	p, err := s.bindSelect(q, ps)
+	var p *plan
+	if holdsModifyingWith(q) {
+		p, err = s.bindModifyingWith(q, ps) // for its errors first, as PostgreSQL analyzes it
+	} else {
+		p, err = s.bindSelect(q, ps)
+	}
 	s.ctes = saved
 	if err != nil {
 		return tablespace.View{}, err
+	}
+	if holdsModifyingWith(q) {
+		if materialized {
+			return tablespace.View{}, Errorf("0A000", "materialized views must not use data-modifying statements in WITH")
+		}
+		return tablespace.View{}, Errorf("0A000", "views must not contain data-modifying statements in WITH")
 	}
 	if err := viewIntoError(q, materialized); err != nil {
 		return tablespace.View{}, err
@@ -551,6 +562,9 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, cascade bool) error {
 	var names []string
 	for _, v := range views {
+		if err := systemDropError(v, "view"); err != nil {
+			return err
+		}
 		name, err := s.dropNameOf(v, ifExists)
 		if err != nil {
 			return err
