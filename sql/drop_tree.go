@@ -10,12 +10,13 @@ import (
 )
 
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
-// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, and TRUNCATE. Another
-// DROP (USER, TABLESPACE, ...) and every other DDL statement take the dialect pass.
+// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
+// [UNIQUE] INDEX (index_tree.go). Another DROP (USER, TABLESPACE, ...) and every other DDL
+// statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too.
-var treeDDLWords = map[string]bool{"drop": true, "truncate": true}
+var treeDDLWords = map[string]bool{"drop": true, "truncate": true, "create": true}
 
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
 var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
@@ -30,6 +31,9 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if t.Value == "drop" && (len(toks) < 2 || toks[1].Kind != lexer.Ident || !treeDropObjects[toks[1].Value]) {
 		return nil, nil
 	}
+	if t.Value == "create" && !createsIndex(toks) {
+		return nil, nil
+	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
 		return nil, parserError(err, query) // its 0A000 too: only the tree runs these statements
@@ -41,6 +45,15 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	return &Statement{first: t.Value, ddl: stmt, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
 }
 
+// createsIndex reports whether a CREATE statement's tokens begin CREATE [UNIQUE] INDEX.
+func createsIndex(toks []lexer.Token) bool {
+	i := 1
+	if i < len(toks) && toks[i].Is("unique") {
+		i++
+	}
+	return i < len(toks) && toks[i].Is("index")
+}
+
 // execDDLTree runs a DDL statement sql/parser read.
 func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
@@ -49,6 +62,8 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return s.truncate(ctx, n.Tables, n.RestartIdentity, n.Behavior == "CASCADE", out)
 	case *ast.Drop:
 		return s.execDrop(ctx, n, out)
+	case *ast.CreateIndex:
+		return s.execCreateIndex(ctx, n, out) // index_tree.go
 	}
 	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
 }
@@ -93,6 +108,8 @@ func ddlCommandName(n ast.Stmt) string {
 		return "TRUNCATE TABLE"
 	case *ast.Drop:
 		return "DROP " + string(n.Kind)
+	case *ast.CreateIndex:
+		return "CREATE INDEX"
 	}
 	return "???"
 }
