@@ -283,6 +283,9 @@ func oneNonQuery(query string) bool {
 	switch w := strings.ToLower(body[:end]); w {
 	case "select", "values", "table", "with", "explain":
 		return false
+	case "create": // CREATE [UNIQUE] INDEX is sql/parser's (index_tree.go); a comment takes the lexer
+		next := strings.Fields(strings.ToLower(body[end:min(len(body), end+40)]))
+		return len(next) > 0 && next[0] != "index" && next[0] != "unique" && !strings.HasPrefix(next[0], "/*")
 	default:
 		return !treeDMLWords[w] && !treeDDLWords[w]
 	}
