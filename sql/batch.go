@@ -148,6 +148,9 @@ func (st *Statement) outsideBlock() string {
 		if d, ok := st.ddl.(*ast.Drop); ok && d.Concurrently {
 			return "DROP INDEX CONCURRENTLY"
 		}
+		if c, ok := st.ddl.(*ast.CreateIndex); ok && c.Concurrently {
+			return "CREATE INDEX CONCURRENTLY"
+		}
 	}
 	return ""
 }

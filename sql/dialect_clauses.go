@@ -115,13 +115,9 @@ func nullsOrderNext(r *rewriter) bool {
 	return (r.followedBy("first") || r.followedBy("last")) && r.orderBySeen()
 }
 
-// orderBySeen reports whether the statement so far has an ORDER BY (or is a CREATE INDEX,
-// whose columns take NULLS FIRST/LAST): NULLS FIRST/LAST elsewhere is PostgreSQL's syntax
-// error at NULLS (where vitess would read an alias).
+// orderBySeen reports whether the statement so far has an ORDER BY: NULLS FIRST/LAST
+// elsewhere is PostgreSQL's syntax error at NULLS (where vitess would read an alias).
 func (r *rewriter) orderBySeen() bool {
-	if len(r.words) > 0 && r.words[0] == "create" && slices.Contains(r.words, "index") {
-		return true
-	}
 	for i := 0; i+1 < len(r.words); i++ {
 		if r.words[i] == "order" && r.words[i+1] == "by" {
 			return true

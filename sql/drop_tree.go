@@ -12,8 +12,9 @@ import (
 
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
-// TABLE's column-definition form (create_tree.go). Another DROP (USER, TABLESPACE, ...), CREATE
-// TABLE AS, CREATE TABLE (LIKE ...) and every other DDL statement take the dialect pass.
+// TABLE's column-definition form (create_tree.go) and CREATE [UNIQUE] INDEX (index_tree.go).
+// Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
+// other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too, CREATE's and ALTER's one of treeCreateObjects
@@ -70,6 +71,8 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return alterSequenceAction(n)
 	case *ast.CreateTable:
 		return s.createTableTree(ctx, n, out) // create_tree.go
+	case *ast.CreateIndex:
+		return s.execCreateIndex(ctx, n, out) // index_tree.go
 	}
 	return Errorf("XX000", "statement %T is not run from the tree", st.ddl)
 }
@@ -120,6 +123,8 @@ func ddlCommandName(n ast.Stmt) string {
 		return "ALTER SEQUENCE"
 	case *ast.CreateTable:
 		return "CREATE TABLE"
+	case *ast.CreateIndex:
+		return "CREATE INDEX"
 	}
 	return "???"
 }

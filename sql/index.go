@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -278,128 +277,6 @@ func prefixEnd(p []byte) []byte {
 	return nil
 }
 
-// indexStmt is CREATE INDEX, which vitess parses only in MySQL's forms.
-type indexStmt struct {
-	name        string
-	table       string
-	schema      string // the table's qualifier, "" for none
-	columns     []string
-	exprs       []string // per element, an expression's PostgreSQL text; "" for a column
-	where       string   // a partial index's predicate, PostgreSQL text
-	nnd         bool     // NULLS NOT DISTINCT
-	unique      bool
-	hash        bool
-	ifNotExists bool
-}
-
-func isIndexStmt(words []string) bool {
-	switch {
-	case len(words) >= 2 && words[0] == "create" && words[1] == "index",
-		len(words) >= 3 && words[0] == "create" && words[1] == "unique" && words[2] == "index":
-		return true
-	}
-	return false
-}
-
-// parseIndexStmt reads
-//
-//	CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table
-//	       [USING btree | hash] (column [ASC | DESC] [NULLS FIRST | LAST], ...)
-func parseIndexStmt(sql string) (*indexStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	st := &indexStmt{}
-	st.unique = p.accept("unique")
-	p.accept("index")
-	p.accept("concurrently")
-	st.ifNotExists = p.accept("if", "not", "exists")
-	if !p.peek("on") {
-		if st.name, err = p.name(); err != nil {
-			return nil, err
-		}
-	}
-	if !p.accept("on") {
-		return nil, p.syntaxError()
-	}
-	p.accept("only")
-	if st.table, err = p.name(); err != nil {
-		return nil, err
-	}
-	if q, n, dotted := strings.Cut(st.table, "."); dotted && !p.toks[p.pos-1].quoted {
-		st.schema, st.table = q, n // pg_dump writes ON public.t
-	}
-	if p.accept("using") {
-		method, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		switch method {
-		case "btree":
-		case "hash":
-			st.hash = true
-		default:
-			return nil, unsupported("index method %q (btree and hash are)", method)
-		}
-	}
-	if !p.accept("(") {
-		return nil, p.syntaxError()
-	}
-	for {
-		start := p.pos
-		col, text := "", ""
-		if p.peek("(") { // (expression)
-			end, err := p.group()
-			if err != nil {
-				return nil, err
-			}
-			text = sql[p.toks[start].pos+1 : p.toks[end].pos]
-		} else {
-			if col, err = p.name(); err != nil {
-				return nil, err
-			}
-			if p.peek("(") { // lower(name): a function call
-				end, err := p.group()
-				if err != nil {
-					return nil, err
-				}
-				col, text = "", sql[p.toks[start].pos:p.toks[end].pos+1]
-			}
-		}
-		st.columns = append(st.columns, col)
-		st.exprs = append(st.exprs, text)
-		_ = p.accept("asc") || p.accept("desc")
-		_ = p.accept("nulls", "first") || p.accept("nulls", "last") // order only
-		if !p.accept(",") {
-			break
-		}
-	}
-	if !p.accept(")") {
-		return nil, p.syntaxError()
-	}
-	st.nnd = p.accept("nulls", "not", "distinct")
-	st.nnd = !p.accept("nulls", "distinct") && st.nnd && st.unique
-	if p.peek("include") {
-		return nil, unsupported("INCLUDE columns")
-	}
-	if p.accept("where") {
-		if p.done() {
-			return nil, p.syntaxError()
-		}
-		st.where = strings.TrimSuffix(strings.TrimSpace(sql[p.toks[p.pos].pos:]), ";")
-		p.pos = len(p.toks)
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	if st.hash && st.unique {
-		return nil, Errorf("0A000", "access method \"hash\" does not support unique indexes")
-	}
-	return st, nil
-}
-
 // execIndexStmt runs CREATE INDEX.
 func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
@@ -435,11 +312,7 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		def.Name = s.tempID + def.Name // in the session's temporary schema, as its table (temp_index.go)
 	}
 	if def.Name == "" {
-		cols := strings.Join(indexColumnNames(st), "_")
-		def.Name = table + "_" + cols + "_idx"
-		for n := 1; s.relationExists(def.Name); n++ {
-			def.Name = table + "_" + cols + "_idx" + strconv.Itoa(n)
-		}
+		def.Name = defaultIndexName(table, st.partNames, s.relationExists)
 	}
 	if s.relationExists(def.Name) {
 		if st.ifNotExists {
@@ -664,24 +537,4 @@ func indexesEveryMatch(s *types.Schema, def types.Index, eq int, ranged bool) bo
 		}
 	}
 	return true
-}
-
-// group skips a parenthesized group at p's position (an index expression, a call's
-// arguments) and returns the position of its closing parenthesis.
-func (p *settingParser) group() (int, error) {
-	depth := 0
-	for ; p.pos < len(p.toks); p.pos++ {
-		t := p.toks[p.pos]
-		switch {
-		case t.quoted:
-		case t.text == "(":
-			depth++
-		case t.text == ")":
-			if depth--; depth == 0 {
-				p.pos++
-				return p.pos - 1, nil
-			}
-		}
-	}
-	return 0, p.syntaxError()
 }

@@ -319,27 +319,6 @@ func computedIndexDef(s *types.Schema, st *indexStmt) (types.Index, error) {
 	return def, nil
 }
 
-// indexColumnNames are the parts of PostgreSQL's default name of the index st creates
-// (ChooseIndexColumnNames): a column's name, a function call's name, else "expr".
-func indexColumnNames(st *indexStmt) []string {
-	names := slices.Clone(st.columns)
-	for i, text := range st.exprs {
-		if text == "" {
-			continue
-		}
-		names[i] = "expr"
-		if e, err := parsePGExpr(text); err == nil {
-			switch e := e.(type) {
-			case *sqlparser.FuncExpr:
-				names[i] = e.Name.Lowered()
-			case *sqlparser.ColName:
-				names[i] = e.Name.String()
-			}
-		}
-	}
-	return names
-}
-
 // checkComputedIndex computes the keys a write takes from and gives to a computed index (an
 // expression that fails fails the write, as in PostgreSQL) and, for a unique one, locks them
 // and fails a new key another row has, as checkUnique does for a plain unique index.

@@ -31,7 +31,6 @@ type Statement struct {
 	comment     *commentStmt        // COMMENT ON (comment.go)
 	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
 	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
-	index       *indexStmt          // CREATE/DROP INDEX
 	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
@@ -628,9 +627,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.conAlter != nil {
 		return s.execConstraintAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.conAlter, out)
-	}
-	if st.index != nil {
-		return s.execIndexStmt(ctx, st.index, out)
 	}
 	if st.renameIndex != nil {
 		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)

@@ -92,10 +92,6 @@ func utilityParserTable() []utilityParser {
 			st.renameIndex, err = parseRenameIndexStmt(text) // index_rename.go
 			return err
 		}},
-		{func(p piece) bool { return isIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.index, err = parseIndexStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isColumnAlter(p.words) }, func(st *Statement, text string) (err error) {
 			st.colAlter, err = parseColumnAlter(text)
 			return err

@@ -17,6 +17,8 @@ func TestOneNonQuery(t *testing.T) {
 		{"ALTER SEQUENCE s RESTART", false},
 		{"ALTER TABLE t ADD b int", false},
 		{"COMMENT ON TABLE t IS 'x'", true},
+		{"CREATE UNIQUE INDEX i ON t (a)", false},
+		{"CREATE /* c */ INDEX i ON t (a)", false},
 		{"begin", true},
 		{"SELECT 1", false},
 		{"values (1)", false},

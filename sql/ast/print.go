@@ -347,6 +347,9 @@ func (p *printer) funcCall(f *FuncCall) {
 		p.w(")")
 		return
 	}
+	if p.style == Explain && len(f.Name) == 1 && exprCallWords[f.Name[0]] {
+		name[0] = strings.ToUpper(f.Name[0]) // ruleutils.c prints these nodes, not calls
+	}
 	p.w(strings.Join(name, "."), "(")
 	if f.Distinct {
 		p.w("DISTINCT ")
@@ -386,6 +389,10 @@ func (p *printer) funcCall(f *FuncCall) {
 		p.window(f.Over)
 	}
 }
+
+// exprCallWords are the calls PostgreSQL's grammar makes expression nodes of (CoalesceExpr,
+// MinMaxExpr, NullIfExpr), which its deparser writes in capitals.
+var exprCallWords = map[string]bool{"coalesce": true, "greatest": true, "least": true, "nullif": true}
 
 func (p *printer) window(w *Window) {
 	p.w("(")
