@@ -31,6 +31,9 @@ type explainer struct {
 	label     string         // the next entry's label (subplan)
 	subs      *subLinkPlans  // the statement's subqueries in expressions (explain_subplan.go)
 	inits     []*subLinkPlan // the InitPlans the current query's expressions use
+	// setOpLeaves counts the operands of the set operation being explained, setOpNesting
+	// the set operations it is inside (setops.go)
+	setOpLeaves, setOpNesting int
 }
 
 // explainEntry is one plan node as EXPLAIN shows it.

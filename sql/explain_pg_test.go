@@ -155,17 +155,35 @@ HashAggregate
   ->  Append
         ->  Seq Scan on a
         ->  Seq Scan on b`},
-		// PostgreSQL 15:
-		//   HashSetOp Intersect
-		//     ->  Append
-		//           ->  Subquery Scan on "*SELECT* 1"
-		//                 ->  Seq Scan on a
-		//           ->  Subquery Scan on "*SELECT* 2"
-		//                 ->  Seq Scan on b
+		// PostgreSQL 15: the same.
 		{"SELECT id FROM a INTERSECT SELECT id FROM b", `
 HashSetOp Intersect
-  ->  Seq Scan on a
-  ->  Seq Scan on b`},
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on a
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on b`},
+		// PostgreSQL 15: the same.
+		{"SELECT id FROM a EXCEPT ALL SELECT id FROM b", `
+HashSetOp Except All
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on a
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on b`},
+		// PostgreSQL 15: the same.
+		{"SELECT id FROM a INTERSECT SELECT id FROM b INTERSECT SELECT id FROM c", `
+HashSetOp Intersect
+  ->  Append
+        ->  Result
+              ->  HashSetOp Intersect
+                    ->  Append
+                          ->  Subquery Scan on "*SELECT* 1"
+                                ->  Seq Scan on a
+                          ->  Subquery Scan on "*SELECT* 2"
+                                ->  Seq Scan on b
+        ->  Subquery Scan on "*SELECT* 3"
+              ->  Seq Scan on c`},
 		// PostgreSQL 15: the same.
 		{"SELECT DISTINCT v FROM a", `
 HashAggregate

@@ -152,3 +152,26 @@ Result
     ->  Aggregate
           ->  Seq Scan on sp_a
 tag: EXPLAIN
+
+query
+EXPLAIN (COSTS OFF) SELECT b_id FROM sp_a INTERSECT SELECT n FROM sp_b
+----
+HashSetOp Intersect
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on sp_a
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on sp_b
+tag: EXPLAIN
+
+query
+EXPLAIN (COSTS OFF) SELECT b_id FROM sp_a WHERE b_id < 3 EXCEPT ALL SELECT n FROM sp_b
+----
+HashSetOp Except All
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on sp_a
+                    Filter: (b_id < 3)
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on sp_b
+tag: EXPLAIN
