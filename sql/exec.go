@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -301,12 +302,21 @@ func passes(f *expr, row []types.Value) (bool, error) {
 	return !v.IsNull() && v.Bool(), nil
 }
 
-func (n *scanNode) explain(ex *explainer) {
+func (n *scanNode) explain(ex *explainer) { n.explainFiltered(ex, nil) }
+
+// explainFiltered explains the scan with the conditions of the filter node f over it (nil:
+// none) among its own: drove checks a condition holding a subquery above the scan it does not
+// push it into, which is a qual of the scan as PostgreSQL shows it (explain_subplan.go).
+func (n *scanNode) explainFiltered(ex *explainer, f *filterNode) {
 	a := n.acc
 	pkey := a.table.schema.PKConstraintName()
+	removed := n.removed
+	if f != nil {
+		removed += filteredOut(ex, f, ex.pending)
+	}
 	switch {
 	case a.kind == pointLookup || a.kind == pkList || a.kind == pkRange:
-		explainIndexScan(ex, a, pkey, "", n.removed)
+		explainIndexScan(ex, a, pkey, "", removed, f)
 		return
 	case a.kind == indexScan:
 		backward := ""
@@ -314,7 +324,7 @@ func (n *scanNode) explain(ex *explainer) {
 			backward = " Backward"
 		}
 		if a.ix.rowLo == nil && a.ix.rowHi == nil {
-			explainIndexScan(ex, a, a.ix.def.Name, backward, n.removed)
+			explainIndexScan(ex, a, a.ix.def.Name, backward, removed, f)
 			return
 		}
 		ex.line("Index Scan%s using %s on %s", backward, a.ix.def.Name, tableLabel(a.table))
@@ -326,10 +336,23 @@ func (n *scanNode) explain(ex *explainer) {
 	default:
 		ex.line("Seq Scan on %s", tableLabel(a.table))
 	}
+	var more []string
 	if a.filter != nil {
-		ex.detail("Filter: %s", a.filterText)
-		ex.removedByFilter(n.removed)
+		more = []string{ex.exprText(a.where, a.table.alias, a.filterText)}
 	}
+	if more = append(more, f.texts(ex, a)...); len(more) > 0 {
+		ex.detail("Filter: %s", andText(more))
+		ex.removedByFilter(removed)
+	}
+}
+
+// texts are the conditions of a filter node folded into the scan a (none for no node), as the
+// scan shows its own; called once the scan's line is made, which shows their subplans.
+func (f *filterNode) texts(ex *explainer, a *access) []string {
+	if f == nil {
+		return nil
+	}
+	return []string{ex.exprText(f.tree, a.table.alias, f.text)}
 }
 
 func tableLabel(bt *boundTable) string {
@@ -346,6 +369,7 @@ type filterNode struct {
 	in   node
 	pred *expr
 	text string
+	tree ast.Expr // the condition text prints, for its subqueries' subplans
 }
 
 func (n *filterNode) open(ec *execCtx) (rowIter, error) {
@@ -359,18 +383,22 @@ func (n *filterNode) open(ec *execCtx) (rowIter, error) {
 func (n *filterNode) explain(ex *explainer) {
 	if _, ok := unwrapAnalyze(n.in).(oneRowNode); ok { // no FROM: PostgreSQL's Result tests the WHERE once
 		ex.line("Result")
-		ex.detail("One-Time Filter: %s", n.text)
+		ex.detail("One-Time Filter: %s", ex.exprText(n.tree, "", n.text))
 		return
 	}
 	if _, ok := unwrapAnalyze(n.in).(*aggNode); ok { // HAVING: PostgreSQL's Aggregate checks it itself
 		at := len(ex.entries)
 		n.in.explain(ex)
-		ex.detail("Filter: %s", n.text)
+		ex.detail("Filter: %s", ex.exprText(n.tree, "", n.text))
 		ex.filterRemovedAt(at, n.in)
 		return
 	}
+	if sn, ok := unwrapAnalyze(n.in).(*scanNode); ok && n.tree != nil {
+		sn.explainFiltered(ex, n)
+		return
+	}
 	ex.line("Filter")
-	ex.detail("Filter: %s", n.text)
+	ex.detail("Filter: %s", ex.exprText(n.tree, "", n.text))
 	ex.filterRemoved(n.in)
 	ex.child(n.in)
 }
@@ -400,6 +428,7 @@ type projectNode struct {
 	// keepInput: each output row is the exprs' values followed by the input row's
 	keepInput bool
 	it        projectIter
+	trees     []ast.Expr // the select list's, for EXPLAIN's subplans (nil: none kept)
 }
 
 func (n *projectNode) open(ec *execCtx) (rowIter, error) {
@@ -415,8 +444,10 @@ func (n *projectNode) open(ec *execCtx) (rowIter, error) {
 }
 
 func (n *projectNode) explain(ex *explainer) {
-	// Projection is not a step of its own in PostgreSQL's plans either; show the input.
+	// Projection is not a step of its own in PostgreSQL's plans either; show the input, and
+	// under it the SubPlans of the select list (PostgreSQL's scan computes its target list).
 	n.in.explain(ex)
+	ex.useSubLinksOf(n.trees...)
 }
 
 type projectIter struct {

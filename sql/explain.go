@@ -28,7 +28,12 @@ type explainer struct {
 	est     *estimator // nil: no costs
 	// uncounted: the entries made now are of nodes ANALYZE does not count (explain_dml.go)
 	uncounted bool
-	label     string // the next entry's label (subplan)
+	label     string         // the next entry's label (subplan)
+	subs      *subLinkPlans  // the statement's subqueries in expressions (explain_subplan.go)
+	inits     []*subLinkPlan // the InitPlans the current query's expressions use
+	// setOpLeaves counts the operands of the set operation being explained, setOpNesting
+	// the set operations it is inside (setops.go)
+	setOpLeaves, setOpNesting int
 }
 
 // explainEntry is one plan node as EXPLAIN shows it.
@@ -40,7 +45,8 @@ type explainEntry struct {
 	like    node // for one with no node of its own: the node whose estimates it shows
 	// uncounted: ANALYZE has no counts of the node, so its line shows none
 	uncounted bool
-	label     string // a subplan's name, printed on a line of its own before it (CTE x)
+	label     string         // a subplan's name, printed on a line of its own before it (CTE x)
+	subPlans  []*subLinkPlan // the SubPlans its expressions use, shown after its inputs
 }
 
 func (ex *explainer) line(format string, args ...any) {
@@ -68,7 +74,9 @@ func (ex *explainer) detail(format string, args ...any) {
 func (ex *explainer) child(n node) {
 	ex.depth++
 	ex.pending = n
+	at := len(ex.entries)
 	n.explain(ex)
+	ex.subPlansOf(at)
 	ex.depth--
 }
 
@@ -92,8 +100,9 @@ func (ex *explainer) initPlans(at int, labels []string, plans []node) {
 
 // root explains the plan whose root is n.
 func (ex *explainer) root(n node) {
-	ex.pending = n
-	n.explain(ex)
+	ex.depth = -1
+	ex.query(n)
+	ex.depth = 0
 }
 
 // treeText is how a plan shows an expression of the binder's tree: as PostgreSQL's EXPLAIN
@@ -127,6 +136,11 @@ func printable(e ast.Expr) ast.Expr {
 // subquery's own). The binder's tree is left as it was: the qualifiers cut for printing are
 // put back.
 func scanText(x ast.Expr, alias string) string {
+	return scanTextWith(x, alias, printable)
+}
+
+// scanTextWith is scanText with resolve as the printer's Resolve hook.
+func scanTextWith(x ast.Expr, alias string, resolve func(ast.Expr) ast.Expr) string {
 	type cut struct {
 		ref   *ast.ColumnRef
 		names []string
@@ -146,7 +160,7 @@ func scanText(x ast.Expr, alias string) string {
 	}
 	ast.Walk(x, visit)
 	text := ast.Printer{Style: ast.Explain, Resolve: func(e ast.Expr) ast.Expr {
-		r := printable(e)
+		r := resolve(e)
 		ast.Walk(r, visit)
 		return r
 	}}.Print(x)
@@ -200,6 +214,9 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 	if opts.analyze && root != nil {
 		root, counted = instrument(root, opts.timing)
 	}
+	if opts.analyze {
+		counted = append(counted, instrumentSubplans(ps.subs, opts.timing)...)
+	}
 	planning := time.Since(began)
 	cols := []Column{{Name: "QUERY PLAN", Type: types.Text}}
 	if opts.format == "json" {
@@ -216,7 +233,10 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 				sn.removed = 0
 			}
 		}
-		ex := &explainer{opts: opts}
+		ex := &explainer{opts: opts, subs: ps.subs}
+		if ps.subs != nil {
+			ps.subs.run++
+		}
 		if opts.costs {
 			ex.est = &estimator{s: s}
 		}

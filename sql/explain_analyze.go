@@ -194,6 +194,19 @@ func (ex *explainer) filterRemoved(in node) {
 	ex.filterRemovedAt(len(ex.entries)-1, in)
 }
 
+// filteredOut is the count of rows the filter node f (counted as out: its analyzeNode)
+// removed from its input's, 0 when not analyzing.
+func filteredOut(ex *explainer, f *filterNode, out node) int64 {
+	if !ex.opts.analyze {
+		return 0
+	}
+	inSt, st := statsOf(f.in), statsOf(out)
+	if inSt == nil || st == nil {
+		return 0
+	}
+	return inSt.rows - st.rows
+}
+
 // filterRemovedAt is filterRemoved for the filter whose line is entry at.
 func (ex *explainer) filterRemovedAt(at int, in node) {
 	if !ex.opts.analyze || at < 0 || at >= len(ex.entries) {

@@ -158,6 +158,11 @@ func (ex *explainer) jsonNode(b *strings.Builder, i *int, depth, level int) {
 		add(kv[0], strconv.Quote(kv[1]))
 	}
 	if e.label != "" {
+		rel := "InitPlan" // CTE x, InitPlan N: PostgreSQL's initPlan list
+		if strings.HasPrefix(e.label, "SubPlan") {
+			rel = "SubPlan"
+		}
+		add("Parent Relationship", strconv.Quote(rel))
 		add("Subplan Name", strconv.Quote(e.label))
 	}
 	est, st := ex.annotation(e)

@@ -12,7 +12,7 @@ import (
 
 // indexCondSplit splits the access's WHERE into the conjuncts its index reads (cond) and the
 // others (rest), as they print; cond is empty when the access reads no index by them.
-func indexCondSplit(a *access) (cond, rest []string) {
+func indexCondSplit(ex *explainer, a *access) (cond, rest []string) {
 	if a.where == nil {
 		return nil, nil
 	}
@@ -27,7 +27,7 @@ func indexCondSplit(a *access) (cond, rest []string) {
 		cols, ranged = a.table.schema.PK[:1], a.table.schema.PK[0]
 	case indexScan:
 		if a.ix.def.Computed() {
-			return computedCondSplit(a)
+			return computedCondSplit(ex, a)
 		}
 		if a.ix.rowLo != nil || a.ix.rowHi != nil {
 			return nil, nil
@@ -41,7 +41,7 @@ func indexCondSplit(a *access) (cond, rest []string) {
 		return nil, nil
 	}
 	for _, c := range conjuncts(a.where, nil) {
-		text := scanText(c, a.table.alias)
+		text := ex.exprText(c, a.table.alias, "")
 		if indexConj(a, c, cols, ranged) {
 			cond = append(cond, text)
 		} else {
@@ -84,19 +84,18 @@ func indexConj(a *access, c ast.Expr, cols []int, ranged int) bool {
 	return false
 }
 
-// explainIndexScan prints a scan that reads an index by its conditions.
-func explainIndexScan(ex *explainer, a *access, ixName, backward string, removed int64) {
+// explainIndexScan prints a scan that reads an index by its conditions, and those of the
+// filter f over it (scanNode.explainFiltered).
+func explainIndexScan(ex *explainer, a *access, ixName, backward string, removed int64, f *filterNode) {
 	ex.line("Index Scan%s using %s on %s", backward, ixName, tableLabel(a.table))
-	cond, rest := indexCondSplit(a)
-	if len(cond) == 0 {
-		if a.filter != nil {
-			ex.detail("Filter: %s", a.filterText)
-			ex.removedByFilter(removed)
-		}
-		return
+	cond, rest := indexCondSplit(ex, a)
+	if len(cond) == 0 && a.filter != nil {
+		rest = []string{ex.exprText(a.where, a.table.alias, a.filterText)}
 	}
-	ex.detail("Index Cond: %s", andText(cond))
-	if len(rest) > 0 {
+	if len(cond) > 0 {
+		ex.detail("Index Cond: %s", andText(cond))
+	}
+	if rest = append(rest, f.texts(ex, a)...); len(rest) > 0 {
 		ex.detail("Filter: %s", andText(rest))
 		ex.removedByFilter(removed)
 	}
@@ -105,13 +104,13 @@ func explainIndexScan(ex *explainer, a *access, ixName, backward string, removed
 // computedCondSplit is indexCondSplit for an index on expressions (index_computed.go): its
 // Index Cond is the equalities of an index part, as computedAccess pinned them, and the
 // conjuncts that are the partial index's predicate stay in the Filter, as drove checks them.
-func computedCondSplit(a *access) (cond, rest []string) {
+func computedCondSplit(ex *explainer, a *access) (cond, rest []string) {
 	parts := make([]string, len(a.ix.eq))
 	for i := range parts {
 		parts[i] = storedTreeText(a.ix.def.Exprs[i])
 	}
 	for _, c := range conjuncts(a.where, nil) {
-		text := scanText(c, a.table.alias)
+		text := ex.exprText(c, a.table.alias, "")
 		if e, ok := c.(*ast.BinaryOp); ok && e.Op == "=" &&
 			(slices.Contains(parts, treeText(e.Left)) || slices.Contains(parts, treeText(e.Right))) {
 			cond = append(cond, text)

@@ -155,17 +155,35 @@ HashAggregate
   ->  Append
         ->  Seq Scan on a
         ->  Seq Scan on b`},
-		// PostgreSQL 15:
-		//   HashSetOp Intersect
-		//     ->  Append
-		//           ->  Subquery Scan on "*SELECT* 1"
-		//                 ->  Seq Scan on a
-		//           ->  Subquery Scan on "*SELECT* 2"
-		//                 ->  Seq Scan on b
+		// PostgreSQL 15: the same.
 		{"SELECT id FROM a INTERSECT SELECT id FROM b", `
 HashSetOp Intersect
-  ->  Seq Scan on a
-  ->  Seq Scan on b`},
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on a
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on b`},
+		// PostgreSQL 15: the same.
+		{"SELECT id FROM a EXCEPT ALL SELECT id FROM b", `
+HashSetOp Except All
+  ->  Append
+        ->  Subquery Scan on "*SELECT* 1"
+              ->  Seq Scan on a
+        ->  Subquery Scan on "*SELECT* 2"
+              ->  Seq Scan on b`},
+		// PostgreSQL 15: the same.
+		{"SELECT id FROM a INTERSECT SELECT id FROM b INTERSECT SELECT id FROM c", `
+HashSetOp Intersect
+  ->  Append
+        ->  Result
+              ->  HashSetOp Intersect
+                    ->  Append
+                          ->  Subquery Scan on "*SELECT* 1"
+                                ->  Seq Scan on a
+                          ->  Subquery Scan on "*SELECT* 2"
+                                ->  Seq Scan on b
+        ->  Subquery Scan on "*SELECT* 3"
+              ->  Seq Scan on c`},
 		// PostgreSQL 15: the same.
 		{"SELECT DISTINCT v FROM a", `
 HashAggregate
@@ -379,20 +397,75 @@ Limit
 		//     ->  Seq Scan on b
 		//     ->  Hash
 		//           ->  Seq Scan on a
+		// drove runs no semi-join: the IN reads b once into a hash set that each row of a
+		// probes, PostgreSQL's hashed SubPlan (its plan for NOT IN).
 		{"SELECT * FROM a WHERE id IN (SELECT id FROM b)", `
-Filter
-  Filter: (id IN (SELECT id FROM b))
-  ->  Seq Scan on a`},
+Seq Scan on a
+  Filter: (hashed SubPlan 1)
+  SubPlan 1
+    ->  Seq Scan on b`},
 		// PostgreSQL 15:
 		//   Hash Join
 		//     Hash Cond: (a.b_id = b.id)
 		//     ->  Seq Scan on a
 		//     ->  Hash
 		//           ->  Seq Scan on b
+		// drove runs the EXISTS per row of a, a lookup of b's key (its plan for an EXISTS in
+		// the select list).
+		// PostgreSQL 15:
+		//   Result
+		//     One-Time Filter: $0
+		//     InitPlan 1 (returns $0)
+		//       ->  Seq Scan on b
+		//             Filter: (w = 'x'::text)
+		//     ->  Seq Scan on a
+		// drove runs the uncorrelated EXISTS once too (an InitPlan) but checks its value as a
+		// filter of the scan, not as a gating Result over it.
+		{"SELECT * FROM a WHERE EXISTS (SELECT 1 FROM b WHERE w = 'x')", `
+Seq Scan on a
+  Filter: $0
+  InitPlan 1 (returns $0)
+    ->  Seq Scan on b
+          Filter: (w = 'x')`},
+		// PostgreSQL 15:
+		//   Seq Scan on a
+		//     SubPlan 2
+		//       ->  Seq Scan on c
+		// PostgreSQL plans both a per-row SubPlan 1 and the hashed SubPlan 2 and keeps the
+		// second; drove decorrelates the EXISTS into the hashed one alone (compileSemiJoin).
+		{"SELECT id, EXISTS (SELECT 1 FROM c WHERE c.g = a.v) FROM a", `
+Seq Scan on a
+  SubPlan 1
+    ->  Seq Scan on c`},
+		// PostgreSQL 15:
+		//   Seq Scan on a
+		//     Filter: ((b_id)::numeric > $2)
+		//     InitPlan 2 (returns $2)
+		//       ->  Aggregate
+		//             ->  Seq Scan on c c_1
+		//     SubPlan 1
+		//       ->  Aggregate
+		//             ->  Index Scan using c_pkey on c
+		//                   Index Cond: (id = a.b_id)
+		// PostgreSQL plans the select list first, drove binds WHERE first, so the numbers go
+		// the other way round; PostgreSQL's $n also count the parameter SubPlan 1 passes
+		// down (a.b_id), drove's count the InitPlans alone.
+		{"SELECT id, (SELECT max(k) FROM c WHERE c.id = a.b_id) FROM a WHERE b_id > (SELECT avg(k) FROM c)", `
+Seq Scan on a
+  Filter: (b_id > $0)
+  InitPlan 1 (returns $0)
+    ->  Aggregate
+          ->  Seq Scan on c
+  SubPlan 2
+    ->  Aggregate
+          ->  Index Scan using c_pkey on c
+                Index Cond: (id = a.b_id)`},
 		{"SELECT * FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.id = a.b_id)", `
-Filter
-  Filter: EXISTS (SELECT 1 FROM b WHERE (b.id = a.b_id))
-  ->  Seq Scan on a`},
+Seq Scan on a
+  Filter: (SubPlan 1)
+  SubPlan 1
+    ->  Index Scan using b_pkey on b
+          Index Cond: (id = a.b_id)`},
 		// PostgreSQL 15:
 		//   Seq Scan on a
 		//     Filter: (v ~~ 'x%'::text)

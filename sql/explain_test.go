@@ -178,13 +178,20 @@ HashAggregate
 		{"SELECT v FROM a GROUP BY v HAVING v = ANY ('{x,y}') AND EXISTS (SELECT 1 FROM b WHERE b.w = a.v) AND CASE (v, 1) WHEN ('x', 1) THEN true END", `
 HashAggregate
   Group Key: v
-  Filter: ((v = ANY ('{x,y}'::text[])) AND EXISTS (SELECT 1 FROM b WHERE (b.w = a.v)) AND CASE ROW(v, 1) WHEN ROW('x', 1) THEN true END)
-  ->  Seq Scan on a`},
+  Filter: ((v = ANY ('{x,y}'::text[])) AND (hashed SubPlan 1) AND CASE ROW(v, 1) WHEN ROW('x', 1) THEN true END)
+  ->  Seq Scan on a
+  SubPlan 1
+    ->  Seq Scan on b`},
 		{"SELECT v FROM a GROUP BY v HAVING v NOT IN (SELECT w FROM b) OR max(b_id) > ALL (SELECT id FROM b)", `
 HashAggregate
   Group Key: v
-  Filter: ((NOT (v IN (SELECT w FROM b))) OR (max(b_id) > ALL (SELECT id FROM b)))
-  ->  Seq Scan on a`},
+  Filter: ((NOT (hashed SubPlan 1)) OR (SubPlan 2))
+  ->  Seq Scan on a
+  SubPlan 1
+    ->  Seq Scan on b
+  SubPlan 2
+    ->  Materialize
+          ->  Seq Scan on b`},
 		{"SELECT DISTINCT v FROM a UNION ALL SELECT w FROM b", `
 Append
   ->  HashAggregate

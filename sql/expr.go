@@ -91,6 +91,9 @@ type params struct {
 	// pending are the errors of constants that failed to fold inside subqueries of
 	// expressions (subfold.go).
 	pending *pendingList
+	// subs are the statement's subqueries in expressions as EXPLAIN shows them
+	// (explain_subplan.go), made by the first one compiled.
+	subs *subLinkPlans
 }
 
 // ref returns an expression reading parameter n (1-based).

@@ -130,7 +130,7 @@ func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, oute
 		if err != nil {
 			return nil, nil, err
 		}
-		n = &filterNode{in: n, pred: x, text: treeText(e)}
+		n = &filterNode{in: n, pred: x, text: treeText(e), tree: e}
 	}
 	return n, sc, nil
 }
@@ -544,7 +544,7 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &filterNode{in: sub, pred: x, text: treeText(e)}, nil
+		return &filterNode{in: sub, pred: x, text: treeText(e), tree: e}, nil
 	}
 	if f.lookup {
 		return s.buildLookupJoin(f, sc)

@@ -139,7 +139,7 @@ func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node,
 			if err != nil {
 				return nil, nil, err
 			}
-			root = &filterNode{in: root, pred: x, text: treeText(where)}
+			root = &filterNode{in: root, pred: x, text: treeText(where), tree: where}
 		}
 	} else if root, sc, err = s.bindFrom(from, where, ps, outer, lvl); err != nil {
 		return nil, nil, err
@@ -295,7 +295,7 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 		}
 		root = &aggNode{in: root, groups: ab.groups, groupText: ab.groupText, aggs: ab.aggs, sets: ab.sets}
 		if having != nil {
-			root = &filterNode{in: root, pred: having, text: treeText(tree.Having)}
+			root = &filterNode{in: root, pred: having, text: treeText(tree.Having), tree: tree.Having}
 		}
 	}
 	if win != nil {
@@ -305,9 +305,9 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	if len(srfs) > 0 {
 		root = &projectSetNode{in: root, exprs: exprs, srfs: srfs}
 	} else if late = postponeVolatile(projs, exprs, keys, tree.Distinct); late != nil || tree.lock != nil {
-		root = &projectNode{in: root, exprs: exprs, keepInput: true} // the lock reads the scan's row
+		root = &projectNode{in: root, exprs: exprs, keepInput: true, trees: projTrees(projs)} // the lock reads the scan's row
 	} else {
-		root = &projectNode{in: root, exprs: exprs}
+		root = &projectNode{in: root, exprs: exprs, trees: projTrees(projs)}
 	}
 	if distinct {
 		if root, err = distinctOutput(root, cols, projs); err != nil {

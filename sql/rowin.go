@@ -19,6 +19,9 @@ func compileRowInSubquery(left []ast.Expr, q *ast.Select, negate bool, sc *scope
 	if err != nil {
 		return nil, err
 	}
+	if !sp.correlated {
+		showSubplan(sc, sp, subPlanHashed) // read once into a hash set
+	}
 	ri := &rowInSubquery{sp: sp, site: new(subqSite), common: make([]types.Type, len(left)), trimL: make([]bool, len(left)),
 		trimR: make([]bool, len(left))}
 	lefts, rowFree, err := ri.operands(left, sc)
@@ -207,5 +210,6 @@ func compileRowSubquery(n int, q *ast.Select, sc *scope) (*subplan, error) {
 	case len(sp.cols) < n:
 		return nil, Errorf("42601", "subquery has too few columns")
 	}
+	showSubplan(sc, sp, subPlanPerRow)
 	return sp, nil
 }

@@ -54,8 +54,31 @@ func (n *setOpNode) explain(ex *explainer) {
 		all = " All"
 	}
 	ex.line("HashSetOp %s%s", strings.ToUpper(n.name[:1])+strings.ToLower(n.name[1:]), all)
-	ex.child(n.left)
-	ex.child(n.right)
+	// PostgreSQL's HashSetOp reads its operands through an Append, each a Subquery Scan on
+	// "*SELECT* k" (k counts the SELECTs of the whole set operation), a nested INTERSECT or
+	// EXCEPT a Result: drove reads the operands in turn too, the right one into its counts
+	// first (setOpNode.open), which the plan does not show.
+	ex.setOpNesting++
+	ex.depth++
+	ex.pending = nil
+	ex.lineLike(&appendNode{ins: []node{n.left, n.right}}, "Append")
+	ex.entries[len(ex.entries)-1].uncounted = true // no counts of its own
+	for _, in := range []node{n.left, n.right} {
+		ex.depth++
+		ex.pending = nil
+		if _, nested := unwrapAnalyze(in).(*setOpNode); nested {
+			ex.lineLike(in, "Result")
+		} else {
+			ex.setOpLeaves++
+			ex.lineLike(in, "Subquery Scan on \"*SELECT* %d\"", ex.setOpLeaves)
+		}
+		ex.child(in)
+		ex.depth--
+	}
+	ex.depth--
+	if ex.setOpNesting--; ex.setOpNesting == 0 {
+		ex.setOpLeaves = 0
+	}
 }
 
 func (n *setOpNode) open(ec *execCtx) (rowIter, error) {

@@ -64,6 +64,7 @@ func compileScalarSubquery(q *ast.Select, sc *scope) (*expr, error) {
 		return nil, Errorf("42601", "subquery must return only one column")
 	}
 	t := sp.cols[0].Type
+	showSubplan(sc, sp, onceKind(sp))
 	site := new(subqSite)
 	run := func(row []types.Value) (types.Value, error) {
 		it, _, err := sp.open(row)
@@ -113,6 +114,7 @@ func compileExists(q *ast.Select, sc *scope) (*expr, error) {
 			switchAt = 64 + rows/64
 		}
 	}
+	showSubplan(sc, sp, onceKind(sp))
 	site, evals := new(subqSite), new(subqSite) // the result; the count of evaluations
 	run := func(row []types.Value) (bool, error) {
 		it, _, err := sp.open(row)
@@ -140,7 +142,9 @@ func compileExists(q *ast.Select, sc *scope) (*expr, error) {
 func compileSubLink(e *ast.SubLink, sc *scope) (*expr, error) {
 	ps := sc.params
 	mark := ps.pendingLen()
+	outer := beginSubLink(ps)
 	x, err := compileSubLinkKind(e, sc)
+	endSubLink(ps, e, outer)
 	if err != nil {
 		return nil, err
 	}
@@ -217,6 +221,11 @@ func compileInSubquery(x ast.Expr, negate bool, q *ast.Select, sc *scope) (*expr
 		return nil, err
 	}
 	rt := sp.cols[0].Type
+	if sp.correlated {
+		showSubplan(sc, sp, subPlanPerRow)
+	} else {
+		showSubplan(sc, sp, subPlanHashed)
+	}
 	// Values are compared by their hash keys, in the type the two sides compare as.
 	common := types.Null
 	if familyOf(rt) == famNumeric && familyOf(left.typ) == famNumeric {
@@ -318,6 +327,7 @@ func compileArraySubquery(q *ast.Select, sc *scope) (*expr, error) {
 	if et.IsArray() && et != types.Int2Vector { // int2vector[] is one-dimensional
 		return nil, unsupported("multidimensional arrays (ARRAY of a subquery of %s)", et)
 	}
+	showSubplan(sc, sp, onceKind(sp))
 	at := types.ArrayOf(et)
 	if at == types.Null {
 		at = types.TextArray
@@ -366,6 +376,10 @@ func compileQuantified(op string, all bool, x ast.Expr, q *ast.Select, sc *scope
 		return nil, err
 	}
 	trimLeft, trimCol := subqueryTrims(left, sp.cols[0])
+	showSubplan(sc, sp, subPlanPerRow)
+	if !sp.correlated {
+		keepSubplanRows(sc.params) // read once, its values kept (subqOnce)
+	}
 	site := new(subqSite)
 	run := func(row []types.Value) ([]types.Value, error) {
 		it, ec, err := sp.open(row)
