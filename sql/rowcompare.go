@@ -23,6 +23,11 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		if err != nil {
 			return nil, true, err
 		}
+		undo, err := precompileFields(sc, op != "=" && op != "<>", l.Fields, r.Fields)
+		if err != nil {
+			return nil, true, err
+		}
+		defer undo()
 		x, err := compileAST(tree, sc)
 		return x, true, err
 	case *ast.SubLink:
@@ -69,8 +74,83 @@ func rowCompareTree(op string, l, r []ast.Expr) (ast.Expr, error) {
 	return nil, Errorf("42883", "operator does not exist: record %s record", op)
 }
 
+// precompileFields compiles the fields of rows in the order PostgreSQL's parse analysis
+// transforms them, every field of the first row, then the next's, before the element-wise
+// tree pairs them up: an analysis error in a later field (a literal that does not fit its
+// type, 22P02) comes before the operator error of an earlier pair (42883). The tree then
+// reads the compiled fields (scope.pre); undo forgets them. With foldAll (an ordering
+// comparison, which PostgreSQL keeps as one RowCompareExpr whose arguments it all
+// simplifies) a field's folding error is raised at once; otherwise (=, <>, IS DISTINCT FROM,
+// IN: an AND or OR of the pairs, simplified left to right) the pair that reads the field
+// raises it, unless an earlier pair has decided the result. Rows with a subquery in a field
+// are compiled pair by pair as before: a subquery bound in a branch that may yet be ruled out
+// would record its folding errors as pending (subfold.go).
+func precompileFields(sc *scope, foldAll bool, rows ...[]ast.Expr) (undo func(), err error) {
+	undo = func() {}
+	for _, fields := range rows {
+		for _, f := range fields {
+			if hasSubLink(f) {
+				return undo, nil
+			}
+		}
+	}
+	if sc.pre == nil {
+		sc.pre = make(map[ast.Expr]*expr)
+	}
+	var added []ast.Expr
+	undo = func() {
+		for _, f := range added {
+			delete(sc.pre, f)
+		}
+	}
+	if !foldAll {
+		sc.dead++
+		defer func() { sc.dead-- }()
+	}
+	for _, fields := range rows {
+		for _, f := range fields {
+			if _, ok := sc.pre[f]; ok {
+				continue
+			}
+			x, err := compileAST(f, sc)
+			if err != nil {
+				undo()
+				return func() {}, err
+			}
+			sc.pre[f] = x
+			added = append(added, f)
+		}
+	}
+	return undo, nil
+}
+
+// hasSubLink reports whether e holds a subquery.
+func hasSubLink(e ast.Expr) bool {
+	found := false
+	ast.Walk(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.SubLink); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // rowInList is (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the rows' equalities (negated).
 func rowInList(e *ast.In, sc *scope) (*expr, error) {
+	if l, ok := e.Expr.(*ast.Row); ok {
+		rows := [][]ast.Expr{l.Fields}
+		for _, item := range e.List {
+			if r, ok := item.(*ast.Row); ok {
+				rows = append(rows, r.Fields)
+			}
+		}
+		undo, err := precompileFields(sc, false, rows...)
+		if err != nil {
+			return nil, err
+		}
+		defer undo()
+	}
 	var out ast.Expr
 	or := &ast.BoolOp{Op: ast.Or}
 	for _, item := range e.List {
