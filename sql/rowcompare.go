@@ -77,14 +77,16 @@ func rowCompareTree(op string, l, r []ast.Expr) (ast.Expr, error) {
 // precompileFields compiles the fields of rows in the order PostgreSQL's parse analysis
 // transforms them, every field of the first row, then the next's, before the element-wise
 // tree pairs them up: an analysis error in a later field (a literal that does not fit its
-// type, 22P02) comes before the operator error of an earlier pair (42883). The tree then
-// reads the compiled fields (scope.pre); undo forgets them. With foldAll (an ordering
-// comparison, which PostgreSQL keeps as one RowCompareExpr whose arguments it all
-// simplifies) a field's folding error is raised at once; otherwise (=, <>, IS DISTINCT FROM,
-// IN: an AND or OR of the pairs, simplified left to right) the pair that reads the field
-// raises it, unless an earlier pair has decided the result. Rows with a subquery in a field
-// are compiled pair by pair as before: a subquery bound in a branch that may yet be ruled out
-// would record its folding errors as pending (subfold.go).
+// type, 22P02) comes before the operator error of an earlier pair (42883).
+//
+// With foldAll (an ordering comparison, which PostgreSQL keeps as one RowCompareExpr whose
+// arguments it all simplifies) a field's folding error is raised there too, and the tree
+// reads the compiled fields (scope.pre) until undo. Otherwise (=, <>, IS DISTINCT FROM, IN:
+// an AND or OR of the pairs, which PostgreSQL simplifies left to right until one decides it)
+// a field's folding error belongs to the pair that reads it: the fields are only checked,
+// as a branch that never runs (compileASTDead), and the tree compiles them again. Rows with
+// a subquery in a field are compiled pair by pair only, as the subquery's own folding
+// errors are pending where it is bound (subfold.go).
 func precompileFields(sc *scope, foldAll bool, rows ...[]ast.Expr) (undo func(), err error) {
 	undo = func() {}
 	for _, fields := range rows {
@@ -94,6 +96,18 @@ func precompileFields(sc *scope, foldAll bool, rows ...[]ast.Expr) (undo func(),
 			}
 		}
 	}
+	if !foldAll {
+		cost := sc.cost
+		defer func() { sc.cost = cost }()
+		for _, fields := range rows {
+			for _, f := range fields {
+				if _, err := compileASTDead(f, sc); err != nil {
+					return undo, err
+				}
+			}
+		}
+		return undo, nil
+	}
 	if sc.pre == nil {
 		sc.pre = make(map[ast.Expr]*expr)
 	}
@@ -102,10 +116,6 @@ func precompileFields(sc *scope, foldAll bool, rows ...[]ast.Expr) (undo func(),
 		for _, f := range added {
 			delete(sc.pre, f)
 		}
-	}
-	if !foldAll {
-		sc.dead++
-		defer func() { sc.dead-- }()
 	}
 	for _, fields := range rows {
 		for _, f := range fields {

@@ -45,3 +45,40 @@ SELECT (1, 'a') < (1, 'b'), (1, '2') = (1, 2), (NULL, 1) < (1, 2), ('1', 2) IS D
 ----
 t|t|NULL|t|t
 tag: SELECT 1
+
+# a field of a row compared with = or IS DISTINCT FROM folds when its pair is simplified, not
+# before: its errors are raised as that pair's (TestExprDifferential seed 920003)
+statement error 22023
+SELECT CASE WHEN ((false, '-2147483648'::int) IS DISTINCT FROM (((46341, 1.5) IS DISTINCT FROM (CAST('[[1, 2], [3]]'::jsonb AS int), '1e3'::numeric)), 2147483647)) THEN NULL::text WHEN true THEN '-3'::text END
+
+statement error 22023
+SELECT ((1, 2) = (1, CAST('[1]'::jsonb AS int)), 1) = (true, 1)
+
+query
+SELECT (2, 1) = (1, CAST('[1]'::jsonb AS int)), (1, (2, 3) = (2, 1/0)) = (2, true)
+----
+f|f
+tag: SELECT 1
+
+# position(sub IN s) is strpos(s, sub): s is computed first (TestExprDifferential seed 920003)
+statement ok
+CREATE TABLE h7pos (id int PRIMARY KEY, a int, s text)
+
+statement ok
+INSERT INTO h7pos VALUES (1, 1, 'a'), (2, 2, 'b')
+
+statement error 22023
+SELECT position((SELECT s FROM h7pos) IN chr(a - 100)) FROM h7pos WHERE id = 1
+
+statement error 22023
+SELECT strpos(chr(a - 100), (SELECT s FROM h7pos)) FROM h7pos WHERE id = 1
+
+statement error 21000
+SELECT strpos((SELECT s FROM h7pos), chr(a - 100)) FROM h7pos WHERE id = 1
+
+query
+SELECT position(s IN 'xab'), strpos('xab', s), position('' IN s), strpos(NULL, s) FROM h7pos ORDER BY id
+----
+2|2|1|NULL
+3|3|1|NULL
+tag: SELECT 2
