@@ -82,3 +82,75 @@ SELECT position(s IN 'xab'), strpos('xab', s), position('' IN s), strpos(NULL, s
 2|2|1|NULL
 3|3|1|NULL
 tag: SELECT 2
+
+# ROLLBACK TO a savepoint puts back the deferred checks SET CONSTRAINTS ... IMMEDIATE ran
+# since it (PostgreSQL un-fires them): drove failed the slice of its queue, killing the
+# session (TestDMLDifferential seed 920004)
+statement ok
+CREATE TABLE h7dp (id int PRIMARY KEY)
+
+statement ok
+CREATE TABLE h7dc (id int PRIMARY KEY, p int REFERENCES h7dp DEFERRABLE INITIALLY DEFERRED)
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO h7dc VALUES (1, 5)
+
+statement ok
+SAVEPOINT s
+
+statement ok
+INSERT INTO h7dp VALUES (5)
+
+statement ok
+SET CONSTRAINTS ALL IMMEDIATE
+
+statement ok
+ROLLBACK TO s
+
+statement error 23503
+COMMIT
+
+query
+SELECT count(*) FROM h7dc
+----
+0
+tag: SELECT 1
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO h7dc VALUES (2, 6)
+
+statement ok
+SAVEPOINT s
+
+statement ok
+INSERT INTO h7dp VALUES (6)
+
+statement ok
+SET CONSTRAINTS ALL IMMEDIATE
+
+statement ok
+RELEASE s
+
+statement ok
+SAVEPOINT t
+
+statement error 23503
+INSERT INTO h7dc VALUES (3, 7)
+
+statement ok
+ROLLBACK TO t
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM h7dc ORDER BY id
+----
+2|6
+tag: SELECT 1
