@@ -226,7 +226,16 @@ func (g *egen) gen(t etype, depth int) *enode {
 	case 5:
 		if t == tBool {
 			a, b := g.pickType(tInt, tText, tBool), g.pickType(tInt, tNum, tText)
-			return g.node(t, g.pick("((%s, %s) IS DISTINCT FROM (%s, %s))", "((%s, %s) IS NOT DISTINCT FROM (%s, %s))"),
+			if g.r.IntN(4) == 0 { // a row IN a list of rows
+				return g.node(t, g.pick("((%s, %s) IN ((%s, %s), (%s, %s)))", "((%s, %s) NOT IN ((%s, %s), (%s, %s)))"),
+					g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d))
+			}
+			// rows compared: =, <> and IS [NOT] DISTINCT FROM are an AND or OR of the pairs.
+			// Not an ordering (<): PostgreSQL computes both fields of a pair before it looks
+			// for a NULL, so a NULL constant does not spare a failing subquery beside it,
+			// where drove's comparison folds to NULL without computing it (rowcompare.go).
+			return g.node(t, g.pick("((%s, %s) IS DISTINCT FROM (%s, %s))", "((%s, %s) IS NOT DISTINCT FROM (%s, %s))",
+				"((%s, %s) = (%s, %s))", "((%s, %s) <> (%s, %s))"),
 				g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d))
 		}
 	}

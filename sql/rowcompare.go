@@ -2,6 +2,7 @@ package sql
 
 import (
 	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/types"
 )
 
 // Row constructors compared: (a, b) = (1, 2), <>, <, <=, >, >=, and (a, b) [NOT] IN ((1, 2),
@@ -23,11 +24,16 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		if err != nil {
 			return nil, true, err
 		}
-		undo, err := precompileFields(sc, op != "=" && op != "<>", l.Fields, r.Fields)
+		ordering := op != "=" && op != "<>"
+		undo, err := precompileFields(sc, ordering, l.Fields, r.Fields)
 		if err != nil {
 			return nil, true, err
 		}
 		defer undo()
+		if ordering && len(l.Fields) > 1 {
+			x, err := compileRowOrdering(op, l.Fields, r.Fields, sc)
+			return x, true, err
+		}
 		x, err := compileAST(tree, sc)
 		return x, true, err
 	case *ast.SubLink:
@@ -37,6 +43,39 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		}
 	}
 	return nil, false, nil
+}
+
+// compileRowOrdering compiles an ordering comparison of two rows (of two fields or more)
+// as PostgreSQL's RowCompareExpr: pair by pair, both fields computed, a NULL in either
+// makes it NULL and an unequal pair decides it, the later pairs never computed; and the
+// planner simplifies its fields but never the comparison, so it is no constant that
+// decides a branch while planning (CASE WHEN (1, 2) < (3, 4) THEN 1 ELSE 1/0 END is 22012).
+func compileRowOrdering(op string, l, r []ast.Expr, sc *scope) (*expr, error) {
+	eqs, decide := make([]*expr, len(l)), make([]*expr, len(l))
+	for i := range l {
+		var err error
+		if eqs[i], err = compileAST(&ast.BinaryOp{Op: "=", Left: l[i], Right: r[i]}, sc); err != nil {
+			return nil, err
+		}
+		if decide[i], err = compileAST(&ast.BinaryOp{Op: op[:1], Left: l[i], Right: r[i]}, sc); err != nil {
+			return nil, err
+		}
+	}
+	orEqual := len(op) == 2
+	return stable(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		for i, eq := range eqs {
+			v, err := eq.eval(row)
+			switch {
+			case err != nil:
+				return types.Value{}, err
+			case v.IsNull():
+				return types.Value{T: types.Bool, Null: true}, nil
+			case !v.Bool():
+				return decide[i].eval(row)
+			}
+		}
+		return types.NewBool(orEqual), nil
+	}}, append(eqs, decide...)...)
 }
 
 // rowCompareTree is the element-wise form of the comparison l op r of two rows.

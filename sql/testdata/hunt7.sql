@@ -154,3 +154,47 @@ SELECT * FROM h7dc ORDER BY id
 ----
 2|6
 tag: SELECT 1
+
+# an ordering comparison of rows is PostgreSQL's RowCompareExpr: never a constant while
+# planning (it decides no branch), and computed pair by pair, a NULL pair ending it
+# (TestExprDifferential seed 950031, with row orderings in its generator)
+statement error 22023
+SELECT CASE WHEN false THEN '-9223372036854775808'::bigint WHEN ((true, 'a''b') < (true, NULL::text)) THEN CAST('{"b": 1, "a": 2, "aa": [3]}'::jsonb AS bigint) END
+
+statement error 22P02
+SELECT CASE WHEN (('1.5'::text, 100) >= ('  pad  '::text, 10)) THEN 'ABC' ELSE jsonb_typeof(CAST('Hello World'::text AS jsonb)) END
+
+statement error 22012
+SELECT CASE WHEN (1, 2) < (3, 4) THEN 1 ELSE 1/0 END
+
+query
+SELECT CASE WHEN (1) < (3) THEN 1 ELSE 1/0 END, CASE WHEN (1, 2) = (1, 2) THEN 1 ELSE 1/0 END, (1, 2) < (3, 4), (1, NULL) <= (1, 2), (2, 1) > (1, NULL), ('a', 1) >= ('a', 1)
+----
+1|1|t|NULL|t|t
+tag: SELECT 1
+
+statement ok
+CREATE TABLE h7ord (id int PRIMARY KEY, o boolean, a int, j jsonb)
+
+statement ok
+INSERT INTO h7ord VALUES (1, NULL, 1, '[1]'), (2, true, 2, '2'), (3, false, NULL, '"x"')
+
+query
+SELECT id, (o, a) >= (true, CAST(j AS int)) FROM h7ord WHERE id = 1
+----
+1|NULL
+tag: SELECT 1
+
+query
+SELECT id, (o, a) >= (true, CAST(j AS int)) FROM h7ord WHERE id = 3
+----
+3|f
+tag: SELECT 1
+
+query
+SELECT id, (a, o) > (1, false), (a, id, o) <= (2, 2, true) FROM h7ord ORDER BY id
+----
+1|NULL|t
+2|t|t
+3|NULL|NULL
+tag: SELECT 3
