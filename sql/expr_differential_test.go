@@ -197,6 +197,23 @@ func (g *egen) leafOf(t etype) *enode {
 	return n
 }
 
+// genRowComparison makes a boolean comparison of two rows.
+func (g *egen) genRowComparison(d int) *enode {
+	a, b := g.pickType(tInt, tText, tBool), g.pickType(tInt, tNum, tText)
+	if g.r.IntN(4) == 0 { // a row IN a list of rows
+		return g.node(tBool, g.pick("((%s, %s) IN ((%s, %s), (%s, %s)))", "((%s, %s) NOT IN ((%s, %s), (%s, %s)))"),
+			g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d))
+	}
+	// rows compared: =, <> and IS [NOT] DISTINCT FROM are an AND or OR of the pairs.
+	// Not an ordering (<): PostgreSQL computes both fields of a pair before it looks
+	// for a NULL, so a NULL constant does not spare a failing subquery beside it,
+	// where drove's comparison folds to NULL without computing it (rowcompare.go).
+	return g.node(tBool, g.pick("((%s, %s) IS DISTINCT FROM (%s, %s))", "((%s, %s) IS NOT DISTINCT FROM (%s, %s))",
+		"((%s, %s) = (%s, %s))", "((%s, %s) <> (%s, %s))"),
+		g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d))
+
+}
+
 // gen makes an expression of type t at most depth levels deep.
 func (g *egen) gen(t etype, depth int) *enode {
 	if depth <= 0 || g.r.IntN(4) == 0 {
@@ -225,9 +242,7 @@ func (g *egen) gen(t etype, depth int) *enode {
 		return g.node(t, "(SELECT %s)", g.leafOf(t))
 	case 5:
 		if t == tBool {
-			a, b := g.pickType(tInt, tText, tBool), g.pickType(tInt, tNum, tText)
-			return g.node(t, g.pick("((%s, %s) IS DISTINCT FROM (%s, %s))", "((%s, %s) IS NOT DISTINCT FROM (%s, %s))"),
-				g.gen(a, d), g.gen(b, d), g.gen(a, d), g.gen(b, d))
+			return g.genRowComparison(d)
 		}
 	}
 	if g.r.IntN(6) == 0 { // an unparenthesized chain of operators (expr_differential_chain_test.go)

@@ -121,16 +121,17 @@ func buildPosition(c *funcCall) (*expr, error) {
 	s, sub := c.args[0], c.args[1]
 	return foldStrict(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
 		var vals [2]types.Value
-		if null, err := evalStrict(row, []*expr{sub, s}, vals[:]); err != nil || null {
+		// strpos(s, sub), as position(sub IN s) is: s is computed first
+		if null, err := evalStrict(row, []*expr{s, sub}, vals[:]); err != nil || null {
 			return types.Value{T: types.Int32, Null: true}, err
 		}
-		a, b := vals[0], vals[1]
+		b, a := vals[0], vals[1]
 		i := strings.Index(b.S, a.S)
 		if i < 0 {
 			return types.NewInt(types.Int32, 0), nil
 		}
 		return types.NewInt(types.Int32, int64(utf8.RuneCountInString(b.S[:i])+1)), nil
-	}}, sub, s)
+	}}, s, sub)
 }
 
 func buildReplace(c *funcCall) (*expr, error) {

@@ -71,6 +71,11 @@ func compileRowDistinct(l, r []ast.Expr, not bool, sc *scope) (*expr, error) {
 	if not {
 		out = &ast.BoolOp{Op: ast.Not, Args: []ast.Expr{out}}
 	}
+	undo, err := precompileFields(sc, false, l, r) // rowcompare.go
+	if err != nil {
+		return nil, err
+	}
+	defer undo()
 	return compileAST(out, sc)
 }
 

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/types"
 )
 
 // Row constructors compared: (a, b) = (1, 2), <>, <, <=, >, >=, and (a, b) [NOT] IN ((1, 2),
@@ -23,6 +24,16 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		if err != nil {
 			return nil, true, err
 		}
+		ordering := op != "=" && op != "<>"
+		undo, err := precompileFields(sc, ordering, l.Fields, r.Fields)
+		if err != nil {
+			return nil, true, err
+		}
+		defer undo()
+		if ordering && len(l.Fields) > 1 {
+			x, err := compileRowOrdering(op, l.Fields, r.Fields, sc)
+			return x, true, err
+		}
 		x, err := compileAST(tree, sc)
 		return x, true, err
 	case *ast.SubLink:
@@ -32,6 +43,39 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 		}
 	}
 	return nil, false, nil
+}
+
+// compileRowOrdering compiles an ordering comparison of two rows (of two fields or more)
+// as PostgreSQL's RowCompareExpr: pair by pair, both fields computed, a NULL in either
+// makes it NULL and an unequal pair decides it, the later pairs never computed; and the
+// planner simplifies its fields but never the comparison, so it is no constant that
+// decides a branch while planning (CASE WHEN (1, 2) < (3, 4) THEN 1 ELSE 1/0 END is 22012).
+func compileRowOrdering(op string, l, r []ast.Expr, sc *scope) (*expr, error) {
+	eqs, decide := make([]*expr, len(l)), make([]*expr, len(l))
+	for i := range l {
+		var err error
+		if eqs[i], err = compileAST(&ast.BinaryOp{Op: "=", Left: l[i], Right: r[i]}, sc); err != nil {
+			return nil, err
+		}
+		if decide[i], err = compileAST(&ast.BinaryOp{Op: op[:1], Left: l[i], Right: r[i]}, sc); err != nil {
+			return nil, err
+		}
+	}
+	orEqual := len(op) == 2
+	return stable(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		for i, eq := range eqs {
+			v, err := eq.eval(row)
+			switch {
+			case err != nil:
+				return types.Value{}, err
+			case v.IsNull():
+				return types.Value{T: types.Bool, Null: true}, nil
+			case !v.Bool():
+				return decide[i].eval(row)
+			}
+		}
+		return types.NewBool(orEqual), nil
+	}}, append(eqs, decide...)...)
 }
 
 // rowCompareTree is the element-wise form of the comparison l op r of two rows.
@@ -69,8 +113,93 @@ func rowCompareTree(op string, l, r []ast.Expr) (ast.Expr, error) {
 	return nil, Errorf("42883", "operator does not exist: record %s record", op)
 }
 
+// precompileFields compiles the fields of rows in the order PostgreSQL's parse analysis
+// transforms them, every field of the first row, then the next's, before the element-wise
+// tree pairs them up: an analysis error in a later field (a literal that does not fit its
+// type, 22P02) comes before the operator error of an earlier pair (42883).
+//
+// With foldAll (an ordering comparison, which PostgreSQL keeps as one RowCompareExpr whose
+// arguments it all simplifies) a field's folding error is raised there too, and the tree
+// reads the compiled fields (scope.pre) until undo. Otherwise (=, <>, IS DISTINCT FROM, IN:
+// an AND or OR of the pairs, which PostgreSQL simplifies left to right until one decides it)
+// a field's folding error belongs to the pair that reads it: the fields are only checked,
+// as a branch that never runs (compileASTDead), and the tree compiles them again. Rows with
+// a subquery in a field are compiled pair by pair only, as the subquery's own folding
+// errors are pending where it is bound (subfold.go).
+func precompileFields(sc *scope, foldAll bool, rows ...[]ast.Expr) (undo func(), err error) {
+	undo = func() {}
+	for _, fields := range rows {
+		for _, f := range fields {
+			if hasSubLink(f) {
+				return undo, nil
+			}
+		}
+	}
+	if !foldAll {
+		cost := sc.cost
+		defer func() { sc.cost = cost }()
+		for _, fields := range rows {
+			for _, f := range fields {
+				if _, err := compileASTDead(f, sc); err != nil {
+					return undo, err
+				}
+			}
+		}
+		return undo, nil
+	}
+	if sc.pre == nil {
+		sc.pre = make(map[ast.Expr]*expr)
+	}
+	var added []ast.Expr
+	undo = func() {
+		for _, f := range added {
+			delete(sc.pre, f)
+		}
+	}
+	for _, fields := range rows {
+		for _, f := range fields {
+			if _, ok := sc.pre[f]; ok {
+				continue
+			}
+			x, err := compileAST(f, sc)
+			if err != nil {
+				undo()
+				return func() {}, err
+			}
+			sc.pre[f] = x
+			added = append(added, f)
+		}
+	}
+	return undo, nil
+}
+
+// hasSubLink reports whether e holds a subquery.
+func hasSubLink(e ast.Expr) bool {
+	found := false
+	ast.Walk(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.SubLink); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // rowInList is (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the rows' equalities (negated).
 func rowInList(e *ast.In, sc *scope) (*expr, error) {
+	if l, ok := e.Expr.(*ast.Row); ok {
+		rows := [][]ast.Expr{l.Fields}
+		for _, item := range e.List {
+			if r, ok := item.(*ast.Row); ok {
+				rows = append(rows, r.Fields)
+			}
+		}
+		undo, err := precompileFields(sc, false, rows...)
+		if err != nil {
+			return nil, err
+		}
+		defer undo()
+	}
 	var out ast.Expr
 	or := &ast.BoolOp{Op: ast.Or}
 	for _, item := range e.List {

@@ -129,8 +129,12 @@ func (tx *Txn) RunDeferred(ctx context.Context, names []string) error {
 }
 
 // deferralMark is the deferred state a savepoint restores: the checks queued and the modes.
+// checks is the queue itself, capped at its length so an append after it copies: RunDeferred
+// (SET CONSTRAINTS ... IMMEDIATE) replaces the queue rather than editing it, and a rollback
+// puts back the checks it ran since the savepoint, as PostgreSQL un-fires the deferred
+// events an aborted subtransaction fired (running a check again is harmless).
 type deferralMark struct {
-	checks int
+	checks []deferredCheck
 	modes  constraintModes
 	set    bool
 }
@@ -139,7 +143,11 @@ func (tx *Txn) markDeferral() deferralMark {
 	if tx.deferral == nil {
 		return deferralMark{}
 	}
-	return deferralMark{checks: len(tx.deferral.checks), modes: tx.deferral.modes.clone(), set: true}
+	c := tx.deferral.checks
+	if len(c) == 0 {
+		c = nil
+	}
+	return deferralMark{checks: c[:len(c):len(c)], modes: tx.deferral.modes.clone(), set: true}
 }
 
 // rollbackDeferral drops the checks queued since the mark and restores SET CONSTRAINTS's
@@ -153,7 +161,9 @@ func (tx *Txn) rollbackDeferral(mk deferralMark) {
 		tx.deferral = nil
 		return
 	}
-	clear(d.checks[mk.checks:])
-	d.checks = d.checks[:mk.checks]
+	if n := len(mk.checks); n > 0 && len(d.checks) > n && &d.checks[0] == &mk.checks[0] {
+		clear(d.checks[n:]) // the checks queued since, in the array the mark shares
+	}
+	d.checks = mk.checks
 	d.modes = mk.modes.clone()
 }
