@@ -292,14 +292,3 @@ func projTrees(projs []projection) []ast.Expr {
 	}
 	return trees
 }
-
-func hasSubLink(x ast.Expr) bool {
-	found := false
-	ast.Walk(x, func(n ast.Node) bool {
-		if _, ok := n.(*ast.SubLink); ok {
-			found = true
-		}
-		return !found
-	})
-	return found
-}

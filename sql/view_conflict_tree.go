@@ -165,15 +165,8 @@ func (vw *viewTarget) columnIndex(name string) int {
 // qualified copies x, an expression of the view's query over its one table, with each column
 // reference qualified by qual.
 func (vw *viewTarget) qualified(x ast.Expr, qual string) (ast.Expr, error) {
-	var failed error
-	ast.Walk(x, func(n ast.Node) bool {
-		if _, ok := n.(*ast.SubLink); ok {
-			failed = unsupported("a view column with a subquery in ON CONFLICT")
-		}
-		return failed == nil
-	})
-	if failed != nil {
-		return nil, failed
+	if hasSubLink(x) {
+		return nil, unsupported("a view column with a subquery in ON CONFLICT")
 	}
 	return replaceColumnRefs(x, func(r *ast.ColumnRef) ast.Expr {
 		return &ast.ColumnRef{Names: []string{qual, r.Names[len(r.Names)-1]}}
