@@ -124,14 +124,27 @@ func (ins *inserter) bindConflictUpdate(s *Session, oc *ast.OnConflict, sc *scop
 			if i < 0 {
 				return Errorf("42703", "column %q of relation %q does not exist", it.name, ins.bt.name)
 			}
-			if slices.ContainsFunc(ins.sets, func(a assignment) bool { return a.col == i }) {
-				return Errorf("42601", "multiple assignments to same column %q", schema.Columns[i].Name)
+			base, err := assignBase(ins.bt, i, it.sub != nil, ins.sets, sc)
+			if err != nil {
+				return err
 			}
 			x, err := s.conflictSetValue(it, schema, i, sc)
 			if err != nil {
 				return err
 			}
-			ins.sets = append(ins.sets, assignment{col: i, x: x})
+			if it.sub == nil {
+				ins.sets = append(ins.sets, assignment{col: i, x: x})
+				continue
+			}
+			if x, err = subscriptAssign(base, it.sub, x, &schema.Columns[i], sc); err != nil {
+				return err
+			}
+			a := assignment{col: i, x: x, sub: true}
+			if k := slices.IndexFunc(ins.sets, func(o assignment) bool { return o.col == i }); k >= 0 {
+				ins.sets[k] = a
+			} else {
+				ins.sets = append(ins.sets, a)
+			}
 		}
 	}
 	if oc.UpdateWhere != nil {
@@ -150,6 +163,7 @@ type conflictSet struct {
 	name  string
 	value ast.Expr
 	field *expr
+	sub   *ast.Subscript
 }
 
 // conflictSetValue compiles the value an assignment gives column i: DEFAULT is the column's
@@ -182,6 +196,9 @@ func (s *Session) conflictSetValue(it conflictSet, schema *types.Schema, i int, 
 			return nil, err
 		}
 	}
+	if it.sub != nil { // an element's assignment, which subscriptAssign checks
+		return x, nil
+	}
 	if x.param > 0 && x.unknown {
 		x = x.setParamType(c.Type)
 	}
@@ -194,11 +211,11 @@ func (s *Session) conflictSetValue(it conflictSet, schema *types.Schema, i int, 
 // subquery's one row, run once per updated row (update_rowset.go's rules).
 func conflictSetItems(set ast.SetClause, sc *scope) ([]conflictSet, error) {
 	if !set.Multi {
-		return []conflictSet{{name: set.Columns[0], value: set.Value}}, nil
+		return []conflictSet{{name: set.Columns[0], value: set.Value, sub: set.Sub(0)}}, nil
 	}
 	out := make([]conflictSet, len(set.Columns))
 	for k, c := range set.Columns {
-		out[k].name = c
+		out[k].name, out[k].sub = c, set.Sub(k)
 	}
 	switch src := set.Value.(type) {
 	case *ast.Row:

@@ -3,6 +3,7 @@ package sql
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strconv"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -181,6 +182,7 @@ type setItem struct {
 	col   string
 	value ast.Expr
 	field *expr
+	sub   *ast.Subscript
 }
 
 // bindSetClauses binds an UPDATE's SET list: columns of the target, expressions over sc (the
@@ -190,12 +192,19 @@ func (s *Session) bindSetClauses(set []ast.SetClause, bt *boundTable, sc *scope)
 	pkChanges := false
 	bind := func(it setItem) error {
 		a, err := s.bindSetItem(it, bt, sc, sets)
+		if err != nil {
+			return err
+		}
+		if k := slices.IndexFunc(sets, func(o assignment) bool { return o.col == a.col }); k >= 0 {
+			sets[k] = a // c[1] = x, c[2] = y: the second assigns into the first's array
+			return nil
+		}
 		sets, pkChanges = append(sets, a), pkChanges || bt.schema.IsPK(a.col)
-		return err
+		return nil
 	}
 	for _, c := range set {
 		if !c.Multi { // the usual item: nothing to expand, nothing allocated
-			if err := bind(setItem{col: c.Columns[0], value: c.Value}); err != nil {
+			if err := bind(setItem{col: c.Columns[0], value: c.Value, sub: c.Sub(0)}); err != nil {
 				return nil, false, err
 			}
 			continue
@@ -220,10 +229,9 @@ func (s *Session) bindSetItem(it setItem, bt *boundTable, sc *scope, sets []assi
 	if err != nil || i < 0 {
 		return assignment{}, Errorf("42703", "column %q of relation %q does not exist", it.col, bt.name)
 	}
-	for _, other := range sets {
-		if other.col == i {
-			return assignment{}, Errorf("42601", "multiple assignments to same column %q", it.col)
-		}
+	base, err := assignBase(bt, i, it.sub != nil, sets, sc)
+	if err != nil {
+		return assignment{}, err
 	}
 	x := it.field
 	if _, isDefault := it.value.(*ast.Default); x != nil || !isDefault {
@@ -236,6 +244,10 @@ func (s *Session) bindSetItem(it setItem, bt *boundTable, sc *scope, sets []assi
 			return assignment{}, err
 		}
 	}
+	if it.sub != nil {
+		x, err = subscriptAssign(base, it.sub, x, &schema.Columns[i], sc)
+		return assignment{col: i, x: x, sub: true}, err
+	}
 	if x.param > 0 && x.unknown {
 		x = x.setParamType(schema.Columns[i].Type)
 	}
@@ -243,6 +255,28 @@ func (s *Session) bindSetItem(it setItem, bt *boundTable, sc *scope, sets []assi
 		return assignment{}, err
 	}
 	return assignment{col: i, x: x}, nil
+}
+
+// assignBase is what an assignment to column i of bt starts from: for an element or slice
+// (sub), an earlier such assignment's array, else the column of the row; nil for the whole
+// column. Another assignment to the column is 42601, as PostgreSQL's rewriter says.
+func assignBase(bt *boundTable, i int, sub bool, sets []assignment, sc *scope) (*expr, error) {
+	for _, other := range sets {
+		if other.col == i {
+			if !sub || !other.sub {
+				return nil, Errorf("42601", "multiple assignments to same column %q", bt.schema.Columns[i].Name)
+			}
+			return other.x, nil
+		}
+	}
+	if !sub {
+		return nil, nil
+	}
+	qual := bt.alias
+	if qual == "" {
+		qual = bt.name
+	}
+	return compileAST(&ast.ColumnRef{Names: []string{qual, bt.schema.Columns[i].Name}}, sc)
 }
 
 // setSourceTree compiles the expression a SET item assigns to column i: DEFAULT is the
@@ -277,7 +311,7 @@ func expandSetClause(c ast.SetClause, sc *scope) ([]setItem, error) {
 			return nil, Errorf("42601", "number of columns does not match number of values")
 		}
 		for k, col := range c.Columns {
-			items[k] = setItem{col: col, value: fields[k]}
+			items[k] = setItem{col: col, value: fields[k], sub: c.Sub(k)}
 		}
 	case *ast.SubLink:
 		if v.Kind != ast.ExprSubLink {
@@ -292,7 +326,7 @@ func expandSetClause(c ast.SetClause, sc *scope) ([]setItem, error) {
 		}
 		fx := rowSetFields(sp)
 		for k, col := range c.Columns {
-			items[k] = setItem{col: col, field: fx[k]}
+			items[k] = setItem{col: col, field: fx[k], sub: c.Sub(k)}
 		}
 	default:
 		return nil, notRowSource()

@@ -34,6 +34,7 @@ type inserter struct {
 type assignment struct {
 	col int
 	x   *expr
+	sub bool // x assigns an element or slice (arrayassign.go): another such may follow
 }
 
 // start readies the inserter for one execution of its plan, which a prepared statement (or

@@ -39,6 +39,9 @@ func (vw *viewTarget) onConflict(oc *ast.OnConflict) (*ast.OnConflict, error) {
 		out.Set = make([]ast.SetClause, len(oc.Set))
 	}
 	for i, set := range oc.Set {
+		if set.Subs != nil {
+			return nil, unsupported("a subscript of an assigned view column")
+		}
 		set.Columns = append([]string(nil), set.Columns...)
 		for k, name := range set.Columns {
 			if set.Columns[k], err = vw.conflictSetColumn(name); err != nil {

@@ -52,6 +52,9 @@ func (vw *viewTarget) update(u *ast.Update) (*ast.Update, error) {
 	out.Table = vw.table
 	out.Set = make([]ast.SetClause, len(u.Set))
 	for k, c := range u.Set {
+		if c.Subs != nil {
+			return nil, unsupported("a subscript of an assigned view column")
+		}
 		cols := make([]string, len(c.Columns))
 		for i, name := range c.Columns {
 			col, err := vw.updatableColumn(name)

@@ -122,9 +122,25 @@ func (p *printer) setClauses(list []SetClause) {
 			p.w(", ")
 		}
 		if c.Multi {
-			p.identList(c.Columns)
-		} else {
-			p.w(p.ident(c.Columns[0]))
+			p.w("(")
+		}
+		for k, col := range c.Columns {
+			if k > 0 {
+				p.w(", ")
+			}
+			p.w(p.ident(col))
+			if sub := c.Sub(k); sub != nil {
+				p.w("[")
+				p.expr(sub.Index)
+				if sub.Upper != nil {
+					p.w(":")
+					p.expr(sub.Upper)
+				}
+				p.w("]")
+			}
+		}
+		if c.Multi {
+			p.w(")")
 		}
 		p.w(" = ")
 		if _, isDefault := c.Value.(*Default); isDefault {

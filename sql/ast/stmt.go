@@ -39,8 +39,19 @@ type OnConflict struct {
 // (Multi) where v is a row, ROW(...) or a subquery.
 type SetClause struct {
 	Columns []string
-	Multi   bool
-	Value   Expr
+	// Subs, when set, is parallel to Columns: the subscript (Expr nil) a column's element or
+	// slice is assigned at, c[i] = v or c[i:j] = v; nil for a whole column.
+	Subs  []*Subscript
+	Multi bool
+	Value Expr
+}
+
+// Sub is the subscript column k is assigned at, or nil.
+func (c *SetClause) Sub(k int) *Subscript {
+	if c.Subs == nil {
+		return nil
+	}
+	return c.Subs[k]
 }
 
 // Update is UPDATE table [[AS] alias] SET ... [FROM ...] [WHERE cond | WHERE CURRENT OF c]

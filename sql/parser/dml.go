@@ -138,14 +138,14 @@ func (p *parser) setClauses() []ast.SetClause {
 		if p.acceptPunct("(") {
 			c.Multi = true
 			for {
-				c.Columns = append(c.Columns, p.setTarget())
+				p.setTarget(&c)
 				if !p.acceptPunct(",") {
 					break
 				}
 			}
 			p.expectPunct(")")
 		} else {
-			c.Columns = []string{p.setTarget()}
+			p.setTarget(&c)
 		}
 		p.expectOp("=")
 		c.Value = p.expr()
@@ -156,13 +156,24 @@ func (p *parser) setClauses() []ast.SetClause {
 	}
 }
 
-// setTarget reads an assigned column; a field or subscript of it is 0A000.
-func (p *parser) setTarget() string {
-	name := p.colID()
-	if t := p.peek(); t.IsPunct(".") || t.IsPunct("[") {
-		p.unsupported(t, "a field or subscript of an assigned column")
+// setTarget reads an assigned column into c, with the subscript of an element or slice of
+// it (set_target's opt_indirection); a field of it, or a second subscript (drove's arrays
+// have one dimension), is 0A000.
+func (p *parser) setTarget(c *ast.SetClause) {
+	c.Columns = append(c.Columns, p.colID())
+	var sub *ast.Subscript
+	if p.isPunct("[") {
+		sub = p.subscript(nil).(*ast.Subscript)
+		if c.Subs == nil {
+			c.Subs = make([]*ast.Subscript, len(c.Columns)-1, len(c.Columns))
+		}
 	}
-	return name
+	if c.Subs != nil {
+		c.Subs = append(c.Subs, sub)
+	}
+	if t := p.peek(); t.IsPunct(".") || t.IsPunct("[") {
+		p.unsupported(t, "a field or second subscript of an assigned column")
+	}
 }
 
 // expectOp consumes the operator op.

@@ -1,0 +1,155 @@
+package sql
+
+import (
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/types"
+)
+
+// Assignment into an array column's element or slice, UPDATE's (and ON CONFLICT DO UPDATE's)
+// SET c[i] = v and SET c[i:j] = arr, as PostgreSQL's array_set_element and array_set_slice
+// for one dimension: a NULL array is an empty one, assigning past the end pads with NULLs.
+// drove's arrays start at 1 (types/array.go), so an assignment that would move the lower
+// bound (c[0] = v, or c[3] = v into an empty array, which PostgreSQL makes [3:3]={v}) is
+// 0A000.
+
+// subscriptAssign is the new value of column c when sub of base (the column's value before:
+// the old row's, or an earlier assignment's to another element) is assigned value.
+func subscriptAssign(base *expr, sub *ast.Subscript, value *expr, c *types.Column, sc *scope) (*expr, error) {
+	if !c.Type.IsArray() || c.Type == types.Int2Vector {
+		return nil, Errorf("42804", "cannot subscript type %s because it does not support subscripting", c.Type)
+	}
+	lo, err := assignSubscript(sub.Index, sc)
+	if err != nil {
+		return nil, err
+	}
+	slice := sub.Upper != nil
+	target := *c // the element's type for c[i], the array's for a slice
+	target.NotNull, target.Generated = false, ""
+	var hi *expr
+	if slice {
+		if hi, err = assignSubscript(sub.Upper, sc); err != nil {
+			return nil, err
+		}
+	} else {
+		target.Type = c.Type.Elem() // varchar(n)[]'s Length is its elements'
+	}
+	if value.param > 0 && value.unknown {
+		value = value.setParamType(target.Type)
+	}
+	if err := checkConstAssign(value, &target); err != nil {
+		return nil, err
+	}
+	omitLo, omitHi := isNumber(sub.Index, sliceOmittedLower), isNumber(sub.Upper, sliceOmittedUpper)
+	ps, t := sc.params, c.Type
+	return &expr{typ: t, eval: func(row []types.Value) (types.Value, error) {
+		old, err := base.eval(row)
+		if err != nil {
+			return old, err
+		}
+		var elems []types.Value
+		if !old.IsNull() {
+			if elems, err = old.Elems(); err != nil {
+				return old, err
+			}
+		}
+		first, last, err := assignBounds(lo, hi, row, len(elems), omitLo, omitHi)
+		if err != nil {
+			return old, err
+		}
+		v, err := value.eval(row)
+		if err != nil {
+			return old, err
+		}
+		if v, err = assignExpr(v, value, &target, ps); err != nil {
+			return old, err
+		}
+		src := []types.Value{v}
+		if slice {
+			if v.IsNull() { // PostgreSQL leaves the array as it was
+				return old, nil
+			}
+			if src, err = v.Elems(); err != nil {
+				return old, err
+			}
+		}
+		return arraySet(t, elems, first, last, src)
+	}}, nil
+}
+
+// assignSubscript compiles a subscript of an assignment: an integer.
+func assignSubscript(e ast.Expr, sc *scope) (*expr, error) {
+	x, err := compileAST(e, sc)
+	if err != nil {
+		return nil, err
+	}
+	if x.unknown { // '2' reads as an integer, 'x' fails as one (22P02)
+		return castLiteral(x, types.Int32)
+	}
+	if x, err = intArg("subscript", x); err != nil {
+		return nil, Errorf("42804", "array subscript must have type integer")
+	}
+	return x, nil
+}
+
+// isNumber reports whether e is the number literal n (a slice's omitted bound).
+func isNumber(e ast.Expr, n string) bool {
+	l, ok := e.(*ast.Literal)
+	return ok && l.Val == n
+}
+
+// assignBounds evaluates the subscripts, first to last (1-based), of an array of n elements;
+// hi is nil for one element.
+func assignBounds(lo, hi *expr, row []types.Value, n int, omitLo, omitHi bool) (int64, int64, error) {
+	l, err := lo.eval(row)
+	if err != nil {
+		return 0, 0, err
+	}
+	if hi == nil {
+		if l.IsNull() {
+			return 0, 0, Errorf("22004", "array subscript in assignment must not be null")
+		}
+		return l.I, l.I, nil
+	}
+	h, err := hi.eval(row)
+	if err != nil {
+		return 0, 0, err
+	}
+	if n == 0 && (omitLo || omitHi) {
+		return 0, 0, Errorf("2202E", "array slice subscript must provide both boundaries")
+	}
+	if l.IsNull() || h.IsNull() {
+		return 0, 0, Errorf("22004", "array subscript in assignment must not be null")
+	}
+	first, last := l.I, h.I
+	if omitLo {
+		first = 1
+	}
+	if omitHi {
+		last = int64(n)
+	}
+	if last < first {
+		return 0, 0, Errorf("2202E", "upper bound cannot be less than lower bound")
+	}
+	return first, last, nil
+}
+
+// arraySet is elems with src written from first to last (1-based), padded with NULLs
+// between the old end and first.
+func arraySet(t types.Type, elems []types.Value, first, last int64, src []types.Value) (types.Value, error) {
+	if int64(len(src)) < last-first+1 {
+		return types.Value{}, Errorf("2202E", "source array too small")
+	}
+	if first < 1 || len(elems) == 0 && first != 1 {
+		return types.Value{}, unsupported("array lower bounds other than 1")
+	}
+	if last > int64(types.MaxArrayElems) {
+		return types.Value{}, Errorf("54000", "%v", types.ErrArrayTooLarge)
+	}
+	out := make([]types.Value, max(int64(len(elems)), last))
+	copy(out, elems)
+	for k := len(elems); k < len(out); k++ {
+		out[k] = types.NullValue
+	}
+	copy(out[first-1:last], src)
+	return types.NewArray(t, out), nil
+}
