@@ -20,6 +20,9 @@ type expr struct {
 	rowFree  bool
 	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
 	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
+	// reg: a literal 'name'::regclass or ::regtype, an int8 oid that compares with oid columns
+	// but prints as the name it stands for (regOutText) where it becomes text.
+	reg string
 	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
 	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
