@@ -190,7 +190,7 @@ func negate(x *expr) (*expr, error) {
 
 // compileNot compiles NOT.
 func compileNot(e ast.Expr, sc *scope) (*expr, error) {
-	x, err := compileASTBool(e, sc)
+	x, err := compileASTBool(e, sc, "NOT")
 	if err != nil {
 		return nil, err
 	}
@@ -277,12 +277,12 @@ func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
 	return fold(x, inputs...)
 }
 
-func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
+func compileBool(e sqlparser.Expr, sc *scope, clause string) (*expr, error) {
 	x, err := compile(e, sc)
 	if err != nil {
 		return nil, err
 	}
-	return asBool(x)
+	return asBool(x, clause)
 }
 
 // setParamType fixes the type of the untyped parameter x refers to.
@@ -301,6 +301,14 @@ func isConst(x *expr) bool { return x.constant && !x.failed }
 func mustConst(x *expr) types.Value {
 	v, _ := x.eval(nil)
 	return v
+}
+
+// logicName is AND's or OR's name, for 42804.
+func logicName(and bool) string {
+	if and {
+		return "AND"
+	}
+	return "OR"
 }
 
 // compileLogic builds AND/OR over args with SQL's three-valued logic.
@@ -322,7 +330,7 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 			sc.dead++
 			x, err := compileAST(arg, sc)
 			if err == nil {
-				_, err = asBool(x)
+				_, err = asBool(x, logicName(and))
 			}
 			sc.dead--
 			if err != nil {
@@ -331,7 +339,7 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 			continue
 		}
 		before := sc.cost
-		b, err := compileASTBool(arg, sc)
+		b, err := compileASTBool(arg, sc, logicName(and))
 		cost := sc.cost - before
 		switch {
 		case err != nil:

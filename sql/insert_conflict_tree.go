@@ -106,7 +106,7 @@ func inferenceWhere(bt *boundTable, where ast.Expr) error {
 	if where == nil {
 		return nil
 	}
-	_, err := compileASTBool(where, bt.scope)
+	_, err := compileASTBool(where, bt.scope, "WHERE")
 	return err
 }
 
@@ -135,7 +135,7 @@ func (ins *inserter) bindConflictUpdate(s *Session, oc *ast.OnConflict, sc *scop
 		}
 	}
 	if oc.UpdateWhere != nil {
-		w, err := compileASTBool(oc.UpdateWhere, sc)
+		w, err := compileASTBool(oc.UpdateWhere, sc, "WHERE")
 		if err != nil {
 			return err
 		}

@@ -139,7 +139,7 @@ func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node,
 			return nil, nil, err
 		}
 		if where != nil {
-			x, err := compileASTBool(where, sc)
+			x, err := compileASTBool(where, sc, "WHERE")
 			if err != nil {
 				return nil, nil, err
 			}
@@ -344,7 +344,7 @@ func bindHaving(having ast.Expr, groups *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return asBool(x)
+	return asBool(x, "HAVING")
 }
 
 // distinctOutput puts SELECT DISTINCT's node over the projection; the output columns' untyped
