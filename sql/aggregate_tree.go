@@ -111,7 +111,7 @@ func (ab *aggBinder) bindAggregateTree(f *ast.FuncCall) (*aggSpec, error) {
 	if err != nil || f.Filter == nil {
 		return spec, err
 	}
-	if spec.filter, err = compileASTBool(f.Filter, ab.input); err != nil {
+	if spec.filter, err = compileASTBool(f.Filter, ab.input, "FILTER"); err != nil {
 		return nil, err
 	}
 	return spec, nil

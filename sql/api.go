@@ -21,6 +21,9 @@ type Column struct {
 	// unknown: an untyped quoted literal, whose type a set operation takes from its other
 	// branches (SELECT 1 UNION SELECT '2' is of integers).
 	unknown bool
+	// reg: a literal regclass or regtype (expr.reg), which the statement's result prints as
+	// the name it stands for (regColumns).
+	reg string
 	// src is the table column the result column reads unchanged, where the query shows it
 	// (see Declared); nil otherwise.
 	src *types.Column

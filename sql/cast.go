@@ -164,6 +164,9 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	sc.cost += castCost(x, c.Type, c.Length != 0 || strings.Contains(e.Type.Name, "(")) // qualcost.go
+	if c.Type == types.Text {
+		x = regOutText(x, sc) // 'q'::regclass::text is the name
+	}
 	if y, ok, err := regclassCast(c.Name, x, sc); ok {
 		return y, err
 	}

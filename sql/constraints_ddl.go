@@ -70,7 +70,7 @@ func compileCheck(s *types.Schema, text string) (*expr, error) {
 	if _, err := checkColumns(e); err != nil {
 		return nil, err
 	}
-	return compileBool(e, tableScope(s, s.Name, &params{}))
+	return compileBool(e, tableScope(s, s.Name, &params{}), "CHECK")
 }
 
 // constraintNames is every constraint name of the tablespace (PostgreSQL picks default names

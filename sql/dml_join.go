@@ -54,7 +54,7 @@ func (s *Session) bindDMLJoin(from []ast.FromItem, where ast.Expr, ps *params, r
 	}
 	j := &dmlJoin{bt: bt, root: root, sc: sc, target: n}
 	if where != nil {
-		if j.where, err = compileASTBool(where, sc); err != nil {
+		if j.where, err = compileASTBool(where, sc, "WHERE"); err != nil {
 			return nil, err
 		}
 	}

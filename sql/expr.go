@@ -20,6 +20,9 @@ type expr struct {
 	rowFree  bool
 	bpchar   bool // of type char(n)/bpchar: trailing spaces do not count when it is compared
 	varchar  bool // of type varchar(n): text, except that it compares with char(n) as char(n)
+	// reg: a literal 'name'::regclass or ::regtype, an int8 oid that compares with oid columns
+	// but prints as the name it stands for (regOutText) where it becomes text.
+	reg string
 	// shape is a record's fields where the plan knows them, for (r).f; nil for other types.
 	shape *types.Shape
 	// failed: folding this constant failed, and eval returns the error. compile raises it,
@@ -190,7 +193,7 @@ func negate(x *expr) (*expr, error) {
 
 // compileNot compiles NOT.
 func compileNot(e ast.Expr, sc *scope) (*expr, error) {
-	x, err := compileASTBool(e, sc)
+	x, err := compileASTBool(e, sc, "NOT")
 	if err != nil {
 		return nil, err
 	}
@@ -277,12 +280,12 @@ func foldStrict(x *expr, inputs ...*expr) (*expr, error) {
 	return fold(x, inputs...)
 }
 
-func compileBool(e sqlparser.Expr, sc *scope) (*expr, error) {
+func compileBool(e sqlparser.Expr, sc *scope, clause string) (*expr, error) {
 	x, err := compile(e, sc)
 	if err != nil {
 		return nil, err
 	}
-	return asBool(x)
+	return asBool(x, clause)
 }
 
 // setParamType fixes the type of the untyped parameter x refers to.
@@ -301,6 +304,14 @@ func isConst(x *expr) bool { return x.constant && !x.failed }
 func mustConst(x *expr) types.Value {
 	v, _ := x.eval(nil)
 	return v
+}
+
+// logicName is AND's or OR's name, for 42804.
+func logicName(and bool) string {
+	if and {
+		return "AND"
+	}
+	return "OR"
 }
 
 // compileLogic builds AND/OR over args with SQL's three-valued logic.
@@ -322,7 +333,7 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 			sc.dead++
 			x, err := compileAST(arg, sc)
 			if err == nil {
-				_, err = asBool(x)
+				_, err = asBool(x, logicName(and))
 			}
 			sc.dead--
 			if err != nil {
@@ -331,7 +342,7 @@ func compileLogic(args []ast.Expr, sc *scope, and bool) (*expr, error) {
 			continue
 		}
 		before := sc.cost
-		b, err := compileASTBool(arg, sc)
+		b, err := compileASTBool(arg, sc, logicName(and))
 		cost := sc.cost - before
 		switch {
 		case err != nil:

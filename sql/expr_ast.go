@@ -360,22 +360,23 @@ func compileBinary(e *ast.BinaryOp, sc *scope) (*expr, error) {
 	return applyOperator(e.Op, a, b, sc)
 }
 
-// compileASTBool compiles a tree that must be boolean.
-func compileASTBool(e ast.Expr, sc *scope) (*expr, error) {
+// compileASTBool compiles a tree that must be boolean, the argument of clause (WHERE,
+// JOIN/ON, ...: its name in 42804, as PostgreSQL's coerce_to_boolean prints it).
+func compileASTBool(e ast.Expr, sc *scope, clause string) (*expr, error) {
 	x, err := compileAST(e, sc)
 	if err != nil {
 		return nil, err
 	}
-	return asBool(x)
+	return asBool(x, clause)
 }
 
 // asBool is x as a boolean argument: an untyped literal or parameter read as boolean.
-func asBool(x *expr) (*expr, error) {
+func asBool(x *expr, clause string) (*expr, error) {
 	if x.unknown {
 		return castLiteral(x, types.Bool)
 	}
 	if x.typ != types.Bool && x.typ != types.Null {
-		return nil, Errorf("42804", "argument of boolean expression must be type boolean, not type %s", x.typ)
+		return nil, Errorf("42804", "argument of %s must be type boolean, not type %s", clause, x.typ)
 	}
 	return x, nil
 }

@@ -70,7 +70,7 @@ func quoteLiteralFunc(nullable bool) func(c *funcCall) (*expr, error) {
 }
 
 func buildConcatWS(c *funcCall) (*expr, error) {
-	args, sc := c.args, c.sc
+	args, sc := regArgsText(c.args, c.sc), c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		loc, ds := sc.location(), sc.dateStyle() // the session's when it runs
 		// every argument is computed before the call, as in PostgreSQL: one that fails
@@ -104,7 +104,7 @@ func buildConcatWS(c *funcCall) (*expr, error) {
 }
 
 func buildFormat(c *funcCall) (*expr, error) {
-	args, sc := c.args, c.sc
+	args, sc := regArgsText(c.args, c.sc), c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		vals := make([]types.Value, len(args))
 		for k, x := range args {

@@ -151,7 +151,7 @@ func buildReplace(c *funcCall) (*expr, error) {
 // buildConcat is concat(VARIADIC "any"): stable in PostgreSQL, as its arguments print by
 // their types' output functions; NULL appends nothing.
 func buildConcat(c *funcCall) (*expr, error) {
-	args, sc := c.args, c.sc
+	args, sc := regArgsText(c.args, c.sc), c.sc
 	return stable(&expr{typ: types.Text, eval: func(row []types.Value) (types.Value, error) {
 		var b []byte
 		for _, x := range args {

@@ -100,7 +100,7 @@ func compileCase(e *ast.Case, sc *scope) (*expr, error) {
 		if taken >= 0 {
 			sc.dead++
 		}
-		c, err := compileASTBool(cond, sc)
+		c, err := compileASTBool(cond, sc, "CASE/WHEN")
 		if taken >= 0 {
 			sc.dead--
 		}

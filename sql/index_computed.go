@@ -101,7 +101,7 @@ func compileIndexExprs(s *types.Schema, def *types.Index) (*indexExprs, error) {
 		if err != nil {
 			return nil, err
 		}
-		if xs.pred, err = compileBool(e, sc); err != nil {
+		if xs.pred, err = compileBool(e, sc, "WHERE"); err != nil {
 			return nil, err
 		}
 	}
@@ -189,7 +189,7 @@ func checkIndexExpr(s *types.Schema, e sqlparser.Expr, pred bool) (*expr, error)
 	var x *expr
 	var err error
 	if pred {
-		x, err = compileBool(e, sc)
+		x, err = compileBool(e, sc, "WHERE")
 	} else {
 		x, err = compile(e, sc)
 	}

@@ -106,7 +106,7 @@ func inferenceWhere(bt *boundTable, where ast.Expr) error {
 	if where == nil {
 		return nil
 	}
-	_, err := compileASTBool(where, bt.scope)
+	_, err := compileASTBool(where, bt.scope, "WHERE")
 	return err
 }
 
@@ -148,7 +148,7 @@ func (ins *inserter) bindConflictUpdate(s *Session, oc *ast.OnConflict, sc *scop
 		}
 	}
 	if oc.UpdateWhere != nil {
-		w, err := compileASTBool(oc.UpdateWhere, sc)
+		w, err := compileASTBool(oc.UpdateWhere, sc, "WHERE")
 		if err != nil {
 			return err
 		}
@@ -244,4 +244,22 @@ func conflictSetItems(set ast.SetClause, sc *scope) ([]conflictSet, error) {
 		return nil, notRowSource()
 	}
 	return out, nil
+}
+
+// returningTable is the table an INSERT's RETURNING is bound over: bt, where excluded is seen
+// only to name it in errors after DO UPDATE (42P01 invalid reference, as PostgreSQL), since
+// RETURNING cannot read the proposed row.
+func returningTable(bt *boundTable, oc *ast.OnConflict) *boundTable {
+	if oc == nil || !oc.Update || bt.schema == nil || bt.alias == "excluded" {
+		return bt
+	}
+	hint := &scope{params: bt.scope.params, outer: bt.scope.outer, level: bt.scope.level, hintOnly: true}
+	for _, col := range bt.schema.Columns {
+		hint.cols = append(hint.cols, scopeCol{table: "excluded", name: col.Name, typ: col.Type, rowID: col.Hidden, merged: -1})
+	}
+	sc := *bt.scope
+	sc.outer = hint
+	r := *bt
+	r.scope = &sc
+	return &r
 }

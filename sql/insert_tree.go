@@ -36,7 +36,7 @@ func (s *Session) bindInsertTree(n *ast.Insert, ps *params) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	ret, err := s.bindReturning(n.Returning, bt)
+	ret, err := s.bindReturning(n.Returning, returningTable(bt, n.OnConflict))
 	if err != nil {
 		return nil, err
 	}

@@ -126,7 +126,7 @@ func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, oute
 	}
 	if len(top) > 0 {
 		e := andTree(top)
-		x, err := compileASTBool(e, sc)
+		x, err := compileASTBool(e, sc, "WHERE")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -540,7 +540,7 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 			}
 		}
 		e := andTree(pushed)
-		x, err := compileASTBool(e, sc.child(f.cols))
+		x, err := compileASTBool(e, sc.child(f.cols), "WHERE")
 		if err != nil {
 			return nil, err
 		}
@@ -573,7 +573,7 @@ func (s *Session) buildFrom(f *fromItem, sc *scope) (node, error) {
 	}
 	if len(residual) > 0 {
 		e := andTree(residual)
-		if j.residual, err = compileASTBool(e, local); err != nil {
+		if j.residual, err = compileASTBool(e, local, "JOIN/ON"); err != nil {
 			return nil, err
 		}
 		j.residualText = treeText(e)
@@ -589,7 +589,7 @@ func (j *joinNode) addHashKey(c ast.Expr, f *fromItem, sc, local *scope) (bool, 
 		return false, nil
 	}
 	// Check the comparison as a whole first, for its errors.
-	if _, err := compileASTBool(c, local); err != nil {
+	if _, err := compileASTBool(c, local, "JOIN/ON"); err != nil {
 		return false, err
 	}
 	a, b := cmp.Left, cmp.Right

@@ -146,7 +146,7 @@ func (s *Session) buildLateralJoin(f *fromItem, sc *scope) (node, error) {
 		at: f.left.start, cell: f.cell}
 	if len(f.on) > 0 {
 		e := andTree(f.on)
-		if n.residual, err = compileASTBool(e, sc.child(f.cols)); err != nil {
+		if n.residual, err = compileASTBool(e, sc.child(f.cols), "JOIN/ON"); err != nil {
 			return nil, err
 		}
 		n.residualText = treeText(e)

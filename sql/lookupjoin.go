@@ -123,7 +123,7 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 	}
 	if len(b.pushed) > 0 {
 		e := andTree(b.pushed)
-		if acc.filter, err = compileASTBool(e, bt.scope); err != nil {
+		if acc.filter, err = compileASTBool(e, bt.scope, "WHERE"); err != nil {
 			return nil, err
 		}
 		acc.filterText = scanText(e, acc.table.alias)
@@ -133,7 +133,7 @@ func (s *Session) buildLookupJoin(f *fromItem, sc *scope) (node, error) {
 	// a value converted to the column's type is still compared as the query wrote it.
 	conds := append(append([]ast.Expr(nil), f.on...), f.right.pushed...)
 	if len(conds) > 0 {
-		if n.residual, err = compileASTBool(andTree(conds), sc.child(f.cols)); err != nil {
+		if n.residual, err = compileASTBool(andTree(conds), sc.child(f.cols), "JOIN/ON"); err != nil {
 			return nil, err
 		}
 		// EXPLAIN shows the conditions besides the key's.

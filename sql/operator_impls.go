@@ -98,6 +98,9 @@ func applyOperator(name string, a, b *expr, sc *scope) (*expr, error) {
 	if (name == "@>" || name == "<@") && argsIn([]*expr{a, b})[0].unknown && argsIn([]*expr{a, b})[1].unknown {
 		return nil, ambiguousOperator(name, a, b)
 	}
+	if name == "||" && a != nil { // 'q'::regclass || '' is the name
+		a, b = regOutText(a, sc), regOutText(b, sc)
+	}
 	o, resolved, err := resolveOperator(name, a, b)
 	if err != nil {
 		return nil, err

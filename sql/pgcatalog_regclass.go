@@ -10,7 +10,8 @@ import (
 // regclass output and the partition functions psql's \d asks for a table's foreign keys
 // with. drove's regclass is an int8 oid; an oid computed by a query (conrelid::regclass)
 // casts to the relation's name as PostgreSQL's regclassout prints it, while a literal
-// ('t'::regclass, '16384'::regclass) stays an oid so that it compares with oid columns.
+// ('t'::regclass, '16384'::regclass) stays an oid so that it compares with oid columns, and
+// prints as the name where it becomes text (regOutText, regColumns).
 
 func init() {
 	register([]builtin{
@@ -97,6 +98,67 @@ func regclassOutExpr(x *expr, s *Session) *expr {
 	}}
 }
 
+// regOutText is x as text where x is a literal regclass or regtype (x.reg): the name it
+// stands for, as PostgreSQL's regclassout and regtypeout print it in a result column, a cast
+// to text, || and format(). Another x is returned as it is.
+func regOutText(x *expr, sc *scope) *expr {
+	if x.reg == "" || x.typ != types.Int64 || x.reg == "regclass" && (sc.params == nil || sc.params.sess == nil) {
+		return x
+	}
+	out := regtypeOut
+	if x.reg == "regclass" {
+		out = sc.params.sess.regclassOut
+	}
+	return &expr{typ: types.Text, constant: x.constant, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Text, Null: true}, err
+		}
+		return types.NewText(out(v.I)), nil
+	}}
+}
+
+// regColumns are a statement's result columns cols with those of a literal regclass or
+// regtype made text, and names, which puts the names they stand for in a result row (nil when
+// there are none). The literal stays an oid inside the statement, where it compares with oid
+// columns (attrelid = 't'::regclass).
+func (s *Session) regColumns(cols []Column) ([]Column, func([]types.Value) []types.Value) {
+	var at []int
+	for i, c := range cols {
+		if c.reg != "" {
+			at = append(at, i)
+		}
+	}
+	if at == nil {
+		return cols, nil
+	}
+	cols = append([]Column(nil), cols...)
+	for _, i := range at {
+		cols[i].Type, cols[i].src = types.Text, nil
+	}
+	return cols, func(row []types.Value) []types.Value {
+		row = append([]types.Value(nil), row...) // the node's row may be one it keeps
+		for _, i := range at {
+			if v := row[i]; !v.IsNull() && cols[i].reg == "regtype" {
+				row[i] = types.NewText(regtypeOut(v.I))
+			} else if !v.IsNull() {
+				row[i] = types.NewText(s.regclassOut(v.I))
+			}
+		}
+		return row
+	}
+}
+
+// regArgsText is args with regOutText applied, for the functions that print their
+// arguments (concat, concat_ws, format).
+func regArgsText(args []*expr, sc *scope) []*expr {
+	out := make([]*expr, len(args))
+	for i, x := range args {
+		out[i] = regOutText(x, sc)
+	}
+	return out
+}
+
 // regclassCast is x::regclass where drove gives it meaning (ok): a literal is the oid of the
 // relation it names (digits are an oid, as regclassin reads them), a computed integer oid the
 // relation's name.
@@ -112,7 +174,9 @@ func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
 				return nil, true, err
 			}
 		}
-		return constExpr(types.NewInt(types.Int64, oid), false), true, nil
+		y := constExpr(types.NewInt(types.Int64, oid), false)
+		y.reg = target
+		return y, true, nil
 	}
 	if !x.unknown && familyOf(x.typ) == famNumeric && x.typ != types.Numeric {
 		return regclassOutExpr(x, sc.params.sess), true, nil
@@ -125,7 +189,9 @@ func regclassCast(target string, x *expr, sc *scope) (*expr, bool, error) {
 func regtypeCast(target string, x *expr) (*expr, bool, error) {
 	if target == "regtype" && x.unknown && x.param == 0 {
 		oid, err := regtypeIn(mustConst(x).S)
-		return constExpr(types.NewInt(types.Int64, oid), false), true, err
+		y := constExpr(types.NewInt(types.Int64, oid), false)
+		y.reg = target
+		return y, true, err
 	}
 	if target != "regtype" || x.unknown || familyOf(x.typ) != famNumeric || x.typ == types.Numeric {
 		return nil, false, nil

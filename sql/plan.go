@@ -141,7 +141,7 @@ func planAccess(bt *boundTable, where ast.Expr) (*access, error) {
 		return a, nil
 	}
 	a.filterText, a.where = scanText(where, bt.alias), where
-	filter, err := compileASTBool(where, bt.scope)
+	filter, err := compileASTBool(where, bt.scope, "WHERE")
 	if err != nil {
 		return nil, err
 	}

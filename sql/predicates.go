@@ -259,6 +259,9 @@ const (
 	isNotUnknown
 )
 
+// isTestNames name the tests, for 42804 (argument of IS NOT FALSE must be type boolean).
+var isTestNames = [...]string{"IS NULL", "IS NOT NULL", "IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"}
+
 func isNullTest(not bool) isTest {
 	if not {
 		return isNotNull
@@ -280,7 +283,7 @@ func compileIs(e ast.Expr, op isTest, sc *scope) (*expr, error) {
 		return nil, err
 	}
 	if op != isNull && op != isNotNull {
-		if x, err = asBool(x); err != nil {
+		if x, err = asBool(x, isTestNames[op]); err != nil {
 			return nil, err
 		}
 	}

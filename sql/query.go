@@ -19,6 +19,7 @@ func (s *Session) bindSelect(st *ast.Select, ps *params) (*plan, error) {
 	if cols == nil {
 		cols = []Column{} // a query of no columns (SELECT FROM t UNION ...) still has rows: not nil
 	}
+	cols, names := s.regColumns(cols)
 	p := &plan{cols: cols, oneRow: atMostOneRow(root), root: root}
 	p.run = func(_ context.Context, _ *tablespace.Txn, out Output) error {
 		it, err := root.open(ps.ec)
@@ -33,6 +34,9 @@ func (s *Session) bindSelect(st *ast.Select, ps *params) (*plan, error) {
 			}
 			if row == nil {
 				break
+			}
+			if names != nil {
+				row = names(row)
 			}
 			if err := out.Row(row); err != nil {
 				return err
@@ -135,7 +139,7 @@ func (s *Session) bindSelectBody(q *ast.Select, ps *params, outer *scope) (node,
 			return nil, nil, err
 		}
 		if where != nil {
-			x, err := compileASTBool(where, sc)
+			x, err := compileASTBool(where, sc, "WHERE")
 			if err != nil {
 				return nil, nil, err
 			}
@@ -263,7 +267,7 @@ func (s *Session) bindSelectOutput(tree *selectTree, ps *params, root node, sc *
 	declared := out == sc && !sc.outerJoined
 	for i, p := range projs {
 		exprs[i], cols[i] = p.x, p.col
-		cols[i].bpchar, cols[i].varchar, cols[i].shape = p.x.bpchar, p.x.varchar, p.x.shape
+		cols[i].bpchar, cols[i].varchar, cols[i].shape, cols[i].reg = p.x.bpchar, p.x.varchar, p.x.shape, p.x.reg
 		if !declared && !projs[i].castDecl {
 			cols[i].src = nil
 		}
@@ -340,7 +344,7 @@ func bindHaving(having ast.Expr, groups *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return asBool(x)
+	return asBool(x, "HAVING")
 }
 
 // distinctOutput puts SELECT DISTINCT's node over the projection; the output columns' untyped

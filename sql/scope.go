@@ -240,6 +240,29 @@ func (sc *scope) namesTable(name string) bool {
 	return !sc.hintOnly && sc.hasTable(name)
 }
 
+// missingTable is the error for a reference qualified by q that names no table the reference
+// can see, as PostgreSQL's errorMissingRTE: a table it cannot see from here, or a table
+// referenced by its name where FROM gave it an alias, is an invalid reference with a hint.
+func (sc *scope) missingTable(q string) error {
+	invalid := func(hint string, args ...any) error {
+		return &Error{Code: "42P01", Message: fmt.Sprintf("invalid reference to FROM-clause entry for table %q", q),
+			Hint: fmt.Sprintf(hint, args...)}
+	}
+	for s := sc; s != nil; s = s.outer {
+		if s.hintOnly && s.hasTable(q) {
+			return invalid("There is an entry for table %q, but it cannot be referenced from this part of the query.", q)
+		}
+	}
+	for s := sc; s != nil; s = s.outer {
+		for _, c := range s.cols {
+			if c.schema != nil && c.table != q && !s.hintOnly && shownTableName(c.schema.Name) == q {
+				return invalid("Perhaps you meant to reference the table alias %q.", c.table)
+			}
+		}
+	}
+	return Errorf("42P01", "missing FROM-clause entry for table %q", q)
+}
+
 func (sc *scope) missing(c colRef) error {
 	if q := c.table; q != "" {
 		for s := sc; s != nil; s = s.outer {
@@ -247,13 +270,7 @@ func (sc *scope) missing(c colRef) error {
 				return Errorf("42703", "column %s.%s does not exist", q, c.name)
 			}
 		}
-		for s := sc; s != nil; s = s.outer {
-			if s.hintOnly && s.hasTable(q) {
-				return &Error{Code: "42P01", Message: fmt.Sprintf("invalid reference to FROM-clause entry for table %q", q),
-					Hint: fmt.Sprintf("There is an entry for table %q, but it cannot be referenced from this part of the query.", q)}
-			}
-		}
-		return Errorf("42P01", "missing FROM-clause entry for table %q", q)
+		return sc.missingTable(q)
 	}
 	for s := sc; s != nil; s = s.outer {
 		for _, col := range s.cols {

@@ -112,7 +112,7 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 		return nil, Errorf("42601", "SELECT * with no tables specified is not valid")
 	}
 	if q != "" && !sc.hasTable(q) {
-		return nil, Errorf("42P01", "missing FROM-clause entry for table %q", q)
+		return nil, sc.missingTable(q)
 	}
 	order := sc.starOrder
 	if q != "" || order == nil {

@@ -45,7 +45,7 @@ func compileExistsHoisted(e *ast.Select, sc *scope) (x *expr, ok bool, err error
 	if err != nil {
 		return nil, false, nil // let the subquery as written report it
 	}
-	q, err := compileASTBool(cloneTree(andTree(hoisted)), sc)
+	q, err := compileASTBool(cloneTree(andTree(hoisted)), sc, "WHERE")
 	if err != nil {
 		return nil, false, nil
 	}
