@@ -20,7 +20,7 @@ import (
 // treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
-	treeCreateObjects = map[string]bool{"sequence": true}
+	treeCreateObjects = map[string]bool{"sequence": true, "view": true, "materialized": true}
 	treeAlterObjects  = map[string]bool{"sequence": true}
 )
 
