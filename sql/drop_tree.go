@@ -11,8 +11,9 @@ import (
 )
 
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
-// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, and CREATE
-// TABLE's column-definition form (create_tree.go) and CREATE [UNIQUE] INDEX (index_tree.go).
+// step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
+// TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
+// CREATE/ALTER SEQUENCE (sequence_tree.go) and CREATE [MATERIALIZED] VIEW (view_tree.go).
 // Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
 // other DDL statement take the dialect pass.
 
@@ -52,7 +53,11 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if end.IsPunct(";") && len(toks) > 1 {
 		end = toks[len(toks)-2]
 	}
-	return &Statement{first: t.Value, ddl: stmt, src: query, srcAt: t.Pos, srcEnd: end.End}, nil
+	st := &Statement{first: t.Value, ddl: stmt, src: query, srcAt: t.Pos, srcEnd: end.End}
+	if v, ok := stmt.(*ast.CreateView); ok {
+		st.view = viewStmtOfTree(v, query, toks) // view_tree.go: the query's text
+	}
+	return st, nil
 }
 
 // execDDLTree runs a DDL statement sql/parser read.
@@ -65,6 +70,8 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 		return s.execDrop(ctx, n, out)
 	case *ast.CreateSequence:
 		return s.execCreateSequence(ctx, n, out) // sequence_tree.go
+	case *ast.CreateView:
+		return s.execCreateView(ctx, n, st.view, out) // view_tree.go
 	case *ast.AlterSequence:
 		return s.execAlterSequence(ctx, n, out)
 	case *ast.AlterTable:
@@ -119,6 +126,11 @@ func ddlCommandName(n ast.Stmt) string {
 		return "DROP " + string(n.Kind)
 	case *ast.CreateSequence:
 		return "CREATE SEQUENCE"
+	case *ast.CreateView:
+		if n.Materialized {
+			return "CREATE MATERIALIZED VIEW"
+		}
+		return "CREATE VIEW"
 	case *ast.AlterSequence, *ast.AlterTable:
 		return "ALTER SEQUENCE"
 	case *ast.CreateTable:

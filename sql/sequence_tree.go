@@ -20,7 +20,7 @@ import (
 // treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
-	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true} // create_tree.go, index_tree.go
+	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true} // create_tree.go, index_tree.go, view_tree.go
 	treeAlterObjects  = map[string]bool{"sequence": true}
 )
 

@@ -14,9 +14,9 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// CREATE [OR REPLACE] VIEW and ALTER VIEW ... RENAME TO, parsed from sql/lexer's tokens (DROP
-// VIEW runs from sql/parser's tree, drop_tree.go): vitess knows MySQL's forms, and the view keeps its query as PostgreSQL text (the
-// tablespace stores it, tablespace/view.go), which only the original statement has.
+// ALTER VIEW ... RENAME TO and REFRESH MATERIALIZED VIEW, parsed from sql/lexer's tokens
+// (CREATE VIEW and DROP VIEW run from sql/parser's tree, view_tree.go and drop_tree.go): the
+// view keeps its query as PostgreSQL text (the tablespace stores it, tablespace/view.go).
 
 // viewStmt is a parsed view statement.
 type viewStmt struct {
@@ -65,8 +65,8 @@ func parseViewStmt(text string) (*viewStmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if toks[0].Is("create") {
-		return parseCreateView(text, toks)
+	if toks[0].Is("create") { // isViewStmt claims it so that vitess never reads it
+		return nil, Errorf("XX000", "CREATE VIEW is read by sql/parser (view_tree.go)")
 	}
 	stoks, err := lexSetting(text)
 	if err != nil {
@@ -113,68 +113,6 @@ func viewName(p *settingParser) (string, error) {
 		name = rest
 	}
 	return name, nil
-}
-
-// parseCreateView splits CREATE VIEW at its AS: the head is parsed here, the query is kept as
-// text, checked to be a query when the statement runs.
-func parseCreateView(text string, toks []lexer.Token) (*viewStmt, error) {
-	as, depth := -1, 0
-	for i, t := range toks {
-		switch {
-		case t.IsPunct("("):
-			depth++
-		case t.IsPunct(")"):
-			depth--
-		case depth == 0 && t.Is("as"):
-			as = i
-		}
-		if as >= 0 {
-			break
-		}
-	}
-	head := text
-	if as >= 0 {
-		head = text[:toks[as].Pos]
-	}
-	stoks, err := lexSetting(head)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: stoks, pos: 1}
-	st := &viewStmt{verb: "create", replace: p.accept("or", "replace")}
-	st.temp = p.accept("temp") || p.accept("temporary")
-	recursive := p.accept("recursive")
-	if st.materialized = p.accept("materialized"); st.materialized && (st.replace || recursive || st.temp) {
-		return nil, p.syntaxError()
-	}
-	p.accept("view")
-	st.ifNotExists = st.materialized && p.accept("if", "not", "exists")
-	name, err := viewName(p)
-	if err != nil {
-		return nil, err
-	}
-	st.names = []string{name}
-	if p.peek("(") {
-		if st.cols, err = p.nameList(); err != nil {
-			return nil, err
-		}
-	}
-	if recursive && len(st.cols) == 0 {
-		return nil, nearError("AS") // PostgreSQL's grammar wants the column list
-	}
-	if p.peek("with") {
-		return nil, unsupported("view options")
-	}
-	if !p.done() || as < 0 {
-		return nil, p.syntaxError()
-	}
-	if err := st.readQuery(text, toks[as+1:]); err != nil {
-		return nil, err
-	}
-	if recursive {
-		st.query = recursiveViewQuery(name, st.cols, st.query)
-	}
-	return st, nil
 }
 
 // readQuery sets st's query from rest, the tokens after AS, without the clauses that end
