@@ -26,7 +26,7 @@ func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 		return parseExplainSpan(query, toks) // explain_tree.go
 	}
 	if t.Kind != lexer.Ident || !treeDMLWords[t.Value] {
-		return parseDDLSpan(query, toks) // drop_tree.go
+		return parseDDLSpan(query, toks) // ddl_tree.go
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	"github.com/drovedb/drove/sql/lexer"
 )
 
-// CREATE INDEX runs from sql/parser's tree (drop_tree.go routes it): bindIndexStmt checks the
+// CREATE INDEX runs from sql/parser's tree (ddl_tree.go routes it): bindIndexStmt checks the
 // tree's clauses against what drove's indexes hold and gives execIndexStmt (index.go) the
 // index's parts, each expression and the predicate as the ast printer spells them, which the
 // schema keeps (index_computed.go).

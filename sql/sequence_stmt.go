@@ -12,7 +12,7 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// CREATE, ALTER and DROP SEQUENCE, read by sql/parser (sequence_tree.go, drop_tree.go), with
+// CREATE, ALTER and DROP SEQUENCE, read by sql/parser (sequence_tree.go, ddl_tree.go), with
 // the checks and messages of PostgreSQL 15's init_params. The sequences themselves are the
 // tablespace's (tablespace/sequence.go).
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/drovedb/drove/sql/ast"
-	"github.com/drovedb/drove/sql/lexer"
 	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/types"
 )
@@ -16,34 +15,6 @@ import (
 // ast.SeqOption); an identity column's options, which the dialect pass carries as text, are
 // read by sql/parser too (identityOptionsText). seqOptionsOf checks them as PostgreSQL 15's
 // init_params does.
-
-// treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
-// [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
-var (
-	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true} // create_tree.go, index_tree.go, view_tree.go
-	treeAlterObjects  = map[string]bool{"sequence": true}
-)
-
-// treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
-// act on an object the tree runs the statement for.
-func treeObject(toks []lexer.Token) bool {
-	i := 1
-	objects := treeDropObjects
-	switch toks[0].Value {
-	case "truncate":
-		return true
-	case "alter":
-		objects = treeAlterObjects
-	case "create":
-		objects = treeCreateObjects
-		for _, w := range []string{"or", "replace", "global", "local", "temp", "temporary", "unlogged", "recursive"} {
-			if i < len(toks) && toks[i].Is(w) {
-				i++
-			}
-		}
-	}
-	return i < len(toks) && toks[i].Kind == lexer.Ident && objects[toks[i].Value]
-}
 
 // seqOptionsOf reads a statement's sequence options, each at most once. An identity
 // column's (identity) take their type from the column (AS is redundant) and may name the

@@ -45,7 +45,7 @@ type Statement struct {
 	// dml is a writing statement sql/parser read (dml_tree.go); dmlUsed says it was bound.
 	dml       ast.Stmt
 	dmlUsed   bool
-	ddl       ast.Stmt               // a DDL statement sql/parser read (drop_tree.go)
+	ddl       ast.Stmt               // a DDL statement sql/parser read (ddl_tree.go)
 	explain   *Statement             // EXPLAIN's writing statement sql/parser read (explain_tree.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
@@ -607,7 +607,7 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.user != nil {
 		return s.execUserStmt(ctx, st.user, out)
 	}
-	if st.ddl != nil { // a DDL statement sql/parser read (drop_tree.go)
+	if st.ddl != nil { // a DDL statement sql/parser read (ddl_tree.go)
 		return s.execDDLTree(ctx, st, out)
 	}
 	if st.lock != nil {

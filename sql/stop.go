@@ -58,7 +58,7 @@ func (st *Statement) commandName() string {
 	case st.copy != nil:
 		return "COPY FROM"
 	case st.ddl != nil:
-		return ddlCommandName(st.ddl) // drop_tree.go
+		return ddlCommandName(st.ddl) // ddl_tree.go
 	case st.lock != nil:
 		return "LOCK TABLE"
 	case st.ctas != nil:

@@ -15,7 +15,7 @@ import (
 )
 
 // ALTER VIEW ... RENAME TO and REFRESH MATERIALIZED VIEW, parsed from sql/lexer's tokens
-// (CREATE VIEW and DROP VIEW run from sql/parser's tree, view_tree.go and drop_tree.go): the
+// (CREATE VIEW and DROP VIEW run from sql/parser's tree, view_tree.go and ddl_tree.go): the
 // view keeps its query as PostgreSQL text (the tablespace stores it, tablespace/view.go).
 
 // viewStmt is a parsed view statement.

@@ -9,7 +9,7 @@ import (
 )
 
 // CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW and CREATE MATERIALIZED VIEW are read by
-// sql/parser (drop_tree.go routes them): the tree checks the statement, and the view keeps its
+// sql/parser (ddl_tree.go routes them): the tree checks the statement, and the view keeps its
 // query as the statement's own PostgreSQL text between AS and the closing clauses, as views
 // always stored it (tablespace/view.go), which the session binds anew on each use.
 

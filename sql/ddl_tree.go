@@ -25,6 +25,34 @@ var treeDDLWords = map[string]bool{"drop": true, "truncate": true, "create": tru
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
 var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
 
+// treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
+// [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
+var (
+	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true}
+	treeAlterObjects  = map[string]bool{"sequence": true}
+)
+
+// treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
+// act on an object the tree runs the statement for.
+func treeObject(toks []lexer.Token) bool {
+	i := 1
+	objects := treeDropObjects
+	switch toks[0].Value {
+	case "truncate":
+		return true
+	case "alter":
+		objects = treeAlterObjects
+	case "create":
+		objects = treeCreateObjects
+		for _, w := range []string{"or", "replace", "global", "local", "temp", "temporary", "unlogged", "recursive"} {
+			if i < len(toks) && toks[i].Is(w) {
+				i++
+			}
+		}
+	}
+	return i < len(toks) && toks[i].Kind == lexer.Ident && objects[toks[i].Value]
+}
+
 // parseDDLSpan parses one statement's tokens with sql/parser when it is a DDL statement run
 // from the tree; nil (and no error) otherwise, for the dialect pass.
 func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
