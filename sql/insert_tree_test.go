@@ -77,6 +77,18 @@ var insertImprovements = map[string]string{
 	"viewins.sql:142": "",
 	"viewins.sql:151": "",
 	"viewins.sql:157": "",
+	// ON CONFLICT's WHERE implying a partial unique index's predicate (a > 5 implies a > 0):
+	// upsert_implies.go's proof serves the tree only; the pass's converted tree says 42P10.
+	// Its last case is PostgreSQL's 42P10 (coalesce(a, 2) > 1 implies nothing of
+	// coalesce(a, 1) > 0), which the pass's converted tree dropped with the WHERE.
+	"sweepf.sql:132": "",
+	"sweepf.sql:135": "",
+	"sweepf.sql:138": "",
+	"sweepf.sql:141": "",
+	"sweepf.sql:159": "",
+	"sweepf.sql:165": "",
+	"sweepf.sql:168": "",
+	"sweepf.sql:180": "42P10",
 }
 
 // insertOutcome is what one statement did: its SQLSTATE (and where it failed), or its
@@ -95,6 +107,10 @@ func compareInsert(t *testing.T, s *Session, b bothWays, st *insertBindStats) {
 	}
 	if b.newErr == nil && b.newSts[0].dml == nil {
 		st.left++
+		return
+	}
+	if b.treeOnly() {
+		st.improved++
 		return
 	}
 	newOut := insertRun(t, s, b.newSts, b.newErr)
