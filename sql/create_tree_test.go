@@ -1,10 +1,8 @@
 package sql
 
 import (
-	"os"
-	"path/filepath"
+	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -18,41 +16,18 @@ var createTableRE = regexp.MustCompile(`(?i)^\s*create\s+((local|global)\s+)?((t
 // block expects; CREATE TABLE AS and LIKE take the dialect pass. The golden files check what
 // each does.
 func TestCreateTableFromTree(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	none := func() error { return nil }
-	read := 0
-	for _, file := range files {
-		text, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(strings.ToLower(string(text)), "table") {
-			continue
-		}
-		for _, b := range parseGolden(t, file) {
-			if (b.kind != "ok" && b.kind != "error") || !createTableRE.MatchString(b.sql) || strings.Contains(strings.TrimRight(b.sql, "; \n"), ";") {
-				continue
+	read := goldenFromTree(t, createTableRE, []string{"table"}, func(st *Statement) (bool, string) {
+		switch {
+		case st.ddl != nil:
+			if _, ok := st.ddl.(*ast.CreateTable); !ok {
+				return true, fmt.Sprintf("read as %T", st.ddl)
 			}
-			sts, err := parseStatements(b.sql, none)
-			switch {
-			case err != nil && b.kind == "error" && sqlstateOf(err) == b.code:
-			case err != nil:
-				t.Errorf("%s:%d: %s: %v", filepath.Base(file), b.line, b.sql, err)
-			case len(sts) != 1:
-				t.Errorf("%s:%d: %s: %d statements", filepath.Base(file), b.line, b.sql, len(sts))
-			case sts[0].ddl != nil:
-				if _, ok := sts[0].ddl.(*ast.CreateTable); !ok {
-					t.Errorf("%s:%d: %s: read as %T", filepath.Base(file), b.line, b.sql, sts[0].ddl)
-				}
-				read++
-			case sts[0].ctas == nil && sts[0].likeCreate == nil:
-				t.Errorf("%s:%d: %s: not read into the parser's tree", filepath.Base(file), b.line, b.sql)
-			}
+			return true, ""
+		case st.ctas == nil && st.likeCreate == nil:
+			return false, "not read into the parser's tree"
 		}
-	}
+		return false, ""
+	})
 	if read < 550 {
 		t.Errorf("only %d golden CREATE TABLE statements read into the tree", read)
 	}

@@ -2,10 +2,7 @@ package sql
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/drovedb/drove/sql/ast"
@@ -17,41 +14,13 @@ import (
 // run of every golden one found 56 alike, 16 failing with the same SQLSTATE, 1 refused alike
 // at parsing, and cidx.sql's differences, PostgreSQL's answer the tree's.)
 func TestCreateIndexFromTree(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
 	re := regexp.MustCompile(`(?i)^\s*create\s+(unique\s+)?index\b`)
-	none := func() error { return nil }
-	read := 0
-	for _, file := range files {
-		text, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
+	read := goldenFromTree(t, re, []string{"index"}, func(st *Statement) (bool, string) {
+		if _, ok := st.ddl.(*ast.CreateIndex); !ok {
+			return false, "not read into the parser's tree"
 		}
-		if !strings.Contains(strings.ToLower(string(text)), "index") {
-			continue
-		}
-		for _, b := range parseGolden(t, file) {
-			if (b.kind != "ok" && b.kind != "error") || !re.MatchString(b.sql) || strings.Contains(strings.TrimRight(b.sql, "; \n"), ";") {
-				continue
-			}
-			sts, err := parseStatements(b.sql, none)
-			switch {
-			case err != nil && b.kind == "error" && sqlstateOf(err) == b.code:
-			case err != nil:
-				t.Errorf("%s:%d: %s: %v", filepath.Base(file), b.line, b.sql, err)
-			case len(sts) != 1:
-				t.Errorf("%s:%d: %s: %d statements", filepath.Base(file), b.line, b.sql, len(sts))
-			default:
-				if _, ok := sts[0].ddl.(*ast.CreateIndex); !ok {
-					t.Errorf("%s:%d: %s: not read into the parser's tree", filepath.Base(file), b.line, b.sql)
-				}
-				read++
-			}
-		}
-	}
-	t.Logf("%d golden CREATE INDEX statements read into the tree", read)
+		return true, ""
+	})
 	if read < 100 {
 		t.Errorf("only %d golden CREATE INDEX statements read into the tree", read)
 	}
