@@ -176,13 +176,7 @@ func (p *printer) composite(e Expr) {
 		p.w(")")
 	case *Subscript:
 		p.operand(e.Expr)
-		p.w("[")
-		p.expr(e.Index)
-		if e.Upper != nil {
-			p.w(":")
-			p.expr(e.Upper)
-		}
-		p.w("]")
+		p.brackets(e)
 	case *Field:
 		p.w("(")
 		p.expr(e.Expr)
@@ -726,4 +720,15 @@ func plainArgName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// brackets writes a subscript's [i] or [i:j], after its operand or a SET target's column.
+func (p *printer) brackets(e *Subscript) {
+	p.w("[")
+	p.expr(e.Index)
+	if e.Upper != nil {
+		p.w(":")
+		p.expr(e.Upper)
+	}
+	p.w("]")
 }

@@ -130,13 +130,7 @@ func (p *printer) setClauses(list []SetClause) {
 			}
 			p.w(p.ident(col))
 			if sub := c.Sub(k); sub != nil {
-				p.w("[")
-				p.expr(sub.Index)
-				if sub.Upper != nil {
-					p.w(":")
-					p.expr(sub.Upper)
-				}
-				p.w("]")
+				p.brackets(sub)
 			}
 		}
 		if c.Multi {
