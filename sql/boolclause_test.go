@@ -30,6 +30,12 @@ func TestBooleanArgumentNamesClause(t *testing.T) {
 		{"DELETE FROM q WHERE 1", "WHERE"},
 		{"INSERT INTO q VALUES (1) ON CONFLICT (a) DO UPDATE SET a = 1 WHERE 1", "WHERE"},
 		{"SELECT 1 FROM q a, LATERAL (SELECT 1 WHERE a.a) s", "WHERE"},
+		// a term of a WHERE that the planner places apart still names AND
+		{"SELECT 1 FROM q WHERE a = 1 AND 1", "AND"},
+		{"SELECT 1 FROM q WHERE 1 AND a = 1", "AND"},
+		{"SELECT 1 FROM q, q r WHERE q.a = 1 AND r.a = 2 AND 1", "AND"},
+		{"SELECT 1 FROM q WHERE a = 1 AND EXISTS (SELECT 1 FROM q r WHERE 1)", "WHERE"},
+		{"SELECT 1 FROM q WHERE a = 1 AND (1 OR true)", "OR"},
 	} {
 		err := s.Exec(context.Background(), c.sql, discard{})
 		want := "argument of " + c.clause + " must be type boolean, not type integer"

@@ -78,6 +78,9 @@ type params struct {
 	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
 	// materialized view are errors only when the query runs.
 	defining bool
+	// splitWheres are the WHERE clauses (ANDs) that bindFrom split into terms placed apart,
+	// so that a term compiled alone names AND in 42804 (splitConjunct).
+	splitWheres []ast.Expr
 	// deferFold: the statement is being prepared (PREPARE, the extended protocol's Parse).
 	// PostgreSQL plans it, folding its constants, only when it runs, so the error of the
 	// first constant that fails to fold (1/0) is recorded in foldErr rather than raised, and

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -367,7 +368,25 @@ func compileASTBool(e ast.Expr, sc *scope, clause string) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if clause == "WHERE" && !x.unknown && x.typ != types.Bool && x.typ != types.Null && splitConjunct(e, sc) {
+		clause = "AND"
+	}
 	return asBool(x, clause)
+}
+
+// splitConjunct reports whether e is one of the ANDed terms of a WHERE that bindFrom split
+// to place them (params.splitWheres): PostgreSQL checks the AND's arguments before WHERE's,
+// so a term that is not boolean is an "argument of AND" (WHERE a = 1 AND 1).
+func splitConjunct(e ast.Expr, sc *scope) bool {
+	if sc.params == nil {
+		return false
+	}
+	for _, w := range sc.params.splitWheres {
+		if slices.Contains(conjuncts(w, nil), e) {
+			return true
+		}
+	}
+	return false
 }
 
 // asBool is x as a boolean argument: an untyped literal or parameter read as boolean.

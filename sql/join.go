@@ -111,6 +111,9 @@ func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, oute
 	}
 	var top []ast.Expr
 	if where != nil {
+		if b, ok := where.(*ast.BoolOp); ok && b.Op == ast.And && ps != nil && !slices.Contains(ps.splitWheres, where) {
+			ps.splitWheres = append(ps.splitWheres, where) // for 42804's message (splitConjunct)
+		}
 		for _, c := range conjuncts(where, nil) {
 			if !root.place(c, sc) {
 				top = append(top, c)
