@@ -249,11 +249,11 @@ func implArrayContains(o *opDef, a, b *expr, _ *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, b = args[0], args[1]
-	if name == "<@" {
-		a, b = b, a
-	}
-	return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
+	// <@ swaps the values, not the operands, so the left operand is computed first.
+	return strict2(types.Bool, args[0], args[1], func(x, y types.Value) (types.Value, error) {
+		if name == "<@" {
+			x, y = y, x
+		}
 		xs, err := arrayElems(x)
 		if err != nil {
 			return types.Value{}, err

@@ -125,10 +125,12 @@ func compileJSONOp(op string, a, b *expr) (*expr, error) {
 	case "-":
 		return compileJSONDelete(a, b)
 	case "@>", "<@":
-		if op == "<@" {
-			a, b = b, a
-		}
+		// <@ swaps the values, not the operands: the left one is computed first, as in
+		// PostgreSQL, so an error in it comes before one in the right operand.
 		return strict2(types.Bool, a, b, func(x, y types.Value) (types.Value, error) {
+			if op == "<@" {
+				x, y = y, x
+			}
 			n, err := jsonTree(x)
 			if err != nil {
 				return types.Value{}, err

@@ -50,10 +50,17 @@ func compileRowComparison(op string, l *ast.Row, right ast.Expr, sc *scope) (x *
 // makes it NULL and an unequal pair decides it, the later pairs never computed; and the
 // planner simplifies its fields but never the comparison, so it is no constant that
 // decides a branch while planning (CASE WHEN (1, 2) < (3, 4) THEN 1 ELSE 1/0 END is 22012).
+// Each field is computed once, before its pair is compared (rowOrderingFields): a NULL
+// beside a subquery does not fold the pair away, so the subquery still runs (and fails with
+// 21000 for two rows, as PostgreSQL's does).
 func compileRowOrdering(op string, l, r []ast.Expr, sc *scope) (*expr, error) {
+	fields, undo, err := rowOrderingFields(l, r, sc)
+	if err != nil {
+		return nil, err
+	}
+	defer undo()
 	eqs, decide := make([]*expr, len(l)), make([]*expr, len(l))
 	for i := range l {
-		var err error
 		if eqs[i], err = compileAST(&ast.BinaryOp{Op: "=", Left: l[i], Right: r[i]}, sc); err != nil {
 			return nil, err
 		}
@@ -61,21 +68,78 @@ func compileRowOrdering(op string, l, r []ast.Expr, sc *scope) (*expr, error) {
 			return nil, err
 		}
 	}
-	orEqual := len(op) == 2
+	orEqual, n := len(op) == 2, len(fields)
 	return stable(&expr{typ: types.Bool, eval: func(row []types.Value) (types.Value, error) {
+		p := withFields(row, n)
+		defer putFields(p)
+		ext := *p
 		for i, eq := range eqs {
-			v, err := eq.eval(row)
+			for k := 2 * i; k < 2*i+2; k++ { // the pair's fields, left then right
+				v, err := fields[k].eval(row)
+				if err != nil {
+					return types.Value{}, err
+				}
+				ext[len(row)+k] = v
+			}
+			v, err := eq.eval(ext)
 			switch {
 			case err != nil:
 				return types.Value{}, err
 			case v.IsNull():
 				return types.Value{T: types.Bool, Null: true}, nil
 			case !v.Bool():
-				return decide[i].eval(row)
+				return decide[i].eval(ext)
 			}
 		}
 		return types.NewBool(orEqual), nil
-	}}, append(eqs, decide...)...)
+	}}, fields...)
+}
+
+// rowOrderingFields compiles the fields of two rows compared by an ordering, interleaved
+// (l[0], r[0], l[1], ...), and points each (scope.pre, until undo) at a placeholder that
+// reads its value from the field columns after the row (withFields), where the comparison
+// stores it. A constant field stays itself: the pair's operator types and folds it as any.
+func rowOrderingFields(l, r []ast.Expr, sc *scope) (fields []*expr, undo func(), err error) {
+	if sc.pre == nil {
+		sc.pre = make(map[ast.Expr]*expr)
+	}
+	type saved struct {
+		node ast.Expr
+		x    *expr
+		had  bool
+	}
+	var restore []saved
+	undo = func() {
+		for i := len(restore) - 1; i >= 0; i-- {
+			if s := restore[i]; s.had {
+				sc.pre[s.node] = s.x
+			} else {
+				delete(sc.pre, s.node)
+			}
+		}
+	}
+	n := 2 * len(l)
+	for i := range l {
+		for j, f := range []ast.Expr{l[i], r[i]} {
+			x, err := compileAST(f, sc)
+			if err != nil {
+				undo()
+				return nil, func() {}, err
+			}
+			fields = append(fields, x)
+			if isConst(x) {
+				continue
+			}
+			ph := *x // the field's type and kind, its value read from the field columns
+			k := 2*i + j
+			ph.eval = func(row []types.Value) (types.Value, error) { return row[len(row)-n+k], nil }
+			ph.pend, ph.conj, ph.paramFold = nil, nil, false
+			old, had := sc.pre[f]
+			restore = append(restore, saved{f, old, had})
+			sc.pre[f] = &ph
+		}
+	}
+	return fields, undo, nil
 }
 
 // rowCompareTree is the element-wise form of the comparison l op r of two rows.

@@ -1,0 +1,56 @@
+# Randomized differential hunt (hunt8): each block a shrunk disagreement with PostgreSQL 15.
+statement ok
+CREATE TABLE h8e (id int PRIMARY KEY, o boolean, t text, j jsonb, arr int[])
+
+statement ok
+INSERT INTO h8e VALUES (1, true, 'x', '{}', '{1}')
+
+# <@ computes its left operand first (drove swapped the operands of @> and computed the right
+# one first, so the uuid cast failed before the subquery's two rows). exprdiff seed 880002.
+statement error 21000
+SELECT (SELECT j FROM generate_series(1, 2)) <@ (t::uuid)::text::jsonb FROM h8e
+
+statement error 21000
+SELECT CASE WHEN (SELECT o FROM generate_series(1, 2)) THEN j END <@ jsonb_build_object('a', t::uuid) FROM h8e
+
+statement error 21000
+SELECT (SELECT arr FROM generate_series(1, 2)) <@ ARRAY[t::uuid::text::int] FROM h8e
+
+query
+SELECT j <@ '{"a": 1}', '{"a": 1}' <@ j, arr <@ '{1,2}', '{1,2}' <@ arr FROM h8e
+----
+t|f|t|f
+tag: SELECT 1
+
+# An ordering of rows computes both fields of a pair before it looks for a NULL: the
+# subquery beside a NULL still runs (its two rows are 21000). = is the AND of the pairs,
+# which 1 = 2 decides before the subquery runs.
+statement error 21000
+SELECT (NULL::text, 1) >= ((SELECT 'a'::text UNION SELECT 'b'), 2)
+
+statement error 21000
+SELECT (NULL::text, 1) < ((SELECT t FROM h8e UNION SELECT 'b'), 2)
+
+query
+SELECT (NULL::text, 1) = ((SELECT 'a'::text UNION SELECT 'b'), 2)
+----
+f
+tag: SELECT 1
+
+query
+SELECT (1, random() < 2) < (1, true), (1, 2) < (1, 3), (NULL::int, 2) < (1, 3), (1, 2) <= (1, 2), ('1', 2) < (1, 3)
+----
+f|t|NULL|t|t
+tag: SELECT 1
+
+query
+SELECT (o, t) < (true, 'y'), (o, t) < (o, 'a' || t), ('a', t) > ('a', 'abc'::varchar), (id, t) >= (1, (SELECT t FROM h8e)) FROM h8e
+----
+t|f|t|t
+tag: SELECT 1
+
+query
+SELECT count(*) FROM h8e WHERE (id, t) > (0, 'z') AND (o, id) <= (true, 1)
+----
+1
+tag: SELECT 1
