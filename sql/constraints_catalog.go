@@ -139,11 +139,7 @@ func (c *catConstraint) body(pretty bool) string {
 		}
 		return "UNIQUE (" + colNames(c.table, c.cols) + ")"
 	case 'c':
-		text := c.check
-		if e, err := parseStoredExpr(c.check); err == nil {
-			text = checkText(e, pretty)
-		}
-		return "CHECK (" + text + ")"
+		return "CHECK (" + c.checkText(pretty) + ")"
 	}
 	d := "FOREIGN KEY (" + colNames(c.table, c.cols) + ") REFERENCES " + types.QuoteIdent(c.parent.Name) +
 		"(" + colNames(c.parent, c.refCols) + ")"
@@ -176,17 +172,21 @@ func checkText(e sqlparser.Expr, pretty bool) string {
 		}
 		switch n := node.(type) {
 		case *sqlparser.ComparisonExpr:
+			op := n.Operator.ToString()
+			if pg, ok := comparisonOps[n.Operator]; ok {
+				op = pg // <>, which vitess prints !=
+			}
 			if sub, ok := n.Right.(*sqlparser.Subquery); ok && n.Modifier != 0 && unnestedArray(sub) != nil {
 				mod := "ANY"
 				if n.Modifier == sqlparser.All {
 					mod = "ALL"
 				}
-				wrap(func() { buf.Myprintf("%v %s %s (%v)", n.Left, n.Operator.ToString(), mod, unnestedArray(sub)) })
+				wrap(func() { buf.Myprintf("%v %s %s (%v)", n.Left, op, mod, unnestedArray(sub)) })
 				return
 			}
 			if n.Escape == nil && !strings.HasPrefix(n.Operator.ToString(), "like") && n.Operator != sqlparser.InOp &&
 				n.Operator != sqlparser.NotInOp && n.Operator != sqlparser.NullSafeEqualOp {
-				wrap(func() { buf.Myprintf("%v %s %v", n.Left, n.Operator.ToString(), n.Right) })
+				wrap(func() { buf.Myprintf("%v %s %v", n.Left, op, n.Right) })
 				return
 			}
 		case *sqlparser.AndExpr:
@@ -220,6 +220,15 @@ func checkText(e sqlparser.Expr, pretty bool) string {
 	buf := sqlparser.NewTrackedBuffer(format)
 	buf.WriteNode(e)
 	return strings.ReplaceAll(buf.String(), "`", `"`)
+}
+
+// checkText is a CHECK constraint's expression as PostgreSQL prints it (the stored text
+// when it does not parse back); pretty drops the outer parentheses.
+func (c *catConstraint) checkText(pretty bool) string {
+	if e, err := parseStoredExpr(c.check); err == nil {
+		return checkText(e, pretty)
+	}
+	return c.check
 }
 
 // constraintDef is pg_get_constraintdef(oid, pretty); ok is false for an unknown oid.
@@ -271,13 +280,14 @@ func (s *Session) pgConstraintRows() [][]types.Value {
 		if c.kind != 'c' || len(c.cols) > 0 {
 			conkey = attnums(c.table, c.cols)
 		}
+		bin := nullOf(types.Text)
 		if c.kind == 'c' {
 			conkey = attnums(c.table, checkColumnPositions(c.table, c.check))
+			bin = text(c.checkText(false)) // as pg_attrdef.adbin: the SQL text pg_get_expr prints
 		}
 		rows = append(rows, []types.Value{oidVal(c.oid()), text(c.name), oidVal(oidPublic), text(string(rune(c.kind))),
 			boolVal(c.deferrable), boolVal(c.deferred), boolVal(!c.notValid), oidVal(objectOID("table", c.table.Name)), oidVal(0),
-			indid, oidVal(0), frel, upd, del, match, boolVal(true), int32Val(0), boolVal(false), conkey, fkey,
-			nullOf(types.Text)})
+			indid, oidVal(0), frel, upd, del, match, boolVal(true), int32Val(0), boolVal(false), conkey, fkey, bin})
 	}
 	return rows
 }

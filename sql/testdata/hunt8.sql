@@ -54,3 +54,25 @@ SELECT count(*) FROM h8e WHERE (id, t) > (0, 'z') AND (o, id) <= (true, 1)
 ----
 1
 tag: SELECT 1
+
+# A CHECK's <> prints as <> (vitess printed !=), and pg_constraint.conbin is the expression
+# pg_get_expr prints (it was NULL).
+statement ok
+CREATE TABLE h8c (a int CHECK (a <> 3), b int, CONSTRAINT h8c_b CHECK (b != 4 AND a <> b), c int CHECK (c <> ALL (ARRAY[1, 2])))
+
+query
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true), pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE conrelid = 'h8c'::regclass ORDER BY conname
+----
+h8c_a_check|CHECK ((a <> 3))|CHECK (a <> 3)|(a <> 3)
+h8c_b|CHECK (((b <> 4) AND (a <> b)))|CHECK (b <> 4 AND a <> b)|((b <> 4) AND (a <> b))
+h8c_c_check|CHECK ((c <> ALL (ARRAY[1, 2])))|CHECK (c <> ALL (ARRAY[1, 2]))|(c <> ALL (ARRAY[1, 2]))
+tag: SELECT 3
+
+statement ok
+CREATE INDEX h8c_pi ON h8c (a) WHERE a <> 5
+
+query
+SELECT pg_get_indexdef('h8c_pi'::regclass)
+----
+CREATE INDEX h8c_pi ON public.h8c USING btree (a) WHERE (a <> 5)
+tag: SELECT 1
