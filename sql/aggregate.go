@@ -185,7 +185,7 @@ func (ab *aggBinder) itemGroup(k int) int {
 
 func (ab *aggBinder) groupSlot(g int) *expr {
 	x := slot(g, ab.groups[g].typ)
-	x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
+	x.bpchar, x.varchar, x.shape, x.reg = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape, ab.groups[g].reg
 	return x
 }
 

@@ -49,7 +49,7 @@ var fieldRows sync.Pool // *[]types.Value
 
 // fieldArg is the stand-in for field k of n, typed like c.
 func fieldArg(k, n int, c Column) *expr {
-	return &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape,
+	return &expr{typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, reg: c.reg,
 		eval: func(row []types.Value) (types.Value, error) { return row[len(row)-n+k], nil }}
 }
 

@@ -17,8 +17,7 @@ func (ab *aggBinder) dependentColumn(i int) *expr {
 	}
 	col := ab.input.cols[i]
 	col.markUsed()
-	x := columnExpr(i, col.typ)
-	x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
+	x := col.kinds(columnExpr(i, col.typ))
 	if ab.dependent == nil {
 		ab.dependent = make(map[int]int)
 	}
@@ -26,7 +25,7 @@ func (ab *aggBinder) dependentColumn(i int) *expr {
 	ab.aggs = append(ab.aggs, &aggSpec{kind: aggAny, arg: x, typ: col.typ})
 	ab.aggTrees = append(ab.aggTrees, nil) // matches no call (resolveAggregate)
 	slot := ab.aggSlot(len(ab.aggs) - 1)
-	slot.bpchar, slot.varchar, slot.shape = col.bpchar, col.varchar, col.shape
+	col.kinds(slot)
 	return slot
 }
 

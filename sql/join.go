@@ -173,7 +173,7 @@ func derivedItem(n node, cols []Column, alias string, names []string) (*fromItem
 		if i < len(names) {
 			name = names[i]
 		}
-		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, merged: -1, scalarOut: scalar})
+		item.cols = append(item.cols, scopeCol{table: alias, name: name, typ: c.Type, bpchar: c.bpchar, varchar: c.varchar, shape: c.shape, reg: c.reg, merged: -1, scalarOut: scalar})
 	}
 	return item, nil
 }

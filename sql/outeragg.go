@@ -54,7 +54,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 		}
 		cell := o.cell
 		x := &expr{typ: ab.groups[g].typ, rowFree: true, eval: func([]types.Value) (types.Value, error) { return (*cell)[g], nil }}
-		x.bpchar, x.varchar, x.shape = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape
+		x.bpchar, x.varchar, x.shape, x.reg = ab.groups[g].bpchar, ab.groups[g].varchar, ab.groups[g].shape, ab.groups[g].reg
 		return x, true, nil
 	}
 	col := ab.input.cols[i]

@@ -11,7 +11,9 @@ import (
 // with. drove's regclass is an int8 oid; an oid computed by a query (conrelid::regclass)
 // casts to the relation's name as PostgreSQL's regclassout prints it, while a literal
 // ('t'::regclass, '16384'::regclass) stays an oid so that it compares with oid columns, and
-// prints as the name where it becomes text (regOutText, regColumns).
+// prints as the name where it becomes text (regOutText, regColumns). The mark (expr.reg)
+// goes with the value through a derived table's, WITH query's or set operation's column
+// (scopeCol.reg), a scalar subquery and a GROUP BY key, so it prints as a name there too.
 
 func init() {
 	register([]builtin{

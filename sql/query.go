@@ -384,7 +384,7 @@ func postponeVolatile(projs []projection, exprs []*expr, keys []sortKey, distinc
 			late = make([]*expr, len(projs))
 			for j, q := range projs {
 				late[j] = columnExpr(j, q.x.typ)
-				late[j].bpchar, late[j].varchar, late[j].shape = q.x.bpchar, q.x.varchar, q.x.shape
+				late[j].bpchar, late[j].varchar, late[j].shape, late[j].reg = q.x.bpchar, q.x.varchar, q.x.shape, q.x.reg
 			}
 		}
 		x := exprs[i]

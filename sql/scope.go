@@ -26,6 +26,8 @@ type scopeCol struct {
 	varchar bool
 	// shape: a record column's fields (expr.shape).
 	shape *types.Shape
+	// reg: a derived table's column of literal regclass or regtype values (expr.reg).
+	reg string
 	// merged >= 0 makes an unqualified reference COALESCE(this, cols[merged]): the USING
 	// column of a FULL join, where either side may be the NULL one.
 	merged int
@@ -295,9 +297,7 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 	if i >= 0 && qualified {
 		col := sc.cols[i]
 		col.markUsed()
-		x := columnExpr(i, col.typ)
-		x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
-		return x, nil
+		return col.kinds(columnExpr(i, col.typ)), nil
 	}
 	if i >= 0 {
 		return sc.colExpr(i), nil
@@ -499,7 +499,12 @@ func (sc *scope) colExpr(i int) *expr {
 			return firstNonNull(row, chain), nil
 		}}, col, sc)
 	}
-	x := columnExpr(i, col.typ)
-	x.bpchar, x.varchar, x.shape = col.bpchar, col.varchar, col.shape
-	return mergeExpr(x, col, sc)
+	return mergeExpr(col.kinds(columnExpr(i, col.typ)), col, sc)
+}
+
+// kinds gives x, an expression of the column's values, what the column's type alone does
+// not say: char(n) or varchar, a record's fields, a regclass or regtype oid.
+func (c scopeCol) kinds(x *expr) *expr {
+	x.bpchar, x.varchar, x.shape, x.reg = c.bpchar, c.varchar, c.shape, c.reg
+	return x
 }

@@ -128,8 +128,7 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 			continue
 		}
 		c.markUsed()
-		x := columnExpr(i, c.typ)
-		x.bpchar, x.varchar, x.shape = c.bpchar, c.varchar, c.shape
+		x := c.kinds(columnExpr(i, c.typ))
 		if q == "" {
 			x = sc.colExpr(i)
 		}

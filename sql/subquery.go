@@ -86,7 +86,7 @@ func compileScalarSubquery(q *ast.Select, sc *scope) (*expr, error) {
 		}
 		return v, nil
 	}
-	return &expr{typ: t, shape: sp.cols[0].shape, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
+	return &expr{typ: t, shape: sp.cols[0].shape, reg: sp.cols[0].reg, rowFree: !sp.correlated, eval: func(row []types.Value) (types.Value, error) {
 		return subqOnce(sp, site, row, run)
 	}}, nil
 }

@@ -188,6 +188,9 @@ func (s *Session) bindBranches(count int, bind func(i int) (node, []Column, erro
 				return nil, nil, nil, nil, Errorf("42804", "%s types %s and %s cannot be matched", op, lt, rt)
 			}
 			cols[c].src = sameDeclaration(cols[c].src, bcols[c].src)
+			if rt != types.Null && bcols[c].reg != cols[c].reg {
+				cols[c].reg = "" // a regclass beside other oids: the values are numbers
+			}
 			if !sameFieldTypes(cols[c].shape, bcols[c].shape) {
 				cols[c].shape = nil // records of other fields: the plan no longer knows (r).f
 			}
@@ -216,9 +219,9 @@ func finishSetOperation(t *ast.Select, root node, cols []Column, ps *params, out
 	outScope := &scope{params: ps, outer: outer, level: &level{}}
 	for i, c := range cols {
 		projs[i] = projection{col: c, x: columnExpr(i, c.Type)}
-		projs[i].x.bpchar, projs[i].x.varchar, projs[i].x.shape = c.bpchar, c.varchar, c.shape
+		projs[i].x.bpchar, projs[i].x.varchar, projs[i].x.shape, projs[i].x.reg = c.bpchar, c.varchar, c.shape, c.reg
 		exprs[i] = projs[i].x
-		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, merged: -1})
+		outScope.cols = append(outScope.cols, scopeCol{name: c.Name, typ: c.Type, shape: c.shape, reg: c.reg, merged: -1})
 		if values { // PostgreSQL names a VALUES list's rows "*VALUES*"
 			outScope.cols[i].table = "*VALUES*"
 		}

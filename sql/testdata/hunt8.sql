@@ -76,3 +76,57 @@ SELECT pg_get_indexdef('h8c_pi'::regclass)
 ----
 CREATE INDEX h8c_pi ON public.h8c USING btree (a) WHERE (a <> 5)
 tag: SELECT 1
+
+# A regclass or regtype read through a derived table, a WITH query, a scalar subquery or a
+# GROUP BY prints as the name it stands for (it printed the oid).
+statement ok
+CREATE TABLE h8r (a int PRIMARY KEY)
+
+query
+SELECT r, r::text, r || '' FROM (SELECT 'h8r'::regclass AS r) s
+----
+h8r|h8r|h8r
+tag: SELECT 1
+
+query
+SELECT r FROM (SELECT 'h8r'::regclass AS r UNION ALL SELECT 'h8r_pkey'::regclass) s ORDER BY 1
+----
+h8r
+h8r_pkey
+tag: SELECT 2
+
+query
+SELECT * FROM (SELECT 'h8r'::regclass AS r, 'int4'::regtype AS t) s
+----
+h8r|integer
+tag: SELECT 1
+
+query
+WITH c AS (SELECT 'h8r'::regclass AS r) SELECT r, r = 'h8r'::regclass::oid, (SELECT count(*) FROM pg_class WHERE oid = c.r) FROM c
+----
+h8r|t|1
+tag: SELECT 1
+
+query
+SELECT (SELECT 'h8r'::regclass), (SELECT 'h8r'::regclass)::text, (SELECT 'h8r'::regclass) = 'h8r'::regclass
+----
+h8r|h8r|t
+tag: SELECT 1
+
+query
+SELECT r FROM (SELECT 'h8r'::regclass AS r) s GROUP BY r
+----
+h8r
+tag: SELECT 1
+
+query
+SELECT r, count(*) FROM (SELECT 'h8r'::regclass AS r UNION ALL SELECT 'h8r'::regclass) s GROUP BY 1
+----
+h8r|2
+tag: SELECT 1
+
+query
+SELECT format('%s', r), concat(r, '!'), t FROM (SELECT 'h8r'::regclass AS r) s, (VALUES ('int8'::regtype)) v(t)
+----
+h8r|h8r!|bigint
+tag: SELECT 1
