@@ -173,6 +173,9 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 	if y, ok, err := regtypeCast(c.Name, x); ok {
 		return y, err
 	}
+	if y, ok, err := regnameCast(c.Name, x, sc); ok {
+		return y, err
+	}
 	if c.Name == "oid" {
 		if y, ok, err := oidCast(x); ok {
 			return y, err

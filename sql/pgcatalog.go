@@ -121,10 +121,7 @@ func init() {
 	add("pg_namespace", sysSchema("", oidCol("oid"), textCol("nspname"), oidCol("nspowner"), aclCol("nspacl")),
 		func(s *Session) [][]types.Value {
 			var rows [][]types.Value
-			for _, ns := range []struct {
-				oid  int64
-				name string
-			}{{oidPgCatalog, "pg_catalog"}, {oidPublic, "public"}, {oidInfoSchema, "information_schema"}} {
+			for _, ns := range fixedNamespaces {
 				rows = append(rows, []types.Value{oidVal(ns.oid), text(ns.name), oidVal(oidSuperuser), nullOf(types.TextArray)})
 			}
 			return append(rows, s.tempNamespaceRows()...)

@@ -104,12 +104,13 @@ func regclassOutExpr(x *expr, s *Session) *expr {
 // stands for, as PostgreSQL's regclassout and regtypeout print it in a result column, a cast
 // to text, || and format(). Another x is returned as it is.
 func regOutText(x *expr, sc *scope) *expr {
-	if x.reg == "" || x.typ != types.Int64 || x.reg == "regclass" && (sc.params == nil || sc.params.sess == nil) {
+	if x.reg == "" || x.typ != types.Int64 || x.reg != "regtype" && (sc.params == nil || sc.params.sess == nil) {
 		return x
 	}
 	out := regtypeOut
-	if x.reg == "regclass" {
-		out = sc.params.sess.regclassOut
+	if x.reg != "regtype" {
+		kind, s := x.reg, sc.params.sess
+		out = func(oid int64) string { return s.regOut(kind, oid) }
 	}
 	return &expr{typ: types.Text, constant: x.constant, rowFree: x.rowFree, eval: func(row []types.Value) (types.Value, error) {
 		v, err := x.eval(row)
@@ -141,10 +142,8 @@ func (s *Session) regColumns(cols []Column) ([]Column, func([]types.Value) []typ
 	return cols, func(row []types.Value) []types.Value {
 		row = append([]types.Value(nil), row...) // the node's row may be one it keeps
 		for _, i := range at {
-			if v := row[i]; !v.IsNull() && cols[i].reg == "regtype" {
-				row[i] = types.NewText(regtypeOut(v.I))
-			} else if !v.IsNull() {
-				row[i] = types.NewText(s.regclassOut(v.I))
+			if v := row[i]; !v.IsNull() {
+				row[i] = types.NewText(s.regOut(cols[i].reg, v.I))
 			}
 		}
 		return row

@@ -142,6 +142,26 @@ func (s *Session) seqArg(a *expr) (func(row []types.Value) (string, bool, error)
 // seqNameFromText reads a sequence name as PostgreSQL reads text cast to regclass: an
 // identifier, folded to lower case unless double-quoted, optionally qualified by public.
 func seqNameFromText(text string) (string, error) {
+	parts, err := splitQualifiedName(text)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case len(parts) == 1:
+		return parts[0], nil
+	case len(parts) == 2 && parts[0] == "public":
+		return parts[1], nil
+	case len(parts) == 2:
+		return "", schemaMissing(parts[0])
+	}
+	return "", Errorf("0A000", "cross-database references are not implemented: %s", text)
+}
+
+// splitQualifiedName reads a possibly qualified name in text as PostgreSQL's
+// stringToQualifiedName does (regclassin, regprocin, nextval's text): its dot-separated
+// parts, an unquoted part folded to lower case, a quoted one as written; 42602 for a
+// malformed one.
+func splitQualifiedName(text string) ([]string, error) {
 	var parts []string
 	for rest := strings.TrimSpace(text); ; {
 		var part string
@@ -150,7 +170,7 @@ func seqNameFromText(text string) (string, error) {
 			for {
 				i := strings.IndexByte(rest[end:], '"')
 				if i < 0 {
-					return "", Errorf("42602", "invalid name syntax")
+					return nil, Errorf("42602", "invalid name syntax")
 				}
 				end += i + 1
 				if !strings.HasPrefix(rest[end:], `"`) {
@@ -166,11 +186,11 @@ func seqNameFromText(text string) (string, error) {
 			}
 			part, rest = strings.TrimSpace(strings.ToLower(rest[:i])), rest[i:]
 			if strings.ContainsAny(part, " \t\n\r\f\v") { // an unquoted name ends at a space
-				return "", Errorf("42602", "invalid name syntax")
+				return nil, Errorf("42602", "invalid name syntax")
 			}
 		}
 		if part == "" {
-			return "", Errorf("42602", "invalid name syntax")
+			return nil, Errorf("42602", "invalid name syntax")
 		}
 		parts = append(parts, part)
 		rest = strings.TrimSpace(rest)
@@ -178,19 +198,11 @@ func seqNameFromText(text string) (string, error) {
 			break
 		}
 		if rest[0] != '.' {
-			return "", Errorf("42602", "invalid name syntax")
+			return nil, Errorf("42602", "invalid name syntax")
 		}
 		rest = strings.TrimSpace(rest[1:])
 	}
-	switch {
-	case len(parts) == 1:
-		return parts[0], nil
-	case len(parts) == 2 && parts[0] == "public":
-		return parts[1], nil
-	case len(parts) == 2:
-		return "", schemaMissing(parts[0])
-	}
-	return "", Errorf("0A000", "cross-database references are not implemented: %s", text)
+	return parts, nil
 }
 
 // sequenceOID is the id pg_class and regclass give a sequence.

@@ -49,6 +49,16 @@ func tempNamespaceOID(ns string) int64 { return objectOID("namespace", ns) }
 // tempNamespaceRows are pg_namespace's rows of the schemas that hold temporary tables, and
 // the session's own once it made one.
 func (s *Session) tempNamespaceRows() [][]types.Value {
+	names := s.tempNamespaces()
+	rows := make([][]types.Value, len(names))
+	for i, ns := range names {
+		rows[i] = []types.Value{oidVal(tempNamespaceOID(ns)), text(ns), oidVal(oidSuperuser), nullOf(types.TextArray)}
+	}
+	return rows
+}
+
+// tempNamespaces are the names of the schemas that hold temporary tables, sorted.
+func (s *Session) tempNamespaces() []string {
 	var names []string
 	if ns, ok := tempNamespace(s.tempID); ok {
 		names = append(names, ns)
@@ -59,11 +69,7 @@ func (s *Session) tempNamespaceRows() [][]types.Value {
 		}
 	}
 	slices.Sort(names)
-	rows := make([][]types.Value, len(names))
-	for i, ns := range names {
-		rows[i] = []types.Value{oidVal(tempNamespaceOID(ns)), text(ns), oidVal(oidSuperuser), nullOf(types.TextArray)}
-	}
-	return rows
+	return names
 }
 
 // markTempClass makes a pg_class row of a temporary table or of its index (hidden its name in

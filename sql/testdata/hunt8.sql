@@ -130,3 +130,56 @@ SELECT format('%s', r), concat(r, '!'), t FROM (SELECT 'h8r'::regclass AS r) s, 
 ----
 h8r|h8r!|bigint
 tag: SELECT 1
+
+# regnamespace and regproc literals name a schema and a function (they were 22P02), print as
+# the name, and compare as oids; a computed oid cast to one is the name.
+query
+SELECT 'now'::regproc, 'now'::regproc::oid, 'pg_catalog.now'::regproc, 1299::regproc, 'public'::regnamespace::oid, 11::regnamespace, '11'::regnamespace, 'PG_CATALOG'::regnamespace, '"public"'::regnamespace
+----
+now|1299|now|now|2200|pg_catalog|pg_catalog|pg_catalog|public
+tag: SELECT 1
+
+query
+SELECT 'now'::regproc::text, 'pg_catalog'::regnamespace || '', format('%s', 'now'::regproc), 99999::regnamespace, '-'::regproc, '-'::regnamespace
+----
+now|pg_catalog|now|99999|-|-
+tag: SELECT 1
+
+statement error 3F000
+SELECT 'nosuch'::regnamespace
+
+statement error 42883
+SELECT 'nosuch'::regproc
+
+statement error 42725
+SELECT 'abs'::regproc
+
+statement error 42602
+SELECT 'a.b.c'::regnamespace
+
+statement error 42883
+SELECT 'now()'::regproc
+
+query
+SELECT nspname FROM pg_namespace WHERE oid = 'pg_catalog'::regnamespace
+----
+pg_catalog
+tag: SELECT 1
+
+query
+SELECT proname FROM pg_proc WHERE oid = 'now'::regproc
+----
+now
+tag: SELECT 1
+
+query
+SELECT n, p FROM (SELECT 'public'::regnamespace AS n, 'now'::regproc AS p) s
+----
+public|now
+tag: SELECT 1
+
+query
+SELECT pronamespace::regnamespace, oid::regproc FROM pg_proc WHERE proname = 'now'
+----
+pg_catalog|now
+tag: SELECT 1
