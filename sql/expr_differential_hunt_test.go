@@ -30,7 +30,8 @@ var huntForms = []huntForm{
 	{tText, "to_char(%s, 'YYYY-MM-DD HH24 TZ Dy')", []etype{tDate}},
 	{tText, "to_char(%s, 'HH12 Q RM Y,YYY')", []etype{tInterval}},
 	{tText, "to_char(%s, 'MON')", []etype{tInterval}},
-	{tInterval, "age(%s, %s)", []etype{tDate, tDate}},
+	// dates clamped to finite ones: age of an infinite one is the deviation genMoreInterval tells
+	{tInterval, "age(least(greatest(%s, '1900-01-01'::date), '2100-01-01'::date), least(greatest(%s, '1900-01-01'::date), '2100-01-01'::date))", []etype{tDate, tDate}},
 	{tTstz, "date_trunc('day', %s)", []etype{tDate}},
 	{tTs, "(%s AT TIME ZONE 'UTC')", []etype{tDate}},
 	{tNum, "(%s + 'NaN'::numeric)", []etype{tNum}},
