@@ -143,3 +143,23 @@ SELECT seqtypid::regtype, seqmin, seqmax FROM pg_sequence WHERE seqrelid = 'sg_i
 ----
 smallint|1|100
 tag: SELECT 1
+
+# A generation expression may not read the table's whole row (generated.sql): the column
+# would depend on its own value (42P17). A column of the table is fine.
+statement error 42P17
+CREATE TABLE sg_gen (a int PRIMARY KEY, b int GENERATED ALWAYS AS (num_nulls(sg_gen)) STORED)
+
+statement ok
+CREATE TABLE sg_gen2 (a int PRIMARY KEY, b int GENERATED ALWAYS AS (num_nulls(sg_gen2.a)) STORED)
+
+statement error 42P17
+ALTER TABLE sg_gen2 ADD COLUMN c int GENERATED ALWAYS AS (num_nulls(sg_gen2)) STORED
+
+statement ok
+INSERT INTO sg_gen2 VALUES (1)
+
+query
+SELECT * FROM sg_gen2
+----
+1|0
+tag: SELECT 1
