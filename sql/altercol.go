@@ -444,6 +444,11 @@ func (s *Session) retype(a *alteration, i int, act colAction) error {
 		return err
 	}
 	c.Name, c.NotNull, c.Default, c.Hidden, c.Identity = old.Name, old.NotNull, old.Default, old.Hidden, old.Identity
+	if c.Identity != 0 && c.Type != old.Type {
+		if err := s.retypeIdentity(a, c); err != nil {
+			return err
+		}
+	}
 	sc := tableScope(a.old, a.name, &params{sess: s})
 	f := &fillSpec{retype: true, using: act.using != ""}
 	if f.using {

@@ -130,6 +130,33 @@ func (s *Session) identityChange(a *alteration, i int, act *identityAct) error {
 	return nil
 }
 
+// retypeIdentity changes the sequence of identity column c, whose type an ALTER COLUMN ...
+// TYPE changes, to c's new type, as PostgreSQL does (ALTER SEQUENCE ... AS): a bound that was
+// the old type's limit becomes the new type's, so values past the old limit can be drawn.
+func (s *Session) retypeIdentity(a *alteration, c types.Column) error {
+	if !c.Type.IsInteger() {
+		return Errorf("22023", "identity column type must be smallint, integer, or bigint")
+	}
+	seq, _, err := serialSequence(c.Default)
+	if err != nil {
+		return err
+	}
+	cur, ok, err := s.ts.SequenceByName(seq)
+	if err != nil || !ok {
+		return seqError(cmp.Or(err, tablespace.ErrNoSequence), seq)
+	}
+	t := c.Type
+	o := seqOptions{typ: &t}
+	// Checked on a copy now (the current value must fit the new type), applied after the
+	// table changed (finishAlterSequences).
+	def, last, called := cur.Sequence, cur.Last, cur.Called
+	if err := o.apply(&def, false, &last, &called); err != nil {
+		return err
+	}
+	a.seqAlter = append(a.seqAlter, seqChange{seq, o})
+	return nil
+}
+
 // addIdentity is ADD GENERATED ... AS IDENTITY on column c, with PostgreSQL's checks.
 func (s *Session) addIdentity(a *alteration, c *types.Column, act *identityAct) error {
 	switch {

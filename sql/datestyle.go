@@ -34,7 +34,7 @@ func (sc *scope) dateOrder() types.DateOrder {
 	if sc == nil || sc.params == nil {
 		return types.DateOrderMDY
 	}
-	return sc.params.sess.dateOrder()
+	return sc.params.order()
 }
 
 // dateOrder is the field order an untyped literal is read in.
@@ -42,7 +42,17 @@ func (x *expr) dateOrder() types.DateOrder {
 	if x.params == nil {
 		return types.DateOrderMDY
 	}
-	return x.params.sess.dateOrder()
+	return x.params.order()
+}
+
+// order is the session's DateStyle field order for the statement, noting when binding
+// (before any run) reads it: a simple query cached by its text is bound again once the
+// order changes (plan.order), as PostgreSQL parses such a query anew.
+func (p *params) order() types.DateOrder {
+	if p.ec == nil {
+		p.orderUsed = true
+	}
+	return p.sess.dateOrder()
 }
 
 // dateStyle is the DateStyle the scope's statement prints dates in.

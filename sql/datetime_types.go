@@ -362,7 +362,7 @@ func zoneOperandsSat(a, b *expr, sc *scope, saturate bool) (*expr, *expr) {
 // any expression (a typed timestamp as much as an untyped literal); nil reads them from x.
 func assignExpr(v types.Value, x *expr, c *types.Column, ps *params) (types.Value, error) {
 	if ps != nil && ps.sess != nil {
-		return assignAt(v, x.typ, x.unknown, c, ps.zone(), ps.sess.transactionTime(), ps.sess.dateOrder())
+		return assignAt(v, x.typ, x.unknown, c, ps.zone(), ps.sess.transactionTime(), ps.order())
 	}
 	return assignAt(v, x.typ, x.unknown, c, x.location(), x.now(), x.dateOrder())
 }

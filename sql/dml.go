@@ -185,7 +185,7 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 					continue
 				}
 				// A timestamp or date stored in a timestamptz column is read in the session zone.
-				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime(), ps.sess.dateOrder()); err != nil {
+				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime(), ps.order()); err != nil {
 					return err
 				}
 			}

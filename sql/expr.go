@@ -68,6 +68,9 @@ type params struct {
 	// zoneUsed: binding read the session's TimeZone (a timestamptz literal folded in it), so
 	// the plan is bound again once the zone changes (plan.zone).
 	zoneUsed bool
+	// orderUsed: binding read DateStyle's field order (a numeric date literal read in it),
+	// so a simple query's plan is bound again once the order changes (plan.order).
+	orderUsed bool
 	// mutable: a function PostgreSQL does not mark immutable was compiled (a generation
 	// expression must not call one, gencols.go).
 	mutable bool

@@ -131,6 +131,9 @@ func checkGenerated(schema *types.Schema, i int) error {
 					Detail: "A generated column cannot reference another generated column."}
 			} else if j < 0 && slices.Contains(systemColumns, strings.ToLower(name)) {
 				bad = Errorf("42P10", "cannot use system column %q in %s", name, what)
+			} else if j < 0 && n.Qualifier.IsEmpty() && strings.EqualFold(name, schema.Name) {
+				bad = &Error{Code: "42P17", Message: "cannot use whole-row variable in " + what,
+					Detail: "This would cause the generated column to depend on its own value."}
 			}
 		default:
 			m, retset := mutableNode(n)

@@ -88,6 +88,10 @@ type plan struct {
 	// zone is the TimeZone the plan was bound in when binding read it ("" otherwise): a
 	// cached statement whose literals were read in another zone is bound again.
 	zone string
+	// order is DateStyle's field order plus one when binding read it (0 otherwise): a simple
+	// query cached by its text whose dates were read in another order is bound again. A
+	// prepared statement keeps its constants, as PostgreSQL's plan cache does.
+	order uint8
 }
 
 // AtMostOneRow reports whether the statement, as bound last, is a query that returns at most
@@ -237,7 +241,8 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 			}
 		}
 		if fresh && p.tempEpoch == s.tempEpoch && s.viewsFresh(p.views) && !s.resized(p.sizes) &&
-			(p.zone == "" || p.zone == s.zoneName()) {
+			(p.zone == "" || p.zone == s.zoneName()) &&
+			(p.order == 0 || st.fixed || p.order == uint8(s.dateOrder())+1) {
 			return p, nil
 		}
 	}
@@ -263,6 +268,9 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	p.views, p.tempEpoch = ps.views, s.tempEpoch
 	if ps.zoneUsed {
 		p.zone = s.zoneName()
+	}
+	if ps.orderUsed {
+		p.order = uint8(s.dateOrder()) + 1
 	}
 	st.plan = p
 	return p, nil
