@@ -112,6 +112,11 @@ func (o *output) Row(row []types.Value) error {
 			ends = append(ends, -1)
 			continue
 		}
+		if v.T.IsRecord() && !(i < len(o.formats) && o.formats[i] == 1) {
+			if err := sql.CheckTextLen(v); err != nil {
+				return err
+			}
+		}
 		if i < len(o.formats) && o.formats[i] == 1 && i < len(o.types) {
 			o.scratch = appendBinary(o.scratch, o.types[i], v)
 		} else if o.styled {

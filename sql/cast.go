@@ -260,6 +260,9 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 	case v.T == types.JSON || v.T == types.JSONB:
 		return castJSON(v, c)
 	case to == types.Text:
+		if err := CheckTextLen(v); err != nil {
+			return types.Value{}, err
+		}
 		s := v.String()
 		if v.T == types.Bool { // the cast spells booleans out; output prints t/f
 			s = strconv.FormatBool(v.Bool())

@@ -3,6 +3,7 @@ package sql
 import (
 	"crypto/md5"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,18 @@ import (
 const maxAlloc, varHdr = 1<<30 - 1, 4
 
 var errTooLong = Errorf("54000", "requested length too large")
+
+// CheckTextLen fails with PostgreSQL's 54000 when v's text could not be built
+// (types.Value.TextTooLong: a deeply nested record), before anything builds it: pgwire's
+// text output and a cast to text call it, so a row of a few bytes cannot make the server
+// allocate until it dies.
+func CheckTextLen(v types.Value) error {
+	if !v.TextTooLong() {
+		return nil
+	}
+	return &Error{Code: "54000", Message: "out of memory",
+		Detail: fmt.Sprintf("Cannot enlarge string buffer containing %d bytes by 1 more bytes.", types.MaxTextLen)}
+}
 
 func textResult(s string) types.Value { return types.NewText(s) }
 

@@ -123,6 +123,9 @@ func (o *textOutput) Columns([]Column) error { return nil }
 func (o *textOutput) Row(row []types.Value) error {
 	parts := make([]string, len(row))
 	for i, v := range row {
+		if err := CheckTextLen(v); err != nil { // as pgwire's output does
+			return err
+		}
 		var zone *time.Location
 		if o.zone != nil {
 			zone = *o.zone

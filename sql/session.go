@@ -165,14 +165,28 @@ func (s *Session) Abort() {
 		return
 	}
 	if s.tx != nil {
-		s.failed = true
+		s.markFailed()
+	}
+}
+
+// markFailed marks the explicit transaction failed. With no savepoint to roll back to it
+// can never commit, so its write set and its row and table locks are let go at once, as
+// PostgreSQL's AbortTransaction does at the error; the session stays in the failed block
+// (25P02) until ROLLBACK or COMMIT ends it (Rollback is idempotent). drove used to hold the
+// locks until then: a client that failed a statement and went idle locked every writer of
+// its rows out until their lock wait timed out (55P03), the other side of a deadlock (40P01)
+// included. Not while a streaming cursor runs on the transaction, which must stop first.
+func (s *Session) markFailed() {
+	s.failed = true
+	if len(s.savepoints) == 0 && !s.implicit && s.live == nil {
+		s.tx.Rollback()
 	}
 }
 
 // fail marks an explicit transaction failed and maps the error to a SQLSTATE.
 func (s *Session) fail(err error) error {
 	if s.tx != nil {
-		s.failed = true
+		s.markFailed()
 		if errors.Is(err, tablespace.ErrNotLeader) && !s.implicitFirst {
 			return leaderMovedInTxn()
 		}

@@ -96,9 +96,83 @@ func (v Value) FieldValues() ([]Value, error) {
 	return vals, err
 }
 
+// MaxTextLen is the longest text PostgreSQL's output functions can build: a StringInfo may
+// not grow to MaxAllocSize (1 GiB - 1), so the longest holds 1 GiB - 2 bytes.
+const MaxTextLen = 1<<30 - 2
+
+// TextTooLong reports whether v's text would be longer than MaxTextLen, which only a record
+// can be for a value that exists: each level of nesting quotes its fields' text, doubling
+// their quotes, so row(row(...)) 40 deep is a few bytes whose text is terabytes. PostgreSQL
+// fails at 1 GiB (54000); drove used to build it until the memory ran out. Computed from the
+// fields' lengths without building the text.
+func (v Value) TextTooLong() bool {
+	if !v.T.IsRecord() || v.IsNull() {
+		return false
+	}
+	st, ok := v.recordTextStats()
+	return !ok || st.n > MaxTextLen
+}
+
+// textStats is what quoting a text costs: its length and its quotes and backslashes (each
+// doubled when it is quoted), saturated at statsCap so that deep nesting cannot overflow.
+type textStats struct{ n, q, b int64 }
+
+const statsCap = 1 << 50
+
+// quoted is the stats of the text quoted as a record field: each quote and backslash doubled,
+// a quote added at each end.
+func (s textStats) quoted() textStats {
+	return textStats{n: min(s.n+s.q+s.b+2, statsCap), q: min(2*s.q+2, statsCap), b: min(2*s.b, statsCap)}
+}
+
+// recordTextStats is the stats of the text appendRecordText prints for v, false for a
+// corrupt record.
+func (v Value) recordTextStats() (textStats, bool) {
+	fields, err := v.FieldValues()
+	if err != nil {
+		return textStats{n: 3}, false
+	}
+	st := textStats{n: int64(len(fields)) + 1} // the parentheses and the commas
+	for _, f := range fields {
+		var fs textStats
+		switch {
+		case f.IsNull():
+			continue
+		case f.T.IsRecord():
+			inner, ok := f.recordTextStats()
+			if !ok {
+				return st, false
+			}
+			fs = inner.quoted() // a record's text holds parentheses: always quoted
+		default:
+			s := f.AppendText(nil)
+			fs = textStats{n: int64(len(s))}
+			if len(s) == 0 || strings.ContainsAny(string(s), recordSpecial) {
+				fs = textStats{n: int64(len(s)), q: int64(strings.Count(string(s), `"`)),
+					b: int64(strings.Count(string(s), `\`))}.quoted()
+			}
+		}
+		st = textStats{n: min(st.n+fs.n, statsCap), q: min(st.q+fs.q, statsCap), b: min(st.b+fs.b, statsCap)}
+	}
+	return st, true
+}
+
+// recordSpecial are the characters that make record_out quote a field.
+const recordSpecial = "(),\"\\ \t\n\r"
+
 // appendRecordText prints a record as record_out does: (a,b), a field quoted when it is empty
-// or holds a delimiter, a quote, a backslash or a space; NULL as nothing.
+// or holds a delimiter, a quote, a backslash or a space; NULL as nothing. A record whose text
+// would pass MaxTextLen prints as "(?)", as a corrupt one does: callers that send or keep the
+// text check TextTooLong first and fail with 54000.
 func (v Value) appendRecordText(dst []byte) []byte {
+	if v.TextTooLong() {
+		return append(dst, "(?)"...)
+	}
+	return v.appendRecordFields(dst)
+}
+
+// appendRecordFields prints a record whose text is known to fit.
+func (v Value) appendRecordFields(dst []byte) []byte {
 	fields, err := v.FieldValues()
 	if err != nil {
 		return append(dst, "(?)"...)
@@ -111,8 +185,13 @@ func (v Value) appendRecordText(dst []byte) []byte {
 		if f.IsNull() {
 			continue
 		}
-		s := string(f.AppendText(nil))
-		if s != "" && !strings.ContainsAny(s, "(),\"\\ \t\n\r") {
+		var s []byte
+		if f.T.IsRecord() {
+			s = f.appendRecordFields(nil)
+		} else {
+			s = f.AppendText(nil)
+		}
+		if len(s) != 0 && !strings.ContainsAny(string(s), recordSpecial) {
 			dst = append(dst, s...)
 			continue
 		}
