@@ -232,10 +232,10 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 // bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
 // view target already rewritten into its table's: deleteThroughViews).
 func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
-	if err := s.refuseCurrentOf(d.CurrentOf); err != nil {
-		return nil, err
-	}
 	if len(d.Using) > 0 {
+		if d.CurrentOf != "" {
+			return nil, unsupported("WHERE CURRENT OF with USING")
+		}
 		return s.bindDeleteUsing(d, ps) // DELETE ... USING (dml_join.go)
 	}
 	bt, err := s.bindWritableTableRef(d.Table, ps)
@@ -256,7 +256,7 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()
 		}
-		keys, err := matchingKeys(ps.ec, acc)
+		keys, err := s.dmlKeys(ps.ec, acc, d.CurrentOf)
 		if err != nil {
 			return err
 		}
@@ -266,7 +266,7 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 			if err := ps.ec.check(); err != nil {
 				return err
 			}
-			ok, err := lockAndRecheck(ctx, tx, acc, key, row)
+			ok, err := lockDMLRow(ctx, tx, acc, key, row, d.CurrentOf)
 			if err != nil {
 				return err
 			}
@@ -299,16 +299,4 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	}
 	_, err = assignExpr(v, x, c, nil) // only its error is wanted: the rows' assignments read the session zone
 	return err
-}
-
-// refuseCurrentOf refuses what UPDATE and DELETE from the tree do not run yet: WHERE CURRENT
-// OF (34000 first for an unknown cursor, as PostgreSQL). Their WITH is cte_modify.go's.
-func (s *Session) refuseCurrentOf(cursor string) error {
-	if cursor != "" {
-		if _, err := s.cursorNamed(cursor); err != nil {
-			return err
-		}
-		return unsupported("WHERE CURRENT OF")
-	}
-	return nil
 }

@@ -1,0 +1,377 @@
+# Everyday PostgreSQL (issue 17), recorded from PostgreSQL 15.
+# UPDATE and DELETE ... WHERE CURRENT OF cursor (cursor_current.go).
+statement ok
+CREATE TABLE co (id int PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO co VALUES (1, 10), (2, 20), (3, 30), (4, 40)
+
+statement ok
+CREATE TABLE co2 (id int)
+
+statement ok
+INSERT INTO co2 VALUES (1)
+
+statement error 34000
+UPDATE co SET v = 0 WHERE CURRENT OF nope
+
+statement ok
+BEGIN
+
+query
+DECLARE c CURSOR FOR SELECT * FROM co ORDER BY id FOR UPDATE
+----
+tag: DECLARE CURSOR
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+UPDATE co SET v = 0 WHERE CURRENT OF c
+
+statement ok
+ROLLBACK TO a
+
+query
+FETCH c
+----
+1|10
+tag: FETCH 1
+
+query
+UPDATE co SET v = v + 1 WHERE CURRENT OF c RETURNING *
+----
+1|11
+tag: UPDATE 1
+
+query
+UPDATE co SET v = v + 1 WHERE CURRENT OF c RETURNING *
+----
+1|12
+tag: UPDATE 1
+
+query
+FETCH c
+----
+2|20
+tag: FETCH 1
+
+query
+DELETE FROM co WHERE CURRENT OF c RETURNING *
+----
+2|20
+tag: DELETE 1
+
+query
+DELETE FROM co WHERE CURRENT OF c RETURNING *
+----
+tag: DELETE 0
+
+query
+UPDATE co SET v = v + 1 WHERE CURRENT OF c RETURNING *
+----
+tag: UPDATE 0
+
+query
+FETCH c
+----
+3|30
+tag: FETCH 1
+
+query
+UPDATE co SET id = 30 WHERE CURRENT OF c RETURNING *
+----
+30|30
+tag: UPDATE 1
+
+query
+UPDATE co SET v = 33 WHERE CURRENT OF c RETURNING *
+----
+30|33
+tag: UPDATE 1
+
+query
+FETCH 2 FROM c
+----
+4|40
+tag: FETCH 1
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+UPDATE co SET v = 0 WHERE CURRENT OF c
+
+statement ok
+ROLLBACK TO a
+
+query
+SAVEPOINT b
+----
+tag: SAVEPOINT
+
+statement error 24000
+UPDATE co2 SET id = 0 WHERE CURRENT OF c
+
+statement ok
+ROLLBACK TO b
+
+statement ok
+COMMIT
+
+query
+SELECT * FROM co ORDER BY id
+----
+1|12
+4|40
+30|33
+tag: SELECT 3
+
+# The rows of a table in key order, which PostgreSQL's heap order is too for a cursor's scan.
+statement ok
+CREATE TABLE cs (id int PRIMARY KEY, v int)
+
+statement ok
+INSERT INTO cs VALUES (1, 10), (2, 20), (3, 30), (4, 40)
+
+# A cursor without FOR UPDATE: a simply updatable scan of the table.
+statement ok
+BEGIN
+
+query
+DECLARE d CURSOR FOR SELECT id, v * 2 FROM cs WHERE v > 15
+----
+tag: DECLARE CURSOR
+
+query
+FETCH d
+----
+2|40
+tag: FETCH 1
+
+query
+UPDATE cs SET v = 100 WHERE CURRENT OF d RETURNING *
+----
+2|100
+tag: UPDATE 1
+
+query
+UPDATE cs SET v = v + 1 WHERE CURRENT OF d RETURNING *
+----
+2|101
+tag: UPDATE 1
+
+query
+SELECT * FROM cs ORDER BY id
+----
+1|10
+2|101
+3|30
+4|40
+tag: SELECT 4
+
+query
+FETCH d
+----
+3|60
+tag: FETCH 1
+
+query
+DELETE FROM cs WHERE CURRENT OF d
+----
+tag: DELETE 1
+
+query
+SELECT * FROM cs ORDER BY id
+----
+1|10
+2|101
+4|40
+tag: SELECT 3
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+UPDATE co2 SET id = 0 WHERE CURRENT OF d
+
+statement ok
+ROLLBACK TO a
+
+query
+DECLARE e CURSOR FOR SELECT count(*) FROM cs
+----
+tag: DECLARE CURSOR
+
+query
+FETCH e
+----
+3
+tag: FETCH 1
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+UPDATE cs SET v = 0 WHERE CURRENT OF e
+
+statement ok
+ROLLBACK TO a
+
+query
+DECLARE f CURSOR FOR SELECT * FROM cs, co2
+----
+tag: DECLARE CURSOR
+
+query
+FETCH f
+----
+1|10|1
+tag: FETCH 1
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+DELETE FROM cs WHERE CURRENT OF f
+
+statement ok
+ROLLBACK TO a
+
+statement ok
+ROLLBACK
+
+# A SCROLL cursor goes back to rows it read; LIMIT passes the scan's row on.
+statement ok
+BEGIN
+
+query
+DECLARE i SCROLL CURSOR FOR SELECT * FROM cs LIMIT 2
+----
+tag: DECLARE CURSOR
+
+query
+FETCH 3 FROM i
+----
+1|10
+2|20
+tag: FETCH 2
+
+statement ok
+SAVEPOINT a
+
+statement error 24000
+DELETE FROM cs WHERE CURRENT OF i
+
+statement ok
+ROLLBACK TO a
+
+query
+FETCH BACKWARD 1 FROM i
+----
+2|20
+tag: FETCH 1
+
+query
+DELETE FROM cs WHERE CURRENT OF i RETURNING *
+----
+2|20
+tag: DELETE 1
+
+query
+FETCH PRIOR FROM i
+----
+1|10
+tag: FETCH 1
+
+query
+UPDATE cs SET v = -1 WHERE CURRENT OF i RETURNING *
+----
+1|-1
+tag: UPDATE 1
+
+query
+PREPARE p AS UPDATE cs SET v = -2 WHERE CURRENT OF i RETURNING id, v
+----
+tag: PREPARE
+
+query
+EXECUTE p
+----
+1|-2
+tag: UPDATE 1
+
+query
+SELECT 1 FROM cs WHERE id = 2
+----
+tag: SELECT 0
+
+query
+UPDATE cs SET v = v + 1 WHERE CURRENT OF i
+----
+tag: UPDATE 1
+
+statement ok
+ROLLBACK
+
+statement ok
+DEALLOCATE p
+
+# A cursor held from an earlier transaction, and a view.
+statement ok
+BEGIN
+
+query
+DECLARE h CURSOR WITH HOLD FOR SELECT * FROM cs
+----
+tag: DECLARE CURSOR
+
+statement ok
+COMMIT
+
+query
+FETCH h
+----
+1|10
+tag: FETCH 1
+
+statement error 24000
+UPDATE cs SET v = 1 WHERE CURRENT OF h
+
+statement ok
+CLOSE h
+
+statement ok
+CREATE VIEW cov AS SELECT * FROM cs
+
+statement ok
+BEGIN
+
+query
+DECLARE j CURSOR FOR SELECT * FROM cs
+----
+tag: DECLARE CURSOR
+
+query
+FETCH j
+----
+1|10
+tag: FETCH 1
+
+statement ok
+SAVEPOINT a
+
+statement error 0A000
+UPDATE cov SET v = 1 WHERE CURRENT OF j
+
+statement ok
+ROLLBACK TO a
+
+statement error 0A000
+DELETE FROM cov WHERE CURRENT OF j
+
+statement ok
+ROLLBACK
+
+statement ok
+DROP VIEW cov
