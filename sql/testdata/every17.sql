@@ -375,3 +375,68 @@ ROLLBACK
 
 statement ok
 DROP VIEW cov
+
+# A subscript is coerced to integer as an assignment: numeric and floats round, bigint is
+# range-checked (UPDATE's SET b[i] and reads alike).
+statement ok
+CREATE TABLE sub17 (id int PRIMARY KEY, b int[])
+
+statement ok
+INSERT INTO sub17 VALUES (1, '{5,6,7}')
+
+query
+UPDATE sub17 SET b[1.5] = 6 WHERE id = 1 RETURNING b
+----
+{5,6,7}
+tag: UPDATE 1
+
+query
+UPDATE sub17 SET b[2.5] = 60 WHERE id = 1 RETURNING b
+----
+{5,6,60}
+tag: UPDATE 1
+
+statement error 2202E
+UPDATE sub17 SET b[1.4:2.6] = '{70,80}' WHERE id = 1
+
+query
+UPDATE sub17 SET b[0.6:1.6] = '{70,80}' WHERE id = 1 RETURNING b
+----
+{70,80,60}
+tag: UPDATE 1
+
+statement error 22P02
+UPDATE sub17 SET b['1.5'] = 6 WHERE id = 1
+
+query
+UPDATE sub17 SET b[1.5::float8] = 61, b[1::int8] = 62 WHERE id = 1 RETURNING b
+----
+{62,61,60}
+tag: UPDATE 1
+
+statement error 22003
+UPDATE sub17 SET b[3000000000.0] = 61 WHERE id = 1
+
+statement error 22003
+UPDATE sub17 SET b[3000000000] = 61 WHERE id = 1
+
+statement error 42804
+UPDATE sub17 SET b[true] = 61 WHERE id = 1
+
+query
+SELECT b[1.5], b[1.5:2.5], b[2.5::real], b[1::bigint], b[0.4], b['1'] FROM sub17 WHERE id = 1
+----
+61|{61,60}|61|62|NULL|62
+tag: SELECT 1
+
+query
+SELECT (ARRAY[1, 2, 3])[1.5], (ARRAY[1, 2, 3])[2.4:3.5]
+----
+2|{2,3}
+tag: SELECT 1
+
+statement error 22003
+SELECT b[3000000000] FROM sub17
+
+statement error 42804
+SELECT b[true] FROM sub17
