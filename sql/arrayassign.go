@@ -36,6 +36,11 @@ func subscriptAssign(base *expr, sub *ast.Subscript, value *expr, c *types.Colum
 	if value.param > 0 && value.unknown {
 		value = value.setParamType(target.Type)
 	}
+	if value.typ == types.Text && !value.unknown && target.Type != types.Text {
+		// PostgreSQL's transformAssignmentIndirection finds no assignment cast from text
+		return nil, &Error{Code: "42804", Message: "subscripted assignment to \"" + c.Name + "\" requires type " +
+			target.TypeName() + " but expression is of type text", Hint: "You will need to rewrite or cast the expression."}
+	}
 	if err := checkConstAssign(value, &target); err != nil {
 		return nil, err
 	}

@@ -111,7 +111,7 @@ func insertTag(n int) string {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool, overriding byte) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, subs []*ast.Subscript, named bool, defs []*expr, ps *params, ins *inserter, view bool, overriding byte) (*plan, error) {
 	// written are the targets whose values are written; the others (OVERRIDING USER VALUE's
 	// identity columns) take their DEFAULTs, which are drawn only for the columns not written.
 	written := make([]int, 0, len(targets))
@@ -137,7 +137,17 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 	targets = slices.Clone(targets[:len(cols)])
 	schema := bt.schema
 	defs = slices.Clone(defs)
+	elems, err := elementTargets(targets, subs, cols, schema, &scope{params: ps}) // insert_subscript.go
+	if err != nil {
+		return nil, err
+	}
+	for _, et := range elems {
+		defs[et.col] = nil
+	}
 	for j, i := range targets {
+		if i < 0 {
+			continue // a column written by subscripts
+		}
 		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
 			return nil, err
 		}
@@ -186,6 +196,11 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 				}
 				// A timestamp or date stored in a timestamptz column is read in the session zone.
 				if row[i], err = assignAt(src[j], cols[j].Type, cols[j].unknown, &schema.Columns[i], ps.zone(), ps.sess.transactionTime(), ps.sess.dateOrder()); err != nil {
+					return err
+				}
+			}
+			for _, et := range elems {
+				if row[et.col], err = et.x.eval(src); err != nil {
 					return err
 				}
 			}

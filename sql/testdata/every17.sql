@@ -440,3 +440,146 @@ SELECT b[3000000000] FROM sub17
 
 statement error 42804
 SELECT b[true] FROM sub17
+
+# INSERT with elements or slices of an array column as targets (insert_subscript.go): each
+# assigned into a NULL array (never the DEFAULT), a column's assignments nested in order.
+statement ok
+CREATE TABLE ins17 (id int PRIMARY KEY, b int[] DEFAULT '{1,2,3}', s text[])
+
+query
+INSERT INTO ins17 (id, b[1], b[3]) VALUES (1, 5, 7) RETURNING *
+----
+1|{5,NULL,7}|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, b[1:2]) VALUES (2, '{8,9}') RETURNING *
+----
+2|{8,9}|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, b[1], s[1]) VALUES (3, 1, 'x'), (4, 2.6, NULL) RETURNING *
+----
+3|{1}|{x}
+4|{3}|{NULL}
+tag: INSERT 0 2
+
+query
+INSERT INTO ins17 (id, b[1:2], b[3]) SELECT 5, ARRAY[1, 2], 3 RETURNING *
+----
+5|{1,2,3}|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, b[1], b[1]) VALUES (6, 1, 2) RETURNING *
+----
+6|{2}|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, b[1], b[2]) SELECT g, g * 10, '7' FROM generate_series(7, 9) g RETURNING *
+----
+7|{70,7}|NULL
+8|{80,7}|NULL
+9|{90,7}|NULL
+tag: INSERT 0 3
+
+query
+INSERT INTO ins17 (id, b[1:2], b[2]) VALUES (10, '{1,2}', 9) RETURNING *
+----
+10|{1,9}|NULL
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, s[1]) VALUES (11, 'y') RETURNING *
+----
+11|{1,2,3}|{y}
+tag: INSERT 0 1
+
+query
+INSERT INTO ins17 (id, b[1]) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET b[2] = excluded.b[1] + 10 RETURNING *
+----
+1|{5,11,7}|NULL
+tag: INSERT 0 1
+
+statement error 42701
+INSERT INTO ins17 (id, b[1], b) VALUES (20, 1, '{2}')
+
+statement error 42701
+INSERT INTO ins17 (id, b, b[1]) VALUES (20, '{2}', 1)
+
+statement error 42701
+INSERT INTO ins17 (id, id[1]) VALUES (20, 1)
+
+statement error 22004
+INSERT INTO ins17 (id, b[NULL]) VALUES (20, 1)
+
+statement error 22P02
+INSERT INTO ins17 (id, b['x']) VALUES (20, 1)
+
+statement error 2202E
+INSERT INTO ins17 (id, b[1:2]) VALUES (20, '{1}')
+
+statement error 2202E
+INSERT INTO ins17 (id, b[1:]) VALUES (20, '{1}')
+
+statement error 22P02
+INSERT INTO ins17 (id, b[1]) VALUES (20, 'a')
+
+statement error 0A000
+INSERT INTO ins17 (id, b[1]) VALUES (20, DEFAULT)
+
+statement error 22P02
+INSERT INTO ins17 (id, b[1]) SELECT 20, 'x'
+
+statement error 42804
+INSERT INTO ins17 (id, b[1]) SELECT 20, 'x'::text
+
+statement error 42804
+INSERT INTO ins17 (id, b[1:2]) SELECT 20, '{1,2}'::text
+
+statement error 42703
+INSERT INTO ins17 (id, b[id]) VALUES (20, 1)
+
+statement error 42804
+UPDATE ins17 SET b[1] = 'x'::text WHERE id = 1
+
+statement ok
+CREATE VIEW ins17v AS SELECT * FROM ins17
+
+query
+INSERT INTO ins17v (id, b[1]) VALUES (21, 9) RETURNING *
+----
+21|{9}|NULL
+tag: INSERT 0 1
+
+statement ok
+PREPARE ins17p(int, int) AS INSERT INTO ins17 (id, b[$1]) VALUES (22, $2) RETURNING *
+
+query
+EXECUTE ins17p(1, 5)
+----
+22|{5}|NULL
+tag: INSERT 0 1
+
+statement ok
+DEALLOCATE ins17p
+
+query
+SELECT * FROM ins17 ORDER BY id
+----
+1|{5,11,7}|NULL
+2|{8,9}|NULL
+3|{1}|{x}
+4|{3}|{NULL}
+5|{1,2,3}|NULL
+6|{2}|NULL
+7|{70,7}|NULL
+8|{80,7}|NULL
+9|{90,7}|NULL
+10|{1,9}|NULL
+11|{1,2,3}|{y}
+21|{9}|NULL
+22|{5}|NULL
+tag: SELECT 13
