@@ -583,3 +583,49 @@ SELECT * FROM ins17 ORDER BY id
 21|{9}|NULL
 22|{5}|NULL
 tag: SELECT 13
+
+# CREATE VIEW pg_temp.v makes a temporary view; pg_catalog is PostgreSQL's 42501.
+statement ok
+CREATE TABLE vt17 (a int)
+
+statement ok
+INSERT INTO vt17 VALUES (1)
+
+statement ok
+CREATE VIEW pg_temp.v17 AS SELECT a, a + 1 AS b FROM vt17
+
+query
+SELECT * FROM v17
+----
+1|2
+tag: SELECT 1
+
+statement ok
+CREATE OR REPLACE VIEW pg_temp.v17 AS SELECT a, a + 2 AS b FROM vt17
+
+query
+SELECT * FROM v17
+----
+1|3
+tag: SELECT 1
+
+statement ok
+CREATE TEMP VIEW pg_temp.v17t AS SELECT 1 AS one
+
+query
+SELECT * FROM v17t
+----
+1
+tag: SELECT 1
+
+statement error 42501
+CREATE VIEW pg_catalog.v17c AS SELECT 1
+
+statement error 42P07
+CREATE VIEW pg_catalog.pg_class AS SELECT 1
+
+statement error 42P16
+CREATE TEMP VIEW public.v17x AS SELECT 1
+
+statement ok
+DROP VIEW v17t
