@@ -36,6 +36,11 @@ func subscriptAssign(base *expr, sub *ast.Subscript, value *expr, c *types.Colum
 	if value.param > 0 && value.unknown {
 		value = value.setParamType(target.Type)
 	}
+	if value.typ == types.Text && !value.unknown && target.Type != types.Text {
+		// PostgreSQL's transformAssignmentIndirection finds no assignment cast from text
+		return nil, &Error{Code: "42804", Message: "subscripted assignment to \"" + c.Name + "\" requires type " +
+			target.TypeName() + " but expression is of type text", Hint: "You will need to rewrite or cast the expression."}
+	}
 	if err := checkConstAssign(value, &target); err != nil {
 		return nil, err
 	}
@@ -82,13 +87,31 @@ func assignSubscript(e ast.Expr, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if x.unknown { // '2' reads as an integer, 'x' fails as one (22P02)
+	return subscriptInt(x)
+}
+
+// subscriptInt makes a subscript an integer as PostgreSQL's transformContainerSubscripts
+// does, by assignment coercion to int4: an untyped literal is read as one ('2'; 'x' is
+// 22P02), a bigint is range-checked (22003), numeric and floats are rounded (b[1.5] is b[2]);
+// any other type is 42804.
+func subscriptInt(x *expr) (*expr, error) {
+	switch {
+	case x.unknown:
 		return castLiteral(x, types.Int32)
-	}
-	if x, err = intArg("subscript", x); err != nil {
+	case x.typ == types.Int32 || x.typ == types.Int16 || x.typ == types.Null:
+		return x, nil
+	case x.typ != types.Int64 && x.typ != types.Numeric && !x.typ.IsFloat():
 		return nil, Errorf("42804", "array subscript must have type integer")
 	}
-	return x, nil
+	int4 := &types.Column{Type: types.Int32}
+	return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
+		v, err := x.eval(row)
+		if err != nil || v.IsNull() {
+			return types.Value{T: types.Int32, Null: true}, err
+		}
+		r, _, err := assignNumber(v, x.typ, int4)
+		return r, err
+	}}, x)
 }
 
 // isNumber reports whether e is the number literal n (a slice's omitted bound).

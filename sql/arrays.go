@@ -96,9 +96,9 @@ func buildSubscript(c *funcCall) (*expr, error) {
 	if a.unknown || !a.typ.IsArray() && a.typ != types.Null {
 		return nil, Errorf("42804", "cannot subscript type %s because it does not support subscripting", a.typ)
 	}
-	i, err := intArg("subscript", c.args[1])
+	i, err := subscriptInt(c.args[1])
 	if err != nil {
-		return nil, Errorf("42804", "array subscript must have type integer")
+		return nil, err
 	}
 	et := a.typ.Elem()
 	return fold(&expr{typ: et, eval: func(row []types.Value) (types.Value, error) {

@@ -31,13 +31,13 @@ func buildSlice(c *funcCall) (*expr, error) {
 	if a.unknown || !a.typ.IsArray() && a.typ != types.Null {
 		return nil, Errorf("42804", "cannot subscript type %s because it does not support subscripting", a.typ)
 	}
-	lo, err := intArg("subscript", c.args[1])
+	lo, err := subscriptInt(c.args[1])
 	if err != nil {
-		return nil, Errorf("42804", "array subscript must have type integer")
+		return nil, err
 	}
-	hi, err := intArg("subscript", c.args[2])
+	hi, err := subscriptInt(c.args[2])
 	if err != nil {
-		return nil, Errorf("42804", "array subscript must have type integer")
+		return nil, err
 	}
 	t := a.typ
 	if t == types.Int2Vector {

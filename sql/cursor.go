@@ -40,6 +40,11 @@ type cursor struct {
 	failed         bool  // a FETCH or MOVE failed: PostgreSQL's PORTAL_FAILED, it cannot run again
 	mem            memAccount
 	tables         []string // what its query reads, which it holds while its transaction lasts (inuse.go)
+	// WHERE CURRENT OF (cursor_current.go): the table row its query tracks (nil: none), the
+	// key of that row for each kept row (keys, beside rows) and for the row it is on (onKey).
+	cur   *curRow
+	keys  [][]byte
+	onKey []byte
 }
 
 var errNoScroll = &Error{Code: "55000", Message: "cursor can only scan forward",
@@ -52,6 +57,7 @@ func (c *cursor) forward(ctx context.Context, n int64, sink func([]types.Value) 
 	var got int64
 	for got < n {
 		if i := c.e - c.base; i < int64(len(c.rows)) {
+			c.onKept(i)
 			if err := sink(c.rows[i]); err != nil {
 				return got, err
 			}
@@ -102,6 +108,12 @@ func (c *cursor) dropRead() {
 	}
 	clear(c.rows[:d])
 	c.rows = c.rows[d:]
+	if int64(len(c.keys)) >= d {
+		for _, k := range c.keys[:d] {
+			c.mem.release(int64(24 + len(k)))
+		}
+		c.keys = c.keys[d:]
+	}
 	c.base += d
 }
 
@@ -110,6 +122,7 @@ func (c *cursor) backward(n int64, sink func([]types.Value) error) (int64, error
 	var got int64
 	for got < n && c.e > 1 {
 		c.e--
+		c.onKept(c.e - 1)
 		if err := sink(c.rows[c.e-1]); err != nil {
 			return got, err
 		}

@@ -40,6 +40,7 @@ type cursorRun struct {
 	cancel context.CancelCauseFunc
 	cmd    cursorCmd
 	n      int64
+	cur    *curRow // the table row the query is on (cursor_current.go); nil: none tracked
 }
 
 // startCursor starts st's plan p on its own goroutine and waits until it has pinned its
@@ -66,6 +67,7 @@ func (s *Session) startCursor(ctx context.Context, c *cursor, st *Statement, p *
 	if _, err := c.pull(ctx, 0, nil); err != nil {
 		c.err = err
 	}
+	c.cur = r.cur // set by Started, before the goroutine parked
 }
 
 // Columns implements Output: FETCH describes the cursor's columns itself.
@@ -75,8 +77,13 @@ func (r *cursorRun) Columns([]Column) error { return nil }
 func (r *cursorRun) Complete(string) error { return nil }
 
 // Started implements planStarter: the query has its snapshot pinned and has read no row
-// yet, where DECLARE leaves it.
-func (r *cursorRun) Started() error { return r.wait() }
+// yet, where DECLARE leaves it. The execution notes the table row each result row comes
+// from, for WHERE CURRENT OF (cursor_current.go).
+func (r *cursorRun) Started(ec *execCtx, p *plan) error {
+	r.cur = trackCurrent(p.root)
+	ec.cur = r.cur
+	return r.wait()
+}
 
 // Row implements Output on the cursor's goroutine: it hands the row to the command's sink,
 // and once the command has its rows it waits for the next, before the query reads another
@@ -129,11 +136,15 @@ func (c *cursor) pull(ctx context.Context, want int64, sink func([]types.Value) 
 
 // take keeps a row the query handed over, when the cursor keeps its rows, and passes it on.
 func (c *cursor) take(row []types.Value, sink func([]types.Value) error) error {
-	if c.keep || sink == nil {
+	kept := c.keep || sink == nil
+	if kept {
 		if err := c.mem.grow(rowBytes(row)); err != nil {
 			return err
 		}
 		c.rows = append(c.rows, slices.Clone(row))
+	}
+	if err := c.keepCurrent(kept, sink != nil); err != nil {
+		return err
 	}
 	if sink == nil {
 		return nil
@@ -163,7 +174,7 @@ func (c *cursor) settle(ctx context.Context) {
 // stop ends the cursor's query where it is (CLOSE, the end of its transaction).
 func (c *cursor) stop() {
 	c.stopRun()
-	c.rows = nil
+	c.rows, c.keys, c.onKey = nil, nil, nil
 	c.mem.done()
 }
 

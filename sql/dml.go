@@ -111,7 +111,7 @@ func insertTag(n int) string {
 
 // bindInsertSelect plans INSERT ... SELECT. The query's rows are read in full before the
 // first insert, so a table copied into itself is copied once.
-func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, named bool, defs []*expr, ps *params, ins *inserter, view bool, overriding byte) (*plan, error) {
+func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int, subs []*ast.Subscript, named bool, defs []*expr, ps *params, ins *inserter, view bool, overriding byte) (*plan, error) {
 	// written are the targets whose values are written; the others (OVERRIDING USER VALUE's
 	// identity columns) take their DEFAULTs, which are drawn only for the columns not written.
 	written := make([]int, 0, len(targets))
@@ -137,7 +137,17 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 	targets = slices.Clone(targets[:len(cols)])
 	schema := bt.schema
 	defs = slices.Clone(defs)
+	elems, err := elementTargets(targets, subs, cols, schema, &scope{params: ps}) // insert_subscript.go
+	if err != nil {
+		return nil, err
+	}
+	for _, et := range elems {
+		defs[et.col] = nil
+	}
 	for j, i := range targets {
+		if i < 0 {
+			continue // a column written by subscripts
+		}
 		if err := assignableColumn(cols[j], &schema.Columns[i]); err != nil {
 			return nil, err
 		}
@@ -189,6 +199,11 @@ func (s *Session) bindInsertSelect(bt *boundTable, q *ast.Select, targets []int,
 					return err
 				}
 			}
+			for _, et := range elems {
+				if row[et.col], err = et.x.eval(src); err != nil {
+					return err
+				}
+			}
 			if key, value, err = finishRow(bt, row, key, value); err != nil {
 				return err
 			}
@@ -232,10 +247,10 @@ func lockAndRecheck(ctx context.Context, tx *tablespace.Txn, acc *access, key []
 // bindDelete plans DELETE FROM t [USING ...] [WHERE ...] [RETURNING ...] from its tree (a
 // view target already rewritten into its table's: deleteThroughViews).
 func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
-	if err := s.refuseCurrentOf(d.CurrentOf); err != nil {
-		return nil, err
-	}
 	if len(d.Using) > 0 {
+		if d.CurrentOf != "" {
+			return nil, unsupported("WHERE CURRENT OF with USING")
+		}
 		return s.bindDeleteUsing(d, ps) // DELETE ... USING (dml_join.go)
 	}
 	bt, err := s.bindWritableTableRef(d.Table, ps)
@@ -256,7 +271,7 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()
 		}
-		keys, err := matchingKeys(ps.ec, acc)
+		keys, err := s.dmlKeys(ps.ec, acc, d.CurrentOf)
 		if err != nil {
 			return err
 		}
@@ -266,7 +281,7 @@ func (s *Session) bindDelete(d *ast.Delete, ps *params) (*plan, error) {
 			if err := ps.ec.check(); err != nil {
 				return err
 			}
-			ok, err := lockAndRecheck(ctx, tx, acc, key, row)
+			ok, err := lockDMLRow(ctx, tx, acc, key, row, d.CurrentOf)
 			if err != nil {
 				return err
 			}
@@ -299,16 +314,4 @@ func checkConstAssign(x *expr, c *types.Column) error {
 	}
 	_, err = assignExpr(v, x, c, nil) // only its error is wanted: the rows' assignments read the session zone
 	return err
-}
-
-// refuseCurrentOf refuses what UPDATE and DELETE from the tree do not run yet: WHERE CURRENT
-// OF (34000 first for an unknown cursor, as PostgreSQL). Their WITH is cte_modify.go's.
-func (s *Session) refuseCurrentOf(cursor string) error {
-	if cursor != "" {
-		if _, err := s.cursorNamed(cursor); err != nil {
-			return err
-		}
-		return unsupported("WHERE CURRENT OF")
-	}
-	return nil
 }

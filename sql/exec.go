@@ -39,6 +39,9 @@ type execCtx struct {
 	// subq holds the results of the statement's uncorrelated subqueries in this execution
 	// (subqcache.go); emptied when it ends, the map kept for the next.
 	subq map[*subqSite]any
+	// cur, in a cursor's execution only, notes the table row its result row comes from
+	// (WHERE CURRENT OF: cursor_current.go).
+	cur *curRow
 }
 
 // defaultQueryMemory bounds what one query may hold in sorts, hash tables and groups. It is
@@ -216,9 +219,11 @@ type scanIter struct {
 
 func (it *scanIter) next() ([]types.Value, error) {
 	for {
+		var key []byte // the row's, for a cursor's WHERE CURRENT OF (cursor_current.go)
 		switch {
 		case it.pending:
 			it.pending = false
+			key = it.one[0]
 			if err := types.DecodeRow(it.acc.table.schema, it.one[0], it.one[1], it.row); err != nil {
 				return nil, err
 			}
@@ -230,6 +235,7 @@ func (it *scanIter) next() ([]types.Value, error) {
 			if err != nil || !ok {
 				return nil, err
 			}
+			key = k
 			if err := types.DecodeColumns(it.acc.table.schema, k, v, it.row, it.need); err != nil {
 				return nil, err
 			}
@@ -254,6 +260,7 @@ func (it *scanIter) next() ([]types.Value, error) {
 			if !found {
 				continue // deleted since the index was read
 			}
+			key = pk
 			if err := types.DecodeColumns(it.acc.table.schema, pk, v, it.row, it.need); err != nil {
 				return nil, err
 			}
@@ -261,6 +268,7 @@ func (it *scanIter) next() ([]types.Value, error) {
 			return nil, nil
 		}
 		if ok, err := qualPasses(it.acc.filter, it.row); err != nil || ok {
+			it.ec.cur.noteScan(it.acc, key)
 			return it.row, err
 		}
 		*it.removed++

@@ -28,7 +28,7 @@ func (s *Session) bindInsertTree(n *ast.Insert, ps *params) (*plan, error) {
 		return nil, err
 	}
 	schema := bt.schema
-	targets, err := insertTargets(bt, n.Columns)
+	targets, err := insertTargets(bt, n.Columns, n.Subs) // insert_subscript.go
 	if err != nil {
 		return nil, err
 	}
@@ -62,38 +62,17 @@ func (s *Session) bindInsertRows(n *ast.Insert, bt *boundTable, targets []int, n
 	reads := insertTreeReads(n)
 	values, isValues := plainValues(n.Query)
 	if n.Query != nil && !isValues {
-		return s.bindInsertSelect(bt, n.Query, targets, named, defs, ps, ins, reads, overriding)
+		return s.bindInsertSelect(bt, n.Query, targets, n.Subs, named, defs, ps, ins, reads, overriding)
 	}
 	rows := [][]*expr{slices.Clone(defs)} // DEFAULT VALUES: one row of defaults
 	if isValues {
 		var err error
-		if rows, err = insertValueRows(values, targets, named, defs, schema, overriding, ps); err != nil {
+		if rows, err = insertValueRows(values, targets, n.Subs, named, defs, schema, overriding, ps); err != nil {
 			return nil, err
 		}
 		reads = reads || treeReads(nil, valuesExprs(values)...)
 	}
 	return insertValuesPlan(bt, rows, ins, ps, reads), nil
-}
-
-// insertTargets are the table columns an INSERT's values go to: its column list's, else
-// every visible column in order.
-func insertTargets(bt *boundTable, cols []string) ([]int, error) {
-	schema := bt.schema
-	if len(cols) == 0 {
-		return visibleColumns(schema), nil
-	}
-	targets := make([]int, 0, len(cols))
-	for _, c := range cols {
-		i := schema.ColumnIndex(c)
-		if i < 0 {
-			return nil, Errorf("42703", "column %q of relation %q does not exist", c, bt.name)
-		}
-		if slices.Contains(targets, i) {
-			return nil, Errorf("42701", "column %q specified more than once", c)
-		}
-		targets = append(targets, i)
-	}
-	return targets, nil
 }
 
 // overridingOf is the OVERRIDING clause's kind (identity.go), 0 without one.
@@ -145,10 +124,13 @@ func insertTreeReads(n *ast.Insert) bool {
 }
 
 // insertValueRows compiles an INSERT's VALUES rows: rows[r][c] is the expression for column
-// c of row r, the VALUES item, the column's DEFAULT, or nil for NULL.
-func insertValueRows(values [][]ast.Expr, targets []int, named bool, defs []*expr, schema *types.Schema, overriding byte, ps *params) ([][]*expr, error) {
+// c of row r, the VALUES item, the column's DEFAULT, or nil for NULL; a column named with
+// subscripts (subs, parallel to targets) is its items assigned into a NULL array in turn
+// (insert_subscript.go).
+func insertValueRows(values [][]ast.Expr, targets []int, subs []*ast.Subscript, named bool, defs []*expr, schema *types.Schema, overriding byte, ps *params) ([][]*expr, error) {
 	rows := make([][]*expr, len(values))
 	noRow := &scope{params: ps}
+	first := firstTargets(targets)
 	for r, tuple := range values {
 		if len(tuple) > len(targets) {
 			return nil, Errorf("42601", "INSERT has more expressions than target columns")
@@ -162,6 +144,18 @@ func insertValueRows(values [][]ast.Expr, targets []int, named bool, defs []*exp
 		exprs := slices.Clone(defs)
 		for j, e := range tuple {
 			i := targets[j]
+			if sub := subscriptAt(subs, j); sub != nil {
+				base := exprs[i]
+				if first[j] {
+					base = nullArray(&schema.Columns[i])
+				}
+				x, err := insertElement(e, base, sub, &schema.Columns[i], noRow)
+				if err != nil {
+					return nil, err
+				}
+				exprs[i] = x
+				continue
+			}
 			if _, isDefault := e.(*ast.Default); isDefault {
 				continue
 			}

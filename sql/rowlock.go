@@ -220,6 +220,9 @@ func (it *lockRowsIter) next() ([]types.Value, error) {
 			return nil, err
 		}
 		ok, err := it.lockRow(row)
+		if ok {
+			it.ec.cur.noteLock(it.n.lock.scan.acc, it.key) // the row a cursor is on (cursor_current.go)
+		}
 		if err != nil || ok {
 			return it.out, err
 		}

@@ -171,6 +171,8 @@ func (s *Session) seqStmtName(t *ast.Table, create, ifExists bool) (string, erro
 			Detail: "System catalog modifications are currently disallowed."}
 	case q == "public" || q == s.ts.Name():
 		return t.Name, nil
+	case q == "pg_temp" && create: // a temporary sequence, as CREATE TEMP SEQUENCE
+		return "", unsupported("temporary and unlogged sequences")
 	case q == "pg_catalog" || q == "information_schema" || q == "pg_temp":
 		return q + "." + t.Name, nil
 	case !create && ifExists:

@@ -581,7 +581,7 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 	tx.PinSnapshot()
 	defer tx.UnpinSnapshot()
 	if ps, ok := out.(planStarter); ok {
-		if err := ps.Started(); err != nil {
+		if err := ps.Started(ec, p); err != nil {
 			return err
 		}
 	}
@@ -589,8 +589,11 @@ func (s *Session) execPlan(ctx context.Context, tx *tablespace.Txn, p *plan, out
 }
 
 // planStarter is an Output told when its plan has its snapshot pinned, before it reads any
-// row (a cursor's query stops there until its first FETCH, cursor_run.go).
-type planStarter interface{ Started() error }
+// row (a cursor's query stops there until its first FETCH, cursor_run.go), with the
+// execution and the plan (whose row a cursor is on: cursor_current.go).
+type planStarter interface {
+	Started(ec *execCtx, p *plan) error
+}
 
 // execUtility runs the statements that have no plan: transaction control, DDL, CHECKPOINT.
 func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) error {

@@ -25,10 +25,10 @@ import (
 // bindUpdateTree plans an UPDATE from its tree (a view target already rewritten:
 // updateThroughViews).
 func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
-	if err := s.refuseCurrentOf(u.CurrentOf); err != nil {
-		return nil, err
-	}
 	if len(u.From) > 0 {
+		if u.CurrentOf != "" {
+			return nil, unsupported("WHERE CURRENT OF with FROM")
+		}
 		return s.bindUpdateJoin(u, ps) // UPDATE ... FROM
 	}
 	bt, err := s.bindWritableTableRef(u.Table, ps)
@@ -53,7 +53,7 @@ func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
 			tx.BeginStatementView()
 			defer tx.EndStatementView()
 		}
-		keys, err := matchingKeys(ps.ec, acc)
+		keys, err := s.dmlKeys(ps.ec, acc, u.CurrentOf)
 		if err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
 			if err := ps.ec.check(); err != nil {
 				return err
 			}
-			ok, err := lockAndRecheck(ctx, tx, acc, old, row)
+			ok, err := lockDMLRow(ctx, tx, acc, old, row, u.CurrentOf)
 			if err != nil {
 				return err
 			}
@@ -74,6 +74,9 @@ func (s *Session) bindUpdateTree(u *ast.Update, ps *params) (*plan, error) {
 			}
 			if key, value, err = updateRow(ctx, tx, bt, sets, pkChanges, row, next, old, key, value, ps); err != nil {
 				return err
+			}
+			if u.CurrentOf != "" && !bytes.Equal(key, old) {
+				s.movedCurrent(u.CurrentOf, key)
 			}
 			if err := ret.emit(out, next); err != nil {
 				return err

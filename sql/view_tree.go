@@ -27,25 +27,40 @@ func viewStmtOfTree(n *ast.CreateView, src string, toks []lexer.Token) *viewStmt
 	return st
 }
 
-// execCreateView runs a CREATE [MATERIALIZED] VIEW of the tree.
+// execCreateView runs a CREATE [MATERIALIZED] VIEW of the tree; a view created in pg_temp
+// is a temporary view (view_temp.go), as PostgreSQL's RangeVarAdjustRelationPersistence
+// makes it.
 func (s *Session) execCreateView(ctx context.Context, n *ast.CreateView, st *viewStmt, out Output) error {
-	if _, err := s.createdViewName(n); err != nil {
+	temp, err := s.createdViewSchema(n)
+	if err != nil {
 		return err
 	}
+	st.temp = st.temp || temp
 	return s.execViewStmt(ctx, st, out)
 }
 
-// createdViewName is the name a view is created under: public. (or the tablespace's name)
-// comes off; another schema is PostgreSQL's 3F000, or drove's 0A000 for one it has but does
-// not create views in.
-func (s *Session) createdViewName(n *ast.CreateView) (string, error) {
-	switch q := n.Name.Schema; {
+// createdViewSchema checks the schema a view is created in and reports whether it is
+// pg_temp: public (or the tablespace's name) is drove's one schema; pg_catalog is
+// PostgreSQL's 42501 (42P07 for a system relation's name), TEMP outside pg_temp 42P16;
+// another schema is 3F000, or drove's 0A000 for one it has but does not create views in.
+func (s *Session) createdViewSchema(n *ast.CreateView) (bool, error) {
+	q := n.Name.Schema
+	switch {
+	case q == "pg_temp" && !n.Materialized:
+		return true, nil
+	case n.Temp && q != "":
+		return false, Errorf("42P16", "cannot create temporary relation in non-temporary schema")
 	case q == "" || q == "public" || q == s.ts.Name():
-		return n.Name.Name, nil
+		return false, nil
+	case q == "pg_catalog" && systemTables[q+"."+n.Name.Name] != nil:
+		return false, Errorf("42P07", "relation %q already exists", n.Name.Name)
+	case q == "pg_catalog":
+		return false, &Error{Code: "42501", Message: "permission denied to create \"pg_catalog." + n.Name.Name + "\"",
+			Detail: "System catalog modifications are currently disallowed."}
 	case !s.knownSchema(q):
-		return "", schemaMissing(q)
+		return false, schemaMissing(q)
 	}
-	return "", Errorf("0A000", "cross-schema reference %s.%s is not supported", n.Name.Schema, n.Name.Name)
+	return false, Errorf("0A000", "cross-schema reference %s.%s is not supported", n.Name.Schema, n.Name.Name)
 }
 
 // viewQueryText is the source text of a CREATE VIEW's query: from after its AS to before

@@ -28,6 +28,9 @@ func (s *Session) updateThroughViews(u *ast.Update, ps *params) (*ast.Update, er
 		}
 		seen[vw.name] = true
 		ps.views = append(ps.views, viewDep{vw.name, vw.version})
+		if u.CurrentOf != "" {
+			return nil, errCurrentOfView
+		}
 		if len(u.From) > 0 {
 			return nil, unsupported("UPDATE ... FROM on a view")
 		}

@@ -157,6 +157,9 @@ func (s *Session) deleteThroughViews(d *ast.Delete, ps *params) (*ast.Delete, er
 		}
 		seen[vw.name] = true
 		ps.views = append(ps.views, viewDep{vw.name, vw.version})
+		if d.CurrentOf != "" {
+			return nil, errCurrentOfView
+		}
 		out := *d
 		out.Table = vw.table
 		if out.Where, err = vw.where(d.Where); err != nil {

@@ -47,8 +47,17 @@ func (p *printer) insert(s *Insert) {
 	}
 	p.dmlTarget(s.Table)
 	if len(s.Columns) > 0 {
-		p.w(" ")
-		p.identList(s.Columns)
+		p.w(" (")
+		for k, col := range s.Columns {
+			if k > 0 {
+				p.w(", ")
+			}
+			p.w(p.ident(col))
+			if sub := s.Sub(k); sub != nil {
+				p.brackets(sub)
+			}
+		}
+		p.w(")")
 	}
 	if s.Overriding != "" {
 		p.w(" OVERRIDING ", s.Overriding, " VALUE")

@@ -11,9 +11,12 @@ type Stmt interface {
 // Insert is INSERT INTO table [AS alias] [(columns)] [OVERRIDING ...] query | DEFAULT VALUES
 // [ON CONFLICT ...] [RETURNING ...]. Table.Alias holds AS alias (a name without columns).
 type Insert struct {
-	With       *With
-	Table      *Table
-	Columns    []string
+	With    *With
+	Table   *Table
+	Columns []string
+	// Subs, when set, is parallel to Columns: the subscript a column's element or slice is
+	// inserted at, (b[1], b[3]) or (b[1:2]); nil for a whole column.
+	Subs       []*Subscript
 	Overriding string  // "", "SYSTEM" or "USER" (OVERRIDING ... VALUE)
 	Query      *Select // nil: DEFAULT VALUES
 	OnConflict *OnConflict
@@ -47,11 +50,17 @@ type SetClause struct {
 }
 
 // Sub is the subscript column k is assigned at, or nil.
-func (c *SetClause) Sub(k int) *Subscript {
-	if c.Subs == nil {
+func (c *SetClause) Sub(k int) *Subscript { return subAt(c.Subs, k) }
+
+// Sub is the subscript column k of the column list is inserted at, or nil.
+func (s *Insert) Sub(k int) *Subscript { return subAt(s.Subs, k) }
+
+// subAt is subs[k], or nil when no column has a subscript.
+func subAt(subs []*Subscript, k int) *Subscript {
+	if subs == nil {
 		return nil
 	}
-	return c.Subs[k]
+	return subs[k]
 }
 
 // Update is UPDATE table [[AS] alias] SET ... [FROM ...] [WHERE cond | WHERE CURRENT OF c]

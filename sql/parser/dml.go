@@ -60,10 +60,7 @@ func (p *parser) insert() *ast.Insert {
 	if p.isPunct("(") && !p.startsQuery(p.pos+1) {
 		p.pos++
 		for {
-			s.Columns = append(s.Columns, p.colID())
-			if t := p.peek(); t.IsPunct(".") || t.IsPunct("[") {
-				p.unsupported(t, "a field or subscript of an INSERT column")
-			}
+			p.insertColumn(s)
 			if !p.acceptPunct(",") {
 				break
 			}
@@ -153,6 +150,26 @@ func (p *parser) setClauses() []ast.SetClause {
 		if !p.acceptPunct(",") {
 			return out
 		}
+	}
+}
+
+// insertColumn reads a column of INSERT's list into s, with the subscript of an element or
+// slice of it (insert_column_item's opt_indirection); a field of it, or a second subscript,
+// is 0A000, as in SET.
+func (p *parser) insertColumn(s *ast.Insert) {
+	s.Columns = append(s.Columns, p.colID())
+	var sub *ast.Subscript
+	if p.isPunct("[") {
+		sub = p.subscript(nil).(*ast.Subscript)
+		if s.Subs == nil {
+			s.Subs = make([]*ast.Subscript, len(s.Columns)-1, len(s.Columns))
+		}
+	}
+	if s.Subs != nil {
+		s.Subs = append(s.Subs, sub)
+	}
+	if t := p.peek(); t.IsPunct(".") || t.IsPunct("[") {
+		p.unsupported(t, "a field or second subscript of an INSERT column")
 	}
 }
 
