@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
@@ -12,14 +13,16 @@ import (
 // settingStmt is SET, SHOW, RESET, SET TRANSACTION, BEGIN with transaction modes, or VACUUM
 // and ANALYZE, none of which vitess parses the PostgreSQL way.
 type settingStmt struct {
-	kind   string // "set", "show", "show all", "reset", "reset all", "transaction", "begin", "maintenance"
-	name   string // the setting
-	value  string
-	reset  bool // SET x TO DEFAULT
-	args   int  // how many values SET name TO gave
-	local  bool // SET LOCAL
-	tables []string
-	tag    string // VACUUM or ANALYZE
+	kind  string // "set", "show", "show all", "reset", "reset all", "transaction", "begin", "maintenance"
+	name  string // the setting
+	value string
+	reset bool // SET x TO DEFAULT
+	// current: SET x FROM CURRENT, which sets the value x has (utility_tree.go)
+	current bool
+	args    int             // how many values SET name TO gave
+	local   bool            // SET LOCAL
+	rels    []ast.VacuumRel // VACUUM's and ANALYZE's tables
+	tag     string          // VACUUM or ANALYZE
 	// isolation is the ISOLATION LEVEL of BEGIN or SET TRANSACTION, as checkIsolation names it.
 	isolation string
 	// readOnly is their READ ONLY ("on") or READ WRITE ("off"), "" when they name neither.
@@ -189,6 +192,13 @@ func (p *settingParser) intervalZone() (string, error) {
 		}
 		return "", p.syntaxError()
 	}
+	return zoneOfInterval(text, unit)
+}
+
+// zoneOfInterval is the zone of SET TIME ZONE INTERVAL 'text', truncated to unit microseconds
+// (0: not truncated): a zone that many hours and minutes EAST of Greenwich (SQL's sign, not
+// POSIX's), named as PostgreSQL's pg_tzset_offset names it.
+func zoneOfInterval(text string, unit int64) (string, error) {
 	v, err := types.ParseInterval(text)
 	if err != nil {
 		return "", Errorf("22007", "invalid input syntax for type interval: %q", text)
@@ -381,7 +391,7 @@ func parseSettingStmt(sql string) (*settingStmt, error) {
 			if err != nil {
 				return nil, err
 			}
-			st.tables = append(st.tables, name)
+			st.rels = append(st.rels, ast.VacuumRel{Table: &ast.Table{Name: strings.TrimPrefix(name, "public.")}})
 			if p.accept("(") { // a column list
 				for !p.done() && !p.accept(")") {
 					p.pos++
@@ -433,7 +443,15 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if st.local && s.tx == nil {
 			s.noticef("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks")
 		}
-		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
+		value := st.value
+		if st.current {
+			v, err := s.setting(st.name)
+			if err != nil {
+				return err
+			}
+			value = v
+		}
+		if err := s.changeSetting(st.name, value, st.local, st.reset); err != nil {
 			return err
 		}
 		if s.tx != nil && strings.EqualFold(st.name, "transaction_isolation") {
@@ -483,10 +501,8 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if s.tx != nil && st.tag == "VACUUM" {
 			return Errorf("25001", "VACUUM cannot run inside a transaction block")
 		}
-		for _, t := range st.tables {
-			if _, ok := s.ts.Schema(strings.TrimPrefix(t, "public.")); !ok {
-				return Errorf("42P01", "relation %q does not exist", t)
-			}
+		if err := s.checkVacuumRels(st.rels); err != nil {
+			return err
 		}
 		// Versions are not kept in tables, so there is nothing to vacuum; and the planner
 		// keeps no statistics to analyze. Both are accepted for the scripts that run them.

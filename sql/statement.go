@@ -34,6 +34,7 @@ type Statement struct {
 	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	chain       bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
@@ -653,10 +654,16 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 		}
 		return out.Complete("CHECKPOINT")
 	case "end", "commit":
+		if st.chain {
+			return s.endChained(ctx, true, out) // utility_tree.go
+		}
 		if st.ast == nil {
 			return s.commit(ctx, out)
 		}
 	case "abort", "rollback":
+		if st.chain {
+			return s.endChained(ctx, false, out)
+		}
 		if st.ast == nil {
 			return s.rollback(out)
 		}
