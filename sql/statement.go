@@ -653,37 +653,18 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return err
 		}
 		return out.Complete("CHECKPOINT")
-	case "end", "commit":
+	case "end", "commit": // from the tree (utility_tree.go)
 		if st.chain {
-			return s.endChained(ctx, true, out) // utility_tree.go
+			return s.endChained(ctx, true, out)
 		}
-		if st.ast == nil {
-			return s.commit(ctx, out)
-		}
+		return s.commit(ctx, out)
 	case "abort", "rollback":
 		if st.chain {
 			return s.endChained(ctx, false, out)
 		}
-		if st.ast == nil {
-			return s.rollback(out)
-		}
+		return s.rollback(out)
 	}
 	switch ast := st.ast.(type) {
-	case *sqlparser.Begin:
-		if len(ast.TxAccessModes) > 0 {
-			return unsupported("transaction access modes")
-		}
-		if err := s.beginExplicit("", ""); err != nil {
-			return err
-		}
-		if st.first == "start" {
-			return out.Complete("START TRANSACTION")
-		}
-		return out.Complete("BEGIN")
-	case *sqlparser.Commit:
-		return s.commit(ctx, out)
-	case *sqlparser.Rollback:
-		return s.rollback(out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

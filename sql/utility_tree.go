@@ -70,8 +70,7 @@ func (st *Statement) utilityOfTree(n ast.Stmt) (err error) {
 		st.setting = &settingStmt{kind: "discard", name: strings.ToLower(n.Target)}
 	case *ast.Vacuum:
 		st.setting, err = vacuumOfTree(n)
-	case *ast.Checkpoint:
-		st.first = "checkpoint" // execUtility's
+	case *ast.Checkpoint: // execUtility runs it by its first word
 	case *ast.Listen:
 		st.notify = &notifyStmt{kind: "listen", channel: n.Channel}
 	case *ast.Unlisten:
