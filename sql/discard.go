@@ -7,26 +7,6 @@ import "strings"
 // another client. It runs as a setting statement (setstmt.go): it writes nothing, so a
 // read-only transaction may run it.
 
-// parseDiscard parses DISCARD ALL | PLANS | SEQUENCES | TEMP[ORARY] into a settingStmt.
-func parseDiscard(sql string) (*settingStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	st := &settingStmt{kind: "discard"}
-	for _, w := range []string{"all", "plans", "sequences", "temp", "temporary"} {
-		if p.accept(w) {
-			st.name = strings.TrimSuffix(w, "orary")
-			break
-		}
-	}
-	if st.name == "" || !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
 // discard runs DISCARD what ("all", "plans", "sequences" or "temp").
 func (s *Session) discard(what string, out Output) error {
 	switch what {

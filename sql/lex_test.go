@@ -4,11 +4,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
-// TestLexedStatements checks statements parsed from sql/lexer's tokens of their PostgreSQL
-// text: dollar-quoted values, comments, quoted names, dotted names.
+// TestLexedStatements checks setting statements read from sql/lexer's tokens of their
+// PostgreSQL text (utility_tree.go): dollar-quoted values, comments, quoted names, dotted names.
 func TestLexedStatements(t *testing.T) {
+	vacuumed := []ast.VacuumRel{{Table: &ast.Table{Name: "T"}}, {Table: &ast.Table{Schema: "s", Name: "u"}}}
 	for _, c := range []struct {
 		sql  string
 		want *settingStmt
@@ -16,19 +19,14 @@ func TestLexedStatements(t *testing.T) {
 		{`SET application_name TO $x$it's$x$ -- comment`, &settingStmt{kind: "set", name: "application_name", value: "it's", args: 1}},
 		{`SET /* c */ myapp.Setting = -1`, &settingStmt{kind: "set", name: "myapp.setting", value: "-1", args: 1}},
 		{`SET search_path = "My Schema", public`, &settingStmt{kind: "set", name: "search_path", value: `"My Schema", public`, args: 2}},
-		{`VACUUM ANALYZE "T", s.u`, &settingStmt{kind: "maintenance", tag: "VACUUM", tables: []string{"T", "s.u"}}},
+		{`VACUUM ANALYZE "T", s.u`, &settingStmt{kind: "maintenance", tag: "VACUUM", rels: vacuumed}},
 	} {
-		pieces, err := splitAndRewrite(c.sql)
-		if err != nil || len(pieces) != 1 {
-			t.Fatalf("%s: %v %v", c.sql, pieces, err)
+		sts, err := parseStatements(c.sql, func() error { return nil })
+		if err != nil || len(sts) != 1 {
+			t.Fatalf("%s: %v %v", c.sql, sts, err)
 		}
-		st, err := parse(pieces[0])
-		if err != nil {
-			t.Errorf("%s: %v", c.sql, err)
-			continue
-		}
-		if !reflect.DeepEqual(st.setting, c.want) {
-			t.Errorf("%s:\n got %+v\nwant %+v", c.sql, st.setting, c.want)
+		if got := sts[0].setting; !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.sql, got, c.want)
 		}
 	}
 	for _, c := range []struct{ sql, code string }{

@@ -98,42 +98,6 @@ func (s *Session) SetNotificationSink(fn func(Notification)) {
 	}
 }
 
-// isNotifyStmt reports whether the statement's words are one parseNotifyStmt parses.
-func isNotifyStmt(words []string) bool {
-	return len(words) > 0 && (words[0] == "listen" || words[0] == "unlisten" || words[0] == "notify")
-}
-
-// parseNotifyStmt parses LISTEN channel, UNLISTEN { channel | * } and
-// NOTIFY channel [, 'payload'].
-func parseNotifyStmt(sql string) (*notifyStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	st := &notifyStmt{kind: toks[0].text}
-	if st.kind == "unlisten" && p.accept("*") {
-		if !p.done() {
-			return nil, p.syntaxError()
-		}
-		return st, nil
-	}
-	if st.channel, err = p.name(); err != nil {
-		return nil, err
-	}
-	if st.kind == "notify" && p.accept(",") {
-		if p.done() || !p.toks[p.pos].quoted || p.toks[p.pos].ident {
-			return nil, p.syntaxError()
-		}
-		st.payload = p.toks[p.pos].text
-		p.pos++
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
 // execNotifyStmt runs a notifyStmt.
 func (s *Session) execNotifyStmt(_ context.Context, st *notifyStmt, out Output) error {
 	switch st.kind {

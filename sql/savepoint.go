@@ -3,7 +3,6 @@ package sql
 import (
 	"context"
 	"maps"
-	"strings"
 )
 
 // SAVEPOINT, ROLLBACK TO SAVEPOINT and RELEASE SAVEPOINT, with PostgreSQL's semantics: names
@@ -11,8 +10,7 @@ import (
 // transaction did since the savepoint (its writes, through tablespace.Txn.RollbackTo, and its
 // SETs), keeps the savepoint and destroys the later ones, and brings a failed transaction
 // back (what psql's ON_ERROR_ROLLBACK relies on); RELEASE destroys the savepoint and the later
-// ones and keeps what they did. vitess parses MySQL's forms, so the statements are parsed
-// from sql/lexer's tokens, like SET and BEGIN.
+// ones and keeps what they did. sql/parser reads them (utility_tree.go).
 
 // savepointStmt is one savepoint statement.
 type savepointStmt struct {
@@ -26,55 +24,6 @@ type savepoint struct {
 	name string
 	// The session's SET and SET LOCAL values when it was taken, which ROLLBACK TO restores.
 	session, local map[string]string
-}
-
-// isSavepointStmt reports whether the statement's words are one parseSavepointStmt parses.
-func isSavepointStmt(words []string) bool {
-	if len(words) == 0 {
-		return false
-	}
-	switch words[0] {
-	case "savepoint", "release":
-		return true
-	case "rollback":
-		w := words[1:]
-		if len(w) > 0 && (w[0] == "work" || w[0] == "transaction") {
-			w = w[1:]
-		}
-		return len(w) > 0 && w[0] == "to"
-	}
-	return false
-}
-
-// parseSavepointStmt parses SAVEPOINT name, RELEASE [SAVEPOINT] name and
-// ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name.
-func parseSavepointStmt(sql string) (*savepointStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	st := &savepointStmt{kind: toks[0].text}
-	switch st.kind {
-	case "release":
-		p.accept("savepoint")
-	case "rollback":
-		if !p.accept("work") {
-			p.accept("transaction")
-		}
-		p.accept("to")
-		p.accept("savepoint")
-	}
-	if !p.done() && !p.toks[p.pos].quoted && strings.Contains(p.toks[p.pos].text, ".") {
-		return nil, Errorf("42601", "syntax error at or near %q", ".")
-	}
-	if st.name, err = p.name(); err != nil {
-		return nil, err
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
 }
 
 // execSavepointStmt runs a savepointStmt.

@@ -288,14 +288,10 @@ func syntaxError(err error) error {
 	return Errorf("42601", "syntax error: %s", msg)
 }
 
-// isTxnEnd reports whether first begins a statement that ends the transaction block, which
-// drove parses itself with its optional WORK or TRANSACTION (vitess takes neither).
+// isTxnEnd reports whether first begins a statement that ends the transaction block (or
+// ROLLBACK TO, which has a savepointStmt).
 func isTxnEnd(first string) bool {
 	return first == "end" || first == "abort" || first == "commit" || first == "rollback"
-}
-
-func isTxnTail(words []string) bool {
-	return len(words) == 0 || len(words) == 1 && (words[0] == "transaction" || words[0] == "work")
 }
 
 // withTxn runs fn in the explicit transaction, or in its own autocommitted one.

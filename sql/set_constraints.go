@@ -14,50 +14,6 @@ type setConstraintsStmt struct {
 	deferred bool
 }
 
-func isSetConstraints(words []string) bool {
-	return len(words) > 1 && words[0] == "set" && words[1] == "constraints"
-}
-
-func parseSetConstraints(q string) (*setConstraintsStmt, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return nil, err
-	}
-	p := &conParser{src: q, toks: toks, pos: 2}
-	st := &setConstraintsStmt{}
-	if !p.accept("all") {
-		for {
-			name, err := p.name()
-			if err != nil {
-				return nil, err
-			}
-			if p.accept(".") { // schema.name: drove has one schema, public
-				if name != "public" {
-					return nil, schemaMissing(name)
-				}
-				if name, err = p.name(); err != nil {
-					return nil, err
-				}
-			}
-			st.names = append(st.names, name)
-			if !p.accept(",") {
-				break
-			}
-		}
-	}
-	switch {
-	case p.accept("deferred"):
-		st.deferred = true
-	case p.accept("immediate"):
-	default:
-		return nil, p.syntaxError()
-	}
-	if p.accept(";"); !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
 // execSetConstraints checks the names (every constraint of the name, on any table; one that
 // is not deferrable cannot be made DEFERRED), then sets the mode and, for IMMEDIATE, runs the
 // pending checks. Outside a transaction block it does nothing after the names are checked

@@ -5,43 +5,30 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
 
-// settingStmt is SET, SHOW, RESET, SET TRANSACTION, BEGIN with transaction modes, or VACUUM
-// and ANALYZE, none of which vitess parses the PostgreSQL way.
+// settingStmt is SET, SHOW, RESET, SET TRANSACTION, BEGIN/START TRANSACTION, DISCARD, VACUUM
+// or ANALYZE, as utility_tree.go makes it from sql/parser's tree.
 type settingStmt struct {
-	kind   string // "set", "show", "show all", "reset", "reset all", "transaction", "begin", "maintenance"
-	name   string // the setting
-	value  string
-	reset  bool // SET x TO DEFAULT
-	args   int  // how many values SET name TO gave
-	local  bool // SET LOCAL
-	tables []string
-	tag    string // VACUUM or ANALYZE
+	kind  string // "set", "show", "show all", "reset", "reset all", "transaction", "begin", "maintenance"
+	name  string // the setting
+	value string
+	reset bool // SET x TO DEFAULT
+	// current: SET x FROM CURRENT, which sets the value x has (utility_tree.go)
+	current bool
+	args    int             // how many values SET name TO gave
+	local   bool            // SET LOCAL
+	rels    []ast.VacuumRel // VACUUM's and ANALYZE's tables
+	tag     string          // VACUUM or ANALYZE
 	// isolation is the ISOLATION LEVEL of BEGIN or SET TRANSACTION, as checkIsolation names it.
 	isolation string
 	// readOnly is their READ ONLY ("on") or READ WRITE ("off"), "" when they name neither.
 	readOnly string
 	// characteristics: SET SESSION CHARACTERISTICS AS TRANSACTION, which sets the defaults.
 	characteristics bool
-}
-
-// isSettingStmt reports whether the statement's words are one settingStmt parses.
-func isSettingStmt(words []string) bool {
-	if len(words) == 0 {
-		return false
-	}
-	switch words[0] {
-	case "set", "show", "reset", "vacuum", "analyze", "analyse":
-		return true
-	case "begin": // BEGIN alone is vitess's; BEGIN WORK and BEGIN TRANSACTION are not
-		return len(words) > 1
-	case "start":
-		return len(words) > 2 && words[1] == "transaction"
-	}
-	return false
 }
 
 // settingToken is a token of a statement: a word (lower case unless it was quoted), a
@@ -137,58 +124,10 @@ func (p *settingParser) nameList() ([]string, error) {
 	return parenNames(p.accept, p.name, p.syntaxError)
 }
 
-// values reads SET's value list, joined as PostgreSQL shows a list setting.
-func (p *settingParser) values() (string, error) {
-	var parts []string
-	for {
-		if p.done() {
-			return "", p.syntaxError()
-		}
-		t := p.toks[p.pos]
-		p.pos++
-		v := t.text
-		switch {
-		case t.ident:
-			v = `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
-		case !t.quoted && (v == "-" || v == "+") && !p.done():
-			v += p.toks[p.pos].text
-			p.pos++
-		case !t.quoted && !isIdentPart([]rune(v)[0]):
-			return "", errorAt(nearError(v), t.pos)
-		}
-		parts = append(parts, v)
-		if !p.accept(",") {
-			break
-		}
-	}
-	if !p.done() {
-		return "", p.syntaxError()
-	}
-	return strings.Join(parts, ", "), nil
-}
-
-// intervalZone reads SET TIME ZONE INTERVAL 'value' [HOUR | HOUR TO MINUTE]: a zone that
-// many hours and minutes EAST of Greenwich (SQL's sign, not POSIX's), named as PostgreSQL's
-// pg_tzset_offset names it.
-func (p *settingParser) intervalZone() (string, error) {
-	if p.done() || !p.toks[p.pos].quoted || p.toks[p.pos].ident {
-		return "", p.syntaxError()
-	}
-	text := p.toks[p.pos].text
-	p.pos++
-	unit := int64(0) // what the range truncates to, in microseconds
-	switch {
-	case p.accept("hour", "to", "minute"):
-		unit = 60e6
-	case p.accept("hour"):
-		unit = 3600e6
-	}
-	if !p.done() {
-		if p.peek("hour") || p.peek("year") || p.peek("month") || p.peek("day") || p.peek("minute") || p.peek("second") {
-			return "", errorAt(Errorf("42601", "time zone interval must be HOUR or HOUR TO MINUTE"), p.toks[p.pos].pos)
-		}
-		return "", p.syntaxError()
-	}
+// zoneOfInterval is the zone of SET TIME ZONE INTERVAL 'text', truncated to unit microseconds
+// (0: not truncated): a zone that many hours and minutes EAST of Greenwich (SQL's sign, not
+// POSIX's), named as PostgreSQL's pg_tzset_offset names it.
+func zoneOfInterval(text string, unit int64) (string, error) {
 	v, err := types.ParseInterval(text)
 	if err != nil {
 		return "", Errorf("22007", "invalid input syntax for type interval: %q", text)
@@ -230,172 +169,6 @@ func posixOffsetName(east int64) string {
 	return "<+" + off + ">-" + off
 }
 
-// transactionModes reads ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE and
-// checks that drove can run them.
-func (p *settingParser) transactionModes(st *settingStmt) error {
-	for !p.done() {
-		switch {
-		case p.accept("isolation", "level"):
-			var level []string
-			for !p.done() && !p.peek(",") && !p.peek("read", "write") && !p.peek("read", "only") &&
-				!p.peek("deferrable") && !p.peek("not") {
-				level = append(level, p.toks[p.pos].text)
-				p.pos++
-			}
-			if len(level) == 0 {
-				return p.syntaxError()
-			}
-			l, err := checkIsolation(strings.Join(level, " "))
-			if err != nil {
-				return err
-			}
-			st.isolation = l
-		case p.accept("read", "write"):
-			st.readOnly = "off"
-		case p.accept("read", "only"):
-			st.readOnly = "on"
-		case p.accept("deferrable"), p.accept("not", "deferrable"):
-			// DEFERRABLE matters only to SERIALIZABLE READ ONLY transactions.
-		default:
-			return p.syntaxError()
-		}
-		p.accept(",")
-	}
-	return nil
-}
-
-// set reads SET's forms after the SET: [SESSION | LOCAL] name {TO | =} value | DEFAULT,
-// TIME ZONE, NAMES, TRANSACTION and SESSION CHARACTERISTICS.
-func (p *settingParser) set() (*settingStmt, error) {
-	st := &settingStmt{kind: "set"}
-	var err error
-	switch {
-	case p.accept("local"):
-		st.local = true
-	case p.peek("session", "characteristics"), p.peek("session", "authorization"):
-	default:
-		p.accept("session")
-	}
-	switch {
-	case p.accept("session", "characteristics", "as", "transaction"):
-		st := &settingStmt{kind: "transaction", characteristics: true}
-		return st, p.transactionModes(st)
-	case p.accept("transaction"):
-		if p.peek("snapshot") {
-			return nil, unsupported("SET TRANSACTION SNAPSHOT")
-		}
-		st := &settingStmt{kind: "transaction"}
-		return st, p.transactionModes(st)
-	case p.peek("session", "authorization"), p.peek("role"):
-		return nil, unsupported("SET %s", strings.ToUpper(p.toks[p.pos].text))
-	case p.accept("time", "zone"):
-		st.name = "timezone"
-		if p.accept("local") || p.accept("default") {
-			st.reset = true
-			return st, nil
-		}
-		if p.accept("interval") {
-			st.value, err = p.intervalZone()
-			return st, err
-		}
-		st.value, err = p.values()
-		return st, err
-	case p.accept("names"):
-		st.name = "client_encoding"
-	default:
-		if st.name, err = p.name(); err != nil {
-			return nil, err
-		}
-		if !p.accept("to") && !p.accept("=") {
-			return nil, p.syntaxError()
-		}
-	}
-	if p.accept("default") && p.done() {
-		st.reset = true
-		return st, nil
-	}
-	from := p.pos
-	st.value, err = p.values()
-	for _, t := range p.toks[from:] {
-		if !t.quoted && t.text == "," {
-			st.args++
-		}
-	}
-	st.args++
-	return st, err
-}
-
-func parseSettingStmt(sql string) (*settingStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 1}
-	st := &settingStmt{}
-	switch first := toks[0].text; first {
-	case "set":
-		return p.set()
-	case "show", "reset":
-		st.kind = first
-		switch {
-		case p.accept("all"):
-			st.kind += " all"
-		case p.accept("time", "zone"):
-			st.name = "timezone"
-		case p.accept("transaction", "isolation", "level"):
-			st.name = "transaction_isolation"
-		case p.accept("session", "authorization"):
-			st.name = "session_authorization"
-		default:
-			if st.name, err = p.name(); err != nil {
-				return nil, err
-			}
-		}
-		if !p.done() {
-			return nil, p.syntaxError()
-		}
-		return st, nil
-	case "begin", "start":
-		st := &settingStmt{kind: "begin", tag: "BEGIN"}
-		if first == "start" {
-			st.tag = "START TRANSACTION"
-		}
-		if !p.accept("transaction") {
-			p.accept("work")
-		}
-		return st, p.transactionModes(st)
-	default: // vacuum, analyze
-		st.kind, st.tag = "maintenance", strings.ToUpper(first)
-		if first == "analyse" {
-			st.tag = "ANALYZE"
-		}
-		if p.accept("(") {
-			for !p.done() && !p.accept(")") {
-				p.pos++
-			}
-		}
-		for p.accept("full") || p.accept("freeze") || p.accept("verbose") || p.accept("analyze") || p.accept("analyse") {
-		}
-		for !p.done() {
-			name, err := p.name()
-			if err != nil {
-				return nil, err
-			}
-			st.tables = append(st.tables, name)
-			if p.accept("(") { // a column list
-				for !p.done() && !p.accept(")") {
-					p.pos++
-				}
-			}
-			if !p.accept(",") && !p.done() {
-				return nil, p.syntaxError()
-			}
-		}
-		return st, nil
-	}
-}
-
-// execSettingStmt runs a settingStmt.
 // showColumns is the result columns of SHOW and SHOW ALL; nil for the other statements.
 func (st *settingStmt) showColumns() []Column {
 	switch st.kind {
@@ -433,7 +206,15 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if st.local && s.tx == nil {
 			s.noticef("WARNING", "25P01", "SET LOCAL can only be used in transaction blocks")
 		}
-		if err := s.changeSetting(st.name, st.value, st.local, st.reset); err != nil {
+		value := st.value
+		if st.current {
+			v, err := s.setting(st.name)
+			if err != nil {
+				return err
+			}
+			value = v
+		}
+		if err := s.changeSetting(st.name, value, st.local, st.reset); err != nil {
 			return err
 		}
 		if s.tx != nil && strings.EqualFold(st.name, "transaction_isolation") {
@@ -483,10 +264,8 @@ func (s *Session) execSettingStmt(ctx context.Context, st *settingStmt, out Outp
 		if s.tx != nil && st.tag == "VACUUM" {
 			return Errorf("25001", "VACUUM cannot run inside a transaction block")
 		}
-		for _, t := range st.tables {
-			if _, ok := s.ts.Schema(strings.TrimPrefix(t, "public.")); !ok {
-				return Errorf("42P01", "relation %q does not exist", t)
-			}
+		if err := s.checkVacuumRels(st.rels); err != nil {
+			return err
 		}
 		// Versions are not kept in tables, so there is nothing to vacuum; and the planner
 		// keeps no statistics to analyze. Both are accepted for the scripts that run them.

@@ -53,8 +53,10 @@ type settingDef struct {
 	report   bool // PostgreSQL's GUC_REPORT: changes are sent to the client
 	readOnly bool
 	list     bool // PostgreSQL's GUC_LIST_INPUT: SET takes several values
-	hidden   bool // PostgreSQL's GUC_NO_SHOW_ALL: SHOW ALL leaves it out
-	desc     string
+	// listQuote: PostgreSQL's GUC_LIST_QUOTE, SET's string values are quoted as identifiers
+	listQuote bool
+	hidden    bool // PostgreSQL's GUC_NO_SHOW_ALL: SHOW ALL leaves it out
+	desc      string
 	// check validates a value and returns it in canonical form; nil accepts any value.
 	check func(v string) (string, error)
 }
@@ -77,7 +79,7 @@ var settingDefs = func() map[string]*settingDef {
 		{name: "is_superuser", def: "on", report: true, readOnly: true, desc: "Shows whether the current user is a superuser."},
 		{name: "lock_timeout", def: "0", desc: "Sets the maximum allowed duration of any wait for a lock.", check: checkDuration},
 		{name: "max_identifier_length", def: "63", readOnly: true, desc: "Shows the maximum identifier length."},
-		{name: "search_path", def: `"$user", public`, list: true, desc: "Sets the schema search order for names that are not schema-qualified."},
+		{name: "search_path", def: `"$user", public`, list: true, listQuote: true, desc: "Sets the schema search order for names that are not schema-qualified."},
 		{name: "server_encoding", def: "UTF8", report: true, readOnly: true, desc: "Shows the server (database) character set encoding."},
 		{name: "server_version", def: ServerVersion, report: true, readOnly: true, desc: "Shows the server version."},
 		{name: "server_version_num", def: "150000", readOnly: true, desc: "Shows the server version as an integer."},

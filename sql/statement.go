@@ -34,6 +34,7 @@ type Statement struct {
 	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	chain       bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
 	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
 	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
@@ -663,31 +664,18 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return err
 		}
 		return out.Complete("CHECKPOINT")
-	case "end", "commit":
-		if st.ast == nil {
-			return s.commit(ctx, out)
+	case "end", "commit": // from the tree (utility_tree.go)
+		if st.chain {
+			return s.endChained(ctx, true, out)
 		}
+		return s.commit(ctx, out)
 	case "abort", "rollback":
-		if st.ast == nil {
-			return s.rollback(out)
+		if st.chain {
+			return s.endChained(ctx, false, out)
 		}
+		return s.rollback(out)
 	}
 	switch ast := st.ast.(type) {
-	case *sqlparser.Begin:
-		if len(ast.TxAccessModes) > 0 {
-			return unsupported("transaction access modes")
-		}
-		if err := s.beginExplicit("", ""); err != nil {
-			return err
-		}
-		if st.first == "start" {
-			return out.Complete("START TRANSACTION")
-		}
-		return out.Complete("BEGIN")
-	case *sqlparser.Commit:
-		return s.commit(ctx, out)
-	case *sqlparser.Rollback:
-		return s.rollback(out)
 	case *sqlparser.AlterTable:
 		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}

@@ -31,9 +31,6 @@ func (p piece) parseVitess(text string, words []string, returning bool) (sqlpars
 
 func parsePiece(p piece) (st *Statement, err error) {
 	st = &Statement{first: p.first, words: p.words, src: p.q, srcAt: p.origAt, srcEnd: p.origAt + len(p.orig)}
-	if (p.first == "checkpoint" && len(p.words) == 1) || isTxnEnd(p.first) && isTxnTail(p.words[1:]) {
-		return st, nil
-	}
 	for _, u := range utilityParsers {
 		if u.is(p) {
 			return st, u.parse(st, p.orig)
@@ -116,10 +113,6 @@ func utilityParserTable() []utilityParser {
 			st.ctas, err = parseSelectInto(text)
 			return err
 		}},
-		{func(p piece) bool { return isNotifyStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.notify, err = parseNotifyStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isLockStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.lock, err = parseLockStmt(text)
 			return err
@@ -128,24 +121,8 @@ func utilityParserTable() []utilityParser {
 			st.user, err = parseUserStmt(text)
 			return err
 		}},
-		{func(p piece) bool { return isSavepointStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.savepoint, err = parseSavepointStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isSetConstraints(p.words) }, func(st *Statement, text string) (err error) {
-			st.setCons, err = parseSetConstraints(text)
-			return err
-		}},
 		{func(p piece) bool { return isCursorStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.cursor, err = parseCursorStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return p.first == "discard" }, func(st *Statement, text string) (err error) {
-			st.setting, err = parseDiscard(text) // discard.go
-			return err
-		}},
-		{func(p piece) bool { return isSettingStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.setting, err = parseSettingStmt(text)
 			return err
 		}},
 		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {

@@ -284,6 +284,6 @@ func oneNonQuery(query string) bool {
 	case "select", "values", "table", "with", "explain":
 		return false
 	default:
-		return !treeDMLWords[w] && !treeDDLWords[w]
+		return !treeDMLWords[w] && !treeDDLWords[w] && !treeUtilityWords[w]
 	}
 }

@@ -112,9 +112,7 @@ func (st *Statement) readOnly() bool {
 		return true // every mode: PostgreSQL refuses the strong ones only during recovery
 	}
 	switch st.first {
-	case "begin", "start", "commit", "end", "rollback", "abort":
-		return st.ast == nil || isTxnControl(st.ast)
-	case "checkpoint":
+	case "commit", "end", "rollback", "abort", "checkpoint": // BEGIN is a settingStmt
 		return true
 	}
 	if st.query != nil {
@@ -149,14 +147,6 @@ func locksRows(q *ast.Select) bool {
 		return !locks
 	})
 	return locks
-}
-
-func isTxnControl(ast sqlparser.Statement) bool {
-	switch ast.(type) {
-	case *sqlparser.Begin, *sqlparser.Commit, *sqlparser.Rollback:
-		return true
-	}
-	return false
 }
 
 // Statements parses query into its statements (from the session's cache), without binding or

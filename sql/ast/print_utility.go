@@ -96,6 +96,8 @@ func (p *printer) utility(s Stmt) {
 		}
 	case *Checkpoint:
 		p.w("CHECKPOINT")
+	case *Discard:
+		p.w("DISCARD ", s.Target)
 	}
 }
 

@@ -171,6 +171,9 @@ type Refresh struct {
 // Checkpoint is CHECKPOINT.
 type Checkpoint struct{}
 
+// Discard is DISCARD ALL | PLANS | SEQUENCES | TEMP (TEMPORARY is TEMP), Target in upper case.
+type Discard struct{ Target string }
+
 func (*Transaction) stmt()    {}
 func (*Set) stmt()            {}
 func (*SetConstraints) stmt() {}
@@ -190,6 +193,7 @@ func (*Copy) stmt()           {}
 func (*Vacuum) stmt()         {}
 func (*Refresh) stmt()        {}
 func (*Checkpoint) stmt()     {}
+func (*Discard) stmt()        {}
 
 func (*Transaction) node()    {}
 func (*Set) node()            {}
@@ -210,3 +214,4 @@ func (*Copy) node()           {}
 func (*Vacuum) node()         {}
 func (*Refresh) node()        {}
 func (*Checkpoint) node()     {}
+func (*Discard) node()        {}

@@ -197,6 +197,10 @@ var statementCases = []struct{ in, want string }{
 	{"refresh materialized view mv", "REFRESH MATERIALIZED VIEW mv"},
 	{"refresh materialized view concurrently s.mv with no data", "REFRESH MATERIALIZED VIEW CONCURRENTLY s.mv WITH NO DATA"},
 	{"checkpoint", "CHECKPOINT"},
+	{"discard all", "DISCARD ALL"},
+	{"discard temporary", "DISCARD TEMP"},
+	{"DISCARD Plans", "DISCARD PLANS"},
+	{"discard sequences", "DISCARD SEQUENCES"},
 	{"insert into t values (default + 1, -default, default::int)", "INSERT INTO t VALUES ((DEFAULT + 1), (- DEFAULT), (DEFAULT)::int)"},
 	{"select into unlogged t from u", "SELECT INTO UNLOGGED t FROM u"},
 	{"select a, b into temp table s.t from u where x", "SELECT a, b INTO TEMP s.t FROM u WHERE x"},
@@ -313,6 +317,9 @@ var statementErrors = []struct {
 	{"select default(x)", "syntax error at or near \"(\"", 14},
 	{"select 1 between default and 2", "syntax error at or near \"default\"", 17},
 	{"checkpoint now", "syntax error at or near \"now\"", 11},
+	{"discard", "syntax error at end of input", 7},
+	{"discard \"all\"", "syntax error at or near \"\"all\"\"", 8},
+	{"discard all plans", "syntax error at or near \"plans\"", 12},
 }
 
 // A text that is not UTF-8 is PostgreSQL's 22021 (its server checks the encoding before

@@ -69,6 +69,8 @@ func (p *parser) utility(t lexer.Token) ast.Stmt {
 	case "checkpoint":
 		p.pos++
 		return &ast.Checkpoint{}
+	case "discard":
+		return p.discard()
 	}
 	return nil
 }
@@ -440,4 +442,18 @@ func (p *parser) vacuum(analyze bool) ast.Stmt {
 			return s
 		}
 	}
+}
+
+// discard reads DISCARD ALL | PLANS | SEQUENCES | TEMP | TEMPORARY (PostgreSQL's DiscardStmt).
+func (p *parser) discard() ast.Stmt {
+	p.pos++
+	switch t := p.next(); {
+	case t.Is("all"), t.Is("plans"), t.Is("sequences"), t.Is("temp"):
+		return &ast.Discard{Target: upperWord(t.Value)}
+	case t.Is("temporary"):
+		return &ast.Discard{Target: "TEMP"}
+	default:
+		p.syntaxError(t)
+	}
+	return nil
 }
