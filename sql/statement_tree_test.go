@@ -12,14 +12,19 @@ func TestOneNonQuery(t *testing.T) {
 		{"UPDATE t SET a = a + 1 WHERE k = 2", false}, // INSERT, UPDATE and DELETE are parsed by sql/parser
 		{"  insert into t values (1);  ;\n", false},
 		{"  create index on t (a);  ;\n", false}, // CREATE and ALTER: the lexer tells whether the tree reads the object
-		{"  vacuum t;  ;\n", true},
+		{"  vacuum t;  ;\n", false}, // session and transaction statements: sql/parser (utility_tree.go)
+		{"  lock t;  ;\n", true},
 		{"CREATE TABLE t (a int)", false},
 		{"ALTER SEQUENCE s RESTART", false},
 		{"ALTER TABLE t ADD b int", false},
 		{"COMMENT ON TABLE t IS 'x'", true},
 		{"CREATE UNIQUE INDEX i ON t (a)", false},
 		{"CREATE /* c */ INDEX i ON t (a)", false},
-		{"begin", true},
+		{"begin", false},
+		{"COMMIT", false},
+		{"set search_path = public", false},
+		{"SHOW ALL", false},
+		{"prepare p as select 1", true},
 		{"SELECT 1", false},
 		{"values (1)", false},
 		{"values(1)", false},
