@@ -29,7 +29,7 @@ var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
 	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true}
-	treeAlterObjects  = map[string]bool{"sequence": true}
+	treeAlterObjects  = map[string]bool{"sequence": true, "table": true}
 )
 
 // treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
@@ -74,7 +74,7 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
 		return nil, nil // CREATE TABLE AS (ctas.go)
 	}
-	if a, ok := stmt.(*ast.AlterTable); ok && a.Cmds[0].Kind == ast.AlterOwner {
+	if a, ok := stmt.(*ast.AlterTable); ok && a.Kind == ast.ObjSequence && a.Cmds[0].Kind == ast.AlterOwner {
 		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
 	}
 	end := toks[len(toks)-1]
@@ -103,6 +103,9 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 	case *ast.AlterSequence:
 		return s.execAlterSequence(ctx, n, out)
 	case *ast.AlterTable:
+		if n.Kind == ast.ObjTable {
+			return s.execAlterTableTree(ctx, n, out) // alter_tree.go
+		}
 		return alterSequenceAction(n)
 	case *ast.CreateTable:
 		return s.createTableTree(ctx, n, out) // create_tree.go
@@ -159,7 +162,9 @@ func ddlCommandName(n ast.Stmt) string {
 			return "CREATE MATERIALIZED VIEW"
 		}
 		return "CREATE VIEW"
-	case *ast.AlterSequence, *ast.AlterTable:
+	case *ast.AlterTable:
+		return "ALTER " + string(n.Kind)
+	case *ast.AlterSequence:
 		return "ALTER SEQUENCE"
 	case *ast.CreateTable:
 		return "CREATE TABLE"

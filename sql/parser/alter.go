@@ -117,8 +117,8 @@ func (p *parser) alterCmd() ast.AlterCmd {
 	case t.Is("owner"):
 		p.expectKw("to")
 		c.Kind = ast.AlterOwner
-		if p.isKw("current_user") || p.isKw("session_user") || p.isKw("current_role") { // RoleSpec
-			c.NewName = p.next().Value
+		if p.isKw("current_user") || p.isKw("session_user") || p.isKw("current_role") { // RoleSpec's keyword
+			c.Name = p.next().Value
 		} else {
 			c.NewName = p.colID()
 		}
