@@ -464,7 +464,6 @@ type conAlterStmt struct {
 	rename   [2]string // RENAME CONSTRAINT old TO new
 }
 
-
 // alterTableTarget reads ALTER TABLE's [IF EXISTS] [ONLY] [schema.]name.
 func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err error) {
 	ifExists = p.accept("if", "exists")
@@ -480,7 +479,6 @@ func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err e
 	}
 	return ifExists, qual, table, nil
 }
-
 
 // execConstraintAlter adds or drops a constraint. An added one is checked against every row
 // with the table's gate closed (AlterTableIf), so no write can slip in between.

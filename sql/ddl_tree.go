@@ -13,7 +13,8 @@ import (
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
 // TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
-// CREATE/ALTER SEQUENCE (sequence_tree.go) and CREATE [MATERIALIZED] VIEW (view_tree.go).
+// CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go) and
+// ALTER TABLE (alter_tree.go).
 // Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
 // other DDL statement take the dialect pass.
 
