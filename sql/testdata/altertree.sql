@@ -55,13 +55,13 @@ statement ok
 ALTER TABLE "at.1" ALTER c TYPE bigint USING (c * 2)::bigint
 
 statement ok
-ALTER TABLE "at.1" RENAME COLUMN "c" TO "C c"
+ALTER TABLE "at.1" RENAME COLUMN "d" TO "D d"
 
 query
-SELECT "C c" FROM "at.1" ORDER BY a
+SELECT "D d", c FROM "at.1" ORDER BY a
 ----
-14
-14
+q|14
+q|14
 tag: SELECT 2
 
 statement error 42704
