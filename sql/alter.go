@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -17,41 +15,6 @@ import (
 // tablespace rewrite the table in one log entry (tablespace.AlterTable), once no transaction
 // is using it. Like CREATE and DROP it takes effect when it runs, even inside a transaction
 // block.
-
-// alterTable runs ALTER TABLE: ADD [CONSTRAINT name] PRIMARY KEY, ADD/DROP/RENAME COLUMN,
-// RENAME TO.
-func (s *Session) alterTable(ctx context.Context, st *sqlparser.AlterTable, out Output) error {
-	if !st.FullyParsed || st.PartitionSpec != nil || st.PartitionOption != nil {
-		return unsupported("this form of ALTER TABLE")
-	}
-	name, err := s.tableName(st.Table)
-	if err != nil {
-		return err
-	}
-	schema, err := s.schemaToChange(ctx, name, "ALTER TABLE")
-	if err != nil {
-		return err
-	}
-	a := newAlteration(name, schema)
-	// PostgreSQL runs drops before additions (AlterTablePass).
-	slices.SortStableFunc(st.AlterOptions, func(x, y sqlparser.AlterOption) int { return alterPass(x) - alterPass(y) })
-	for _, opt := range st.AlterOptions {
-		if err := s.alterOption(ctx, a, opt); err != nil {
-			return err
-		}
-	}
-	return s.finishAlter(ctx, a, out)
-}
-
-func alterPass(o sqlparser.AlterOption) int {
-	switch o.(type) {
-	case *sqlparser.DropColumn:
-		return int(actDrop)
-	case *sqlparser.AddColumns:
-		return int(actAdd)
-	}
-	return int(actOther)
-}
 
 func newAlteration(name string, schema *types.Schema) *alteration {
 	a := &alteration{name: name, old: schema, cols: slices.Clone(schema.Columns), pk: slices.Clone(schema.PK), pkName: schema.PKName}
@@ -263,154 +226,6 @@ func (a *alteration) column(name string) int {
 		}
 	}
 	return -1
-}
-
-func (s *Session) alterOption(ctx context.Context, a *alteration, opt sqlparser.AlterOption) error {
-	switch o := opt.(type) {
-	case *sqlparser.AddIndexDefinition:
-		if o.IndexDefinition.Info.Type != sqlparser.IndexTypePrimary || len(o.IndexDefinition.Options) > 0 {
-			return unsupported("secondary indexes")
-		}
-		if len(a.pk) != 1 || !a.cols[a.pk[0]].Hidden {
-			return Errorf("42P16", "multiple primary keys for table %q are not allowed", a.name)
-		}
-		pkName, err := s.namePrimaryKey(a.old, o.IndexDefinition.Info.ConstraintName.String())
-		if err != nil {
-			return err
-		}
-		var pk []int
-		for _, ic := range o.IndexDefinition.Columns {
-			if ic.Expression != nil || ic.Length != nil {
-				return unsupported("expressions in PRIMARY KEY")
-			}
-			i := a.column(ic.Column.String())
-			if i < 0 {
-				return Errorf("42703", "column %q of relation %q does not exist", ic.Column.String(), a.name)
-			}
-			if err := keyColumn(a.cols[i]); err != nil {
-				return err
-			}
-			pk = append(pk, i)
-		}
-		// The hidden row id goes: the named columns are the key now.
-		hidden := a.pk[0]
-		a.deleteCol(hidden)
-		for j, p := range pk {
-			if p > hidden {
-				pk[j] = p - 1
-			}
-			if !a.cols[pk[j]].NotNull {
-				a.notNull = append(a.notNull, a.cols[pk[j]].Name)
-			}
-			a.cols[pk[j]].NotNull = true
-		}
-		a.pk, a.pkName = pk, pkName
-	case *sqlparser.RenameTableName:
-		if strings.HasPrefix(a.name, tempTablePrefix) {
-			return unsupported("renaming a temporary table") // its hidden name would become a visible one
-		}
-		newName, err := s.tableName(o.Table)
-		if err != nil {
-			return err
-		}
-		if _, exists := s.ts.Schema(newName); exists || systemTables[newName] != nil {
-			return Errorf("42P07", "relation %q already exists", newName)
-		}
-		a.newName = newName
-		if !hiddenKey(a.old) {
-			a.pkName = pkeyName(a.old) // PostgreSQL renames the table, not its key
-		}
-	case *sqlparser.RenameColumn:
-		i := a.column(o.OldName.Name.String())
-		if i < 0 {
-			return Errorf("42703", "column %q does not exist", o.OldName.Name.String())
-		}
-		to := o.NewName.Name.String()
-		if a.column(to) >= 0 || to == RowIDColumn {
-			return Errorf("42701", "column %q of relation %q already exists", to, a.name)
-		}
-		if err := renameInGenerated(a, a.cols[i].Name, to); err != nil {
-			return err
-		}
-		a.cols[i].Name = to
-	case *sqlparser.AddColumns:
-		for _, cd := range o.Columns {
-			if err := s.addColumn(a, cd, false); err != nil {
-				return err
-			}
-		}
-	case *sqlparser.DropColumn:
-		return a.dropColumn(o.Name.Name.String(), false)
-	default:
-		return unsupported("ALTER TABLE %s", strings.ToUpper(strings.Fields(sqlparser.String(opt))[0]))
-	}
-	return nil
-}
-
-// addColumn adds a column: existing rows get its DEFAULT (evaluated once when it is a
-// constant, else for each row, as in PostgreSQL) or NULL. ifNotExists skips a column the
-// table has (ADD COLUMN IF NOT EXISTS; PostgreSQL says so in a NOTICE).
-func (s *Session) addColumn(a *alteration, cd *sqlparser.ColumnDefinition, ifNotExists bool) error {
-	c, err := columnType(cd.Type)
-	if err != nil {
-		return err
-	}
-	c.Name = cd.Name.String()
-	defaultCast(cd.Type.Options)
-	if c, err = arrayColumnOption(c, cd.Type.Options); err != nil {
-		return err
-	}
-	if a.column(c.Name) >= 0 || c.Name == RowIDColumn {
-		if ifNotExists && c.Name != RowIDColumn {
-			s.noticef("NOTICE", "42701", "column %q of relation %q already exists, skipping", c.Name, a.name)
-			return nil
-		}
-		return Errorf("42701", "column %q of relation %q already exists", c.Name, a.name)
-	}
-	if len(visibleColumns(&types.Schema{Columns: a.cols})) >= maxTableColumns {
-		return errTooManyColumns
-	}
-	var f *fillSpec
-	if o := cd.Type.Options; o != nil {
-		if err := identityConflict(o, c.Name, a.name); err != nil {
-			return err
-		}
-		if o.Autoincrement && o.As == nil || o.KeyOpt != sqlparser.ColKeyNone || o.OnUpdate != nil ||
-			o.Reference != nil || o.Collate != "" {
-			return unsupported("ADD COLUMN with constraints other than NOT NULL, DEFAULT and GENERATED ... STORED")
-		}
-		c.NotNull = o.Null != nil && !*o.Null
-		if err := generationClause(o, &c, a.name); err != nil {
-			return err
-		}
-		if c.Generated != "" {
-			f = &fillSpec{gen: true} // compiled over the new schema (newRowRewriter)
-		}
-		if o.Default != nil {
-			if err := s.checkDefault(o.Default, &c); err != nil {
-				return err
-			}
-			x, err := s.compileFill(o.Default)
-			if err != nil {
-				return err
-			}
-			c.Default = storedExpr(o.Default)
-			f = &fillSpec{x: x, once: isConst(x)}
-		}
-	}
-	if c.NotNull {
-		a.notNull = append(a.notNull, c.Name)
-	}
-	// A new column goes after the visible ones, before a hidden row id.
-	at := len(a.cols)
-	if len(a.cols) > 0 && a.cols[len(a.cols)-1].Hidden {
-		at--
-	}
-	a.insertCol(at, c, -1, f)
-	if c.Generated != "" {
-		return checkGenerated(&types.Schema{Name: a.name, Columns: a.cols}, at)
-	}
-	return nil
 }
 
 // dropColumn drops column name; ifExists skips one the table lacks (DROP COLUMN IF EXISTS).

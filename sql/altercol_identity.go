@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"slices"
 
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -23,66 +22,6 @@ type identityAct struct {
 	opts     string // ADD's parenthesized options, or SET/RESTART's options as sequence options
 	drop     bool   // DROP IDENTITY
 	ifExists bool   // DROP IDENTITY IF EXISTS
-}
-
-// seqAlterWords are the words after SET that make an identity action's sequence option.
-var seqAlterWords = []string{"increment", "minvalue", "maxvalue", "no", "start", "cache", "cycle"}
-
-// identityAction reads an identity action after ALTER COLUMN c, ending at token end; ok is
-// false if the tokens are no identity action.
-func (p *conParser) identityAction(end int) (act *identityAct, ok bool, err error) {
-	switch {
-	case p.accept("add", "generated"):
-		act = &identityAct{add: p.generatedWhen()}
-		if act.add == 0 || !p.accept("as", "identity") {
-			return nil, true, p.syntaxError()
-		}
-		if p.accept("(") {
-			from := p.pos
-			for p.pos < end && !p.peekAt(0, ")") {
-				p.pos++
-			}
-			if p.pos == from || !p.accept(")") {
-				return nil, true, p.syntaxError()
-			}
-			act.opts = p.text(from, p.pos-1)
-		}
-		return act, true, nil
-	case p.accept("drop", "identity"):
-		return &identityAct{drop: true, ifExists: p.accept("if", "exists")}, true, nil
-	case !p.peekAt(0, "restart") && !(p.peekAt(0, "set") && (p.peekAt(1, "generated") || slices.ContainsFunc(seqAlterWords, func(w string) bool { return p.peekAt(1, w) }))):
-		return nil, false, nil
-	}
-	act = &identityAct{}
-	for p.pos < end {
-		switch {
-		case p.accept("set", "generated"):
-			if act.set = p.generatedWhen(); act.set == 0 {
-				return nil, true, p.syntaxError()
-			}
-		case p.accept("set") || p.peekAt(0, "restart"):
-			from := p.pos
-			p.pos++
-			for p.pos < end && !p.peekAt(0, "set") && !p.peekAt(0, "restart") {
-				p.pos++
-			}
-			act.opts += " " + p.text(from, p.pos)
-		default:
-			return nil, true, p.syntaxError()
-		}
-	}
-	return act, true, nil
-}
-
-// generatedWhen reads ALWAYS or BY DEFAULT, 0 if neither follows.
-func (p *conParser) generatedWhen() byte {
-	switch {
-	case p.accept("always"):
-		return types.IdentityAlways
-	case p.accept("by", "default"):
-		return types.IdentityByDefault
-	}
-	return 0
 }
 
 // identityChange works out identity action act on column i of alteration a.

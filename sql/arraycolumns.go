@@ -2,7 +2,6 @@ package sql
 
 import (
 	"errors"
-	"vitess.io/vitess/go/vt/sqlparser"
 
 	"strings"
 	"time"
@@ -17,10 +16,6 @@ import (
 // sql/parser's tree, create_tree.go). PostgreSQL
 // neither checks an array column's declared dimensions nor its sizes, and neither does drove:
 // int[][] and int[3] are int[].
-
-// arrayColumnMarker is the collation the dialect pass writes for a column type's [], as
-// vitess keeps it in a column definition (the literal's text).
-const arrayColumnMarker = `'\0[]'`
 
 // arrayTypeWords are the words a column type can end with: ARRAY after one of them (or after
 // a type's closing parenthesis) makes the column an array, as [] does.
@@ -138,14 +133,4 @@ func assignArray(v types.Value, c *types.Column) (types.Value, error) {
 func isCode(err error, code string) bool {
 	e, ok := err.(*Error)
 	return ok && e.Code == code
-}
-
-// arrayColumnOption makes c the array column of its type when its options carry the array
-// marker (CREATE TABLE and ALTER TABLE ADD COLUMN), and takes the marker off them.
-func arrayColumnOption(c types.Column, o *sqlparser.ColumnTypeOptions) (types.Column, error) {
-	if o == nil || o.Collate != arrayColumnMarker {
-		return c, nil
-	}
-	o.Collate = ""
-	return arrayColumn(c)
 }

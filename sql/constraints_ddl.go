@@ -464,28 +464,6 @@ type conAlterStmt struct {
 	rename   [2]string // RENAME CONSTRAINT old TO new
 }
 
-func isConstraintAlter(words []string) bool {
-	if len(words) < 4 || words[0] != "alter" || words[1] != "table" {
-		return false
-	}
-	for i := 2; i+1 < len(words); i++ {
-		if (words[i] == "validate" || words[i] == "rename") && words[i+1] == "constraint" {
-			return true
-		}
-		if words[i] == "add" || words[i] == "drop" {
-			if words[i] == "add" && i+3 < len(words) && words[i+1] == "constraint" && words[i+3] == "primary" {
-				return false // ADD CONSTRAINT name PRIMARY KEY: alterOption's, as ADD PRIMARY KEY
-			}
-			switch words[i+1] {
-			case "constraint", "check", "unique", "foreign":
-				return true
-			}
-			return false
-		}
-	}
-	return false
-}
-
 // alterTableTarget reads ALTER TABLE's [IF EXISTS] [ONLY] [schema.]name.
 func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err error) {
 	ifExists = p.accept("if", "exists")
@@ -502,69 +480,10 @@ func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err e
 	return ifExists, qual, table, nil
 }
 
-func parseConstraintAlter(q string) (*conAlterStmt, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return nil, err
-	}
-	p := &conParser{src: q, toks: toks, pos: 2}
-	st := &conAlterStmt{}
-	if st.ifExists, st.qual, st.table, err = p.alterTableTarget(); err != nil {
-		return nil, err
-	}
-	switch {
-	case p.accept("add"):
-		name := ""
-		if p.accept("constraint") {
-			if name, err = p.name(); err != nil {
-				return nil, err
-			}
-		}
-		d, ok, err := p.tableConstraint(name)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, unsupported("this form of ALTER TABLE ADD CONSTRAINT")
-		}
-		st.add = &d
-	case p.accept("drop", "constraint"):
-		st.dropIf = p.accept("if", "exists")
-		if st.drop, err = p.name(); err != nil {
-			return nil, err
-		}
-		st.cascade = p.accept("cascade")
-		p.accept("restrict")
-	case p.accept("validate", "constraint"):
-		if st.validate, err = p.name(); err != nil {
-			return nil, err
-		}
-	case p.accept("rename", "constraint"):
-		if st.rename[0], err = p.name(); err != nil {
-			return nil, err
-		}
-		if !p.accept("to") {
-			return nil, p.syntaxError()
-		}
-		if st.rename[1], err = p.name(); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, p.syntaxError()
-	}
-	if p.accept(";"); !p.done() {
-		if p.peekAt(0, ",") {
-			return nil, unsupported("several actions in one ALTER TABLE with a constraint")
-		}
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
 // execConstraintAlter adds or drops a constraint. An added one is checked against every row
 // with the table's gate closed (AlterTableIf), so no write can slip in between.
 func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out Output) error {
-	name, err := s.tableName(sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(st.qual), Name: sqlparser.NewIdentifierCS(st.table)})
+	name, err := s.tableNameOf(st.qual, st.table)
 	if err != nil {
 		return err
 	}

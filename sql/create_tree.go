@@ -118,16 +118,8 @@ func (s *Session) treeColumn(cd *ast.ColumnDef, schema *types.Schema, serials ma
 	if err != nil {
 		return c, nil, err
 	}
-	where := " for column \"" + c.Name + "\" of table \"" + schema.Name + "\""
-	switch {
-	case cl.identity != nil && (serial || cl.def != nil):
-		return c, nil, Errorf("42601", "both default and identity specified%s", where)
-	case cl.generated != nil && cl.def != nil:
-		return c, nil, Errorf("42601", "both default and generation expression specified%s", where)
-	case cl.generated != nil && (serial || cl.identity != nil):
-		return c, nil, Errorf("42601", "both identity and generation expression specified%s", where)
-	case serial && cl.def != nil:
-		return c, nil, Errorf("42601", "multiple default values specified%s", where)
+	if err := clauseConflicts(cl, serial, c.Name, schema.Name); err != nil {
+		return c, nil, err
 	}
 	var identity *tablespace.Sequence // the identity column's sequence, if it has options
 	if k := cl.identity; k != nil {
@@ -166,6 +158,23 @@ func (s *Session) treeColumn(cd *ast.ColumnDef, schema *types.Schema, serials ma
 		return c, defs, columnPrimaryKey(schema)
 	}
 	return c, defs, nil
+}
+
+// clauseConflicts refuses a column's default, identity, generation expression and serial
+// type given together, as PostgreSQL's transformColumnDefinition does (42601).
+func clauseConflicts(cl columnClauses, serial bool, column, table string) error {
+	where := " for column \"" + column + "\" of table \"" + table + "\""
+	switch {
+	case cl.identity != nil && (serial || cl.def != nil):
+		return Errorf("42601", "both default and identity specified%s", where)
+	case cl.generated != nil && cl.def != nil:
+		return Errorf("42601", "both default and generation expression specified%s", where)
+	case cl.generated != nil && (serial || cl.identity != nil):
+		return Errorf("42601", "both identity and generation expression specified%s", where)
+	case serial && cl.def != nil:
+		return Errorf("42601", "multiple default values specified%s", where)
+	}
+	return nil
 }
 
 // readColumnClauses sorts a column definition's constraints: its CHECK, UNIQUE and REFERENCES

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
@@ -13,90 +12,6 @@ import (
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
-
-// plainColumnTypes are the column types, as vitess parses them after the dialect pass, that
-// take no length or scale.
-var plainColumnTypes = map[string]types.Type{
-	"smallint": types.Int16, "int2": types.Int16,
-	"int": types.Int32, "integer": types.Int32, "int4": types.Int32,
-	"bigint": types.Int64, "int8": types.Int64,
-	"real": types.Float32, "float4": types.Float32,
-	"double": types.Float64, "float8": types.Float64,
-	"boolean": types.Bool, "bool": types.Bool,
-	"text": types.Text, "timestamp": types.Timestamp, "date": types.Date, "time": types.Time,
-	"datetime":   types.Timestamptz, // the dialect pass's timestamptz
-	"year":       types.Interval,    // the dialect pass's interval
-	"longblob":   types.Bytea,
-	"mediumblob": types.JSONB, // the dialect pass's jsonb
-	"json":       types.JSON,
-	"blob":       types.TimeTZ, // the dialect pass's timetz
-}
-
-// typmodTypes are the date/time types vitess parses with a length that stands for their
-// typmod: time(p), timestamp(p), and the dialect pass's timestamptz(p) (datetime), timetz(p)
-// (blob) and interval with fields or precision (year, its length the typmod plus one).
-var typmodTypes = map[string]bool{"time": true, "timestamp": true, "datetime": true, "blob": true, "year": true}
-
-// dateTimeColumnType is the column of one of typmodTypes with length n.
-func dateTimeColumnType(t string, n int) (types.Column, error) {
-	if t == "year" {
-		return types.Column{Type: types.Interval, Length: n}, nil
-	}
-	return timeTypmod(types.Column{Type: plainColumnTypes[t]}, strconv.Itoa(n))
-}
-
-// columnType maps a column type as vitess parsed it (after the dialect pass) to drove's.
-func columnType(ct *sqlparser.ColumnType) (types.Column, error) {
-	c := types.Column{}
-	t := strings.ToLower(ct.Type)
-	if ct.Unsigned || ct.Zerofill || len(ct.EnumValues) > 0 || ct.Charset.Name != "" {
-		return c, unsupported("column type %s", sqlparser.String(ct))
-	}
-	plain, isPlain := plainColumnTypes[t]
-	switch {
-	case isPlain && ct.Length == nil && ct.Scale == nil:
-		c.Type = plain
-	case t == "float" && ct.Scale == nil:
-		// PostgreSQL: float(1..24) is real, float and float(25..53) double precision.
-		c.Type = types.Float64
-		if ct.Length != nil && *ct.Length <= 24 {
-			c.Type = types.Float32
-		}
-	case t == "varchar" && ct.Scale == nil:
-		c.Type = types.Text
-		if ct.Length != nil {
-			c.Length = *ct.Length
-		}
-	case t == "char" && ct.Scale == nil:
-		c.Type, c.Fixed, c.Length = types.Text, true, 1
-		if ct.Length != nil {
-			c.Length = *ct.Length
-		}
-	case t == "numeric" || t == "decimal":
-		c.Type = types.Numeric
-		if ct.Length != nil {
-			mod := strconv.Itoa(*ct.Length)
-			if ct.Scale != nil {
-				mod += "," + strconv.Itoa(*ct.Scale)
-			}
-			length, err := numericModifier(mod)
-			if err != nil {
-				return c, err
-			}
-			c.Length = length
-		}
-	case ct.Length != nil && ct.Scale == nil && typmodTypes[t]:
-		return dateTimeColumnType(t, *ct.Length)
-	case t == "binary" && ct.Length != nil && *ct.Length == 16 && ct.Scale == nil: // the dialect pass's uuid
-		c.Type = types.UUID
-	default:
-		return c, Errorf("42704", "type %q does not exist or is not supported yet", sqlparser.String(ct))
-	}
-	if c.Type != types.Numeric && c.Type != types.Interval && !c.Type.HasPrecision() && (c.Length < 0 || (c.Fixed || c.Type == types.Text) && ct.Length != nil && c.Length == 0) {
-		return c, Errorf("22023", "length for type %s must be at least 1", t)
-	}
-	return c, nil
-}
 
 // maxTableColumns is PostgreSQL's MaxHeapAttributeNumber: a table has at most 1600 columns
 // (a hidden row id not counted). drove used to create a table of 2000.
@@ -197,16 +112,6 @@ func (s *Session) createNamedTable(ctx context.Context, name string, ifNotExists
 		s.txCreated = append(s.txCreated, name)
 	}
 	return out.Complete("CREATE TABLE")
-}
-
-// defaultCast moves a cast ending a column's DEFAULT onto it: the dialect pass writes x::t
-// as x COLLATE '\0::t', which vitess reads there as the column's COLLATE option.
-func defaultCast(o *sqlparser.ColumnTypeOptions) {
-	const enc = `'\0::`
-	if o != nil && o.Default != nil && strings.HasPrefix(o.Collate, enc) && strings.HasSuffix(o.Collate, "'") {
-		o.Default = &sqlparser.CollateExpr{Expr: o.Default, Collation: castMarker + o.Collate[len(enc):len(o.Collate)-1]}
-		o.Collate = ""
-	}
 }
 
 // serialColumn makes c a SERIAL or identity column: NOT NULL, drawing from a sequence of its
@@ -428,20 +333,4 @@ const identityMarker = "drove identity "
 // identityMarked reports whether the dialect pass marked the column as an identity one.
 func identityMarked(o *sqlparser.ColumnTypeOptions) bool {
 	return o != nil && o.Comment != nil && o.Autoincrement && strings.HasPrefix(o.Comment.Val, identityMarker)
-}
-
-// identityConflict is PostgreSQL's error for a column with two identity clauses or a
-// serial type and one, which the dialect pass marks with kind "i" or "s" (emitIdentity).
-func identityConflict(o *sqlparser.ColumnTypeOptions, col, table string) error {
-	if !identityMarked(o) {
-		return nil
-	}
-	kind, _, _ := strings.Cut(o.Comment.Val[len(identityMarker):], " ")
-	switch kind {
-	case "i":
-		return Errorf("42601", "multiple identity specifications for column %q of table %q", col, table)
-	case "s":
-		return Errorf("42601", "both default and identity specified for column %q of table %q", col, table)
-	}
-	return nil
 }

@@ -13,7 +13,8 @@ import (
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
 // TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
-// CREATE/ALTER SEQUENCE (sequence_tree.go) and CREATE [MATERIALIZED] VIEW (view_tree.go).
+// CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go) and
+// ALTER TABLE (alter_tree.go).
 // Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
 // other DDL statement take the dialect pass.
 
@@ -29,7 +30,7 @@ var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
 	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true}
-	treeAlterObjects  = map[string]bool{"sequence": true}
+	treeAlterObjects  = map[string]bool{"sequence": true, "table": true}
 )
 
 // treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
@@ -74,7 +75,7 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
 		return nil, nil // CREATE TABLE AS (ctas.go)
 	}
-	if a, ok := stmt.(*ast.AlterTable); ok && a.Cmds[0].Kind == ast.AlterOwner {
+	if a, ok := stmt.(*ast.AlterTable); ok && a.Kind == ast.ObjSequence && a.Cmds[0].Kind == ast.AlterOwner {
 		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
 	}
 	end := toks[len(toks)-1]
@@ -103,6 +104,9 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 	case *ast.AlterSequence:
 		return s.execAlterSequence(ctx, n, out)
 	case *ast.AlterTable:
+		if n.Kind == ast.ObjTable {
+			return s.execAlterTableTree(ctx, n, out) // alter_tree.go
+		}
 		return alterSequenceAction(n)
 	case *ast.CreateTable:
 		return s.createTableTree(ctx, n, out) // create_tree.go
@@ -159,7 +163,9 @@ func ddlCommandName(n ast.Stmt) string {
 			return "CREATE MATERIALIZED VIEW"
 		}
 		return "CREATE VIEW"
-	case *ast.AlterSequence, *ast.AlterTable:
+	case *ast.AlterTable:
+		return "ALTER " + string(n.Kind)
+	case *ast.AlterSequence:
 		return "ALTER SEQUENCE"
 	case *ast.CreateTable:
 		return "CREATE TABLE"

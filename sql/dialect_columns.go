@@ -2,7 +2,6 @@ package sql
 
 import (
 	"encoding/hex"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -10,18 +9,11 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// columnState follows the column definitions of CREATE TABLE and ALTER TABLE ... ADD and rewrites a column's type name;
-// done says it did.
+// columnState follows the column definitions of CREATE TABLE and rewrites a column's type
+// name; done says it did.
 func (r *rewriter) columnState(w string) (done bool, err error) {
-	if w == "add" && r.depth == 0 && len(r.words) >= 2 && r.words[0] == "alter" && r.words[1] == "table" {
-		r.colState = 1 // ALTER TABLE ... ADD [COLUMN] name type: a column definition follows
-		return false, nil
-	}
 	switch r.colState {
 	case 1:
-		if w == "column" && r.lastWord == "add" {
-			return false, nil
-		}
 		r.colState, r.colAuto = 2, 0
 		if tableConstraintWords[w] {
 			r.colState = 0
@@ -41,21 +33,6 @@ func (r *rewriter) columnState(w string) (done bool, err error) {
 		return true, nil
 	}
 	return false, nil
-}
-
-// alterColumnWord starts columnState where ALTER TABLE's ADD [COLUMN] [IF NOT EXISTS] begins
-// a column definition, so its type name is PostgreSQL's as in CREATE TABLE (timestamptz,
-// int8, serial).
-func (r *rewriter) alterColumnWord(w string) {
-	if r.depth != 0 || r.colState != 0 || len(r.words) < 3 || r.words[0] != "alter" || r.words[1] != "table" {
-		return
-	}
-	switch {
-	case w == "add" && !r.followedBy("column") && !r.followedBy("if"),
-		w == "column" && r.lastWord == "add" && !r.followedBy("if"),
-		w == "exists" && r.lastWord == "not" && slices.Contains(r.words, "add"):
-		r.colState = 1
-	}
 }
 
 // tableConstraintWords start a table constraint where a column definition could be.

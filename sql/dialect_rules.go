@@ -245,7 +245,6 @@ func (r *rewriter) wordRewrite(t lexer.Token) error {
 	if done, err := r.columnState(w); done || err != nil {
 		return err
 	}
-	r.alterColumnWord(w)
 	if r.namedArg() {
 		return r.emitNamedArg(w)
 	}

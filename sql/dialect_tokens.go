@@ -346,7 +346,7 @@ func (r *rewriter) comma() error {
 
 // openBracket rewrites x[i] → drove_subscript(x, i); ARRAY[...] was rewritten by its rule.
 func (r *rewriter) openBracket() error {
-	if r.isCreateTable() || len(r.words) > 0 && r.words[0] == "alter" {
+	if r.isCreateTable() {
 		return r.arrayColumnType()
 	}
 	if !subscriptable(r.prev) || notFunctionNames[r.lastWord] {

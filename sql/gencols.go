@@ -83,27 +83,6 @@ func compileGenerated(schema *types.Schema, i int) (*expr, error) {
 	return compile(e, tableScope(schema, schema.Name, &params{}))
 }
 
-// generationClause reads column c's GENERATED ALWAYS AS (expr) STORED from its options,
-// refusing what PostgreSQL's grammar and transformColumnDefinition refuse beside it.
-func generationClause(o *sqlparser.ColumnTypeOptions, c *types.Column, table string) error {
-	if o.As == nil {
-		return nil
-	}
-	if o.Storage != sqlparser.StoredStorage { // MySQL's VIRTUAL, or no STORED
-		return Errorf("42601", "syntax error: a generated column must be STORED")
-	}
-	where := " for column \"" + c.Name + "\" of table \"" + table + "\""
-	switch {
-	case o.Default != nil:
-		return Errorf("42601", "both default and generation expression specified%s", where)
-	case o.Autoincrement:
-		return Errorf("42601", "both identity and generation expression specified%s", where)
-	}
-	c.Generated = storedExpr(o.As)
-	o.As = nil
-	return nil
-}
-
 // systemColumns are PostgreSQL's system column names, which a generation expression may not read.
 var systemColumns = []string{"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"}
 

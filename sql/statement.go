@@ -31,8 +31,6 @@ type Statement struct {
 	comment     *commentStmt        // COMMENT ON (comment.go)
 	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
 	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
-	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
-	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	chain       bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
@@ -634,12 +632,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	if st.likeCreate != nil {
 		return s.execCreateLike(ctx, st.likeCreate, out)
 	}
-	if st.colAlter != nil {
-		return s.execColumnAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.colAlter, out)
-	}
-	if st.conAlter != nil {
-		return s.execConstraintAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.conAlter, out)
-	}
 	if st.renameIndex != nil {
 		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)
 	}
@@ -674,10 +666,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 			return s.endChained(ctx, false, out)
 		}
 		return s.rollback(out)
-	}
-	switch ast := st.ast.(type) {
-	case *sqlparser.AlterTable:
-		return s.alterTable(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), ast, out)
 	}
 	return Errorf("0A000", "statement not supported: %s", strings.ToUpper(strings.Join(st.words[:min(3, len(st.words))], " ")))
 }

@@ -89,14 +89,6 @@ func utilityParserTable() []utilityParser {
 			st.renameIndex, err = parseRenameIndexStmt(text) // index_rename.go
 			return err
 		}},
-		{func(p piece) bool { return isColumnAlter(p.words) }, func(st *Statement, text string) (err error) {
-			st.colAlter, err = parseColumnAlter(text)
-			return err
-		}},
-		{func(p piece) bool { return isConstraintAlter(p.words) }, func(st *Statement, text string) (err error) {
-			st.conAlter, err = parseConstraintAlter(text)
-			return err
-		}},
 		{func(p piece) bool { return isPrepareStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.prep, err = parsePrepareStmt(text)
 			return err

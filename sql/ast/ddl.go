@@ -198,7 +198,8 @@ const (
 )
 
 // AlterCmd is one ALTER TABLE action. Name is the column or constraint acted on, NewName
-// RENAME's and SET SCHEMA's target.
+// RENAME's and SET SCHEMA's target; for OWNER TO, NewName is the role's name, or Name the
+// keyword (current_user, session_user, current_role) the role is written as.
 type AlterCmd struct {
 	Kind        AlterKind
 	Name        string

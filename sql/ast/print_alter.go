@@ -1,5 +1,7 @@
 package ast
 
+import "strings"
+
 func (p *printer) alterTable(s *AlterTable) {
 	p.w("ALTER ", string(s.Kind), " ")
 	if s.IfExists {
@@ -131,6 +133,10 @@ func (p *printer) alterOther(c *AlterCmd) {
 		p.w("RESET ")
 		p.defElems(c.Options, " = ")
 	case AlterOwner:
-		p.w("OWNER TO ", p.ident(c.NewName))
+		if c.Name != "" { // CURRENT_USER, SESSION_USER, CURRENT_ROLE
+			p.w("OWNER TO ", strings.ToUpper(c.Name))
+		} else {
+			p.w("OWNER TO ", p.ident(c.NewName))
+		}
 	}
 }

@@ -117,18 +117,23 @@ func (p *parser) alterCmd() ast.AlterCmd {
 	case t.Is("owner"):
 		p.expectKw("to")
 		c.Kind = ast.AlterOwner
-		if p.isKw("current_user") || p.isKw("session_user") || p.isKw("current_role") { // RoleSpec
-			c.NewName = p.next().Value
+		if p.isKw("current_user") || p.isKw("session_user") || p.isKw("current_role") { // RoleSpec's keyword
+			c.Name = p.next().Value
 		} else {
 			c.NewName = p.colID()
 		}
-	case t.Kind == lexer.Ident && category(t.Value) != reserved || t.Is("cluster"):
+	case t.Kind == lexer.Ident && alterOtherWords[t.Value] || t.Is("force") && p.isKw("row"):
 		p.unsupported(t, "ALTER TABLE "+t.Text(p.src))
 	default:
 		p.syntaxError(t)
 	}
 	return c
 }
+
+// alterOtherWords begin PostgreSQL 15's ALTER TABLE actions the parser does not hold (0A000);
+// another word (MySQL's MODIFY, CHANGE, ...) is a syntax error, as in PostgreSQL.
+var alterOtherWords = map[string]bool{"cluster": true, "enable": true, "disable": true, "inherit": true,
+	"no": true, "of": true, "not": true, "replica": true, "attach": true, "detach": true}
 
 // alterColumn reads ALTER [COLUMN] col's action.
 func (p *parser) alterColumn(c *ast.AlterCmd) {
