@@ -13,9 +13,9 @@ import (
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
 // TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
-// CREATE/ALTER SEQUENCE (sequence_tree.go) and CREATE [MATERIALIZED] VIEW (view_tree.go).
-// Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
-// other DDL statement take the dialect pass.
+// CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go) and
+// CREATE TABLE AS (ctas_tree.go, run by ctas.go). Another DROP (USER, TABLESPACE, ...),
+// CREATE TABLE (LIKE ...) and every other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too, CREATE's and ALTER's one of treeCreateObjects
@@ -72,7 +72,7 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
 	}
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
-		return nil, nil // CREATE TABLE AS (ctas.go)
+		return ctasOfTree(ct, query, toks) // CREATE TABLE AS (ctas_tree.go)
 	}
 	if a, ok := stmt.(*ast.AlterTable); ok && a.Cmds[0].Kind == ast.AlterOwner {
 		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's

@@ -132,11 +132,6 @@ func (p *settingParser) name() (string, error) {
 	return t.text, nil
 }
 
-// nameList reads ( name, ... ): a view's or a new table's column names.
-func (p *settingParser) nameList() ([]string, error) {
-	return parenNames(p.accept, p.name, p.syntaxError)
-}
-
 // values reads SET's value list, joined as PostgreSQL shows a list setting.
 func (p *settingParser) values() (string, error) {
 	var parts []string

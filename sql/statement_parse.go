@@ -108,14 +108,6 @@ func utilityParserTable() []utilityParser {
 			st.view, err = parseViewStmt(text)
 			return err
 		}},
-		{isCreateTableAs, func(st *Statement, text string) (err error) {
-			st.ctas, err = parseCreateTableAs(text)
-			return err
-		}},
-		{isSelectInto, func(st *Statement, text string) (err error) {
-			st.ctas, err = parseSelectInto(text)
-			return err
-		}},
 		{func(p piece) bool { return isNotifyStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.notify, err = parseNotifyStmt(text)
 			return err
