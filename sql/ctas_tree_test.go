@@ -3,6 +3,8 @@ package sql
 import (
 	"regexp"
 	"testing"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // TestCreateTableAsFromTree: every golden CREATE TABLE AS and SELECT INTO (a block of one
@@ -35,5 +37,20 @@ func TestSelectIntoParserRefusal(t *testing.T) {
 	_, err := parseStatements("SELECT a INTO st1 FROM t TABLESAMPLE SYSTEM (10)", func() error { return nil })
 	if code := sqlstateOf(err); code != "0A000" {
 		t.Errorf("SELECT INTO with TABLESAMPLE: %v (%s), want the parser's 0A000", err, code)
+	}
+}
+
+// TestCreateLikeFromTree: every golden CREATE TABLE with a LIKE element is read into
+// sql/parser's tree with the element (ast.ColumnDef.Like), which create_like.go writes out.
+func TestCreateLikeFromTree(t *testing.T) {
+	re := regexp.MustCompile(`(?is)^\s*create\s+((local|global)\s+)?((temp|temporary|unlogged)\s+)?table\s+[^(]*\(\s*([^()]*,\s*)?like\s`)
+	read := goldenFromTree(t, re, []string{"like"}, func(st *Statement) (bool, string) {
+		if ct, ok := st.ddl.(*ast.CreateTable); !ok || !hasLike(ct) {
+			return false, "not read into the parser's tree with its LIKE"
+		}
+		return true, ""
+	})
+	if read < 12 {
+		t.Errorf("only %d golden CREATE TABLE ... LIKE statements read into the tree", read)
 	}
 }

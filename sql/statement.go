@@ -30,7 +30,6 @@ type Statement struct {
 	owner       *ownerStmt          // ALTER ... OWNER TO (owner.go)
 	comment     *commentStmt        // COMMENT ON (comment.go)
 	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
-	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
 	conAlter    *conAlterStmt       // ALTER TABLE ADD/DROP CONSTRAINT (constraints_ddl.go)
 	colAlter    *colAlterStmt       // ALTER TABLE ... ALTER COLUMN, IF [NOT] EXISTS (altercol.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
@@ -618,9 +617,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.owner != nil {
 		return s.execOwnerStmt(ctx, st.owner, out)
-	}
-	if st.likeCreate != nil {
-		return s.execCreateLike(ctx, st.likeCreate, out)
 	}
 	if st.colAlter != nil {
 		return s.execColumnAlter(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.colAlter, out)

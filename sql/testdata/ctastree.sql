@@ -144,3 +144,88 @@ SELECT a FROM "ct.12"
 ----
 1
 tag: SELECT 1
+
+# CREATE TABLE (LIKE ...) from the tree: the LIKE elements written out when it runs.
+statement ok
+CREATE TABLE lsrc (id int PRIMARY KEY, v varchar(5) DEFAULT 'd' NOT NULL, n numeric(4,1) CHECK (n > 0), u int UNIQUE)
+
+statement ok
+CREATE INDEX lsrc_v ON lsrc (v)
+
+statement ok
+CREATE TABLE l1 (a int, LIKE lsrc, z text CHECK (z <> ''))
+
+query
+SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'l1' ORDER BY ordinal_position
+----
+a|integer|YES|NULL
+id|integer|NO|NULL
+v|character varying|NO|NULL
+n|numeric|YES|NULL
+u|integer|YES|NULL
+z|text|YES|NULL
+tag: SELECT 6
+
+statement ok
+CREATE TABLE l2 (LIKE public.lsrc INCLUDING ALL EXCLUDING INDEXES)
+
+query
+SELECT column_name, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'l2' ORDER BY ordinal_position
+----
+id|NO|NULL
+v|NO|'d'::character varying
+n|YES|NULL
+u|YES|NULL
+tag: SELECT 4
+
+query
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'l2'::regclass ORDER BY 1
+----
+lsrc_n_check|c
+tag: SELECT 1
+
+statement ok
+CREATE TABLE l3 (LIKE lsrc INCLUDING INDEXES INCLUDING DEFAULTS)
+
+query
+SELECT indexname FROM pg_indexes WHERE tablename = 'l3' ORDER BY 1
+----
+l3_pkey
+l3_u_key
+l3_v_idx
+tag: SELECT 3
+
+statement ok
+INSERT INTO l3 (id, n, u) VALUES (1, 2.5, 7)
+
+query
+SELECT id, v, n, u FROM l3
+----
+1|d|2.5|7
+tag: SELECT 1
+
+statement error 23505
+INSERT INTO l3 (id, n, u) VALUES (2, 2.5, 7)
+
+statement ok
+CREATE VIEW lview AS SELECT id, v AS w FROM lsrc
+
+statement ok
+CREATE TEMP TABLE l4 (LIKE lview, x int)
+
+query
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'l4'::regclass AND a.attnum > 0 ORDER BY a.attnum
+----
+id|integer
+w|character varying(5)
+x|integer
+tag: SELECT 3
+
+statement error 42P01
+CREATE TABLE l5 (LIKE nosuch)
+
+statement error 42601
+CREATE TABLE l5 (LIKE lsrc INCLUDING nothing)
+
+statement error 42701
+CREATE TABLE l5 (id int, LIKE lsrc)
