@@ -5,9 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
-	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/sql/ast"
+	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/types"
 )
 
@@ -15,8 +14,9 @@ import (
 // LIKE element stands, as PostgreSQL's transformTableLikeClause: names, types and NOT NULL
 // always; DEFAULTs, CHECK constraints, the primary key, UNIQUE constraints and indexes,
 // identity and generation only when included. Which columns s has is known when the
-// statement runs, not when it is parsed (and cached), so the LIKE elements are written out
-// as column definitions then and the statement is parsed and run again: one code path
+// statement runs, not when it is parsed (and cached), so the LIKE elements of sql/parser's
+// tree (ast.ColumnDef.Like) are written out as column definitions then, read back by the
+// parser and spliced into a copy of the tree, which create_tree.go runs: one code path
 // creates every table.
 
 // likeOpt is one INCLUDING/EXCLUDING option (CopyOption's bits in PostgreSQL).
@@ -39,150 +39,6 @@ var likeOptions = map[string]likeOpt{"comments": likeComments, "compression": li
 	"constraints": likeConstraints, "defaults": likeDefaults, "generated": likeGenerated,
 	"identity": likeIdentity, "indexes": likeIndexes, "statistics": likeStatistics,
 	"storage": likeStorage, "all": likeAll}
-
-// createLike is a CREATE TABLE with LIKE elements.
-type createLike struct {
-	text  string // the statement
-	table string // the new table's name as written
-	likes []likeElem
-}
-
-// likeElem is one LIKE element: bytes [from, to) of the text.
-type likeElem struct {
-	from, to   int
-	qual, name string
-	opts       likeOpt
-}
-
-// parseCreateLike finds the LIKE elements of CREATE TABLE's column list; nil when it has none.
-func parseCreateLike(q string) (*createLike, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return nil, err
-	}
-	open := slices.IndexFunc(toks, func(t lexer.Token) bool { return t.IsPunct("(") })
-	if open < 3 {
-		return nil, nil
-	}
-	cl := &createLike{text: q, table: q[toks[open-1].Pos:toks[open-1].End]}
-	if open >= 5 && toks[open-2].IsPunct(".") {
-		cl.table = q[toks[open-3].Pos:toks[open-1].End]
-	}
-	p := &conParser{src: q, toks: toks}
-	depth := 0
-	for i := open; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case t.IsPunct("("):
-			depth++
-		case t.IsPunct(")"):
-			depth--
-		}
-		if depth != 1 || !(toks[i-1].IsPunct("(") || toks[i-1].IsPunct(",")) || !t.Is("like") || t.Kind != lexer.Ident {
-			continue
-		}
-		p.pos = i + 1
-		el, err := p.likeElem()
-		if err != nil {
-			return nil, err
-		}
-		if p.done() || !(p.toks[p.pos].IsPunct(",") || p.toks[p.pos].IsPunct(")")) {
-			return nil, p.syntaxError()
-		}
-		el.from, el.to = t.Pos, p.toks[p.pos].Pos
-		cl.likes = append(cl.likes, el)
-		i = p.pos - 1
-	}
-	if len(cl.likes) == 0 {
-		return nil, nil
-	}
-	return cl, nil
-}
-
-// likeElem reads LIKE's source table and options.
-func (p *conParser) likeElem() (likeElem, error) {
-	var el likeElem
-	var err error
-	if el.name, err = p.name(); err != nil {
-		return el, err
-	}
-	if p.accept(".") {
-		el.qual = el.name
-		if el.name, err = p.name(); err != nil {
-			return el, err
-		}
-	}
-	for {
-		including := p.accept("including")
-		if !including && !p.accept("excluding") {
-			return el, nil
-		}
-		if p.done() {
-			return el, p.syntaxError()
-		}
-		o, ok := likeOptions[p.toks[p.pos].Value]
-		if !ok || p.toks[p.pos].Kind != lexer.Ident {
-			return el, p.syntaxError()
-		}
-		p.pos++
-		if including {
-			el.opts |= o
-		} else {
-			el.opts &^= o
-		}
-	}
-}
-
-// execCreateLike writes the LIKE elements out and runs the CREATE TABLE, then the CREATE
-// INDEX statements of the indexes INCLUDING INDEXES copies.
-func (s *Session) execCreateLike(ctx context.Context, cl *createLike, out Output) error {
-	var b strings.Builder
-	var after []string
-	at := 0
-	for _, el := range cl.likes {
-		name, err := s.tableName(sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(el.qual), Name: sqlparser.NewIdentifierCS(el.name)})
-		if err != nil {
-			return err
-		}
-		src, ok := s.ts.Schema(name)
-		if !ok {
-			for _, v := range s.viewSchemas() {
-				if v.Name == name {
-					src, ok = v, true
-				}
-			}
-		}
-		if !ok {
-			return relationMissing(el.name)
-		}
-		elems, idx := likeColumns(src, el.opts, cl.table)
-		b.WriteString(cl.text[at:el.from])
-		b.WriteString(strings.Join(elems, ", "))
-		at = el.to
-		after = append(after, idx...)
-	}
-	b.WriteString(cl.text[at:])
-	st, err := s.prepare(b.String(), nil)
-	if err != nil {
-		return err
-	}
-	if st.likeCreate != nil {
-		return Errorf("42601", "syntax error in CREATE TABLE")
-	}
-	if err := s.run(ctx, st, nil, out, false); err != nil {
-		return err
-	}
-	for _, q := range after {
-		ist, err := s.prepare(q, nil)
-		if err != nil {
-			return err
-		}
-		if err := s.run(ctx, ist, nil, discardComplete{out}, false); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // discardComplete is an Output whose statement's completion is not the client's (the
 // CREATE INDEX statements a CREATE TABLE ... LIKE runs after it).
@@ -259,4 +115,88 @@ func likeColumns(src *types.Schema, opts likeOpt, table string) (elems, indexes 
 // quoteIdent is name as a quoted identifier.
 func quoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// hasLike reports whether a CREATE TABLE of the tree has LIKE elements.
+func hasLike(n *ast.CreateTable) bool {
+	return slices.ContainsFunc(n.Columns, func(c ast.ColumnDef) bool { return c.Like != nil })
+}
+
+// expandLike is n with each LIKE element written out, as it runs (which columns the source
+// has is known only then): the source's columns where the element stands, the constraints
+// its options copy after the statement's own (PostgreSQL 15 adds them once the table exists,
+// expandTableLikeClause), and the CREATE INDEX statements of the indexes INCLUDING INDEXES
+// copies, to run after the table is made. n, which the cached statement holds, is not changed.
+func (s *Session) expandLike(n *ast.CreateTable) (*ast.CreateTable, []string, error) {
+	out := *n
+	out.Columns = make([]ast.ColumnDef, 0, len(n.Columns))
+	out.Constraints = slices.Clone(n.Constraints)
+	table := quoteIdent(n.Table.Name)
+	if n.Table.Schema != "" {
+		table = quoteIdent(n.Table.Schema) + "." + table
+	}
+	var after []string
+	for _, c := range n.Columns {
+		if c.Like == nil {
+			out.Columns = append(out.Columns, c)
+			continue
+		}
+		src, err := s.likeSource(c.Like.Table)
+		if err != nil {
+			return nil, nil, err
+		}
+		var opts likeOpt
+		for _, o := range c.Like.Options {
+			if o.Including {
+				opts |= likeOptions[o.Option]
+			} else {
+				opts &^= likeOptions[o.Option]
+			}
+		}
+		elems, idx := likeColumns(src, opts, table)
+		after = append(after, idx...)
+		if len(elems) == 0 {
+			continue
+		}
+		sts, err := pgparser.Parse("CREATE TABLE t (" + strings.Join(elems, ", ") + ")")
+		ct, ok := oneStmt(sts).(*ast.CreateTable)
+		if err != nil || !ok {
+			return nil, nil, Errorf("XX000", "LIKE %s: its columns do not read back: %v", c.Like.Table.Name, err)
+		}
+		out.Columns = append(out.Columns, ct.Columns...)
+		out.Constraints = append(out.Constraints, ct.Constraints...)
+	}
+	return &out, after, nil
+}
+
+// likeSource is the schema of LIKE's source: a table (or temporary table) or a view.
+func (s *Session) likeSource(t *ast.Table) (*types.Schema, error) {
+	name, err := s.tableNameOf(t.Schema, t.Name)
+	if err != nil {
+		return nil, err
+	}
+	if src, ok := s.ts.Schema(name); ok {
+		return src, nil
+	}
+	for _, v := range s.viewSchemas() {
+		if v.Name == name {
+			return v, nil
+		}
+	}
+	return nil, relationMissing(t.Name)
+}
+
+// runLikeIndexes runs the CREATE INDEX statements a CREATE TABLE ... LIKE ... INCLUDING
+// INDEXES copies, once the table is made; their completions are not the client's.
+func (s *Session) runLikeIndexes(ctx context.Context, after []string, out Output) error {
+	for _, q := range after {
+		ist, err := s.prepare(q, nil)
+		if err != nil {
+			return err
+		}
+		if err := s.run(ctx, ist, nil, discardComplete{out}, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -31,9 +31,19 @@ func (s *Session) createTableTree(ctx context.Context, n *ast.CreateTable, out O
 	if err := storageParams(n.With); err != nil {
 		return err
 	}
+	var after []string
+	if hasLike(n) {
+		var err error
+		if n, after, err = s.expandLike(n); err != nil { // create_like.go
+			return err
+		}
+	}
 	onCommit := strings.ToLower(n.OnCommit)
 	spec := func(name string) (*newTable, error) { return s.treeTable(n, name) }
-	return s.createTableOf(ctx, n.Persistence == ast.Temporary, n.Table.Schema, n.Table.Name, n.IfNotExists, onCommit, spec, out)
+	if err := s.createTableOf(ctx, n.Persistence == ast.Temporary, n.Table.Schema, n.Table.Name, n.IfNotExists, onCommit, spec, out); err != nil {
+		return err
+	}
+	return s.runLikeIndexes(ctx, after, out)
 }
 
 // storageParams checks CREATE TABLE's WITH (name = value, ...): fillfactor is accepted (pages

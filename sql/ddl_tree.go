@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
@@ -14,9 +13,9 @@ import (
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
 // TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
 // CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go) and
-// ALTER TABLE (alter_tree.go).
-// Another DROP (USER, TABLESPACE, ...), CREATE TABLE AS, CREATE TABLE (LIKE ...) and every
-// other DDL statement take the dialect pass.
+// ALTER TABLE (alter_tree.go); CREATE TABLE AS (ctas_tree.go, run by ctas.go); CREATE TABLE's
+// LIKE elements are written out as it runs (create_like.go). Another DROP (USER, TABLESPACE,
+// ...) and every other DDL statement take the dialect pass.
 
 // treeDDLWords are the first words of the DDL statements read into sql/parser's tree; DROP's
 // object must be one of treeDropObjects too, CREATE's and ALTER's one of treeCreateObjects
@@ -66,14 +65,10 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
-		var pe *pgparser.Error
-		if t.Value == "create" && errors.As(err, &pe) && pe.Code == "0A000" && tokenAt(toks, pe.Pos).Is("like") {
-			return nil, nil // CREATE TABLE (LIKE ...): create_like.go writes it out, then it runs from the tree
-		}
 		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
 	}
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
-		return nil, nil // CREATE TABLE AS (ctas.go)
+		return ctasOfTree(ct, query, toks) // CREATE TABLE AS (ctas_tree.go)
 	}
 	if a, ok := stmt.(*ast.AlterTable); ok && a.Kind == ast.ObjSequence && a.Cmds[0].Kind == ast.AlterOwner {
 		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
@@ -192,16 +187,6 @@ func (s *Session) dropNameOf(t *ast.Table, ifExists bool) (string, error) {
 		return "", nil
 	}
 	return "", schemaMissing(q)
-}
-
-// tokenAt is the token of toks at byte offset pos (the EOF token when none is).
-func tokenAt(toks []lexer.Token, pos int) lexer.Token {
-	for _, t := range toks {
-		if t.Pos == pos {
-			return t
-		}
-	}
-	return lexer.Token{Kind: lexer.EOF}
 }
 
 // schemaMissing is PostgreSQL's error for a schema that does not exist.

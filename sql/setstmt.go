@@ -119,11 +119,6 @@ func (p *settingParser) name() (string, error) {
 	return t.text, nil
 }
 
-// nameList reads ( name, ... ): a view's or a new table's column names.
-func (p *settingParser) nameList() ([]string, error) {
-	return parenNames(p.accept, p.name, p.syntaxError)
-}
-
 // zoneOfInterval is the zone of SET TIME ZONE INTERVAL 'text', truncated to unit microseconds
 // (0: not truncated): a zone that many hours and minutes EAST of Greenwich (SQL's sign, not
 // POSIX's), named as PostgreSQL's pg_tzset_offset names it.

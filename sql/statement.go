@@ -30,7 +30,6 @@ type Statement struct {
 	owner       *ownerStmt          // ALTER ... OWNER TO (owner.go)
 	comment     *commentStmt        // COMMENT ON (comment.go)
 	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
-	likeCreate  *createLike         // CREATE TABLE (LIKE ...) (create_like.go)
 	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
 	chain       bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
 	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
@@ -628,9 +627,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.owner != nil {
 		return s.execOwnerStmt(ctx, st.owner, out)
-	}
-	if st.likeCreate != nil {
-		return s.execCreateLike(ctx, st.likeCreate, out)
 	}
 	if st.renameIndex != nil {
 		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)

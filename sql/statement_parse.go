@@ -1,8 +1,6 @@
 package sql
 
 import (
-	"slices"
-
 	"vitess.io/vitess/go/vt/sqlparser"
 )
 
@@ -36,22 +34,7 @@ func parsePiece(p piece) (st *Statement, err error) {
 			return st, u.parse(st, p.orig)
 		}
 	}
-	if createsTable(p.words) && slices.Contains(p.words, "like") {
-		if st.likeCreate, err = parseCreateLike(p.orig); err != nil || st.likeCreate != nil {
-			return st, err // create_like.go
-		}
-	}
 	return st, p.parseInto(st)
-}
-
-// createsTable reports whether words start CREATE [TEMP | TEMPORARY] TABLE (the dialect pass
-// has dropped LOCAL and GLOBAL).
-func createsTable(words []string) bool {
-	i := 1
-	if len(words) > 1 && (words[1] == "temp" || words[1] == "temporary") {
-		i = 2
-	}
-	return len(words) > i+1 && words[0] == "create" && words[i] == "table"
 }
 
 // utilityParser is a statement drove parses itself from sql/lexer's tokens (vitess has no
@@ -95,14 +78,6 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.view, err = parseViewStmt(text)
-			return err
-		}},
-		{isCreateTableAs, func(st *Statement, text string) (err error) {
-			st.ctas, err = parseCreateTableAs(text)
-			return err
-		}},
-		{isSelectInto, func(st *Statement, text string) (err error) {
-			st.ctas, err = parseSelectInto(text)
 			return err
 		}},
 		{func(p piece) bool { return isLockStmt(p.words) }, func(st *Statement, text string) (err error) {

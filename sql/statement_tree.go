@@ -111,7 +111,7 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
 		var pe *pgparser.Error
-		if errors.As(err, &pe) && pe.Code == "0A000" && !modifyingWithTokens(toks) {
+		if errors.As(err, &pe) && pe.Code == "0A000" && !modifyingWithTokens(toks) && !selectIntoTokens(toks) {
 			return nil, nil // not in sql/ast yet: the dialect pass reads it
 		}
 		return nil, parserError(err, query)
@@ -119,7 +119,7 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	sel, ok := stmt.(*ast.Select)
 	switch {
 	case ok && sel.Into != nil:
-		return nil, nil // SELECT INTO (ctas.go), after a data-modifying WITH too
+		return selectIntoOfTree(sel, query, toks) // SELECT INTO (ctas_tree.go), after a data-modifying WITH too
 	case !ok || holdsModifyingWith(stmt):
 		if selectsInto(stmt) {
 			return nil, Errorf("42601", "SELECT ... INTO is not allowed here")
@@ -128,7 +128,7 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 		st.modWith = true
 		return st, nil
 	case selectsInto(sel):
-		return nil, nil // an INTO below the top level, which the dialect pass refuses
+		return selectIntoOfTree(sel, query, toks) // a set operation's first query's INTO, or 42601
 	}
 	st := treeStatement(query, toks, nil)
 	st.query = sel

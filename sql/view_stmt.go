@@ -8,7 +8,6 @@ import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
-	"github.com/drovedb/drove/sql/lexer"
 	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
@@ -113,37 +112,6 @@ func viewName(p *settingParser) (string, error) {
 		name = rest
 	}
 	return name, nil
-}
-
-// readQuery sets st's query from rest, the tokens after AS, without the clauses that end
-// the statement: a materialized view's WITH [NO] DATA, a view's WITH [LOCAL|CASCADED] CHECK
-// OPTION.
-func (st *viewStmt) readQuery(text string, rest []lexer.Token) error {
-	end := len(text)
-	if n := len(rest); st.materialized && n >= 3 && rest[n-1].Is("data") && rest[n-2].Is("no") && rest[n-3].Is("with") {
-		st.noData, end, rest = true, rest[n-3].Pos, rest[:n-3]
-	} else if st.materialized && n >= 2 && rest[n-1].Is("data") && rest[n-2].Is("with") {
-		end, rest = rest[n-2].Pos, rest[:n-2]
-	}
-	if n := len(rest); n >= 3 && rest[n-1].Is("option") && rest[n-2].Is("check") {
-		if st.materialized {
-			return nearError(rest[n-2].Text(text)) // not in a materialized view's grammar
-		}
-		// WITH [LOCAL|CASCADED] CHECK OPTION ends the statement; CASCADED is the default.
-		st.check, n = "cascaded", n-2
-		if rest[n-1].Is("local") || rest[n-1].Is("cascaded") {
-			st.check, n = rest[n-1].Value, n-1
-		}
-		if n < 2 || !rest[n-1].Is("with") {
-			return Errorf("42601", "syntax error at or near \"%s\"", rest[n].Text(text))
-		}
-		end, rest = rest[n-1].Pos, rest[:n-1]
-	}
-	if len(rest) == 0 {
-		return Errorf("42601", "syntax error at end of input")
-	}
-	st.query = strings.TrimSpace(text[rest[0].Pos:end])
-	return nil
 }
 
 // parseRefresh reads the rest of REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA].

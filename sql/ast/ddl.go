@@ -29,12 +29,28 @@ type CreateTable struct {
 	NoData    bool
 }
 
-// ColumnDef is a column of CREATE TABLE or ALTER TABLE ADD COLUMN.
+// ColumnDef is a column of CREATE TABLE or ALTER TABLE ADD COLUMN, or CREATE TABLE's LIKE
+// element (Like set, nothing else): it stands among the columns, where the source table's
+// columns go.
 type ColumnDef struct {
 	Name        string
 	Type        TypeName
 	Collation   string
 	Constraints []Constraint
+	Like        *TableLike
+}
+
+// TableLike is LIKE source [{INCLUDING|EXCLUDING} option ...]; the options in their order,
+// each lower-case (comments, constraints, defaults, ..., all).
+type TableLike struct {
+	Table   *Table
+	Options []LikeOption
+}
+
+// LikeOption is one INCLUDING (Including) or EXCLUDING option of LIKE.
+type LikeOption struct {
+	Including bool
+	Option    string
 }
 
 // ConstrKind is the kind of a constraint.

@@ -1,5 +1,7 @@
 package ast
 
+import "strings"
+
 // ddl writes a schema statement; false when s is none.
 func (p *printer) ddl(s Stmt) bool {
 	switch s := s.(type) {
@@ -115,6 +117,14 @@ func (p *printer) createTable(s *CreateTable) {
 }
 
 func (p *printer) columnDef(c *ColumnDef) {
+	if c.Like != nil {
+		p.w("LIKE ")
+		p.qualified(c.Like.Table)
+		for _, o := range c.Like.Options {
+			p.w(map[bool]string{true: " INCLUDING ", false: " EXCLUDING "}[o.Including], strings.ToUpper(o.Option))
+		}
+		return
+	}
 	p.w(p.ident(c.Name), " ", c.Type.Name)
 	if c.Collation != "" {
 		p.w(" COLLATE ", QuoteIdent(c.Collation))

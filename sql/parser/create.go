@@ -191,7 +191,10 @@ func (p *parser) tableElements(s *ast.CreateTable) {
 		switch {
 		case t.Is("constraint"), t.Is("check"), t.Is("unique"), t.Is("primary"), t.Is("foreign"):
 			s.Constraints = append(s.Constraints, p.tableConstraint())
-		case t.Is("like"), t.Is("exclude") && (p.peekN(1).IsPunct("(") || p.peekN(1).Is("using")):
+		case t.Is("like"):
+			p.pos++
+			s.Columns = append(s.Columns, ast.ColumnDef{Like: p.tableLike()})
+		case t.Is("exclude") && (p.peekN(1).IsPunct("(") || p.peekN(1).Is("using")):
 			p.unsupported(t, t.Text(p.src)+" in CREATE TABLE")
 		default:
 			s.Columns = append(s.Columns, p.columnDef())
@@ -201,6 +204,24 @@ func (p *parser) tableElements(s *ast.CreateTable) {
 		}
 	}
 	p.expectPunct(")")
+}
+
+// likeOptions are TableLikeOption's words.
+var likeOptions = map[string]bool{"comments": true, "compression": true, "constraints": true, "defaults": true,
+	"generated": true, "identity": true, "indexes": true, "statistics": true, "storage": true, "all": true}
+
+// tableLike reads the rest of TableLikeClause: the source table and its options.
+func (p *parser) tableLike() *ast.TableLike {
+	l := &ast.TableLike{Table: p.qualifiedName()}
+	for p.isKw("including") || p.isKw("excluding") {
+		inc := p.next().Is("including")
+		t := p.next()
+		if t.Kind != lexer.Ident || !likeOptions[t.Value] {
+			p.syntaxError(t)
+		}
+		l.Options = append(l.Options, ast.LikeOption{Including: inc, Option: t.Value})
+	}
+	return l
 }
 
 // columnDef reads a column: name type [COLLATE c] [constraints].
