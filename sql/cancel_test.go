@@ -282,3 +282,27 @@ func TestStatementTimeoutSetInSameString(t *testing.T) {
 		t.Fatalf("session unusable after the timeout: %v", err)
 	}
 }
+
+// A cancel that arrives while a short COPY FROM waits for its client's data fails the COPY
+// (57014), as PostgreSQL's next CHECK_FOR_INTERRUPTS does: drove looked at the context only
+// every checkEvery rows, so a COPY of fewer rows committed after the cancel.
+func TestCancelShortCopyFrom(t *testing.T) {
+	s := NewSession(openTestTablespace(t), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := s.Exec(ctx, "CREATE TABLE sc (id int PRIMARY KEY, v int)", discard{}); err != nil {
+		t.Fatal(err)
+	}
+	feed := &copyFeed{limit: 3, line: func(i int) string {
+		if i == 3 {
+			cancel() // the cancel request, while the client is still sending
+		}
+		return fmt.Sprintf("%d\t1\n", i)
+	}}
+	if err := s.Exec(ctx, "COPY sc FROM STDIN", feed); sqlState(err) != "57014" {
+		t.Fatalf("COPY after a cancel: %v, want 57014", err)
+	}
+	out := &textOutput{}
+	if err := s.Exec(context.Background(), "SELECT count(*) FROM sc", out); err != nil || len(out.lines) == 0 || out.lines[0] != "0" {
+		t.Fatalf("rows after the cancelled COPY: %v (%v), want 0", out.lines, err)
+	}
+}

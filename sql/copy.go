@@ -456,7 +456,7 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 			}
 			fields, err := r.Read()
 			if errors.Is(err, io.EOF) {
-				return nil
+				return ctx.Err() // a cancel that came in while the client sent fewer than checkEvery rows
 			}
 			if err != nil {
 				var fe *copydata.FormatError

@@ -29,7 +29,8 @@ func TestStorageErrorCodes(t *testing.T) {
 		}
 	}
 	// Inside a transaction a lost leadership fails it with 40001: the client retries it whole.
-	s := &Session{tx: &tablespace.Txn{}}
+	s := NewSession(openTestTablespace(t), nil)
+	s.tx = s.begin() // fail rolls it back: no savepoint can save it
 	if e, ok := s.fail(tablespace.ErrNotLeader).(*Error); !ok || e.Code != "40001" {
 		t.Errorf("ErrNotLeader in a transaction: %#v, want 40001", e)
 	}
