@@ -58,7 +58,7 @@ func treeObject(toks []lexer.Token) bool {
 func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if t.Kind != lexer.Ident || !treeDDLWords[t.Value] {
-		return nil, nil
+		return parseCommandSpan(query, toks) // command_tree.go
 	}
 	if !treeObject(toks) {
 		return nil, nil

@@ -100,10 +100,6 @@ func utilityParserTable() []utilityParser {
 			st.conAlter, err = parseConstraintAlter(text)
 			return err
 		}},
-		{func(p piece) bool { return isPrepareStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.prep, err = parsePrepareStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.view, err = parseViewStmt(text)
 			return err
@@ -134,10 +130,6 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isSetConstraints(p.words) }, func(st *Statement, text string) (err error) {
 			st.setCons, err = parseSetConstraints(text)
-			return err
-		}},
-		{func(p piece) bool { return isCursorStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.cursor, err = parseCursorStmt(text)
 			return err
 		}},
 		{func(p piece) bool { return p.first == "discard" }, func(st *Statement, text string) (err error) {
