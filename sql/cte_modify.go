@@ -312,9 +312,6 @@ func notTopLevel() error {
 // else a syntax error.
 func refuseReturning(r *rewriter, w string) error {
 	if slices.Contains(r.words, "with") && slices.ContainsFunc(r.words, func(w string) bool { return w == "insert" || w == "update" || w == "delete" }) {
-		if r.words[0] == "declare" {
-			return Errorf("0A000", "DECLARE CURSOR must not contain data-modifying statements in WITH")
-		}
 		return notTopLevel()
 	}
 	return refuseWord(r, w)

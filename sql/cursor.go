@@ -357,15 +357,21 @@ func (s *Session) cursorNamed(name string) (*cursor, error) {
 // declareCursor runs DECLARE: errors of its query come first, then 25P01 outside a
 // transaction block without WITH HOLD, then 42P03 for a name in use, as in PostgreSQL.
 func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output) error {
-	inner, err := s.prepare(cs.query, nil)
+	if err := cs.optionConflict(); err != nil {
+		return err
+	}
+	inner, err := cs.inner.statement()
 	if err != nil {
+		return err
+	}
+	if inner, err = s.prepareStatement(inner, nil); err != nil {
 		return err
 	}
 	if !inner.IsQuery() {
 		if inner.modWith {
 			return Errorf("0A000", "DECLARE CURSOR must not contain data-modifying statements in WITH")
 		}
-		return nearError(cs.queryFirst)
+		return nearError(cs.inner.first())
 	}
 	if len(inner.ParamTypes()) > 0 {
 		return Errorf("42P02", "there is no parameter $1")
@@ -405,6 +411,18 @@ func (s *Session) declareCursor(ctx context.Context, cs *cursorStmt, out Output)
 		return err
 	}
 	return out.Complete("DECLARE CURSOR")
+}
+
+// optionConflict is PostgreSQL's error for DECLARE's options that contradict each other,
+// which its parse analysis raises before it reads the query.
+func (cs *cursorStmt) optionConflict() error {
+	switch {
+	case cs.scroll && cs.noScroll:
+		return Errorf("42P11", "cannot specify both SCROLL and NO SCROLL")
+	case cs.asensitive && cs.insensitive:
+		return Errorf("42P11", "cannot specify both ASENSITIVE and INSENSITIVE")
+	}
+	return nil
 }
 
 // cursorFill keeps every row of a query in a cursor.

@@ -58,7 +58,10 @@ func treeObject(toks []lexer.Token) bool {
 func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if t.Kind != lexer.Ident || !treeDDLWords[t.Value] {
-		return parseUtilitySpan(query, toks) // utility_tree.go
+		if st, err := parseUtilitySpan(query, toks); st != nil || err != nil {
+			return st, err // utility_tree.go
+		}
+		return parseCommandSpan(query, toks) // command_tree.go
 	}
 	if !treeObject(toks) {
 		return nil, nil

@@ -54,11 +54,10 @@ func init() {
 		{"nulls", wordRule{"nulls-order", nullsOrderNext, emitNullsOrder}},
 		{"nulls", wordRule{"nulls-elsewhere", func(r *rewriter) bool { return r.followedBy("first") || r.followedBy("last") }, refuseWord}},
 		{"returning", wordRule{"returning", (*rewriter).returningStarts, emitReturning}},
-		// Reserved in PostgreSQL, where vitess would read an alias. A PREPARE's statement is
-		// read again on its own (prepare_stmt.go).
-		// A data-modifying WITH's queries are read again on their own (cte_modify.go).
+		// Reserved in PostgreSQL, where vitess would read an alias. A data-modifying WITH's
+		// queries are read again on their own (cte_modify.go).
 		{"returning", wordRule{"returning-elsewhere", func(r *rewriter) bool {
-			return len(r.words) == 0 || r.words[0] != "prepare" && !modifyingWithWords(r.words)
+			return len(r.words) == 0 || !modifyingWithWords(r.words)
 		}, refuseReturning}},
 		{"on", wordRule{"on-conflict", (*rewriter).onConflictNext, emitOnConflict}},
 		{"where", wordRule{"on-conflict-where", (*rewriter).conflictWhereNext, emitConflictWhere}},
@@ -456,7 +455,7 @@ func emitColumnLabel(r *rewriter, w string) error {
 }
 
 // tableQueryNext: TABLE t where a query starts (a statement's first word, after "(", a set
-// operation or a CREATE's or PREPARE's AS), which is SELECT * FROM t.
+// operation or a CREATE's AS), which is SELECT * FROM t.
 func (r *rewriter) tableQueryNext() bool {
 	if r.peek(0).Kind != lexer.Ident && r.peek(0).Kind != lexer.QuotedIdent {
 		return false
@@ -472,8 +471,8 @@ func (r *rewriter) tableQueryNext() bool {
 	if n == 0 || r.prev.Kind != lexer.Ident {
 		return false
 	}
-	if r.lastWord == "as" && (r.words[0] == "create" || r.words[0] == "prepare") || n == 1 && r.words[0] == "explain" {
-		return true // CREATE TABLE|VIEW ... AS TABLE t, PREPARE p AS TABLE t, EXPLAIN TABLE t
+	if r.lastWord == "as" && r.words[0] == "create" || n == 1 && r.words[0] == "explain" {
+		return true // CREATE TABLE|VIEW ... AS TABLE t, EXPLAIN TABLE t
 	}
 	switch last := r.words[n-1]; last {
 	case "union", "intersect", "except": // the set operation's rule took its ALL or DISTINCT

@@ -36,12 +36,18 @@ func parseDMLSpan(query string, toks []lexer.Token) (*Statement, error) {
 		}
 		return nil, parserError(err, query)
 	}
+	return dmlStatement(query, toks, stmt), nil
+}
+
+// dmlStatement is the Statement of a writing statement the parser read from toks; nil for one
+// holding SELECT INTO, which the dialect pass refuses.
+func dmlStatement(query string, toks []lexer.Token, stmt ast.Stmt) *Statement {
 	if selectsInto(stmt) {
-		return nil, nil
+		return nil
 	}
 	st := treeStatement(query, toks, stmt)
 	st.modWith = holdsModifyingWith(stmt) // a data-modifying WITH query below it, for its error
-	return st, nil
+	return st
 }
 
 // dmlTree is the tree of a writing statement to bind: the parsed one the first time, then a

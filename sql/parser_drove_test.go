@@ -212,6 +212,9 @@ func TestParserUpsert(t *testing.T) {
 				t.Errorf("%s: parsed as %#v", c.q, list[0])
 			}
 		}
+		if len(c.q) > 8 && c.q[:8] == "PREPARE " {
+			continue // PREPARE is sql/parser's alone (command_tree.go)
+		}
 		_, derr := func() (any, error) {
 			pieces, err := splitAndRewrite(c.q)
 			if err != nil {

@@ -4,29 +4,30 @@ import (
 	"context"
 	"sort"
 	"strconv"
-	"strings"
+
 	"time"
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
 
-// SQL-level PREPARE, EXECUTE and DEALLOCATE, parsed from sql/lexer's tokens (vitess knows
-// MySQL's PREPARE ... FROM). The statements are the session's named prepared statements,
-// one namespace with the extended protocol's named statements (pgwire registers those with
-// AddNamed), as in PostgreSQL: pg_prepared_statements lists both, EXECUTE runs either,
-// DEALLOCATE drops either, and a Parse of a name PREPARE took is 42P05.
+// SQL-level PREPARE, EXECUTE and DEALLOCATE, read by sql/parser (command_tree.go). The
+// statements are the session's named prepared statements, one namespace with the extended
+// protocol's named statements (pgwire registers those with AddNamed), as in PostgreSQL:
+// pg_prepared_statements lists both, EXECUTE runs either, DEALLOCATE drops either, and a Parse
+// of a name PREPARE took is 42P05.
 
-// prepareStmt is a parsed PREPARE, EXECUTE or DEALLOCATE.
+// prepareStmt is a PREPARE, EXECUTE or DEALLOCATE of the tree.
 type prepareStmt struct {
 	verb  string // "prepare", "execute" or "deallocate"
 	name  string // "" with DEALLOCATE ALL
-	types []types.Column
-	query string           // PREPARE's statement, as PostgreSQL text
-	text  string           // the whole PREPARE, as pg_prepared_statements shows it
-	args  []sqlparser.Expr // EXECUTE's arguments
+	types []types.Type
+	inner *innerStmt // PREPARE's statement
+	text  string     // the whole PREPARE, as pg_prepared_statements shows it
+	args  []ast.Expr // EXECUTE's arguments
 }
 
 // namedStmt is one named prepared statement of the session.
@@ -37,119 +38,29 @@ type namedStmt struct {
 	at      time.Time
 }
 
-func isPrepareStmt(words []string) bool {
-	if len(words) == 0 { // a piece of no words ("0") is vitess's syntax error
-		return false
+// prepareOfTree is the PREPARE the parser read from toks; the declared types are resolved
+// here, as the dialect pass's PREPARE did.
+func prepareOfTree(n *ast.Prepare, query string, toks []lexer.Token) (*prepareStmt, error) {
+	st := &prepareStmt{verb: "prepare", name: n.Name, text: spanText(query, toks)}
+	for _, t := range n.Types {
+		c, err := castTarget(t.Name)
+		if err != nil {
+			return nil, err
+		}
+		st.types = append(st.types, c.Type)
 	}
-	switch words[0] {
-	case "prepare", "execute", "deallocate":
-		return len(words) > 1
-	}
-	return false
+	var err error
+	st.inner, err = innerOfTree(n.Stmt, query, toks)
+	return st, err
 }
 
-func parsePrepareStmt(text string) (*prepareStmt, error) {
-	toks, err := lexSQL(text)
-	if err != nil {
-		return nil, err
+// spanText is a statement's text in query, without its ';'.
+func spanText(query string, toks []lexer.Token) string {
+	end := toks[len(toks)-1]
+	if end.IsPunct(";") && len(toks) > 1 {
+		end = toks[len(toks)-2]
 	}
-	st := &prepareStmt{verb: toks[0].Value, text: strings.TrimSpace(text)}
-	if st.verb == "prepare" && len(toks) > 2 && toks[1].Is("transaction") && toks[2].Kind == lexer.String {
-		return nil, unsupported("PREPARE TRANSACTION (two-phase commit)")
-	}
-	i := 1
-	if st.verb == "deallocate" && len(toks) > 1 && toks[1].Is("prepare") {
-		i++
-	}
-	if i >= len(toks) || toks[i].Kind != lexer.Ident && toks[i].Kind != lexer.QuotedIdent {
-		return nil, tokenSyntaxError(text, toks, i)
-	}
-	st.name = toks[i].Value
-	i++
-	switch st.verb {
-	case "deallocate":
-		if st.name == "all" && toks[i-1].Kind == lexer.Ident {
-			st.name = ""
-		}
-		if i < len(toks) {
-			return nil, tokenSyntaxError(text, toks, i)
-		}
-		return st, nil
-	case "prepare":
-		return st, st.parsePrepare(text, toks, i)
-	}
-	if i == len(toks) {
-		return st, nil
-	}
-	if !toks[i].IsPunct("(") || !toks[len(toks)-1].IsPunct(")") {
-		return nil, tokenSyntaxError(text, toks, i)
-	}
-	sel, err := parseViewQuery("SELECT " + text[toks[i].End:toks[len(toks)-1].Pos])
-	if err != nil {
-		return nil, err
-	}
-	s, ok := sel.(*sqlparser.Select)
-	if !ok || s.From != nil && !(len(s.From) == 1 && isDualFrom(s.From[0])) || s.Where != nil || s.GroupBy != nil {
-		return nil, tokenSyntaxError(text, toks, i)
-	}
-	for _, se := range s.SelectExprs.Exprs {
-		ae, ok := se.(*sqlparser.AliasedExpr)
-		if !ok || !ae.As.IsEmpty() {
-			return nil, tokenSyntaxError(text, toks, i)
-		}
-		st.args = append(st.args, ae.Expr)
-	}
-	return st, nil
-}
-
-// parsePrepare reads PREPARE's optional type list and its AS statement from toks[i:].
-func (st *prepareStmt) parsePrepare(text string, toks []lexer.Token, i int) error {
-	if i < len(toks) && toks[i].IsPunct("(") {
-		start := toks[i].End
-		depth := 0
-		for i++; i < len(toks); i++ {
-			t := toks[i]
-			if depth == 0 && (t.IsPunct(",") || t.IsPunct(")")) {
-				c, err := castTarget(typeNameText(text[start:t.Pos]))
-				if err != nil {
-					return err
-				}
-				st.types = append(st.types, c)
-				start = t.End
-				if t.IsPunct(")") {
-					break
-				}
-			} else if t.IsPunct("(") {
-				depth++
-			} else if t.IsPunct(")") {
-				depth--
-			}
-		}
-		i++
-	}
-	if i >= len(toks) || !toks[i].Is("as") {
-		return tokenSyntaxError(text, toks, i)
-	}
-	if i+1 >= len(toks) {
-		return tokenSyntaxError(text, toks, i+1)
-	}
-	st.query = text[toks[i+1].Pos:]
-	return nil
-}
-
-// typeNameText is a type name as castTarget reads it: lower case, single spaces.
-func typeNameText(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// tokenSyntaxError is a syntax error at toks[i] of text (its end past the last token); parse
-// writes PostgreSQL's message for that place, with the token as written.
-func tokenSyntaxError(text string, toks []lexer.Token, i int) error {
-	at := len(text)
-	if i < len(toks) {
-		at = toks[i].Pos
-	}
-	return errorAt(Errorf("42601", "syntax error"), at)
+	return query[toks[0].Pos:end.End]
 }
 
 func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Output) error {
@@ -158,19 +69,19 @@ func (s *Session) execPrepareStmt(ctx context.Context, st *prepareStmt, out Outp
 		if _, exists := s.named[st.name]; exists {
 			return Errorf("42P05", "prepared statement %q already exists", st.name)
 		}
-		declared := make([]types.Type, len(st.types))
-		for i, c := range st.types {
-			declared[i] = c.Type
+		inner, err := st.inner.statement()
+		if err != nil {
+			return err
 		}
-		prepared, err := s.prepare(st.query, declared)
+		prepared, err := s.prepareStatement(inner, st.types)
 		if err != nil {
 			return err
 		}
 		switch prepared.ast.(type) {
 		case sqlparser.TableStatement, *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
 		default:
-			if prepared.query != nil || prepared.dml != nil {
-				break // a statement sql/parser read
+			if prepared.query != nil || prepared.dml != nil || prepared.ctas != nil && prepared.ctas.into {
+				break // a statement sql/parser read, or SELECT INTO (ctas.go), as PostgreSQL prepares it
 			}
 			return nearError(prepared.first)
 		}
@@ -208,11 +119,11 @@ func (s *Session) executeArgs(st *prepareStmt, prepared *Statement) ([]types.Val
 	}
 	args := make([]types.Value, len(want))
 	for i, a := range st.args {
-		if hasSubquery(a) {
+		if hasSubLink(a) {
 			return nil, unsupported("subqueries in EXECUTE's arguments")
 		}
 		ps := &params{sess: s}
-		x, err := compile(a, &scope{params: ps})
+		x, err := compileAST(a, &scope{params: ps})
 		if err != nil {
 			return nil, err
 		}
@@ -233,17 +144,6 @@ func (s *Session) executeArgs(st *prepareStmt, prepared *Statement) ([]types.Val
 		}
 	}
 	return args, nil
-}
-
-func hasSubquery(e sqlparser.Expr) bool {
-	found := false
-	_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
-		if _, ok := n.(*sqlparser.Subquery); ok {
-			found = true
-		}
-		return !found, nil
-	}, e)
-	return found
 }
 
 func (s *Session) addNamed(name, text string, st *Statement, fromSQL bool) {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestParsePrepareStmt: PREPARE, EXECUTE and DEALLOCATE as PostgreSQL's grammar reads them,
+// TestParsePrepareStmt: PREPARE, EXECUTE and DEALLOCATE as sql/parser reads them (command_tree.go),
 // with its SQLSTATEs for what it refuses.
 func TestParsePrepareStmt(t *testing.T) {
 	tests := []struct {
@@ -36,14 +36,7 @@ func TestParsePrepareStmt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.sql, func(t *testing.T) {
-			pieces, err := splitAndRewrite(tt.sql)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !isPrepareStmt(pieces[0].words) {
-				t.Fatal("not recognized")
-			}
-			st, err := parsePrepareStmt(pieces[0].orig)
+			sts, err := parseStatements(tt.sql, func() error { return nil })
 			if tt.wantCode != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != tt.wantCode {
@@ -54,7 +47,15 @@ func TestParsePrepareStmt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if st.verb != tt.verb || st.name != tt.name || len(st.types) != tt.ntypes || st.query != tt.query || len(st.args) != tt.nargs {
+			st := sts[0].prep
+			if st == nil {
+				t.Fatal("not read into the tree")
+			}
+			query := ""
+			if st.inner != nil {
+				query = spanText(st.inner.src, st.inner.toks)
+			}
+			if st.verb != tt.verb || st.name != tt.name || len(st.types) != tt.ntypes || query != tt.query || len(st.args) != tt.nargs {
 				t.Fatalf("got %+v", st)
 			}
 		})

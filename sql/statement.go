@@ -146,7 +146,12 @@ func (s *Session) prepare(query string, paramTypes []types.Type) (*Statement, er
 	if len(sts) == 0 {
 		return &Statement{}, nil
 	}
-	st := sts[0]
+	return s.prepareStatement(sts[0], paramTypes)
+}
+
+// prepareStatement prepares one parsed statement (a query string's, or the one a PREPARE or
+// DECLARE holds) with the parameter types the client declared.
+func (s *Session) prepareStatement(st *Statement, paramTypes []types.Type) (*Statement, error) {
 	if err := s.checkFailed(st); err != nil {
 		return nil, err
 	}

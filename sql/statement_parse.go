@@ -72,10 +72,6 @@ func utilityParserTable() []utilityParser {
 			st.renameIndex, err = parseRenameIndexStmt(text) // index_rename.go
 			return err
 		}},
-		{func(p piece) bool { return isPrepareStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.prep, err = parsePrepareStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.view, err = parseViewStmt(text)
 			return err
@@ -86,10 +82,6 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.user, err = parseUserStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isCursorStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.cursor, err = parseCursorStmt(text)
 			return err
 		}},
 		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {

@@ -116,6 +116,12 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 		}
 		return nil, parserError(err, query)
 	}
+	return queryStatement(query, toks, stmt)
+}
+
+// queryStatement is the Statement of a statement beginning as a query that the parser read
+// from toks; nil for one the dialect pass runs (SELECT INTO).
+func queryStatement(query string, toks []lexer.Token, stmt ast.Stmt) (*Statement, error) {
 	sel, ok := stmt.(*ast.Select)
 	switch {
 	case ok && sel.Into != nil:
@@ -284,6 +290,6 @@ func oneNonQuery(query string) bool {
 	case "select", "values", "table", "with", "explain":
 		return false
 	default:
-		return !treeDMLWords[w] && !treeDDLWords[w] && !treeUtilityWords[w]
+		return !treeDMLWords[w] && !treeDDLWords[w] && !treeUtilityWords[w] && !treeCommandWords[w]
 	}
 }

@@ -148,6 +148,13 @@ var syntaxPositionCases = []struct {
 	{"DEALLOCATE p \x7f", "syntax error at or near \"\x7f\"", 14, ""},
 	{"PREPARE p AS", "syntax error at end of input", 13, ""},
 	{"PREPARE p", "syntax error at end of input", 10, ""},
+	// PREPARE's and DECLARE's statement is read with the command (command_tree.go): an error
+	// in it is placed there.
+	{"PREPARE bad AS CREATE TABLE x (a int)", `syntax error at or near "CREATE"`, 16, ""},
+	{"DECLARE c CURSOR FOR INSERT INTO t VALUES (1)", `syntax error at or near "INSERT"`, 22, ""},
+	{"FETCH FORWARD x FROM c", `syntax error at or near "FROM"`, 17, ""},
+	{"CLOSE c d", `syntax error at or near "d"`, 9, ""},
+	{"MOVE;", `syntax error at or near ";"`, 5, ""},
 	{"UPDATE t SET a=0 FROM\x1f", "syntax error at or near \"\x1f\"", 22, ""},
 	{"DELETE FROM t USING \x1f", "syntax error at or near \"\x1f\"", 21, ""},
 	{"select * from t order by 1 nulls first \x7f", "syntax error at or near \"\x7f\"", 40, ""},

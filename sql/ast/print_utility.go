@@ -182,6 +182,9 @@ func (p *printer) declare(s *Declare) {
 	if s.Binary {
 		p.w(" BINARY")
 	}
+	if s.Asensitive {
+		p.w(" ASENSITIVE")
+	}
 	if s.Insensitive {
 		p.w(" INSENSITIVE")
 	}

@@ -89,6 +89,7 @@ type ExplainStmt struct {
 type Declare struct {
 	Name        string
 	Binary      bool
+	Asensitive  bool // both it and Insensitive are 42P11 for the session, as PostgreSQL's analysis
 	Insensitive bool
 	Scroll      bool
 	NoScroll    bool

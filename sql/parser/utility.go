@@ -233,7 +233,7 @@ func (p *parser) varName() string {
 
 func (p *parser) prepare() ast.Stmt {
 	p.pos++
-	if t := p.peek(); t.Is("transaction") {
+	if t := p.peek(); t.Is("transaction") && p.peekN(1).Kind == lexer.String {
 		p.unsupported(t, "two-phase commit")
 	}
 	s := &ast.Prepare{Name: p.colID()}
@@ -307,6 +307,7 @@ func (p *parser) declare() ast.Stmt {
 		case p.acceptKw("insensitive"):
 			s.Insensitive = true
 		case p.acceptKw("asensitive"):
+			s.Asensitive = true
 		case p.acceptKw("scroll"):
 			s.Scroll = true
 		case p.isKw("no") && p.peekN(1).Is("scroll"):
