@@ -85,8 +85,7 @@ func innerStart(toks []lexer.Token) int {
 }
 
 // innerOfTree is the Statement of the statement a PREPARE or DECLARE holds, toks[innerStart:],
-// from the tree the parser read (n); through the dialect pass when the tree's statement is one
-// the dialect pass runs (SELECT INTO).
+// from the tree the parser read (n); spanStatement's routing when that gives none.
 func innerOfTree(n ast.Stmt, query string, toks []lexer.Token) (*innerStmt, error) {
 	in := &innerStmt{src: query, toks: toks[innerStart(toks):]}
 	var err error
