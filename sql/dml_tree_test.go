@@ -38,6 +38,9 @@ func TestDeleteFromParserErrors(t *testing.T) {
 func deleteBothWays(t *testing.T) bothWaysCheck {
 	var same, sameError, parseSame int
 	return bothWaysCheck{words: map[string]bool{"delete": true}, compare: func(s *Session, b bothWays) {
+		if b.treeOnly() {
+			return // WHERE CURRENT OF (every17.sql): the pass refused it
+		}
 		if b.oldErr != nil || b.newErr != nil {
 			if sqlstateOf(b.oldErr) != sqlstateOf(b.newErr) {
 				t.Errorf("%s: %s\n parsing: parser's %v, dialect pass's %v", b.where, b.q, b.newErr, b.oldErr)
