@@ -40,4 +40,3 @@ func TestCommandsFromTree(t *testing.T) {
 	}
 	t.Logf("%d commands, %d holding a statement, %d of them read by the dialect pass", read, inner, old)
 }
-

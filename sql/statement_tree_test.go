@@ -12,7 +12,7 @@ func TestOneNonQuery(t *testing.T) {
 		{"UPDATE t SET a = a + 1 WHERE k = 2", false}, // INSERT, UPDATE and DELETE are parsed by sql/parser
 		{"  insert into t values (1);  ;\n", false},
 		{"  create index on t (a);  ;\n", false}, // CREATE and ALTER: the lexer tells whether the tree reads the object
-		{"  vacuum t;  ;\n", false}, // session and transaction statements: sql/parser (utility_tree.go)
+		{"  vacuum t;  ;\n", false},              // session and transaction statements: sql/parser (utility_tree.go)
 		{"  lock t;  ;\n", true},
 		{"CREATE TABLE t (a int)", false},
 		{"ALTER SEQUENCE s RESTART", false},
