@@ -62,7 +62,7 @@ func (s *Session) planError(st *Statement, args []types.Value, count bool) (*pla
 	if cp != nil {
 		cp.params = ps
 		cp.deps = append(cp.deps, ps.deps...)
-		cp.sizes, cp.views, cp.tempEpoch = ps.sizes, ps.views, s.tempEpoch
+		cp.sizes, cp.views, cp.tempEpoch, cp.tempPath = ps.sizes, ps.views, s.tempEpoch, s.tempPathKey()
 	}
 	return cp, nil
 }

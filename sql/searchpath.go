@@ -1,16 +1,15 @@
 package sql
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/drovedb/drove/types"
 )
 
-// searchPathSchemas are the schemas of the session's search_path that exist (pg_catalog,
-// public, information_schema; "$user" names none, as no schema is called after a role), in
-// its order, as PostgreSQL's recomputeNamespacePath keeps them. pg_temp is left out: drove
-// reports no temporary schema.
-func (s *Session) searchPathSchemas() []string {
+// searchPathItems are the schema names of the session's search_path, in its order, unquoted
+// (an unquoted name folded to lower case).
+func (s *Session) searchPathItems() []string {
 	path, err := s.setting("search_path")
 	if err != nil {
 		return nil
@@ -23,14 +22,48 @@ func (s *Session) searchPathSchemas() []string {
 		} else {
 			name = strings.ToLower(name)
 		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// searchPathSchemas are the schemas of the session's search_path that exist (pg_catalog,
+// public, information_schema, and pg_temp as the session's pg_temp_N once it has one; "$user"
+// names none, as no schema is called after a role), in its order, as PostgreSQL's
+// recomputeNamespacePath keeps them. When pg_temp comes first the session's temporary schema
+// is made, as PostgreSQL's fetch_search_path makes it so that the first schema is where a
+// CREATE would go.
+func (s *Session) searchPathSchemas() []string {
+	var out []string
+	for _, name := range s.searchPathItems() {
 		switch name {
 		case "pg_catalog", "public", "information_schema":
-			if !containsString(out, name) {
-				out = append(out, name)
+		case "pg_temp":
+			if len(out) == 0 {
+				s.ensureTempID()
 			}
+			ns, ok := tempNamespace(s.tempID)
+			if !ok {
+				continue
+			}
+			name = ns
+		default:
+			continue
+		}
+		if !containsString(out, name) {
+			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// tempBeforePublic reports whether an unqualified name is looked up in the session's
+// temporary schema before public: pg_temp is searched first unless search_path names it
+// after public, as in PostgreSQL's recomputeNamespacePath.
+func (s *Session) tempBeforePublic() bool {
+	items := s.searchPathItems()
+	temp, public := slices.Index(items, "pg_temp"), slices.Index(items, "public")
+	return temp < 0 || public < 0 || temp < public
 }
 
 // buildCurrentSchema is current_schema(): the first schema of the search path that exists,
@@ -59,6 +92,9 @@ func buildCurrentSchemas(c *funcCall) (*expr, error) {
 		path := sess.searchPathSchemas()
 		if v.Bool() && !containsString(path, "pg_catalog") {
 			path = append([]string{"pg_catalog"}, path...)
+		}
+		if ns, ok := tempNamespace(sess.tempID); ok && v.Bool() && !containsString(path, ns) {
+			path = append([]string{ns}, path...) // the implicit pg_temp, first
 		}
 		names := make([]types.Value, len(path))
 		for i, n := range path {

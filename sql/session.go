@@ -477,7 +477,7 @@ func (s *Session) tableNameOf(q, name string) (string, error) {
 		// pg_catalog comes first on every search path, as in PostgreSQL.
 		return "pg_catalog." + name, nil
 	}
-	if hidden, ok := s.tempTableName(name); ok && (q == "" || q == "pg_temp") {
+	if hidden, ok := s.tempTableName(name); ok && (q == "pg_temp" || q == "" && s.tempShadows(name)) {
 		return hidden, nil // temp_table.go
 	}
 	if q == "pg_temp" {

@@ -73,6 +73,9 @@ type plan struct {
 	views  []viewDep // views read, with the definitions bound against
 	// tempEpoch is the session's tempEpoch when the plan was bound (view_temp.go)
 	tempEpoch int
+	// tempPath is the session's tempPathKey when the plan was bound: a temporary table is
+	// found before or after public's of its name as search_path places pg_temp.
+	tempPath string
 	sizes     []tableSize
 	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
 	oneRow    bool // a query that returns at most one row (atMostOneRow)
@@ -243,7 +246,7 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 				break
 			}
 		}
-		if fresh && p.tempEpoch == s.tempEpoch && s.viewsFresh(p.views) && !s.resized(p.sizes) &&
+		if fresh && p.tempEpoch == s.tempEpoch && p.tempPath == s.tempPathKey() && s.viewsFresh(p.views) && !s.resized(p.sizes) &&
 			(p.zone == "" || p.zone == s.zoneName()) &&
 			(p.order == 0 || st.fixed || p.order == uint8(s.dateOrder())+1) {
 			return p, nil
@@ -268,7 +271,7 @@ func (s *Session) bindWith(st *Statement, deferFold bool) (*plan, error) {
 	p.params = ps
 	p.deps = append(p.deps, ps.deps...)
 	p.sizes = ps.sizes
-	p.views, p.tempEpoch = ps.views, s.tempEpoch
+	p.views, p.tempEpoch, p.tempPath = ps.views, s.tempEpoch, s.tempPathKey()
 	if ps.zoneUsed {
 		p.zone = s.zoneName()
 	}

@@ -19,8 +19,9 @@ import (
 // tablespace under a hidden name no other session is told, pg_temp_<process>_<session>_<name>
 // (tempTablePrefix), so it is stored, read and written as any table (its rows go through the
 // log, as an unlogged table's would not). The session maps the name it was created with to
-// the hidden one (tableName), found before a permanent table of that name, as pg_temp comes
-// first in PostgreSQL's search path, and drops its tables when it ends (Close). A process
+// the hidden one (tableName), found before a permanent table of that name where search_path
+// puts pg_temp before public (first when it does not name it, as in PostgreSQL; tempShadows;
+// a plan is bound again when the path changes while the session has temporary tables), and drops its tables when it ends (Close). A process
 // that crashed leaves them behind: the first session of a tablespace in a process drops every
 // table of the prefix (sweepTempTables), since every session of a tablespace runs on its
 // leader. ON COMMIT PRESERVE ROWS (the default), DROP and DELETE ROWS (the rows are truncated in
@@ -70,6 +71,28 @@ func (s *Session) tempTableName(name string) (string, bool) {
 	return t.hidden, true
 }
 
+// tempShadows reports whether the unqualified name, which the session has a temporary table
+// of, finds it: when pg_temp comes before public in search_path, or public has no table of
+// the name.
+func (s *Session) tempShadows(name string) bool {
+	if s.tempBeforePublic() {
+		return true
+	}
+	_, ok := s.ts.Schema(name)
+	return !ok
+}
+
+// tempPathKey is what a plan's choice between a temporary table and a permanent one of the
+// same name was bound under (plan.tempPath): the search_path while the session has temporary
+// tables, "" otherwise, so a plan is bound again when the path moves pg_temp.
+func (s *Session) tempPathKey() string {
+	if len(s.tempTables) == 0 {
+		return ""
+	}
+	path, _ := s.setting("search_path")
+	return path
+}
+
 // newTempName checks that the session may create the temporary table name (qualifier is
 // the schema it was given in, "" for none) and returns its hidden name; done is true when
 // IF NOT EXISTS finds it there already.
@@ -84,10 +107,17 @@ func (s *Session) newTempName(qualifier, name string, ifNotExists bool) (hidden 
 		}
 		return "", false, Errorf("42P07", "relation %q already exists", name)
 	}
+	s.ensureTempID()
+	return s.tempID + name, false, nil
+}
+
+// ensureTempID gives the session its temporary schema (tempID, the prefix of its temporary
+// tables' hidden names) if it has none yet: on its first temporary table, or when
+// current_schema() finds pg_temp first in the path, as PostgreSQL makes pg_temp_N then.
+func (s *Session) ensureTempID() {
 	if s.tempID == "" {
 		s.tempID = tempTablePrefix + tempProcess + "_" + strconv.FormatUint(tempSessions.Add(1), 36) + "_"
 	}
-	return s.tempID + name, false, nil
 }
 
 // addTempTable records the session's new temporary table name (stored as hidden) with its
