@@ -76,9 +76,9 @@ type plan struct {
 	// tempPath is the session's tempPathKey when the plan was bound: a temporary table is
 	// found before or after public's of its name as search_path places pg_temp.
 	tempPath string
-	sizes     []tableSize
-	run       func(ctx context.Context, tx *tablespace.Txn, out Output) error
-	oneRow    bool // a query that returns at most one row (atMostOneRow)
+	sizes    []tableSize
+	run      func(ctx context.Context, tx *tablespace.Txn, out Output) error
+	oneRow   bool // a query that returns at most one row (atMostOneRow)
 	// explainIn is, for an INSERT, UPDATE or DELETE, where the written rows come from, as
 	// EXPLAIN shows it under its ModifyTable line (explain_values.go)
 	explainIn dmlInput
