@@ -134,10 +134,14 @@ func (c *catConstraint) body(pretty bool) string {
 	case 'p':
 		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")"
 	case 'u':
-		if ix := c.table.IndexNamed(c.index); ix != nil && ix.NullsNotDistinct {
-			return "UNIQUE NULLS NOT DISTINCT (" + colNames(c.table, c.cols) + ")"
+		nnd, include := "", ""
+		if ix := c.table.IndexNamed(c.index); ix != nil {
+			include = includeText(c.table, ix.Include)
+			if ix.NullsNotDistinct {
+				nnd = "NULLS NOT DISTINCT "
+			}
 		}
-		return "UNIQUE (" + colNames(c.table, c.cols) + ")"
+		return "UNIQUE " + nnd + "(" + colNames(c.table, c.cols) + ")" + include
 	case 'c':
 		return "CHECK (" + c.checkText(pretty) + ")"
 	}

@@ -299,11 +299,8 @@ func treeConDef(k *ast.Constraint, column string) (conDef, error) {
 			return d, Errorf("0A000", "CHECK constraints cannot be marked DEFERRABLE")
 		}
 	case ast.ConstrUnique:
-		d.kind, d.nnd = types.ConstraintUnique, k.NullsNotDistinct
-		switch {
-		case len(k.Include) > 0:
-			return d, unsupported("index options of a UNIQUE constraint")
-		case k.NotValid:
+		d.kind, d.nnd, d.include = types.ConstraintUnique, k.NullsNotDistinct, k.Include
+		if k.NotValid {
 			return d, Errorf("0A000", "UNIQUE constraints cannot be marked NOT VALID")
 		}
 	case ast.ConstrForeignKey:

@@ -197,6 +197,10 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "f_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},
 				OnDelete: RefNoAction, OnUpdate: RefNoAction, MatchFull: true, NotValid: true},
 		}}},
+		{"INCLUDE columns", &Schema{Name: "i", PK: []int{3}, Columns: cols, Indexes: []Index{
+			{Name: "i_a_key", Columns: []int{0}, Unique: true, Include: []int{1, 2}},
+			{Name: "i_nnd", Exprs: []string{"a"}, Unique: true, NullsNotDistinct: true, Include: []int{2}},
+		}}},
 		{"constraints without indexes", &Schema{Name: "d", PK: []int{0}, Columns: cols[:1], Constraints: []Constraint{
 			{Name: "d_a_check", Kind: ConstraintCheck, Check: "a > 0"},
 		}}},

@@ -70,6 +70,9 @@ func MarshalSchema(s *Schema) []byte {
 			if ix.NullsNotDistinct {
 				flags |= 8
 			}
+			if len(ix.Include) > 0 {
+				flags |= 16 // the INCLUDE columns follow the rest (a schema before them has none)
+			}
 			b = append(b, flags)
 			b = binary.AppendUvarint(b, uint64(len(ix.Columns)))
 			for _, c := range ix.Columns {
@@ -81,6 +84,12 @@ func MarshalSchema(s *Schema) []byte {
 					b = appendString(b, e)
 				}
 				b = appendString(b, ix.Predicate)
+			}
+			if len(ix.Include) > 0 {
+				b = binary.AppendUvarint(b, uint64(len(ix.Include)))
+				for _, c := range ix.Include {
+					b = binary.AppendUvarint(b, uint64(c))
+				}
 			}
 		}
 	}
@@ -141,6 +150,12 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 					ix.Exprs = append(ix.Exprs, d.string())
 				}
 				ix.Predicate = d.string()
+			}
+			if flags&16 != 0 {
+				m = d.count()
+				for j := 0; j < m && d.err == nil; j++ {
+					ix.Include = append(ix.Include, int(d.uvarint()))
+				}
 			}
 			s.Indexes = append(s.Indexes, ix)
 		}

@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -436,6 +437,10 @@ type Index struct {
 	// NullsNotDistinct: a NULL key part is indexed and equals another NULL (PostgreSQL 15's
 	// UNIQUE NULLS NOT DISTINCT); the parts then encode as AppendNullableKeyValue.
 	NullsNotDistinct bool
+	// Include are the columns of INCLUDE (...): stored with the index in PostgreSQL but no part
+	// of its key, so they neither order it nor make a row unique; drove keeps them for the
+	// catalog (pg_get_indexdef, pg_index) and drops the index with any of them, as PostgreSQL.
+	Include []int
 }
 
 // Computed reports whether the SQL layer computes the index's keys (Exprs).
@@ -512,7 +517,7 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("table %q has an index %q named as its primary key", s.Name, ix.Name)
 		}
 		names[ix.Name] = true
-		for _, c := range ix.Columns {
+		for _, c := range slices.Concat(ix.Columns, ix.Include) {
 			if c < 0 || c >= len(s.Columns) {
 				return fmt.Errorf("index %q of table %q names a column it does not have", ix.Name, s.Name)
 			}
