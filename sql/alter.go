@@ -34,7 +34,12 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err != nil {
 		return err
 	}
-	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons, PKName: a.pkName}
+	pkInclude, ok := a.newPositions(a.old.PKInclude)
+	if !ok { // PostgreSQL drops the key; drove's rows are stored by it
+		return unsupported("dropping an INCLUDE column of the primary key of %q", a.name)
+	}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons,
+		PKName: a.pkName, PKInclude: pkInclude}
 	if next.Name == "" {
 		next.Name = name
 	}

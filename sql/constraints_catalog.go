@@ -132,7 +132,7 @@ func (c *catConstraint) def(pretty bool) string {
 func (c *catConstraint) body(pretty bool) string {
 	switch c.kind {
 	case 'p':
-		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")"
+		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")" + includeText(c.table, c.table.PKInclude)
 	case 'u':
 		nnd, include := "", ""
 		if ix := c.table.IndexNamed(c.index); ix != nil {

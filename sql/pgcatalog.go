@@ -66,7 +66,7 @@ type catalogIndex struct {
 func catalogIndexes(s *types.Schema) []catalogIndex {
 	var out []catalogIndex
 	if pk := pkeyName(s); pk != "" { // a hidden row id is no constraint
-		out = append(out, catalogIndex{name: pk, table: s, columns: s.PK, unique: true, primary: true, am: oidAmHash})
+		out = append(out, catalogIndex{name: pk, table: s, columns: s.PK, include: s.PKInclude, unique: true, primary: true, am: oidAmHash})
 	}
 	for _, ix := range s.Indexes {
 		am := int64(oidAmBtree)

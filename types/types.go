@@ -410,6 +410,9 @@ type Schema struct {
 	// Name+"_pkey", PostgreSQL's default (PKConstraintName). A table renamed keeps its key's
 	// name, so a rename sets it.
 	PKName string
+	// PKInclude are the columns of PRIMARY KEY (...) INCLUDE (...): no part of the key; kept
+	// for the catalog, as Index.Include.
+	PKInclude []int
 }
 
 // PKConstraintName is the name of the primary key's constraint and index (meaningless for a
@@ -507,6 +510,11 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("table %q has an invalid primary key", s.Name)
 		}
 		inPK[p] = true
+	}
+	for _, p := range s.PKInclude {
+		if p < 0 || p >= len(s.Columns) {
+			return fmt.Errorf("table %q has an invalid primary key", s.Name)
+		}
 	}
 	names := make(map[string]bool, len(s.Indexes))
 	for _, ix := range s.Indexes {

@@ -141,3 +141,53 @@ iu2_a_b_key|2|1|1 2
 iu_a_b_key|2|1|1 2
 iu_c|3|1|3 1 2
 tag: SELECT 3
+
+# PRIMARY KEY (...) INCLUDE (...): the key is its columns only.
+statement ok
+CREATE TABLE ip (a int, b text, c int, PRIMARY KEY (a) INCLUDE (b, c))
+
+statement ok
+CREATE TABLE ip2 (a int, b int, CONSTRAINT ip2k PRIMARY KEY (a, b) INCLUDE (b))
+
+statement error 42703
+CREATE TABLE ip3 (a int, PRIMARY KEY (a) INCLUDE (zz))
+
+statement ok
+INSERT INTO ip VALUES (1, 'x', 1), (2, 'x', 1)
+
+statement error 23505
+INSERT INTO ip VALUES (1, 'y', 2)
+
+query
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('ip'::regclass, 'ip2'::regclass) ORDER BY 1
+----
+ip2k|PRIMARY KEY (a, b) INCLUDE (b)
+ip_pkey|PRIMARY KEY (a) INCLUDE (b, c)
+tag: SELECT 2
+
+query
+SELECT indexrelid::regclass::text, indnatts, indnkeyatts, indkey::text, indisprimary FROM pg_index WHERE indrelid IN ('ip'::regclass, 'ip2'::regclass) ORDER BY 1
+----
+ip2k|3|2|1 2 2|t
+ip_pkey|3|1|1 2 3|t
+tag: SELECT 2
+
+# An ALTER that keeps the included columns keeps them.
+statement ok
+ALTER TABLE ip ADD COLUMN d int
+
+statement ok
+ALTER TABLE ip RENAME COLUMN b TO bb
+
+query
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ip'::regclass
+----
+PRIMARY KEY (a) INCLUDE (bb, c)
+tag: SELECT 1
+
+query
+SELECT a, bb, c FROM ip ORDER BY a
+----
+1|x|1
+2|x|1
+tag: SELECT 2
