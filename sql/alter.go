@@ -34,7 +34,12 @@ func (s *Session) finishAlter(ctx context.Context, a *alteration, out Output) er
 	if err != nil {
 		return err
 	}
-	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons, PKName: a.pkName}
+	pkInclude, ok := a.newPositions(a.old.PKInclude)
+	if !ok { // PostgreSQL drops the key; drove's rows are stored by it
+		return unsupported("dropping an INCLUDE column of the primary key of %q", a.name)
+	}
+	next := &types.Schema{Name: a.newName, Columns: a.cols, PK: a.pk, Indexes: a.indexes(), Constraints: cons,
+		PKName: a.pkName, PKInclude: pkInclude}
 	if next.Name == "" {
 		next.Name = name
 	}
@@ -199,24 +204,36 @@ func (a *alteration) entrySources() []int {
 func (a *alteration) indexes() []types.Index {
 	var out []types.Index
 	for _, ix := range a.old.Indexes {
+		include, ok := a.newPositions(ix.Include)
+		if !ok {
+			continue // an INCLUDE column dropped: the index goes, as in PostgreSQL
+		} else if len(include) > 0 {
+			ix.Include = include
+		}
 		if ix.Computed() {
 			if ix, ok := a.computedIndex(ix); ok {
 				out = append(out, ix)
 			}
 			continue
 		}
-		cols := make([]int, 0, len(ix.Columns))
-		for _, old := range ix.Columns {
-			if j := slices.Index(a.sources, old); j >= 0 {
-				cols = append(cols, j)
-			}
-		}
-		if len(cols) == len(ix.Columns) {
+		cols, ok := a.newPositions(ix.Columns)
+		if ok {
 			ix.Columns = cols
 			out = append(out, ix)
 		}
 	}
 	return out
+}
+
+// newPositions are columns' positions after the ALTER; ok is false when one was dropped.
+func (a *alteration) newPositions(old []int) ([]int, bool) {
+	cols := make([]int, 0, len(old))
+	for _, o := range old {
+		if j := slices.Index(a.sources, o); j >= 0 {
+			cols = append(cols, j)
+		}
+	}
+	return cols, len(cols) == len(old)
 }
 
 func (a *alteration) column(name string) int {

@@ -280,6 +280,9 @@ func (s *Session) addPrimaryKeyTree(a *alteration, k *ast.Constraint) error {
 	if err := primaryKeyOptions(k); err != nil {
 		return err
 	}
+	if len(k.Include) > 0 {
+		return unsupported("INCLUDE columns of an added primary key")
+	}
 	if len(a.pk) != 1 || !a.cols[a.pk[0]].Hidden {
 		return Errorf("42P16", "multiple primary keys for table %q are not allowed", a.name)
 	}

@@ -132,12 +132,16 @@ func (c *catConstraint) def(pretty bool) string {
 func (c *catConstraint) body(pretty bool) string {
 	switch c.kind {
 	case 'p':
-		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")"
+		return "PRIMARY KEY (" + colNames(c.table, c.cols) + ")" + includeText(c.table, c.table.PKInclude)
 	case 'u':
-		if ix := c.table.IndexNamed(c.index); ix != nil && ix.NullsNotDistinct {
-			return "UNIQUE NULLS NOT DISTINCT (" + colNames(c.table, c.cols) + ")"
+		nnd, include := "", ""
+		if ix := c.table.IndexNamed(c.index); ix != nil {
+			include = includeText(c.table, ix.Include)
+			if ix.NullsNotDistinct {
+				nnd = "NULLS NOT DISTINCT "
+			}
 		}
-		return "UNIQUE (" + colNames(c.table, c.cols) + ")"
+		return "UNIQUE " + nnd + "(" + colNames(c.table, c.cols) + ")" + include
 	case 'c':
 		return "CHECK (" + c.checkText(pretty) + ")"
 	}

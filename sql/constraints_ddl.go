@@ -249,11 +249,17 @@ func (s *Session) addConstraints(schema *types.Schema, defs []conDef) error {
 					return err
 				}
 			}
-			if c.Name == "" {
-				c.Name = chooseName(schema.Name, d.cols, "key", isRel)
+			include, err := constraintInclude(schema, d.include)
+			if err != nil {
+				return err
+			}
+			if c.Name == "" { // named after the included columns too, as PostgreSQL's index
+				c.Name = chooseName(schema.Name, slices.Concat(d.cols, d.include), "key", isRel)
 			}
 			c.Index = c.Name
-			schema.Indexes = append(schema.Indexes, uniqueKeyIndex(schema, &c, d.nnd))
+			ix := uniqueKeyIndex(schema, &c, d.nnd)
+			ix.Include = include
+			schema.Indexes = append(schema.Indexes, ix)
 		case types.ConstraintForeign:
 			if c.Name == "" {
 				c.Name = chooseName(schema.Name, d.cols, "fkey", isUsed)
@@ -431,6 +437,11 @@ func (s *Session) constraintsAfter(a *alteration) ([]types.Constraint, error) {
 			}
 			cols[i] = slices.Index(a.sources, old)
 		}
+		if ix := a.old.IndexNamed(c.Index); c.Index != "" && ix != nil {
+			if _, ok := a.newPositions(ix.Include); !ok { // PostgreSQL drops the constraint
+				return nil, refuse("drops an INCLUDE column")
+			}
+		}
 		if c.Kind == types.ConstraintCheck {
 			e, err := parseStoredExpr(c.Check)
 			if err != nil {
@@ -593,4 +604,14 @@ func typeNameNoMod(c types.Column) string {
 		c.Length = 0
 	}
 	return c.TypeName()
+}
+
+// constraintInclude are the positions of a UNIQUE constraint's INCLUDE columns; a missing one
+// is 42703 as a key column's is.
+func constraintInclude(schema *types.Schema, names []string) ([]int, error) {
+	out, err := includeColumns(schema, names)
+	if err != nil {
+		return nil, Errorf("42703", "column %q named in key does not exist", names[len(out)])
+	}
+	return out, nil
 }

@@ -24,8 +24,9 @@ type conDef struct {
 	onUpdate types.RefAction
 	// deferrable and deferred: DEFERRABLE and INITIALLY DEFERRED (UNIQUE, FOREIGN KEY).
 	deferrable, deferred bool
-	matchFull            bool // FOREIGN KEY ... MATCH FULL
-	nnd                  bool // UNIQUE NULLS NOT DISTINCT
+	matchFull            bool     // FOREIGN KEY ... MATCH FULL
+	nnd                  bool     // UNIQUE NULLS NOT DISTINCT
+	include              []string // UNIQUE's INCLUDE columns
 	// notValid: NOT VALID (CHECK, FOREIGN KEY), which only ALTER TABLE ADD CONSTRAINT heeds
 	// (a new table has no rows to skip).
 	notValid bool

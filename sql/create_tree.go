@@ -98,6 +98,11 @@ func (s *Session) treeTable(n *ast.CreateTable, name string) (*newTable, error) 
 		if err := setPrimaryKey(t.schema, k.Columns); err != nil {
 			return nil, err
 		}
+		include, err := constraintInclude(t.schema, k.Include)
+		if err != nil {
+			return nil, err
+		}
+		t.schema.PKInclude = include
 		if k.Name != "" { // its name, for tableKeyAndConstraints (pkname.go)
 			t.cons = append(t.cons, conDef{name: k.Name, kind: conPrimaryKey})
 		}
@@ -273,8 +278,6 @@ func primaryKeyOptions(k *ast.Constraint) error {
 	switch {
 	case k.Deferrable || k.InitiallyDeferred:
 		return unsupported("DEFERRABLE primary keys")
-	case len(k.Include) > 0:
-		return unsupported("INCLUDE columns of a primary key")
 	case k.NotValid:
 		return Errorf("0A000", "PRIMARY KEY constraints cannot be marked NOT VALID")
 	}
@@ -299,11 +302,8 @@ func treeConDef(k *ast.Constraint, column string) (conDef, error) {
 			return d, Errorf("0A000", "CHECK constraints cannot be marked DEFERRABLE")
 		}
 	case ast.ConstrUnique:
-		d.kind, d.nnd = types.ConstraintUnique, k.NullsNotDistinct
-		switch {
-		case len(k.Include) > 0:
-			return d, unsupported("index options of a UNIQUE constraint")
-		case k.NotValid:
+		d.kind, d.nnd, d.include = types.ConstraintUnique, k.NullsNotDistinct, k.Include
+		if k.NotValid {
 			return d, Errorf("0A000", "UNIQUE constraints cannot be marked NOT VALID")
 		}
 	case ast.ConstrForeignKey:

@@ -308,6 +308,9 @@ func (s *Session) execIndexStmt(ctx context.Context, st *indexStmt, out Output) 
 		}
 		def.Columns = append(def.Columns, i)
 	}
+	if def.Include, err = includeColumns(schema, st.include); err != nil {
+		return err
+	}
 	if def.Name != "" && s.tempID != "" && strings.HasPrefix(table, s.tempID) {
 		def.Name = s.tempID + def.Name // in the session's temporary schema, as its table (temp_index.go)
 	}
@@ -537,4 +540,18 @@ func indexesEveryMatch(s *types.Schema, def types.Index, eq int, ranged bool) bo
 		}
 	}
 	return true
+}
+
+// includeColumns are the positions of INCLUDE's columns: any type, and (as PostgreSQL allows)
+// a key column or one named twice; a missing one is 42703 (out then holds those before it).
+func includeColumns(schema *types.Schema, names []string) ([]int, error) {
+	var out []int
+	for _, c := range names {
+		i := schema.ColumnIndex(c)
+		if i < 0 || schema.Columns[i].Hidden {
+			return out, Errorf("42703", "column %q does not exist", c)
+		}
+		out = append(out, i)
+	}
+	return out, nil
 }

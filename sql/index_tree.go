@@ -25,8 +25,9 @@ type indexStmt struct {
 	// partNames are PostgreSQL's names of the elements (FigureIndexColname), which the
 	// index's default name is made of.
 	partNames   []string
-	where       string // a partial index's predicate, PostgreSQL text
-	nnd         bool   // NULLS NOT DISTINCT
+	where       string   // a partial index's predicate, PostgreSQL text
+	include     []string // INCLUDE's columns: stored, not keys
+	nnd         bool     // NULLS NOT DISTINCT
 	unique      bool
 	hash        bool
 	ifNotExists bool
@@ -58,9 +59,6 @@ func bindIndexStmt(n *ast.CreateIndex) (*indexStmt, error) {
 	if err := st.bindMethod(n); err != nil {
 		return nil, err
 	}
-	if len(n.Include) > 0 {
-		return nil, unsupported("INCLUDE columns")
-	}
 	if len(n.With) > 0 {
 		return nil, unsupported("index storage parameters (WITH)")
 	}
@@ -69,6 +67,8 @@ func bindIndexStmt(n *ast.CreateIndex) (*indexStmt, error) {
 			return nil, err
 		}
 	}
+	st.include = n.Include
+	st.partNames = append(st.partNames, n.Include...) // ChooseIndexColumnNames names them too
 	if n.Where != nil {
 		st.where = ast.Print(n.Where, ast.SQL)
 	}

@@ -2,6 +2,7 @@ package sql
 
 import (
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,6 +56,7 @@ type catalogIndex struct {
 	name    string
 	table   *types.Schema
 	columns []int
+	include []int // INCLUDE's columns, after the key's in pg_index.indkey
 	unique  bool
 	primary bool
 	am      int64
@@ -64,14 +66,15 @@ type catalogIndex struct {
 func catalogIndexes(s *types.Schema) []catalogIndex {
 	var out []catalogIndex
 	if pk := pkeyName(s); pk != "" { // a hidden row id is no constraint
-		out = append(out, catalogIndex{name: pk, table: s, columns: s.PK, unique: true, primary: true, am: oidAmHash})
+		out = append(out, catalogIndex{name: pk, table: s, columns: s.PK, include: s.PKInclude, unique: true, primary: true, am: oidAmHash})
 	}
 	for _, ix := range s.Indexes {
 		am := int64(oidAmBtree)
 		if ix.Hash {
 			am = oidAmHash
 		}
-		out = append(out, catalogIndex{name: ix.Name, table: s, columns: indexPartColumns(s, &ix), unique: ix.Unique, am: am, def: &ix})
+		out = append(out, catalogIndex{name: ix.Name, table: s, columns: indexPartColumns(s, &ix), include: ix.Include,
+			unique: ix.Unique, am: am, def: &ix})
 	}
 	return out
 }
@@ -100,8 +103,20 @@ func (ix catalogIndex) indexDef(pretty bool, ownTemp string) string {
 		schema = ""
 	}
 	return "CREATE " + unique + "INDEX " + types.QuoteIdent(shownTableName(ix.name)) + " ON " + schema + types.QuoteIdent(table) +
-		" USING " + method + " (" + strings.Join(names, ", ") + ")" + ix.defSuffix()
+		" USING " + method + " (" + strings.Join(names, ", ") + ")" + includeText(ix.table, ix.include) + ix.defSuffix()
 }
+
+// includeText is " INCLUDE (cols)" as pg_get_indexdef and pg_get_constraintdef print it, ""
+// for none.
+func includeText(s *types.Schema, cols []int) string {
+	if len(cols) == 0 {
+		return ""
+	}
+	return " INCLUDE (" + colNames(s, cols) + ")"
+}
+
+// natts is pg_index.indnatts: the key's columns and the included ones.
+func (ix catalogIndex) natts() int { return len(ix.columns) + len(ix.include) }
 
 func visibleColumnCount(s *types.Schema) int {
 	n := 0
@@ -166,7 +181,7 @@ func init() {
 				r[11], r[14] = s.constraintClassInfo(t, referenced) // relchecks, relhastriggers
 				rows = append(rows, r)
 				for _, ix := range catalogIndexes(t) {
-					r := rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], len(ix.columns))
+					r := rel(objectOID("index", ix.name), ix.name, ix.am, "i", stats[t.Name], ix.natts())
 					markTempClass(r, ix.name)
 					rows = append(rows, r)
 				}
@@ -182,18 +197,20 @@ func init() {
 			var rows [][]types.Value
 			for _, t := range s.ts.Tables() {
 				for _, ix := range catalogIndexes(t) {
-					keys := make([]types.Value, len(ix.columns))
+					keys := make([]types.Value, ix.natts())
 					options := make([]types.Value, len(ix.columns)) // no DESC or NULLS FIRST columns
-					for i, c := range ix.columns {
+					for i, c := range slices.Concat(ix.columns, ix.include) {
 						keys[i] = types.NewInt(types.Int16, 0) // an expression
 						if c >= 0 {
 							keys[i] = types.NewInt(types.Int16, int64(attnum(t, c)))
 						}
+					}
+					for i := range options {
 						options[i] = types.NewInt(types.Int16, 0)
 					}
 					nnd, exprs, pred := ix.nodeTrees()
 					rows = append(rows, []types.Value{oidVal(objectOID("index", ix.name)), oidVal(objectOID("table", t.Name)),
-						int32Val(len(ix.columns)), int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
+						int32Val(ix.natts()), int32Val(len(ix.columns)), boolVal(ix.unique), boolVal(ix.primary), boolVal(false), boolVal(true),
 						boolVal(false), boolVal(true), boolVal(nnd), types.NewArray(types.Int2Vector, keys), types.NewArray(types.Int2Vector, options),
 						exprs, pred})
 				}

@@ -38,6 +38,9 @@ func (s *Session) indexAttributeRows() (rows [][]types.Value) {
 			for i := range ix.columns {
 				rows = append(rows, attributeRow(objectOID("index", ix.name), ix.partColumn(i), i+1, false, false))
 			}
+			for i, c := range ix.include {
+				rows = append(rows, attributeRow(objectOID("index", ix.name), t.Columns[c], len(ix.columns)+i+1, false, false))
+			}
 		}
 	}
 	return rows

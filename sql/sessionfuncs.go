@@ -111,6 +111,8 @@ func buildGetIndexdef(c *funcCall) (*expr, error) {
 			return types.NewText(ix.indexDef(pretty, s.tempID)), nil
 		case col <= int64(len(ix.columns)):
 			return types.NewText(ix.partText(int(col-1), true)), nil
+		case col <= int64(ix.natts()):
+			return types.NewText(types.QuoteIdent(ix.table.Columns[ix.include[col-1-int64(len(ix.columns))]].Name)), nil
 		}
 		return types.NewText(""), nil
 	}}, args...)

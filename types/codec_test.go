@@ -2,6 +2,7 @@ package types
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -197,6 +198,12 @@ func TestSchemaCodec(t *testing.T) {
 			{Name: "f_b_fkey", Kind: ConstraintForeign, Columns: []int{1, 0}, RefTable: "p", RefColumns: []string{"x", "y"},
 				OnDelete: RefNoAction, OnUpdate: RefNoAction, MatchFull: true, NotValid: true},
 		}}},
+		{"INCLUDE columns", &Schema{Name: "i", PK: []int{3}, Columns: cols, Indexes: []Index{
+			{Name: "i_a_key", Columns: []int{0}, Unique: true, Include: []int{1, 2}},
+			{Name: "i_nnd", Exprs: []string{"a"}, Unique: true, NullsNotDistinct: true, Include: []int{2}},
+		}}},
+		{"primary key INCLUDE columns", &Schema{Name: "k", PK: []int{0}, Columns: cols, PKInclude: []int{1, 2}}},
+		{"named primary key INCLUDE columns", &Schema{Name: "k", PK: []int{0}, Columns: cols, PKName: "kk", PKInclude: []int{2}}},
 		{"constraints without indexes", &Schema{Name: "d", PK: []int{0}, Columns: cols[:1], Constraints: []Constraint{
 			{Name: "d_a_check", Kind: ConstraintCheck, Check: "a > 0"},
 		}}},
@@ -228,8 +235,22 @@ func TestSchemaCodec(t *testing.T) {
 				}
 				noTiming = len(MarshalSchema(&Schema{Name: tc.s.Name, PK: tc.s.PK, Columns: tc.s.Columns, Indexes: tc.s.Indexes, Constraints: plain}))
 			}
+			noName := -1
+			if len(tc.s.Indexes) == 0 && len(tc.s.Constraints) == 0 && len(tc.s.PKInclude) > 0 {
+				// No indexes, no constraints, then (the key's name being there) no timing.
+				noTiming, noName = noIndexes+2, noIndexes+3
+			}
+			// And the one that ends before the primary key's INCLUDE columns (its name there).
+			noPKInclude := -1
+			if len(tc.s.PKInclude) > 0 {
+				inc := binary.AppendUvarint(nil, uint64(len(tc.s.PKInclude)))
+				for _, c := range tc.s.PKInclude {
+					inc = binary.AppendUvarint(inc, uint64(c))
+				}
+				noPKInclude = len(b) - len(inc)
+			}
 			for n := 0; n < len(b); n++ {
-				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes && n != noConstraints && n != noTiming {
+				if _, err := UnmarshalSchema(b[:n]); err == nil && n != noIndexes && n != noConstraints && n != noTiming && n != noName && n != noPKInclude {
 					t.Fatalf("truncated schema (%d bytes) accepted", n)
 				}
 			}

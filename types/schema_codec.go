@@ -53,6 +53,9 @@ func MarshalSchema(s *Schema) []byte {
 	if pkName == s.Name+"_pkey" {
 		pkName = "" // the default name, which a schema written before PKName decodes to
 	}
+	if len(s.PKInclude) > 0 && pkName == "" {
+		pkName = s.Name + "_pkey" // the key's INCLUDE columns follow its name, which is there then
+	}
 	if len(s.Indexes) > 0 || len(s.Constraints) > 0 || pkName != "" {
 		b = binary.AppendUvarint(b, uint64(len(s.Indexes)))
 		for _, ix := range s.Indexes {
@@ -70,6 +73,9 @@ func MarshalSchema(s *Schema) []byte {
 			if ix.NullsNotDistinct {
 				flags |= 8
 			}
+			if len(ix.Include) > 0 {
+				flags |= 16 // the INCLUDE columns follow the rest (a schema before them has none)
+			}
 			b = append(b, flags)
 			b = binary.AppendUvarint(b, uint64(len(ix.Columns)))
 			for _, c := range ix.Columns {
@@ -82,6 +88,12 @@ func MarshalSchema(s *Schema) []byte {
 				}
 				b = appendString(b, ix.Predicate)
 			}
+			if len(ix.Include) > 0 {
+				b = binary.AppendUvarint(b, uint64(len(ix.Include)))
+				for _, c := range ix.Include {
+					b = binary.AppendUvarint(b, uint64(c))
+				}
+			}
 		}
 	}
 	if len(s.Constraints) > 0 || pkName != "" {
@@ -90,6 +102,12 @@ func MarshalSchema(s *Schema) []byte {
 	}
 	if pkName != "" {
 		b = appendString(b, pkName)
+	}
+	if len(s.PKInclude) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(s.PKInclude)))
+		for _, c := range s.PKInclude {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
 	}
 	return b
 }
@@ -142,6 +160,12 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 				}
 				ix.Predicate = d.string()
 			}
+			if flags&16 != 0 {
+				m = d.count()
+				for j := 0; j < m && d.err == nil; j++ {
+					ix.Include = append(ix.Include, int(d.uvarint()))
+				}
+			}
 			s.Indexes = append(s.Indexes, ix)
 		}
 	}
@@ -154,6 +178,15 @@ func UnmarshalSchema(b []byte) (*Schema, error) {
 	if d.err == nil && len(d.b) > 0 {
 		if s.PKName = d.string(); s.PKName == "" && d.err == nil {
 			return nil, errors.New("schema: empty primary key name")
+		}
+		if s.PKName == s.Name+"_pkey" {
+			s.PKName = "" // written for the INCLUDE columns that follow: the default name
+		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		n = d.count()
+		for i := 0; i < n && d.err == nil; i++ {
+			s.PKInclude = append(s.PKInclude, int(d.uvarint()))
 		}
 	}
 	if d.err != nil {

@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -409,6 +410,9 @@ type Schema struct {
 	// Name+"_pkey", PostgreSQL's default (PKConstraintName). A table renamed keeps its key's
 	// name, so a rename sets it.
 	PKName string
+	// PKInclude are the columns of PRIMARY KEY (...) INCLUDE (...): no part of the key; kept
+	// for the catalog, as Index.Include.
+	PKInclude []int
 }
 
 // PKConstraintName is the name of the primary key's constraint and index (meaningless for a
@@ -436,6 +440,10 @@ type Index struct {
 	// NullsNotDistinct: a NULL key part is indexed and equals another NULL (PostgreSQL 15's
 	// UNIQUE NULLS NOT DISTINCT); the parts then encode as AppendNullableKeyValue.
 	NullsNotDistinct bool
+	// Include are the columns of INCLUDE (...): stored with the index in PostgreSQL but no part
+	// of its key, so they neither order it nor make a row unique; drove keeps them for the
+	// catalog (pg_get_indexdef, pg_index) and drops the index with any of them, as PostgreSQL.
+	Include []int
 }
 
 // Computed reports whether the SQL layer computes the index's keys (Exprs).
@@ -503,6 +511,11 @@ func (s *Schema) Validate() error {
 		}
 		inPK[p] = true
 	}
+	for _, p := range s.PKInclude {
+		if p < 0 || p >= len(s.Columns) {
+			return fmt.Errorf("table %q has an invalid primary key", s.Name)
+		}
+	}
 	names := make(map[string]bool, len(s.Indexes))
 	for _, ix := range s.Indexes {
 		if ix.Name == "" || names[ix.Name] || len(ix.Columns) == 0 && len(ix.Exprs) == 0 || len(ix.Columns) > 0 && len(ix.Exprs) > 0 {
@@ -512,7 +525,7 @@ func (s *Schema) Validate() error {
 			return fmt.Errorf("table %q has an index %q named as its primary key", s.Name, ix.Name)
 		}
 		names[ix.Name] = true
-		for _, c := range ix.Columns {
+		for _, c := range slices.Concat(ix.Columns, ix.Include) {
 			if c < 0 || c >= len(s.Columns) {
 				return fmt.Errorf("index %q of table %q names a column it does not have", ix.Name, s.Name)
 			}
