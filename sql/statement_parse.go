@@ -76,10 +76,6 @@ func utilityParserTable() []utilityParser {
 			st.view, err = parseViewStmt(text)
 			return err
 		}},
-		{func(p piece) bool { return isLockStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.lock, err = parseLockStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.user, err = parseUserStmt(text)
 			return err

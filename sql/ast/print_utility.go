@@ -98,6 +98,15 @@ func (p *printer) utility(s Stmt) {
 		p.w("CHECKPOINT")
 	case *Discard:
 		p.w("DISCARD ", s.Target)
+	case *Lock:
+		p.w("LOCK TABLE ")
+		p.tableList(s.Tables)
+		if s.Mode != "" {
+			p.w(" IN ", s.Mode, " MODE")
+		}
+		if s.NoWait {
+			p.w(" NOWAIT")
+		}
 	}
 }
 

@@ -175,6 +175,16 @@ type Checkpoint struct{}
 // Discard is DISCARD ALL | PLANS | SEQUENCES | TEMP (TEMPORARY is TEMP), Target in upper case.
 type Discard struct{ Target string }
 
+// Lock is LOCK [TABLE] names [IN mode MODE] [NOWAIT]; Mode is the lock_type in upper case,
+// "" when none is written (ACCESS EXCLUSIVE).
+type Lock struct {
+	Tables []*Table
+	Mode   string
+	NoWait bool
+}
+
+func (*Lock) stmt()           {}
+func (*Lock) node()           {}
 func (*Transaction) stmt()    {}
 func (*Set) stmt()            {}
 func (*SetConstraints) stmt() {}
