@@ -183,6 +183,20 @@ type Lock struct {
 	NoWait bool
 }
 
+// Comment is COMMENT ON kind name IS 'text' | NULL: Kind in upper case (TABLE, VIEW,
+// MATERIALIZED VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT), Name the dotted name as written
+// (COLUMN's ends with the column), Constraint CONSTRAINT's name (ON [DOMAIN] Name), Text nil
+// for NULL.
+type Comment struct {
+	Kind       string
+	Name       []string
+	Constraint string
+	OnDomain   bool
+	Text       *string
+}
+
+func (*Comment) stmt()        {}
+func (*Comment) node()        {}
 func (*Lock) stmt()           {}
 func (*Lock) node()           {}
 func (*Transaction) stmt()    {}

@@ -1,6 +1,9 @@
 package parser
 
-import "github.com/drovedb/drove/sql/ast"
+import (
+	"github.com/drovedb/drove/sql/ast"
+	"github.com/drovedb/drove/sql/lexer"
+)
 
 // lock reads LOCK [TABLE] relation_expr [, ...] [IN lock_type MODE] [NOWAIT] (PostgreSQL's
 // LockStmt).
@@ -47,4 +50,49 @@ func (p *parser) lockType() string {
 		p.syntaxError(t)
 	}
 	return ""
+}
+
+// commentKinds are the objects COMMENT ON reads that drove keeps comments of, by their first
+// word; otherKinds PostgreSQL's others, 0A000 at their word.
+var (
+	commentKinds = map[string]bool{"table": true, "view": true, "materialized": true, "sequence": true,
+		"index": true, "column": true, "constraint": true}
+	otherCommentKinds = map[string]bool{"schema": true, "function": true, "procedure": true, "routine": true,
+		"type": true, "domain": true, "database": true, "extension": true, "role": true, "trigger": true,
+		"aggregate": true, "operator": true, "collation": true, "conversion": true, "policy": true,
+		"rule": true, "tablespace": true, "server": true, "foreign": true, "text": true, "event": true,
+		"access": true, "cast": true, "transform": true, "language": true, "procedural": true,
+		"publication": true, "subscription": true, "statistics": true, "large": true}
+)
+
+// comment reads COMMENT ON kind any_name IS 'text' | NULL for the kinds drove keeps
+// (PostgreSQL's CommentStmt): TABLE, VIEW, MATERIALIZED VIEW, SEQUENCE, INDEX, COLUMN, and
+// CONSTRAINT name ON [DOMAIN] any_name.
+func (p *parser) comment() ast.Stmt {
+	p.pos++
+	p.expectKw("on")
+	t := p.next()
+	switch {
+	case t.Kind == lexer.Ident && otherCommentKinds[t.Value]:
+		p.unsupported(t, "COMMENT ON "+upperWord(t.Value))
+	case t.Kind != lexer.Ident || !commentKinds[t.Value]:
+		p.syntaxError(t)
+	}
+	s := &ast.Comment{Kind: upperWord(t.Value)}
+	switch t.Value {
+	case "materialized":
+		p.expectKw("view")
+		s.Kind = "MATERIALIZED VIEW"
+	case "constraint":
+		s.Constraint = p.colID()
+		p.expectKw("on")
+		s.OnDomain = p.acceptKw("domain")
+	}
+	s.Name = p.anyName()
+	p.expectKw("is")
+	if !p.acceptKw("null") {
+		text := p.stringConst()
+		s.Text = &text
+	}
+	return s
 }

@@ -208,6 +208,11 @@ var statementCases = []struct{ in, want string }{
 	{"lock t in share update exclusive mode", "LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE"},
 	{"lock t in share mode", "LOCK TABLE t IN SHARE MODE"},
 	{"lock t in exclusive mode nowait", "LOCK TABLE t IN EXCLUSIVE MODE NOWAIT"},
+	{"comment on table s.t is 'it''s'", "COMMENT ON TABLE s.t IS 'it''s'"},
+	{"comment on materialized view \"M\" is null", "COMMENT ON MATERIALIZED VIEW \"M\" IS NULL"},
+	{"comment on column t.a is ''", "COMMENT ON COLUMN t.a IS ''"},
+	{"comment on constraint c on domain d is 'x'", "COMMENT ON CONSTRAINT c ON DOMAIN d IS 'x'"},
+	{"comment on index i is 'x'", "COMMENT ON INDEX i IS 'x'"},
 	{"insert into t values (default + 1, -default, default::int)", "INSERT INTO t VALUES ((DEFAULT + 1), (- DEFAULT), (DEFAULT)::int)"},
 	{"select into unlogged t from u", "SELECT INTO UNLOGGED t FROM u"},
 	{"select a, b into temp table s.t from u where x", "SELECT a, b INTO TEMP s.t FROM u WHERE x"},
@@ -337,6 +342,15 @@ var statementErrors = []struct {
 	{"lock t mode", "syntax error at or near \"mode\"", 7},
 	{"lock t nowait x", "syntax error at or near \"x\"", 14},
 	{"lock t, ", "syntax error at end of input", 8},
+	{"comment", "syntax error at end of input", 7},
+	{"comment on", "syntax error at end of input", 10},
+	{"comment on table t", "syntax error at end of input", 18},
+	{"comment on table t is", "syntax error at end of input", 21},
+	{"comment on table t is 1", "syntax error at or near \"1\"", 22},
+	{"comment on foo t is 'x'", "syntax error at or near \"foo\"", 11},
+	{"comment on constraint c t is 'x'", "syntax error at or near \"t\"", 24},
+	{"comment on materialized t is 'x'", "syntax error at or near \"t\"", 24},
+	{"comment on table t is 'a' 'b'", "syntax error at or near \"'b'\"", 26},
 }
 
 // A text that is not UTF-8 is PostgreSQL's 22021 (its server checks the encoding before

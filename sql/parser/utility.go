@@ -73,6 +73,8 @@ func (p *parser) utility(t lexer.Token) ast.Stmt {
 		return p.discard()
 	case "lock":
 		return p.lock() // lockcom.go
+	case "comment":
+		return p.comment()
 	}
 	return nil
 }

@@ -42,3 +42,43 @@ LOCK "LC"
 
 statement ok
 ROLLBACK
+
+# COMMENT ON read by sql/parser (command_tree.go, comment.go).
+statement ok
+COMMENT ON TABLE lc IS E'tab\tle'
+
+query
+SELECT obj_description('lc'::regclass, 'pg_class') = E'tab\tle'
+----
+t
+tag: SELECT 1
+
+statement ok
+COMMENT ON COLUMN public.lc.k IS 'key'
+
+statement ok
+COMMENT ON CONSTRAINT lc_pkey ON public.lc IS 'pk'
+
+statement ok
+COMMENT ON INDEX lc_pkey IS 'ix'
+
+query
+SELECT col_description('lc'::regclass, 1), obj_description('lc_pkey'::regclass, 'pg_class')
+----
+key|ix
+tag: SELECT 1
+
+statement ok
+COMMENT ON TABLE "lc.x" IS NULL
+
+statement error 42601
+COMMENT ON "table" lc IS 'x'
+
+statement error 42601
+COMMENT ON TABLE lc IS 'a' 'b'
+
+statement error 42601
+COMMENT ON COLUMN lc IS 'x'
+
+statement error 42601
+COMMENT ON MATERIALIZED lc IS 'x'
