@@ -10,11 +10,13 @@ import (
 // step 4): PREPARE, EXECUTE and DEALLOCATE (prepare_stmt.go), DECLARE, FETCH, MOVE and CLOSE
 // (cursor.go). PREPARE's and DECLARE's statement is the tree's too: a query or writing
 // statement as parseQuerySpan and parseDMLSpan make it (a statement the parser refuses with
-// 0A000 makes the command 0A000: no query of the golden files is one the dialect pass reads).
+// 0A000 makes the command 0A000: no query of the golden files is one the dialect pass reads);
+// LOCK (lock_table.go) and COMMENT ON (comment.go).
 
 // treeCommandWords are the first words of the commands read into sql/parser's tree.
 var treeCommandWords = map[string]bool{"prepare": true, "execute": true, "deallocate": true,
-	"declare": true, "fetch": true, "move": true, "close": true}
+	"declare": true, "fetch": true, "move": true, "close": true, "lock": true,
+	"comment": true}
 
 // parseCommandSpan parses one statement's tokens with sql/parser when it is a command run from
 // the tree; nil (and no error) otherwise, for the dialect pass.
@@ -44,6 +46,10 @@ func parseCommandSpan(query string, toks []lexer.Token) (*Statement, error) {
 		st.cursor = fetchOfTree(n)
 	case *ast.Close:
 		st.cursor = &cursorStmt{verb: "close", name: n.Name}
+	case *ast.Lock:
+		st.lock, err = lockOfTree(n) // lock_table.go
+	case *ast.Comment:
+		st.comment, err = commentOfTree(n) // comment.go
 	default:
 		return nil, Errorf("XX000", "statement %T is not run from the tree", stmt)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"vitess.io/vitess/go/vt/sqlparser"
 
-	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -27,45 +27,11 @@ type commentStmt struct {
 	text string // "" for NULL (and '', which PostgreSQL treats as NULL)
 }
 
-func isCommentStmt(words []string) bool {
-	return len(words) > 2 && words[0] == "comment" && words[1] == "on"
-}
-
-func parseCommentStmt(q string) (*commentStmt, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return nil, err
-	}
-	p := &conParser{src: q, toks: toks, pos: 2}
-	st := &commentStmt{}
-	for _, k := range []string{"table", "view", "materialized view", "sequence", "index", "column", "constraint"} {
-		if p.accept(strings.Fields(k)...) {
-			st.kind = k
-			break
-		}
-	}
-	if st.kind == "" {
-		return nil, p.syntaxError()
-	}
-	if st.kind == "constraint" {
-		if st.sub, err = p.name(); err != nil {
-			return nil, err
-		}
-		if !p.accept("on") {
-			return nil, p.syntaxError()
-		}
-		p.accept("domain") // COMMENT ON CONSTRAINT c ON DOMAIN d: no domains, so d is missing
-	}
-	names := []string{}
-	for {
-		n, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		if names = append(names, n); !p.accept(".") {
-			break
-		}
-	}
+// commentOfTree is the commentStmt execCommentStmt runs for the COMMENT ON sql/parser read,
+// with PostgreSQL's errors for a name of the wrong shape (42601, as its analysis gives).
+func commentOfTree(n *ast.Comment) (*commentStmt, error) {
+	st := &commentStmt{kind: strings.ToLower(n.Kind), sub: n.Constraint}
+	names := n.Name
 	if st.kind == "column" {
 		if len(names) < 2 {
 			return nil, Errorf("42601", "column name must be qualified")
@@ -78,19 +44,8 @@ func parseCommentStmt(q string) (*commentStmt, error) {
 	if st.name = names[len(names)-1]; len(names) == 2 {
 		st.qual = names[0]
 	}
-	if !p.accept("is") {
-		return nil, p.syntaxError()
-	}
-	switch {
-	case p.accept("null"):
-	case !p.done() && p.toks[p.pos].Kind == lexer.String:
-		st.text = p.toks[p.pos].Value
-		p.pos++
-	default:
-		return nil, p.syntaxError()
-	}
-	if p.accept(";"); !p.done() {
-		return nil, p.syntaxError()
+	if n.Text != nil {
+		st.text = *n.Text
 	}
 	return st, nil
 }

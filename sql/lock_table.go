@@ -3,78 +3,44 @@ package sql
 import (
 	"context"
 	"errors"
-	"strings"
 
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/tablespace"
 	"vitess.io/vitess/go/vt/sqlparser"
 )
 
-// LOCK [TABLE] [ONLY] name [*] [, ...] [IN mode MODE] [NOWAIT], parsed from sql/lexer's
-// tokens, held until the transaction ends (tablespace/lock.go and lockmode.go). ACCESS SHARE
-// enters the table's gate, as every read does; ACCESS EXCLUSIVE, the default, closes it with
-// the transaction inside, as TRUNCATE does; the modes between conflict as PostgreSQL's do with
-// each other and with what reads (ACCESS SHARE), SELECT FOR UPDATE (ROW SHARE) and writes (ROW
-// EXCLUSIVE) take: a SHARE lock makes other sessions' writes of the table wait for the commit
-// or rollback. Waits end at lock_timeout (55P03). A view is locked by locking, in the same
-// mode, the relations its query reads, as PostgreSQL does.
+// LOCK [TABLE] [ONLY] name [*] [, ...] [IN mode MODE] [NOWAIT], read by sql/parser
+// (command_tree.go), held until the transaction ends (tablespace/lock.go and lockmode.go).
+// ACCESS SHARE enters the table's gate, as every read does; ACCESS EXCLUSIVE, the default,
+// closes it with the transaction inside, as TRUNCATE does; the modes between conflict as
+// PostgreSQL's do with each other and with what reads (ACCESS SHARE), SELECT FOR UPDATE (ROW
+// SHARE) and writes (ROW EXCLUSIVE) take: a SHARE lock makes other sessions' writes of the
+// table wait for the commit or rollback. Waits end at lock_timeout (55P03). A view is locked
+// by locking, in the same mode, the relations its query reads, as PostgreSQL does.
 type lockStmt struct {
-	names  []string
+	tables []sqlparser.TableName
 	mode   tablespace.LockMode
 	nowait bool
 }
 
-// lockModes are LOCK's modes, their words as written.
-var lockModes = []struct {
-	words []string
-	mode  tablespace.LockMode
-}{
-	{[]string{"access", "share"}, tablespace.AccessShare},
-	{[]string{"row", "share"}, tablespace.RowShare},
-	{[]string{"row", "exclusive"}, tablespace.RowExclusive},
-	{[]string{"share", "update", "exclusive"}, tablespace.ShareUpdateExclusive},
-	{[]string{"share", "row", "exclusive"}, tablespace.ShareRowExclusive},
-	{[]string{"share"}, tablespace.Share},
-	{[]string{"exclusive"}, tablespace.Exclusive},
-	{[]string{"access", "exclusive"}, tablespace.AccessExclusive},
+// lockModes are LOCK's modes by ast.Lock's Mode ("" the default, ACCESS EXCLUSIVE).
+var lockModes = map[string]tablespace.LockMode{
+	"ACCESS SHARE": tablespace.AccessShare, "ROW SHARE": tablespace.RowShare,
+	"ROW EXCLUSIVE": tablespace.RowExclusive, "SHARE UPDATE EXCLUSIVE": tablespace.ShareUpdateExclusive,
+	"SHARE ROW EXCLUSIVE": tablespace.ShareRowExclusive, "SHARE": tablespace.Share,
+	"EXCLUSIVE": tablespace.Exclusive, "ACCESS EXCLUSIVE": tablespace.AccessExclusive, "": tablespace.AccessExclusive,
 }
 
-func isLockStmt(words []string) bool { return len(words) > 0 && words[0] == "lock" }
-
-func parseLockStmt(text string) (*lockStmt, error) {
-	toks, err := lexSetting(text)
-	if err != nil {
-		return nil, err
+// lockOfTree is the lockStmt execLockStmt runs for the LOCK sql/parser read.
+func lockOfTree(n *ast.Lock) (*lockStmt, error) {
+	mode, ok := lockModes[n.Mode]
+	if !ok {
+		return nil, Errorf("XX000", "unknown lock mode %q", n.Mode)
 	}
-	p := &settingParser{toks: toks, pos: 1}
-	p.accept("table")
-	st := &lockStmt{mode: tablespace.AccessExclusive}
-	for {
-		p.accept("only")
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
-		st.names = append(st.names, name)
-		p.accept("*")
-		if !p.accept(",") {
-			break
-		}
-	}
-	if p.accept("in") {
-		found := false
-		for _, m := range lockModes {
-			if p.accept(m.words...) {
-				st.mode, found = m.mode, true
-				break
-			}
-		}
-		if !found || !p.accept("mode") {
-			return nil, p.syntaxError()
-		}
-	}
-	st.nowait = p.accept("nowait")
-	if !p.done() {
-		return nil, p.syntaxError()
+	st := &lockStmt{mode: mode, nowait: n.NoWait}
+	for _, t := range n.Tables {
+		st.tables = append(st.tables, sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(t.Schema),
+			Name: sqlparser.NewIdentifierCS(t.Name)})
 	}
 	return st, nil
 }
@@ -85,7 +51,7 @@ func (s *Session) execLockStmt(ctx context.Context, st *lockStmt, out Output) er
 	if !s.inTransactionBlock() {
 		return Errorf("25P01", "LOCK TABLE can only be used in transaction blocks")
 	}
-	for _, t := range st.names {
+	for _, t := range st.tables {
 		tables, err := s.lockTargets(t)
 		if err != nil {
 			return err
@@ -101,11 +67,7 @@ func (s *Session) execLockStmt(ctx context.Context, st *lockStmt, out Output) er
 
 // lockTargets resolves a LOCK's name to the stored tables it locks: a table itself, a view
 // the tables its query reads (through the views it reads).
-func (s *Session) lockTargets(t string) ([]string, error) {
-	tn := sqlparser.TableName{Name: sqlparser.NewIdentifierCS(t)}
-	if q, n, ok := strings.Cut(t, "."); ok {
-		tn = sqlparser.TableName{Qualifier: sqlparser.NewIdentifierCS(q), Name: sqlparser.NewIdentifierCS(n)}
-	}
+func (s *Session) lockTargets(tn sqlparser.TableName) ([]string, error) {
 	name, err := s.tableName(tn)
 	if err != nil {
 		return nil, err

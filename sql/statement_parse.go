@@ -56,10 +56,6 @@ func utilityParserTable() []utilityParser {
 			st.owner, err = parseOwnerStmt(text) // owner.go; before ALTER SEQUENCE's and VIEW's parsers
 			return err
 		}},
-		{func(p piece) bool { return isCommentStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.comment, err = parseCommentStmt(text) // comment.go
-			return err
-		}},
 		{func(p piece) bool { return isTablespaceStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.tsStmt, err = parseTablespaceStmt(text)
 			return err
@@ -74,10 +70,6 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.view, err = parseViewStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isLockStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.lock, err = parseLockStmt(text)
 			return err
 		}},
 		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {

@@ -125,6 +125,10 @@ var syntaxPositionCases = []struct {
 	{"savepoint a.b", "syntax error at or near \".\"", 12, ""},
 	{"copy t to stdout (format", "syntax error at end of input", 25, ""},
 	{"select 1 from t lock in share mode", "syntax error at or near \"in\"", 22, ""},
+	{"LOCK t IN FOO MODE", `syntax error at or near "FOO"`, 11, ""}, // LOCK: sql/parser, the word as written
+	{"LOCK TABLE t IN SHARE EXCLUSIVE MODE", `syntax error at or near "EXCLUSIVE"`, 23, ""},
+	{"COMMENT ON TABLE t IS 3", `syntax error at or near "3"`, 23, ""}, // COMMENT ON: sql/parser
+	{"COMMENT ON Materialized t IS 'x'", `syntax error at or near "t"`, 25, ""},
 	{"select a from t group by a with rollup", "syntax error at or near \"with\"", 28, ""},
 	{"delete from t order by a limit 1", "syntax error at or near \"order\"", 15, ""},
 	{"update t set a = 1 limit 1", "syntax error at or near \"limit\"", 20, ""},

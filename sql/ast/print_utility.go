@@ -98,6 +98,17 @@ func (p *printer) utility(s Stmt) {
 		p.w("CHECKPOINT")
 	case *Discard:
 		p.w("DISCARD ", s.Target)
+	case *Lock:
+		p.w("LOCK TABLE ")
+		p.tableList(s.Tables)
+		if s.Mode != "" {
+			p.w(" IN ", s.Mode, " MODE")
+		}
+		if s.NoWait {
+			p.w(" NOWAIT")
+		}
+	case *Comment:
+		p.comment(s)
 	}
 }
 
@@ -255,4 +266,27 @@ func zoneInterval(s *Set) (*Cast, bool) {
 		return nil, false
 	}
 	return c, true
+}
+
+// comment writes COMMENT ON.
+func (p *printer) comment(s *Comment) {
+	p.w("COMMENT ON ", s.Kind, " ")
+	if s.Kind == "CONSTRAINT" {
+		p.w(p.ident(s.Constraint), " ON ")
+		if s.OnDomain {
+			p.w("DOMAIN ")
+		}
+	}
+	for i, n := range s.Name {
+		if i > 0 {
+			p.w(".")
+		}
+		p.w(p.ident(n))
+	}
+	p.w(" IS ")
+	if s.Text == nil {
+		p.w("NULL")
+		return
+	}
+	p.w(QuoteString(*s.Text))
 }

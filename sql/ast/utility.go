@@ -175,6 +175,30 @@ type Checkpoint struct{}
 // Discard is DISCARD ALL | PLANS | SEQUENCES | TEMP (TEMPORARY is TEMP), Target in upper case.
 type Discard struct{ Target string }
 
+// Lock is LOCK [TABLE] names [IN mode MODE] [NOWAIT]; Mode is the lock_type in upper case,
+// "" when none is written (ACCESS EXCLUSIVE).
+type Lock struct {
+	Tables []*Table
+	Mode   string
+	NoWait bool
+}
+
+// Comment is COMMENT ON kind name IS 'text' | NULL: Kind in upper case (TABLE, VIEW,
+// MATERIALIZED VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT), Name the dotted name as written
+// (COLUMN's ends with the column), Constraint CONSTRAINT's name (ON [DOMAIN] Name), Text nil
+// for NULL.
+type Comment struct {
+	Kind       string
+	Name       []string
+	Constraint string
+	OnDomain   bool
+	Text       *string
+}
+
+func (*Comment) stmt()        {}
+func (*Comment) node()        {}
+func (*Lock) stmt()           {}
+func (*Lock) node()           {}
 func (*Transaction) stmt()    {}
 func (*Set) stmt()            {}
 func (*SetConstraints) stmt() {}

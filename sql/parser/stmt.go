@@ -7,8 +7,8 @@ import (
 
 // otherStatements start PostgreSQL statements the parser does not read (0A000 at the word):
 // drove runs none of them.
-var otherStatements = map[string]bool{"merge": true, "grant": true, "revoke": true, "lock": true,
-	"comment": true, "call": true, "do": true, "cluster": true, "reindex": true,
+var otherStatements = map[string]bool{"merge": true, "grant": true, "revoke": true,
+	"call": true, "do": true, "cluster": true, "reindex": true,
 	"security": true, "load": true, "import": true, "reassign": true}
 
 // statement reads one statement (PostgreSQL's stmt), dispatching on its first word.

@@ -71,6 +71,10 @@ func (p *parser) utility(t lexer.Token) ast.Stmt {
 		return &ast.Checkpoint{}
 	case "discard":
 		return p.discard()
+	case "lock":
+		return p.lock() // lockcom.go
+	case "comment":
+		return p.comment()
 	}
 	return nil
 }
