@@ -70,29 +70,6 @@ func (p *conParser) name() (string, error) {
 	return p.toks[p.pos-1].Value, nil
 }
 
-// parenNames reads ( name, ... ) for a statement parser given its accept, name and
-// syntaxError: the column lists of constraints, views and new tables.
-func parenNames(accept func(...string) bool, name func() (string, error), syntaxError func() error) ([]string, error) {
-	if !accept("(") {
-		return nil, syntaxError()
-	}
-	var out []string
-	for {
-		n, err := name()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-		if !accept(",") {
-			break
-		}
-	}
-	if !accept(")") {
-		return nil, syntaxError()
-	}
-	return out, nil
-}
-
 // src2pos is where token i starts in the text (the end of the text past the last token).
 func (p *conParser) src2pos(i int) int {
 	if i < len(p.toks) {

@@ -216,17 +216,6 @@ func evalStrict(row []types.Value, args []*expr, dst []types.Value) (null bool, 
 	return null, nil
 }
 
-// intArg checks an integer argument of a function (an untyped literal becomes one).
-func intArg(fn string, x *expr) (*expr, error) {
-	if x.unknown {
-		return castLiteral(x, types.Int64)
-	}
-	if !x.typ.IsInteger() && x.typ != types.Null {
-		return nil, Errorf("42883", "function %s with argument of type %s does not exist", fn, x.typ)
-	}
-	return x, nil
-}
-
 // regexOperators are the regular-expression matches, which compileRegex compiles.
 var regexOperators = map[string]bool{"~": true, "~*": true, "!~": true, "!~*": true}
 
