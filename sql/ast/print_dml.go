@@ -48,15 +48,7 @@ func (p *printer) insert(s *Insert) {
 	p.dmlTarget(s.Table)
 	if len(s.Columns) > 0 {
 		p.w(" (")
-		for k, col := range s.Columns {
-			if k > 0 {
-				p.w(", ")
-			}
-			p.w(p.ident(col))
-			if sub := s.Sub(k); sub != nil {
-				p.brackets(sub)
-			}
-		}
+		p.targetColumns(s.Columns, s.Sub)
 		p.w(")")
 	}
 	if s.Overriding != "" {
@@ -125,6 +117,19 @@ func (p *printer) targets(list []Target) {
 	}
 }
 
+// targetColumns writes an INSERT's or a SET's target columns, each with its subscript.
+func (p *printer) targetColumns(cols []string, sub func(int) *Subscript) {
+	for k, col := range cols {
+		if k > 0 {
+			p.w(", ")
+		}
+		p.w(p.ident(col))
+		if s := sub(k); s != nil {
+			p.brackets(s)
+		}
+	}
+}
+
 func (p *printer) setClauses(list []SetClause) {
 	for i, c := range list {
 		if i > 0 {
@@ -133,15 +138,7 @@ func (p *printer) setClauses(list []SetClause) {
 		if c.Multi {
 			p.w("(")
 		}
-		for k, col := range c.Columns {
-			if k > 0 {
-				p.w(", ")
-			}
-			p.w(p.ident(col))
-			if sub := c.Sub(k); sub != nil {
-				p.brackets(sub)
-			}
-		}
+		p.targetColumns(c.Columns, c.Sub)
 		if c.Multi {
 			p.w(")")
 		}

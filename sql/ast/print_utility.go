@@ -277,12 +277,7 @@ func (p *printer) comment(s *Comment) {
 			p.w("DOMAIN ")
 		}
 	}
-	for i, n := range s.Name {
-		if i > 0 {
-			p.w(".")
-		}
-		p.w(p.ident(n))
-	}
+	p.qualifiedNames(s.Name)
 	p.w(" IS ")
 	if s.Text == nil {
 		p.w("NULL")
