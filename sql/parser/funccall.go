@@ -39,12 +39,32 @@ func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
 		p.pos++
 		call.Over = p.over()
 	}
-	// A call may be the type of a literal: varchar(3) 'x' (func_name '(' ... ')' Sconst).
+	// A call may be the type of a literal: pg_catalog.varchar(3) 'x' (func_name '(' ... ')'
+	// Sconst), its arguments the type's modifiers.
 	if s := p.peek(); s.Kind == lexer.String {
-		p.unsupported(s, "a literal of a type with modifiers written as a call")
+		return p.callTypedLiteral(call, s)
 	}
 	_ = first
 	return call
+}
+
+// callTypedLiteral is the typed literal a call followed by a string spells: a Cast of the
+// string to the call's name with its integer arguments as modifiers. Other modifiers
+// (expressions, ORDER BY, ...) are 0A000: ast.TypeName holds integers only.
+func (p *parser) callTypedLiteral(call *ast.FuncCall, s lexer.Token) ast.Expr {
+	if len(call.Args) == 0 || call.Distinct || call.Star || call.Variadic || call.Filter != nil || call.Over != nil || call.WithinGroup {
+		p.syntaxError(s) // not gram.y's func_name '(' func_arg_list opt_sort_clause ')'
+	}
+	mods := make([]string, 0, len(call.Args))
+	for _, a := range call.Args {
+		l, ok := a.(*ast.Literal)
+		if !ok || l.Type != ast.LitInteger || strings.HasPrefix(l.Val, "-") || len(call.OrderBy) > 0 {
+			p.unsupported(s, "a literal of a type with these modifiers written as a call")
+		}
+		mods = append(mods, l.Val)
+	}
+	p.pos++
+	return &ast.Cast{Expr: &ast.Literal{Type: ast.LitString, Val: s.Value}, Type: ast.TypeName{Name: genericTypeName(call.Name) + "(" + strings.Join(mods, ",") + ")"}}
 }
 
 func (p *parser) callArgs(call *ast.FuncCall) {

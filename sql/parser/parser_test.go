@@ -127,6 +127,7 @@ func TestSelect(t *testing.T) {
 		{"(select 1 order by 1) union select 2 order by 1 limit 3", "(SELECT 1 ORDER BY 1) UNION SELECT 2 ORDER BY 1 LIMIT 3"},
 		{"(select 1) limit all offset 2 rows", "SELECT 1 LIMIT ALL OFFSET 2"},
 		{"select 1 offset 2", "SELECT 1 OFFSET 2"},
+		{"select pg_catalog.numeric(5, 2) '3.14159', pg_catalog.varchar(2) 'abcd', public.t(3) 'x'", "SELECT '3.14159'::numeric(5,2), 'abcd'::varchar(2), 'x'::public.t(3)"},
 		{"select 1 limit null", "SELECT 1 LIMIT ALL"},
 		{"select a from t fetch first 3 rows only", "SELECT a FROM t LIMIT 3"},
 		{"select a from t offset 1 fetch next row only", "SELECT a FROM t LIMIT 1 OFFSET 1"},
@@ -255,6 +256,10 @@ var errorCases = []struct {
 	{"select 1 from pg_class a join pg_class b using (oid) x", "42601", `syntax error at or near "x"`, 54},
 	{"select 1 from pg_class a join pg_class b using (oid) as x (y)", "42601", `syntax error at or near "("`, 59},
 	{"select 1 from pg_class for skip locked", "42601", `syntax error at or near "skip"`, 28},
+	{"select pg_catalog.int4() '3'", "42601", `syntax error at or near "'3'"`, 26},
+	{"select pg_catalog.varchar(distinct 2) 'x'", "42601", `syntax error at or near "'x'"`, 39},
+	{"select pg_catalog.varchar(*) 'x'", "42601", `syntax error at or near "'x'"`, 30},
+	{"select pg_catalog.varchar(2) over () 'x'", "42601", `syntax error at or near "'x'"`, 38},
 }
 
 func TestErrors(t *testing.T) {
