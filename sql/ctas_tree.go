@@ -106,26 +106,3 @@ func (s *Session) checkTableAsTarget(st *ctasStmt) error {
 	}
 	return nil
 }
-
-// selectIntoTokens reports whether a query's tokens hold a SELECT's INTO outside parentheses
-// (SELECT INTO): such a query the parser refuses with 0A000 keeps the parser's error, as only
-// the tree runs SELECT INTO.
-func selectIntoTokens(toks []lexer.Token) bool {
-	depth, query := 0, false
-	for _, t := range toks {
-		switch {
-		case t.IsPunct("(") || t.IsPunct("["):
-			depth++
-		case t.IsPunct(")") || t.IsPunct("]"):
-			depth--
-		case depth > 0:
-		case t.Is("select"):
-			query = true
-		case dmlWord(t):
-			return false // WITH ... INSERT INTO
-		case query && t.Is("into"):
-			return true
-		}
-	}
-	return false
-}

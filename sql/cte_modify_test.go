@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/drovedb/drove/sql/lexer"
+
 	"github.com/drovedb/drove/types"
 )
 
@@ -141,3 +143,21 @@ func TestModifyingWithUnreadQuery(t *testing.T) {
 		}
 	}
 }
+
+// modifyingWithTokens reports whether a statement's tokens begin a WITH that writes: an
+// INSERT, UPDATE or DELETE after a parenthesis (a WITH query's) or after the WITH queries'
+// closing one (the main statement).
+func modifyingWithTokens(toks []lexer.Token) bool {
+	if !toks[0].Is("with") {
+		return false
+	}
+	for i := 1; i < len(toks); i++ {
+		if dmlWord(toks[i]) && (toks[i-1].IsPunct("(") || toks[i-1].IsPunct(")")) {
+			return true
+		}
+	}
+	return false
+}
+
+// dmlWord reports whether t starts an INSERT, UPDATE or DELETE.
+func dmlWord(t lexer.Token) bool { return t.Is("insert") || t.Is("update") || t.Is("delete") }

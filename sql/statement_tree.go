@@ -13,8 +13,8 @@ import (
 // Queries are read by sql/parser (sql/DESIGN.md, step 4): a query string is split at its ';'
 // tokens by sql/lexer, and each statement that begins as a query (SELECT, VALUES, TABLE,
 // WITH, a parenthesized query) is parsed into an ast.Select the Statement holds, which the
-// binder binds (no dialect pass, no vitess). Every other statement, and a query the parser
-// does not hold yet (0A000), takes the dialect pass and vitess as before (parseOld).
+// binder binds (no dialect pass, no vitess); a query the parser does not hold is its 0A000.
+// The statements no tree reader takes yet go through the dialect pass and vitess (parseOld).
 
 // parseStatements parses query into its statements: the queries with sql/parser, the other
 // statements through the dialect pass, each on its own text.
@@ -100,9 +100,10 @@ func statementSpans(toks []lexer.Token) []span {
 }
 
 // parseQuerySpan parses one statement's tokens with sql/parser when they begin a query; nil
-// (and no error) when the statement is another kind, or a query the parser does not hold
-// yet, for the dialect pass. A statement beginning with WITH that writes (WITH ... INSERT,
-// UPDATE or DELETE, or a data-modifying WITH query) is cte_modify.go's.
+// (and no error) when the statement is another kind, for the dialect pass. A query the parser
+// does not hold (0A000) keeps that error: only the tree runs queries. A statement beginning
+// with WITH that writes (WITH ... INSERT, UPDATE or DELETE, or a data-modifying WITH query)
+// is cte_modify.go's.
 func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	t := toks[0]
 	if !(t.IsPunct("(") || t.Is("select") || t.Is("values") || t.Is("table") || t.Is("with")) {
@@ -110,11 +111,7 @@ func parseQuerySpan(query string, toks []lexer.Token) (*Statement, error) {
 	}
 	stmt, err := pgparser.ParseTokens(query, toks)
 	if err != nil {
-		var pe *pgparser.Error
-		if errors.As(err, &pe) && pe.Code == "0A000" && !modifyingWithTokens(toks) && !selectIntoTokens(toks) {
-			return nil, nil // not in sql/ast yet: the dialect pass reads it
-		}
-		return nil, parserError(err, query)
+		return nil, parserError(err, query) // 0A000 too: only the tree runs queries
 	}
 	return queryStatement(query, toks, stmt)
 }
@@ -154,25 +151,6 @@ func treeStatement(query string, toks []lexer.Token, dml ast.Stmt) *Statement {
 	}
 	return &Statement{first: first, dml: dml, src: query, srcAt: t.Pos, srcEnd: end.End}
 }
-
-// modifyingWithTokens reports whether a statement's tokens begin a WITH that writes: an
-// INSERT, UPDATE or DELETE after a parenthesis (a WITH query's) or after the WITH queries'
-// closing one (the main statement). Such a statement the parser refuses with 0A000 keeps
-// the parser's error: the dialect pass does not read data-modifying WITH.
-func modifyingWithTokens(toks []lexer.Token) bool {
-	if !toks[0].Is("with") {
-		return false
-	}
-	for i := 1; i < len(toks); i++ {
-		if dmlWord(toks[i]) && (toks[i-1].IsPunct("(") || toks[i-1].IsPunct(")")) {
-			return true
-		}
-	}
-	return false
-}
-
-// dmlWord reports whether t starts an INSERT, UPDATE or DELETE.
-func dmlWord(t lexer.Token) bool { return t.Is("insert") || t.Is("update") || t.Is("delete") }
 
 // selectsInto reports whether a statement has an INTO clause (SELECT INTO, CREATE TABLE AS's
 // statement) anywhere, which the dialect pass's path runs or refuses.

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
 )
@@ -186,8 +188,10 @@ func (p *parser) relation() ast.FromItem {
 		tbl.Name = names[0]
 	case 2:
 		tbl.Schema, tbl.Name = names[0], names[1]
+	case 3:
+		p.unsupported(at, "a name with a database") // PostgreSQL's analysis refuses it with 0A000 too
 	default:
-		p.unsupported(at, "a name with a database")
+		p.fail(&Error{Code: "42601", Message: "improper qualified name (too many dotted names): " + strings.Join(names, "."), Pos: at.Pos})
 	}
 	return p.tableAlias(tbl)
 }

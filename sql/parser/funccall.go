@@ -10,6 +10,7 @@ import (
 // funcCall reads a call of the function names (read), from its '(': the arguments with ALL,
 // DISTINCT, VARIADIC, named arguments and ORDER BY, then WITHIN GROUP, FILTER and OVER.
 func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
+	openAt := p.pos
 	open := p.next()
 	call := &ast.FuncCall{Name: names}
 	windowless := p.windowless
@@ -42,7 +43,7 @@ func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
 	// A call may be the type of a literal: pg_catalog.varchar(3) 'x' (func_name '(' ... ')'
 	// Sconst), its arguments the type's modifiers.
 	if s := p.peek(); s.Kind == lexer.String {
-		return p.callTypedLiteral(call, s)
+		return p.callTypedLiteral(call, openAt, s)
 	}
 	_ = first
 	return call
@@ -51,14 +52,28 @@ func (p *parser) funcCall(first lexer.Token, names []string) ast.Expr {
 // callTypedLiteral is the typed literal a call followed by a string spells: a Cast of the
 // string to the call's name with its integer arguments as modifiers. Other modifiers
 // (expressions, ORDER BY, ...) are 0A000: ast.TypeName holds integers only.
-func (p *parser) callTypedLiteral(call *ast.FuncCall, s lexer.Token) ast.Expr {
+func (p *parser) callTypedLiteral(call *ast.FuncCall, open int, s lexer.Token) ast.Expr {
 	if len(call.Args) == 0 || call.Distinct || call.Star || call.Variadic || call.Filter != nil || call.Over != nil || call.WithinGroup {
 		p.syntaxError(s) // not gram.y's func_name '(' func_arg_list opt_sort_clause ')'
+	}
+	depth := 0
+	for i := open + 1; i < p.pos; i++ { // gram.y's own errors, at the word
+		switch t := p.toks[i]; {
+		case t.IsPunct("(") || t.IsPunct("["):
+			depth++
+		case t.IsPunct(")") || t.IsPunct("]"):
+			depth--
+		case depth > 0:
+		case t.Is("order") && len(call.OrderBy) > 0:
+			p.fail(&Error{Code: "42601", Message: "type modifier cannot have ORDER BY", Pos: t.Pos})
+		case t.IsPunct("=>") || t.IsPunct(":="):
+			p.fail(&Error{Code: "42601", Message: "type modifier cannot have parameter name", Pos: p.toks[i-1].Pos})
+		}
 	}
 	mods := make([]string, 0, len(call.Args))
 	for _, a := range call.Args {
 		l, ok := a.(*ast.Literal)
-		if !ok || l.Type != ast.LitInteger || strings.HasPrefix(l.Val, "-") || len(call.OrderBy) > 0 {
+		if !ok || l.Type != ast.LitInteger || strings.HasPrefix(l.Val, "-") {
 			p.unsupported(s, "a literal of a type with these modifiers written as a call")
 		}
 		mods = append(mods, l.Val)

@@ -29,10 +29,10 @@ func (p *parser) isTest(left ast.Expr, restricted bool) ast.Expr {
 	case w.Is("true"), w.Is("false"), w.Is("unknown"):
 		p.pos++
 		return &ast.BoolTest{Expr: left, Not: not, Value: map[string]string{"true": "TRUE", "false": "FALSE", "unknown": "UNKNOWN"}[w.Value]}
-	case w.Is("document"), w.Is("normalized"), w.Is("nfc"), w.Is("nfd"), w.Is("nfkc"), w.Is("nfkd"),
-		w.Is("of") && p.peekN(1).IsPunct("("), w.Is("json"):
+	case w.Is("document"), w.Is("normalized"), w.Is("nfc"), w.Is("nfd"), w.Is("nfkc"), w.Is("nfkd"):
 		p.unsupported(w, "IS "+w.Text(p.src))
 	}
+	// IS OF (PostgreSQL 14 removed it) and IS JSON (16 added it) are PostgreSQL 15's syntax errors.
 	p.syntaxError(w)
 	return nil
 }
