@@ -30,9 +30,6 @@ statement error 42601
 SELECT pg_catalog.varchar(2 ORDER BY 1) 'x'
 
 statement error 42601
-SELECT pg_catalog.varchar(x => 2) 'x'
-
-statement error 42601
 SELECT pg_catalog.varchar(2) OVER () 'x'
 
 statement error 42601
