@@ -193,9 +193,15 @@ func (s *Session) bindExplain(e *explainStmt, ps *params) (*plan, error) {
 	}
 	var root node
 	var dml *explainDML
-	if q, ok := target.(*ast.Select); ok {
+	switch q := target.(type) {
+	case *ast.Execute:
+		if _, ok := s.named[q.Name]; !ok {
+			return nil, Errorf("26000", "prepared statement %q does not exist", q.Name)
+		}
+		return nil, unsupported("EXPLAIN EXECUTE")
+	case *ast.Select:
 		root, _, err = s.bindQuery(q, ps, nil)
-	} else {
+	default:
 		dml, err = s.explainedTreeDML(e, target, ps)
 	}
 	if err != nil {

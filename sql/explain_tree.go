@@ -90,8 +90,8 @@ func (e *explainStmt) target(n ast.Stmt) (ast.Stmt, error) {
 		q = n.Query
 	case *ast.CreateView:
 		q = n.Query
-	case *ast.Execute:
-		return nil, unsupported("EXPLAIN EXECUTE")
+	case *ast.Execute: // bindExplain's, which knows the session's prepared statements
+		return n, nil
 	default: // REFRESH MATERIALIZED VIEW: PostgreSQL's "Utility statements have no plan structure"
 		return nil, unsupported("EXPLAIN of REFRESH MATERIALIZED VIEW")
 	}

@@ -72,3 +72,7 @@ COPY (INSERT INTO ect VALUES (1)) TO STDOUT
 
 statement error 42601
 COPY (SELECT FROM WHERE) TO STDOUT
+
+# EXPLAIN EXECUTE of a statement the session did not prepare.
+statement error 26000
+EXPLAIN EXECUTE ecnope
