@@ -11,10 +11,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/copydata"
+	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
+	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -37,8 +37,7 @@ type CopyStream interface {
 type copyStmt struct {
 	table string
 	cols  []string
-	query string   // COPY (query) TO: the dialect-rewritten query text
-	words []string // the statement's words, which checkPostgres reads
+	query string // COPY (query) TO: the query's text, which sql/parser reads
 	from  bool
 	opts  copydata.Options
 	// mutations: each record is key, UPDATE|DELETE, logical commit time, then the columns,
@@ -115,7 +114,7 @@ func (p *copyParser) str() (string, error) {
 	return t.Value, nil
 }
 
-// parseCopy parses a COPY's PostgreSQL text; a (query) is rewritten for vitess on its own.
+// parseCopy parses a COPY's PostgreSQL text; a (query) is read by sql/parser.
 func parseCopy(sql string) (*copyStmt, error) {
 	toks, err := lexSQL(sql)
 	if err != nil {
@@ -137,7 +136,7 @@ func parseCopy(sql string) (*copyStmt, error) {
 		if depth > 0 {
 			return nil, Errorf("42601", "syntax error at end of input")
 		}
-		if err := st.rewriteQuery(sql[start:p.toks[p.i-1].Pos]); err != nil {
+		if err := st.checkQuery(sql, start, p.toks[p.i-1].Pos); err != nil {
 			return nil, err
 		}
 	} else {
@@ -201,21 +200,47 @@ func parseCopy(sql string) (*copyStmt, error) {
 	return st, nil
 }
 
-// rewriteQuery keeps COPY (query) TO's query rewritten for vitess, with its own words.
-func (st *copyStmt) rewriteQuery(q string) error {
-	pieces, err := splitAndRewrite(q)
+// checkQuery keeps COPY (query) TO's query, sql[from:to], once sql/parser has read it and
+// found a query PostgreSQL copies: a SELECT without INTO (a writing statement copies its
+// RETURNING rows, which drove does not do yet).
+func (st *copyStmt) checkQuery(sql string, from, to int) error {
+	q := sql[from:to]
+	n, err := pgparser.ParseSelect(q)
 	if err != nil {
 		var e *Error
-		if errors.As(err, &e) && e.Position != 0 {
-			e.Position = 0 // within the query, not the COPY statement
+		if err = parserError(err, q); errors.As(err, &e) && e.Position > 0 {
+			e.Position += utf8.RuneCountInString(sql[:from]) // within the COPY statement
+		}
+		if sts, perr := pgparser.Parse(q); perr == nil && len(sts) == 1 {
+			err = copyQueryError(sts[0])
 		}
 		return err
 	}
-	if len(pieces) != 1 {
+	if selectsInto(n) {
+		return Errorf("0A000", "COPY (SELECT INTO) is not supported")
+	}
+	st.query = q
+	return nil
+}
+
+// copyQueryError is PostgreSQL's error for COPY of a writing statement: it needs RETURNING,
+// whose rows drove does not copy yet.
+func copyQueryError(n ast.Stmt) error {
+	var returning []ast.Target
+	switch n := n.(type) {
+	case *ast.Insert:
+		returning = n.Returning
+	case *ast.Update:
+		returning = n.Returning
+	case *ast.Delete:
+		returning = n.Returning
+	default:
 		return Errorf("42601", "syntax error: COPY (query) takes one query")
 	}
-	st.query, st.words = pieces[0].sql, pieces[0].words
-	return nil
+	if returning == nil {
+		return Errorf("0A000", "COPY query must have a RETURNING clause")
+	}
+	return unsupported("COPY of a writing statement's RETURNING rows")
 }
 
 func copyTarget(p *copyParser) error {
@@ -655,31 +680,21 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 			}
 			quoted := make([]string, len(idx))
 			for i, c := range idx {
-				quoted[i] = sqlparser.String(sqlparser.NewIdentifierCI(schema.Columns[c].Name))
+				quoted[i] = quoteIdent(schema.Columns[c].Name)
 			}
 			cols = strings.Join(quoted, ", ")
 		} else if len(st.cols) > 0 {
 			quoted := make([]string, len(st.cols))
 			for i, c := range st.cols {
-				quoted[i] = sqlparser.String(sqlparser.NewIdentifierCI(c))
+				quoted[i] = quoteIdent(c)
 			}
 			cols = strings.Join(quoted, ", ")
 		}
-		// Aliased, so that a table named dual is not taken for vitess's implicit one.
-		table := sqlparser.String(sqlparser.NewIdentifierCS(name))
-		query = "select " + cols + " from " + table + " as " + table
+		query = "select " + cols + " from " + quoteIdent(name)
 	}
-	ast, err := parseChecked(query, st.words)
+	q, err := pgparser.ParseSelect(query)
 	if err != nil {
-		return err
-	}
-	sel, ok := ast.(sqlparser.TableStatement)
-	if !ok {
-		return Errorf("0A000", "COPY (query) TO supports SELECT only")
-	}
-	q, err := queryTree(sel)
-	if err != nil {
-		return err
+		return parserError(err, query)
 	}
 	ps := &params{sess: s}
 	p, err := s.bindSelect(q, ps)

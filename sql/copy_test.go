@@ -27,7 +27,7 @@ func TestParseCopy(t *testing.T) {
 		{sql: "COPY t FROM STDIN WITH CSV HEADER NULL AS ''", table: "t", from: true, csv: true, header: true, delim: ',', null: ""},
 		{sql: "COPY public.t TO STDOUT (HEADER false)", table: "t", delim: '\t', null: `\N`},
 		{sql: "COPY drove.t TO STDOUT", table: "drove.t", delim: '\t', null: `\N`},
-		{sql: "COPY (SELECT a, (b) FROM t WHERE c = 'x)') TO STDOUT CSV", query: "select a, (b) from t where c = 'x)'", csv: true, delim: ',', null: ""},
+		{sql: "COPY (SELECT a, (b) FROM t WHERE c = 'x)') TO STDOUT CSV", query: "SELECT a, (b) FROM t WHERE c = 'x)'", csv: true, delim: ',', null: ""},
 		{sql: "COPY t FROM STDIN DELIMITER E'\\t'", table: "t", from: true, delim: '\t', null: `\N`},
 		{sql: "COPY t (v) FROM STDIN WITH (FORMAT csv, MUTATIONS)", table: "t", cols: []string{"v"}, from: true, csv: true, delim: ',', null: "", mutations: true},
 		{sql: "COPY t FROM STDIN (MUTATIONS false)", table: "t", from: true, delim: '\t', null: `\N`},
@@ -44,14 +44,13 @@ func TestParseCopy(t *testing.T) {
 		{sql: "COPY t", wantCode: "42601"},
 		{sql: "COPY t FROM STDIN extra", wantCode: "42601"},
 		{sql: "COPY (SELECT 1 TO STDOUT", wantCode: "42601"},
+		{sql: "COPY (SELECT 1 INTO x) TO STDOUT", wantCode: "0A000"},
+		{sql: "COPY (INSERT INTO t VALUES (1)) TO STDOUT", wantCode: "0A000"},
+		{sql: "COPY (SELECT 1 FROM) TO STDOUT", wantCode: "42601"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sql, func(t *testing.T) {
-			pieces, err := splitAndRewrite(tt.sql)
-			if err != nil {
-				t.Fatal(err)
-			}
-			st, err := parseCopy(pieces[0].orig)
+			st, err := parseCopy(tt.sql)
 			if tt.wantCode != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != tt.wantCode {

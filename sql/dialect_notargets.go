@@ -21,14 +21,14 @@ func init() {
 }
 
 // emptySelectNext reports whether the word SELECT just read starts a query (the statement, a
-// parenthesized query, an operand of UNION, the query EXPLAIN explains) with no select
+// parenthesized query, an operand of UNION) with no select
 // list. A SELECT after a set operator that carries a marker is the set operation rule's.
 func (r *rewriter) emptySelectNext() bool {
 	if r.setOpMarker != "" {
 		return false
 	}
 	p := r.prev
-	if len(r.words) > 0 && !p.IsPunct("(") && !p.Is("union") && !p.Is("all") && !p.Is("distinct") && !p.Is("explain") {
+	if len(r.words) > 0 && !p.IsPunct("(") && !p.Is("union") && !p.Is("all") && !p.Is("distinct") {
 		return false
 	}
 	return r.emptySelectList()

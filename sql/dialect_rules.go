@@ -465,14 +465,11 @@ func (r *rewriter) tableQueryNext() bool {
 		return true
 	}
 	n := len(r.words)
-	if n == 1 && r.words[0] == "explain" {
-		return true // EXPLAIN TABLE t, EXPLAIN (options) TABLE t
-	}
 	if n == 0 || r.prev.Kind != lexer.Ident {
 		return false
 	}
-	if r.lastWord == "as" && r.words[0] == "create" || n == 1 && r.words[0] == "explain" {
-		return true // CREATE TABLE|VIEW ... AS TABLE t, EXPLAIN TABLE t
+	if r.lastWord == "as" && r.words[0] == "create" {
+		return true // CREATE TABLE|VIEW ... AS TABLE t
 	}
 	switch last := r.words[n-1]; last {
 	case "union", "intersect", "except": // the set operation's rule took its ALL or DISTINCT

@@ -2,7 +2,6 @@ package sql
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"vitess.io/vitess/go/vt/sqlparser"
 
 	"github.com/drovedb/drove/sql/ast"
-	pgparser "github.com/drovedb/drove/sql/parser"
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -182,30 +180,29 @@ func andText(conds []string) string {
 // text (or one JSON document). With ANALYZE the statement runs, its rows thrown away, each
 // plan node counted (explain_analyze.go); an INSERT, UPDATE or DELETE so analyzed writes, as
 // in PostgreSQL, in the statement's transaction.
-func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *params) (*plan, error) {
-	if st != nil && st.Type != sqlparser.EmptyType && st.Type != sqlparser.TreeType && st.Type != sqlparser.TraditionalType {
-		return nil, unsupported("EXPLAIN options")
-	}
+func (s *Session) bindExplain(e *explainStmt, ps *params) (*plan, error) {
 	began := time.Now()
-	text := stmt.explainText()
-	opts, at, err := explainOptionsOf(text)
+	opts := e.opts
+	tree, err := e.explainTree()
+	if err != nil {
+		return nil, err
+	}
+	target, err := e.target(tree.Stmt)
 	if err != nil {
 		return nil, err
 	}
 	var root node
 	var dml *explainDML
-	switch q := explainedStatement(st); q := q.(type) {
-	case nil: // a writing statement sql/parser read (explain_tree.go)
-		dml, err = s.explainedTreeDML(stmt.explain, ps)
-	case sqlparser.TableStatement:
-		var t *ast.Select
-		if t, err = explainQueryTree(stmt, q); err == nil {
-			root, _, err = s.bindQuery(t, ps, nil)
+	switch q := target.(type) {
+	case *ast.Execute:
+		if _, ok := s.named[q.Name]; !ok {
+			return nil, Errorf("26000", "prepared statement %q does not exist", q.Name)
 		}
-	case *sqlparser.Insert, *sqlparser.Update, *sqlparser.Delete:
-		dml, err = s.bindExplainDML(q, text[at:], ps)
+		return nil, unsupported("EXPLAIN EXECUTE")
+	case *ast.Select:
+		root, _, err = s.bindQuery(q, ps, nil)
 	default:
-		return nil, unsupported("EXPLAIN of %s", strings.ToUpper(firstWord(pgString(q))))
+		dml, err = s.explainedTreeDML(e, target, ps)
 	}
 	if err != nil {
 		return nil, err
@@ -270,22 +267,6 @@ func (s *Session) bindExplain(stmt *Statement, st *sqlparser.ExplainStmt, ps *pa
 	return p, nil
 }
 
-// explainedStatement is the statement vitess's EXPLAIN holds, nil without one.
-func explainedStatement(st *sqlparser.ExplainStmt) sqlparser.Statement {
-	if st == nil {
-		return nil
-	}
-	return st.Statement
-}
-
-// explainText is the EXPLAIN statement's own text.
-func (st *Statement) explainText() string {
-	if st.src != "" && st.srcEnd <= len(st.src) {
-		return st.src[st.srcAt:st.srcEnd]
-	}
-	return ""
-}
-
 // runExplained runs an analyzed statement, its rows thrown away.
 func (s *Session) runExplained(ctx context.Context, tx *tablespace.Txn, root node, dml *explainDML, ps *params) error {
 	if dml != nil {
@@ -303,37 +284,10 @@ func (s *Session) runExplained(ctx context.Context, tx *tablespace.Txn, root nod
 	}
 }
 
-// explainQueryTree is the tree of EXPLAIN's query: sql/parser's reading of the statement's
-// text (the dialect pass read the statement, EXPLAIN without options), the converter's of
-// vitess's query where the parser does not hold it (0A000).
-func explainQueryTree(st *Statement, q sqlparser.TableStatement) (*ast.Select, error) {
-	if st.src != "" && st.srcEnd <= len(st.src) {
-		text := st.src[st.srcAt:st.srcEnd]
-		stmts, err := pgparser.Parse(text)
-		var pe *pgparser.Error
-		if err != nil && (!errors.As(err, &pe) || pe.Code != "0A000") {
-			return nil, parserError(err, text)
-		}
-		if ex, ok := oneStmt(stmts).(*ast.ExplainStmt); ok {
-			if sel, ok := ex.Stmt.(*ast.Select); ok {
-				return sel, nil
-			}
-		}
-	}
-	return queryTree(q)
-}
-
 // oneStmt is the one statement of stmts, nil when there is not exactly one.
 func oneStmt(stmts []ast.Stmt) ast.Stmt {
 	if len(stmts) != 1 {
 		return nil
 	}
 	return stmts[0]
-}
-
-func firstWord(s string) string {
-	if i := strings.IndexByte(s, ' '); i > 0 {
-		return s[:i]
-	}
-	return s
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"vitess.io/vitess/go/vt/sqlparser"
-
 	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
@@ -46,27 +44,6 @@ func (n *dmlNode) explain(ex *explainer) {
 	ex.uncounted = was
 }
 
-func (s *Session) bindExplainDML(q sqlparser.Statement, text string, ps *params) (*explainDML, error) {
-	d := &explainDML{}
-	switch q := q.(type) {
-	case *sqlparser.Insert:
-		d.verb, d.table = "Insert", dmlTableLabel(q.Table)
-	case *sqlparser.Update:
-		d.verb, d.table = "Update", dmlTableLabel(q.TableExprs[0])
-	case *sqlparser.Delete:
-		d.verb, d.table = "Delete", dmlTableLabel(q.TableExprs[0])
-	}
-	sts, err := parseStatements(text, s.interrupted)
-	if err != nil {
-		return nil, err
-	}
-	if len(sts) != 1 {
-		return nil, Errorf("42601", "syntax error at end of input")
-	}
-	d.st = sts[0]
-	return d, s.bindExplained(d, ps)
-}
-
 // bindExplained binds the writing statement d explains, d.st.
 func (s *Session) bindExplained(d *explainDML, ps *params) error {
 	var err error
@@ -77,20 +54,6 @@ func (s *Session) bindExplained(d *explainDML, ps *params) error {
 		return unsupported("EXPLAIN of this statement")
 	}
 	return nil
-}
-
-// dmlTableLabel is the written table as PostgreSQL's ModifyTable line names it: the table,
-// then its alias when it has one.
-func dmlTableLabel(te sqlparser.TableExpr) string {
-	a, ok := te.(*sqlparser.AliasedTableExpr)
-	if !ok {
-		return sqlparser.String(te)
-	}
-	name := sqlparser.GetTableName(a.Expr).String()
-	if !a.As.IsEmpty() && a.As.String() != name {
-		return name + " " + a.As.String()
-	}
-	return name
 }
 
 // run executes the statement, counting the rows it returns (RETURNING's).

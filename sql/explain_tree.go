@@ -5,48 +5,111 @@ import (
 
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/sql/lexer"
+	pgparser "github.com/drovedb/drove/sql/parser"
 )
 
-// EXPLAIN of a writing statement sql/parser reads: the statement after EXPLAIN's options goes
-// through the routing a statement of its own takes (parseDMLSpan), so an INSERT, UPDATE or
-// DELETE the binder binds from sql/parser's tree (INSERT ... DEFAULT VALUES, ON CONFLICT,
-// RETURNING, UPDATE ... FROM, which the dialect pass and vitess do not read) is explained from
-// that tree. Any other EXPLAIN, and one whose options are wrong (the dialect pass reports
-// them), takes the dialect pass as before (bindExplain, explain_dml.go).
+// EXPLAIN [ANALYZE] [VERBOSE] | (options) statement is read by sql/parser (ast.ExplainStmt)
+// and bound from its tree: the options are checked when it is parsed, as the dialect pass
+// checked them; the explained statement is a query, INSERT, UPDATE or DELETE, or the query
+// of CREATE TABLE AS, SELECT INTO, CREATE MATERIALIZED VIEW and DECLARE, which PostgreSQL's
+// EXPLAIN plans without making the table or cursor. Each binding after the first parses
+// the statement's tokens again (queryTree's reasons).
 
-// parseExplainSpan parses EXPLAIN [options] <statement>'s tokens (toks[0] is EXPLAIN): a
-// Statement whose explain is the inner statement when that is a writing statement parsed from
-// the tree; nil (and no error) otherwise, for the dialect pass.
-func parseExplainSpan(query string, toks []lexer.Token) (*Statement, error) {
-	end := toks[len(toks)-1].End
-	peek := func(k int) lexer.Token {
-		if k+1 < len(toks) {
-			return toks[k+1]
-		}
-		return lexer.Token{Kind: lexer.EOF, Pos: end, End: end}
-	}
-	opts, n, err := readExplainOptions(peek, query)
-	if err != nil {
-		return nil, nil
-	}
-	if _, err := checkExplainOptions(opts); err != nil {
-		return nil, nil
-	}
-	inner := toks[1+n:]
-	if len(inner) == 0 || inner[0].Kind != lexer.Ident || !treeDMLWords[inner[0].Value] {
-		return nil, nil
-	}
-	st, err := parseDMLSpan(query, inner)
-	if err != nil || st == nil {
-		return nil, err
-	}
-	return &Statement{first: "explain", explain: st, src: query, srcAt: toks[0].Pos, srcEnd: st.srcEnd}, nil
+// explainStmt is a parsed EXPLAIN.
+type explainStmt struct {
+	opts  explainOpts
+	tree  *ast.ExplainStmt
+	used  bool // tree was bound once
+	query string
+	toks  []lexer.Token
 }
 
-// explainedTreeDML binds the writing statement of a Statement parseExplainSpan made.
-func (s *Session) explainedTreeDML(st *Statement, ps *params) (*explainDML, error) {
+// parseExplainSpan parses EXPLAIN [options] <statement>'s tokens (toks[0] is EXPLAIN) with
+// sql/parser into the Statement bindExplain binds.
+func parseExplainSpan(query string, toks []lexer.Token) (*Statement, error) {
+	stmt, err := pgparser.ParseTokens(query, toks)
+	if err != nil {
+		return nil, parserError(err, query)
+	}
+	tree, ok := stmt.(*ast.ExplainStmt)
+	if !ok {
+		return nil, Errorf("XX000", "EXPLAIN parsed as %T", stmt)
+	}
+	e := &explainStmt{tree: tree, query: query, toks: toks}
+	if e.opts, err = checkExplainOptions(tree.Options, query, toks); err != nil {
+		return nil, err
+	}
+	if _, err := e.target(tree.Stmt); err != nil {
+		return nil, err
+	}
+	st := treeStatement(query, toks, nil)
+	st.explain = e
+	return st, nil
+}
+
+// explainTree is the tree to bind: the parsed one the first time, then a fresh parse.
+func (e *explainStmt) explainTree() (*ast.ExplainStmt, error) {
+	if !e.used {
+		e.used = true
+		return e.tree, nil
+	}
+	stmt, err := pgparser.ParseTokens(e.query, e.toks)
+	if err != nil {
+		return nil, parserError(err, e.query)
+	}
+	return stmt.(*ast.ExplainStmt), nil
+}
+
+// target is the statement EXPLAIN plans for the explained statement n: a query (*ast.Select)
+// or a writing statement. A statement that makes a table or cursor from a query is planned
+// as its query, as PostgreSQL's ExplainOneUtility does; under ANALYZE PostgreSQL makes the
+// table too, which drove does not do (0A000).
+func (e *explainStmt) target(n ast.Stmt) (ast.Stmt, error) {
+	var q *ast.Select
+	switch n := n.(type) {
+	case *ast.Select:
+		if !selectsInto(n) {
+			if holdsModifyingWith(n) {
+				return nil, unsupported("EXPLAIN of a data-modifying WITH")
+			}
+			return n, nil
+		}
+		if _, err := selectIntoOfTree(n, e.query, e.toks); err != nil {
+			return nil, err // an INTO PostgreSQL refuses
+		}
+		firstSelect(n).Into = nil
+		q = n
+	case *ast.Insert, *ast.Update, *ast.Delete:
+		if selectsInto(n) {
+			return nil, Errorf("42601", "SELECT ... INTO is not allowed here")
+		}
+		return n, nil
+	case *ast.Declare: // ANALYZE runs the query; no cursor is made
+		return n.Query, nil
+	case *ast.CreateTable:
+		q = n.Query
+	case *ast.CreateView:
+		q = n.Query
+	case *ast.Execute: // bindExplain's, which knows the session's prepared statements
+		return n, nil
+	default: // REFRESH MATERIALIZED VIEW: PostgreSQL's "Utility statements have no plan structure"
+		return nil, unsupported("EXPLAIN of REFRESH MATERIALIZED VIEW")
+	}
+	if selectsInto(q) {
+		return nil, Errorf("42601", "SELECT ... INTO is not allowed here")
+	}
+	if e.opts.analyze {
+		return nil, unsupported("EXPLAIN ANALYZE of CREATE TABLE AS (it would make the table)")
+	}
+	return q, nil
+}
+
+// explainedTreeDML binds the writing statement n of the EXPLAIN e.
+func (s *Session) explainedTreeDML(e *explainStmt, n ast.Stmt, ps *params) (*explainDML, error) {
+	st := treeStatement(e.query, e.toks, n)
+	st.first, st.modWith = "", holdsModifyingWith(n)
 	d := &explainDML{st: st}
-	switch n := st.dml.(type) {
+	switch n := n.(type) {
 	case *ast.Insert:
 		d.verb, d.table = "Insert", treeTableLabel(n.Table)
 	case *ast.Update:
@@ -54,6 +117,7 @@ func (s *Session) explainedTreeDML(st *Statement, ps *params) (*explainDML, erro
 	case *ast.Delete:
 		d.verb, d.table = "Delete", treeTableLabel(n.Table)
 	}
+	st.first = strings.ToLower(d.verb)
 	return d, s.bindExplained(d, ps)
 }
 

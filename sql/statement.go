@@ -44,7 +44,7 @@ type Statement struct {
 	dml       ast.Stmt
 	dmlUsed   bool
 	ddl       ast.Stmt               // a DDL statement sql/parser read (ddl_tree.go)
-	explain   *Statement             // EXPLAIN's writing statement sql/parser read (explain_tree.go)
+	explain   *explainStmt           // EXPLAIN, which sql/parser read (explain_tree.go)
 	returning *sqlparser.SelectExprs // INSERT/UPDATE/DELETE ... RETURNING, nil without
 	conflict  *conflictClause        // INSERT ... ON CONFLICT, UPSERT
 	// overriding is INSERT's OVERRIDING SYSTEM VALUE ('s') or USER VALUE ('u'), or 0.
@@ -288,8 +288,8 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 	if st.query != nil { // a query sql/parser read
 		return s.bindSelect(st.queryTree(), ps)
 	}
-	if st.explain != nil { // EXPLAIN of a writing statement sql/parser read (explain_tree.go)
-		return s.bindExplain(st, nil, ps)
+	if st.explain != nil { // EXPLAIN, which sql/parser read (explain_tree.go)
+		return s.bindExplain(st.explain, ps)
 	}
 	if st.dml != nil { // a writing statement sql/parser read (dml_tree.go)
 		return s.bindDMLTree(st, ps)
@@ -311,8 +311,6 @@ func (s *Session) bindStatement(st *Statement, ps *params) (*plan, error) {
 			return nil, err
 		}
 		return s.bindSelect(q, ps)
-	case *sqlparser.ExplainStmt:
-		return s.bindExplain(st, ast, ps)
 	case *sqlparser.Insert:
 		return s.bindInsert(ast, ps, retList, st.conflict, st.overriding)
 	case *sqlparser.Update:

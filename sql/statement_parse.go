@@ -78,9 +78,6 @@ func utilityParserTable() []utilityParser {
 		}},
 		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.copy, err = parseCopy(text)
-			if st.copy != nil && st.copy.words == nil {
-				st.copy.words = st.words
-			}
 			return err
 		}},
 	}

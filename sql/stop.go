@@ -122,8 +122,6 @@ func (st *Statement) readOnly() bool {
 		return true // EXPLAIN ANALYZE's statement is checked when it runs (explain_dml.go)
 	}
 	switch ast := st.ast.(type) {
-	case *sqlparser.ExplainStmt:
-		return true
 	case sqlparser.TableStatement:
 		locks := false
 		_ = sqlparser.Walk(func(n sqlparser.SQLNode) (bool, error) {
