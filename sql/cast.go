@@ -285,7 +285,7 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 				}
 			}
 		}
-		return types.NewArray(to, elems), nil
+		return types.NewArrayAt(to, v.ArrayLower(), elems), nil
 	case v.T.IsFloat() && to.IsInteger():
 		return floatToInt(v, to)
 	}
