@@ -165,9 +165,10 @@ func arraySet(t types.Type, elems []types.Value, lower int, first, last int64, s
 		return types.Value{}, Errorf("2202E", "source array too small")
 	}
 	lo, hi := first, last
-	if len(elems) > 0 {
-		lo, hi = min(lo, int64(lower)), max(hi, int64(lower+len(elems)-1))
+	if len(elems) == 0 {
+		lower = int(first) // an empty array has no bounds: it takes the assignment's
 	}
+	lo, hi = min(lo, int64(lower)), max(hi, int64(lower+len(elems)-1))
 	if err := arrayBoundsCheck(lo, hi-lo+1); err != nil {
 		return types.Value{}, err
 	}

@@ -57,7 +57,7 @@ func arrayConcat(t types.Type, a, b *expr, aArr, bArr bool) *expr {
 			return types.Value{T: t, Null: true}, nil
 		}
 		var out []types.Value
-		lower := 0 // the first non-empty array's, as PostgreSQL's array_cat, _append, _prepend
+		lower, found := 1, false // the first non-empty array's, as PostgreSQL's array_cat, _append, _prepend
 		for i, v := range [2]types.Value{va, vb} {
 			switch {
 			case !(aArr && i == 0 || bArr && i == 1):
@@ -67,14 +67,11 @@ func arrayConcat(t types.Type, a, b *expr, aArr, bArr bool) *expr {
 				if err != nil {
 					return types.Value{}, err
 				}
-				if lower == 0 && len(elems) > 0 {
-					lower = v.ArrayLower()
+				if !found && len(elems) > 0 {
+					lower, found = v.ArrayLower(), true
 				}
 				out = append(out, elems...)
 			}
-		}
-		if lower == 0 {
-			lower = 1
 		}
 		return types.NewArrayAt(t, lower, out), nil
 	}}

@@ -290,3 +290,158 @@ SELECT id, extra, pg_typeof(extra) FROM tagged
 ----
 1|{7,NULL}|bigint[]
 tag: SELECT 1
+
+# Lower bounds other than 1: assignment below the first or past the last element extends the
+# array (NULL-padded), text input and output with [lo:hi]=, the bound functions, subscripts
+# and slices, casts, ||, array_* functions and ordering, as PostgreSQL 15.
+statement ok
+CREATE TABLE lb (k int PRIMARY KEY, i int[])
+
+statement ok
+INSERT INTO lb VALUES (1, '{1,2,3}'), (2, NULL), (3, '{}'), (4, '[-1:0]={7,8}')
+
+statement ok
+UPDATE lb SET i[0] = 0 WHERE k = 1
+
+statement ok
+UPDATE lb SET i[5] = 5 WHERE k = 2
+
+statement ok
+UPDATE lb SET i[-2:-1] = '{4,5}' WHERE k = 3
+
+statement ok
+UPDATE lb SET i[3] = 3 WHERE k = 4
+
+query
+SELECT k, i, array_dims(i), array_lower(i, 1), array_upper(i, 1), array_length(i, 1), cardinality(i), i[0], i[0:1], i[:1], i[1:] FROM lb ORDER BY k
+----
+1|[0:3]={0,1,2,3}|[0:3]|0|3|4|4|0|{0,1}|{0,1}|{1,2,3}
+2|[5:5]={5}|[5:5]|5|5|1|1|NULL|{}|{}|{5}
+3|[-2:-1]={4,5}|[-2:-1]|-2|-1|2|2|NULL|{}|{4,5}|{}
+4|[-1:3]={7,8,NULL,NULL,3}|[-1:3]|-1|3|5|5|8|{8,NULL}|{7,8,NULL}|{NULL,NULL,3}
+tag: SELECT 4
+
+statement ok
+UPDATE lb SET i[-3] = -3 WHERE k = 1
+
+statement ok
+UPDATE lb SET i[:-3] = '{9}' WHERE k = 1
+
+statement ok
+UPDATE lb SET i[1:] = '{10,11,12,13}' WHERE k = 1
+
+query
+SELECT k, i FROM lb ORDER BY i, k
+----
+3|[-2:-1]={4,5}
+2|[5:5]={5}
+4|[-1:3]={7,8,NULL,NULL,3}
+1|[-3:3]={9,NULL,NULL,0,10,11,12}
+tag: SELECT 4
+
+statement error 54000
+UPDATE lb SET i[2147483647] = 1 WHERE k = 3
+
+statement error 54000
+UPDATE lb SET i[-2147483648] = 1 WHERE k = 3
+
+statement ok
+UPDATE lb SET i[:5] = '{1}' WHERE k = 2
+
+statement error 2202E
+UPDATE lb SET i[:5] = '{1}' WHERE k = 3
+
+query
+SELECT k, unnest(i) FROM lb WHERE k = 4
+----
+4|7
+4|8
+4|NULL
+4|NULL
+4|3
+tag: SELECT 5
+
+query
+SELECT k, i FROM lb WHERE i = '[-1:3]={7,8,NULL,NULL,3}' OR i = '{7,8,NULL,NULL,3}'
+----
+4|[-1:3]={7,8,NULL,NULL,3}
+tag: SELECT 1
+
+query
+SELECT '[0:1]={1,2}'::int[] < '{1,2}'::int[], '[2:3]={1,2}'::int[] > '{1,2}'::int[], '[0:1]={1,2}'::int[] = '{1,2}', '[1:2]={1,2}'::int[] = '{1,2}'
+----
+t|t|f|t
+tag: SELECT 1
+
+query
+SELECT DISTINCT x FROM (VALUES ('[0:1]={1,2}'::int[]), ('{1,2}'), ('[1:2]={1,2}')) v(x) ORDER BY x
+----
+[0:1]={1,2}
+{1,2}
+tag: SELECT 2
+
+query
+SELECT array_prepend(0, '[0:1]={1,2}'::int[]), array_append('[0:1]={1,2}'::int[], 3), '[0:1]={1,2}'::int[] || '[5:5]={3}'::int[], '{}'::int[] || '[5:5]={3}'::int[], '[5:5]={3}'::int[] || '{}'::int[]
+----
+[0:2]={0,1,2}|[0:2]={1,2,3}|[0:2]={1,2,3}|[5:5]={3}|[5:5]={3}
+tag: SELECT 1
+
+query
+SELECT array_cat('[3:3]={1}'::int[], '{2}'), 0 || '[3:3]={1}'::int[], '[3:3]={1}'::int[] || 2::bigint
+----
+[3:4]={1,2}|[3:4]={0,1}|[3:4]={1,2}
+tag: SELECT 1
+
+query
+SELECT trim_array('[0:2]={1,2,3}'::int[], 1), array_remove('[0:2]={1,2,3}'::int[], 2), array_replace('[0:2]={1,2,3}'::int[], 2, 5), array_fill(7, ARRAY[2], ARRAY[-3])
+----
+{1,2}|[0:1]={1,3}|[0:2]={1,5,3}|[-3:-2]={7,7}
+tag: SELECT 1
+
+statement error 54000
+SELECT array_fill(7, ARRAY[2], ARRAY[2147483647])
+
+statement error 22P02
+SELECT '[0:1]={1,2,3}'::int[]
+
+statement error 2202E
+SELECT '[2:1]={}'::int[]
+
+statement error 22P02
+SELECT '[0:1]{1,2}'::int[]
+
+query
+SELECT ('1 2'::int2vector)::int2[], ('[-2:0]={a,b,c}'::text[])[-1], ('[-2:0]={a,b,c}'::text[])[-2:-1], ('[-2:0]={a,b,c}'::text[])[:-1], ('[-2:0]={a,b,c}'::text[])[-1:]
+----
+[0:1]={1,2}|b|{a,b}|{a,b}|{b,c}
+tag: SELECT 1
+
+query
+SELECT array_position('[0:2]={1,2,3}'::int[], 2), array_position('[0:2]={1,2,3}'::int[], 2, 2), array_positions('[0:2]={1,2,2}'::int[], 2), array_lower('[0:2]={1,2,3}'::int[], 1), array_upper('[0:2]={1,2,3}'::int[], 1), array_length('[0:2]={1,2,3}'::int[], 1), cardinality('[0:2]={1,2,3}'::int[])
+----
+1|NULL|{1,2}|0|2|3|3
+tag: SELECT 1
+
+query
+SELECT '[0:2]={1,2,3}'::int[]::bigint[], '[0:2]={1,2,3}'::int[]::text, '[0:1]={1.5,2}'::numeric[]::int[]
+----
+[0:2]={1,2,3}|[0:2]={1,2,3}|[0:1]={2,2}
+tag: SELECT 1
+
+query
+SELECT ' [0:2] = {1,2,3}'::int[], '[3]={1,2,3}'::int[], '[1:3]={1,2,3}'::int[], '[-1:-1]={"a b"}'::text[]
+----
+[0:2]={1,2,3}|{1,2,3}|{1,2,3}|[-1:-1]={"a b"}
+tag: SELECT 1
+
+query
+SELECT '[0:0]={2020-01-02}'::date[], '[0:0]={"2020-01-02 03:04:05+00"}'::timestamptz[]
+----
+[0:0]={2020-01-02}|[0:0]={"2020-01-02 03:04:05+00"}
+tag: SELECT 1
+
+query
+SELECT array_to_string('[0:1]={a,b}'::text[], '-'), to_json('[0:1]={1,2}'::int[]), 2 = ANY('[0:1]={1,2}'::int[]), '[0:1]={1,2}'::int[] @> '{2}'
+----
+a-b|[1,2]|t|t
+tag: SELECT 1
