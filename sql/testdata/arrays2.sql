@@ -445,3 +445,45 @@ SELECT array_to_string('[0:1]={a,b}'::text[], '-'), to_json('[0:1]={1,2}'::int[]
 ----
 a-b|[1,2]|t|t
 tag: SELECT 1
+
+# pg_typeof is a regtype: it compares with regtype literals and prints (and casts to text)
+# as the type's name.
+query
+SELECT pg_typeof(1) = 'integer'::regtype, pg_typeof(1)::text, pg_typeof(1), pg_typeof('a'), pg_typeof(NULL), pg_typeof(1::char(2)), pg_typeof('a'::varchar), pg_typeof(ARRAY[1])
+----
+t|integer|integer|unknown|unknown|character|character varying|integer[]
+tag: SELECT 1
+
+query
+SELECT pg_typeof(1.5) <> 'integer'::regtype, pg_typeof(pg_typeof(1)), pg_typeof(1)::oid, pg_typeof(ARRAY['a'::varchar]), pg_typeof(ARRAY['a'::char(2)])
+----
+t|regtype|23|character varying[]|character[]
+tag: SELECT 1
+
+query
+SELECT pg_typeof(x), count(*) FROM (VALUES (1), (2)) v(x) GROUP BY 1
+----
+integer|2
+tag: SELECT 1
+
+query
+SELECT 'type: ' || pg_typeof(1), format('%s', pg_typeof(1)), concat(pg_typeof(1), '!'), upper(pg_typeof(now())::text), length(pg_typeof(1)::text)
+----
+type: integer|integer|integer!|TIMESTAMP WITH TIME ZONE|7
+tag: SELECT 1
+
+query
+SELECT CASE WHEN pg_typeof(1) = 'integer'::regtype THEN 'int' ELSE 'other' END, pg_typeof(1)::text = 'integer'
+----
+int|t
+tag: SELECT 1
+
+query
+SELECT t FROM (SELECT pg_typeof(1) t UNION ALL SELECT pg_typeof(1.5)) s ORDER BY t
+----
+integer
+numeric
+tag: SELECT 2
+
+statement error 22P02
+SELECT pg_typeof(1) = 'integer'
