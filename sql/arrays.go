@@ -160,6 +160,10 @@ func buildField(c *funcCall) (*expr, error) {
 
 // buildArrayOf is drove_array_of(a, b, ...): ARRAY[a, b, ...].
 func buildArrayOf(c *funcCall) (*expr, error) {
+	if len(c.args) == 0 { // an ARRAY[] not right under a cast to an array type (compileCastTo)
+		return nil, &Error{Code: "42P18", Message: "cannot determine type of empty array",
+			Hint: "Explicitly cast to the desired type, for example ARRAY[]::integer[]."}
+	}
 	xs, et, kind, err := commonTypeKind("ARRAY", c.args, c.sc)
 	if err != nil {
 		return nil, err

@@ -487,3 +487,48 @@ tag: SELECT 2
 
 statement error 22P02
 SELECT pg_typeof(1) = 'integer'
+
+# An empty ARRAY[] takes its type only from a cast right above it: elsewhere (a select list,
+# COALESCE, an INSERT's or UPDATE's value, beside an operator) it is 42P18.
+statement ok
+CREATE TABLE emptyarr (k int PRIMARY KEY, i int[])
+
+statement error 42P18
+INSERT INTO emptyarr VALUES (1, ARRAY[])
+
+statement ok
+INSERT INTO emptyarr VALUES (2, ARRAY[]::int[]), (3, '{}')
+
+statement error 42P18
+UPDATE emptyarr SET i = ARRAY[] WHERE k = 2
+
+statement error 42P18
+SELECT ARRAY[]
+
+statement error 42P18
+SELECT ARRAY[]::text
+
+statement error 42P18
+SELECT COALESCE(ARRAY[], ARRAY[1])
+
+statement error 42P18
+SELECT COALESCE(i, ARRAY[]) FROM emptyarr
+
+statement error 42P18
+SELECT 1 = ANY(ARRAY[])
+
+statement error 42P18
+SELECT ARRAY[1] || ARRAY[]
+
+query
+SELECT ARRAY[]::int[], CAST(ARRAY[] AS text[]), array_length(ARRAY[]::int[], 1), pg_typeof(ARRAY[]::bigint[]), ARRAY[1] || ARRAY[]::int[]
+----
+{}|{}|NULL|bigint[]|{1}
+tag: SELECT 1
+
+query
+SELECT k, i, i = ARRAY[]::int[] FROM emptyarr ORDER BY k
+----
+2|{}|t
+3|{}|t
+tag: SELECT 2
