@@ -295,25 +295,25 @@ tag: SELECT 1
 # array (NULL-padded), text input and output with [lo:hi]=, the bound functions, subscripts
 # and slices, casts, ||, array_* functions and ordering, as PostgreSQL 15.
 statement ok
-CREATE TABLE lb (k int PRIMARY KEY, i int[])
+CREATE TABLE lb (k int PRIMARY KEY, arr int[])
 
 statement ok
 INSERT INTO lb VALUES (1, '{1,2,3}'), (2, NULL), (3, '{}'), (4, '[-1:0]={7,8}')
 
 statement ok
-UPDATE lb SET i[0] = 0 WHERE k = 1
+UPDATE lb SET arr[0] = 0 WHERE k = 1
 
 statement ok
-UPDATE lb SET i[5] = 5 WHERE k = 2
+UPDATE lb SET arr[5] = 5 WHERE k = 2
 
 statement ok
-UPDATE lb SET i[-2:-1] = '{4,5}' WHERE k = 3
+UPDATE lb SET arr[-2:-1] = '{4,5}' WHERE k = 3
 
 statement ok
-UPDATE lb SET i[3] = 3 WHERE k = 4
+UPDATE lb SET arr[3] = 3 WHERE k = 4
 
 query
-SELECT k, i, array_dims(i), array_lower(i, 1), array_upper(i, 1), array_length(i, 1), cardinality(i), i[0], i[0:1], i[:1], i[1:] FROM lb ORDER BY k
+SELECT k, arr, array_dims(arr), array_lower(arr, 1), array_upper(arr, 1), array_length(arr, 1), cardinality(arr), arr[0], arr[0:1], arr[:1], arr[1:] FROM lb ORDER BY k
 ----
 1|[0:3]={0,1,2,3}|[0:3]|0|3|4|4|0|{0,1}|{0,1}|{1,2,3}
 2|[5:5]={5}|[5:5]|5|5|1|1|NULL|{}|{}|{5}
@@ -322,16 +322,16 @@ SELECT k, i, array_dims(i), array_lower(i, 1), array_upper(i, 1), array_length(i
 tag: SELECT 4
 
 statement ok
-UPDATE lb SET i[-3] = -3 WHERE k = 1
+UPDATE lb SET arr[-3] = -3 WHERE k = 1
 
 statement ok
-UPDATE lb SET i[:-3] = '{9}' WHERE k = 1
+UPDATE lb SET arr[:-3] = '{9}' WHERE k = 1
 
 statement ok
-UPDATE lb SET i[1:] = '{10,11,12,13}' WHERE k = 1
+UPDATE lb SET arr[1:] = '{10,11,12,13}' WHERE k = 1
 
 query
-SELECT k, i FROM lb ORDER BY i, k
+SELECT k, arr FROM lb ORDER BY arr, k
 ----
 3|[-2:-1]={4,5}
 2|[5:5]={5}
@@ -340,19 +340,28 @@ SELECT k, i FROM lb ORDER BY i, k
 tag: SELECT 4
 
 statement error 54000
-UPDATE lb SET i[2147483647] = 1 WHERE k = 3
+UPDATE lb SET arr[2147483647] = 1 WHERE k = 3
 
 statement error 54000
-UPDATE lb SET i[-2147483648] = 1 WHERE k = 3
+UPDATE lb SET arr[-2147483648] = 1 WHERE k = 3
 
 statement ok
-UPDATE lb SET i[:5] = '{1}' WHERE k = 2
+UPDATE lb SET arr[:5] = '{1}' WHERE k = 2
 
 statement error 2202E
-UPDATE lb SET i[:5] = '{1}' WHERE k = 3
+UPDATE lb SET arr[:5] = '{1}' WHERE k = 3
+
+statement ok
+INSERT INTO lb VALUES (2) ON CONFLICT (k) DO UPDATE SET arr[-1:0] = '{-1,0}'
 
 query
-SELECT k, unnest(i) FROM lb WHERE k = 4
+SELECT arr, arr[-1], arr[:0] FROM lb WHERE k = 2
+----
+[-1:5]={-1,0,NULL,NULL,NULL,NULL,1}|-1|{-1,0}
+tag: SELECT 1
+
+query
+SELECT k, unnest(arr) FROM lb WHERE k = 4
 ----
 4|7
 4|8
@@ -362,7 +371,7 @@ SELECT k, unnest(i) FROM lb WHERE k = 4
 tag: SELECT 5
 
 query
-SELECT k, i FROM lb WHERE i = '[-1:3]={7,8,NULL,NULL,3}' OR i = '{7,8,NULL,NULL,3}'
+SELECT k, arr FROM lb WHERE arr = '[-1:3]={7,8,NULL,NULL,3}' OR arr = '{7,8,NULL,NULL,3}'
 ----
 4|[-1:3]={7,8,NULL,NULL,3}
 tag: SELECT 1
