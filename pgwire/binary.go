@@ -82,7 +82,7 @@ func appendBinaryArray(dst []byte, t types.Type, v types.Value) []byte {
 	dst = binary.BigEndian.AppendUint32(dst, t.Elem().OID())
 	if dims == 1 {
 		dst = binary.BigEndian.AppendUint32(dst, uint32(len(elems)))
-		dst = binary.BigEndian.AppendUint32(dst, uint32(t.LowerBound()))
+		dst = binary.BigEndian.AppendUint32(dst, uint32(int32(v.ArrayLower())))
 	}
 	for _, e := range elems {
 		dst = appendBinaryItem(dst, t.Elem(), e)
@@ -260,9 +260,13 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 		return types.NewArray(t, nil), nil
 	}
 	n, ok1 := word()
-	_, ok2 = word() // the lower bound
+	lb, ok2 := word()
+	lower := int64(int32(lb))
 	if !ok1 || !ok2 || n > uint32(len(b)/4) {
 		return types.Value{}, bad
+	}
+	if lower+int64(n) > math.MaxInt32+1 { // array_recv's ArrayCheckBounds
+		return types.Value{}, sql.Errorf("54000", "array lower bound is too large: %d", lower)
 	}
 	et := types.FromOID(elemOID)
 	if et != t.Elem() && !(et.IsInteger() && t.Elem().IsInteger()) && !(et == types.Text && t.Elem() == types.Text) {
@@ -295,7 +299,7 @@ func decodeBinaryArray(b []byte, t types.Type) (types.Value, error) {
 	if len(b) != 0 { // bytes past the last element: PostgreSQL's check that Bind read it all
 		return types.Value{}, bad
 	}
-	return types.NewArray(t, elems), nil
+	return types.NewArrayAt(t, int(lower), elems), nil
 }
 
 // formatFor returns the format code for column i given Bind's result format codes: none means

@@ -82,3 +82,27 @@ func TestBinaryArrayHeader(t *testing.T) {
 		t.Errorf("{7}: got %q, %v", v.S, err)
 	}
 }
+
+// array_send and array_recv carry the lower bound: an int4[] [0:1]={7,8} reads as that and
+// writes its bound back (drove read any bound as 1 and always sent 1); a bound that would
+// put the upper bound past int4 is array_recv's 54000.
+func TestBinaryArrayLowerBound(t *testing.T) {
+	at0 := "00000001000000000000001700000002" + "00000000" + "0000000400000007" + "0000000400000008"
+	b, _ := hex.DecodeString(at0)
+	v, err := decodeParam(b, 1, types.Int32Array, types.DateOrderMDY)
+	if err != nil || v.S != "[0:1]={7,8}" {
+		t.Fatalf("[0:1]: got %q, %v", v.S, err)
+	}
+	if got := hex.EncodeToString(appendBinaryArray(nil, types.Int32Array, v)); got != at0 {
+		t.Errorf("array_send of [0:1]={7,8}: got %s, want %s", got, at0)
+	}
+	neg, _ := hex.DecodeString("00000001000000000000001700000001" + "fffffffd" + "0000000400000007")
+	if v, err := decodeParam(neg, 1, types.Int32Array, types.DateOrderMDY); err != nil || v.S != "[-3:-3]={7}" {
+		t.Errorf("[-3:-3]: got %q, %v", v.S, err)
+	}
+	big, _ := hex.DecodeString("00000001000000000000001700000002" + "7fffffff" + "0000000400000007" + "0000000400000008")
+	_, err = decodeParam(big, 1, types.Int32Array, types.DateOrderMDY)
+	if e, ok := err.(*sql.Error); !ok || e.Code != "54000" || e.Message != "array lower bound is too large: 2147483647" {
+		t.Errorf("lower bound 2147483647: got %v", err)
+	}
+}

@@ -1,16 +1,17 @@
 package sql
 
 import (
+	"math"
+
 	"github.com/drovedb/drove/sql/ast"
 	"github.com/drovedb/drove/types"
 )
 
 // Assignment into an array column's element or slice, UPDATE's (and ON CONFLICT DO UPDATE's)
 // SET c[i] = v and SET c[i:j] = arr, as PostgreSQL's array_set_element and array_set_slice
-// for one dimension: a NULL array is an empty one, assigning past the end pads with NULLs.
-// drove's arrays start at 1 (types/array.go), so an assignment that would move the lower
-// bound (c[0] = v, or c[3] = v into an empty array, which PostgreSQL makes [3:3]={v}) is
-// 0A000.
+// for one dimension: a NULL array is an empty one, assigning before the first or past the
+// last element extends the array, padding with NULLs (c[0] = v makes {1,2} [0:2]={v,1,2}; c[3]
+// = v into an empty array [3:3]={v}).
 
 // subscriptAssign is the new value of column c when sub of base (the column's value before:
 // the old row's, or an earlier assignment's to another element) is assigned value.
@@ -57,7 +58,8 @@ func subscriptAssign(base *expr, sub *ast.Subscript, value *expr, c *types.Colum
 				return old, err
 			}
 		}
-		first, last, err := assignBounds(lo, hi, row, len(elems), omitLo, omitHi)
+		lower := old.ArrayLower()
+		first, last, err := assignBounds(lo, hi, row, lower, len(elems), omitLo, omitHi)
 		if err != nil {
 			return old, err
 		}
@@ -77,7 +79,7 @@ func subscriptAssign(base *expr, sub *ast.Subscript, value *expr, c *types.Colum
 				return old, err
 			}
 		}
-		return arraySet(t, elems, first, last, src)
+		return arraySet(t, elems, lower, first, last, src)
 	}}, nil
 }
 
@@ -120,9 +122,9 @@ func isNumber(e ast.Expr, n string) bool {
 	return ok && l.Val == n
 }
 
-// assignBounds evaluates the subscripts, first to last (1-based), of an array of n elements;
-// hi is nil for one element.
-func assignBounds(lo, hi *expr, row []types.Value, n int, omitLo, omitHi bool) (int64, int64, error) {
+// assignBounds evaluates the subscripts, first to last, of an array of n elements from
+// lower; hi is nil for one element.
+func assignBounds(lo, hi *expr, row []types.Value, lower, n int, omitLo, omitHi bool) (int64, int64, error) {
 	l, err := lo.eval(row)
 	if err != nil {
 		return 0, 0, err
@@ -145,10 +147,10 @@ func assignBounds(lo, hi *expr, row []types.Value, n int, omitLo, omitHi bool) (
 	}
 	first, last := l.I, h.I
 	if omitLo {
-		first = 1
+		first = int64(lower)
 	}
 	if omitHi {
-		last = int64(n)
+		last = int64(lower + n - 1)
 	}
 	if last < first {
 		return 0, 0, Errorf("2202E", "upper bound cannot be less than lower bound")
@@ -156,23 +158,37 @@ func assignBounds(lo, hi *expr, row []types.Value, n int, omitLo, omitHi bool) (
 	return first, last, nil
 }
 
-// arraySet is elems with src written from first to last (1-based), padded with NULLs
-// between the old end and first.
-func arraySet(t types.Type, elems []types.Value, first, last int64, src []types.Value) (types.Value, error) {
+// arraySet is elems (subscripts from lower) with src written from first to last, the array
+// extended to take them and padded with NULLs between.
+func arraySet(t types.Type, elems []types.Value, lower int, first, last int64, src []types.Value) (types.Value, error) {
 	if int64(len(src)) < last-first+1 {
 		return types.Value{}, Errorf("2202E", "source array too small")
 	}
-	if first < 1 || len(elems) == 0 && first != 1 {
-		return types.Value{}, unsupported("array lower bounds other than 1")
+	lo, hi := first, last
+	if len(elems) == 0 {
+		lower = int(first) // an empty array has no bounds: it takes the assignment's
 	}
-	if last > int64(types.MaxArrayElems) {
-		return types.Value{}, Errorf("54000", "%v", types.ErrArrayTooLarge)
+	lo, hi = min(lo, int64(lower)), max(hi, int64(lower+len(elems)-1))
+	if err := arrayBoundsCheck(lo, hi-lo+1); err != nil {
+		return types.Value{}, err
 	}
-	out := make([]types.Value, max(int64(len(elems)), last))
-	copy(out, elems)
-	for k := len(elems); k < len(out); k++ {
+	out := make([]types.Value, hi-lo+1)
+	for k := range out {
 		out[k] = types.NullValue
 	}
-	copy(out[first-1:last], src)
-	return types.NewArray(t, out), nil
+	copy(out[int64(lower)-lo:], elems)
+	copy(out[first-lo:last-lo+1], src)
+	return types.NewArrayAt(t, int(lo), out), nil
+}
+
+// arrayBoundsCheck refuses an array of n elements from lower that PostgreSQL's
+// ArrayGetNItems or ArrayCheckBounds would (54000).
+func arrayBoundsCheck(lower, n int64) error {
+	if n > int64(types.MaxArrayElems) {
+		return Errorf("54000", "%v", types.ErrArrayTooLarge)
+	}
+	if lower+n > math.MaxInt32+1 {
+		return Errorf("54000", "array lower bound is too large: %d", lower)
+	}
+	return nil
 }

@@ -103,6 +103,8 @@ func parseArrayAt(s string, t types.Type, loc *time.Location, now time.Time, ord
 		return v, elemErr
 	case errors.Is(err, types.ErrArrayTooLarge):
 		return v, Errorf("54000", "%v", err)
+	case errors.Is(err, types.ErrArrayBounds):
+		return v, Errorf("2202E", "%v", err)
 	case err != nil:
 		return v, Errorf("22P02", "%v", err)
 	}
@@ -126,7 +128,7 @@ func assignArray(v types.Value, c *types.Column) (types.Value, error) {
 			return types.Value{}, err
 		}
 	}
-	return types.NewArray(c.Type, elems), nil
+	return types.NewArrayAt(c.Type, v.ArrayLower(), elems), nil
 }
 
 // isCode reports whether err is a SQL error with SQLSTATE code.

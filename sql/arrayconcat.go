@@ -6,7 +6,7 @@ import "github.com/drovedb/drove/types"
 // reloptions with its TOAST table's): array || array of the same type, array || element
 // and element || array, as PostgreSQL's array_cat, array_append and array_prepend. A NULL
 // array counts as an empty one (both NULL: NULL); a NULL element is appended as NULL.
-// Arrays here are one-dimensional.
+// Arrays here are one-dimensional; the result starts where the first non-empty array did.
 func compileArrayConcat(a, b *expr) (*expr, error) {
 	// An untyped literal beside an array is an array literal, as in PostgreSQL.
 	if a.typ.IsArray() && b.unknown {
@@ -57,6 +57,7 @@ func arrayConcat(t types.Type, a, b *expr, aArr, bArr bool) *expr {
 			return types.Value{T: t, Null: true}, nil
 		}
 		var out []types.Value
+		lower, found := 1, false // the first non-empty array's, as PostgreSQL's array_cat, _append, _prepend
 		for i, v := range [2]types.Value{va, vb} {
 			switch {
 			case !(aArr && i == 0 || bArr && i == 1):
@@ -66,9 +67,12 @@ func arrayConcat(t types.Type, a, b *expr, aArr, bArr bool) *expr {
 				if err != nil {
 					return types.Value{}, err
 				}
+				if !found && len(elems) > 0 {
+					lower, found = v.ArrayLower(), true
+				}
 				out = append(out, elems...)
 			}
 		}
-		return types.NewArray(t, out), nil
+		return types.NewArrayAt(t, lower, out), nil
 	}}
 }

@@ -155,7 +155,7 @@ func buildArrayRemove(c *funcCall) (*expr, error) {
 				out = append(out, e)
 			}
 		}
-		return types.NewArray(t, out), nil
+		return types.NewArrayAt(t, vals[0].ArrayLower(), out), nil
 	})
 }
 
@@ -170,12 +170,12 @@ func buildArrayReplace(c *funcCall) (*expr, error) {
 				elems[k] = vals[2]
 			}
 		}
-		return types.NewArray(t, elems), nil
+		return types.NewArrayAt(t, vals[0].ArrayLower(), elems), nil
 	})
 }
 
 func buildArrayPosition(c *funcCall) (*expr, error) {
-	t, args, err := arrayCall(c, true, false)
+	_, args, err := arrayCall(c, true, false)
 	if err != nil {
 		return nil, err
 	}
@@ -184,9 +184,8 @@ func buildArrayPosition(c *funcCall) (*expr, error) {
 			return nil, err
 		}
 	}
-	lb := t.LowerBound()
 	return arrayMap(types.Int32, args, func(elems, vals []types.Value) (types.Value, error) {
-		from := 0
+		lb, from := vals[0].ArrayLower(), 0
 		if len(vals) == 3 {
 			if vals[2].IsNull() {
 				return types.Value{}, Errorf("22004", "initial position must not be null")
@@ -203,13 +202,12 @@ func buildArrayPosition(c *funcCall) (*expr, error) {
 }
 
 func buildArrayPositions(c *funcCall) (*expr, error) {
-	t, args, err := arrayCall(c, true, false)
+	_, args, err := arrayCall(c, true, false)
 	if err != nil {
 		return nil, err
 	}
-	lb := t.LowerBound()
 	return arrayMap(types.Int32Array, args, func(elems, vals []types.Value) (types.Value, error) {
-		out := []types.Value{}
+		lb, out := vals[0].ArrayLower(), []types.Value{}
 		for k, e := range elems {
 			if notDistinct(e, vals[1]) {
 				out = append(out, types.NewInt(types.Int32, int64(k+lb)))
@@ -221,12 +219,11 @@ func buildArrayPositions(c *funcCall) (*expr, error) {
 
 // buildArrayDims is array_dims: "[1:3]"; NULL for an empty array, which has no dimensions.
 func buildArrayDims(c *funcCall) (*expr, error) {
-	a := c.args[0]
-	return arrayMap(types.Text, c.args, func(elems, _ []types.Value) (types.Value, error) {
+	return arrayMap(types.Text, c.args, func(elems, vals []types.Value) (types.Value, error) {
 		if len(elems) == 0 {
 			return types.Value{T: types.Text, Null: true}, nil
 		}
-		lb := a.typ.LowerBound()
+		lb := vals[0].ArrayLower()
 		return types.NewText("[" + strconv.Itoa(lb) + ":" + strconv.Itoa(lb+len(elems)-1) + "]"), nil
 	})
 }

@@ -6,8 +6,7 @@ import (
 
 // trim_array and array_fill, and the common element type of anycompatible array arguments
 // (int[] || bigint is bigint[], array_append(int[], numeric) numeric[]), as PostgreSQL 15.
-// Arrays are one-dimensional with lower bound 1 (types/array.go): array_fill of several
-// dimensions or other lower bounds is 0A000.
+// Arrays are one-dimensional (types/array.go): array_fill of several dimensions is 0A000.
 
 func arrayFuncsMore() []builtin {
 	const i = 'i'
@@ -45,6 +44,7 @@ func buildArrayFill(c *funcCall) (*expr, error) {
 		if err != nil {
 			return types.Value{}, err
 		}
+		lower := int64(1)
 		if len(vals) > 2 {
 			lbs, err := fillDims(vals[2])
 			if err != nil {
@@ -53,8 +53,8 @@ func buildArrayFill(c *funcCall) (*expr, error) {
 			if len(lbs) != len(dims) {
 				return types.Value{}, Errorf("2202E", "wrong number of array subscripts")
 			}
-			if len(lbs) == 1 && lbs[0] != 1 {
-				return types.Value{}, unsupported("array lower bounds other than 1")
+			if len(lbs) == 1 {
+				lower = lbs[0]
 			}
 		}
 		switch {
@@ -65,11 +65,14 @@ func buildArrayFill(c *funcCall) (*expr, error) {
 		case dims[0] < 0 || dims[0] > int64(types.MaxArrayElems): // as every array, so no client makes gigabytes of Values
 			return types.Value{}, Errorf("54000", "%v", types.ErrArrayTooLarge)
 		}
+		if err := arrayBoundsCheck(lower, dims[0]); err != nil {
+			return types.Value{}, err
+		}
 		elems := make([]types.Value, dims[0])
 		for k := range elems {
 			elems[k] = vals[0]
 		}
-		return types.NewArray(t, elems), nil
+		return types.NewArrayAt(t, int(lower), elems), nil
 	}}, args...)
 }
 

@@ -15,7 +15,7 @@ import (
 
 // dimFunc is array_lower/array_upper/array_length(a, dim): NULL for a dimension the array
 // lacks, and an empty array has none.
-func dimFunc(f func(t types.Type, n int) int) func(c *funcCall) (*expr, error) {
+func dimFunc(f func(lower, n int) int) func(c *funcCall) (*expr, error) {
 	return func(c *funcCall) (*expr, error) {
 		a, dim := c.args[0], c.args[1]
 		return fold(&expr{typ: types.Int32, eval: func(row []types.Value) (types.Value, error) {
@@ -32,14 +32,14 @@ func dimFunc(f func(t types.Type, n int) int) func(c *funcCall) (*expr, error) {
 			if err != nil || len(elems) == 0 {
 				return null, err
 			}
-			return types.NewInt(types.Int32, int64(f(v.T, len(elems)))), nil
+			return types.NewInt(types.Int32, int64(f(v.ArrayLower(), len(elems)))), nil
 		}}, a, dim)
 	}
 }
 
-func arrayLower(t types.Type, n int) int  { return t.LowerBound() }
-func arrayUpper(t types.Type, n int) int  { return t.LowerBound() + n - 1 }
-func arrayLength(t types.Type, n int) int { return n }
+func arrayLower(lower, n int) int  { return lower }
+func arrayUpper(lower, n int) int  { return lower + n - 1 }
+func arrayLength(lower, n int) int { return n }
 
 func buildCardinality(c *funcCall) (*expr, error) {
 	a := c.args[0]
@@ -115,7 +115,7 @@ func buildSubscript(c *funcCall) (*expr, error) {
 		if err != nil {
 			return null, err
 		}
-		k := n.I - int64(v.T.LowerBound())
+		k := n.I - int64(v.ArrayLower())
 		if k < 0 || k >= int64(len(elems)) {
 			return null, nil // PostgreSQL: a subscript out of range reads NULL
 		}
@@ -160,6 +160,10 @@ func buildField(c *funcCall) (*expr, error) {
 
 // buildArrayOf is drove_array_of(a, b, ...): ARRAY[a, b, ...].
 func buildArrayOf(c *funcCall) (*expr, error) {
+	if len(c.args) == 0 { // an ARRAY[] not right under a cast to an array type (compileCastTo)
+		return nil, &Error{Code: "42P18", Message: "cannot determine type of empty array",
+			Hint: "Explicitly cast to the desired type, for example ARRAY[]::integer[]."}
+	}
 	xs, et, kind, err := commonTypeKind("ARRAY", c.args, c.sc)
 	if err != nil {
 		return nil, err

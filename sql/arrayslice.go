@@ -47,7 +47,7 @@ func buildSlice(c *funcCall) (*expr, error) {
 		if vals[1].IsNull() || vals[2].IsNull() {
 			return types.Value{T: t, Null: true}, nil
 		}
-		lb := int64(a.typ.LowerBound())
+		lb := int64(vals[0].ArrayLower())
 		from := max(vals[1].I-lb, 0)
 		to := min(vals[2].I-lb, int64(len(elems))-1, math.MaxInt32)
 		if from > to {

@@ -159,6 +159,10 @@ func compileCastTo(e *ast.Cast, sc *scope) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a, ok := e.Expr.(*ast.Array); ok && len(a.Elems) == 0 && c.Type.IsArray() {
+		// ARRAY[] has the type of the cast right above it (PostgreSQL's transformArrayExpr)
+		return constExpr(types.NewArray(c.Type, nil), false), nil
+	}
 	x, err := compileAST(e.Expr, sc)
 	if err != nil {
 		return nil, err
@@ -285,7 +289,7 @@ func castValue(v types.Value, c *types.Column) (types.Value, error) {
 				}
 			}
 		}
-		return types.NewArray(to, elems), nil
+		return types.NewArrayAt(to, v.ArrayLower(), elems), nil
 	case v.T.IsFloat() && to.IsInteger():
 		return floatToInt(v, to)
 	}

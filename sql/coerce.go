@@ -478,14 +478,17 @@ func compareSequences(x, y []types.Value) int {
 }
 
 // compareArrays orders arrays element by element, a NULL element after any other, a prefix
-// before the longer array.
+// before the longer array, then by lower bound, as PostgreSQL's array_cmp.
 func compareArrays(a, b types.Value) int {
 	x, errA := a.Elems()
 	y, errB := b.Elems()
 	if errA != nil || errB != nil {
 		return strings.Compare(a.S, b.S)
 	}
-	return compareSequences(x, y)
+	if c := compareSequences(x, y); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ArrayLower(), b.ArrayLower())
 }
 
 // numericFloatRange refuses a numeric too large or too small (but not zero) for float type

@@ -285,7 +285,7 @@ func castValueIn(v types.Value, c *types.Column, loc *time.Location, now time.Ti
 				}
 			}
 		}
-		return types.NewArray(c.Type, elems), nil
+		return types.NewArrayAt(c.Type, v.ArrayLower(), elems), nil
 	}
 	return castValue(v, c)
 }

@@ -253,20 +253,32 @@ func buildIsfinite(c *funcCall) (*expr, error) {
 	}}, x)
 }
 
-// buildPgTypeof is the argument's type, by name (a regtype in PostgreSQL, which prints as
-// the name).
+// buildPgTypeof is the argument's type as a regtype, as PostgreSQL's: a literal regtype
+// (expr.reg), the type's oid inside the statement (pg_typeof(x) = 'integer'::regtype) that
+// prints as its name. A type without an oid is its name.
 func buildPgTypeof(c *funcCall) (*expr, error) {
 	a := c.args[0]
-	name := a.typ.String()
+	oid := int64(a.typ.OID())
 	switch {
-	case a.unknown:
-		name = "unknown"
+	case a.unknown || a.typ == types.Null:
+		oid = 705 // unknown
 	case a.typ == types.Text && a.bpchar: // char(n) and varchar are text values that remember their type (chars.go)
-		name = "character"
+		oid = 1042
 	case a.typ == types.Text && a.varchar:
-		name = "character varying"
+		oid = 1043
+	case a.typ == types.TextArray && a.bpchar:
+		oid = 1014 // character[]
+	case a.typ == types.TextArray && a.varchar:
+		oid = 1015 // character varying[]
+	case a.reg != "":
+		oid = int64(regOIDs[a.reg])
 	}
-	return constExpr(types.NewText(name), false), nil
+	if oid == 0 {
+		return constExpr(types.NewText(a.typ.String()), false), nil
+	}
+	x := constExpr(types.NewInt(types.Int64, oid), false)
+	x.reg = "regtype"
+	return x, nil
 }
 
 // buildCoalesce compiles COALESCE over its compiled arguments, of which the first live are

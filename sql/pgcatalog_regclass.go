@@ -250,6 +250,12 @@ func regtypeOut(oid int64) string {
 		return "-" // InvalidOid
 	case 1042:
 		return "character"
+	case 705:
+		return "unknown"
+	case 1014:
+		return "character[]"
+	case 1015:
+		return "character varying[]"
 	}
 	if name := formatType(oid, -1); name != "???" {
 		return name

@@ -94,6 +94,9 @@ func regprocIn(text string, parts []string) (int64, error) {
 	return 0, Errorf("42725", "more than one function named %q", text)
 }
 
+// regOIDs are the oids of the types an expr.reg names.
+var regOIDs = map[string]uint32{"regproc": 24, "regclass": 2205, "regtype": 2206, "regnamespace": 4089}
+
 // regOut is an oid as regclass, regtype, regnamespace or regproc (kind) prints it: the name
 // it stands for, "-" for 0, the number when nothing has that oid.
 func (s *Session) regOut(kind string, oid int64) string {

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -75,6 +76,69 @@ func NewArray(t Type, elems []Value) Value {
 	return newArray(t, elems, Value.AppendText)
 }
 
+// NewArrayAt is NewArray with lower as the first subscript. PostgreSQL's array_out writes
+// the bounds ("[0:2]={1,2,3}") when a lower bound is not 1, and so does S: equal arrays
+// still share S, and an array starting at 1 is stored as it always was.
+func NewArrayAt(t Type, lower int, elems []Value) Value {
+	v := NewArray(t, elems)
+	if lower != 1 && len(elems) > 0 && t != Int2Vector {
+		v.S = arrayDims(lower, len(elems)) + "=" + v.S
+	}
+	return v
+}
+
+// arrayDims is array_dims' "[lower:upper]" of n elements from lower.
+func arrayDims(lower, n int) string {
+	return "[" + strconv.Itoa(lower) + ":" + strconv.Itoa(lower+n-1) + "]"
+}
+
+// ArrayLower is the first subscript of the array value v: its "[lo:hi]=" prefix's lo, else
+// its type's.
+func (v Value) ArrayLower() int {
+	if lo, _, _, ok := splitArrayDims(v.S); ok {
+		return lo
+	}
+	return v.T.LowerBound()
+}
+
+// splitArrayDims splits PostgreSQL's dimension decoration "[lo:hi]=" (or "[hi]=", from 1)
+// off the text of an array; ok is false when s has none. A decoration that does not read is
+// gives ok with an empty rest.
+func splitArrayDims(s string) (lo, hi int, rest string, ok bool) {
+	s = strings.TrimLeft(s, " \t\n\r")
+	if !strings.HasPrefix(s, "[") {
+		return 0, 0, s, false
+	}
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return 0, 0, "", true
+	}
+	dims, rest := s[1:end], strings.TrimLeft(s[end+1:], " \t\n\r")
+	l, h, colon := strings.Cut(dims, ":")
+	if !colon {
+		l, h = "1", dims
+	}
+	lo64, err1 := strconv.ParseInt(strings.TrimSpace(l), 10, 32)
+	hi64, err2 := strconv.ParseInt(strings.TrimSpace(h), 10, 32)
+	rest, eq := strings.CutPrefix(rest, "=")
+	if err1 != nil || err2 != nil || !eq {
+		return 0, 0, "", true
+	}
+	return int(lo64), int(hi64), rest, true
+}
+
+// appendArrayDims appends body, the text of array v's n elements printed anew, after v's
+// bounds when they do not start at 1.
+func appendArrayDims(dst []byte, v Value, n int, body string) []byte {
+	if lo := v.ArrayLower(); lo != 1 && n > 0 && v.T != Int2Vector {
+		dst = append(append(dst, arrayDims(lo, n)...), '=')
+	}
+	return append(dst, body...)
+}
+
+// ErrArrayBounds is the error for an upper bound below the lower bound (2202E).
+var ErrArrayBounds = errors.New("upper bound cannot be less than lower bound")
+
 // newArray is NewArray with appendElem printing each element that is not NULL.
 func newArray(t Type, elems []Value, appendElem func(Value, []byte) []byte) Value {
 	var b []byte
@@ -130,6 +194,24 @@ func ParseArray(s string, t Type) (Value, error) {
 
 // ParseArrayWith is ParseArray with elem reading each element that is not NULL.
 func ParseArrayWith(s string, t Type, elem func(string) (Value, error)) (Value, error) {
+	if t != Int2Vector {
+		lo, hi, rest, ok := splitArrayDims(s)
+		switch {
+		case ok && rest == "":
+			return Value{}, fmt.Errorf("malformed array literal: %q", s)
+		case ok && hi < lo:
+			return Value{}, ErrArrayBounds
+		case ok:
+			elems, err := parseArrayText(rest, t, elem)
+			if err != nil {
+				return Value{}, err
+			}
+			if len(elems) != hi-lo+1 {
+				return Value{}, fmt.Errorf("malformed array literal: %q", s)
+			}
+			return NewArrayAt(t, lo, elems), nil
+		}
+	}
 	elems, err := parseArrayText(s, t, elem)
 	if err != nil {
 		return Value{}, err
@@ -137,9 +219,13 @@ func ParseArrayWith(s string, t Type, elem func(string) (Value, error)) (Value, 
 	return NewArray(t, elems), nil
 }
 
-// Elems returns the elements of an array value.
+// Elems returns the elements of an array value (without its bounds: ArrayLower).
 func (v Value) Elems() ([]Value, error) {
-	return parseArrayText(v.S, v.T, func(e string) (Value, error) { return parseElem(e, v.T.Elem()) })
+	s := v.S
+	if _, _, rest, ok := splitArrayDims(s); ok && v.T != Int2Vector {
+		s = rest
+	}
+	return parseArrayText(s, v.T, func(e string) (Value, error) { return parseElem(e, v.T.Elem()) })
 }
 
 // MaxArrayElems bounds the elements of an array value: PostgreSQL's MaxArraySize, and what

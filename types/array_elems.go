@@ -169,7 +169,7 @@ func AppendTextIn(dst []byte, v Value, loc *time.Location) []byte {
 			return append(dst, v.S...)
 		}
 		a := newArray(v.T, elems, func(e Value, b []byte) []byte { return AppendTimestamptz(b, e.I, loc) })
-		return append(dst, a.S...)
+		return appendArrayDims(dst, v, len(elems), a.S)
 	}
 	return v.AppendText(dst)
 }

@@ -72,7 +72,7 @@ func AppendTextStyledIn(dst []byte, v Value, st TextStyle, loc *time.Location) [
 		return append(dst, v.S...)
 	}
 	a := newArray(v.T, elems, func(e Value, b []byte) []byte { return AppendTextStyledIn(b, e, st, loc) })
-	return append(dst, a.S...)
+	return appendArrayDims(dst, v, len(elems), a.S)
 }
 
 // AppendDateStyled appends the date days (since 1970-01-01) in st's DateStyle.

@@ -290,3 +290,254 @@ SELECT id, extra, pg_typeof(extra) FROM tagged
 ----
 1|{7,NULL}|bigint[]
 tag: SELECT 1
+
+# Lower bounds other than 1: assignment below the first or past the last element extends the
+# array (NULL-padded), text input and output with [lo:hi]=, the bound functions, subscripts
+# and slices, casts, ||, array_* functions and ordering, as PostgreSQL 15.
+statement ok
+CREATE TABLE lb (k int PRIMARY KEY, arr int[])
+
+statement ok
+INSERT INTO lb VALUES (1, '{1,2,3}'), (2, NULL), (3, '{}'), (4, '[-1:0]={7,8}')
+
+statement ok
+UPDATE lb SET arr[0] = 0 WHERE k = 1
+
+statement ok
+UPDATE lb SET arr[5] = 5 WHERE k = 2
+
+statement ok
+UPDATE lb SET arr[-2:-1] = '{4,5}' WHERE k = 3
+
+statement ok
+UPDATE lb SET arr[3] = 3 WHERE k = 4
+
+query
+SELECT k, arr, array_dims(arr), array_lower(arr, 1), array_upper(arr, 1), array_length(arr, 1), cardinality(arr), arr[0], arr[0:1], arr[:1], arr[1:] FROM lb ORDER BY k
+----
+1|[0:3]={0,1,2,3}|[0:3]|0|3|4|4|0|{0,1}|{0,1}|{1,2,3}
+2|[5:5]={5}|[5:5]|5|5|1|1|NULL|{}|{}|{5}
+3|[-2:-1]={4,5}|[-2:-1]|-2|-1|2|2|NULL|{}|{4,5}|{}
+4|[-1:3]={7,8,NULL,NULL,3}|[-1:3]|-1|3|5|5|8|{8,NULL}|{7,8,NULL}|{NULL,NULL,3}
+tag: SELECT 4
+
+statement ok
+UPDATE lb SET arr[-3] = -3 WHERE k = 1
+
+statement ok
+UPDATE lb SET arr[:-3] = '{9}' WHERE k = 1
+
+statement ok
+UPDATE lb SET arr[1:] = '{10,11,12,13}' WHERE k = 1
+
+query
+SELECT k, arr FROM lb ORDER BY arr, k
+----
+3|[-2:-1]={4,5}
+2|[5:5]={5}
+4|[-1:3]={7,8,NULL,NULL,3}
+1|[-3:3]={9,NULL,NULL,0,10,11,12}
+tag: SELECT 4
+
+statement error 54000
+UPDATE lb SET arr[2147483647] = 1 WHERE k = 3
+
+statement error 54000
+UPDATE lb SET arr[-2147483648] = 1 WHERE k = 3
+
+statement ok
+UPDATE lb SET arr[:5] = '{1}' WHERE k = 2
+
+statement error 2202E
+UPDATE lb SET arr[:5] = '{1}' WHERE k = 3
+
+statement ok
+INSERT INTO lb VALUES (2) ON CONFLICT (k) DO UPDATE SET arr[-1:0] = '{-1,0}'
+
+query
+SELECT arr, arr[-1], arr[:0] FROM lb WHERE k = 2
+----
+[-1:5]={-1,0,NULL,NULL,NULL,NULL,1}|-1|{-1,0}
+tag: SELECT 1
+
+query
+SELECT k, unnest(arr) FROM lb WHERE k = 4
+----
+4|7
+4|8
+4|NULL
+4|NULL
+4|3
+tag: SELECT 5
+
+query
+SELECT k, arr FROM lb WHERE arr = '[-1:3]={7,8,NULL,NULL,3}' OR arr = '{7,8,NULL,NULL,3}'
+----
+4|[-1:3]={7,8,NULL,NULL,3}
+tag: SELECT 1
+
+query
+SELECT '[0:1]={1,2}'::int[] < '{1,2}'::int[], '[2:3]={1,2}'::int[] > '{1,2}'::int[], '[0:1]={1,2}'::int[] = '{1,2}', '[1:2]={1,2}'::int[] = '{1,2}'
+----
+t|t|f|t
+tag: SELECT 1
+
+query
+SELECT DISTINCT x FROM (VALUES ('[0:1]={1,2}'::int[]), ('{1,2}'), ('[1:2]={1,2}')) v(x) ORDER BY x
+----
+[0:1]={1,2}
+{1,2}
+tag: SELECT 2
+
+query
+SELECT array_prepend(0, '[0:1]={1,2}'::int[]), array_append('[0:1]={1,2}'::int[], 3), '[0:1]={1,2}'::int[] || '[5:5]={3}'::int[], '{}'::int[] || '[5:5]={3}'::int[], '[5:5]={3}'::int[] || '{}'::int[]
+----
+[0:2]={0,1,2}|[0:2]={1,2,3}|[0:2]={1,2,3}|[5:5]={3}|[5:5]={3}
+tag: SELECT 1
+
+query
+SELECT array_cat('[3:3]={1}'::int[], '{2}'), 0 || '[3:3]={1}'::int[], '[3:3]={1}'::int[] || 2::bigint
+----
+[3:4]={1,2}|[3:4]={0,1}|[3:4]={1,2}
+tag: SELECT 1
+
+query
+SELECT trim_array('[0:2]={1,2,3}'::int[], 1), array_remove('[0:2]={1,2,3}'::int[], 2), array_replace('[0:2]={1,2,3}'::int[], 2, 5), array_fill(7, ARRAY[2], ARRAY[-3])
+----
+{1,2}|[0:1]={1,3}|[0:2]={1,5,3}|[-3:-2]={7,7}
+tag: SELECT 1
+
+statement error 54000
+SELECT array_fill(7, ARRAY[2], ARRAY[2147483647])
+
+statement error 22P02
+SELECT '[0:1]={1,2,3}'::int[]
+
+statement error 2202E
+SELECT '[2:1]={}'::int[]
+
+statement error 22P02
+SELECT '[0:1]{1,2}'::int[]
+
+query
+SELECT ('1 2'::int2vector)::int2[], ('[-2:0]={a,b,c}'::text[])[-1], ('[-2:0]={a,b,c}'::text[])[-2:-1], ('[-2:0]={a,b,c}'::text[])[:-1], ('[-2:0]={a,b,c}'::text[])[-1:]
+----
+[0:1]={1,2}|b|{a,b}|{a,b}|{b,c}
+tag: SELECT 1
+
+query
+SELECT array_position('[0:2]={1,2,3}'::int[], 2), array_position('[0:2]={1,2,3}'::int[], 2, 2), array_positions('[0:2]={1,2,2}'::int[], 2), array_lower('[0:2]={1,2,3}'::int[], 1), array_upper('[0:2]={1,2,3}'::int[], 1), array_length('[0:2]={1,2,3}'::int[], 1), cardinality('[0:2]={1,2,3}'::int[])
+----
+1|NULL|{1,2}|0|2|3|3
+tag: SELECT 1
+
+query
+SELECT '[0:2]={1,2,3}'::int[]::bigint[], '[0:2]={1,2,3}'::int[]::text, '[0:1]={1.5,2}'::numeric[]::int[]
+----
+[0:2]={1,2,3}|[0:2]={1,2,3}|[0:1]={2,2}
+tag: SELECT 1
+
+query
+SELECT ' [0:2] = {1,2,3}'::int[], '[3]={1,2,3}'::int[], '[1:3]={1,2,3}'::int[], '[-1:-1]={"a b"}'::text[]
+----
+[0:2]={1,2,3}|{1,2,3}|{1,2,3}|[-1:-1]={"a b"}
+tag: SELECT 1
+
+query
+SELECT '[0:0]={2020-01-02}'::date[], '[0:0]={"2020-01-02 03:04:05+00"}'::timestamptz[]
+----
+[0:0]={2020-01-02}|[0:0]={"2020-01-02 03:04:05+00"}
+tag: SELECT 1
+
+query
+SELECT array_to_string('[0:1]={a,b}'::text[], '-'), to_json('[0:1]={1,2}'::int[]), 2 = ANY('[0:1]={1,2}'::int[]), '[0:1]={1,2}'::int[] @> '{2}'
+----
+a-b|[1,2]|t|t
+tag: SELECT 1
+
+# pg_typeof is a regtype: it compares with regtype literals and prints (and casts to text)
+# as the type's name.
+query
+SELECT pg_typeof(1) = 'integer'::regtype, pg_typeof(1)::text, pg_typeof(1), pg_typeof('a'), pg_typeof(NULL), pg_typeof(1::char(2)), pg_typeof('a'::varchar), pg_typeof(ARRAY[1])
+----
+t|integer|integer|unknown|unknown|character|character varying|integer[]
+tag: SELECT 1
+
+query
+SELECT pg_typeof(1.5) <> 'integer'::regtype, pg_typeof(pg_typeof(1)), pg_typeof(1)::oid, pg_typeof(ARRAY['a'::varchar]), pg_typeof(ARRAY['a'::char(2)])
+----
+t|regtype|23|character varying[]|character[]
+tag: SELECT 1
+
+query
+SELECT pg_typeof(x), count(*) FROM (VALUES (1), (2)) v(x) GROUP BY 1
+----
+integer|2
+tag: SELECT 1
+
+query
+SELECT 'type: ' || pg_typeof(1), format('%s', pg_typeof(1)), concat(pg_typeof(1), '!'), upper(pg_typeof(now())::text), length(pg_typeof(1)::text)
+----
+type: integer|integer|integer!|TIMESTAMP WITH TIME ZONE|7
+tag: SELECT 1
+
+query
+SELECT CASE WHEN pg_typeof(1) = 'integer'::regtype THEN 'int' ELSE 'other' END, pg_typeof(1)::text = 'integer'
+----
+int|t
+tag: SELECT 1
+
+query
+SELECT t FROM (SELECT pg_typeof(1) t UNION ALL SELECT pg_typeof(1.5)) s ORDER BY t
+----
+integer
+numeric
+tag: SELECT 2
+
+statement error 22P02
+SELECT pg_typeof(1) = 'integer'
+
+# An empty ARRAY[] takes its type only from a cast right above it: elsewhere (a select list,
+# COALESCE, an INSERT's or UPDATE's value, beside an operator) it is 42P18.
+statement ok
+CREATE TABLE emptyarr (k int PRIMARY KEY, i int[])
+
+statement error 42P18
+INSERT INTO emptyarr VALUES (1, ARRAY[])
+
+statement ok
+INSERT INTO emptyarr VALUES (2, ARRAY[]::int[]), (3, '{}')
+
+statement error 42P18
+UPDATE emptyarr SET i = ARRAY[] WHERE k = 2
+
+statement error 42P18
+SELECT ARRAY[]
+
+statement error 42P18
+SELECT ARRAY[]::text
+
+statement error 42P18
+SELECT COALESCE(ARRAY[], ARRAY[1])
+
+statement error 42P18
+SELECT COALESCE(i, ARRAY[]) FROM emptyarr
+
+statement error 42P18
+SELECT 1 = ANY(ARRAY[])
+
+statement error 42P18
+SELECT ARRAY[1] || ARRAY[]
+
+query
+SELECT ARRAY[]::int[], CAST(ARRAY[] AS text[]), array_length(ARRAY[]::int[], 1), pg_typeof(ARRAY[]::bigint[]), ARRAY[1] || ARRAY[]::int[]
+----
+{}|{}|NULL|bigint[]|{1}
+tag: SELECT 1
+
+query
+SELECT k, i, i = ARRAY[]::int[] FROM emptyarr ORDER BY k
+----
+2|{}|t
+3|{}|t
+tag: SELECT 2
