@@ -81,6 +81,9 @@ type Session struct {
 	queryMemory int64
 	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none
 
+	// keyDeps, while view_keydep.go binds a view again, collects the tables whose primary
+	// key a GROUP BY relied on; nil otherwise.
+	keyDeps map[string]bool
 	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
 	cancelBackend func(pid uint32) (bool, error)
 
