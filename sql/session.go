@@ -438,7 +438,9 @@ func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn, alone bool) 
 		err = s.notifyRoom()
 	}
 	if err == nil && s.hasDeleteRows() {
-		err = s.emptyTempTables(ctx, tx)
+		if err = s.onCommitFKError(nil); err == nil {
+			err = s.emptyTempTables(ctx, tx)
+		}
 	}
 	if err != nil {
 		tx.Rollback()

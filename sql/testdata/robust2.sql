@@ -86,3 +86,70 @@ DROP VIEW fd_ok
 
 statement ok
 DROP TABLE fd_t
+
+# An ON COMMIT DELETE ROWS table referenced by a foreign key of a table its commit does not
+# empty: PostgreSQL refuses the commit (0A000), which for CREATE outside a transaction block
+# is its own; drove committed and left the references dangling.
+statement ok
+CREATE TEMP TABLE oc_p (id int PRIMARY KEY) ON COMMIT DELETE ROWS
+
+statement error 0A000
+CREATE TEMP TABLE oc_c (id int REFERENCES oc_p)
+
+statement ok
+BEGIN
+
+statement ok
+CREATE TEMP TABLE oc_c (id int REFERENCES oc_p) ON COMMIT PRESERVE ROWS
+
+statement ok
+INSERT INTO oc_p VALUES (1)
+
+statement ok
+INSERT INTO oc_c VALUES (1)
+
+statement error 0A000
+COMMIT
+
+statement error 42P01
+SELECT * FROM oc_c
+
+# ON COMMIT DROP too: the commit empties before it drops.
+statement ok
+BEGIN
+
+statement ok
+CREATE TEMP TABLE oc_d (id int REFERENCES oc_p) ON COMMIT DROP
+
+statement error 0A000
+COMMIT
+
+statement ok
+CREATE TEMP TABLE oc_c2 (id int REFERENCES oc_p) ON COMMIT DELETE ROWS
+
+statement ok
+BEGIN
+
+statement ok
+INSERT INTO oc_p VALUES (1)
+
+statement ok
+INSERT INTO oc_c2 VALUES (1)
+
+statement ok
+COMMIT
+
+query
+SELECT (SELECT count(*) FROM oc_c2), (SELECT count(*) FROM oc_p)
+----
+0|0
+tag: SELECT 1
+
+statement ok
+CREATE TEMP TABLE oc_x (id int)
+
+statement error 0A000
+ALTER TABLE oc_x ADD FOREIGN KEY (id) REFERENCES oc_p
+
+statement ok
+DROP TABLE oc_x, oc_c2, oc_p
