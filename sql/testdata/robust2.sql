@@ -153,3 +153,47 @@ ALTER TABLE oc_x ADD FOREIGN KEY (id) REFERENCES oc_p
 
 statement ok
 DROP TABLE oc_x, oc_c2, oc_p
+
+# An identity column's sequence belongs to it: OWNED BY cannot move or drop that (0A000).
+statement ok
+CREATE TABLE id_t (a int GENERATED ALWAYS AS IDENTITY, b int)
+
+statement error 0A000
+ALTER SEQUENCE id_t_a_seq OWNED BY NONE
+
+statement error 0A000
+ALTER SEQUENCE id_t_a_seq OWNED BY id_t.b
+
+statement error 0A000
+ALTER SEQUENCE id_t_a_seq OWNED BY id_t.a
+
+statement error 42703
+ALTER SEQUENCE id_t_a_seq OWNED BY id_t.nope
+
+statement ok
+ALTER SEQUENCE id_t_a_seq INCREMENT 2
+
+statement ok
+INSERT INTO id_t (b) VALUES (1), (2)
+
+query
+SELECT a, b FROM id_t ORDER BY a
+----
+1|1
+3|2
+tag: SELECT 2
+
+statement ok
+CREATE SEQUENCE id_s OWNED BY id_t.b
+
+statement ok
+ALTER SEQUENCE id_s OWNED BY NONE
+
+statement ok
+DROP TABLE id_t
+
+statement ok
+DROP SEQUENCE id_s
+
+statement error 42P01
+SELECT nextval('id_t_a_seq')
