@@ -335,8 +335,17 @@ func (s *Session) endTxn(committed bool) {
 // begin starts a transaction with the session's lock_timeout.
 func (s *Session) begin() *tablespace.Txn {
 	tx := s.ts.Begin()
-	tx.SetLockTimeout(s.set.lockTimeout)
+	tx.SetLockTimeout(s.txLockTimeout())
 	return tx
+}
+
+// txLockTimeout is lock_timeout as a transaction's lock timeout: 0, no bound, waits for a
+// row lock until it is let go, a deadlock (40P01) or statement_timeout, as in PostgreSQL.
+func (s *Session) txLockTimeout() time.Duration {
+	if s.set.lockTimeout == 0 {
+		return tablespace.WaitForRowLocks
+	}
+	return s.set.lockTimeout
 }
 
 // beginBlock starts the explicit transaction at level ("" for default_transaction_isolation),
