@@ -179,11 +179,19 @@ func (s *Session) Abort() {
 // locks until then: a client that failed a statement and went idle locked every writer of
 // its rows out until their lock wait timed out (55P03), the other side of a deadlock (40P01)
 // included. Not while a streaming cursor runs on the transaction, which must stop first.
+// With a savepoint, what failed is its subtransaction: what it wrote and the locks it took
+// since the newest savepoint are let go at the error, as PostgreSQL's
+// AbortSubTransaction does; ROLLBACK TO then restores the rest (settings, cursors).
 func (s *Session) markFailed() {
 	s.failed = true
-	if len(s.savepoints) == 0 && !s.implicit && s.live == nil {
-		s.tx.Rollback()
+	if s.implicit || s.live != nil {
+		return
 	}
+	if len(s.savepoints) == 0 {
+		s.tx.Rollback()
+		return
+	}
+	_ = s.tx.RollbackTo(len(s.savepoints)) // done already (ErrTxnDone): nothing left to let go
 }
 
 // fail marks an explicit transaction failed and maps the error to a SQLSTATE.
