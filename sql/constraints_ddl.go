@@ -545,6 +545,9 @@ func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out
 		return err
 	}
 	added := &next.Constraints[len(next.Constraints)-1]
+	if err := s.onCommitFKError(&next); added.Kind == types.ConstraintForeign && err != nil {
+		return err
+	}
 	// NOT VALID skips the rows the table has (new ones are checked); on a new table's
 	// constraint, and on UNIQUE, there is nothing to skip.
 	added.NotValid = st.add.notValid && added.Kind != types.ConstraintUnique

@@ -50,4 +50,25 @@ func TestFailedTransactionReleasesLocks(t *testing.T) {
 	if err := a.Exec(ctx, "SELECT v FROM fl WHERE id = 2", out); err != nil || len(out.lines) == 0 || out.lines[0] != "3" {
 		t.Fatalf("row 2 is %v (%v), want 3", out.lines, err)
 	}
+
+	// A failed subtransaction lets go at the error of the locks it took since the savepoint
+	// (row 1's), as PostgreSQL's AbortSubTransaction; the transaction keeps
+	// the ones taken before it (row 2's) and, after ROLLBACK TO, commits what it wrote then.
+	execOK(t, a, "BEGIN; UPDATE fl SET v = 5 WHERE id = 2; SAVEPOINT s; UPDATE fl SET v = 5 WHERE id = 1")
+	if err := a.Exec(ctx, "SELECT 1/0", &textOutput{}); sqlState(err) != "22012" {
+		t.Fatalf("1/0: %v", err)
+	}
+	start = time.Now()
+	execOK(t, b, "UPDATE fl SET v = 6 WHERE id = 1")
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("the other session waited %v for the failed subtransaction's locks", d)
+	}
+	if err := b.Exec(ctx, "UPDATE fl SET v = 7 WHERE id = 2", &textOutput{}); sqlState(err) != "55P03" {
+		t.Fatalf("update of a row taken before the savepoint: %v, want 55P03", err)
+	}
+	execOK(t, a, "ROLLBACK TO s; COMMIT")
+	out = &textOutput{}
+	if err := a.Exec(ctx, "SELECT v FROM fl ORDER BY id", out); err != nil || len(out.lines) < 2 || out.lines[0] != "6" || out.lines[1] != "5" {
+		t.Fatalf("rows are %v (%v), want 6 (the other session's) and 5", out.lines, err)
+	}
 }

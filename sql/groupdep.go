@@ -42,6 +42,10 @@ func (ab *aggBinder) dependsOnGroup(i int) bool {
 			return false
 		}
 	}
+	// A view read inside the one bound again is its own dependent, not this one's.
+	if ps := ab.input.params; ps != nil && ps.sess != nil && ps.sess.keyDeps != nil && len(ps.sess.viewStack) == 0 {
+		ps.sess.keyDeps[col.schema.Name] = true
+	}
 	return true
 }
 

@@ -123,6 +123,9 @@ func (s *Session) dropPrimaryKey(ctx context.Context, schema *types.Schema, casc
 	if err := s.dropDependentKeys(ctx, schema, schema.PK, cascade, "constraint "+key+" on table "+table, "index "+key, nil); err != nil {
 		return err
 	}
+	if err := s.dropKeyDependents(ctx, name, table, key, cascade); err != nil {
+		return err
+	}
 	a := newAlteration(name, schema)
 	n := int64(0)
 	number := &expr{typ: types.Int64, eval: func([]types.Value) (types.Value, error) {

@@ -240,7 +240,8 @@ func (s *Session) isSequence(name string) bool {
 
 // alterSequence changes sequence name by opts; ifExists skips one that does not exist.
 func (s *Session) alterSequence(ctx context.Context, name string, opts seqOptions, ifExists bool) error {
-	if _, ok, err := s.ts.SequenceByName(name); err != nil || !ok {
+	sq, ok, err := s.ts.SequenceByName(name)
+	if err != nil || !ok {
 		switch {
 		case err != nil:
 			return err
@@ -257,8 +258,12 @@ func (s *Session) alterSequence(ctx context.Context, name string, opts seqOption
 		if err := s.ownedBy(&owner, *opts.ownedBy); err != nil {
 			return err
 		}
+		if s.identitySequence(sq) { // its column's, dropped with it; PostgreSQL's process_owned_by
+			return &Error{Code: "0A000", Message: "cannot change ownership of identity sequence",
+				Detail: "Sequence \"" + name + "\" is linked to table \"" + shownTableName(sq.OwnedTable) + "\"."}
+		}
 	}
-	err := s.ts.AlterSequence(ctx, name, func(def *tablespace.Sequence, last *int64, called *bool) error {
+	err = s.ts.AlterSequence(ctx, name, func(def *tablespace.Sequence, last *int64, called *bool) error {
 		if err := opts.apply(def, false, last, called); err != nil {
 			return err
 		}

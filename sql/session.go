@@ -81,6 +81,9 @@ type Session struct {
 	queryMemory int64
 	budget      *MemoryBudget // the server's, all queries' (membudget.go); nil: none
 
+	// keyDeps, while view_keydep.go binds a view again, collects the tables whose primary
+	// key a GROUP BY relied on; nil otherwise.
+	keyDeps map[string]bool
 	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
 	cancelBackend func(pid uint32) (bool, error)
 
@@ -176,11 +179,19 @@ func (s *Session) Abort() {
 // locks until then: a client that failed a statement and went idle locked every writer of
 // its rows out until their lock wait timed out (55P03), the other side of a deadlock (40P01)
 // included. Not while a streaming cursor runs on the transaction, which must stop first.
+// With a savepoint, what failed is its subtransaction: what it wrote and the locks it took
+// since the newest savepoint are let go at the error, as PostgreSQL's
+// AbortSubTransaction does; ROLLBACK TO then restores the rest (settings, cursors).
 func (s *Session) markFailed() {
 	s.failed = true
-	if len(s.savepoints) == 0 && !s.implicit && s.live == nil {
-		s.tx.Rollback()
+	if s.implicit || s.live != nil {
+		return
 	}
+	if len(s.savepoints) == 0 {
+		s.tx.Rollback()
+		return
+	}
+	_ = s.tx.RollbackTo(len(s.savepoints)) // done already (ErrTxnDone): nothing left to let go
 }
 
 // fail marks an explicit transaction failed and maps the error to a SQLSTATE.
@@ -332,8 +343,17 @@ func (s *Session) endTxn(committed bool) {
 // begin starts a transaction with the session's lock_timeout.
 func (s *Session) begin() *tablespace.Txn {
 	tx := s.ts.Begin()
-	tx.SetLockTimeout(s.set.lockTimeout)
+	tx.SetLockTimeout(s.txLockTimeout())
 	return tx
+}
+
+// txLockTimeout is lock_timeout as a transaction's lock timeout: 0, no bound, waits for a
+// row lock until it is let go, a deadlock (40P01) or statement_timeout, as in PostgreSQL.
+func (s *Session) txLockTimeout() time.Duration {
+	if s.set.lockTimeout == 0 {
+		return tablespace.WaitForRowLocks
+	}
+	return s.set.lockTimeout
 }
 
 // beginBlock starts the explicit transaction at level ("" for default_transaction_isolation),
@@ -435,7 +455,9 @@ func (s *Session) commitTx(ctx context.Context, tx *tablespace.Txn, alone bool) 
 		err = s.notifyRoom()
 	}
 	if err == nil && s.hasDeleteRows() {
-		err = s.emptyTempTables(ctx, tx)
+		if err = s.onCommitFKError(nil); err == nil {
+			err = s.emptyTempTables(ctx, tx)
+		}
 	}
 	if err != nil {
 		tx.Rollback()

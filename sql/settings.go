@@ -503,7 +503,7 @@ func (s *Session) refreshSettings() error {
 		*d.dst = time.Duration(ms) * time.Millisecond
 	}
 	if s.tx != nil {
-		s.tx.SetLockTimeout(s.set.lockTimeout)
+		s.tx.SetLockTimeout(s.txLockTimeout())
 	}
 	ro, err := s.setting("transaction_read_only")
 	s.set.readOnly = ro == "on"

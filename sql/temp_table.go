@@ -142,14 +142,21 @@ func (s *Session) createTempTable(ctx context.Context, q, name string, ifNotExis
 		}
 		return err
 	}
-	if err := s.createNamedTable(ctx, hidden, ifNotExists, spec, out); err != nil {
+	held := &completeAfterCommit{Output: out} // until its own commit's check, below
+	if err := s.createNamedTable(ctx, hidden, ifNotExists, spec, held); err != nil {
 		return err
 	}
 	s.addTempTable(name, hidden, onCommit)
+	if s.tx == nil {
+		if err := s.onCommitFKError(nil); err != nil { // its own commit fails, as PostgreSQL's
+			s.dropTempTable(name)
+			return err
+		}
+	}
 	if s.tx == nil && onCommit == "drop" {
 		s.dropTempTable(name) // its transaction, the statement's own, has committed
 	}
-	return nil
+	return held.release()
 }
 
 // emptyTempTables empties the session's ON COMMIT DELETE ROWS tables in tx, which is about to

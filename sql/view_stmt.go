@@ -422,12 +422,7 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 	if len(deps) == 0 {
 		return nil
 	}
-	kindOf := func(v tablespace.View) string {
-		if v.Materialized {
-			return "materialized view"
-		}
-		return "view"
-	}
+	kindOf := viewKind
 	if !cascade {
 		lines := make([]string, len(deps))
 		for i, v := range deps {
@@ -450,12 +445,26 @@ func (s *Session) dropDependents(ctx context.Context, kind, name string, cascade
 		in = nil
 	}
 	s.cascadeNotice(deps, kindOf)
-	for i := len(deps) - 1; i >= 0; i-- {
+	return s.dropViewList(ctx, in, deps)
+}
+
+// viewKind names a view's kind as PostgreSQL's dependency messages do.
+func viewKind(v tablespace.View) string {
+	if v.Materialized {
+		return "materialized view"
+	}
+	return "view"
+}
+
+// dropViewList drops views, last first (each after the views that read it), in transaction
+// in (nil: at once).
+func (s *Session) dropViewList(ctx context.Context, in *tablespace.Txn, views []tablespace.View) error {
+	for i := len(views) - 1; i >= 0; i-- {
 		var err error
-		if deps[i].Materialized {
-			err = s.dropMatview(ctx, deps[i].Name)
+		if views[i].Materialized {
+			err = s.dropMatview(ctx, views[i].Name)
 		} else {
-			err = s.ts.DropViewIn(ctx, in, deps[i].Name)
+			err = s.ts.DropViewIn(ctx, in, views[i].Name)
 		}
 		if err != nil && !errors.Is(err, tablespace.ErrNoView) {
 			return err

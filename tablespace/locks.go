@@ -99,12 +99,16 @@ func (lt *lockTable) acquire(ctx context.Context, txn uint64, id string, timeout
 		}
 		wait := l.released
 		lt.mu.Unlock()
-		if timer == nil {
-			timer = time.NewTimer(timeout)
+		var expired <-chan time.Time // nil, never ready, with no bound
+		if timeout != WaitForRowLocks {
+			if timer == nil {
+				timer = time.NewTimer(timeout)
+			}
+			expired = timer.C
 		}
 		select {
 		case <-wait:
-		case <-timer.C:
+		case <-expired:
 			stopWaiting()
 			return false, ErrLockTimeout
 		case <-ctx.Done():

@@ -38,7 +38,7 @@ type Options struct {
 	PageCache          *checkpoint.Cache
 	PageCacheMemory    int64 // when PageCache is nil: bound of a private cache; default 256 MiB
 
-	LockTimeout time.Duration // longest wait for a row lock; default 10s
+	LockTimeout time.Duration // longest wait for a lock; default 10s (a transaction's WaitForRowLocks lifts it for row locks)
 	// MaxEntryBytes bounds a transaction's log entry: a larger one commits in chunks of about
 	// this size (see chunked.go). Default 32 MiB.
 	MaxEntryBytes int

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/hashicorp/raft"
@@ -131,7 +132,7 @@ func (tx *Txn) Get(table string, key []byte) ([]byte, bool, error) {
 // applies to the row as the writer before it left it, as in PostgreSQL. Under REPEATABLE
 // READ a row committed after the snapshot is ErrSerialization.
 func (tx *Txn) GetForUpdate(ctx context.Context, table string, key []byte) ([]byte, bool, error) {
-	return tx.getForUpdate(ctx, table, key, tx.timeout())
+	return tx.getForUpdate(ctx, table, key, tx.rowTimeout())
 }
 
 // GetForUpdateNoWait is GetForUpdate that does not wait: a row another transaction has
@@ -226,16 +227,34 @@ func (tx *Txn) own(table string) map[string]int {
 	return mine
 }
 
-// timeout bounds the transaction's lock waits.
+// timeout bounds the transaction's waits for table gates (and row locks unless
+// WaitForRowLocks): those have no deadlock detection, so even a transaction that asked to
+// wait for ever waits at most the tablespace's LockTimeout for them, a cycle through a table
+// lock ending there.
 func (tx *Txn) timeout() time.Duration {
-	if tx.lockTimeout == 0 {
+	if tx.lockTimeout == 0 || tx.lockTimeout == WaitForRowLocks {
 		return tx.ts.opts.LockTimeout
 	}
 	return tx.lockTimeout
 }
 
+// rowTimeout bounds the transaction's waits for row locks: WaitForRowLocks waits until the
+// lock is let go, the wait closes a cycle (ErrDeadlock) or ctx ends.
+func (tx *Txn) rowTimeout() time.Duration {
+	if tx.lockTimeout == WaitForRowLocks {
+		return WaitForRowLocks
+	}
+	return tx.timeout()
+}
+
+// WaitForRowLocks is a lock timeout (SetLockTimeout) that waits for a row lock as long as it
+// takes, as PostgreSQL with lock_timeout 0: the lock table detects deadlocks, and the
+// statement's context (statement_timeout, a cancel) ends the wait. Table gates still wait
+// at most the tablespace's LockTimeout (timeout).
+const WaitForRowLocks = time.Duration(math.MaxInt64)
+
 func (tx *Txn) lock(ctx context.Context, id string) error {
-	return tx.lockWaiting(ctx, id, tx.timeout())
+	return tx.lockWaiting(ctx, id, tx.rowTimeout())
 }
 
 // lockWaiting is lock waiting at most timeout (negative: not at all).
@@ -445,8 +464,8 @@ func (tx *Txn) Delete(ctx context.Context, table string, key []byte) error {
 	return tx.write(ctx, wal.OpDelete, table, key, nil)
 }
 
-// SetLockTimeout bounds this transaction's waits for row locks; 0 means the tablespace's
-// LockTimeout.
+// SetLockTimeout bounds this transaction's lock waits; 0 means the tablespace's LockTimeout,
+// WaitForRowLocks no bound on row locks.
 func (tx *Txn) SetLockTimeout(d time.Duration) { tx.lockTimeout = d }
 
 // Writes is the number of rows written so far.
