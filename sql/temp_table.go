@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -146,6 +147,12 @@ func (s *Session) createTempTable(ctx context.Context, q, name string, ifNotExis
 		return err
 	}
 	s.addTempTable(name, hidden, onCommit)
+	if s.tx == nil && s.hasDeleteRows() {
+		if err := s.onCommitFKError(); err != nil {
+			s.dropTempTable(name) // its commit fails in PostgreSQL: the table is not made
+			return err
+		}
+	}
 	if s.tx == nil && onCommit == "drop" {
 		s.dropTempTable(name) // its transaction, the statement's own, has committed
 	}
@@ -155,6 +162,11 @@ func (s *Session) createTempTable(ctx context.Context, q, name string, ifNotExis
 // emptyTempTables empties the session's ON COMMIT DELETE ROWS tables in tx, which is about to
 // commit, as PostgreSQL's PreCommit_on_commit_actions truncates them.
 func (s *Session) emptyTempTables(ctx context.Context, tx *tablespace.Txn) error {
+	if s.touchedTempTables(tx) {
+		if err := s.onCommitFKError(); err != nil {
+			return err
+		}
+	}
 	if tx.Writes() == 0 {
 		return nil // it wrote no rows, so they are empty (each commit empties them)
 	}
@@ -171,6 +183,46 @@ func (s *Session) emptyTempTables(ctx context.Context, tx *tablespace.Txn) error
 		}
 		if err := tx.Truncate(ctx, t.hidden); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// touchedTempTables reports whether tx created or used one of the session's temporary
+// tables: PostgreSQL empties its ON COMMIT DELETE ROWS tables (and checks their foreign keys)
+// at the commit of a transaction that touched its temporary schema.
+func (s *Session) touchedTempTables(tx *tablespace.Txn) bool {
+	if len(s.txTempTables) > 0 {
+		return true
+	}
+	for _, t := range s.tempTables {
+		if tx.Entered(t.hidden) {
+			return true
+		}
+	}
+	return false
+}
+
+// onCommitFKError is PostgreSQL's heap_truncate_check_FKs for the ON COMMIT DELETE ROWS
+// tables: a table outside them with a foreign key to one would keep rows pointing at rows
+// the commit deletes, so the commit fails (0A000).
+func (s *Session) onCommitFKError() error {
+	deleting := map[string]bool{}
+	var names []string
+	for _, t := range s.tempTables {
+		if t.deleteRows {
+			deleting[t.hidden] = true
+			names = append(names, t.hidden)
+		}
+	}
+	slices.Sort(names) // the same table named every time
+	for _, name := range names {
+		for _, ref := range s.ts.ReferencedBy(name) {
+			if !deleting[ref.Name] {
+				return &Error{Code: "0A000", Message: "unsupported ON COMMIT and foreign key combination",
+					Detail: "Table \"" + shownTableName(ref.Name) + "\" references \"" + shownTableName(name) +
+						"\", but they do not have the same ON COMMIT setting."}
+			}
 		}
 	}
 	return nil
