@@ -174,3 +174,70 @@ tag: SELECT 1
 
 statement error 2BP01
 ALTER TABLE si_na DROP COLUMN a
+
+# plancache.sql: pg_prepared_statements counts the plans PostgreSQL's plan cache builds: a
+# custom plan for each of a statement with parameters' first five runs (every run under
+# force_custom_plan), the generic plan after them, under force_generic_plan and without
+# parameters. drove counted every run generic.
+statement ok
+CREATE TABLE si_tm (a int)
+
+statement ok
+PREPARE si_pp (int) AS SELECT count(*) FROM si_tm WHERE a = $1
+
+statement ok
+EXECUTE si_pp(1)
+
+statement ok
+EXECUTE si_pp(1)
+
+query
+SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'si_pp'
+----
+0|2
+tag: SELECT 1
+
+statement ok
+EXECUTE si_pp(1)
+
+statement ok
+EXECUTE si_pp(1)
+
+statement ok
+EXECUTE si_pp(1)
+
+statement ok
+EXECUTE si_pp(1)
+
+query
+SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'si_pp'
+----
+1|5
+tag: SELECT 1
+
+statement ok
+SET plan_cache_mode = force_custom_plan
+
+statement ok
+EXECUTE si_pp(1)
+
+query
+SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'si_pp'
+----
+1|6
+tag: SELECT 1
+
+statement ok
+PREPARE si_pq AS SELECT 1
+
+statement ok
+EXECUTE si_pq
+
+query
+SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'si_pq'
+----
+1|0
+tag: SELECT 1
+
+statement ok
+RESET plan_cache_mode
