@@ -454,8 +454,8 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	}
 	custom := s.customRun(st)
 	cp, err := s.planError(st, args)
-	if custom {
-		st.customPlans++ // PostgreSQL's plan cache built a custom plan for this run
+	if custom && err == nil {
+		st.customPlans++ // PostgreSQL's plan cache built a custom plan for this run (one failing to plan is not kept)
 	}
 	if err != nil {
 		return err // prepared with a constant that fails to fold: PostgreSQL's planner raises it now
