@@ -81,6 +81,9 @@ type params struct {
 	// plan it then, so a constant that fails to compute (1/0) and an unpopulated
 	// materialized view are errors only when the query runs.
 	defining bool
+	// pkDeps: the tables whose primary key a defined view's own query reads a column
+	// through (groupdep.go), its View.PKDeps.
+	pkDeps []string
 	// splitWheres are the WHERE clauses (ANDs) that bindFrom split into terms placed apart,
 	// so that a term compiled alone names AND in 42804 (splitConjunct).
 	splitWheres []ast.Expr

@@ -17,6 +17,9 @@ func (ab *aggBinder) dependentColumn(i int) *expr {
 	}
 	col := ab.input.cols[i]
 	col.markUsed()
+	if ps := ab.input.params; ps != nil && ps.defining && len(ps.sess.viewStack) == 0 {
+		ps.pkDeps = appendUnique(ps.pkDeps, col.schema.Name) // a view's own query depends on the key
+	}
 	x := col.kinds(columnExpr(i, col.typ))
 	if ab.dependent == nil {
 		ab.dependent = make(map[int]int)

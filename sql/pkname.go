@@ -2,8 +2,11 @@ package sql
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 
+	"github.com/drovedb/drove/tablespace"
 	"github.com/drovedb/drove/types"
 )
 
@@ -110,6 +113,51 @@ func (s *Session) renamePrimaryKey(ctx context.Context, schema, next *types.Sche
 	return out.Complete(verb)
 }
 
+// dropPKDependents refuses to drop table's primary key key while a view's grouped query reads
+// a column through it (View.PKDeps: SELECT * FROM t GROUP BY id), as PostgreSQL's dependency
+// on the constraint does (2BP01); with CASCADE it drops those views, and the views reading them.
+func (s *Session) dropPKDependents(ctx context.Context, table, key string, cascade bool) error {
+	views, err := s.ts.ViewsIn(s.tx)
+	if err != nil {
+		return err
+	}
+	var deps []tablespace.View
+	var lines []string
+	shown := shownTableName(table)
+	for _, v := range views {
+		if slices.Contains(v.PKDeps, table) {
+			deps = append(deps, v)
+			lines = append(lines, "view "+v.Name+" depends on constraint "+key+" on table "+shown)
+		}
+	}
+	if len(deps) == 0 {
+		return nil
+	}
+	if !cascade {
+		return &Error{Code: "2BP01", Message: "cannot drop constraint " + key + " on table " + shown + " because other objects depend on it",
+			Detail: strings.Join(lines, "\n"), Hint: "Use DROP ... CASCADE to drop the dependent objects too."}
+	}
+	for _, v := range deps {
+		kind := "view"
+		if v.Materialized {
+			kind = "materialized view"
+		}
+		if err := s.dropDependents(ctx, kind, v.Name, true); err != nil {
+			return err
+		}
+		s.noticef("NOTICE", "00000", "drop cascades to %s %s", kind, v.Name)
+		if v.Materialized {
+			err = s.dropMatview(ctx, v.Name)
+		} else {
+			err = s.ts.DropViewIn(ctx, nil, v.Name)
+		}
+		if err != nil && !errors.Is(err, tablespace.ErrNoView) {
+			return err
+		}
+	}
+	return nil
+}
+
 // dropPrimaryKey is ALTER TABLE ... DROP CONSTRAINT of the primary key: the table is rekeyed
 // on a hidden row id, as one created without a key is, its rows numbered in the log entry
 // (NextSerial continues past them). Its columns stay NOT NULL, as in PostgreSQL 15. Foreign
@@ -121,6 +169,9 @@ func (s *Session) dropPrimaryKey(ctx context.Context, schema *types.Schema, casc
 	}
 	table := shownTableName(name)
 	if err := s.dropDependentKeys(ctx, schema, schema.PK, cascade, "constraint "+key+" on table "+table, "index "+key, nil); err != nil {
+		return err
+	}
+	if err := s.dropPKDependents(ctx, name, key, cascade); err != nil {
 		return err
 	}
 	a := newAlteration(name, schema)

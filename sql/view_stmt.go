@@ -294,6 +294,7 @@ func (s *Session) defineView(name, query string, names []string, materialized bo
 	for _, v := range ps.views {
 		def.Deps = appendUnique(def.Deps, v.name)
 	}
+	def.PKDeps = ps.pkDeps
 	return def, nil
 }
 

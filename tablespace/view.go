@@ -45,6 +45,10 @@ type View struct {
 	// joins and unqualified names read what they read then, as PostgreSQL's stored parse
 	// tree does. Nil for a view stored before it was kept: every column is seen.
 	Tables map[string][]string `json:"tables,omitempty"`
+	// PKDeps are the tables whose primary key the query relies on, reading a column it does
+	// not group through the grouped key: dropping that key is refused (PostgreSQL's pg_depend
+	// records the view's dependency on the constraint).
+	PKDeps []string `json:"pkdeps,omitempty"`
 	// CheckOption is WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without.
 	CheckOption string `json:"check,omitempty"`
 	// Materialized marks a materialized view: its rows are those of the table of the same

@@ -241,3 +241,39 @@ tag: SELECT 1
 
 statement ok
 RESET plan_cache_mode
+
+# create_view.sql: a view whose grouped query reads a column through the grouped primary key
+# (SELECT * ... GROUP BY key) depends on that key: dropping it is 2BP01, as in PostgreSQL
+# (drove dropped it and left the view failing with 42803); CASCADE drops the view.
+statement ok
+CREATE TABLE si_vbt (key int PRIMARY KEY, data varchar(20))
+
+statement ok
+INSERT INTO si_vbt VALUES (1, 'a')
+
+statement ok
+CREATE VIEW si_kdv AS SELECT * FROM si_vbt GROUP BY key
+
+statement ok
+CREATE VIEW si_kdv2 AS SELECT key, count(*) FROM si_vbt GROUP BY key
+
+statement error 2BP01
+ALTER TABLE si_vbt DROP CONSTRAINT si_vbt_pkey
+
+query
+SELECT * FROM si_kdv
+----
+1|a
+tag: SELECT 1
+
+statement ok
+ALTER TABLE si_vbt DROP CONSTRAINT si_vbt_pkey CASCADE
+
+statement error 42P01
+SELECT * FROM si_kdv
+
+query
+SELECT * FROM si_kdv2
+----
+1|1
+tag: SELECT 1
