@@ -15,15 +15,14 @@ const customPlans = 5
 // a COALESCE argument the values rule out before it folds them, so CASE WHEN $1 THEN 1/0 END
 // run with false is NULL. From the sixth run (or under force_generic_plan, or without
 // parameters) it builds the generic plan, which raises the error, on every run since the
-// failed plan is not kept. count: this is the run's planning (Session.run), not a peek at
-// it (pgwire's Bind, whose Execute plans it again here). The custom plan is what runs: the
-// generic one would compute what the custom one dropped ((SELECT 1/0) + $1 with NULL).
+// failed plan is not kept. The custom plan is what runs: the generic one would compute what
+// the custom one dropped ((SELECT 1/0) + $1 with NULL).
 //
 // A statement whose generic plan did not fail but which computes something from constants
 // and parameters alone (1/$1, params.customFold) is planned with its values too while
 // PostgreSQL would build custom plans, as the custom plan's folding may fail (SELECT 1/$1
 // FROM t run with 0 is 22012 even when t has no rows, or under WHERE false).
-func (s *Session) planError(st *Statement, args []types.Value, count bool) (*plan, error) {
+func (s *Session) planError(st *Statement, args []types.Value) (*plan, error) {
 	p := st.plan
 	if p == nil || p.params.foldErr == nil && !p.params.customFold {
 		return nil, nil
@@ -32,17 +31,8 @@ func (s *Session) planError(st *Statement, args []types.Value, count bool) (*pla
 	if p.params.foldErr != nil {
 		generic = *p.params.foldErr
 	}
-	if len(p.params.types) == 0 || len(args) != len(p.params.types) {
+	if len(args) != len(p.params.types) || !s.customRun(st) {
 		return nil, generic
-	}
-	switch mode, _ := s.setting("plan_cache_mode"); mode {
-	case "force_generic_plan":
-		return nil, generic
-	case "force_custom_plan":
-	default:
-		if st.customPlans >= customPlans {
-			return nil, generic
-		}
 	}
 	ps := &params{types: append([]types.Type(nil), p.params.types...), vals: args, sess: s,
 		deferFold: true, custom: true}
@@ -56,15 +46,32 @@ func (s *Session) planError(st *Statement, args []types.Value, count bool) (*pla
 	if ps.foldErr != nil {
 		return nil, *ps.foldErr
 	}
-	if count {
-		st.customPlans++
-	}
 	if cp != nil {
 		cp.params = ps
 		cp.deps = append(cp.deps, ps.deps...)
 		cp.sizes, cp.views, cp.tempEpoch, cp.tempPath = ps.sizes, ps.views, s.tempEpoch, s.tempPathKey()
 	}
 	return cp, nil
+}
+
+// customRun reports whether PostgreSQL's plan cache plans this run of st with its
+// parameters' values (choose_custom_plan): never without parameters or under
+// force_generic_plan, always under force_custom_plan, else while it has built fewer than
+// five custom plans. Session.run counts them (customPlans), so pg_prepared_statements shows
+// PostgreSQL's custom_plans and generic_plans. After five, PostgreSQL builds the generic
+// plan unless its estimated cost exceeds the custom plans' average: drove has one plan, and
+// counts the generic one.
+func (s *Session) customRun(st *Statement) bool {
+	if st.plan == nil || len(st.plan.params.types) == 0 {
+		return false
+	}
+	switch mode, _ := s.setting("plan_cache_mode"); mode {
+	case "force_generic_plan":
+		return false
+	case "force_custom_plan":
+		return true
+	}
+	return st.customPlans < customPlans
 }
 
 // markParamFold marks x, whose inputs are not all constants, as a constant but for

@@ -108,7 +108,7 @@ func renameColumns(cols []scopeCol, alias string, names []string) error {
 	}
 	visible := 0
 	for _, c := range cols {
-		if !c.rowID && !c.hidden {
+		if !c.rowID && !c.hidden && !c.unseen {
 			visible++
 		}
 	}
@@ -117,7 +117,7 @@ func renameColumns(cols []scopeCol, alias string, names []string) error {
 	}
 	k := 0
 	for i := range cols {
-		if k < len(names) && !cols[i].rowID && !cols[i].hidden {
+		if k < len(names) && !cols[i].rowID && !cols[i].hidden && !cols[i].unseen {
 			cols[i].name = names[k]
 			k++
 		}

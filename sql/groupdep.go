@@ -96,7 +96,7 @@ func (ab *aggBinder) starProjections(q string) ([]projection, error) {
 	var projs []projection
 	for _, i := range order {
 		c := in.cols[i]
-		if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
+		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && c.table != q) {
 			continue
 		}
 		ref := colRef{table: c.table, name: c.name}

@@ -244,11 +244,11 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 	if j.Natural {
 		// NATURAL: USING every column name both sides show.
 		for _, lc := range left.cols {
-			if lc.hidden || lc.rowID || slices.Contains(using, lc.name) {
+			if lc.hidden || lc.rowID || lc.unseen || slices.Contains(using, lc.name) {
 				continue
 			}
 			for _, rc := range right.cols {
-				if rc.name == lc.name && !rc.hidden && !rc.rowID {
+				if rc.name == lc.name && !rc.hidden && !rc.rowID && !rc.unseen {
 					using = append(using, lc.name)
 					break
 				}

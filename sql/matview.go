@@ -150,8 +150,9 @@ func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def 
 	ps := &params{sess: s}
 	saved := s.ctes
 	s.ctes, s.viewStack = nil, append(s.viewStack, "") // reads no temporary view (tempVisible)
+	s.viewTables = append(s.viewTables, def.Tables)
 	p, err := s.bindSelect(q, ps)
-	s.ctes, s.viewStack = saved, s.viewStack[:len(s.viewStack)-1]
+	s.ctes, s.viewStack, s.viewTables = saved, s.viewStack[:len(s.viewStack)-1], s.viewTables[:len(s.viewTables)-1]
 	if err != nil {
 		return nil, nil, err
 	}

@@ -64,6 +64,7 @@ func (s *Session) bindTableRef(t *ast.Table, ps *params) (*boundTable, error) {
 		bt.alias, names = t.Alias.Name, t.Alias.Columns // PostgreSQL: an alias hides the table name
 	}
 	bt.scope = tableScope(bt.schema, bt.alias, ps)
+	s.hideNewColumns(bt)
 	if err := renameColumns(bt.scope.cols, bt.alias, names); err != nil { // fromalias.go
 		return nil, err
 	}

@@ -197,11 +197,11 @@ func init() {
 				for i, t := range ptypes {
 					tv[i] = text(formatType(int64(t.OID()), -1))
 				}
-				// drove binds a statement once for all parameter values: every execution runs
-				// the generic plan.
+				// the plans PostgreSQL's plan cache would have built (custom_plan.go's customRun)
+				custom := int64(n.st.customPlans)
 				rows = append(rows, []types.Value{text(name), text(n.text),
 					types.NewTimestamp(n.at),
-					types.NewArray(types.TextArray, tv), boolVal(n.fromSQL), int64Val(n.st.execs), int64Val(0)})
+					types.NewArray(types.TextArray, tv), boolVal(n.fromSQL), int64Val(n.st.execs - custom), int64Val(custom)})
 			}
 			return rows
 		},

@@ -20,6 +20,9 @@ type scopeCol struct {
 	hidden bool
 	// rowID is a table's hidden row id (types.Column.Hidden): reachable by name, never in *.
 	rowID bool
+	// unseen: a column added to a table after a view reading it was made, which the view's
+	// query neither names nor lists in * (hideNewColumns); only its whole-row value reads it.
+	unseen bool
 	// bpchar is a char(n) column, compared without its trailing spaces.
 	bpchar bool
 	// varchar is a varchar(n) column (see expr.varchar).
@@ -215,7 +218,7 @@ func (sc *scope) lookupRef(c colRef) (int, error) {
 		return 0, Errorf("42P09", "table reference %q is ambiguous", q)
 	}
 	for i, col := range sc.cols {
-		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) {
+		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) || col.unseen {
 			continue
 		}
 		if found >= 0 {

@@ -124,7 +124,7 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 	var projs []projection
 	for _, i := range order {
 		c := sc.cols[i]
-		if c.rowID || (q == "" && c.hidden) || (q != "" && c.table != q) {
+		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && c.table != q) {
 			continue
 		}
 		c.markUsed()
@@ -152,7 +152,7 @@ func outerStarProjections(q string, sc *scope) ([]projection, bool, error) {
 		}
 		var projs []projection
 		for _, c := range in.cols {
-			if c.table != q || c.rowID {
+			if c.table != q || c.rowID || c.unseen {
 				continue
 			}
 			x, err := sc.compileColumn(colRef{table: q, name: c.name})

@@ -95,6 +95,7 @@ type Session struct {
 	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
 	ctes        []cteDef              // WITH queries in scope while a statement binds
 	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
+	viewTables  []map[string][]string // each bound view's tablespace.View.Tables, as viewStack (view_bind.go)
 	tempViews   map[string]*tempView  // the session's temporary views (view_temp.go)
 	txTempViews []tempUndo            // temporary view changes of the open transaction, undone if it rolls back
 	tempEpoch   int                   // counts temporary view changes: a plan bound before one is bound again

@@ -205,7 +205,7 @@ func (s *Session) BindError(ps PreparedStatement, args []types.Value) error {
 	if !ok {
 		return nil
 	}
-	_, err := s.planError(st, args, false)
+	_, err := s.planError(st, args)
 	return err
 }
 
@@ -450,7 +450,12 @@ func (s *Session) run(ctx context.Context, st *Statement, args []types.Value, ou
 	if p == nil {
 		return s.execUtility(ctx, st, out)
 	}
-	if cp, err := s.planError(st, args, true); err != nil {
+	custom := s.customRun(st)
+	cp, err := s.planError(st, args)
+	if custom && err == nil {
+		st.customPlans++ // PostgreSQL's plan cache built a custom plan for this run (one failing to plan is not kept)
+	}
+	if err != nil {
 		return err // prepared with a constant that fails to fold: PostgreSQL's planner raises it now
 	} else if cp != nil {
 		p = cp // planned with the parameters' values (custom_plan.go)

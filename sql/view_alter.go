@@ -1,6 +1,8 @@
 package sql
 
 import (
+	"slices"
+
 	"github.com/drovedb/drove/sql/lexer"
 	"github.com/drovedb/drove/types"
 )
@@ -27,9 +29,10 @@ func (s *Session) checkViewsOnAlter(table string, old, next *types.Schema, sourc
 		if err != nil {
 			return err
 		}
+		had, recorded := v.Tables[table]
 		for oi, oc := range old.Columns {
-			if oc.Hidden || !usesColumn(toks, oc.Name) {
-				continue
+			if oc.Hidden || !usesColumn(toks, oc.Name) || (recorded && !slices.Contains(had, oc.Name)) {
+				continue // a column added after the view was made is not its (hideNewColumns)
 			}
 			ni := -1
 			for i, src := range sources {

@@ -149,13 +149,44 @@ func (s *Session) bindViewItem(t *ast.Table, ps *params, def tablespace.View, ve
 // statement around it.
 func (s *Session) bindViewQuery(def tablespace.View, q *ast.Select, ps *params) (node, []Column, error) {
 	savedCTEs := s.ctes
-	s.ctes, s.viewStack = nil, append(s.viewStack, def.Name)
+	s.ctes, s.viewStack, s.viewTables = nil, append(s.viewStack, def.Name), append(s.viewTables, def.Tables)
 	n, cols, err := s.bindQuery(q, ps, nil)
-	s.ctes, s.viewStack = savedCTEs, s.viewStack[:len(s.viewStack)-1]
+	s.ctes, s.viewStack, s.viewTables = savedCTEs, s.viewStack[:len(s.viewStack)-1], s.viewTables[:len(s.viewTables)-1]
 	if err != nil {
 		return nil, nil, err
 	}
 	return viewColumns(def, n, cols)
+}
+
+// hideNewColumns hides from bt, a table bound inside a view's query, the columns added to it
+// since the view was made (tablespace.View.Tables): no name, `*` or NATURAL join of the query
+// sees them, as in PostgreSQL, where a later ADD COLUMN leaves a view's query as it was
+// (a `SELECT *` of a join would otherwise read the new column in an old one's place). A
+// whole-row reference still reads them, as PostgreSQL's row type of the table does.
+func (s *Session) hideNewColumns(bt *boundTable) {
+	if len(s.viewTables) == 0 || bt.system != nil {
+		return
+	}
+	had, ok := s.viewTables[len(s.viewTables)-1][bt.name]
+	if !ok {
+		return
+	}
+	for i, c := range bt.scope.cols {
+		if !c.rowID && !slices.Contains(had, c.name) {
+			bt.scope.cols[i].unseen = true
+		}
+	}
+}
+
+// visibleColumnNames are a table's columns a query can name (its hidden row id is not one).
+func visibleColumnNames(schema *types.Schema) []string {
+	var names []string
+	for _, c := range schema.Columns {
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
+	}
+	return names
 }
 
 // viewColumns keeps the columns the view was created with: its query's `*` was expanded

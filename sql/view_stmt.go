@@ -284,6 +284,12 @@ func (s *Session) defineView(name, query string, names []string, materialized bo
 	}
 	for _, d := range ps.deps {
 		def.Deps = appendUnique(def.Deps, d.table)
+		if d.schema != nil {
+			if def.Tables == nil {
+				def.Tables = map[string][]string{}
+			}
+			def.Tables[d.table] = visibleColumnNames(d.schema)
+		}
 	}
 	for _, v := range ps.views {
 		def.Deps = appendUnique(def.Deps, v.name)

@@ -40,6 +40,11 @@ type View struct {
 	Columns []ViewColumn `json:"columns"`
 	// Deps are the relations (tables and views) the query reads, for DROP's dependency check.
 	Deps []string `json:"deps,omitempty"`
+	// Tables are the columns of each table the query reads as they were when the view was
+	// made: the query is bound again without columns added since, so that its `*`, NATURAL
+	// joins and unqualified names read what they read then, as PostgreSQL's stored parse
+	// tree does. Nil for a view stored before it was kept: every column is seen.
+	Tables map[string][]string `json:"tables,omitempty"`
 	// CheckOption is WITH [LOCAL|CASCADED] CHECK OPTION: "local" or "cascaded"; "" without.
 	CheckOption string `json:"check,omitempty"`
 	// Materialized marks a materialized view: its rows are those of the table of the same
