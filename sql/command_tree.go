@@ -16,7 +16,7 @@ import (
 // treeCommandWords are the first words of the commands read into sql/parser's tree.
 var treeCommandWords = map[string]bool{"prepare": true, "execute": true, "deallocate": true,
 	"declare": true, "fetch": true, "move": true, "close": true, "lock": true,
-	"comment": true}
+	"comment": true, "backup": true, "restore": true}
 
 // parseCommandSpan parses one statement's tokens with sql/parser when it is a command run from
 // the tree; nil (and no error) otherwise, for the dialect pass.
@@ -50,6 +50,8 @@ func parseCommandSpan(query string, toks []lexer.Token) (*Statement, error) {
 		st.lock, err = lockOfTree(n) // lock_table.go
 	case *ast.Comment:
 		st.comment, err = commentOfTree(n) // comment.go
+	case *ast.Backup:
+		st.backup = &backupStmt{restore: n.Restore, name: n.Name} // backup.go: drove's own
 	default:
 		return nil, Errorf("XX000", "statement %T is not run from the tree", stmt)
 	}

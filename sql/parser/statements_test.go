@@ -94,6 +94,11 @@ var statementCases = []struct{ in, want string }{
 	{"alter view v rename to w", "ALTER VIEW v RENAME TO w"},
 	{"alter materialized view if exists mv rename column a to b", "ALTER MATERIALIZED VIEW IF EXISTS mv RENAME COLUMN a TO b"},
 	{"alter index i rename to j", "ALTER INDEX i RENAME TO j"},
+	{"alter view v owner to current_user", "ALTER VIEW v OWNER TO CURRENT_USER"},
+	{"alter materialized view public.m rename a to b", "ALTER MATERIALIZED VIEW public.m RENAME COLUMN a TO b"},
+	{"alter index if exists i owner to \"R\"", "ALTER INDEX IF EXISTS i OWNER TO \"R\""},
+	{"alter sequence s owner to session_user", "ALTER SEQUENCE s OWNER TO SESSION_USER"},
+	{"refresh materialized view concurrently public.m with no data", "REFRESH MATERIALIZED VIEW CONCURRENTLY public.m WITH NO DATA"},
 	{"drop table t", "DROP TABLE t"},
 	{"drop table if exists t, s.u cascade", "DROP TABLE IF EXISTS t, s.u CASCADE"},
 	{"drop view v restrict", "DROP VIEW v RESTRICT"},
@@ -351,6 +356,14 @@ var statementErrors = []struct {
 	{"comment on constraint c t is 'x'", "syntax error at or near \"t\"", 24},
 	{"comment on materialized t is 'x'", "syntax error at or near \"t\"", 24},
 	{"comment on table t is 'a' 'b'", "syntax error at or near \"'b'\"", 26},
+	{"alter index i rename j to k", "syntax error at or near \"j\"", 21},
+	{"alter sequence s rename column a to b", "syntax error at or near \"column\"", 24},
+	{"alter view v rename constraint a to b", "syntax error at or near \"constraint\"", 20},
+	{"alter view v rename to public.w", "syntax error at or near \".\"", 29},
+	{"alter index if exists only i rename to j", "syntax error at or near \"only\"", 22},
+	{"refresh materialized view m with", "syntax error at end of input", 32},
+	{"refresh view m", "syntax error at or near \"view\"", 8},
+	{"refresh materialized view m, n", "syntax error at or near \",\"", 27},
 }
 
 // A text that is not UTF-8 is PostgreSQL's 22021 (its server checks the encoding before
