@@ -9,8 +9,9 @@ import (
 
 // TestAlterObjectsFromTree: ALTER VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE (OWNER TO too),
 // REFRESH MATERIALIZED VIEW, drove's tablespace statements, DROP NODE, BACKUP and RESTORE are
-// read by sql/parser (a Statement of the tree has no dialect-pass words); GRANT and REVOKE
-// are the parser's 0A000 (the dialect pass made them a syntax error).
+// CREATE/ALTER/DROP USER and ROLE are read by sql/parser (a Statement of the tree has no
+// dialect-pass words), their options checked as users.go did; GRANT and REVOKE are the
+// parser's 0A000 (the dialect pass made them a syntax error).
 func TestAlterObjectsFromTree(t *testing.T) {
 	for _, c := range []struct {
 		q    string
@@ -33,6 +34,21 @@ func TestAlterObjectsFromTree(t *testing.T) {
 		{q: "DROP NODE n2", of: func(st *Statement) bool { return st.tsStmt != nil && st.tsStmt.node }},
 		{q: "BACKUP TABLESPACE ts1 TO STDOUT", of: func(st *Statement) bool { return st.backup != nil && !st.backup.restore }},
 		{q: "RESTORE TABLESPACE ts1 FROM STDIN", of: func(st *Statement) bool { return st.backup != nil && st.backup.restore }},
+		{q: "CREATE USER u WITH PASSWORD 'p' SUPERUSER CREATEDB", of: func(st *Statement) bool {
+			return st.user != nil && *st.user.opts.Password == "p" && *st.user.opts.Superuser
+		}},
+		{q: "ALTER ROLE u NOSUPERUSER", of: func(st *Statement) bool { return st.user != nil && !*st.user.opts.Superuser }},
+		{q: "DROP USER IF EXISTS a, b", of: func(st *Statement) bool { return st.user != nil && st.user.ifExists && len(st.user.names) == 2 }},
+		{q: "CREATE ROLE r foo", code: "42601"},
+		{q: "CREATE USER u", code: "0A000"},
+		{q: "CREATE USER pg_u PASSWORD 'p'", code: "42939"},
+		{q: "CREATE USER u PASSWORD NULL", code: "0A000"},
+		{q: "CREATE USER u PASSWORD 'p' CREATEDB", code: "0A000"},
+		{q: "CREATE USER u PASSWORD 'p' NOLOGIN", code: "0A000"},
+		{q: "CREATE USER u PASSWORD 'p' CONNECTION LIMIT 3", code: "0A000"},
+		{q: "ALTER USER u LOGIN", code: "42601"},
+		{q: "ALTER USER u RENAME TO v", code: "0A000"},
+		{q: "ALTER USER CURRENT_USER PASSWORD 'p'", code: "0A000"},
 		{q: "GRANT SELECT ON t TO r", code: "0A000"},
 		{q: "REVOKE ALL ON t FROM PUBLIC", code: "0A000"},
 	} {

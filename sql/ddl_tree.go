@@ -25,15 +25,15 @@ var treeDDLWords = map[string]bool{"drop": true, "truncate": true, "create": tru
 
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
 var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true,
-	"tablespace": true, "node": true}
+	"tablespace": true, "node": true, "user": true, "role": true}
 
 // treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
 	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true,
-		"tablespace": true}
+		"tablespace": true, "user": true, "role": true}
 	treeAlterObjects = map[string]bool{"sequence": true, "table": true, "view": true, "materialized": true, "index": true,
-		"tablespace": true}
+		"tablespace": true, "user": true, "role": true}
 )
 
 // treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
@@ -81,6 +81,15 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 		}
 		st := treeStatement(query, toks, nil)
 		st.tsStmt = ts
+		return st, nil
+	}
+	if n, ok := stmt.(*ast.RoleStmt); ok {
+		u, err := userOfTree(n) // users.go
+		if err != nil {
+			return nil, err
+		}
+		st := treeStatement(query, toks, nil)
+		st.user = u
 		return st, nil
 	}
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {

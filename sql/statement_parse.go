@@ -52,10 +52,6 @@ func init() { utilityParsers = utilityParserTable() }
 
 func utilityParserTable() []utilityParser {
 	return []utilityParser{
-		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.user, err = parseUserStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.copy, err = parseCopy(text)
 			if st.copy != nil && st.copy.words == nil {
