@@ -3,8 +3,6 @@ package sql
 import (
 	"bufio"
 	"context"
-
-	"github.com/drovedb/drove/sql/lexer"
 )
 
 // backupStmt is BACKUP TABLESPACE 'name' TO STDOUT or RESTORE TABLESPACE 'name' FROM STDIN:
@@ -13,36 +11,6 @@ import (
 type backupStmt struct {
 	restore bool
 	name    string
-}
-
-func isBackupStmt(words []string) bool {
-	return len(words) >= 2 && (words[0] == "backup" || words[0] == "restore") && words[1] == "tablespace"
-}
-
-func parseBackupStmt(sql string) (*backupStmt, error) {
-	toks, err := lexSQL(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &copyParser{sql: sql, toks: toks, i: 2} // past BACKUP|RESTORE TABLESPACE
-	st := &backupStmt{restore: toks[0].Is("restore")}
-	t := p.peek()
-	if t.Kind != lexer.String && t.Kind != lexer.Ident && t.Kind != lexer.QuotedIdent {
-		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in BACKUP TABLESPACE 'name' TO STDOUT")
-	}
-	st.name = t.Value
-	p.i++
-	if st.restore {
-		if !p.accept("from") || !p.accept("stdin") {
-			return nil, Errorf("42601", "syntax error: RESTORE TABLESPACE 'name' FROM STDIN")
-		}
-	} else if !p.accept("to") || !p.accept("stdout") {
-		return nil, Errorf("42601", "syntax error: BACKUP TABLESPACE 'name' TO STDOUT")
-	}
-	if p.peek().Kind != lexer.EOF {
-		return nil, p.errNear()
-	}
-	return st, nil
 }
 
 func (s *Session) execBackup(ctx context.Context, st *backupStmt, out Output) error {

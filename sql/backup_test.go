@@ -22,14 +22,14 @@ func TestParseBackupStmt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.sql, func(t *testing.T) {
-			pieces, err := splitAndRewrite(tt.sql)
-			if err != nil {
-				t.Fatal(err)
+			var st *backupStmt
+			sts, err := parseStatements(tt.sql, func() error { return nil })
+			if err == nil && (len(sts) != 1 || sts[0].backup == nil) {
+				t.Fatalf("not read as BACKUP/RESTORE: %+v", sts)
 			}
-			if !isBackupStmt(pieces[0].words) {
-				t.Fatal("not recognized as BACKUP/RESTORE")
+			if err == nil {
+				st = sts[0].backup
 			}
-			st, err := parseBackupStmt(pieces[0].orig)
 			if tt.wantCode != "" {
 				var e *Error
 				if !errors.As(err, &e) || e.Code != tt.wantCode {

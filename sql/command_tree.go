@@ -11,12 +11,13 @@ import (
 // (cursor.go). PREPARE's and DECLARE's statement is the tree's too: a query or writing
 // statement as parseQuerySpan and parseDMLSpan make it (a statement the parser refuses with
 // 0A000 makes the command 0A000: no query of the golden files is one the dialect pass reads);
-// LOCK (lock_table.go) and COMMENT ON (comment.go).
+// LOCK (lock_table.go) and COMMENT ON (comment.go); drove's BACKUP and RESTORE (backup.go).
+// GRANT and REVOKE are the parser's 0A000: drove has no privileges to grant.
 
 // treeCommandWords are the first words of the commands read into sql/parser's tree.
 var treeCommandWords = map[string]bool{"prepare": true, "execute": true, "deallocate": true,
 	"declare": true, "fetch": true, "move": true, "close": true, "lock": true,
-	"comment": true}
+	"comment": true, "backup": true, "restore": true, "grant": true, "revoke": true}
 
 // parseCommandSpan parses one statement's tokens with sql/parser when it is a command run from
 // the tree; nil (and no error) otherwise, for the dialect pass.
@@ -50,6 +51,8 @@ func parseCommandSpan(query string, toks []lexer.Token) (*Statement, error) {
 		st.lock, err = lockOfTree(n) // lock_table.go
 	case *ast.Comment:
 		st.comment, err = commentOfTree(n) // comment.go
+	case *ast.Backup:
+		st.backup = &backupStmt{restore: n.Restore, name: n.Name} // backup.go: drove's own
 	default:
 		return nil, Errorf("XX000", "statement %T is not run from the tree", stmt)
 	}

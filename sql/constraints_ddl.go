@@ -475,22 +475,6 @@ type conAlterStmt struct {
 	rename   [2]string // RENAME CONSTRAINT old TO new
 }
 
-// alterTableTarget reads ALTER TABLE's [IF EXISTS] [ONLY] [schema.]name.
-func (p *conParser) alterTableTarget() (ifExists bool, qual, table string, err error) {
-	ifExists = p.accept("if", "exists")
-	p.accept("only")
-	if table, err = p.name(); err != nil {
-		return false, "", "", err
-	}
-	if p.accept(".") {
-		qual = table
-		if table, err = p.name(); err != nil {
-			return false, "", "", err
-		}
-	}
-	return ifExists, qual, table, nil
-}
-
 // execConstraintAlter adds or drops a constraint. An added one is checked against every row
 // with the table's gate closed (AlterTableIf), so no write can slip in between.
 func (s *Session) execConstraintAlter(ctx context.Context, st *conAlterStmt, out Output) error {

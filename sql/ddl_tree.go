@@ -12,8 +12,9 @@ import (
 // The DDL statements sql/parser reads and the session runs from its tree (sql/DESIGN.md,
 // step 4): DROP TABLE, VIEW, MATERIALIZED VIEW, INDEX and SEQUENCE, TRUNCATE, CREATE
 // TABLE's column-definition form (create_tree.go), CREATE [UNIQUE] INDEX (index_tree.go),
-// CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go) and
-// ALTER TABLE (alter_tree.go); CREATE TABLE AS (ctas_tree.go, run by ctas.go); CREATE TABLE's
+// CREATE/ALTER SEQUENCE (sequence_tree.go), CREATE [MATERIALIZED] VIEW (view_tree.go),
+// ALTER TABLE (alter_tree.go) and ALTER VIEW, MATERIALIZED VIEW and INDEX
+// (alter_object_tree.go); CREATE TABLE AS (ctas_tree.go, run by ctas.go); CREATE TABLE's
 // LIKE elements are written out as it runs (create_like.go). Another DROP (USER, TABLESPACE,
 // ...) and every other DDL statement take the dialect pass.
 
@@ -23,13 +24,16 @@ import (
 var treeDDLWords = map[string]bool{"drop": true, "truncate": true, "create": true, "alter": true}
 
 // treeDropObjects are the words after DROP of the objects dropped from the tree.
-var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true}
+var treeDropObjects = map[string]bool{"table": true, "view": true, "materialized": true, "index": true, "sequence": true,
+	"tablespace": true, "node": true, "user": true, "role": true}
 
 // treeCreateObjects are the objects whose CREATE runs from the tree, by the word after CREATE
 // [OR REPLACE] [TEMP|UNLOGGED] [RECURSIVE]; treeAlterObjects those whose ALTER does.
 var (
-	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true}
-	treeAlterObjects  = map[string]bool{"sequence": true, "table": true}
+	treeCreateObjects = map[string]bool{"sequence": true, "table": true, "index": true, "unique": true, "view": true, "materialized": true,
+		"tablespace": true, "user": true, "role": true}
+	treeAlterObjects = map[string]bool{"sequence": true, "table": true, "view": true, "materialized": true, "index": true,
+		"tablespace": true, "user": true, "role": true}
 )
 
 // treeObject reports whether a DDL statement's tokens (its first word one of treeDDLWords)
@@ -70,11 +74,26 @@ func parseDDLSpan(query string, toks []lexer.Token) (*Statement, error) {
 	if err != nil {
 		return nil, parserError(err, query) // DROP's and TRUNCATE's 0A000 too: only the tree runs them
 	}
+	if n, ok := stmt.(*ast.TablespaceStmt); ok {
+		ts, err := tablespaceOfTree(n) // tablespace_stmt.go: drove's own
+		if err != nil {
+			return nil, err
+		}
+		st := treeStatement(query, toks, nil)
+		st.tsStmt = ts
+		return st, nil
+	}
+	if n, ok := stmt.(*ast.RoleStmt); ok {
+		u, err := userOfTree(n) // users.go
+		if err != nil {
+			return nil, err
+		}
+		st := treeStatement(query, toks, nil)
+		st.user = u
+		return st, nil
+	}
 	if ct, ok := stmt.(*ast.CreateTable); ok && ct.Query != nil {
 		return ctasOfTree(ct, query, toks) // CREATE TABLE AS (ctas_tree.go)
-	}
-	if a, ok := stmt.(*ast.AlterTable); ok && a.Kind == ast.ObjSequence && a.Cmds[0].Kind == ast.AlterOwner {
-		return nil, nil // ALTER SEQUENCE ... OWNER TO: owner.go's
 	}
 	end := toks[len(toks)-1]
 	if end.IsPunct(";") && len(toks) > 1 {
@@ -102,10 +121,7 @@ func (s *Session) execDDLTree(ctx context.Context, st *Statement, out Output) er
 	case *ast.AlterSequence:
 		return s.execAlterSequence(ctx, n, out)
 	case *ast.AlterTable:
-		if n.Kind == ast.ObjTable {
-			return s.execAlterTableTree(ctx, n, out) // alter_tree.go
-		}
-		return alterSequenceAction(n)
+		return s.execAlterObject(ctx, n, out) // alter_object_tree.go
 	case *ast.CreateTable:
 		return s.createTableTree(ctx, n, out) // create_tree.go
 	case *ast.CreateIndex:

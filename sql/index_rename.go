@@ -9,60 +9,28 @@ import (
 )
 
 // ALTER INDEX [IF EXISTS] name RENAME TO new renames a secondary index (a UNIQUE
-// constraint's with its constraint, as PostgreSQL does); its comment follows it.
-type renameIndexStmt struct {
-	ifExists bool
-	name, to string
-}
+// constraint's with its constraint, as PostgreSQL does); its comment follows it. It runs
+// from sql/parser's tree (alter_object_tree.go).
 
-func isRenameIndexStmt(words []string) bool {
-	return len(words) > 3 && words[0] == "alter" && words[1] == "index" && slices.Contains(words, "rename")
-}
-
-func parseRenameIndexStmt(text string) (*renameIndexStmt, error) {
-	toks, err := lexSetting(text)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 2}
-	st := &renameIndexStmt{ifExists: p.accept("if", "exists")}
-	if st.name, err = p.name(); err != nil {
-		return nil, err
-	}
-	if !p.accept("rename", "to") {
-		return nil, p.syntaxError()
-	}
-	if st.to, err = p.name(); err != nil {
-		return nil, err
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
-func (s *Session) execRenameIndex(ctx context.Context, st *renameIndexStmt, out Output) error {
-	tn := &ast.Table{Name: st.name} // settingParser's name is schema.name
-	if q, rest, ok := strings.Cut(st.name, "."); ok {
-		tn = &ast.Table{Schema: q, Name: rest}
-	}
-	name, err := s.dropNameOf(tn, st.ifExists)
+// execRenameIndex renames index tn to newName.
+func (s *Session) execRenameIndex(ctx context.Context, tn *ast.Table, ifExists bool, newName string, out Output) error {
+	name, err := s.dropNameOf(tn, ifExists)
 	if err != nil || name == "" {
 		return err
 	}
 	name = s.tempIndexName(name)
-	to := st.to
+	to := newName
 	if s.tempID != "" && strings.HasPrefix(name, s.tempID) {
 		to = s.tempID + to // it stays in the session's temporary schema
 	}
 	table := s.indexTable(name)
 	if table == "" {
-		if st.ifExists {
+		if ifExists {
 			s.noticef("NOTICE", "00000", "relation %q does not exist, skipping", name)
 			return out.Complete("ALTER INDEX")
 		}
 		if kind := s.relKind(name); kind != "" && systemTables[name] == nil {
-			return s.renameOtherRelation(ctx, kind, name, st.to, out)
+			return s.renameOtherRelation(ctx, kind, name, newName, out)
 		}
 		return relationMissing(name)
 	}
@@ -72,10 +40,10 @@ func (s *Session) execRenameIndex(ctx context.Context, st *renameIndexStmt, out 
 	}
 	next := *schema
 	if isPKey(schema, name) {
-		return s.renamePrimaryKey(ctx, schema, &next, st.to, "ALTER INDEX", out)
+		return s.renamePrimaryKey(ctx, schema, &next, newName, "ALTER INDEX", out)
 	}
 	if s.relationExists(to) {
-		return Errorf("42P07", "relation %q already exists", st.to)
+		return Errorf("42P07", "relation %q already exists", newName)
 	}
 	next.Indexes = slices.Clone(schema.Indexes)
 	for i := range next.Indexes {

@@ -208,6 +208,15 @@ func (f *matviewFill) Row(row []types.Value) error {
 	return f.tx.Load(f.schema.Name, f.key, f.value)
 }
 
+// refreshOfTree is REFRESH MATERIALIZED VIEW as sql/parser read it (utility_tree.go).
+func refreshOfTree(n *ast.Refresh) (*viewStmt, error) {
+	name, err := viewNameOf(n.Name)
+	if err != nil {
+		return nil, err
+	}
+	return &viewStmt{verb: "refresh", materialized: true, names: []string{name}, concurrently: n.Concurrently, noData: n.NoData}, nil
+}
+
 // refreshMatview replaces a materialized view's rows by its query's, in the session's
 // transaction or one of its own, as PostgreSQL's REFRESH MATERIALIZED VIEW (without
 // CONCURRENTLY; readers see the old rows until it commits).

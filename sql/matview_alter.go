@@ -15,39 +15,8 @@ import (
 // (0A000), since the table's rename would not roll back; so is renaming a materialized view
 // other views read (they keep their query as text: view_alter.go).
 
-// parseAlterMatview reads the rest of ALTER MATERIALIZED VIEW after its VIEW.
-func parseAlterMatview(p *settingParser, st *viewStmt) (*viewStmt, error) {
-	st.ifExists = p.accept("if", "exists")
-	name, err := viewName(p)
-	if err != nil {
-		return nil, err
-	}
-	st.names = []string{name}
-	if !p.accept("rename") {
-		return nil, unsupported("ALTER MATERIALIZED VIEW other than RENAME")
-	}
-	st.verb = "rename"
-	if !p.accept("to") {
-		st.verb = "rename-column"
-		p.accept("column")
-		if st.column, err = p.name(); err != nil {
-			return nil, err
-		}
-		if !p.accept("to") {
-			return nil, p.syntaxError()
-		}
-		if st.newName, err = p.name(); err != nil {
-			return nil, err
-		}
-	} else if st.newName, err = viewName(p); err != nil {
-		return nil, err
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
+// alterMatview runs ALTER MATERIALIZED VIEW ... RENAME TO or RENAME COLUMN (from the tree,
+// alter_object_tree.go).
 func (s *Session) alterMatview(ctx context.Context, st *viewStmt, out Output) error {
 	name := st.names[0]
 	def, ok := s.matview(name)

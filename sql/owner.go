@@ -6,15 +6,13 @@ import (
 	"strings"
 
 	"vitess.io/vitess/go/vt/sqlparser"
-
-	"github.com/drovedb/drove/sql/lexer"
 )
 
 // ALTER TABLE | SEQUENCE | VIEW | MATERIALIZED VIEW | INDEX name OWNER TO role, which pg_dump
 // writes after every object it creates. drove has no per-object owners yet (every user may
 // use every table; pg_class.relowner is the superuser's): the statement checks what
 // PostgreSQL checks (the relation exists and is of the kind named, the role exists) and
-// changes nothing.
+// changes nothing. It runs from sql/parser's tree (alter_tree.go, alter_object_tree.go).
 
 // ownerStmt is one ALTER ... OWNER TO.
 type ownerStmt struct {
@@ -24,69 +22,6 @@ type ownerStmt struct {
 	name     string
 	role     string // a role name, or "current_user", "session_user", "current_role" as keywords
 	roleKW   bool   // role is one of those keywords, not a name
-}
-
-// isOwnerStmt matches ALTER <relation kind> ... OWNER TO role (not a column or constraint
-// renamed to "owner" and beyond: RENAME [COLUMN] owner TO x ends the same way).
-func isOwnerStmt(words []string) bool {
-	n := len(words)
-	if n < 6 || words[0] != "alter" || words[n-3] != "owner" || words[n-2] != "to" {
-		return false
-	}
-	switch words[n-4] {
-	case "rename", "column", "constraint":
-		return false
-	}
-	switch words[1] {
-	case "table", "sequence", "view", "index":
-		return true
-	case "materialized":
-		return words[2] == "view"
-	}
-	return false
-}
-
-func parseOwnerStmt(q string) (*ownerStmt, error) {
-	toks, err := lexSQL(q)
-	if err != nil {
-		return nil, err
-	}
-	p := &conParser{src: q, toks: toks, pos: 1}
-	st := &ownerStmt{}
-	for _, k := range []string{"table", "sequence", "view", "index", "materialized view"} {
-		if p.accept(strings.Fields(k)...) {
-			st.kind = k
-			break
-		}
-	}
-	if at := p.pos; st.kind != "table" {
-		if p.accept("if", "exists"); p.peekAt(0, "only") {
-			return nil, p.syntaxError() // ONLY is ALTER TABLE's alone
-		}
-		p.pos = at
-	}
-	if st.ifExists, st.qual, st.name, err = p.alterTableTarget(); err != nil {
-		return nil, err
-	}
-	if !p.accept("owner", "to") {
-		return nil, p.syntaxError()
-	}
-	for _, kw := range []string{"current_user", "session_user", "current_role"} {
-		if p.peekAt(0, kw) && p.toks[p.pos].Kind != lexer.QuotedIdent {
-			st.role, st.roleKW = kw, true
-			p.pos++
-			break
-		}
-	}
-	if !st.roleKW {
-		if st.role, err = p.name(); err != nil {
-			return nil, err
-		}
-	}
-	if p.accept(";"); !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
 }
 
 // relKind is what the session's catalog holds under name: "table", "sequence", "view",

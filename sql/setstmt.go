@@ -74,51 +74,6 @@ func lexSetting(q string) ([]settingToken, error) {
 	return out, nil
 }
 
-// settingParser walks the tokens of one statement.
-type settingParser struct {
-	toks []settingToken
-	pos  int
-}
-
-func (p *settingParser) peek(words ...string) bool {
-	for i, w := range words {
-		if p.pos+i >= len(p.toks) || p.toks[p.pos+i].quoted || p.toks[p.pos+i].text != w {
-			return false
-		}
-	}
-	return true
-}
-
-func (p *settingParser) accept(words ...string) bool {
-	if p.peek(words...) {
-		p.pos += len(words)
-		return true
-	}
-	return false
-}
-
-func (p *settingParser) done() bool { return p.pos >= len(p.toks) }
-
-func (p *settingParser) syntaxError() error {
-	if p.done() {
-		return errorAt(Errorf("42601", "syntax error at end of input"), atEnd)
-	}
-	return errorAt(nearError(p.toks[p.pos].text), p.toks[p.pos].pos)
-}
-
-// name reads a setting name: a word or quoted identifier, dotted for placeholders.
-func (p *settingParser) name() (string, error) {
-	if p.done() || p.toks[p.pos].quoted && !p.toks[p.pos].ident {
-		return "", p.syntaxError()
-	}
-	t := p.toks[p.pos]
-	if !t.ident && (t.text == "" || !isIdentStart([]rune(t.text)[0])) {
-		return "", p.syntaxError()
-	}
-	p.pos++
-	return t.text, nil
-}
-
 // zoneOfInterval is the zone of SET TIME ZONE INTERVAL 'text', truncated to unit microseconds
 // (0: not truncated): a zone that many hours and minutes EAST of Greenwich (SQL's sign, not
 // POSIX's), named as PostgreSQL's pg_tzset_offset names it.

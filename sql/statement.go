@@ -14,27 +14,25 @@ import (
 // Statement is one parsed statement, with its plan once bound. Sessions cache them by query
 // text, so a repeated statement is parsed once; pgwire's prepared statements are Statements.
 type Statement struct {
-	first       string // first word, lower case
-	words       []string
-	ast         sqlparser.Statement // nil for statements handled without vitess
-	query       *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
-	queryUsed   bool                // query was bound once: a re-bind parses its text again
-	tsStmt      *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
-	copy        *copyStmt           // COPY, which vitess does not know either
-	backup      *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
-	setting     *settingStmt        // SET, SHOW, RESET, VACUUM and friends
-	savepoint   *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
-	setCons     *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
-	user        *userStmt           // CREATE/ALTER/DROP USER
-	lock        *lockStmt           // LOCK TABLE (lock_table.go)
-	owner       *ownerStmt          // ALTER ... OWNER TO (owner.go)
-	comment     *commentStmt        // COMMENT ON (comment.go)
-	renameIndex *renameIndexStmt    // ALTER INDEX ... RENAME TO (index_rename.go)
-	notify      *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
-	chain       bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
-	view        *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
-	ctas        *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
-	prep        *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
+	first     string // first word, lower case
+	words     []string
+	ast       sqlparser.Statement // nil for statements handled without vitess
+	query     *ast.Select         // a query sql/parser read (statement_tree.go); ast is nil
+	queryUsed bool                // query was bound once: a re-bind parses its text again
+	tsStmt    *tablespaceStmt     // CREATE/DROP TABLESPACE, which vitess does not know
+	copy      *copyStmt           // COPY, which vitess does not know either
+	backup    *backupStmt         // BACKUP/RESTORE TABLESPACE, drove's own
+	setting   *settingStmt        // SET, SHOW, RESET, VACUUM and friends
+	savepoint *savepointStmt      // SAVEPOINT, ROLLBACK TO, RELEASE
+	setCons   *setConstraintsStmt // SET CONSTRAINTS (set_constraints.go)
+	user      *userStmt           // CREATE/ALTER/DROP USER
+	lock      *lockStmt           // LOCK TABLE (lock_table.go)
+	comment   *commentStmt        // COMMENT ON (comment.go)
+	notify    *notifyStmt         // LISTEN, UNLISTEN, NOTIFY (notify.go)
+	chain     bool                // COMMIT/ROLLBACK AND CHAIN (utility_tree.go)
+	view      *viewStmt           // CREATE/DROP/ALTER VIEW (view_stmt.go)
+	ctas      *ctasStmt           // CREATE TABLE AS, SELECT INTO (ctas.go)
+	prep      *prepareStmt        // PREPARE, EXECUTE, DEALLOCATE (prepare_stmt.go)
 	// modWith: dml is a statement holding a data-modifying WITH, or a writing statement
 	// after WITH (cte_modify.go)
 	modWith bool
@@ -635,12 +633,6 @@ func (s *Session) execUtility(ctx context.Context, st *Statement, out Output) er
 	}
 	if st.comment != nil {
 		return s.execCommentStmt(ctx, st.comment, out)
-	}
-	if st.owner != nil {
-		return s.execOwnerStmt(ctx, st.owner, out)
-	}
-	if st.renameIndex != nil {
-		return s.execRenameIndex(tablespace.WithLockTimeout(ctx, s.set.lockTimeout), st.renameIndex, out)
 	}
 	if st.notify != nil {
 		return s.execNotifyStmt(ctx, st.notify, out)

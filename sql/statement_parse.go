@@ -52,30 +52,6 @@ func init() { utilityParsers = utilityParserTable() }
 
 func utilityParserTable() []utilityParser {
 	return []utilityParser{
-		{func(p piece) bool { return isOwnerStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.owner, err = parseOwnerStmt(text) // owner.go; before ALTER SEQUENCE's and VIEW's parsers
-			return err
-		}},
-		{func(p piece) bool { return isTablespaceStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.tsStmt, err = parseTablespaceStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isBackupStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.backup, err = parseBackupStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isRenameIndexStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.renameIndex, err = parseRenameIndexStmt(text) // index_rename.go
-			return err
-		}},
-		{func(p piece) bool { return isViewStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.view, err = parseViewStmt(text)
-			return err
-		}},
-		{func(p piece) bool { return isUserStmt(p.words) }, func(st *Statement, text string) (err error) {
-			st.user, err = parseUserStmt(text)
-			return err
-		}},
 		{func(p piece) bool { return isCopyStmt(p.words) }, func(st *Statement, text string) (err error) {
 			st.copy, err = parseCopy(text)
 			return err

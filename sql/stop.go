@@ -61,6 +61,10 @@ func (st *Statement) commandName() string {
 		return ddlCommandName(st.ddl) // ddl_tree.go
 	case st.lock != nil:
 		return "LOCK TABLE"
+	case st.user != nil:
+		return st.user.verb + " ROLE"
+	case st.tsStmt != nil:
+		return st.tsStmt.tag()
 	case st.ctas != nil:
 		return st.ctas.command()
 	}

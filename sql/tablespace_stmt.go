@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/drovedb/drove/sql/lexer"
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // tablespaceStmt is a parsed CREATE, ALTER or DROP TABLESPACE, or DROP NODE.
@@ -27,79 +27,16 @@ func (st *tablespaceStmt) tag() string {
 	return st.verb + " TABLESPACE"
 }
 
-// isTablespaceStmt reports whether words start CREATE, ALTER or DROP TABLESPACE, or DROP
-// NODE, which vitess does not parse.
-func isTablespaceStmt(words []string) bool {
-	if len(words) < 2 {
-		return false
-	}
-	switch words[0] {
-	case "create", "alter":
-		return words[1] == "tablespace"
-	case "drop":
-		return words[1] == "tablespace" || words[1] == "node"
-	}
-	return false
-}
-
-// parseTablespaceStmt parses HerdDB's syntax, with PostgreSQL-style IF [NOT] EXISTS allowed:
-//
-//	CREATE TABLESPACE [IF NOT EXISTS] 'name' [, 'option:value' ...]
-//	ALTER TABLESPACE 'name', 'option:value' [, 'option:value' ...]
-//	DROP TABLESPACE [IF EXISTS] 'name'
-//	DROP NODE [IF EXISTS] 'id'
-//
-// The options are 'replica:n1,n2,...', 'expectedreplicacount:n', 'leader:n' and
-// 'maxleaderinactivitytime:ms', and for CREATE HerdDB's 'wait:ms'. The name may also be a
-// plain or double-quoted identifier. sql is the statement's PostgreSQL text.
-func parseTablespaceStmt(sql string) (*tablespaceStmt, error) {
-	toks, err := lexSQL(sql)
-	if err != nil {
-		return nil, err
-	}
-	st := &tablespaceStmt{verb: strings.ToUpper(toks[0].Value), node: toks[1].Is("node")}
-	toks = toks[2:] // CREATE|ALTER|DROP TABLESPACE|NODE
-	word := func(i int, w string) bool {
-		return i < len(toks) && toks[i].Is(w)
-	}
-	switch {
-	case st.verb == "CREATE" && word(0, "if") && word(1, "not") && word(2, "exists"):
-		st.ifExists, toks = true, toks[3:]
-	case st.verb == "DROP" && word(0, "if") && word(1, "exists"):
-		st.ifExists, toks = true, toks[2:]
-	}
-	if len(toks) == 0 || (toks[0].Kind != lexer.String && toks[0].Kind != lexer.Ident && toks[0].Kind != lexer.QuotedIdent) {
-		if st.node {
-			return nil, Errorf("42601", "syntax error: a node id is expected, as in DROP NODE 'n2'")
-		}
-		return nil, Errorf("42601", "syntax error: a tablespace name is expected, as in %s TABLESPACE 'name'", st.verb)
-	}
-	st.name = toks[0].Value // the lexer folds an unquoted identifier
-	if err := st.parseOptions(toks[1:]); err != nil {
-		return nil, err
-	}
-	return st, nil
-}
-
-// parseOptions reads the ", 'key:value'" pairs after the name and checks them together.
-func (st *tablespaceStmt) parseOptions(rest []lexer.Token) error {
-	takesOptions := st.verb != "DROP"
-	for ; len(rest) > 0; rest = rest[2:] {
-		if !takesOptions || len(rest) < 2 || !rest[0].IsPunct(",") || rest[1].Kind != lexer.String {
-			near := rest[0].Value
-			if !takesOptions {
-				return Errorf("42601", "syntax error at or near %q: %s takes no options", near, st.tag())
-			}
-			return Errorf("42601", "syntax error at or near %q: tablespace options follow the name as 'key:value' strings separated by commas", near)
-		}
-		if err := st.opts.set(rest[1].Value, st.verb == "CREATE"); err != nil {
-			return err
+// tablespaceOfTree is drove's CREATE, ALTER or DROP TABLESPACE, or DROP NODE, as sql/parser
+// read it (HerdDB's syntax, sql/parser/drove.go), its 'key:value' options checked.
+func tablespaceOfTree(n *ast.TablespaceStmt) (*tablespaceStmt, error) {
+	st := &tablespaceStmt{verb: n.Verb, node: n.Node, name: n.Name, ifExists: n.IfExists}
+	for _, o := range n.Options {
+		if err := st.opts.set(o, st.verb == "CREATE"); err != nil {
+			return nil, err
 		}
 	}
-	if st.verb == "ALTER" && st.opts.Given == 0 {
-		return Errorf("42601", "ALTER TABLESPACE needs at least one option, as in ALTER TABLESPACE '%s','leader:node'", st.name)
-	}
-	return st.opts.check()
+	return st, st.opts.check()
 }
 
 // tablespaceOptionHint lists the options for error hints.

@@ -1,6 +1,7 @@
 package sql
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -80,14 +81,7 @@ func TestParseTablespaceStatements(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.sql, func(t *testing.T) {
-			pieces, err := splitAndRewrite(c.sql)
-			var got *tablespaceStmt
-			if err == nil {
-				if len(pieces) != 1 || !isTablespaceStmt(pieces[0].words) {
-					t.Fatalf("not recognized as a tablespace statement: %+v", pieces)
-				}
-				got, err = parseTablespaceStmt(pieces[0].orig)
-			}
+			got, err := parsedTablespaceStmt(c.sql)
 			if c.code != "" {
 				if e, ok := err.(*Error); !ok || e.Code != c.code {
 					t.Fatalf("got %+v (%v), want SQLSTATE %s", got, err, c.code)
@@ -104,6 +98,19 @@ func TestParseTablespaceStatements(t *testing.T) {
 	}
 }
 
+// parsedTablespaceStmt is the tablespace statement the session makes of q (sql/parser's
+// tree, ddl_tree.go), or its error.
+func parsedTablespaceStmt(q string) (*tablespaceStmt, error) {
+	sts, err := parseStatements(q, func() error { return nil })
+	if err != nil {
+		return nil, err
+	}
+	if len(sts) != 1 || sts[0].tsStmt == nil {
+		return nil, fmt.Errorf("not read as one tablespace statement: %+v", sts)
+	}
+	return sts[0].tsStmt, nil
+}
+
 // The errors name what is wrong, so a user can fix the statement from the message alone.
 func TestTablespaceOptionErrorMessages(t *testing.T) {
 	cases := []struct{ sql, msg, hint string }{
@@ -115,11 +122,7 @@ func TestTablespaceOptionErrorMessages(t *testing.T) {
 		{"ALTER TABLESPACE 'ts1', 'leader:n1', 'leader:n2'", "conflicting or redundant options: leader is given twice", ""},
 	}
 	for _, c := range cases {
-		pieces, err := splitAndRewrite(c.sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = parseTablespaceStmt(pieces[0].sql)
+		_, err := parsedTablespaceStmt(c.sql)
 		e, ok := err.(*Error)
 		if !ok || e.Message != c.msg || e.Hint != c.hint {
 			t.Errorf("%s: got %#v, want message %q hint %q", c.sql, err, c.msg, c.hint)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"strings"
+
+	"github.com/drovedb/drove/sql/ast"
 )
 
 // userStmt is CREATE, ALTER or DROP USER (or ROLE). Users are the node's password users:
@@ -16,46 +18,19 @@ type userStmt struct {
 	ifExists bool
 }
 
-// isUserStmt reports whether words start CREATE/ALTER/DROP USER or ROLE.
-func isUserStmt(words []string) bool {
-	return len(words) >= 2 && (words[0] == "create" || words[0] == "alter" || words[0] == "drop") &&
-		(words[1] == "user" || words[1] == "role") && !(len(words) > 2 && words[2] == "mapping")
-}
-
-func parseUserStmt(sql string) (*userStmt, error) {
-	toks, err := lexSetting(sql)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: toks, pos: 2}
-	st := &userStmt{verb: strings.ToUpper(toks[0].text)}
-	if st.verb == "DROP" && p.accept("if", "exists") {
-		st.ifExists = true
-	}
-	for {
-		name, err := p.name()
-		if err != nil {
-			return nil, err
-		}
+// userOfTree is CREATE, ALTER or DROP USER (or ROLE) as sql/parser read it (ddl_tree.go),
+// its names and options checked.
+func userOfTree(n *ast.RoleStmt) (*userStmt, error) {
+	st := &userStmt{verb: n.Verb, names: n.Names, ifExists: n.IfExists}
+	for _, name := range n.Names {
 		if strings.HasPrefix(name, "pg_") || name == "public" || name == "none" {
 			return nil, Errorf("42939", "role name %q is reserved", name)
 		}
-		st.names = append(st.names, name)
-		if st.verb != "DROP" || !p.accept(",") {
-			break
-		}
 	}
 	if st.verb == "DROP" {
-		if !p.done() {
-			return nil, p.syntaxError()
-		}
 		return st, nil
 	}
-	if p.peek("rename") || p.peek("set") || p.peek("reset") {
-		return nil, unsupported("ALTER USER ... %s", strings.ToUpper(p.toks[p.pos].text))
-	}
-	p.accept("with")
-	if err := parseRoleOptions(p, &st.opts); err != nil {
+	if err := roleOptionsOf(n.Options, &st.opts); err != nil {
 		return nil, err
 	}
 	if st.verb == "CREATE" && st.opts.Password == nil {
@@ -68,34 +43,29 @@ func parseUserStmt(sql string) (*userStmt, error) {
 	return st, nil
 }
 
-// parseRoleOptions reads CREATE/ALTER USER options into opts. SUPERUSER and NOSUPERUSER are
+// roleOptionsOf reads CREATE/ALTER USER options into opts. SUPERUSER and NOSUPERUSER are
 // kept; CREATEDB, CREATEROLE, REPLICATION and BYPASSRLS are what a superuser has, so they
 // are accepted beside SUPERUSER and refused alone (drove cannot grant them separately);
 // their NO forms are what every other user has; LOGIN and INHERIT every user has.
-func parseRoleOptions(p *settingParser, opts *UserOptions) error {
+func roleOptionsOf(list []ast.RoleOption, opts *UserOptions) error {
 	var superOnly string // an option that only a superuser has
-	for !p.done() {
-		switch {
-		case p.accept("password"), p.accept("encrypted", "password"):
-			if p.accept("null") {
+	for _, o := range list {
+		word := strings.ToUpper(o.Name)
+		switch o.Name {
+		case "password":
+			if o.Null {
 				return &Error{Code: "0A000", Message: "users without a password are not supported",
 					Hint: "Every drove user logs in with a password (SCRAM-SHA-256)."}
 			}
-			if p.done() || !p.toks[p.pos].quoted || p.toks[p.pos].ident {
-				return p.syntaxError()
-			}
-			password := p.toks[p.pos].text
+			password := o.Value
 			opts.Password = &password
-			p.pos++
-		case p.accept("superuser"), p.accept("nosuperuser"):
-			super := strings.EqualFold(p.toks[p.pos-1].text, "superuser")
+		case "superuser", "nosuperuser":
+			super := o.Name == "superuser"
 			opts.Superuser = &super
-		case p.accept("createdb"), p.accept("createrole"), p.accept("replication"), p.accept("bypassrls"):
-			superOnly = strings.ToUpper(p.toks[p.pos-1].text)
-		case p.accept("login"), p.accept("inherit"), p.accept("nocreatedb"), p.accept("nocreaterole"),
-			p.accept("noreplication"), p.accept("nobypassrls"):
+		case "createdb", "createrole", "replication", "bypassrls":
+			superOnly = word
+		case "login", "inherit", "nocreatedb", "nocreaterole", "noreplication", "nobypassrls":
 		default:
-			word := strings.ToUpper(p.toks[p.pos].text)
 			if strings.HasPrefix(word, "NO") {
 				return &Error{Code: "0A000", Message: "role option " + word + " is not supported",
 					Hint: "Every drove user can log in."}

@@ -24,6 +24,7 @@ var treeUtilityWords = map[string]bool{
 	"savepoint": true, "release": true, "set": true, "show": true, "reset": true, "discard": true,
 	"vacuum": true, "analyze": true, "analyse": true, "checkpoint": true,
 	"listen": true, "unlisten": true, "notify": true,
+	"refresh": true,
 }
 
 // parseUtilitySpan parses one statement's tokens with sql/parser when it is a session or
@@ -71,6 +72,8 @@ func (st *Statement) utilityOfTree(n ast.Stmt) (err error) {
 	case *ast.Vacuum:
 		st.setting, err = vacuumOfTree(n)
 	case *ast.Checkpoint: // execUtility runs it by its first word
+	case *ast.Refresh:
+		st.view, err = refreshOfTree(n) // matview.go
 	case *ast.Listen:
 		st.notify = &notifyStmt{kind: "listen", channel: n.Channel}
 	case *ast.Unlisten:

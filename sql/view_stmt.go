@@ -13,11 +13,12 @@ import (
 	"github.com/drovedb/drove/types"
 )
 
-// ALTER VIEW ... RENAME TO and REFRESH MATERIALIZED VIEW, parsed from sql/lexer's tokens
-// (CREATE VIEW and DROP VIEW run from sql/parser's tree, view_tree.go and ddl_tree.go): the
-// view keeps its query as PostgreSQL text (the tablespace stores it, tablespace/view.go).
+// Views and materialized views: every statement on them runs from sql/parser's tree (CREATE
+// in view_tree.go, DROP in ddl_tree.go, ALTER in alter_object_tree.go, REFRESH in
+// utility_tree.go), through a viewStmt: the view keeps its query as PostgreSQL text (the
+// tablespace stores it, tablespace/view.go).
 
-// viewStmt is a parsed view statement.
+// viewStmt is a view statement to run.
 type viewStmt struct {
 	verb     string   // "create", "rename", "rename-column" or "refresh"
 	names    []string // the view
@@ -34,106 +35,6 @@ type viewStmt struct {
 	noData       bool // ... WITH NO DATA
 	concurrently bool // REFRESH MATERIALIZED VIEW CONCURRENTLY
 	ifNotExists  bool // CREATE MATERIALIZED VIEW IF NOT EXISTS
-}
-
-func isViewStmt(words []string) bool {
-	if len(words) < 2 {
-		return false
-	}
-	switch words[0] {
-	case "create":
-		i := 1
-		if len(words) > 3 && words[1] == "or" && words[2] == "replace" {
-			i = 3
-		}
-		for i < len(words) && (words[i] == "temp" || words[i] == "temporary" || words[i] == "recursive") {
-			i++
-		}
-		if i < len(words) && words[i] == "materialized" {
-			i++
-		}
-		return i < len(words) && words[i] == "view"
-	case "alter", "refresh":
-		return words[1] == "view" && words[0] != "refresh" || words[1] == "materialized" && len(words) > 2 && words[2] == "view"
-	}
-	return false
-}
-
-func parseViewStmt(text string) (*viewStmt, error) {
-	toks, err := lexSQL(text)
-	if err != nil {
-		return nil, err
-	}
-	if toks[0].Is("create") { // isViewStmt claims it so that vitess never reads it
-		return nil, Errorf("XX000", "CREATE VIEW is read by sql/parser (view_tree.go)")
-	}
-	stoks, err := lexSetting(text)
-	if err != nil {
-		return nil, err
-	}
-	p := &settingParser{toks: stoks, pos: 1}
-	st := &viewStmt{verb: stoks[0].text, materialized: p.accept("materialized")}
-	p.accept("view")
-	if st.verb == "refresh" {
-		return parseRefresh(p, st)
-	}
-	if st.materialized && st.verb == "alter" {
-		return parseAlterMatview(p, st) // matview_alter.go
-	}
-	st.ifExists = p.accept("if", "exists")
-	name, err := viewName(p)
-	if err != nil {
-		return nil, err
-	}
-	st.names = append(st.names, name)
-	if !p.accept("rename", "to") {
-		return nil, unsupported("ALTER VIEW other than RENAME TO")
-	}
-	st.verb = "rename"
-	if st.newName, err = viewName(p); err != nil {
-		return nil, err
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
-}
-
-// viewName reads a view's name: public.v is v.
-func viewName(p *settingParser) (string, error) {
-	name, err := p.name()
-	if err != nil {
-		return "", err
-	}
-	if q, rest, ok := strings.Cut(name, "."); ok && !p.toks[p.pos-1].ident {
-		if q != "public" {
-			return "", Errorf("0A000", "cross-schema reference %s is not supported", name)
-		}
-		name = rest
-	}
-	return name, nil
-}
-
-// parseRefresh reads the rest of REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA].
-func parseRefresh(p *settingParser, st *viewStmt) (*viewStmt, error) {
-	if !st.materialized {
-		return nil, p.syntaxError()
-	}
-	st.concurrently = p.accept("concurrently")
-	name, err := viewName(p)
-	if err != nil {
-		return nil, err
-	}
-	st.names = []string{name}
-	if p.accept("with", "no", "data") {
-		st.noData = true
-	} else {
-		p.accept("with", "data")
-	}
-	if !p.done() {
-		return nil, p.syntaxError()
-	}
-	return st, nil
 }
 
 // recursiveViewQuery is CREATE RECURSIVE VIEW's query as PostgreSQL rewrites it: a WITH

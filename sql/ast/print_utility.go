@@ -5,6 +5,8 @@ import "strings"
 // utility writes a session or utility statement.
 func (p *printer) utility(s Stmt) {
 	switch s := s.(type) {
+	case *RoleStmt:
+		p.role(s)
 	case *Transaction:
 		p.transaction(s)
 	case *Set:

@@ -39,7 +39,7 @@ func (p *parser) alter() ast.Stmt {
 		}
 	}
 	if p.isKw("rename") {
-		s.Cmds = []ast.AlterCmd{p.rename()}
+		s.Cmds = []ast.AlterCmd{p.rename(s.Kind)}
 		return s
 	}
 	if p.isKw("set") && p.peekN(1).Is("schema") {
@@ -55,8 +55,10 @@ func (p *parser) alter() ast.Stmt {
 	}
 }
 
-// rename reads RENAME TO name | RENAME [COLUMN] col TO name | RENAME CONSTRAINT c TO name.
-func (p *parser) rename() ast.AlterCmd {
+// rename reads RENAME TO name | RENAME [COLUMN] col TO name | RENAME CONSTRAINT c TO name,
+// as PostgreSQL 15's grammar has them for the object kind: an index and a sequence have only
+// RENAME TO, and only a table has RENAME CONSTRAINT.
+func (p *parser) rename(kind ast.ObjectKind) ast.AlterCmd {
 	p.pos++
 	var c ast.AlterCmd
 	switch {
@@ -64,7 +66,9 @@ func (p *parser) rename() ast.AlterCmd {
 		c.Kind = ast.AlterRename
 		c.NewName = p.colID()
 		return c
-	case p.acceptKw("constraint"):
+	case kind == ast.ObjIndex || kind == ast.ObjSequence:
+		p.syntaxError(p.peek())
+	case kind == ast.ObjTable && p.acceptKw("constraint"):
 		c.Kind = ast.AlterRenameConstraint
 	default:
 		p.acceptKw("column")

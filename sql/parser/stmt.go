@@ -20,6 +20,9 @@ func (p *parser) statement() ast.Stmt {
 	if s := p.droveStatement(t); s != nil {
 		return s
 	}
+	if n := p.peekN(1); (t.Is("create") || t.Is("alter") || t.Is("drop")) && (n.Is("role") || n.Is("user") && !p.peekN(2).Is("mapping")) {
+		return p.roleStmt() // role.go
+	}
 	switch t.Value {
 	case "insert", "update", "delete", "with":
 		return p.dmlOrQuery()
