@@ -66,6 +66,32 @@ func (s *Session) tempBeforePublic() bool {
 	return temp < 0 || public < 0 || temp < public
 }
 
+// publicSearched reports whether an unqualified name that finds no temporary table may find
+// public's: where search_path names public (no other schema holds tables), and always inside
+// a view's query or a stored DEFAULT, bound to the relations they named when they were made.
+func (s *Session) publicSearched() bool {
+	return len(s.viewStack) > 0 || s.storedExpr || slices.Contains(s.searchPathItems(), "public")
+}
+
+// creationSchema is the schema a CREATE puts an object named without one in: the first
+// schema of search_path that exists (PostgreSQL's activeCreationNamespace, pg_temp only where
+// the path names it), an error where none does (3F000).
+func (s *Session) creationSchema() (string, error) {
+	for _, name := range s.searchPathItems() {
+		switch name {
+		case "public", "pg_temp", "pg_catalog", "information_schema":
+			return name, nil
+		}
+	}
+	return "", Errorf("3F000", "no schema has been selected to create in")
+}
+
+// catalogCreateError is PostgreSQL's refusal to create pg_catalog.name.
+func catalogCreateError(name string) error {
+	return &Error{Code: "42501", Message: "permission denied to create \"pg_catalog." + name + "\"",
+		Detail: "System catalog modifications are currently disallowed."}
+}
+
 // buildCurrentSchema is current_schema(): the first schema of the search path that exists,
 // NULL when none does. It reads the setting when it runs, so a plan kept across a SET
 // search_path answers the new path.
