@@ -14,7 +14,10 @@ func (s *Session) searchPathItems() []string {
 	if err != nil {
 		return nil
 	}
-	var out []string
+	if path == s.pathMemo.raw && s.pathMemo.items != nil {
+		return s.pathMemo.items // read for every unqualified name bound: split once per value
+	}
+	out := []string{}
 	for _, item := range strings.Split(path, ",") {
 		name := strings.TrimSpace(item)
 		if len(name) >= 2 && name[0] == '"' && name[len(name)-1] == '"' {
@@ -24,6 +27,7 @@ func (s *Session) searchPathItems() []string {
 		}
 		out = append(out, name)
 	}
+	s.pathMemo.raw, s.pathMemo.items = path, out
 	return out
 }
 

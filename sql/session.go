@@ -84,16 +84,20 @@ type Session struct {
 	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
 	cancelBackend func(pid uint32) (bool, error)
 
-	exec        execCtx             // the running statement's; reused
-	held        completeAfterCommit // an autocommitted statement's held Complete; reused
-	set         settings
-	txCreated   []string              // tables created in the open transaction, dropped if it rolls back
-	txMatviews  []string              // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
-	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
-	ctes        []cteDef              // WITH queries in scope while a statement binds
-	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
-	viewReads   [][]string            // what each of viewStack read when created (tablespace.View.Deps; tempFound)
-	storedExpr  bool                  // compiling a stored DEFAULT, its names resolved when made (publicSearched)
+	exec       execCtx             // the running statement's; reused
+	held       completeAfterCommit // an autocommitted statement's held Complete; reused
+	set        settings
+	txCreated  []string    // tables created in the open transaction, dropped if it rolls back
+	txMatviews []string    // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
+	savepoints []savepoint // the open transaction's live savepoints, oldest first
+	ctes       []cteDef    // WITH queries in scope while a statement binds
+	viewStack  []string    // the views being bound, one inside the other (view_bind.go)
+	viewReads  [][]string  // what each of viewStack read when created (tablespace.View.Deps; tempFound)
+	storedExpr bool        // compiling a stored DEFAULT, its names resolved when made (publicSearched)
+	pathMemo   struct {
+		raw   string
+		items []string
+	} // search_path's last value and searchPathItems of it
 	tempViews   map[string]*tempView  // the session's temporary views (view_temp.go)
 	txTempViews []tempUndo            // temporary view changes of the open transaction, undone if it rolls back
 	tempEpoch   int                   // counts temporary view changes: a plan bound before one is bound again
