@@ -202,3 +202,30 @@ DROP TABLE sp_t
 
 statement ok
 RESET search_path
+
+statement ok
+CREATE VIEW sp_dv AS SELECT 1
+
+statement ok
+SET search_path = foo
+
+statement ok
+DROP VIEW IF EXISTS sp_dv
+
+statement ok
+DROP SEQUENCE IF EXISTS sp_s
+
+statement error 42P01
+DROP VIEW sp_dv
+
+statement error 42P01
+DROP SEQUENCE sp_s
+
+query
+SELECT count(*) FROM public.sp_dv, pg_class WHERE relname = 'sp_s'
+----
+1
+tag: SELECT 1
+
+statement ok
+RESET search_path
