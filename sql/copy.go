@@ -148,9 +148,7 @@ func parseCopy(sql string) (*copyStmt, error) {
 			if st.table, err = p.ident(); err != nil {
 				return nil, err
 			}
-			if q != "public" {
-				st.table = q + "." + st.table
-			}
+			st.table = q + "." + st.table // public's too: copyTable reads a name without one by search_path
 		}
 		if p.punct('(') {
 			for {
@@ -574,11 +572,18 @@ func (s *Session) copyFrom(ctx context.Context, st *copyStmt, stream CopyStream,
 
 // copyTable resolves COPY's table name, which may carry the tablespace as qualifier.
 func (s *Session) copyTable(name string, from bool) (string, error) {
-	if hidden, ok := s.tempTableName(strings.TrimPrefix(name, "pg_temp.")); ok {
-		return hidden, nil // temp_table.go
+	q, t, qualified := strings.Cut(name, ".")
+	if !qualified {
+		q, t = "", name
 	}
-	if q, t, ok := strings.Cut(name, "."); ok {
-		if q != s.ts.Name() {
+	if q == "" || q == "pg_temp" {
+		hidden, err := s.tableNameOf(q, t) // as search_path finds it (temp_table.go)
+		if err != nil || hidden != t {
+			return hidden, err
+		}
+	}
+	if qualified {
+		if q != s.ts.Name() && q != "public" {
 			return "", Errorf("0A000", "cross-tablespace reference %s is not supported", name)
 		}
 		name = t
@@ -690,7 +695,8 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 			}
 			cols = strings.Join(quoted, ", ")
 		}
-		query = "select " + cols + " from " + quoteIdent(name)
+		// Qualified, as the name is resolved already, whatever search_path finds.
+		query = "select " + cols + " from public." + quoteIdent(name)
 	}
 	q, err := pgparser.ParseSelect(query)
 	if err != nil {
@@ -706,7 +712,7 @@ func (s *Session) copyTo(ctx context.Context, st *copyStmt, stream CopyStream, o
 	for i, c := range p.cols {
 		names[i] = c.Name
 	}
-	if st.opts.ForceQuote, err = forceFlags(&st.forceQuote, "FORCE_QUOTE", names, tableSchema, st.table); err != nil {
+	if st.opts.ForceQuote, err = forceFlags(&st.forceQuote, "FORCE_QUOTE", names, tableSchema, st.table[strings.LastIndexByte(st.table, '.')+1:]); err != nil {
 		return err
 	}
 	w, err := stream.CopyOut(len(p.cols), false)

@@ -25,7 +25,7 @@ func TestParseCopy(t *testing.T) {
 		{sql: "COPY t FROM STDIN", table: "t", from: true, delim: '\t', null: `\N`},
 		{sql: `COPY "My T" (a, "B") FROM stdin WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'x')`, table: "My T", cols: []string{"a", "B"}, from: true, csv: true, header: true, delim: ';', null: "x"},
 		{sql: "COPY t FROM STDIN WITH CSV HEADER NULL AS ''", table: "t", from: true, csv: true, header: true, delim: ',', null: ""},
-		{sql: "COPY public.t TO STDOUT (HEADER false)", table: "t", delim: '\t', null: `\N`},
+		{sql: "COPY public.t TO STDOUT (HEADER false)", table: "public.t", delim: '\t', null: `\N`},
 		{sql: "COPY drove.t TO STDOUT", table: "drove.t", delim: '\t', null: `\N`},
 		{sql: "COPY (SELECT a, (b) FROM t WHERE c = 'x)') TO STDOUT CSV", query: "SELECT a, (b) FROM t WHERE c = 'x)'", csv: true, delim: ',', null: ""},
 		{sql: "COPY t FROM STDIN DELIMITER E'\\t'", table: "t", from: true, delim: '\t', null: `\N`},

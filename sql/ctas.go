@@ -45,6 +45,8 @@ func (st *ctasStmt) command() string {
 // createTableAs runs CREATE TABLE AS and SELECT INTO.
 func (s *Session) createTableAs(ctx context.Context, st *ctasStmt, out Output) error {
 	ctx = tablespace.WithLockTimeout(ctx, s.set.lockTimeout)
+	target := *st // checkTableAsTarget fills in this run's search_path schema, not the statement's
+	st = &target
 	if err := s.checkTableAsTarget(st); err != nil {
 		return err
 	}

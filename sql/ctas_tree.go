@@ -93,7 +93,16 @@ func (s *Session) checkTableAsTarget(st *ctasStmt) error {
 	if err := storageParams(st.with); err != nil {
 		return err
 	}
+	if st.qualifier == "" && !st.temp {
+		q, err := s.creationSchema()
+		if err != nil {
+			return err
+		}
+		st.qualifier, st.temp = q, q == "pg_temp" // made temporary in pg_temp, as CREATE TABLE
+	}
 	switch q := st.qualifier; {
+	case q == "pg_catalog" && !st.temp:
+		return catalogCreateError(st.name)
 	case q == "" || q == "pg_temp":
 	case !s.knownSchema(q):
 		return schemaMissing(q)

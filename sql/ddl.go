@@ -34,7 +34,16 @@ type tableSpec func(name string) (*newTable, error)
 // createTableOf is CREATE [TEMP] TABLE [IF NOT EXISTS] q.name of spec, with ON COMMIT's
 // action onCommit ("", "drop", "delete rows", "preserve rows").
 func (s *Session) createTableOf(ctx context.Context, temp bool, q, name string, ifNotExists bool, onCommit string, spec tableSpec, out Output) error {
+	if q == "" && !temp {
+		var err error
+		if q, err = s.creationSchema(); err != nil {
+			return err
+		}
+		temp = q == "pg_temp" // a table made in pg_temp is temporary, as PostgreSQL makes it
+	}
 	switch {
+	case q == "pg_catalog" && !temp:
+		return catalogCreateError(name)
 	case temp:
 		return s.createTempTable(ctx, q, name, ifNotExists, onCommit, spec, out)
 	case onCommit != "":
@@ -196,6 +205,13 @@ func (s *Session) dropTable(ctx context.Context, tables []*ast.Table, ifExists, 
 				return err
 			}
 			continue
+		}
+		if _, temp := s.tempFound(tn.Name); tn.Schema == "" && !temp && !s.publicSearched() {
+			if !ifExists {
+				return Errorf("42P01", "table %q does not exist", tn.Name)
+			}
+			s.noticef("NOTICE", "00000", "table %q does not exist, skipping", tn.Name)
+			continue // no schema of the path has it
 		}
 		name, err := s.tableNameOf(tn.Schema, tn.Name)
 		if err != nil {

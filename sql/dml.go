@@ -32,7 +32,10 @@ func (s *Session) defaults(schema *types.Schema) ([]*expr, error) {
 		if err != nil {
 			return nil, Errorf("XX000", "stored default of column %q does not parse: %v", c.Name, err)
 		}
-		if d[i], err = s.compileDefault(e); err != nil {
+		s.storedExpr = true
+		d[i], err = s.compileDefault(e)
+		s.storedExpr = false
+		if err != nil {
 			return nil, err
 		}
 	}

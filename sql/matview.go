@@ -149,10 +149,12 @@ func (s *Session) bindMatviewQuery(ctx context.Context, tx *tablespace.Txn, def 
 	}
 	ps := &params{sess: s}
 	saved := s.ctes
-	s.ctes, s.viewStack = nil, append(s.viewStack, "") // reads no temporary view (tempVisible)
+	// It reads no temporary view (tempVisible) or table (tempFound).
+	s.ctes, s.viewStack, s.viewReads = nil, append(s.viewStack, ""), append(s.viewReads, nil)
 	s.viewTables = append(s.viewTables, def.Tables)
 	p, err := s.bindSelect(q, ps)
-	s.ctes, s.viewStack, s.viewTables = saved, s.viewStack[:len(s.viewStack)-1], s.viewTables[:len(s.viewTables)-1]
+	s.ctes, s.viewStack, s.viewReads = saved, s.viewStack[:len(s.viewStack)-1], s.viewReads[:len(s.viewReads)-1]
+	s.viewTables = s.viewTables[:len(s.viewTables)-1]
 	if err != nil {
 		return nil, nil, err
 	}

@@ -405,11 +405,17 @@ func (s *Session) relationOID(name string) (int64, error) {
 		}
 		name = n
 	}
-	if hidden, ok := s.tempTableName(strings.TrimPrefix(name, "pg_temp.")); ok { // pg_temp comes first in the path
+	q, bare, qualified := strings.Cut(name, ".")
+	if hidden, ok := s.tempTableName(bare); ok && q == "pg_temp" {
+		return objectOID("table", hidden), nil
+	} else if hidden, ok := s.tempFound(name); ok && !qualified { // where search_path puts pg_temp
 		return objectOID("table", hidden), nil
 	}
 	if hidden := s.tempIndexName(name); hidden != name {
 		return objectOID("index", hidden), nil // temp_index.go
+	}
+	if _, system := catalogOIDs[name]; !qualified && !system && !s.publicSearched() {
+		return 0, relationMissing(name)
 	}
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "pg_catalog."), "public.")
 	if oid, ok := catalogOIDs[name]; ok {

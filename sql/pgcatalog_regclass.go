@@ -56,9 +56,33 @@ func (s *Session) regclassOut(oid int64) string {
 		return "-" // InvalidOid
 	}
 	if name, ok := s.relationName(oid); ok {
+		if q := s.hiddenBehind(oid, name); q != "" {
+			return types.QuoteIdent(q) + "." + types.QuoteIdent(name)
+		}
 		return types.QuoteIdent(name)
 	}
 	return strconv.FormatInt(oid, 10)
+}
+
+// hiddenBehind is the schema regclassout qualifies the relation name (of oid) with where
+// search_path does not find it by its name (PostgreSQL's RelationIsVisible): public's behind
+// the session's temporary table of the name or off the path, the session's temporary table
+// behind public's; "" where the name finds it.
+func (s *Session) hiddenBehind(oid int64, name string) string {
+	if _, ok := catalogOIDs[name]; ok {
+		return ""
+	}
+	hidden, temp := s.tempFound(name)
+	if _, own := s.tempTableName(name); own && objectOID("table", hidden) == oid {
+		if ns, ok := tempNamespace(s.tempID); ok && !temp {
+			return ns
+		}
+		return ""
+	}
+	if temp || !s.publicSearched() {
+		return "public"
+	}
+	return ""
 }
 
 // relationName is the name of the table, index, sequence, view or catalog table with an oid.

@@ -14,7 +14,10 @@ func (s *Session) searchPathItems() []string {
 	if err != nil {
 		return nil
 	}
-	var out []string
+	if path == s.pathMemo.raw && s.pathMemo.items != nil {
+		return s.pathMemo.items // read for every unqualified name bound: split once per value
+	}
+	out := []string{}
 	for _, item := range strings.Split(path, ",") {
 		name := strings.TrimSpace(item)
 		if len(name) >= 2 && name[0] == '"' && name[len(name)-1] == '"' {
@@ -24,6 +27,7 @@ func (s *Session) searchPathItems() []string {
 		}
 		out = append(out, name)
 	}
+	s.pathMemo.raw, s.pathMemo.items = path, out
 	return out
 }
 
@@ -64,6 +68,32 @@ func (s *Session) tempBeforePublic() bool {
 	items := s.searchPathItems()
 	temp, public := slices.Index(items, "pg_temp"), slices.Index(items, "public")
 	return temp < 0 || public < 0 || temp < public
+}
+
+// publicSearched reports whether an unqualified name that finds no temporary table may find
+// public's: where search_path names public (no other schema holds tables), and always inside
+// a view's query or a stored DEFAULT, bound to the relations they named when they were made.
+func (s *Session) publicSearched() bool {
+	return len(s.viewStack) > 0 || s.storedExpr || slices.Contains(s.searchPathItems(), "public")
+}
+
+// creationSchema is the schema a CREATE puts an object named without one in: the first
+// schema of search_path that exists (PostgreSQL's activeCreationNamespace, pg_temp only where
+// the path names it), an error where none does (3F000).
+func (s *Session) creationSchema() (string, error) {
+	for _, name := range s.searchPathItems() {
+		switch name {
+		case "public", "pg_temp", "pg_catalog", "information_schema":
+			return name, nil
+		}
+	}
+	return "", Errorf("3F000", "no schema has been selected to create in")
+}
+
+// catalogCreateError is PostgreSQL's refusal to create pg_catalog.name.
+func catalogCreateError(name string) error {
+	return &Error{Code: "42501", Message: "permission denied to create \"pg_catalog." + name + "\"",
+		Detail: "System catalog modifications are currently disallowed."}
 }
 
 // buildCurrentSchema is current_schema(): the first schema of the search path that exists,

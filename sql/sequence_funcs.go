@@ -117,7 +117,7 @@ func (s *Session) seqArg(a *expr) (func(row []types.Value) (string, bool, error)
 	}
 	resolve := func(v types.Value) (string, error) {
 		if v.T == types.Text {
-			return seqNameFromText(v.S)
+			return s.seqNameOnPath(v.S)
 		}
 		return s.sequenceByOID(v.I)
 	}
@@ -137,6 +137,19 @@ func (s *Session) seqArg(a *expr) (func(row []types.Value) (string, bool, error)
 		name, err := resolve(v)
 		return name, false, err
 	}, nil
+}
+
+// seqNameOnPath is seqNameFromText of a name nextval and its kin are given as text: one
+// without a schema is public's only where search_path names public (publicSearched).
+func (s *Session) seqNameOnPath(text string) (string, error) {
+	name, err := seqNameFromText(text)
+	if err != nil {
+		return "", err
+	}
+	if parts, _ := splitQualifiedName(text); len(parts) == 1 && !s.publicSearched() {
+		return "", relationMissing(name)
+	}
+	return name, nil
 }
 
 // seqNameFromText reads a sequence name as PostgreSQL reads text cast to regclass: an

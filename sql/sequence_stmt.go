@@ -190,9 +190,15 @@ func (s *Session) dropSequenceStmt(ctx context.Context, seqs []*ast.Table, ifExi
 		}
 		// The name as read: a quoted name holding a dot is one name, as in PostgreSQL.
 		name, err := s.dropNameOf(t, ifExists)
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		} else if name != "" {
+		case name != "" && t.Schema == "" && !s.publicSearched(): // no schema of the path has it
+			if !ifExists {
+				return Errorf("42P01", "sequence %q does not exist", name)
+			}
+			s.noticef("NOTICE", "00000", "sequence %q does not exist, skipping", name)
+		case name != "":
 			names = append(names, name)
 		}
 	}

@@ -163,12 +163,20 @@ func identityOptionsText(text string) (seqOptions, error) {
 // name) comes off; pg_catalog is PostgreSQL's 42501 for a CREATE, another schema 3F000 (with
 // ALTER IF EXISTS "" and a NOTICE, as PostgreSQL skips it).
 func (s *Session) seqStmtName(t *ast.Table, create, ifExists bool) (string, error) {
-	switch q := t.Schema; {
+	q := t.Schema
+	if q == "" && create {
+		var err error
+		if q, err = s.creationSchema(); err != nil {
+			return "", err
+		}
+	}
+	switch {
 	case q == "":
 		return t.Name, nil
+	case q == "information_schema" && create:
+		return "", Errorf("0A000", "cross-schema reference %s.%s is not supported", q, t.Name)
 	case q == "pg_catalog" && create:
-		return "", &Error{Code: "42501", Message: "permission denied to create " + strconv.Quote(q+"."+t.Name),
-			Detail: "System catalog modifications are currently disallowed."}
+		return "", catalogCreateError(t.Name)
 	case q == "public" || q == s.ts.Name():
 		return t.Name, nil
 	case q == "pg_temp" && create: // a temporary sequence, as CREATE TEMP SEQUENCE

@@ -87,15 +87,21 @@ type Session struct {
 	// cancelBackend is Startup.CancelBackend (pg_cancel_backend).
 	cancelBackend func(pid uint32) (bool, error)
 
-	exec        execCtx             // the running statement's; reused
-	held        completeAfterCommit // an autocommitted statement's held Complete; reused
-	set         settings
-	txCreated   []string              // tables created in the open transaction, dropped if it rolls back
-	txMatviews  []string              // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
-	savepoints  []savepoint           // the open transaction's live savepoints, oldest first
-	ctes        []cteDef              // WITH queries in scope while a statement binds
-	viewStack   []string              // the views being bound, one inside the other (view_bind.go)
-	viewTables  []map[string][]string // each bound view's tablespace.View.Tables, as viewStack (view_bind.go)
+	exec       execCtx             // the running statement's; reused
+	held       completeAfterCommit // an autocommitted statement's held Complete; reused
+	set        settings
+	txCreated  []string              // tables created in the open transaction, dropped if it rolls back
+	txMatviews []string              // materialized views created or dropped in it: their tables dropped at COMMIT if their row is gone
+	savepoints []savepoint           // the open transaction's live savepoints, oldest first
+	ctes       []cteDef              // WITH queries in scope while a statement binds
+	viewStack  []string              // the views being bound, one inside the other (view_bind.go)
+	viewTables []map[string][]string // each bound view's tablespace.View.Tables, as viewStack (view_bind.go)
+	viewReads  [][]string            // what each of viewStack read when created (tablespace.View.Deps; tempFound)
+	storedExpr bool                  // compiling a stored DEFAULT, its names resolved when made (publicSearched)
+	pathMemo   struct {
+		raw   string
+		items []string
+	} // search_path's last value and searchPathItems of it
 	tempViews   map[string]*tempView  // the session's temporary views (view_temp.go)
 	txTempViews []tempUndo            // temporary view changes of the open transaction, undone if it rolls back
 	tempEpoch   int                   // counts temporary view changes: a plan bound before one is bound again
@@ -500,8 +506,16 @@ func (s *Session) tableNameOf(q, name string) (string, error) {
 		// pg_catalog comes first on every search path, as in PostgreSQL.
 		return "pg_catalog." + name, nil
 	}
-	if hidden, ok := s.tempTableName(name); ok && (q == "pg_temp" || q == "" && s.tempShadows(name)) {
+	if hidden, ok := s.tempTableName(name); ok && q == "pg_temp" {
 		return hidden, nil // temp_table.go
+	}
+	if q == "" {
+		if hidden, ok := s.tempFound(name); ok {
+			return hidden, nil
+		}
+		if !s.publicSearched() {
+			return "", relationMissing(name)
+		}
 	}
 	if q == "pg_temp" {
 		return "", relationMissing(name)

@@ -3,6 +3,7 @@ package sql
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,23 +73,37 @@ func (s *Session) tempTableName(name string) (string, bool) {
 }
 
 // tempShadows reports whether the unqualified name, which the session has a temporary table
-// of, finds it: when pg_temp comes before public in search_path, or public has no table of
-// the name.
+// of, finds it: when pg_temp comes before public in search_path, or public has no table or
+// view of the name.
 func (s *Session) tempShadows(name string) bool {
 	if s.tempBeforePublic() {
 		return true
 	}
 	_, ok := s.ts.Schema(name)
-	return !ok
+	return !ok && s.ts.ViewVersionIn(s.tx, name) == ""
 }
 
-// tempPathKey is what a plan's choice between a temporary table and a permanent one of the
-// same name was bound under (plan.tempPath): the search_path while the session has temporary
-// tables, "" otherwise, so a plan is bound again when the path moves pg_temp.
-func (s *Session) tempPathKey() string {
-	if len(s.tempTables) == 0 {
-		return ""
+// tempFound returns the hidden name of the session's temporary table that the unqualified
+// name finds: at a statement's top level, where search_path looks in pg_temp first
+// (tempShadows); inside a view's query, only the table the view read when it was created, as
+// PostgreSQL's view is bound to the relations themselves (a temporary table made since, of
+// the name of a table it reads, is not read).
+func (s *Session) tempFound(name string) (string, bool) {
+	hidden, ok := s.tempTableName(name)
+	if !ok {
+		return "", false
 	}
+	if n := len(s.viewReads); n > 0 {
+		return hidden, slices.Contains(s.viewReads[n-1], hidden)
+	}
+	return hidden, s.tempShadows(name)
+}
+
+// tempPathKey is the search_path a plan's unqualified names were bound under (plan.tempPath),
+// so a plan is bound again when the path changes, as PostgreSQL's plan cache analyzes a
+// statement again under a new search_path: it may now find a temporary table before public's,
+// or no table where the path lost public.
+func (s *Session) tempPathKey() string {
 	path, _ := s.setting("search_path")
 	return path
 }

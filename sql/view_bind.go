@@ -87,6 +87,9 @@ func (s *Session) viewItem(t *ast.Table, ps *params) (item *fromItem, ok bool, e
 	} else if _, temp := s.tempTableName(name); q == "pg_temp" && !temp {
 		return nil, true, relationMissing("pg_temp." + name)
 	}
+	if _, temp := s.tempFound(name); q == "" && (temp || !s.publicSearched()) {
+		return nil, false, nil // the temporary table hides public's view, or the path has no public: bound as a table
+	}
 	version := s.ts.ViewVersionIn(s.tx, name)
 	if version == "" {
 		if s.droppedMatview(name) || s.unbornMatview(name) {
@@ -149,9 +152,11 @@ func (s *Session) bindViewItem(t *ast.Table, ps *params, def tablespace.View, ve
 // statement around it.
 func (s *Session) bindViewQuery(def tablespace.View, q *ast.Select, ps *params) (node, []Column, error) {
 	savedCTEs := s.ctes
-	s.ctes, s.viewStack, s.viewTables = nil, append(s.viewStack, def.Name), append(s.viewTables, def.Tables)
+	s.ctes, s.viewStack, s.viewReads = nil, append(s.viewStack, def.Name), append(s.viewReads, def.Deps)
+	s.viewTables = append(s.viewTables, def.Tables)
 	n, cols, err := s.bindQuery(q, ps, nil)
-	s.ctes, s.viewStack, s.viewTables = savedCTEs, s.viewStack[:len(s.viewStack)-1], s.viewTables[:len(s.viewTables)-1]
+	s.ctes, s.viewStack, s.viewReads = savedCTEs, s.viewStack[:len(s.viewStack)-1], s.viewReads[:len(s.viewReads)-1]
+	s.viewTables = s.viewTables[:len(s.viewTables)-1]
 	if err != nil {
 		return nil, nil, err
 	}

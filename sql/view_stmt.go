@@ -399,6 +399,13 @@ func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, c
 			}
 			continue
 		}
+		if v.Schema == "" && !s.publicSearched() { // no schema of the path has it
+			if !ifExists {
+				return Errorf("42P01", "view %q does not exist", name)
+			}
+			s.noticef("NOTICE", "00000", "view %q does not exist, skipping", name)
+			continue
+		}
 		if s.isMatview(name) {
 			return matviewHint(&Error{Code: "42809", Message: "\"" + name + "\" is not a view"})
 		}
@@ -407,8 +414,7 @@ func (s *Session) dropViews(ctx context.Context, views []*ast.Table, ifExists, c
 		} else if ok {
 			names = append(names, name)
 			continue
-		}
-		if _, ok := s.ts.Schema(name); ok {
+		} else if _, ok := s.ts.Schema(name); ok {
 			return &Error{Code: "42809", Message: "\"" + name + "\" is not a view", Hint: "Use DROP TABLE to remove a table."}
 		}
 		if !ifExists {

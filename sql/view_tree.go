@@ -45,6 +45,12 @@ func (s *Session) execCreateView(ctx context.Context, n *ast.CreateView, st *vie
 // another schema is 3F000, or drove's 0A000 for one it has but does not create views in.
 func (s *Session) createdViewSchema(n *ast.CreateView) (bool, error) {
 	q := n.Name.Schema
+	if q == "" && !n.Temp {
+		var err error
+		if q, err = s.creationSchema(); err != nil {
+			return false, err
+		}
+	}
 	switch {
 	case q == "pg_temp" && !n.Materialized:
 		return true, nil
@@ -55,12 +61,11 @@ func (s *Session) createdViewSchema(n *ast.CreateView) (bool, error) {
 	case q == "pg_catalog" && systemTables[q+"."+n.Name.Name] != nil:
 		return false, Errorf("42P07", "relation %q already exists", n.Name.Name)
 	case q == "pg_catalog":
-		return false, &Error{Code: "42501", Message: "permission denied to create \"pg_catalog." + n.Name.Name + "\"",
-			Detail: "System catalog modifications are currently disallowed."}
+		return false, catalogCreateError(n.Name.Name)
 	case !s.knownSchema(q):
 		return false, schemaMissing(q)
 	}
-	return false, Errorf("0A000", "cross-schema reference %s.%s is not supported", n.Name.Schema, n.Name.Name)
+	return false, Errorf("0A000", "cross-schema reference %s.%s is not supported", q, n.Name.Name)
 }
 
 // viewQueryText is the source text of a CREATE VIEW's query: from after its AS to before
