@@ -165,7 +165,7 @@ func (ab *aggBinder) aggSlot(i int) *expr {
 // groupedRef is the GROUP BY entry that is the column reference c to input column i, or -1: a
 // qualified reference to a merged USING column is that side's value, not the merge.
 func (ab *aggBinder) groupedRef(i int, c colRef) int {
-	merged := c.table == "" && ab.input.cols[i].isMerge()
+	merged := ab.input.cols[i].mergedBy(c.table)
 	for g, col := range ab.groupCols {
 		if col == i && ab.groupMerged[g] == merged {
 			return g
@@ -208,7 +208,7 @@ func (ab *aggBinder) resolveColumn(c colRef, name func() string) (*expr, bool, e
 	if g := ab.groupedRef(i, c); g >= 0 {
 		return ab.groupSlot(g), true, nil
 	}
-	if c.table == "" && ab.input.cols[i].isMerge() {
+	if ab.input.cols[i].mergedBy(c.table) {
 		x, side := ab.mergedColumn(i)
 		if x == nil {
 			return nil, true, ungroupedColumn(side)

@@ -12,6 +12,14 @@ import (
 // the answer each gives when it is shallow enough to run ("" when not checked).
 func deepShapes(n int) []struct{ name, sql, want string } {
 	r := strings.Repeat
+	// each FROM item its own name: two of one name are 42712
+	numbered := func(format string) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, format, i)
+		}
+		return b.String()
+	}
 	return []struct{ name, sql, want string }{
 		{"plus chain", "SELECT " + r("1+", n) + "1", fmt.Sprint(n + 1)},
 		{"and chain", "SELECT " + r("true AND ", n) + "true", "t"},
@@ -25,8 +33,8 @@ func deepShapes(n int) []struct{ name, sql, want string } {
 		{"nested coalesce", "SELECT " + r("coalesce(", n) + "1" + r(")", n), "1"},
 		{"nested case", "SELECT " + r("CASE WHEN a > 0 THEN ", n) + "a" + r(" END", n) + " FROM t WHERE a = 1", "1"},
 		{"nested subqueries", "SELECT " + r("(SELECT ", n) + "1" + r(")", n), "1"},
-		{"comma join", "SELECT count(*) FROM e" + r(", e", n), "0"},
-		{"join chain", "SELECT count(*) FROM e" + r(" JOIN e ON true", n), "0"},
+		{"comma join", "SELECT count(*) FROM e" + numbered(", e e%d"), "0"},
+		{"join chain", "SELECT count(*) FROM e" + numbered(" JOIN e e%d ON true"), "0"},
 		{"union chain", "SELECT count(*) FROM (SELECT 1" + r(" UNION ALL SELECT 1", n) + ") u", fmt.Sprint(n + 1)},
 		{"nested IN subqueries", "SELECT count(*) FROM t WHERE " + r("a IN (SELECT a FROM t WHERE ", n) + "true" + r(")", n), "2"},
 	}

@@ -96,12 +96,12 @@ func (ab *aggBinder) starProjections(q string) ([]projection, error) {
 	var projs []projection
 	for _, i := range order {
 		c := in.cols[i]
-		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && c.table != q) {
+		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && !c.qualifiedBy(q)) {
 			continue
 		}
 		ref := colRef{table: c.table, name: c.name}
-		if q == "" && c.isMerge() {
-			ref.table = "" // the USING column, merged
+		if c.mergedBy(q) || q != "" && c.table != q {
+			ref.table = q // the USING column, merged (q "" or the join's USING alias)
 		}
 		x, _, err := ab.resolveColumn(ref, func() string {
 			if ref.table == "" {

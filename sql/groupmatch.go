@@ -129,7 +129,7 @@ func inputColumn(sc *scope, c colRef) (i int, merge, ok bool) {
 	if err != nil || i < 0 {
 		return 0, false, false
 	}
-	return i, c.table == "" && sc.cols[i].isMerge(), true
+	return i, sc.cols[i].mergedBy(c.table), true
 }
 
 // reflectOf is the value sameTree compares.

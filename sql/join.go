@@ -60,6 +60,10 @@ type fromItem struct {
 	// makes it a lookup join (lookupjoin.go) into the table lookupOf, its right side.
 	ordered, lookup bool
 	lookupOf        *fromItem
+	// bare: a table named without an alias (from_names.go); usingAlias: a join's
+	// USING (...) AS name
+	bare       bool
+	usingAlias string
 	// LATERAL (lateral.go): latReads are the FROM-row columns a derived table reads of the
 	// items before it; a dependent join's right side reads its left side through cell.
 	latReads  []int
@@ -87,11 +91,17 @@ func (s *Session) bindFrom(from []ast.FromItem, where ast.Expr, ps *params, oute
 	}
 	var root *fromItem
 	fc := &fromCtx{}
+	var names []*fromItem
 	for _, fi := range from {
 		item, err := s.shapeFrom(fi, ps, outer, lvl, fc)
 		if err != nil {
 			return nil, nil, err
 		}
+		own := item.refNames(nil)
+		if err := checkNameConflicts(names, own); err != nil {
+			return nil, nil, err
+		}
+		names = append(names, own...)
 		fc.push(item, true)
 		if root == nil {
 			root = item
@@ -198,7 +208,7 @@ func (s *Session) shapeFrom(fi ast.FromItem, ps *params, outer *scope, lvl *leve
 		if bt.system == nil {
 			ps.deps = append(ps.deps, dep{bt.name, bt.schema, false})
 		}
-		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols}, nil
+		return &fromItem{table: bt, alias: bt.alias, cols: bt.scope.cols, bare: f.Alias == nil}, nil
 	case *ast.SubqueryFrom:
 		return s.shapeDerived(f, ps, outer, lvl, fc)
 	case *ast.FuncFrom:
@@ -235,6 +245,9 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 	if err != nil {
 		return nil, err
 	}
+	if err := checkNameConflicts(left.refNames(nil), right.refNames(nil)); err != nil {
+		return nil, err
+	}
 	kind := joinKinds[j.Kind]
 	on := j.On
 	if err := noWindowIn(on, "JOIN conditions"); err != nil {
@@ -264,7 +277,14 @@ func (s *Session) shapeJoin(j *ast.Join, ps *params, outer *scope, lvl *level, f
 	if on == nil && using == nil && kind != innerJoin {
 		return nil, Errorf("42601", "syntax error: %s JOIN needs an ON or USING condition", strings.ToUpper(kind.String()))
 	}
-	return usingJoin(left, right, kind, on, using)
+	item, err := usingJoin(left, right, kind, on, using, j.UsingAlias)
+	if err != nil || j.UsingAlias == "" {
+		return item, err
+	}
+	if err := checkNameConflicts([]*fromItem{item}, append(left.refNames(nil), right.refNames(nil)...)); err != nil {
+		return nil, err
+	}
+	return item, nil
 }
 
 // fullJoinCondition decodes the marker ON condition the dialect pass writes for a FULL JOIN's
@@ -319,7 +339,8 @@ func joinItems(left, right *fromItem, kind joinKind, on []ast.Expr) *fromItem {
 
 // usingJoin joins with ON, or with USING (cols): each named column equal on both sides and
 // referred to unqualified as one column.
-func usingJoin(left, right *fromItem, kind joinKind, on ast.Expr, using []string) (*fromItem, error) {
+// alias, when not "", is the join's USING alias: alias.col names the merged columns.
+func usingJoin(left, right *fromItem, kind joinKind, on ast.Expr, using []string, alias string) (*fromItem, error) {
 	var conds []ast.Expr
 	if on != nil {
 		conds = conjuncts(on, nil)
@@ -385,6 +406,13 @@ func usingJoin(left, right *fromItem, kind joinKind, on ast.Expr, using []string
 	}
 	j.usingStarOrder(first, merged)
 	j.on = conds
+	if alias != "" {
+		j.usingAlias = alias
+		for k, i := range first {
+			j.cols[i].usingAliases = append(slices.Clip(j.cols[i].usingAliases), alias)
+			j.cols[i].usingPos = append(slices.Clip(j.cols[i].usingPos), k)
+		}
+	}
 	return j, nil
 }
 
@@ -402,9 +430,13 @@ func setStarts(f *fromItem, start int) {
 func refs(e ast.Expr, sc *scope) (lo, hi int, movable bool) {
 	lo, hi = 1<<30, -1
 	movable = columnRefs(e, func(c *ast.ColumnRef) bool {
-		i, err := sc.lookupRef(refName(c))
+		r := refName(c)
+		i, err := sc.lookupRef(r)
 		if err != nil {
 			return false
+		}
+		if i >= 0 && r.table != "" && sc.cols[i].table != r.table {
+			return false // through a join's USING alias, which only the whole FROM's scope knows
 		}
 		if i >= 0 {
 			for _, k := range mergedChain(sc.cols, i) {

@@ -240,7 +240,11 @@ func numericToInt(v types.Value, to types.Type) (types.Value, error) {
 		return types.Value{}, err
 	}
 	if d.Form != apd.Finite {
-		return types.Value{}, Errorf("0A000", "cannot convert %s to %s", v.S, to)
+		what := "infinity" // either sign, as numeric_int4's message
+		if d.Form == apd.NaN {
+			what = "NaN"
+		}
+		return types.Value{}, Errorf("0A000", "cannot convert %s to %s", what, to)
 	}
 	r, err := roundNumeric(d, 0, apd.RoundHalfUp)
 	if err != nil {
@@ -274,10 +278,15 @@ func numericTypmod(v types.Value, c *types.Column) (types.Value, error) {
 		}
 		return numericResult(d)
 	}
+	bound := "10^" + strconv.Itoa(p-s)
+	if p == s {
+		bound = "1" // PostgreSQL shows 10^0 as 1
+	}
 	overflow := &Error{Code: "22003", Message: "numeric field overflow",
 		Detail: "A field with precision " + strconv.Itoa(p) + ", scale " + strconv.Itoa(s) +
-			" must round to an absolute value less than 10^" + strconv.Itoa(p-s) + "."}
+			" must round to an absolute value less than " + bound + "."}
 	if d.Form != apd.Finite {
+		overflow.Detail = "A field with precision " + strconv.Itoa(p) + ", scale " + strconv.Itoa(s) + " cannot hold an infinite value."
 		return types.Value{}, overflow
 	}
 	if err := quantize(d, -int32(s), apd.RoundHalfUp); err != nil {

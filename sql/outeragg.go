@@ -46,7 +46,7 @@ func (ab *aggBinder) groupedColumn(c colRef, o *scope) (x *expr, found bool, err
 	}
 	// A merged USING column (COALESCE, or converted) is grouped here only through its sides:
 	// PostgreSQL matches a subquery's outer reference against plain grouped columns alone.
-	merge := c.table == "" && ab.input.cols[i].isMerge()
+	merge := ab.input.cols[i].mergedBy(c.table)
 	if g := ab.groupedRef(i, c); g >= 0 && !merge {
 		ab.input.cols[i].markUsed()
 		if o.cell == nil {

@@ -45,6 +45,11 @@ type scopeCol struct {
 	// scalarOut: the one column of a function in FROM returning a scalar, which its table's
 	// name used as a value stands for (scalarOutMarker).
 	scalarOut bool
+	// usingAliases are the USING (...) AS names of the joins this column is the merged
+	// column of: name.col reads the merge, as the unqualified col does (from_names.go).
+	// usingPos is this column's place in each of those joins' USING lists (alias.* order).
+	usingAliases []string
+	usingPos     []int
 	// used is set when anything reads the column. Every scope that shows the column shares
 	// the flag, so the table's scan learns which columns it must decode.
 	used *bool
@@ -53,6 +58,17 @@ type scopeCol struct {
 // isMerge reports whether an unqualified reference to c reads something other than c's
 // own value: a FULL join's COALESCE, or a USING column converted to the common type.
 func (c scopeCol) isMerge() bool { return c.merged >= 0 || c.coerced }
+
+// mergedBy reports whether a reference qualified by q ("" for none) to c reads the merge of
+// a USING column: unqualified, or through the join's USING alias.
+func (c scopeCol) mergedBy(q string) bool {
+	return c.isMerge() && (q == "" || slices.Contains(c.usingAliases, q))
+}
+
+// qualifiedBy reports whether q, not "", names c: its table's name or a USING alias.
+func (c scopeCol) qualifiedBy(q string) bool {
+	return c.table == q || slices.Contains(c.usingAliases, q)
+}
 
 func (c scopeCol) markUsed() {
 	if c.used != nil {
@@ -218,7 +234,7 @@ func (sc *scope) lookupRef(c colRef) (int, error) {
 		return 0, Errorf("42P09", "table reference %q is ambiguous", q)
 	}
 	for i, col := range sc.cols {
-		if col.name != name || (q != "" && col.table != q) || (q == "" && col.hidden) || col.unseen {
+		if col.name != name || (q != "" && !col.qualifiedBy(q)) || (q == "" && col.hidden) || col.unseen {
 			continue
 		}
 		if found >= 0 {
@@ -232,7 +248,7 @@ func (sc *scope) lookupRef(c colRef) (int, error) {
 // hasTable reports whether any column is qualified by name.
 func (sc *scope) hasTable(name string) bool {
 	for _, c := range sc.cols {
-		if c.table == name {
+		if c.qualifiedBy(name) {
 			return true
 		}
 	}
@@ -295,9 +311,10 @@ func (sc *scope) compileColumn(c colRef) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A qualified reference to a merged USING column is that side's value, not the merge.
+	// A qualified reference to a merged USING column is that side's value, not the merge
+	// (but through the join's USING alias).
 	qualified := c.table != ""
-	if i >= 0 && qualified {
+	if i >= 0 && qualified && !slices.Contains(sc.cols[i].usingAliases, c.table) {
 		col := sc.cols[i]
 		col.markUsed()
 		return col.kinds(columnExpr(i, col.typ)), nil
@@ -422,6 +439,9 @@ func (sc *scope) wholeRow(c colRef) (*expr, bool, error) {
 	name := c.name
 	if c.table != "" || !sc.hasTable(name) {
 		return nil, false, nil
+	}
+	if sc.isUsingAlias(name) {
+		return sc.usingAliasRow(name), true, nil
 	}
 	var idx []int
 	var fields []types.Column

@@ -120,20 +120,21 @@ func starProjections(c *ast.ColumnRef, sc *scope) ([]projection, error) {
 		for i := range order {
 			order[i] = i
 		}
+		sc.usingAliasOrder(q, order)
 	}
 	var projs []projection
 	for _, i := range order {
 		c := sc.cols[i]
-		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && c.table != q) {
+		if c.rowID || c.unseen || (q == "" && c.hidden) || (q != "" && !c.qualifiedBy(q)) {
 			continue
 		}
 		c.markUsed()
 		x := c.kinds(columnExpr(i, c.typ))
-		if q == "" {
+		if q == "" || c.table != q {
 			x = sc.colExpr(i)
 		}
 		projs = append(projs, projection{col: Column{Name: c.name, Type: x.typ, shape: c.shape, src: c.declared()}, x: x, ref: i + 1,
-			merge: q == "" && c.isMerge()})
+			merge: c.mergedBy(q)})
 	}
 	return projs, nil
 }

@@ -143,6 +143,26 @@ func (p *parser) arrayBounds() string {
 	return s
 }
 
+// constTypeFollows says whether the token after the type keyword w continues a typed
+// literal (a string, type modifiers, the rest of a type's name), as gram.y's one token of
+// lookahead decides between AexprConst and a columnref of a column-name keyword.
+func (p *parser) constTypeFollows(w string) bool {
+	n := p.peekN(1)
+	switch {
+	case n.Kind == lexer.String || n.IsPunct("("):
+		return true
+	case w == "double":
+		return n.Is("precision")
+	case w == "national":
+		return n.Is("character") || n.Is("char")
+	case w == "character" || w == "char" || w == "nchar" || w == "bit":
+		return n.Is("varying")
+	case w == "time" || w == "timestamp":
+		return (n.Is("with") || n.Is("without")) && p.peekN(2).Is("time")
+	}
+	return false
+}
+
 // keywordType reads the rest of a type that starts with a column-name keyword w (read).
 func (p *parser) keywordType(w string) string {
 	switch w {
@@ -233,6 +253,9 @@ func (p *parser) constTypeLiteral(t lexer.Token) (ast.Expr, bool) {
 		"smallint", "bigint", "real", "boolean", "float", "numeric", "decimal", "dec", "varchar":
 	default:
 		return nil, false
+	}
+	if !p.constTypeFollows(t.Value) {
+		return nil, false // a column-name keyword alone names a column: SELECT interval FROM t
 	}
 	p.pos++
 	name := p.keywordType(t.Value)
