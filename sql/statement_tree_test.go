@@ -11,10 +11,11 @@ func TestOneNonQuery(t *testing.T) {
 	}{
 		{"UPDATE t SET a = a + 1 WHERE k = 2", false}, // INSERT, UPDATE and DELETE are parsed by sql/parser
 		{"  insert into t values (1);  ;\n", false},
-		{"  create index on t (a);  ;\n", false}, // CREATE and ALTER: the lexer tells whether the tree reads the object
-		{"  vacuum t;  ;\n", false},              // session and transaction statements: sql/parser (utility_tree.go)
-		{"  lock t;  ;\n", false},                // LOCK: sql/parser (command_tree.go)
-		{"  grant select on t to u;  ;\n", true},
+		{"  create index on t (a);  ;\n", false},  // CREATE and ALTER: the lexer tells whether the tree reads the object
+		{"  vacuum t;  ;\n", false},               // session and transaction statements: sql/parser (utility_tree.go)
+		{"  lock t;  ;\n", false},                 // LOCK: sql/parser (command_tree.go)
+		{"  grant select on t to u;  ;\n", false}, // GRANT, REVOKE: sql/parser's 0A000
+		{"  use db;  ;\n", true},                  // a word of no routing table: the dialect pass's 42601
 		{"CREATE TABLE t (a int)", false},
 		{"ALTER SEQUENCE s RESTART", false},
 		{"ALTER TABLE t ADD b int", false},
